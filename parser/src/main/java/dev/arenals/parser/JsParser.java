@@ -1,0 +1,38 @@
+package dev.arenals.parser;
+
+import dev.arenals.parser.heap.HeapTree;
+import dev.arenals.parser.heap.HeapTreeBuilder;
+import dev.arenals.parser.tree.Arena;
+
+/**
+ * Entry point: parses JavaScript into an {@link Arena} (the product) or into a {@link HeapTree}
+ * (the measured baseline). One instance is reusable but not thread-safe; it keeps its lexer and
+ * scratch buffers between parses so a steady-state reparse allocates almost nothing.
+ */
+public final class JsParser {
+    private final Parser parser = new Parser();
+
+    /** Resets the arena (O(1)) and parses {@code text} into it. Never throws on any input. */
+    public void parse(Arena arena, CharSequence text, ParseOptions options) {
+        arena.reset();
+        char[] src = arena.loadSource(text);
+        arena.setModule(options.isModule());
+        parser.parse(src, arena.sourceLength(), options.isModule(), arena, arena.names(), arena.log());
+    }
+
+    /** Same as {@link #parse(Arena, CharSequence, ParseOptions)} from a char buffer. */
+    public void parse(Arena arena, char[] text, int length, ParseOptions options) {
+        arena.reset();
+        char[] src = arena.loadSource(text, length);
+        arena.setModule(options.isModule());
+        parser.parse(src, length, options.isModule(), arena, arena.names(), arena.log());
+    }
+
+    /** Parses into a conventional object tree: one object per node, child lists, String names. */
+    public HeapTree parseHeap(CharSequence text, ParseOptions options) {
+        HeapTreeBuilder builder = new HeapTreeBuilder(text.toString());
+        char[] src = text.toString().toCharArray();
+        parser.parse(src, src.length, options.isModule(), builder, builder.names(), builder.log());
+        return builder.build();
+    }
+}

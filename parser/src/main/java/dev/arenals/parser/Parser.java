@@ -1,0 +1,3201 @@
+package dev.arenals.parser;
+
+import static dev.arenals.parser.lexer.Token.*;
+import static dev.arenals.parser.tree.NodeKind.*;
+
+import dev.arenals.parser.diag.Diag;
+import dev.arenals.parser.lexer.Lexer;
+import dev.arenals.parser.lexer.RegexValidator;
+import dev.arenals.parser.lexer.Token;
+import dev.arenals.parser.tree.NameTable;
+import dev.arenals.parser.tree.ParseLog;
+import dev.arenals.parser.tree.TreeSink;
+import java.util.Arrays;
+
+/**
+ * The recovering recursive-descent parser for ECMAScript 2025. It writes into a {@link TreeSink}
+ * bottom-up (see there), so the same code builds the arena and the heap baseline. It never throws
+ * on input: errors become diagnostics, missing pieces become ERROR nodes, and nesting deeper than
+ * {@link #MAX_DEPTH} stops with one diagnostic instead of exhausting the JVM stack.
+ */
+final class Parser {
+    /** Nesting limit; each level costs a handful of frames, well inside a 512 KB stack. */
+    static final int MAX_DEPTH = 400;
+
+    // context bits
+    private static final int CTX_STRICT = 1;
+    private static final int CTX_FUNCTION = 2;        // return allowed
+    private static final int CTX_AWAIT = 4;           // await is an operator here
+    private static final int CTX_YIELD = 8;           // yield is an operator here
+    private static final int CTX_NO_IN = 16;          // 'in' is not a binary operator (for-init)
+    private static final int CTX_ITERATION = 32;      // continue allowed
+    private static final int CTX_BREAKABLE = 64;      // unlabelled break allowed
+    private static final int CTX_SUPER_CALL = 128;
+    private static final int CTX_SUPER_PROP = 256;
+    private static final int CTX_NEW_TARGET = 512;
+    private static final int CTX_PARAMS = 1024;       // inside formal parameters
+    private static final int CTX_CLASS_BODY = 2048;   // private names may be referenced
+    private static final int CTX_STATIC_BLOCK = 4096; // await reserved, arguments forbidden
+    private static final int CTX_FIELD_INIT = 8192;   // class field initializer: arguments forbidden
+
+    private final Lexer lx = new Lexer();
+    private final RegexValidator regex = new RegexValidator();
+    private TreeSink t;
+    private ParseLog log;
+    private NameTable names;
+    private char[] src;
+    private int srcLength;
+    private boolean module;
+
+    private int tok;
+    private int lastEnd;
+    private int ctx;
+    private int depth;
+    private boolean tooDeep;
+
+    /** Position of a CoverInitializedName ({a = 1}) not yet proven to be a pattern, or -1. */
+    private int coverInitPos = -1;
+    /** Positions of the last yield / await expression (to reject them in arrow parameters). */
+    private int lastYieldPos = -1;
+    private int lastAwaitPos = -1;
+
+    // labels: name ids and whether each labels a loop; a function boundary saves labelBase
+    private int[] labelNames = new int[16];
+    private boolean[] labelLoop = new boolean[16];
+    private int labelTop;
+    private int labelBase;
+
+    // binary operator stack (explicit, so long chains never recurse)
+    private int[] opStack = new int[64];
+    private int[] opMark = new int[64];
+    private int[] opStart = new int[64];
+    private int opTop;
+
+    private final int[][] peekStates = new int[4][Lexer.STATE_SIZE];
+    private int peekDepth;
+    private int peekNewline;
+    private int peekFlags;
+
+    // well-known names, interned per parse
+    private int nameEval, nameArguments, nameConstructor, nameProto, namePrototype, nameUseStrict;
+
+    private int[] scratch = new int[64];
+
+    void parse(char[] src, int length, boolean module, TreeSink sink, NameTable names, ParseLog log) {
+        this.src = src;
+        this.srcLength = length;
+        this.module = module;
+        this.t = sink;
+        this.names = names;
+        this.log = log;
+        this.ctx = module ? (CTX_STRICT | CTX_AWAIT) : 0;
+        this.depth = 0;
+        this.tooDeep = false;
+        this.coverInitPos = -1;
+        this.lastYieldPos = -1;
+        this.lastAwaitPos = -1;
+        this.labelTop = 0;
+        this.labelBase = 0;
+        this.opTop = 0;
+        this.peekDepth = 0;
+        this.lastEnd = 0;
+        lx.reset(src, length, names, log, module);
+        nameEval = internLiteral("eval");
+        nameArguments = internLiteral("arguments");
+        nameConstructor = internLiteral("constructor");
+        nameProto = internLiteral("__proto__");
+        namePrototype = internLiteral("prototype");
+        nameUseStrict = -1;
+        next();
+        parseProgram();
+    }
+
+    private final char[] literalBuf = new char[32];
+
+    private int internLiteral(String s) {
+        s.getChars(0, s.length(), literalBuf, 0);
+        return names.intern(literalBuf, 0, s.length());
+    }
+
+    // ------------------------------------------------------------------ tokens
+
+    private int next() {
+        lastEnd = lx.tokenEnd;
+        tok = lx.next();
+        return tok;
+    }
+
+    private boolean at(int k) { return tok == k; }
+
+    private boolean eat(int k) {
+        if (tok == k) { next(); return true; }
+        return false;
+    }
+
+    private boolean escaped() { return (lx.flags & Lexer.F_ESCAPED) != 0; }
+
+    /** The current token is contextual keyword {@code k}, spelled without escapes. */
+    private boolean atContextual(int k) { return tok == k && (lx.flags & Lexer.F_ESCAPED) == 0; }
+
+    private void expect(int k) {
+        if (tok == k) {
+            next();
+        } else {
+            errorExpected(k);
+        }
+    }
+
+    private void errorExpected(int k) {
+        // report at the end of the previous token when the expected token would close a line
+        error(lx.tokenStart, lx.tokenEnd, Diag.TOKEN_EXPECTED, k);
+    }
+
+    private void error(int start, int end, Diag d, int arg) {
+        if (!tooDeep) log.report(start, end, d, arg);
+    }
+
+    private void errorAtToken(Diag d) { error(lx.tokenStart, lx.tokenEnd, d, tok); }
+
+    private int peek() {
+        int[] st = peekStates[peekDepth++];
+        lx.save(st);
+        int saveLast = lastEnd;
+        int r = lx.next();
+        peekNewline = lx.newlineBefore ? 1 : 0;
+        peekFlags = lx.flags;
+        lx.restore(st);
+        lastEnd = saveLast;
+        peekDepth--;
+        return r;
+    }
+
+    private boolean canInsertSemicolon() {
+        return tok == SEMICOLON || tok == RBRACE || tok == EOF || lx.newlineBefore;
+    }
+
+    private void semicolon() {
+        if (tok == SEMICOLON) {
+            next();
+        } else if (tok != RBRACE && tok != EOF && !lx.newlineBefore) {
+            error(lx.tokenStart, lx.tokenEnd, Diag.TOKEN_EXPECTED, SEMICOLON);
+        }
+    }
+
+    private boolean strict() { return (ctx & CTX_STRICT) != 0; }
+
+    /** Enter one nesting level; false when too deep (then the caller must not descend). */
+    private boolean enter() {
+        if (++depth > MAX_DEPTH) {
+            if (!tooDeep) {
+                log.report(lx.tokenStart, lx.tokenEnd, Diag.NESTING_TOO_DEEP, 0);
+                tooDeep = true;
+                // skip the rest of the input: every caller then unwinds at EOF without further errors
+                while (tok != EOF) next();
+            }
+            return false;
+        }
+        return true;
+    }
+
+    private void exit() { depth--; }
+
+    private int leaf(int kind, int start, int end, int data) {
+        return t.finish(kind, t.mark(), start, end, data);
+    }
+
+    private int errorNode(int start, int end) { return leaf(INVALID, start, end, 0); }
+
+    private int missingExpression() {
+        error(lx.tokenStart, lx.tokenEnd, Diag.EXPRESSION_EXPECTED, 0);
+        return errorNode(lx.tokenStart, lx.tokenStart);
+    }
+
+    // ------------------------------------------------------------------ program
+
+    private void parseProgram() {
+        int m = t.mark();
+        parseDirectivesAndStatements(EOF, true);
+        if (tok != EOF && !tooDeep) {
+            // parseDirectivesAndStatements only stops at EOF; keep the invariant explicit
+            while (tok != EOF) next();
+        }
+        t.finish(PROGRAM, m, 0, srcLength, module ? 1 : 0);
+    }
+
+    /**
+     * Statement list with a directive prologue. Returns true when the prologue holds "use strict"
+     * (and switches to strict mode for the rest of the list).
+     */
+    private boolean parseDirectivesAndStatements(int end, boolean topLevel) {
+        boolean becameStrict = false;
+        int firstOctal = -1;
+        while (tok == STRING) {
+            int pk = peek();
+            // a string followed by something that continues an expression is not a directive
+            if (!(pk == SEMICOLON || pk == RBRACE || pk == EOF || peekNewline != 0)) break;
+            if (pk != SEMICOLON && pk != RBRACE && pk != EOF && isExpressionContinuation(pk)) break;
+            int s = lx.tokenStart;
+            boolean useStrict = lx.tokenIsUseStrict();
+            if ((lx.flags & Lexer.F_OCTAL_ESCAPE) != 0 && firstOctal < 0) firstOctal = s;
+            int m = t.mark();
+            leaf(STRING_LITERAL, s, lx.tokenEnd, 0);
+            next();
+            semicolon();
+            t.finish(EXPRESSION_STATEMENT, m, s, lastEnd, 1);
+            if (useStrict && !strict()) {
+                ctx |= CTX_STRICT;
+                becameStrict = true;
+            }
+        }
+        if (strict() && firstOctal >= 0) error(firstOctal, firstOctal + 1, Diag.OCTAL_ESCAPE_STRICT, 0);
+        parseStatementList(end, topLevel);
+        return becameStrict;
+    }
+
+    private static boolean isExpressionContinuation(int k) {
+        switch (k) {
+            case DOT: case LBRACKET: case LPAREN: case QUESTION_DOT: case COMMA: case QUESTION:
+            case NO_SUBST_TEMPLATE: case TEMPLATE_HEAD:
+                return true;
+            default:
+                return isBinaryOperator(k) || Token.isAssignment(k) || k == K_IN || k == K_INSTANCEOF;
+        }
+    }
+
+    private void parseStatementList(int end, boolean topLevel) {
+        while (tok != end && tok != EOF) {
+            int before = lx.tokenStart;
+            parseStatementListItem(topLevel);
+            if (lx.tokenStart == before && tok != EOF && tok != end) {
+                // no progress: skip the token so the loop always advances
+                int s = lx.tokenStart;
+                error(s, lx.tokenEnd, Diag.DECLARATION_OR_STATEMENT_EXPECTED, 0);
+                next();
+                errorNode(s, lastEnd);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ statements
+
+    private void parseStatementListItem(boolean topLevel) {
+        switch (tok) {
+            case K_FUNCTION:
+                parseFunctionDeclaration(lx.tokenStart, 0, false);
+                return;
+            case K_CLASS:
+                parseClass(true, lx.tokenStart);
+                return;
+            case K_CONST:
+                if (!escaped()) { parseVariableStatement(VAR_CONST); return; }
+                break;
+            case K_IMPORT: {
+                if (escaped()) break;
+                int pk = peek();
+                if (pk == LPAREN || pk == DOT) break; // import() / import.meta expression
+                parseImportDeclaration(topLevel);
+                return;
+            }
+            case K_EXPORT:
+                if (escaped()) break;
+                parseExportDeclaration(topLevel);
+                return;
+            case K_LET:
+                if (isLetDeclaration()) { parseVariableStatement(VAR_LET); return; }
+                break;
+            case K_ASYNC:
+                if (isAsyncFunction()) {
+                    int s = lx.tokenStart;
+                    next();
+                    parseFunctionDeclaration(s, F_ASYNC, false);
+                    return;
+                }
+                break;
+            case K_USING:
+                if (isUsingDeclaration()) { parseVariableStatement(VAR_USING); return; }
+                break;
+            case K_AWAIT:
+                if (isAwaitUsingDeclaration()) { parseVariableStatement(VAR_AWAIT_USING); return; }
+                break;
+            default:
+                break;
+        }
+        parseStatement();
+    }
+
+    private boolean isLetDeclaration() {
+        if (escaped()) return false;
+        int pk = peek();
+        if (pk == LBRACKET || pk == LBRACE) return true;
+        if (Token.isIdentifierLike(pk)) {
+            // `let` followed by a name on the next line is still a declaration, except `let \n let`? keep spec: any identifier
+            return true;
+        }
+        return (pk == K_YIELD || pk == K_AWAIT);
+    }
+
+    private boolean isAsyncFunction() {
+        if (escaped()) return false;
+        int pk = peek();
+        return pk == K_FUNCTION && peekNewline == 0 && (peekFlags & Lexer.F_ESCAPED) == 0;
+    }
+
+    private boolean isUsingDeclaration() {
+        if (escaped()) return false;
+        int pk = peek();
+        return peekNewline == 0 && Token.isIdentifierLike(pk) && !(pk == K_OF && false) && pk != K_IN
+                && !(pk == K_AWAIT && false);
+    }
+
+    private boolean isAwaitUsingDeclaration() {
+        if (escaped() || (ctx & CTX_AWAIT) == 0) return false;
+        int[] st = peekStates[peekDepth++];
+        lx.save(st);
+        int saveLast = lastEnd;
+        boolean result = false;
+        int k = lx.next();
+        if (k == K_USING && !lx.newlineBefore && (lx.flags & Lexer.F_ESCAPED) == 0) {
+            int k2 = lx.next();
+            result = !lx.newlineBefore && Token.isIdentifierLike(k2);
+        }
+        lx.restore(st);
+        lastEnd = saveLast;
+        peekDepth--;
+        return result;
+    }
+
+    private void parseStatement() {
+        if (!enter()) { exit(); return; }
+        try {
+            parseStatementInner();
+        } finally {
+            exit();
+        }
+    }
+
+    private void parseStatementInner() {
+        int s = lx.tokenStart;
+        if (Token.isReserved(tok) && escaped()) error(s, lx.tokenEnd, Diag.KEYWORD_WITH_ESCAPE, 0);
+        switch (tok) {
+            case LBRACE: parseBlock(BLOCK); return;
+            case SEMICOLON: next(); leaf(EMPTY_STATEMENT, s, lastEnd, 0); return;
+            case K_VAR: parseVariableStatement(VAR_VAR); return;
+            case K_IF: parseIf(); return;
+            case K_FOR: parseFor(); return;
+            case K_WHILE: parseWhile(); return;
+            case K_DO: parseDoWhile(); return;
+            case K_CONTINUE: parseBreakContinue(false); return;
+            case K_BREAK: parseBreakContinue(true); return;
+            case K_RETURN: parseReturn(); return;
+            case K_WITH: parseWith(); return;
+            case K_SWITCH: parseSwitch(); return;
+            case K_THROW: parseThrow(); return;
+            case K_TRY: parseTry(); return;
+            case K_DEBUGGER: next(); semicolon(); leaf(DEBUGGER, s, lastEnd, 0); return;
+            case K_FUNCTION: {
+                // in a single-statement position: error (the Annex B `if` case is handled in parseIf)
+                error(s, lx.tokenEnd, Diag.GENERATOR_IN_SINGLE_STATEMENT, 0);
+                parseFunctionDeclaration(s, 0, false);
+                return;
+            }
+            case K_CLASS:
+                error(s, lx.tokenEnd, Diag.LEXICAL_IN_SINGLE_STATEMENT, 0);
+                parseClass(true, s);
+                return;
+            case K_CONST:
+                if (!escaped()) {
+                    error(s, lx.tokenEnd, Diag.LEXICAL_IN_SINGLE_STATEMENT, 0);
+                    parseVariableStatement(VAR_CONST);
+                    return;
+                }
+                break;
+            case K_LET: {
+                int pk = peek();
+                if (pk == LBRACKET && !escaped()) {
+                    // `let [` cannot start an expression statement
+                    error(s, lx.tokenEnd, Diag.LEXICAL_IN_SINGLE_STATEMENT, 0);
+                    parseVariableStatement(VAR_LET);
+                    return;
+                }
+                if ((pk == LBRACE || Token.isIdentifierLike(pk)) && peekNewline == 0 && !escaped()) {
+                    error(s, lx.tokenEnd, Diag.LEXICAL_IN_SINGLE_STATEMENT, 0);
+                    parseVariableStatement(VAR_LET);
+                    return;
+                }
+                break;
+            }
+            case K_ASYNC:
+                if (isAsyncFunction()) {
+                    error(s, lx.tokenEnd, Diag.GENERATOR_IN_SINGLE_STATEMENT, 0);
+                    next();
+                    parseFunctionDeclaration(s, F_ASYNC, false);
+                    return;
+                }
+                break;
+            case K_IMPORT: {
+                int pk = peek();
+                if (pk != LPAREN && pk != DOT) {
+                    parseImportDeclaration(false);
+                    return;
+                }
+                break;
+            }
+            case K_EXPORT:
+                parseExportDeclaration(false);
+                return;
+            case K_ENUM:
+                error(s, lx.tokenEnd, Diag.RESERVED_WORD_AS_IDENTIFIER, tok);
+                next();
+                errorNode(s, lastEnd);
+                return;
+            default:
+                break;
+        }
+        if (Token.isIdentifierLike(tok)) {
+            int pk = peek();
+            if (pk == COLON) {
+                parseLabelled();
+                return;
+            }
+        }
+        if (!startsExpression(tok)) {
+            error(s, lx.tokenEnd, Diag.DECLARATION_OR_STATEMENT_EXPECTED, 0);
+            // skip one token; statement lists resume at the next one
+            if (tok != EOF && tok != RBRACE) next();
+            errorNode(s, lastEnd);
+            return;
+        }
+        int m = t.mark();
+        parseExpression();
+        semicolon();
+        t.finish(EXPRESSION_STATEMENT, m, s, lastEnd, 0);
+    }
+
+    private static boolean startsExpression(int k) {
+        switch (k) {
+            case IDENTIFIER: case PRIVATE_NAME: case NUMBER: case BIGINT: case STRING: case NO_SUBST_TEMPLATE:
+            case TEMPLATE_HEAD: case LPAREN: case LBRACKET: case LBRACE: case SLASH: case SLASH_ASSIGN:
+            case PLUS: case MINUS: case BANG: case TILDE: case PLUS2: case MINUS2: case AT:
+            case K_FUNCTION: case K_CLASS: case K_NEW: case K_THIS: case K_SUPER: case K_NULL: case K_TRUE:
+            case K_FALSE: case K_TYPEOF: case K_VOID: case K_DELETE: case K_IMPORT:
+                return true;
+            default:
+                return Token.isContextual(k);
+        }
+    }
+
+    private void parseBlock(int kind) {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        expect(LBRACE);
+        parseStatementList(RBRACE, false);
+        expect(RBRACE);
+        t.finish(kind, m, s, lastEnd, 0);
+    }
+
+    private void parseVariableStatement(int kind) {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        if (kind == VAR_AWAIT_USING) next();
+        next();
+        parseDeclarators(kind, false);
+        semicolon();
+        t.finish(VARIABLE_DECLARATION, m, s, lastEnd, kind);
+    }
+
+    /** Declarators after var/let/const/using. In a for head the caller checks initialisers. Returns the count. */
+    private int parseDeclarators(int kind, boolean inForHead) {
+        int count = 0;
+        do {
+            int ds = lx.tokenStart;
+            int m = t.mark();
+            boolean pattern = tok == LBRACKET || tok == LBRACE;
+            if (pattern && (kind == VAR_USING || kind == VAR_AWAIT_USING)) {
+                error(ds, lx.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
+            }
+            if (!pattern && !Token.isIdentifierLike(tok)) {
+                error(ds, lx.tokenEnd, Token.isReserved(tok) ? Diag.RESERVED_WORD_AS_IDENTIFIER : Diag.VARIABLE_DECLARATION_EXPECTED, tok);
+                if (Token.isReserved(tok) && tok != K_IN && tok != K_OF) next();
+                errorNode(ds, lastEnd);
+            } else {
+                if (kind != VAR_VAR && tok == K_LET) error(ds, lx.tokenEnd, Diag.LET_AS_LEXICAL_NAME, 0);
+                parseBindingTarget();
+            }
+            boolean init = false;
+            if (tok == ASSIGN) {
+                next();
+                parseAssignment();
+                init = true;
+            }
+            if (!init && !inForHead) {
+                if (kind == VAR_CONST || kind == VAR_USING || kind == VAR_AWAIT_USING) {
+                    error(ds, lastEnd, Diag.CONST_WITHOUT_INITIALIZER, 0);
+                } else if (pattern) {
+                    error(ds, lastEnd, Diag.DESTRUCTURING_WITHOUT_INITIALIZER, 0);
+                }
+            }
+            t.finish(VARIABLE_DECLARATOR, m, ds, lastEnd, init ? 1 : 0);
+            count++;
+        } while (eat(COMMA));
+        return count;
+    }
+
+    private void parseIf() {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        next();
+        parseParenthesizedCondition();
+        parseIfBranch();
+        if (eat(K_ELSE)) parseIfBranch();
+        t.finish(IF, m, s, lastEnd, 0);
+    }
+
+    private void parseIfBranch() {
+        // Annex B: `if (x) function f() {}` in sloppy code
+        if (tok == K_FUNCTION && !strict() && !escaped()) {
+            int pk = peek();
+            if (pk != STAR) {
+                parseFunctionDeclaration(lx.tokenStart, 0, false);
+                return;
+            }
+        }
+        parseStatement();
+    }
+
+    private void parseParenthesizedCondition() {
+        expect(LPAREN);
+        parseExpression();
+        expect(RPAREN);
+    }
+
+    private void parseBody(int flags) {
+        int saved = ctx;
+        ctx |= flags;
+        parseStatement();
+        ctx = saved;
+    }
+
+    private void parseWhile() {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        next();
+        parseParenthesizedCondition();
+        parseLoopBody();
+        t.finish(WHILE, m, s, lastEnd, 0);
+    }
+
+    private void parseLoopBody() {
+        parseBody(CTX_ITERATION | CTX_BREAKABLE);
+    }
+
+    private void parseDoWhile() {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        next();
+        parseLoopBody();
+        expect(K_WHILE);
+        parseParenthesizedCondition();
+        eat(SEMICOLON); // a do-while is followed by an optional semicolon (ASI special case)
+        t.finish(DO_WHILE, m, s, lastEnd, 0);
+    }
+
+    private void parseFor() {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        next();
+        boolean isAwait = false;
+        if (atContextual(K_AWAIT)) {
+            if ((ctx & CTX_AWAIT) == 0) error(lx.tokenStart, lx.tokenEnd, Diag.AWAIT_OUTSIDE_ASYNC, 0);
+            isAwait = true;
+            next();
+        }
+        expect(LPAREN);
+        int headStart = lx.tokenStart;
+        int initMark = t.mark();
+        boolean hasInit = false;
+        int declKind = -1;
+        int declCount = 0;
+        boolean declHasInit = false;
+        boolean letIdentifier = false;
+        if (tok == SEMICOLON) {
+            // empty init
+        } else {
+            int saved = ctx;
+            ctx |= CTX_NO_IN;
+            if (tok == K_VAR || (tok == K_CONST && !escaped()) || (tok == K_LET && isLetInFor())
+                    || (tok == K_USING && isUsingInFor()) || (tok == K_AWAIT && isAwaitUsingDeclaration())) {
+                declKind = tok == K_VAR ? VAR_VAR : tok == K_CONST ? VAR_CONST : tok == K_LET ? VAR_LET
+                        : tok == K_USING ? VAR_USING : VAR_AWAIT_USING;
+                int ds = lx.tokenStart;
+                if (declKind == VAR_AWAIT_USING) next();
+                next();
+                int dm = t.mark();
+                declCount = parseDeclarators(declKind, true);
+                for (int i = dm; i < t.mark(); i++) {
+                    if (t.data(t.pending(i)) == 1) declHasInit = true;
+                }
+                t.finish(VARIABLE_DECLARATION, dm, ds, lastEnd, declKind);
+            } else {
+                letIdentifier = tok == K_LET;
+                int before = coverInitPos;
+                coverInitPos = -1;
+                parseLeftHandSideOrExpressionForHead();
+                coverInitPos = before;
+            }
+            ctx = saved;
+            hasInit = true;
+        }
+        if ((tok == K_OF && !escaped()) || tok == K_IN) {
+            boolean of = tok == K_OF;
+            int init = t.pending(t.mark() - 1);
+            if (declKind >= 0) {
+                if (declCount != 1) error(headStart, lastEnd, Diag.FOR_IN_OF_SINGLE_DECLARATION, 0);
+                if (declHasInit) {
+                    // Annex B allows `for (var x = 1 in o)` in sloppy code for a simple binding
+                    boolean annexB = !of && declKind == VAR_VAR && !strict() && isSimpleVarInit(init);
+                    if (!annexB) error(headStart, lastEnd, Diag.FOR_IN_OF_INITIALIZER, 0);
+                }
+                if ((declKind == VAR_USING || declKind == VAR_AWAIT_USING) && !of) error(headStart, lastEnd, Diag.FOR_IN_OF_INITIALIZER, 0);
+            } else {
+                if (of && letIdentifier) error(headStart, lastEnd, Diag.INVALID_LHS_IN_FOR, 0);
+                if (of && !isAwait && t.kind(init) == IDENTIFIER_REFERENCE && src[t.start(init)] == 'a'
+                        && names.equals(t.data(init), "async") && t.end(init) - t.start(init) == 5) {
+                    error(t.start(init), t.end(init), Diag.INVALID_LHS_IN_FOR, 0);
+                }
+                toAssignmentTarget(init, true);
+            }
+            if (isAwait && !of) error(lx.tokenStart, lx.tokenEnd, Diag.TOKEN_EXPECTED, K_OF);
+            next();
+            if (of) parseAssignment(); else parseExpression();
+            expect(RPAREN);
+            parseLoopBody();
+            t.finish(of ? FOR_OF : FOR_IN, m, s, lastEnd, isAwait ? 1 : 0);
+            return;
+        }
+        if (isAwait) error(lx.tokenStart, lx.tokenEnd, Diag.TOKEN_EXPECTED, K_OF);
+        if (hasInit && declKind < 0) checkCoverInitAt(initMark);
+        if (declKind >= 0) {
+            // plain for: const and destructuring declarations need initialisers
+            int decl = t.pending(t.mark() - 1);
+            for (int d = t.firstChild(decl); d >= 0; d = t.nextSibling(d)) {
+                if (t.data(d) == 0) {
+                    int target = t.firstChild(d);
+                    if (declKind == VAR_CONST || declKind == VAR_USING || declKind == VAR_AWAIT_USING) {
+                        error(t.start(d), t.end(d), Diag.CONST_WITHOUT_INITIALIZER, 0);
+                    } else if (target >= 0 && t.kind(target) != BINDING_IDENTIFIER) {
+                        error(t.start(d), t.end(d), Diag.DESTRUCTURING_WITHOUT_INITIALIZER, 0);
+                    }
+                }
+            }
+        }
+        int flags = hasInit ? 1 : 0;
+        expect(SEMICOLON);
+        if (tok != SEMICOLON) { parseExpression(); flags |= 2; }
+        expect(SEMICOLON);
+        if (tok != RPAREN) { parseExpression(); flags |= 4; }
+        expect(RPAREN);
+        parseLoopBody();
+        t.finish(FOR, m, s, lastEnd, flags);
+    }
+
+    private boolean isSimpleVarInit(int decl) {
+        int d = t.firstChild(decl);
+        if (d < 0) return false;
+        int target = t.firstChild(d);
+        return target >= 0 && t.kind(target) == BINDING_IDENTIFIER;
+    }
+
+    private boolean isLetInFor() {
+        if (escaped()) return false;
+        int pk = peek();
+        return pk == LBRACKET || pk == LBRACE || (Token.isIdentifierLike(pk) && !(pk == K_OF) && pk != K_IN)
+                || (pk == K_OF && false);
+    }
+
+    private boolean isUsingInFor() {
+        if (escaped()) return false;
+        int pk = peek();
+        if (peekNewline != 0 || !Token.isIdentifierLike(pk)) return false;
+        if (pk == K_OF) {
+            // `for (using of x)` is a for-of over `using`; `for (using of = ...;` declares `of`
+            int[] st = peekStates[peekDepth++];
+            lx.save(st);
+            int saveLast = lastEnd;
+            lx.next();
+            int k2 = lx.next();
+            lx.restore(st);
+            lastEnd = saveLast;
+            peekDepth--;
+            return k2 == ASSIGN || k2 == SEMICOLON;
+        }
+        return true;
+    }
+
+    private void parseLeftHandSideOrExpressionForHead() {
+        int m = t.mark();
+        int s = lx.tokenStart;
+        parseExpressionCover();
+        if (t.mark() - m != 1) {
+            // keep exactly one node for the init
+            t.finish(INVALID, m, s, lastEnd, 0);
+        }
+    }
+
+    private void checkCoverInitAt(int mark) {
+        if (coverInitPos >= 0) {
+            error(coverInitPos, coverInitPos + 1, Diag.INVALID_USE_OF_SHORTHAND_INIT, 0);
+            coverInitPos = -1;
+        }
+    }
+
+    private void parseBreakContinue(boolean isBreak) {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        next();
+        if (Token.isIdentifierLike(tok) && !lx.newlineBefore) {
+            int ls = lx.tokenStart;
+            int name = lx.internIdentifier();
+            next();
+            leaf(LABEL, ls, lastEnd, name);
+            int found = findLabel(name);
+            if (found < 0) {
+                error(ls, lastEnd, Diag.UNDEFINED_LABEL, 0);
+            } else if (!isBreak && !labelLoop[found]) {
+                error(s, lastEnd, Diag.ILLEGAL_CONTINUE, 0);
+            }
+        } else if (isBreak ? (ctx & CTX_BREAKABLE) == 0 : (ctx & CTX_ITERATION) == 0) {
+            error(s, lastEnd, isBreak ? Diag.ILLEGAL_BREAK : Diag.ILLEGAL_CONTINUE, 0);
+        }
+        semicolon();
+        t.finish(isBreak ? BREAK : CONTINUE, m, s, lastEnd, 0);
+    }
+
+    private int findLabel(int name) {
+        for (int i = labelTop - 1; i >= labelBase; i--) if (labelNames[i] == name) return i;
+        return -1;
+    }
+
+    private boolean[] pendingLabelLoopCandidate = new boolean[16];
+
+    private void parseLabelled() {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        int name = lx.internIdentifier();
+        checkIdentifierReference(tok, lx.flags, s, lx.tokenEnd, false);
+        next();
+        leaf(LABEL, s, lastEnd, name);
+        next(); // ':'
+        if (findLabel(name) >= 0) error(s, t.end(t.pending(t.mark() - 1)), Diag.DUPLICATE_LABEL, 0);
+        if (labelTop == labelNames.length) {
+            labelNames = Arrays.copyOf(labelNames, labelTop * 2);
+            labelLoop = Arrays.copyOf(labelLoop, labelTop * 2);
+            pendingLabelLoopCandidate = Arrays.copyOf(pendingLabelLoopCandidate, labelTop * 2);
+        }
+        labelNames[labelTop] = name;
+        labelLoop[labelTop] = false;
+        pendingLabelLoopCandidate[labelTop] = true;
+        labelTop++;
+        if (tok == K_FUNCTION) {
+            if (strict()) error(lx.tokenStart, lx.tokenEnd, Diag.LABELLED_FUNCTION, 0);
+            int pk = peek();
+            if (pk == STAR) error(lx.tokenStart, lx.tokenEnd, Diag.LABELLED_FUNCTION, 0);
+            parseFunctionDeclaration(lx.tokenStart, 0, false);
+        } else {
+            // labels stacked directly on each other (a: b: while ...) all become loop labels
+            boolean loopNext = tok == K_FOR || tok == K_WHILE || tok == K_DO
+                    || (Token.isIdentifierLike(tok) && peek() == COLON);
+            if (!loopNext) pendingLabelLoopCandidate[labelTop - 1] = false;
+            if (tok == K_FOR || tok == K_WHILE || tok == K_DO) {
+                // loop: labels directly on top become continue targets
+                for (int i = labelTop - 1; i >= labelBase && pendingLabelLoopCandidate[i]; i--) labelLoop[i] = true;
+            }
+            for (int i = labelBase; i < labelTop; i++) if (!(tok != K_FOR && tok != K_WHILE && tok != K_DO && loopNext)) pendingLabelLoopCandidate[i] = false;
+            parseStatement();
+        }
+        labelTop--;
+        t.finish(LABELED, m, s, lastEnd, 0);
+    }
+
+    private void parseReturn() {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        if ((ctx & CTX_FUNCTION) == 0) error(s, lx.tokenEnd, Diag.RETURN_OUTSIDE_FUNCTION, 0);
+        next();
+        if (!canInsertSemicolon()) parseExpression();
+        semicolon();
+        t.finish(RETURN, m, s, lastEnd, 0);
+    }
+
+    private void parseWith() {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        if (strict()) error(s, lx.tokenEnd, Diag.WITH_IN_STRICT, 0);
+        next();
+        parseParenthesizedCondition();
+        parseBody(0);
+        t.finish(WITH, m, s, lastEnd, 0);
+    }
+
+    private void parseSwitch() {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        next();
+        parseParenthesizedCondition();
+        expect(LBRACE);
+        int saved = ctx;
+        ctx |= CTX_BREAKABLE;
+        boolean seenDefault = false;
+        while (tok != RBRACE && tok != EOF) {
+            int cs = lx.tokenStart;
+            int cm = t.mark();
+            boolean isDefault = false;
+            if (tok == K_CASE) {
+                next();
+                parseExpression();
+            } else if (tok == K_DEFAULT) {
+                if (seenDefault) error(cs, lx.tokenEnd, Diag.MULTIPLE_DEFAULTS, 0);
+                seenDefault = true;
+                isDefault = true;
+                next();
+            } else {
+                error(cs, lx.tokenEnd, Diag.TOKEN_EXPECTED, K_CASE);
+                // recover: treat the statements as belonging to a broken case
+                if (tok != K_CASE && tok != K_DEFAULT) {
+                    int before = lx.tokenStart;
+                    parseStatementListItem(false);
+                    if (lx.tokenStart == before) next();
+                }
+                t.finish(INVALID, cm, cs, lastEnd, 0);
+                continue;
+            }
+            expect(COLON);
+            while (tok != K_CASE && tok != K_DEFAULT && tok != RBRACE && tok != EOF) {
+                int before = lx.tokenStart;
+                parseStatementListItem(false);
+                if (lx.tokenStart == before) { next(); errorNode(before, lastEnd); }
+            }
+            t.finish(SWITCH_CASE, cm, cs, lastEnd, isDefault ? 1 : 0);
+        }
+        ctx = saved;
+        expect(RBRACE);
+        t.finish(SWITCH, m, s, lastEnd, 0);
+    }
+
+    private void parseThrow() {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        next();
+        if (lx.newlineBefore) {
+            error(lastEnd, lx.tokenStart, Diag.NEWLINE_AFTER_THROW, 0);
+        }
+        if (canInsertSemicolon() && tok != SEMICOLON && !lx.newlineBefore) {
+            missingExpression();
+        } else if (tok == SEMICOLON || tok == RBRACE || tok == EOF) {
+            missingExpression();
+        } else {
+            parseExpression();
+        }
+        semicolon();
+        t.finish(THROW, m, s, lastEnd, 0);
+    }
+
+    private void parseTry() {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        next();
+        parseBlock(BLOCK);
+        int flags = 0;
+        if (tok == K_CATCH) {
+            flags |= 1;
+            int cs = lx.tokenStart;
+            int cm = t.mark();
+            next();
+            if (eat(LPAREN)) {
+                parseBindingTarget();
+                if (tok == ASSIGN) {
+                    error(lx.tokenStart, lx.tokenEnd, Diag.TOKEN_EXPECTED, RPAREN);
+                    next();
+                    parseAssignment();
+                }
+                expect(RPAREN);
+            }
+            parseBlock(BLOCK);
+            t.finish(CATCH_CLAUSE, cm, cs, lastEnd, 0);
+        }
+        if (tok == K_FINALLY) {
+            flags |= 2;
+            next();
+            parseBlock(BLOCK);
+        }
+        if (flags == 0) error(lx.tokenStart, lx.tokenEnd, Diag.CATCH_OR_FINALLY_EXPECTED, 0);
+        t.finish(TRY, m, s, lastEnd, flags);
+    }
+
+    // ------------------------------------------------------------------ functions
+
+    /** `function` [*] name? (params) { body } — current token is `function`. */
+    private void parseFunctionDeclaration(int s, int flags, boolean nameOptional) {
+        int m = t.mark();
+        next(); // function
+        if (eat(STAR)) flags |= F_GENERATOR;
+        if (Token.isIdentifierLike(tok) || Token.isReserved(tok)) {
+            parseFunctionName(flags, true);
+        } else if (!nameOptional) {
+            error(lx.tokenStart, lx.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
+        }
+        parseFunctionRest(flags, 0, s, m, FUNCTION_DECLARATION);
+    }
+
+    private void parseFunctionName(int flags, boolean declaration) {
+        // a declaration's name is bound in the enclosing scope: yield/await rules of the outside apply;
+        // an expression's name follows the function's own generator/async-ness
+        int saved = ctx;
+        if (!declaration) {
+            ctx &= ~(CTX_YIELD | CTX_AWAIT);
+            if ((flags & F_GENERATOR) != 0) ctx |= CTX_YIELD;
+            if ((flags & F_ASYNC) != 0) ctx |= CTX_AWAIT;
+            if (module) ctx |= 0; // module code: await is reserved anyway (checked in checkIdentifier)
+        }
+        parseBindingIdentifier();
+        ctx = saved;
+    }
+
+    /** Parameters and body; wraps everything since mark {@code m} into a node of {@code kind}. */
+    private int parseFunctionRest(int flags, int extraCtx, int s, int m, int kind) {
+        int saved = ctx;
+        int savedLabelBase = labelBase;
+        int savedLabelTop = labelTop;
+        int savedYield = lastYieldPos, savedAwait = lastAwaitPos;
+        labelBase = labelTop;
+        ctx = (ctx & (CTX_STRICT | CTX_CLASS_BODY)) | CTX_FUNCTION | CTX_NEW_TARGET | extraCtx;
+        if ((flags & F_ASYNC) != 0) ctx |= CTX_AWAIT;
+        if ((flags & F_GENERATOR) != 0) ctx |= CTX_YIELD;
+        int paramsNode = parseFormalParameters();
+        int bodyStart = lx.tokenStart;
+        boolean wasStrict = strict();
+        int bm = t.mark();
+        boolean madeStrict = false;
+        if (tok == LBRACE) {
+            next();
+            madeStrict = parseDirectivesAndStatements(RBRACE, false);
+            expect(RBRACE);
+        } else {
+            error(lx.tokenStart, lx.tokenEnd, Diag.TOKEN_EXPECTED, LBRACE);
+        }
+        t.finish(FUNCTION_BODY, bm, bodyStart, lastEnd, 0);
+        boolean simple = isSimpleParameterList(paramsNode);
+        if (madeStrict && !simple) error(bodyStart, bodyStart + 1, Diag.USE_STRICT_NON_SIMPLE, 0);
+        boolean strictNow = strict();
+        if (strictNow && !wasStrict) {
+            // "use strict" in the body applies retroactively to the name and parameters
+            int first = t.pending(m);
+            if (t.kind(first) == BINDING_IDENTIFIER) checkStrictBindingName(first);
+            checkStrictParams(paramsNode);
+        }
+        boolean uniqueParams = strictNow || !simple || (extraCtx & CTX_METHOD_LIKE) != 0 || kind == ARROW_FUNCTION;
+        checkDuplicateParams(paramsNode, uniqueParams);
+        ctx = saved;
+        labelBase = savedLabelBase;
+        labelTop = savedLabelTop;
+        lastYieldPos = savedYield;
+        lastAwaitPos = savedAwait;
+        return t.finish(kind, m, s, lastEnd, flags);
+    }
+
+    /** Marker in extraCtx: methods, accessors and arrows never allow duplicate parameters. */
+    private static final int CTX_METHOD_LIKE = 1 << 20;
+
+    private int parseFormalParameters() {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        int saved = ctx;
+        ctx |= CTX_PARAMS;
+        if (!eat(LPAREN)) {
+            errorExpected(LPAREN);
+            ctx = saved;
+            return t.finish(FORMAL_PARAMETERS, m, s, s, 0);
+        }
+        while (tok != RPAREN && tok != EOF) {
+            int ps = lx.tokenStart;
+            if (tok == ELLIPSIS) {
+                int rm = t.mark();
+                next();
+                parseBindingTarget();
+                if (tok == ASSIGN) {
+                    error(lx.tokenStart, lx.tokenEnd, Diag.REST_WITH_INITIALIZER, 0);
+                    next();
+                    parseAssignment();
+                }
+                t.finish(REST_ELEMENT, rm, ps, lastEnd, 0);
+                if (tok == COMMA) {
+                    error(lx.tokenStart, lx.tokenEnd, Diag.REST_PARAMETER_LAST, 0);
+                    next();
+                    continue;
+                }
+                break;
+            }
+            if (!(Token.isIdentifierLike(tok) || tok == LBRACKET || tok == LBRACE)) {
+                error(ps, lx.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
+                if (tok == LBRACE || tok == SEMICOLON || tok == RBRACE) break;
+                next();
+                errorNode(ps, lastEnd);
+                if (!eat(COMMA) && tok != RPAREN) continue;
+                continue;
+            }
+            parseBindingElement();
+            if (!eat(COMMA)) {
+                if (tok != RPAREN) errorExpected(COMMA);
+                if (tok != RPAREN && (tok == LBRACE || tok == SEMICOLON || tok == RBRACE || tok == EOF)) break;
+                if (tok != RPAREN && !(Token.isIdentifierLike(tok) || tok == LBRACKET || tok == LBRACE || tok == ELLIPSIS)) {
+                    next();
+                }
+            }
+        }
+        expect(RPAREN);
+        ctx = saved;
+        return t.finish(FORMAL_PARAMETERS, m, s, lastEnd, 0);
+    }
+
+    private boolean isSimpleParameterList(int params) {
+        for (int p = t.firstChild(params); p >= 0; p = t.nextSibling(p)) {
+            if (t.kind(p) != BINDING_IDENTIFIER) return false;
+        }
+        return true;
+    }
+
+    private void checkStrictParams(int params) {
+        forEachBinding(params, true, false);
+    }
+
+    private void checkDuplicateParams(int params, boolean unique) {
+        if (!unique) return;
+        forEachBinding(params, false, true);
+    }
+
+    /** Walks the binding identifiers under a node (iteratively, with a scratch stack). */
+    private void forEachBinding(int root, boolean strictNames, boolean duplicates) {
+        int[] stack = scratch;
+        int sp = 0;
+        int seenCount = 0;
+        int[] seen = seenScratch;
+        for (int c = t.firstChild(root); c >= 0; c = t.nextSibling(c)) {
+            if (sp == stack.length) stack = scratch = Arrays.copyOf(stack, sp * 2);
+            stack[sp++] = c;
+        }
+        // process in any order; duplicates are reported at the later one found
+        while (sp > 0) {
+            int n = stack[--sp];
+            int k = t.kind(n);
+            if (k == BINDING_IDENTIFIER) {
+                if (strictNames) checkStrictBindingName(n);
+                if (duplicates) {
+                    int id = t.data(n);
+                    for (int i = 0; i < seenCount; i++) {
+                        if (seen[i] == id) {
+                            error(t.start(n), t.end(n), Diag.DUPLICATE_PARAMETER, id);
+                            break;
+                        }
+                    }
+                    if (seenCount == seen.length) seen = seenScratch = Arrays.copyOf(seen, seenCount * 2);
+                    seen[seenCount++] = id;
+                }
+            } else if (k == ASSIGNMENT_PATTERN) {
+                int target = t.firstChild(n);
+                if (target >= 0) {
+                    if (sp == stack.length) stack = scratch = Arrays.copyOf(stack, sp * 2);
+                    stack[sp++] = target;
+                }
+            } else if (k == PROPERTY) {
+                // key, value: only the value binds
+                int key = t.firstChild(n);
+                int value = key < 0 ? -1 : t.nextSibling(key);
+                if (value >= 0) {
+                    if (sp == stack.length) stack = scratch = Arrays.copyOf(stack, sp * 2);
+                    stack[sp++] = value;
+                }
+            } else if (k == ARRAY_PATTERN || k == OBJECT_PATTERN || k == REST_ELEMENT) {
+                for (int c = t.firstChild(n); c >= 0; c = t.nextSibling(c)) {
+                    if (sp == stack.length) stack = scratch = Arrays.copyOf(stack, sp * 2);
+                    stack[sp++] = c;
+                }
+            }
+        }
+    }
+
+    private int[] seenScratch = new int[32];
+
+    private void checkStrictBindingName(int n) {
+        int id = t.data(n);
+        if (id == nameEval || id == nameArguments) {
+            error(t.start(n), t.end(n), Diag.EVAL_ARGUMENTS_STRICT, IDENTIFIER);
+        } else if (isStrictReservedName(n)) {
+            error(t.start(n), t.end(n), Diag.STRICT_RESERVED_WORD, IDENTIFIER);
+        }
+    }
+
+    private boolean isStrictReservedName(int n) {
+        int k = Token.keywordOf(names_chars(n), 0, nameLen(n));
+        return Token.isStrictReserved(k);
+    }
+
+    private final char[] nameBuf = new char[16];
+
+    private char[] names_chars(int n) {
+        int id = t.data(n);
+        int len = Math.min(names.length(id), nameBuf.length);
+        for (int i = 0; i < len; i++) nameBuf[i] = names.charAt(id, i);
+        return nameBuf;
+    }
+
+    private int nameLen(int n) {
+        int len = names.length(t.data(n));
+        return len > nameBuf.length ? 0 : len;
+    }
+
+    // ------------------------------------------------------------------ bindings
+
+    /** BindingIdentifier or BindingPattern. */
+    private void parseBindingTarget() {
+        if (tok == LBRACKET) parseArrayBindingPattern();
+        else if (tok == LBRACE) parseObjectBindingPattern();
+        else parseBindingIdentifier();
+    }
+
+    /** A binding target with an optional default. */
+    private void parseBindingElement() {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        parseBindingTarget();
+        if (tok == ASSIGN) {
+            next();
+            parseAssignment();
+            t.finish(ASSIGNMENT_PATTERN, m, s, lastEnd, 0);
+        }
+    }
+
+    private void parseBindingIdentifier() {
+        int s = lx.tokenStart;
+        if (Token.isIdentifierLike(tok) || Token.isReserved(tok)) {
+            checkIdentifierReference(tok, lx.flags, s, lx.tokenEnd, true);
+            int id = lx.internIdentifier();
+            next();
+            leaf(BINDING_IDENTIFIER, s, lastEnd, id);
+        } else {
+            error(s, lx.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
+            errorNode(s, s);
+        }
+    }
+
+    private void parseArrayBindingPattern() {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        if (!enter()) { exit(); errorNode(s, s); return; }
+        next();
+        while (tok != RBRACKET && tok != EOF) {
+            if (tok == COMMA) {
+                int es = lx.tokenStart;
+                next();
+                leaf(ELISION, es, es, 0);
+                continue;
+            }
+            int es = lx.tokenStart;
+            if (tok == ELLIPSIS) {
+                int rm = t.mark();
+                next();
+                parseBindingTarget();
+                if (tok == ASSIGN) {
+                    error(lx.tokenStart, lx.tokenEnd, Diag.REST_WITH_INITIALIZER, 0);
+                    next();
+                    parseAssignment();
+                }
+                t.finish(REST_ELEMENT, rm, es, lastEnd, 0);
+                if (tok == COMMA) error(lx.tokenStart, lx.tokenEnd, Diag.REST_MUST_BE_LAST, 0);
+            } else if (Token.isIdentifierLike(tok) || tok == LBRACKET || tok == LBRACE || Token.isReserved(tok)) {
+                parseBindingElement();
+            } else {
+                error(es, lx.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
+                if (tok == SEMICOLON || tok == RBRACE || tok == RPAREN) break;
+                next();
+                errorNode(es, lastEnd);
+            }
+            if (tok != RBRACKET) {
+                if (!eat(COMMA)) { errorExpected(COMMA); if (tok == SEMICOLON || tok == RBRACE || tok == RPAREN || tok == ASSIGN) break; }
+            }
+        }
+        expect(RBRACKET);
+        exit();
+        t.finish(ARRAY_PATTERN, m, s, lastEnd, 0);
+    }
+
+    private void parseObjectBindingPattern() {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        if (!enter()) { exit(); errorNode(s, s); return; }
+        next();
+        while (tok != RBRACE && tok != EOF) {
+            int ps = lx.tokenStart;
+            int pm = t.mark();
+            if (tok == ELLIPSIS) {
+                next();
+                parseBindingIdentifier();
+                t.finish(REST_ELEMENT, pm, ps, lastEnd, 0);
+                if (tok == COMMA) error(lx.tokenStart, lx.tokenEnd, Diag.REST_MUST_BE_LAST, 0);
+            } else {
+                boolean identifierKey = Token.isIdentifierName(tok) && !(tok == LBRACKET);
+                int keyTok = tok;
+                int keyFlags = lx.flags;
+                int keyStart = lx.tokenStart, keyEnd = lx.tokenEnd;
+                int pflags = parsePropertyKey();
+                if (pflags < 0) {
+                    if (tok == SEMICOLON || tok == RPAREN) break;
+                    next();
+                    t.finish(INVALID, pm, ps, lastEnd, 0);
+                    continue;
+                }
+                if (tok == COLON) {
+                    next();
+                    parseBindingElement();
+                } else if (identifierKey && (pflags & P_COMPUTED) == 0) {
+                    // shorthand: the key is also the binding
+                    checkIdentifierReference(keyTok, keyFlags, keyStart, keyEnd, true);
+                    int key = t.pending(t.mark() - 1);
+                    int vm = t.mark();
+                    leaf(BINDING_IDENTIFIER, keyStart, keyEnd, t.data(key));
+                    if (tok == ASSIGN) {
+                        next();
+                        parseAssignment();
+                        t.finish(ASSIGNMENT_PATTERN, vm, keyStart, lastEnd, 0);
+                    }
+                    pflags |= P_SHORTHAND;
+                } else {
+                    errorExpected(COLON);
+                }
+                t.finish(PROPERTY, pm, ps, lastEnd, pflags);
+            }
+            if (tok != RBRACE) {
+                if (!eat(COMMA)) { errorExpected(COMMA); if (tok == SEMICOLON || tok == RPAREN || tok == ASSIGN) break; }
+            }
+        }
+        expect(RBRACE);
+        exit();
+        t.finish(OBJECT_PATTERN, m, s, lastEnd, 0);
+    }
+
+    /**
+     * Checks a token used as an identifier reference or binding. Reserved words never qualify;
+     * strict mode reserves more; yield and await depend on the enclosing function.
+     */
+    private void checkIdentifierReference(int k, int flags, int s, int e, boolean binding) {
+        if (Token.isReserved(k)) {
+            error(s, e, Diag.RESERVED_WORD_AS_IDENTIFIER, k);
+            return;
+        }
+        if (k == IDENTIFIER) {
+            if (binding && strict() && (e - s == 4 || e - s == 9) && isEvalOrArguments(s, e)) {
+                error(s, e, Diag.EVAL_ARGUMENTS_STRICT, IDENTIFIER);
+            }
+            if ((ctx & (CTX_STATIC_BLOCK | CTX_FIELD_INIT)) != 0 && !binding && e - s == 9 && isArguments(s, e)) {
+                error(s, e, Diag.UNEXPECTED_TOKEN, IDENTIFIER);
+            }
+            return;
+        }
+        if (k == K_YIELD) {
+            if (strict() || (ctx & CTX_YIELD) != 0) error(s, e, Diag.STRICT_RESERVED_WORD, k);
+            else if ((ctx & CTX_PARAMS) != 0 && (ctx & CTX_YIELD) != 0) error(s, e, Diag.YIELD_IN_PARAMETER, 0);
+            return;
+        }
+        if (k == K_AWAIT) {
+            if ((ctx & CTX_AWAIT) != 0 || module || (ctx & CTX_STATIC_BLOCK) != 0) error(s, e, Diag.RESERVED_WORD_AS_IDENTIFIER, k);
+            return;
+        }
+        if (strict() && Token.isStrictReserved(k)) error(s, e, Diag.STRICT_RESERVED_WORD, k);
+    }
+
+    private boolean isEvalOrArguments(int s, int e) {
+        int len = e - s;
+        if (len == 4) return src[s] == 'e' && src[s + 1] == 'v' && src[s + 2] == 'a' && src[s + 3] == 'l';
+        return isArguments(s, e);
+    }
+
+    private boolean isArguments(int s, int e) {
+        if (e - s != 9) return false;
+        String a = "arguments";
+        for (int i = 0; i < 9; i++) if (src[s + i] != a.charAt(i)) return false;
+        return true;
+    }
+
+    // ------------------------------------------------------------------ classes
+
+    private int parseClass(boolean declaration, int s) {
+        int m = t.mark();
+        next(); // class
+        int saved = ctx;
+        ctx |= CTX_STRICT;
+        if (Token.isIdentifierLike(tok) && !(tok == K_EXTENDS) || (Token.isReserved(tok) && tok != K_EXTENDS)) {
+            parseBindingIdentifier();
+        } else if (declaration && !classNameOptional) {
+            error(lx.tokenStart, lx.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
+        }
+        classNameOptional = false;
+        boolean derived = false;
+        if (tok == K_EXTENDS) {
+            int hs = lx.tokenStart;
+            int hm = t.mark();
+            next();
+            parseLeftHandSide();
+            t.finish(CLASS_HERITAGE, hm, hs, lastEnd, 0);
+            derived = true;
+        }
+        parseClassBody(derived);
+        ctx = saved;
+        return t.finish(declaration ? CLASS_DECLARATION : CLASS_EXPRESSION, m, s, lastEnd, 0);
+    }
+
+    private boolean classNameOptional;
+
+    private void parseClassBody(boolean derived) {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        if (!eat(LBRACE)) {
+            errorExpected(LBRACE);
+            t.finish(CLASS_BODY, m, s, s, 0);
+            return;
+        }
+        int saved = ctx;
+        ctx |= CTX_CLASS_BODY;
+        boolean seenConstructor = false;
+        int privStart = privateTop;
+        while (tok != RBRACE && tok != EOF) {
+            if (tok == SEMICOLON) { next(); continue; }
+            int before = lx.tokenStart;
+            if (!enter()) { exit(); break; }
+            int member = parseClassMember(derived);
+            exit();
+            if (member >= 0 && (t.data(member) & C_CONSTRUCTOR) != 0) {
+                if (seenConstructor) error(t.start(member), t.end(member), Diag.DUPLICATE_CONSTRUCTOR, 0);
+                seenConstructor = true;
+            }
+            if (lx.tokenStart == before && tok != RBRACE && tok != EOF) {
+                error(before, lx.tokenEnd, Diag.MEMBER_EXPECTED, 0);
+                next();
+                errorNode(before, lastEnd);
+            }
+        }
+        privateTop = privStart;
+        ctx = saved;
+        expect(RBRACE);
+        t.finish(CLASS_BODY, m, s, lastEnd, 0);
+    }
+
+    // private names declared in the current class bodies: name id and kind bits (1 getter, 2 setter, 4 static, 8 other)
+    private int[] privateNames = new int[16];
+    private int[] privateKinds = new int[16];
+    private int privateTop;
+
+    private void declarePrivate(int id, int kindBits, int s, int e) {
+        for (int i = privateTop - 1; i >= 0; i--) {
+            if (privateNames[i] == id) {
+                int other = privateKinds[i];
+                boolean accessorPair = ((other & 3) != 0 && (kindBits & 3) != 0 && (other & 3) != (kindBits & 3)
+                        && (other & 4) == (kindBits & 4) && (other & 8) == 0 && (kindBits & 8) == 0);
+                if (accessorPair) {
+                    privateKinds[i] = other | kindBits;
+                    return;
+                }
+                error(s, e, Diag.DUPLICATE_PRIVATE_NAME, id);
+                return;
+            }
+        }
+        if (privateTop == privateNames.length) {
+            privateNames = Arrays.copyOf(privateNames, privateTop * 2);
+            privateKinds = Arrays.copyOf(privateKinds, privateTop * 2);
+        }
+        privateNames[privateTop] = id;
+        privateKinds[privateTop] = kindBits;
+        privateTop++;
+    }
+
+    /** Returns the member node, or -1 when nothing was parsed. */
+    private int parseClassMember(boolean derived) {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        while (tok == AT) parseDecorator();
+        int flags = 0;
+        // `static` as a modifier, unless it is the member's name
+        if (atContextual(K_STATIC)) {
+            int pk = peek();
+            if (pk == LBRACE) {
+                next();
+                return parseStaticBlock(s, m);
+            }
+            if (isClassMemberNameStart(pk) && !(pk == ASSIGN || pk == SEMICOLON || pk == RBRACE || pk == LPAREN)) {
+                next();
+                flags |= C_STATIC;
+            }
+        }
+        if (atContextual(K_ACCESSOR)) {
+            int pk = peek();
+            if (isClassMemberNameStart(pk) && peekNewline == 0 && !(pk == ASSIGN || pk == SEMICOLON || pk == RBRACE || pk == LPAREN)) {
+                next();
+                flags |= C_ACCESSOR;
+            }
+        }
+        int fnFlags = 0;
+        if ((flags & C_ACCESSOR) == 0 && atContextual(K_ASYNC)) {
+            int pk = peek();
+            if (peekNewline == 0 && (isClassMemberNameStart(pk) || pk == STAR) && pk != LPAREN && pk != ASSIGN && pk != SEMICOLON && pk != RBRACE) {
+                next();
+                fnFlags |= F_ASYNC;
+            }
+        }
+        if ((flags & C_ACCESSOR) == 0 && tok == STAR) {
+            next();
+            fnFlags |= F_GENERATOR;
+        }
+        if ((flags & C_ACCESSOR) == 0 && fnFlags == 0 && (atContextual(K_GET) || atContextual(K_SET))) {
+            int pk = peek();
+            if (isClassMemberNameStart(pk) && pk != LPAREN && pk != ASSIGN && pk != SEMICOLON && pk != RBRACE) {
+                flags |= tok == K_GET ? P_GET : P_SET;
+                next();
+            }
+        }
+        int keyTok = tok;
+        int keyStart = lx.tokenStart;
+        int keyEnd = lx.tokenEnd;
+        boolean isPrivate = tok == PRIVATE_NAME;
+        int keyFlags = parsePropertyKey();
+        if (keyFlags < 0) {
+            t.truncate(m);
+            return -1;
+        }
+        flags |= keyFlags;
+        int key = t.pending(t.mark() - 1);
+        boolean computed = (keyFlags & P_COMPUTED) != 0;
+        boolean namedConstructor = !computed && !isPrivate && isConstructorKey(key);
+        if (isPrivate) {
+            if (t.data(key) == nameConstructor) error(keyStart, keyEnd, Diag.PRIVATE_CONSTRUCTOR_NAME, 0);
+        }
+        if (tok == LPAREN || (flags & (P_GET | P_SET)) != 0 || fnFlags != 0) {
+            // method
+            int extra = CTX_METHOD_LIKE | CTX_SUPER_PROP;
+            boolean isCtor = namedConstructor && (flags & C_STATIC) == 0;
+            if (isCtor) {
+                if ((flags & (P_GET | P_SET)) != 0 || fnFlags != 0) error(keyStart, keyEnd, Diag.CONSTRUCTOR_SPECIAL, 0);
+                flags |= C_CONSTRUCTOR;
+                if (derived) extra |= CTX_SUPER_CALL;
+            }
+            if (namedConstructor && (flags & C_STATIC) != 0 && false) error(keyStart, keyEnd, Diag.CONSTRUCTOR_SPECIAL, 0);
+            if ((flags & C_STATIC) != 0 && !computed && !isPrivate && isNamed(key, namePrototype)) {
+                error(keyStart, keyEnd, Diag.STATIC_PROTOTYPE, 0);
+            }
+            if (isPrivate) declarePrivate(t.data(key), ((flags & P_GET) != 0 ? 1 : (flags & P_SET) != 0 ? 2 : 8) | ((flags & C_STATIC) != 0 ? 4 : 0), keyStart, keyEnd);
+            int fm = t.mark();
+            int fn = parseFunctionRest(fnFlags, extra, lx.tokenStart, fm, FUNCTION_EXPRESSION);
+            checkAccessorParams(flags, fn);
+            return t.finish(METHOD, m, s, lastEnd, flags | P_METHOD);
+        }
+        // field
+        if (namedConstructor || (isPrivate && false)) error(keyStart, keyEnd, Diag.CLASS_FIELD_CONSTRUCTOR, 0);
+        if ((flags & C_STATIC) != 0 && !computed && !isPrivate && isNamed(key, namePrototype)) {
+            error(keyStart, keyEnd, Diag.STATIC_PROTOTYPE, 0);
+        }
+        if (isPrivate) declarePrivate(t.data(key), 8 | ((flags & C_STATIC) != 0 ? 4 : 0), keyStart, keyEnd);
+        if (tok == ASSIGN) {
+            next();
+            int saved = ctx;
+            int savedLabelBase = labelBase;
+            labelBase = labelTop;
+            ctx = (ctx & (CTX_STRICT | CTX_CLASS_BODY)) | CTX_SUPER_PROP | CTX_NEW_TARGET | CTX_FIELD_INIT;
+            parseAssignment();
+            ctx = saved;
+            labelBase = savedLabelBase;
+        }
+        semicolonAfterField();
+        return t.finish(FIELD, m, s, lastEnd, flags);
+    }
+
+    private void semicolonAfterField() {
+        if (tok == SEMICOLON) { next(); return; }
+        if (tok == RBRACE || tok == EOF || lx.newlineBefore) return;
+        error(lx.tokenStart, lx.tokenEnd, Diag.TOKEN_EXPECTED, SEMICOLON);
+    }
+
+    private int parseStaticBlock(int s, int m) {
+        int saved = ctx;
+        int savedLabelBase = labelBase;
+        labelBase = labelTop;
+        ctx = (ctx & (CTX_STRICT | CTX_CLASS_BODY)) | CTX_SUPER_PROP | CTX_NEW_TARGET | CTX_STATIC_BLOCK;
+        expect(LBRACE);
+        parseStatementList(RBRACE, false);
+        expect(RBRACE);
+        ctx = saved;
+        labelBase = savedLabelBase;
+        return t.finish(STATIC_BLOCK, m, s, lastEnd, C_STATIC);
+    }
+
+    private void checkAccessorParams(int flags, int fn) {
+        if ((flags & (P_GET | P_SET)) == 0) return;
+        int params = t.firstChild(fn);
+        while (params >= 0 && t.kind(params) != FORMAL_PARAMETERS) params = t.nextSibling(params);
+        if (params < 0) return;
+        int count = 0;
+        boolean rest = false;
+        for (int p = t.firstChild(params); p >= 0; p = t.nextSibling(p)) {
+            count++;
+            if (t.kind(p) == REST_ELEMENT) rest = true;
+        }
+        if ((flags & P_GET) != 0 && count != 0) error(t.start(params), t.end(params), Diag.GETTER_PARAMETERS, 0);
+        if ((flags & P_SET) != 0) {
+            if (count != 1) error(t.start(params), t.end(params), Diag.SETTER_PARAMETERS, 0);
+            else if (rest) error(t.start(params), t.end(params), Diag.SETTER_REST, 0);
+        }
+    }
+
+    private boolean isClassMemberNameStart(int k) {
+        return Token.isIdentifierName(k) || k == STRING || k == NUMBER || k == BIGINT || k == LBRACKET
+                || k == PRIVATE_NAME || k == STAR || k == LPAREN || k == ASSIGN || k == SEMICOLON || k == RBRACE;
+    }
+
+    private boolean isConstructorKey(int key) {
+        int k = t.kind(key);
+        if (k == IDENTIFIER_NAME) return t.data(key) == nameConstructor;
+        if (k == STRING_LITERAL) {
+            int s = t.start(key), e = t.end(key);
+            if (e - s != 13) return false;
+            String c = "constructor";
+            for (int i = 0; i < 11; i++) if (src[s + 1 + i] != c.charAt(i)) return false;
+            return true;
+        }
+        return false;
+    }
+
+    private boolean isNamed(int key, int nameId) {
+        int k = t.kind(key);
+        if (k == IDENTIFIER_NAME) return t.data(key) == nameId;
+        if (k == STRING_LITERAL) {
+            int s = t.start(key) + 1, e = t.end(key) - 1;
+            int len = names.length(nameId);
+            if (e - s != len) return false;
+            for (int i = 0; i < len; i++) if (src[s + i] != names.charAt(nameId, i)) return false;
+            return true;
+        }
+        return false;
+    }
+
+    private void parseDecorator() {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        next();
+        parseLeftHandSide();
+        t.finish(DECORATOR, m, s, lastEnd, 0);
+    }
+
+    /**
+     * Property key of an object literal or class member. Pushes one node and returns P_COMPUTED or 0,
+     * or -1 (nothing pushed) when the token cannot start a key.
+     */
+    private int parsePropertyKey() {
+        int s = lx.tokenStart;
+        switch (tok) {
+            case STRING: checkStringStrict(); next(); leaf(STRING_LITERAL, s, lastEnd, 0); return 0;
+            case NUMBER: {
+                checkNumberStrict();
+                next();
+                leaf(NUMBER_LITERAL, s, lastEnd, 0);
+                return 0;
+            }
+            case BIGINT: next(); leaf(BIGINT_LITERAL, s, lastEnd, 0); return 0;
+            case PRIVATE_NAME: {
+                if ((ctx & CTX_CLASS_BODY) == 0) error(s, lx.tokenEnd, Diag.UNDECLARED_PRIVATE_NAME, 0);
+                int id = lx.internIdentifier();
+                next();
+                leaf(PRIVATE_IDENTIFIER, s, lastEnd, id);
+                return 0;
+            }
+            case LBRACKET: {
+                next();
+                int saved = ctx;
+                ctx &= ~CTX_NO_IN;
+                parseAssignment();
+                ctx = saved;
+                expect(RBRACKET);
+                return P_COMPUTED;
+            }
+            default:
+                if (Token.isIdentifierName(tok)) {
+                    int id = lx.internIdentifier();
+                    next();
+                    leaf(IDENTIFIER_NAME, s, lastEnd, id);
+                    return 0;
+                }
+                error(s, lx.tokenEnd, Diag.PROPERTY_ASSIGNMENT_EXPECTED, 0);
+                return -1;
+        }
+    }
+
+    private void checkNumberStrict() {
+        if (strict() && (lx.flags & (Lexer.F_LEGACY_OCTAL | Lexer.F_LEADING_ZERO_DECIMAL)) != 0) {
+            error(lx.tokenStart, lx.tokenEnd, (lx.flags & Lexer.F_LEGACY_OCTAL) != 0 ? Diag.OCTAL_LITERAL_STRICT : Diag.DECIMAL_LEADING_ZERO_STRICT, 0);
+        }
+    }
+
+    private void checkStringStrict() {
+        if (strict() && (lx.flags & Lexer.F_OCTAL_ESCAPE) != 0) {
+            error(lx.tokenStart, lx.tokenEnd, Diag.OCTAL_ESCAPE_STRICT, 0);
+        }
+    }
+
+    // ------------------------------------------------------------------ modules
+
+    private void parseImportDeclaration(boolean topLevel) {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        if (!module || !topLevel) error(s, lx.tokenEnd, Diag.IMPORT_EXPORT_TOP_LEVEL, 0);
+        next();
+        int phase = 0;
+        if ((atContextual(K_SOURCE) || atContextual(K_DEFER))) {
+            int pk = peek();
+            boolean isPhase = tok == K_SOURCE ? Token.isIdentifierLike(pk) && pk != K_FROM : pk == STAR;
+            if (tok == K_SOURCE && pk == K_FROM) {
+                // `import source from "x"` imports a binding named source; `import source from from "x"` is a phase import
+                int[] st = peekStates[peekDepth++];
+                lx.save(st);
+                int saveLast = lastEnd;
+                lx.next();
+                int k2 = lx.next();
+                lx.restore(st);
+                lastEnd = saveLast;
+                peekDepth--;
+                isPhase = k2 == K_FROM;
+            }
+            if (isPhase) {
+                phase = tok == K_SOURCE ? 1 : 2;
+                next();
+            }
+        }
+        if (tok == STRING) {
+            parseModuleSpecifier();
+        } else {
+            boolean any = false;
+            if (Token.isIdentifierLike(tok) || (Token.isReserved(tok) && tok != K_DEFAULT)) {
+                if (!(tok == K_FROM && false)) {
+                    int ds = lx.tokenStart;
+                    int dm = t.mark();
+                    parseBindingIdentifier();
+                    t.finish(IMPORT_DEFAULT_SPECIFIER, dm, ds, lastEnd, 0);
+                    any = true;
+                    if (!eat(COMMA)) {
+                        any = true;
+                    } else if (tok != STAR && tok != LBRACE) {
+                        error(lx.tokenStart, lx.tokenEnd, Diag.TOKEN_EXPECTED, LBRACE);
+                    }
+                }
+            }
+            if (tok == STAR) {
+                int ns = lx.tokenStart;
+                int nm = t.mark();
+                next();
+                if (atContextual(K_AS)) next(); else errorExpected(K_AS);
+                parseBindingIdentifier();
+                t.finish(IMPORT_NAMESPACE_SPECIFIER, nm, ns, lastEnd, 0);
+                any = true;
+            } else if (tok == LBRACE) {
+                next();
+                while (tok != RBRACE && tok != EOF) {
+                    int is = lx.tokenStart;
+                    int im = t.mark();
+                    int nameTok = tok;
+                    int nameFlags = lx.flags;
+                    int nameEnd = lx.tokenEnd;
+                    if (tok == STRING) {
+                        checkWellFormedModuleString();
+                        next();
+                        leaf(STRING_LITERAL, is, lastEnd, 0);
+                        if (atContextual(K_AS)) next(); else errorExpected(K_AS);
+                        parseBindingIdentifier();
+                    } else if (Token.isIdentifierName(tok)) {
+                        int id = lx.internIdentifier();
+                        next();
+                        if (atContextual(K_AS)) {
+                            leaf(IDENTIFIER_NAME, is, lastEnd, id);
+                            next();
+                            parseBindingIdentifier();
+                        } else {
+                            leaf(IDENTIFIER_NAME, is, lastEnd, id);
+                            checkIdentifierReference(nameTok, nameFlags, is, nameEnd, true);
+                            leaf(BINDING_IDENTIFIER, is, nameEnd, id);
+                        }
+                    } else {
+                        error(is, lx.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
+                        if (tok == SEMICOLON || tok == K_FROM) break;
+                        next();
+                        t.finish(INVALID, im, is, lastEnd, 0);
+                        continue;
+                    }
+                    t.finish(IMPORT_SPECIFIER, im, is, lastEnd, 0);
+                    if (tok != RBRACE && !eat(COMMA)) { errorExpected(COMMA); if (!Token.isIdentifierName(tok) && tok != STRING) break; }
+                }
+                expect(RBRACE);
+                any = true;
+            }
+            if (!any) error(lx.tokenStart, lx.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
+            if (atContextual(K_FROM)) next(); else errorExpected(K_FROM);
+            parseModuleSpecifier();
+        }
+        parseImportAttributes();
+        semicolon();
+        t.finish(IMPORT_DECLARATION, m, s, lastEnd, phase);
+    }
+
+    private void parseModuleSpecifier() {
+        if (tok == STRING) {
+            int s = lx.tokenStart;
+            next();
+            leaf(STRING_LITERAL, s, lastEnd, 0);
+        } else {
+            error(lx.tokenStart, lx.tokenEnd, Diag.TOKEN_EXPECTED, STRING);
+            errorNode(lx.tokenStart, lx.tokenStart);
+        }
+    }
+
+    private void checkWellFormedModuleString() {
+        // a module export name must not contain lone surrogates
+        int s = lx.tokenStart, e = lx.tokenEnd;
+        String v = dev.arenals.parser.lexer.Literals.cookString(src, s, e);
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < v.length() && Character.isLowSurrogate(v.charAt(i + 1))) { i++; continue; }
+                error(s, e, Diag.STRING_EXPORT_NAME, 0);
+                return;
+            }
+            if (Character.isLowSurrogate(c)) { error(s, e, Diag.STRING_EXPORT_NAME, 0); return; }
+        }
+    }
+
+    private void parseImportAttributes() {
+        if (tok == K_WITH && !lx.newlineBefore || (atContextual(K_AS) && false)) {
+            int s = lx.tokenStart;
+            int m = t.mark();
+            next();
+            expect(LBRACE);
+            int count = 0;
+            while (tok != RBRACE && tok != EOF) {
+                int as = lx.tokenStart;
+                int am = t.mark();
+                if (tok == STRING) {
+                    next();
+                    leaf(STRING_LITERAL, as, lastEnd, 0);
+                } else if (Token.isIdentifierName(tok)) {
+                    int id = lx.internIdentifier();
+                    next();
+                    leaf(IDENTIFIER_NAME, as, lastEnd, id);
+                } else {
+                    error(as, lx.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
+                    break;
+                }
+                expect(COLON);
+                parseModuleSpecifier();
+                t.finish(IMPORT_ATTRIBUTE, am, as, lastEnd, 0);
+                checkDuplicateAttribute(m, count);
+                count++;
+                if (tok != RBRACE && !eat(COMMA)) { errorExpected(COMMA); break; }
+            }
+            expect(RBRACE);
+            t.finish(IMPORT_ATTRIBUTES, m, s, lastEnd, 0);
+        }
+    }
+
+    private void checkDuplicateAttribute(int m, int count) {
+        int last = t.pending(t.mark() - 1);
+        int lastKey = t.firstChild(last);
+        for (int i = m; i < t.mark() - 1; i++) {
+            int other = t.firstChild(t.pending(i));
+            if (other >= 0 && lastKey >= 0 && sameKeyText(other, lastKey)) {
+                error(t.start(lastKey), t.end(lastKey), Diag.DUPLICATE_EXPORT, -1);
+                return;
+            }
+        }
+    }
+
+    private boolean sameKeyText(int a, int b) {
+        String x = keyText(a), y = keyText(b);
+        return x != null && x.equals(y);
+    }
+
+    private String keyText(int n) {
+        if (t.kind(n) == STRING_LITERAL) return dev.arenals.parser.lexer.Literals.cookString(src, t.start(n), t.end(n));
+        if (t.kind(n) == IDENTIFIER_NAME) return names.name(t.data(n));
+        return null;
+    }
+
+    private void parseExportDeclaration(boolean topLevel) {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        if (!module || !topLevel) error(s, lx.tokenEnd, Diag.EXPORT_TOP_LEVEL, 0);
+        next();
+        if (tok == K_DEFAULT) {
+            next();
+            int ds = lx.tokenStart;
+            if (tok == K_FUNCTION) {
+                parseFunctionDeclaration(ds, 0, true);
+            } else if (atContextual(K_ASYNC) && isAsyncFunction()) {
+                next();
+                parseFunctionDeclaration(ds, F_ASYNC, true);
+            } else if (tok == K_CLASS) {
+                classNameOptional = true;
+                parseClass(true, ds);
+            } else if (tok == AT) {
+                int dm = t.mark();
+                while (tok == AT) parseDecorator();
+                classNameOptional = true;
+                if (tok == K_CLASS) parseClass(true, ds); else errorExpected(K_CLASS);
+                // decorators stay as siblings before the class
+                if (t.mark() - dm > 1) t.finish(INVALID, dm, ds, lastEnd, 0);
+            } else {
+                parseAssignment();
+                semicolon();
+            }
+            t.finish(EXPORT_DEFAULT, m, s, lastEnd, 0);
+            return;
+        }
+        if (tok == STAR) {
+            next();
+            if (atContextual(K_AS)) {
+                next();
+                parseModuleExportName();
+            }
+            if (atContextual(K_FROM)) next(); else errorExpected(K_FROM);
+            parseModuleSpecifier();
+            parseImportAttributes();
+            semicolon();
+            t.finish(EXPORT_ALL, m, s, lastEnd, 0);
+            return;
+        }
+        if (tok == LBRACE) {
+            next();
+            int firstSpec = t.mark();
+            while (tok != RBRACE && tok != EOF) {
+                int es = lx.tokenStart;
+                int em = t.mark();
+                if (!parseModuleExportName()) {
+                    if (tok == SEMICOLON) break;
+                    next();
+                    t.finish(INVALID, em, es, lastEnd, 0);
+                    continue;
+                }
+                if (atContextual(K_AS)) {
+                    next();
+                    parseModuleExportName();
+                }
+                t.finish(EXPORT_SPECIFIER, em, es, lastEnd, 0);
+                if (tok != RBRACE && !eat(COMMA)) { errorExpected(COMMA); if (!Token.isIdentifierName(tok) && tok != STRING) break; }
+            }
+            expect(RBRACE);
+            boolean fromClause = false;
+            if (atContextual(K_FROM)) {
+                next();
+                parseModuleSpecifier();
+                parseImportAttributes();
+                fromClause = true;
+            }
+            if (!fromClause) {
+                // local exports must name bindings: reserved words and strings are only re-exports
+                for (int i = firstSpec; i < t.mark(); i++) {
+                    int spec = t.pending(i);
+                    if (t.kind(spec) != EXPORT_SPECIFIER) continue;
+                    int local = t.firstChild(spec);
+                    if (local < 0) continue;
+                    if (t.kind(local) == STRING_LITERAL) {
+                        error(t.start(local), t.end(local), Diag.STRING_EXPORT_NAME, 0);
+                    } else {
+                        int k = Token.keywordOf(src, t.start(local), t.end(local));
+                        if (Token.isReserved(k) || ((k == K_AWAIT) && module) || Token.isStrictReserved(k)) {
+                            error(t.start(local), t.end(local), Diag.RESERVED_WORD_AS_IDENTIFIER, k);
+                        }
+                    }
+                }
+            }
+            semicolon();
+            t.finish(EXPORT_NAMED, m, s, lastEnd, 0);
+            return;
+        }
+        // export declaration
+        switch (tok) {
+            case K_VAR: parseVariableStatement(VAR_VAR); break;
+            case K_CONST: parseVariableStatement(VAR_CONST); break;
+            case K_LET: parseVariableStatement(VAR_LET); break;
+            case K_FUNCTION: parseFunctionDeclaration(lx.tokenStart, 0, false); break;
+            case K_CLASS: parseClass(true, lx.tokenStart); break;
+            case AT: {
+                int ds = lx.tokenStart;
+                while (tok == AT) parseDecorator();
+                if (tok == K_CLASS) parseClass(true, ds); else errorExpected(K_CLASS);
+                break;
+            }
+            default:
+                if (atContextual(K_ASYNC) && isAsyncFunction()) {
+                    int fs = lx.tokenStart;
+                    next();
+                    parseFunctionDeclaration(fs, F_ASYNC, false);
+                } else if (atContextual(K_USING) && isUsingDeclaration()) {
+                    parseVariableStatement(VAR_USING);
+                } else if (atContextual(K_AWAIT) && isAwaitUsingDeclaration()) {
+                    parseVariableStatement(VAR_AWAIT_USING);
+                } else {
+                    error(lx.tokenStart, lx.tokenEnd, Diag.DECLARATION_OR_STATEMENT_EXPECTED, 0);
+                }
+        }
+        t.finish(EXPORT_NAMED, m, s, lastEnd, 0);
+    }
+
+    private boolean parseModuleExportName() {
+        int s = lx.tokenStart;
+        if (tok == STRING) {
+            checkWellFormedModuleString();
+            next();
+            leaf(STRING_LITERAL, s, lastEnd, 0);
+            return true;
+        }
+        if (Token.isIdentifierName(tok)) {
+            int id = lx.internIdentifier();
+            next();
+            leaf(IDENTIFIER_NAME, s, lastEnd, id);
+            return true;
+        }
+        error(s, lx.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
+        return false;
+    }
+
+    // ------------------------------------------------------------------ expressions
+
+    private int arrowEndPos = -1;
+
+    private boolean afterArrow() { return arrowEndPos == lastEnd && arrowEndPos >= 0; }
+
+    /** Expression (comma-separated), reporting unconverted cover grammar. */
+    private void parseExpression() {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        int saved = ctx;
+        parseAssignment();
+        if (tok == COMMA) {
+            while (eat(COMMA)) parseAssignment();
+            t.finish(SEQUENCE, m, s, lastEnd, 0);
+        }
+        ctx = saved;
+    }
+
+    /** Expression whose single assignment operand may still become a pattern (for-in/of heads). */
+    private void parseExpressionCover() {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        parseAssignmentCover();
+        if (tok == COMMA) {
+            reportCoverInit();
+            while (eat(COMMA)) parseAssignment();
+            t.finish(SEQUENCE, m, s, lastEnd, 0);
+        }
+    }
+
+    private void reportCoverInit() {
+        if (coverInitPos >= 0) {
+            error(coverInitPos, coverInitPos + 1, coverIsProto ? Diag.DUPLICATE_PROTO : Diag.INVALID_USE_OF_SHORTHAND_INIT, 0);
+            coverInitPos = -1;
+        }
+    }
+
+    private boolean coverIsProto;
+
+    private void noteCover(int pos, boolean proto) {
+        if (coverInitPos < 0) {
+            coverInitPos = pos;
+            coverIsProto = proto;
+        }
+    }
+
+    private void parseAssignment() {
+        int saved = coverInitPos;
+        boolean savedProto = coverIsProto;
+        coverInitPos = -1;
+        parseAssignmentCover();
+        reportCoverInit();
+        coverInitPos = saved;
+        coverIsProto = savedProto;
+    }
+
+    private void parseAssignmentCover() {
+        if (!enter()) {
+            exit();
+            errorNode(lx.tokenStart, lx.tokenStart);
+            return;
+        }
+        try {
+            parseAssignmentInner();
+        } finally {
+            exit();
+        }
+    }
+
+    private void parseAssignmentInner() {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        if (tok == K_YIELD && (ctx & CTX_YIELD) != 0) {
+            if (escaped()) error(s, lx.tokenEnd, Diag.KEYWORD_WITH_ESCAPE, 0);
+            parseYield();
+            return;
+        }
+        int savedCover = coverInitPos;
+        boolean savedProto = coverIsProto;
+        coverInitPos = -1;
+        parseConditional();
+        int lhs = t.pending(t.mark() - 1);
+        if (Token.isAssignment(tok) && !afterArrow()) {
+            int op = tok;
+            int lk = t.kind(lhs);
+            if (op == ASSIGN && (lk == OBJECT || lk == ARRAY)) {
+                toAssignmentTarget(lhs, true);
+                coverInitPos = -1;
+            } else {
+                reportCoverInit();
+                checkSimpleTarget(lhs, op, false);
+            }
+            next();
+            parseAssignment();
+            t.finish(ASSIGNMENT, m, s, lastEnd, op);
+            coverInitPos = savedCover;
+            coverIsProto = savedProto;
+            return;
+        }
+        int lk = t.kind(lhs);
+        if (coverInitPos >= 0 && lk != OBJECT && lk != ARRAY) reportCoverInit();
+        if (coverInitPos < 0) {
+            coverInitPos = savedCover;
+            coverIsProto = savedProto;
+        }
+    }
+
+    private void parseYield() {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        if ((ctx & CTX_PARAMS) != 0) error(s, lx.tokenEnd, Diag.YIELD_IN_PARAMETER, 0);
+        lastYieldPos = s;
+        next();
+        int flags = 0;
+        if (!lx.newlineBefore) {
+            if (tok == STAR) {
+                flags = 1;
+                next();
+                parseAssignment();
+            } else if (startsExpression(tok) && tok != K_IN) {
+                parseAssignment();
+            }
+        }
+        t.finish(YIELD, m, s, lastEnd, flags);
+    }
+
+    private void parseConditional() {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        parseBinary();
+        if (tok == QUESTION && !afterArrow()) {
+            next();
+            int saved = ctx;
+            ctx &= ~CTX_NO_IN;
+            parseAssignment();
+            ctx = saved;
+            expect(COLON);
+            parseAssignment();
+            t.finish(CONDITIONAL, m, s, lastEnd, 0);
+        }
+    }
+
+    private static int precedence(int op) {
+        switch (op) {
+            case BAR2: case QUESTION2: return 1;
+            case AMP2: return 2;
+            case BAR: return 3;
+            case CARET: return 4;
+            case AMP: return 5;
+            case EQ2: case NE: case EQ3: case NE2: return 6;
+            case LT: case GT: case LE: case GE: case K_INSTANCEOF: case K_IN: return 7;
+            case SHL: case SAR: case SHR: return 8;
+            case PLUS: case MINUS: return 9;
+            case STAR: case SLASH: case PERCENT: return 10;
+            case STAR2: return 11;
+            default: return 0;
+        }
+    }
+
+    private static boolean isBinaryOperator(int k) { return precedence(k) > 0; }
+
+    /** Binary operators by precedence climbing over an explicit operator stack: no recursion per operator. */
+    private void parseBinary() {
+        int base = opTop;
+        int curStart = lx.tokenStart;
+        int curMark = t.mark();
+        parseUnary();
+        while (true) {
+            if (afterArrow()) break;
+            if (tok == GT) tok = lx.reScanGreater();
+            int op = tok;
+            int prec = precedence(op);
+            if (prec == 0 || (op == K_IN && (ctx & CTX_NO_IN) != 0)) break;
+            if ((op == K_IN || op == K_INSTANCEOF) && escaped()) error(lx.tokenStart, lx.tokenEnd, Diag.KEYWORD_WITH_ESCAPE, 0);
+            while (opTop > base) {
+                int top = opStack[opTop - 1];
+                int tp = precedence(top);
+                if (tp > prec || (tp == prec && op != STAR2)) {
+                    reduceBinary();
+                    curStart = opStart[opTop];
+                    curMark = opMark[opTop];
+                } else {
+                    break;
+                }
+            }
+            if (op == STAR2) {
+                int left = t.pending(t.mark() - 1);
+                int lk = t.kind(left);
+                if (lk == UNARY || lk == AWAIT) {
+                    int uop = lk == UNARY ? t.data(left) : K_AWAIT;
+                    error(t.start(left), t.end(left), Diag.UNARY_BEFORE_EXPONENT, uop);
+                }
+            }
+            if (opTop == opStack.length) {
+                opStack = Arrays.copyOf(opStack, opTop * 2);
+                opMark = Arrays.copyOf(opMark, opTop * 2);
+                opStart = Arrays.copyOf(opStart, opTop * 2);
+            }
+            opStack[opTop] = op;
+            opMark[opTop] = curMark;
+            opStart[opTop] = curStart;
+            opTop++;
+            next();
+            curStart = lx.tokenStart;
+            curMark = t.mark();
+            if (tok == PRIVATE_NAME) {
+                error(curStart, lx.tokenEnd, Diag.UNEXPECTED_TOKEN, PRIVATE_NAME);
+            }
+            parseUnary();
+        }
+        while (opTop > base) reduceBinary();
+    }
+
+    private void reduceBinary() {
+        opTop--;
+        int op = opStack[opTop];
+        int n = t.finish(BINARY, opMark[opTop], opStart[opTop], lastEnd, op);
+        if (op == QUESTION2 || op == BAR2 || op == AMP2) {
+            for (int c = t.firstChild(n); c >= 0; c = t.nextSibling(c)) {
+                if (t.kind(c) != BINARY) continue;
+                int cop = t.data(c);
+                boolean mixed = op == QUESTION2 ? (cop == BAR2 || cop == AMP2) : cop == QUESTION2;
+                if (mixed) error(t.start(n), t.end(n), Diag.COALESCE_MIXED, 0);
+            }
+        }
+    }
+
+    private void parseUnary() {
+        int s = lx.tokenStart;
+        switch (tok) {
+            case BANG: case TILDE: case PLUS: case MINUS: case K_TYPEOF: case K_VOID: case K_DELETE: {
+                if (Token.isReserved(tok) && escaped()) error(s, lx.tokenEnd, Diag.KEYWORD_WITH_ESCAPE, 0);
+                int op = tok;
+                int m = t.mark();
+                next();
+                if (!enter()) { exit(); errorNode(lx.tokenStart, lx.tokenStart); t.finish(UNARY, m, s, lastEnd, op); return; }
+                parseUnary();
+                exit();
+                int operand = t.pending(t.mark() - 1);
+                if (op == K_DELETE) checkDelete(operand);
+                t.finish(UNARY, m, s, lastEnd, op);
+                return;
+            }
+            case PLUS2: case MINUS2: {
+                int op = tok;
+                int m = t.mark();
+                next();
+                if (!enter()) { exit(); errorNode(lx.tokenStart, lx.tokenStart); t.finish(UPDATE, m, s, lastEnd, op | UPDATE_PREFIX); return; }
+                parseUnary();
+                exit();
+                checkSimpleTarget(t.pending(t.mark() - 1), op, true);
+                t.finish(UPDATE, m, s, lastEnd, op | UPDATE_PREFIX);
+                return;
+            }
+            case K_AWAIT:
+                if ((ctx & CTX_AWAIT) != 0 || ((ctx & CTX_STATIC_BLOCK) != 0 && false)) {
+                    if (escaped()) error(s, lx.tokenEnd, Diag.KEYWORD_WITH_ESCAPE, 0);
+                    if ((ctx & CTX_PARAMS) != 0) error(s, lx.tokenEnd, Diag.AWAIT_IN_PARAMETER, 0);
+                    lastAwaitPos = s;
+                    int m = t.mark();
+                    next();
+                    if (!enter()) { exit(); errorNode(lx.tokenStart, lx.tokenStart); t.finish(AWAIT, m, s, lastEnd, 0); return; }
+                    parseUnary();
+                    exit();
+                    t.finish(AWAIT, m, s, lastEnd, 0);
+                    return;
+                }
+                break;
+            default:
+                break;
+        }
+        parsePostfix();
+    }
+
+    private void checkDelete(int operand) {
+        int k = t.kind(operand);
+        int inner = operand;
+        while (k == PARENTHESIZED) {
+            inner = t.firstChild(inner);
+            if (inner < 0) return;
+            k = t.kind(inner);
+        }
+        if (k == IDENTIFIER_REFERENCE && strict()) error(t.start(operand), t.end(operand), Diag.DELETE_IDENTIFIER_STRICT, 0);
+        if (k == MEMBER) {
+            int prop = t.nextSibling(t.firstChild(inner));
+            if (prop >= 0 && t.kind(prop) == PRIVATE_IDENTIFIER) error(t.start(operand), t.end(operand), Diag.UNEXPECTED_TOKEN, PRIVATE_NAME);
+        }
+        if (k == CHAIN) {
+            // delete a?.#x
+            int c = t.firstChild(inner);
+            if (c >= 0 && t.kind(c) == MEMBER) {
+                int prop = t.nextSibling(t.firstChild(c));
+                if (prop >= 0 && t.kind(prop) == PRIVATE_IDENTIFIER) error(t.start(operand), t.end(operand), Diag.UNEXPECTED_TOKEN, PRIVATE_NAME);
+            }
+        }
+    }
+
+    private void parsePostfix() {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        parseLeftHandSide();
+        if ((tok == PLUS2 || tok == MINUS2) && !lx.newlineBefore && !afterArrow()) {
+            int op = tok;
+            checkSimpleTarget(t.pending(t.mark() - 1), op, true);
+            next();
+            t.finish(UPDATE, m, s, lastEnd, op);
+        }
+    }
+
+    /** Simple assignment / update target: identifier (not eval/arguments in strict code) or member access. */
+    private void checkSimpleTarget(int n, int op, boolean update) {
+        int k = t.kind(n);
+        int inner = n;
+        while (k == PARENTHESIZED) {
+            inner = t.firstChild(inner);
+            if (inner < 0) return;
+            k = t.kind(inner);
+        }
+        if (k == IDENTIFIER_REFERENCE) {
+            int id = t.data(inner);
+            if (strict() && (id == nameEval || id == nameArguments)) error(t.start(n), t.end(n), Diag.EVAL_ARGUMENTS_STRICT, IDENTIFIER);
+            return;
+        }
+        if (k == MEMBER || k == INVALID) return;
+        if (k == CHAIN) {
+            error(t.start(n), t.end(n), Diag.OPTIONAL_CHAIN_ASSIGNMENT, 0);
+            return;
+        }
+        if (k == CALL && !strict() && !update && op == ASSIGN && false) return;
+        error(t.start(n), t.end(n), update ? Diag.INVALID_UPDATE_TARGET : Diag.INVALID_ASSIGNMENT_TARGET, 0);
+    }
+
+    private void parseLeftHandSide() {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        if (tok == K_NEW) {
+            parseNew();
+        } else {
+            parsePrimary();
+        }
+        parseCallTail(s, m, true);
+    }
+
+    private void parseNew() {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        if (escaped()) error(s, lx.tokenEnd, Diag.KEYWORD_WITH_ESCAPE, 0);
+        next();
+        if (tok == DOT) {
+            int ns = s;
+            next();
+            leaf(IDENTIFIER_NAME, ns, ns + 3, internLiteral("new"));
+            if (atContextual(K_TARGET)) {
+                int ts = lx.tokenStart;
+                int id = lx.internIdentifier();
+                next();
+                leaf(IDENTIFIER_NAME, ts, lastEnd, id);
+                if ((ctx & CTX_NEW_TARGET) == 0) error(s, lastEnd, Diag.NEW_TARGET_OUTSIDE_FUNCTION, 0);
+            } else {
+                error(lx.tokenStart, lx.tokenEnd, Diag.TOKEN_EXPECTED, K_TARGET);
+            }
+            t.finish(META_PROPERTY, m, s, lastEnd, 0);
+            return;
+        }
+        if (!enter()) { exit(); errorNode(lx.tokenStart, lx.tokenStart); t.finish(NEW, m, s, lastEnd, 0); return; }
+        int cs = lx.tokenStart;
+        int cm = t.mark();
+        if (tok == K_NEW) {
+            parseNew();
+        } else if (tok == K_IMPORT) {
+            error(cs, lx.tokenEnd, Diag.UNEXPECTED_TOKEN, K_IMPORT);
+            parsePrimary();
+        } else {
+            parsePrimary();
+        }
+        exit();
+        parseCallTail(cs, cm, false);
+        if (tok == QUESTION_DOT) error(lx.tokenStart, lx.tokenEnd, Diag.UNEXPECTED_TOKEN, QUESTION_DOT);
+        if (tok == LPAREN) {
+            parseArguments();
+            t.finish(NEW, m, s, lastEnd, 1);
+        } else {
+            t.finish(NEW, m, s, lastEnd, 0);
+        }
+    }
+
+    /** Member accesses, calls (when allowed), optional chains and tagged templates after an operand. */
+    private void parseCallTail(int s, int m, boolean allowCall) {
+        boolean chain = false;
+        while (true) {
+            if (afterArrow()) break;
+            switch (tok) {
+                case DOT: {
+                    next();
+                    parseMemberName();
+                    t.finish(MEMBER, m, s, lastEnd, 0);
+                    continue;
+                }
+                case QUESTION_DOT: {
+                    if (!allowCall) return;
+                    chain = true;
+                    next();
+                    if (tok == LPAREN) {
+                        parseArguments();
+                        t.finish(CALL, m, s, lastEnd, M_OPTIONAL);
+                    } else if (tok == LBRACKET) {
+                        next();
+                        int saved = ctx;
+                        ctx &= ~CTX_NO_IN;
+                        parseExpression();
+                        ctx = saved;
+                        expect(RBRACKET);
+                        t.finish(MEMBER, m, s, lastEnd, M_COMPUTED | M_OPTIONAL);
+                    } else if (tok == NO_SUBST_TEMPLATE || tok == TEMPLATE_HEAD) {
+                        error(lx.tokenStart, lx.tokenEnd, Diag.OPTIONAL_CHAIN_TEMPLATE, 0);
+                        parseTemplate(true);
+                        t.finish(TAGGED_TEMPLATE, m, s, lastEnd, 0);
+                    } else {
+                        parseMemberName();
+                        t.finish(MEMBER, m, s, lastEnd, M_OPTIONAL);
+                    }
+                    continue;
+                }
+                case LBRACKET: {
+                    next();
+                    int saved = ctx;
+                    ctx &= ~CTX_NO_IN;
+                    parseExpression();
+                    ctx = saved;
+                    expect(RBRACKET);
+                    t.finish(MEMBER, m, s, lastEnd, M_COMPUTED);
+                    continue;
+                }
+                case LPAREN: {
+                    if (!allowCall) break;
+                    parseArguments();
+                    t.finish(CALL, m, s, lastEnd, 0);
+                    continue;
+                }
+                case NO_SUBST_TEMPLATE:
+                case TEMPLATE_HEAD: {
+                    if (chain) error(lx.tokenStart, lx.tokenEnd, Diag.OPTIONAL_CHAIN_TEMPLATE, 0);
+                    parseTemplate(true);
+                    t.finish(TAGGED_TEMPLATE, m, s, lastEnd, 0);
+                    continue;
+                }
+                default:
+                    break;
+            }
+            break;
+        }
+        if (chain) t.finish(CHAIN, m, s, lastEnd, 0);
+    }
+
+    private void parseMemberName() {
+        int s = lx.tokenStart;
+        if (tok == PRIVATE_NAME) {
+            if ((ctx & CTX_CLASS_BODY) == 0) error(s, lx.tokenEnd, Diag.UNDECLARED_PRIVATE_NAME, 0);
+            int id = lx.internIdentifier();
+            next();
+            leaf(PRIVATE_IDENTIFIER, s, lastEnd, id);
+        } else if (Token.isIdentifierName(tok)) {
+            int id = lx.internIdentifier();
+            next();
+            leaf(IDENTIFIER_NAME, s, lastEnd, id);
+        } else {
+            error(s, lx.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
+            errorNode(s, s);
+        }
+    }
+
+    /** `(` arguments `)`: the argument nodes become children of the caller's node. */
+    private void parseArguments() {
+        next(); // (
+        int saved = ctx;
+        ctx &= ~CTX_NO_IN;
+        while (tok != RPAREN && tok != EOF) {
+            int as = lx.tokenStart;
+            if (tok == ELLIPSIS) {
+                int sm = t.mark();
+                next();
+                parseAssignment();
+                t.finish(SPREAD, sm, as, lastEnd, 0);
+            } else if (startsExpression(tok)) {
+                parseAssignment();
+            } else {
+                error(as, lx.tokenEnd, Diag.ARGUMENT_EXPRESSION_EXPECTED, 0);
+                if (tok == SEMICOLON || tok == RBRACE || tok == RBRACKET) break;
+                if (tok != COMMA) next();
+                errorNode(as, lastEnd);
+            }
+            if (tok != RPAREN) {
+                if (!eat(COMMA)) {
+                    errorExpected(COMMA);
+                    if (tok == SEMICOLON || tok == RBRACE || tok == RBRACKET || !startsExpression(tok)) break;
+                }
+            }
+        }
+        ctx = saved;
+        expect(RPAREN);
+    }
+
+    private void parsePrimary() {
+        int s = lx.tokenStart;
+        if (Token.isReserved(tok) && escaped()) error(s, lx.tokenEnd, Diag.KEYWORD_WITH_ESCAPE, 0);
+        switch (tok) {
+            case K_THIS: next(); leaf(THIS, s, lastEnd, 0); return;
+            case K_NULL: next(); leaf(NULL, s, lastEnd, 0); return;
+            case K_TRUE: next(); leaf(BOOLEAN, s, lastEnd, 1); return;
+            case K_FALSE: next(); leaf(BOOLEAN, s, lastEnd, 0); return;
+            case NUMBER: checkNumberStrict(); next(); leaf(NUMBER_LITERAL, s, lastEnd, 0); return;
+            case BIGINT: next(); leaf(BIGINT_LITERAL, s, lastEnd, 0); return;
+            case STRING: checkStringStrict(); next(); leaf(STRING_LITERAL, s, lastEnd, 0); return;
+            case SLASH:
+            case SLASH_ASSIGN: {
+                tok = lx.reScanRegex();
+                if (tok == REGEX) {
+                    int bodyEnd = lx.regexBodyEnd;
+                    int err = regex.validate(src, s + 1, bodyEnd, Math.min(bodyEnd + 1, lx.tokenEnd), lx.tokenEnd);
+                    if (err >= 0) error(regex.errorStart, regex.errorEnd, Diag.INVALID_REGULAR_EXPRESSION, err);
+                    next();
+                    leaf(REGEX_LITERAL, s, lastEnd, bodyEnd - s);
+                } else {
+                    next();
+                    errorNode(s, lastEnd);
+                }
+                return;
+            }
+            case NO_SUBST_TEMPLATE:
+            case TEMPLATE_HEAD:
+                parseTemplate(false);
+                return;
+            case LPAREN: parseParenthesizedOrArrow(); return;
+            case LBRACKET: parseArrayLiteral(); return;
+            case LBRACE: parseObjectLiteral(); return;
+            case K_FUNCTION: {
+                int m = t.mark();
+                next();
+                int flags = 0;
+                if (eat(STAR)) flags |= F_GENERATOR;
+                if (Token.isIdentifierLike(tok) || Token.isReserved(tok)) parseFunctionName(flags, false);
+                parseFunctionRest(flags, 0, s, m, FUNCTION_EXPRESSION);
+                return;
+            }
+            case K_CLASS: parseClass(false, s); return;
+            case AT: {
+                int m = t.mark();
+                while (tok == AT) parseDecorator();
+                if (tok == K_CLASS) parseClass(false, s); else errorExpected(K_CLASS);
+                if (t.mark() - m > 1) t.finish(INVALID, m, s, lastEnd, 0);
+                return;
+            }
+            case K_SUPER: parseSuper(); return;
+            case K_IMPORT: parseImportExpression(); return;
+            case K_NEW: parseNew(); return;
+            case PRIVATE_NAME: {
+                int id = lx.internIdentifier();
+                int pk = peek();
+                if (pk != K_IN) error(s, lx.tokenEnd, Diag.UNEXPECTED_TOKEN, PRIVATE_NAME);
+                if ((ctx & CTX_CLASS_BODY) == 0) error(s, lx.tokenEnd, Diag.UNDECLARED_PRIVATE_NAME, 0);
+                next();
+                leaf(PRIVATE_IDENTIFIER, s, lastEnd, id);
+                return;
+            }
+            case K_ASYNC:
+                if (!escaped()) {
+                    int pk = peek();
+                    if (pk == K_FUNCTION && peekNewline == 0) {
+                        int m = t.mark();
+                        next(); // async
+                        next(); // function
+                        int flags = F_ASYNC;
+                        if (eat(STAR)) flags |= F_GENERATOR;
+                        if (Token.isIdentifierLike(tok) || Token.isReserved(tok)) parseFunctionName(flags, false);
+                        parseFunctionRest(flags, 0, s, m, FUNCTION_EXPRESSION);
+                        return;
+                    }
+                    if (pk == LPAREN && peekNewline == 0) {
+                        parseAsyncCallOrArrow();
+                        return;
+                    }
+                    if (Token.isIdentifierLike(pk) && peekNewline == 0) {
+                        // async x => ...
+                        int m = t.mark();
+                        next();
+                        int ps = lx.tokenStart;
+                        int pm = t.mark();
+                        int savedCtx = ctx;
+                        ctx |= CTX_AWAIT;
+                        parseBindingIdentifier();
+                        ctx = savedCtx;
+                        t.finish(FORMAL_PARAMETERS, pm, ps, lastEnd, 0);
+                        if (tok != ARROW) errorExpected(ARROW);
+                        else if (lx.newlineBefore) error(lx.tokenStart, lx.tokenEnd, Diag.ARROW_LINE_BREAK, 0);
+                        parseArrowBody(F_ASYNC, s, m);
+                        return;
+                    }
+                }
+                break;
+            default:
+                break;
+        }
+        if (Token.isIdentifierLike(tok)) {
+            int k = tok;
+            int flags = lx.flags;
+            int e = lx.tokenEnd;
+            int id = lx.internIdentifier();
+            int pk = peek();
+            if (pk == ARROW) {
+                // x => body
+                int m = t.mark();
+                checkIdentifierReference(k, flags, s, e, true);
+                next();
+                int pm = t.mark();
+                leaf(BINDING_IDENTIFIER, s, e, id);
+                t.finish(FORMAL_PARAMETERS, pm, s, e, 0);
+                if (lx.newlineBefore) error(lx.tokenStart, lx.tokenEnd, Diag.ARROW_LINE_BREAK, 0);
+                parseArrowBody(0, s, m);
+                return;
+            }
+            checkIdentifierReference(k, flags, s, e, false);
+            next();
+            leaf(IDENTIFIER_REFERENCE, s, lastEnd, id);
+            return;
+        }
+        if (Token.isReserved(tok)) {
+            // a reserved word where an expression was expected
+            error(s, lx.tokenEnd, Diag.EXPRESSION_EXPECTED, 0);
+            errorNode(s, s);
+            return;
+        }
+        error(s, lx.tokenEnd, Diag.EXPRESSION_EXPECTED, 0);
+        errorNode(s, s);
+    }
+
+    private void parseSuper() {
+        int s = lx.tokenStart;
+        next();
+        leaf(SUPER, s, lastEnd, 0);
+        if (tok == LPAREN) {
+            if ((ctx & CTX_SUPER_CALL) == 0) error(s, lastEnd, Diag.SUPER_CALL_OUTSIDE_CONSTRUCTOR, 0);
+        } else if (tok == DOT || tok == LBRACKET) {
+            if ((ctx & CTX_SUPER_PROP) == 0) error(s, lastEnd, Diag.SUPER_PROPERTY_OUTSIDE_METHOD, 0);
+        } else {
+            error(s, lastEnd, Diag.SUPER_UNEXPECTED, 0);
+        }
+    }
+
+    private void parseImportExpression() {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        next();
+        if (tok == DOT) {
+            next();
+            if (atContextual(K_META)) {
+                leaf(IDENTIFIER_NAME, s, s + 6, internLiteral("import"));
+                int ms = lx.tokenStart;
+                int id = lx.internIdentifier();
+                next();
+                leaf(IDENTIFIER_NAME, ms, lastEnd, id);
+                if (!module) error(s, lastEnd, Diag.IMPORT_META_OUTSIDE_MODULE, 0);
+                t.finish(META_PROPERTY, m, s, lastEnd, 0);
+                return;
+            }
+            if ((atContextual(K_SOURCE) || atContextual(K_DEFER))) {
+                int phase = tok == K_SOURCE ? 1 : 2;
+                next();
+                if (tok != LPAREN) errorExpected(LPAREN);
+                parseImportCallArguments(s, m, phase, false);
+                return;
+            }
+            error(lx.tokenStart, lx.tokenEnd, Diag.TOKEN_EXPECTED, K_META);
+            t.finish(INVALID, m, s, lastEnd, 0);
+            return;
+        }
+        if (tok != LPAREN) {
+            errorExpected(LPAREN);
+            t.finish(INVALID, m, s, lastEnd, 0);
+            return;
+        }
+        parseImportCallArguments(s, m, 0, true);
+    }
+
+    private void parseImportCallArguments(int s, int m, int phase, boolean allowOptions) {
+        if (tok != LPAREN) { t.finish(INVALID, m, s, lastEnd, 0); return; }
+        next();
+        int saved = ctx;
+        ctx &= ~CTX_NO_IN;
+        if (tok == RPAREN || tok == ELLIPSIS) {
+            missingExpression();
+            if (tok == ELLIPSIS) next();
+        } else {
+            parseAssignment();
+        }
+        if (eat(COMMA) && tok != RPAREN) {
+            if (!allowOptions) error(lx.tokenStart, lx.tokenEnd, Diag.TOKEN_EXPECTED, RPAREN);
+            if (tok == ELLIPSIS) { error(lx.tokenStart, lx.tokenEnd, Diag.EXPRESSION_EXPECTED, 0); next(); }
+            parseAssignment();
+            eat(COMMA);
+        }
+        ctx = saved;
+        expect(RPAREN);
+        t.finish(IMPORT_CALL, m, s, lastEnd, phase);
+    }
+
+    private void parseTemplate(boolean tagged) {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        templateElement(tagged);
+        if (tok == NO_SUBST_TEMPLATE) {
+            next();
+            t.finish(TEMPLATE, m, s, lastEnd, 0);
+            return;
+        }
+        next(); // head
+        int saved = ctx;
+        ctx &= ~CTX_NO_IN;
+        while (true) {
+            if (tok == RBRACE) {
+                missingExpression();
+            } else {
+                parseExpression();
+            }
+            if (tok != RBRACE) {
+                errorExpected(RBRACE);
+                break;
+            }
+            tok = lx.reScanTemplateContinuation();
+            templateElement(tagged);
+            boolean tail = tok != TEMPLATE_MIDDLE;
+            next();
+            if (tail) break;
+        }
+        ctx = saved;
+        t.finish(TEMPLATE, m, s, lastEnd, 0);
+    }
+
+    private void templateElement(boolean tagged) {
+        boolean invalid = (lx.flags & Lexer.F_INVALID_ESCAPE) != 0;
+        if (invalid && !tagged) error(lx.tokenStart, lx.tokenEnd, Diag.INVALID_OCTAL_TEMPLATE, 0);
+        leaf(TEMPLATE_ELEMENT, lx.tokenStart, lx.tokenEnd, invalid ? 1 : 0);
+    }
+
+    private void parseArrayLiteral() {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        next();
+        int saved = ctx;
+        ctx &= ~CTX_NO_IN;
+        int flags = 0;
+        while (tok != RBRACKET && tok != EOF) {
+            int es = lx.tokenStart;
+            if (tok == COMMA) {
+                next();
+                leaf(ELISION, es, es, 0);
+                continue;
+            }
+            boolean spread = false;
+            if (tok == ELLIPSIS) {
+                int sm = t.mark();
+                next();
+                parseAssignmentCover();
+                t.finish(SPREAD, sm, es, lastEnd, 0);
+                spread = true;
+            } else if (startsExpression(tok)) {
+                parseAssignmentCover();
+            } else {
+                error(es, lx.tokenEnd, Diag.EXPRESSION_EXPECTED, 0);
+                if (tok == SEMICOLON || tok == RBRACE || tok == RPAREN) break;
+                next();
+                errorNode(es, lastEnd);
+            }
+            if (tok != RBRACKET) {
+                if (eat(COMMA)) {
+                    if (spread && tok == RBRACKET) flags = 1;
+                    if (spread) flags |= 2; // spread not last
+                } else {
+                    errorExpected(COMMA);
+                    if (tok == SEMICOLON || tok == RBRACE || tok == RPAREN || !startsExpression(tok)) break;
+                }
+            }
+        }
+        ctx = saved;
+        expect(RBRACKET);
+        t.finish(ARRAY, m, s, lastEnd, flags);
+    }
+
+    private void parseObjectLiteral() {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        next();
+        int saved = ctx;
+        ctx &= ~CTX_NO_IN;
+        int protoCount = 0;
+        while (tok != RBRACE && tok != EOF) {
+            int ps = lx.tokenStart;
+            int pm = t.mark();
+            if (tok == ELLIPSIS) {
+                next();
+                parseAssignmentCover();
+                t.finish(SPREAD, pm, ps, lastEnd, 0);
+            } else {
+                int fnFlags = 0;
+                int flags = 0;
+                if (atContextual(K_ASYNC)) {
+                    int pk = peek();
+                    if (peekNewline == 0 && (isClassMemberNameStart(pk) || pk == STAR) && pk != LPAREN && pk != COLON
+                            && pk != COMMA && pk != RBRACE && pk != ASSIGN) {
+                        next();
+                        fnFlags |= F_ASYNC;
+                    }
+                }
+                if (tok == STAR) { next(); fnFlags |= F_GENERATOR; }
+                if (fnFlags == 0 && (atContextual(K_GET) || atContextual(K_SET))) {
+                    int pk = peek();
+                    if (isClassMemberNameStart(pk) && pk != LPAREN && pk != COLON && pk != COMMA && pk != RBRACE && pk != ASSIGN) {
+                        flags |= tok == K_GET ? P_GET : P_SET;
+                        next();
+                    }
+                }
+                int keyTok = tok, keyFlags = lx.flags, keyStart = lx.tokenStart, keyEnd = lx.tokenEnd;
+                if (tok == PRIVATE_NAME) error(keyStart, keyEnd, Diag.UNEXPECTED_TOKEN, PRIVATE_NAME);
+                int kf = parsePropertyKey();
+                if (kf < 0) {
+                    if (tok == SEMICOLON || tok == RPAREN || tok == RBRACKET) { t.truncate(pm); break; }
+                    if (tok != COMMA) next();
+                    t.finish(INVALID, pm, ps, lastEnd, 0);
+                    if (tok == COMMA) next();
+                    continue;
+                }
+                flags |= kf;
+                int key = t.pending(t.mark() - 1);
+                if (tok == LPAREN || fnFlags != 0 || (flags & (P_GET | P_SET)) != 0) {
+                    int fm = t.mark();
+                    int fn = parseFunctionRest(fnFlags, CTX_METHOD_LIKE | CTX_SUPER_PROP, lx.tokenStart, fm, FUNCTION_EXPRESSION);
+                    checkAccessorParams(flags, fn);
+                    t.finish(PROPERTY, pm, ps, lastEnd, flags | ((flags & (P_GET | P_SET)) == 0 ? P_METHOD : 0));
+                } else if (tok == COLON) {
+                    next();
+                    if ((kf & P_COMPUTED) == 0 && isNamed(key, nameProto)) {
+                        if (++protoCount > 1) noteCover(keyStart, true);
+                    }
+                    parseAssignmentCover();
+                    t.finish(PROPERTY, pm, ps, lastEnd, flags);
+                } else if (Token.isIdentifierName(keyTok) && (kf & P_COMPUTED) == 0 && keyTok != STRING) {
+                    // shorthand: the name is also a reference
+                    checkIdentifierReference(keyTok, keyFlags, keyStart, keyEnd, false);
+                    int vm = t.mark();
+                    leaf(IDENTIFIER_REFERENCE, keyStart, keyEnd, t.data(key));
+                    if (tok == ASSIGN) {
+                        noteCover(lx.tokenStart, false);
+                        int op = tok;
+                        next();
+                        parseAssignment();
+                        t.finish(ASSIGNMENT, vm, keyStart, lastEnd, op);
+                    }
+                    t.finish(PROPERTY, pm, ps, lastEnd, flags | P_SHORTHAND);
+                } else {
+                    errorExpected(COLON);
+                    t.finish(PROPERTY, pm, ps, lastEnd, flags);
+                }
+            }
+            if (tok != RBRACE) {
+                if (!eat(COMMA)) {
+                    errorExpected(COMMA);
+                    if (tok == SEMICOLON || tok == RPAREN || tok == RBRACKET || !(Token.isIdentifierName(tok)
+                            || tok == STRING || tok == NUMBER || tok == LBRACKET || tok == ELLIPSIS || tok == STAR)) break;
+                }
+            }
+        }
+        ctx = saved;
+        expect(RBRACE);
+        t.finish(OBJECT, m, s, lastEnd, 0);
+    }
+
+    // ------------------------------------------------------------------ arrows and cover grammar
+
+    private void parseParenthesizedOrArrow() {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        next(); // (
+        int savedYield = lastYieldPos, savedAwait = lastAwaitPos;
+        lastYieldPos = -1;
+        lastAwaitPos = -1;
+        int savedCover = coverInitPos;
+        boolean savedProto = coverIsProto;
+        coverInitPos = -1;
+        int saved = ctx;
+        ctx &= ~CTX_NO_IN;
+        int restPos = -1;
+        int trailingComma = -1;
+        int count = 0;
+        int firstStart = lx.tokenStart;
+        while (tok != RPAREN && tok != EOF) {
+            int es = lx.tokenStart;
+            if (tok == ELLIPSIS) {
+                int rm = t.mark();
+                next();
+                parseBindingTarget();
+                if (tok == ASSIGN) {
+                    error(lx.tokenStart, lx.tokenEnd, Diag.REST_WITH_INITIALIZER, 0);
+                    next();
+                    parseAssignment();
+                }
+                t.finish(REST_ELEMENT, rm, es, lastEnd, 0);
+                restPos = es;
+                count++;
+                if (tok == COMMA) {
+                    error(lx.tokenStart, lx.tokenEnd, Diag.REST_PARAMETER_LAST, 0);
+                    next();
+                }
+                break;
+            }
+            if (!startsExpression(tok)) {
+                error(es, lx.tokenEnd, Diag.EXPRESSION_EXPECTED, 0);
+                if (tok == SEMICOLON || tok == RBRACE || tok == RBRACKET) break;
+                next();
+                errorNode(es, lastEnd);
+                count++;
+                continue;
+            }
+            parseAssignmentCover();
+            count++;
+            if (tok == COMMA) {
+                int cs = lx.tokenStart;
+                next();
+                if (tok == RPAREN) { trailingComma = cs; break; }
+            } else {
+                break;
+            }
+        }
+        ctx = saved;
+        int closeStart = lx.tokenStart;
+        expect(RPAREN);
+        if (tok == ARROW) {
+            if (lx.newlineBefore) error(lx.tokenStart, lx.tokenEnd, Diag.ARROW_LINE_BREAK, 0);
+            for (int i = m; i < t.mark(); i++) toBindingTarget(t.pending(i));
+            if (lastAwaitPos >= 0 && ((ctx & CTX_AWAIT) != 0 || module)) error(lastAwaitPos, lastAwaitPos + 5, Diag.AWAIT_IN_PARAMETER, 0);
+            if (lastYieldPos >= 0 && (ctx & CTX_YIELD) != 0) error(lastYieldPos, lastYieldPos + 5, Diag.YIELD_IN_PARAMETER, 0);
+            coverInitPos = savedCover;
+            coverIsProto = savedProto;
+            lastYieldPos = savedYield;
+            lastAwaitPos = savedAwait;
+            t.finish(FORMAL_PARAMETERS, m, s, lastEnd, 0);
+            int am = t.mark() - 1;
+            parseArrowBody(0, s, am);
+            return;
+        }
+        if (count == 0) error(closeStart, closeStart + 1, Diag.EXPRESSION_EXPECTED, 0);
+        if (restPos >= 0) error(restPos, restPos + 3, Diag.EXPRESSION_EXPECTED, 0);
+        if (trailingComma >= 0) error(trailingComma, trailingComma + 1, Diag.EXPRESSION_EXPECTED, 0);
+        reportCoverInit();
+        coverInitPos = savedCover;
+        coverIsProto = savedProto;
+        if (lastYieldPos < 0) lastYieldPos = savedYield;
+        if (lastAwaitPos < 0) lastAwaitPos = savedAwait;
+        if (count > 1) t.finish(SEQUENCE, m, firstStart, closeStart, 0);
+        t.finish(PARENTHESIZED, m, s, lastEnd, 0);
+    }
+
+    /** `async (` … `)`: a call of a function named async, or the parameters of an async arrow. */
+    private void parseAsyncCallOrArrow() {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        int id = lx.internIdentifier();
+        next();
+        leaf(IDENTIFIER_REFERENCE, s, lastEnd, id);
+        int argsMark = t.mark();
+        int savedYield = lastYieldPos, savedAwait = lastAwaitPos;
+        lastYieldPos = -1;
+        lastAwaitPos = -1;
+        int savedCover = coverInitPos;
+        boolean savedProto = coverIsProto;
+        coverInitPos = -1;
+        int ps = lx.tokenStart;
+        // arguments, parsed as a cover: spread and shorthand initialisers allowed for now
+        next();
+        int saved = ctx;
+        ctx &= ~CTX_NO_IN;
+        boolean restSeen = false;
+        while (tok != RPAREN && tok != EOF) {
+            int as = lx.tokenStart;
+            if (tok == ELLIPSIS) {
+                int sm = t.mark();
+                next();
+                parseAssignmentCover();
+                t.finish(SPREAD, sm, as, lastEnd, 0);
+                restSeen = true;
+            } else if (startsExpression(tok)) {
+                parseAssignmentCover();
+            } else {
+                error(as, lx.tokenEnd, Diag.ARGUMENT_EXPRESSION_EXPECTED, 0);
+                if (tok == SEMICOLON || tok == RBRACE || tok == RBRACKET) break;
+                next();
+                errorNode(as, lastEnd);
+            }
+            if (tok != RPAREN && !eat(COMMA)) { errorExpected(COMMA); break; }
+            else if (restSeen && tok == RPAREN && src[lastEnd - 1] == ',') restSeen = true;
+        }
+        ctx = saved;
+        expect(RPAREN);
+        if (tok == ARROW && !lx.newlineBefore) {
+            int count = t.mark() - argsMark;
+            for (int i = argsMark; i < t.mark(); i++) {
+                int a = t.pending(i);
+                if (t.kind(a) == SPREAD) {
+                    t.setKind(a, REST_ELEMENT);
+                    if (i != t.mark() - 1) error(t.start(a), t.end(a), Diag.REST_PARAMETER_LAST, 0);
+                    int arg = t.firstChild(a);
+                    if (arg >= 0) toBindingTarget(arg);
+                    if (arg >= 0 && t.kind(arg) == ASSIGNMENT_PATTERN) error(t.start(arg), t.end(arg), Diag.REST_WITH_INITIALIZER, 0);
+                } else {
+                    toBindingTarget(a);
+                }
+            }
+            if (count > 0 && src[lastEnd - 2] == ',' && t.kind(t.pending(t.mark() - 1)) == REST_ELEMENT) {
+                error(lastEnd - 2, lastEnd - 1, Diag.TRAILING_COMMA_AFTER_REST, 0);
+            }
+            if (lastAwaitPos >= 0) error(lastAwaitPos, lastAwaitPos + 5, Diag.AWAIT_IN_PARAMETER, 0);
+            if (lastYieldPos >= 0 && (ctx & CTX_YIELD) != 0) error(lastYieldPos, lastYieldPos + 5, Diag.YIELD_IN_PARAMETER, 0);
+            checkAsyncArrowParamNames(argsMark);
+            coverInitPos = savedCover;
+            coverIsProto = savedProto;
+            lastYieldPos = savedYield;
+            lastAwaitPos = savedAwait;
+            t.finish(FORMAL_PARAMETERS, argsMark, ps, lastEnd, 0);
+            t.dropPending(m); // the `async` identifier is not a child of the arrow
+            parseArrowBody(F_ASYNC, s, t.mark() - 1);
+            return;
+        }
+        reportCoverInit();
+        coverInitPos = savedCover;
+        coverIsProto = savedProto;
+        if (lastYieldPos < 0) lastYieldPos = savedYield;
+        if (lastAwaitPos < 0) lastAwaitPos = savedAwait;
+        t.finish(CALL, m, s, lastEnd, 0);
+    }
+
+    private void checkAsyncArrowParamNames(int argsMark) {
+        // `await` may not name a parameter of an async arrow
+        for (int i = argsMark; i < t.mark(); i++) {
+            int p = t.pending(i);
+            if (t.kind(p) == BINDING_IDENTIFIER && names.equals(t.data(p), "await")) {
+                error(t.start(p), t.end(p), Diag.RESERVED_WORD_AS_IDENTIFIER, K_AWAIT);
+            }
+        }
+    }
+
+    /** Arrow body after the parameters; wraps [m, top) into an ARROW_FUNCTION. Current token: `=>`. */
+    private void parseArrowBody(int flags, int s, int m) {
+        int params = t.pending(t.mark() - 1);
+        if (tok == ARROW) next();
+        int saved = ctx;
+        int savedLabelBase = labelBase, savedLabelTop = labelTop;
+        labelBase = labelTop;
+        ctx = (ctx & ~(CTX_AWAIT | CTX_YIELD | CTX_ITERATION | CTX_BREAKABLE | CTX_PARAMS)) | CTX_FUNCTION;
+        if ((flags & F_ASYNC) != 0) ctx |= CTX_AWAIT;
+        boolean wasStrict = strict();
+        if (tok == LBRACE) {
+            int bs = lx.tokenStart;
+            int bm = t.mark();
+            next();
+            boolean madeStrict = parseDirectivesAndStatements(RBRACE, false);
+            expect(RBRACE);
+            t.finish(FUNCTION_BODY, bm, bs, lastEnd, 0);
+            if (madeStrict && !isSimpleParameterList(params)) error(bs, bs + 1, Diag.USE_STRICT_NON_SIMPLE, 0);
+        } else {
+            parseAssignment();
+        }
+        if (strict() && !wasStrict) checkStrictParams(params);
+        else if (strict()) checkStrictParams(params);
+        checkDuplicateParams(params, true);
+        ctx = saved;
+        labelBase = savedLabelBase;
+        labelTop = savedLabelTop;
+        t.finish(ARROW_FUNCTION, m, s, lastEnd, flags);
+        arrowEndPos = lastEnd;
+    }
+
+    /** Rewrites an expression parsed under the cover grammar into a binding pattern (arrow parameters). */
+    private void toBindingTarget(int n) {
+        int k = t.kind(n);
+        switch (k) {
+            case IDENTIFIER_REFERENCE: {
+                t.setKind(n, BINDING_IDENTIFIER);
+                if (strict()) checkStrictBindingName(n);
+                return;
+            }
+            case BINDING_IDENTIFIER:
+            case ARRAY_PATTERN:
+            case OBJECT_PATTERN:
+            case REST_ELEMENT:
+            case INVALID:
+                return;
+            case ASSIGNMENT: {
+                if (t.data(n) != ASSIGN) break;
+                t.setKind(n, ASSIGNMENT_PATTERN);
+                t.setData(n, 0);
+                int left = t.firstChild(n);
+                if (left >= 0) toBindingTarget(left);
+                return;
+            }
+            case ASSIGNMENT_PATTERN: {
+                int left = t.firstChild(n);
+                if (left >= 0) toBindingTarget(left);
+                return;
+            }
+            case ARRAY: {
+                convertArray(n, true);
+                return;
+            }
+            case OBJECT: {
+                convertObject(n, true);
+                return;
+            }
+            default:
+                break;
+        }
+        error(t.start(n), t.end(n), Diag.INVALID_ARROW_PARAMETERS, 0);
+    }
+
+    /**
+     * Rewrites the target of an assignment or for-in/of into a pattern; reports targets that are
+     * neither simple nor destructuring.
+     */
+    private void toAssignmentTarget(int n, boolean top) {
+        int k = t.kind(n);
+        switch (k) {
+            case IDENTIFIER_REFERENCE: {
+                int id = t.data(n);
+                if (strict() && (id == nameEval || id == nameArguments)) error(t.start(n), t.end(n), Diag.EVAL_ARGUMENTS_STRICT, IDENTIFIER);
+                return;
+            }
+            case MEMBER:
+            case INVALID:
+                return;
+            case PARENTHESIZED: {
+                int inner = t.firstChild(n);
+                while (inner >= 0 && t.kind(inner) == PARENTHESIZED) inner = t.firstChild(inner);
+                if (inner >= 0 && (t.kind(inner) == IDENTIFIER_REFERENCE || t.kind(inner) == MEMBER)) {
+                    toAssignmentTarget(inner, false);
+                    return;
+                }
+                break;
+            }
+            case ARRAY:
+                convertArray(n, false);
+                return;
+            case OBJECT:
+                convertObject(n, false);
+                return;
+            case ASSIGNMENT:
+                if (!top && t.data(n) == ASSIGN) {
+                    t.setKind(n, ASSIGNMENT_PATTERN);
+                    t.setData(n, 0);
+                    int left = t.firstChild(n);
+                    if (left >= 0) toAssignmentTarget(left, false);
+                    return;
+                }
+                break;
+            case ASSIGNMENT_PATTERN:
+            case ARRAY_PATTERN:
+            case OBJECT_PATTERN:
+                return;
+            case CHAIN:
+                error(t.start(n), t.end(n), Diag.OPTIONAL_CHAIN_ASSIGNMENT, 0);
+                return;
+            default:
+                break;
+        }
+        error(t.start(n), t.end(n), top ? Diag.INVALID_ASSIGNMENT_TARGET : Diag.INVALID_DESTRUCTURING_TARGET, 0);
+    }
+
+    private void convertArray(int n, boolean binding) {
+        if (!enter()) { exit(); return; }
+        t.setKind(n, ARRAY_PATTERN);
+        int flags = t.data(n);
+        t.setData(n, 0);
+        for (int c = t.firstChild(n); c >= 0; c = t.nextSibling(c)) {
+            int ck = t.kind(c);
+            if (ck == ELISION) continue;
+            if (ck == SPREAD) {
+                t.setKind(c, REST_ELEMENT);
+                if (t.nextSibling(c) >= 0 || (flags & 1) != 0) error(t.start(c), t.end(c), Diag.REST_MUST_BE_LAST, 0);
+                int arg = t.firstChild(c);
+                if (arg >= 0) {
+                    if (t.kind(arg) == ASSIGNMENT) error(t.start(arg), t.end(arg), Diag.REST_WITH_INITIALIZER, 0);
+                    if (binding) toBindingTarget(arg); else toAssignmentTarget(arg, false);
+                }
+                continue;
+            }
+            if (binding) toBindingTarget(c); else toAssignmentTarget(c, false);
+        }
+        exit();
+    }
+
+    private void convertObject(int n, boolean binding) {
+        if (!enter()) { exit(); return; }
+        t.setKind(n, OBJECT_PATTERN);
+        for (int c = t.firstChild(n); c >= 0; c = t.nextSibling(c)) {
+            int ck = t.kind(c);
+            if (ck == SPREAD) {
+                t.setKind(c, REST_ELEMENT);
+                if (t.nextSibling(c) >= 0) error(t.start(c), t.end(c), Diag.REST_MUST_BE_LAST, 0);
+                int arg = t.firstChild(c);
+                if (arg >= 0) {
+                    int ak = t.kind(arg);
+                    if (binding ? ak != IDENTIFIER_REFERENCE : !(ak == IDENTIFIER_REFERENCE || ak == MEMBER)) {
+                        error(t.start(arg), t.end(arg), Diag.INVALID_DESTRUCTURING_TARGET, 0);
+                    } else if (binding) {
+                        toBindingTarget(arg);
+                    } else {
+                        toAssignmentTarget(arg, false);
+                    }
+                }
+                continue;
+            }
+            if (ck != PROPERTY) continue;
+            int flags = t.data(c);
+            if ((flags & (P_METHOD | P_GET | P_SET)) != 0) {
+                error(t.start(c), t.end(c), Diag.INVALID_DESTRUCTURING_TARGET, 0);
+                continue;
+            }
+            int key = t.firstChild(c);
+            int value = key < 0 ? -1 : t.nextSibling(key);
+            if (value < 0) continue;
+            if (binding) toBindingTarget(value); else toAssignmentTarget(value, false);
+        }
+        exit();
+    }
+}

@@ -1,0 +1,118 @@
+package dev.arenals.parser;
+
+import dev.arenals.parser.heap.HeapNode;
+import dev.arenals.parser.heap.HeapTree;
+import dev.arenals.parser.lexer.Literals;
+import dev.arenals.parser.lexer.Token;
+import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.NodeKind;
+
+/**
+ * S-expression dumps for comparing trees: kinds, names, operators, literal values and flags, but
+ * no spans and no PARENTHESIZED wrappers, so `a + (b * c)` and `a + b * c` dump alike. Works on
+ * both the arena and the heap tree, which is how the two are proven to hold the same information.
+ * Iterative (explicit stack), so deep trees dump without deep recursion.
+ */
+public final class TreeDump {
+    private TreeDump() {}
+
+    public static String dump(Arena arena) {
+        if (arena.nodeCount() == 0) return "";
+        StringBuilder out = new StringBuilder();
+        char[] src = arena.source();
+        int[] stack = new int[64];
+        int sp = 0;
+        stack[sp++] = arena.root();
+        // entries >= 0 open a node; encoded -1 - n closes node n
+        while (sp > 0) {
+            int e = stack[--sp];
+            if (e < 0) { out.append(')'); continue; }
+            int n = e;
+            int k = arena.kind(n);
+            if (k == NodeKind.PARENTHESIZED && arena.firstChild(n) >= 0) {
+                if (sp == stack.length) stack = java.util.Arrays.copyOf(stack, sp * 2);
+                stack[sp++] = arena.firstChild(n);
+                continue;
+            }
+            out.append('(').append(NodeKind.name(k));
+            String name = NodeKind.hasName(k) ? arena.names().name(arena.data(n)) : null;
+            describe(out, k, arena.data(n), name, src, arena.start(n), arena.end(n));
+            // push close, then children in reverse
+            int count = 0;
+            for (int c = arena.firstChild(n); c >= 0; c = arena.nextSibling(c)) count++;
+            if (sp + count + 1 >= stack.length) stack = java.util.Arrays.copyOf(stack, (sp + count + 1) * 2);
+            stack[sp++] = -1 - n;
+            int i = sp + count - 1;
+            for (int c = arena.firstChild(n); c >= 0; c = arena.nextSibling(c)) stack[i--] = c;
+            sp += count;
+        }
+        return out.toString();
+    }
+
+    public static String dump(HeapTree tree) {
+        if (tree.root() == null) return "";
+        StringBuilder out = new StringBuilder();
+        char[] src = tree.source().toCharArray();
+        java.util.ArrayDeque<Object> stack = new java.util.ArrayDeque<>();
+        stack.push(tree.root());
+        Object close = new Object();
+        while (!stack.isEmpty()) {
+            Object o = stack.pop();
+            if (o == close) { out.append(')'); continue; }
+            HeapNode n = (HeapNode) o;
+            if (n.kind == NodeKind.PARENTHESIZED && !n.children.isEmpty()) {
+                stack.push(n.children.get(0));
+                continue;
+            }
+            out.append('(').append(NodeKind.name(n.kind));
+            describe(out, n.kind, n.data, n.name, src, n.start, n.end);
+            stack.push(close);
+            for (int i = n.children.size() - 1; i >= 0; i--) stack.push(n.children.get(i));
+        }
+        return out.toString();
+    }
+
+    private static void describe(StringBuilder out, int k, int data, String name, char[] src, int s, int e) {
+        switch (k) {
+            case NodeKind.IDENTIFIER_REFERENCE: case NodeKind.BINDING_IDENTIFIER: case NodeKind.IDENTIFIER_NAME:
+            case NodeKind.PRIVATE_IDENTIFIER: case NodeKind.LABEL:
+                out.append(' ').append(name);
+                return;
+            case NodeKind.NUMBER_LITERAL:
+                out.append(' ').append(Literals.numberValue(src, s, e));
+                return;
+            case NodeKind.BIGINT_LITERAL:
+                out.append(' ').append(Literals.bigintDecimal(src, s, e)).append('n');
+                return;
+            case NodeKind.STRING_LITERAL:
+                out.append(' ').append(quote(Literals.cookString(src, s, e)));
+                return;
+            case NodeKind.REGEX_LITERAL:
+                out.append(' ').append(src, s, e - s);
+                return;
+            case NodeKind.TEMPLATE_ELEMENT:
+                out.append(' ').append(quote(Literals.rawTemplate(src, s, e)));
+                return;
+            case NodeKind.UNARY: case NodeKind.BINARY: case NodeKind.ASSIGNMENT:
+                out.append(' ').append(Token.text(data & 0xFFFF));
+                return;
+            case NodeKind.UPDATE:
+                out.append(' ').append(Token.text(data & 0xFFFF)).append((data & NodeKind.UPDATE_PREFIX) != 0 ? " prefix" : " postfix");
+                return;
+            default:
+                if (data != 0) out.append(" #").append(data);
+        }
+    }
+
+    private static String quote(String s) {
+        if (s == null) return "<invalid>";
+        StringBuilder b = new StringBuilder("\"");
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') b.append('\\').append(c);
+            else if (c < 0x20 || c > 0x7e) b.append(String.format("\\u%04x", (int) c));
+            else b.append(c);
+        }
+        return b.append('"').toString();
+    }
+}

@@ -1,0 +1,107 @@
+package dev.arenals.parser.cli;
+
+import dev.arenals.parser.JsParser;
+import dev.arenals.parser.ParseOptions;
+import dev.arenals.parser.TreeDump;
+import dev.arenals.parser.diag.DiagnosticMessages;
+import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.NodeKind;
+import dev.arenals.parser.tree.ParseLog;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * `parse [--module] [--dump] FILE…`: parses each file into an arena and prints its diagnostics
+ * (tsc style: path(line,col): error TSxxxx: message) and a summary of the tree. Exit code 1 when
+ * any file has errors, 2 on usage or I/O problems.
+ */
+public final class ParseCommand {
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        boolean module = false;
+        boolean dump = false;
+        int errors = 0;
+        int files = 0;
+        JsParser parser = new JsParser();
+        Arena arena = new Arena();
+        for (String a : args) {
+            if (a.equals("--module")) { module = true; continue; }
+            if (a.equals("--dump")) { dump = true; continue; }
+            if (a.equals("--help") || a.equals("-h")) {
+                System.out.println("usage: parse [--module] [--dump] FILE...");
+                return 0;
+            }
+            Path p = Path.of(a);
+            String text;
+            try {
+                text = Files.readString(p, StandardCharsets.UTF_8);
+            } catch (IOException | RuntimeException e) {
+                System.err.println(a + ": cannot read: " + e.getMessage());
+                return 2;
+            }
+            files++;
+            boolean isModule = module || a.endsWith(".mjs");
+            long t0 = System.nanoTime();
+            parser.parse(arena, text, ParseOptions.of(isModule));
+            long t1 = System.nanoTime();
+            ParseLog log = arena.log();
+            int[] lineStarts = lineStarts(text);
+            for (int i = 0; i < log.diagnosticCount(); i++) {
+                int off = log.diagnosticStart(i);
+                int line = lineOf(lineStarts, off);
+                System.out.printf("%s(%d,%d): error TS%d: %s%n", a, line + 1, off - lineStarts[line] + 1,
+                        log.diagnostic(i).code, DiagnosticMessages.message(log, i, arena.names()));
+            }
+            errors += log.diagnosticCount();
+            int[] byKind = new int[NodeKind.COUNT];
+            for (int n = 0; n < arena.nodeCount(); n++) byKind[arena.kind(n)]++;
+            System.out.printf("%s: %s goal, %d chars, %d nodes, %d names, %d comments, %d diagnostics, parsed in %.2f ms%n",
+                    a, isModule ? "module" : "script", text.length(), arena.nodeCount(), arena.names().size(),
+                    log.commentCount(), log.diagnosticCount(), (t1 - t0) / 1e6);
+            StringBuilder top = new StringBuilder("  most frequent nodes:");
+            for (int shown = 0; shown < 6; shown++) {
+                int best = -1;
+                for (int k = 0; k < byKind.length; k++) if (byKind[k] > 0 && (best < 0 || byKind[k] > byKind[best])) best = k;
+                if (best < 0) break;
+                top.append(' ').append(NodeKind.name(best)).append('=').append(byKind[best]);
+                byKind[best] = 0;
+            }
+            System.out.println(top);
+            if (dump) System.out.println(TreeDump.dump(arena));
+        }
+        if (files == 0) {
+            System.err.println("usage: parse [--module] [--dump] FILE...");
+            return 2;
+        }
+        return errors > 0 ? 1 : 0;
+    }
+
+    private static int[] lineStarts(String text) {
+        int count = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) || c == '\u2028' || c == '\u2029') count++;
+        }
+        int[] starts = new int[count];
+        int k = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) || c == '\u2028' || c == '\u2029') starts[k++] = i + 1;
+        }
+        return starts;
+    }
+
+    private static int lineOf(int[] starts, int off) {
+        int lo = 0, hi = starts.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (starts[mid] <= off) lo = mid; else hi = mid - 1;
+        }
+        return lo;
+    }
+}

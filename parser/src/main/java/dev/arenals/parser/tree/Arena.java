@@ -1,0 +1,182 @@
+package dev.arenals.parser.tree;
+
+import java.util.Arrays;
+
+/**
+ * One document's syntax tree as parallel int columns (struct of arrays). Node i has a kind, a span
+ * [start, end), its first child and next sibling, and one data word whose meaning depends on the
+ * kind (an operator token, a name id, flags). Nodes are stored in the order they are finished, so
+ * children come before their parent and the root is the last node.
+ *
+ * <p>The arena is reused: {@link #reset()} sets the counts back to zero and bumps the generation,
+ * keeping every array. Views remember the generation they were made in and fail loudly afterwards.
+ */
+public final class Arena implements TreeSink {
+    private int[] kind;
+    private int[] start;
+    private int[] end;
+    private int[] firstChild;
+    private int[] nextSibling;
+    private int[] data;
+    private int count;
+
+    /** Pending stack used while building. */
+    private int[] stack = new int[256];
+    private int top;
+
+    private int generation;
+    private boolean module;
+
+    private char[] source = new char[0];
+    private int sourceLength;
+
+    private final NameTable names = new NameTable();
+    private final ParseLog log = new ParseLog();
+
+    public Arena() { this(1024); }
+
+    public Arena(int initialNodes) {
+        int n = Math.max(16, initialNodes);
+        kind = new int[n];
+        start = new int[n];
+        end = new int[n];
+        firstChild = new int[n];
+        nextSibling = new int[n];
+        data = new int[n];
+    }
+
+    /** O(1): forgets the tree, keeps the arrays, invalidates every view made so far. */
+    public void reset() {
+        count = 0;
+        top = 0;
+        sourceLength = 0;
+        generation++;
+        names.reset();
+        log.reset();
+    }
+
+    public int generation() { return generation; }
+
+    /** Copies the text into the arena's reusable source buffer (grown by doubling). */
+    public char[] loadSource(CharSequence text) {
+        int n = text.length();
+        ensureSource(n);
+        if (text instanceof String) {
+            ((String) text).getChars(0, n, source, 0);
+        } else {
+            for (int i = 0; i < n; i++) source[i] = text.charAt(i);
+        }
+        sourceLength = n;
+        return source;
+    }
+
+    public char[] loadSource(char[] text, int length) {
+        ensureSource(length);
+        System.arraycopy(text, 0, source, 0, length);
+        sourceLength = length;
+        return source;
+    }
+
+    private void ensureSource(int n) {
+        if (source.length < n) source = new char[Math.max(n, source.length * 2)];
+    }
+
+    public char[] source() { return source; }
+    public int sourceLength() { return sourceLength; }
+    public String text(int from, int to) { return new String(source, from, to - from); }
+
+    public NameTable names() { return names; }
+    public ParseLog log() { return log; }
+    public void setModule(boolean module) { this.module = module; }
+    public boolean isModule() { return module; }
+
+    // ---- TreeSink ----
+
+    @Override public int mark() { return top; }
+
+    @Override
+    public int finish(int k, int mark, int s, int e, int d) {
+        if (count == kind.length) grow();
+        int n = count++;
+        kind[n] = k;
+        start[n] = s;
+        end[n] = e;
+        data[n] = d;
+        nextSibling[n] = -1;
+        if (mark < top) {
+            int[] st = stack;
+            firstChild[n] = st[mark];
+            for (int i = mark; i < top - 1; i++) nextSibling[st[i]] = st[i + 1];
+            nextSibling[st[top - 1]] = -1;
+        } else {
+            firstChild[n] = -1;
+        }
+        top = mark;
+        if (top == stack.length) stack = Arrays.copyOf(stack, top * 2);
+        stack[top++] = n;
+        return n;
+    }
+
+    @Override public void truncate(int mark) { if (mark < top) top = mark; }
+    @Override public int pending(int i) { return stack[i]; }
+
+    @Override
+    public void dropPending(int i) {
+        System.arraycopy(stack, i + 1, stack, i, top - i - 1);
+        top--;
+    }
+
+    private void grow() {
+        int n = kind.length * 2;
+        kind = Arrays.copyOf(kind, n);
+        start = Arrays.copyOf(start, n);
+        end = Arrays.copyOf(end, n);
+        firstChild = Arrays.copyOf(firstChild, n);
+        nextSibling = Arrays.copyOf(nextSibling, n);
+        data = Arrays.copyOf(data, n);
+    }
+
+    // ---- raw access (package-level readers and the parser); views add the generation check ----
+
+    public int nodeCount() { return count; }
+    /** The root (PROGRAM) node, or -1 before anything was parsed. */
+    public int root() { return count - 1; }
+    @Override public int kind(int n) { return kind[n]; }
+    @Override public void setKind(int n, int k) { kind[n] = k; }
+    @Override public int data(int n) { return data[n]; }
+    @Override public void setData(int n, int d) { data[n] = d; }
+    @Override public int start(int n) { return start[n]; }
+    @Override public int end(int n) { return end[n]; }
+    @Override public int firstChild(int n) { return firstChild[n]; }
+    @Override public int nextSibling(int n) { return nextSibling[n]; }
+
+    /** A view of the root, valid until the next reset. */
+    public Node rootNode() {
+        if (count == 0) throw new IllegalStateException("the arena holds no tree");
+        return new Node(this, count - 1);
+    }
+
+    /** A view of node {@code index}, valid until the next reset. */
+    public Node node(int index) {
+        if (index < 0 || index >= count) throw new IndexOutOfBoundsException("node " + index + " of " + count);
+        return new Node(this, index);
+    }
+
+    public TreeCursor cursor() {
+        if (count == 0) throw new IllegalStateException("the arena holds no tree");
+        return new TreeCursor(this);
+    }
+
+    /** Bytes held by the arena's arrays (capacity). */
+    public long bytesReserved() {
+        return (long) kind.length * 4 * 6 + (long) stack.length * 4 + (long) source.length * 2
+                + names.bytesReserved() + log.bytesReserved();
+    }
+
+    /** Bytes of those arrays the current tree uses. */
+    public long bytesUsed() {
+        return (long) count * 4 * 6 + (long) sourceLength * 2 + names.bytesUsed() + log.bytesUsed();
+    }
+
+    public int capacity() { return kind.length; }
+}

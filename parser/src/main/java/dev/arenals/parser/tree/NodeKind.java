@@ -1,0 +1,148 @@
+package dev.arenals.parser.tree;
+
+/**
+ * Node kinds as int constants (stored in the arena's kind column). Children are listed in source
+ * order; optional children are recognised by their kind (e.g. a function's name is a
+ * BINDING_IDENTIFIER before its FORMAL_PARAMETERS). The meaning of the data column depends on the
+ * kind and is given next to each constant.
+ */
+public final class NodeKind {
+    private NodeKind() {}
+
+    // ---- top level ----
+    public static final int PROGRAM = 1;              // data: 1 = module goal; children: statements
+    public static final int INVALID = 2;                // skipped or missing syntax; children: whatever was parsed
+    // ---- statements ----
+    public static final int EMPTY_STATEMENT = 10;
+    public static final int BLOCK = 11;
+    public static final int EXPRESSION_STATEMENT = 12; // data: 1 = directive (string in a prologue)
+    public static final int IF = 13;                   // test, consequent, alternate?
+    public static final int FOR = 14;                  // data: bits 1 init,2 test,4 update present; children: [init] [test] [update] body
+    public static final int FOR_IN = 15;               // left, right, body
+    public static final int FOR_OF = 16;               // data: 1 = for await; left, right, body
+    public static final int WHILE = 17;
+    public static final int DO_WHILE = 18;             // body, test
+    public static final int CONTINUE = 19;             // label?
+    public static final int BREAK = 20;                // label?
+    public static final int RETURN = 21;               // argument?
+    public static final int WITH = 22;
+    public static final int SWITCH = 23;               // discriminant, cases...
+    public static final int SWITCH_CASE = 24;          // data: 1 = default; [test] statements...
+    public static final int THROW = 25;
+    public static final int TRY = 26;                  // block, CATCH_CLAUSE?, finalizer BLOCK? (data: 1 catch, 2 finally)
+    public static final int CATCH_CLAUSE = 27;         // [param] body
+    public static final int DEBUGGER = 28;
+    public static final int LABELED = 29;              // LABEL, body
+    public static final int VARIABLE_DECLARATION = 30; // data: VAR_*; declarators
+    public static final int VARIABLE_DECLARATOR = 31;  // target, [init]
+    public static final int FUNCTION_DECLARATION = 32; // data: F_*; [BINDING_IDENTIFIER] FORMAL_PARAMETERS FUNCTION_BODY
+    public static final int CLASS_DECLARATION = 33;    // [BINDING_IDENTIFIER] [CLASS_HERITAGE] CLASS_BODY
+    public static final int IMPORT_DECLARATION = 34;   // data: phase (0, 1 source, 2 defer); specifiers..., source STRING, [IMPORT_ATTRIBUTES]
+    public static final int IMPORT_DEFAULT_SPECIFIER = 35; // local
+    public static final int IMPORT_NAMESPACE_SPECIFIER = 36; // local
+    public static final int IMPORT_SPECIFIER = 37;     // imported (IDENTIFIER_NAME|STRING), local
+    public static final int IMPORT_ATTRIBUTES = 38;    // IMPORT_ATTRIBUTE...
+    public static final int IMPORT_ATTRIBUTE = 39;     // key (IDENTIFIER_NAME|STRING), value STRING
+    public static final int EXPORT_NAMED = 40;         // [declaration] | specifiers... [source] [IMPORT_ATTRIBUTES]
+    public static final int EXPORT_DEFAULT = 41;       // declaration or expression
+    public static final int EXPORT_ALL = 42;           // [exported name] source [IMPORT_ATTRIBUTES]
+    public static final int EXPORT_SPECIFIER = 43;     // local, exported
+    // ---- names ----
+    public static final int IDENTIFIER_REFERENCE = 50;           // data: name id. A reference.
+    public static final int BINDING_IDENTIFIER = 51;   // data: name id. Declares a name.
+    public static final int IDENTIFIER_NAME = 52;      // data: name id. Property / member / export name.
+    public static final int PRIVATE_IDENTIFIER = 53;         // data: name id (without '#')
+    public static final int LABEL = 54;                // data: name id
+    // ---- literals and primaries ----
+    public static final int THIS = 60;
+    public static final int SUPER = 61;
+    public static final int NULL = 62;
+    public static final int BOOLEAN = 63;              // data: 1 = true
+    public static final int NUMBER_LITERAL = 64;
+    public static final int BIGINT_LITERAL = 65;
+    public static final int STRING_LITERAL = 66;
+    public static final int REGEX_LITERAL = 67;                // data: offset of the closing '/' relative to start
+    public static final int TEMPLATE = 68;             // TEMPLATE_ELEMENT (expression TEMPLATE_ELEMENT)*
+    public static final int TEMPLATE_ELEMENT = 69;     // data: 1 = cooked value invalid (tagged only)
+    public static final int TAGGED_TEMPLATE = 70;      // tag, TEMPLATE
+    public static final int ARRAY = 71;                // elements (ELISION for holes)
+    public static final int ELISION = 72;
+    public static final int OBJECT = 73;               // PROPERTY | SPREAD ...
+    public static final int PROPERTY = 74;             // data: P_*; key, value   (shorthand: key, value both present)
+    public static final int SPREAD = 75;
+    public static final int FUNCTION_EXPRESSION = 76;  // like FUNCTION_DECLARATION
+    public static final int ARROW_FUNCTION = 77;       // data: F_*; FORMAL_PARAMETERS, FUNCTION_BODY | expression
+    public static final int CLASS_EXPRESSION = 78;
+    public static final int PARENTHESIZED = 79;
+    // ---- operators ----
+    public static final int MEMBER = 80;               // data: M_*; object, property
+    public static final int CALL = 81;                 // data: M_OPTIONAL; callee, arguments...
+    public static final int NEW = 82;                  // callee, arguments...  (data: 1 = has argument list)
+    public static final int CHAIN = 83;                // an optional chain as a whole
+    public static final int UNARY = 84;                // data: operator token
+    public static final int UPDATE = 85;               // data: operator token | UPDATE_PREFIX
+    public static final int BINARY = 86;               // data: operator token (incl. && || ??)
+    public static final int ASSIGNMENT = 87;               // data: operator token
+    public static final int CONDITIONAL = 88;
+    public static final int SEQUENCE = 89;
+    public static final int YIELD = 90;                // data: 1 = delegate (yield*); [argument]
+    public static final int AWAIT = 91;
+    public static final int META_PROPERTY = 92;        // IDENTIFIER_NAME IDENTIFIER_NAME (new.target, import.meta)
+    public static final int IMPORT_CALL = 93;          // data: phase; source [options]
+    // ---- patterns ----
+    public static final int OBJECT_PATTERN = 100;
+    public static final int ARRAY_PATTERN = 101;
+    public static final int ASSIGNMENT_PATTERN = 102;  // target, default
+    public static final int REST_ELEMENT = 103;
+    // ---- functions and classes ----
+    public static final int FORMAL_PARAMETERS = 110;   // patterns...
+    public static final int FUNCTION_BODY = 111;       // statements...
+    public static final int CLASS_HERITAGE = 112;      // expression
+    public static final int CLASS_BODY = 113;          // members
+    public static final int METHOD = 114;              // data: C_*|P_*; key, FUNCTION_EXPRESSION
+    public static final int FIELD = 115;               // data: C_*|P_COMPUTED; key, [value]
+    public static final int STATIC_BLOCK = 116;        // statements
+    public static final int DECORATOR = 117;           // expression
+
+    public static final int COUNT = 128;
+
+    // data values
+    public static final int VAR_VAR = 0, VAR_LET = 1, VAR_CONST = 2, VAR_USING = 3, VAR_AWAIT_USING = 4;
+    public static final int F_ASYNC = 1, F_GENERATOR = 2;
+    public static final int P_COMPUTED = 1, P_SHORTHAND = 2, P_METHOD = 4, P_GET = 8, P_SET = 16;
+    public static final int C_STATIC = 32, C_CONSTRUCTOR = 64, C_ACCESSOR = 128;
+    public static final int M_COMPUTED = 1, M_OPTIONAL = 2;
+    public static final int UPDATE_PREFIX = 1 << 16;
+
+    private static final String[] NAMES = new String[COUNT];
+    static {
+        for (java.lang.reflect.Field f : NodeKind.class.getFields()) {
+            if (f.getType() != int.class || !isKindField(f.getName())) continue;
+            try {
+                int v = f.getInt(null);
+                if (v > 0 && v < COUNT && NAMES[v] == null) NAMES[v] = f.getName();
+            } catch (IllegalAccessException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private static boolean isKindField(String n) {
+        return !(n.equals("COUNT") || n.startsWith("VAR_") || n.startsWith("F_") || n.startsWith("P_")
+                || n.startsWith("C_") || n.startsWith("M_") || n.equals("UPDATE_PREFIX"));
+    }
+
+    public static String name(int kind) {
+        String s = kind > 0 && kind < COUNT ? NAMES[kind] : null;
+        return s == null ? "KIND_" + kind : s;
+    }
+
+    public static boolean isFunction(int k) {
+        return k == FUNCTION_DECLARATION || k == FUNCTION_EXPRESSION || k == ARROW_FUNCTION;
+    }
+
+    public static boolean isClass(int k) { return k == CLASS_DECLARATION || k == CLASS_EXPRESSION; }
+
+    /** Kinds whose data column is a name id. */
+    public static boolean hasName(int k) { return k >= IDENTIFIER_REFERENCE && k <= LABEL; }
+}

@@ -1,0 +1,39 @@
+package dev.arenals.parser.tree;
+
+/**
+ * What the parser writes a tree into. The parser builds bottom-up: each finished node is pushed on
+ * a pending stack; {@link #finish} pops the nodes pushed since a {@link #mark()} and makes them the
+ * children of a new node, which is pushed in turn. The arena implements this with int columns; the
+ * heap baseline with one object per node. Handles are ints in both.
+ *
+ * <p>The navigation and retagging methods exist for the cover grammars: an expression such as
+ * {@code [a, b]} becomes a pattern when {@code =} or {@code =>} follows, and the parser rewrites
+ * the kinds in place.
+ */
+public interface TreeSink {
+    /** Height of the pending stack: children of the next node start here. */
+    int mark();
+
+    /** Pops pending nodes [mark, top) as children of a new node and pushes it. Returns its handle. */
+    int finish(int kind, int mark, int start, int end, int data);
+
+    /** Drops pending nodes above {@code mark} (a speculative parse was abandoned). */
+    void truncate(int mark);
+
+    /** Removes the pending node at stack position {@code i}; it stays unreachable. */
+    void dropPending(int i);
+
+    /** Handle of the pending node at stack position {@code i} (0 = bottom). */
+    int pending(int i);
+
+    int kind(int node);
+    void setKind(int node, int kind);
+    int data(int node);
+    void setData(int node, int data);
+    int start(int node);
+    int end(int node);
+    /** First child, or -1. */
+    int firstChild(int node);
+    /** Next sibling, or -1. */
+    int nextSibling(int node);
+}
