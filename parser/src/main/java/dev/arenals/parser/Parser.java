@@ -97,6 +97,11 @@ final class Parser {
         this.labelTop = 0;
         this.labelBase = 0;
         this.opTop = 0;
+        this.classDepth = 0;
+        this.privateTop = 0;
+        this.privateBase = 0;
+        this.privateRefTop = 0;
+        this.arrowEndPos = -1;
         this.peekDepth = 0;
         this.lastEnd = 0;
         lx.reset(src, length, names, log, module);
@@ -163,6 +168,19 @@ final class Parser {
         int r = lx.next();
         peekNewline = lx.newlineBefore ? 1 : 0;
         peekFlags = lx.flags;
+        lx.restore(st);
+        lastEnd = saveLast;
+        peekDepth--;
+        return r;
+    }
+
+    /** The token after the next one. */
+    private int peek2() {
+        int[] st = peekStates[peekDepth++];
+        lx.save(st);
+        int saveLast = lastEnd;
+        lx.next();
+        int r = lx.next();
         lx.restore(st);
         lastEnd = saveLast;
         peekDepth--;
@@ -242,7 +260,7 @@ final class Parser {
             next();
             semicolon();
             t.finish(EXPRESSION_STATEMENT, m, s, lastEnd, 1);
-            if (useStrict && !strict()) {
+            if (useStrict) {
                 ctx |= CTX_STRICT;
                 becameStrict = true;
             }
@@ -373,7 +391,12 @@ final class Parser {
         }
     }
 
+    /** The statement being parsed is the body of an if, loop or with: a labelled function is an error there. */
+    private boolean bodyPosition;
+
     private void parseStatementInner() {
+        boolean body = bodyPosition;
+        bodyPosition = false;
         int s = lx.tokenStart;
         if (Token.isReserved(tok) && escaped()) error(s, lx.tokenEnd, Diag.KEYWORD_WITH_ESCAPE, 0);
         switch (tok) {
@@ -454,7 +477,7 @@ final class Parser {
         if (Token.isIdentifierLike(tok)) {
             int pk = peek();
             if (pk == COLON) {
-                parseLabelled();
+                parseLabelled(body);
                 return;
             }
         }
@@ -559,6 +582,7 @@ final class Parser {
                 return;
             }
         }
+        bodyPosition = true;
         parseStatement();
     }
 
@@ -571,6 +595,7 @@ final class Parser {
     private void parseBody(int flags) {
         int saved = ctx;
         ctx |= flags;
+        bodyPosition = true;
         parseStatement();
         ctx = saved;
     }
@@ -611,6 +636,8 @@ final class Parser {
         }
         expect(LPAREN);
         int headStart = lx.tokenStart;
+        int headCover = -1;
+        boolean headCoverProto = false;
         int initMark = t.mark();
         boolean hasInit = false;
         int declKind = -1;
@@ -638,9 +665,13 @@ final class Parser {
             } else {
                 letIdentifier = tok == K_LET;
                 int before = coverInitPos;
+                boolean beforeProto = coverIsProto;
                 coverInitPos = -1;
                 parseLeftHandSideOrExpressionForHead();
+                headCover = coverInitPos;
+                headCoverProto = coverIsProto;
                 coverInitPos = before;
+                coverIsProto = beforeProto;
             }
             ctx = saved;
             hasInit = true;
@@ -673,7 +704,7 @@ final class Parser {
             return;
         }
         if (isAwait) error(lx.tokenStart, lx.tokenEnd, Diag.TOKEN_EXPECTED, K_OF);
-        if (hasInit && declKind < 0) checkCoverInitAt(initMark);
+        if (headCover >= 0) error(headCover, headCover + 1, headCoverProto ? Diag.DUPLICATE_PROTO : Diag.INVALID_USE_OF_SHORTHAND_INIT, 0);
         if (declKind >= 0) {
             // plain for: const and destructuring declarations need initialisers
             int decl = t.pending(t.mark() - 1);
@@ -741,13 +772,6 @@ final class Parser {
         }
     }
 
-    private void checkCoverInitAt(int mark) {
-        if (coverInitPos >= 0) {
-            error(coverInitPos, coverInitPos + 1, Diag.INVALID_USE_OF_SHORTHAND_INIT, 0);
-            coverInitPos = -1;
-        }
-    }
-
     private void parseBreakContinue(boolean isBreak) {
         int s = lx.tokenStart;
         int m = t.mark();
@@ -777,7 +801,7 @@ final class Parser {
 
     private boolean[] pendingLabelLoopCandidate = new boolean[16];
 
-    private void parseLabelled() {
+    private void parseLabelled(boolean body) {
         int s = lx.tokenStart;
         int m = t.mark();
         int name = lx.internIdentifier();
@@ -796,7 +820,7 @@ final class Parser {
         pendingLabelLoopCandidate[labelTop] = true;
         labelTop++;
         if (tok == K_FUNCTION) {
-            if (strict()) error(lx.tokenStart, lx.tokenEnd, Diag.LABELLED_FUNCTION, 0);
+            if (strict() || body) error(lx.tokenStart, lx.tokenEnd, Diag.LABELLED_FUNCTION, 0);
             int pk = peek();
             if (pk == STAR) error(lx.tokenStart, lx.tokenEnd, Diag.LABELLED_FUNCTION, 0);
             parseFunctionDeclaration(lx.tokenStart, 0, false);
@@ -810,6 +834,7 @@ final class Parser {
                 for (int i = labelTop - 1; i >= labelBase && pendingLabelLoopCandidate[i]; i--) labelLoop[i] = true;
             }
             for (int i = labelBase; i < labelTop; i++) if (!(tok != K_FOR && tok != K_WHILE && tok != K_DO && loopNext)) pendingLabelLoopCandidate[i] = false;
+            bodyPosition = body;
             parseStatement();
         }
         labelTop--;
@@ -951,7 +976,7 @@ final class Parser {
         // an expression's name follows the function's own generator/async-ness
         int saved = ctx;
         if (!declaration) {
-            ctx &= ~(CTX_YIELD | CTX_AWAIT);
+            ctx &= ~(CTX_YIELD | CTX_AWAIT | CTX_STATIC_BLOCK);
             if ((flags & F_GENERATOR) != 0) ctx |= CTX_YIELD;
             if ((flags & F_ASYNC) != 0) ctx |= CTX_AWAIT;
             if (module) ctx |= 0; // module code: await is reserved anyway (checked in checkIdentifier)
@@ -1190,6 +1215,8 @@ final class Parser {
         int s = lx.tokenStart;
         int m = t.mark();
         if (!enter()) { exit(); errorNode(s, s); return; }
+        int savedCtx = ctx;
+        ctx &= ~CTX_NO_IN;
         next();
         while (tok != RBRACKET && tok != EOF) {
             if (tok == COMMA) {
@@ -1223,6 +1250,7 @@ final class Parser {
             }
         }
         expect(RBRACKET);
+        ctx = savedCtx;
         exit();
         t.finish(ARRAY_PATTERN, m, s, lastEnd, 0);
     }
@@ -1231,6 +1259,8 @@ final class Parser {
         int s = lx.tokenStart;
         int m = t.mark();
         if (!enter()) { exit(); errorNode(s, s); return; }
+        int savedCtx = ctx;
+        ctx &= ~CTX_NO_IN;
         next();
         while (tok != RBRACE && tok != EOF) {
             int ps = lx.tokenStart;
@@ -1277,6 +1307,7 @@ final class Parser {
             }
         }
         expect(RBRACE);
+        ctx = savedCtx;
         exit();
         t.finish(OBJECT_PATTERN, m, s, lastEnd, 0);
     }
@@ -1363,8 +1394,12 @@ final class Parser {
         }
         int saved = ctx;
         ctx |= CTX_CLASS_BODY;
+        classDepth++;
         boolean seenConstructor = false;
         int privStart = privateTop;
+        int savedPrivateBase = privateBase;
+        privateBase = privateTop;
+        int refBase = privateRefTop;
         while (tok != RBRACE && tok != EOF) {
             if (tok == SEMICOLON) { next(); continue; }
             int before = lx.tokenStart;
@@ -1381,7 +1416,10 @@ final class Parser {
                 errorNode(before, lastEnd);
             }
         }
+        resolvePrivateReferences(refBase, outermostClass());
+        classDepth--;
         privateTop = privStart;
+        privateBase = savedPrivateBase;
         ctx = saved;
         expect(RBRACE);
         t.finish(CLASS_BODY, m, s, lastEnd, 0);
@@ -1391,9 +1429,56 @@ final class Parser {
     private int[] privateNames = new int[16];
     private int[] privateKinds = new int[16];
     private int privateTop;
+    private int privateBase;
+    private int classDepth;
+
+    // private names referenced in the current class bodies, resolved when each body ends
+    private int[] privateRefs = new int[16];
+    private int[] privateRefStart = new int[16];
+    private int[] privateRefEnd = new int[16];
+    private int privateRefTop;
+
+    private boolean outermostClass() { return classDepth == 1; }
+
+    private void notePrivateReference(int id, int s, int e) {
+        if (privateRefTop == privateRefs.length) {
+            privateRefs = Arrays.copyOf(privateRefs, privateRefTop * 2);
+            privateRefStart = Arrays.copyOf(privateRefStart, privateRefTop * 2);
+            privateRefEnd = Arrays.copyOf(privateRefEnd, privateRefTop * 2);
+        }
+        privateRefs[privateRefTop] = id;
+        privateRefStart[privateRefTop] = s;
+        privateRefEnd[privateRefTop] = e;
+        privateRefTop++;
+    }
+
+    /**
+     * At the end of a class body: references to names it declares are resolved; the others move to
+     * the enclosing class, or are errors when there is none.
+     */
+    private void resolvePrivateReferences(int refBase, boolean outermost) {
+        int keep = refBase;
+        for (int r = refBase; r < privateRefTop; r++) {
+            int id = privateRefs[r];
+            boolean declared = false;
+            for (int i = privateBase; i < privateTop; i++) {
+                if (privateNames[i] == id) { declared = true; break; }
+            }
+            if (declared) continue;
+            if (outermost) {
+                error(privateRefStart[r], privateRefEnd[r], Diag.UNDECLARED_PRIVATE_NAME_IN_CLASS, id);
+                continue;
+            }
+            privateRefs[keep] = id;
+            privateRefStart[keep] = privateRefStart[r];
+            privateRefEnd[keep] = privateRefEnd[r];
+            keep++;
+        }
+        privateRefTop = keep;
+    }
 
     private void declarePrivate(int id, int kindBits, int s, int e) {
-        for (int i = privateTop - 1; i >= 0; i--) {
+        for (int i = privateTop - 1; i >= privateBase; i--) {
             if (privateNames[i] == id) {
                 int other = privateKinds[i];
                 boolean accessorPair = ((other & 3) != 0 && (kindBits & 3) != 0 && (other & 3) != (kindBits & 3)
@@ -1774,7 +1859,7 @@ final class Parser {
     }
 
     private void parseImportAttributes() {
-        if (tok == K_WITH && !lx.newlineBefore || (atContextual(K_AS) && false)) {
+        if (tok == K_WITH) {
             int s = lx.tokenStart;
             int m = t.mark();
             next();
@@ -2177,8 +2262,14 @@ final class Parser {
                 error(curStart, lx.tokenEnd, Diag.UNEXPECTED_TOKEN, PRIVATE_NAME);
             }
             parseUnary();
+            checkNotArrow(t.pending(t.mark() - 1));
         }
         while (opTop > base) reduceBinary();
+    }
+
+    /** An arrow function is an AssignmentExpression, never the operand of an operator. */
+    private void checkNotArrow(int n) {
+        if (t.kind(n) == ARROW_FUNCTION) error(t.start(n), t.end(n), Diag.UNEXPECTED_TOKEN, ARROW);
     }
 
     private void reduceBinary() {
@@ -2208,6 +2299,7 @@ final class Parser {
                 exit();
                 int operand = t.pending(t.mark() - 1);
                 if (op == K_DELETE) checkDelete(operand);
+                checkNotArrow(operand);
                 t.finish(UNARY, m, s, lastEnd, op);
                 return;
             }
@@ -2296,7 +2388,9 @@ final class Parser {
             error(t.start(n), t.end(n), Diag.OPTIONAL_CHAIN_ASSIGNMENT, 0);
             return;
         }
-        if (k == CALL && !strict() && !update && op == ASSIGN && false) return;
+        // Annex B: f() = 1, f() += 1, f()++ are runtime errors in sloppy code (not logical assignment)
+        if (k == CALL && !strict() && (t.data(inner) & M_OPTIONAL) == 0
+                && op != AMP2_ASSIGN && op != BAR2_ASSIGN && op != QUESTION2_ASSIGN) return;
         error(t.start(n), t.end(n), update ? Diag.INVALID_UPDATE_TARGET : Diag.INVALID_ASSIGNMENT_TARGET, 0);
     }
 
@@ -2335,10 +2429,12 @@ final class Parser {
         if (!enter()) { exit(); errorNode(lx.tokenStart, lx.tokenStart); t.finish(NEW, m, s, lastEnd, 0); return; }
         int cs = lx.tokenStart;
         int cm = t.mark();
+        if (tok == K_SUPER && peek() == LPAREN) error(cs, lx.tokenEnd, Diag.SUPER_UNEXPECTED, 0);
         if (tok == K_NEW) {
             parseNew();
         } else if (tok == K_IMPORT) {
-            error(cs, lx.tokenEnd, Diag.UNEXPECTED_TOKEN, K_IMPORT);
+            // only import.meta may follow new; import(), import.source() and import.defer() may not
+            if (peek() != DOT || peek2() != K_META) error(cs, lx.tokenEnd, Diag.UNEXPECTED_TOKEN, K_IMPORT);
             parsePrimary();
         } else {
             parsePrimary();
@@ -2425,8 +2521,9 @@ final class Parser {
     private void parseMemberName() {
         int s = lx.tokenStart;
         if (tok == PRIVATE_NAME) {
-            if ((ctx & CTX_CLASS_BODY) == 0) error(s, lx.tokenEnd, Diag.UNDECLARED_PRIVATE_NAME, 0);
             int id = lx.internIdentifier();
+            if ((ctx & CTX_CLASS_BODY) == 0) error(s, lx.tokenEnd, Diag.UNDECLARED_PRIVATE_NAME, 0);
+            else notePrivateReference(id, s, lx.tokenEnd);
             next();
             leaf(PRIVATE_IDENTIFIER, s, lastEnd, id);
         } else if (Token.isIdentifierName(tok)) {
@@ -2528,6 +2625,7 @@ final class Parser {
                 int pk = peek();
                 if (pk != K_IN) error(s, lx.tokenEnd, Diag.UNEXPECTED_TOKEN, PRIVATE_NAME);
                 if ((ctx & CTX_CLASS_BODY) == 0) error(s, lx.tokenEnd, Diag.UNDECLARED_PRIVATE_NAME, 0);
+                else notePrivateReference(id, s, lx.tokenEnd);
                 next();
                 leaf(PRIVATE_IDENTIFIER, s, lastEnd, id);
                 return;
@@ -2549,7 +2647,7 @@ final class Parser {
                         parseAsyncCallOrArrow();
                         return;
                     }
-                    if (Token.isIdentifierLike(pk) && peekNewline == 0) {
+                    if (Token.isIdentifierLike(pk) && peekNewline == 0 && peek2() == ARROW) {
                         // async x => ...
                         int m = t.mark();
                         next();
@@ -3023,7 +3121,7 @@ final class Parser {
         int saved = ctx;
         int savedLabelBase = labelBase, savedLabelTop = labelTop;
         labelBase = labelTop;
-        ctx = (ctx & ~(CTX_AWAIT | CTX_YIELD | CTX_ITERATION | CTX_BREAKABLE | CTX_PARAMS)) | CTX_FUNCTION;
+        ctx = (ctx & ~(CTX_AWAIT | CTX_YIELD | CTX_ITERATION | CTX_BREAKABLE | CTX_PARAMS | CTX_STATIC_BLOCK)) | CTX_FUNCTION;
         if ((flags & F_ASYNC) != 0) ctx |= CTX_AWAIT;
         boolean wasStrict = strict();
         if (tok == LBRACE) {
@@ -3104,6 +3202,10 @@ final class Parser {
             case MEMBER:
             case INVALID:
                 return;
+            case CALL:
+                // Annex B: `for (f() of x)` is a runtime error in sloppy code
+                if (top && !strict() && (t.data(n) & M_OPTIONAL) == 0) return;
+                break;
             case PARENTHESIZED: {
                 int inner = t.firstChild(n);
                 while (inner >= 0 && t.kind(inner) == PARENTHESIZED) inner = t.firstChild(inner);

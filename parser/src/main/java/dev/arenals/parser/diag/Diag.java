@@ -114,6 +114,7 @@ public enum Diag {
     ARROW_LINE_BREAK(1200, "Line terminator not permitted before arrow."),
     LABELLED_FUNCTION(1344, "A label is not allowed here."),
     INVALID_REGULAR_EXPRESSION(1501, "{0}"),
+    UNDECLARED_PRIVATE_NAME_IN_CLASS(18013, "Private name '#{0}' is not declared in an enclosing class."),
     // ---- parser: more codes go here ----
     ;
 

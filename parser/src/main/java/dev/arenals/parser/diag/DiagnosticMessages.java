@@ -26,6 +26,7 @@ public final class DiagnosticMessages {
             case DUPLICATE_PRIVATE_NAME:
             case DUPLICATE_PARAMETER:
             case DUPLICATE_EXPORT:
+            case UNDECLARED_PRIVATE_NAME_IN_CLASS:
                 if (names != null && arg >= 0 && arg < names.size()) return d.format(names.name(arg));
                 return d.format("name");
             case EVAL_ARGUMENTS_STRICT:

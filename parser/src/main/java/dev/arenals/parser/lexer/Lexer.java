@@ -55,9 +55,13 @@ public final class Lexer {
     private int pos;
 
     // ---- current token ----
+    /** Kind of the current token, a {@link Token} constant. */
     public int token;
+    /** Span [tokenStart, tokenEnd) of the current token in the source. */
     public int tokenStart, tokenEnd;
+    /** {@code F_*} bits of the current token. */
     public int flags;
+    /** A line terminator (LF, CR, LS, PS) occurs between the previous token and this one, including inside comments. */
     public boolean newlineBefore;
     /** After {@link #reScanRegex()}: index of the closing '/' (or where the body stopped when unterminated). */
     public int regexBodyEnd;

@@ -136,11 +136,14 @@ public final class RegexValidator {
   private int[] nameLen = new int[8];
   private int[] nameHash = new int[8];
   private int[] nameAltOf = new int[8];
+  private int[] nameNext = new int[8];
+  private final int[] nameBucket = new int[NAME_BUCKETS];
   private int nameCount;
   private int[] refOff = new int[8];
   private int[] refLen = new int[8];
   private int[] refStart = new int[8];
   private int[] refEnd = new int[8];
+  private int[] refHash = new int[8];
   private int refCount;
   private int lastNameHash;
 
@@ -152,6 +155,8 @@ public final class RegexValidator {
   private boolean[] vAcc = new boolean[8];
   private boolean[] vExpect = new boolean[8];
   private boolean[] vFirstRange = new boolean[8];
+
+  private static final int NAME_BUCKETS = 256; // indexed by (hash * 0x9E3779B9) >>> 24
 
   private static final int K_CAPTURE = 0;
   private static final int K_GROUP = 1;
@@ -242,6 +247,9 @@ public final class RegexValidator {
     maxBackref = 0;
     badKStart = -1;
     nameBufLen = 0;
+    if (nameCount > 0) {
+      java.util.Arrays.fill(nameBucket, 0);
+    }
     nameCount = 0;
     refCount = 0;
     altCount = 0;
@@ -446,7 +454,7 @@ public final class RegexValidator {
         return;
       }
       for (int i = 0; i < refCount; i++) {
-        if (!nameExists(refOff[i], refLen[i])) {
+        if (!nameExists(refOff[i], refLen[i], refHash[i])) {
           fail(INVALID_NAMED_REFERENCE, refStart[i], refEnd[i]);
           return;
         }
@@ -631,7 +639,8 @@ public final class RegexValidator {
   private boolean addGroupName(int nameStart, int alt, int groupStart, int groupEnd) {
     int len = nameBufLen - nameStart;
     int h = lastNameHash;
-    for (int i = 0; i < nameCount; i++) {
+    int bucket = (h * 0x9E3779B9) >>> 24;
+    for (int i = nameBucket[bucket] - 1; i >= 0; i = nameNext[i]) {
       if (nameHash[i] == h && nameLen[i] == len && sameName(nameOff[i], nameStart, len)
           && mightBothParticipate(nameAltOf[i], alt)) {
         return fail(DUPLICATE_GROUP_NAME, groupStart, groupEnd);
@@ -643,11 +652,14 @@ public final class RegexValidator {
       nameLen = java.util.Arrays.copyOf(nameLen, n);
       nameHash = java.util.Arrays.copyOf(nameHash, n);
       nameAltOf = java.util.Arrays.copyOf(nameAltOf, n);
+      nameNext = java.util.Arrays.copyOf(nameNext, n);
     }
     nameOff[nameCount] = nameStart;
     nameLen[nameCount] = len;
     nameHash[nameCount] = h;
     nameAltOf[nameCount] = alt;
+    nameNext[nameCount] = nameBucket[bucket] - 1;
+    nameBucket[bucket] = nameCount + 1;
     nameCount++;
     return true;
   }
@@ -659,17 +671,19 @@ public final class RegexValidator {
       refLen = java.util.Arrays.copyOf(refLen, n);
       refStart = java.util.Arrays.copyOf(refStart, n);
       refEnd = java.util.Arrays.copyOf(refEnd, n);
+      refHash = java.util.Arrays.copyOf(refHash, n);
     }
     refOff[refCount] = nameStart;
     refLen[refCount] = nameBufLen - nameStart;
     refStart[refCount] = start;
     refEnd[refCount] = stop;
+    refHash[refCount] = lastNameHash;
     refCount++;
   }
 
-  private boolean nameExists(int off, int len) {
-    for (int i = 0; i < nameCount; i++) {
-      if (nameLen[i] == len && sameName(nameOff[i], off, len)) {
+  private boolean nameExists(int off, int len, int h) {
+    for (int i = nameBucket[(h * 0x9E3779B9) >>> 24] - 1; i >= 0; i = nameNext[i]) {
+      if (nameHash[i] == h && nameLen[i] == len && sameName(nameOff[i], off, len)) {
         return true;
       }
     }
