@@ -58,6 +58,8 @@ final class Parser {
     /** Positions of the last yield / await expression (to reject them in arrow parameters). */
     private int lastYieldPos = -1;
     private int lastAwaitPos = -1;
+    /** Position of the last `await` used as an identifier (invalid if it turns out to be in async arrow parameters). */
+    private int lastAwaitIdentPos = -1;
 
     // labels: name ids and whether each labels a loop; a function boundary saves labelBase
     private int[] labelNames = new int[16];
@@ -94,6 +96,9 @@ final class Parser {
         this.coverInitPos = -1;
         this.lastYieldPos = -1;
         this.lastAwaitPos = -1;
+        this.lastAwaitIdentPos = -1;
+        this.inCaseClause = false;
+        this.bodyPosition = false;
         this.labelTop = 0;
         this.labelBase = 0;
         this.opTop = 0;
@@ -330,15 +335,31 @@ final class Parser {
                 }
                 break;
             case K_USING:
-                if (isUsingDeclaration()) { parseVariableStatement(VAR_USING); return; }
+                if (isUsingDeclaration()) {
+                    checkUsingPosition(topLevel);
+                    parseVariableStatement(VAR_USING);
+                    return;
+                }
                 break;
             case K_AWAIT:
-                if (isAwaitUsingDeclaration()) { parseVariableStatement(VAR_AWAIT_USING); return; }
+                if (isAwaitUsingDeclaration()) {
+                    checkUsingPosition(topLevel);
+                    parseVariableStatement(VAR_AWAIT_USING);
+                    return;
+                }
                 break;
             default:
                 break;
         }
         parseStatement();
+    }
+
+    /** True while parsing the statements of a switch case clause. */
+    private boolean inCaseClause;
+
+    /** `using` declarations may not appear at the top level of a script or directly in a case clause. */
+    private void checkUsingPosition(boolean topLevel) {
+        if ((topLevel && !module) || inCaseClause) error(lx.tokenStart, lx.tokenEnd, Diag.USING_NOT_ALLOWED_HERE, 0);
     }
 
     private boolean isLetDeclaration() {
@@ -383,6 +404,7 @@ final class Parser {
     }
 
     private void parseStatement() {
+        inCaseClause = false;
         if (!enter()) { exit(); return; }
         try {
             parseStatementInner();
@@ -896,7 +918,9 @@ final class Parser {
             expect(COLON);
             while (tok != K_CASE && tok != K_DEFAULT && tok != RBRACE && tok != EOF) {
                 int before = lx.tokenStart;
+                inCaseClause = true;
                 parseStatementListItem(false);
+                inCaseClause = false;
                 if (lx.tokenStart == before) { next(); errorNode(before, lastEnd); }
             }
             t.finish(SWITCH_CASE, cm, cs, lastEnd, isDefault ? 1 : 0);
@@ -1271,6 +1295,7 @@ final class Parser {
                 t.finish(REST_ELEMENT, pm, ps, lastEnd, 0);
                 if (tok == COMMA) error(lx.tokenStart, lx.tokenEnd, Diag.REST_MUST_BE_LAST, 0);
             } else {
+                if (tok == PRIVATE_NAME) error(lx.tokenStart, lx.tokenEnd, Diag.UNEXPECTED_TOKEN, PRIVATE_NAME);
                 boolean identifierKey = Token.isIdentifierName(tok) && !(tok == LBRACKET);
                 int keyTok = tok;
                 int keyFlags = lx.flags;
@@ -1337,6 +1362,7 @@ final class Parser {
         }
         if (k == K_AWAIT) {
             if ((ctx & CTX_AWAIT) != 0 || module || (ctx & CTX_STATIC_BLOCK) != 0) error(s, e, Diag.RESERVED_WORD_AS_IDENTIFIER, k);
+            lastAwaitIdentPos = s;
             return;
         }
         if (strict() && Token.isStrictReserved(k)) error(s, e, Diag.STRICT_RESERVED_WORD, k);
@@ -1374,6 +1400,7 @@ final class Parser {
             int hm = t.mark();
             next();
             parseLeftHandSide();
+            checkNotArrow(t.pending(t.mark() - 1));
             t.finish(CLASS_HERITAGE, hm, hs, lastEnd, 0);
             derived = true;
         }
@@ -1920,6 +1947,7 @@ final class Parser {
         if (!module || !topLevel) error(s, lx.tokenEnd, Diag.EXPORT_TOP_LEVEL, 0);
         next();
         if (tok == K_DEFAULT) {
+            if (escaped()) error(lx.tokenStart, lx.tokenEnd, Diag.KEYWORD_WITH_ESCAPE, 0);
             next();
             int ds = lx.tokenStart;
             if (tok == K_FUNCTION) {
@@ -2458,6 +2486,9 @@ final class Parser {
             switch (tok) {
                 case DOT: {
                     next();
+                    if (tok == PRIVATE_NAME && t.kind(t.pending(t.mark() - 1)) == SUPER) {
+                        error(lx.tokenStart, lx.tokenEnd, Diag.UNEXPECTED_TOKEN, PRIVATE_NAME);
+                    }
                     parseMemberName();
                     t.finish(MEMBER, m, s, lastEnd, 0);
                     continue;
@@ -2860,6 +2891,7 @@ final class Parser {
         int saved = ctx;
         ctx &= ~CTX_NO_IN;
         int protoCount = 0;
+        int objFlags = 0;
         while (tok != RBRACE && tok != EOF) {
             int ps = lx.tokenStart;
             int pm = t.mark();
@@ -2867,7 +2899,9 @@ final class Parser {
                 next();
                 parseAssignmentCover();
                 t.finish(SPREAD, pm, ps, lastEnd, 0);
+                if (tok == COMMA) objFlags = 1; // a comma after a spread: not valid once it becomes a rest
             } else {
+                objFlags = 0;
                 int fnFlags = 0;
                 int flags = 0;
                 if (atContextual(K_ASYNC)) {
@@ -2938,7 +2972,7 @@ final class Parser {
         }
         ctx = saved;
         expect(RBRACE);
-        t.finish(OBJECT, m, s, lastEnd, 0);
+        t.finish(OBJECT, m, s, lastEnd, objFlags);
     }
 
     // ------------------------------------------------------------------ arrows and cover grammar
@@ -3041,6 +3075,8 @@ final class Parser {
         boolean savedProto = coverIsProto;
         coverInitPos = -1;
         int ps = lx.tokenStart;
+        int savedAwaitIdent = lastAwaitIdentPos;
+        lastAwaitIdentPos = -1;
         // arguments, parsed as a cover: spread and shorthand initialisers allowed for now
         next();
         int saved = ctx;
@@ -3085,8 +3121,10 @@ final class Parser {
                 error(lastEnd - 2, lastEnd - 1, Diag.TRAILING_COMMA_AFTER_REST, 0);
             }
             if (lastAwaitPos >= 0) error(lastAwaitPos, lastAwaitPos + 5, Diag.AWAIT_IN_PARAMETER, 0);
+            if (lastAwaitIdentPos >= 0) error(lastAwaitIdentPos, lastAwaitIdentPos + 5, Diag.RESERVED_WORD_AS_IDENTIFIER, K_AWAIT);
             if (lastYieldPos >= 0 && (ctx & CTX_YIELD) != 0) error(lastYieldPos, lastYieldPos + 5, Diag.YIELD_IN_PARAMETER, 0);
             checkAsyncArrowParamNames(argsMark);
+            lastAwaitIdentPos = savedAwaitIdent;
             coverInitPos = savedCover;
             coverIsProto = savedProto;
             lastYieldPos = savedYield;
@@ -3101,6 +3139,7 @@ final class Parser {
         coverIsProto = savedProto;
         if (lastYieldPos < 0) lastYieldPos = savedYield;
         if (lastAwaitPos < 0) lastAwaitPos = savedAwait;
+        if (lastAwaitIdentPos < 0) lastAwaitIdentPos = savedAwaitIdent;
         t.finish(CALL, m, s, lastEnd, 0);
     }
 
@@ -3269,11 +3308,13 @@ final class Parser {
     private void convertObject(int n, boolean binding) {
         if (!enter()) { exit(); return; }
         t.setKind(n, OBJECT_PATTERN);
+        boolean commaAfterRest = t.data(n) == 1;
+        t.setData(n, 0);
         for (int c = t.firstChild(n); c >= 0; c = t.nextSibling(c)) {
             int ck = t.kind(c);
             if (ck == SPREAD) {
                 t.setKind(c, REST_ELEMENT);
-                if (t.nextSibling(c) >= 0) error(t.start(c), t.end(c), Diag.REST_MUST_BE_LAST, 0);
+                if (t.nextSibling(c) >= 0 || commaAfterRest) error(t.start(c), t.end(c), Diag.REST_MUST_BE_LAST, 0);
                 int arg = t.firstChild(c);
                 if (arg >= 0) {
                     int ak = t.kind(arg);

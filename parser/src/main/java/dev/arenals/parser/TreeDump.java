@@ -27,24 +27,28 @@ public final class TreeDump {
         while (sp > 0) {
             int e = stack[--sp];
             if (e < 0) { out.append(')'); continue; }
-            int n = e;
+            boolean keySlot = (e & KEY_SLOT) != 0;
+            int n = e & ~KEY_SLOT;
             int k = arena.kind(n);
             if (k == NodeKind.PARENTHESIZED && arena.firstChild(n) >= 0) {
                 if (sp == stack.length) stack = java.util.Arrays.copyOf(stack, sp * 2);
                 stack[sp++] = arena.firstChild(n);
                 continue;
             }
+            if (keySlot && isKeyKind(k)) {
+                out.append("(KEY ").append(quote(keyText(k, arena.data(n), NodeKind.hasName(k) ? arena.names().name(arena.data(n)) : null, src, arena.start(n), arena.end(n)))).append(')');
+                continue;
+            }
             out.append('(').append(NodeKind.name(k));
             String name = NodeKind.hasName(k) ? arena.names().name(arena.data(n)) : null;
             describe(out, k, arena.data(n), name, src, arena.start(n), arena.end(n));
-            // push close, then children in reverse
-            int count = 0;
-            for (int c = arena.firstChild(n); c >= 0; c = arena.nextSibling(c)) count++;
-            if (sp + count + 1 >= stack.length) stack = java.util.Arrays.copyOf(stack, (sp + count + 1) * 2);
+            // children; a sequence whose first operand is a sequence is flattened (a, b), c == a, b, c
+            java.util.ArrayList<Integer> kids = new java.util.ArrayList<>();
+            collectChildren(arena, n, k, kids);
+            if (sp + kids.size() + 1 >= stack.length) stack = java.util.Arrays.copyOf(stack, (sp + kids.size() + 1) * 2);
             stack[sp++] = -1 - n;
-            int i = sp + count - 1;
-            for (int c = arena.firstChild(n); c >= 0; c = arena.nextSibling(c)) stack[i--] = c;
-            sp += count;
+            boolean owner = isKeyOf(k, arena.data(n));
+            for (int i = kids.size() - 1; i >= 0; i--) stack[sp++] = kids.get(i) | (owner && i == 0 ? KEY_SLOT : 0);
         }
         return out.toString();
     }
@@ -64,12 +68,62 @@ public final class TreeDump {
                 stack.push(n.children.get(0));
                 continue;
             }
+            if (n.parent != null && isKeyOf(n.parent.kind, n.parent.data) && n.parent.children.get(0) == n && isKeyKind(n.kind)) {
+                out.append("(KEY ").append(quote(keyText(n.kind, n.data, n.name, src, n.start, n.end))).append(')');
+                continue;
+            }
             out.append('(').append(NodeKind.name(n.kind));
             describe(out, n.kind, n.data, n.name, src, n.start, n.end);
             stack.push(close);
-            for (int i = n.children.size() - 1; i >= 0; i--) stack.push(n.children.get(i));
+            java.util.List<HeapNode> kids = n.children;
+            if (n.kind == NodeKind.SEQUENCE) {
+                java.util.ArrayList<HeapNode> flat = new java.util.ArrayList<>(kids);
+                while (true) {
+                    HeapNode first = flat.get(0);
+                    while (first.kind == NodeKind.PARENTHESIZED && !first.children.isEmpty()) first = first.children.get(0);
+                    if (first.kind != NodeKind.SEQUENCE) break;
+                    flat.remove(0);
+                    flat.addAll(0, first.children);
+                }
+                kids = flat;
+            }
+            for (int i = kids.size() - 1; i >= 0; i--) stack.push(kids.get(i));
         }
         return out.toString();
+    }
+
+    private static void collectChildren(Arena arena, int n, int k, java.util.List<Integer> out) {
+        for (int c = arena.firstChild(n); c >= 0; c = arena.nextSibling(c)) out.add(c);
+        if (k != NodeKind.SEQUENCE) return;
+        while (!out.isEmpty()) {
+            int first = out.get(0);
+            while (arena.kind(first) == NodeKind.PARENTHESIZED && arena.firstChild(first) >= 0) first = arena.firstChild(first);
+            if (arena.kind(first) != NodeKind.SEQUENCE) break;
+            out.remove(0);
+            int i = 0;
+            for (int c = arena.firstChild(first); c >= 0; c = arena.nextSibling(c)) out.add(i++, c);
+        }
+    }
+
+    /** Marks a stack entry as a property-key position: keys dump as their property name. */
+    private static final int KEY_SLOT = 1 << 30;
+
+    private static boolean isKeyKind(int k) {
+        return k == NodeKind.IDENTIFIER_NAME || k == NodeKind.STRING_LITERAL || k == NodeKind.NUMBER_LITERAL;
+    }
+
+    private static boolean isKeyOf(int parentKind, int parentData) {
+        return (parentKind == NodeKind.PROPERTY || parentKind == NodeKind.METHOD || parentKind == NodeKind.FIELD)
+                && (parentData & NodeKind.P_COMPUTED) == 0;
+    }
+
+    private static String keyText(int k, int data, String name, char[] src, int s, int e) {
+        if (k == NodeKind.IDENTIFIER_NAME) return name;
+        if (k == NodeKind.STRING_LITERAL) return Literals.cookString(src, s, e);
+        double v = Literals.numberValue(src, s, e);
+        if (Double.isInfinite(v)) return v > 0 ? "Infinity" : "-Infinity";
+        if (v == Math.rint(v) && Math.abs(v) < 1e21) return Long.toString((long) v);
+        return Double.toString(v);
     }
 
     private static void describe(StringBuilder out, int k, int data, String name, char[] src, int s, int e) {
@@ -99,6 +153,8 @@ public final class TreeDump {
             case NodeKind.UPDATE:
                 out.append(' ').append(Token.text(data & 0xFFFF)).append((data & NodeKind.UPDATE_PREFIX) != 0 ? " prefix" : " postfix");
                 return;
+            case NodeKind.NEW:
+                return; // `new a` and `new a()` are the same construction
             default:
                 if (data != 0) out.append(" #").append(data);
         }

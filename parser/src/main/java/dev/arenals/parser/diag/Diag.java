@@ -115,6 +115,7 @@ public enum Diag {
     LABELLED_FUNCTION(1344, "A label is not allowed here."),
     INVALID_REGULAR_EXPRESSION(1501, "{0}"),
     UNDECLARED_PRIVATE_NAME_IN_CLASS(18013, "Private name '#{0}' is not declared in an enclosing class."),
+    USING_NOT_ALLOWED_HERE(1491, "'using' declarations are not allowed at the top level of a script or directly in a case clause."),
     // ---- parser: more codes go here ----
     ;
 
