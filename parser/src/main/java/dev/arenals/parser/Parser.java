@@ -2611,10 +2611,12 @@ final class Parser {
             case STRING: checkStringStrict(); next(); leaf(STRING_LITERAL, s, lastEnd, 0); return;
             case SLASH:
             case SLASH_ASSIGN: {
+                int logged = log.diagnosticCount();
                 tok = lx.reScanRegex();
                 if (tok == REGEX) {
                     int bodyEnd = lx.regexBodyEnd;
-                    int err = regex.validate(src, s + 1, bodyEnd, Math.min(bodyEnd + 1, lx.tokenEnd), lx.tokenEnd);
+                    // a literal the lexer already rejected (flags, termination) is not validated again
+                    int err = log.diagnosticCount() != logged ? -1 : regex.validate(src, s + 1, bodyEnd, Math.min(bodyEnd + 1, lx.tokenEnd), lx.tokenEnd);
                     if (err >= 0) error(regex.errorStart, regex.errorEnd, Diag.INVALID_REGULAR_EXPRESSION, err);
                     next();
                     leaf(REGEX_LITERAL, s, lastEnd, bodyEnd - s);
