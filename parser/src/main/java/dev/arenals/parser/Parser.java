@@ -1011,6 +1011,16 @@ final class Parser {
 
     /** Parameters and body; wraps everything since mark {@code m} into a node of {@code kind}. */
     private int parseFunctionRest(int flags, int extraCtx, int s, int m, int kind) {
+        // when too deep, enter() has skipped to EOF, so what follows cannot descend further
+        enter();
+        try {
+            return parseFunctionRestInner(flags, extraCtx, s, m, kind);
+        } finally {
+            exit();
+        }
+    }
+
+    private int parseFunctionRestInner(int flags, int extraCtx, int s, int m, int kind) {
         int saved = ctx;
         int savedLabelBase = labelBase;
         int savedLabelTop = labelTop;
@@ -1384,6 +1394,15 @@ final class Parser {
     // ------------------------------------------------------------------ classes
 
     private int parseClass(boolean declaration, int s) {
+        enter();
+        try {
+            return parseClassInner(declaration, s);
+        } finally {
+            exit();
+        }
+    }
+
+    private int parseClassInner(boolean declaration, int s) {
         int m = t.mark();
         next(); // class
         int saved = ctx;
