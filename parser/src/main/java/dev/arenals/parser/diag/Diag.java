@@ -116,6 +116,8 @@ public enum Diag {
     INVALID_REGULAR_EXPRESSION(1501, "{0}"),
     UNDECLARED_PRIVATE_NAME_IN_CLASS(18013, "Private name '#{0}' is not declared in an enclosing class."),
     USING_NOT_ALLOWED_HERE(1491, "'using' declarations are not allowed at the top level of a script or directly in a case clause."),
+    REDECLARED(2451, "Cannot redeclare block-scoped variable '{0}'."),
+    EXPORT_UNDECLARED(2304, "Cannot find name '{0}'."),
     // ---- parser: more codes go here ----
     ;
 

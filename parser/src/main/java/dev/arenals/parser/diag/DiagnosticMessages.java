@@ -27,6 +27,8 @@ public final class DiagnosticMessages {
             case DUPLICATE_PARAMETER:
             case DUPLICATE_EXPORT:
             case UNDECLARED_PRIVATE_NAME_IN_CLASS:
+            case REDECLARED:
+            case EXPORT_UNDECLARED:
                 if (names != null && arg >= 0 && arg < names.size()) return d.format(names.name(arg));
                 return d.format("name");
             case EVAL_ARGUMENTS_STRICT:

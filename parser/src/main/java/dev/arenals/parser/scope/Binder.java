@@ -1,0 +1,519 @@
+package dev.arenals.parser.scope;
+
+import static dev.arenals.parser.tree.NodeKind.*;
+
+import dev.arenals.parser.diag.Diag;
+import dev.arenals.parser.lexer.Literals;
+import dev.arenals.parser.lexer.Token;
+import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.NameTable;
+import dev.arenals.parser.tree.ParseLog;
+import java.util.Arrays;
+
+/**
+ * Walks an arena tree once (iteratively) and records scopes, declarations and references in a
+ * {@link ScopeTable}; then resolves every reference and checks the early errors that need names:
+ * redeclarations (let/const/class vs anything in the same scope, var vs lexical declarations it
+ * passes through), duplicate and unresolvable exports. Errors go to the arena's diagnostics.
+ */
+public final class Binder {
+    // walk context bits (low 4 bits: the SymbolKind being declared, 0 when none)
+    private static final int C_KIND = 15;
+    private static final int C_WRITE = 16;
+    private static final int C_STRICT = 32;
+    private static final int C_NO_SCOPE = 64;  // a BLOCK that shares its parent's scope (function body, catch body)
+    private static final int C_EXPORT = 128;   // bound names are exported
+    private static final int C_READ_WRITE = 256; // compound assignment target: read and written
+
+    private Arena a;
+    private ScopeTable t;
+    private ParseLog log;
+    private NameTable names;
+    private boolean module;
+
+    private int[] stNode = new int[256];
+    private int[] stCtx = new int[256];
+    private int[] stScope = new int[256];
+    private int[] stOwner = new int[256];
+    private int sp;
+
+    private int[] exportNames = new int[32];
+    private int[] exportStart = new int[32];
+    private int[] exportEnd = new int[32];
+    private int exportCount;
+    private int[] localExports = new int[32]; // IDENTIFIER_NAME nodes of `export { x }` without `from`
+    private int localExportCount;
+    private int moduleScope;
+    private int nameDefault;
+    private final char[] scratch = new char[8];
+
+    /** Resets {@code table} and binds the arena's current tree into it. */
+    public void bind(Arena arena, ScopeTable table) {
+        this.a = arena;
+        this.t = table;
+        this.log = arena.log();
+        this.names = arena.names();
+        this.module = arena.isModule();
+        table.reset(arena);
+        exportCount = 0;
+        localExportCount = 0;
+        sp = 0;
+        int root = arena.root();
+        if (root < 0) return;
+        "default".getChars(0, 7, scratch, 0);
+        nameDefault = names.intern(scratch, 0, 7);
+        walk(root);
+        resolveReferences();
+        if (module) checkExports();
+    }
+
+    private void push(int node, int ctx, int scope, int owner) {
+        if (sp == stNode.length) {
+            int n = sp * 2;
+            stNode = Arrays.copyOf(stNode, n);
+            stCtx = Arrays.copyOf(stCtx, n);
+            stScope = Arrays.copyOf(stScope, n);
+            stOwner = Arrays.copyOf(stOwner, n);
+        }
+        stNode[sp] = node;
+        stCtx[sp] = ctx;
+        stScope[sp] = scope;
+        stOwner[sp] = owner;
+        sp++;
+    }
+
+    /** Pushes the children of {@code node} (so they pop in source order) with one context. */
+    private void pushChildren(int node, int ctx, int scope, int owner) {
+        int first = sp;
+        for (int c = a.firstChild(node); c >= 0; c = a.nextSibling(c)) push(c, ctx, scope, owner);
+        reverse(first, sp);
+    }
+
+    private void reverse(int from, int to) {
+        for (int i = from, j = to - 1; i < j; i++, j--) {
+            int x = stNode[i]; stNode[i] = stNode[j]; stNode[j] = x;
+            x = stCtx[i]; stCtx[i] = stCtx[j]; stCtx[j] = x;
+            x = stScope[i]; stScope[i] = stScope[j]; stScope[j] = x;
+            x = stOwner[i]; stOwner[i] = stOwner[j]; stOwner[j] = x;
+        }
+    }
+
+    private void walk(int root) {
+        int top = t.newScope(module ? ScopeKind.MODULE : ScopeKind.SCRIPT, -1, root);
+        moduleScope = top;
+        int ctx = module || hasUseStrict(root) ? C_STRICT : 0;
+        pushChildren(root, ctx, top, -1);
+        while (sp > 0) {
+            sp--;
+            visit(stNode[sp], stCtx[sp], stScope[sp], stOwner[sp]);
+        }
+    }
+
+    private void visit(int n, int ctx, int scope, int owner) {
+        int k = a.kind(n);
+        int strict = ctx & C_STRICT;
+        switch (k) {
+            case FUNCTION_DECLARATION:
+            case FUNCTION_EXPRESSION:
+            case ARROW_FUNCTION:
+                visitFunction(n, k, ctx, scope);
+                return;
+            case CLASS_DECLARATION:
+            case CLASS_EXPRESSION: {
+                int cs = t.newScope(ScopeKind.CLASS, scope, n);
+                int start = sp;
+                for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
+                    if (a.kind(c) == BINDING_IDENTIFIER) {
+                        if (k == CLASS_DECLARATION) declare(c, SymbolKind.CLASS, scope, n, ctx);
+                        else declare(c, SymbolKind.CLASS, cs, n, C_STRICT);
+                    } else {
+                        push(c, C_STRICT, cs, -1);
+                    }
+                }
+                reverse(start, sp);
+                return;
+            }
+            case STATIC_BLOCK:
+                pushChildren(n, C_STRICT, t.newScope(ScopeKind.STATIC_BLOCK, scope, n), -1);
+                return;
+            case BLOCK:
+                if ((ctx & C_NO_SCOPE) != 0) pushChildren(n, strict, scope, -1);
+                else pushChildren(n, strict, t.newScope(ScopeKind.BLOCK, scope, n), -1);
+                return;
+            case FOR:
+            case FOR_IN:
+            case FOR_OF: {
+                int first = a.firstChild(n);
+                int s = scope;
+                if (first >= 0 && a.kind(first) == VARIABLE_DECLARATION && a.data(first) != VAR_VAR) {
+                    s = t.newScope(ScopeKind.FOR_HEAD, scope, n);
+                }
+                int start = sp;
+                for (int c = first; c >= 0; c = a.nextSibling(c)) {
+                    int cctx = strict;
+                    if (c == first && k != FOR && a.kind(c) != VARIABLE_DECLARATION) cctx |= C_WRITE;
+                    if (c == first && k == FOR_OF) cctx |= C_FOR_OF;
+                    push(c, cctx, s, -1);
+                }
+                reverse(start, sp);
+                return;
+            }
+            case SWITCH: {
+                int ss = t.newScope(ScopeKind.SWITCH, scope, n);
+                int start = sp;
+                for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
+                    push(c, strict, a.kind(c) == SWITCH_CASE ? ss : scope, -1);
+                }
+                reverse(start, sp);
+                return;
+            }
+            case CATCH_CLAUSE: {
+                int cs = t.newScope(ScopeKind.CATCH, scope, n);
+                int start = sp;
+                for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
+                    if (a.kind(c) == BLOCK) push(c, strict | C_NO_SCOPE, cs, -1);
+                    else push(c, strict | SymbolKind.CATCH_PARAMETER | (a.kind(c) == BINDING_IDENTIFIER ? C_SIMPLE_CATCH : 0), cs, n);
+                }
+                reverse(start, sp);
+                return;
+            }
+            case WITH: {
+                int first = a.firstChild(n);
+                int start = sp;
+                for (int c = first; c >= 0; c = a.nextSibling(c)) {
+                    push(c, strict, c == first ? scope : t.newScope(ScopeKind.WITH, scope, n), -1);
+                }
+                reverse(start, sp);
+                return;
+            }
+            case VARIABLE_DECLARATION: {
+                int kind;
+                switch (a.data(n)) {
+                    case VAR_LET: kind = SymbolKind.LET; break;
+                    case VAR_CONST: kind = SymbolKind.CONST; break;
+                    case VAR_USING: case VAR_AWAIT_USING: kind = SymbolKind.USING; break;
+                    default: kind = SymbolKind.VAR;
+                }
+                int start = sp;
+                for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) push(c, strict | kind | (ctx & (C_EXPORT | C_FOR_OF)), scope, c);
+                reverse(start, sp);
+                return;
+            }
+            case VARIABLE_DECLARATOR: {
+                int target = a.firstChild(n);
+                int start = sp;
+                for (int c = target; c >= 0; c = a.nextSibling(c)) {
+                    push(c, c == target ? ctx : strict, scope, c == target ? n : -1);
+                }
+                reverse(start, sp);
+                return;
+            }
+            case ASSIGNMENT_PATTERN: {
+                int target = a.firstChild(n);
+                int start = sp;
+                for (int c = target; c >= 0; c = a.nextSibling(c)) push(c, c == target ? ctx : strict, scope, c == target ? owner : -1);
+                reverse(start, sp);
+                return;
+            }
+            case PROPERTY: {
+                // in a pattern, the key is not bound; the value is (computed keys are expressions)
+                int key = a.firstChild(n);
+                int start = sp;
+                for (int c = key; c >= 0; c = a.nextSibling(c)) push(c, c == key ? strict : ctx, scope, c == key ? -1 : owner);
+                reverse(start, sp);
+                return;
+            }
+            case ARRAY_PATTERN:
+            case OBJECT_PATTERN:
+            case REST_ELEMENT:
+                pushChildren(n, ctx, scope, owner);
+                return;
+            case ASSIGNMENT: {
+                int target = a.firstChild(n);
+                int op = a.data(n) & 0xFFFF;
+                int start = sp;
+                for (int c = target; c >= 0; c = a.nextSibling(c)) {
+                    push(c, c == target ? strict | C_WRITE | (op == Token.ASSIGN ? 0 : C_READ_WRITE) : strict, scope, -1);
+                }
+                reverse(start, sp);
+                return;
+            }
+            case UPDATE:
+                pushChildren(n, strict | C_WRITE | C_READ_WRITE, scope, -1);
+                return;
+            case PARENTHESIZED:
+                pushChildren(n, ctx & (C_STRICT | C_WRITE | C_READ_WRITE), scope, -1);
+                return;
+            case IMPORT_DEFAULT_SPECIFIER:
+            case IMPORT_NAMESPACE_SPECIFIER:
+            case IMPORT_SPECIFIER:
+                pushChildren(n, strict | SymbolKind.IMPORT, scope, n);
+                return;
+            case EXPORT_NAMED:
+                visitExportNamed(n, strict, scope);
+                return;
+            case EXPORT_DEFAULT:
+                noteExport(nameDefault, a.start(n), a.start(n) + 6);
+                pushChildren(n, strict, scope, -1);
+                return;
+            case EXPORT_ALL: {
+                // export * as ns from "m" exports ns
+                int c = a.firstChild(n);
+                if (c >= 0 && a.kind(c) != STRING_LITERAL) noteExport(exportNameId(c), a.start(c), a.end(c));
+                else if (c >= 0 && a.nextSibling(c) >= 0 && a.kind(a.nextSibling(c)) == STRING_LITERAL) {
+                    noteExport(exportNameId(c), a.start(c), a.end(c));
+                }
+                return;
+            }
+            case BINDING_IDENTIFIER: {
+                int kind = ctx & C_KIND;
+                if (kind != 0) declare(n, kind, scope, owner, ctx);
+                return;
+            }
+            case IDENTIFIER_REFERENCE: {
+                int flags = (ctx & C_WRITE) != 0 ? ScopeTable.REF_WRITE | ((ctx & C_READ_WRITE) != 0 ? ScopeTable.REF_READ : 0)
+                        : ScopeTable.REF_READ;
+                t.addReference(n, scope, flags);
+                return;
+            }
+            case IDENTIFIER_NAME:
+            case PRIVATE_IDENTIFIER:
+            case LABEL:
+                return;
+            case IF: {
+                // Annex B: `if (x) function f() {}` behaves as if the function were in a block
+                int start = sp;
+                for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
+                    push(c, strict, a.kind(c) == FUNCTION_DECLARATION ? t.newScope(ScopeKind.BLOCK, scope, c) : scope, -1);
+                }
+                reverse(start, sp);
+                return;
+            }
+            default:
+                pushChildren(n, strict, scope, -1);
+        }
+    }
+
+    private static final int C_SIMPLE_CATCH = 512;
+    private static final int C_FOR_OF = 1024;     // the declaration heads a for-of
+
+    private void visitFunction(int n, int k, int ctx, int scope) {
+        int strict = ctx & C_STRICT;
+        int body = -1;
+        int params = -1;
+        int name = -1;
+        for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
+            int ck = a.kind(c);
+            if (ck == BINDING_IDENTIFIER && params < 0) name = c;
+            else if (ck == FORMAL_PARAMETERS) params = c;
+            else body = c;
+        }
+        int outer = scope;
+        if (name >= 0) {
+            if (k == FUNCTION_DECLARATION) {
+                declare(name, SymbolKind.FUNCTION, scope, n, ctx);
+            } else {
+                outer = t.newScope(ScopeKind.FUNCTION_NAME, scope, n);
+                declare(name, SymbolKind.FUNCTION, outer, n, ctx);
+            }
+        }
+        if (body >= 0 && a.kind(body) == FUNCTION_BODY && hasUseStrict(body)) strict = C_STRICT;
+        int fs = t.newScope(ScopeKind.FUNCTION, outer, n);
+        int start = sp;
+        if (params >= 0) {
+            for (int p = a.firstChild(params); p >= 0; p = a.nextSibling(p)) push(p, strict | SymbolKind.PARAMETER, fs, p);
+        }
+        if (body >= 0) push(body, strict | C_NO_SCOPE, fs, -1);
+        reverse(start, sp);
+    }
+
+    private boolean hasUseStrict(int container) {
+        for (int c = a.firstChild(container); c >= 0; c = a.nextSibling(c)) {
+            if (a.kind(c) != EXPRESSION_STATEMENT || a.data(c) != 1) return false;
+            int s = a.firstChild(c);
+            if (s >= 0 && a.end(s) - a.start(s) == 12) {
+                char[] src = a.source();
+                int st = a.start(s) + 1;
+                String u = "use strict";
+                boolean eq = true;
+                for (int i = 0; i < 10; i++) if (src[st + i] != u.charAt(i)) { eq = false; break; }
+                if (eq) return true;
+            }
+        }
+        return false;
+    }
+
+    private void visitExportNamed(int n, int strict, int scope) {
+        boolean fromClause = false;
+        for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) if (a.kind(c) == STRING_LITERAL) fromClause = true;
+        int start = sp;
+        for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
+            int ck = a.kind(c);
+            if (ck == EXPORT_SPECIFIER) {
+                int local = a.firstChild(c);
+                int exported = local < 0 ? -1 : a.nextSibling(local);
+                int nameNode = exported >= 0 ? exported : local;
+                if (nameNode >= 0) noteExport(exportNameId(nameNode), a.start(nameNode), a.end(nameNode));
+                if (!fromClause && local >= 0 && a.kind(local) == IDENTIFIER_NAME) {
+                    if (localExportCount == localExports.length) localExports = Arrays.copyOf(localExports, localExportCount * 2);
+                    localExports[localExportCount++] = local;
+                }
+            } else if (ck == STRING_LITERAL || ck == IMPORT_ATTRIBUTES) {
+                // the module specifier
+            } else {
+                // export var / let / const / function / class
+                push(c, strict | C_EXPORT, scope, -1);
+            }
+        }
+        reverse(start, sp);
+    }
+
+    private int exportNameId(int node) {
+        if (a.kind(node) == STRING_LITERAL) {
+            String s = Literals.cookString(a.source(), a.start(node), a.end(node));
+            char[] cs = s.toCharArray();
+            return names.intern(cs, 0, cs.length);
+        }
+        return NodeKindNames.isNamed(a.kind(node)) ? a.data(node) : -1;
+    }
+
+    private void noteExport(int name, int s, int e) {
+        if (name < 0) return;
+        for (int i = 0; i < exportCount; i++) {
+            if (exportNames[i] == name) {
+                log.report(s, e, Diag.DUPLICATE_EXPORT, name);
+                return;
+            }
+        }
+        if (exportCount == exportNames.length) {
+            exportNames = Arrays.copyOf(exportNames, exportCount * 2);
+            exportStart = Arrays.copyOf(exportStart, exportCount * 2);
+            exportEnd = Arrays.copyOf(exportEnd, exportCount * 2);
+        }
+        exportNames[exportCount] = name;
+        exportStart[exportCount] = s;
+        exportEnd[exportCount] = e;
+        exportCount++;
+    }
+
+    /** The nearest enclosing scope that receives var declarations. */
+    private int varScope(int scope) {
+        int s = scope;
+        while (s >= 0 && !ScopeKind.isVarScope(t.scopeKind[s])) s = t.scopeParent[s];
+        return s < 0 ? 0 : s;
+    }
+
+    private void declare(int node, int kind, int scope, int owner, int ctx) {
+        int name = a.data(node);
+        boolean strict = (ctx & C_STRICT) != 0;
+        int sym;
+        if (kind == SymbolKind.VAR || (kind == SymbolKind.FUNCTION && isVarScopedFunctionScope(scope))) {
+            int target = kind == SymbolKind.VAR ? varScope(scope) : scope;
+            for (int x = scope; x != target && x >= 0; x = t.scopeParent[x]) {
+                int e = t.findEntry(x, name);
+                if (e >= 0 && (t.entryFlags[e] & ScopeTable.E_LEXICAL) != 0) {
+                    redeclared(node, name);
+                } else if (e >= 0 && (t.entryFlags[e] & ScopeTable.E_CATCH_PARAM) != 0
+                        && (t.entryFlags[e] & ScopeTable.E_SIMPLE_CATCH) == 0) {
+                    redeclared(node, name);
+                }
+                t.entryFlags[t.entry(x, name)] |= ScopeTable.E_VAR_THROUGH;
+            }
+            int e = t.entry(target, name);
+            int flags = t.entryFlags[e];
+            if ((flags & ScopeTable.E_LEXICAL) != 0) redeclared(node, name);
+            t.entryFlags[e] = flags | ScopeTable.E_VAR | (kind == SymbolKind.FUNCTION ? ScopeTable.E_FUNCTION : 0);
+            if (t.entrySymbol[e] >= 0) {
+                sym = t.entrySymbol[e];
+                if (kind == SymbolKind.FUNCTION) {
+                    // a function declaration wins the hover over an earlier var of the same name
+                    t.symKind[sym] = SymbolKind.FUNCTION;
+                    t.symDecl[sym] = node;
+                    t.symDeclaring[sym] = owner;
+                }
+            } else {
+                sym = t.newSymbol(name, kind, target, node, owner);
+                t.entrySymbol[e] = sym;
+            }
+        } else if (kind == SymbolKind.PARAMETER || kind == SymbolKind.CATCH_PARAMETER) {
+            int e = t.entry(scope, name);
+            int flag = kind == SymbolKind.PARAMETER ? ScopeTable.E_PARAM
+                    : ScopeTable.E_CATCH_PARAM | ((ctx & C_SIMPLE_CATCH) != 0 ? ScopeTable.E_SIMPLE_CATCH : 0);
+            if (kind == SymbolKind.CATCH_PARAMETER && (t.entryFlags[e] & ScopeTable.E_CATCH_PARAM) != 0) redeclared(node, name);
+            t.entryFlags[e] |= flag;
+            if (t.entrySymbol[e] >= 0) {
+                sym = t.entrySymbol[e];
+            } else {
+                sym = t.newSymbol(name, kind, scope, node, owner);
+                t.entrySymbol[e] = sym;
+            }
+        } else {
+            // lexical: let, const, using, class, import, block-level function
+            int e = t.entry(scope, name);
+            int flags = t.entryFlags[e];
+            // Annex B: sloppy code may declare the same plain function twice in a block
+            boolean plainFunction = kind == SymbolKind.FUNCTION && a.kind(owner) == FUNCTION_DECLARATION && a.data(owner) == 0;
+            if (flags != 0) {
+                boolean sloppyFunctions = plainFunction && !strict && flags == (ScopeTable.E_LEXICAL | ScopeTable.E_FUNCTION)
+                        && t.scopeKind[scope] != ScopeKind.MODULE;
+                if (!sloppyFunctions) redeclared(node, name);
+            }
+            t.entryFlags[e] = flags | ScopeTable.E_LEXICAL | (plainFunction ? ScopeTable.E_FUNCTION : 0);
+            sym = t.newSymbol(name, kind, scope, node, owner);
+            if (t.entrySymbol[e] < 0 || flags == 0) t.entrySymbol[e] = sym;
+        }
+        t.nodeSymbol[node] = sym;
+        if ((ctx & C_EXPORT) != 0) noteExport(name, a.start(node), a.end(node));
+    }
+
+    /** Function declarations directly in a function body or at the top of a script are var-scoped. */
+    private boolean isVarScopedFunctionScope(int scope) {
+        int k = t.scopeKind[scope];
+        return k == ScopeKind.FUNCTION || k == ScopeKind.SCRIPT || k == ScopeKind.STATIC_BLOCK;
+    }
+
+    private void redeclared(int node, int name) {
+        log.report(a.start(node), a.end(node), Diag.REDECLARED, name);
+    }
+
+    private void resolveReferences() {
+        int globals = 0;
+        for (int i = 0; i < t.refCount; i++) {
+            int node = t.refNode[i];
+            int name = a.data(node);
+            int sym = -1;
+            for (int x = t.refScope[i]; x >= 0; x = t.scopeParent[x]) {
+                int e = t.findEntry(x, name);
+                if (e >= 0 && t.entrySymbol[e] >= 0) { sym = t.entrySymbol[e]; break; }
+            }
+            if (sym < 0) {
+                // one implicit global symbol per distinct name, declared in the top scope
+                int e = t.entry(0, name);
+                if (t.entrySymbol[e] < 0) {
+                    t.entrySymbol[e] = t.newSymbol(name, SymbolKind.IMPLICIT_GLOBAL, 0, -1, -1);
+                    globals++;
+                }
+                sym = t.entrySymbol[e];
+            }
+            t.nodeSymbol[node] = sym;
+        }
+    }
+
+    private void checkExports() {
+        for (int i = 0; i < localExportCount; i++) {
+            int node = localExports[i];
+            int name = a.data(node);
+            int e = t.findEntry(moduleScope, name);
+            if (e < 0 || t.entrySymbol[e] < 0 || t.symKind[t.entrySymbol[e]] == SymbolKind.IMPLICIT_GLOBAL) {
+                log.report(a.start(node), a.end(node), Diag.EXPORT_UNDECLARED, name);
+            } else {
+                t.nodeSymbol[node] = t.entrySymbol[e];
+            }
+        }
+    }
+
+    /** Identifier-like kinds whose data is a name id. */
+    private static final class NodeKindNames {
+        static boolean isNamed(int k) { return k == IDENTIFIER_NAME || k == IDENTIFIER_REFERENCE || k == BINDING_IDENTIFIER; }
+    }
+}

@@ -1,0 +1,308 @@
+package dev.arenals.parser.scope;
+
+import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.NodeKind;
+import java.util.Arrays;
+
+/**
+ * The binder's results for one document, in growable int columns kept across rebinds (like the
+ * arena): scopes, symbols, references, and the symbol of every identifier node. Queries check that
+ * the arena has not been reset since binding; a table read after a reparse (and before the next
+ * bind) throws {@link IllegalStateException}.
+ */
+public final class ScopeTable {
+    // entry flags: what a name is in one scope
+    static final int E_LEXICAL = 1;      // let, const, class, using, import, block-level function
+    static final int E_VAR = 2;          // var or var-scoped function declared in this scope
+    static final int E_VAR_THROUGH = 4;  // a var declared in an inner scope passes through this one
+    static final int E_PARAM = 8;
+    static final int E_CATCH_PARAM = 16;
+    static final int E_FUNCTION = 32;    // the declaration is a function declaration
+    static final int E_SIMPLE_CATCH = 64;
+
+    private Arena arena;
+    private int boundGeneration = -1;
+
+    // scopes
+    int[] scopeKind = new int[64];
+    int[] scopeParent = new int[64];
+    int[] scopeNode = new int[64];
+    int scopeCount;
+
+    // symbols
+    int[] symName = new int[256];
+    int[] symKind = new int[256];
+    int[] symScope = new int[256];
+    int[] symDecl = new int[256];
+    int[] symDeclaring = new int[256];
+    int symCount;
+
+    // (scope, name) entries, open addressing with generation-stamped slots
+    int[] entryScope = new int[256];
+    int[] entryName = new int[256];
+    int[] entryFlags = new int[256];
+    int[] entrySymbol = new int[256];
+    int entryCount;
+    private int[] slotEntry = new int[512];
+    private int[] slotGen = new int[512];
+    private int slotGeneration = 1;
+
+    // references
+    int[] refNode = new int[256];
+    int[] refScope = new int[256];
+    int[] refFlags = new int[256];
+    int refCount;
+    static final int REF_WRITE = 1;
+    static final int REF_READ = 2;
+
+    /** Symbol of each identifier-like node, by node index; -1 when none. */
+    int[] nodeSymbol = new int[1024];
+
+    void reset(Arena arena) {
+        this.arena = arena;
+        scopeCount = 0;
+        symCount = 0;
+        entryCount = 0;
+        refCount = 0;
+        if (++slotGeneration == Integer.MAX_VALUE) {
+            Arrays.fill(slotGen, 0);
+            slotGeneration = 1;
+        }
+        int n = arena.nodeCount();
+        if (nodeSymbol.length < n) nodeSymbol = new int[Math.max(n, nodeSymbol.length * 2)];
+        Arrays.fill(nodeSymbol, 0, n, -1);
+        boundGeneration = arena.generation();
+    }
+
+    int newScope(int kind, int parent, int node) {
+        if (scopeCount == scopeKind.length) {
+            int n = scopeCount * 2;
+            scopeKind = Arrays.copyOf(scopeKind, n);
+            scopeParent = Arrays.copyOf(scopeParent, n);
+            scopeNode = Arrays.copyOf(scopeNode, n);
+        }
+        scopeKind[scopeCount] = kind;
+        scopeParent[scopeCount] = parent;
+        scopeNode[scopeCount] = node;
+        return scopeCount++;
+    }
+
+    int newSymbol(int name, int kind, int scope, int decl, int declaring) {
+        if (symCount == symName.length) {
+            int n = symCount * 2;
+            symName = Arrays.copyOf(symName, n);
+            symKind = Arrays.copyOf(symKind, n);
+            symScope = Arrays.copyOf(symScope, n);
+            symDecl = Arrays.copyOf(symDecl, n);
+            symDeclaring = Arrays.copyOf(symDeclaring, n);
+        }
+        symName[symCount] = name;
+        symKind[symCount] = kind;
+        symScope[symCount] = scope;
+        symDecl[symCount] = decl;
+        symDeclaring[symCount] = declaring;
+        return symCount++;
+    }
+
+    void addReference(int node, int scope, int flags) {
+        if (refCount == refNode.length) {
+            int n = refCount * 2;
+            refNode = Arrays.copyOf(refNode, n);
+            refScope = Arrays.copyOf(refScope, n);
+            refFlags = Arrays.copyOf(refFlags, n);
+        }
+        refNode[refCount] = node;
+        refScope[refCount] = scope;
+        refFlags[refCount] = flags;
+        refCount++;
+    }
+
+    /** Entry for (scope, name), or -1. */
+    int findEntry(int scope, int name) {
+        int mask = slotEntry.length - 1;
+        int slot = hash(scope, name) & mask;
+        while (slotGen[slot] == slotGeneration) {
+            int e = slotEntry[slot];
+            if (entryScope[e] == scope && entryName[e] == name) return e;
+            slot = (slot + 1) & mask;
+        }
+        return -1;
+    }
+
+    /** Entry for (scope, name), created empty if absent. */
+    int entry(int scope, int name) {
+        int mask = slotEntry.length - 1;
+        int slot = hash(scope, name) & mask;
+        while (slotGen[slot] == slotGeneration) {
+            int e = slotEntry[slot];
+            if (entryScope[e] == scope && entryName[e] == name) return e;
+            slot = (slot + 1) & mask;
+        }
+        if (entryCount == entryScope.length) {
+            int n = entryCount * 2;
+            entryScope = Arrays.copyOf(entryScope, n);
+            entryName = Arrays.copyOf(entryName, n);
+            entryFlags = Arrays.copyOf(entryFlags, n);
+            entrySymbol = Arrays.copyOf(entrySymbol, n);
+        }
+        int e = entryCount++;
+        entryScope[e] = scope;
+        entryName[e] = name;
+        entryFlags[e] = 0;
+        entrySymbol[e] = -1;
+        slotEntry[slot] = e;
+        slotGen[slot] = slotGeneration;
+        if (entryCount * 2 > slotEntry.length) rehash();
+        return e;
+    }
+
+    private static int hash(int scope, int name) {
+        int h = scope * 0x9E3779B1 + name * 0x85EBCA6B;
+        return h ^ (h >>> 15);
+    }
+
+    private void rehash() {
+        int n = slotEntry.length * 2;
+        slotEntry = new int[n];
+        slotGen = new int[n];
+        int mask = n - 1;
+        for (int e = 0; e < entryCount; e++) {
+            int slot = hash(entryScope[e], entryName[e]) & mask;
+            while (slotGen[slot] == slotGeneration) slot = (slot + 1) & mask;
+            slotEntry[slot] = e;
+            slotGen[slot] = slotGeneration;
+        }
+    }
+
+    // ------------------------------------------------------------------ queries
+
+    private void check() {
+        if (arena == null || arena.generation() != boundGeneration) {
+            throw new IllegalStateException("stale scope table: bound at arena generation " + boundGeneration
+                    + (arena == null ? "" : ", arena is now at generation " + arena.generation())
+                    + "; bind again after reparsing");
+        }
+    }
+
+    public int scopeCount() { check(); return scopeCount; }
+    public int scopeKind(int scope) { check(); return scopeKind[scope]; }
+    /** Enclosing scope, or -1 for the top scope. */
+    public int scopeParent(int scope) { check(); return scopeParent[scope]; }
+    /** The node that opens the scope. */
+    public int scopeNode(int scope) { check(); return scopeNode[scope]; }
+
+    public int symbolCount() { check(); return symCount; }
+    public String name(int symbol) { check(); return arena.names().name(symName[symbol]); }
+    public int nameId(int symbol) { check(); return symName[symbol]; }
+    /** A {@link SymbolKind} constant. */
+    public int kind(int symbol) { check(); return symKind[symbol]; }
+    public int scope(int symbol) { check(); return symScope[symbol]; }
+    /** The BINDING_IDENTIFIER node that declares the symbol (the first, for merged vars), or -1 for implicit globals. */
+    public int declarationNode(int symbol) { check(); return symDecl[symbol]; }
+    /** The declaration around it: a declarator, function, class, parameter, catch clause or import specifier node; -1 for implicit globals. */
+    public int declaringNode(int symbol) { check(); return symDeclaring[symbol]; }
+
+    /** Symbol declared or referenced by node {@code node}, or -1. */
+    public int symbolOfNode(int node) {
+        check();
+        return node >= 0 && node < arena.nodeCount() ? nodeSymbol[node] : -1;
+    }
+
+    public int referenceCount() { check(); return refCount; }
+    public int referenceNode(int i) { check(); return refNode[i]; }
+    public boolean isWrite(int i) { check(); return (refFlags[i] & REF_WRITE) != 0; }
+    public boolean isRead(int i) { check(); return (refFlags[i] & REF_READ) != 0; }
+
+    /** Node indexes of the references that resolve to {@code symbol}, in source order. */
+    public int[] references(int symbol) {
+        check();
+        int n = 0;
+        for (int i = 0; i < refCount; i++) if (nodeSymbol[refNode[i]] == symbol) n++;
+        int[] out = new int[n];
+        n = 0;
+        for (int i = 0; i < refCount; i++) if (nodeSymbol[refNode[i]] == symbol) out[n++] = refNode[i];
+        return out;
+    }
+
+    /** The identifier-like node whose span holds {@code offset} (an offset at its end counts), or -1. */
+    public int identifierAt(int offset) {
+        check();
+        int node = arena.root();
+        if (node < 0) return -1;
+        int best = -1;
+        outer:
+        while (true) {
+            for (int c = arena.firstChild(node); c >= 0; c = arena.nextSibling(c)) {
+                if (arena.start(c) <= offset && offset <= arena.end(c)) {
+                    int k = arena.kind(c);
+                    if (NodeKind.hasName(k)) {
+                        best = c;
+                        if (offset < arena.end(c)) return c;
+                        continue; // an identifier ending here: a later sibling may start here
+                    }
+                    if (offset < arena.end(c) || arena.start(c) == arena.end(c)) {
+                        node = c;
+                        continue outer;
+                    }
+                }
+            }
+            return best;
+        }
+    }
+
+    /** Symbol of the identifier at {@code offset}, or -1. */
+    public int symbolAt(int offset) {
+        int node = identifierAt(offset);
+        return node < 0 ? -1 : nodeSymbol[node];
+    }
+
+    /** The innermost scope whose node spans {@code offset}. */
+    public int scopeAt(int offset) {
+        check();
+        int best = scopeCount > 0 ? 0 : -1;
+        int bestLen = Integer.MAX_VALUE;
+        for (int s = 0; s < scopeCount; s++) {
+            int n = scopeNode[s];
+            int st = arena.start(n), en = arena.end(n);
+            if (st <= offset && offset <= en && en - st <= bestLen) {
+                best = s;
+                bestLen = en - st;
+            }
+        }
+        return best;
+    }
+
+    /** Scope chain at {@code offset}, innermost first. */
+    public int[] scopeChain(int offset) {
+        int s = scopeAt(offset);
+        int n = 0;
+        for (int x = s; x >= 0; x = scopeParent[x]) n++;
+        int[] out = new int[n];
+        n = 0;
+        for (int x = s; x >= 0; x = scopeParent[x]) out[n++] = x;
+        return out;
+    }
+
+    /** Symbols visible at {@code offset} (declared in the scope chain; inner ones shadow outer ones). */
+    public int[] visibleSymbols(int offset) {
+        int[] chain = scopeChain(offset);
+        int[] out = new int[16];
+        int n = 0;
+        for (int scope : chain) {
+            for (int sym = 0; sym < symCount; sym++) {
+                if (symScope[sym] != scope || symKind[sym] == SymbolKind.IMPLICIT_GLOBAL) continue;
+                boolean shadowed = false;
+                for (int i = 0; i < n; i++) if (symName[out[i]] == symName[sym]) { shadowed = true; break; }
+                if (shadowed) continue;
+                if (n == out.length) out = Arrays.copyOf(out, n * 2);
+                out[n++] = sym;
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    public long bytesReserved() {
+        return 4L * (scopeKind.length * 3L + symName.length * 5L + entryScope.length * 4L + slotEntry.length * 2L
+                + refNode.length * 3L + nodeSymbol.length);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.arenals.parser.scope;
+
+/** What declared a symbol. Int constants, stored in the scope table's columns. */
+public final class SymbolKind {
+    private SymbolKind() {}
+
+    public static final int VAR = 1;
+    public static final int LET = 2;
+    public static final int CONST = 3;
+    public static final int USING = 4;
+    public static final int FUNCTION = 5;
+    public static final int CLASS = 6;
+    public static final int PARAMETER = 7;
+    public static final int CATCH_PARAMETER = 8;
+    public static final int IMPORT = 9;
+    /** A name used but declared nowhere in the file (a global, or a mistake). */
+    public static final int IMPLICIT_GLOBAL = 10;
+
+    public static String name(int kind) {
+        switch (kind) {
+            case VAR: return "var";
+            case LET: return "let";
+            case CONST: return "const";
+            case USING: return "using";
+            case FUNCTION: return "function";
+            case CLASS: return "class";
+            case PARAMETER: return "parameter";
+            case CATCH_PARAMETER: return "catch parameter";
+            case IMPORT: return "import";
+            case IMPLICIT_GLOBAL: return "global";
+            default: return "symbol";
+        }
+    }
+}
