@@ -1,0 +1,218 @@
+package dev.arenals.parser.scope;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.arenals.parser.JsParser;
+import dev.arenals.parser.ParseOptions;
+import dev.arenals.parser.diag.Diag;
+import dev.arenals.parser.diag.DiagnosticMessages;
+import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.NodeKind;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class BinderTest {
+    private final JsParser parser = new JsParser();
+    private final Arena arena = new Arena();
+    private final Binder binder = new Binder();
+    private final ScopeTable table = new ScopeTable();
+    private String text;
+
+    private void bind(String source, boolean module) {
+        text = source;
+        parser.parse(arena, source, ParseOptions.of(module));
+        binder.bind(arena, table);
+    }
+
+    private void bind(String source) { bind(source, false); }
+
+    /** Offset of the n-th (0-based) occurrence of {@code word}. */
+    private int at(String word, int n) {
+        int i = -1;
+        for (int k = 0; k <= n; k++) i = text.indexOf(word, i + 1);
+        if (i < 0) throw new AssertionError(word + " #" + n + " not in " + text);
+        return i;
+    }
+
+    private List<String> errors() {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < arena.log().diagnosticCount(); i++) out.add(DiagnosticMessages.message(arena.log(), i, arena.names()));
+        return out;
+    }
+
+    @Test
+    void referencesResolveToTheirDeclarations() {
+        bind("let x = 1; function f(a) { return a + x; } f(x);");
+        int x = table.symbolAt(at("x", 0));
+        assertEquals(SymbolKind.LET, table.kind(x));
+        assertEquals("x", table.name(x));
+        assertEquals(x, table.symbolAt(at("x", 1)));
+        assertEquals(x, table.symbolAt(at("x", 2)));
+        int a = table.symbolAt(at("a", 0));
+        assertEquals(SymbolKind.PARAMETER, table.kind(a));
+        assertEquals(a, table.symbolAt(at("a", 1)));
+        int f = table.symbolAt(at("f(", 0));
+        assertEquals(SymbolKind.FUNCTION, table.kind(f));
+        assertEquals(NodeKind.FUNCTION_DECLARATION, arena.kind(table.declaringNode(f)));
+        assertEquals(2, table.references(x).length);
+        assertEquals(1, table.references(f).length);
+    }
+
+    @Test
+    void innerDeclarationsShadowOuterOnes() {
+        bind("const v = 1; { const v = 2; v; } v;");
+        int outer = table.symbolAt(at("v", 0));
+        int inner = table.symbolAt(at("v", 1));
+        assertNotEquals(outer, inner);
+        assertEquals(inner, table.symbolAt(at("v", 2)));
+        assertEquals(outer, table.symbolAt(at("v", 3)));
+    }
+
+    @Test
+    void varIsHoistedToTheFunctionAndMerged() {
+        bind("function f() { use(h); { var h = 1; } var h; }");
+        int ref = table.symbolAt(at("h", 0));
+        assertEquals(SymbolKind.VAR, table.kind(ref));
+        assertEquals(ref, table.symbolAt(at("h", 1)));
+        assertEquals(ref, table.symbolAt(at("h", 2)));
+        assertEquals(ScopeKind.FUNCTION, table.scopeKind(table.scope(ref)));
+    }
+
+    @Test
+    void undeclaredNamesBecomeOneImplicitGlobalEach() {
+        bind("console.log(1); console.log(2); window;");
+        int c = table.symbolAt(at("console", 0));
+        assertEquals(SymbolKind.IMPLICIT_GLOBAL, table.kind(c));
+        assertEquals(c, table.symbolAt(at("console", 1)));
+        assertEquals(-1, table.declarationNode(c));
+        assertNotEquals(c, table.symbolAt(at("window", 0)));
+    }
+
+    @Test
+    void writesAndReadsAreDistinguished() {
+        bind("let n = 0; n = 1; n += 2; n++; [n] = [3]; f(n);");
+        int n = table.symbolAt(at("n", 0));
+        int writes = 0, reads = 0;
+        for (int i = 0; i < table.referenceCount(); i++) {
+            if (table.symbolOfNode(table.referenceNode(i)) != n) continue;
+            if (table.isWrite(i)) writes++;
+            if (table.isRead(i)) reads++;
+        }
+        assertEquals(4, writes); // =, +=, ++, destructuring
+        assertEquals(3, reads);  // +=, ++, f(n)
+    }
+
+    @Test
+    void importsClassesCatchAndNamedFunctionExpressions() {
+        bind("import d, { a as b } from 'm'; class C { m() { return C; } } try {} catch (e) { e; } (function g() { g; });", true);
+        assertEquals(SymbolKind.IMPORT, table.kind(table.symbolAt(at("d", 0))));
+        assertEquals(SymbolKind.IMPORT, table.kind(table.symbolAt(at("b", 0))));
+        int c = table.symbolAt(at("C", 0));
+        assertEquals(SymbolKind.CLASS, table.kind(c));
+        assertEquals(c, table.symbolAt(at("C", 1)));
+        int e = table.symbolAt(at("(e)", 0) + 1);
+        assertEquals(SymbolKind.CATCH_PARAMETER, table.kind(e));
+        assertEquals(e, table.symbolAt(at("e;", 0)));
+        int g = table.symbolAt(at("g", 0));
+        assertEquals(g, table.symbolAt(at("g", 1)));
+        assertEquals(ScopeKind.FUNCTION_NAME, table.scopeKind(table.scope(g)));
+    }
+
+    @Test
+    void visibleSymbolsAndScopeChain() {
+        bind("let top = 1; function f(p) { let inner; /*here*/ }");
+        int here = at("/*here*/", 0);
+        List<String> visible = new ArrayList<>();
+        for (int s : table.visibleSymbols(here)) visible.add(table.name(s));
+        assertTrue(visible.containsAll(List.of("inner", "p", "f", "top")), visible.toString());
+        int[] chain = table.scopeChain(here);
+        assertEquals(ScopeKind.FUNCTION, table.scopeKind(chain[0]));
+        assertEquals(ScopeKind.SCRIPT, table.scopeKind(chain[chain.length - 1]));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "let a; let a;", "let a; var a;", "var a; let a;", "const a = 1; function a() {}", "{ let a; { var a; } }",
+        "{ { var a; } let a; }", "function f(a) { let a; }", "class A {} class A {}", "try {} catch (e) { let e; }",
+        "try {} catch ([e]) { var e; }", "switch (x) { case 1: let a; case 2: let a; }", "for (let a;;) { var a; }",
+        "(a) => { const a = 1; }", "{ function a() {} function* a() {} }", "'use strict'; { function a() {} function a() {} }",
+    })
+    void redeclarationsAreErrors(String source) {
+        bind(source);
+        assertTrue(arena.log().diagnosticCount() > 0, source);
+        assertEquals(Diag.REDECLARED, arena.log().diagnostic(0));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "var a; var a;", "function a() {} var a;", "function f(a) { var a; }", "try {} catch (e) { var e; }",
+        "{ function a() {} function a() {} }", "let a; { let a; }", "if (x) function f() {} let f;",
+        "for (let i = 0;;) {} for (let i = 0;;) {}", "function f() {} function f() {}",
+    })
+    void allowedRedeclarations(String source) {
+        bind(source);
+        assertEquals(List.of(), errors(), source);
+    }
+
+    @Test
+    void moduleExportsMustBeDeclaredAndUnique() {
+        bind("export { missing };", true);
+        assertEquals(Diag.EXPORT_UNDECLARED, arena.log().diagnostic(0));
+        assertEquals("Cannot find name 'missing'.", errors().get(0));
+        bind("let a, b; export { a, b as a };", true);
+        assertEquals(Diag.DUPLICATE_EXPORT, arena.log().diagnostic(0));
+        bind("export default 1; export default 2;", true);
+        assertEquals(Diag.DUPLICATE_EXPORT, arena.log().diagnostic(0));
+        bind("let a; export { a, a as b }; export * as c from 'm'; export * from 'n';", true);
+        assertEquals(List.of(), errors());
+        bind("var a; function a() {}", true);
+        assertEquals(Diag.REDECLARED, arena.log().diagnostic(0));
+    }
+
+    @Test
+    void aTableReadAfterReparseFailsLoudly() {
+        bind("let x = 1; x;");
+        int x = table.symbolAt(at("x", 0));
+        parser.parse(arena, "let y = 2;", ParseOptions.script());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> table.name(x));
+        assertTrue(e.getMessage().contains("generation"), e.getMessage());
+        assertThrows(IllegalStateException.class, () -> table.symbolAt(0));
+        binder.bind(arena, table);
+        assertEquals("y", table.name(table.symbolAt(4)));
+    }
+
+    @Test
+    void rebindingReusesTheTableWithoutGrowth() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 2000; i++) sb.append("let v").append(i).append(" = v").append(Math.max(0, i - 1)).append(";\n");
+        bind(sb.toString());
+        long reserved = table.bytesReserved();
+        for (int i = 0; i < 5; i++) bind(sb.toString());
+        assertEquals(reserved, table.bytesReserved());
+        assertEquals(2000, countKind(SymbolKind.LET));
+    }
+
+    private int countKind(int kind) {
+        int n = 0;
+        for (int s = 0; s < table.symbolCount(); s++) if (table.kind(s) == kind) n++;
+        return n;
+    }
+
+    @Test
+    void deepTreesBindWithoutRecursion() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 300; i++) sb.append("{ let a").append(i).append(";");
+        for (int i = 0; i < 300; i++) sb.append("}");
+        bind(sb.toString());
+        assertEquals(List.of(), errors());
+        assertArrayEquals(new int[0], new int[0]);
+        assertEquals(301, table.scopeCount());
+    }
+}
