@@ -16,23 +16,25 @@ public final class JsParser {
     public void parse(Arena arena, CharSequence text, ParseOptions options) {
         arena.reset();
         char[] src = arena.loadSource(text);
-        arena.setModule(options.isModule());
-        parser.parse(src, arena.sourceLength(), options.isModule(), arena, arena.names(), arena.log());
+        parser.parse(src, arena.sourceLength(), options, arena, arena.names(), arena.log());
+        arena.setModule(parser.wasModule());
+        arena.setTypeScript(options.language().isTypeScript());
     }
 
     /** Same as {@link #parse(Arena, CharSequence, ParseOptions)} from a char buffer. */
     public void parse(Arena arena, char[] text, int length, ParseOptions options) {
         arena.reset();
         char[] src = arena.loadSource(text, length);
-        arena.setModule(options.isModule());
-        parser.parse(src, length, options.isModule(), arena, arena.names(), arena.log());
+        parser.parse(src, length, options, arena, arena.names(), arena.log());
+        arena.setModule(parser.wasModule());
+        arena.setTypeScript(options.language().isTypeScript());
     }
 
     /** Parses into a conventional object tree: one object per node, child lists, String names. */
     public HeapTree parseHeap(CharSequence text, ParseOptions options) {
         HeapTreeBuilder builder = new HeapTreeBuilder(text.toString());
         char[] src = text.toString().toCharArray();
-        parser.parse(src, src.length, options.isModule(), builder, builder.names(), builder.log());
+        parser.parse(src, src.length, options, builder, builder.names(), builder.log());
         return builder.build();
     }
 }

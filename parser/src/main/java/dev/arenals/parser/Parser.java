@@ -8,6 +8,7 @@ import dev.arenals.parser.lexer.Lexer;
 import dev.arenals.parser.lexer.RegexValidator;
 import dev.arenals.parser.lexer.Token;
 import dev.arenals.parser.tree.NameTable;
+import dev.arenals.parser.tree.NodeKind;
 import dev.arenals.parser.tree.ParseLog;
 import dev.arenals.parser.tree.TreeSink;
 import java.util.Arrays;
@@ -83,7 +84,31 @@ final class Parser {
 
     private int[] scratch = new int[64];
 
-    void parse(char[] src, int length, boolean module, TreeSink sink, NameTable names, ParseLog log) {
+    // language
+    private boolean ts;
+    private boolean jsx;
+    private boolean dts;
+    private boolean autoGoal;
+    /** AUTO goal: import/export/import.meta seen, so the file is a module. */
+    private boolean sawModuleSyntax;
+    /** Inside `declare` / .d.ts / `declare namespace`: bodies and initialisers may be absent. */
+    private boolean ambient;
+    /** Inside a type: `>` closes type arguments rather than being an operator. */
+    private int errorCount;
+
+    boolean wasModule() { return module || sawModuleSyntax; }
+
+    void parse(char[] src, int length, ParseOptions options, TreeSink sink, NameTable names, ParseLog log) {
+        Language language = options.language();
+        this.ts = language.isTypeScript();
+        this.jsx = language.allowsJsx();
+        this.dts = options.isDeclaration();
+        this.ambient = dts;
+        this.autoGoal = options.goal() == ParseOptions.Goal.AUTO;
+        this.sawModuleSyntax = false;
+        this.errorCount = 0;
+        this.specDepth = 0;
+        boolean module = options.isModule();
         this.src = src;
         this.srcLength = length;
         this.module = module;
@@ -161,8 +186,53 @@ final class Parser {
     }
 
     private void error(int start, int end, Diag d, int arg) {
+        errorCount++;
         if (!tooDeep) log.report(start, end, d, arg);
     }
+
+    // ------------------------------------------------------------------ speculation
+
+    private final int[][] specStates = new int[32][Lexer.STATE_SIZE];
+    private final int[] specMark = new int[32];
+    private final int[] specNodes = new int[32];
+    private final int[] specLastEnd = new int[32];
+    private final int[] specErrors = new int[32];
+    private final int[] specArrowEnd = new int[32];
+    private int specDepth;
+
+    /** Starts a speculative parse; returns a handle for {@link #specFailed}, {@link #rollback} or {@link #commit}. */
+    private int speculate() {
+        int d = specDepth++;
+        if (d >= specStates.length) {
+            specDepth--;
+            return -1; // too many nested speculations: callers treat -1 as "do not speculate"
+        }
+        lx.save(specStates[d]);
+        specMark[d] = t.mark();
+        specNodes[d] = t.nodeCount();
+        specLastEnd[d] = lastEnd;
+        specErrors[d] = errorCount;
+        specArrowEnd[d] = arrowEndPos;
+        return d;
+    }
+
+    private boolean specFailed(int d) { return errorCount != specErrors[d] || tooDeep; }
+
+    /** Inside a speculation that has already failed, list loops may stop early. */
+    private boolean tooManySpeculativeErrors() { return specDepth > 0 && errorCount - specErrors[specDepth - 1] > 0; }
+
+    private void rollback(int d) {
+        lx.restore(specStates[d]);
+        tok = lx.token;
+        t.truncate(specMark[d]);
+        t.rewindNodes(specNodes[d]);
+        lastEnd = specLastEnd[d];
+        errorCount = specErrors[d];
+        arrowEndPos = specArrowEnd[d];
+        specDepth = d;
+    }
+
+    private void commit(int d) { specDepth = d; }
 
     private void errorAtToken(Diag d) { error(lx.tokenStart, lx.tokenEnd, d, tok); }
 
@@ -242,7 +312,7 @@ final class Parser {
             // parseDirectivesAndStatements only stops at EOF; keep the invariant explicit
             while (tok != EOF) next();
         }
-        t.finish(PROGRAM, m, 0, srcLength, module ? 1 : 0);
+        t.finish(PROGRAM, m, 0, srcLength, wasModule() ? 1 : 0);
     }
 
     /**
@@ -302,6 +372,10 @@ final class Parser {
     // ------------------------------------------------------------------ statements
 
     private void parseStatementListItem(boolean topLevel) {
+        if (ts && (Token.isContextual(tok) || tok == K_ENUM || tok == K_CONST)) {
+            int s = lx.tokenStart;
+            if (tryParseTypeScriptDeclaration(s, t.mark(), 0)) return;
+        }
         switch (tok) {
             case K_FUNCTION:
                 parseFunctionDeclaration(lx.tokenStart, 0, false);
@@ -520,7 +594,7 @@ final class Parser {
         switch (k) {
             case IDENTIFIER: case PRIVATE_NAME: case NUMBER: case BIGINT: case STRING: case NO_SUBST_TEMPLATE:
             case TEMPLATE_HEAD: case LPAREN: case LBRACKET: case LBRACE: case SLASH: case SLASH_ASSIGN:
-            case PLUS: case MINUS: case BANG: case TILDE: case PLUS2: case MINUS2: case AT:
+            case PLUS: case MINUS: case BANG: case TILDE: case PLUS2: case MINUS2: case AT: case LT:
             case K_FUNCTION: case K_CLASS: case K_NEW: case K_THIS: case K_SUPER: case K_NULL: case K_TRUE:
             case K_FALSE: case K_TYPEOF: case K_VOID: case K_DELETE: case K_IMPORT:
                 return true;
@@ -566,20 +640,28 @@ final class Parser {
                 if (kind != VAR_VAR && tok == K_LET) error(ds, lx.tokenEnd, Diag.LET_AS_LEXICAL_NAME, 0);
                 parseBindingTarget();
             }
+            int definite = 0;
+            if (ts) {
+                if (tok == BANG && !lx.newlineBefore) {
+                    next();
+                    definite = 2;
+                }
+                parseTypeAnnotationOpt();
+            }
             boolean init = false;
             if (tok == ASSIGN) {
                 next();
                 parseAssignment();
                 init = true;
             }
-            if (!init && !inForHead) {
+            if (!init && !inForHead && !ambient) {
                 if (kind == VAR_CONST || kind == VAR_USING || kind == VAR_AWAIT_USING) {
                     error(ds, lastEnd, Diag.CONST_WITHOUT_INITIALIZER, 0);
                 } else if (pattern) {
                     error(ds, lastEnd, Diag.DESTRUCTURING_WITHOUT_INITIALIZER, 0);
                 }
             }
-            t.finish(VARIABLE_DECLARATOR, m, ds, lastEnd, init ? 1 : 0);
+            t.finish(VARIABLE_DECLARATOR, m, ds, lastEnd, (init ? 1 : 0) | definite);
             count++;
         } while (eat(COMMA));
         return count;
@@ -652,7 +734,7 @@ final class Parser {
         next();
         boolean isAwait = false;
         if (atContextual(K_AWAIT)) {
-            if ((ctx & CTX_AWAIT) == 0) error(lx.tokenStart, lx.tokenEnd, Diag.AWAIT_OUTSIDE_ASYNC, 0);
+            if ((ctx & CTX_AWAIT) == 0 && !(autoGoal && (ctx & CTX_FUNCTION) == 0)) error(lx.tokenStart, lx.tokenEnd, Diag.AWAIT_OUTSIDE_ASYNC, 0);
             isAwait = true;
             next();
         }
@@ -681,7 +763,7 @@ final class Parser {
                 int dm = t.mark();
                 declCount = parseDeclarators(declKind, true);
                 for (int i = dm; i < t.mark(); i++) {
-                    if (t.data(t.pending(i)) == 1) declHasInit = true;
+                    if ((t.data(t.pending(i)) & 1) != 0) declHasInit = true;
                 }
                 t.finish(VARIABLE_DECLARATION, dm, ds, lastEnd, declKind);
             } else {
@@ -731,7 +813,7 @@ final class Parser {
             // plain for: const and destructuring declarations need initialisers
             int decl = t.pending(t.mark() - 1);
             for (int d = t.firstChild(decl); d >= 0; d = t.nextSibling(d)) {
-                if (t.data(d) == 0) {
+                if ((t.data(d) & 1) == 0 && !ambient) {
                     int target = t.firstChild(d);
                     if (declKind == VAR_CONST || declKind == VAR_USING || declKind == VAR_AWAIT_USING) {
                         error(t.start(d), t.end(d), Diag.CONST_WITHOUT_INITIALIZER, 0);
@@ -961,6 +1043,7 @@ final class Parser {
             next();
             if (eat(LPAREN)) {
                 parseBindingTarget();
+                parseTypeAnnotationOpt();
                 if (tok == ASSIGN) {
                     error(lx.tokenStart, lx.tokenEnd, Diag.TOKEN_EXPECTED, RPAREN);
                     next();
@@ -1029,7 +1112,12 @@ final class Parser {
         ctx = (ctx & (CTX_STRICT | CTX_CLASS_BODY)) | CTX_FUNCTION | CTX_NEW_TARGET | extraCtx;
         if ((flags & F_ASYNC) != 0) ctx |= CTX_AWAIT;
         if ((flags & F_GENERATOR) != 0) ctx |= CTX_YIELD;
+        if (ts && tok == LT) parseTypeParameters();
         int paramsNode = parseFormalParameters();
+        if (ts && tok == COLON) {
+            next();
+            parseReturnType();
+        }
         int bodyStart = lx.tokenStart;
         boolean wasStrict = strict();
         int bm = t.mark();
@@ -1038,10 +1126,14 @@ final class Parser {
             next();
             madeStrict = parseDirectivesAndStatements(RBRACE, false);
             expect(RBRACE);
+            t.finish(FUNCTION_BODY, bm, bodyStart, lastEnd, 0);
+        } else if (ts && canInsertSemicolon()) {
+            // an overload signature, or a declare / abstract function: no body
+            if (kind != FUNCTION_EXPRESSION || tok == SEMICOLON) semicolonAfterSignature(kind);
         } else {
             error(lx.tokenStart, lx.tokenEnd, Diag.TOKEN_EXPECTED, LBRACE);
+            t.finish(FUNCTION_BODY, bm, bodyStart, lastEnd, 0);
         }
-        t.finish(FUNCTION_BODY, bm, bodyStart, lastEnd, 0);
         boolean simple = isSimpleParameterList(paramsNode);
         if (madeStrict && !simple) error(bodyStart, bodyStart + 1, Diag.USE_STRICT_NON_SIMPLE, 0);
         boolean strictNow = strict();
@@ -1061,6 +1153,11 @@ final class Parser {
         return t.finish(kind, m, s, lastEnd, flags);
     }
 
+    /** After a bodiless function declaration the statement ends; a method signature's `;` is the member's. */
+    private void semicolonAfterSignature(int kind) {
+        if (kind == FUNCTION_DECLARATION) semicolon();
+    }
+
     /** Marker in extraCtx: methods, accessors and arrows never allow duplicate parameters. */
     private static final int CTX_METHOD_LIKE = 1 << 20;
 
@@ -1073,6 +1170,15 @@ final class Parser {
             errorExpected(LPAREN);
             ctx = saved;
             return t.finish(FORMAL_PARAMETERS, m, s, s, 0);
+        }
+        while (ts && tok != RPAREN && tok != EOF) {
+            int before = lx.tokenStart;
+            parseParameter();
+            if (!eat(COMMA)) {
+                if (tok != RPAREN) errorExpected(COMMA);
+                if (tok != RPAREN && (tok == LBRACE || tok == SEMICOLON || tok == RBRACE || tok == EOF || tok == ARROW)) break;
+                if (lx.tokenStart == before) next();
+            }
         }
         while (tok != RPAREN && tok != EOF) {
             int ps = lx.tokenStart;
@@ -1117,7 +1223,15 @@ final class Parser {
 
     private boolean isSimpleParameterList(int params) {
         for (int p = t.firstChild(params); p >= 0; p = t.nextSibling(p)) {
-            if (t.kind(p) != BINDING_IDENTIFIER) return false;
+            int k = t.kind(p);
+            if (k == PARAMETER) {
+                // a typed name is simple; an initialiser, pattern or rest is not
+                int first = t.firstChild(p);
+                if (first < 0 || t.kind(first) != BINDING_IDENTIFIER) return false;
+                for (int c = t.nextSibling(first); c >= 0; c = t.nextSibling(c)) if (!NodeKind.isType(t.kind(c))) return false;
+                continue;
+            }
+            if (k != BINDING_IDENTIFIER) return false;
         }
         return true;
     }
@@ -1158,7 +1272,7 @@ final class Parser {
                     if (seenCount == seen.length) seen = seenScratch = Arrays.copyOf(seen, seenCount * 2);
                     seen[seenCount++] = id;
                 }
-            } else if (k == ASSIGNMENT_PATTERN) {
+            } else if (k == ASSIGNMENT_PATTERN || k == PARAMETER) {
                 int target = t.firstChild(n);
                 if (target >= 0) {
                     if (sp == stack.length) stack = scratch = Arrays.copyOf(stack, sp * 2);
@@ -1404,15 +1518,18 @@ final class Parser {
 
     private int parseClassInner(boolean declaration, int s) {
         int m = t.mark();
+        int modifiers = classModifiers;
+        classModifiers = 0;
         next(); // class
         int saved = ctx;
         ctx |= CTX_STRICT;
-        if (Token.isIdentifierLike(tok) && !(tok == K_EXTENDS) || (Token.isReserved(tok) && tok != K_EXTENDS)) {
+        if ((Token.isIdentifierLike(tok) && !(ts && tok == K_IMPLEMENTS && peek() != LBRACE)) || (Token.isReserved(tok) && tok != K_EXTENDS)) {
             parseBindingIdentifier();
         } else if (declaration && !classNameOptional) {
             error(lx.tokenStart, lx.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
         }
         classNameOptional = false;
+        if (ts && tok == LT) parseTypeParameters();
         boolean derived = false;
         if (tok == K_EXTENDS) {
             int hs = lx.tokenStart;
@@ -1420,15 +1537,28 @@ final class Parser {
             next();
             parseLeftHandSide();
             checkNotArrow(t.pending(t.mark() - 1));
+            if (ts && tok == LT) parseTypeArguments();
             t.finish(CLASS_HERITAGE, hm, hs, lastEnd, 0);
             derived = true;
         }
+        if (ts && atContextual(K_IMPLEMENTS)) parseHeritageClause(K_IMPLEMENTS);
         parseClassBody(derived);
         ctx = saved;
-        return t.finish(declaration ? CLASS_DECLARATION : CLASS_EXPRESSION, m, s, lastEnd, 0);
+        return t.finish(declaration ? CLASS_DECLARATION : CLASS_EXPRESSION, m, s, lastEnd, modifiers);
     }
 
     private boolean classNameOptional;
+
+    /** A METHOD whose function has a body (TypeScript overload signatures have none). */
+    private boolean hasBody(int method) {
+        for (int c = t.firstChild(method); c >= 0; c = t.nextSibling(c)) {
+            if (t.kind(c) == FUNCTION_EXPRESSION) {
+                for (int d = t.firstChild(c); d >= 0; d = t.nextSibling(d)) if (t.kind(d) == FUNCTION_BODY) return true;
+                return false;
+            }
+        }
+        return true;
+    }
 
     private void parseClassBody(boolean derived) {
         int s = lx.tokenStart;
@@ -1452,7 +1582,7 @@ final class Parser {
             if (!enter()) { exit(); break; }
             int member = parseClassMember(derived);
             exit();
-            if (member >= 0 && (t.data(member) & C_CONSTRUCTOR) != 0) {
+            if (member >= 0 && t.kind(member) == METHOD && (t.data(member) & C_CONSTRUCTOR) != 0 && hasBody(member)) {
                 if (seenConstructor) error(t.start(member), t.end(member), Diag.DUPLICATE_CONSTRUCTOR, 0);
                 seenConstructor = true;
             }
@@ -1552,24 +1682,43 @@ final class Parser {
         int m = t.mark();
         while (tok == AT) parseDecorator();
         int flags = 0;
-        // `static` as a modifier, unless it is the member's name
-        if (atContextual(K_STATIC)) {
-            int pk = peek();
-            if (pk == LBRACE) {
-                next();
-                return parseStaticBlock(s, m);
+        // modifiers, unless the word is the member's name (`static() {}`, `readonly = 1`)
+        while (true) {
+            if (atContextual(K_STATIC) && (flags & C_STATIC) == 0) {
+                int pk = peek();
+                if (pk == LBRACE && flags == 0) {
+                    next();
+                    return parseStaticBlock(s, m);
+                }
+                if (isClassMemberNameStart(pk) && !(pk == ASSIGN || pk == SEMICOLON || pk == RBRACE || pk == LPAREN
+                        || (ts && (pk == QUESTION || pk == BANG || pk == COLON || pk == LT)))) {
+                    next();
+                    flags |= C_STATIC;
+                    continue;
+                }
+                break;
             }
-            if (isClassMemberNameStart(pk) && !(pk == ASSIGN || pk == SEMICOLON || pk == RBRACE || pk == LPAREN)) {
-                next();
-                flags |= C_STATIC;
+            if (atContextual(K_ACCESSOR) && (flags & C_ACCESSOR) == 0) {
+                int pk = peek();
+                if (isClassMemberNameStart(pk) && peekNewline == 0 && !(pk == ASSIGN || pk == SEMICOLON || pk == RBRACE || pk == LPAREN
+                        || (ts && (pk == QUESTION || pk == BANG || pk == COLON || pk == LT)))) {
+                    next();
+                    flags |= C_ACCESSOR;
+                    continue;
+                }
+                break;
             }
+            if (ts && isTypeMemberModifier() && (flags & modifierFlag(tok)) == 0) {
+                flags |= modifierFlag(tok);
+                next();
+                continue;
+            }
+            break;
         }
-        if (atContextual(K_ACCESSOR)) {
-            int pk = peek();
-            if (isClassMemberNameStart(pk) && peekNewline == 0 && !(pk == ASSIGN || pk == SEMICOLON || pk == RBRACE || pk == LPAREN)) {
-                next();
-                flags |= C_ACCESSOR;
-            }
+        if (ts && tok == LBRACKET && isIndexSignature()) {
+            parseIndexSignatureRest(s, m, flags);
+            semicolonAfterField();
+            return t.pending(t.mark() - 1);
         }
         int fnFlags = 0;
         if ((flags & C_ACCESSOR) == 0 && atContextual(K_ASYNC)) {
@@ -1606,7 +1755,11 @@ final class Parser {
         if (isPrivate) {
             if (t.data(key) == nameConstructor) error(keyStart, keyEnd, Diag.PRIVATE_CONSTRUCTOR_NAME, 0);
         }
-        if (tok == LPAREN || (flags & (P_GET | P_SET)) != 0 || fnFlags != 0) {
+        if (ts) {
+            if (tok == QUESTION) { next(); flags |= P_OPTIONAL; }
+            else if (tok == BANG && !lx.newlineBefore) { next(); flags |= P_DEFINITE; }
+        }
+        if (tok == LPAREN || (ts && tok == LT) || (flags & (P_GET | P_SET)) != 0 || fnFlags != 0) {
             // method
             int extra = CTX_METHOD_LIKE | CTX_SUPER_PROP;
             boolean isCtor = namedConstructor && (flags & C_STATIC) == 0;
@@ -1631,6 +1784,7 @@ final class Parser {
             error(keyStart, keyEnd, Diag.STATIC_PROTOTYPE, 0);
         }
         if (isPrivate) declarePrivate(t.data(key), 8 | ((flags & C_STATIC) != 0 ? 4 : 0), keyStart, keyEnd);
+        parseTypeAnnotationOpt();
         if (tok == ASSIGN) {
             next();
             int saved = ctx;
@@ -1781,9 +1935,19 @@ final class Parser {
     private void parseImportDeclaration(boolean topLevel) {
         int s = lx.tokenStart;
         int m = t.mark();
-        if (!module || !topLevel) error(s, lx.tokenEnd, Diag.IMPORT_EXPORT_TOP_LEVEL, 0);
+        if ((!module && !autoGoal) || !topLevel) error(s, lx.tokenEnd, Diag.IMPORT_EXPORT_TOP_LEVEL, 0);
+        if (moduleBlockDepth == 0) sawModuleSyntax = true;
         next();
         int phase = 0;
+        if (ts && atContextual(K_TYPE)) {
+            int pk = peek();
+            boolean typeOnly = pk == LBRACE || pk == STAR
+                    || (Token.isIdentifierLike(pk) && !(pk == K_FROM && peek2() == STRING));
+            if (typeOnly) {
+                next();
+                phase = MOD_TYPE_ONLY;
+            }
+        }
         if ((atContextual(K_SOURCE) || atContextual(K_DEFER))) {
             int pk = peek();
             boolean isPhase = tok == K_SOURCE ? Token.isIdentifierLike(pk) && pk != K_FROM : pk == STAR;
@@ -1813,6 +1977,11 @@ final class Parser {
                     int ds = lx.tokenStart;
                     int dm = t.mark();
                     parseBindingIdentifier();
+                    if (ts && tok == ASSIGN) {
+                        // import x = require("m") / import x = A.B
+                        parseImportEqualsRest(s, m, phase == MOD_TYPE_ONLY ? 1 : 0);
+                        return;
+                    }
                     t.finish(IMPORT_DEFAULT_SPECIFIER, dm, ds, lastEnd, 0);
                     any = true;
                     if (!eat(COMMA)) {
@@ -1835,6 +2004,13 @@ final class Parser {
                 while (tok != RBRACE && tok != EOF) {
                     int is = lx.tokenStart;
                     int im = t.mark();
+                    if (ts && atContextual(K_TYPE)) {
+                        int pk = peek();
+                        if (Token.isIdentifierName(pk) && pk != K_AS || (pk == K_AS && peek2() != COMMA && peek2() != RBRACE)
+                                || pk == STRING) {
+                            next(); // inline `type` modifier
+                        }
+                    }
                     int nameTok = tok;
                     int nameFlags = lx.flags;
                     int nameEnd = lx.tokenEnd;
@@ -1963,12 +2139,53 @@ final class Parser {
     private void parseExportDeclaration(boolean topLevel) {
         int s = lx.tokenStart;
         int m = t.mark();
-        if (!module || !topLevel) error(s, lx.tokenEnd, Diag.EXPORT_TOP_LEVEL, 0);
+        if ((!module && !autoGoal) || !topLevel) error(s, lx.tokenEnd, Diag.EXPORT_TOP_LEVEL, 0);
+        if (moduleBlockDepth == 0) sawModuleSyntax = true;
         next();
+        if (ts) {
+            if (tok == ASSIGN) {
+                // export = expression
+                next();
+                parseAssignment();
+                semicolon();
+                t.finish(EXPORT_ASSIGNMENT, m, s, lastEnd, 0);
+                return;
+            }
+            if (atContextual(K_AS) && peek() == K_NAMESPACE) {
+                next();
+                next();
+                parseBindingIdentifierAnyWord();
+                semicolon();
+                t.finish(NAMESPACE_EXPORT, m, s, lastEnd, 0);
+                return;
+            }
+            if (tok == K_IMPORT && !escaped()) {
+                // export import A = B.C
+                int is = lx.tokenStart;
+                int im = t.mark();
+                next();
+                parseBindingIdentifier();
+                if (tok == ASSIGN) parseImportEqualsRest(is, im, 2); else errorExpected(ASSIGN);
+                t.finish(EXPORT_NAMED, m, s, lastEnd, 0);
+                return;
+            }
+            if (atContextual(K_TYPE)) {
+                int pk = peek();
+                if (pk == LBRACE || pk == STAR) next(); // export type { A } / export type * from
+            }
+            if (tok != K_DEFAULT && tok != STAR && tok != LBRACE && tryParseTypeScriptDeclaration(lx.tokenStart, t.mark(), MOD_EXPORT)) {
+                t.finish(EXPORT_NAMED, m, s, lastEnd, 0);
+                return;
+            }
+        }
         if (tok == K_DEFAULT) {
             if (escaped()) error(lx.tokenStart, lx.tokenEnd, Diag.KEYWORD_WITH_ESCAPE, 0);
             next();
             int ds = lx.tokenStart;
+            if (ts && (atContextual(K_INTERFACE) || atContextual(K_ABSTRACT)) && tryParseTypeScriptDeclaration(ds, t.mark(), MOD_EXPORT | MOD_DEFAULT)) {
+                t.finish(EXPORT_DEFAULT, m, s, lastEnd, 0);
+                return;
+            }
             if (tok == K_FUNCTION) {
                 parseFunctionDeclaration(ds, 0, true);
             } else if (atContextual(K_ASYNC) && isAsyncFunction()) {
@@ -2008,6 +2225,10 @@ final class Parser {
             next();
             int firstSpec = t.mark();
             while (tok != RBRACE && tok != EOF) {
+                if (ts && atContextual(K_TYPE)) {
+                    int pk = peek();
+                    if ((Token.isIdentifierName(pk) && pk != K_AS) || pk == STRING || (pk == K_AS && peek2() != COMMA && peek2() != RBRACE)) next();
+                }
                 int es = lx.tokenStart;
                 int em = t.mark();
                 if (!parseModuleExportName()) {
@@ -2269,6 +2490,25 @@ final class Parser {
         parseUnary();
         while (true) {
             if (afterArrow()) break;
+            if (ts && (atContextual(K_AS) || atContextual(K_SATISFIES)) && !lx.newlineBefore) {
+                // `x as T` binds like a relational operator
+                while (opTop > base && precedence(opStack[opTop - 1]) >= 7) {
+                    reduceBinary();
+                    curStart = opStart[opTop];
+                    curMark = opMark[opTop];
+                }
+                int kind = tok == K_AS ? AS_EXPRESSION : SATISFIES_EXPRESSION;
+                next();
+                if (tok == K_CONST && kind == AS_EXPRESSION) {
+                    int cs = lx.tokenStart;
+                    next();
+                    leaf(KEYWORD_TYPE, cs, lastEnd, K_CONST);
+                } else {
+                    parseType();
+                }
+                t.finish(kind, curMark, curStart, lastEnd, 0);
+                continue;
+            }
             if (tok == GT) tok = lx.reScanGreater();
             int op = tok;
             int prec = precedence(op);
@@ -2335,6 +2575,19 @@ final class Parser {
 
     private void parseUnary() {
         int s = lx.tokenStart;
+        if (ts && !jsx && tok == LT) {
+            // <T>(x) => … is a generic arrow; otherwise <T>expr is a type assertion
+            if (tryParseTypedArrow(0, s)) return;
+            int m = t.mark();
+            next();
+            parseType();
+            expect(GT);
+            if (!enter()) { exit(); errorNode(lx.tokenStart, lx.tokenStart); t.finish(TYPE_ASSERTION, m, s, lastEnd, 0); return; }
+            parseUnary();
+            exit();
+            t.finish(TYPE_ASSERTION, m, s, lastEnd, 0);
+            return;
+        }
         switch (tok) {
             case BANG: case TILDE: case PLUS: case MINUS: case K_TYPEOF: case K_VOID: case K_DELETE: {
                 if (Token.isReserved(tok) && escaped()) error(s, lx.tokenEnd, Diag.KEYWORD_WITH_ESCAPE, 0);
@@ -2362,7 +2615,7 @@ final class Parser {
                 return;
             }
             case K_AWAIT:
-                if ((ctx & CTX_AWAIT) != 0 || ((ctx & CTX_STATIC_BLOCK) != 0 && false)) {
+                if ((ctx & CTX_AWAIT) != 0 || (autoGoal && (ctx & (CTX_FUNCTION | CTX_STATIC_BLOCK | CTX_FIELD_INIT)) == 0 && isTopLevelAwait())) {
                     if (escaped()) error(s, lx.tokenEnd, Diag.KEYWORD_WITH_ESCAPE, 0);
                     if ((ctx & CTX_PARAMS) != 0) error(s, lx.tokenEnd, Diag.AWAIT_IN_PARAMETER, 0);
                     lastAwaitPos = s;
@@ -2379,6 +2632,14 @@ final class Parser {
                 break;
         }
         parsePostfix();
+    }
+
+    /** AUTO goal: `await x` at the top level is an await expression (and makes the file a module). */
+    private boolean isTopLevelAwait() {
+        int pk = peek();
+        boolean await = peekNewline == 0 && startsExpression(pk) && pk != K_IN && pk != K_OF && !(pk == SLASH || pk == SLASH_ASSIGN);
+        if (await) sawModuleSyntax = true;
+        return await;
     }
 
     private void checkDelete(int operand) {
@@ -2420,7 +2681,16 @@ final class Parser {
     private void checkSimpleTarget(int n, int op, boolean update) {
         int k = t.kind(n);
         int inner = n;
-        while (k == PARENTHESIZED) {
+        while (k == PARENTHESIZED || k == NON_NULL || k == AS_EXPRESSION || k == SATISFIES_EXPRESSION || k == TYPE_ASSERTION) {
+            if (k == TYPE_ASSERTION) {
+                // <T>x: the expression is the last child
+                int c = t.firstChild(inner);
+                while (c >= 0 && t.nextSibling(c) >= 0) c = t.nextSibling(c);
+                inner = c;
+                if (inner < 0) return;
+                k = t.kind(inner);
+                continue;
+            }
             inner = t.firstChild(inner);
             if (inner < 0) return;
             k = t.kind(inner);
@@ -2489,6 +2759,7 @@ final class Parser {
         exit();
         parseCallTail(cs, cm, false);
         if (tok == QUESTION_DOT) error(lx.tokenStart, lx.tokenEnd, Diag.UNEXPECTED_TOKEN, QUESTION_DOT);
+        if (ts && tok == LT) parseTypeArguments();
         if (tok == LPAREN) {
             parseArguments();
             t.finish(NEW, m, s, lastEnd, 1);
@@ -2502,6 +2773,26 @@ final class Parser {
         boolean chain = false;
         while (true) {
             if (afterArrow()) break;
+            if (ts) {
+                if (tok == BANG && !lx.newlineBefore) {
+                    next();
+                    t.finish(NON_NULL, m, s, lastEnd, 0);
+                    continue;
+                }
+                if (tok == LT && tryParseTypeArgumentsInExpression()) {
+                    if (tok == LPAREN && allowCall) {
+                        parseArguments();
+                        t.finish(CALL, m, s, lastEnd, 0);
+                    } else if (tok == NO_SUBST_TEMPLATE || tok == TEMPLATE_HEAD) {
+                        parseTemplate(true);
+                        t.finish(TAGGED_TEMPLATE, m, s, lastEnd, 0);
+                    } else {
+                        t.finish(INSTANTIATION_EXPRESSION, m, s, lastEnd, 0);
+                        if (!allowCall) return;
+                    }
+                    continue;
+                }
+            }
             switch (tok) {
                 case DOT: {
                     next();
@@ -2516,7 +2807,10 @@ final class Parser {
                     if (!allowCall) return;
                     chain = true;
                     next();
-                    if (tok == LPAREN) {
+                    if (ts && tok == LT && tryParseTypeArgumentsInExpression() && tok == LPAREN) {
+                        parseArguments();
+                        t.finish(CALL, m, s, lastEnd, M_OPTIONAL);
+                    } else if (tok == LPAREN) {
                         parseArguments();
                         t.finish(CALL, m, s, lastEnd, M_OPTIONAL);
                     } else if (tok == LBRACKET) {
@@ -2649,7 +2943,17 @@ final class Parser {
             case TEMPLATE_HEAD:
                 parseTemplate(false);
                 return;
-            case LPAREN: parseParenthesizedOrArrow(); return;
+            case LPAREN:
+                if (ts && tryParseTypedArrow(0, s)) return;
+                parseParenthesizedOrArrow();
+                return;
+            case LT:
+                if (ts && (!jsx || isGenericArrowInTsx()) && tryParseTypedArrow(0, s)) return;
+                if (jsx) {
+                    parseJsxElementOrFragment(false);
+                    return;
+                }
+                break;
             case LBRACKET: parseArrayLiteral(); return;
             case LBRACE: parseObjectLiteral(); return;
             case K_FUNCTION: {
@@ -2695,9 +2999,23 @@ final class Parser {
                         parseFunctionRest(flags, 0, s, m, FUNCTION_EXPRESSION);
                         return;
                     }
-                    if (pk == LPAREN && peekNewline == 0) {
-                        parseAsyncCallOrArrow();
-                        return;
+                    if ((pk == LPAREN || (ts && pk == LT)) && peekNewline == 0) {
+                        if (ts) {
+                            int m = t.mark();
+                            int d = speculate();
+                            if (d >= 0) {
+                                next(); // async
+                                if (tryParseTypedArrow(F_ASYNC, s)) {
+                                    commit(d);
+                                    return;
+                                }
+                                rollback(d);
+                            }
+                        }
+                        if (pk == LPAREN) {
+                            parseAsyncCallOrArrow();
+                            return;
+                        }
                     }
                     if (Token.isIdentifierLike(pk) && peekNewline == 0 && peek2() == ARROW) {
                         // async x => ...
@@ -2778,7 +3096,8 @@ final class Parser {
                 int id = lx.internIdentifier();
                 next();
                 leaf(IDENTIFIER_NAME, ms, lastEnd, id);
-                if (!module) error(s, lastEnd, Diag.IMPORT_META_OUTSIDE_MODULE, 0);
+                if (!module && !autoGoal) error(s, lastEnd, Diag.IMPORT_META_OUTSIDE_MODULE, 0);
+                if (autoGoal && moduleBlockDepth == 0) sawModuleSyntax = true;
                 t.finish(META_PROPERTY, m, s, lastEnd, 0);
                 return;
             }
@@ -2953,7 +3272,8 @@ final class Parser {
                 }
                 flags |= kf;
                 int key = t.pending(t.mark() - 1);
-                if (tok == LPAREN || fnFlags != 0 || (flags & (P_GET | P_SET)) != 0) {
+                if (ts && tok == QUESTION) { next(); flags |= P_OPTIONAL; }
+                if (tok == LPAREN || (ts && tok == LT) || fnFlags != 0 || (flags & (P_GET | P_SET)) != 0) {
                     int fm = t.mark();
                     int fn = parseFunctionRest(fnFlags, CTX_METHOD_LIKE | CTX_SUPER_PROP, lx.tokenStart, fm, FUNCTION_EXPRESSION);
                     checkAccessorParams(flags, fn);
@@ -3177,6 +3497,9 @@ final class Parser {
     /** Arrow body after the parameters; wraps [m, top) into an ARROW_FUNCTION. Current token: `=>`. */
     private void parseArrowBody(int flags, int s, int m) {
         int params = t.pending(t.mark() - 1);
+        for (int i = m; i < t.mark(); i++) {
+            if (t.kind(t.pending(i)) == FORMAL_PARAMETERS) { params = t.pending(i); break; }
+        }
         if (tok == ARROW) next();
         int saved = ctx;
         int savedLabelBase = labelBase, savedLabelTop = labelTop;
@@ -3261,6 +3584,10 @@ final class Parser {
             }
             case MEMBER:
             case INVALID:
+            case NON_NULL:
+            case AS_EXPRESSION:
+            case SATISFIES_EXPRESSION:
+            case TYPE_ASSERTION:
                 return;
             case CALL:
                 // Annex B: `for (f() of x)` is a runtime error in sloppy code
@@ -3361,5 +3688,1421 @@ final class Parser {
             if (binding) toBindingTarget(value); else toAssignmentTarget(value, false);
         }
         exit();
+    }
+
+    // ================================================================== TypeScript: types
+
+    /** `: Type` when present (TypeScript only). Returns true when a type was parsed. */
+    private boolean parseTypeAnnotationOpt() {
+        if (ts && tok == COLON) {
+            next();
+            parseType();
+            return true;
+        }
+        return false;
+    }
+
+    private boolean disallowConditional;
+
+    private void parseType() {
+        if (!enter()) { exit(); errorNode(lx.tokenStart, lx.tokenStart); return; }
+        try {
+            boolean saved = disallowConditional;
+            disallowConditional = false;
+            parseTypeWorker();
+            disallowConditional = saved;
+        } finally {
+            exit();
+        }
+    }
+
+    private void parseTypeNoConditional() {
+        boolean saved = disallowConditional;
+        disallowConditional = true;
+        if (!enter()) { exit(); errorNode(lx.tokenStart, lx.tokenStart); disallowConditional = saved; return; }
+        parseTypeWorker();
+        exit();
+        disallowConditional = saved;
+    }
+
+    private void parseTypeWorker() {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        if (isStartOfFunctionOrConstructorType()) {
+            parseFunctionOrConstructorType();
+            return;
+        }
+        parseUnionType();
+        if (!disallowConditional && tok == K_EXTENDS && !lx.newlineBefore) {
+            next();
+            parseTypeNoConditional();
+            expect(QUESTION);
+            parseType();
+            expect(COLON);
+            parseType();
+            t.finish(CONDITIONAL_TYPE, m, s, lastEnd, 0);
+        }
+    }
+
+    private boolean isStartOfFunctionOrConstructorType() {
+        if (tok == LT) return true;
+        if (tok == K_NEW) return true;
+        if (atContextual(K_ABSTRACT) && peek() == K_NEW) return true;
+        if (tok == LPAREN) return isStartOfParenthesizedFunctionType();
+        return false;
+    }
+
+    /** `(` starts a function type when followed by `)` or `...`, or by a parameter and then `:` `,` `?` `=` or `) =>`. */
+    private boolean isStartOfParenthesizedFunctionType() {
+        int[] st = peekStates[peekDepth++];
+        lx.save(st);
+        int saveLast = lastEnd;
+        boolean result = false;
+        int k = lx.next();
+        if (k == RPAREN || k == ELLIPSIS) {
+            result = true;
+        } else if (skipParameterStart(k)) {
+            int k2 = lx.token;
+            if (k2 == COLON || k2 == COMMA || k2 == QUESTION || k2 == ASSIGN) result = true;
+            else if (k2 == RPAREN) result = lx.next() == ARROW;
+        }
+        lx.restore(st);
+        lastEnd = saveLast;
+        peekDepth--;
+        return result;
+    }
+
+    /** Skips a parameter name or a balanced binding pattern in raw lexer terms; leaves the lexer on the next token. */
+    private boolean skipParameterStart(int k) {
+        if (Token.isIdentifierLike(k) || k == K_THIS) {
+            // modifiers such as `public x` also start a parameter
+            lx.next();
+            return true;
+        }
+        if (k == LBRACKET || k == LBRACE) {
+            int close = k == LBRACKET ? RBRACKET : RBRACE;
+            int depth = 0;
+            int guard = 0;
+            while (true) {
+                int c = lx.token;
+                if (c == LBRACKET || c == LBRACE || c == LPAREN) depth++;
+                else if (c == RBRACKET || c == RBRACE || c == RPAREN) depth--;
+                if (c == EOF || ++guard > 10_000) return false;
+                lx.next();
+                if (depth == 0) return true;
+            }
+        }
+        return false;
+    }
+
+    private void parseFunctionOrConstructorType() {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        int kind = FUNCTION_TYPE;
+        int flags = 0;
+        if (atContextual(K_ABSTRACT)) { next(); flags = MOD_ABSTRACT; }
+        if (tok == K_NEW) { next(); kind = CONSTRUCTOR_TYPE; }
+        if (tok == LT) parseTypeParameters();
+        parseFormalParameters();
+        if (tok == ARROW) {
+            next();
+            parseReturnType();
+        } else {
+            errorExpected(ARROW);
+        }
+        t.finish(kind, m, s, lastEnd, flags);
+    }
+
+    /** A return type: a type, or a type predicate `x is T`, `asserts x [is T]`, `this is T`. */
+    private void parseReturnType() {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        if (atContextual(K_ASSERTS)) {
+            int pk = peek();
+            if ((Token.isIdentifierLike(pk) || pk == K_THIS) && peekNewline == 0) {
+                next();
+                parsePredicateSubject();
+                if (atContextual(K_IS) && !lx.newlineBefore) {
+                    next();
+                    parseType();
+                }
+                t.finish(TYPE_PREDICATE, m, s, lastEnd, 1);
+                return;
+            }
+        }
+        if ((Token.isIdentifierLike(tok) || tok == K_THIS)) {
+            int pk = peek();
+            if (pk == K_IS && peekNewline == 0) {
+                parsePredicateSubject();
+                next(); // is
+                parseType();
+                t.finish(TYPE_PREDICATE, m, s, lastEnd, 0);
+                return;
+            }
+        }
+        parseType();
+    }
+
+    private void parsePredicateSubject() {
+        int s = lx.tokenStart;
+        if (tok == K_THIS) {
+            next();
+            leaf(THIS_TYPE, s, lastEnd, 0);
+        } else {
+            int id = lx.internIdentifier();
+            next();
+            leaf(IDENTIFIER_NAME, s, lastEnd, id);
+        }
+    }
+
+    private void parseUnionType() {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        boolean leading = eat(BAR);
+        parseIntersectionType();
+        if (tok == BAR || leading) {
+            boolean any = false;
+            while (eat(BAR)) { parseIntersectionType(); any = true; }
+            if (any || leading) t.finish(UNION_TYPE, m, s, lastEnd, 0);
+        }
+    }
+
+    private void parseIntersectionType() {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        boolean leading = eat(AMP);
+        parseTypeOperator();
+        if (tok == AMP || leading) {
+            boolean any = false;
+            while (eat(AMP)) { parseTypeOperator(); any = true; }
+            if (any || leading) t.finish(INTERSECTION_TYPE, m, s, lastEnd, 0);
+        }
+    }
+
+    private void parseTypeOperator() {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        if ((atContextual(K_KEYOF) || atContextual(K_UNIQUE) || atContextual(K_READONLY))) {
+            int op = tok;
+            int pk = peek();
+            // `keyof` alone (e.g. as a type name) is a reference
+            if (startsType(pk) && !(pk == RPAREN || pk == RBRACKET || pk == COMMA)) {
+                next();
+                if (!enter()) { exit(); errorNode(lx.tokenStart, lx.tokenStart); t.finish(TYPE_OPERATOR, m, s, lastEnd, op); return; }
+                parseTypeOperator();
+                exit();
+                t.finish(TYPE_OPERATOR, m, s, lastEnd, op);
+                return;
+            }
+        }
+        if (atContextual(K_INFER)) {
+            int pk = peek();
+            if (Token.isIdentifierLike(pk)) {
+                next();
+                int ps = lx.tokenStart;
+                int pm = t.mark();
+                parseBindingIdentifierAnyWord();
+                int flags = 0;
+                if (tok == K_EXTENDS) {
+                    // `infer U extends X ? a : b` — the constraint only when it is not a conditional's extends
+                    int d = speculate();
+                    if (d >= 0) {
+                        next();
+                        parseTypeNoConditional();
+                        if (specFailed(d) || (!disallowConditional && tok == QUESTION)) rollback(d);
+                        else { commit(d); flags = TP_CONSTRAINT; }
+                    }
+                }
+                t.finish(TYPE_PARAMETER, pm, ps, lastEnd, flags);
+                t.finish(INFER_TYPE, m, s, lastEnd, 0);
+                return;
+            }
+        }
+        parsePostfixType();
+    }
+
+    private void parsePostfixType() {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        parseNonArrayType();
+        while (!lx.newlineBefore) {
+            if (tok == LBRACKET) {
+                next();
+                if (tok == RBRACKET) {
+                    next();
+                    t.finish(ARRAY_TYPE, m, s, lastEnd, 0);
+                } else {
+                    parseType();
+                    expect(RBRACKET);
+                    t.finish(INDEXED_ACCESS_TYPE, m, s, lastEnd, 0);
+                }
+            } else if (tok == BANG) {
+                next(); // JSDoc non-nullable postfix: accepted, no node
+            } else {
+                break;
+            }
+        }
+    }
+
+    private boolean startsType(int k) {
+        switch (k) {
+            case LBRACE: case LBRACKET: case LPAREN: case LT: case BAR: case AMP: case K_NEW: case STRING: case NUMBER:
+            case BIGINT: case K_TRUE: case K_FALSE: case K_NULL: case K_VOID: case K_THIS: case K_TYPEOF: case K_IMPORT:
+            case MINUS: case NO_SUBST_TEMPLATE: case TEMPLATE_HEAD: case STAR: case QUESTION: case ELLIPSIS:
+                return true;
+            default:
+                return Token.isIdentifierLike(k);
+        }
+    }
+
+    private void parseNonArrayType() {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        switch (tok) {
+            case K_VOID: case K_NULL:
+                next();
+                leaf(KEYWORD_TYPE, s, lastEnd, t0());
+                return;
+            case K_THIS: {
+                next();
+                leaf(THIS_TYPE, s, lastEnd, 0);
+                return;
+            }
+            case STRING: case NUMBER: case BIGINT: case K_TRUE: case K_FALSE: {
+                parsePrimary();
+                t.finish(LITERAL_TYPE, m, s, lastEnd, 0);
+                return;
+            }
+            case MINUS: {
+                int pk = peek();
+                if (pk == NUMBER || pk == BIGINT) {
+                    parseUnary();
+                    t.finish(LITERAL_TYPE, m, s, lastEnd, 0);
+                    return;
+                }
+                break;
+            }
+            case NO_SUBST_TEMPLATE: {
+                templateElement(true);
+                next();
+                t.finish(TEMPLATE_LITERAL_TYPE, m, s, lastEnd, 0);
+                return;
+            }
+            case TEMPLATE_HEAD: {
+                templateElement(true);
+                next();
+                while (true) {
+                    parseType();
+                    if (tok != RBRACE) { errorExpected(RBRACE); break; }
+                    tok = lx.reScanTemplateContinuation();
+                    templateElement(true);
+                    boolean tail = tok != TEMPLATE_MIDDLE;
+                    next();
+                    if (tail) break;
+                }
+                t.finish(TEMPLATE_LITERAL_TYPE, m, s, lastEnd, 0);
+                return;
+            }
+            case K_TYPEOF: {
+                next();
+                if (tok == K_IMPORT) {
+                    parseImportType(1);
+                } else {
+                    parseEntityName(true);
+                }
+                if (tok == LT && !lx.newlineBefore) parseTypeArguments();
+                t.finish(TYPE_QUERY, m, s, lastEnd, 0);
+                return;
+            }
+            case K_IMPORT:
+                parseImportType(0);
+                return;
+            case LBRACE:
+                if (isStartOfMappedType()) parseMappedType(); else parseTypeLiteral();
+                return;
+            case LBRACKET:
+                parseTupleType();
+                return;
+            case LPAREN: {
+                next();
+                parseType();
+                expect(RPAREN);
+                t.finish(PARENTHESIZED_TYPE, m, s, lastEnd, 0);
+                return;
+            }
+            case STAR: case QUESTION:
+                // JSDoc all-type / unknown-type
+                next();
+                leaf(KEYWORD_TYPE, s, lastEnd, ANY_TOKEN);
+                return;
+            default:
+                break;
+        }
+        if (atContextual(K_ANY) || atContextual(K_UNKNOWN) || atContextual(K_NEVER)) {
+            int k = tok;
+            int pk = peek();
+            if (pk != DOT) {
+                next();
+                leaf(KEYWORD_TYPE, s, lastEnd, k);
+                return;
+            }
+        }
+        if (Token.isIdentifierLike(tok) || (Token.isReserved(tok) && tok != K_VOID)) {
+            parseEntityName(false);
+            if ((tok == LT || tok == SHL) && !lx.newlineBefore) parseTypeArguments();
+            t.finish(TYPE_REFERENCE, m, s, lastEnd, 0);
+            return;
+        }
+        error(s, lx.tokenEnd, Diag.TYPE_EXPECTED, 0);
+        errorNode(s, s);
+    }
+
+    private static final int ANY_TOKEN = K_ANY;
+
+    private int t0() { return tok == K_VOID ? K_VOID : K_NULL; }
+
+    /** a.b.c as IDENTIFIER_REFERENCE / QUALIFIED_NAME; `this` allowed first when {@code allowThis}. */
+    private void parseEntityName(boolean typeQuery) {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        if (tok == K_THIS) {
+            next();
+            leaf(THIS, s, lastEnd, 0);
+        } else if (Token.isIdentifierName(tok)) {
+            if (Token.isReserved(tok) && !typeQuery) error(s, lx.tokenEnd, Diag.TYPE_EXPECTED, 0);
+            int id = lx.internIdentifier();
+            next();
+            leaf(IDENTIFIER_REFERENCE, s, lastEnd, id);
+        } else {
+            error(s, lx.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
+            errorNode(s, s);
+            return;
+        }
+        while (tok == DOT) {
+            next();
+            int ns = lx.tokenStart;
+            if (Token.isIdentifierName(tok) || tok == PRIVATE_NAME) {
+                int id = lx.internIdentifier();
+                int kind = tok == PRIVATE_NAME ? PRIVATE_IDENTIFIER : IDENTIFIER_NAME;
+                next();
+                leaf(kind, ns, lastEnd, id);
+            } else {
+                error(ns, lx.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
+                errorNode(ns, ns);
+            }
+            t.finish(QUALIFIED_NAME, m, s, lastEnd, 0);
+        }
+    }
+
+    private void parseImportType(int flags) {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        next(); // import
+        expect(LPAREN);
+        parseType();
+        if (eat(COMMA)) {
+            // import("x", { with: { "resolution-mode": "import" } })
+            if (tok != RPAREN) {
+                parseAssignment();
+                eat(COMMA);
+            }
+        }
+        expect(RPAREN);
+        if (eat(DOT)) parseEntityName(true);
+        if (tok == LT && !lx.newlineBefore) parseTypeArguments();
+        t.finish(IMPORT_TYPE, m, s, lastEnd, flags);
+    }
+
+    private boolean isStartOfMappedType() {
+        // { [K in ...  |  { readonly [K in  |  { +readonly [  |  { -readonly [
+        int[] st = peekStates[peekDepth++];
+        lx.save(st);
+        int saveLast = lastEnd;
+        boolean result = false;
+        int k = lx.next();
+        if (k == PLUS || k == MINUS) {
+            result = lx.next() == K_READONLY;
+        } else {
+            if (k == K_READONLY) k = lx.next();
+            if (k == LBRACKET) {
+                int k2 = lx.next();
+                result = Token.isIdentifierName(k2) && lx.next() == K_IN;
+            }
+        }
+        lx.restore(st);
+        lastEnd = saveLast;
+        peekDepth--;
+        return result;
+    }
+
+    private void parseMappedType() {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        next(); // {
+        int flags = 0;
+        if (tok == PLUS || tok == MINUS) {
+            flags |= tok == MINUS ? MAP_READONLY_MINUS : MAP_READONLY;
+            next();
+            next(); // readonly
+        } else if (atContextual(K_READONLY)) {
+            flags |= MAP_READONLY;
+            next();
+        }
+        expect(LBRACKET);
+        int ps = lx.tokenStart;
+        int pm = t.mark();
+        parseBindingIdentifierAnyWord();
+        expect(K_IN);
+        parseType();
+        t.finish(TYPE_PARAMETER, pm, ps, lastEnd, TP_CONSTRAINT);
+        if (atContextual(K_AS)) {
+            next();
+            parseType();
+            flags |= MAP_AS;
+        }
+        expect(RBRACKET);
+        if (tok == PLUS || tok == MINUS) {
+            flags |= tok == MINUS ? MAP_OPTIONAL_MINUS : MAP_OPTIONAL;
+            next();
+            expect(QUESTION);
+        } else if (eat(QUESTION)) {
+            flags |= MAP_OPTIONAL;
+        }
+        if (parseTypeAnnotationOpt()) flags |= MAP_TYPE;
+        if (tok == SEMICOLON || tok == COMMA) next();
+        expect(RBRACE);
+        t.finish(MAPPED_TYPE, m, s, lastEnd, flags);
+    }
+
+    private void parseTupleType() {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        next(); // [
+        while (tok != RBRACKET && tok != EOF) {
+            int es = lx.tokenStart;
+            int em = t.mark();
+            boolean rest = eat(ELLIPSIS);
+            if (specDepth > 0 && errorCount > 0 && tooManySpeculativeErrors()) break;
+            // named member: name [?] : type
+            boolean named = false;
+            if (Token.isIdentifierName(tok)) {
+                int pk = peek();
+                if (pk == COLON) named = true;
+                else if (pk == QUESTION) {
+                    int k2 = peek2();
+                    named = k2 == COLON;
+                }
+            }
+            if (named) {
+                int ns = lx.tokenStart;
+                int id = lx.internIdentifier();
+                next();
+                leaf(IDENTIFIER_NAME, ns, lastEnd, id);
+                int flags = rest ? 2 : 0;
+                if (eat(QUESTION)) flags |= 1;
+                expect(COLON);
+                parseType();
+                t.finish(NAMED_TUPLE_MEMBER, em, es, lastEnd, flags);
+            } else {
+                if (!startsType(tok)) {
+                    error(es, lx.tokenEnd, Diag.TYPE_EXPECTED, 0);
+                    if (tok == SEMICOLON || tok == RBRACE || tok == RPAREN) break;
+                    next();
+                    errorNode(es, lastEnd);
+                } else {
+                    parseType();
+                    if (tok == QUESTION) {
+                        next();
+                        t.finish(OPTIONAL_TYPE, em, es, lastEnd, 0);
+                    }
+                    if (rest) t.finish(REST_TYPE, em, es, lastEnd, 0);
+                }
+            }
+            if (tok != RBRACKET && !eat(COMMA)) {
+                errorExpected(COMMA);
+                if (!startsType(tok) || lx.tokenStart == es) break;
+            }
+        }
+        expect(RBRACKET);
+        t.finish(TUPLE_TYPE, m, s, lastEnd, 0);
+    }
+
+    private void parseTypeLiteral() {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        next(); // {
+        parseTypeMembers();
+        expect(RBRACE);
+        t.finish(TYPE_LITERAL, m, s, lastEnd, 0);
+    }
+
+    /** Members of an interface body or type literal, up to (not including) `}`. */
+    private void parseTypeMembers() {
+        while (tok != RBRACE && tok != EOF) {
+            int before = lx.tokenStart;
+            if (!enter()) { exit(); break; }
+            parseTypeMember();
+            exit();
+            // separators: ; , or a line break
+            if (tok == SEMICOLON || tok == COMMA) next();
+            else if (tok != RBRACE && !lx.newlineBefore && lx.tokenStart != before) errorExpected(SEMICOLON);
+            if (lx.tokenStart == before && tok != RBRACE && tok != EOF) {
+                error(before, lx.tokenEnd, Diag.PROPERTY_OR_SIGNATURE_EXPECTED, 0);
+                next();
+                errorNode(before, lastEnd);
+            }
+        }
+    }
+
+    private void parseTypeMember() {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        if (tok == LPAREN || tok == LT) {
+            parseSignatureRest();
+            t.finish(CALL_SIGNATURE, m, s, lastEnd, 0);
+            return;
+        }
+        if (tok == K_NEW) {
+            int pk = peek();
+            if (pk == LPAREN || pk == LT) {
+                next();
+                parseSignatureRest();
+                t.finish(CONSTRUCT_SIGNATURE, m, s, lastEnd, 0);
+                return;
+            }
+        }
+        int flags = 0;
+        while (isTypeMemberModifier()) {
+            flags |= modifierFlag(tok);
+            next();
+        }
+        if (tok == LBRACKET && isIndexSignature()) {
+            parseIndexSignatureRest(s, m, flags);
+            return;
+        }
+        if ((atContextual(K_GET) || atContextual(K_SET))) {
+            int pk = peek();
+            if (pk != LPAREN && pk != LT && pk != COLON && pk != QUESTION && pk != SEMICOLON && pk != COMMA && pk != RBRACE
+                    && isClassMemberNameStart(pk)) {
+                flags |= tok == K_GET ? P_GET : P_SET;
+                next();
+            }
+        }
+        int kf = parsePropertyKey();
+        if (kf < 0) {
+            t.truncate(m);
+            return;
+        }
+        flags |= kf;
+        if (eat(QUESTION)) flags |= P_OPTIONAL;
+        if (tok == LPAREN || tok == LT || (flags & (P_GET | P_SET)) != 0) {
+            parseSignatureRest();
+            t.finish(METHOD_SIGNATURE, m, s, lastEnd, flags);
+            return;
+        }
+        parseTypeAnnotationOpt();
+        if (tok == ASSIGN) {
+            // initialisers are not allowed in signatures; parse for recovery
+            error(lx.tokenStart, lx.tokenEnd, Diag.UNEXPECTED_TOKEN, ASSIGN);
+            next();
+            parseAssignment();
+        }
+        t.finish(PROPERTY_SIGNATURE, m, s, lastEnd, flags);
+    }
+
+    private boolean isTypeMemberModifier() {
+        if (!(atContextual(K_READONLY) || atContextual(K_PUBLIC) || atContextual(K_PRIVATE) || atContextual(K_PROTECTED)
+                || atContextual(K_STATIC) || atContextual(K_DECLARE) || atContextual(K_ABSTRACT) || atContextual(K_OVERRIDE))) {
+            return false;
+        }
+        int pk = peek();
+        return peekNewline == 0 && (isClassMemberNameStart(pk) && pk != LPAREN && pk != LT && pk != COLON && pk != QUESTION
+                && pk != SEMICOLON && pk != COMMA && pk != RBRACE && pk != ASSIGN && pk != BANG);
+    }
+
+    private int modifierFlag(int k) {
+        switch (k) {
+            case K_READONLY: return MOD_READONLY;
+            case K_PUBLIC: return MOD_PUBLIC;
+            case K_PRIVATE: return MOD_PRIVATE;
+            case K_PROTECTED: return MOD_PROTECTED;
+            case K_STATIC: return C_STATIC;
+            case K_DECLARE: return MOD_DECLARE;
+            case K_ABSTRACT: return MOD_ABSTRACT;
+            case K_OVERRIDE: return MOD_OVERRIDE;
+            case K_ACCESSOR: return C_ACCESSOR;
+            default: return 0;
+        }
+    }
+
+    /** `[` name `:` … is an index signature (not a computed property name). */
+    private boolean isIndexSignature() {
+        int[] st = peekStates[peekDepth++];
+        lx.save(st);
+        int saveLast = lastEnd;
+        boolean result = false;
+        int k = lx.next();
+        if (k == ELLIPSIS || k == RBRACKET) {
+            result = true;
+        } else if (Token.isIdentifierLike(k) || k == K_PUBLIC) {
+            int k2 = lx.next();
+            result = k2 == COLON || k2 == COMMA;
+        }
+        lx.restore(st);
+        lastEnd = saveLast;
+        peekDepth--;
+        return result;
+    }
+
+    private void parseIndexSignatureRest(int s, int m, int flags) {
+        // [key: string]: T  — parameters use the bracket list
+        int ps = lx.tokenStart;
+        int pm = t.mark();
+        next(); // [
+        while (tok != RBRACKET && tok != EOF) {
+            int before = lx.tokenStart;
+            parseParameter();
+            if (!eat(COMMA)) break;
+            if (lx.tokenStart == before) break;
+        }
+        expect(RBRACKET);
+        t.finish(FORMAL_PARAMETERS, pm, ps, lastEnd, 0);
+        parseTypeAnnotationOpt();
+        t.finish(INDEX_SIGNATURE, m, s, lastEnd, flags);
+    }
+
+    /** [TYPE_PARAMETERS] ( params ) [: return type] of a signature. */
+    private void parseSignatureRest() {
+        if (tok == LT) parseTypeParameters();
+        int saved = ctx;
+        parseFormalParameters();
+        ctx = saved;
+        if (tok == COLON) {
+            next();
+            parseReturnType();
+        }
+    }
+
+    private void parseTypeParameters() {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        openAngle();
+        while (tok != GT && tok != EOF) {
+            int ps = lx.tokenStart;
+            int pm = t.mark();
+            int flags = 0;
+            while ((atContextual(K_IN) || tok == K_IN || atContextual(K_OUT) || tok == K_CONST)) {
+                int pk = peek();
+                if (!Token.isIdentifierName(pk)) break;
+                flags |= tok == K_CONST ? MOD_CONST : tok == K_IN ? MOD_IN : MOD_OUT;
+                next();
+            }
+            if (!Token.isIdentifierLike(tok) && !Token.isReserved(tok)) {
+                error(ps, lx.tokenEnd, Diag.TYPE_PARAMETER_EXPECTED, 0);
+                if (tok != COMMA) break;
+            } else {
+                parseBindingIdentifierAnyWord();
+            }
+            if (tok == K_EXTENDS) {
+                next();
+                parseType();
+                flags |= TP_CONSTRAINT;
+            }
+            if (tok == ASSIGN) {
+                next();
+                parseType();
+                flags |= TP_DEFAULT;
+            }
+            t.finish(TYPE_PARAMETER, pm, ps, lastEnd, flags);
+            if (tok != GT && !eat(COMMA)) { errorExpected(COMMA); break; }
+        }
+        expect(GT);
+        t.finish(TYPE_PARAMETERS, m, s, lastEnd, 0);
+    }
+
+    /** Consumes a `<` that opens a type list; from `<<` only the first character (`A<<T>() => T>`). */
+    private void openAngle() {
+        if (tok == SHL || tok == LE || tok == SHL_ASSIGN) {
+            lastEnd = lx.tokenStart + 1;
+            tok = lx.rescanAt(lx.tokenStart + 1);
+        } else {
+            next();
+        }
+    }
+
+    /** A type's own name: any identifier-like word, reported when reserved. */
+    private void parseBindingIdentifierAnyWord() {
+        int s = lx.tokenStart;
+        if (Token.isReserved(tok)) error(s, lx.tokenEnd, Diag.RESERVED_WORD_AS_IDENTIFIER, tok);
+        int id = lx.internIdentifier();
+        next();
+        leaf(BINDING_IDENTIFIER, s, lastEnd, id);
+    }
+
+    private void parseTypeArguments() {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        openAngle();
+        while (tok != GT && tok != EOF) {
+            parseType();
+            if (tok != GT && !eat(COMMA)) { errorExpected(GT); break; }
+        }
+        expect(GT);
+        t.finish(TYPE_ARGUMENTS, m, s, lastEnd, 0);
+    }
+
+    /**
+     * In an expression, `<` after an operand may open type arguments (`f<T>(x)`): parsed
+     * speculatively, kept when the list closes and what follows can follow type arguments.
+     */
+    private boolean tryParseTypeArgumentsInExpression() {
+        if (!ts || tok != LT) return false;
+        int d = speculate();
+        if (d < 0) return false;
+        next();
+        while (tok != GT && tok != EOF) {
+            parseType();
+            if (specFailed(d)) break;
+            if (tok != GT && !eat(COMMA)) { errorCount++; break; }
+        }
+        if (tok != GT || specFailed(d)) {
+            rollback(d);
+            return false;
+        }
+        // `>` closes the list; rescanning is not wanted here (`>>` are two closers)
+        int closeEnd = lx.tokenEnd;
+        next();
+        if (!canFollowTypeArguments()) {
+            rollback(d);
+            return false;
+        }
+        commit(d);
+        int s = specStates[d][2];
+        t.finish(TYPE_ARGUMENTS, specMark[d], s, closeEnd, 0);
+        return true;
+    }
+
+    private boolean canFollowTypeArguments() {
+        switch (tok) {
+            case LPAREN: case NO_SUBST_TEMPLATE: case TEMPLATE_HEAD:
+                return true;
+            case LT: case GT: case PLUS: case MINUS:
+                return false;
+            default:
+                return lx.newlineBefore || isBinaryOperator(tok) || !startsExpression(tok);
+        }
+    }
+
+    // ================================================================== TypeScript: declarations
+
+    /** interface / type / enum / namespace / module / declare / abstract at statement start; true when handled. */
+    private boolean tryParseTypeScriptDeclaration(int s, int m, int modifiers) {
+        if (!ts && !isTsOnlyKeywordInJs()) return false;
+        switch (tok) {
+            case K_INTERFACE:
+                if (escaped() || !nextIsIdentifierOnSameLine(false)) return false;
+                parseInterface(s, m, modifiers);
+                return true;
+            case K_TYPE:
+                if (escaped() || !nextIsIdentifierOnSameLine(true)) return false;
+                parseTypeAlias(s, m, modifiers);
+                return true;
+            case K_ENUM:
+                parseEnum(s, m, modifiers);
+                return true;
+            case K_CONST:
+                if (peek() == K_ENUM) {
+                    next();
+                    parseEnum(s, m, modifiers | MOD_CONST);
+                    return true;
+                }
+                return false;
+            case K_NAMESPACE:
+            case K_MODULE: {
+                if (escaped()) return false;
+                int pk = peek();
+                if (peekNewline != 0) return false;
+                if (!(Token.isIdentifierName(pk) || (pk == STRING && tok == K_MODULE))) return false;
+                parseModuleDeclaration(s, m, modifiers);
+                return true;
+            }
+            case K_GLOBAL: {
+                if (escaped() || (modifiers & MOD_DECLARE) == 0) {
+                    int pk = peek();
+                    if (pk != LBRACE || peekNewline != 0) return false;
+                }
+                parseModuleDeclaration(s, m, modifiers);
+                return true;
+            }
+            case K_DECLARE: {
+                if (escaped()) return false;
+                int pk = peek();
+                if (peekNewline != 0 || !isDeclareTarget(pk)) return false;
+                next();
+                boolean savedAmbient = ambient;
+                ambient = true;
+                parseDeclaredStatement(s, m, modifiers | MOD_DECLARE);
+                ambient = savedAmbient;
+                return true;
+            }
+            case K_ABSTRACT: {
+                if (escaped()) return false;
+                int pk = peek();
+                if (pk != K_CLASS || peekNewline != 0) return false;
+                next();
+                classModifiers = modifiers | MOD_ABSTRACT;
+                parseClass(true, s);
+                if (t.mark() - m > 1) t.finish(INVALID, m, s, lastEnd, 0);
+                return true;
+            }
+            default:
+                return false;
+        }
+    }
+
+    private boolean isTsOnlyKeywordInJs() { return false; }
+
+    private boolean isDeclareTarget(int k) {
+        switch (k) {
+            case K_VAR: case K_LET: case K_CONST: case K_FUNCTION: case K_CLASS: case K_ENUM: case K_INTERFACE:
+            case K_TYPE: case K_NAMESPACE: case K_MODULE: case K_GLOBAL: case K_ABSTRACT: case K_ASYNC: case K_USING:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private void parseDeclaredStatement(int s, int m, int modifiers) {
+        if (tryParseTypeScriptDeclaration(s, m, modifiers)) return;
+        switch (tok) {
+            case K_VAR: parseVariableStatementWithModifiers(VAR_VAR, modifiers); return;
+            case K_LET: parseVariableStatementWithModifiers(VAR_LET, modifiers); return;
+            case K_CONST: parseVariableStatementWithModifiers(VAR_CONST, modifiers); return;
+            case K_USING: parseVariableStatementWithModifiers(VAR_USING, modifiers); return;
+            case K_FUNCTION: parseFunctionDeclaration(s, modifiers, false); return;
+            case K_ASYNC: next(); parseFunctionDeclaration(s, F_ASYNC | modifiers, false); return;
+            case K_CLASS: classModifiers = modifiers; parseClass(true, s); return;
+            default:
+                parseStatement();
+        }
+    }
+
+    private void parseVariableStatementWithModifiers(int kind, int modifiers) {
+        parseVariableStatement(kind);
+        int decl = t.pending(t.mark() - 1);
+        t.setData(decl, t.data(decl) | modifiers);
+    }
+
+    private boolean nextIsIdentifierOnSameLine(boolean typeAlias) {
+        int pk = peek();
+        return peekNewline == 0 && (Token.isIdentifierLike(pk) || (Token.isReserved(pk) && pk != K_IN && pk != K_INSTANCEOF));
+    }
+
+    private void parseInterface(int s, int m, int modifiers) {
+        next(); // interface
+        parseBindingIdentifierAnyWord();
+        if (tok == LT) parseTypeParameters();
+        if (tok == K_EXTENDS) parseHeritageClause(K_EXTENDS);
+        int bs = lx.tokenStart;
+        int bm = t.mark();
+        expect(LBRACE);
+        parseTypeMembers();
+        expect(RBRACE);
+        t.finish(INTERFACE_BODY, bm, bs, lastEnd, 0);
+        t.finish(INTERFACE_DECLARATION, m, s, lastEnd, modifiers);
+    }
+
+    private void parseHeritageClause(int keyword) {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        next(); // extends / implements
+        do {
+            int es = lx.tokenStart;
+            int em = t.mark();
+            parseEntityNameExpression();
+            if (tok == LT) parseTypeArguments();
+            t.finish(EXPRESSION_WITH_TYPE_ARGUMENTS, em, es, lastEnd, 0);
+        } while (eat(COMMA));
+        t.finish(HERITAGE_CLAUSE, m, s, lastEnd, keyword);
+    }
+
+    /** a.b.c as an expression (IDENTIFIER_REFERENCE and MEMBER nodes). */
+    private void parseEntityNameExpression() {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        if (!Token.isIdentifierName(tok)) {
+            error(s, lx.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
+            errorNode(s, s);
+            return;
+        }
+        int id = lx.internIdentifier();
+        next();
+        leaf(IDENTIFIER_REFERENCE, s, lastEnd, id);
+        while (tok == DOT) {
+            next();
+            parseMemberName();
+            t.finish(MEMBER, m, s, lastEnd, 0);
+        }
+    }
+
+    private void parseTypeAlias(int s, int m, int modifiers) {
+        next(); // type
+        parseBindingIdentifierAnyWord();
+        if (tok == LT) parseTypeParameters();
+        expect(ASSIGN);
+        parseType();
+        semicolon();
+        t.finish(TYPE_ALIAS, m, s, lastEnd, modifiers);
+    }
+
+    private void parseEnum(int s, int m, int modifiers) {
+        next(); // enum
+        parseBindingIdentifierAnyWord();
+        expect(LBRACE);
+        while (tok != RBRACE && tok != EOF) {
+            int es = lx.tokenStart;
+            int em = t.mark();
+            if (tok == STRING) {
+                next();
+                leaf(STRING_LITERAL, es, lastEnd, 0);
+            } else if (Token.isIdentifierName(tok)) {
+                int id = lx.internIdentifier();
+                next();
+                leaf(IDENTIFIER_NAME, es, lastEnd, id);
+            } else if (tok == LBRACKET) {
+                next();
+                parseAssignment();
+                expect(RBRACKET);
+            } else {
+                error(es, lx.tokenEnd, Diag.ENUM_MEMBER_EXPECTED, 0);
+                if (tok == SEMICOLON || tok == RPAREN) break;
+                next();
+                t.finish(INVALID, em, es, lastEnd, 0);
+                continue;
+            }
+            if (eat(ASSIGN)) parseAssignment();
+            t.finish(ENUM_MEMBER, em, es, lastEnd, 0);
+            if (tok != RBRACE && !eat(COMMA)) { errorExpected(COMMA); if (!Token.isIdentifierName(tok) && tok != STRING) break; }
+        }
+        expect(RBRACE);
+        t.finish(ENUM_DECLARATION, m, s, lastEnd, modifiers);
+    }
+
+    private void parseModuleDeclaration(int s, int m, int modifiers) {
+        int keyword = tok;
+        if (tok != K_GLOBAL) next(); // namespace / module
+        int ns = lx.tokenStart;
+        if (tok == STRING) {
+            next();
+            leaf(STRING_LITERAL, ns, lastEnd, 0);
+        } else if (tok == K_GLOBAL && keyword == K_GLOBAL) {
+            int id = lx.internIdentifier();
+            next();
+            leaf(IDENTIFIER_NAME, ns, lastEnd, id);
+        } else {
+            // a.b.c
+            int nm = t.mark();
+            int id = lx.internIdentifier();
+            if (!Token.isIdentifierName(tok)) error(ns, lx.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
+            next();
+            leaf(BINDING_IDENTIFIER, ns, lastEnd, id);
+            while (tok == DOT) {
+                next();
+                int qs = lx.tokenStart;
+                int qid = lx.internIdentifier();
+                if (!Token.isIdentifierName(tok)) error(qs, lx.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
+                next();
+                leaf(IDENTIFIER_NAME, qs, lastEnd, qid);
+                t.finish(QUALIFIED_NAME, nm, ns, lastEnd, 0);
+            }
+        }
+        if (tok == LBRACE) {
+            int bs = lx.tokenStart;
+            int bm = t.mark();
+            next();
+            int savedCtx = ctx;
+            int savedLabelBase = labelBase;
+            labelBase = labelTop;
+            ctx &= ~(CTX_FUNCTION | CTX_ITERATION | CTX_BREAKABLE);
+            boolean savedAmbient = ambient;
+            if ((modifiers & MOD_DECLARE) != 0) ambient = true;
+            moduleBlockDepth++;
+            parseStatementList(RBRACE, true);
+            moduleBlockDepth--;
+            ambient = savedAmbient;
+            ctx = savedCtx;
+            labelBase = savedLabelBase;
+            expect(RBRACE);
+            t.finish(MODULE_BLOCK, bm, bs, lastEnd, 0);
+        } else {
+            semicolon();
+        }
+        t.finish(MODULE_DECLARATION, m, s, lastEnd, keyword | modifiers);
+    }
+
+    /** Inside `namespace X { }`: import/export are allowed at its top level. */
+    private int moduleBlockDepth;
+
+    /** `import x = require("m")` / `import x = A.B` after `import [type] x` (current token `=`). */
+    private void parseImportEqualsRest(int s, int m, int flags) {
+        next(); // =
+        int rs = lx.tokenStart;
+        if (atContextual(K_REQUIRE) && peek() == LPAREN) {
+            int rm = t.mark();
+            next();
+            next(); // (
+            parseModuleSpecifier();
+            expect(RPAREN);
+            t.finish(EXTERNAL_MODULE_REFERENCE, rm, rs, lastEnd, 0);
+        } else {
+            parseEntityNameExpression();
+        }
+        semicolon();
+        t.finish(IMPORT_EQUALS, m, s, lastEnd, flags);
+    }
+
+    /** Parameter modifiers (TypeScript parameter properties) and decorators, then the parameter. */
+    private void parseParameter() {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        int flags = 0;
+        while (tok == AT) parseDecorator();
+        if (ts) {
+            while ((atContextual(K_PUBLIC) || atContextual(K_PRIVATE) || atContextual(K_PROTECTED)
+                    || atContextual(K_READONLY) || atContextual(K_OVERRIDE))) {
+                int pk = peek();
+                if (!(Token.isIdentifierLike(pk) || pk == LBRACKET || pk == LBRACE || pk == K_THIS) || peekNewline != 0 && false) break;
+                flags |= modifierFlag(tok);
+                next();
+            }
+        }
+        boolean rest = false;
+        int rs = lx.tokenStart;
+        int rm = t.mark();
+        if (tok == ELLIPSIS) {
+            rest = true;
+            next();
+        }
+        if (ts && tok == K_THIS && !rest) {
+            int ts0 = lx.tokenStart;
+            int id = lx.internIdentifier();
+            next();
+            leaf(BINDING_IDENTIFIER, ts0, lastEnd, id);
+        } else if (!(Token.isIdentifierLike(tok) || tok == LBRACKET || tok == LBRACE || Token.isReserved(tok))) {
+            error(lx.tokenStart, lx.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
+            errorNode(lx.tokenStart, lx.tokenStart);
+        } else {
+            parseBindingTarget();
+        }
+        if (ts && tok == QUESTION) {
+            next();
+            flags |= P_OPTIONAL;
+        }
+        boolean typed = parseTypeAnnotationOpt();
+        if (rest) {
+            if (tok == ASSIGN) {
+                error(lx.tokenStart, lx.tokenEnd, Diag.REST_WITH_INITIALIZER, 0);
+                next();
+                parseAssignment();
+            }
+            if (typed || flags != 0) {
+                t.finish(REST_ELEMENT, rm, rs, lastEnd, 0);
+                t.finish(PARAMETER, m, s, lastEnd, flags);
+            } else {
+                t.finish(REST_ELEMENT, rm, rs, lastEnd, 0);
+                if (t.mark() - m > 1) t.finish(PARAMETER, m, s, lastEnd, flags);
+            }
+            return;
+        }
+        if (tok == ASSIGN) {
+            next();
+            parseAssignment();
+            if (!typed && flags == 0 && t.mark() - m == 2) {
+                t.finish(ASSIGNMENT_PATTERN, m, s, lastEnd, 0);
+                return;
+            }
+        }
+        if (typed || flags != 0 || t.mark() - m != 1) t.finish(PARAMETER, m, s, lastEnd, flags);
+    }
+
+    // ================================================================== TypeScript: arrows and expressions
+
+    /** Modifiers for the next class (abstract, declare, export default), set by statement parsers. */
+    private int classModifiers;
+
+    /**
+     * TypeScript arrow function with typed parameters, type parameters or a return type, tried
+     * speculatively at `(` or `<`. Returns true when an arrow was parsed.
+     */
+    private boolean tryParseTypedArrow(int flags, int s) {
+        if (!ts || specDepth > 24) return false;
+        int d = speculate();
+        if (d < 0) return false;
+        int m = t.mark();
+        int saved = ctx;
+        if ((flags & F_ASYNC) != 0) ctx |= CTX_AWAIT;
+        if (tok == LT) parseTypeParameters();
+        if (tok != LPAREN || specFailed(d)) { ctx = saved; rollback(d); return false; }
+        parseFormalParameters();
+        if (!specFailed(d) && tok == COLON) {
+            next();
+            parseReturnType();
+        }
+        ctx = saved;
+        if (specFailed(d) || tok != ARROW) {
+            rollback(d);
+            return false;
+        }
+        commit(d);
+        if (lx.newlineBefore) error(lx.tokenStart, lx.tokenEnd, Diag.ARROW_LINE_BREAK, 0);
+        parseArrowBody(flags, s, m);
+        return true;
+    }
+
+    // ================================================================== JSX
+
+    /** `<` in expression position: a JSX element or fragment. */
+    private void parseJsxElementOrFragment(boolean inJsxChild) {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        if (!enter()) { exit(); errorNode(s, s); return; }
+        next(); // <
+        if (tok == GT) {
+            // fragment
+            jsxNextChild();
+            parseJsxChildren();
+            // at `<` `/`
+            int cs = lx.tokenStart;
+            next(); // /
+            if (tok == SLASH) next(); else errorExpected(SLASH);
+            if (tok != GT) {
+                error(cs, lx.tokenEnd, Diag.JSX_FRAGMENT_CLOSING, 0);
+                while (tok != GT && tok != EOF && tok != LT) next();
+            }
+            finishJsxClose(inJsxChild);
+            t.finish(JSX_FRAGMENT, m, s, lastEnd, 0);
+            exit();
+            return;
+        }
+        int om = t.mark();
+        int nameStart = lx.tokenStart;
+        parseJsxElementName();
+        int nameEnd = lastEnd;
+        if (ts && tok == LT) parseTypeArguments();
+        // attributes
+        while (tok != GT && tok != SLASH && tok != EOF) {
+            int as = lx.tokenStart;
+            int am = t.mark();
+            if (tok == LBRACE) {
+                next();
+                if (tok == ELLIPSIS) next(); else errorExpected(ELLIPSIS);
+                parseAssignment();
+                expect(RBRACE);
+                t.finish(JSX_SPREAD_ATTRIBUTE, am, as, lastEnd, 0);
+                continue;
+            }
+            if (!Token.isIdentifierName(tok)) {
+                error(as, lx.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
+                if (tok == LT || tok == RBRACE) break;
+                next();
+                t.finish(INVALID, am, as, lastEnd, 0);
+                continue;
+            }
+            parseJsxAttributeName();
+            if (tok == ASSIGN) {
+                int before = log.diagnosticCount();
+                next();
+                if (tok == STRING) {
+                    lx.reScanJsxString(before);
+                    int vs = lx.tokenStart;
+                    next();
+                    leaf(STRING_LITERAL, vs, lastEnd, 0);
+                } else if (tok == LBRACE) {
+                    int es = lx.tokenStart;
+                    int em = t.mark();
+                    next();
+                    if (tok == RBRACE) error(es, lx.tokenEnd, Diag.JSX_EMPTY_ATTRIBUTE_EXPRESSION, 0);
+                    else parseAssignment();
+                    expect(RBRACE);
+                    t.finish(JSX_EXPRESSION_CONTAINER, em, es, lastEnd, 0);
+                } else if (tok == LT) {
+                    parseJsxElementOrFragment(false);
+                } else {
+                    error(lx.tokenStart, lx.tokenEnd, Diag.JSX_ATTRIBUTE_VALUE_EXPECTED, 0);
+                }
+            }
+            t.finish(JSX_ATTRIBUTE, am, as, lastEnd, 0);
+        }
+        if (tok == SLASH) {
+            // self-closing
+            next();
+            if (tok != GT) errorExpected(GT);
+            t.finish(JSX_OPENING_ELEMENT, om, s, lx.tokenEnd, 1);
+            finishJsxClose(inJsxChild);
+            t.finish(JSX_ELEMENT, m, s, lastEnd, 0);
+            exit();
+            return;
+        }
+        if (tok != GT) {
+            errorExpected(GT);
+            t.finish(JSX_OPENING_ELEMENT, om, s, lastEnd, 0);
+            t.finish(JSX_ELEMENT, m, s, lastEnd, 0);
+            exit();
+            return;
+        }
+        t.finish(JSX_OPENING_ELEMENT, om, s, lx.tokenEnd, 0);
+        jsxNextChild();
+        parseJsxChildren();
+        // closing element: at `<` and next is `/`
+        int cs = lx.tokenStart;
+        int cm = t.mark();
+        if (tok == LT) {
+            next(); // <
+            next(); // /
+            int closeNameStart = lx.tokenStart;
+            if (tok != GT) parseJsxElementName();
+            if (!sameText(nameStart, nameEnd, closeNameStart, lastEnd)) {
+                error(closeNameStart, Math.max(closeNameStart, lastEnd), Diag.JSX_CLOSING_TAG, 0);
+            }
+            if (tok != GT) errorExpected(GT);
+            t.finish(JSX_CLOSING_ELEMENT, cm, cs, lx.tokenEnd, 0);
+            finishJsxClose(inJsxChild);
+        } else {
+            error(nameStart, nameEnd, Diag.JSX_NO_CLOSING_TAG, 0);
+        }
+        t.finish(JSX_ELEMENT, m, s, lastEnd, 0);
+        exit();
+    }
+
+    /** Consumes the closing `>` of a tag: inside children the next token is scanned as JSX text. */
+    private void finishJsxClose(boolean inJsxChild) {
+        if (tok != GT) return;
+        if (inJsxChild) jsxNextChild(); else next();
+    }
+
+    private void jsxNextChild() {
+        lastEnd = lx.tokenEnd;
+        tok = lx.scanJsxChild();
+    }
+
+    /** Children up to the `<` of a closing tag `</`. */
+    private void parseJsxChildren() {
+        while (tok != EOF) {
+            int cs = lx.tokenStart;
+            if (tok == Token.JSX_TEXT) {
+                leaf(NodeKind.JSX_TEXT, cs, lx.tokenEnd, 0);
+                jsxNextChild();
+                continue;
+            }
+            if (tok == LBRACE) {
+                int em = t.mark();
+                next();
+                int kind = JSX_EXPRESSION_CONTAINER;
+                if (tok == ELLIPSIS) { next(); kind = JSX_SPREAD_CHILD; }
+                if (tok != RBRACE) parseExpression();
+                if (tok != RBRACE) {
+                    errorExpected(RBRACE);
+                    t.finish(kind, em, cs, lastEnd, 0);
+                    // resynchronise on the next `<` or `}` by scanning as text
+                    while (tok != RBRACE && tok != LT && tok != EOF) next();
+                    if (tok == LT) continue;
+                    if (tok == EOF) return;
+                } else {
+                    t.finish(kind, em, cs, lx.tokenEnd, 0);
+                }
+                jsxNextChild();
+                continue;
+            }
+            if (tok == LT) {
+                int pk = peek();
+                if (pk == SLASH) return; // closing tag of the parent
+                parseJsxElementOrFragment(true);
+                continue;
+            }
+            break;
+        }
+        if (tok == EOF) error(lx.tokenStart, lx.tokenStart, Diag.TOKEN_EXPECTED, LT);
+    }
+
+    private void parseJsxElementName() {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        if (!Token.isIdentifierName(tok)) {
+            error(s, lx.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
+            errorNode(s, s);
+            return;
+        }
+        lx.reScanJsxIdentifier();
+        tok = lx.token;
+        int id = lx.internIdentifier();
+        next();
+        leaf(JSX_IDENTIFIER, s, lastEnd, id);
+        if (tok == COLON) {
+            next();
+            int ns = lx.tokenStart;
+            lx.reScanJsxIdentifier();
+            tok = lx.token;
+            int nid = lx.internIdentifier();
+            next();
+            leaf(JSX_IDENTIFIER, ns, lastEnd, nid);
+            t.finish(JSX_NAMESPACED_NAME, m, s, lastEnd, 0);
+            return;
+        }
+        while (tok == DOT) {
+            next();
+            int ps = lx.tokenStart;
+            int pid = lx.internIdentifier();
+            if (!Token.isIdentifierName(tok)) error(ps, lx.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
+            next();
+            leaf(IDENTIFIER_NAME, ps, lastEnd, pid);
+            t.finish(JSX_MEMBER_EXPRESSION, m, s, lastEnd, 0);
+        }
+    }
+
+    private void parseJsxAttributeName() {
+        int s = lx.tokenStart;
+        int m = t.mark();
+        lx.reScanJsxIdentifier();
+        tok = lx.token;
+        int id = lx.internIdentifier();
+        next();
+        leaf(JSX_IDENTIFIER, s, lastEnd, id);
+        if (tok == COLON) {
+            next();
+            int ns = lx.tokenStart;
+            lx.reScanJsxIdentifier();
+            tok = lx.token;
+            int nid = lx.internIdentifier();
+            next();
+            leaf(JSX_IDENTIFIER, ns, lastEnd, nid);
+            t.finish(JSX_NAMESPACED_NAME, m, s, lastEnd, 0);
+        }
+    }
+
+    private boolean sameText(int s1, int e1, int s2, int e2) {
+        if (e1 - s1 != e2 - s2) return false;
+        for (int i = 0; i < e1 - s1; i++) {
+            char a = src[s1 + i], b = src[s2 + i];
+            if (a != b && !(Character.isWhitespace(a) && Character.isWhitespace(b))) return false;
+        }
+        return true;
+    }
+
+    /** In TSX, `<T,>` and `<T extends X>` start a generic arrow, not an element. */
+    private boolean isGenericArrowInTsx() {
+        int[] st = peekStates[peekDepth++];
+        lx.save(st);
+        int saveLast = lastEnd;
+        boolean result = false;
+        int k = lx.next();
+        if (Token.isIdentifierLike(k) || k == K_CONST) {
+            int k2 = lx.next();
+            if (k == K_CONST && Token.isIdentifierLike(k2)) k2 = lx.next();
+            result = k2 == COMMA || k2 == K_EXTENDS && (lx.next() != ASSIGN);
+        }
+        lx.restore(st);
+        lastEnd = saveLast;
+        peekDepth--;
+        return result;
     }
 }

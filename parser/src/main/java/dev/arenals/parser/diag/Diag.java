@@ -118,6 +118,15 @@ public enum Diag {
     USING_NOT_ALLOWED_HERE(1491, "'using' declarations are not allowed at the top level of a script or directly in a case clause."),
     REDECLARED(2451, "Cannot redeclare block-scoped variable '{0}'."),
     EXPORT_UNDECLARED(2304, "Cannot find name '{0}'."),
+    TYPE_EXPECTED(1110, "Type expected."),
+    PROPERTY_OR_SIGNATURE_EXPECTED(1131, "Property or signature expected."),
+    TYPE_PARAMETER_EXPECTED(1139, "Type parameter declaration expected."),
+    ENUM_MEMBER_EXPECTED(1132, "Enum member expected."),
+    JSX_CLOSING_TAG(17002, "Expected corresponding JSX closing tag."),
+    JSX_NO_CLOSING_TAG(17008, "JSX element has no corresponding closing tag."),
+    JSX_FRAGMENT_CLOSING(17015, "Expected corresponding closing tag for JSX fragment."),
+    JSX_EMPTY_ATTRIBUTE_EXPRESSION(17000, "JSX attributes must only be assigned a non-empty 'expression'."),
+    JSX_ATTRIBUTE_VALUE_EXPECTED(1145, "'{' or JSX element expected."),
     // ---- parser: more codes go here ----
     ;
 

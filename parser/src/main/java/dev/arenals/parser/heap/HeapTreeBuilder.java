@@ -57,6 +57,13 @@ public final class HeapTreeBuilder implements TreeSink {
 
     @Override public void dropPending(int i) { pending.remove(i); }
 
+    @Override public int nodeCount() { return nodes.size(); }
+
+    @Override
+    public void rewindNodes(int count) {
+        if (count < nodes.size()) nodes.subList(count, nodes.size()).clear();
+    }
+
     @Override public int pending(int i) { return handleOf(pending.get(i)); }
 
     private static int handleOf(HeapNode node) { return node.handle; }

@@ -967,6 +967,88 @@ public final class Lexer {
         return token;
     }
 
+    /** Rescans from offset {@code p} (inside the current token): used to split `<<` in `A<<T>() => T>`. */
+    public int rescanAt(int p) {
+        pos = p;
+        boolean nl = newlineBefore;
+        int k = next();
+        newlineBefore = false;
+        return k;
+    }
+
+    // =====================================================================================
+    // JSX: the parser switches the lexer into these modes where JSX grammar applies
+    // =====================================================================================
+
+    /**
+     * JSX names may contain '-' (data-id, aria-label): extends the current identifier or keyword
+     * token through dashes and identifier parts. Returns the token (IDENTIFIER when extended).
+     */
+    public int reScanJsxIdentifier() {
+        if (!Token.isIdentifierName(token)) return token;
+        final char[] s = src;
+        int p = tokenEnd;
+        boolean extended = false;
+        while (p < end) {
+            char c = s[p];
+            if (c == '-') { p++; extended = true; continue; }
+            if (!extended) break;
+            int cp = Character.isHighSurrogate(c) && p + 1 < end ? Character.toCodePoint(c, s[p + 1]) : c;
+            if (!UnicodeId.isIdPart(cp)) break;
+            p += Character.charCount(cp);
+        }
+        if (extended) {
+            token = Token.IDENTIFIER;
+            flags = 0;
+            return finish(Token.IDENTIFIER, p);
+        }
+        return token;
+    }
+
+    /**
+     * A JSX attribute string: escapes are not interpreted and line breaks are allowed, so the
+     * current STRING token is rescanned from its quote, dropping diagnostics the JavaScript string
+     * scan reported (those logged since {@code diagnosticsBefore}).
+     */
+    public int reScanJsxString(int diagnosticsBefore) {
+        if (token != Token.STRING) return token;
+        final char[] s = src;
+        char quote = s[tokenStart];
+        int p = tokenStart + 1;
+        while (p < end && s[p] != quote) p++;
+        log.truncateDiagnostics(diagnosticsBefore);
+        flags = 0;
+        if (p >= end) {
+            log.report(tokenStart, end, Diag.UNTERMINATED_STRING, 0);
+            flags = F_UNTERMINATED;
+            return finish(Token.STRING, end);
+        }
+        return finish(Token.STRING, p + 1);
+    }
+
+    /**
+     * JSX children: from the end of the previous token, scans text up to the next '{' or '<' as one
+     * JSX_TEXT token, or returns LBRACE / LT / EOF when one of those comes first.
+     */
+    public int scanJsxChild() {
+        final char[] s = src;
+        int p = pos;
+        tokenStart = p;
+        flags = 0;
+        newlineBefore = false;
+        if (p >= end) return finish(Token.EOF, p);
+        char c = s[p];
+        if (c == '{') return finish(Token.LBRACE, p + 1);
+        if (c == '<') return finish(Token.LT, p + 1);
+        while (p < end) {
+            c = s[p];
+            if (c == '{' || c == '<') break;
+            if (c == '\n' || c == '\r') newlineBefore = true;
+            p++;
+        }
+        return finish(Token.JSX_TEXT, p);
+    }
+
     // =====================================================================================
     // Speculation
     // =====================================================================================

@@ -20,6 +20,7 @@ public final class Token {
     public static final int TEMPLATE_MIDDLE = 9;   // }text${  (after reScanTemplateContinuation)
     public static final int TEMPLATE_TAIL = 10;    // }text`   (after reScanTemplateContinuation)
     public static final int ERROR = 11;            // a character that starts no token (diagnostic reported)
+    public static final int JSX_TEXT = 12;         // only from Lexer.scanJsxChild
 
     // Punctuators
     public static final int LBRACE = 20;        // {
@@ -189,7 +190,7 @@ public final class Token {
             {"EOF", "end of file"}, {"IDENTIFIER", "identifier"}, {"PRIVATE_NAME", "private name"},
             {"NUMBER", "number"}, {"BIGINT", "bigint"}, {"STRING", "string"}, {"REGEX", "regular expression"},
             {"NO_SUBST_TEMPLATE", "template"}, {"TEMPLATE_HEAD", "template"}, {"TEMPLATE_MIDDLE", "template"},
-            {"TEMPLATE_TAIL", "template"}, {"ERROR", "invalid token"},
+            {"TEMPLATE_TAIL", "template"}, {"ERROR", "invalid token"}, {"JSX_TEXT", "JSX text"},
         };
         for (int i = 0; i < p.length; i++) TEXT[i] = p[i][1];
         String punct = "20 { 21 } 22 ( 23 ) 24 [ 25 ] 26 . 27 ... 28 ; 29 , 30 < 31 > 32 <= 33 >= 34 == 35 != "

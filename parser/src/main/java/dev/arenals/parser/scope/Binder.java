@@ -7,6 +7,7 @@ import dev.arenals.parser.lexer.Literals;
 import dev.arenals.parser.lexer.Token;
 import dev.arenals.parser.tree.Arena;
 import dev.arenals.parser.tree.NameTable;
+import dev.arenals.parser.tree.NodeKind;
 import dev.arenals.parser.tree.ParseLog;
 import java.util.Arrays;
 
@@ -30,6 +31,7 @@ public final class Binder {
     private ParseLog log;
     private NameTable names;
     private boolean module;
+    private boolean typeScript;
 
     private int[] stNode = new int[256];
     private int[] stCtx = new int[256];
@@ -54,6 +56,7 @@ public final class Binder {
         this.log = arena.log();
         this.names = arena.names();
         this.module = arena.isModule();
+        this.typeScript = arena.isTypeScript();
         table.reset(arena);
         exportCount = 0;
         localExportCount = 0;
@@ -64,7 +67,7 @@ public final class Binder {
         nameDefault = names.intern(scratch, 0, 7);
         walk(root);
         resolveReferences();
-        if (module) checkExports();
+        if (module && !typeScript) checkExports();
     }
 
     private void push(int node, int ctx, int scope, int owner) {
@@ -112,7 +115,33 @@ public final class Binder {
     private void visit(int n, int ctx, int scope, int owner) {
         int k = a.kind(n);
         int strict = ctx & C_STRICT;
+        if (NodeKind.isType(k)) return; // type space: not bound yet
         switch (k) {
+            case INTERFACE_DECLARATION:
+            case TYPE_ALIAS:
+            case ENUM_DECLARATION:
+            case HERITAGE_CLAUSE:
+            case NAMESPACE_EXPORT:
+            case INDEX_SIGNATURE:
+                return;
+            case MODULE_DECLARATION: {
+                for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
+                    if (a.kind(c) == MODULE_BLOCK) pushChildren(c, strict, t.newScope(ScopeKind.NAMESPACE, scope, c), -1);
+                }
+                return;
+            }
+            case PARAMETER: {
+                int target = a.firstChild(n);
+                int start = sp;
+                for (int c = target; c >= 0; c = a.nextSibling(c)) push(c, c == target ? ctx : strict, scope, c == target ? owner : -1);
+                reverse(start, sp);
+                return;
+            }
+            case IMPORT_EQUALS: {
+                int name = a.firstChild(n);
+                if (name >= 0 && a.kind(name) == BINDING_IDENTIFIER) declare(name, SymbolKind.IMPORT, scope, n, ctx);
+                return;
+            }
             case FUNCTION_DECLARATION:
             case FUNCTION_EXPRESSION:
             case ARROW_FUNCTION:
@@ -378,7 +407,7 @@ public final class Binder {
     }
 
     private void noteExport(int name, int s, int e) {
-        if (name < 0) return;
+        if (name < 0 || typeScript) return;
         for (int i = 0; i < exportCount; i++) {
             if (exportNames[i] == name) {
                 log.report(s, e, Diag.DUPLICATE_EXPORT, name);
@@ -473,6 +502,7 @@ public final class Binder {
     }
 
     private void redeclared(int node, int name) {
+        if (typeScript) return; // TypeScript merges declarations; its checker, not its parser, reports conflicts
         log.report(a.start(node), a.end(node), Diag.REDECLARED, name);
     }
 

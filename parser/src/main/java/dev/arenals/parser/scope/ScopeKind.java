@@ -20,9 +20,11 @@ public final class ScopeKind {
     public static final int SWITCH = 10;
     /** Sloppy-mode `with`: names inside cannot be resolved statically. */
     public static final int WITH = 11;
+    /** A TypeScript namespace / module body. */
+    public static final int NAMESPACE = 12;
 
     /** Scopes that receive var declarations. */
     public static boolean isVarScope(int k) {
-        return k == SCRIPT || k == MODULE || k == FUNCTION || k == STATIC_BLOCK;
+        return k == SCRIPT || k == MODULE || k == FUNCTION || k == STATIC_BLOCK || k == NAMESPACE;
     }
 }

@@ -88,6 +88,10 @@ public final class Arena implements TreeSink {
     public NameTable names() { return names; }
     public ParseLog log() { return log; }
     public void setModule(boolean module) { this.module = module; }
+    private boolean typeScript;
+    /** The tree was parsed as TypeScript (binder rules differ: declaration merging). */
+    public void setTypeScript(boolean typeScript) { this.typeScript = typeScript; }
+    public boolean isTypeScript() { return typeScript; }
     public boolean isModule() { return module; }
 
     // ---- TreeSink ----
@@ -119,6 +123,9 @@ public final class Arena implements TreeSink {
 
     @Override public void truncate(int mark) { if (mark < top) top = mark; }
     @Override public int pending(int i) { return stack[i]; }
+
+    @Override
+    public void rewindNodes(int c) { if (c < count) count = c; }
 
     @Override
     public void dropPending(int i) {

@@ -104,7 +104,77 @@ public final class NodeKind {
     public static final int STATIC_BLOCK = 116;        // statements
     public static final int DECORATOR = 117;           // expression
 
-    public static final int COUNT = 128;
+    // ---- TypeScript types: TYPE_FIRST .. TYPE_LAST ----
+    public static final int TYPE_REFERENCE = 130;      // name (IDENTIFIER_REFERENCE | QUALIFIED_NAME), [TYPE_ARGUMENTS]
+    public static final int QUALIFIED_NAME = 131;      // left, IDENTIFIER_NAME
+    public static final int KEYWORD_TYPE = 132;        // data: keyword token (any, unknown, never, void, null, ...)
+    public static final int THIS_TYPE = 133;
+    public static final int LITERAL_TYPE = 134;        // literal (or UNARY minus literal)
+    public static final int TEMPLATE_LITERAL_TYPE = 135; // TEMPLATE_ELEMENT (type TEMPLATE_ELEMENT)*
+    public static final int ARRAY_TYPE = 136;
+    public static final int TUPLE_TYPE = 137;
+    public static final int NAMED_TUPLE_MEMBER = 138;  // data: 1 optional, 2 rest; IDENTIFIER_NAME, type
+    public static final int OPTIONAL_TYPE = 139;
+    public static final int REST_TYPE = 140;
+    public static final int UNION_TYPE = 141;
+    public static final int INTERSECTION_TYPE = 142;
+    public static final int FUNCTION_TYPE = 143;       // [TYPE_PARAMETERS], FORMAL_PARAMETERS, type
+    public static final int CONSTRUCTOR_TYPE = 144;    // data: MOD_ABSTRACT; like FUNCTION_TYPE
+    public static final int TYPE_QUERY = 145;          // typeof: entity name | IMPORT_TYPE, [TYPE_ARGUMENTS]
+    public static final int TYPE_OPERATOR = 146;       // data: keyof / unique / readonly token; type
+    public static final int INDEXED_ACCESS_TYPE = 147; // object type, index type
+    public static final int CONDITIONAL_TYPE = 148;    // check, extends, true, false
+    public static final int INFER_TYPE = 149;          // TYPE_PARAMETER
+    public static final int MAPPED_TYPE = 150;         // data: MAP_*; TYPE_PARAMETER, [as type], [type]
+    public static final int TYPE_LITERAL = 151;        // members
+    public static final int PARENTHESIZED_TYPE = 152;
+    public static final int TYPE_PREDICATE = 153;      // data: 1 asserts; IDENTIFIER_NAME | THIS_TYPE, [type]
+    public static final int IMPORT_TYPE = 154;         // data: 1 typeof; argument, [IMPORT_ATTRIBUTES], [qualifier], [TYPE_ARGUMENTS]
+    public static final int TYPE_FIRST = TYPE_REFERENCE, TYPE_LAST = IMPORT_TYPE;
+    // ---- TypeScript declarations and expressions ----
+    public static final int TYPE_ARGUMENTS = 160;
+    public static final int TYPE_PARAMETERS = 161;
+    public static final int TYPE_PARAMETER = 162;      // data: TP_*; BINDING_IDENTIFIER, [constraint], [default]
+    public static final int PROPERTY_SIGNATURE = 163;  // data: P_OPTIONAL | MOD_*; key, [type]
+    public static final int METHOD_SIGNATURE = 164;    // data: P_OPTIONAL | P_GET | P_SET; key, [TYPE_PARAMETERS], FORMAL_PARAMETERS, [type]
+    public static final int CALL_SIGNATURE = 165;      // [TYPE_PARAMETERS], FORMAL_PARAMETERS, [type]
+    public static final int CONSTRUCT_SIGNATURE = 166;
+    public static final int INDEX_SIGNATURE = 167;     // data: MOD_*; FORMAL_PARAMETERS, type
+    public static final int INTERFACE_DECLARATION = 168; // data: MOD_*; BINDING_IDENTIFIER, [TYPE_PARAMETERS], [HERITAGE_CLAUSE], INTERFACE_BODY
+    public static final int INTERFACE_BODY = 169;
+    public static final int HERITAGE_CLAUSE = 170;     // data: K_EXTENDS / K_IMPLEMENTS; EXPRESSION_WITH_TYPE_ARGUMENTS...
+    public static final int EXPRESSION_WITH_TYPE_ARGUMENTS = 171; // expression, [TYPE_ARGUMENTS]
+    public static final int TYPE_ALIAS = 172;          // data: MOD_*; BINDING_IDENTIFIER, [TYPE_PARAMETERS], type
+    public static final int ENUM_DECLARATION = 173;    // data: MOD_CONST | MOD_*; BINDING_IDENTIFIER, ENUM_MEMBER...
+    public static final int ENUM_MEMBER = 174;         // name, [initializer]
+    public static final int MODULE_DECLARATION = 175;  // data: keyword token | MOD_*; name, [MODULE_BLOCK]
+    public static final int MODULE_BLOCK = 176;        // statements
+    public static final int IMPORT_EQUALS = 177;       // data: 1 type-only; BINDING_IDENTIFIER, EXTERNAL_MODULE_REFERENCE | entity name
+    public static final int EXTERNAL_MODULE_REFERENCE = 178; // STRING_LITERAL
+    public static final int EXPORT_ASSIGNMENT = 179;   // export = expression
+    public static final int NAMESPACE_EXPORT = 180;    // export as namespace X
+    public static final int AS_EXPRESSION = 181;       // expression, type
+    public static final int SATISFIES_EXPRESSION = 182;
+    public static final int NON_NULL = 183;            // expression!
+    public static final int TYPE_ASSERTION = 184;      // <type> expression
+    public static final int INSTANTIATION_EXPRESSION = 185; // expression, TYPE_ARGUMENTS
+    public static final int PARAMETER = 186;           // data: MOD_* | P_OPTIONAL; pattern, [type], [initializer]
+    public static final int TYPE_ANNOTATION_MARK = 187; // reserved
+    // ---- JSX ----
+    public static final int JSX_ELEMENT = 200;         // JSX_OPENING_ELEMENT children... [JSX_CLOSING_ELEMENT]
+    public static final int JSX_OPENING_ELEMENT = 201; // data: 1 self-closing; name, [TYPE_ARGUMENTS], attributes...
+    public static final int JSX_CLOSING_ELEMENT = 202; // name
+    public static final int JSX_FRAGMENT = 203;        // children...
+    public static final int JSX_TEXT = 204;
+    public static final int JSX_EXPRESSION_CONTAINER = 205; // [expression]
+    public static final int JSX_ATTRIBUTE = 206;       // name, [value]
+    public static final int JSX_SPREAD_ATTRIBUTE = 207;
+    public static final int JSX_NAMESPACED_NAME = 208; // JSX_IDENTIFIER, JSX_IDENTIFIER
+    public static final int JSX_MEMBER_EXPRESSION = 209; // object, IDENTIFIER_NAME
+    public static final int JSX_IDENTIFIER = 210;      // data: name id
+    public static final int JSX_SPREAD_CHILD = 211;
+
+    public static final int COUNT = 256;
 
     // data values
     public static final int VAR_VAR = 0, VAR_LET = 1, VAR_CONST = 2, VAR_USING = 3, VAR_AWAIT_USING = 4;
@@ -113,6 +183,15 @@ public final class NodeKind {
     public static final int C_STATIC = 32, C_CONSTRUCTOR = 64, C_ACCESSOR = 128;
     public static final int M_COMPUTED = 1, M_OPTIONAL = 2;
     public static final int UPDATE_PREFIX = 1 << 16;
+    // TypeScript modifiers and markers, in the data word of declarations, members and parameters
+    public static final int MOD_DECLARE = 1 << 8, MOD_ABSTRACT = 1 << 9, MOD_PUBLIC = 1 << 10, MOD_PRIVATE = 1 << 11,
+            MOD_PROTECTED = 1 << 12, MOD_READONLY = 1 << 13, MOD_OVERRIDE = 1 << 14, P_OPTIONAL = 1 << 15,
+            P_DEFINITE = 1 << 17, MOD_CONST = 1 << 18, MOD_IN = 1 << 19, MOD_OUT = 1 << 20, MOD_EXPORT = 1 << 21,
+            MOD_DEFAULT = 1 << 22, MOD_TYPE_ONLY = 1 << 23;
+    // TYPE_PARAMETER data
+    public static final int TP_CONSTRAINT = 1, TP_DEFAULT = 2;
+    // MAPPED_TYPE data
+    public static final int MAP_READONLY = 1, MAP_READONLY_MINUS = 2, MAP_OPTIONAL = 4, MAP_OPTIONAL_MINUS = 8, MAP_AS = 16, MAP_TYPE = 32;
 
     private static final String[] NAMES = new String[COUNT];
     static {
@@ -129,7 +208,8 @@ public final class NodeKind {
 
     private static boolean isKindField(String n) {
         return !(n.equals("COUNT") || n.startsWith("VAR_") || n.startsWith("F_") || n.startsWith("P_")
-                || n.startsWith("C_") || n.startsWith("M_") || n.equals("UPDATE_PREFIX"));
+                || n.startsWith("C_") || n.startsWith("M_") || n.equals("UPDATE_PREFIX") || n.startsWith("MOD_")
+                || n.startsWith("TP_") || n.startsWith("MAP_") || n.equals("TYPE_FIRST") || n.equals("TYPE_LAST"));
     }
 
     public static String name(int kind) {
@@ -144,5 +224,10 @@ public final class NodeKind {
     public static boolean isClass(int k) { return k == CLASS_DECLARATION || k == CLASS_EXPRESSION; }
 
     /** Kinds whose data column is a name id. */
-    public static boolean hasName(int k) { return k >= IDENTIFIER_REFERENCE && k <= LABEL; }
+    public static boolean hasName(int k) { return (k >= IDENTIFIER_REFERENCE && k <= LABEL) || k == JSX_IDENTIFIER; }
+
+    /** TypeScript type nodes (and the type-only lists around them). */
+    public static boolean isType(int k) {
+        return (k >= TYPE_FIRST && k <= TYPE_LAST) || k == TYPE_ARGUMENTS || k == TYPE_PARAMETERS || k == TYPE_PARAMETER;
+    }
 }

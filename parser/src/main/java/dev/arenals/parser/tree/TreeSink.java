@@ -20,6 +20,15 @@ public interface TreeSink {
     /** Drops pending nodes above {@code mark} (a speculative parse was abandoned). */
     void truncate(int mark);
 
+    /** Number of nodes created so far (a checkpoint for {@link #rewindNodes}). */
+    int nodeCount();
+
+    /**
+     * Forgets nodes created after checkpoint {@code count}; only valid when none of them is
+     * reachable from a node kept (after {@link #truncate} to the speculation's mark).
+     */
+    void rewindNodes(int count);
+
     /** Removes the pending node at stack position {@code i}; it stays unreachable. */
     void dropPending(int i);
 
