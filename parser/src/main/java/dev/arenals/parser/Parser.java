@@ -7,6 +7,7 @@ import dev.arenals.parser.diag.Diag;
 import dev.arenals.parser.lexer.Lexer;
 import dev.arenals.parser.lexer.RegexValidator;
 import dev.arenals.parser.lexer.Token;
+import dev.arenals.parser.tree.IntSet;
 import dev.arenals.parser.tree.NameTable;
 import dev.arenals.parser.tree.NodeKind;
 import dev.arenals.parser.tree.ParseLog;
@@ -108,6 +109,9 @@ final class Parser {
         this.sawModuleSyntax = false;
         this.errorCount = 0;
         this.specDepth = 0;
+        this.tokenCount = 0;
+        this.wastedTokens = 0;
+        this.failedArrows.clear();
         boolean module = options.isModule();
         this.src = src;
         this.srcLength = length;
@@ -157,7 +161,20 @@ final class Parser {
     private int next() {
         lastEnd = lx.tokenEnd;
         tok = lx.next();
+        tokenCount++;
         return tok;
+    }
+
+    /** Tokens consumed, and tokens consumed by speculative parses that were rolled back. */
+    private int tokenCount;
+    private int wastedTokens;
+
+    /**
+     * Speculation is bounded: once rolled-back parses have consumed several times the tokens of the
+     * real parse, no more are attempted, so adversarial input stays linear (it just gets errors).
+     */
+    private boolean speculationBudgetLeft() {
+        return wastedTokens < 4 * tokenCount + 100_000;
     }
 
     private boolean at(int k) { return tok == k; }
@@ -181,7 +198,9 @@ final class Parser {
     }
 
     private void errorExpected(int k) {
-        // report at the end of the previous token when the expected token would close a line
+        // at the end of input inside a list, the closing delimiter is what is missing: the caller's
+        // expect(closer) reports it (one error per position)
+        if (k == COMMA && tok == EOF) return;
         error(lx.tokenStart, lx.tokenEnd, Diag.TOKEN_EXPECTED, k);
     }
 
@@ -202,6 +221,7 @@ final class Parser {
 
     /** Starts a speculative parse; returns a handle for {@link #specFailed}, {@link #rollback} or {@link #commit}. */
     private int speculate() {
+        if (!speculationBudgetLeft()) return -1;
         int d = specDepth++;
         if (d >= specStates.length) {
             specDepth--;
@@ -213,15 +233,20 @@ final class Parser {
         specLastEnd[d] = lastEnd;
         specErrors[d] = errorCount;
         specArrowEnd[d] = arrowEndPos;
+        specTokens[d] = tokenCount;
         return d;
     }
 
-    private boolean specFailed(int d) { return errorCount != specErrors[d] || tooDeep; }
+    private final int[] specTokens = new int[32];
+
+    private boolean specFailed(int d) { return errorCount != specErrors[d]; }
 
     /** Inside a speculation that has already failed, list loops may stop early. */
     private boolean tooManySpeculativeErrors() { return specDepth > 0 && errorCount - specErrors[specDepth - 1] > 0; }
 
     private void rollback(int d) {
+        wastedTokens += tokenCount - specTokens[d];
+        tokenCount = specTokens[d];
         lx.restore(specStates[d]);
         tok = lx.token;
         t.truncate(specMark[d]);
@@ -279,12 +304,16 @@ final class Parser {
     /** Enter one nesting level; false when too deep (then the caller must not descend). */
     private boolean enter() {
         if (++depth > MAX_DEPTH) {
-            if (!tooDeep) {
+            if (specDepth > 0) {
+                // a speculative parse that nests too deep simply fails; the real parse reports it
+                errorCount++;
+            } else if (!tooDeep) {
                 log.report(lx.tokenStart, lx.tokenEnd, Diag.NESTING_TOO_DEEP, 0);
                 tooDeep = true;
-                // skip the rest of the input: every caller then unwinds at EOF without further errors
-                while (tok != EOF) next();
             }
+            // skip the rest of the input: every caller then unwinds at EOF without further errors
+            tok = lx.skipToEnd();
+            lastEnd = lx.tokenStart; // as if every skipped token had been consumed
             return false;
         }
         return true;
@@ -296,7 +325,14 @@ final class Parser {
         return t.finish(kind, t.mark(), start, end, data);
     }
 
-    private int errorNode(int start, int end) { return leaf(INVALID, start, end, 0); }
+    /**
+     * A node for missing or skipped syntax. An empty one is placed where the previous token ended,
+     * not at the next token, so it lies inside whatever node is being built around it.
+     */
+    private int errorNode(int start, int end) {
+        if (start == end && start > lastEnd) start = end = lastEnd;
+        return leaf(INVALID, start, end, 0);
+    }
 
     private int missingExpression() {
         error(lx.tokenStart, lx.tokenEnd, Diag.EXPRESSION_EXPECTED, 0);
@@ -372,6 +408,18 @@ final class Parser {
     // ------------------------------------------------------------------ statements
 
     private void parseStatementListItem(boolean topLevel) {
+        if (tok == AT) {
+            int s = lx.tokenStart;
+            int m = t.mark();
+            while (tok == AT) parseDecorator();
+            if (tok == K_EXPORT && !escaped()) {
+                pendingExportMark = m;
+                parseExportDeclaration(topLevel);
+                return;
+            }
+            finishDecoratedClass(s, m, true, false);
+            return;
+        }
         if (ts && (Token.isContextual(tok) || tok == K_ENUM || tok == K_CONST)) {
             int s = lx.tokenStart;
             if (tryParseTypeScriptDeclaration(s, t.mark(), 0)) return;
@@ -843,8 +891,12 @@ final class Parser {
     private boolean isLetInFor() {
         if (escaped()) return false;
         int pk = peek();
-        return pk == LBRACKET || pk == LBRACE || (Token.isIdentifierLike(pk) && !(pk == K_OF) && pk != K_IN)
-                || (pk == K_OF && false);
+        if (pk == K_OF) {
+            // `for (let of of xs)`, `for (let of = 0;;)` declare `of`; `for (let of xs)` is not a declaration
+            int k2 = peek2();
+            return k2 == K_OF || k2 == K_IN || k2 == ASSIGN || k2 == SEMICOLON || k2 == COMMA;
+        }
+        return pk == LBRACKET || pk == LBRACE || (Token.isIdentifierLike(pk) && pk != K_IN);
     }
 
     private boolean isUsingInFor() {
@@ -1169,7 +1221,7 @@ final class Parser {
         if (!eat(LPAREN)) {
             errorExpected(LPAREN);
             ctx = saved;
-            return t.finish(FORMAL_PARAMETERS, m, s, s, 0);
+            return t.finish(FORMAL_PARAMETERS, m, lastEnd, lastEnd, 0);
         }
         while (ts && tok != RPAREN && tok != EOF) {
             int before = lx.tokenStart;
@@ -1255,7 +1307,8 @@ final class Parser {
             if (sp == stack.length) stack = scratch = Arrays.copyOf(stack, sp * 2);
             stack[sp++] = c;
         }
-        // process in any order; duplicates are reported at the later one found
+        // source order: reverse so the first parameter pops first and duplicates point at the later one
+        for (int i = 0, j = sp - 1; i < j; i++, j--) { int x = stack[i]; stack[i] = stack[j]; stack[j] = x; }
         while (sp > 0) {
             int n = stack[--sp];
             int k = t.kind(n);
@@ -1517,7 +1570,8 @@ final class Parser {
     }
 
     private int parseClassInner(boolean declaration, int s) {
-        int m = t.mark();
+        int m = pendingClassMark >= 0 ? pendingClassMark : t.mark();
+        pendingClassMark = -1;
         int modifiers = classModifiers;
         classModifiers = 0;
         next(); // class
@@ -1548,6 +1602,30 @@ final class Parser {
     }
 
     private boolean classNameOptional;
+    /** Mark of decorators parsed before a class, so they become the class's first children. */
+    private int pendingClassMark = -1;
+
+    /** `@a @b class …` (and `@a export class …` at statement level): decorators are children of the class. */
+    private void parseDecoratedClass(int s, boolean declaration, boolean nameOptional) {
+        int m = t.mark();
+        while (tok == AT) parseDecorator();
+        finishDecoratedClass(s, m, declaration, nameOptional);
+    }
+
+    private void finishDecoratedClass(int s, int m, boolean declaration, boolean nameOptional) {
+        if (ts && atContextual(K_ABSTRACT) && peek() == K_CLASS) {
+            next();
+            classModifiers |= MOD_ABSTRACT;
+        }
+        if (tok == K_CLASS) {
+            pendingClassMark = m;
+            classNameOptional = nameOptional;
+            parseClass(declaration, s);
+        } else {
+            errorExpected(K_CLASS);
+            t.finish(INVALID, m, s, lastEnd, 0);
+        }
+    }
 
     /** A METHOD whose function has a body (TypeScript overload signatures have none). */
     private boolean hasBody(int method) {
@@ -1565,7 +1643,7 @@ final class Parser {
         int m = t.mark();
         if (!eat(LBRACE)) {
             errorExpected(LBRACE);
-            t.finish(CLASS_BODY, m, s, s, 0);
+            t.finish(CLASS_BODY, m, lastEnd, lastEnd, 0);
             return;
         }
         int saved = ctx;
@@ -1743,6 +1821,11 @@ final class Parser {
         int keyStart = lx.tokenStart;
         int keyEnd = lx.tokenEnd;
         boolean isPrivate = tok == PRIVATE_NAME;
+        if (!(Token.isIdentifierName(tok) || tok == STRING || tok == NUMBER || tok == BIGINT || tok == LBRACKET || tok == PRIVATE_NAME)) {
+            error(keyStart, keyEnd, Diag.MEMBER_EXPECTED, 0);
+            t.truncate(m);
+            return -1;
+        }
         int keyFlags = parsePropertyKey();
         if (keyFlags < 0) {
             t.truncate(m);
@@ -1871,7 +1954,9 @@ final class Parser {
         int s = lx.tokenStart;
         int m = t.mark();
         next();
+        if (!enter()) { exit(); t.finish(DECORATOR, m, s, lastEnd, 0); return; }
         parseLeftHandSide();
+        exit();
         t.finish(DECORATOR, m, s, lastEnd, 0);
     }
 
@@ -2136,9 +2221,17 @@ final class Parser {
         return null;
     }
 
+    /** Mark of decorators written before `export` (`@dec export class C {}`). */
+    private int pendingExportMark = -1;
+
     private void parseExportDeclaration(boolean topLevel) {
         int s = lx.tokenStart;
         int m = t.mark();
+        if (pendingExportMark >= 0) {
+            m = pendingExportMark;
+            s = t.start(t.pending(m));
+            pendingExportMark = -1;
+        }
         if ((!module && !autoGoal) || !topLevel) error(s, lx.tokenEnd, Diag.EXPORT_TOP_LEVEL, 0);
         if (moduleBlockDepth == 0) sawModuleSyntax = true;
         next();
@@ -2195,12 +2288,7 @@ final class Parser {
                 classNameOptional = true;
                 parseClass(true, ds);
             } else if (tok == AT) {
-                int dm = t.mark();
-                while (tok == AT) parseDecorator();
-                classNameOptional = true;
-                if (tok == K_CLASS) parseClass(true, ds); else errorExpected(K_CLASS);
-                // decorators stay as siblings before the class
-                if (t.mark() - dm > 1) t.finish(INVALID, dm, ds, lastEnd, 0);
+                parseDecoratedClass(ds, true, true);
             } else {
                 parseAssignment();
                 semicolon();
@@ -2280,12 +2368,9 @@ final class Parser {
             case K_LET: parseVariableStatement(VAR_LET); break;
             case K_FUNCTION: parseFunctionDeclaration(lx.tokenStart, 0, false); break;
             case K_CLASS: parseClass(true, lx.tokenStart); break;
-            case AT: {
-                int ds = lx.tokenStart;
-                while (tok == AT) parseDecorator();
-                if (tok == K_CLASS) parseClass(true, ds); else errorExpected(K_CLASS);
+            case AT:
+                parseDecoratedClass(lx.tokenStart, true, false);
                 break;
-            }
             default:
                 if (atContextual(K_ASYNC) && isAsyncFunction()) {
                     int fs = lx.tokenStart;
@@ -2966,13 +3051,9 @@ final class Parser {
                 return;
             }
             case K_CLASS: parseClass(false, s); return;
-            case AT: {
-                int m = t.mark();
-                while (tok == AT) parseDecorator();
-                if (tok == K_CLASS) parseClass(false, s); else errorExpected(K_CLASS);
-                if (t.mark() - m > 1) t.finish(INVALID, m, s, lastEnd, 0);
+            case AT:
+                parseDecoratedClass(s, false, false);
                 return;
-            }
             case K_SUPER: parseSuper(); return;
             case K_IMPORT: parseImportExpression(); return;
             case K_NEW: parseNew(); return;
@@ -3374,6 +3455,7 @@ final class Parser {
         }
         ctx = saved;
         int closeStart = lx.tokenStart;
+        int contentEnd = lastEnd;
         expect(RPAREN);
         if (tok == ARROW) {
             if (lx.newlineBefore) error(lx.tokenStart, lx.tokenEnd, Diag.ARROW_LINE_BREAK, 0);
@@ -3397,7 +3479,7 @@ final class Parser {
         coverIsProto = savedProto;
         if (lastYieldPos < 0) lastYieldPos = savedYield;
         if (lastAwaitPos < 0) lastAwaitPos = savedAwait;
-        if (count > 1) t.finish(SEQUENCE, m, firstStart, closeStart, 0);
+        if (count > 1) t.finish(SEQUENCE, m, firstStart, contentEnd, 0);
         t.finish(PARENTHESIZED, m, s, lastEnd, 0);
     }
 
@@ -3787,7 +3869,7 @@ final class Parser {
                 int c = lx.token;
                 if (c == LBRACKET || c == LBRACE || c == LPAREN) depth++;
                 else if (c == RBRACKET || c == RBRACE || c == RPAREN) depth--;
-                if (c == EOF || ++guard > 10_000) return false;
+                if (c == EOF || ++guard > 2_000) return false;
                 lx.next();
                 if (depth == 0) return true;
             }
@@ -4497,7 +4579,16 @@ final class Parser {
 
     /** interface / type / enum / namespace / module / declare / abstract at statement start; true when handled. */
     private boolean tryParseTypeScriptDeclaration(int s, int m, int modifiers) {
-        if (!ts && !isTsOnlyKeywordInJs()) return false;
+        if (!ts) return false;
+        enter();
+        try {
+            return tryParseTypeScriptDeclarationInner(s, m, modifiers);
+        } finally {
+            exit();
+        }
+    }
+
+    private boolean tryParseTypeScriptDeclarationInner(int s, int m, int modifiers) {
         switch (tok) {
             case K_INTERFACE:
                 if (escaped() || !nextIsIdentifierOnSameLine(false)) return false;
@@ -4560,8 +4651,6 @@ final class Parser {
         }
     }
 
-    private boolean isTsOnlyKeywordInJs() { return false; }
-
     private boolean isDeclareTarget(int k) {
         switch (k) {
             case K_VAR: case K_LET: case K_CONST: case K_FUNCTION: case K_CLASS: case K_ENUM: case K_INTERFACE:
@@ -4575,10 +4664,10 @@ final class Parser {
     private void parseDeclaredStatement(int s, int m, int modifiers) {
         if (tryParseTypeScriptDeclaration(s, m, modifiers)) return;
         switch (tok) {
-            case K_VAR: parseVariableStatementWithModifiers(VAR_VAR, modifiers); return;
-            case K_LET: parseVariableStatementWithModifiers(VAR_LET, modifiers); return;
-            case K_CONST: parseVariableStatementWithModifiers(VAR_CONST, modifiers); return;
-            case K_USING: parseVariableStatementWithModifiers(VAR_USING, modifiers); return;
+            case K_VAR: parseVariableStatementWithModifiers(s, VAR_VAR, modifiers); return;
+            case K_LET: parseVariableStatementWithModifiers(s, VAR_LET, modifiers); return;
+            case K_CONST: parseVariableStatementWithModifiers(s, VAR_CONST, modifiers); return;
+            case K_USING: parseVariableStatementWithModifiers(s, VAR_USING, modifiers); return;
             case K_FUNCTION: parseFunctionDeclaration(s, modifiers, false); return;
             case K_ASYNC: next(); parseFunctionDeclaration(s, F_ASYNC | modifiers, false); return;
             case K_CLASS: classModifiers = modifiers; parseClass(true, s); return;
@@ -4587,10 +4676,12 @@ final class Parser {
         }
     }
 
-    private void parseVariableStatementWithModifiers(int kind, int modifiers) {
+    private void parseVariableStatementWithModifiers(int s, int kind, int modifiers) {
         parseVariableStatement(kind);
         int decl = t.pending(t.mark() - 1);
         t.setData(decl, t.data(decl) | modifiers);
+        // the declaration's span starts at `declare`
+        if (t.start(decl) > s) t.setStart(decl, s);
     }
 
     private boolean nextIsIdentifierOnSameLine(boolean typeAlias) {
@@ -4827,6 +4918,8 @@ final class Parser {
 
     // ================================================================== TypeScript: arrows and expressions
 
+    private final IntSet failedArrows = new IntSet();
+
     /** Modifiers for the next class (abstract, declare, export default), set by statement parsers. */
     private int classModifiers;
 
@@ -4836,6 +4929,9 @@ final class Parser {
      */
     private boolean tryParseTypedArrow(int flags, int s) {
         if (!ts || specDepth > 24) return false;
+        // a failed attempt at this position is not repeated: nested parentheses stay linear
+        int at = lx.tokenStart;
+        if (failedArrows.contains(at)) return false;
         int d = speculate();
         if (d < 0) return false;
         int m = t.mark();
@@ -4851,6 +4947,7 @@ final class Parser {
         ctx = saved;
         if (specFailed(d) || tok != ARROW) {
             rollback(d);
+            failedArrows.add(at);
             return false;
         }
         commit(d);
@@ -4937,7 +5034,7 @@ final class Parser {
             // self-closing
             next();
             if (tok != GT) errorExpected(GT);
-            t.finish(JSX_OPENING_ELEMENT, om, s, lx.tokenEnd, 1);
+            t.finish(JSX_OPENING_ELEMENT, om, s, tok == GT ? lx.tokenEnd : lastEnd, 1);
             finishJsxClose(inJsxChild);
             t.finish(JSX_ELEMENT, m, s, lastEnd, 0);
             exit();

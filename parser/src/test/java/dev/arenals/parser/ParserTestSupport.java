@@ -179,6 +179,42 @@ public final class ParserTestSupport {
         return n;
     }
 
+    /**
+     * A compact S-expression of the tree for shape assertions, independent of TreeDump's format:
+     * "(KIND" + " name" for named kinds, " op" for operator kinds, " text" for literals, then the
+     * children, then ")". PARENTHESIZED nodes are kept. Iterative.
+     */
+    public static String shape(Arena arena) {
+        if (arena.nodeCount() == 0) return "";
+        StringBuilder out = new StringBuilder();
+        int[] stack = new int[64];
+        int sp = 0;
+        stack[sp++] = arena.root();
+        while (sp > 0) {
+            int e = stack[--sp];
+            if (e < 0) { out.append(')'); continue; }
+            int k = arena.kind(e);
+            out.append('(').append(NodeKind.name(k));
+            if (NodeKind.hasName(k)) {
+                out.append(' ').append(arena.names().name(arena.data(e)));
+            } else if (k == NodeKind.UNARY || k == NodeKind.BINARY || k == NodeKind.ASSIGNMENT || k == NodeKind.UPDATE) {
+                out.append(' ').append(dev.arenals.parser.lexer.Token.text(arena.data(e) & 0xFFFF));
+                if (k == NodeKind.UPDATE) out.append((arena.data(e) & NodeKind.UPDATE_PREFIX) != 0 ? " prefix" : " postfix");
+            } else if (k == NodeKind.NUMBER_LITERAL || k == NodeKind.STRING_LITERAL || k == NodeKind.BIGINT_LITERAL
+                    || k == NodeKind.REGEX_LITERAL || k == NodeKind.TEMPLATE_ELEMENT) {
+                out.append(' ').append(arena.text(arena.start(e), arena.end(e)));
+            }
+            int count = 0;
+            for (int c = arena.firstChild(e); c >= 0; c = arena.nextSibling(c)) count++;
+            if (sp + count + 1 >= stack.length) stack = java.util.Arrays.copyOf(stack, (sp + count + 1) * 2);
+            stack[sp++] = -1;
+            int i = sp + count - 1;
+            for (int c = arena.firstChild(e); c >= 0; c = arena.nextSibling(c)) stack[i--] = c;
+            sp += count;
+        }
+        return out.toString();
+    }
+
     /** All node kinds present in the tree (reachable nodes only). */
     public static BitSet kindsIn(Arena arena) {
         BitSet kinds = new BitSet(NodeKind.COUNT);

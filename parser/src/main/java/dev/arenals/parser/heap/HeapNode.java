@@ -5,7 +5,7 @@ import java.util.List;
 /** A conventional syntax tree node: the baseline the arena is measured against. */
 public final class HeapNode {
     public int kind;
-    public final int start;
+    public int start;
     public final int end;
     public int data;
     /** Identifier name, for identifier-like kinds; else null. */

@@ -34,6 +34,11 @@ public final class HeapTreeBuilder implements TreeSink {
     @Override
     public int finish(int kind, int mark, int start, int end, int data) {
         int n = pending.size() - mark;
+        if (n > 0) {
+            start = Math.min(start, pending.get(mark).start);
+            end = Math.max(end, pending.get(pending.size() - 1).end);
+        }
+        if (end < start) start = end;
         List<HeapNode> children = new ArrayList<>(n);
         for (int i = mark; i < pending.size(); i++) children.add(pending.get(i));
         HeapNode node = new HeapNode(kind, start, end, data, children);
@@ -82,6 +87,7 @@ public final class HeapTreeBuilder implements TreeSink {
     @Override public int data(int h) { return node(h).data; }
     @Override public void setData(int h, int data) { node(h).data = data; }
     @Override public int start(int h) { return node(h).start; }
+    @Override public void setStart(int h, int start) { node(h).start = start; }
     @Override public int end(int h) { return node(h).end; }
 
     @Override

@@ -967,6 +967,14 @@ public final class Lexer {
         return token;
     }
 
+    /** Jumps to the end of the input in O(1): the current token becomes EOF. */
+    public int skipToEnd() {
+        tokenStart = end;
+        flags = 0;
+        newlineBefore = false;
+        return finish(Token.EOF, end);
+    }
+
     /** Rescans from offset {@code p} (inside the current token): used to split `<<` in `A<<T>() => T>`. */
     public int rescanAt(int p) {
         pos = p;

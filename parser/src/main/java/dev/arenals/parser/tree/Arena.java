@@ -101,6 +101,13 @@ public final class Arena implements TreeSink {
     @Override
     public int finish(int k, int mark, int s, int e, int d) {
         if (count == kind.length) grow();
+        // spans always nest: a node covers its children, and an empty node never ends before it starts
+        if (mark < top) {
+            int first = stack[mark], last = stack[top - 1];
+            if (start[first] < s) s = start[first];
+            if (end[last] > e) e = end[last];
+        }
+        if (e < s) s = e;
         int n = count++;
         kind[n] = k;
         start[n] = s;
@@ -153,6 +160,7 @@ public final class Arena implements TreeSink {
     @Override public int data(int n) { return data[n]; }
     @Override public void setData(int n, int d) { data[n] = d; }
     @Override public int start(int n) { return start[n]; }
+    @Override public void setStart(int n, int s) { start[n] = s; }
     @Override public int end(int n) { return end[n]; }
     @Override public int firstChild(int n) { return firstChild[n]; }
     @Override public int nextSibling(int n) { return nextSibling[n]; }

@@ -31,7 +31,7 @@ public final class TreeCursor {
     public int start() { check(); return arena.start(path[depth]); }
     public int end() { check(); return arena.end(path[depth]); }
     public int data() { check(); return arena.data(path[depth]); }
-    public int depth() { return depth; }
+    public int depth() { check(); return depth; }
     public Node view() { check(); return new Node(arena, path[depth]); }
 
     public boolean gotoFirstChild() {
@@ -62,9 +62,14 @@ public final class TreeCursor {
     /** Pre-order step: child, else next sibling, else the next sibling of an ancestor. False at the end. */
     public boolean gotoNext() {
         if (gotoFirstChild()) return true;
+        int savedDepth = depth;
+        int savedNode = path[depth];
         do {
             if (gotoNextSibling()) return true;
         } while (gotoParent());
+        // at the end of the walk: stay on the last node (the path below it is intact)
+        depth = savedDepth;
+        path[depth] = savedNode;
         return false;
     }
 }

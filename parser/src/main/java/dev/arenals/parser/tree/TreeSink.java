@@ -40,6 +40,8 @@ public interface TreeSink {
     int data(int node);
     void setData(int node, int data);
     int start(int node);
+    /** Moves a node's start earlier (to cover a keyword parsed before it, such as `declare`). */
+    void setStart(int node, int start);
     int end(int node);
     /** First child, or -1. */
     int firstChild(int node);

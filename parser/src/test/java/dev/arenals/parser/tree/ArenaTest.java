@@ -1,0 +1,357 @@
+package dev.arenals.parser.tree;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.arenals.parser.JsParser;
+import dev.arenals.parser.ParseOptions;
+import dev.arenals.parser.ParserTestSupport;
+import dev.arenals.parser.TreeDump;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The arena's storage contract: O(1) reset that keeps arrays, growth by doubling, accounting, name interning. */
+class ArenaTest {
+    /** A program of a few thousand nodes with many distinct names, comments and a diagnostic. */
+    private static String bigProgram() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            sb.append("// comment ").append(i).append('\n');
+            sb.append("function f").append(i).append("(a, b = ").append(i).append(") { return a * b + g").append(i % 7)
+                    .append("(`t${a}`, [1, 2, {k: b}]); }\n");
+        }
+        sb.append("let broken = (1 + ;\n");
+        return sb.toString();
+    }
+
+    private static void parse(JsParser p, Arena arena, String text) {
+        p.parse(arena, text, ParseOptions.script());
+    }
+
+    @Test
+    void resetKeepsArraysBumpsGenerationAndEmptiesTheTree() {
+        Arena arena = new Arena();
+        JsParser p = new JsParser();
+        String text = bigProgram();
+        parse(p, arena, text);
+        int nodes = arena.nodeCount();
+        assertTrue(nodes > 1024, "the program must force growth past the default capacity: " + nodes);
+        int capacity = arena.capacity();
+        long reserved = arena.bytesReserved();
+        int generation = arena.generation();
+        char[] sourceBuffer = arena.source();
+        assertTrue(arena.log().diagnosticCount() > 0);
+        assertTrue(arena.log().commentCount() > 0);
+        assertTrue(arena.names().size() > 0);
+
+        arena.reset();
+        assertEquals(0, arena.nodeCount());
+        assertEquals(-1, arena.root());
+        assertEquals(generation + 1, arena.generation());
+        assertEquals(capacity, arena.capacity(), "reset must keep the node arrays");
+        assertEquals(reserved, arena.bytesReserved(), "reset must not release or allocate storage");
+        assertSame(sourceBuffer, arena.source(), "reset must keep the source buffer");
+        assertEquals(0, arena.sourceLength());
+        assertEquals(0, arena.log().diagnosticCount());
+        assertEquals(0, arena.log().commentCount());
+        assertEquals(0, arena.names().size());
+        assertEquals(0, arena.bytesUsed(), "an empty arena uses nothing");
+        assertThrows(IllegalStateException.class, arena::rootNode);
+        assertThrows(IllegalStateException.class, arena::cursor);
+        assertThrows(IndexOutOfBoundsException.class, () -> arena.node(0));
+
+        String firstDump;
+        parse(p, arena, text);
+        firstDump = TreeDump.dump(arena);
+        assertEquals(nodes, arena.nodeCount());
+        assertEquals(capacity, arena.capacity(), "reparsing the same text must not grow the arrays");
+        assertEquals(reserved, arena.bytesReserved(), "reparsing the same text must not grow anything");
+        assertSame(sourceBuffer, arena.source());
+        // steady state: many reparses, nothing grows, the result is the same each time
+        for (int i = 0; i < 20; i++) {
+            int g = arena.generation();
+            parse(p, arena, text);
+            assertEquals(g + 1, arena.generation(), "each parse resets once");
+            assertEquals(capacity, arena.capacity());
+            assertEquals(reserved, arena.bytesReserved());
+            assertEquals(nodes, arena.nodeCount());
+        }
+        assertEquals(firstDump, TreeDump.dump(arena));
+    }
+
+    @Test
+    void reparsingASmallerTextKeepsTheLargeArrays() {
+        Arena arena = new Arena(16);
+        JsParser p = new JsParser();
+        parse(p, arena, bigProgram());
+        int capacity = arena.capacity();
+        long reserved = arena.bytesReserved();
+        parse(p, arena, "x;");
+        assertEquals(capacity, arena.capacity());
+        assertEquals(reserved, arena.bytesReserved());
+        assertEquals("(PROGRAM(EXPRESSION_STATEMENT(IDENTIFIER_REFERENCE x)))", ParserTestSupport.shape(arena));
+        assertEquals(3, arena.nodeCount());
+        assertEquals(0, arena.log().diagnosticCount(), "diagnostics of the previous parse must not leak");
+        assertEquals(0, arena.log().commentCount(), "comments of the previous parse must not leak");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 16, 17, 100, 1000})
+    void growsByDoublingPastTheInitialCapacity(int initial) {
+        Arena arena = new Arena(initial);
+        int start = Math.max(16, initial);
+        assertEquals(start, arena.capacity(), "initial capacity is max(16, requested)");
+        String text = bigProgram();
+        new JsParser().parse(arena, text, ParseOptions.script());
+        int n = arena.nodeCount();
+        int cap = arena.capacity();
+        assertTrue(cap >= n, "capacity " + cap + " holds " + n + " nodes");
+        // doubling: capacity is start * 2^k, and the last doubling was needed
+        int c = start;
+        while (c < n) c *= 2;
+        assertEquals(c, cap, "capacity must be the initial capacity doubled just enough times");
+        // the tree is the same whatever the initial capacity
+        Arena reference = new Arena();
+        new JsParser().parse(reference, text, ParseOptions.script());
+        assertEquals(TreeDump.dump(reference), TreeDump.dump(arena));
+        assertEquals(reference.nodeCount(), n);
+    }
+
+    @Test
+    void sinkApiGrowsAndLinksChildrenInOrder() {
+        Arena arena = new Arena(16);
+        arena.reset();
+        arena.loadSource("x".repeat(100));
+        int m = arena.mark();
+        List<Integer> leaves = new ArrayList<>();
+        for (int i = 0; i < 100; i++) leaves.add(arena.finish(NodeKind.IDENTIFIER_REFERENCE, arena.mark(), i, i + 1, 0));
+        assertEquals(128, arena.capacity(), "16 -> 32 -> 64 -> 128");
+        int root = arena.finish(NodeKind.PROGRAM, m, 0, 100, 0);
+        assertEquals(101, arena.nodeCount());
+        assertEquals(root, arena.root(), "the root is the last node finished");
+        int i = 0;
+        for (int c = arena.firstChild(root); c >= 0; c = arena.nextSibling(c), i++) {
+            assertEquals(leaves.get(i), c);
+            assertEquals(i, arena.start(c));
+            assertEquals(i + 1, arena.end(c));
+        }
+        assertEquals(100, i);
+        for (int leaf : leaves) assertEquals(-1, arena.firstChild(leaf));
+    }
+
+    @Test
+    void sinkTruncateAndDropPendingLeaveNodesUnreachable() {
+        Arena arena = new Arena();
+        arena.reset();
+        arena.loadSource("abcdef");
+        int m = arena.mark();
+        int a = arena.finish(NodeKind.IDENTIFIER_REFERENCE, arena.mark(), 0, 1, 0);
+        int b = arena.finish(NodeKind.IDENTIFIER_REFERENCE, arena.mark(), 1, 2, 0);
+        int c = arena.finish(NodeKind.IDENTIFIER_REFERENCE, arena.mark(), 2, 3, 0);
+        assertEquals(3, arena.mark() - m);
+        assertEquals(b, arena.pending(m + 1));
+        arena.dropPending(m + 1); // b
+        assertEquals(c, arena.pending(m + 1));
+        int speculative = arena.mark();
+        arena.finish(NodeKind.IDENTIFIER_REFERENCE, arena.mark(), 3, 4, 0);
+        arena.truncate(speculative);
+        int root = arena.finish(NodeKind.PROGRAM, m, 0, 6, 0);
+        List<Integer> kids = new ArrayList<>();
+        for (int k = arena.firstChild(root); k >= 0; k = arena.nextSibling(k)) kids.add(k);
+        assertEquals(List.of(a, c), kids);
+        assertEquals(5, arena.nodeCount(), "dropped and truncated nodes still occupy slots");
+    }
+
+    @Test
+    void retaggingThroughTheSinkChangesKindAndData() {
+        Arena arena = new Arena();
+        new JsParser().parse(arena, "[a, b] = c;", ParseOptions.script());
+        // the cover grammar turned the array literal into a pattern in place
+        assertEquals("(PROGRAM(EXPRESSION_STATEMENT(ASSIGNMENT =(ARRAY_PATTERN(IDENTIFIER_REFERENCE a)(IDENTIFIER_REFERENCE b))(IDENTIFIER_REFERENCE c))))",
+                ParserTestSupport.shape(arena));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "x", "let a = 1;", "/* only a comment */", "a +", "\"unterminated",
+            "class C { #x; m() { return this.#x; } }"})
+    void bytesUsedNeverExceedsBytesReserved(String text) {
+        Arena arena = new Arena(16);
+        JsParser p = new JsParser();
+        p.parse(arena, text, ParseOptions.script());
+        assertTrue(arena.bytesUsed() <= arena.bytesReserved(), arena.bytesUsed() + " > " + arena.bytesReserved());
+        assertTrue(arena.bytesUsed() >= (long) arena.nodeCount() * 24, "at least six int columns per node");
+        p.parse(arena, bigProgram(), ParseOptions.script());
+        assertTrue(arena.bytesUsed() <= arena.bytesReserved());
+        long bigUsed = arena.bytesUsed();
+        p.parse(arena, text, ParseOptions.script());
+        assertTrue(arena.bytesUsed() <= arena.bytesReserved());
+        assertTrue(arena.bytesUsed() < bigUsed, "bytesUsed reflects the current tree only");
+    }
+
+    @Test
+    void bytesUsedWithManyNamesAndDiagnostics() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 5000; i++) sb.append("v").append(i).append(" = ) ;\n"); // names and > MAX diagnostics
+        Arena arena = new Arena(16);
+        new JsParser().parse(arena, sb.toString(), ParseOptions.script());
+        assertEquals(ParseLog.MAX_DIAGNOSTICS + 1, arena.log().diagnosticCount());
+        assertTrue(arena.names().size() >= 5000);
+        assertTrue(arena.bytesUsed() <= arena.bytesReserved(), arena.bytesUsed() + " > " + arena.bytesReserved());
+    }
+
+    @Test
+    void emptySourceGivesAnEmptyProgram() {
+        Arena arena = new Arena();
+        new JsParser().parse(arena, "", ParseOptions.module());
+        assertEquals(1, arena.nodeCount());
+        assertEquals(NodeKind.PROGRAM, arena.kind(arena.root()));
+        assertEquals(0, arena.start(arena.root()));
+        assertEquals(0, arena.end(arena.root()));
+        assertEquals(1, arena.data(arena.root()), "module goal flag");
+        assertTrue(arena.isModule());
+        new JsParser().parse(arena, "", ParseOptions.script());
+        assertFalse(arena.isModule());
+        assertEquals(0, arena.data(arena.root()));
+    }
+
+    @Test
+    void charArrayEntryPointMatchesCharSequenceEntryPoint() {
+        String text = bigProgram();
+        Arena a = new Arena();
+        Arena b = new Arena();
+        JsParser p = new JsParser();
+        p.parse(a, text, ParseOptions.script());
+        char[] buf = (text + "GARBAGE AFTER THE LENGTH )))").toCharArray();
+        p.parse(b, buf, text.length(), ParseOptions.script());
+        assertEquals(TreeDump.dump(a), TreeDump.dump(b));
+        assertEquals(text.length(), b.sourceLength());
+        assertEquals(a.log().diagnosticCount(), b.log().diagnosticCount());
+        p.parse(b, new StringBuilder(text), ParseOptions.script()); // a non-String CharSequence
+        assertEquals(TreeDump.dump(a), TreeDump.dump(b));
+    }
+
+    // ------------------------------------------------------------------ names
+
+    private static int intern(NameTable t, String s) {
+        char[] c = ("__" + s + "__").toCharArray(); // an offset slice, as the lexer passes it
+        return t.intern(c, 2, 2 + s.length());
+    }
+
+    @Test
+    void equalSpellingsGetEqualIds() {
+        NameTable t = new NameTable();
+        int a = intern(t, "alpha");
+        int b = intern(t, "beta");
+        int a2 = intern(t, "alpha");
+        int empty = intern(t, "");
+        assertEquals(a, a2);
+        assertNotEquals(a, b);
+        assertEquals(0, a, "ids are dense from 0");
+        assertEquals(1, b);
+        assertEquals(2, empty);
+        assertEquals(3, t.size());
+        assertEquals("alpha", t.name(a));
+        assertEquals("", t.name(empty));
+        assertEquals(5, t.length(a));
+        assertEquals('l', t.charAt(a, 1));
+        assertTrue(t.equals(a, "alpha"));
+        assertFalse(t.equals(a, "alphA"));
+        assertFalse(t.equals(a, "alph"));
+        assertThrows(IllegalArgumentException.class, () -> t.name(3));
+        assertThrows(IllegalArgumentException.class, () -> t.name(-1));
+        // case and length matter
+        assertNotEquals(a, intern(t, "Alpha"));
+        assertNotEquals(a, intern(t, "alphaa"));
+        // unicode spellings
+        int u = intern(t, "caf\u00e9");
+        assertEquals(u, intern(t, "café"));
+        assertEquals("café", t.name(u));
+    }
+
+    @Test
+    void resetRestartsIdsAndDoesNotLeakNamesOfThePreviousGeneration() {
+        NameTable t = new NameTable();
+        assertEquals(0, intern(t, "a"));
+        t.reset();
+        assertEquals(0, t.size());
+        assertThrows(IllegalArgumentException.class, () -> t.name(0), "ids of the previous generation are gone");
+        assertEquals(0, intern(t, "b"), "ids restart after reset");
+        assertEquals(1, intern(t, "a"), "'a' of the previous generation must not be found");
+        assertEquals("b", t.name(0));
+        assertEquals("a", t.name(1));
+        assertEquals(0, intern(t, "b"));
+        assertEquals(2, t.size());
+    }
+
+    @Test
+    void manyNamesSurviveRehashAndManyResets() {
+        NameTable t = new NameTable();
+        int n = 20_000;
+        for (int round = 0; round < 3; round++) {
+            t.reset();
+            Map<String, Integer> ids = new HashMap<>();
+            // a different order each round, so stale slots of the previous round would be hit
+            for (int i = 0; i < n; i++) {
+                int k = round == 1 ? n - 1 - i : (i * 7919) % n;
+                String s = "name" + k + (round == 2 ? "_" : "");
+                int id = intern(t, s);
+                assertEquals(ids.size(), id, "new names get the next id");
+                ids.put(s, id);
+            }
+            assertEquals(n, t.size());
+            for (Map.Entry<String, Integer> e : ids.entrySet()) {
+                assertEquals(e.getValue().intValue(), intern(t, e.getKey()));
+                assertEquals(e.getKey(), t.name(e.getValue()));
+            }
+        }
+        long reserved = t.bytesReserved();
+        for (int i = 0; i < 10_000; i++) {
+            t.reset();
+            assertEquals(0, intern(t, "x" + (i % 3)));
+            assertEquals(1, intern(t, "y"));
+            assertEquals(0, intern(t, "x" + (i % 3)));
+        }
+        assertEquals(reserved, t.bytesReserved(), "resets do not grow the table");
+        assertTrue(t.bytesUsed() <= t.bytesReserved());
+    }
+
+    @Test
+    void arenaNamesAreInternedPerParseAndDoNotLeakAcrossReparses() {
+        Arena arena = new Arena();
+        JsParser p = new JsParser();
+        p.parse(arena, "let alpha = beta + alpha; alpha(beta);", ParseOptions.script());
+        Map<String, Set<Integer>> idsByName = new HashMap<>();
+        for (int n = 0; n < arena.nodeCount(); n++) {
+            if (NodeKind.hasName(arena.kind(n))) {
+                idsByName.computeIfAbsent(arena.names().name(arena.data(n)), k -> new HashSet<>()).add(arena.data(n));
+            }
+        }
+        assertEquals(Set.of("alpha", "beta"), idsByName.keySet());
+        assertEquals(1, idsByName.get("alpha").size(), "every 'alpha' node has the same name id");
+        assertEquals(1, idsByName.get("beta").size());
+        int sizeAfterFirst = arena.names().size();
+
+        p.parse(arena, "gamma;", ParseOptions.script());
+        int gammaId = arena.data(arena.firstChild(arena.firstChild(arena.root())));
+        assertEquals("gamma", arena.names().name(gammaId));
+        assertTrue(arena.names().size() < sizeAfterFirst, "the names of the previous parse are gone");
+        for (int id = 0; id < arena.names().size(); id++) {
+            String s = arena.names().name(id);
+            assertFalse(s.equals("alpha") || s.equals("beta"), "leaked name " + s);
+        }
+        // the same text parsed again gets the same ids: interning restarts from scratch
+        p.parse(arena, "let alpha = beta + alpha; alpha(beta);", ParseOptions.script());
+        assertEquals(sizeAfterFirst, arena.names().size());
+    }
+}
