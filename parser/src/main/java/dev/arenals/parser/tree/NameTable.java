@@ -52,8 +52,7 @@ public final class NameTable {
 
     private boolean same(int id, char[] s, int start, int len) {
         int o = offset[id];
-        for (int i = 0; i < len; i++) if (chars[o + i] != s[start + i]) return false;
-        return true;
+        return java.util.Arrays.equals(chars, o, o + len, s, start, start + len);
     }
 
     private int add(char[] s, int start, int len, int h) {
