@@ -115,19 +115,86 @@ public final class Binder {
     private void visit(int n, int ctx, int scope, int owner) {
         int k = a.kind(n);
         int strict = ctx & C_STRICT;
-        if (NodeKind.isType(k)) return; // type space: not bound yet
+        if (NodeKind.isType(k) || k == HERITAGE_CLAUSE || k == EXPRESSION_WITH_TYPE_ARGUMENTS) {
+            visitType(n, k, strict, scope);
+            return;
+        }
         switch (k) {
             case INTERFACE_DECLARATION:
-            case TYPE_ALIAS:
-            case ENUM_DECLARATION:
-            case HERITAGE_CLAUSE:
+            case TYPE_ALIAS: {
+                int ts = t.newScope(ScopeKind.TYPE, scope, n);
+                int start = sp;
+                for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
+                    if (a.kind(c) == BINDING_IDENTIFIER && start == sp) {
+                        declareType(c, k == INTERFACE_DECLARATION ? SymbolKind.INTERFACE : SymbolKind.TYPE_ALIAS, scope, n, false);
+                        continue;
+                    }
+                    push(c, strict | C_TYPE, ts, -1);
+                }
+                reverse(start, sp);
+                return;
+            }
+            case INTERFACE_BODY:
+                pushChildren(n, strict | C_TYPE, scope, -1);
+                return;
+            case PROPERTY_SIGNATURE: case METHOD_SIGNATURE: case CALL_SIGNATURE: case CONSTRUCT_SIGNATURE: case INDEX_SIGNATURE: {
+                // signature parameters and type parameters live in the signature's own scope
+                int ss = t.newScope(ScopeKind.TYPE, scope, n);
+                int start = sp;
+                for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
+                    int ck = a.kind(c);
+                    if (ck == FORMAL_PARAMETERS) {
+                        for (int p = a.firstChild(c); p >= 0; p = a.nextSibling(p)) push(p, strict | SymbolKind.PARAMETER, ss, p);
+                    } else if (ck == IDENTIFIER_NAME || ck == STRING_LITERAL || ck == NUMBER_LITERAL) {
+                        // a property name
+                    } else {
+                        push(c, NodeKind.isType(ck) ? strict | C_TYPE : strict, ss, -1);
+                    }
+                }
+                reverse(start, sp);
+                return;
+            }
+            case ENUM_DECLARATION: {
+                int es = t.newScope(ScopeKind.BLOCK, scope, n);
+                int start = sp;
+                for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
+                    if (a.kind(c) == BINDING_IDENTIFIER && start == sp) {
+                        int sym = declareType(c, SymbolKind.ENUM, scope, n, false);
+                        declareInSpace(scope, a.data(c), 0, sym);
+                        continue;
+                    }
+                    push(c, strict, es, -1);
+                }
+                reverse(start, sp);
+                return;
+            }
+            case ENUM_MEMBER: {
+                // the name is not a reference; an initialiser is an expression
+                for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
+                    if (c != a.firstChild(n)) push(c, strict, scope, -1);
+                }
+                return;
+            }
             case NAMESPACE_EXPORT:
-            case INDEX_SIGNATURE:
                 return;
             case MODULE_DECLARATION: {
+                int body = -1;
                 for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
-                    if (a.kind(c) == MODULE_BLOCK) pushChildren(c, strict, t.newScope(ScopeKind.NAMESPACE, scope, c), -1);
+                    int ck = a.kind(c);
+                    if (ck == MODULE_BLOCK) body = c;
+                    else if (ck == BINDING_IDENTIFIER) {
+                        int sym = declareType(c, SymbolKind.NAMESPACE, scope, n, true);
+                        declareInSpace(scope, a.data(c), 0, sym);
+                    } else if (ck == QUALIFIED_NAME) {
+                        int left = a.firstChild(c);
+                        while (left >= 0 && a.kind(left) == QUALIFIED_NAME) left = a.firstChild(left);
+                        if (left >= 0 && a.kind(left) == BINDING_IDENTIFIER) {
+                            int sym = declareType(left, SymbolKind.NAMESPACE, scope, n, true);
+                            declareInSpace(scope, a.data(left), 0, sym);
+                        }
+                    }
                 }
+                if (body >= 0) pushChildren(body, strict, t.newScope(ScopeKind.NAMESPACE, scope, body), -1);
                 return;
             }
             case PARAMETER: {
@@ -153,8 +220,10 @@ public final class Binder {
                 int start = sp;
                 for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
                     if (a.kind(c) == BINDING_IDENTIFIER) {
-                        if (k == CLASS_DECLARATION) declare(c, SymbolKind.CLASS, scope, n, ctx);
-                        else declare(c, SymbolKind.CLASS, cs, n, C_STRICT);
+                        int target = k == CLASS_DECLARATION ? scope : cs;
+                        declare(c, SymbolKind.CLASS, target, n, k == CLASS_DECLARATION ? ctx : C_STRICT);
+                        int sym = t.nodeSymbol[c];
+                        if (sym >= 0) declareInSpace(target, a.data(c), ScopeTable.TYPE_SPACE, sym);
                     } else {
                         push(c, C_STRICT, cs, -1);
                     }
@@ -300,6 +369,10 @@ public final class Binder {
                 return;
             }
             case IDENTIFIER_REFERENCE: {
+                if ((ctx & (C_TYPE | C_NAMESPACE_REF)) != 0) {
+                    t.addReference(n, scope, (ctx & C_NAMESPACE_REF) != 0 ? ScopeTable.REF_NAMESPACE : ScopeTable.REF_TYPE);
+                    return;
+                }
                 int flags = (ctx & C_WRITE) != 0 ? ScopeTable.REF_WRITE | ((ctx & C_READ_WRITE) != 0 ? ScopeTable.REF_READ : 0)
                         : ScopeTable.REF_READ;
                 t.addReference(n, scope, flags);
@@ -324,6 +397,8 @@ public final class Binder {
     }
 
     private static final int C_SIMPLE_CATCH = 512;
+    private static final int C_TYPE = 2048;           // a type position: names resolve in the type space
+    private static final int C_NAMESPACE_REF = 4096;  // the left of a qualified type name
     private static final int C_FOR_OF = 1024;     // the declaration heads a for-of
 
     private void visitFunction(int n, int k, int ctx, int scope) {
@@ -331,10 +406,14 @@ public final class Binder {
         int body = -1;
         int params = -1;
         int name = -1;
+        int typeParams = -1;
+        int returnType = -1;
         for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
             int ck = a.kind(c);
             if (ck == BINDING_IDENTIFIER && params < 0) name = c;
+            else if (ck == TYPE_PARAMETERS) typeParams = c;
             else if (ck == FORMAL_PARAMETERS) params = c;
+            else if (params >= 0 && body < 0 && ck != FUNCTION_BODY && (NodeKind.isType(ck))) returnType = c;
             else body = c;
         }
         int outer = scope;
@@ -349,11 +428,109 @@ public final class Binder {
         if (body >= 0 && a.kind(body) == FUNCTION_BODY && hasUseStrict(body)) strict = C_STRICT;
         int fs = t.newScope(ScopeKind.FUNCTION, outer, n);
         int start = sp;
+        if (typeParams >= 0) push(typeParams, strict | C_TYPE, fs, -1);
         if (params >= 0) {
             for (int p = a.firstChild(params); p >= 0; p = a.nextSibling(p)) push(p, strict | SymbolKind.PARAMETER, fs, p);
         }
+        if (returnType >= 0) push(returnType, strict | C_TYPE, fs, -1);
         if (body >= 0) push(body, strict | C_NO_SCOPE, fs, -1);
         reverse(start, sp);
+    }
+
+    /** Type nodes: names are type references, type parameters are declared, `typeof x` reads a value. */
+    private void visitType(int n, int k, int strict, int scope) {
+        switch (k) {
+            case TYPE_PARAMETER: {
+                int name = a.firstChild(n);
+                if (name >= 0 && a.kind(name) == BINDING_IDENTIFIER) declareType(name, SymbolKind.TYPE_PARAMETER, scope, n, false);
+                int start = sp;
+                for (int c = name < 0 ? -1 : a.nextSibling(name); c >= 0; c = a.nextSibling(c)) push(c, strict | C_TYPE, scope, -1);
+                reverse(start, sp);
+                return;
+            }
+            case MAPPED_TYPE:
+                pushChildren(n, strict | C_TYPE, t.newScope(ScopeKind.TYPE, scope, n), -1);
+                return;
+            case TYPE_QUERY: {
+                // typeof x.y<T>: the entity is a value; type arguments are types
+                int start = sp;
+                for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
+                    int ck = a.kind(c);
+                    if (ck == TYPE_ARGUMENTS) push(c, strict | C_TYPE, scope, -1);
+                    else if (ck == IDENTIFIER_REFERENCE) push(c, strict, scope, -1);
+                    else if (ck == QUALIFIED_NAME) push(leftmost(c), strict, scope, -1);
+                }
+                reverse(start, sp);
+                return;
+            }
+            case QUALIFIED_NAME: {
+                int left = leftmost(n);
+                if (left >= 0 && a.kind(left) == IDENTIFIER_REFERENCE) push(left, strict | C_NAMESPACE_REF, scope, -1);
+                return;
+            }
+            case IMPORT_TYPE:
+                return;
+            case FUNCTION_TYPE:
+            case CONSTRUCTOR_TYPE: {
+                int fs = t.newScope(ScopeKind.TYPE, scope, n);
+                int start = sp;
+                for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
+                    if (a.kind(c) == FORMAL_PARAMETERS) {
+                        for (int p = a.firstChild(c); p >= 0; p = a.nextSibling(p)) push(p, strict | SymbolKind.PARAMETER, fs, p);
+                    } else {
+                        push(c, strict | C_TYPE, fs, -1);
+                    }
+                }
+                reverse(start, sp);
+                return;
+            }
+            case EXPRESSION_WITH_TYPE_ARGUMENTS: {
+                // implements X.Y<T> / interface extends: type names
+                int start = sp;
+                for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
+                    int ck = a.kind(c);
+                    if (ck == IDENTIFIER_REFERENCE) push(c, strict | C_TYPE, scope, -1);
+                    else if (ck == MEMBER) {
+                        int left = a.firstChild(c);
+                        while (left >= 0 && a.kind(left) == MEMBER) left = a.firstChild(left);
+                        if (left >= 0 && a.kind(left) == IDENTIFIER_REFERENCE) push(left, strict | C_NAMESPACE_REF, scope, -1);
+                    } else {
+                        push(c, strict | C_TYPE, scope, -1);
+                    }
+                }
+                reverse(start, sp);
+                return;
+            }
+            default:
+                pushChildren(n, strict | C_TYPE, scope, -1);
+        }
+    }
+
+    private int leftmost(int n) {
+        int c = n;
+        while (c >= 0 && a.kind(c) == QUALIFIED_NAME) c = a.firstChild(c);
+        return c;
+    }
+
+    /** Declares a TypeScript type-space name (interfaces, aliases, enums and namespaces merge). */
+    private int declareType(int node, int kind, int scope, int owner, boolean namespace) {
+        int name = a.data(node);
+        int space = namespace ? ScopeTable.NAMESPACE_SPACE : ScopeTable.TYPE_SPACE;
+        int e = t.entry(scope, name | space);
+        int sym = t.entrySymbol[e];
+        if (sym < 0) {
+            sym = t.newSymbol(name, kind, scope, node, owner);
+            t.entrySymbol[e] = sym;
+        }
+        if (kind == SymbolKind.ENUM) declareInSpace(scope, name, ScopeTable.TYPE_SPACE, sym);
+        t.nodeSymbol[node] = sym;
+        return sym;
+    }
+
+    /** Makes {@code sym} also visible in another declaration space (a class is a value and a type). */
+    private void declareInSpace(int scope, int name, int space, int sym) {
+        int e = t.entry(scope, name | space);
+        if (t.entrySymbol[e] < 0) t.entrySymbol[e] = sym;
     }
 
     private boolean hasUseStrict(int container) {
@@ -492,6 +669,11 @@ public final class Binder {
             if (t.entrySymbol[e] < 0 || flags == 0) t.entrySymbol[e] = sym;
         }
         t.nodeSymbol[node] = sym;
+        if (kind == SymbolKind.IMPORT && typeScript) {
+            // an import may name a value, a type or a namespace
+            declareInSpace(scope, name, ScopeTable.TYPE_SPACE, sym);
+            declareInSpace(scope, name, ScopeTable.NAMESPACE_SPACE, sym);
+        }
         if ((ctx & C_EXPORT) != 0) noteExport(name, a.start(node), a.end(node));
     }
 
@@ -511,14 +693,14 @@ public final class Binder {
         for (int i = 0; i < t.refCount; i++) {
             int node = t.refNode[i];
             int name = a.data(node);
-            int sym = -1;
-            for (int x = t.refScope[i]; x >= 0; x = t.scopeParent[x]) {
-                int e = t.findEntry(x, name);
-                if (e >= 0 && t.entrySymbol[e] >= 0) { sym = t.entrySymbol[e]; break; }
-            }
+            int refFlags = t.refFlags[i];
+            int space = (refFlags & ScopeTable.REF_TYPE) != 0 ? ScopeTable.TYPE_SPACE
+                    : (refFlags & ScopeTable.REF_NAMESPACE) != 0 ? ScopeTable.NAMESPACE_SPACE : 0;
+            int sym = lookup(t.refScope[i], name, space);
+            if (sym < 0 && space == ScopeTable.NAMESPACE_SPACE) sym = lookup(t.refScope[i], name, 0);
             if (sym < 0) {
-                // one implicit global symbol per distinct name, declared in the top scope
-                int e = t.entry(0, name);
+                // one implicit global symbol per distinct name (and space), declared in the top scope
+                int e = t.entry(0, name | space);
                 if (t.entrySymbol[e] < 0) {
                     t.entrySymbol[e] = t.newSymbol(name, SymbolKind.IMPLICIT_GLOBAL, 0, -1, -1);
                     globals++;
@@ -527,6 +709,14 @@ public final class Binder {
             }
             t.nodeSymbol[node] = sym;
         }
+    }
+
+    private int lookup(int scope, int name, int space) {
+        for (int x = scope; x >= 0; x = t.scopeParent[x]) {
+            int e = t.findEntry(x, name | space);
+            if (e >= 0 && t.entrySymbol[e] >= 0) return t.entrySymbol[e];
+        }
+        return -1;
     }
 
     private void checkExports() {

@@ -22,6 +22,8 @@ public final class ScopeKind {
     public static final int WITH = 11;
     /** A TypeScript namespace / module body. */
     public static final int NAMESPACE = 12;
+    /** Type parameters of an interface, type alias, signature or mapped type. */
+    public static final int TYPE = 13;
 
     /** Scopes that receive var declarations. */
     public static boolean isVarScope(int k) {

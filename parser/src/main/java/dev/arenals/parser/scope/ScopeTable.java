@@ -54,6 +54,13 @@ public final class ScopeTable {
     int refCount;
     static final int REF_WRITE = 1;
     static final int REF_READ = 2;
+    /** The reference names a type (resolved in the type declaration space). */
+    static final int REF_TYPE = 4;
+    /** The left part of a qualified name in a type: namespace space first, then value. */
+    static final int REF_NAMESPACE = 8;
+
+    /** Declaration spaces: entries for types and namespaces are keyed apart from values. */
+    static final int TYPE_SPACE = 1 << 29, NAMESPACE_SPACE = 2 << 29, NAME_MASK = (1 << 29) - 1;
 
     /** Symbol of each identifier-like node, by node index; -1 when none. */
     int[] nodeSymbol = new int[1024];
@@ -212,6 +219,8 @@ public final class ScopeTable {
     public int referenceNode(int i) { check(); return refNode[i]; }
     public boolean isWrite(int i) { check(); return (refFlags[i] & REF_WRITE) != 0; }
     public boolean isRead(int i) { check(); return (refFlags[i] & REF_READ) != 0; }
+    /** The reference is in a type position (TypeScript). */
+    public boolean isTypeReference(int i) { check(); return (refFlags[i] & (REF_TYPE | REF_NAMESPACE)) != 0; }
 
     /** Node indexes of the references that resolve to {@code symbol}, in source order. */
     public int[] references(int symbol) {
@@ -236,8 +245,9 @@ public final class ScopeTable {
                 if (arena.start(c) <= offset && offset <= arena.end(c)) {
                     int k = arena.kind(c);
                     if (NodeKind.hasName(k)) {
-                        best = c;
-                        if (offset < arena.end(c)) return c;
+                        // prefer a name that binds or resolves (import { a } has a property name and a binding on one span)
+                        if (best < 0 || nodeSymbol[c] >= 0) best = c;
+                        if (offset < arena.end(c) && nodeSymbol[c] >= 0) return c;
                         continue; // an identifier ending here: a later sibling may start here
                     }
                     if (offset < arena.end(c) || arena.start(c) == arena.end(c)) {

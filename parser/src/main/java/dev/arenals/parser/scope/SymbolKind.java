@@ -15,6 +15,12 @@ public final class SymbolKind {
     public static final int IMPORT = 9;
     /** A name used but declared nowhere in the file (a global, or a mistake). */
     public static final int IMPLICIT_GLOBAL = 10;
+    // TypeScript
+    public static final int INTERFACE = 11;
+    public static final int TYPE_ALIAS = 12;
+    public static final int ENUM = 13;
+    public static final int NAMESPACE = 14;
+    public static final int TYPE_PARAMETER = 15;
 
     public static String name(int kind) {
         switch (kind) {
@@ -28,6 +34,11 @@ public final class SymbolKind {
             case CATCH_PARAMETER: return "catch parameter";
             case IMPORT: return "import";
             case IMPLICIT_GLOBAL: return "global";
+            case INTERFACE: return "interface";
+            case TYPE_ALIAS: return "type";
+            case ENUM: return "enum";
+            case NAMESPACE: return "namespace";
+            case TYPE_PARAMETER: return "type parameter";
             default: return "symbol";
         }
     }
