@@ -1,0 +1,317 @@
+package dev.arenals.server.document;
+
+import dev.arenals.parser.JsParser;
+import dev.arenals.parser.ParseOptions;
+import dev.arenals.parser.scope.ScopeTable;
+import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.NodeKind;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+
+/**
+ * One open document: its text, line index, version, language and its own {@link Arena}, reused
+ * across reparses.
+ *
+ * <p><b>Threading.</b> Everything but {@link #uri()}, {@link #language()} and {@link #queue()} is
+ * confined to the document's {@link SerialQueue}: edits, parses and every reader run there one
+ * at a time, so the arena is never reset under a reader. Edits only mark the document dirty;
+ * {@link #ensureParsed} parses once for any number of edits applied since the last parse.
+ */
+public final class Document {
+    /** Unique, increasing across all documents: identifies one parse (pull-diagnostics result ids). */
+    private static final AtomicLong PARSE_STAMPS = new AtomicLong();
+
+    private final String uri;
+    private final Language language;
+    private final Language.Goal goalRule;
+    private final PositionEncoding encoding;
+    private final SerialQueue queue;
+
+    private TextBuffer text;
+    private LineIndex lines;
+    private int version;
+    private boolean dirty = true;
+    private boolean closed;
+
+    private Arena arena;
+    private ScopeTable scopes;
+    private RuntimeException bindFailure;
+    private boolean lastGoalModule = true;
+    private long parseStamp;
+    private int parsedVersion = -1;
+    private boolean oversized;
+    private long sizeBytes;
+    private long parseNanos;
+    private final Map<Class<?>, Object> attachments = new HashMap<>();
+
+    public Document(String uri, String languageId, int version, String text, PositionEncoding encoding, SerialQueue queue) {
+        this.uri = uri;
+        this.language = Language.of(languageId, uri);
+        this.goalRule = Language.goalOf(uri);
+        this.encoding = encoding;
+        this.queue = queue;
+        this.version = version;
+        this.text = new TextBuffer(text);
+        this.lines = LineIndex.of(this.text.array(), this.text.length());
+    }
+
+    public String uri() { return uri; }
+    public Language language() { return language; }
+    public SerialQueue queue() { return queue; }
+    public PositionEncoding encoding() { return encoding; }
+
+    // ---- state (queue-confined) ----
+
+    public int version() { return version; }
+    public boolean isClosed() { return closed; }
+    public boolean isDirty() { return dirty; }
+    public String text() { return text.toString(); }
+    public int length() { return text.length(); }
+    public char[] chars() { return text.array(); }
+    public LineIndex lines() { return lines; }
+
+    /**
+     * The arena holding the tree of the last parse, or null when the document is over the size
+     * limit (not parsed) or closed. Valid until the next {@link #ensureParsed}.
+     */
+    public Arena arena() { return arena; }
+
+    /**
+     * The binder's scopes and symbols for the current tree, or null when there is no tree or the
+     * binder failed on it ({@link #bindFailure()}).
+     */
+    public ScopeTable scopes() { return bindFailure == null ? scopes : null; }
+
+    /** The exception the binder threw on the current tree, or null. */
+    public RuntimeException bindFailure() { return bindFailure; }
+
+    public boolean isOversized() { return oversized; }
+    /** Size of the text in UTF-8 bytes as last measured by a parse. */
+    public long sizeBytes() { return sizeBytes; }
+    public int parsedVersion() { return parsedVersion; }
+    public long parseStamp() { return parseStamp; }
+    public long lastParseNanos() { return parseNanos; }
+    /** True when the last parse used the module goal. */
+    public boolean isModuleGoal() { return lastGoalModule; }
+
+    /**
+     * Per-document state of a feature (a scope table, a cache), created on first use and dropped
+     * when the document closes. Queue-confined like everything else.
+     */
+    public <T> T attachment(Class<T> key, Supplier<T> create) {
+        Object o = attachments.get(key);
+        if (o == null) {
+            o = create.get();
+            attachments.put(key, o);
+        }
+        return key.cast(o);
+    }
+
+    // ---- edits ----
+
+    /** Applies {@code didChange} content changes in order, then takes {@code newVersion}. */
+    public void applyChanges(List<TextDocumentContentChangeEvent> changes, int newVersion) {
+        for (TextDocumentContentChangeEvent change : changes) {
+            if (change == null || change.getText() == null) continue;
+            Range r = change.getRange();
+            if (r == null) {
+                text.set(change.getText());
+                lines.rebuild(text.array(), text.length());
+            } else {
+                int a = offsetAt(r.getStart());
+                int b = offsetAt(r.getEnd());
+                if (b < a) { int t = a; a = b; b = t; }
+                text.replace(a, b, change.getText());
+                lines.applyEdit(text.array(), text.length(), a, b, change.getText().length());
+            }
+        }
+        version = newVersion;
+        dirty = true;
+    }
+
+    /** Forces a reparse on the next {@link #ensureParsed} (e.g. the size limit changed). */
+    public void invalidate() {
+        if (!closed) dirty = true;
+    }
+
+    /** Replaces the whole text (tests, {@code didOpen} of a reused document). */
+    public void setText(String newText, int newVersion) {
+        text.set(newText);
+        lines.rebuild(text.array(), text.length());
+        version = newVersion;
+        dirty = true;
+    }
+
+    // ---- parsing ----
+
+    /**
+     * Parses and binds the current text if it changed since the last parse. Returns true when it
+     * parsed (or found the document over {@code maxBytes}), false when the last parse is current.
+     * The binder adds its early errors (redeclarations, exports) to the arena's diagnostics.
+     */
+    public boolean ensureParsed(ParseTools tools, long maxBytes) {
+        if (!dirty || closed) return false;
+        long t0 = System.nanoTime();
+        dirty = false;
+        parsedVersion = version;
+        parseStamp = PARSE_STAMPS.incrementAndGet();
+        attachments.clear();
+        bindFailure = null;
+        sizeBytes = utf8Length(text.array(), text.length(), maxBytes);
+        if (sizeBytes > maxBytes) {
+            oversized = true;
+            arena = null; // hold no tree (nor the arrays of one) for a file we refuse to parse
+            scopes = null;
+        } else {
+            oversized = false;
+            if (arena == null) arena = new Arena(Math.max(1024, text.length() / 8));
+            parse(tools.parser);
+            if (scopes == null) scopes = new ScopeTable();
+            try {
+                tools.binder.bind(arena, scopes);
+            } catch (RuntimeException e) { // keep the syntax diagnostics; hover is off until the next parse
+                bindFailure = e;
+            }
+        }
+        parseNanos = System.nanoTime() - t0;
+        return true;
+    }
+
+    private void parse(JsParser parser) {
+        char[] src = text.array();
+        int n = text.length();
+        if (language.isTypeScript()) {
+            // TypeScript decides the goal by content in one pass (its moduleDetection "auto"); .mts is always a module
+            parser.parse(arena, src, n, ParseOptions.of(
+                    language.isJsx() ? dev.arenals.parser.Language.TSX : dev.arenals.parser.Language.TYPESCRIPT,
+                    goalRule == Language.Goal.MODULE ? ParseOptions.Goal.MODULE : ParseOptions.Goal.AUTO,
+                    isDeclarationFile(uri)));
+            lastGoalModule = arena.isModule();
+            return;
+        }
+        switch (goalRule) {
+            case MODULE:
+                parser.parse(arena, src, n, ParseOptions.module());
+                lastGoalModule = true;
+                break;
+            case SCRIPT:
+                parser.parse(arena, src, n, ParseOptions.script());
+                lastGoalModule = false;
+                break;
+            default:
+                // Unambiguous: a file with import/export is a module, anything else a script. Start
+                // with the goal that fit last time, so a steady state parses once.
+                boolean module = lastGoalModule;
+                parser.parse(arena, src, n, ParseOptions.of(module));
+                if (!module && hasModuleSyntax(arena)) {
+                    module = true;
+                    parser.parse(arena, src, n, ParseOptions.module());
+                } else if (module && arena.log().diagnosticCount() > 0 && !hasModuleSyntax(arena)) {
+                    // the module goal's extra rules (strict mode, top-level await) may be what fails
+                    module = false;
+                    parser.parse(arena, src, n, ParseOptions.script());
+                }
+                lastGoalModule = module;
+                break;
+        }
+    }
+
+    private static boolean isDeclarationFile(String uri) {
+        String u = uri.toLowerCase(java.util.Locale.ROOT);
+        return u.endsWith(".d.ts") || u.endsWith(".d.mts") || u.endsWith(".d.cts");
+    }
+
+    /** Top-level import or export declarations. */
+    static boolean hasModuleSyntax(Arena arena) {
+        int root = arena.root();
+        if (root < 0) return false;
+        for (int c = arena.firstChild(root); c >= 0; c = arena.nextSibling(c)) {
+            int k = arena.kind(c);
+            if (k == NodeKind.IMPORT_DECLARATION || k == NodeKind.EXPORT_NAMED || k == NodeKind.EXPORT_DEFAULT
+                    || k == NodeKind.EXPORT_ALL) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** UTF-8 length of the text; stops counting once past {@code limit}. */
+    static long utf8Length(char[] s, int n, long limit) {
+        if ((long) n > limit) return n; // at least n bytes
+        if ((long) n * 3 <= limit) return n; // cannot exceed the limit: the exact figure is not needed
+        long bytes = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s[i];
+            if (c < 0x80) bytes++;
+            else if (c < 0x800) bytes += 2;
+            else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s[i + 1])) { bytes += 4; i++; }
+            else bytes += 3;
+            if (bytes > limit) return bytes;
+        }
+        return bytes;
+    }
+
+    /** Frees the text, the arena and feature state; later tasks see a closed document. */
+    public void close() {
+        closed = true;
+        arena = null;
+        scopes = null;
+        attachments.clear();
+        text = new TextBuffer("");
+        lines = new LineIndex();
+    }
+
+    // ---- positions ----
+
+    /** Offset of a position for an edit: a line past the end clamps to the end of the text. */
+    public int offsetAt(Position p) {
+        if (p == null) throw new IllegalArgumentException("position is missing");
+        int line = p.getLine();
+        if (line < 0) return 0;
+        if (line >= lines.lineCount()) return text.length();
+        int start = lines.lineStart(line);
+        int end = lines.lineContentEnd(text.array(), text.length(), line);
+        return encoding.offsetOf(text.array(), start, end, p.getCharacter());
+    }
+
+    /**
+     * Offset of a position for a request: -1 when the line does not exist or a value is negative;
+     * a column past the end of its line clamps to the line's end, as the protocol says.
+     */
+    public int offsetIfValid(Position p) {
+        if (p == null) return -1;
+        int line = p.getLine();
+        if (line < 0 || p.getCharacter() < 0 || line >= lines.lineCount()) return -1;
+        int start = lines.lineStart(line);
+        int end = lines.lineContentEnd(text.array(), text.length(), line);
+        return encoding.offsetOf(text.array(), start, end, p.getCharacter());
+    }
+
+    public Position positionAt(int offset) {
+        if (offset < 0) offset = 0;
+        if (offset > text.length()) offset = text.length();
+        int line = lines.lineOf(offset);
+        int start = lines.lineStart(line);
+        return new Position(line, encoding.columnOf(text.array(), start, offset));
+    }
+
+    public Range rangeOf(int start, int end) {
+        return new Range(positionAt(start), positionAt(Math.max(start, end)));
+    }
+
+    /** Bytes held for this document: text buffer, line index and arena arrays (capacities). */
+    public long bytesReserved() {
+        long b = text.bytesReserved() + lines.bytesReserved();
+        if (arena != null) b += arena.bytesReserved();
+        if (scopes != null) b += scopes.bytesReserved();
+        return b;
+    }
+
+    @Override public String toString() { return "Document(" + uri + " v" + version + ")"; }
+}

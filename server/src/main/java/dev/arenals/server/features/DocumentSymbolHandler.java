@@ -1,0 +1,423 @@
+package dev.arenals.server.features;
+
+import static dev.arenals.parser.tree.NodeKind.*;
+
+import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.Node;
+import dev.arenals.server.document.Document;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.lsp4j.DocumentSymbol;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.SymbolInformation;
+import org.eclipse.lsp4j.SymbolKind;
+
+/**
+ * The outline: hierarchical {@link DocumentSymbol}s, or flat {@link SymbolInformation}s (with
+ * container names) for clients without {@code hierarchicalDocumentSymbolSupport}.
+ *
+ * <p>What is outlined:
+ * <ul>
+ *   <li>functions (declarations, and variables initialised with a function or arrow), with the
+ *       declarations inside their bodies as children;</li>
+ *   <li>classes (declarations and class-valued variables) and their members: constructor, methods,
+ *       getters/setters (Property), fields (Field, or Method when function-valued);</li>
+ *   <li>variables at the top level ({@code var/let} → Variable, {@code const/using} → Constant),
+ *       one symbol per name, destructured names included; inside functions only those whose
+ *       value is a function, class or an object literal with such members;</li>
+ *   <li>object literals worth outlining: when exported ({@code export const x = {…}},
+ *       {@code export default {…}}, {@code module.exports = {…}}) or at the top level, every
+ *       member; elsewhere the members that are functions, classes or objects holding them;</li>
+ *   <li>{@code export default} functions, classes and objects (named {@code default} when
+ *       anonymous), and top-level assignments of functions/classes/objects to {@code module.exports},
+ *       {@code exports.x} or {@code X.prototype.y}.</li>
+ * </ul>
+ *
+ * Declarations nested in blocks, {@code if}, loops, {@code try} and {@code switch} are found
+ * (loop heads are not). TypeScript's declarations (interfaces, enums, namespaces, type aliases)
+ * slot into {@link #statement}'s switch when the parser produces them.
+ *
+ * <p>{@code range} is the declaration's span (the declarator for variables), {@code selectionRange}
+ * its name; every selectionRange lies inside its range.
+ */
+public final class DocumentSymbolHandler {
+    /** Object literals nested deeper than this are not outlined. */
+    private static final int MAX_OBJECT_DEPTH = 8;
+    private static final int MAX_DETAIL = 60;
+
+    /** Must run on the document's queue, after {@link Document#ensureParsed}. */
+    public List<DocumentSymbol> documentSymbols(Document doc) {
+        Arena arena = doc.arena();
+        if (arena == null || arena.root() < 0) return new ArrayList<>();
+        Outline outline = new Outline(doc);
+        List<DocumentSymbol> out = new ArrayList<>();
+        outline.statements(arena.rootNode(), out, true);
+        return out;
+    }
+
+    /** The same outline, flattened, each symbol naming its parent as container. */
+    public List<SymbolInformation> symbolInformation(Document doc) {
+        List<SymbolInformation> out = new ArrayList<>();
+        flatten(doc.uri(), documentSymbols(doc), null, out);
+        return out;
+    }
+
+    @SuppressWarnings("deprecation")
+    private static void flatten(String uri, List<DocumentSymbol> symbols, String container, List<SymbolInformation> out) {
+        for (DocumentSymbol s : symbols) {
+            SymbolInformation info = new SymbolInformation(s.getName(), s.getKind(), new Location(uri, s.getRange()), container);
+            out.add(info);
+            if (s.getChildren() != null && !s.getChildren().isEmpty()) flatten(uri, s.getChildren(), s.getName(), out);
+        }
+    }
+
+    /** One walk over one tree. */
+    private static final class Outline {
+        private final Document doc;
+
+        Outline(Document doc) { this.doc = doc; }
+
+        /** The statements that are children of {@code parent}. {@code top}: module/script level. */
+        void statements(Node parent, List<DocumentSymbol> out, boolean top) {
+            for (Node s = parent.firstChild(); s != null; s = s.nextSibling()) statement(s, out, top, false);
+        }
+
+        void statement(Node s, List<DocumentSymbol> out, boolean top, boolean exported) {
+            switch (s.kind()) {
+                case FUNCTION_DECLARATION:
+                    function(s, s.childOfKind(BINDING_IDENTIFIER), exported ? "default" : "<function>", s, out);
+                    break;
+                case CLASS_DECLARATION:
+                    classSymbol(s, s.childOfKind(BINDING_IDENTIFIER), exported ? "default" : "<class>", s, out);
+                    break;
+                case VARIABLE_DECLARATION: {
+                    int declKind = s.data();
+                    for (Node d = s.firstChild(); d != null; d = d.nextSibling()) {
+                        if (d.is(VARIABLE_DECLARATOR)) declarator(d, declKind, top, exported, out);
+                    }
+                    break;
+                }
+                case EXPORT_NAMED: {
+                    Node decl = s.firstChild();
+                    if (decl != null && isDeclaration(decl.kind())) statement(decl, out, top, true);
+                    break;
+                }
+                case EXPORT_DEFAULT:
+                    exportDefault(s, out);
+                    break;
+                case EXPRESSION_STATEMENT:
+                    if (top) assignment(s.firstChild(), out);
+                    break;
+                case FOR: case FOR_IN: case FOR_OF: case WHILE: case WITH: case LABELED: {
+                    Node body = last(s); // the head is not outlined
+                    if (body != null) statement(body, out, top, false);
+                    break;
+                }
+                case DO_WHILE: {
+                    Node body = s.firstChild();
+                    if (body != null) statement(body, out, top, false);
+                    break;
+                }
+                case IF: {
+                    Node test = s.firstChild();
+                    for (Node c = test == null ? null : test.nextSibling(); c != null; c = c.nextSibling()) statement(c, out, top, false);
+                    break;
+                }
+                case BLOCK: case TRY: case SWITCH_CASE: case STATIC_BLOCK:
+                    for (Node c = s.firstChild(); c != null; c = c.nextSibling()) statement(c, out, top, false);
+                    break;
+                case SWITCH: {
+                    Node discriminant = s.firstChild();
+                    for (Node c = discriminant == null ? null : discriminant.nextSibling(); c != null; c = c.nextSibling()) {
+                        statement(c, out, top, false);
+                    }
+                    break;
+                }
+                case CATCH_CLAUSE: {
+                    Node body = s.childOfKind(BLOCK);
+                    if (body != null) statement(body, out, top, false);
+                    break;
+                }
+                // TypeScript (parser issue 3) adds cases here: interface → Interface with
+                // Property/Method members, enum → Enum with EnumMember children, namespace/module →
+                // Namespace with statements(body), type alias → TypeParameter; `declare` forms the same.
+                default:
+                    break;
+            }
+        }
+
+        private static boolean isDeclaration(int k) {
+            return k == FUNCTION_DECLARATION || k == CLASS_DECLARATION || k == VARIABLE_DECLARATION;
+        }
+
+        private static Node last(Node n) {
+            Node last = null;
+            for (Node c = n.firstChild(); c != null; c = c.nextSibling()) last = c;
+            return last;
+        }
+
+        // ---- declarations ----
+
+        private void function(Node fn, Node nameNode, String fallback, Node rangeNode, List<DocumentSymbol> out) {
+            DocumentSymbol sym = symbol(nameNode != null ? nameNode.name() : fallback, SymbolKind.Function, rangeNode, nameNode);
+            sym.setDetail(parameters(fn));
+            List<DocumentSymbol> children = new ArrayList<>();
+            Node body = fn.childOfKind(FUNCTION_BODY);
+            if (body != null) statements(body, children, false);
+            if (!children.isEmpty()) sym.setChildren(children);
+            out.add(sym);
+        }
+
+        private void classSymbol(Node cls, Node nameNode, String fallback, Node rangeNode, List<DocumentSymbol> out) {
+            DocumentSymbol sym = symbol(nameNode != null ? nameNode.name() : fallback, SymbolKind.Class, rangeNode, nameNode);
+            Node heritage = cls.childOfKind(CLASS_HERITAGE);
+            if (heritage != null) sym.setDetail(Trees.oneLine(heritage, MAX_DETAIL)); // "extends Base"
+            Node body = cls.childOfKind(CLASS_BODY);
+            List<DocumentSymbol> members = new ArrayList<>();
+            if (body != null) {
+                for (Node m = body.firstChild(); m != null; m = m.nextSibling()) member(m, members);
+            }
+            if (!members.isEmpty()) sym.setChildren(members);
+            out.add(sym);
+        }
+
+        private void member(Node m, List<DocumentSymbol> out) {
+            int flags = m.data();
+            Node key = m.firstChild();
+            if (key == null) return;
+            if (m.is(METHOD)) {
+                Node fn = key.nextSibling();
+                SymbolKind kind = (flags & C_CONSTRUCTOR) != 0 ? SymbolKind.Constructor
+                        : (flags & (P_GET | P_SET)) != 0 ? SymbolKind.Property : SymbolKind.Method;
+                DocumentSymbol sym = symbol(keyName(key, flags), kind, m, key);
+                sym.setDetail(memberDetail(flags, fn));
+                if (fn != null) addBodyChildren(fn, sym);
+                out.add(sym);
+            } else if (m.is(FIELD)) {
+                Node value = key.nextSibling();
+                boolean fnValued = value != null && (value.is(FUNCTION_EXPRESSION) || value.is(ARROW_FUNCTION));
+                SymbolKind kind = fnValued ? SymbolKind.Method : (flags & C_ACCESSOR) != 0 ? SymbolKind.Property : SymbolKind.Field;
+                DocumentSymbol sym = symbol(keyName(key, flags), kind, m, key);
+                if ((flags & C_STATIC) != 0) sym.setDetail("static");
+                if (fnValued) addBodyChildren(value, sym);
+                else if (value != null && value.is(CLASS_EXPRESSION)) sym.setKind(SymbolKind.Class);
+                out.add(sym);
+            }
+            // STATIC_BLOCK: nothing to name
+        }
+
+        private String memberDetail(int flags, Node fn) {
+            String params = fn == null ? null : parameters(fn);
+            String prefix = (flags & C_STATIC) != 0 ? "static " : "";
+            if ((flags & P_GET) != 0) return prefix + "get";
+            if ((flags & P_SET) != 0) return prefix + "set";
+            return prefix.isEmpty() ? params : prefix + (params == null ? "" : params);
+        }
+
+        private void addBodyChildren(Node fn, DocumentSymbol sym) {
+            Node body = fn.childOfKind(FUNCTION_BODY);
+            if (body == null) return;
+            List<DocumentSymbol> children = new ArrayList<>();
+            statements(body, children, false);
+            if (!children.isEmpty()) sym.setChildren(children);
+        }
+
+        private void declarator(Node d, int declKind, boolean top, boolean exported, List<DocumentSymbol> out) {
+            Node target = d.firstChild();
+            if (target == null) return;
+            Node init = target.nextSibling();
+            boolean constant = declKind == VAR_CONST || declKind == VAR_USING || declKind == VAR_AWAIT_USING;
+            SymbolKind varKind = constant ? SymbolKind.Constant : SymbolKind.Variable;
+            if (!target.is(BINDING_IDENTIFIER)) { // destructuring: one symbol per bound name
+                if (top || exported) bindings(target, target, varKind, out);
+                return;
+            }
+            String name = target.name();
+            if (init != null && (init.is(FUNCTION_EXPRESSION) || init.is(ARROW_FUNCTION))) {
+                function(init, target, name, d, out);
+            } else if (init != null && init.is(CLASS_EXPRESSION)) {
+                classSymbol(init, target, name, d, out);
+            } else if (init != null && init.is(OBJECT)) {
+                List<DocumentSymbol> members = new ArrayList<>();
+                objectMembers(init, top || exported, 0, members);
+                if (top || exported || !members.isEmpty()) {
+                    DocumentSymbol sym = symbol(name, varKind, d, target);
+                    if (!members.isEmpty()) sym.setChildren(members);
+                    out.add(sym);
+                }
+            } else if (top || exported) {
+                out.add(symbol(name, varKind, d, target));
+            }
+        }
+
+        /** Bound names of a pattern, each ranged over its own element (e.g. {@code b: c = 1}). */
+        private void bindings(Node pattern, Node element, SymbolKind kind, List<DocumentSymbol> out) {
+            switch (pattern.kind()) {
+                case BINDING_IDENTIFIER:
+                    out.add(symbol(pattern.name(), kind, element, pattern));
+                    break;
+                case OBJECT_PATTERN: case ARRAY_PATTERN:
+                    for (Node e = pattern.firstChild(); e != null; e = e.nextSibling()) bindings(e, e, kind, out);
+                    break;
+                case PROPERTY: { // key, value
+                    Node key = pattern.firstChild();
+                    Node value = key == null ? null : key.nextSibling();
+                    if (value != null) bindings(value, element, kind, out);
+                    break;
+                }
+                case ASSIGNMENT_PATTERN: case REST_ELEMENT: {
+                    Node target = pattern.firstChild();
+                    if (target != null) bindings(target, element, kind, out);
+                    break;
+                }
+                default:
+                    break;
+            }
+        }
+
+        private void objectMembers(Node object, boolean all, int depth, List<DocumentSymbol> out) {
+            if (depth >= MAX_OBJECT_DEPTH) return;
+            for (Node p = object.firstChild(); p != null; p = p.nextSibling()) {
+                if (!p.is(PROPERTY)) continue; // spreads have no name
+                int flags = p.data();
+                Node key = p.firstChild();
+                Node value = key == null ? null : key.nextSibling();
+                if (key == null) continue;
+                String name = keyName(key, flags);
+                Node nameNode = key;
+                if ((flags & (P_GET | P_SET)) != 0) {
+                    if (!all) continue;
+                    DocumentSymbol sym = symbol(name, SymbolKind.Property, p, nameNode);
+                    sym.setDetail((flags & P_GET) != 0 ? "get" : "set");
+                    out.add(sym);
+                } else if (value != null && (value.is(FUNCTION_EXPRESSION) || value.is(ARROW_FUNCTION))) {
+                    DocumentSymbol sym = symbol(name, SymbolKind.Method, p, nameNode);
+                    sym.setDetail(parameters(value));
+                    addBodyChildren(value, sym);
+                    out.add(sym);
+                } else if (value != null && value.is(CLASS_EXPRESSION)) {
+                    List<DocumentSymbol> tmp = new ArrayList<>();
+                    classSymbol(value, nameNode, name, p, tmp);
+                    tmp.get(0).setName(name);
+                    out.addAll(tmp);
+                } else if (value != null && value.is(OBJECT)) {
+                    List<DocumentSymbol> members = new ArrayList<>();
+                    objectMembers(value, all, depth + 1, members);
+                    if (all || !members.isEmpty()) {
+                        DocumentSymbol sym = symbol(name, SymbolKind.Property, p, nameNode);
+                        if (!members.isEmpty()) sym.setChildren(members);
+                        out.add(sym);
+                    }
+                } else if (all) {
+                    out.add(symbol(name, SymbolKind.Property, p, nameNode));
+                }
+            }
+        }
+
+        private void exportDefault(Node s, List<DocumentSymbol> out) {
+            Node value = s.firstChild();
+            if (value == null) return;
+            switch (value.kind()) {
+                case FUNCTION_DECLARATION: case FUNCTION_EXPRESSION: case ARROW_FUNCTION: {
+                    Node name = value.childOfKind(BINDING_IDENTIFIER);
+                    function(value, name, "default", s, out);
+                    break;
+                }
+                case CLASS_DECLARATION: case CLASS_EXPRESSION:
+                    classSymbol(value, value.childOfKind(BINDING_IDENTIFIER), "default", s, out);
+                    break;
+                case OBJECT: {
+                    DocumentSymbol sym = symbol("default", SymbolKind.Module, s, null);
+                    List<DocumentSymbol> members = new ArrayList<>();
+                    objectMembers(value, true, 0, members);
+                    if (!members.isEmpty()) sym.setChildren(members);
+                    out.add(sym);
+                    break;
+                }
+                default:
+                    break;
+            }
+        }
+
+        /** {@code module.exports = …}, {@code exports.x = …}, {@code X.prototype.y = function …}. */
+        private void assignment(Node e, List<DocumentSymbol> out) {
+            if (e == null || !e.is(ASSIGNMENT) || !"=".equals(e.operatorText())) return;
+            Node left = e.firstChild();
+            Node value = left == null ? null : left.nextSibling();
+            if (value == null || !left.is(MEMBER) || (left.data() & M_COMPUTED) != 0) return;
+            boolean exports = isExportsTarget(left);
+            String name = Trees.oneLine(left, 80);
+            if (value.is(FUNCTION_EXPRESSION) || value.is(ARROW_FUNCTION)) {
+                function(value, null, name, e, out);
+                out.get(out.size() - 1).setSelectionRange(range(left));
+            } else if (value.is(CLASS_EXPRESSION)) {
+                classSymbol(value, null, name, e, out);
+                out.get(out.size() - 1).setSelectionRange(range(left));
+            } else if (value.is(OBJECT) && exports) {
+                DocumentSymbol sym = symbol(name, SymbolKind.Module, e, left);
+                List<DocumentSymbol> members = new ArrayList<>();
+                objectMembers(value, true, 0, members);
+                if (!members.isEmpty()) sym.setChildren(members);
+                out.add(sym);
+            }
+        }
+
+        /** {@code module.exports}, {@code exports.x}, {@code module.exports.x}. */
+        private static boolean isExportsTarget(Node member) {
+            Node object = member.firstChild();
+            if (object == null) return false;
+            if (object.is(IDENTIFIER_REFERENCE)) {
+                String n = object.name();
+                if (n.equals("exports")) return true;
+                Node prop = object.nextSibling();
+                return n.equals("module") && prop != null && prop.is(IDENTIFIER_NAME) && prop.name().equals("exports");
+            }
+            return object.is(MEMBER) && isExportsTarget(object);
+        }
+
+        // ---- names, ranges, details ----
+
+        private static String keyName(Node key, int flags) {
+            if ((flags & P_COMPUTED) != 0) return "[" + Trees.oneLine(key, 60) + "]";
+            switch (key.kind()) {
+                case IDENTIFIER_NAME: case IDENTIFIER_REFERENCE: case BINDING_IDENTIFIER:
+                    return key.name();
+                case PRIVATE_IDENTIFIER:
+                    return "#" + key.name();
+                case STRING_LITERAL: {
+                    String v = key.stringValue();
+                    return v.isEmpty() ? "\"\"" : v;
+                }
+                default:
+                    return Trees.oneLine(key, 60);
+            }
+        }
+
+        private String parameters(Node fn) {
+            Node params = fn.childOfKind(FORMAL_PARAMETERS);
+            if (params == null) return null;
+            String text = Trees.oneLine(params, MAX_DETAIL);
+            if (text.isEmpty()) return "()";
+            return text.startsWith("(") ? text : "(" + text + ")";
+        }
+
+        private DocumentSymbol symbol(String name, SymbolKind kind, Node rangeNode, Node nameNode) {
+            if (name == null || name.isBlank()) name = "<anonymous>"; // LSP: names must not be empty
+            Range range = range(rangeNode);
+            Range selection = nameNode == null ? range : range(nameNode);
+            if (!contains(range, selection)) selection = range;
+            return new DocumentSymbol(name, kind, range, selection);
+        }
+
+        private Range range(Node n) { return doc.rangeOf(n.start(), n.end()); }
+
+        private static boolean contains(Range outer, Range inner) {
+            return compare(outer.getStart(), inner.getStart()) <= 0 && compare(inner.getEnd(), outer.getEnd()) <= 0;
+        }
+
+        private static int compare(org.eclipse.lsp4j.Position a, org.eclipse.lsp4j.Position b) {
+            return a.getLine() != b.getLine() ? Integer.compare(a.getLine(), b.getLine()) : Integer.compare(a.getCharacter(), b.getCharacter());
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package dev.arenals.server.features;
+
+import static dev.arenals.parser.tree.NodeKind.*;
+
+import dev.arenals.parser.scope.ScopeTable;
+import dev.arenals.parser.scope.SymbolKind;
+import dev.arenals.parser.tree.Arena;
+import dev.arenals.server.document.Document;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.MarkupContent;
+import org.eclipse.lsp4j.MarkupKind;
+import org.eclipse.lsp4j.Position;
+
+/**
+ * Hover on an identifier: the binder resolves it to its symbol, and the hover shows the
+ * declaration as written, in a {@code typescript} code block, then its JSDoc as Markdown:
+ *
+ * <ul>
+ *   <li>functions and classes: the head up to the body's {@code {}, e.g.
+ *       {@code async function parse(src, opts = {})}, {@code class Lexer extends Base};</li>
+ *   <li>variables: {@code const limit = 10}, cut to the declarator's first line
+ *       ({@code const config = { …}), or {@code const a} for a destructured name;</li>
+ *   <li>{@code (parameter) opts}, {@code (parameter) opts = {}}, {@code (parameter) ...rest};</li>
+ *   <li>imports: {@code import { x } from "./y"}, {@code import * as ns from "./y"}.</li>
+ * </ul>
+ *
+ * The JSDoc is the {@code /** *}{@code /} comment right before the declaring statement (before
+ * {@code export} when exported); for a parameter, its {@code @param} line from the function's
+ * comment. Anything that does not resolve to a declaration (property names, implicit globals,
+ * whitespace) gives null.
+ */
+public final class HoverHandler {
+    /** Longest declaration shown, in chars. */
+    static final int MAX_DECLARATION = 400;
+
+    /** Must run on the document's queue, after {@link Document#ensureParsed}. */
+    public Hover hover(Document doc, Position position, boolean markdown) {
+        Arena arena = doc.arena();
+        ScopeTable scopes = doc.scopes();
+        if (arena == null || scopes == null || arena.root() < 0) return null;
+        int offset = doc.offsetIfValid(position);
+        if (offset < 0) return null;
+        int ident = scopes.identifierAt(offset);
+        if (ident < 0) return null;
+        int symbol = scopes.symbolOfNode(ident);
+        if (symbol < 0) return null;
+        int kind = scopes.kind(symbol);
+        int declaring = scopes.declaringNode(symbol);
+        int declaration = scopes.declarationNode(symbol);
+        if (kind == SymbolKind.IMPLICIT_GLOBAL || declaring < 0) return null;
+
+        int[] path = Trees.pathTo(arena, declaring);
+        if (path == null) return null;
+        String name = scopes.name(symbol);
+        String code = declarationText(arena, path, kind, name, declaration);
+        if (code == null || code.isEmpty()) return null;
+        String docs = documentation(arena, path, kind, name, markdown);
+
+        String value;
+        if (markdown) {
+            value = "```typescript\n" + code + "\n```" + (docs == null || docs.isEmpty() ? "" : "\n\n" + docs);
+        } else {
+            value = code + (docs == null || docs.isEmpty() ? "" : "\n\n" + docs);
+        }
+        Hover hover = new Hover(new MarkupContent(markdown ? MarkupKind.MARKDOWN : MarkupKind.PLAINTEXT, value));
+        hover.setRange(doc.rangeOf(arena.start(ident), arena.end(ident)));
+        return hover;
+    }
+
+    // ---- the declaration as written ----
+
+    static String declarationText(Arena arena, int[] path, int symbolKind, String name, int declaration) {
+        int node = path[path.length - 1];
+        int parent = path.length > 1 ? path[path.length - 2] : -1;
+        int k = arena.kind(node);
+        switch (symbolKind) {
+            case SymbolKind.PARAMETER:
+                return "(parameter) " + parameterText(arena, node, name, declaration);
+            case SymbolKind.CATCH_PARAMETER:
+                return "(catch parameter) " + name;
+            case SymbolKind.IMPORT:
+                return importText(arena, node, parent, name);
+            default:
+                break;
+        }
+        if (isFunction(k) || isClass(k)) return headText(arena, node);
+        if (k == VARIABLE_DECLARATOR) return variableText(arena, node, parent, name, declaration);
+        return clip(firstLine(arena.text(arena.start(node), arena.end(node))));
+    }
+
+    /** A function's or class's text up to its body. */
+    static String headText(Arena arena, int node) {
+        int bodyKind = isClass(arena.kind(node)) ? CLASS_BODY : FUNCTION_BODY;
+        int end = arena.end(node);
+        for (int c = arena.firstChild(node); c >= 0; c = arena.nextSibling(c)) {
+            if (arena.kind(c) == bodyKind) { end = arena.start(c); break; }
+        }
+        return clip(arena.text(arena.start(node), end).strip());
+    }
+
+    private static String variableText(Arena arena, int declarator, int declaration, String name, int bindingNode) {
+        String keyword = "var";
+        if (declaration >= 0 && arena.kind(declaration) == VARIABLE_DECLARATION) keyword = keyword(arena.data(declaration));
+        int target = arena.firstChild(declarator);
+        if (target < 0 || target != bindingNode || arena.kind(target) != BINDING_IDENTIFIER) {
+            return keyword + " " + name; // a name inside a destructuring pattern
+        }
+        String text = arena.text(arena.start(declarator), arena.end(declarator));
+        return clip(keyword + " " + firstLine(text));
+    }
+
+    static String keyword(int declarationKind) {
+        switch (declarationKind) {
+            case VAR_LET: return "let";
+            case VAR_CONST: return "const";
+            case VAR_USING: return "using";
+            case VAR_AWAIT_USING: return "await using";
+            default: return "var";
+        }
+    }
+
+    private static String parameterText(Arena arena, int param, String name, int bindingNode) {
+        int k = arena.kind(param);
+        int first = arena.firstChild(param);
+        if (k == ASSIGNMENT_PATTERN && first == bindingNode) {
+            return clip(firstLine(arena.text(arena.start(param), arena.end(param))));
+        }
+        if (k == REST_ELEMENT && first == bindingNode) return "..." + name;
+        return name;
+    }
+
+    private static String importText(Arena arena, int specifier, int importDeclaration, String name) {
+        String source = null;
+        if (importDeclaration >= 0 && arena.kind(importDeclaration) == IMPORT_DECLARATION) {
+            for (int c = arena.firstChild(importDeclaration); c >= 0; c = arena.nextSibling(c)) {
+                if (arena.kind(c) == STRING_LITERAL) { source = arena.text(arena.start(c), arena.end(c)); break; }
+            }
+        }
+        String from = source == null ? "" : " from " + source;
+        switch (arena.kind(specifier)) {
+            case IMPORT_DEFAULT_SPECIFIER:
+                return "import " + name + from;
+            case IMPORT_NAMESPACE_SPECIFIER:
+                return "import * as " + name + from;
+            case IMPORT_SPECIFIER:
+                return "import { " + Trees.oneLine(arena.text(arena.start(specifier), arena.end(specifier)), 200) + " }" + from;
+            default:
+                return "import " + name + from;
+        }
+    }
+
+    /** The first line, with " …" when more follows. */
+    static String firstLine(String text) {
+        String t = text.strip();
+        int nl = -1;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029') { nl = i; break; }
+        }
+        if (nl < 0) return t;
+        return t.substring(0, nl).stripTrailing() + " …";
+    }
+
+    private static String clip(String text) {
+        return text.length() <= MAX_DECLARATION ? text : text.substring(0, MAX_DECLARATION) + " …";
+    }
+
+    // ---- JSDoc ----
+
+    private static String documentation(Arena arena, int[] path, int symbolKind, String name, boolean markdown) {
+        if (symbolKind == SymbolKind.PARAMETER) {
+            // the @param line of the enclosing function's comment
+            for (int i = path.length - 1; i >= 0; i--) {
+                if (isFunction(arena.kind(path[i]))) {
+                    String comment = JsDoc.before(arena, anchor(arena, path, i));
+                    if (comment == null) return null;
+                    return markdown ? JsDoc.paramMarkdown(comment, name) : JsDoc.paramPlainText(comment, name);
+                }
+            }
+            return null;
+        }
+        if (symbolKind == SymbolKind.CATCH_PARAMETER) return null;
+        String comment = JsDoc.before(arena, anchor(arena, path, path.length - 1));
+        if (comment == null) return null;
+        return markdown ? JsDoc.toMarkdown(comment) : JsDoc.toPlainText(comment);
+    }
+
+    /**
+     * Where the documenting comment of {@code path[i]} ends: the start of the statement that
+     * declares it, going out through declarator → declaration → export, and for a function
+     * expression through what it is assigned to (declarator, property, method, class field).
+     */
+    static int anchor(Arena arena, int[] path, int i) {
+        int node = path[i];
+        while (i > 0) {
+            int parent = path[i - 1];
+            int pk = arena.kind(parent);
+            int k = arena.kind(node);
+            boolean climb = pk == VARIABLE_DECLARATION || pk == EXPORT_NAMED || pk == EXPORT_DEFAULT
+                    || k == VARIABLE_DECLARATOR || k == IMPORT_SPECIFIER || k == IMPORT_DEFAULT_SPECIFIER
+                    || k == IMPORT_NAMESPACE_SPECIFIER
+                    || ((isFunction(k) || isClass(k)) && (pk == VARIABLE_DECLARATOR || pk == PROPERTY || pk == METHOD || pk == FIELD));
+            if (!climb) break;
+            node = parent;
+            i--;
+        }
+        return arena.start(node);
+    }
+}

@@ -1,0 +1,128 @@
+package dev.arenals.server.launch;
+
+import dev.arenals.server.ServerInfo;
+import dev.arenals.server.protocol.ArenaLanguageServer;
+import dev.arenals.server.protocol.Launchers;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.services.LanguageClient;
+
+/**
+ * {@code arena-ls [COMMAND] [ARGS…]}: dispatches on the first argument.
+ *
+ * <ul>
+ *   <li>none, {@code --stdio} or {@code lsp}: the language server on stdin/stdout;</li>
+ *   <li>{@code --version}, {@code --help};</li>
+ *   <li>more commands (the headless {@code check PATH…}) register in {@link #COMMANDS}.</li>
+ * </ul>
+ *
+ * In server mode stdout carries nothing but the protocol: {@code System.out} is pointed at stderr
+ * before anything else runs, so a stray print cannot corrupt a message.
+ */
+public final class Main {
+    /** A subcommand: gets the arguments after its name, returns the process exit code. */
+    @FunctionalInterface
+    public interface Command {
+        int run(String[] args) throws Exception;
+    }
+
+    /** Subcommands by name, in help order. */
+    static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
+    static final Map<String, String> HELP = new LinkedHashMap<>();
+
+    static {
+        register("lsp", "run the language server on stdin/stdout (the default; also --stdio)", Main::serveStdio);
+        register("selftest", "run one short in-process session and check every answer", SelfTest::run);
+        // register("check", "report the diagnostics of files and directories (CI)", CheckCommand::run);
+    }
+
+    static void register(String name, String help, Command command) {
+        COMMANDS.put(name, command);
+        HELP.put(name, help);
+    }
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        int code;
+        try {
+            code = run(args);
+        } catch (Exception e) {
+            System.err.println("arena-ls: " + e);
+            code = 2;
+        }
+        System.exit(code);
+    }
+
+    static int run(String[] args) throws Exception {
+        if (args.length == 0) return serveStdio(args);
+        String first = args[0];
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        switch (first) {
+            case "--stdio":
+                return serveStdio(rest);
+            case "--version": case "-V":
+                System.out.println(ServerInfo.NAME + " " + ServerInfo.version());
+                return 0;
+            case "--help": case "-h": case "help":
+                System.out.print(usage());
+                return 0;
+            default:
+                Command command = COMMANDS.get(first);
+                if (command != null) return command.run(rest);
+                System.err.println("arena-ls: unknown command or option '" + first + "'");
+                System.err.print(usage());
+                return 2;
+        }
+    }
+
+    static String usage() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("usage: arena-ls [--stdio]          the language server on stdin/stdout\n");
+        sb.append("       arena-ls COMMAND [ARGS...]\n");
+        sb.append("       arena-ls --version | --help\n\ncommands:\n");
+        for (Map.Entry<String, String> e : HELP.entrySet()) sb.append(String.format("  %-8s %s%n", e.getKey(), e.getValue()));
+        sb.append("\nThe server speaks LSP 3.17 over stdio and logs to stderr. Settings (initializationOptions or\n");
+        sb.append("workspace/didChangeConfiguration, section \"arena-ls\"): maxFileSize (bytes, default 20 MB),\n");
+        sb.append("diagnosticMode (auto | push | pull).\n");
+        return sb.toString();
+    }
+
+    /** The language server on this process's stdin/stdout, until {@code exit} or end of input. */
+    static int serveStdio(String[] args) throws InterruptedException {
+        for (String a : args) {
+            // editors add options of their own (e.g. --clientProcessId=N); they do not concern us
+            if (!a.equals("--stdio")) System.err.println("arena-ls: ignoring argument " + a);
+        }
+        InputStream in = new BufferedInputStream(new FileInputStream(FileDescriptor.in), 1 << 16);
+        OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
+        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
+
+        ArenaLanguageServer.Options options = new ArenaLanguageServer.Options();
+        options.watchParentProcess = true;
+        options.exit = code -> {
+            System.err.flush();
+            System.exit(code);
+        };
+        ArenaLanguageServer server = new ArenaLanguageServer(options);
+        Launcher<LanguageClient> launcher = Launchers.serverLauncher(server, in, out, null);
+        try {
+            launcher.startListening().get();
+        } catch (ExecutionException e) {
+            System.err.println("arena-ls: the connection failed: " + e.getCause());
+        }
+        // end of input without an exit notification: 0 only if shutdown was requested
+        return server.isShutdown() ? 0 : 1;
+    }
+}

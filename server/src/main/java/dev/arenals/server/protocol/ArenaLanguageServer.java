@@ -1,0 +1,239 @@
+package dev.arenals.server.protocol;
+
+import dev.arenals.server.ServerInfo;
+import dev.arenals.server.document.Document;
+import dev.arenals.server.document.DocumentStore;
+import dev.arenals.server.document.ParseTools;
+import dev.arenals.server.features.DiagnosticsHandler;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DiagnosticRegistrationOptions;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.SaveOptions;
+import org.eclipse.lsp4j.ServerCapabilities;
+import org.eclipse.lsp4j.SetTraceParams;
+import org.eclipse.lsp4j.TextDocumentSyncKind;
+import org.eclipse.lsp4j.TextDocumentSyncOptions;
+import org.eclipse.lsp4j.TraceValue;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.LanguageClientAware;
+import org.eclipse.lsp4j.services.LanguageServer;
+
+/**
+ * The LSP4J server object: lifecycle ({@code initialize}, {@code shutdown}, {@code exit}),
+ * capabilities, settings, and the wiring between the document store, its per-document queues and
+ * the client. Requests and notifications arrive on LSP4J's reader thread, in order; everything
+ * that touches a document is handed to that document's queue on the shared worker pool.
+ */
+public final class ArenaLanguageServer implements LanguageServer, LanguageClientAware {
+    /** Construction options; the defaults suit tests, {@code Main} turns on exit and parent watching. */
+    public static final class Options {
+        /** Called by {@code exit} with 0 after shutdown, else 1. */
+        public IntConsumer exit = code -> { };
+        /** Exit when the client process named in initialize dies. */
+        public boolean watchParentProcess;
+        /** Worker threads shared by all documents' queues. */
+        public int workers = Math.max(2, Runtime.getRuntime().availableProcessors());
+        public ServerLog log = new ServerLog(System.err);
+    }
+
+    private enum State { CREATED, INITIALIZED, SHUTDOWN }
+
+    private final Options options;
+    private final ServerLog log;
+    private final ExecutorService pool;
+    private final DocumentStore store;
+    private final ArenaTextDocumentService textDocuments;
+    private final ArenaWorkspaceService workspace;
+    private final DiagnosticsHandler diagnostics = new DiagnosticsHandler();
+
+    private volatile LanguageClient client;
+    private volatile State state = State.CREATED;
+    private volatile ClientSupport support = ClientSupport.none();
+    private volatile ServerSettings settings = ServerSettings.defaults();
+    private volatile boolean pushDiagnostics = true;
+
+    public ArenaLanguageServer() { this(new Options()); }
+
+    public ArenaLanguageServer(Options options) {
+        this.options = options;
+        this.log = options.log;
+        this.pool = Executors.newFixedThreadPool(options.workers, new WorkerThreads());
+        this.store = new DocumentStore(pool, new DocumentStore.Hooks() {
+            @Override public void idle(Document document) { refresh(document); }
+            @Override public void failed(Document document, Throwable error) {
+                log.error("arena-ls: work on " + (document == null ? "a document" : document.uri()) + " failed", error);
+            }
+        });
+        this.textDocuments = new ArenaTextDocumentService(this);
+        this.workspace = new ArenaWorkspaceService(this);
+    }
+
+    // ---- lifecycle ----
+
+    @Override
+    public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+        if (state != State.CREATED) {
+            return CompletableFuture.failedFuture(error(ResponseErrorCode.InvalidRequest, "initialize may be sent only once"));
+        }
+        if (params == null) params = new InitializeParams();
+        support = ClientSupport.of(params.getCapabilities());
+        settings = settings.with(params.getInitializationOptions());
+        switch (settings.diagnosticMode()) {
+            case PUSH: pushDiagnostics = true; break;
+            case PULL: pushDiagnostics = !support.pullDiagnostics; break;
+            default: pushDiagnostics = !support.pullDiagnostics; break;
+        }
+        if (TraceValue.Verbose.equals(params.getTrace())) log.setVerbose(true);
+        if (options.watchParentProcess && params.getProcessId() != null) watchParent(params.getProcessId());
+
+        ServerCapabilities caps = new ServerCapabilities();
+        caps.setPositionEncoding(support.positionEncoding.lspName());
+        TextDocumentSyncOptions sync = new TextDocumentSyncOptions();
+        sync.setOpenClose(true);
+        sync.setChange(TextDocumentSyncKind.Incremental);
+        sync.setSave(new SaveOptions(false));
+        caps.setTextDocumentSync(sync);
+        caps.setHoverProvider(true);
+        caps.setDocumentSymbolProvider(true);
+        if (!pushDiagnostics) {
+            DiagnosticRegistrationOptions pull = new DiagnosticRegistrationOptions(false, false);
+            pull.setIdentifier(DiagnosticsHandler.SOURCE);
+            caps.setDiagnosticProvider(pull);
+        }
+        state = State.INITIALIZED;
+        log.info("initialized: " + ServerInfo.NAME + " " + ServerInfo.version() + ", position encoding "
+                + support.positionEncoding.lspName() + ", diagnostics " + (pushDiagnostics ? "push" : "pull") + ", " + settings);
+        return CompletableFuture.completedFuture(new InitializeResult(caps, new org.eclipse.lsp4j.ServerInfo(ServerInfo.NAME, ServerInfo.version())));
+    }
+
+    @Override
+    public void initialized(InitializedParams params) {
+        // nothing to register dynamically
+    }
+
+    @Override
+    public CompletableFuture<Object> shutdown() {
+        if (state == State.CREATED) {
+            return CompletableFuture.failedFuture(error(ResponseErrorCode.ServerNotInitialized, "shutdown before initialize"));
+        }
+        state = State.SHUTDOWN;
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void exit() {
+        int code = state == State.SHUTDOWN ? 0 : 1;
+        pool.shutdown();
+        try {
+            pool.awaitTermination(200, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        pool.shutdownNow();
+        options.exit.accept(code);
+    }
+
+    @Override
+    public void setTrace(SetTraceParams params) {
+        log.setVerbose(params != null && TraceValue.Verbose.equals(params.getValue()));
+    }
+
+    @Override
+    public void connect(LanguageClient client) {
+        this.client = client;
+        log.connect(client);
+    }
+
+    @Override public ArenaTextDocumentService getTextDocumentService() { return textDocuments; }
+    @Override public ArenaWorkspaceService getWorkspaceService() { return workspace; }
+
+    /** The open document with this URI, or null (for tools and tests; its state is queue-confined). */
+    public Document openDocument(String uri) { return store.get(uri); }
+
+    /** True once {@code shutdown} was answered: {@code exit} will then return 0. */
+    public boolean isShutdown() { return state == State.SHUTDOWN; }
+
+    private void watchParent(int pid) {
+        ProcessHandle.of(pid).ifPresent(parent -> parent.onExit().thenRun(() -> {
+            log.warn("the client process " + pid + " is gone; exiting");
+            options.exit.accept(1);
+        }));
+    }
+
+    // ---- shared by the services ----
+
+    DocumentStore store() { return store; }
+    ServerLog log() { return log; }
+    ClientSupport support() { return support; }
+    ServerSettings settings() { return settings; }
+    boolean pushesDiagnostics() { return pushDiagnostics; }
+    DiagnosticsHandler diagnostics() { return diagnostics; }
+
+    void updateSettings(Object value) {
+        ServerSettings before = settings;
+        settings = before.with(value);
+        if (settings.maxFileSize() != before.maxFileSize()) {
+            log.info("settings changed: " + settings);
+            for (Document doc : store.all()) doc.queue().execute(doc::invalidate);
+            LanguageClient c = client;
+            if (!pushDiagnostics && support.diagnosticRefresh && c != null) c.refreshDiagnostics();
+        }
+    }
+
+    /** Throws the JSON-RPC error for a request that arrives in the wrong state. */
+    void checkRequestAllowed() {
+        if (state == State.CREATED) throw error(ResponseErrorCode.ServerNotInitialized, "the server is not initialized");
+        if (state == State.SHUTDOWN) throw error(ResponseErrorCode.InvalidRequest, "the server is shut down");
+    }
+
+    /** Notifications are dropped before initialize and after shutdown (except exit). */
+    boolean acceptsNotifications() { return state == State.INITIALIZED; }
+
+    /**
+     * Parses the document if edits made it dirty, and pushes its diagnostics. Runs on the
+     * document's queue: when it drains, and before every request that reads the tree.
+     */
+    void refresh(Document doc) {
+        if (doc == null || doc.isClosed() || !doc.isDirty()) return;
+        if (!doc.ensureParsed(ParseTools.current(), settings.maxFileSize())) return;
+        if (doc.bindFailure() != null) log.error("arena-ls: the binder failed on " + doc.uri() + " (hover is off until the next edit)", doc.bindFailure());
+        if (pushDiagnostics) publish(doc, diagnostics.diagnostics(doc, settings.maxFileSize()), doc.parsedVersion());
+    }
+
+    /** Pushes diagnostics; on the document's queue, so publications of one document stay in order. */
+    void publish(Document doc, List<Diagnostic> list, Integer version) {
+        LanguageClient c = client;
+        if (c == null) return;
+        c.publishDiagnostics(new PublishDiagnosticsParams(doc.uri(), list, version));
+    }
+
+    static ResponseErrorException error(ResponseErrorCode code, String message) {
+        return new ResponseErrorException(new ResponseError(code, message, null));
+    }
+
+    /** Pool threads: daemons (the JVM may exit under them), with room for deep trees. */
+    private static final class WorkerThreads implements ThreadFactory {
+        private final AtomicInteger n = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(null, r, "arena-ls-worker-" + n.incrementAndGet(), 8L << 20);
+            t.setDaemon(true);
+            return t;
+        }
+    }
+}

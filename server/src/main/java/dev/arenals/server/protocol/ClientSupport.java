@@ -1,0 +1,52 @@
+package dev.arenals.server.protocol;
+
+import dev.arenals.server.document.PositionEncoding;
+import java.util.List;
+import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.DiagnosticCapabilities;
+import org.eclipse.lsp4j.DocumentSymbolCapabilities;
+import org.eclipse.lsp4j.GeneralClientCapabilities;
+import org.eclipse.lsp4j.HoverCapabilities;
+import org.eclipse.lsp4j.MarkupKind;
+import org.eclipse.lsp4j.TextDocumentClientCapabilities;
+
+/** What the client said it supports at {@code initialize}, reduced to what we act on. */
+public final class ClientSupport {
+    public final PositionEncoding positionEncoding;
+    public final boolean hierarchicalSymbols;
+    public final boolean markdownHover;
+    public final boolean pullDiagnostics;
+    /** {@code workspace/diagnostic/refresh} may be sent. */
+    public final boolean diagnosticRefresh;
+
+    ClientSupport(PositionEncoding positionEncoding, boolean hierarchicalSymbols, boolean markdownHover, boolean pullDiagnostics,
+            boolean diagnosticRefresh) {
+        this.positionEncoding = positionEncoding;
+        this.hierarchicalSymbols = hierarchicalSymbols;
+        this.markdownHover = markdownHover;
+        this.pullDiagnostics = pullDiagnostics;
+        this.diagnosticRefresh = diagnosticRefresh;
+    }
+
+    /** Before initialize (or for a client that sent no capabilities): the protocol's defaults. */
+    static ClientSupport none() { return new ClientSupport(PositionEncoding.UTF16, false, false, false, false); }
+
+    static ClientSupport of(ClientCapabilities caps) {
+        if (caps == null) return none();
+        GeneralClientCapabilities general = caps.getGeneral();
+        List<String> encodings = general == null ? null : general.getPositionEncodings();
+        TextDocumentClientCapabilities td = caps.getTextDocument();
+        boolean hierarchical = false, markdown = false, pull = false;
+        if (td != null) {
+            DocumentSymbolCapabilities ds = td.getDocumentSymbol();
+            hierarchical = ds != null && Boolean.TRUE.equals(ds.getHierarchicalDocumentSymbolSupport());
+            HoverCapabilities hover = td.getHover();
+            markdown = hover != null && hover.getContentFormat() != null && hover.getContentFormat().contains(MarkupKind.MARKDOWN);
+            DiagnosticCapabilities diagnostic = td.getDiagnostic();
+            pull = diagnostic != null;
+        }
+        boolean refresh = caps.getWorkspace() != null && caps.getWorkspace().getDiagnostics() != null
+                && Boolean.TRUE.equals(caps.getWorkspace().getDiagnostics().getRefreshSupport());
+        return new ClientSupport(PositionEncoding.negotiate(encodings), hierarchical, markdown, pull, refresh);
+    }
+}

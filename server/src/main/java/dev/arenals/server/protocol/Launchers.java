@@ -1,0 +1,60 @@
+package dev.arenals.server.protocol;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
+import org.eclipse.lsp4j.launch.LSPLauncher;
+import org.eclipse.lsp4j.services.LanguageClient;
+
+/** Builds the JSON-RPC connection of a server: the same for stdio, tests and the latency harness. */
+public final class Launchers {
+    private Launchers() {}
+
+    /**
+     * A launcher serving {@code server} on the given streams and connected to it as its client.
+     * Exceptions that escape a request become JSON-RPC errors: LSP4J's default methods for the
+     * requests we do not offer throw UnsupportedOperationException → MethodNotFound; anything else
+     * is logged (window/logMessage) and answered with InternalError.
+     */
+    public static Launcher<LanguageClient> serverLauncher(ArenaLanguageServer server, InputStream in, OutputStream out,
+            ExecutorService executor) {
+        Launcher<LanguageClient> launcher = new LSPLauncher.Builder<LanguageClient>()
+                .setLocalService(server)
+                .setRemoteInterface(LanguageClient.class)
+                .setInput(in)
+                .setOutput(out)
+                .setExecutorService(executor == null ? Executors.newCachedThreadPool(Launchers::daemon) : executor)
+                .setExceptionHandler(exceptionHandler(server.log()))
+                .create();
+        server.connect(launcher.getRemoteProxy());
+        return launcher;
+    }
+
+    static Function<Throwable, ResponseError> exceptionHandler(ServerLog log) {
+        return t -> {
+            Throwable cause = t;
+            while (cause.getCause() != null && !(cause instanceof ResponseErrorException)
+                    && !(cause instanceof UnsupportedOperationException)) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof ResponseErrorException) return ((ResponseErrorException) cause).getResponseError();
+            if (cause instanceof UnsupportedOperationException) {
+                return new ResponseError(ResponseErrorCode.MethodNotFound, "not supported by arena-ls", null);
+            }
+            log.error("arena-ls: a request failed", t);
+            return new ResponseError(ResponseErrorCode.InternalError, "internal error: " + t, null);
+        };
+    }
+
+    private static Thread daemon(Runnable r) {
+        Thread t = new Thread(r, "arena-ls-jsonrpc");
+        t.setDaemon(true);
+        return t;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.arenals.server.protocol;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import java.util.Locale;
+
+/**
+ * Settings, from {@code initializationOptions} and from {@code workspace/didChangeConfiguration}
+ * (either the settings object itself or an {@code "arena-ls"} section of it):
+ *
+ * <ul>
+ *   <li>{@code maxFileSize}: bytes (UTF-8); larger documents get one diagnostic instead of a parse.
+ *       Default 20 MB.</li>
+ *   <li>{@code diagnosticMode} (initializationOptions only, it shapes the capabilities):
+ *       {@code "auto"} (default: pull when the client supports {@code textDocument/diagnostic},
+ *       else push; never both, which would show every error twice), {@code "push"}, {@code "pull"}.</li>
+ * </ul>
+ * Unknown keys and values of the wrong type are ignored (the previous value stays).
+ */
+public final class ServerSettings {
+    public static final long DEFAULT_MAX_FILE_SIZE = 20L * 1024 * 1024;
+    public static final String SECTION = "arena-ls";
+
+    public enum DiagnosticMode { AUTO, PUSH, PULL }
+
+    private final long maxFileSize;
+    private final DiagnosticMode diagnosticMode;
+
+    public ServerSettings(long maxFileSize, DiagnosticMode diagnosticMode) {
+        this.maxFileSize = maxFileSize;
+        this.diagnosticMode = diagnosticMode;
+    }
+
+    public static ServerSettings defaults() { return new ServerSettings(DEFAULT_MAX_FILE_SIZE, DiagnosticMode.AUTO); }
+
+    public long maxFileSize() { return maxFileSize; }
+    public DiagnosticMode diagnosticMode() { return diagnosticMode; }
+
+    /** These settings updated by {@code value} (a JsonElement, a Map, or null). */
+    public ServerSettings with(Object value) {
+        JsonObject o = toObject(value);
+        if (o == null) return this;
+        if (o.has(SECTION) && o.get(SECTION).isJsonObject()) o = o.getAsJsonObject(SECTION);
+        long max = maxFileSize;
+        DiagnosticMode mode = diagnosticMode;
+        JsonElement m = o.get("maxFileSize");
+        if (m instanceof JsonPrimitive && ((JsonPrimitive) m).isNumber()) {
+            long v = m.getAsLong();
+            if (v > 0) max = v;
+        }
+        JsonElement d = o.get("diagnosticMode");
+        if (d instanceof JsonPrimitive && ((JsonPrimitive) d).isString()) {
+            try {
+                mode = DiagnosticMode.valueOf(d.getAsString().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException ignored) {
+                // keep the previous mode
+            }
+        }
+        return new ServerSettings(max, mode);
+    }
+
+    private static JsonObject toObject(Object value) {
+        if (value == null) return null;
+        JsonElement e = value instanceof JsonElement ? (JsonElement) value : new Gson().toJsonTree(value);
+        return e != null && e.isJsonObject() ? e.getAsJsonObject() : null;
+    }
+
+    @Override public String toString() {
+        return "ServerSettings(maxFileSize=" + maxFileSize + ", diagnosticMode=" + diagnosticMode + ")";
+    }
+}

@@ -1,0 +1,152 @@
+package dev.arenals.server.features;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.arenals.server.document.Document;
+import dev.arenals.server.testing.Docs;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.Position;
+import org.junit.jupiter.api.Test;
+
+class HoverHandlerTest {
+    private static final String SOURCE = String.join("\n",
+            "/**",
+            " * Parses a source.",
+            " * @param {string} src the source text",
+            " * @param {Options} [opts={}] - options",
+            " * @returns {Tree} the tree",
+            " * @deprecated use {@link parse2}",
+            " */",
+            "export async function parse(src, opts = {}, ...rest) {",
+            "  const limit = 10;",
+            "  return limit + src.length + rest.length;",
+            "}",
+            "/** The default config. */",
+            "export const config = {",
+            "  port: 80,",
+            "};",
+            "import def, { a as b, c } from \"./y\";",
+            "import * as ns from './z';",
+            "let [p, { q }] = arr;",
+            "class Lexer extends Base {",
+            "  constructor(text) { super(); }",
+            "}",
+            "const add = (x, y) => x + y;",
+            "try { var t = 1; } catch (err) { err; }",
+            "// not JSDoc",
+            "function plain() {}",
+            "/** detached */",
+            "",
+            "function separated() {}",
+            "parse(config, def, b, c, ns, p, q, t, Lexer, add, plain, separated, undeclared, config.port);",
+            "");
+
+    private final Document doc = Docs.parsed("file:///hover.mjs", SOURCE);
+    private final HoverHandler handler = new HoverHandler();
+
+    /** The hover text on the last line's {@code word}. */
+    private String hover(String word) {
+        Hover h = hoverAt(word);
+        return h == null ? null : h.getContents().getRight().getValue();
+    }
+
+    private Hover hoverAt(String word) {
+        int line = SOURCE.split("\n").length - 1;
+        String last = SOURCE.split("\n")[line];
+        int col = indexOfWord(last, word);
+        return handler.hover(doc, new Position(line, col), true);
+    }
+
+    private static int indexOfWord(String line, String word) {
+        int i = -1;
+        while ((i = line.indexOf(word, i + 1)) >= 0) {
+            boolean startOk = i == 0 || !Character.isJavaIdentifierPart(line.charAt(i - 1));
+            boolean endOk = i + word.length() >= line.length() || !Character.isJavaIdentifierPart(line.charAt(i + word.length()));
+            if (startOk && endOk) return i;
+        }
+        throw new AssertionError(word + " not in " + line);
+    }
+
+    private static String code(String s) { return "```typescript\n" + s + "\n```"; }
+
+    @Test
+    void functionShowsItsSignatureAndRenderedJsDoc() {
+        String h = hover("parse");
+        assertEquals(code("async function parse(src, opts = {}, ...rest)") + "\n\n"
+                + "Parses a source.\n\n"
+                + "_@param_ `src`: `string` — the source text\n\n"
+                + "_@param_ `opts`: `Options` (default `{}`) — options\n\n"
+                + "_@returns_ `Tree` — the tree\n\n"
+                + "_@deprecated_ — use `parse2`", h);
+    }
+
+    @Test
+    void variablesShowTheirFirstLine() {
+        assertEquals(code("const config = { …") + "\n\nThe default config.", hover("config"));
+        assertEquals(code("const add = (x, y) => x + y"), hover("add"));
+        assertEquals(code("var t = 1"), hover("t"));
+        assertEquals(code("let p"), hover("p"), "destructured");
+        assertEquals(code("let q"), hover("q"), "destructured");
+    }
+
+    @Test
+    void importsShowTheirDeclaration() {
+        assertEquals(code("import def from \"./y\""), hover("def"));
+        assertEquals(code("import { a as b } from \"./y\""), hover("b"));
+        assertEquals(code("import { c } from \"./y\""), hover("c"));
+        assertEquals(code("import * as ns from './z'"), hover("ns"));
+    }
+
+    @Test
+    void classesShowTheirHead() {
+        assertEquals(code("class Lexer extends Base"), hover("Lexer"));
+    }
+
+    @Test
+    void parametersShowTheirParamTag() {
+        Hover src = handler.hover(doc, Docs.at(doc, "src.length", 0, 0), true);
+        assertEquals(code("(parameter) src") + "\n\n_@param_ `src`: `string` — the source text", src.getContents().getRight().getValue());
+        Hover opts = handler.hover(doc, Docs.at(doc, "opts =", 0, 1), true);
+        assertTrue(opts.getContents().getRight().getValue().startsWith(code("(parameter) opts = {}")));
+        Hover rest = handler.hover(doc, Docs.at(doc, "rest.length", 0, 0), true);
+        assertEquals(code("(parameter) ...rest"), rest.getContents().getRight().getValue());
+        Hover text = handler.hover(doc, Docs.at(doc, "text)", 0, 0), true);
+        assertEquals(code("(parameter) text"), text.getContents().getRight().getValue());
+        Hover err = handler.hover(doc, Docs.at(doc, "err;", 0, 0), true);
+        assertEquals(code("(catch parameter) err"), err.getContents().getRight().getValue());
+        Hover limit = handler.hover(doc, Docs.at(doc, "limit +", 0, 0), true);
+        assertEquals(code("const limit = 10"), limit.getContents().getRight().getValue());
+    }
+
+    @Test
+    void onlyAJsDocRightBeforeTheDeclarationCounts() {
+        assertEquals(code("function plain()"), hover("plain"), "a line comment is not JSDoc");
+        assertEquals(code("function separated()") + "\n\ndetached", hover("separated"),
+                "blank lines between are only whitespace: TypeScript attaches it too");
+    }
+
+    @Test
+    void nothingToShowGivesNull() {
+        assertNull(hover("undeclared"), "implicit global");
+        assertNull(hover("port"), "a property name is no binding");
+        assertNull(handler.hover(doc, new Position(0, 1), true), "inside a comment");
+        assertNull(handler.hover(doc, new Position(10_000, 0), true), "past the last line");
+        assertNull(handler.hover(doc, new Position(-1, 0), true), "negative line");
+    }
+
+    @Test
+    void theRangeIsTheIdentifier() {
+        Hover h = hoverAt("Lexer");
+        assertEquals(h.getRange().getStart().getLine(), h.getRange().getEnd().getLine());
+        assertEquals(5, h.getRange().getEnd().getCharacter() - h.getRange().getStart().getCharacter());
+    }
+
+    @Test
+    void plainTextForClientsWithoutMarkdown() {
+        Hover h = handler.hover(doc, Docs.at(doc, "config,", 0, 0), false);
+        assertEquals("plaintext", h.getContents().getRight().getKind());
+        assertEquals("const config = { …\n\nThe default config.", h.getContents().getRight().getValue());
+    }
+}
