@@ -2070,7 +2070,7 @@ final class Parser {
                     t.finish(IMPORT_DEFAULT_SPECIFIER, dm, ds, lastEnd, 0);
                     any = true;
                     if (!eat(COMMA)) {
-                        any = true;
+                        if (tok == STAR || tok == LBRACE) errorExpected(COMMA); // import a { b } from "m"
                     } else if (tok != STAR && tok != LBRACE) {
                         error(lx.tokenStart, lx.tokenEnd, Diag.TOKEN_EXPECTED, LBRACE);
                     }

@@ -4,6 +4,7 @@ import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.tree.Arena;
 import dev.arenals.parser.tree.Node;
+import dev.arenals.parser.tree.NodeKind;
 import dev.arenals.server.document.Document;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,6 +101,7 @@ public final class DocumentSymbolHandler {
                 }
                 case EXPORT_NAMED: {
                     Node decl = s.firstChild();
+                    while (decl != null && decl.is(DECORATOR)) decl = decl.nextSibling();
                     if (decl != null && isDeclaration(decl.kind())) statement(decl, out, top, true);
                     break;
                 }
@@ -139,16 +141,83 @@ public final class DocumentSymbolHandler {
                     if (body != null) statement(body, out, top, false);
                     break;
                 }
-                // TypeScript (parser issue 3) adds cases here: interface → Interface with
-                // Property/Method members, enum → Enum with EnumMember children, namespace/module →
-                // Namespace with statements(body), type alias → TypeParameter; `declare` forms the same.
+                case INTERFACE_DECLARATION: {
+                    Node name = s.childOfKind(BINDING_IDENTIFIER);
+                    DocumentSymbol sym = symbol(name != null ? name.name() : "<interface>", SymbolKind.Interface, s, name);
+                    Node body = s.childOfKind(INTERFACE_BODY);
+                    List<DocumentSymbol> members = new ArrayList<>();
+                    if (body != null) for (Node m = body.firstChild(); m != null; m = m.nextSibling()) signature(m, members);
+                    if (!members.isEmpty()) sym.setChildren(members);
+                    out.add(sym);
+                    break;
+                }
+                case TYPE_ALIAS: {
+                    Node name = s.childOfKind(BINDING_IDENTIFIER);
+                    out.add(symbol(name != null ? name.name() : "<type>", SymbolKind.TypeParameter, s, name));
+                    break;
+                }
+                case ENUM_DECLARATION: {
+                    Node name = s.childOfKind(BINDING_IDENTIFIER);
+                    DocumentSymbol sym = symbol(name != null ? name.name() : "<enum>", SymbolKind.Enum, s, name);
+                    List<DocumentSymbol> members = new ArrayList<>();
+                    for (Node m = s.firstChild(); m != null; m = m.nextSibling()) {
+                        Node key = m.is(ENUM_MEMBER) ? m.firstChild() : null;
+                        if (key != null) members.add(symbol(keyName(key, 0), SymbolKind.EnumMember, m, key));
+                    }
+                    if (!members.isEmpty()) sym.setChildren(members);
+                    out.add(sym);
+                    break;
+                }
+                case MODULE_DECLARATION: {
+                    Node name = s.firstChild();
+                    while (name != null && name.is(DECORATOR)) name = name.nextSibling();
+                    Node nameNode = name;
+                    while (nameNode != null && nameNode.is(QUALIFIED_NAME)) nameNode = nameNode.firstChild();
+                    String label = name == null ? "<namespace>" : name.is(STRING_LITERAL) ? name.text() : Trees.oneLine(name, MAX_DETAIL);
+                    DocumentSymbol sym = symbol(label, name != null && name.is(STRING_LITERAL) ? SymbolKind.Module : SymbolKind.Namespace, s, nameNode);
+                    Node block = s.childOfKind(MODULE_BLOCK);
+                    List<DocumentSymbol> children = new ArrayList<>();
+                    if (block != null) statements(block, children, true);
+                    if (!children.isEmpty()) sym.setChildren(children);
+                    out.add(sym);
+                    break;
+                }
                 default:
                     break;
             }
         }
 
         private static boolean isDeclaration(int k) {
-            return k == FUNCTION_DECLARATION || k == CLASS_DECLARATION || k == VARIABLE_DECLARATION;
+            return k == FUNCTION_DECLARATION || k == CLASS_DECLARATION || k == VARIABLE_DECLARATION
+                    || k == INTERFACE_DECLARATION || k == TYPE_ALIAS || k == ENUM_DECLARATION || k == MODULE_DECLARATION;
+        }
+
+        /** A member of an interface or type literal. */
+        private void signature(Node m, List<DocumentSymbol> out) {
+            Node key = m.firstChild();
+            switch (m.kind()) {
+                case PROPERTY_SIGNATURE:
+                    if (key != null) out.add(symbol(keyName(key, m.data()), SymbolKind.Property, m, key));
+                    break;
+                case METHOD_SIGNATURE:
+                    if (key != null) {
+                        DocumentSymbol sym = symbol(keyName(key, m.data()), SymbolKind.Method, m, key);
+                        sym.setDetail(parameters(m));
+                        out.add(sym);
+                    }
+                    break;
+                case CALL_SIGNATURE:
+                    out.add(symbol("()", SymbolKind.Method, m, null));
+                    break;
+                case CONSTRUCT_SIGNATURE:
+                    out.add(symbol("new()", SymbolKind.Constructor, m, null));
+                    break;
+                case INDEX_SIGNATURE:
+                    out.add(symbol("[index]", SymbolKind.Property, m, null));
+                    break;
+                default:
+                    break;
+            }
         }
 
         private static Node last(Node n) {
@@ -227,6 +296,7 @@ public final class DocumentSymbolHandler {
             Node target = d.firstChild();
             if (target == null) return;
             Node init = target.nextSibling();
+            while (init != null && NodeKind.isType(init.kind())) init = init.nextSibling(); // `: Type`
             boolean constant = declKind == VAR_CONST || declKind == VAR_USING || declKind == VAR_AWAIT_USING;
             SymbolKind varKind = constant ? SymbolKind.Constant : SymbolKind.Variable;
             if (!target.is(BINDING_IDENTIFIER)) { // destructuring: one symbol per bound name
