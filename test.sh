@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Runs every test: unit tests, conformance suites (fetched from npm, pinned), and a JMH smoke pass.
+# Runs every test: unit tests, conformance suites (fetched pinned from npm), the language server's
+# end-to-end tests, the JMH smoke pass, and both editor clients against the built server jar.
 set -euo pipefail
 cd "$(dirname "$0")"
 command -v mvn >/dev/null || { echo "Maven is required (apt-get install maven)"; exit 2; }
 command -v npm >/dev/null || { echo "Node.js + npm are required to fetch the pinned test suites"; exit 2; }
 mvn -B -ntp verify
+editor-clients/test.sh

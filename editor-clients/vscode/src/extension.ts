@@ -1,0 +1,176 @@
+// The VS Code side: settings, the language client's lifecycle, the status bar item, commands.
+// Everything that can be tested without VS Code lives in ./launch and ./java.
+import * as vscode from 'vscode';
+import {
+    DidChangeConfigurationNotification,
+    LanguageClient,
+    LanguageClientOptions,
+    RevealOutputChannelOn,
+    ServerOptions,
+    State,
+} from 'vscode-languageclient/node';
+import { ArenaSettings, configurationPayload, initializationOptions, LaunchError, renderCommandLine, resolveServerCommand, RESTART_SETTINGS } from './launch';
+
+const SECTION = 'arena-ls';
+const LANGUAGES = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'];
+const JAVA_DOWNLOAD = 'https://adoptium.net/temurin/releases/?version=17';
+
+let client: LanguageClient | undefined;
+let output: vscode.OutputChannel;
+let status: vscode.StatusBarItem;
+let extensionPath = '';
+/** Serializes start/stop/restart so two restarts in a row cannot race. */
+let lifecycle: Promise<void> = Promise.resolve();
+let stopping = false;
+
+export function activate(context: vscode.ExtensionContext): void {
+    extensionPath = context.extensionPath;
+    output = vscode.window.createOutputChannel('arena-ls');
+    status = vscode.window.createStatusBarItem('arena-ls.status', vscode.StatusBarAlignment.Right, 100);
+    status.name = 'arena-ls';
+    context.subscriptions.push(
+        output,
+        status,
+        vscode.commands.registerCommand('arena-ls.restart', () => enqueue(restart)),
+        vscode.commands.registerCommand('arena-ls.showOutput', () => output.show(true)),
+        vscode.workspace.onDidChangeConfiguration(onConfigurationChanged),
+        vscode.workspace.onDidGrantWorkspaceTrust(() => enqueue(restart)),
+    );
+    void enqueue(start);
+}
+
+export function deactivate(): Thenable<void> {
+    return enqueue(stop);
+}
+
+function enqueue(step: () => Promise<void>): Promise<void> {
+    lifecycle = lifecycle.then(step, step);
+    return lifecycle;
+}
+
+/** A setting's value; in an untrusted workspace the ones that name programs come from user settings only. */
+function setting<T>(key: string): T | undefined {
+    const config = vscode.workspace.getConfiguration(SECTION);
+    const full = `${SECTION}.${key}`;
+    if (!vscode.workspace.isTrusted && RESTART_SETTINGS.includes(full)) {
+        const i = config.inspect<T>(key);
+        return i?.globalValue ?? i?.defaultValue;
+    }
+    return config.get<T>(key);
+}
+
+function readSettings(): ArenaSettings {
+    return {
+        javaHome: setting<string | null>('java.home'),
+        javaOpts: setting<string[] | string>('java.opts'),
+        serverPath: setting<string | null>('server.path'),
+        maxFileSize: setting<number>('maxFileSize'),
+    };
+}
+
+function showStatus(kind: 'starting' | 'failed', detail: string): void {
+    status.text = kind === 'starting' ? '$(sync~spin) arena-ls' : '$(error) arena-ls';
+    status.tooltip = kind === 'starting' ? `arena-ls: ${detail}` : `arena-ls: ${detail}\nClick to show the output.`;
+    status.command = 'arena-ls.showOutput';
+    status.backgroundColor = kind === 'failed' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+    status.show();
+}
+
+async function start(): Promise<void> {
+    showStatus('starting', 'starting the language server…');
+    const settings = readSettings();
+    let command;
+    try {
+        command = await resolveServerCommand(settings, extensionPath);
+    } catch (err) {
+        await failed(err);
+        return;
+    }
+    for (const r of command.skipped ?? []) output.appendLine(`[arena-ls] passed over ${r.source}: ${r.executable}: ${r.reason}`);
+    output.appendLine(`[arena-ls] starting: ${command.description}`);
+    output.appendLine(`[arena-ls] ${renderCommandLine(command.command, command.args)}`);
+
+    const serverOptions: ServerOptions = {
+        command: command.command,
+        args: command.args,
+        options: { env: process.env },
+    };
+    const clientOptions: LanguageClientOptions = {
+        documentSelector: LANGUAGES.flatMap(language => [
+            { scheme: 'file', language },
+            { scheme: 'untitled', language },
+        ]),
+        initializationOptions: initializationOptions(settings),
+        outputChannel: output,
+        revealOutputChannelOn: RevealOutputChannelOn.Never,
+        markdown: { isTrusted: false, supportHtml: false },
+    };
+    const c = new LanguageClient('arena-ls', 'arena-ls', serverOptions, clientOptions);
+    client = c;
+    c.onDidChangeState(e => {
+        if (e.newState === State.Running) {
+            status.hide();
+        } else if (e.newState === State.Starting) {
+            showStatus('starting', 'starting the language server…');
+        } else if (e.newState === State.Stopped && !stopping && client === c) {
+            showStatus('failed', 'the language server stopped. Run "arena-ls: Restart Server" to start it again.');
+        }
+    });
+    try {
+        await c.start();
+        output.appendLine('[arena-ls] the server is running');
+    } catch (err) {
+        await failed(err);
+    }
+}
+
+async function failed(err: unknown): Promise<void> {
+    const message = err instanceof Error ? err.message : String(err);
+    output.appendLine(`[arena-ls] could not start the language server:\n${message}`);
+    showStatus('failed', message.split('\n')[0]);
+    const actions: string[] = [];
+    if (err instanceof LaunchError && err.kind === 'no-java') actions.push('Open Settings', 'Get Java 17');
+    else if (err instanceof LaunchError) actions.push('Open Settings');
+    actions.push('Show Output');
+    // the first line says what is wrong, the "Fix:" line what to do; the full list is in the output
+    const lines = message.split('\n');
+    const fix = lines.find(l => l.startsWith('Fix:'));
+    const shown = fix ? `${lines[0]} ${fix}` : lines[0];
+    void vscode.window.showErrorMessage(shown, ...actions).then(choice => {
+        if (choice === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', SECTION);
+        else if (choice === 'Get Java 17') void vscode.env.openExternal(vscode.Uri.parse(JAVA_DOWNLOAD));
+        else if (choice === 'Show Output') output.show(true);
+    });
+}
+
+async function stop(): Promise<void> {
+    const c = client;
+    client = undefined;
+    if (!c) return;
+    stopping = true;
+    try {
+        if (c.isRunning()) await c.stop(5000);
+        await c.dispose(2000);
+    } catch (err) {
+        output.appendLine(`[arena-ls] stopping the server: ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+        stopping = false;
+    }
+}
+
+async function restart(): Promise<void> {
+    output.appendLine('[arena-ls] restarting');
+    await stop();
+    await start();
+}
+
+function onConfigurationChanged(e: vscode.ConfigurationChangeEvent): void {
+    if (RESTART_SETTINGS.some(s => e.affectsConfiguration(s))) {
+        void vscode.window.showInformationMessage('arena-ls: restart the language server to apply the new settings?', 'Restart').then(choice => {
+            if (choice === 'Restart') void enqueue(restart);
+        });
+    }
+    if (e.affectsConfiguration(`${SECTION}.maxFileSize`) && client?.isRunning()) {
+        void client.sendNotification(DidChangeConfigurationNotification.type, configurationPayload(readSettings()));
+    }
+}

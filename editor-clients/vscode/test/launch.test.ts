@@ -1,0 +1,131 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { JavaRunner } from '../src/java';
+import {
+    bundledJar,
+    configurationPayload,
+    DEFAULT_JVM_OPTIONS,
+    DEFAULT_MAX_FILE_SIZE,
+    effectiveMaxFileSize,
+    initializationOptions,
+    javaCommandLine,
+    LaunchError,
+    normalizeJavaOpts,
+    renderCommandLine,
+    resolveServerCommand,
+    RESTART_SETTINGS,
+    serverTarget,
+} from '../src/launch';
+
+const EXT = '/ext/arena-ls-0.1.0';
+const JAR = path.join(EXT, 'server', 'arena-ls.jar');
+const java17: JavaRunner = async () => 'openjdk version "17.0.15" 2025-04-15\n';
+const files = (...paths: string[]) => (p: string) => paths.includes(p);
+
+describe('settings → server command line', () => {
+    it('runs the bundled jar with the default JVM options', async () => {
+        const cmd = await resolveServerCommand({}, EXT, { env: { PATH: '/usr/bin' }, platform: 'linux', isFile: files(JAR, '/usr/bin/java'), run: java17 });
+        assert.equal(cmd.command, '/usr/bin/java');
+        assert.deepEqual(cmd.args, ['-XX:+UseSerialGC', '-Xms16m', '-Xmx1g', '-Xlog:disable', '-Xlog:all=warning:stderr', '-jar', JAR]);
+        assert.match(cmd.description, /Java 17\.0\.15 from PATH .*bundled jar/);
+    });
+
+    it('appends the user JVM options after the defaults, so they override', async () => {
+        const cmd = await resolveServerCommand({ javaOpts: ['-Xmx4g', ' ', '-Dfoo=a b'], javaHome: '/jdk' }, EXT, {
+            env: {}, platform: 'linux', isFile: files(JAR, '/jdk/bin/java'), run: java17,
+        });
+        assert.equal(cmd.command, '/jdk/bin/java');
+        assert.deepEqual(cmd.args, [...DEFAULT_JVM_OPTIONS, '-Xmx4g', '-Dfoo=a b', '-jar', JAR]);
+        assert.ok(cmd.args.lastIndexOf('-Xmx4g') > cmd.args.indexOf('-Xmx1g'));
+    });
+
+    it('uses arena-ls.server.path: a jar runs with Java, a launcher runs as is', async () => {
+        const opts = { env: { HOME: '/home/u', JAVA_HOME: '/jdk' }, platform: 'linux' as const, isFile: files('/home/u/arena-ls.jar', '/src/bin/arena-ls', '/jdk/bin/java'), run: java17 };
+        const jar = await resolveServerCommand({ serverPath: '~/arena-ls.jar' }, EXT, opts);
+        assert.deepEqual([jar.command, jar.args.at(-2), jar.args.at(-1)], ['/jdk/bin/java', '-jar', '/home/u/arena-ls.jar']);
+        assert.match(jar.description, /jar from arena-ls\.server\.path/);
+        let probed = false;
+        const launcher = await resolveServerCommand({ serverPath: '/src/bin/arena-ls', javaOpts: ['-Xmx4g'] }, EXT, { ...opts, run: async () => { probed = true; return ''; } });
+        assert.deepEqual([launcher.command, launcher.args], ['/src/bin/arena-ls', []]);
+        assert.equal(probed, false, 'a launcher finds its own Java');
+    });
+
+    it('fails with the fix when the configured server is missing', async () => {
+        await assert.rejects(
+            resolveServerCommand({ serverPath: '/nope/arena-ls.jar' }, EXT, { env: {}, platform: 'linux', isFile: () => false, run: java17 }),
+            (e: unknown) => e instanceof LaunchError && e.kind === 'no-server' && /does not exist: \/nope\/arena-ls\.jar\nFix: /.test(e.message),
+        );
+    });
+
+    it('fails with the fix when the bundled jar is missing', () => {
+        assert.throws(() => serverTarget({}, EXT, {}, 'linux', () => false), (e: unknown) => e instanceof LaunchError && /missing from the extension/.test(e.message));
+    });
+
+    it('fails with the Java message when no Java 17+ is found', async () => {
+        const java11: JavaRunner = async () => 'openjdk version "11.0.22" 2024-01-16';
+        await assert.rejects(
+            resolveServerCommand({}, EXT, { env: { JAVA_HOME: '/jdk11' }, platform: 'linux', isFile: files(JAR, '/jdk11/bin/java'), run: java11 }),
+            (e: unknown) => e instanceof LaunchError && e.kind === 'no-java' && e.rejected.length === 1 &&
+                /needs Java 17 or newer/.test(e.message) && /Fix: /.test(e.message),
+        );
+    });
+
+    it('normalizes the JVM options setting', () => {
+        assert.deepEqual(normalizeJavaOpts(undefined), []);
+        assert.deepEqual(normalizeJavaOpts(null), []);
+        assert.deepEqual(normalizeJavaOpts('  -Xmx2g   -XX:+UseG1GC '), ['-Xmx2g', '-XX:+UseG1GC']);
+        assert.deepEqual(normalizeJavaOpts(['-Xmx2g', '', 42 as unknown as string]), ['-Xmx2g']);
+    });
+
+    it('builds java -jar lines and renders them for the log', () => {
+        const { command, args } = javaCommandLine('/j/bin/java', '/x y/arena-ls.jar', '-Xmx2g');
+        assert.equal(renderCommandLine(command, args), `/j/bin/java ${DEFAULT_JVM_OPTIONS.join(' ')} -Xmx2g -jar '/x y/arena-ls.jar'`);
+        assert.equal(bundledJar('/e'), path.join('/e', 'server', 'arena-ls.jar'));
+    });
+});
+
+describe('settings → server settings', () => {
+    it('sends maxFileSize in bytes, defaulting to 20 MB', () => {
+        assert.deepEqual(initializationOptions({}), { maxFileSize: DEFAULT_MAX_FILE_SIZE });
+        assert.deepEqual(initializationOptions({ maxFileSize: 1000.7 }), { maxFileSize: 1000 });
+        assert.equal(effectiveMaxFileSize(0), DEFAULT_MAX_FILE_SIZE);
+        assert.equal(effectiveMaxFileSize(-5), DEFAULT_MAX_FILE_SIZE);
+        assert.equal(effectiveMaxFileSize('big'), DEFAULT_MAX_FILE_SIZE);
+        assert.deepEqual(configurationPayload({ maxFileSize: 5 }), { settings: { 'arena-ls': { maxFileSize: 5 } } });
+    });
+});
+
+describe('package.json manifest', () => {
+    const pkg = JSON.parse(readFileSync(path.resolve(__dirname, '..', '..', 'package.json'), 'utf8'));
+    const lock = JSON.parse(readFileSync(path.resolve(__dirname, '..', '..', 'package-lock.json'), 'utf8'));
+
+    it('activates for JavaScript, TypeScript, JSX and TSX', () => {
+        assert.deepEqual(pkg.activationEvents.sort(), ['onLanguage:javascript', 'onLanguage:javascriptreact', 'onLanguage:typescript', 'onLanguage:typescriptreact']);
+        const ext = readFileSync(path.resolve(__dirname, '..', '..', 'src', 'extension.ts'), 'utf8');
+        for (const lang of ['javascript', 'javascriptreact', 'typescript', 'typescriptreact']) assert.ok(ext.includes(`'${lang}'`), lang);
+    });
+
+    it('declares every setting and command the extension uses', () => {
+        const props = pkg.contributes.configuration.properties;
+        assert.deepEqual(Object.keys(props).sort(), ['arena-ls.java.home', 'arena-ls.java.opts', 'arena-ls.maxFileSize', 'arena-ls.server.path', 'arena-ls.trace.server']);
+        assert.equal(props['arena-ls.maxFileSize'].default, DEFAULT_MAX_FILE_SIZE);
+        assert.deepEqual(props['arena-ls.trace.server'].enum, ['off', 'messages', 'verbose']);
+        assert.deepEqual(pkg.contributes.commands.map((c: { command: string }) => c.command).sort(), ['arena-ls.restart', 'arena-ls.showOutput']);
+        assert.deepEqual([...pkg.capabilities.untrustedWorkspaces.restrictedConfigurations].sort(), [...RESTART_SETTINGS].sort());
+    });
+
+    it('pins exact versions, and the engine matches vscode-languageclient and @types/vscode', () => {
+        for (const [name, v] of Object.entries({ ...pkg.dependencies, ...pkg.devDependencies })) {
+            assert.match(String(v), /^\d+\.\d+\.\d+$/, `${name}@${v} is not pinned`);
+        }
+        const client = lock.packages['node_modules/vscode-languageclient'];
+        assert.equal(client.version, pkg.dependencies['vscode-languageclient']);
+        assert.equal(client.engines.vscode, pkg.engines.vscode, 'the engine vscode-languageclient needs');
+        assert.equal(`^${pkg.devDependencies['@types/vscode']}`, pkg.engines.vscode, '@types/vscode matches the lowest supported VS Code');
+        for (const [key, p] of Object.entries(lock.packages as Record<string, { resolved?: string }>)) {
+            if (p.resolved) assert.match(p.resolved, /^https:\/\/registry\.npmjs\.org\//, `${key} comes from the npm registry`);
+        }
+    });
+});
