@@ -6,4 +6,5 @@ cd "$(dirname "$0")"
 command -v mvn >/dev/null || { echo "Maven is required (apt-get install maven)"; exit 2; }
 command -v npm >/dev/null || { echo "Node.js + npm are required to fetch the pinned test suites"; exit 2; }
 mvn -B -ntp verify
+benchmarks/run.sh --smoke --skip-build   # every JMH benchmark compiles and runs (one short iteration)
 editor-clients/test.sh
