@@ -287,6 +287,19 @@ final class Parser {
         return r;
     }
 
+    /**
+     * A cheap filter before a {@link #peek()}: false when the next token certainly does not start
+     * with {@code c}. Looks at the raw characters after the current token, skipping spaces and tabs;
+     * anything that may start trivia (comments, line breaks, non-ASCII space) answers true.
+     */
+    private boolean nextTokenMayStartWith(char c) {
+        int p = lx.tokenEnd;
+        while (p < srcLength && (src[p] == ' ' || src[p] == '\t')) p++;
+        if (p >= srcLength) return false;
+        char d = src[p];
+        return d == c || d == '/' || d == '\n' || d == '\r' || d == '<' || d == '-' || d >= 0x80 || d == '\u000B' || d == '\f';
+    }
+
     private boolean canInsertSemicolon() {
         return tok == SEMICOLON || tok == RBRACE || tok == EOF || lx.newlineBefore;
     }
@@ -618,7 +631,7 @@ final class Parser {
             default:
                 break;
         }
-        if (Token.isIdentifierLike(tok)) {
+        if (Token.isIdentifierLike(tok) && nextTokenMayStartWith(':')) {
             int pk = peek();
             if (pk == COLON) {
                 parseLabelled(body);
@@ -3124,7 +3137,7 @@ final class Parser {
             int flags = lx.flags;
             int e = lx.tokenEnd;
             int id = lx.internIdentifier();
-            int pk = peek();
+            int pk = nextTokenMayStartWith('=') ? peek() : IDENTIFIER;
             if (pk == ARROW) {
                 // x => body
                 int m = t.mark();
