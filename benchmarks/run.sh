@@ -45,7 +45,7 @@ jar=benchmarks/target/benchmarks.jar
 [ -f "$jar" ] || { echo "run.sh: $jar is missing (drop --skip-build)" >&2; exit 2; }
 
 echo "== corpus"
-corpus=$(test-fixtures/scripts/fetch-npm.sh typescript@6.0.3 | awk '$1 == "typescript@6.0.3" { print $2 }')
+corpus=$(test-fixtures/scripts/fetch-npm.sh typescript@6.0.3 effect@4.1.0 | awk '$1 == "typescript@6.0.3" { print $2 }')
 [ -n "$corpus" ] && [ -f "$corpus/lib/typescript.js" ] || { echo "run.sh: corpus not found ($corpus)" >&2; exit 2; }
 echo "corpus: $corpus"
 

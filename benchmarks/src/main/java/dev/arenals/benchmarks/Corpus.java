@@ -28,6 +28,14 @@ final class Corpus {
     }
 
     static Path locate(String file) {
+        int colon = file.indexOf(':');
+        if (colon > 0) {
+            // "package@version:path/in/package" — another pinned package beside typescript's
+            Path p = dir().getParent().getParent().resolve(file.substring(0, colon)).resolve("package").resolve(file.substring(colon + 1));
+            if (Files.isRegularFile(p)) return p;
+            throw new IllegalStateException("benchmark input " + file + " not found at " + p
+                    + " (run test-fixtures/scripts/fetch-npm.sh " + file.substring(0, colon) + ")");
+        }
         Path dir = dir();
         for (Path p : new Path[] {dir.resolve("lib").resolve(file), dir.resolve(file)}) {
             if (Files.isRegularFile(p)) return p;

@@ -49,21 +49,23 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 @Measurement(iterations = 10, time = 2, timeUnit = TimeUnit.SECONDS)
 public class ParseBenchmark {
 
-    @Param({"typescript.js", "_tsserver.js", "_typingsInstaller.js"})
+    @Param({"typescript.js", "_tsserver.js", "_typingsInstaller.js", "lib.dom.d.ts", "effect@4.1.0:src/Effect.ts"})
     public String file;
 
     private String text;
+    private ParseOptions options;
     private JsParser parser;
     private Arena arena;
 
     @Setup(Level.Trial)
     public void setup(BenchmarkParams params) {
         text = Corpus.read(file);
+        options = ParseOptions.forFileName(file.substring(file.indexOf(':') + 1));
         parser = new JsParser();
         // One parse into a fresh arena checks the input is clean JS for this parser and sizes the
         // arena; arenaReparse keeps that arena, so every measured call is a steady-state reparse.
         Arena first = new Arena();
-        parser.parse(first, text, ParseOptions.script());
+        parser.parse(first, text, options);
         if (first.log().diagnosticCount() != 0) {
             throw new IllegalStateException(file + ": " + first.log().diagnosticCount() + " diagnostics; the benchmark expects a clean parse");
         }
@@ -72,7 +74,7 @@ public class ParseBenchmark {
         if (params.getBenchmark().endsWith(".arenaReparse")) {
             arena = first;
         } else {
-            HeapTree tree = parser.parseHeap(text, ParseOptions.script());
+            HeapTree tree = parser.parseHeap(text, options);
             if (tree.root() == null || tree.diagnosticCount() != 0) {
                 throw new IllegalStateException(file + ": heap parse disagrees with the arena parse");
             }
@@ -82,13 +84,13 @@ public class ParseBenchmark {
     /** Steady state: the same parser and the same arena every call; {@code parse} resets it first. */
     @Benchmark
     public int arenaReparse() {
-        parser.parse(arena, text, ParseOptions.script());
+        parser.parse(arena, text, options);
         return arena.nodeCount();
     }
 
     /** Baseline: a new object tree per call (the previous one becomes garbage). */
     @Benchmark
     public HeapNode heapParse() {
-        return parser.parseHeap(text, ParseOptions.script()).root();
+        return parser.parseHeap(text, options).root();
     }
 }
