@@ -44,7 +44,7 @@ public final class Main {
     static {
         register("lsp", "run the language server on stdin/stdout (the default; also --stdio)", Main::serveStdio);
         register("selftest", "run one short in-process session and check every answer", SelfTest::run);
-        // register("check", "report the diagnostics of files and directories (CI)", CheckCommand::run);
+        register("check", "report the diagnostics of files and directories (CI); see docs/check.md", dev.arenals.check.CheckCommand::run);
     }
 
     static void register(String name, String help, Command command) {

@@ -1,0 +1,39 @@
+package dev.arenals.check;
+
+import dev.arenals.parser.ParseOptions;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** A file selected for checking. */
+final class SourceFile {
+    /** Absolute and normalized. */
+    final Path path;
+    /** What reports show: relative to the working directory with '/' separators, else absolute. */
+    final String display;
+    /** Size seen by the walk (a scheduling hint; the check reads the file again). */
+    final long size;
+    final ParseOptions options;
+
+    SourceFile(Path path, String display, long size) {
+        this.path = path;
+        this.display = display;
+        this.size = size;
+        this.options = ParseOptions.forFileName(path.getFileName().toString());
+    }
+
+    /** .js .mjs .cjs .jsx .ts .mts .cts .tsx (so .d.ts, .d.mts, .d.cts too), any letter case. */
+    static boolean isSourceName(String name) {
+        int dot = name.lastIndexOf('.');
+        if (dot < 0) return false;
+        String ext = name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        switch (ext) {
+            case "js": case "mjs": case "cjs": case "jsx":
+            case "ts": case "mts": case "cts": case "tsx":
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    @Override public String toString() { return display; }
+}

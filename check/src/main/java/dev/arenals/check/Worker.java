@@ -1,0 +1,290 @@
+package dev.arenals.check;
+
+import dev.arenals.parser.JsParser;
+import dev.arenals.parser.diag.Diag;
+import dev.arenals.parser.diag.DiagnosticMessages;
+import dev.arenals.parser.scope.Binder;
+import dev.arenals.parser.scope.ScopeTable;
+import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.ParseLog;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Checks files one after another on one thread. Everything a check needs is kept between files
+ * and reused: the parser, the {@link Arena} (reset in O(1)), the binder and its
+ * {@link ScopeTable}, the byte and char buffers and the UTF-8 decoder; so a file without
+ * diagnostics costs the file-system calls, one small {@link FileReport}, and nothing else.
+ */
+final class Worker {
+    /** NUL bytes in the first this-many bytes make a file binary (git's heuristic). */
+    static final int BINARY_SNIFF_BYTES = 8000;
+    private static final int READ_CHUNK = 1 << 20;
+    /** Code frames show at most this many characters of a line. */
+    private static final int FRAME_WIDTH = 160;
+
+    private static final Comparator<Problem> BY_POSITION = Comparator
+            .comparingInt((Problem p) -> p.offset).thenComparingInt(p -> p.endOffset).thenComparingInt(p -> p.code);
+
+    private final long maxBytes;
+    private final Set<Integer> warnCodes;
+    private final boolean frames;
+
+    private JsParser parser = new JsParser();
+    private Arena arena = new Arena();
+    private Binder binder = new Binder();
+    private ScopeTable table = new ScopeTable();
+    private ByteBuffer bytes = ByteBuffer.allocate(1 << 12);
+    private CharBuffer chars = CharBuffer.allocate(1 << 12);
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private int[] lineStarts = new int[256];
+
+    Worker(long maxBytes, Set<Integer> warnCodes, boolean frames) {
+        this.maxBytes = maxBytes;
+        this.warnCodes = warnCodes;
+        this.frames = frames;
+    }
+
+    /**
+     * Makes the buffers and the arena large enough for a file of {@code size} bytes. The checker
+     * hands out files largest first, so a worker's first file sizes everything once, exactly, and
+     * nothing grows (or leaves garbage) afterwards.
+     */
+    private void ensureCapacity(long size) {
+        int n = (int) Math.min(size, maxBytes);
+        if (bytes.capacity() < n + 1) bytes = ByteBuffer.allocate(n + 1);
+        if (chars.capacity() < n) chars = CharBuffer.allocate(n);
+        int nodes = nodesFor(n);
+        if (arena.capacity() < nodes) arena = new Arena(nodes);
+    }
+
+    /** Nodes to expect for n chars: typescript.js has 0.107 per char; minified code more (the arena then grows). */
+    private static int nodesFor(int chars) {
+        return chars / 8 + 64;
+    }
+
+    /** Reads, decodes, parses and binds one file. Never throws. */
+    FileReport check(SourceFile f) {
+        int length;
+        try (FileChannel ch = FileChannel.open(f.path, StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (size > maxBytes) return tooLarge(f, size);
+            ensureCapacity(size);
+            int pos = 0;
+            bytes.clear();
+            while (true) {
+                if (pos == bytes.capacity()) {
+                    // the file grew while being read
+                    if (pos > maxBytes) return tooLarge(f, pos);
+                    ByteBuffer bigger = ByteBuffer.allocate((int) Math.min(maxBytes + 1, bytes.capacity() * 2L));
+                    bigger.put(bytes.array(), 0, pos);
+                    bytes = bigger;
+                }
+                bytes.limit(Math.min(bytes.capacity(), pos + READ_CHUNK));
+                bytes.position(pos);
+                int n = ch.read(bytes);
+                if (n < 0) break;
+                pos = bytes.position();
+            }
+            if (pos > maxBytes) return tooLarge(f, pos);
+            length = pos;
+        } catch (NoSuchFileException e) {
+            return failure(f, 0, Failure.VANISHED, "the file disappeared before it could be read");
+        } catch (AccessDeniedException e) {
+            return failure(f, 0, Failure.UNREADABLE, "cannot read the file: permission denied");
+        } catch (IOException | RuntimeException e) {
+            return failure(f, 0, Failure.UNREADABLE, "cannot read the file: " + Failure.describe(e));
+        }
+
+        byte[] b = bytes.array();
+        int start = 0;
+        if (length >= 3 && b[0] == (byte) 0xEF && b[1] == (byte) 0xBB && b[2] == (byte) 0xBF) {
+            start = 3;
+        } else if (length >= 2 && ((b[0] == (byte) 0xFE && b[1] == (byte) 0xFF) || (b[0] == (byte) 0xFF && b[1] == (byte) 0xFE))) {
+            return failure(f, length, Failure.ENCODING, "the file is UTF-16 (it starts with a UTF-16 byte order mark); only UTF-8 is supported");
+        }
+        if (chars.capacity() < length) chars = CharBuffer.allocate(length); // the file grew since it was opened
+        char[] dst = chars.array();
+        int sniffEnd = Math.min(length, BINARY_SNIFF_BYTES);
+        // ASCII runs are copied directly (most source text); the decoder takes over at the first other byte
+        int i = start;
+        int j = 0;
+        while (i < length) {
+            byte x = b[i];
+            if (x <= 0) {
+                if (x < 0) break;
+                if (i < sniffEnd) return binary(f, length, i);
+            }
+            dst[j++] = (char) x;
+            i++;
+        }
+        if (i < length) {
+            for (int k = i; k < sniffEnd; k++) {
+                if (b[k] == 0) return binary(f, length, k);
+            }
+            chars.clear();
+            chars.position(j);
+            bytes.limit(length);
+            bytes.position(i);
+            decoder.reset();
+            CoderResult r = decoder.decode(bytes, chars, true);
+            if (!r.isError()) r = decoder.flush(chars);
+            if (r.isError()) {
+                int at = bytes.position();
+                int line = 1 + countLineBreaks(dst, chars.position());
+                return failure(f, length, Failure.ENCODING, String.format(Locale.ROOT,
+                        "invalid UTF-8: byte 0x%02X at byte offset %d (line %d); only UTF-8 is supported", b[at] & 0xff, at, line));
+            }
+            j = chars.position();
+        }
+        int textLength = j;
+
+        try {
+            parser.parse(arena, chars.array(), textLength, f.options);
+            binder.bind(arena, table);
+            return report(f, length, chars.array(), textLength);
+        } catch (RuntimeException | StackOverflowError e) {
+            reset();
+            return failure(f, length, Failure.INTERNAL, "internal error: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        } catch (OutOfMemoryError e) {
+            reset();
+            return failure(f, length, Failure.INTERNAL, "out of memory while checking this file (give the JVM more with ARENA_LS_JAVA_OPTS=-Xmx…)");
+        }
+    }
+
+    /** Bytes held by this worker's reusable arrays (buffers, arena, scope table). */
+    long retainedBytes() {
+        return bytes.capacity() + 2L * chars.capacity() + arena.bytesReserved() + table.bytesReserved() + 4L * lineStarts.length;
+    }
+
+    /** Fresh parser state after a failure (its arrays may be in any state). */
+    private void reset() {
+        parser = new JsParser();
+        arena = new Arena();
+        binder = new Binder();
+        table = new ScopeTable();
+    }
+
+    private FileReport report(SourceFile f, long length, char[] text, int textLength) {
+        ParseLog log = arena.log();
+        int n = log.diagnosticCount();
+        if (n == 0) return new FileReport(FileReport.Kind.SOURCE, f.display, true, length, List.of());
+        int maxOffset = 0;
+        for (int i = 0; i < n; i++) maxOffset = Math.max(maxOffset, Math.min(textLength, log.diagnosticEnd(i)));
+        int lines = computeLineStarts(text, textLength, maxOffset);
+        List<Problem> problems = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            int s = clamp(log.diagnosticStart(i), textLength);
+            int e = Math.max(s, clamp(log.diagnosticEnd(i), textLength));
+            int line = lineOf(s, lines);
+            int endLine = lineOf(e, lines);
+            Diag d = log.diagnostic(i);
+            Severity severity = warnCodes.contains(d.code) ? Severity.WARNING : Severity.ERROR;
+            String message = DiagnosticMessages.message(log, i, arena.names());
+            int column = s - lineStarts[line] + 1;
+            String lineText = null;
+            int frameColumn = 0;
+            if (frames) {
+                int ls = lineStarts[line];
+                int le = lineEnd(text, textLength, ls);
+                int from = ls;
+                int to = le;
+                if (le - ls > FRAME_WIDTH) {
+                    from = Math.max(ls, Math.min(s - FRAME_WIDTH / 3, le - FRAME_WIDTH));
+                    to = Math.min(le, from + FRAME_WIDTH);
+                }
+                StringBuilder sb = new StringBuilder(to - from + 2);
+                if (from > ls) sb.append('…');
+                sb.append(text, from, to - from);
+                if (to < le) sb.append('…');
+                lineText = sb.toString();
+                frameColumn = s - from + 1 + (from > ls ? 1 : 0);
+            }
+            problems.add(new Problem(severity, d.code, message, s, e, line + 1, column,
+                    endLine + 1, e - lineStarts[endLine] + 1, lineText, frameColumn, null));
+        }
+        problems.sort(BY_POSITION);
+        return new FileReport(FileReport.Kind.SOURCE, f.display, true, length, problems);
+    }
+
+    private static int clamp(int offset, int length) {
+        return offset < 0 ? 0 : Math.min(offset, length);
+    }
+
+    private static boolean isLineBreak(char c) {
+        return c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029';
+    }
+
+    /** Start offsets of the lines up to the one holding {@code upTo}; returns the count. */
+    private int computeLineStarts(char[] text, int length, int upTo) {
+        int count = 0;
+        lineStarts[count++] = 0;
+        for (int i = 0; i < length && i < upTo; i++) {
+            char c = text[i];
+            if (c > '\r' && c < '\u2028') continue;
+            if (!isLineBreak(c)) continue;
+            if (c == '\r' && i + 1 < length && text[i + 1] == '\n') i++;
+            if (i + 1 > upTo) break;
+            if (count == lineStarts.length) lineStarts = java.util.Arrays.copyOf(lineStarts, count * 2);
+            lineStarts[count++] = i + 1;
+        }
+        return count;
+    }
+
+    private int lineOf(int offset, int count) {
+        int lo = 0;
+        int hi = count - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (lineStarts[mid] <= offset) lo = mid; else hi = mid - 1;
+        }
+        return lo;
+    }
+
+    private static int lineEnd(char[] text, int length, int from) {
+        int i = from;
+        while (i < length && !isLineBreak(text[i])) i++;
+        return i;
+    }
+
+    private static int countLineBreaks(char[] text, int length) {
+        int n = 0;
+        for (int i = 0; i < length; i++) {
+            char c = text[i];
+            if (!isLineBreak(c)) continue;
+            if (c == '\r' && i + 1 < length && text[i + 1] == '\n') i++;
+            n++;
+        }
+        return n;
+    }
+
+    private static FileReport binary(SourceFile f, long length, int offset) {
+        return failure(f, length, Failure.BINARY, "binary file (NUL byte at byte offset " + offset + "): not checked");
+    }
+
+    private FileReport tooLarge(SourceFile f, long size) {
+        return failure(f, 0, Failure.TOO_LARGE, String.format(Locale.ROOT,
+                "the file is %s, over the %s limit (--max-file-size): not checked", Units.size(size), Units.size(maxBytes)));
+    }
+
+    private static FileReport failure(SourceFile f, long bytesRead, Failure failure, String message) {
+        return new FileReport(FileReport.Kind.SOURCE, f.display, false, bytesRead, List.of(Problem.of(failure, message)));
+    }
+}
