@@ -663,6 +663,11 @@ public final class Binder {
                 boolean sloppyFunctions = plainFunction && !strict && flags == (ScopeTable.E_LEXICAL | ScopeTable.E_FUNCTION)
                         && t.scopeKind[scope] != ScopeKind.MODULE;
                 if (!sloppyFunctions) redeclared(node, name);
+                // TypeScript merges most declarations, but two block-scoped variables never merge (TS2451)
+                if (typeScript && isBlockScopedVariable(kind) && t.entrySymbol[e] >= 0
+                        && isBlockScopedVariable(t.symKind[t.entrySymbol[e]])) {
+                    log.report(a.start(node), a.end(node), Diag.REDECLARED, name);
+                }
             }
             t.entryFlags[e] = flags | ScopeTable.E_LEXICAL | (plainFunction ? ScopeTable.E_FUNCTION : 0);
             sym = t.newSymbol(name, kind, scope, node, owner);
@@ -675,6 +680,10 @@ public final class Binder {
             declareInSpace(scope, name, ScopeTable.NAMESPACE_SPACE, sym);
         }
         if ((ctx & C_EXPORT) != 0) noteExport(name, a.start(node), a.end(node));
+    }
+
+    private static boolean isBlockScopedVariable(int kind) {
+        return kind == SymbolKind.LET || kind == SymbolKind.CONST || kind == SymbolKind.USING;
     }
 
     /** Function declarations directly in a function body or at the top of a script are var-scoped. */

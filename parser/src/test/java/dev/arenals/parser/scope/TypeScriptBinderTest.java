@@ -104,4 +104,14 @@ class TypeScriptBinderTest {
         assertEquals(0, arena.log().diagnosticCount());
         assertTrue(table.references(sym("f(a: any")).length == 0);
     }
+
+    @Test
+    void blockScopedVariablesNeverMerge() {
+        text = "let a = 1;\nconst a = 2;";
+        parser.parse(arena, text, ParseOptions.forFileName("x.ts"));
+        binder.bind(arena, table);
+        assertEquals(1, arena.log().diagnosticCount());
+        assertEquals(dev.arenals.parser.diag.Diag.REDECLARED, arena.log().diagnostic(0));
+        assertEquals(text.indexOf("a = 2"), arena.log().diagnosticStart(0));
+    }
 }
