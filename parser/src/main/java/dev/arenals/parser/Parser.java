@@ -147,6 +147,19 @@ final class Parser {
         nameUseStrict = -1;
         next();
         parseProgram();
+        release();
+    }
+
+    /**
+     * Drops the references to this parse's arena, source and tables: a parser kept per thread
+     * must not keep a closed document's tree reachable.
+     */
+    private void release() {
+        t = null;
+        log = null;
+        names = null;
+        src = null;
+        lx.release();
     }
 
     private final char[] literalBuf = new char[32];

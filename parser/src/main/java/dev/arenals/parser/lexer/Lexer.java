@@ -97,6 +97,15 @@ public final class Lexer {
         this.regexBodyEnd = 0;
     }
 
+    /** Forgets the input and the tables of the last parse (they belong to a document that may be closed). */
+    public void release() {
+        src = EMPTY;
+        end = 0;
+        pos = 0;
+        names = null; // reset() sets them again before any scan
+        log = null;
+    }
+
     public char[] source() { return src; }
 
     public int length() { return end; }

@@ -68,6 +68,11 @@ public final class Binder {
         walk(root);
         resolveReferences();
         if (module && !typeScript) checkExports();
+        // a binder kept per thread must not keep the document's tree reachable
+        this.a = null;
+        this.t = null;
+        this.log = null;
+        this.names = null;
     }
 
     private void push(int node, int ctx, int scope, int owner) {
