@@ -530,8 +530,7 @@ final class Parser {
     private boolean isUsingDeclaration() {
         if (escaped()) return false;
         int pk = peek();
-        return peekNewline == 0 && Token.isIdentifierLike(pk) && !(pk == K_OF && false) && pk != K_IN
-                && !(pk == K_AWAIT && false);
+        return peekNewline == 0 && Token.isIdentifierLike(pk) && pk != K_IN;
     }
 
     private boolean isAwaitUsingDeclaration() {
@@ -1877,7 +1876,6 @@ final class Parser {
                 flags |= C_CONSTRUCTOR;
                 if (derived) extra |= CTX_SUPER_CALL;
             }
-            if (namedConstructor && (flags & C_STATIC) != 0 && false) error(keyStart, keyEnd, Diag.CONSTRUCTOR_SPECIAL, 0);
             if ((flags & C_STATIC) != 0 && !computed && !isPrivate && isNamed(key, namePrototype)) {
                 error(keyStart, keyEnd, Diag.STATIC_PROTOTYPE, 0);
             }
@@ -1888,7 +1886,7 @@ final class Parser {
             return t.finish(METHOD, m, s, lastEnd, flags | P_METHOD);
         }
         // field
-        if (namedConstructor || (isPrivate && false)) error(keyStart, keyEnd, Diag.CLASS_FIELD_CONSTRUCTOR, 0);
+        if (namedConstructor) error(keyStart, keyEnd, Diag.CLASS_FIELD_CONSTRUCTOR, 0);
         if ((flags & C_STATIC) != 0 && !computed && !isPrivate && isNamed(key, namePrototype)) {
             error(keyStart, keyEnd, Diag.STATIC_PROTOTYPE, 0);
         }
@@ -2084,22 +2082,20 @@ final class Parser {
         } else {
             boolean any = false;
             if (Token.isIdentifierLike(tok) || (Token.isReserved(tok) && tok != K_DEFAULT)) {
-                if (!(tok == K_FROM && false)) {
-                    int ds = lx.tokenStart;
-                    int dm = t.mark();
-                    parseBindingIdentifier();
-                    if (ts && tok == ASSIGN) {
-                        // import x = require("m") / import x = A.B
-                        parseImportEqualsRest(s, m, phase == MOD_TYPE_ONLY ? 1 : 0);
-                        return;
-                    }
-                    t.finish(IMPORT_DEFAULT_SPECIFIER, dm, ds, lastEnd, 0);
-                    any = true;
-                    if (!eat(COMMA)) {
-                        if (tok == STAR || tok == LBRACE) errorExpected(COMMA); // import a { b } from "m"
-                    } else if (tok != STAR && tok != LBRACE) {
-                        error(lx.tokenStart, lx.tokenEnd, Diag.TOKEN_EXPECTED, LBRACE);
-                    }
+                int ds = lx.tokenStart;
+                int dm = t.mark();
+                parseBindingIdentifier();
+                if (ts && tok == ASSIGN) {
+                    // import x = require("m") / import x = A.B
+                    parseImportEqualsRest(s, m, phase == MOD_TYPE_ONLY ? 1 : 0);
+                    return;
+                }
+                t.finish(IMPORT_DEFAULT_SPECIFIER, dm, ds, lastEnd, 0);
+                any = true;
+                if (!eat(COMMA)) {
+                    if (tok == STAR || tok == LBRACE) errorExpected(COMMA); // import a { b } from "m"
+                } else if (tok != STAR && tok != LBRACE) {
+                    error(lx.tokenStart, lx.tokenEnd, Diag.TOKEN_EXPECTED, LBRACE);
                 }
             }
             if (tok == STAR) {
@@ -4888,7 +4884,7 @@ final class Parser {
             while ((atContextual(K_PUBLIC) || atContextual(K_PRIVATE) || atContextual(K_PROTECTED)
                     || atContextual(K_READONLY) || atContextual(K_OVERRIDE))) {
                 int pk = peek();
-                if (!(Token.isIdentifierLike(pk) || pk == LBRACKET || pk == LBRACE || pk == K_THIS) || peekNewline != 0 && false) break;
+                if (!(Token.isIdentifierLike(pk) || pk == LBRACKET || pk == LBRACE || pk == K_THIS)) break;
                 flags |= modifierFlag(tok);
                 next();
             }
