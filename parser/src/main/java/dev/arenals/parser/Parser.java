@@ -274,29 +274,26 @@ final class Parser {
 
     private void errorAtToken(Diag d) { error(lx.tokenStart, lx.tokenEnd, d, tok); }
 
+    /** Starts a lookahead with the raw lexer ({@code lx.next()}); {@link #lookaheadEnd} puts it back. */
+    private void lookaheadBegin() { lx.save(peekStates[peekDepth++]); }
+
+    private void lookaheadEnd() { lx.restore(peekStates[--peekDepth]); }
+
     private int peek() {
-        int[] st = peekStates[peekDepth++];
-        lx.save(st);
-        int saveLast = lastEnd;
+        lookaheadBegin();
         int r = lx.next();
         peekNewline = lx.newlineBefore ? 1 : 0;
         peekFlags = lx.flags;
-        lx.restore(st);
-        lastEnd = saveLast;
-        peekDepth--;
+        lookaheadEnd();
         return r;
     }
 
     /** The token after the next one. */
     private int peek2() {
-        int[] st = peekStates[peekDepth++];
-        lx.save(st);
-        int saveLast = lastEnd;
+        lookaheadBegin();
         lx.next();
         int r = lx.next();
-        lx.restore(st);
-        lastEnd = saveLast;
-        peekDepth--;
+        lookaheadEnd();
         return r;
     }
 
@@ -535,18 +532,14 @@ final class Parser {
 
     private boolean isAwaitUsingDeclaration() {
         if (escaped() || (ctx & CTX_AWAIT) == 0) return false;
-        int[] st = peekStates[peekDepth++];
-        lx.save(st);
-        int saveLast = lastEnd;
+        lookaheadBegin();
         boolean result = false;
         int k = lx.next();
         if (k == K_USING && !lx.newlineBefore && (lx.flags & Lexer.F_ESCAPED) == 0) {
             int k2 = lx.next();
             result = !lx.newlineBefore && Token.isIdentifierLike(k2);
         }
-        lx.restore(st);
-        lastEnd = saveLast;
-        peekDepth--;
+        lookaheadEnd();
         return result;
     }
 
@@ -930,14 +923,7 @@ final class Parser {
         if (peekNewline != 0 || !Token.isIdentifierLike(pk)) return false;
         if (pk == K_OF) {
             // `for (using of x)` is a for-of over `using`; `for (using of = ...;` declares `of`
-            int[] st = peekStates[peekDepth++];
-            lx.save(st);
-            int saveLast = lastEnd;
-            lx.next();
-            int k2 = lx.next();
-            lx.restore(st);
-            lastEnd = saveLast;
-            peekDepth--;
+            int k2 = peek2();
             return k2 == ASSIGN || k2 == SEMICOLON;
         }
         return true;
@@ -2062,14 +2048,7 @@ final class Parser {
             boolean isPhase = tok == K_SOURCE ? Token.isIdentifierLike(pk) && pk != K_FROM : pk == STAR;
             if (tok == K_SOURCE && pk == K_FROM) {
                 // `import source from "x"` imports a binding named source; `import source from from "x"` is a phase import
-                int[] st = peekStates[peekDepth++];
-                lx.save(st);
-                int saveLast = lastEnd;
-                lx.next();
-                int k2 = lx.next();
-                lx.restore(st);
-                lastEnd = saveLast;
-                peekDepth--;
+                int k2 = peek2();
                 isPhase = k2 == K_FROM;
             }
             if (isPhase) {
@@ -3858,9 +3837,7 @@ final class Parser {
 
     /** `(` starts a function type when followed by `)` or `...`, or by a parameter and then `:` `,` `?` `=` or `) =>`. */
     private boolean isStartOfParenthesizedFunctionType() {
-        int[] st = peekStates[peekDepth++];
-        lx.save(st);
-        int saveLast = lastEnd;
+        lookaheadBegin();
         boolean result = false;
         int k = lx.next();
         if (k == RPAREN || k == ELLIPSIS) {
@@ -3870,9 +3847,7 @@ final class Parser {
             if (k2 == COLON || k2 == COMMA || k2 == QUESTION || k2 == ASSIGN) result = true;
             else if (k2 == RPAREN) result = lx.next() == ARROW;
         }
-        lx.restore(st);
-        lastEnd = saveLast;
-        peekDepth--;
+        lookaheadEnd();
         return result;
     }
 
@@ -3959,28 +3934,26 @@ final class Parser {
         }
     }
 
-    private void parseUnionType() {
+    private void parseUnionType() { parseTypeList(BAR, UNION_TYPE); }
+
+    private void parseIntersectionType() { parseTypeList(AMP, INTERSECTION_TYPE); }
+
+    /** `A | B | C` (or `&`), with an optional leading separator; one operand stays unwrapped. */
+    private void parseTypeList(int separator, int kind) {
         int s = lx.tokenStart;
         int m = t.mark();
-        boolean leading = eat(BAR);
-        parseIntersectionType();
-        if (tok == BAR || leading) {
-            boolean any = false;
-            while (eat(BAR)) { parseIntersectionType(); any = true; }
-            if (any || leading) t.finish(UNION_TYPE, m, s, lastEnd, 0);
+        boolean leading = eat(separator);
+        parseTypeListOperand(separator);
+        boolean any = false;
+        while (eat(separator)) {
+            parseTypeListOperand(separator);
+            any = true;
         }
+        if (any || leading) t.finish(kind, m, s, lastEnd, 0);
     }
 
-    private void parseIntersectionType() {
-        int s = lx.tokenStart;
-        int m = t.mark();
-        boolean leading = eat(AMP);
-        parseTypeOperator();
-        if (tok == AMP || leading) {
-            boolean any = false;
-            while (eat(AMP)) { parseTypeOperator(); any = true; }
-            if (any || leading) t.finish(INTERSECTION_TYPE, m, s, lastEnd, 0);
-        }
+    private void parseTypeListOperand(int separator) {
+        if (separator == BAR) parseIntersectionType(); else parseTypeOperator();
     }
 
     private void parseTypeOperator() {
@@ -4219,9 +4192,7 @@ final class Parser {
 
     private boolean isStartOfMappedType() {
         // { [K in ...  |  { readonly [K in  |  { +readonly [  |  { -readonly [
-        int[] st = peekStates[peekDepth++];
-        lx.save(st);
-        int saveLast = lastEnd;
+        lookaheadBegin();
         boolean result = false;
         int k = lx.next();
         if (k == PLUS || k == MINUS) {
@@ -4233,9 +4204,7 @@ final class Parser {
                 result = Token.isIdentifierName(k2) && lx.next() == K_IN;
             }
         }
-        lx.restore(st);
-        lastEnd = saveLast;
-        peekDepth--;
+        lookaheadEnd();
         return result;
     }
 
@@ -4441,9 +4410,7 @@ final class Parser {
 
     /** `[` name `:` … is an index signature (not a computed property name). */
     private boolean isIndexSignature() {
-        int[] st = peekStates[peekDepth++];
-        lx.save(st);
-        int saveLast = lastEnd;
+        lookaheadBegin();
         boolean result = false;
         int k = lx.next();
         if (k == ELLIPSIS || k == RBRACKET) {
@@ -4452,9 +4419,7 @@ final class Parser {
             int k2 = lx.next();
             result = k2 == COLON || k2 == COMMA;
         }
-        lx.restore(st);
-        lastEnd = saveLast;
-        peekDepth--;
+        lookaheadEnd();
         return result;
     }
 
@@ -5209,9 +5174,7 @@ final class Parser {
 
     /** In TSX, `<T,>` and `<T extends X>` start a generic arrow, not an element. */
     private boolean isGenericArrowInTsx() {
-        int[] st = peekStates[peekDepth++];
-        lx.save(st);
-        int saveLast = lastEnd;
+        lookaheadBegin();
         boolean result = false;
         int k = lx.next();
         if (Token.isIdentifierLike(k) || k == K_CONST) {
@@ -5219,9 +5182,7 @@ final class Parser {
             if (k == K_CONST && Token.isIdentifierLike(k2)) k2 = lx.next();
             result = k2 == COMMA || k2 == K_EXTENDS && (lx.next() != ASSIGN);
         }
-        lx.restore(st);
-        lastEnd = saveLast;
-        peekDepth--;
+        lookaheadEnd();
         return result;
     }
 }
