@@ -30,6 +30,19 @@ public final class JsParser {
         arena.setTypeScript(options.language().isTypeScript());
     }
 
+    /**
+     * Like {@link #parse(Arena, char[], int, ParseOptions)} but the arena reads {@code text} in place
+     * ({@link Arena#borrowSource}): the caller must leave {@code text[0, length)} unchanged while
+     * the tree is in use. For a document that owns its buffer and reparses after every edit.
+     */
+    public void parseInPlace(Arena arena, char[] text, int length, ParseOptions options) {
+        arena.reset();
+        char[] src = arena.borrowSource(text, length);
+        parser.parse(src, length, options, arena, arena.names(), arena.log());
+        arena.setModule(parser.wasModule());
+        arena.setTypeScript(options.language().isTypeScript());
+    }
+
     /** Parses into a conventional object tree: one object per node, child lists, String names. */
     public HeapTree parseHeap(CharSequence text, ParseOptions options) {
         HeapTreeBuilder builder = new HeapTreeBuilder(text.toString());

@@ -106,6 +106,39 @@ class ArenaTest {
         assertEquals(0, arena.log().commentCount(), "comments of the previous parse must not leak");
     }
 
+    @Test
+    void aBorrowedSourceIsReadInPlaceAndNeverWrittenOrKept() {
+        String text = bigProgram();
+        char[] lender = new char[text.length() + 40];
+        text.getChars(0, text.length(), lender, 0);
+        java.util.Arrays.fill(lender, text.length(), lender.length, '(');  // past `length`: must not be read
+        char[] before = lender.clone();
+
+        Arena borrowed = new Arena();
+        JsParser p = new JsParser();
+        p.parseInPlace(borrowed, lender, text.length(), ParseOptions.script());
+        Arena copied = new Arena();
+        new JsParser().parse(copied, text, ParseOptions.script());
+        assertEquals(TreeDump.dump(copied), TreeDump.dump(borrowed), "same tree whether the text is copied or borrowed");
+        assertTrue(borrowed.borrowsSource());
+        assertSame(lender, borrowed.source(), "no copy");
+        assertEquals(copied.bytesReserved() - copied.source().length * 2L, borrowed.bytesReserved() - 0,
+                "the lender's array is not counted as the arena's");
+
+        // the next copying parse must go into a buffer of the arena's own, not the lender's array
+        parse(p, borrowed, "let overwritten = 1;");
+        assertFalse(borrowed.borrowsSource());
+        assertNotEquals(lender, borrowed.source());
+        assertTrue(java.util.Arrays.equals(before, lender), "the lender's array was written to");
+
+        // a reset forgets the lender: a closed document's buffer must not stay reachable from a reused arena
+        p.parseInPlace(borrowed, lender, text.length(), ParseOptions.script());
+        borrowed.reset();
+        assertFalse(borrowed.borrowsSource());
+        assertNotEquals(lender, borrowed.source());
+        assertThrows(IllegalArgumentException.class, () -> borrowed.borrowSource(lender, lender.length + 1));
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {1, 16, 17, 100, 1000})
     void growsByDoublingPastTheInitialCapacity(int initial) {

@@ -32,6 +32,7 @@ public final class Document {
     private final Language.Goal goalRule;
     private final PositionEncoding encoding;
     private final SerialQueue queue;
+    private final int lane;
 
     private TextBuffer text;
     private LineIndex lines;
@@ -51,11 +52,16 @@ public final class Document {
     private final Map<Class<?>, Object> attachments = new HashMap<>();
 
     public Document(String uri, String languageId, int version, String text, PositionEncoding encoding, SerialQueue queue) {
+        this(uri, languageId, version, text, encoding, queue, 0);
+    }
+
+    public Document(String uri, String languageId, int version, String text, PositionEncoding encoding, SerialQueue queue, int lane) {
         this.uri = uri;
         this.language = Language.of(languageId, uri);
         this.goalRule = Language.goalOf(uri);
         this.encoding = encoding;
         this.queue = queue;
+        this.lane = lane;
         this.version = version;
         this.text = new TextBuffer(text);
         this.lines = LineIndex.of(this.text.array(), this.text.length());
@@ -64,6 +70,8 @@ public final class Document {
     public String uri() { return uri; }
     public Language language() { return language; }
     public SerialQueue queue() { return queue; }
+    /** The worker lane this document's queue runs on ({@link WorkerLanes}). */
+    public int lane() { return lane; }
     public PositionEncoding encoding() { return encoding; }
 
     // ---- state (queue-confined) ----
@@ -183,12 +191,13 @@ public final class Document {
         return true;
     }
 
+    /** The arena reads the text buffer in place: edits only ever happen before the next parse. */
     private void parse(JsParser parser) {
         char[] src = text.array();
         int n = text.length();
         if (language.isTypeScript()) {
             // TypeScript decides the goal by content in one pass (its moduleDetection "auto"); .mts is always a module
-            parser.parse(arena, src, n, ParseOptions.of(
+            parser.parseInPlace(arena, src, n, ParseOptions.of(
                     language.isJsx() ? dev.arenals.parser.Language.TSX : dev.arenals.parser.Language.TYPESCRIPT,
                     goalRule == Language.Goal.MODULE ? ParseOptions.Goal.MODULE : ParseOptions.Goal.AUTO,
                     isDeclarationFile(uri)));
@@ -197,25 +206,25 @@ public final class Document {
         }
         switch (goalRule) {
             case MODULE:
-                parser.parse(arena, src, n, ParseOptions.module());
+                parser.parseInPlace(arena, src, n, ParseOptions.module());
                 lastGoalModule = true;
                 break;
             case SCRIPT:
-                parser.parse(arena, src, n, ParseOptions.script());
+                parser.parseInPlace(arena, src, n, ParseOptions.script());
                 lastGoalModule = false;
                 break;
             default:
                 // Unambiguous: a file with import/export is a module, anything else a script. Start
                 // with the goal that fit last time, so a steady state parses once.
                 boolean module = lastGoalModule;
-                parser.parse(arena, src, n, ParseOptions.of(module));
+                parser.parseInPlace(arena, src, n, ParseOptions.of(module));
                 if (!module && hasModuleSyntax(arena)) {
                     module = true;
-                    parser.parse(arena, src, n, ParseOptions.module());
+                    parser.parseInPlace(arena, src, n, ParseOptions.module());
                 } else if (module && arena.log().diagnosticCount() > 0 && !hasModuleSyntax(arena)) {
                     // the module goal's extra rules (strict mode, top-level await) may be what fails
                     module = false;
-                    parser.parse(arena, src, n, ParseOptions.script());
+                    parser.parseInPlace(arena, src, n, ParseOptions.script());
                 }
                 lastGoalModule = module;
                 break;

@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 
 /**
  * The open documents, keyed by URI exactly as the client sent it. The map itself is touched by the
@@ -18,14 +17,14 @@ public final class DocumentStore {
         void failed(Document document, Throwable error);
     }
 
-    private final Executor pool;
+    private final WorkerLanes lanes;
     private final Hooks hooks;
     private final ConcurrentHashMap<String, Document> open = new ConcurrentHashMap<>();
     /** Close work still queued for documents already removed from {@link #open}. */
     private final ConcurrentHashMap<String, CompletableFuture<Void>> closing = new ConcurrentHashMap<>();
 
-    public DocumentStore(Executor pool, Hooks hooks) {
-        this.pool = pool;
+    public DocumentStore(WorkerLanes lanes, Hooks hooks) {
+        this.lanes = lanes;
         this.hooks = hooks;
     }
 
@@ -44,8 +43,9 @@ public final class DocumentStore {
         if (previous != null) close(uri, d -> { });
         CompletableFuture<Void> gate = closing.get(uri);
         Document[] self = new Document[1];
-        SerialQueue queue = new SerialQueue(pool, () -> hooks.idle(self[0]), t -> hooks.failed(self[0], t), gate);
-        Document doc = new Document(uri, languageId, version, text, encoding, queue);
+        int lane = lanes.assign();
+        SerialQueue queue = new SerialQueue(lanes.executor(lane), () -> hooks.idle(self[0]), t -> hooks.failed(self[0], t), gate);
+        Document doc = new Document(uri, languageId, version, text, encoding, queue, lane);
         self[0] = doc;
         open.put(uri, doc);
         queue.poke(); // parse and publish right away
@@ -66,6 +66,7 @@ public final class DocumentStore {
                 doc.close();
                 onClose.accept(doc);
             } finally {
+                lanes.release(doc.lane());
                 done.complete(null);
                 closing.remove(uri, done);
             }

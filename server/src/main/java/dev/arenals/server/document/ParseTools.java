@@ -5,8 +5,8 @@ import dev.arenals.parser.scope.Binder;
 
 /**
  * The parser and binder of one thread. Neither is thread-safe, and both keep scratch buffers
- * between runs, so each pool thread has its own pair and documents borrow the pair of the thread
- * their queue happens to run on (a document's work never runs on two threads at once).
+ * between runs, so each worker thread has its own pair and documents borrow the pair of their lane's
+ * thread (a document's work never runs on two threads at once).
  */
 public final class ParseTools {
     private static final ThreadLocal<ParseTools> PER_THREAD = ThreadLocal.withInitial(ParseTools::new);

@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * A document's text as one growable {@code char[]}: edits splice in place (one {@code arraycopy} of
- * the tail), and the parser copies straight from the array into the arena without making a String.
+ * the tail), and the arena reads this very array when it parses (no String, no copy), so an edit
+ * must only ever be followed by a reparse before anyone reads the tree again.
  * Capacity grows by an eighth past what is needed, so typing at the end of a 3 MB file does not
  * copy the whole buffer on every keystroke, while memory stays close to 2 bytes per char.
  */

@@ -4,13 +4,11 @@ import dev.arenals.server.ServerInfo;
 import dev.arenals.server.document.Document;
 import dev.arenals.server.document.DocumentStore;
 import dev.arenals.server.document.ParseTools;
+import dev.arenals.server.document.WorkerLanes;
 import dev.arenals.server.features.DiagnosticsHandler;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.eclipse.lsp4j.Diagnostic;
@@ -36,7 +34,8 @@ import org.eclipse.lsp4j.services.LanguageServer;
  * The LSP4J server object: lifecycle ({@code initialize}, {@code shutdown}, {@code exit}),
  * capabilities, settings, and the wiring between the document store, its per-document queues and
  * the client. Requests and notifications arrive on LSP4J's reader thread, in order; everything
- * that touches a document is handed to that document's queue on the shared worker pool.
+ * that touches a document is handed to that document's queue, which runs on the worker lane the
+ * document was pinned to when it opened ({@link WorkerLanes}).
  */
 public final class ArenaLanguageServer implements LanguageServer, LanguageClientAware {
     /** Construction options; the defaults suit tests, {@code Main} turns on exit and parent watching. */
@@ -45,7 +44,7 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
         public IntConsumer exit = code -> { };
         /** Exit when the client process named in initialize dies. */
         public boolean watchParentProcess;
-        /** Worker threads shared by all documents' queues. */
+        /** Worker lanes (threads); each document's queue runs on one of them. */
         public int workers = Math.max(2, Runtime.getRuntime().availableProcessors());
         public ServerLog log = new ServerLog(System.err);
     }
@@ -54,7 +53,7 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
 
     private final Options options;
     private final ServerLog log;
-    private final ExecutorService pool;
+    private final WorkerLanes lanes;
     private final DocumentStore store;
     private final ArenaTextDocumentService textDocuments;
     private final ArenaWorkspaceService workspace;
@@ -71,8 +70,8 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
     public ArenaLanguageServer(Options options) {
         this.options = options;
         this.log = options.log;
-        this.pool = Executors.newFixedThreadPool(options.workers, new WorkerThreads());
-        this.store = new DocumentStore(pool, new DocumentStore.Hooks() {
+        this.lanes = new WorkerLanes(options.workers, new WorkerThreads());
+        this.store = new DocumentStore(lanes, new DocumentStore.Hooks() {
             @Override public void idle(Document document) { refresh(document); }
             @Override public void failed(Document document, Throwable error) {
                 log.error("arena-ls: work on " + (document == null ? "a document" : document.uri()) + " failed", error);
@@ -137,13 +136,13 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
     @Override
     public void exit() {
         int code = state == State.SHUTDOWN ? 0 : 1;
-        pool.shutdown();
+        lanes.shutdown();
         try {
-            pool.awaitTermination(200, TimeUnit.MILLISECONDS);
+            lanes.awaitTermination(200);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        pool.shutdownNow();
+        lanes.shutdownNow();
         options.exit.accept(code);
     }
 
