@@ -156,7 +156,7 @@ final class Worker {
         int textLength = j;
 
         try {
-            parser.parse(arena, chars.array(), textLength, f.options);
+            parser.parseInPlace(arena, chars.array(), textLength, f.options); // the char buffer is ours until the next file
             binder.bind(arena, table);
             return report(f, length, chars.array(), textLength);
         } catch (RuntimeException | StackOverflowError e) {
