@@ -47,7 +47,7 @@ import org.eclipse.lsp4j.services.LanguageServer;
  * the real protocol stack (LSP4J client and server over pipes, JSON both ways).
  *
  * <pre>
- * java -cp server/target/arena-ls.jar dev.arenals.server.bench.LatencyHarness [LINES|FILE …] [--edits N]
+ * java -cp server/target/arena-ls.jar dev.arenals.server.bench.LatencyHarness [LINES|FILE …] [--edits N] [--pause MS]
  * </pre>
  *
  * For each input (a number: that many lines of generated module code; default 1,000, 10,000 and
@@ -56,7 +56,8 @@ import org.eclipse.lsp4j.services.LanguageServer;
  * every tenth insertion a stray '(' and its removal) and times each from sending
  * {@code didChange} to receiving the {@code publishDiagnostics} of that version. Memory: the
  * document's arrays (text, line index, arena, scope table) per source byte, and the heap growth
- * of holding 20 copies of the 10,000-line file open.
+ * of holding 20 copies of the 10,000-line file open. {@code --pause MS} waits that long after each
+ * measured edit's diagnostics arrive (a typist's pace) instead of sending the next edit at once.
  */
 public final class LatencyHarness {
     private LatencyHarness() {}
@@ -64,23 +65,25 @@ public final class LatencyHarness {
     public static void main(String[] args) throws Exception {
         List<String> inputs = new ArrayList<>();
         int edits = 500;
+        int pauseMillis = 0;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--edits")) edits = Integer.parseInt(args[++i]);
+            else if (args[i].equals("--pause")) pauseMillis = Integer.parseInt(args[++i]);
             else inputs.addAll(Arrays.asList(args[i].split(",")));
         }
         if (inputs.isEmpty()) inputs = List.of("1000", "10000", "100000");
-        System.out.printf(Locale.ROOT, "arena-ls latency harness: %s %s, %d cores, max heap %d MB, %d edits per document%n",
+        System.out.printf(Locale.ROOT, "arena-ls latency harness: %s %s, %d cores, max heap %d MB, %d edits per document, %d ms between edits%n",
                 System.getProperty("java.vm.name"), System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, edits);
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, edits, pauseMillis);
         try (Session s = new Session()) {
             s.memory(10_000, 20);
             for (String input : inputs) {
                 if (input.chars().allMatch(Character::isDigit)) {
                     int lines = Integer.parseInt(input);
-                    s.measure("generated " + lines + " lines", "file:///bench/generated-" + lines + ".js", GeneratedSource.module(lines), edits);
+                    s.measure("generated " + lines + " lines", "file:///bench/generated-" + lines + ".js", GeneratedSource.module(lines), edits, pauseMillis);
                 } else {
                     Path path = Path.of(input);
-                    s.measure(path.getFileName().toString(), path.toUri().toString(), Files.readString(path), edits);
+                    s.measure(path.getFileName().toString(), path.toUri().toString(), Files.readString(path), edits, pauseMillis);
                 }
             }
         }
@@ -118,7 +121,7 @@ public final class LatencyHarness {
             remote.initialized(new InitializedParams());
         }
 
-        void measure(String name, String uri, String text, int edits) throws Exception {
+        void measure(String name, String uri, String text, int edits, int pauseMillis) throws Exception {
             int lineCount = (int) text.chars().filter(c -> c == '\n').count() + 1;
             CompletableFuture<PublishDiagnosticsParams> opened = client.expect(uri, 1);
             long t0 = System.nanoTime();
@@ -157,6 +160,9 @@ public final class LatencyHarness {
                     parses[i - warmup] = doc.lastParseNanos(); // the publication happened after it
                     if (!p.getDiagnostics().isEmpty()) withErrors++;
                 }
+                // a typist's pace: between keystrokes the server's threads sleep and other work
+                // takes the caches, so each reparse starts colder than in back-to-back edits
+                if (pauseMillis > 0 && i >= warmup) Thread.sleep(pauseMillis);
             }
             Arrays.sort(times);
             Arrays.sort(parses);
