@@ -76,7 +76,9 @@ public final class ScopeTable {
             slotGeneration = 1;
         }
         int n = arena.nodeCount();
-        if (nodeSymbol.length < n) nodeSymbol = new int[Math.max(n, nodeSymbol.length * 2)];
+        // an eighth of headroom, not doubling: an edited document's tree grows a few nodes at a time,
+        // and doubling this column for one extra node wasted up to 4 bytes per node for good
+        if (nodeSymbol.length < n) nodeSymbol = new int[n + (n >>> 3) + 64];
         Arrays.fill(nodeSymbol, 0, n, -1);
         boundGeneration = arena.generation();
     }

@@ -48,6 +48,24 @@ class BinderTest {
     }
 
     @Test
+    void rebindingAGrowingTreeDoesNotDoubleTheTable() {
+        // an editor's tree grows a node or two per keystroke; the per-node column must not double for that
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 3000; i++) sb.append("let v").append(i).append(" = v").append(i > 0 ? i - 1 : 0).append(" + 1;\n");
+        String text = sb.toString();
+        Arena arena = new Arena();
+        JsParser parser = new JsParser();
+        Binder binder = new Binder();
+        ScopeTable table = new ScopeTable();
+        parser.parse(arena, text, ParseOptions.script());
+        binder.bind(arena, table);
+        long reserved = table.bytesReserved();
+        parser.parse(arena, text + "(x);", ParseOptions.script()); // a few nodes more
+        binder.bind(arena, table);
+        assertEquals(reserved, table.bytesReserved(), "the headroom of the first bind absorbs a few more nodes");
+    }
+
+    @Test
     void referencesResolveToTheirDeclarations() {
         bind("let x = 1; function f(a) { return a + x; } f(x);");
         int x = table.symbolAt(at("x", 0));

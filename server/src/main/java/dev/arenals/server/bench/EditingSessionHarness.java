@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -33,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.management.Notification;
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
 import org.eclipse.lsp4j.ClientCapabilities;
@@ -59,65 +61,59 @@ import org.eclipse.lsp4j.services.LanguageServer;
  *
  * <pre>
  * test-fixtures/scripts/fetch-npm.sh typescript@6.0.3 effect@4.1.0
- * java -XX:+UseSerialGC -Xms16m -Xmx1g -cp server/target/arena-ls.jar \
- *     dev.arenals.server.bench.EditingSessionHarness [--files 100] [--edits 5000] [--edited 10] [--warmup 500] [--npm DIR]
+ * java -XX:+UseSerialGC -Xms16m -Xmx1g -cp server/target/arena-ls.jar dev.arenals.server.bench.EditingSessionHarness \
+ *     [--files 100] [--edits 5000] [--edited 10] [--warmup 500] [--npm ~/.cache/arena-ls/npm]
  * </pre>
  *
- * Run it with the editor JVM flags of {@code bin/arena-ls} (above) so the GC figures are the
- * editor's. Files: effect's {@code src/**}{@code /*.ts} and typescript's {@code lib/*.d.ts},
- * {@code lib/*.js} (from {@code --npm}, default {@code ~/.cache/arena-ls/npm}), none over 2 MB;
- * the five largest always, the rest evenly spaced over the sorted paths.
+ * Run it with the editor JVM flags of {@code bin/arena-ls} (above) so the GC figures are the editor's.
+ * Files ({@code --files}): effect's {@code src/**}{@code /*.ts} and typescript's {@code lib/*.d.ts} and
+ * {@code lib/*.js}, none over 2,000,000 bytes; the five largest always, the rest evenly spaced over the
+ * sorted paths. Figures and how to read them: {@code docs/memory-analysis.md}.
  * <ol>
- * <li>Footprint: used heap after full GCs with the server warmed up, then with every file open
- * (each one's diagnostics received), compared with the sum of {@link Document#bytesReserved()};
- * then all closed, and the heap compared with the baseline.
- * <li>Session: all files reopened; {@code --edited} of them take {@code --edits} single-character
- * edits (insert a space or a '(' at the start of a random line, then delete it; seeded), each
- * sent after the previous one's publishDiagnostics arrived. Reported: collections and GC time per
- * collector, pauses (GC notifications, ms resolution), bytes allocated per thread group
- * (ThreadMXBean; a thread that dies during the session is lost, and counted), and the used heap
- * after GC before and after the session.
+ * <li>Footprint: used heap after full GCs with the server warmed up (every tenth file opened and
+ * closed), then with every file open (each one's diagnostics received), compared with the sum of
+ * {@link Document#bytesReserved()}; then all closed, and the heap compared with the baseline.
+ * <li>Session: all files reopened; {@code --edited} of them (evenly spaced) take {@code --edits}
+ * single-character edits (a space, every tenth pair a '(', inserted at the start of a random line,
+ * then deleted; seeded), each sent after the previous one's publishDiagnostics arrived, after a
+ * warm-up of one pair per edited document and {@code --warmup} edits. Reported: collections and GC
+ * time per collector, the longest pause (GC notifications, 1 ms resolution), bytes allocated per
+ * thread group (ThreadMXBean; a thread that dies during the session is lost, and counted), used heap
+ * after GC and the edited documents' bytesReserved before and after.
  * </ol>
  */
 public final class EditingSessionHarness {
     private static final long MAX_FILE_BYTES = 2_000_000;
     private static final int ALWAYS_LARGEST = 5;
-    private static final long CLOSE_TOLERANCE = 1L << 20;
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private static final long TOLERANCE = 1L << 20;
+    private static final com.sun.management.ThreadMXBean THREADS = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     private EditingSessionHarness() {}
 
-    /** One input file: its text is read before any baseline, so the harness's own copy is not counted. */
+    /** An input file (texts are all read before any baseline, so the harness's copies are not counted). */
     record Source(String label, String group, String uri, String languageId, String text, long bytes, int lines) {}
-
     /** One collection, from a GC notification. */
     record Pause(String collector, String cause, long startMillis, long durationMillis) {}
+    /** Counters at the start or end of the session (uptime in ms: the clock of GC notifications). */
+    record Snapshot(long[] gcCount, long[] gcMillis, Map<Long, Allocated> allocated, long publishBytes, long uptime) {}
+    /** One thread's allocation counter and the side it works for. */
+    record Allocated(String role, long bytes) {}
 
     public static void main(String[] args) throws Exception {
-        int files = 100, edits = 5000, edited = 10, warmup = 500;
-        Path npm = Path.of(System.getenv().getOrDefault("ARENA_LS_CACHE", System.getProperty("user.home") + "/.cache/arena-ls"), "npm");
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--files": files = Integer.parseInt(args[++i]); break;
-                case "--edits": edits = Integer.parseInt(args[++i]); break;
-                case "--edited": edited = Integer.parseInt(args[++i]); break;
-                case "--warmup": warmup = Integer.parseInt(args[++i]); break;
-                case "--npm": npm = Path.of(args[++i]); break;
-                default: throw new IllegalArgumentException("unknown argument " + args[i]);
-            }
-        }
-        System.out.printf(Locale.ROOT, "arena-ls editing-session harness: %s %s, %d cores, heap initial %d MB max %d MB, GC %s%n",
-                System.getProperty("java.vm.name"), System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+        int files = Integer.parseInt(option(args, "--files", "100")), edits = Integer.parseInt(option(args, "--edits", "5000"));
+        int edited = Integer.parseInt(option(args, "--edited", "10")), warmup = Integer.parseInt(option(args, "--warmup", "500"));
+        Path npm = Path.of(option(args, "--npm", System.getenv().getOrDefault("ARENA_LS_CACHE", System.getProperty("user.home") + "/.cache/arena-ls") + "/npm"));
+        out("arena-ls editing-session harness: %s %s, %d cores, heap initial %d MB max %d MB, GC %s", System.getProperty("java.vm.name"),
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getInit() >> 20, Runtime.getRuntime().maxMemory() >> 20,
                 ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName).collect(Collectors.joining(" + ")));
         List<Source> sources = select(npm, files);
         try (Harness h = new Harness()) {
             h.warmUp(sources);
             h.footprint(sources);
-            h.session(sources, edits, edited, warmup);
+            h.session(sources, Math.max(2, edits), Math.max(1, edited), warmup);
         }
-        System.exit(0);
+        System.exit(0); // LSP4J and lane threads are daemons, but do not depend on it
     }
 
     /** A deterministic mix: the largest files under the cap, then evenly spaced picks over the sorted paths. */
@@ -128,8 +124,7 @@ public final class EditingSessionHarness {
         }
         List<Path> all;
         try (Stream<Path> a = Files.walk(effect.resolve("src")); Stream<Path> b = Files.list(ts.resolve("lib"))) {
-            all = Stream.concat(a.filter(p -> p.toString().endsWith(".ts")),
-                    b.filter(p -> p.toString().endsWith(".d.ts") || p.toString().endsWith(".js")))
+            all = Stream.concat(a.filter(p -> p.toString().endsWith(".ts")), b.filter(p -> p.toString().matches(".*\\.(d\\.ts|js)")))
                     .filter(p -> size(p) <= MAX_FILE_BYTES).sorted().collect(Collectors.toList());
         }
         TreeSet<Path> chosen = new TreeSet<>();
@@ -138,27 +133,21 @@ public final class EditingSessionHarness {
         rest.removeAll(chosen);
         int need = Math.min(count - chosen.size(), rest.size());
         for (int i = 0; i < need; i++) chosen.add(rest.get((int) ((long) i * rest.size() / need)));
-        List<Source> out = new ArrayList<>();
+        List<Source> sources = new ArrayList<>();
         for (Path p : chosen) {
             byte[] bytes = Files.readAllBytes(p);
-            String text = new String(bytes, StandardCharsets.UTF_8);
-            String name = p.getFileName().toString();
+            String text = new String(bytes, StandardCharsets.UTF_8), name = p.getFileName().toString();
             String group = p.startsWith(effect) ? "effect src .ts" : name.endsWith(".d.ts") ? "typescript lib .d.ts" : "typescript lib .js";
-            out.add(new Source(npm.relativize(p).toString().replace("/package/", ":"), group, p.toUri().toString(),
+            sources.add(new Source(npm.relativize(p).toString().replace("/package/", ":"), group, p.toUri().toString(),
                     name.endsWith(".js") ? "javascript" : "typescript", text, bytes.length, (int) text.chars().filter(c -> c == '\n').count() + 1));
         }
-        System.out.printf(Locale.ROOT, "files: %d of %d candidates (%d largest + evenly spaced), %,d bytes UTF-8, largest %s (%,d bytes)%n",
-                out.size(), all.size(), ALWAYS_LARGEST, out.stream().mapToLong(Source::bytes).sum(),
-                out.stream().max(Comparator.comparingLong(Source::bytes)).map(Source::label).orElse("-"),
-                out.stream().mapToLong(Source::bytes).max().orElse(0));
-        return out;
+        Source largest = sources.stream().max(Comparator.comparingLong(Source::bytes)).orElseThrow();
+        out("files: %d of %d candidates (the %d largest + evenly spaced), %,d bytes UTF-8, largest %s (%,d bytes)", sources.size(), all.size(),
+                ALWAYS_LARGEST, sources.stream().mapToLong(Source::bytes).sum(), largest.label(), largest.bytes());
+        return sources;
     }
 
-    private static long size(Path p) {
-        try { return Files.size(p); } catch (IOException e) { throw new java.io.UncheckedIOException(e); }
-    }
-
-    /** A server and a client in this JVM over pipes; server and client I/O threads named apart so their allocation can be told apart. */
+    /** A server and a client in this JVM over pipes, their I/O threads named apart so their allocation can be told apart. */
     static final class Harness implements AutoCloseable {
         final ArenaLanguageServer server;
         final LanguageServer remote;
@@ -166,40 +155,40 @@ public final class EditingSessionHarness {
         /** Bytes allocated inside the server's publishDiagnostics calls (JSON serialization and the write). */
         final AtomicLong publishBytes = new AtomicLong();
         final ConcurrentLinkedQueue<Pause> pauses = new ConcurrentLinkedQueue<>();
-        private final ExecutorService serverIo = Executors.newCachedThreadPool(daemon("server-jsonrpc"));
-        private final ExecutorService clientIo = Executors.newCachedThreadPool(daemon("client-jsonrpc"));
-        private final PipedOutputStream toServer;
-        private final PipedOutputStream toClient;
+        private final ExecutorService serverIo = daemons("server-jsonrpc"), clientIo = daemons("client-jsonrpc");
+        private final PipedOutputStream toServer, toClient;
 
         Harness() throws Exception {
             ArenaLanguageServer.Options options = new ArenaLanguageServer.Options();
             options.log = new ServerLog(null);
             server = new ArenaLanguageServer(options);
-            PipedInputStream serverIn = new PipedInputStream(1 << 20);
+            PipedInputStream serverIn = new PipedInputStream(1 << 20), clientIn = new PipedInputStream(1 << 20);
             toServer = new PipedOutputStream(serverIn);
-            PipedInputStream clientIn = new PipedInputStream(1 << 20);
             toClient = new PipedOutputStream(clientIn);
             Launcher<LanguageClient> serverSide = Launchers.serverLauncher(server, serverIn, toClient, serverIo);
             server.connect(metered(serverSide.getRemoteProxy())); // replaces the plain proxy before anything is sent
             serverSide.startListening();
-            Launcher<LanguageServer> launcher = new LSPLauncher.Builder<LanguageServer>().setLocalService(client)
+            Launcher<LanguageServer> clientSide = new LSPLauncher.Builder<LanguageServer>().setLocalService(client)
                     .setRemoteInterface(LanguageServer.class).setInput(clientIn).setOutput(toServer).setExecutorService(clientIo).create();
-            launcher.startListening();
-            remote = launcher.getRemoteProxy();
+            clientSide.startListening();
+            remote = clientSide.getRemoteProxy();
             InitializeParams init = new InitializeParams();
             init.setCapabilities(new ClientCapabilities());
             remote.initialize(init).get(30, TimeUnit.SECONDS);
             remote.initialized(new InitializedParams());
             for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-                ((NotificationEmitter) gc).addNotificationListener((n, hb) -> {
-                    if (!n.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) return;
-                    GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
-                    pauses.add(new Pause(info.getGcName(), info.getGcCause(), info.getGcInfo().getStartTime(), info.getGcInfo().getDuration()));
-                }, null, null);
+                ((NotificationEmitter) gc).addNotificationListener((n, hb) -> recordPause(n), null, null);
             }
         }
 
-        /** The server's view of the client, counting what each publishDiagnostics allocates on the calling (worker) thread. */
+        /** Per-collection durations exist only in GC notifications (the beans only sum them). */
+        private void recordPause(Notification n) {
+            if (!n.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) return;
+            GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
+            pauses.add(new Pause(info.getGcName(), info.getGcCause(), info.getGcInfo().getStartTime(), info.getGcInfo().getDuration()));
+        }
+
+        /** The server's view of its client, counting what each publishDiagnostics allocates on the calling (worker) thread. */
         private LanguageClient metered(LanguageClient target) {
             return (LanguageClient) Proxy.newProxyInstance(LanguageClient.class.getClassLoader(), new Class<?>[] {LanguageClient.class}, (p, m, a) -> {
                 boolean publish = m.getName().equals("publishDiagnostics");
@@ -214,10 +203,9 @@ public final class EditingSessionHarness {
             });
         }
 
-        /** Class loading, JIT and the server's per-lane state belong to the baseline, not to the documents. */
+        /** Class loading, JIT and the lanes' parser scratch belong to the baseline, not to the documents. */
         void warmUp(List<Source> sources) throws Exception {
-            List<Source> some = new ArrayList<>();
-            for (int i = 0; i < sources.size(); i += 10) some.add(sources.get(i));
+            List<Source> some = everyNth(sources, 10, sources.size());
             openAll(some);
             closeAll(some);
         }
@@ -226,7 +214,7 @@ public final class EditingSessionHarness {
             long base = usedAfterGc();
             int withDiagnostics = openAll(sources);
             long open = usedAfterGc();
-            Map<String, long[]> groups = new LinkedHashMap<>(); // group -> {files, source bytes, reserved}
+            Map<String, long[]> groups = new LinkedHashMap<>(); // group -> {files, source bytes, bytes reserved}
             for (Source s : sources) {
                 long[] g = groups.computeIfAbsent(s.group(), k -> new long[3]);
                 g[0]++;
@@ -237,89 +225,95 @@ public final class EditingSessionHarness {
             long closed = usedAfterGc();
             long bytes = sources.stream().mapToLong(Source::bytes).sum(), growth = open - base;
             long reserved = groups.values().stream().mapToLong(g -> g[2]).sum();
-            System.out.printf(Locale.ROOT, "%nfootprint, %d documents open (%d published diagnostics), %,d source bytes:%n", sources.size(), withDiagnostics, bytes);
-            System.out.printf(Locale.ROOT, "  used heap after GC: baseline %,d, all open %,d, all closed %,d%n", base, open, closed);
-            System.out.printf(Locale.ROOT, "  heap growth:        %,d bytes = %.2f B per source byte, %,d bytes per document (mean)%n",
-                    growth, (double) growth / bytes, growth / sources.size());
-            System.out.printf(Locale.ROOT, "  sum bytesReserved:  %,d bytes = %.2f B per source byte (%.0f%% of the heap growth)%n",
-                    reserved, (double) reserved / bytes, 100.0 * reserved / growth);
-            groups.forEach((name, g) -> System.out.printf(Locale.ROOT, "    %-22s %3d files %,12d bytes  reserved %.2f B/B%n", name, g[0], g[1], (double) g[2] / g[1]));
-            System.out.printf(Locale.ROOT, "  after closing all:  %+,d bytes against the baseline (%s, tolerance %,d)%n",
-                    closed - base, Math.abs(closed - base) <= CLOSE_TOLERANCE ? "back to baseline" : "NOT back to baseline", CLOSE_TOLERANCE);
+            out("%nfootprint, %d documents open (%d published diagnostics), %,d source bytes:", sources.size(), withDiagnostics, bytes);
+            out("  used heap after GC: baseline %,d, all open %,d, all closed %,d", base, open, closed);
+            out("  heap growth:        %,d bytes = %.2f B per source byte, %,d bytes per document (mean)", growth, (double) growth / bytes, growth / sources.size());
+            out("  sum bytesReserved:  %,d bytes = %.2f B per source byte (%.1f%% of the heap growth)", reserved, (double) reserved / bytes, 100.0 * reserved / growth);
+            groups.forEach((name, g) -> out("    %-22s %3d files %,12d bytes, reserved %.2f B per source byte", name, g[0], g[1], (double) g[2] / g[1]));
+            out("  after closing all:  %+,d bytes against the baseline (%s, tolerance %,d)", closed - base,
+                    Math.abs(closed - base) <= TOLERANCE ? "back to baseline" : "NOT back to baseline", TOLERANCE);
         }
 
         void session(List<Source> sources, int edits, int edited, int warmup) throws Exception {
             openAll(sources);
-            List<Source> targets = new ArrayList<>();
-            int step = Math.max(1, sources.size() / edited);
-            for (int i = 0; i < sources.size() && targets.size() < edited; i += step) targets.add(sources.get(i));
+            List<Source> targets = everyNth(sources, Math.max(1, sources.size() / edited), edited);
             int[] versions = new int[targets.size()];
-            java.util.Arrays.fill(versions, 1);
+            Arrays.fill(versions, 1);
             Random random = new Random(42);
-            edit(targets, versions, random, warmup);
-            long heapBefore = usedAfterGc();
-            List<GarbageCollectorMXBean> gcs = ManagementFactory.getGarbageCollectorMXBeans();
-            long[] counts0 = gcs.stream().mapToLong(GarbageCollectorMXBean::getCollectionCount).toArray();
-            long[] times0 = gcs.stream().mapToLong(GarbageCollectorMXBean::getCollectionTime).toArray();
-            Map<Long, Long> alloc0 = allocatedByThread();
-            long publish0 = publishBytes.get(), from = ManagementFactory.getRuntimeMXBean().getUptime(), t0 = System.nanoTime();
-            long[] latency = edit(targets, versions, random, edits);
-            long wall = System.nanoTime() - t0, to = ManagementFactory.getRuntimeMXBean().getUptime();
-            Map<Long, Long> alloc1 = allocatedByThread();
-            long published = publishBytes.get() - publish0;
-            long[] counts1 = gcs.stream().mapToLong(GarbageCollectorMXBean::getCollectionCount).toArray();
-            long[] times1 = gcs.stream().mapToLong(GarbageCollectorMXBean::getCollectionTime).toArray();
-            long heapAfter = usedAfterGc();
-
-            System.out.printf(Locale.ROOT, "%nediting session: %,d edits (after %d warm-up) over %d of the %d open documents, %.1f s, edit->publishDiagnostics mean %.2f ms, max %.1f ms%n",
-                    edits, warmup, targets.size(), sources.size(), wall / 1e9, latency[0] / 1e6 / Math.max(1, edits), latency[1] / 1e6);
-            for (Source t : targets) System.out.printf(Locale.ROOT, "    edited: %s (%,d bytes)%n", t.label(), t.bytes());
-            for (int i = 0; i < gcs.size(); i++) {
-                String name = gcs.get(i).getName();
-                List<Pause> mine = pauses.stream().filter(p -> p.collector().equals(name) && p.startMillis() >= from && p.startMillis() <= to
-                        && !p.cause().equals("System.gc()")).collect(Collectors.toList());
-                System.out.printf(Locale.ROOT, "  GC %-16s %5d collections, %5d ms in all, max pause %d ms (%d notified)%n", name,
-                        counts1[i] - counts0[i], times1[i] - times0[i], mine.stream().mapToLong(Pause::durationMillis).max().orElse(0), mine.size());
-            }
-            Map<String, Long> byRole = new LinkedHashMap<>();
-            for (String role : List.of("server workers", "server JSON-RPC", "harness client", "other JVM threads")) byRole.put(role, 0L);
-            Map<Long, String> names = threadNames(alloc1.keySet());
-            int died = 0;
-            for (Long id : alloc0.keySet()) if (!alloc1.containsKey(id)) died++;
-            for (Map.Entry<Long, Long> e : alloc1.entrySet()) byRole.merge(role(names.get(e.getKey())), e.getValue() - alloc0.getOrDefault(e.getKey(), 0L), Long::sum);
-            long server = byRole.get("server workers") + byRole.get("server JSON-RPC");
-            System.out.printf(Locale.ROOT, "  allocated by the server: %,d bytes = %,d bytes per edit (%d threads died during the session, their bytes are not counted)%n",
-                    server, server / edits, died);
-            System.out.printf(Locale.ROOT, "    %-52s %,10d B/edit%n", "workers: apply edit, parse, bind, diagnostics", (byRole.get("server workers") - published) / edits);
-            System.out.printf(Locale.ROOT, "    %-52s %,10d B/edit%n", "workers: publishDiagnostics (JSON out)", published / edits);
-            System.out.printf(Locale.ROOT, "    %-52s %,10d B/edit%n", "JSON-RPC reader: didChange (JSON in, dispatch)", byRole.get("server JSON-RPC") / edits);
-            System.out.printf(Locale.ROOT, "  not the server: harness client %,d B/edit, other JVM threads %,d B/edit%n",
-                    byRole.get("harness client") / edits, byRole.get("other JVM threads") / edits);
-            System.out.printf(Locale.ROOT, "  used heap after GC: before %,d, after %,d (%+,d bytes)%s; heap committed %,d MB%n", heapBefore, heapAfter,
-                    heapAfter - heapBefore, heapAfter - heapBefore > CLOSE_TOLERANCE ? " GREW" : "", Runtime.getRuntime().totalMemory() >> 20);
+            // warm-up: every document's first edit grows its text buffer by an eighth (once), and the edit path's JIT settles
+            edit(targets, versions, random, 2 * targets.size(), true);
+            edit(targets, versions, random, warmup, false);
+            long heapBefore = usedAfterGc(), reservedBefore = reserved(targets);
+            Snapshot a = snapshot();
+            long[] latency = edit(targets, versions, random, edits, false);
+            Snapshot b = snapshot();
+            long heapAfter = usedAfterGc(), reservedAfter = reserved(targets);
+            out("%nediting session: %,d edits (after %,d warm-up) on %d of the %d open documents, %.1f s, edit->publishDiagnostics mean %.2f ms, max %.1f ms",
+                    edits, warmup, targets.size(), sources.size(), (b.uptime() - a.uptime()) / 1e3, latency[0] / 1e6 / edits, latency[1] / 1e6);
+            for (Source t : targets) out("    edited: %s (%,d bytes)", t.label(), t.bytes());
+            reportGc(a, b);
+            reportAllocation(a, b, edits);
+            out("  used heap after GC: before %,d, after %,d (%+,d bytes%s); heap committed %,d MB", heapBefore, heapAfter, heapAfter - heapBefore,
+                    heapAfter - heapBefore > TOLERANCE ? ", GREW" : "", Runtime.getRuntime().totalMemory() >> 20);
+            out("  bytesReserved of the edited documents: before %,d, after %,d (%+,d)", reservedBefore, reservedAfter, reservedAfter - reservedBefore);
             closeAll(sources);
         }
 
-        /** Sends {@code n} edits in insert/delete pairs, each after the previous one's diagnostics; returns {total, max} nanoseconds. */
-        private long[] edit(List<Source> targets, int[] versions, Random random, int n) throws Exception {
+        private Snapshot snapshot() {
+            List<GarbageCollectorMXBean> gcs = ManagementFactory.getGarbageCollectorMXBeans();
+            return new Snapshot(gcs.stream().mapToLong(GarbageCollectorMXBean::getCollectionCount).toArray(),
+                    gcs.stream().mapToLong(GarbageCollectorMXBean::getCollectionTime).toArray(),
+                    allocatedByThread(), publishBytes.get(), ManagementFactory.getRuntimeMXBean().getUptime());
+        }
+
+        /** Per collector: count and time from its bean, the longest pause from its notifications inside the session. */
+        private void reportGc(Snapshot a, Snapshot b) {
+            List<GarbageCollectorMXBean> gcs = ManagementFactory.getGarbageCollectorMXBeans();
+            for (int i = 0; i < gcs.size(); i++) {
+                String name = gcs.get(i).getName();
+                List<Pause> mine = pauses.stream().filter(p -> p.collector().equals(name) && !p.cause().equals("System.gc()")
+                        && p.startMillis() >= a.uptime() && p.startMillis() <= b.uptime()).collect(Collectors.toList());
+                out("  GC %-17s %5d collections, %5d ms in all, longest pause %d ms (%d notifications)", name, b.gcCount()[i] - a.gcCount()[i],
+                        b.gcMillis()[i] - a.gcMillis()[i], mine.stream().mapToLong(Pause::durationMillis).max().orElse(0), mine.size());
+            }
+        }
+
+        /** Allocation per edit by thread group; a thread alive at the start but gone at the end is lost (and counted). */
+        private static void reportAllocation(Snapshot a, Snapshot b, int edits) {
+            Map<String, Long> byRole = new HashMap<>();
+            b.allocated().forEach((id, end) -> {
+                Allocated start = a.allocated().get(id); // a thread started during the session counts from 0
+                byRole.merge(end.role(), end.bytes() - (start == null ? 0 : start.bytes()), Long::sum);
+            });
+            long died = a.allocated().keySet().stream().filter(id -> !b.allocated().containsKey(id)).count();
+            long workers = byRole.getOrDefault("worker", 0L), reader = byRole.getOrDefault("server-io", 0L), published = b.publishBytes() - a.publishBytes();
+            out("  allocated by the server: %,d bytes, %,d B per edit (%d threads died meanwhile, not counted)", workers + reader, (workers + reader) / edits, died);
+            out("    %-48s %,9d B/edit", "workers: apply edit, parse, bind, diagnostics", (workers - published) / edits);
+            out("    %-48s %,9d B/edit", "workers: publishDiagnostics (JSON out, write)", published / edits);
+            out("    %-48s %,9d B/edit", "JSON-RPC reader: didChange (read, JSON in)", reader / edits);
+            out("  not the server: harness client %,d B/edit, other JVM threads %,d B/edit",
+                    byRole.getOrDefault("client", 0L) / edits, byRole.getOrDefault("other", 0L) / edits);
+        }
+
+        /** Sends {@code n} edits in insert/delete pairs, each after the previous one's diagnostics; returns {total, max} ns. */
+        private long[] edit(List<Source> targets, int[] versions, Random random, int n, boolean everyDocument) throws Exception {
             long total = 0, max = 0;
             int doc = 0, line = 0;
             for (int i = 0; i < n; i++) {
                 boolean insert = (i & 1) == 0;
                 if (insert) {
-                    doc = random.nextInt(targets.size());
+                    doc = everyDocument ? (i / 2) % targets.size() : random.nextInt(targets.size());
                     line = random.nextInt(targets.get(doc).lines());
                 }
                 // every tenth pair a stray '(' so that diagnostics come and go, as in LatencyHarness
-                String what = (i / 2) % 10 == 9 ? "(" : " ";
-                TextDocumentContentChangeEvent change = insert
-                        ? new TextDocumentContentChangeEvent(new Range(new Position(line, 0), new Position(line, 0)), what)
-                        : new TextDocumentContentChangeEvent(new Range(new Position(line, 0), new Position(line, 1)), "");
+                Range range = new Range(new Position(line, 0), new Position(line, insert ? 0 : 1));
+                String text = !insert ? "" : (i / 2) % 10 == 9 ? "(" : " ";
                 String uri = targets.get(doc).uri();
                 int version = ++versions[doc];
                 CompletableFuture<PublishDiagnosticsParams> published = client.expect(uri, version);
                 long start = System.nanoTime();
-                remote.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, version), List.of(change)));
+                remote.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, version),
+                        List.of(new TextDocumentContentChangeEvent(range, text))));
                 published.get(120, TimeUnit.SECONDS);
                 long t = System.nanoTime() - start;
                 total += t;
@@ -328,7 +322,7 @@ public final class EditingSessionHarness {
             return new long[] {total, max};
         }
 
-        /** Opens every source (version 1) and waits for all diagnostics; returns how many published any. */
+        /** Opens every source (version 1) and waits for all their diagnostics; returns how many had any. */
         private int openAll(List<Source> sources) throws Exception {
             List<CompletableFuture<PublishDiagnosticsParams>> all = new ArrayList<>();
             for (Source s : sources) {
@@ -350,6 +344,12 @@ public final class EditingSessionHarness {
             for (Document d : docs) while (!d.isClosed() && System.nanoTime() < deadline) Thread.sleep(5);
         }
 
+        private long reserved(List<Source> sources) throws Exception {
+            long sum = 0;
+            for (Source s : sources) sum += reserved(server.openDocument(s.uri()));
+            return sum;
+        }
+
         /** Document.bytesReserved(), read on the document's queue (its state is confined there). */
         private static long reserved(Document doc) throws Exception {
             CompletableFuture<Long> f = new CompletableFuture<>();
@@ -367,50 +367,63 @@ public final class EditingSessionHarness {
         }
     }
 
-    /** Used heap after full collections, once two in a row agree within 256 KB (as LeakTest does). */
+    /**
+     * Live heap: the smallest used heap over five full GCs. Serial's mark-compact leaves dead space of up
+     * to 5% of a generation in place (MarkSweepDeadRatio) and compacts fully only every fourth full GC
+     * (MarkSweepAlwaysCompactCount): single readings right after closing 20 files came out ~1.8 MB high
+     * with nothing reachable (gone with -XX:MarkSweepDeadRatio=0); one of any four consecutive full GCs is exact.
+     */
     static long usedAfterGc() throws InterruptedException {
-        long last = Long.MAX_VALUE;
-        for (int i = 0; i < 8; i++) {
+        long min = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
             System.gc();
-            Thread.sleep(50);
-            long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-            if (Math.abs(used - last) < 256 * 1024) return used;
-            last = used;
+            Thread.sleep(20);
+            min = Math.min(min, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         }
-        return last;
+        return min;
     }
 
-    /** Bytes allocated so far by every live thread, by thread id. */
-    static Map<Long, Long> allocatedByThread() {
+    /** Bytes allocated so far by every live thread, with its role, by thread id. */
+    static Map<Long, Allocated> allocatedByThread() {
         long[] ids = THREADS.getAllThreadIds();
         long[] bytes = THREADS.getThreadAllocatedBytes(ids);
-        Map<Long, Long> out = new HashMap<>();
-        for (int i = 0; i < ids.length; i++) if (bytes[i] >= 0) out.put(ids[i], bytes[i]);
-        return out;
+        ThreadInfo[] infos = THREADS.getThreadInfo(ids);
+        Map<Long, Allocated> byId = new HashMap<>();
+        for (int i = 0; i < ids.length; i++) if (bytes[i] >= 0 && infos[i] != null) byId.put(ids[i], new Allocated(role(infos[i].getThreadName()), bytes[i]));
+        return byId;
     }
 
-    static Map<Long, String> threadNames(java.util.Set<Long> ids) {
-        Map<Long, String> out = new HashMap<>();
-        for (ThreadInfo info : THREADS.getThreadInfo(ids.stream().mapToLong(Long::longValue).toArray())) {
-            if (info != null) out.put(info.getThreadId(), info.getThreadName());
-        }
-        return out;
+    /** Which side a thread works for: the server's lanes or JSON-RPC reader, the harness's client side, or the JVM. */
+    static String role(String thread) {
+        if (thread.startsWith("arena-ls-worker-")) return "worker";
+        if (thread.equals("server-jsonrpc")) return "server-io";
+        return thread.equals("client-jsonrpc") || thread.equals("main") ? "client" : "other";
     }
 
-    static String role(String threadName) {
-        if (threadName == null) return "other JVM threads";
-        if (threadName.startsWith("arena-ls-worker-")) return "server workers";
-        if (threadName.startsWith("server-jsonrpc")) return "server JSON-RPC";
-        if (threadName.startsWith("client-jsonrpc") || threadName.equals("main")) return "harness client";
-        return "other JVM threads";
+    static <T> List<T> everyNth(List<T> list, int step, int max) {
+        List<T> picked = new ArrayList<>();
+        for (int i = 0; i < list.size() && picked.size() < max; i += step) picked.add(list.get(i));
+        return picked;
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        AtomicLong n = new AtomicLong();
-        return r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+    private static long size(Path p) {
+        return p.toFile().length();
+    }
+
+    private static String option(String[] args, String name, String otherwise) {
+        for (int i = 0; i + 1 < args.length; i++) if (args[i].equals(name)) return args[i + 1];
+        return otherwise;
+    }
+
+    private static ExecutorService daemons(String name) {
+        return Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, name);
             t.setDaemon(true);
             return t;
-        };
+        });
+    }
+
+    private static void out(String format, Object... args) {
+        System.out.printf(Locale.ROOT, format + "%n", args);
     }
 }
