@@ -8,7 +8,8 @@
 #                 one fork each, -prof gc (and perfnorm task-clock where perf works). About
 #                 4.5 minutes on 2 cores, build included (JMH alone ~245 s).
 #   --smoke       proves every benchmark compiles and runs: 1 fork, 1 warmup and 1 measurement
-#                 iteration of 200 ms, smallest file only (-p file=_typingsInstaller.js). For CI.
+#                 iteration of 200 ms, smallest file only (-p file=_typingsInstaller.js); the
+#                 server harnesses with 20 edits / 10 files. For CI.
 #   --skip-build  reuse benchmarks/target/benchmarks.jar as it is.
 #   JMH ARGS      passed on to JMH after ours, e.g. a benchmark regex or -p file=typescript.js.
 #
@@ -134,4 +135,28 @@ PY
 else
     echo "(python3 not found: see JMH's table above)"
 fi
-echo "results: $out.json, log: $out.log; total $((SECONDS - start)) s; load at the end $(cut -d' ' -f1-3 /proc/loadavg)"
+# The language server's figures: edit -> diagnostics latency (LatencyHarness) and memory with 100
+# real files open plus GC over an editing session (EditingSessionHarness), with the editor's JVM
+# flags of bin/arena-ls. Plain-text reports (the harnesses print their own tables).
+server_jar=server/target/arena-ls.jar
+editor_flags=(-XX:+UseSerialGC -Xms16m -Xmx1g)
+if [ -f "$server_jar" ]; then
+    if [ "$smoke" -eq 1 ]; then
+        latency_args=(1000 --edits 20)
+        session_args=(--files 10 --edits 200 --warmup 50)
+    else
+        latency_args=(1000 10000 100000)
+        session_args=()
+    fi
+    echo
+    echo "== language server -> $out-server.txt"
+    {
+        java "${editor_flags[@]}" -cp "$server_jar" dev.arenals.server.bench.LatencyHarness "${latency_args[@]}"
+        echo
+        java "${editor_flags[@]}" -cp "$server_jar" dev.arenals.server.bench.EditingSessionHarness "${session_args[@]}"
+    } 2>&1 | grep -v '^    edited: ' | tee "$out-server.txt"
+    [ "${PIPESTATUS[0]}" -eq 0 ] || { echo "run.sh: a server harness failed" >&2; exit 1; }
+else
+    echo "(no $server_jar: server harnesses skipped; build with mvn install)"
+fi
+echo "results: $out.json, $out-server.txt, log: $out.log; total $((SECONDS - start)) s; load at the end $(cut -d' ' -f1-3 /proc/loadavg)"
