@@ -3,7 +3,7 @@
 # the pinned npm packages of test-fixtures/realworld/packages.txt, fetched into the cache
 # ${ARENA_LS_CACHE:-$HOME/.cache/arena-ls}/npm by test-fixtures/scripts/fetch-npm.sh (never into the repo).
 #
-#   check/scripts/bench.sh [--reps N] [--threads "1 2"] [--trees "all effect default"] [--flags "launcher tuned"]
+#   check/scripts/bench.sh [--reps N] [--threads "1 2"] [--trees "all effect default"] [--flags "editor tuned launcher"]
 #                          [--allocation-only]
 #
 # Build first (once):
@@ -14,11 +14,13 @@
 #   effect   effect@4.1.0 alone, --no-ignore (~45 MiB, 1,771 files): the issue's "50 MB tree"
 #   default  every package with the default rules (dist/, build/, … and each tsconfig.json apply)
 # JVM flag sets:
-#   launcher the options bin/arena-ls passes today: -XX:+UseSerialGC -Xms16m -Xmx1g
+#   editor   the options bin/arena-ls gives the language server: -XX:+UseSerialGC -Xms16m -Xmx1g
 #   tuned    the same plus -XX:TieredStopAtLevel=1 (C1 only: no C2 compilations competing with the
 #            checking threads for the cores of a short run) and -XX:PretenureSizeThreshold=512k
 #            (the arena's and buffers' large arrays go straight to the old generation, so young
 #            collections do not copy them)
+#   launcher what bin/arena-ls passes for `check`: tuned with -Xms256m -Xmx2g, plus
+#            -XX:+UseTransparentHugePages where the kernel offers THP (fewer page faults)
 # For each tree x flags x threads: REPS runs (default 5), the median wall time (date +%s%N around the
 # java process) -> MB/s (10^6 bytes of source read per second) and files/s. Then one --stats run per
 # tree and thread count (tuned flags) for the allocation: bytes allocated by the checking threads
@@ -32,7 +34,7 @@ here="$(cd "$(dirname "$0")/../.." && pwd)"
 reps=5
 threads="1 2"
 trees="all effect default"
-flagsets="launcher tuned"
+flagsets="editor tuned launcher"
 timing=1
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -68,8 +70,12 @@ for p in "${packages[@]}"; do case "$p" in */effect@*/package) effect_dir=$p ;; 
 
 flags_for() {
     case "$1" in
-        launcher) echo "-XX:+UseSerialGC -Xms16m -Xmx1g -Xlog:disable -Xlog:all=warning:stderr" ;;
+        editor) echo "-XX:+UseSerialGC -Xms16m -Xmx1g -Xlog:disable -Xlog:all=warning:stderr" ;;
         tuned) echo "-XX:+UseSerialGC -Xms16m -Xmx1g -Xlog:disable -Xlog:all=warning:stderr -XX:TieredStopAtLevel=1 -XX:PretenureSizeThreshold=512k" ;;
+        launcher)
+            local thp=""
+            if grep -qE '\[(always|madvise)\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null; then thp="-XX:+UseTransparentHugePages"; fi
+            echo "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:PretenureSizeThreshold=512k -Xms256m -Xmx2g -Xlog:disable -Xlog:all=warning:stderr $thp" ;;
         *) echo "bench.sh: unknown flag set $1" >&2; exit 2 ;;
     esac
 }
@@ -149,7 +155,7 @@ done
     echo
     echo "Allocation (--stats, tuned flags; bytes allocated by the checking threads while checking):"
     echo
-    echo "| tree | threads | allocated/file | kept as capacity | garbage | garbage/file | GCs with launcher flags |"
+    echo "| tree | threads | allocated/file | kept as capacity | garbage | garbage/file | GCs with editor flags |"
     echo "| --- | ---: | ---: | ---: | ---: | ---: | --- |"
 } | tee -a "$report"
 for tree in $trees; do
@@ -162,7 +168,7 @@ for tree in $trees; do
         garbage=$(sed -n 's/.*garbage \([0-9]*\) bytes (\([0-9]*\) bytes\/file).*/\1/p' <<< "$line")
         garbage_pf=$(sed -n 's/.*garbage [0-9]* bytes (\([0-9]*\) bytes\/file).*/\1/p' <<< "$line")
         # shellcheck disable=SC2046
-        gcs=$("$java" $(flags_for launcher | sed 's/-Xlog:disable -Xlog:all=warning:stderr//') -Xlog:gc:stdout -cp "$cp" dev.arenals.check.CheckCommand --quiet --format json --output /dev/null -j "$t" "${args[@]}" 2>/dev/null \
+        gcs=$("$java" $(flags_for editor | sed 's/-Xlog:disable -Xlog:all=warning:stderr//') -Xlog:gc:stdout -cp "$cp" dev.arenals.check.CheckCommand --quiet --format json --output /dev/null -j "$t" "${args[@]}" 2>/dev/null \
             | awk '/Pause/ {n++; sub(/ms$/, "", $NF); ms += $NF} END {printf "%d (%.0f ms)", n, ms}' || true)
         echo "| $tree | $t | $per_file B | $kept B | $garbage B | $garbage_pf B | $gcs |" | tee -a "$report"
     done
