@@ -11,6 +11,7 @@ import dev.arenals.parser.tree.Arena;
  */
 public final class JsParser {
     private final Parser parser = new Parser();
+    private final IncrementalReparse incremental = new IncrementalReparse(parser);
 
     /** Resets the arena (O(1)) and parses {@code text} into it. Never throws on any input. */
     public void parse(Arena arena, CharSequence text, ParseOptions options) {
@@ -19,6 +20,7 @@ public final class JsParser {
         parser.parse(src, arena.sourceLength(), options, arena, arena.names(), arena.log());
         arena.setModule(parser.wasModule());
         arena.setTypeScript(options.language().isTypeScript());
+        arena.parsed(IncrementalReparse.optionsKey(options), true);
     }
 
     /** Same as {@link #parse(Arena, CharSequence, ParseOptions)} from a char buffer. */
@@ -28,6 +30,7 @@ public final class JsParser {
         parser.parse(src, length, options, arena, arena.names(), arena.log());
         arena.setModule(parser.wasModule());
         arena.setTypeScript(options.language().isTypeScript());
+        arena.parsed(IncrementalReparse.optionsKey(options), true);
     }
 
     /**
@@ -41,6 +44,31 @@ public final class JsParser {
         parser.parse(src, length, options, arena, arena.names(), arena.log());
         arena.setModule(parser.wasModule());
         arena.setTypeScript(options.language().isTypeScript());
+        arena.parsed(IncrementalReparse.optionsKey(options), true);
+    }
+
+    /**
+     * Brings the arena's tree up to date after one edit of its (borrowed) text — [{@code editStart},
+     * {@code editOldEnd}) of the text the tree was parsed from became [{@code editStart},
+     * {@code editNewEnd}) of {@code text} — by reparsing only the top-level statement the edit falls
+     * in when that gives exactly the tree a full parse would ({@link IncrementalReparse}), and by
+     * {@link #parseInPlace} otherwise. Returns true when the cheap path was taken. Either way the
+     * generation moves on and every earlier view fails.
+     */
+    public boolean reparseInPlace(Arena arena, char[] text, int length, ParseOptions options,
+            int editStart, int editOldEnd, int editNewEnd) {
+        boolean done;
+        try {
+            done = arena.nodeCount() > 0 && incremental.reparse(arena, text, length, options, editStart, editOldEnd, editNewEnd);
+        } catch (RuntimeException e) { // never worse than a full parse
+            done = false;
+        }
+        if (done) {
+            arena.setTypeScript(options.language().isTypeScript());
+            return true;
+        }
+        parseInPlace(arena, text, length, options);
+        return false;
     }
 
     /** Parses into a conventional object tree: one object per node, child lists, String names. */

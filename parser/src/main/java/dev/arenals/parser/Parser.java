@@ -100,6 +100,39 @@ final class Parser {
     boolean wasModule() { return module || sawModuleSyntax; }
 
     void parse(char[] src, int length, ParseOptions options, TreeSink sink, NameTable names, ParseLog log) {
+        begin(src, length, options, sink, names, log, 0);
+        next();
+        parseProgram();
+        release();
+    }
+
+    /**
+     * Parses top-level statements from {@code from} (the end of the previous statement's last token,
+     * or 0) until the current token starts at or after {@code stopAt}, leaving each statement as a
+     * pending node of {@code sink} — what {@link #parseProgram} would have parsed there, given the
+     * same text before {@code from}. {@code strict}: the program's prologue holds "use strict".
+     * Returns the start of the token the parse stopped at, or -1 when the input nested too deep.
+     * Whether module syntax was seen is then {@link #sawModuleSyntax()}.
+     */
+    int parseTopLevelRange(char[] src, int length, ParseOptions options, TreeSink sink, NameTable names, ParseLog log,
+            int from, int stopAt, boolean strict) {
+        begin(src, length, options, sink, names, log, from);
+        if (strict) ctx |= CTX_STRICT;
+        try {
+            next();
+            while (tok != EOF && lx.tokenStart < stopAt) {
+                parseStatementListStep(EOF, true);
+                if (tooDeep) return -1;
+            }
+            return lx.tokenStart;
+        } finally {
+            release();
+        }
+    }
+
+    boolean sawModuleSyntax() { return sawModuleSyntax; }
+
+    private void begin(char[] src, int length, ParseOptions options, TreeSink sink, NameTable names, ParseLog log, int from) {
         Language language = options.language();
         this.ts = language.isTypeScript();
         this.jsx = language.allowsJsx();
@@ -137,17 +170,15 @@ final class Parser {
         this.privateRefTop = 0;
         this.arrowEndPos = -1;
         this.peekDepth = 0;
-        this.lastEnd = 0;
+        this.lastEnd = from;
         lx.reset(src, length, names, log, module);
+        lx.seek(from);
         nameEval = internLiteral("eval");
         nameArguments = internLiteral("arguments");
         nameConstructor = internLiteral("constructor");
         nameProto = internLiteral("__proto__");
         namePrototype = internLiteral("prototype");
         nameUseStrict = -1;
-        next();
-        parseProgram();
-        release();
     }
 
     /**
@@ -415,16 +446,18 @@ final class Parser {
     }
 
     private void parseStatementList(int end, boolean topLevel) {
-        while (tok != end && tok != EOF) {
-            int before = lx.tokenStart;
-            parseStatementListItem(topLevel);
-            if (lx.tokenStart == before && tok != EOF && tok != end) {
-                // no progress: skip the token so the loop always advances
-                int s = lx.tokenStart;
-                error(s, lx.tokenEnd, Diag.DECLARATION_OR_STATEMENT_EXPECTED, 0);
-                next();
-                errorNode(s, lastEnd);
-            }
+        while (tok != end && tok != EOF) parseStatementListStep(end, topLevel);
+    }
+
+    private void parseStatementListStep(int end, boolean topLevel) {
+        int before = lx.tokenStart;
+        parseStatementListItem(topLevel);
+        if (lx.tokenStart == before && tok != EOF && tok != end) {
+            // no progress: skip the token so the loop always advances
+            int s = lx.tokenStart;
+            error(s, lx.tokenEnd, Diag.DECLARATION_OR_STATEMENT_EXPECTED, 0);
+            next();
+            errorNode(s, lastEnd);
         }
     }
 

@@ -97,6 +97,13 @@ public final class Lexer {
         this.regexBodyEnd = 0;
     }
 
+    /** Continues scanning at {@code offset} (a position between tokens), as if everything before it was read. */
+    public void seek(int offset) {
+        pos = Math.max(0, Math.min(offset, end));
+        tokenStart = pos;
+        tokenEnd = pos;
+    }
+
     /** Forgets the input and the tables of the last parse (they belong to a document that may be closed). */
     public void release() {
         src = EMPTY;

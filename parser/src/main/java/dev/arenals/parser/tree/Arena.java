@@ -214,7 +214,8 @@ public final class Arena implements TreeSink {
 
     /** Bytes held by the arena's arrays (capacity); a borrowed source is the lender's, not counted. */
     public long bytesReserved() {
-        return (long) kind.length * 4 * 6 + (long) stack.length * 4 + (borrowed ? 0 : (long) source.length * 2)
+        return (long) kind.length * 4 * 6 + (long) stack.length * 4 + (long) spliceScratch.length * 4
+                + (borrowed ? 0 : (long) source.length * 2)
                 + names.bytesReserved() + log.bytesReserved();
     }
 
@@ -224,4 +225,89 @@ public final class Arena implements TreeSink {
     }
 
     public int capacity() { return kind.length; }
+
+    // ---- reparsing one region in place (IncrementalReparse) ----
+
+    /** Diagnostics the parser logged for the current tree; the binder's, if any, follow them. */
+    private int parserDiagnostics;
+    /** Names interned by the last full parse: an incremental one only adds, so this bounds growth. */
+    private int namesAtFullParse;
+    /** What the current tree was parsed with (a key the parser makes of its options); -1 when unknown. */
+    private int parsedWith = -1;
+    /** Scratch for moving new nodes during a splice: kept, so a steady-state splice allocates nothing. */
+    private int[] spliceScratch = new int[0];
+
+    /** Records the end of a parse: {@code full} when the whole text was parsed. */
+    public void parsed(int optionsKey, boolean full) {
+        parserDiagnostics = log.diagnosticCount();
+        parsedWith = optionsKey;
+        if (full) namesAtFullParse = names.size();
+    }
+
+    public int parserDiagnosticCount() { return parserDiagnostics; }
+    public int namesAtFullParse() { return namesAtFullParse; }
+    public int parsedWith() { return count == 0 ? -1 : parsedWith; }
+
+    /**
+     * Starts an in-place reparse: every view of the current tree becomes invalid (the generation
+     * moves on), the pending stack empties, and the tree's text becomes {@code text}. New nodes are
+     * then appended after the existing ones until {@link #spliceTopLevel}.
+     */
+    public void beginRegionReparse(char[] text, int length) {
+        top = 0;
+        generation++;
+        borrowSource(text, length);
+    }
+
+    /**
+     * Puts the top-level statements now pending (built since {@code oldCount}) in the place of the
+     * old statement {@code replaced}, whose subtree occupies node indexes [{@code lo}, replaced]:
+     * later nodes move by the difference in node count and their offsets by {@code delta}; the
+     * previous statement ({@code prev}, or -1) and the next ({@code next}, or -1) are relinked; the
+     * root spans [0, newLength) with {@code rootData}.
+     */
+    public void spliceTopLevel(int oldCount, int lo, int replaced, int prev, int next, int delta, int newLength, int rootData) {
+        int m = count - oldCount;                 // new nodes
+        int dn = m - (replaced - lo + 1);         // node-count difference
+        int suffix = oldCount - (replaced + 1);   // later statements' nodes and the root
+        if (spliceScratch.length < 6 * m) spliceScratch = new int[Math.max(6 * m, spliceScratch.length + (spliceScratch.length >> 1))];
+        int[][] cols = {kind, start, end, firstChild, nextSibling, data};
+        for (int c = 0; c < 6; c++) System.arraycopy(cols[c], oldCount, spliceScratch, c * m, m);
+        for (int c = 0; c < 6; c++) System.arraycopy(cols[c], replaced + 1, cols[c], lo + m, suffix);
+        int rebase = lo - oldCount;
+        for (int i = 0; i < m; i++) {
+            int n = lo + i;
+            kind[n] = spliceScratch[i];
+            start[n] = spliceScratch[m + i];
+            end[n] = spliceScratch[2 * m + i];
+            int fc = spliceScratch[3 * m + i];
+            int ns = spliceScratch[4 * m + i];
+            firstChild[n] = fc < 0 ? -1 : fc + rebase;
+            nextSibling[n] = ns < 0 ? -1 : ns + rebase;
+            data[n] = spliceScratch[5 * m + i];
+        }
+        int newCount = lo + m + suffix;
+        for (int n = lo + m; n < newCount; n++) {
+            if (firstChild[n] > replaced) firstChild[n] += dn;
+            if (nextSibling[n] > replaced) nextSibling[n] += dn;
+            start[n] += delta;
+            end[n] += delta;
+        }
+        int root = newCount - 1;
+        int after = next < 0 ? -1 : next + dn;
+        int first = after;
+        for (int i = top - 1; i >= 0; i--) { // the new statements, linked in order, then the old next one
+            int n = stack[i] + rebase;
+            nextSibling[n] = first;
+            first = n;
+        }
+        if (prev >= 0) nextSibling[prev] = first;
+        else firstChild[root] = first;
+        start[root] = 0;
+        end[root] = newLength;
+        data[root] = rootData;
+        count = newCount;
+        top = 0;
+        stack[top++] = root;
+    }
 }

@@ -84,6 +84,43 @@ public final class ParseLog {
     public int commentStart(int i) { return commentStart[i]; }
     public int commentEnd(int i) { return commentEnd[i]; }
 
+    // ---- splicing a reparsed region (IncrementalReparse) ----
+
+    /**
+     * Copies diagnostics [from, to) into {@code out} (start, end, kind, arg per entry) with their
+     * offsets moved by {@code delta}; returns the ints written. {@code out} must hold 4 * (to - from).
+     */
+    public int copyDiagnostics(int from, int to, int delta, int[] out) {
+        int w = 0;
+        for (int i = from; i < to; i++) {
+            out[w++] = diagStart[i] + delta;
+            out[w++] = diagEnd[i] + delta;
+            out[w++] = diagKind[i];
+            out[w++] = diagArg[i];
+        }
+        return w;
+    }
+
+    /** Appends diagnostics saved by {@link #copyDiagnostics}, exactly as they were (no de-duplication). */
+    public void appendDiagnostics(int[] saved, int ints) {
+        for (int w = 0; w < ints; w += 4) add(saved[w], saved[w + 1], saved[w + 2], saved[w + 3]);
+    }
+
+    /** Copies comments [from, to) into {@code out} (start, end per entry) moved by {@code delta}. */
+    public int copyComments(int from, int to, int delta, int[] out) {
+        int w = 0;
+        for (int i = from; i < to; i++) {
+            out[w++] = commentStart[i] + delta;
+            out[w++] = commentEnd[i] + delta;
+        }
+        return w;
+    }
+
+    /** Appends comments saved by {@link #copyComments}. */
+    public void appendComments(int[] saved, int ints) {
+        for (int w = 0; w < ints; w += 2) addComment(saved[w], saved[w + 1]);
+    }
+
     public long bytesReserved() {
         return (long) diagStart.length * 16 + (long) commentStart.length * 8;
     }

@@ -49,6 +49,14 @@ public final class Document {
     private boolean oversized;
     private long sizeBytes;
     private long parseNanos;
+    /**
+     * The text changed since the last parse only inside [editStart, editNewEnd), which was
+     * [editStart, editOldEnd) of the parsed text (several edits merge into one covering region);
+     * valid when {@code editRegion} is true.
+     */
+    private boolean editRegion;
+    private int editStart, editOldEnd, editNewEnd;
+    private boolean lastParseIncremental;
     private final Map<Class<?>, Object> attachments = new HashMap<>();
 
     public Document(String uri, String languageId, int version, String text, PositionEncoding encoding, SerialQueue queue) {
@@ -131,12 +139,14 @@ public final class Document {
             if (r == null) {
                 text.set(change.getText());
                 lines.rebuild(text.array(), text.length());
+                forgetEditRegion();
             } else {
                 int a = offsetAt(r.getStart());
                 int b = offsetAt(r.getEnd());
                 if (b < a) { int t = a; a = b; b = t; }
                 text.replace(a, b, change.getText());
                 lines.applyEdit(text.array(), text.length(), a, b, change.getText().length());
+                recordEdit(a, b, change.getText().length());
             }
         }
         version = newVersion;
@@ -146,10 +156,40 @@ public final class Document {
     /** Forces a reparse on the next {@link #ensureParsed} (e.g. the size limit changed). */
     public void invalidate() {
         if (!closed) dirty = true;
+        forgetEditRegion();
     }
+
+    /**
+     * Grows the changed region by the replacement of [a, b) (current offsets) with {@code inserted}
+     * chars: the region's old-text end moves by what the edit reached past it, and the region then
+     * covers both.
+     */
+    private void recordEdit(int a, int b, int inserted) {
+        if (!editRegion) {
+            editRegion = true;
+            editStart = a;
+            editOldEnd = b;
+            editNewEnd = a + inserted;
+            return;
+        }
+        int oldEnd = editOldEnd + Math.max(0, b - editNewEnd);
+        int newEnd = Math.max(editNewEnd, b) + inserted - (b - a);
+        editStart = Math.min(editStart, a);
+        editOldEnd = oldEnd;
+        editNewEnd = newEnd;
+    }
+
+    private void forgetEditRegion() {
+        editRegion = false;
+        editStart = editOldEnd = editNewEnd = -1;
+    }
+
+    /** True when the last parse reparsed only the edited top-level statement ({@code JsParser.reparseInPlace}). */
+    public boolean lastParseWasIncremental() { return lastParseIncremental; }
 
     /** Replaces the whole text (tests, {@code didOpen} of a reused document). */
     public void setText(String newText, int newVersion) {
+        forgetEditRegion();
         text.set(newText);
         lines.rebuild(text.array(), text.length());
         version = newVersion;
@@ -187,17 +227,23 @@ public final class Document {
                 bindFailure = e;
             }
         }
+        forgetEditRegion();
         parseNanos = System.nanoTime() - t0;
         return true;
     }
 
-    /** The arena reads the text buffer in place: edits only ever happen before the next parse. */
+    /**
+     * The arena reads the text buffer in place: edits only ever happen before the next parse. The
+     * first parse of each branch may be incremental (only the edited top-level statement, when that
+     * gives the full parse's tree); a retry with another goal parses everything.
+     */
     private void parse(JsParser parser) {
+        lastParseIncremental = false;
         char[] src = text.array();
         int n = text.length();
         if (language.isTypeScript()) {
             // TypeScript decides the goal by content in one pass (its moduleDetection "auto"); .mts is always a module
-            parser.parseInPlace(arena, src, n, ParseOptions.of(
+            parseEdited(parser, src, n, ParseOptions.of(
                     language.isJsx() ? dev.arenals.parser.Language.TSX : dev.arenals.parser.Language.TYPESCRIPT,
                     goalRule == Language.Goal.MODULE ? ParseOptions.Goal.MODULE : ParseOptions.Goal.AUTO,
                     isDeclarationFile(uri)));
@@ -206,18 +252,18 @@ public final class Document {
         }
         switch (goalRule) {
             case MODULE:
-                parser.parseInPlace(arena, src, n, ParseOptions.module());
+                parseEdited(parser, src, n, ParseOptions.module());
                 lastGoalModule = true;
                 break;
             case SCRIPT:
-                parser.parseInPlace(arena, src, n, ParseOptions.script());
+                parseEdited(parser, src, n, ParseOptions.script());
                 lastGoalModule = false;
                 break;
             default:
                 // Unambiguous: a file with import/export is a module, anything else a script. Start
                 // with the goal that fit last time, so a steady state parses once.
                 boolean module = lastGoalModule;
-                parser.parseInPlace(arena, src, n, ParseOptions.of(module));
+                parseEdited(parser, src, n, ParseOptions.of(module));
                 if (!module && hasModuleSyntax(arena)) {
                     module = true;
                     parser.parseInPlace(arena, src, n, ParseOptions.module());
@@ -228,6 +274,14 @@ public final class Document {
                 }
                 lastGoalModule = module;
                 break;
+        }
+    }
+
+    private void parseEdited(JsParser parser, char[] src, int n, ParseOptions options) {
+        if (editRegion && arena.nodeCount() > 0) {
+            lastParseIncremental = parser.reparseInPlace(arena, src, n, options, editStart, editOldEnd, editNewEnd);
+        } else {
+            parser.parseInPlace(arena, src, n, options);
         }
     }
 

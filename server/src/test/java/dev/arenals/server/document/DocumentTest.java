@@ -125,4 +125,61 @@ class DocumentTest {
         assertEquals(0, d.length());
         assertFalse(d.ensureParsed(ParseTools.current(), Long.MAX_VALUE));
     }
+
+    @Test
+    void editsAreReparsedIncrementallyAndAlwaysGiveTheFullParsesTree() {
+        StringBuilder sb = new StringBuilder("import { Base } from './base.js';\n");
+        for (int i = 0; i < 40; i++) {
+            sb.append("export function f").append(i).append("(a) {\n  const v = [a, ").append(i).append("];\n  return v.length;\n}\n")
+              .append("const c").append(i).append(" = { k: ").append(i).append(" };\n");
+        }
+        String original = sb.toString();
+        for (String uri : new String[] {"file:///w/gen.js", "file:///w/gen.ts"}) {
+            Document d = doc(uri, uri.endsWith(".ts") ? "typescript" : "javascript", original, PositionEncoding.UTF16);
+            d.ensureParsed(ParseTools.current(), Long.MAX_VALUE);
+            java.util.Random random = new java.util.Random(7);
+            String[] inserts = {" ", "x", "(", ")", "{", "}", ";", "\n", "'", "`", "/*", "// ", "let ", ""};
+            int incremental = 0;
+            for (int round = 0; round < 400; round++) {
+                if (round % 20 == 0) d.setText(original, d.version() + 1);
+                int changes = 1 + (round % 5 == 0 ? random.nextInt(3) : 0); // sometimes several edits per parse
+                java.util.List<TextDocumentContentChangeEvent> list = new java.util.ArrayList<>();
+                String shadow = d.text();
+                for (int c = 0; c < changes; c++) {
+                    int lines = shadow.split("\n", -1).length;
+                    int line = random.nextInt(lines);
+                    String lineText = shadow.split("\n", -1)[line];
+                    int col = random.nextInt(lineText.length() + 1);
+                    int cut = random.nextInt(3) == 0 ? Math.min(2, lineText.length() - col) : 0;
+                    String ins = inserts[random.nextInt(inserts.length)];
+                    list.add(new TextDocumentContentChangeEvent(new Range(new Position(line, col), new Position(line, col + cut)), ins));
+                    int off = 0;
+                    for (int l = 0; l < line; l++) off = shadow.indexOf('\n', off) + 1;
+                    shadow = shadow.substring(0, off + col) + ins + shadow.substring(off + col + cut);
+                }
+                d.applyChanges(list, d.version() + 1);
+                assertEquals(shadow, d.text());
+                d.ensureParsed(ParseTools.current(), Long.MAX_VALUE);
+                if (d.lastParseWasIncremental()) incremental++;
+                dev.arenals.parser.tree.Arena full = new dev.arenals.parser.tree.Arena();
+                new dev.arenals.parser.JsParser().parse(full, shadow, d.arena().isModule() && !uri.endsWith(".ts")
+                        ? dev.arenals.parser.ParseOptions.module() : dev.arenals.parser.ParseOptions.forFileName(uri.substring(uri.lastIndexOf('/') + 1)));
+                new dev.arenals.parser.scope.Binder().bind(full, new dev.arenals.parser.scope.ScopeTable());
+                String where = uri + " round " + round;
+                assertEquals(dev.arenals.parser.TreeDump.dump(full), dev.arenals.parser.TreeDump.dump(d.arena()), where);
+                assertEquals(diagnostics(full), diagnostics(d.arena()), where);
+            }
+            assertTrue(incremental > 150, uri + ": only " + incremental + " of 400 parses were incremental");
+        }
+    }
+
+    private static String diagnostics(dev.arenals.parser.tree.Arena a) {
+        StringBuilder out = new StringBuilder();
+        var log = a.log();
+        for (int i = 0; i < log.diagnosticCount(); i++) {
+            out.append(log.diagnosticStart(i)).append('-').append(log.diagnosticEnd(i)).append(' ')
+               .append(dev.arenals.parser.diag.DiagnosticMessages.message(log, i, a.names())).append('\n');
+        }
+        return out.toString();
+    }
 }

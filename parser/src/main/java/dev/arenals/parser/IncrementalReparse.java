@@ -1,0 +1,229 @@
+package dev.arenals.parser;
+
+import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.NodeKind;
+import dev.arenals.parser.tree.ParseLog;
+
+/**
+ * Reparses only the top-level statement an edit falls in, and splices the result into the arena in
+ * place of the old statement: the nodes before it stay where they are, the nodes after it move
+ * (indexes by the change in node count, offsets by the change in length). The result is the tree
+ * a full parse of the new text would build; when that cannot be guaranteed cheaply, it declines and
+ * the caller parses everything.
+ *
+ * <p>Why the result is the full parse's: top-level statements are parsed one after another from a
+ * neutral state (no enclosing function, class, label or type context). A statement's parse depends
+ * on the text before it only through the previous statement's end, so the reparse starts where the
+ * previous statement ended, provided that statement cannot continue into the edited one (it ends
+ * with {@code ;}, or is a declaration closed by its own brace). It depends on the text after it
+ * only through lookahead, which reads the real (shifted) text, and the reparse must stop exactly at
+ * the next statement's first token, or it declines. Program-wide state is checked: the directive
+ * prologue ("use strict"), module detection, the diagnostics cap, nesting depth.
+ *
+ * <p>Not thread-safe; one per {@link JsParser}.
+ */
+final class IncrementalReparse {
+    private final Parser parser;
+    private int[] savedDiagnostics = new int[64];
+    private int[] savedComments = new int[64];
+
+    IncrementalReparse(Parser parser) {
+        this.parser = parser;
+    }
+
+    static int optionsKey(ParseOptions o) {
+        return o.language().ordinal() * 16 + o.goal().ordinal() * 2 + (o.isDeclaration() ? 1 : 0);
+    }
+
+    /**
+     * Tries to turn the arena's tree of the old text into the tree of {@code text}, which differs
+     * from the old text by one replacement: [{@code editStart}, {@code editOldEnd}) of the old text
+     * became [{@code editStart}, {@code editNewEnd}) of the new. Returns false, with the arena in an
+     * undefined state, when it cannot; the caller must then parse the whole text.
+     */
+    boolean reparse(Arena arena, char[] text, int length, ParseOptions options, int editStart, int editOldEnd, int editNewEnd) {
+        int delta = (editNewEnd - editStart) - (editOldEnd - editStart);
+        int oldLength = arena.sourceLength();
+        if (arena.parsedWith() != optionsKey(options) || !arena.borrowsSource() || oldLength + delta != length) return false;
+        if (editStart < 0 || editOldEnd < editStart || editOldEnd > oldLength || editNewEnd < editStart || editNewEnd > length) return false;
+        // names only accumulate between full parses; a full parse now and then keeps the table tight
+        if (arena.names().size() > arena.namesAtFullParse() + (arena.namesAtFullParse() >> 2) + 1024) return false;
+        ParseLog log = arena.log();
+        int oldDiagnostics = arena.parserDiagnosticCount();
+        if (oldDiagnostics > ParseLog.MAX_DIAGNOSTICS / 2) return false;
+
+        // the top-level statement the edit starts in: the last one starting at or before it
+        int root = arena.root();
+        int prev = -1, stmt = -1, before = -1, index = 0, stmtIndex = -1, directives = 0;
+        boolean inPrologue = true;
+        for (int c = arena.firstChild(root); c >= 0; c = arena.nextSibling(c)) {
+            if (inPrologue) {
+                if (isDirective(arena, c)) directives++;
+                else inPrologue = false;
+            }
+            if (stmt < 0 || arena.start(c) <= editStart) {
+                prev = before;
+                stmt = c;
+                stmtIndex = index;
+            }
+            before = c;
+            index++;
+        }
+        if (stmt < 0) return false;
+        // an edit in or just after the prologue may make or unmake a directive, changing strictness
+        if (stmtIndex <= directives) return false;
+        int next = arena.nextSibling(stmt);
+        int prevEnd = prev < 0 ? 0 : arena.end(prev);
+        int nextStart = next < 0 ? oldLength : arena.start(next);
+        if (editOldEnd > nextStart || editStart < prevEnd) return false;
+        if (prev >= 0 && !endsForGood(arena, prev)) return false;
+        if (arena.isModule() && !options.isModule() && !otherModuleSyntax(arena, root, stmt)) return false;
+        boolean strict = hasUseStrict(arena, root, directives);
+
+        // diagnostics: [0, keep) lie before the statement, [keep, resume) in it, [resume, old) after
+        int keep = 0;
+        while (keep < oldDiagnostics && log.diagnosticStart(keep) < prevEnd) keep++;
+        int resume = keep;
+        while (resume < oldDiagnostics && log.diagnosticStart(resume) < nextStart) resume++;
+        for (int i = keep; i < oldDiagnostics; i++) {
+            int s = log.diagnosticStart(i);
+            if (s <= prevEnd || s == nextStart) return false; // on a boundary (whose is unclear) or out of order
+            if (i >= resume && s < nextStart) return false;   // not in statement order
+        }
+        int comments = log.commentCount();
+        int keepComments = 0;
+        while (keepComments < comments && log.commentStart(keepComments) < prevEnd) keepComments++;
+        int resumeComments = keepComments;
+        while (resumeComments < comments && log.commentStart(resumeComments) < nextStart) resumeComments++;
+
+        // from here on the arena changes; a failure means a full parse
+        int afterDiagnostics = oldDiagnostics - resume;
+        if (savedDiagnostics.length < 4 * afterDiagnostics) savedDiagnostics = new int[4 * afterDiagnostics + 64];
+        int diagInts = log.copyDiagnostics(resume, oldDiagnostics, delta, savedDiagnostics);
+        int afterComments = comments - resumeComments;
+        if (savedComments.length < 2 * afterComments) savedComments = new int[2 * afterComments + 64];
+        int commentInts = log.copyComments(resumeComments, comments, delta, savedComments);
+        log.truncateDiagnostics(keep);
+        log.truncateComments(keepComments);
+
+        int oldCount = arena.nodeCount();
+        int lo = prev < 0 ? 0 : prev + 1; // a statement's subtree is built right after the previous statement
+        // a statement holding most of the file (a bundle's one IIFE) is no cheaper than the whole
+        // file, and moving its nodes would need scratch space as large as the tree itself
+        if (stmt - lo + 1 > oldCount / 2) return false;
+        int expected = next < 0 ? length : nextStart + delta;
+        arena.beginRegionReparse(text, length);
+        int stop = parser.parseTopLevelRange(text, length, options, arena, arena.names(), log, prevEnd, expected, strict);
+        if (stop != expected || arena.nodeCount() - oldCount > oldCount / 2) return false;
+        for (int i = keep; i < log.diagnosticCount(); i++) {
+            int s = log.diagnosticStart(i);
+            if (s <= prevEnd || s >= expected) return false;
+        }
+        for (int i = keepComments; i < log.commentCount(); i++) {
+            if (log.commentStart(i) >= expected) return false;
+        }
+        if (log.diagnosticCount() + afterDiagnostics >= ParseLog.MAX_DIAGNOSTICS) return false;
+        log.appendDiagnostics(savedDiagnostics, diagInts);
+        log.appendComments(savedComments, commentInts);
+        boolean module = arena.isModule() || parser.sawModuleSyntax() || options.isModule();
+        arena.spliceTopLevel(oldCount, lo, stmt, prev, next, delta, length, module ? 1 : 0);
+        arena.setModule(module);
+        arena.parsed(optionsKey(options), false);
+        return true;
+    }
+
+    /** A directive: an expression statement of a string literal in the prologue. */
+    private static boolean isDirective(Arena arena, int stmt) {
+        return arena.kind(stmt) == NodeKind.EXPRESSION_STATEMENT && arena.data(stmt) == 1;
+    }
+
+    /** The prologue holds "use strict", spelled exactly so (escapes do not count). */
+    private static boolean hasUseStrict(Arena arena, int root, int directives) {
+        char[] src = arena.source();
+        int c = arena.firstChild(root);
+        for (int i = 0; i < directives && c >= 0; i++, c = arena.nextSibling(c)) {
+            int lit = arena.firstChild(c);
+            if (lit < 0) continue;
+            int s = arena.start(lit), e = arena.end(lit);
+            if (e - s == 12 && matches(src, s + 1, "use strict")) return true;
+        }
+        return false;
+    }
+
+    private static boolean matches(char[] src, int at, String word) {
+        for (int i = 0; i < word.length(); i++) if (src[at + i] != word.charAt(i)) return false;
+        return true;
+    }
+
+    /**
+     * The statement cannot run on into the next one whatever that starts with: its last token is
+     * its own ';' (not a ';' inside a string, regex or template that happens to end it), or it is a
+     * declaration whose last token is the closing brace of its own body (a function, class,
+     * interface, enum, namespace or block, exported or not).
+     */
+    private static boolean endsForGood(Arena arena, int stmt) {
+        int e = arena.end(stmt);
+        if (e <= arena.start(stmt) || e > arena.sourceLength()) return false;
+        char last = arena.source()[e - 1];
+        if (last == ';') return endsWithOwnSemicolon(arena, stmt, e);
+        if (last != '}') return false;
+        int n = stmt;
+        int k = arena.kind(n);
+        if (k == NodeKind.EXPORT_NAMED || k == NodeKind.EXPORT_DEFAULT) {
+            n = lastChild(arena, n);
+            if (n < 0 || arena.end(n) != e) return false;
+            k = arena.kind(n);
+        }
+        int braces; // the node whose own tokens are the braces
+        switch (k) {
+            case NodeKind.FUNCTION_DECLARATION: case NodeKind.CLASS_DECLARATION: case NodeKind.INTERFACE_DECLARATION:
+            case NodeKind.MODULE_DECLARATION:
+                braces = lastChild(arena, n);
+                break;
+            case NodeKind.ENUM_DECLARATION: case NodeKind.BLOCK:
+                braces = n;
+                break;
+            default:
+                return false;
+        }
+        if (braces < 0 || arena.end(braces) != e) return false;
+        int inner = lastChild(arena, braces);
+        if (inner >= 0) return arena.end(inner) < e;
+        return e - arena.start(braces) >= 2 && arena.source()[arena.start(braces)] == '{';
+    }
+
+    /**
+     * The ';' that ends {@code n} is a token of a statement, not the end of a literal: some statement
+     * on the chain of last children that all end there has its last child end before it.
+     */
+    private static boolean endsWithOwnSemicolon(Arena arena, int n, int e) {
+        for (int depth = 0; depth < 64; depth++) {
+            int c = lastChild(arena, n);
+            if (c < 0) return arena.kind(n) == NodeKind.EMPTY_STATEMENT;
+            if (arena.end(c) < e) return true;
+            n = c;
+        }
+        return false;
+    }
+
+    private static int lastChild(Arena arena, int n) {
+        int last = -1;
+        for (int c = arena.firstChild(n); c >= 0; c = arena.nextSibling(c)) last = c;
+        return last;
+    }
+
+    /** Another top-level statement makes the file a module by itself. */
+    private static boolean otherModuleSyntax(Arena arena, int root, int except) {
+        for (int c = arena.firstChild(root); c >= 0; c = arena.nextSibling(c)) {
+            if (c == except) continue;
+            switch (arena.kind(c)) {
+                case NodeKind.IMPORT_DECLARATION: case NodeKind.EXPORT_NAMED: case NodeKind.EXPORT_DEFAULT:
+                case NodeKind.EXPORT_ALL:
+                    return true;
+                default:
+                    break;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,244 @@
+package dev.arenals.parser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.arenals.parser.diag.DiagnosticMessages;
+import dev.arenals.parser.scope.Binder;
+import dev.arenals.parser.scope.ScopeTable;
+import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.NodeKind;
+import dev.arenals.parser.tree.ParseLog;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Reparsing only the edited top-level statement must give exactly the tree, diagnostics and comments
+ * of a full parse of the new text — checked after every one of thousands of random edits (brackets,
+ * quotes, comment openers, keywords, line breaks: the edits that make recovery and ASI hard).
+ */
+class IncrementalReparseTest {
+    private static final String[] SNIPPETS = {
+        " ", " ", "\n", "x", "y1", "(", ")", "{", "}", "[", "]", ";", ",", "=", "=>", ".", "/", "*", "//", "/*", "*/",
+        "`", "${", "'", "\"", "<", ">", "</div>", "?", ":", "let ", "const ", "function f() {}", "class C {}",
+        "export ", "import ", "await ", "yield ", "return ", "if (a) ", "\"use strict\";", "async ", "type T = ",
+        "interface I { a: string }", "enum E { A }", "namespace N {}", "@dec ", "#priv", "0x1F", "1n", "\\u0061",
+    };
+
+    private static String generatedModule(int units) {
+        StringBuilder sb = new StringBuilder("import { Base } from './base.js';\n");
+        for (int i = 0; i < units; i++) {
+            sb.append("/** Unit ").append(i).append(" */\n")
+              .append("export function compute").append(i).append("(a, b = ").append(i).append(") {\n")
+              .append("  const values = [a, b];\n  let total = 0;\n")
+              .append("  for (const v of values) { if (v > 10) { total += v; } else { total -= v; } }\n")
+              .append("  return `${total}:item`;\n}\n")
+              .append("class Widget").append(i).append(" extends Base {\n  #state = { id: ").append(i)
+              .append(" };\n  get id() { return this.#state.id; }\n}\n")
+              .append("const config").append(i).append(" = { port: ").append(i).append(", retry: () => compute").append(i).append("(2) };\n")
+              .append("// a line comment ").append(i).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String typeScriptModule(int units) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < units; i++) {
+            sb.append("interface Shape").append(i).append(" { kind: 'k").append(i).append("'; size?: number }\n")
+              .append("type Alias").append(i).append("<T> = T extends string ? Shape").append(i).append(" : never;\n")
+              .append("enum Color").append(i).append(" { Red, Green = ").append(i).append(" }\n")
+              .append("namespace NS").append(i).append(" { export const v = ").append(i).append("; }\n")
+              .append("function area").append(i).append("<T extends Shape").append(i).append(">(s: T): number { return s.size ?? 0; }\n")
+              .append("const table").append(i).append(": Record<string, number> = { a: 1 } as const;\n")
+              .append("export abstract class Box").append(i).append("<T> implements Shape").append(i)
+              .append(" { kind = 'k").append(i).append("' as const; abstract open(): void; }\n");
+        }
+        return sb.toString();
+    }
+
+    // Every 25 edits the text goes back to the original, so it stays mostly code (as an edited
+    // file does) rather than drifting into noise where every statement has errors. The share of
+    // edits taken incrementally is asserted so the test cannot pass by always falling back.
+
+    @Test
+    void randomEditsOfAModuleGiveTheFullParsesTree() {
+        assertMostlyIncremental(3000, fuzz("module.js", generatedModule(30), ParseOptions.module(), 3000, 1));
+    }
+
+    @Test
+    void randomEditsOfAScriptGiveTheFullParsesTree() {
+        assertMostlyIncremental(3000, fuzz("script.js", "\"use strict\";\n" + generatedModule(20).replace("export ", "").replace("import { Base } from './base.js';", "var Base = Object;"),
+                ParseOptions.script(), 3000, 2));
+    }
+
+    @Test
+    void randomEditsOfTypeScriptGiveTheFullParsesTree() {
+        assertMostlyIncremental(3000, fuzz("shapes.ts", typeScriptModule(25), ParseOptions.forFileName("shapes.ts"), 3000, 3));
+    }
+
+    private static void assertMostlyIncremental(int edits, int cheap) {
+        assertTrue(cheap > edits / 2, "only " + cheap + " of " + edits + " edits were reparsed incrementally");
+    }
+
+    @Test
+    void randomEditsOfTheFixtureFilesGiveTheFullParsesTree() throws IOException {
+        Path root = Path.of("..", "test-fixtures", "sources");
+        List<Path> files = new ArrayList<>();
+        try (var walk = Files.walk(root)) {
+            walk.filter(p -> p.toString().matches(".*\\.(js|jsx|mjs|ts|tsx)$")).sorted().forEach(files::add);
+        }
+        assertTrue(files.size() >= 8, "fixture files: " + files);
+        int seed = 10;
+        int cheap = 0;
+        for (Path f : files) {
+            String name = f.getFileName().toString();
+            cheap += fuzz(name, Files.readString(f), ParseOptions.forFileName(name), 600, seed++);
+        }
+        // small files of few statements: the first statement (which could become a directive) is a large share
+        assertTrue(cheap > files.size() * 600 / 6, "only " + cheap + " of " + files.size() * 600 + " edits were incremental");
+    }
+
+    @Test
+    void anEditInsideOneFunctionIsReparsedAloneAndViewsOfTheOldTreeFail() {
+        String text = generatedModule(5);
+        char[] buf = text.toCharArray();
+        Arena arena = new Arena();
+        JsParser parser = new JsParser();
+        parser.parseInPlace(arena, buf, buf.length, ParseOptions.module());
+        var before = arena.rootNode();
+        int at = text.indexOf("let total = 0;", text.indexOf("compute2")) + "let total = ".length();
+        buf[at] = '7'; // 0 -> 7, same length
+        assertTrue(parser.reparseInPlace(arena, buf, buf.length, ParseOptions.module(), at, at + 1, at + 1));
+        assertEquals(structure(full(new String(buf), ParseOptions.module())), structure(arena));
+        assertThrows(IllegalStateException.class, before::kind, "a view of the old tree must fail");
+    }
+
+    @Test
+    void editsThatChangeProgramWideStateTakeTheFullParse() {
+        JsParser parser = new JsParser();
+        // the first statement could become a directive
+        assertFalse(reparse(parser, "a;\nb;\n", ParseOptions.script(), 0, 1, "\"use strict\""));
+        // the previous statement could run on into the edited one: `x = 1\n(y)` is a call
+        assertFalse(reparse(parser, "x = 1\nz;\n", ParseOptions.script(), 6, 7, "(y)"));
+        // the only module syntax of an auto-goal TypeScript file is being edited
+        assertFalse(reparse(parser, "let a;\nexport const b = 1;\n", ParseOptions.forFileName("a.ts"), 7, 13, "const"));
+    }
+
+    private static boolean reparse(JsParser parser, String text, ParseOptions options, int from, int to, String insert) {
+        char[] buf = text.toCharArray();
+        Arena arena = new Arena();
+        parser.parseInPlace(arena, buf, buf.length, options);
+        String edited = text.substring(0, from) + insert + text.substring(to);
+        char[] nb = edited.toCharArray();
+        boolean cheap = parser.reparseInPlace(arena, nb, nb.length, options, from, to, from + insert.length());
+        assertEquals(structure(full(edited, options)), structure(arena));
+        return cheap;
+    }
+
+    /**
+     * Applies {@code edits} random single edits one after another; after each, the incrementally
+     * maintained arena must equal a fresh full parse (tree, names, diagnostics, comments, goal, and
+     * the binder's early errors). Also asserts the cheap path is actually taken most of the time, so
+     * this cannot pass by always falling back.
+     */
+    private static int fuzz(String name, String initial, ParseOptions options, int edits, long seed) {
+        Random random = new Random(seed);
+        StringBuilder text = new StringBuilder(initial);
+        char[] buf = initial.toCharArray();
+        Arena arena = new Arena();
+        JsParser parser = new JsParser();
+        Binder binder = new Binder();
+        ScopeTable scopes = new ScopeTable();
+        parser.parseInPlace(arena, buf, buf.length, options);
+        int cheap = 0;
+        for (int i = 0; i < edits; i++) {
+            int at = random.nextInt(text.length() + 1);
+            int removed = random.nextInt(4) == 0 ? Math.min(text.length() - at, 1 + random.nextInt(3)) : 0;
+            String inserted = random.nextInt(5) == 0 ? "" : SNIPPETS[random.nextInt(SNIPPETS.length)];
+            if (removed == 0 && inserted.isEmpty()) inserted = " ";
+            String before = text.toString();
+            text.replace(at, at + removed, inserted);
+            buf = text.toString().toCharArray();
+            if (parser.reparseInPlace(arena, buf, buf.length, options, at, at + removed, at + inserted.length())) cheap++;
+            Arena reference = full(text.toString(), options);
+            String where = name + " edit " + i + " at " + at + " (-" + removed + " +'" + inserted + "')";
+            String expected = structure(reference);
+            String actual = structure(arena);
+            if (!expected.equals(actual)) {
+                assertEquals(expected, actual, where + "\n" + firstDifference(expected, actual) + "\nbefore:\n" + before + "\nafter:\n" + text);
+            }
+            binder.bind(arena, scopes);
+            new Binder().bind(reference, new ScopeTable());
+            assertEquals(diagnostics(reference, 0), diagnostics(arena, 0), where + ": binder diagnostics");
+            // drift back towards the original now and then, so the text stays mostly code
+            if (i % 25 == 24) {
+                text = new StringBuilder(initial);
+                buf = initial.toCharArray();
+                parser.parseInPlace(arena, buf, buf.length, options);
+            }
+        }
+        System.out.printf("incremental reparse fuzz %s: %d edits, %d reparsed incrementally, all equal to a full parse%n", name, edits, cheap);
+        return cheap;
+    }
+
+    private static String firstDifference(String expected, String actual) {
+        String[] e = expected.split("\n", -1), a = actual.split("\n", -1);
+        for (int i = 0; i < Math.max(e.length, a.length); i++) {
+            String x = i < e.length ? e[i] : "<none>", y = i < a.length ? a[i] : "<none>";
+            if (!x.equals(y)) return "first difference, line " + i + ":\n  full parse:  " + x + "\n  incremental: " + y;
+        }
+        return "no line differs";
+    }
+
+    private static Arena full(String text, ParseOptions options) {
+        Arena a = new Arena();
+        new JsParser().parse(a, text, options);
+        return a;
+    }
+
+    /** Every reachable node (kind, span, data with names spelled out), then diagnostics, comments, goal. */
+    private static String structure(Arena arena) {
+        StringBuilder out = new StringBuilder();
+        int[] stack = new int[256];
+        int sp = 0;
+        stack[sp++] = arena.root();
+        while (sp > 0) {
+            int n = stack[--sp];
+            if (n < 0) { out.append(')'); continue; }
+            int k = arena.kind(n);
+            out.append('(').append(NodeKind.name(k)).append(' ').append(arena.start(n)).append('-').append(arena.end(n)).append(' ');
+            if (NodeKind.hasName(k)) out.append(arena.names().name(arena.data(n)));
+            else out.append(arena.data(n));
+            int kids = 0;
+            for (int c = arena.firstChild(n); c >= 0; c = arena.nextSibling(c)) kids++;
+            if (sp + kids + 1 >= stack.length) stack = java.util.Arrays.copyOf(stack, (sp + kids + 1) * 2);
+            stack[sp++] = -1;
+            int base = sp;
+            sp += kids;
+            int i = sp - 1;
+            for (int c = arena.firstChild(n); c >= 0; c = arena.nextSibling(c)) stack[i--] = c;
+            assertEquals(base - 1, i, "child count");
+        }
+        out.append("\nmodule=").append(arena.isModule()).append('\n').append(diagnostics(arena, 0));
+        ParseLog log = arena.log();
+        for (int i = 0; i < log.commentCount(); i++) out.append("comment ").append(log.commentStart(i)).append('-').append(log.commentEnd(i)).append('\n');
+        return out.toString();
+    }
+
+    private static String diagnostics(Arena arena, int from) {
+        StringBuilder out = new StringBuilder();
+        ParseLog log = arena.log();
+        for (int i = from; i < log.diagnosticCount(); i++) {
+            out.append(log.diagnostic(i)).append(' ').append(log.diagnosticStart(i)).append('-').append(log.diagnosticEnd(i))
+               .append(' ').append(DiagnosticMessages.message(log, i, arena.names())).append('\n');
+        }
+        return out.toString();
+    }
+}
