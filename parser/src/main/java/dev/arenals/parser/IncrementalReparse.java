@@ -70,8 +70,10 @@ final class IncrementalReparse {
             index++;
         }
         if (stmt < 0) return false;
-        // an edit in or just after the prologue may make or unmake a directive, changing strictness
-        if (stmtIndex <= directives) return false;
+        // the prologue decides strictness: a directive must not be edited away, and a statement in
+        // the prologue's place must not become one (checked after the reparse)
+        boolean prologuePlace = stmtIndex <= directives;
+        if (prologuePlace && isDirective(arena, stmt)) return false;
         int next = arena.nextSibling(stmt);
         int prevEnd = prev < 0 ? 0 : arena.end(prev);
         int nextStart = next < 0 ? oldLength : arena.start(next);
@@ -115,6 +117,7 @@ final class IncrementalReparse {
         arena.beginRegionReparse(text, length);
         int stop = parser.parseTopLevelRange(text, length, options, arena, arena.names(), log, prevEnd, expected, strict);
         if (stop != expected || arena.nodeCount() - oldCount > oldCount / 2) return false;
+        if (prologuePlace && arena.pendingCount() > 0 && mayBeDirective(arena, arena.pending(0))) return false;
         for (int i = keep; i < log.diagnosticCount(); i++) {
             int s = log.diagnosticStart(i);
             if (s <= prevEnd || s >= expected) return false;
@@ -130,6 +133,17 @@ final class IncrementalReparse {
         arena.setModule(module);
         arena.parsed(optionsKey(options), false);
         return true;
+    }
+
+    /** An expression statement that starts with a string literal: in the prologue's place, a directive. */
+    private static boolean mayBeDirective(Arena arena, int stmt) {
+        if (arena.kind(stmt) != NodeKind.EXPRESSION_STATEMENT) return false;
+        int first = arena.firstChild(stmt);
+        for (int depth = 0; first >= 0 && depth < 64; depth++) {
+            if (arena.kind(first) == NodeKind.STRING_LITERAL) return arena.start(first) == arena.start(stmt);
+            first = arena.firstChild(first);
+        }
+        return false;
     }
 
     /** A directive: an expression statement of a string literal in the prologue. */
@@ -167,29 +181,50 @@ final class IncrementalReparse {
         char last = arena.source()[e - 1];
         if (last == ';') return endsWithOwnSemicolon(arena, stmt, e);
         if (last != '}') return false;
-        int n = stmt;
-        int k = arena.kind(n);
-        if (k == NodeKind.EXPORT_NAMED || k == NodeKind.EXPORT_DEFAULT) {
-            n = lastChild(arena, n);
-            if (n < 0 || arena.end(n) != e) return false;
-            k = arena.kind(n);
+        return endsWithOwnBrace(arena, stmt, e);
+    }
+
+    /**
+     * The '}' that ends {@code n} closes a block or body of a statement or declaration that cannot
+     * go on: followed down the chain of last children that end there, through statements only (an
+     * expression ending in '}', like {@code x = {}}, can go on: {@code x = {}\n(y)} is a call),
+     * to a block, body or enum whose own token it is. An if without else and a try without
+     * finally are not finished: an {@code else} or {@code finally} typed next would join them.
+     */
+    private static boolean endsWithOwnBrace(Arena arena, int n, int e) {
+        for (int depth = 0; depth < 64; depth++) {
+            switch (arena.kind(n)) {
+                case NodeKind.BLOCK: case NodeKind.FUNCTION_BODY: case NodeKind.CLASS_BODY: case NodeKind.INTERFACE_BODY:
+                case NodeKind.MODULE_BLOCK: case NodeKind.ENUM_DECLARATION: case NodeKind.SWITCH: {
+                    int inner = lastChild(arena, n);
+                    if (inner >= 0) return arena.end(inner) < e;
+                    return e - arena.start(n) >= 2 && arena.source()[arena.start(n)] == '{';
+                }
+                case NodeKind.IF:
+                    if (childCount(arena, n) != 3) return false;
+                    break;
+                case NodeKind.TRY:
+                    if ((arena.data(n) & 2) == 0) return false;
+                    break;
+                case NodeKind.EXPORT_NAMED: case NodeKind.EXPORT_DEFAULT: case NodeKind.FOR: case NodeKind.FOR_IN:
+                case NodeKind.FOR_OF: case NodeKind.WHILE: case NodeKind.WITH: case NodeKind.LABELED:
+                case NodeKind.FUNCTION_DECLARATION: case NodeKind.CLASS_DECLARATION: case NodeKind.INTERFACE_DECLARATION:
+                case NodeKind.MODULE_DECLARATION:
+                    break;
+                default:
+                    return false;
+            }
+            int c = lastChild(arena, n);
+            if (c < 0 || arena.end(c) != e) return false;
+            n = c;
         }
-        int braces; // the node whose own tokens are the braces
-        switch (k) {
-            case NodeKind.FUNCTION_DECLARATION: case NodeKind.CLASS_DECLARATION: case NodeKind.INTERFACE_DECLARATION:
-            case NodeKind.MODULE_DECLARATION:
-                braces = lastChild(arena, n);
-                break;
-            case NodeKind.ENUM_DECLARATION: case NodeKind.BLOCK:
-                braces = n;
-                break;
-            default:
-                return false;
-        }
-        if (braces < 0 || arena.end(braces) != e) return false;
-        int inner = lastChild(arena, braces);
-        if (inner >= 0) return arena.end(inner) < e;
-        return e - arena.start(braces) >= 2 && arena.source()[arena.start(braces)] == '{';
+        return false;
+    }
+
+    private static int childCount(Arena arena, int n) {
+        int k = 0;
+        for (int c = arena.firstChild(n); c >= 0; c = arena.nextSibling(c)) k++;
+        return k;
     }
 
     /**

@@ -53,6 +53,46 @@ public final class TreeDump {
         return out.toString();
     }
 
+    /**
+     * Everything a parse left in the arena, exactly: every reachable node with its kind, span and
+     * data (names spelled out, so two arenas with differently numbered name tables compare equal),
+     * then the goal, the diagnostics with their messages, and the comments. For proving that two
+     * ways of building a tree (a full parse, an incremental one) agree.
+     */
+    public static String exact(Arena arena) {
+        StringBuilder out = new StringBuilder();
+        if (arena.nodeCount() > 0) {
+            int[] stack = new int[256];
+            int sp = 0;
+            stack[sp++] = arena.root();
+            while (sp > 0) {
+                int n = stack[--sp];
+                if (n < 0) { out.append(')'); continue; }
+                int k = arena.kind(n);
+                out.append('(').append(NodeKind.name(k)).append(' ').append(arena.start(n)).append('-').append(arena.end(n)).append(' ');
+                if (NodeKind.hasName(k)) out.append(arena.names().name(arena.data(n)));
+                else out.append(arena.data(n));
+                int kids = 0;
+                for (int c = arena.firstChild(n); c >= 0; c = arena.nextSibling(c)) kids++;
+                if (sp + kids + 1 >= stack.length) stack = java.util.Arrays.copyOf(stack, (sp + kids + 1) * 2);
+                stack[sp++] = -1;
+                int i = sp + kids - 1;
+                for (int c = arena.firstChild(n); c >= 0; c = arena.nextSibling(c)) stack[i--] = c;
+                sp += kids;
+            }
+        }
+        out.append("\nmodule=").append(arena.isModule()).append('\n');
+        dev.arenals.parser.tree.ParseLog log = arena.log();
+        for (int i = 0; i < log.diagnosticCount(); i++) {
+            out.append(log.diagnostic(i)).append(' ').append(log.diagnosticStart(i)).append('-').append(log.diagnosticEnd(i))
+               .append(' ').append(dev.arenals.parser.diag.DiagnosticMessages.message(log, i, arena.names())).append('\n');
+        }
+        for (int i = 0; i < log.commentCount(); i++) {
+            out.append("comment ").append(log.commentStart(i)).append('-').append(log.commentEnd(i)).append('\n');
+        }
+        return out.toString();
+    }
+
     public static String dump(HeapTree tree) {
         if (tree.root() == null) return "";
         StringBuilder out = new StringBuilder();

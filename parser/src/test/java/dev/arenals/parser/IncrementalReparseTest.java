@@ -9,7 +9,6 @@ import dev.arenals.parser.diag.DiagnosticMessages;
 import dev.arenals.parser.scope.Binder;
 import dev.arenals.parser.scope.ScopeTable;
 import dev.arenals.parser.tree.Arena;
-import dev.arenals.parser.tree.NodeKind;
 import dev.arenals.parser.tree.ParseLog;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -203,33 +202,8 @@ class IncrementalReparseTest {
         return a;
     }
 
-    /** Every reachable node (kind, span, data with names spelled out), then diagnostics, comments, goal. */
     private static String structure(Arena arena) {
-        StringBuilder out = new StringBuilder();
-        int[] stack = new int[256];
-        int sp = 0;
-        stack[sp++] = arena.root();
-        while (sp > 0) {
-            int n = stack[--sp];
-            if (n < 0) { out.append(')'); continue; }
-            int k = arena.kind(n);
-            out.append('(').append(NodeKind.name(k)).append(' ').append(arena.start(n)).append('-').append(arena.end(n)).append(' ');
-            if (NodeKind.hasName(k)) out.append(arena.names().name(arena.data(n)));
-            else out.append(arena.data(n));
-            int kids = 0;
-            for (int c = arena.firstChild(n); c >= 0; c = arena.nextSibling(c)) kids++;
-            if (sp + kids + 1 >= stack.length) stack = java.util.Arrays.copyOf(stack, (sp + kids + 1) * 2);
-            stack[sp++] = -1;
-            int base = sp;
-            sp += kids;
-            int i = sp - 1;
-            for (int c = arena.firstChild(n); c >= 0; c = arena.nextSibling(c)) stack[i--] = c;
-            assertEquals(base - 1, i, "child count");
-        }
-        out.append("\nmodule=").append(arena.isModule()).append('\n').append(diagnostics(arena, 0));
-        ParseLog log = arena.log();
-        for (int i = 0; i < log.commentCount(); i++) out.append("comment ").append(log.commentStart(i)).append('-').append(log.commentEnd(i)).append('\n');
-        return out.toString();
+        return TreeDump.exact(arena);
     }
 
     private static String diagnostics(Arena arena, int from) {

@@ -160,6 +160,8 @@ public final class Arena implements TreeSink {
 
     @Override public void truncate(int mark) { if (mark < top) top = mark; }
     @Override public int pending(int i) { return stack[i]; }
+    /** Nodes finished but not yet adopted by a parent. */
+    public int pendingCount() { return top; }
 
     @Override
     public void rewindNodes(int c) { if (c < count) count = c; }
