@@ -1,6 +1,9 @@
 package dev.arenals.parser;
 
+import dev.arenals.parser.lexer.Lexer;
+import dev.arenals.parser.lexer.Token;
 import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.NameTable;
 import dev.arenals.parser.tree.NodeKind;
 import dev.arenals.parser.tree.ParseLog;
 
@@ -14,8 +17,9 @@ import dev.arenals.parser.tree.ParseLog;
  * <p>Why the result is the full parse's: top-level statements are parsed one after another from a
  * neutral state (no enclosing function, class, label or type context). A statement's parse depends
  * on the text before it only through the previous statement's end, so the reparse starts where the
- * previous statement ended, provided that statement cannot continue into the edited one (it ends
- * with {@code ;}, or is a declaration closed by its own brace). It depends on the text after it
+ * previous statement ended, provided that statement cannot continue into the edited one: it ends
+ * with its own {@code ;}, or a block or body of its own closes it, or it ended by ASI before a word
+ * the edit leaves alone and that cannot continue it. It depends on the text after it
  * only through lookahead, which reads the real (shifted) text, and the reparse must stop exactly at
  * the next statement's first token, or it declines. Program-wide state is checked: the directive
  * prologue ("use strict"), module detection, the diagnostics cap, nesting depth.
@@ -26,6 +30,10 @@ final class IncrementalReparse {
     private final Parser parser;
     private int[] savedDiagnostics = new int[64];
     private int[] savedComments = new int[64];
+    /** Scans one token of the new text; its own tables, so the arena's are not touched. */
+    private final Lexer scanner = new Lexer();
+    private final NameTable scannerNames = new NameTable();
+    private final ParseLog scannerLog = new ParseLog();
 
     IncrementalReparse(Parser parser) {
         this.parser = parser;
@@ -78,7 +86,10 @@ final class IncrementalReparse {
         int prevEnd = prev < 0 ? 0 : arena.end(prev);
         int nextStart = next < 0 ? oldLength : arena.start(next);
         if (editOldEnd > nextStart || editStart < prevEnd) return false;
-        if (prev >= 0 && !endsForGood(arena, prev)) return false;
+        // the previous statement must end where it ended: for good, or (ended by ASI at a line
+        // break) again before the same first word of the edited statement
+        boolean asi = prev >= 0 && !endsForGood(arena, prev);
+        if (asi && !startsWithSameWord(arena.start(stmt), text, length, options.isModule(), editStart)) return false;
         if (arena.isModule() && !options.isModule() && !otherModuleSyntax(arena, root, stmt)) return false;
         boolean strict = hasUseStrict(arena, root, directives);
 
@@ -90,6 +101,7 @@ final class IncrementalReparse {
         for (int i = keep; i < oldDiagnostics; i++) {
             int s = log.diagnosticStart(i);
             if (s <= prevEnd || s == nextStart) return false; // on a boundary (whose is unclear) or out of order
+            if (asi && s == arena.start(stmt)) return false;  // perhaps the previous statement's "';' expected"
             if (i >= resume && s < nextStart) return false;   // not in statement order
         }
         int comments = log.commentCount();
@@ -133,6 +145,37 @@ final class IncrementalReparse {
         arena.setModule(module);
         arena.parsed(optionsKey(options), false);
         return true;
+    }
+
+    /**
+     * The statement at {@code start} begins, before the edit, with a word that cannot continue the
+     * statement before it across a line break: an identifier or a keyword other than the operators
+     * and clauses that can ({@code in}, {@code instanceof}, {@code as}, {@code satisfies},
+     * {@code extends}, {@code implements}, {@code of}, {@code is}, {@code with}, {@code assert}).
+     * The previous statement's parse stopped at that word, looking no further, so it stops there
+     * again as long as the word and everything before it are unchanged.
+     */
+    private boolean startsWithSameWord(int start, char[] text, int length, boolean module, int editStart) {
+        if (start >= editStart) return false;
+        scannerNames.reset();
+        scannerLog.reset();
+        scanner.reset(text, length, scannerNames, scannerLog, module);
+        scanner.seek(start);
+        int t = scanner.next();
+        boolean word = scanner.tokenStart == start && scanner.tokenEnd < editStart
+                && (scanner.flags & Lexer.F_ESCAPED) == 0 && Token.isIdentifierName(t);
+        if (word) {
+            switch (t) {
+                case Token.K_IN: case Token.K_INSTANCEOF: case Token.K_AS: case Token.K_SATISFIES: case Token.K_EXTENDS:
+                case Token.K_IMPLEMENTS: case Token.K_OF: case Token.K_IS: case Token.K_WITH:
+                    word = false;
+                    break;
+                default:
+                    word = !(scanner.tokenEnd - start == 6 && matches(text, start, "assert"));
+            }
+        }
+        scanner.release();
+        return word;
     }
 
     /** An expression statement that starts with a string literal: in the prologue's place, a directive. */

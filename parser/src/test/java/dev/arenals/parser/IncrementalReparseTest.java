@@ -82,6 +82,15 @@ class IncrementalReparseTest {
         assertMostlyIncremental(3000, fuzz("shapes.ts", typeScriptModule(25), ParseOptions.forFileName("shapes.ts"), 3000, 3));
     }
 
+    @Test
+    void randomEditsOfSemicolonFreeCodeGiveTheFullParsesTree() {
+        // statements ended by ASI at line breaks, as in code formatted without semicolons
+        String ts = typeScriptModule(25).replace(";\n", "\n").replace("; }", " }");
+        assertMostlyIncremental(3000, fuzz("no-semicolons.ts", ts, ParseOptions.forFileName("no-semicolons.ts"), 3000, 4));
+        String js = generatedModule(30).replace(";\n", "\n");
+        assertMostlyIncremental(3000, fuzz("no-semicolons.js", js, ParseOptions.module(), 3000, 5));
+    }
+
     private static void assertMostlyIncremental(int edits, int cheap) {
         assertTrue(cheap > edits / 2, "only " + cheap + " of " + edits + " edits were reparsed incrementally");
     }
