@@ -89,7 +89,7 @@ final class IncrementalReparse {
         // the previous statement must end where it ended: for good, or (ended by ASI at a line
         // break) again before the same first word of the edited statement
         boolean asi = prev >= 0 && !endsForGood(arena, prev);
-        if (asi && !startsWithSameWord(arena.start(stmt), text, length, options.isModule(), editStart)) return false;
+        if (asi && !startsWithSameWord(arena.start(stmt), prevEnd, text, length, options.isModule(), editStart, editOldEnd, delta)) return false;
         if (arena.isModule() && !options.isModule() && !otherModuleSyntax(arena, root, stmt)) return false;
         boolean strict = hasUseStrict(arena, root, directives);
 
@@ -122,13 +122,12 @@ final class IncrementalReparse {
 
         int oldCount = arena.nodeCount();
         int lo = prev < 0 ? 0 : prev + 1; // a statement's subtree is built right after the previous statement
-        // a statement holding most of the file (a bundle's one IIFE) is no cheaper than the whole
-        // file, and moving its nodes would need scratch space as large as the tree itself
-        if (stmt - lo + 1 > oldCount / 2) return false;
+        // a statement that is nearly the whole file (a bundle's one IIFE) is no cheaper than the file
+        if (nextStart - prevEnd > oldLength - (oldLength >> 3)) return false;
         int expected = next < 0 ? length : nextStart + delta;
         arena.beginRegionReparse(text, length);
         int stop = parser.parseTopLevelRange(text, length, options, arena, arena.names(), log, prevEnd, expected, strict);
-        if (stop != expected || arena.nodeCount() - oldCount > oldCount / 2) return false;
+        if (stop != expected) return false;
         if (prologuePlace && arena.pendingCount() > 0 && mayBeDirective(arena, arena.pending(0))) return false;
         for (int i = keep; i < log.diagnosticCount(); i++) {
             int s = log.diagnosticStart(i);
@@ -148,21 +147,26 @@ final class IncrementalReparse {
     }
 
     /**
-     * The statement at {@code start} begins, before the edit, with a word that cannot continue the
-     * statement before it across a line break: an identifier or a keyword other than the operators
-     * and clauses that can ({@code in}, {@code instanceof}, {@code as}, {@code satisfies},
-     * {@code extends}, {@code implements}, {@code of}, {@code is}, {@code with}, {@code assert}).
-     * The previous statement's parse stopped at that word, looking no further, so it stops there
-     * again as long as the word and everything before it are unchanged.
+     * The statement at {@code start} (old offsets) begins, before and after the edit, with the same
+     * word, one that cannot continue the statement before it across a line break: an identifier or a
+     * keyword other than the operators and clauses that can ({@code in}, {@code instanceof},
+     * {@code as}, {@code satisfies}, {@code extends}, {@code implements}, {@code of}, {@code is},
+     * {@code with}, {@code assert}). The previous statement's parse stopped at that word looking no
+     * further, so it stops there again. Either the edit lies after the word, or it lies wholly in
+     * the trivia before it and a line break still separates the word from the previous statement.
      */
-    private boolean startsWithSameWord(int start, char[] text, int length, boolean module, int editStart) {
-        if (start >= editStart) return false;
+    private boolean startsWithSameWord(int start, int prevEnd, char[] text, int length, boolean module,
+            int editStart, int editOldEnd, int delta) {
+        boolean before = start < editStart;          // the word and what precedes it are unchanged
+        boolean after = editOldEnd <= start;          // the edit is in the trivia before the word
+        if (!before && !after) return false;
         scannerNames.reset();
         scannerLog.reset();
         scanner.reset(text, length, scannerNames, scannerLog, module);
-        scanner.seek(start);
+        int at = before ? start : start + delta;
+        scanner.seek(before ? start : prevEnd);
         int t = scanner.next();
-        boolean word = scanner.tokenStart == start && scanner.tokenEnd < editStart
+        boolean word = scanner.tokenStart == at && (before ? scanner.tokenEnd < editStart : scanner.newlineBefore)
                 && (scanner.flags & Lexer.F_ESCAPED) == 0 && Token.isIdentifierName(t);
         if (word) {
             switch (t) {
@@ -171,7 +175,7 @@ final class IncrementalReparse {
                     word = false;
                     break;
                 default:
-                    word = !(scanner.tokenEnd - start == 6 && matches(text, start, "assert"));
+                    word = !(scanner.tokenEnd - at == 6 && matches(text, at, "assert"));
             }
         }
         scanner.release();

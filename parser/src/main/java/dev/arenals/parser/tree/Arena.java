@@ -216,8 +216,7 @@ public final class Arena implements TreeSink {
 
     /** Bytes held by the arena's arrays (capacity); a borrowed source is the lender's, not counted. */
     public long bytesReserved() {
-        return (long) kind.length * 4 * 6 + (long) stack.length * 4 + (long) spliceScratch.length * 4
-                + (borrowed ? 0 : (long) source.length * 2)
+        return (long) kind.length * 4 * 6 + (long) stack.length * 4 + (borrowed ? 0 : (long) source.length * 2)
                 + names.bytesReserved() + log.bytesReserved();
     }
 
@@ -236,8 +235,6 @@ public final class Arena implements TreeSink {
     private int namesAtFullParse;
     /** What the current tree was parsed with (a key the parser makes of its options); -1 when unknown. */
     private int parsedWith = -1;
-    /** Scratch for moving new nodes during a splice: kept, so a steady-state splice allocates nothing. */
-    private int[] spliceScratch = new int[0];
 
     /** Records the end of a parse: {@code full} when the whole text was parsed. */
     public void parsed(int optionsKey, boolean full) {
@@ -272,21 +269,27 @@ public final class Arena implements TreeSink {
         int m = count - oldCount;                 // new nodes
         int dn = m - (replaced - lo + 1);         // node-count difference
         int suffix = oldCount - (replaced + 1);   // later statements' nodes and the root
-        if (spliceScratch.length < 6 * m) spliceScratch = new int[Math.max(6 * m, spliceScratch.length + (spliceScratch.length >> 1))];
         int[][] cols = {kind, start, end, firstChild, nextSibling, data};
-        for (int c = 0; c < 6; c++) System.arraycopy(cols[c], oldCount, spliceScratch, c * m, m);
-        for (int c = 0; c < 6; c++) System.arraycopy(cols[c], replaced + 1, cols[c], lo + m, suffix);
+        int from = oldCount;                      // where the new nodes are
+        if (dn > 0) {
+            // the later nodes will move right over where the new nodes are: move those first, by dn
+            while (kind.length < oldCount + dn + m) grow();
+            cols = new int[][] {kind, start, end, firstChild, nextSibling, data};
+            for (int[] col : cols) System.arraycopy(col, oldCount, col, oldCount + dn, m);
+            from = oldCount + dn;
+        }
+        for (int[] col : cols) System.arraycopy(col, replaced + 1, col, lo + m, suffix);
         int rebase = lo - oldCount;
         for (int i = 0; i < m; i++) {
-            int n = lo + i;
-            kind[n] = spliceScratch[i];
-            start[n] = spliceScratch[m + i];
-            end[n] = spliceScratch[2 * m + i];
-            int fc = spliceScratch[3 * m + i];
-            int ns = spliceScratch[4 * m + i];
+            int n = lo + i, f = from + i;
+            kind[n] = kind[f];
+            start[n] = start[f];
+            end[n] = end[f];
+            int fc = firstChild[f];
+            int ns = nextSibling[f];
             firstChild[n] = fc < 0 ? -1 : fc + rebase;
             nextSibling[n] = ns < 0 ? -1 : ns + rebase;
-            data[n] = spliceScratch[5 * m + i];
+            data[n] = data[f];
         }
         int newCount = lo + m + suffix;
         for (int n = lo + m; n < newCount; n++) {
