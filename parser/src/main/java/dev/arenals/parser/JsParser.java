@@ -16,21 +16,13 @@ public final class JsParser {
     /** Resets the arena (O(1)) and parses {@code text} into it. Never throws on any input. */
     public void parse(Arena arena, CharSequence text, ParseOptions options) {
         arena.reset();
-        char[] src = arena.loadSource(text);
-        parser.parse(src, arena.sourceLength(), options, arena, arena.names(), arena.log());
-        arena.setModule(parser.wasModule());
-        arena.setTypeScript(options.language().isTypeScript());
-        arena.parsed(IncrementalReparse.optionsKey(options), true);
+        parseLoaded(arena, arena.loadSource(text), options);
     }
 
     /** Same as {@link #parse(Arena, CharSequence, ParseOptions)} from a char buffer. */
     public void parse(Arena arena, char[] text, int length, ParseOptions options) {
         arena.reset();
-        char[] src = arena.loadSource(text, length);
-        parser.parse(src, length, options, arena, arena.names(), arena.log());
-        arena.setModule(parser.wasModule());
-        arena.setTypeScript(options.language().isTypeScript());
-        arena.parsed(IncrementalReparse.optionsKey(options), true);
+        parseLoaded(arena, arena.loadSource(text, length), options);
     }
 
     /**
@@ -40,8 +32,12 @@ public final class JsParser {
      */
     public void parseInPlace(Arena arena, char[] text, int length, ParseOptions options) {
         arena.reset();
-        char[] src = arena.borrowSource(text, length);
-        parser.parse(src, length, options, arena, arena.names(), arena.log());
+        parseLoaded(arena, arena.borrowSource(text, length), options);
+    }
+
+    /** Parses the arena's freshly loaded source (after a reset) in full. */
+    private void parseLoaded(Arena arena, char[] src, ParseOptions options) {
+        parser.parse(src, arena.sourceLength(), options, arena, arena.names(), arena.log());
         arena.setModule(parser.wasModule());
         arena.setTypeScript(options.language().isTypeScript());
         arena.parsed(IncrementalReparse.optionsKey(options), true);
