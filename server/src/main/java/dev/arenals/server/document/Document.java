@@ -137,9 +137,11 @@ public final class Document {
             if (change == null || change.getText() == null) continue;
             Range r = change.getRange();
             if (r == null) {
+                // a client that syncs whole texts: the changed region is what lies between the
+                // common prefix and the common suffix, so the reparse can still be incremental
+                recordReplacement(change.getText());
                 text.set(change.getText());
                 lines.rebuild(text.array(), text.length());
-                forgetEditRegion();
             } else {
                 int a = offsetAt(r.getStart());
                 int b = offsetAt(r.getEnd());
@@ -177,6 +179,19 @@ public final class Document {
         editStart = Math.min(editStart, a);
         editOldEnd = oldEnd;
         editNewEnd = newEnd;
+    }
+
+    /** Records a whole-text replacement as the edit of the span where old and new text differ. */
+    private void recordReplacement(String next) {
+        char[] old = text.array();
+        int oldLength = text.length();
+        int newLength = next.length();
+        int max = Math.min(oldLength, newLength);
+        int prefix = 0;
+        while (prefix < max && old[prefix] == next.charAt(prefix)) prefix++;
+        int suffix = 0;
+        while (suffix < max - prefix && old[oldLength - 1 - suffix] == next.charAt(newLength - 1 - suffix)) suffix++;
+        recordEdit(prefix, oldLength - suffix, newLength - suffix - prefix);
     }
 
     private void forgetEditRegion() {

@@ -157,6 +157,10 @@ class DocumentTest {
                     for (int l = 0; l < line; l++) off = shadow.indexOf('\n', off) + 1;
                     shadow = shadow.substring(0, off + col) + ins + shadow.substring(off + col + cut);
                 }
+                if (round % 7 == 3) { // a client that sends whole texts
+                    list.clear();
+                    list.add(new TextDocumentContentChangeEvent(shadow));
+                }
                 d.applyChanges(list, d.version() + 1);
                 assertEquals(shadow, d.text());
                 d.ensureParsed(ParseTools.current(), Long.MAX_VALUE);
@@ -171,6 +175,20 @@ class DocumentTest {
             }
             assertTrue(incremental > 150, uri + ": only " + incremental + " of 400 parses were incremental");
         }
+    }
+
+    @Test
+    void aWholeTextChangeIsReparsedOnlyWhereTheTextDiffers() {
+        String text = "const a = 1;\nfunction f() { return a; }\nconst b = 2;\n";
+        Document d = doc("file:///w/full.js", "javascript", text, PositionEncoding.UTF16);
+        d.ensureParsed(ParseTools.current(), Long.MAX_VALUE);
+        String edited = text.replace("return a;", "return a + 1;");
+        d.applyChanges(List.of(new TextDocumentContentChangeEvent(edited)), 2);
+        d.ensureParsed(ParseTools.current(), Long.MAX_VALUE);
+        assertTrue(d.lastParseWasIncremental(), "only the function's statement differs");
+        dev.arenals.parser.tree.Arena full = new dev.arenals.parser.tree.Arena();
+        new dev.arenals.parser.JsParser().parse(full, edited, dev.arenals.parser.ParseOptions.of(d.isModuleGoal()));
+        assertEquals(dev.arenals.parser.TreeDump.exact(full), dev.arenals.parser.TreeDump.exact(d.arena()));
     }
 
     private static String diagnostics(dev.arenals.parser.tree.Arena a) {
