@@ -27,6 +27,8 @@ import dev.arenals.parser.tree.ParseLog;
  * <p>Not thread-safe; one per {@link JsParser}.
  */
 final class IncrementalReparse {
+    /** Half the parser's constant speculation budget (Parser.speculationBudgetLeft). */
+    private static final int SPECULATION_ALLOWANCE = 50_000;
     private final Parser parser;
     private int[] savedDiagnostics = new int[64];
     private int[] savedComments = new int[64];
@@ -56,6 +58,10 @@ final class IncrementalReparse {
         if (editStart < 0 || editOldEnd < editStart || editOldEnd > oldLength || editNewEnd < editStart || editNewEnd > length) return false;
         // names only accumulate between full parses; a full parse now and then keeps the table tight
         if (arena.names().size() > arena.namesAtFullParse() + (arena.namesAtFullParse() >> 2) + 1024) return false;
+        // speculation is budgeted per parse (a multiple of the tokens parsed so far, plus a constant):
+        // while the tree's parses wasted less than half the constant, neither a full parse nor this
+        // one can run out, so both speculate alike
+        if (arena.wastedTokens() > SPECULATION_ALLOWANCE) return false;
         ParseLog log = arena.log();
         int oldDiagnostics = arena.parserDiagnosticCount();
         if (oldDiagnostics > ParseLog.MAX_DIAGNOSTICS / 2) return false;
@@ -127,7 +133,7 @@ final class IncrementalReparse {
         int expected = next < 0 ? length : nextStart + delta;
         arena.beginRegionReparse(text, length);
         int stop = parser.parseTopLevelRange(text, length, options, arena, arena.names(), log, prevEnd, expected, strict);
-        if (stop != expected) return false;
+        if (stop != expected || parser.wastedTokens() > SPECULATION_ALLOWANCE - arena.wastedTokens()) return false;
         if (prologuePlace && arena.pendingCount() > 0 && mayBeDirective(arena, arena.pending(0))) return false;
         for (int i = keep; i < log.diagnosticCount(); i++) {
             int s = log.diagnosticStart(i);
@@ -142,7 +148,7 @@ final class IncrementalReparse {
         boolean module = arena.isModule() || parser.sawModuleSyntax() || options.isModule();
         arena.spliceTopLevel(oldCount, lo, stmt, prev, next, delta, length, module ? 1 : 0);
         arena.setModule(module);
-        arena.parsed(optionsKey(options), false);
+        arena.parsed(optionsKey(options), false, parser.wastedTokens());
         return true;
     }
 

@@ -40,7 +40,7 @@ public final class JsParser {
         parser.parse(src, arena.sourceLength(), options, arena, arena.names(), arena.log());
         arena.setModule(parser.wasModule());
         arena.setTypeScript(options.language().isTypeScript());
-        arena.parsed(IncrementalReparse.optionsKey(options), true);
+        arena.parsed(IncrementalReparse.optionsKey(options), true, parser.wastedTokens());
     }
 
     /**

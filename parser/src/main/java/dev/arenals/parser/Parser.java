@@ -132,6 +132,9 @@ final class Parser {
 
     boolean sawModuleSyntax() { return sawModuleSyntax; }
 
+    /** Tokens consumed by speculative parses that were rolled back, in the last run. */
+    int wastedTokens() { return wastedTokens; }
+
     private void begin(char[] src, int length, ParseOptions options, TreeSink sink, NameTable names, ParseLog log, int from) {
         Language language = options.language();
         this.ts = language.isTypeScript();

@@ -139,6 +139,23 @@ class IncrementalReparseTest {
         assertFalse(reparse(parser, "let a;\nexport const b = 1;\n", ParseOptions.forFileName("a.ts"), 7, 13, "const"));
     }
 
+    @Test
+    void aTreeWhoseParseSpeculatedALotIsReparsedInFull() {
+        // the parser's speculation budget grows with the tokens parsed so far, so an incremental
+        // parse (which has parsed few) must not run where the full parse came near it
+        String generics = "let y = 1;\n" + "f<" + "a<".repeat(3000) + "b" + ">".repeat(3000) + "(c);\nlet z = 2;\n";
+        char[] buf = generics.toCharArray();
+        Arena arena = new Arena();
+        JsParser parser = new JsParser();
+        parser.parseInPlace(arena, buf, buf.length, ParseOptions.forFileName("spec.ts"));
+        assertTrue(arena.wastedTokens() > 50_000, "the input must make the parser speculate a lot: " + arena.wastedTokens());
+        int at = generics.indexOf("2;");
+        char[] edited = generics.replace("z = 2", "z = 3").toCharArray();
+        boolean cheap = parser.reparseInPlace(arena, edited, edited.length, ParseOptions.forFileName("spec.ts"), at, at + 1, at + 1);
+        assertEquals(structure(full(new String(edited), ParseOptions.forFileName("spec.ts"))), structure(arena));
+        assertFalse(cheap, "a full parse, since the speculation allowance is spent");
+    }
+
     private static boolean reparse(JsParser parser, String text, ParseOptions options, int from, int to, String insert) {
         char[] buf = text.toCharArray();
         Arena arena = new Arena();

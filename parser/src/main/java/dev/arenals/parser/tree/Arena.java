@@ -236,12 +236,25 @@ public final class Arena implements TreeSink {
     /** What the current tree was parsed with (a key the parser makes of its options); -1 when unknown. */
     private int parsedWith = -1;
 
-    /** Records the end of a parse: {@code full} when the whole text was parsed. */
-    public void parsed(int optionsKey, boolean full) {
+    /** Tokens the parses of the current tree spent on abandoned speculation, at most. */
+    private int wastedTokens;
+
+    /**
+     * Records the end of a parse: {@code full} when the whole text was parsed; {@code wasted}: the
+     * tokens it spent on abandoned speculation (an incremental parse adds to the full one's).
+     */
+    public void parsed(int optionsKey, boolean full, int wasted) {
         parserDiagnostics = log.diagnosticCount();
         parsedWith = optionsKey;
-        if (full) namesAtFullParse = names.size();
+        if (full) {
+            namesAtFullParse = names.size();
+            wastedTokens = wasted;
+        } else {
+            wastedTokens += wasted;
+        }
     }
+
+    public int wastedTokens() { return wastedTokens; }
 
     public int parserDiagnosticCount() { return parserDiagnostics; }
     public int namesAtFullParse() { return namesAtFullParse; }
