@@ -173,6 +173,14 @@ final class Parser {
         this.privateRefTop = 0;
         this.arrowEndPos = -1;
         this.peekDepth = 0;
+        // transient flags, neutral between statements; reset so no parse can inherit a stale one
+        this.moduleBlockDepth = 0;
+        this.pendingExportMark = -1;
+        this.pendingClassMark = -1;
+        this.classNameOptional = false;
+        this.coverIsProto = false;
+        this.disallowConditional = false;
+        this.classModifiers = 0;
         this.lastEnd = from;
         lx.reset(src, length, names, log, module);
         lx.seek(from);
