@@ -92,6 +92,8 @@ final class IncrementalReparse {
         int prevEnd = prev < 0 ? 0 : arena.end(prev);
         int nextStart = next < 0 ? oldLength : arena.start(next);
         if (editOldEnd > nextStart || editStart < prevEnd) return false;
+        // a statement that is nearly the whole file (a bundle's one IIFE) is no cheaper than the file
+        if (nextStart - prevEnd > oldLength - (oldLength >> 3)) return false;
         // the previous statement must end where it ended: for good, or (ended by ASI at a line
         // break) again before the same first word of the edited statement
         boolean asi = prev >= 0 && !endsForGood(arena, prev);
@@ -128,8 +130,6 @@ final class IncrementalReparse {
 
         int oldCount = arena.nodeCount();
         int lo = prev < 0 ? 0 : prev + 1; // a statement's subtree is built right after the previous statement
-        // a statement that is nearly the whole file (a bundle's one IIFE) is no cheaper than the file
-        if (nextStart - prevEnd > oldLength - (oldLength >> 3)) return false;
         int expected = next < 0 ? length : nextStart + delta;
         arena.beginRegionReparse(text, length);
         int stop = parser.parseTopLevelRange(text, length, options, arena, arena.names(), log, prevEnd, expected, strict);
