@@ -156,6 +156,17 @@ class IncrementalReparseTest {
         assertFalse(cheap, "a full parse, since the speculation allowance is spent");
     }
 
+    @Test
+    void editsNextToAndInsideATooDeeplyNestedStatementMatchTheFullParse() {
+        String deep = "let a = 1;\nlet b = 2;\nx = " + "[".repeat(100_000) + "]".repeat(100_000) + ";\nlet c = 3;\n";
+        JsParser parser = new JsParser();
+        // next to it: reparsed alone, the deep statement's diagnostic kept
+        assertTrue(reparse(parser, deep, ParseOptions.script(), deep.indexOf("2;"), deep.indexOf("2;") + 1, "7"));
+        // inside it: the reparse goes too deep and declines; the full parse gives one diagnostic
+        int inside = deep.indexOf("[[[") + 50_000;
+        assertFalse(reparse(parser, deep, ParseOptions.script(), inside, inside, "0,"));
+    }
+
     private static boolean reparse(JsParser parser, String text, ParseOptions options, int from, int to, String insert) {
         char[] buf = text.toCharArray();
         Arena arena = new Arena();
