@@ -5160,22 +5160,7 @@ final class Parser {
             errorNode(s, s);
             return;
         }
-        lx.reScanJsxIdentifier();
-        tok = lx.token;
-        int id = lx.internIdentifier();
-        next();
-        leaf(JSX_IDENTIFIER, s, lastEnd, id);
-        if (tok == COLON) {
-            next();
-            int ns = lx.tokenStart;
-            lx.reScanJsxIdentifier();
-            tok = lx.token;
-            int nid = lx.internIdentifier();
-            next();
-            leaf(JSX_IDENTIFIER, ns, lastEnd, nid);
-            t.finish(JSX_NAMESPACED_NAME, m, s, lastEnd, 0);
-            return;
-        }
+        if (parseJsxIdentifierOrNamespaced(s, m)) return;
         while (tok == DOT) {
             next();
             int ps = lx.tokenStart;
@@ -5188,23 +5173,29 @@ final class Parser {
     }
 
     private void parseJsxAttributeName() {
-        int s = lx.tokenStart;
-        int m = t.mark();
+        parseJsxIdentifierOrNamespaced(lx.tokenStart, t.mark());
+    }
+
+    /**
+     * A JSX identifier at the current token (which starts at {@code s}), and {@code :name} after it
+     * when there is one, finishing the namespaced name from {@code m}. Returns true when namespaced.
+     */
+    private boolean parseJsxIdentifierOrNamespaced(int s, int m) {
+        jsxIdentifier(s);
+        if (tok != COLON) return false;
+        next();
+        jsxIdentifier(lx.tokenStart);
+        t.finish(JSX_NAMESPACED_NAME, m, s, lastEnd, 0);
+        return true;
+    }
+
+    /** The current token, rescanned as a JSX identifier (dashes allowed), as a leaf. */
+    private void jsxIdentifier(int s) {
         lx.reScanJsxIdentifier();
         tok = lx.token;
         int id = lx.internIdentifier();
         next();
         leaf(JSX_IDENTIFIER, s, lastEnd, id);
-        if (tok == COLON) {
-            next();
-            int ns = lx.tokenStart;
-            lx.reScanJsxIdentifier();
-            tok = lx.token;
-            int nid = lx.internIdentifier();
-            next();
-            leaf(JSX_IDENTIFIER, ns, lastEnd, nid);
-            t.finish(JSX_NAMESPACED_NAME, m, s, lastEnd, 0);
-        }
     }
 
     private boolean sameText(int s1, int e1, int s2, int e2) {

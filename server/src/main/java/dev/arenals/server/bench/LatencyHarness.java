@@ -1,6 +1,7 @@
 package dev.arenals.server.bench;
 
 import dev.arenals.server.document.Document;
+import dev.arenals.server.document.Language;
 import dev.arenals.server.protocol.ArenaLanguageServer;
 import dev.arenals.server.protocol.Launchers;
 import java.io.IOException;
@@ -89,15 +90,6 @@ public final class LatencyHarness {
         }
     }
 
-    /** The languageId an editor sends for this file name. */
-    static String languageId(String uri) {
-        String u = uri.toLowerCase(Locale.ROOT);
-        if (u.endsWith(".tsx")) return "typescriptreact";
-        if (u.endsWith(".ts") || u.endsWith(".mts") || u.endsWith(".cts")) return "typescript";
-        if (u.endsWith(".jsx")) return "javascriptreact";
-        return "javascript";
-    }
-
     /** A server and a client in this JVM, over pipes. */
     static final class Session implements AutoCloseable {
         final ArenaLanguageServer server;
@@ -134,7 +126,7 @@ public final class LatencyHarness {
             int lineCount = (int) text.chars().filter(c -> c == '\n').count() + 1;
             CompletableFuture<PublishDiagnosticsParams> opened = client.expect(uri, 1);
             long t0 = System.nanoTime();
-            remote.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, languageId(uri), 1, text)));
+            remote.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, Language.of(null, uri).id(), 1, text)));
             opened.get(120, TimeUnit.SECONDS);
             long openNanos = System.nanoTime() - t0;
             Document doc = server.openDocument(uri);
