@@ -45,7 +45,7 @@ final class Checker {
         for (int i = 0; i < n; i++) order[i] = (Math.max(0, Math.min(files.get(i).size, Integer.MAX_VALUE)) << 32) | i;
         Arrays.sort(order);
         AtomicInteger next = new AtomicInteger();
-        Runnable work = () -> {
+        Runnable work = new Runnable() { @Override public void run() {
             Worker w = new Worker(maxBytes, warnCodes, frames);
             long before = measureAllocation ? Allocation.currentThread() : 0;
             long retainedBefore = w.retainedBytes();
@@ -69,7 +69,7 @@ final class Checker {
                 allocatedBytes.addAndGet(Allocation.currentThread() - before);
                 retainedGrowth.addAndGet(w.retainedBytes() - retainedBefore);
             }
-        };
+        } };
         int t = Math.min(threads, n);
         Thread[] others = new Thread[t - 1];
         for (int i = 0; i < others.length; i++) {

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -58,8 +57,8 @@ final class FileCollector {
     private final CheckOptions options;
     private final TsConfig project;
 
-    /** Test hook: runs before a directory is listed (to make it vanish, for instance). */
-    Consumer<Path> beforeListing = p -> { };
+    /** Test hook (null: none): runs before a directory is listed (to make it vanish, for instance). */
+    Consumer<Path> beforeListing = null;
 
     // results
     private final Map<Path, SourceFile> files = new HashMap<>();
@@ -105,7 +104,7 @@ final class FileCollector {
     /** The files to check, sorted by display path (code-unit order). */
     List<SourceFile> sortedFiles() {
         List<SourceFile> list = new ArrayList<>(files.values());
-        list.sort(Comparator.comparing(f -> f.display));
+        list.sort(SourceFile.BY_DISPLAY);
         return list;
     }
 
@@ -201,7 +200,7 @@ final class FileCollector {
         while (!pending.isEmpty()) {
             Dir d = pending.pop();
             List<Path> subdirs = new ArrayList<>();
-            beforeListing.accept(d.path);
+            if (beforeListing != null) beforeListing.accept(d.path);
             try (DirectoryStream<Path> stream = Files.newDirectoryStream(d.path)) {
                 for (Path child : stream) {
                     String name = child.getFileName().toString();
@@ -277,7 +276,9 @@ final class FileCollector {
             Path base;
             if (basePart.isEmpty() && s.startsWith("/")) base = Path.of("/");
             else base = basePart.isEmpty() ? cwd : cwd.resolve(basePart).normalize();
-            byBase.computeIfAbsent(base, k -> new ArrayList<>()).add(pattern);
+            List<String> patterns = byBase.get(base);
+            if (patterns == null) byBase.put(base, patterns = new ArrayList<>());
+            patterns.add(pattern);
         }
         int found = 0;
         for (Map.Entry<Path, List<String>> e : byBase.entrySet()) {
@@ -439,7 +440,7 @@ final class FileCollector {
     // ---------------------------------------------------------------- helpers
 
     private void add(Path file, long size) {
-        files.computeIfAbsent(file, f -> new SourceFile(f, display(f), size));
+        if (!files.containsKey(file)) files.put(file, new SourceFile(file, display(file), size));
     }
 
     String display(Path abs) {

@@ -26,7 +26,7 @@ final class Progress {
     }
 
     void start() {
-        thread = new Thread(this::loop, "arena-ls-check-progress");
+        thread = new Thread(new Runnable() { @Override public void run() { loop(); } }, "arena-ls-check-progress");
         thread.setDaemon(true);
         thread.start();
     }

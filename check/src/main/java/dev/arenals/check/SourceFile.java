@@ -10,6 +10,11 @@ final class SourceFile {
     final Path path;
     /** What reports show: relative to the working directory with '/' separators, else absolute. */
     final String display;
+
+    /** By display path (code-unit order). */
+    static final java.util.Comparator<SourceFile> BY_DISPLAY = new java.util.Comparator<SourceFile>() {
+        @Override public int compare(SourceFile a, SourceFile b) { return a.display.compareTo(b.display); }
+    };
     /** Size seen by the walk (a scheduling hint; the check reads the file again). */
     final long size;
     final ParseOptions options;

@@ -37,8 +37,13 @@ final class Worker {
     /** Code frames show at most this many characters of a line. */
     private static final int FRAME_WIDTH = 160;
 
-    private static final Comparator<Problem> BY_POSITION = Comparator
-            .comparingInt((Problem p) -> p.offset).thenComparingInt(p -> p.endOffset).thenComparingInt(p -> p.code);
+    private static final Comparator<Problem> BY_POSITION = new Comparator<Problem>() {
+        @Override public int compare(Problem a, Problem b) {
+            if (a.offset != b.offset) return Integer.compare(a.offset, b.offset);
+            if (a.endOffset != b.endOffset) return Integer.compare(a.endOffset, b.endOffset);
+            return Integer.compare(a.code, b.code);
+        }
+    };
 
     private final long maxBytes;
     private final Set<Integer> warnCodes;

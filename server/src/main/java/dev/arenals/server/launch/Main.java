@@ -41,10 +41,18 @@ public final class Main {
     static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
     static final Map<String, String> HELP = new LinkedHashMap<>();
 
+    // classes, not method references: linking a lambda costs a short `check` process ~10 ms of
+    // start-up (the first one loads the method-handle machinery); see docs/check.md, "Start-up"
     static {
-        register("lsp", "run the language server on stdin/stdout (the default; also --stdio)", Main::serveStdio);
-        register("selftest", "run one short in-process session and check every answer", SelfTest::run);
-        register("check", "report the diagnostics of files and directories (CI); see docs/check.md", dev.arenals.check.CheckCommand::run);
+        register("lsp", "run the language server on stdin/stdout (the default; also --stdio)", new Command() {
+            @Override public int run(String[] args) throws Exception { return serveStdio(args); }
+        });
+        register("selftest", "run one short in-process session and check every answer", new Command() {
+            @Override public int run(String[] args) throws Exception { return SelfTest.run(args); }
+        });
+        register("check", "report the diagnostics of files and directories (CI); see docs/check.md", new Command() {
+            @Override public int run(String[] args) { return dev.arenals.check.CheckCommand.run(args); }
+        });
     }
 
     static void register(String name, String help, Command command) {
