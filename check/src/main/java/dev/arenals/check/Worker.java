@@ -79,9 +79,14 @@ final class Worker {
         if (arena.capacity() < nodes) arena = new Arena(nodes);
     }
 
-    /** Nodes to expect for n chars: typescript.js has 0.107 per char; minified code more (the arena then grows). */
+    /**
+     * Nodes to expect for n chars: typescript.js has 0.107 per char; minified code more (the arena
+     * then grows). Capped: the largest files of a tree are often one string literal (effect's 3.2 MB
+     * httpApiScalar.js is 6 nodes), and 24 bytes a node of fresh memory is paid for at start-up,
+     * when it is zeroed; a file with more nodes than the cap grows the arena by doubling.
+     */
     private static int nodesFor(int chars) {
-        return chars / 8 + 64;
+        return Math.min(chars / 8 + 64, 1 << 17);
     }
 
     /** Reads, decodes, parses and binds one file. Never throws. */
