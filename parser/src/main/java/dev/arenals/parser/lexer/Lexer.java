@@ -385,16 +385,28 @@ public final class Lexer {
         final int n = end;
         boolean nl = false;
         int p = start + 2;
+        // until the first line break: look for both '*' and line terminators
         while (p < n) {
             char c = s[p];
             if (c == '*') {
                 if (p + 1 < n && s[p + 1] == '/') {
-                    commentNewline = nl;
+                    commentNewline = false;
                     log.addComment(start, p + 2);
                     return p + 2;
                 }
             } else if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029') {
                 nl = true;
+                p++;
+                break;
+            }
+            p++;
+        }
+        // after it (most of a doc comment): only the closing "*/" matters, one test per character
+        while (p < n) {
+            if (s[p] == '*' && p + 1 < n && s[p + 1] == '/') {
+                commentNewline = true;
+                log.addComment(start, p + 2);
+                return p + 2;
             }
             p++;
         }
