@@ -39,6 +39,25 @@ public final class Lexer {
     private static final int STATE_NEWLINE = 1 << 30;
 
     private static final byte[] ASCII = UnicodeId.ASCII;
+    /** ASCII characters that may start trivia: white space, line terminators, and the first characters of comments. */
+    private static final boolean[] TRIVIA = new boolean[128];
+    /** Tokens of one ASCII character that no other character can extend, by character; 0 for the others. */
+    private static final int[] SINGLE = new int[128];
+    static {
+        for (char c : new char[] {' ', '\t', '\u000B', '\f', '\n', '\r', '/', '<', '-', '#'}) TRIVIA[c] = true;
+        SINGLE['{'] = Token.LBRACE;
+        SINGLE['}'] = Token.RBRACE;
+        SINGLE['('] = Token.LPAREN;
+        SINGLE[')'] = Token.RPAREN;
+        SINGLE['['] = Token.LBRACKET;
+        SINGLE[']'] = Token.RBRACKET;
+        SINGLE[';'] = Token.SEMICOLON;
+        SINGLE[','] = Token.COMMA;
+        SINGLE[':'] = Token.COLON;
+        SINGLE['~'] = Token.TILDE;
+        SINGLE['@'] = Token.AT;
+        SINGLE['>'] = Token.GT;
+    }
     private static final int A_START = UnicodeId.A_START;
     private static final int A_PART = UnicodeId.A_PART;
     private static final int A_DIGIT = UnicodeId.A_DIGIT;
@@ -139,8 +158,15 @@ public final class Lexer {
         trivia:
         while (p < n) {
             char c = s[p];
+            if (c == ' ') {
+                p++;
+                continue;
+            }
+            // C1, the compiler of a short `check` process, turns a switch into a chain of compares
+            // in key order: the characters that cannot start trivia leave before it
+            if (c < 128 ? !TRIVIA[c] : c < 0xA0) break;
             switch (c) {
-                case ' ': case '\t': case '\u000B': case '\f':
+                case '\t': case '\u000B': case '\f':
                     p++;
                     continue;
                 case '\n': case '\r':
@@ -198,45 +224,28 @@ public final class Lexer {
         tokenStart = p;
         if (p >= n) return finish(Token.EOF, n);
         char c = s[p];
-        switch (c) {
-            case 'a': case 'b': case 'c': case 'd': case 'e': case 'f': case 'g': case 'h': case 'i':
-            case 'j': case 'k': case 'l': case 'm': case 'n': case 'o': case 'p': case 'q': case 'r':
-            case 's': case 't': case 'u': case 'v': case 'w': case 'x': case 'y': case 'z': {
+        // the common first characters before the switch (see the trivia loop): identifiers and
+        // keywords, then one-character tokens by table
+        if (c < 128) {
+            byte a = ASCII[c];
+            if ((a & A_START) != 0) {
                 int q = p + 1;
                 char ch;
                 while (q < n && (ch = s[q]) < 128 && (ASCII[ch] & A_PART) != 0) q++;
                 if (q < n && ((ch = s[q]) == '\\' || ch >= 128)) return scanIdentifierRest(p, q, false);
                 int len = q - p;
-                return finish(len >= 2 && len <= 11 ? Keywords.lookup(s, p, q) : Token.IDENTIFIER, q);
+                // every keyword is lower case, 2 to 11 letters
+                return finish(c >= 'a' && len >= 2 && len <= 11 ? Keywords.lookup(s, p, q) : Token.IDENTIFIER, q);
             }
-            case 'A': case 'B': case 'C': case 'D': case 'E': case 'F': case 'G': case 'H': case 'I':
-            case 'J': case 'K': case 'L': case 'M': case 'N': case 'O': case 'P': case 'Q': case 'R':
-            case 'S': case 'T': case 'U': case 'V': case 'W': case 'X': case 'Y': case 'Z':
-            case '$': case '_': {
-                int q = p + 1;
-                char ch;
-                while (q < n && (ch = s[q]) < 128 && (ASCII[ch] & A_PART) != 0) q++;
-                if (q < n && ((ch = s[q]) == '\\' || ch >= 128)) return scanIdentifierRest(p, q, false);
-                return finish(Token.IDENTIFIER, q);
-            }
-            case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9':
-                return scanNumber(p);
+            int single = SINGLE[c];
+            if (single != 0) return finish(single, p + 1);
+            if ((a & A_DIGIT) != 0) return scanNumber(p);
+        }
+        switch (c) {
             case '"': case '\'':
                 return scanString(p, c);
             case '`':
                 return scanTemplate(p, true);
-            case '{': return finish(Token.LBRACE, p + 1);
-            case '}': return finish(Token.RBRACE, p + 1);
-            case '(': return finish(Token.LPAREN, p + 1);
-            case ')': return finish(Token.RPAREN, p + 1);
-            case '[': return finish(Token.LBRACKET, p + 1);
-            case ']': return finish(Token.RBRACKET, p + 1);
-            case ';': return finish(Token.SEMICOLON, p + 1);
-            case ',': return finish(Token.COMMA, p + 1);
-            case ':': return finish(Token.COLON, p + 1);
-            case '~': return finish(Token.TILDE, p + 1);
-            case '@': return finish(Token.AT, p + 1);
-            case '>': return finish(Token.GT, p + 1);
             case '.':
                 if (p + 1 < n) {
                     char c1 = s[p + 1];
