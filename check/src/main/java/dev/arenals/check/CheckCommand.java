@@ -149,9 +149,14 @@ public final class CheckCommand {
             }
             if (inputs.isEmpty()) inputs.add(".");
 
-            // 1. collect
+            // 1. collect (while a spare core gets the parser compiled)
+            WarmUp warmUp = WarmUp.startIfUseful(o.threads);
             FileCollector collector = new FileCollector(cwd, o, project);
-            collector.collect(inputs);
+            try {
+                collector.collect(inputs);
+            } finally {
+                if (warmUp != null) warmUp.stop();
+            }
             if (!collector.usageErrors.isEmpty()) {
                 for (String e : collector.usageErrors) msg.line("arena-ls check: " + e);
                 return 2;
