@@ -19,8 +19,9 @@
 #            checking threads for the cores of a short run) and -XX:PretenureSizeThreshold=512k
 #            (the arena's and buffers' large arrays go straight to the old generation, so young
 #            collections do not copy them)
-#   launcher what bin/arena-ls passes for `check`: tuned with -Xms256m -Xmx2g, plus
-#            -XX:+UseTransparentHugePages where the kernel offers THP (fewer page faults)
+#   launcher what bin/arena-ls passes for `check`: tuned with -Xms256m -Xmx2g, the CDS archive mapped
+#            without relocation (-XX:ArchiveRelocationMode=0), plus -XX:+UseTransparentHugePages
+#            where the kernel offers THP (fewer page faults)
 # For each tree x flags x threads: REPS runs (default 5), the median wall time (date +%s%N around the
 # java process) -> MB/s (10^6 bytes of source read per second) and files/s. Then one --stats run per
 # tree and thread count (tuned flags) for the allocation: bytes allocated by the checking threads
@@ -75,7 +76,7 @@ flags_for() {
         launcher)
             local thp=""
             if grep -qE '\[(always|madvise)\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null; then thp="-XX:+UseTransparentHugePages"; fi
-            echo "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:PretenureSizeThreshold=512k -Xms256m -Xmx2g -Xlog:disable -Xlog:all=warning:stderr $thp" ;;
+            echo "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:PretenureSizeThreshold=512k -Xms256m -Xmx2g -Xlog:disable -Xlog:all=warning:stderr -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 $thp" ;;
         *) echo "bench.sh: unknown flag set $1" >&2; exit 2 ;;
     esac
 }
