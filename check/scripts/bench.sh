@@ -19,9 +19,11 @@
 #            checking threads for the cores of a short run) and -XX:PretenureSizeThreshold=512k
 #            (the arena's and buffers' large arrays go straight to the old generation, so young
 #            collections do not copy them)
-#   launcher what bin/arena-ls passes for `check`: tuned with -Xms256m -Xmx2g, the CDS archive mapped
-#            without relocation (-XX:ArchiveRelocationMode=0), plus -XX:+UseTransparentHugePages
-#            where the kernel offers THP (fewer page faults)
+#   launcher what bin/arena-ls check runs: the server jar (build it too: mvn -q -o install -DskipTests)
+#            with the build's class-data archive of the check classes (server/target/arena-ls-check.jsa),
+#            tuned with -Xms256m -Xmx2g, the JDK's archive mapped without relocation
+#            (-XX:ArchiveRelocationMode=0), plus -XX:+UseTransparentHugePages where the kernel offers
+#            THP (fewer page faults)
 # For each tree x flags x threads: REPS runs (default 5), the median wall time (date +%s%N around the
 # java process) -> MB/s (10^6 bytes of source read per second) and files/s. Then one --stats run per
 # tree and thread count (tuned flags) for the allocation: bytes allocated by the checking threads
@@ -90,12 +92,23 @@ tree_args() {
     esac
 }
 
-run_check() { # flags threads tree-args... ; prints wall ms
-    local flags=$1 t=$2; shift 2
-    local s e rc=0
+# the launcher set runs what bin/arena-ls check runs: the server jar with the build's class-data archive
+server_jar="$here/server/target/arena-ls.jar"
+cds_archive="$here/server/target/arena-ls-check.jsa"
+run_check() { # flag-set threads tree-args... ; prints wall ms
+    local set=$1 t=$2; shift 2
+    local flags s e rc=0
+    flags=$(flags_for "$set")
+    local cmd=(-cp "$cp" dev.arenals.check.CheckCommand)
+    if [ "$set" = launcher ] && [ -f "$server_jar" ]; then
+        cmd=(-jar "$server_jar" check)
+        if [ -f "$cds_archive" ]; then
+            flags="$flags -XX:SharedArchiveFile=$cds_archive -Xlog:cds=off:stderr -Xlog:cds+dynamic=off:stderr"
+        fi
+    fi
     s=$(date +%s%N)
     # shellcheck disable=SC2086
-    "$java" $flags -cp "$cp" dev.arenals.check.CheckCommand --quiet --format json --output /dev/null -j "$t" "$@" >/dev/null 2>"$tmp/run.err" || rc=$?
+    "$java" $flags "${cmd[@]}" --quiet --format json --output /dev/null -j "$t" "$@" >/dev/null 2>"$tmp/run.err" || rc=$?
     e=$(date +%s%N)
     if [ "$rc" -gt 1 ]; then
         echo "bench.sh: a run failed (exit $rc):" >&2
@@ -139,10 +152,9 @@ for tree in $trees; do
     files=$(grep -m1 '"files":' "$tmp/size.json" | tr -dc '0-9')
     bytes=$(grep -m1 '"bytes":' "$tmp/size.json" | tr -dc '0-9')
     for fs in $flagsets; do
-        flags=$(flags_for "$fs")
         for t in $threads; do
             : > "$tmp/times"
-            for _ in $(seq 1 "$reps"); do run_check "$flags" "$t" "${args[@]}" >> "$tmp/times"; done
+            for _ in $(seq 1 "$reps"); do run_check "$fs" "$t" "${args[@]}" >> "$tmp/times"; done
             ms=$(median < "$tmp/times")
             mbs=$(awk -v b="$bytes" -v m="$ms" 'BEGIN {printf "%.1f", b / 1e6 / (m / 1000)}')
             fps=$(awk -v f="$files" -v m="$ms" 'BEGIN {printf "%.0f", f / (m / 1000)}')
