@@ -347,6 +347,13 @@ public final class CheckCommand {
     static String version() {
         String v = version;
         if (v != null) return v;
+        // the jar's manifest, already read when the class was loaded (the shaded jar and the check
+        // jar both carry Implementation-Version); a resource read costs the jar-URL machinery (~10 ms)
+        v = CheckCommand.class.getPackage().getImplementationVersion();
+        if (v != null) {
+            version = v;
+            return v;
+        }
         v = "unknown";
         try (InputStream in = CheckCommand.class.getResourceAsStream("version.properties")) {
             if (in != null) {
