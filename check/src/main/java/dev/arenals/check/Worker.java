@@ -11,10 +11,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardOpenOption;
@@ -27,7 +23,7 @@ import java.util.Set;
 /**
  * Checks files one after another on one thread. Everything a check needs is kept between files
  * and reused: the parser, the {@link Arena} (reset in O(1)), the binder and its
- * {@link ScopeTable}, the byte and char buffers and the UTF-8 decoder; so a file without
+ * {@link ScopeTable}, the byte and char buffers; so a file without
  * diagnostics costs the file-system calls, one small {@link FileReport}, and nothing else.
  */
 final class Worker {
@@ -55,9 +51,6 @@ final class Worker {
     private ScopeTable table = new ScopeTable();
     private ByteBuffer bytes = ByteBuffer.allocate(1 << 12);
     private CharBuffer chars = CharBuffer.allocate(1 << 12);
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
     private int[] lineStarts = new int[256];
 
     Worker(long maxBytes, Set<Integer> warnCodes, boolean frames) {
@@ -132,7 +125,7 @@ final class Worker {
         if (chars.capacity() < length) chars = CharBuffer.allocate(length); // the file grew since it was opened
         char[] dst = chars.array();
         int sniffEnd = Math.min(length, BINARY_SNIFF_BYTES);
-        // ASCII runs are copied directly (most source text); the decoder takes over at the first other byte
+        // ASCII is copied directly (most files are ASCII only); Utf8 decodes the rest from the first other byte
         int i = start;
         int j = 0;
         while (i < length) {
@@ -148,20 +141,13 @@ final class Worker {
             for (int k = i; k < sniffEnd; k++) {
                 if (b[k] == 0) return binary(f, length, k);
             }
-            chars.clear();
-            chars.position(j);
-            bytes.limit(length);
-            bytes.position(i);
-            decoder.reset();
-            CoderResult r = decoder.decode(bytes, chars, true);
-            if (!r.isError()) r = decoder.flush(chars);
-            if (r.isError()) {
-                int at = bytes.position();
-                int line = 1 + countLineBreaks(dst, chars.position());
+            j = Utf8.decode(b, i, length, dst, j);
+            if (j < 0) {
+                int at = -1 - j;
+                int line = 1 + countLineBreaks(dst, Utf8.decode(b, start, at, dst, 0)); // the bytes before it are well-formed
                 return failure(f, length, Failure.ENCODING, String.format(Locale.ROOT,
                         "invalid UTF-8: byte 0x%02X at byte offset %d (line %d); only UTF-8 is supported", b[at] & 0xff, at, line));
             }
-            j = chars.position();
         }
         int textLength = j;
 
