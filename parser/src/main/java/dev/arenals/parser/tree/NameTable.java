@@ -51,8 +51,14 @@ public final class NameTable {
     }
 
     private boolean same(int id, char[] s, int start, int len) {
+        // a plain loop: names are short, and under C1 Arrays.equals costs two range checks and a
+        // call chain before the first char is compared
+        char[] c = chars;
         int o = offset[id];
-        return java.util.Arrays.equals(chars, o, o + len, s, start, start + len);
+        for (int i = 0; i < len; i++) {
+            if (c[o + i] != s[start + i]) return false;
+        }
+        return true;
     }
 
     private int add(char[] s, int start, int len, int h) {
