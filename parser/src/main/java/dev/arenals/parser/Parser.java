@@ -446,13 +446,13 @@ final class Parser {
         return becameStrict;
     }
 
-    private static boolean isExpressionContinuation(int k) {
+    private static boolean isExpressionContinuationOf(int k) {
         switch (k) {
             case DOT: case LBRACKET: case LPAREN: case QUESTION_DOT: case COMMA: case QUESTION:
             case NO_SUBST_TEMPLATE: case TEMPLATE_HEAD:
                 return true;
             default:
-                return isBinaryOperator(k) || Token.isAssignment(k) || k == K_IN || k == K_INSTANCEOF;
+                return precedenceOf(k) > 0 || Token.isAssignment(k) || k == K_IN || k == K_INSTANCEOF;
         }
     }
 
@@ -700,7 +700,7 @@ final class Parser {
         t.finish(EXPRESSION_STATEMENT, m, s, lastEnd, 0);
     }
 
-    private static boolean startsExpression(int k) {
+    private static boolean startsExpressionOf(int k) {
         switch (k) {
             case IDENTIFIER: case PRIVATE_NAME: case NUMBER: case BIGINT: case STRING: case NO_SUBST_TEMPLATE:
             case TEMPLATE_HEAD: case LPAREN: case LBRACKET: case LBRACE: case SLASH: case SLASH_ASSIGN:
@@ -2593,7 +2593,7 @@ final class Parser {
         }
     }
 
-    private static int precedence(int op) {
+    private static int precedenceOf(int op) {
         switch (op) {
             case BAR2: case QUESTION2: return 1;
             case AMP2: return 2;
@@ -2611,6 +2611,30 @@ final class Parser {
     }
 
     private static boolean isBinaryOperator(int k) { return precedence(k) > 0; }
+
+    // Token classifications as tables, filled once from the switches that define them (the ...Of
+    // methods): C1, which compiles a short `check` process, turns a switch into a chain of compares
+    // in key order, and these run for nearly every token.
+    private static final byte[] PRECEDENCE = new byte[Token.COUNT];
+    private static final boolean[] EXPRESSION_CONTINUATION = new boolean[Token.COUNT];
+    private static final boolean[] STARTS_EXPRESSION = new boolean[Token.COUNT];
+    private static final boolean[] STARTS_TYPE = new boolean[Token.COUNT];
+    static {
+        for (int k = 0; k < Token.COUNT; k++) {
+            PRECEDENCE[k] = (byte) precedenceOf(k);
+            EXPRESSION_CONTINUATION[k] = isExpressionContinuationOf(k);
+            STARTS_EXPRESSION[k] = startsExpressionOf(k);
+            STARTS_TYPE[k] = startsTypeOf(k);
+        }
+    }
+
+    private static int precedence(int op) { return op >= 0 && op < Token.COUNT ? PRECEDENCE[op] : 0; }
+
+    private static boolean isExpressionContinuation(int k) { return k >= 0 && k < Token.COUNT && EXPRESSION_CONTINUATION[k]; }
+
+    private static boolean startsExpression(int k) { return k >= 0 && k < Token.COUNT && STARTS_EXPRESSION[k]; }
+
+    private static boolean startsType(int k) { return k >= 0 && k < Token.COUNT && STARTS_TYPE[k]; }
 
     /** Binary operators by precedence climbing over an explicit operator stack: no recursion per operator. */
     private void parseBinary() {
@@ -4065,7 +4089,7 @@ final class Parser {
         }
     }
 
-    private boolean startsType(int k) {
+    private static boolean startsTypeOf(int k) {
         switch (k) {
             case LBRACE: case LBRACKET: case LPAREN: case LT: case BAR: case AMP: case K_NEW: case STRING: case NUMBER:
             case BIGINT: case K_TRUE: case K_FALSE: case K_NULL: case K_VOID: case K_THIS: case K_TYPEOF: case K_IMPORT:
