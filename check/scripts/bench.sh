@@ -22,7 +22,8 @@
 #   launcher what bin/arena-ls check runs: the server jar (build it too: mvn -q -o install -DskipTests)
 #            with the build's class-data archive of the check classes (server/target/arena-ls-check.jsa),
 #            tuned with -Xms256m -Xmx2g, the JDK's archive mapped without relocation
-#            (-XX:ArchiveRelocationMode=0), plus -XX:+UseTransparentHugePages where the kernel offers
+#            (-XX:ArchiveRelocationMode=0), compile thresholds at a quarter
+#            (-XX:CompileThresholdScaling=0.25), plus -XX:+UseTransparentHugePages where the kernel offers
 #            THP (fewer page faults)
 # For each tree x flags x threads: REPS runs (default 5), the median wall time (date +%s%N around the
 # java process) -> MB/s (10^6 bytes of source read per second) and files/s. Then one --stats run per
@@ -78,7 +79,7 @@ flags_for() {
         launcher)
             local thp=""
             if grep -qE '\[(always|madvise)\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null; then thp="-XX:+UseTransparentHugePages"; fi
-            echo "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:PretenureSizeThreshold=512k -Xms256m -Xmx2g -Xlog:disable -Xlog:all=warning:stderr -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 $thp" ;;
+            echo "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:PretenureSizeThreshold=512k -Xms256m -Xmx2g -Xlog:disable -Xlog:all=warning:stderr -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 -XX:CompileThresholdScaling=0.25 $thp" ;;
         *) echo "bench.sh: unknown flag set $1" >&2; exit 2 ;;
     esac
 }
