@@ -126,6 +126,9 @@ spin() { local i=0; while [ $i -lt 400000 ]; do i=$((i + 1)); done; }
 s=$(date +%s%N); spin; e=$(date +%s%N); one=$(( (e - s) / 1000000 ))
 s=$(date +%s%N); spin & spin & wait; e=$(date +%s%N); two=$(( (e - s) / 1000000 ))
 parallelism=$(awk -v a="$one" -v b="$two" 'BEGIN {printf "%.2f", 2 * a / b}')
+# and how fast it starts a JVM right now: `java -version` with the launcher's flags, median of 5
+# (the host's speed varies by a third from one minute to the next; this puts a run in context)
+jvm_start=$(for _ in 1 2 3 4 5; do s=$(date +%s%N); "$java" $(flags_for launcher) -version >/dev/null 2>&1; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); done | sort -n | sed -n 3p)
 
 out_dir="$here/check/target/bench"
 mkdir -p "$out_dir"
@@ -138,7 +141,8 @@ trap 'rm -rf "$tmp"' EXIT
     echo "# arena-ls check benchmark, $stamp"
     echo
     echo "Machine: $(nproc) cores, $("$java" -version 2>&1 | head -n 1), load average $(cut -d' ' -f1-3 /proc/loadavg)."
-    echo "Calibration: two CPU-bound processes ran at an effective parallelism of $parallelism (2.00 = two free cores)."
+    echo "Calibration: two CPU-bound processes ran at an effective parallelism of $parallelism (2.00 = two free cores);"
+    echo "\`java -version\` with the launcher's flags took $jvm_start ms (the floor of any run)."
     echo "Whole processes, JVM start included; median of $reps runs; MB = 10^6 bytes."
     echo
     echo "| tree | files | MiB | JVM flags | threads | median wall | MB/s | files/s |"
