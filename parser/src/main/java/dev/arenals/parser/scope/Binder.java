@@ -117,16 +117,101 @@ public final class Binder {
         }
     }
 
+    // What visit() does with each node kind, as a table: C1, which compiles a short `check`
+    // process, turns a switch on the kind into compares in key order, and most nodes (calls,
+    // members, literals) would reach the default only after all of them. The actions are numbered
+    // by how often they occur, since the switch on them is a chain of compares too.
+    private static final byte A_CHILDREN = 0;
+    private static final byte A_REFERENCE = 1;
+    private static final byte A_NAME = 2;
+    private static final byte A_BINDING = 3;
+    private static final byte A_PROPERTY = 4;
+    private static final byte A_TYPE = 5;
+    private static final byte A_VARIABLE_DECLARATOR = 6;
+    private static final byte A_FUNCTION = 7;
+    private static final byte A_BLOCK = 8;
+    private static final byte A_PARAMETER = 9;
+    private static final byte A_ASSIGNMENT = 10;
+    private static final byte A_VARIABLE_DECLARATION = 11;
+    private static final byte A_PARENTHESIZED = 12;
+    private static final byte A_IF = 13;
+    private static final byte A_IMPORT_SPECIFIER = 14;
+    private static final byte A_PATTERN = 15;
+    private static final byte A_ASSIGNMENT_PATTERN = 16;
+    private static final byte A_SIGNATURE = 17;
+    private static final byte A_EXPORT_NAMED = 18;
+    private static final byte A_CLASS = 19;
+    private static final byte A_UPDATE = 20;
+    private static final byte A_FOR = 21;
+    private static final byte A_TYPE_DECLARATION = 22;
+    private static final byte A_INTERFACE_BODY = 23;
+    private static final byte A_EXPORT_DEFAULT = 24;
+    private static final byte A_EXPORT_ALL = 25;
+    private static final byte A_SWITCH = 26;
+    private static final byte A_CATCH = 27;
+    private static final byte A_STATIC_BLOCK = 28;
+    private static final byte A_ENUM = 29;
+    private static final byte A_ENUM_MEMBER = 30;
+    private static final byte A_MODULE = 31;
+    private static final byte A_NAMESPACE_EXPORT = 32;
+    private static final byte A_IMPORT_EQUALS = 33;
+    private static final byte A_WITH = 34;
+    private static final byte[] ACTION = new byte[NodeKind.COUNT];
+    static {
+        for (int k = 0; k < NodeKind.COUNT; k++) ACTION[k] = actionOf(k);
+    }
+
+    private static byte actionOf(int k) {
+        if (NodeKind.isType(k) || k == HERITAGE_CLAUSE || k == EXPRESSION_WITH_TYPE_ARGUMENTS) return A_TYPE;
+        switch (k) {
+            case INTERFACE_DECLARATION: case TYPE_ALIAS: return A_TYPE_DECLARATION;
+            case INTERFACE_BODY: return A_INTERFACE_BODY;
+            case PROPERTY_SIGNATURE: case METHOD_SIGNATURE: case CALL_SIGNATURE: case CONSTRUCT_SIGNATURE: case INDEX_SIGNATURE: return A_SIGNATURE;
+            case ENUM_DECLARATION: return A_ENUM;
+            case ENUM_MEMBER: return A_ENUM_MEMBER;
+            case NAMESPACE_EXPORT: return A_NAMESPACE_EXPORT;
+            case MODULE_DECLARATION: return A_MODULE;
+            case PARAMETER: return A_PARAMETER;
+            case IMPORT_EQUALS: return A_IMPORT_EQUALS;
+            case FUNCTION_DECLARATION: case FUNCTION_EXPRESSION: case ARROW_FUNCTION: return A_FUNCTION;
+            case CLASS_DECLARATION: case CLASS_EXPRESSION: return A_CLASS;
+            case STATIC_BLOCK: return A_STATIC_BLOCK;
+            case BLOCK: return A_BLOCK;
+            case FOR: case FOR_IN: case FOR_OF: return A_FOR;
+            case SWITCH: return A_SWITCH;
+            case CATCH_CLAUSE: return A_CATCH;
+            case WITH: return A_WITH;
+            case VARIABLE_DECLARATION: return A_VARIABLE_DECLARATION;
+            case VARIABLE_DECLARATOR: return A_VARIABLE_DECLARATOR;
+            case ASSIGNMENT_PATTERN: return A_ASSIGNMENT_PATTERN;
+            case PROPERTY: return A_PROPERTY;
+            case ARRAY_PATTERN: case OBJECT_PATTERN: case REST_ELEMENT: return A_PATTERN;
+            case ASSIGNMENT: return A_ASSIGNMENT;
+            case UPDATE: return A_UPDATE;
+            case PARENTHESIZED: return A_PARENTHESIZED;
+            case IMPORT_DEFAULT_SPECIFIER: case IMPORT_NAMESPACE_SPECIFIER: case IMPORT_SPECIFIER: return A_IMPORT_SPECIFIER;
+            case EXPORT_NAMED: return A_EXPORT_NAMED;
+            case EXPORT_DEFAULT: return A_EXPORT_DEFAULT;
+            case EXPORT_ALL: return A_EXPORT_ALL;
+            case BINDING_IDENTIFIER: return A_BINDING;
+            case IDENTIFIER_REFERENCE: return A_REFERENCE;
+            case IDENTIFIER_NAME: case PRIVATE_IDENTIFIER: case LABEL: return A_NAME;
+            case IF: return A_IF;
+            default: return A_CHILDREN;
+        }
+    }
+
     private void visit(int n, int ctx, int scope, int owner) {
         int k = a.kind(n);
         int strict = ctx & C_STRICT;
-        if (NodeKind.isType(k) || k == HERITAGE_CLAUSE || k == EXPRESSION_WITH_TYPE_ARGUMENTS) {
-            visitType(n, k, strict, scope);
-            return;
-        }
-        switch (k) {
-            case INTERFACE_DECLARATION:
-            case TYPE_ALIAS: {
+        switch (k >= 0 && k < NodeKind.COUNT ? ACTION[k] : A_CHILDREN) {
+            case A_CHILDREN:
+                pushChildren(n, strict, scope, -1);
+                return;
+            case A_TYPE:
+                visitType(n, k, strict, scope);
+                return;
+            case A_TYPE_DECLARATION: {
                 int ts = t.newScope(ScopeKind.TYPE, scope, n);
                 int start = sp;
                 for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
@@ -139,10 +224,10 @@ public final class Binder {
                 reverse(start, sp);
                 return;
             }
-            case INTERFACE_BODY:
+            case A_INTERFACE_BODY:
                 pushChildren(n, strict | C_TYPE, scope, -1);
                 return;
-            case PROPERTY_SIGNATURE: case METHOD_SIGNATURE: case CALL_SIGNATURE: case CONSTRUCT_SIGNATURE: case INDEX_SIGNATURE: {
+            case A_SIGNATURE: {
                 // signature parameters and type parameters live in the signature's own scope
                 int ss = t.newScope(ScopeKind.TYPE, scope, n);
                 int start = sp;
@@ -159,7 +244,7 @@ public final class Binder {
                 reverse(start, sp);
                 return;
             }
-            case ENUM_DECLARATION: {
+            case A_ENUM: {
                 int es = t.newScope(ScopeKind.BLOCK, scope, n);
                 int start = sp;
                 for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
@@ -173,16 +258,16 @@ public final class Binder {
                 reverse(start, sp);
                 return;
             }
-            case ENUM_MEMBER: {
+            case A_ENUM_MEMBER: {
                 // the name is not a reference; an initialiser is an expression
                 for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
                     if (c != a.firstChild(n)) push(c, strict, scope, -1);
                 }
                 return;
             }
-            case NAMESPACE_EXPORT:
+            case A_NAMESPACE_EXPORT:
                 return;
-            case MODULE_DECLARATION: {
+            case A_MODULE: {
                 int body = -1;
                 for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
                     int ck = a.kind(c);
@@ -202,25 +287,22 @@ public final class Binder {
                 if (body >= 0) pushChildren(body, strict, t.newScope(ScopeKind.NAMESPACE, scope, body), -1);
                 return;
             }
-            case PARAMETER: {
+            case A_PARAMETER: {
                 int target = a.firstChild(n);
                 int start = sp;
                 for (int c = target; c >= 0; c = a.nextSibling(c)) push(c, c == target ? ctx : strict, scope, c == target ? owner : -1);
                 reverse(start, sp);
                 return;
             }
-            case IMPORT_EQUALS: {
+            case A_IMPORT_EQUALS: {
                 int name = a.firstChild(n);
                 if (name >= 0 && a.kind(name) == BINDING_IDENTIFIER) declare(name, SymbolKind.IMPORT, scope, n, ctx);
                 return;
             }
-            case FUNCTION_DECLARATION:
-            case FUNCTION_EXPRESSION:
-            case ARROW_FUNCTION:
+            case A_FUNCTION:
                 visitFunction(n, k, ctx, scope);
                 return;
-            case CLASS_DECLARATION:
-            case CLASS_EXPRESSION: {
+            case A_CLASS: {
                 int cs = t.newScope(ScopeKind.CLASS, scope, n);
                 int start = sp;
                 for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
@@ -236,16 +318,14 @@ public final class Binder {
                 reverse(start, sp);
                 return;
             }
-            case STATIC_BLOCK:
+            case A_STATIC_BLOCK:
                 pushChildren(n, C_STRICT, t.newScope(ScopeKind.STATIC_BLOCK, scope, n), -1);
                 return;
-            case BLOCK:
+            case A_BLOCK:
                 if ((ctx & C_NO_SCOPE) != 0) pushChildren(n, strict, scope, -1);
                 else pushChildren(n, strict, t.newScope(ScopeKind.BLOCK, scope, n), -1);
                 return;
-            case FOR:
-            case FOR_IN:
-            case FOR_OF: {
+            case A_FOR: {
                 int first = a.firstChild(n);
                 int s = scope;
                 if (first >= 0 && a.kind(first) == VARIABLE_DECLARATION && a.data(first) != VAR_VAR) {
@@ -261,7 +341,7 @@ public final class Binder {
                 reverse(start, sp);
                 return;
             }
-            case SWITCH: {
+            case A_SWITCH: {
                 int ss = t.newScope(ScopeKind.SWITCH, scope, n);
                 int start = sp;
                 for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
@@ -270,7 +350,7 @@ public final class Binder {
                 reverse(start, sp);
                 return;
             }
-            case CATCH_CLAUSE: {
+            case A_CATCH: {
                 int cs = t.newScope(ScopeKind.CATCH, scope, n);
                 int start = sp;
                 for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
@@ -280,7 +360,7 @@ public final class Binder {
                 reverse(start, sp);
                 return;
             }
-            case WITH: {
+            case A_WITH: {
                 int first = a.firstChild(n);
                 int start = sp;
                 for (int c = first; c >= 0; c = a.nextSibling(c)) {
@@ -289,7 +369,7 @@ public final class Binder {
                 reverse(start, sp);
                 return;
             }
-            case VARIABLE_DECLARATION: {
+            case A_VARIABLE_DECLARATION: {
                 int kind;
                 switch (a.data(n)) {
                     case VAR_LET: kind = SymbolKind.LET; break;
@@ -302,7 +382,7 @@ public final class Binder {
                 reverse(start, sp);
                 return;
             }
-            case VARIABLE_DECLARATOR: {
+            case A_VARIABLE_DECLARATOR: {
                 int target = a.firstChild(n);
                 int start = sp;
                 for (int c = target; c >= 0; c = a.nextSibling(c)) {
@@ -311,14 +391,14 @@ public final class Binder {
                 reverse(start, sp);
                 return;
             }
-            case ASSIGNMENT_PATTERN: {
+            case A_ASSIGNMENT_PATTERN: {
                 int target = a.firstChild(n);
                 int start = sp;
                 for (int c = target; c >= 0; c = a.nextSibling(c)) push(c, c == target ? ctx : strict, scope, c == target ? owner : -1);
                 reverse(start, sp);
                 return;
             }
-            case PROPERTY: {
+            case A_PROPERTY: {
                 // in a pattern, the key is not bound; the value is (computed keys are expressions)
                 int key = a.firstChild(n);
                 int start = sp;
@@ -326,12 +406,10 @@ public final class Binder {
                 reverse(start, sp);
                 return;
             }
-            case ARRAY_PATTERN:
-            case OBJECT_PATTERN:
-            case REST_ELEMENT:
+            case A_PATTERN:
                 pushChildren(n, ctx, scope, owner);
                 return;
-            case ASSIGNMENT: {
+            case A_ASSIGNMENT: {
                 int target = a.firstChild(n);
                 int op = a.data(n) & 0xFFFF;
                 int start = sp;
@@ -341,25 +419,23 @@ public final class Binder {
                 reverse(start, sp);
                 return;
             }
-            case UPDATE:
+            case A_UPDATE:
                 pushChildren(n, strict | C_WRITE | C_READ_WRITE, scope, -1);
                 return;
-            case PARENTHESIZED:
+            case A_PARENTHESIZED:
                 pushChildren(n, ctx & (C_STRICT | C_WRITE | C_READ_WRITE), scope, -1);
                 return;
-            case IMPORT_DEFAULT_SPECIFIER:
-            case IMPORT_NAMESPACE_SPECIFIER:
-            case IMPORT_SPECIFIER:
+            case A_IMPORT_SPECIFIER:
                 pushChildren(n, strict | SymbolKind.IMPORT, scope, n);
                 return;
-            case EXPORT_NAMED:
+            case A_EXPORT_NAMED:
                 visitExportNamed(n, strict, scope);
                 return;
-            case EXPORT_DEFAULT:
+            case A_EXPORT_DEFAULT:
                 noteExport(nameDefault, a.start(n), a.start(n) + 6);
                 pushChildren(n, strict, scope, -1);
                 return;
-            case EXPORT_ALL: {
+            case A_EXPORT_ALL: {
                 // export * as ns from "m" exports ns
                 int c = a.firstChild(n);
                 if (c >= 0 && a.kind(c) != STRING_LITERAL) noteExport(exportNameId(c), a.start(c), a.end(c));
@@ -368,12 +444,12 @@ public final class Binder {
                 }
                 return;
             }
-            case BINDING_IDENTIFIER: {
+            case A_BINDING: {
                 int kind = ctx & C_KIND;
                 if (kind != 0) declare(n, kind, scope, owner, ctx);
                 return;
             }
-            case IDENTIFIER_REFERENCE: {
+            case A_REFERENCE: {
                 if ((ctx & (C_TYPE | C_NAMESPACE_REF)) != 0) {
                     t.addReference(n, scope, (ctx & C_NAMESPACE_REF) != 0 ? ScopeTable.REF_NAMESPACE : ScopeTable.REF_TYPE);
                     return;
@@ -383,11 +459,9 @@ public final class Binder {
                 t.addReference(n, scope, flags);
                 return;
             }
-            case IDENTIFIER_NAME:
-            case PRIVATE_IDENTIFIER:
-            case LABEL:
+            case A_NAME:
                 return;
-            case IF: {
+            case A_IF: {
                 // Annex B: `if (x) function f() {}` behaves as if the function were in a block
                 int start = sp;
                 for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
@@ -397,7 +471,7 @@ public final class Binder {
                 return;
             }
             default:
-                pushChildren(n, strict, scope, -1);
+                throw new IllegalStateException("binder action " + ACTION[k] + " for node kind " + k);
         }
     }
 
