@@ -63,6 +63,18 @@ class SelectionTest {
     }
 
     @Test
+    void displayPathsAreRelativeToTheWorkingDirectoryOrAbsoluteOutsideIt() {
+        write(dir, "work/src/deep/a.ts", "export {};\n");
+        write(dir, "work/b.js", "x\n");
+        write(dir, "elsewhere/lib/c.ts", "x\n");
+        Path work = dir.resolve("work");
+        Cli.Result r = Cli.run(work, "--format", "json", "--no-ignore", ".", "src", "src/deep", "../elsewhere");
+        assertTrue(r.exit() == 0, r::toString);
+        String outside = dir.resolve("elsewhere").toAbsolutePath().normalize().toString().replace('\\', '/');
+        assertEquals(List.of(outside + "/lib/c.ts", "b.js", "src/deep/a.ts"), jsonSources(r.out()));
+    }
+
+    @Test
     void noIgnoreChecksEverythingWithASourceExtension() {
         ignoreTree();
         List<String> all = selected("--no-ignore");
