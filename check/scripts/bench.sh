@@ -6,8 +6,8 @@
 #   check/scripts/bench.sh [--reps N] [--threads "1 2"] [--trees "all effect default"] [--flags "editor tuned launcher"]
 #                          [--allocation-only]
 #
-# Build first (once):
-#   mvn -q -o -f parser/pom.xml install -DskipTests && mvn -q -o -f check/pom.xml package -DskipTests
+# Build first (once; the launcher set runs the server jar with its class-data archive):
+#   mvn -B -q -DskipTests install
 #
 # Trees (the packages' directories are given as PATHs):
 #   all      every package, --no-ignore: everything they ship (~83 MiB, ~6,250 files)
@@ -47,7 +47,7 @@ while [ $# -gt 0 ]; do
         --trees) trees=$2; shift 2 ;;
         --flags) flagsets=$2; shift 2 ;;
         --allocation-only) timing=0; shift ;;
-        -h|--help) sed -n '2,33p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,34p' "$0"; exit 0 ;;
         *) echo "bench.sh: unknown argument $1" >&2; exit 2 ;;
     esac
 done
@@ -57,7 +57,7 @@ java="${java:-java}"
 check_jar=$(ls "$here"/check/target/arena-ls-check-*.jar 2>/dev/null | grep -v -e sources -e javadoc | head -n 1 || true)
 parser_jar=$(ls "$here"/parser/target/arena-ls-parser-*.jar 2>/dev/null | grep -v -e sources -e javadoc | head -n 1 || true)
 if [ -z "$check_jar" ] || [ -z "$parser_jar" ]; then
-    echo "bench.sh: build first: mvn -q -o -f parser/pom.xml install -DskipTests && mvn -q -o -f check/pom.xml package -DskipTests" >&2
+    echo "bench.sh: build first: mvn -B -q -DskipTests install" >&2
     exit 2
 fi
 cp="$check_jar:$parser_jar"
