@@ -67,6 +67,10 @@ public final class Lexer {
 
     // ---- input ----
     private char[] src = EMPTY;
+    /** NameTable's raw hash of src[hashStart, hashEnd), the last ASCII identifier scanned by next(). */
+    private int hash;
+    private int hashStart = -1;
+    private int hashEnd = -1;
     private int end;
     private NameTable names;
     private ParseLog log;
@@ -114,6 +118,8 @@ public final class Lexer {
         this.flags = 0;
         this.newlineBefore = false;
         this.regexBodyEnd = 0;
+        this.hashStart = -1;
+        this.hashEnd = -1;
     }
 
     /** Continues scanning at {@code offset} (a position between tokens), as if everything before it was read. */
@@ -231,8 +237,15 @@ public final class Lexer {
             if ((a & A_START) != 0) {
                 int q = p + 1;
                 char ch;
-                while (q < n && (ch = s[q]) < 128 && (ASCII[ch] & A_PART) != 0) q++;
+                int h = c; // NameTable's hash of the name, computed in the same pass (see internIdentifier)
+                while (q < n && (ch = s[q]) < 128 && (ASCII[ch] & A_PART) != 0) {
+                    h = 31 * h + ch;
+                    q++;
+                }
                 if (q < n && ((ch = s[q]) == '\\' || ch >= 128)) return scanIdentifierRest(p, q, false);
+                hashStart = p;
+                hashEnd = q;
+                hash = h;
                 int len = q - p;
                 // every keyword is lower case, 2 to 11 letters
                 return finish(c >= 'a' && len >= 2 && len <= 11 ? Keywords.lookup(s, p, q) : Token.IDENTIFIER, q);
@@ -596,7 +609,11 @@ public final class Lexer {
     public int internIdentifier() {
         int start = tokenStart;
         if (token == Token.PRIVATE_NAME && start < tokenEnd) start++;
-        if ((flags & F_ESCAPED) == 0) return names.intern(src, start, tokenEnd);
+        if ((flags & F_ESCAPED) == 0) {
+            // the scan of a plain ASCII name computed its hash: the name is not read twice
+            if (start == hashStart && tokenEnd == hashEnd) return names.intern(src, start, tokenEnd, hash);
+            return names.intern(src, start, tokenEnd);
+        }
         int len = decodeIdentifier(start, tokenEnd);
         return names.intern(scratch, 0, len);
     }

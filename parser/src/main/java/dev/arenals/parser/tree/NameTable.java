@@ -34,6 +34,15 @@ public final class NameTable {
     public int intern(char[] s, int start, int end) {
         int h = 0;
         for (int i = start; i < end; i++) h = 31 * h + s[i];
+        return intern(s, start, end, h);
+    }
+
+    /**
+     * As {@link #intern(char[], int, int)}, given {@code rawHash}: the name's chars folded as
+     * {@code h = 31 * h + c} from 0 (String.hashCode's), which the lexer computes while scanning.
+     */
+    public int intern(char[] s, int start, int end, int rawHash) {
+        int h = rawHash;
         h ^= h >>> 16;
         int mask = slotId.length - 1;
         int slot = h & mask;
