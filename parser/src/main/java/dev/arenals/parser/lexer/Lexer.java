@@ -423,9 +423,12 @@ public final class Lexer {
             }
             p++;
         }
-        // after it (most of a doc comment): only the closing "*/" matters, one test per character
+        // after it (most of a doc comment): only the closing "*/" matters; the next '*' is looked
+        // for four characters at a time (C1 does not unroll loops)
         while (p < n) {
-            if (s[p] == '*' && p + 1 < n && s[p + 1] == '/') {
+            while (p + 3 < n && s[p] != '*' && s[p + 1] != '*' && s[p + 2] != '*' && s[p + 3] != '*') p += 4;
+            while (p < n && s[p] != '*') p++;
+            if (p + 1 < n && s[p + 1] == '/') {
                 commentNewline = true;
                 log.addComment(start, p + 2);
                 return p + 2;
