@@ -92,9 +92,26 @@ public final class Binder {
 
     /** Pushes the children of {@code node} (so they pop in source order) with one context. */
     private void pushChildren(int node, int ctx, int scope, int owner) {
-        int first = sp;
-        for (int c = a.firstChild(node); c >= 0; c = a.nextSibling(c)) push(c, ctx, scope, owner);
-        reverse(first, sp);
+        int first = a.firstChild(node);
+        int count = 0;
+        for (int c = first; c >= 0; c = a.nextSibling(c)) count++;
+        if (count == 0) return;
+        while (sp + count > stNode.length) {
+            int n = stNode.length * 2;
+            stNode = Arrays.copyOf(stNode, n);
+            stCtx = Arrays.copyOf(stCtx, n);
+            stScope = Arrays.copyOf(stScope, n);
+            stOwner = Arrays.copyOf(stOwner, n);
+        }
+        // written from the top down, so the first child pops first (no reverse pass)
+        int i = sp + count - 1;
+        for (int c = first; c >= 0; c = a.nextSibling(c), i--) {
+            stNode[i] = c;
+            stCtx[i] = ctx;
+            stScope[i] = scope;
+            stOwner[i] = owner;
+        }
+        sp += count;
     }
 
     private void reverse(int from, int to) {
