@@ -45,18 +45,10 @@ public final class Lexer {
     private static final int[] SINGLE = new int[128];
     static {
         for (char c : new char[] {' ', '\t', '\u000B', '\f', '\n', '\r', '/', '<', '-', '#'}) TRIVIA[c] = true;
-        SINGLE['{'] = Token.LBRACE;
-        SINGLE['}'] = Token.RBRACE;
-        SINGLE['('] = Token.LPAREN;
-        SINGLE[')'] = Token.RPAREN;
-        SINGLE['['] = Token.LBRACKET;
-        SINGLE[']'] = Token.RBRACKET;
-        SINGLE[';'] = Token.SEMICOLON;
-        SINGLE[','] = Token.COMMA;
-        SINGLE[':'] = Token.COLON;
-        SINGLE['~'] = Token.TILDE;
-        SINGLE['@'] = Token.AT;
-        SINGLE['>'] = Token.GT;
+        String chars = "{}()[];,:~@>";
+        int[] tokens = {Token.LBRACE, Token.RBRACE, Token.LPAREN, Token.RPAREN, Token.LBRACKET, Token.RBRACKET,
+            Token.SEMICOLON, Token.COMMA, Token.COLON, Token.TILDE, Token.AT, Token.GT};
+        for (int i = 0; i < tokens.length; i++) SINGLE[chars.charAt(i)] = tokens[i];
     }
     private static final int A_START = UnicodeId.A_START;
     private static final int A_PART = UnicodeId.A_PART;
