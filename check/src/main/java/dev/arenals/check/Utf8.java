@@ -8,7 +8,7 @@ package dev.arenals.check;
  * reported at its first byte, where the JDK reports it too. We decode ourselves because the JDK's
  * loop leaves its ASCII fast path at the first non-ASCII character for good, and source files are
  * ASCII with a few exceptions (an arrow in a comment, a name in a string): here every ASCII run
- * after one takes the one-compare path again. It also allocates nothing.
+ * after one is copied eight bytes at a time again ({@link Ascii}). It also allocates nothing.
  */
 final class Utf8 {
     private Utf8() {}
@@ -24,8 +24,9 @@ final class Utf8 {
         while (i < to) {
             int x = b[i];
             if (x >= 0) {
-                dst[j++] = (char) x;
-                i++;
+                int k = Ascii.widen(b, i, to, dst, j);
+                j += k - i;
+                i = k;
                 continue;
             }
             int lead = x & 0xFF;

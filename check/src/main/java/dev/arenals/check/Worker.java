@@ -125,17 +125,23 @@ final class Worker {
         if (chars.capacity() < length) chars = CharBuffer.allocate(length); // the file grew since it was opened
         char[] dst = chars.array();
         int sniffEnd = Math.min(length, BINARY_SNIFF_BYTES);
-        // ASCII is copied directly (most files are ASCII only); Utf8 decodes the rest from the first other byte
+        // ASCII is copied directly (most files are ASCII only); Utf8 decodes the rest from the first other byte.
+        // The first bytes are also searched for NUL, which makes a file binary.
         int i = start;
         int j = 0;
-        while (i < length) {
+        while (i < sniffEnd) {
             byte x = b[i];
             if (x <= 0) {
                 if (x < 0) break;
-                if (i < sniffEnd) return binary(f, length, i);
+                return binary(f, length, i);
             }
             dst[j++] = (char) x;
             i++;
+        }
+        if (i == sniffEnd && i < length) {
+            int k = Ascii.widen(b, i, length, dst, j);
+            j += k - i;
+            i = k;
         }
         if (i < length) {
             for (int k = i; k < sniffEnd; k++) {
