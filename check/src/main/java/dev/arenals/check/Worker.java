@@ -82,19 +82,40 @@ final class Worker {
         return Math.min(chars / 8 + 64, 1 << 17);
     }
 
-    /** Reads, decodes, parses and binds one file. Never throws. */
+    /**
+     * Reads, decodes, parses and binds one file. Never throws. Each step is a method of its own:
+     * C1 compiles (and recompiles on stack replacement) whole methods, so small steps keep the
+     * compile work of a short run small.
+     */
     FileReport check(SourceFile f) {
-        int length;
+        int length = read(f);
+        if (length < 0) return takeFailure();
+        int textLength = decode(f, length);
+        if (textLength < 0) return takeFailure();
+        return parseAndBind(f, length, textLength);
+    }
+
+    /** Set by {@link #read} and {@link #decode} when they return -1. */
+    private FileReport failed;
+
+    private FileReport takeFailure() {
+        FileReport r = failed;
+        failed = null;
+        return r;
+    }
+
+    /** Reads the file into {@link #bytes}: returns its length, or -1 with {@link #failed} set. */
+    private int read(SourceFile f) {
         try (FileChannel ch = FileChannel.open(f.path, StandardOpenOption.READ)) {
             long size = ch.size();
-            if (size > maxBytes) return tooLarge(f, size);
+            if (size > maxBytes) return fail(tooLarge(f, size));
             ensureCapacity(size);
             int pos = 0;
             bytes.clear();
             while (true) {
                 if (pos == bytes.capacity()) {
                     // the file grew while being read
-                    if (pos > maxBytes) return tooLarge(f, pos);
+                    if (pos > maxBytes) return fail(tooLarge(f, pos));
                     ByteBuffer bigger = ByteBuffer.allocate((int) Math.min(maxBytes + 1, bytes.capacity() * 2L));
                     bigger.put(bytes.array(), 0, pos);
                     bytes = bigger;
@@ -105,58 +126,71 @@ final class Worker {
                 if (n < 0) break;
                 pos = bytes.position();
             }
-            if (pos > maxBytes) return tooLarge(f, pos);
-            length = pos;
+            if (pos > maxBytes) return fail(tooLarge(f, pos));
+            return pos;
         } catch (NoSuchFileException e) {
-            return failure(f, 0, Failure.VANISHED, "the file disappeared before it could be read");
+            return fail(failure(f, 0, Failure.VANISHED, "the file disappeared before it could be read"));
         } catch (AccessDeniedException e) {
-            return failure(f, 0, Failure.UNREADABLE, "cannot read the file: permission denied");
+            return fail(failure(f, 0, Failure.UNREADABLE, "cannot read the file: permission denied"));
         } catch (IOException | RuntimeException e) {
-            return failure(f, 0, Failure.UNREADABLE, "cannot read the file: " + Failure.describe(e));
+            return fail(failure(f, 0, Failure.UNREADABLE, "cannot read the file: " + Failure.describe(e)));
         }
+    }
 
+    private int fail(FileReport r) {
+        failed = r;
+        return -1;
+    }
+
+    /**
+     * Decodes the {@code length} bytes read into {@link #chars}: returns the number of chars, or -1
+     * with {@link #failed} set (binary, UTF-16 or invalid UTF-8).
+     */
+    private int decode(SourceFile f, int length) {
         byte[] b = bytes.array();
         int start = 0;
         if (length >= 3 && b[0] == (byte) 0xEF && b[1] == (byte) 0xBB && b[2] == (byte) 0xBF) {
             start = 3;
         } else if (length >= 2 && ((b[0] == (byte) 0xFE && b[1] == (byte) 0xFF) || (b[0] == (byte) 0xFF && b[1] == (byte) 0xFE))) {
-            return failure(f, length, Failure.ENCODING, "the file is UTF-16 (it starts with a UTF-16 byte order mark); only UTF-8 is supported");
+            return fail(failure(f, length, Failure.ENCODING, "the file is UTF-16 (it starts with a UTF-16 byte order mark); only UTF-8 is supported"));
         }
         if (chars.capacity() < length) chars = CharBuffer.allocate(length); // the file grew since it was opened
         char[] dst = chars.array();
         int sniffEnd = Math.min(length, BINARY_SNIFF_BYTES);
         // ASCII is copied directly (most files are ASCII only); Utf8 decodes the rest from the first other byte.
         // The first bytes are also searched for NUL, which makes a file binary.
-        int i = start;
-        int j = 0;
-        while (i < sniffEnd) {
-            byte x = b[i];
-            if (x <= 0) {
-                if (x < 0) break;
-                return binary(f, length, i);
-            }
-            dst[j++] = (char) x;
-            i++;
-        }
-        if (i == sniffEnd && i < length) {
-            int k = Ascii.widen(b, i, length, dst, j);
-            j += k - i;
-            i = k;
-        }
+        int i = copyAsciiExceptNul(b, start, sniffEnd, dst);
+        if (i < sniffEnd && b[i] == 0) return fail(binary(f, length, i));
+        if (i == sniffEnd && i < length) i = Ascii.widen(b, i, length, dst, i - start);
+        int j = i - start;
         if (i < length) {
             for (int k = i; k < sniffEnd; k++) {
-                if (b[k] == 0) return binary(f, length, k);
+                if (b[k] == 0) return fail(binary(f, length, k));
             }
             j = Utf8.decode(b, i, length, dst, j);
             if (j < 0) {
                 int at = -1 - j;
                 int line = 1 + countLineBreaks(dst, Utf8.decode(b, start, at, dst, 0)); // the bytes before it are well-formed
-                return failure(f, length, Failure.ENCODING, String.format(Locale.ROOT,
-                        "invalid UTF-8: byte 0x%02X at byte offset %d (line %d); only UTF-8 is supported", b[at] & 0xff, at, line));
+                return fail(failure(f, length, Failure.ENCODING, String.format(Locale.ROOT,
+                        "invalid UTF-8: byte 0x%02X at byte offset %d (line %d); only UTF-8 is supported", b[at] & 0xff, at, line)));
             }
         }
-        int textLength = j;
+        return j;
+    }
 
+    /** Copies b[from, to) to dst from index 0 up to the first byte that is NUL or not ASCII; returns its index (or to). */
+    private static int copyAsciiExceptNul(byte[] b, int from, int to, char[] dst) {
+        int i = from;
+        while (i < to) {
+            byte x = b[i];
+            if (x <= 0) break;
+            dst[i - from] = (char) x;
+            i++;
+        }
+        return i;
+    }
+
+    private FileReport parseAndBind(SourceFile f, int length, int textLength) {
         try {
             parser.parseInPlace(arena, chars.array(), textLength, f.options); // the char buffer is ours until the next file
             binder.bind(arena, table);
