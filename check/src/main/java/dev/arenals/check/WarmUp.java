@@ -50,7 +50,7 @@ final class WarmUp implements Runnable {
             while (!stopped) {
                 for (int i = 0; i < texts.length && !stopped; i++) {
                     parser.parseInPlace(arena, texts[i], texts[i].length, options[i]);
-                    binder.bind(arena, table);
+                    binder.bindDeclarations(arena, table);
                 }
             }
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {

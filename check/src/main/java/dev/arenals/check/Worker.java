@@ -193,7 +193,7 @@ final class Worker {
     private FileReport parseAndBind(SourceFile f, int length, int textLength) {
         try {
             parser.parseInPlace(arena, chars.array(), textLength, f.options); // the char buffer is ours until the next file
-            binder.bind(arena, table);
+            binder.bindDeclarations(arena, table);
             return report(f, length, chars.array(), textLength);
         } catch (RuntimeException | StackOverflowError e) {
             reset();

@@ -49,8 +49,25 @@ public final class Binder {
     private int nameDefault;
     private final char[] scratch = new char[8];
 
-    /** Resets {@code table} and binds the arena's current tree into it. */
+    /** Resets {@code table} and binds the arena's current tree into it, references resolved. */
     public void bind(Arena arena, ScopeTable table) {
+        bind(arena, table, true);
+    }
+
+    /**
+     * Binds scopes and declarations only: every diagnostic {@link #bind} reports, without recording
+     * or resolving references (none of those diagnostics depends on them). For callers that want the
+     * errors and not the symbol of each use, such as {@code arena-ls check}: reference resolution
+     * probes a hash table once per enclosing scope for every identifier used.
+     */
+    public void bindDeclarations(Arena arena, ScopeTable table) {
+        bind(arena, table, false);
+    }
+
+    private boolean withReferences;
+
+    private void bind(Arena arena, ScopeTable table, boolean references) {
+        this.withReferences = references;
         this.a = arena;
         this.t = table;
         this.log = arena.log();
@@ -66,7 +83,10 @@ public final class Binder {
         "default".getChars(0, 7, scratch, 0);
         nameDefault = names.intern(scratch, 0, 7);
         walk(root);
-        resolveReferences();
+        if (references) {
+            resolveReferences();
+            table.referencesResolved = true;
+        }
         if (module && !typeScript) checkExports();
         // a binder kept per thread must not keep the document's tree reachable
         this.a = null;
@@ -467,6 +487,7 @@ public final class Binder {
                 return;
             }
             case A_REFERENCE: {
+                if (!withReferences) return;
                 if ((ctx & (C_TYPE | C_NAMESPACE_REF)) != 0) {
                     t.addReference(n, scope, (ctx & C_NAMESPACE_REF) != 0 ? ScopeTable.REF_NAMESPACE : ScopeTable.REF_TYPE);
                     return;

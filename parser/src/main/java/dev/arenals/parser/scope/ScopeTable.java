@@ -52,6 +52,8 @@ public final class ScopeTable {
     int[] refScope = new int[256];
     int[] refFlags = new int[256];
     int refCount;
+    /** False after {@link Binder#bindDeclarations}: no references recorded, uses have no symbol. */
+    boolean referencesResolved;
     static final int REF_WRITE = 1;
     static final int REF_READ = 2;
     /** The reference names a type (resolved in the type declaration space). */
@@ -71,6 +73,7 @@ public final class ScopeTable {
         symCount = 0;
         entryCount = 0;
         refCount = 0;
+        referencesResolved = false;
         if (++slotGeneration == Integer.MAX_VALUE) {
             Arrays.fill(slotGen, 0);
             slotGeneration = 1;
@@ -216,6 +219,9 @@ public final class ScopeTable {
         check();
         return node >= 0 && node < arena.nodeCount() ? nodeSymbol[node] : -1;
     }
+
+    /** Whether references were recorded and resolved ({@link Binder#bind}, not {@link Binder#bindDeclarations}). */
+    public boolean referencesResolved() { check(); return referencesResolved; }
 
     public int referenceCount() { check(); return refCount; }
     public int referenceNode(int i) { check(); return refNode[i]; }

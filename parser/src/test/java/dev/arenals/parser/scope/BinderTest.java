@@ -47,6 +47,37 @@ class BinderTest {
         return out;
     }
 
+    /** Every kind of binder error, in scripts, modules and TypeScript, next to code without any. */
+    private static final String[][] BINDER_CASES = {
+            {"a.js", "let x = 1; let x = 2; var y; let y; function f(a) { let a; } x = y + f;"},
+            {"a.js", "class C {} class C {} const k = 1; { var k; } try {} catch (e) { let e; } new C(k);"},
+            {"a.mjs", "export { missing, x }; let x; export default 1; export default 2; export { x as default }; x++;"},
+            {"a.mjs", "import { a } from 'm'; let a; export * as ns from 'n'; export { ns }; function g() { return a + u; }"},
+            {"a.ts", "interface I { a: T } interface I { b: number } type T = string; let v: I = w; let v = 2;"},
+            {"a.ts", "namespace N { export const q = 1; } enum N { A } declare module 'm' { let z: N.q; } let n = N.A + q; const n = 0;"},
+            {"a.ts", "function f(x: number): void; function f(x: any) { return g(x); } class K<T> { m(t: T): T { return t; } }"},
+    };
+
+    @Test
+    void bindingDeclarationsOnlyReportsExactlyTheErrorsOfAFullBind() {
+        for (String[] c : BINDER_CASES) {
+            parser.parse(arena, c[1], ParseOptions.forFileName(c[0]));
+            int parseErrors = arena.log().diagnosticCount();
+            binder.bind(arena, table);
+            List<String> full = errors();
+            assertTrue(table.referencesResolved() && table.referenceCount() > 0, c[1]);
+            parser.parse(arena, c[1], ParseOptions.forFileName(c[0]));
+            binder.bindDeclarations(arena, table);
+            assertEquals(full, errors(), c[1]);
+            boolean clean = c[1].startsWith("function f(x: number)");
+            assertEquals(clean, full.size() == parseErrors, "binder errors only where the case has them: " + full + " in " + c[1]);
+            assertTrue(!table.referencesResolved() && table.referenceCount() == 0, "no references recorded: " + c[1]);
+            for (int s = 0; s < table.symbolCount(); s++) {
+                assertEquals(s, table.symbolOfNode(table.declarationNode(s)), "declarations still carry their symbol");
+            }
+        }
+    }
+
     @Test
     void rebindingAGrowingTreeDoesNotDoubleTheTable() {
         // an editor's tree grows a node or two per keystroke; the per-node column must not double for that
