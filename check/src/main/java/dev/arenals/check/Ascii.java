@@ -21,6 +21,7 @@ final class Ascii {
     private static final long BYTES = UNSAFE == null ? 0 : UNSAFE.arrayBaseOffset(byte[].class);
     private static final long CHARS = UNSAFE == null ? 0 : UNSAFE.arrayBaseOffset(char[].class);
     private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long ONES = 0x0101010101010101L;
 
     private static sun.misc.Unsafe littleEndianUnsafe() {
         if (ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN) return null;
@@ -50,6 +51,20 @@ final class Ascii {
      *     here, because the word loop's accesses are not checked
      */
     static int widen(byte[] b, int from, int to, char[] dst, int at) {
+        return widen(b, from, to, dst, at, 0);
+    }
+
+    /** {@link #widen}, stopping also at a NUL byte (the start of a file is searched for one). */
+    static int widenUntilNul(byte[] b, int from, int to, char[] dst, int at) {
+        return widen(b, from, to, dst, at, HIGH_BITS);
+    }
+
+    /**
+     * The word loop: a word stops it when a byte has its high bit set or, with {@code nulMask} set
+     * to the high bits, when a byte is zero. Subtracting one from each byte borrows (sets the high
+     * bit) only in a zero byte or above one, and the first such byte is where the byte loop stops.
+     */
+    private static int widen(byte[] b, int from, int to, char[] dst, int at, long nulMask) {
         if (from < 0 || to > b.length || from > to || at < 0 || at > dst.length - (to - from)) {
             throw new IndexOutOfBoundsException("bytes [" + from + ", " + to + ") of " + b.length
                     + " into chars from " + at + " of " + dst.length);
@@ -62,7 +77,7 @@ final class Ascii {
             int words = (to - from) >>> 3;
             for (int w = 0; w < words; w++) {
                 long v = u.getLong(b, src);
-                if ((v & HIGH_BITS) != 0) break;
+                if (((v | ((v - ONES) & nulMask)) & HIGH_BITS) != 0) break;
                 u.putLong(dst, out, spread(v & 0xFFFFFFFFL));
                 u.putLong(dst, out + 8, spread(v >>> 32));
                 src += 8;
@@ -71,9 +86,10 @@ final class Ascii {
             i = (int) (src - BYTES);
         }
         int j = at + (i - from);
+        int stopBelow = nulMask == 0 ? 0 : 1;
         while (i < to) {
             byte x = b[i];
-            if (x < 0) break;
+            if (x < stopBelow) break;
             dst[j++] = (char) x;
             i++;
         }

@@ -159,7 +159,7 @@ final class Worker {
         int sniffEnd = Math.min(length, BINARY_SNIFF_BYTES);
         // ASCII is copied directly (most files are ASCII only); Utf8 decodes the rest from the first other byte.
         // The first bytes are also searched for NUL, which makes a file binary.
-        int i = copyAsciiExceptNul(b, start, sniffEnd, dst);
+        int i = Ascii.widenUntilNul(b, start, sniffEnd, dst, 0);
         if (i < sniffEnd && b[i] == 0) return fail(binary(f, length, i));
         if (i == sniffEnd && i < length) i = Ascii.widen(b, i, length, dst, i - start);
         int j = i - start;
@@ -176,18 +176,6 @@ final class Worker {
             }
         }
         return j;
-    }
-
-    /** Copies b[from, to) to dst from index 0 up to the first byte that is NUL or not ASCII; returns its index (or to). */
-    private static int copyAsciiExceptNul(byte[] b, int from, int to, char[] dst) {
-        int i = from;
-        while (i < to) {
-            byte x = b[i];
-            if (x <= 0) break;
-            dst[i - from] = (char) x;
-            i++;
-        }
-        return i;
     }
 
     private FileReport parseAndBind(SourceFile f, int length, int textLength) {
