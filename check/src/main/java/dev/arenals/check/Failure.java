@@ -48,6 +48,11 @@ public enum Failure {
         }
         String m = e.getMessage();
         if (m == null || m.isEmpty()) return e.getClass().getSimpleName();
+        if (e instanceof java.io.FileNotFoundException && m.endsWith(")")) {
+            // java.io puts the reason after the path: "/a/b.ts (Is a directory)"
+            int open = m.lastIndexOf(" (");
+            if (open >= 0) return m.substring(open + 2, m.length() - 1).toLowerCase(java.util.Locale.ROOT);
+        }
         return m;
     }
 }

@@ -8,6 +8,8 @@ import java.util.Locale;
 final class SourceFile {
     /** Absolute and normalized. */
     final Path path;
+    /** The same, for java.io (the check reads through it). */
+    final java.io.File file;
     /** What reports show: relative to the working directory with '/' separators, else absolute. */
     final String display;
 
@@ -21,6 +23,7 @@ final class SourceFile {
 
     SourceFile(Path path, String display, long size) {
         this.path = path;
+        this.file = path.toFile();
         this.display = display;
         this.size = size;
         this.options = ParseOptions.forFileName(path.getFileName().toString());

@@ -8,13 +8,13 @@ import dev.arenals.parser.scope.ScopeTable;
 import dev.arenals.parser.tree.Arena;
 import dev.arenals.parser.tree.ParseLog;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
 import java.nio.CharBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +29,13 @@ import java.util.Set;
 final class Worker {
     /** NUL bytes in the first this-many bytes make a file binary (git's heuristic). */
     static final int BINARY_SNIFF_BYTES = 8000;
-    private static final int READ_CHUNK = 1 << 20;
+    /**
+     * Bytes asked for per read. The JDK's native read goes through a buffer of that size: up to
+     * 8 KB on the stack, above that from malloc, which keeps blocks under 128 KB in its heap (reused,
+     * no fresh pages). The call that finds the end of the file asks for 8 KB only.
+     */
+    private static final int READ_CHUNK = 64 << 10;
+    private static final int READ_AT_END = 8 << 10;
     /** Code frames show at most this many characters of a line. */
     private static final int FRAME_WIDTH = 160;
 
@@ -49,7 +55,7 @@ final class Worker {
     private Arena arena = new Arena();
     private Binder binder = new Binder();
     private ScopeTable table = new ScopeTable();
-    private ByteBuffer bytes = ByteBuffer.allocate(1 << 12);
+    private byte[] bytes = new byte[1 << 12];
     private CharBuffer chars = CharBuffer.allocate(1 << 12);
     private int[] lineStarts = new int[256];
 
@@ -66,7 +72,7 @@ final class Worker {
      */
     private void ensureCapacity(long size) {
         int n = (int) Math.min(size, maxBytes);
-        if (bytes.capacity() < n + 1) bytes = ByteBuffer.allocate(n + 1);
+        if (bytes.length < n + 1) bytes = new byte[n + 1];
         if (chars.capacity() < n) chars = CharBuffer.allocate(n);
         int nodes = nodesFor(n);
         if (arena.capacity() < nodes) arena = new Arena(nodes);
@@ -104,34 +110,40 @@ final class Worker {
         return r;
     }
 
-    /** Reads the file into {@link #bytes}: returns its length, or -1 with {@link #failed} set. */
+    /**
+     * Reads the file into {@link #bytes}: returns its length, or -1 with {@link #failed} set.
+     *
+     * <p>Through {@link FileInputStream}, not {@code FileChannel}: its read is one native call,
+     * where the channel's path (interruptible-channel bookkeeping, thread sets, a temporary direct
+     * buffer and its cache, locks) is some 45 KB of JDK code that C1 had to compile in every run.
+     * The buffer was sized from the walk's size; reading until end of file still catches a file
+     * that grew since.
+     */
     private int read(SourceFile f) {
-        try (FileChannel ch = FileChannel.open(f.path, StandardOpenOption.READ)) {
-            long size = ch.size();
-            if (size > maxBytes) return fail(tooLarge(f, size));
-            ensureCapacity(size);
+        if (f.size > maxBytes) return fail(tooLarge(f, f.size));
+        ensureCapacity(f.size);
+        try (FileInputStream in = new FileInputStream(f.file)) {
+            byte[] b = bytes;
             int pos = 0;
-            bytes.clear();
             while (true) {
-                if (pos == bytes.capacity()) {
-                    // the file grew while being read
+                if (pos == b.length) {
+                    // the file is larger than the walk saw
                     if (pos > maxBytes) return fail(tooLarge(f, pos));
-                    ByteBuffer bigger = ByteBuffer.allocate((int) Math.min(maxBytes + 1, bytes.capacity() * 2L));
-                    bigger.put(bytes.array(), 0, pos);
-                    bytes = bigger;
+                    b = bytes = Arrays.copyOf(b, (int) Math.min(maxBytes + 1, b.length * 2L));
                 }
-                bytes.limit(Math.min(bytes.capacity(), pos + READ_CHUNK));
-                bytes.position(pos);
-                int n = ch.read(bytes);
+                int n = in.read(b, pos, Math.min(b.length - pos, pos < f.size ? READ_CHUNK : READ_AT_END));
                 if (n < 0) break;
-                pos = bytes.position();
+                pos += n;
             }
             if (pos > maxBytes) return fail(tooLarge(f, pos));
             return pos;
-        } catch (NoSuchFileException e) {
-            return fail(failure(f, 0, Failure.VANISHED, "the file disappeared before it could be read"));
-        } catch (AccessDeniedException e) {
-            return fail(failure(f, 0, Failure.UNREADABLE, "cannot read the file: permission denied"));
+        } catch (FileNotFoundException e) {
+            // the JDK says which in the message only ("(No such file or directory)"): ask the file system
+            if (!Files.exists(f.path, LinkOption.NOFOLLOW_LINKS)) {
+                return fail(failure(f, 0, Failure.VANISHED, "the file disappeared before it could be read"));
+            }
+            if (!Files.isReadable(f.path)) return fail(failure(f, 0, Failure.UNREADABLE, "cannot read the file: permission denied"));
+            return fail(failure(f, 0, Failure.UNREADABLE, "cannot read the file: " + Failure.describe(e)));
         } catch (IOException | RuntimeException e) {
             return fail(failure(f, 0, Failure.UNREADABLE, "cannot read the file: " + Failure.describe(e)));
         }
@@ -147,7 +159,7 @@ final class Worker {
      * with {@link #failed} set (binary, UTF-16 or invalid UTF-8).
      */
     private int decode(SourceFile f, int length) {
-        byte[] b = bytes.array();
+        byte[] b = bytes;
         int start = 0;
         if (length >= 3 && b[0] == (byte) 0xEF && b[1] == (byte) 0xBB && b[2] == (byte) 0xBF) {
             start = 3;
@@ -195,7 +207,7 @@ final class Worker {
 
     /** Bytes held by this worker's reusable arrays (buffers, arena, scope table). */
     long retainedBytes() {
-        return bytes.capacity() + 2L * chars.capacity() + arena.bytesReserved() + table.bytesReserved() + 4L * lineStarts.length;
+        return bytes.length + 2L * chars.capacity() + arena.bytesReserved() + table.bytesReserved() + 4L * lineStarts.length;
     }
 
     /** Fresh parser state after a failure (its arrays may be in any state). */

@@ -150,6 +150,21 @@ class BadFilesTest {
     }
 
     @Test
+    void aFileReplacedByADirectoryBeforeItIsReadIsUnreadable() throws Exception {
+        Path f = write(dir, "swapped.js", "x;\n");
+        CheckOptions o = CheckOptions.parse(new String[0]);
+        FileCollector c = new FileCollector(dir, o, null);
+        c.collect(List.of("."));
+        List<SourceFile> files = c.sortedFiles();
+        assertEquals(1, files.size());
+        Files.delete(f);
+        Files.createDirectory(f);
+        FileReport[] r = new Checker(1, o.maxFileSize, Set.of(), false, false).check(files);
+        assertEquals(Failure.UNREADABLE, r[0].failure());
+        assertEquals("cannot read the file: is a directory", r[0].problems.get(0).message);
+    }
+
+    @Test
     void aDirectoryThatVanishesDuringTheWalk() throws Exception {
         write(dir, "a/x.js", "x;\n");
         write(dir, "doomed/y.js", "x;\n");
