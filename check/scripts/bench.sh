@@ -19,14 +19,15 @@
 #            checking threads for the cores of a short run) and -XX:PretenureSizeThreshold=512k
 #            (the arena's and buffers' large arrays go straight to the old generation, so young
 #            collections do not copy them)
-#   launcher what bin/arena-ls check runs: the server jar (build it too: mvn -q -o install -DskipTests)
-#            with the build's class-data archive of the check classes (server/target/arena-ls-check.jsa),
+#   launcher bin/arena-ls check itself, the launcher script included: the server jar (build it too:
+#            mvn -q -o install -DskipTests) with the build's class-data archive of the check classes
+#            (server/target/arena-ls-check.jsa),
 #            tuned with -Xms256m -Xmx2g, the JDK's archive mapped without relocation
 #            (-XX:ArchiveRelocationMode=0), compile thresholds at a quarter
 #            (-XX:CompileThresholdScaling=0.25), plus -XX:+UseTransparentHugePages where the kernel offers
 #            THP (fewer page faults)
 # For each tree x flags x threads: REPS runs (default 5), the median wall time (date +%s%N around the
-# java process) -> MB/s (10^6 bytes of source read per second) and files/s. Then one --stats run per
+# java process, or around bin/arena-ls for the launcher set) -> MB/s (10^6 bytes of source read per second) and files/s. Then one --stats run per
 # tree and thread count (tuned flags) for the allocation: bytes allocated by the checking threads
 # per file, how much of it stays as arena/buffer capacity, and the garbage per file; and the GC count
 # with the launcher flags (-Xlog:gc). A calibration first measures how much parallelism the machine
@@ -93,23 +94,22 @@ tree_args() {
     esac
 }
 
-# the launcher set runs what bin/arena-ls check runs: the server jar with the build's class-data archive
+# the launcher set runs bin/arena-ls check (the server jar with the build's class-data archive)
 server_jar="$here/server/target/arena-ls.jar"
-cds_archive="$here/server/target/arena-ls-check.jsa"
 run_check() { # flag-set threads tree-args... ; prints wall ms
     local set=$1 t=$2; shift 2
     local flags s e rc=0
-    flags=$(flags_for "$set")
-    local cmd=(-cp "$cp" dev.arenals.check.CheckCommand)
-    if [ "$set" = launcher ] && [ -f "$server_jar" ]; then
-        cmd=(-jar "$server_jar" check)
-        if [ -f "$cds_archive" ]; then
-            flags="$flags -XX:SharedArchiveFile=$cds_archive -Xlog:cds=off:stderr -Xlog:cds+dynamic=off:stderr"
-        fi
+    if [ "$set" = launcher ]; then
+        # bin/arena-ls itself: its own start-up (a POSIX sh script, ~2 ms over a bare exec) is counted too
+        [ -f "$server_jar" ] || { echo "bench.sh: $server_jar is missing: mvn -B -q -DskipTests install" >&2; exit 2; }
+        s=$(date +%s%N)
+        JAVA="$java" ARENA_LS_JAVA_OPTS="" "$here/bin/arena-ls" check --quiet --format json --output /dev/null -j "$t" "$@" >/dev/null 2>"$tmp/run.err" || rc=$?
+    else
+        flags=$(flags_for "$set")
+        s=$(date +%s%N)
+        # shellcheck disable=SC2086
+        "$java" $flags -cp "$cp" dev.arenals.check.CheckCommand --quiet --format json --output /dev/null -j "$t" "$@" >/dev/null 2>"$tmp/run.err" || rc=$?
     fi
-    s=$(date +%s%N)
-    # shellcheck disable=SC2086
-    "$java" $flags "${cmd[@]}" --quiet --format json --output /dev/null -j "$t" "$@" >/dev/null 2>"$tmp/run.err" || rc=$?
     e=$(date +%s%N)
     if [ "$rc" -gt 1 ]; then
         echo "bench.sh: a run failed (exit $rc):" >&2
