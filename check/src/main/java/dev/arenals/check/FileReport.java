@@ -17,7 +17,6 @@ public final class FileReport {
     }
 
     public final Kind kind;
-    /** Relative to the working directory with '/' separators, or absolute when outside it. */
     /** By path, then kind: the report's order. */
     static final java.util.Comparator<FileReport> BY_PATH_THEN_KIND = new java.util.Comparator<FileReport>() {
         @Override public int compare(FileReport a, FileReport b) {
@@ -26,6 +25,7 @@ public final class FileReport {
         }
     };
 
+    /** Relative to the working directory with '/' separators, or absolute when outside it. */
     public final String path;
     /** Whether the file was parsed (false for failures, configs and directories). */
     public final boolean checked;
