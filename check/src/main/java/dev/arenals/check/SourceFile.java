@@ -8,7 +8,11 @@ import java.util.Locale;
 final class SourceFile {
     /** Absolute and normalized. */
     final Path path;
-    /** The same, for java.io (the check reads through it). */
+    /**
+     * The same for java.io, which the check reads through; null when the path's name does not
+     * survive the trip through a string (a name that is not valid in the platform's encoding shows
+     * U+FFFD there): then the check reads through NIO, which keeps the name's bytes.
+     */
     final java.io.File file;
     /** What reports show: relative to the working directory with '/' separators, else absolute. */
     final String display;
@@ -23,7 +27,7 @@ final class SourceFile {
 
     SourceFile(Path path, String display, long size) {
         this.path = path;
-        this.file = path.toFile();
+        this.file = path.toString().indexOf('\uFFFD') < 0 ? path.toFile() : null;
         this.display = display;
         this.size = size;
         this.options = ParseOptions.forFileName(path.getFileName().toString());

@@ -10,9 +10,12 @@ import dev.arenals.parser.tree.ParseLog;
 import java.io.IOException;
 import java.io.FileInputStream;
 import java.io.FileNotFoundException;
+import java.io.InputStream;
 import java.nio.CharBuffer;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -116,13 +119,14 @@ final class Worker {
      * <p>Through {@link FileInputStream}, not {@code FileChannel}: its read is one native call,
      * where the channel's path (interruptible-channel bookkeeping, thread sets, a temporary direct
      * buffer and its cache, locks) is some 45 KB of JDK code that C1 had to compile in every run.
-     * The buffer was sized from the walk's size; reading until end of file still catches a file
-     * that grew since.
+     * A name java.io cannot spell ({@link SourceFile#file} null) is read through NIO instead. The
+     * buffer was sized from the walk's size; reading until end of file still catches a file that
+     * grew since.
      */
     private int read(SourceFile f) {
         if (f.size > maxBytes) return fail(tooLarge(f, f.size));
         ensureCapacity(f.size);
-        try (FileInputStream in = new FileInputStream(f.file)) {
+        try (InputStream in = f.file != null ? new FileInputStream(f.file) : Files.newInputStream(f.path)) {
             byte[] b = bytes;
             int pos = 0;
             while (true) {
@@ -137,6 +141,10 @@ final class Worker {
             }
             if (pos > maxBytes) return fail(tooLarge(f, pos));
             return pos;
+        } catch (NoSuchFileException e) {
+            return fail(failure(f, 0, Failure.VANISHED, "the file disappeared before it could be read"));
+        } catch (AccessDeniedException e) {
+            return fail(failure(f, 0, Failure.UNREADABLE, "cannot read the file: permission denied"));
         } catch (FileNotFoundException e) {
             // the JDK says which in the message only ("(No such file or directory)"): ask the file system
             if (!Files.exists(f.path, LinkOption.NOFOLLOW_LINKS)) {

@@ -135,6 +135,29 @@ class BadFilesTest {
     }
 
     @Test
+    void aFileWhoseNameIsNotUtf8IsStillFoundAndChecked() throws Exception {
+        // java.io spells such a name with U+FFFD, which names no file: the check reads it through NIO,
+        // which keeps the name's bytes
+        Process p = new ProcessBuilder("sh", "-c", "printf 'let x = ;' > \"$(printf 'bad\\377name.js')\"")
+                .directory(dir.toFile()).start();
+        assumeTrue(p.waitFor() == 0, "sh is not available");
+        write(dir, "good.js", "x;\n");
+        CheckOptions o = CheckOptions.parse(new String[0]);
+        FileCollector c = new FileCollector(dir, o, null);
+        c.collect(List.of("."));
+        assertEquals(List.of(), c.reports, "nothing reported as vanished or unreadable");
+        List<SourceFile> files = c.sortedFiles();
+        assertEquals(2, files.size(), files::toString);
+        FileReport[] r = new Checker(1, o.maxFileSize, Set.of(), false, false).check(files);
+        int errors = 0;
+        for (FileReport x : r) {
+            assertTrue(x.checked, x.path);
+            errors += x.errors;
+        }
+        assertEquals(1, errors, "the badly named file was read: its syntax error is reported");
+    }
+
+    @Test
     void aFileThatVanishesBeforeItIsRead() throws Exception {
         Path f = write(dir, "gone.js", "x;\n");
         CheckOptions o = CheckOptions.parse(new String[0]);
