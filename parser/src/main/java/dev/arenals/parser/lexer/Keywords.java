@@ -53,6 +53,61 @@ public final class Keywords {
         TOKENS = tokens;
     }
 
+    // The lexer's path: a table keyed by the name's hash, which the lexer computed while scanning
+    // it (h = first char, then h = 31 * h + c), so most identifiers are turned away by one or two
+    // int compares, and a keyword's chars are compared once. Open addressing, half empty.
+    private static final int SLOTS = 256;
+    private static final int MULTIPLIER = 0x9E3779B1;
+    private static final int[] SLOT_TOKEN = new int[SLOTS];
+    private static final int[] SLOT_HASH = new int[SLOTS];
+    private static final char[][] SLOT_WORD = new char[SLOTS][];
+
+    static {
+        java.util.Arrays.fill(SLOT_TOKEN, Token.IDENTIFIER); // empty
+        for (int i = 0; i < WORDS.length; i++) {
+            char[] w = WORDS[i];
+            int h = hashOf(w, 0, w.length);
+            int slot = slotOf(h);
+            while (SLOT_TOKEN[slot] != Token.IDENTIFIER) slot = (slot + 1) & (SLOTS - 1);
+            SLOT_TOKEN[slot] = TOKENS[i];
+            SLOT_HASH[slot] = h;
+            SLOT_WORD[slot] = w;
+        }
+    }
+
+    /** The lexer's name hash: the first char, then {@code 31 * h + c} for each further char. */
+    static int hashOf(char[] s, int start, int end) {
+        int h = s[start];
+        for (int i = start + 1; i < end; i++) h = 31 * h + s[i];
+        return h;
+    }
+
+    private static int slotOf(int hash) {
+        return (hash * MULTIPLIER) >>> 24;
+    }
+
+    /**
+     * {@link #lookup(char[], int, int)} for a name whose hash ({@link #hashOf}) the caller has:
+     * {@code s[start, end)} must be within {@code s} and at least one char long.
+     */
+    static int lookupHashed(char[] s, int start, int end, int hash) {
+        int slot = slotOf(hash);
+        while (true) {
+            int token = SLOT_TOKEN[slot];
+            if (token == Token.IDENTIFIER) return Token.IDENTIFIER;
+            if (SLOT_HASH[slot] == hash) {
+                char[] w = SLOT_WORD[slot];
+                int len = end - start;
+                if (w.length == len) {
+                    int j = 0;
+                    while (j < len && w[j] == s[start + j]) j++;
+                    if (j == len) return token;
+                }
+            }
+            slot = (slot + 1) & (SLOTS - 1);
+        }
+    }
+
     private static int key(int length, char first) {
         return length * LETTERS + (first - 'a');
     }

@@ -240,7 +240,7 @@ public final class Lexer {
                 hash = h;
                 int len = q - p;
                 // every keyword is lower case, 2 to 11 letters
-                return finish(c >= 'a' && len >= 2 && len <= 11 ? Keywords.lookup(s, p, q) : Token.IDENTIFIER, q);
+                return finish(c >= 'a' && len >= 2 && len <= 11 ? Keywords.lookupHashed(s, p, q, h) : Token.IDENTIFIER, q);
             }
             int single = SINGLE[c];
             if (single != 0) return finish(single, p + 1);

@@ -196,6 +196,24 @@ class LexerTest {
     }
 
     @Test
+    void theHashedKeywordLookupAgreesWithTheTableByLengthAndFirstLetter() {
+        java.util.Random random = new java.util.Random(11);
+        String letters = "abcdefghijklmnoprstuvwxy";
+        for (int i = 0; i < 200_000; i++) {
+            // short names over few letters hit keyword hashes and near-keywords often
+            char[] w = new char[2 + random.nextInt(10)];
+            for (int j = 0; j < w.length; j++) w[j] = letters.charAt(random.nextInt(random.nextBoolean() ? 6 : letters.length()));
+            assertEquals(Keywords.lookup(w, 0, w.length), Keywords.lookupHashed(w, 0, w.length, Keywords.hashOf(w, 0, w.length)), new String(w));
+        }
+        for (int t = Token.FIRST_RESERVED; t <= Token.LAST_CONTEXTUAL; t++) {
+            String word = Token.text(t);
+            if (word.startsWith("token ")) continue;
+            char[] w = word.toCharArray();
+            assertEquals(t, Keywords.lookupHashed(w, 0, w.length, Keywords.hashOf(w, 0, w.length)), word);
+        }
+    }
+
+    @Test
     void keywordLookupBounds() {
         char[] s = "break".toCharArray();
         assertEquals(Token.K_BREAK, Keywords.lookup(s, 0, 5));
