@@ -21,6 +21,30 @@ import org.junit.jupiter.api.io.TempDir;
 class BadFilesTest {
     @TempDir Path dir;
 
+    /** The walk of {@link #dir} with the default options, done. */
+    private FileCollector walkWithDefaults() throws CheckOptions.UsageException {
+        FileCollector c = new FileCollector(dir, CheckOptions.parse(new String[0]), null);
+        c.collect(List.of("."));
+        return c;
+    }
+
+    private static FileReport[] checkOnOneThread(List<SourceFile> files) throws Exception {
+        return new Checker(1, CheckOptions.parse(new String[0]).maxFileSize, Set.of(), false, false).check(files);
+    }
+
+    private interface FileChange {
+        void apply(Path file) throws IOException;
+    }
+
+    /** Writes {@code name} alone into {@link #dir}, walks it, applies {@code change}, then checks it. */
+    private FileReport checkAfterTheWalk(String name, FileChange change) throws Exception {
+        Path f = write(dir, name, "x;\n");
+        List<SourceFile> files = walkWithDefaults().sortedFiles();
+        assertEquals(1, files.size());
+        change.apply(f);
+        return checkOnOneThread(files)[0];
+    }
+
     private static void noStackTrace(Cli.Result r) {
         assertFalse(r.out().contains("Exception") || r.err().contains("Exception"), r::toString);
         assertFalse(r.out().contains("\tat ") || r.err().contains("\tat "), r::toString);
@@ -142,13 +166,11 @@ class BadFilesTest {
                 .directory(dir.toFile()).start();
         assumeTrue(p.waitFor() == 0, "sh is not available");
         write(dir, "good.js", "x;\n");
-        CheckOptions o = CheckOptions.parse(new String[0]);
-        FileCollector c = new FileCollector(dir, o, null);
-        c.collect(List.of("."));
+        FileCollector c = walkWithDefaults();
         assertEquals(List.of(), c.reports, "nothing reported as vanished or unreadable");
         List<SourceFile> files = c.sortedFiles();
         assertEquals(2, files.size(), files::toString);
-        FileReport[] r = new Checker(1, o.maxFileSize, Set.of(), false, false).check(files);
+        FileReport[] r = checkOnOneThread(files);
         int errors = 0;
         for (FileReport x : r) {
             assertTrue(x.checked, x.path);
@@ -159,32 +181,20 @@ class BadFilesTest {
 
     @Test
     void aFileThatVanishesBeforeItIsRead() throws Exception {
-        Path f = write(dir, "gone.js", "x;\n");
-        CheckOptions o = CheckOptions.parse(new String[0]);
-        FileCollector c = new FileCollector(dir, o, null);
-        c.collect(List.of("."));
-        List<SourceFile> files = c.sortedFiles();
-        assertEquals(1, files.size());
-        Files.delete(f);
-        FileReport[] r = new Checker(1, o.maxFileSize, Set.of(), false, false).check(files);
-        assertEquals(Failure.VANISHED, r[0].failure());
-        assertEquals("the file disappeared before it could be read", r[0].problems.get(0).message);
+        FileReport r = checkAfterTheWalk("gone.js", Files::delete);
+        assertEquals(Failure.VANISHED, r.failure());
+        assertEquals("the file disappeared before it could be read", r.problems.get(0).message);
         assertFalse(new Report(List.of(r), false, "v", dir).executionSuccessful, "an I/O failure: exit code 2");
     }
 
     @Test
     void aFileReplacedByADirectoryBeforeItIsReadIsUnreadable() throws Exception {
-        Path f = write(dir, "swapped.js", "x;\n");
-        CheckOptions o = CheckOptions.parse(new String[0]);
-        FileCollector c = new FileCollector(dir, o, null);
-        c.collect(List.of("."));
-        List<SourceFile> files = c.sortedFiles();
-        assertEquals(1, files.size());
-        Files.delete(f);
-        Files.createDirectory(f);
-        FileReport[] r = new Checker(1, o.maxFileSize, Set.of(), false, false).check(files);
-        assertEquals(Failure.UNREADABLE, r[0].failure());
-        assertEquals("cannot read the file: is a directory", r[0].problems.get(0).message);
+        FileReport r = checkAfterTheWalk("swapped.js", f -> {
+            Files.delete(f);
+            Files.createDirectory(f);
+        });
+        assertEquals(Failure.UNREADABLE, r.failure());
+        assertEquals("cannot read the file: is a directory", r.problems.get(0).message);
     }
 
     @Test
