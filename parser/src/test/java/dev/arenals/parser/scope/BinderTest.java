@@ -51,6 +51,8 @@ class BinderTest {
     private static final String[][] BINDER_CASES = {
             {"a.js", "let x = 1; let x = 2; var y; let y; function f(a) { let a; } x = y + f;"},
             {"a.js", "class C {} class C {} const k = 1; { var k; } try {} catch (e) { let e; } new C(k);"},
+            // deep in expressions, which bindDeclarations skips where they declare nothing
+            {"a.js", "x = f(1 + g(() => { let q = 1; let q = 2; }), [h(function () { var r; let r; })], a.b.c(d) * 2);"},
             {"a.mjs", "export { missing, x }; let x; export default 1; export default 2; export { x as default }; x++;"},
             {"a.mjs", "import { a } from 'm'; let a; export * as ns from 'n'; export { ns }; function g() { return a + u; }"},
             {"a.ts", "interface I { a: T } interface I { b: number } type T = string; let v: I = w; let v = 2;"},
