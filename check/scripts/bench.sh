@@ -20,8 +20,10 @@
 #            (the arena's and buffers' large arrays go straight to the old generation, so young
 #            collections do not copy them)
 #   launcher bin/arena-ls check itself, the launcher script included: the server jar (build it too:
-#            mvn -q -o install -DskipTests) with the build's class-data archive of the check classes
-#            (server/target/arena-ls-check.jsa),
+#            mvn -q -o install -DskipTests) on the build's runtime image of the JDK
+#            (server/target/check-runtime, only the modules check uses) with its class-data archive
+#            of the check classes (server/target/arena-ls-check.jsa); JAVA or JAVA_HOME as bin/arena-ls
+#            reads them,
 #            tuned with -Xms256m -Xmx2g, the JDK's archive mapped without relocation
 #            (-XX:ArchiveRelocationMode=0), compile thresholds at a quarter
 #            (-XX:CompileThresholdScaling=0.25), plus -XX:+UseTransparentHugePages where the kernel offers
@@ -94,7 +96,7 @@ tree_args() {
     esac
 }
 
-# the launcher set runs bin/arena-ls check (the server jar with the build's class-data archive)
+# the launcher set runs bin/arena-ls check (the server jar on the build's runtime image, with its class-data archive)
 server_jar="$here/server/target/arena-ls.jar"
 run_check() { # flag-set threads tree-args... ; prints wall ms
     local set=$1 t=$2; shift 2
@@ -103,7 +105,7 @@ run_check() { # flag-set threads tree-args... ; prints wall ms
         # bin/arena-ls itself: its own start-up (a POSIX sh script, ~2 ms over a bare exec) is counted too
         [ -f "$server_jar" ] || { echo "bench.sh: $server_jar is missing: mvn -B -q -DskipTests install" >&2; exit 2; }
         s=$(date +%s%N)
-        JAVA="$java" ARENA_LS_JAVA_OPTS="" "$here/bin/arena-ls" check --quiet --format json --output /dev/null -j "$t" "$@" >/dev/null 2>"$tmp/run.err" || rc=$?
+        ARENA_LS_JAVA_OPTS="" "$here/bin/arena-ls" check --quiet --format json --output /dev/null -j "$t" "$@" >/dev/null 2>"$tmp/run.err" || rc=$?
     else
         flags=$(flags_for "$set")
         s=$(date +%s%N)
@@ -122,13 +124,23 @@ run_check() { # flag-set threads tree-args... ; prints wall ms
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2] + a[NR/2+1]) / 2)}'; }
 
 # calibration: how many cores does this machine give us right now?
-spin() { local i=0; while [ $i -lt 400000 ]; do i=$((i + 1)); done; }
-s=$(date +%s%N); spin; e=$(date +%s%N); one=$(( (e - s) / 1000000 ))
-s=$(date +%s%N); spin & spin & wait; e=$(date +%s%N); two=$(( (e - s) / 1000000 ))
+# Each spin is its own process (a bash loop in a background subshell runs at half the speed of the
+# same loop in the foreground, which made an earlier version of this read ~0.9 on two free cores);
+# the fastest of three tries of each, as the host's speed changes from second to second.
+spin() { awk 'BEGIN { for (i = 0; i < 5e6; i++) x += i }'; }
+one=$(for _ in 1 2 3; do s=$(date +%s%N); spin; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); done | sort -n | head -n 1)
+two=$(for _ in 1 2 3; do s=$(date +%s%N); spin & spin & wait; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); done | sort -n | head -n 1)
 parallelism=$(awk -v a="$one" -v b="$two" 'BEGIN {printf "%.2f", 2 * a / b}')
 # and how fast it starts a JVM right now: `java -version` with the launcher's flags, median of 5
 # (the host's speed varies by a third from one minute to the next; this puts a run in context)
-jvm_start=$(for _ in 1 2 3 4 5; do s=$(date +%s%N); "$java" $(flags_for launcher) -version >/dev/null 2>&1; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); done | sort -n | sed -n 3p)
+# (the launcher's JVM: the build's runtime image unless JAVA or another JAVA_HOME picks one, as in bin/arena-ls)
+launcher_java="$java"
+image="$here/server/target/check-runtime"
+if [ -z "${JAVA:-}" ] && [ -x "$image/bin/java" ]; then
+    made=$(cat "$image/made-from" 2>/dev/null || true)
+    if [ -z "${JAVA_HOME:-}" ] || [ "${JAVA_HOME%/}" = "$made" ]; then launcher_java="$image/bin/java"; fi
+fi
+jvm_start=$(for _ in 1 2 3 4 5; do s=$(date +%s%N); "$launcher_java" $(flags_for launcher) -version >/dev/null 2>&1; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); done | sort -n | sed -n 3p)
 
 out_dir="$here/check/target/bench"
 mkdir -p "$out_dir"
@@ -142,7 +154,7 @@ trap 'rm -rf "$tmp"' EXIT
     echo
     echo "Machine: $(nproc) cores, $("$java" -version 2>&1 | head -n 1), load average $(cut -d' ' -f1-3 /proc/loadavg)."
     echo "Calibration: two CPU-bound processes ran at an effective parallelism of $parallelism (2.00 = two free cores);"
-    echo "\`java -version\` with the launcher's flags took $jvm_start ms (the floor of any run)."
+    echo "\`java -version\` with the launcher's JVM ($launcher_java) and flags took $jvm_start ms (the floor of any run)."
     echo "Whole processes, JVM start included; median of $reps runs; MB = 10^6 bytes."
     echo
     echo "| tree | files | MiB | JVM flags | threads | median wall | MB/s | files/s |"
