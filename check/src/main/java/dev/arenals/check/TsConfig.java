@@ -11,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The file selection of a {@code tsconfig.json}: {@code files}, {@code include} and
@@ -33,8 +32,8 @@ import java.util.regex.Pattern;
  *       whole subtree); wildcards do not match names starting with {@code .} and do not enter
  *       {@code node_modules}, {@code bower_components} or {@code jspm_packages} unless written
  *       out; {@code *} does not match {@code .min.js} files; an exclude pattern also excludes what
- *       is below a matched directory. The regular expressions are built the way TypeScript's
- *       {@code getRegularExpressionForWildcard} builds them, on absolute '/'-separated paths.</li>
+ *       is below a matched directory. {@link TsConfigPattern} matches as the regular expressions
+ *       TypeScript's {@code getRegularExpressionForWildcard} builds, on absolute '/'-separated paths.</li>
  * </ul>
  *
  * {@code allowJs} is not consulted: every JavaScript and TypeScript file the lists select is
@@ -46,20 +45,15 @@ public final class TsConfig {
         ConfigException(String message) { super(message); }
     }
 
-    private static final String IMPLICIT_EXCLUDE = "(?!(node_modules|bower_components|jspm_packages)(/|$))";
-    private static final String FILES_SINGLE_ASTERISK = "([^./]|(\\.(?!min\\.js$))?)*";
-    private static final String FILES_DOUBLE_ASTERISK = "(/" + IMPLICIT_EXCLUDE + "[^/.][^/]*)*?";
-    private static final String EXCLUDE_SINGLE_ASTERISK = "[^/]*";
-    private static final String EXCLUDE_DOUBLE_ASTERISK = "(/.+?)?";
     private static final int MAX_EXTENDS_DEPTH = 32;
 
     private final Path file;
     private final Set<String> files;
-    private final Pattern include;
-    private final Pattern exclude;
+    private final TsConfigPattern include;
+    private final TsConfigPattern exclude;
     private final List<String> includeSpecs; // absolute, normalized
 
-    private TsConfig(Path file, Set<String> files, Pattern include, Pattern exclude, List<String> includeSpecs) {
+    private TsConfig(Path file, Set<String> files, TsConfigPattern include, TsConfigPattern exclude, List<String> includeSpecs) {
         this.file = file;
         this.files = files;
         this.include = include;
@@ -77,8 +71,8 @@ public final class TsConfig {
     public boolean includes(Path absolutePath) {
         String p = slashPath(absolutePath);
         if (files.contains(p)) return true;
-        if (include == null || !include.matcher(p).matches()) return false;
-        return exclude == null || !exclude.matcher(p).lookingAt();
+        if (include == null || !include.matches(p)) return false;
+        return exclude == null || !exclude.matches(p);
     }
 
     /** The absolute paths listed in {@code files}. */
@@ -99,7 +93,7 @@ public final class TsConfig {
             String[] parts = spec.split("/", -1);
             int n = 0;
             while (n < parts.length && parts[n].indexOf('*') < 0 && parts[n].indexOf('?') < 0) n++;
-            if (n == parts.length && !isImplicitGlob(parts[n - 1])) n--; // a file name: its directory
+            if (n == parts.length && !TsConfigPattern.isImplicitGlob(parts[n - 1])) n--; // a file name: its directory
             String base = String.join("/", java.util.Arrays.asList(parts).subList(0, n));
             if (base.isEmpty()) base = "/";
             out.add(Path.of(base));
@@ -137,10 +131,10 @@ public final class TsConfig {
         }
         Specs include = raw.include;
         if (include == null && raw.files == null) include = new Specs(List.of("**/*"), dir);
-        Pattern inc = include == null ? null : regex(include.specs, repeat(include.base, include.specs.size()), false);
-        Pattern ex;
+        TsConfigPattern inc = include == null ? null : pattern(include.specs, repeat(include.base, include.specs.size()), false);
+        TsConfigPattern ex;
         if (raw.exclude != null) {
-            ex = regex(raw.exclude.specs, repeat(raw.exclude.base, raw.exclude.specs.size()), true);
+            ex = pattern(raw.exclude.specs, repeat(raw.exclude.base, raw.exclude.specs.size()), true);
         } else {
             List<String> specs = new ArrayList<>(List.of("node_modules", "bower_components", "jspm_packages"));
             List<String> bases = repeat(dir, specs.size());
@@ -148,11 +142,18 @@ public final class TsConfig {
                 specs.add(raw.outDir.specs.get(0));
                 bases.add(raw.outDir.base);
             }
-            ex = regex(specs, bases, true);
+            ex = pattern(specs, bases, true);
         }
         List<String> includeSpecs = new ArrayList<>();
         if (include != null) for (String spec : include.specs) includeSpecs.add(normalize(spec, include.base));
         return new TsConfig(abs, files, inc, ex, includeSpecs);
+    }
+
+    /** The specs, each made absolute against its base, as one pattern (TypeScript's getRegularExpressionForWildcard). */
+    static TsConfigPattern pattern(List<String> specs, List<String> bases, boolean excludeUsage) {
+        List<List<String>> components = new ArrayList<>(specs.size());
+        for (int i = 0; i < specs.size(); i++) components.add(components(specs.get(i), bases.get(i)));
+        return TsConfigPattern.compile(components, excludeUsage);
     }
 
     private static List<String> repeat(String s, int n) {
@@ -272,7 +273,7 @@ public final class TsConfig {
     }
 
     /** The components of the absolute path: the first is the root ("" on Unix, "C:" on Windows). */
-    private static List<String> components(String spec, String base) {
+    static List<String> components(String spec, String base) {
         String s = spec.replace('\\', '/');
         String full;
         if (s.startsWith("/") || (s.length() >= 2 && s.charAt(1) == ':')) full = s;
@@ -290,82 +291,5 @@ public final class TsConfig {
             out.add(c);
         }
         return out;
-    }
-
-    /** TypeScript's getRegularExpressionForWildcard for "files" (include) or "exclude". */
-    static Pattern regex(List<String> specs, List<String> bases, boolean excludeUsage) {
-        StringBuilder all = new StringBuilder();
-        for (int i = 0; i < specs.size(); i++) {
-            String sub = subPattern(specs.get(i), bases.get(i), excludeUsage);
-            if (sub == null) continue;
-            if (all.length() > 0) all.append('|');
-            all.append('(').append(sub).append(')');
-        }
-        if (all.length() == 0) return null;
-        return Pattern.compile("^(" + all + ")" + (excludeUsage ? "($|/)" : "$"));
-    }
-
-    /** TypeScript's getSubPatternFromSpec. */
-    private static String subPattern(String spec, String base, boolean excludeUsage) {
-        List<String> components = components(spec, base);
-        String last = components.get(components.size() - 1);
-        if (!excludeUsage && last.equals("**")) return null; // TypeScript rejects include patterns ending in **
-        if (isImplicitGlob(last)) {
-            components.add("**");
-            components.add("*");
-        }
-        String single = excludeUsage ? EXCLUDE_SINGLE_ASTERISK : FILES_SINGLE_ASTERISK;
-        String dbl = excludeUsage ? EXCLUDE_DOUBLE_ASTERISK : FILES_DOUBLE_ASTERISK;
-        StringBuilder sb = new StringBuilder();
-        boolean written = false;
-        for (String component : components) {
-            if (component.equals("**")) {
-                sb.append(dbl);
-            } else {
-                if (written) sb.append('/');
-                if (!excludeUsage) {
-                    StringBuilder cp = new StringBuilder();
-                    String rest = component;
-                    if (rest.startsWith("*")) {
-                        cp.append("([^./]").append(single).append(")?");
-                        rest = rest.substring(1);
-                    } else if (rest.startsWith("?")) {
-                        cp.append("[^./]");
-                        rest = rest.substring(1);
-                    }
-                    cp.append(escape(rest, single));
-                    String componentPattern = cp.toString();
-                    if (!componentPattern.equals(component)) sb.append(IMPLICIT_EXCLUDE);
-                    sb.append(componentPattern);
-                } else {
-                    sb.append(escape(component, single));
-                }
-            }
-            written = true;
-        }
-        return sb.toString();
-    }
-
-    /** A component's characters as a regular expression: '*' and '?' wildcards, the rest literal. */
-    private static String escape(String s, String singleAsterisk) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '*') sb.append(singleAsterisk);
-            else if (c == '?') sb.append("[^/]");
-            else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
-                    || Character.isWhitespace(c) || c > 0x7f) sb.append(c);
-            else sb.append('\\').append(c);
-        }
-        return sb.toString();
-    }
-
-    /** A last component with no '.', '*' or '?' names a directory. */
-    private static boolean isImplicitGlob(String component) {
-        for (int i = 0; i < component.length(); i++) {
-            char c = component.charAt(i);
-            if (c == '.' || c == '*' || c == '?') return false;
-        }
-        return true;
     }
 }
