@@ -141,7 +141,7 @@ class ArenaTest {
 
     @ParameterizedTest
     @ValueSource(ints = {1, 16, 17, 100, 1000})
-    void growsByDoublingPastTheInitialCapacity(int initial) {
+    void growsPastTheInitialCapacityToAboutWhatTheTextNeeds(int initial) {
         Arena arena = new Arena(initial);
         int start = Math.max(16, initial);
         assertEquals(start, arena.capacity(), "initial capacity is max(16, requested)");
@@ -150,15 +150,31 @@ class ArenaTest {
         int n = arena.nodeCount();
         int cap = arena.capacity();
         assertTrue(cap >= n, "capacity " + cap + " holds " + n + " nodes");
-        // doubling: capacity is start * 2^k, and the last doubling was needed
-        int c = start;
-        while (c < n) c *= 2;
-        assertEquals(c, cap, "capacity must be the initial capacity doubled just enough times");
+        // a full parse extrapolates from how far into the text it is: on a uniform text the columns
+        // end close to the tree's size, where doubling could have left up to twice it
+        assertTrue(cap <= n + n / 2, "capacity " + cap + " for " + n + " nodes");
         // the tree is the same whatever the initial capacity
         Arena reference = new Arena();
         new JsParser().parse(reference, text, ParseOptions.script());
         assertEquals(TreeDump.dump(reference), TreeDump.dump(arena));
         assertEquals(reference.nodeCount(), n);
+    }
+
+    @Test
+    void growthExtrapolatesFromTheParsePositionOnlyInAFullParse() {
+        // a full parse 1/8 into the text with 1,000 nodes: the text needs ~8,000, plus an eighth
+        assertEquals(9000, Arena.growTarget(1000, 1000, 100, 800, true));
+        // near the end: the estimate (1,142 and an eighth), at least a quarter more than now
+        assertEquals(1284, Arena.growTarget(1000, 1000, 700, 800, true));
+        assertEquals(1251, Arena.growTarget(1000, 1000, 790, 800, true));
+        // an incremental reparse appends a region's nodes after the whole old tree: doubles
+        assertEquals(2000, Arena.growTarget(1000, 1000, 100, 800, false));
+        // no position to go by (at the start, or at the end): doubles
+        assertEquals(2000, Arena.growTarget(1000, 1000, 0, 800, true));
+        assertEquals(2000, Arena.growTarget(1000, 1000, 800, 800, true));
+        // never past what an int array can hold
+        assertEquals(Integer.MAX_VALUE - 16, Arena.growTarget(1 << 30, 1 << 30, 1, Integer.MAX_VALUE - 1, true));
+        assertEquals(Integer.MAX_VALUE - 16, Arena.growTarget(Integer.MAX_VALUE / 2 + 1, 10, 5, 10, false));
     }
 
     @Test
@@ -169,7 +185,8 @@ class ArenaTest {
         int m = arena.mark();
         List<Integer> leaves = new ArrayList<>();
         for (int i = 0; i < 100; i++) leaves.add(arena.finish(NodeKind.IDENTIFIER_REFERENCE, arena.mark(), i, i + 1, 0));
-        assertEquals(128, arena.capacity(), "16 -> 32 -> 64 -> 128");
+        // one step from 16: 16 nodes at offset 17 of 100 chars extrapolate to 94, and an eighth more
+        assertEquals(105, arena.capacity());
         int root = arena.finish(NodeKind.PROGRAM, m, 0, 100, 0);
         assertEquals(101, arena.nodeCount());
         assertEquals(root, arena.root(), "the root is the last node finished");
