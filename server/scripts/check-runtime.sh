@@ -24,7 +24,7 @@
 # check the way bin/arena-ls does (-cp JAR, CheckCommand as the main
 # class): an archive records the class path it was made with.
 set -eu
-jdk="$1"
+jdk="$(cd -P "$1" && pwd -P)" # physical: bin/arena-ls compares JAVA_HOME, links resolved, with made-from
 target="$2"
 sample="$3"
 jar="$target/arena-ls.jar"

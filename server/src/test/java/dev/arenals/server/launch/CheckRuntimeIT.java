@@ -116,6 +116,18 @@ class CheckRuntimeIT {
         assertSampleChecked(sameHome);
         assertEquals(image ? IMAGE.toString() : JDK.toString(), javaHome(sameHome));
 
+        // JAVA_HOME naming that JDK through a symbolic link: still the image
+        Path links = Files.createTempDirectory("jdk-link");
+        try {
+            Path link = Files.createSymbolicLink(links.resolve("jdk"), JDK);
+            Run linked = launch(Map.of("JAVA_HOME", link.toString()), "--cwd", SAMPLE.toString());
+            assertSampleChecked(linked);
+            assertEquals(image ? IMAGE.toString() : JDK.toString(), javaHome(linked));
+        } finally {
+            Files.deleteIfExists(links.resolve("jdk"));
+            Files.deleteIfExists(links);
+        }
+
         // JAVA_HOME naming another JDK (here a link farm to the same one): that JDK, with the JDK's archive
         Path other = Files.createTempDirectory("other-jdk");
         try {
