@@ -131,16 +131,10 @@ spin() { awk 'BEGIN { for (i = 0; i < 5e6; i++) x += i }'; }
 one=$(for _ in 1 2 3; do s=$(date +%s%N); spin; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); done | sort -n | head -n 1)
 two=$(for _ in 1 2 3; do s=$(date +%s%N); spin & spin & wait; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); done | sort -n | head -n 1)
 parallelism=$(awk -v a="$one" -v b="$two" 'BEGIN {printf "%.2f", 2 * a / b}')
-# and how fast it starts a JVM right now: `java -version` with the launcher's flags, median of 5
-# (the host's speed varies by a third from one minute to the next; this puts a run in context)
-# (the launcher's JVM: the build's runtime image unless JAVA or another JAVA_HOME picks one, as in bin/arena-ls)
-launcher_java="$java"
-image="$here/server/target/check-runtime"
-if [ -z "${JAVA:-}" ] && [ -x "$image/bin/java" ]; then
-    made=$(cat "$image/made-from" 2>/dev/null || true)
-    if [ -z "${JAVA_HOME:-}" ] || [ "${JAVA_HOME%/}" = "$made" ]; then launcher_java="$image/bin/java"; fi
-fi
-jvm_start=$(for _ in 1 2 3 4 5; do s=$(date +%s%N); "$launcher_java" $(flags_for launcher) -version >/dev/null 2>&1; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); done | sort -n | sed -n 3p)
+# and how fast it starts a JVM right now: `bin/arena-ls check --version`, the launcher's own JVM
+# (the build's runtime image, unless JAVA or another JAVA_HOME picks one), flags and archive, median
+# of 5 (the host's speed varies by a third from one minute to the next; this puts a run in context)
+jvm_start=$(for _ in 1 2 3 4 5; do s=$(date +%s%N); ARENA_LS_JAVA_OPTS="" "$here/bin/arena-ls" check --version >/dev/null 2>&1; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); done | sort -n | sed -n 3p)
 
 out_dir="$here/check/target/bench"
 mkdir -p "$out_dir"
@@ -154,7 +148,7 @@ trap 'rm -rf "$tmp"' EXIT
     echo
     echo "Machine: $(nproc) cores, $("$java" -version 2>&1 | head -n 1), load average $(cut -d' ' -f1-3 /proc/loadavg)."
     echo "Calibration: two CPU-bound processes ran at an effective parallelism of $parallelism (2.00 = two free cores);"
-    echo "\`java -version\` with the launcher's JVM ($launcher_java) and flags took $jvm_start ms (the floor of any run)."
+    echo "\`bin/arena-ls check --version\` took $jvm_start ms (the floor of any launcher run)."
     echo "Whole processes, JVM start included; median of $reps runs; MB = 10^6 bytes."
     echo
     echo "| tree | files | MiB | JVM flags | threads | median wall | MB/s | files/s |"
