@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.FileInputStream;
 import java.io.FileNotFoundException;
 import java.io.InputStream;
-import java.nio.CharBuffer;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -59,7 +58,7 @@ final class Worker {
     private Binder binder = new Binder();
     private ScopeTable table = new ScopeTable();
     private byte[] bytes = new byte[1 << 12];
-    private CharBuffer chars = CharBuffer.allocate(1 << 12);
+    private char[] chars = new char[1 << 12];
     private int[] lineStarts = new int[256];
 
     Worker(long maxBytes, Set<Integer> warnCodes, boolean frames) {
@@ -76,7 +75,7 @@ final class Worker {
     private void ensureCapacity(long size) {
         int n = (int) Math.min(size, maxBytes);
         if (bytes.length < n + 1) bytes = new byte[n + 1];
-        if (chars.capacity() < n) chars = CharBuffer.allocate(n);
+        if (chars.length < n) chars = new char[n];
         int nodes = nodesFor(n);
         if (arena.capacity() < nodes) arena = new Arena(nodes);
     }
@@ -85,7 +84,8 @@ final class Worker {
      * Nodes to expect for n chars: typescript.js has 0.107 per char; minified code more (the arena
      * then grows). Capped: the largest files of a tree are often one string literal (effect's 3.2 MB
      * httpApiScalar.js is 6 nodes), and 24 bytes a node of fresh memory is paid for at start-up,
-     * when it is zeroed; a file with more nodes than the cap grows the arena by doubling.
+     * when it is zeroed; a file with more nodes than the cap grows the arena (to the size its parse
+     * position extrapolates, see Arena).
      */
     private static int nodesFor(int chars) {
         return Math.min(chars / 8 + 64, 1 << 17);
@@ -174,8 +174,8 @@ final class Worker {
         } else if (length >= 2 && ((b[0] == (byte) 0xFE && b[1] == (byte) 0xFF) || (b[0] == (byte) 0xFF && b[1] == (byte) 0xFE))) {
             return fail(failure(f, length, Failure.ENCODING, "the file is UTF-16 (it starts with a UTF-16 byte order mark); only UTF-8 is supported"));
         }
-        if (chars.capacity() < length) chars = CharBuffer.allocate(length); // the file grew since it was opened
-        char[] dst = chars.array();
+        if (chars.length < length) chars = new char[length]; // the file grew since it was opened
+        char[] dst = chars;
         int sniffEnd = Math.min(length, BINARY_SNIFF_BYTES);
         // ASCII is copied directly (most files are ASCII only); Utf8 decodes the rest from the first other byte.
         // The first bytes are also searched for NUL, which makes a file binary.
@@ -200,9 +200,9 @@ final class Worker {
 
     private FileReport parseAndBind(SourceFile f, int length, int textLength) {
         try {
-            parser.parseInPlace(arena, chars.array(), textLength, f.options); // the char buffer is ours until the next file
+            parser.parseInPlace(arena, chars, textLength, f.options); // the char buffer is ours until the next file
             binder.bindDeclarations(arena, table);
-            return report(f, length, chars.array(), textLength);
+            return report(f, length, chars, textLength);
         } catch (RuntimeException | StackOverflowError e) {
             reset();
             return failure(f, length, Failure.INTERNAL, "internal error: " + e.getClass().getSimpleName()
@@ -215,7 +215,7 @@ final class Worker {
 
     /** Bytes held by this worker's reusable arrays (buffers, arena, scope table). */
     long retainedBytes() {
-        return bytes.length + 2L * chars.capacity() + arena.bytesReserved() + table.bytesReserved() + 4L * lineStarts.length;
+        return bytes.length + 2L * chars.length + arena.bytesReserved() + table.bytesReserved() + 4L * lineStarts.length;
     }
 
     /** Fresh parser state after a failure (its arrays may be in any state). */

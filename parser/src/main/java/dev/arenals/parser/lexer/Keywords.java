@@ -1,5 +1,7 @@
 package dev.arenals.parser.lexer;
 
+import dev.arenals.parser.tree.NameTable;
+
 /**
  * Keyword recognition without allocation. Covers every keyword {@link Token} has (its texts from
  * {@link Token#FIRST_RESERVED} to {@link Token#LAST_CONTEXTUAL}): reserved words, contextual
@@ -43,9 +45,7 @@ public final class Keywords {
 
     /** The lexer's name hash: the first char, then {@code 31 * h + c} for each further char. */
     static int hashOf(char[] s, int start, int end) {
-        int h = s[start];
-        for (int i = start + 1; i < end; i++) h = 31 * h + s[i];
-        return h;
+        return NameTable.rawHash(s, start, end);
     }
 
     private static int slotOf(int hash) {

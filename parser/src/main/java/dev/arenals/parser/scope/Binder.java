@@ -97,13 +97,7 @@ public final class Binder {
     }
 
     private void push(int node, int ctx, int scope, int owner) {
-        if (sp == stNode.length) {
-            int n = sp * 2;
-            stNode = Arrays.copyOf(stNode, n);
-            stCtx = Arrays.copyOf(stCtx, n);
-            stScope = Arrays.copyOf(stScope, n);
-            stOwner = Arrays.copyOf(stOwner, n);
-        }
+        if (sp == stNode.length) growStack(sp + 1);
         stNode[sp] = node;
         stCtx[sp] = ctx;
         stScope[sp] = scope;
@@ -117,13 +111,7 @@ public final class Binder {
         int count = 0;
         for (int c = first; c >= 0; c = a.nextSibling(c)) count++;
         if (count == 0) return;
-        while (sp + count > stNode.length) {
-            int n = stNode.length * 2;
-            stNode = Arrays.copyOf(stNode, n);
-            stCtx = Arrays.copyOf(stCtx, n);
-            stScope = Arrays.copyOf(stScope, n);
-            stOwner = Arrays.copyOf(stOwner, n);
-        }
+        if (sp + count > stNode.length) growStack(sp + count);
         // written from the top down, so the first child pops first (no reverse pass)
         int i = sp + count - 1;
         for (int c = first; c >= 0; c = a.nextSibling(c), i--) {
@@ -133,6 +121,16 @@ public final class Binder {
             stOwner[i] = owner;
         }
         sp += count;
+    }
+
+    /** Doubles the work stack's columns until they hold {@code needed} entries. */
+    private void growStack(int needed) {
+        int n = stNode.length;
+        while (n < needed) n *= 2;
+        stNode = Arrays.copyOf(stNode, n);
+        stCtx = Arrays.copyOf(stCtx, n);
+        stScope = Arrays.copyOf(stScope, n);
+        stOwner = Arrays.copyOf(stOwner, n);
     }
 
     private void reverse(int from, int to) {

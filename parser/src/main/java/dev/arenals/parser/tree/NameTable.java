@@ -32,9 +32,18 @@ public final class NameTable {
 
     /** The id of the name spelled {@code s[start, end)}, adding it if new. */
     public int intern(char[] s, int start, int end) {
+        return intern(s, start, end, rawHash(s, start, end));
+    }
+
+    /**
+     * The raw hash {@link #intern(char[], int, int, int)} takes: the chars folded as
+     * {@code h = 31 * h + c} from 0 (String.hashCode's). The lexer folds a name the same way while
+     * scanning it, and the keyword table is keyed by it too.
+     */
+    public static int rawHash(char[] s, int start, int end) {
         int h = 0;
         for (int i = start; i < end; i++) h = 31 * h + s[i];
-        return intern(s, start, end, h);
+        return h;
     }
 
     /**
