@@ -796,7 +796,9 @@ public final class Binder {
                         && (t.entryFlags[e] & ScopeTable.E_SIMPLE_CATCH) == 0) {
                     redeclared(node, name);
                 }
-                t.entryFlags[t.entry(x, name)] |= ScopeTable.E_VAR_THROUGH;
+                // entry() may grow entryFlags: call it before loading the array
+                int through = t.entry(x, name);
+                t.entryFlags[through] |= ScopeTable.E_VAR_THROUGH;
             }
             int e = t.entry(target, name);
             int flags = t.entryFlags[e];
