@@ -5117,7 +5117,8 @@ final class Parser {
                 error(closeNameStart, Math.max(closeNameStart, lastEnd), Diag.JSX_CLOSING_TAG, 0);
             }
             if (tok != GT) errorExpected(GT);
-            t.finish(JSX_CLOSING_ELEMENT, cm, cs, lx.tokenEnd, 0);
+            // without its `>` (still being typed) the tag ends at its name: the next token is not its own
+            t.finish(JSX_CLOSING_ELEMENT, cm, cs, tok == GT ? lx.tokenEnd : lastEnd, 0);
             finishJsxClose(inJsxChild);
         } else {
             error(nameStart, nameEnd, Diag.JSX_NO_CLOSING_TAG, 0);
