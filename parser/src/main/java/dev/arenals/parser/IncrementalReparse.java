@@ -89,6 +89,8 @@ final class IncrementalReparse {
         boolean prologuePlace = stmtIndex <= directives;
         if (prologuePlace && isDirective(arena, stmt)) return false;
         int next = arena.nextSibling(stmt);
+        // nor may a string statement after it come into the prologue's place (`;""`, `;` deleted)
+        if (prologuePlace && next >= 0 && mayBeDirective(arena, next)) return false;
         int prevEnd = prev < 0 ? 0 : arena.end(prev);
         int nextStart = next < 0 ? oldLength : arena.start(next);
         if (editOldEnd > nextStart || editStart < prevEnd) return false;
@@ -109,7 +111,8 @@ final class IncrementalReparse {
         for (int i = keep; i < oldDiagnostics; i++) {
             int s = log.diagnosticStart(i);
             if (s <= prevEnd || s == nextStart) return false; // on a boundary (whose is unclear) or out of order
-            if (asi && s == arena.start(stmt)) return false;  // perhaps the previous statement's "';' expected"
+            // at the statement's first token: perhaps the previous statement's ("';' expected", "'}' expected")
+            if (s == arena.start(stmt)) return false;
             if (i >= resume && s < nextStart) return false;   // not in statement order
         }
         int comments = log.commentCount();
