@@ -231,7 +231,7 @@ public final class Lexer {
                 char ch;
                 int h = c; // NameTable's hash of the name, computed in the same pass (see internIdentifier)
                 while (q < n && (ch = s[q]) < 128 && (ASCII[ch] & A_PART) != 0) {
-                    h = 31 * h + ch;
+                    h = (h << 8) + h + ch; // 257 * h + ch: NameTable.rawHash
                     q++;
                 }
                 if (q < n && ((ch = s[q]) == '\\' || ch >= 128)) return scanIdentifierRest(p, q, false);
