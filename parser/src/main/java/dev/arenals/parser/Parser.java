@@ -75,6 +75,12 @@ final class Parser {
     private int[] opStart = new int[64];
     private int opTop;
 
+    // right-nested chains (`else if`, `a ? b : c ? …`): the marks and starts of their open nodes,
+    // finished innermost first when the chain ends, so a chain of any length uses no nesting depth
+    private int[] chainMark = new int[32];
+    private int[] chainStart = new int[32];
+    private int chainTop;
+
     private final int[][] peekStates = new int[4][Lexer.STATE_SIZE];
     private int peekDepth;
     private int peekNewline;
@@ -167,6 +173,7 @@ final class Parser {
         this.labelTop = 0;
         this.labelBase = 0;
         this.opTop = 0;
+        this.chainTop = 0;
         this.classDepth = 0;
         this.privateTop = 0;
         this.privateBase = 0;
@@ -777,14 +784,43 @@ final class Parser {
         return count;
     }
 
+    /**
+     * IfStatement : if ( Expression ) Statement [else Statement]. An {@code else if} chain is one
+     * loop, not one nesting level per link: generated code has chains hundreds of links long.
+     */
     private void parseIf() {
-        int s = lx.tokenStart;
-        int m = t.mark();
-        next();
-        parseParenthesizedCondition();
-        parseIfBranch();
-        if (eat(K_ELSE)) parseIfBranch();
-        t.finish(IF, m, s, lastEnd, 0);
+        int base = chainTop;
+        while (true) {
+            int s = lx.tokenStart;
+            int m = t.mark();
+            next(); // if
+            parseParenthesizedCondition();
+            parseIfBranch();
+            if (eat(K_ELSE)) {
+                if (tok == K_IF && !escaped()) {
+                    pushChain(m, s);
+                    inCaseClause = false; // as parseStatement would for the else branch
+                    continue;
+                }
+                parseIfBranch();
+            }
+            t.finish(IF, m, s, lastEnd, 0);
+            break;
+        }
+        while (chainTop > base) {
+            chainTop--;
+            t.finish(IF, chainMark[chainTop], chainStart[chainTop], lastEnd, 0);
+        }
+    }
+
+    private void pushChain(int mark, int start) {
+        if (chainTop == chainMark.length) {
+            chainMark = Arrays.copyOf(chainMark, chainTop * 2);
+            chainStart = Arrays.copyOf(chainStart, chainTop * 2);
+        }
+        chainMark[chainTop] = mark;
+        chainStart[chainTop] = start;
+        chainTop++;
     }
 
     private void parseIfBranch() {
@@ -2532,6 +2568,15 @@ final class Parser {
         boolean savedProto = coverIsProto;
         coverInitPos = -1;
         parseConditional();
+        assignmentAfterConditional(s, m, savedCover, savedProto);
+    }
+
+    /**
+     * The rest of an AssignmentExpression starting at {@code s} (mark {@code m}) whose conditional
+     * part has just been parsed: {@code = value} when there is one, and the cover grammar's
+     * bookkeeping either way ({@code savedCover}/{@code savedProto}: the state before it).
+     */
+    private void assignmentAfterConditional(int s, int m, int savedCover, boolean savedProto) {
         int lhs = t.pending(t.mark() - 1);
         if (Token.isAssignment(tok) && !afterArrow()) {
             int op = tok;
@@ -2577,20 +2622,54 @@ final class Parser {
         t.finish(YIELD, m, s, lastEnd, flags);
     }
 
+    /**
+     * ConditionalExpression : ShortCircuitExpression [? AssignmentExpression : AssignmentExpression].
+     * When the alternate is itself {@code test ? …}, the chain goes on in this loop instead of
+     * recursing through parseAssignment, so a chain of any length uses no nesting depth.
+     */
     private void parseConditional() {
         int s = lx.tokenStart;
         int m = t.mark();
         parseBinary();
-        if (tok == QUESTION && !afterArrow()) {
-            next();
+        if (tok != QUESTION || afterArrow()) return;
+        int base = chainTop;
+        while (true) {
+            next(); // ?
             int saved = ctx;
             ctx &= ~CTX_NO_IN;
             parseAssignment();
             ctx = saved;
             expect(COLON);
-            parseAssignment();
-            t.finish(CONDITIONAL, m, s, lastEnd, 0);
+            if (tok == K_YIELD && (ctx & CTX_YIELD) != 0) {
+                parseAssignment();
+                break;
+            }
+            // the alternate, as parseAssignment would start it
+            int as = lx.tokenStart;
+            int am = t.mark();
+            int savedOuterCover = coverInitPos;
+            boolean savedOuterProto = coverIsProto;
+            coverInitPos = -1;
+            parseBinary();
+            if (tok == QUESTION && !afterArrow()) {
+                // a test's `{a = 1}` can never become a pattern: report it now, as the recursion did
+                reportCoverInit();
+                coverInitPos = savedOuterCover;
+                coverIsProto = savedOuterProto;
+                pushChain(am, as);
+                continue;
+            }
+            assignmentAfterConditional(as, am, -1, savedOuterProto);
+            reportCoverInit();
+            coverInitPos = savedOuterCover;
+            coverIsProto = savedOuterProto;
+            break;
         }
+        while (chainTop > base) {
+            chainTop--;
+            t.finish(CONDITIONAL, chainMark[chainTop], chainStart[chainTop], lastEnd, 0);
+        }
+        t.finish(CONDITIONAL, m, s, lastEnd, 0);
     }
 
     private static int precedenceOf(int op) {
