@@ -106,6 +106,8 @@ final class Worker {
 
     /** Set by {@link #read} and {@link #decode} when they return -1. */
     private FileReport failed;
+    /** Set by {@link #decode}: the byte offset of the first NUL in the sniffed bytes, or -1; and the BOM's length. */
+    private int firstNul = -1, bomLength;
 
     private FileReport takeFailure() {
         FileReport r = failed;
@@ -169,8 +171,10 @@ final class Worker {
     private int decode(SourceFile f, int length) {
         byte[] b = bytes;
         int start = 0;
+        bomLength = 0;
         if (length >= 3 && b[0] == (byte) 0xEF && b[1] == (byte) 0xBB && b[2] == (byte) 0xBF) {
             start = 3;
+            bomLength = 3;
         } else if (length >= 2 && ((b[0] == (byte) 0xFE && b[1] == (byte) 0xFF) || (b[0] == (byte) 0xFF && b[1] == (byte) 0xFE))) {
             return fail(failure(f, length, Failure.ENCODING, "the file is UTF-16 (it starts with a UTF-16 byte order mark); only UTF-8 is supported"));
         }
@@ -178,16 +182,23 @@ final class Worker {
         char[] dst = chars;
         int sniffEnd = Math.min(length, BINARY_SNIFF_BYTES);
         // ASCII is copied directly (most files are ASCII only); Utf8 decodes the rest from the first other byte.
-        // The first bytes are also searched for NUL, which makes a file binary.
+        // The first bytes are also searched for NUL: with invalid UTF-8 it makes the file binary, and
+        // otherwise parseAndBind decides (a NUL inside a string is valid JavaScript).
+        firstNul = -1;
         int i = Ascii.widenUntilNul(b, start, sniffEnd, dst, 0);
-        if (i < sniffEnd && b[i] == 0) return fail(binary(f, length, i));
+        while (i < sniffEnd && b[i] == 0) {
+            if (firstNul < 0) firstNul = i;
+            dst[i - start] = 0;
+            i = Ascii.widenUntilNul(b, i + 1, sniffEnd, dst, i + 1 - start);
+        }
         if (i == sniffEnd && i < length) i = Ascii.widen(b, i, length, dst, i - start);
         int j = i - start;
         if (i < length) {
-            for (int k = i; k < sniffEnd; k++) {
-                if (b[k] == 0) return fail(binary(f, length, k));
+            for (int k = i; k < sniffEnd && firstNul < 0; k++) {
+                if (b[k] == 0) firstNul = k;
             }
             j = Utf8.decode(b, i, length, dst, j);
+            if (j < 0 && firstNul >= 0) return fail(binary(f, length, firstNul));
             if (j < 0) {
                 int at = -1 - j;
                 int line = 1 + countLineBreaks(dst, Utf8.decode(b, start, at, dst, 0)); // the bytes before it are well-formed
@@ -201,6 +212,8 @@ final class Worker {
     private FileReport parseAndBind(SourceFile f, int length, int textLength) {
         try {
             parser.parseInPlace(arena, chars, textLength, f.options); // the char buffer is ours until the next file
+            int strayNul = strayNul(textLength);
+            if (strayNul >= 0) return binary(f, length, byteOffset(strayNul));
             binder.bindDeclarations(arena, table);
             return report(f, length, chars, textLength);
         } catch (RuntimeException | StackOverflowError e) {
@@ -211,6 +224,36 @@ final class Worker {
             reset();
             return failure(f, length, Failure.INTERNAL, "out of memory while checking this file (give the JVM more with ARENA_LS_JAVA_OPTS=-Xmx…)");
         }
+    }
+
+    /**
+     * How a file is told to be binary: it holds a NUL byte and is not valid UTF-8, or its text has
+     * a NUL character outside every string, template, regular expression and comment (where the
+     * lexer reports it as an invalid character). Valid JavaScript may carry NULs inside literals,
+     * as TypeScript and oxc accept; text with NULs between tokens, like UTF-16 without a byte order
+     * mark, is not source. Returns the char offset of the first stray NUL, or -1.
+     */
+    private int strayNul(int textLength) {
+        ParseLog log = arena.log();
+        for (int d = 0, n = log.diagnosticCount(); d < n; d++) {
+            if (log.diagnostic(d) != Diag.INVALID_CHARACTER) continue;
+            int at = log.diagnosticStart(d);
+            if (at >= 0 && at < textLength && chars[at] == 0) return at;
+        }
+        return -1;
+    }
+
+    /** The byte offset in the file of char {@code at} of its decoded text. */
+    private int byteOffset(int at) {
+        int offset = bomLength;
+        for (int i = 0; i < at; i++) {
+            char c = chars[i];
+            if (c < 0x80) offset += 1;
+            else if (c < 0x800) offset += 2;
+            else if (Character.isHighSurrogate(c) && i + 1 < at && Character.isLowSurrogate(chars[i + 1])) { offset += 4; i++; }
+            else offset += 3;
+        }
+        return offset;
     }
 
     /** Bytes held by this worker's reusable arrays (buffers, arena, scope table). */
