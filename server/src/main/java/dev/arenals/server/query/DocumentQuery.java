@@ -3,6 +3,7 @@ package dev.arenals.server.query;
 import dev.arenals.parser.scope.ScopeTable;
 import dev.arenals.parser.scope.SymbolKind;
 import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.NodeKind;
 import dev.arenals.server.document.Document;
 import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.Position;
@@ -71,8 +72,40 @@ public final class DocumentQuery {
 
     // ---- identifiers and symbols ----
 
-    /** The identifier-like node at {@code offset} (a name ending there counts), or -1. */
-    public int identifierAt(int offset) { return offset < 0 ? -1 : scopes.identifierAt(offset); }
+    /**
+     * The identifier-like node at {@code offset}, or -1. A name the offset is inside wins over one
+     * that ends there ({@code a|+b}, {@code o.a|;}), and a name with a symbol over one without on the
+     * same span ({@code import { a }}, shorthand {@code { a }}). Unlike {@code ScopeTable.identifierAt},
+     * this also finds a name that ends exactly where its parent ends ({@code export { a| }}).
+     */
+    public int identifierAt(int offset) {
+        if (offset < 0) return -1;
+        int inside = -1, ending = -1;
+        int[] stack = new int[32];
+        int sp = 0;
+        stack[sp++] = arena.root();
+        while (sp > 0) {
+            int node = stack[--sp];
+            for (int c = arena.firstChild(node); c >= 0; c = arena.nextSibling(c)) {
+                int start = arena.start(c), end = arena.end(c);
+                if (start > offset) break;
+                if (end < offset) continue;
+                if (NodeKind.hasName(arena.kind(c))) {
+                    if (offset < end) inside = better(inside, c);
+                    else ending = better(ending, c);
+                } else {
+                    if (sp == stack.length) stack = java.util.Arrays.copyOf(stack, sp * 2);
+                    stack[sp++] = c;
+                }
+            }
+        }
+        return inside >= 0 ? inside : ending;
+    }
+
+    private int better(int current, int candidate) {
+        if (current < 0) return candidate;
+        return scopes.symbolOfNode(current) < 0 && scopes.symbolOfNode(candidate) >= 0 ? candidate : current;
+    }
 
     /** The binder's symbol of a node, or -1. */
     public int symbolOfNode(int node) { return node < 0 ? -1 : scopes.symbolOfNode(node); }
