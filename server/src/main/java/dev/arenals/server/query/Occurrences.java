@@ -171,13 +171,11 @@ public final class Occurrences {
             }
         }
 
-        /** Names inside enum initialisers that the binder left as globals but that are the enum's own members. */
+        /** Names inside the enum's initialisers that are its own members (the binder resolves them outside). */
         private void enumInitializerUses(int decl, int name) {
+            if (!SymbolIndex.isEnumMember(arena, decl, name)) return;
             for (int n = TreePaths.firstInSubtree(arena, decl); n < decl; n++) {
-                if (arena.kind(n) != IDENTIFIER_REFERENCE || arena.data(n) != name) continue;
-                int symbol = scopes.symbolOfNode(n);
-                if (symbol >= 0 && q.isDeclared(symbol)) continue;
-                out.add(n, SymbolIndex.READ);
+                if (arena.kind(n) == IDENTIFIER_REFERENCE && arena.data(n) == name) out.add(n, SymbolIndex.READ);
             }
         }
 

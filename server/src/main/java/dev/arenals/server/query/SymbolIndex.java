@@ -64,10 +64,11 @@ public final class SymbolIndex {
         int symbols = scopes.symbolCount();
         int[] leader = groupLeaders(scopes, symbols);
         Builder b = new Builder(Math.max(64, scopes.referenceCount() + symbols));
+        long[] enumMemberUses = arena.isTypeScript() ? enumMemberUses(arena) : new long[0];
         for (int i = 0, n = scopes.referenceCount(); i < n; i++) {
             int node = scopes.referenceNode(i);
             int sym = scopes.symbolOfNode(node);
-            if (sym < 0) continue;
+            if (sym < 0 || (enumMemberUses.length > 0 && Arrays.binarySearch(enumMemberUses, node) >= 0)) continue;
             int flags = (scopes.isWrite(i) ? WRITE : 0) | (scopes.isRead(i) ? READ : 0) | (scopes.isTypeReference(i) ? TYPE | READ : 0);
             b.add(leader[sym], node, flags);
         }
@@ -85,6 +86,37 @@ public final class SymbolIndex {
         }
         return b.finish(arena, leader);
     }
+
+    /**
+     * Names in enum member initialisers that are members of the same enum ({@code B = A}): the
+     * binder resolves them through the enclosing scopes, but TypeScript to the member, so they are
+     * not uses of the outer symbol. Sorted node indices.
+     */
+    static long[] enumMemberUses(Arena arena) {
+        long[] out = new long[0];
+        int n = 0;
+        for (int decl = 0, count = arena.nodeCount(); decl < count; decl++) {
+            if (arena.kind(decl) != ENUM_DECLARATION) continue;
+            for (int node = firstInSubtree(arena, decl); node < decl; node++) {
+                if (arena.kind(node) != IDENTIFIER_REFERENCE || !isEnumMember(arena, decl, arena.data(node))) continue;
+                if (n == out.length) out = Arrays.copyOf(out, Math.max(8, n * 2));
+                out[n++] = node;
+            }
+        }
+        out = Arrays.copyOf(out, n);
+        Arrays.sort(out);
+        return out;
+    }
+
+    static boolean isEnumMember(Arena arena, int enumDeclaration, int name) {
+        for (int m = arena.firstChild(enumDeclaration); m >= 0; m = arena.nextSibling(m)) {
+            int key = arena.firstChild(m);
+            if (arena.kind(m) == ENUM_MEMBER && key >= 0 && arena.kind(key) == IDENTIFIER_NAME && arena.data(key) == name) return true;
+        }
+        return false;
+    }
+
+    private static int firstInSubtree(Arena arena, int node) { return TreePaths.firstInSubtree(arena, node); }
 
     /** {@code export { a, b as c }} without {@code from}: the local names refer to declarations in scope. */
     private static void addExportLocals(Arena arena, NameLookup lookup, Builder b, int exportNamed) {

@@ -4,7 +4,6 @@ import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.scope.ScopeKind;
 import dev.arenals.parser.scope.ScopeTable;
-import dev.arenals.parser.scope.SymbolKind;
 import dev.arenals.parser.tree.Arena;
 import java.util.Arrays;
 
@@ -33,7 +32,7 @@ public final class TargetResolver {
         int symbol = scopes.symbolOfNode(ident);
         SymbolIndex index = q.index();
         if (symbol >= 0 && kind != IDENTIFIER_NAME) {
-            if (scopes.kind(symbol) == SymbolKind.IMPLICIT_GLOBAL) {
+            if (kind == IDENTIFIER_REFERENCE && arena.isTypeScript()) {
                 Target enumMember = enumMemberInInitializer(ident, name);
                 if (enumMember != null) return enumMember;
             }
@@ -276,15 +275,8 @@ public final class TargetResolver {
             if (arena.kind(decl) != ENUM_DECLARATION) return null;
             int group = groupOfDeclaringName(decl);
             int[] containers = group < 0 ? new int[] {decl} : enumDeclarations(group);
-            for (int container : containers) {
-                for (int m = arena.firstChild(container); m >= 0; m = arena.nextSibling(m)) {
-                    int key = arena.firstChild(m);
-                    if (arena.kind(m) == ENUM_MEMBER && key >= 0 && arena.kind(key) == IDENTIFIER_NAME && arena.data(key) == name) {
-                        return Target.member(ident, name, Target.ENUM, containers, group);
-                    }
-                }
-            }
-            return null;
+            // the enum it is written in decides, as in the index (SymbolIndex.enumMemberUses)
+            return SymbolIndex.isEnumMember(arena, decl, name) ? Target.member(ident, name, Target.ENUM, containers, group) : null;
         }
         return null;
     }

@@ -105,6 +105,10 @@ class DefinitionHandlerTest {
         assertDefinition("a.ts", "enum [[E]] { A, B = A } let e: |E = |E.B;");
         assertDefinition("a.ts", "enum E { A, [[B]] = A } let e = E.|B; let f: E.|B;");
         assertDefinition("a.ts", "enum E { [[A]] = 1, B = |A }");
+        // inside an enum, its own member wins over an outer declaration of the name
+        assertDefinition("a.ts", "class A {} enum E { [[A]] = 1, B = |A }");
+        assertDefinition("a.ts", "const [[C]] = 1; enum E { A = |C }");
+        assertDefinition("const o = { [[a]]: 1 }; o.a|;");
         assertDefinition("a.ts", "enum [[E]] { A } enum [[E]] { B = 2 } |E.B;");
         assertDefinition("a.ts", "enum E { A } enum E { [[B]] = 2 } E.|B;");
         assertDefinition("a.ts", "namespace [[N]] { export const v = 1; } namespace [[N]] {} |N.v;");

@@ -46,6 +46,7 @@ class ReferencesAndHighlightsTest {
         assertReferences("a.ts", "const [[S]] = 1; type [[S]] = number; let s: [[|S]] = [[S]];");
         assertReferences("a.ts", "enum [[E]] { A } let e: [[E]] = [[|E]].A;");
         assertReferences("a.ts", "enum E { [[A]], B = [[A]] } let e: E.[[A]] = E.[[|A]];");
+        assertReferences("a.ts", "class [[|A]] {} enum E { A, B = A } new [[A]]();");
         assertReferences("a.ts", "namespace N { export const [[v]] = 1; [[v]]; } N.[[|v]];");
         assertReferences("a.ts", "function f<[[T]]>(a: [[T]]): [[|T]] { return a; } function g<T>(a: T) {}");
         assertReferences("a.ts", "import { [[x]] } from 'm'; let v: [[x]] = [[|x]]; export { [[x]] };");
