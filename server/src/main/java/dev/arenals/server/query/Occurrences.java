@@ -31,6 +31,19 @@ public final class Occurrences {
      * assignments are its declarations.
      */
     public static Occurrences declarations(DocumentQuery q, Target target) {
+        if (target.kind == Target.SYMBOL) {
+            // straight from the index: a popular name's thousands of uses need not be gathered and sorted
+            Occurrences out = new Occurrences();
+            SymbolIndex index = q.index();
+            for (int g : target.groups) {
+                for (int i = 0, n = index.occurrenceCount(g); i < n; i++) {
+                    int f = index.occurrenceFlags(g, i);
+                    if ((f & SymbolIndex.DECLARATION) != 0) out.add(index.occurrenceNode(g, i), f);
+                }
+            }
+            out.sortAndDedupe(q.arena());
+            return out;
+        }
         Occurrences all = collect(q, target, false);
         Occurrences out = new Occurrences();
         for (int i = 0; i < all.count; i++) if (all.isDeclaration(i)) out.add(all.nodes[i], all.flags[i]);
