@@ -108,6 +108,9 @@ public final class SymbolIndex {
         return out;
     }
 
+    /** {@link #enumMemberUses} for the corpus test. */
+    public static long[] enumMemberUsesForTests(Arena arena) { return enumMemberUses(arena); }
+
     static boolean isEnumMember(Arena arena, int enumDeclaration, int name) {
         for (int m = arena.firstChild(enumDeclaration); m >= 0; m = arena.nextSibling(m)) {
             int key = arena.firstChild(m);
