@@ -1,13 +1,22 @@
 package dev.arenals.server.protocol;
 
 import dev.arenals.server.document.Document;
+import dev.arenals.server.features.DefinitionHandler;
+import dev.arenals.server.features.DocumentHighlightHandler;
 import dev.arenals.server.features.DocumentSymbolHandler;
 import dev.arenals.server.features.HoverHandler;
+import dev.arenals.server.features.LinkedEditingRangeHandler;
+import dev.arenals.server.features.ReferencesHandler;
+import dev.arenals.server.features.RenameHandler;
+import dev.arenals.server.features.TypeDefinitionHandler;
+import dev.arenals.server.query.RenamePlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.eclipse.lsp4j.DeclarationParams;
+import org.eclipse.lsp4j.DefinitionParams;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
@@ -15,18 +24,35 @@ import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DidSaveTextDocumentParams;
 import org.eclipse.lsp4j.DocumentDiagnosticParams;
 import org.eclipse.lsp4j.DocumentDiagnosticReport;
+import org.eclipse.lsp4j.DocumentHighlight;
+import org.eclipse.lsp4j.DocumentHighlightParams;
 import org.eclipse.lsp4j.DocumentSymbol;
 import org.eclipse.lsp4j.DocumentSymbolParams;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.LinkedEditingRangeParams;
+import org.eclipse.lsp4j.LinkedEditingRanges;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.LocationLink;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.PrepareRenameDefaultBehavior;
+import org.eclipse.lsp4j.PrepareRenameParams;
+import org.eclipse.lsp4j.PrepareRenameResult;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.ReferenceParams;
 import org.eclipse.lsp4j.RelatedFullDocumentDiagnosticReport;
 import org.eclipse.lsp4j.RelatedUnchangedDocumentDiagnosticReport;
+import org.eclipse.lsp4j.RenameParams;
 import org.eclipse.lsp4j.SymbolInformation;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.TextDocumentPositionParams;
+import org.eclipse.lsp4j.TypeDefinitionParams;
+import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.jsonrpc.messages.Either3;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.lsp4j.services.TextDocumentService;
 
@@ -41,6 +67,12 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     private final ArenaLanguageServer server;
     private final HoverHandler hover = new HoverHandler();
     private final DocumentSymbolHandler symbols = new DocumentSymbolHandler();
+    private final DefinitionHandler definitions = new DefinitionHandler();
+    private final TypeDefinitionHandler typeDefinitions = new TypeDefinitionHandler();
+    private final ReferencesHandler references = new ReferencesHandler();
+    private final DocumentHighlightHandler highlights = new DocumentHighlightHandler();
+    private final RenameHandler renames = new RenameHandler();
+    private final LinkedEditingRangeHandler linkedEditing = new LinkedEditingRangeHandler();
 
     /** Tests: a request method whose handler is made to throw. */
     volatile String faultForTests;
@@ -139,6 +171,76 @@ public final class ArenaTextDocumentService implements TextDocumentService {
         });
     }
 
+    // ---- navigation: each answers from the binder on the document's queue ----
+
+    @Override
+    public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> definition(DefinitionParams params) {
+        Position position = positionOf("definition", params);
+        return onDocument("textDocument/definition", params.getTextDocument().getUri(), Either.forLeft(List.of()),
+                doc -> Either.forLeft(definitions.definition(doc, position)));
+    }
+
+    @Override
+    public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> declaration(DeclarationParams params) {
+        Position position = positionOf("declaration", params);
+        return onDocument("textDocument/declaration", params.getTextDocument().getUri(), Either.forLeft(List.of()),
+                doc -> Either.forLeft(definitions.definition(doc, position)));
+    }
+
+    @Override
+    public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> typeDefinition(TypeDefinitionParams params) {
+        Position position = positionOf("typeDefinition", params);
+        return onDocument("textDocument/typeDefinition", params.getTextDocument().getUri(), Either.forLeft(List.of()),
+                doc -> Either.forLeft(typeDefinitions.typeDefinition(doc, position)));
+    }
+
+    @Override
+    public CompletableFuture<List<? extends Location>> references(ReferenceParams params) {
+        Position position = positionOf("references", params);
+        boolean withDeclaration = params.getContext() == null || params.getContext().isIncludeDeclaration();
+        return onDocument("textDocument/references", params.getTextDocument().getUri(), List.of(),
+                doc -> references.references(doc, position, withDeclaration));
+    }
+
+    @Override
+    public CompletableFuture<List<? extends DocumentHighlight>> documentHighlight(DocumentHighlightParams params) {
+        Position position = positionOf("documentHighlight", params);
+        return onDocument("textDocument/documentHighlight", params.getTextDocument().getUri(), List.of(),
+                doc -> highlights.highlights(doc, position));
+    }
+
+    @Override
+    public CompletableFuture<Either3<Range, PrepareRenameResult, PrepareRenameDefaultBehavior>> prepareRename(PrepareRenameParams params) {
+        Position position = positionOf("prepareRename", params);
+        return onDocument("textDocument/prepareRename", params.getTextDocument().getUri(), null, doc -> {
+            PrepareRenameResult result = renames.prepare(doc, position);
+            return result == null ? null : Either3.forSecond(result);
+        });
+    }
+
+    @Override
+    public CompletableFuture<WorkspaceEdit> rename(RenameParams params) {
+        Position position = positionOf("rename", params);
+        if (params.getNewName() == null) throw invalidParams("rename: newName is missing");
+        return onDocument("textDocument/rename", params.getTextDocument().getUri(), null,
+                doc -> renames.rename(doc, position, params.getNewName()));
+    }
+
+    @Override
+    public CompletableFuture<LinkedEditingRanges> linkedEditingRange(LinkedEditingRangeParams params) {
+        Position position = positionOf("linkedEditingRange", params);
+        return onDocument("textDocument/linkedEditingRange", params.getTextDocument().getUri(), null,
+                doc -> linkedEditing.linkedEditingRanges(doc, position));
+    }
+
+    /** Checks the state and the params of a position request; the position it asks about. */
+    private Position positionOf(String method, TextDocumentPositionParams params) {
+        server.checkRequestAllowed();
+        requireDocument(params == null ? null : params.getTextDocument());
+        if (params.getPosition() == null) throw invalidParams(method + ": position is missing");
+        return params.getPosition();
+    }
+
     /**
      * Runs {@code work} on the document's queue after any pending edits (parsing first if needed).
      * {@code ifUnknown} answers for a document that is not open or gets closed meanwhile.
@@ -158,6 +260,9 @@ public final class ArenaTextDocumentService implements TextDocumentService {
                 if (method.equals(faultForTests)) throw new IllegalStateException("fault injected by a test");
                 server.refresh(doc);
                 result.complete(work.apply(doc));
+            } catch (RenamePlan.Refused refused) {
+                // an answer, not a failure: the client shows the reason
+                result.completeExceptionally(ArenaLanguageServer.error(ResponseErrorCode.RequestFailed, refused.getMessage()));
             } catch (Throwable t) {
                 server.log().error("arena-ls: " + method + " failed on " + uri, t);
                 result.completeExceptionally(ArenaLanguageServer.error(ResponseErrorCode.InternalError,
