@@ -237,7 +237,6 @@ class ArenaTest {
                 a -> a.setKind(0, NodeKind.IDENTIFIER_REFERENCE),
                 a -> a.setData(0, 7),
                 a -> a.setStart(0, 1),
-                a -> a.finish(NodeKind.EMPTY_STATEMENT, a.mark(), 0, 0, 0),
                 a -> a.truncate(0),
                 a -> a.rewindNodes(1),
                 a -> a.dropPending(0));
