@@ -173,7 +173,7 @@ return function(t)
     local r = request(js, 'textDocument/rename', params)
     eq(r.result, nil, 'no edit')
     eq(r.err and r.err.code, -32803, 'RequestFailed')
-    eq(r.err.message, 'cannot rename to `not-a-name` is not an identifier', 'message')
+    eq(r.err.message, 'cannot rename to `not-a-name`: it is not an identifier', 'message')
     -- through vim.lsp.buf.rename too: the user is shown the server's reason, nothing is applied
     local shown = {}
     local notify = vim.notify
@@ -183,7 +183,7 @@ return function(t)
       vim.lsp.buf.rename('class')
       wait_for('the error to be shown', function()
         for _, n in ipairs(shown) do
-          if n.msg:find('cannot rename to `class` is a reserved word', 1, true) then return true end
+          if n.msg:find('cannot rename to `class`: it is a reserved word', 1, true) then return true end
         end
         return false
       end)

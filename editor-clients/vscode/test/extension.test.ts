@@ -139,7 +139,7 @@ describe('the bundled extension in a stand-in VS Code', { skip, timeout: 5 * WAI
         assert.deepEqual(edit.entries().map(([uri, edits]: [any, any[]]) => [uri.toString(), edits.map(e => `${span(e.range)} ${e.newText}`)]),
             [[js.uri.toString(), ['6:10-6:17 verbose: loud', '12:22-12:29 verbose: loud']]]);
         // a refused rename rejects with the server's reason, which VS Code shows
-        await assert.rejects(rename.provideRenameEdits(js, new Position(6, 12), '2x', token), /cannot rename to `2x` is not an identifier/);
+        await assert.rejects(rename.provideRenameEdits(js, new Position(6, 12), '2x', token), /cannot rename to `2x`: it is not an identifier/);
         // linked editing of a JSX tag in the .tsx document
         const linked = await provider('LinkedEditingRange').provideLinkedEditingRanges(tsx, new Position(11, 9), token);
         assert.deepEqual(linked.ranges.map(span), ['11:7-11:12', '11:32-11:37']);

@@ -16,8 +16,13 @@ import org.eclipse.lsp4j.Position;
  * mismatched pair is an error the user is fixing by hand) and the element has a closing tag.
  */
 public final class LinkedEditingRangeHandler {
-    /** JSX tag names: identifiers with dashes, member and namespaced names. */
-    static final String WORD_PATTERN = "[\\p{L}\\p{Nl}$_][\\p{L}\\p{Nl}\\p{Mn}\\p{Mc}\\p{Nd}\\p{Pc}$_.:\\-]*";
+    /**
+     * JSX tag names: identifiers with dashes, member and namespaced names. Written without
+     * {@code \p{…}} classes: vscode-languageclient builds it as {@code new RegExp(pattern)} without
+     * the {@code u} flag, where {@code \p{L}} means the letters p, {, L and }, and VS Code ends linked
+     * editing as soon as the name stops matching. Non-ASCII is taken as a whole (U+00C0 and up).
+     */
+    static final String WORD_PATTERN = "[A-Za-z$_\\u00C0-\\uFFFF][\\w$.:\\-\\u00C0-\\uFFFF]*";
 
     public LinkedEditingRanges linkedEditingRanges(Document doc, Position position) {
         DocumentQuery q = DocumentQuery.of(doc);

@@ -30,11 +30,11 @@ public final class Names {
         return true;
     }
 
-    /** Why {@code name} cannot name a variable, function, class or label, or null when it can. */
+    /** Why {@code name} cannot name a variable, function, class or label ("it is …"), or null when it can. */
     public static String bindingProblem(String name) {
-        if (!isIdentifierName(name)) return "`" + name + "` is not an identifier";
-        if (RESERVED.contains(name)) return "`" + name + "` is a reserved word";
-        if (STRICT_RESERVED.contains(name)) return "`" + name + "` is reserved in strict code";
+        if (!isIdentifierName(name)) return "it is not an identifier";
+        if (RESERVED.contains(name)) return "it is a reserved word";
+        if (STRICT_RESERVED.contains(name)) return "it is reserved in strict code";
         return null;
     }
 

@@ -98,8 +98,8 @@ public final class RenamePlan {
         String newName = requested == null ? "" : requested.strip();
         if (target.kind == Target.PRIVATE_NAME && newName.startsWith("#")) newName = newName.substring(1);
         String problem = target.kind == Target.SYMBOL || target.kind == Target.LABEL ? Names.bindingProblem(newName)
-                : Names.isIdentifierName(newName) ? null : "`" + newName + "` is not an identifier";
-        if (problem != null) throw new Refused("cannot rename to " + problem.substring(0, 1).toLowerCase() + problem.substring(1));
+                : Names.isIdentifierName(newName) ? null : "it is not an identifier";
+        if (problem != null) throw new Refused("cannot rename to `" + newName + "`: " + problem);
         Occurrences all = Occurrences.of(q, target);
         int newId = nameId(newName);
         if (newId >= 0 && newId != target.nameId) checkConflicts(all, newName, newId);
