@@ -207,7 +207,7 @@ final class IncrementalReparse {
         return arena.kind(stmt) == NodeKind.EXPRESSION_STATEMENT && arena.data(stmt) == 1;
     }
 
-    /** The prologue holds "use strict", spelled exactly so (escapes do not count). */
+    /** The prologue holds "use strict", spelled exactly so and closed (escapes do not count). */
     private static boolean hasUseStrict(Arena arena, int root, int directives) {
         char[] src = arena.source();
         int c = arena.firstChild(root);
@@ -215,7 +215,8 @@ final class IncrementalReparse {
             int lit = arena.firstChild(c);
             if (lit < 0) continue;
             int s = arena.start(lit), e = arena.end(lit);
-            if (e - s == 12 && matches(src, s + 1, "use strict")) return true;
+            // closed by its own quote: an unterminated 'use strict; is no directive of strictness
+            if (e - s == 12 && src[e - 1] == src[s] && matches(src, s + 1, "use strict")) return true;
         }
         return false;
     }

@@ -4795,8 +4795,32 @@ final class Parser {
         }
     }
 
+    /**
+     * After {@code declare} (consumed; it starts at {@code s}): the declaration it modifies. When
+     * the word after it turns out not to start one ({@code declare module} at the end of the text,
+     * {@code declare type} before a line break), {@code declare} was a plain identifier, as
+     * TypeScript reads it: an expression statement of its own, "';' expected." at the next word.
+     */
     private void parseDeclaredStatement(int s, int m, int modifiers) {
         if (tryParseTypeScriptDeclaration(s, m, modifiers)) return;
+        if (tok == K_MODULE || tok == K_NAMESPACE || tok == K_GLOBAL || tok == K_TYPE || tok == K_INTERFACE
+                || tok == K_ABSTRACT || tok == K_ENUM) {
+            int declareEnd = s + 7; // `declare`, unescaped (escaped() was checked)
+            if ((modifiers & ~MOD_DECLARE) == 0) {
+                leaf(IDENTIFIER_REFERENCE, s, declareEnd, internLiteral("declare"));
+                t.finish(EXPRESSION_STATEMENT, m, s, declareEnd, 0);
+                error(lx.tokenStart, lx.tokenEnd, Diag.TOKEN_EXPECTED, SEMICOLON);
+            } else {
+                error(s, declareEnd, Diag.DECLARATION_OR_STATEMENT_EXPECTED, 0);
+            }
+            parseStatement();
+            if ((modifiers & ~MOD_DECLARE) != 0) {
+                // the statement covers `declare`, which is in no node of its own
+                int stmt = t.pending(t.mark() - 1);
+                if (t.start(stmt) > s) t.setStart(stmt, s);
+            }
+            return;
+        }
         switch (tok) {
             case K_VAR: parseVariableStatementWithModifiers(s, VAR_VAR, modifiers); return;
             case K_LET: parseVariableStatementWithModifiers(s, VAR_LET, modifiers); return;

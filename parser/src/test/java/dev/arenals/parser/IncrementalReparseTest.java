@@ -147,6 +147,9 @@ class IncrementalReparseTest {
         reparse(parser, "x;'use strict'\nwith (a) {}", ParseOptions.script(), 0, 2, "");
         reparse(parser, ";\"\"", ParseOptions.script(), 0, 1, "");
         reparse(parser, "a;\n'use strict';\nwith (a) {}\n", ParseOptions.script(), 0, 3, "");
+        // an unterminated 'use strict; is not a Use Strict Directive (fuzz finding I1)
+        reparse(parser, "'use strict;\n{}\n{}", ParseOptions.script(), 16, 18, "yield");
+        reparse(parser, "\"use strict'\n{}\n{}", ParseOptions.script(), 16, 18, "yield");
         // the previous statement reported "'}' expected." at the edited statement's first token
         reparse(parser, "type T = {[K in;\nx", ParseOptions.forFileName("a.ts"), 18, 18, "y");
         reparse(parser, "type T = {[K in;\nx", ParseOptions.forFileName("a.ts"), 17, 17, "y");
