@@ -8,6 +8,8 @@ import dev.arenals.server.features.HoverHandler;
 import dev.arenals.server.features.LinkedEditingRangeHandler;
 import dev.arenals.server.features.ReferencesHandler;
 import dev.arenals.server.features.RenameHandler;
+import dev.arenals.server.features.SemanticTokensHandler;
+import dev.arenals.server.features.SemanticTokensHistory;
 import dev.arenals.server.features.TypeDefinitionHandler;
 import dev.arenals.server.query.RenamePlan;
 import java.util.ArrayList;
@@ -43,6 +45,11 @@ import org.eclipse.lsp4j.ReferenceParams;
 import org.eclipse.lsp4j.RelatedFullDocumentDiagnosticReport;
 import org.eclipse.lsp4j.RelatedUnchangedDocumentDiagnosticReport;
 import org.eclipse.lsp4j.RenameParams;
+import org.eclipse.lsp4j.SemanticTokens;
+import org.eclipse.lsp4j.SemanticTokensDelta;
+import org.eclipse.lsp4j.SemanticTokensDeltaParams;
+import org.eclipse.lsp4j.SemanticTokensParams;
+import org.eclipse.lsp4j.SemanticTokensRangeParams;
 import org.eclipse.lsp4j.SymbolInformation;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
@@ -73,6 +80,9 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     private final DocumentHighlightHandler highlights = new DocumentHighlightHandler();
     private final RenameHandler renames = new RenameHandler();
     private final LinkedEditingRangeHandler linkedEditing = new LinkedEditingRangeHandler();
+    private final SemanticTokensHandler semanticTokens = new SemanticTokensHandler();
+    /** The last tokens sent per document, for full/delta; dropped at didClose. */
+    final SemanticTokensHistory tokenHistory = new SemanticTokensHistory();
 
     /** Tests: a request method whose handler is made to throw. */
     volatile String faultForTests;
@@ -116,6 +126,7 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     public void didClose(DidCloseTextDocumentParams params) {
         if (!server.acceptsNotifications()) return;
         String uri = params == null || params.getTextDocument() == null ? null : params.getTextDocument().getUri();
+        tokenHistory.forget(uri);
         Document doc = server.store().close(uri, closed -> server.publish(closed, List.of(), null));
         if (doc == null) server.log().warn("didClose for a document that is not open: " + uri);
     }
@@ -231,6 +242,34 @@ public final class ArenaTextDocumentService implements TextDocumentService {
         Position position = positionOf("linkedEditingRange", params);
         return onDocument("textDocument/linkedEditingRange", params.getTextDocument().getUri(), null,
                 doc -> linkedEditing.linkedEditingRanges(doc, position));
+    }
+
+    // ---- structure: semantic tokens, folding, selection ranges, links ----
+
+    @Override
+    public CompletableFuture<SemanticTokens> semanticTokensFull(SemanticTokensParams params) {
+        server.checkRequestAllowed();
+        requireDocument(params == null ? null : params.getTextDocument());
+        return onDocument("textDocument/semanticTokens/full", params.getTextDocument().getUri(), new SemanticTokens(List.of()),
+                doc -> semanticTokens.full(doc, tokenHistory));
+    }
+
+    @Override
+    public CompletableFuture<Either<SemanticTokens, SemanticTokensDelta>> semanticTokensFullDelta(SemanticTokensDeltaParams params) {
+        server.checkRequestAllowed();
+        requireDocument(params == null ? null : params.getTextDocument());
+        return onDocument("textDocument/semanticTokens/full/delta", params.getTextDocument().getUri(),
+                Either.forLeft(new SemanticTokens(List.of())),
+                doc -> semanticTokens.delta(doc, params.getPreviousResultId(), tokenHistory));
+    }
+
+    @Override
+    public CompletableFuture<SemanticTokens> semanticTokensRange(SemanticTokensRangeParams params) {
+        server.checkRequestAllowed();
+        requireDocument(params == null ? null : params.getTextDocument());
+        if (params.getRange() == null) throw invalidParams("semanticTokens/range: range is missing");
+        return onDocument("textDocument/semanticTokens/range", params.getTextDocument().getUri(), new SemanticTokens(List.of()),
+                doc -> semanticTokens.range(doc, params.getRange()));
     }
 
     /** Checks the state and the params of a position request; the position it asks about. */
