@@ -3,6 +3,9 @@ package dev.arenals.server.protocol;
 import dev.arenals.server.document.Document;
 import dev.arenals.server.features.DefinitionHandler;
 import dev.arenals.server.features.DocumentHighlightHandler;
+import dev.arenals.server.features.DocumentLinkHandler;
+import dev.arenals.server.features.FoldingRangeHandler;
+import dev.arenals.server.features.SelectionRangeHandler;
 import dev.arenals.server.features.DocumentSymbolHandler;
 import dev.arenals.server.features.HoverHandler;
 import dev.arenals.server.features.LinkedEditingRangeHandler;
@@ -28,6 +31,10 @@ import org.eclipse.lsp4j.DocumentDiagnosticParams;
 import org.eclipse.lsp4j.DocumentDiagnosticReport;
 import org.eclipse.lsp4j.DocumentHighlight;
 import org.eclipse.lsp4j.DocumentHighlightParams;
+import org.eclipse.lsp4j.DocumentLink;
+import org.eclipse.lsp4j.DocumentLinkParams;
+import org.eclipse.lsp4j.FoldingRange;
+import org.eclipse.lsp4j.FoldingRangeRequestParams;
 import org.eclipse.lsp4j.DocumentSymbol;
 import org.eclipse.lsp4j.DocumentSymbolParams;
 import org.eclipse.lsp4j.Hover;
@@ -45,6 +52,8 @@ import org.eclipse.lsp4j.ReferenceParams;
 import org.eclipse.lsp4j.RelatedFullDocumentDiagnosticReport;
 import org.eclipse.lsp4j.RelatedUnchangedDocumentDiagnosticReport;
 import org.eclipse.lsp4j.RenameParams;
+import org.eclipse.lsp4j.SelectionRange;
+import org.eclipse.lsp4j.SelectionRangeParams;
 import org.eclipse.lsp4j.SemanticTokens;
 import org.eclipse.lsp4j.SemanticTokensDelta;
 import org.eclipse.lsp4j.SemanticTokensDeltaParams;
@@ -81,6 +90,9 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     private final RenameHandler renames = new RenameHandler();
     private final LinkedEditingRangeHandler linkedEditing = new LinkedEditingRangeHandler();
     private final SemanticTokensHandler semanticTokens = new SemanticTokensHandler();
+    private final FoldingRangeHandler folding = new FoldingRangeHandler();
+    private final SelectionRangeHandler selection = new SelectionRangeHandler();
+    private final DocumentLinkHandler links = new DocumentLinkHandler();
     /** The last tokens sent per document, for full/delta; dropped at didClose. */
     final SemanticTokensHistory tokenHistory = new SemanticTokensHistory();
 
@@ -270,6 +282,31 @@ public final class ArenaTextDocumentService implements TextDocumentService {
         if (params.getRange() == null) throw invalidParams("semanticTokens/range: range is missing");
         return onDocument("textDocument/semanticTokens/range", params.getTextDocument().getUri(), new SemanticTokens(List.of()),
                 doc -> semanticTokens.range(doc, params.getRange()));
+    }
+
+    @Override
+    public CompletableFuture<List<FoldingRange>> foldingRange(FoldingRangeRequestParams params) {
+        server.checkRequestAllowed();
+        requireDocument(params == null ? null : params.getTextDocument());
+        ClientSupport support = server.support();
+        return onDocument("textDocument/foldingRange", params.getTextDocument().getUri(), List.of(),
+                doc -> folding.foldingRanges(doc, support.lineFoldingOnly, support.foldingRangeLimit));
+    }
+
+    @Override
+    public CompletableFuture<List<SelectionRange>> selectionRange(SelectionRangeParams params) {
+        server.checkRequestAllowed();
+        requireDocument(params == null ? null : params.getTextDocument());
+        if (params.getPositions() == null) throw invalidParams("selectionRange: positions are missing");
+        return onDocument("textDocument/selectionRange", params.getTextDocument().getUri(), List.of(),
+                doc -> selection.selectionRanges(doc, params.getPositions()));
+    }
+
+    @Override
+    public CompletableFuture<List<DocumentLink>> documentLink(DocumentLinkParams params) {
+        server.checkRequestAllowed();
+        requireDocument(params == null ? null : params.getTextDocument());
+        return onDocument("textDocument/documentLink", params.getTextDocument().getUri(), List.of(), links::documentLinks);
     }
 
     /** Checks the state and the params of a position request; the position it asks about. */
