@@ -55,8 +55,8 @@ public final class SelectionRangeHandler {
             if (kind != TEMPLATE_ELEMENT) addContents(arena, node, spans);
             int pk = arena.kind(parent);
             // a method's function is its parameters and body only: not a range anyone selects
-            if (!(kind == FUNCTION_EXPRESSION && (pk == METHOD || pk == PROPERTY))) spans.add(start, end);
-            int pk = arena.kind(parent);
+            // (and a template element, delimiters and all, is not one either: its text is)
+            if (!(kind == FUNCTION_EXPRESSION && (pk == METHOD || pk == PROPERTY)) && kind != TEMPLATE_ELEMENT) spans.add(start, end);
             if ((pk == TEMPLATE || pk == TEMPLATE_LITERAL_TYPE) && kind != TEMPLATE_ELEMENT) {
                 // ${expression}: from the `${` ending the element before to the `}` starting the one after
                 int after = arena.nextSibling(node);
