@@ -62,10 +62,14 @@ public final class SemanticTokenCollector {
         int symbols = scopes.symbolCount();
         if (symbolInfo.length < symbols) symbolInfo = new int[symbols + (symbols >>> 2)];
         Arrays.fill(symbolInfo, 0, symbols, UNKNOWN);
-        markDeprecated();
-        walk(from, to);
-        this.arena = null;
-        this.scopes = null;
+        try {
+            markDeprecated();
+            walk(from, to);
+        } finally {
+            // the thread keeps this collector: it must not keep a closed document's tree reachable
+            this.arena = null;
+            this.scopes = null;
+        }
     }
 
     /** Preorder walk in source order; the stack holds the path, so a node's parent is one below it. */
