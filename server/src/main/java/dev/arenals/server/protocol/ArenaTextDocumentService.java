@@ -3,11 +3,16 @@ package dev.arenals.server.protocol;
 import dev.arenals.server.document.Document;
 import dev.arenals.server.features.DefinitionHandler;
 import dev.arenals.server.features.DocumentHighlightHandler;
+import dev.arenals.server.features.DocumentLinkHandler;
+import dev.arenals.server.features.FoldingRangeHandler;
+import dev.arenals.server.features.SelectionRangeHandler;
 import dev.arenals.server.features.DocumentSymbolHandler;
 import dev.arenals.server.features.HoverHandler;
 import dev.arenals.server.features.LinkedEditingRangeHandler;
 import dev.arenals.server.features.ReferencesHandler;
 import dev.arenals.server.features.RenameHandler;
+import dev.arenals.server.features.SemanticTokensHandler;
+import dev.arenals.server.features.SemanticTokensHistory;
 import dev.arenals.server.features.TypeDefinitionHandler;
 import dev.arenals.server.query.RenamePlan;
 import java.util.ArrayList;
@@ -26,6 +31,10 @@ import org.eclipse.lsp4j.DocumentDiagnosticParams;
 import org.eclipse.lsp4j.DocumentDiagnosticReport;
 import org.eclipse.lsp4j.DocumentHighlight;
 import org.eclipse.lsp4j.DocumentHighlightParams;
+import org.eclipse.lsp4j.DocumentLink;
+import org.eclipse.lsp4j.DocumentLinkParams;
+import org.eclipse.lsp4j.FoldingRange;
+import org.eclipse.lsp4j.FoldingRangeRequestParams;
 import org.eclipse.lsp4j.DocumentSymbol;
 import org.eclipse.lsp4j.DocumentSymbolParams;
 import org.eclipse.lsp4j.Hover;
@@ -43,6 +52,13 @@ import org.eclipse.lsp4j.ReferenceParams;
 import org.eclipse.lsp4j.RelatedFullDocumentDiagnosticReport;
 import org.eclipse.lsp4j.RelatedUnchangedDocumentDiagnosticReport;
 import org.eclipse.lsp4j.RenameParams;
+import org.eclipse.lsp4j.SelectionRange;
+import org.eclipse.lsp4j.SelectionRangeParams;
+import org.eclipse.lsp4j.SemanticTokens;
+import org.eclipse.lsp4j.SemanticTokensDelta;
+import org.eclipse.lsp4j.SemanticTokensDeltaParams;
+import org.eclipse.lsp4j.SemanticTokensParams;
+import org.eclipse.lsp4j.SemanticTokensRangeParams;
 import org.eclipse.lsp4j.SymbolInformation;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
@@ -73,6 +89,12 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     private final DocumentHighlightHandler highlights = new DocumentHighlightHandler();
     private final RenameHandler renames = new RenameHandler();
     private final LinkedEditingRangeHandler linkedEditing = new LinkedEditingRangeHandler();
+    private final SemanticTokensHandler semanticTokens = new SemanticTokensHandler();
+    private final FoldingRangeHandler folding = new FoldingRangeHandler();
+    private final SelectionRangeHandler selection = new SelectionRangeHandler();
+    private final DocumentLinkHandler links = new DocumentLinkHandler();
+    /** The last tokens sent per document, for full/delta; dropped at didClose. */
+    final SemanticTokensHistory tokenHistory = new SemanticTokensHistory();
 
     /** Tests: a request method whose handler is made to throw. */
     volatile String faultForTests;
@@ -116,6 +138,7 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     public void didClose(DidCloseTextDocumentParams params) {
         if (!server.acceptsNotifications()) return;
         String uri = params == null || params.getTextDocument() == null ? null : params.getTextDocument().getUri();
+        tokenHistory.forget(uri);
         Document doc = server.store().close(uri, closed -> server.publish(closed, List.of(), null));
         if (doc == null) server.log().warn("didClose for a document that is not open: " + uri);
     }
@@ -231,6 +254,59 @@ public final class ArenaTextDocumentService implements TextDocumentService {
         Position position = positionOf("linkedEditingRange", params);
         return onDocument("textDocument/linkedEditingRange", params.getTextDocument().getUri(), null,
                 doc -> linkedEditing.linkedEditingRanges(doc, position));
+    }
+
+    // ---- structure: semantic tokens, folding, selection ranges, links ----
+
+    @Override
+    public CompletableFuture<SemanticTokens> semanticTokensFull(SemanticTokensParams params) {
+        server.checkRequestAllowed();
+        requireDocument(params == null ? null : params.getTextDocument());
+        return onDocument("textDocument/semanticTokens/full", params.getTextDocument().getUri(), new SemanticTokens(List.of()),
+                doc -> semanticTokens.full(doc, tokenHistory));
+    }
+
+    @Override
+    public CompletableFuture<Either<SemanticTokens, SemanticTokensDelta>> semanticTokensFullDelta(SemanticTokensDeltaParams params) {
+        server.checkRequestAllowed();
+        requireDocument(params == null ? null : params.getTextDocument());
+        return onDocument("textDocument/semanticTokens/full/delta", params.getTextDocument().getUri(),
+                Either.forLeft(new SemanticTokens(List.of())),
+                doc -> semanticTokens.delta(doc, params.getPreviousResultId(), tokenHistory));
+    }
+
+    @Override
+    public CompletableFuture<SemanticTokens> semanticTokensRange(SemanticTokensRangeParams params) {
+        server.checkRequestAllowed();
+        requireDocument(params == null ? null : params.getTextDocument());
+        if (params.getRange() == null) throw invalidParams("semanticTokens/range: range is missing");
+        return onDocument("textDocument/semanticTokens/range", params.getTextDocument().getUri(), new SemanticTokens(List.of()),
+                doc -> semanticTokens.range(doc, params.getRange()));
+    }
+
+    @Override
+    public CompletableFuture<List<FoldingRange>> foldingRange(FoldingRangeRequestParams params) {
+        server.checkRequestAllowed();
+        requireDocument(params == null ? null : params.getTextDocument());
+        ClientSupport support = server.support();
+        return onDocument("textDocument/foldingRange", params.getTextDocument().getUri(), List.of(),
+                doc -> folding.foldingRanges(doc, support.lineFoldingOnly, support.foldingRangeLimit));
+    }
+
+    @Override
+    public CompletableFuture<List<SelectionRange>> selectionRange(SelectionRangeParams params) {
+        server.checkRequestAllowed();
+        requireDocument(params == null ? null : params.getTextDocument());
+        if (params.getPositions() == null) throw invalidParams("selectionRange: positions are missing");
+        return onDocument("textDocument/selectionRange", params.getTextDocument().getUri(), List.of(),
+                doc -> selection.selectionRanges(doc, params.getPositions()));
+    }
+
+    @Override
+    public CompletableFuture<List<DocumentLink>> documentLink(DocumentLinkParams params) {
+        server.checkRequestAllowed();
+        requireDocument(params == null ? null : params.getTextDocument());
+        return onDocument("textDocument/documentLink", params.getTextDocument().getUri(), List.of(), links::documentLinks);
     }
 
     /** Checks the state and the params of a position request; the position it asks about. */

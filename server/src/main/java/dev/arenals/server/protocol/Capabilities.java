@@ -1,9 +1,13 @@
 package dev.arenals.server.protocol;
 
 import dev.arenals.server.features.DiagnosticsHandler;
+import dev.arenals.server.query.SemanticTokenLegend;
 import org.eclipse.lsp4j.DiagnosticRegistrationOptions;
+import org.eclipse.lsp4j.DocumentLinkOptions;
 import org.eclipse.lsp4j.RenameOptions;
 import org.eclipse.lsp4j.SaveOptions;
+import org.eclipse.lsp4j.SemanticTokensServerFull;
+import org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
 import org.eclipse.lsp4j.TextDocumentSyncOptions;
@@ -23,6 +27,10 @@ import org.eclipse.lsp4j.TextDocumentSyncOptions;
  *   <tr><td>documentHighlight</td><td>DocumentHighlightHandler</td></tr>
  *   <tr><td>rename, prepareRename</td><td>RenameHandler</td></tr>
  *   <tr><td>linkedEditingRange</td><td>LinkedEditingRangeHandler</td></tr>
+ *   <tr><td>semanticTokens (full, full/delta, range)</td><td>SemanticTokensHandler</td></tr>
+ *   <tr><td>foldingRange</td><td>FoldingRangeHandler</td></tr>
+ *   <tr><td>selectionRange</td><td>SelectionRangeHandler</td></tr>
+ *   <tr><td>documentLink</td><td>DocumentLinkHandler</td></tr>
  * </table>
  */
 final class Capabilities {
@@ -50,6 +58,13 @@ final class Capabilities {
         caps.setDocumentHighlightProvider(true);
         caps.setRenameProvider(new RenameOptions(true));
         caps.setLinkedEditingRangeProvider(true);
+        SemanticTokensWithRegistrationOptions tokens = new SemanticTokensWithRegistrationOptions(SemanticTokenLegend.legend());
+        tokens.setFull(new SemanticTokensServerFull(true));
+        tokens.setRange(true);
+        caps.setSemanticTokensProvider(tokens);
+        caps.setFoldingRangeProvider(true);
+        caps.setSelectionRangeProvider(true);
+        caps.setDocumentLinkProvider(new DocumentLinkOptions(false));
         return caps;
     }
 }

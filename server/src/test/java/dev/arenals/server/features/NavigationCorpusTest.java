@@ -144,7 +144,7 @@ class NavigationCorpusTest {
     }
 
     /** Files of the corpus packages in the cache, 2-60 KB, spread over the packages, in a fixed order. */
-    private static List<Path> corpusFiles() throws IOException {
+    static List<Path> corpusFiles() throws IOException {
         String cacheDir = System.getenv("ARENA_LS_CACHE");
         Path npm = (cacheDir != null ? Path.of(cacheDir) : Path.of(System.getProperty("user.home"), ".cache", "arena-ls")).resolve("npm");
         List<String> packages = List.of("typescript@6.0.3", "rxjs@7.8.2", "effect@4.1.0", "zod@4.6.7", "reactstrap@9.2.3", "create-vite@9.3.0");
