@@ -122,13 +122,22 @@ class LinearTimeTest {
         assertEquals(0, arena.log().diagnosticCount(), () -> ParserTestSupport.diagnostics(arena).toString());
     }
 
+    /**
+     * A ratio over the bound is measured again, up to three times in all: quadratic work exceeds it
+     * every time, a busy machine (another process, a GC) only now and then.
+     */
     private static void assertLinear(String what, IntFunction<String> input, int n, Consumer<String> work) {
         String small = input.apply(n), large = input.apply(8 * n);
         for (int i = 0; i < 10; i++) work.accept(small); // warm up
-        long t1 = best(small, work), t8 = best(large, work);
-        double ratio = (double) t8 / Math.max(1, t1);
-        System.out.printf("linear time, %s: n=%d %.2f ms, 8n %.2f ms, ratio %.1f%n", what, n, t1 / 1e6, t8 / 1e6, ratio);
-        assertTrue(ratio < MAX_RATIO, what + ": 8× the input took " + ratio + "× the time (" + t1 / 1e6 + " → " + t8 / 1e6 + " ms)");
+        StringBuilder attempts = new StringBuilder();
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            long t1 = best(small, work), t8 = best(large, work);
+            double ratio = (double) t8 / Math.max(1, t1);
+            System.out.printf("linear time, %s: n=%d %.2f ms, 8n %.2f ms, ratio %.1f%n", what, n, t1 / 1e6, t8 / 1e6, ratio);
+            if (ratio < MAX_RATIO) return;
+            attempts.append(String.format(" %.1f (%.2f → %.2f ms)", ratio, t1 / 1e6, t8 / 1e6));
+        }
+        throw new AssertionError(what + ": 8× the input took more than " + MAX_RATIO + "× the time in three measurements:" + attempts);
     }
 
     /** The best of five timings of {@code work}, each repeated until it has run for 20 ms or more. */
