@@ -5,6 +5,8 @@ import dev.arenals.parser.LineStarts;
 import dev.arenals.parser.ParseOptions;
 import dev.arenals.parser.TreeDump;
 import dev.arenals.parser.diag.DiagnosticMessages;
+import dev.arenals.parser.scope.Binder;
+import dev.arenals.parser.scope.ScopeTable;
 import dev.arenals.parser.tree.Arena;
 import dev.arenals.parser.tree.NodeKind;
 import dev.arenals.parser.tree.ParseLog;
@@ -16,7 +18,7 @@ import java.nio.file.Path;
 /**
  * `parse [--module] [--dump] FILE…`: parses each file into an arena and prints its diagnostics
  * (tsc style: path(line,col): error TSxxxx: message, lines counted as tsc counts them) and a
- * summary of the tree. Each file is parsed as {@code check} and the server parse it
+ * summary of the tree. Syntax errors and the binder's early errors, like {@code check}. Each file is parsed as {@code check} and the server parse it
  * ({@link ParseOptions#forFileName}): language, goal and declaration file from its name;
  * {@code --module} forces the module goal. Exit code 1 when any file has errors, 2 on usage or
  * I/O problems.
@@ -33,6 +35,8 @@ public final class ParseCommand {
         int files = 0;
         JsParser parser = new JsParser();
         Arena arena = new Arena();
+        Binder binder = new Binder();
+        ScopeTable scopes = new ScopeTable();
         for (String a : args) {
             if (a.equals("--module")) { module = true; continue; }
             if (a.equals("--dump")) { dump = true; continue; }
@@ -53,6 +57,7 @@ public final class ParseCommand {
             if (module) options = ParseOptions.of(options.language(), ParseOptions.Goal.MODULE, options.isDeclaration());
             long t0 = System.nanoTime();
             parser.parse(arena, text, options);
+            binder.bindDeclarations(arena, scopes); // its early errors too, as check and the server report them
             long t1 = System.nanoTime();
             ParseLog log = arena.log();
             LineStarts lines = LineStarts.of(text, LineStarts.Terminators.ECMASCRIPT);
