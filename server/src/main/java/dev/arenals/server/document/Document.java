@@ -138,28 +138,76 @@ public final class Document {
 
     // ---- edits ----
 
-    /** Applies {@code didChange} content changes in order, then takes {@code newVersion}. */
-    public void applyChanges(List<TextDocumentContentChangeEvent> changes, int newVersion) {
-        for (TextDocumentContentChangeEvent change : changes) {
-            if (change == null || change.getText() == null) continue;
-            Range r = change.getRange();
-            if (r == null) {
-                // a client that syncs whole texts: the changed region is what lies between the
-                // common prefix and the common suffix, so the reparse can still be incremental
-                recordReplacement(change.getText());
-                text.set(change.getText());
-                lines.rebuild(text.array(), text.length());
-            } else {
-                int a = offsetAt(r.getStart());
-                int b = offsetAt(r.getEnd());
-                if (b < a) { int t = a; a = b; b = t; }
-                text.replace(a, b, change.getText());
-                lines.applyEdit(text.array(), text.length(), a, b, change.getText().length());
-                recordEdit(a, b, change.getText().length());
+    /**
+     * Applies one {@code didChange} batch: its changes in order, then {@code newVersion}. A batch
+     * applies entirely or not at all: every change is checked first ({@link #malformedChange}), and
+     * a batch with a malformed change leaves text, version and tree as they were and returns why
+     * (the caller logs it). Returns null when the batch was applied.
+     *
+     * <p>Checking first suffices because a well-formed change cannot fail to apply: positions past
+     * the end clamp (a line past the last to the end of the text, a column past its line's end to
+     * that end), as for every other position. Should one fail all the same, the document is still
+     * marked dirty with no edit region, so the next parse is a full one of whatever the text is:
+     * text and tree are never out of step.
+     */
+    public String applyChanges(List<TextDocumentContentChangeEvent> changes, int newVersion) {
+        if (changes == null) return "the batch has no contentChanges";
+        for (int i = 0; i < changes.size(); i++) {
+            String problem = malformedChange(changes.get(i));
+            if (problem != null) {
+                return "change " + (i + 1) + " of " + changes.size() + " " + problem + ": the batch was not applied"
+                        + " (the document stays at version " + version + ")";
             }
         }
-        version = newVersion;
-        dirty = true;
+        boolean applied = false;
+        try {
+            for (TextDocumentContentChangeEvent change : changes) {
+                applyChange(change);
+            }
+            applied = true;
+        } finally {
+            dirty = true;
+            if (applied) version = newVersion;
+            else forgetEditRegion(); // whatever the text became, parse all of it
+        }
+        return null;
+    }
+
+    /** Why {@code change} cannot be applied, or null: text missing, range without start or end, negative values. */
+    static String malformedChange(TextDocumentContentChangeEvent change) {
+        if (change == null) return "is null";
+        if (change.getText() == null) return "has no text";
+        Range r = change.getRange();
+        if (r == null) return null; // the whole text
+        String start = malformedPosition(r.getStart());
+        if (start != null) return "has a range whose start " + start;
+        String end = malformedPosition(r.getEnd());
+        if (end != null) return "has a range whose end " + end;
+        return null;
+    }
+
+    private static String malformedPosition(Position p) {
+        if (p == null) return "is missing";
+        if (p.getLine() < 0 || p.getCharacter() < 0) return "is negative (" + p.getLine() + ":" + p.getCharacter() + ")";
+        return null;
+    }
+
+    private void applyChange(TextDocumentContentChangeEvent change) {
+        Range r = change.getRange();
+        if (r == null) {
+            // a client that syncs whole texts: the changed region is what lies between the
+            // common prefix and the common suffix, so the reparse can still be incremental
+            recordReplacement(change.getText());
+            text.set(change.getText());
+            lines.rebuild(text.array(), text.length());
+        } else {
+            int a = offsetAt(r.getStart());
+            int b = offsetAt(r.getEnd());
+            if (b < a) { int t = a; a = b; b = t; }
+            text.replace(a, b, change.getText());
+            lines.applyEdit(text.array(), text.length(), a, b, change.getText().length());
+            recordEdit(a, b, change.getText().length());
+        }
     }
 
     /** Forces a reparse on the next {@link #ensureParsed} (e.g. the size limit changed). */
