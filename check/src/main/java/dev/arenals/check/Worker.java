@@ -1,6 +1,7 @@
 package dev.arenals.check;
 
 import dev.arenals.parser.JsParser;
+import dev.arenals.parser.LineStarts;
 import dev.arenals.parser.diag.Diag;
 import dev.arenals.parser.diag.DiagnosticMessages;
 import dev.arenals.parser.scope.Binder;
@@ -59,7 +60,8 @@ final class Worker {
     private ScopeTable table = new ScopeTable();
     private byte[] bytes = new byte[1 << 12];
     private char[] chars = new char[1 << 12];
-    private int[] lineStarts = new int[256];
+    /** Lines as tsc counts them ({@link LineStarts.Terminators#ECMASCRIPT}): reports give tsc's line:column. */
+    private final LineStarts lines = new LineStarts(LineStarts.Terminators.ECMASCRIPT);
 
     Worker(long maxBytes, Set<Integer> warnCodes, boolean frames) {
         this.maxBytes = maxBytes;
@@ -201,7 +203,8 @@ final class Worker {
             if (j < 0 && firstNul >= 0) return fail(binary(f, length, firstNul));
             if (j < 0) {
                 int at = -1 - j;
-                int line = 1 + countLineBreaks(dst, Utf8.decode(b, start, at, dst, 0)); // the bytes before it are well-formed
+                lines.rebuild(dst, Utf8.decode(b, start, at, dst, 0)); // the bytes before it are well-formed
+                int line = lines.lineCount();
                 return fail(failure(f, length, Failure.ENCODING, String.format(Locale.ROOT,
                         "invalid UTF-8: byte 0x%02X at byte offset %d (line %d); only UTF-8 is supported", b[at] & 0xff, at, line)));
             }
@@ -258,7 +261,7 @@ final class Worker {
 
     /** Bytes held by this worker's reusable arrays (buffers, arena, scope table). */
     long retainedBytes() {
-        return bytes.length + 2L * chars.length + arena.bytesReserved() + table.bytesReserved() + 4L * lineStarts.length;
+        return bytes.length + 2L * chars.length + arena.bytesReserved() + table.bytesReserved() + lines.bytesReserved();
     }
 
     /** Fresh parser state after a failure (its arrays may be in any state). */
@@ -275,22 +278,22 @@ final class Worker {
         if (n == 0) return new FileReport(FileReport.Kind.SOURCE, f.display, true, length, List.of());
         int maxOffset = 0;
         for (int i = 0; i < n; i++) maxOffset = Math.max(maxOffset, Math.min(textLength, log.diagnosticEnd(i)));
-        int lines = computeLineStarts(text, textLength, maxOffset);
+        lines.rebuild(text, textLength, maxOffset);
         List<Problem> problems = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             int s = clamp(log.diagnosticStart(i), textLength);
             int e = Math.max(s, clamp(log.diagnosticEnd(i), textLength));
-            int line = lineOf(s, lines);
-            int endLine = lineOf(e, lines);
+            int line = lines.lineOf(s);
+            int endLine = lines.lineOf(e);
             Diag d = log.diagnostic(i);
             Severity severity = warnCodes.contains(d.code) ? Severity.WARNING : Severity.ERROR;
             String message = DiagnosticMessages.message(log, i, arena.names());
-            int column = s - lineStarts[line] + 1;
+            int column = s - lines.lineStart(line) + 1;
             String lineText = null;
             int frameColumn = 0;
             if (frames) {
-                int ls = lineStarts[line];
-                int le = lineEnd(text, textLength, ls);
+                int ls = lines.lineStart(line);
+                int le = lines.lineContentEnd(text, textLength, line);
                 int from = ls;
                 int to = le;
                 if (le - ls > FRAME_WIDTH) {
@@ -305,7 +308,7 @@ final class Worker {
                 frameColumn = s - from + 1 + (from > ls ? 1 : 0);
             }
             problems.add(new Problem(severity, d.code, message, s, e, line + 1, column,
-                    endLine + 1, e - lineStarts[endLine] + 1, lineText, frameColumn, null));
+                    endLine + 1, e - lines.lineStart(endLine) + 1, lineText, frameColumn, null));
         }
         problems.sort(BY_POSITION);
         return new FileReport(FileReport.Kind.SOURCE, f.display, true, length, problems);
@@ -313,53 +316,6 @@ final class Worker {
 
     private static int clamp(int offset, int length) {
         return offset < 0 ? 0 : Math.min(offset, length);
-    }
-
-    private static boolean isLineBreak(char c) {
-        return c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029';
-    }
-
-    /** Start offsets of the lines up to the one holding {@code upTo}; returns the count. */
-    private int computeLineStarts(char[] text, int length, int upTo) {
-        int count = 0;
-        lineStarts[count++] = 0;
-        for (int i = 0; i < length && i < upTo; i++) {
-            char c = text[i];
-            if (c > '\r' && c < '\u2028') continue;
-            if (!isLineBreak(c)) continue;
-            if (c == '\r' && i + 1 < length && text[i + 1] == '\n') i++;
-            if (i + 1 > upTo) break;
-            if (count == lineStarts.length) lineStarts = java.util.Arrays.copyOf(lineStarts, count * 2);
-            lineStarts[count++] = i + 1;
-        }
-        return count;
-    }
-
-    private int lineOf(int offset, int count) {
-        int lo = 0;
-        int hi = count - 1;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (lineStarts[mid] <= offset) lo = mid; else hi = mid - 1;
-        }
-        return lo;
-    }
-
-    private static int lineEnd(char[] text, int length, int from) {
-        int i = from;
-        while (i < length && !isLineBreak(text[i])) i++;
-        return i;
-    }
-
-    private static int countLineBreaks(char[] text, int length) {
-        int n = 0;
-        for (int i = 0; i < length; i++) {
-            char c = text[i];
-            if (!isLineBreak(c)) continue;
-            if (c == '\r' && i + 1 < length && text[i + 1] == '\n') i++;
-            n++;
-        }
-        return n;
     }
 
     private static FileReport binary(SourceFile f, long length, int offset) {

@@ -131,7 +131,10 @@ public final class ArenaTextDocumentService implements TextDocumentService {
         }
         List<TextDocumentContentChangeEvent> changes = new ArrayList<>(params.getContentChanges());
         Integer v = params.getTextDocument().getVersion();
-        doc.queue().execute(() -> doc.applyChanges(changes, v == null ? doc.version() + 1 : v));
+        doc.queue().execute(() -> {
+            String rejected = doc.applyChanges(changes, v == null ? doc.version() + 1 : v);
+            if (rejected != null) server.log().warn("didChange for " + doc.uri() + ": " + rejected);
+        });
     }
 
     @Override
