@@ -2,14 +2,14 @@
 -- its server is up: vim.lsp.buf.definition() moves the cursor, textDocument/references through
 -- vim.lsp.buf_request_sync, vim.lsp.buf.rename(new_name) and the rename request applied with
 -- vim.lsp.util.apply_workspace_edit change the buffer text exactly, a refused rename is an error and
--- changes nothing; on the TypeScript and JavaScript fixtures of editor-clients/fixtures/navigation.
+-- changes nothing; on the TypeScript and JavaScript fixtures of server/src/test/resources/navigation.
 --
 -- Neovim 0.7: vim.lsp.buf.rename(new_name) takes the name as its only argument (0.8 adds opts), and
 -- vim.lsp.util.apply_workspace_edit / make_position_params want the client's offset_encoding.
 return function(t)
   local check, eq, truthy, wait_for, WAIT = t.check, t.eq, t.truthy, t.wait_for, t.WAIT
   local here = debug.getinfo(1, 'S').source:sub(2):match('^(.*)/[^/]*$')
-  local fixtures = vim.fn.fnamemodify(here .. '/../../fixtures/navigation', ':p'):gsub('/$', '')
+  local fixtures = vim.fn.fnamemodify(here .. '/../../../server/src/test/resources/navigation', ':p'):gsub('/$', '')
   -- outside src/ (where an earlier check put a tsconfig.json): rooted at the project, same client
   local dir = t.project .. '/nav'
   vim.fn.mkdir(dir, 'p')

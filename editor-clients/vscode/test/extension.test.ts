@@ -91,7 +91,7 @@ describe('the bundled extension in a stand-in VS Code', { skip, timeout: 5 * WAI
 
     it('forwards navigation with no code of its own: the language client registers the providers and they answer from the server', async () => {
         ext = load();
-        const fixtures = path.resolve(__dirname, '..', '..', '..', 'fixtures', 'navigation');
+        const fixtures = path.resolve(__dirname, '..', '..', '..', '..', 'server', 'src', 'test', 'resources', 'navigation');
         const { Uri, Position } = stub.vscode;
         const document = (name: string, languageId: string) => {
             const text = readFileSync(path.join(fixtures, name), 'utf8');

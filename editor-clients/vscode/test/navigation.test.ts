@@ -2,7 +2,7 @@
 // what vscode-languageclient is built on), with the capabilities vscode-languageclient 9 declares
 // for these features: go to definition / declaration / type definition, references, document
 // highlights, prepareRename + rename (applied to the text, as VS Code applies the WorkspaceEdit),
-// linked editing of JSX tags, and answers after incremental edits. Fixtures: ../../fixtures/navigation.
+// linked editing of JSX tags, and answers after incremental edits. Fixtures: server/src/test/resources/navigation.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -35,8 +35,8 @@ import { resolveServerCommand } from '../src/launch';
 import { hasServerJar, serverJar, Session, WAIT_MS, withTimeout } from './session';
 
 const skip = hasServerJar() ? false : `no server jar at ${serverJar()} (build it, or set ARENA_LS_JAR)`;
-// compiled to out/test/: editor-clients/fixtures/navigation is three levels up
-const FIXTURES = path.resolve(__dirname, '..', '..', '..', 'fixtures', 'navigation');
+// compiled to out/test/: the server's own navigation fixtures, four levels up (one copy for the server's and the clients' tests)
+const FIXTURES = path.resolve(__dirname, '..', '..', '..', '..', 'server', 'src', 'test', 'resources', 'navigation');
 const uriOf = (name: string) => `file://${FIXTURES}/${name}`;
 const TS = uriOf('shapes.ts');
 const JS = uriOf('app.js');

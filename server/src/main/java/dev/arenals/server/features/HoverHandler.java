@@ -7,6 +7,7 @@ import dev.arenals.parser.scope.SymbolKind;
 import dev.arenals.parser.tree.Arena;
 import dev.arenals.server.document.Document;
 import dev.arenals.server.query.DocumentQuery;
+import dev.arenals.server.query.TreePaths;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.MarkupContent;
 import org.eclipse.lsp4j.MarkupKind;
@@ -48,7 +49,7 @@ public final class HoverHandler {
         int declaration = scopes.declarationNode(symbol);
         if (kind == SymbolKind.IMPLICIT_GLOBAL || declaring < 0) return null;
 
-        int[] path = Trees.pathTo(arena, declaring);
+        int[] path = TreePaths.pathTo(arena, declaring);
         if (path == null) return null;
         String name = scopes.name(symbol);
         String code = declarationText(arena, path, kind, name, declaration);
