@@ -24,7 +24,13 @@ public final class RawLspClient implements AutoCloseable {
     private final OutputStream toServer;
     private final Thread reader;
     private final Map<String, JsonObject> responses = new ConcurrentHashMap<>();
-    private final List<JsonObject> notifications = new ArrayList<>();
+    /** The last publishDiagnostics params per URI (a long run must not keep every one). */
+    private final Map<String, JsonObject> lastDiagnostics = new ConcurrentHashMap<>();
+    /** The latest window/logMessage texts, at most {@link #KEPT_LOGS}. */
+    private final java.util.ArrayDeque<String> logs = new java.util.ArrayDeque<>();
+    private static final int KEPT_LOGS = 500;
+    /** Writers take this lock, never the reader's: a writer blocked on a full pipe must not stop the reading. */
+    private final Object writeLock = new Object();
     private final AtomicInteger nextId = new AtomicInteger(1);
     private volatile boolean serverClosed;
     private volatile String readFailure;
@@ -38,9 +44,11 @@ public final class RawLspClient implements AutoCloseable {
 
     // ---- writing ----
 
-    public synchronized void sendBytes(byte[] bytes) throws IOException {
-        toServer.write(bytes);
-        toServer.flush();
+    public void sendBytes(byte[] bytes) throws IOException {
+        synchronized (writeLock) {
+            toServer.write(bytes);
+            toServer.flush();
+        }
     }
 
     public void sendRaw(String s) throws IOException { sendBytes(s.getBytes(StandardCharsets.UTF_8)); }
@@ -93,32 +101,16 @@ public final class RawLspClient implements AutoCloseable {
 
     public boolean hasResponse(Object id) { return responses.containsKey(String.valueOf(id)); }
 
+    /** Removes and returns the response to {@code id}, or null if it has not come. */
+    public JsonObject takeResponse(Object id) { return responses.remove(String.valueOf(id)); }
+
     public int responseCount() { return responses.size(); }
 
-    public synchronized List<JsonObject> notifications() { return new ArrayList<>(notifications); }
-
     /** The last publishDiagnostics params for {@code uri}, or null. */
-    public synchronized JsonObject lastDiagnostics(String uri) {
-        for (int i = notifications.size() - 1; i >= 0; i--) {
-            JsonObject n = notifications.get(i);
-            if (n.has("method") && n.get("method").getAsString().equals("textDocument/publishDiagnostics")) {
-                JsonObject p = n.getAsJsonObject("params");
-                if (p.get("uri").getAsString().equals(uri)) return p;
-            }
-        }
-        return null;
-    }
+    public JsonObject lastDiagnostics(String uri) { return lastDiagnostics.get(uri); }
 
-    /** logMessage texts the server sent. */
-    public synchronized List<String> logMessages() {
-        List<String> out = new ArrayList<>();
-        for (JsonObject n : notifications) {
-            if (n.has("method") && n.get("method").getAsString().equals("window/logMessage")) {
-                out.add(n.getAsJsonObject("params").get("message").getAsString());
-            }
-        }
-        return out;
-    }
+    /** The latest logMessage texts the server sent. */
+    public synchronized List<String> logMessages() { return new ArrayList<>(logs); }
 
     public boolean serverClosed() { return serverClosed; }
     /** Set when the server's output was not valid LSP (a failure of the server). */
@@ -148,7 +140,14 @@ public final class RawLspClient implements AutoCloseable {
                 JsonObject o = e.getAsJsonObject();
                 synchronized (this) {
                     if (o.has("method")) {
-                        notifications.add(o);
+                        String method = o.get("method").getAsString();
+                        if (method.equals("textDocument/publishDiagnostics")) {
+                            JsonObject p = o.getAsJsonObject("params");
+                            lastDiagnostics.put(p.get("uri").getAsString(), p);
+                        } else if (method.equals("window/logMessage")) {
+                            if (logs.size() == KEPT_LOGS) logs.removeFirst();
+                            logs.addLast(o.getAsJsonObject("params").get("message").getAsString());
+                        }
                         if (o.has("id")) answerServerRequest(o);
                     } else {
                         responses.put(o.get("id").isJsonNull() ? "null" : o.get("id").getAsString(), o);

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class RawServer implements AutoCloseable {
     public final RawLspClient client;
-    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+    private final LogWatch stderr = new LogWatch();
     private final AtomicInteger exitCode = new AtomicInteger(-1);
     private final ArenaLanguageServer server;
     private final ExecutorService threads;
@@ -38,10 +38,10 @@ public final class RawServer implements AutoCloseable {
     public static RawServer inProcess() {
         BytePipe toServer = new BytePipe();
         BytePipe toClient = new BytePipe();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        LogWatch err = new LogWatch();
         ArenaLanguageServer.Options options = new ArenaLanguageServer.Options();
         options.workers = 2;
-        options.log = new ServerLog(new PrintStream(new SynchronizedStream(err), true, StandardCharsets.UTF_8));
+        options.log = new ServerLog(new PrintStream(err, true, StandardCharsets.UTF_8));
         AtomicInteger exit = new AtomicInteger(-1);
         options.exit = code -> {
             exit.set(code);
@@ -67,7 +67,7 @@ public final class RawServer implements AutoCloseable {
         RawServer s = new RawServer(new RawLspClient(p.getInputStream(), p.getOutputStream()), null, null, p);
         Thread t = new Thread(() -> {
             try {
-                p.getErrorStream().transferTo(new SynchronizedStream(s.stderr));
+                p.getErrorStream().transferTo(s.stderr);
             } catch (IOException ignored) {
                 // the process is gone
             }
@@ -77,16 +77,14 @@ public final class RawServer implements AutoCloseable {
         return s;
     }
 
-    private ByteArrayOutputStream stderrSource;
+    private LogWatch stderrSource;
     private AtomicInteger exitSource;
 
-    /** What the server wrote to stderr so far. */
-    public String stderr() {
-        ByteArrayOutputStream src = stderrSource != null ? stderrSource : stderr;
-        synchronized (src) {
-            return src.toString(StandardCharsets.UTF_8);
-        }
-    }
+    /** The last part of what the server wrote to stderr (all of it in a short run). */
+    public String stderr() { return (stderrSource != null ? stderrSource : stderr).tail(); }
+
+    /** Lines of stderr that are errors or exceptions (ERROR level, stack frames, exception names), the first 20. */
+    public List<String> stderrProblems() { return (stderrSource != null ? stderrSource : stderr).problems(); }
 
     /** The exit code, waiting up to {@code millis}; -1 if still running. */
     public int awaitExit(long millis) throws InterruptedException {
@@ -115,18 +113,36 @@ public final class RawServer implements AutoCloseable {
         }
     }
 
-    /** A stream whose writes hold the target's lock, so {@link #stderr()} reads a consistent copy. */
-    private static final class SynchronizedStream extends java.io.OutputStream {
-        private final ByteArrayOutputStream target;
+    /**
+     * Watches a log as it is written, keeping only its last 64 KB and the first 20 lines that show
+     * an error or exception, so a long run does not hold its whole log.
+     */
+    static final class LogWatch extends java.io.OutputStream {
+        private static final int TAIL = 64 << 10;
+        private final StringBuilder line = new StringBuilder();
+        private final StringBuilder tail = new StringBuilder();
+        private final List<String> problems = new ArrayList<>();
+        private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
 
-        SynchronizedStream(ByteArrayOutputStream target) { this.target = target; }
-
-        @Override public void write(int b) {
-            synchronized (target) { target.write(b); }
+        @Override public synchronized void write(int b) {
+            pending.write(b);
+            if (b == '\n') flushLine();
         }
 
-        @Override public void write(byte[] b, int off, int len) {
-            synchronized (target) { target.write(b, off, len); }
+        @Override public synchronized void write(byte[] b, int off, int len) {
+            for (int i = off; i < off + len; i++) write(b[i]);
         }
+
+        private void flushLine() {
+            String l = pending.toString(StandardCharsets.UTF_8);
+            pending.reset();
+            tail.append(l);
+            if (tail.length() > TAIL) tail.delete(0, tail.length() - TAIL);
+            if ((l.contains(" ERROR] ") || l.startsWith("\tat ") || l.contains("Exception")) && problems.size() < 20) problems.add(l.strip());
+        }
+
+        synchronized String tail() { return tail + pending.toString(StandardCharsets.UTF_8); }
+
+        synchronized List<String> problems() { return new ArrayList<>(problems); }
     }
 }
