@@ -98,8 +98,10 @@ final class IncrementalReparse {
         if (nextStart - prevEnd > oldLength - (oldLength >> 3)) return false;
         // the previous statement must end where it ended: for good, or (ended by ASI at a line
         // break) again before the same first word of the edited statement
+        // an AUTO file that is a module was parsed (or equals a parse) with the module goal: strict throughout
+        ParseOptions regionOptions = options.goal() == ParseOptions.Goal.AUTO && arena.isModule() ? options.asModule() : options;
         boolean asi = prev >= 0 && !endsForGood(arena, prev);
-        if (asi && !startsWithSameWord(arena.start(stmt), prevEnd, text, length, options.isModule(), editStart, editOldEnd, delta)) return false;
+        if (asi && !startsWithSameWord(arena.start(stmt), prevEnd, text, length, regionOptions.isModule(), editStart, editOldEnd, delta)) return false;
         if (arena.isModule() && !options.isModule() && !otherModuleSyntax(arena, root, stmt)) return false;
         boolean strict = hasUseStrict(arena, root, directives);
 
@@ -135,8 +137,10 @@ final class IncrementalReparse {
         int lo = prev < 0 ? 0 : prev + 1; // a statement's subtree is built right after the previous statement
         int expected = next < 0 ? length : nextStart + delta;
         arena.beginRegionReparse(text, length);
-        int stop = parser.parseTopLevelRange(text, length, options, arena, arena.names(), log, prevEnd, expected, strict);
+        int stop = parser.parseTopLevelRange(text, length, regionOptions, arena, arena.names(), log, prevEnd, expected, strict);
         if (stop != expected || parser.wastedTokens() > SPECULATION_ALLOWANCE - arena.wastedTokens()) return false;
+        // an AUTO file that this edit makes a module: the statements before were parsed as sloppy script code
+        if (!arena.isModule() && parser.sawModuleSyntax() && options.goal() == ParseOptions.Goal.AUTO) return false;
         if (prologuePlace && arena.pendingCount() > 0 && mayBeDirective(arena, arena.pending(0))) return false;
         for (int i = keep; i < log.diagnosticCount(); i++) {
             int s = log.diagnosticStart(i);

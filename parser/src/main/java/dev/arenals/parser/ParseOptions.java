@@ -16,6 +16,8 @@ public final class ParseOptions {
     private final Language language;
     private final Goal goal;
     private final boolean declaration;
+    /** {@link #asModule()}, made on first use (a benign race: any copy is as good). */
+    private ParseOptions asModule;
 
     private ParseOptions(Language language, Goal goal, boolean declaration) {
         this.language = language;
@@ -108,6 +110,18 @@ public final class ParseOptions {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * The same language and declaration flag with the module goal: how an AUTO file that turned
+     * out to be a module is parsed again. Made once per instance, so a document's reparses do not
+     * allocate it.
+     */
+    public ParseOptions asModule() {
+        if (goal == Goal.MODULE) return this;
+        ParseOptions m = asModule;
+        if (m == null) asModule = m = new ParseOptions(language, Goal.MODULE, declaration);
+        return m;
     }
 
     public Language language() { return language; }

@@ -98,6 +98,10 @@ final class Parser {
     private boolean autoGoal;
     /** AUTO goal: import/export/import.meta seen, so the file is a module. */
     private boolean sawModuleSyntax;
+    /** AUTO goal: sloppy code decided something strict code would not ({@link #strictHere}). */
+    private boolean sloppyMattered;
+    /** Errors are not reported but set {@link #sloppyMattered} ({@link #dryRunBegin}). */
+    private boolean dryRun;
     /** Inside `declare` / .d.ts / `declare namespace`: bodies and initialisers may be absent. */
     private boolean ambient;
     /** Inside a type: `>` closes type arguments rather than being an operator. */
@@ -149,6 +153,8 @@ final class Parser {
         this.ambient = dts;
         this.autoGoal = options.goal() == ParseOptions.Goal.AUTO;
         this.sawModuleSyntax = false;
+        this.sloppyMattered = false;
+        this.dryRun = false;
         this.errorCount = 0;
         this.specDepth = 0;
         this.tokenCount = 0;
@@ -267,6 +273,10 @@ final class Parser {
     }
 
     private void error(int start, int end, Diag d, int arg) {
+        if (dryRun) {
+            sloppyMattered = true;
+            return;
+        }
         errorCount++;
         if (!tooDeep) log.report(start, end, d, arg);
     }
@@ -373,6 +383,29 @@ final class Parser {
 
     private boolean strict() { return (ctx & CTX_STRICT) != 0; }
 
+    /**
+     * Strictness where the construct at hand is treated differently in strict code. A file of the
+     * AUTO goal is parsed as sloppy script code until it shows module syntax, but a module is
+     * strict from its first character: so an AUTO parse notes here that sloppiness decided
+     * something ({@link #sloppyMattered}), and JsParser parses such a file again with the module
+     * goal when it turns out to be a module. Call it only where the answer matters.
+     */
+    private boolean strictHere() {
+        if ((ctx & CTX_STRICT) != 0) return true;
+        if (autoGoal) sloppyMattered = true;
+        return false;
+    }
+
+    /** AUTO goal: the parse made a decision that strict (module) code would make otherwise. */
+    boolean sloppyMattered() { return sloppyMattered || (autoGoal && lx.sawHtmlComment); }
+
+    /**
+     * Runs a strict-mode check on sloppy AUTO code without reporting: any error it would report
+     * sets {@link #sloppyMattered} instead. Only for the AUTO goal.
+     */
+    private void dryRunBegin() { dryRun = true; }
+    private void dryRunEnd() { dryRun = false; }
+
     /** Enter one nesting level; false when too deep (then the caller must not descend). */
     private boolean enter() {
         if (++depth > MAX_DEPTH) {
@@ -448,7 +481,7 @@ final class Parser {
                 becameStrict = true;
             }
         }
-        if (strict() && firstOctal >= 0) error(firstOctal, firstOctal + 1, Diag.OCTAL_ESCAPE_STRICT, 0);
+        if (firstOctal >= 0 && strictHere()) error(firstOctal, firstOctal + 1, Diag.OCTAL_ESCAPE_STRICT, 0);
         parseStatementList(end, topLevel);
         return becameStrict;
     }
@@ -825,7 +858,7 @@ final class Parser {
 
     private void parseIfBranch() {
         // Annex B: `if (x) function f() {}` in sloppy code
-        if (tok == K_FUNCTION && !strict() && !escaped()) {
+        if (tok == K_FUNCTION && !escaped() && !strictHere()) {
             int pk = peek();
             if (pk != STAR) {
                 parseFunctionDeclaration(lx.tokenStart, 0, false);
@@ -933,7 +966,7 @@ final class Parser {
                 if (declCount != 1) error(headStart, lastEnd, Diag.FOR_IN_OF_SINGLE_DECLARATION, 0);
                 if (declHasInit) {
                     // Annex B allows `for (var x = 1 in o)` in sloppy code for a simple binding
-                    boolean annexB = !of && declKind == VAR_VAR && !strict() && isSimpleVarInit(init);
+                    boolean annexB = !of && declKind == VAR_VAR && isSimpleVarInit(init) && !strictHere();
                     if (!annexB) error(headStart, lastEnd, Diag.FOR_IN_OF_INITIALIZER, 0);
                 }
                 if ((declKind == VAR_USING || declKind == VAR_AWAIT_USING) && !of) error(headStart, lastEnd, Diag.FOR_IN_OF_INITIALIZER, 0);
@@ -1067,7 +1100,7 @@ final class Parser {
         pendingLabelLoopCandidate[labelTop] = true;
         labelTop++;
         if (tok == K_FUNCTION) {
-            if (strict() || body) error(lx.tokenStart, lx.tokenEnd, Diag.LABELLED_FUNCTION, 0);
+            if (body || strictHere()) error(lx.tokenStart, lx.tokenEnd, Diag.LABELLED_FUNCTION, 0);
             int pk = peek();
             if (pk == STAR) error(lx.tokenStart, lx.tokenEnd, Diag.LABELLED_FUNCTION, 0);
             parseFunctionDeclaration(lx.tokenStart, 0, false);
@@ -1101,7 +1134,7 @@ final class Parser {
     private void parseWith() {
         int s = lx.tokenStart;
         int m = t.mark();
-        if (strict()) error(s, lx.tokenEnd, Diag.WITH_IN_STRICT, 0);
+        if (strictHere()) error(s, lx.tokenEnd, Diag.WITH_IN_STRICT, 0);
         next();
         parseParenthesizedCondition();
         parseBody(0);
@@ -1288,6 +1321,12 @@ final class Parser {
         }
         boolean uniqueParams = strictNow || !simple || (extraCtx & CTX_METHOD_LIKE) != 0 || kind == ARROW_FUNCTION;
         checkDuplicateParams(paramsNode, uniqueParams);
+        if (!uniqueParams && autoGoal) {
+            // sloppy simple parameters may repeat a name; a module's may not
+            dryRunBegin();
+            checkDuplicateParams(paramsNode, true);
+            dryRunEnd();
+        }
         ctx = saved;
         labelBase = savedLabelBase;
         labelTop = savedLabelTop;
@@ -1615,7 +1654,7 @@ final class Parser {
             return;
         }
         if (k == IDENTIFIER) {
-            if (binding && strict() && (e - s == 4 || e - s == 9) && isEvalOrArguments(s, e)) {
+            if (binding && (e - s == 4 || e - s == 9) && isEvalOrArguments(s, e) && strictHere()) {
                 error(s, e, Diag.EVAL_ARGUMENTS_STRICT, IDENTIFIER);
             }
             if ((ctx & (CTX_STATIC_BLOCK | CTX_FIELD_INIT)) != 0 && !binding && e - s == 9 && isArguments(s, e)) {
@@ -1624,16 +1663,17 @@ final class Parser {
             return;
         }
         if (k == K_YIELD) {
-            if (strict() || (ctx & CTX_YIELD) != 0) error(s, e, Diag.STRICT_RESERVED_WORD, k);
+            if ((ctx & CTX_YIELD) != 0 || strictHere()) error(s, e, Diag.STRICT_RESERVED_WORD, k);
             else if ((ctx & CTX_PARAMS) != 0 && (ctx & CTX_YIELD) != 0) error(s, e, Diag.YIELD_IN_PARAMETER, 0);
             return;
         }
         if (k == K_AWAIT) {
             if ((ctx & CTX_AWAIT) != 0 || module || (ctx & CTX_STATIC_BLOCK) != 0) error(s, e, Diag.RESERVED_WORD_AS_IDENTIFIER, k);
+            else if (autoGoal) sloppyMattered = true; // a module reserves await everywhere
             lastAwaitIdentPos = s;
             return;
         }
-        if (strict() && Token.isStrictReserved(k)) error(s, e, Diag.STRICT_RESERVED_WORD, k);
+        if (Token.isStrictReserved(k) && strictHere()) error(s, e, Diag.STRICT_RESERVED_WORD, k);
     }
 
     private boolean isEvalOrArguments(int s, int e) {
@@ -2094,13 +2134,13 @@ final class Parser {
     }
 
     private void checkNumberStrict() {
-        if (strict() && (lx.flags & (Lexer.F_LEGACY_OCTAL | Lexer.F_LEADING_ZERO_DECIMAL)) != 0) {
+        if ((lx.flags & (Lexer.F_LEGACY_OCTAL | Lexer.F_LEADING_ZERO_DECIMAL)) != 0 && strictHere()) {
             error(lx.tokenStart, lx.tokenEnd, (lx.flags & Lexer.F_LEGACY_OCTAL) != 0 ? Diag.OCTAL_LITERAL_STRICT : Diag.DECIMAL_LEADING_ZERO_STRICT, 0);
         }
     }
 
     private void checkStringStrict() {
-        if (strict() && (lx.flags & Lexer.F_OCTAL_ESCAPE) != 0) {
+        if ((lx.flags & Lexer.F_OCTAL_ESCAPE) != 0 && strictHere()) {
             error(lx.tokenStart, lx.tokenEnd, Diag.OCTAL_ESCAPE_STRICT, 0);
         }
     }
@@ -2883,7 +2923,7 @@ final class Parser {
             if (inner < 0) return;
             k = t.kind(inner);
         }
-        if (k == IDENTIFIER_REFERENCE && strict()) error(t.start(operand), t.end(operand), Diag.DELETE_IDENTIFIER_STRICT, 0);
+        if (k == IDENTIFIER_REFERENCE && strictHere()) error(t.start(operand), t.end(operand), Diag.DELETE_IDENTIFIER_STRICT, 0);
         if (k == MEMBER) {
             int prop = t.nextSibling(t.firstChild(inner));
             if (prop >= 0 && t.kind(prop) == PRIVATE_IDENTIFIER) error(t.start(operand), t.end(operand), Diag.UNEXPECTED_TOKEN, PRIVATE_NAME);
@@ -2930,7 +2970,7 @@ final class Parser {
         }
         if (k == IDENTIFIER_REFERENCE) {
             int id = t.data(inner);
-            if (strict() && (id == nameEval || id == nameArguments)) error(t.start(n), t.end(n), Diag.EVAL_ARGUMENTS_STRICT, IDENTIFIER);
+            if ((id == nameEval || id == nameArguments) && strictHere()) error(t.start(n), t.end(n), Diag.EVAL_ARGUMENTS_STRICT, IDENTIFIER);
             return;
         }
         if (k == MEMBER || k == INVALID) return;
@@ -2939,8 +2979,8 @@ final class Parser {
             return;
         }
         // Annex B: f() = 1, f() += 1, f()++ are runtime errors in sloppy code (not logical assignment)
-        if (k == CALL && !strict() && (t.data(inner) & M_OPTIONAL) == 0
-                && op != AMP2_ASSIGN && op != BAR2_ASSIGN && op != QUESTION2_ASSIGN) return;
+        if (k == CALL && (t.data(inner) & M_OPTIONAL) == 0
+                && op != AMP2_ASSIGN && op != BAR2_ASSIGN && op != QUESTION2_ASSIGN && !strictHere()) return;
         error(t.start(n), t.end(n), update ? Diag.INVALID_UPDATE_TARGET : Diag.INVALID_ASSIGNMENT_TARGET, 0);
     }
 
@@ -3736,7 +3776,6 @@ final class Parser {
         labelBase = labelTop;
         ctx = (ctx & ~(CTX_AWAIT | CTX_YIELD | CTX_ITERATION | CTX_BREAKABLE | CTX_PARAMS | CTX_STATIC_BLOCK)) | CTX_FUNCTION;
         if ((flags & F_ASYNC) != 0) ctx |= CTX_AWAIT;
-        boolean wasStrict = strict();
         if (tok == LBRACE) {
             int bs = lx.tokenStart;
             int bm = t.mark();
@@ -3748,8 +3787,14 @@ final class Parser {
         } else {
             parseAssignment();
         }
-        if (strict() && !wasStrict) checkStrictParams(params);
-        else if (strict()) checkStrictParams(params);
+        if (strict()) {
+            checkStrictParams(params);
+        } else if (autoGoal) {
+            // would a module (strict from the start) have rejected these parameters?
+            dryRunBegin();
+            checkStrictParams(params);
+            dryRunEnd();
+        }
         checkDuplicateParams(params, true);
         ctx = saved;
         labelBase = savedLabelBase;
@@ -3764,7 +3809,13 @@ final class Parser {
         switch (k) {
             case IDENTIFIER_REFERENCE: {
                 t.setKind(n, BINDING_IDENTIFIER);
-                if (strict()) checkStrictBindingName(n);
+                if (strict()) {
+                    checkStrictBindingName(n);
+                } else if (autoGoal) {
+                    dryRunBegin();
+                    checkStrictBindingName(n);
+                    dryRunEnd();
+                }
                 return;
             }
             case BINDING_IDENTIFIER:
@@ -3809,7 +3860,7 @@ final class Parser {
         switch (k) {
             case IDENTIFIER_REFERENCE: {
                 int id = t.data(n);
-                if (strict() && (id == nameEval || id == nameArguments)) error(t.start(n), t.end(n), Diag.EVAL_ARGUMENTS_STRICT, IDENTIFIER);
+                if ((id == nameEval || id == nameArguments) && strictHere()) error(t.start(n), t.end(n), Diag.EVAL_ARGUMENTS_STRICT, IDENTIFIER);
                 return;
             }
             case MEMBER:
@@ -3821,7 +3872,7 @@ final class Parser {
                 return;
             case CALL:
                 // Annex B: `for (f() of x)` is a runtime error in sloppy code
-                if (top && !strict() && (t.data(n) & M_OPTIONAL) == 0) return;
+                if (top && (t.data(n) & M_OPTIONAL) == 0 && !strictHere()) return;
                 break;
             case PARENTHESIZED: {
                 int inner = t.firstChild(n);

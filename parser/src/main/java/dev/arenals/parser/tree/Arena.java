@@ -75,6 +75,21 @@ public final class Arena implements TreeSink {
 
     public int generation() { return generation; }
 
+    /**
+     * {@link #reset()} for a second parse of the same text: the tree, names and diagnostics go, the
+     * source (loaded or borrowed) stays.
+     */
+    public void resetKeepingSource() {
+        char[] keptSource = source;
+        int keptLength = sourceLength;
+        boolean keptBorrowed = borrowed;
+        borrowed = false; // so reset() does not drop the lender's array
+        reset();
+        source = keptSource;
+        sourceLength = keptLength;
+        borrowed = keptBorrowed;
+    }
+
     /** Called by every mutator: outside a parse, the tree changes under the views, which must fail. */
     private void mutated() {
         if (!building) generation++;
