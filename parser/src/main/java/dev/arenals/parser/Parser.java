@@ -1321,7 +1321,7 @@ final class Parser {
         }
         boolean uniqueParams = strictNow || !simple || (extraCtx & CTX_METHOD_LIKE) != 0 || kind == ARROW_FUNCTION;
         checkDuplicateParams(paramsNode, uniqueParams);
-        if (!uniqueParams && autoGoal) {
+        if (!uniqueParams && autoGoal && !sloppyMattered && hasTwoChildren(paramsNode)) {
             // sloppy simple parameters may repeat a name; a module's may not
             dryRunBegin();
             checkDuplicateParams(paramsNode, true);
@@ -1420,6 +1420,11 @@ final class Parser {
 
     private void checkStrictParams(int params) {
         forEachBinding(params, true, false);
+    }
+
+    private boolean hasTwoChildren(int node) {
+        int first = t.firstChild(node);
+        return first >= 0 && t.nextSibling(first) >= 0;
     }
 
     private void checkDuplicateParams(int params, boolean unique) {
@@ -2608,12 +2613,38 @@ final class Parser {
         boolean savedProto = coverIsProto;
         coverInitPos = -1;
         parseConditional();
-        assignmentAfterConditional(s, m, savedCover, savedProto);
+        // assignmentAfterConditional's body, written out: this runs for every expression, and C1
+        // (which `check` runs on) does not inline a callee this size
+        int lhs = t.pending(t.mark() - 1);
+        if (Token.isAssignment(tok) && !afterArrow()) {
+            int op = tok;
+            int lk = t.kind(lhs);
+            if (op == ASSIGN && (lk == OBJECT || lk == ARRAY)) {
+                toAssignmentTarget(lhs, true);
+                coverInitPos = -1;
+            } else {
+                reportCoverInit();
+                checkSimpleTarget(lhs, op, false);
+            }
+            next();
+            parseAssignment();
+            t.finish(ASSIGNMENT, m, s, lastEnd, op);
+            coverInitPos = savedCover;
+            coverIsProto = savedProto;
+            return;
+        }
+        int lk = t.kind(lhs);
+        if (coverInitPos >= 0 && lk != OBJECT && lk != ARRAY) reportCoverInit();
+        if (coverInitPos < 0) {
+            coverInitPos = savedCover;
+            coverIsProto = savedProto;
+        }
     }
 
     /**
      * The rest of an AssignmentExpression starting at {@code s} (mark {@code m}) whose conditional
-     * part has just been parsed: {@code = value} when there is one, and the cover grammar's
+     * part has just been parsed (for a conditional chain's last alternate; parseAssignmentInner has
+     * the same lines inline): {@code = value} when there is one, and the cover grammar's
      * bookkeeping either way ({@code savedCover}/{@code savedProto}: the state before it).
      */
     private void assignmentAfterConditional(int s, int m, int savedCover, boolean savedProto) {
@@ -3787,14 +3818,9 @@ final class Parser {
         } else {
             parseAssignment();
         }
-        if (strict()) {
-            checkStrictParams(params);
-        } else if (autoGoal) {
-            // would a module (strict from the start) have rejected these parameters?
-            dryRunBegin();
-            checkStrictParams(params);
-            dryRunEnd();
-        }
+        // (in sloppy AUTO code, what strict code would reject here was noted where each name was
+        // parsed: reserved words as references, eval and arguments in toBindingTarget)
+        if (strict()) checkStrictParams(params);
         checkDuplicateParams(params, true);
         ctx = saved;
         labelBase = savedLabelBase;
@@ -3811,10 +3837,8 @@ final class Parser {
                 t.setKind(n, BINDING_IDENTIFIER);
                 if (strict()) {
                     checkStrictBindingName(n);
-                } else if (autoGoal) {
-                    dryRunBegin();
-                    checkStrictBindingName(n);
-                    dryRunEnd();
+                } else if (autoGoal && (t.data(n) == nameEval || t.data(n) == nameArguments)) {
+                    strictHere(); // strict code rejects eval and arguments as parameters (reserved words were noted as references)
                 }
                 return;
             }
