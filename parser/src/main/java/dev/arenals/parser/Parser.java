@@ -100,8 +100,6 @@ final class Parser {
     private boolean sawModuleSyntax;
     /** AUTO goal: sloppy code decided something strict code would not ({@link #strictHere}). */
     private boolean sloppyMattered;
-    /** Errors are not reported but set {@link #sloppyMattered} ({@link #dryRunBegin}). */
-    private boolean dryRun;
     /** Inside `declare` / .d.ts / `declare namespace`: bodies and initialisers may be absent. */
     private boolean ambient;
     /** Inside a type: `>` closes type arguments rather than being an operator. */
@@ -154,7 +152,6 @@ final class Parser {
         this.autoGoal = options.goal() == ParseOptions.Goal.AUTO;
         this.sawModuleSyntax = false;
         this.sloppyMattered = false;
-        this.dryRun = false;
         this.errorCount = 0;
         this.specDepth = 0;
         this.tokenCount = 0;
@@ -273,10 +270,6 @@ final class Parser {
     }
 
     private void error(int start, int end, Diag d, int arg) {
-        if (dryRun) {
-            sloppyMattered = true;
-            return;
-        }
         errorCount++;
         if (!tooDeep) log.report(start, end, d, arg);
     }
@@ -399,12 +392,6 @@ final class Parser {
     /** AUTO goal: the parse made a decision that strict (module) code would make otherwise. */
     boolean sloppyMattered() { return sloppyMattered || (autoGoal && lx.sawHtmlComment); }
 
-    /**
-     * Runs a strict-mode check on sloppy AUTO code without reporting: any error it would report
-     * sets {@link #sloppyMattered} instead. Only for the AUTO goal.
-     */
-    private void dryRunBegin() { dryRun = true; }
-    private void dryRunEnd() { dryRun = false; }
 
     /** Enter one nesting level; false when too deep (then the caller must not descend). */
     private boolean enter() {
@@ -1321,12 +1308,8 @@ final class Parser {
         }
         boolean uniqueParams = strictNow || !simple || (extraCtx & CTX_METHOD_LIKE) != 0 || kind == ARROW_FUNCTION;
         checkDuplicateParams(paramsNode, uniqueParams);
-        if (!uniqueParams && autoGoal && !sloppyMattered && hasTwoChildren(paramsNode)) {
-            // sloppy simple parameters may repeat a name; a module's may not
-            dryRunBegin();
-            checkDuplicateParams(paramsNode, true);
-            dryRunEnd();
-        }
+        // sloppy simple parameters may repeat a name; a module's may not
+        if (!uniqueParams && autoGoal && !sloppyMattered && simpleParamsRepeatAName(paramsNode)) sloppyMattered = true;
         ctx = saved;
         labelBase = savedLabelBase;
         labelTop = savedLabelTop;
@@ -1422,9 +1405,15 @@ final class Parser {
         forEachBinding(params, true, false);
     }
 
-    private boolean hasTwoChildren(int node) {
-        int first = t.firstChild(node);
-        return first >= 0 && t.nextSibling(first) >= 0;
+    /** A simple parameter list (names, perhaps typed) names one parameter twice. Lists are short: pairs are compared. */
+    private boolean simpleParamsRepeatAName(int params) {
+        for (int p = t.firstChild(params); p >= 0; p = t.nextSibling(p)) {
+            int name = t.kind(p) == PARAMETER ? t.data(t.firstChild(p)) : t.data(p);
+            for (int q = t.nextSibling(p); q >= 0; q = t.nextSibling(q)) {
+                if ((t.kind(q) == PARAMETER ? t.data(t.firstChild(q)) : t.data(q)) == name) return true;
+            }
+        }
+        return false;
     }
 
     private void checkDuplicateParams(int params, boolean unique) {
