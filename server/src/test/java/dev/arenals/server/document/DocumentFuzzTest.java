@@ -178,6 +178,61 @@ class DocumentFuzzTest {
     }
 
     /**
+     * The {@code [document ID]} blocks of {@code test-fixtures/src/test/resources/fuzz-findings.txt}
+     * (format described there): each is replayed as a document (opened on its {@code history} text
+     * first, when it has one) changed once, which must then equal a fresh document of the new text.
+     */
+    @Test
+    void everyDocumentFuzzFindingIsFixed() throws IOException {
+        Path file = Path.of("..", "test-fixtures", "src", "test", "resources", "fuzz-findings.txt");
+        List<String> failing = new ArrayList<>();
+        int replayed = 0;
+        Map<String, String> block = null;
+        List<Map<String, String>> blocks = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            if (line.isBlank() || line.startsWith("#")) continue;
+            if (line.startsWith("[")) {
+                block = new LinkedHashMap<>();
+                block.put("header", line);
+                blocks.add(block);
+            } else if (block != null && line.indexOf(':') > 0) {
+                block.put(line.substring(0, line.indexOf(':')).trim(), line.substring(line.indexOf(':') + 1).trim());
+            }
+        }
+        for (Map<String, String> b : blocks) {
+            if (!b.get("header").startsWith("[document ")) continue;
+            replayed++;
+            String before = unquote(b.get("before"));
+            String[] edit = b.get("edit").split("\\s+", 3);
+            int start = Integer.parseInt(edit[0]), oldEnd = Integer.parseInt(edit[1]);
+            String history = b.containsKey("history") ? unquote(b.get("history")) : null;
+            PositionEncoding enc = "utf-8".equals(b.get("encoding")) ? PositionEncoding.UTF8 : PositionEncoding.UTF16;
+            if (fails(b.get("uri"), enc, history, before.substring(0, start), before.substring(start, oldEnd), unquote(edit[2]), before.substring(oldEnd))) {
+                failing.add(b.get("header") + " " + b.get("status") + ": an edited document differs from a fresh one");
+            }
+        }
+        System.out.printf("document fuzz findings: %d replayed, %d failing%n", replayed, failing.size());
+        assertTrue(replayed >= 1, "no [document ...] finding in " + file);
+        assertTrue(failing.isEmpty(), String.join("\n", failing));
+    }
+
+    /** The inverse of {@link #quote}. */
+    private static String unquote(String q) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 1; i < q.length() - 1; i++) {
+            char c = q.charAt(i);
+            if (c != '\\') { b.append(c); continue; }
+            char e = q.charAt(++i);
+            if (e == 'n') b.append('\n');
+            else if (e == 'r') b.append('\r');
+            else if (e == 't') b.append('\t');
+            else if (e == 'u') { b.append((char) Integer.parseInt(q.substring(i + 1, i + 5), 16)); i += 4; }
+            else b.append(e);
+        }
+        return b.toString();
+    }
+
+    /**
      * The offset moved by {@code dir} off the places no position can name: between the two chars of
      * a surrogate pair (UTF-8 columns count code points) or of a CRLF (a column past a line's content
      * clamps to its end).
@@ -288,6 +343,8 @@ class DocumentFuzzTest {
         for (char c : s.toCharArray()) {
             if (c == '"' || c == '\\') b.append('\\').append(c);
             else if (c == '\n') b.append("\\n");
+            else if (c == '\r') b.append("\\r");
+            else if (c == '\t') b.append("\\t");
             else if (c >= 0x20 && c < 0x7F) b.append(c);
             else b.append(String.format("\\u%04X", (int) c));
         }
