@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>A failure is minimised (text before the batch and the batch as one replacement, by ddmin over
  * the prefix, the suffix and the two sides of the edit) and printed; the test then fails. Fixed seed,
- * bounded (about 25 s); {@code -Dfuzz.minutes=N} and {@code -Dfuzz.seed=S} run it longer.
+ * bounded (about 30 s); {@code -Dfuzz.minutes=N} and {@code -Dfuzz.seed=S} run it longer.
  */
 class DocumentFuzzTest {
     static final long CI_SEED = 20261127L;
