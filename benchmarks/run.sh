@@ -144,9 +144,13 @@ if [ -f "$server_jar" ]; then
     if [ "$smoke" -eq 1 ]; then
         latency_args=(1000 --edits 20)
         session_args=(--files 10 --edits 200 --warmup 50)
+        navigation_args=(1000 --requests 200)
+        structure_args=(1000 --runs 20)
     else
         latency_args=(1000 10000 100000)
         session_args=()
+        navigation_args=("$corpus/lib/typescript.js" 10000 --requests 5000)
+        structure_args=("$corpus/lib/typescript.js" 10000)
     fi
     echo
     echo "== language server -> $out-server.txt"
@@ -154,6 +158,10 @@ if [ -f "$server_jar" ]; then
         java "${editor_flags[@]}" -cp "$server_jar" dev.arenals.server.bench.LatencyHarness "${latency_args[@]}"
         echo
         java "${editor_flags[@]}" -cp "$server_jar" dev.arenals.server.bench.EditingSessionHarness "${session_args[@]}"
+        echo
+        java "${editor_flags[@]}" -cp "$server_jar" dev.arenals.server.bench.NavigationHarness "${navigation_args[@]}"
+        echo
+        java "${editor_flags[@]}" -cp "$server_jar" dev.arenals.server.bench.StructureHarness "${structure_args[@]}"
     } 2>&1 | grep -v '^    edited: ' | tee "$out-server.txt"
     [ "${PIPESTATUS[0]}" -eq 0 ] || { echo "run.sh: a server harness failed" >&2; exit 1; }
 else

@@ -14,6 +14,7 @@ export ARENA_LS_JAR="${ARENA_LS_JAR:-$here/../server/target/arena-ls.jar}"
 passed=0
 failed=0
 skipped=0
+todo=0  # node:test `todo` tests: known server bugs, run and reported but not counted as failures
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
@@ -39,6 +40,7 @@ run() {
 finish() {
     echo
     [ "$skipped" = 0 ] || echo "($skipped skipped)"
+    [ "$todo" = 0 ] || echo "($todo todo: known server bugs; the vscode output lists them with '# server bug: …')"
     echo "editor-clients: $((SECONDS - start)) s"
     echo "$passed passed, $failed failed"
     if [ "$failed" = 0 ]; then exit 0; else exit 1; fi
@@ -93,10 +95,12 @@ vscode_tests() {
     f="$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$tap" | tail -1)"
     c="$(sed -n 's/^# cancelled \([0-9]*\)$/\1/p' "$tap" | tail -1)"
     s="$(sed -n 's/^# skipped \([0-9]*\)$/\1/p' "$tap" | tail -1)"
+    t="$(sed -n 's/^# todo \([0-9]*\)$/\1/p' "$tap" | tail -1)"
+    todo=$((todo + ${t:-0}))
     passed=$((passed + ${p:-0}))
     failed=$((failed + ${f:-0} + ${c:-0}))
     skipped=$((skipped + ${s:-0}))
-    echo "vscode: node --test: ${p:-0} passed, $(( ${f:-0} + ${c:-0} )) failed, ${s:-0} skipped"
+    echo "vscode: node --test: ${p:-0} passed, $(( ${f:-0} + ${c:-0} )) failed, ${s:-0} skipped, ${t:-0} todo"
     if [ "$rc" != 0 ] && [ "$(( ${f:-0} + ${c:-0} ))" = 0 ]; then fail "vscode: node --test exited $rc"; fi
     return 0
 }

@@ -200,6 +200,13 @@ check('defaults: arena-ls on PATH, else java -jar $ARENA_LS_JAR', function()
   end
 end)
 
+-- navigation on the TS and JS fixtures, through the same client (navigation_test.lua)
+local test_dir = debug.getinfo(1, 'S').source:sub(2):match('^(.*)/[^/]*$')
+dofile(test_dir .. '/navigation_test.lua') {
+  check = check, eq = eq, truthy = truthy, wait_for = wait_for, WAIT = WAIT,
+  project = project, clients = clients, client = client,
+}
+
 check('stops the server', function()
   local id = client.id
   arena.stop()

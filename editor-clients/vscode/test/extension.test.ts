@@ -3,7 +3,7 @@
 // no-Java path, whose error message and status bar item the user would see.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
@@ -87,6 +87,64 @@ describe('the bundled extension in a stand-in VS Code', { skip, timeout: 5 * WAI
 
         await ext.deactivate();
         await until('the server process to end', () => javaChildren().length === 0);
+    });
+
+    it('forwards navigation with no code of its own: the language client registers the providers and they answer from the server', async () => {
+        ext = load();
+        const fixtures = path.resolve(__dirname, '..', '..', '..', '..', 'server', 'src', 'test', 'resources', 'navigation');
+        const { Uri, Position } = stub.vscode;
+        const document = (name: string, languageId: string) => {
+            const text = readFileSync(path.join(fixtures, name), 'utf8');
+            const uri = Uri.file(path.join(fixtures, name));
+            return { uri, fileName: uri.fsPath, languageId, version: 1, isUntitled: false, isClosed: false, isDirty: false,
+                eol: 1, lineCount: text.split('\n').length, getText: () => text };
+        };
+        // documents open in the editor when the client starts: it sends didOpen for them
+        const js = document('app.js', 'javascript');
+        const tsx = document('Toolbar.tsx', 'typescriptreact');
+        stub.vscode.workspace.textDocuments.push(js, tsx);
+        ext.activate(context());
+        await until('the server to run', () => output().includes('[arena-ls] the server is running'));
+        const kinds = ['Definition', 'Declaration', 'TypeDefinition', 'Reference', 'DocumentHighlight', 'Rename', 'LinkedEditingRange'];
+        await until('the navigation providers to be registered', () => kinds.every(k => recorded.providers.some(p => p.kind === k)));
+        const provider = (kind: string) => {
+            const found = recorded.providers.filter(p => p.kind === kind);
+            assert.equal(found.length, 1, `one ${kind} provider`);
+            // the extension's document selector: file and untitled documents of the four languages
+            const languages = (found[0].selector as { language: string; scheme: string }[]).map(f => `${f.scheme}:${f.language}`).sort();
+            assert.deepEqual(languages, ['file:javascript', 'file:javascriptreact', 'file:typescript', 'file:typescriptreact',
+                'untitled:javascript', 'untitled:javascriptreact', 'untitled:typescript', 'untitled:typescriptreact']);
+            return found[0].provider;
+        };
+        const token = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() { /* none */ } }) };
+        const span = (r: { start: { line: number; character: number }; end: { line: number; character: number } }) =>
+            `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+
+        // F12 on `format` in `return format(parts)` → the import specifier
+        const defs = await provider('Definition').provideDefinition(js, new Position(14, 9), token);
+        assert.deepEqual(defs.map((l: any) => `${l.uri.fsPath} ${span(l.range)}`), [`${js.uri.fsPath} 1:9-1:15`]);
+        // Shift+F12 on `key`, with and without the declaration
+        const refs = await provider('Reference').provideReferences(js, new Position(8, 20), { includeDeclaration: true }, token);
+        assert.deepEqual(refs.map((l: any) => span(l.range)), ['8:20-8:23', '10:10-10:13', '12:17-12:20']);
+        const uses = await provider('Reference').provideReferences(js, new Position(8, 20), { includeDeclaration: false }, token);
+        assert.deepEqual(uses.map((l: any) => span(l.range)), ['10:10-10:13', '12:17-12:20']);
+        // highlights, in VS Code's kinds (Read = 1, Write = 2)
+        const highlights = await provider('DocumentHighlight').provideDocumentHighlights(js, new Position(9, 20), token);
+        assert.deepEqual(highlights.map((h: any) => `${span(h.range)} ${h.kind}`), ['9:13-9:14 2', '9:20-9:21 1', '9:31-9:32 2']);
+        // F2: prepareRename, then the edit VS Code applies
+        const rename = provider('Rename');
+        const prepared = await rename.prepareRename(js, new Position(6, 12), token);
+        assert.deepEqual({ range: span(prepared.range), placeholder: prepared.placeholder }, { range: '6:10-6:17', placeholder: 'verbose' });
+        const edit = await rename.provideRenameEdits(js, new Position(6, 12), 'loud', token);
+        assert.deepEqual(edit.entries().map(([uri, edits]: [any, any[]]) => [uri.toString(), edits.map(e => `${span(e.range)} ${e.newText}`)]),
+            [[js.uri.toString(), ['6:10-6:17 verbose: loud', '12:22-12:29 verbose: loud']]]);
+        // a refused rename rejects with the server's reason, which VS Code shows
+        await assert.rejects(rename.provideRenameEdits(js, new Position(6, 12), '2x', token), /cannot rename to `2x`: it is not an identifier/);
+        // linked editing of a JSX tag in the .tsx document
+        const linked = await provider('LinkedEditingRange').provideLinkedEditingRanges(tsx, new Position(11, 9), token);
+        assert.deepEqual(linked.ranges.map(span), ['11:7-11:12', '11:32-11:37']);
+        // the server's wordPattern arrives as the RegExp VS Code gets (whether VS Code can use it: navigation.test.ts)
+        assert.ok(linked.wordPattern instanceof RegExp && linked.wordPattern.source.length > 0, String(linked.wordPattern));
     });
 
     it('shows the Java error with its fix, and a failed status item, when no Java 17+ is found', async () => {

@@ -14,6 +14,8 @@ export interface Recorded {
     status: { text: string; tooltip?: string; visible: boolean; command?: string; shown: string[] };
     settings: Record<string, unknown>;
     trusted: boolean;
+    /** vscode.languages.register*Provider calls: `Definition`, `Rename`, … with their selector and provider */
+    providers: { kind: string; selector: unknown; provider: any }[];
 }
 
 function stub(name: string): any {
@@ -60,13 +62,58 @@ class Uri {
 
 class ThemeColor { constructor(readonly id: string) {} }
 
+// the value types vscode-languageclient's converters build for navigation results
+class Position { constructor(readonly line: number, readonly character: number) {} }
+class Range {
+    readonly start: Position;
+    readonly end: Position;
+    constructor(a: number | Position, b: number | Position, c?: number, d?: number) {
+        this.start = typeof a === 'number' ? new Position(a, b as number) : a;
+        this.end = typeof a === 'number' ? new Position(c!, d!) : b as Position;
+    }
+}
+class Location { constructor(readonly uri: Uri, readonly range: Range) {} }
+class TextEdit { constructor(readonly range: Range, readonly newText: string) {} }
+class WorkspaceEdit {
+    readonly edits = new Map<string, { uri: Uri; edits: TextEdit[] }>();
+    private entry(uri: Uri) {
+        const key = uri.toString();
+        if (!this.edits.has(key)) this.edits.set(key, { uri, edits: [] });
+        return this.edits.get(key)!;
+    }
+    set(uri: Uri, edits: TextEdit[]) { this.entry(uri).edits.splice(0, Infinity, ...edits); }
+    replace(uri: Uri, range: Range, newText: string) { this.entry(uri).edits.push(new TextEdit(range, newText)); }
+    insert(uri: Uri, position: Position, newText: string) { this.replace(uri, new Range(position, position), newText); }
+    delete(uri: Uri, range: Range) { this.replace(uri, range, ''); }
+    entries() { return [...this.edits.values()].map(e => [e.uri, e.edits] as const); }
+    get size() { return this.edits.size; }
+}
+class DocumentHighlight { kind?: number; constructor(readonly range: Range, kind?: number) { this.kind = kind; } }
+class LinkedEditingRanges { constructor(readonly ranges: Range[], readonly wordPattern?: RegExp) {} }
+class CancellationError extends Error { constructor() { super('Canceled'); } }
+
+type Filter = { language?: string; scheme?: string; pattern?: unknown };
+/** vscode.languages.match for the selectors the extension uses: language and scheme filters (10 = exact match). */
+function match(selector: Filter | string | (Filter | string)[], document: { languageId: string; uri: Uri }): number {
+    const list = Array.isArray(selector) ? selector : [selector];
+    let best = 0;
+    for (const f of list) {
+        const filter: Filter = typeof f === 'string' ? { language: f } : f;
+        if (filter.language !== undefined && filter.language !== '*' && filter.language !== document.languageId) continue;
+        if (filter.scheme !== undefined && filter.scheme !== document.uri.scheme) continue;
+        if (filter.pattern !== undefined) continue;
+        best = Math.max(best, 10);
+    }
+    return best;
+}
+
 const noEvent = () => new Disposable(() => undefined);
 
 /** Builds the stub, installs it as `vscode` for require(), and returns what it records. */
 export function installVscodeStub(): { recorded: Recorded; vscode: any; uninstall: () => void } {
     const recorded: Recorded = {
         output: [], errors: [], infos: [], commands: new Map(),
-        status: { text: '', visible: false, shown: [] }, settings: {}, trusted: true,
+        status: { text: '', visible: false, shown: [] }, settings: {}, trusted: true, providers: [],
     };
     const configuration = (section?: string) => ({
         get: (key: string, dflt?: unknown) => {
@@ -80,6 +127,22 @@ export function installVscodeStub(): { recorded: Recorded; vscode: any; uninstal
     const known: Record<string, any> = {
         version: '1.82.0',
         Disposable, EventEmitter, Uri, ThemeColor,
+        Position, Range, Location, TextEdit, WorkspaceEdit, DocumentHighlight, LinkedEditingRanges, CancellationError,
+        DocumentHighlightKind: { Text: 0, Read: 1, Write: 2 },
+        languages: new Proxy({ match } as Record<string, unknown>, {
+            get(o, q: string) {
+                if (q in o) return o[q];
+                const m = /^register(\w+)Provider$/.exec(q);
+                if (m) {
+                    return (selector: unknown, provider: unknown) => {
+                        const entry = { kind: m[1], selector, provider };
+                        recorded.providers.push(entry);
+                        return new Disposable(() => { recorded.providers = recorded.providers.filter(e => e !== entry); });
+                    };
+                }
+                return stub(`vscode.languages.${q}`);
+            },
+        }),
         StatusBarAlignment: { Left: 1, Right: 2 },
         ConfigurationTarget: { Global: 1, Workspace: 2, WorkspaceFolder: 3 },
         workspace: {

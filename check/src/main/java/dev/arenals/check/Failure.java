@@ -14,7 +14,7 @@ import java.nio.file.NotDirectoryException;
 public enum Failure {
     UNREADABLE(9101, "unreadable", "The file or directory could not be read.", true, Severity.ERROR),
     VANISHED(9102, "vanished", "The file or directory disappeared while the check ran.", true, Severity.ERROR),
-    BINARY(9103, "binary-file", "The file is binary (it contains a NUL byte), not source text.", false, Severity.ERROR),
+    BINARY(9103, "binary-file", "The file is binary, not source text: it has a NUL byte outside every string, template and comment, or a NUL byte and bytes that are not UTF-8.", false, Severity.ERROR),
     ENCODING(9104, "invalid-utf8", "The file is not valid UTF-8.", false, Severity.ERROR),
     TOO_LARGE(9105, "file-too-large", "The file is larger than the size limit (--max-file-size).", false, Severity.ERROR),
     CONFIG(9106, "invalid-tsconfig", "A tsconfig.json could not be used; its directory is checked as if it had none.", false, Severity.WARNING),

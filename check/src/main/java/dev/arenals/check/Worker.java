@@ -1,6 +1,7 @@
 package dev.arenals.check;
 
 import dev.arenals.parser.JsParser;
+import dev.arenals.parser.LineStarts;
 import dev.arenals.parser.diag.Diag;
 import dev.arenals.parser.diag.DiagnosticMessages;
 import dev.arenals.parser.scope.Binder;
@@ -59,7 +60,8 @@ final class Worker {
     private ScopeTable table = new ScopeTable();
     private byte[] bytes = new byte[1 << 12];
     private char[] chars = new char[1 << 12];
-    private int[] lineStarts = new int[256];
+    /** Lines as tsc counts them ({@link LineStarts.Terminators#ECMASCRIPT}): reports give tsc's line:column. */
+    private final LineStarts lines = new LineStarts(LineStarts.Terminators.ECMASCRIPT);
 
     Worker(long maxBytes, Set<Integer> warnCodes, boolean frames) {
         this.maxBytes = maxBytes;
@@ -106,6 +108,8 @@ final class Worker {
 
     /** Set by {@link #read} and {@link #decode} when they return -1. */
     private FileReport failed;
+    /** Set by {@link #decode}: the byte offset of the first NUL in the sniffed bytes, or -1; and the BOM's length. */
+    private int firstNul = -1, bomLength;
 
     private FileReport takeFailure() {
         FileReport r = failed;
@@ -169,8 +173,10 @@ final class Worker {
     private int decode(SourceFile f, int length) {
         byte[] b = bytes;
         int start = 0;
+        bomLength = 0;
         if (length >= 3 && b[0] == (byte) 0xEF && b[1] == (byte) 0xBB && b[2] == (byte) 0xBF) {
             start = 3;
+            bomLength = 3;
         } else if (length >= 2 && ((b[0] == (byte) 0xFE && b[1] == (byte) 0xFF) || (b[0] == (byte) 0xFF && b[1] == (byte) 0xFE))) {
             return fail(failure(f, length, Failure.ENCODING, "the file is UTF-16 (it starts with a UTF-16 byte order mark); only UTF-8 is supported"));
         }
@@ -178,19 +184,27 @@ final class Worker {
         char[] dst = chars;
         int sniffEnd = Math.min(length, BINARY_SNIFF_BYTES);
         // ASCII is copied directly (most files are ASCII only); Utf8 decodes the rest from the first other byte.
-        // The first bytes are also searched for NUL, which makes a file binary.
+        // The first bytes are also searched for NUL: with invalid UTF-8 it makes the file binary, and
+        // otherwise parseAndBind decides (a NUL inside a string is valid JavaScript).
+        firstNul = -1;
         int i = Ascii.widenUntilNul(b, start, sniffEnd, dst, 0);
-        if (i < sniffEnd && b[i] == 0) return fail(binary(f, length, i));
+        while (i < sniffEnd && b[i] == 0) {
+            if (firstNul < 0) firstNul = i;
+            dst[i - start] = 0;
+            i = Ascii.widenUntilNul(b, i + 1, sniffEnd, dst, i + 1 - start);
+        }
         if (i == sniffEnd && i < length) i = Ascii.widen(b, i, length, dst, i - start);
         int j = i - start;
         if (i < length) {
-            for (int k = i; k < sniffEnd; k++) {
-                if (b[k] == 0) return fail(binary(f, length, k));
+            for (int k = i; k < sniffEnd && firstNul < 0; k++) {
+                if (b[k] == 0) firstNul = k;
             }
             j = Utf8.decode(b, i, length, dst, j);
+            if (j < 0 && firstNul >= 0) return fail(binary(f, length, firstNul));
             if (j < 0) {
                 int at = -1 - j;
-                int line = 1 + countLineBreaks(dst, Utf8.decode(b, start, at, dst, 0)); // the bytes before it are well-formed
+                lines.rebuild(dst, Utf8.decode(b, start, at, dst, 0)); // the bytes before it are well-formed
+                int line = lines.lineCount();
                 return fail(failure(f, length, Failure.ENCODING, String.format(Locale.ROOT,
                         "invalid UTF-8: byte 0x%02X at byte offset %d (line %d); only UTF-8 is supported", b[at] & 0xff, at, line)));
             }
@@ -201,6 +215,8 @@ final class Worker {
     private FileReport parseAndBind(SourceFile f, int length, int textLength) {
         try {
             parser.parseInPlace(arena, chars, textLength, f.options); // the char buffer is ours until the next file
+            int strayNul = strayNul(textLength);
+            if (strayNul >= 0) return binary(f, length, byteOffset(strayNul));
             binder.bindDeclarations(arena, table);
             return report(f, length, chars, textLength);
         } catch (RuntimeException | StackOverflowError e) {
@@ -213,9 +229,39 @@ final class Worker {
         }
     }
 
+    /**
+     * How a file is told to be binary: it holds a NUL byte and is not valid UTF-8, or its text has
+     * a NUL character outside every string, template, regular expression and comment (where the
+     * lexer reports it as an invalid character). Valid JavaScript may carry NULs inside literals,
+     * as TypeScript and oxc accept; text with NULs between tokens, like UTF-16 without a byte order
+     * mark, is not source. Returns the char offset of the first stray NUL, or -1.
+     */
+    private int strayNul(int textLength) {
+        ParseLog log = arena.log();
+        for (int d = 0, n = log.diagnosticCount(); d < n; d++) {
+            if (log.diagnostic(d) != Diag.INVALID_CHARACTER) continue;
+            int at = log.diagnosticStart(d);
+            if (at >= 0 && at < textLength && chars[at] == 0) return at;
+        }
+        return -1;
+    }
+
+    /** The byte offset in the file of char {@code at} of its decoded text. */
+    private int byteOffset(int at) {
+        int offset = bomLength;
+        for (int i = 0; i < at; i++) {
+            char c = chars[i];
+            if (c < 0x80) offset += 1;
+            else if (c < 0x800) offset += 2;
+            else if (Character.isHighSurrogate(c) && i + 1 < at && Character.isLowSurrogate(chars[i + 1])) { offset += 4; i++; }
+            else offset += 3;
+        }
+        return offset;
+    }
+
     /** Bytes held by this worker's reusable arrays (buffers, arena, scope table). */
     long retainedBytes() {
-        return bytes.length + 2L * chars.length + arena.bytesReserved() + table.bytesReserved() + 4L * lineStarts.length;
+        return bytes.length + 2L * chars.length + arena.bytesReserved() + table.bytesReserved() + lines.bytesReserved();
     }
 
     /** Fresh parser state after a failure (its arrays may be in any state). */
@@ -232,22 +278,22 @@ final class Worker {
         if (n == 0) return new FileReport(FileReport.Kind.SOURCE, f.display, true, length, List.of());
         int maxOffset = 0;
         for (int i = 0; i < n; i++) maxOffset = Math.max(maxOffset, Math.min(textLength, log.diagnosticEnd(i)));
-        int lines = computeLineStarts(text, textLength, maxOffset);
+        lines.rebuild(text, textLength, maxOffset);
         List<Problem> problems = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             int s = clamp(log.diagnosticStart(i), textLength);
             int e = Math.max(s, clamp(log.diagnosticEnd(i), textLength));
-            int line = lineOf(s, lines);
-            int endLine = lineOf(e, lines);
+            int line = lines.lineOf(s);
+            int endLine = lines.lineOf(e);
             Diag d = log.diagnostic(i);
             Severity severity = warnCodes.contains(d.code) ? Severity.WARNING : Severity.ERROR;
             String message = DiagnosticMessages.message(log, i, arena.names());
-            int column = s - lineStarts[line] + 1;
+            int column = s - lines.lineStart(line) + 1;
             String lineText = null;
             int frameColumn = 0;
             if (frames) {
-                int ls = lineStarts[line];
-                int le = lineEnd(text, textLength, ls);
+                int ls = lines.lineStart(line);
+                int le = lines.lineContentEnd(text, textLength, line);
                 int from = ls;
                 int to = le;
                 if (le - ls > FRAME_WIDTH) {
@@ -262,7 +308,7 @@ final class Worker {
                 frameColumn = s - from + 1 + (from > ls ? 1 : 0);
             }
             problems.add(new Problem(severity, d.code, message, s, e, line + 1, column,
-                    endLine + 1, e - lineStarts[endLine] + 1, lineText, frameColumn, null));
+                    endLine + 1, e - lines.lineStart(endLine) + 1, lineText, frameColumn, null));
         }
         problems.sort(BY_POSITION);
         return new FileReport(FileReport.Kind.SOURCE, f.display, true, length, problems);
@@ -270,53 +316,6 @@ final class Worker {
 
     private static int clamp(int offset, int length) {
         return offset < 0 ? 0 : Math.min(offset, length);
-    }
-
-    private static boolean isLineBreak(char c) {
-        return c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029';
-    }
-
-    /** Start offsets of the lines up to the one holding {@code upTo}; returns the count. */
-    private int computeLineStarts(char[] text, int length, int upTo) {
-        int count = 0;
-        lineStarts[count++] = 0;
-        for (int i = 0; i < length && i < upTo; i++) {
-            char c = text[i];
-            if (c > '\r' && c < '\u2028') continue;
-            if (!isLineBreak(c)) continue;
-            if (c == '\r' && i + 1 < length && text[i + 1] == '\n') i++;
-            if (i + 1 > upTo) break;
-            if (count == lineStarts.length) lineStarts = java.util.Arrays.copyOf(lineStarts, count * 2);
-            lineStarts[count++] = i + 1;
-        }
-        return count;
-    }
-
-    private int lineOf(int offset, int count) {
-        int lo = 0;
-        int hi = count - 1;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (lineStarts[mid] <= offset) lo = mid; else hi = mid - 1;
-        }
-        return lo;
-    }
-
-    private static int lineEnd(char[] text, int length, int from) {
-        int i = from;
-        while (i < length && !isLineBreak(text[i])) i++;
-        return i;
-    }
-
-    private static int countLineBreaks(char[] text, int length) {
-        int n = 0;
-        for (int i = 0; i < length; i++) {
-            char c = text[i];
-            if (!isLineBreak(c)) continue;
-            if (c == '\r' && i + 1 < length && text[i + 1] == '\n') i++;
-            n++;
-        }
-        return n;
     }
 
     private static FileReport binary(SourceFile f, long length, int offset) {

@@ -50,6 +50,34 @@ class BadFilesTest {
         assertFalse(r.out().contains("\tat ") || r.err().contains("\tat "), r::toString);
     }
 
+    /** Issue 15, bug 9: NULs inside strings, templates, regexes and comments are valid JavaScript. */
+    @Test
+    void nulCharactersInsideLiteralsAndCommentsAreChecked() {
+        write(dir, "nul.js", "const s = 'a\0b', t = `c\0d`, r = /\0/; // e\0f\n/* g\0h */ let u = s + t + r;\n".getBytes(StandardCharsets.UTF_8));
+        write(dir, "nul-late.ts", ("let x: string = '';\n" + "x += 'é';\n".repeat(1000) + "const late = '\0';\n").getBytes(StandardCharsets.UTF_8));
+        Cli.Result r = Cli.run(dir, "--format", "tsc");
+        assertEquals(0, r.exit(), r::toString);
+        assertEquals("", r.out());
+        write(dir, "nul-error.js", "const s = 'a\0b';\nlet let = 1;\n".getBytes(StandardCharsets.UTF_8));
+        r = Cli.run(dir, "--format", "tsc", "nul-error.js");
+        assertEquals(1, r.exit(), r::toString);
+        assertTrue(r.out().startsWith("nul-error.js(2,5): error"), r::toString);
+    }
+
+    @Test
+    void textWithNulsBetweenTokensOrNotUtf8IsBinary() {
+        // UTF-16LE without a byte order mark: valid UTF-8, a NUL after every ASCII char
+        write(dir, "utf16.js", "let a = 1;\n".getBytes(StandardCharsets.UTF_16LE));
+        write(dir, "png.js", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, (byte) 0xFF});
+        write(dir, "late.js", ("let x = 'é';\n".repeat(1000) + "let y\0 = 2;\n").getBytes(StandardCharsets.UTF_8));
+        Cli.Result r = Cli.run(dir, "--format", "tsc");
+        assertEquals(1, r.exit(), r::toString);
+        int lateByte = "let x = 'é';\n".getBytes(StandardCharsets.UTF_8).length * 1000 + 5;
+        assertEquals("late.js(1,1): error TS9103: binary file (NUL byte at byte offset " + lateByte + "): not checked\n"
+                + "png.js(1,1): error TS9103: binary file (NUL byte at byte offset 4): not checked\n"
+                + "utf16.js(1,1): error TS9103: binary file (NUL byte at byte offset 1): not checked\n", r.out());
+    }
+
     @Test
     void binaryFile() {
         byte[] b = "const a = 1;\n".getBytes(StandardCharsets.UTF_8);

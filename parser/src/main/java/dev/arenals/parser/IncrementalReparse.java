@@ -89,6 +89,8 @@ final class IncrementalReparse {
         boolean prologuePlace = stmtIndex <= directives;
         if (prologuePlace && isDirective(arena, stmt)) return false;
         int next = arena.nextSibling(stmt);
+        // nor may a string statement after it come into the prologue's place (`;""`, `;` deleted)
+        if (prologuePlace && next >= 0 && mayBeDirective(arena, next)) return false;
         int prevEnd = prev < 0 ? 0 : arena.end(prev);
         int nextStart = next < 0 ? oldLength : arena.start(next);
         if (editOldEnd > nextStart || editStart < prevEnd) return false;
@@ -96,8 +98,10 @@ final class IncrementalReparse {
         if (nextStart - prevEnd > oldLength - (oldLength >> 3)) return false;
         // the previous statement must end where it ended: for good, or (ended by ASI at a line
         // break) again before the same first word of the edited statement
+        // an AUTO file that is a module was parsed (or equals a parse) with the module goal: strict throughout
+        ParseOptions regionOptions = options.goal() == ParseOptions.Goal.AUTO && arena.isModule() ? options.asModule() : options;
         boolean asi = prev >= 0 && !endsForGood(arena, prev);
-        if (asi && !startsWithSameWord(arena.start(stmt), prevEnd, text, length, options.isModule(), editStart, editOldEnd, delta)) return false;
+        if (asi && !startsWithSameWord(arena.start(stmt), prevEnd, text, length, regionOptions.isModule(), editStart, editOldEnd, delta)) return false;
         if (arena.isModule() && !options.isModule() && !otherModuleSyntax(arena, root, stmt)) return false;
         boolean strict = hasUseStrict(arena, root, directives);
 
@@ -109,7 +113,8 @@ final class IncrementalReparse {
         for (int i = keep; i < oldDiagnostics; i++) {
             int s = log.diagnosticStart(i);
             if (s <= prevEnd || s == nextStart) return false; // on a boundary (whose is unclear) or out of order
-            if (asi && s == arena.start(stmt)) return false;  // perhaps the previous statement's "';' expected"
+            // at the statement's first token: perhaps the previous statement's ("';' expected", "'}' expected")
+            if (s == arena.start(stmt)) return false;
             if (i >= resume && s < nextStart) return false;   // not in statement order
         }
         int comments = log.commentCount();
@@ -132,8 +137,10 @@ final class IncrementalReparse {
         int lo = prev < 0 ? 0 : prev + 1; // a statement's subtree is built right after the previous statement
         int expected = next < 0 ? length : nextStart + delta;
         arena.beginRegionReparse(text, length);
-        int stop = parser.parseTopLevelRange(text, length, options, arena, arena.names(), log, prevEnd, expected, strict);
+        int stop = parser.parseTopLevelRange(text, length, regionOptions, arena, arena.names(), log, prevEnd, expected, strict);
         if (stop != expected || parser.wastedTokens() > SPECULATION_ALLOWANCE - arena.wastedTokens()) return false;
+        // an AUTO file that this edit makes a module: the statements before were parsed as sloppy script code
+        if (!arena.isModule() && parser.sawModuleSyntax() && options.goal() == ParseOptions.Goal.AUTO) return false;
         if (prologuePlace && arena.pendingCount() > 0 && mayBeDirective(arena, arena.pending(0))) return false;
         for (int i = keep; i < log.diagnosticCount(); i++) {
             int s = log.diagnosticStart(i);
@@ -204,7 +211,7 @@ final class IncrementalReparse {
         return arena.kind(stmt) == NodeKind.EXPRESSION_STATEMENT && arena.data(stmt) == 1;
     }
 
-    /** The prologue holds "use strict", spelled exactly so (escapes do not count). */
+    /** The prologue holds "use strict", spelled exactly so and closed (escapes do not count). */
     private static boolean hasUseStrict(Arena arena, int root, int directives) {
         char[] src = arena.source();
         int c = arena.firstChild(root);
@@ -212,7 +219,8 @@ final class IncrementalReparse {
             int lit = arena.firstChild(c);
             if (lit < 0) continue;
             int s = arena.start(lit), e = arena.end(lit);
-            if (e - s == 12 && matches(src, s + 1, "use strict")) return true;
+            // closed by its own quote: an unterminated 'use strict; is no directive of strictness
+            if (e - s == 12 && src[e - 1] == src[s] && matches(src, s + 1, "use strict")) return true;
         }
         return false;
     }

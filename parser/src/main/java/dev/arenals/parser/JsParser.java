@@ -35,9 +35,20 @@ public final class JsParser {
         parseLoaded(arena, arena.borrowSource(text, length), options);
     }
 
-    /** Parses the arena's freshly loaded source (after a reset) in full. */
+    /**
+     * Parses the arena's freshly loaded source (after a reset) in full. An AUTO-goal file is read as
+     * a script until it shows module syntax; a module is strict throughout, so when sloppiness
+     * decided anything before that (a {@code with}, an octal literal, a duplicate parameter…) the
+     * file is parsed again with the module goal. Module code rarely has such things: the second
+     * parse is rare.
+     */
     private void parseLoaded(Arena arena, char[] src, ParseOptions options) {
-        parser.parse(src, arena.sourceLength(), options, arena, arena.names(), arena.log());
+        int length = arena.sourceLength();
+        parser.parse(src, length, options, arena, arena.names(), arena.log());
+        if (options.goal() == ParseOptions.Goal.AUTO && parser.wasModule() && parser.sloppyMattered()) {
+            arena.resetKeepingSource();
+            parser.parse(src, length, options.asModule(), arena, arena.names(), arena.log());
+        }
         arena.setModule(parser.wasModule());
         arena.setTypeScript(options.language().isTypeScript());
         arena.parsed(IncrementalReparse.optionsKey(options), true, parser.wastedTokens());

@@ -14,4 +14,29 @@ public enum Language {
     public boolean isTypeScript() { return this == TYPESCRIPT || this == TSX; }
 
     public boolean allowsJsx() { return this != TYPESCRIPT; }
+
+    /** The editors' (VS Code's, LSP's) {@code languageId} of this language. */
+    public String languageId() {
+        switch (this) {
+            case JSX: return "javascriptreact";
+            case TYPESCRIPT: return "typescript";
+            case TSX: return "typescriptreact";
+            default: return "javascript";
+        }
+    }
+
+    /**
+     * The language an editor's {@code languageId} names ("javascript", "javascriptreact" or "jsx",
+     * "typescript", "typescriptreact" or "tsx"; case ignored), or null for any other id.
+     */
+    public static Language ofLanguageId(String languageId) {
+        if (languageId == null) return null;
+        switch (languageId.toLowerCase(java.util.Locale.ROOT)) {
+            case "javascript": return JAVASCRIPT;
+            case "javascriptreact": case "jsx": return JSX;
+            case "typescript": return TYPESCRIPT;
+            case "typescriptreact": case "tsx": return TSX;
+            default: return null;
+        }
+    }
 }

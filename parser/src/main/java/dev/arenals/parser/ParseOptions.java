@@ -16,6 +16,8 @@ public final class ParseOptions {
     private final Language language;
     private final Goal goal;
     private final boolean declaration;
+    /** {@link #asModule()}, made on first use (a benign race: any copy is as good). */
+    private ParseOptions asModule;
 
     private ParseOptions(Language language, Goal goal, boolean declaration) {
         this.language = language;
@@ -34,22 +36,92 @@ public final class ParseOptions {
     }
 
     /**
-     * Options for a file name: language by extension (.js .mjs .cjs .jsx .ts .mts .cts .tsx .d.ts
-     * and the .d.mts/.d.cts forms); .mjs/.mts are modules, .cjs scripts, the rest (.cts included) AUTO.
+     * The one rule for "file name → language, goal and declaration file", used by the server,
+     * {@code check} and {@code arena-parse} alike (so they report the same diagnostics for the same
+     * file). Only the last segment of a path or URI counts ({@code my.d.dir/app.ts} is no
+     * declaration file); case is ignored.
+     * <ul>
+     *   <li>language: .ts .mts .cts → TypeScript, .tsx → TSX, .jsx → JSX, anything else JavaScript
+     *       (which accepts JSX too, as editors do for .js);</li>
+     *   <li>goal: .mjs/.mts → module, .cjs → script, everything else (.cts included: TypeScript
+     *       accepts import/export there) {@link Goal#AUTO}, which the parser decides in the same
+     *       single pass for every caller: a module when the file has import/export/import.meta or
+     *       top-level await. The outcome is {@code Arena.isModule()}. No caller retries with
+     *       another goal, so a file's diagnostics depend on its text alone, never on the goal an
+     *       earlier version of it had;</li>
+     *   <li>declaration: .d.ts, .d.mts, .d.cts and TypeScript's arbitrary-extension form
+     *       {@code name.d.EXT.ts} (e.g. {@code styles.d.css.ts}, {@code data.d.json.ts}).</li>
+     * </ul>
      */
     public static ParseOptions forFileName(String fileName) {
-        String n = fileName.toLowerCase(Locale.ROOT);
-        boolean declaration = n.endsWith(".d.ts") || n.endsWith(".d.mts") || n.endsWith(".d.cts")
-                || (n.contains(".d.") && n.endsWith(".ts"));
-        Language language;
-        if (n.endsWith(".tsx")) language = Language.TSX;
-        else if (n.endsWith(".ts") || n.endsWith(".mts") || n.endsWith(".cts")) language = Language.TYPESCRIPT;
-        else if (n.endsWith(".jsx")) language = Language.JSX;
-        else language = Language.JAVASCRIPT;
-        // .cts is CommonJS output, but TypeScript accepts import/export syntax there: decided by contents
+        return forFileName(fileName, null);
+    }
+
+    /**
+     * {@link #forFileName(String)} with the language given by an editor's {@code languageId}
+     * ({@link Language#ofLanguageId}) when it names one of ours: a new, unsaved buffer or a file
+     * without an extension then parses as what the editor shows. The goal and the declaration
+     * flag still come from the name (a declaration file must also be TypeScript).
+     */
+    public static ParseOptions forFileName(String fileName, String languageId) {
+        String n = baseName(fileName == null ? "" : fileName).toLowerCase(Locale.ROOT);
+        Language language = Language.ofLanguageId(languageId);
+        if (language == null) {
+            if (n.endsWith(".tsx")) language = Language.TSX;
+            else if (n.endsWith(".ts") || n.endsWith(".mts") || n.endsWith(".cts")) language = Language.TYPESCRIPT;
+            else if (n.endsWith(".jsx")) language = Language.JSX;
+            else language = Language.JAVASCRIPT;
+        }
+        boolean declaration = language.isTypeScript() && (n.endsWith(".d.ts") || n.endsWith(".d.mts")
+                || n.endsWith(".d.cts") || (n.endsWith(".ts") && n.indexOf(".d.") > 0));
         Goal goal = n.endsWith(".mjs") || n.endsWith(".mts") ? Goal.MODULE
                 : n.endsWith(".cjs") ? Goal.SCRIPT : Goal.AUTO;
         return new ParseOptions(language, goal, declaration);
+    }
+
+    /**
+     * The last segment of a path or URI: after the last slash or backslash, before any '?' or '#' (a
+     * URI's query and fragment), with %-escapes of the segment decoded where they are valid.
+     */
+    static String baseName(String pathOrUri) {
+        int end = pathOrUri.length();
+        if (pathOrUri.indexOf(':') > 1) { // a URI (not a Windows drive letter): drop query and fragment
+            int q = pathOrUri.indexOf('?');
+            if (q >= 0) end = q;
+            int h = pathOrUri.indexOf('#');
+            if (h >= 0 && h < end) end = h;
+        }
+        int slash = Math.max(pathOrUri.lastIndexOf('/', end - 1), pathOrUri.lastIndexOf('\\', end - 1));
+        String name = pathOrUri.substring(slash + 1, end);
+        return name.indexOf('%') >= 0 ? percentDecoded(name) : name;
+    }
+
+    private static String percentDecoded(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            int hi = i + 2 < s.length() ? Character.digit(s.charAt(i + 1), 16) : -1;
+            int lo = i + 2 < s.length() ? Character.digit(s.charAt(i + 2), 16) : -1;
+            if (c == '%' && hi >= 0 && lo >= 0 && (hi << 4 | lo) < 0x80) { // ASCII escapes only: enough for extensions
+                out.append((char) (hi << 4 | lo));
+                i += 2;
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * The same language and declaration flag with the module goal: how an AUTO file that turned
+     * out to be a module is parsed again. Made once per instance, so a document's reparses do not
+     * allocate it.
+     */
+    public ParseOptions asModule() {
+        if (goal == Goal.MODULE) return this;
+        ParseOptions m = asModule;
+        if (m == null) asModule = m = new ParseOptions(language, Goal.MODULE, declaration);
+        return m;
     }
 
     public Language language() { return language; }

@@ -75,6 +75,12 @@ final class Parser {
     private int[] opStart = new int[64];
     private int opTop;
 
+    // right-nested chains (`else if`, `a ? b : c ? …`): the marks and starts of their open nodes,
+    // finished innermost first when the chain ends, so a chain of any length uses no nesting depth
+    private int[] chainMark = new int[32];
+    private int[] chainStart = new int[32];
+    private int chainTop;
+
     private final int[][] peekStates = new int[4][Lexer.STATE_SIZE];
     private int peekDepth;
     private int peekNewline;
@@ -92,6 +98,10 @@ final class Parser {
     private boolean autoGoal;
     /** AUTO goal: import/export/import.meta seen, so the file is a module. */
     private boolean sawModuleSyntax;
+    /** AUTO goal: sloppy code decided something strict code would not ({@link #strictHere}). */
+    private boolean sloppyMattered;
+    /** Errors are not reported but set {@link #sloppyMattered} ({@link #dryRunBegin}). */
+    private boolean dryRun;
     /** Inside `declare` / .d.ts / `declare namespace`: bodies and initialisers may be absent. */
     private boolean ambient;
     /** Inside a type: `>` closes type arguments rather than being an operator. */
@@ -143,6 +153,8 @@ final class Parser {
         this.ambient = dts;
         this.autoGoal = options.goal() == ParseOptions.Goal.AUTO;
         this.sawModuleSyntax = false;
+        this.sloppyMattered = false;
+        this.dryRun = false;
         this.errorCount = 0;
         this.specDepth = 0;
         this.tokenCount = 0;
@@ -167,6 +179,7 @@ final class Parser {
         this.labelTop = 0;
         this.labelBase = 0;
         this.opTop = 0;
+        this.chainTop = 0;
         this.classDepth = 0;
         this.privateTop = 0;
         this.privateBase = 0;
@@ -260,6 +273,10 @@ final class Parser {
     }
 
     private void error(int start, int end, Diag d, int arg) {
+        if (dryRun) {
+            sloppyMattered = true;
+            return;
+        }
         errorCount++;
         if (!tooDeep) log.report(start, end, d, arg);
     }
@@ -366,6 +383,29 @@ final class Parser {
 
     private boolean strict() { return (ctx & CTX_STRICT) != 0; }
 
+    /**
+     * Strictness where the construct at hand is treated differently in strict code. A file of the
+     * AUTO goal is parsed as sloppy script code until it shows module syntax, but a module is
+     * strict from its first character: so an AUTO parse notes here that sloppiness decided
+     * something ({@link #sloppyMattered}), and JsParser parses such a file again with the module
+     * goal when it turns out to be a module. Call it only where the answer matters.
+     */
+    private boolean strictHere() {
+        if ((ctx & CTX_STRICT) != 0) return true;
+        if (autoGoal) sloppyMattered = true;
+        return false;
+    }
+
+    /** AUTO goal: the parse made a decision that strict (module) code would make otherwise. */
+    boolean sloppyMattered() { return sloppyMattered || (autoGoal && lx.sawHtmlComment); }
+
+    /**
+     * Runs a strict-mode check on sloppy AUTO code without reporting: any error it would report
+     * sets {@link #sloppyMattered} instead. Only for the AUTO goal.
+     */
+    private void dryRunBegin() { dryRun = true; }
+    private void dryRunEnd() { dryRun = false; }
+
     /** Enter one nesting level; false when too deep (then the caller must not descend). */
     private boolean enter() {
         if (++depth > MAX_DEPTH) {
@@ -441,7 +481,7 @@ final class Parser {
                 becameStrict = true;
             }
         }
-        if (strict() && firstOctal >= 0) error(firstOctal, firstOctal + 1, Diag.OCTAL_ESCAPE_STRICT, 0);
+        if (firstOctal >= 0 && strictHere()) error(firstOctal, firstOctal + 1, Diag.OCTAL_ESCAPE_STRICT, 0);
         parseStatementList(end, topLevel);
         return becameStrict;
     }
@@ -777,19 +817,48 @@ final class Parser {
         return count;
     }
 
+    /**
+     * IfStatement : if ( Expression ) Statement [else Statement]. An {@code else if} chain is one
+     * loop, not one nesting level per link: generated code has chains hundreds of links long.
+     */
     private void parseIf() {
-        int s = lx.tokenStart;
-        int m = t.mark();
-        next();
-        parseParenthesizedCondition();
-        parseIfBranch();
-        if (eat(K_ELSE)) parseIfBranch();
-        t.finish(IF, m, s, lastEnd, 0);
+        int base = chainTop;
+        while (true) {
+            int s = lx.tokenStart;
+            int m = t.mark();
+            next(); // if
+            parseParenthesizedCondition();
+            parseIfBranch();
+            if (eat(K_ELSE)) {
+                if (tok == K_IF && !escaped()) {
+                    pushChain(m, s);
+                    inCaseClause = false; // as parseStatement would for the else branch
+                    continue;
+                }
+                parseIfBranch();
+            }
+            t.finish(IF, m, s, lastEnd, 0);
+            break;
+        }
+        while (chainTop > base) {
+            chainTop--;
+            t.finish(IF, chainMark[chainTop], chainStart[chainTop], lastEnd, 0);
+        }
+    }
+
+    private void pushChain(int mark, int start) {
+        if (chainTop == chainMark.length) {
+            chainMark = Arrays.copyOf(chainMark, chainTop * 2);
+            chainStart = Arrays.copyOf(chainStart, chainTop * 2);
+        }
+        chainMark[chainTop] = mark;
+        chainStart[chainTop] = start;
+        chainTop++;
     }
 
     private void parseIfBranch() {
         // Annex B: `if (x) function f() {}` in sloppy code
-        if (tok == K_FUNCTION && !strict() && !escaped()) {
+        if (tok == K_FUNCTION && !escaped() && !strictHere()) {
             int pk = peek();
             if (pk != STAR) {
                 parseFunctionDeclaration(lx.tokenStart, 0, false);
@@ -897,7 +966,7 @@ final class Parser {
                 if (declCount != 1) error(headStart, lastEnd, Diag.FOR_IN_OF_SINGLE_DECLARATION, 0);
                 if (declHasInit) {
                     // Annex B allows `for (var x = 1 in o)` in sloppy code for a simple binding
-                    boolean annexB = !of && declKind == VAR_VAR && !strict() && isSimpleVarInit(init);
+                    boolean annexB = !of && declKind == VAR_VAR && isSimpleVarInit(init) && !strictHere();
                     if (!annexB) error(headStart, lastEnd, Diag.FOR_IN_OF_INITIALIZER, 0);
                 }
                 if ((declKind == VAR_USING || declKind == VAR_AWAIT_USING) && !of) error(headStart, lastEnd, Diag.FOR_IN_OF_INITIALIZER, 0);
@@ -1031,7 +1100,7 @@ final class Parser {
         pendingLabelLoopCandidate[labelTop] = true;
         labelTop++;
         if (tok == K_FUNCTION) {
-            if (strict() || body) error(lx.tokenStart, lx.tokenEnd, Diag.LABELLED_FUNCTION, 0);
+            if (body || strictHere()) error(lx.tokenStart, lx.tokenEnd, Diag.LABELLED_FUNCTION, 0);
             int pk = peek();
             if (pk == STAR) error(lx.tokenStart, lx.tokenEnd, Diag.LABELLED_FUNCTION, 0);
             parseFunctionDeclaration(lx.tokenStart, 0, false);
@@ -1065,7 +1134,7 @@ final class Parser {
     private void parseWith() {
         int s = lx.tokenStart;
         int m = t.mark();
-        if (strict()) error(s, lx.tokenEnd, Diag.WITH_IN_STRICT, 0);
+        if (strictHere()) error(s, lx.tokenEnd, Diag.WITH_IN_STRICT, 0);
         next();
         parseParenthesizedCondition();
         parseBody(0);
@@ -1252,6 +1321,12 @@ final class Parser {
         }
         boolean uniqueParams = strictNow || !simple || (extraCtx & CTX_METHOD_LIKE) != 0 || kind == ARROW_FUNCTION;
         checkDuplicateParams(paramsNode, uniqueParams);
+        if (!uniqueParams && autoGoal) {
+            // sloppy simple parameters may repeat a name; a module's may not
+            dryRunBegin();
+            checkDuplicateParams(paramsNode, true);
+            dryRunEnd();
+        }
         ctx = saved;
         labelBase = savedLabelBase;
         labelTop = savedLabelTop;
@@ -1579,7 +1654,7 @@ final class Parser {
             return;
         }
         if (k == IDENTIFIER) {
-            if (binding && strict() && (e - s == 4 || e - s == 9) && isEvalOrArguments(s, e)) {
+            if (binding && (e - s == 4 || e - s == 9) && isEvalOrArguments(s, e) && strictHere()) {
                 error(s, e, Diag.EVAL_ARGUMENTS_STRICT, IDENTIFIER);
             }
             if ((ctx & (CTX_STATIC_BLOCK | CTX_FIELD_INIT)) != 0 && !binding && e - s == 9 && isArguments(s, e)) {
@@ -1588,16 +1663,17 @@ final class Parser {
             return;
         }
         if (k == K_YIELD) {
-            if (strict() || (ctx & CTX_YIELD) != 0) error(s, e, Diag.STRICT_RESERVED_WORD, k);
+            if ((ctx & CTX_YIELD) != 0 || strictHere()) error(s, e, Diag.STRICT_RESERVED_WORD, k);
             else if ((ctx & CTX_PARAMS) != 0 && (ctx & CTX_YIELD) != 0) error(s, e, Diag.YIELD_IN_PARAMETER, 0);
             return;
         }
         if (k == K_AWAIT) {
             if ((ctx & CTX_AWAIT) != 0 || module || (ctx & CTX_STATIC_BLOCK) != 0) error(s, e, Diag.RESERVED_WORD_AS_IDENTIFIER, k);
+            else if (autoGoal) sloppyMattered = true; // a module reserves await everywhere
             lastAwaitIdentPos = s;
             return;
         }
-        if (strict() && Token.isStrictReserved(k)) error(s, e, Diag.STRICT_RESERVED_WORD, k);
+        if (Token.isStrictReserved(k) && strictHere()) error(s, e, Diag.STRICT_RESERVED_WORD, k);
     }
 
     private boolean isEvalOrArguments(int s, int e) {
@@ -2058,13 +2134,13 @@ final class Parser {
     }
 
     private void checkNumberStrict() {
-        if (strict() && (lx.flags & (Lexer.F_LEGACY_OCTAL | Lexer.F_LEADING_ZERO_DECIMAL)) != 0) {
+        if ((lx.flags & (Lexer.F_LEGACY_OCTAL | Lexer.F_LEADING_ZERO_DECIMAL)) != 0 && strictHere()) {
             error(lx.tokenStart, lx.tokenEnd, (lx.flags & Lexer.F_LEGACY_OCTAL) != 0 ? Diag.OCTAL_LITERAL_STRICT : Diag.DECIMAL_LEADING_ZERO_STRICT, 0);
         }
     }
 
     private void checkStringStrict() {
-        if (strict() && (lx.flags & Lexer.F_OCTAL_ESCAPE) != 0) {
+        if ((lx.flags & Lexer.F_OCTAL_ESCAPE) != 0 && strictHere()) {
             error(lx.tokenStart, lx.tokenEnd, Diag.OCTAL_ESCAPE_STRICT, 0);
         }
     }
@@ -2532,6 +2608,15 @@ final class Parser {
         boolean savedProto = coverIsProto;
         coverInitPos = -1;
         parseConditional();
+        assignmentAfterConditional(s, m, savedCover, savedProto);
+    }
+
+    /**
+     * The rest of an AssignmentExpression starting at {@code s} (mark {@code m}) whose conditional
+     * part has just been parsed: {@code = value} when there is one, and the cover grammar's
+     * bookkeeping either way ({@code savedCover}/{@code savedProto}: the state before it).
+     */
+    private void assignmentAfterConditional(int s, int m, int savedCover, boolean savedProto) {
         int lhs = t.pending(t.mark() - 1);
         if (Token.isAssignment(tok) && !afterArrow()) {
             int op = tok;
@@ -2577,20 +2662,54 @@ final class Parser {
         t.finish(YIELD, m, s, lastEnd, flags);
     }
 
+    /**
+     * ConditionalExpression : ShortCircuitExpression [? AssignmentExpression : AssignmentExpression].
+     * When the alternate is itself {@code test ? …}, the chain goes on in this loop instead of
+     * recursing through parseAssignment, so a chain of any length uses no nesting depth.
+     */
     private void parseConditional() {
         int s = lx.tokenStart;
         int m = t.mark();
         parseBinary();
-        if (tok == QUESTION && !afterArrow()) {
-            next();
+        if (tok != QUESTION || afterArrow()) return;
+        int base = chainTop;
+        while (true) {
+            next(); // ?
             int saved = ctx;
             ctx &= ~CTX_NO_IN;
             parseAssignment();
             ctx = saved;
             expect(COLON);
-            parseAssignment();
-            t.finish(CONDITIONAL, m, s, lastEnd, 0);
+            if (tok == K_YIELD && (ctx & CTX_YIELD) != 0) {
+                parseAssignment();
+                break;
+            }
+            // the alternate, as parseAssignment would start it
+            int as = lx.tokenStart;
+            int am = t.mark();
+            int savedOuterCover = coverInitPos;
+            boolean savedOuterProto = coverIsProto;
+            coverInitPos = -1;
+            parseBinary();
+            if (tok == QUESTION && !afterArrow()) {
+                // a test's `{a = 1}` can never become a pattern: report it now, as the recursion did
+                reportCoverInit();
+                coverInitPos = savedOuterCover;
+                coverIsProto = savedOuterProto;
+                pushChain(am, as);
+                continue;
+            }
+            assignmentAfterConditional(as, am, -1, savedOuterProto);
+            reportCoverInit();
+            coverInitPos = savedOuterCover;
+            coverIsProto = savedOuterProto;
+            break;
         }
+        while (chainTop > base) {
+            chainTop--;
+            t.finish(CONDITIONAL, chainMark[chainTop], chainStart[chainTop], lastEnd, 0);
+        }
+        t.finish(CONDITIONAL, m, s, lastEnd, 0);
     }
 
     private static int precedenceOf(int op) {
@@ -2804,7 +2923,7 @@ final class Parser {
             if (inner < 0) return;
             k = t.kind(inner);
         }
-        if (k == IDENTIFIER_REFERENCE && strict()) error(t.start(operand), t.end(operand), Diag.DELETE_IDENTIFIER_STRICT, 0);
+        if (k == IDENTIFIER_REFERENCE && strictHere()) error(t.start(operand), t.end(operand), Diag.DELETE_IDENTIFIER_STRICT, 0);
         if (k == MEMBER) {
             int prop = t.nextSibling(t.firstChild(inner));
             if (prop >= 0 && t.kind(prop) == PRIVATE_IDENTIFIER) error(t.start(operand), t.end(operand), Diag.UNEXPECTED_TOKEN, PRIVATE_NAME);
@@ -2851,7 +2970,7 @@ final class Parser {
         }
         if (k == IDENTIFIER_REFERENCE) {
             int id = t.data(inner);
-            if (strict() && (id == nameEval || id == nameArguments)) error(t.start(n), t.end(n), Diag.EVAL_ARGUMENTS_STRICT, IDENTIFIER);
+            if ((id == nameEval || id == nameArguments) && strictHere()) error(t.start(n), t.end(n), Diag.EVAL_ARGUMENTS_STRICT, IDENTIFIER);
             return;
         }
         if (k == MEMBER || k == INVALID) return;
@@ -2860,8 +2979,8 @@ final class Parser {
             return;
         }
         // Annex B: f() = 1, f() += 1, f()++ are runtime errors in sloppy code (not logical assignment)
-        if (k == CALL && !strict() && (t.data(inner) & M_OPTIONAL) == 0
-                && op != AMP2_ASSIGN && op != BAR2_ASSIGN && op != QUESTION2_ASSIGN) return;
+        if (k == CALL && (t.data(inner) & M_OPTIONAL) == 0
+                && op != AMP2_ASSIGN && op != BAR2_ASSIGN && op != QUESTION2_ASSIGN && !strictHere()) return;
         error(t.start(n), t.end(n), update ? Diag.INVALID_UPDATE_TARGET : Diag.INVALID_ASSIGNMENT_TARGET, 0);
     }
 
@@ -3657,7 +3776,6 @@ final class Parser {
         labelBase = labelTop;
         ctx = (ctx & ~(CTX_AWAIT | CTX_YIELD | CTX_ITERATION | CTX_BREAKABLE | CTX_PARAMS | CTX_STATIC_BLOCK)) | CTX_FUNCTION;
         if ((flags & F_ASYNC) != 0) ctx |= CTX_AWAIT;
-        boolean wasStrict = strict();
         if (tok == LBRACE) {
             int bs = lx.tokenStart;
             int bm = t.mark();
@@ -3669,8 +3787,14 @@ final class Parser {
         } else {
             parseAssignment();
         }
-        if (strict() && !wasStrict) checkStrictParams(params);
-        else if (strict()) checkStrictParams(params);
+        if (strict()) {
+            checkStrictParams(params);
+        } else if (autoGoal) {
+            // would a module (strict from the start) have rejected these parameters?
+            dryRunBegin();
+            checkStrictParams(params);
+            dryRunEnd();
+        }
         checkDuplicateParams(params, true);
         ctx = saved;
         labelBase = savedLabelBase;
@@ -3685,7 +3809,13 @@ final class Parser {
         switch (k) {
             case IDENTIFIER_REFERENCE: {
                 t.setKind(n, BINDING_IDENTIFIER);
-                if (strict()) checkStrictBindingName(n);
+                if (strict()) {
+                    checkStrictBindingName(n);
+                } else if (autoGoal) {
+                    dryRunBegin();
+                    checkStrictBindingName(n);
+                    dryRunEnd();
+                }
                 return;
             }
             case BINDING_IDENTIFIER:
@@ -3730,7 +3860,7 @@ final class Parser {
         switch (k) {
             case IDENTIFIER_REFERENCE: {
                 int id = t.data(n);
-                if (strict() && (id == nameEval || id == nameArguments)) error(t.start(n), t.end(n), Diag.EVAL_ARGUMENTS_STRICT, IDENTIFIER);
+                if ((id == nameEval || id == nameArguments) && strictHere()) error(t.start(n), t.end(n), Diag.EVAL_ARGUMENTS_STRICT, IDENTIFIER);
                 return;
             }
             case MEMBER:
@@ -3742,7 +3872,7 @@ final class Parser {
                 return;
             case CALL:
                 // Annex B: `for (f() of x)` is a runtime error in sloppy code
-                if (top && !strict() && (t.data(n) & M_OPTIONAL) == 0) return;
+                if (top && (t.data(n) & M_OPTIONAL) == 0 && !strictHere()) return;
                 break;
             case PARENTHESIZED: {
                 int inner = t.firstChild(n);
@@ -4716,8 +4846,32 @@ final class Parser {
         }
     }
 
+    /**
+     * After {@code declare} (consumed; it starts at {@code s}): the declaration it modifies. When
+     * the word after it turns out not to start one ({@code declare module} at the end of the text,
+     * {@code declare type} before a line break), {@code declare} was a plain identifier, as
+     * TypeScript reads it: an expression statement of its own, "';' expected." at the next word.
+     */
     private void parseDeclaredStatement(int s, int m, int modifiers) {
         if (tryParseTypeScriptDeclaration(s, m, modifiers)) return;
+        if (tok == K_MODULE || tok == K_NAMESPACE || tok == K_GLOBAL || tok == K_TYPE || tok == K_INTERFACE
+                || tok == K_ABSTRACT || tok == K_ENUM) {
+            int declareEnd = s + 7; // `declare`, unescaped (escaped() was checked)
+            if ((modifiers & ~MOD_DECLARE) == 0) {
+                leaf(IDENTIFIER_REFERENCE, s, declareEnd, internLiteral("declare"));
+                t.finish(EXPRESSION_STATEMENT, m, s, declareEnd, 0);
+                error(lx.tokenStart, lx.tokenEnd, Diag.TOKEN_EXPECTED, SEMICOLON);
+            } else {
+                error(s, declareEnd, Diag.DECLARATION_OR_STATEMENT_EXPECTED, 0);
+            }
+            parseStatement();
+            if ((modifiers & ~MOD_DECLARE) != 0) {
+                // the statement covers `declare`, which is in no node of its own
+                int stmt = t.pending(t.mark() - 1);
+                if (t.start(stmt) > s) t.setStart(stmt, s);
+            }
+            return;
+        }
         switch (tok) {
             case K_VAR: parseVariableStatementWithModifiers(s, VAR_VAR, modifiers); return;
             case K_LET: parseVariableStatementWithModifiers(s, VAR_LET, modifiers); return;
@@ -5117,7 +5271,8 @@ final class Parser {
                 error(closeNameStart, Math.max(closeNameStart, lastEnd), Diag.JSX_CLOSING_TAG, 0);
             }
             if (tok != GT) errorExpected(GT);
-            t.finish(JSX_CLOSING_ELEMENT, cm, cs, lx.tokenEnd, 0);
+            // without its `>` (still being typed) the tag ends at its name: the next token is not its own
+            t.finish(JSX_CLOSING_ELEMENT, cm, cs, tok == GT ? lx.tokenEnd : lastEnd, 0);
             finishJsxClose(inJsxChild);
         } else {
             error(nameStart, nameEnd, Diag.JSX_NO_CLOSING_TAG, 0);

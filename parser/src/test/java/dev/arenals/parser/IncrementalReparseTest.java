@@ -139,6 +139,26 @@ class IncrementalReparseTest {
         assertFalse(reparse(parser, "let a;\nexport const b = 1;\n", ParseOptions.forFileName("a.ts"), 7, 13, "const"));
     }
 
+    /** Issue 15, bug 3: three edits whose incremental result differed from the full parse's. */
+    @Test
+    void editsTheFuzzerFoundGiveTheFullParsesTree() {
+        JsParser parser = new JsParser();
+        // deleting the statement before a string makes the string a directive: strict mode for what follows
+        reparse(parser, "x;'use strict'\nwith (a) {}", ParseOptions.script(), 0, 2, "");
+        reparse(parser, ";\"\"", ParseOptions.script(), 0, 1, "");
+        reparse(parser, "a;\n'use strict';\nwith (a) {}\n", ParseOptions.script(), 0, 3, "");
+        // an unterminated 'use strict; is not a Use Strict Directive (fuzz finding I1)
+        reparse(parser, "'use strict;\n{}\n{}", ParseOptions.script(), 16, 18, "yield");
+        reparse(parser, "\"use strict'\n{}\n{}", ParseOptions.script(), 16, 18, "yield");
+        // the previous statement reported "'}' expected." at the edited statement's first token
+        reparse(parser, "type T = {[K in;\nx", ParseOptions.forFileName("a.ts"), 18, 18, "y");
+        reparse(parser, "type T = {[K in;\nx", ParseOptions.forFileName("a.ts"), 17, 17, "y");
+        // next to an unfinished closing tag
+        reparse(parser, "<a></a f(;", ParseOptions.forFileName("a.tsx"), 9, 9, ")");
+        reparse(parser, "<a></a f(;", ParseOptions.forFileName("a.jsx"), 9, 9, ")");
+        reparse(parser, "x = <div></div\nfoo();", ParseOptions.forFileName("a.jsx"), 15, 15, "b");
+    }
+
     @Test
     void aTreeWhoseParseSpeculatedALotIsReparsedInFull() {
         // the parser's speculation budget grows with the tokens parsed so far, so an incremental
@@ -174,7 +194,11 @@ class IncrementalReparseTest {
         String edited = text.substring(0, from) + insert + text.substring(to);
         char[] nb = edited.toCharArray();
         boolean cheap = parser.reparseInPlace(arena, nb, nb.length, options, from, to, from + insert.length());
-        assertEquals(structure(full(edited, options)), structure(arena));
+        Arena reference = full(edited, options);
+        assertEquals(structure(reference), structure(arena));
+        new Binder().bind(arena, new ScopeTable());
+        new Binder().bind(reference, new ScopeTable());
+        assertEquals(diagnostics(reference, 0), diagnostics(arena, 0), "binder diagnostics");
         return cheap;
     }
 

@@ -117,7 +117,7 @@ public final class ParserTestSupport {
                 if (!moduloTrivia || !allTrivia(trivia, pe, ps)) out.add(span(arena, n) + " is inverted (end < start)");
                 int tmp = ps; ps = pe; pe = tmp;
             }
-            int prevStart = Integer.MIN_VALUE;
+            int prevStart = Integer.MIN_VALUE, prevEnd = Integer.MIN_VALUE, lastStart = -1, lastEnd = -1;
             for (int c = arena.firstChild(n); c >= 0; c = arena.nextSibling(c)) {
                 int cs = Math.min(arena.start(c), arena.end(c)), ce = Math.max(arena.start(c), arena.end(c));
                 boolean inside = cs >= ps && ce <= pe;
@@ -128,7 +128,15 @@ public final class ParserTestSupport {
                 if (cs < prevStart && !(moduloTrivia && allTrivia(trivia, cs, prevStart))) {
                     out.add(span(arena, c) + " starts before its previous sibling (start " + prevStart + ")");
                 }
+                // a shorthand property's key is its value's text ({a}, {a = 1}): the value starts with it
+                boolean sameAsPrevious = cs == lastStart && ce >= lastEnd;
+                lastStart = cs;
+                lastEnd = ce;
+                if (cs < prevEnd && !sameAsPrevious && !(moduloTrivia && allTrivia(trivia, cs, prevEnd))) {
+                    out.add(span(arena, c) + " overlaps its previous sibling (end " + prevEnd + ")");
+                }
                 prevStart = Math.max(prevStart, cs);
+                prevEnd = Math.max(prevEnd, ce);
                 if (sp == stack.length) stack = java.util.Arrays.copyOf(stack, sp * 2);
                 stack[sp++] = c;
             }

@@ -1,9 +1,12 @@
 package dev.arenals.parser.cli;
 
 import dev.arenals.parser.JsParser;
+import dev.arenals.parser.LineStarts;
 import dev.arenals.parser.ParseOptions;
 import dev.arenals.parser.TreeDump;
 import dev.arenals.parser.diag.DiagnosticMessages;
+import dev.arenals.parser.scope.Binder;
+import dev.arenals.parser.scope.ScopeTable;
 import dev.arenals.parser.tree.Arena;
 import dev.arenals.parser.tree.NodeKind;
 import dev.arenals.parser.tree.ParseLog;
@@ -14,8 +17,11 @@ import java.nio.file.Path;
 
 /**
  * `parse [--module] [--dump] FILE…`: parses each file into an arena and prints its diagnostics
- * (tsc style: path(line,col): error TSxxxx: message) and a summary of the tree. Exit code 1 when
- * any file has errors, 2 on usage or I/O problems.
+ * (tsc style: path(line,col): error TSxxxx: message, lines counted as tsc counts them) and a
+ * summary of the tree. Syntax errors and the binder's early errors, like {@code check}. Each file is parsed as {@code check} and the server parse it
+ * ({@link ParseOptions#forFileName}): language, goal and declaration file from its name;
+ * {@code --module} forces the module goal. Exit code 1 when any file has errors, 2 on usage or
+ * I/O problems.
  */
 public final class ParseCommand {
     public static void main(String[] args) {
@@ -29,6 +35,8 @@ public final class ParseCommand {
         int files = 0;
         JsParser parser = new JsParser();
         Arena arena = new Arena();
+        Binder binder = new Binder();
+        ScopeTable scopes = new ScopeTable();
         for (String a : args) {
             if (a.equals("--module")) { module = true; continue; }
             if (a.equals("--dump")) { dump = true; continue; }
@@ -45,23 +53,25 @@ public final class ParseCommand {
                 return 2;
             }
             files++;
-            boolean isModule = module || a.endsWith(".mjs");
+            ParseOptions options = ParseOptions.forFileName(a);
+            if (module) options = ParseOptions.of(options.language(), ParseOptions.Goal.MODULE, options.isDeclaration());
             long t0 = System.nanoTime();
-            parser.parse(arena, text, ParseOptions.of(isModule));
+            parser.parse(arena, text, options);
+            binder.bindDeclarations(arena, scopes); // its early errors too, as check and the server report them
             long t1 = System.nanoTime();
             ParseLog log = arena.log();
-            int[] lineStarts = lineStarts(text);
+            LineStarts lines = LineStarts.of(text, LineStarts.Terminators.ECMASCRIPT);
             for (int i = 0; i < log.diagnosticCount(); i++) {
                 int off = log.diagnosticStart(i);
-                int line = lineOf(lineStarts, off);
-                System.out.printf("%s(%d,%d): error TS%d: %s%n", a, line + 1, off - lineStarts[line] + 1,
+                int line = lines.lineOf(off);
+                System.out.printf("%s(%d,%d): error TS%d: %s%n", a, line + 1, off - lines.lineStart(line) + 1,
                         log.diagnostic(i).code, DiagnosticMessages.message(log, i, arena.names()));
             }
             errors += log.diagnosticCount();
             int[] byKind = new int[NodeKind.COUNT];
             for (int n = 0; n < arena.nodeCount(); n++) byKind[arena.kind(n)]++;
             System.out.printf("%s: %s goal, %d chars, %d nodes, %d names, %d comments, %d diagnostics, parsed in %.2f ms%n",
-                    a, isModule ? "module" : "script", text.length(), arena.nodeCount(), arena.names().size(),
+                    a, arena.isModule() ? "module" : "script", text.length(), arena.nodeCount(), arena.names().size(),
                     log.commentCount(), log.diagnosticCount(), (t1 - t0) / 1e6);
             StringBuilder top = new StringBuilder("  most frequent nodes:");
             for (int shown = 0; shown < 6; shown++) {
@@ -79,29 +89,5 @@ public final class ParseCommand {
             return 2;
         }
         return errors > 0 ? 1 : 0;
-    }
-
-    private static int[] lineStarts(String text) {
-        int count = 1;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) || c == '\u2028' || c == '\u2029') count++;
-        }
-        int[] starts = new int[count];
-        int k = 1;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) || c == '\u2028' || c == '\u2029') starts[k++] = i + 1;
-        }
-        return starts;
-    }
-
-    private static int lineOf(int[] starts, int off) {
-        int lo = 0, hi = starts.length - 1;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (starts[mid] <= off) lo = mid; else hi = mid - 1;
-        }
-        return lo;
     }
 }

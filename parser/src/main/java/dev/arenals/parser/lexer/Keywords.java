@@ -43,7 +43,7 @@ public final class Keywords {
         MAX_LENGTH = max;
     }
 
-    /** The lexer's name hash: the first char, then {@code 31 * h + c} for each further char. */
+    /** The lexer's name hash, {@link NameTable#rawHash}. */
     static int hashOf(char[] s, int start, int end) {
         return NameTable.rawHash(s, start, end);
     }

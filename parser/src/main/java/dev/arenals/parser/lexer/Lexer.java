@@ -67,6 +67,8 @@ public final class Lexer {
     private NameTable names;
     private ParseLog log;
     private boolean module;
+    /** An HTML-like comment ({@code <!--}, {@code -->}, Annex B) was skipped: the module goal would not have. */
+    public boolean sawHtmlComment;
     private int pos;
 
     // ---- current token ----
@@ -103,6 +105,7 @@ public final class Lexer {
         this.names = names != null ? names : new NameTable();
         this.log = log != null ? log : new ParseLog();
         this.module = module;
+        this.sawHtmlComment = false;
         this.pos = 0;
         this.token = Token.EOF;
         this.tokenStart = 0;
@@ -187,12 +190,14 @@ public final class Lexer {
                     break trivia;
                 case '<':
                     if (!module && p + 3 < n && s[p + 1] == '!' && s[p + 2] == '-' && s[p + 3] == '-') {
+                        sawHtmlComment = true;
                         p = skipLineComment(p, p + 4);
                         continue;
                     }
                     break trivia;
                 case '-':
                     if (!module && (nl || atStart) && p + 2 < n && s[p + 1] == '-' && s[p + 2] == '>') {
+                        sawHtmlComment = true;
                         p = skipLineComment(p, p + 3);
                         continue;
                     }
@@ -231,7 +236,7 @@ public final class Lexer {
                 char ch;
                 int h = c; // NameTable's hash of the name, computed in the same pass (see internIdentifier)
                 while (q < n && (ch = s[q]) < 128 && (ASCII[ch] & A_PART) != 0) {
-                    h = 31 * h + ch;
+                    h = (h << 8) + h + ch; // 257 * h + ch: NameTable.rawHash
                     q++;
                 }
                 if (q < n && ((ch = s[q]) == '\\' || ch >= 128)) return scanIdentifierRest(p, q, false);

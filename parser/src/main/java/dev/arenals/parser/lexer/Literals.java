@@ -231,9 +231,15 @@ public final class Literals {
     }
 
     private static double integerValue(String digits, int radix) {
-        if (digits.isEmpty()) return 0;
-        if (digits.length() <= 12) return (double) Long.parseLong(digits, radix); // < 2^53 for radix <= 16
-        return new BigInteger(digits, radix).doubleValue(); // correctly rounded (round half to even)
+        int first = 0;
+        while (first < digits.length() && digits.charAt(first) == '0') first++;
+        int significant = digits.length() - first;
+        if (significant == 0) return 0;
+        if (significant <= 12) return (double) Long.parseLong(digits, radix); // < 2^53 for radix <= 16
+        // at least radix^(significant-1) >= 2^1024: beyond the largest double. BigInteger parsing is
+        // quadratic, so it only ever sees the ~1,000 digits a finite double can have
+        if ((significant - 1) * (Math.log(radix) / Math.log(2)) >= 1024) return Double.POSITIVE_INFINITY;
+        return new BigInteger(digits.substring(first), radix).doubleValue(); // correctly rounded (round half to even)
     }
 
     /** Value of a NUMBER token: all forms, separators removed, legacy octal, exact rounding of large integers. */
@@ -277,7 +283,30 @@ public final class Literals {
         if (end <= start) return "0";
         int radix = prefixRadix(src, start, end);
         String digits = radix != 0 ? digits(src, start + 2, end, radix) : digits(src, start, end, 10);
-        if (digits.isEmpty()) return "0";
-        return new BigInteger(digits, radix != 0 ? radix : 10).toString();
+        int first = 0;
+        while (first < digits.length() && digits.charAt(first) == '0') first++;
+        if (first == digits.length()) return "0";
+        // decimal digits are the answer already (BigInteger would parse them in quadratic time)
+        if (radix == 0) return digits.substring(first);
+        return binaryRadixToDecimal(digits.substring(first), radix);
+    }
+
+    /**
+     * Hexadecimal, octal or binary digits (no leading zeros) in decimal. The magnitude is assembled
+     * bit by bit into bytes, which is linear (BigInteger's String constructor is quadratic); the
+     * conversion to decimal is BigInteger's recursive one, sub-quadratic.
+     */
+    private static String binaryRadixToDecimal(String digits, int radix) {
+        int bitsPerDigit = radix == 16 ? 4 : radix == 8 ? 3 : 1;
+        long bits = (long) digits.length() * bitsPerDigit;
+        byte[] magnitude = new byte[(int) ((bits + 7) / 8) + 1]; // big-endian, a leading zero byte keeps it positive
+        long bit = 0; // from the least significant end
+        for (int i = digits.length() - 1; i >= 0; i--) {
+            int v = Character.digit(digits.charAt(i), radix);
+            for (int b = 0; b < bitsPerDigit; b++, bit++) {
+                if ((v >>> b & 1) != 0) magnitude[magnitude.length - 1 - (int) (bit >>> 3)] |= (byte) (1 << (bit & 7));
+            }
+        }
+        return new BigInteger(magnitude).toString();
     }
 }

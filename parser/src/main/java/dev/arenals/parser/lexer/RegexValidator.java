@@ -137,7 +137,9 @@ public final class RegexValidator {
   private int[] nameHash = new int[8];
   private int[] nameAltOf = new int[8];
   private int[] nameNext = new int[8];
-  private final int[] nameBucket = new int[NAME_BUCKETS];
+  /** Chains of names by hash; doubles with the name count, so a pattern with many names stays linear. */
+  private int[] nameBucket = new int[NAME_BUCKETS];
+  private int nameBucketShift = 32 - 8;
   private int nameCount;
   private int[] refOff = new int[8];
   private int[] refLen = new int[8];
@@ -156,7 +158,7 @@ public final class RegexValidator {
   private boolean[] vExpect = new boolean[8];
   private boolean[] vFirstRange = new boolean[8];
 
-  private static final int NAME_BUCKETS = 256; // indexed by (hash * 0x9E3779B9) >>> 24
+  private static final int NAME_BUCKETS = 256; // indexed by (hash * 0x9E3779B9) >>> nameBucketShift
 
   private static final int K_CAPTURE = 0;
   private static final int K_GROUP = 1;
@@ -253,7 +255,10 @@ public final class RegexValidator {
     maxBackref = 0;
     badKStart = -1;
     nameBufLen = 0;
-    if (nameCount > 0) {
+    if (nameBucket.length > NAME_BUCKETS) {
+      nameBucket = new int[NAME_BUCKETS]; // a big pattern's table is not cleared for every later one
+      nameBucketShift = 32 - 8;
+    } else if (nameCount > 0) {
       java.util.Arrays.fill(nameBucket, 0);
     }
     nameCount = 0;
@@ -641,15 +646,24 @@ public final class RegexValidator {
     return altDisj[ca] != altDisj[cb];
   }
 
-  /** Registers the name just decoded at nameBuf[nameStart, nameBufLen). */
+  /**
+   * Registers the name just decoded at nameBuf[nameStart, nameBufLen). One entry per distinct name,
+   * holding the alternative of its latest group: when the groups of a name seen so far are
+   * pairwise exclusive, a new group conflicts with one of them only if it conflicts with the
+   * latest (the latest lies in the same alternative of every disjunction above the earlier ones
+   * as the new group does, since alternatives are contiguous in the source), so one comparison
+   * per group suffices and {@code (?<a>x)|(?<a>y)|…} is linear.
+   */
   private boolean addGroupName(int nameStart, int alt, int groupStart, int groupEnd) {
     int len = nameBufLen - nameStart;
     int h = lastNameHash;
-    int bucket = (h * 0x9E3779B9) >>> 24;
-    for (int i = nameBucket[bucket] - 1; i >= 0; i = nameNext[i]) {
-      if (nameHash[i] == h && nameLen[i] == len && sameName(nameOff[i], nameStart, len)
-          && mightBothParticipate(nameAltOf[i], alt)) {
-        return fail(DUPLICATE_GROUP_NAME, groupStart, groupEnd);
+    for (int i = nameBucket[(h * 0x9E3779B9) >>> nameBucketShift] - 1; i >= 0; i = nameNext[i]) {
+      if (nameHash[i] == h && nameLen[i] == len && sameName(nameOff[i], nameStart, len)) {
+        if (mightBothParticipate(nameAltOf[i], alt)) {
+          return fail(DUPLICATE_GROUP_NAME, groupStart, groupEnd);
+        }
+        nameAltOf[i] = alt;
+        return true;
       }
     }
     if (nameCount == nameOff.length) {
@@ -664,10 +678,24 @@ public final class RegexValidator {
     nameLen[nameCount] = len;
     nameHash[nameCount] = h;
     nameAltOf[nameCount] = alt;
+    int bucket = (h * 0x9E3779B9) >>> nameBucketShift;
     nameNext[nameCount] = nameBucket[bucket] - 1;
     nameBucket[bucket] = nameCount + 1;
     nameCount++;
+    if (nameCount > nameBucket.length) {
+      growNameBuckets();
+    }
     return true;
+  }
+
+  private void growNameBuckets() {
+    nameBucket = new int[nameBucket.length * 2];
+    nameBucketShift--;
+    for (int i = 0; i < nameCount; i++) {
+      int bucket = (nameHash[i] * 0x9E3779B9) >>> nameBucketShift;
+      nameNext[i] = nameBucket[bucket] - 1;
+      nameBucket[bucket] = i + 1;
+    }
   }
 
   private void addRef(int nameStart, int start, int stop) {
@@ -688,7 +716,7 @@ public final class RegexValidator {
   }
 
   private boolean nameExists(int off, int len, int h) {
-    for (int i = nameBucket[(h * 0x9E3779B9) >>> 24] - 1; i >= 0; i = nameNext[i]) {
+    for (int i = nameBucket[(h * 0x9E3779B9) >>> nameBucketShift] - 1; i >= 0; i = nameNext[i]) {
       if (nameHash[i] == h && nameLen[i] == len && sameName(nameOff[i], off, len)) {
         return true;
       }

@@ -39,10 +39,9 @@ public final class Binder {
     private int[] stOwner = new int[256];
     private int sp;
 
-    private int[] exportNames = new int[32];
-    private int[] exportStart = new int[32];
-    private int[] exportEnd = new int[32];
-    private int exportCount;
+    /** By name id: the bind ({@link #exportStamp}) that exported the name; a lookup, not a scan, per export. */
+    private int[] exportedIn = new int[256];
+    private int exportStamp;
     private int[] localExports = new int[32]; // IDENTIFIER_NAME nodes of `export { x }` without `from`
     private int localExportCount;
     private int moduleScope;
@@ -75,7 +74,10 @@ public final class Binder {
         this.module = arena.isModule();
         this.typeScript = arena.isTypeScript();
         table.reset(arena);
-        exportCount = 0;
+        if (++exportStamp == Integer.MAX_VALUE) {
+            Arrays.fill(exportedIn, 0);
+            exportStamp = 1;
+        }
         localExportCount = 0;
         sp = 0;
         int root = arena.root();
@@ -758,21 +760,12 @@ public final class Binder {
 
     private void noteExport(int name, int s, int e) {
         if (name < 0 || typeScript) return;
-        for (int i = 0; i < exportCount; i++) {
-            if (exportNames[i] == name) {
-                log.report(s, e, Diag.DUPLICATE_EXPORT, name);
-                return;
-            }
+        if (name >= exportedIn.length) exportedIn = Arrays.copyOf(exportedIn, Math.max(name + 1, exportedIn.length * 2));
+        if (exportedIn[name] == exportStamp) {
+            log.report(s, e, Diag.DUPLICATE_EXPORT, name);
+            return;
         }
-        if (exportCount == exportNames.length) {
-            exportNames = Arrays.copyOf(exportNames, exportCount * 2);
-            exportStart = Arrays.copyOf(exportStart, exportCount * 2);
-            exportEnd = Arrays.copyOf(exportEnd, exportCount * 2);
-        }
-        exportNames[exportCount] = name;
-        exportStart[exportCount] = s;
-        exportEnd[exportCount] = e;
-        exportCount++;
+        exportedIn[name] = exportStamp;
     }
 
     /** The nearest enclosing scope that receives var declarations. */
@@ -796,7 +789,9 @@ public final class Binder {
                         && (t.entryFlags[e] & ScopeTable.E_SIMPLE_CATCH) == 0) {
                     redeclared(node, name);
                 }
-                t.entryFlags[t.entry(x, name)] |= ScopeTable.E_VAR_THROUGH;
+                // entry() may grow entryFlags: call it before loading the array
+                int through = t.entry(x, name);
+                t.entryFlags[through] |= ScopeTable.E_VAR_THROUGH;
             }
             int e = t.entry(target, name);
             int flags = t.entryFlags[e];

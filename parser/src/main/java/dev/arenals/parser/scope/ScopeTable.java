@@ -258,7 +258,10 @@ public final class ScopeTable {
                         if (offset < arena.end(c) && nodeSymbol[c] >= 0) return c;
                         continue; // an identifier ending here: a later sibling may start here
                     }
-                    if (offset < arena.end(c) || arena.start(c) == arena.end(c)) {
+                    // inside it, or at its end with no later sibling starting here (`export { a| }`:
+                    // the name ends where its specifier does)
+                    int next = arena.nextSibling(c);
+                    if (offset < arena.end(c) || arena.start(c) == arena.end(c) || next < 0 || arena.start(next) > offset) {
                         node = c;
                         continue outer;
                     }

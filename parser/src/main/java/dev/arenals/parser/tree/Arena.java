@@ -25,6 +25,13 @@ public final class Arena implements TreeSink {
     private int top;
 
     private int generation;
+    /**
+     * Between {@link #reset} or {@link #beginRegionReparse} and {@link #parsed}: a parse is writing
+     * the tree. Every mutator that can change what a view reads moves the generation on when it is
+     * called outside that window, so no view made before reads a tree it was not made for (the
+     * generation rule holds for callers of the public mutators too, not only for the parser).
+     */
+    private boolean building;
     private boolean module;
 
     private static final char[] NO_SOURCE = new char[0];
@@ -52,6 +59,7 @@ public final class Arena implements TreeSink {
 
     /** O(1): forgets the tree, keeps the arrays, invalidates every view made so far. */
     public void reset() {
+        building = true;
         fullParse = true;
         count = 0;
         top = 0;
@@ -67,8 +75,29 @@ public final class Arena implements TreeSink {
 
     public int generation() { return generation; }
 
+    /**
+     * {@link #reset()} for a second parse of the same text: the tree, names and diagnostics go, the
+     * source (loaded or borrowed) stays.
+     */
+    public void resetKeepingSource() {
+        char[] keptSource = source;
+        int keptLength = sourceLength;
+        boolean keptBorrowed = borrowed;
+        borrowed = false; // so reset() does not drop the lender's array
+        reset();
+        source = keptSource;
+        sourceLength = keptLength;
+        borrowed = keptBorrowed;
+    }
+
+    /** Called by every mutator: outside a parse, the tree changes under the views, which must fail. */
+    private void mutated() {
+        if (!building) generation++;
+    }
+
     /** Copies the text into the arena's reusable source buffer (grown by doubling). */
     public char[] loadSource(CharSequence text) {
+        mutated();
         int n = text.length();
         ensureSource(n);
         if (text instanceof String) {
@@ -81,6 +110,7 @@ public final class Arena implements TreeSink {
     }
 
     public char[] loadSource(char[] text, int length) {
+        mutated();
         ensureSource(length);
         System.arraycopy(text, 0, source, 0, length);
         sourceLength = length;
@@ -95,6 +125,7 @@ public final class Arena implements TreeSink {
      */
     public char[] borrowSource(char[] text, int length) {
         if (length < 0 || length > text.length) throw new IllegalArgumentException("length " + length + " of " + text.length);
+        mutated();
         source = text;
         sourceLength = length;
         borrowed = true;
@@ -120,10 +151,16 @@ public final class Arena implements TreeSink {
 
     public NameTable names() { return names; }
     public ParseLog log() { return log; }
-    public void setModule(boolean module) { this.module = module; }
+    public void setModule(boolean module) {
+        if (this.module != module) mutated();
+        this.module = module;
+    }
     private boolean typeScript;
     /** The tree was parsed as TypeScript (binder rules differ: declaration merging). */
-    public void setTypeScript(boolean typeScript) { this.typeScript = typeScript; }
+    public void setTypeScript(boolean typeScript) {
+        if (this.typeScript != typeScript) mutated();
+        this.typeScript = typeScript;
+    }
     public boolean isTypeScript() { return typeScript; }
     public boolean isModule() { return module; }
 
@@ -133,6 +170,8 @@ public final class Arena implements TreeSink {
 
     @Override
     public int finish(int k, int mark, int s, int e, int d) {
+        // no generation check here, on the parser's hottest path: a node finished after the parse
+        // only appends, and no node a view can reach changes
         if (count == kind.length) grow(e);
         // spans always nest: a node covers its children, and an empty node never ends before it starts
         if (mark < top) {
@@ -161,16 +200,23 @@ public final class Arena implements TreeSink {
         return n;
     }
 
-    @Override public void truncate(int mark) { if (mark < top) top = mark; }
+    @Override public void truncate(int mark) {
+        mutated();
+        if (mark < top) top = mark;
+    }
     @Override public int pending(int i) { return stack[i]; }
     /** Nodes finished but not yet adopted by a parent. */
     public int pendingCount() { return top; }
 
     @Override
-    public void rewindNodes(int c) { if (c < count) count = c; }
+    public void rewindNodes(int c) {
+        mutated();
+        if (c < count) count = c;
+    }
 
     @Override
     public void dropPending(int i) {
+        mutated();
         System.arraycopy(stack, i + 1, stack, i, top - i - 1);
         top--;
     }
@@ -211,11 +257,11 @@ public final class Arena implements TreeSink {
     /** The root (PROGRAM) node, or -1 before anything was parsed. */
     public int root() { return count - 1; }
     @Override public int kind(int n) { return kind[n]; }
-    @Override public void setKind(int n, int k) { kind[n] = k; }
+    @Override public void setKind(int n, int k) { mutated(); kind[n] = k; }
     @Override public int data(int n) { return data[n]; }
-    @Override public void setData(int n, int d) { data[n] = d; }
+    @Override public void setData(int n, int d) { mutated(); data[n] = d; }
     @Override public int start(int n) { return start[n]; }
-    @Override public void setStart(int n, int s) { start[n] = s; }
+    @Override public void setStart(int n, int s) { mutated(); start[n] = s; }
     @Override public int end(int n) { return end[n]; }
     @Override public int firstChild(int n) { return firstChild[n]; }
     @Override public int nextSibling(int n) { return nextSibling[n]; }
@@ -267,6 +313,7 @@ public final class Arena implements TreeSink {
      * tokens it spent on abandoned speculation (an incremental parse adds to the full one's).
      */
     public void parsed(int optionsKey, boolean full, int wasted) {
+        building = false;
         fullParse = false;
         parserDiagnostics = log.diagnosticCount();
         parsedWith = optionsKey;
@@ -292,6 +339,7 @@ public final class Arena implements TreeSink {
     public void beginRegionReparse(char[] text, int length) {
         top = 0;
         generation++;
+        building = true;
         borrowSource(text, length);
     }
 
@@ -303,6 +351,7 @@ public final class Arena implements TreeSink {
      * root spans [0, newLength) with {@code rootData}.
      */
     public void spliceTopLevel(int oldCount, int lo, int replaced, int prev, int next, int delta, int newLength, int rootData) {
+        mutated();
         int m = count - oldCount;                 // new nodes
         int dn = m - (replaced - lo + 1);         // node-count difference
         int suffix = oldCount - (replaced + 1);   // later statements' nodes and the root

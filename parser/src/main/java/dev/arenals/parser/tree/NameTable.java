@@ -37,22 +37,25 @@ public final class NameTable {
 
     /**
      * The raw hash {@link #intern(char[], int, int, int)} takes: the chars folded as
-     * {@code h = 31 * h + c} from 0 (String.hashCode's). The lexer folds a name the same way while
-     * scanning it, and the keyword table is keyed by it too.
+     * {@code h = 257 * h + c} from 0. The lexer folds a name the same way while scanning it, and
+     * the keyword table is keyed by it too. Why 257 and not String.hashCode's 31: identifier chars
+     * span 87 codes ('$' to 'z'), more than 31, so with 31 names of equal length collide whenever
+     * one char is one higher and the next 31 lower ("Ab" and "BC"): a minifier's 128,000 names
+     * averaged six slots of probing. Base 257 keeps names of up to four chars apart exactly, and
+     * costs the same shift and two adds.
      */
     public static int rawHash(char[] s, int start, int end) {
         int h = 0;
-        for (int i = start; i < end; i++) h = 31 * h + s[i];
+        for (int i = start; i < end; i++) h = (h << 8) + h + s[i];
         return h;
     }
 
     /**
-     * As {@link #intern(char[], int, int)}, given {@code rawHash}: the name's chars folded as
-     * {@code h = 31 * h + c} from 0 (String.hashCode's), which the lexer computes while scanning.
+     * As {@link #intern(char[], int, int)}, given {@code rawHash}: {@link #rawHash} of the name,
+     * which the lexer computes while scanning.
      */
     public int intern(char[] s, int start, int end, int rawHash) {
-        int h = rawHash;
-        h ^= h >>> 16;
+        int h = spread(rawHash);
         int mask = slotId.length - 1;
         int slot = h & mask;
         int len = end - start;
@@ -66,6 +69,37 @@ public final class NameTable {
         slotGen[slot] = generation;
         if (count * 2 > slotId.length) rehash();
         return id;
+    }
+
+    /**
+     * The slot hash of a raw hash. The raw hash of sequential names ({@code a0}, {@code a1}, … or a
+     * minifier's {@code aa}, {@code ab}, …) steps by small amounts, which a plain mask turns into
+     * runs of adjacent slots that linear probing then merges into long clusters (128,000 such
+     * names took 5 s to intern). The multiply-xorshift finalizer of MurmurHash3 sends every input
+     * bit to every output bit, so adjacent raw hashes land far apart.
+     */
+    private static int spread(int h) {
+        h ^= h >>> 16;
+        h *= 0x85EBCA6B;
+        h ^= h >>> 13;
+        h *= 0xC2B2AE35;
+        h ^= h >>> 16;
+        return h;
+    }
+
+    /**
+     * The mean distance, in slots, from a name's home slot to where it sits (0 when every name is in
+     * its home slot), times 1000; for tests and benchmarks, not for the hot path.
+     */
+    public long meanProbeDistanceMillis() {
+        int mask = slotId.length - 1;
+        long total = 0;
+        for (int slot = 0; slot < slotId.length; slot++) {
+            if (slotGen[slot] != generation) continue;
+            int home = hash[slotId[slot]] & mask;
+            total += (slot - home) & mask;
+        }
+        return count == 0 ? 0 : total * 1000 / count;
     }
 
     private boolean same(int id, char[] s, int start, int len) {

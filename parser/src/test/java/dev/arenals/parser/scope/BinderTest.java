@@ -98,6 +98,19 @@ class BinderTest {
         assertEquals(reserved, table.bytesReserved(), "the headroom of the first bind absorbs a few more nodes");
     }
 
+    /** A cursor at the end of a name is on that name, also where the name ends its parent's span. */
+    @Test
+    void aNameIsFoundWithTheCursorAtItsEnd() {
+        bind("let alpha = 1; export { alpha }; f(alpha); x = [alpha]", true);
+        int alpha = table.symbolAt(at("alpha", 0));
+        assertTrue(alpha >= 0);
+        for (int i = 1; i <= 3; i++) {
+            int start = at("alpha", i);
+            assertEquals(alpha, table.symbolAt(start), "start of use " + i);
+            assertEquals(alpha, table.symbolAt(start + 5), "end of use " + i);
+        }
+    }
+
     @Test
     void referencesResolveToTheirDeclarations() {
         bind("let x = 1; function f(a) { return a + x; } f(x);");

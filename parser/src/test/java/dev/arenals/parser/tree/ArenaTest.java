@@ -223,6 +223,42 @@ class ArenaTest {
         assertEquals(5, arena.nodeCount(), "dropped and truncated nodes still occupy slots");
     }
 
+    /** Issue 15, bug 10: a public mutator called after the parse changes what views read, so they must fail. */
+    @Test
+    void everyMutatorCalledAfterTheParseInvalidatesEarlierViews() {
+        JsParser p = new JsParser();
+        Arena arena = new Arena();
+        List<java.util.function.Consumer<Arena>> mutators = List.of(
+                a -> a.loadSource("let y = 2;"),
+                a -> a.loadSource("let y = 2;".toCharArray(), 10),
+                a -> a.borrowSource("let y = 2;".toCharArray(), 10),
+                a -> a.setModule(!a.isModule()),
+                a -> a.setTypeScript(!a.isTypeScript()),
+                a -> a.setKind(0, NodeKind.IDENTIFIER_REFERENCE),
+                a -> a.setData(0, 7),
+                a -> a.setStart(0, 1),
+                a -> a.truncate(0),
+                a -> a.rewindNodes(1),
+                a -> a.dropPending(0));
+        for (java.util.function.Consumer<Arena> mutator : mutators) {
+            parse(p, arena, "let x = 1;");
+            Node root = arena.rootNode();
+            TreeCursor cursor = arena.cursor();
+            int generation = arena.generation();
+            mutator.accept(arena);
+            assertNotEquals(generation, arena.generation());
+            assertThrows(IllegalStateException.class, root::kind);
+            assertThrows(IllegalStateException.class, cursor::kind);
+        }
+        // while a parse builds the tree, the mutators do not move the generation: reset did
+        parse(p, arena, "let x = 1;");
+        int generation = arena.generation();
+        arena.reset();
+        arena.loadSource("x");
+        arena.finish(NodeKind.IDENTIFIER_REFERENCE, arena.mark(), 0, 1, 0);
+        assertEquals(generation + 1, arena.generation());
+    }
+
     @Test
     void retaggingThroughTheSinkChangesKindAndData() {
         Arena arena = new Arena();

@@ -2,7 +2,7 @@ package dev.arenals.server.bench;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
 import dev.arenals.server.document.Document;
-import dev.arenals.server.document.Language;
+import dev.arenals.parser.ParseOptions;
 import dev.arenals.server.protocol.ArenaLanguageServer;
 import dev.arenals.server.protocol.Launchers;
 import dev.arenals.server.protocol.ServerLog;
@@ -140,7 +140,7 @@ public final class EditingSessionHarness {
             String text = new String(bytes, StandardCharsets.UTF_8), name = p.getFileName().toString();
             String group = p.startsWith(effect) ? "effect src .ts" : name.endsWith(".d.ts") ? "typescript lib .d.ts" : "typescript lib .js";
             sources.add(new Source(npm.relativize(p).toString().replace("/package/", ":"), group, p.toUri().toString(),
-                    Language.of(null, name).id(), text, bytes.length, (int) text.chars().filter(c -> c == '\n').count() + 1));
+                    ParseOptions.forFileName(name).language().languageId(), text, bytes.length, (int) text.chars().filter(c -> c == '\n').count() + 1));
         }
         Source largest = sources.stream().max(Comparator.comparingLong(Source::bytes)).orElseThrow();
         out("files: %d of %d candidates (the %d largest + evenly spaced), %,d bytes UTF-8, largest %s (%,d bytes)", sources.size(), all.size(),

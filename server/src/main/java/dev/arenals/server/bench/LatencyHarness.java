@@ -1,7 +1,7 @@
 package dev.arenals.server.bench;
 
 import dev.arenals.server.document.Document;
-import dev.arenals.server.document.Language;
+import dev.arenals.parser.ParseOptions;
 import dev.arenals.server.protocol.ArenaLanguageServer;
 import dev.arenals.server.protocol.Launchers;
 import java.io.IOException;
@@ -126,7 +126,7 @@ public final class LatencyHarness {
             int lineCount = (int) text.chars().filter(c -> c == '\n').count() + 1;
             CompletableFuture<PublishDiagnosticsParams> opened = client.expect(uri, 1);
             long t0 = System.nanoTime();
-            remote.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, Language.of(null, uri).id(), 1, text)));
+            remote.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, ParseOptions.forFileName(uri).language().languageId(), 1, text)));
             opened.get(120, TimeUnit.SECONDS);
             long openNanos = System.nanoTime() - t0;
             Document doc = server.openDocument(uri);

@@ -1,10 +1,11 @@
 package dev.arenals.server.document;
 
 import dev.arenals.parser.JsParser;
+import dev.arenals.parser.Language;
+import dev.arenals.parser.LineStarts;
 import dev.arenals.parser.ParseOptions;
 import dev.arenals.parser.scope.ScopeTable;
 import dev.arenals.parser.tree.Arena;
-import dev.arenals.parser.tree.NodeKind;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +16,16 @@ import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 
 /**
- * One open document: its text, line index, version, language and its own {@link Arena}, reused
- * across reparses.
+ * One open document: its text, line table, version, parse options and its own {@link Arena},
+ * reused across reparses.
  *
- * <p><b>Threading.</b> Everything but {@link #uri()}, {@link #language()} and {@link #queue()} is
+ * <p><b>Language and goal.</b> {@link ParseOptions#forFileName(String, String)} decides them from
+ * the URI and the client's languageId: the same rule as {@code check}'s and {@code arena-parse}'s,
+ * so a file gets the same diagnostics from all three. The goal of an unambiguous file (.js, .ts, …)
+ * is decided by the parser in the single pass every caller makes; nothing here retries with
+ * another goal, so the diagnostics depend on the text alone and not on earlier versions of it.
+ *
+ * <p><b>Threading.</b> Everything but {@link #uri()}, {@link #options()} and {@link #queue()} is
  * confined to the document's {@link SerialQueue}: edits, parses and every reader run there one
  * at a time, so the arena is never reset under a reader. Edits only mark the document dirty;
  * {@link #ensureParsed} parses once for any number of edits applied since the last parse.
@@ -28,14 +35,14 @@ public final class Document {
     private static final AtomicLong PARSE_STAMPS = new AtomicLong();
 
     private final String uri;
-    private final Language language;
-    private final Language.Goal goalRule;
+    private final ParseOptions options;
     private final PositionEncoding encoding;
     private final SerialQueue queue;
     private final int lane;
 
     private TextBuffer text;
-    private LineIndex lines;
+    /** Lines as the protocol counts them ({@link LineStarts.Terminators#LSP}). */
+    private LineStarts lines;
     private int version;
     private boolean dirty = true;
     private boolean closed;
@@ -43,7 +50,6 @@ public final class Document {
     private Arena arena;
     private ScopeTable scopes;
     private RuntimeException bindFailure;
-    private boolean lastGoalModule = true;
     private long parseStamp;
     private int parsedVersion = -1;
     private boolean oversized;
@@ -65,18 +71,19 @@ public final class Document {
 
     public Document(String uri, String languageId, int version, String text, PositionEncoding encoding, SerialQueue queue, int lane) {
         this.uri = uri;
-        this.language = Language.of(languageId, uri);
-        this.goalRule = Language.goalOf(uri);
+        this.options = ParseOptions.forFileName(uri, languageId);
         this.encoding = encoding;
         this.queue = queue;
         this.lane = lane;
         this.version = version;
         this.text = new TextBuffer(text);
-        this.lines = LineIndex.of(this.text.array(), this.text.length());
+        this.lines = LineStarts.of(this.text.array(), this.text.length(), LineStarts.Terminators.LSP);
     }
 
     public String uri() { return uri; }
-    public Language language() { return language; }
+    /** How this document is parsed: language, goal rule, declaration file. */
+    public ParseOptions options() { return options; }
+    public Language language() { return options.language(); }
     public SerialQueue queue() { return queue; }
     /** The worker lane this document's queue runs on ({@link WorkerLanes}). */
     public int lane() { return lane; }
@@ -90,7 +97,7 @@ public final class Document {
     public String text() { return text.toString(); }
     public int length() { return text.length(); }
     public char[] chars() { return text.array(); }
-    public LineIndex lines() { return lines; }
+    public LineStarts lines() { return lines; }
 
     /**
      * The arena holding the tree of the last parse, or null when the document is over the size
@@ -113,8 +120,8 @@ public final class Document {
     public int parsedVersion() { return parsedVersion; }
     public long parseStamp() { return parseStamp; }
     public long lastParseNanos() { return parseNanos; }
-    /** True when the last parse used the module goal. */
-    public boolean isModuleGoal() { return lastGoalModule; }
+    /** True when the last parse made the document a module (by its extension, or by its contents). */
+    public boolean isModuleGoal() { return arena != null && arena.isModule(); }
 
     /**
      * Per-document state of a feature (a scope table, a cache), created on first use and dropped
@@ -131,28 +138,76 @@ public final class Document {
 
     // ---- edits ----
 
-    /** Applies {@code didChange} content changes in order, then takes {@code newVersion}. */
-    public void applyChanges(List<TextDocumentContentChangeEvent> changes, int newVersion) {
-        for (TextDocumentContentChangeEvent change : changes) {
-            if (change == null || change.getText() == null) continue;
-            Range r = change.getRange();
-            if (r == null) {
-                // a client that syncs whole texts: the changed region is what lies between the
-                // common prefix and the common suffix, so the reparse can still be incremental
-                recordReplacement(change.getText());
-                text.set(change.getText());
-                lines.rebuild(text.array(), text.length());
-            } else {
-                int a = offsetAt(r.getStart());
-                int b = offsetAt(r.getEnd());
-                if (b < a) { int t = a; a = b; b = t; }
-                text.replace(a, b, change.getText());
-                lines.applyEdit(text.array(), text.length(), a, b, change.getText().length());
-                recordEdit(a, b, change.getText().length());
+    /**
+     * Applies one {@code didChange} batch: its changes in order, then {@code newVersion}. A batch
+     * applies entirely or not at all: every change is checked first ({@link #malformedChange}), and
+     * a batch with a malformed change leaves text, version and tree as they were and returns why
+     * (the caller logs it). Returns null when the batch was applied.
+     *
+     * <p>Checking first suffices because a well-formed change cannot fail to apply: positions past
+     * the end clamp (a line past the last to the end of the text, a column past its line's end to
+     * that end), as for every other position. Should one fail all the same, the document is still
+     * marked dirty with no edit region, so the next parse is a full one of whatever the text is:
+     * text and tree are never out of step.
+     */
+    public String applyChanges(List<TextDocumentContentChangeEvent> changes, int newVersion) {
+        if (changes == null) return "the batch has no contentChanges";
+        for (int i = 0; i < changes.size(); i++) {
+            String problem = malformedChange(changes.get(i));
+            if (problem != null) {
+                return "change " + (i + 1) + " of " + changes.size() + " " + problem + ": the batch was not applied"
+                        + " (the document stays at version " + version + ")";
             }
         }
-        version = newVersion;
-        dirty = true;
+        boolean applied = false;
+        try {
+            for (TextDocumentContentChangeEvent change : changes) {
+                applyChange(change);
+            }
+            applied = true;
+        } finally {
+            dirty = true;
+            if (applied) version = newVersion;
+            else forgetEditRegion(); // whatever the text became, parse all of it
+        }
+        return null;
+    }
+
+    /** Why {@code change} cannot be applied, or null: text missing, range without start or end, negative values. */
+    static String malformedChange(TextDocumentContentChangeEvent change) {
+        if (change == null) return "is null";
+        if (change.getText() == null) return "has no text";
+        Range r = change.getRange();
+        if (r == null) return null; // the whole text
+        String start = malformedPosition(r.getStart());
+        if (start != null) return "has a range whose start " + start;
+        String end = malformedPosition(r.getEnd());
+        if (end != null) return "has a range whose end " + end;
+        return null;
+    }
+
+    private static String malformedPosition(Position p) {
+        if (p == null) return "is missing";
+        if (p.getLine() < 0 || p.getCharacter() < 0) return "is negative (" + p.getLine() + ":" + p.getCharacter() + ")";
+        return null;
+    }
+
+    private void applyChange(TextDocumentContentChangeEvent change) {
+        Range r = change.getRange();
+        if (r == null) {
+            // a client that syncs whole texts: the changed region is what lies between the
+            // common prefix and the common suffix, so the reparse can still be incremental
+            recordReplacement(change.getText());
+            text.set(change.getText());
+            lines.rebuild(text.array(), text.length());
+        } else {
+            int a = offsetAt(r.getStart());
+            int b = offsetAt(r.getEnd());
+            if (b < a) { int t = a; a = b; b = t; }
+            text.replace(a, b, change.getText());
+            lines.applyEdit(text.array(), text.length(), a, b, change.getText().length());
+            recordEdit(a, b, change.getText().length());
+        }
     }
 
     /** Forces a reparse on the next {@link #ensureParsed} (e.g. the size limit changed). */
@@ -249,74 +304,18 @@ public final class Document {
 
     /**
      * The arena reads the text buffer in place: edits only ever happen before the next parse. The
-     * first parse of each branch may be incremental (only the edited top-level statement, when that
-     * gives the full parse's tree); a retry with another goal parses everything.
+     * parse may be incremental (only the edited top-level statement, when that gives the full
+     * parse's tree).
      */
     private void parse(JsParser parser) {
         lastParseIncremental = false;
         char[] src = text.array();
         int n = text.length();
-        if (language.isTypeScript()) {
-            // TypeScript decides the goal by content in one pass (its moduleDetection "auto"); .mts is always a module
-            parseEdited(parser, src, n, ParseOptions.of(
-                    language.isJsx() ? dev.arenals.parser.Language.TSX : dev.arenals.parser.Language.TYPESCRIPT,
-                    goalRule == Language.Goal.MODULE ? ParseOptions.Goal.MODULE : ParseOptions.Goal.AUTO,
-                    isDeclarationFile(uri)));
-            lastGoalModule = arena.isModule();
-            return;
-        }
-        switch (goalRule) {
-            case MODULE:
-                parseEdited(parser, src, n, ParseOptions.module());
-                lastGoalModule = true;
-                break;
-            case SCRIPT:
-                parseEdited(parser, src, n, ParseOptions.script());
-                lastGoalModule = false;
-                break;
-            default:
-                // Unambiguous: a file with import/export is a module, anything else a script. Start
-                // with the goal that fit last time, so a steady state parses once.
-                boolean module = lastGoalModule;
-                parseEdited(parser, src, n, ParseOptions.of(module));
-                if (!module && hasModuleSyntax(arena)) {
-                    module = true;
-                    parser.parseInPlace(arena, src, n, ParseOptions.module());
-                } else if (module && arena.log().diagnosticCount() > 0 && !hasModuleSyntax(arena)) {
-                    // the module goal's extra rules (strict mode, top-level await) may be what fails
-                    module = false;
-                    parser.parseInPlace(arena, src, n, ParseOptions.script());
-                }
-                lastGoalModule = module;
-                break;
-        }
-    }
-
-    private void parseEdited(JsParser parser, char[] src, int n, ParseOptions options) {
         if (editRegion && arena.nodeCount() > 0) {
             lastParseIncremental = parser.reparseInPlace(arena, src, n, options, editStart, editOldEnd, editNewEnd);
         } else {
             parser.parseInPlace(arena, src, n, options);
         }
-    }
-
-    private static boolean isDeclarationFile(String uri) {
-        String u = uri.toLowerCase(java.util.Locale.ROOT);
-        return u.endsWith(".d.ts") || u.endsWith(".d.mts") || u.endsWith(".d.cts");
-    }
-
-    /** Top-level import or export declarations. */
-    static boolean hasModuleSyntax(Arena arena) {
-        int root = arena.root();
-        if (root < 0) return false;
-        for (int c = arena.firstChild(root); c >= 0; c = arena.nextSibling(c)) {
-            int k = arena.kind(c);
-            if (k == NodeKind.IMPORT_DECLARATION || k == NodeKind.EXPORT_NAMED || k == NodeKind.EXPORT_DEFAULT
-                    || k == NodeKind.EXPORT_ALL) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** UTF-8 length of the text; stops counting once past {@code limit}. */
@@ -342,7 +341,7 @@ public final class Document {
         scopes = null;
         attachments.clear();
         text = new TextBuffer("");
-        lines = new LineIndex();
+        lines = new LineStarts(LineStarts.Terminators.LSP);
     }
 
     // ---- positions ----

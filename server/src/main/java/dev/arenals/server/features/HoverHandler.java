@@ -6,6 +6,8 @@ import dev.arenals.parser.scope.ScopeTable;
 import dev.arenals.parser.scope.SymbolKind;
 import dev.arenals.parser.tree.Arena;
 import dev.arenals.server.document.Document;
+import dev.arenals.server.query.DocumentQuery;
+import dev.arenals.server.query.TreePaths;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.MarkupContent;
 import org.eclipse.lsp4j.MarkupKind;
@@ -35,21 +37,19 @@ public final class HoverHandler {
 
     /** Must run on the document's queue, after {@link Document#ensureParsed}. */
     public Hover hover(Document doc, Position position, boolean markdown) {
-        Arena arena = doc.arena();
-        ScopeTable scopes = doc.scopes();
-        if (arena == null || scopes == null || arena.root() < 0) return null;
-        int offset = doc.offsetIfValid(position);
-        if (offset < 0) return null;
-        int ident = scopes.identifierAt(offset);
-        if (ident < 0) return null;
-        int symbol = scopes.symbolOfNode(ident);
+        DocumentQuery q = DocumentQuery.of(doc);
+        if (q == null) return null;
+        Arena arena = q.arena();
+        ScopeTable scopes = q.scopes();
+        int ident = q.identifierAt(q.offset(position));
+        int symbol = q.symbolOfNode(ident);
         if (symbol < 0) return null;
         int kind = scopes.kind(symbol);
         int declaring = scopes.declaringNode(symbol);
         int declaration = scopes.declarationNode(symbol);
         if (kind == SymbolKind.IMPLICIT_GLOBAL || declaring < 0) return null;
 
-        int[] path = Trees.pathTo(arena, declaring);
+        int[] path = TreePaths.pathTo(arena, declaring);
         if (path == null) return null;
         String name = scopes.name(symbol);
         String code = declarationText(arena, path, kind, name, declaration);
@@ -63,7 +63,7 @@ public final class HoverHandler {
             value = code + (docs == null || docs.isEmpty() ? "" : "\n\n" + docs);
         }
         Hover hover = new Hover(new MarkupContent(markdown ? MarkupKind.MARKDOWN : MarkupKind.PLAINTEXT, value));
-        hover.setRange(doc.rangeOf(arena.start(ident), arena.end(ident)));
+        hover.setRange(q.rangeOfNode(ident));
         return hover;
     }
 

@@ -12,16 +12,12 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.eclipse.lsp4j.Diagnostic;
-import org.eclipse.lsp4j.DiagnosticRegistrationOptions;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
-import org.eclipse.lsp4j.SaveOptions;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.SetTraceParams;
-import org.eclipse.lsp4j.TextDocumentSyncKind;
-import org.eclipse.lsp4j.TextDocumentSyncOptions;
 import org.eclipse.lsp4j.TraceValue;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
@@ -99,20 +95,7 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
         if (TraceValue.Verbose.equals(params.getTrace())) log.setVerbose(true);
         if (options.watchParentProcess && params.getProcessId() != null) watchParent(params.getProcessId());
 
-        ServerCapabilities caps = new ServerCapabilities();
-        caps.setPositionEncoding(support.positionEncoding.lspName());
-        TextDocumentSyncOptions sync = new TextDocumentSyncOptions();
-        sync.setOpenClose(true);
-        sync.setChange(TextDocumentSyncKind.Incremental);
-        sync.setSave(new SaveOptions(false));
-        caps.setTextDocumentSync(sync);
-        caps.setHoverProvider(true);
-        caps.setDocumentSymbolProvider(true);
-        if (!pushDiagnostics) {
-            DiagnosticRegistrationOptions pull = new DiagnosticRegistrationOptions(false, false);
-            pull.setIdentifier(DiagnosticsHandler.SOURCE);
-            caps.setDiagnosticProvider(pull);
-        }
+        ServerCapabilities caps = Capabilities.of(support, pushDiagnostics);
         state = State.INITIALIZED;
         log.info("initialized: " + ServerInfo.NAME + " " + ServerInfo.version() + ", position encoding "
                 + support.positionEncoding.lspName() + ", diagnostics " + (pushDiagnostics ? "push" : "pull") + ", " + settings);

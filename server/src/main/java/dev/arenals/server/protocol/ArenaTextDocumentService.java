@@ -1,13 +1,27 @@
 package dev.arenals.server.protocol;
 
 import dev.arenals.server.document.Document;
+import dev.arenals.server.features.DefinitionHandler;
+import dev.arenals.server.features.DocumentHighlightHandler;
+import dev.arenals.server.features.DocumentLinkHandler;
+import dev.arenals.server.features.FoldingRangeHandler;
+import dev.arenals.server.features.SelectionRangeHandler;
 import dev.arenals.server.features.DocumentSymbolHandler;
 import dev.arenals.server.features.HoverHandler;
+import dev.arenals.server.features.LinkedEditingRangeHandler;
+import dev.arenals.server.features.ReferencesHandler;
+import dev.arenals.server.features.RenameHandler;
+import dev.arenals.server.features.SemanticTokensHandler;
+import dev.arenals.server.features.SemanticTokensHistory;
+import dev.arenals.server.features.TypeDefinitionHandler;
+import dev.arenals.server.query.RenamePlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.eclipse.lsp4j.DeclarationParams;
+import org.eclipse.lsp4j.DefinitionParams;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
@@ -15,18 +29,46 @@ import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DidSaveTextDocumentParams;
 import org.eclipse.lsp4j.DocumentDiagnosticParams;
 import org.eclipse.lsp4j.DocumentDiagnosticReport;
+import org.eclipse.lsp4j.DocumentHighlight;
+import org.eclipse.lsp4j.DocumentHighlightParams;
+import org.eclipse.lsp4j.DocumentLink;
+import org.eclipse.lsp4j.DocumentLinkParams;
+import org.eclipse.lsp4j.FoldingRange;
+import org.eclipse.lsp4j.FoldingRangeRequestParams;
 import org.eclipse.lsp4j.DocumentSymbol;
 import org.eclipse.lsp4j.DocumentSymbolParams;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.LinkedEditingRangeParams;
+import org.eclipse.lsp4j.LinkedEditingRanges;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.LocationLink;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.PrepareRenameDefaultBehavior;
+import org.eclipse.lsp4j.PrepareRenameParams;
+import org.eclipse.lsp4j.PrepareRenameResult;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.ReferenceParams;
 import org.eclipse.lsp4j.RelatedFullDocumentDiagnosticReport;
 import org.eclipse.lsp4j.RelatedUnchangedDocumentDiagnosticReport;
+import org.eclipse.lsp4j.RenameParams;
+import org.eclipse.lsp4j.SelectionRange;
+import org.eclipse.lsp4j.SelectionRangeParams;
+import org.eclipse.lsp4j.SemanticTokens;
+import org.eclipse.lsp4j.SemanticTokensDelta;
+import org.eclipse.lsp4j.SemanticTokensDeltaParams;
+import org.eclipse.lsp4j.SemanticTokensParams;
+import org.eclipse.lsp4j.SemanticTokensRangeParams;
 import org.eclipse.lsp4j.SymbolInformation;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.TextDocumentPositionParams;
+import org.eclipse.lsp4j.TypeDefinitionParams;
+import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.jsonrpc.messages.Either3;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.lsp4j.services.TextDocumentService;
 
@@ -41,6 +83,18 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     private final ArenaLanguageServer server;
     private final HoverHandler hover = new HoverHandler();
     private final DocumentSymbolHandler symbols = new DocumentSymbolHandler();
+    private final DefinitionHandler definitions = new DefinitionHandler();
+    private final TypeDefinitionHandler typeDefinitions = new TypeDefinitionHandler();
+    private final ReferencesHandler references = new ReferencesHandler();
+    private final DocumentHighlightHandler highlights = new DocumentHighlightHandler();
+    private final RenameHandler renames = new RenameHandler();
+    private final LinkedEditingRangeHandler linkedEditing = new LinkedEditingRangeHandler();
+    private final SemanticTokensHandler semanticTokens = new SemanticTokensHandler();
+    private final FoldingRangeHandler folding = new FoldingRangeHandler();
+    private final SelectionRangeHandler selection = new SelectionRangeHandler();
+    private final DocumentLinkHandler links = new DocumentLinkHandler();
+    /** The last tokens sent per document, for full/delta; dropped at didClose. */
+    final SemanticTokensHistory tokenHistory = new SemanticTokensHistory();
 
     /** Tests: a request method whose handler is made to throw. */
     volatile String faultForTests;
@@ -77,13 +131,17 @@ public final class ArenaTextDocumentService implements TextDocumentService {
         }
         List<TextDocumentContentChangeEvent> changes = new ArrayList<>(params.getContentChanges());
         Integer v = params.getTextDocument().getVersion();
-        doc.queue().execute(() -> doc.applyChanges(changes, v == null ? doc.version() + 1 : v));
+        doc.queue().execute(() -> {
+            String rejected = doc.applyChanges(changes, v == null ? doc.version() + 1 : v);
+            if (rejected != null) server.log().warn("didChange for " + doc.uri() + ": " + rejected);
+        });
     }
 
     @Override
     public void didClose(DidCloseTextDocumentParams params) {
         if (!server.acceptsNotifications()) return;
         String uri = params == null || params.getTextDocument() == null ? null : params.getTextDocument().getUri();
+        tokenHistory.forget(uri);
         Document doc = server.store().close(uri, closed -> server.publish(closed, List.of(), null));
         if (doc == null) server.log().warn("didClose for a document that is not open: " + uri);
     }
@@ -139,6 +197,129 @@ public final class ArenaTextDocumentService implements TextDocumentService {
         });
     }
 
+    // ---- navigation: each answers from the binder on the document's queue ----
+
+    @Override
+    public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> definition(DefinitionParams params) {
+        Position position = positionOf("definition", params);
+        return onDocument("textDocument/definition", params.getTextDocument().getUri(), Either.forLeft(List.of()),
+                doc -> Either.forLeft(definitions.definition(doc, position)));
+    }
+
+    @Override
+    public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> declaration(DeclarationParams params) {
+        Position position = positionOf("declaration", params);
+        return onDocument("textDocument/declaration", params.getTextDocument().getUri(), Either.forLeft(List.of()),
+                doc -> Either.forLeft(definitions.definition(doc, position)));
+    }
+
+    @Override
+    public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> typeDefinition(TypeDefinitionParams params) {
+        Position position = positionOf("typeDefinition", params);
+        return onDocument("textDocument/typeDefinition", params.getTextDocument().getUri(), Either.forLeft(List.of()),
+                doc -> Either.forLeft(typeDefinitions.typeDefinition(doc, position)));
+    }
+
+    @Override
+    public CompletableFuture<List<? extends Location>> references(ReferenceParams params) {
+        Position position = positionOf("references", params);
+        boolean withDeclaration = params.getContext() == null || params.getContext().isIncludeDeclaration();
+        return onDocument("textDocument/references", params.getTextDocument().getUri(), List.of(),
+                doc -> references.references(doc, position, withDeclaration));
+    }
+
+    @Override
+    public CompletableFuture<List<? extends DocumentHighlight>> documentHighlight(DocumentHighlightParams params) {
+        Position position = positionOf("documentHighlight", params);
+        return onDocument("textDocument/documentHighlight", params.getTextDocument().getUri(), List.of(),
+                doc -> highlights.highlights(doc, position));
+    }
+
+    @Override
+    public CompletableFuture<Either3<Range, PrepareRenameResult, PrepareRenameDefaultBehavior>> prepareRename(PrepareRenameParams params) {
+        Position position = positionOf("prepareRename", params);
+        return onDocument("textDocument/prepareRename", params.getTextDocument().getUri(), null, doc -> {
+            PrepareRenameResult result = renames.prepare(doc, position);
+            return result == null ? null : Either3.forSecond(result);
+        });
+    }
+
+    @Override
+    public CompletableFuture<WorkspaceEdit> rename(RenameParams params) {
+        Position position = positionOf("rename", params);
+        if (params.getNewName() == null) throw invalidParams("rename: newName is missing");
+        return onDocument("textDocument/rename", params.getTextDocument().getUri(), null,
+                doc -> renames.rename(doc, position, params.getNewName()));
+    }
+
+    @Override
+    public CompletableFuture<LinkedEditingRanges> linkedEditingRange(LinkedEditingRangeParams params) {
+        Position position = positionOf("linkedEditingRange", params);
+        return onDocument("textDocument/linkedEditingRange", params.getTextDocument().getUri(), null,
+                doc -> linkedEditing.linkedEditingRanges(doc, position));
+    }
+
+    // ---- structure: semantic tokens, folding, selection ranges, links ----
+
+    @Override
+    public CompletableFuture<SemanticTokens> semanticTokensFull(SemanticTokensParams params) {
+        server.checkRequestAllowed();
+        requireDocument(params == null ? null : params.getTextDocument());
+        return onDocument("textDocument/semanticTokens/full", params.getTextDocument().getUri(), new SemanticTokens(List.of()),
+                doc -> semanticTokens.full(doc, tokenHistory));
+    }
+
+    @Override
+    public CompletableFuture<Either<SemanticTokens, SemanticTokensDelta>> semanticTokensFullDelta(SemanticTokensDeltaParams params) {
+        server.checkRequestAllowed();
+        requireDocument(params == null ? null : params.getTextDocument());
+        return onDocument("textDocument/semanticTokens/full/delta", params.getTextDocument().getUri(),
+                Either.forLeft(new SemanticTokens(List.of())),
+                doc -> semanticTokens.delta(doc, params.getPreviousResultId(), tokenHistory));
+    }
+
+    @Override
+    public CompletableFuture<SemanticTokens> semanticTokensRange(SemanticTokensRangeParams params) {
+        server.checkRequestAllowed();
+        requireDocument(params == null ? null : params.getTextDocument());
+        if (params.getRange() == null) throw invalidParams("semanticTokens/range: range is missing");
+        return onDocument("textDocument/semanticTokens/range", params.getTextDocument().getUri(), new SemanticTokens(List.of()),
+                doc -> semanticTokens.range(doc, params.getRange()));
+    }
+
+    @Override
+    public CompletableFuture<List<FoldingRange>> foldingRange(FoldingRangeRequestParams params) {
+        server.checkRequestAllowed();
+        requireDocument(params == null ? null : params.getTextDocument());
+        ClientSupport support = server.support();
+        return onDocument("textDocument/foldingRange", params.getTextDocument().getUri(), List.of(),
+                doc -> folding.foldingRanges(doc, support.lineFoldingOnly, support.foldingRangeLimit));
+    }
+
+    @Override
+    public CompletableFuture<List<SelectionRange>> selectionRange(SelectionRangeParams params) {
+        server.checkRequestAllowed();
+        requireDocument(params == null ? null : params.getTextDocument());
+        if (params.getPositions() == null) throw invalidParams("selectionRange: positions are missing");
+        return onDocument("textDocument/selectionRange", params.getTextDocument().getUri(), List.of(),
+                doc -> selection.selectionRanges(doc, params.getPositions()));
+    }
+
+    @Override
+    public CompletableFuture<List<DocumentLink>> documentLink(DocumentLinkParams params) {
+        server.checkRequestAllowed();
+        requireDocument(params == null ? null : params.getTextDocument());
+        return onDocument("textDocument/documentLink", params.getTextDocument().getUri(), List.of(), links::documentLinks);
+    }
+
+    /** Checks the state and the params of a position request; the position it asks about. */
+    private Position positionOf(String method, TextDocumentPositionParams params) {
+        server.checkRequestAllowed();
+        requireDocument(params == null ? null : params.getTextDocument());
+        if (params.getPosition() == null) throw invalidParams(method + ": position is missing");
+        return params.getPosition();
+    }
+
     /**
      * Runs {@code work} on the document's queue after any pending edits (parsing first if needed).
      * {@code ifUnknown} answers for a document that is not open or gets closed meanwhile.
@@ -158,6 +339,9 @@ public final class ArenaTextDocumentService implements TextDocumentService {
                 if (method.equals(faultForTests)) throw new IllegalStateException("fault injected by a test");
                 server.refresh(doc);
                 result.complete(work.apply(doc));
+            } catch (RenamePlan.Refused refused) {
+                // an answer, not a failure: the client shows the reason
+                result.completeExceptionally(ArenaLanguageServer.error(ResponseErrorCode.RequestFailed, refused.getMessage()));
             } catch (Throwable t) {
                 server.log().error("arena-ls: " + method + " failed on " + uri, t);
                 result.completeExceptionally(ArenaLanguageServer.error(ResponseErrorCode.InternalError,

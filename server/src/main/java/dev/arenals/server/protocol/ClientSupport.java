@@ -5,6 +5,7 @@ import java.util.List;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.DiagnosticCapabilities;
 import org.eclipse.lsp4j.DocumentSymbolCapabilities;
+import org.eclipse.lsp4j.FoldingRangeCapabilities;
 import org.eclipse.lsp4j.GeneralClientCapabilities;
 import org.eclipse.lsp4j.HoverCapabilities;
 import org.eclipse.lsp4j.MarkupKind;
@@ -18,9 +19,20 @@ public final class ClientSupport {
     public final boolean pullDiagnostics;
     /** {@code workspace/diagnostic/refresh} may be sent. */
     public final boolean diagnosticRefresh;
+    /** Folding ranges must be whole lines (no start/end characters). */
+    public final boolean lineFoldingOnly;
+    /** The most folding ranges the client wants, or 0 for no limit. */
+    public final int foldingRangeLimit;
 
     ClientSupport(PositionEncoding positionEncoding, boolean hierarchicalSymbols, boolean markdownHover, boolean pullDiagnostics,
             boolean diagnosticRefresh) {
+        this(positionEncoding, hierarchicalSymbols, markdownHover, pullDiagnostics, diagnosticRefresh, false, 0);
+    }
+
+    ClientSupport(PositionEncoding positionEncoding, boolean hierarchicalSymbols, boolean markdownHover, boolean pullDiagnostics,
+            boolean diagnosticRefresh, boolean lineFoldingOnly, int foldingRangeLimit) {
+        this.lineFoldingOnly = lineFoldingOnly;
+        this.foldingRangeLimit = foldingRangeLimit;
         this.positionEncoding = positionEncoding;
         this.hierarchicalSymbols = hierarchicalSymbols;
         this.markdownHover = markdownHover;
@@ -36,7 +48,8 @@ public final class ClientSupport {
         GeneralClientCapabilities general = caps.getGeneral();
         List<String> encodings = general == null ? null : general.getPositionEncodings();
         TextDocumentClientCapabilities td = caps.getTextDocument();
-        boolean hierarchical = false, markdown = false, pull = false;
+        boolean hierarchical = false, markdown = false, pull = false, lineFoldingOnly = false;
+        int foldingLimit = 0;
         if (td != null) {
             DocumentSymbolCapabilities ds = td.getDocumentSymbol();
             hierarchical = ds != null && Boolean.TRUE.equals(ds.getHierarchicalDocumentSymbolSupport());
@@ -44,9 +57,15 @@ public final class ClientSupport {
             markdown = hover != null && hover.getContentFormat() != null && hover.getContentFormat().contains(MarkupKind.MARKDOWN);
             DiagnosticCapabilities diagnostic = td.getDiagnostic();
             pull = diagnostic != null;
+            FoldingRangeCapabilities folding = td.getFoldingRange();
+            if (folding != null) {
+                lineFoldingOnly = Boolean.TRUE.equals(folding.getLineFoldingOnly());
+                Integer limit = folding.getRangeLimit();
+                foldingLimit = limit == null || limit < 0 ? 0 : limit;
+            }
         }
         boolean refresh = caps.getWorkspace() != null && caps.getWorkspace().getDiagnostics() != null
                 && Boolean.TRUE.equals(caps.getWorkspace().getDiagnostics().getRefreshSupport());
-        return new ClientSupport(PositionEncoding.negotiate(encodings), hierarchical, markdown, pull, refresh);
+        return new ClientSupport(PositionEncoding.negotiate(encodings), hierarchical, markdown, pull, refresh, lineFoldingOnly, foldingLimit);
     }
 }

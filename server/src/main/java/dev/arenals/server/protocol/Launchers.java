@@ -6,7 +6,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.MessageConsumer;
+import org.eclipse.lsp4j.jsonrpc.MessageProducer;
+import org.eclipse.lsp4j.jsonrpc.RemoteEndpoint;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.jsonrpc.json.ConcurrentMessageProcessor;
+import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.lsp4j.launch.LSPLauncher;
@@ -20,11 +25,12 @@ public final class Launchers {
      * A launcher serving {@code server} on the given streams and connected to it as its client.
      * Exceptions that escape a request become JSON-RPC errors: LSP4J's default methods for the
      * requests we do not offer throw UnsupportedOperationException → MethodNotFound; anything else
-     * is logged (window/logMessage) and answered with InternalError.
+     * is logged (window/logMessage) and answered with InternalError. Frames are read by
+     * {@link FrameReader}, which logs a malformed frame and finds the next good one.
      */
     public static Launcher<LanguageClient> serverLauncher(ArenaLanguageServer server, InputStream in, OutputStream out,
             ExecutorService executor) {
-        Launcher<LanguageClient> launcher = new LSPLauncher.Builder<LanguageClient>()
+        Launcher<LanguageClient> launcher = new ResyncingBuilder(server.log())
                 .setLocalService(server)
                 .setRemoteInterface(LanguageClient.class)
                 .setInput(in)
@@ -34,6 +40,29 @@ public final class Launchers {
                 .create();
         server.connect(launcher.getRemoteProxy());
         return launcher;
+    }
+
+    /** LSP4J's builder with {@link FrameReader} in place of its StreamMessageProducer. */
+    private static final class ResyncingBuilder extends LSPLauncher.Builder<LanguageClient> {
+        private final ServerLog log;
+        private MessageJsonHandler jsonHandler;
+        private RemoteEndpoint endpoint;
+
+        ResyncingBuilder(ServerLog log) { this.log = log; }
+
+        @Override
+        protected RemoteEndpoint createRemoteEndpoint(MessageJsonHandler handler) {
+            jsonHandler = handler;
+            endpoint = super.createRemoteEndpoint(handler);
+            return endpoint;
+        }
+
+        @Override
+        protected ConcurrentMessageProcessor createMessageProcessor(MessageProducer streamProducer, MessageConsumer consumer,
+                LanguageClient proxy) {
+            // create() builds the endpoint first, so both are known here; LSP4J's producer is never started
+            return super.createMessageProcessor(new FrameReader(input, jsonHandler, endpoint, log::warn), consumer, proxy);
+        }
     }
 
     static Function<Throwable, ResponseError> exceptionHandler(ServerLog log) {

@@ -79,8 +79,7 @@ class DocumentTest {
 
         Document cjs = doc("file:///a.cjs", null, "import x from 'y';", PositionEncoding.UTF16);
         cjs.ensureParsed(ParseTools.current(), Long.MAX_VALUE);
-        assertFalse(cjs.isModuleGoal());
-        assertTrue(cjs.arena().log().diagnosticCount() > 0);
+        assertTrue(cjs.arena().log().diagnosticCount() > 0, "import is an error in a .cjs script");
 
         Document js = doc("file:///a.js", "javascript", "with (a) {}", PositionEncoding.UTF16);
         js.ensureParsed(ParseTools.current(), Long.MAX_VALUE);
@@ -90,17 +89,6 @@ class DocumentTest {
         js.ensureParsed(ParseTools.current(), Long.MAX_VALUE);
         assertTrue(js.isModuleGoal(), "import: a module");
         assertEquals(0, js.arena().log().diagnosticCount());
-    }
-
-    @Test
-    void languageFromIdThenExtension() {
-        assertEquals(Language.TYPESCRIPT, Language.of("typescript", "file:///x.js"));
-        assertEquals(Language.TYPESCRIPT_REACT, Language.of(null, "file:///x.tsx"));
-        assertEquals(Language.JAVASCRIPT_REACT, Language.of("plaintext", "file:///x.jsx?query#frag"));
-        assertEquals(Language.TYPESCRIPT, Language.of("", "untitled:x.mts"));
-        assertEquals(Language.JAVASCRIPT, Language.of(null, "file:///dir.d/file"));
-        assertEquals(Language.Goal.MODULE, Language.goalOf("file:///a.mjs"));
-        assertEquals(Language.Goal.UNAMBIGUOUS, Language.goalOf("file:///a.ts"));
     }
 
     @Test
@@ -166,8 +154,7 @@ class DocumentTest {
                 d.ensureParsed(ParseTools.current(), Long.MAX_VALUE);
                 if (d.lastParseWasIncremental()) incremental++;
                 dev.arenals.parser.tree.Arena full = new dev.arenals.parser.tree.Arena();
-                new dev.arenals.parser.JsParser().parse(full, shadow, d.arena().isModule() && !uri.endsWith(".ts")
-                        ? dev.arenals.parser.ParseOptions.module() : dev.arenals.parser.ParseOptions.forFileName(uri.substring(uri.lastIndexOf('/') + 1)));
+                new dev.arenals.parser.JsParser().parse(full, shadow, dev.arenals.parser.ParseOptions.forFileName(uri));
                 new dev.arenals.parser.scope.Binder().bind(full, new dev.arenals.parser.scope.ScopeTable());
                 String where = uri + " round " + round;
                 assertEquals(dev.arenals.parser.TreeDump.dump(full), dev.arenals.parser.TreeDump.dump(d.arena()), where);
@@ -187,7 +174,7 @@ class DocumentTest {
         d.ensureParsed(ParseTools.current(), Long.MAX_VALUE);
         assertTrue(d.lastParseWasIncremental(), "only the function's statement differs");
         dev.arenals.parser.tree.Arena full = new dev.arenals.parser.tree.Arena();
-        new dev.arenals.parser.JsParser().parse(full, edited, dev.arenals.parser.ParseOptions.of(d.isModuleGoal()));
+        new dev.arenals.parser.JsParser().parse(full, edited, d.options());
         assertEquals(dev.arenals.parser.TreeDump.exact(full), dev.arenals.parser.TreeDump.exact(d.arena()));
     }
 

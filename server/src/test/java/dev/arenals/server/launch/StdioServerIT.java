@@ -152,6 +152,119 @@ class StdioServerIT {
         assertTrue(err.contains("initialized: arena-ls"), err);
     }
 
+    /**
+     * Go to definition, references and rename over stdio on a TypeScript and a JavaScript fixture
+     * (src/test/resources/navigation), positions computed from the fixture's text.
+     */
+    @Test
+    void navigationOverStdio() throws Exception {
+        start();
+        TestClient client = new TestClient();
+        LanguageServer server = connect(client).getRemoteProxy();
+        InitializeParams init = new InitializeParams();
+        init.setCapabilities(dev.arenals.server.testing.InProcessServer.capabilities(false, null));
+        InitializeResult result = get(server.initialize(init));
+        assertTrue(result.getCapabilities().getDefinitionProvider().getLeft());
+        assertTrue(result.getCapabilities().getRenameProvider().getRight().getPrepareProvider());
+        server.initialized(new InitializedParams());
+        var docs = server.getTextDocumentService();
+
+        String ts = fixture("shapes.ts");
+        String tsUri = "file:///e2e/shapes.ts";
+        docs.didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(tsUri, "typescript", 1, ts)));
+        assertTrue(client.awaitDiagnostics(tsUri, 1).getDiagnostics().isEmpty());
+        // merged interface: both declarations
+        assertEquals(List.of(at(ts, "interface Shape {", 10, 5), at(ts, "interface Shape {\n  name", 10, 5)),
+                definition(docs, tsUri, ts, "implements Shape", 11));
+        // enum member, namespace member, private name, import
+        assertEquals(List.of(at(ts, "Square = ", 0, 6)), definition(docs, tsUri, ts, "Kind.Square", 5));
+        assertEquals(List.of(at(ts, "unit = 1", 0, 4)), definition(docs, tsUri, ts, "Geometry.unit", 9));
+        assertEquals(List.of(at(ts, "#radius: number", 0, 7)), definition(docs, tsUri, ts, "this.#radius * this", 5));
+        assertEquals(List.of(at(ts, "draw }", 0, 4)), definition(docs, tsUri, ts, "draw(largest", 0));
+        // references of the type parameter, of the class (its export too), rename of the enum
+        assertEquals(4, docs.references(refs(tsUri, ts, "T extends", 0)).get(30, TimeUnit.SECONDS).size());
+        assertEquals(3, docs.references(refs(tsUri, ts, "class Circle", 6)).get(30, TimeUnit.SECONDS).size());
+        org.eclipse.lsp4j.WorkspaceEdit edit = get(docs.rename(new org.eclipse.lsp4j.RenameParams(
+                new TextDocumentIdentifier(tsUri), at(ts, "enum Kind", 5, 0).getStart(), "Category")));
+        String renamed = apply(ts, edit.getChanges().get(tsUri));
+        assertTrue(renamed.contains("export enum Category {") && renamed.contains("const kind: Category = Category.Square;"), renamed);
+        assertFalse(renamed.contains("Kind"), renamed);
+
+        String js = fixture("app.js");
+        String jsUri = "file:///e2e/app.js";
+        docs.didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(jsUri, "javascript", 1, js)));
+        assertTrue(client.awaitDiagnostics(jsUri, 1).getDiagnostics().isEmpty());
+        assertEquals(List.of(at(js, "outer: for", 0, 5)), definition(docs, jsUri, js, "continue outer", 9));
+        assertEquals(List.of(at(js, "count = 0", 0, 5)), definition(docs, jsUri, js, "return this.count", 12));
+        assertEquals(List.of(at(js, "const { verbose }", 8, 7)), definition(docs, jsUri, js, "key, verbose }", 5));
+        assertEquals(3, docs.references(refs(jsUri, js, "settings = {", 0)).get(30, TimeUnit.SECONDS).size());
+        edit = get(docs.rename(new org.eclipse.lsp4j.RenameParams(new TextDocumentIdentifier(jsUri),
+                at(js, "const { verbose }", 8, 0).getStart(), "loud")));
+        renamed = apply(js, edit.getChanges().get(jsUri));
+        assertTrue(renamed.contains("const { verbose: loud } = settings;") && renamed.contains("parts.push({ key, verbose: loud });"), renamed);
+        edit = get(docs.rename(new org.eclipse.lsp4j.RenameParams(new TextDocumentIdentifier(jsUri),
+                at(js, "function describe", 9, 0).getStart(), "explain")));
+        renamed = apply(js, edit.getChanges().get(jsUri));
+        assertTrue(renamed.contains("function explain(") && renamed.contains("export { explain as describe, Counter };"), renamed);
+
+        get(server.shutdown());
+        server.exit();
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, process.exitValue());
+        assertOnlyProtocolOnStdout();
+        assertFalse(stderr.toString(StandardCharsets.UTF_8).contains("Exception"), stderr.toString(StandardCharsets.UTF_8));
+    }
+
+    private static String fixture(String name) throws IOException {
+        try (InputStream in = StdioServerIT.class.getResourceAsStream("/navigation/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The range of {@code length} chars at {@code delta} past the first occurrence of {@code anchor}. */
+    private static Range at(String text, String anchor, int delta, int length) {
+        int i = text.indexOf(anchor);
+        assertTrue(i >= 0, anchor);
+        return new Range(position(text, i + delta), position(text, i + delta + length));
+    }
+
+    private static Position position(String text, int offset) {
+        int line = 0, lineStart = 0;
+        for (int i = 0; i < offset; i++) if (text.charAt(i) == '\n') { line++; lineStart = i + 1; }
+        return new Position(line, offset - lineStart);
+    }
+
+    private static List<Range> definition(org.eclipse.lsp4j.services.TextDocumentService docs, String uri, String text,
+            String anchor, int delta) throws Exception {
+        List<Range> out = new java.util.ArrayList<>();
+        for (org.eclipse.lsp4j.Location l : get(docs.definition(new org.eclipse.lsp4j.DefinitionParams(
+                new TextDocumentIdentifier(uri), at(text, anchor, delta, 0).getStart()))).getLeft()) {
+            out.add(l.getRange());
+        }
+        return out;
+    }
+
+    private static org.eclipse.lsp4j.ReferenceParams refs(String uri, String text, String anchor, int delta) {
+        return new org.eclipse.lsp4j.ReferenceParams(new TextDocumentIdentifier(uri), at(text, anchor, delta, 0).getStart(),
+                new org.eclipse.lsp4j.ReferenceContext(true));
+    }
+
+    private static String apply(String text, List<org.eclipse.lsp4j.TextEdit> edits) {
+        List<org.eclipse.lsp4j.TextEdit> sorted = new java.util.ArrayList<>(edits);
+        sorted.sort((a, b) -> Integer.compare(offset(text, b.getRange().getStart()), offset(text, a.getRange().getStart())));
+        StringBuilder sb = new StringBuilder(text);
+        for (org.eclipse.lsp4j.TextEdit e : sorted) {
+            sb.replace(offset(text, e.getRange().getStart()), offset(text, e.getRange().getEnd()), e.getNewText());
+        }
+        return sb.toString();
+    }
+
+    private static int offset(String text, Position p) {
+        int line = 0, i = 0;
+        while (line < p.getLine()) if (text.charAt(i++) == '\n') line++;
+        return i + p.getCharacter();
+    }
+
     @Test
     void exitWithoutShutdownIsOne() throws Exception {
         start("--stdio");

@@ -2,7 +2,7 @@ package dev.arenals.server.protocol;
 
 import org.eclipse.lsp4j.Position;
 
-/** A deliberately naive reference for offset → LSP position (UTF-16), independent of LineIndex. */
+/** A deliberately naive reference for offset → LSP position (UTF-16), independent of LineStarts. */
 final class Utf16Positions {
     private Utf16Positions() {}
 

@@ -1,0 +1,36 @@
+package dev.arenals.parser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.arenals.parser.tree.Arena;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Fuzz findings P1–P7: {@code declare} before a word that does not start a declaration after all
+ * was consumed and then lost, lying outside every statement. TypeScript reads it as an identifier
+ * expression statement and reports "';' expected." at the next word; so do we.
+ */
+class DeclareAsIdentifierTest {
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "declare module|(PROGRAM(EXPRESSION_STATEMENT(IDENTIFIER_REFERENCE declare))(EXPRESSION_STATEMENT(IDENTIFIER_REFERENCE module)))",
+        "declare abstract|(PROGRAM(EXPRESSION_STATEMENT(IDENTIFIER_REFERENCE declare))(EXPRESSION_STATEMENT(IDENTIFIER_REFERENCE abstract)))",
+        "declare namespace|(PROGRAM(EXPRESSION_STATEMENT(IDENTIFIER_REFERENCE declare))(EXPRESSION_STATEMENT(IDENTIFIER_REFERENCE namespace)))",
+        "declare interface|(PROGRAM(EXPRESSION_STATEMENT(IDENTIFIER_REFERENCE declare))(EXPRESSION_STATEMENT(IDENTIFIER_REFERENCE interface)))",
+        "declare module('y')|(PROGRAM(EXPRESSION_STATEMENT(IDENTIFIER_REFERENCE declare))(EXPRESSION_STATEMENT(CALL(IDENTIFIER_REFERENCE module)(STRING_LITERAL 'y'))))",
+    })
+    void declareBeforeANonDeclarationIsAnIdentifier(String src, String shape) {
+        for (String file : new String[] {"a.ts", "a.tsx"}) {
+            Arena arena = new Arena();
+            new JsParser().parse(arena, src, ParseOptions.forFileName(file));
+            assertEquals(List.of(), ParserTestSupport.treeViolations(arena, false), () -> ParserTestSupport.describe(src, arena));
+            assertEquals(shape, ParserTestSupport.shape(arena));
+            List<ParserTestSupport.Diagnostic> diagnostics = ParserTestSupport.diagnostics(arena);
+            assertTrue(diagnostics.toString().contains("';' expected."), diagnostics::toString);
+            assertEquals(8, diagnostics.get(0).start(), diagnostics::toString);
+        }
+    }
+}

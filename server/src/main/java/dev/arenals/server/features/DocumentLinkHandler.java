@@ -1,0 +1,119 @@
+package dev.arenals.server.features;
+
+import static dev.arenals.parser.tree.NodeKind.*;
+
+import dev.arenals.parser.scope.SymbolKind;
+import dev.arenals.parser.tree.Arena;
+import dev.arenals.server.document.Document;
+import dev.arenals.server.query.DocumentQuery;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.lsp4j.DocumentLink;
+
+/**
+ * {@code textDocument/documentLink}: the module specifiers of {@code import}, {@code export … from},
+ * {@code import()}, {@code require()} (the global one), {@code import x = require()} and
+ * {@code import("…")} types that name a relative file that exists, resolved as TypeScript resolves
+ * relative specifiers: the path itself, {@code .js} written for a {@code .ts} source, the path
+ * plus an extension, or the directory's {@code index} file. Links cover the specifier without its
+ * quotes. Bare package names are left to the workspace issue.
+ */
+public final class DocumentLinkHandler {
+    private static final String[] EXTENSIONS = {".ts", ".tsx", ".d.ts", ".js", ".jsx", ".mts", ".cts", ".mjs", ".cjs", ".json"};
+
+    public List<DocumentLink> documentLinks(Document doc) {
+        DocumentQuery q = DocumentQuery.of(doc);
+        if (q == null) return List.of();
+        Path directory = directoryOf(doc.uri());
+        if (directory == null) return List.of();
+        Arena arena = q.arena();
+        List<DocumentLink> out = new ArrayList<>();
+        for (int node = 0, n = arena.nodeCount(); node < n; node++) {
+            int specifier = specifierOf(q, node);
+            if (specifier < 0) continue;
+            int start = arena.start(specifier) + 1, end = arena.end(specifier) - 1;
+            if (end <= start) continue;
+            String text = arena.text(start, end);
+            if (text.indexOf('\\') >= 0 || !(text.startsWith("./") || text.startsWith("../") || text.equals(".") || text.equals(".."))) continue;
+            Path target = resolve(directory, text);
+            if (target != null) out.add(new DocumentLink(q.range(start, end), target.toUri().toString()));
+        }
+        return out;
+    }
+
+    /** The STRING_LITERAL naming a module in {@code node}, or -1. */
+    private static int specifierOf(DocumentQuery q, int node) {
+        Arena arena = q.arena();
+        switch (arena.kind(node)) {
+            case IMPORT_DECLARATION: case EXPORT_NAMED: case EXPORT_ALL:
+                for (int c = arena.firstChild(node); c >= 0; c = arena.nextSibling(c)) if (arena.kind(c) == STRING_LITERAL) return c;
+                return -1;
+            case IMPORT_CALL: case EXTERNAL_MODULE_REFERENCE: {
+                int c = arena.firstChild(node);
+                return c >= 0 && arena.kind(c) == STRING_LITERAL ? c : -1;
+            }
+            case IMPORT_TYPE: {
+                int argument = arena.firstChild(node);
+                int literal = argument >= 0 && arena.kind(argument) == LITERAL_TYPE ? arena.firstChild(argument) : -1;
+                return literal >= 0 && arena.kind(literal) == STRING_LITERAL ? literal : -1;
+            }
+            case CALL: {
+                int callee = arena.firstChild(node);
+                int argument = callee < 0 ? -1 : arena.nextSibling(callee);
+                if (argument < 0 || arena.kind(argument) != STRING_LITERAL || arena.nextSibling(argument) >= 0) return -1;
+                if (arena.kind(callee) != IDENTIFIER_REFERENCE || !arena.names().equals(arena.data(callee), "require")) return -1;
+                int symbol = q.symbolOfNode(callee);
+                return symbol >= 0 && q.scopes().kind(symbol) == SymbolKind.IMPLICIT_GLOBAL ? argument : -1;
+            }
+            default:
+                return -1;
+        }
+    }
+
+    private static Path directoryOf(String uri) {
+        try {
+            URI u = URI.create(uri);
+            if (!"file".equals(u.getScheme())) return null;
+            Path parent = Path.of(u).getParent();
+            return parent;
+        } catch (RuntimeException e) {
+            return null; // not a file URI we can read
+        }
+    }
+
+    /** The file a relative specifier names, or null when none exists. */
+    static Path resolve(Path directory, String specifier) {
+        Path base;
+        try {
+            base = directory.resolve(specifier).normalize();
+        } catch (RuntimeException e) {
+            return null; // not a path on this system
+        }
+        String name = base.getFileName() == null ? "" : base.getFileName().toString();
+        // TypeScript: ./a.js written in source may stand for ./a.ts or ./a.tsx
+        String[][] sourceFor = {{".js", ".ts", ".tsx"}, {".jsx", ".tsx"}, {".mjs", ".mts"}, {".cjs", ".cts"}};
+        for (String[] pair : sourceFor) {
+            if (!name.endsWith(pair[0])) continue;
+            String stem = name.substring(0, name.length() - pair[0].length());
+            for (int i = 1; i < pair.length; i++) {
+                Path p = base.resolveSibling(stem + pair[i]);
+                if (Files.isRegularFile(p)) return p;
+            }
+        }
+        if (Files.isRegularFile(base)) return base;
+        for (String ext : EXTENSIONS) {
+            Path p = base.resolveSibling(name + ext);
+            if (Files.isRegularFile(p)) return p;
+        }
+        if (Files.isDirectory(base)) {
+            for (String ext : EXTENSIONS) {
+                Path p = base.resolve("index" + ext);
+                if (Files.isRegularFile(p)) return p;
+            }
+        }
+        return null;
+    }
+}

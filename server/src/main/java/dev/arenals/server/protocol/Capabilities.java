@@ -1,0 +1,70 @@
+package dev.arenals.server.protocol;
+
+import dev.arenals.server.features.DiagnosticsHandler;
+import dev.arenals.server.query.SemanticTokenLegend;
+import org.eclipse.lsp4j.DiagnosticRegistrationOptions;
+import org.eclipse.lsp4j.DocumentLinkOptions;
+import org.eclipse.lsp4j.RenameOptions;
+import org.eclipse.lsp4j.SaveOptions;
+import org.eclipse.lsp4j.SemanticTokensServerFull;
+import org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions;
+import org.eclipse.lsp4j.ServerCapabilities;
+import org.eclipse.lsp4j.TextDocumentSyncKind;
+import org.eclipse.lsp4j.TextDocumentSyncOptions;
+
+/**
+ * What the server announces at {@code initialize}, in one place. Each request here is answered by
+ * one class in {@code features/}, registered in {@link ArenaTextDocumentService}:
+ *
+ * <table>
+ *   <caption>features</caption>
+ *   <tr><td>hover</td><td>HoverHandler</td></tr>
+ *   <tr><td>documentSymbol</td><td>DocumentSymbolHandler</td></tr>
+ *   <tr><td>diagnostic (pull) / publishDiagnostics (push)</td><td>DiagnosticsHandler</td></tr>
+ *   <tr><td>definition, declaration</td><td>DefinitionHandler</td></tr>
+ *   <tr><td>typeDefinition</td><td>TypeDefinitionHandler</td></tr>
+ *   <tr><td>references</td><td>ReferencesHandler</td></tr>
+ *   <tr><td>documentHighlight</td><td>DocumentHighlightHandler</td></tr>
+ *   <tr><td>rename, prepareRename</td><td>RenameHandler</td></tr>
+ *   <tr><td>linkedEditingRange</td><td>LinkedEditingRangeHandler</td></tr>
+ *   <tr><td>semanticTokens (full, full/delta, range)</td><td>SemanticTokensHandler</td></tr>
+ *   <tr><td>foldingRange</td><td>FoldingRangeHandler</td></tr>
+ *   <tr><td>selectionRange</td><td>SelectionRangeHandler</td></tr>
+ *   <tr><td>documentLink</td><td>DocumentLinkHandler</td></tr>
+ * </table>
+ */
+final class Capabilities {
+    private Capabilities() {}
+
+    static ServerCapabilities of(ClientSupport support, boolean pushDiagnostics) {
+        ServerCapabilities caps = new ServerCapabilities();
+        caps.setPositionEncoding(support.positionEncoding.lspName());
+        TextDocumentSyncOptions sync = new TextDocumentSyncOptions();
+        sync.setOpenClose(true);
+        sync.setChange(TextDocumentSyncKind.Incremental);
+        sync.setSave(new SaveOptions(false));
+        caps.setTextDocumentSync(sync);
+        caps.setHoverProvider(true);
+        caps.setDocumentSymbolProvider(true);
+        if (!pushDiagnostics) {
+            DiagnosticRegistrationOptions pull = new DiagnosticRegistrationOptions(false, false);
+            pull.setIdentifier(DiagnosticsHandler.SOURCE);
+            caps.setDiagnosticProvider(pull);
+        }
+        caps.setDefinitionProvider(true);
+        caps.setDeclarationProvider(true);
+        caps.setTypeDefinitionProvider(true);
+        caps.setReferencesProvider(true);
+        caps.setDocumentHighlightProvider(true);
+        caps.setRenameProvider(new RenameOptions(true));
+        caps.setLinkedEditingRangeProvider(true);
+        SemanticTokensWithRegistrationOptions tokens = new SemanticTokensWithRegistrationOptions(SemanticTokenLegend.legend());
+        tokens.setFull(new SemanticTokensServerFull(true));
+        tokens.setRange(true);
+        caps.setSemanticTokensProvider(tokens);
+        caps.setFoldingRangeProvider(true);
+        caps.setSelectionRangeProvider(true);
+        caps.setDocumentLinkProvider(new DocumentLinkOptions(false));
+        return caps;
+    }
+}

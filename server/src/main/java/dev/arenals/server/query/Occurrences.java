@@ -1,0 +1,302 @@
+package dev.arenals.server.query;
+
+import static dev.arenals.parser.tree.NodeKind.*;
+
+import dev.arenals.parser.scope.ScopeTable;
+import dev.arenals.parser.tree.Arena;
+import java.util.Arrays;
+
+/**
+ * Every occurrence of a {@link Target} in the document, in source order: name nodes with
+ * {@link SymbolIndex} flags (declaration, read, write, JSX tag, export local). Symbol groups come
+ * from the index; members, private names and labels from scans of the subtrees they can occur in,
+ * and qualified uses {@code X.name} from one pass over the tree's member nodes.
+ */
+public final class Occurrences {
+    private int[] nodes = new int[16];
+    private int[] flags = new int[16];
+    private int count;
+
+    public int size() { return count; }
+    public int node(int i) { return nodes[i]; }
+    public int flags(int i) { return flags[i]; }
+    public boolean isDeclaration(int i) { return (flags[i] & SymbolIndex.DECLARATION) != 0; }
+
+    /** All occurrences of {@code target}. */
+    public static Occurrences of(DocumentQuery q, Target target) { return collect(q, target, true); }
+
+    /**
+     * The declarations of {@code target}; skips the whole-tree pass for qualified uses, which
+     * cannot declare. For a class member declared only by {@code this.x = …} (JavaScript), those
+     * assignments are its declarations.
+     */
+    public static Occurrences declarations(DocumentQuery q, Target target) {
+        if (target.kind == Target.SYMBOL) {
+            // straight from the index: a popular name's thousands of uses need not be gathered and sorted
+            Occurrences out = new Occurrences();
+            SymbolIndex index = q.index();
+            for (int g : target.groups) {
+                for (int i = 0, n = index.occurrenceCount(g); i < n; i++) {
+                    int f = index.occurrenceFlags(g, i);
+                    if ((f & SymbolIndex.DECLARATION) != 0) out.add(index.occurrenceNode(g, i), f);
+                }
+            }
+            out.sortAndDedupe(q.arena());
+            return out;
+        }
+        Occurrences all = collect(q, target, false);
+        Occurrences out = new Occurrences();
+        for (int i = 0; i < all.count; i++) if (all.isDeclaration(i)) out.add(all.nodes[i], all.flags[i]);
+        if (out.count == 0 && target.kind == Target.MEMBER && target.containerKind == Target.CLASS) {
+            for (int i = 0; i < all.count; i++) if ((all.flags[i] & SymbolIndex.WRITE) != 0) out.add(all.nodes[i], all.flags[i]);
+        }
+        return out;
+    }
+
+    private static Occurrences collect(DocumentQuery q, Target target, boolean withAccesses) {
+        Occurrences out = new Occurrences();
+        new Collector(q, out).collect(target, withAccesses);
+        out.sortAndDedupe(q.arena());
+        return out;
+    }
+
+    void add(int node, int f) {
+        if (count == nodes.length) {
+            nodes = Arrays.copyOf(nodes, count * 2);
+            flags = Arrays.copyOf(flags, count * 2);
+        }
+        nodes[count] = node;
+        flags[count] = f;
+        count++;
+    }
+
+    private void sortAndDedupe(Arena arena) {
+        long[] keys = new long[count];
+        for (int i = 0; i < count; i++) keys[i] = ((long) arena.start(nodes[i]) << 32) | i;
+        Arrays.sort(keys);
+        int[] n2 = new int[Math.max(16, count)];
+        int[] f2 = new int[Math.max(16, count)];
+        int m = 0;
+        for (long key : keys) {
+            int i = (int) key;
+            if (m > 0 && n2[m - 1] == nodes[i]) { f2[m - 1] |= flags[i]; continue; }
+            n2[m] = nodes[i];
+            f2[m] = flags[i];
+            m++;
+        }
+        nodes = n2;
+        flags = f2;
+        count = m;
+    }
+
+    private static final class Collector {
+        final DocumentQuery q;
+        final Arena arena;
+        final ScopeTable scopes;
+        final Occurrences out;
+        final TargetResolver resolver;
+
+        Collector(DocumentQuery q, Occurrences out) {
+            this.q = q;
+            this.arena = q.arena();
+            this.scopes = q.scopes();
+            this.out = out;
+            this.resolver = new TargetResolver(q);
+        }
+
+        void collect(Target t, boolean withAccesses) {
+            switch (t.kind) {
+                case Target.SYMBOL: {
+                    SymbolIndex index = q.index();
+                    for (int g : t.groups) {
+                        for (int i = 0, n = index.occurrenceCount(g); i < n; i++) out.add(index.occurrenceNode(g, i), index.occurrenceFlags(g, i));
+                    }
+                    if (withAccesses && t.accessGroup >= 0) qualifiedUses(t.accessGroup, t.nameId);
+                    break;
+                }
+                case Target.MEMBER:
+                    for (int container : t.containers) memberDeclarations(t.containerKind, container, t.nameId);
+                    if (t.containerKind == Target.CLASS) thisUses(t.containers[0], t.nameId);
+                    if (t.containerKind == Target.ENUM) for (int container : t.containers) enumInitializerUses(container, t.nameId);
+                    if (withAccesses && t.accessGroup >= 0) qualifiedUses(t.accessGroup, t.nameId);
+                    break;
+                case Target.PRIVATE_NAME:
+                    privateNames(t.containers[0], t.nameId);
+                    break;
+                case Target.LABEL:
+                    labels(t.containers[0], t.nameId);
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        /** Keys of the container's members named {@code name}; constructor parameter properties too. */
+        private void memberDeclarations(int containerKind, int container, int name) {
+            int list = container;
+            if (containerKind == Target.CLASS) {
+                list = -1;
+                for (int c = arena.firstChild(container); c >= 0; c = arena.nextSibling(c)) if (arena.kind(c) == CLASS_BODY) list = c;
+                if (list < 0) return;
+            }
+            for (int m = arena.firstChild(list); m >= 0; m = arena.nextSibling(m)) {
+                int mk = arena.kind(m);
+                int key = arena.firstChild(m);
+                if (key < 0) continue;
+                boolean member = mk == FIELD || mk == METHOD || mk == PROPERTY || mk == ENUM_MEMBER;
+                boolean computed = (mk == PROPERTY || mk == FIELD || mk == METHOD) && (arena.data(m) & P_COMPUTED) != 0;
+                if (member && !computed && arena.kind(key) == IDENTIFIER_NAME && arena.data(key) == name) {
+                    out.add(key, SymbolIndex.DECLARATION | SymbolIndex.WRITE);
+                }
+                if (mk == METHOD && (arena.data(m) & C_CONSTRUCTOR) != 0) parameterProperties(m, name);
+            }
+        }
+
+        private void parameterProperties(int constructor, int name) {
+            int fn = TreePaths.child(arena, constructor, 1);
+            if (fn < 0) return;
+            for (int c = arena.firstChild(fn); c >= 0; c = arena.nextSibling(c)) {
+                if (arena.kind(c) != FORMAL_PARAMETERS) continue;
+                for (int p = arena.firstChild(c); p >= 0; p = arena.nextSibling(p)) {
+                    int modifiers = MOD_PUBLIC | MOD_PRIVATE | MOD_PROTECTED | MOD_READONLY | MOD_OVERRIDE;
+                    int binding = arena.firstChild(p);
+                    if (arena.kind(p) == PARAMETER && (arena.data(p) & modifiers) != 0 && binding >= 0
+                            && arena.kind(binding) == BINDING_IDENTIFIER && arena.data(binding) == name) {
+                        out.add(binding, SymbolIndex.DECLARATION | SymbolIndex.WRITE);
+                    }
+                }
+            }
+        }
+
+        /** {@code this.name} in the class's own methods, fields and static blocks (not in nested functions or classes). */
+        private void thisUses(int cls, int name) {
+            int[] toClass = TreePaths.pathTo(arena, cls);
+            for (int n = TreePaths.firstInSubtree(arena, cls); n < cls; n++) {
+                if (arena.kind(n) != MEMBER || (arena.data(n) & M_COMPUTED) != 0) continue;
+                int object = arena.firstChild(n);
+                int property = object < 0 ? -1 : arena.nextSibling(object);
+                if (arena.kind(object) != THIS || property < 0 || arena.kind(property) != IDENTIFIER_NAME || arena.data(property) != name) continue;
+                int[] path = TreePaths.pathFrom(arena, cls, n);
+                if (path == null) continue;
+                int[] full = prepend(toClass, path);
+                if (resolver.classOfThis(full, full.length - 1) != cls) continue;
+                out.add(property, accessFlags(n, full));
+            }
+        }
+
+        /** Names inside the enum's initialisers that are its own members (the binder resolves them outside). */
+        private void enumInitializerUses(int decl, int name) {
+            if (!SymbolIndex.isEnumMember(arena, decl, name)) return;
+            for (int n = TreePaths.firstInSubtree(arena, decl); n < decl; n++) {
+                if (arena.kind(n) == IDENTIFIER_REFERENCE && arena.data(n) == name) out.add(n, SymbolIndex.READ);
+            }
+        }
+
+        /** {@code X.name} and {@code X.name} in types, where X is in {@code group}: one pass over the tree. */
+        private void qualifiedUses(int group, int name) {
+            SymbolIndex index = q.index();
+            int[] matched = new int[8];
+            int[] matchedAt = new int[8];
+            int m = 0;
+            for (int n = 0, count = arena.nodeCount(); n < count; n++) {
+                int k = arena.kind(n);
+                if (k == MEMBER || k == QUALIFIED_NAME) {
+                    if (k == MEMBER && (arena.data(n) & M_COMPUTED) != 0) continue;
+                    int object = arena.firstChild(n);
+                    int property = object < 0 ? -1 : arena.nextSibling(object);
+                    if (property < 0 || arena.kind(object) != IDENTIFIER_REFERENCE || arena.kind(property) != IDENTIFIER_NAME
+                            || arena.data(property) != name || index.groupOf(scopes.symbolOfNode(object)) != group) {
+                        continue;
+                    }
+                    if (m == matched.length) {
+                        matched = Arrays.copyOf(matched, m * 2);
+                        matchedAt = Arrays.copyOf(matchedAt, m * 2);
+                    }
+                    matched[m] = n;
+                    matchedAt[m++] = out.count;
+                    out.add(property, SymbolIndex.READ | SymbolIndex.QUALIFIED);
+                } else if (m > 0 && (k == ASSIGNMENT || k == UPDATE)) {
+                    // assignment targets come before the assignment in node order, so they are already matched
+                    int targetNode = unparenthesized(arena.firstChild(n));
+                    int i = Arrays.binarySearch(matched, 0, m, targetNode);
+                    if (i >= 0) {
+                        boolean plain = k == ASSIGNMENT && (arena.data(n) & 0xFFFF) == dev.arenals.parser.lexer.Token.ASSIGN;
+                        out.flags[matchedAt[i]] = SymbolIndex.QUALIFIED | (plain ? SymbolIndex.WRITE : SymbolIndex.WRITE | SymbolIndex.READ);
+                    }
+                }
+            }
+        }
+
+        private void privateNames(int cls, int name) {
+            for (int n = TreePaths.firstInSubtree(arena, cls); n < cls; n++) {
+                if (arena.kind(n) != PRIVATE_IDENTIFIER || arena.data(n) != name) continue;
+                int[] path = TreePaths.pathFrom(arena, cls, n);
+                if (path == null) continue;
+                boolean shadowed = false;
+                for (int i = 1; i < path.length - 1 && !shadowed; i++) {
+                    shadowed = isClass(arena.kind(path[i])) && resolver.declaresPrivate(path[i], name);
+                }
+                if (shadowed) continue;
+                int parent = path[path.length - 2];
+                int pk = arena.kind(parent);
+                boolean declaration = (pk == FIELD || pk == METHOD) && arena.firstChild(parent) == n && path.length >= 3
+                        && arena.kind(path[path.length - 3]) == CLASS_BODY;
+                if (declaration) {
+                    out.add(n, SymbolIndex.DECLARATION | SymbolIndex.WRITE);
+                } else if (pk == MEMBER) {
+                    out.add(n, accessFlags(parent, TreePaths.pathFrom(arena, cls, parent)));
+                } else {
+                    out.add(n, SymbolIndex.READ); // #x in obj
+                }
+            }
+        }
+
+        private void labels(int labeled, int name) {
+            int own = arena.firstChild(labeled);
+            out.add(own, SymbolIndex.DECLARATION);
+            for (int n = TreePaths.firstInSubtree(arena, labeled); n < labeled; n++) {
+                if (n == own || arena.kind(n) != LABEL || arena.data(n) != name) continue;
+                int[] path = TreePaths.pathFrom(arena, labeled, n);
+                if (path == null || path.length < 2) continue;
+                int pk = arena.kind(path[path.length - 2]);
+                if (pk != BREAK && pk != CONTINUE) continue;
+                boolean elsewhere = false;
+                for (int i = 1; i < path.length - 2 && !elsewhere; i++) {
+                    int k = arena.kind(path[i]);
+                    elsewhere = isFunction(k) || isClass(k)
+                            || (k == LABELED && arena.data(arena.firstChild(path[i])) == name);
+                }
+                if (!elsewhere) out.add(n, SymbolIndex.READ);
+            }
+        }
+
+        /** Read, write or both for a member expression at the end of {@code path}. */
+        private int accessFlags(int member, int[] path) {
+            if (path == null) return SymbolIndex.READ;
+            int i = path.length - 2;
+            while (i >= 0 && arena.kind(path[i]) == PARENTHESIZED) i--;
+            if (i < 0) return SymbolIndex.READ;
+            int parent = path[i];
+            int pk = arena.kind(parent);
+            int first = unparenthesized(arena.firstChild(parent));
+            if (pk == ASSIGNMENT && first == member) {
+                boolean plain = (arena.data(parent) & 0xFFFF) == dev.arenals.parser.lexer.Token.ASSIGN;
+                return plain ? SymbolIndex.WRITE : SymbolIndex.WRITE | SymbolIndex.READ;
+            }
+            if (pk == UPDATE) return SymbolIndex.WRITE | SymbolIndex.READ;
+            return SymbolIndex.READ;
+        }
+
+        private int unparenthesized(int node) {
+            while (node >= 0 && arena.kind(node) == PARENTHESIZED) node = arena.firstChild(node);
+            return node;
+        }
+
+        private static int[] prepend(int[] head, int[] tail) {
+            if (head == null) return tail;
+            int[] out = Arrays.copyOf(head, head.length + tail.length - 1);
+            System.arraycopy(tail, 1, out, head.length, tail.length - 1);
+            return out;
+        }
+    }
+}

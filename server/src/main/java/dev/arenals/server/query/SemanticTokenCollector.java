@@ -1,0 +1,459 @@
+package dev.arenals.server.query;
+
+import static dev.arenals.parser.tree.NodeKind.*;
+import static dev.arenals.server.query.SemanticTokenLegend.*;
+
+import dev.arenals.parser.scope.ScopeKind;
+import dev.arenals.parser.scope.ScopeTable;
+import dev.arenals.parser.scope.SymbolKind;
+import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.ParseLog;
+import java.util.Arrays;
+
+/**
+ * The semantic tokens of one parse, in source order, as int triples (start offset, end offset,
+ * type | modifiers &lt;&lt; 8) in a reusable buffer. A name with a binder symbol takes its type from
+ * the symbol's kind (so a parameter is a parameter at every use); a property or member name,
+ * which the binder does not resolve, takes it from its syntactic role. One instance per thread:
+ * the buffers are kept between requests, so a request allocates only when a file is larger than
+ * any before it.
+ */
+public final class SemanticTokenCollector {
+    private static final ThreadLocal<SemanticTokenCollector> PER_THREAD = ThreadLocal.withInitial(SemanticTokenCollector::new);
+
+    public static SemanticTokenCollector current() { return PER_THREAD.get(); }
+
+    /** symbolInfo: not computed yet; no token (a keyword type such as {@code number}). */
+    private static final int UNKNOWN = -1, NO_TOKEN = -2;
+    /** In symbolInfo only: the symbol is an implicit global whose name is a TypeScript keyword type. */
+    private static final int KEYWORD_TYPE_NAME = 1 << 30;
+    private static final int MOD_SHIFT = 8;
+
+    private Arena arena;
+    private ScopeTable scopes;
+    private int[] symbolInfo = new int[256];
+    /** The walk's path: stack[depth - 1] is the parent of the node being visited. */
+    private int[] stack = new int[64];
+    private int depth;
+    /** Enum declarations on the path: names in their initialisers may be sibling members. */
+    private int openEnums;
+    /** Member names marked {@code @deprecated}, sorted node indices. */
+    private int[] deprecatedNodes = new int[8];
+    private int deprecatedCount;
+
+    private int[] tokens = new int[3 * 1024];
+    private int count;
+    private boolean lastHasSymbol;
+
+    public int count() { return count; }
+    public int start(int i) { return tokens[3 * i]; }
+    public int end(int i) { return tokens[3 * i + 1]; }
+    public int type(int i) { return tokens[3 * i + 2] & 0xff; }
+    public int modifiers(int i) { return tokens[3 * i + 2] >>> MOD_SHIFT; }
+
+    /** Collects the tokens of names that overlap [from, to); the whole file for [0, MAX_VALUE). */
+    public void collect(Arena arena, ScopeTable scopes, int from, int to) {
+        this.arena = arena;
+        this.scopes = scopes;
+        count = 0;
+        openEnums = 0;
+        deprecatedCount = 0;
+        lastHasSymbol = false;
+        int symbols = scopes.symbolCount();
+        if (symbolInfo.length < symbols) symbolInfo = new int[symbols + (symbols >>> 2)];
+        Arrays.fill(symbolInfo, 0, symbols, UNKNOWN);
+        try {
+            markDeprecated();
+            walk(from, to);
+        } finally {
+            // the thread keeps this collector: it must not keep a closed document's tree reachable
+            this.arena = null;
+            this.scopes = null;
+        }
+    }
+
+    /** Preorder walk in source order; the stack holds the path, so a node's parent is one below it. */
+    private void walk(int from, int to) {
+        int root = arena.root();
+        if (root < 0) return;
+        int sp = 0;
+        stack[sp++] = root;
+        int node = arena.firstChild(root);
+        while (true) {
+            while (node >= 0 && arena.end(node) < from) node = arena.nextSibling(node);
+            if (node >= 0 && arena.start(node) >= to) node = -1; // siblings are in source order
+            if (node >= 0) {
+                depth = sp;
+                visit(node, stack[sp - 1], sp >= 2 ? stack[sp - 2] : -1);
+                int child = arena.firstChild(node);
+                if (child >= 0) {
+                    if (sp == stack.length) stack = Arrays.copyOf(stack, sp * 2);
+                    if (arena.kind(node) == ENUM_DECLARATION) openEnums++;
+                    stack[sp++] = node;
+                    node = child;
+                } else {
+                    node = arena.nextSibling(node);
+                }
+            } else {
+                if (sp == 1) return;
+                int done = stack[--sp];
+                if (arena.kind(done) == ENUM_DECLARATION) openEnums--;
+                node = arena.nextSibling(done);
+            }
+        }
+    }
+
+    private void visit(int node, int parent, int grandparent) {
+        switch (arena.kind(node)) {
+            case IDENTIFIER_REFERENCE:
+            case BINDING_IDENTIFIER:
+                name(node, parent, grandparent);
+                break;
+            case IDENTIFIER_NAME:
+            case PRIVATE_IDENTIFIER:
+                member(node, parent, grandparent);
+                break;
+            case LABEL:
+                emit(node, T_LABEL, arena.kind(parent) == LABELED ? DECLARATION : 0, false);
+                break;
+            case REGEX_LITERAL:
+                emit(node, T_REGEXP, 0, false);
+                break;
+            default:
+        }
+    }
+
+    /** A name the binder resolves (or declares). */
+    private void name(int node, int parent, int grandparent) {
+        int symbol = scopes.symbolOfNode(node);
+        boolean declaration = arena.kind(node) == BINDING_IDENTIFIER;
+        if (openEnums > 0 && !declaration && isSiblingEnumMember(node)) {
+            // `B = A` in an enum: TypeScript reads A as the member, though the binder looks outside
+            emit(node, T_ENUM_MEMBER, READONLY, true);
+            return;
+        }
+        if (symbol < 0) {
+            int pk = arena.kind(parent);
+            int type = !declaration ? T_VARIABLE : isFunction(pk) ? T_FUNCTION : isClass(pk) ? T_CLASS : T_VARIABLE;
+            emit(node, decorated(node, parent, grandparent) ? T_DECORATOR : type, declaration ? DECLARATION : 0, false);
+            return;
+        }
+        int info = symbolInfo(symbol);
+        if (info == NO_TOKEN) return;
+        if ((info & KEYWORD_TYPE_NAME) != 0 && arena.kind(parent) == TYPE_REFERENCE) return; // `number`: a keyword
+        int type = info & 0xff;
+        int modifiers = (info >>> MOD_SHIFT) & 0xffff;
+        if (declaration) modifiers |= DECLARATION;
+        else modifiers &= ~DEFINITION;
+        if (decorated(node, parent, grandparent)) type = T_DECORATOR;
+        emit(node, type, modifiers, true);
+    }
+
+    /** {@code E.A} where E is an enum of this file. */
+    private boolean isEnumObject(int object) {
+        if (object < 0 || arena.kind(object) != IDENTIFIER_REFERENCE) return false;
+        int symbol = scopes.symbolOfNode(object);
+        return symbol >= 0 && scopes.kind(symbol) == SymbolKind.ENUM;
+    }
+
+    private boolean isSiblingEnumMember(int node) {
+        for (int i = depth - 1; i >= 0; i--) {
+            if (arena.kind(stack[i]) == ENUM_DECLARATION) return SymbolIndex.isEnumMember(arena, stack[i], arena.data(node));
+        }
+        return false;
+    }
+
+    /** The name a decorator calls: {@code @dec}, {@code @dec()}, {@code @ns.dec}. */
+    private boolean decorated(int node, int parent, int grandparent) {
+        int pk = arena.kind(parent);
+        if (pk == DECORATOR) return true;
+        if (pk == CALL && arena.firstChild(parent) == node) return grandparent >= 0 && arena.kind(grandparent) == DECORATOR;
+        return false;
+    }
+
+    /** A property, member, enum member or specifier name: typed by where it stands. */
+    private void member(int node, int parent, int grandparent) {
+        int pk = arena.kind(parent);
+        int data = arena.data(parent);
+        boolean key = arena.firstChild(parent) == node;
+        int type = T_PROPERTY, modifiers = 0;
+        switch (pk) {
+            case MEMBER:
+                if (key) return; // cannot happen for a name, kept for safety
+                if (isEnumObject(arena.firstChild(parent))) {
+                    type = T_ENUM_MEMBER;
+                    modifiers = READONLY;
+                    break;
+                }
+                if (grandparent >= 0 && arena.kind(grandparent) == DECORATOR) type = T_DECORATOR;
+                else if (grandparent >= 0 && arena.kind(grandparent) == CALL && arena.firstChild(grandparent) == parent) {
+                    type = isDecoratorCall(grandparent) ? T_DECORATOR : T_METHOD;
+                }
+                break;
+            case PROPERTY:
+                if (!key) break;
+                type = (data & P_METHOD) != 0 ? T_METHOD : T_PROPERTY;
+                modifiers = DECLARATION;
+                if ((data & P_METHOD) != 0 && isAsyncFunctionValue(parent)) modifiers |= ASYNC;
+                break;
+            case METHOD:
+                if ((data & C_CONSTRUCTOR) != 0) return; // `constructor` reads as a keyword
+                type = (data & (P_GET | P_SET)) != 0 ? T_PROPERTY : T_METHOD;
+                modifiers = DECLARATION | classMemberModifiers(data);
+                if (isAsyncFunctionValue(parent)) modifiers |= ASYNC;
+                break;
+            case FIELD:
+                modifiers = DECLARATION | classMemberModifiers(data);
+                break;
+            case PROPERTY_SIGNATURE:
+                modifiers = DECLARATION | ((data & MOD_READONLY) != 0 ? READONLY : 0);
+                break;
+            case METHOD_SIGNATURE:
+                type = (data & (P_GET | P_SET)) != 0 ? T_PROPERTY : T_METHOD;
+                modifiers = DECLARATION;
+                break;
+            case ENUM_MEMBER:
+                type = T_ENUM_MEMBER;
+                modifiers = DECLARATION | READONLY;
+                break;
+            case QUALIFIED_NAME:
+                // A.B.C in a type: the last name is the type, the ones before it namespaces
+                type = grandparent >= 0 && arena.kind(grandparent) == QUALIFIED_NAME ? T_NAMESPACE : T_TYPE;
+                break;
+            case TYPE_PREDICATE:
+                type = T_PARAMETER;
+                break;
+            case IMPORT_SPECIFIER:
+            case EXPORT_SPECIFIER:
+                type = T_VARIABLE;
+                break;
+            case EXPORT_ALL:
+                type = T_NAMESPACE;
+                break;
+            case META_PROPERTY:
+            case JSX_MEMBER_EXPRESSION:
+            case JSX_ATTRIBUTE:
+            case IMPORT_ATTRIBUTE:
+                return;
+            default:
+        }
+        if (deprecatedCount > 0 && Arrays.binarySearch(deprecatedNodes, 0, deprecatedCount, node) >= 0) modifiers |= DEPRECATED;
+        emit(node, type, modifiers, scopes.symbolOfNode(node) >= 0);
+    }
+
+    /** {@code @ns.dec()}: the call three levels up is a decorator's. */
+    private boolean isDecoratorCall(int call) {
+        return depth >= 3 && stack[depth - 2] == call && arena.kind(stack[depth - 3]) == DECORATOR;
+    }
+
+    private int classMemberModifiers(int data) {
+        int m = 0;
+        if ((data & C_STATIC) != 0) m |= STATIC;
+        if ((data & MOD_READONLY) != 0) m |= READONLY;
+        if ((data & MOD_ABSTRACT) != 0) m |= ABSTRACT;
+        return m;
+    }
+
+    private boolean isAsyncFunctionValue(int member) {
+        for (int c = arena.firstChild(member); c >= 0; c = arena.nextSibling(c)) {
+            if (isFunction(arena.kind(c))) return (arena.data(c) & F_ASYNC) != 0;
+        }
+        return false;
+    }
+
+    private void emit(int node, int type, int modifiers, boolean hasSymbol) {
+        int start = arena.start(node), end = arena.end(node);
+        if (start >= end) return; // a missing name in recovered syntax
+        if (count > 0) {
+            int last = 3 * (count - 1);
+            if (start < tokens[last + 1]) {
+                // two names on one span (`{ a }`, `import { a }`): the one the binder resolves wins
+                if (start == tokens[last] && hasSymbol && !lastHasSymbol) {
+                    tokens[last + 1] = end;
+                    tokens[last + 2] = type | modifiers << MOD_SHIFT;
+                    lastHasSymbol = true;
+                }
+                return;
+            }
+        }
+        if (3 * count + 3 > tokens.length) tokens = Arrays.copyOf(tokens, tokens.length * 2);
+        int i = 3 * count++;
+        tokens[i] = start;
+        tokens[i + 1] = end;
+        tokens[i + 2] = type | modifiers << MOD_SHIFT;
+        lastHasSymbol = hasSymbol;
+    }
+
+    // ---- symbols ----
+
+    private int symbolInfo(int symbol) {
+        int info = symbolInfo[symbol];
+        if (info == UNKNOWN) symbolInfo[symbol] = info = computeSymbolInfo(symbol);
+        return info;
+    }
+
+    private int computeSymbolInfo(int symbol) {
+        int kind = scopes.kind(symbol);
+        int declaring = scopes.declaringNode(symbol);
+        int type, modifiers = 0;
+        switch (kind) {
+            case SymbolKind.CONST:
+            case SymbolKind.USING:
+                type = T_VARIABLE;
+                modifiers = READONLY | (hasInitializer(declaring) ? DEFINITION : 0);
+                break;
+            case SymbolKind.VAR:
+            case SymbolKind.LET:
+                type = T_VARIABLE;
+                modifiers = hasInitializer(declaring) ? DEFINITION : 0;
+                break;
+            case SymbolKind.CATCH_PARAMETER:
+                type = T_VARIABLE;
+                break;
+            case SymbolKind.PARAMETER:
+                type = T_PARAMETER;
+                break;
+            case SymbolKind.FUNCTION:
+                type = T_FUNCTION;
+                if (declaring >= 0 && isFunction(arena.kind(declaring))) {
+                    if ((arena.data(declaring) & F_ASYNC) != 0) modifiers |= ASYNC;
+                    if (hasChild(declaring, FUNCTION_BODY)) modifiers |= DEFINITION;
+                }
+                break;
+            case SymbolKind.CLASS:
+                type = T_CLASS;
+                modifiers = DEFINITION;
+                if (declaring >= 0 && isClass(arena.kind(declaring)) && (arena.data(declaring) & MOD_ABSTRACT) != 0) modifiers |= ABSTRACT;
+                break;
+            case SymbolKind.IMPORT:
+                type = importType(declaring);
+                modifiers = READONLY;
+                break;
+            case SymbolKind.INTERFACE:
+                type = T_INTERFACE;
+                modifiers = DEFINITION;
+                break;
+            case SymbolKind.TYPE_ALIAS:
+                type = T_TYPE;
+                modifiers = DEFINITION;
+                break;
+            case SymbolKind.ENUM:
+                type = T_ENUM;
+                modifiers = DEFINITION;
+                break;
+            case SymbolKind.NAMESPACE:
+                type = T_NAMESPACE;
+                modifiers = DEFINITION;
+                break;
+            case SymbolKind.TYPE_PARAMETER:
+                type = T_TYPE_PARAMETER;
+                break;
+            case SymbolKind.IMPLICIT_GLOBAL: {
+                int name = scopes.nameId(symbol);
+                int known = WellKnownGlobals.typeOf(arena.names(), name);
+                int info = known >= 0 ? known | DEFAULT_LIBRARY << MOD_SHIFT : T_VARIABLE;
+                if (arena.isTypeScript() && WellKnownGlobals.isPredefinedType(arena.names(), name)) info |= KEYWORD_TYPE_NAME;
+                return info;
+            }
+            default:
+                type = T_VARIABLE;
+        }
+        int scopeKind = scopes.scopeKind(scopes.scope(symbol));
+        if (scopeKind != ScopeKind.SCRIPT && scopeKind != ScopeKind.MODULE && scopeKind != ScopeKind.NAMESPACE) modifiers |= LOCAL;
+        return type | modifiers << MOD_SHIFT;
+    }
+
+    /** An import's kind is not known without the other file: a namespace import is a namespace, the rest variables. */
+    private int importType(int declaring) {
+        if (declaring < 0) return T_VARIABLE;
+        int k = arena.kind(declaring);
+        if (k == IMPORT_NAMESPACE_SPECIFIER) return T_NAMESPACE;
+        if (k == IMPORT_EQUALS) return T_NAMESPACE; // import x = require("m") / import x = N.M
+        return T_VARIABLE;
+    }
+
+    private boolean hasInitializer(int declarator) {
+        if (declarator < 0 || arena.kind(declarator) != VARIABLE_DECLARATOR) return false;
+        int target = arena.firstChild(declarator);
+        for (int c = target < 0 ? -1 : arena.nextSibling(target); c >= 0; c = arena.nextSibling(c)) if (!isType(arena.kind(c))) return true;
+        return false;
+    }
+
+    private boolean hasChild(int node, int kind) {
+        for (int c = arena.firstChild(node); c >= 0; c = arena.nextSibling(c)) if (arena.kind(c) == kind) return true;
+        return false;
+    }
+
+    // ---- @deprecated ----
+
+    /**
+     * Finds JSDoc comments with a {@code @deprecated} tag and marks what each documents: the symbols
+     * a declaration right after it declares, or the member name of a member right after it. Costs a
+     * second walk only in files that have such a comment.
+     */
+    private void markDeprecated() {
+        ParseLog log = arena.log();
+        char[] src = arena.source();
+        int[] anchors = null;
+        int anchorCount = 0;
+        for (int i = 0, n = log.commentCount(); i < n; i++) {
+            int start = log.commentStart(i), end = log.commentEnd(i);
+            if (end - start < 16 || src[start + 1] != '*' || src[start + 2] != '*' || !contains(src, start, end, "@deprecated")) continue;
+            int anchor = end;
+            while (anchor < arena.sourceLength() && Character.isWhitespace(src[anchor])) anchor++;
+            if (anchors == null) anchors = new int[4];
+            if (anchorCount == anchors.length) anchors = Arrays.copyOf(anchors, anchorCount * 2);
+            anchors[anchorCount++] = anchor;
+        }
+        if (anchorCount == 0) return;
+        for (int node = 0, n = arena.nodeCount(); node < n; node++) {
+            if (Arrays.binarySearch(anchors, 0, anchorCount, arena.start(node)) < 0) continue;
+            markDeclaration(node);
+        }
+        Arrays.sort(deprecatedNodes, 0, deprecatedCount);
+    }
+
+    private void markDeclaration(int node) {
+        int k = arena.kind(node);
+        switch (k) {
+            case VARIABLE_DECLARATION:
+                for (int d = arena.firstChild(node); d >= 0; d = arena.nextSibling(d)) {
+                    int target = arena.firstChild(d);
+                    if (target >= 0 && arena.kind(target) == BINDING_IDENTIFIER) markSymbol(target);
+                }
+                break;
+            case FUNCTION_DECLARATION: case CLASS_DECLARATION: case INTERFACE_DECLARATION: case TYPE_ALIAS:
+            case ENUM_DECLARATION: case MODULE_DECLARATION:
+                for (int c = arena.firstChild(node); c >= 0; c = arena.nextSibling(c)) {
+                    if (arena.kind(c) == BINDING_IDENTIFIER) { markSymbol(c); break; }
+                }
+                break;
+            case METHOD: case FIELD: case PROPERTY: case PROPERTY_SIGNATURE: case METHOD_SIGNATURE: case ENUM_MEMBER: {
+                int name = arena.firstChild(node);
+                while (name >= 0 && arena.kind(name) == DECORATOR) name = arena.nextSibling(name);
+                if (name >= 0 && (arena.kind(name) == IDENTIFIER_NAME || arena.kind(name) == PRIVATE_IDENTIFIER)) {
+                    if (deprecatedCount == deprecatedNodes.length) deprecatedNodes = Arrays.copyOf(deprecatedNodes, deprecatedCount * 2);
+                    deprecatedNodes[deprecatedCount++] = name;
+                }
+                break;
+            }
+            default:
+        }
+    }
+
+    private void markSymbol(int binding) {
+        int symbol = scopes.symbolOfNode(binding);
+        if (symbol < 0) return;
+        int info = symbolInfo(symbol);
+        if (info >= 0) symbolInfo[symbol] = info | DEPRECATED << MOD_SHIFT;
+    }
+
+    private static boolean contains(char[] src, int from, int to, String word) {
+        outer:
+        for (int i = from, last = to - word.length(); i <= last; i++) {
+            for (int j = 0; j < word.length(); j++) if (src[i + j] != word.charAt(j)) continue outer;
+            return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,344 @@
+package dev.arenals.server.query;
+
+import static dev.arenals.parser.tree.NodeKind.*;
+
+import dev.arenals.parser.scope.ScopeKind;
+import dev.arenals.parser.scope.ScopeTable;
+import dev.arenals.parser.tree.Arena;
+import java.util.Arrays;
+
+/**
+ * Offset → {@link Target}: the binder's symbol when the name has one; otherwise what the syntax
+ * around the name says (export and import specifier names, JSX tags, members, private names,
+ * labels). Answers only from the tree and the binder, never by matching text.
+ */
+public final class TargetResolver {
+    private final DocumentQuery q;
+    private final Arena arena;
+    private final ScopeTable scopes;
+
+    public TargetResolver(DocumentQuery q) {
+        this.q = q;
+        this.arena = q.arena();
+        this.scopes = q.scopes();
+    }
+
+    /** The target of the name at {@code offset}, or null when there is none. */
+    public Target at(int offset) {
+        int ident = q.identifierAt(offset);
+        if (ident < 0) return null;
+        int kind = arena.kind(ident);
+        int name = arena.data(ident);
+        int symbol = scopes.symbolOfNode(ident);
+        SymbolIndex index = q.index();
+        if (symbol >= 0 && kind != IDENTIFIER_NAME) {
+            if (kind == IDENTIFIER_REFERENCE && arena.isTypeScript()) {
+                Target enumMember = enumMemberInInitializer(ident, name);
+                if (enumMember != null) return enumMember;
+            }
+            int group = index.groupOf(symbol);
+            return Target.symbol(ident, name, new int[] {group}, namespaceOf(group));
+        }
+        int[] path = TreePaths.pathTo(arena, ident);
+        if (path == null || path.length < 2) return null;
+        int parent = path[path.length - 2];
+        int pk = arena.kind(parent);
+        switch (kind) {
+            case IDENTIFIER_NAME:
+                return nameTarget(ident, name, path, parent, pk);
+            case PRIVATE_IDENTIFIER:
+                return privateTarget(ident, name, path);
+            case LABEL:
+                return labelTarget(ident, name, path, parent, pk);
+            case JSX_IDENTIFIER:
+                return jsxTarget(ident, name, path);
+            default:
+                return null;
+        }
+    }
+
+    private Target nameTarget(int ident, int name, int[] path, int parent, int pk) {
+        boolean first = arena.firstChild(parent) == ident;
+        switch (pk) {
+            case EXPORT_SPECIFIER: {
+                // export { a } / export { a as b }: both names lead to the local declaration
+                int local = arena.firstChild(parent);
+                int group = localExportGroup(path, local);
+                return group < 0 ? null : Target.symbol(ident, arena.data(local), new int[] {group}, -1);
+            }
+            case IMPORT_SPECIFIER: {
+                // the imported name of import { a as b }: the import's local binding
+                int binding = arena.nextSibling(ident);
+                int symbol = binding < 0 ? -1 : scopes.symbolOfNode(binding);
+                return symbol < 0 ? null : Target.symbol(ident, arena.data(binding), new int[] {q.index().groupOf(symbol)}, -1);
+            }
+            case MEMBER:
+            case QUALIFIED_NAME: {
+                if (first || (pk == MEMBER && (arena.data(parent) & M_COMPUTED) != 0)) return null;
+                int object = arena.firstChild(parent);
+                if (arena.kind(object) == THIS) {
+                    int cls = classOfThis(path, path.length - 2);
+                    return cls < 0 ? null : Target.member(ident, name, Target.CLASS, new int[] {cls}, classGroup(cls));
+                }
+                if (arena.kind(object) != IDENTIFIER_REFERENCE) return null;
+                int symbol = scopes.symbolOfNode(object);
+                if (symbol < 0 || !q.isDeclared(symbol)) return null;
+                return memberOf(q.index().groupOf(symbol), ident, name);
+            }
+            case PROPERTY: {
+                if (!first || (arena.data(parent) & P_COMPUTED) != 0 || path.length < 4) return null;
+                int object = path[path.length - 3];
+                if (arena.kind(object) != OBJECT) return null;
+                int group = constGroupOfObject(path, path.length - 3);
+                return group < 0 ? null : Target.member(ident, name, Target.OBJECT, new int[] {object}, group);
+            }
+            case FIELD:
+            case METHOD: {
+                if (!first || path.length < 4 || arena.kind(path[path.length - 3]) != CLASS_BODY) return null;
+                int cls = path[path.length - 4];
+                return Target.member(ident, name, Target.CLASS, new int[] {cls}, classGroup(cls));
+            }
+            case ENUM_MEMBER: {
+                if (!first || path.length < 3) return null;
+                int decl = path[path.length - 3];
+                int group = groupOfDeclaringName(decl);
+                int[] containers = group < 0 ? new int[] {decl} : enumDeclarations(group);
+                return Target.member(ident, name, Target.ENUM, containers, group);
+            }
+            default:
+                return null;
+        }
+    }
+
+    /** {@code X.name}: a member of the class, enum, namespace or object-literal const X. */
+    private Target memberOf(int group, int ident, int name) {
+        SymbolIndex index = q.index();
+        for (int i = 0, n = index.occurrenceCount(group); i < n; i++) {
+            if ((index.occurrenceFlags(group, i) & SymbolIndex.DECLARATION) == 0) continue;
+            int decl = index.occurrenceNode(group, i);
+            int[] path = TreePaths.pathTo(arena, decl);
+            if (path == null || path.length < 2) continue;
+            int owner = path[path.length - 2];
+            int ok = arena.kind(owner);
+            if (isClass(ok)) return Target.member(ident, name, Target.CLASS, new int[] {owner}, group);
+            if (ok == ENUM_DECLARATION) return Target.member(ident, name, Target.ENUM, enumDeclarations(group), group);
+            if (ok == MODULE_DECLARATION) {
+                int[] groups = namespaceMembers(group, name);
+                return groups.length == 0 ? null : Target.symbol(ident, name, groups, group);
+            }
+            if (ok == VARIABLE_DECLARATOR && arena.firstChild(owner) == decl) {
+                int object = constObjectInitializer(path, path.length - 2);
+                if (object >= 0) return Target.member(ident, name, Target.OBJECT, new int[] {object}, group);
+            }
+        }
+        return null;
+    }
+
+    /** The enum declarations of a (possibly merged) enum group. */
+    int[] enumDeclarations(int group) {
+        SymbolIndex index = q.index();
+        int[] out = new int[4];
+        int n = 0;
+        for (int i = 0, count = index.occurrenceCount(group); i < count; i++) {
+            if ((index.occurrenceFlags(group, i) & SymbolIndex.DECLARATION) == 0) continue;
+            int owner = TreePaths.parent(arena, index.occurrenceNode(group, i));
+            if (owner >= 0 && arena.kind(owner) == ENUM_DECLARATION) {
+                if (n == out.length) out = Arrays.copyOf(out, n * 2);
+                out[n++] = owner;
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    /** Groups of the declarations named {@code name} in the blocks of namespace group {@code group}. */
+    private int[] namespaceMembers(int group, int name) {
+        SymbolIndex index = q.index();
+        int[] out = new int[2];
+        int n = 0;
+        for (int i = 0, count = index.occurrenceCount(group); i < count; i++) {
+            if ((index.occurrenceFlags(group, i) & SymbolIndex.DECLARATION) == 0) continue;
+            int owner = TreePaths.parent(arena, index.occurrenceNode(group, i));
+            if (owner < 0 || arena.kind(owner) != MODULE_DECLARATION) continue;
+            int block = -1;
+            for (int c = arena.firstChild(owner); c >= 0; c = arena.nextSibling(c)) if (arena.kind(c) == MODULE_BLOCK) block = c;
+            if (block < 0) continue;
+            int scope = scopeOfNode(block);
+            if (scope < 0) continue;
+            for (int s = 0, symbols = scopes.symbolCount(); s < symbols; s++) {
+                if (scopes.scope(s) != scope || scopes.nameId(s) != name || !q.isDeclared(s)) continue;
+                int g = index.groupOf(s);
+                boolean seen = false;
+                for (int j = 0; j < n; j++) seen |= out[j] == g;
+                if (seen) continue;
+                if (n == out.length) out = Arrays.copyOf(out, n * 2);
+                out[n++] = g;
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    /** For a symbol declared in a namespace block, the namespace's group (so {@code N.x} counts as a use), else -1. */
+    int namespaceOf(int group) {
+        if (group < 0 || !q.isDeclared(group)) return -1;
+        int scope = scopes.scope(group);
+        if (scopes.scopeKind(scope) != ScopeKind.NAMESPACE) return -1;
+        int owner = TreePaths.parent(arena, scopes.scopeNode(scope));
+        if (owner < 0 || arena.kind(owner) != MODULE_DECLARATION) return -1;
+        for (int c = arena.firstChild(owner); c >= 0; c = arena.nextSibling(c)) {
+            if (arena.kind(c) == BINDING_IDENTIFIER) {
+                int symbol = scopes.symbolOfNode(c);
+                return symbol < 0 ? -1 : q.index().groupOf(symbol);
+            }
+        }
+        return -1;
+    }
+
+    private int scopeOfNode(int node) {
+        for (int s = 0, n = scopes.scopeCount(); s < n; s++) if (scopes.scopeNode(s) == node) return s;
+        return -1;
+    }
+
+    /** The class that {@code this} means at path[at] (walking out through arrows), or -1. */
+    int classOfThis(int[] path, int at) {
+        for (int i = at; i >= 1; i--) {
+            int k = arena.kind(path[i]);
+            if (k == FUNCTION_DECLARATION || k == FUNCTION_EXPRESSION) {
+                if (i >= 3 && arena.kind(path[i - 1]) == METHOD && arena.kind(path[i - 2]) == CLASS_BODY) return path[i - 3];
+                return -1;
+            }
+            if ((k == FIELD || k == STATIC_BLOCK) && i >= 2 && arena.kind(path[i - 1]) == CLASS_BODY) {
+                // a field's initialiser or a static block; a computed key would be the field's first child
+                if (k == FIELD && i + 1 < path.length && path[i + 1] == arena.firstChild(path[i])) continue;
+                return path[i - 2];
+            }
+        }
+        return -1;
+    }
+
+    /** The group of a class's name, or -1 for an anonymous class. */
+    int classGroup(int cls) { return groupOfDeclaringName(cls); }
+
+    /** The group of the binding identifier that names a class, enum or other declaration, or -1. */
+    private int groupOfDeclaringName(int decl) {
+        for (int c = arena.firstChild(decl); c >= 0; c = arena.nextSibling(c)) {
+            if (arena.kind(c) == BINDING_IDENTIFIER) {
+                int symbol = scopes.symbolOfNode(c);
+                return symbol < 0 ? -1 : q.index().groupOf(symbol);
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * path[at] is a declarator whose target is path[at + 1]: its initialiser when the declaration is
+     * {@code const} and the initialiser an object literal (through parentheses, {@code as const},
+     * {@code satisfies}), else -1.
+     */
+    private int constObjectInitializer(int[] path, int at) {
+        int declarator = path[at];
+        if (at < 1 || arena.kind(path[at - 1]) != VARIABLE_DECLARATION || arena.data(path[at - 1]) != VAR_CONST) return -1;
+        int init = -1;
+        for (int c = arena.nextSibling(arena.firstChild(declarator)); c >= 0; c = arena.nextSibling(c)) {
+            if (!isType(arena.kind(c))) init = c;
+        }
+        while (init >= 0 && (arena.kind(init) == PARENTHESIZED || arena.kind(init) == AS_EXPRESSION
+                || arena.kind(init) == SATISFIES_EXPRESSION)) {
+            init = arena.firstChild(init);
+        }
+        return init >= 0 && arena.kind(init) == OBJECT ? init : -1;
+    }
+
+    /** For an object literal at path[at], the group of the const it initialises, or -1. */
+    private int constGroupOfObject(int[] path, int at) {
+        for (int i = at - 1; i >= 1; i--) {
+            int k = arena.kind(path[i]);
+            if (k == PARENTHESIZED || k == AS_EXPRESSION || k == SATISFIES_EXPRESSION) continue;
+            if (k != VARIABLE_DECLARATOR) return -1;
+            int target = arena.firstChild(path[i]);
+            if (arena.kind(target) != BINDING_IDENTIFIER) return -1;
+            int[] declPath = Arrays.copyOf(path, i + 2);
+            declPath[i + 1] = target;
+            if (constObjectInitializer(declPath, i) != path[at]) return -1;
+            int symbol = scopes.symbolOfNode(target);
+            return symbol < 0 ? -1 : q.index().groupOf(symbol);
+        }
+        return -1;
+    }
+
+    /** Inside an enum member's initialiser, a bare name that is another member of the enum. */
+    private Target enumMemberInInitializer(int ident, int name) {
+        int[] path = TreePaths.pathTo(arena, ident);
+        if (path == null) return null;
+        for (int i = path.length - 2; i >= 1; i--) {
+            if (arena.kind(path[i]) != ENUM_MEMBER) continue;
+            int decl = path[i - 1];
+            if (arena.kind(decl) != ENUM_DECLARATION) return null;
+            int group = groupOfDeclaringName(decl);
+            int[] containers = group < 0 ? new int[] {decl} : enumDeclarations(group);
+            // the enum it is written in decides, as in the index (SymbolIndex.enumMemberUses)
+            return SymbolIndex.isEnumMember(arena, decl, name) ? Target.member(ident, name, Target.ENUM, containers, group) : null;
+        }
+        return null;
+    }
+
+    private int localExportGroup(int[] path, int local) {
+        if (arena.kind(local) != IDENTIFIER_NAME || path.length < 3) return -1;
+        int exportNamed = path[path.length - 3];
+        for (int c = arena.firstChild(exportNamed); c >= 0; c = arena.nextSibling(c)) if (arena.kind(c) == STRING_LITERAL) return -1;
+        SymbolIndex.NameLookup lookup = new SymbolIndex.NameLookup(arena, scopes, leaders());
+        return lookup.groupAt(arena.start(local), arena.data(local));
+    }
+
+    private int[] leaders() {
+        SymbolIndex index = q.index();
+        int[] leader = new int[scopes.symbolCount()];
+        for (int s = 0; s < leader.length; s++) leader[s] = index.groupOf(s);
+        return leader;
+    }
+
+    private Target privateTarget(int ident, int name, int[] path) {
+        for (int i = path.length - 2; i >= 0; i--) {
+            if (isClass(arena.kind(path[i])) && declaresPrivate(path[i], name)) return Target.privateName(ident, name, path[i]);
+        }
+        return null;
+    }
+
+    boolean declaresPrivate(int cls, int name) {
+        for (int body = arena.firstChild(cls); body >= 0; body = arena.nextSibling(body)) {
+            if (arena.kind(body) != CLASS_BODY) continue;
+            for (int m = arena.firstChild(body); m >= 0; m = arena.nextSibling(m)) {
+                int key = arena.firstChild(m);
+                if (key >= 0 && arena.kind(key) == PRIVATE_IDENTIFIER && arena.data(key) == name) return true;
+            }
+        }
+        return false;
+    }
+
+    private Target labelTarget(int ident, int name, int[] path, int parent, int pk) {
+        if (pk == LABELED) return Target.label(ident, name, parent);
+        if (pk != BREAK && pk != CONTINUE) return null;
+        for (int i = path.length - 3; i >= 0; i--) {
+            int k = arena.kind(path[i]);
+            if (isFunction(k) || isClass(k)) return null; // labels do not cross functions
+            if (k == LABELED) {
+                int label = arena.firstChild(path[i]);
+                if (label >= 0 && arena.data(label) == name) return Target.label(ident, name, path[i]);
+            }
+        }
+        return null;
+    }
+
+    private Target jsxTarget(int ident, int name, int[] path) {
+        for (int i = path.length - 2; i >= 0; i--) {
+            int k = arena.kind(path[i]);
+            if (k == JSX_MEMBER_EXPRESSION) continue;
+            if ((k == JSX_OPENING_ELEMENT || k == JSX_CLOSING_ELEMENT) && SymbolIndex.jsxTagIdentifier(arena, path[i]) == ident) {
+                SymbolIndex.NameLookup lookup = new SymbolIndex.NameLookup(arena, scopes, leaders());
+                int group = lookup.groupAt(arena.start(ident), name);
+                return group < 0 ? null : Target.symbol(ident, name, new int[] {group}, -1);
+            }
+            return null;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.arenals.server.features;
+
+import static dev.arenals.server.testing.NavAssert.assertHighlights;
+import static dev.arenals.server.testing.NavAssert.assertLinkedEditing;
+import static dev.arenals.server.testing.NavAssert.assertReferences;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.arenals.server.document.Document;
+import dev.arenals.server.testing.Docs;
+import java.util.List;
+import org.eclipse.lsp4j.Location;
+import org.junit.jupiter.api.Test;
+
+class ReferencesAndHighlightsTest {
+    @Test void referencesOfVariablesAcrossScopes() {
+        assertReferences("let [[a]] = 1; function f() { return [[a]] + [[|a]]; } { let a = 2; a; }");
+        assertReferences("function [[f]]() { return [[f]]; } [[|f]](); const g = function f() { return f; };");
+        assertReferences("a.mjs", "const [[a]] = 1; export { [[a|]] }; export { [[a]] as b };");
+        assertReferences("a.mjs", "const [[a]] = 1; export { [[|a]] }; export { [[a]] as b };");
+        assertReferences("a.mjs", "const [[a]] = 1; export { [[a]] }; export { [[|a]] as b };");
+        assertReferences("a.jsx", "function [[Card]]() {} const x = <[[Card]]><[[|Card]] /></[[Card]]>;");
+        assertReferences("const [[a]] = 1; const o = { [[|a]], b: [[a]] }; const { a: x } = o;");
+    }
+
+    @Test void referencesWithoutTheDeclaration() {
+        Document doc = Docs.parsed("file:///r.js", "let a = 1; a = 2; a++;");
+        List<Location> without = new ReferencesHandler().references(doc, doc.positionAt(0 + 4), false);
+        List<Location> with = new ReferencesHandler().references(doc, doc.positionAt(4), true);
+        assertEquals(2, without.size());
+        assertEquals(3, with.size());
+    }
+
+    @Test void referencesOfUndeclaredGlobalsAreTheirUses() {
+        assertReferences("[[console]].log(1); [[|console]].error(2); function f(console) { console; }");
+    }
+
+    @Test void referencesOfMembersLabelsAndPrivateNames() {
+        assertReferences("class A { [[x]] = 1; m() { this.[[|x]]++; return () => this.[[x]]; } n() { function g() { this.x; } } }");
+        assertReferences("const o = { [[a]]: 1 }; o.[[|a]] = o.[[a]] + 1; p.a;");
+        assertReferences("[[l]]: for (;;) { m: for (;;) { break [[|l]]; } continue [[l]]; }");
+        assertReferences("class A { [[#p]]; m(o) { return [[#p]] in o && this.[[|#p]]; } }");
+    }
+
+    @Test void typeScriptReferencesCoverEveryMeaning() {
+        assertReferences("a.ts", "interface [[I]] {} interface [[I]] { a: [[I]] } let x: [[|I]];");
+        assertReferences("a.ts", "const [[S]] = 1; type [[S]] = number; let s: [[|S]] = [[S]];");
+        assertReferences("a.ts", "enum [[E]] { A } let e: [[E]] = [[|E]].A;");
+        assertReferences("a.ts", "enum E { [[A]], B = [[A]] } let e: E.[[A]] = E.[[|A]];");
+        assertReferences("a.ts", "class [[|A]] {} enum E { A, B = A } new [[A]]();");
+        assertReferences("a.ts", "namespace N { export const [[v]] = 1; [[v]]; } N.[[|v]];");
+        assertReferences("a.ts", "function f<[[T]]>(a: [[T]]): [[|T]] { return a; } function g<T>(a: T) {}");
+        assertReferences("a.ts", "import { [[x]] } from 'm'; let v: [[x]] = [[|x]]; export { [[x]] };");
+    }
+
+    @Test void highlightsSayReadOrWrite() {
+        assertHighlights("let [[=a]] = 1; [[=a]] = 2; [[=a]] += 1; [[=a]]++; f([[|a]]); for ([[=a]] of []) {} ({ b: [[=a]] } = o);");
+        assertHighlights("class A { [[=x]]; m() { this.[[=x]] = 1; return this.[[|x]]; } }");
+        assertHighlights("const o = { [[=a]]: 1 }; o.[[=a]] = 2; o.[[|a]];");
+        assertHighlights("a.ts", "type [[=T]] = 1; let t: [[|T]];");
+        assertHighlights("   | ");
+    }
+
+    @Test void linkedEditingOfJsxTags() {
+        assertLinkedEditing("a.jsx", "const x = <[[Di|v]] className='a'><span/></[[Div]]>;");
+        assertLinkedEditing("a.jsx", "const x = <[[ui.Button]]>a</[[ui.Bu|tton]]>;");
+        assertLinkedEditing("a.tsx", "const x = <div><[[|p]]></[[p]]></div>;");
+        assertLinkedEditing("a.jsx", "const x = <Self|Closing />;");
+        assertLinkedEditing("a.jsx", "const x = <div cl|assName='a'></div>;");
+    }
+}

@@ -1,0 +1,188 @@
+package dev.arenals.server.features;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.arenals.parser.scope.ScopeTable;
+import dev.arenals.parser.scope.SymbolKind;
+import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.NodeKind;
+import dev.arenals.server.document.Document;
+import dev.arenals.server.document.ParseTools;
+import dev.arenals.server.query.IntList;
+import dev.arenals.server.query.SemanticTokenLegend;
+import dev.arenals.server.query.SymbolIndex;
+import dev.arenals.server.testing.Docs;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.SemanticTokensEdit;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Semantic tokens against the binder on real files (the corpus of {@link NavigationCorpusTest}):
+ * every name the binder declares or resolves has exactly one token, whose type is the one its
+ * symbol kind calls for; tokens are sorted, do not overlap and lie inside the text; and after
+ * random edits (reparsed incrementally where possible), the previous array with the delta's edits
+ * applied equals a fresh {@code full}.
+ */
+class SemanticTokensCorpusTest {
+    private static final int FILES = 240;
+
+    @Test
+    void tokensAgreeWithTheBinderOnRealFiles() throws IOException {
+        List<Path> files = NavigationCorpusTest.corpusFiles();
+        Assumptions.assumeTrue(files.size() >= FILES, "the real-world corpus is not in the cache: run the test-fixtures tests first");
+        Random random = new Random(17);
+        int checked = 0, names = 0, deltas = 0;
+        long deltaInts = 0, fullInts = 0;
+        for (Path file : files) {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            Document doc = Docs.parsed(file.toUri().toString(), text);
+            if (doc.arena() == null || doc.arena().log().diagnosticCount() > 0 || doc.scopes() == null) continue;
+            checked++;
+            int[] data = SemanticTokensHandler.tokens(doc, 0, Integer.MAX_VALUE);
+            int[][] absolute = absolute(doc, data, file);
+            names += checkAgainstBinder(doc, absolute, file);
+
+            // deltas after random edits equal a fresh full
+            SemanticTokensHistory history = new SemanticTokensHistory();
+            SemanticTokensHandler handler = new SemanticTokensHandler();
+            String id = handler.full(doc, history).getResultId();
+            int[] client = data;
+            for (int round = 0; round < 3; round++) {
+                randomEdit(doc, random);
+                doc.ensureParsed(ParseTools.current(), Long.MAX_VALUE);
+                var answer = handler.delta(doc, id, history);
+                assertTrue(answer.isRight(), "a delta against the latest result");
+                id = answer.getRight().getResultId();
+                client = apply(client, answer.getRight().getEdits());
+                int[] fresh = SemanticTokensHandler.tokens(Docs.parsed(file.toUri().toString(), doc.text()), 0, Integer.MAX_VALUE);
+                assertArrayEquals(fresh, client, file + ": tokens after edit " + round);
+                for (SemanticTokensEdit e : answer.getRight().getEdits()) deltaInts += e.getData().size();
+                fullInts += fresh.length;
+                deltas++;
+            }
+        }
+        System.out.printf("semantic tokens corpus: %d files, %d names checked, %d deltas (%.1f%% of the ints a full answer sends)%n",
+                checked, names, deltas, 100.0 * deltaInts / Math.max(1, fullInts));
+        assertTrue(checked >= 200, "files checked: " + checked);
+        assertTrue(deltaInts * 10 < fullInts, "deltas are small: " + deltaInts + " of " + fullInts);
+    }
+
+    /** Decodes the relative encoding into {start offset, end offset, type, modifiers}, checking order and bounds. */
+    private static int[][] absolute(Document doc, int[] data, Path file) {
+        assertEquals(0, data.length % 5);
+        int[][] out = new int[data.length / 5][];
+        int line = 0, column = 0, previousEnd = 0;
+        for (int i = 0; i < data.length; i += 5) {
+            assertTrue(data[i] >= 0 && data[i + 1] >= 0 && data[i + 2] > 0, file + ": token " + i / 5);
+            if (data[i] != 0) column = 0;
+            line += data[i];
+            column += data[i + 1];
+            assertTrue(line < doc.lines().lineCount(), file + ": token past the last line");
+            int start = doc.offsetAt(new Position(line, column));
+            int end = doc.offsetAt(new Position(line, column + data[i + 2]));
+            assertTrue(start >= previousEnd, file + ": tokens overlap or are out of order at " + line + ":" + column);
+            assertTrue(end <= doc.length() && end - start > 0, file + ": token outside the text at " + line + ":" + column);
+            out[i / 5] = new int[] {start, end, data[i + 3], data[i + 4]};
+            previousEnd = end;
+        }
+        return out;
+    }
+
+    /** Every declared or resolved name has one token of the type its symbol kind calls for. */
+    private static int checkAgainstBinder(Document doc, int[][] tokens, Path file) {
+        Arena arena = doc.arena();
+        ScopeTable scopes = doc.scopes();
+        long[] enumMemberUses = arena.isTypeScript() ? SymbolIndex.enumMemberUsesForTests(arena) : new long[0];
+        int[] starts = new int[tokens.length];
+        for (int i = 0; i < tokens.length; i++) starts[i] = tokens[i][0];
+        int checked = 0;
+        for (int node = 0; node < arena.nodeCount(); node++) {
+            int k = arena.kind(node);
+            if (k != NodeKind.IDENTIFIER_REFERENCE && k != NodeKind.BINDING_IDENTIFIER) continue;
+            int symbol = scopes.symbolOfNode(node);
+            if (symbol < 0 || arena.start(node) == arena.end(node)) continue;
+            int kind = scopes.kind(symbol);
+            String name = arena.text(arena.start(node), arena.end(node));
+            int at = Arrays.binarySearch(starts, arena.start(node));
+            if (kind == SymbolKind.IMPLICIT_GLOBAL && arena.isTypeScript() && isKeywordType(name) && at < 0) continue;
+            if (at < 0) fail(file + ": no token for `" + name + "` at " + doc.positionAt(arena.start(node)));
+            int[] token = tokens[at];
+            assertEquals(arena.end(node), token[1], file + ": token of `" + name + "` has another span");
+            String type = SemanticTokenLegend.TYPES.get(token[2]);
+            boolean decorator = type.equals("decorator");
+            boolean enumMember = Arrays.binarySearch(enumMemberUses, node) >= 0;
+            String expected = enumMember ? "enumMember" : expectedType(kind, token[3]);
+            assertTrue(decorator || expected.contains("|" + type + "|"), file + ": `" + name + "` at " + doc.positionAt(arena.start(node))
+                    + " is a " + SymbolKind.name(kind) + " but its token is " + type);
+            boolean declaration = (token[3] & SemanticTokenLegend.DECLARATION) != 0;
+            assertEquals(k == NodeKind.BINDING_IDENTIFIER, declaration, file + ": declaration modifier of `" + name + "`");
+            checked++;
+        }
+        return checked;
+    }
+
+    private static boolean isKeywordType(String name) {
+        return List.of("any", "unknown", "never", "number", "string", "boolean", "symbol", "bigint", "object", "void",
+                "undefined", "null", "intrinsic").contains(name);
+    }
+
+    /** The token types a symbol kind allows, as |a|b|. */
+    private static String expectedType(int kind, int modifiers) {
+        switch (kind) {
+            case SymbolKind.VAR: case SymbolKind.LET: case SymbolKind.CONST: case SymbolKind.USING: case SymbolKind.CATCH_PARAMETER:
+                return "|variable|";
+            case SymbolKind.FUNCTION: return "|function|";
+            case SymbolKind.CLASS: return "|class|";
+            case SymbolKind.PARAMETER: return "|parameter|";
+            case SymbolKind.IMPORT: return "|variable|namespace|";
+            case SymbolKind.INTERFACE: return "|interface|";
+            case SymbolKind.TYPE_ALIAS: return "|type|";
+            case SymbolKind.ENUM: return "|enum|";
+            case SymbolKind.NAMESPACE: return "|namespace|";
+            case SymbolKind.TYPE_PARAMETER: return "|typeParameter|";
+            case SymbolKind.IMPLICIT_GLOBAL:
+                // a well-known global may be a class, function, namespace or type of the standard library
+                return (modifiers & SemanticTokenLegend.DEFAULT_LIBRARY) != 0 ? "|variable|class|function|namespace|type|interface|" : "|variable|";
+            default: return "|?|";
+        }
+    }
+
+    private static final String[] SNIPPETS = {"x", "\n", " ", "let q = 1;\n", "(", ")", "{", "}", "foo.bar()", "// c\n", "'", "/*", "*/"};
+
+    private static void randomEdit(Document doc, Random random) {
+        int length = doc.length();
+        int start = random.nextInt(length + 1);
+        int end = Math.min(length, start + (random.nextInt(4) == 0 ? random.nextInt(8) : 0));
+        String inserted = SNIPPETS[random.nextInt(SNIPPETS.length)];
+        Range range = new Range(doc.positionAt(start), doc.positionAt(end));
+        doc.applyChanges(List.of(new TextDocumentContentChangeEvent(range, inserted)), doc.version() + 1);
+    }
+
+    private static int[] apply(int[] data, List<SemanticTokensEdit> edits) {
+        int[] out = data;
+        // edits apply to the original array; sorted from the back so earlier offsets stay valid
+        for (int i = edits.size() - 1; i >= 0; i--) {
+            SemanticTokensEdit e = edits.get(i);
+            int[] insert = e.getData() == null ? new int[0] : IntList.toArray(e.getData());
+            int[] next = new int[out.length - e.getDeleteCount() + insert.length];
+            System.arraycopy(out, 0, next, 0, e.getStart());
+            System.arraycopy(insert, 0, next, e.getStart(), insert.length);
+            System.arraycopy(out, e.getStart() + e.getDeleteCount(), next, e.getStart() + insert.length, out.length - e.getStart() - e.getDeleteCount());
+            out = next;
+        }
+        return out;
+    }
+}
