@@ -141,6 +141,9 @@ final class IncrementalReparse {
         if (stop != expected || parser.wastedTokens() > SPECULATION_ALLOWANCE - arena.wastedTokens()) return false;
         // an AUTO file that this edit makes a module: the statements before were parsed as sloppy script code
         if (!arena.isModule() && parser.sawModuleSyntax() && options.goal() == ParseOptions.Goal.AUTO) return false;
+        // an AUTO module's region was read as module code, where <!-- and --> are no comments; read as
+        // the AUTO goal reads a file first, they might hide the import or export that makes it a module
+        if (regionOptions != options && mayHoldHtmlComment(text, prevEnd, expected)) return false;
         if (prologuePlace && arena.pendingCount() > 0 && mayBeDirective(arena, arena.pending(0))) return false;
         for (int i = keep; i < log.diagnosticCount(); i++) {
             int s = log.diagnosticStart(i);
@@ -193,6 +196,15 @@ final class IncrementalReparse {
         }
         scanner.release();
         return word;
+    }
+
+    /** {@code <!--} or {@code -->} somewhere in text[from, to): perhaps an HTML-like comment of a script. */
+    private static boolean mayHoldHtmlComment(char[] text, int from, int to) {
+        for (int i = Math.max(from, 0); i + 2 < Math.min(to, text.length); i++) {
+            if (text[i] == '<' && text[i + 1] == '!' && i + 3 < to && text[i + 2] == '-' && text[i + 3] == '-') return true;
+            if (text[i] == '-' && text[i + 1] == '-' && text[i + 2] == '>') return true;
+        }
+        return false;
     }
 
     /** An expression statement that starts with a string literal: in the prologue's place, a directive. */

@@ -83,6 +83,11 @@ public final class JsParser {
         HeapTreeBuilder builder = new HeapTreeBuilder(text.toString());
         char[] src = text.toString().toCharArray();
         parser.parse(src, src.length, options, builder, builder.names(), builder.log());
+        if (options.goal() == ParseOptions.Goal.AUTO && parser.wasModule() && parser.sloppyMattered()) {
+            // as parseLoaded does: a module is strict throughout
+            builder = new HeapTreeBuilder(text.toString());
+            parser.parse(src, src.length, options.asModule(), builder, builder.names(), builder.log());
+        }
         return builder.build();
     }
 }
