@@ -2213,24 +2213,25 @@ final class Parser {
                     }
                     int nameTok = tok;
                     int nameFlags = lx.flags;
+                    int nameStart = lx.tokenStart; // after an inline `type`, which is the specifier's, not the name's
                     int nameEnd = lx.tokenEnd;
                     if (tok == STRING) {
                         checkWellFormedModuleString();
                         next();
-                        leaf(STRING_LITERAL, is, lastEnd, 0);
+                        leaf(STRING_LITERAL, nameStart, lastEnd, 0);
                         if (atContextual(K_AS)) next(); else errorExpected(K_AS);
                         parseBindingIdentifier();
                     } else if (Token.isIdentifierName(tok)) {
                         int id = lx.internIdentifier();
                         next();
                         if (atContextual(K_AS)) {
-                            leaf(IDENTIFIER_NAME, is, lastEnd, id);
+                            leaf(IDENTIFIER_NAME, nameStart, lastEnd, id);
                             next();
                             parseBindingIdentifier();
                         } else {
-                            leaf(IDENTIFIER_NAME, is, lastEnd, id);
-                            checkIdentifierReference(nameTok, nameFlags, is, nameEnd, true);
-                            leaf(BINDING_IDENTIFIER, is, nameEnd, id);
+                            leaf(IDENTIFIER_NAME, nameStart, lastEnd, id);
+                            checkIdentifierReference(nameTok, nameFlags, nameStart, nameEnd, true);
+                            leaf(BINDING_IDENTIFIER, nameStart, nameEnd, id);
                         }
                     } else {
                         error(is, lx.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);

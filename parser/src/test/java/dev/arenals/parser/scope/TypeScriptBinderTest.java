@@ -86,6 +86,19 @@ class TypeScriptBinderTest {
         assertEquals(color, table.symbolAt(at("Color.Red")));
     }
 
+    /** An inline `type` belongs to the import specifier, not to the imported name's span. */
+    @Test
+    void anInlineTypeImportsNameSpansTheNameOnly() {
+        String text = "import { type User, type Id as Key } from './m';\nlet u: User; let k: Key;";
+        parser.parse(arena, text, ParseOptions.forFileName("m.ts"));
+        binder.bind(arena, table);
+        int user = table.symbolAt(text.lastIndexOf("User"));
+        assertEquals(text.indexOf("User"), arena.start(table.declarationNode(user)));
+        assertEquals(text.indexOf("User") + 4, arena.end(table.declarationNode(user)));
+        int key = table.symbolAt(text.lastIndexOf("Key"));
+        assertEquals(text.indexOf("Key"), arena.start(table.declarationNode(key)));
+    }
+
     @Test
     void importsServeEverySpace() {
         parser.parse(arena, "import { Schema } from './s';\nlet s: Schema.Type = Schema.make();", ParseOptions.forFileName("m.ts"));
