@@ -1,0 +1,64 @@
+package dev.arenals.server.workspace;
+
+import com.google.common.collect.ImmutableList;
+import java.nio.file.Path;
+
+/**
+ * What the workspace keeps of one file after its arena is reset: its top-level declarations, its
+ * exports and imports with their module specifiers. Immutable and free of arena references, so a
+ * summary may be read on any thread while a newer one replaces it. Ranges are name ranges, one
+ * line each, in the position encoding the client negotiated.
+ */
+public record FileSummary(
+        Path path,
+        ImmutableList<Declaration> declarations,
+        ImmutableList<Export> exports,
+        ImmutableList<String> starExports,
+        ImmutableList<Import> imports,
+        ImmutableList<String> moduleSpecifiers,
+        long sourceChars) {
+
+    /** What a declaration is, for workspace/symbol's icons. */
+    public enum Kind { FUNCTION, CLASS, VARIABLE, CONSTANT, INTERFACE, TYPE, ENUM, NAMESPACE }
+
+    /** A name range on one line: the declaration's or the export's name. */
+    public record Span(int line, int startColumn, int endColumn) { }
+
+    /** A top-level declaration; {@code exported} when {@code export} (or {@code export default}) is written on it. */
+    public record Declaration(String name, Kind kind, Span span, boolean exported) { }
+
+    /**
+     * One exported name. {@code localName} is the name inside this file (a declaration or an
+     * import), or inside {@code fromSpecifier} for a re-export; "*" for {@code export * as x from};
+     * null for {@code export default} of an expression, whose span is the expression's start.
+     */
+    public record Export(String exportedName, String localName, String fromSpecifier, Span span) { }
+
+    /**
+     * One imported binding: {@code importedName} is the name in the module, "default" for a default
+     * import, "*" for a namespace import or {@code import x = require()}.
+     */
+    public record Import(String localName, String importedName, String specifier, Span span) { }
+
+    public static FileSummary empty(Path path) {
+        return new FileSummary(path, ImmutableList.of(), ImmutableList.of(), ImmutableList.of(), ImmutableList.of(), ImmutableList.of(), 0);
+    }
+
+    /** The export named {@code name}, or null. */
+    public Export export(String name) {
+        for (Export e : exports) if (e.exportedName().equals(name)) return e;
+        return null;
+    }
+
+    /** The top-level declaration named {@code name} (the first of merged ones), or null. */
+    public Declaration declaration(String name) {
+        for (Declaration d : declarations) if (d.name().equals(name)) return d;
+        return null;
+    }
+
+    /** The import binding named {@code localName}, or null. */
+    public Import importOf(String localName) {
+        for (Import i : imports) if (i.localName().equals(localName)) return i;
+        return null;
+    }
+}
