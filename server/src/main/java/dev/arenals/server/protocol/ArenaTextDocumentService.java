@@ -142,7 +142,10 @@ public final class ArenaTextDocumentService implements TextDocumentService {
         if (!server.acceptsNotifications()) return;
         String uri = params == null || params.getTextDocument() == null ? null : params.getTextDocument().getUri();
         tokenHistory.forget(uri);
-        Document doc = server.store().close(uri, closed -> server.publish(closed, List.of(), null));
+        Document doc = server.store().close(uri, closed -> {
+            server.publish(closed, List.of(), null);
+            server.forgetOpen(closed);
+        });
         if (doc == null) server.log().warn("didClose for a document that is not open: " + uri);
     }
 
@@ -203,14 +206,14 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> definition(DefinitionParams params) {
         Position position = positionOf("definition", params);
         return onDocument("textDocument/definition", params.getTextDocument().getUri(), Either.forLeft(List.of()),
-                doc -> Either.forLeft(definitions.definition(doc, position)));
+                doc -> Either.forLeft(definitions.definition(doc, position, server.navigator())));
     }
 
     @Override
     public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> declaration(DeclarationParams params) {
         Position position = positionOf("declaration", params);
         return onDocument("textDocument/declaration", params.getTextDocument().getUri(), Either.forLeft(List.of()),
-                doc -> Either.forLeft(definitions.definition(doc, position)));
+                doc -> Either.forLeft(definitions.definition(doc, position, server.navigator())));
     }
 
     @Override

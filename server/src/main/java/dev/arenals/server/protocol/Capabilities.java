@@ -31,6 +31,7 @@ import org.eclipse.lsp4j.TextDocumentSyncOptions;
  *   <tr><td>foldingRange</td><td>FoldingRangeHandler</td></tr>
  *   <tr><td>selectionRange</td><td>SelectionRangeHandler</td></tr>
  *   <tr><td>documentLink</td><td>DocumentLinkHandler</td></tr>
+ *   <tr><td>workspace/symbol</td><td>WorkspaceSymbolHandler (registered in ArenaWorkspaceService)</td></tr>
  * </table>
  */
 final class Capabilities {
@@ -65,6 +66,7 @@ final class Capabilities {
         caps.setFoldingRangeProvider(true);
         caps.setSelectionRangeProvider(true);
         caps.setDocumentLinkProvider(new DocumentLinkOptions(false));
+        caps.setWorkspaceSymbolProvider(true);
         return caps;
     }
 }

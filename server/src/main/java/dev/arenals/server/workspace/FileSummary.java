@@ -7,10 +7,12 @@ import java.nio.file.Path;
  * What the workspace keeps of one file after its arena is reset: its top-level declarations, its
  * exports and imports with their module specifiers. Immutable and free of arena references, so a
  * summary may be read on any thread while a newer one replaces it. Ranges are name ranges, one
- * line each, in the position encoding the client negotiated.
+ * line each, in the position encoding the client negotiated. {@code uri} is the open document's
+ * URI as the client spelled it, else the path's file URI.
  */
 public record FileSummary(
         Path path,
+        String uri,
         ImmutableList<Declaration> declarations,
         ImmutableList<Export> exports,
         ImmutableList<String> starExports,
@@ -40,8 +42,8 @@ public record FileSummary(
      */
     public record Import(String localName, String importedName, String specifier, Span span) { }
 
-    public static FileSummary empty(Path path) {
-        return new FileSummary(path, ImmutableList.of(), ImmutableList.of(), ImmutableList.of(), ImmutableList.of(), ImmutableList.of(), 0);
+    public static FileSummary empty(Path path, String uri) {
+        return new FileSummary(path, uri, ImmutableList.of(), ImmutableList.of(), ImmutableList.of(), ImmutableList.of(), ImmutableList.of(), 0);
     }
 
     /** The export named {@code name}, or null. */

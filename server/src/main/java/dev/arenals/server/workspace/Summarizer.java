@@ -42,14 +42,14 @@ public final class Summarizer {
      * The summary of the tree in {@code arena}. {@code text} is the parsed text and {@code lines}
      * its line starts (up to date for it); columns are counted in {@code encoding}.
      */
-    public static FileSummary summarize(Path path, Arena arena, char[] text, LineStarts lines, PositionEncoding encoding) {
-        if (arena.nodeCount() == 0 || arena.root() < 0) return FileSummary.empty(path);
-        return new Summarizer(arena, text, lines, encoding).run(path);
+    public static FileSummary summarize(Path path, String uri, Arena arena, char[] text, LineStarts lines, PositionEncoding encoding) {
+        if (arena.nodeCount() == 0 || arena.root() < 0) return FileSummary.empty(path, uri);
+        return new Summarizer(arena, text, lines, encoding).run(path, uri);
     }
 
-    private FileSummary run(Path path) {
+    private FileSummary run(Path path, String uri) {
         for (int s = arena.firstChild(arena.root()); s >= 0; s = arena.nextSibling(s)) statement(s);
-        return new FileSummary(path, declarations.build(), exports.build(), starExports.build(), imports.build(),
+        return new FileSummary(path, uri, declarations.build(), exports.build(), starExports.build(), imports.build(),
                 specifiers.build(), arena.sourceLength());
     }
 

@@ -1,0 +1,117 @@
+package dev.arenals.server.features;
+
+import dev.arenals.server.workspace.FileSummary;
+import dev.arenals.server.workspace.FileSummary.Declaration;
+import dev.arenals.server.workspace.WorkspaceIndex;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.SymbolKind;
+import org.eclipse.lsp4j.WorkspaceSymbol;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+
+/**
+ * {@code workspace/symbol}: the top-level declarations of every known file whose name matches the
+ * query, best first: exact (ignoring case), prefix, camel-case humps ({@code gUN} or {@code gun}
+ * for {@code getUserName}), then substring; within a rank exported before local, shorter names
+ * first. Answers from the index as it is, during indexing too. At most {@link #LIMIT} results.
+ */
+public final class WorkspaceSymbolHandler {
+    public static final int LIMIT = 256;
+    static final int EXACT = 4, PREFIX = 3, HUMPS = 2, SUBSTRING = 1, NONE = 0;
+
+    private record Match(int rank, Declaration declaration, FileSummary file) { }
+
+    private static final Comparator<Match> BEST_FIRST = Comparator.comparingInt((Match m) -> -m.rank)
+            .thenComparing(m -> !m.declaration.exported())
+            .thenComparingInt(m -> m.declaration.name().length())
+            .thenComparing(m -> m.declaration.name())
+            .thenComparing(m -> m.file.uri());
+
+    public List<WorkspaceSymbol> symbols(WorkspaceIndex index, String query) {
+        String q = query == null ? "" : query.trim();
+        List<Match> matches = new ArrayList<>();
+        for (FileSummary f : index.all()) {
+            for (Declaration d : f.declarations()) {
+                int rank = q.isEmpty() ? SUBSTRING : rank(q, d.name());
+                if (rank != NONE) matches.add(new Match(rank, d, f));
+            }
+        }
+        matches.sort(BEST_FIRST);
+        List<WorkspaceSymbol> out = new ArrayList<>(Math.min(LIMIT, matches.size()));
+        for (Match m : matches) {
+            if (out.size() == LIMIT) break;
+            FileSummary.Span s = m.declaration.span();
+            Location location = new Location(m.file.uri(), new Range(new Position(s.line(), s.startColumn()), new Position(s.line(), s.endColumn())));
+            WorkspaceSymbol symbol = new WorkspaceSymbol(m.declaration.name(), kind(m.declaration.kind()), Either.forLeft(location));
+            symbol.setContainerName(fileName(m.file));
+            out.add(symbol);
+        }
+        return out;
+    }
+
+    /** How well {@code name} matches {@code query}: one of EXACT … NONE. */
+    static int rank(String query, String name) {
+        if (name.equalsIgnoreCase(query)) return EXACT;
+        if (name.regionMatches(true, 0, query, 0, query.length())) return PREFIX;
+        if (matchesHumps(query, name)) return HUMPS;
+        if (name.toLowerCase(Locale.ROOT).contains(query.toLowerCase(Locale.ROOT))) return SUBSTRING;
+        return NONE;
+    }
+
+    /**
+     * Each query character continues the current hump or starts a later one, in order; the first
+     * must start the name. Humps start at an upper-case letter after a lower-case one or a digit,
+     * and after '_' or '$'.
+     */
+    static boolean matchesHumps(String query, String name) {
+        if (query.isEmpty() || name.isEmpty() || !same(query.charAt(0), name.charAt(0))) return false;
+        int at = 0;
+        for (int i = 1; i < query.length(); i++) {
+            char c = query.charAt(i);
+            if (at + 1 < name.length() && same(c, name.charAt(at + 1)) && !(Character.isUpperCase(c) && !isHumpStart(name, at + 1))) {
+                at++;
+                continue;
+            }
+            int next = -1;
+            for (int j = at + 1; j < name.length(); j++) {
+                if (isHumpStart(name, j) && same(c, name.charAt(j))) { next = j; break; }
+            }
+            if (next < 0) return false;
+            at = next;
+        }
+        return true;
+    }
+
+    private static boolean isHumpStart(String name, int i) {
+        if (i == 0) return true;
+        char c = name.charAt(i), before = name.charAt(i - 1);
+        if (before == '_' || before == '$') return c != '_' && c != '$';
+        return Character.isUpperCase(c) && (Character.isLowerCase(before) || Character.isDigit(before));
+    }
+
+    private static boolean same(char a, char b) {
+        return a == b || Character.toLowerCase(a) == Character.toLowerCase(b);
+    }
+
+    private static String fileName(FileSummary f) {
+        return f.path().getFileName() == null ? f.path().toString() : f.path().getFileName().toString();
+    }
+
+    private static SymbolKind kind(FileSummary.Kind kind) {
+        switch (kind) {
+            case FUNCTION: return SymbolKind.Function;
+            case CLASS: return SymbolKind.Class;
+            case CONSTANT: return SymbolKind.Constant;
+            case INTERFACE: return SymbolKind.Interface;
+            case TYPE: return SymbolKind.TypeParameter;
+            case ENUM: return SymbolKind.Enum;
+            case NAMESPACE: return SymbolKind.Namespace;
+            default: return SymbolKind.Variable;
+        }
+    }
+}
