@@ -16,8 +16,8 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
 
 /**
  * {@code workspace/symbol}: the top-level declarations of every known file whose name matches the
- * query, best first: exact (ignoring case), prefix, camel-case humps ({@code gUN} or {@code gun}
- * for {@code getUserName}), then substring; within a rank exported before local, shorter names
+ * query, best first: exact (ignoring case), prefix, camel-case humps ({@code gUN}, {@code gun} or
+ * {@code userN} for {@code getUserName}), then substring; within a rank exported before local, shorter names
  * first. Answers from the index as it is, during indexing too. At most {@link #LIMIT} results.
  */
 public final class WorkspaceSymbolHandler {
@@ -64,13 +64,20 @@ public final class WorkspaceSymbolHandler {
     }
 
     /**
-     * Each query character continues the current hump or starts a later one, in order; the first
-     * must start the name. Humps start at an upper-case letter after a lower-case one or a digit,
-     * and after '_' or '$'.
+     * From some hump start, each query character continues the current hump or starts a later one,
+     * in order. Humps start the name, at an upper-case letter after a lower-case one or a digit, and
+     * after '_' or '$'.
      */
     static boolean matchesHumps(String query, String name) {
-        if (query.isEmpty() || name.isEmpty() || !same(query.charAt(0), name.charAt(0))) return false;
-        int at = 0;
+        if (query.isEmpty()) return false;
+        for (int start = 0; start < name.length(); start++) {
+            if (isHumpStart(name, start) && same(query.charAt(0), name.charAt(start)) && humpsFrom(query, name, start)) return true;
+        }
+        return false;
+    }
+
+    private static boolean humpsFrom(String query, String name, int start) {
+        int at = start;
         for (int i = 1; i < query.length(); i++) {
             char c = query.charAt(i);
             if (at + 1 < name.length() && same(c, name.charAt(at + 1)) && !(Character.isUpperCase(c) && !isHumpStart(name, at + 1))) {

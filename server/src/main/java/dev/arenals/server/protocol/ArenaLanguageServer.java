@@ -1,5 +1,6 @@
 package dev.arenals.server.protocol;
 
+import dev.arenals.check.ProjectFiles;
 import dev.arenals.server.ServerInfo;
 import dev.arenals.server.document.Document;
 import dev.arenals.server.document.DocumentStore;
@@ -120,7 +121,9 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
         workspaceFolders = foldersOf(params);
         workDoneProgress = params.getCapabilities() != null && params.getCapabilities().getWindow() != null
                 && Boolean.TRUE.equals(params.getCapabilities().getWindow().getWorkDoneProgress());
-        indexer = new Indexer(index, log, options.indexThreads, () -> settings.maxFileSize(), support.positionEncoding);
+        // check's limit caps the index too: a generated 15 MB bundle is no place to navigate to
+        indexer = new Indexer(index, log, options.indexThreads,
+                () -> Math.min(settings.maxFileSize(), ProjectFiles.DEFAULT_MAX_FILE_SIZE), support.positionEncoding);
 
         ServerCapabilities caps = Capabilities.of(support, pushDiagnostics);
         state = State.INITIALIZED;
