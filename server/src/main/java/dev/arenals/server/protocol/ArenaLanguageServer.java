@@ -119,6 +119,7 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
         if (options.watchParentProcess && params.getProcessId() != null) watchParent(params.getProcessId());
 
         workspaceFolders = foldersOf(params);
+        if (!workspaceFolders.isEmpty()) indexing = new CompletableFuture<>(); // completed once initialized's indexing is done
         workDoneProgress = params.getCapabilities() != null && params.getCapabilities().getWindow() != null
                 && Boolean.TRUE.equals(params.getCapabilities().getWindow().getWorkDoneProgress());
         // check's limit caps the index too: a generated 15 MB bundle is no place to navigate to
@@ -135,9 +136,10 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
     @Override
     public void initialized(InitializedParams params) {
         Indexer i = indexer;
-        if (i == null || workspaceFolders.isEmpty() || state != State.INITIALIZED) return;
+        CompletableFuture<Void> done = indexing;
+        if (i == null || workspaceFolders.isEmpty() || state != State.INITIALIZED || done.isDone()) return;
         log.info("indexing " + workspaceFolders);
-        indexing = i.indexFolders(workspaceFolders, progress());
+        i.indexFolders(workspaceFolders, progress()).whenComplete((ok, error) -> done.complete(null));
     }
 
     /** The folders to index: workspaceFolders, else rootUri, else rootPath; only file URIs. */
