@@ -22,7 +22,11 @@ import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.DidChangeWatchedFilesRegistrationOptions;
+import org.eclipse.lsp4j.FileSystemWatcher;
 import org.eclipse.lsp4j.ProgressParams;
+import org.eclipse.lsp4j.Registration;
+import org.eclipse.lsp4j.RegistrationParams;
 import org.eclipse.lsp4j.WorkDoneProgressBegin;
 import org.eclipse.lsp4j.WorkDoneProgressCreateParams;
 import org.eclipse.lsp4j.WorkDoneProgressEnd;
@@ -76,6 +80,7 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
     private volatile Indexer indexer;
     private volatile List<Path> workspaceFolders = List.of();
     private volatile boolean workDoneProgress;
+    private volatile boolean registersFileWatcher;
     private volatile CompletableFuture<Void> indexing = CompletableFuture.completedFuture(null);
 
     private volatile LanguageClient client;
@@ -119,6 +124,9 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
         if (options.watchParentProcess && params.getProcessId() != null) watchParent(params.getProcessId());
 
         workspaceFolders = foldersOf(params);
+        registersFileWatcher = params.getCapabilities() != null && params.getCapabilities().getWorkspace() != null
+                && params.getCapabilities().getWorkspace().getDidChangeWatchedFiles() != null
+                && Boolean.TRUE.equals(params.getCapabilities().getWorkspace().getDidChangeWatchedFiles().getDynamicRegistration());
         if (!workspaceFolders.isEmpty()) indexing = new CompletableFuture<>(); // completed once initialized's indexing is done
         workDoneProgress = params.getCapabilities() != null && params.getCapabilities().getWindow() != null
                 && Boolean.TRUE.equals(params.getCapabilities().getWindow().getWorkDoneProgress());
@@ -139,7 +147,21 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
         CompletableFuture<Void> done = indexing;
         if (i == null || workspaceFolders.isEmpty() || state != State.INITIALIZED || done.isDone()) return;
         log.info("indexing " + workspaceFolders);
+        watchSourceFiles();
         i.indexFolders(workspaceFolders, progress()).whenComplete((ok, error) -> done.complete(null));
+    }
+
+    /** Asks the client to report changes to source files on disk, where it lets the server register for them. */
+    private void watchSourceFiles() {
+        LanguageClient c = client;
+        if (!registersFileWatcher || c == null) return;
+        FileSystemWatcher sources = new FileSystemWatcher(Either.forLeft("**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}"));
+        Registration r = new Registration("arena-ls/watch-sources", "workspace/didChangeWatchedFiles",
+                new DidChangeWatchedFilesRegistrationOptions(List.of(sources)));
+        c.registerCapability(new RegistrationParams(List.of(r))).exceptionally(error -> {
+            log.warn("the client refused to watch source files (" + error + "): files changed outside the editor are not re-indexed");
+            return null;
+        });
     }
 
     /** The folders to index: workspaceFolders, else rootUri, else rootPath; only file URIs. */

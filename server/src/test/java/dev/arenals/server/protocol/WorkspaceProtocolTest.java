@@ -179,6 +179,36 @@ class WorkspaceProtocolTest {
     }
 
     @Test
+    void reportsProgressAndRegistersAFileWatcherWhenTheClientAllows() throws Exception {
+        org.eclipse.lsp4j.ClientCapabilities caps = InProcessServer.capabilities(false, null);
+        org.eclipse.lsp4j.WindowClientCapabilities window = new org.eclipse.lsp4j.WindowClientCapabilities();
+        window.setWorkDoneProgress(true);
+        caps.setWindow(window);
+        org.eclipse.lsp4j.WorkspaceClientCapabilities workspace = caps.getWorkspace() != null ? caps.getWorkspace() : new org.eclipse.lsp4j.WorkspaceClientCapabilities();
+        workspace.setDidChangeWatchedFiles(new org.eclipse.lsp4j.DidChangeWatchedFilesCapabilities(true));
+        caps.setWorkspace(workspace);
+        try (InProcessServer s = new InProcessServer()) {
+            InitializeParams params = new InitializeParams();
+            params.setCapabilities(caps);
+            params.setWorkspaceFolders(List.of(new org.eclipse.lsp4j.WorkspaceFolder(root.toUri().toString(), "root")));
+            get(s.remote.initialize(params));
+            s.remote.initialized(new InitializedParams());
+            s.server.indexing().get(20, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            List<String> kinds;
+            do {
+                kinds = s.client.progress().stream().map(p -> p.getValue().getLeft().getKind().toString()).collect(Collectors.toList());
+                if (kinds.contains("end")) break;
+                Thread.sleep(10);
+            } while (System.nanoTime() < deadline);
+            assertEquals("begin", kinds.get(0));
+            assertEquals("end", kinds.get(kinds.size() - 1));
+            assertEquals(List.of("workspace/didChangeWatchedFiles"),
+                    s.client.registrations().stream().map(org.eclipse.lsp4j.Registration::getMethod).collect(Collectors.toList()));
+        }
+    }
+
+    @Test
     void watchedFileEventsUpdateTheIndex() throws Exception {
         try (InProcessServer s = start(null)) {
             Path created = write("src/late.ts", "export const arrivedLater = 1;\n");
