@@ -6,7 +6,6 @@ import dev.arenals.server.workspace.WorkspaceIndex;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
@@ -59,8 +58,16 @@ public final class WorkspaceSymbolHandler {
         if (name.equalsIgnoreCase(query)) return EXACT;
         if (name.regionMatches(true, 0, query, 0, query.length())) return PREFIX;
         if (matchesHumps(query, name)) return HUMPS;
-        if (name.toLowerCase(Locale.ROOT).contains(query.toLowerCase(Locale.ROOT))) return SUBSTRING;
+        if (containsIgnoringCase(name, query)) return SUBSTRING;
         return NONE;
+    }
+
+    /** Without lower-casing copies: this runs for every declaration of the workspace. */
+    private static boolean containsIgnoringCase(String name, String query) {
+        for (int i = 0, last = name.length() - query.length(); i <= last; i++) {
+            if (name.regionMatches(true, i, query, 0, query.length())) return true;
+        }
+        return false;
     }
 
     /**

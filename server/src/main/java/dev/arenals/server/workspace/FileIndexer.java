@@ -27,6 +27,9 @@ import java.util.Locale;
  * Not thread-safe: one per thread.
  */
 final class FileIndexer {
+    /** Buffers up to this size stay with the thread (most source files are smaller). */
+    private static final int KEPT_BUFFER_CHARS = 1 << 20, KEPT_ARENA_NODES = 1 << 17;
+
     private final JsParser parser = new JsParser();
     private Arena arena = new Arena(1 << 14);
     private byte[] bytes = new byte[1 << 16];
@@ -34,6 +37,11 @@ final class FileIndexer {
     private final LineStarts lines = new LineStarts(LineStarts.Terminators.LSP);
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+
+    /** False on threads that live on after indexing (a request's worker lane): buffers grown for a large file go. */
+    private final boolean keepsLargeBuffers;
+
+    FileIndexer(boolean keepsLargeBuffers) { this.keepsLargeBuffers = keepsLargeBuffers; }
 
     /** Why the last {@link #summarize} returned null. */
     String lastProblem;
@@ -50,8 +58,7 @@ final class FileIndexer {
             if (textLength < 0) return null;
             ParseOptions options = ParseOptions.forFileName(file.getFileName().toString());
             parser.parseInPlace(arena, chars, textLength, options);
-            lines.rebuild(chars, textLength);
-            FileSummary s = Summarizer.summarize(file, file.toUri().toString(), arena, chars, lines, encoding);
+            FileSummary s = Summarizer.summarizeBuildingLines(file, file.toUri().toString(), arena, chars, lines, encoding);
             charsIndexed += textLength;
             return s;
         } catch (RuntimeException | StackOverflowError e) {
@@ -60,7 +67,16 @@ final class FileIndexer {
             return null;
         } finally {
             arena.reset();
+            dropLargeBuffers();
         }
+    }
+
+    /** Buffers grown for a large file are not kept where this state lives as long as its thread. */
+    private void dropLargeBuffers() {
+        if (keepsLargeBuffers) return;
+        if (bytes.length > KEPT_BUFFER_CHARS) bytes = new byte[1 << 16];
+        if (chars.length > KEPT_BUFFER_CHARS) chars = new char[1 << 16];
+        if (arena.capacity() > KEPT_ARENA_NODES) arena = new Arena(1 << 14);
     }
 
     private int read(Path file, long maxBytes) {

@@ -37,7 +37,11 @@ public final class Indexer {
     private final LongSupplier maxFileSize;
     private final PositionEncoding encoding;
     private final ExecutorService pool;
-    private final ThreadLocal<FileIndexer> indexers = ThreadLocal.withInitial(FileIndexer::new);
+    /**
+     * One per thread, whichever index it fills. Index threads keep their grown buffers (they end when
+     * idle); other threads, loading a file for a request, do not.
+     */
+    private static final ThreadLocal<FileIndexer> INDEXERS = ThreadLocal.withInitial(() -> new FileIndexer(Thread.currentThread() instanceof IndexThread));
 
     private final AtomicInteger filesIndexed = new AtomicInteger();
     private final AtomicInteger filesSkipped = new AtomicInteger();
@@ -49,14 +53,19 @@ public final class Indexer {
         this.maxFileSize = maxFileSize;
         this.encoding = encoding;
         AtomicInteger n = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(null, r, "arena-ls-index-" + n.incrementAndGet(), 8L << 20); // room for deep trees
-            t.setDaemon(true);
-            t.setPriority(Thread.MIN_PRIORITY);
-            return t;
-        });
+        this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                r -> new IndexThread(r, "arena-ls-index-" + n.incrementAndGet()));
         ((ThreadPoolExecutor) pool).allowCoreThreadTimeOut(true);
         index.setLoader(this::summarizeHere);
+    }
+
+    /** An indexing thread: a daemon at low priority, with room for deep trees; it keeps its grown buffers. */
+    public static final class IndexThread extends Thread {
+        public IndexThread(Runnable task, String name) {
+            super(null, task, name, 8L << 20);
+            setDaemon(true);
+            setPriority(Thread.MIN_PRIORITY);
+        }
     }
 
     public WorkspaceIndex index() { return index; }
@@ -123,8 +132,8 @@ public final class Indexer {
         });
     }
 
-    /** Indexes one file on this thread; false when it was skipped (logged). */
-    boolean indexFile(Path file) {
+    /** Indexes one file on the calling thread (with that thread's reusable state); false when it was skipped (logged). */
+    public boolean indexFile(Path file) {
         FileSummary s = summarizeHere(file);
         if (s == null) {
             index.removeIndexed(file);
@@ -136,7 +145,7 @@ public final class Indexer {
 
     /** Summarizes a file on the calling thread with that thread's indexer; null (logged) when it cannot. */
     FileSummary summarizeHere(Path file) {
-        FileIndexer indexer = indexers.get();
+        FileIndexer indexer = INDEXERS.get();
         long before = indexer.charsIndexed;
         FileSummary s = indexer.summarize(file, maxFileSize.getAsLong(), encoding);
         if (s == null) {

@@ -24,6 +24,8 @@ public final class Summarizer {
     private final char[] text;
     private final LineStarts lines;
     private final PositionEncoding encoding;
+    /** Offset up to which {@link #lines} is built, or -1 when it is complete already. */
+    private int linesUpTo;
 
     private final ImmutableList.Builder<Declaration> declarations = ImmutableList.builder();
     private final ImmutableList.Builder<Export> exports = ImmutableList.builder();
@@ -31,11 +33,13 @@ public final class Summarizer {
     private final ImmutableList.Builder<Import> imports = ImmutableList.builder();
     private final ImmutableList.Builder<String> specifiers = ImmutableList.builder();
 
-    private Summarizer(Arena arena, char[] text, LineStarts lines, PositionEncoding encoding) {
+    private Summarizer(Arena arena, char[] text, LineStarts lines, PositionEncoding encoding, boolean linesComplete) {
         this.arena = arena;
         this.text = text;
         this.lines = lines;
         this.encoding = encoding;
+        this.linesUpTo = linesComplete ? -1 : 0;
+        if (!linesComplete) lines.rebuild(text, arena.sourceLength(), 0);
     }
 
     /**
@@ -44,7 +48,16 @@ public final class Summarizer {
      */
     public static FileSummary summarize(Path path, String uri, Arena arena, char[] text, LineStarts lines, PositionEncoding encoding) {
         if (arena.nodeCount() == 0 || arena.root() < 0) return FileSummary.empty(path, uri);
-        return new Summarizer(arena, text, lines, encoding).run(path, uri);
+        return new Summarizer(arena, text, lines, encoding, true).run(path, uri);
+    }
+
+    /**
+     * The same for a file whose line starts are not known: {@code scratch} is filled only as far
+     * as the last name needs (the tail of a bundle without top-level names is never scanned).
+     */
+    public static FileSummary summarizeBuildingLines(Path path, String uri, Arena arena, char[] text, LineStarts scratch, PositionEncoding encoding) {
+        if (arena.nodeCount() == 0 || arena.root() < 0) return FileSummary.empty(path, uri);
+        return new Summarizer(arena, text, scratch, encoding, false).run(path, uri);
     }
 
     private FileSummary run(Path path, String uri) {
@@ -215,6 +228,13 @@ public final class Summarizer {
     private Span span(int node) { return span(arena.start(node), arena.end(node)); }
 
     private Span span(int start, int end) {
+        if (linesUpTo >= 0 && end >= linesUpTo) {
+            // grow geometrically: each rebuild rescans from the start
+            int length = arena.sourceLength();
+            linesUpTo = (int) Math.min(length, Math.max(end + 4096L, linesUpTo * 2L));
+            lines.rebuild(text, length, linesUpTo);
+            if (linesUpTo == length) linesUpTo = -1;
+        }
         int line = lines.lineOf(start);
         int lineStart = lines.lineStart(line);
         int endOnLine = line == lines.lineOf(end) ? end : start;
