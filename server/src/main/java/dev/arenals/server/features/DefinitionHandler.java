@@ -78,6 +78,34 @@ public final class DefinitionHandler {
         }
     }
 
+    /**
+     * For an import binding: its module specifier and the name it imports ("default", "*" or a
+     * name), else null.
+     */
+    static String[] importOf(Arena arena, int binding) {
+        int[] path = Trees.pathTo(arena, binding);
+        if (path == null || path.length < 3) return null;
+        int parent = path[path.length - 2];
+        int holder;
+        String imported;
+        switch (arena.kind(parent)) {
+            case IMPORT_DEFAULT_SPECIFIER: holder = path[path.length - 3]; imported = "default"; break;
+            case IMPORT_NAMESPACE_SPECIFIER: holder = path[path.length - 3]; imported = "*"; break;
+            case IMPORT_SPECIFIER: {
+                int name = arena.firstChild(parent);
+                if (name == binding) return null;
+                holder = path[path.length - 3];
+                imported = moduleName(arena, name);
+                break;
+            }
+            default: return null;
+        }
+        for (int c = arena.firstChild(holder); c >= 0; c = arena.nextSibling(c)) {
+            if (arena.kind(c) == STRING_LITERAL) return new String[] {moduleName(arena, c), imported};
+        }
+        return null;
+    }
+
     /** {@code ns.a} of a namespace import, and the names of {@code export { a as b } from "./m"}. */
     private static List<Location> qualifiedOrReexported(DocumentQuery q, Path file, int node, CrossFileNavigator workspace) {
         Arena arena = q.arena();

@@ -87,6 +87,94 @@ public final class CrossFileNavigator {
         else exported(target, i.importedName(), visited, out);
     }
 
+    /** A top-level name of a file: a declaration, or an import binding. */
+    public record NameInFile(Path file, String name) { }
+
+    /**
+     * The declaring file and local name behind {@code importedName} of {@code specifier} imported
+     * by {@code importer}, through re-export chains; null when not found or a namespace.
+     */
+    public NameInFile origin(Path importer, String specifier, String importedName) {
+        Path target = ModuleResolver.resolveFrom(importer, specifier);
+        if (target == null || importedName.equals("*")) return null;
+        return origin(target, importedName, new HashSet<>());
+    }
+
+    private NameInFile origin(Path file, String name, Set<String> visited) {
+        if (visited.size() > MAX_HOPS || !visited.add(file + "\u0000" + name)) return null;
+        FileSummary s = index.summaryOrLoad(file);
+        if (s == null) return null;
+        Export e = s.export(name);
+        if (e != null) {
+            if (e.fromSpecifier() != null) {
+                Path target = ModuleResolver.resolveFrom(file, e.fromSpecifier());
+                return target == null || e.localName().equals("*") ? null : origin(target, e.localName(), visited);
+            }
+            if (e.localName() == null) return null;
+            if (s.declaration(e.localName()) != null) return new NameInFile(file, e.localName());
+            Import i = s.importOf(e.localName());
+            if (i == null || i.importedName().equals("*")) return null;
+            Path target = ModuleResolver.resolveFrom(file, i.specifier());
+            return target == null ? null : origin(target, i.importedName(), visited);
+        }
+        if (name.equals("default")) return null;
+        for (String from : s.starExports()) {
+            Path target = ModuleResolver.resolveFrom(file, from);
+            NameInFile found = target == null ? null : origin(target, name, visited);
+            if (found != null) return found;
+        }
+        return null;
+    }
+
+    /**
+     * The import bindings, in other files, of the top-level name {@code local} of {@code file}:
+     * every file that imports it under any exported name, directly or through re-exports
+     * ({@code export { a as b } from}, {@code export * from}, import-then-export). Namespace
+     * imports ({@code ns.a}) are not followed.
+     */
+    public List<NameInFile> importBindingsOf(Path file, String local) {
+        FileSummary declaring = index.summaryOrLoad(file);
+        if (declaring == null) return List.of();
+        List<NameInFile> out = new ArrayList<>();
+        java.util.ArrayDeque<NameInFile> exportsToFollow = new java.util.ArrayDeque<>();
+        for (Export e : declaring.exports()) {
+            if (e.fromSpecifier() == null && local.equals(e.localName())) exportsToFollow.add(new NameInFile(file, e.exportedName()));
+        }
+        Set<NameInFile> seen = new HashSet<>(exportsToFollow);
+        while (!exportsToFollow.isEmpty() && seen.size() < 10_000) {
+            NameInFile exported = exportsToFollow.poll();
+            for (Path importer : index.importersOf(exported.file())) {
+                FileSummary s = index.summaryOrLoad(importer);
+                if (s == null) continue;
+                for (Import i : s.imports()) {
+                    if (!i.importedName().equals(exported.name()) || !exported.file().equals(ModuleResolver.resolveFrom(importer, i.specifier()))) continue;
+                    out.add(new NameInFile(importer, i.localName()));
+                    // import { a } from './x'; export { a as b }
+                    for (Export e : s.exports()) {
+                        if (e.fromSpecifier() == null && i.localName().equals(e.localName())) {
+                            NameInFile next = new NameInFile(importer, e.exportedName());
+                            if (seen.add(next)) exportsToFollow.add(next);
+                        }
+                    }
+                }
+                for (Export e : s.exports()) {
+                    if (e.fromSpecifier() == null || !exported.name().equals(e.localName())) continue;
+                    if (!exported.file().equals(ModuleResolver.resolveFrom(importer, e.fromSpecifier()))) continue;
+                    NameInFile next = new NameInFile(importer, e.exportedName());
+                    if (seen.add(next)) exportsToFollow.add(next);
+                }
+                if (!exported.name().equals("default")) {
+                    for (String from : s.starExports()) {
+                        if (!exported.file().equals(ModuleResolver.resolveFrom(importer, from))) continue;
+                        NameInFile next = new NameInFile(importer, exported.name());
+                        if (seen.add(next)) exportsToFollow.add(next);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     private Location fileStart(Path file) {
         FileSummary s = index.summary(file);
         String uri = s != null ? s.uri() : file.toUri().toString();

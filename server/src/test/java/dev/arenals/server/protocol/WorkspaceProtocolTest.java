@@ -25,6 +25,8 @@ import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.ReferenceContext;
+import org.eclipse.lsp4j.ReferenceParams;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.WorkspaceSymbol;
 import org.eclipse.lsp4j.WorkspaceSymbolParams;
@@ -113,7 +115,7 @@ class WorkspaceProtocolTest {
     @Test
     void indexesTheRootWithChecksRulesAndAnswersWorkspaceSymbol() throws Exception {
         try (InProcessServer s = start(null)) {
-            assertEquals(6, s.server.workspaceIndex().size(), "six fixture files; node_modules and dist are skipped");
+            assertEquals(7, s.server.workspaceIndex().size(), "seven fixture files; node_modules and dist are skipped");
             assertEquals(List.of("getUserName@model.ts"), symbols(s, "getUserName"));
             assertEquals(List.of("getUserName@model.ts"), symbols(s, "gUN"));
             assertEquals(List.of(), symbols(s, "fromDependency"));
@@ -144,6 +146,33 @@ class WorkspaceProtocolTest {
             assertEquals(List.of("src/model.ts:4:16-27"), definitionOf(s, "nameOf", 0));
             // local names stay local
             assertEquals(List.of("src/main.ts:6:6-11"), definitionOf(s, "store", 0));
+        }
+    }
+
+    private List<String> references(InProcessServer s, String uri, Position p) throws Exception {
+        ReferenceParams params = new ReferenceParams(new TextDocumentIdentifier(uri), p, new ReferenceContext(true));
+        return get(s.remote.getTextDocumentService().references(params)).stream().map(l -> where((Location) l)).sorted().collect(Collectors.toList());
+    }
+
+    @Test
+    void referencesReachImportersThroughReexportsOpenOrNot() throws Exception {
+        try (InProcessServer s = start(null)) {
+            s.open(uri("src/main.ts"), "typescript", 1, mainText);
+            // main.ts imports formatDate from ./reexport (export * from "./util"); app.ts imports it as fmt
+            assertEquals(List.of("src/app.ts:0:23-26", "src/app.ts:2:21-24", "src/main.ts:2:17-27", "src/main.ts:9:0-10",
+                    "src/util/index.ts:0:16-26"), references(s, uri("src/main.ts"), at(mainText, "formatDate", 1, 1)));
+            // from the declaration; an importer that is open answers from its live text
+            String model = Files.readString(root.resolve("src/model.ts"));
+            s.open(uri("src/model.ts"), "typescript", 1, model);
+            String app = Files.readString(root.resolve("src/app.ts"));
+            s.open(uri("src/app.ts"), "typescript", 1, app + "getUserName(getUserName);\n");
+            awaitSymbols(s, "today", List.of("today@app.ts")); // its summary is the live one
+            // main.ts has it as nameOf (export { getUserName as nameOf } from "./model" in reexport.ts)
+            assertEquals(List.of("src/app.ts:1:9-20", "src/app.ts:3:0-11", "src/app.ts:4:0-11", "src/app.ts:4:12-23",
+                    "src/main.ts:2:9-15", "src/main.ts:8:0-6", "src/model.ts:4:16-27"),
+                    references(s, uri("src/model.ts"), at(model, "getUserName", 0, 1)));
+            // a local name has no references elsewhere
+            assertEquals(List.of("src/main.ts:6:6-11"), references(s, uri("src/main.ts"), at(mainText, "store", 0, 1)));
         }
     }
 
