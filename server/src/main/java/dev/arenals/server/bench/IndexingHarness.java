@@ -29,9 +29,12 @@ import java.util.stream.Stream;
  * Workspace indexing figures on real directories:
  *
  * <pre>
- * java -cp server/target/arena-ls.jar dev.arenals.server.bench.IndexingHarness DIR… [--threads N] [--runs N]
+ * java -cp server/target/arena-ls.jar dev.arenals.server.bench.IndexingHarness DIR… [--generate FILES] [--threads N] [--runs N]
  * </pre>
  *
+ * {@code --generate N} writes a project of N TypeScript modules into a temporary directory (100 a
+ * directory, each with an {@code index.ts} barrel of {@code export *}; every module imports three
+ * others, through barrels too, and {@code shared} from the first module).
  * Every .js/.ts/… file below the directories (all of them, dependencies' build outputs included:
  * the figure is read → decode → parse → summarize, not check's skip rules, whose walk is timed
  * apart) is indexed into a fresh {@link WorkspaceIndex}, once on one thread with its allocation
@@ -48,6 +51,7 @@ public final class IndexingHarness {
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--threads")) threads = Integer.parseInt(args[++i]);
             else if (args[i].equals("--runs")) runs = Integer.parseInt(args[++i]);
+            else if (args[i].equals("--generate")) roots.add(generate(Integer.parseInt(args[++i])));
             else roots.add(Path.of(args[i]).toAbsolutePath().normalize());
         }
         List<Path> files = new ArrayList<>();
@@ -171,7 +175,67 @@ public final class IndexingHarness {
             System.out.printf(Locale.ROOT, "cross-file definition of %d imports (%d resolved): p50 %.3f ms, p95 %.3f ms, max %.2f ms%n",
                     asked, resolved, d[d.length / 2], d[d.length * 95 / 100], d[d.length - 1]);
         }
+        // the importers of the most imported name (every generated module imports shared)
+        FileSummary mostImported = null;
+        int most = -1;
+        for (FileSummary s : kept.all()) {
+            int n = kept.importersOf(s.path()).size();
+            if (n > most) { most = n; mostImported = s; }
+        }
+        if (mostImported != null && !mostImported.exports().isEmpty()) {
+            String name = mostImported.exports().get(0).localName();
+            if (name != null) {
+                navigator.importBindingsOf(mostImported.path(), name); // builds the importer graph once
+                double[] fanOut = new double[20];
+                int bindings = 0;
+                for (int i = 0; i < fanOut.length; i++) {
+                    long t = System.nanoTime();
+                    bindings = navigator.importBindingsOf(mostImported.path(), name).size();
+                    fanOut[i] = (System.nanoTime() - t) / 1e6;
+                }
+                Arrays.sort(fanOut);
+                System.out.printf(Locale.ROOT, "import bindings of %s (%s, %d importers): %d found, p50 %.1f ms, max %.1f ms%n",
+                        name, mostImported.path().getFileName(), most, bindings, fanOut[fanOut.length / 2], fanOut[fanOut.length - 1]);
+            }
+        }
         indexer.shutdown();
+    }
+
+    /** A generated project of {@code files} modules; see the class comment. */
+    static Path generate(int files) throws IOException {
+        Path root = Files.createTempDirectory("arena-ls-index-bench");
+        int dirs = (files + 99) / 100;
+        for (int d = 0; d < dirs; d++) {
+            Path dir = Files.createDirectories(root.resolve("src/d" + d));
+            StringBuilder barrel = new StringBuilder();
+            for (int f = 0; f < 100 && d * 100 + f < files; f++) {
+                int n = d * 100 + f;
+                barrel.append("export * from \"./f").append(f).append("\";\n");
+                StringBuilder sb = new StringBuilder();
+                sb.append("import { shared } from \"../d0/f0\";\n");
+                java.util.Random random = new java.util.Random(n);
+                for (int k = 0; k < 3 && n > 0; k++) {
+                    int other = random.nextInt(n);
+                    int od = other / 100, of = other % 100;
+                    if (k == 2) sb.append("import { value").append(other).append(" as v").append(k).append(" } from \"../d").append(od).append("\";\n");
+                    else sb.append("import { compute").append(other).append(" as c").append(k).append(" } from \"../d").append(od).append("/f").append(of).append(".js\";\n");
+                }
+                if (n == 0) sb.append("export function shared(x: number): number { return x + 1; }\n");
+                sb.append("export interface Shape").append(n).append(" { id: number; name: string; tags: string[] }\n");
+                sb.append("export const value").append(n).append(" = ").append(n).append(";\n");
+                sb.append("export function compute").append(n).append("(shape: Shape").append(n).append("): number {\n")
+                        .append("  let total = shared(shape.id);\n  for (const tag of shape.tags) total += tag.length;\n")
+                        .append("  return total * value").append(n).append(";\n}\n");
+                sb.append("export class Service").append(n).append(" {\n  private cache = new Map<string, number>();\n")
+                        .append("  run(input: string): number {\n    const hit = this.cache.get(input);\n    if (hit !== undefined) return hit;\n")
+                        .append("    const result = input.split(\",\").map(s => s.trim().length).reduce((a, b) => a + b, 0);\n")
+                        .append("    this.cache.set(input, result);\n    return result;\n  }\n}\n");
+                sb.append("type Local").append(n).append(" = { readonly key: string; value?: number };\n");
+                Files.writeString(dir.resolve("f" + f + ".ts"), sb.toString());
+            }
+            Files.writeString(dir.resolve("index.ts"), barrel.toString());
+        }
+        return root;
     }
 
     private static long usedAfterGc() throws InterruptedException {

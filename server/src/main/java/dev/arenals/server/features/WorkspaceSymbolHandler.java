@@ -6,6 +6,7 @@ import dev.arenals.server.workspace.WorkspaceIndex;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
@@ -33,13 +34,22 @@ public final class WorkspaceSymbolHandler {
 
     public List<WorkspaceSymbol> symbols(WorkspaceIndex index, String query) {
         String q = query == null ? "" : query.trim();
-        List<Match> matches = new ArrayList<>();
-        for (FileSummary f : index.all()) {
-            for (Declaration d : f.declarations()) {
-                int rank = q.isEmpty() ? SUBSTRING : rank(q, d.name());
-                if (rank != NONE) matches.add(new Match(rank, d, f));
+        // the best LIMIT, kept in a heap whose head is the worst of them
+        PriorityQueue<Match> best = new PriorityQueue<>(LIMIT + 1, BEST_FIRST.reversed());
+        for (WorkspaceIndex.DeclarationInFile entry : index.declarations()) {
+            Declaration d = entry.declaration();
+            // humps and substrings are subsequences: most names are rejected by this one cheap pass
+            if (!q.isEmpty() && !isSubsequence(q, d.name())) continue;
+            int rank = q.isEmpty() ? SUBSTRING : rank(q, d.name());
+            if (rank == NONE) continue;
+            Match m = new Match(rank, d, entry.file());
+            if (best.size() < LIMIT) best.add(m);
+            else if (BEST_FIRST.compare(m, best.peek()) < 0) {
+                best.poll();
+                best.add(m);
             }
         }
+        List<Match> matches = new ArrayList<>(best);
         matches.sort(BEST_FIRST);
         List<WorkspaceSymbol> out = new ArrayList<>(Math.min(LIMIT, matches.size()));
         for (Match m : matches) {
@@ -60,6 +70,15 @@ public final class WorkspaceSymbolHandler {
         if (matchesHumps(query, name)) return HUMPS;
         if (containsIgnoringCase(name, query)) return SUBSTRING;
         return NONE;
+    }
+
+    /** Whether the query's characters occur in the name in order, ignoring case. */
+    private static boolean isSubsequence(String query, String name) {
+        int at = 0;
+        for (int i = 0, n = name.length(), m = query.length(); i < n && at < m; i++) {
+            if (same(query.charAt(at), name.charAt(i))) at++;
+        }
+        return at == query.length();
     }
 
     /** Without lower-casing copies: this runs for every declaration of the workspace. */

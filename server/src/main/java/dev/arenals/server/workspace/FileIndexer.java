@@ -58,7 +58,7 @@ final class FileIndexer {
             if (textLength < 0) return null;
             ParseOptions options = ParseOptions.forFileName(file.getFileName().toString());
             parser.parseInPlace(arena, chars, textLength, options);
-            FileSummary s = Summarizer.summarizeBuildingLines(file, file.toUri().toString(), arena, chars, lines, encoding);
+            FileSummary s = Summarizer.summarizeBuildingLines(file, null, arena, chars, lines, encoding);
             charsIndexed += textLength;
             return s;
         } catch (RuntimeException | StackOverflowError e) {

@@ -8,7 +8,8 @@ import java.nio.file.Path;
  * exports and imports with their module specifiers. Immutable and free of arena references, so a
  * summary may be read on any thread while a newer one replaces it. Ranges are name ranges, one
  * line each, in the position encoding the client negotiated. {@code uri} is the open document's
- * URI as the client spelled it, else the path's file URI.
+ * URI as the client spelled it; null for a file indexed from disk, whose URI is made from its path
+ * when asked for (a hundred bytes a file less to keep).
  */
 public record FileSummary(
         Path path,
@@ -45,6 +46,9 @@ public record FileSummary(
     public static FileSummary empty(Path path, String uri) {
         return new FileSummary(path, uri, ImmutableList.of(), ImmutableList.of(), ImmutableList.of(), ImmutableList.of(), ImmutableList.of(), 0);
     }
+
+    /** The document's URI as the client spelled it, else the file URI of the path. */
+    @Override public String uri() { return uri != null ? uri : path.toUri().toString(); }
 
     /** The export named {@code name}, or null. */
     public Export export(String name) {

@@ -223,7 +223,21 @@ public final class Summarizer {
         return arena.kind(node) == STRING_LITERAL ? stringValue(node) : nameOf(node);
     }
 
-    private String nameOf(int node) { return arena.names().name(arena.data(node)); }
+    /** One String per name id in a summary: an exported declaration's name serves its export too. */
+    private String nameOf(int node) {
+        int id = arena.data(node);
+        int slot = (id * 0x9E3779B9 >>> 26) & (NAME_SLOTS - 1);
+        if (nameIds[slot] == id + 1) return nameStrings[slot];
+        String name = arena.names().name(id);
+        nameIds[slot] = id + 1;
+        nameStrings[slot] = name;
+        return name;
+    }
+
+    private static final int NAME_SLOTS = 64;
+    /** A small direct-mapped cache, id + 1 (0: empty). */
+    private final int[] nameIds = new int[NAME_SLOTS];
+    private final String[] nameStrings = new String[NAME_SLOTS];
 
     private Span span(int node) { return span(arena.start(node), arena.end(node)); }
 

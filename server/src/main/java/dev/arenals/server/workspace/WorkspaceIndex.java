@@ -1,5 +1,6 @@
 package dev.arenals.server.workspace;
 
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.ImmutableSetMultimap;
 import java.nio.file.Path;
@@ -23,12 +24,16 @@ public final class WorkspaceIndex {
     private final ConcurrentHashMap<Path, FileSummary> open = new ConcurrentHashMap<>();
     /** Bumped by every change; snapshots remember the one they were built at. */
     private final AtomicLong changes = new AtomicLong();
-    private volatile Snapshot snapshot = new Snapshot(-1, ImmutableSetMultimap.of(), null);
+    private volatile Snapshot snapshot = new Snapshot(-1, ImmutableSetMultimap.of(), null, ImmutableList.of());
     /** Loads the summary of a file that is not indexed yet (on the caller's thread); null: none. */
     private volatile Function<Path, FileSummary> loader = p -> null;
 
     /** The immutable maps derived from all summaries at one point in time. */
-    private record Snapshot(long atChange, ImmutableSetMultimap<String, Path> declaredIn, ImmutableSetMultimap<Path, Path> importers) { }
+    private record Snapshot(long atChange, ImmutableSetMultimap<String, Path> declaredIn, ImmutableSetMultimap<Path, Path> importers,
+            ImmutableList<DeclarationInFile> declarations) { }
+
+    /** A top-level declaration with its file: what workspace/symbol scans. */
+    public record DeclarationInFile(FileSummary.Declaration declaration, FileSummary file) { }
 
     public void setLoader(Function<Path, FileSummary> loader) { this.loader = loader; }
 
@@ -81,6 +86,9 @@ public final class WorkspaceIndex {
         return merged.values();
     }
 
+    /** Every top-level declaration of every current summary, as one flat list (rebuilt after changes). */
+    public ImmutableList<DeclarationInFile> declarations() { return current(false).declarations(); }
+
     /** Files with a top-level declaration of {@code name}. */
     public ImmutableSet<Path> filesDeclaring(String name) { return current(false).declaredIn().get(name); }
 
@@ -97,7 +105,13 @@ public final class WorkspaceIndex {
             if (s.atChange() == now && (!withImporters || s.importers() != null)) return s;
             List<FileSummary> all = new ArrayList<>(all());
             ImmutableSetMultimap.Builder<String, Path> names = ImmutableSetMultimap.builder();
-            for (FileSummary f : all) for (FileSummary.Declaration d : f.declarations()) names.put(d.name(), f.path());
+            ImmutableList.Builder<DeclarationInFile> declarations = ImmutableList.builder();
+            for (FileSummary f : all) {
+                for (FileSummary.Declaration d : f.declarations()) {
+                    names.put(d.name(), f.path());
+                    declarations.add(new DeclarationInFile(d, f));
+                }
+            }
             ImmutableSetMultimap<Path, Path> importers = null;
             if (withImporters) {
                 // resolving touches the file system: done only when a caller needs the graph
@@ -110,7 +124,7 @@ public final class WorkspaceIndex {
                 }
                 importers = graph.build();
             }
-            s = new Snapshot(now, names.build(), importers);
+            s = new Snapshot(now, names.build(), importers, declarations.build());
             snapshot = s;
             return s;
         }
