@@ -151,6 +151,27 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
         i.indexFolders(workspaceFolders, progress()).whenComplete((ok, error) -> done.complete(null));
     }
 
+    /**
+     * Workspace folders added and removed: added ones are walked and indexed in the background,
+     * removed ones forgotten (except what another folder still holds, which is indexed again).
+     */
+    void changeWorkspaceFolders(List<Path> added, List<Path> removed) {
+        Indexer i = indexer;
+        if (i == null) return;
+        List<Path> folders = new ArrayList<>(workspaceFolders);
+        folders.removeAll(removed);
+        for (Path p : added) if (!folders.contains(p)) folders.add(p);
+        workspaceFolders = List.copyOf(folders);
+        List<Path> reindex = new ArrayList<>(added);
+        for (Path gone : removed) {
+            index.removeIndexedUnder(gone);
+            for (Path kept : folders) if (kept.startsWith(gone) && !reindex.contains(kept)) reindex.add(kept); // a folder nested in the removed one
+        }
+        if (reindex.isEmpty()) return;
+        log.info("indexing " + reindex);
+        i.indexFolders(reindex, progress());
+    }
+
     /** Asks the client to report changes to source files on disk, where it lets the server register for them. */
     private void watchSourceFiles() {
         LanguageClient c = client;
@@ -200,27 +221,34 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
         // the token must be acknowledged before it is used; if the client refuses, nothing is sent
         CompletableFuture<Void> created = report ? c.createProgress(new WorkDoneProgressCreateParams(id)) : CompletableFuture.completedFuture(null);
         return new Indexer.Progress() {
+            /** Each notification waits for the previous one: dependents of one future would run in reverse order. */
+            private CompletableFuture<Void> sent = created;
+
+            private synchronized void send(Either<org.eclipse.lsp4j.WorkDoneProgressNotification, Object> value) {
+                sent = sent.thenRun(() -> c.notifyProgress(new ProgressParams(id, value)));
+            }
+
             @Override public void begin(int files) {
                 if (!report) return;
                 WorkDoneProgressBegin b = new WorkDoneProgressBegin();
                 b.setTitle("Indexing");
                 b.setMessage(files + " files");
                 b.setPercentage(0);
-                created.thenRun(() -> c.notifyProgress(new ProgressParams(id, Either.forLeft(b))));
+                send(Either.forLeft(b));
             }
             @Override public void advance(int done, int files) {
                 if (!report) return;
                 WorkDoneProgressReport r = new WorkDoneProgressReport();
                 r.setMessage(done + "/" + files + " files");
                 r.setPercentage((int) (100L * done / files));
-                created.thenRun(() -> c.notifyProgress(new ProgressParams(id, Either.forLeft(r))));
+                send(Either.forLeft(r));
             }
             @Override public void end(int indexed, int skipped, long millis) {
                 log.info("indexed " + indexed + " files in " + millis + " ms" + (skipped > 0 ? ", " + skipped + " skipped (see above)" : ""));
                 if (!report) return;
                 WorkDoneProgressEnd e = new WorkDoneProgressEnd();
                 e.setMessage(indexed + " files indexed");
-                created.thenRun(() -> c.notifyProgress(new ProgressParams(id, Either.forLeft(e))));
+                send(Either.forLeft(e));
             }
         };
     }

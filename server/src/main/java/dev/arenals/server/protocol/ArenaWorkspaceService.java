@@ -4,10 +4,13 @@ import dev.arenals.check.ProjectFiles;
 import dev.arenals.server.features.WorkspaceSymbolHandler;
 import dev.arenals.server.workspace.Indexer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.lsp4j.DidChangeConfigurationParams;
 import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
+import org.eclipse.lsp4j.DidChangeWorkspaceFoldersParams;
+import org.eclipse.lsp4j.WorkspaceFolder;
 import org.eclipse.lsp4j.FileEvent;
 import org.eclipse.lsp4j.SymbolInformation;
 import org.eclipse.lsp4j.WorkspaceSymbol;
@@ -42,6 +45,22 @@ public final class ArenaWorkspaceService implements WorkspaceService {
             if (path == null || path.getFileName() == null || !ProjectFiles.isSourceName(path.getFileName().toString())) continue;
             indexer.reindexLater(path); // created, changed or deleted: the file system says which
         }
+    }
+
+    @Override
+    public void didChangeWorkspaceFolders(DidChangeWorkspaceFoldersParams params) {
+        if (!server.acceptsNotifications() || params == null || params.getEvent() == null) return;
+        server.changeWorkspaceFolders(paths(params.getEvent().getAdded()), paths(params.getEvent().getRemoved()));
+    }
+
+    private static List<Path> paths(List<WorkspaceFolder> folders) {
+        List<Path> out = new ArrayList<>();
+        if (folders == null) return out;
+        for (WorkspaceFolder f : folders) {
+            Path p = f == null ? null : Uris.pathOf(f.getUri());
+            if (p != null) out.add(p);
+        }
+        return out;
     }
 
     @Override

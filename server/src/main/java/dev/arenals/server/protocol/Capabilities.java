@@ -11,6 +11,8 @@ import org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
 import org.eclipse.lsp4j.TextDocumentSyncOptions;
+import org.eclipse.lsp4j.WorkspaceFoldersOptions;
+import org.eclipse.lsp4j.WorkspaceServerCapabilities;
 
 /**
  * What the server announces at {@code initialize}, in one place. Each request here is answered by
@@ -67,6 +69,10 @@ final class Capabilities {
         caps.setSelectionRangeProvider(true);
         caps.setDocumentLinkProvider(new DocumentLinkOptions(false));
         caps.setWorkspaceSymbolProvider(true);
+        WorkspaceFoldersOptions folders = new WorkspaceFoldersOptions();
+        folders.setSupported(true);
+        folders.setChangeNotifications(true);
+        caps.setWorkspace(new WorkspaceServerCapabilities(folders));
         return caps;
     }
 }

@@ -70,6 +70,11 @@ public final class WorkspaceIndex {
         if (open.remove(file) != null) changes.incrementAndGet();
     }
 
+    /** Forgets every indexed file below {@code folder} (a workspace folder was removed); open documents stay. */
+    public void removeIndexedUnder(Path folder) {
+        if (indexed.keySet().removeIf(p -> p.startsWith(folder))) changes.incrementAndGet();
+    }
+
     public boolean isIndexed(Path file) { return indexed.containsKey(file); }
 
     /** Number of files known. */

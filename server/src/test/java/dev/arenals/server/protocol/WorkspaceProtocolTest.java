@@ -238,6 +238,28 @@ class WorkspaceProtocolTest {
     }
 
     @Test
+    void workspaceFoldersAddedAndRemovedAreIndexedAndForgotten() throws Exception {
+        try (InProcessServer s = new InProcessServer()) {
+            InitializeParams params = new InitializeParams();
+            params.setCapabilities(InProcessServer.capabilities(false, null));
+            params.setWorkspaceFolders(List.of(new org.eclipse.lsp4j.WorkspaceFolder(root.resolve("src/util").toUri().toString(), "util")));
+            get(s.remote.initialize(params));
+            s.remote.initialized(new InitializedParams());
+            s.server.indexing().get(20, TimeUnit.SECONDS);
+            assertEquals(List.of("formatDate@index.ts"), symbols(s, "formatDate"));
+            assertEquals(List.of(), symbols(s, "getUserName"));
+            org.eclipse.lsp4j.WorkspaceFolder src = new org.eclipse.lsp4j.WorkspaceFolder(root.resolve("src").toUri().toString(), "src");
+            s.remote.getWorkspaceService().didChangeWorkspaceFolders(new org.eclipse.lsp4j.DidChangeWorkspaceFoldersParams(
+                    new org.eclipse.lsp4j.WorkspaceFoldersChangeEvent(List.of(src), List.of())));
+            awaitSymbols(s, "getUserName", List.of("getUserName@model.ts"));
+            s.remote.getWorkspaceService().didChangeWorkspaceFolders(new org.eclipse.lsp4j.DidChangeWorkspaceFoldersParams(
+                    new org.eclipse.lsp4j.WorkspaceFoldersChangeEvent(List.of(), List.of(src))));
+            awaitSymbols(s, "getUserName", List.of());
+            awaitSymbols(s, "formatDate", List.of("formatDate@index.ts")); // the folder nested in the removed one stays
+        }
+    }
+
+    @Test
     void watchedFileEventsUpdateTheIndex() throws Exception {
         try (InProcessServer s = start(null)) {
             Path created = write("src/late.ts", "export const arrivedLater = 1;\n");
