@@ -3,6 +3,7 @@ package dev.arenals.server.protocol;
 import dev.arenals.check.ProjectFiles;
 import dev.arenals.server.features.WorkspaceSymbolHandler;
 import dev.arenals.server.workspace.Indexer;
+import dev.arenals.server.workspace.ModuleResolver;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,10 +40,11 @@ public final class ArenaWorkspaceService implements WorkspaceService {
     public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
         if (!server.acceptsNotifications() || params == null || params.getChanges() == null) return;
         Indexer indexer = server.indexer();
-        if (indexer == null) return;
         for (FileEvent e : params.getChanges()) {
             Path path = e == null ? null : Uris.pathOf(e.getUri());
-            if (path == null || path.getFileName() == null || !ProjectFiles.isSourceName(path.getFileName().toString())) continue;
+            if (path == null || path.getFileName() == null) continue;
+            ModuleResolver.forget(path);
+            if (indexer == null || !ProjectFiles.isSourceName(path.getFileName().toString())) continue;
             indexer.reindexLater(path); // created, changed or deleted: the file system says which
         }
     }

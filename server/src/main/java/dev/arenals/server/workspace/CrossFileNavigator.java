@@ -33,7 +33,7 @@ public final class CrossFileNavigator {
      * "*" gives the start of the module's file.
      */
     public List<Location> importedDeclaration(Path importer, String specifier, String importedName) {
-        Path target = ModuleResolver.resolveFrom(importer, specifier);
+        Path target = resolve(importer, specifier);
         if (target == null) return List.of();
         if (importedName.equals("*")) return List.of(fileStart(target));
         List<Location> out = new ArrayList<>();
@@ -55,7 +55,7 @@ public final class CrossFileNavigator {
         Export e = s.export(name);
         if (e != null) {
             if (e.fromSpecifier() != null) {
-                Path target = ModuleResolver.resolveFrom(file, e.fromSpecifier());
+                Path target = s.resolve(e.fromSpecifier());
                 if (target == null) out.add(location(s, e.span()));
                 else if (e.localName().equals("*")) out.add(fileStart(target));
                 else exported(target, e.localName(), visited, out);
@@ -69,7 +69,7 @@ public final class CrossFileNavigator {
         }
         if (name.equals("default")) return; // export * does not re-export the default
         for (String from : s.starExports()) {
-            Path target = ModuleResolver.resolveFrom(file, from);
+            Path target = s.resolve(from);
             if (target != null) exported(target, name, visited, out);
             if (!out.isEmpty()) return;
         }
@@ -81,7 +81,7 @@ public final class CrossFileNavigator {
         if (!out.isEmpty()) return;
         Import i = s.importOf(name);
         if (i == null) return;
-        Path target = ModuleResolver.resolveFrom(s.path(), i.specifier());
+        Path target = s.resolve(i.specifier());
         if (target == null) out.add(location(s, i.span()));
         else if (i.importedName().equals("*")) out.add(fileStart(target));
         else exported(target, i.importedName(), visited, out);
@@ -95,7 +95,7 @@ public final class CrossFileNavigator {
      * by {@code importer}, through re-export chains; null when not found or a namespace.
      */
     public NameInFile origin(Path importer, String specifier, String importedName) {
-        Path target = ModuleResolver.resolveFrom(importer, specifier);
+        Path target = resolve(importer, specifier);
         if (target == null || importedName.equals("*")) return null;
         return origin(target, importedName, new HashSet<>());
     }
@@ -107,19 +107,19 @@ public final class CrossFileNavigator {
         Export e = s.export(name);
         if (e != null) {
             if (e.fromSpecifier() != null) {
-                Path target = ModuleResolver.resolveFrom(file, e.fromSpecifier());
+                Path target = s.resolve(e.fromSpecifier());
                 return target == null || e.localName().equals("*") ? null : origin(target, e.localName(), visited);
             }
             if (e.localName() == null) return null;
             if (s.declaration(e.localName()) != null) return new NameInFile(file, e.localName());
             Import i = s.importOf(e.localName());
             if (i == null || i.importedName().equals("*")) return null;
-            Path target = ModuleResolver.resolveFrom(file, i.specifier());
+            Path target = s.resolve(i.specifier());
             return target == null ? null : origin(target, i.importedName(), visited);
         }
         if (name.equals("default")) return null;
         for (String from : s.starExports()) {
-            Path target = ModuleResolver.resolveFrom(file, from);
+            Path target = s.resolve(from);
             NameInFile found = target == null ? null : origin(target, name, visited);
             if (found != null) return found;
         }
@@ -147,7 +147,7 @@ public final class CrossFileNavigator {
                 FileSummary s = index.summaryOrLoad(importer);
                 if (s == null) continue;
                 for (Import i : s.imports()) {
-                    if (!i.importedName().equals(exported.name()) || !exported.file().equals(ModuleResolver.resolveFrom(importer, i.specifier()))) continue;
+                    if (!i.importedName().equals(exported.name()) || !exported.file().equals(s.resolve(i.specifier()))) continue;
                     out.add(new NameInFile(importer, i.localName()));
                     // import { a } from './x'; export { a as b }
                     for (Export e : s.exports()) {
@@ -159,13 +159,13 @@ public final class CrossFileNavigator {
                 }
                 for (Export e : s.exports()) {
                     if (e.fromSpecifier() == null || !exported.name().equals(e.localName())) continue;
-                    if (!exported.file().equals(ModuleResolver.resolveFrom(importer, e.fromSpecifier()))) continue;
+                    if (!exported.file().equals(s.resolve(e.fromSpecifier()))) continue;
                     NameInFile next = new NameInFile(importer, e.exportedName());
                     if (seen.add(next)) exportsToFollow.add(next);
                 }
                 if (!exported.name().equals("default")) {
                     for (String from : s.starExports()) {
-                        if (!exported.file().equals(ModuleResolver.resolveFrom(importer, from))) continue;
+                        if (!exported.file().equals(s.resolve(from))) continue;
                         NameInFile next = new NameInFile(importer, exported.name());
                         if (seen.add(next)) exportsToFollow.add(next);
                     }
@@ -173,6 +173,12 @@ public final class CrossFileNavigator {
             }
         }
         return out;
+    }
+
+    /** Through the importer's summary when there is one (resolved when it was made), else now. */
+    private Path resolve(Path importer, String specifier) {
+        FileSummary s = index.summary(importer);
+        return s != null ? s.resolve(specifier) : ModuleResolver.resolveFrom(importer, specifier);
     }
 
     private Location fileStart(Path file) {

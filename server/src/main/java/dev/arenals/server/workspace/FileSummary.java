@@ -1,11 +1,13 @@
 package dev.arenals.server.workspace;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import java.nio.file.Path;
 
 /**
  * What the workspace keeps of one file after its arena is reset: its top-level declarations, its
- * exports and imports with their module specifiers. Immutable and free of arena references, so a
+ * exports and imports with their module specifiers, and the files those resolved to when the
+ * summary was made (so the import graph is rebuilt without touching the file system). Immutable and free of arena references, so a
  * summary may be read on any thread while a newer one replaces it. Ranges are name ranges, one
  * line each, in the position encoding the client negotiated. {@code uri} is the open document's
  * URI as the client spelled it; null for a file indexed from disk, whose URI is made from its path
@@ -19,6 +21,7 @@ public record FileSummary(
         ImmutableList<String> starExports,
         ImmutableList<Import> imports,
         ImmutableList<String> moduleSpecifiers,
+        ImmutableMap<String, Path> resolvedModules,
         long sourceChars) {
 
     /** What a declaration is, for workspace/symbol's icons. */
@@ -44,11 +47,20 @@ public record FileSummary(
     public record Import(String localName, String importedName, String specifier, Span span) { }
 
     public static FileSummary empty(Path path, String uri) {
-        return new FileSummary(path, uri, ImmutableList.of(), ImmutableList.of(), ImmutableList.of(), ImmutableList.of(), ImmutableList.of(), 0);
+        return new FileSummary(path, uri, ImmutableList.of(), ImmutableList.of(), ImmutableList.of(), ImmutableList.of(), ImmutableList.of(), ImmutableMap.of(), 0);
     }
 
     /** The document's URI as the client spelled it, else the file URI of the path. */
     @Override public String uri() { return uri != null ? uri : path.toUri().toString(); }
+
+    /**
+     * The file a module specifier of this file names: as resolved when the summary was made, else
+     * (a file created since, or a specifier this file does not contain) resolved now; null for none.
+     */
+    public Path resolve(String specifier) {
+        Path p = resolvedModules.get(specifier);
+        return p != null ? p : ModuleResolver.resolveFrom(path, specifier);
+    }
 
     /** The export named {@code name}, or null. */
     public Export export(String name) {

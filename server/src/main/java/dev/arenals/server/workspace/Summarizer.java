@@ -3,6 +3,9 @@ package dev.arenals.server.workspace;
 import static dev.arenals.parser.tree.NodeKind.*;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.Interner;
+import com.google.common.collect.Interners;
 import dev.arenals.parser.LineStarts;
 import dev.arenals.parser.tree.Arena;
 import dev.arenals.server.document.PositionEncoding;
@@ -62,8 +65,9 @@ public final class Summarizer {
 
     private FileSummary run(Path path, String uri) {
         for (int s = arena.firstChild(arena.root()); s >= 0; s = arena.nextSibling(s)) statement(s);
+        ImmutableList<String> modules = specifiers.build();
         return new FileSummary(path, uri, declarations.build(), exports.build(), starExports.build(), imports.build(),
-                specifiers.build(), arena.sourceLength());
+                modules, resolve(path, modules), arena.sourceLength());
     }
 
     private void statement(int s) {
@@ -200,6 +204,21 @@ public final class Summarizer {
         String from = stringValue(literal);
         specifiers.add(from);
         imports.add(new Import(nameOf(name), "*", from, span(name)));
+    }
+
+    /** Resolved files are interned: the thousand importers of a module share its one Path. */
+    private static final Interner<Path> PATHS = Interners.newWeakInterner();
+
+    private static ImmutableMap<String, Path> resolve(Path path, ImmutableList<String> modules) {
+        if (modules.isEmpty()) return ImmutableMap.of();
+        ImmutableMap.Builder<String, Path> out = ImmutableMap.builderWithExpectedSize(modules.size());
+        java.util.HashSet<String> seen = new java.util.HashSet<>();
+        for (String specifier : modules) {
+            if (!seen.add(specifier)) continue;
+            Path target = ModuleResolver.resolveFrom(path, specifier);
+            if (target != null) out.put(specifier, PATHS.intern(target));
+        }
+        return out.buildOrThrow();
     }
 
     // ---- names and positions ----

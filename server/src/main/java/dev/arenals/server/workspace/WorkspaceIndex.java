@@ -119,13 +119,10 @@ public final class WorkspaceIndex {
             }
             ImmutableSetMultimap<Path, Path> importers = null;
             if (withImporters) {
-                // resolving touches the file system: done only when a caller needs the graph
+                // from the resolutions made with each summary: no file-system calls here
                 ImmutableSetMultimap.Builder<Path, Path> graph = ImmutableSetMultimap.builder();
                 for (FileSummary f : all) {
-                    for (String specifier : f.moduleSpecifiers()) {
-                        Path target = ModuleResolver.resolveFrom(f.path(), specifier);
-                        if (target != null) graph.put(target, f.path());
-                    }
+                    for (Path target : f.resolvedModules().values()) graph.put(target, f.path());
                 }
                 importers = graph.build();
             }
