@@ -177,6 +177,20 @@ class WorkspaceProtocolTest {
     }
 
     @Test
+    void importEqualsRequireLeadsToTheModuleAndItsMembers() throws Exception {
+        try (InProcessServer s = start(null)) {
+            String text = "import model = require(\"./model\");\nmodel.getUserName;\nmodel;\n";
+            s.open(uri("src/req.ts"), "typescript", 1, text);
+            List<String> member = definition(s, uri("src/req.ts"), at(text, "getUserName", 0, 1)).stream()
+                    .map(WorkspaceProtocolTest::where).collect(Collectors.toList());
+            assertEquals(List.of("src/model.ts:4:16-27"), member);
+            List<String> module = definition(s, uri("src/req.ts"), at(text, "model", 3, 1)).stream()
+                    .map(WorkspaceProtocolTest::where).collect(Collectors.toList());
+            assertEquals(List.of("src/model.ts:0:0-0"), module);
+        }
+    }
+
+    @Test
     void reexportSpecifiersLeadToTheirSource() throws Exception {
         try (InProcessServer s = start(null)) {
             String text = Files.readString(root.resolve("src/reexport.ts"));
