@@ -14,6 +14,8 @@ import dev.arenals.server.workspace.WorkspaceIndex;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import dev.arenals.parser.tree.NodeKind;
+import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 
@@ -24,8 +26,34 @@ import org.eclipse.lsp4j.Range;
  * answered by {@link ReferencesHandler} in that file, on its own queue when it is open.
  */
 public final class CrossFileReferences {
-    /** A file and the position (negotiated encoding) of the top-level binding whose references it holds. */
-    public record Site(String uri, Path path, Position binding) { }
+    /**
+     * A file and the position (negotiated encoding) of the top-level binding whose references it
+     * holds; with a {@code member}, the binding is a namespace import and the uses are {@code ns.member}.
+     */
+    public record Site(String uri, Path path, Position binding, String member) { }
+
+    /**
+     * The uses {@code ns.member} (expressions and qualified type names) of the namespace import
+     * bound at {@code binding}. On the document's queue, after it is parsed.
+     */
+    public List<Location> memberUses(Document doc, Position binding, String member) {
+        DocumentQuery q = DocumentQuery.of(doc);
+        if (q == null) return List.of();
+        int symbol = q.symbolOfNode(q.identifierAt(q.offset(binding)));
+        if (symbol < 0) return List.of();
+        Arena arena = q.arena();
+        List<Location> out = new ArrayList<>();
+        for (int node = 0, n = arena.nodeCount(); node < n; node++) {
+            int kind = arena.kind(node);
+            if (kind != NodeKind.MEMBER && kind != NodeKind.QUALIFIED_NAME) continue;
+            int object = arena.firstChild(node);
+            int property = object < 0 ? -1 : arena.nextSibling(object);
+            if (property < 0 || arena.kind(object) != NodeKind.IDENTIFIER_REFERENCE || arena.kind(property) != NodeKind.IDENTIFIER_NAME) continue;
+            if (q.symbolOfNode(object) != symbol || !arena.names().equals(arena.data(property), member)) continue;
+            out.add(q.locationOfNode(property));
+        }
+        return out;
+    }
 
     /** Runs on the document's queue, after the document is parsed. */
     public List<Site> sites(Document doc, Position position, CrossFileNavigator navigator, WorkspaceIndex index) {
@@ -56,13 +84,14 @@ public final class CrossFileReferences {
         if (!origin.file().equals(file)) {
             FileSummary declaring = index.summaryOrLoad(origin.file());
             FileSummary.Declaration d = declaring == null ? null : declaring.declaration(origin.name());
-            if (d != null) out.add(new Site(declaring.uri(), declaring.path(), new Position(d.span().line(), d.span().startColumn())));
+            if (d != null) out.add(new Site(declaring.uri(), declaring.path(), new Position(d.span().line(), d.span().startColumn()), null));
         }
-        for (NameInFile binding : navigator.importBindingsOf(origin.file(), origin.name())) {
-            if (binding.file().equals(file)) continue; // this document's own references are found directly
+        for (CrossFileNavigator.Binding binding : navigator.importBindingsOf(origin.file(), origin.name())) {
+            // this document's own references are found directly, except ns.member uses
+            if (binding.file().equals(file) && binding.member() == null) continue;
             FileSummary s = index.summary(binding.file());
-            FileSummary.Import i = s == null ? null : s.importOf(binding.name());
-            if (i != null) out.add(new Site(s.uri(), s.path(), new Position(i.span().line(), i.span().startColumn())));
+            FileSummary.Import i = s == null ? null : s.importOf(binding.localName());
+            if (i != null) out.add(new Site(s.uri(), s.path(), new Position(i.span().line(), i.span().startColumn()), binding.member()));
         }
         return out;
     }

@@ -106,14 +106,14 @@ public final class DefinitionHandler {
         return null;
     }
 
-    /** {@code ns.a} of a namespace import, and the names of {@code export { a as b } from "./m"}. */
+    /** {@code ns.a} (and the type {@code ns.T}) of a namespace import, and the names of {@code export { a as b } from "./m"}. */
     private static List<Location> qualifiedOrReexported(DocumentQuery q, Path file, int node, CrossFileNavigator workspace) {
         Arena arena = q.arena();
         if (node < 0 || arena.kind(node) != IDENTIFIER_NAME) return List.of();
         int[] path = Trees.pathTo(arena, node);
         if (path == null || path.length < 3) return List.of();
         int parent = path[path.length - 2];
-        if (arena.kind(parent) == MEMBER && arena.firstChild(parent) != node) {
+        if ((arena.kind(parent) == MEMBER || arena.kind(parent) == QUALIFIED_NAME) && arena.firstChild(parent) != node) {
             int object = arena.firstChild(parent);
             if (arena.kind(object) != IDENTIFIER_REFERENCE) return List.of();
             int symbol = q.symbolOfNode(object);

@@ -265,7 +265,7 @@ public final class ArenaTextDocumentService implements TextDocumentService {
                         return;
                     }
                     server.refresh(open);
-                    result.complete(references.references(open, site.binding(), withDeclaration));
+                    result.complete(referencesIn(open, site, withDeclaration));
                 } else {
                     result.complete(referencesOnDisk(site, withDeclaration));
                 }
@@ -277,6 +277,11 @@ public final class ArenaTextDocumentService implements TextDocumentService {
         if (open != null) open.queue().execute(work);
         else server.requestExecutor().execute(work);
         return result;
+    }
+
+    private List<Location> referencesIn(Document doc, CrossFileReferences.Site site, boolean withDeclaration) {
+        return site.member() != null ? crossFileReferences.memberUses(doc, site.binding(), site.member())
+                : references.references(doc, site.binding(), withDeclaration);
     }
 
     private List<Location> referencesOnDisk(CrossFileReferences.Site site, boolean withDeclaration) {
@@ -292,7 +297,7 @@ public final class ArenaTextDocumentService implements TextDocumentService {
                 new dev.arenals.server.document.SerialQueue(Runnable::run, null, t -> { }));
         try {
             if (!snapshot.ensureParsed(dev.arenals.server.document.ParseTools.current(), server.settings().maxFileSize())) return List.of();
-            return references.references(snapshot, site.binding(), withDeclaration);
+            return referencesIn(snapshot, site, withDeclaration);
         } finally {
             snapshot.close();
         }

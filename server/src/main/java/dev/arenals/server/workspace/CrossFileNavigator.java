@@ -127,15 +127,20 @@ public final class CrossFileNavigator {
     }
 
     /**
-     * The import bindings, in other files, of the top-level name {@code local} of {@code file}:
-     * every file that imports it under any exported name, directly or through re-exports
-     * ({@code export { a as b } from}, {@code export * from}, import-then-export). Namespace
-     * imports ({@code ns.a}) are not followed.
+     * An import binding of a name: {@code localName} in {@code file} stands for it, or, when
+     * {@code member} is not null, {@code localName} is a namespace import whose {@code member} does.
      */
-    public List<NameInFile> importBindingsOf(Path file, String local) {
+    public record Binding(Path file, String localName, String member) { }
+
+    /**
+     * The import bindings of the top-level name {@code local} of {@code file}: every file that
+     * imports it under any exported name, directly or through re-exports ({@code export { a as b }
+     * from}, {@code export * from}, import-then-export), or imports its module as a namespace.
+     */
+    public List<Binding> importBindingsOf(Path file, String local) {
         FileSummary declaring = index.summaryOrLoad(file);
         if (declaring == null) return List.of();
-        List<NameInFile> out = new ArrayList<>();
+        List<Binding> out = new ArrayList<>();
         java.util.ArrayDeque<NameInFile> exportsToFollow = new java.util.ArrayDeque<>();
         for (Export e : declaring.exports()) {
             if (e.fromSpecifier() == null && local.equals(e.localName())) exportsToFollow.add(new NameInFile(file, e.exportedName()));
@@ -147,8 +152,12 @@ public final class CrossFileNavigator {
                 FileSummary s = index.summaryOrLoad(importer);
                 if (s == null) continue;
                 for (Import i : s.imports()) {
+                    if (i.importedName().equals("*") && exported.file().equals(s.resolve(i.specifier()))) {
+                        out.add(new Binding(importer, i.localName(), exported.name())); // ns.name
+                        continue;
+                    }
                     if (!i.importedName().equals(exported.name()) || !exported.file().equals(s.resolve(i.specifier()))) continue;
-                    out.add(new NameInFile(importer, i.localName()));
+                    out.add(new Binding(importer, i.localName(), null));
                     // import { a } from './x'; export { a as b }
                     for (Export e : s.exports()) {
                         if (e.fromSpecifier() == null && i.localName().equals(e.localName())) {

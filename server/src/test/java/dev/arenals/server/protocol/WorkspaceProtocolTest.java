@@ -168,9 +168,25 @@ class WorkspaceProtocolTest {
             s.open(uri("src/app.ts"), "typescript", 1, app + "getUserName(getUserName);\n");
             awaitSymbols(s, "today", List.of("today@app.ts")); // its summary is the live one
             // main.ts has it as nameOf (export { getUserName as nameOf } from "./model" in reexport.ts)
+            // and as model.getUserName (import * as model)
             assertEquals(List.of("src/app.ts:1:9-20", "src/app.ts:3:0-11", "src/app.ts:4:0-11", "src/app.ts:4:12-23",
-                    "src/main.ts:2:9-15", "src/main.ts:8:0-6", "src/model.ts:4:16-27"),
+                    "src/main.ts:10:6-17", "src/main.ts:2:9-15", "src/main.ts:8:0-6", "src/model.ts:4:16-27"),
                     references(s, uri("src/model.ts"), at(model, "getUserName", 0, 1)));
+            // ns.member uses of namespace imports, here and elsewhere: main.ts has model.getUserName
+            s.close(uri("src/app.ts"));
+            String req = "import * as m from \"./model.js\";\nm.getUserName(m.getUserName);\nlet u: m.User;\nm.MAX_USERS;\n";
+            s.open(uri("src/req.ts"), "typescript", 1, req);
+            assertEquals(List.of("src/app.ts:1:9-20", "src/app.ts:3:0-11", "src/main.ts:10:6-17", "src/main.ts:2:9-15", "src/main.ts:8:0-6",
+                    "src/model.ts:4:16-27", "src/req.ts:1:16-27", "src/req.ts:1:2-13"),
+                    references(s, uri("src/model.ts"), at(model, "getUserName", 0, 1)));
+            assertEquals(List.of("src/model.ts:0:17-21"), definition(s, uri("src/req.ts"), at(req, "User", 0, 1)).stream()
+                    .map(WorkspaceProtocolTest::where).collect(Collectors.toList()), "a qualified type name of a namespace import");
+            List<String> user = references(s, uri("src/model.ts"), at(model, "User", 0, 1));
+            // main.ts's `import { type User }`: one reference on line 0, whose range the parser
+            // currently starts at `type` (its names in that specifier span "type User")
+            assertEquals(1, user.stream().filter(r -> r.startsWith("src/main.ts:0:")).count(), user.toString());
+            assertEquals(List.of("src/main.ts:7:12-16", "src/model.ts:0:17-21", "src/model.ts:4:34-38", "src/req.ts:2:9-13"),
+                    user.stream().filter(r -> !r.startsWith("src/main.ts:0:")).collect(Collectors.toList()));
             // a local name has no references elsewhere
             assertEquals(List.of("src/main.ts:6:6-11"), references(s, uri("src/main.ts"), at(mainText, "store", 0, 1)));
         }
