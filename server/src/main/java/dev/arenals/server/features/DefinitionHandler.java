@@ -1,31 +1,166 @@
 package dev.arenals.server.features;
 
+import static dev.arenals.parser.tree.NodeKind.*;
+
+import dev.arenals.parser.tree.Arena;
 import dev.arenals.server.document.Document;
+import dev.arenals.server.protocol.Uris;
 import dev.arenals.server.query.DocumentQuery;
 import dev.arenals.server.query.Occurrences;
 import dev.arenals.server.query.Target;
 import dev.arenals.server.query.TargetResolver;
+import dev.arenals.server.workspace.CrossFileNavigator;
+import dev.arenals.server.workspace.ModuleResolver;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.Position;
 
 /**
- * {@code textDocument/definition} and {@code textDocument/declaration} (the same answer: this
- * server sees one file, where a name's definition is its declaration): the name ranges of every
- * declaration of the name under the cursor — all of them for merged TypeScript declarations and
- * overloads; for an import, the import's own specifier.
+ * {@code textDocument/definition} and {@code textDocument/declaration} (the same answer): the name
+ * ranges of every declaration of the name under the cursor — all of them for merged TypeScript
+ * declarations and overloads. An imported name leads into the module it comes from (through
+ * re-export chains), as do a namespace import's member {@code ns.a} and the names of
+ * {@code export { a } from}; when that module or name cannot be found, the import itself is the
+ * answer.
  */
 public final class DefinitionHandler {
-    /** Must run on the document's queue, after the document is parsed. */
-    public List<Location> definition(Document doc, Position position) {
+    /** This file only (tools and tests). */
+    public List<Location> definition(Document doc, Position position) { return definition(doc, position, null); }
+
+    /** Must run on the document's queue, after the document is parsed; {@code workspace} may be null (this file only). */
+    public List<Location> definition(Document doc, Position position, CrossFileNavigator workspace) {
         DocumentQuery q = DocumentQuery.of(doc);
         if (q == null) return List.of();
-        Target target = new TargetResolver(q).at(q.offset(position));
+        int offset = q.offset(position);
+        Path file = Uris.pathOf(doc.uri());
+        if (workspace != null && file != null) {
+            List<Location> across = qualifiedOrReexported(q, file, q.identifierAt(offset), workspace);
+            if (!across.isEmpty()) return across;
+        }
+        Target target = new TargetResolver(q).at(offset);
         if (target == null) return List.of();
         Occurrences declarations = Occurrences.declarations(q, target);
         List<Location> out = new ArrayList<>(declarations.size());
-        for (int i = 0; i < declarations.size(); i++) out.add(q.locationOfNode(declarations.node(i)));
+        for (int i = 0; i < declarations.size(); i++) {
+            int node = declarations.node(i);
+            List<Location> imported = workspace == null || file == null ? List.of() : followImport(q, file, node, workspace);
+            if (imported.isEmpty()) out.add(q.locationOfNode(node));
+            else out.addAll(imported);
+        }
         return out;
+    }
+
+    /** For a declaration that is an import binding: the declaration it imports, else empty. */
+    private static List<Location> followImport(DocumentQuery q, Path file, int binding, CrossFileNavigator workspace) {
+        Arena arena = q.arena();
+        int[] path = Trees.pathTo(arena, binding);
+        if (path == null || path.length < 3) return List.of();
+        int parent = path[path.length - 2];
+        switch (arena.kind(parent)) {
+            case IMPORT_DEFAULT_SPECIFIER:
+                return imported(q, file, path[path.length - 3], "default", workspace);
+            case IMPORT_NAMESPACE_SPECIFIER:
+                return imported(q, file, path[path.length - 3], "*", workspace);
+            case IMPORT_SPECIFIER: {
+                int name = arena.firstChild(parent);
+                if (name == binding) return List.of();
+                return imported(q, file, path[path.length - 3], moduleName(arena, name), workspace);
+            }
+            case IMPORT_EQUALS: {
+                int reference = arena.nextSibling(binding);
+                if (reference < 0 || arena.kind(reference) != EXTERNAL_MODULE_REFERENCE) return List.of();
+                return imported(q, file, reference, "*", workspace);
+            }
+            default:
+                return List.of();
+        }
+    }
+
+    /**
+     * For an import binding: its module specifier and the name it imports ("default", "*" or a
+     * name), else null.
+     */
+    static String[] importOf(Arena arena, int binding) {
+        int[] path = Trees.pathTo(arena, binding);
+        if (path == null || path.length < 3) return null;
+        int parent = path[path.length - 2];
+        int holder;
+        String imported;
+        switch (arena.kind(parent)) {
+            case IMPORT_DEFAULT_SPECIFIER: holder = path[path.length - 3]; imported = "default"; break;
+            case IMPORT_NAMESPACE_SPECIFIER: holder = path[path.length - 3]; imported = "*"; break;
+            case IMPORT_SPECIFIER: {
+                int name = arena.firstChild(parent);
+                if (name == binding) return null;
+                holder = path[path.length - 3];
+                imported = moduleName(arena, name);
+                break;
+            }
+            default: return null;
+        }
+        for (int c = arena.firstChild(holder); c >= 0; c = arena.nextSibling(c)) {
+            if (arena.kind(c) == STRING_LITERAL) return new String[] {moduleName(arena, c), imported};
+        }
+        return null;
+    }
+
+    /** {@code ns.a} (and the type {@code ns.T}) of a namespace import, and the names of {@code export { a as b } from "./m"}. */
+    private static List<Location> qualifiedOrReexported(DocumentQuery q, Path file, int node, CrossFileNavigator workspace) {
+        Arena arena = q.arena();
+        if (node < 0 || arena.kind(node) != IDENTIFIER_NAME) return List.of();
+        int[] path = Trees.pathTo(arena, node);
+        if (path == null || path.length < 3) return List.of();
+        int parent = path[path.length - 2];
+        if ((arena.kind(parent) == MEMBER || arena.kind(parent) == QUALIFIED_NAME) && arena.firstChild(parent) != node) {
+            int object = arena.firstChild(parent);
+            if (arena.kind(object) != IDENTIFIER_REFERENCE) return List.of();
+            int symbol = q.symbolOfNode(object);
+            if (symbol < 0) return List.of();
+            String specifier = namespaceImportSpecifier(arena, q.scopes().declarationNode(symbol));
+            Path target = specifier == null ? null : ModuleResolver.resolveFrom(file, specifier);
+            return target == null ? List.of() : workspace.exportedDeclaration(target, arena.names().name(arena.data(node)));
+        }
+        if (arena.kind(parent) == EXPORT_SPECIFIER) {
+            int statement = path[path.length - 3];
+            int local = arena.firstChild(parent);
+            return imported(q, file, statement, moduleName(arena, local), workspace);
+        }
+        return List.of();
+    }
+
+    /** The module specifier of {@code import * as ns} or {@code import ns = require()} when {@code binding} is ns, else null. */
+    private static String namespaceImportSpecifier(Arena arena, int binding) {
+        if (binding < 0) return null;
+        int[] path = Trees.pathTo(arena, binding);
+        if (path == null || path.length < 3) return null;
+        int parent = path[path.length - 2];
+        int holder;
+        if (arena.kind(parent) == IMPORT_NAMESPACE_SPECIFIER) holder = path[path.length - 3];
+        else if (arena.kind(parent) == IMPORT_EQUALS && arena.nextSibling(binding) >= 0
+                && arena.kind(arena.nextSibling(binding)) == EXTERNAL_MODULE_REFERENCE) holder = arena.nextSibling(binding);
+        else return null;
+        for (int c = arena.firstChild(holder); c >= 0; c = arena.nextSibling(c)) {
+            if (arena.kind(c) == STRING_LITERAL) return arena.text(arena.start(c) + 1, Math.max(arena.start(c) + 1, arena.end(c) - 1));
+        }
+        return null;
+    }
+
+    /** {@code name} of the module named by the STRING_LITERAL child of {@code statement}. */
+    private static List<Location> imported(DocumentQuery q, Path file, int statement, String name, CrossFileNavigator workspace) {
+        Arena arena = q.arena();
+        for (int c = arena.firstChild(statement); c >= 0; c = arena.nextSibling(c)) {
+            if (arena.kind(c) != STRING_LITERAL) continue;
+            int start = arena.start(c) + 1, end = arena.end(c) - 1;
+            if (end <= start) return List.of();
+            return workspace.importedDeclaration(file, arena.text(start, end), name);
+        }
+        return List.of();
+    }
+
+    private static String moduleName(Arena arena, int node) {
+        if (arena.kind(node) == STRING_LITERAL) return arena.text(arena.start(node) + 1, Math.max(arena.start(node) + 1, arena.end(node) - 1));
+        return arena.names().name(arena.data(node));
     }
 }

@@ -6,8 +6,8 @@ import dev.arenals.parser.scope.SymbolKind;
 import dev.arenals.parser.tree.Arena;
 import dev.arenals.server.document.Document;
 import dev.arenals.server.query.DocumentQuery;
+import dev.arenals.server.workspace.ModuleResolver;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,14 +16,11 @@ import org.eclipse.lsp4j.DocumentLink;
 /**
  * {@code textDocument/documentLink}: the module specifiers of {@code import}, {@code export … from},
  * {@code import()}, {@code require()} (the global one), {@code import x = require()} and
- * {@code import("…")} types that name a relative file that exists, resolved as TypeScript resolves
- * relative specifiers: the path itself, {@code .js} written for a {@code .ts} source, the path
- * plus an extension, or the directory's {@code index} file. Links cover the specifier without its
- * quotes. Bare package names are left to the workspace issue.
+ * {@code import("…")} types that name a relative file that exists, resolved by
+ * {@link ModuleResolver}. Links cover the specifier without its quotes; bare package names are not
+ * resolved yet.
  */
 public final class DocumentLinkHandler {
-    private static final String[] EXTENSIONS = {".ts", ".tsx", ".d.ts", ".js", ".jsx", ".mts", ".cts", ".mjs", ".cjs", ".json"};
-
     public List<DocumentLink> documentLinks(Document doc) {
         DocumentQuery q = DocumentQuery.of(doc);
         if (q == null) return List.of();
@@ -37,8 +34,7 @@ public final class DocumentLinkHandler {
             int start = arena.start(specifier) + 1, end = arena.end(specifier) - 1;
             if (end <= start) continue;
             String text = arena.text(start, end);
-            if (text.indexOf('\\') >= 0 || !(text.startsWith("./") || text.startsWith("../") || text.equals(".") || text.equals(".."))) continue;
-            Path target = resolve(directory, text);
+            Path target = ModuleResolver.resolve(directory, text);
             if (target != null) out.add(new DocumentLink(q.range(start, end), target.toUri().toString()));
         }
         return out;
@@ -82,38 +78,5 @@ public final class DocumentLinkHandler {
         } catch (RuntimeException e) {
             return null; // not a file URI we can read
         }
-    }
-
-    /** The file a relative specifier names, or null when none exists. */
-    static Path resolve(Path directory, String specifier) {
-        Path base;
-        try {
-            base = directory.resolve(specifier).normalize();
-        } catch (RuntimeException e) {
-            return null; // not a path on this system
-        }
-        String name = base.getFileName() == null ? "" : base.getFileName().toString();
-        // TypeScript: ./a.js written in source may stand for ./a.ts or ./a.tsx
-        String[][] sourceFor = {{".js", ".ts", ".tsx"}, {".jsx", ".tsx"}, {".mjs", ".mts"}, {".cjs", ".cts"}};
-        for (String[] pair : sourceFor) {
-            if (!name.endsWith(pair[0])) continue;
-            String stem = name.substring(0, name.length() - pair[0].length());
-            for (int i = 1; i < pair.length; i++) {
-                Path p = base.resolveSibling(stem + pair[i]);
-                if (Files.isRegularFile(p)) return p;
-            }
-        }
-        if (Files.isRegularFile(base)) return base;
-        for (String ext : EXTENSIONS) {
-            Path p = base.resolveSibling(name + ext);
-            if (Files.isRegularFile(p)) return p;
-        }
-        if (Files.isDirectory(base)) {
-            for (String ext : EXTENSIONS) {
-                Path p = base.resolve("index" + ext);
-                if (Files.isRegularFile(p)) return p;
-            }
-        }
-        return null;
     }
 }

@@ -1,11 +1,18 @@
 package dev.arenals.server.protocol;
 
+import dev.arenals.check.ProjectFiles;
 import dev.arenals.server.ServerInfo;
 import dev.arenals.server.document.Document;
 import dev.arenals.server.document.DocumentStore;
 import dev.arenals.server.document.ParseTools;
 import dev.arenals.server.document.WorkerLanes;
 import dev.arenals.server.features.DiagnosticsHandler;
+import dev.arenals.server.workspace.CrossFileNavigator;
+import dev.arenals.server.workspace.Indexer;
+import dev.arenals.server.workspace.Summarizer;
+import dev.arenals.server.workspace.WorkspaceIndex;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadFactory;
@@ -15,6 +22,17 @@ import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.DidChangeWatchedFilesRegistrationOptions;
+import org.eclipse.lsp4j.FileSystemWatcher;
+import org.eclipse.lsp4j.ProgressParams;
+import org.eclipse.lsp4j.Registration;
+import org.eclipse.lsp4j.RegistrationParams;
+import org.eclipse.lsp4j.WorkDoneProgressBegin;
+import org.eclipse.lsp4j.WorkDoneProgressCreateParams;
+import org.eclipse.lsp4j.WorkDoneProgressEnd;
+import org.eclipse.lsp4j.WorkDoneProgressReport;
+import org.eclipse.lsp4j.WorkspaceFolder;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.SetTraceParams;
@@ -43,6 +61,8 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
         /** Worker lanes (threads); each document's queue runs on one of them. */
         public int workers = Math.max(2, Runtime.getRuntime().availableProcessors());
         public ServerLog log = new ServerLog(System.err);
+        /** Threads that index closed files; few, so open documents keep the cores. */
+        public int indexThreads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors() - 1));
     }
 
     private enum State { CREATED, INITIALIZED, SHUTDOWN }
@@ -54,6 +74,14 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
     private final ArenaTextDocumentService textDocuments;
     private final ArenaWorkspaceService workspace;
     private final DiagnosticsHandler diagnostics = new DiagnosticsHandler();
+    private final WorkspaceIndex index = new WorkspaceIndex();
+    private final CrossFileNavigator navigator = new CrossFileNavigator(index);
+    /** Made at initialize, when the position encoding is known; null before. */
+    private volatile Indexer indexer;
+    private volatile List<Path> workspaceFolders = List.of();
+    private volatile boolean workDoneProgress;
+    private volatile boolean registersFileWatcher;
+    private volatile CompletableFuture<Void> indexing = CompletableFuture.completedFuture(null);
 
     private volatile LanguageClient client;
     private volatile State state = State.CREATED;
@@ -95,6 +123,17 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
         if (TraceValue.Verbose.equals(params.getTrace())) log.setVerbose(true);
         if (options.watchParentProcess && params.getProcessId() != null) watchParent(params.getProcessId());
 
+        workspaceFolders = foldersOf(params);
+        registersFileWatcher = params.getCapabilities() != null && params.getCapabilities().getWorkspace() != null
+                && params.getCapabilities().getWorkspace().getDidChangeWatchedFiles() != null
+                && Boolean.TRUE.equals(params.getCapabilities().getWorkspace().getDidChangeWatchedFiles().getDynamicRegistration());
+        if (!workspaceFolders.isEmpty()) indexing = new CompletableFuture<>(); // completed once initialized's indexing is done
+        workDoneProgress = params.getCapabilities() != null && params.getCapabilities().getWindow() != null
+                && Boolean.TRUE.equals(params.getCapabilities().getWindow().getWorkDoneProgress());
+        // check's limit caps the index too: a generated 15 MB bundle is no place to navigate to
+        indexer = new Indexer(index, log, options.indexThreads,
+                () -> Math.min(settings.maxFileSize(), ProjectFiles.DEFAULT_MAX_FILE_SIZE), support.positionEncoding);
+
         ServerCapabilities caps = Capabilities.of(support, pushDiagnostics);
         state = State.INITIALIZED;
         log.info("initialized: " + ServerInfo.NAME + " " + ServerInfo.version() + ", position encoding "
@@ -104,7 +143,114 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
 
     @Override
     public void initialized(InitializedParams params) {
-        // nothing to register dynamically
+        Indexer i = indexer;
+        CompletableFuture<Void> done = indexing;
+        if (i == null || workspaceFolders.isEmpty() || state != State.INITIALIZED || done.isDone()) return;
+        log.info("indexing " + workspaceFolders);
+        watchSourceFiles();
+        i.indexFolders(workspaceFolders, progress()).whenComplete((ok, error) -> done.complete(null));
+    }
+
+    /**
+     * Workspace folders added and removed: added ones are walked and indexed in the background,
+     * removed ones forgotten (except what another folder still holds, which is indexed again).
+     */
+    void changeWorkspaceFolders(List<Path> added, List<Path> removed) {
+        Indexer i = indexer;
+        if (i == null) return;
+        List<Path> folders = new ArrayList<>(workspaceFolders);
+        folders.removeAll(removed);
+        for (Path p : added) if (!folders.contains(p)) folders.add(p);
+        workspaceFolders = List.copyOf(folders);
+        List<Path> reindex = new ArrayList<>(added);
+        for (Path gone : removed) {
+            index.removeIndexedUnder(gone);
+            for (Path kept : folders) if (kept.startsWith(gone) && !reindex.contains(kept)) reindex.add(kept); // a folder nested in the removed one
+        }
+        if (reindex.isEmpty()) return;
+        log.info("indexing " + reindex);
+        i.indexFolders(reindex, progress());
+    }
+
+    /** Asks the client to report changes to source files on disk, where it lets the server register for them. */
+    private void watchSourceFiles() {
+        LanguageClient c = client;
+        if (!registersFileWatcher || c == null) return;
+        FileSystemWatcher sources = new FileSystemWatcher(Either.forLeft("**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}"));
+        Registration r = new Registration("arena-ls/watch-sources", "workspace/didChangeWatchedFiles",
+                new DidChangeWatchedFilesRegistrationOptions(List.of(sources)));
+        c.registerCapability(new RegistrationParams(List.of(r))).exceptionally(error -> {
+            log.warn("the client refused to watch source files (" + error + "): files changed outside the editor are not re-indexed");
+            return null;
+        });
+    }
+
+    /** The folders to index: workspaceFolders, else rootUri, else rootPath; only file URIs. */
+    @SuppressWarnings("deprecation")
+    private List<Path> foldersOf(InitializeParams params) {
+        List<Path> out = new ArrayList<>();
+        if (params.getWorkspaceFolders() != null) {
+            for (WorkspaceFolder f : params.getWorkspaceFolders()) {
+                Path p = f == null ? null : pathOf(f.getUri());
+                if (p != null) out.add(p);
+            }
+        }
+        if (out.isEmpty() && params.getRootUri() != null) {
+            Path p = pathOf(params.getRootUri());
+            if (p != null) out.add(p);
+        }
+        if (out.isEmpty() && params.getRootPath() != null) {
+            try {
+                out.add(Path.of(params.getRootPath()).toAbsolutePath().normalize());
+            } catch (RuntimeException e) {
+                log.warn("rootPath is not a path: " + params.getRootPath());
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** See {@link Uris#pathOf}. */
+    public static Path pathOf(String uri) { return Uris.pathOf(uri); }
+
+    /** {@code $/progress} reports for the client that supports them; log lines in any case. */
+    private Indexer.Progress progress() {
+        LanguageClient c = client;
+        boolean report = workDoneProgress && c != null;
+        String token = "arena-ls/index/" + System.nanoTime();
+        Either<String, Integer> id = Either.forLeft(token);
+        // the token must be acknowledged before it is used; if the client refuses, nothing is sent
+        CompletableFuture<Void> created = report ? c.createProgress(new WorkDoneProgressCreateParams(id)) : CompletableFuture.completedFuture(null);
+        return new Indexer.Progress() {
+            /** Each notification waits for the previous one: dependents of one future would run in reverse order. */
+            private CompletableFuture<Void> sent = created;
+
+            private synchronized void send(Either<org.eclipse.lsp4j.WorkDoneProgressNotification, Object> value) {
+                sent = sent.thenRun(() -> c.notifyProgress(new ProgressParams(id, value)));
+            }
+
+            @Override public void begin(int files) {
+                if (!report) return;
+                WorkDoneProgressBegin b = new WorkDoneProgressBegin();
+                b.setTitle("Indexing");
+                b.setMessage(files + " files");
+                b.setPercentage(0);
+                send(Either.forLeft(b));
+            }
+            @Override public void advance(int done, int files) {
+                if (!report) return;
+                WorkDoneProgressReport r = new WorkDoneProgressReport();
+                r.setMessage(done + "/" + files + " files");
+                r.setPercentage((int) (100L * done / files));
+                send(Either.forLeft(r));
+            }
+            @Override public void end(int indexed, int skipped, long millis) {
+                log.info("indexed " + indexed + " files in " + millis + " ms" + (skipped > 0 ? ", " + skipped + " skipped (see above)" : ""));
+                if (!report) return;
+                WorkDoneProgressEnd e = new WorkDoneProgressEnd();
+                e.setMessage(indexed + " files indexed");
+                send(Either.forLeft(e));
+            }
+        };
     }
 
     @Override
@@ -119,6 +265,8 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
     @Override
     public void exit() {
         int code = state == State.SHUTDOWN ? 0 : 1;
+        Indexer i = indexer;
+        if (i != null) i.shutdown();
         lanes.shutdown();
         try {
             lanes.awaitTermination(200);
@@ -146,6 +294,12 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
     /** The open document with this URI, or null (for tools and tests; its state is queue-confined). */
     public Document openDocument(String uri) { return store.get(uri); }
 
+    /** The workspace index (for tools and tests). */
+    public WorkspaceIndex workspaceIndex() { return index; }
+
+    /** Completes when the folders given at initialize are indexed (tests, figures). */
+    public CompletableFuture<Void> indexing() { return indexing; }
+
     /** True once {@code shutdown} was answered: {@code exit} will then return 0. */
     public boolean isShutdown() { return state == State.SHUTDOWN; }
 
@@ -164,6 +318,16 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
     ServerSettings settings() { return settings; }
     boolean pushesDiagnostics() { return pushDiagnostics; }
     DiagnosticsHandler diagnostics() { return diagnostics; }
+    Indexer indexer() { return indexer; }
+    CrossFileNavigator navigator() { return navigator; }
+
+    /** For workspace-wide requests, which belong to no document: the least loaded lane at the moment. */
+    java.util.concurrent.Executor requestExecutor() {
+        int lane = lanes.assign();
+        lanes.release(lane);
+        return lanes.executor(lane);
+    }
+    List<Path> workspaceFolders() { return workspaceFolders; }
 
     void updateSettings(Object value) {
         ServerSettings before = settings;
@@ -193,7 +357,38 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
         if (doc == null || doc.isClosed() || !doc.isDirty()) return;
         if (!doc.ensureParsed(ParseTools.current(), settings.maxFileSize())) return;
         if (doc.bindFailure() != null) log.error("arena-ls: the binder failed on " + doc.uri() + " (hover is off until the next edit)", doc.bindFailure());
+        summarizeOpen(doc);
         if (pushDiagnostics) publish(doc, diagnostics.diagnostics(doc, settings.maxFileSize()), doc.parsedVersion());
+    }
+
+    /**
+     * The open document's summary replaces the indexed one: one pass over the tree that was just
+     * parsed, on its queue. A summarizer failure loses cross-file answers for this file, never its
+     * diagnostics.
+     */
+    private void summarizeOpen(Document doc) {
+        Path path = pathOf(doc.uri());
+        if (path == null || doc.arena() == null || doc.isOversized()) return;
+        try {
+            index.putOpen(Summarizer.summarize(path, doc.uri(), doc.arena(), doc.chars(), doc.lines(), doc.encoding()));
+        } catch (RuntimeException e) {
+            log.error("arena-ls: summarizing " + doc.uri() + " failed", e);
+        }
+    }
+
+    /** After close (on the document's queue): the index goes back to the file on disk, if it is in the workspace. */
+    void forgetOpen(Document doc) {
+        Path path = pathOf(doc.uri());
+        if (path == null) return;
+        index.removeOpen(path);
+        Indexer i = indexer;
+        if (i == null) return;
+        for (Path folder : workspaceFolders) {
+            if (path.startsWith(folder)) {
+                i.reindexLater(path);
+                return;
+            }
+        }
     }
 
     /** Pushes diagnostics; on the document's queue, so publications of one document stay in order. */

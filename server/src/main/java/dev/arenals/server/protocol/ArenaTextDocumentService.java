@@ -1,6 +1,7 @@
 package dev.arenals.server.protocol;
 
 import dev.arenals.server.document.Document;
+import dev.arenals.server.features.CrossFileReferences;
 import dev.arenals.server.features.DefinitionHandler;
 import dev.arenals.server.features.DocumentHighlightHandler;
 import dev.arenals.server.features.DocumentLinkHandler;
@@ -86,6 +87,7 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     private final DefinitionHandler definitions = new DefinitionHandler();
     private final TypeDefinitionHandler typeDefinitions = new TypeDefinitionHandler();
     private final ReferencesHandler references = new ReferencesHandler();
+    private final CrossFileReferences crossFileReferences = new CrossFileReferences();
     private final DocumentHighlightHandler highlights = new DocumentHighlightHandler();
     private final RenameHandler renames = new RenameHandler();
     private final LinkedEditingRangeHandler linkedEditing = new LinkedEditingRangeHandler();
@@ -142,7 +144,10 @@ public final class ArenaTextDocumentService implements TextDocumentService {
         if (!server.acceptsNotifications()) return;
         String uri = params == null || params.getTextDocument() == null ? null : params.getTextDocument().getUri();
         tokenHistory.forget(uri);
-        Document doc = server.store().close(uri, closed -> server.publish(closed, List.of(), null));
+        Document doc = server.store().close(uri, closed -> {
+            server.publish(closed, List.of(), null);
+            server.forgetOpen(closed);
+        });
         if (doc == null) server.log().warn("didClose for a document that is not open: " + uri);
     }
 
@@ -203,14 +208,14 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> definition(DefinitionParams params) {
         Position position = positionOf("definition", params);
         return onDocument("textDocument/definition", params.getTextDocument().getUri(), Either.forLeft(List.of()),
-                doc -> Either.forLeft(definitions.definition(doc, position)));
+                doc -> Either.forLeft(definitions.definition(doc, position, server.navigator())));
     }
 
     @Override
     public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> declaration(DeclarationParams params) {
         Position position = positionOf("declaration", params);
         return onDocument("textDocument/declaration", params.getTextDocument().getUri(), Either.forLeft(List.of()),
-                doc -> Either.forLeft(definitions.definition(doc, position)));
+                doc -> Either.forLeft(definitions.definition(doc, position, server.navigator())));
     }
 
     @Override
@@ -224,8 +229,78 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     public CompletableFuture<List<? extends Location>> references(ReferenceParams params) {
         Position position = positionOf("references", params);
         boolean withDeclaration = params.getContext() == null || params.getContext().isIncludeDeclaration();
-        return onDocument("textDocument/references", params.getTextDocument().getUri(), List.of(),
-                doc -> references.references(doc, position, withDeclaration));
+        String uri = params.getTextDocument().getUri();
+        CompletableFuture<LocalAndSites> here = onDocument("textDocument/references", uri, new LocalAndSites(List.of(), List.of()),
+                doc -> new LocalAndSites(references.references(doc, position, withDeclaration),
+                        crossFileReferences.sites(doc, position, server.navigator(), server.workspaceIndex())));
+        // then every other file the name is imported into (or declared in), each on its own queue when open
+        return here.thenCompose(found -> {
+            if (found.sites().isEmpty()) return CompletableFuture.completedFuture(found.local());
+            List<CompletableFuture<List<Location>>> parts = new ArrayList<>();
+            for (CrossFileReferences.Site site : found.sites()) parts.add(referencesAt(site, withDeclaration));
+            return CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0])).thenApply(done -> {
+                java.util.LinkedHashMap<String, Location> all = new java.util.LinkedHashMap<>();
+                for (Location l : found.local()) all.putIfAbsent(key(l), l);
+                for (CompletableFuture<List<Location>> part : parts) for (Location l : part.join()) all.putIfAbsent(key(l), l);
+                return new ArrayList<>(all.values());
+            });
+        });
+    }
+
+    private record LocalAndSites(List<Location> local, List<CrossFileReferences.Site> sites) { }
+
+    private static String key(Location l) {
+        return l.getUri() + "#" + l.getRange().getStart().getLine() + ":" + l.getRange().getStart().getCharacter();
+    }
+
+    /** References in another file: on its queue when it is open, else parsed from disk off the reader thread. Never fails (empty instead). */
+    private CompletableFuture<List<Location>> referencesAt(CrossFileReferences.Site site, boolean withDeclaration) {
+        Document open = server.store().get(site.uri());
+        CompletableFuture<List<Location>> result = new CompletableFuture<>();
+        Runnable work = () -> {
+            try {
+                if (open != null) {
+                    if (open.isClosed()) {
+                        result.complete(List.of());
+                        return;
+                    }
+                    server.refresh(open);
+                    result.complete(referencesIn(open, site, withDeclaration));
+                } else {
+                    result.complete(referencesOnDisk(site, withDeclaration));
+                }
+            } catch (Throwable t) {
+                server.log().error("arena-ls: references in " + site.uri() + " failed", t);
+                result.complete(List.of());
+            }
+        };
+        if (open != null) open.queue().execute(work);
+        else server.requestExecutor().execute(work);
+        return result;
+    }
+
+    private List<Location> referencesIn(Document doc, CrossFileReferences.Site site, boolean withDeclaration) {
+        return site.member() != null ? crossFileReferences.memberUses(doc, site.binding(), site.member())
+                : references.references(doc, site.binding(), withDeclaration);
+    }
+
+    private List<Location> referencesOnDisk(CrossFileReferences.Site site, boolean withDeclaration) {
+        String text;
+        try {
+            if (java.nio.file.Files.size(site.path()) > server.settings().maxFileSize()) return List.of();
+            text = java.nio.file.Files.readString(site.path());
+        } catch (java.io.IOException | RuntimeException e) {
+            server.log().warn("references: cannot read " + site.path() + ": " + e.getMessage());
+            return List.of();
+        }
+        Document snapshot = new Document(site.uri(), null, 0, text, server.support().positionEncoding,
+                new dev.arenals.server.document.SerialQueue(Runnable::run, null, t -> { }));
+        try {
+            if (!snapshot.ensureParsed(dev.arenals.server.document.ParseTools.current(), server.settings().maxFileSize())) return List.of();
+            return referencesIn(snapshot, site, withDeclaration);
+        } finally {
+            snapshot.close();
+        }
     }
 
     @Override

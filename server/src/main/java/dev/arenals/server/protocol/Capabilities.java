@@ -11,6 +11,8 @@ import org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
 import org.eclipse.lsp4j.TextDocumentSyncOptions;
+import org.eclipse.lsp4j.WorkspaceFoldersOptions;
+import org.eclipse.lsp4j.WorkspaceServerCapabilities;
 
 /**
  * What the server announces at {@code initialize}, in one place. Each request here is answered by
@@ -31,6 +33,7 @@ import org.eclipse.lsp4j.TextDocumentSyncOptions;
  *   <tr><td>foldingRange</td><td>FoldingRangeHandler</td></tr>
  *   <tr><td>selectionRange</td><td>SelectionRangeHandler</td></tr>
  *   <tr><td>documentLink</td><td>DocumentLinkHandler</td></tr>
+ *   <tr><td>workspace/symbol</td><td>WorkspaceSymbolHandler (registered in ArenaWorkspaceService)</td></tr>
  * </table>
  */
 final class Capabilities {
@@ -65,6 +68,11 @@ final class Capabilities {
         caps.setFoldingRangeProvider(true);
         caps.setSelectionRangeProvider(true);
         caps.setDocumentLinkProvider(new DocumentLinkOptions(false));
+        caps.setWorkspaceSymbolProvider(true);
+        WorkspaceFoldersOptions folders = new WorkspaceFoldersOptions();
+        folders.setSupported(true);
+        folders.setChangeNotifications(true);
+        caps.setWorkspace(new WorkspaceServerCapabilities(folders));
         return caps;
     }
 }

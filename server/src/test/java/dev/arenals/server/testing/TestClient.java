@@ -15,6 +15,32 @@ import org.eclipse.lsp4j.services.LanguageClient;
 public final class TestClient implements LanguageClient {
     private final List<PublishDiagnosticsParams> diagnostics = new ArrayList<>();
     private final List<MessageParams> logs = new ArrayList<>();
+    private final List<org.eclipse.lsp4j.ProgressParams> progress = new ArrayList<>();
+    private final List<org.eclipse.lsp4j.Registration> registrations = new ArrayList<>();
+
+    @Override
+    public CompletableFuture<Void> createProgress(org.eclipse.lsp4j.WorkDoneProgressCreateParams params) {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public synchronized void notifyProgress(org.eclipse.lsp4j.ProgressParams params) {
+        progress.add(params);
+        notifyAll();
+    }
+
+    @Override
+    public synchronized CompletableFuture<Void> registerCapability(org.eclipse.lsp4j.RegistrationParams params) {
+        registrations.addAll(params.getRegistrations());
+        notifyAll();
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** $/progress notifications received, in order. */
+    public synchronized List<org.eclipse.lsp4j.ProgressParams> progress() { return new ArrayList<>(progress); }
+
+    /** client/registerCapability registrations received. */
+    public synchronized List<org.eclipse.lsp4j.Registration> registrations() { return new ArrayList<>(registrations); }
 
     @Override public void telemetryEvent(Object object) { }
 

@@ -1,0 +1,41 @@
+package dev.arenals.check;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The files {@code arena-ls check DIR} would check, for other modules (the language server's
+ * workspace index): the same walk, default skips, {@code .gitignore} and {@code tsconfig.json}
+ * rules, through {@link FileCollector} itself so both always agree.
+ */
+public final class ProjectFiles {
+    /** check's default {@code --max-file-size}: larger files are not parsed. */
+    public static final long DEFAULT_MAX_FILE_SIZE = CheckOptions.DEFAULT_MAX_FILE_SIZE;
+
+    /** One selected file: absolute, normalized, and its size when the walk saw it. */
+    public record Entry(Path path, long size) { }
+
+    /** The files found and, one line each, what could not be walked or read (bad configs, vanished directories). */
+    public record Listing(List<Entry> files, List<String> problems) { }
+
+    private ProjectFiles() {}
+
+    /** Walks {@code root} (a directory) with check's rules; never throws for file-system trouble. */
+    public static Listing collect(Path root) {
+        Path dir = root.toAbsolutePath().normalize();
+        FileCollector collector = new FileCollector(dir, new CheckOptions(), null);
+        collector.collect(List.of(dir.toString()));
+        List<Entry> files = new ArrayList<>();
+        for (SourceFile f : collector.sortedFiles()) files.add(new Entry(f.path, f.size));
+        List<String> problems = new ArrayList<>();
+        for (FileReport r : collector.reports) {
+            for (Problem p : r.problems) problems.add(r.path + ": " + p.message);
+        }
+        problems.addAll(collector.usageErrors);
+        return new Listing(List.copyOf(files), List.copyOf(problems));
+    }
+
+    /** Whether check treats a file name as source (.js .mjs .cjs .jsx .ts .mts .cts .tsx, any case). */
+    public static boolean isSourceName(String fileName) { return SourceFile.isSourceName(fileName); }
+}

@@ -1,0 +1,98 @@
+package dev.arenals.server.features;
+
+import dev.arenals.parser.tree.Arena;
+import dev.arenals.server.document.Document;
+import dev.arenals.server.protocol.Uris;
+import dev.arenals.server.query.DocumentQuery;
+import dev.arenals.server.query.Occurrences;
+import dev.arenals.server.query.Target;
+import dev.arenals.server.query.TargetResolver;
+import dev.arenals.server.workspace.CrossFileNavigator;
+import dev.arenals.server.workspace.CrossFileNavigator.NameInFile;
+import dev.arenals.server.workspace.FileSummary;
+import dev.arenals.server.workspace.WorkspaceIndex;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import dev.arenals.parser.tree.NodeKind;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
+
+/**
+ * The other files {@code textDocument/references} must look into for the name under the cursor:
+ * the file that declares it (when the cursor is on an import of it) and every file that imports it
+ * (through re-exports too), each with the position of the name's binding there. Each site is then
+ * answered by {@link ReferencesHandler} in that file, on its own queue when it is open.
+ */
+public final class CrossFileReferences {
+    /**
+     * A file and the position (negotiated encoding) of the top-level binding whose references it
+     * holds; with a {@code member}, the binding is a namespace import and the uses are {@code ns.member}.
+     */
+    public record Site(String uri, Path path, Position binding, String member) { }
+
+    /**
+     * The uses {@code ns.member} (expressions and qualified type names) of the namespace import
+     * bound at {@code binding}. On the document's queue, after it is parsed.
+     */
+    public List<Location> memberUses(Document doc, Position binding, String member) {
+        DocumentQuery q = DocumentQuery.of(doc);
+        if (q == null) return List.of();
+        int symbol = q.symbolOfNode(q.identifierAt(q.offset(binding)));
+        if (symbol < 0) return List.of();
+        Arena arena = q.arena();
+        List<Location> out = new ArrayList<>();
+        for (int node = 0, n = arena.nodeCount(); node < n; node++) {
+            int kind = arena.kind(node);
+            if (kind != NodeKind.MEMBER && kind != NodeKind.QUALIFIED_NAME) continue;
+            int object = arena.firstChild(node);
+            int property = object < 0 ? -1 : arena.nextSibling(object);
+            if (property < 0 || arena.kind(object) != NodeKind.IDENTIFIER_REFERENCE || arena.kind(property) != NodeKind.IDENTIFIER_NAME) continue;
+            if (q.symbolOfNode(object) != symbol || !arena.names().equals(arena.data(property), member)) continue;
+            out.add(q.locationOfNode(property));
+        }
+        return out;
+    }
+
+    /** Runs on the document's queue, after the document is parsed. */
+    public List<Site> sites(Document doc, Position position, CrossFileNavigator navigator, WorkspaceIndex index) {
+        DocumentQuery q = DocumentQuery.of(doc);
+        Path file = Uris.pathOf(doc.uri());
+        if (q == null || file == null) return List.of();
+        Target target = new TargetResolver(q).at(q.offset(position));
+        if (target == null || target.kind != Target.SYMBOL) return List.of();
+        Occurrences declarations = Occurrences.declarations(q, target);
+        if (declarations.size() == 0) return List.of();
+        Arena arena = q.arena();
+        int declaration = declarations.node(0);
+        String name = arena.names().name(arena.data(declaration));
+        NameInFile origin;
+        String[] imported = DefinitionHandler.importOf(arena, declaration);
+        if (imported != null) {
+            origin = navigator.origin(file, imported[0], imported[1]);
+        } else {
+            FileSummary own = index.summary(file);
+            FileSummary.Declaration top = own == null ? null : own.declaration(name);
+            Range range = q.rangeOfNode(declaration);
+            boolean isTopLevel = top != null && top.span().line() == range.getStart().getLine()
+                    && top.span().startColumn() == range.getStart().getCharacter();
+            origin = isTopLevel ? new NameInFile(file, name) : null;
+        }
+        if (origin == null) return List.of();
+        List<Site> out = new ArrayList<>();
+        if (!origin.file().equals(file)) {
+            FileSummary declaring = index.summaryOrLoad(origin.file());
+            FileSummary.Declaration d = declaring == null ? null : declaring.declaration(origin.name());
+            if (d != null) out.add(new Site(declaring.uri(), declaring.path(), new Position(d.span().line(), d.span().startColumn()), null));
+        }
+        for (CrossFileNavigator.Binding binding : navigator.importBindingsOf(origin.file(), origin.name())) {
+            // this document's own references are found directly, except ns.member uses
+            if (binding.file().equals(file) && binding.member() == null) continue;
+            FileSummary s = index.summary(binding.file());
+            FileSummary.Import i = s == null ? null : s.importOf(binding.localName());
+            if (i != null) out.add(new Site(s.uri(), s.path(), new Position(i.span().line(), i.span().startColumn()), binding.member()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,150 @@
+package dev.arenals.server.features;
+
+import dev.arenals.server.workspace.FileSummary;
+import dev.arenals.server.workspace.FileSummary.Declaration;
+import dev.arenals.server.workspace.WorkspaceIndex;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.SymbolKind;
+import org.eclipse.lsp4j.WorkspaceSymbol;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+
+/**
+ * {@code workspace/symbol}: the top-level declarations of every known file whose name matches the
+ * query, best first: exact (ignoring case), prefix, camel-case humps ({@code gUN}, {@code gun} or
+ * {@code userN} for {@code getUserName}), then substring; within a rank exported before local, shorter names
+ * first. Answers from the index as it is, during indexing too. At most {@link #LIMIT} results.
+ */
+public final class WorkspaceSymbolHandler {
+    public static final int LIMIT = 256;
+    static final int EXACT = 4, PREFIX = 3, HUMPS = 2, SUBSTRING = 1, NONE = 0;
+
+    private record Match(int rank, Declaration declaration, FileSummary file) { }
+
+    private static final Comparator<Match> BEST_FIRST = Comparator.comparingInt((Match m) -> -m.rank)
+            .thenComparing(m -> !m.declaration.exported())
+            .thenComparingInt(m -> m.declaration.name().length())
+            .thenComparing(m -> m.declaration.name())
+            .thenComparing(m -> m.file.uri());
+
+    public List<WorkspaceSymbol> symbols(WorkspaceIndex index, String query) {
+        String q = query == null ? "" : query.trim();
+        // the best LIMIT, kept in a heap whose head is the worst of them
+        PriorityQueue<Match> best = new PriorityQueue<>(LIMIT + 1, BEST_FIRST.reversed());
+        for (WorkspaceIndex.DeclarationInFile entry : index.declarations()) {
+            Declaration d = entry.declaration();
+            // humps and substrings are subsequences: most names are rejected by this one cheap pass
+            if (!q.isEmpty() && !isSubsequence(q, d.name())) continue;
+            int rank = q.isEmpty() ? SUBSTRING : rank(q, d.name());
+            if (rank == NONE) continue;
+            Match m = new Match(rank, d, entry.file());
+            if (best.size() < LIMIT) best.add(m);
+            else if (BEST_FIRST.compare(m, best.peek()) < 0) {
+                best.poll();
+                best.add(m);
+            }
+        }
+        List<Match> matches = new ArrayList<>(best);
+        matches.sort(BEST_FIRST);
+        List<WorkspaceSymbol> out = new ArrayList<>(Math.min(LIMIT, matches.size()));
+        for (Match m : matches) {
+            if (out.size() == LIMIT) break;
+            FileSummary.Span s = m.declaration.span();
+            Location location = new Location(m.file.uri(), new Range(new Position(s.line(), s.startColumn()), new Position(s.line(), s.endColumn())));
+            WorkspaceSymbol symbol = new WorkspaceSymbol(m.declaration.name(), kind(m.declaration.kind()), Either.forLeft(location));
+            symbol.setContainerName(fileName(m.file));
+            out.add(symbol);
+        }
+        return out;
+    }
+
+    /** How well {@code name} matches {@code query}: one of EXACT … NONE. */
+    static int rank(String query, String name) {
+        if (name.equalsIgnoreCase(query)) return EXACT;
+        if (name.regionMatches(true, 0, query, 0, query.length())) return PREFIX;
+        if (matchesHumps(query, name)) return HUMPS;
+        if (containsIgnoringCase(name, query)) return SUBSTRING;
+        return NONE;
+    }
+
+    /** Whether the query's characters occur in the name in order, ignoring case. */
+    private static boolean isSubsequence(String query, String name) {
+        int at = 0;
+        for (int i = 0, n = name.length(), m = query.length(); i < n && at < m; i++) {
+            if (same(query.charAt(at), name.charAt(i))) at++;
+        }
+        return at == query.length();
+    }
+
+    /** Without lower-casing copies: this runs for every declaration of the workspace. */
+    private static boolean containsIgnoringCase(String name, String query) {
+        for (int i = 0, last = name.length() - query.length(); i <= last; i++) {
+            if (name.regionMatches(true, i, query, 0, query.length())) return true;
+        }
+        return false;
+    }
+
+    /**
+     * From some hump start, each query character continues the current hump or starts a later one,
+     * in order. Humps start the name, at an upper-case letter after a lower-case one or a digit, and
+     * after '_' or '$'.
+     */
+    static boolean matchesHumps(String query, String name) {
+        if (query.isEmpty()) return false;
+        for (int start = 0; start < name.length(); start++) {
+            if (isHumpStart(name, start) && same(query.charAt(0), name.charAt(start)) && humpsFrom(query, name, start)) return true;
+        }
+        return false;
+    }
+
+    private static boolean humpsFrom(String query, String name, int start) {
+        int at = start;
+        for (int i = 1; i < query.length(); i++) {
+            char c = query.charAt(i);
+            if (at + 1 < name.length() && same(c, name.charAt(at + 1)) && !(Character.isUpperCase(c) && !isHumpStart(name, at + 1))) {
+                at++;
+                continue;
+            }
+            int next = -1;
+            for (int j = at + 1; j < name.length(); j++) {
+                if (isHumpStart(name, j) && same(c, name.charAt(j))) { next = j; break; }
+            }
+            if (next < 0) return false;
+            at = next;
+        }
+        return true;
+    }
+
+    private static boolean isHumpStart(String name, int i) {
+        if (i == 0) return true;
+        char c = name.charAt(i), before = name.charAt(i - 1);
+        if (before == '_' || before == '$') return c != '_' && c != '$';
+        return Character.isUpperCase(c) && (Character.isLowerCase(before) || Character.isDigit(before));
+    }
+
+    private static boolean same(char a, char b) {
+        return a == b || Character.toLowerCase(a) == Character.toLowerCase(b);
+    }
+
+    private static String fileName(FileSummary f) {
+        return f.path().getFileName() == null ? f.path().toString() : f.path().getFileName().toString();
+    }
+
+    private static SymbolKind kind(FileSummary.Kind kind) {
+        switch (kind) {
+            case FUNCTION: return SymbolKind.Function;
+            case CLASS: return SymbolKind.Class;
+            case CONSTANT: return SymbolKind.Constant;
+            case INTERFACE: return SymbolKind.Interface;
+            case TYPE: return SymbolKind.TypeParameter;
+            case ENUM: return SymbolKind.Enum;
+            case NAMESPACE: return SymbolKind.Namespace;
+            default: return SymbolKind.Variable;
+        }
+    }
+}

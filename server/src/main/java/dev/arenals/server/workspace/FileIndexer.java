@@ -1,0 +1,122 @@
+package dev.arenals.server.workspace;
+
+import dev.arenals.parser.JsParser;
+import dev.arenals.parser.LineStarts;
+import dev.arenals.parser.ParseOptions;
+import dev.arenals.parser.tree.Arena;
+import dev.arenals.server.document.PositionEncoding;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * One indexing thread's reusable state: read → decode → parse → summarize, with one byte buffer,
+ * one char buffer, one parser and one {@link Arena} reset per file. What a file leaves behind is
+ * its {@link FileSummary}; a file that cannot be indexed leaves a reason ({@link #lastProblem}).
+ * Not thread-safe: one per thread.
+ */
+final class FileIndexer {
+    /** Buffers up to this size stay with the thread (most source files are smaller). */
+    private static final int KEPT_BUFFER_CHARS = 1 << 20, KEPT_ARENA_NODES = 1 << 17;
+
+    private final JsParser parser = new JsParser();
+    private Arena arena = new Arena(1 << 14);
+    private byte[] bytes = new byte[1 << 16];
+    private char[] chars = new char[1 << 16];
+    private final LineStarts lines = new LineStarts(LineStarts.Terminators.LSP);
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+
+    /** False on threads that live on after indexing (a request's worker lane): buffers grown for a large file go. */
+    private final boolean keepsLargeBuffers;
+
+    FileIndexer(boolean keepsLargeBuffers) { this.keepsLargeBuffers = keepsLargeBuffers; }
+
+    /** Why the last {@link #summarize} returned null. */
+    String lastProblem;
+    /** Source chars summarized by this thread (figures). */
+    long charsIndexed;
+
+    /** The summary of {@code file}, or null (with {@link #lastProblem}) when it cannot be read, decoded or parsed. */
+    FileSummary summarize(Path file, long maxBytes, PositionEncoding encoding) {
+        lastProblem = null;
+        try {
+            int length = read(file, maxBytes);
+            if (length < 0) return null;
+            int textLength = decode(length);
+            if (textLength < 0) return null;
+            ParseOptions options = ParseOptions.forFileName(file.getFileName().toString());
+            parser.parseInPlace(arena, chars, textLength, options);
+            FileSummary s = Summarizer.summarizeBuildingLines(file, null, arena, chars, lines, encoding);
+            charsIndexed += textLength;
+            return s;
+        } catch (RuntimeException | StackOverflowError e) {
+            arena = new Arena(1 << 14); // its columns may be in any state
+            lastProblem = "internal error while indexing: " + e;
+            return null;
+        } finally {
+            arena.reset();
+            dropLargeBuffers();
+        }
+    }
+
+    /** Buffers grown for a large file are not kept where this state lives as long as its thread. */
+    private void dropLargeBuffers() {
+        if (keepsLargeBuffers) return;
+        if (bytes.length > KEPT_BUFFER_CHARS) bytes = new byte[1 << 16];
+        if (chars.length > KEPT_BUFFER_CHARS) chars = new char[1 << 16];
+        if (arena.capacity() > KEPT_ARENA_NODES) arena = new Arena(1 << 14);
+    }
+
+    private int read(Path file, long maxBytes) {
+        try {
+            long size = Files.size(file);
+            if (size > maxBytes) return problem(String.format(Locale.ROOT, "%d bytes, over the %d-byte limit: not indexed", size, maxBytes));
+            if (bytes.length < size + 1) bytes = new byte[(int) size + 1];
+            try (InputStream in = new FileInputStream(file.toFile())) {
+                int pos = 0;
+                while (true) {
+                    if (pos == bytes.length) {
+                        if (pos > maxBytes) return problem("the file grew over the size limit while it was read: not indexed");
+                        bytes = Arrays.copyOf(bytes, (int) Math.min(maxBytes + 1, bytes.length * 2L));
+                    }
+                    int n = in.read(bytes, pos, bytes.length - pos);
+                    if (n < 0) return pos;
+                    pos += n;
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return problem("the file disappeared before it could be read");
+        } catch (IOException | SecurityException e) {
+            return problem("cannot read the file: " + e.getMessage());
+        }
+    }
+
+    private int decode(int length) {
+        int start = length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF ? 3 : 0;
+        if (chars.length < length) chars = new char[length];
+        ByteBuffer in = ByteBuffer.wrap(bytes, start, length - start);
+        CharBuffer out = CharBuffer.wrap(chars);
+        utf8.reset();
+        CoderResult r = utf8.decode(in, out, true);
+        if (!r.isError()) r = utf8.flush(out);
+        if (r.isError()) return problem("not valid UTF-8 (byte offset " + in.position() + "): not indexed");
+        return out.position();
+    }
+
+    private int problem(String message) {
+        lastProblem = message;
+        return -1;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.arenals.server.workspace;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import java.nio.file.Path;
+
+/**
+ * What the workspace keeps of one file after its arena is reset: its top-level declarations, its
+ * exports and imports with their module specifiers, and the files those resolved to when the
+ * summary was made (so the import graph is rebuilt without touching the file system). Immutable and free of arena references, so a
+ * summary may be read on any thread while a newer one replaces it. Ranges are name ranges, one
+ * line each, in the position encoding the client negotiated. {@code uri} is the open document's
+ * URI as the client spelled it; null for a file indexed from disk, whose URI is made from its path
+ * when asked for (a hundred bytes a file less to keep).
+ */
+public record FileSummary(
+        Path path,
+        String uri,
+        ImmutableList<Declaration> declarations,
+        ImmutableList<Export> exports,
+        ImmutableList<String> starExports,
+        ImmutableList<Import> imports,
+        ImmutableList<String> moduleSpecifiers,
+        ImmutableMap<String, Path> resolvedModules,
+        long sourceChars) {
+
+    /** What a declaration is, for workspace/symbol's icons. */
+    public enum Kind { FUNCTION, CLASS, VARIABLE, CONSTANT, INTERFACE, TYPE, ENUM, NAMESPACE }
+
+    /** A name range on one line: the declaration's or the export's name. */
+    public record Span(int line, int startColumn, int endColumn) { }
+
+    /** A top-level declaration; {@code exported} when {@code export} (or {@code export default}) is written on it. */
+    public record Declaration(String name, Kind kind, Span span, boolean exported) { }
+
+    /**
+     * One exported name. {@code localName} is the name inside this file (a declaration or an
+     * import), or inside {@code fromSpecifier} for a re-export; "*" for {@code export * as x from};
+     * null for {@code export default} of an expression, whose span is the expression's start.
+     */
+    public record Export(String exportedName, String localName, String fromSpecifier, Span span) { }
+
+    /**
+     * One imported binding: {@code importedName} is the name in the module, "default" for a default
+     * import, "*" for a namespace import or {@code import x = require()}.
+     */
+    public record Import(String localName, String importedName, String specifier, Span span) { }
+
+    public static FileSummary empty(Path path, String uri) {
+        return new FileSummary(path, uri, ImmutableList.of(), ImmutableList.of(), ImmutableList.of(), ImmutableList.of(), ImmutableList.of(), ImmutableMap.of(), 0);
+    }
+
+    /** The document's URI as the client spelled it, else the file URI of the path. */
+    @Override public String uri() { return uri != null ? uri : path.toUri().toString(); }
+
+    /**
+     * The file a module specifier of this file names: as resolved when the summary was made, else
+     * (a file created since, or a specifier this file does not contain) resolved now; null for none.
+     */
+    public Path resolve(String specifier) {
+        Path p = resolvedModules.get(specifier);
+        return p != null ? p : ModuleResolver.resolveFrom(path, specifier);
+    }
+
+    /** The export named {@code name}, or null. */
+    public Export export(String name) {
+        for (Export e : exports) if (e.exportedName().equals(name)) return e;
+        return null;
+    }
+
+    /** The top-level declaration named {@code name} (the first of merged ones), or null. */
+    public Declaration declaration(String name) {
+        for (Declaration d : declarations) if (d.name().equals(name)) return d;
+        return null;
+    }
+
+    /** The import binding named {@code localName}, or null. */
+    public Import importOf(String localName) {
+        for (Import i : imports) if (i.localName().equals(localName)) return i;
+        return null;
+    }
+}

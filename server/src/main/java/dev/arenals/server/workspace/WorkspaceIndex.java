@@ -1,0 +1,134 @@
+package dev.arenals.server.workspace;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.ImmutableSetMultimap;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * Every known file's {@link FileSummary}: those indexed from disk, overridden by those of open
+ * documents (rebuilt from the live arena after each parse). Thread-safe: indexing workers and
+ * document queues write, requests read whatever is known so far. The derived maps (name → files,
+ * file → importers) are immutable snapshots rebuilt on the first read after a change.
+ */
+public final class WorkspaceIndex {
+    private final ConcurrentHashMap<Path, FileSummary> indexed = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Path, FileSummary> open = new ConcurrentHashMap<>();
+    /** Bumped by every change; snapshots remember the one they were built at. */
+    private final AtomicLong changes = new AtomicLong();
+    private volatile Snapshot snapshot = new Snapshot(-1, ImmutableSetMultimap.of(), null, ImmutableList.of());
+    /** Loads the summary of a file that is not indexed yet (on the caller's thread); null: none. */
+    private volatile Function<Path, FileSummary> loader = p -> null;
+
+    /** The immutable maps derived from all summaries at one point in time. */
+    private record Snapshot(long atChange, ImmutableSetMultimap<String, Path> declaredIn, ImmutableSetMultimap<Path, Path> importers,
+            ImmutableList<DeclarationInFile> declarations) { }
+
+    /** A top-level declaration with its file: what workspace/symbol scans. */
+    public record DeclarationInFile(FileSummary.Declaration declaration, FileSummary file) { }
+
+    public void setLoader(Function<Path, FileSummary> loader) { this.loader = loader; }
+
+    /** The current summary of a file: the open document's, else the indexed one, else null. */
+    public FileSummary summary(Path file) {
+        FileSummary s = open.get(file);
+        return s != null ? s : indexed.get(file);
+    }
+
+    /** {@link #summary}, loading and indexing the file now when it is not known (a file imported from outside the roots, or not reached yet). */
+    public FileSummary summaryOrLoad(Path file) {
+        FileSummary s = summary(file);
+        if (s != null) return s;
+        s = loader.apply(file);
+        if (s != null) putIndexed(s);
+        return s;
+    }
+
+    public void putIndexed(FileSummary s) {
+        indexed.put(s.path(), s);
+        changes.incrementAndGet();
+    }
+
+    public void removeIndexed(Path file) {
+        if (indexed.remove(file) != null) changes.incrementAndGet();
+    }
+
+    public void putOpen(FileSummary s) {
+        open.put(s.path(), s);
+        changes.incrementAndGet();
+    }
+
+    public void removeOpen(Path file) {
+        if (open.remove(file) != null) changes.incrementAndGet();
+    }
+
+    /** Forgets every indexed file below {@code folder} (a workspace folder was removed); open documents stay. */
+    public void removeIndexedUnder(Path folder) {
+        if (indexed.keySet().removeIf(p -> p.startsWith(folder))) changes.incrementAndGet();
+    }
+
+    public boolean isIndexed(Path file) { return indexed.containsKey(file); }
+
+    /** Number of files known. */
+    public int size() {
+        int n = indexed.size();
+        for (Path p : open.keySet()) if (!indexed.containsKey(p)) n++;
+        return n;
+    }
+
+    /** Every current summary (open ones in place of indexed ones), in no particular order. */
+    public Collection<FileSummary> all() {
+        Map<Path, FileSummary> merged = new HashMap<>(indexed);
+        merged.putAll(open);
+        return merged.values();
+    }
+
+    /** Every top-level declaration of every current summary, as one flat list (rebuilt after changes). */
+    public ImmutableList<DeclarationInFile> declarations() { return current(false).declarations(); }
+
+    /** Files with a top-level declaration of {@code name}. */
+    public ImmutableSet<Path> filesDeclaring(String name) { return current(false).declaredIn().get(name); }
+
+    /** Files whose imports or re-exports resolve to {@code file}. */
+    public ImmutableSet<Path> importersOf(Path file) { return current(true).importers().get(file); }
+
+    private Snapshot current(boolean withImporters) {
+        Snapshot s = snapshot;
+        long now = changes.get();
+        if (s.atChange() == now && (!withImporters || s.importers() != null)) return s;
+        synchronized (this) {
+            s = snapshot;
+            now = changes.get();
+            if (s.atChange() == now && (!withImporters || s.importers() != null)) return s;
+            List<FileSummary> all = new ArrayList<>(all());
+            ImmutableSetMultimap.Builder<String, Path> names = ImmutableSetMultimap.builder();
+            ImmutableList.Builder<DeclarationInFile> declarations = ImmutableList.builder();
+            for (FileSummary f : all) {
+                for (FileSummary.Declaration d : f.declarations()) {
+                    names.put(d.name(), f.path());
+                    declarations.add(new DeclarationInFile(d, f));
+                }
+            }
+            ImmutableSetMultimap<Path, Path> importers = null;
+            if (withImporters) {
+                // from the resolutions made with each summary: no file-system calls here
+                ImmutableSetMultimap.Builder<Path, Path> graph = ImmutableSetMultimap.builder();
+                for (FileSummary f : all) {
+                    for (Path target : f.resolvedModules().values()) graph.put(target, f.path());
+                }
+                importers = graph.build();
+            }
+            s = new Snapshot(now, names.build(), importers, declarations.build());
+            snapshot = s;
+            return s;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.arenals.server.workspace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModuleResolverTest {
+    @TempDir Path dir;
+
+    private Path file(String rel) throws IOException {
+        Path p = dir.resolve(rel);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, "");
+        return p;
+    }
+
+    @Test
+    void probesExtensionsIndexFilesAndOutputExtensionsLikeTypeScript() throws IOException {
+        Path a = file("a.ts");
+        Path tsx = file("view.tsx");
+        Path dts = file("types.d.ts");
+        Path js = file("plain.js");
+        Path index = file("lib/index.ts");
+        Path mts = file("esm.mts");
+        Path both = file("both.ts");
+        file("both.js"); // the compiled output next to its source: ./both.js names the source
+        Path importer = file("src/main.ts");
+        Path src = importer.getParent();
+
+        assertEquals(a, ModuleResolver.resolve(dir, "./a"));
+        assertEquals(a, ModuleResolver.resolve(dir, "./a.js"));
+        assertEquals(a, ModuleResolver.resolve(dir, "./a.ts"));
+        assertEquals(tsx, ModuleResolver.resolve(dir, "./view.js"));
+        assertEquals(tsx, ModuleResolver.resolve(dir, "./view.jsx"));
+        assertEquals(dts, ModuleResolver.resolve(dir, "./types"));
+        assertEquals(js, ModuleResolver.resolve(dir, "./plain"));
+        assertEquals(index, ModuleResolver.resolve(dir, "./lib"));
+        assertEquals(index, ModuleResolver.resolve(dir, "./lib/index.js"));
+        assertEquals(mts, ModuleResolver.resolve(dir, "./esm.mjs"));
+        assertEquals(both, ModuleResolver.resolve(dir, "./both.js"));
+        assertEquals(a, ModuleResolver.resolveFrom(importer, "../a"));
+        assertEquals(index, ModuleResolver.resolve(src, ".."+ "/lib"));
+    }
+
+    @Test
+    void bareMissingAndMalformedSpecifiersResolveToNothing() throws IOException {
+        file("a.ts");
+        assertNull(ModuleResolver.resolve(dir, "react"));
+        assertNull(ModuleResolver.resolve(dir, "./missing"));
+        assertNull(ModuleResolver.resolve(dir, ".\\a"));
+        assertNull(ModuleResolver.resolve(dir, "./a\u0000"));
+        assertNull(ModuleResolver.resolve(dir, "/abs/a"));
+    }
+}

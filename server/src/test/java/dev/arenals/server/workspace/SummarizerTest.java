@@ -1,0 +1,83 @@
+package dev.arenals.server.workspace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.arenals.parser.JsParser;
+import dev.arenals.parser.LineStarts;
+import dev.arenals.parser.ParseOptions;
+import dev.arenals.parser.tree.Arena;
+import dev.arenals.server.document.PositionEncoding;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class SummarizerTest {
+    private static FileSummary summarize(String fileName, String text, PositionEncoding encoding) {
+        Arena arena = new Arena();
+        char[] chars = text.toCharArray();
+        new JsParser().parse(arena, chars, chars.length, ParseOptions.forFileName(fileName));
+        Path path = Path.of("/w", fileName);
+        return Summarizer.summarize(path, path.toUri().toString(), arena, chars, LineStarts.of(chars, chars.length, LineStarts.Terminators.LSP), encoding);
+    }
+
+    private static FileSummary summarize(String text) { return summarize("a.ts", text, PositionEncoding.UTF16); }
+
+    private static List<String> names(List<FileSummary.Declaration> ds) {
+        return ds.stream().map(d -> d.name() + ":" + d.kind() + (d.exported() ? ":exported" : "")).collect(Collectors.toList());
+    }
+
+    @Test
+    void topLevelDeclarationsWithKindsAndExportFlags() {
+        FileSummary s = summarize("export function f() { const inner = 1; }\nconst a = 1, { b, c: [d] } = o;\nlet e;\n"
+                + "export class C {}\ninterface I {}\nexport type T = 1;\nenum E { A }\nnamespace N {}\ndeclare module \"m\" {}\n");
+        assertEquals(List.of("f:FUNCTION:exported", "a:CONSTANT", "b:CONSTANT", "d:CONSTANT", "e:VARIABLE", "C:CLASS:exported",
+                "I:INTERFACE", "T:TYPE:exported", "E:ENUM", "N:NAMESPACE"), names(s.declarations()));
+        assertEquals(List.of("f", "C", "T"), s.exports().stream().map(FileSummary.Export::exportedName).collect(Collectors.toList()));
+    }
+
+    @Test
+    void namesRangesAreOnTheirLineInTheNegotiatedEncoding() {
+        FileSummary utf16 = summarize("a.ts", "const é = '😀'; export const x = 1;\n  function g() {}", PositionEncoding.UTF16);
+        FileSummary utf8 = summarize("a.ts", "const é = '😀'; export const x = 1;\n  function g() {}", PositionEncoding.UTF8);
+        assertEquals(new FileSummary.Span(0, 29, 30), utf16.declaration("x").span());
+        assertEquals(new FileSummary.Span(0, 32, 33), utf8.declaration("x").span()); // é is 2 bytes, the emoji 4
+        assertEquals(new FileSummary.Span(1, 11, 12), utf16.declaration("g").span());
+    }
+
+    @Test
+    void exportsImportsAndReexports() {
+        FileSummary s = summarize("import d, { a as b, c } from './a';\nimport * as ns from './b';\nimport './side';\n"
+                + "import z = require('./z');\nexport { q as r } from './c';\nexport * from './d';\nexport * as all from './e';\n"
+                + "const local = 1;\nexport { local as other, b };\nexport default class K {}\n");
+        assertEquals(List.of("d<-default@./a", "b<-a@./a", "c<-c@./a", "ns<-*@./b", "z<-*@./z"),
+                s.imports().stream().map(i -> i.localName() + "<-" + i.importedName() + "@" + i.specifier()).collect(Collectors.toList()));
+        assertEquals(List.of("./a", "./b", "./side", "./z", "./c", "./d", "./e"), s.moduleSpecifiers());
+        assertEquals(List.of("./d"), s.starExports());
+        assertEquals("q", s.export("r").localName());
+        assertEquals("./c", s.export("r").fromSpecifier());
+        assertEquals("*", s.export("all").localName());
+        assertEquals("local", s.export("other").localName());
+        assertNull(s.export("other").fromSpecifier());
+        assertEquals("K", s.export("default").localName());
+        assertNull(s.export("K"), "export default class K exports 'default', not 'K'");
+        assertTrue(s.declaration("K").exported());
+        assertFalse(s.declaration("local").exported());
+    }
+
+    @Test
+    void defaultExportOfAnExpressionHasNoLocalName() {
+        FileSummary s = summarize("export default 42;\n");
+        assertNull(s.export("default").localName());
+        assertEquals(0, s.export("default").span().line());
+    }
+
+    @Test
+    void brokenSourceStillSummarizesWhatParsed() {
+        FileSummary s = summarize("export function ok() {}\nexport const = ;\nimport { from './x';\nexport class Fine {}\n");
+        assertTrue(s.declaration("ok") != null && s.declaration("Fine") != null, s.declarations().toString());
+    }
+}

@@ -1,0 +1,4 @@
+import { formatDate as fmt } from "./util/index.js";
+import { getUserName } from "./model";
+export const today = fmt(new Date());
+getUserName({ name: "b" });

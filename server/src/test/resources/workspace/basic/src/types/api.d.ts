@@ -1,0 +1,1 @@
+export declare function fetchUsers(): Promise<unknown>;
