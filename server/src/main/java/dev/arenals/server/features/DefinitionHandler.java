@@ -9,6 +9,7 @@ import dev.arenals.server.query.DocumentQuery;
 import dev.arenals.server.query.Occurrences;
 import dev.arenals.server.query.Target;
 import dev.arenals.server.query.TargetResolver;
+import dev.arenals.server.query.TreePaths;
 import dev.arenals.server.workspace.CrossFileNavigator;
 import dev.arenals.server.workspace.ModuleResolver;
 import java.nio.file.Path;
@@ -55,7 +56,7 @@ public final class DefinitionHandler {
     /** For a declaration that is an import binding: the declaration it imports, else empty. */
     private static List<Location> followImport(DocumentQuery q, Path file, int binding, CrossFileNavigator workspace) {
         Arena arena = q.arena();
-        int[] path = Trees.pathTo(arena, binding);
+        int[] path = TreePaths.pathTo(arena, binding);
         if (path == null || path.length < 3) return List.of();
         int parent = path[path.length - 2];
         switch (arena.kind(parent)) {
@@ -83,7 +84,7 @@ public final class DefinitionHandler {
      * name), else null.
      */
     static String[] importOf(Arena arena, int binding) {
-        int[] path = Trees.pathTo(arena, binding);
+        int[] path = TreePaths.pathTo(arena, binding);
         if (path == null || path.length < 3) return null;
         int parent = path[path.length - 2];
         int holder;
@@ -110,7 +111,7 @@ public final class DefinitionHandler {
     private static List<Location> qualifiedOrReexported(DocumentQuery q, Path file, int node, CrossFileNavigator workspace) {
         Arena arena = q.arena();
         if (node < 0 || arena.kind(node) != IDENTIFIER_NAME) return List.of();
-        int[] path = Trees.pathTo(arena, node);
+        int[] path = TreePaths.pathTo(arena, node);
         if (path == null || path.length < 3) return List.of();
         int parent = path[path.length - 2];
         if ((arena.kind(parent) == MEMBER || arena.kind(parent) == QUALIFIED_NAME) && arena.firstChild(parent) != node) {
@@ -133,7 +134,7 @@ public final class DefinitionHandler {
     /** The module specifier of {@code import * as ns} or {@code import ns = require()} when {@code binding} is ns, else null. */
     private static String namespaceImportSpecifier(Arena arena, int binding) {
         if (binding < 0) return null;
-        int[] path = Trees.pathTo(arena, binding);
+        int[] path = TreePaths.pathTo(arena, binding);
         if (path == null || path.length < 3) return null;
         int parent = path[path.length - 2];
         int holder;
