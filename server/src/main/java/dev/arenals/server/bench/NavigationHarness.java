@@ -11,9 +11,6 @@ import dev.arenals.server.features.DocumentHighlightHandler;
 import dev.arenals.server.features.ReferencesHandler;
 import dev.arenals.server.query.DocumentQuery;
 import dev.arenals.server.query.SymbolIndex;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -45,17 +42,8 @@ public final class NavigationHarness {
         }
         if (inputs.isEmpty()) inputs.add("10000");
         for (String input : inputs) {
-            String text, name, uri;
-            if (input.chars().allMatch(Character::isDigit)) {
-                text = GeneratedSource.module(Integer.parseInt(input));
-                name = "generated " + input + " lines";
-                uri = "file:///bench/generated.js";
-            } else {
-                text = Files.readString(Path.of(input), StandardCharsets.UTF_8);
-                name = Path.of(input).getFileName().toString();
-                uri = Path.of(input).toUri().toString();
-            }
-            measure(name, uri, text, requests);
+            BenchInput in = BenchInput.of(input);
+            measure(in.name(), in.uri(), in.text(), requests);
         }
     }
 

@@ -9,9 +9,6 @@ import dev.arenals.server.features.SelectionRangeHandler;
 import dev.arenals.server.features.SemanticTokensHandler;
 import dev.arenals.server.features.SemanticTokensHistory;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -47,17 +44,8 @@ public final class StructureHarness {
         }
         if (inputs.isEmpty()) inputs.add("10000");
         for (String input : inputs) {
-            String text, name, uri;
-            if (input.chars().allMatch(Character::isDigit)) {
-                text = GeneratedSource.module(Integer.parseInt(input));
-                name = "generated " + input + " lines";
-                uri = "file:///bench/generated.js";
-            } else {
-                text = Files.readString(Path.of(input), StandardCharsets.UTF_8);
-                name = Path.of(input).getFileName().toString();
-                uri = Path.of(input).toUri().toString();
-            }
-            measure(name, uri, text, runs);
+            BenchInput in = BenchInput.of(input);
+            measure(in.name(), in.uri(), in.text(), runs);
         }
     }
 
