@@ -302,10 +302,13 @@ final class IncrementalReparse {
 
     /**
      * The ';' that ends {@code n} is a token of a statement, not the end of a literal: some statement
-     * on the chain of last children that all end there has its last child end before it.
+     * on the chain of last children that all end there has its last child end before it, and no if
+     * on that chain lacks its else.
      */
     private static boolean endsWithOwnSemicolon(Arena arena, int n, int e) {
         for (int depth = 0; depth < 64; depth++) {
+            // an if without else is not finished: an `else` typed next joins it (`if (a) b;` + `else c`)
+            if (arena.kind(n) == NodeKind.IF && childCount(arena, n) != 3) return false;
             int c = lastChild(arena, n);
             if (c < 0) return arena.kind(n) == NodeKind.EMPTY_STATEMENT;
             if (arena.end(c) < e) return true;

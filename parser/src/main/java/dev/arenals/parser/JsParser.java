@@ -45,13 +45,19 @@ public final class JsParser {
     private void parseLoaded(Arena arena, char[] src, ParseOptions options) {
         int length = arena.sourceLength();
         parser.parse(src, length, options, arena, arena.names(), arena.log());
+        ParseOptions recorded = options;
         if (options.goal() == ParseOptions.Goal.AUTO && parser.wasModule() && parser.sloppyMattered()) {
+            // HTML-like comments are the one thing the two goals tokenize apart: with one, the module
+            // goal may see module syntax (an `import` on a line a script reads as a comment) that the
+            // AUTO goal does not, so the tree records the module goal and no incremental reparse
+            // under the AUTO goal starts from it
+            if (parser.sawHtmlComment()) recorded = options.asModule();
             arena.resetKeepingSource();
             parser.parse(src, length, options.asModule(), arena, arena.names(), arena.log());
         }
         arena.setModule(parser.wasModule());
         arena.setTypeScript(options.language().isTypeScript());
-        arena.parsed(IncrementalReparse.optionsKey(options), true, parser.wastedTokens());
+        arena.parsed(IncrementalReparse.optionsKey(recorded), true, parser.wastedTokens());
     }
 
     /**

@@ -389,6 +389,9 @@ final class Parser {
         return false;
     }
 
+    /** The last parse skipped an HTML-like comment ({@code <!--}, {@code -->}), which the module goal would not. */
+    boolean sawHtmlComment() { return lx.sawHtmlComment; }
+
     /** AUTO goal: the parse made a decision that strict (module) code would make otherwise. */
     boolean sloppyMattered() { return sloppyMattered || (autoGoal && lx.sawHtmlComment); }
 
@@ -575,6 +578,7 @@ final class Parser {
 
     /** `using` declarations may not appear at the top level of a script or directly in a case clause. */
     private void checkUsingPosition(boolean topLevel) {
+        if (topLevel && !module && autoGoal) sloppyMattered = true; // a module allows it
         if ((topLevel && !module) || inCaseClause) error(lx.tokenStart, lx.tokenEnd, Diag.USING_NOT_ALLOWED_HERE, 0);
     }
 
@@ -2467,6 +2471,7 @@ final class Parser {
                         error(t.start(local), t.end(local), Diag.STRING_EXPORT_NAME, 0);
                     } else {
                         int k = Token.keywordOf(src, t.start(local), t.end(local));
+                        if (k == K_AWAIT && !module && autoGoal) sloppyMattered = true; // a module rejects it
                         if (Token.isReserved(k) || ((k == K_AWAIT) && module) || Token.isStrictReserved(k)) {
                             error(t.start(local), t.end(local), Diag.RESERVED_WORD_AS_IDENTIFIER, k);
                         }
@@ -3670,6 +3675,7 @@ final class Parser {
             if (lx.newlineBefore) error(lx.tokenStart, lx.tokenEnd, Diag.ARROW_LINE_BREAK, 0);
             for (int i = m; i < t.mark(); i++) toBindingTarget(t.pending(i));
             if (lastAwaitPos >= 0 && ((ctx & CTX_AWAIT) != 0 || module)) error(lastAwaitPos, lastAwaitPos + 5, Diag.AWAIT_IN_PARAMETER, 0);
+            else if (lastAwaitPos >= 0 && autoGoal) sloppyMattered = true; // a module rejects it
             if (lastYieldPos >= 0 && (ctx & CTX_YIELD) != 0) error(lastYieldPos, lastYieldPos + 5, Diag.YIELD_IN_PARAMETER, 0);
             coverInitPos = savedCover;
             coverIsProto = savedProto;

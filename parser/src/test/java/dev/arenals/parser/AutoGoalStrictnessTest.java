@@ -52,6 +52,16 @@ class AutoGoalStrictnessTest {
         assertSameAsFullParse(parser, options, both, e, e + 7, "");
     }
 
+    /** Incremental fuzz finding I18: the module syntax of a module parsed again as one may exist for the module goal only. */
+    @org.junit.jupiter.api.Test
+    void anEditOfAModuleParsedAgainAsOneTakesTheFullParse() {
+        // top-level await makes it a module, the HTML-like comment makes sloppiness matter, and as a
+        // module the comment is no comment: the `import` after it is module syntax only then
+        ParseOptions options = ParseOptions.forFileName("a.ts");
+        assertSameAsFullParse(new JsParser(), options, "module''{await t}\n-->e import", 7, 8, "");
+        assertSameAsFullParse(new JsParser(), options, "await t;\n-->e import\nlet x;", 0, 8, "");
+    }
+
     private static void assertSameAsFullParse(JsParser parser, ParseOptions options, String text, int from, int to, String insert) {
         char[] buf = text.toCharArray();
         Arena arena = new Arena();
@@ -62,6 +72,7 @@ class AutoGoalStrictnessTest {
         Arena full = new Arena();
         new JsParser().parse(full, edited, options);
         assertEquals(TreeDump.exact(full), TreeDump.exact(arena), edited);
+        assertEquals(full.isModule(), arena.isModule(), edited);
     }
 
     private static List<ParserTestSupport.Diagnostic> diagnostics(String file, String src) {

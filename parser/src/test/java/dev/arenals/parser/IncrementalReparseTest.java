@@ -150,6 +150,12 @@ class IncrementalReparseTest {
         // an unterminated 'use strict; is not a Use Strict Directive (fuzz finding I1)
         reparse(parser, "'use strict;\n{}\n{}", ParseOptions.script(), 16, 18, "yield");
         reparse(parser, "\"use strict'\n{}\n{}", ParseOptions.script(), 16, 18, "yield");
+        // the incremental fuzzer's long run (seed 5005) after the AUTO goal's strict modules
+        reparse(parser, "export;export{;", ParseOptions.forFileName("a.d.ts"), 14, 14, "await");
+        reparse(parser, "if; y=/", ParseOptions.forFileName("a.tsx"), 4, 4, "else ");
+        reparse(parser, "function*{yield;}export;using r", ParseOptions.forFileName("a.js"), 0, 1, "");
+        reparse(parser, "using w export; _00", ParseOptions.forFileName("a.d.ts"), 16, 17, "");
+        reparse(parser, "using s\nexport;x|101", ParseOptions.forFileName("a.tsx"), 17, 18, "");
         // the previous statement reported "'}' expected." at the edited statement's first token
         reparse(parser, "type T = {[K in;\nx", ParseOptions.forFileName("a.ts"), 18, 18, "y");
         reparse(parser, "type T = {[K in;\nx", ParseOptions.forFileName("a.ts"), 17, 17, "y");
