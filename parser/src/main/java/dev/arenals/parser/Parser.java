@@ -2471,8 +2471,9 @@ final class Parser {
                         error(t.start(local), t.end(local), Diag.STRING_EXPORT_NAME, 0);
                     } else {
                         int k = Token.keywordOf(src, t.start(local), t.end(local));
-                        if (k == K_AWAIT && !module && autoGoal) sloppyMattered = true; // a module rejects it
-                        if (Token.isReserved(k) || ((k == K_AWAIT) && module) || Token.isStrictReserved(k)) {
+                        // a JavaScript module rejects `export { await }`; TypeScript's parser accepts it
+                        if (k == K_AWAIT && !module && autoGoal && !ts) sloppyMattered = true;
+                        if (Token.isReserved(k) || ((k == K_AWAIT) && module && !ts) || Token.isStrictReserved(k)) {
                             error(t.start(local), t.end(local), Diag.RESERVED_WORD_AS_IDENTIFIER, k);
                         }
                     }
