@@ -194,4 +194,73 @@ return function(t)
     vim.wait(200)
     eq(table.concat(vim.api.nvim_buf_get_lines(js, 0, -1, true), '\n'), before, 'buffer text')
   end)
+
+  -- a real published file we did not write (zod's util.ts, from the pinned corpus the Maven build
+  -- fetches): at names spread over it, a definition is the same name, the references hold the name
+  -- asked about, and vim.lsp.buf.rename of a local name changes exactly its references
+  local corpus = (os.getenv('ARENA_LS_NPM_CACHE') or (os.getenv('HOME') .. '/.cache/arena-ls/npm'))
+      .. '/zod@4.6.7/package/src/v4/core/util.ts'
+  if vim.fn.filereadable(corpus) == 0 then
+    io.stdout:write('skip - navigation on a real file: ' .. corpus .. ' is not fetched (mvn verify fetches it)\n')
+    return
+  end
+  check('navigation on a real file (zod util.ts): definition, references and rename', function()
+    vim.fn.writefile(vim.fn.readfile(corpus, 'b'), dir .. '/util.ts', 'b')
+    vim.cmd('edit ' .. vim.fn.fnameescape(dir .. '/util.ts'))
+    local b = vim.api.nvim_get_current_buf()
+    wait_for('util.ts to attach', function() return #t.clients(b) == 1 end)
+    local uri = vim.uri_from_bufnr(b)
+    local lines = vim.api.nvim_buf_get_lines(b, 0, -1, true)
+    local function text_of(range) -- one-line ranges; the file is ASCII, so UTF-16 columns are bytes
+      return lines[range.start.line + 1]:sub(range.start.character + 1, range['end'].character)
+    end
+    local keywords = {}
+    for w in ([[export const let var function return if else for while type interface import from new typeof in of as
+        extends case break throw true false null undefined this async await class keyof readonly declare string number
+        boolean any unknown never void object switch default continue try catch finally delete instanceof]]):gmatch('%S+') do
+      keywords[w] = true
+    end
+    local defined, best = 0, nil
+    for k = 1, 40 do
+      local row = math.floor(k * #lines / 41) + 1
+      local col, name
+      for c, w in lines[row]:gmatch('()([%a_$][%w_$]*)') do
+        if not keywords[w] then col, name = c, w; break end
+      end
+      if col and not lines[row]:match('^%s*//') and not lines[row]:match('^%s*%*') then
+        local params = { textDocument = { uri = uri }, position = { line = row - 1, character = col - 1 } }
+        local defs = request(b, 'textDocument/definition', params).result or {}
+        local local_defs = {}
+        for _, d in ipairs(defs) do if d.uri == uri then table.insert(local_defs, d) end end
+        if #defs > 0 then defined = defined + 1 end
+        for _, d in ipairs(local_defs) do eq(text_of(d.range), name, ('definition of %s on line %d'):format(name, row)) end
+        if #local_defs == #defs and #defs > 0 then
+          params.context = { includeDeclaration = true }
+          local refs = request(b, 'textDocument/references', params).result or {}
+          local asked = false
+          for _, r in ipairs(refs) do
+            eq(r.uri, uri, 'a local name\'s references are in its file')
+            eq(text_of(r.range), name, ('a reference of %s'):format(name))
+            if r.range.start.line == row - 1 and r.range.start.character == col - 1 then asked = true end
+          end
+          truthy(asked, ('the references of %s on line %d hold it'):format(name, row))
+          if #refs >= 2 and (best == nil or #refs > best.count) then best = { row = row, col = col, name = name, count = #refs } end
+        end
+      end
+    end
+    truthy(defined >= 10, ('definitions found at %d of 40 sampled lines'):format(defined))
+    truthy(best, 'a local name with two or more references')
+    vim.api.nvim_win_set_cursor(0, { best.row, best.col - 1 })
+    vim.lsp.buf.rename(best.name .. 'Renamed')
+    local pattern = '%f[%w_$]' .. best.name:gsub('%$', '%%$') .. 'Renamed%f[^%w_$]'
+    local function count()
+      local n = 0
+      for _, l in ipairs(vim.api.nvim_buf_get_lines(b, 0, -1, true)) do
+        for _ in l:gmatch(pattern) do n = n + 1 end
+      end
+      return n
+    end
+    wait_for('the rename to apply', function() return count() > 0 end)
+    eq(count(), best.count, ('occurrences of %sRenamed'):format(best.name))
+  end)
 end

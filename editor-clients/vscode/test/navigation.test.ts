@@ -32,6 +32,7 @@ import {
     WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
 import { resolveServerCommand } from '../src/launch';
+import { applyEdits, editsOf } from './edits';
 import { hasServerJar, serverJar, Session, WAIT_MS, withTimeout } from './session';
 
 const skip = hasServerJar() ? false : `no server jar at ${serverJar()} (build it, or set ARENA_LS_JAR)`;
@@ -88,27 +89,6 @@ function ranges(locations: Location[] | null, uri: string): Range[] {
     assert.ok(Array.isArray(locations), `a Location[]: ${JSON.stringify(locations)}`);
     for (const l of locations) assert.equal(l.uri, uri, JSON.stringify(l));
     return locations.map(l => l.range);
-}
-
-/** The edits of `uri` applied to `source`, as VS Code applies a WorkspaceEdit (non-overlapping, original positions). */
-function applyEdits(source: string, edits: TextEdit[]): string {
-    const lines = source.split('\n');
-    const offset = (p: { line: number; character: number }) =>
-        lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
-    const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
-    let out = source;
-    for (const e of sorted) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
-    return out;
-}
-
-/** The text edits of a WorkspaceEdit for one document: `changes`, or `documentChanges` of TextDocumentEdits. */
-function editsOf(edit: WorkspaceEdit | null, uri: string): TextEdit[] {
-    assert.ok(edit, 'a WorkspaceEdit');
-    const docs = edit.documentChanges ?? [];
-    const fromDocs = docs.flatMap(d => ('textDocument' in d && d.textDocument.uri === uri ? d.edits as TextEdit[] : []));
-    const uris = [...Object.keys(edit.changes ?? {}), ...docs.map(d => ('textDocument' in d ? d.textDocument.uri : '?'))];
-    assert.deepEqual([...new Set(uris)], [uri], 'edits of this document only');
-    return [...(edit.changes?.[uri] ?? []), ...fromDocs];
 }
 
 describe('navigation: definition, references, highlights, rename, linked editing over stdio', { skip, timeout: 10 * WAIT_MS }, () => {
