@@ -46,7 +46,7 @@ public final class JsParser {
         int length = arena.sourceLength();
         parser.parse(src, length, options, arena, arena.names(), arena.log());
         ParseOptions recorded = options;
-        if (options.goal() == ParseOptions.Goal.AUTO && parser.wasModule() && parser.sloppyMattered()) {
+        if (moduleReadAsScript(options)) {
             // HTML-like comments are the one thing the two goals tokenize apart: with one, the module
             // goal may see module syntax (an `import` on a line a script reads as a comment) that the
             // AUTO goal does not, so the tree records the module goal and no incremental reparse
@@ -84,12 +84,20 @@ public final class JsParser {
         return false;
     }
 
+    /**
+     * The last parse, under the AUTO goal, found a module but read some of it as sloppy script code
+     * in a way that mattered: it must be parsed again with the module goal (arena and heap alike).
+     */
+    private boolean moduleReadAsScript(ParseOptions options) {
+        return options.goal() == ParseOptions.Goal.AUTO && parser.wasModule() && parser.sloppyMattered();
+    }
+
     /** Parses into a conventional object tree: one object per node, child lists, String names. */
     public HeapTree parseHeap(CharSequence text, ParseOptions options) {
         HeapTreeBuilder builder = new HeapTreeBuilder(text.toString());
         char[] src = text.toString().toCharArray();
         parser.parse(src, src.length, options, builder, builder.names(), builder.log());
-        if (options.goal() == ParseOptions.Goal.AUTO && parser.wasModule() && parser.sloppyMattered()) {
+        if (moduleReadAsScript(options)) {
             // as parseLoaded does: a module is strict throughout
             builder = new HeapTreeBuilder(text.toString());
             parser.parse(src, src.length, options.asModule(), builder, builder.names(), builder.log());
