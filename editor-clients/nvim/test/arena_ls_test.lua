@@ -207,6 +207,12 @@ dofile(test_dir .. '/navigation_test.lua') {
   project = project, clients = clients, client = client,
 }
 
+-- lsp/arena_ls.lua and :checkhealth arena_ls (config_test.lua)
+dofile(test_dir .. '/config_test.lua') {
+  check = check, eq = eq, truthy = truthy, wait_for = wait_for, WAIT = WAIT,
+  project = project, client = client, server_cmd = arena.config.cmd,
+}
+
 check('stops the server', function()
   local id = client.id
   arena.stop()

@@ -52,6 +52,8 @@ public final class Document {
     private RuntimeException bindFailure;
     private long parseStamp;
     private int parsedVersion = -1;
+    /** The highest version pushed to the client with diagnostics; Integer.MIN_VALUE before any. */
+    private int publishedVersion = Integer.MIN_VALUE;
     private boolean oversized;
     private long sizeBytes;
     private long parseNanos;
@@ -119,6 +121,8 @@ public final class Document {
     public long sizeBytes() { return sizeBytes; }
     public int parsedVersion() { return parsedVersion; }
     public long parseStamp() { return parseStamp; }
+    public int publishedVersion() { return publishedVersion; }
+    public void setPublishedVersion(int version) { publishedVersion = version; }
     public long lastParseNanos() { return parseNanos; }
     /** True when the last parse made the document a module (by its extension, or by its contents). */
     public boolean isModuleGoal() { return arena != null && arena.isModule(); }
