@@ -265,4 +265,22 @@ class CrossFileRenameTest {
             assertEquals(want, references(s, "src/app.ts", at(app, "area", 4)));
         }
     }
+
+    @Test
+    void withoutAWorkspaceFolderReferencesAtNsMemberHoldThisFilesUsesAndRenameStaysInTheFile() throws Exception {
+        try (InProcessServer s = new InProcessServer()) {
+            s.initialize();
+            String app = text("src/app.ts");
+            s.open(uri("src/app.ts"), "typescript", 1, app);
+            // shapes.ts is read when the chain reaches it; no other file is known
+            List<String> want = List.of("src/app.ts:0:9", "src/app.ts:1:17", "src/app.ts:5:17", "src/app.ts:6:0", "src/app.ts:6:10",
+                    "src/app.ts:6:27", "src/shapes.ts:0:16");
+            assertEquals(want, references(s, "src/app.ts", at(app, "area", 4)), "from shapes.area");
+            assertEquals(want, references(s, "src/app.ts", at(app, "area", 3)), "from a call");
+            // the importers are unknown without a folder: the rename keeps the module interface
+            WorkspaceEdit edit = rename(s, "src/app.ts", at(app, "area", 3), "extent");
+            assertEquals(List.of(uri("src/app.ts")), new ArrayList<>(edit.getChanges().keySet()));
+            assertTrue(applied(edit, Map.of("src/app.ts", app)).get("src/app.ts").startsWith("import { area as extent } from"));
+        }
+    }
 }
