@@ -78,6 +78,14 @@ vim.fn.writefile(lines, file)
 vim.fn.writefile({ 'export const answer = 42;' }, project .. '/src/other.js')
 vim.fn.writefile({ 'not code' }, project .. '/notes.txt')
 
+-- a small multi-file project (workspace_test.lua), on disk before the server starts and indexes it
+local test_dir = debug.getinfo(1, 'S').source:sub(2):match('^(.*)/[^/]*$')
+local xfile_fixture = test_dir .. '/../../../server/src/test/resources/workspace/rename/src'
+vim.fn.mkdir(project .. '/xfile', 'p')
+for _, name in ipairs({ 'shapes.ts', 'barrel.ts', 'app.ts', 'user.ts', 'deep.ts' }) do
+  vim.fn.writefile(vim.fn.readfile(xfile_fixture .. '/' .. name, 'b'), project .. '/xfile/' .. name, 'b')
+end
+
 vim.cmd('filetype on')
 local arena = require('arena_ls')
 arena.setup {
@@ -201,7 +209,6 @@ check('defaults: arena-ls on PATH, else java -jar $ARENA_LS_JAR', function()
 end)
 
 -- navigation on the TS and JS fixtures, through the same client (navigation_test.lua)
-local test_dir = debug.getinfo(1, 'S').source:sub(2):match('^(.*)/[^/]*$')
 dofile(test_dir .. '/navigation_test.lua') {
   check = check, eq = eq, truthy = truthy, wait_for = wait_for, WAIT = WAIT,
   project = project, clients = clients, client = client,
@@ -211,6 +218,12 @@ dofile(test_dir .. '/navigation_test.lua') {
 dofile(test_dir .. '/config_test.lua') {
   check = check, eq = eq, truthy = truthy, wait_for = wait_for, WAIT = WAIT,
   project = project, client = client, server_cmd = arena.config.cmd,
+}
+
+-- navigation across the files of xfile/ (workspace_test.lua)
+dofile(test_dir .. '/workspace_test.lua') {
+  check = check, eq = eq, truthy = truthy, wait_for = wait_for, WAIT = WAIT,
+  project = project, clients = clients, client = client,
 }
 
 check('stops the server', function()
