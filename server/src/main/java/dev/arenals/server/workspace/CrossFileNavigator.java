@@ -34,10 +34,25 @@ public final class CrossFileNavigator {
      */
     public List<Location> importedDeclaration(Path importer, String specifier, String importedName) {
         Path target = resolve(importer, specifier);
-        if (target == null) return List.of();
+        if (target == null) return ambientDeclaration(specifier, importedName);
         if (importedName.equals("*")) return List.of(fileStart(target));
         List<Location> out = new ArrayList<>();
         exported(target, importedName, new HashSet<>(), out);
+        return out;
+    }
+
+    /**
+     * A module no file resolves to, declared by {@code declare module "x"} blocks: the member named
+     * {@code importedName} in them, else (a namespace, a default, a member not written out) the blocks' names.
+     */
+    public List<Location> ambientDeclaration(String specifier, String importedName) {
+        List<WorkspaceIndex.AmbientModuleInFile> modules = index.ambientModules(specifier);
+        List<Location> out = new ArrayList<>();
+        for (WorkspaceIndex.AmbientModuleInFile m : modules) {
+            FileSummary.Declaration d = m.module().member(importedName);
+            if (d != null) out.add(location(m.file(), d.span()));
+        }
+        if (out.isEmpty()) for (WorkspaceIndex.AmbientModuleInFile m : modules) out.add(location(m.file(), m.module().span()));
         return out;
     }
 
