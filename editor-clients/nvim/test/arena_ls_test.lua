@@ -226,6 +226,12 @@ dofile(test_dir .. '/workspace_test.lua') {
   project = project, clients = clients, client = client,
 }
 
+-- folding ranges and semantic tokens as raw requests (structure_test.lua)
+dofile(test_dir .. '/structure_test.lua') {
+  check = check, eq = eq, truthy = truthy, wait_for = wait_for, WAIT = WAIT,
+  project = project, clients = clients,
+}
+
 check('stops the server', function()
   local id = client.id
   arena.stop()
