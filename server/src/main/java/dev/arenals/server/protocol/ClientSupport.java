@@ -23,6 +23,8 @@ public final class ClientSupport {
     public final boolean lineFoldingOnly;
     /** The most folding ranges the client wants, or 0 for no limit. */
     public final int foldingRangeLimit;
+    /** Completion items may be snippets (set by {@link #of} after construction). */
+    public boolean completionSnippets;
 
     ClientSupport(PositionEncoding positionEncoding, boolean hierarchicalSymbols, boolean markdownHover, boolean pullDiagnostics,
             boolean diagnosticRefresh) {
@@ -66,6 +68,9 @@ public final class ClientSupport {
         }
         boolean refresh = caps.getWorkspace() != null && caps.getWorkspace().getDiagnostics() != null
                 && Boolean.TRUE.equals(caps.getWorkspace().getDiagnostics().getRefreshSupport());
-        return new ClientSupport(PositionEncoding.negotiate(encodings), hierarchical, markdown, pull, refresh, lineFoldingOnly, foldingLimit);
+        ClientSupport support = new ClientSupport(PositionEncoding.negotiate(encodings), hierarchical, markdown, pull, refresh, lineFoldingOnly, foldingLimit);
+        support.completionSnippets = td != null && td.getCompletion() != null && td.getCompletion().getCompletionItem() != null
+                && Boolean.TRUE.equals(td.getCompletion().getCompletionItem().getSnippetSupport());
+        return support;
     }
 }
