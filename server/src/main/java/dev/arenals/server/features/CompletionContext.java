@@ -131,7 +131,8 @@ final class CompletionContext {
         }
 
         // a name typed: what the parser made of it
-        int name = prefixStart < offset ? q.identifierAt(offset) : -1;
+        // (also a name right after the cursor: completing in front of it replaces it)
+        int name = q.identifierAt(offset);
         if (name >= 0 && arena.start(name) != prefixStart) name = -1;
         if (name >= 0) {
             int k = arena.kind(name);
@@ -155,6 +156,12 @@ final class CompletionContext {
                 return;
             }
             if (k == IDENTIFIER_REFERENCE) {
+                int up = namePath.length - 2;
+                while (up > 0 && arena.kind(namePath[up]) == QUALIFIED_NAME) up--;
+                if (up >= 0 && arena.kind(namePath[up]) == TYPE_QUERY) {
+                    kind = EXPRESSION; // typeof x.y: values
+                    return;
+                }
                 if (pk == TYPE_REFERENCE || pk == QUALIFIED_NAME || pk == EXPRESSION_WITH_TYPE_ARGUMENTS && inTypeHeritage(namePath)) {
                     kind = arena.isTypeScript() ? TYPE : EXPRESSION;
                     return;
@@ -320,7 +327,7 @@ final class CompletionContext {
         int k = at.length == 0 ? PROGRAM : arena.kind(at[at.length - 1]);
         if (prev == ':') {
             return k == VARIABLE_DECLARATOR || k == PARAMETER || k == FIELD || k == PROPERTY_SIGNATURE || k == METHOD_SIGNATURE
-                    || k == INDEX_SIGNATURE || k == CALL_SIGNATURE || isFunction(k) || k == METHOD || k == FORMAL_PARAMETERS
+                    || k == INDEX_SIGNATURE || k == CALL_SIGNATURE || k == CONSTRUCT_SIGNATURE || isFunction(k) || k == METHOD || k == FORMAL_PARAMETERS
                     || k == FUNCTION_TYPE || k == NAMED_TUPLE_MEMBER;
         }
         if (prev == '=') return k == TYPE_ALIAS || k == TYPE_PARAMETER;
