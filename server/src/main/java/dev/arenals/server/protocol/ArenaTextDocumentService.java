@@ -1,6 +1,7 @@
 package dev.arenals.server.protocol;
 
 import dev.arenals.server.document.Document;
+import dev.arenals.server.features.CompletionHandler;
 import dev.arenals.server.features.CrossFileReferences;
 import dev.arenals.server.features.CrossFileRename;
 import dev.arenals.server.features.DefinitionHandler;
@@ -22,6 +23,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionList;
+import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.DeclarationParams;
 import org.eclipse.lsp4j.DefinitionParams;
 import org.eclipse.lsp4j.Diagnostic;
@@ -98,6 +102,7 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     private final FoldingRangeHandler folding = new FoldingRangeHandler();
     private final SelectionRangeHandler selection = new SelectionRangeHandler();
     private final DocumentLinkHandler links = new DocumentLinkHandler();
+    private final CompletionHandler completion = new CompletionHandler();
     /** The last tokens sent per document, for full/delta; dropped at didClose. */
     final SemanticTokensHistory tokenHistory = new SemanticTokensHistory();
 
@@ -487,6 +492,26 @@ public final class ArenaTextDocumentService implements TextDocumentService {
         server.checkRequestAllowed();
         requireDocument(params == null ? null : params.getTextDocument());
         return onDocument("textDocument/documentLink", params.getTextDocument().getUri(), List.of(), links::documentLinks);
+    }
+
+    // ---- completion ----
+
+    @Override
+    public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
+        Position position = positionOf("completion", params);
+        boolean snippets = server.support().completionSnippets;
+        return onDocument("textDocument/completion", params.getTextDocument().getUri(), Either.forRight(new CompletionList(List.of())),
+                doc -> Either.forRight(completion.complete(doc, position, server.workspaceIndex(), snippets)));
+    }
+
+    @Override
+    public CompletableFuture<CompletionItem> resolveCompletionItem(CompletionItem unresolved) {
+        server.checkRequestAllowed();
+        if (unresolved == null) throw invalidParams("completionItem/resolve: the item is missing");
+        String uri = CompletionHandler.uriOf(unresolved);
+        if (uri == null) return CompletableFuture.completedFuture(unresolved);
+        boolean markdown = server.support().markdownHover;
+        return onDocument("completionItem/resolve", uri, unresolved, doc -> completion.resolve(doc, unresolved, markdown));
     }
 
     /** Checks the state and the params of a position request; the position it asks about. */

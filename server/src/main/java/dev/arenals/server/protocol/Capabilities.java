@@ -1,7 +1,9 @@
 package dev.arenals.server.protocol;
 
+import dev.arenals.server.features.CompletionHandler;
 import dev.arenals.server.features.DiagnosticsHandler;
 import dev.arenals.server.query.SemanticTokenLegend;
+import org.eclipse.lsp4j.CompletionOptions;
 import org.eclipse.lsp4j.DiagnosticRegistrationOptions;
 import org.eclipse.lsp4j.DocumentLinkOptions;
 import org.eclipse.lsp4j.RenameOptions;
@@ -33,6 +35,7 @@ import org.eclipse.lsp4j.WorkspaceServerCapabilities;
  *   <tr><td>foldingRange</td><td>FoldingRangeHandler</td></tr>
  *   <tr><td>selectionRange</td><td>SelectionRangeHandler</td></tr>
  *   <tr><td>documentLink</td><td>DocumentLinkHandler</td></tr>
+ *   <tr><td>completion, completionItem/resolve</td><td>CompletionHandler</td></tr>
  *   <tr><td>workspace/symbol</td><td>WorkspaceSymbolHandler (registered in ArenaWorkspaceService)</td></tr>
  * </table>
  */
@@ -69,6 +72,7 @@ final class Capabilities {
         caps.setSelectionRangeProvider(true);
         caps.setDocumentLinkProvider(new DocumentLinkOptions(false));
         caps.setWorkspaceSymbolProvider(true);
+        caps.setCompletionProvider(new CompletionOptions(true, CompletionHandler.TRIGGERS));
         WorkspaceFoldersOptions folders = new WorkspaceFoldersOptions();
         folders.setSupported(true);
         folders.setChangeNotifications(true);

@@ -25,6 +25,8 @@ public final class ClientSupport {
     public final int foldingRangeLimit;
     /** Workspace edits may be sent as versioned {@code documentChanges}. */
     public final boolean documentChanges;
+    /** Completion items may be snippets (set by {@link #of} after construction). */
+    public boolean completionSnippets;
 
     ClientSupport(PositionEncoding positionEncoding, boolean hierarchicalSymbols, boolean markdownHover, boolean pullDiagnostics,
             boolean diagnosticRefresh) {
@@ -76,7 +78,10 @@ public final class ClientSupport {
                 && Boolean.TRUE.equals(caps.getWorkspace().getDiagnostics().getRefreshSupport());
         boolean documentChanges = caps.getWorkspace() != null && caps.getWorkspace().getWorkspaceEdit() != null
                 && Boolean.TRUE.equals(caps.getWorkspace().getWorkspaceEdit().getDocumentChanges());
-        return new ClientSupport(PositionEncoding.negotiate(encodings), hierarchical, markdown, pull, refresh, lineFoldingOnly, foldingLimit,
+        ClientSupport support = new ClientSupport(PositionEncoding.negotiate(encodings), hierarchical, markdown, pull, refresh, lineFoldingOnly, foldingLimit,
                 documentChanges);
+        support.completionSnippets = td != null && td.getCompletion() != null && td.getCompletion().getCompletionItem() != null
+                && Boolean.TRUE.equals(td.getCompletion().getCompletionItem().getSnippetSupport());
+        return support;
     }
 }
