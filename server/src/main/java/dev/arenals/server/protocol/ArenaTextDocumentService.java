@@ -195,7 +195,7 @@ public final class ArenaTextDocumentService implements TextDocumentService {
             if (resultId.equals(previous)) {
                 return new DocumentDiagnosticReport(new RelatedUnchangedDocumentDiagnosticReport(resultId));
             }
-            List<Diagnostic> list = server.diagnostics().diagnostics(doc, server.settings().maxFileSize());
+            List<Diagnostic> list = server.diagnostics().diagnostics(doc, server.settings().maxFileSize(), server.settings().unusedDiagnostics());
             RelatedFullDocumentDiagnosticReport full = new RelatedFullDocumentDiagnosticReport(list);
             full.setResultId(resultId);
             return new DocumentDiagnosticReport(full);
