@@ -95,6 +95,7 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     private final FoldingRangeHandler folding = new FoldingRangeHandler();
     private final SelectionRangeHandler selection = new SelectionRangeHandler();
     private final DocumentLinkHandler links = new DocumentLinkHandler();
+    private final dev.arenals.server.features.SignatureHelpHandler signatureHelp = new dev.arenals.server.features.SignatureHelpHandler();
     /** The last tokens sent per document, for full/delta; dropped at didClose. */
     final SemanticTokensHistory tokenHistory = new SemanticTokensHistory();
 
@@ -385,6 +386,15 @@ public final class ArenaTextDocumentService implements TextDocumentService {
         server.checkRequestAllowed();
         requireDocument(params == null ? null : params.getTextDocument());
         return onDocument("textDocument/documentLink", params.getTextDocument().getUri(), List.of(), links::documentLinks);
+    }
+
+    // ---- assistance while typing ----
+
+    @Override
+    public CompletableFuture<org.eclipse.lsp4j.SignatureHelp> signatureHelp(org.eclipse.lsp4j.SignatureHelpParams params) {
+        Position position = positionOf("signatureHelp", params);
+        return onDocument("textDocument/signatureHelp", params.getTextDocument().getUri(), null,
+                doc -> signatureHelp.signatureHelp(doc, position, server.workspaceIndex(), server.navigator()));
     }
 
     /** Checks the state and the params of a position request; the position it asks about. */

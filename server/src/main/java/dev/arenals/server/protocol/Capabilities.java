@@ -2,6 +2,7 @@ package dev.arenals.server.protocol;
 
 import dev.arenals.server.features.DiagnosticsHandler;
 import dev.arenals.server.query.SemanticTokenLegend;
+import java.util.List;
 import org.eclipse.lsp4j.DiagnosticRegistrationOptions;
 import org.eclipse.lsp4j.DocumentLinkOptions;
 import org.eclipse.lsp4j.RenameOptions;
@@ -33,6 +34,7 @@ import org.eclipse.lsp4j.WorkspaceServerCapabilities;
  *   <tr><td>foldingRange</td><td>FoldingRangeHandler</td></tr>
  *   <tr><td>selectionRange</td><td>SelectionRangeHandler</td></tr>
  *   <tr><td>documentLink</td><td>DocumentLinkHandler</td></tr>
+ *   <tr><td>signatureHelp</td><td>SignatureHelpHandler</td></tr>
  *   <tr><td>workspace/symbol</td><td>WorkspaceSymbolHandler (registered in ArenaWorkspaceService)</td></tr>
  * </table>
  */
@@ -69,6 +71,9 @@ final class Capabilities {
         caps.setSelectionRangeProvider(true);
         caps.setDocumentLinkProvider(new DocumentLinkOptions(false));
         caps.setWorkspaceSymbolProvider(true);
+        org.eclipse.lsp4j.SignatureHelpOptions signatureHelp = new org.eclipse.lsp4j.SignatureHelpOptions(List.of("(", ","));
+        signatureHelp.setRetriggerCharacters(List.of(")"));
+        caps.setSignatureHelpProvider(signatureHelp);
         WorkspaceFoldersOptions folders = new WorkspaceFoldersOptions();
         folders.setSupported(true);
         folders.setChangeNotifications(true);

@@ -22,7 +22,35 @@ public record FileSummary(
         ImmutableList<Import> imports,
         ImmutableList<String> moduleSpecifiers,
         ImmutableMap<String, Path> resolvedModules,
-        long sourceChars) {
+        long sourceChars,
+        ImmutableList<Signature> signatures) {
+
+    /** Without signatures. */
+    public FileSummary(Path path, String uri, ImmutableList<Declaration> declarations, ImmutableList<Export> exports,
+            ImmutableList<String> starExports, ImmutableList<Import> imports, ImmutableList<String> moduleSpecifiers,
+            ImmutableMap<String, Path> resolvedModules, long sourceChars) {
+        this(path, uri, declarations, exports, starExports, imports, moduleSpecifiers, resolvedModules, sourceChars, ImmutableList.of());
+    }
+
+    /**
+     * How an exported callable is called, for signature help in the files that import it: a
+     * function (one per overload), a class (one per constructor overload) or a variable bound to a
+     * function. {@code name} is the declaration's name; the parameters are as written (types and
+     * defaults included); {@code returns} is ": T" as written or ""; {@code jsDoc} is the raw
+     * documenting comment, or null.
+     */
+    public record Signature(String name, ImmutableList<String> parameters, String returns, boolean construct, String jsDoc) { }
+
+    /** The signatures of the callable declared as {@code name}, in source order. */
+    public ImmutableList<Signature> signatures(String name) {
+        ImmutableList.Builder<Signature> out = null;
+        for (Signature s : signatures) {
+            if (!s.name().equals(name)) continue;
+            if (out == null) out = ImmutableList.builder();
+            out.add(s);
+        }
+        return out == null ? ImmutableList.of() : out.build();
+    }
 
     /** What a declaration is, for workspace/symbol's icons. */
     public enum Kind { FUNCTION, CLASS, VARIABLE, CONSTANT, INTERFACE, TYPE, ENUM, NAMESPACE }
