@@ -96,6 +96,7 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     private final SelectionRangeHandler selection = new SelectionRangeHandler();
     private final DocumentLinkHandler links = new DocumentLinkHandler();
     private final dev.arenals.server.features.SignatureHelpHandler signatureHelp = new dev.arenals.server.features.SignatureHelpHandler();
+    private final dev.arenals.server.features.InlayHintHandler inlayHints = new dev.arenals.server.features.InlayHintHandler();
     /** The last tokens sent per document, for full/delta; dropped at didClose. */
     final SemanticTokensHistory tokenHistory = new SemanticTokensHistory();
 
@@ -395,6 +396,16 @@ public final class ArenaTextDocumentService implements TextDocumentService {
         Position position = positionOf("signatureHelp", params);
         return onDocument("textDocument/signatureHelp", params.getTextDocument().getUri(), null,
                 doc -> signatureHelp.signatureHelp(doc, position, server.workspaceIndex(), server.navigator()));
+    }
+
+    @Override
+    public CompletableFuture<List<org.eclipse.lsp4j.InlayHint>> inlayHint(org.eclipse.lsp4j.InlayHintParams params) {
+        server.checkRequestAllowed();
+        requireDocument(params == null ? null : params.getTextDocument());
+        if (params.getRange() == null) throw invalidParams("inlayHint: range is missing");
+        ServerSettings.ParameterNameHints mode = server.settings().parameterNameHints();
+        return onDocument("textDocument/inlayHint", params.getTextDocument().getUri(), List.of(),
+                doc -> inlayHints.inlayHints(doc, params.getRange(), mode, server.workspaceIndex(), server.navigator()));
     }
 
     /** Checks the state and the params of a position request; the position it asks about. */

@@ -35,6 +35,7 @@ import org.eclipse.lsp4j.WorkspaceServerCapabilities;
  *   <tr><td>selectionRange</td><td>SelectionRangeHandler</td></tr>
  *   <tr><td>documentLink</td><td>DocumentLinkHandler</td></tr>
  *   <tr><td>signatureHelp</td><td>SignatureHelpHandler</td></tr>
+ *   <tr><td>inlayHint</td><td>InlayHintHandler</td></tr>
  *   <tr><td>workspace/symbol</td><td>WorkspaceSymbolHandler (registered in ArenaWorkspaceService)</td></tr>
  * </table>
  */
@@ -74,6 +75,7 @@ final class Capabilities {
         org.eclipse.lsp4j.SignatureHelpOptions signatureHelp = new org.eclipse.lsp4j.SignatureHelpOptions(List.of("(", ","));
         signatureHelp.setRetriggerCharacters(List.of(")"));
         caps.setSignatureHelpProvider(signatureHelp);
+        caps.setInlayHintProvider(true);
         WorkspaceFoldersOptions folders = new WorkspaceFoldersOptions();
         folders.setSupported(true);
         folders.setChangeNotifications(true);
