@@ -97,6 +97,7 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     private final DocumentLinkHandler links = new DocumentLinkHandler();
     private final dev.arenals.server.features.SignatureHelpHandler signatureHelp = new dev.arenals.server.features.SignatureHelpHandler();
     private final dev.arenals.server.features.InlayHintHandler inlayHints = new dev.arenals.server.features.InlayHintHandler();
+    private final dev.arenals.server.features.CodeActionHandler codeActions = new dev.arenals.server.features.CodeActionHandler();
     /** The last tokens sent per document, for full/delta; dropped at didClose. */
     final SemanticTokensHistory tokenHistory = new SemanticTokensHistory();
 
@@ -406,6 +407,17 @@ public final class ArenaTextDocumentService implements TextDocumentService {
         ServerSettings.ParameterNameHints mode = server.settings().parameterNameHints();
         return onDocument("textDocument/inlayHint", params.getTextDocument().getUri(), List.of(),
                 doc -> inlayHints.inlayHints(doc, params.getRange(), mode, server.workspaceIndex(), server.navigator()));
+    }
+
+    @Override
+    public CompletableFuture<List<Either<org.eclipse.lsp4j.Command, org.eclipse.lsp4j.CodeAction>>> codeAction(org.eclipse.lsp4j.CodeActionParams params) {
+        server.checkRequestAllowed();
+        requireDocument(params == null ? null : params.getTextDocument());
+        if (params.getRange() == null) throw invalidParams("codeAction: range is missing");
+        List<String> only = params.getContext() == null ? null : params.getContext().getOnly();
+        List<Diagnostic> context = params.getContext() == null ? null : params.getContext().getDiagnostics();
+        return onDocument("textDocument/codeAction", params.getTextDocument().getUri(), List.of(),
+                doc -> codeActions.codeActions(doc, params.getRange(), only, context));
     }
 
     /** Checks the state and the params of a position request; the position it asks about. */

@@ -36,6 +36,7 @@ import org.eclipse.lsp4j.WorkspaceServerCapabilities;
  *   <tr><td>documentLink</td><td>DocumentLinkHandler</td></tr>
  *   <tr><td>signatureHelp</td><td>SignatureHelpHandler</td></tr>
  *   <tr><td>inlayHint</td><td>InlayHintHandler</td></tr>
+ *   <tr><td>codeAction (quickfix, source.organizeImports)</td><td>CodeActionHandler</td></tr>
  *   <tr><td>workspace/symbol</td><td>WorkspaceSymbolHandler (registered in ArenaWorkspaceService)</td></tr>
  * </table>
  */
@@ -76,6 +77,8 @@ final class Capabilities {
         signatureHelp.setRetriggerCharacters(List.of(")"));
         caps.setSignatureHelpProvider(signatureHelp);
         caps.setInlayHintProvider(true);
+        caps.setCodeActionProvider(new org.eclipse.lsp4j.CodeActionOptions(List.of(
+                org.eclipse.lsp4j.CodeActionKind.QuickFix, org.eclipse.lsp4j.CodeActionKind.SourceOrganizeImports)));
         WorkspaceFoldersOptions folders = new WorkspaceFoldersOptions();
         folders.setSupported(true);
         folders.setChangeNotifications(true);
