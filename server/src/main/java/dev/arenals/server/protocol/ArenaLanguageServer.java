@@ -333,7 +333,7 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
     void updateSettings(Object value) {
         ServerSettings before = settings;
         settings = before.with(value);
-        if (settings.maxFileSize() != before.maxFileSize()) {
+        if (settings.maxFileSize() != before.maxFileSize() || settings.unusedDiagnostics() != before.unusedDiagnostics()) {
             log.info("settings changed: " + settings);
             for (Document doc : store.all()) doc.queue().execute(doc::invalidate);
             LanguageClient c = client;
@@ -359,7 +359,7 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
         if (!doc.ensureParsed(ParseTools.current(), settings.maxFileSize())) return;
         if (doc.bindFailure() != null) log.error("arena-ls: the binder failed on " + doc.uri() + " (hover is off until the next edit)", doc.bindFailure());
         summarizeOpen(doc);
-        if (pushDiagnostics) publish(doc, diagnostics.diagnostics(doc, settings.maxFileSize()), doc.parsedVersion());
+        if (pushDiagnostics) publish(doc, diagnostics.diagnostics(doc, settings.maxFileSize(), settings.unusedDiagnostics()), doc.parsedVersion());
     }
 
     /**

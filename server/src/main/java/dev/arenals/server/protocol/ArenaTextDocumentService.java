@@ -103,6 +103,9 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     private final SelectionRangeHandler selection = new SelectionRangeHandler();
     private final DocumentLinkHandler links = new DocumentLinkHandler();
     private final CompletionHandler completion = new CompletionHandler();
+    private final dev.arenals.server.features.SignatureHelpHandler signatureHelp = new dev.arenals.server.features.SignatureHelpHandler();
+    private final dev.arenals.server.features.InlayHintHandler inlayHints = new dev.arenals.server.features.InlayHintHandler();
+    private final dev.arenals.server.features.CodeActionHandler codeActions = new dev.arenals.server.features.CodeActionHandler();
     /** The last tokens sent per document, for full/delta; dropped at didClose. */
     final SemanticTokensHistory tokenHistory = new SemanticTokensHistory();
 
@@ -203,7 +206,7 @@ public final class ArenaTextDocumentService implements TextDocumentService {
             if (resultId.equals(previous)) {
                 return new DocumentDiagnosticReport(new RelatedUnchangedDocumentDiagnosticReport(resultId));
             }
-            List<Diagnostic> list = server.diagnostics().diagnostics(doc, server.settings().maxFileSize());
+            List<Diagnostic> list = server.diagnostics().diagnostics(doc, server.settings().maxFileSize(), server.settings().unusedDiagnostics());
             RelatedFullDocumentDiagnosticReport full = new RelatedFullDocumentDiagnosticReport(list);
             full.setResultId(resultId);
             return new DocumentDiagnosticReport(full);
@@ -512,6 +515,34 @@ public final class ArenaTextDocumentService implements TextDocumentService {
         if (uri == null) return CompletableFuture.completedFuture(unresolved);
         boolean markdown = server.support().markdownHover;
         return onDocument("completionItem/resolve", uri, unresolved, doc -> completion.resolve(doc, unresolved, markdown));
+    // ---- assistance while typing ----
+
+    @Override
+    public CompletableFuture<org.eclipse.lsp4j.SignatureHelp> signatureHelp(org.eclipse.lsp4j.SignatureHelpParams params) {
+        Position position = positionOf("signatureHelp", params);
+        return onDocument("textDocument/signatureHelp", params.getTextDocument().getUri(), null,
+                doc -> signatureHelp.signatureHelp(doc, position, server.workspaceIndex(), server.navigator()));
+    }
+
+    @Override
+    public CompletableFuture<List<org.eclipse.lsp4j.InlayHint>> inlayHint(org.eclipse.lsp4j.InlayHintParams params) {
+        server.checkRequestAllowed();
+        requireDocument(params == null ? null : params.getTextDocument());
+        if (params.getRange() == null) throw invalidParams("inlayHint: range is missing");
+        ServerSettings.ParameterNameHints mode = server.settings().parameterNameHints();
+        return onDocument("textDocument/inlayHint", params.getTextDocument().getUri(), List.of(),
+                doc -> inlayHints.inlayHints(doc, params.getRange(), mode, server.workspaceIndex(), server.navigator()));
+    }
+
+    @Override
+    public CompletableFuture<List<Either<org.eclipse.lsp4j.Command, org.eclipse.lsp4j.CodeAction>>> codeAction(org.eclipse.lsp4j.CodeActionParams params) {
+        server.checkRequestAllowed();
+        requireDocument(params == null ? null : params.getTextDocument());
+        if (params.getRange() == null) throw invalidParams("codeAction: range is missing");
+        List<String> only = params.getContext() == null ? null : params.getContext().getOnly();
+        List<Diagnostic> context = params.getContext() == null ? null : params.getContext().getDiagnostics();
+        return onDocument("textDocument/codeAction", params.getTextDocument().getUri(), List.of(),
+                doc -> codeActions.codeActions(doc, params.getRange(), only, context));
     }
 
     /** Checks the state and the params of a position request; the position it asks about. */
