@@ -515,6 +515,8 @@ public final class ArenaTextDocumentService implements TextDocumentService {
         if (uri == null) return CompletableFuture.completedFuture(unresolved);
         boolean markdown = server.support().markdownHover;
         return onDocument("completionItem/resolve", uri, unresolved, doc -> completion.resolve(doc, unresolved, markdown));
+    }
+
     // ---- assistance while typing ----
 
     @Override
