@@ -36,9 +36,15 @@ public final class WorkspaceSymbolHandler {
         String q = query == null ? "" : query.trim();
         // the best LIMIT, kept in a heap whose head is the worst of them
         PriorityQueue<Match> best = new PriorityQueue<>(LIMIT + 1, BEST_FIRST.reversed());
-        for (WorkspaceIndex.DeclarationInFile entry : index.declarations()) {
+        WorkspaceIndex.Declarations all = index.declarationsWithMasks();
+        long[] masks = all.nameMasks();
+        long queryMask = WorkspaceIndex.nameMask(q);
+        for (int i = 0, n = masks.length; i < n; i++) {
+            // humps and substrings are subsequences, which need every character of the query: one
+            // AND of the masks rejects most names, the subsequence pass most of the rest
+            if ((masks[i] & queryMask) != queryMask) continue;
+            WorkspaceIndex.DeclarationInFile entry = all.list().get(i);
             Declaration d = entry.declaration();
-            // humps and substrings are subsequences: most names are rejected by this one cheap pass
             if (!q.isEmpty() && !isSubsequence(q, d.name())) continue;
             int rank = q.isEmpty() ? SUBSTRING : rank(q, d.name());
             if (rank == NONE) continue;
@@ -128,7 +134,9 @@ public final class WorkspaceSymbolHandler {
     }
 
     private static boolean same(char a, char b) {
-        return a == b || Character.toLowerCase(a) == Character.toLowerCase(b);
+        if (a == b) return true;
+        if ((a | b) < 128) return (a | 0x20) == (b | 0x20) && (a | 0x20) >= 'a' && (a | 0x20) <= 'z';
+        return Character.toLowerCase(a) == Character.toLowerCase(b);
     }
 
     private static String fileName(FileSummary f) {
