@@ -89,8 +89,10 @@ public final class WorkspaceSymbolHandler {
 
     /** Without lower-casing copies: this runs for every declaration of the workspace. */
     private static boolean containsIgnoringCase(String name, String query) {
+        if (query.isEmpty()) return true;
+        char first = query.charAt(0);
         for (int i = 0, last = name.length() - query.length(); i <= last; i++) {
-            if (name.regionMatches(true, i, query, 0, query.length())) return true;
+            if (same(first, name.charAt(i)) && name.regionMatches(true, i, query, 0, query.length())) return true;
         }
         return false;
     }
@@ -103,7 +105,7 @@ public final class WorkspaceSymbolHandler {
     static boolean matchesHumps(String query, String name) {
         if (query.isEmpty()) return false;
         for (int start = 0; start < name.length(); start++) {
-            if (isHumpStart(name, start) && same(query.charAt(0), name.charAt(start)) && humpsFrom(query, name, start)) return true;
+            if (same(query.charAt(0), name.charAt(start)) && isHumpStart(name, start) && humpsFrom(query, name, start)) return true;
         }
         return false;
     }
