@@ -34,6 +34,8 @@ public final class TypeScriptResolver {
 
     public ResolverOptions options() { return options; }
 
+    public FileProbe probe() { return probe; }
+
     /** The module format TypeScript resolves an import in: ESM ("import" condition), CJS ("require"), or NONE (node10: no conditions). */
     public enum Mode { ESM, CJS, NONE }
 
