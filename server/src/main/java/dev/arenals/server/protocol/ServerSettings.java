@@ -16,6 +16,11 @@ import java.util.Locale;
  *   <li>{@code diagnosticMode} (initializationOptions only, it shapes the capabilities):
  *       {@code "auto"} (default: pull when the client supports {@code textDocument/diagnostic},
  *       else push; never both, which would show every error twice), {@code "push"}, {@code "pull"}.</li>
+ *   <li>{@code importDiagnostics}: the diagnostics that need other files, TS2307 (module not found)
+ *       and TS2305 (no such exported member), only where TypeScript's answer is certain:
+ *       {@code "relative"} (default: TS2307 for relative specifiers only, and TS2305),
+ *       {@code "all"} (also TS2307 for a bare specifier whose package is installed but the path
+ *       is not found), {@code "off"}.</li>
  * </ul>
  * Unknown keys and values of the wrong type are ignored (the previous value stays).
  */
@@ -25,13 +30,24 @@ public final class ServerSettings {
 
     public enum DiagnosticMode { AUTO, PUSH, PULL }
 
+    /** Which import diagnostics are on (see the class comment). */
+    public enum ImportDiagnostics { OFF, RELATIVE, ALL }
+
     private final long maxFileSize;
     private final DiagnosticMode diagnosticMode;
+    private final ImportDiagnostics importDiagnostics;
 
     public ServerSettings(long maxFileSize, DiagnosticMode diagnosticMode) {
+        this(maxFileSize, diagnosticMode, ImportDiagnostics.RELATIVE);
+    }
+
+    public ServerSettings(long maxFileSize, DiagnosticMode diagnosticMode, ImportDiagnostics importDiagnostics) {
         this.maxFileSize = maxFileSize;
         this.diagnosticMode = diagnosticMode;
+        this.importDiagnostics = importDiagnostics;
     }
+
+    public ImportDiagnostics importDiagnostics() { return importDiagnostics; }
 
     public static ServerSettings defaults() { return new ServerSettings(DEFAULT_MAX_FILE_SIZE, DiagnosticMode.AUTO); }
 
@@ -58,7 +74,16 @@ public final class ServerSettings {
                 // keep the previous mode
             }
         }
-        return new ServerSettings(max, mode);
+        ImportDiagnostics imports = importDiagnostics;
+        JsonElement i = o.get("importDiagnostics");
+        if (i instanceof JsonPrimitive && ((JsonPrimitive) i).isString()) {
+            try {
+                imports = ImportDiagnostics.valueOf(i.getAsString().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException ignored) {
+                // keep the previous value
+            }
+        }
+        return new ServerSettings(max, mode, imports);
     }
 
     private static JsonObject toObject(Object value) {
@@ -68,6 +93,6 @@ public final class ServerSettings {
     }
 
     @Override public String toString() {
-        return "ServerSettings(maxFileSize=" + maxFileSize + ", diagnosticMode=" + diagnosticMode + ")";
+        return "ServerSettings(maxFileSize=" + maxFileSize + ", diagnosticMode=" + diagnosticMode + ", importDiagnostics=" + importDiagnostics + ")";
     }
 }

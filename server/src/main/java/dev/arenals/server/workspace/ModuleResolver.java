@@ -49,6 +49,9 @@ public final class ModuleResolver {
         return directory == null ? null : resolveFrom(directory.resolve("index.ts"), specifier);
     }
 
+    /** The resolvers of every project, over this class's caches. */
+    public static ProjectResolvers projectResolvers() { return RESOLVERS; }
+
     /** The resolver for imports written in {@code file} (its tsconfig's options). */
     public static TypeScriptResolver resolverFor(Path file) { return RESOLVERS.forFile(file); }
 
