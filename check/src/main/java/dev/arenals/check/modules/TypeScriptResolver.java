@@ -107,6 +107,8 @@ public final class TypeScriptResolver {
         boolean esm;
         /** classic resolution: a candidate is only ever a file (no directory, no package.json). */
         boolean classic;
+        /** How many package-imports targets naming packages led here. */
+        int depth;
 
         Request(Mode mode) {
             ResolverOptions.Kind kind = options.kind;
@@ -499,7 +501,10 @@ public final class TypeScriptResolver {
                 if (!target.startsWith("./")) {
                     if (isImports && !target.startsWith("../") && !target.startsWith("/") && !(target.length() >= 2 && target.charAt(1) == ':')) {
                         String lookup = pattern ? target.replace("*", subpath) : target + subpath;
-                        return new Request(esm ? Mode.ESM : Mode.CJS).inherit(this).tryResolve(ext, lookup, scope.directory);
+                        if (depth >= 8) return null; // "#a" → "#a": an import map that names itself
+                        Request nested = new Request(esm ? Mode.ESM : Mode.CJS).inherit(this);
+                        nested.depth = depth + 1;
+                        return nested.tryResolve(ext, lookup, scope.directory);
                     }
                     return null;
                 }
