@@ -48,7 +48,9 @@ public final class TypeScriptResolver {
         if (dir == null || specifier.isEmpty() || specifier.indexOf('\0') >= 0) return null;
         try {
             if (options.kind == ResolverOptions.Kind.CLASSIC) return classic(specifier, dir);
-            return new Request(modeOf(importer, requireSyntax)).run(specifier, dir);
+            // the mode decides conditions (bare names) and, under node16/nodenext, extension probing; else it is not needed
+            boolean modeMatters = !isRelativeOrRooted(specifier) || options.kind == ResolverOptions.Kind.NODE16 || options.kind == ResolverOptions.Kind.NODENEXT;
+            return new Request(modeMatters ? modeOf(importer, requireSyntax) : Mode.NONE).run(specifier, dir);
         } catch (InvalidPathException e) {
             return null;
         }
@@ -79,7 +81,7 @@ public final class TypeScriptResolver {
 
     /** The nearest package.json at or above {@code dir}. */
     PackageJson packageScope(Path dir) {
-        for (Path d = dir; d != null; d = d.getParent()) {
+        for (String d = dir.toString(); d != null; d = FileProbe.parentOf(d)) {
             PackageJson p = probe.packageJson(d);
             if (p != null) return p;
         }
@@ -228,13 +230,12 @@ public final class TypeScriptResolver {
             }
         }
 
-        /** The first of {@code base + suffix} that is a file (null suffixes are skipped). */
+        /** The first of {@code base + suffix} that is a file (null suffixes are skipped); a Path is made for the hit only. */
         Path first(String base, String a, String b, String c, String d) {
-            for (String suffix : new String[] {a, b, c, d}) {
-                if (suffix == null) continue;
-                Path p = Path.of(base + suffix);
-                if (probe.isFile(p)) return p;
-            }
+            if (a != null && probe.isFile(base + a)) return Path.of(base + a);
+            if (b != null && probe.isFile(base + b)) return Path.of(base + b);
+            if (c != null && probe.isFile(base + c)) return Path.of(base + c);
+            if (d != null && probe.isFile(base + d)) return Path.of(base + d);
             return null;
         }
 
@@ -344,11 +345,10 @@ public final class TypeScriptResolver {
         }
 
         Path nodeModulesLookup(int ext, String spec, Path dir) {
-            for (Path d = dir; d != null; d = d.getParent()) {
-                Path name = d.getFileName();
-                if (name != null && name.toString().equals("node_modules")) continue;
-                Path nodeModules = d.resolve("node_modules");
-                if (!probe.isDirectory(nodeModules)) continue;
+            for (String d = dir.toString(); d != null; d = FileProbe.parentOf(d)) {
+                if (d.endsWith(java.io.File.separator + "node_modules")) continue;
+                if (!probe.listing(d).contains("node_modules/")) continue; // strings until a node_modules is there
+                Path nodeModules = Path.of(d, "node_modules");
                 Path r = inNodeModules(ext, spec, nodeModules);
                 if (r != null) return r;
                 if ((ext & DTS) != 0) {
