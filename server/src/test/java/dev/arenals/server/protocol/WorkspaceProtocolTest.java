@@ -176,6 +176,9 @@ class WorkspaceProtocolTest {
             s.close(uri("src/app.ts"));
             String req = "import * as m from \"./model.js\";\nm.getUserName(m.getUserName);\nlet u: m.User;\nm.MAX_USERS;\n";
             s.open(uri("src/req.ts"), "typescript", 1, req);
+            // other documents' requests do not wait for req.ts's queue: wait for its summary
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (s.server.workspaceIndex().summary(root.resolve("src/req.ts")) == null && System.nanoTime() < deadline) Thread.sleep(10);
             assertEquals(List.of("src/app.ts:1:9-20", "src/app.ts:3:0-11", "src/main.ts:10:6-17", "src/main.ts:2:9-15", "src/main.ts:8:0-6",
                     "src/model.ts:4:16-27", "src/req.ts:1:16-27", "src/req.ts:1:2-13"),
                     references(s, uri("src/model.ts"), at(model, "getUserName", 0, 1)));
