@@ -79,6 +79,7 @@ public final class StructureHarness {
         int line = doc.lines().lineCount() / 2;
         String id = tokens.full(doc, history).getResultId();
         long[] delta = new long[runs];
+        long[] reparse = new long[runs];
         long deltaBytes = 0;
         int deltaInts = 0, incremental = 0, spliced = 0;
         for (int round = 0; round < 2; round++) {
@@ -89,8 +90,10 @@ public final class StructureHarness {
                 long a0 = allocated(), t0 = System.nanoTime();
                 doc.applyChanges(List.of(new TextDocumentContentChangeEvent(range, insert ? "x" : "")), doc.version() + 1);
                 doc.ensureParsed(tools, Long.MAX_VALUE);
+                long t1 = System.nanoTime();
                 var answer = tokens.delta(doc, id, history);
                 delta[i] = System.nanoTime() - t0;
+                reparse[i] = t1 - t0;
                 deltaBytes = allocated() - a0;
                 id = answer.getRight().getResultId();
                 deltaInts = answer.getRight().getEdits().isEmpty() ? 0 : answer.getRight().getEdits().get(0).getData().size();
@@ -129,6 +132,7 @@ public final class StructureHarness {
         print("  semanticTokens/full/delta after a 1-char edit (edit + reparse + delta)", delta,
                 String.format(Locale.ROOT, "%,d B allocated, edit of %d ints, %d%% incremental reparses, %d%% statement-only token updates",
                         deltaBytes, deltaInts, 100 * incremental / (2 * runs), 100 * spliced / (2 * runs)));
+        print("    of which the edit, reparse and rebind", reparse, "");
         print("  foldingRange (" + foldCount + " ranges)", fold, String.format(Locale.ROOT, "%,d B allocated", foldBytes));
         print("  selectionRange, " + positions + " positions per request", select, "");
     }
