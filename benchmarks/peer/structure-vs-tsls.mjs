@@ -9,14 +9,16 @@
 // (dev.arenals.server.bench.GeneratedSource); default: 10000 and TypeScript 6.0.3's lib/typescript.js
 // from the pinned corpus (fetched by test-fixtures/scripts/fetch-npm.sh). Each input is copied
 // into a fresh temporary folder (no tsconfig or package.json around it), opened, and asked:
-//   - semanticTokens/full once right after didOpen (a server's first answer: arena-ls parses, binds
-//     and walks; tsserver builds its program and checks), then N times more;
-//   - foldingRange N times (lineFoldingOnly, no rangeLimit, so both do the whole file);
+//   - foldingRange W + N times right after didOpen (lineFoldingOnly, no rangeLimit, so both do the
+//     whole file; syntax only, so asked first);
+//   - semanticTokens/full once (a server's first semantic answer: arena-ls binds and walks; tsserver
+//     builds its program and checks what classification needs), then W + N times more;
 //   - N one-character edits in the middle line (typed and deleted in turn), each followed by what
 //     VS Code asks next: semanticTokens/full/delta where the server offers it (arena-ls), else
 //     semanticTokens/full (typescript-language-server offers no delta); timed from didChange.
 // N = --runs (default 20) for files under 1 MB, --big-runs (default 5) above; before the measured
-// rounds, W (--warmup, default 20; --big-warmup, default 2) unmeasured full and folding requests.
+// rounds of each request, W unmeasured ones (--warmup, default 20; --big-warmup, default 2). A request
+// a server fails is reported in the table, not fatal.
 //
 // typescript-language-server 5.3.0 (the newest for Node 20; 6.x needs Node 22.22) with typescript
 // 6.0.3 as its tsserver are installed with npm, pinned, into
@@ -213,31 +215,39 @@ async function measure(server, input, n, warmup) {
         const r = await client.request(method, params);
         return { ms: Number(process.hrtime.bigint() - t0) / 1e6, ...r };
     };
-    const row = { server: server.name, input: input.name };
+    const row = { server: server.name, input: input.name, errors: [] };
+    try {
+        await measureOpen(client, row, time, text, uri, input, n, warmup, hasDelta);
+    } catch (e) {
+        // a server that fails a request (tsserver's stack overflow on typescript.js) is reported, not fatal
+        row.errors.push(String(e.message).split('\n').slice(0, 2).join(' '));
+    }
+    await client.close();
+    return row;
+}
 
+async function measureOpen(client, row, time, text, uri, input, n, warmup, hasDelta) {
     client.notify('textDocument/didOpen', { textDocument: { uri, languageId: input.languageId, version: 1, text } });
+    // folding first: it needs no semantic analysis, so a server whose tokens fail still gets this row
+    const folding = [];
+    for (let i = 0; i < warmup + n; i++) {
+        const r = await time('textDocument/foldingRange', { textDocument: { uri } });
+        if (i >= warmup) folding.push(r.ms);
+        row.folds = r.result?.length ?? 0;
+    }
+    row.folding = folding;
+
     const first = await time('textDocument/semanticTokens/full', { textDocument: { uri } });
     row.firstFull = first.ms;
     row.tokens = (first.result?.data?.length ?? 0) / 5;
 
     // unmeasured rounds first, so a JIT (arena-ls's JVM, and V8 for tsserver) runs compiled code
-    for (let i = 0; i < warmup; i++) {
-        await client.request('textDocument/semanticTokens/full', { textDocument: { uri } });
-        await client.request('textDocument/foldingRange', { textDocument: { uri } });
-    }
+    for (let i = 0; i < warmup; i++) await client.request('textDocument/semanticTokens/full', { textDocument: { uri } });
     const full = [];
     let last = first;
     for (let i = 0; i < n; i++) full.push((last = await time('textDocument/semanticTokens/full', { textDocument: { uri } })).ms);
     row.full = full;
     row.fullBytes = last.bytes;
-
-    const folding = [];
-    for (let i = 0; i < n; i++) {
-        const r = await time('textDocument/foldingRange', { textDocument: { uri } });
-        folding.push(r.ms);
-        row.folds = r.result?.length ?? 0;
-    }
-    row.folding = folding;
 
     // one character typed and deleted in turn at the start of the middle line, each followed by tokens
     const line = Math.floor(text.split('\n').length / 2);
@@ -268,8 +278,6 @@ async function measure(server, input, n, warmup) {
     row.edit = edits;
     row.editRequest = hasDelta ? 'full/delta' : 'full';
     row.editInts = deltaInts;
-    await client.close();
-    return row;
 }
 
 function quantile(values, q) {
@@ -279,6 +287,8 @@ function quantile(values, q) {
 
 const fmt = ms => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
 const stats = values => `${fmt(quantile(values, 0.5))} / ${fmt(quantile(values, 0.95))}`;
+const cell = values => (values && values.length > 0 ? stats(values) : 'failed');
+const num = v => (v === undefined ? '-' : v.toLocaleString('en'));
 
 // ---------------------------------------------------------------- main
 const peer = installPeer();
@@ -307,15 +317,17 @@ for (const input of files) {
         console.error(`${server.name} on ${input.name} (n=${n}) ...`);
         const row = await measure(server, input, n, big ? bigWarmup : warmup);
         rows.push(row);
-        console.error(`  first full ${fmt(row.firstFull)} ms, full ${stats(row.full)} ms, folding ${stats(row.folding)} ms, edit + ${row.editRequest} ${stats(row.edit)} ms`);
+        console.error(`  folding ${cell(row.folding)} ms, first full ${row.firstFull === undefined ? '-' : fmt(row.firstFull)} ms, full ${cell(row.full)} ms,`
+            + ` edit + ${row.editRequest ?? 'tokens'} ${cell(row.edit)} ms${row.errors.length ? '; ' + row.errors.join('; ') : ''}`);
     }
     rmSync(path.dirname(input.file), { recursive: true, force: true });
 }
 console.error(`load at the end: ${os.loadavg().map(l => l.toFixed(1)).join(' ')}`);
 
-console.log('| input | server | tokens | first `full` after open (ms) | `full` p50 / p95 (ms) | `full` answer (bytes) | folding ranges | `foldingRange` p50 / p95 (ms) | 1-char edit → tokens p50 / p95 (ms) | edit answer (ints) |');
+console.log('| input | server | folding ranges | `foldingRange` p50 / p95 (ms) | tokens | first `full` after open (ms) | `full` p50 / p95 (ms) | `full` answer (bytes) | 1-char edit → tokens p50 / p95 (ms) | edit answer (ints) |');
 console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const r of rows) {
-    console.log(`| ${r.input} | ${r.server} | ${r.tokens.toLocaleString('en')} | ${fmt(r.firstFull)} | ${stats(r.full)} | ${r.fullBytes.toLocaleString('en')} | `
-        + `${r.folds.toLocaleString('en')} | ${stats(r.folding)} | ${stats(r.edit)} (${r.editRequest}) | ${r.editInts.toLocaleString('en')} |`);
+    const failed = r.errors.length > 0 ? ` (${r.errors.join('; ')})` : '';
+    console.log(`| ${r.input} | ${r.server} | ${num(r.folds)} | ${cell(r.folding)} | ${num(r.tokens)} | ${r.firstFull === undefined ? 'failed' + failed : fmt(r.firstFull)} | `
+        + `${cell(r.full)} | ${num(r.fullBytes)} | ${r.edit ? `${stats(r.edit)} (${r.editRequest})` : 'failed'} | ${num(r.editInts)} |`);
 }
