@@ -346,6 +346,10 @@ public final class ScopeTable {
     private int[] nextSymbolInScope = new int[0];
     private int listsFor = -1, listsSymbolCount;
 
+    // visibleSymbols' per-name marks, stamped per call (the table is read on its document's queue only)
+    private int[] seenStamp = new int[0];
+    private int stamp;
+
     private void buildScopeLists() {
         if (scopeFirstSymbol.length < scopeCount) scopeFirstSymbol = new int[scopeCount];
         if (nextSymbolInScope.length < symCount) nextSymbolInScope = new int[symCount];
@@ -380,15 +384,23 @@ public final class ScopeTable {
     public int[] visibleSymbols(int offset) {
         int[] chain = scopeChain(offset);
         if (listsFor != boundGeneration || listsSymbolCount != symCount) buildScopeLists();
-        int[] seen = new int[arena.names().size()]; // 1 once a name is taken by an inner (or earlier) symbol
+        // a name is taken once seenStamp[name] == stamp: by an inner (or earlier) symbol
+        int names = arena.names().size();
+        if (seenStamp.length < names) seenStamp = new int[names + (names >>> 3) + 64];
+        if (++stamp == Integer.MAX_VALUE) {
+            Arrays.fill(seenStamp, 0);
+            stamp = 1;
+        }
+        int[] seen = seenStamp;
+        int mark = stamp;
         int[] out = new int[64];
         int n = 0;
         for (int scope : chain) {
             for (int sym = scopeFirstSymbol[scope]; sym >= 0; sym = nextSymbolInScope[sym]) {
                 if (symKind[sym] == SymbolKind.IMPLICIT_GLOBAL) continue;
                 int name = symName[sym];
-                if (name < 0 || name >= seen.length || seen[name] != 0) continue;
-                seen[name] = 1;
+                if (name < 0 || name >= names || seen[name] == mark) continue;
+                seen[name] = mark;
                 if (n == out.length) out = Arrays.copyOf(out, n * 2);
                 out[n++] = sym;
             }

@@ -29,6 +29,21 @@ final class CompletionCache {
         return this;
     }
 
+    private int[] visibleMarks = new int[0];
+    private int stamp;
+
+    /** Per name id, marks of the names visible at a request: equal to {@link #stamp()} when visible in the current one. */
+    int[] visibleNameMarks(int names) {
+        if (visibleMarks.length < names) visibleMarks = new int[names + (names >>> 3) + 64];
+        if (++stamp == Integer.MAX_VALUE) {
+            java.util.Arrays.fill(visibleMarks, 0);
+            stamp = 1;
+        }
+        return visibleMarks;
+    }
+
+    int stamp() { return stamp; }
+
     /** By lib index: the global's name id in this document, or -1. */
     int[] libIds(Arena arena) {
         if (libIds == null) {

@@ -118,14 +118,23 @@ public final class CompletionHandler {
             if (k == ScopeKind.FUNCTION || k == ScopeKind.STATIC_BLOCK || k == ScopeKind.SCRIPT || k == ScopeKind.MODULE) break;
         }
         int[] visible = scopes.visibleSymbols(c.offset);
-        items.visibleNameIds = new boolean[arena.names().size()];
-        items.libIds = items.cache == null ? null : items.cache.libIds(arena);
+        items.visibleNameIds = items.cache.visibleNameMarks(arena.names().size());
+        items.visibleStamp = items.cache.stamp();
+        items.libIds = items.cache.libIds(arena);
+        NameView nameView = new NameView(arena.names());
         int d = 0;
         for (int symbol : visible) {
             int scope = scopes.scope(symbol);
             while (d < chain.length - 1 && chain[d] != scope) d++;
             int kind = scopes.kind(symbol);
             if (!offered(kind, which)) continue;
+            int nameId = scopes.nameId(symbol);
+            items.visibleNameIds[nameId] = items.visibleStamp; // shadows a lib name even when it does not match the word
+            nameView.id = nameId;
+            if (!items.prefix.isEmpty() && match(nameView, items.prefix) < 0) { // no String for a name that does not match
+                items.dropped = true;
+                continue;
+            }
             String name = scopes.name(symbol);
             if (which == NAMES_JSX && (name.isEmpty() || !Character.isUpperCase(name.charAt(0)))) continue;
             char group = d == chain.length - 1 ? G_MODULE : d <= localDepth ? G_LOCAL : G_OUTER;
@@ -134,7 +143,6 @@ public final class CompletionHandler {
             // visible names are unique already: no set lookup per name; the name id marks what they shadow
             if (which == NAMES_JSX) items.add(name, itemKind, group, null, null);
             else items.addVisible(name, itemKind, group, null);
-            items.visibleNameIds[scopes.nameId(symbol)] = true;
         }
     }
 
@@ -304,7 +312,8 @@ public final class CompletionHandler {
         boolean has(String label) { return labels.contains(label); }
 
         /** By name id of the document: a visible name has it (null when names were not listed). */
-        boolean[] visibleNameIds;
+        int[] visibleNameIds;
+        int visibleStamp = -1;
         /** By lib index: the global's name id in the document, or -1 (from the cache). */
         int[] libIds;
         CompletionCache cache;
@@ -312,7 +321,7 @@ public final class CompletionHandler {
         boolean shadowsLib(int libIndex, String name) {
             if (visibleNameIds != null && libIds != null) {
                 int id = libIds[libIndex];
-                if (id >= 0 && id < visibleNameIds.length && visibleNameIds[id]) return true;
+                if (id >= 0 && id < visibleNameIds.length && visibleNameIds[id] == visibleStamp) return true;
             }
             return !labels.isEmpty() && labels.contains(name);
         }
@@ -391,12 +400,20 @@ public final class CompletionHandler {
      * camel-case humps ({@code gEBI} → {@code getElementById}), 3 the prefix's letters in order
      * starting at the name's start; -1 no match.
      */
-    static int match(String name, String prefix) {
+    static int match(CharSequence name, String prefix) {
         int p = prefix.length();
         if (p == 0) return 0;
         if (name.length() < p) return -1;
-        if (name.startsWith(prefix)) return 0;
-        if (name.regionMatches(true, 0, prefix, 0, p)) return 1;
+        boolean exact = true, folded = true;
+        for (int k = 0; k < p && folded; k++) {
+            char a = name.charAt(k), b = prefix.charAt(k);
+            if (a != b) {
+                exact = false;
+                folded = Character.toLowerCase(a) == Character.toLowerCase(b);
+            }
+        }
+        if (exact) return 0;
+        if (folded) return 1;
         if (Character.toLowerCase(name.charAt(0)) != Character.toLowerCase(prefix.charAt(0))) return -1;
         // humps: each prefix char continues the current hump or starts the next one
         int i = 1, j = 1;
@@ -429,7 +446,20 @@ public final class CompletionHandler {
         return j == p ? 3 : -1;
     }
 
-    private static boolean isHump(String name, int i) {
+    /** A name of the document's name table as a CharSequence, to match it before making a String of it. */
+    private static final class NameView implements CharSequence {
+        private final dev.arenals.parser.tree.NameTable names;
+        int id;
+
+        NameView(dev.arenals.parser.tree.NameTable names) { this.names = names; }
+
+        @Override public int length() { return names.length(id); }
+        @Override public char charAt(int i) { return names.charAt(id, i); }
+        @Override public CharSequence subSequence(int start, int end) { return toString().substring(start, end); }
+        @Override public String toString() { return names.name(id); }
+    }
+
+    private static boolean isHump(CharSequence name, int i) {
         char c = name.charAt(i);
         if (Character.isUpperCase(c)) return i == 0 || !Character.isUpperCase(name.charAt(i - 1)) || (i + 1 < name.length() && Character.isLowerCase(name.charAt(i + 1)));
         return i > 0 && (name.charAt(i - 1) == '_' || name.charAt(i - 1) == '$');
