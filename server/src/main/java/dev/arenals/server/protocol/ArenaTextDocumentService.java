@@ -527,7 +527,7 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     public CompletableFuture<CompletionItem> resolveCompletionItem(CompletionItem unresolved) {
         server.checkRequestAllowed();
         if (unresolved == null) throw invalidParams("completionItem/resolve: the item is missing");
-        String uri = CompletionHandler.uriOf(unresolved);
+        String uri = completion.lastDocument();
         if (uri == null) return CompletableFuture.completedFuture(unresolved);
         boolean markdown = server.support().markdownHover;
         return onDocument("completionItem/resolve", uri, unresolved, doc -> completion.resolve(doc, unresolved, markdown));
