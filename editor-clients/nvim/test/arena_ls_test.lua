@@ -102,7 +102,7 @@ end)
 
 check('publishes the syntax error as a diagnostic', function()
   wait_for('diagnostics', function() return #vim.diagnostic.get(buf) > 0 end)
-  local d = vim.diagnostic.get(buf)[1]
+  local d = vim.diagnostic.get(buf, { severity = vim.diagnostic.severity.ERROR })[1]
   eq(d.severity, vim.diagnostic.severity.ERROR, 'severity')
   eq(d.lnum, 5, 'line (0-based)')
   eq(d.source, 'arena-ls', 'source')
@@ -203,6 +203,12 @@ end)
 -- navigation on the TS and JS fixtures, through the same client (navigation_test.lua)
 local test_dir = debug.getinfo(1, 'S').source:sub(2):match('^(.*)/[^/]*$')
 dofile(test_dir .. '/navigation_test.lua') {
+  check = check, eq = eq, truthy = truthy, wait_for = wait_for, WAIT = WAIT,
+  project = project, clients = clients, client = client,
+}
+
+-- unused hints, signature help and code actions on the assist fixtures (assist_test.lua)
+dofile(test_dir .. '/assist_test.lua') {
   check = check, eq = eq, truthy = truthy, wait_for = wait_for, WAIT = WAIT,
   project = project, clients = clients, client = client,
 }
