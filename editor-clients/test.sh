@@ -4,6 +4,8 @@
 #            vsce package (.vsix with the jar inside) → node --test (logic, manifest, the bundled
 #            extension in a stand-in VS Code, and the LSP protocol against the jar over stdio)
 #   Neovim:  nvim/test/run.sh (installs Debian's neovim with apt-get when nvim is missing)
+#   Emacs:   emacs/test/run.sh, Eglot (installs emacs-nox and elpa-eglot with apt-get only when that
+#            can run unattended — root or password-less sudo; otherwise counted as skipped, not passed)
 # The jar: $ARENA_LS_JAR, else ../server/target/arena-ls.jar (build it first: mvn -B -q -DskipTests install).
 # Every step runs under `timeout`. Ends with the line `N passed, N failed`; exits 1 if any failed.
 set -euo pipefail
@@ -121,6 +123,25 @@ if [ -n "$summary" ]; then
     if [ "$rc" != 0 ] && [ "$f" = 0 ]; then fail "nvim: run.sh exited $rc"; fi
 else
     fail "nvim: no summary line (exit $rc)"
+fi
+
+# ---------------------------------------------------------------- Emacs (Eglot)
+note "emacs: headless Eglot test (emacs/test/run.sh)"
+emacs_log="$tmp/emacs.log"
+rc=0
+timeout -k 10 1200 "$here/emacs/test/run.sh" 2>&1 | tee "$emacs_log" || rc=$?
+summary="$(grep -E '^emacs: [0-9]+ passed, [0-9]+ failed$' "$emacs_log" | tail -1 || true)"
+if [ -n "$summary" ]; then
+    p="$(echo "$summary" | sed 's/^emacs: \([0-9]*\) passed.*/\1/')"
+    f="$(echo "$summary" | sed 's/.* \([0-9]*\) failed$/\1/')"
+    passed=$((passed + p))
+    failed=$((failed + f))
+    if [ "$rc" != 0 ] && [ "$f" = 0 ]; then fail "emacs: run.sh exited $rc"; fi
+elif grep -q '^emacs: skipped' "$emacs_log"; then
+    skipped=$((skipped + 1)) # visible in the summary, never a pass
+    echo "SKIP - $(grep '^emacs: skipped' "$emacs_log" | tail -1)"
+else
+    fail "emacs: no summary line (exit $rc)"
 fi
 
 finish

@@ -276,6 +276,8 @@ public final class CheckCommand {
                     case JSON: JsonFormat.write(report, w); break;
                     case SARIF: SarifFormat.write(report, o.warnCodes, w); break;
                     case JUNIT: JunitFormat.write(report, w); break;
+                    case GITLAB: GitlabFormat.write(report, w); break;
+                    case CHECKSTYLE: CheckstyleFormat.write(report, w); break;
                     default: throw new IllegalStateException(o.format.name());
                 }
                 if (o.output != null) w.close(); else w.flush();
@@ -387,7 +389,7 @@ public final class CheckCommand {
                 "                         units K, M, G are powers of 1024)",
                 "",
                 "Output:",
-                "  -f, --format NAME      stylish (default), tsc, json, sarif, github, junit",
+                "  -f, --format NAME      stylish (default), tsc, json, sarif, github, junit, gitlab, checkstyle",
                 "  -o, --output FILE      write the report to FILE; the summary still goes to stderr",
                 "  --color, --no-color    force colour on or off (default: on a terminal unless NO_COLOR)",
                 "  -q, --quiet            report errors only: no warnings, notes, progress or summary",

@@ -16,11 +16,11 @@ final class CheckOptions {
     }
 
     enum Format {
-        STYLISH, TSC, JSON, SARIF, GITHUB, JUNIT;
+        STYLISH, TSC, JSON, SARIF, GITHUB, JUNIT, GITLAB, CHECKSTYLE;
 
         static Format parse(String s) throws UsageException {
             for (Format f : values()) if (f.name().equalsIgnoreCase(s)) return f;
-            throw new UsageException("unknown format '" + s + "' (stylish, tsc, json, sarif, github, junit)");
+            throw new UsageException("unknown format '" + s + "' (stylish, tsc, json, sarif, github, junit, gitlab, checkstyle)");
         }
 
         String word() { return name().toLowerCase(Locale.ROOT); }

@@ -220,6 +220,19 @@ public final class ScopeTable {
         return node >= 0 && node < arena.nodeCount() ? nodeSymbol[node] : -1;
     }
 
+    /**
+     * The name lookup table: one entry per (scope, name and declaration space) a declaration or an
+     * implicit global made. A name in {@code scope} resolves through the entry whose
+     * {@link #entryScope} is that scope and whose {@link #entryKey} is the name id with its space
+     * bits; entries without a symbol only carry the binder's redeclaration flags.
+     */
+    public int entryCount() { check(); return entryCount; }
+    public int entryScope(int entry) { check(); return entryScope[entry]; }
+    /** The name id, with the declaration space in the top bits (value names have none). */
+    public int entryKey(int entry) { check(); return entryName[entry]; }
+    /** The symbol a lookup of the entry's key in its scope finds, or -1. */
+    public int entrySymbol(int entry) { check(); return entrySymbol[entry]; }
+
     /** Whether references were recorded and resolved ({@link Binder#bind}, not {@link Binder#bindDeclarations}). */
     public boolean referencesResolved() { check(); return referencesResolved; }
 
@@ -304,22 +317,45 @@ public final class ScopeTable {
         return out;
     }
 
-    /** Symbols visible at {@code offset} (declared in the scope chain; inner ones shadow outer ones). */
+    /**
+     * Symbols visible at {@code offset} (declared in the scope chain; inner ones shadow outer ones),
+     * innermost scope first, in declaration order within a scope. One pass over the symbols with
+     * a per-name slot (linear in symbols + names), so completion in a file with thousands of
+     * top-level names does not compare every pair of them.
+     */
     public int[] visibleSymbols(int offset) {
         int[] chain = scopeChain(offset);
-        int[] out = new int[16];
-        int n = 0;
-        for (int scope : chain) {
-            for (int sym = 0; sym < symCount; sym++) {
-                if (symScope[sym] != scope || symKind[sym] == SymbolKind.IMPLICIT_GLOBAL) continue;
-                boolean shadowed = false;
-                for (int i = 0; i < n; i++) if (symName[out[i]] == symName[sym]) { shadowed = true; break; }
-                if (shadowed) continue;
-                if (n == out.length) out = Arrays.copyOf(out, n * 2);
-                out[n++] = sym;
+        int[] depth = new int[scopeCount];
+        Arrays.fill(depth, -1);
+        for (int i = 0; i < chain.length; i++) depth[chain[i]] = i;
+        int[] best = new int[arena.names().size()];
+        Arrays.fill(best, -1);
+        int[] perDepth = new int[chain.length + 1];
+        for (int sym = 0; sym < symCount; sym++) {
+            int d = depth[symScope[sym]];
+            if (d < 0 || symKind[sym] == SymbolKind.IMPLICIT_GLOBAL) continue;
+            int name = symName[sym];
+            if (name < 0 || name >= best.length) continue;
+            int current = best[name];
+            if (current >= 0) {
+                int cd = depth[symScope[current]];
+                if (cd <= d) continue; // an inner (or earlier, same-scope) one shadows this
+                perDepth[cd]--;
             }
+            best[name] = sym;
+            perDepth[d]++;
         }
-        return Arrays.copyOf(out, n);
+        // bucket by depth, keeping symbol order inside each scope
+        int[] at = new int[chain.length + 1];
+        for (int d = 1; d <= chain.length; d++) at[d] = at[d - 1] + perDepth[d - 1];
+        int[] out = new int[at[chain.length]];
+        for (int sym = 0; sym < symCount; sym++) {
+            int d = depth[symScope[sym]];
+            if (d < 0) continue;
+            int name = symName[sym];
+            if (name >= 0 && name < best.length && best[name] == sym) out[at[d]++] = sym;
+        }
+        return out;
     }
 
     public long bytesReserved() {

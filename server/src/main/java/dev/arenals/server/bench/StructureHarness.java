@@ -80,7 +80,7 @@ public final class StructureHarness {
         String id = tokens.full(doc, history).getResultId();
         long[] delta = new long[runs];
         long deltaBytes = 0;
-        int deltaInts = 0, incremental = 0;
+        int deltaInts = 0, incremental = 0, spliced = 0;
         for (int round = 0; round < 2; round++) {
             for (int i = 0; i < runs; i++) {
                 boolean insert = i % 2 == 0;
@@ -95,6 +95,7 @@ public final class StructureHarness {
                 id = answer.getRight().getResultId();
                 deltaInts = answer.getRight().getEdits().isEmpty() ? 0 : answer.getRight().getEdits().get(0).getData().size();
                 if (doc.lastParseWasIncremental()) incremental++;
+                if (history.lastDeltaSpliced(doc.uri())) spliced++;
             }
         }
 
@@ -126,7 +127,8 @@ public final class StructureHarness {
         System.out.printf(Locale.ROOT, "%s: %,d chars, %,d lines, %,d tokens%n", name, text.length(), doc.lines().lineCount(), fullInts / 5);
         print("  semanticTokens/full", full, String.format(Locale.ROOT, "%,d B allocated, answer %,d B of ints", fullBytes, 4L * fullInts));
         print("  semanticTokens/full/delta after a 1-char edit (edit + reparse + delta)", delta,
-                String.format(Locale.ROOT, "%,d B allocated, edit of %d ints, %d%% incremental reparses", deltaBytes, deltaInts, 100 * incremental / (2 * runs)));
+                String.format(Locale.ROOT, "%,d B allocated, edit of %d ints, %d%% incremental reparses, %d%% statement-only token updates",
+                        deltaBytes, deltaInts, 100 * incremental / (2 * runs), 100 * spliced / (2 * runs)));
         print("  foldingRange (" + foldCount + " ranges)", fold, String.format(Locale.ROOT, "%,d B allocated", foldBytes));
         print("  selectionRange, " + positions + " positions per request", select, "");
     }

@@ -113,6 +113,7 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
             return CompletableFuture.failedFuture(error(ResponseErrorCode.InvalidRequest, "initialize may be sent only once"));
         }
         if (params == null) params = new InitializeParams();
+        log.clientReady();
         support = ClientSupport.of(params.getCapabilities());
         var workspaceCaps = params.getCapabilities() == null ? null : params.getCapabilities().getWorkspace();
         inlayHintRefresh = workspaceCaps != null && workspaceCaps.getInlayHint() != null
@@ -401,10 +402,23 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
         }
     }
 
-    /** Pushes diagnostics; on the document's queue, so publications of one document stay in order. */
+    /**
+     * Pushes diagnostics; on the document's queue, so publications of one document stay in order.
+     * A version older than one already published (a client that counted backwards) is left out:
+     * the client would take the diagnostics for stale, or stale ones for current.
+     */
     void publish(Document doc, List<Diagnostic> list, Integer version) {
         LanguageClient c = client;
         if (c == null) return;
+        if (version != null) {
+            if (version < doc.publishedVersion()) {
+                log.warn("diagnostics of " + doc.uri() + " are for version " + version + ", older than version "
+                        + doc.publishedVersion() + " published before: sent without a version");
+                version = null;
+            } else {
+                doc.setPublishedVersion(version);
+            }
+        }
         c.publishDiagnostics(new PublishDiagnosticsParams(doc.uri(), list, version));
     }
 

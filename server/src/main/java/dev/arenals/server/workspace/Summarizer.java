@@ -9,6 +9,7 @@ import com.google.common.collect.Interners;
 import dev.arenals.parser.LineStarts;
 import dev.arenals.parser.tree.Arena;
 import dev.arenals.server.document.PositionEncoding;
+import dev.arenals.server.workspace.FileSummary.AmbientModule;
 import dev.arenals.server.workspace.FileSummary.Declaration;
 import dev.arenals.server.workspace.FileSummary.Export;
 import dev.arenals.server.workspace.FileSummary.Import;
@@ -30,7 +31,9 @@ public final class Summarizer {
     /** Offset up to which {@link #lines} is built, or -1 when it is complete already. */
     private int linesUpTo;
 
-    private final ImmutableList.Builder<Declaration> declarations = ImmutableList.builder();
+    /** Where declarations go: the file's, or an ambient module's members while its body is read. */
+    private ImmutableList.Builder<Declaration> declarations = ImmutableList.builder();
+    private final ImmutableList.Builder<AmbientModule> ambientModules = ImmutableList.builder();
     private final ImmutableList.Builder<Export> exports = ImmutableList.builder();
     private final ImmutableList.Builder<String> starExports = ImmutableList.builder();
     private final ImmutableList.Builder<Import> imports = ImmutableList.builder();
@@ -68,7 +71,7 @@ public final class Summarizer {
         ImmutableList<String> modules = specifiers.build();
         ImmutableList<Export> exportList = exports.build();
         return new FileSummary(path, uri, declarations.build(), exportList, starExports.build(), imports.build(),
-                modules, resolve(path, modules), arena.sourceLength(), signatures(exportList));
+                modules, resolve(path, modules), arena.sourceLength(), ambientModules.build(), signatures(exportList));
     }
 
     /**
@@ -102,6 +105,8 @@ public final class Summarizer {
             case EXPORT_ALL: exportAll(s); break;
             case IMPORT_DECLARATION: importDeclaration(s); break;
             case IMPORT_EQUALS: importEquals(s); break;
+            case EXPORT_ASSIGNMENT: exportAssignment(s); break;
+            case MODULE_DECLARATION: if (!ambientModule(s)) declaration(s, false, false); break;
             default: declaration(s, false, false); break;
         }
     }
@@ -192,6 +197,31 @@ public final class Summarizer {
             return;
         }
         exports.add(new Export("default", null, null, span(arena.start(s), Math.min(arena.end(s), arena.start(s) + "export".length()))));
+    }
+
+    private void exportAssignment(int s) {
+        int value = arena.firstChild(s);
+        String local = value >= 0 && arena.kind(value) == IDENTIFIER_REFERENCE ? nameOf(value) : null;
+        exports.add(new Export(FileSummary.EXPORT_ASSIGNMENT, local, null, span(arena.start(s), Math.min(arena.end(s), arena.start(s) + "export".length()))));
+    }
+
+    /** {@code declare module "x" { … }}: recorded with its body's declarations; false when the module's name is an identifier. */
+    private boolean ambientModule(int s) {
+        int name = arena.firstChild(s);
+        if (name < 0 || arena.kind(name) != STRING_LITERAL) return false;
+        ImmutableList.Builder<Declaration> fileDeclarations = declarations;
+        declarations = ImmutableList.builder();
+        int block = arena.nextSibling(name);
+        if (block >= 0 && arena.kind(block) == MODULE_BLOCK) {
+            for (int m = arena.firstChild(block); m >= 0; m = arena.nextSibling(m)) {
+                int k = arena.kind(m);
+                int declaration = k == EXPORT_NAMED || k == EXPORT_DEFAULT ? arena.firstChild(m) : m;
+                if (declaration >= 0 && arena.kind(declaration) != EXPORT_SPECIFIER) declaration(declaration, false, false);
+            }
+        }
+        ambientModules.add(new AmbientModule(stringValue(name), span(name), declarations.build()));
+        declarations = fileDeclarations;
+        return true;
     }
 
     private void exportAll(int s) {

@@ -24,13 +24,16 @@ public final class WorkspaceIndex {
     private final ConcurrentHashMap<Path, FileSummary> open = new ConcurrentHashMap<>();
     /** Bumped by every change; snapshots remember the one they were built at. */
     private final AtomicLong changes = new AtomicLong();
-    private volatile Snapshot snapshot = new Snapshot(-1, ImmutableSetMultimap.of(), null, ImmutableList.of());
+    private volatile Snapshot snapshot = new Snapshot(-1, ImmutableSetMultimap.of(), null, ImmutableList.of(), ImmutableList.of());
     /** Loads the summary of a file that is not indexed yet (on the caller's thread); null: none. */
     private volatile Function<Path, FileSummary> loader = p -> null;
 
     /** The immutable maps derived from all summaries at one point in time. */
     private record Snapshot(long atChange, ImmutableSetMultimap<String, Path> declaredIn, ImmutableSetMultimap<Path, Path> importers,
-            ImmutableList<DeclarationInFile> declarations) { }
+            ImmutableList<DeclarationInFile> declarations, ImmutableList<AmbientModuleInFile> ambientModules) { }
+
+    /** A {@code declare module "x"} block with its file. */
+    public record AmbientModuleInFile(FileSummary.AmbientModule module, FileSummary file) { }
 
     /** A top-level declaration with its file: what workspace/symbol scans. */
     public record DeclarationInFile(FileSummary.Declaration declaration, FileSummary file) { }
@@ -94,6 +97,25 @@ public final class WorkspaceIndex {
     /** Every top-level declaration of every current summary, as one flat list (rebuilt after changes). */
     public ImmutableList<DeclarationInFile> declarations() { return current(false).declarations(); }
 
+    /**
+     * The {@code declare module} blocks an import of {@code specifier} names: those of exactly that
+     * name, else those of the pattern ("*.css") with the longest prefix, as TypeScript picks.
+     */
+    public List<AmbientModuleInFile> ambientModules(String specifier) {
+        List<AmbientModuleInFile> exact = new ArrayList<>(), pattern = new ArrayList<>();
+        int best = -1;
+        for (AmbientModuleInFile m : current(false).ambientModules()) {
+            String name = m.module().name();
+            if (name.equals(specifier)) exact.add(m);
+            else if (exact.isEmpty() && name.indexOf('*') >= 0 && m.module().matches(specifier)) {
+                int prefix = name.indexOf('*');
+                if (prefix > best) { best = prefix; pattern.clear(); }
+                if (prefix == best) pattern.add(m);
+            }
+        }
+        return exact.isEmpty() ? pattern : exact;
+    }
+
     /** Files with a top-level declaration of {@code name}. */
     public ImmutableSet<Path> filesDeclaring(String name) { return current(false).declaredIn().get(name); }
 
@@ -111,7 +133,9 @@ public final class WorkspaceIndex {
             List<FileSummary> all = new ArrayList<>(all());
             ImmutableSetMultimap.Builder<String, Path> names = ImmutableSetMultimap.builder();
             ImmutableList.Builder<DeclarationInFile> declarations = ImmutableList.builder();
+            ImmutableList.Builder<AmbientModuleInFile> ambient = ImmutableList.builder();
             for (FileSummary f : all) {
+                for (FileSummary.AmbientModule m : f.ambientModules()) ambient.add(new AmbientModuleInFile(m, f));
                 for (FileSummary.Declaration d : f.declarations()) {
                     names.put(d.name(), f.path());
                     declarations.add(new DeclarationInFile(d, f));
@@ -126,7 +150,7 @@ public final class WorkspaceIndex {
                 }
                 importers = graph.build();
             }
-            s = new Snapshot(now, names.build(), importers, declarations.build());
+            s = new Snapshot(now, names.build(), importers, declarations.build(), ambient.build());
             snapshot = s;
             return s;
         }
