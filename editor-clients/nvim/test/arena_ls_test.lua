@@ -64,7 +64,7 @@ local lines = {
   '',
   '/** Distance between two points. */',
   'export function distance(a: Point, b: Point = origin): number {',
-  '  const tag: string = ""; return Math.hypot(a.x - b.x, a.y - b.y;',
+  '  const _tag: string = ""; return Math.hypot(a.x - b.x, a.y - b.y;',
   '}',
   '',
   'export class Shape<T> {',
@@ -110,7 +110,7 @@ end)
 
 check('publishes the syntax error as a diagnostic', function()
   wait_for('diagnostics', function() return #vim.diagnostic.get(buf) > 0 end)
-  local d = vim.diagnostic.get(buf)[1]
+  local d = vim.diagnostic.get(buf, { severity = vim.diagnostic.severity.ERROR })[1]
   eq(d.severity, vim.diagnostic.severity.ERROR, 'severity')
   eq(d.lnum, 5, 'line (0-based)')
   eq(d.source, 'arena-ls', 'source')
@@ -234,6 +234,12 @@ dofile(test_dir .. '/structure_test.lua') {
 
 -- completion through the same client (completion_test.lua)
 dofile(test_dir .. '/completion_test.lua') {
+  check = check, eq = eq, truthy = truthy, wait_for = wait_for, WAIT = WAIT,
+  project = project, clients = clients, client = client,
+}
+
+-- unused hints, signature help and code actions on the assist fixtures (assist_test.lua)
+dofile(test_dir .. '/assist_test.lua') {
   check = check, eq = eq, truthy = truthy, wait_for = wait_for, WAIT = WAIT,
   project = project, clients = clients, client = client,
 }

@@ -70,15 +70,18 @@ public final class CodeActionHandler {
         Arena a = q.arena();
         ScopeTable t = q.scopes();
         int[] unused = UnusedCode.unusedSymbols(q);
+        boolean[] mask = UnusedCode.unusedMask(q);
         int wholeImportDone = -1;
         for (int sym : unused) {
             int decl = t.declarationNode(sym);
+            int decl0 = t.declarationNode(sym);
+            if (t.kind(sym) != SymbolKind.IMPORT && (a.end(decl0) < from || a.start(decl0) > to)) continue; // outside the range: no walk
             int statement = t.kind(sym) == SymbolKind.IMPORT ? UnusedCode.importStatementOf(a, t.declaringNode(sym)) : -1;
-            boolean whole = statement >= 0 && UnusedCode.allBindingsUnused(a, t, statement, unused);
+            if (statement >= 0 && statement == wholeImportDone) continue;
+            boolean whole = statement >= 0 && UnusedCode.allBindingsUnused(a, t, statement, mask);
             int start = whole ? a.start(statement) : a.start(decl), end = whole ? a.end(statement) : a.end(decl);
             if (end < from || start > to) continue;
-            if (whole && statement == wholeImportDone) continue;
-            Removals.Removal removal = Removals.of(q, sym, unused);
+            Removals.Removal removal = Removals.of(q, sym, mask);
             if (removal == null) continue;
             String title;
             if (whole) {

@@ -53,7 +53,7 @@ public final class OrganizeImports {
 
     public static List<Edit> edits(DocumentQuery q) {
         Arena a = q.arena();
-        int[] unused = UnusedCode.unusedSymbols(q);
+        boolean[] unused = UnusedCode.unusedMask(q);
         List<Edit> out = new ArrayList<>();
         List<Integer> group = new ArrayList<>();
         int previousEnd = -1;
@@ -97,7 +97,7 @@ public final class OrganizeImports {
         return false;
     }
 
-    private static void organize(DocumentQuery q, List<Integer> group, int[] unused, List<Edit> out) {
+    private static void organize(DocumentQuery q, List<Integer> group, boolean[] unused, List<Edit> out) {
         Arena a = q.arena();
         ScopeTable t = q.scopes();
         char[] src = a.source();
@@ -107,6 +107,7 @@ public final class OrganizeImports {
         int previousEnd = -1;
         for (int s : group) {
             Unit u = unit(a, t, s, unused);
+            if (u == null) return; // a declaration the parser recovered: leave the group as written
             if (previousEnd >= 0) {
                 Unit previous = units.get(units.size() - 1);
                 int lineEnd = lineEnd(src, previousEnd, a.start(s));
@@ -209,7 +210,7 @@ public final class OrganizeImports {
         return s.substring(0, sp);
     }
 
-    private static Unit unit(Arena a, ScopeTable t, int s, int[] unused) {
+    private static Unit unit(Arena a, ScopeTable t, int s, boolean[] unused) {
         char[] src = a.source();
         Unit u = new Unit();
         u.node = s;
@@ -221,6 +222,7 @@ public final class OrganizeImports {
         for (int c = a.firstChild(s); c >= 0; c = a.nextSibling(c)) {
             int k = a.kind(c);
             if (k == STRING_LITERAL) {
+                if (a.end(c) - a.start(c) < 2 || src[a.end(c) - 1] != src[a.start(c)]) return null; // unterminated
                 u.module = a.text(a.start(c) + 1, a.end(c) - 1);
                 u.quote = String.valueOf(src[a.start(c)]);
                 continue;
@@ -231,7 +233,7 @@ public final class OrganizeImports {
             }
             int binding = UnusedCode.bindingOf(a, c);
             if (binding < 0) continue;
-            boolean isUnused = UnusedCode.contains(unused, t.symbolOfNode(binding));
+            boolean isUnused = UnusedCode.isUnused(unused, t.symbolOfNode(binding));
             if (isUnused) u.changed = true;
             if (k == IMPORT_DEFAULT_SPECIFIER) {
                 if (!isUnused) u.defaultName = a.text(a.start(c), a.end(c));

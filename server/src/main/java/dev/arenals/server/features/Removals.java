@@ -20,7 +20,7 @@ final class Removals {
     /** Offsets {start, end} to delete and the text to put there, or null when no safe edit exists. */
     record Removal(int start, int end, String text) { }
 
-    static Removal of(DocumentQuery q, int symbol, int[] unused) {
+    static Removal of(DocumentQuery q, int symbol, boolean[] unused) {
         Arena a = q.arena();
         ScopeTable t = q.scopes();
         char[] src = a.source();

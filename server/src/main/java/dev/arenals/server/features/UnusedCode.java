@@ -34,14 +34,23 @@ public final class UnusedCode {
         long stamp = q.document().parseStamp();
         if (cache.symbols == null || cache.stamp != stamp) {
             cache.symbols = UnusedDeclarations.find(q.arena(), q.scopes(), q.document().options().isDeclaration());
+            cache.mask = new boolean[q.scopes().symbolCount()];
+            for (int sym : cache.symbols) cache.mask[sym] = true;
             cache.stamp = stamp;
         }
         return cache.symbols;
     }
 
+    /** By symbol: unused (the same parse's {@link #unusedSymbols}, for lookups in O(1)). */
+    public static boolean[] unusedMask(DocumentQuery q) {
+        unusedSymbols(q);
+        return q.document().attachment(Cache.class, Cache::new).mask;
+    }
+
     static final class Cache {
         long stamp;
         int[] symbols;
+        boolean[] mask;
     }
 
     /** The hints, on the document's queue after a parse; empty without a bound tree. */
@@ -51,6 +60,7 @@ public final class UnusedCode {
         Arena a = q.arena();
         ScopeTable t = q.scopes();
         int[] unused = unusedSymbols(q);
+        boolean[] mask = unusedMask(q);
         List<Diagnostic> out = new ArrayList<>(unused.length);
         int wholeImport = -1;
         for (int sym : unused) {
@@ -58,7 +68,7 @@ public final class UnusedCode {
             if (t.kind(sym) == SymbolKind.IMPORT) {
                 int statement = importStatementOf(a, t.declaringNode(sym));
                 if (statement >= 0 && statement == wholeImport) continue;
-                if (statement >= 0 && allBindingsUnused(a, t, statement, unused)) {
+                if (statement >= 0 && allBindingsUnused(a, t, statement, mask)) {
                     wholeImport = statement;
                     out.add(hint(q, a.start(statement), a.end(statement), ALL_IMPORTS_UNUSED, "All imports in import declaration are unused."));
                     continue;
@@ -85,11 +95,11 @@ public final class UnusedCode {
         return path != null && path.length >= 2 && a.kind(path[path.length - 2]) == IMPORT_DECLARATION ? path[path.length - 2] : -1;
     }
 
-    static boolean allBindingsUnused(Arena a, ScopeTable t, int importDeclaration, int[] unused) {
+    static boolean allBindingsUnused(Arena a, ScopeTable t, int importDeclaration, boolean[] unused) {
         for (int c = a.firstChild(importDeclaration); c >= 0; c = a.nextSibling(c)) {
             int binding = bindingOf(a, c);
             if (binding < 0) continue;
-            if (!contains(unused, t.symbolOfNode(binding))) return false;
+            if (!isUnused(unused, t.symbolOfNode(binding))) return false;
         }
         return true;
     }
@@ -103,9 +113,7 @@ public final class UnusedCode {
         return binding;
     }
 
-    static boolean contains(int[] symbols, int sym) {
-        if (sym < 0) return false;
-        for (int s : symbols) if (s == sym) return true;
-        return false;
+    static boolean isUnused(boolean[] mask, int sym) {
+        return sym >= 0 && sym < mask.length && mask[sym];
     }
 }

@@ -119,6 +119,9 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
         if (params == null) params = new InitializeParams();
         log.clientReady();
         support = ClientSupport.of(params.getCapabilities());
+        var workspaceCaps = params.getCapabilities() == null ? null : params.getCapabilities().getWorkspace();
+        inlayHintRefresh = workspaceCaps != null && workspaceCaps.getInlayHint() != null
+                && Boolean.TRUE.equals(workspaceCaps.getInlayHint().getRefreshSupport());
         settings = settings.with(params.getInitializationOptions());
         switch (settings.diagnosticMode()) {
             case PUSH: pushDiagnostics = true; break;
@@ -334,9 +337,16 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
     }
     List<Path> workspaceFolders() { return workspaceFolders; }
 
+    /** The client re-asks for inlay hints on {@code workspace/inlayHint/refresh} (after a settings change). */
+    private volatile boolean inlayHintRefresh;
+
     void updateSettings(Object value) {
         ServerSettings before = settings;
         settings = before.with(value);
+        LanguageClient hintsClient = client;
+        if (settings.parameterNameHints() != before.parameterNameHints() && inlayHintRefresh && hintsClient != null) {
+            hintsClient.refreshInlayHints();
+        }
         if (settings.maxFileSize() != before.maxFileSize() || settings.unusedDiagnostics() != before.unusedDiagnostics()
                 || settings.importDiagnostics() != before.importDiagnostics()) {
             log.info("settings changed: " + settings);

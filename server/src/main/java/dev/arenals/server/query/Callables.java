@@ -45,7 +45,7 @@ public final class Callables {
                 if (init < 0) return List.of();
                 int ik = a.kind(init);
                 if (ik == ARROW_FUNCTION || ik == FUNCTION_EXPRESSION) {
-                    return List.of(signature(a, init, name, false, docAnchor(a, declaring)));
+                    return List.of(signature(a, init, name, false, a.start(declaring)));
                 }
                 if (ik == CLASS_EXPRESSION) return constructors(a, init, name);
                 return List.of();
@@ -95,26 +95,65 @@ public final class Callables {
         return -1;
     }
 
-    /** Function declarations of the same name beside this one: the overloads (without the implementation, as TypeScript shows them). */
+    /**
+     * Function declarations of the same name beside this one: the overloads (without the
+     * implementation, as TypeScript shows them). Overloads are adjacent, so the declarations that
+     * follow this one are read; through their {@code export} wrappers when exported (the only case
+     * that needs the path from the root, a walk along the statement list).
+     */
     private static List<Signature> overloads(Arena a, int function, String name) {
-        int[] path = TreePaths.pathTo(a, function);
-        if (path == null || path.length < 2) return List.of(signature(a, function, name, false, docAnchor(a, function)));
-        int parent = path[path.length - 2];
-        int list = parent;
-        if (a.kind(parent) == EXPORT_NAMED || a.kind(parent) == EXPORT_DEFAULT) list = path.length >= 3 ? path[path.length - 3] : -1;
         int nameId = a.data(a.firstChild(function));
+        int first = function;
+        if (afterKeyword(a, a.start(function), "export") || afterKeyword(a, a.start(function), "default")) {
+            int[] path = TreePaths.pathTo(a, function);
+            if (path != null && path.length >= 2) first = path[path.length - 2];
+        }
+        // back over the overload signatures before it (a var-scoped function's symbol names its last declaration)
+        for (int prev = previousSibling(a, first); prev >= 0 && sameNameFunction(a, prev, nameId, false); prev = previousSibling(a, prev)) first = prev;
         List<Integer> found = new ArrayList<>();
-        for (int s = list < 0 ? -1 : a.firstChild(list); s >= 0; s = a.nextSibling(s)) {
+        for (int s = first; s >= 0; s = a.nextSibling(s)) {
             int f = s;
             if (a.kind(f) == EXPORT_NAMED || a.kind(f) == EXPORT_DEFAULT) f = a.firstChild(f);
-            if (f < 0 || a.kind(f) != FUNCTION_DECLARATION) continue;
+            if (f < 0 || a.kind(f) != FUNCTION_DECLARATION) break;
             int n = a.firstChild(f);
-            if (n >= 0 && a.kind(n) == BINDING_IDENTIFIER && a.data(n) == nameId) found.add(f);
+            if (n < 0 || a.kind(n) != BINDING_IDENTIFIER || a.data(n) != nameId) break;
+            found.add(f);
+            if (childOfKind(a, f, FUNCTION_BODY) >= 0) break; // the implementation ends the set
         }
         if (found.isEmpty()) found.add(function);
         List<Signature> out = new ArrayList<>();
-        for (int f : withoutImplementation(a, found)) out.add(signature(a, f, name, false, docAnchor(a, f)));
+        for (int f : withoutImplementation(a, found)) out.add(signature(a, f, name, false, a.start(f)));
         return out;
+    }
+
+    /**
+     * The sibling before {@code node}, or -1: nodes are stored in postorder, so it is the node just
+     * before {@code node}'s subtree, when that one's next sibling is {@code node}.
+     */
+    private static int previousSibling(Arena a, int node) {
+        int candidate = TreePaths.firstInSubtree(a, node) - 1;
+        return candidate >= 0 && a.nextSibling(candidate) == node ? candidate : -1;
+    }
+
+    /** A function declaration (in an export wrapper or not) named {@code nameId}; with {@code bodyAllowed} false, one without a body. */
+    private static boolean sameNameFunction(Arena a, int statement, int nameId, boolean bodyAllowed) {
+        int f = statement;
+        if (a.kind(f) == EXPORT_NAMED || a.kind(f) == EXPORT_DEFAULT) f = a.firstChild(f);
+        if (f < 0 || a.kind(f) != FUNCTION_DECLARATION) return false;
+        int n = a.firstChild(f);
+        if (n < 0 || a.kind(n) != BINDING_IDENTIFIER || a.data(n) != nameId) return false;
+        return bodyAllowed || childOfKind(a, f, FUNCTION_BODY) < 0;
+    }
+
+    /** Whether the word before {@code offset} (spaces skipped) is {@code keyword}. */
+    private static boolean afterKeyword(Arena a, int offset, String keyword) {
+        char[] src = a.source();
+        int i = offset;
+        while (i > 0 && Character.isWhitespace(src[i - 1])) i--;
+        int n = keyword.length();
+        if (i < n) return false;
+        for (int j = 0; j < n; j++) if (src[i - n + j] != keyword.charAt(j)) return false;
+        return i == n || !Character.isJavaIdentifierPart(src[i - n - 1]);
     }
 
     /** With overloads, the declarations without a body (the implementation's signature is not callable from outside). */
@@ -137,30 +176,45 @@ public final class Callables {
         if (found.isEmpty()) {
             // no constructor: one without parameters, unless a base class's is inherited (not followed here)
             if (childOfKind(a, classNode, CLASS_HERITAGE) >= 0) return List.of();
-            return List.of(new Signature(name, ImmutableList.of(), "", true, clipDoc(JsDoc.before(a, docAnchor(a, classNode)))));
+            return List.of(new Signature(name, ImmutableList.of(), "", true, clipDoc(docBefore(a, a.start(classNode)))));
         }
         List<Signature> out = new ArrayList<>();
         for (int m : withoutImplementation(a, found)) {
             String doc = JsDoc.before(a, a.start(m));
-            if (doc == null) doc = JsDoc.before(a, docAnchor(a, classNode));
+            if (doc == null) doc = docBefore(a, a.start(classNode));
             Signature s = signature(a, functionOfMethod(a, m), name, true, -1);
             out.add(new Signature(s.name(), s.parameters(), "", true, clipDoc(doc)));
         }
         return out;
     }
 
-    /** The start of the statement that documents a declaration: through its declaration list and export. */
-    private static int docAnchor(Arena a, int node) {
-        int[] path = TreePaths.pathTo(a, node);
-        if (path == null) return a.start(node);
-        int i = path.length - 1;
-        while (i > 0) {
-            int parent = path[i - 1];
-            int pk = a.kind(parent);
-            if (pk == VARIABLE_DECLARATION || pk == EXPORT_NAMED || pk == EXPORT_DEFAULT) i--;
-            else break;
+    /**
+     * The JSDoc comment documenting a declaration that starts at {@code offset}: the last comment
+     * before it with only keywords and spaces between ({@code export}, {@code const}, {@code async}…),
+     * so a declarator, a function or a class finds the comment above its statement without a walk
+     * from the root.
+     */
+    static String docBefore(Arena a, int offset) {
+        var log = a.log();
+        int lo = 0, hi = log.commentCount() - 1, found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (log.commentEnd(mid) <= offset) { found = mid; lo = mid + 1; } else hi = mid - 1;
         }
-        return a.start(path[i]);
+        if (found < 0) return null;
+        char[] src = a.source();
+        for (int i = log.commentEnd(found); i < offset; i++) {
+            char c = src[i];
+            if (!Character.isWhitespace(c) && !Character.isLetter(c)) return null;
+        }
+        return JsDoc.before(a, skipBack(src, log.commentEnd(found), offset));
+    }
+
+    /** The end of the comment: JsDoc.before wants only whitespace after it. */
+    private static int skipBack(char[] src, int commentEnd, int offset) {
+        int i = commentEnd;
+        while (i < offset && Character.isWhitespace(src[i])) i++;
+        return i;
     }
 
     private static Signature signature(Arena a, int function, String name, boolean construct, int docAt) {
@@ -181,7 +235,7 @@ public final class Callables {
                 break;
             }
         }
-        String doc = docAt < 0 ? null : clipDoc(JsDoc.before(a, docAt));
+        String doc = docAt < 0 ? null : clipDoc(docBefore(a, docAt));
         return new Signature(name, params.build(), construct ? "" : returns, construct, doc);
     }
 

@@ -63,6 +63,7 @@ class CodeActionHandlerTest {
         assertFix("a.ts", "import { b, |a } from './a';\nexport const x = b;\n", "Remove unused import 'a'", "import { b } from './a';\nexport const x = b;\n");
         assertFix("a.ts", "import |d, { b } from './a';\nexport const x = b;\n", "Remove unused import 'd'", "import { b } from './a';\nexport const x = b;\n");
         assertFix("a.ts", "import d, { |b } from './a';\nexport const x = d;\n", "Remove unused import 'b'", "import d from './a';\nexport const x = d;\n");
+        assertFix("a.ts", "import { type |A, b } from './a';\nexport const x = b;\n", "Remove unused import 'A'", "import { b } from './a';\nexport const x = b;\n");
         assertFix("a.ts", "import d, * as |n from './a';\nexport const x = d;\n", "Remove unused import 'n'", "import d from './a';\nexport const x = d;\n");
     }
 
@@ -109,6 +110,9 @@ class CodeActionHandlerTest {
     void organizeImportsSortsMergesAndDropsUnused() {
         assertEquals("import { a, b, C } from 'm';\nimport { z } from './z';\nexport default [a, b, C, z];\n",
                 organize("a.ts", "import { z } from './z';\nimport { C, unused } from 'm';\nimport { b, a } from 'm';\nexport default [a, b, C, z];\n"));
+        // inline `type` modifiers travel with their binding
+        assertEquals("import { a, type B } from 'm';\nexport let v: B = a;\n",
+                organize("a.ts", "import { type B, a } from 'm';\nexport let v: B = a;\n"));
         // type-only imports stay apart; a default merges with named bindings
         assertEquals("import d, { x } from 'm';\nimport type { T } from 'm';\nexport let v: T = d(x);\n",
                 organize("a.ts", "import type { T } from 'm';\nimport { x } from 'm';\nimport d from 'm';\nexport let v: T = d(x);\n"));
