@@ -127,6 +127,7 @@ public enum Diag {
     JSX_FRAGMENT_CLOSING(17015, "Expected corresponding closing tag for JSX fragment."),
     JSX_EMPTY_ATTRIBUTE_EXPRESSION(17000, "JSX attributes must only be assigned a non-empty 'expression'."),
     JSX_ATTRIBUTE_VALUE_EXPECTED(1145, "'{' or JSX element expected."),
+    MODIFIER_ON_TYPE_PARAMETER(1273, "'{0}' modifier cannot appear on a type parameter"),
     // ---- parser: more codes go here ----
     ;
 
