@@ -2194,7 +2194,8 @@ final class Parser {
                 phase = MOD_TYPE_ONLY;
             }
         }
-        if ((atContextual(K_SOURCE) || atContextual(K_DEFER))) {
+        // TypeScript's parser knows `import defer` but not the source phase (`import source x from`)
+        if ((atContextual(K_SOURCE) && !ts) || atContextual(K_DEFER)) {
             int pk = peek();
             boolean isPhase = tok == K_SOURCE ? Token.isIdentifierLike(pk) && pk != K_FROM : pk == STAR;
             if (tok == K_SOURCE && pk == K_FROM) {
@@ -3135,6 +3136,9 @@ final class Parser {
                         t.finish(TAGGED_TEMPLATE, m, s, lastEnd, 0);
                     } else {
                         t.finish(INSTANTIATION_EXPRESSION, m, s, lastEnd, 0);
+                        if (tok == DOT || (tok == QUESTION_DOT && Token.isIdentifierName(peek()))) {
+                            error(s, lastEnd, Diag.INSTANTIATION_PROPERTY_ACCESS, 0);
+                        }
                         if (!allowCall) return;
                     }
                     continue;
@@ -5015,7 +5019,7 @@ final class Parser {
         do {
             int es = lx.tokenStart;
             int em = t.mark();
-            parseEntityNameExpression();
+            parseEntityNameExpression(false);
             if (tok == LT) parseTypeArguments();
             t.finish(EXPRESSION_WITH_TYPE_ARGUMENTS, em, es, lastEnd, 0);
         } while (eat(COMMA));
@@ -5023,7 +5027,8 @@ final class Parser {
     }
 
     /** a.b.c as an expression (IDENTIFIER_REFERENCE and MEMBER nodes). */
-    private void parseEntityNameExpression() {
+    /** `A.B.C`; in an import-equals' module reference (moduleReference) no part may be a reserved word, as in TypeScript. */
+    private void parseEntityNameExpression(boolean moduleReference) {
         int s = lx.tokenStart;
         int m = t.mark();
         if (!Token.isIdentifierName(tok)) {
@@ -5031,11 +5036,13 @@ final class Parser {
             errorNode(s, s);
             return;
         }
+        if (moduleReference && Token.isReserved(tok)) error(s, lx.tokenEnd, Diag.RESERVED_WORD_AS_IDENTIFIER, tok);
         int id = lx.internIdentifier();
         next();
         leaf(IDENTIFIER_REFERENCE, s, lastEnd, id);
         while (tok == DOT) {
             next();
+            if (moduleReference && Token.isReserved(tok)) error(lx.tokenStart, lx.tokenEnd, Diag.RESERVED_WORD_AS_IDENTIFIER, tok);
             parseMemberName();
             t.finish(MEMBER, m, s, lastEnd, 0);
         }
@@ -5157,7 +5164,7 @@ final class Parser {
             t.finish(IMPORT_EQUALS, m, s, lastEnd, flags);
             return true;
         }
-        parseEntityNameExpression();
+        parseEntityNameExpression(true);
         semicolon();
         t.finish(IMPORT_EQUALS, m, s, lastEnd, flags);
         return false;
@@ -5187,9 +5194,11 @@ final class Parser {
         }
         if (ts && tok == K_THIS && !rest) {
             int ts0 = lx.tokenStart;
+            if (flags != 0 || rm > m) error(s, ts0, Diag.MODIFIERS_ON_THIS_PARAMETER, 0);
             int id = lx.internIdentifier();
             next();
             leaf(BINDING_IDENTIFIER, ts0, lastEnd, id);
+            if (tok == QUESTION) errorExpected(COMMA); // TypeScript: `this` takes a type, never `?`
         } else if (!(Token.isIdentifierLike(tok) || tok == LBRACKET || tok == LBRACE || Token.isReserved(tok))) {
             error(lx.tokenStart, lx.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
             errorNode(lx.tokenStart, lx.tokenStart);
