@@ -716,9 +716,12 @@ function parseVerdict(ts, file, text) {
 function checkerVerdict(ts, file, text) {
     const options = { noLib: true, noResolve: true, target: ts.ScriptTarget.Latest, allowJs: true, checkJs: true,
         jsx: ts.JsxEmit.Preserve, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler,
-        experimentalDecorators: false, noEmit: true, types: [] };
+        experimentalDecorators: false, noEmit: true, types: [], strict: false, alwaysStrict: false };
     const name = '/' + file;
-    const sf = ts.createSourceFile(name, text, ts.ScriptTarget.Latest, true, scriptKindFor(ts, file));
+    // .mjs/.mts are ES modules whatever their syntax; every other file is a module by its own import/export
+    const impliedNodeFormat = /\.m[jt]s$/.test(file.toLowerCase()) ? ts.ModuleKind.ESNext : undefined;
+    const sf = ts.createSourceFile(name, text, { languageVersion: ts.ScriptTarget.Latest, impliedNodeFormat,
+        setExternalModuleIndicator: ts.getSetExternalModuleIndicator(options) }, true, scriptKindFor(ts, file));
     const host = {
         getSourceFile: (n) => (n === name ? sf : undefined),
         getDefaultLibFileName: () => '/lib.d.ts',
