@@ -249,6 +249,12 @@ class CompletionHandlerTest {
         assertOffers("a.js", "class A { x = 1; m() { if (this.| } }", "x", "m");
     }
 
+    @Test
+    void decoratorsOfferValueNamesAndNoKeywords() {
+        assertOffers("a.ts", "function logged() {}\ninterface Shape {}\nclass A { @lo| m() {} }", "logged");
+        assertNotOffered("a.ts", "function logged() {}\ninterface Shape {}\nclass A { @| m() {} }", "Shape", "if", "constructor");
+    }
+
     // ---- JSX ----
 
     @Test
