@@ -68,6 +68,20 @@ public final class CompletionHandler {
                 new CompletionMembers(q, index, file).privateNames(c, (name, kind, decl, group, detail) ->
                         items.add(name, kind, G_LOCAL, detail, data(doc, q.arena().start(decl))));
                 break;
+            case CompletionContext.IMPORT_NAMES: {
+                // the names this import lists already are not offered again
+                java.util.Set<String> listed = new HashSet<>();
+                Arena arena = q.arena();
+                int declaration = TreePaths.parent(arena, c.stringNode);
+                for (int s = declaration < 0 ? -1 : arena.firstChild(declaration); s >= 0; s = arena.nextSibling(s)) {
+                    if (arena.kind(s) == IMPORT_SPECIFIER && arena.start(s) != c.prefixStart) listed.add(CompletionMembers.keyName(arena, arena.firstChild(s)));
+                }
+                CompletionMembers members = new CompletionMembers(q, index, file);
+                members.moduleExports(members.stringValue(c.stringNode), (name, kind, decl, group, detail) -> {
+                    if (!name.equals("default") && !listed.contains(name)) items.add(name, kind, G_LOCAL, detail, null);
+                });
+                break;
+            }
             case CompletionContext.MODULE_SPECIFIER:
                 CompletionImports.moduleSpecifiers(q, c, file, items);
                 break;

@@ -368,6 +368,16 @@ class CompletionHandlerTest {
     }
 
     @Test
+    void importListsOfferTheModulesExports(@TempDir Path root) throws IOException {
+        WorkspaceIndex index = index(root, "math.ts", "export function add() {}\nexport const PI = 3;\nexport default 1;\nfunction hidden() {}");
+        String app = root.resolve("app.ts").toUri().toString();
+        assertEquals(List.of("PI", "add"), labels(complete(app, "import { | } from './math';", index, false)));
+        assertEquals(List.of("add"), labels(complete(app, "import { PI, | } from './math';", index, false)));
+        assertEquals(List.of("add"), labels(complete(app, "import { a| } from './math';", index, false)));
+        assertEquals(List.of(), labels(complete(app, "import { | } from './nowhere';", index, false)));
+    }
+
+    @Test
     void moduleSpecifiersAreFilesFoldersAndPackages(@TempDir Path root) throws IOException {
         index(root, "src/app.ts", "", "src/components/button.tsx", "", "src/components/card.ts", "", "src/data.json", "{}",
                 "node_modules/react/index.js", "", "node_modules/@scope/pkg/index.js", "");
