@@ -88,6 +88,11 @@ public final class CompletionHandler {
             case CompletionContext.JSX_TAG:
                 if (c.closingTagOf >= 0) items.add(q.text(c.closingTagOf), CompletionItemKind.Class, G_LOCAL, null, null);
                 names(q, doc, c, items, NAMES_JSX);
+                if (c.closingTagOf < 0) {
+                    for (int i = 0; i < WellKnownGlobals.libCount(); i++) {
+                        if (WellKnownGlobals.libIsTag(i)) items.add(WellKnownGlobals.libName(i), CompletionItemKind.Property, G_GLOBAL, null, null);
+                    }
+                }
                 if (!c.prefix.isEmpty()) CompletionImports.exports(q, file, index, items, true, false);
                 break;
             case CompletionContext.DECORATOR_NAME:
@@ -175,6 +180,7 @@ public final class CompletionHandler {
     private static void globals(Items items, boolean types) {
         for (int i = 0; i < WellKnownGlobals.libCount(); i++) {
             char k = WellKnownGlobals.libKind(i);
+            if (k == WellKnownGlobals.LIB_TAG) continue;
             boolean typeOnly = WellKnownGlobals.libIsTypeOnly(i);
             if (types ? (k == WellKnownGlobals.LIB_FUNCTION || k == WellKnownGlobals.LIB_VARIABLE) : typeOnly) continue;
             String name = WellKnownGlobals.libName(i);

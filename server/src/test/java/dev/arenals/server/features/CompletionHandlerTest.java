@@ -264,6 +264,10 @@ class CompletionHandlerTest {
         assertNotOffered("a.jsx", src, "lower", "if");
         assertOffers("a.tsx", "function Panel() {}\nconst x = <div><Pa|", "Panel");
         assertOffers("a.tsx", "function Panel() {}\nconst x = <Panel></|", "Panel");
+        assertOffers("a.tsx", "const x = <di|", "div");
+        assertOffers("a.jsx", "const x = <|", "span", "svg");
+        assertNotOffered("a.js", "let div = 1; let x = 1 < |", "span"); // a comparison, not a tag
+        assertNotOffered("a.js", "|", "div", "span"); // tags are no globals
     }
 
     // ---- resolve ----
