@@ -182,7 +182,7 @@ public final class CheckCommand {
 
             // 3. check
             boolean frames = tty && o.output == null && o.format == CheckOptions.Format.STYLISH;
-            Checker checker = new Checker(o.threads, o.maxFileSize, o.warnCodes, frames, o.stats);
+            Checker checker = new Checker(o.threads, o.maxFileSize, o.warnCodes, frames, o.stats, o.resolve);
             long mainAllocBefore = o.stats ? Checker.Allocation.currentThread() : 0;
             Progress progress = null;
             if (stderrTty && !o.quiet && toCheck.size() > 1) {
@@ -195,6 +195,7 @@ public final class CheckCommand {
             } finally {
                 if (progress != null) progress.stop();
             }
+            if (o.resolve) ImportPass.run(toCheck, checker.moduleSyntax, results, o.warnCodes, frames);
             long checkedAt = System.nanoTime();
 
             // 4. report
@@ -276,6 +277,8 @@ public final class CheckCommand {
                     case JSON: JsonFormat.write(report, w); break;
                     case SARIF: SarifFormat.write(report, o.warnCodes, w); break;
                     case JUNIT: JunitFormat.write(report, w); break;
+                    case GITLAB: GitlabFormat.write(report, w); break;
+                    case CHECKSTYLE: CheckstyleFormat.write(report, w); break;
                     default: throw new IllegalStateException(o.format.name());
                 }
                 if (o.output != null) w.close(); else w.flush();
@@ -385,13 +388,16 @@ public final class CheckCommand {
                 "  --shard I/N            check the I-th of N slices of the sorted file list (CI matrices)",
                 "  --max-file-size SIZE   larger files are not parsed and count as errors (default 10MB;",
                 "                         units K, M, G are powers of 1024)",
+                "  --resolve              also resolve imports as TypeScript does: TS2307 for a module that",
+                "                         cannot be found, TS2305 for a name a project module does not export",
                 "",
                 "Output:",
-                "  -f, --format NAME      stylish (default), tsc, json, sarif, github, junit",
+                "  -f, --format NAME      stylish (default), tsc, json, sarif, github, junit, gitlab, checkstyle",
                 "  -o, --output FILE      write the report to FILE; the summary still goes to stderr",
                 "  --color, --no-color    force colour on or off (default: on a terminal unless NO_COLOR)",
                 "  -q, --quiet            report errors only: no warnings, notes, progress or summary",
-                "  --warn CODES           report these codes as warnings, e.g. --warn 1005,TS9001",
+                "  --warn CODES           report these codes as warnings, e.g. --warn 1005,TS9001;",
+                "                         'unused' adds unused declarations, imports and parameters (TS6133)",
                 "  --max-warnings N       exit 1 when there are more than N warnings",
                 "  --stats                print timing and allocation figures to stderr",
                 "",

@@ -239,7 +239,7 @@ public final class TsConfig {
      * or a package specifier looked up in node_modules of this directory and its ancestors.
      * Returns null for a package that is not found.
      */
-    static Path resolveExtends(String spec, Path dir) throws ConfigException {
+    public static Path resolveExtends(String spec, Path dir) throws ConfigException {
         String s = spec.replace('\\', '/');
         boolean relative = s.startsWith("./") || s.startsWith("../") || s.equals(".") || s.equals("..");
         if (relative || Path.of(s).isAbsolute()) {

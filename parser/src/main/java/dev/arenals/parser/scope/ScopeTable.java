@@ -220,6 +220,19 @@ public final class ScopeTable {
         return node >= 0 && node < arena.nodeCount() ? nodeSymbol[node] : -1;
     }
 
+    /**
+     * The name lookup table: one entry per (scope, name and declaration space) a declaration or an
+     * implicit global made. A name in {@code scope} resolves through the entry whose
+     * {@link #entryScope} is that scope and whose {@link #entryKey} is the name id with its space
+     * bits; entries without a symbol only carry the binder's redeclaration flags.
+     */
+    public int entryCount() { check(); return entryCount; }
+    public int entryScope(int entry) { check(); return entryScope[entry]; }
+    /** The name id, with the declaration space in the top bits (value names have none). */
+    public int entryKey(int entry) { check(); return entryName[entry]; }
+    /** The symbol a lookup of the entry's key in its scope finds, or -1. */
+    public int entrySymbol(int entry) { check(); return entrySymbol[entry]; }
+
     /** Whether references were recorded and resolved ({@link Binder#bind}, not {@link Binder#bindDeclarations}). */
     public boolean referencesResolved() { check(); return referencesResolved; }
 

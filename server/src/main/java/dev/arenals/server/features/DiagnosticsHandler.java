@@ -25,6 +25,23 @@ public final class DiagnosticsHandler {
     /** Code of the "file too large" diagnostic. */
     public static final String TOO_LARGE_CODE = "file-too-large";
 
+    /** The diagnostics that need other files (null: none). */
+    private volatile ImportDiagnostics imports;
+
+    public void setImportDiagnostics(ImportDiagnostics imports) { this.imports = imports; }
+
+    /** The diagnostics, then (when {@code unused}) the unused-code hints ({@link UnusedCode}). */
+    public List<Diagnostic> diagnostics(Document doc, long maxBytes, boolean unused) {
+        List<Diagnostic> list = diagnostics(doc, maxBytes);
+        if (!unused || doc.isClosed() || doc.isOversized()) return list;
+        List<Diagnostic> hints = UnusedCode.hints(doc);
+        if (hints.isEmpty()) return list;
+        List<Diagnostic> all = new ArrayList<>(list.size() + hints.size());
+        all.addAll(list);
+        all.addAll(hints);
+        return all;
+    }
+
     /** Must run on the document's queue, after {@link Document#ensureParsed}. */
     public List<Diagnostic> diagnostics(Document doc, long maxBytes) {
         if (doc.isClosed()) return List.of();
@@ -44,6 +61,8 @@ public final class DiagnosticsHandler {
             diagnostic.setMessage(DiagnosticMessages.message(log, i, arena.names()));
             out.add(diagnostic);
         }
+        ImportDiagnostics i = imports;
+        if (i != null) i.addTo(doc, out);
         return out;
     }
 

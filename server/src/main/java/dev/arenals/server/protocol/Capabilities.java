@@ -4,6 +4,7 @@ import dev.arenals.server.features.CompletionHandler;
 import dev.arenals.server.features.DiagnosticsHandler;
 import dev.arenals.server.query.SemanticTokenLegend;
 import org.eclipse.lsp4j.CompletionOptions;
+import java.util.List;
 import org.eclipse.lsp4j.DiagnosticRegistrationOptions;
 import org.eclipse.lsp4j.DocumentLinkOptions;
 import org.eclipse.lsp4j.RenameOptions;
@@ -36,6 +37,9 @@ import org.eclipse.lsp4j.WorkspaceServerCapabilities;
  *   <tr><td>selectionRange</td><td>SelectionRangeHandler</td></tr>
  *   <tr><td>documentLink</td><td>DocumentLinkHandler</td></tr>
  *   <tr><td>completion, completionItem/resolve</td><td>CompletionHandler</td></tr>
+ *   <tr><td>signatureHelp</td><td>SignatureHelpHandler</td></tr>
+ *   <tr><td>inlayHint</td><td>InlayHintHandler</td></tr>
+ *   <tr><td>codeAction (quickfix, source.organizeImports)</td><td>CodeActionHandler</td></tr>
  *   <tr><td>workspace/symbol</td><td>WorkspaceSymbolHandler (registered in ArenaWorkspaceService)</td></tr>
  * </table>
  */
@@ -73,6 +77,12 @@ final class Capabilities {
         caps.setDocumentLinkProvider(new DocumentLinkOptions(false));
         caps.setWorkspaceSymbolProvider(true);
         caps.setCompletionProvider(new CompletionOptions(true, CompletionHandler.TRIGGERS));
+        org.eclipse.lsp4j.SignatureHelpOptions signatureHelp = new org.eclipse.lsp4j.SignatureHelpOptions(List.of("(", ","));
+        signatureHelp.setRetriggerCharacters(List.of(")"));
+        caps.setSignatureHelpProvider(signatureHelp);
+        caps.setInlayHintProvider(true);
+        caps.setCodeActionProvider(new org.eclipse.lsp4j.CodeActionOptions(List.of(
+                org.eclipse.lsp4j.CodeActionKind.QuickFix, org.eclipse.lsp4j.CodeActionKind.SourceOrganizeImports)));
         WorkspaceFoldersOptions folders = new WorkspaceFoldersOptions();
         folders.setSupported(true);
         folders.setChangeNotifications(true);

@@ -22,7 +22,38 @@ public record FileSummary(
         ImmutableList<Import> imports,
         ImmutableList<String> moduleSpecifiers,
         ImmutableMap<String, Path> resolvedModules,
-        long sourceChars) {
+        long sourceChars,
+        ImmutableList<AmbientModule> ambientModules,
+        ImmutableList<Signature> signatures) {
+
+    /** The summary without ambient modules and signatures (the form before they were kept). */
+    public FileSummary(Path path, String uri, ImmutableList<Declaration> declarations, ImmutableList<Export> exports,
+            ImmutableList<String> starExports, ImmutableList<Import> imports, ImmutableList<String> moduleSpecifiers,
+            ImmutableMap<String, Path> resolvedModules, long sourceChars) {
+        this(path, uri, declarations, exports, starExports, imports, moduleSpecifiers, resolvedModules, sourceChars, ImmutableList.of(), ImmutableList.of());
+    }
+
+    /** The name {@link Export#exportedName} has for {@code export = x} ({@code localName} x when it is a name, else null). */
+    public static final String EXPORT_ASSIGNMENT = "export=";
+    /**
+     * How an exported callable is called, for signature help in the files that import it: a
+     * function (one per overload), a class (one per constructor overload) or a variable bound to a
+     * function. {@code name} is the declaration's name; the parameters are as written (types and
+     * defaults included); {@code returns} is ": T" as written or ""; {@code jsDoc} is the raw
+     * documenting comment, or null.
+     */
+    public record Signature(String name, ImmutableList<String> parameters, String returns, boolean construct, String jsDoc) { }
+
+    /** The signatures of the callable declared as {@code name}, in source order. */
+    public ImmutableList<Signature> signatures(String name) {
+        ImmutableList.Builder<Signature> out = null;
+        for (Signature s : signatures) {
+            if (!s.name().equals(name)) continue;
+            if (out == null) out = ImmutableList.builder();
+            out.add(s);
+        }
+        return out == null ? ImmutableList.of() : out.build();
+    }
 
     /** What a declaration is, for workspace/symbol's icons. */
     public enum Kind { FUNCTION, CLASS, VARIABLE, CONSTANT, INTERFACE, TYPE, ENUM, NAMESPACE }
@@ -45,6 +76,27 @@ public record FileSummary(
      * import, "*" for a namespace import or {@code import x = require()}.
      */
     public record Import(String localName, String importedName, String specifier, Span span) { }
+
+    /**
+     * A {@code declare module "name" { … }} block (or a module augmentation of that form): the
+     * string's span, and the declarations of its body (all of them: an ambient module exports them).
+     */
+    public record AmbientModule(String name, Span span, ImmutableList<Declaration> members) {
+        /** The member named {@code name}, or null. */
+        public Declaration member(String memberName) {
+            for (Declaration d : members) if (d.name().equals(memberName)) return d;
+            return null;
+        }
+
+        /** Whether an import of {@code specifier} names this module: the same name, or a match of its one '*' ("*.css"). */
+        public boolean matches(String specifier) {
+            int star = name.indexOf('*');
+            if (star < 0) return name.equals(specifier);
+            if (name.indexOf('*', star + 1) >= 0) return false;
+            String prefix = name.substring(0, star), suffix = name.substring(star + 1);
+            return specifier.length() >= prefix.length() + suffix.length() && specifier.startsWith(prefix) && specifier.endsWith(suffix);
+        }
+    }
 
     public static FileSummary empty(Path path, String uri) {
         return new FileSummary(path, uri, ImmutableList.of(), ImmutableList.of(), ImmutableList.of(), ImmutableList.of(), ImmutableList.of(), ImmutableMap.of(), 0);

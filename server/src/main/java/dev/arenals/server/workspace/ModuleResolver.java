@@ -2,111 +2,115 @@ package dev.arenals.server.workspace;
 
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
-import com.google.common.collect.ImmutableSet;
 import com.google.common.util.concurrent.UncheckedExecutionException;
-import java.io.IOException;
-import java.nio.file.DirectoryIteratorException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
+import dev.arenals.check.modules.CachingFileProbe;
+import dev.arenals.check.modules.FileProbe;
+import dev.arenals.check.modules.PackageJson;
+import dev.arenals.check.modules.ProjectResolvers;
+import dev.arenals.check.modules.TypeScriptResolver;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Relative module specifiers → files, probing as TypeScript does: {@code .js} written for a
- * {@code .ts}/{@code .tsx} source (and {@code .jsx}, {@code .mjs}, {@code .cjs} likewise), the
- * path itself, the path plus an extension, then the directory's {@code index} file. Bare package
- * names, {@code baseUrl} and {@code paths} are not resolved yet (null). Existence is checked
- * against cached directory listings (see {@link #forget}).
+ * Module specifiers → files for the server: TypeScript's resolution ({@link TypeScriptResolver},
+ * shared with {@code check}) under the options of the nearest tsconfig.json, over directory
+ * listings, package.json files and real paths cached for a few seconds (Guava caches; a
+ * watched-file event drops what it touches at once, see {@link #forget}).
  */
 public final class ModuleResolver {
-    private static final String[] EXTENSIONS = {".ts", ".tsx", ".d.ts", ".js", ".jsx", ".mts", ".cts", ".mjs", ".cjs", ".json"};
-    /** An output extension and the sources TypeScript maps it back to, in its order. */
-    private static final String[][] SOURCES_FOR_OUTPUT = {{".js", ".ts", ".tsx"}, {".jsx", ".tsx"}, {".mjs", ".mts"}, {".cjs", ".cts"}};
-
     private ModuleResolver() {}
 
-    /** "./x", "../x", "." or "..": what this resolver handles; a backslash is no separator in a specifier. */
+    /** "./x", "../x", "." or "..": a relative specifier (a backslash is no separator here, as in the document-link rule). */
     public static boolean isRelative(String specifier) {
         if (specifier.indexOf('\\') >= 0) return false;
         return specifier.startsWith("./") || specifier.startsWith("../") || specifier.equals(".") || specifier.equals("..");
     }
 
-    /** The file {@code specifier}, written in {@code importer}, names; null when it is not relative or nothing exists. */
+    /** The file {@code specifier}, written in {@code importer}, names; null when nothing is found. */
     public static Path resolveFrom(Path importer, String specifier) {
-        Path directory = importer == null ? null : importer.getParent();
-        return directory == null ? null : resolve(directory, specifier);
+        return resolveFrom(importer, specifier, false);
     }
 
-    /** The file a relative specifier names from {@code directory}, or null when none exists. */
-    public static Path resolve(Path directory, String specifier) {
-        if (!isRelative(specifier)) return null;
-        Path base;
+    /** The same, for the specifier of {@code import x = require()} when {@code requireSyntax}. */
+    public static Path resolveFrom(Path importer, String specifier, boolean requireSyntax) {
+        if (importer == null || importer.getParent() == null || specifier == null) return null;
         try {
-            base = directory.resolve(specifier).normalize();
+            return RESOLVERS.forFile(importer).resolve(specifier, importer, requireSyntax);
         } catch (RuntimeException e) {
-            return null; // not a path on this system
+            return null; // a path this system cannot make, a config in a strange state: nothing resolves
         }
-        Path dir = base.getParent();
-        if (dir == null || base.getFileName() == null) return null;
-        String name = base.getFileName().toString();
-        // probes are names looked up in the directory's listing: a Path is made for the hit only
-        ImmutableSet<String> here = listing(dir);
-        for (String[] output : SOURCES_FOR_OUTPUT) {
-            if (!name.endsWith(output[0])) continue;
-            String stem = name.substring(0, name.length() - output[0].length());
-            for (int i = 1; i < output.length; i++) {
-                if (here.contains(stem + output[i])) return dir.resolve(stem + output[i]);
-            }
+    }
+
+    /** The file a specifier names when written in a file of {@code directory} (a .ts file there). */
+    public static Path resolve(Path directory, String specifier) {
+        return directory == null ? null : resolveFrom(directory.resolve("index.ts"), specifier);
+    }
+
+    /** The resolvers of every project, over this class's caches. */
+    public static ProjectResolvers projectResolvers() { return RESOLVERS; }
+
+    /** The resolver for imports written in {@code file} (its tsconfig's options). */
+    public static TypeScriptResolver resolverFor(Path file) { return RESOLVERS.forFile(file); }
+
+    /** Forgets what is known of {@code file} and its directory (it was created, changed or deleted). */
+    public static void forget(Path file) {
+        Path dir = file.getParent();
+        if (dir != null) {
+            LISTINGS.invalidate(dir.toString());
+            PACKAGES.invalidate(dir.toString());
         }
-        if (here.contains(name)) return base;
-        for (String ext : EXTENSIONS) {
-            if (here.contains(name + ext)) return dir.resolve(name + ext);
+        LISTINGS.invalidate(file.toString()); // it may have been a directory
+        REAL_PATHS.invalidateAll();
+        Path name = file.getFileName();
+        if (name != null && (name.toString().equals("tsconfig.json") || name.toString().equals("jsconfig.json") || name.toString().endsWith(".json"))) {
+            RESOLVERS.clear(); // a config, or one it extends
         }
-        if (here.contains(name + "/")) {
-            ImmutableSet<String> inside = listing(base);
-            for (String ext : EXTENSIONS) {
-                if (inside.contains("index" + ext)) return base.resolve("index" + ext);
-            }
-        }
-        return null;
     }
 
     /**
-     * Directory listings, each read once and kept for a few seconds: resolving probes up to 23
-     * names per specifier, most of them missing, and indexing resolves every import of every
-     * file. Weighted by entries; a watched-file event drops its directory's listing at once.
+     * Directory listings, package.json files and real paths, each read once and kept for a few
+     * seconds: resolving probes a dozen names per specifier, most of them missing, and indexing
+     * resolves every import of every file. Weighted by entries.
      */
-    private static final Cache<Path, ImmutableSet<String>> LISTINGS = CacheBuilder.newBuilder()
+    private static final Cache<String, Set<String>> LISTINGS = CacheBuilder.newBuilder()
             .maximumWeight(1_000_000)
-            .weigher((Path dir, ImmutableSet<String> names) -> 1 + names.size())
+            .weigher((String dir, Set<String> names) -> 1 + names.size())
+            .expireAfterWrite(Duration.ofSeconds(3))
+            .build();
+    private static final Cache<String, Optional<PackageJson>> PACKAGES = CacheBuilder.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterWrite(Duration.ofSeconds(3))
+            .build();
+    private static final Cache<Path, Path> REAL_PATHS = CacheBuilder.newBuilder()
+            .maximumSize(100_000)
             .expireAfterWrite(Duration.ofSeconds(3))
             .build();
 
-    /** Forgets what is known of the directory of {@code file} (it was created, changed or deleted). */
-    public static void forget(Path file) {
-        Path dir = file.getParent();
-        if (dir != null) LISTINGS.invalidate(dir);
-    }
+    private static final FileProbe PROBE = new FileProbe() {
+        @Override public Set<String> listing(String directory) {
+            return get(LISTINGS, directory, () -> CachingFileProbe.readListing(Path.of(directory)), Set.of());
+        }
 
-    /** The names of a directory's regular files, and of its subdirectories with a trailing '/'; empty when it cannot be read. */
-    private static ImmutableSet<String> listing(Path dir) {
+        @Override public PackageJson packageJson(String directory) {
+            return get(PACKAGES, directory, () -> Optional.ofNullable(CachingFileProbe.readPackageJson(this, directory)), Optional.<PackageJson>empty()).orElse(null);
+        }
+
+        @Override public Path realPath(Path file) {
+            return get(REAL_PATHS, file, () -> CachingFileProbe.readRealPath(file), file);
+        }
+    };
+
+    /** Resolvers per tsconfig; they hold only options, so a config change clears them (see {@link #forget}). */
+    private static final ProjectResolvers RESOLVERS = new ProjectResolvers(PROBE);
+
+    private static <K, V> V get(Cache<K, V> cache, K key, java.util.concurrent.Callable<V> load, V fallback) {
         try {
-            return LISTINGS.get(dir, () -> {
-                ImmutableSet.Builder<String> names = ImmutableSet.builder();
-                try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-                    for (Path entry : entries) {
-                        String name = entry.getFileName().toString();
-                        if (Files.isRegularFile(entry)) names.add(name);
-                        else if (Files.isDirectory(entry)) names.add(name + "/");
-                    }
-                } catch (IOException | DirectoryIteratorException | SecurityException e) {
-                    // missing or unreadable: nothing resolves into it
-                }
-                return names.build();
-            });
+            return cache.get(key, load);
         } catch (ExecutionException | UncheckedExecutionException e) {
-            return ImmutableSet.of();
+            return fallback;
         }
     }
 }

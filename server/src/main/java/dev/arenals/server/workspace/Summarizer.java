@@ -9,6 +9,7 @@ import com.google.common.collect.Interners;
 import dev.arenals.parser.LineStarts;
 import dev.arenals.parser.tree.Arena;
 import dev.arenals.server.document.PositionEncoding;
+import dev.arenals.server.workspace.FileSummary.AmbientModule;
 import dev.arenals.server.workspace.FileSummary.Declaration;
 import dev.arenals.server.workspace.FileSummary.Export;
 import dev.arenals.server.workspace.FileSummary.Import;
@@ -30,7 +31,9 @@ public final class Summarizer {
     /** Offset up to which {@link #lines} is built, or -1 when it is complete already. */
     private int linesUpTo;
 
-    private final ImmutableList.Builder<Declaration> declarations = ImmutableList.builder();
+    /** Where declarations go: the file's, or an ambient module's members while its body is read. */
+    private ImmutableList.Builder<Declaration> declarations = ImmutableList.builder();
+    private final ImmutableList.Builder<AmbientModule> ambientModules = ImmutableList.builder();
     private final ImmutableList.Builder<Export> exports = ImmutableList.builder();
     private final ImmutableList.Builder<String> starExports = ImmutableList.builder();
     private final ImmutableList.Builder<Import> imports = ImmutableList.builder();
@@ -66,8 +69,33 @@ public final class Summarizer {
     private FileSummary run(Path path, String uri) {
         for (int s = arena.firstChild(arena.root()); s >= 0; s = arena.nextSibling(s)) statement(s);
         ImmutableList<String> modules = specifiers.build();
-        return new FileSummary(path, uri, declarations.build(), exports.build(), starExports.build(), imports.build(),
-                modules, resolve(path, modules), arena.sourceLength());
+        ImmutableList<Export> exportList = exports.build();
+        return new FileSummary(path, uri, declarations.build(), exportList, starExports.build(), imports.build(),
+                modules, resolve(path, modules), arena.sourceLength(), ambientModules.build(), signatures(exportList));
+    }
+
+    /**
+     * Top-level declarations that may be called (functions, classes, variables bound to a
+     * function or class), by name: the first declaring node of each. Null until one is seen.
+     */
+    private java.util.Map<String, Integer> callables;
+
+    private void noteCallable(String name, int declaring) {
+        if (callables == null) callables = new java.util.HashMap<>();
+        callables.putIfAbsent(name, declaring);
+    }
+
+    /** The signatures of the exported callables, for signature help in importing files. */
+    private ImmutableList<FileSummary.Signature> signatures(ImmutableList<Export> exportList) {
+        if (callables == null) return ImmutableList.of();
+        ImmutableList.Builder<FileSummary.Signature> out = ImmutableList.builder();
+        java.util.Set<String> done = new java.util.HashSet<>();
+        for (Export e : exportList) {
+            if (e.fromSpecifier() != null || e.localName() == null || !done.add(e.localName())) continue;
+            Integer declaring = callables.get(e.localName());
+            if (declaring != null) out.addAll(dev.arenals.server.query.Callables.of(arena, declaring, e.localName()));
+        }
+        return out.build();
     }
 
     private void statement(int s) {
@@ -77,6 +105,8 @@ public final class Summarizer {
             case EXPORT_ALL: exportAll(s); break;
             case IMPORT_DECLARATION: importDeclaration(s); break;
             case IMPORT_EQUALS: importEquals(s); break;
+            case EXPORT_ASSIGNMENT: exportAssignment(s); break;
+            case MODULE_DECLARATION: if (!ambientModule(s)) declaration(s, false, false); break;
             default: declaration(s, false, false); break;
         }
     }
@@ -100,6 +130,11 @@ public final class Summarizer {
                 for (int d = arena.firstChild(s); d >= 0; d = arena.nextSibling(d)) {
                     int target = arena.firstChild(d);
                     if (target >= 0) bindingNames(target, k, exported, exportedUnderOwnName);
+                    int init = target < 0 ? -1 : arena.nextSibling(target);
+                    while (init >= 0 && isType(arena.kind(init))) init = arena.nextSibling(init);
+                    if (init >= 0 && arena.kind(target) == BINDING_IDENTIFIER && (isFunction(arena.kind(init)) || isClass(arena.kind(init)))) {
+                        noteCallable(nameOf(target), d);
+                    }
                 }
                 return -1;
             }
@@ -108,6 +143,7 @@ public final class Summarizer {
         int name = arena.firstChild(s);
         if (name < 0 || arena.kind(name) != BINDING_IDENTIFIER) return -1; // anonymous, or declare module "x"
         addDeclaration(name, kind, exported, exportedUnderOwnName);
+        if (kind == Kind.FUNCTION || kind == Kind.CLASS) noteCallable(nameOf(name), s);
         return name;
     }
 
@@ -132,6 +168,12 @@ public final class Summarizer {
     private void exportNamed(int s) {
         int first = arena.firstChild(s);
         if (first < 0) return;
+        if (arena.kind(first) == IMPORT_EQUALS) { // export import a = require("…") | N.a
+            importEquals(first);
+            int name = arena.firstChild(first);
+            if (name >= 0 && arena.kind(name) == BINDING_IDENTIFIER) exports.add(new Export(nameOf(name), nameOf(name), null, span(name)));
+            return;
+        }
         if (arena.kind(first) != EXPORT_SPECIFIER) {
             declaration(first, true, true);
             return;
@@ -161,6 +203,31 @@ public final class Summarizer {
             return;
         }
         exports.add(new Export("default", null, null, span(arena.start(s), Math.min(arena.end(s), arena.start(s) + "export".length()))));
+    }
+
+    private void exportAssignment(int s) {
+        int value = arena.firstChild(s);
+        String local = value >= 0 && arena.kind(value) == IDENTIFIER_REFERENCE ? nameOf(value) : null;
+        exports.add(new Export(FileSummary.EXPORT_ASSIGNMENT, local, null, span(arena.start(s), Math.min(arena.end(s), arena.start(s) + "export".length()))));
+    }
+
+    /** {@code declare module "x" { … }}: recorded with its body's declarations; false when the module's name is an identifier. */
+    private boolean ambientModule(int s) {
+        int name = arena.firstChild(s);
+        if (name < 0 || arena.kind(name) != STRING_LITERAL) return false;
+        ImmutableList.Builder<Declaration> fileDeclarations = declarations;
+        declarations = ImmutableList.builder();
+        int block = arena.nextSibling(name);
+        if (block >= 0 && arena.kind(block) == MODULE_BLOCK) {
+            for (int m = arena.firstChild(block); m >= 0; m = arena.nextSibling(m)) {
+                int k = arena.kind(m);
+                int declaration = k == EXPORT_NAMED || k == EXPORT_DEFAULT ? arena.firstChild(m) : m;
+                if (declaration >= 0 && arena.kind(declaration) != EXPORT_SPECIFIER) declaration(declaration, false, false);
+            }
+        }
+        ambientModules.add(new AmbientModule(stringValue(name), span(name), declarations.build()));
+        declarations = fileDeclarations;
+        return true;
     }
 
     private void exportAll(int s) {

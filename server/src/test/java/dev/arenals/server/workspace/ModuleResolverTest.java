@@ -45,6 +45,7 @@ class ModuleResolverTest {
         assertEquals(both, ModuleResolver.resolve(dir, "./both.js"));
         assertEquals(a, ModuleResolver.resolveFrom(importer, "../a"));
         assertEquals(index, ModuleResolver.resolve(src, ".."+ "/lib"));
+        assertEquals(a, ModuleResolver.resolve(dir, ".\\a")); // TypeScript reads a backslash as a separator (its resolveModuleName agrees)
     }
 
     @Test
@@ -52,8 +53,30 @@ class ModuleResolverTest {
         file("a.ts");
         assertNull(ModuleResolver.resolve(dir, "react"));
         assertNull(ModuleResolver.resolve(dir, "./missing"));
-        assertNull(ModuleResolver.resolve(dir, ".\\a"));
+        assertNull(ModuleResolver.resolve(dir, ".\\missing"));
         assertNull(ModuleResolver.resolve(dir, "./a\u0000"));
         assertNull(ModuleResolver.resolve(dir, "/abs/a"));
+    }
+
+    @Test
+    void packagesAndTsconfigPathsResolveAsTypeScriptDoes() throws IOException {
+        Path importer = file("app/src/main.ts");
+        Files.writeString(dir.resolve("app/tsconfig.json"), "{\"compilerOptions\": {\"paths\": {\"@/*\": [\"./src/*\"]}}}");
+        Path util = file("app/src/util.ts");
+        Files.createDirectories(dir.resolve("app/node_modules/pkg"));
+        Files.writeString(dir.resolve("app/node_modules/pkg/package.json"),
+                "{\"exports\": {\".\": {\"types\": \"./index.d.ts\", \"default\": \"./index.js\"}, \"./sub/*\": \"./lib/*.js\"}}");
+        Path types = file("app/node_modules/pkg/index.d.ts");
+        file("app/node_modules/pkg/index.js");
+        Path sub = file("app/node_modules/pkg/lib/x.d.ts");
+        Path atTypes = file("app/node_modules/@types/untyped/index.d.ts");
+        file("app/node_modules/untyped/index.js");
+
+        assertEquals(util, ModuleResolver.resolveFrom(importer, "@/util"));
+        assertEquals(types.toRealPath(), ModuleResolver.resolveFrom(importer, "pkg"));
+        assertEquals(sub.toRealPath(), ModuleResolver.resolveFrom(importer, "pkg/sub/x"));
+        assertNull(ModuleResolver.resolveFrom(importer, "pkg/lib/x")); // not exported
+        assertEquals(atTypes.toRealPath(), ModuleResolver.resolveFrom(importer, "untyped"));
+        assertNull(ModuleResolver.resolveFrom(importer, "node:fs"));
     }
 }

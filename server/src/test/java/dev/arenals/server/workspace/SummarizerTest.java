@@ -40,6 +40,19 @@ class SummarizerTest {
     }
 
     @Test
+    void ambientModulesKeepTheirMembersAndExportAssignmentIsAnExport() {
+        FileSummary s = summarize("a.d.ts", "declare module \"x\" {\n  export function f(): void;\n  const y: number;\n  export { y as z };\n}\n"
+                + "declare module \"*.css\" {}\nexport = foo;\n", PositionEncoding.UTF16);
+        assertEquals(List.of("x", "*.css"), s.ambientModules().stream().map(FileSummary.AmbientModule::name).collect(Collectors.toList()));
+        assertEquals(List.of("f:FUNCTION", "y:CONSTANT"), names(s.ambientModules().get(0).members()));
+        assertEquals(new FileSummary.Span(0, 15, 18), s.ambientModules().get(0).span());
+        assertTrue(s.ambientModules().get(1).matches("./a.css"));
+        assertFalse(s.ambientModules().get(1).matches("./a.scss"));
+        assertTrue(s.declarations().isEmpty());
+        assertEquals("foo", s.export(FileSummary.EXPORT_ASSIGNMENT).localName());
+    }
+
+    @Test
     void namesRangesAreOnTheirLineInTheNegotiatedEncoding() {
         FileSummary utf16 = summarize("a.ts", "const é = '😀'; export const x = 1;\n  function g() {}", PositionEncoding.UTF16);
         FileSummary utf8 = summarize("a.ts", "const é = '😀'; export const x = 1;\n  function g() {}", PositionEncoding.UTF8);

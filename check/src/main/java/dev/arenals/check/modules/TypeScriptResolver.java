@@ -1,0 +1,635 @@
+package dev.arenals.check.modules;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Module specifier → file, as TypeScript 6.0's {@code ts.resolveModuleName} answers it for one set
+ * of {@link ResolverOptions}: relative paths with extension and index probing ({@code ./a} →
+ * {@code a.ts}, {@code a.tsx}, {@code a.d.ts}, {@code a/index.ts}; {@code .js} written for a
+ * {@code .ts} source; {@code .mjs}/{@code .cjs} ↔ {@code .mts}/{@code .cts}), {@code paths} and
+ * {@code baseUrl}, package.json {@code exports} and {@code imports} (conditions, subpath patterns),
+ * {@code typings}/{@code types}/{@code main} and {@code typesVersions}, {@code @types/*} packages,
+ * self-name imports, and {@code node_modules} lookups up the directory tree, with the differences
+ * of {@code node10}, {@code node16}/{@code nodenext} (the importing file's module format decides
+ * the conditions and whether extensions may be left out) and {@code bundler}; {@code classic}
+ * is followed too. Results found in {@code node_modules} are real paths, as TypeScript gives them.
+ * Stateless apart from the options; all file-system questions go to the {@link FileProbe}.
+ */
+public final class TypeScriptResolver {
+    static final int TS = 1, JS = 2, DTS = 4, JSON = 8;
+    private static final String[] EXTENSIONS_TO_REMOVE = {".d.ts", ".d.mts", ".d.cts", ".mjs", ".mts", ".cjs", ".cts", ".ts", ".js", ".tsx", ".jsx", ".json"};
+
+    private final ResolverOptions options;
+    private final FileProbe probe;
+
+    public TypeScriptResolver(ResolverOptions options, FileProbe probe) {
+        this.options = options;
+        this.probe = probe;
+    }
+
+    public ResolverOptions options() { return options; }
+
+    public FileProbe probe() { return probe; }
+
+    /** The module format TypeScript resolves an import in: ESM ("import" condition), CJS ("require"), or NONE (node10: no conditions). */
+    public enum Mode { ESM, CJS, NONE }
+
+    /**
+     * The file {@code specifier} names when written in {@code importer}; null when TypeScript would
+     * not resolve it. {@code requireSyntax}: the specifier is that of {@code import x = require()}.
+     */
+    public Path resolve(String specifier, Path importer, boolean requireSyntax) {
+        Path dir = importer.toAbsolutePath().getParent();
+        if (dir == null || specifier.isEmpty() || specifier.indexOf('\0') >= 0) return null;
+        try {
+            if (options.kind == ResolverOptions.Kind.CLASSIC) return classic(specifier, dir);
+            // the mode decides conditions (bare names) and, under node16/nodenext, extension probing; else it is not needed
+            boolean modeMatters = !isRelativeOrRooted(specifier) || options.kind == ResolverOptions.Kind.NODE16 || options.kind == ResolverOptions.Kind.NODENEXT;
+            return new Request(modeMatters ? modeOf(importer, requireSyntax) : Mode.NONE).run(specifier, dir);
+        } catch (InvalidPathException e) {
+            return null;
+        }
+    }
+
+    /** The resolution mode of an import in {@code importer}, as TypeScript's getModeForUsageLocation decides it. */
+    public Mode modeOf(Path importer, boolean requireSyntax) {
+        if (!options.importSyntaxMatters()) return Mode.NONE;
+        if (requireSyntax) return Mode.CJS;
+        String name = importer.getFileName().toString();
+        boolean nodeKinds = options.kind == ResolverOptions.Kind.NODE16 || options.kind == ResolverOptions.Kind.NODENEXT;
+        Mode implied = null;
+        if (name.endsWith(".mts") || name.endsWith(".mjs")) implied = Mode.ESM;
+        else if (name.endsWith(".cts") || name.endsWith(".cjs")) implied = Mode.CJS;
+        else if (nodeKinds || importer.toString().contains("/node_modules/")) {
+            PackageJson scope = packageScope(importer.toAbsolutePath().getParent());
+            implied = scope != null && scope.isModuleType() ? Mode.ESM : Mode.CJS;
+            if (!nodeKinds && !options.nodeModuleKind()) {
+                // outside node16/nodenext an implied format counts only when written: type "commonjs"/"module" or the extension
+                String type = scope == null ? null : scope.type;
+                if (!(implied == Mode.CJS ? "commonjs".equals(type) : "module".equals(type))) implied = null;
+            }
+        }
+        if (options.nodeModuleKind()) return implied == Mode.ESM ? Mode.ESM : Mode.CJS;
+        if (implied != null) return implied;
+        return "commonjs".equals(options.module) ? Mode.CJS : Mode.ESM;
+    }
+
+    /** The nearest package.json at or above {@code dir}. */
+    PackageJson packageScope(Path dir) {
+        for (String d = dir.toString(); d != null; d = FileProbe.parentOf(d)) {
+            PackageJson p = probe.packageJson(d);
+            if (p != null) return p;
+        }
+        return null;
+    }
+
+    /** "./x", "../x", ".", "..", also with backslashes, or a rooted path: TypeScript's isExternalModuleNameRelative. */
+    public static boolean isRelativeOrRooted(String s) {
+        return pathIsRelative(s) || s.startsWith("/") || s.startsWith("\\") || (s.length() >= 2 && s.charAt(1) == ':');
+    }
+
+    static boolean pathIsRelative(String s) {
+        if (!s.startsWith(".")) return false;
+        int i = s.startsWith("..") ? 2 : 1;
+        return s.length() == i || s.charAt(i) == '/' || s.charAt(i) == '\\';
+    }
+
+    /** A marker for "a paths or typesVersions pattern matched, and nothing was found": the search stops there. */
+    private static final Path MATCHED_NOTHING = Path.of("/\u0001matched-nothing");
+
+    /** One resolution: its conditions and whether it is in ESM mode (which a package's main field may switch off for a while). */
+    private final class Request {
+        final List<String> conditions = new ArrayList<>();
+        final boolean exportsFeature = options.packageExports, importsFeature = options.packageImports, selfName;
+        boolean esm;
+        /** classic resolution: a candidate is only ever a file (no directory, no package.json). */
+        boolean classic;
+        /** How many package-imports targets naming packages led here. */
+        int depth;
+
+        Request(Mode mode) {
+            ResolverOptions.Kind kind = options.kind;
+            esm = mode == Mode.ESM && (kind == ResolverOptions.Kind.NODE16 || kind == ResolverOptions.Kind.NODENEXT);
+            selfName = kind == ResolverOptions.Kind.NODE16 || kind == ResolverOptions.Kind.NODENEXT || kind == ResolverOptions.Kind.BUNDLER;
+            boolean noConditions = kind == ResolverOptions.Kind.NODE10 && mode == Mode.NONE;
+            if (!noConditions) {
+                Mode m = mode == Mode.NONE ? Mode.ESM : mode; // bundler without a mode: import
+                conditions.add(m == Mode.ESM ? "import" : "require");
+                conditions.add("types");
+                if (kind != ResolverOptions.Kind.BUNDLER) conditions.add("node");
+                conditions.addAll(options.customConditions);
+            }
+        }
+
+        Path run(String spec, Path dir) {
+            int extensions = TS | JS | DTS | (options.resolveJsonModule ? JSON : 0);
+            Path found;
+            if (options.kind == ResolverOptions.Kind.NODE10) {
+                found = tryResolve(TS | DTS, spec, dir);
+                if (found == null) found = tryResolve(extensions & ~(TS | DTS), spec, dir);
+            } else {
+                found = tryResolve(extensions, spec, dir);
+            }
+            return found == MATCHED_NOTHING ? null : found;
+        }
+
+        Path tryResolve(int ext, String spec, Path dir) {
+            Path viaSettings = pathsOrBaseUrl(ext, spec);
+            if (viaSettings == MATCHED_NOTHING) viaSettings = null; // a paths match that found nothing: node_modules is still searched
+            if (viaSettings != null) return viaSettings;
+            if (!isRelativeOrRooted(spec)) {
+                Path found = null;
+                if (importsFeature && spec.startsWith("#")) found = fromImports(ext, spec, dir);
+                if (found == null && selfName) found = fromSelfName(ext, spec, dir);
+                if (found == null) {
+                    if (spec.indexOf(':') >= 0) return null; // node:fs, a URL: never a node_modules path
+                    found = fromNodeModules(ext, spec, dir);
+                }
+                return found == null ? null : probe.realPath(found);
+            }
+            String s = spec.replace('\\', '/');
+            Path candidate = dir.resolve(s).normalize();
+            boolean directoryOnly = s.endsWith("/") || s.equals(".") || s.equals("..") || s.endsWith("/.") || s.endsWith("/..");
+            return byRelativeName(ext, candidate, directoryOnly, true);
+        }
+
+        /** {@code paths} (when set and the name is not ./-relative), else {@code baseUrl} (non-relative names only). */
+        Path pathsOrBaseUrl(int ext, String spec) {
+            if (options.paths != null && !pathIsRelative(spec) && options.pathsBase != null) {
+                Path r = usingPaths(ext, spec, options.pathsBase, options.paths, null);
+                if (r != null) return r;
+            }
+            if (options.baseUrl != null && !isRelativeOrRooted(spec)) {
+                return byRelativeName(ext, options.baseUrl.resolve(spec.replace('\\', '/')).normalize(), false, true);
+            }
+            return null;
+        }
+
+        /** TypeScript's nodeLoadModuleByRelativeName. */
+        Path byRelativeName(int ext, Path candidate, boolean directoryOnly, boolean considerPackageJson) {
+            if (classic) return directoryOnly ? null : fromFile(ext, candidate);
+            if (!directoryOnly) {
+                Path f = fromFile(ext, candidate);
+                if (f != null) return f;
+            }
+            if (esm) return null; // ESM imports look into no directory
+            PackageJson pkg = considerPackageJson ? probe.packageJson(candidate) : null;
+            return fromDirectory(ext, candidate, pkg);
+        }
+
+        /** loadModuleFromFile: the extension replaced, else (not in ESM mode) one added. */
+        Path fromFile(int ext, Path candidate) {
+            Path f = noImplicitExtensions(ext, candidate);
+            if (f != null || esm) return f;
+            return addingExtensions(candidate.toString(), ext, "");
+        }
+
+        Path noImplicitExtensions(int ext, Path candidate) {
+            Path name = candidate.getFileName();
+            if (name == null || name.toString().indexOf('.') < 0) return null;
+            String path = candidate.toString();
+            String extensionless = null;
+            for (String e : EXTENSIONS_TO_REMOVE) {
+                if (path.endsWith(e)) {
+                    extensionless = path.substring(0, path.length() - e.length());
+                    break;
+                }
+            }
+            if (extensionless == null) extensionless = path.substring(0, path.lastIndexOf('.'));
+            return addingExtensions(extensionless, ext, path.substring(extensionless.length()));
+        }
+
+        Path addingExtensions(String base, int ext, String original) {
+            switch (original) {
+                case ".mjs": case ".mts": case ".d.mts":
+                    return first(base, (ext & TS) != 0 ? ".mts" : null, (ext & DTS) != 0 ? ".d.mts" : null, (ext & JS) != 0 ? ".mjs" : null, null);
+                case ".cjs": case ".cts": case ".d.cts":
+                    return first(base, (ext & TS) != 0 ? ".cts" : null, (ext & DTS) != 0 ? ".d.cts" : null, (ext & JS) != 0 ? ".cjs" : null, null);
+                case ".json":
+                    return first(base, (ext & DTS) != 0 ? ".d.json.ts" : null, (ext & JSON) != 0 ? ".json" : null, null, null);
+                case ".tsx": case ".jsx": {
+                    Path p = (ext & TS) != 0 ? first(base, ".tsx", ".ts", null, null) : null;
+                    if (p == null && (ext & DTS) != 0) p = first(base, ".d.ts", null, null, null);
+                    if (p == null && (ext & JS) != 0) p = first(base, ".jsx", ".js", null, null);
+                    return p;
+                }
+                case ".ts": case ".d.ts": case ".js": case "": {
+                    Path p = (ext & TS) != 0 ? first(base, ".ts", ".tsx", null, null) : null;
+                    if (p == null && (ext & DTS) != 0) p = first(base, ".d.ts", null, null, null);
+                    if (p == null && (ext & JS) != 0) p = first(base, ".js", ".jsx", null, null);
+                    return p;
+                }
+                default:
+                    if ((ext & DTS) == 0 || isDeclarationName(base + original)) return null;
+                    return first(base, ".d" + original + ".ts", null, null, null);
+            }
+        }
+
+        /** The first of {@code base + suffix} that is a file (null suffixes are skipped); a Path is made for the hit only. */
+        Path first(String base, String a, String b, String c, String d) {
+            if (a != null && probe.isFile(base + a)) return Path.of(base + a);
+            if (b != null && probe.isFile(base + b)) return Path.of(base + b);
+            if (c != null && probe.isFile(base + c)) return Path.of(base + c);
+            if (d != null && probe.isFile(base + d)) return Path.of(base + d);
+            return null;
+        }
+
+        /** loadNodeModuleFromDirectoryWorker: typings/types/main of {@code pkg} (when it is this directory's), typesVersions, then index. */
+        Path fromDirectory(int ext, Path candidate, PackageJson pkg) {
+            Path packageFile = null;
+            if (pkg != null && pkg.directory.equals(candidate)) {
+                if ((ext & DTS) != 0) packageFile = field(pkg.typings != null ? pkg.typings : pkg.types, candidate);
+                if ((ext & DTS) != 0 && packageFile == null && pkg.typings != null) packageFile = field(pkg.types, candidate);
+                if (packageFile == null && (ext & (TS | JS | DTS)) != 0) packageFile = field(pkg.main, candidate);
+            }
+            Path index = candidate.resolve("index");
+            if (pkg != null && pkg.versionPaths != null && (packageFile == null || packageFile.startsWith(candidate))) {
+                String moduleName = slashes(candidate.relativize(packageFile != null ? packageFile : index));
+                Path r = usingPaths(ext, moduleName, candidate, pkg.versionPaths, pkg);
+                if (r != null) return r == MATCHED_NOTHING ? null : r; // a typesVersions match ends the search
+            }
+            if (packageFile != null) {
+                Path r = packageFileLoader(ext, packageFile, pkg);
+                if (r != null) return r;
+            }
+            return esm ? null : fromFile(ext, index);
+        }
+
+        /** A package.json path field made absolute; null when absent or empty. */
+        Path field(String value, Path directory) {
+            if (value == null || value.isEmpty()) return null;
+            return directory.resolve(value.replace('\\', '/')).normalize();
+        }
+
+        /** The loader of a path a package.json field names: the file as named, else as a relative module (not ESM unless the package is). */
+        Path packageFileLoader(int ext, Path candidate, PackageJson pkg) {
+            Path f = fromPackageJsonField(ext, candidate);
+            if (f != null) return f;
+            int expanded = ext == DTS ? TS | DTS : ext;
+            boolean saved = esm;
+            if (pkg == null || !pkg.isModuleType()) esm = false;
+            try {
+                return byRelativeName(expanded, candidate, false, false);
+            } finally {
+                esm = saved;
+            }
+        }
+
+        /** loadFileNameFromPackageJsonField: a TypeScript path is taken as it is, other paths with their extension replaced. */
+        Path fromPackageJsonField(int ext, Path candidate) {
+            String p = candidate.toString();
+            boolean tsImplementation = p.endsWith(".ts") || p.endsWith(".tsx") || p.endsWith(".mts") || p.endsWith(".cts");
+            if (((ext & TS) != 0 && tsImplementation) || ((ext & DTS) != 0 && isDeclarationName(p))) {
+                return probe.isFile(candidate) ? candidate : null;
+            }
+            return noImplicitExtensions(ext, candidate);
+        }
+
+        /**
+         * tryLoadModuleUsingPaths: the exact key, else the pattern with the longest prefix; each of
+         * its substitutions in turn. Null when no key matches; {@link #MATCHED_NOTHING} when one
+         * matched but no substitution exists.
+         */
+        Path usingPaths(int ext, String moduleName, Path base, Map<String, List<String>> paths, PackageJson typesVersionsOf) {
+            String matchedKey = null, star = null;
+            if (paths.containsKey(moduleName) && moduleName.indexOf('*') < 0) {
+                matchedKey = moduleName;
+            } else {
+                int bestPrefix = -1;
+                for (String key : paths.keySet()) {
+                    int s = key.indexOf('*');
+                    if (s < 0 || key.indexOf('*', s + 1) >= 0) continue;
+                    String prefix = key.substring(0, s), suffix = key.substring(s + 1);
+                    if (moduleName.length() >= prefix.length() + suffix.length() && moduleName.startsWith(prefix)
+                            && moduleName.endsWith(suffix) && prefix.length() > bestPrefix) {
+                        bestPrefix = prefix.length();
+                        matchedKey = key;
+                        star = moduleName.substring(prefix.length(), moduleName.length() - suffix.length());
+                    }
+                }
+            }
+            if (matchedKey == null) return null;
+            for (String substitution : paths.get(matchedKey)) {
+                String path = substitution;
+                if (star != null) {
+                    int s = path.indexOf('*');
+                    if (s >= 0) path = path.substring(0, s) + star + path.substring(s + 1);
+                }
+                Path candidate = base.resolve(path.replace('\\', '/')).normalize();
+                if (extensionOf(substitution) != null && probe.isFile(candidate)) return candidate;
+                Path r = typesVersionsOf != null ? typesVersionsLoader(ext, candidate, typesVersionsOf) : byRelativeName(ext, candidate, false, true);
+                if (r != null) return r;
+            }
+            return MATCHED_NOTHING;
+        }
+
+        /** In a package directory, typesVersions paths are loaded as a package.json field is. */
+        Path typesVersionsLoader(int ext, Path candidate, PackageJson pkg) {
+            return packageFileLoader(ext, candidate, pkg);
+        }
+
+        // ---- bare names ----
+
+        Path fromNodeModules(int ext, String spec, Path dir) {
+            int priority = ext & (TS | DTS), secondary = ext & ~(TS | DTS);
+            if (priority != 0) {
+                Path r = nodeModulesLookup(priority, spec, dir);
+                if (r != null) return r;
+            }
+            return secondary != 0 ? nodeModulesLookup(secondary, spec, dir) : null;
+        }
+
+        Path nodeModulesLookup(int ext, String spec, Path dir) {
+            for (String d = dir.toString(); d != null; d = FileProbe.parentOf(d)) {
+                if (d.endsWith(java.io.File.separator + "node_modules")) continue;
+                if (!probe.listing(d).contains("node_modules/")) continue; // strings until a node_modules is there
+                Path nodeModules = Path.of(d, "node_modules");
+                Path r = inNodeModules(ext, spec, nodeModules);
+                if (r != null) return r;
+                if ((ext & DTS) != 0) {
+                    Path types = nodeModules.resolve("@types");
+                    if (probe.isDirectory(types)) {
+                        r = inNodeModules(DTS, mangleScoped(spec), types);
+                        if (r != null) return r;
+                    }
+                }
+            }
+            return null;
+        }
+
+        /** loadModuleFromSpecificNodeModulesDirectory. */
+        Path inNodeModules(int ext, String spec, Path nodeModules) {
+            String s = spec.replace('\\', '/');
+            Path candidate = nodeModules.resolve(s).normalize();
+            if (!candidate.startsWith(nodeModules)) return null;
+            int slash = s.indexOf('/');
+            if (s.startsWith("@") && slash >= 0) slash = s.indexOf('/', slash + 1);
+            String packageName = slash < 0 ? s : s.substring(0, slash), rest = slash < 0 ? "" : s.substring(slash + 1);
+            Path packageDir = nodeModules.resolve(packageName).normalize();
+            PackageJson pkg = probe.packageJson(candidate);
+            PackageJson root = null;
+            if (!rest.isEmpty() && pkg != null && (!exportsFeature || (root = probe.packageJson(packageDir)) == null || !root.hasExportsKey)) {
+                Path f = fromFile(ext, candidate);
+                if (f != null) return f;
+                return fromDirectory(ext, candidate, pkg);
+            }
+            if (!rest.isEmpty()) pkg = root != null ? root : probe.packageJson(packageDir);
+            if (pkg != null && pkg.exports != null && exportsFeature) {
+                return fromExports(pkg, ext, rest.isEmpty() ? "." : "./" + rest);
+            }
+            if (!rest.isEmpty() && pkg != null && pkg.versionPaths != null) {
+                Path r = usingPathsInPackage(ext, rest, packageDir, pkg.versionPaths, pkg, rest);
+                if (r != null) return r == MATCHED_NOTHING ? null : r;
+            }
+            return packageLoader(ext, candidate, pkg, rest);
+        }
+
+        Path usingPathsInPackage(int ext, String moduleName, Path packageDir, Map<String, List<String>> paths, PackageJson pkg, String rest) {
+            // as usingPaths, with the package's own loader for each substitution
+            String matchedKey = null, star = null;
+            if (paths.containsKey(moduleName) && moduleName.indexOf('*') < 0) {
+                matchedKey = moduleName;
+            } else {
+                int bestPrefix = -1;
+                for (String key : paths.keySet()) {
+                    int s = key.indexOf('*');
+                    if (s < 0 || key.indexOf('*', s + 1) >= 0) continue;
+                    String prefix = key.substring(0, s), suffix = key.substring(s + 1);
+                    if (moduleName.length() >= prefix.length() + suffix.length() && moduleName.startsWith(prefix)
+                            && moduleName.endsWith(suffix) && prefix.length() > bestPrefix) {
+                        bestPrefix = prefix.length();
+                        matchedKey = key;
+                        star = moduleName.substring(prefix.length(), moduleName.length() - suffix.length());
+                    }
+                }
+            }
+            if (matchedKey == null) return null;
+            for (String substitution : paths.get(matchedKey)) {
+                String path = substitution;
+                if (star != null) {
+                    int s = path.indexOf('*');
+                    if (s >= 0) path = path.substring(0, s) + star + path.substring(s + 1);
+                }
+                Path candidate = packageDir.resolve(path.replace('\\', '/')).normalize();
+                if (extensionOf(substitution) != null && probe.isFile(candidate)) return candidate;
+                Path r = packageLoader(ext, candidate, pkg, rest);
+                if (r != null) return r;
+            }
+            return MATCHED_NOTHING;
+        }
+
+        /** The loader inside a node_modules package: the file (a subpath, or not ESM), the directory, then index.js for ESM without exports. */
+        Path packageLoader(int ext, Path candidate, PackageJson pkg, String rest) {
+            Path r = (!rest.isEmpty() || !esm) ? fromFile(ext, candidate) : null;
+            if (r == null) r = fromDirectory(ext, candidate, pkg);
+            if (r == null && rest.isEmpty() && pkg != null && pkg.exportsMissingOrNull && esm) {
+                r = fromFile(ext, candidate.resolve("index.js"));
+            }
+            return r;
+        }
+
+        Path fromSelfName(int ext, String spec, Path dir) {
+            PackageJson scope = packageScope(dir);
+            if (scope == null || scope.exports == null || scope.name == null) return null;
+            String[] parts = spec.split("/", -1), nameParts = scope.name.split("/", -1);
+            if (parts.length < nameParts.length) return null;
+            for (int i = 0; i < nameParts.length; i++) if (!parts[i].equals(nameParts[i])) return null;
+            StringBuilder subpath = new StringBuilder(".");
+            for (int i = nameParts.length; i < parts.length; i++) subpath.append('/').append(parts[i]);
+            String sub = subpath.toString();
+            if (options.allowJs && !dir.toString().contains("/node_modules/") && !dir.endsWith("node_modules")) return fromExports(scope, ext, sub);
+            int priority = ext & (TS | DTS), secondary = ext & ~(TS | DTS);
+            Path r = priority != 0 ? fromExports(scope, priority, sub) : null;
+            return r != null || secondary == 0 ? r : fromExports(scope, secondary, sub);
+        }
+
+        Path fromImports(int ext, String spec, Path dir) {
+            if (spec.equals("#") || spec.startsWith("#/")) return null;
+            PackageJson scope = packageScope(dir);
+            if (scope == null || !(scope.imports instanceof Map)) return null;
+            return exportsOrImports(ext, spec, (Map<?, ?>) scope.imports, scope, true);
+        }
+
+        /** loadModuleFromExports: the main export for ".", else the subpath keys. */
+        Path fromExports(PackageJson scope, int ext, String subpath) {
+            Object exports = scope.exports;
+            Object main = null;
+            if (subpath.equals(".")) {
+                if (exports instanceof String || exports instanceof List || (exports instanceof Map && noKeyStartsWithDot((Map<?, ?>) exports))) main = exports;
+                else if (exports instanceof Map) main = ((Map<?, ?>) exports).get(".");
+            }
+            if (main != null) return target(main, "", false, scope, ext, false);
+            if (exports instanceof Map && allKeysStartWithDot((Map<?, ?>) exports)) return exportsOrImports(ext, subpath, (Map<?, ?>) exports, scope, false);
+            return null;
+        }
+
+        Path exportsOrImports(int ext, String name, Map<?, ?> table, PackageJson scope, boolean isImports) {
+            if (!name.endsWith("/") && name.indexOf('*') < 0 && table.containsKey(name)) return target(table.get(name), "", false, scope, ext, isImports);
+            List<String> keys = new ArrayList<>();
+            for (Object k : table.keySet()) {
+                String key = (String) k;
+                int s = key.indexOf('*');
+                if ((s >= 0 && s == key.lastIndexOf('*')) || key.endsWith("/")) keys.add(key);
+            }
+            keys.sort(PATTERN_KEY_ORDER);
+            for (String key : keys) {
+                int s = key.indexOf('*');
+                if (s >= 0 && !key.endsWith("*")) {
+                    String prefix = key.substring(0, s), suffix = key.substring(s + 1);
+                    if (name.startsWith(prefix) && name.endsWith(suffix) && name.length() >= prefix.length() + suffix.length()) {
+                        return target(table.get(key), name.substring(prefix.length(), name.length() - suffix.length()), true, scope, ext, isImports);
+                    }
+                } else if (key.endsWith("*") && name.startsWith(key.substring(0, key.length() - 1))) {
+                    return target(table.get(key), name.substring(key.length() - 1), true, scope, ext, isImports);
+                } else if (s < 0 && name.startsWith(key)) {
+                    return target(table.get(key), name.substring(key.length()), false, scope, ext, isImports);
+                }
+            }
+            return null;
+        }
+
+        /** getLoadModuleFromTargetExportOrImport: a path, a condition map (first matching condition that resolves) or an array of fallbacks. */
+        Path target(Object t, String subpath, boolean pattern, PackageJson scope, int ext, boolean isImports) {
+            if (t instanceof String) {
+                String target = (String) t;
+                if (!pattern && !subpath.isEmpty() && !target.endsWith("/")) return null;
+                if (!target.startsWith("./")) {
+                    if (isImports && !target.startsWith("../") && !target.startsWith("/") && !(target.length() >= 2 && target.charAt(1) == ':')) {
+                        String lookup = pattern ? target.replace("*", subpath) : target + subpath;
+                        if (depth >= 8) return null; // "#a" → "#a": an import map that names itself
+                        Request nested = new Request(esm ? Mode.ESM : Mode.CJS).inherit(this);
+                        nested.depth = depth + 1;
+                        return nested.tryResolve(ext, lookup, scope.directory);
+                    }
+                    return null;
+                }
+                String[] parts = target.substring(2).split("/", -1);
+                for (String p : parts) if (p.equals("..") || p.equals(".") || p.equals("node_modules")) return null;
+                for (String p : subpath.split("/", -1)) if (p.equals("..") || p.equals(".") || p.equals("node_modules")) return null;
+                String resolved = pattern ? target.replace("*", subpath) : target + subpath;
+                Path finalPath = scope.directory.resolve(resolved).normalize();
+                return fromPackageJsonField(ext, finalPath);
+            }
+            if (t instanceof Map) {
+                for (Map.Entry<?, ?> e : ((Map<?, ?>) t).entrySet()) {
+                    String condition = (String) e.getKey();
+                    if (condition.equals("default") || conditions.contains(condition) || versionedTypesKey(condition)) {
+                        Path r = target(e.getValue(), subpath, pattern, scope, ext, isImports);
+                        if (r != null) return r;
+                    }
+                }
+                return null;
+            }
+            if (t instanceof List) {
+                for (Object element : (List<?>) t) {
+                    Path r = target(element, subpath, pattern, scope, ext, isImports);
+                    if (r != null) return r;
+                }
+            }
+            return null;
+        }
+
+        /** A package-imports target naming another package: resolved with this request's conditions and features. */
+        Request inherit(Request from) {
+            conditions.clear();
+            conditions.addAll(from.conditions);
+            esm = from.esm;
+            return this;
+        }
+
+        boolean versionedTypesKey(String key) {
+            return conditions.contains("types") && key.startsWith("types@") && PackageJson.rangeHolds(key.substring(6), PackageJson.TYPESCRIPT_VERSION);
+        }
+    }
+
+    /** TypeScript's comparePatternKeys: longer base (up to and with the '*') first; a pattern before a plain prefix; then longer keys. */
+    private static final Comparator<String> PATTERN_KEY_ORDER = new Comparator<String>() {
+        @Override public int compare(String a, String b) {
+            int aStar = a.indexOf('*'), bStar = b.indexOf('*');
+            int baseA = aStar < 0 ? a.length() : aStar + 1, baseB = bStar < 0 ? b.length() : bStar + 1;
+            if (baseA != baseB) return baseA > baseB ? -1 : 1;
+            if (aStar < 0 && bStar >= 0) return 1;
+            if (bStar < 0 && aStar >= 0) return -1;
+            if (aStar < 0) return 1; // both plain: TypeScript answers 1, keeping neither first
+            return Integer.compare(b.length(), a.length());
+        }
+    };
+
+    private static boolean noKeyStartsWithDot(Map<?, ?> map) {
+        for (Object k : map.keySet()) if (((String) k).startsWith(".")) return false;
+        return true;
+    }
+
+    private static boolean allKeysStartWithDot(Map<?, ?> map) {
+        for (Object k : map.keySet()) if (!((String) k).startsWith(".")) return false;
+        return true;
+    }
+
+    static boolean isDeclarationName(String path) {
+        int slash = path.lastIndexOf('/');
+        String name = path.substring(slash + 1);
+        if (name.endsWith(".d.ts") || name.endsWith(".d.mts") || name.endsWith(".d.cts")) return true;
+        // allowArbitraryExtensions: name.d.ext.ts
+        if (!name.endsWith(".ts")) return false;
+        int d = name.lastIndexOf(".d.", name.length() - 3);
+        return d > 0 && name.indexOf('.', d + 3) == name.length() - 3;
+    }
+
+    /** The known extension a path ends with (TypeScript's tryGetExtensionFromPath), or null. */
+    static String extensionOf(String path) {
+        for (String e : EXTENSIONS_TO_REMOVE) if (path.endsWith(e)) return e;
+        return null;
+    }
+
+    /** "@scope/name/sub" → "scope__name/sub", as @types packages are named. */
+    static String mangleScoped(String spec) {
+        if (!spec.startsWith("@")) return spec;
+        int slash = spec.indexOf('/');
+        if (slash < 0) return spec;
+        return spec.substring(1, slash) + "__" + spec.substring(slash + 1);
+    }
+
+    private static String slashes(Path relative) {
+        String s = relative.toString();
+        return relative.getFileSystem().getSeparator().equals("/") ? s : s.replace('\\', '/');
+    }
+
+    // ---- classic ----
+
+    private Path classic(String spec, Path dir) {
+        int[] passes = {TS | DTS, JS | (options.resolveJsonModule ? JSON : 0)};
+        Request r = new Request(Mode.NONE);
+        r.classic = true;
+        for (int ext : passes) {
+            Path viaSettings = r.pathsOrBaseUrl(ext, spec);
+            if (viaSettings != null && viaSettings != MATCHED_NOTHING) return viaSettings;
+            if (!isRelativeOrRooted(spec)) {
+                for (Path d = dir; d != null; d = d.getParent()) {
+                    Path f = r.fromFile(ext, d.resolve(spec.replace('\\', '/')).normalize());
+                    if (f != null) return f;
+                }
+                if ((ext & (TS | DTS)) != 0) {
+                    for (Path d = dir; d != null; d = d.getParent()) {
+                        Path name = d.getFileName();
+                        if (name != null && name.toString().equals("node_modules")) continue;
+                        Path types = d.resolve("node_modules").resolve("@types");
+                        if (!probe.isDirectory(types)) continue;
+                        r.classic = false;
+                        Path f = r.inNodeModules(DTS, mangleScoped(spec), types);
+                        r.classic = true;
+                        if (f != null) return probe.realPath(f);
+                    }
+                }
+            } else {
+                Path f = r.fromFile(ext, dir.resolve(spec.replace('\\', '/')).normalize());
+                if (f != null) return f;
+            }
+        }
+        return null;
+    }
+}
