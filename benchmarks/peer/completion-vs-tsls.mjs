@@ -4,7 +4,7 @@
 // answer, at the start of N identifiers picked with a fixed seed, after both servers have the
 // file open and answered one warm-up request.
 //
-//   node benchmarks/completion-vs-tsls.mjs [--requests N] FILE...
+//   node benchmarks/peer/completion-vs-tsls.mjs [--requests N] FILE...
 //
 // typescript-language-server is installed pinned at run time (never committed) into
 // ${ARENA_LS_CACHE:-~/.cache/arena-ls}/tsls with the pinned typescript it drives; arena-ls is
@@ -40,7 +40,7 @@ if (!existsSync(tslsCli) || !existsSync(path.join(tslsDir, 'node_modules', 'type
     execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--prefix', tslsDir,
         `typescript-language-server@${TSLS_VERSION}`, `typescript@${TYPESCRIPT_VERSION}`], { stdio: 'inherit' });
 }
-const jar = process.env.ARENA_LS_JAR ?? path.resolve(here, '..', 'server', 'target', 'arena-ls.jar');
+const jar = process.env.ARENA_LS_JAR ?? path.resolve(here, '..', '..', 'server', 'target', 'arena-ls.jar');
 
 /** A minimal LSP client: Content-Length framing, requests with ids, notifications ignored. */
 class Client {
