@@ -27,9 +27,14 @@ public final class TypeScriptResolver {
     private final ResolverOptions options;
     private final FileProbe probe;
 
+    /** Memo keys start with the config: resolvers of several projects share a probe. */
+    private final String memoPrefix;
+    private static final Object UNRESOLVED = new Object();
+
     public TypeScriptResolver(ResolverOptions options, FileProbe probe) {
         this.options = options;
         this.probe = probe;
+        this.memoPrefix = (options.configFile == null ? "" : options.configFile.toString()) + '\0';
     }
 
     public ResolverOptions options() { return options; }
@@ -50,7 +55,18 @@ public final class TypeScriptResolver {
             if (options.kind == ResolverOptions.Kind.CLASSIC) return classic(specifier, dir);
             // the mode decides conditions (bare names) and, under node16/nodenext, extension probing; else it is not needed
             boolean modeMatters = !isRelativeOrRooted(specifier) || options.kind == ResolverOptions.Kind.NODE16 || options.kind == ResolverOptions.Kind.NODENEXT;
-            return new Request(modeMatters ? modeOf(importer, requireSyntax) : Mode.NONE).run(specifier, dir);
+            Mode mode = modeMatters ? modeOf(importer, requireSyntax) : Mode.NONE;
+            // siblings import the same modules: an answer depends on the directory, the specifier and the mode only
+            java.util.concurrent.ConcurrentMap<String, Object> memo = probe.resolutions();
+            String key = null;
+            if (memo != null) {
+                key = memoPrefix + dir + '\0' + specifier + '\0' + mode.ordinal();
+                Object known = memo.get(key);
+                if (known != null) return known == UNRESOLVED ? null : (Path) known;
+            }
+            Path found = new Request(mode).run(specifier, dir);
+            if (memo != null) memo.put(key, found == null ? UNRESOLVED : found);
+            return found;
         } catch (InvalidPathException e) {
             return null;
         }
