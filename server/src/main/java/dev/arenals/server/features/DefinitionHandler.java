@@ -120,8 +120,10 @@ public final class DefinitionHandler {
             int symbol = q.symbolOfNode(object);
             if (symbol < 0) return List.of();
             String specifier = namespaceImportSpecifier(arena, q.scopes().declarationNode(symbol));
-            Path target = specifier == null ? null : ModuleResolver.resolveFrom(file, specifier);
-            return target == null ? List.of() : workspace.exportedDeclaration(target, arena.names().name(arena.data(node)));
+            if (specifier == null) return List.of();
+            Path target = ModuleResolver.resolveFrom(file, specifier);
+            String member = arena.names().name(arena.data(node));
+            return target == null ? workspace.ambientDeclaration(specifier, member) : workspace.exportedDeclaration(target, member);
         }
         if (arena.kind(parent) == EXPORT_SPECIFIER) {
             int statement = path[path.length - 3];
