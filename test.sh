@@ -8,3 +8,4 @@ command -v npm >/dev/null || { echo "Node.js + npm are required to fetch the pin
 mvn -B -ntp verify
 benchmarks/run.sh --smoke --skip-build   # every JMH benchmark compiles and runs (one short iteration)
 editor-clients/test.sh
+integrations/test.sh   # the GitHub Action's steps and the pre-commit hook against the built jar

@@ -2,8 +2,11 @@
 # Builds and tests both editor clients against the real server jar:
 #   VS Code: npm ci (pinned by package-lock.json, npm registry only) → typecheck + esbuild bundle →
 #            vsce package (.vsix with the jar inside) → node --test (logic, manifest, the bundled
-#            extension in a stand-in VS Code, and the LSP protocol against the jar over stdio)
+#            extension in a stand-in VS Code, and the LSP protocol against the jar over stdio);
+#            then the linux-x64 .vsix with its own jlink runtime (vscode/scripts/test-target.sh)
 #   Neovim:  nvim/test/run.sh (installs Debian's neovim with apt-get when nvim is missing)
+#   Emacs:   emacs/test/run.sh, Eglot (installs emacs-nox and elpa-eglot with apt-get only when that
+#            can run unattended — root or password-less sudo; otherwise counted as skipped, not passed)
 # The jar: $ARENA_LS_JAR, else ../server/target/arena-ls.jar (build it first: mvn -B -q -DskipTests install).
 # Every step runs under `timeout`. Ends with the line `N passed, N failed`; exits 1 if any failed.
 set -euo pipefail
@@ -107,6 +110,23 @@ vscode_tests() {
 vscode_tests
 cd "$here"
 
+# ---------------------------------------------------------------- VS Code: linux-x64 .vsix with a Java runtime
+note "vscode: platform-specific .vsix (vscode/scripts/test-target.sh)"
+java_home="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
+if [ "$(uname -s)-$(uname -m)" != "Linux-x86_64" ]; then
+    skipped=$((skipped + 1)); echo "SKIP - the linux-x64 .vsix is built on Linux x86_64 only (this is $(uname -s)-$(uname -m))"
+elif [ ! -x "${JAVA_HOME:-$java_home}/bin/jlink" ] || ! command -v python3 >/dev/null; then
+    skipped=$((skipped + 1)); echo "SKIP - the linux-x64 .vsix needs a JDK with jlink and python3"
+elif [ ! -x "$here/vscode/node_modules/.bin/vsce" ]; then
+    fail "vscode: platform-specific .vsix: npm ci did not install vsce"
+else
+    target_log="$tmp/target.log"
+    (cd "$here/vscode" && scripts/test-target.sh) 2>&1 | tee "$target_log" | grep -E '^(ok|FAIL) - ' || true
+    passed=$((passed + $(grep -c '^ok - ' "$target_log" || true)))
+    failed=$((failed + $(grep -c '^FAIL - ' "$target_log" || true)))
+    grep -q '^ok - ' "$target_log" || { tail -20 "$target_log"; fail "vscode: platform-specific .vsix (no checks ran)"; }
+fi
+
 # ---------------------------------------------------------------- Neovim
 note "nvim: headless test (nvim/test/run.sh)"
 nvim_log="$tmp/nvim.log"
@@ -121,6 +141,25 @@ if [ -n "$summary" ]; then
     if [ "$rc" != 0 ] && [ "$f" = 0 ]; then fail "nvim: run.sh exited $rc"; fi
 else
     fail "nvim: no summary line (exit $rc)"
+fi
+
+# ---------------------------------------------------------------- Emacs (Eglot)
+note "emacs: headless Eglot test (emacs/test/run.sh)"
+emacs_log="$tmp/emacs.log"
+rc=0
+timeout -k 10 1200 "$here/emacs/test/run.sh" 2>&1 | tee "$emacs_log" || rc=$?
+summary="$(grep -E '^emacs: [0-9]+ passed, [0-9]+ failed$' "$emacs_log" | tail -1 || true)"
+if [ -n "$summary" ]; then
+    p="$(echo "$summary" | sed 's/^emacs: \([0-9]*\) passed.*/\1/')"
+    f="$(echo "$summary" | sed 's/.* \([0-9]*\) failed$/\1/')"
+    passed=$((passed + p))
+    failed=$((failed + f))
+    if [ "$rc" != 0 ] && [ "$f" = 0 ]; then fail "emacs: run.sh exited $rc"; fi
+elif grep -q '^emacs: skipped' "$emacs_log"; then
+    skipped=$((skipped + 1)) # visible in the summary, never a pass
+    echo "SKIP - $(grep '^emacs: skipped' "$emacs_log" | tail -1)"
+else
+    fail "emacs: no summary line (exit $rc)"
 fi
 
 finish

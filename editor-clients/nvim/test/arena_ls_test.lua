@@ -64,7 +64,7 @@ local lines = {
   '',
   '/** Distance between two points. */',
   'export function distance(a: Point, b: Point = origin): number {',
-  '  const tag: string = ""; return Math.hypot(a.x - b.x, a.y - b.y;',
+  '  const _tag: string = ""; return Math.hypot(a.x - b.x, a.y - b.y;',
   '}',
   '',
   'export class Shape<T> {',
@@ -77,6 +77,14 @@ local file = project .. '/src/nested/geometry.ts'
 vim.fn.writefile(lines, file)
 vim.fn.writefile({ 'export const answer = 42;' }, project .. '/src/other.js')
 vim.fn.writefile({ 'not code' }, project .. '/notes.txt')
+
+-- a small multi-file project (workspace_test.lua), on disk before the server starts and indexes it
+local test_dir = debug.getinfo(1, 'S').source:sub(2):match('^(.*)/[^/]*$')
+local xfile_fixture = test_dir .. '/../../../server/src/test/resources/workspace/rename/src'
+vim.fn.mkdir(project .. '/xfile', 'p')
+for _, name in ipairs({ 'shapes.ts', 'barrel.ts', 'app.ts', 'user.ts', 'deep.ts' }) do
+  vim.fn.writefile(vim.fn.readfile(xfile_fixture .. '/' .. name, 'b'), project .. '/xfile/' .. name, 'b')
+end
 
 vim.cmd('filetype on')
 local arena = require('arena_ls')
@@ -102,7 +110,7 @@ end)
 
 check('publishes the syntax error as a diagnostic', function()
   wait_for('diagnostics', function() return #vim.diagnostic.get(buf) > 0 end)
-  local d = vim.diagnostic.get(buf)[1]
+  local d = vim.diagnostic.get(buf, { severity = vim.diagnostic.severity.ERROR })[1]
   eq(d.severity, vim.diagnostic.severity.ERROR, 'severity')
   eq(d.lnum, 5, 'line (0-based)')
   eq(d.source, 'arena-ls', 'source')
@@ -201,8 +209,37 @@ check('defaults: arena-ls on PATH, else java -jar $ARENA_LS_JAR', function()
 end)
 
 -- navigation on the TS and JS fixtures, through the same client (navigation_test.lua)
-local test_dir = debug.getinfo(1, 'S').source:sub(2):match('^(.*)/[^/]*$')
 dofile(test_dir .. '/navigation_test.lua') {
+  check = check, eq = eq, truthy = truthy, wait_for = wait_for, WAIT = WAIT,
+  project = project, clients = clients, client = client,
+}
+
+-- lsp/arena_ls.lua and :checkhealth arena_ls (config_test.lua)
+dofile(test_dir .. '/config_test.lua') {
+  check = check, eq = eq, truthy = truthy, wait_for = wait_for, WAIT = WAIT,
+  project = project, client = client, server_cmd = arena.config.cmd,
+}
+
+-- navigation across the files of xfile/ (workspace_test.lua)
+dofile(test_dir .. '/workspace_test.lua') {
+  check = check, eq = eq, truthy = truthy, wait_for = wait_for, WAIT = WAIT,
+  project = project, clients = clients, client = client,
+}
+
+-- folding ranges and semantic tokens as raw requests (structure_test.lua)
+dofile(test_dir .. '/structure_test.lua') {
+  check = check, eq = eq, truthy = truthy, wait_for = wait_for, WAIT = WAIT,
+  project = project, clients = clients,
+}
+
+-- completion through the same client (completion_test.lua)
+dofile(test_dir .. '/completion_test.lua') {
+  check = check, eq = eq, truthy = truthy, wait_for = wait_for, WAIT = WAIT,
+  project = project, clients = clients, client = client,
+}
+
+-- unused hints, signature help and code actions on the assist fixtures (assist_test.lua)
+dofile(test_dir .. '/assist_test.lua') {
   check = check, eq = eq, truthy = truthy, wait_for = wait_for, WAIT = WAIT,
   project = project, clients = clients, client = client,
 }

@@ -9,7 +9,7 @@ import {
     ServerOptions,
     State,
 } from 'vscode-languageclient/node';
-import { ArenaSettings, configurationPayload, initializationOptions, LaunchError, renderCommandLine, resolveServerCommand, RESTART_SETTINGS } from './launch';
+import { ArenaSettings, configurationPayload, initializationOptions, LaunchError, REINITIALIZE_SETTINGS, renderCommandLine, resolveServerCommand, RESTART_SETTINGS } from './launch';
 
 const SECTION = 'arena-ls';
 const LANGUAGES = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'];
@@ -19,12 +19,16 @@ let client: LanguageClient | undefined;
 let output: vscode.OutputChannel;
 let status: vscode.StatusBarItem;
 let extensionPath = '';
+let globalState: vscode.Memento | undefined;
+/** How the running server was started, for the status item's tooltip. */
+let startedWith = '';
 /** Serializes start/stop/restart so two restarts in a row cannot race. */
 let lifecycle: Promise<void> = Promise.resolve();
 let stopping = false;
 
 export function activate(context: vscode.ExtensionContext): void {
     extensionPath = context.extensionPath;
+    globalState = context.globalState;
     output = vscode.window.createOutputChannel('arena-ls');
     status = vscode.window.createStatusBarItem('arena-ls.status', vscode.StatusBarAlignment.Right, 100);
     status.name = 'arena-ls';
@@ -65,7 +69,19 @@ function readSettings(): ArenaSettings {
         javaOpts: setting<string[] | string>('java.opts'),
         serverPath: setting<string | null>('server.path'),
         maxFileSize: setting<number>('maxFileSize'),
+        diagnosticsMode: setting<string>('diagnostics.mode'),
     };
+}
+
+/** While the server runs: its name and version; click for the output. */
+function showRunning(c: LanguageClient): void {
+    const info = c.initializeResult?.serverInfo;
+    const version = info?.version ? ` ${info.version}` : '';
+    status.text = `$(check) arena-ls${version}`;
+    status.tooltip = `${info?.name ?? 'arena-ls'}${version} is running: ${startedWith}\nClick to show the output.`;
+    status.command = 'arena-ls.showOutput';
+    status.backgroundColor = undefined;
+    status.show();
 }
 
 function showStatus(kind: 'starting' | 'failed', detail: string): void {
@@ -88,6 +104,7 @@ async function start(): Promise<void> {
     }
     for (const r of command.skipped ?? []) output.appendLine(`[arena-ls] passed over ${r.source}: ${r.executable}: ${r.reason}`);
     output.appendLine(`[arena-ls] starting: ${command.description}`);
+    startedWith = command.description;
     output.appendLine(`[arena-ls] ${renderCommandLine(command.command, command.args)}`);
 
     const serverOptions: ServerOptions = {
@@ -109,7 +126,7 @@ async function start(): Promise<void> {
     client = c;
     c.onDidChangeState(e => {
         if (e.newState === State.Running) {
-            status.hide();
+            showRunning(c);
         } else if (e.newState === State.Starting) {
             showStatus('starting', 'starting the language server…');
         } else if (e.newState === State.Stopped && !stopping && client === c) {
@@ -118,7 +135,9 @@ async function start(): Promise<void> {
     });
     try {
         await c.start();
+        if (client === c && c.isRunning()) showRunning(c); // initializeResult is known now
         output.appendLine('[arena-ls] the server is running');
+        offerToTurnOffBuiltinValidation();
     } catch (err) {
         await failed(err);
     }
@@ -164,8 +183,38 @@ async function restart(): Promise<void> {
     await start();
 }
 
+/** globalState key: the offer below was made (whatever the answer), so it is never made again. */
+export const OFFERED_VALIDATION_KEY = 'arena-ls.offeredToTurnOffBuiltinValidation';
+const BUILTIN_VALIDATION = ['typescript.validate.enable', 'javascript.validate.enable'];
+
+/**
+ * VS Code's built-in TypeScript support reports syntax errors too, so they appear twice. Offer, once,
+ * to turn its validation off for this workspace; never change it without asking (it also carries
+ * TypeScript's type errors, which arena-ls does not report).
+ */
+function offerToTurnOffBuiltinValidation(): void {
+    if (!globalState || globalState.get<boolean>(OFFERED_VALIDATION_KEY)) return;
+    const enabled = BUILTIN_VALIDATION.filter(key => vscode.workspace.getConfiguration().get<boolean>(key, true) !== false);
+    if (enabled.length === 0) return;
+    void globalState.update(OFFERED_VALIDATION_KEY, true);
+    const turnOff = 'Turn Off in This Workspace';
+    const open = 'Open Setting';
+    void vscode.window.showInformationMessage(
+        'arena-ls: VS Code\'s built-in TypeScript support also reports syntax errors, so they may show twice. ' +
+        `Turn off its validation (${enabled.join(', ')}) in this workspace? Its type errors go too; arena-ls reports syntax and scope errors only.`,
+        turnOff, open, 'Keep Both',
+    ).then(choice => {
+        if (choice === turnOff) {
+            for (const key of enabled) void vscode.workspace.getConfiguration().update(key, false, vscode.ConfigurationTarget.Workspace);
+            output.appendLine(`[arena-ls] turned off ${enabled.join(', ')} in this workspace, as asked`);
+        } else if (choice === open) {
+            void vscode.commands.executeCommand('workbench.action.openSettings', 'typescript.validate.enable');
+        }
+    });
+}
+
 function onConfigurationChanged(e: vscode.ConfigurationChangeEvent): void {
-    if (RESTART_SETTINGS.some(s => e.affectsConfiguration(s))) {
+    if ([...RESTART_SETTINGS, ...REINITIALIZE_SETTINGS].some(s => e.affectsConfiguration(s))) {
         void vscode.window.showInformationMessage('arena-ls: restart the language server to apply the new settings?', 'Restart').then(choice => {
             if (choice === 'Restart') void enqueue(restart);
         });

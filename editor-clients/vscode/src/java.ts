@@ -1,12 +1,12 @@
-// Finding a Java 17+ to run the server: the `arena-ls.java.home` setting, then JAVA_HOME, then
-// `java` on PATH. No `vscode` import here, so node's test runner can load this module.
+// Finding a Java 17+ to run the server: the `arena-ls.java.home` setting, then the runtime shipped in
+// a platform-specific .vsix, then JAVA_HOME, then `java` on PATH. No `vscode` import here, so node's test runner can load this module.
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 export const MINIMUM_JAVA = 17;
 
-export type JavaSource = 'arena-ls.java.home' | 'JAVA_HOME' | 'PATH';
+export type JavaSource = 'arena-ls.java.home' | 'bundled runtime' | 'JAVA_HOME' | 'PATH';
 
 export interface JavaCandidate {
     source: JavaSource;
@@ -35,6 +35,8 @@ export type JavaSearchResult =
 export interface JavaEnvironment {
     /** The `arena-ls.java.home` setting, if any. */
     javaHome?: string | null;
+    /** The Java home a platform-specific .vsix carries (`<extension>/runtime`); absent in the universal one. */
+    bundledRuntime?: string | null;
     env: NodeJS.ProcessEnv;
     platform: NodeJS.Platform;
     /** True when a regular file exists there (injectable for tests). */
@@ -94,6 +96,9 @@ export function javaCandidates(e: JavaEnvironment): { candidates: JavaCandidate[
     };
     const configured = e.javaHome?.trim();
     if (configured) add('arena-ls.java.home', javaInHome(expandHome(configured, e.env, e.platform), e.platform));
+    // only when it is there: the universal .vsix has none, which is no reason to mention
+    const bundled = e.bundledRuntime ? javaInHome(e.bundledRuntime, e.platform) : undefined;
+    if (bundled && isFile(bundled)) add('bundled runtime', bundled);
     const javaHome = e.env.JAVA_HOME?.trim();
     if (javaHome) add('JAVA_HOME', javaInHome(javaHome, e.platform));
     // Windows spells it Path; node's process.env is case-insensitive there, a plain object is not

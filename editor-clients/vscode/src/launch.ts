@@ -10,6 +10,8 @@ export interface ArenaSettings {
     javaOpts?: string[] | string | null;
     serverPath?: string | null;
     maxFileSize?: number | null;
+    /** `arena-ls.diagnostics.mode`: push, pull or auto (the server's choice by the client's capabilities). */
+    diagnosticsMode?: string | null;
 }
 
 /**
@@ -51,6 +53,11 @@ export function normalizeJavaOpts(opts: ArenaSettings['javaOpts']): string[] {
     if (opts == null) return [];
     const list = typeof opts === 'string' ? opts.split(/\s+/) : opts;
     return list.filter((o): o is string => typeof o === 'string').map(o => o.trim()).filter(o => o.length > 0);
+}
+
+/** The Java runtime a platform-specific .vsix carries (scripts/package-target.sh); absent otherwise. */
+export function bundledRuntime(extensionPath: string): string {
+    return path.join(extensionPath, 'runtime');
 }
 
 /** The jar shipped inside the extension (copied there when the .vsix is built). */
@@ -110,7 +117,7 @@ export async function resolveServerCommand(
     if (target.kind === 'executable') {
         return { command: target.path, args: [], description: `launcher ${target.path} (arena-ls.server.path)` };
     }
-    const found = await findJava({ javaHome: settings.javaHome, env, platform, isFile }, opts.run ?? execJava);
+    const found = await findJava({ javaHome: settings.javaHome, bundledRuntime: bundledRuntime(extensionPath), env, platform, isFile }, opts.run ?? execJava);
     if (!found.ok) throw new LaunchError(found.message, 'no-java', found.rejected);
     const { command, args } = javaCommandLine(found.java.executable, target.path, settings.javaOpts);
     return {
@@ -128,15 +135,31 @@ export function effectiveMaxFileSize(value: unknown): number {
     return typeof value === 'number' && Number.isFinite(value) && value >= 1 ? Math.floor(value) : DEFAULT_MAX_FILE_SIZE;
 }
 
-/** `initializationOptions` for initialize: the server reads `maxFileSize` (bytes). */
-export function initializationOptions(settings: ArenaSettings): { maxFileSize: number } {
-    return { maxFileSize: effectiveMaxFileSize(settings.maxFileSize) };
+export type DiagnosticsMode = 'auto' | 'push' | 'pull';
+
+/** The diagnostics mode setting: `push` or `pull` as given, anything else `auto`. */
+export function effectiveDiagnosticsMode(value: unknown): DiagnosticsMode {
+    return value === 'push' || value === 'pull' ? value : 'auto';
+}
+
+/**
+ * `initializationOptions` for initialize: the server reads `maxFileSize` (bytes) and
+ * `diagnosticMode`, sent only when not `auto` (the server's default).
+ */
+export function initializationOptions(settings: ArenaSettings): { maxFileSize: number; diagnosticMode?: 'push' | 'pull' } {
+    const mode = effectiveDiagnosticsMode(settings.diagnosticsMode);
+    const options: { maxFileSize: number; diagnosticMode?: 'push' | 'pull' } = { maxFileSize: effectiveMaxFileSize(settings.maxFileSize) };
+    if (mode !== 'auto') options.diagnosticMode = mode;
+    return options;
 }
 
 /** The `workspace/didChangeConfiguration` payload after a settings change (server section "arena-ls"). */
 export function configurationPayload(settings: ArenaSettings): { settings: { 'arena-ls': { maxFileSize: number } } } {
-    return { settings: { 'arena-ls': initializationOptions(settings) } };
+    return { settings: { 'arena-ls': { maxFileSize: effectiveMaxFileSize(settings.maxFileSize) } } };
 }
+
+/** Settings the server reads only at initialize: a change offers a restart (not restricted in untrusted workspaces). */
+export const REINITIALIZE_SETTINGS: readonly string[] = ['arena-ls.diagnostics.mode'];
 
 /** Settings whose change needs a server restart (they shape the process, not the session). */
 export const RESTART_SETTINGS: readonly string[] = ['arena-ls.java.home', 'arena-ls.java.opts', 'arena-ls.server.path'];

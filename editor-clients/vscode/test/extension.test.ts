@@ -74,7 +74,8 @@ describe('the bundled extension in a stand-in VS Code', { skip, timeout: 5 * WAI
         assert.match(output(), /-XX:\+UseSerialGC -Xms16m -Xmx1g/);
         assert.match(output(), /initialized: arena-ls/, 'the server log reaches the output channel');
         assert.match(output(), /Sending request 'initialize - \(0\)'/, 'arena-ls.trace.server traces the protocol');
-        assert.equal(recorded.status.visible, false, 'no status item once running');
+        assert.match(recorded.status.text, /^\$\(check\) arena-ls \d+\.\d+/, 'once running, the status item shows the server version');
+        assert.equal(recorded.status.command, 'arena-ls.showOutput', 'and a click shows the output');
         assert.deepEqual(recorded.errors, []);
         const first = javaChildren();
         assert.equal(first.length, 1, `one server process: ${first}`);

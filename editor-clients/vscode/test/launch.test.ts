@@ -109,7 +109,7 @@ describe('package.json manifest', () => {
 
     it('declares every setting and command the extension uses', () => {
         const props = pkg.contributes.configuration.properties;
-        assert.deepEqual(Object.keys(props).sort(), ['arena-ls.java.home', 'arena-ls.java.opts', 'arena-ls.maxFileSize', 'arena-ls.server.path', 'arena-ls.trace.server']);
+        assert.deepEqual(Object.keys(props).sort(), ['arena-ls.diagnostics.mode', 'arena-ls.java.home', 'arena-ls.java.opts', 'arena-ls.maxFileSize', 'arena-ls.server.path', 'arena-ls.trace.server']);
         assert.equal(props['arena-ls.maxFileSize'].default, DEFAULT_MAX_FILE_SIZE);
         assert.deepEqual(props['arena-ls.trace.server'].enum, ['off', 'messages', 'verbose']);
         assert.deepEqual(pkg.contributes.commands.map((c: { command: string }) => c.command).sort(), ['arena-ls.restart', 'arena-ls.showOutput']);

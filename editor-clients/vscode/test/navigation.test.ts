@@ -127,7 +127,10 @@ describe('navigation: definition, references, highlights, rename, linked editing
         for (const [uri, languageId, body] of [[TS, 'typescript', ts], [JS, 'javascript', js], [TSX, 'typescriptreact', tsx]]) {
             await s.notify(DidOpenTextDocumentNotification.method, { textDocument: { uri, languageId, version: 1, text: body } });
             const p = await s.diagnostics(uri, d => d.version === 1, `diagnostics of ${uri}`);
-            assert.deepEqual(p.diagnostics, [], `the fixture ${uri} parses clean`);
+            // shapes.ts imports "./canvas", which is deliberately missing (its import is the
+            // definition target of `draw`): TS2307 is the one error expected there
+            const errors = p.diagnostics.filter((d: { severity?: number; code?: number | string }) => d.severity === 1 && d.code !== 2307);
+            assert.deepEqual(errors, [], `the fixture ${uri} parses clean`);
         }
     });
 
@@ -302,7 +305,8 @@ describe('navigation: definition, references, highlights, rename, linked editing
         });
         const edited = applyEdits(applyEdits(js, verbose), [{ range: r(2, 0, 2, 0), newText: 'const extra = 1;\n\n' }]);
         const p = await s.diagnostics(JS, d => d.version === 3, 'diagnostics of version 3');
-        assert.deepEqual(p.diagnostics, []);
+        // no errors (the inserted `extra` is never read: an unused-code hint, severity 4)
+        assert.deepEqual(p.diagnostics.filter(d => d.severity !== 4), []);
         // { key, verbose: loud } is now on line 14; `loud` → the renamed binding `{ verbose: loud }` on line 8
         assert.equal(edited.split('\n')[14], '    parts.push({ key, verbose: loud });');
         assert.deepEqual(ranges(await req(DefinitionRequest.method, JS, at(edited, 14, 'loud')), JS), [r(8, 19, 8, 23)]);

@@ -37,7 +37,7 @@ const BROKEN = [
     '',
     '/** Distance between two points. */',
     'export function distance(a: Point, b: Point = origin): number {',
-    '  const tag: string = ""; return Math.hypot(a.x - b.x, a.y - b.y;',
+    '  const _tag: string = ""; return Math.hypot(a.x - b.x, a.y - b.y;',
     '}',
     '',
     'export class Shape<T> {',

@@ -277,6 +277,8 @@ public final class CheckCommand {
                     case JSON: JsonFormat.write(report, w); break;
                     case SARIF: SarifFormat.write(report, o.warnCodes, w); break;
                     case JUNIT: JunitFormat.write(report, w); break;
+                    case GITLAB: GitlabFormat.write(report, w); break;
+                    case CHECKSTYLE: CheckstyleFormat.write(report, w); break;
                     default: throw new IllegalStateException(o.format.name());
                 }
                 if (o.output != null) w.close(); else w.flush();
@@ -390,11 +392,12 @@ public final class CheckCommand {
                 "                         cannot be found, TS2305 for a name a project module does not export",
                 "",
                 "Output:",
-                "  -f, --format NAME      stylish (default), tsc, json, sarif, github, junit",
+                "  -f, --format NAME      stylish (default), tsc, json, sarif, github, junit, gitlab, checkstyle",
                 "  -o, --output FILE      write the report to FILE; the summary still goes to stderr",
                 "  --color, --no-color    force colour on or off (default: on a terminal unless NO_COLOR)",
                 "  -q, --quiet            report errors only: no warnings, notes, progress or summary",
-                "  --warn CODES           report these codes as warnings, e.g. --warn 1005,TS9001",
+                "  --warn CODES           report these codes as warnings, e.g. --warn 1005,TS9001;",
+                "                         'unused' adds unused declarations, imports and parameters (TS6133)",
                 "  --max-warnings N       exit 1 when there are more than N warnings",
                 "  --stats                print timing and allocation figures to stderr",
                 "",

@@ -1,5 +1,7 @@
 package dev.arenals.check;
 
+import dev.arenals.parser.scope.UnusedDeclarations;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,11 +16,11 @@ final class CheckOptions {
     }
 
     enum Format {
-        STYLISH, TSC, JSON, SARIF, GITHUB, JUNIT;
+        STYLISH, TSC, JSON, SARIF, GITHUB, JUNIT, GITLAB, CHECKSTYLE;
 
         static Format parse(String s) throws UsageException {
             for (Format f : values()) if (f.name().equalsIgnoreCase(s)) return f;
-            throw new UsageException("unknown format '" + s + "' (stylish, tsc, json, sarif, github, junit)");
+            throw new UsageException("unknown format '" + s + "' (stylish, tsc, json, sarif, github, junit, gitlab, checkstyle)");
         }
 
         String word() { return name().toLowerCase(Locale.ROOT); }
@@ -113,6 +115,11 @@ final class CheckOptions {
                     String v = value != null ? value : next(args, ++i, name);
                     for (String part : v.split(",")) {
                         String c = part.trim();
+                        if (c.equalsIgnoreCase("unused")) {
+                            // unused declarations, imports and parameters: TypeScript's 6133, off unless asked for
+                            o.warnCodes.add(UnusedDeclarations.CODE);
+                            continue;
+                        }
                         if (c.regionMatches(true, 0, "TS", 0, 2)) c = c.substring(2);
                         o.warnCodes.add(intValue(name, c));
                     }

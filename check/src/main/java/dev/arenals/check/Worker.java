@@ -6,6 +6,7 @@ import dev.arenals.parser.diag.Diag;
 import dev.arenals.parser.diag.DiagnosticMessages;
 import dev.arenals.parser.scope.Binder;
 import dev.arenals.parser.scope.ScopeTable;
+import dev.arenals.parser.scope.UnusedDeclarations;
 import dev.arenals.parser.tree.Arena;
 import dev.arenals.parser.tree.ParseLog;
 import java.io.IOException;
@@ -76,7 +77,14 @@ final class Worker {
         this.maxBytes = maxBytes;
         this.warnCodes = warnCodes;
         this.frames = frames;
+        this.reportUnused = warnCodes.contains(UnusedDeclarations.CODE);
     }
+
+    /** {@code --warn unused}: bind with references and report declarations never read, as warnings. */
+    private final boolean reportUnused;
+    private static final int[] NONE = new int[0];
+    /** The unused symbols of the file being reported. */
+    private int[] unused = NONE;
 
     /**
      * Makes the buffers and the arena large enough for a file of {@code size} bytes. The checker
@@ -233,7 +241,13 @@ final class Worker {
             parser.parseInPlace(arena, chars, textLength, f.options); // the char buffer is ours until the next file
             int strayNul = strayNul(textLength);
             if (strayNul >= 0) return binary(f, length, byteOffset(strayNul));
-            binder.bindDeclarations(arena, table);
+            if (reportUnused) {
+                binder.bind(arena, table); // unused declarations need every reference resolved
+                unused = UnusedDeclarations.find(arena, table, f.options.isDeclaration());
+            } else {
+                binder.bindDeclarations(arena, table);
+                unused = NONE;
+            }
             if (resolve) moduleSyntax = dev.arenals.check.modules.ModuleSyntax.of(arena, f.path);
             return report(f, length, chars, textLength);
         } catch (RuntimeException | StackOverflowError e) {
@@ -291,20 +305,36 @@ final class Worker {
 
     private FileReport report(SourceFile f, long length, char[] text, int textLength) {
         ParseLog log = arena.log();
-        int n = log.diagnosticCount();
+        int logged = log.diagnosticCount();
+        int n = logged + unused.length;
         if (n == 0) return new FileReport(FileReport.Kind.SOURCE, f.display, true, length, List.of());
         int maxOffset = 0;
-        for (int i = 0; i < n; i++) maxOffset = Math.max(maxOffset, Math.min(textLength, log.diagnosticEnd(i)));
+        for (int i = 0; i < logged; i++) maxOffset = Math.max(maxOffset, Math.min(textLength, log.diagnosticEnd(i)));
+        for (int sym : unused) maxOffset = Math.max(maxOffset, Math.min(textLength, arena.end(table.declarationNode(sym))));
         lines.rebuild(text, textLength, maxOffset);
         List<Problem> problems = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            int s = clamp(log.diagnosticStart(i), textLength);
-            int e = Math.max(s, clamp(log.diagnosticEnd(i), textLength));
+            int s, e, code;
+            Severity severity;
+            String message;
+            if (i < logged) {
+                s = clamp(log.diagnosticStart(i), textLength);
+                e = Math.max(s, clamp(log.diagnosticEnd(i), textLength));
+                Diag d = log.diagnostic(i);
+                code = d.code;
+                severity = warnCodes.contains(d.code) ? Severity.WARNING : Severity.ERROR;
+                message = DiagnosticMessages.message(log, i, arena.names());
+            } else {
+                int sym = unused[i - logged];
+                int decl = table.declarationNode(sym);
+                s = clamp(arena.start(decl), textLength);
+                e = Math.max(s, clamp(arena.end(decl), textLength));
+                code = UnusedDeclarations.CODE;
+                severity = Severity.WARNING;
+                message = UnusedDeclarations.message(table.name(sym));
+            }
             int line = lines.lineOf(s);
             int endLine = lines.lineOf(e);
-            Diag d = log.diagnostic(i);
-            Severity severity = warnCodes.contains(d.code) ? Severity.WARNING : Severity.ERROR;
-            String message = DiagnosticMessages.message(log, i, arena.names());
             int column = s - lines.lineStart(line) + 1;
             String lineText = null;
             int frameColumn = 0;
@@ -324,7 +354,7 @@ final class Worker {
                 lineText = sb.toString();
                 frameColumn = s - from + 1 + (from > ls ? 1 : 0);
             }
-            problems.add(new Problem(severity, d.code, message, s, e, line + 1, column,
+            problems.add(new Problem(severity, code, message, s, e, line + 1, column,
                     endLine + 1, e - lines.lineStart(endLine) + 1, lineText, frameColumn, null));
         }
         problems.sort(BY_POSITION);

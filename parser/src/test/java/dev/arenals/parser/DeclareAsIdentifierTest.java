@@ -26,7 +26,7 @@ class DeclareAsIdentifierTest {
         for (String file : new String[] {"a.ts", "a.tsx"}) {
             Arena arena = new Arena();
             new JsParser().parse(arena, src, ParseOptions.forFileName(file));
-            assertEquals(List.of(), ParserTestSupport.treeViolations(arena, false), () -> ParserTestSupport.describe(src, arena));
+            assertEquals(List.of(), ParserTestSupport.treeViolations(arena), () -> ParserTestSupport.describe(src, arena));
             assertEquals(shape, ParserTestSupport.shape(arena));
             List<ParserTestSupport.Diagnostic> diagnostics = ParserTestSupport.diagnostics(arena);
             assertTrue(diagnostics.toString().contains("';' expected."), diagnostics::toString);

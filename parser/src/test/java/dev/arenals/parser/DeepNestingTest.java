@@ -19,8 +19,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Pathologically deep or long inputs on the default thread stack: the parser must neither overflow
  * the stack nor hang, must report a bounded number of diagnostics (exactly one NESTING_TOO_DEEP
  * when it gives up descending, none for long but flat chains), and the tree must dump.
- *
- * <p>Nested decorators ({@code @@@…}), which currently overflow the stack, are in KnownBugsTest.
  */
 class DeepNestingTest {
     private static final int N = 100_000;
@@ -111,7 +109,7 @@ class DeepNestingTest {
         Arena arena = ParserTestSupport.parse(src, c.module());
         String dump = TreeDump.dump(arena);
         return new Outcome(ParserTestSupport.diagnostics(arena), dump.length(), arena.nodeCount(),
-                ParserTestSupport.treeViolations(arena, false), src.length());
+                ParserTestSupport.treeViolations(arena), src.length());
     }
 
     /** Runs on a fresh thread with the default stack size (stack size 0 = platform default). */

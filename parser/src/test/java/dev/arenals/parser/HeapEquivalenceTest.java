@@ -111,7 +111,7 @@ class HeapEquivalenceTest {
         assertEquals(TreeDump.dump(heap), TreeDump.dump(again));
         p.parse(arena, src, ParseOptions.of(module));
         assertEquals(TreeDump.dump(heap), TreeDump.dump(arena));
-        assertTrue(ParserTestSupport.treeViolations(arena, true).isEmpty(), () -> ParserTestSupport.treeViolations(arena, true).toString());
+        assertTrue(ParserTestSupport.treeViolations(arena).isEmpty(), () -> ParserTestSupport.treeViolations(arena).toString());
     }
 
     /** Node by node, including spans, data and PARENTHESIZED wrappers, which the dump leaves out. */

@@ -232,9 +232,16 @@ class IncrementalReparseTest {
             String before = text.toString();
             text.replace(at, at + removed, inserted);
             buf = text.toString().toCharArray();
-            if (parser.reparseInPlace(arena, buf, buf.length, options, at, at + removed, at + inserted.length())) cheap++;
+            List<int[]> statementsBefore = topLevelSpans(arena);
+            boolean incremental = parser.reparseInPlace(arena, buf, buf.length, options, at, at + removed, at + inserted.length());
             Arena reference = full(text.toString(), options);
             String where = name + " edit " + i + " at " + at + " (-" + removed + " +'" + inserted + "')";
+            if (incremental) {
+                cheap++;
+                checkSplicedRegion(arena, statementsBefore, at, at + removed, inserted.length() - removed, where);
+            } else {
+                assertEquals(-1, arena.splicedFrom(), where + ": a full parse rewrote everything");
+            }
             String expected = structure(reference);
             String actual = structure(arena);
             if (!expected.equals(actual)) {
@@ -252,6 +259,42 @@ class IncrementalReparseTest {
         }
         System.out.printf("incremental reparse fuzz %s: %d edits, %d reparsed incrementally, all equal to a full parse%n", name, edits, cheap);
         return cheap;
+    }
+
+    private static List<int[]> topLevelSpans(Arena arena) {
+        List<int[]> spans = new ArrayList<>();
+        if (arena.root() < 0) return spans;
+        for (int c = arena.firstChild(arena.root()); c >= 0; c = arena.nextSibling(c)) spans.add(new int[] {arena.start(c), arena.end(c)});
+        return spans;
+    }
+
+    /**
+     * The arena's record of what an incremental reparse rewrote covers the edit, and the top-level
+     * statements outside it are the old ones: those before it where they were, those after it moved
+     * by the change in length.
+     */
+    private static void checkSplicedRegion(Arena arena, List<int[]> before, int editStart, int editOldEnd, int delta, String where) {
+        int from = arena.splicedFrom(), oldEnd = arena.splicedOldEnd(), newEnd = arena.splicedNewEnd();
+        assertTrue(from >= 0 && from <= editStart && editOldEnd <= oldEnd && newEnd - oldEnd == delta, where + ": spliced ["
+                + from + ", " + oldEnd + ") -> " + newEnd);
+        List<String> keptBefore = new ArrayList<>(), keptAfter = new ArrayList<>();
+        for (int[] s : before) {
+            if (s[1] <= from) keptBefore.add(s[0] + ".." + s[1]);
+            else if (s[0] >= oldEnd) keptAfter.add((s[0] + delta) + ".." + (s[1] + delta));
+            else assertTrue(s[0] >= from && s[1] <= oldEnd, where + ": an old statement straddles the rewritten text");
+        }
+        // in order: the kept statements first, then the new ones, then the moved ones (a statement
+        // of no width at the boundary, from recovery, tells nothing by its span)
+        List<int[]> now = topLevelSpans(arena);
+        List<String> nowBefore = new ArrayList<>(), nowAfter = new ArrayList<>();
+        for (int i = 0; i < now.size(); i++) {
+            int[] s = now.get(i);
+            if (i < keptBefore.size()) nowBefore.add(s[0] + ".." + s[1]);
+            else if (i >= now.size() - keptAfter.size()) nowAfter.add(s[0] + ".." + s[1]);
+            else assertTrue(s[0] >= from && s[1] <= newEnd, where + ": a new statement outside the rewritten text");
+        }
+        assertEquals(keptBefore, nowBefore, where + ": statements before the rewritten text");
+        assertEquals(keptAfter, nowAfter, where + ": statements after the rewritten text");
     }
 
     private static String firstDifference(String expected, String actual) {

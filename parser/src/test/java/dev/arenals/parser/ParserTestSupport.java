@@ -76,22 +76,14 @@ public final class ParserTestSupport {
      * text length; every child lies within its parent's span; siblings are in non-decreasing start
      * order; every kind is a known NodeKind; name-carrying nodes carry a valid name id; diagnostics
      * lie within the text and are bounded.
-     *
-     * @param moduloTrivia when true, spans are compared modulo trivia: an inverted span [s, e) with
-     *     e < s whose gap [e, s) is only whitespace and comments counts as [e, s), and a child may
-     *     stick out of its parent (or precede its previous sibling) over whitespace and comments
-     *     only. That tolerates exactly the known bug documented in KnownBugsTest (nodes for missing
-     *     syntax take the position of the next token instead of the end of the previous one) and
-     *     nothing else.
      */
-    public static List<String> treeViolations(Arena arena, boolean moduloTrivia) {
+    public static List<String> treeViolations(Arena arena) {
         List<String> out = new ArrayList<>();
         int len = arena.sourceLength();
         if (arena.nodeCount() == 0) {
             out.add("no nodes");
             return out;
         }
-        BitSet trivia = moduloTrivia ? trivia(arena) : new BitSet();
         int root = arena.root();
         if (arena.kind(root) != NodeKind.PROGRAM) out.add("root is " + NodeKind.name(arena.kind(root)));
         if (arena.start(root) != 0 || arena.end(root) != len) {
@@ -114,25 +106,22 @@ public final class ParserTestSupport {
             if (ps < 0 || pe > len || ps > len || pe < 0) {
                 out.add(span(arena, n) + " is outside the text of length " + len);
             } else if (pe < ps) {
-                if (!moduloTrivia || !allTrivia(trivia, pe, ps)) out.add(span(arena, n) + " is inverted (end < start)");
+                out.add(span(arena, n) + " is inverted (end < start)");
                 int tmp = ps; ps = pe; pe = tmp;
             }
             int prevStart = Integer.MIN_VALUE, prevEnd = Integer.MIN_VALUE, lastStart = -1, lastEnd = -1;
             for (int c = arena.firstChild(n); c >= 0; c = arena.nextSibling(c)) {
                 int cs = Math.min(arena.start(c), arena.end(c)), ce = Math.max(arena.start(c), arena.end(c));
                 boolean inside = cs >= ps && ce <= pe;
-                if (!inside && moduloTrivia) {
-                    inside = (cs >= ps || allTrivia(trivia, cs, ps)) && (ce <= pe || allTrivia(trivia, pe, ce));
-                }
                 if (!inside) out.add(span(arena, c) + " lies outside its parent " + span(arena, n));
-                if (cs < prevStart && !(moduloTrivia && allTrivia(trivia, cs, prevStart))) {
+                if (cs < prevStart) {
                     out.add(span(arena, c) + " starts before its previous sibling (start " + prevStart + ")");
                 }
                 // a shorthand property's key is its value's text ({a}, {a = 1}): the value starts with it
                 boolean sameAsPrevious = cs == lastStart && ce >= lastEnd;
                 lastStart = cs;
                 lastEnd = ce;
-                if (cs < prevEnd && !sameAsPrevious && !(moduloTrivia && allTrivia(trivia, cs, prevEnd))) {
+                if (cs < prevEnd && !sameAsPrevious) {
                     out.add(span(arena, c) + " overlaps its previous sibling (end " + prevEnd + ")");
                 }
                 prevStart = Math.max(prevStart, cs);
@@ -154,28 +143,6 @@ public final class ParserTestSupport {
         return out;
     }
 
-    /** Positions holding whitespace, line terminators or comment text (per the parse's comment log). */
-    private static BitSet trivia(Arena arena) {
-        int len = arena.sourceLength();
-        char[] src = arena.source();
-        BitSet b = new BitSet(len);
-        for (int i = 0; i < len; i++) {
-            char c = src[i];
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x0b || c == 0x0c || c == 0xa0 || c == 0xfeff
-                    || c == 0x2028 || c == 0x2029 || Character.getType(c) == Character.SPACE_SEPARATOR) b.set(i);
-        }
-        ParseLog log = arena.log();
-        for (int i = 0; i < log.commentCount(); i++) {
-            b.set(Math.max(0, log.commentStart(i)), Math.min(len, Math.max(log.commentStart(i), log.commentEnd(i))));
-        }
-        return b;
-    }
-
-    private static boolean allTrivia(BitSet trivia, int from, int to) {
-        if (from >= to) return true;
-        int clear = trivia.nextClearBit(from);
-        return clear >= to;
-    }
 
     private static String span(Arena arena, int n) {
         return NodeKind.name(arena.kind(n)) + "#" + n + "[" + arena.start(n) + "," + arena.end(n) + ")";

@@ -41,7 +41,7 @@ class RegressionTest {
         "class C x", "while (x) ", "label: ", "x = () => ;", "throw ", "new ", "function f() x", "a ? b : "})
     void nodesForMissingSyntaxLieWithinTheirParentAndAreNotInverted(String src) {
         Arena arena = ParserTestSupport.parse(src);
-        List<String> v = ParserTestSupport.treeViolations(arena, false);
+        List<String> v = ParserTestSupport.treeViolations(arena);
         assertEquals(List.of(), v, () -> ParserTestSupport.describe(src, arena));
     }
 
@@ -55,7 +55,7 @@ class RegressionTest {
             String src = RecoveryTest.fuzzInput(rnd);
             boolean module = rnd.nextBoolean();
             Arena arena = ParserTestSupport.parse(src, module);
-            List<String> v = ParserTestSupport.treeViolations(arena, false);
+            List<String> v = ParserTestSupport.treeViolations(arena);
             if (!v.isEmpty()) {
                 if (broken++ == 0) {
                     first = src;
@@ -207,7 +207,7 @@ class RegressionTest {
     @ValueSource(strings = {"<a /b", "<a b/c", "x = <c,+/}"})
     void jsxOpeningElementLiesWithinItsElement(String src) {
         Arena arena = ParserTestSupport.parse(src);
-        assertEquals(List.of(), ParserTestSupport.treeViolations(arena, true), () -> ParserTestSupport.describe(src, arena));
+        assertEquals(List.of(), ParserTestSupport.treeViolations(arena), () -> ParserTestSupport.describe(src, arena));
     }
 
     /** RecoveryTest's random-input test with '<' in the alphabet, i.e. with JSX; fails on the bug above. */

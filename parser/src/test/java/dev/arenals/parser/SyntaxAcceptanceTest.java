@@ -562,7 +562,7 @@ class SyntaxAcceptanceTest {
         Arena arena = ParserTestSupport.parse(src, goal.equals("module"));
         assertEquals(List.of(), ParserTestSupport.diagnostics(arena), () -> ParserTestSupport.describe(src, arena));
         // a valid program has a perfectly shaped tree: strict span rules, nothing INVALID
-        assertEquals(List.of(), ParserTestSupport.treeViolations(arena, false), () -> ParserTestSupport.describe(src, arena));
+        assertEquals(List.of(), ParserTestSupport.treeViolations(arena), () -> ParserTestSupport.describe(src, arena));
         assertFalse(ParserTestSupport.kindsIn(arena).get(NodeKind.INVALID), () -> ParserTestSupport.describe(src, arena));
     }
 
@@ -580,7 +580,7 @@ class SyntaxAcceptanceTest {
             assertTrue(x.start() >= 0 && x.start() <= x.end() && x.end() <= src.length(), x::toString);
             assertFalse(x.message().contains("{0}"), x::toString);
         }
-        assertEquals(List.of(), ParserTestSupport.treeViolations(arena, true), () -> ParserTestSupport.describe(src, arena));
+        assertEquals(List.of(), ParserTestSupport.treeViolations(arena), () -> ParserTestSupport.describe(src, arena));
     }
 
     @Test

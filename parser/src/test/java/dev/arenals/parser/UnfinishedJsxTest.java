@@ -20,7 +20,7 @@ class UnfinishedJsxTest {
         for (String file : new String[] {"a.jsx", "a.tsx", "a.js"}) {
             Arena arena = new Arena();
             new JsParser().parse(arena, src, ParseOptions.forFileName(file));
-            assertEquals(List.of(), ParserTestSupport.treeViolations(arena, false), () -> file + "\n" + ParserTestSupport.describe(src, arena));
+            assertEquals(List.of(), ParserTestSupport.treeViolations(arena), () -> file + "\n" + ParserTestSupport.describe(src, arena));
         }
     }
 }

@@ -220,6 +220,19 @@ public final class ScopeTable {
         return node >= 0 && node < arena.nodeCount() ? nodeSymbol[node] : -1;
     }
 
+    /**
+     * The name lookup table: one entry per (scope, name and declaration space) a declaration or an
+     * implicit global made. A name in {@code scope} resolves through the entry whose
+     * {@link #entryScope} is that scope and whose {@link #entryKey} is the name id with its space
+     * bits; entries without a symbol only carry the binder's redeclaration flags.
+     */
+    public int entryCount() { check(); return entryCount; }
+    public int entryScope(int entry) { check(); return entryScope[entry]; }
+    /** The name id, with the declaration space in the top bits (value names have none). */
+    public int entryKey(int entry) { check(); return entryName[entry]; }
+    /** The symbol a lookup of the entry's key in its scope finds, or -1. */
+    public int entrySymbol(int entry) { check(); return entrySymbol[entry]; }
+
     /** Whether references were recorded and resolved ({@link Binder#bind}, not {@link Binder#bindDeclarations}). */
     public boolean referencesResolved() { check(); return referencesResolved; }
 
@@ -277,8 +290,42 @@ public final class ScopeTable {
         return node < 0 ? -1 : nodeSymbol[node];
     }
 
-    /** The innermost scope whose node spans {@code offset}. */
+    /** The innermost scope whose node spans {@code offset}; the top scope when none does. */
     public int scopeAt(int offset) {
+        check();
+        if (scopeCount == 0) return -1;
+        if (byStartFor != boundGeneration || byStartCount != scopeCount) sortByStart();
+        // Scopes nest as their nodes do. Of those starting before offset, the innermost holding it is
+        // the last of them to start, or its nearest ancestor that holds it; those starting at offset
+        // all hold it. The smallest of these wins, the later-made on a tie, as a scan of all would pick.
+        int lo = 0, hi = scopeCount - 1, last = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (arena.start(scopeNode[byStart[mid]]) < offset) { last = mid; lo = mid + 1; } else hi = mid - 1;
+        }
+        int best = -1, bestLength = Integer.MAX_VALUE;
+        for (int s = last < 0 ? -1 : byStart[last]; s >= 0; s = scopeParent[s]) {
+            int n = scopeNode[s];
+            if (arena.start(n) <= offset && offset <= arena.end(n)) {
+                best = s;
+                bestLength = arena.end(n) - arena.start(n);
+                break;
+            }
+        }
+        for (int i = last + 1; i < scopeCount && arena.start(scopeNode[byStart[i]]) == offset; i++) {
+            int s = byStart[i];
+            int length = arena.end(scopeNode[s]) - offset;
+            if (length < 0) continue;
+            if (length < bestLength || (length == bestLength && s > best)) {
+                best = s;
+                bestLength = length;
+            }
+        }
+        return best < 0 ? 0 : best;
+    }
+
+    /** The innermost scope by a scan of every scope: what {@link #scopeAt} answers, for tests. */
+    int scopeAtByScan(int offset) {
         check();
         int best = scopeCount > 0 ? 0 : -1;
         int bestLen = Integer.MAX_VALUE;
@@ -293,6 +340,43 @@ public final class ScopeTable {
         return best;
     }
 
+    // scopes ordered by their node's start (creation order among equal starts), built on first use after a bind
+    private int[] byStart = new int[0];
+    private int byStartFor = -1, byStartCount;
+
+    private void sortByStart() {
+        long[] keys = new long[scopeCount];
+        for (int s = 0; s < scopeCount; s++) keys[s] = ((long) arena.start(scopeNode[s]) << 32) | s;
+        Arrays.sort(keys);
+        if (byStart.length < scopeCount) byStart = new int[scopeCount];
+        for (int i = 0; i < scopeCount; i++) byStart[i] = (int) keys[i];
+        byStartFor = boundGeneration;
+        byStartCount = scopeCount;
+    }
+
+    // symbols of each scope as linked lists in declaration order, built on first use after a bind
+    private int[] scopeFirstSymbol = new int[0];
+    private int[] nextSymbolInScope = new int[0];
+    private int listsFor = -1, listsSymbolCount;
+
+    // visibleSymbols' per-name marks, stamped per call (the table is read on its document's queue only)
+    private int[] seenStamp = new int[0];
+    private int stamp;
+
+    private void buildScopeLists() {
+        if (scopeFirstSymbol.length < scopeCount) scopeFirstSymbol = new int[scopeCount];
+        if (nextSymbolInScope.length < symCount) nextSymbolInScope = new int[symCount];
+        Arrays.fill(scopeFirstSymbol, 0, scopeCount, -1);
+        for (int sym = symCount - 1; sym >= 0; sym--) { // prepending from the end keeps declaration order
+            int scope = symScope[sym];
+            if (scope < 0 || scope >= scopeCount) { nextSymbolInScope[sym] = -1; continue; }
+            nextSymbolInScope[sym] = scopeFirstSymbol[scope];
+            scopeFirstSymbol[scope] = sym;
+        }
+        listsFor = boundGeneration;
+        listsSymbolCount = symCount;
+    }
+
     /** Scope chain at {@code offset}, innermost first. */
     public int[] scopeChain(int offset) {
         int s = scopeAt(offset);
@@ -304,17 +388,32 @@ public final class ScopeTable {
         return out;
     }
 
-    /** Symbols visible at {@code offset} (declared in the scope chain; inner ones shadow outer ones). */
+    /**
+     * Symbols visible at {@code offset} (declared in the scope chain; inner ones shadow outer ones),
+     * innermost scope first, in declaration order within a scope. Reads only the chain's own
+     * symbols (per-scope lists built once per bind) and marks names in a per-name slot, so
+     * completion in a file with thousands of top-level names does not compare every pair of them.
+     */
     public int[] visibleSymbols(int offset) {
         int[] chain = scopeChain(offset);
-        int[] out = new int[16];
+        if (listsFor != boundGeneration || listsSymbolCount != symCount) buildScopeLists();
+        // a name is taken once seenStamp[name] == stamp: by an inner (or earlier) symbol
+        int names = arena.names().size();
+        if (seenStamp.length < names) seenStamp = new int[names + (names >>> 3) + 64];
+        if (++stamp == Integer.MAX_VALUE) {
+            Arrays.fill(seenStamp, 0);
+            stamp = 1;
+        }
+        int[] seen = seenStamp;
+        int mark = stamp;
+        int[] out = new int[64];
         int n = 0;
         for (int scope : chain) {
-            for (int sym = 0; sym < symCount; sym++) {
-                if (symScope[sym] != scope || symKind[sym] == SymbolKind.IMPLICIT_GLOBAL) continue;
-                boolean shadowed = false;
-                for (int i = 0; i < n; i++) if (symName[out[i]] == symName[sym]) { shadowed = true; break; }
-                if (shadowed) continue;
+            for (int sym = scopeFirstSymbol[scope]; sym >= 0; sym = nextSymbolInScope[sym]) {
+                if (symKind[sym] == SymbolKind.IMPLICIT_GLOBAL) continue;
+                int name = symName[sym];
+                if (name < 0 || name >= names || seen[name] == mark) continue;
+                seen[name] = mark;
                 if (n == out.length) out = Arrays.copyOf(out, n * 2);
                 out[n++] = sym;
             }

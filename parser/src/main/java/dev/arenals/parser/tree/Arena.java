@@ -41,6 +41,11 @@ public final class Arena implements TreeSink {
     private boolean fullParse;
     /** {@link #source} is the caller's array ({@link #borrowSource}), not the arena's own copy. */
     private boolean borrowed;
+    /**
+     * What the last {@link #spliceTopLevel} rewrote: [{@code splicedFrom}, {@code splicedOldEnd}) of
+     * the previous text became [{@code splicedFrom}, {@code splicedNewEnd}); -1 after a full parse.
+     */
+    private int splicedFrom = -1, splicedOldEnd = -1, splicedNewEnd = -1;
 
     private final NameTable names = new NameTable();
     private final ParseLog log = new ParseLog();
@@ -61,6 +66,7 @@ public final class Arena implements TreeSink {
     public void reset() {
         building = true;
         fullParse = true;
+        splicedFrom = splicedOldEnd = splicedNewEnd = -1;
         count = 0;
         top = 0;
         sourceLength = 0;
@@ -327,6 +333,17 @@ public final class Arena implements TreeSink {
 
     public int wastedTokens() { return wastedTokens; }
 
+    /**
+     * When the current tree came from an incremental reparse ({@link #spliceTopLevel}): the start of
+     * the text it rewrote, the same in the old and the new text. Every node outside the rewritten
+     * text is the previous tree's (offsets past it moved by the change in length). -1 after a full parse.
+     */
+    public int splicedFrom() { return splicedFrom; }
+    /** The end, in the previous text, of what the last incremental reparse rewrote; -1 after a full parse. */
+    public int splicedOldEnd() { return splicedOldEnd; }
+    /** The end, in the current text, of what the last incremental reparse rewrote; -1 after a full parse. */
+    public int splicedNewEnd() { return splicedNewEnd; }
+
     public int parserDiagnosticCount() { return parserDiagnostics; }
     public int namesAtFullParse() { return namesAtFullParse; }
     public int parsedWith() { return count == 0 ? -1 : parsedWith; }
@@ -398,6 +415,9 @@ public final class Arena implements TreeSink {
         end[root] = newLength;
         data[root] = rootData;
         count = newCount;
+        splicedFrom = prev < 0 ? 0 : end[prev];
+        splicedNewEnd = after < 0 ? newLength : start[after];
+        splicedOldEnd = splicedNewEnd - delta;
         top = 0;
         stack[top++] = root;
     }

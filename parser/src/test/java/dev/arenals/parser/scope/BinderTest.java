@@ -201,6 +201,22 @@ class BinderTest {
         assertEquals(ScopeKind.SCRIPT, table.scopeKind(chain[chain.length - 1]));
     }
 
+    @Test
+    void visibleSymbolsShadowInnerFirstAndKeepDeclarationOrder() {
+        bind("let x = 1, y = 2; function f(x, z) { let w; { let y; /*here*/ } } let after;");
+        int here = at("/*here*/", 0);
+        List<String> visible = new ArrayList<>();
+        List<Integer> kinds = new ArrayList<>();
+        for (int s : table.visibleSymbols(here)) {
+            visible.add(table.name(s));
+            kinds.add(table.kind(s));
+        }
+        // inner y (block), then f's parameters and locals, then the script's names minus the shadowed ones
+        assertEquals(List.of("y", "x", "z", "w", "f", "after"), visible);
+        assertEquals(SymbolKind.PARAMETER, kinds.get(1));
+        assertEquals(SymbolKind.LET, kinds.get(0));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "let a; let a;", "let a; var a;", "var a; let a;", "const a = 1; function a() {}", "{ let a; { var a; } }",

@@ -400,7 +400,7 @@ class NodeViewTest {
         m.put("gotoNextSibling", TreeCursor::gotoNextSibling);
         m.put("gotoParent", TreeCursor::gotoParent);
         m.put("gotoNext", TreeCursor::gotoNext);
-        // depth() is covered in KnownBugsTest: it does not check the generation
+        m.put("depth", TreeCursor::depth);
         return m;
     }
 

@@ -51,7 +51,11 @@ public final class Document {
     private ScopeTable scopes;
     private RuntimeException bindFailure;
     private long parseStamp;
+    /** The stamp of the parse before the current one: what an incremental reparse's tree was made from. */
+    private long previousParseStamp;
     private int parsedVersion = -1;
+    /** The highest version pushed to the client with diagnostics; Integer.MIN_VALUE before any. */
+    private int publishedVersion = Integer.MIN_VALUE;
     private boolean oversized;
     private long sizeBytes;
     private long parseNanos;
@@ -119,6 +123,13 @@ public final class Document {
     public long sizeBytes() { return sizeBytes; }
     public int parsedVersion() { return parsedVersion; }
     public long parseStamp() { return parseStamp; }
+    public int publishedVersion() { return publishedVersion; }
+    public void setPublishedVersion(int version) { publishedVersion = version; }
+    /**
+     * The stamp of this document's parse before the current one. After an incremental reparse
+     * ({@link #lastParseWasIncremental}), the arena's {@code spliced*} offsets say what changed since that parse.
+     */
+    public long previousParseStamp() { return previousParseStamp; }
     public long lastParseNanos() { return parseNanos; }
     /** True when the last parse made the document a module (by its extension, or by its contents). */
     public boolean isModuleGoal() { return arena != null && arena.isModule(); }
@@ -278,6 +289,7 @@ public final class Document {
         long t0 = System.nanoTime();
         dirty = false;
         parsedVersion = version;
+        previousParseStamp = parseStamp;
         parseStamp = PARSE_STAMPS.incrementAndGet();
         attachments.clear();
         bindFailure = null;
@@ -332,6 +344,16 @@ public final class Document {
             if (bytes > limit) return bytes;
         }
         return bytes;
+    }
+
+    /**
+     * Before the first parse: parse into {@code arena} and bind into {@code scopes} instead of new
+     * ones, for short-lived documents (files read from disk for one request), whose thread reuses
+     * one pair for all of them. The caller must not use them elsewhere until this document is closed.
+     */
+    public void useBuffers(Arena arena, ScopeTable scopes) {
+        if (this.arena == null) this.arena = arena;
+        if (this.scopes == null) this.scopes = scopes;
     }
 
     /** Frees the text, the arena and feature state; later tasks see a closed document. */

@@ -30,7 +30,17 @@ public final class CrossFileReferences {
      * A file and the position (negotiated encoding) of the top-level binding whose references it
      * holds; with a {@code member}, the binding is a namespace import and the uses are {@code ns.member}.
      */
-    public record Site(String uri, Path path, Position binding, String member) { }
+    public record Site(String uri, Path path, Position binding, String member, String reexported) {
+        public Site(String uri, Path path, Position binding, String member) { this(uri, path, binding, member, null); }
+    }
+
+    /** The local side of {@code export { a as reexported } from} in the document (the name it re-exports). */
+    public List<Location> reexportUse(Document doc, String reexported) {
+        DocumentQuery q = DocumentQuery.of(doc);
+        if (q == null) return List.of();
+        int node = CrossFileRename.reexportedLocalOf(q.arena(), reexported);
+        return node < 0 ? List.of() : List.of(q.locationOfNode(node));
+    }
 
     /**
      * The uses {@code ns.member} (expressions and qualified type names) of the namespace import
@@ -41,8 +51,17 @@ public final class CrossFileReferences {
         if (q == null) return List.of();
         int symbol = q.symbolOfNode(q.identifierAt(q.offset(binding)));
         if (symbol < 0) return List.of();
+        int[] nodes = memberUseNodes(q, symbol, member);
+        List<Location> out = new ArrayList<>(nodes.length);
+        for (int node : nodes) out.add(q.locationOfNode(node));
+        return out;
+    }
+
+    /** The property nodes of {@code ns.member} (expressions and qualified type names) where ns is {@code symbol}. */
+    static int[] memberUseNodes(DocumentQuery q, int symbol, String member) {
         Arena arena = q.arena();
-        List<Location> out = new ArrayList<>();
+        int[] out = new int[8];
+        int count = 0;
         for (int node = 0, n = arena.nodeCount(); node < n; node++) {
             int kind = arena.kind(node);
             if (kind != NodeKind.MEMBER && kind != NodeKind.QUALIFIED_NAME) continue;
@@ -50,9 +69,10 @@ public final class CrossFileReferences {
             int property = object < 0 ? -1 : arena.nextSibling(object);
             if (property < 0 || arena.kind(object) != NodeKind.IDENTIFIER_REFERENCE || arena.kind(property) != NodeKind.IDENTIFIER_NAME) continue;
             if (q.symbolOfNode(object) != symbol || !arena.names().equals(arena.data(property), member)) continue;
-            out.add(q.locationOfNode(property));
+            if (count == out.length) out = java.util.Arrays.copyOf(out, count * 2);
+            out[count++] = property;
         }
-        return out;
+        return java.util.Arrays.copyOf(out, count);
     }
 
     /** Runs on the document's queue, after the document is parsed. */
@@ -60,14 +80,15 @@ public final class CrossFileReferences {
         DocumentQuery q = DocumentQuery.of(doc);
         Path file = Uris.pathOf(doc.uri());
         if (q == null || file == null) return List.of();
+        Arena arena = q.arena();
+        NameInFile origin = CrossFileRename.importedNameAt(q, q.offset(position), file, navigator);
+        if (origin != null) return sitesOf(origin, file, null, navigator, index);
         Target target = new TargetResolver(q).at(q.offset(position));
         if (target == null || target.kind != Target.SYMBOL) return List.of();
         Occurrences declarations = Occurrences.declarations(q, target);
         if (declarations.size() == 0) return List.of();
-        Arena arena = q.arena();
         int declaration = declarations.node(0);
         String name = arena.names().name(arena.data(declaration));
-        NameInFile origin;
         String[] imported = DefinitionHandler.importOf(arena, declaration);
         if (imported != null) {
             origin = navigator.origin(file, imported[0], imported[1]);
@@ -80,6 +101,14 @@ public final class CrossFileReferences {
             origin = isTopLevel ? new NameInFile(file, name) : null;
         }
         if (origin == null) return List.of();
+        return sitesOf(origin, file, name, navigator, index);
+    }
+
+    /**
+     * The declaring file of {@code origin} (unless it is {@code file}) and every binding of it,
+     * except the binding {@code localHere} of {@code file}, whose references are found directly.
+     */
+    private static List<Site> sitesOf(NameInFile origin, Path file, String localHere, CrossFileNavigator navigator, WorkspaceIndex index) {
         List<Site> out = new ArrayList<>();
         if (!origin.file().equals(file)) {
             FileSummary declaring = index.summaryOrLoad(origin.file());
@@ -88,8 +117,12 @@ public final class CrossFileReferences {
         }
         for (CrossFileNavigator.Binding binding : navigator.importBindingsOf(origin.file(), origin.name())) {
             // this document's own references are found directly, except ns.member uses
-            if (binding.file().equals(file) && binding.member() == null) continue;
+            if (binding.file().equals(file) && binding.member() == null && !binding.reexport() && binding.localName().equals(localHere)) continue;
             FileSummary s = index.summary(binding.file());
+            if (binding.reexport()) {
+                if (s != null) out.add(new Site(s.uri(), s.path(), new Position(0, 0), null, binding.localName()));
+                continue;
+            }
             FileSummary.Import i = s == null ? null : s.importOf(binding.localName());
             if (i != null) out.add(new Site(s.uri(), s.path(), new Position(i.span().line(), i.span().startColumn()), binding.member()));
         }

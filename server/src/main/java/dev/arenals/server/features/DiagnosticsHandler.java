@@ -30,6 +30,18 @@ public final class DiagnosticsHandler {
 
     public void setImportDiagnostics(ImportDiagnostics imports) { this.imports = imports; }
 
+    /** The diagnostics, then (when {@code unused}) the unused-code hints ({@link UnusedCode}). */
+    public List<Diagnostic> diagnostics(Document doc, long maxBytes, boolean unused) {
+        List<Diagnostic> list = diagnostics(doc, maxBytes);
+        if (!unused || doc.isClosed() || doc.isOversized()) return list;
+        List<Diagnostic> hints = UnusedCode.hints(doc);
+        if (hints.isEmpty()) return list;
+        List<Diagnostic> all = new ArrayList<>(list.size() + hints.size());
+        all.addAll(list);
+        all.addAll(hints);
+        return all;
+    }
+
     /** Must run on the document's queue, after {@link Document#ensureParsed}. */
     public List<Diagnostic> diagnostics(Document doc, long maxBytes) {
         if (doc.isClosed()) return List.of();

@@ -39,22 +39,12 @@ public final class HoverHandler {
     public Hover hover(Document doc, Position position, boolean markdown) {
         DocumentQuery q = DocumentQuery.of(doc);
         if (q == null) return null;
-        Arena arena = q.arena();
-        ScopeTable scopes = q.scopes();
         int ident = q.identifierAt(q.offset(position));
         int symbol = q.symbolOfNode(ident);
         if (symbol < 0) return null;
-        int kind = scopes.kind(symbol);
-        int declaring = scopes.declaringNode(symbol);
-        int declaration = scopes.declarationNode(symbol);
-        if (kind == SymbolKind.IMPLICIT_GLOBAL || declaring < 0) return null;
-
-        int[] path = TreePaths.pathTo(arena, declaring);
-        if (path == null) return null;
-        String name = scopes.name(symbol);
-        String code = declarationText(arena, path, kind, name, declaration);
-        if (code == null || code.isEmpty()) return null;
-        String docs = documentation(arena, path, kind, name, markdown);
+        String[] shown = declarationAndDocs(q, symbol, markdown);
+        if (shown == null) return null;
+        String code = shown[0], docs = shown[1];
 
         String value;
         if (markdown) {
@@ -65,6 +55,22 @@ public final class HoverHandler {
         Hover hover = new Hover(new MarkupContent(markdown ? MarkupKind.MARKDOWN : MarkupKind.PLAINTEXT, value));
         hover.setRange(q.rangeOfNode(ident));
         return hover;
+    }
+
+    /** The declaration of a symbol as written and its JSDoc (null when none): what hover and completion's resolve show. */
+    static String[] declarationAndDocs(DocumentQuery q, int symbol, boolean markdown) {
+        Arena arena = q.arena();
+        ScopeTable scopes = q.scopes();
+        int kind = scopes.kind(symbol);
+        int declaring = scopes.declaringNode(symbol);
+        int declaration = scopes.declarationNode(symbol);
+        if (kind == SymbolKind.IMPLICIT_GLOBAL || declaring < 0) return null;
+        int[] path = TreePaths.pathTo(arena, declaring);
+        if (path == null) return null;
+        String name = scopes.name(symbol);
+        String code = declarationText(arena, path, kind, name, declaration);
+        if (code == null || code.isEmpty()) return null;
+        return new String[] {code, documentation(arena, path, kind, name, markdown)};
     }
 
     // ---- the declaration as written ----

@@ -36,4 +36,12 @@ public final class RenameHandler {
         int node = plan.nameNode();
         return new PrepareRenameResult(q.rangeOfNode(node), q.text(node));
     }
+
+    /** The range and text of the name at {@code position} (a workspace rename's name), null where there is none. */
+    public PrepareRenameResult prepareName(Document doc, Position position) {
+        DocumentQuery q = DocumentQuery.of(doc);
+        if (q == null) return null;
+        int node = q.identifierAt(q.offset(position));
+        return node < 0 ? null : new PrepareRenameResult(q.rangeOfNode(node), q.text(node));
+    }
 }

@@ -6,25 +6,46 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The last semantic tokens sent for each open document, by result id, so {@code full/delta} can
  * answer with the difference. One entry per document (the previous one is all a client may ask a
- * delta against); dropped when the document closes.
+ * delta against); dropped when the document closes. An entry is read and changed only on its
+ * document's queue; its arrays never leave it (answers get copies), so it is updated in place.
  */
 public final class SemanticTokensHistory {
-    private record Sent(String resultId, int[] data) {}
+    /** What was sent last for one document, and what the next delta needs to recompute only an edit's statements. */
+    static final class Sent {
+        String resultId;
+        /** The encoded tokens sent, [0, 5 * count); the array has room to spare. */
+        int[] data = new int[0];
+        /** The start offset of each token, [0, count). */
+        int[] starts = new int[0];
+        int count;
+        /** {@link dev.arenals.server.document.Document#parseStamp} of the tree the tokens came from; -1 when there was none. */
+        long parseStamp = -1;
+        /** SemanticTokenCollector.copyTopScope and copyDeprecatedAnchors of that tree. */
+        int[] topScope;
+        int[] deprecatedAnchors;
+        /** Scratch for the ints of an edit's statements. */
+        int[] scratch = new int[0];
+        /** Whether the last delta recomputed only the statements the reparse rewrote (for tests and the harness). */
+        boolean lastDeltaSpliced;
+    }
 
     private final ConcurrentHashMap<String, Sent> byUri = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
 
-    /** Records {@code data} as the latest result for {@code uri}; its new result id. */
-    public String remember(String uri, int[] data) {
-        String id = Long.toString(ids.incrementAndGet());
-        byUri.put(uri, new Sent(id, data));
-        return id;
+    /** The entry of {@code uri}, created empty if absent (its id is null until something is sent). */
+    Sent entry(String uri) {
+        return byUri.computeIfAbsent(uri, u -> new Sent());
     }
 
-    /** The data sent for {@code uri} under {@code resultId}, or null when that is not the latest. */
-    public int[] previous(String uri, String resultId) {
+    /** The entry of {@code uri}, or null. */
+    Sent get(String uri) { return byUri.get(uri); }
+
+    String nextId() { return Long.toString(ids.incrementAndGet()); }
+
+    /** Whether the last delta for {@code uri} recomputed only the tokens of the statements the edit's reparse rewrote. */
+    public boolean lastDeltaSpliced(String uri) {
         Sent sent = byUri.get(uri);
-        return sent != null && sent.resultId.equals(resultId) ? sent.data : null;
+        return sent != null && sent.lastDeltaSpliced;
     }
 
     public void forget(String uri) { if (uri != null) byUri.remove(uri); }

@@ -60,6 +60,14 @@ public final class Main {
         HELP.put(name, help);
     }
 
+    /**
+     * LSP4J's logger, held: java.util.logging keeps loggers weakly, and a collected one would
+     * forget its handler. In a holder so that {@code check} never loads java.util.logging.
+     */
+    private static final class Lsp4jLogging {
+        static final java.util.logging.Logger LOGGER = java.util.logging.Logger.getLogger("org.eclipse.lsp4j");
+    }
+
     private Main() {}
 
     public static void main(String[] args) {
@@ -101,7 +109,8 @@ public final class Main {
         sb.append("       arena-ls COMMAND [ARGS...]\n");
         sb.append("       arena-ls --version | --help\n\ncommands:\n");
         for (Map.Entry<String, String> e : HELP.entrySet()) sb.append(String.format("  %-8s %s%n", e.getKey(), e.getValue()));
-        sb.append("\nThe server speaks LSP 3.17 over stdio and logs to stderr. Settings (initializationOptions or\n");
+        sb.append("\nThe server speaks LSP 3.17 over stdio; it logs to the client (window/logMessage),\n");
+        sb.append("warnings and errors also to stderr. Settings (initializationOptions or\n");
         sb.append("workspace/didChangeConfiguration, section \"arena-ls\"): maxFileSize (bytes, default 20 MB),\n");
         sb.append("diagnosticMode (auto | push | pull).\n");
         return sb.toString();
@@ -109,10 +118,6 @@ public final class Main {
 
     /** The language server on this process's stdin/stdout, until {@code exit} or end of input. */
     static int serveStdio(String[] args) throws InterruptedException {
-        for (String a : args) {
-            // editors add options of their own (e.g. --clientProcessId=N); they do not concern us
-            if (!a.equals("--stdio")) System.err.println("arena-ls: ignoring argument " + a);
-        }
         InputStream in = new BufferedInputStream(new FileInputStream(FileDescriptor.in), 1 << 16);
         OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
@@ -124,7 +129,14 @@ public final class Main {
             System.exit(code);
         };
         ArenaLanguageServer server = new ArenaLanguageServer(options);
+        // LSP4J logs through java.util.logging, to stderr unless told otherwise
+        Lsp4jLogging.LOGGER.setUseParentHandlers(false);
+        Lsp4jLogging.LOGGER.addHandler(options.log.asLoggingHandler());
         Launcher<LanguageClient> launcher = Launchers.serverLauncher(server, in, out, null);
+        for (String a : args) {
+            // editors add options of their own (e.g. --clientProcessId=N); they do not concern us
+            if (!a.equals("--stdio")) options.log.info("ignoring argument " + a);
+        }
         try {
             launcher.startListening().get();
         } catch (ExecutionException e) {

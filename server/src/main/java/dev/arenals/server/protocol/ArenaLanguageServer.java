@@ -117,7 +117,11 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
             return CompletableFuture.failedFuture(error(ResponseErrorCode.InvalidRequest, "initialize may be sent only once"));
         }
         if (params == null) params = new InitializeParams();
+        log.clientReady();
         support = ClientSupport.of(params.getCapabilities());
+        var workspaceCaps = params.getCapabilities() == null ? null : params.getCapabilities().getWorkspace();
+        inlayHintRefresh = workspaceCaps != null && workspaceCaps.getInlayHint() != null
+                && Boolean.TRUE.equals(workspaceCaps.getInlayHint().getRefreshSupport());
         settings = settings.with(params.getInitializationOptions());
         switch (settings.diagnosticMode()) {
             case PUSH: pushDiagnostics = true; break;
@@ -333,10 +337,18 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
     }
     List<Path> workspaceFolders() { return workspaceFolders; }
 
+    /** The client re-asks for inlay hints on {@code workspace/inlayHint/refresh} (after a settings change). */
+    private volatile boolean inlayHintRefresh;
+
     void updateSettings(Object value) {
         ServerSettings before = settings;
         settings = before.with(value);
-        if (settings.maxFileSize() != before.maxFileSize() || settings.importDiagnostics() != before.importDiagnostics()) {
+        LanguageClient hintsClient = client;
+        if (settings.parameterNameHints() != before.parameterNameHints() && inlayHintRefresh && hintsClient != null) {
+            hintsClient.refreshInlayHints();
+        }
+        if (settings.maxFileSize() != before.maxFileSize() || settings.unusedDiagnostics() != before.unusedDiagnostics()
+                || settings.importDiagnostics() != before.importDiagnostics()) {
             log.info("settings changed: " + settings);
             for (Document doc : store.all()) doc.queue().execute(doc::invalidate);
             LanguageClient c = client;
@@ -362,7 +374,7 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
         if (!doc.ensureParsed(ParseTools.current(), settings.maxFileSize())) return;
         if (doc.bindFailure() != null) log.error("arena-ls: the binder failed on " + doc.uri() + " (hover is off until the next edit)", doc.bindFailure());
         summarizeOpen(doc);
-        if (pushDiagnostics) publish(doc, diagnostics.diagnostics(doc, settings.maxFileSize()), doc.parsedVersion());
+        if (pushDiagnostics) publish(doc, diagnostics.diagnostics(doc, settings.maxFileSize(), settings.unusedDiagnostics()), doc.parsedVersion());
     }
 
     /**
@@ -424,10 +436,23 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
         }
     }
 
-    /** Pushes diagnostics; on the document's queue, so publications of one document stay in order. */
+    /**
+     * Pushes diagnostics; on the document's queue, so publications of one document stay in order.
+     * A version older than one already published (a client that counted backwards) is left out:
+     * the client would take the diagnostics for stale, or stale ones for current.
+     */
     void publish(Document doc, List<Diagnostic> list, Integer version) {
         LanguageClient c = client;
         if (c == null) return;
+        if (version != null) {
+            if (version < doc.publishedVersion()) {
+                log.warn("diagnostics of " + doc.uri() + " are for version " + version + ", older than version "
+                        + doc.publishedVersion() + " published before: sent without a version");
+                version = null;
+            } else {
+                doc.setPublishedVersion(version);
+            }
+        }
         c.publishDiagnostics(new PublishDiagnosticsParams(doc.uri(), list, version));
     }
 

@@ -1,7 +1,9 @@
 package dev.arenals.server.protocol;
 
 import dev.arenals.server.document.Document;
+import dev.arenals.server.features.CompletionHandler;
 import dev.arenals.server.features.CrossFileReferences;
+import dev.arenals.server.features.CrossFileRename;
 import dev.arenals.server.features.DefinitionHandler;
 import dev.arenals.server.features.DocumentHighlightHandler;
 import dev.arenals.server.features.DocumentLinkHandler;
@@ -21,6 +23,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionList;
+import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.DeclarationParams;
 import org.eclipse.lsp4j.DefinitionParams;
 import org.eclipse.lsp4j.Diagnostic;
@@ -65,6 +70,7 @@ import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.TextDocumentPositionParams;
+import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.TypeDefinitionParams;
 import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
@@ -90,11 +96,16 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     private final CrossFileReferences crossFileReferences = new CrossFileReferences();
     private final DocumentHighlightHandler highlights = new DocumentHighlightHandler();
     private final RenameHandler renames = new RenameHandler();
+    private final CrossFileRename crossFileRename = new CrossFileRename();
     private final LinkedEditingRangeHandler linkedEditing = new LinkedEditingRangeHandler();
     private final SemanticTokensHandler semanticTokens = new SemanticTokensHandler();
     private final FoldingRangeHandler folding = new FoldingRangeHandler();
     private final SelectionRangeHandler selection = new SelectionRangeHandler();
     private final DocumentLinkHandler links = new DocumentLinkHandler();
+    private final CompletionHandler completion = new CompletionHandler();
+    private final dev.arenals.server.features.SignatureHelpHandler signatureHelp = new dev.arenals.server.features.SignatureHelpHandler();
+    private final dev.arenals.server.features.InlayHintHandler inlayHints = new dev.arenals.server.features.InlayHintHandler();
+    private final dev.arenals.server.features.CodeActionHandler codeActions = new dev.arenals.server.features.CodeActionHandler();
     /** The last tokens sent per document, for full/delta; dropped at didClose. */
     final SemanticTokensHistory tokenHistory = new SemanticTokensHistory();
 
@@ -195,7 +206,7 @@ public final class ArenaTextDocumentService implements TextDocumentService {
             if (resultId.equals(previous)) {
                 return new DocumentDiagnosticReport(new RelatedUnchangedDocumentDiagnosticReport(resultId));
             }
-            List<Diagnostic> list = server.diagnostics().diagnostics(doc, server.settings().maxFileSize());
+            List<Diagnostic> list = server.diagnostics().diagnostics(doc, server.settings().maxFileSize(), server.settings().unusedDiagnostics());
             RelatedFullDocumentDiagnosticReport full = new RelatedFullDocumentDiagnosticReport(list);
             full.setResultId(resultId);
             return new DocumentDiagnosticReport(full);
@@ -280,23 +291,15 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     }
 
     private List<Location> referencesIn(Document doc, CrossFileReferences.Site site, boolean withDeclaration) {
+        if (site.reexported() != null) return crossFileReferences.reexportUse(doc, site.reexported());
         return site.member() != null ? crossFileReferences.memberUses(doc, site.binding(), site.member())
                 : references.references(doc, site.binding(), withDeclaration);
     }
 
     private List<Location> referencesOnDisk(CrossFileReferences.Site site, boolean withDeclaration) {
-        String text;
+        Document snapshot = readSnapshot(site.uri(), site.path());
+        if (snapshot == null) return List.of();
         try {
-            if (java.nio.file.Files.size(site.path()) > server.settings().maxFileSize()) return List.of();
-            text = java.nio.file.Files.readString(site.path());
-        } catch (java.io.IOException | RuntimeException e) {
-            server.log().warn("references: cannot read " + site.path() + ": " + e.getMessage());
-            return List.of();
-        }
-        Document snapshot = new Document(site.uri(), null, 0, text, server.support().positionEncoding,
-                new dev.arenals.server.document.SerialQueue(Runnable::run, null, t -> { }));
-        try {
-            if (!snapshot.ensureParsed(dev.arenals.server.document.ParseTools.current(), server.settings().maxFileSize())) return List.of();
             return referencesIn(snapshot, site, withDeclaration);
         } finally {
             snapshot.close();
@@ -314,18 +317,141 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     public CompletableFuture<Either3<Range, PrepareRenameResult, PrepareRenameDefaultBehavior>> prepareRename(PrepareRenameParams params) {
         Position position = positionOf("prepareRename", params);
         return onDocument("textDocument/prepareRename", params.getTextDocument().getUri(), null, doc -> {
+            // across the workspace first: it refuses names declared outside it, and accepts ns.a and import { a as x }'s a
+            CrossFileRename.Plan plan = workspaceRenamePlan(doc, position);
+            if (plan != null) {
+                PrepareRenameResult across = renames.prepareName(doc, position);
+                if (across != null) return Either3.forSecond(across);
+            }
             PrepareRenameResult result = renames.prepare(doc, position);
             return result == null ? null : Either3.forSecond(result);
         });
+    }
+
+    /** The workspace rename at a position, null when it stays in the document; only with workspace folders (else importers are unknown). */
+    private CrossFileRename.Plan workspaceRenamePlan(Document doc, Position position) {
+        List<java.nio.file.Path> folders = server.workspaceFolders();
+        if (folders.isEmpty()) return null;
+        return crossFileRename.plan(doc, position, server.navigator(), server.workspaceIndex(), folders);
     }
 
     @Override
     public CompletableFuture<WorkspaceEdit> rename(RenameParams params) {
         Position position = positionOf("rename", params);
         if (params.getNewName() == null) throw invalidParams("rename: newName is missing");
-        return onDocument("textDocument/rename", params.getTextDocument().getUri(), null,
-                doc -> renames.rename(doc, position, params.getNewName()));
+        String newName = params.getNewName();
+        CompletableFuture<Object> here = onDocument("textDocument/rename", params.getTextDocument().getUri(), null, doc -> {
+            CrossFileRename.Plan plan = workspaceRenamePlan(doc, position);
+            return plan != null ? plan : renames.rename(doc, position, newName);
+        });
+        return here.thenCompose(found -> {
+            if (!(found instanceof CrossFileRename.Plan)) return CompletableFuture.completedFuture((WorkspaceEdit) found);
+            CrossFileRename.Plan plan = (CrossFileRename.Plan) found;
+            List<CompletableFuture<FileEdits>> parts = new ArrayList<>();
+            for (java.util.Map.Entry<java.nio.file.Path, List<dev.arenals.server.workspace.CrossFileNavigator.RenameSite>> e : plan.byFile().entrySet()) {
+                dev.arenals.server.workspace.FileSummary s = server.workspaceIndex().summary(e.getKey());
+                String uri = s != null ? s.uri() : e.getKey().toUri().toString();
+                parts.add(inFile(uri, e.getKey(), doc -> new FileEdits(uri, doc.isClosed() ? null : openVersion(doc),
+                        crossFileRename.edits(doc, e.getValue(), newName))));
+            }
+            return CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0])).thenApply(done -> {
+                List<FileEdits> files = new ArrayList<>();
+                for (CompletableFuture<FileEdits> part : parts) if (!part.join().edits().isEmpty()) files.add(part.join());
+                return workspaceEdit(files);
+            });
+        });
     }
+
+    /** The edits of one file, with the version of the open document they were computed on (null for a file read from disk). */
+    private record FileEdits(String uri, Integer version, List<TextEdit> edits) { }
+
+    private Integer openVersion(Document doc) { return server.store().get(doc.uri()) == doc ? doc.parsedVersion() : null; }
+
+    private WorkspaceEdit workspaceEdit(List<FileEdits> files) {
+        if (server.support().documentChanges) {
+            List<Either<org.eclipse.lsp4j.TextDocumentEdit, org.eclipse.lsp4j.ResourceOperation>> changes = new ArrayList<>();
+            for (FileEdits f : files) {
+                List<Either<TextEdit, org.eclipse.lsp4j.SnippetTextEdit>> edits = new ArrayList<>(f.edits().size());
+                for (TextEdit e : f.edits()) edits.add(Either.forLeft(e));
+                changes.add(Either.forLeft(new org.eclipse.lsp4j.TextDocumentEdit(
+                        new org.eclipse.lsp4j.VersionedTextDocumentIdentifier(f.uri(), f.version()), edits)));
+            }
+            WorkspaceEdit edit = new WorkspaceEdit(changes);
+            edit.setChanges(null);
+            return edit;
+        }
+        java.util.LinkedHashMap<String, List<TextEdit>> changes = new java.util.LinkedHashMap<>();
+        for (FileEdits f : files) changes.put(f.uri(), f.edits());
+        return new WorkspaceEdit(changes);
+    }
+
+    /**
+     * Runs {@code work} on a file: on its queue when it is open, else on a snapshot parsed from
+     * disk off the reader thread. A refusal or failure fails the future (a rename is never partial).
+     */
+    private <T> CompletableFuture<T> inFile(String uri, java.nio.file.Path path, Function<Document, T> work) {
+        Document open = server.store().get(uri);
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Runnable task = () -> {
+            try {
+                if (open != null && !open.isClosed()) {
+                    server.refresh(open);
+                    result.complete(work.apply(open));
+                    return;
+                }
+                Document snapshot = readSnapshot(uri, path);
+                if (snapshot == null) throw new RenamePlan.Refused("cannot rename across files: " + path + " cannot be read");
+                try {
+                    result.complete(work.apply(snapshot));
+                } finally {
+                    snapshot.close();
+                }
+            } catch (RenamePlan.Refused refused) {
+                result.completeExceptionally(ArenaLanguageServer.error(ResponseErrorCode.RequestFailed, refused.getMessage()));
+            } catch (Throwable t) {
+                server.log().error("arena-ls: rename in " + uri + " failed", t);
+                result.completeExceptionally(ArenaLanguageServer.error(ResponseErrorCode.InternalError, "rename in " + uri + " failed: " + t));
+            }
+        };
+        if (open != null) open.queue().execute(task);
+        else server.requestExecutor().execute(task);
+        return result;
+    }
+
+    /** A closed file parsed from disk (the caller closes it); null when it cannot be read, is over the size limit, or does not parse. */
+    private Document readSnapshot(String uri, java.nio.file.Path path) {
+        String text;
+        try {
+            if (java.nio.file.Files.size(path) > server.settings().maxFileSize()) return null;
+            text = java.nio.file.Files.readString(path);
+        } catch (java.io.IOException | RuntimeException e) {
+            server.log().warn("cannot read " + path + ": " + e.getMessage());
+            return null;
+        }
+        Document snapshot = new Document(uri, null, 0, text, server.support().positionEncoding,
+                new dev.arenals.server.document.SerialQueue(Runnable::run, null, t -> { }));
+        // a references or rename request reads hundreds of such files: one arena per thread for all
+        // of them (a new one is mostly the zeroing of its columns)
+        DiskBuffers buffers = DISK_BUFFERS.get();
+        if (buffers.arena.capacity() > DiskBuffers.KEPT_NODES) buffers = new DiskBuffers();
+        DISK_BUFFERS.set(buffers);
+        snapshot.useBuffers(buffers.arena, buffers.scopes);
+        if (!snapshot.ensureParsed(dev.arenals.server.document.ParseTools.current(), server.settings().maxFileSize())) {
+            snapshot.close();
+            return null;
+        }
+        return snapshot;
+    }
+
+    /** The arena and scope table a worker thread parses files read from disk into, one file at a time. */
+    private static final class DiskBuffers {
+        /** An arena grown past this (a large file) is not kept. */
+        static final int KEPT_NODES = 1 << 16;
+        final dev.arenals.parser.tree.Arena arena = new dev.arenals.parser.tree.Arena(1 << 12);
+        final dev.arenals.parser.scope.ScopeTable scopes = new dev.arenals.parser.scope.ScopeTable();
+    }
+
+    private static final ThreadLocal<DiskBuffers> DISK_BUFFERS = ThreadLocal.withInitial(DiskBuffers::new);
 
     @Override
     public CompletableFuture<LinkedEditingRanges> linkedEditingRange(LinkedEditingRangeParams params) {
@@ -385,6 +511,56 @@ public final class ArenaTextDocumentService implements TextDocumentService {
         server.checkRequestAllowed();
         requireDocument(params == null ? null : params.getTextDocument());
         return onDocument("textDocument/documentLink", params.getTextDocument().getUri(), List.of(), links::documentLinks);
+    }
+
+    // ---- completion ----
+
+    @Override
+    public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
+        Position position = positionOf("completion", params);
+        boolean snippets = server.support().completionSnippets;
+        return onDocument("textDocument/completion", params.getTextDocument().getUri(), Either.forRight(new CompletionList(List.of())),
+                doc -> Either.forRight(completion.complete(doc, position, server.workspaceIndex(), snippets)));
+    }
+
+    @Override
+    public CompletableFuture<CompletionItem> resolveCompletionItem(CompletionItem unresolved) {
+        server.checkRequestAllowed();
+        if (unresolved == null) throw invalidParams("completionItem/resolve: the item is missing");
+        String uri = completion.lastDocument();
+        if (uri == null) return CompletableFuture.completedFuture(unresolved);
+        boolean markdown = server.support().markdownHover;
+        return onDocument("completionItem/resolve", uri, unresolved, doc -> completion.resolve(doc, unresolved, markdown));
+    }
+
+    // ---- assistance while typing ----
+
+    @Override
+    public CompletableFuture<org.eclipse.lsp4j.SignatureHelp> signatureHelp(org.eclipse.lsp4j.SignatureHelpParams params) {
+        Position position = positionOf("signatureHelp", params);
+        return onDocument("textDocument/signatureHelp", params.getTextDocument().getUri(), null,
+                doc -> signatureHelp.signatureHelp(doc, position, server.workspaceIndex(), server.navigator()));
+    }
+
+    @Override
+    public CompletableFuture<List<org.eclipse.lsp4j.InlayHint>> inlayHint(org.eclipse.lsp4j.InlayHintParams params) {
+        server.checkRequestAllowed();
+        requireDocument(params == null ? null : params.getTextDocument());
+        if (params.getRange() == null) throw invalidParams("inlayHint: range is missing");
+        ServerSettings.ParameterNameHints mode = server.settings().parameterNameHints();
+        return onDocument("textDocument/inlayHint", params.getTextDocument().getUri(), List.of(),
+                doc -> inlayHints.inlayHints(doc, params.getRange(), mode, server.workspaceIndex(), server.navigator()));
+    }
+
+    @Override
+    public CompletableFuture<List<Either<org.eclipse.lsp4j.Command, org.eclipse.lsp4j.CodeAction>>> codeAction(org.eclipse.lsp4j.CodeActionParams params) {
+        server.checkRequestAllowed();
+        requireDocument(params == null ? null : params.getTextDocument());
+        if (params.getRange() == null) throw invalidParams("codeAction: range is missing");
+        List<String> only = params.getContext() == null ? null : params.getContext().getOnly();
+        List<Diagnostic> context = params.getContext() == null ? null : params.getContext().getDiagnostics();
+        return onDocument("textDocument/codeAction", params.getTextDocument().getUri(), List.of(),
+                doc -> codeActions.codeActions(doc, params.getRange(), only, context));
     }
 
     /** Checks the state and the params of a position request; the position it asks about. */

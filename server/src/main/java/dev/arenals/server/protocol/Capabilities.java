@@ -1,7 +1,10 @@
 package dev.arenals.server.protocol;
 
+import dev.arenals.server.features.CompletionHandler;
 import dev.arenals.server.features.DiagnosticsHandler;
 import dev.arenals.server.query.SemanticTokenLegend;
+import org.eclipse.lsp4j.CompletionOptions;
+import java.util.List;
 import org.eclipse.lsp4j.DiagnosticRegistrationOptions;
 import org.eclipse.lsp4j.DocumentLinkOptions;
 import org.eclipse.lsp4j.RenameOptions;
@@ -33,6 +36,10 @@ import org.eclipse.lsp4j.WorkspaceServerCapabilities;
  *   <tr><td>foldingRange</td><td>FoldingRangeHandler</td></tr>
  *   <tr><td>selectionRange</td><td>SelectionRangeHandler</td></tr>
  *   <tr><td>documentLink</td><td>DocumentLinkHandler</td></tr>
+ *   <tr><td>completion, completionItem/resolve</td><td>CompletionHandler</td></tr>
+ *   <tr><td>signatureHelp</td><td>SignatureHelpHandler</td></tr>
+ *   <tr><td>inlayHint</td><td>InlayHintHandler</td></tr>
+ *   <tr><td>codeAction (quickfix, source.organizeImports)</td><td>CodeActionHandler</td></tr>
  *   <tr><td>workspace/symbol</td><td>WorkspaceSymbolHandler (registered in ArenaWorkspaceService)</td></tr>
  * </table>
  */
@@ -69,6 +76,13 @@ final class Capabilities {
         caps.setSelectionRangeProvider(true);
         caps.setDocumentLinkProvider(new DocumentLinkOptions(false));
         caps.setWorkspaceSymbolProvider(true);
+        caps.setCompletionProvider(new CompletionOptions(true, CompletionHandler.TRIGGERS));
+        org.eclipse.lsp4j.SignatureHelpOptions signatureHelp = new org.eclipse.lsp4j.SignatureHelpOptions(List.of("(", ","));
+        signatureHelp.setRetriggerCharacters(List.of(")"));
+        caps.setSignatureHelpProvider(signatureHelp);
+        caps.setInlayHintProvider(true);
+        caps.setCodeActionProvider(new org.eclipse.lsp4j.CodeActionOptions(List.of(
+                org.eclipse.lsp4j.CodeActionKind.QuickFix, org.eclipse.lsp4j.CodeActionKind.SourceOrganizeImports)));
         WorkspaceFoldersOptions folders = new WorkspaceFoldersOptions();
         folders.setSupported(true);
         folders.setChangeNotifications(true);

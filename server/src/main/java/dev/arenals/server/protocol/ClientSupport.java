@@ -23,6 +23,10 @@ public final class ClientSupport {
     public final boolean lineFoldingOnly;
     /** The most folding ranges the client wants, or 0 for no limit. */
     public final int foldingRangeLimit;
+    /** Workspace edits may be sent as versioned {@code documentChanges}. */
+    public final boolean documentChanges;
+    /** Completion items may be snippets (set by {@link #of} after construction). */
+    public boolean completionSnippets;
 
     ClientSupport(PositionEncoding positionEncoding, boolean hierarchicalSymbols, boolean markdownHover, boolean pullDiagnostics,
             boolean diagnosticRefresh) {
@@ -31,6 +35,12 @@ public final class ClientSupport {
 
     ClientSupport(PositionEncoding positionEncoding, boolean hierarchicalSymbols, boolean markdownHover, boolean pullDiagnostics,
             boolean diagnosticRefresh, boolean lineFoldingOnly, int foldingRangeLimit) {
+        this(positionEncoding, hierarchicalSymbols, markdownHover, pullDiagnostics, diagnosticRefresh, lineFoldingOnly, foldingRangeLimit, false);
+    }
+
+    ClientSupport(PositionEncoding positionEncoding, boolean hierarchicalSymbols, boolean markdownHover, boolean pullDiagnostics,
+            boolean diagnosticRefresh, boolean lineFoldingOnly, int foldingRangeLimit, boolean documentChanges) {
+        this.documentChanges = documentChanges;
         this.lineFoldingOnly = lineFoldingOnly;
         this.foldingRangeLimit = foldingRangeLimit;
         this.positionEncoding = positionEncoding;
@@ -66,6 +76,12 @@ public final class ClientSupport {
         }
         boolean refresh = caps.getWorkspace() != null && caps.getWorkspace().getDiagnostics() != null
                 && Boolean.TRUE.equals(caps.getWorkspace().getDiagnostics().getRefreshSupport());
-        return new ClientSupport(PositionEncoding.negotiate(encodings), hierarchical, markdown, pull, refresh, lineFoldingOnly, foldingLimit);
+        boolean documentChanges = caps.getWorkspace() != null && caps.getWorkspace().getWorkspaceEdit() != null
+                && Boolean.TRUE.equals(caps.getWorkspace().getWorkspaceEdit().getDocumentChanges());
+        ClientSupport support = new ClientSupport(PositionEncoding.negotiate(encodings), hierarchical, markdown, pull, refresh, lineFoldingOnly, foldingLimit,
+                documentChanges);
+        support.completionSnippets = td != null && td.getCompletion() != null && td.getCompletion().getCompletionItem() != null
+                && Boolean.TRUE.equals(td.getCompletion().getCompletionItem().getSnippetSupport());
+        return support;
     }
 }

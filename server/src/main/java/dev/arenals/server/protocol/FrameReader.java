@@ -266,7 +266,7 @@ public final class FrameReader implements MessageProducer, Closeable {
             message = json.parseMessage(text);
         } catch (MessageIssueException e) {
             if (e.getRpcMessage() instanceof RequestMessage) {
-                issues.handle(e.getRpcMessage(), e.getIssues()); // LSP4J answers the request with its error
+                issues.handle(e.getRpcMessage(), asInvalidParams(e.getIssues(), text)); // LSP4J answers the request with its error
             } else {
                 warn.accept("ignored a message with invalid contents: " + reason(e));
             }
@@ -283,6 +283,34 @@ public final class FrameReader implements MessageProducer, Closeable {
             warn.accept("a message could not be handled: " + e);
         }
         return true;
+    }
+
+    /**
+     * LSP4J calls every failure to read a message a ParseError (-32700), even when the JSON is
+     * well-formed and only the params do not fit the method ({@code "position": "x"}). JSON-RPC
+     * reserves -32700 for text that is not JSON; for well-formed JSON the params were invalid (-32602).
+     */
+    static List<MessageIssue> asInvalidParams(List<MessageIssue> issues, String text) {
+        if (!isJson(text)) return issues;
+        List<MessageIssue> out = new java.util.ArrayList<>(issues.size());
+        for (MessageIssue issue : issues) {
+            if (issue.getIssueCode() == ResponseErrorCode.ParseError.getValue()) {
+                out.add(new MessageIssue("invalid params: " + reason(issue.getCause() != null ? issue.getCause() : new RuntimeException(issue.getText())),
+                        ResponseErrorCode.InvalidParams.getValue(), issue.getCause()));
+            } else {
+                out.add(issue);
+            }
+        }
+        return out;
+    }
+
+    private static boolean isJson(String text) {
+        try {
+            JsonParser.parseString(text);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /**

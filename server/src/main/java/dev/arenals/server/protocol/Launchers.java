@@ -2,6 +2,9 @@ package dev.arenals.server.protocol;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
@@ -12,7 +15,13 @@ import org.eclipse.lsp4j.jsonrpc.RemoteEndpoint;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.json.ConcurrentMessageProcessor;
 import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
+import org.eclipse.lsp4j.jsonrpc.MessageIssueHandler;
+import org.eclipse.lsp4j.jsonrpc.messages.Message;
+import org.eclipse.lsp4j.jsonrpc.messages.MessageIssue;
+import org.eclipse.lsp4j.jsonrpc.messages.NotificationMessage;
+import org.eclipse.lsp4j.jsonrpc.messages.RequestMessage;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
+import org.eclipse.lsp4j.jsonrpc.services.ServiceEndpoints;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
@@ -61,7 +70,53 @@ public final class Launchers {
         protected ConcurrentMessageProcessor createMessageProcessor(MessageProducer streamProducer, MessageConsumer consumer,
                 LanguageClient proxy) {
             // create() builds the endpoint first, so both are known here; LSP4J's producer is never started
-            return super.createMessageProcessor(new FrameReader(input, jsonHandler, endpoint, log::warn), consumer, proxy);
+            return super.createMessageProcessor(new FrameReader(input, jsonHandler, endpoint, log::warn),
+                    new DollarMethods(consumer, endpoint, supportedMethods(localServices)), proxy);
+        }
+    }
+
+    private static Set<String> supportedMethods(java.util.Collection<Object> services) {
+        Set<String> methods = new HashSet<>();
+        for (Object service : services) methods.addAll(ServiceEndpoints.getSupportedMethods(service.getClass()).keySet());
+        return methods;
+    }
+
+    /**
+     * LSP's rule for {@code $/} methods, which LSP4J does not follow (it answers an unknown
+     * {@code $/} request with a null result and logs every unknown {@code $/} notification):
+     * an unknown {@code $/} request is answered with MethodNotFound, an unknown {@code $/}
+     * notification is dropped without a word, as the protocol allows.
+     */
+    static final class DollarMethods implements MessageConsumer {
+        private final MessageConsumer next;
+        private final MessageIssueHandler issues;
+        private final Set<String> supported;
+
+        DollarMethods(MessageConsumer next, MessageIssueHandler issues, Set<String> supported) {
+            this.next = next;
+            this.issues = issues;
+            this.supported = supported;
+        }
+
+        @Override
+        public void consume(Message message) {
+            if (message instanceof RequestMessage) {
+                String method = ((RequestMessage) message).getMethod();
+                if (isUnknownDollar(method)) {
+                    issues.handle(message, List.of(new MessageIssue("unknown method " + method,
+                            ResponseErrorCode.MethodNotFound.getValue())));
+                    return;
+                }
+            } else if (message instanceof NotificationMessage) {
+                String method = ((NotificationMessage) message).getMethod();
+                // $/cancelRequest is LSP4J's own (RemoteEndpoint), never a service method
+                if (isUnknownDollar(method) && !method.equals(MessageJsonHandler.CANCEL_METHOD.getMethodName())) return;
+            }
+            next.consume(message);
+        }
+
+        private boolean isUnknownDollar(String method) {
+            return method != null && method.startsWith("$/") && !supported.contains(method);
         }
     }
 

@@ -10,25 +10,59 @@ import org.eclipse.lsp4j.MessageType;
 import org.eclipse.lsp4j.services.LanguageClient;
 
 /**
- * The server's log: every line to stderr (never stdout, which carries the protocol), and
- * warnings and errors also to the client as {@code window/logMessage}, where editors show them
- * in the server's output panel.
+ * The server's log. Information goes to the client as {@code window/logMessage} (type Log) and not
+ * to stderr: Neovim records every stderr line as an error in its LSP log. Until the client has
+ * sent {@code initialize} (the server may not notify it before), information lines wait here, at
+ * most {@value #MAX_PENDING}; with no client at all they go to stderr. Warnings and errors go to
+ * both: stderr keeps them when the connection is gone.
  */
 public final class ServerLog {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+    static final int MAX_PENDING = 64;
 
     private final PrintStream err;
     private volatile LanguageClient client;
+    private volatile boolean ready;
     private volatile boolean verbose;
+    private final java.util.ArrayDeque<String> pending = new java.util.ArrayDeque<>();
 
     public ServerLog(PrintStream err) { this.err = err; }
 
     public void connect(LanguageClient client) { this.client = client; }
+    /** Whether {@link #debug} lines are sent ({@code trace: verbose}). */
     public void setVerbose(boolean verbose) { this.verbose = verbose; }
 
+    /** The client may now be notified (initialize arrived): sends the information lines kept so far. */
+    public void clientReady() {
+        String[] held;
+        synchronized (pending) {
+            ready = true;
+            held = pending.toArray(new String[0]);
+            pending.clear();
+        }
+        for (String message : held) send(MessageType.Log, message);
+    }
+
     public void info(String message) {
-        write("INFO", message);
-        if (verbose) send(MessageType.Info, message);
+        if (client == null) {
+            write("INFO", message);
+            return;
+        }
+        if (!ready) {
+            synchronized (pending) {
+                if (!ready) {
+                    if (pending.size() == MAX_PENDING) pending.removeFirst();
+                    pending.addLast(message);
+                    return;
+                }
+            }
+        }
+        send(MessageType.Log, message);
+    }
+
+    /** Detail for a client that asked for a verbose trace; nothing otherwise. */
+    public void debug(String message) {
+        if (verbose) info(message);
     }
 
     public void warn(String message) {
@@ -58,6 +92,32 @@ public final class ServerLog {
         } catch (RuntimeException e) { // the connection is gone; stderr has it
             write("WARN", "could not send window/logMessage: " + e);
         }
+    }
+
+    /**
+     * LSP4J's own log lines (java.util.logging, which prints to stderr by default) routed here:
+     * severe ones as errors; the rest as information, since its warnings are about what a client
+     * sent (an unknown method, a cancel for a request already answered), not faults of the server.
+     */
+    public java.util.logging.Handler asLoggingHandler() {
+        return new java.util.logging.Handler() {
+            @Override public void publish(java.util.logging.LogRecord record) {
+                if (record == null || !isLoggable(record)) return;
+                String message = record.getMessage();
+                if (record.getParameters() != null && message != null) {
+                    try {
+                        message = java.text.MessageFormat.format(message, record.getParameters());
+                    } catch (IllegalArgumentException e) {
+                        // keep the pattern as it is
+                    }
+                }
+                int level = record.getLevel().intValue();
+                if (level >= java.util.logging.Level.SEVERE.intValue()) error(message, record.getThrown());
+                else info(message + (record.getThrown() == null ? "" : ": " + record.getThrown()));
+            }
+            @Override public void flush() { }
+            @Override public void close() { }
+        };
     }
 
     static String stackTrace(Throwable t) {

@@ -16,12 +16,16 @@ import java.util.Locale;
  *   <li>{@code diagnosticMode} (initializationOptions only, it shapes the capabilities):
  *       {@code "auto"} (default: pull when the client supports {@code textDocument/diagnostic},
  *       else push; never both, which would show every error twice), {@code "push"}, {@code "pull"}.</li>
+ *   <li>{@code diagnostics.unused} (or {@code {"diagnostics": {"unused": …}}}): unused declarations,
+ *       imports and parameters as greyed-out hints. Default true.</li>
+ *   <li>{@code inlayHints.parameterNames}: {@code "none"}, {@code "literals"} (default: parameter
+ *       names before literal arguments) or {@code "all"} (before every argument that does not
+ *       already say the name).</li>
  *   <li>{@code importDiagnostics}: the diagnostics that need other files, TS2307 (module not found)
  *       and TS2305 (no such exported member), only where TypeScript's answer is certain:
- *       {@code "relative"} (TS2307 for relative specifiers only, and TS2305), {@code "all"} (also
- *       TS2307 for a bare specifier whose package is installed but the path is not found),
- *       {@code "off"} (default: opt-in, as the issue asks; the editor clients' navigation fixtures
- *       import a module that does not exist and expect a clean file).</li>
+ *       {@code "relative"} (default: TS2307 for relative specifiers only, and TS2305), {@code "all"}
+ *       (also TS2307 for a bare specifier whose package is installed but the path is not found),
+ *       {@code "off"}.</li>
  * </ul>
  * Unknown keys and values of the wrong type are ignored (the previous value stays).
  */
@@ -31,29 +35,38 @@ public final class ServerSettings {
 
     public enum DiagnosticMode { AUTO, PUSH, PULL }
 
+    /** Which arguments get a parameter-name inlay hint. */
+    public enum ParameterNameHints { NONE, LITERALS, ALL }
+
     /** Which import diagnostics are on (see the class comment). */
     public enum ImportDiagnostics { OFF, RELATIVE, ALL }
 
     private final long maxFileSize;
     private final DiagnosticMode diagnosticMode;
+    private final boolean unusedDiagnostics;
+    private final ParameterNameHints parameterNameHints;
     private final ImportDiagnostics importDiagnostics;
 
     public ServerSettings(long maxFileSize, DiagnosticMode diagnosticMode) {
-        this(maxFileSize, diagnosticMode, ImportDiagnostics.OFF);
+        this(maxFileSize, diagnosticMode, true, ParameterNameHints.LITERALS, ImportDiagnostics.RELATIVE);
     }
 
-    public ServerSettings(long maxFileSize, DiagnosticMode diagnosticMode, ImportDiagnostics importDiagnostics) {
+    public ServerSettings(long maxFileSize, DiagnosticMode diagnosticMode, boolean unusedDiagnostics, ParameterNameHints parameterNameHints,
+            ImportDiagnostics importDiagnostics) {
         this.maxFileSize = maxFileSize;
         this.diagnosticMode = diagnosticMode;
+        this.unusedDiagnostics = unusedDiagnostics;
+        this.parameterNameHints = parameterNameHints;
         this.importDiagnostics = importDiagnostics;
     }
-
-    public ImportDiagnostics importDiagnostics() { return importDiagnostics; }
 
     public static ServerSettings defaults() { return new ServerSettings(DEFAULT_MAX_FILE_SIZE, DiagnosticMode.AUTO); }
 
     public long maxFileSize() { return maxFileSize; }
     public DiagnosticMode diagnosticMode() { return diagnosticMode; }
+    public boolean unusedDiagnostics() { return unusedDiagnostics; }
+    public ParameterNameHints parameterNameHints() { return parameterNameHints; }
+    public ImportDiagnostics importDiagnostics() { return importDiagnostics; }
 
     /** These settings updated by {@code value} (a JsonElement, a Map, or null). */
     public ServerSettings with(Object value) {
@@ -75,6 +88,18 @@ public final class ServerSettings {
                 // keep the previous mode
             }
         }
+        boolean unused = unusedDiagnostics;
+        JsonElement u = setting(o, "diagnostics", "unused");
+        if (u instanceof JsonPrimitive && ((JsonPrimitive) u).isBoolean()) unused = u.getAsBoolean();
+        ParameterNameHints hints = parameterNameHints;
+        JsonElement h = setting(o, "inlayHints", "parameterNames");
+        if (h instanceof JsonPrimitive && ((JsonPrimitive) h).isString()) {
+            try {
+                hints = ParameterNameHints.valueOf(h.getAsString().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException ignored) {
+                // keep the previous value
+            }
+        }
         ImportDiagnostics imports = importDiagnostics;
         JsonElement i = o.get("importDiagnostics");
         if (i instanceof JsonPrimitive && ((JsonPrimitive) i).isString()) {
@@ -84,7 +109,15 @@ public final class ServerSettings {
                 // keep the previous value
             }
         }
-        return new ServerSettings(max, mode, imports);
+        return new ServerSettings(max, mode, unused, hints, imports);
+    }
+
+    /** {@code group.key} given flat (VS Code's dotted key) or nested ({@code {"group": {"key": …}}}). */
+    private static JsonElement setting(JsonObject o, String group, String key) {
+        JsonElement flat = o.get(group + "." + key);
+        if (flat != null) return flat;
+        JsonElement g = o.get(group);
+        return g != null && g.isJsonObject() ? g.getAsJsonObject().get(key) : null;
     }
 
     private static JsonObject toObject(Object value) {
@@ -94,6 +127,8 @@ public final class ServerSettings {
     }
 
     @Override public String toString() {
-        return "ServerSettings(maxFileSize=" + maxFileSize + ", diagnosticMode=" + diagnosticMode + ", importDiagnostics=" + importDiagnostics + ")";
+        return "ServerSettings(maxFileSize=" + maxFileSize + ", diagnosticMode=" + diagnosticMode
+                + ", diagnostics.unused=" + unusedDiagnostics + ", inlayHints.parameterNames=" + parameterNameHints
+                + ", importDiagnostics=" + importDiagnostics + ")";
     }
 }

@@ -94,7 +94,14 @@ public final class RenamePlan {
     }
 
     /** The replacements that rename the target to {@code requested}; throws {@link Refused}. */
-    public List<Edit> edits(String requested) {
+    public List<Edit> edits(String requested) { return edits(requested, false); }
+
+    /**
+     * The same; with {@code acrossModules} the rename is part of one across the workspace, whose
+     * importers are renamed too: {@code export { a }} becomes {@code export { b }} and
+     * {@code import { a }} becomes {@code import { b }} (aliases still keep their other name).
+     */
+    public List<Edit> edits(String requested, boolean acrossModules) {
         String newName = requested == null ? "" : requested.strip();
         if (target.kind == Target.PRIVATE_NAME && newName.startsWith("#")) newName = newName.substring(1);
         String problem = target.kind == Target.SYMBOL || target.kind == Target.LABEL ? Names.bindingProblem(newName)
@@ -109,7 +116,7 @@ public final class RenamePlan {
         List<Edit> out = new ArrayList<>(all.size());
         for (int i = 0; i < all.size(); i++) {
             int node = all.node(i);
-            out.add(new Edit(arena.start(node), arena.end(node), replacement(node, all.flags(i), oldName, newName)));
+            out.add(new Edit(arena.start(node), arena.end(node), replacement(node, all.flags(i), oldName, newName, acrossModules)));
         }
         return out;
     }
@@ -131,7 +138,7 @@ public final class RenamePlan {
         }
     }
 
-    private String replacement(int node, int flags, String oldName, String newName) {
+    private String replacement(int node, int flags, String oldName, String newName, boolean acrossModules) {
         switch (target.kind) {
             case Target.PRIVATE_NAME:
                 return "#" + newName;
@@ -142,20 +149,20 @@ public final class RenamePlan {
                 return shorthand ? newName + ": " + oldName : newName;
             }
             case Target.SYMBOL:
-                return symbolReplacement(node, flags, oldName, newName);
+                return symbolReplacement(node, flags, oldName, newName, acrossModules);
             default:
                 return newName;
         }
     }
 
-    private String symbolReplacement(int node, int flags, String oldName, String newName) {
+    private String symbolReplacement(int node, int flags, String oldName, String newName, boolean acrossModules) {
         int[] path = TreePaths.pathTo(arena, node);
         if (path == null || path.length < 2) return newName;
         int i = path.length - 2;
         int parent = path[i];
         if ((flags & SymbolIndex.EXPORT_LOCAL) != 0) {
             // export { a } → export { b as a }; export { a as c } keeps its alias
-            return arena.kind(parent) == EXPORT_SPECIFIER && arena.nextSibling(node) < 0 ? newName + " as " + oldName : newName;
+            return !acrossModules && arena.kind(parent) == EXPORT_SPECIFIER && arena.nextSibling(node) < 0 ? newName + " as " + oldName : newName;
         }
         int child = node;
         if (arena.kind(parent) == ASSIGNMENT_PATTERN && arena.firstChild(parent) == child && i > 0) {
@@ -167,7 +174,7 @@ public final class RenamePlan {
         boolean keySameSpan = key >= 0 && key != node && arena.kind(key) == IDENTIFIER_NAME
                 && arena.start(key) == arena.start(node) && arena.end(key) == arena.end(node);
         if (pk == PROPERTY && (arena.data(parent) & P_SHORTHAND) != 0 && keySameSpan) return oldName + ": " + newName;
-        if (pk == IMPORT_SPECIFIER && keySameSpan) return oldName + " as " + newName;
+        if (pk == IMPORT_SPECIFIER && keySameSpan) return acrossModules ? newName : oldName + " as " + newName;
         return newName;
     }
 

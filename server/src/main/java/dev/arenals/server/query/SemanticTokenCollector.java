@@ -41,6 +41,18 @@ public final class SemanticTokenCollector {
     private int[] deprecatedNodes = new int[8];
     private int deprecatedCount;
 
+    /** Where the {@code @deprecated} JSDoc comments of the file end (the first non-space after each), sorted. */
+    private int[] deprecatedAnchors = new int[8];
+    private int anchorCount;
+
+    /**
+     * What the top scope resolves names to, as (entry key, token info) pairs in the binder's entry
+     * order, with the top scope's kind first: tokens outside an edited top-level statement depend on
+     * the edit only through this (see {@link #collectTopScope}).
+     */
+    private int[] topScope = new int[256];
+    private int topScopeLength;
+
     private int[] tokens = new int[3 * 1024];
     private int count;
     private boolean lastHasSymbol;
@@ -51,13 +63,66 @@ public final class SemanticTokenCollector {
     public int type(int i) { return tokens[3 * i + 2] & 0xff; }
     public int modifiers(int i) { return tokens[3 * i + 2] >>> MOD_SHIFT; }
 
+    /** The first token starting at or after {@code offset}: tokens are sorted and do not overlap. */
+    public int firstAtOrAfter(int offset) {
+        int lo = 0, hi = count;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (tokens[3 * mid] < offset) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    /** Whether a {@code @deprecated} JSDoc comment documents what starts at {@code offset}. */
+    public boolean deprecatedAnchorAt(int offset) {
+        return Arrays.binarySearch(deprecatedAnchors, 0, anchorCount, offset) >= 0;
+    }
+
+    /** The deprecated anchors, sorted, into {@code out} (grown if short); returns the array. */
+    public int[] copyDeprecatedAnchors(int[] out) {
+        if (out == null || out.length < anchorCount + 1) out = new int[anchorCount + 8];
+        out[0] = anchorCount;
+        System.arraycopy(deprecatedAnchors, 0, out, 1, anchorCount);
+        return out;
+    }
+
+    /**
+     * Whether the top scope of the last {@code collect(…, true)} resolves every name as
+     * {@code previous} (an earlier {@link #copyTopScope}) does: the same kind of scope, the same
+     * keys, each to a symbol with the same token type and modifiers.
+     */
+    public boolean sameTopScope(int[] previous) {
+        if (previous == null || previous[0] != topScopeLength) return false;
+        for (int i = 0; i < topScopeLength; i++) if (previous[i + 1] != topScope[i]) return false;
+        return true;
+    }
+
+    /** The top scope of the last {@code collect(…, true)}, length first, into {@code out} (grown if short). */
+    public int[] copyTopScope(int[] out) {
+        if (out == null || out.length < topScopeLength + 1) out = new int[topScopeLength + (topScopeLength >>> 3) + 8];
+        out[0] = topScopeLength;
+        System.arraycopy(topScope, 0, out, 1, topScopeLength);
+        return out;
+    }
+
     /** Collects the tokens of names that overlap [from, to); the whole file for [0, MAX_VALUE). */
     public void collect(Arena arena, ScopeTable scopes, int from, int to) {
+        collect(arena, scopes, from, to, false);
+    }
+
+    /**
+     * {@link #collect}, and also what the top scope resolves names to ({@link #sameTopScope}) and
+     * where {@code @deprecated} comments point ({@link #deprecatedAnchorAt}).
+     */
+    public void collect(Arena arena, ScopeTable scopes, int from, int to, boolean topScope) {
         this.arena = arena;
         this.scopes = scopes;
         count = 0;
         openEnums = 0;
         deprecatedCount = 0;
+        anchorCount = 0;
+        topScopeLength = 0;
         lastHasSymbol = false;
         int symbols = scopes.symbolCount();
         if (symbolInfo.length < symbols) symbolInfo = new int[symbols + (symbols >>> 2)];
@@ -65,6 +130,7 @@ public final class SemanticTokenCollector {
         try {
             markDeprecated();
             walk(from, to);
+            if (topScope) collectTopScope();
         } finally {
             // the thread keeps this collector: it must not keep a closed document's tree reachable
             this.arena = null;
@@ -80,7 +146,8 @@ public final class SemanticTokenCollector {
         stack[sp++] = root;
         int node = arena.firstChild(root);
         while (true) {
-            while (node >= 0 && arena.end(node) < from) node = arena.nextSibling(node);
+            // skip what ends before [from, to) begins (a name ending at `from` does not overlap it)
+            while (node >= 0 && (arena.end(node) < from || arena.end(node) == from && arena.start(node) < from)) node = arena.nextSibling(node);
             if (node >= 0 && arena.start(node) >= to) node = -1; // siblings are in source order
             if (node >= 0) {
                 depth = sp;
@@ -284,6 +351,31 @@ public final class SemanticTokenCollector {
         lastHasSymbol = hasSymbol;
     }
 
+    /**
+     * A name outside the top-level statements an edit rewrote resolves through its own statement's
+     * scopes (unchanged) and then the top scope, whose entries are all that the edit can change
+     * for it. Names declared nowhere resolve to an implicit global whose token depends on the name
+     * only, so only declared entries count; and so the token of every name outside the rewritten
+     * statements is what it was when this table is.
+     */
+    private void collectTopScope() {
+        if (scopes.scopeCount() == 0) return;
+        int n = scopes.entryCount();
+        int need = 1;
+        for (int e = 0; e < n; e++) if (scopes.entryScope(e) == 0 && scopes.entrySymbol(e) >= 0) need += 2;
+        if (topScope.length < need) topScope = new int[need + (need >>> 2)];
+        int o = 0;
+        topScope[o++] = scopes.scopeKind(0);
+        for (int e = 0; e < n; e++) {
+            if (scopes.entryScope(e) != 0) continue;
+            int symbol = scopes.entrySymbol(e);
+            if (symbol < 0 || scopes.kind(symbol) == SymbolKind.IMPLICIT_GLOBAL) continue;
+            topScope[o++] = scopes.entryKey(e);
+            topScope[o++] = symbolInfo(symbol);
+        }
+        topScopeLength = o;
+    }
+
     // ---- symbols ----
 
     private int symbolInfo(int symbol) {
@@ -394,23 +486,56 @@ public final class SemanticTokenCollector {
     private void markDeprecated() {
         ParseLog log = arena.log();
         char[] src = arena.source();
-        int[] anchors = null;
-        int anchorCount = 0;
         for (int i = 0, n = log.commentCount(); i < n; i++) {
             int start = log.commentStart(i), end = log.commentEnd(i);
             if (end - start < 16 || src[start + 1] != '*' || src[start + 2] != '*' || !contains(src, start, end, "@deprecated")) continue;
             int anchor = end;
             while (anchor < arena.sourceLength() && Character.isWhitespace(src[anchor])) anchor++;
-            if (anchors == null) anchors = new int[4];
-            if (anchorCount == anchors.length) anchors = Arrays.copyOf(anchors, anchorCount * 2);
-            anchors[anchorCount++] = anchor;
+            if (anchorCount == deprecatedAnchors.length) deprecatedAnchors = Arrays.copyOf(deprecatedAnchors, anchorCount * 2);
+            deprecatedAnchors[anchorCount++] = anchor;
         }
         if (anchorCount == 0) return;
-        for (int node = 0, n = arena.nodeCount(); node < n; node++) {
-            if (Arrays.binarySearch(anchors, 0, anchorCount, arena.start(node)) < 0) continue;
-            markDeclaration(node);
-        }
+        Arrays.sort(deprecatedAnchors, 0, anchorCount); // comments are in order; sorted all the same, to be safe
+        markNodesAtAnchors();
         Arrays.sort(deprecatedNodes, 0, deprecatedCount);
+    }
+
+    /**
+     * Marks every node that starts at an anchor, visiting only the subtrees that hold one: a
+     * preorder walk that skips a subtree ending before the next anchor, so the cost is the paths to
+     * the anchors and their siblings, not the tree.
+     */
+    private void markNodesAtAnchors() {
+        int root = arena.root();
+        if (root < 0) return;
+        int next = 0; // the first anchor not yet passed
+        int sp = 0;
+        stack[sp++] = root;
+        int node = arena.firstChild(root);
+        while (true) {
+            if (node >= 0) {
+                int start = arena.start(node), end = arena.end(node);
+                while (next < anchorCount && deprecatedAnchors[next] < start) next++;
+                if (next == anchorCount) return;
+                int anchor = deprecatedAnchors[next];
+                if (anchor > end) { // nothing in this subtree starts at an anchor
+                    node = arena.nextSibling(node);
+                    continue;
+                }
+                if (anchor == start) markDeclaration(node);
+                int child = arena.firstChild(node);
+                if (child >= 0) {
+                    if (sp == stack.length) stack = Arrays.copyOf(stack, sp * 2);
+                    stack[sp++] = node;
+                    node = child;
+                } else {
+                    node = arena.nextSibling(node);
+                }
+            } else {
+                if (sp == 1) return;
+                node = arena.nextSibling(stack[--sp]);
+            }
+        }
     }
 
     private void markDeclaration(int node) {

@@ -7,8 +7,51 @@ import dev.arenals.parser.tree.NameTable;
  * Node), with the token type they get. Looked up by a name id without making a String: the table
  * is keyed by {@link String#hashCode} computed over the name table's chars.
  */
-final class WellKnownGlobals {
+public final class WellKnownGlobals {
     private WellKnownGlobals() {}
+
+    // ---- the generated list (lib-globals.txt, see GlobalsGenerator): what completion offers ----
+
+    /** Kind letters of {@link #libKind}. */
+    public static final char LIB_CLASS = 'c', LIB_NAMESPACE = 'n', LIB_FUNCTION = 'f', LIB_VARIABLE = 'v',
+            LIB_INTERFACE = 'i', LIB_TYPE = 't';
+    private static final String[] LIB_NAMES;
+    private static final char[] LIB_KINDS;
+    private static final char[][] LIB_CHARS;
+
+    static {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        StringBuilder kinds = new StringBuilder();
+        try (java.io.InputStream in = WellKnownGlobals.class.getResourceAsStream("lib-globals.txt")) {
+            if (in != null) {
+                for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                    if (line.length() < 3 || line.charAt(0) == '#' || line.charAt(1) != ' ') continue;
+                    kinds.append(line.charAt(0));
+                    names.add(line.substring(2));
+                }
+            }
+        } catch (java.io.IOException e) {
+            // a jar without the resource: no globals offered, nothing else is affected
+        }
+        LIB_NAMES = names.toArray(new String[0]);
+        LIB_KINDS = kinds.toString().toCharArray();
+        LIB_CHARS = new char[LIB_NAMES.length][];
+        for (int i = 0; i < LIB_NAMES.length; i++) LIB_CHARS[i] = LIB_NAMES[i].toCharArray();
+    }
+
+    /** The id of lib name {@code i} in a document's name table, or -1 when the document never spells it. */
+    public static int libNameId(NameTable names, int i) {
+        char[] c = LIB_CHARS[i];
+        return names.find(c, 0, c.length);
+    }
+
+    /** Number of names in the generated list of the language's, the DOM's and Node's globals. */
+    public static int libCount() { return LIB_NAMES.length; }
+    public static String libName(int i) { return LIB_NAMES[i]; }
+    /** One of the {@code LIB_*} letters. */
+    public static char libKind(int i) { return LIB_KINDS[i]; }
+    /** An interface or type alias: a name in type positions only. */
+    public static boolean libIsTypeOnly(int i) { return LIB_KINDS[i] == LIB_INTERFACE || LIB_KINDS[i] == LIB_TYPE; }
 
     private static final String[] CLASSES = {"Object", "Function", "Array", "Number", "String", "Boolean", "Symbol",
             "BigInt", "Date", "RegExp", "Error", "TypeError", "RangeError", "SyntaxError", "ReferenceError", "EvalError",

@@ -115,6 +115,48 @@ public final class CrossFileNavigator {
         return origin(target, importedName, new HashSet<>());
     }
 
+    /** The declaring file and local name behind the export {@code name} of {@code module}; null when not found. */
+    public NameInFile exportOrigin(Path module, String name) { return origin(module, name, new HashSet<>()); }
+
+    /**
+     * The module a namespace stands for: {@code importedName} "*" of {@code specifier}
+     * ({@code import * as ns}), or a name the module exports as {@code export * as name from}
+     * (through re-export chains); null otherwise.
+     */
+    public Path namespaceModule(Path importer, String specifier, String importedName) {
+        Path target = resolve(importer, specifier);
+        if (target == null) return null;
+        if (importedName.equals("*")) return target;
+        Set<String> visited = new HashSet<>();
+        Path file = target;
+        String name = importedName;
+        while (visited.size() <= MAX_HOPS && visited.add(file + "\u0000" + name)) {
+            FileSummary s = index.summaryOrLoad(file);
+            if (s == null) return null;
+            Export e = s.export(name);
+            if (e != null && e.fromSpecifier() != null) {
+                Path next = s.resolve(e.fromSpecifier());
+                if (next == null) return null;
+                if (e.localName().equals("*")) return next;
+                file = next;
+                name = e.localName();
+                continue;
+            }
+            if (e != null) {
+                // import * as ns from './m'; export { ns }
+                Import i = e.localName() == null ? null : s.importOf(e.localName());
+                if (i == null) return null;
+                Path next = s.resolve(i.specifier());
+                if (next == null || i.importedName().equals("*")) return next;
+                file = next;
+                name = i.importedName();
+                continue;
+            }
+            return null;
+        }
+        return null;
+    }
+
     private NameInFile origin(Path file, String name, Set<String> visited) {
         if (visited.size() > MAX_HOPS || !visited.add(file + "\u0000" + name)) return null;
         FileSummary s = index.summaryOrLoad(file);
@@ -145,7 +187,9 @@ public final class CrossFileNavigator {
      * An import binding of a name: {@code localName} in {@code file} stands for it, or, when
      * {@code member} is not null, {@code localName} is a namespace import whose {@code member} does.
      */
-    public record Binding(Path file, String localName, String member) { }
+    public record Binding(Path file, String localName, String member, boolean reexport) {
+        public Binding(Path file, String localName, String member) { this(file, localName, member, false); }
+    }
 
     /**
      * The import bindings of the top-level name {@code local} of {@code file}: every file that
@@ -182,8 +226,14 @@ public final class CrossFileNavigator {
                     }
                 }
                 for (Export e : s.exports()) {
-                    if (e.fromSpecifier() == null || !exported.name().equals(e.localName())) continue;
-                    if (!exported.file().equals(s.resolve(e.fromSpecifier()))) continue;
+                    if (e.fromSpecifier() == null || !exported.file().equals(s.resolve(e.fromSpecifier()))) continue;
+                    if ("*".equals(e.localName())) {
+                        // export * as ns from: the files importing ns use ns.name
+                        for (Binding b : namespaceExportImports(importer, e.exportedName())) out.add(new Binding(b.file(), b.localName(), exported.name()));
+                        continue;
+                    }
+                    if (!exported.name().equals(e.localName())) continue;
+                    out.add(new Binding(importer, e.exportedName(), null, true));
                     NameInFile next = new NameInFile(importer, e.exportedName());
                     if (seen.add(next)) exportsToFollow.add(next);
                 }
@@ -194,6 +244,114 @@ public final class CrossFileNavigator {
                         if (seen.add(next)) exportsToFollow.add(next);
                     }
                 }
+            }
+        }
+        return out;
+    }
+
+    /** What a workspace rename edits in one file; see {@link #renameSites}. */
+    public enum RenameKind {
+        /** The top-level binding {@code name} and every use of it (imports and local exports renamed whole). */
+        BINDING,
+        /** {@code import { name as x }}: the imported name only (the local binding x stays). */
+        IMPORTED_NAME,
+        /** {@code export { a as name } from}: the local side only, the exported name stays. */
+        REEXPORT_LOCAL,
+        /** {@code export { name } from}: the whole specifier. */
+        REEXPORT_WHOLE,
+        /** The uses {@code name.member} of the namespace binding {@code name}. */
+        MEMBER_USES
+    }
+
+    /** One thing a workspace rename edits in {@code file}. */
+    public record RenameSite(Path file, RenameKind kind, String name, String member) { }
+
+    /**
+     * What renaming the top-level name {@code local} of {@code file} edits across the workspace,
+     * the declaring file's own binding first. The new name flows wherever the old one is the
+     * exported name and the local name at once: through {@code export { a }}, unaliased imports,
+     * {@code export { a } from}, {@code export * from}, import-then-export; it stops where an alias
+     * or a default keeps a name of its own ({@code import { a as x }}, {@code export { a as b } from},
+     * {@code export { a as default }}, default imports), whose edit is then one name only.
+     * Namespace imports ({@code import * as ns}, and {@code export * as ns from} imported by name)
+     * give their {@code ns.a} uses.
+     */
+    public List<RenameSite> renameSites(Path file, String local) {
+        List<RenameSite> out = new ArrayList<>();
+        out.add(new RenameSite(file, RenameKind.BINDING, local, null));
+        FileSummary declaring = index.summaryOrLoad(file);
+        if (declaring == null) return out;
+        java.util.ArrayDeque<NameInFile> flowing = new java.util.ArrayDeque<>();
+        Set<NameInFile> seen = new HashSet<>();
+        for (Export e : declaring.exports()) {
+            if (e.fromSpecifier() == null && local.equals(e.localName()) && local.equals(e.exportedName())) {
+                NameInFile n = new NameInFile(file, local);
+                if (seen.add(n)) flowing.add(n);
+            }
+        }
+        Set<String> sitesSeen = new HashSet<>();
+        while (!flowing.isEmpty() && seen.size() < 10_000) {
+            NameInFile exported = flowing.poll();
+            for (Path importer : index.importersOf(exported.file())) {
+                FileSummary s = index.summaryOrLoad(importer);
+                if (s == null) continue;
+                for (Import i : s.imports()) {
+                    if (!exported.file().equals(s.resolve(i.specifier()))) continue;
+                    if (i.importedName().equals("*")) {
+                        addSite(out, sitesSeen, new RenameSite(importer, RenameKind.MEMBER_USES, i.localName(), local));
+                    } else if (i.importedName().equals(local)) {
+                        if (!i.localName().equals(local)) {
+                            addSite(out, sitesSeen, new RenameSite(importer, RenameKind.IMPORTED_NAME, i.localName(), null));
+                            continue;
+                        }
+                        addSite(out, sitesSeen, new RenameSite(importer, RenameKind.BINDING, local, null));
+                        for (Export e : s.exports()) {
+                            if (e.fromSpecifier() == null && local.equals(e.localName()) && local.equals(e.exportedName())) {
+                                NameInFile next = new NameInFile(importer, local);
+                                if (seen.add(next)) flowing.add(next);
+                            }
+                        }
+                    }
+                }
+                for (Export e : s.exports()) {
+                    if (e.fromSpecifier() == null || !exported.file().equals(s.resolve(e.fromSpecifier()))) continue;
+                    if (local.equals(e.localName())) {
+                        if (local.equals(e.exportedName())) {
+                            addSite(out, sitesSeen, new RenameSite(importer, RenameKind.REEXPORT_WHOLE, local, null));
+                            NameInFile next = new NameInFile(importer, local);
+                            if (seen.add(next)) flowing.add(next);
+                        } else {
+                            addSite(out, sitesSeen, new RenameSite(importer, RenameKind.REEXPORT_LOCAL, e.exportedName(), null));
+                        }
+                    } else if (e.localName().equals("*")) {
+                        // export * as ns from: importers of ns use ns.local
+                        for (Binding b : namespaceExportImports(importer, e.exportedName())) {
+                            addSite(out, sitesSeen, new RenameSite(b.file(), RenameKind.MEMBER_USES, b.localName(), local));
+                        }
+                    }
+                }
+                for (String from : s.starExports()) {
+                    if (!exported.file().equals(s.resolve(from))) continue;
+                    NameInFile next = new NameInFile(importer, local);
+                    if (seen.add(next)) flowing.add(next);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void addSite(List<RenameSite> out, Set<String> seen, RenameSite site) {
+        if (seen.add(site.file() + "\u0000" + site.kind() + "\u0000" + site.name())) out.add(site);
+    }
+
+    /** The named imports of {@code exportedName} of {@code barrel}, which exports a namespace under that name ({@code export * as ns from}). */
+    private List<Binding> namespaceExportImports(Path barrel, String exportedName) {
+        List<Binding> out = new ArrayList<>();
+        for (Path importer : index.importersOf(barrel)) {
+            FileSummary s = index.summaryOrLoad(importer);
+            if (s == null) continue;
+            for (Import i : s.imports()) {
+                if (i.importedName().equals(exportedName) && barrel.equals(s.resolve(i.specifier()))) out.add(new Binding(importer, i.localName(), null));
             }
         }
         return out;

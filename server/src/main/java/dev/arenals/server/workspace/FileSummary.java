@@ -23,17 +23,37 @@ public record FileSummary(
         ImmutableList<String> moduleSpecifiers,
         ImmutableMap<String, Path> resolvedModules,
         long sourceChars,
-        ImmutableList<AmbientModule> ambientModules) {
+        ImmutableList<AmbientModule> ambientModules,
+        ImmutableList<Signature> signatures) {
 
-    /** The summary without ambient modules (the form before they were kept). */
+    /** The summary without ambient modules and signatures (the form before they were kept). */
     public FileSummary(Path path, String uri, ImmutableList<Declaration> declarations, ImmutableList<Export> exports,
             ImmutableList<String> starExports, ImmutableList<Import> imports, ImmutableList<String> moduleSpecifiers,
             ImmutableMap<String, Path> resolvedModules, long sourceChars) {
-        this(path, uri, declarations, exports, starExports, imports, moduleSpecifiers, resolvedModules, sourceChars, ImmutableList.of());
+        this(path, uri, declarations, exports, starExports, imports, moduleSpecifiers, resolvedModules, sourceChars, ImmutableList.of(), ImmutableList.of());
     }
 
     /** The name {@link Export#exportedName} has for {@code export = x} ({@code localName} x when it is a name, else null). */
     public static final String EXPORT_ASSIGNMENT = "export=";
+    /**
+     * How an exported callable is called, for signature help in the files that import it: a
+     * function (one per overload), a class (one per constructor overload) or a variable bound to a
+     * function. {@code name} is the declaration's name; the parameters are as written (types and
+     * defaults included); {@code returns} is ": T" as written or ""; {@code jsDoc} is the raw
+     * documenting comment, or null.
+     */
+    public record Signature(String name, ImmutableList<String> parameters, String returns, boolean construct, String jsDoc) { }
+
+    /** The signatures of the callable declared as {@code name}, in source order. */
+    public ImmutableList<Signature> signatures(String name) {
+        ImmutableList.Builder<Signature> out = null;
+        for (Signature s : signatures) {
+            if (!s.name().equals(name)) continue;
+            if (out == null) out = ImmutableList.builder();
+            out.add(s);
+        }
+        return out == null ? ImmutableList.of() : out.build();
+    }
 
     /** What a declaration is, for workspace/symbol's icons. */
     public enum Kind { FUNCTION, CLASS, VARIABLE, CONSTANT, INTERFACE, TYPE, ENUM, NAMESPACE }

@@ -93,6 +93,8 @@ public final class Indexer {
             }
         }
         int total = files.size();
+        log.info("arena-ls index: " + total + " files to index under " + folders
+                + " (check's rules; symbolic links and special files are not followed)");
         progress.begin(total);
         if (total == 0) {
             progress.end(0, 0, 0);
@@ -132,8 +134,14 @@ public final class Indexer {
         });
     }
 
+    /** Tests: runs before each file of a walk is read (a test deletes or replaces files there). */
+    private volatile java.util.function.Consumer<Path> beforeIndexing = p -> { };
+
+    public void setBeforeIndexingForTests(java.util.function.Consumer<Path> hook) { beforeIndexing = hook; }
+
     /** Indexes one file on the calling thread (with that thread's reusable state); false when it was skipped (logged). */
     public boolean indexFile(Path file) {
+        beforeIndexing.accept(file);
         FileSummary s = summarizeHere(file);
         if (s == null) {
             index.removeIndexed(file);

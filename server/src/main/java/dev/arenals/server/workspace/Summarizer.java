@@ -69,8 +69,33 @@ public final class Summarizer {
     private FileSummary run(Path path, String uri) {
         for (int s = arena.firstChild(arena.root()); s >= 0; s = arena.nextSibling(s)) statement(s);
         ImmutableList<String> modules = specifiers.build();
-        return new FileSummary(path, uri, declarations.build(), exports.build(), starExports.build(), imports.build(),
-                modules, resolve(path, modules, requireOnly), arena.sourceLength(), ambientModules.build());
+        ImmutableList<Export> exportList = exports.build();
+        return new FileSummary(path, uri, declarations.build(), exportList, starExports.build(), imports.build(),
+                modules, resolve(path, modules, requireOnly), arena.sourceLength(), ambientModules.build(), signatures(exportList));
+    }
+
+    /**
+     * Top-level declarations that may be called (functions, classes, variables bound to a
+     * function or class), by name: the first declaring node of each. Null until one is seen.
+     */
+    private java.util.Map<String, Integer> callables;
+
+    private void noteCallable(String name, int declaring) {
+        if (callables == null) callables = new java.util.HashMap<>();
+        callables.putIfAbsent(name, declaring);
+    }
+
+    /** The signatures of the exported callables, for signature help in importing files. */
+    private ImmutableList<FileSummary.Signature> signatures(ImmutableList<Export> exportList) {
+        if (callables == null) return ImmutableList.of();
+        ImmutableList.Builder<FileSummary.Signature> out = ImmutableList.builder();
+        java.util.Set<String> done = new java.util.HashSet<>();
+        for (Export e : exportList) {
+            if (e.fromSpecifier() != null || e.localName() == null || !done.add(e.localName())) continue;
+            Integer declaring = callables.get(e.localName());
+            if (declaring != null) out.addAll(dev.arenals.server.query.Callables.of(arena, declaring, e.localName()));
+        }
+        return out.build();
     }
 
     private void statement(int s) {
@@ -105,6 +130,11 @@ public final class Summarizer {
                 for (int d = arena.firstChild(s); d >= 0; d = arena.nextSibling(d)) {
                     int target = arena.firstChild(d);
                     if (target >= 0) bindingNames(target, k, exported, exportedUnderOwnName);
+                    int init = target < 0 ? -1 : arena.nextSibling(target);
+                    while (init >= 0 && isType(arena.kind(init))) init = arena.nextSibling(init);
+                    if (init >= 0 && arena.kind(target) == BINDING_IDENTIFIER && (isFunction(arena.kind(init)) || isClass(arena.kind(init)))) {
+                        noteCallable(nameOf(target), d);
+                    }
                 }
                 return -1;
             }
@@ -113,6 +143,7 @@ public final class Summarizer {
         int name = arena.firstChild(s);
         if (name < 0 || arena.kind(name) != BINDING_IDENTIFIER) return -1; // anonymous, or declare module "x"
         addDeclaration(name, kind, exported, exportedUnderOwnName);
+        if (kind == Kind.FUNCTION || kind == Kind.CLASS) noteCallable(nameOf(name), s);
         return name;
     }
 

@@ -33,8 +33,9 @@ import org.junit.jupiter.api.Test;
  * Semantic tokens against the binder on real files (the corpus of {@link NavigationCorpusTest}):
  * every name the binder declares or resolves has exactly one token, whose type is the one its
  * symbol kind calls for; tokens are sorted, do not overlap and lie inside the text; and after
- * random edits (reparsed incrementally where possible), the previous array with the delta's edits
- * applied equals a fresh {@code full}.
+ * random edits and a word typed a key at a time (reparsed incrementally where possible, the delta
+ * then recomputing only the rewritten statements where it can), the previous array with the
+ * delta's edits applied equals a fresh {@code full}.
  */
 class SemanticTokensCorpusTest {
     private static final int FILES = 240;
@@ -44,7 +45,7 @@ class SemanticTokensCorpusTest {
         List<Path> files = NavigationCorpusTest.corpusFiles();
         Assumptions.assumeTrue(files.size() >= FILES, "the real-world corpus is not in the cache: run the test-fixtures tests first");
         Random random = new Random(17);
-        int checked = 0, names = 0, deltas = 0;
+        int checked = 0, names = 0, deltas = 0, incremental = 0, spliced = 0;
         long deltaInts = 0, fullInts = 0;
         for (Path file : files) {
             String text = Files.readString(file, StandardCharsets.UTF_8);
@@ -60,8 +61,17 @@ class SemanticTokensCorpusTest {
             SemanticTokensHandler handler = new SemanticTokensHandler();
             String id = handler.full(doc, history).getResultId();
             int[] client = data;
-            for (int round = 0; round < 3; round++) {
-                randomEdit(doc, random);
+            // three random edits, then a word typed a key at a time somewhere (what an editor sends most)
+            int typeAt = -1;
+            for (int round = 0; round < 3 + TYPED.length(); round++) {
+                if (round < 3) {
+                    randomEdit(doc, random);
+                } else {
+                    if (typeAt < 0) typeAt = random.nextInt(doc.length() + 1);
+                    int at = typeAt + round - 3;
+                    Range range = new Range(doc.positionAt(at), doc.positionAt(at));
+                    doc.applyChanges(List.of(new TextDocumentContentChangeEvent(range, TYPED.substring(round - 3, round - 2))), doc.version() + 1);
+                }
                 doc.ensureParsed(ParseTools.current(), Long.MAX_VALUE);
                 var answer = handler.delta(doc, id, history);
                 assertTrue(answer.isRight(), "a delta against the latest result");
@@ -72,13 +82,21 @@ class SemanticTokensCorpusTest {
                 for (SemanticTokensEdit e : answer.getRight().getEdits()) deltaInts += e.getData().size();
                 fullInts += fresh.length;
                 deltas++;
+                if (doc.lastParseWasIncremental()) incremental++;
+                if (history.lastDeltaSpliced(doc.uri())) spliced++;
             }
         }
-        System.out.printf("semantic tokens corpus: %d files, %d names checked, %d deltas (%.1f%% of the ints a full answer sends)%n",
-                checked, names, deltas, 100.0 * deltaInts / Math.max(1, fullInts));
+        System.out.printf("semantic tokens corpus: %d files, %d names checked, %d deltas (%.1f%% of the ints a full answer sends);"
+                + " %d after an incremental reparse, %d of them recomputing only the rewritten statements%n",
+                checked, names, deltas, 100.0 * deltaInts / Math.max(1, fullInts), incremental, spliced);
         assertTrue(checked >= 200, "files checked: " + checked);
         assertTrue(deltaInts * 10 < fullInts, "deltas are small: " + deltaInts + " of " + fullInts);
+        // the statement-only path must be the common one, or the equality above tests little of it
+        assertTrue(spliced * 2 > incremental, "statement-only deltas: " + spliced + " of " + incremental + " incremental reparses");
     }
+
+    /** Typed a key at a time, each key followed by a delta. */
+    private static final String TYPED = "q.ab(1)";
 
     /** Decodes the relative encoding into {start offset, end offset, type, modifiers}, checking order and bounds. */
     private static int[][] absolute(Document doc, int[] data, Path file) {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * a relative module that does not exist, a name the workspace module does not export (through an
  * {@code export *} chain too); not what TypeScript reports otherwise or what needs knowledge we lack
  * (a spelling suggestion, a local, an asset, a package that is not installed); bare specifiers only
- * with "all"; nothing with "off", the default.
+ * with "all"; nothing with "off".
  */
 class ImportDiagnosticsTest {
     @TempDir Path root;
@@ -66,8 +66,8 @@ class ImportDiagnosticsTest {
     }
 
     @Test
-    void relative() throws Exception {
-        try (InProcessServer s = start(Map.of("importDiagnostics", "relative"))) {
+    void relativeByDefault() throws Exception {
+        try (InProcessServer s = start(null)) {
             assertEquals(List.of(
                     "0:12-19 TS2305 Module '\"./a\"' has no exported member 'missing'.",
                     "1:18-29 TS2307 Cannot find module './nope.js' or its corresponding type declarations.",
@@ -101,11 +101,8 @@ class ImportDiagnosticsTest {
     }
 
     @Test
-    void offHasNoneAndIsTheDefault() throws Exception {
+    void offHasNone() throws Exception {
         try (InProcessServer s = start(Map.of("importDiagnostics", "off"))) {
-            assertEquals(List.of(), published(s));
-        }
-        try (InProcessServer s = start(null)) {
             assertEquals(List.of(), published(s));
         }
     }

@@ -421,11 +421,11 @@ class LanguageServerTest {
         assertEquals(ResponseErrorCode.InvalidParams.getValue(), errorCode(missing));
 
         // a method LSP4J knows but we do not offer
-        ExecutionException completion = assertThrows(ExecutionException.class,
-                () -> s.clientLauncher.getRemoteEndpoint().request("textDocument/completion",
-                        JsonParser.parseString("{\"textDocument\": {\"uri\": \"" + URI + "\"}, \"position\": {\"line\": 0, \"character\": 0}}"))
+        ExecutionException codeLens = assertThrows(ExecutionException.class,
+                () -> s.clientLauncher.getRemoteEndpoint().request("textDocument/codeLens",
+                        JsonParser.parseString("{\"textDocument\": {\"uri\": \"" + URI + "\"}}"))
                         .get(10, TimeUnit.SECONDS));
-        assertEquals(ResponseErrorCode.MethodNotFound.getValue(), errorCode(completion));
+        assertEquals(ResponseErrorCode.MethodNotFound.getValue(), errorCode(codeLens));
 
         // notifications for unknown documents and garbage notifications are ignored
         s.change("file:///not-open.js", 2, 0, 0, 0, 0, "x");

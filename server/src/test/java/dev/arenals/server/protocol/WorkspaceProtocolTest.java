@@ -169,8 +169,9 @@ class WorkspaceProtocolTest {
             awaitSymbols(s, "today", List.of("today@app.ts")); // its summary is the live one
             // main.ts has it as nameOf (export { getUserName as nameOf } from "./model" in reexport.ts)
             // and as model.getUserName (import * as model)
+            // and the re-export's own name in reexport.ts
             assertEquals(List.of("src/app.ts:1:9-20", "src/app.ts:3:0-11", "src/app.ts:4:0-11", "src/app.ts:4:12-23",
-                    "src/main.ts:10:6-17", "src/main.ts:2:9-15", "src/main.ts:8:0-6", "src/model.ts:4:16-27"),
+                    "src/main.ts:10:6-17", "src/main.ts:2:9-15", "src/main.ts:8:0-6", "src/model.ts:4:16-27", "src/reexport.ts:0:9-20"),
                     references(s, uri("src/model.ts"), at(model, "getUserName", 0, 1)));
             // ns.member uses of namespace imports, here and elsewhere: main.ts has model.getUserName
             s.close(uri("src/app.ts"));
@@ -180,7 +181,7 @@ class WorkspaceProtocolTest {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (s.server.workspaceIndex().summary(root.resolve("src/req.ts")) == null && System.nanoTime() < deadline) Thread.sleep(10);
             assertEquals(List.of("src/app.ts:1:9-20", "src/app.ts:3:0-11", "src/main.ts:10:6-17", "src/main.ts:2:9-15", "src/main.ts:8:0-6",
-                    "src/model.ts:4:16-27", "src/req.ts:1:16-27", "src/req.ts:1:2-13"),
+                    "src/model.ts:4:16-27", "src/reexport.ts:0:9-20", "src/req.ts:1:16-27", "src/req.ts:1:2-13"),
                     references(s, uri("src/model.ts"), at(model, "getUserName", 0, 1)));
             assertEquals(List.of("src/model.ts:0:17-21"), definition(s, uri("src/req.ts"), at(req, "User", 0, 1)).stream()
                     .map(WorkspaceProtocolTest::where).collect(Collectors.toList()), "a qualified type name of a namespace import");

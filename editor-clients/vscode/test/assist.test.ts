@@ -1,0 +1,174 @@
+// Assistance through the real server jar over stdio (vscode-jsonrpc / vscode-languageserver-protocol):
+// unused code pushed as greyed-out hints (Hint + Unnecessary), signature help across files with the
+// @param JSDoc, parameter-name inlay hints, and code actions applied to the text as VS Code applies a
+// WorkspaceEdit: the quick fix that removes an unused declaration, organize imports, a syntax fix.
+// Fixtures: server/src/test/resources/assist.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import {
+    CodeAction,
+    CodeActionRequest,
+    DidChangeTextDocumentNotification,
+    DidOpenTextDocumentNotification,
+    InitializedNotification,
+    InitializeRequest,
+    InitializeResult,
+    InlayHint,
+    InlayHintRequest,
+    MarkupContent,
+    SignatureHelp,
+    SignatureHelpRequest,
+} from 'vscode-languageserver-protocol';
+import { resolveServerCommand } from '../src/launch';
+import { applyEdits, editsOf } from './edits';
+import { hasServerJar, serverJar, Session, WAIT_MS } from './session';
+
+const skip = hasServerJar() ? false : `no server jar at ${serverJar()} (build it, or set ARENA_LS_JAR)`;
+const FIXTURES = path.resolve(__dirname, '..', '..', '..', '..', 'server', 'src', 'test', 'resources', 'assist');
+const uriOf = (name: string) => `file://${FIXTURES}/${name}`;
+const APP = uriOf('app.ts');
+const LIB = uriOf('lib.ts');
+const text = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8');
+
+/** What vscode-languageclient 9.0.1 declares for these features. */
+const CLIENT_CAPABILITIES = {
+    general: { positionEncodings: ['utf-16'] },
+    textDocument: {
+        synchronization: { dynamicRegistration: true, didSave: true },
+        publishDiagnostics: { relatedInformation: true, versionSupport: false, tagSupport: { valueSet: [1, 2] } },
+        signatureHelp: {
+            dynamicRegistration: true,
+            signatureInformation: { documentationFormat: ['markdown', 'plaintext'], parameterInformation: { labelOffsetSupport: true }, activeParameterSupport: true },
+            contextSupport: true,
+        },
+        inlayHint: { dynamicRegistration: true, resolveSupport: { properties: ['tooltip', 'textEdits', 'label.tooltip', 'label.location', 'label.command'] } },
+        codeAction: {
+            dynamicRegistration: true,
+            isPreferredSupport: true,
+            codeActionLiteralSupport: { codeActionKind: { valueSet: ['', 'quickfix', 'refactor', 'source', 'source.organizeImports'] } },
+        },
+    },
+    workspace: { applyEdit: true, workspaceEdit: { documentChanges: true } },
+};
+
+describe('assistance: unused hints, signature help, inlay hints, code actions over stdio', { skip, timeout: 10 * WAIT_MS }, () => {
+    let s: Session;
+    let app = text('app.ts');
+    let version = 1;
+
+    before(async () => {
+        const command = await resolveServerCommand({ serverPath: serverJar(), javaOpts: [] }, FIXTURES);
+        s = Session.start(command.command, command.args);
+    });
+    after(() => s?.kill());
+
+    it('initializes with signature help, inlay hints and code actions', async () => {
+        const result = await s.request<InitializeResult>(InitializeRequest.method, {
+            processId: process.pid,
+            clientInfo: { name: 'arena-ls assist test' },
+            rootUri: `file://${FIXTURES}`,
+            workspaceFolders: [{ uri: `file://${FIXTURES}`, name: 'assist' }],
+            capabilities: CLIENT_CAPABILITIES,
+            trace: 'off',
+        }, 'initialize');
+        await s.notify(InitializedNotification.method, {});
+        const c = result.capabilities;
+        assert.deepEqual(c.signatureHelpProvider?.triggerCharacters, ['(', ',']);
+        assert.deepEqual(c.signatureHelpProvider?.retriggerCharacters, [')']);
+        assert.ok(c.inlayHintProvider);
+        const kinds = typeof c.codeActionProvider === 'object' ? c.codeActionProvider.codeActionKinds : undefined;
+        assert.deepEqual(kinds, ['quickfix', 'source.organizeImports']);
+    });
+
+    it('pushes the unused import and local as Hint + Unnecessary, never as errors', async () => {
+        await s.notify(DidOpenTextDocumentNotification.method, { textDocument: { uri: LIB, languageId: 'typescript', version: 1, text: text('lib.ts') } });
+        await s.diagnostics(LIB, () => true, 'diagnostics of lib.ts');
+        await s.notify(DidOpenTextDocumentNotification.method, { textDocument: { uri: APP, languageId: 'typescript', version: 1, text: app } });
+        const p = await s.diagnostics(APP, () => true, 'diagnostics of app.ts');
+        assert.deepEqual(p.diagnostics.map(d => [d.range.start.line, d.severity, d.tags, d.code, d.message]), [
+            [0, 4, [1], 6192, 'All imports in import declaration are unused.'],
+            [4, 4, [1], 6133, "'label' is declared but its value is never read."],
+        ]);
+    });
+
+    it('gives signature help for a function imported from another file, with its @param', async () => {
+        const line = app.split('\n')[4];
+        const help = await s.request<SignatureHelp | null>(SignatureHelpRequest.method, {
+            textDocument: { uri: APP }, position: { line: 4, character: line.indexOf('"USD"') },
+            context: { triggerKind: 2, triggerCharacter: ',', isRetrigger: false },
+        });
+        assert.ok(help, 'signature help');
+        assert.equal(help.signatures.length, 1);
+        const sig = help.signatures[0];
+        assert.equal(sig.label, 'formatPrice(amount: number, currency = "EUR"): string');
+        assert.equal(help.activeParameter, 1);
+        const [start, end] = sig.parameters![1].label as [number, number];
+        assert.equal(sig.label.slice(start, end), 'currency = "EUR"');
+        assert.match((sig.parameters![1].documentation as MarkupContent).value, /an ISO 4217 code/);
+        assert.equal((sig.documentation as MarkupContent).value, 'Formats a price.');
+    });
+
+    it('shows parameter names before literal arguments', async () => {
+        const hints = await s.request<InlayHint[]>(InlayHintRequest.method, {
+            textDocument: { uri: APP }, range: { start: { line: 0, character: 0 }, end: { line: 7, character: 0 } },
+        });
+        assert.deepEqual(hints.map(h => [h.position.line, app.split('\n')[h.position.line].slice(h.position.character, h.position.character + 5), h.label, h.kind]), [
+            [4, '"USD"', 'currency:', 2],
+            [5, '1999)', 'amount:', 2],
+        ]);
+    });
+
+    async function actions(line: number, character: number, only?: string[]): Promise<CodeAction[]> {
+        return s.request<CodeAction[]>(CodeActionRequest.method, {
+            textDocument: { uri: APP },
+            range: { start: { line, character }, end: { line, character } },
+            context: { diagnostics: [], ...(only ? { only } : {}) },
+        });
+    }
+
+    async function applyAndSync(action: CodeAction): Promise<void> {
+        const edits = editsOf(action.edit!, APP);
+        const next = applyEdits(app, edits);
+        version++;
+        await s.notify(DidChangeTextDocumentNotification.method, { textDocument: { uri: APP, version }, contentChanges: [{ text: next }] });
+        app = next;
+    }
+
+    it('removes the unused local with its line (quick fix)', async () => {
+        const found = await actions(4, app.split('\n')[4].indexOf('label'));
+        const fix = found.find(a => a.title === "Remove unused declaration for: 'label'");
+        assert.ok(fix, JSON.stringify(found.map(a => a.title)));
+        assert.equal(fix.kind, 'quickfix');
+        await applyAndSync(fix);
+        assert.equal(app.split('\n')[4], '  return formatPrice(1999) + items.join();');
+    });
+
+    it('organizes the imports: the unused one goes, and then there is nothing left to report', async () => {
+        const [organize] = await actions(0, 0, ['source.organizeImports']);
+        assert.equal(organize.kind, 'source.organizeImports');
+        await applyAndSync(organize);
+        assert.equal(app, 'import { formatPrice } from "./lib";\n\nexport function total(items: number[]): string {\n  return formatPrice(1999) + items.join();\n}\n');
+        const p = await s.diagnostics(APP, d => d.version === version, 'diagnostics after organizing');
+        assert.deepEqual(p.diagnostics, []);
+    });
+
+    it('fixes a missing ) with one edit', async () => {
+        const broken = app.replace('formatPrice(1999)', 'formatPrice(1999');
+        version++;
+        await s.notify(DidChangeTextDocumentNotification.method, { textDocument: { uri: APP, version }, contentChanges: [{ text: broken }] });
+        app = broken;
+        const p = await s.diagnostics(APP, d => d.version === version, 'diagnostics of the broken text');
+        assert.ok(p.diagnostics.some(d => d.severity === 1), JSON.stringify(p.diagnostics));
+        const error = p.diagnostics.find(d => d.severity === 1)!;
+        const found = await actions(error.range.start.line, error.range.start.character, ['quickfix']);
+        const fix = found.find(a => a.title === "Insert missing ')'");
+        assert.ok(fix, JSON.stringify(found.map(a => a.title)));
+        await applyAndSync(fix);
+        // the parser reads `formatPrice(1999 + items.join();` as the call's `)` missing before the `;`
+        assert.equal(app.split('\n')[3], '  return formatPrice(1999 + items.join());');
+        const fixed = await s.diagnostics(APP, d => d.version === version, 'diagnostics after the fix');
+        assert.deepEqual(fixed.diagnostics, []);
+    });
+});

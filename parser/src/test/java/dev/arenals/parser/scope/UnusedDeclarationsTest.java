@@ -1,0 +1,75 @@
+package dev.arenals.parser.scope;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.arenals.parser.JsParser;
+import dev.arenals.parser.ParseOptions;
+import dev.arenals.parser.tree.Arena;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Each source marks the names expected to be reported as unused with {@code [[ ]]}; nothing else may be. */
+class UnusedDeclarationsTest {
+    private final JsParser parser = new JsParser();
+    private final Binder binder = new Binder();
+
+    private void assertUnused(String file, String marked) {
+        StringBuilder clean = new StringBuilder();
+        List<String> expected = new ArrayList<>();
+        int open = -1;
+        for (int i = 0; i < marked.length(); ) {
+            if (marked.startsWith("[[", i)) { open = clean.length(); i += 2; }
+            else if (marked.startsWith("]]", i)) { expected.add(open + ":" + clean.substring(open)); i += 2; }
+            else clean.append(marked.charAt(i++));
+        }
+        Arena arena = new Arena();
+        ScopeTable table = new ScopeTable();
+        parser.parse(arena, clean.toString(), ParseOptions.forFileName(file));
+        binder.bind(arena, table);
+        List<String> found = new ArrayList<>();
+        for (int sym : UnusedDeclarations.find(arena, table, file.endsWith(".d.ts"))) {
+            int decl = table.declarationNode(sym);
+            found.add(arena.start(decl) + ":" + arena.text(arena.start(decl), arena.end(decl)));
+        }
+        assertEquals(expected, found, clean.toString());
+    }
+
+    @Test
+    void localsImportsAndParameters() {
+        assertUnused("a.mjs", "import [[a]], { [[b]], c } from 'm'; const [[x]] = c(); let y = 1; y++; console.log(y);");
+        assertUnused("a.mjs", "function [[f]]([[p]]) { let [[q]]; q = 1; }");
+        assertUnused("a.ts", "import type { [[T]], U } from 'm'; let v: U; console.log(v);");
+        assertUnused("a.ts", "interface [[I]] {} type [[A]] = 1; enum [[E]] { a } class [[K]] {} export {};");
+        // a .ts file without import or export is a script: its top-level names are globals
+        assertUnused("a.ts", "interface I {} class K {}");
+    }
+
+    @Test
+    void exemptions() {
+        // exported, underscore, script globals, used in a type, exported by a list
+        assertUnused("a.ts", "export const a = 1; export function f(_x: number) {} const _y = 2; type T = 1; let u: T; export { u };");
+        assertUnused("a.js", "var globalInScript = 1; function g() {}");
+        // parameters followed by used ones, parameter properties, bodiless functions, this
+        assertUnused("a.ts", "export function f(a, [[b]]) { return a; } export function g(a, b) { return b; }"
+                + " export class C { constructor(private x: number, [[y]]: number) {} m(this: C) {} }"
+                + " export function o(a: string): void; export function o([[a]]: any) {}");
+        // merged declarations, rest siblings, function/class expression names, catch
+        assertUnused("a.ts", "interface M {} class M {} const { a, ...rest } = {}; console.log(rest);"
+                + " export const h = function named() {}, k = class Named {}; try {} catch (e) {}");
+        // ambient code and declaration files
+        assertUnused("a.ts", "declare const d: number; declare module 'x' { const y: number; } export {};");
+        assertUnused("a.d.ts", "declare function f(a: number): void; interface I {}");
+        // namespaces: exported members are used from outside
+        assertUnused("a.ts", "export namespace N { export const z = 1; const [[w]] = 2; }");
+    }
+
+    @Test
+    void jsxAndComments() {
+        assertUnused("a.jsx", "import React from 'react'; import Comp from './c'; import [[Other]] from './o'; export const v = <Comp />;");
+        assertUnused("a.jsx", "import * as ui from './ui'; export const v = <ui.Button />;");
+        assertUnused("a.js", "import Foo from './foo'; import [[Bar]] from './bar'; /** @type {Foo} */ export let f;");
+        // a component declared but only written, not rendered, is still unused
+        assertUnused("a.tsx", "const [[Local]] = 1; export const v = <div />;");
+    }
+}

@@ -1,0 +1,226 @@
+package dev.arenals.server.features;
+
+import static dev.arenals.parser.tree.NodeKind.*;
+
+import dev.arenals.parser.diag.Diag;
+import dev.arenals.parser.lexer.Token;
+import dev.arenals.parser.scope.ScopeTable;
+import dev.arenals.parser.scope.SymbolKind;
+import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.ParseLog;
+import dev.arenals.server.document.Document;
+import dev.arenals.server.query.DocumentQuery;
+import dev.arenals.server.query.TreePaths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionKind;
+import org.eclipse.lsp4j.Command;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.WorkspaceEdit;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+
+/**
+ * {@code textDocument/codeAction}: quick fixes that remove an unused declaration, import or
+ * parameter ({@link Removals}) under the requested range; quick fixes for syntax errors where one
+ * edit is obviously right (a missing {@code )}, {@code ]} or {@code ;}, a missing JSX closing
+ * tag), chosen by the parser's diagnostic codes; and {@code source.organizeImports}
+ * ({@link OrganizeImports}).
+ */
+public final class CodeActionHandler {
+    /** Must run on the document's queue. {@code only}: the kinds the client asked for, or null for all. */
+    public List<Either<Command, CodeAction>> codeActions(Document doc, Range range, List<String> only, List<Diagnostic> context) {
+        DocumentQuery q = DocumentQuery.of(doc);
+        if (q == null || range == null) return List.of();
+        int from = doc.offsetAt(range.getStart());
+        int to = Math.max(from, doc.offsetAt(range.getEnd()));
+        List<Either<Command, CodeAction>> out = new ArrayList<>();
+        if (wants(only, CodeActionKind.QuickFix)) {
+            syntaxFixes(q, from, to, context, out);
+            unusedFixes(q, from, to, context, out);
+        }
+        boolean organizeAsked = only != null && (only.contains(CodeActionKind.SourceOrganizeImports) || only.contains(CodeActionKind.Source));
+        if (wants(only, CodeActionKind.SourceOrganizeImports)) {
+            List<OrganizeImports.Edit> edits = OrganizeImports.edits(q);
+            if (!edits.isEmpty() || organizeAsked) {
+                List<TextEdit> textEdits = new ArrayList<>();
+                for (OrganizeImports.Edit e : edits) textEdits.add(new TextEdit(q.range(e.start(), e.end()), e.text()));
+                CodeAction action = new CodeAction("Organize Imports");
+                action.setKind(CodeActionKind.SourceOrganizeImports);
+                action.setEdit(new WorkspaceEdit(Map.of(doc.uri(), textEdits)));
+                out.add(Either.forRight(action));
+            }
+        }
+        return out;
+    }
+
+    /** Whether {@code kind} is asked for: no filter, or a filter entry equal to it or a prefix of it. */
+    private static boolean wants(List<String> only, String kind) {
+        if (only == null || only.isEmpty()) return true;
+        for (String o : only) if (kind.equals(o) || kind.startsWith(o + ".")) return true;
+        return false;
+    }
+
+    // ---- unused code ----
+
+    private static void unusedFixes(DocumentQuery q, int from, int to, List<Diagnostic> context, List<Either<Command, CodeAction>> out) {
+        Arena a = q.arena();
+        ScopeTable t = q.scopes();
+        int[] unused = UnusedCode.unusedSymbols(q);
+        boolean[] mask = UnusedCode.unusedMask(q);
+        int wholeImportDone = -1;
+        for (int sym : unused) {
+            int decl = t.declarationNode(sym);
+            int decl0 = t.declarationNode(sym);
+            if (t.kind(sym) != SymbolKind.IMPORT && (a.end(decl0) < from || a.start(decl0) > to)) continue; // outside the range: no walk
+            int statement = t.kind(sym) == SymbolKind.IMPORT ? UnusedCode.importStatementOf(a, t.declaringNode(sym)) : -1;
+            if (statement >= 0 && statement == wholeImportDone) continue;
+            boolean whole = statement >= 0 && UnusedCode.allBindingsUnused(a, t, statement, mask);
+            int start = whole ? a.start(statement) : a.start(decl), end = whole ? a.end(statement) : a.end(decl);
+            if (end < from || start > to) continue;
+            Removals.Removal removal = Removals.of(q, sym, mask);
+            if (removal == null) continue;
+            String title;
+            if (whole) {
+                wholeImportDone = statement;
+                title = "Remove import from " + moduleText(a, statement);
+            } else if (t.kind(sym) == SymbolKind.IMPORT) {
+                title = "Remove unused import '" + t.name(sym) + "'";
+            } else {
+                title = "Remove unused declaration for: '" + t.name(sym) + "'";
+            }
+            CodeAction action = quickFix(q, title, removal.start(), removal.end(), removal.text());
+            action.setDiagnostics(matching(q, context, start, end));
+            action.setIsPreferred(true);
+            out.add(Either.forRight(action));
+        }
+    }
+
+    private static String moduleText(Arena a, int importDeclaration) {
+        for (int c = a.firstChild(importDeclaration); c >= 0; c = a.nextSibling(c)) {
+            if (a.kind(c) == STRING_LITERAL) return a.text(a.start(c), a.end(c));
+        }
+        return "the module";
+    }
+
+    // ---- syntax errors ----
+
+    private static void syntaxFixes(DocumentQuery q, int from, int to, List<Diagnostic> context, List<Either<Command, CodeAction>> out) {
+        Arena a = q.arena();
+        ParseLog log = a.log();
+        char[] src = a.source();
+        for (int i = 0; i < log.diagnosticCount(); i++) {
+            int s = log.diagnosticStart(i), e = log.diagnosticEnd(i);
+            if (e < from || s > to) continue;
+            Diag d = log.diagnostic(i);
+            CodeAction action = null;
+            if (d == Diag.TOKEN_EXPECTED) {
+                int token = log.diagnosticArg(i);
+                String text = token == Token.RPAREN ? ")" : token == Token.RBRACKET ? "]" : token == Token.SEMICOLON ? ";" : null;
+                int at = afterPreviousToken(src, s);
+                // "',' expected" where a list ends (at a ';' or a new line): the list's closing bracket is missing
+                if (token == Token.COMMA && (s >= a.sourceLength() || src[s] == ';' || lineBreakBetween(src, at, s))) text = unclosedList(a, at);
+                if (text == null) continue;
+                action = quickFix(q, "Insert missing '" + text + "'", at, at, text);
+            } else if (d == Diag.JSX_CLOSING_TAG || d == Diag.JSX_NO_CLOSING_TAG) {
+                action = jsxClosingTag(q, d, s);
+            }
+            if (action == null) continue;
+            action.setDiagnostics(matching(q, context, s, e));
+            action.setIsPreferred(true);
+            out.add(Either.forRight(action));
+        }
+    }
+
+    private static boolean lineBreakBetween(char[] src, int from, int to) {
+        for (int i = from; i < to; i++) if (src[i] == '\n' || src[i] == '\r') return true;
+        return false;
+    }
+
+    /** The closing bracket of the innermost call, array or object left open before {@code offset}, or null. */
+    private static String unclosedList(Arena a, int offset) {
+        String found = null;
+        char[] src = a.source();
+        int node = a.root();
+        while (node >= 0) {
+            int k = a.kind(node);
+            boolean open = a.end(node) <= offset || src[a.end(node) - 1] != closer(k);
+            if (k == CALL || k == NEW) found = open && SignatureHelpHandler.openParen(a, node) >= 0 ? ")" : null;
+            else if (k == ARRAY) found = open ? "]" : null;
+            else if (k == OBJECT) found = open ? "}" : null;
+            else if (k == FUNCTION_BODY || k == BLOCK || k == CLASS_BODY) found = null;
+            int next = -1;
+            for (int c = a.firstChild(node); c >= 0; c = a.nextSibling(c)) {
+                if (a.start(c) < offset) next = c;
+                else break;
+            }
+            node = next;
+        }
+        return found;
+    }
+
+    private static char closer(int kind) {
+        return kind == ARRAY ? ']' : kind == OBJECT ? '}' : ')';
+    }
+
+    /** Just after the last non-blank character before {@code offset} (where a missing token belongs). */
+    private static int afterPreviousToken(char[] src, int offset) {
+        int i = offset;
+        while (i > 0 && Character.isWhitespace(src[i - 1])) i--;
+        return i;
+    }
+
+    /**
+     * {@code <a><b></a>}: the closing tag met is not the element's; {@code </b>} goes before it.
+     * {@code <a>…} at the end of the file: {@code </a>} goes at the element's end.
+     */
+    private static CodeAction jsxClosingTag(DocumentQuery q, Diag d, int at) {
+        Arena a = q.arena();
+        int node = innermostAt(a, at, d == Diag.JSX_CLOSING_TAG ? JSX_CLOSING_ELEMENT : JSX_OPENING_ELEMENT);
+        if (node < 0) return null;
+        int[] path = TreePaths.pathTo(a, node);
+        if (path == null || path.length < 2 || a.kind(path[path.length - 2]) != JSX_ELEMENT) return null;
+        int element = path[path.length - 2];
+        int opening = a.firstChild(element);
+        int name = opening < 0 ? -1 : a.firstChild(opening);
+        if (name < 0) return null;
+        String tag = "</" + a.text(a.start(name), a.end(name)) + ">";
+        int insertAt = d == Diag.JSX_CLOSING_TAG ? a.start(node) : a.end(element);
+        return quickFix(q, "Insert missing closing tag '" + tag + "'", insertAt, insertAt, tag);
+    }
+
+    private static int innermostAt(Arena a, int offset, int kind) {
+        int found = -1;
+        int node = a.root();
+        while (node >= 0) {
+            if (a.kind(node) == kind) found = node;
+            int next = -1;
+            for (int c = a.firstChild(node); c >= 0; c = a.nextSibling(c)) {
+                if (a.start(c) <= offset && offset < Math.max(a.end(c), a.start(c) + 1)) { next = c; break; }
+            }
+            node = next;
+        }
+        return found;
+    }
+
+    // ---- helpers ----
+
+    private static CodeAction quickFix(DocumentQuery q, String title, int start, int end, String text) {
+        CodeAction action = new CodeAction(title);
+        action.setKind(CodeActionKind.QuickFix);
+        action.setEdit(new WorkspaceEdit(Map.of(q.uri(), List.of(new TextEdit(q.range(start, end), text)))));
+        return action;
+    }
+
+    /** The client's diagnostics (from the request's context) on the same span, for the action to say what it fixes. */
+    private static List<Diagnostic> matching(DocumentQuery q, List<Diagnostic> context, int start, int end) {
+        if (context == null || context.isEmpty()) return null;
+        Range r = q.range(start, end);
+        List<Diagnostic> out = new ArrayList<>();
+        for (Diagnostic d : context) if (r.equals(d.getRange())) out.add(d);
+        return out.isEmpty() ? null : out;
+    }
+}

@@ -1,0 +1,441 @@
+package dev.arenals.server.features;
+
+import static dev.arenals.parser.tree.NodeKind.*;
+
+import dev.arenals.parser.scope.ScopeTable;
+import dev.arenals.parser.scope.SymbolKind;
+import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.ParseOptions;
+import dev.arenals.server.document.ParseTools;
+import dev.arenals.server.query.DocumentQuery;
+import dev.arenals.server.query.TreePaths;
+import dev.arenals.server.workspace.CrossFileNavigator;
+import dev.arenals.server.workspace.FileSummary;
+import dev.arenals.server.workspace.ModuleResolver;
+import dev.arenals.server.workspace.WorkspaceIndex;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import org.eclipse.lsp4j.CompletionItemKind;
+
+/**
+ * Members after a dot, from declarations only (no types): {@code this.} in a class (its fields,
+ * accessors and methods, then those of the classes it extends in the same file), a class's
+ * static members, an enum's members, a namespace's exports, the properties of an object literal
+ * a variable is bound to ({@code o.a.} too), and a namespace import's module exports from the
+ * workspace index.
+ */
+final class CompletionMembers {
+    /** How far a chain like {@code a.b.c.} or an extends chain is followed. */
+    private static final int MAX_DEPTH = 16;
+
+    /** Receives one member: its name, LSP kind, the node declaring it (-1 when in another file), the rank group. */
+    interface Sink {
+        void member(String name, CompletionItemKind kind, int declarationNode, int group, String detail);
+    }
+
+    private final DocumentQuery q;
+    private final Arena arena;
+    private final ScopeTable scopes;
+    private final WorkspaceIndex index;
+    private final Path file;
+
+    CompletionMembers(DocumentQuery q, WorkspaceIndex index, Path file) {
+        this.q = q;
+        this.arena = q.arena();
+        this.scopes = q.scopes();
+        this.index = index;
+        this.file = file;
+    }
+
+    void membersOf(CompletionContext c, Sink sink) {
+        int object = c.objectNode;
+        if (object < 0) return;
+        int k = arena.kind(object);
+        if (k == THIS || k == SUPER) {
+            int[] path = c.path;
+            boolean isStatic = false;
+            for (int i = path.length - 1; i >= 0; i--) {
+                int pk = arena.kind(path[i]);
+                if (pk == FUNCTION_EXPRESSION || pk == FUNCTION_DECLARATION) {
+                    // `this` is the class's only in a method's own function
+                    if (i == 0 || arena.kind(path[i - 1]) != METHOD) return;
+                    isStatic = (arena.data(path[i - 1]) & C_STATIC) != 0;
+                } else if (pk == FIELD || pk == STATIC_BLOCK) {
+                    if (pk == STATIC_BLOCK || (arena.data(path[i]) & C_STATIC) != 0) isStatic = true;
+                } else if (pk == CLASS_BODY && i > 0) {
+                    int cls = path[i - 1];
+                    if (k == SUPER) {
+                        int base = baseClass(cls);
+                        if (base >= 0) classMembers(base, isStatic, 0, sink, new HashSet<>());
+                    } else {
+                        classMembers(cls, isStatic, 0, sink, new HashSet<>());
+                    }
+                    return;
+                }
+            }
+            return;
+        }
+        int container = containerOf(object, 0);
+        if (container >= 0) containerMembers(container, sink);
+        else if (container == NAMESPACE_IMPORT) moduleExports(namespaceSpecifier, sink);
+    }
+
+    private static final int NAMESPACE_IMPORT = -2;
+    private String namespaceSpecifier;
+
+    /** The declaration whose members an expression has: OBJECT, a class, ENUM_DECLARATION or MODULE_DECLARATION; -1 unknown. */
+    private int containerOf(int node, int depth) {
+        if (node < 0 || depth > MAX_DEPTH) return -1;
+        switch (arena.kind(node)) {
+            case PARENTHESIZED: case NON_NULL: case AS_EXPRESSION: case SATISFIES_EXPRESSION:
+                return containerOf(arena.firstChild(node), depth + 1);
+            case OBJECT: case CLASS_EXPRESSION: case CLASS_DECLARATION: case ENUM_DECLARATION: case MODULE_DECLARATION:
+                return node;
+            case MEMBER: {
+                int object = arena.firstChild(node);
+                int property = object < 0 ? -1 : arena.nextSibling(object);
+                if (property < 0 || arena.kind(property) != IDENTIFIER_NAME) return -1;
+                int outer = containerOf(object, depth + 1);
+                if (outer < 0) return -1;
+                return containerOf(memberValue(outer, arena.names().name(arena.data(property))), depth + 1);
+            }
+            case IDENTIFIER_REFERENCE: {
+                int symbol = q.symbolOfNode(node);
+                if (symbol < 0 || !q.isDeclared(symbol)) return -1;
+                int declaring = scopes.declaringNode(symbol);
+                switch (scopes.kind(symbol)) {
+                    case SymbolKind.ENUM: case SymbolKind.NAMESPACE: case SymbolKind.CLASS:
+                        return declaring;
+                    case SymbolKind.CONST: case SymbolKind.LET: case SymbolKind.VAR: {
+                        if (arena.kind(declaring) != VARIABLE_DECLARATOR || arena.firstChild(declaring) != scopes.declarationNode(symbol)) return -1;
+                        int init = -1;
+                        for (int ch = arena.nextSibling(arena.firstChild(declaring)); ch >= 0; ch = arena.nextSibling(ch)) init = ch;
+                        return init >= 0 && !isType(arena.kind(init)) ? containerOf(init, depth + 1) : -1;
+                    }
+                    case SymbolKind.IMPORT: {
+                        if (arena.kind(declaring) != IMPORT_NAMESPACE_SPECIFIER) return -1;
+                        int declaration = TreePaths.parent(arena, declaring);
+                        for (int ch = declaration < 0 ? -1 : arena.firstChild(declaration); ch >= 0; ch = arena.nextSibling(ch)) {
+                            if (arena.kind(ch) == STRING_LITERAL) {
+                                namespaceSpecifier = stringValue(ch);
+                                return NAMESPACE_IMPORT;
+                            }
+                        }
+                        return -1;
+                    }
+                    default:
+                        return -1;
+                }
+            }
+            default:
+                return -1;
+        }
+    }
+
+    /** The value node of member {@code name} of a container (property value, nested namespace), or -1. */
+    private int memberValue(int container, String name) {
+        int k = arena.kind(container);
+        if (k == OBJECT) {
+            for (int p = arena.firstChild(container); p >= 0; p = arena.nextSibling(p)) {
+                if (arena.kind(p) != PROPERTY || (arena.data(p) & P_COMPUTED) != 0) continue;
+                int key = arena.firstChild(p);
+                if (name.equals(keyName(key))) return arena.nextSibling(key);
+            }
+        } else if (k == MODULE_DECLARATION) {
+            int block = moduleBlock(container);
+            for (int s = block < 0 ? -1 : arena.firstChild(block); s >= 0; s = arena.nextSibling(s)) {
+                int d = arena.kind(s) == EXPORT_NAMED ? arena.firstChild(s) : -1;
+                if (d < 0) continue;
+                int dk = arena.kind(d);
+                if ((dk == MODULE_DECLARATION || dk == CLASS_DECLARATION || dk == ENUM_DECLARATION) && name.equals(bindingName(d))) return d;
+                if (dk == VARIABLE_DECLARATION) {
+                    for (int v = arena.firstChild(d); v >= 0; v = arena.nextSibling(v)) {
+                        int target = arena.firstChild(v);
+                        if (target >= 0 && arena.kind(target) == BINDING_IDENTIFIER && name.equals(arena.names().name(arena.data(target)))) {
+                            int init = -1;
+                            for (int ch = arena.nextSibling(target); ch >= 0; ch = arena.nextSibling(ch)) init = ch;
+                            return init;
+                        }
+                    }
+                }
+            }
+        } else if (isClass(k)) {
+            int body = classBody(container);
+            for (int m = body < 0 ? -1 : arena.firstChild(body); m >= 0; m = arena.nextSibling(m)) {
+                if (arena.kind(m) == FIELD && (arena.data(m) & C_STATIC) != 0 && name.equals(keyName(arena.firstChild(m)))) {
+                    return arena.nextSibling(arena.firstChild(m));
+                }
+            }
+        }
+        return -1;
+    }
+
+    private void containerMembers(int container, Sink sink) {
+        int k = arena.kind(container);
+        if (k == OBJECT) {
+            for (int p = arena.firstChild(container); p >= 0; p = arena.nextSibling(p)) {
+                if (arena.kind(p) != PROPERTY || (arena.data(p) & P_COMPUTED) != 0) continue;
+                int key = arena.firstChild(p);
+                String name = keyName(key);
+                if (name == null) continue;
+                int data = arena.data(p);
+                CompletionItemKind kind = (data & P_METHOD) != 0 || isFunction(arena.kind(arena.nextSibling(key) < 0 ? key : arena.nextSibling(key)))
+                        ? CompletionItemKind.Method : CompletionItemKind.Property;
+                sink.member(name, kind, key, 0, null);
+            }
+        } else if (k == ENUM_DECLARATION) {
+            for (int m = arena.firstChild(container); m >= 0; m = arena.nextSibling(m)) {
+                if (arena.kind(m) != ENUM_MEMBER) continue;
+                int key = arena.firstChild(m);
+                String name = keyName(key);
+                if (name != null) sink.member(name, CompletionItemKind.EnumMember, key, 0, null);
+            }
+        } else if (k == MODULE_DECLARATION) {
+            int block = moduleBlock(container);
+            for (int s = block < 0 ? -1 : arena.firstChild(block); s >= 0; s = arena.nextSibling(s)) {
+                if (arena.kind(s) != EXPORT_NAMED) continue;
+                int d = arena.firstChild(s);
+                if (d < 0) continue;
+                switch (arena.kind(d)) {
+                    case VARIABLE_DECLARATION:
+                        for (int v = arena.firstChild(d); v >= 0; v = arena.nextSibling(v)) {
+                            int target = arena.firstChild(v);
+                            if (target >= 0 && arena.kind(target) == BINDING_IDENTIFIER) {
+                                sink.member(arena.names().name(arena.data(target)),
+                                        arena.data(d) == VAR_CONST ? CompletionItemKind.Constant : CompletionItemKind.Variable, target, 0, null);
+                            }
+                        }
+                        break;
+                    case FUNCTION_DECLARATION: named(d, CompletionItemKind.Function, sink); break;
+                    case CLASS_DECLARATION: named(d, CompletionItemKind.Class, sink); break;
+                    case ENUM_DECLARATION: named(d, CompletionItemKind.Enum, sink); break;
+                    case MODULE_DECLARATION: named(d, CompletionItemKind.Module, sink); break;
+                    case INTERFACE_DECLARATION: named(d, CompletionItemKind.Interface, sink); break;
+                    case TYPE_ALIAS: named(d, CompletionItemKind.Struct, sink); break;
+                    default: break;
+                }
+            }
+        } else if (isClass(k)) {
+            classMembers(container, true, 0, sink, new HashSet<>());
+        }
+    }
+
+    private void named(int declaration, CompletionItemKind kind, Sink sink) {
+        for (int c = arena.firstChild(declaration); c >= 0; c = arena.nextSibling(c)) {
+            if (arena.kind(c) == BINDING_IDENTIFIER) {
+                sink.member(arena.names().name(arena.data(c)), kind, c, 0, null);
+                return;
+            }
+        }
+    }
+
+    /** Fields, accessors and methods of a class (static or instance side), then its base class's, one group further. */
+    private void classMembers(int cls, boolean isStatic, int group, Sink sink, Set<Integer> visited) {
+        if (cls < 0 || !visited.add(cls) || visited.size() > MAX_DEPTH) return;
+        bodyMembers(arena, cls, isStatic, group, sink, true);
+        int base = baseClass(cls);
+        if (base >= 0) classMembers(base, isStatic, group + 1, sink, visited);
+        else importedBase(cls, isStatic, group + 1, sink);
+    }
+
+    /** The members written in a class body of {@code a}; declaration nodes passed on only when {@code a} is this document's arena. */
+    private static void bodyMembers(Arena a, int cls, boolean isStatic, int group, Sink sink, boolean local) {
+        int body = -1;
+        for (int c = a.firstChild(cls); c >= 0; c = a.nextSibling(c)) if (a.kind(c) == CLASS_BODY) body = c;
+        for (int m = body < 0 ? -1 : a.firstChild(body); m >= 0; m = a.nextSibling(m)) {
+            int mk = a.kind(m);
+            int data = a.data(m);
+            if (mk == METHOD && (data & C_CONSTRUCTOR) != 0) {
+                if (!isStatic) parameterProperties(a, m, group, sink, local);
+                continue;
+            }
+            if ((mk != METHOD && mk != FIELD) || ((data & C_STATIC) != 0) != isStatic || (data & P_COMPUTED) != 0) continue;
+            int key = a.firstChild(m);
+            String name = keyName(a, key);
+            if (name == null) continue;
+            CompletionItemKind kind = mk == FIELD ? ((data & C_ACCESSOR) != 0 ? CompletionItemKind.Property : CompletionItemKind.Field)
+                    : (data & (P_GET | P_SET)) != 0 ? CompletionItemKind.Property : CompletionItemKind.Method;
+            sink.member(name, kind, local ? key : -1, group, null);
+        }
+    }
+
+    /** TypeScript's {@code constructor(private a: T)}: parameters that are also fields. */
+    private static void parameterProperties(Arena a, int constructor, int group, Sink sink, boolean local) {
+        int fn = a.nextSibling(a.firstChild(constructor));
+        int params = fn < 0 ? -1 : a.firstChild(fn);
+        if (params < 0 || a.kind(params) != FORMAL_PARAMETERS) return;
+        int modifiers = MOD_PUBLIC | MOD_PRIVATE | MOD_PROTECTED | MOD_READONLY | MOD_OVERRIDE;
+        for (int p = a.firstChild(params); p >= 0; p = a.nextSibling(p)) {
+            if (a.kind(p) != PARAMETER || (a.data(p) & modifiers) == 0) continue;
+            int target = a.firstChild(p);
+            if (target >= 0 && a.kind(target) == ASSIGNMENT_PATTERN) target = a.firstChild(target);
+            if (target >= 0 && a.kind(target) == BINDING_IDENTIFIER) {
+                sink.member(a.names().name(a.data(target)), CompletionItemKind.Field, local ? target : -1, group, null);
+            }
+        }
+    }
+
+    /** Files read for inherited members in one request, at most: each is parsed from disk. */
+    private static final int MAX_FOREIGN_FILES = 4;
+    /** Largest file read for inherited members. */
+    private static final long MAX_FOREIGN_BYTES = 2L << 20;
+    private int foreignFiles;
+
+    /**
+     * A class that extends an imported class: the base class's members from its file, found through
+     * the workspace index's import chains and read from disk (parsed on this thread into a scratch
+     * arena; another document's own arena is never read), then its bases declared in that file.
+     */
+    private void importedBase(int cls, boolean isStatic, int group, Sink sink) {
+        if (index == null || file == null) return;
+        int expr = heritage(arena, cls);
+        if (expr < 0 || arena.kind(expr) != IDENTIFIER_REFERENCE) return;
+        int symbol = q.symbolOfNode(expr);
+        if (symbol < 0 || !q.isDeclared(symbol) || scopes.kind(symbol) != SymbolKind.IMPORT) return;
+        int specifierNode = scopes.declaringNode(symbol);
+        String imported;
+        switch (arena.kind(specifierNode)) {
+            case IMPORT_DEFAULT_SPECIFIER: imported = "default"; break;
+            case IMPORT_SPECIFIER: imported = keyName(arena, arena.firstChild(specifierNode)); break;
+            default: return;
+        }
+        int declaration = TreePaths.parent(arena, specifierNode);
+        String specifier = null;
+        for (int ch = declaration < 0 ? -1 : arena.firstChild(declaration); ch >= 0; ch = arena.nextSibling(ch)) {
+            if (arena.kind(ch) == STRING_LITERAL) specifier = stringValue(ch);
+        }
+        if (imported == null || specifier == null) return;
+        CrossFileNavigator.NameInFile origin = new CrossFileNavigator(index).origin(file, specifier, imported);
+        if (origin == null || foreignFiles++ >= MAX_FOREIGN_FILES) return;
+        try {
+            if (Files.size(origin.file()) > MAX_FOREIGN_BYTES) return;
+            String text = Files.readString(origin.file());
+            Arena other = new Arena();
+            ParseTools.current().parser.parse(other, text, ParseOptions.forFileName(origin.file().getFileName().toString()));
+            Set<Integer> visited = new HashSet<>();
+            for (int c = topLevelClass(other, origin.name()); c >= 0 && visited.add(c) && visited.size() <= MAX_DEPTH; group++) {
+                bodyMembers(other, c, isStatic, group, sink, false);
+                int base = heritage(other, c);
+                c = base >= 0 && other.kind(base) == IDENTIFIER_REFERENCE ? topLevelClass(other, other.names().name(other.data(base))) : -1;
+            }
+        } catch (IOException | RuntimeException e) {
+            // unreadable or vanished: no inherited members from it
+        }
+    }
+
+    /** The expression after {@code extends}, or -1. */
+    private static int heritage(Arena a, int cls) {
+        for (int c = a.firstChild(cls); c >= 0; c = a.nextSibling(c)) {
+            if (a.kind(c) != CLASS_HERITAGE) continue;
+            int expr = a.firstChild(c);
+            if (expr >= 0 && a.kind(expr) == EXPRESSION_WITH_TYPE_ARGUMENTS) expr = a.firstChild(expr);
+            return expr;
+        }
+        return -1;
+    }
+
+    /** The class declared at the top level of {@code a} (exported or not) under {@code name}, or -1. */
+    private static int topLevelClass(Arena a, String name) {
+        for (int s = a.root() < 0 ? -1 : a.firstChild(a.root()); s >= 0; s = a.nextSibling(s)) {
+            int d = s;
+            if (a.kind(d) == EXPORT_NAMED || a.kind(d) == EXPORT_DEFAULT) d = a.firstChild(d);
+            if (d < 0 || a.kind(d) != CLASS_DECLARATION) continue;
+            for (int c = a.firstChild(d); c >= 0; c = a.nextSibling(c)) {
+                if (a.kind(c) == BINDING_IDENTIFIER && a.names().equals(a.data(c), name)) return d;
+            }
+        }
+        return -1;
+    }
+
+    /** The class a class extends, when it is a class declared in this file; else -1. */
+    private int baseClass(int cls) {
+        int expr = heritage(arena, cls);
+        if (expr < 0) return -1;
+        if (isClass(arena.kind(expr))) return expr;
+        if (arena.kind(expr) != IDENTIFIER_REFERENCE) return -1;
+        int symbol = q.symbolOfNode(expr);
+        if (symbol < 0 || !q.isDeclared(symbol) || scopes.kind(symbol) != SymbolKind.CLASS) return -1;
+        return scopes.declaringNode(symbol);
+    }
+
+    /** Private names ({@code #x}) of the class around the cursor. */
+    void privateNames(CompletionContext c, Sink sink) {
+        int body = c.enclosing(CLASS_BODY);
+        for (int m = body < 0 ? -1 : arena.firstChild(body); m >= 0; m = arena.nextSibling(m)) {
+            int mk = arena.kind(m);
+            if (mk != METHOD && mk != FIELD) continue;
+            int key = arena.firstChild(m);
+            if (key < 0 || arena.kind(key) != PRIVATE_IDENTIFIER) continue;
+            sink.member(arena.names().name(arena.data(key)), mk == FIELD ? CompletionItemKind.Field : CompletionItemKind.Method, key, 0, null);
+        }
+    }
+
+    /** A namespace import's module: its exports from the workspace index, {@code export *} followed. */
+    private void moduleExports(String specifier, Sink sink) {
+        if (index == null || file == null || specifier == null) return;
+        Path target = ModuleResolver.resolveFrom(file, specifier);
+        Set<Path> visited = new HashSet<>();
+        Set<String> seen = new HashSet<>();
+        exportsOf(target, sink, visited, seen, 0);
+    }
+
+    private void exportsOf(Path target, Sink sink, Set<Path> visited, Set<String> seen, int depth) {
+        if (target == null || depth > MAX_DEPTH || !visited.add(target)) return;
+        FileSummary s = index.summaryOrLoad(target);
+        if (s == null) return;
+        String from = "from " + target.getFileName();
+        for (FileSummary.Export e : s.exports()) {
+            String name = e.exportedName();
+            if (name.equals("default") && depth > 0) continue;
+            if (!seen.add(name)) continue;
+            FileSummary.Declaration d = e.localName() == null || e.fromSpecifier() != null ? null : s.declaration(e.localName());
+            sink.member(name, d == null ? CompletionItemKind.Variable : CompletionHandler.kindOf(d.kind()), -1, 0, from);
+        }
+        for (String star : s.starExports()) exportsOf(s.resolve(star), sink, visited, seen, depth + 1);
+    }
+
+    // ---- small readers ----
+
+    private int classBody(int cls) {
+        for (int c = arena.firstChild(cls); c >= 0; c = arena.nextSibling(c)) if (arena.kind(c) == CLASS_BODY) return c;
+        return -1;
+    }
+
+    private int moduleBlock(int module) {
+        for (int c = arena.firstChild(module); c >= 0; c = arena.nextSibling(c)) if (arena.kind(c) == MODULE_BLOCK) return c;
+        return -1;
+    }
+
+    private String bindingName(int declaration) {
+        for (int c = arena.firstChild(declaration); c >= 0; c = arena.nextSibling(c)) {
+            if (arena.kind(c) == BINDING_IDENTIFIER) return arena.names().name(arena.data(c));
+        }
+        return null;
+    }
+
+    String keyName(int key) { return keyName(arena, key); }
+
+    /** A property key usable after a dot: an identifier name, or a string that is one; else null. */
+    static String keyName(Arena a, int key) {
+        if (key < 0) return null;
+        int k = a.kind(key);
+        if (k == IDENTIFIER_NAME || k == IDENTIFIER_REFERENCE || k == BINDING_IDENTIFIER) return a.names().name(a.data(key));
+        if (k == STRING_LITERAL) {
+            int s = a.start(key), e = a.end(key);
+            String v = e - s < 2 ? "" : a.text(s + 1, e - 1);
+            if (v.isEmpty() || !Character.isJavaIdentifierStart(v.charAt(0))) return null;
+            for (int i = 1; i < v.length(); i++) if (!CompletionContext.isIdentifierPart(v.charAt(i))) return null;
+            return v;
+        }
+        return null;
+    }
+
+    private String stringValue(int literal) {
+        int s = arena.start(literal), e = arena.end(literal);
+        if (e - s < 2) return "";
+        return arena.text(s + 1, e - 1);
+    }
+}

@@ -1,0 +1,271 @@
+package dev.arenals.server.features;
+
+import static dev.arenals.parser.tree.NodeKind.*;
+
+import dev.arenals.parser.tree.Arena;
+import dev.arenals.server.document.Document;
+import dev.arenals.server.protocol.Uris;
+import dev.arenals.server.query.DocumentQuery;
+import dev.arenals.server.query.Occurrences;
+import dev.arenals.server.query.RenamePlan;
+import dev.arenals.server.query.Target;
+import dev.arenals.server.query.TargetResolver;
+import dev.arenals.server.query.TreePaths;
+import dev.arenals.server.workspace.CrossFileNavigator;
+import dev.arenals.server.workspace.CrossFileNavigator.NameInFile;
+import dev.arenals.server.workspace.CrossFileNavigator.RenameSite;
+import dev.arenals.server.workspace.FileSummary;
+import dev.arenals.server.workspace.ModuleResolver;
+import dev.arenals.server.workspace.Summarizer;
+import dev.arenals.server.workspace.WorkspaceIndex;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.TextEdit;
+
+/**
+ * {@code textDocument/rename} across the workspace: where the name under the cursor is declared
+ * (through imports and re-export chains), and what each file must change
+ * ({@link CrossFileNavigator#renameSites}). A name declared outside the workspace (a package, a
+ * {@code node_modules} file, a file outside the workspace folders) is refused. A name no other
+ * file imports is left to {@link RenameHandler}, which keeps the module's interface.
+ */
+public final class CrossFileRename {
+    /** A workspace rename: the declaration renamed, and the sites to edit grouped by file (the declaring file first). */
+    public record Plan(NameInFile origin, Map<Path, List<RenameSite>> byFile) { }
+
+    /**
+     * The workspace rename of the name at {@code position}, or null when the rename stays in this
+     * document; {@link RenamePlan.Refused} for a name declared outside the workspace. On the
+     * document's queue, after it is parsed.
+     */
+    public Plan plan(Document doc, Position position, CrossFileNavigator navigator, WorkspaceIndex index, List<Path> folders) {
+        NameInFile origin = origin(doc, position, navigator, index, folders);
+        if (origin == null) return null;
+        List<RenameSite> sites = navigator.renameSites(origin.file(), origin.name());
+        Map<Path, List<RenameSite>> byFile = new LinkedHashMap<>();
+        for (RenameSite s : sites) byFile.computeIfAbsent(s.file(), k -> new ArrayList<>()).add(s);
+        Path here = Uris.pathOf(doc.uri());
+        if (byFile.size() == 1 && byFile.containsKey(here)) return null; // no other file involved
+        return new Plan(origin, byFile);
+    }
+
+    /** Where the name at {@code position} is declared, when that is a top-level name a workspace rename follows; else null. */
+    private NameInFile origin(Document doc, Position position, CrossFileNavigator navigator, WorkspaceIndex index, List<Path> folders) {
+        DocumentQuery q = DocumentQuery.of(doc);
+        Path file = Uris.pathOf(doc.uri());
+        if (q == null || file == null) return null;
+        int offset = q.offset(position);
+        int ident = q.identifierAt(offset);
+        if (ident < 0) return null;
+        Arena arena = q.arena();
+        int[] path = TreePaths.pathTo(arena, ident);
+        if (path == null || path.length < 2) return null;
+        int parent = path[path.length - 2];
+        int pk = arena.kind(parent);
+        String[] named = namespaceMemberOrReexport(q, ident, path);
+        if (named != null && named[2] == null) return imported(file, named[0], named[1], navigator, index, folders);
+        if (named != null) {
+            Path module = navigator.namespaceModule(file, named[0], named[2]);
+            if (module != null) {
+                if (outside(module, folders)) {
+                    throw new RenamePlan.Refused("`" + named[1] + "` is a member of " + module + ", outside the workspace: it cannot be renamed");
+                }
+                return navigator.exportOrigin(module, named[1]);
+            }
+            if (named[2].equals("*")) return imported(file, named[0], named[1], navigator, index, folders);
+            return null;
+        }
+        Target target = new TargetResolver(q).at(offset);
+        if (target == null || target.kind != Target.SYMBOL) return null;
+        Occurrences declarations = Occurrences.declarations(q, target);
+        if (declarations.size() == 0) return null;
+        int declaration = declarations.node(0);
+        String local = name(arena, declaration);
+        String[] imported = DefinitionHandler.importOf(arena, declaration);
+        if (imported != null) {
+            if (imported[1].equals("*") || imported[1].equals("default")) return null; // the local name is this file's own
+            boolean onImportedName = pk == IMPORT_SPECIFIER && arena.firstChild(parent) == ident && arena.nextSibling(ident) >= 0
+                    && arena.start(arena.nextSibling(ident)) != arena.start(ident);
+            if (!imported[1].equals(local) && !onImportedName) return null; // import { a as x }: x is this file's own
+            return imported(file, imported[0], imported[1], navigator, index, folders);
+        }
+        FileSummary own = index.summary(file);
+        FileSummary.Declaration top = own == null ? null : own.declaration(local);
+        Range range = q.rangeOfNode(declaration);
+        boolean isTopLevel = top != null && top.span().line() == range.getStart().getLine()
+                && top.span().startColumn() == range.getStart().getCharacter();
+        return isTopLevel ? new NameInFile(file, local) : null;
+    }
+
+    /**
+     * The module specifier and name at {@code ident} when it is the local side of
+     * {@code export { a } from}, or {@code x.a} where x is imported (then the third element is the
+     * name x imports: "*" for a namespace import, else maybe an {@code export * as x}); else null.
+     */
+    private static String[] namespaceMemberOrReexport(DocumentQuery q, int ident, int[] path) {
+        Arena arena = q.arena();
+        if (path == null || path.length < 3) return null;
+        int parent = path[path.length - 2];
+        int pk = arena.kind(parent);
+        if (arena.kind(ident) == IDENTIFIER_NAME && (pk == MEMBER || pk == QUALIFIED_NAME) && arena.firstChild(parent) != ident) {
+            int object = arena.firstChild(parent);
+            if (arena.kind(object) != IDENTIFIER_REFERENCE) return null;
+            int symbol = q.symbolOfNode(object);
+            if (symbol < 0) return null;
+            String[] imported = DefinitionHandler.importOf(arena, q.scopes().declarationNode(symbol));
+            if (imported == null || imported[1].equals("default")) return null;
+            return new String[] {imported[0], name(arena, ident), imported[1]};
+        }
+        if (pk == EXPORT_SPECIFIER && arena.firstChild(parent) == ident) {
+            String from = specifierOf(arena, path[path.length - 3]);
+            if (from != null) return new String[] {from, name(arena, ident), null};
+        }
+        return null;
+    }
+
+    /** The declaration of the name at {@code offset} when it is {@code ns.a} or the local side of {@code export { a } from}; else null. */
+    static NameInFile importedNameAt(DocumentQuery q, int offset, Path file, CrossFileNavigator navigator) {
+        int ident = q.identifierAt(offset);
+        if (ident < 0) return null;
+        String[] named = namespaceMemberOrReexport(q, ident, TreePaths.pathTo(q.arena(), ident));
+        if (named == null) return null;
+        if (named[2] == null) return navigator.origin(file, named[0], named[1]);
+        Path module = navigator.namespaceModule(file, named[0], named[2]);
+        return module == null ? null : navigator.exportOrigin(module, named[1]);
+    }
+
+    /** The declaration behind {@code name} of {@code specifier} imported by {@code file}; refused outside the workspace; null when not found. */
+    private static NameInFile imported(Path file, String specifier, String name, CrossFileNavigator navigator, WorkspaceIndex index,
+            List<Path> folders) {
+        NameInFile origin = navigator.origin(file, specifier, name);
+        if (origin != null) {
+            if (outside(origin.file(), folders)) {
+                throw new RenamePlan.Refused("`" + name + "` is declared in " + origin.file() + ", outside the workspace: it cannot be renamed");
+            }
+            return origin;
+        }
+        FileSummary s = index.summary(file);
+        Path target = s != null ? s.resolve(specifier) : ModuleResolver.resolveFrom(file, specifier);
+        if ((target == null && !ModuleResolver.isRelative(specifier)) || (target != null && outside(target, folders))) {
+            throw new RenamePlan.Refused("`" + name + "` is imported from '" + specifier + "', a module outside the workspace: it cannot be renamed");
+        }
+        return null; // a missing relative module: the rename stays in this file (import { a as b })
+    }
+
+    /** In a node_modules directory, or in none of the workspace folders. */
+    static boolean outside(Path file, List<Path> folders) {
+        for (Path part : file) if (part.toString().equals("node_modules")) return true;
+        if (folders.isEmpty()) return false;
+        for (Path folder : folders) if (file.startsWith(folder)) return false;
+        return true;
+    }
+
+    /**
+     * The edits {@code sites} (all of this document's file) make for {@code newName}; on the
+     * document's queue, after it is parsed. Throws {@link RenamePlan.Refused} when the new name
+     * conflicts here, or the file no longer holds what the index said.
+     */
+    public List<TextEdit> edits(Document doc, List<RenameSite> sites, String newName) {
+        DocumentQuery q = DocumentQuery.of(doc);
+        if (q == null) throw new RenamePlan.Refused("cannot rename across files: " + doc.uri() + " cannot be parsed");
+        Path file = Uris.pathOf(doc.uri());
+        Arena arena = q.arena();
+        // a fresh summary of this very parse: its spans match the tree
+        FileSummary summary = Summarizer.summarize(file, doc.uri(), arena, doc.chars(), doc.lines(), doc.encoding());
+        String renamed = newName == null ? "" : newName.strip();
+        LinkedHashMap<Integer, TextEdit> out = new LinkedHashMap<>();
+        for (RenameSite site : sites) {
+            switch (site.kind()) {
+                case BINDING: {
+                    FileSummary.Span span = bindingSpan(summary, site.name());
+                    if (span == null) break; // changed since it was indexed: nothing of the name left here
+                    RenamePlan plan = RenamePlan.at(q, q.offset(new Position(span.line(), span.startColumn())));
+                    if (plan == null) break;
+                    for (RenamePlan.Edit e : plan.edits(newName, true)) out.putIfAbsent(e.start, new TextEdit(q.range(e.start, e.end), e.text));
+                    break;
+                }
+                case IMPORTED_NAME: {
+                    int node = importedNameOf(arena, site.name());
+                    if (node >= 0) out.putIfAbsent(arena.start(node), new TextEdit(q.rangeOfNode(node), renamed));
+                    break;
+                }
+                case REEXPORT_LOCAL:
+                case REEXPORT_WHOLE: {
+                    int node = reexportedLocalOf(arena, site.name());
+                    if (node >= 0) out.putIfAbsent(arena.start(node), new TextEdit(q.rangeOfNode(node), renamed));
+                    break;
+                }
+                case MEMBER_USES: {
+                    FileSummary.Import i = summary.importOf(site.name());
+                    if (i == null) break;
+                    int symbol = q.symbolOfNode(q.identifierAt(q.offset(new Position(i.span().line(), i.span().startColumn()))));
+                    if (symbol < 0) break;
+                    for (int node : CrossFileReferences.memberUseNodes(q, symbol, site.member())) {
+                        out.putIfAbsent(arena.start(node), new TextEdit(q.rangeOfNode(node), renamed));
+                    }
+                    break;
+                }
+                default:
+            }
+        }
+        if (!out.isEmpty() && !dev.arenals.server.query.Names.isIdentifierName(renamed)) {
+            throw new RenamePlan.Refused("cannot rename to `" + renamed + "`: it is not an identifier");
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    /** The top-level binding of {@code name}: its declaration, else its import. */
+    private static FileSummary.Span bindingSpan(FileSummary s, String name) {
+        FileSummary.Declaration d = s.declaration(name);
+        if (d != null) return d.span();
+        FileSummary.Import i = s.importOf(name);
+        return i == null ? null : i.span();
+    }
+
+    /** The imported name of the top-level {@code import { a as local }}, or -1. */
+    private static int importedNameOf(Arena arena, String local) {
+        for (int s = arena.firstChild(arena.root()); s >= 0; s = arena.nextSibling(s)) {
+            if (arena.kind(s) != IMPORT_DECLARATION) continue;
+            for (int c = arena.firstChild(s); c >= 0; c = arena.nextSibling(c)) {
+                if (arena.kind(c) != IMPORT_SPECIFIER) continue;
+                int imported = arena.firstChild(c);
+                int binding = imported < 0 ? -1 : arena.nextSibling(imported);
+                if (binding >= 0 && arena.kind(binding) == BINDING_IDENTIFIER && name(arena, binding).equals(local)) return imported;
+            }
+        }
+        return -1;
+    }
+
+    /** The local side of the specifier exporting {@code exported} in a top-level {@code export { … } from}, or -1. */
+    static int reexportedLocalOf(Arena arena, String exported) {
+        for (int s = arena.firstChild(arena.root()); s >= 0; s = arena.nextSibling(s)) {
+            if (arena.kind(s) != EXPORT_NAMED || specifierOf(arena, s) == null) continue;
+            for (int c = arena.firstChild(s); c >= 0 && arena.kind(c) == EXPORT_SPECIFIER; c = arena.nextSibling(c)) {
+                int local = arena.firstChild(c);
+                if (local < 0) continue;
+                int name = arena.nextSibling(local) >= 0 ? arena.nextSibling(local) : local;
+                if (name(arena, name).equals(exported)) return local;
+            }
+        }
+        return -1;
+    }
+
+    /** The module specifier of an import or export statement, or null. */
+    private static String specifierOf(Arena arena, int statement) {
+        for (int c = arena.firstChild(statement); c >= 0; c = arena.nextSibling(c)) {
+            if (arena.kind(c) == STRING_LITERAL) return arena.text(arena.start(c) + 1, Math.max(arena.start(c) + 1, arena.end(c) - 1));
+        }
+        return null;
+    }
+
+    /** An identifier's name, or a string literal's text (arbitrary module namespace names). */
+    private static String name(Arena arena, int node) {
+        if (arena.kind(node) == STRING_LITERAL) return arena.text(arena.start(node) + 1, Math.max(arena.start(node) + 1, arena.end(node) - 1));
+        return arena.names().name(arena.data(node));
+    }
+}

@@ -1,0 +1,308 @@
+package dev.arenals.server.features;
+
+import static dev.arenals.parser.tree.NodeKind.*;
+
+import dev.arenals.parser.scope.ScopeTable;
+import dev.arenals.parser.scope.SymbolKind;
+import dev.arenals.parser.tree.Arena;
+import dev.arenals.server.document.Document;
+import dev.arenals.server.protocol.Uris;
+import dev.arenals.server.query.Callables;
+import dev.arenals.server.query.DocumentQuery;
+import dev.arenals.server.query.TreePaths;
+import dev.arenals.server.workspace.CrossFileNavigator;
+import dev.arenals.server.workspace.FileSummary;
+import dev.arenals.server.workspace.FileSummary.Signature;
+import dev.arenals.server.workspace.WorkspaceIndex;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.lsp4j.MarkupContent;
+import org.eclipse.lsp4j.MarkupKind;
+import org.eclipse.lsp4j.ParameterInformation;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.SignatureHelp;
+import org.eclipse.lsp4j.SignatureInformation;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.jsonrpc.messages.Tuple;
+
+/**
+ * {@code textDocument/signatureHelp}: inside the argument list of a call or {@code new} (also an
+ * unfinished one, {@code f(a, |}), the callee's parameters as written, with the argument under
+ * the cursor as the active parameter. The callee is resolved by the binder: a function (its
+ * overloads as separate signatures), a class (its constructors), a variable bound to a function,
+ * {@code this.m} and {@code C.m} methods of a class in the file, and names imported from other
+ * workspace files (through the index's summaries, re-exports followed). Each parameter carries
+ * its {@code @param} JSDoc; the signature the description of the declaration's comment.
+ */
+public final class SignatureHelpHandler {
+    /** The call around the cursor: the CALL/NEW node and the offset of its '('. */
+    record CallSite(int call, int openParen) { }
+
+    public SignatureHelp signatureHelp(Document doc, Position position, WorkspaceIndex index, CrossFileNavigator navigator) {
+        DocumentQuery q = DocumentQuery.of(doc);
+        if (q == null) return null;
+        int offset = q.offset(position);
+        if (offset < 0) return null;
+        Arena a = q.arena();
+        CallSite site = callAt(a, offset);
+        if (site == null) return null;
+        int callee = unwrapCallee(a, a.firstChild(site.call()));
+        List<Signature> signatures = signaturesOf(q, callee, index, navigator);
+        if (signatures.isEmpty()) return null;
+
+        int[] args = arguments(a, site.call());
+        int active = activeArgument(a, args, offset);
+        int argCount = Math.max(args.length, active + 1);
+        boolean spreadBefore = false;
+        for (int i = 0; i < args.length && i < active; i++) if (a.kind(args[i]) == SPREAD) spreadBefore = true;
+
+        List<SignatureInformation> infos = new ArrayList<>(signatures.size());
+        int activeSignature = -1;
+        for (int i = 0; i < signatures.size(); i++) {
+            Signature s = signatures.get(i);
+            infos.add(information(s, activeParameter(s, active, spreadBefore)));
+            if (activeSignature < 0 && accepts(s, argCount)) activeSignature = i;
+        }
+        if (activeSignature < 0) activeSignature = 0;
+        SignatureHelp help = new SignatureHelp(infos, activeSignature, infos.get(activeSignature).getActiveParameter());
+        return help;
+    }
+
+    // ---- the call at the cursor ----
+
+    /**
+     * The innermost call or {@code new} whose argument list holds {@code offset}: inside its
+     * parentheses, or after the '(' of an unfinished one with only spaces and commas since its
+     * last argument. A function body or class body in between ends the search (the cursor is in
+     * a statement there, not in the argument list).
+     */
+    static CallSite callAt(Arena a, int offset) {
+        CallSite found = null;
+        int node = a.root();
+        while (node >= 0) {
+            int k = a.kind(node);
+            if (k == FUNCTION_BODY || k == CLASS_BODY) found = null;
+            if (k == CALL || k == NEW) {
+                int open = openParen(a, node);
+                if (open >= 0 && offset > open && insideArguments(a, node, offset)) found = new CallSite(node, open);
+            }
+            int next = -1;
+            for (int c = a.firstChild(node); c >= 0; c = a.nextSibling(c)) {
+                if (a.start(c) <= offset) next = c;
+                else break;
+            }
+            node = next;
+        }
+        return found;
+    }
+
+    private static boolean insideArguments(Arena a, int call, int offset) {
+        int end = a.end(call);
+        char[] src = a.source();
+        int last = -1;
+        for (int c = a.firstChild(call); c >= 0; c = a.nextSibling(c)) last = c;
+        boolean closed = last >= 0 && a.end(last) < end && src[end - 1] == ')';
+        if (closed) return offset < end;
+        if (offset <= end) return true;
+        for (int i = end; i < offset; i++) {
+            char ch = src[i];
+            if (ch != ',' && ch != '(' && !Character.isWhitespace(ch)) return false;
+        }
+        return true;
+    }
+
+    /** The offset of the '(' that opens the arguments, or -1 ({@code new C} without arguments). */
+    static int openParen(Arena a, int call) {
+        int callee = a.firstChild(call);
+        if (callee < 0) return -1;
+        int after = a.end(callee);
+        int next = a.nextSibling(callee);
+        if (next >= 0 && a.kind(next) == TYPE_ARGUMENTS) after = a.end(next);
+        char[] src = a.source();
+        int limit = a.sourceLength();
+        for (int i = after; i < limit; i++) {
+            char ch = src[i];
+            if (ch == '(') return i;
+            if (ch == '?' || ch == '.' || Character.isWhitespace(ch)) continue; // f?.(x)
+            if (ch == '/' && i + 1 < limit && (src[i + 1] == '*' || src[i + 1] == '/')) {
+                i = skipComment(src, i, limit) - 1;
+                continue;
+            }
+            return -1;
+        }
+        return -1;
+    }
+
+    private static int skipComment(char[] src, int i, int limit) {
+        if (src[i + 1] == '/') {
+            while (i < limit && src[i] != '\n') i++;
+            return i;
+        }
+        for (int j = i + 2; j + 1 < limit; j++) if (src[j] == '*' && src[j + 1] == '/') return j + 2;
+        return limit;
+    }
+
+    /** The argument nodes of a call (after the callee and its type arguments). */
+    static int[] arguments(Arena a, int call) {
+        int callee = a.firstChild(call);
+        int n = 0;
+        for (int c = callee < 0 ? -1 : a.nextSibling(callee); c >= 0; c = a.nextSibling(c)) if (a.kind(c) != TYPE_ARGUMENTS) n++;
+        int[] out = new int[n];
+        n = 0;
+        for (int c = callee < 0 ? -1 : a.nextSibling(callee); c >= 0; c = a.nextSibling(c)) if (a.kind(c) != TYPE_ARGUMENTS) out[n++] = c;
+        return out;
+    }
+
+    /** The index of the argument at {@code offset}: one past an argument once a comma follows it. */
+    static int activeArgument(Arena a, int[] args, int offset) {
+        char[] src = a.source();
+        int active = 0;
+        for (int i = 0; i < args.length; i++) {
+            if (a.end(args[i]) >= offset) break;
+            int to = i + 1 < args.length ? Math.min(offset, a.start(args[i + 1])) : offset;
+            active = i;
+            for (int j = a.end(args[i]); j < to; j++) {
+                if (src[j] == ',') { active = i + 1; break; }
+            }
+        }
+        return active;
+    }
+
+    private static int activeParameter(Signature s, int active, boolean spreadBefore) {
+        int count = s.parameters().size();
+        if (count == 0) return 0;
+        int rest = Callables.isRest(s.parameters().get(count - 1)) ? count - 1 : -1;
+        if (rest >= 0 && (active >= rest || spreadBefore)) return rest;
+        return active;
+    }
+
+    /** Whether {@code argCount} arguments fit: at least the required parameters, at most all (any with a rest). */
+    static boolean accepts(Signature s, int argCount) {
+        int required = 0;
+        boolean rest = false;
+        for (String p : s.parameters()) {
+            if (Callables.isRest(p)) rest = true;
+            else if (!Callables.isOptional(p)) required++;
+        }
+        return argCount >= required && (rest || argCount <= s.parameters().size());
+    }
+
+    // ---- the callee ----
+
+    private static int unwrapCallee(Arena a, int node) {
+        while (node >= 0) {
+            int k = a.kind(node);
+            if (k != INSTANTIATION_EXPRESSION && k != PARENTHESIZED && k != NON_NULL) return node;
+            node = a.firstChild(node);
+        }
+        return node;
+    }
+
+    static List<Signature> signaturesOf(DocumentQuery q, int callee, WorkspaceIndex index, CrossFileNavigator navigator) {
+        if (callee < 0) return List.of();
+        Arena a = q.arena();
+        ScopeTable scopes = q.scopes();
+        int k = a.kind(callee);
+        if (k == IDENTIFIER_REFERENCE) {
+            int sym = q.symbolOfNode(callee);
+            if (sym < 0 || !q.isDeclared(sym)) return List.of();
+            String name = scopes.name(sym);
+            if (scopes.kind(sym) == SymbolKind.IMPORT) return imported(q, scopes.declaringNode(sym), null, name, index, navigator);
+            return Callables.of(a, scopes.declaringNode(sym), name);
+        }
+        if (k == MEMBER) {
+            int object = a.firstChild(callee);
+            int property = object < 0 ? -1 : a.nextSibling(object);
+            if (property < 0 || a.kind(property) != IDENTIFIER_NAME) return List.of();
+            String member = a.names().name(a.data(property));
+            object = unwrapCallee(a, object);
+            if (a.kind(object) == THIS) {
+                int cls = enclosingClass(a, callee);
+                return cls < 0 ? List.of() : Callables.methods(a, cls, member);
+            }
+            if (a.kind(object) != IDENTIFIER_REFERENCE) return List.of();
+            int sym = q.symbolOfNode(object);
+            if (sym < 0 || !q.isDeclared(sym)) return List.of();
+            int declaring = scopes.declaringNode(sym);
+            if (scopes.kind(sym) == SymbolKind.CLASS) return Callables.methods(a, declaring, member);
+            if (scopes.kind(sym) == SymbolKind.IMPORT && a.kind(declaring) == IMPORT_NAMESPACE_SPECIFIER) {
+                return imported(q, declaring, member, member, index, navigator);
+            }
+        }
+        return List.of();
+    }
+
+    private static int enclosingClass(Arena a, int node) {
+        int[] path = TreePaths.pathTo(a, node);
+        if (path == null) return -1;
+        for (int i = path.length - 1; i >= 0; i--) if (isClass(a.kind(path[i]))) return path[i];
+        return -1;
+    }
+
+    /**
+     * A callable imported from another file: {@code specifierNode} is the import specifier;
+     * {@code member} the name taken from a namespace import, else null.
+     */
+    private static List<Signature> imported(DocumentQuery q, int specifierNode, String member, String label,
+            WorkspaceIndex index, CrossFileNavigator navigator) {
+        if (index == null || navigator == null || specifierNode < 0) return List.of();
+        Arena a = q.arena();
+        int[] path = TreePaths.pathTo(a, specifierNode);
+        if (path == null || path.length < 2 || a.kind(path[path.length - 2]) != IMPORT_DECLARATION) return List.of();
+        String specifier = null;
+        for (int c = a.firstChild(path[path.length - 2]); c >= 0; c = a.nextSibling(c)) {
+            if (a.kind(c) == STRING_LITERAL && a.end(c) - a.start(c) >= 2) specifier = a.text(a.start(c) + 1, a.end(c) - 1);
+        }
+        if (specifier == null) return List.of();
+        String importedName;
+        switch (a.kind(specifierNode)) {
+            case IMPORT_DEFAULT_SPECIFIER: importedName = "default"; break;
+            case IMPORT_NAMESPACE_SPECIFIER: importedName = member; break;
+            default: {
+                int imported = a.firstChild(specifierNode);
+                if (imported < 0) return List.of();
+                importedName = a.kind(imported) == STRING_LITERAL ? a.text(a.start(imported) + 1, a.end(imported) - 1) : a.names().name(a.data(imported));
+            }
+        }
+        if (importedName == null) return List.of();
+        Path importer = Uris.pathOf(q.uri());
+        if (importer == null) return List.of();
+        CrossFileNavigator.NameInFile origin = navigator.origin(importer, specifier, importedName);
+        if (origin == null) return List.of();
+        FileSummary summary = index.summaryOrLoad(origin.file());
+        if (summary == null) return List.of();
+        List<Signature> out = new ArrayList<>();
+        for (Signature s : summary.signatures(origin.name())) {
+            out.add(new Signature(label, s.parameters(), s.returns(), s.construct(), s.jsDoc()));
+        }
+        return out;
+    }
+
+    // ---- rendering ----
+
+    private static SignatureInformation information(Signature s, int activeParameter) {
+        StringBuilder label = new StringBuilder(s.name()).append('(');
+        List<ParameterInformation> params = new ArrayList<>(s.parameters().size());
+        for (int i = 0; i < s.parameters().size(); i++) {
+            if (i > 0) label.append(", ");
+            String p = s.parameters().get(i);
+            int start = label.length();
+            label.append(p);
+            ParameterInformation info = new ParameterInformation();
+            info.setLabel(Either.forRight(Tuple.two(start, label.length())));
+            String doc = s.jsDoc() == null ? null : JsDoc.paramMarkdown(s.jsDoc(), Callables.parameterName(p));
+            if (doc != null) info.setDocumentation(new MarkupContent(MarkupKind.MARKDOWN, doc));
+            params.add(info);
+        }
+        label.append(')').append(s.returns());
+        SignatureInformation info = new SignatureInformation(label.toString());
+        info.setParameters(params);
+        info.setActiveParameter(activeParameter);
+        if (s.jsDoc() != null) {
+            String description = JsDoc.inlineTags(JsDoc.parse(s.jsDoc()).description());
+            if (!description.isEmpty()) info.setDocumentation(new MarkupContent(MarkupKind.MARKDOWN, description));
+        }
+        return info;
+    }
+}

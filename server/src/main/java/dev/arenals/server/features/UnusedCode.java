@@ -1,0 +1,119 @@
+package dev.arenals.server.features;
+
+import static dev.arenals.parser.tree.NodeKind.*;
+
+import dev.arenals.parser.scope.ScopeTable;
+import dev.arenals.parser.scope.SymbolKind;
+import dev.arenals.parser.scope.UnusedDeclarations;
+import dev.arenals.parser.tree.Arena;
+import dev.arenals.server.document.Document;
+import dev.arenals.server.query.DocumentQuery;
+import dev.arenals.server.query.TreePaths;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DiagnosticSeverity;
+import org.eclipse.lsp4j.DiagnosticTag;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+
+/**
+ * Unused declarations, imports and parameters ({@link UnusedDeclarations}) as hints tagged
+ * {@link DiagnosticTag#Unnecessary}, which editors grey out; never errors. An import declaration
+ * whose every binding is unused is one hint over the whole declaration (TypeScript's 6192). Also
+ * the edit that removes one unused declaration, for the quick fix.
+ */
+public final class UnusedCode {
+    /** TypeScript's code for "All imports in import declaration are unused." */
+    public static final int ALL_IMPORTS_UNUSED = 6192;
+
+    private UnusedCode() {}
+
+    /** The unused symbols of the document's current parse, computed once per parse. */
+    public static int[] unusedSymbols(DocumentQuery q) {
+        Cache cache = q.document().attachment(Cache.class, Cache::new);
+        long stamp = q.document().parseStamp();
+        if (cache.symbols == null || cache.stamp != stamp) {
+            cache.symbols = UnusedDeclarations.find(q.arena(), q.scopes(), q.document().options().isDeclaration());
+            cache.mask = new boolean[q.scopes().symbolCount()];
+            for (int sym : cache.symbols) cache.mask[sym] = true;
+            cache.stamp = stamp;
+        }
+        return cache.symbols;
+    }
+
+    /** By symbol: unused (the same parse's {@link #unusedSymbols}, for lookups in O(1)). */
+    public static boolean[] unusedMask(DocumentQuery q) {
+        unusedSymbols(q);
+        return q.document().attachment(Cache.class, Cache::new).mask;
+    }
+
+    static final class Cache {
+        long stamp;
+        int[] symbols;
+        boolean[] mask;
+    }
+
+    /** The hints, on the document's queue after a parse; empty without a bound tree. */
+    public static List<Diagnostic> hints(Document doc) {
+        DocumentQuery q = DocumentQuery.of(doc);
+        if (q == null) return List.of();
+        Arena a = q.arena();
+        ScopeTable t = q.scopes();
+        int[] unused = unusedSymbols(q);
+        boolean[] mask = unusedMask(q);
+        List<Diagnostic> out = new ArrayList<>(unused.length);
+        int wholeImport = -1;
+        for (int sym : unused) {
+            int decl = t.declarationNode(sym);
+            if (t.kind(sym) == SymbolKind.IMPORT) {
+                int statement = importStatementOf(a, t.declaringNode(sym));
+                if (statement >= 0 && statement == wholeImport) continue;
+                if (statement >= 0 && allBindingsUnused(a, t, statement, mask)) {
+                    wholeImport = statement;
+                    out.add(hint(q, a.start(statement), a.end(statement), ALL_IMPORTS_UNUSED, "All imports in import declaration are unused."));
+                    continue;
+                }
+            }
+            out.add(hint(q, a.start(decl), a.end(decl), UnusedDeclarations.CODE, UnusedDeclarations.message(t.name(sym))));
+        }
+        return out;
+    }
+
+    private static Diagnostic hint(DocumentQuery q, int start, int end, int code, String message) {
+        Diagnostic d = new Diagnostic(q.range(start, end), message, DiagnosticSeverity.Hint, DiagnosticsHandler.SOURCE);
+        d.setCode(Either.forRight(code));
+        d.setTags(List.of(DiagnosticTag.Unnecessary));
+        return d;
+    }
+
+    /** The IMPORT_DECLARATION around an import specifier node, or -1 (import x = require() has none). */
+    static int importStatementOf(Arena a, int specifier) {
+        if (specifier < 0) return -1;
+        int k = a.kind(specifier);
+        if (k != IMPORT_SPECIFIER && k != IMPORT_DEFAULT_SPECIFIER && k != IMPORT_NAMESPACE_SPECIFIER) return -1;
+        int[] path = TreePaths.pathTo(a, specifier);
+        return path != null && path.length >= 2 && a.kind(path[path.length - 2]) == IMPORT_DECLARATION ? path[path.length - 2] : -1;
+    }
+
+    static boolean allBindingsUnused(Arena a, ScopeTable t, int importDeclaration, boolean[] unused) {
+        for (int c = a.firstChild(importDeclaration); c >= 0; c = a.nextSibling(c)) {
+            int binding = bindingOf(a, c);
+            if (binding < 0) continue;
+            if (!isUnused(unused, t.symbolOfNode(binding))) return false;
+        }
+        return true;
+    }
+
+    /** The BINDING_IDENTIFIER of an import specifier node, or -1 for anything else. */
+    static int bindingOf(Arena a, int specifier) {
+        int k = a.kind(specifier);
+        if (k != IMPORT_SPECIFIER && k != IMPORT_DEFAULT_SPECIFIER && k != IMPORT_NAMESPACE_SPECIFIER) return -1;
+        int binding = -1;
+        for (int c = a.firstChild(specifier); c >= 0; c = a.nextSibling(c)) if (a.kind(c) == BINDING_IDENTIFIER) binding = c;
+        return binding;
+    }
+
+    static boolean isUnused(boolean[] mask, int sym) {
+        return sym >= 0 && sym < mask.length && mask[sym];
+    }
+}

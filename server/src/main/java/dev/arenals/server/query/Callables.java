@@ -1,0 +1,302 @@
+package dev.arenals.server.query;
+
+import static dev.arenals.parser.tree.NodeKind.*;
+
+import com.google.common.collect.ImmutableList;
+import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.NodeKind;
+import dev.arenals.server.features.JsDoc;
+import dev.arenals.server.workspace.FileSummary.Signature;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How a declaration is called, read from the tree: the parameters as written of a function (each
+ * overload), of a class's constructor (each overload), of a variable bound to a function or arrow,
+ * or of a method. Shared by signature help (this file) and the workspace summary (exported
+ * callables, for the files that import them).
+ */
+public final class Callables {
+    private Callables() {}
+
+    /** Longest parameter text kept, in chars. */
+    static final int MAX_PARAMETER = 200;
+    /** Longest JSDoc comment kept, in chars. */
+    static final int MAX_JSDOC = 4000;
+
+    /**
+     * The signatures of the declaration around {@code declaring} (a function, class, variable
+     * declarator or method node), labelled {@code name}; empty when it is not callable.
+     */
+    public static List<Signature> of(Arena a, int declaring, String name) {
+        if (declaring < 0) return List.of();
+        int k = a.kind(declaring);
+        switch (k) {
+            case FUNCTION_DECLARATION:
+                return overloads(a, declaring, name);
+            case CLASS_DECLARATION:
+            case CLASS_EXPRESSION:
+                return constructors(a, declaring, name);
+            case VARIABLE_DECLARATOR: {
+                int target = a.firstChild(declaring);
+                int init = -1;
+                for (int c = target < 0 ? -1 : a.nextSibling(target); c >= 0; c = a.nextSibling(c)) if (!NodeKind.isType(a.kind(c))) init = c;
+                init = unwrap(a, init);
+                if (init < 0) return List.of();
+                int ik = a.kind(init);
+                if (ik == ARROW_FUNCTION || ik == FUNCTION_EXPRESSION) {
+                    return List.of(signature(a, init, name, false, a.start(declaring)));
+                }
+                if (ik == CLASS_EXPRESSION) return constructors(a, init, name);
+                return List.of();
+            }
+            case METHOD: {
+                int fn = functionOfMethod(a, declaring);
+                return fn < 0 ? List.of() : List.of(signature(a, fn, name, false, a.start(declaring)));
+            }
+            case FUNCTION_EXPRESSION:
+            case ARROW_FUNCTION:
+                return List.of(signature(a, declaring, name, false, a.start(declaring)));
+            default:
+                return List.of();
+        }
+    }
+
+    /** The methods named {@code name} in a class body (static or not), each overload. */
+    public static List<Signature> methods(Arena a, int classNode, String name) {
+        int body = childOfKind(a, classNode, CLASS_BODY);
+        if (body < 0) return List.of();
+        List<Integer> found = new ArrayList<>();
+        for (int m = a.firstChild(body); m >= 0; m = a.nextSibling(m)) {
+            if (a.kind(m) != METHOD || (a.data(m) & (C_CONSTRUCTOR | P_GET | P_SET)) != 0) continue;
+            int key = a.firstChild(m);
+            if (key >= 0 && a.kind(key) == IDENTIFIER_NAME && a.names().equals(a.data(key), name)) found.add(m);
+        }
+        List<Signature> out = new ArrayList<>();
+        for (int m : withoutImplementation(a, found)) out.add(signature(a, functionOfMethod(a, m), name, false, a.start(m)));
+        return out;
+    }
+
+    private static int unwrap(Arena a, int node) {
+        while (node >= 0) {
+            int k = a.kind(node);
+            if (k != PARENTHESIZED && k != AS_EXPRESSION && k != SATISFIES_EXPRESSION && k != NON_NULL) return node;
+            node = a.firstChild(node);
+        }
+        return node;
+    }
+
+    private static int functionOfMethod(Arena a, int method) {
+        return childOfKind(a, method, FUNCTION_EXPRESSION);
+    }
+
+    private static int childOfKind(Arena a, int node, int kind) {
+        for (int c = a.firstChild(node); c >= 0; c = a.nextSibling(c)) if (a.kind(c) == kind) return c;
+        return -1;
+    }
+
+    /**
+     * Function declarations of the same name beside this one: the overloads (without the
+     * implementation, as TypeScript shows them). Overloads are adjacent, so the declarations that
+     * follow this one are read; through their {@code export} wrappers when exported (the only case
+     * that needs the path from the root, a walk along the statement list).
+     */
+    private static List<Signature> overloads(Arena a, int function, String name) {
+        int nameId = a.data(a.firstChild(function));
+        int first = function;
+        if (afterKeyword(a, a.start(function), "export") || afterKeyword(a, a.start(function), "default")) {
+            int[] path = TreePaths.pathTo(a, function);
+            if (path != null && path.length >= 2) first = path[path.length - 2];
+        }
+        // back over the overload signatures before it (a var-scoped function's symbol names its last declaration)
+        for (int prev = previousSibling(a, first); prev >= 0 && sameNameFunction(a, prev, nameId, false); prev = previousSibling(a, prev)) first = prev;
+        List<Integer> found = new ArrayList<>();
+        for (int s = first; s >= 0; s = a.nextSibling(s)) {
+            int f = s;
+            if (a.kind(f) == EXPORT_NAMED || a.kind(f) == EXPORT_DEFAULT) f = a.firstChild(f);
+            if (f < 0 || a.kind(f) != FUNCTION_DECLARATION) break;
+            int n = a.firstChild(f);
+            if (n < 0 || a.kind(n) != BINDING_IDENTIFIER || a.data(n) != nameId) break;
+            found.add(f);
+            if (childOfKind(a, f, FUNCTION_BODY) >= 0) break; // the implementation ends the set
+        }
+        if (found.isEmpty()) found.add(function);
+        List<Signature> out = new ArrayList<>();
+        for (int f : withoutImplementation(a, found)) out.add(signature(a, f, name, false, a.start(f)));
+        return out;
+    }
+
+    /**
+     * The sibling before {@code node}, or -1: nodes are stored in postorder, so it is the node just
+     * before {@code node}'s subtree, when that one's next sibling is {@code node}.
+     */
+    private static int previousSibling(Arena a, int node) {
+        int candidate = TreePaths.firstInSubtree(a, node) - 1;
+        return candidate >= 0 && a.nextSibling(candidate) == node ? candidate : -1;
+    }
+
+    /** A function declaration (in an export wrapper or not) named {@code nameId}; with {@code bodyAllowed} false, one without a body. */
+    private static boolean sameNameFunction(Arena a, int statement, int nameId, boolean bodyAllowed) {
+        int f = statement;
+        if (a.kind(f) == EXPORT_NAMED || a.kind(f) == EXPORT_DEFAULT) f = a.firstChild(f);
+        if (f < 0 || a.kind(f) != FUNCTION_DECLARATION) return false;
+        int n = a.firstChild(f);
+        if (n < 0 || a.kind(n) != BINDING_IDENTIFIER || a.data(n) != nameId) return false;
+        return bodyAllowed || childOfKind(a, f, FUNCTION_BODY) < 0;
+    }
+
+    /** Whether the word before {@code offset} (spaces skipped) is {@code keyword}. */
+    private static boolean afterKeyword(Arena a, int offset, String keyword) {
+        char[] src = a.source();
+        int i = offset;
+        while (i > 0 && Character.isWhitespace(src[i - 1])) i--;
+        int n = keyword.length();
+        if (i < n) return false;
+        for (int j = 0; j < n; j++) if (src[i - n + j] != keyword.charAt(j)) return false;
+        return i == n || !Character.isJavaIdentifierPart(src[i - n - 1]);
+    }
+
+    /** With overloads, the declarations without a body (the implementation's signature is not callable from outside). */
+    private static List<Integer> withoutImplementation(Arena a, List<Integer> declarations) {
+        if (declarations.size() < 2) return declarations;
+        List<Integer> out = new ArrayList<>();
+        for (int d : declarations) {
+            int fn = a.kind(d) == METHOD ? functionOfMethod(a, d) : d;
+            if (fn >= 0 && childOfKind(a, fn, FUNCTION_BODY) < 0) out.add(d);
+        }
+        return out.isEmpty() ? declarations : out;
+    }
+
+    private static List<Signature> constructors(Arena a, int classNode, String name) {
+        int body = childOfKind(a, classNode, CLASS_BODY);
+        List<Integer> found = new ArrayList<>();
+        for (int m = body < 0 ? -1 : a.firstChild(body); m >= 0; m = a.nextSibling(m)) {
+            if (a.kind(m) == METHOD && (a.data(m) & C_CONSTRUCTOR) != 0) found.add(m);
+        }
+        if (found.isEmpty()) {
+            // no constructor: one without parameters, unless a base class's is inherited (not followed here)
+            if (childOfKind(a, classNode, CLASS_HERITAGE) >= 0) return List.of();
+            return List.of(new Signature(name, ImmutableList.of(), "", true, clipDoc(docBefore(a, a.start(classNode)))));
+        }
+        List<Signature> out = new ArrayList<>();
+        for (int m : withoutImplementation(a, found)) {
+            String doc = JsDoc.before(a, a.start(m));
+            if (doc == null) doc = docBefore(a, a.start(classNode));
+            Signature s = signature(a, functionOfMethod(a, m), name, true, -1);
+            out.add(new Signature(s.name(), s.parameters(), "", true, clipDoc(doc)));
+        }
+        return out;
+    }
+
+    /**
+     * The JSDoc comment documenting a declaration that starts at {@code offset}: the last comment
+     * before it with only keywords and spaces between ({@code export}, {@code const}, {@code async}…),
+     * so a declarator, a function or a class finds the comment above its statement without a walk
+     * from the root.
+     */
+    static String docBefore(Arena a, int offset) {
+        var log = a.log();
+        int lo = 0, hi = log.commentCount() - 1, found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (log.commentEnd(mid) <= offset) { found = mid; lo = mid + 1; } else hi = mid - 1;
+        }
+        if (found < 0) return null;
+        char[] src = a.source();
+        for (int i = log.commentEnd(found); i < offset; i++) {
+            char c = src[i];
+            if (!Character.isWhitespace(c) && !Character.isLetter(c)) return null;
+        }
+        return JsDoc.before(a, skipBack(src, log.commentEnd(found), offset));
+    }
+
+    /** The end of the comment: JsDoc.before wants only whitespace after it. */
+    private static int skipBack(char[] src, int commentEnd, int offset) {
+        int i = commentEnd;
+        while (i < offset && Character.isWhitespace(src[i])) i++;
+        return i;
+    }
+
+    private static Signature signature(Arena a, int function, String name, boolean construct, int docAt) {
+        ImmutableList.Builder<String> params = ImmutableList.builder();
+        String returns = "";
+        boolean afterParams = false;
+        for (int c = a.firstChild(function); c >= 0; c = a.nextSibling(c)) {
+            int k = a.kind(c);
+            if (k == FORMAL_PARAMETERS) {
+                afterParams = true;
+                for (int p = a.firstChild(c); p >= 0; p = a.nextSibling(p)) {
+                    String text = oneLine(a, a.start(p), a.end(p));
+                    if (text.equals("this") || text.startsWith("this:") || text.startsWith("this :")) continue; // not an argument
+                    params.add(text);
+                }
+            } else if (afterParams && NodeKind.isType(k) || afterParams && k == TYPE_PREDICATE) {
+                returns = ": " + oneLine(a, a.start(c), a.end(c));
+                break;
+            }
+        }
+        String doc = docAt < 0 ? null : clipDoc(docBefore(a, docAt));
+        return new Signature(name, params.build(), construct ? "" : returns, construct, doc);
+    }
+
+    private static String clipDoc(String doc) {
+        return doc == null || doc.length() <= MAX_JSDOC ? doc : doc.substring(0, MAX_JSDOC) + " …*/";
+    }
+
+    /** Source text on one line: runs of whitespace (line breaks too) become one space. */
+    static String oneLine(Arena a, int start, int end) {
+        char[] src = a.source();
+        StringBuilder sb = new StringBuilder(Math.min(end - start, MAX_PARAMETER + 2));
+        boolean space = false;
+        for (int i = start; i < end && sb.length() < MAX_PARAMETER; i++) {
+            char ch = src[i];
+            if (Character.isWhitespace(ch)) {
+                space = sb.length() > 0;
+                continue;
+            }
+            if (space) sb.append(' ');
+            space = false;
+            sb.append(ch);
+        }
+        if (sb.length() >= MAX_PARAMETER) sb.append(" …");
+        return sb.toString();
+    }
+
+    // ---- parameters as written ----
+
+    /** The name a parameter's text declares ("a" for "a?: number = 1", "rest" for "...rest"), or "" for a pattern. */
+    public static String parameterName(String parameter) {
+        int i = 0;
+        if (parameter.startsWith("...")) i = 3;
+        // parameter properties: skip modifiers
+        String p = parameter;
+        for (String modifier : new String[] {"public ", "private ", "protected ", "readonly ", "override "}) {
+            if (p.startsWith(modifier, i)) { i += modifier.length(); while (i < p.length() && p.charAt(i) == ' ') i++; }
+        }
+        int s = i;
+        while (i < p.length() && (Character.isJavaIdentifierPart(p.charAt(i)) || p.charAt(i) == '$')) i++;
+        return p.substring(s, i);
+    }
+
+    public static boolean isRest(String parameter) { return parameter.startsWith("..."); }
+
+    /** Optional ({@code a?}) or with a default ({@code a = 1}). */
+    public static boolean isOptional(String parameter) {
+        String name = parameterName(parameter);
+        int at = parameter.indexOf(name) + name.length();
+        if (!name.isEmpty() && at < parameter.length() && parameter.charAt(at) == '?') return true;
+        return topLevelEquals(parameter);
+    }
+
+    private static boolean topLevelEquals(String p) {
+        int depth = 0;
+        for (int i = 0; i < p.length(); i++) {
+            char c = p.charAt(i);
+            if (c == '=' && i + 1 < p.length() && p.charAt(i + 1) == '>') { i++; continue; } // an arrow type
+            if (c == '(' || c == '[' || c == '{' || c == '<') depth++;
+            else if (c == ')' || c == ']' || c == '}' || c == '>') depth--;
+            else if (c == '=' && depth == 0) return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.arenals.server.features;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.arenals.server.document.Document;
+import dev.arenals.server.protocol.ServerSettings.ParameterNameHints;
+import dev.arenals.server.query.DocumentQuery;
+import dev.arenals.server.testing.Docs;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bad input never breaks the assistance features: on real files and on the same files with random
+ * spans deleted or duplicated (unfinished calls, unclosed strings and tags), signature help at
+ * random offsets, inlay hints over the whole text, code actions at random ranges, the unused hints
+ * and organize imports answer without throwing, and every edit lies inside the text.
+ */
+class AssistRobustnessTest {
+    @Test
+    void assistanceSurvivesRealAndMangledFiles() throws IOException {
+        List<Path> files = OrganizeImportsCorpusTest.corpusFiles();
+        Assumptions.assumeTrue(files.size() >= 6000, "the real-world corpus is not labelled in the cache");
+        Random random = new Random(19);
+        int documents = 0;
+        for (int i = 0; i < 120; i++) {
+            Path file = files.get(random.nextInt(files.size()));
+            if (Files.size(file) > 60_000) continue;
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            for (int variant = 0; variant < 3; variant++) {
+                String t = variant == 0 ? text : mangle(text, random);
+                exercise(Docs.parsed(file.toUri().toString(), t), random);
+                documents++;
+            }
+        }
+        assertTrue(documents > 100, documents + " documents");
+    }
+
+    private static String mangle(String text, Random random) {
+        StringBuilder sb = new StringBuilder(text);
+        for (int k = 0; k < 4 && sb.length() > 2; k++) {
+            int at = random.nextInt(sb.length() - 1);
+            int len = 1 + random.nextInt(Math.min(40, sb.length() - at - 1));
+            if (random.nextBoolean()) sb.delete(at, at + len);
+            else sb.insert(at, sb.substring(at, at + len));
+        }
+        return sb.toString();
+    }
+
+    private static void exercise(Document doc, Random random) {
+        int length = doc.length();
+        SignatureHelpHandler signatures = new SignatureHelpHandler();
+        for (int k = 0; k < 40; k++) signatures.signatureHelp(doc, doc.positionAt(random.nextInt(length + 1)), null, null);
+        Range all = new Range(new Position(0, 0), doc.positionAt(length));
+        InlayHintHandler inlay = new InlayHintHandler();
+        inlay.inlayHints(doc, all, ParameterNameHints.ALL, null, null);
+        inlay.inlayHints(doc, all, ParameterNameHints.LITERALS, null, null);
+        UnusedCode.hints(doc);
+        CodeActionHandler actions = new CodeActionHandler();
+        for (int k = 0; k < 10; k++) {
+            int a = random.nextInt(length + 1), b = Math.min(length, a + random.nextInt(200));
+            actions.codeActions(doc, new Range(doc.positionAt(a), doc.positionAt(b)), null, null);
+        }
+        DocumentQuery q = DocumentQuery.of(doc);
+        if (q == null) return;
+        int previousEnd = 0;
+        for (OrganizeImports.Edit e : OrganizeImports.edits(q)) {
+            assertTrue(e.start() >= previousEnd && e.start() <= e.end() && e.end() <= length, doc.uri() + ": edit " + e);
+            previousEnd = e.end();
+        }
+    }
+}

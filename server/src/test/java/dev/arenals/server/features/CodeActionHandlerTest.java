@@ -1,0 +1,132 @@
+package dev.arenals.server.features;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.arenals.server.document.Document;
+import dev.arenals.server.testing.Docs;
+import dev.arenals.server.testing.Marked;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionKind;
+import org.eclipse.lsp4j.Command;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.junit.jupiter.api.Test;
+
+/** Code actions at a {@code |} cursor, applied: the text after the edit is the expectation. */
+class CodeActionHandlerTest {
+    static String apply(Document doc, List<TextEdit> edits) {
+        List<TextEdit> sorted = new ArrayList<>(edits);
+        sorted.sort((x, y) -> Integer.compare(doc.offsetAt(y.getRange().getStart()), doc.offsetAt(x.getRange().getStart())));
+        StringBuilder sb = new StringBuilder(doc.text());
+        for (TextEdit e : sorted) sb.replace(doc.offsetAt(e.getRange().getStart()), doc.offsetAt(e.getRange().getEnd()), e.getNewText());
+        return sb.toString();
+    }
+
+    static List<CodeAction> actions(Document doc, int offset, List<String> only) {
+        Range r = new Range(doc.positionAt(offset), doc.positionAt(offset));
+        List<CodeAction> out = new ArrayList<>();
+        for (Either<Command, CodeAction> e : new CodeActionHandler().codeActions(doc, r, only, null)) out.add(e.getRight());
+        return out;
+    }
+
+    /** The quick fix whose title starts with {@code title}, applied at the cursor. */
+    static void assertFix(String file, String marked, String title, String expected) {
+        Marked m = Marked.parse(marked);
+        Document doc = Docs.parsed("file:///" + file, m.text);
+        List<String> titles = new ArrayList<>();
+        for (CodeAction a : actions(doc, m.cursors.get(0), List.of(CodeActionKind.QuickFix))) {
+            titles.add(a.getTitle());
+            if (a.getTitle().startsWith(title)) {
+                assertEquals(CodeActionKind.QuickFix, a.getKind());
+                assertEquals(expected, apply(doc, a.getEdit().getChanges().get(doc.uri())));
+                return;
+            }
+        }
+        throw new AssertionError("no action '" + title + "' in " + titles);
+    }
+
+    static void assertNoFix(String file, String marked) {
+        Marked m = Marked.parse(marked);
+        Document doc = Docs.parsed("file:///" + file, m.text);
+        assertEquals(List.of(), actions(doc, m.cursors.get(0), List.of(CodeActionKind.QuickFix)));
+    }
+
+    @Test
+    void removeUnusedImports() {
+        assertFix("a.ts", "import { |a } from './a';\nimport { b } from './b';\nexport const x = b;\n", "Remove import from './a'",
+                "import { b } from './b';\nexport const x = b;\n");
+        assertFix("a.ts", "import { |a, b } from './a';\nexport const x = b;\n", "Remove unused import 'a'", "import { b } from './a';\nexport const x = b;\n");
+        assertFix("a.ts", "import { b, |a } from './a';\nexport const x = b;\n", "Remove unused import 'a'", "import { b } from './a';\nexport const x = b;\n");
+        assertFix("a.ts", "import |d, { b } from './a';\nexport const x = b;\n", "Remove unused import 'd'", "import { b } from './a';\nexport const x = b;\n");
+        assertFix("a.ts", "import d, { |b } from './a';\nexport const x = d;\n", "Remove unused import 'b'", "import d from './a';\nexport const x = d;\n");
+        assertFix("a.ts", "import { type |A, b } from './a';\nexport const x = b;\n", "Remove unused import 'A'", "import { b } from './a';\nexport const x = b;\n");
+        assertFix("a.ts", "import d, * as |n from './a';\nexport const x = d;\n", "Remove unused import 'n'", "import d from './a';\nexport const x = d;\n");
+    }
+
+    @Test
+    void removeUnusedDeclarationsAndParameters() {
+        assertFix("a.mjs", "function f() {\n  const |x = 1;\n  return 2;\n}\nexport { f };\n", "Remove unused declaration for: 'x'",
+                "function f() {\n  return 2;\n}\nexport { f };\n");
+        assertFix("a.mjs", "export function f() { let a = 1, |b = 2; return a; }", "Remove unused declaration for: 'b'",
+                "export function f() { let a = 1; return a; }");
+        assertFix("a.mjs", "function |g() {}\nexport const y = 1;\n", "Remove unused declaration for: 'g'", "export const y = 1;\n");
+        assertFix("a.mjs", "export function f(a, |b) { return a; }", "Remove unused declaration for: 'b'", "export function f(a) { return a; }");
+        assertFix("a.mjs", "export const f = |x => 1;", "Remove unused declaration for: 'x'", "export const f = () => 1;");
+        assertNoFix("a.mjs", "export function f(a, b) { return a + |b; }");
+        // a destructured name has no one-edit removal
+        assertNoFix("a.mjs", "export function f() { const { |a } = {}; }");
+    }
+
+    @Test
+    void syntaxFixes() {
+        assertFix("a.js", "let w = (1 + 2|;\n", "Insert missing ')'", "let w = (1 + 2);\n");
+        assertFix("a.js", "let v = [1, 2|;\n", "Insert missing ']'", "let v = [1, 2];\n");
+        assertFix("a.js", "foo(1, g(2)|;\n", "Insert missing ')'", "foo(1, g(2));\n");
+        assertFix("a.js", "let o = { a: 1\n|let b = 2;\n", "Insert missing '}'", "let o = { a: 1}\nlet b = 2;\n");
+        assertFix("a.jsx", "const e = <div><span>hi</|div>;\n", "Insert missing closing tag '</span>'", "const e = <div><span>hi</span></div>;\n");
+        assertFix("a.jsx", "const e = <d|iv>hi", "Insert missing closing tag '</div>'", "const e = <div>hi</div>");
+        Marked m = Marked.parse("let a = 1|\n");
+        Document clean = Docs.parsed("file:///a.js", m.text);
+        assertTrue(actions(clean, m.cursors.get(0), List.of(CodeActionKind.QuickFix)).isEmpty());
+    }
+
+    static String organize(String file, String text) {
+        Document doc = Docs.parsed("file:///" + file, text);
+        List<CodeAction> found = actions(doc, 0, List.of(CodeActionKind.SourceOrganizeImports));
+        assertEquals(1, found.size());
+        assertEquals(CodeActionKind.SourceOrganizeImports, found.get(0).getKind());
+        String once = apply(doc, found.get(0).getEdit().getChanges().get(doc.uri()));
+        Document again = Docs.parsed("file:///" + file, once);
+        assertEquals(List.of(), actions(again, 0, List.of(CodeActionKind.SourceOrganizeImports)).get(0).getEdit().getChanges().get(again.uri()),
+                "organizing twice changes nothing: " + once);
+        return once;
+    }
+
+    @Test
+    void organizeImportsSortsMergesAndDropsUnused() {
+        assertEquals("import { a, b, C } from 'm';\nimport { z } from './z';\nexport default [a, b, C, z];\n",
+                organize("a.ts", "import { z } from './z';\nimport { C, unused } from 'm';\nimport { b, a } from 'm';\nexport default [a, b, C, z];\n"));
+        // inline `type` modifiers travel with their binding
+        assertEquals("import { a, type B } from 'm';\nexport let v: B = a;\n",
+                organize("a.ts", "import { type B, a } from 'm';\nexport let v: B = a;\n"));
+        // type-only imports stay apart; a default merges with named bindings
+        assertEquals("import d, { x } from 'm';\nimport type { T } from 'm';\nexport let v: T = d(x);\n",
+                organize("a.ts", "import type { T } from 'm';\nimport { x } from 'm';\nimport d from 'm';\nexport let v: T = d(x);\n"));
+    }
+
+    @Test
+    void organizeImportsKeepsBarriersGroupsAndComments() {
+        String text = "// header\n\nimport b from 'b';\n// about a\nimport a from 'a'; // trailing a\nimport 'side-effect';\nimport d from 'd';\nimport c from 'c';\n\nimport f from 'f';\nimport e from 'e';\nexport default [a, b, c, d, e, f];\n";
+        assertEquals("// header\n\n// about a\nimport a from 'a'; // trailing a\nimport b from 'b';\nimport 'side-effect';\nimport c from 'c';\nimport d from 'd';\n\nimport e from 'e';\nimport f from 'f';\nexport default [a, b, c, d, e, f];\n",
+                organize("a.ts", text));
+        // multi-line braces stay multi-line; everything unused goes with its line
+        assertEquals("import {\n    a,\n    b,\n} from 'm';\nexport default [a, b];\n",
+                organize("a.ts", "import { x } from 'x';\nimport {\n    b,\n    a,\n} from 'm';\nexport default [a, b];\n"));
+        // nothing to do: no edit
+        assertEquals("import a from 'a';\nexport default a;\n", organize("a.ts", "import a from 'a';\nexport default a;\n"));
+    }
+}

@@ -1,0 +1,379 @@
+package dev.arenals.server.features;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.arenals.parser.JsParser;
+import dev.arenals.parser.LineStarts;
+import dev.arenals.parser.ParseOptions;
+import dev.arenals.parser.tree.Arena;
+import dev.arenals.server.document.Document;
+import dev.arenals.server.document.PositionEncoding;
+import dev.arenals.server.testing.Docs;
+import dev.arenals.server.testing.Marked;
+import dev.arenals.server.testing.NavAssert;
+import dev.arenals.server.workspace.Summarizer;
+import dev.arenals.server.workspace.WorkspaceIndex;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionItemKind;
+import org.eclipse.lsp4j.CompletionList;
+import org.eclipse.lsp4j.MarkupContent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Completion at {@code |} cursors: what is offered, what is not, in which order, with which edits. */
+class CompletionHandlerTest {
+    private static List<CompletionItem> complete(String file, String marked, WorkspaceIndex index, boolean snippets) {
+        Marked m = Marked.parse(marked);
+        Document doc = Docs.parsed(file.contains(":") ? file : "file:///" + file, m.text);
+        CompletionList list = new CompletionHandler().complete(doc, doc.positionAt(m.cursors.get(0)), index, snippets);
+        List<CompletionItem> items = new ArrayList<>(list.getItems());
+        items.sort(Comparator.comparing(CompletionItem::getSortText).thenComparing(CompletionItem::getLabel));
+        return items;
+    }
+
+    private static List<CompletionItem> complete(String file, String marked) { return complete(file, marked, null, false); }
+
+    private static List<String> labels(List<CompletionItem> items) {
+        List<String> out = new ArrayList<>();
+        for (CompletionItem i : items) out.add(i.getLabel());
+        return out;
+    }
+
+    private static void assertOffers(String file, String marked, String... expected) {
+        List<String> got = labels(complete(file, marked));
+        for (String e : expected) assertTrue(got.contains(e), e + " missing at " + marked + ": " + head(got));
+    }
+
+    private static void assertNotOffered(String file, String marked, String... unexpected) {
+        List<String> got = labels(complete(file, marked));
+        for (String e : unexpected) assertFalse(got.contains(e), e + " offered at " + marked + ": " + head(got));
+    }
+
+    /** The labels appear in this order among the sorted items. */
+    private static void assertOrder(String file, String marked, String... expected) {
+        List<String> got = labels(complete(file, marked));
+        int last = -1;
+        for (String e : expected) {
+            int at = got.indexOf(e);
+            assertTrue(at > last, e + " out of order at " + marked + ": " + head(got));
+            last = at;
+        }
+    }
+
+    private static List<String> head(List<String> got) { return got.subList(0, Math.min(40, got.size())); }
+
+    private static CompletionItem item(List<CompletionItem> items, String label) {
+        for (CompletionItem i : items) if (i.getLabel().equals(label)) return i;
+        throw new AssertionError(label + " not offered: " + head(labels(items)));
+    }
+
+    // ---- names and ranking ----
+
+    @Test
+    void visibleNamesRankedLocalsOuterModuleGlobals() {
+        String src = "let moduleLevel = 1; function outer(outerParam) { function inner(innerParam) { let local; | } }";
+        assertOrder("a.js", src, "innerParam", "local", "outerParam", "moduleLevel", "outer", "Array");
+        assertOrder("a.js", src, "local", "inner", "moduleLevel"); // inner is declared in outer's scope
+    }
+
+    @Test
+    void namesOutOfScopeAreNotOffered() {
+        assertNotOffered("a.js", "function f() { let hidden; } { let blockOnly; } |", "hidden", "blockOnly");
+        assertOffers("a.js", "function f() { let hidden; } { let blockOnly; } |", "f");
+    }
+
+    @Test
+    void prefixThenCamelCaseMatchOrdersWithinAGroup() {
+        List<CompletionItem> items = complete("a.js", "let getElementById, gestalt, GEB; gEB|");
+        List<String> got = labels(items);
+        assertTrue(got.indexOf("GEB") < got.indexOf("getElementById"), got.toString()); // a case-insensitive prefix before humps
+        assertFalse(got.contains("gestalt"), got.toString());
+        assertEquals("getElementById", item(items, "getElementById").getFilterText());
+    }
+
+    @Test
+    void aTypedWordFiltersAndMarksTheListIncomplete() {
+        Marked m = Marked.parse("let alpha, beta; al|");
+        Document doc = Docs.parsed("file:///a.js", m.text);
+        CompletionList list = new CompletionHandler().complete(doc, doc.positionAt(m.cursors.get(0)), null, false);
+        assertTrue(list.isIncomplete());
+        assertFalse(labels(list.getItems()).contains("beta"));
+        assertTrue(labels(list.getItems()).contains("alpha"));
+    }
+
+    @Test
+    void kindsFromTheDeclarations() {
+        List<CompletionItem> items = complete("a.ts", "const c = 1; let l; function f() {} class K {} interface I {} enum E {} type T = 1;\nlet x: |");
+        assertEquals(CompletionItemKind.Class, item(items, "K").getKind());
+        assertEquals(CompletionItemKind.Interface, item(items, "I").getKind());
+        assertEquals(CompletionItemKind.Enum, item(items, "E").getKind());
+        items = complete("a.ts", "const c = 1; let l; function f() {} class K {}\n|");
+        assertEquals(CompletionItemKind.Constant, item(items, "c").getKind());
+        assertEquals(CompletionItemKind.Variable, item(items, "l").getKind());
+        assertEquals(CompletionItemKind.Function, item(items, "f").getKind());
+        assertEquals(CompletionItemKind.Keyword, item(items, "if").getKind());
+    }
+
+    @Test
+    void typePositionsOfferTypesAndValuePositionsValues() {
+        assertOffers("a.ts", "interface Shape {} class Box {} const value = 1; let x: |", "Shape", "Box", "string", "Partial", "HTMLElement");
+        assertNotOffered("a.ts", "interface Shape {} class Box {} const value = 1; let x: |", "value", "if", "parseInt");
+        assertNotOffered("a.ts", "interface Shape {} class Box {} const value = 1; value + |", "Shape", "string", "Partial");
+        assertOffers("a.ts", "interface Shape {} type Alias = |", "Shape", "keyof");
+        assertOffers("a.ts", "function f(a: Sh|) {} interface Shape {}", "Shape");
+        assertOffers("a.ts", "interface A {} class C implements |", "A");
+    }
+
+    @Test
+    void globalsFromTheGeneratedList() {
+        assertOffers("a.js", "|", "Array", "Promise", "console", "document", "parseInt", "JSON", "require", "process");
+        assertNotOffered("a.js", "|", "PromiseLike", "Partial"); // types only
+        assertEquals(1, labels(complete("a.js", "let Array; |")).stream().filter("Array"::equals).count());
+    }
+
+    // ---- keywords ----
+
+    @Test
+    void statementKeywordsAtAStatementOnly() {
+        assertOffers("a.js", "let a = 1;\n|", "if", "for", "const", "function", "class", "new", "typeof");
+        assertNotOffered("a.js", "let a = 1 + |", "if", "for", "const", "return");
+        assertOffers("a.js", "let a = 1 + |", "new", "typeof", "true");
+        assertNotOffered("a.js", "let a = 1;\n|", "return", "break", "continue", "case", "await", "yield");
+    }
+
+    @Test
+    void keywordsThatNeedTheirContext() {
+        assertOffers("a.js", "function f() { | }", "return");
+        assertOffers("a.js", "for (;;) { | }", "break", "continue");
+        assertOffers("a.js", "switch (x) { case 1: | }", "break", "case", "default");
+        assertNotOffered("a.js", "switch (x) { case 1: | }", "continue");
+        assertOffers("a.js", "switch (x) { | }", "case", "default");
+        assertNotOffered("a.js", "switch (x) { | }", "if", "x");
+        assertOffers("a.js", "async function f() { | }", "await");
+        assertNotOffered("a.js", "function f() { | }", "await", "yield");
+        assertOffers("a.js", "function* g() { | }", "yield");
+        assertOffers("a.mjs", "|", "await", "import", "export");
+        assertNotOffered("a.js", "function f() { | }", "export");
+        assertNotOffered("a.cjs", "|", "await");
+        assertOffers("a.js", "class A extends B { m() { | } }", "super", "this");
+    }
+
+    @Test
+    void classHeadsAndBodies() {
+        assertOffers("a.ts", "class A |", "extends", "implements");
+        assertOffers("a.ts", "class A extends B |", "implements");
+        assertNotOffered("a.js", "class A |", "implements", "if");
+        assertOffers("a.ts", "class A {\n  |\n}", "constructor", "static", "private", "readonly", "get");
+        assertNotOffered("a.ts", "class A {\n  |\n}", "if", "Array", "A");
+        assertOffers("a.ts", "class A {\n  sta|\n}", "static");
+    }
+
+    @Test
+    void typeScriptKeywordsOnlyInTypeScript() {
+        assertOffers("a.ts", "|", "interface", "type", "enum", "namespace");
+        assertNotOffered("a.js", "|", "interface", "enum", "namespace", "string");
+    }
+
+    @Test
+    void snippetsWhenTheClientSupportsThem() {
+        List<CompletionItem> with = complete("a.js", "|", null, true);
+        CompletionItem forOf = item(with, "forof");
+        assertEquals(CompletionItemKind.Snippet, forOf.getKind());
+        assertTrue(forOf.getInsertText().contains("${2:items}"), forOf.getInsertText());
+        assertFalse(labels(complete("a.js", "|", null, false)).contains("forof"));
+        assertFalse(labels(complete("a.js", "let a = |", null, true)).contains("forof"));
+    }
+
+    // ---- nothing offered ----
+
+    @Test
+    void nothingInCommentsStringsNumbersOrNewNames() {
+        assertEquals(List.of(), labels(complete("a.js", "let a; // a|")));
+        assertEquals(List.of(), labels(complete("a.js", "let a; /* a| */")));
+        assertEquals(List.of(), labels(complete("a.js", "let a = 'a|';")));
+        assertEquals(List.of(), labels(complete("a.js", "let a = `x|`;")));
+        assertEquals(List.of(), labels(complete("a.js", "let a = 1|;")));
+        assertEquals(List.of(), labels(complete("a.js", "let ab|")));
+        assertEquals(List.of(), labels(complete("a.js", "function fo|() {}")));
+        assertEquals(List.of(), labels(complete("a.js", "const |")));
+        assertOffers("a.js", "let a = `${a|}`;", "a");
+    }
+
+    // ---- members ----
+
+    @Test
+    void membersOfThisInAClassIncludingInheritedOnes() {
+        String src = "class Base { baseField = 1; baseMethod() {} }\n"
+                + "class Derived extends Base { own = 2; static shared = 3; get size() { return 1; } run() { this.| } }";
+        List<CompletionItem> items = complete("a.js", src);
+        assertEquals(List.of("own", "run", "size", "baseField", "baseMethod"), labels(items)); // by name within a class, own before inherited
+        assertEquals(CompletionItemKind.Field, item(items, "own").getKind());
+        assertEquals(CompletionItemKind.Property, item(items, "size").getKind());
+        assertEquals(CompletionItemKind.Method, item(items, "run").getKind());
+        assertOffers("a.js", "class A { static s = 1; i = 2; static m() { this.| } }", "s", "m");
+        assertNotOffered("a.js", "class A { static s = 1; i = 2; static m() { this.| } }", "i");
+        assertEquals(List.of("m", "p", "q"), labels(complete("a.ts", "class P { constructor(private p: number, readonly q, r) {} m() { this.| } }")));
+        assertOffers("a.js", "class A { x = 1; m() { const f = () => this.|; } }", "x");
+        assertEquals(List.of(), labels(complete("a.js", "class A { x = 1; m() { function g() { this.| } } }")));
+    }
+
+    @Test
+    void membersOfEnumsNamespacesObjectsAndClasses() {
+        assertEquals(List.of("Green", "Red"), labels(complete("a.ts", "enum Color { Red, Green = 2 } Color.|")));
+        assertEquals(List.of("Inner", "api", "helper"), labels(complete("a.ts",
+                "namespace NS { export const api = 1; export namespace Inner { export let deep; } export function helper() {} const hidden = 1; } NS.|")));
+        assertEquals(List.of("deep"), labels(complete("a.ts", "namespace NS { export namespace Inner { export let deep; } } NS.Inner.|")));
+        assertEquals(List.of("host", "nested", "port", "start"), labels(complete("a.js",
+                "const config = { port: 1, 'host': 'x', nested: { depth: 1 }, start() {}, [computed]: 1 }; config.|")));
+        assertEquals(List.of("depth"), labels(complete("a.js", "const config = { nested: { depth: 1 } }; config.nested.|")));
+        assertEquals(List.of("create"), labels(complete("a.js", "class Factory { static create() {} make() {} } Factory.|")));
+        assertEquals(List.of("port"), labels(complete("a.js", "const config = { port: 1 }; config?.|")));
+        assertEquals(List.of("hidden", "secret"), labels(complete("a.js", "class A { #secret = 1; #hidden() {} m() { this.#| } }")));
+        assertEquals(List.of(), labels(complete("a.js", "let unknown; unknown.|")));
+    }
+
+    @Test
+    void membersInsideBrokenCode() {
+        assertEquals(List.of("a", "b"), labels(complete("a.js", "const o = { a: 1, b: 2 };\nfunction f() {\n  o.|\n")));
+        assertEquals(List.of("a"), labels(complete("a.js", "const o = { a: 1 };\no.|\nlet after = 2;")));
+        assertEquals(List.of("a"), labels(complete("a.js", "const o = { a: 1 };\nif (o.|")));
+        assertOffers("a.js", "class A { x = 1; m() { if (this.| } }", "x", "m");
+    }
+
+    // ---- JSX ----
+
+    @Test
+    void jsxTagNamesAreComponentsInScope() {
+        String src = "import Button from './button';\nfunction Card() {}\nconst lower = 1;\nconst App = () => <|";
+        assertOffers("a.jsx", src, "Button", "Card", "App");
+        assertNotOffered("a.jsx", src, "lower", "if");
+        assertOffers("a.tsx", "function Panel() {}\nconst x = <div><Pa|", "Panel");
+        assertOffers("a.tsx", "function Panel() {}\nconst x = <Panel></|", "Panel");
+    }
+
+    // ---- resolve ----
+
+    @Test
+    void resolveAddsTheDeclarationAndItsJsDoc() {
+        Marked m = Marked.parse("/** Adds two numbers. */\nfunction add(a, b = 1) { return a + b; }\nad|");
+        Document doc = Docs.parsed("file:///a.js", m.text);
+        CompletionHandler handler = new CompletionHandler();
+        CompletionItem add = item(handler.complete(doc, doc.positionAt(m.cursors.get(0)), null, false).getItems(), "add");
+        CompletionItem resolved = handler.resolve(doc, add, true);
+        assertEquals("function add(a, b = 1)", resolved.getDetail());
+        assertTrue(((MarkupContent) resolved.getDocumentation().getRight()).getValue().contains("Adds two numbers."));
+
+        m = Marked.parse("class A {\n  /** The count. */\n  count = 0;\n  m() { this.| }\n}");
+        doc = Docs.parsed("file:///a.js", m.text);
+        CompletionItem count = item(handler.complete(doc, doc.positionAt(m.cursors.get(0)), null, false).getItems(), "count");
+        resolved = handler.resolve(doc, count, false);
+        assertEquals("count = 0;", resolved.getDetail());
+        assertTrue(resolved.getDocumentation().getRight().getValue().contains("The count."));
+    }
+
+    // ---- other files: auto-import, namespace imports, module specifiers ----
+
+    private static WorkspaceIndex index(Path root, String... files) throws IOException {
+        WorkspaceIndex index = new WorkspaceIndex();
+        for (int i = 0; i < files.length; i += 2) {
+            Path path = root.resolve(files[i]);
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, files[i + 1]);
+        }
+        for (int i = 0; i < files.length; i += 2) {
+            Path path = root.resolve(files[i]);
+            Arena arena = new Arena();
+            char[] chars = files[i + 1].toCharArray();
+            new JsParser().parse(arena, chars, chars.length, ParseOptions.forFileName(path.getFileName().toString()));
+            index.putIndexed(Summarizer.summarize(path, null, arena, chars, LineStarts.of(chars, chars.length, LineStarts.Terminators.LSP),
+                    PositionEncoding.UTF16));
+        }
+        return index;
+    }
+
+    private static String applyCompletion(Path file, String marked, WorkspaceIndex index, String label) {
+        Marked m = Marked.parse(marked);
+        Document doc = Docs.parsed(file.toUri().toString(), m.text);
+        CompletionList list = new CompletionHandler().complete(doc, doc.positionAt(m.cursors.get(0)), index, false);
+        CompletionItem it = item(list.getItems(), label);
+        assertNotNull(it.getAdditionalTextEdits(), label + " has no import edit");
+        return NavAssert.apply(doc, it.getAdditionalTextEdits());
+    }
+
+    @Test
+    void autoImportAddsOrExtendsTheRightImport(@TempDir Path root) throws IOException {
+        WorkspaceIndex index = index(root, "src/util/strings.ts", "export function capitalize(s: string) {}\nexport const CAP_LIMIT = 1;\nfunction internalOnly() {}",
+                "src/widget.tsx", "export default function Widget() {}",
+                "src/types.ts", "export interface Capsule {}");
+        Path app = root.resolve("src/app.ts");
+        assertEquals("import { capitalize } from \"./util/strings\";\ncap",
+                applyCompletion(app, "cap|", index, "capitalize"));
+        assertEquals("import { CAP_LIMIT, capitalize } from './util/strings';\ncap",
+                applyCompletion(app, "import { CAP_LIMIT } from './util/strings';\ncap|", index, "capitalize"));
+        assertEquals("import { x } from './other.js';\nimport { capitalize } from './util/strings.js';\ncap",
+                applyCompletion(app, "import { x } from './other.js';\ncap|", index, "capitalize"));
+        assertEquals("import Widget from \"./widget\";\nWid", applyCompletion(app, "Wid|", index, "Widget"));
+        assertEquals("import { capitalize } from \"../util/strings\";\ncap",
+                applyCompletion(root.resolve("src/pages/home.ts"), "cap|", index, "capitalize"));
+        List<String> got = labels(complete(app.toUri().toString(), "inter|", index, false));
+        assertFalse(got.contains("internalOnly"), "not exported: " + got);
+        assertFalse(labels(complete(app.toUri().toString(), "let v = Caps|", index, false)).contains("Capsule"), "a type in a value position");
+        assertTrue(labels(complete(app.toUri().toString(), "let v: Caps|", index, false)).contains("Capsule"));
+    }
+
+    @Test
+    void aVisibleNameIsNotOfferedForImportAgain(@TempDir Path root) throws IOException {
+        WorkspaceIndex index = index(root, "lib.ts", "export function capitalize() {}");
+        List<CompletionItem> items = complete(root.resolve("app.ts").toUri().toString(),
+                "import { capitalize } from './lib';\ncap|", index, false);
+        assertEquals(1, labels(items).stream().filter("capitalize"::equals).count());
+        assertEquals(null, item(items, "capitalize").getAdditionalTextEdits());
+    }
+
+    @Test
+    void namespaceImportMembersComeFromTheIndex(@TempDir Path root) throws IOException {
+        WorkspaceIndex index = index(root, "math.ts", "export function add() {}\nexport const PI = 3;\nexport * from './more';",
+                "more.ts", "export class Matrix {}");
+        List<CompletionItem> items = complete(root.resolve("app.ts").toUri().toString(), "import * as m from './math';\nm.|", index, false);
+        assertEquals(List.of("Matrix", "PI", "add"), labels(items).stream().sorted().toList());
+        assertEquals(CompletionItemKind.Function, item(items, "add").getKind());
+        assertEquals(CompletionItemKind.Class, item(items, "Matrix").getKind());
+    }
+
+    @Test
+    void membersInheritedFromAClassOfAnotherWorkspaceFile(@TempDir Path root) throws IOException {
+        WorkspaceIndex index = index(root, "base.ts", "class Root { rootField = 1; }\nexport class Base extends Root { baseField = 1; baseMethod() {} static make() {} }",
+                "barrel.ts", "export { Base as Renamed } from './base';");
+        String app = root.resolve("app.ts").toUri().toString();
+        assertEquals(List.of("m", "own", "baseField", "baseMethod", "rootField"),
+                labels(complete(app, "import { Base } from './base';\nclass Child extends Base { own = 1; m() { this.| } }", index, false)));
+        assertEquals(List.of("m", "baseField", "baseMethod", "rootField"),
+                labels(complete(app, "import { Renamed } from './barrel';\nclass Child extends Renamed { m() { this.| } }", index, false)));
+        assertEquals(List.of("m"), labels(complete(app, "import { Base } from './missing';\nclass Child extends Base { m() { this.| } }", index, false)));
+    }
+
+    @Test
+    void moduleSpecifiersAreFilesFoldersAndPackages(@TempDir Path root) throws IOException {
+        index(root, "src/app.ts", "", "src/components/button.tsx", "", "src/components/card.ts", "", "src/data.json", "{}",
+                "node_modules/react/index.js", "", "node_modules/@scope/pkg/index.js", "");
+        String app = root.resolve("src/app.ts").toUri().toString();
+        assertEquals(List.of("button", "card"), labels(complete(app, "import { x } from './components/|';", null, false)));
+        assertEquals(List.of("components", "data.json"), labels(complete(app, "import x from './|", null, false)));
+        assertEquals(List.of("button.js", "card.js"),
+                labels(complete(app, "import { a } from './z.js';\nimport { x } from './components/|';", null, false)));
+        assertTrue(labels(complete(app, "import React from 're|';", null, false)).contains("react"));
+        assertTrue(labels(complete(app, "const r = require('|');", null, false)).containsAll(List.of("react", "@scope/pkg")));
+        List<CompletionItem> items = complete(app, "import { x } from './components/bu|';", null, false);
+        assertEquals("button", items.get(0).getTextEdit().getLeft().getNewText());
+        assertEquals(List.of(), labels(complete(app, "const s = 'comp|';", null, false)));
+    }
+}

@@ -1,0 +1,56 @@
+package dev.arenals.server.features;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.arenals.server.document.Document;
+import dev.arenals.server.protocol.ServerSettings.ParameterNameHints;
+import dev.arenals.server.testing.Docs;
+import java.util.List;
+import org.eclipse.lsp4j.InlayHint;
+import org.eclipse.lsp4j.InlayHintKind;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
+import org.junit.jupiter.api.Test;
+
+/** Inlay hints rendered into the source: each hint's label is inserted, with its padding space, where it shows. */
+class InlayHintHandlerTest {
+    static String withHints(String file, String text, ParameterNameHints mode, Range range) {
+        Document doc = Docs.parsed("file:///" + file, text);
+        Range r = range != null ? range : new Range(new Position(0, 0), doc.positionAt(text.length()));
+        List<InlayHint> hints = new InlayHintHandler().inlayHints(doc, r, mode, null, null);
+        StringBuilder sb = new StringBuilder(text);
+        for (int i = hints.size() - 1; i >= 0; i--) {
+            InlayHint h = hints.get(i);
+            assertEquals(InlayHintKind.Parameter, h.getKind());
+            sb.insert(doc.offsetAt(h.getPosition()), h.getLabel().getLeft() + " ");
+        }
+        return sb.toString();
+    }
+
+    private static final String F = "function f(count, name, ...rest) {}\n";
+
+    @Test
+    void literalsByDefault() {
+        assertEquals(F + "f(count: 3, name: 'x', ...rest: 1, 2);", withHints("a.js", F + "f(3, 'x', 1, 2);", ParameterNameHints.LITERALS, null));
+        assertEquals(F + "f(count: -1, name: `t`, ...rest: null);", withHints("a.js", F + "f(-1, `t`, null);", ParameterNameHints.LITERALS, null));
+        assertEquals(F + "f(a + 1, name: true);", withHints("a.js", F + "f(a + 1, true);", ParameterNameHints.LITERALS, null));
+    }
+
+    @Test
+    void notWhenTheArgumentSaysTheName() {
+        assertEquals(F + "f(count, userName, ...rest: x);", withHints("a.js", F + "f(count, userName, x);", ParameterNameHints.ALL, null));
+        assertEquals(F + "f(this.count, name: o.title);", withHints("a.js", F + "f(this.count, o.title);", ParameterNameHints.ALL, null));
+    }
+
+    @Test
+    void settingsRangesAndUnknownCallees() {
+        assertEquals(F + "f(3, 'x');", withHints("a.js", F + "f(3, 'x');", ParameterNameHints.NONE, null));
+        assertEquals(F + "f(...xs, 3); unknown(1); new Map(2);", withHints("a.js", F + "f(...xs, 3); unknown(1); new Map(2);", ParameterNameHints.ALL, null));
+        String text = F + "f(1);\nf(2);\nf(3);\n";
+        Range middle = new Range(new Position(2, 0), new Position(2, 5));
+        assertEquals(F + "f(1);\nf(count: 2);\nf(3);\n", withHints("a.js", text, ParameterNameHints.LITERALS, middle));
+        // destructured parameters have no name to show; methods and classes resolve as for signature help
+        assertEquals("function g({ a }, b) {}\ng({}, b: 2);", withHints("a.js", "function g({ a }, b) {}\ng({}, 2);", ParameterNameHints.ALL, null));
+        assertEquals("class C { constructor(size) {} }\nnew C(size: 4);", withHints("a.js", "class C { constructor(size) {} }\nnew C(4);", ParameterNameHints.LITERALS, null));
+    }
+}

@@ -1,0 +1,121 @@
+package dev.arenals.server.features;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.arenals.server.document.Document;
+import dev.arenals.server.testing.Docs;
+import dev.arenals.server.testing.Marked;
+import dev.arenals.server.workspace.CrossFileNavigator;
+import dev.arenals.server.workspace.Summarizer;
+import dev.arenals.server.workspace.WorkspaceIndex;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.lsp4j.MarkupContent;
+import org.eclipse.lsp4j.ParameterInformation;
+import org.eclipse.lsp4j.SignatureHelp;
+import org.eclipse.lsp4j.SignatureInformation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Signature help at a {@code |} cursor, rendered as the signatures' labels with the active
+ * parameter in [brackets], the active signature first marked with '>', others joined by " / ".
+ */
+class SignatureHelpHandlerTest {
+    @TempDir Path dir;
+
+    static String render(SignatureHelp help) {
+        if (help == null) return null;
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < help.getSignatures().size(); i++) {
+            SignatureInformation s = help.getSignatures().get(i);
+            StringBuilder label = new StringBuilder(s.getLabel());
+            Integer active = s.getActiveParameter();
+            if (active != null && active < s.getParameters().size()) {
+                ParameterInformation p = s.getParameters().get(active);
+                int start = p.getLabel().getRight().getFirst(), end = p.getLabel().getRight().getSecond();
+                label.insert(end, ']').insert(start, '[');
+            }
+            out.add((help.getSignatures().size() > 1 && i == help.getActiveSignature() ? ">" : "") + label);
+        }
+        return String.join(" / ", out);
+    }
+
+    private static String help(String file, String marked) {
+        Marked m = Marked.parse(marked);
+        Document doc = Docs.parsed("file:///" + file, m.text);
+        return render(new SignatureHelpHandler().signatureHelp(doc, doc.positionAt(m.cursors.get(0)), null, null));
+    }
+
+    private static void assertHelp(String file, String marked, String expected) {
+        assertEquals(expected, help(file, marked), marked);
+    }
+
+    @Test
+    void functionsParametersAsWrittenAndTheActiveOne() {
+        String f = "function f(a: number, b = 2, ...rest: string[]): void {}\n";
+        assertHelp("a.ts", f + "f(|)", "f([a: number], b = 2, ...rest: string[]): void");
+        assertHelp("a.ts", f + "f(1, |)", "f(a: number, [b = 2], ...rest: string[]): void");
+        assertHelp("a.ts", f + "f(1, 2, 'x', |'y')", "f(a: number, b = 2, [...rest: string[]]): void");
+        assertHelp("a.ts", f + "f(...xs, |)", "f(a: number, b = 2, [...rest: string[]]): void");
+        assertHelp("a.ts", f + "f(1, g(|))", null); // g is not declared: no help for the inner call
+        assertHelp("a.ts", f + "f(1, [2, 3].map(x => x)|, 4)", "f(a: number, [b = 2], ...rest: string[]): void");
+        assertHelp("a.ts", f + "f|(1)", null);
+    }
+
+    @Test
+    void unfinishedCalls() {
+        assertHelp("a.js", "function f(a, b) {}\nf(a, |", "f(a, [b])");
+        assertHelp("a.js", "function f(a, b) {}\nf(|", "f([a], b)");
+        assertHelp("a.js", "class C { constructor(x, y) {} }\nconst c = new C(1, |\nfoo();", "C(x, [y])");
+    }
+
+    @Test
+    void overloadsClassesMethodsAndVariables() {
+        String o = "function o(a: string): void;\nfunction o(a: number, b: number): void;\nfunction o(a: any, b?: any) {}\n";
+        assertHelp("a.ts", o + "o(|)", ">o([a: string]): void / o([a: number], b: number): void");
+        assertHelp("a.ts", o + "o(1, |)", "o(a: string): void / >o(a: number, [b: number]): void");
+        assertHelp("a.js", "class C { m(p, q) {} n() { this.m(1, |) } }", "m(p, [q])");
+        assertHelp("a.js", "class C { static s(p) {} }\nC.s(|)", "s([p])");
+        assertHelp("a.js", "const f = (x, y = 1) => x;\nf(0, |)", "f(x, [y = 1])");
+        assertHelp("a.js", "class D {}\nnew D(|)", "D()");
+        // inside a function body passed as an argument, the inner statement is not an argument list
+        assertHelp("a.js", "function f(a) {}\nf(() => { let x = |1; })", null);
+    }
+
+    @Test
+    void parameterDocumentationFromJsDoc() {
+        Marked m = Marked.parse("/**\n * Adds.\n * @param a the first\n * @param b the second\n */\nfunction add(a, b) {}\nadd(1, |)");
+        Document doc = Docs.parsed("file:///a.js", m.text);
+        SignatureHelp h = new SignatureHelpHandler().signatureHelp(doc, doc.positionAt(m.cursors.get(0)), null, null);
+        SignatureInformation s = h.getSignatures().get(0);
+        assertEquals("Adds.", s.getDocumentation().getRight().getValue());
+        assertEquals(1, h.getActiveParameter());
+        MarkupContent second = s.getParameters().get(1).getDocumentation().getRight();
+        assertEquals("_@param_ `b` — the second", second.getValue());
+    }
+
+    @Test
+    void importedFromAnotherWorkspaceFile() throws Exception {
+        Path lib = dir.resolve("lib.ts");
+        String libText = "/** Greets. @param name who */\nexport function greet(name: string, times = 1): string { return name; }\n"
+                + "function hidden(a) {}\nexport { hidden as shown };\nexport class Box { constructor(value: number) {} }\n";
+        Files.writeString(lib, libText);
+        Path app = dir.resolve("app.ts");
+        Marked m = Marked.parse("import { greet, shown } from './lib';\nimport * as ns from './lib';\ngreet('x', |);\nshown(|);\nnew ns.Box(|);\n");
+        Files.writeString(app, m.text);
+        WorkspaceIndex index = new WorkspaceIndex();
+        Document libDoc = Docs.parsed(lib.toUri().toString(), libText);
+        index.putOpen(Summarizer.summarize(lib, libDoc.uri(), libDoc.arena(), libDoc.chars(), libDoc.lines(), libDoc.encoding()));
+        Document doc = Docs.parsed(app.toUri().toString(), m.text);
+        CrossFileNavigator navigator = new CrossFileNavigator(index);
+        SignatureHelpHandler handler = new SignatureHelpHandler();
+        assertEquals("greet(name: string, [times = 1]): string", render(handler.signatureHelp(doc, doc.positionAt(m.cursors.get(0)), index, navigator)));
+        assertEquals("shown([a])", render(handler.signatureHelp(doc, doc.positionAt(m.cursors.get(1)), index, navigator)));
+        assertEquals("Box([value: number])", render(handler.signatureHelp(doc, doc.positionAt(m.cursors.get(2)), index, navigator)));
+        assertNull(handler.signatureHelp(doc, doc.positionAt(m.cursors.get(0)), null, null), "no index: no cross-file answer");
+    }
+}

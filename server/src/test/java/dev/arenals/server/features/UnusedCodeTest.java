@@ -1,0 +1,47 @@
+package dev.arenals.server.features;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.arenals.server.document.Document;
+import dev.arenals.server.testing.Docs;
+import dev.arenals.server.testing.Marked;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DiagnosticSeverity;
+import org.eclipse.lsp4j.DiagnosticTag;
+import org.junit.jupiter.api.Test;
+
+/** Unused-code hints: {@code [[ ]]} marks each expected hint's range; all are Hint + Unnecessary. */
+class UnusedCodeTest {
+    static void assertHints(String file, String marked) {
+        Marked m = Marked.parse(marked);
+        Document doc = Docs.parsed("file:///" + file, m.text);
+        List<String> expected = new ArrayList<>(), found = new ArrayList<>();
+        for (int[] r : m.ranges) expected.add(m.text.substring(r[0], r[1]) + "@" + r[0]);
+        for (Diagnostic d : UnusedCode.hints(doc)) {
+            assertEquals(DiagnosticSeverity.Hint, d.getSeverity());
+            assertEquals(List.of(DiagnosticTag.Unnecessary), d.getTags());
+            int s = doc.offsetAt(d.getRange().getStart()), e = doc.offsetAt(d.getRange().getEnd());
+            found.add(m.text.substring(s, e) + "@" + s);
+        }
+        assertEquals(expected, found, m.text);
+    }
+
+    @Test
+    void namesAndWholeImports() {
+        assertHints("a.ts", "[[import { a, b } from 'm';]]\nimport { [[c]], d } from 'n';\nexport function f([[p]]: number) { const [[x]] = d; }");
+        assertHints("a.mjs", "import def, { used } from 'm'; export default used + def;");
+    }
+
+    @Test
+    void theDiagnosticsListKeepsErrorsFirstAndHintsOnlyWhenAsked() {
+        Document doc = Docs.parsed("file:///a.mjs", "import x from 'm';\nlet y = (1 + ;\n");
+        List<Diagnostic> off = new DiagnosticsHandler().diagnostics(doc, Long.MAX_VALUE, false);
+        List<Diagnostic> on = new DiagnosticsHandler().diagnostics(doc, Long.MAX_VALUE, true);
+        assertTrue(off.stream().allMatch(d -> d.getSeverity() == DiagnosticSeverity.Error));
+        assertEquals(off.size() + 2, on.size()); // the import and y
+        assertEquals(off, on.subList(0, off.size()));
+    }
+}

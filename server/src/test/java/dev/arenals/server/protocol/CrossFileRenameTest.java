@@ -1,0 +1,286 @@
+package dev.arenals.server.protocol;
+
+import static dev.arenals.server.testing.InProcessServer.get;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.arenals.server.testing.InProcessServer;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.PrepareRenameParams;
+import org.eclipse.lsp4j.ReferenceContext;
+import org.eclipse.lsp4j.ReferenceParams;
+import org.eclipse.lsp4j.RenameParams;
+import org.eclipse.lsp4j.TextDocumentEdit;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.WorkspaceClientCapabilities;
+import org.eclipse.lsp4j.WorkspaceEdit;
+import org.eclipse.lsp4j.WorkspaceEditCapabilities;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Rename and references across the workspace, over the protocol, on the fixture
+ * {@code workspace/rename}: a declaration, a barrel re-exporting it four ways, importers with and
+ * without aliases, a namespace import, a shorthand property, an import-then-export chain. Each
+ * rename is applied to the files' texts and the results compared whole.
+ */
+class CrossFileRenameTest {
+    @TempDir Path root;
+
+    @BeforeEach
+    void copyFixture() throws IOException, URISyntaxException {
+        Path fixture = Paths.get(getClass().getResource("/workspace/rename").toURI());
+        try (Stream<Path> files = Files.walk(fixture)) {
+            for (Path p : files.collect(Collectors.toList())) {
+                Path to = root.resolve(fixture.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(to);
+                else Files.copy(p, to);
+            }
+        }
+        Path dep = root.resolve("node_modules/dep/index.ts");
+        Files.createDirectories(dep.getParent());
+        Files.writeString(dep, "export function fromDependency() {}\n");
+    }
+
+    private String uri(String rel) { return root.resolve(rel).toUri().toString(); }
+    private String text(String rel) throws IOException { return Files.readString(root.resolve(rel)); }
+
+    private InProcessServer start(boolean documentChanges) throws Exception {
+        InProcessServer s = new InProcessServer();
+        InitializeParams params = new InitializeParams();
+        ClientCapabilities caps = InProcessServer.capabilities(false, null);
+        if (documentChanges) {
+            WorkspaceClientCapabilities workspace = caps.getWorkspace() != null ? caps.getWorkspace() : new WorkspaceClientCapabilities();
+            WorkspaceEditCapabilities edit = new WorkspaceEditCapabilities();
+            edit.setDocumentChanges(true);
+            workspace.setWorkspaceEdit(edit);
+            caps.setWorkspace(workspace);
+        }
+        params.setCapabilities(caps);
+        params.setRootUri(root.toUri().toString());
+        get(s.remote.initialize(params));
+        s.remote.initialized(new InitializedParams());
+        s.server.indexing().get(20, TimeUnit.SECONDS);
+        return s;
+    }
+
+    /** The position of the n-th (0-based) whole-word {@code word} in {@code text}. */
+    private static Position at(String text, String word, int n) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(word) + "\\b").matcher(text);
+        int i = -1;
+        for (int k = 0; k <= n && m.find(); k++) if (k == n) i = m.start();
+        if (i < 0) throw new AssertionError(word + " #" + n + " not found");
+        int line = 0, lineStart = 0;
+        for (int k = 0; k < i; k++) if (text.charAt(k) == '\n') { line++; lineStart = k + 1; }
+        return new Position(line, i - lineStart + 1);
+    }
+
+    private WorkspaceEdit rename(InProcessServer s, String rel, Position p, String newName) throws Exception {
+        return get(s.remote.getTextDocumentService().rename(new RenameParams(new TextDocumentIdentifier(uri(rel)), p, newName)));
+    }
+
+    /** Every file the edit changes (relative path → text after the edit), read from disk where not given. */
+    private Map<String, String> applied(WorkspaceEdit edit, Map<String, String> openTexts) throws IOException {
+        Map<String, List<TextEdit>> byUri = new TreeMap<>();
+        if (edit.getDocumentChanges() != null) {
+            for (var change : edit.getDocumentChanges()) {
+                TextDocumentEdit d = change.getLeft();
+                byUri.put(d.getTextDocument().getUri(), d.getEdits().stream().map(e -> e.getLeft()).collect(Collectors.toList()));
+            }
+        } else {
+            byUri.putAll(edit.getChanges());
+        }
+        Map<String, String> out = new TreeMap<>();
+        for (Map.Entry<String, List<TextEdit>> e : byUri.entrySet()) {
+            String rel = root.toUri().relativize(java.net.URI.create(e.getKey())).toString();
+            String before = openTexts.containsKey(rel) ? openTexts.get(rel) : text(rel);
+            out.put(rel, apply(before, e.getValue()));
+        }
+        return out;
+    }
+
+    static String apply(String text, List<TextEdit> edits) {
+        List<TextEdit> sorted = new ArrayList<>(edits);
+        sorted.sort(Comparator.comparing((TextEdit e) -> e.getRange().getStart().getLine()).thenComparing(e -> e.getRange().getStart().getCharacter()));
+        StringBuilder out = new StringBuilder(text);
+        for (int i = sorted.size() - 1; i >= 0; i--) {
+            TextEdit e = sorted.get(i);
+            out.replace(offset(text, e.getRange().getStart()), offset(text, e.getRange().getEnd()), e.getNewText());
+        }
+        return out.toString();
+    }
+
+    private static int offset(String text, Position p) {
+        int line = 0, i = 0;
+        while (line < p.getLine()) if (text.charAt(i++) == '\n') line++;
+        return i + p.getCharacter();
+    }
+
+    /** What renaming shapes.ts's `area` to `extent` makes of every file. */
+    private Map<String, String> expectedExtent() throws IOException {
+        Map<String, String> want = new TreeMap<>();
+        want.put("src/shapes.ts", text("src/shapes.ts").replace("function area(", "function extent("));
+        want.put("src/barrel.ts", text("src/barrel.ts").replace("export { area } from", "export { extent } from")
+                .replace("export { area as surface }", "export { extent as surface }"));
+        want.put("src/app.ts", "import { extent } from \"./shapes\";\nimport { extent as size } from \"./shapes\";\n"
+                + "import * as shapes from \"./shapes\";\nimport paint from \"./shapes\";\n\nconst result = { area: extent };\n"
+                + "extent(2) + size(3) + shapes.extent(4);\npaint();\n");
+        want.put("src/user.ts", "import { extent, surface, geometry } from \"./barrel\";\nimport { useState } from \"react\";\n\n"
+                + "extent(1) + surface(2) + geometry.extent(3);\nuseState();\nexport { extent };\n");
+        want.put("src/deep.ts", "import { extent } from \"./user\";\n\nextent(5);\n");
+        return want;
+    }
+
+    @Test
+    void renameFromTheDeclarationEditsEveryImporterOpenOrNot() throws Exception {
+        try (InProcessServer s = start(true)) {
+            String shapes = text("src/shapes.ts"), app = text("src/app.ts");
+            s.open(uri("src/shapes.ts"), "typescript", 3, shapes);
+            s.open(uri("src/app.ts"), "typescript", 7, app);
+            WorkspaceEdit edit = rename(s, "src/shapes.ts", at(shapes, "area", 0), "extent");
+            assertNotNull(edit.getDocumentChanges(), "documentChanges, as the client supports them");
+            assertTrue(edit.getChanges() == null || edit.getChanges().isEmpty(), "and no changes beside them");
+            Map<String, Integer> versions = new TreeMap<>();
+            for (var change : edit.getDocumentChanges()) {
+                versions.put(root.toUri().relativize(java.net.URI.create(change.getLeft().getTextDocument().getUri())).toString(),
+                        change.getLeft().getTextDocument().getVersion());
+            }
+            Map<String, Integer> wantVersions = new TreeMap<>();
+            wantVersions.put("src/shapes.ts", 3);
+            wantVersions.put("src/app.ts", 7);
+            wantVersions.put("src/barrel.ts", null);
+            wantVersions.put("src/user.ts", null);
+            wantVersions.put("src/deep.ts", null);
+            assertEquals(wantVersions, versions, "open documents carry their version; files read from disk none");
+            assertEquals(expectedExtent(), applied(edit, Map.of()));
+        }
+    }
+
+    @Test
+    void renameFromAnyImporterOrNamespaceMemberIsTheSameRename() throws Exception {
+        try (InProcessServer s = start(false)) {
+            String app = text("src/app.ts"), user = text("src/user.ts"), deep = text("src/deep.ts"), barrel = text("src/barrel.ts");
+            s.open(uri("src/app.ts"), "typescript", 1, app);
+            s.open(uri("src/user.ts"), "typescript", 1, user);
+            s.open(uri("src/deep.ts"), "typescript", 1, deep);
+            s.open(uri("src/barrel.ts"), "typescript", 1, barrel);
+            Map<String, String> want = expectedExtent();
+            assertEquals(want, applied(rename(s, "src/app.ts", at(app, "area", 0), "extent"), Map.of()), "import { area }");
+            assertEquals(want, applied(rename(s, "src/app.ts", at(app, "area", 3), "extent"), Map.of()), "a call");
+            assertEquals(want, applied(rename(s, "src/app.ts", at(app, "area", 4), "extent"), Map.of()), "shapes.area");
+            assertEquals(want, applied(rename(s, "src/app.ts", at(app, "area", 1), "extent"), Map.of()), "the imported side of `area as size`");
+            assertEquals(want, applied(rename(s, "src/user.ts", at(user, "area", 2), "extent"), Map.of()), "geometry.area (export * as)");
+            assertEquals(want, applied(rename(s, "src/deep.ts", at(deep, "area", 1), "extent"), Map.of()), "through import-then-export");
+            assertEquals(want, applied(rename(s, "src/barrel.ts", at(barrel, "area", 0), "extent"), Map.of()), "export { area } from");
+        }
+    }
+
+    @Test
+    void aliasesDefaultImportsAndNamespacesKeepTheirOwnNames() throws Exception {
+        try (InProcessServer s = start(false)) {
+            String app = text("src/app.ts"), shapes = text("src/shapes.ts");
+            s.open(uri("src/app.ts"), "typescript", 1, app);
+            // the alias is this file's own name
+            assertEquals(Map.of("src/app.ts", app.replace("area as size", "area as dimension").replace("size(3)", "dimension(3)")),
+                    applied(rename(s, "src/app.ts", at(app, "size", 0), "dimension"), Map.of("src/app.ts", app)));
+            // a default export's name: the default import `paint` is not renamed
+            s.open(uri("src/shapes.ts"), "typescript", 1, shapes);
+            assertEquals(Map.of("src/shapes.ts", shapes.replace("function draw", "function sketch")),
+                    applied(rename(s, "src/shapes.ts", at(shapes, "draw", 0), "sketch"), Map.of("src/shapes.ts", shapes)));
+            assertEquals(Map.of("src/app.ts", app.replace("paint", "brush")),
+                    applied(rename(s, "src/app.ts", at(app, "paint", 0), "brush"), Map.of("src/app.ts", app)));
+        }
+    }
+
+    @Test
+    void refusesNamesFromOutsideTheWorkspaceAndConflictsInAnyFile() throws Exception {
+        try (InProcessServer s = start(false)) {
+            String user = text("src/user.ts"), shapes = text("src/shapes.ts");
+            s.open(uri("src/user.ts"), "typescript", 1, user);
+            ExecutionException e = assertThrows(ExecutionException.class, () -> get(s.remote.getTextDocumentService()
+                    .prepareRename(new PrepareRenameParams(new TextDocumentIdentifier(uri("src/user.ts")), at(user, "useState", 1)))));
+            assertTrue(e.getCause().getMessage().contains("`useState` is imported from 'react', a module outside the workspace"), e.getCause().getMessage());
+            String text = "import { fromDependency } from \"../node_modules/dep/index\";\nfromDependency();\n";
+            Files.writeString(root.resolve("src/dep.ts"), text);
+            s.open(uri("src/dep.ts"), "typescript", 1, text);
+            e = assertThrows(ExecutionException.class, () -> rename(s, "src/dep.ts", at(text, "fromDependency", 1), "x"));
+            assertTrue(e.getCause().getMessage().contains("node_modules"), e.getCause().getMessage());
+            // deep.ts imports area; renaming it to a name deep.ts declares would capture
+            Files.writeString(root.resolve("src/deep.ts"), "import { area } from \"./user\";\nconst measure = 1;\narea(measure);\n");
+            s.open(uri("src/shapes.ts"), "typescript", 1, shapes);
+            e = assertThrows(ExecutionException.class, () -> rename(s, "src/shapes.ts", at(shapes, "area", 0), "measure"));
+            assertTrue(e.getCause().getMessage().contains("`measure` is already declared"), e.getCause().getMessage());
+            // prepareRename accepts ns.member and the imported side of an alias
+            String app = text("src/app.ts");
+            s.open(uri("src/app.ts"), "typescript", 1, app);
+            var prepared = get(s.remote.getTextDocumentService()
+                    .prepareRename(new PrepareRenameParams(new TextDocumentIdentifier(uri("src/app.ts")), at(app, "area", 4))));
+            assertNotNull(prepared);
+            assertEquals("area", prepared.getSecond().getPlaceholder());
+        }
+    }
+
+    private List<String> references(InProcessServer s, String rel, Position p) throws Exception {
+        ReferenceParams params = new ReferenceParams(new TextDocumentIdentifier(uri(rel)), p, new ReferenceContext(true));
+        return get(s.remote.getTextDocumentService().references(params)).stream()
+                .map(l -> root.toUri().relativize(java.net.URI.create(((Location) l).getUri())) + ":" + l.getRange().getStart().getLine() + ":"
+                        + l.getRange().getStart().getCharacter())
+                .sorted().collect(Collectors.toList());
+    }
+
+    @Test
+    void referencesFollowReexportsStarExportsNamespacesAndShorthands() throws Exception {
+        try (InProcessServer s = start(false)) {
+            String shapes = text("src/shapes.ts"), app = text("src/app.ts");
+            s.open(uri("src/shapes.ts"), "typescript", 1, shapes);
+            // size is area's alias in app.ts, surface in barrel.ts and user.ts: their uses are area's uses
+            List<String> want = List.of("src/app.ts:0:9", "src/app.ts:1:17", "src/app.ts:5:17", "src/app.ts:6:0", "src/app.ts:6:10",
+                    "src/app.ts:6:27", "src/barrel.ts:0:9", "src/barrel.ts:1:9", "src/deep.ts:0:9", "src/deep.ts:2:0", "src/shapes.ts:0:16",
+                    "src/user.ts:0:15", "src/user.ts:0:9", "src/user.ts:3:0", "src/user.ts:3:10", "src/user.ts:3:32", "src/user.ts:5:9");
+            assertEquals(want, references(s, "src/shapes.ts", at(shapes, "area", 0)));
+            // the same from a namespace member, in a file no workspace folder holds the importers of
+            s.open(uri("src/app.ts"), "typescript", 1, app);
+            assertEquals(want, references(s, "src/app.ts", at(app, "area", 4)));
+        }
+    }
+
+    @Test
+    void withoutAWorkspaceFolderReferencesAtNsMemberHoldThisFilesUsesAndRenameStaysInTheFile() throws Exception {
+        try (InProcessServer s = new InProcessServer()) {
+            s.initialize();
+            String app = text("src/app.ts");
+            s.open(uri("src/app.ts"), "typescript", 1, app);
+            // shapes.ts is read when the chain reaches it; no other file is known
+            List<String> want = List.of("src/app.ts:0:9", "src/app.ts:1:17", "src/app.ts:5:17", "src/app.ts:6:0", "src/app.ts:6:10",
+                    "src/app.ts:6:27", "src/shapes.ts:0:16");
+            assertEquals(want, references(s, "src/app.ts", at(app, "area", 4)), "from shapes.area");
+            assertEquals(want, references(s, "src/app.ts", at(app, "area", 3)), "from a call");
+            // the importers are unknown without a folder: the rename keeps the module interface
+            WorkspaceEdit edit = rename(s, "src/app.ts", at(app, "area", 3), "extent");
+            assertEquals(List.of(uri("src/app.ts")), new ArrayList<>(edit.getChanges().keySet()));
+            assertTrue(applied(edit, Map.of("src/app.ts", app)).get("src/app.ts").startsWith("import { area as extent } from"));
+        }
+    }
+}

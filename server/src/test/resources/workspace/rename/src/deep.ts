@@ -1,0 +1,3 @@
+import { area } from "./user";
+
+area(5);
