@@ -195,7 +195,7 @@ public final class CheckCommand {
             } finally {
                 if (progress != null) progress.stop();
             }
-            if (o.resolve) ImportPass.run(toCheck, checker.moduleSyntax, results, o.warnCodes, frames);
+            if (o.resolve) ImportPass.run(toCheck, checker.moduleSyntax, results, o.warnCodes, frames, o.threads);
             long checkedAt = System.nanoTime();
 
             // 4. report

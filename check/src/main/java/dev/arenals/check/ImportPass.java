@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -37,7 +38,7 @@ final class ImportPass {
         }
     };
 
-    static void run(List<SourceFile> files, ModuleSyntax[] syntax, FileReport[] results, Set<Integer> warnCodes, boolean frames) {
+    static void run(List<SourceFile> files, ModuleSyntax[] syntax, FileReport[] results, Set<Integer> warnCodes, boolean frames, int threads) {
         if (syntax == null) return;
         Map<Path, ModuleShape> shapes = new HashMap<>();
         List<String> ambient = new ArrayList<>();
@@ -51,17 +52,35 @@ final class ImportPass {
         Function<Path, ModuleShape> lookup = new Function<Path, ModuleShape>() { // a class, not a lambda (start-up, docs/check.md)
             @Override public ModuleShape apply(Path p) { return shapes.get(p); }
         };
-        for (int i = 0; i < syntax.length; i++) {
-            if (syntax[i] == null || results[i] == null || !results[i].checked) continue;
-            SourceFile f = files.get(i);
-            List<ImportChecks.Finding> findings;
-            try {
-                findings = ImportChecks.check(f.path, syntax[i], resolvers, lookup, ambientNames, true);
-            } catch (RuntimeException e) {
-                continue; // resolution trouble is no finding
+        AtomicInteger next = new AtomicInteger();
+        Runnable work = new Runnable() { @Override public void run() { // each file's slot is its own: no ordering to keep
+            int i;
+            while ((i = next.getAndIncrement()) < syntax.length) {
+                if (syntax[i] == null || results[i] == null || !results[i].checked) continue;
+                SourceFile f = files.get(i);
+                List<ImportChecks.Finding> findings;
+                try {
+                    findings = ImportChecks.check(f.path, syntax[i], resolvers, lookup, ambientNames, true);
+                } catch (RuntimeException e) {
+                    continue; // resolution trouble is no finding
+                }
+                if (!findings.isEmpty()) results[i] = withFindings(f, results[i], findings, warnCodes, frames);
             }
-            if (findings.isEmpty()) continue;
-            results[i] = withFindings(f, results[i], findings, warnCodes, frames);
+        } };
+        Thread[] others = new Thread[Math.max(0, Math.min(threads, syntax.length) - 1)];
+        for (int t = 0; t < others.length; t++) {
+            others[t] = new Thread(work, "arena-ls-resolve-" + (t + 1));
+            others[t].setDaemon(true);
+            others[t].start();
+        }
+        work.run();
+        for (Thread t : others) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

@@ -19,6 +19,9 @@ public final class CachingFileProbe implements FileProbe {
     private final ConcurrentHashMap<String, Set<String>> listings = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Optional<PackageJson>> packages = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Path, Path> realPaths = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Object> resolutions = new ConcurrentHashMap<>();
+
+    @Override public java.util.concurrent.ConcurrentMap<String, Object> resolutions() { return resolutions; }
 
     // get-then-put rather than computeIfAbsent with a lambda: check's path avoids invokedynamic (start-up)
     @Override public Set<String> listing(String directory) {

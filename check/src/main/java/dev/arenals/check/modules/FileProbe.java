@@ -21,6 +21,12 @@ public interface FileProbe {
     /** The file with symbolic links resolved (TypeScript's realpath of a node_modules result); the path itself when that fails. */
     Path realPath(Path file);
 
+    /**
+     * Answers kept by the resolvers over this probe (key: config, directory, specifier and mode),
+     * dropped with the listings they came from; null keeps none.
+     */
+    default java.util.concurrent.ConcurrentMap<String, Object> resolutions() { return null; }
+
     default Set<String> listing(Path directory) { return listing(directory.toString()); }
 
     default PackageJson packageJson(Path directory) { return packageJson(directory.toString()); }

@@ -27,9 +27,14 @@ public final class TypeScriptResolver {
     private final ResolverOptions options;
     private final FileProbe probe;
 
+    /** Memo keys start with the config: resolvers of several projects share a probe. */
+    private final String memoPrefix;
+    private static final Object UNRESOLVED = new Object();
+
     public TypeScriptResolver(ResolverOptions options, FileProbe probe) {
         this.options = options;
         this.probe = probe;
+        this.memoPrefix = (options.configFile == null ? "" : options.configFile.toString()) + '\0';
     }
 
     public ResolverOptions options() { return options; }
@@ -50,7 +55,18 @@ public final class TypeScriptResolver {
             if (options.kind == ResolverOptions.Kind.CLASSIC) return classic(specifier, dir);
             // the mode decides conditions (bare names) and, under node16/nodenext, extension probing; else it is not needed
             boolean modeMatters = !isRelativeOrRooted(specifier) || options.kind == ResolverOptions.Kind.NODE16 || options.kind == ResolverOptions.Kind.NODENEXT;
-            return new Request(modeMatters ? modeOf(importer, requireSyntax) : Mode.NONE).run(specifier, dir);
+            Mode mode = modeMatters ? modeOf(importer, requireSyntax) : Mode.NONE;
+            // siblings import the same modules: an answer depends on the directory, the specifier and the mode only
+            java.util.concurrent.ConcurrentMap<String, Object> memo = probe.resolutions();
+            String key = null;
+            if (memo != null) {
+                key = memoPrefix + dir + '\0' + specifier + '\0' + mode.ordinal();
+                Object known = memo.get(key);
+                if (known != null) return known == UNRESOLVED ? null : (Path) known;
+            }
+            Path found = new Request(mode).run(specifier, dir);
+            if (memo != null) memo.put(key, found == null ? UNRESOLVED : found);
+            return found;
         } catch (InvalidPathException e) {
             return null;
         }
@@ -296,41 +312,15 @@ public final class TypeScriptResolver {
          * matched but no substitution exists.
          */
         Path usingPaths(int ext, String moduleName, Path base, Map<String, List<String>> paths, PackageJson typesVersionsOf) {
-            String matchedKey = null, star = null;
-            if (paths.containsKey(moduleName) && moduleName.indexOf('*') < 0) {
-                matchedKey = moduleName;
-            } else {
-                int bestPrefix = -1;
-                for (String key : paths.keySet()) {
-                    int s = key.indexOf('*');
-                    if (s < 0 || key.indexOf('*', s + 1) >= 0) continue;
-                    String prefix = key.substring(0, s), suffix = key.substring(s + 1);
-                    if (moduleName.length() >= prefix.length() + suffix.length() && moduleName.startsWith(prefix)
-                            && moduleName.endsWith(suffix) && prefix.length() > bestPrefix) {
-                        bestPrefix = prefix.length();
-                        matchedKey = key;
-                        star = moduleName.substring(prefix.length(), moduleName.length() - suffix.length());
-                    }
-                }
-            }
-            if (matchedKey == null) return null;
-            for (String substitution : paths.get(matchedKey)) {
-                String path = substitution;
-                if (star != null) {
-                    int s = path.indexOf('*');
-                    if (s >= 0) path = path.substring(0, s) + star + path.substring(s + 1);
-                }
-                Path candidate = base.resolve(path.replace('\\', '/')).normalize();
+            String[] match = matchPaths(moduleName, paths);
+            if (match == null) return null;
+            for (String substitution : paths.get(match[0])) {
+                Path candidate = substitute(substitution, match[1], base);
                 if (extensionOf(substitution) != null && probe.isFile(candidate)) return candidate;
-                Path r = typesVersionsOf != null ? typesVersionsLoader(ext, candidate, typesVersionsOf) : byRelativeName(ext, candidate, false, true);
+                Path r = typesVersionsOf != null ? packageFileLoader(ext, candidate, typesVersionsOf) : byRelativeName(ext, candidate, false, true);
                 if (r != null) return r;
             }
             return MATCHED_NOTHING;
-        }
-
-        /** In a package directory, typesVersions paths are loaded as a package.json field is. */
-        Path typesVersionsLoader(int ext, Path candidate, PackageJson pkg) {
-            return packageFileLoader(ext, candidate, pkg);
         }
 
         // ---- bare names ----
@@ -391,31 +381,10 @@ public final class TypeScriptResolver {
 
         Path usingPathsInPackage(int ext, String moduleName, Path packageDir, Map<String, List<String>> paths, PackageJson pkg, String rest) {
             // as usingPaths, with the package's own loader for each substitution
-            String matchedKey = null, star = null;
-            if (paths.containsKey(moduleName) && moduleName.indexOf('*') < 0) {
-                matchedKey = moduleName;
-            } else {
-                int bestPrefix = -1;
-                for (String key : paths.keySet()) {
-                    int s = key.indexOf('*');
-                    if (s < 0 || key.indexOf('*', s + 1) >= 0) continue;
-                    String prefix = key.substring(0, s), suffix = key.substring(s + 1);
-                    if (moduleName.length() >= prefix.length() + suffix.length() && moduleName.startsWith(prefix)
-                            && moduleName.endsWith(suffix) && prefix.length() > bestPrefix) {
-                        bestPrefix = prefix.length();
-                        matchedKey = key;
-                        star = moduleName.substring(prefix.length(), moduleName.length() - suffix.length());
-                    }
-                }
-            }
-            if (matchedKey == null) return null;
-            for (String substitution : paths.get(matchedKey)) {
-                String path = substitution;
-                if (star != null) {
-                    int s = path.indexOf('*');
-                    if (s >= 0) path = path.substring(0, s) + star + path.substring(s + 1);
-                }
-                Path candidate = packageDir.resolve(path.replace('\\', '/')).normalize();
+            String[] match = matchPaths(moduleName, paths);
+            if (match == null) return null;
+            for (String substitution : paths.get(match[0])) {
+                Path candidate = substitute(substitution, match[1], packageDir);
                 if (extensionOf(substitution) != null && probe.isFile(candidate)) return candidate;
                 Path r = packageLoader(ext, candidate, pkg, rest);
                 if (r != null) return r;
@@ -545,6 +514,38 @@ public final class TypeScriptResolver {
         boolean versionedTypesKey(String key) {
             return conditions.contains("types") && key.startsWith("types@") && PackageJson.rangeHolds(key.substring(6), PackageJson.TYPESCRIPT_VERSION);
         }
+    }
+
+    /**
+     * The {@code paths} (or typesVersions) key matching {@code moduleName}, and what its '*' stands
+     * for: the exact key first, else the one-'*' pattern with the longest prefix; null when none.
+     */
+    static String[] matchPaths(String moduleName, Map<String, List<String>> paths) {
+        if (paths.containsKey(moduleName) && moduleName.indexOf('*') < 0) return new String[] {moduleName, null};
+        String matchedKey = null, star = null;
+        int bestPrefix = -1;
+        for (String key : paths.keySet()) {
+            int s = key.indexOf('*');
+            if (s < 0 || key.indexOf('*', s + 1) >= 0) continue;
+            String prefix = key.substring(0, s), suffix = key.substring(s + 1);
+            if (moduleName.length() >= prefix.length() + suffix.length() && moduleName.startsWith(prefix)
+                    && moduleName.endsWith(suffix) && prefix.length() > bestPrefix) {
+                bestPrefix = prefix.length();
+                matchedKey = key;
+                star = moduleName.substring(prefix.length(), moduleName.length() - suffix.length());
+            }
+        }
+        return matchedKey == null ? null : new String[] {matchedKey, star};
+    }
+
+    /** A substitution with its first '*' replaced by {@code star} (when a pattern matched), made absolute against {@code base}. */
+    static Path substitute(String substitution, String star, Path base) {
+        String path = substitution;
+        if (star != null && !star.isEmpty()) { // an empty match is falsy to TypeScript: the substitution stays as written
+            int s = path.indexOf('*');
+            if (s >= 0) path = path.substring(0, s) + star + path.substring(s + 1);
+        }
+        return base.resolve(path.replace('\\', '/')).normalize();
     }
 
     /** TypeScript's comparePatternKeys: longer base (up to and with the '*') first; a pattern before a plain prefix; then longer keys. */

@@ -124,13 +124,15 @@ public final class DefinitionHandler {
             if (symbol < 0) return List.of();
             int declaration = q.scopes().declarationNode(symbol);
             String specifier = namespaceImportSpecifier(arena, declaration);
-            Path target = specifier == null ? null : ModuleResolver.resolveFrom(file, specifier);
-            if (target == null) {
-                // import { ns } from './barrel' where the barrel has export * as ns from './m'
-                String[] imported = importOf(arena, declaration);
-                target = imported == null || imported[1].equals("default") ? null : workspace.namespaceModule(file, imported[0], imported[1]);
+            String member = arena.names().name(arena.data(node));
+            if (specifier != null) {
+                Path target = ModuleResolver.resolveFrom(file, specifier);
+                return target == null ? workspace.ambientDeclaration(specifier, member) : workspace.exportedDeclaration(target, member);
             }
-            return target == null ? List.of() : workspace.exportedDeclaration(target, arena.names().name(arena.data(node)));
+            // import { ns } from './barrel' where the barrel has export * as ns from './m'
+            String[] imported = importOf(arena, declaration);
+            Path target = imported == null || imported[1].equals("default") ? null : workspace.namespaceModule(file, imported[0], imported[1]);
+            return target == null ? List.of() : workspace.exportedDeclaration(target, member);
         }
         if (arena.kind(parent) == EXPORT_SPECIFIER) {
             int statement = path[path.length - 3];

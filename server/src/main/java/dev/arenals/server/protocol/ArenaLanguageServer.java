@@ -386,9 +386,38 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
         Path path = pathOf(doc.uri());
         if (path == null || doc.arena() == null || doc.isOversized()) return;
         try {
-            index.putOpen(Summarizer.summarize(path, doc.uri(), doc.arena(), doc.chars(), doc.lines(), doc.encoding()));
+            dev.arenals.server.workspace.FileSummary before = index.summary(path);
+            dev.arenals.server.workspace.FileSummary after = Summarizer.summarize(path, doc.uri(), doc.arena(), doc.chars(), doc.lines(), doc.encoding());
+            index.putOpen(after);
+            if (before != null && exportNames(before).equals(exportNames(after))) return;
+            republishImporters(doc, path);
         } catch (RuntimeException e) {
             log.error("arena-ls: summarizing " + doc.uri() + " failed", e);
+        }
+    }
+
+    private static java.util.Set<String> exportNames(dev.arenals.server.workspace.FileSummary s) {
+        java.util.Set<String> names = new java.util.HashSet<>(s.starExports());
+        for (dev.arenals.server.workspace.FileSummary.Export e : s.exports()) names.add(e.exportedName());
+        return names;
+    }
+
+    /**
+     * With import diagnostics on and pushed: the other open documents that import {@code path}
+     * get their diagnostics again, on their queues (its exports changed, so their TS2305 may have).
+     * A document with edits pending publishes when it is parsed anyway.
+     */
+    private void republishImporters(Document changed, Path path) {
+        if (!pushDiagnostics || settings.importDiagnostics() == ServerSettings.ImportDiagnostics.OFF) return;
+        for (Document other : store.all()) {
+            if (other == changed || other.isClosed()) continue;
+            Path p = pathOf(other.uri());
+            dev.arenals.server.workspace.FileSummary s = p == null ? null : index.summary(p);
+            if (s == null || !s.resolvedModules().containsValue(path)) continue;
+            other.queue().execute(() -> {
+                if (other.isClosed() || other.isDirty() || other.arena() == null) return;
+                publish(other, diagnostics.diagnostics(other, settings.maxFileSize()), other.parsedVersion());
+            });
         }
     }
 

@@ -23,9 +23,9 @@ import java.util.Locale;
  *       already say the name).</li>
  *   <li>{@code importDiagnostics}: the diagnostics that need other files, TS2307 (module not found)
  *       and TS2305 (no such exported member), only where TypeScript's answer is certain:
- *       {@code "relative"} (default: TS2307 for relative specifiers only, and TS2305),
- *       {@code "all"} (also TS2307 for a bare specifier whose package is installed but the path
- *       is not found), {@code "off"}.</li>
+ *       {@code "relative"} (default: TS2307 for relative specifiers only, and TS2305), {@code "all"}
+ *       (also TS2307 for a bare specifier whose package is installed but the path is not found),
+ *       {@code "off"}.</li>
  * </ul>
  * Unknown keys and values of the wrong type are ignored (the previous value stays).
  */

@@ -64,6 +64,7 @@ public final class ModuleResolver {
         }
         LISTINGS.invalidate(file.toString()); // it may have been a directory
         REAL_PATHS.invalidateAll();
+        RESOLUTIONS.invalidateAll(); // any answer may have probed the directory
         Path name = file.getFileName();
         if (name != null && (name.toString().equals("tsconfig.json") || name.toString().equals("jsconfig.json") || name.toString().endsWith(".json"))) {
             RESOLVERS.clear(); // a config, or one it extends
@@ -84,6 +85,10 @@ public final class ModuleResolver {
             .maximumSize(10_000)
             .expireAfterWrite(Duration.ofSeconds(3))
             .build();
+    private static final Cache<String, Object> RESOLUTIONS = CacheBuilder.newBuilder()
+            .maximumSize(200_000)
+            .expireAfterWrite(Duration.ofSeconds(3))
+            .build();
     private static final Cache<Path, Path> REAL_PATHS = CacheBuilder.newBuilder()
             .maximumSize(100_000)
             .expireAfterWrite(Duration.ofSeconds(3))
@@ -97,6 +102,8 @@ public final class ModuleResolver {
         @Override public PackageJson packageJson(String directory) {
             return get(PACKAGES, directory, () -> Optional.ofNullable(CachingFileProbe.readPackageJson(this, directory)), Optional.<PackageJson>empty()).orElse(null);
         }
+
+        @Override public java.util.concurrent.ConcurrentMap<String, Object> resolutions() { return RESOLUTIONS.asMap(); }
 
         @Override public Path realPath(Path file) {
             return get(REAL_PATHS, file, () -> CachingFileProbe.readRealPath(file), file);

@@ -71,7 +71,7 @@ public final class Summarizer {
         ImmutableList<String> modules = specifiers.build();
         ImmutableList<Export> exportList = exports.build();
         return new FileSummary(path, uri, declarations.build(), exportList, starExports.build(), imports.build(),
-                modules, resolve(path, modules), arena.sourceLength(), ambientModules.build(), signatures(exportList));
+                modules, resolve(path, modules, requireOnly), arena.sourceLength(), ambientModules.build(), signatures(exportList));
     }
 
     /**
@@ -270,19 +270,29 @@ public final class Summarizer {
         if (literal < 0 || arena.kind(literal) != STRING_LITERAL) return;
         String from = stringValue(literal);
         specifiers.add(from);
+        if (requireOnly == null) requireOnly = new java.util.HashMap<>();
+        requireOnly.merge(from, 1, Integer::sum);
         imports.add(new Import(nameOf(name), "*", from, span(name)));
     }
 
     /** Resolved files are interned: the thousand importers of a module share its one Path. */
     private static final Interner<Path> PATHS = Interners.newWeakInterner();
 
-    private static ImmutableMap<String, Path> resolve(Path path, ImmutableList<String> modules) {
+    /**
+     * Specifiers written in {@code import x = require()}: resolved in TypeScript's CommonJS mode
+     * (the "require" condition) unless an import or export names them too. Null: none.
+     */
+    private java.util.Map<String, Integer> requireOnly;
+
+    private static ImmutableMap<String, Path> resolve(Path path, ImmutableList<String> modules, java.util.Map<String, Integer> requireSpecifiers) {
         if (modules.isEmpty()) return ImmutableMap.of();
         ImmutableMap.Builder<String, Path> out = ImmutableMap.builderWithExpectedSize(modules.size());
         java.util.HashSet<String> seen = new java.util.HashSet<>();
         for (String specifier : modules) {
             if (!seen.add(specifier)) continue;
-            Path target = ModuleResolver.resolveFrom(path, specifier);
+            Integer requires = requireSpecifiers == null ? null : requireSpecifiers.get(specifier);
+            boolean requireSyntax = requires != null && requires == java.util.Collections.frequency(modules, specifier);
+            Path target = ModuleResolver.resolveFrom(path, specifier, requireSyntax);
             if (target != null) out.put(specifier, PATHS.intern(target));
         }
         return out.buildOrThrow();

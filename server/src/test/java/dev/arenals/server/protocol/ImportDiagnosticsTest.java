@@ -76,6 +76,20 @@ class ImportDiagnosticsTest {
     }
 
     @Test
+    void anOpenImporterIsCheckedAgainWhenItsModuleChangesItsExports() throws Exception {
+        try (InProcessServer s = start(Map.of("importDiagnostics", "relative"))) {
+            assertEquals(3, published(s).size());
+            String a = root.resolve("src/a.ts").toUri().toString();
+            String main = root.resolve("src/main.ts").toUri().toString();
+            s.open(a, "typescript", 1, "export const a = 1;\nexport function helper() {}\nconst hidden = 2;\n");
+            s.changeAll(a, 2, "export const a = 1, missing = 0, q = 0;\nexport function helper() {}\nconst hidden = 2;\n");
+            PublishDiagnosticsParams p = s.client.awaitDiagnostics(main, d -> d.getDiagnostics().size() == 1);
+            assertEquals(List.of("1:18-29 TS2307 Cannot find module './nope.js' or its corresponding type declarations."),
+                    p.getDiagnostics().stream().map(ImportDiagnosticsTest::describe).collect(Collectors.toList()));
+        }
+    }
+
+    @Test
     void allAddsInstalledPackagesAndOffHasNone() throws Exception {
         try (InProcessServer s = start(Map.of("importDiagnostics", "all"))) {
             assertEquals(List.of(

@@ -33,7 +33,7 @@ class ModuleDefinitionTest {
     private static final String DECLARATIONS = "declare module \"virtual:config\" {\n  export const mode: string;\n  export function load(): void;\n}\n"
             + "declare module \"*.svg\" {\n  const url: string;\n  export default url;\n}\n";
     private static final String MAIN = "import { load, mode } from \"virtual:config\";\nimport * as cfg from \"virtual:config\";\n"
-            + "import logo from \"./logo.svg\";\nload(mode, cfg, logo);\n";
+            + "import logo from \"./logo.svg\";\nload(mode, cfg, logo);\ncfg.load();\n";
 
     @Test
     void importsOfDeclaredModulesGoToTheirBlocks() throws Exception {
@@ -49,10 +49,11 @@ class ModuleDefinitionTest {
             s.server.indexing().get(20, TimeUnit.SECONDS);
             String main = root.resolve("src/main.ts").toUri().toString();
             s.open(main, "typescript", 1, MAIN);
-            assertEquals(List.of(at("load", 0)), definition(s, main, "load", 3));
+            assertEquals(List.of(at("load", 0)), definition(s, main, "load", 1));
             assertEquals(List.of(at("mode", 0)), definition(s, main, "mode", 1));
             assertEquals(List.of(at("\"virtual:config\"", 0)), definition(s, main, "cfg", 1));
             assertEquals(List.of(at("\"*.svg\"", 0)), definition(s, main, "logo", 2));
+            assertEquals(List.of(at("load", 0)), definition(s, main, "load", 2)); // cfg.load: a member of the namespace import
         }
     }
 
@@ -91,6 +92,7 @@ class ModuleDefinitionTest {
     private static String at(String word, int n) {
         int i = -1;
         for (int k = 0; k <= n; k++) i = DECLARATIONS.indexOf(word, i + 1);
+        if (i < 0) throw new AssertionError(word + " #" + n + " is not in the declarations");
         int line = 0, lineStart = 0;
         for (int k = 0; k < i; k++) if (DECLARATIONS.charAt(k) == '\n') { line++; lineStart = k + 1; }
         return "env.d.ts:" + line + ":" + (i - lineStart) + "-" + (i - lineStart + word.length());
@@ -100,6 +102,7 @@ class ModuleDefinitionTest {
     private static List<String> definition(InProcessServer s, String uri, String word, int n) throws Exception {
         int i = -1;
         for (int k = 0; k <= n; k++) i = MAIN.indexOf(word, i + 1);
+        if (i < 0) throw new AssertionError(word + " #" + n + " is not in the text");
         int line = 0, lineStart = 0;
         for (int k = 0; k < i; k++) if (MAIN.charAt(k) == '\n') { line++; lineStart = k + 1; }
         Position p = new Position(line, i - lineStart + 1);

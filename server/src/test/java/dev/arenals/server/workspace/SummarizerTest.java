@@ -53,6 +53,24 @@ class SummarizerTest {
     }
 
     @Test
+    void importEqualsResolvesWithTheRequireCondition(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dir.resolve("node_modules/dual"));
+        java.nio.file.Files.writeString(dir.resolve("node_modules/dual/package.json"),
+                "{\"exports\": {\"import\": \"./esm.d.mts\", \"require\": \"./cjs.d.cts\"}}");
+        java.nio.file.Files.writeString(dir.resolve("node_modules/dual/esm.d.mts"), "export {};");
+        java.nio.file.Files.writeString(dir.resolve("node_modules/dual/cjs.d.cts"), "export {};");
+        for (String[] c : new String[][] {{"import x = require(\"dual\");", "cjs.d.cts"}, {"import x from \"dual\";", "esm.d.mts"},
+                {"import x = require(\"dual\");\nimport y from \"dual\";", "esm.d.mts"}}) {
+            char[] chars = c[0].toCharArray();
+            Arena arena = new Arena();
+            new JsParser().parse(arena, chars, chars.length, ParseOptions.forFileName("main.ts"));
+            Path file = dir.resolve("main.ts");
+            FileSummary s = Summarizer.summarize(file, null, arena, chars, LineStarts.of(chars, chars.length, LineStarts.Terminators.LSP), PositionEncoding.UTF16);
+            assertEquals(c[1], s.resolvedModules().get("dual").getFileName().toString(), c[0]);
+        }
+    }
+
+    @Test
     void namesRangesAreOnTheirLineInTheNegotiatedEncoding() {
         FileSummary utf16 = summarize("a.ts", "const é = '😀'; export const x = 1;\n  function g() {}", PositionEncoding.UTF16);
         FileSummary utf8 = summarize("a.ts", "const é = '😀'; export const x = 1;\n  function g() {}", PositionEncoding.UTF8);
