@@ -2,7 +2,8 @@
 # Builds and tests both editor clients against the real server jar:
 #   VS Code: npm ci (pinned by package-lock.json, npm registry only) → typecheck + esbuild bundle →
 #            vsce package (.vsix with the jar inside) → node --test (logic, manifest, the bundled
-#            extension in a stand-in VS Code, and the LSP protocol against the jar over stdio)
+#            extension in a stand-in VS Code, and the LSP protocol against the jar over stdio);
+#            then the linux-x64 .vsix with its own jlink runtime (vscode/scripts/test-target.sh)
 #   Neovim:  nvim/test/run.sh (installs Debian's neovim with apt-get when nvim is missing)
 #   Emacs:   emacs/test/run.sh, Eglot (installs emacs-nox and elpa-eglot with apt-get only when that
 #            can run unattended — root or password-less sudo; otherwise counted as skipped, not passed)
@@ -108,6 +109,23 @@ vscode_tests() {
 }
 vscode_tests
 cd "$here"
+
+# ---------------------------------------------------------------- VS Code: linux-x64 .vsix with a Java runtime
+note "vscode: platform-specific .vsix (vscode/scripts/test-target.sh)"
+java_home="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
+if [ "$(uname -s)-$(uname -m)" != "Linux-x86_64" ]; then
+    skipped=$((skipped + 1)); echo "SKIP - the linux-x64 .vsix is built on Linux x86_64 only (this is $(uname -s)-$(uname -m))"
+elif [ ! -x "${JAVA_HOME:-$java_home}/bin/jlink" ] || ! command -v python3 >/dev/null; then
+    skipped=$((skipped + 1)); echo "SKIP - the linux-x64 .vsix needs a JDK with jlink and python3"
+elif [ ! -x "$here/vscode/node_modules/.bin/vsce" ]; then
+    fail "vscode: platform-specific .vsix: npm ci did not install vsce"
+else
+    target_log="$tmp/target.log"
+    (cd "$here/vscode" && scripts/test-target.sh) 2>&1 | tee "$target_log" | grep -E '^(ok|FAIL) - ' || true
+    passed=$((passed + $(grep -c '^ok - ' "$target_log" || true)))
+    failed=$((failed + $(grep -c '^FAIL - ' "$target_log" || true)))
+    grep -q '^ok - ' "$target_log" || { tail -20 "$target_log"; fail "vscode: platform-specific .vsix (no checks ran)"; }
+fi
 
 # ---------------------------------------------------------------- Neovim
 note "nvim: headless test (nvim/test/run.sh)"

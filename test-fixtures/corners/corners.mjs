@@ -6,13 +6,14 @@
 // parser, the pinned typescript@6.0.3 fetched like the real-world oracle's (../scripts/fetch-npm.sh):
 //     ts.createSourceFile(file, text, ScriptTarget.Latest, false, ScriptKind by extension).parseDiagnostics
 //
-//   node corners.mjs generate --seed S [--from I] [--count N]   program I.. of seed S, JSON lines on stdout
+//   node corners.mjs generate --seed S [--from I] [--count N] [--checker 1]   programs I.. of seed S, JSON lines on stdout
 //   node corners.mjs judge                                      JSON lines {file,text} on stdin -> verdicts
 //   node corners.mjs show --seed S --index I                    one program, as text
 //
 // Program i of seed S comes from a PRNG seeded with (S, i) alone, so any program can be regenerated.
 // generate writes one line per program:
 //   {"i":"I","file":"p.ts","text":"...","ts":"ok"|"error","code":"C","pos":"P","message":"..."}
+// with --checker 1, the checker fields below are added to every program TypeScript's parser accepts.
 // judge answers one line per request, in order: {"ts":..,"code":..,"pos":..,"message":..,
 //   "checker":"ok"|"error","ccode":..,"cpos":..,"cmessage":..}, the checker fields only when the
 //   request has "checker":"1": the first error of the program's semantic diagnostics, from a
@@ -715,9 +716,12 @@ function parseVerdict(ts, file, text) {
 function checkerVerdict(ts, file, text) {
     const options = { noLib: true, noResolve: true, target: ts.ScriptTarget.Latest, allowJs: true, checkJs: true,
         jsx: ts.JsxEmit.Preserve, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler,
-        experimentalDecorators: false, noEmit: true, types: [] };
+        experimentalDecorators: false, noEmit: true, types: [], strict: false, alwaysStrict: false };
     const name = '/' + file;
-    const sf = ts.createSourceFile(name, text, ts.ScriptTarget.Latest, true, scriptKindFor(ts, file));
+    // .mjs/.mts are ES modules whatever their syntax; every other file is a module by its own import/export
+    const impliedNodeFormat = /\.m[jt]s$/.test(file.toLowerCase()) ? ts.ModuleKind.ESNext : undefined;
+    const sf = ts.createSourceFile(name, text, { languageVersion: ts.ScriptTarget.Latest, impliedNodeFormat,
+        setExternalModuleIndicator: ts.getSetExternalModuleIndicator(options) }, true, scriptKindFor(ts, file));
     const host = {
         getSourceFile: (n) => (n === name ? sf : undefined),
         getDefaultLibFileName: () => '/lib.d.ts',
@@ -739,6 +743,14 @@ function checkerVerdict(ts, file, text) {
         ccodes: diags.map((d) => `${d.code}@${d.start ?? 0}+${d.length ?? 0}`) };
 }
 
+function safeCheckerVerdict(ts, file, text) {
+    try {
+        return checkerVerdict(ts, file, text);
+    } catch (e) { // the checker without its lib can trip over some programs: no verdict then
+        return { checker: 'crashed', ccode: '0', cpos: '-1', cmessage: String(e && e.message), ccodes: [] };
+    }
+}
+
 function main() {
     const [cmd, ...rest] = process.argv.slice(2);
     const opt = {};
@@ -753,13 +765,15 @@ function main() {
         const seed = Number(opt.seed ?? 1);
         const from = Number(opt.from ?? 0);
         const count = opt.count === undefined ? Infinity : Number(opt.count);
+        const checker = opt.checker === '1';
         let i = from;
         const write = () => {
             let ok = true;
             while (ok && i < from + count) {
                 const p = program(seed, i);
                 const v = parseVerdict(ts, p.file, p.text);
-                ok = process.stdout.write(JSON.stringify({ i: String(i), file: p.file, text: p.text, ...v }) + '\n');
+                const c = checker && v.ts === 'ok' ? safeCheckerVerdict(ts, p.file, p.text) : {};
+                ok = process.stdout.write(JSON.stringify({ i: String(i), file: p.file, text: p.text, ...v, ...c }) + '\n');
                 i++;
             }
             if (i < from + count) process.stdout.once('drain', write);
@@ -772,14 +786,7 @@ function main() {
             if (!line.trim()) return;
             const q = JSON.parse(line);
             const v = parseVerdict(ts, q.file, q.text);
-            let c = {};
-            if (q.checker === '1') {
-                try {
-                    c = checkerVerdict(ts, q.file, q.text);
-                } catch (e) { // the checker without its lib can trip over broken programs: no verdict then
-                    c = { checker: 'crashed', ccode: '0', cpos: '-1', cmessage: String(e && e.message), ccodes: [] };
-                }
-            }
+            const c = q.checker === '1' ? safeCheckerVerdict(ts, q.file, q.text) : {};
             process.stdout.write(JSON.stringify({ ...v, ...c }) + '\n');
         });
     } else {

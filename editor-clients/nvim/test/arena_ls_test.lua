@@ -232,6 +232,12 @@ dofile(test_dir .. '/structure_test.lua') {
   project = project, clients = clients,
 }
 
+-- completion through the same client (completion_test.lua)
+dofile(test_dir .. '/completion_test.lua') {
+  check = check, eq = eq, truthy = truthy, wait_for = wait_for, WAIT = WAIT,
+  project = project, clients = clients, client = client,
+}
+
 -- unused hints, signature help and code actions on the assist fixtures (assist_test.lua)
 dofile(test_dir .. '/assist_test.lua') {
   check = check, eq = eq, truthy = truthy, wait_for = wait_for, WAIT = WAIT,

@@ -28,7 +28,11 @@ return function(t)
     eq(client.id, t.client.id, 'the project\'s one client')
     -- the fixture parses clean (diagnostics are published for it, empty)
     vim.wait(300)
-    eq(#vim.diagnostic.get(b), 0, 'diagnostics of ' .. name)
+    -- errors only (unused-name hints are expected); shapes.ts imports "./canvas", deliberately
+    -- missing (the import is the definition target of `draw`), so TS2307 is expected there
+    local errors = vim.tbl_filter(function(d) return d.code ~= 2307 end,
+      vim.diagnostic.get(b, { severity = vim.diagnostic.severity.ERROR }))
+    eq(#errors, 0, 'errors in ' .. name)
     return b
   end
 

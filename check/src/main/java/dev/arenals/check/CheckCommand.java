@@ -182,7 +182,7 @@ public final class CheckCommand {
 
             // 3. check
             boolean frames = tty && o.output == null && o.format == CheckOptions.Format.STYLISH;
-            Checker checker = new Checker(o.threads, o.maxFileSize, o.warnCodes, frames, o.stats);
+            Checker checker = new Checker(o.threads, o.maxFileSize, o.warnCodes, frames, o.stats, o.resolve);
             long mainAllocBefore = o.stats ? Checker.Allocation.currentThread() : 0;
             Progress progress = null;
             if (stderrTty && !o.quiet && toCheck.size() > 1) {
@@ -195,6 +195,7 @@ public final class CheckCommand {
             } finally {
                 if (progress != null) progress.stop();
             }
+            if (o.resolve) ImportPass.run(toCheck, checker.moduleSyntax, results, o.warnCodes, frames);
             long checkedAt = System.nanoTime();
 
             // 4. report
@@ -387,6 +388,8 @@ public final class CheckCommand {
                 "  --shard I/N            check the I-th of N slices of the sorted file list (CI matrices)",
                 "  --max-file-size SIZE   larger files are not parsed and count as errors (default 10MB;",
                 "                         units K, M, G are powers of 1024)",
+                "  --resolve              also resolve imports as TypeScript does: TS2307 for a module that",
+                "                         cannot be found, TS2305 for a name a project module does not export",
                 "",
                 "Output:",
                 "  -f, --format NAME      stylish (default), tsc, json, sarif, github, junit, gitlab, checkstyle",

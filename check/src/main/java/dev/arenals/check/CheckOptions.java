@@ -44,6 +44,8 @@ final class CheckOptions {
     boolean help;
     boolean version;
     boolean stats;
+    /** --resolve: also the diagnostics that need other files (TS2307, TS2305). */
+    boolean resolve;
     String cwd;
 
     static CheckOptions parse(String[] args) throws UsageException {
@@ -75,6 +77,7 @@ final class CheckOptions {
                 case "--color": case "--colour": noValue(name, value); o.color = Boolean.TRUE; break;
                 case "--no-color": case "--no-colour": noValue(name, value); o.color = Boolean.FALSE; break;
                 case "--stats": noValue(name, value); o.stats = true; break;
+                case "--resolve": noValue(name, value); o.resolve = true; break;
                 case "-f": case "--format":
                     o.format = Format.parse(value != null ? value : next(args, ++i, name));
                     break;

@@ -28,7 +28,16 @@ final class Checker {
     /** With measureAllocation: how much of that the workers kept as capacity (arena, buffers). */
     final AtomicLong retainedGrowth = new AtomicLong();
 
+    /** With resolve: the module syntax of each file (by its index in the list), for {@link ImportPass}. */
+    dev.arenals.check.modules.ModuleSyntax[] moduleSyntax;
+    private final boolean resolve;
+
     Checker(int threads, long maxBytes, Set<Integer> warnCodes, boolean frames, boolean measureAllocation) {
+        this(threads, maxBytes, warnCodes, frames, measureAllocation, false);
+    }
+
+    Checker(int threads, long maxBytes, Set<Integer> warnCodes, boolean frames, boolean measureAllocation, boolean resolve) {
+        this.resolve = resolve;
         this.threads = threads;
         this.maxBytes = maxBytes;
         this.warnCodes = warnCodes;
@@ -39,6 +48,7 @@ final class Checker {
     FileReport[] check(List<SourceFile> files) throws InterruptedException {
         int n = files.size();
         FileReport[] out = new FileReport[n];
+        if (resolve) moduleSyntax = new dev.arenals.check.modules.ModuleSyntax[n];
         if (n == 0) return out;
         // largest first: sizes are below 2^31 (the size limit is at most 1 GiB), indexes below 2^31
         long[] order = new long[n];
@@ -46,7 +56,7 @@ final class Checker {
         Arrays.sort(order);
         AtomicInteger next = new AtomicInteger();
         Runnable work = new Runnable() { @Override public void run() {
-            Worker w = new Worker(maxBytes, warnCodes, frames);
+            Worker w = new Worker(maxBytes, warnCodes, frames, resolve);
             long before = measureAllocation ? Allocation.currentThread() : 0;
             long retainedBefore = w.retainedBytes();
             int k;
@@ -59,9 +69,10 @@ final class Checker {
                     SourceFile f = files.get(i);
                     r = new FileReport(FileReport.Kind.SOURCE, f.display, false, 0, List.of(Problem.of(Failure.INTERNAL,
                             "internal error: " + t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage()))));
-                    w = new Worker(maxBytes, warnCodes, frames);
+                    w = new Worker(maxBytes, warnCodes, frames, resolve);
                 }
                 out[i] = r;
+                if (resolve) moduleSyntax[i] = w.takeModuleSyntax();
                 bytesDone.addAndGet(r.bytes);
                 filesDone.incrementAndGet();
             }

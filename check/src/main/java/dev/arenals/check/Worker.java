@@ -64,7 +64,16 @@ final class Worker {
     /** Lines as tsc counts them ({@link LineStarts.Terminators#ECMASCRIPT}): reports give tsc's line:column. */
     private final LineStarts lines = new LineStarts(LineStarts.Terminators.ECMASCRIPT);
 
+    /** With {@code check --resolve}: each parsed file's module syntax is kept for {@link ImportPass}. */
+    private final boolean resolve;
+    private dev.arenals.check.modules.ModuleSyntax moduleSyntax;
+
     Worker(long maxBytes, Set<Integer> warnCodes, boolean frames) {
+        this(maxBytes, warnCodes, frames, false);
+    }
+
+    Worker(long maxBytes, Set<Integer> warnCodes, boolean frames, boolean resolve) {
+        this.resolve = resolve;
         this.maxBytes = maxBytes;
         this.warnCodes = warnCodes;
         this.frames = frames;
@@ -112,6 +121,13 @@ final class Worker {
         int textLength = decode(f, length);
         if (textLength < 0) return takeFailure();
         return parseAndBind(f, length, textLength);
+    }
+
+    /** The module syntax of the file just checked (null when it was not parsed, or without --resolve); cleared. */
+    dev.arenals.check.modules.ModuleSyntax takeModuleSyntax() {
+        dev.arenals.check.modules.ModuleSyntax s = moduleSyntax;
+        moduleSyntax = null;
+        return s;
     }
 
     /** Set by {@link #read} and {@link #decode} when they return -1. */
@@ -232,6 +248,7 @@ final class Worker {
                 binder.bindDeclarations(arena, table);
                 unused = NONE;
             }
+            if (resolve) moduleSyntax = dev.arenals.check.modules.ModuleSyntax.of(arena, f.path);
             return report(f, length, chars, textLength);
         } catch (RuntimeException | StackOverflowError e) {
             reset();

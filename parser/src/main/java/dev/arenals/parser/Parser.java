@@ -606,7 +606,10 @@ final class Parser {
     }
 
     private boolean isAwaitUsingDeclaration() {
-        if (escaped() || (ctx & CTX_AWAIT) == 0) return false;
+        if (escaped()) return false;
+        // AUTO goal: `await using x` at the top level is module code, as a top-level `await x` is
+        boolean topLevelAuto = autoGoal && (ctx & (CTX_FUNCTION | CTX_STATIC_BLOCK | CTX_FIELD_INIT)) == 0;
+        if ((ctx & CTX_AWAIT) == 0 && !topLevelAuto) return false;
         lookaheadBegin();
         boolean result = false;
         int k = lx.next();
@@ -615,6 +618,10 @@ final class Parser {
             result = !lx.newlineBefore && Token.isIdentifierLike(k2);
         }
         lookaheadEnd();
+        if (result && (ctx & CTX_AWAIT) == 0) {
+            sawModuleSyntax = true;
+            sloppyMattered = true; // parsed again as a module, where await using is at home
+        }
         return result;
     }
 
@@ -662,7 +669,14 @@ final class Parser {
                 error(s, lx.tokenEnd, Diag.LEXICAL_IN_SINGLE_STATEMENT, 0);
                 parseClass(true, s);
                 return;
+            case AT:
+                // `@d class C {}` as the body of an if or loop: a class declaration, as in TypeScript's parser
+                error(s, lx.tokenEnd, Diag.LEXICAL_IN_SINGLE_STATEMENT, 0);
+                parseDecoratedClass(s, true, false);
+                return;
             case K_CONST:
+                // TypeScript's parser and checker take an enum as the body of an if or a loop
+                if (ts && peek() == K_ENUM && tryParseTypeScriptDeclaration(s, t.mark(), 0)) return;
                 if (!escaped()) {
                     error(s, lx.tokenEnd, Diag.LEXICAL_IN_SINGLE_STATEMENT, 0);
                     parseVariableStatement(VAR_CONST);
@@ -704,6 +718,7 @@ final class Parser {
                 parseExportDeclaration(false);
                 return;
             case K_ENUM:
+                if (ts && tryParseTypeScriptDeclaration(s, t.mark(), 0)) return;
                 error(s, lx.tokenEnd, Diag.RESERVED_WORD_AS_IDENTIFIER, tok);
                 next();
                 errorNode(s, lastEnd);
@@ -783,7 +798,7 @@ final class Parser {
             }
             int definite = 0;
             if (ts) {
-                if (tok == BANG && !lx.newlineBefore) {
+                if (!pattern && tok == BANG && !lx.newlineBefore) { // `let x!: T`; a pattern takes no `!` (TypeScript's parser)
                     next();
                     definite = 2;
                 }
@@ -1482,7 +1497,7 @@ final class Parser {
         int id = t.data(n);
         if (id == nameEval || id == nameArguments) {
             error(t.start(n), t.end(n), Diag.EVAL_ARGUMENTS_STRICT, IDENTIFIER);
-        } else if (isStrictReservedName(n)) {
+        } else if (!ambient && isStrictReservedName(n)) {
             error(t.start(n), t.end(n), Diag.STRICT_RESERVED_WORD, IDENTIFIER);
         }
     }
@@ -1661,17 +1676,23 @@ final class Parser {
             return;
         }
         if (k == K_YIELD) {
-            if ((ctx & CTX_YIELD) != 0 || strictHere()) error(s, e, Diag.STRICT_RESERVED_WORD, k);
+            if ((ctx & CTX_YIELD) != 0 || (!ambient && strictHere())) error(s, e, Diag.STRICT_RESERVED_WORD, k);
             else if ((ctx & CTX_PARAMS) != 0 && (ctx & CTX_YIELD) != 0) error(s, e, Diag.YIELD_IN_PARAMETER, 0);
             return;
         }
         if (k == K_AWAIT) {
-            if ((ctx & CTX_AWAIT) != 0 || module || (ctx & CTX_STATIC_BLOCK) != 0) error(s, e, Diag.RESERVED_WORD_AS_IDENTIFIER, k);
-            else if (autoGoal) sloppyMattered = true; // a module reserves await everywhere
+            if (ambient) {
+                // a declaration that never runs (a .d.ts, `declare …`): TypeScript takes await as a name there
+            } else if ((ctx & CTX_AWAIT) != 0 || module || (ctx & CTX_STATIC_BLOCK) != 0) {
+                error(s, e, Diag.RESERVED_WORD_AS_IDENTIFIER, k);
+            } else if (autoGoal) {
+                sloppyMattered = true; // a module reserves await everywhere
+            }
             lastAwaitIdentPos = s;
             return;
         }
-        if (Token.isStrictReserved(k) && strictHere()) error(s, e, Diag.STRICT_RESERVED_WORD, k);
+        // ambient declarations (a .d.ts, `declare …`) never run: TypeScript applies no strict-mode name rule there
+        if (Token.isStrictReserved(k) && !ambient && strictHere()) error(s, e, Diag.STRICT_RESERVED_WORD, k);
     }
 
     private boolean isEvalOrArguments(int s, int e) {
@@ -1742,14 +1763,25 @@ final class Parser {
     }
 
     private void finishDecoratedClass(int s, int m, boolean declaration, boolean nameOptional) {
-        if (ts && atContextual(K_ABSTRACT) && peek() == K_CLASS) {
+        // `@d abstract class`, `@d declare abstract class`: TypeScript's parser takes both modifiers after decorators
+        boolean declared = false;
+        while (ts && (atContextual(K_ABSTRACT) || atContextual(K_DECLARE)) && !escaped()) {
+            int pk = peek();
+            if (pk != K_CLASS && pk != K_ABSTRACT && pk != K_DECLARE) break;
+            if (tok == K_ABSTRACT) classModifiers |= MOD_ABSTRACT;
+            else {
+                classModifiers |= MOD_DECLARE;
+                declared = true;
+            }
             next();
-            classModifiers |= MOD_ABSTRACT;
         }
         if (tok == K_CLASS) {
             pendingClassMark = m;
             classNameOptional = nameOptional;
+            boolean savedAmbient = ambient;
+            if (declared) ambient = true;
             parseClass(declaration, s);
+            ambient = savedAmbient;
         } else {
             errorExpected(K_CLASS);
             t.finish(INVALID, m, s, lastEnd, 0);
@@ -2149,6 +2181,7 @@ final class Parser {
         int s = lx.tokenStart;
         int m = t.mark();
         if ((!module && !autoGoal) || !topLevel) error(s, lx.tokenEnd, Diag.IMPORT_EXPORT_TOP_LEVEL, 0);
+        boolean sawModuleSyntaxBefore = sawModuleSyntax;
         if (moduleBlockDepth == 0) sawModuleSyntax = true;
         next();
         int phase = 0;
@@ -2161,7 +2194,8 @@ final class Parser {
                 phase = MOD_TYPE_ONLY;
             }
         }
-        if ((atContextual(K_SOURCE) || atContextual(K_DEFER))) {
+        // TypeScript's parser knows `import defer` but not the source phase (`import source x from`)
+        if ((atContextual(K_SOURCE) && !ts) || atContextual(K_DEFER)) {
             int pk = peek();
             boolean isPhase = tok == K_SOURCE ? Token.isIdentifierLike(pk) && pk != K_FROM : pk == STAR;
             if (tok == K_SOURCE && pk == K_FROM) {
@@ -2183,8 +2217,8 @@ final class Parser {
                 int dm = t.mark();
                 parseBindingIdentifier();
                 if (ts && tok == ASSIGN) {
-                    // import x = require("m") / import x = A.B
-                    parseImportEqualsRest(s, m, phase == MOD_TYPE_ONLY ? 1 : 0);
+                    // import x = require("m") / import x = A.B; only the first makes a module, as in TypeScript
+                    if (!parseImportEqualsRest(s, m, phase == MOD_TYPE_ONLY ? 1 : 0)) sawModuleSyntax = sawModuleSyntaxBefore;
                     return;
                 }
                 t.finish(IMPORT_DEFAULT_SPECIFIER, dm, ds, lastEnd, 0);
@@ -2969,6 +3003,7 @@ final class Parser {
         int s = lx.tokenStart;
         int m = t.mark();
         parseLeftHandSide();
+        if (lhsWasJsx) return;
         if ((tok == PLUS2 || tok == MINUS2) && !lx.newlineBefore && !afterArrow()) {
             int op = tok;
             checkSimpleTarget(t.pending(t.mark() - 1), op, true);
@@ -3014,13 +3049,26 @@ final class Parser {
     private void parseLeftHandSide() {
         int s = lx.tokenStart;
         int m = t.mark();
+        lhsWasJsx = false;
         if (tok == K_NEW) {
             parseNew();
         } else {
+            primaryWasJsx = false;
             parsePrimary();
+            if (primaryWasJsx) {
+                // TypeScript's parser ends a JSX element's operand there: no call, member access or ++ after it
+                primaryWasJsx = false;
+                lhsWasJsx = true;
+                return;
+            }
         }
         parseCallTail(s, m, true);
     }
+
+    /** The last primary expression was a JSX element (set by parsePrimary, read by parseLeftHandSide). */
+    private boolean primaryWasJsx;
+    /** The last left-hand side was a JSX element (read by parsePostfix). */
+    private boolean lhsWasJsx;
 
     private void parseNew() {
         int s = lx.tokenStart;
@@ -3088,6 +3136,9 @@ final class Parser {
                         t.finish(TAGGED_TEMPLATE, m, s, lastEnd, 0);
                     } else {
                         t.finish(INSTANTIATION_EXPRESSION, m, s, lastEnd, 0);
+                        if (tok == DOT || (tok == QUESTION_DOT && Token.isIdentifierName(peek()))) {
+                            error(s, lastEnd, Diag.INSTANTIATION_PROPERTY_ACCESS, 0);
+                        }
                         if (!allowCall) return;
                     }
                     continue;
@@ -3251,6 +3302,7 @@ final class Parser {
                 if (ts && (!jsx || isGenericArrowInTsx()) && tryParseTypedArrow(0, s)) return;
                 if (jsx) {
                     parseJsxElementOrFragment(false);
+                    primaryWasJsx = true;
                     return;
                 }
                 break;
@@ -4179,21 +4231,28 @@ final class Parser {
         int s = lx.tokenStart;
         int m = t.mark();
         if ((atContextual(K_KEYOF) || atContextual(K_UNIQUE) || atContextual(K_READONLY))) {
+            // always an operator, as in TypeScript's parser: `keyof` alone is no type name (`T<keyof>` wants a type)
             int op = tok;
-            int pk = peek();
-            // `keyof` alone (e.g. as a type name) is a reference
-            if (startsType(pk) && !(pk == RPAREN || pk == RBRACKET || pk == COMMA)) {
-                next();
-                if (!enter()) { exit(); errorNode(lx.tokenStart, lx.tokenStart); t.finish(TYPE_OPERATOR, m, s, lastEnd, op); return; }
-                parseTypeOperator();
-                exit();
-                t.finish(TYPE_OPERATOR, m, s, lastEnd, op);
-                return;
-            }
+            next();
+            if (!enter()) { exit(); errorNode(lx.tokenStart, lx.tokenStart); t.finish(TYPE_OPERATOR, m, s, lastEnd, op); return; }
+            parseTypeOperator();
+            exit();
+            t.finish(TYPE_OPERATOR, m, s, lastEnd, op);
+            return;
         }
         if (atContextual(K_INFER)) {
             int pk = peek();
-            if (Token.isIdentifierLike(pk)) {
+            if (!Token.isIdentifierLike(pk) && !Token.isReserved(pk)) {
+                // `infer` always declares a type parameter (TypeScript's parser): its name is missing
+                next();
+                int pm = t.mark();
+                error(lx.tokenStart, lx.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
+                errorNode(lastEnd, lastEnd);
+                t.finish(TYPE_PARAMETER, pm, lastEnd, lastEnd, 0);
+                t.finish(INFER_TYPE, m, s, lastEnd, 0);
+                return;
+            }
+            if (Token.isIdentifierLike(pk) || Token.isReserved(pk)) {
                 next();
                 int ps = lx.tokenStart;
                 int pm = t.mark();
@@ -4679,10 +4738,11 @@ final class Parser {
             int ps = lx.tokenStart;
             int pm = t.mark();
             int flags = 0;
-            while ((atContextual(K_IN) || tok == K_IN || atContextual(K_OUT) || tok == K_CONST)) {
-                int pk = peek();
-                if (!Token.isIdentifierName(pk)) break;
-                flags |= tok == K_CONST ? MOD_CONST : tok == K_IN ? MOD_IN : MOD_OUT;
+            while (atTypeParameterModifier()) {
+                if (tok == K_CONST) flags |= MOD_CONST;
+                else if (tok == K_IN) flags |= MOD_IN;
+                else if (tok == K_OUT) flags |= MOD_OUT;
+                else error(lx.tokenStart, lx.tokenEnd, Diag.MODIFIER_ON_TYPE_PARAMETER, tok);
                 next();
             }
             if (!Token.isIdentifierLike(tok) && !Token.isReserved(tok)) {
@@ -4706,6 +4766,24 @@ final class Parser {
         }
         expect(GT);
         t.finish(TYPE_PARAMETERS, m, s, lastEnd, 0);
+    }
+
+    /**
+     * A modifier where TypeScript's parser takes one before a type parameter's name: a modifier
+     * keyword followed (on the same line, but after `static` or `export`) by what can follow a
+     * modifier. So `<in\nT>` names a parameter `in` (an error) and `<static extends X>` one `extends`.
+     */
+    private boolean atTypeParameterModifier() {
+        int k = tok;
+        boolean modifier = k == K_CONST || k == K_IN || k == K_EXPORT
+                || ((k == K_OUT || k == K_PUBLIC || k == K_PRIVATE || k == K_PROTECTED || k == K_STATIC || k == K_READONLY
+                    || k == K_ABSTRACT || k == K_OVERRIDE || k == K_DECLARE || k == K_ACCESSOR || k == K_ASYNC) && !escaped());
+        if (!modifier) return false;
+        int pk = peek();
+        if (peekNewline != 0 && k != K_STATIC && k != K_EXPORT) return false;
+        if (k == K_EXPORT && (pk == STAR || pk == K_AS || pk == LBRACE)) return false;
+        return pk == LBRACKET || pk == LBRACE || pk == STAR || pk == ELLIPSIS || pk == STRING || pk == NUMBER || pk == BIGINT
+                || Token.isIdentifierName(pk);
     }
 
     /** Consumes a `<` that opens a type list; from `<<` only the first character (`A<<T>() => T>`). */
@@ -4819,7 +4897,8 @@ final class Parser {
                 if (escaped()) return false;
                 int pk = peek();
                 if (peekNewline != 0) return false;
-                if (!(Token.isIdentifierName(pk) || (pk == STRING && tok == K_MODULE))) return false;
+                // a reserved word does not follow (TypeScript: `namespace with` is the name `namespace`, then an error)
+                if (!(Token.isIdentifierLike(pk) || (pk == STRING && tok == K_MODULE))) return false;
                 parseModuleDeclaration(s, m, modifiers);
                 return true;
             }
@@ -4940,7 +5019,7 @@ final class Parser {
         do {
             int es = lx.tokenStart;
             int em = t.mark();
-            parseEntityNameExpression();
+            parseEntityNameExpression(false);
             if (tok == LT) parseTypeArguments();
             t.finish(EXPRESSION_WITH_TYPE_ARGUMENTS, em, es, lastEnd, 0);
         } while (eat(COMMA));
@@ -4948,7 +5027,8 @@ final class Parser {
     }
 
     /** a.b.c as an expression (IDENTIFIER_REFERENCE and MEMBER nodes). */
-    private void parseEntityNameExpression() {
+    /** `A.B.C`; in an import-equals' module reference (moduleReference) no part may be a reserved word, as in TypeScript. */
+    private void parseEntityNameExpression(boolean moduleReference) {
         int s = lx.tokenStart;
         int m = t.mark();
         if (!Token.isIdentifierName(tok)) {
@@ -4956,11 +5036,13 @@ final class Parser {
             errorNode(s, s);
             return;
         }
+        if (moduleReference && Token.isReserved(tok)) error(s, lx.tokenEnd, Diag.RESERVED_WORD_AS_IDENTIFIER, tok);
         int id = lx.internIdentifier();
         next();
         leaf(IDENTIFIER_REFERENCE, s, lastEnd, id);
         while (tok == DOT) {
             next();
+            if (moduleReference && Token.isReserved(tok)) error(lx.tokenStart, lx.tokenEnd, Diag.RESERVED_WORD_AS_IDENTIFIER, tok);
             parseMemberName();
             t.finish(MEMBER, m, s, lastEnd, 0);
         }
@@ -5013,6 +5095,7 @@ final class Parser {
         int keyword = tok;
         if (tok != K_GLOBAL) next(); // namespace / module
         int ns = lx.tokenStart;
+        int nameToken = tok;
         if (tok == STRING) {
             next();
             leaf(STRING_LITERAL, ns, lastEnd, 0);
@@ -5055,8 +5138,10 @@ final class Parser {
             labelBase = savedLabelBase;
             expect(RBRACE);
             t.finish(MODULE_BLOCK, bm, bs, lastEnd, 0);
+        } else if (nameToken == STRING || keyword == K_GLOBAL) {
+            semicolon(); // `declare module "m";`, `declare global;`: no body needed
         } else {
-            semicolon();
+            errorExpected(LBRACE); // a namespace has a body (TypeScript's parser)
         }
         t.finish(MODULE_DECLARATION, m, s, lastEnd, keyword | modifiers);
     }
@@ -5064,8 +5149,8 @@ final class Parser {
     /** Inside `namespace X { }`: import/export are allowed at its top level. */
     private int moduleBlockDepth;
 
-    /** `import x = require("m")` / `import x = A.B` after `import [type] x` (current token `=`). */
-    private void parseImportEqualsRest(int s, int m, int flags) {
+    /** `import x = require("m")` / `import x = A.B` after `import [type] x` (current token `=`); whether it was `require`. */
+    private boolean parseImportEqualsRest(int s, int m, int flags) {
         next(); // =
         int rs = lx.tokenStart;
         if (atContextual(K_REQUIRE) && peek() == LPAREN) {
@@ -5075,11 +5160,14 @@ final class Parser {
             parseModuleSpecifier();
             expect(RPAREN);
             t.finish(EXTERNAL_MODULE_REFERENCE, rm, rs, lastEnd, 0);
-        } else {
-            parseEntityNameExpression();
+            semicolon();
+            t.finish(IMPORT_EQUALS, m, s, lastEnd, flags);
+            return true;
         }
+        parseEntityNameExpression(true);
         semicolon();
         t.finish(IMPORT_EQUALS, m, s, lastEnd, flags);
+        return false;
     }
 
     /** Parameter modifiers (TypeScript parameter properties) and decorators, then the parameter. */
@@ -5106,9 +5194,11 @@ final class Parser {
         }
         if (ts && tok == K_THIS && !rest) {
             int ts0 = lx.tokenStart;
+            if (flags != 0 || rm > m) error(s, ts0, Diag.MODIFIERS_ON_THIS_PARAMETER, 0);
             int id = lx.internIdentifier();
             next();
             leaf(BINDING_IDENTIFIER, ts0, lastEnd, id);
+            if (tok == QUESTION) errorExpected(COMMA); // TypeScript: `this` takes a type, never `?`
         } else if (!(Token.isIdentifierLike(tok) || tok == LBRACKET || tok == LBRACE || Token.isReserved(tok))) {
             error(lx.tokenStart, lx.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
             errorNode(lx.tokenStart, lx.tokenStart);

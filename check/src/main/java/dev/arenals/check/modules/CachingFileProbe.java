@@ -16,22 +16,22 @@ import java.util.concurrent.ConcurrentHashMap;
  * its own lifetime: right for one {@code check} run or one test, where the files do not change.
  */
 public final class CachingFileProbe implements FileProbe {
-    private final ConcurrentHashMap<Path, Set<String>> listings = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Path, Optional<PackageJson>> packages = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Set<String>> listings = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Optional<PackageJson>> packages = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Path, Path> realPaths = new ConcurrentHashMap<>();
 
     // get-then-put rather than computeIfAbsent with a lambda: check's path avoids invokedynamic (start-up)
-    @Override public Set<String> listing(Path directory) {
+    @Override public Set<String> listing(String directory) {
         Set<String> names = listings.get(directory);
         if (names == null) {
-            names = readListing(directory);
+            names = readListing(Path.of(directory));
             Set<String> raced = listings.putIfAbsent(directory, names);
             if (raced != null) names = raced;
         }
         return names;
     }
 
-    @Override public PackageJson packageJson(Path directory) {
+    @Override public PackageJson packageJson(String directory) {
         Optional<PackageJson> json = packages.get(directory);
         if (json == null) {
             json = Optional.ofNullable(readPackageJson(this, directory));
@@ -65,10 +65,11 @@ public final class CachingFileProbe implements FileProbe {
     }
 
     /** {@code dir/package.json} parsed, when {@code probe} lists it; null otherwise. */
-    public static PackageJson readPackageJson(FileProbe probe, Path dir) {
+    public static PackageJson readPackageJson(FileProbe probe, String dir) {
         if (!probe.listing(dir).contains("package.json")) return null;
         try {
-            return PackageJson.parse(dir, Files.readString(dir.resolve("package.json"), StandardCharsets.UTF_8));
+            Path d = Path.of(dir);
+            return PackageJson.parse(d, Files.readString(d.resolve("package.json"), StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
             return null;
         }

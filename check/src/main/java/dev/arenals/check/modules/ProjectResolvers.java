@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ProjectResolvers {
     private final FileProbe probe;
-    private final ConcurrentHashMap<Path, TypeScriptResolver> byDirectory = new ConcurrentHashMap<>();
+    /** By the directory string of a file (as given, then also normalized). */
+    private final ConcurrentHashMap<String, TypeScriptResolver> byDirectory = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Path, TypeScriptResolver> byConfig = new ConcurrentHashMap<>();
     private final TypeScriptResolver defaults;
 
@@ -25,6 +26,9 @@ public final class ProjectResolvers {
 
     /** The resolver for imports written in {@code file}. */
     public TypeScriptResolver forFile(Path file) {
+        String parent = FileProbe.parentOf(file.toString());
+        TypeScriptResolver known = parent == null ? null : byDirectory.get(parent);
+        if (known != null) return known; // the common case: another file of a directory seen before
         Path dir = file.toAbsolutePath().normalize().getParent();
         if (dir == null) return defaults;
         // the project directory: above the outermost node_modules
@@ -33,10 +37,11 @@ public final class ProjectResolvers {
             if (name != null && name.toString().equals("node_modules")) dir = d.getParent();
         }
         if (dir == null) return defaults;
-        TypeScriptResolver r = byDirectory.get(dir);
+        TypeScriptResolver r = byDirectory.get(dir.toString());
         if (r != null) return r;
         r = find(dir);
-        byDirectory.putIfAbsent(dir, r);
+        byDirectory.putIfAbsent(dir.toString(), r);
+        if (parent != null) byDirectory.putIfAbsent(parent, r);
         return r;
     }
 

@@ -34,6 +34,8 @@ public final class TypeScriptResolver {
 
     public ResolverOptions options() { return options; }
 
+    public FileProbe probe() { return probe; }
+
     /** The module format TypeScript resolves an import in: ESM ("import" condition), CJS ("require"), or NONE (node10: no conditions). */
     public enum Mode { ESM, CJS, NONE }
 
@@ -46,7 +48,9 @@ public final class TypeScriptResolver {
         if (dir == null || specifier.isEmpty() || specifier.indexOf('\0') >= 0) return null;
         try {
             if (options.kind == ResolverOptions.Kind.CLASSIC) return classic(specifier, dir);
-            return new Request(modeOf(importer, requireSyntax)).run(specifier, dir);
+            // the mode decides conditions (bare names) and, under node16/nodenext, extension probing; else it is not needed
+            boolean modeMatters = !isRelativeOrRooted(specifier) || options.kind == ResolverOptions.Kind.NODE16 || options.kind == ResolverOptions.Kind.NODENEXT;
+            return new Request(modeMatters ? modeOf(importer, requireSyntax) : Mode.NONE).run(specifier, dir);
         } catch (InvalidPathException e) {
             return null;
         }
@@ -77,7 +81,7 @@ public final class TypeScriptResolver {
 
     /** The nearest package.json at or above {@code dir}. */
     PackageJson packageScope(Path dir) {
-        for (Path d = dir; d != null; d = d.getParent()) {
+        for (String d = dir.toString(); d != null; d = FileProbe.parentOf(d)) {
             PackageJson p = probe.packageJson(d);
             if (p != null) return p;
         }
@@ -105,6 +109,8 @@ public final class TypeScriptResolver {
         boolean esm;
         /** classic resolution: a candidate is only ever a file (no directory, no package.json). */
         boolean classic;
+        /** How many package-imports targets naming packages led here. */
+        int depth;
 
         Request(Mode mode) {
             ResolverOptions.Kind kind = options.kind;
@@ -224,13 +230,12 @@ public final class TypeScriptResolver {
             }
         }
 
-        /** The first of {@code base + suffix} that is a file (null suffixes are skipped). */
+        /** The first of {@code base + suffix} that is a file (null suffixes are skipped); a Path is made for the hit only. */
         Path first(String base, String a, String b, String c, String d) {
-            for (String suffix : new String[] {a, b, c, d}) {
-                if (suffix == null) continue;
-                Path p = Path.of(base + suffix);
-                if (probe.isFile(p)) return p;
-            }
+            if (a != null && probe.isFile(base + a)) return Path.of(base + a);
+            if (b != null && probe.isFile(base + b)) return Path.of(base + b);
+            if (c != null && probe.isFile(base + c)) return Path.of(base + c);
+            if (d != null && probe.isFile(base + d)) return Path.of(base + d);
             return null;
         }
 
@@ -340,11 +345,10 @@ public final class TypeScriptResolver {
         }
 
         Path nodeModulesLookup(int ext, String spec, Path dir) {
-            for (Path d = dir; d != null; d = d.getParent()) {
-                Path name = d.getFileName();
-                if (name != null && name.toString().equals("node_modules")) continue;
-                Path nodeModules = d.resolve("node_modules");
-                if (!probe.isDirectory(nodeModules)) continue;
+            for (String d = dir.toString(); d != null; d = FileProbe.parentOf(d)) {
+                if (d.endsWith(java.io.File.separator + "node_modules")) continue;
+                if (!probe.listing(d).contains("node_modules/")) continue; // strings until a node_modules is there
+                Path nodeModules = Path.of(d, "node_modules");
                 Path r = inNodeModules(ext, spec, nodeModules);
                 if (r != null) return r;
                 if ((ext & DTS) != 0) {
@@ -497,7 +501,10 @@ public final class TypeScriptResolver {
                 if (!target.startsWith("./")) {
                     if (isImports && !target.startsWith("../") && !target.startsWith("/") && !(target.length() >= 2 && target.charAt(1) == ':')) {
                         String lookup = pattern ? target.replace("*", subpath) : target + subpath;
-                        return new Request(esm ? Mode.ESM : Mode.CJS).inherit(this).tryResolve(ext, lookup, scope.directory);
+                        if (depth >= 8) return null; // "#a" → "#a": an import map that names itself
+                        Request nested = new Request(esm ? Mode.ESM : Mode.CJS).inherit(this);
+                        nested.depth = depth + 1;
+                        return nested.tryResolve(ext, lookup, scope.directory);
                     }
                     return null;
                 }

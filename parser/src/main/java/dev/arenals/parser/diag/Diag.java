@@ -127,6 +127,9 @@ public enum Diag {
     JSX_FRAGMENT_CLOSING(17015, "Expected corresponding closing tag for JSX fragment."),
     JSX_EMPTY_ATTRIBUTE_EXPRESSION(17000, "JSX attributes must only be assigned a non-empty 'expression'."),
     JSX_ATTRIBUTE_VALUE_EXPECTED(1145, "'{' or JSX element expected."),
+    MODIFIER_ON_TYPE_PARAMETER(1273, "'{0}' modifier cannot appear on a type parameter"),
+    INSTANTIATION_PROPERTY_ACCESS(1477, "An instantiation expression cannot be followed by a property access."),
+    MODIFIERS_ON_THIS_PARAMETER(1433, "Neither decorators nor modifiers may be applied to 'this' parameters."),
     // ---- parser: more codes go here ----
     ;
 

@@ -37,6 +37,7 @@ public final class DiagnosticMessages {
             case RESERVED_WORD_AS_IDENTIFIER:
             case STRICT_RESERVED_WORD:
             case UNARY_BEFORE_EXPONENT:
+            case MODIFIER_ON_TYPE_PARAMETER:
                 return d.formatToken(arg);
             default:
                 return d.template;

@@ -290,8 +290,42 @@ public final class ScopeTable {
         return node < 0 ? -1 : nodeSymbol[node];
     }
 
-    /** The innermost scope whose node spans {@code offset}. */
+    /** The innermost scope whose node spans {@code offset}; the top scope when none does. */
     public int scopeAt(int offset) {
+        check();
+        if (scopeCount == 0) return -1;
+        if (byStartFor != boundGeneration || byStartCount != scopeCount) sortByStart();
+        // Scopes nest as their nodes do. Of those starting before offset, the innermost holding it is
+        // the last of them to start, or its nearest ancestor that holds it; those starting at offset
+        // all hold it. The smallest of these wins, the later-made on a tie, as a scan of all would pick.
+        int lo = 0, hi = scopeCount - 1, last = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (arena.start(scopeNode[byStart[mid]]) < offset) { last = mid; lo = mid + 1; } else hi = mid - 1;
+        }
+        int best = -1, bestLength = Integer.MAX_VALUE;
+        for (int s = last < 0 ? -1 : byStart[last]; s >= 0; s = scopeParent[s]) {
+            int n = scopeNode[s];
+            if (arena.start(n) <= offset && offset <= arena.end(n)) {
+                best = s;
+                bestLength = arena.end(n) - arena.start(n);
+                break;
+            }
+        }
+        for (int i = last + 1; i < scopeCount && arena.start(scopeNode[byStart[i]]) == offset; i++) {
+            int s = byStart[i];
+            int length = arena.end(scopeNode[s]) - offset;
+            if (length < 0) continue;
+            if (length < bestLength || (length == bestLength && s > best)) {
+                best = s;
+                bestLength = length;
+            }
+        }
+        return best < 0 ? 0 : best;
+    }
+
+    /** The innermost scope by a scan of every scope: what {@link #scopeAt} answers, for tests. */
+    int scopeAtByScan(int offset) {
         check();
         int best = scopeCount > 0 ? 0 : -1;
         int bestLen = Integer.MAX_VALUE;
@@ -304,6 +338,43 @@ public final class ScopeTable {
             }
         }
         return best;
+    }
+
+    // scopes ordered by their node's start (creation order among equal starts), built on first use after a bind
+    private int[] byStart = new int[0];
+    private int byStartFor = -1, byStartCount;
+
+    private void sortByStart() {
+        long[] keys = new long[scopeCount];
+        for (int s = 0; s < scopeCount; s++) keys[s] = ((long) arena.start(scopeNode[s]) << 32) | s;
+        Arrays.sort(keys);
+        if (byStart.length < scopeCount) byStart = new int[scopeCount];
+        for (int i = 0; i < scopeCount; i++) byStart[i] = (int) keys[i];
+        byStartFor = boundGeneration;
+        byStartCount = scopeCount;
+    }
+
+    // symbols of each scope as linked lists in declaration order, built on first use after a bind
+    private int[] scopeFirstSymbol = new int[0];
+    private int[] nextSymbolInScope = new int[0];
+    private int listsFor = -1, listsSymbolCount;
+
+    // visibleSymbols' per-name marks, stamped per call (the table is read on its document's queue only)
+    private int[] seenStamp = new int[0];
+    private int stamp;
+
+    private void buildScopeLists() {
+        if (scopeFirstSymbol.length < scopeCount) scopeFirstSymbol = new int[scopeCount];
+        if (nextSymbolInScope.length < symCount) nextSymbolInScope = new int[symCount];
+        Arrays.fill(scopeFirstSymbol, 0, scopeCount, -1);
+        for (int sym = symCount - 1; sym >= 0; sym--) { // prepending from the end keeps declaration order
+            int scope = symScope[sym];
+            if (scope < 0 || scope >= scopeCount) { nextSymbolInScope[sym] = -1; continue; }
+            nextSymbolInScope[sym] = scopeFirstSymbol[scope];
+            scopeFirstSymbol[scope] = sym;
+        }
+        listsFor = boundGeneration;
+        listsSymbolCount = symCount;
     }
 
     /** Scope chain at {@code offset}, innermost first. */
@@ -319,43 +390,35 @@ public final class ScopeTable {
 
     /**
      * Symbols visible at {@code offset} (declared in the scope chain; inner ones shadow outer ones),
-     * innermost scope first, in declaration order within a scope. One pass over the symbols with
-     * a per-name slot (linear in symbols + names), so completion in a file with thousands of
-     * top-level names does not compare every pair of them.
+     * innermost scope first, in declaration order within a scope. Reads only the chain's own
+     * symbols (per-scope lists built once per bind) and marks names in a per-name slot, so
+     * completion in a file with thousands of top-level names does not compare every pair of them.
      */
     public int[] visibleSymbols(int offset) {
         int[] chain = scopeChain(offset);
-        int[] depth = new int[scopeCount];
-        Arrays.fill(depth, -1);
-        for (int i = 0; i < chain.length; i++) depth[chain[i]] = i;
-        int[] best = new int[arena.names().size()];
-        Arrays.fill(best, -1);
-        int[] perDepth = new int[chain.length + 1];
-        for (int sym = 0; sym < symCount; sym++) {
-            int d = depth[symScope[sym]];
-            if (d < 0 || symKind[sym] == SymbolKind.IMPLICIT_GLOBAL) continue;
-            int name = symName[sym];
-            if (name < 0 || name >= best.length) continue;
-            int current = best[name];
-            if (current >= 0) {
-                int cd = depth[symScope[current]];
-                if (cd <= d) continue; // an inner (or earlier, same-scope) one shadows this
-                perDepth[cd]--;
+        if (listsFor != boundGeneration || listsSymbolCount != symCount) buildScopeLists();
+        // a name is taken once seenStamp[name] == stamp: by an inner (or earlier) symbol
+        int names = arena.names().size();
+        if (seenStamp.length < names) seenStamp = new int[names + (names >>> 3) + 64];
+        if (++stamp == Integer.MAX_VALUE) {
+            Arrays.fill(seenStamp, 0);
+            stamp = 1;
+        }
+        int[] seen = seenStamp;
+        int mark = stamp;
+        int[] out = new int[64];
+        int n = 0;
+        for (int scope : chain) {
+            for (int sym = scopeFirstSymbol[scope]; sym >= 0; sym = nextSymbolInScope[sym]) {
+                if (symKind[sym] == SymbolKind.IMPLICIT_GLOBAL) continue;
+                int name = symName[sym];
+                if (name < 0 || name >= names || seen[name] == mark) continue;
+                seen[name] = mark;
+                if (n == out.length) out = Arrays.copyOf(out, n * 2);
+                out[n++] = sym;
             }
-            best[name] = sym;
-            perDepth[d]++;
         }
-        // bucket by depth, keeping symbol order inside each scope
-        int[] at = new int[chain.length + 1];
-        for (int d = 1; d <= chain.length; d++) at[d] = at[d - 1] + perDepth[d - 1];
-        int[] out = new int[at[chain.length]];
-        for (int sym = 0; sym < symCount; sym++) {
-            int d = depth[symScope[sym]];
-            if (d < 0) continue;
-            int name = symName[sym];
-            if (name >= 0 && name < best.length && best[name] == sym) out[at[d]++] = sym;
-        }
-        return out;
+        return Arrays.copyOf(out, n);
     }
 
     public long bytesReserved() {

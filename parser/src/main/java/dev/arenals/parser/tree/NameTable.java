@@ -71,6 +71,18 @@ public final class NameTable {
         return id;
     }
 
+    /** The id of the name spelled {@code s[start, end)}, or -1 when the table does not hold it; adds nothing. */
+    public int find(char[] s, int start, int end) {
+        int h = spread(rawHash(s, start, end));
+        int mask = slotId.length - 1;
+        int len = end - start;
+        for (int slot = h & mask; slotGen[slot] == generation; slot = (slot + 1) & mask) {
+            int id = slotId[slot];
+            if (hash[id] == h && length[id] == len && same(id, s, start, len)) return id;
+        }
+        return -1;
+    }
+
     /**
      * The slot hash of a raw hash. The raw hash of sequential names ({@code a0}, {@code a1}, … or a
      * minifier's {@code aa}, {@code ab}, …) steps by small amounts, which a plain mask turns into

@@ -29,6 +29,11 @@ public final class GeneratedSource {
     /** Lines per unit. */
     public static final int UNIT_LINES = 20;
 
+    /** Prints {@code module(LINES)} (default 10,000), for tools that feed the same input to other servers. */
+    public static void main(String[] args) {
+        System.out.print(module(args.length > 0 ? Integer.parseInt(args[0]) : 10_000));
+    }
+
     /** About {@code lines} lines (rounded up to whole units) of valid module code. */
     public static String module(int lines) {
         int units = Math.max(1, (lines + UNIT_LINES - 1) / UNIT_LINES);

@@ -53,6 +53,9 @@ public final class StructureHarness {
 
     private static long allocated() { return THREADS.getCurrentThreadAllocatedBytes(); }
 
+    /** This thread's CPU time: unlike wall time, not inflated by the time slices other processes take. */
+    private static long cpu() { return THREADS.getCurrentThreadCpuTime(); }
+
     static void measure(String name, String uri, String text, int runs) {
         Document doc = new Document(uri, null, 1, text, PositionEncoding.UTF16,
                 new SerialQueue(Runnable::run, null, t -> { throw new AssertionError(t); }));
@@ -64,13 +67,15 @@ public final class StructureHarness {
         SelectionRangeHandler selection = new SelectionRangeHandler();
 
         long[] full = new long[runs];
+        long[] fullCpu = new long[runs];
         long fullBytes = 0;
         int fullInts = 0;
         for (int round = 0; round < 2; round++) { // the first round warms up the JIT
             for (int i = 0; i < runs; i++) {
-                long a0 = allocated(), t0 = System.nanoTime();
+                long a0 = allocated(), c0 = cpu(), t0 = System.nanoTime();
                 fullInts = tokens.full(doc, history).getData().size();
                 full[i] = System.nanoTime() - t0;
+                fullCpu[i] = cpu() - c0;
                 fullBytes = allocated() - a0;
             }
         }
@@ -79,6 +84,8 @@ public final class StructureHarness {
         int line = doc.lines().lineCount() / 2;
         String id = tokens.full(doc, history).getResultId();
         long[] delta = new long[runs];
+        long[] reparse = new long[runs];
+        long[] deltaCpu = new long[runs];
         long deltaBytes = 0;
         int deltaInts = 0, incremental = 0, spliced = 0;
         for (int round = 0; round < 2; round++) {
@@ -86,11 +93,14 @@ public final class StructureHarness {
                 boolean insert = i % 2 == 0;
                 Position at = new Position(line, 0);
                 Range range = insert ? new Range(at, at) : new Range(at, new Position(line, 1));
-                long a0 = allocated(), t0 = System.nanoTime();
+                long a0 = allocated(), c0 = cpu(), t0 = System.nanoTime();
                 doc.applyChanges(List.of(new TextDocumentContentChangeEvent(range, insert ? "x" : "")), doc.version() + 1);
                 doc.ensureParsed(tools, Long.MAX_VALUE);
+                long t1 = System.nanoTime();
                 var answer = tokens.delta(doc, id, history);
                 delta[i] = System.nanoTime() - t0;
+                deltaCpu[i] = cpu() - c0;
+                reparse[i] = t1 - t0;
                 deltaBytes = allocated() - a0;
                 id = answer.getRight().getResultId();
                 deltaInts = answer.getRight().getEdits().isEmpty() ? 0 : answer.getRight().getEdits().get(0).getData().size();
@@ -126,9 +136,12 @@ public final class StructureHarness {
 
         System.out.printf(Locale.ROOT, "%s: %,d chars, %,d lines, %,d tokens%n", name, text.length(), doc.lines().lineCount(), fullInts / 5);
         print("  semanticTokens/full", full, String.format(Locale.ROOT, "%,d B allocated, answer %,d B of ints", fullBytes, 4L * fullInts));
+        print("    the same in thread CPU time", fullCpu, "");
         print("  semanticTokens/full/delta after a 1-char edit (edit + reparse + delta)", delta,
                 String.format(Locale.ROOT, "%,d B allocated, edit of %d ints, %d%% incremental reparses, %d%% statement-only token updates",
                         deltaBytes, deltaInts, 100 * incremental / (2 * runs), 100 * spliced / (2 * runs)));
+        print("    the same in thread CPU time (what a busy machine's descheduling leaves out)", deltaCpu, "");
+        print("    of which the edit, reparse and rebind (wall)", reparse, "");
         print("  foldingRange (" + foldCount + " ranges)", fold, String.format(Locale.ROOT, "%,d B allocated", foldBytes));
         print("  selectionRange, " + positions + " positions per request", select, "");
     }

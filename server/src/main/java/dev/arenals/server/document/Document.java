@@ -346,6 +346,16 @@ public final class Document {
         return bytes;
     }
 
+    /**
+     * Before the first parse: parse into {@code arena} and bind into {@code scopes} instead of new
+     * ones, for short-lived documents (files read from disk for one request), whose thread reuses
+     * one pair for all of them. The caller must not use them elsewhere until this document is closed.
+     */
+    public void useBuffers(Arena arena, ScopeTable scopes) {
+        if (this.arena == null) this.arena = arena;
+        if (this.scopes == null) this.scopes = scopes;
+    }
+
     /** Frees the text, the arena and feature state; later tasks see a closed document. */
     public void close() {
         closed = true;

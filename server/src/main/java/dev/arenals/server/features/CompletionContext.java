@@ -61,16 +61,21 @@ final class CompletionContext {
     /** JSX_TAG: after "</", the tag being closed (its name node), or -1. */
     int closingTagOf = -1;
 
-    private CompletionContext(Arena arena, int offset) {
+    private final CompletionCache cache;
+
+    private CompletionContext(Arena arena, int offset, CompletionCache cache) {
+        this.cache = cache;
         this.arena = arena;
         this.src = arena.source();
         this.length = arena.sourceLength();
         this.offset = offset;
     }
 
-    static CompletionContext at(DocumentQuery q, int offset) {
+    static CompletionContext at(DocumentQuery q, int offset) { return at(q, offset, null); }
+
+    static CompletionContext at(DocumentQuery q, int offset, CompletionCache cache) {
         Arena arena = q.arena();
-        CompletionContext c = new CompletionContext(arena, offset);
+        CompletionContext c = new CompletionContext(arena, offset, cache);
         if (offset < 0 || offset > c.length) return c;
         c.analyze(q);
         return c;
@@ -192,8 +197,19 @@ final class CompletionContext {
 
     // ---- the tree around the cursor ----
 
+    private int cachedPathOffset = -2;
+    private int[] cachedPath;
+
     /** Root-to-innermost nodes that hold {@code p}: strictly inside, or at the end of an unclosed one. */
     private int[] pathAt(int p) {
+        if (p != cachedPathOffset) { // asked again for the token before the cursor by several rules
+            cachedPath = descend(p);
+            cachedPathOffset = p;
+        }
+        return cachedPath;
+    }
+
+    private int[] descend(int p) {
         int[] out = new int[32];
         int n = 0;
         int node = arena.root();
@@ -201,7 +217,12 @@ final class CompletionContext {
         out[n++] = node;
         descend:
         while (true) {
-            for (int c = arena.firstChild(node); c >= 0; c = arena.nextSibling(c)) {
+            int first = arena.firstChild(node);
+            if (first >= 0 && cache != null && arena.nextSibling(first) >= 0) {
+                int[] kids = cache.manyChildren(arena, node);
+                if (kids != null) first = kids[lastStartingBefore(kids, p)]; // children are in source order
+            }
+            for (int c = first; c >= 0; c = arena.nextSibling(c)) {
                 int s = arena.start(c), e = arena.end(c);
                 if (s > p) break;
                 boolean inside = s < p && (p < e || (p == e && unclosed(c)));
@@ -214,6 +235,16 @@ final class CompletionContext {
             break;
         }
         return Arrays.copyOf(out, n);
+    }
+
+    /** Index of the last child starting before {@code p} (0 when none does): the scan starts there. */
+    private int lastStartingBefore(int[] kids, int p) {
+        int lo = 0, hi = kids.length - 1, found = 0;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (arena.start(kids[mid]) < p) { found = mid; lo = mid + 1; } else hi = mid - 1;
+        }
+        return found;
     }
 
     /** A node ending at the cursor that the parser closed early: recovery, not a ')', ']', '}' or ';' seen. */

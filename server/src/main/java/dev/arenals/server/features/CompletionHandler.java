@@ -26,8 +26,6 @@ import org.eclipse.lsp4j.InsertTextFormat;
 import org.eclipse.lsp4j.MarkupContent;
 import org.eclipse.lsp4j.MarkupKind;
 import org.eclipse.lsp4j.Position;
-import org.eclipse.lsp4j.TextEdit;
-import org.eclipse.lsp4j.jsonrpc.messages.Either;
 
 /**
  * {@code textDocument/completion} and {@code completionItem/resolve}. What is offered depends on
@@ -50,12 +48,16 @@ public final class CompletionHandler {
     /** Must run on the document's queue. {@code index} may be null (no workspace). */
     public CompletionList complete(Document doc, Position position, WorkspaceIndex index, boolean snippets) {
         CompletionList list = new CompletionList(false, new ArrayList<>());
+        lastDocument = doc.uri();
         DocumentQuery q = DocumentQuery.of(doc);
         if (q == null) return list;
         int offset = q.offset(position);
         if (offset < 0) return list;
-        CompletionContext c = CompletionContext.at(q, offset);
+        lastOffset = offset;
+        CompletionCache cache = doc.attachment(CompletionCache.class, CompletionCache::new).current(q.arena());
+        CompletionContext c = CompletionContext.at(q, offset, cache);
         Items items = new Items(c.prefix);
+        items.cache = cache;
         Path file = Uris.pathOf(doc.uri());
         switch (c.kind) {
             case CompletionContext.AFTER_DOT:
@@ -116,17 +118,31 @@ public final class CompletionHandler {
             if (k == ScopeKind.FUNCTION || k == ScopeKind.STATIC_BLOCK || k == ScopeKind.SCRIPT || k == ScopeKind.MODULE) break;
         }
         int[] visible = scopes.visibleSymbols(c.offset);
+        items.visibleNameIds = items.cache.visibleNameMarks(arena.names().size());
+        items.visibleStamp = items.cache.stamp();
+        items.libIds = items.cache.libIds(arena);
+        NameView nameView = new NameView(arena.names());
         int d = 0;
         for (int symbol : visible) {
             int scope = scopes.scope(symbol);
             while (d < chain.length - 1 && chain[d] != scope) d++;
             int kind = scopes.kind(symbol);
             if (!offered(kind, which)) continue;
+            int nameId = scopes.nameId(symbol);
+            items.visibleNameIds[nameId] = items.visibleStamp; // shadows a lib name even when it does not match the word
+            nameView.id = nameId;
+            if (!items.prefix.isEmpty() && match(nameView, items.prefix) < 0) { // no String for a name that does not match
+                items.dropped = true;
+                continue;
+            }
             String name = scopes.name(symbol);
             if (which == NAMES_JSX && (name.isEmpty() || !Character.isUpperCase(name.charAt(0)))) continue;
             char group = d == chain.length - 1 ? G_MODULE : d <= localDepth ? G_LOCAL : G_OUTER;
-            int decl = scopes.declarationNode(symbol);
-            items.add(name, kindOf(kind, scopes.declaringNode(symbol), arena), group, null, decl < 0 ? null : data(doc, arena.start(decl)));
+            CompletionItemKind itemKind = kindOf(kind, scopes.declaringNode(symbol), arena);
+            // no data: resolve finds a visible name by its label at the position of the last list
+            // visible names are unique already: no set lookup per name; the name id marks what they shadow
+            if (which == NAMES_JSX) items.add(name, itemKind, group, null, null);
+            else items.addVisible(name, itemKind, group, null);
         }
     }
 
@@ -148,7 +164,7 @@ public final class CompletionHandler {
             boolean typeOnly = WellKnownGlobals.libIsTypeOnly(i);
             if (types ? (k == WellKnownGlobals.LIB_FUNCTION || k == WellKnownGlobals.LIB_VARIABLE) : typeOnly) continue;
             String name = WellKnownGlobals.libName(i);
-            if (items.has(name)) continue; // a visible declaration shadows it
+            if (items.shadowsLib(i, name)) continue; // a visible declaration shadows it
             CompletionItemKind kind;
             switch (k) {
                 case WellKnownGlobals.LIB_CLASS: kind = CompletionItemKind.Class; break;
@@ -192,25 +208,31 @@ public final class CompletionHandler {
     }
 
     /**
-     * What resolve needs, as one string (a JSON object per item cost more than the rest of the
-     * item in large lists): the offset of the declaring name, ':', the document's URI.
+     * What resolve needs of a member: the offset of its declaring name, a number; visible names
+     * carry none (resolve looks the label up where the list was made). The document is the one
+     * the last list was made for ({@link #lastDocument}): clients resolve items of the list on
+     * screen, and the label is checked against the name found. A URI, or any data, in each of
+     * thousands of items cost more than the rest of the item.
      */
-    static String data(Document doc, int declarationOffset) {
-        return declarationOffset + ":" + doc.uri();
+    static Integer data(Document doc, int declarationOffset) {
+        return declarationOffset;
     }
 
-    /** The document URI a resolve request is about, or null when the item carries none of ours. */
-    public static String uriOf(CompletionItem item) {
-        String d = dataString(item);
-        int colon = d == null ? -1 : d.indexOf(':');
-        return colon > 0 ? d.substring(colon + 1) : null;
-    }
+    private volatile String lastDocument;
+    private volatile int lastOffset = -1;
 
-    private static String dataString(CompletionItem item) {
+    /** The URI of the document the last completion list was made for: where resolve looks. */
+    public String lastDocument() { return lastDocument; }
+
+    private static int offsetOf(CompletionItem item) {
         Object d = item == null ? null : item.getData();
-        if (d instanceof String s) return s;
-        if (d instanceof JsonElement e && e.isJsonPrimitive() && e.getAsJsonPrimitive().isString()) return e.getAsString();
-        return null;
+        try {
+            if (d instanceof Number n) return n.intValue();
+            if (d instanceof JsonElement e && e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) return e.getAsInt();
+        } catch (RuntimeException e) {
+            return -1;
+        }
+        return -1;
     }
 
     /**
@@ -218,17 +240,20 @@ public final class CompletionHandler {
      * the document's current parse; an item whose name is no longer declared there is returned as is.
      */
     public CompletionItem resolve(Document doc, CompletionItem item, boolean markdown) {
-        String d = dataString(item);
         DocumentQuery q = DocumentQuery.of(doc);
-        int colon = d == null ? -1 : d.indexOf(':');
-        if (colon <= 0 || q == null) return item;
-        int offset;
-        try {
-            offset = Integer.parseInt(d, 0, colon, 10);
-        } catch (NumberFormatException e) {
-            return item;
+        int offset = offsetOf(item);
+        if (q == null || offset > q.arena().sourceLength() || item.getLabel() == null) return item;
+        if (offset < 0) { // a visible name: the one with this label where the last list was made
+            int at = lastOffset;
+            if (at < 0 || at > q.arena().sourceLength()) return item;
+            for (int symbol : q.scopes().visibleSymbols(at)) {
+                if (q.isDeclared(symbol) && q.scopes().name(symbol).equals(item.getLabel())) {
+                    offset = q.arena().start(q.scopes().declarationNode(symbol));
+                    break;
+                }
+            }
+            if (offset < 0) return item;
         }
-        if (offset < 0 || offset > q.arena().sourceLength()) return item;
         int ident = q.identifierAt(offset);
         int symbol = q.symbolOfNode(ident);
         String[] shown;
@@ -276,14 +301,47 @@ public final class CompletionHandler {
     static final class Items {
         /** The typed word candidates are matched against (a path segment in a module specifier). */
         String prefix;
-        final List<CompletionItem> out = new ArrayList<>();
+        final List<CompletionItem> out = new ArrayList<>(1024);
         private final Set<String> labels = new HashSet<>();
         /** A candidate did not match the typed word: the client must ask again when the word changes. */
         boolean dropped;
 
         Items(String prefix) { this.prefix = prefix; }
 
+        /** Labels added through {@link #add} and {@link #addKeyword}; visible names only when a word is typed. */
         boolean has(String label) { return labels.contains(label); }
+
+        /** By name id of the document: a visible name has it (null when names were not listed). */
+        int[] visibleNameIds;
+        int visibleStamp = -1;
+        /** By lib index: the global's name id in the document, or -1 (from the cache). */
+        int[] libIds;
+        CompletionCache cache;
+
+        boolean shadowsLib(int libIndex, String name) {
+            if (visibleNameIds != null && libIds != null) {
+                int id = libIds[libIndex];
+                if (id >= 0 && id < visibleNameIds.length && visibleNameIds[id] == visibleStamp) return true;
+            }
+            return !labels.isEmpty() && labels.contains(name);
+        }
+
+        /** A visible name: unique among visible names, so no set lookup unless a typed word needs {@link #has} later. */
+        void addVisible(String label, CompletionItemKind kind, char group, Object data) {
+            if (label.isEmpty()) return;
+            int match = match(label, prefix);
+            if (match < 0) {
+                dropped = true;
+                return;
+            }
+            if (!prefix.isEmpty()) labels.add(label);
+            CompletionItem item = new CompletionItem(label);
+            item.setKind(kind);
+            item.setSortText(sortText(group, match, label));
+            item.setFilterText(label);
+            if (data != null) item.setData(data);
+            out.add(item);
+        }
 
         /** Adds a candidate unless one with that label is in already; returns it, or null when dropped or a duplicate. */
         CompletionItem add(String label, CompletionItemKind kind, char group, String detail, Object data) {
@@ -296,7 +354,7 @@ public final class CompletionHandler {
             labels.add(label);
             CompletionItem item = new CompletionItem(label);
             item.setKind(kind);
-            item.setSortText(new StringBuilder(label.length() + 2).append(group).append((char) ('0' + match)).append(label).toString());
+            item.setSortText(sortText(group, match, label));
             item.setFilterText(label);
             if (detail != null) item.setDetail(detail);
             if (data != null) item.setData(data);
@@ -316,7 +374,7 @@ public final class CompletionHandler {
             labels.add(key);
             CompletionItem item = new CompletionItem(label);
             item.setKind(kind);
-            item.setSortText(new StringBuilder().append(group).append((char) ('0' + match)).append(label).toString());
+            item.setSortText(sortText(group, match, label));
             item.setFilterText(label);
             if (snippet != null) {
                 item.setInsertText(snippet);
@@ -326,8 +384,14 @@ public final class CompletionHandler {
             return item;
         }
 
-        void addEdit(CompletionItem item, TextEdit edit) {
-            item.setTextEdit(Either.forLeft(edit));
+        /** The two-char heads of sortText, by group and match: concatenated, a Latin-1 label stays Latin-1. */
+        private static final String[][] HEADS = new String[10][4];
+        static {
+            for (int g = 0; g < 10; g++) for (int m = 0; m < 4; m++) HEADS[g][m] = new String(new char[] {(char) ('0' + g), (char) ('0' + m)});
+        }
+
+        private static String sortText(char group, int match, String label) {
+            return HEADS[group - '0'][match].concat(label);
         }
     }
 
@@ -336,12 +400,20 @@ public final class CompletionHandler {
      * camel-case humps ({@code gEBI} → {@code getElementById}), 3 the prefix's letters in order
      * starting at the name's start; -1 no match.
      */
-    static int match(String name, String prefix) {
+    static int match(CharSequence name, String prefix) {
         int p = prefix.length();
         if (p == 0) return 0;
         if (name.length() < p) return -1;
-        if (name.startsWith(prefix)) return 0;
-        if (name.regionMatches(true, 0, prefix, 0, p)) return 1;
+        boolean exact = true, folded = true;
+        for (int k = 0; k < p && folded; k++) {
+            char a = name.charAt(k), b = prefix.charAt(k);
+            if (a != b) {
+                exact = false;
+                folded = Character.toLowerCase(a) == Character.toLowerCase(b);
+            }
+        }
+        if (exact) return 0;
+        if (folded) return 1;
         if (Character.toLowerCase(name.charAt(0)) != Character.toLowerCase(prefix.charAt(0))) return -1;
         // humps: each prefix char continues the current hump or starts the next one
         int i = 1, j = 1;
@@ -374,7 +446,20 @@ public final class CompletionHandler {
         return j == p ? 3 : -1;
     }
 
-    private static boolean isHump(String name, int i) {
+    /** A name of the document's name table as a CharSequence, to match it before making a String of it. */
+    private static final class NameView implements CharSequence {
+        private final dev.arenals.parser.tree.NameTable names;
+        int id;
+
+        NameView(dev.arenals.parser.tree.NameTable names) { this.names = names; }
+
+        @Override public int length() { return names.length(id); }
+        @Override public char charAt(int i) { return names.charAt(id, i); }
+        @Override public CharSequence subSequence(int start, int end) { return toString().substring(start, end); }
+        @Override public String toString() { return names.name(id); }
+    }
+
+    private static boolean isHump(CharSequence name, int i) {
         char c = name.charAt(i);
         if (Character.isUpperCase(c)) return i == 0 || !Character.isUpperCase(name.charAt(i - 1)) || (i + 1 < name.length() && Character.isLowerCase(name.charAt(i + 1)));
         return i > 0 && (name.charAt(i - 1) == '_' || name.charAt(i - 1) == '$');

@@ -5,11 +5,16 @@ import static dev.arenals.parser.tree.NodeKind.*;
 import dev.arenals.parser.scope.ScopeTable;
 import dev.arenals.parser.scope.SymbolKind;
 import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.ParseOptions;
+import dev.arenals.server.document.ParseTools;
 import dev.arenals.server.query.DocumentQuery;
 import dev.arenals.server.query.TreePaths;
+import dev.arenals.server.workspace.CrossFileNavigator;
 import dev.arenals.server.workspace.FileSummary;
 import dev.arenals.server.workspace.ModuleResolver;
 import dev.arenals.server.workspace.WorkspaceIndex;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
@@ -230,55 +235,130 @@ final class CompletionMembers {
     /** Fields, accessors and methods of a class (static or instance side), then its base class's, one group further. */
     private void classMembers(int cls, boolean isStatic, int group, Sink sink, Set<Integer> visited) {
         if (cls < 0 || !visited.add(cls) || visited.size() > MAX_DEPTH) return;
-        int body = classBody(cls);
-        for (int m = body < 0 ? -1 : arena.firstChild(body); m >= 0; m = arena.nextSibling(m)) {
-            int mk = arena.kind(m);
-            int data = arena.data(m);
+        bodyMembers(arena, cls, isStatic, group, sink, true);
+        int base = baseClass(cls);
+        if (base >= 0) classMembers(base, isStatic, group + 1, sink, visited);
+        else importedBase(cls, isStatic, group + 1, sink);
+    }
+
+    /** The members written in a class body of {@code a}; declaration nodes passed on only when {@code a} is this document's arena. */
+    private static void bodyMembers(Arena a, int cls, boolean isStatic, int group, Sink sink, boolean local) {
+        int body = -1;
+        for (int c = a.firstChild(cls); c >= 0; c = a.nextSibling(c)) if (a.kind(c) == CLASS_BODY) body = c;
+        for (int m = body < 0 ? -1 : a.firstChild(body); m >= 0; m = a.nextSibling(m)) {
+            int mk = a.kind(m);
+            int data = a.data(m);
             if (mk == METHOD && (data & C_CONSTRUCTOR) != 0) {
-                if (!isStatic) parameterProperties(m, group, sink);
+                if (!isStatic) parameterProperties(a, m, group, sink, local);
                 continue;
             }
             if ((mk != METHOD && mk != FIELD) || ((data & C_STATIC) != 0) != isStatic || (data & P_COMPUTED) != 0) continue;
-            int key = arena.firstChild(m);
-            String name = keyName(key);
+            int key = a.firstChild(m);
+            String name = keyName(a, key);
             if (name == null) continue;
             CompletionItemKind kind = mk == FIELD ? ((data & C_ACCESSOR) != 0 ? CompletionItemKind.Property : CompletionItemKind.Field)
                     : (data & (P_GET | P_SET)) != 0 ? CompletionItemKind.Property : CompletionItemKind.Method;
-            sink.member(name, kind, key, group, null);
+            sink.member(name, kind, local ? key : -1, group, null);
         }
-        classMembers(baseClass(cls), isStatic, group + 1, sink, visited);
     }
 
     /** TypeScript's {@code constructor(private a: T)}: parameters that are also fields. */
-    private void parameterProperties(int constructor, int group, Sink sink) {
-        int fn = arena.nextSibling(arena.firstChild(constructor));
-        int params = fn < 0 ? -1 : arena.firstChild(fn);
-        if (params < 0 || arena.kind(params) != FORMAL_PARAMETERS) return;
+    private static void parameterProperties(Arena a, int constructor, int group, Sink sink, boolean local) {
+        int fn = a.nextSibling(a.firstChild(constructor));
+        int params = fn < 0 ? -1 : a.firstChild(fn);
+        if (params < 0 || a.kind(params) != FORMAL_PARAMETERS) return;
         int modifiers = MOD_PUBLIC | MOD_PRIVATE | MOD_PROTECTED | MOD_READONLY | MOD_OVERRIDE;
-        for (int p = arena.firstChild(params); p >= 0; p = arena.nextSibling(p)) {
-            if (arena.kind(p) != PARAMETER || (arena.data(p) & modifiers) == 0) continue;
-            int target = arena.firstChild(p);
-            if (target >= 0 && arena.kind(target) == ASSIGNMENT_PATTERN) target = arena.firstChild(target);
-            if (target >= 0 && arena.kind(target) == BINDING_IDENTIFIER) {
-                sink.member(arena.names().name(arena.data(target)), CompletionItemKind.Field, target, group, null);
+        for (int p = a.firstChild(params); p >= 0; p = a.nextSibling(p)) {
+            if (a.kind(p) != PARAMETER || (a.data(p) & modifiers) == 0) continue;
+            int target = a.firstChild(p);
+            if (target >= 0 && a.kind(target) == ASSIGNMENT_PATTERN) target = a.firstChild(target);
+            if (target >= 0 && a.kind(target) == BINDING_IDENTIFIER) {
+                sink.member(a.names().name(a.data(target)), CompletionItemKind.Field, local ? target : -1, group, null);
             }
         }
+    }
+
+    /** Files read for inherited members in one request, at most: each is parsed from disk. */
+    private static final int MAX_FOREIGN_FILES = 4;
+    /** Largest file read for inherited members. */
+    private static final long MAX_FOREIGN_BYTES = 2L << 20;
+    private int foreignFiles;
+
+    /**
+     * A class that extends an imported class: the base class's members from its file, found through
+     * the workspace index's import chains and read from disk (parsed on this thread into a scratch
+     * arena; another document's own arena is never read), then its bases declared in that file.
+     */
+    private void importedBase(int cls, boolean isStatic, int group, Sink sink) {
+        if (index == null || file == null) return;
+        int expr = heritage(arena, cls);
+        if (expr < 0 || arena.kind(expr) != IDENTIFIER_REFERENCE) return;
+        int symbol = q.symbolOfNode(expr);
+        if (symbol < 0 || !q.isDeclared(symbol) || scopes.kind(symbol) != SymbolKind.IMPORT) return;
+        int specifierNode = scopes.declaringNode(symbol);
+        String imported;
+        switch (arena.kind(specifierNode)) {
+            case IMPORT_DEFAULT_SPECIFIER: imported = "default"; break;
+            case IMPORT_SPECIFIER: imported = keyName(arena, arena.firstChild(specifierNode)); break;
+            default: return;
+        }
+        int declaration = TreePaths.parent(arena, specifierNode);
+        String specifier = null;
+        for (int ch = declaration < 0 ? -1 : arena.firstChild(declaration); ch >= 0; ch = arena.nextSibling(ch)) {
+            if (arena.kind(ch) == STRING_LITERAL) specifier = stringValue(ch);
+        }
+        if (imported == null || specifier == null) return;
+        CrossFileNavigator.NameInFile origin = new CrossFileNavigator(index).origin(file, specifier, imported);
+        if (origin == null || foreignFiles++ >= MAX_FOREIGN_FILES) return;
+        try {
+            if (Files.size(origin.file()) > MAX_FOREIGN_BYTES) return;
+            String text = Files.readString(origin.file());
+            Arena other = new Arena();
+            ParseTools.current().parser.parse(other, text, ParseOptions.forFileName(origin.file().getFileName().toString()));
+            Set<Integer> visited = new HashSet<>();
+            for (int c = topLevelClass(other, origin.name()); c >= 0 && visited.add(c) && visited.size() <= MAX_DEPTH; group++) {
+                bodyMembers(other, c, isStatic, group, sink, false);
+                int base = heritage(other, c);
+                c = base >= 0 && other.kind(base) == IDENTIFIER_REFERENCE ? topLevelClass(other, other.names().name(other.data(base))) : -1;
+            }
+        } catch (IOException | RuntimeException e) {
+            // unreadable or vanished: no inherited members from it
+        }
+    }
+
+    /** The expression after {@code extends}, or -1. */
+    private static int heritage(Arena a, int cls) {
+        for (int c = a.firstChild(cls); c >= 0; c = a.nextSibling(c)) {
+            if (a.kind(c) != CLASS_HERITAGE) continue;
+            int expr = a.firstChild(c);
+            if (expr >= 0 && a.kind(expr) == EXPRESSION_WITH_TYPE_ARGUMENTS) expr = a.firstChild(expr);
+            return expr;
+        }
+        return -1;
+    }
+
+    /** The class declared at the top level of {@code a} (exported or not) under {@code name}, or -1. */
+    private static int topLevelClass(Arena a, String name) {
+        for (int s = a.root() < 0 ? -1 : a.firstChild(a.root()); s >= 0; s = a.nextSibling(s)) {
+            int d = s;
+            if (a.kind(d) == EXPORT_NAMED || a.kind(d) == EXPORT_DEFAULT) d = a.firstChild(d);
+            if (d < 0 || a.kind(d) != CLASS_DECLARATION) continue;
+            for (int c = a.firstChild(d); c >= 0; c = a.nextSibling(c)) {
+                if (a.kind(c) == BINDING_IDENTIFIER && a.names().equals(a.data(c), name)) return d;
+            }
+        }
+        return -1;
     }
 
     /** The class a class extends, when it is a class declared in this file; else -1. */
     private int baseClass(int cls) {
-        for (int c = arena.firstChild(cls); c >= 0; c = arena.nextSibling(c)) {
-            if (arena.kind(c) != CLASS_HERITAGE) continue;
-            int expr = arena.firstChild(c);
-            if (expr >= 0 && arena.kind(expr) == EXPRESSION_WITH_TYPE_ARGUMENTS) expr = arena.firstChild(expr);
-            if (expr < 0) return -1;
-            if (isClass(arena.kind(expr))) return expr;
-            if (arena.kind(expr) != IDENTIFIER_REFERENCE) return -1;
-            int symbol = q.symbolOfNode(expr);
-            if (symbol < 0 || !q.isDeclared(symbol) || scopes.kind(symbol) != SymbolKind.CLASS) return -1;
-            return scopes.declaringNode(symbol);
-        }
-        return -1;
+        int expr = heritage(arena, cls);
+        if (expr < 0) return -1;
+        if (isClass(arena.kind(expr))) return expr;
+        if (arena.kind(expr) != IDENTIFIER_REFERENCE) return -1;
+        int symbol = q.symbolOfNode(expr);
+        if (symbol < 0 || !q.isDeclared(symbol) || scopes.kind(symbol) != SymbolKind.CLASS) return -1;
+        return scopes.declaringNode(symbol);
     }
 
     /** Private names ({@code #x}) of the class around the cursor. */
@@ -336,13 +416,16 @@ final class CompletionMembers {
         return null;
     }
 
+    String keyName(int key) { return keyName(arena, key); }
+
     /** A property key usable after a dot: an identifier name, or a string that is one; else null. */
-    String keyName(int key) {
+    static String keyName(Arena a, int key) {
         if (key < 0) return null;
-        int k = arena.kind(key);
-        if (k == IDENTIFIER_NAME || k == IDENTIFIER_REFERENCE || k == BINDING_IDENTIFIER) return arena.names().name(arena.data(key));
+        int k = a.kind(key);
+        if (k == IDENTIFIER_NAME || k == IDENTIFIER_REFERENCE || k == BINDING_IDENTIFIER) return a.names().name(a.data(key));
         if (k == STRING_LITERAL) {
-            String v = stringValue(key);
+            int s = a.start(key), e = a.end(key);
+            String v = e - s < 2 ? "" : a.text(s + 1, e - 1);
             if (v.isEmpty() || !Character.isJavaIdentifierStart(v.charAt(0))) return null;
             for (int i = 1; i < v.length(); i++) if (!CompletionContext.isIdentifierPart(v.charAt(i))) return null;
             return v;

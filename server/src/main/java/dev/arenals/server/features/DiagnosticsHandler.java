@@ -25,6 +25,11 @@ public final class DiagnosticsHandler {
     /** Code of the "file too large" diagnostic. */
     public static final String TOO_LARGE_CODE = "file-too-large";
 
+    /** The diagnostics that need other files (null: none). */
+    private volatile ImportDiagnostics imports;
+
+    public void setImportDiagnostics(ImportDiagnostics imports) { this.imports = imports; }
+
     /** The diagnostics, then (when {@code unused}) the unused-code hints ({@link UnusedCode}). */
     public List<Diagnostic> diagnostics(Document doc, long maxBytes, boolean unused) {
         List<Diagnostic> list = diagnostics(doc, maxBytes);
@@ -56,6 +61,8 @@ public final class DiagnosticsHandler {
             diagnostic.setMessage(DiagnosticMessages.message(log, i, arena.names()));
             out.add(diagnostic);
         }
+        ImportDiagnostics i = imports;
+        if (i != null) i.addTo(doc, out);
         return out;
     }
 

@@ -39,7 +39,12 @@ public final class SemanticTokensHandler {
 
     public SemanticTokens full(Document doc, SemanticTokensHistory history) {
         SemanticTokensHistory.Sent sent = history.entry(doc.uri());
-        recomputeAll(doc, sent);
+        try {
+            recomputeAll(doc, sent);
+        } catch (RuntimeException e) {
+            history.forget(doc.uri()); // half updated: no delta may start from it
+            throw e;
+        }
         String id = remember(doc, sent, history);
         return new SemanticTokens(id, new IntList(Arrays.copyOf(sent.data, 5 * sent.count)));
     }
@@ -58,15 +63,21 @@ public final class SemanticTokensHandler {
         }
         sent.lastDeltaSpliced = false;
         List<SemanticTokensEdit> edits;
-        DocumentQuery q = DocumentQuery.of(doc);
-        if (q != null && sent.parseStamp == doc.parseStamp()) {
-            edits = List.of(); // the same tree
-        } else if (q != null && canSplice(doc, q.arena(), sent)) {
-            edits = splice(doc, q, sent);
-            if (edits == null) edits = recomputeAndDiff(doc, sent);
-            else sent.lastDeltaSpliced = true;
-        } else {
-            edits = recomputeAndDiff(doc, sent);
+        try {
+            DocumentQuery q = DocumentQuery.of(doc);
+            if (q != null && sent.parseStamp == doc.parseStamp()) {
+                edits = List.of(); // the same tree
+            } else if (q != null && canSplice(doc, q.arena(), sent)) {
+                edits = splice(doc, q, sent);
+                if (edits == null) edits = recomputeAndDiff(doc, sent);
+                else sent.lastDeltaSpliced = true;
+            } else {
+                edits = recomputeAndDiff(doc, sent);
+            }
+        } catch (RuntimeException e) {
+            // the entry may be half updated: the next delta against any id gets a full answer
+            history.forget(doc.uri());
+            throw e;
         }
         return Either.forRight(new SemanticTokensDelta(edits, remember(doc, sent, history)));
     }

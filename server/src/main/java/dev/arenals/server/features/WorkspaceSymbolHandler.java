@@ -36,9 +36,15 @@ public final class WorkspaceSymbolHandler {
         String q = query == null ? "" : query.trim();
         // the best LIMIT, kept in a heap whose head is the worst of them
         PriorityQueue<Match> best = new PriorityQueue<>(LIMIT + 1, BEST_FIRST.reversed());
-        for (WorkspaceIndex.DeclarationInFile entry : index.declarations()) {
+        WorkspaceIndex.Declarations all = index.declarationsWithMasks();
+        long[] masks = all.nameMasks();
+        long queryMask = WorkspaceIndex.nameMask(q);
+        for (int i = 0, n = masks.length; i < n; i++) {
+            // humps and substrings are subsequences, which need every character of the query: one
+            // AND of the masks rejects most names, the subsequence pass most of the rest
+            if ((masks[i] & queryMask) != queryMask) continue;
+            WorkspaceIndex.DeclarationInFile entry = all.list().get(i);
             Declaration d = entry.declaration();
-            // humps and substrings are subsequences: most names are rejected by this one cheap pass
             if (!q.isEmpty() && !isSubsequence(q, d.name())) continue;
             int rank = q.isEmpty() ? SUBSTRING : rank(q, d.name());
             if (rank == NONE) continue;
@@ -83,8 +89,10 @@ public final class WorkspaceSymbolHandler {
 
     /** Without lower-casing copies: this runs for every declaration of the workspace. */
     private static boolean containsIgnoringCase(String name, String query) {
+        if (query.isEmpty()) return true;
+        char first = query.charAt(0);
         for (int i = 0, last = name.length() - query.length(); i <= last; i++) {
-            if (name.regionMatches(true, i, query, 0, query.length())) return true;
+            if (same(first, name.charAt(i)) && name.regionMatches(true, i, query, 0, query.length())) return true;
         }
         return false;
     }
@@ -97,7 +105,7 @@ public final class WorkspaceSymbolHandler {
     static boolean matchesHumps(String query, String name) {
         if (query.isEmpty()) return false;
         for (int start = 0; start < name.length(); start++) {
-            if (isHumpStart(name, start) && same(query.charAt(0), name.charAt(start)) && humpsFrom(query, name, start)) return true;
+            if (same(query.charAt(0), name.charAt(start)) && isHumpStart(name, start) && humpsFrom(query, name, start)) return true;
         }
         return false;
     }
@@ -128,7 +136,9 @@ public final class WorkspaceSymbolHandler {
     }
 
     private static boolean same(char a, char b) {
-        return a == b || Character.toLowerCase(a) == Character.toLowerCase(b);
+        if (a == b) return true;
+        if ((a | b) < 128) return (a | 0x20) == (b | 0x20) && (a | 0x20) >= 'a' && (a | 0x20) <= 'z';
+        return Character.toLowerCase(a) == Character.toLowerCase(b);
     }
 
     private static String fileName(FileSummary f) {

@@ -76,6 +76,10 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
     private final DiagnosticsHandler diagnostics = new DiagnosticsHandler();
     private final WorkspaceIndex index = new WorkspaceIndex();
     private final CrossFileNavigator navigator = new CrossFileNavigator(index);
+    {
+        // import diagnostics read the index and the current setting
+        diagnostics.setImportDiagnostics(new dev.arenals.server.features.ImportDiagnostics(index, () -> this.settings.importDiagnostics()));
+    }
     /** Made at initialize, when the position encoding is known; null before. */
     private volatile Indexer indexer;
     private volatile List<Path> workspaceFolders = List.of();
@@ -343,7 +347,8 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
         if (settings.parameterNameHints() != before.parameterNameHints() && inlayHintRefresh && hintsClient != null) {
             hintsClient.refreshInlayHints();
         }
-        if (settings.maxFileSize() != before.maxFileSize() || settings.unusedDiagnostics() != before.unusedDiagnostics()) {
+        if (settings.maxFileSize() != before.maxFileSize() || settings.unusedDiagnostics() != before.unusedDiagnostics()
+                || settings.importDiagnostics() != before.importDiagnostics()) {
             log.info("settings changed: " + settings);
             for (Document doc : store.all()) doc.queue().execute(doc::invalidate);
             LanguageClient c = client;

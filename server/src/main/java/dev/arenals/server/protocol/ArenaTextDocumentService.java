@@ -430,12 +430,28 @@ public final class ArenaTextDocumentService implements TextDocumentService {
         }
         Document snapshot = new Document(uri, null, 0, text, server.support().positionEncoding,
                 new dev.arenals.server.document.SerialQueue(Runnable::run, null, t -> { }));
+        // a references or rename request reads hundreds of such files: one arena per thread for all
+        // of them (a new one is mostly the zeroing of its columns)
+        DiskBuffers buffers = DISK_BUFFERS.get();
+        if (buffers.arena.capacity() > DiskBuffers.KEPT_NODES) buffers = new DiskBuffers();
+        DISK_BUFFERS.set(buffers);
+        snapshot.useBuffers(buffers.arena, buffers.scopes);
         if (!snapshot.ensureParsed(dev.arenals.server.document.ParseTools.current(), server.settings().maxFileSize())) {
             snapshot.close();
             return null;
         }
         return snapshot;
     }
+
+    /** The arena and scope table a worker thread parses files read from disk into, one file at a time. */
+    private static final class DiskBuffers {
+        /** An arena grown past this (a large file) is not kept. */
+        static final int KEPT_NODES = 1 << 16;
+        final dev.arenals.parser.tree.Arena arena = new dev.arenals.parser.tree.Arena(1 << 12);
+        final dev.arenals.parser.scope.ScopeTable scopes = new dev.arenals.parser.scope.ScopeTable();
+    }
+
+    private static final ThreadLocal<DiskBuffers> DISK_BUFFERS = ThreadLocal.withInitial(DiskBuffers::new);
 
     @Override
     public CompletableFuture<LinkedEditingRanges> linkedEditingRange(LinkedEditingRangeParams params) {
@@ -511,7 +527,7 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     public CompletableFuture<CompletionItem> resolveCompletionItem(CompletionItem unresolved) {
         server.checkRequestAllowed();
         if (unresolved == null) throw invalidParams("completionItem/resolve: the item is missing");
-        String uri = CompletionHandler.uriOf(unresolved);
+        String uri = completion.lastDocument();
         if (uri == null) return CompletableFuture.completedFuture(unresolved);
         boolean markdown = server.support().markdownHover;
         return onDocument("completionItem/resolve", uri, unresolved, doc -> completion.resolve(doc, unresolved, markdown));

@@ -21,6 +21,11 @@ import java.util.Locale;
  *   <li>{@code inlayHints.parameterNames}: {@code "none"}, {@code "literals"} (default: parameter
  *       names before literal arguments) or {@code "all"} (before every argument that does not
  *       already say the name).</li>
+ *   <li>{@code importDiagnostics}: the diagnostics that need other files, TS2307 (module not found)
+ *       and TS2305 (no such exported member), only where TypeScript's answer is certain:
+ *       {@code "relative"} (default: TS2307 for relative specifiers only, and TS2305),
+ *       {@code "all"} (also TS2307 for a bare specifier whose package is installed but the path
+ *       is not found), {@code "off"}.</li>
  * </ul>
  * Unknown keys and values of the wrong type are ignored (the previous value stays).
  */
@@ -33,20 +38,26 @@ public final class ServerSettings {
     /** Which arguments get a parameter-name inlay hint. */
     public enum ParameterNameHints { NONE, LITERALS, ALL }
 
+    /** Which import diagnostics are on (see the class comment). */
+    public enum ImportDiagnostics { OFF, RELATIVE, ALL }
+
     private final long maxFileSize;
     private final DiagnosticMode diagnosticMode;
     private final boolean unusedDiagnostics;
     private final ParameterNameHints parameterNameHints;
+    private final ImportDiagnostics importDiagnostics;
 
     public ServerSettings(long maxFileSize, DiagnosticMode diagnosticMode) {
-        this(maxFileSize, diagnosticMode, true, ParameterNameHints.LITERALS);
+        this(maxFileSize, diagnosticMode, true, ParameterNameHints.LITERALS, ImportDiagnostics.RELATIVE);
     }
 
-    public ServerSettings(long maxFileSize, DiagnosticMode diagnosticMode, boolean unusedDiagnostics, ParameterNameHints parameterNameHints) {
+    public ServerSettings(long maxFileSize, DiagnosticMode diagnosticMode, boolean unusedDiagnostics, ParameterNameHints parameterNameHints,
+            ImportDiagnostics importDiagnostics) {
         this.maxFileSize = maxFileSize;
         this.diagnosticMode = diagnosticMode;
         this.unusedDiagnostics = unusedDiagnostics;
         this.parameterNameHints = parameterNameHints;
+        this.importDiagnostics = importDiagnostics;
     }
 
     public static ServerSettings defaults() { return new ServerSettings(DEFAULT_MAX_FILE_SIZE, DiagnosticMode.AUTO); }
@@ -55,6 +66,7 @@ public final class ServerSettings {
     public DiagnosticMode diagnosticMode() { return diagnosticMode; }
     public boolean unusedDiagnostics() { return unusedDiagnostics; }
     public ParameterNameHints parameterNameHints() { return parameterNameHints; }
+    public ImportDiagnostics importDiagnostics() { return importDiagnostics; }
 
     /** These settings updated by {@code value} (a JsonElement, a Map, or null). */
     public ServerSettings with(Object value) {
@@ -88,7 +100,16 @@ public final class ServerSettings {
                 // keep the previous value
             }
         }
-        return new ServerSettings(max, mode, unused, hints);
+        ImportDiagnostics imports = importDiagnostics;
+        JsonElement i = o.get("importDiagnostics");
+        if (i instanceof JsonPrimitive && ((JsonPrimitive) i).isString()) {
+            try {
+                imports = ImportDiagnostics.valueOf(i.getAsString().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException ignored) {
+                // keep the previous value
+            }
+        }
+        return new ServerSettings(max, mode, unused, hints, imports);
     }
 
     /** {@code group.key} given flat (VS Code's dotted key) or nested ({@code {"group": {"key": …}}}). */
@@ -107,6 +128,7 @@ public final class ServerSettings {
 
     @Override public String toString() {
         return "ServerSettings(maxFileSize=" + maxFileSize + ", diagnosticMode=" + diagnosticMode
-                + ", diagnostics.unused=" + unusedDiagnostics + ", inlayHints.parameterNames=" + parameterNameHints + ")";
+                + ", diagnostics.unused=" + unusedDiagnostics + ", inlayHints.parameterNames=" + parameterNameHints
+                + ", importDiagnostics=" + importDiagnostics + ")";
     }
 }

@@ -17,6 +17,7 @@ public final class WellKnownGlobals {
             LIB_INTERFACE = 'i', LIB_TYPE = 't';
     private static final String[] LIB_NAMES;
     private static final char[] LIB_KINDS;
+    private static final char[][] LIB_CHARS;
 
     static {
         java.util.List<String> names = new java.util.ArrayList<>();
@@ -34,6 +35,14 @@ public final class WellKnownGlobals {
         }
         LIB_NAMES = names.toArray(new String[0]);
         LIB_KINDS = kinds.toString().toCharArray();
+        LIB_CHARS = new char[LIB_NAMES.length][];
+        for (int i = 0; i < LIB_NAMES.length; i++) LIB_CHARS[i] = LIB_NAMES[i].toCharArray();
+    }
+
+    /** The id of lib name {@code i} in a document's name table, or -1 when the document never spells it. */
+    public static int libNameId(NameTable names, int i) {
+        char[] c = LIB_CHARS[i];
+        return names.find(c, 0, c.length);
     }
 
     /** Number of names in the generated list of the language's, the DOM's and Node's globals. */

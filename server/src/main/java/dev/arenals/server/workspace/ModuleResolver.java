@@ -49,6 +49,9 @@ public final class ModuleResolver {
         return directory == null ? null : resolveFrom(directory.resolve("index.ts"), specifier);
     }
 
+    /** The resolvers of every project, over this class's caches. */
+    public static ProjectResolvers projectResolvers() { return RESOLVERS; }
+
     /** The resolver for imports written in {@code file} (its tsconfig's options). */
     public static TypeScriptResolver resolverFor(Path file) { return RESOLVERS.forFile(file); }
 
@@ -56,10 +59,10 @@ public final class ModuleResolver {
     public static void forget(Path file) {
         Path dir = file.getParent();
         if (dir != null) {
-            LISTINGS.invalidate(dir);
-            PACKAGES.invalidate(dir);
+            LISTINGS.invalidate(dir.toString());
+            PACKAGES.invalidate(dir.toString());
         }
-        LISTINGS.invalidate(file); // it may have been a directory
+        LISTINGS.invalidate(file.toString()); // it may have been a directory
         REAL_PATHS.invalidateAll();
         Path name = file.getFileName();
         if (name != null && (name.toString().equals("tsconfig.json") || name.toString().equals("jsconfig.json") || name.toString().endsWith(".json"))) {
@@ -72,12 +75,12 @@ public final class ModuleResolver {
      * seconds: resolving probes a dozen names per specifier, most of them missing, and indexing
      * resolves every import of every file. Weighted by entries.
      */
-    private static final Cache<Path, Set<String>> LISTINGS = CacheBuilder.newBuilder()
+    private static final Cache<String, Set<String>> LISTINGS = CacheBuilder.newBuilder()
             .maximumWeight(1_000_000)
-            .weigher((Path dir, Set<String> names) -> 1 + names.size())
+            .weigher((String dir, Set<String> names) -> 1 + names.size())
             .expireAfterWrite(Duration.ofSeconds(3))
             .build();
-    private static final Cache<Path, Optional<PackageJson>> PACKAGES = CacheBuilder.newBuilder()
+    private static final Cache<String, Optional<PackageJson>> PACKAGES = CacheBuilder.newBuilder()
             .maximumSize(10_000)
             .expireAfterWrite(Duration.ofSeconds(3))
             .build();
@@ -87,11 +90,11 @@ public final class ModuleResolver {
             .build();
 
     private static final FileProbe PROBE = new FileProbe() {
-        @Override public Set<String> listing(Path directory) {
-            return get(LISTINGS, directory, () -> CachingFileProbe.readListing(directory), Set.of());
+        @Override public Set<String> listing(String directory) {
+            return get(LISTINGS, directory, () -> CachingFileProbe.readListing(Path.of(directory)), Set.of());
         }
 
-        @Override public PackageJson packageJson(Path directory) {
+        @Override public PackageJson packageJson(String directory) {
             return get(PACKAGES, directory, () -> Optional.ofNullable(CachingFileProbe.readPackageJson(this, directory)), Optional.<PackageJson>empty()).orElse(null);
         }
 

@@ -168,6 +168,12 @@ public final class Summarizer {
     private void exportNamed(int s) {
         int first = arena.firstChild(s);
         if (first < 0) return;
+        if (arena.kind(first) == IMPORT_EQUALS) { // export import a = require("…") | N.a
+            importEquals(first);
+            int name = arena.firstChild(first);
+            if (name >= 0 && arena.kind(name) == BINDING_IDENTIFIER) exports.add(new Export(nameOf(name), nameOf(name), null, span(name)));
+            return;
+        }
         if (arena.kind(first) != EXPORT_SPECIFIER) {
             declaration(first, true, true);
             return;

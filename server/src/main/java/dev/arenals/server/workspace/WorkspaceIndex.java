@@ -24,16 +24,38 @@ public final class WorkspaceIndex {
     private final ConcurrentHashMap<Path, FileSummary> open = new ConcurrentHashMap<>();
     /** Bumped by every change; snapshots remember the one they were built at. */
     private final AtomicLong changes = new AtomicLong();
-    private volatile Snapshot snapshot = new Snapshot(-1, ImmutableSetMultimap.of(), null, ImmutableList.of(), ImmutableList.of());
+    private volatile Snapshot snapshot = new Snapshot(-1, ImmutableSetMultimap.of(), null, ImmutableList.of(), ImmutableList.of(), new long[0]);
     /** Loads the summary of a file that is not indexed yet (on the caller's thread); null: none. */
     private volatile Function<Path, FileSummary> loader = p -> null;
 
     /** The immutable maps derived from all summaries at one point in time. */
     private record Snapshot(long atChange, ImmutableSetMultimap<String, Path> declaredIn, ImmutableSetMultimap<Path, Path> importers,
-            ImmutableList<DeclarationInFile> declarations, ImmutableList<AmbientModuleInFile> ambientModules) { }
+            ImmutableList<DeclarationInFile> declarations, ImmutableList<AmbientModuleInFile> ambientModules, long[] nameMasks) { }
 
     /** A {@code declare module "x"} block with its file. */
     public record AmbientModuleInFile(FileSummary.AmbientModule module, FileSummary file) { }
+
+    /**
+     * The characters a name holds, one bit each, case folded: a-z, 0-9, '_', '$', and one bit for
+     * any other. A query can match a name (as a subsequence) only if its mask is a subset of the
+     * name's: one AND rejects most names of a workspace/symbol scan.
+     */
+    public static long nameMask(CharSequence name) {
+        long mask = 0;
+        for (int i = 0, n = name.length(); i < n; i++) mask |= bitOf(name.charAt(i));
+        return mask;
+    }
+
+    private static long bitOf(char c) {
+        if (c >= 'a' && c <= 'z') return 1L << (c - 'a');
+        if (c >= 'A' && c <= 'Z') return 1L << (c - 'A');
+        if (c >= '0' && c <= '9') return 1L << (26 + c - '0');
+        if (c == '_') return 1L << 36;
+        if (c == '$') return 1L << 37;
+        char lower = Character.toLowerCase(c);
+        if (lower != c && lower < 128) return bitOf(lower);
+        return 1L << 38;
+    }
 
     /** A top-level declaration with its file: what workspace/symbol scans. */
     public record DeclarationInFile(FileSummary.Declaration declaration, FileSummary file) { }
@@ -116,6 +138,15 @@ public final class WorkspaceIndex {
         return exact.isEmpty() ? pattern : exact;
     }
 
+    /** The declarations and their {@link #nameMask}s, index for index, of one snapshot. */
+    public record Declarations(ImmutableList<DeclarationInFile> list, long[] nameMasks) { }
+
+    /** {@link #declarations()} with the name masks of the same snapshot (do not modify the array). */
+    public Declarations declarationsWithMasks() {
+        Snapshot s = current(false);
+        return new Declarations(s.declarations(), s.nameMasks());
+    }
+
     /** Files with a top-level declaration of {@code name}. */
     public ImmutableSet<Path> filesDeclaring(String name) { return current(false).declaredIn().get(name); }
 
@@ -150,7 +181,10 @@ public final class WorkspaceIndex {
                 }
                 importers = graph.build();
             }
-            s = new Snapshot(now, names.build(), importers, declarations.build(), ambient.build());
+            ImmutableList<DeclarationInFile> flat = declarations.build();
+            long[] masks = new long[flat.size()];
+            for (int i = 0; i < masks.length; i++) masks[i] = nameMask(flat.get(i).declaration().name());
+            s = new Snapshot(now, names.build(), importers, flat, ambient.build(), masks);
             snapshot = s;
             return s;
         }

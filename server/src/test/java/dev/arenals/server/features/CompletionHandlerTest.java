@@ -350,6 +350,18 @@ class CompletionHandlerTest {
     }
 
     @Test
+    void membersInheritedFromAClassOfAnotherWorkspaceFile(@TempDir Path root) throws IOException {
+        WorkspaceIndex index = index(root, "base.ts", "class Root { rootField = 1; }\nexport class Base extends Root { baseField = 1; baseMethod() {} static make() {} }",
+                "barrel.ts", "export { Base as Renamed } from './base';");
+        String app = root.resolve("app.ts").toUri().toString();
+        assertEquals(List.of("m", "own", "baseField", "baseMethod", "rootField"),
+                labels(complete(app, "import { Base } from './base';\nclass Child extends Base { own = 1; m() { this.| } }", index, false)));
+        assertEquals(List.of("m", "baseField", "baseMethod", "rootField"),
+                labels(complete(app, "import { Renamed } from './barrel';\nclass Child extends Renamed { m() { this.| } }", index, false)));
+        assertEquals(List.of("m"), labels(complete(app, "import { Base } from './missing';\nclass Child extends Base { m() { this.| } }", index, false)));
+    }
+
+    @Test
     void moduleSpecifiersAreFilesFoldersAndPackages(@TempDir Path root) throws IOException {
         index(root, "src/app.ts", "", "src/components/button.tsx", "", "src/components/card.ts", "", "src/data.json", "{}",
                 "node_modules/react/index.js", "", "node_modules/@scope/pkg/index.js", "");

@@ -66,7 +66,6 @@ class CompletionProtocolTest {
         InProcessServer s = started(true, "/** The port to listen on. */\nconst port = 8080;\nfunction f() {\n  \n}\n");
         CompletionList list = complete(s, 3, 2);
         CompletionItem port = find(list, "port");
-        assertNotNull(port.getData());
         assertTrue(list.getItems().stream().anyMatch(i -> i.getLabel().equals("forof")), "snippets when the client supports them");
         CompletionItem resolved = get(s.remote.getTextDocumentService().resolveCompletionItem(port));
         assertEquals("const port = 8080", resolved.getDetail());

@@ -2,6 +2,8 @@ package dev.arenals.server.protocol;
 
 import static dev.arenals.server.testing.InProcessServer.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arenals.server.testing.InProcessServer;
 import java.io.IOException;
@@ -20,11 +22,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code declare module "x" { … }} blocks are definition targets for imports of "x" that no file
+ * Definition into modules outside the project files: a package in node_modules (its declaration
+ * files summarized only as a chain reaches them), and {@code declare module "x" { … }} blocks, which are definition targets for imports of "x" that no file
  * resolves to: a named import lands on the member, a default or namespace import on the block's
  * name; a pattern block ("*.svg") serves the specifiers it matches.
  */
-class AmbientModuleDefinitionTest {
+class ModuleDefinitionTest {
     @TempDir Path root;
 
     private static final String DECLARATIONS = "declare module \"virtual:config\" {\n  export const mode: string;\n  export function load(): void;\n}\n"
@@ -50,6 +53,37 @@ class AmbientModuleDefinitionTest {
             assertEquals(List.of(at("mode", 0)), definition(s, main, "mode", 1));
             assertEquals(List.of(at("\"virtual:config\"", 0)), definition(s, main, "cfg", 1));
             assertEquals(List.of(at("\"*.svg\"", 0)), definition(s, main, "logo", 2));
+        }
+    }
+
+    @Test
+    void packagesResolveIntoNodeModulesAndOnlyTheImportedDeclarationFileIsIndexed() throws Exception {
+        Files.createDirectories(root.resolve("node_modules/pkg/lib"));
+        Files.writeString(root.resolve("node_modules/pkg/package.json"), "{\"types\": \"lib/index.d.ts\"}");
+        Files.writeString(root.resolve("node_modules/pkg/lib/index.d.ts"), "export * from \"./hello\";\n");
+        Files.writeString(root.resolve("node_modules/pkg/lib/hello.d.ts"), "export declare function hello(): void;\n");
+        Files.writeString(root.resolve("node_modules/pkg/lib/unused.d.ts"), "export declare const unused: number;\n");
+        Files.createDirectories(root.resolve("src"));
+        String main = "import { hello } from \"pkg\";\nhello();\n";
+        Files.writeString(root.resolve("src/main.ts"), main);
+        try (InProcessServer s = new InProcessServer()) {
+            InitializeParams params = new InitializeParams();
+            params.setCapabilities(InProcessServer.capabilities(false, null));
+            params.setRootUri(root.toUri().toString());
+            get(s.remote.initialize(params));
+            s.remote.initialized(new InitializedParams());
+            s.server.indexing().get(20, TimeUnit.SECONDS);
+            String uri = root.resolve("src/main.ts").toUri().toString();
+            s.open(uri, "typescript", 1, main);
+            assertFalse(s.server.workspaceIndex().isIndexed(root.resolve("node_modules/pkg/lib/index.d.ts").toRealPath()), "dependencies are not walked");
+            List<? extends Location> found = get(s.remote.getTextDocumentService().definition(
+                    new DefinitionParams(new TextDocumentIdentifier(uri), new Position(1, 1)))).getLeft();
+            assertEquals(List.of("hello.d.ts:0:24-29"), found.stream().map(l -> l.getUri().substring(l.getUri().lastIndexOf('/') + 1) + ":"
+                    + l.getRange().getStart().getLine() + ":" + l.getRange().getStart().getCharacter() + "-" + l.getRange().getEnd().getCharacter())
+                    .collect(Collectors.toList()));
+            assertTrue(s.server.workspaceIndex().isIndexed(root.resolve("node_modules/pkg/lib/index.d.ts").toRealPath()));
+            assertTrue(s.server.workspaceIndex().isIndexed(root.resolve("node_modules/pkg/lib/hello.d.ts").toRealPath()));
+            assertFalse(s.server.workspaceIndex().isIndexed(root.resolve("node_modules/pkg/lib/unused.d.ts").toRealPath()), "only what the chain reached");
         }
     }
 

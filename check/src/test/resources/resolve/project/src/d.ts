@@ -1,0 +1,2 @@
+export * from "not-installed-pkg";
+export const dd = 1;

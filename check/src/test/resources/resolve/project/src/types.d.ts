@@ -1,0 +1,2 @@
+export declare const declared: number;
+declare const notExported: number;

@@ -1,0 +1,113 @@
+package dev.arenals.server.bench;
+
+import dev.arenals.server.protocol.ArenaLanguageServer;
+import dev.arenals.server.protocol.ServerLog;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.ReferenceContext;
+import org.eclipse.lsp4j.ReferenceParams;
+import org.eclipse.lsp4j.RenameParams;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.WorkspaceEdit;
+import org.eclipse.lsp4j.WorkspaceSymbolParams;
+
+/**
+ * References and rename of a name imported by many files, end to end through the server's
+ * request path (LSP4J services called directly, no JSON transport):
+ *
+ * <pre>
+ * java -cp server/target/arena-ls.jar dev.arenals.server.bench.CrossFileHarness [--generate FILES] [--importers K] [--runs N]
+ * </pre>
+ *
+ * A project of FILES generated modules ({@link IndexingHarness#generate}) plus {@code hub.ts} and
+ * K files importing its {@code hub} (one import, two calls each) is indexed by a server initialised on
+ * it; then hub.ts is opened and {@code references} and {@code rename} at its declaration are timed
+ * (the first of each, then the median and p95 of N more). The importers are closed files, so each
+ * request reads and parses them from disk. Then workspace/symbol over the whole index.
+ */
+public final class CrossFileHarness {
+    private CrossFileHarness() {}
+
+    public static void main(String[] args) throws Exception {
+        int files = 20_000, importers = 1_000, runs = 20;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--generate")) files = Integer.parseInt(args[++i]);
+            else if (args[i].equals("--importers")) importers = Integer.parseInt(args[++i]);
+            else if (args[i].equals("--runs")) runs = Integer.parseInt(args[++i]);
+        }
+        Path root = files > 0 ? IndexingHarness.generate(files) : Files.createTempDirectory("arena-ls-xfile-bench");
+        String hubText = "export function hub(x: number): number {\n  return x * 2;\n}\n";
+        Path hub = Files.writeString(Files.createDirectories(root.resolve("src")).resolve("hub.ts"), hubText);
+        Path users = Files.createDirectories(root.resolve("src/users"));
+        for (int i = 0; i < importers; i++) {
+            Files.writeString(users.resolve("u" + i + ".ts"),
+                    "import { hub } from \"../hub\";\nexport const u" + i + " = hub(" + i + ") + hub(1);\n");
+        }
+
+        ArenaLanguageServer.Options options = new ArenaLanguageServer.Options();
+        options.log = new ServerLog(new PrintStream(OutputStream.nullOutputStream()));
+        ArenaLanguageServer server = new ArenaLanguageServer(options);
+        InitializeParams params = new InitializeParams();
+        params.setRootUri(root.toUri().toString());
+        long t0 = System.nanoTime();
+        server.initialize(params).get();
+        server.initialized(new InitializedParams());
+        server.indexing().get(10, TimeUnit.MINUTES);
+        System.out.printf(Locale.ROOT, "%d files indexed in %.0f ms%n", server.workspaceIndex().size(), (System.nanoTime() - t0) / 1e6);
+
+        String uri = hub.toUri().toString();
+        server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "typescript", 1, hubText)));
+        Position declaration = new Position(0, 17);
+        int expectedReferences = 1 + 3 * importers;
+        int[] count = new int[1];
+        double[] references = time(runs, () -> {
+            ReferenceParams p = new ReferenceParams(new TextDocumentIdentifier(uri), declaration, new ReferenceContext(true));
+            count[0] = server.getTextDocumentService().references(p).join().size();
+            return count[0];
+        });
+        if (count[0] != expectedReferences) throw new AssertionError("references: " + count[0] + ", expected " + expectedReferences);
+        report("references of hub (" + count[0] + " locations in " + (importers + 1) + " files)", references);
+        double[] rename = time(runs, () -> {
+            WorkspaceEdit edit = server.getTextDocumentService().rename(new RenameParams(new TextDocumentIdentifier(uri), declaration, "center")).join();
+            count[0] = edit.getChanges().values().stream().mapToInt(List::size).sum();
+            return count[0];
+        });
+        if (count[0] != expectedReferences) throw new AssertionError("rename edits: " + count[0] + ", expected " + expectedReferences);
+        report("rename of hub (" + count[0] + " edits in " + (importers + 1) + " files)", rename);
+        String[] queries = {"get", "Layer", "pipe", "map", "sC", "Effect", "x", "toString", "parse", "createProgram", "Service12", "cmp"};
+        int[] q = new int[1];
+        double[] symbols = time(200, () -> server.getWorkspaceService().symbol(new WorkspaceSymbolParams(queries[q[0]++ % queries.length])).join());
+        report("workspace/symbol (" + queries.length + " queries in turn)", symbols);
+        server.shutdown().get();
+    }
+
+    /** The first call's time, then {@code runs} more, sorted after it: ms. */
+    private static double[] time(int runs, Supplier<Object> call) {
+        double[] out = new double[runs + 1];
+        for (int i = 0; i <= runs; i++) {
+            long t = System.nanoTime();
+            call.get();
+            out[i] = (System.nanoTime() - t) / 1e6;
+        }
+        Arrays.sort(out, 1, out.length);
+        return out;
+    }
+
+    private static void report(String what, double[] ms) {
+        int n = ms.length - 1;
+        System.out.printf(Locale.ROOT, "%s: first %.1f ms; then p50 %.1f ms, p95 %.1f ms, max %.1f ms (%d runs)%n",
+                what, ms[0], ms[1 + n / 2], ms[1 + Math.min(n - 1, n * 95 / 100)], ms[n], n);
+    }
+}
