@@ -147,12 +147,14 @@ if [ -f "$server_jar" ]; then
         navigation_args=(1000 --requests 200)
         structure_args=(1000 --runs 20)
         assist_args=(1000 --requests 200)
+        completion_args=(1000 --requests 200)
     else
         latency_args=(1000 10000 100000)
         session_args=()
         navigation_args=("$corpus/lib/typescript.js" 10000 --requests 5000)
         structure_args=("$corpus/lib/typescript.js" 10000)
         assist_args=("$corpus/lib/typescript.js" 10000 --requests 3000)
+        completion_args=("$corpus/lib/typescript.js" 10000 --requests 2000)
     fi
     echo
     echo "== language server -> $out-server.txt"
@@ -166,6 +168,8 @@ if [ -f "$server_jar" ]; then
         java "${editor_flags[@]}" -cp "$server_jar" dev.arenals.server.bench.StructureHarness "${structure_args[@]}"
         echo
         java "${editor_flags[@]}" -cp "$server_jar" dev.arenals.server.bench.AssistHarness "${assist_args[@]}"
+        echo
+        java "${editor_flags[@]}" -cp "$server_jar" dev.arenals.server.bench.CompletionHarness "${completion_args[@]}"
     } 2>&1 | grep -v '^    edited: ' | tee "$out-server.txt"
     [ "${PIPESTATUS[0]}" -eq 0 ] || { echo "run.sh: a server harness failed" >&2; exit 1; }
 else

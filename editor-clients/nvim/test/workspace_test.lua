@@ -53,7 +53,7 @@ return function(t)
       table.insert(got, ('%s:%d:%d'):format(name, loc.range.start.line, loc.range.start.character))
     end
     table.sort(got)
-    eq(table.concat(got, ' '), 'app.ts:0:9 app.ts:1:17 app.ts:5:17 app.ts:6:0 app.ts:6:10 app.ts:6:27 barrel.ts:0:9 barrel.ts:1:9 '
+    eq(table.concat(got, ' '), 'app.ts:0:9 app.ts:1:17 app.ts:1:9 app.ts:5:17 app.ts:6:0 app.ts:6:10 app.ts:6:27 barrel.ts:0:9 barrel.ts:1:9 '
       .. 'deep.ts:0:9 deep.ts:2:0 shapes.ts:0:16 user.ts:0:15 user.ts:0:9 user.ts:3:0 user.ts:3:10 user.ts:3:32 user.ts:5:9', 'references')
   end)
 

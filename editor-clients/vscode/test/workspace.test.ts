@@ -86,7 +86,7 @@ describe('workspace: definition, references and rename across files over stdio',
         const refs = await s.request<Location[]>(ReferencesRequest.method,
             { textDocument: { uri: uriOf('app.ts') }, position: at(app, 'area', 0), context: { includeDeclaration: true } });
         const got = refs.map(l => `${short(l.uri)}:${l.range.start.line}:${l.range.start.character}`).sort();
-        assert.deepEqual(got, ['app.ts:0:9', 'app.ts:1:17', 'app.ts:5:17', 'app.ts:6:0', 'app.ts:6:10', 'app.ts:6:27',
+        assert.deepEqual(got, ['app.ts:0:9', 'app.ts:1:17', 'app.ts:1:9', 'app.ts:5:17', 'app.ts:6:0', 'app.ts:6:10', 'app.ts:6:27',
             'barrel.ts:0:9', 'barrel.ts:1:9', 'deep.ts:0:9', 'deep.ts:2:0', 'shapes.ts:0:16',
             'user.ts:0:15', 'user.ts:0:9', 'user.ts:3:0', 'user.ts:3:10', 'user.ts:3:32', 'user.ts:5:9']);
     });

@@ -1682,7 +1682,10 @@ final class Parser {
         }
         if (k == K_AWAIT) {
             if (ambient) {
-                // a declaration that never runs (a .d.ts, `declare …`): TypeScript takes await as a name there
+                // a declaration that never runs (a .d.ts, `declare …`): TypeScript takes await as a name
+                // there; still, a module parses `await` at the top level as an operator, so an AUTO file
+                // that turns out to be a module must be read again (as its incremental reparse reads it)
+                if (autoGoal) sloppyMattered = true;
             } else if ((ctx & CTX_AWAIT) != 0 || module || (ctx & CTX_STATIC_BLOCK) != 0) {
                 error(s, e, Diag.RESERVED_WORD_AS_IDENTIFIER, k);
             } else if (autoGoal) {

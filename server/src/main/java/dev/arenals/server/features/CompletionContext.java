@@ -43,6 +43,8 @@ final class CompletionContext {
     static final int DECORATOR_NAME = 11;
     /** After '#' in a class: its private names. */
     static final int PRIVATE_NAME = 12;
+    /** Between the braces of {@code import { … } from "m"}: the module's exports ({@link #stringNode} is "m"). */
+    static final int IMPORT_NAMES = 13;
 
     final Arena arena;
     final char[] src;
@@ -133,6 +135,18 @@ final class CompletionContext {
                 if (arena.kind(jsx) == JSX_CLOSING_ELEMENT) closingTagOf = openingNameFor(jsx);
                 return;
             }
+        }
+
+        // import { a, | } from "m": the module's exports
+        int importDeclaration = innermostOfKinds(IMPORT_DECLARATION);
+        if (importDeclaration >= 0 && (prev == '{' || prev == ',')) {
+            for (int ch = arena.firstChild(importDeclaration); ch >= 0; ch = arena.nextSibling(ch)) {
+                if (arena.kind(ch) == STRING_LITERAL && arena.start(ch) >= offset) {
+                    kind = IMPORT_NAMES;
+                    stringNode = ch;
+                }
+            }
+            if (kind == IMPORT_NAMES) return;
         }
 
         // a name typed: what the parser made of it

@@ -68,12 +68,31 @@ public final class CompletionHandler {
                 new CompletionMembers(q, index, file).privateNames(c, (name, kind, decl, group, detail) ->
                         items.add(name, kind, G_LOCAL, detail, data(doc, q.arena().start(decl))));
                 break;
+            case CompletionContext.IMPORT_NAMES: {
+                // the names this import lists already are not offered again
+                java.util.Set<String> listed = new HashSet<>();
+                Arena arena = q.arena();
+                int declaration = TreePaths.parent(arena, c.stringNode);
+                for (int s = declaration < 0 ? -1 : arena.firstChild(declaration); s >= 0; s = arena.nextSibling(s)) {
+                    if (arena.kind(s) == IMPORT_SPECIFIER && arena.start(s) != c.prefixStart) listed.add(CompletionMembers.keyName(arena, arena.firstChild(s)));
+                }
+                CompletionMembers members = new CompletionMembers(q, index, file);
+                members.moduleExports(members.stringValue(c.stringNode), (name, kind, decl, group, detail) -> {
+                    if (!name.equals("default") && !listed.contains(name)) items.add(name, kind, G_LOCAL, detail, null);
+                });
+                break;
+            }
             case CompletionContext.MODULE_SPECIFIER:
                 CompletionImports.moduleSpecifiers(q, c, file, items);
                 break;
             case CompletionContext.JSX_TAG:
                 if (c.closingTagOf >= 0) items.add(q.text(c.closingTagOf), CompletionItemKind.Class, G_LOCAL, null, null);
                 names(q, doc, c, items, NAMES_JSX);
+                if (c.closingTagOf < 0) {
+                    for (int i = 0; i < WellKnownGlobals.libCount(); i++) {
+                        if (WellKnownGlobals.libIsTag(i)) items.add(WellKnownGlobals.libName(i), CompletionItemKind.Property, G_GLOBAL, null, null);
+                    }
+                }
                 if (!c.prefix.isEmpty()) CompletionImports.exports(q, file, index, items, true, false);
                 break;
             case CompletionContext.DECORATOR_NAME:
@@ -161,6 +180,7 @@ public final class CompletionHandler {
     private static void globals(Items items, boolean types) {
         for (int i = 0; i < WellKnownGlobals.libCount(); i++) {
             char k = WellKnownGlobals.libKind(i);
+            if (k == WellKnownGlobals.LIB_TAG) continue;
             boolean typeOnly = WellKnownGlobals.libIsTypeOnly(i);
             if (types ? (k == WellKnownGlobals.LIB_FUNCTION || k == WellKnownGlobals.LIB_VARIABLE) : typeOnly) continue;
             String name = WellKnownGlobals.libName(i);

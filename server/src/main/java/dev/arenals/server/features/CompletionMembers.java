@@ -373,8 +373,8 @@ final class CompletionMembers {
         }
     }
 
-    /** A namespace import's module: its exports from the workspace index, {@code export *} followed. */
-    private void moduleExports(String specifier, Sink sink) {
+    /** A module's exports from the workspace index, {@code export *} followed (a namespace import's members, an import list). */
+    void moduleExports(String specifier, Sink sink) {
         if (index == null || file == null || specifier == null) return;
         Path target = ModuleResolver.resolveFrom(file, specifier);
         Set<Path> visited = new HashSet<>();
@@ -433,7 +433,7 @@ final class CompletionMembers {
         return null;
     }
 
-    private String stringValue(int literal) {
+    String stringValue(int literal) {
         int s = arena.start(literal), e = arena.end(literal);
         if (e - s < 2) return "";
         return arena.text(s + 1, e - 1);

@@ -28,10 +28,22 @@ import org.eclipse.lsp4j.Range;
 public final class CrossFileReferences {
     /**
      * A file and the position (negotiated encoding) of the top-level binding whose references it
-     * holds; with a {@code member}, the binding is a namespace import and the uses are {@code ns.member}.
+     * holds; with a {@code member}, the binding is a namespace import and the uses are {@code ns.member};
+     * with {@code reexported}, the site is the local side of {@code export { a as reexported } from};
+     * with {@code importedSide} too, it is the {@code a} of {@code import { a as reexported }}.
      */
-    public record Site(String uri, Path path, Position binding, String member, String reexported) {
-        public Site(String uri, Path path, Position binding, String member) { this(uri, path, binding, member, null); }
+    public record Site(String uri, Path path, Position binding, String member, String reexported, boolean importedSide) {
+        public Site(String uri, Path path, Position binding, String member) { this(uri, path, binding, member, null, false); }
+
+        public Site(String uri, Path path, Position binding, String member, String reexported) { this(uri, path, binding, member, reexported, false); }
+    }
+
+    /** The imported name of {@code import { a as local }} in the document. */
+    public List<Location> importedSide(Document doc, String local) {
+        DocumentQuery q = DocumentQuery.of(doc);
+        if (q == null) return List.of();
+        int node = CrossFileRename.importedNameOf(q.arena(), local);
+        return node < 0 ? List.of() : List.of(q.locationOfNode(node));
     }
 
     /** The local side of {@code export { a as reexported } from} in the document (the name it re-exports). */
@@ -116,9 +128,14 @@ public final class CrossFileReferences {
             if (d != null) out.add(new Site(declaring.uri(), declaring.path(), new Position(d.span().line(), d.span().startColumn()), null));
         }
         for (CrossFileNavigator.Binding binding : navigator.importBindingsOf(origin.file(), origin.name())) {
+            FileSummary s = index.summary(binding.file());
+            FileSummary.Import imported = s == null || binding.reexport() || binding.member() != null ? null : s.importOf(binding.localName());
+            if (imported != null && !imported.importedName().equals(imported.localName()) && !imported.importedName().equals("default")) {
+                // import { a as x }: the imported name a is a reference too (x's uses follow)
+                out.add(new Site(s.uri(), s.path(), new Position(0, 0), null, binding.localName(), true));
+            }
             // this document's own references are found directly, except ns.member uses
             if (binding.file().equals(file) && binding.member() == null && !binding.reexport() && binding.localName().equals(localHere)) continue;
-            FileSummary s = index.summary(binding.file());
             if (binding.reexport()) {
                 if (s != null) out.add(new Site(s.uri(), s.path(), new Position(0, 0), null, binding.localName()));
                 continue;

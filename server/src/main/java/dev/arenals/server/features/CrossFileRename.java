@@ -228,7 +228,7 @@ public final class CrossFileRename {
     }
 
     /** The imported name of the top-level {@code import { a as local }}, or -1. */
-    private static int importedNameOf(Arena arena, String local) {
+    static int importedNameOf(Arena arena, String local) {
         for (int s = arena.firstChild(arena.root()); s >= 0; s = arena.nextSibling(s)) {
             if (arena.kind(s) != IMPORT_DECLARATION) continue;
             for (int c = arena.firstChild(s); c >= 0; c = arena.nextSibling(c)) {

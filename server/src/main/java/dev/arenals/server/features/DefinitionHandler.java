@@ -107,7 +107,10 @@ public final class DefinitionHandler {
         return null;
     }
 
-    /** {@code ns.a} (and the type {@code ns.T}) of a namespace import, and the names of {@code export { a as b } from "./m"}. */
+    /**
+     * {@code ns.a} (and the type {@code ns.T}) of a namespace import (or of a name a module exports
+     * with {@code export * as ns from}), and the names of {@code export { a as b } from "./m"}.
+     */
     private static List<Location> qualifiedOrReexported(DocumentQuery q, Path file, int node, CrossFileNavigator workspace) {
         Arena arena = q.arena();
         if (node < 0 || arena.kind(node) != IDENTIFIER_NAME) return List.of();
@@ -119,8 +122,14 @@ public final class DefinitionHandler {
             if (arena.kind(object) != IDENTIFIER_REFERENCE) return List.of();
             int symbol = q.symbolOfNode(object);
             if (symbol < 0) return List.of();
-            String specifier = namespaceImportSpecifier(arena, q.scopes().declarationNode(symbol));
+            int declaration = q.scopes().declarationNode(symbol);
+            String specifier = namespaceImportSpecifier(arena, declaration);
             Path target = specifier == null ? null : ModuleResolver.resolveFrom(file, specifier);
+            if (target == null) {
+                // import { ns } from './barrel' where the barrel has export * as ns from './m'
+                String[] imported = importOf(arena, declaration);
+                target = imported == null || imported[1].equals("default") ? null : workspace.namespaceModule(file, imported[0], imported[1]);
+            }
             return target == null ? List.of() : workspace.exportedDeclaration(target, arena.names().name(arena.data(node)));
         }
         if (arena.kind(parent) == EXPORT_SPECIFIER) {

@@ -291,6 +291,7 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     }
 
     private List<Location> referencesIn(Document doc, CrossFileReferences.Site site, boolean withDeclaration) {
+        if (site.importedSide()) return crossFileReferences.importedSide(doc, site.reexported());
         if (site.reexported() != null) return crossFileReferences.reexportUse(doc, site.reexported());
         return site.member() != null ? crossFileReferences.memberUses(doc, site.binding(), site.member())
                 : references.references(doc, site.binding(), withDeclaration);

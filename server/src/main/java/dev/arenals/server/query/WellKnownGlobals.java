@@ -14,7 +14,7 @@ public final class WellKnownGlobals {
 
     /** Kind letters of {@link #libKind}. */
     public static final char LIB_CLASS = 'c', LIB_NAMESPACE = 'n', LIB_FUNCTION = 'f', LIB_VARIABLE = 'v',
-            LIB_INTERFACE = 'i', LIB_TYPE = 't';
+            LIB_INTERFACE = 'i', LIB_TYPE = 't', LIB_TAG = 'h';
     private static final String[] LIB_NAMES;
     private static final char[] LIB_KINDS;
     private static final char[][] LIB_CHARS;
@@ -50,6 +50,9 @@ public final class WellKnownGlobals {
     public static String libName(int i) { return LIB_NAMES[i]; }
     /** One of the {@code LIB_*} letters. */
     public static char libKind(int i) { return LIB_KINDS[i]; }
+    /** An intrinsic JSX element's tag name (div, svg), not a global. */
+    public static boolean libIsTag(int i) { return LIB_KINDS[i] == LIB_TAG; }
+
     /** An interface or type alias: a name in type positions only. */
     public static boolean libIsTypeOnly(int i) { return LIB_KINDS[i] == LIB_INTERFACE || LIB_KINDS[i] == LIB_TYPE; }
 

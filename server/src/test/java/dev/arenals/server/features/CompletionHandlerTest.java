@@ -249,6 +249,12 @@ class CompletionHandlerTest {
         assertOffers("a.js", "class A { x = 1; m() { if (this.| } }", "x", "m");
     }
 
+    @Test
+    void decoratorsOfferValueNamesAndNoKeywords() {
+        assertOffers("a.ts", "function logged() {}\ninterface Shape {}\nclass A { @lo| m() {} }", "logged");
+        assertNotOffered("a.ts", "function logged() {}\ninterface Shape {}\nclass A { @| m() {} }", "Shape", "if", "constructor");
+    }
+
     // ---- JSX ----
 
     @Test
@@ -258,6 +264,10 @@ class CompletionHandlerTest {
         assertNotOffered("a.jsx", src, "lower", "if");
         assertOffers("a.tsx", "function Panel() {}\nconst x = <div><Pa|", "Panel");
         assertOffers("a.tsx", "function Panel() {}\nconst x = <Panel></|", "Panel");
+        assertOffers("a.tsx", "const x = <di|", "div");
+        assertOffers("a.jsx", "const x = <|", "span", "svg");
+        assertNotOffered("a.js", "let div = 1; let x = 1 < |", "span"); // a comparison, not a tag
+        assertNotOffered("a.js", "|", "div", "span"); // tags are no globals
     }
 
     // ---- resolve ----
@@ -359,6 +369,16 @@ class CompletionHandlerTest {
         assertEquals(List.of("m", "baseField", "baseMethod", "rootField"),
                 labels(complete(app, "import { Renamed } from './barrel';\nclass Child extends Renamed { m() { this.| } }", index, false)));
         assertEquals(List.of("m"), labels(complete(app, "import { Base } from './missing';\nclass Child extends Base { m() { this.| } }", index, false)));
+    }
+
+    @Test
+    void importListsOfferTheModulesExports(@TempDir Path root) throws IOException {
+        WorkspaceIndex index = index(root, "math.ts", "export function add() {}\nexport const PI = 3;\nexport default 1;\nfunction hidden() {}");
+        String app = root.resolve("app.ts").toUri().toString();
+        assertEquals(List.of("PI", "add"), labels(complete(app, "import { | } from './math';", index, false)));
+        assertEquals(List.of("add"), labels(complete(app, "import { PI, | } from './math';", index, false)));
+        assertEquals(List.of("add"), labels(complete(app, "import { a| } from './math';", index, false)));
+        assertEquals(List.of(), labels(complete(app, "import { | } from './nowhere';", index, false)));
     }
 
     @Test

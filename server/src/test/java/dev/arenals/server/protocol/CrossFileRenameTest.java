@@ -255,12 +255,19 @@ class CrossFileRenameTest {
         try (InProcessServer s = start(false)) {
             String shapes = text("src/shapes.ts"), app = text("src/app.ts");
             s.open(uri("src/shapes.ts"), "typescript", 1, shapes);
-            // size is area's alias in app.ts, surface in barrel.ts and user.ts: their uses are area's uses
-            List<String> want = List.of("src/app.ts:0:9", "src/app.ts:1:17", "src/app.ts:5:17", "src/app.ts:6:0", "src/app.ts:6:10",
+            // size is area's alias in app.ts (area in `area as size` is one too), surface in barrel.ts and user.ts: their uses are area's uses
+            List<String> want = List.of("src/app.ts:0:9", "src/app.ts:1:17", "src/app.ts:1:9", "src/app.ts:5:17", "src/app.ts:6:0", "src/app.ts:6:10",
                     "src/app.ts:6:27", "src/barrel.ts:0:9", "src/barrel.ts:1:9", "src/deep.ts:0:9", "src/deep.ts:2:0", "src/shapes.ts:0:16",
                     "src/user.ts:0:15", "src/user.ts:0:9", "src/user.ts:3:0", "src/user.ts:3:10", "src/user.ts:3:32", "src/user.ts:5:9");
             assertEquals(want, references(s, "src/shapes.ts", at(shapes, "area", 0)));
-            // the same from a namespace member, in a file no workspace folder holds the importers of
+            // definition of geometry.area, where geometry is barrel.ts's export * as geometry
+            String user = text("src/user.ts");
+            s.open(uri("src/user.ts"), "typescript", 1, user);
+            List<? extends Location> found = get(s.remote.getTextDocumentService().definition(
+                    new org.eclipse.lsp4j.DefinitionParams(new TextDocumentIdentifier(uri("src/user.ts")), at(user, "area", 2)))).getLeft();
+            assertEquals(List.of(uri("src/shapes.ts") + ":0:16"), found.stream()
+                    .map(l -> l.getUri() + ":" + l.getRange().getStart().getLine() + ":" + l.getRange().getStart().getCharacter()).collect(Collectors.toList()));
+            // the same references from a namespace member
             s.open(uri("src/app.ts"), "typescript", 1, app);
             assertEquals(want, references(s, "src/app.ts", at(app, "area", 4)));
         }
@@ -273,7 +280,7 @@ class CrossFileRenameTest {
             String app = text("src/app.ts");
             s.open(uri("src/app.ts"), "typescript", 1, app);
             // shapes.ts is read when the chain reaches it; no other file is known
-            List<String> want = List.of("src/app.ts:0:9", "src/app.ts:1:17", "src/app.ts:5:17", "src/app.ts:6:0", "src/app.ts:6:10",
+            List<String> want = List.of("src/app.ts:0:9", "src/app.ts:1:17", "src/app.ts:1:9", "src/app.ts:5:17", "src/app.ts:6:0", "src/app.ts:6:10",
                     "src/app.ts:6:27", "src/shapes.ts:0:16");
             assertEquals(want, references(s, "src/app.ts", at(app, "area", 4)), "from shapes.area");
             assertEquals(want, references(s, "src/app.ts", at(app, "area", 3)), "from a call");

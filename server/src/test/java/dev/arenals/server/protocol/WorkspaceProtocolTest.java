@@ -159,7 +159,7 @@ class WorkspaceProtocolTest {
         try (InProcessServer s = start(null)) {
             s.open(uri("src/main.ts"), "typescript", 1, mainText);
             // main.ts imports formatDate from ./reexport (export * from "./util"); app.ts imports it as fmt
-            assertEquals(List.of("src/app.ts:0:23-26", "src/app.ts:2:21-24", "src/main.ts:2:17-27", "src/main.ts:9:0-10",
+            assertEquals(List.of("src/app.ts:0:23-26", "src/app.ts:0:9-19", "src/app.ts:2:21-24", "src/main.ts:2:17-27", "src/main.ts:9:0-10",
                     "src/util/index.ts:0:16-26"), references(s, uri("src/main.ts"), at(mainText, "formatDate", 1, 1)));
             // from the declaration; an importer that is open answers from its live text
             String model = Files.readString(root.resolve("src/model.ts"));
