@@ -48,7 +48,7 @@ import org.eclipse.lsp4j.services.LanguageServer;
  * the real protocol stack (LSP4J client and server over pipes, JSON both ways).
  *
  * <pre>
- * java -cp server/target/arena-ls.jar dev.arenals.server.bench.LatencyHarness [LINES|FILE …] [--edits N] [--pause MS]
+ * java -cp server/target/arena-ls.jar dev.arenals.server.bench.LatencyHarness [LINES|FILE …] [--edits N] [--pause MS] [--no-unused]
  * </pre>
  *
  * For each input (a number: that many lines of generated module code; default 1,000, 10,000 and
@@ -67,16 +67,18 @@ public final class LatencyHarness {
         List<String> inputs = new ArrayList<>();
         int edits = 500;
         int pauseMillis = 0;
+        boolean unusedHints = true;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--edits")) edits = Integer.parseInt(args[++i]);
             else if (args[i].equals("--pause")) pauseMillis = Integer.parseInt(args[++i]);
+            else if (args[i].equals("--no-unused")) unusedHints = false; // the setting diagnostics.unused off
             else inputs.addAll(Arrays.asList(args[i].split(",")));
         }
         if (inputs.isEmpty()) inputs = List.of("1000", "10000", "100000");
         System.out.printf(Locale.ROOT, "arena-ls latency harness: %s %s, %d cores, max heap %d MB, %d edits per document, %d ms between edits%n",
                 System.getProperty("java.vm.name"), System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, edits, pauseMillis);
-        try (Session s = new Session()) {
+        try (Session s = new Session(unusedHints)) {
             s.memory(10_000, 20);
             for (String input : inputs) {
                 if (input.chars().allMatch(Character::isDigit)) {
@@ -103,7 +105,7 @@ public final class LatencyHarness {
         private final PipedOutputStream toServer;
         private final PipedOutputStream toClient;
 
-        Session() throws Exception {
+        Session(boolean unusedHints) throws Exception {
             ArenaLanguageServer.Options options = new ArenaLanguageServer.Options();
             options.log = new dev.arenals.server.protocol.ServerLog(null);
             server = new ArenaLanguageServer(options);
@@ -118,6 +120,7 @@ public final class LatencyHarness {
             remote = launcher.getRemoteProxy();
             InitializeParams init = new InitializeParams();
             init.setCapabilities(new ClientCapabilities());
+            if (!unusedHints) init.setInitializationOptions(com.google.gson.JsonParser.parseString("{\"diagnostics\": {\"unused\": false}}"));
             remote.initialize(init).get(30, TimeUnit.SECONDS);
             remote.initialized(new InitializedParams());
         }

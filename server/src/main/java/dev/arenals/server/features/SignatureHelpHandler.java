@@ -209,7 +209,14 @@ public final class SignatureHelpHandler {
             if (sym < 0 || !q.isDeclared(sym)) return List.of();
             String name = scopes.name(sym);
             if (scopes.kind(sym) == SymbolKind.IMPORT) return imported(q, scopes.declaringNode(sym), null, name, index, navigator);
-            return Callables.of(a, scopes.declaringNode(sym), name);
+            List<Signature> own = Callables.of(a, scopes.declaringNode(sym), name);
+            if (own.isEmpty() && scopes.kind(sym) == SymbolKind.CLASS) return inherited(q, scopes.declaringNode(sym), name, index, navigator, 0);
+            return own;
+        }
+        if (k == SUPER) {
+            // super(…) in a constructor: the base class's constructor
+            int cls = enclosingClass(a, callee);
+            return cls < 0 ? List.of() : inherited(q, cls, "super", index, navigator, 0);
         }
         if (k == MEMBER) {
             int object = a.firstChild(callee);
@@ -231,6 +238,35 @@ public final class SignatureHelpHandler {
             }
         }
         return List.of();
+    }
+
+    /**
+     * The constructors a class without its own inherits: those of the class it extends, when that
+     * is a name (declared in the file, or imported), labelled {@code label}. A few levels at most.
+     */
+    private static List<Signature> inherited(DocumentQuery q, int classNode, String label, WorkspaceIndex index,
+            CrossFileNavigator navigator, int depth) {
+        Arena a = q.arena();
+        if (depth > 8 || !isClass(a.kind(classNode))) return List.of();
+        int heritage = -1;
+        for (int c = a.firstChild(classNode); c >= 0; c = a.nextSibling(c)) if (a.kind(c) == CLASS_HERITAGE) heritage = c;
+        int base = heritage < 0 ? -1 : unwrapCallee(a, a.firstChild(heritage));
+        if (base < 0 || a.kind(base) != IDENTIFIER_REFERENCE) return List.of();
+        int sym = q.symbolOfNode(base);
+        if (sym < 0 || !q.isDeclared(sym)) return List.of();
+        ScopeTable scopes = q.scopes();
+        List<Signature> found;
+        if (scopes.kind(sym) == SymbolKind.IMPORT) {
+            found = imported(q, scopes.declaringNode(sym), null, label, index, navigator);
+        } else if (scopes.kind(sym) == SymbolKind.CLASS) {
+            found = Callables.of(a, scopes.declaringNode(sym), label);
+            if (found.isEmpty()) return inherited(q, scopes.declaringNode(sym), label, index, navigator, depth + 1);
+        } else {
+            return List.of();
+        }
+        List<Signature> out = new ArrayList<>(found.size());
+        for (Signature s : found) out.add(new Signature(label, s.parameters(), s.returns(), true, s.jsDoc()));
+        return out;
     }
 
     private static int enclosingClass(Arena a, int node) {

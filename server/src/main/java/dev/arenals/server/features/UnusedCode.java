@@ -23,6 +23,13 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
  * the edit that removes one unused declaration, for the quick fix.
  */
 public final class UnusedCode {
+    /**
+     * Hints published per document at most, in source order: each one is a diagnostic sent with
+     * every publication after every edit, and a file with thousands of unused declarations (generated
+     * code) would otherwise send them all at every keystroke. The code actions still see them all.
+     */
+    public static final int MAX_HINTS = 100;
+
     /** TypeScript's code for "All imports in import declaration are unused." */
     public static final int ALL_IMPORTS_UNUSED = 6192;
 
@@ -61,9 +68,10 @@ public final class UnusedCode {
         ScopeTable t = q.scopes();
         int[] unused = unusedSymbols(q);
         boolean[] mask = unusedMask(q);
-        List<Diagnostic> out = new ArrayList<>(unused.length);
+        List<Diagnostic> out = new ArrayList<>(Math.min(unused.length, MAX_HINTS));
         int wholeImport = -1;
         for (int sym : unused) {
+            if (out.size() == MAX_HINTS) break;
             int decl = t.declarationNode(sym);
             if (t.kind(sym) == SymbolKind.IMPORT) {
                 int statement = importStatementOf(a, t.declaringNode(sym));

@@ -22,7 +22,7 @@ public final class Callables {
     /** Longest parameter text kept, in chars. */
     static final int MAX_PARAMETER = 200;
     /** Longest JSDoc comment kept, in chars. */
-    static final int MAX_JSDOC = 4000;
+    static final int MAX_JSDOC = 1500;
 
     /**
      * The signatures of the declaration around {@code declaring} (a function, class, variable
@@ -239,8 +239,21 @@ public final class Callables {
         return new Signature(name, params.build(), construct ? "" : returns, construct, doc);
     }
 
-    private static String clipDoc(String doc) {
-        return doc == null || doc.length() <= MAX_JSDOC ? doc : doc.substring(0, MAX_JSDOC) + " …*/";
+    /**
+     * The part of a JSDoc comment signature help shows (the description and the tags before the
+     * first {@code @example}, at most {@link #MAX_JSDOC} chars): the workspace summary keeps it for
+     * every exported callable, and examples are often most of a comment.
+     */
+    static String clipDoc(String doc) {
+        if (doc == null) return null;
+        int cut = doc.length();
+        int example = doc.indexOf("@example");
+        if (example > 0) {
+            int lineStart = doc.lastIndexOf('\n', example);
+            cut = lineStart > 0 ? lineStart : example;
+        }
+        if (cut > MAX_JSDOC) cut = MAX_JSDOC;
+        return cut == doc.length() ? doc : doc.substring(0, cut) + "\n */";
     }
 
     /** Source text on one line: runs of whitespace (line breaks too) become one space. */

@@ -82,6 +82,9 @@ class SignatureHelpHandlerTest {
         assertHelp("a.js", "class C { static s(p) {} }\nC.s(|)", "s([p])");
         assertHelp("a.js", "const f = (x, y = 1) => x;\nf(0, |)", "f(x, [y = 1])");
         assertHelp("a.js", "class D {}\nnew D(|)", "D()");
+        // inherited constructors, and super(…)
+        assertHelp("a.js", "class A { constructor(x, y) {} }\nclass B extends A {}\nclass C extends B {}\nnew C(1, |)", "C(x, [y])");
+        assertHelp("a.js", "class A { constructor(x, y) {} }\nclass B extends A { constructor() { super(|); } }", "super([x], y)");
         // inside a function body passed as an argument, the inner statement is not an argument list
         assertHelp("a.js", "function f(a) {}\nf(() => { let x = |1; })", null);
     }

@@ -36,6 +36,17 @@ class UnusedCodeTest {
     }
 
     @Test
+    void atMostMaxHintsPerDocumentInSourceOrder() {
+        StringBuilder sb = new StringBuilder("export function f() {\n");
+        for (int i = 0; i < UnusedCode.MAX_HINTS + 50; i++) sb.append("  const v").append(i).append(" = ").append(i).append(";\n");
+        Document doc = Docs.parsed("file:///a.mjs", sb.append("}\n").toString());
+        List<Diagnostic> hints = UnusedCode.hints(doc);
+        assertEquals(UnusedCode.MAX_HINTS, hints.size());
+        assertEquals("'v0' is declared but its value is never read.", hints.get(0).getMessage().getLeft());
+        assertEquals(UnusedCode.MAX_HINTS + 50, UnusedCode.unusedSymbols(dev.arenals.server.query.DocumentQuery.of(doc)).length, "the code actions see all");
+    }
+
+    @Test
     void theDiagnosticsListKeepsErrorsFirstAndHintsOnlyWhenAsked() {
         Document doc = Docs.parsed("file:///a.mjs", "import x from 'm';\nlet y = (1 + ;\n");
         List<Diagnostic> off = new DiagnosticsHandler().diagnostics(doc, Long.MAX_VALUE, false);

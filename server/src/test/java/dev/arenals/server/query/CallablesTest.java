@@ -1,0 +1,32 @@
+package dev.arenals.server.query;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** The parameter texts' readings and the JSDoc kept for a signature. */
+class CallablesTest {
+    @Test
+    void parameterNamesRestAndOptional() {
+        assertEquals("a", Callables.parameterName("a?: number"));
+        assertEquals("rest", Callables.parameterName("...rest: string[]"));
+        assertEquals("x", Callables.parameterName("private readonly x: number"));
+        assertEquals("", Callables.parameterName("{ a, b }: Options"));
+        assertTrue(Callables.isOptional("a?: number"));
+        assertTrue(Callables.isOptional("b = 2"));
+        assertFalse(Callables.isOptional("f: (x: number) => void"));
+        assertFalse(Callables.isOptional("o: { a: number }"));
+        assertTrue(Callables.isRest("...xs"));
+    }
+
+    @Test
+    void theKeptJsDocStopsBeforeTheFirstExample() {
+        String doc = "/**\n * Adds.\n * @param a first\n * @example\n * add(1, 2)\n */";
+        assertEquals("/**\n * Adds.\n * @param a first\n */", Callables.clipDoc(doc));
+        assertEquals("/** Short. */", Callables.clipDoc("/** Short. */"));
+        String long_ = "/** " + "x".repeat(5000) + " */";
+        assertEquals(Callables.MAX_JSDOC + "\n */".length(), Callables.clipDoc(long_).length());
+    }
+}
