@@ -1,21 +1,23 @@
 package dev.arenals.server.protocol;
-
 import dev.arenals.server.document.Document;
+import dev.arenals.server.features.CodeActionHandler;
 import dev.arenals.server.features.CompletionHandler;
 import dev.arenals.server.features.CrossFileReferences;
 import dev.arenals.server.features.CrossFileRename;
 import dev.arenals.server.features.DefinitionHandler;
 import dev.arenals.server.features.DocumentHighlightHandler;
 import dev.arenals.server.features.DocumentLinkHandler;
-import dev.arenals.server.features.FoldingRangeHandler;
-import dev.arenals.server.features.SelectionRangeHandler;
 import dev.arenals.server.features.DocumentSymbolHandler;
+import dev.arenals.server.features.FoldingRangeHandler;
 import dev.arenals.server.features.HoverHandler;
+import dev.arenals.server.features.InlayHintHandler;
 import dev.arenals.server.features.LinkedEditingRangeHandler;
 import dev.arenals.server.features.ReferencesHandler;
 import dev.arenals.server.features.RenameHandler;
+import dev.arenals.server.features.SelectionRangeHandler;
 import dev.arenals.server.features.SemanticTokensHandler;
 import dev.arenals.server.features.SemanticTokensHistory;
+import dev.arenals.server.features.SignatureHelpHandler;
 import dev.arenals.server.features.TypeDefinitionHandler;
 import dev.arenals.server.query.RenamePlan;
 import java.util.ArrayList;
@@ -23,6 +25,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionParams;
+import org.eclipse.lsp4j.Command;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionList;
 import org.eclipse.lsp4j.CompletionParams;
@@ -39,12 +44,14 @@ import org.eclipse.lsp4j.DocumentHighlight;
 import org.eclipse.lsp4j.DocumentHighlightParams;
 import org.eclipse.lsp4j.DocumentLink;
 import org.eclipse.lsp4j.DocumentLinkParams;
-import org.eclipse.lsp4j.FoldingRange;
-import org.eclipse.lsp4j.FoldingRangeRequestParams;
 import org.eclipse.lsp4j.DocumentSymbol;
 import org.eclipse.lsp4j.DocumentSymbolParams;
+import org.eclipse.lsp4j.FoldingRange;
+import org.eclipse.lsp4j.FoldingRangeRequestParams;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.InlayHint;
+import org.eclipse.lsp4j.InlayHintParams;
 import org.eclipse.lsp4j.LinkedEditingRangeParams;
 import org.eclipse.lsp4j.LinkedEditingRanges;
 import org.eclipse.lsp4j.Location;
@@ -58,6 +65,7 @@ import org.eclipse.lsp4j.ReferenceParams;
 import org.eclipse.lsp4j.RelatedFullDocumentDiagnosticReport;
 import org.eclipse.lsp4j.RelatedUnchangedDocumentDiagnosticReport;
 import org.eclipse.lsp4j.RenameParams;
+import org.eclipse.lsp4j.ResourceOperation;
 import org.eclipse.lsp4j.SelectionRange;
 import org.eclipse.lsp4j.SelectionRangeParams;
 import org.eclipse.lsp4j.SemanticTokens;
@@ -65,17 +73,22 @@ import org.eclipse.lsp4j.SemanticTokensDelta;
 import org.eclipse.lsp4j.SemanticTokensDeltaParams;
 import org.eclipse.lsp4j.SemanticTokensParams;
 import org.eclipse.lsp4j.SemanticTokensRangeParams;
+import org.eclipse.lsp4j.SignatureHelp;
+import org.eclipse.lsp4j.SignatureHelpParams;
+import org.eclipse.lsp4j.SnippetTextEdit;
 import org.eclipse.lsp4j.SymbolInformation;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.TextDocumentEdit;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.TextDocumentPositionParams;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.TypeDefinitionParams;
+import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
 import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
-import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.jsonrpc.messages.Either3;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.lsp4j.services.TextDocumentService;
 
@@ -103,9 +116,9 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     private final SelectionRangeHandler selection = new SelectionRangeHandler();
     private final DocumentLinkHandler links = new DocumentLinkHandler();
     private final CompletionHandler completion = new CompletionHandler();
-    private final dev.arenals.server.features.SignatureHelpHandler signatureHelp = new dev.arenals.server.features.SignatureHelpHandler();
-    private final dev.arenals.server.features.InlayHintHandler inlayHints = new dev.arenals.server.features.InlayHintHandler();
-    private final dev.arenals.server.features.CodeActionHandler codeActions = new dev.arenals.server.features.CodeActionHandler();
+    private final SignatureHelpHandler signatureHelp = new SignatureHelpHandler();
+    private final InlayHintHandler inlayHints = new InlayHintHandler();
+    private final CodeActionHandler codeActions = new CodeActionHandler();
     /** The last tokens sent per document, for full/delta; dropped at didClose. */
     final SemanticTokensHistory tokenHistory = new SemanticTokensHistory();
 
@@ -370,12 +383,12 @@ public final class ArenaTextDocumentService implements TextDocumentService {
 
     private WorkspaceEdit workspaceEdit(List<FileEdits> files) {
         if (server.support().documentChanges) {
-            List<Either<org.eclipse.lsp4j.TextDocumentEdit, org.eclipse.lsp4j.ResourceOperation>> changes = new ArrayList<>();
+            List<Either<TextDocumentEdit, ResourceOperation>> changes = new ArrayList<>();
             for (FileEdits f : files) {
-                List<Either<TextEdit, org.eclipse.lsp4j.SnippetTextEdit>> edits = new ArrayList<>(f.edits().size());
+                List<Either<TextEdit, SnippetTextEdit>> edits = new ArrayList<>(f.edits().size());
                 for (TextEdit e : f.edits()) edits.add(Either.forLeft(e));
-                changes.add(Either.forLeft(new org.eclipse.lsp4j.TextDocumentEdit(
-                        new org.eclipse.lsp4j.VersionedTextDocumentIdentifier(f.uri(), f.version()), edits)));
+                changes.add(Either.forLeft(new TextDocumentEdit(
+                        new VersionedTextDocumentIdentifier(f.uri(), f.version()), edits)));
             }
             WorkspaceEdit edit = new WorkspaceEdit(changes);
             edit.setChanges(null);
@@ -537,14 +550,14 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     // ---- assistance while typing ----
 
     @Override
-    public CompletableFuture<org.eclipse.lsp4j.SignatureHelp> signatureHelp(org.eclipse.lsp4j.SignatureHelpParams params) {
+    public CompletableFuture<SignatureHelp> signatureHelp(SignatureHelpParams params) {
         Position position = positionOf("signatureHelp", params);
         return onDocument("textDocument/signatureHelp", params.getTextDocument().getUri(), null,
                 doc -> signatureHelp.signatureHelp(doc, position, server.workspaceIndex(), server.navigator()));
     }
 
     @Override
-    public CompletableFuture<List<org.eclipse.lsp4j.InlayHint>> inlayHint(org.eclipse.lsp4j.InlayHintParams params) {
+    public CompletableFuture<List<InlayHint>> inlayHint(InlayHintParams params) {
         server.checkRequestAllowed();
         requireDocument(params == null ? null : params.getTextDocument());
         if (params.getRange() == null) throw invalidParams("inlayHint: range is missing");
@@ -554,7 +567,7 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     }
 
     @Override
-    public CompletableFuture<List<Either<org.eclipse.lsp4j.Command, org.eclipse.lsp4j.CodeAction>>> codeAction(org.eclipse.lsp4j.CodeActionParams params) {
+    public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
         server.checkRequestAllowed();
         requireDocument(params == null ? null : params.getTextDocument());
         if (params.getRange() == null) throw invalidParams("codeAction: range is missing");

@@ -1,10 +1,11 @@
 package dev.arenals.server.protocol;
-
 import dev.arenals.server.features.CompletionHandler;
 import dev.arenals.server.features.DiagnosticsHandler;
 import dev.arenals.server.query.SemanticTokenLegend;
-import org.eclipse.lsp4j.CompletionOptions;
 import java.util.List;
+import org.eclipse.lsp4j.CodeActionKind;
+import org.eclipse.lsp4j.CodeActionOptions;
+import org.eclipse.lsp4j.CompletionOptions;
 import org.eclipse.lsp4j.DiagnosticRegistrationOptions;
 import org.eclipse.lsp4j.DocumentLinkOptions;
 import org.eclipse.lsp4j.RenameOptions;
@@ -12,6 +13,7 @@ import org.eclipse.lsp4j.SaveOptions;
 import org.eclipse.lsp4j.SemanticTokensServerFull;
 import org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions;
 import org.eclipse.lsp4j.ServerCapabilities;
+import org.eclipse.lsp4j.SignatureHelpOptions;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
 import org.eclipse.lsp4j.TextDocumentSyncOptions;
 import org.eclipse.lsp4j.WorkspaceFoldersOptions;
@@ -77,12 +79,12 @@ final class Capabilities {
         caps.setDocumentLinkProvider(new DocumentLinkOptions(false));
         caps.setWorkspaceSymbolProvider(true);
         caps.setCompletionProvider(new CompletionOptions(true, CompletionHandler.TRIGGERS));
-        org.eclipse.lsp4j.SignatureHelpOptions signatureHelp = new org.eclipse.lsp4j.SignatureHelpOptions(List.of("(", ","));
+        SignatureHelpOptions signatureHelp = new SignatureHelpOptions(List.of("(", ","));
         signatureHelp.setRetriggerCharacters(List.of(")"));
         caps.setSignatureHelpProvider(signatureHelp);
         caps.setInlayHintProvider(true);
-        caps.setCodeActionProvider(new org.eclipse.lsp4j.CodeActionOptions(List.of(
-                org.eclipse.lsp4j.CodeActionKind.QuickFix, org.eclipse.lsp4j.CodeActionKind.SourceOrganizeImports)));
+        caps.setCodeActionProvider(new CodeActionOptions(List.of(
+                CodeActionKind.QuickFix, CodeActionKind.SourceOrganizeImports)));
         WorkspaceFoldersOptions folders = new WorkspaceFoldersOptions();
         folders.setSupported(true);
         folders.setChangeNotifications(true);
