@@ -217,6 +217,9 @@ public final class NodeKind {
         return s == null ? "KIND_" + kind : s;
     }
 
+    /** True for a kind this class declares (so {@link #name} is not a made-up {@code KIND_n}). */
+    public static boolean isKnown(int kind) { return kind > 0 && kind < COUNT && NAMES[kind] != null; }
+
     public static boolean isFunction(int k) {
         return k == FUNCTION_DECLARATION || k == FUNCTION_EXPRESSION || k == ARROW_FUNCTION;
     }
