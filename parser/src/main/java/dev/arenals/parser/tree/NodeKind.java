@@ -37,12 +37,12 @@ public final class NodeKind {
     public static final int VARIABLE_DECLARATOR = 31;  // target, [init]
     public static final int FUNCTION_DECLARATION = 32; // data: F_*; [BINDING_IDENTIFIER] FORMAL_PARAMETERS FUNCTION_BODY
     public static final int CLASS_DECLARATION = 33;    // [BINDING_IDENTIFIER] [CLASS_HERITAGE] CLASS_BODY
-    public static final int IMPORT_DECLARATION = 34;   // data: phase (0, 1 source, 2 defer); specifiers..., source STRING, [IMPORT_ATTRIBUTES]
+    public static final int IMPORT_DECLARATION = 34;   // data: phase (0, 1 source, 2 defer); specifiers..., source STRING_LITERAL, [IMPORT_ATTRIBUTES]
     public static final int IMPORT_DEFAULT_SPECIFIER = 35; // local
     public static final int IMPORT_NAMESPACE_SPECIFIER = 36; // local
-    public static final int IMPORT_SPECIFIER = 37;     // imported (IDENTIFIER_NAME|STRING), local
+    public static final int IMPORT_SPECIFIER = 37;     // imported (IDENTIFIER_NAME|STRING_LITERAL), local
     public static final int IMPORT_ATTRIBUTES = 38;    // IMPORT_ATTRIBUTE...
-    public static final int IMPORT_ATTRIBUTE = 39;     // key (IDENTIFIER_NAME|STRING), value STRING
+    public static final int IMPORT_ATTRIBUTE = 39;     // key (IDENTIFIER_NAME|STRING_LITERAL), value STRING_LITERAL
     public static final int EXPORT_NAMED = 40;         // [declaration] | specifiers... [source] [IMPORT_ATTRIBUTES]
     public static final int EXPORT_DEFAULT = 41;       // declaration or expression
     public static final int EXPORT_ALL = 42;           // [exported name] source [IMPORT_ATTRIBUTES]
@@ -142,7 +142,7 @@ public final class NodeKind {
     public static final int INDEX_SIGNATURE = 167;     // data: MOD_*; FORMAL_PARAMETERS, type
     public static final int INTERFACE_DECLARATION = 168; // data: MOD_*; BINDING_IDENTIFIER, [TYPE_PARAMETERS], [HERITAGE_CLAUSE], INTERFACE_BODY
     public static final int INTERFACE_BODY = 169;
-    public static final int HERITAGE_CLAUSE = 170;     // data: K_EXTENDS / K_IMPLEMENTS; EXPRESSION_WITH_TYPE_ARGUMENTS...
+    public static final int HERITAGE_CLAUSE = 170;     // data: Token.K_EXTENDS / Token.K_IMPLEMENTS; EXPRESSION_WITH_TYPE_ARGUMENTS...
     public static final int EXPRESSION_WITH_TYPE_ARGUMENTS = 171; // expression, [TYPE_ARGUMENTS]
     public static final int TYPE_ALIAS = 172;          // data: MOD_*; BINDING_IDENTIFIER, [TYPE_PARAMETERS], type
     public static final int ENUM_DECLARATION = 173;    // data: MOD_CONST | MOD_*; BINDING_IDENTIFIER, ENUM_MEMBER...
@@ -159,7 +159,6 @@ public final class NodeKind {
     public static final int TYPE_ASSERTION = 184;      // <type> expression
     public static final int INSTANTIATION_EXPRESSION = 185; // expression, TYPE_ARGUMENTS
     public static final int PARAMETER = 186;           // data: MOD_* | P_OPTIONAL; pattern, [type], [initializer]
-    public static final int TYPE_ANNOTATION_MARK = 187; // reserved
     // ---- JSX ----
     public static final int JSX_ELEMENT = 200;         // JSX_OPENING_ELEMENT children... [JSX_CLOSING_ELEMENT]
     public static final int JSX_OPENING_ELEMENT = 201; // data: 1 self-closing; name, [TYPE_ARGUMENTS], attributes...
@@ -240,7 +239,7 @@ public final class NodeKind {
             EXTERNAL_MODULE_REFERENCE, "EXTERNAL_MODULE_REFERENCE", EXPORT_ASSIGNMENT, "EXPORT_ASSIGNMENT",
             NAMESPACE_EXPORT, "NAMESPACE_EXPORT", AS_EXPRESSION, "AS_EXPRESSION", SATISFIES_EXPRESSION, "SATISFIES_EXPRESSION",
             NON_NULL, "NON_NULL", TYPE_ASSERTION, "TYPE_ASSERTION", INSTANTIATION_EXPRESSION, "INSTANTIATION_EXPRESSION",
-            PARAMETER, "PARAMETER", TYPE_ANNOTATION_MARK, "TYPE_ANNOTATION_MARK", JSX_ELEMENT, "JSX_ELEMENT",
+            PARAMETER, "PARAMETER", JSX_ELEMENT, "JSX_ELEMENT",
             JSX_OPENING_ELEMENT, "JSX_OPENING_ELEMENT", JSX_CLOSING_ELEMENT, "JSX_CLOSING_ELEMENT",
             JSX_FRAGMENT, "JSX_FRAGMENT", JSX_TEXT, "JSX_TEXT", JSX_EXPRESSION_CONTAINER, "JSX_EXPRESSION_CONTAINER",
             JSX_ATTRIBUTE, "JSX_ATTRIBUTE", JSX_SPREAD_ATTRIBUTE, "JSX_SPREAD_ATTRIBUTE",
