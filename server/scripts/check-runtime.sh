@@ -12,7 +12,7 @@
 #    (java.base; jdk.unsupported for Ascii.widen's Unsafe; java.management and jdk.management
 #    for --stats), made by jlink with its own class-data archive. A JVM with ~5 modules instead
 #    of ~70 resolves its module graph and maps its archive in less time: ~20 ms less from exec to
-#    main (docs/check.md, "A runtime of our own"). Made again only when the JDK changes
+#    main (docs/check-performance.md, "A runtime of our own"). Made again only when the JDK changes
 #    (TARGET/check-runtime/made-from names the JDK; its `release` file is kept beside it).
 #    Without jlink (a JRE), or if jlink fails, there is no image and the launcher uses the JDK.
 # 2. Class-data archives of the classes `check` loads, one per runtime, recorded by a training run

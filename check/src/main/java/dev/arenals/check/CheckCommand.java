@@ -325,7 +325,7 @@ public final class CheckCommand {
         return item instanceof SourceFile ? ((SourceFile) item).display : ((FileReport) item).path;
     }
 
-    /** Files to check and reports of skipped paths, by displayed path (a class, not a lambda: see docs/check.md, "Start-up"). */
+    /** Files to check and reports of skipped paths, by displayed path (a class, not a lambda: see docs/check-performance.md, "Start-up"). */
     private static final Comparator<Object> BY_PATH = new Comparator<Object>() {
         @Override public int compare(Object a, Object b) { return pathOf(a).compareTo(pathOf(b)); }
     };

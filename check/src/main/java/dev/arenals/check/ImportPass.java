@@ -49,7 +49,7 @@ final class ImportPass {
         }
         ProjectResolvers resolvers = new ProjectResolvers(new CachingFileProbe());
         AmbientModuleNames ambientNames = new AmbientModuleNames(ambient);
-        Function<Path, ModuleShape> lookup = new Function<Path, ModuleShape>() { // a class, not a lambda (start-up, docs/check.md)
+        Function<Path, ModuleShape> lookup = new Function<Path, ModuleShape>() { // a class, not a lambda (start-up, docs/check-performance.md)
             @Override public ModuleShape apply(Path p) { return shapes.get(p); }
         };
         AtomicInteger next = new AtomicInteger();

@@ -14,7 +14,7 @@ import dev.arenals.parser.tree.Arena;
  * a method is compiled the checking threads interpret it. The walk keeps one core busy and leaves
  * the other mostly idle. This thread parses and binds the small built-in sources below on that
  * core, so the hot methods reach the compiler's queue before the first file is checked
- * (effect@4.1.0, 2 threads: 15–20 ms less wall time, docs/check.md "Start-up").
+ * (effect@4.1.0, 2 threads: 15–20 ms less wall time, docs/check-performance.md "Start-up").
  *
  * <p>It has its own parser, arena and binder, reads no file, reports nothing, and stops after the
  * source it is on once {@link #stop()} is called (each takes well under a millisecond once compiled).

@@ -5,6 +5,7 @@ import dev.arenals.parser.diag.DiagnosticMessages;
 import dev.arenals.parser.tree.Arena;
 import dev.arenals.parser.tree.NodeKind;
 import dev.arenals.parser.tree.ParseLog;
+import dev.arenals.parser.tree.TreeVerifier;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -71,81 +72,13 @@ public final class ParserTestSupport {
     }
 
     /**
-     * Checks the structural invariants of a parse and returns the violations (empty when the tree is
-     * well-formed): the root is PROGRAM spanning the whole text; every node has 0 <= start <= end <=
-     * text length; every child lies within its parent's span; siblings are in non-decreasing start
-     * order; every kind is a known NodeKind; name-carrying nodes carry a valid name id; diagnostics
-     * lie within the text and are bounded.
+     * The violations of the parser's tree rules ({@link TreeVerifier}), at most 20, empty when the
+     * tree keeps them all.
      */
     public static List<String> treeViolations(Arena arena) {
         List<String> out = new ArrayList<>();
-        int len = arena.sourceLength();
-        if (arena.nodeCount() == 0) {
-            out.add("no nodes");
-            return out;
-        }
-        int root = arena.root();
-        if (arena.kind(root) != NodeKind.PROGRAM) out.add("root is " + NodeKind.name(arena.kind(root)));
-        if (arena.start(root) != 0 || arena.end(root) != len) {
-            out.add("root spans [" + arena.start(root) + "," + arena.end(root) + ") not [0," + len + ")");
-        }
-        int[] stack = new int[64];
-        int sp = 0;
-        stack[sp++] = root;
-        int visited = 0;
-        while (sp > 0 && out.size() < 20) {
-            int n = stack[--sp];
-            visited++;
-            int k = arena.kind(n);
-            if (NodeKind.name(k).startsWith("KIND_")) out.add("node " + n + " has unknown kind " + k);
-            if (NodeKind.hasName(k)) {
-                int id = arena.data(n);
-                if (id < 0 || id >= arena.names().size()) out.add("node " + n + " " + NodeKind.name(k) + " has bad name id " + id);
-            }
-            int ps = arena.start(n), pe = arena.end(n);
-            if (ps < 0 || pe > len || ps > len || pe < 0) {
-                out.add(span(arena, n) + " is outside the text of length " + len);
-            } else if (pe < ps) {
-                out.add(span(arena, n) + " is inverted (end < start)");
-                int tmp = ps; ps = pe; pe = tmp;
-            }
-            int prevStart = Integer.MIN_VALUE, prevEnd = Integer.MIN_VALUE, lastStart = -1, lastEnd = -1;
-            for (int c = arena.firstChild(n); c >= 0; c = arena.nextSibling(c)) {
-                int cs = Math.min(arena.start(c), arena.end(c)), ce = Math.max(arena.start(c), arena.end(c));
-                boolean inside = cs >= ps && ce <= pe;
-                if (!inside) out.add(span(arena, c) + " lies outside its parent " + span(arena, n));
-                if (cs < prevStart) {
-                    out.add(span(arena, c) + " starts before its previous sibling (start " + prevStart + ")");
-                }
-                // a shorthand property's key is its value's text ({a}, {a = 1}): the value starts with it
-                boolean sameAsPrevious = cs == lastStart && ce >= lastEnd;
-                lastStart = cs;
-                lastEnd = ce;
-                if (cs < prevEnd && !sameAsPrevious) {
-                    out.add(span(arena, c) + " overlaps its previous sibling (end " + prevEnd + ")");
-                }
-                prevStart = Math.max(prevStart, cs);
-                prevEnd = Math.max(prevEnd, ce);
-                if (sp == stack.length) stack = java.util.Arrays.copyOf(stack, sp * 2);
-                stack[sp++] = c;
-            }
-            if (visited > arena.nodeCount()) {
-                out.add("more nodes reachable than exist: cycle");
-                break;
-            }
-        }
-        ParseLog log = arena.log();
-        if (log.diagnosticCount() > ParseLog.MAX_DIAGNOSTICS + 1) out.add(log.diagnosticCount() + " diagnostics");
-        for (int i = 0; i < log.diagnosticCount(); i++) {
-            int s = log.diagnosticStart(i), e = log.diagnosticEnd(i);
-            if (s < 0 || e < s || e > len) out.add("diagnostic " + log.diagnostic(i) + " has span [" + s + "," + e + ")");
-        }
+        for (TreeVerifier.Violation v : TreeVerifier.violations(arena, 20)) out.add(v.toString());
         return out;
-    }
-
-
-    private static String span(Arena arena, int n) {
-        return NodeKind.name(arena.kind(n)) + "#" + n + "[" + arena.start(n) + "," + arena.end(n) + ")";
     }
 
     public static int count(List<Diagnostic> diags, Diag d) {

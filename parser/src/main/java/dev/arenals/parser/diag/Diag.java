@@ -50,7 +50,6 @@ public enum Diag {
     INVALID_ASSIGNMENT_TARGET(2364, "The left-hand side of an assignment expression must be a variable or a property access."),
     INVALID_UPDATE_TARGET(2357, "The operand of an increment or decrement operator must be a variable or a property access."),
     INVALID_DESTRUCTURING_TARGET(1010, "Invalid destructuring assignment target."),
-    INVALID_FOR_IN_OF_TARGET(2406, "The left-hand side of a 'for...in' or 'for...of' statement must be a variable or a property access."),
     FOR_IN_OF_SINGLE_DECLARATION(1188, "Only a single variable declaration is allowed in a 'for...in' or 'for...of' statement."),
     FOR_IN_OF_INITIALIZER(1189, "The variable declaration of a 'for...in' or 'for...of' statement cannot have an initializer."),
     CONST_WITHOUT_INITIALIZER(1155, "'const' declarations must be initialized."),

@@ -37,12 +37,12 @@ public final class NodeKind {
     public static final int VARIABLE_DECLARATOR = 31;  // target, [init]
     public static final int FUNCTION_DECLARATION = 32; // data: F_*; [BINDING_IDENTIFIER] FORMAL_PARAMETERS FUNCTION_BODY
     public static final int CLASS_DECLARATION = 33;    // [BINDING_IDENTIFIER] [CLASS_HERITAGE] CLASS_BODY
-    public static final int IMPORT_DECLARATION = 34;   // data: phase (0, 1 source, 2 defer); specifiers..., source STRING, [IMPORT_ATTRIBUTES]
+    public static final int IMPORT_DECLARATION = 34;   // data: phase (0, 1 source, 2 defer); specifiers..., source STRING_LITERAL, [IMPORT_ATTRIBUTES]
     public static final int IMPORT_DEFAULT_SPECIFIER = 35; // local
     public static final int IMPORT_NAMESPACE_SPECIFIER = 36; // local
-    public static final int IMPORT_SPECIFIER = 37;     // imported (IDENTIFIER_NAME|STRING), local
+    public static final int IMPORT_SPECIFIER = 37;     // imported (IDENTIFIER_NAME|STRING_LITERAL), local
     public static final int IMPORT_ATTRIBUTES = 38;    // IMPORT_ATTRIBUTE...
-    public static final int IMPORT_ATTRIBUTE = 39;     // key (IDENTIFIER_NAME|STRING), value STRING
+    public static final int IMPORT_ATTRIBUTE = 39;     // key (IDENTIFIER_NAME|STRING_LITERAL), value STRING_LITERAL
     public static final int EXPORT_NAMED = 40;         // [declaration] | specifiers... [source] [IMPORT_ATTRIBUTES]
     public static final int EXPORT_DEFAULT = 41;       // declaration or expression
     public static final int EXPORT_ALL = 42;           // [exported name] source [IMPORT_ATTRIBUTES]
@@ -142,7 +142,7 @@ public final class NodeKind {
     public static final int INDEX_SIGNATURE = 167;     // data: MOD_*; FORMAL_PARAMETERS, type
     public static final int INTERFACE_DECLARATION = 168; // data: MOD_*; BINDING_IDENTIFIER, [TYPE_PARAMETERS], [HERITAGE_CLAUSE], INTERFACE_BODY
     public static final int INTERFACE_BODY = 169;
-    public static final int HERITAGE_CLAUSE = 170;     // data: K_EXTENDS / K_IMPLEMENTS; EXPRESSION_WITH_TYPE_ARGUMENTS...
+    public static final int HERITAGE_CLAUSE = 170;     // data: Token.K_EXTENDS / Token.K_IMPLEMENTS; EXPRESSION_WITH_TYPE_ARGUMENTS...
     public static final int EXPRESSION_WITH_TYPE_ARGUMENTS = 171; // expression, [TYPE_ARGUMENTS]
     public static final int TYPE_ALIAS = 172;          // data: MOD_*; BINDING_IDENTIFIER, [TYPE_PARAMETERS], type
     public static final int ENUM_DECLARATION = 173;    // data: MOD_CONST | MOD_*; BINDING_IDENTIFIER, ENUM_MEMBER...
@@ -159,7 +159,6 @@ public final class NodeKind {
     public static final int TYPE_ASSERTION = 184;      // <type> expression
     public static final int INSTANTIATION_EXPRESSION = 185; // expression, TYPE_ARGUMENTS
     public static final int PARAMETER = 186;           // data: MOD_* | P_OPTIONAL; pattern, [type], [initializer]
-    public static final int TYPE_ANNOTATION_MARK = 187; // reserved
     // ---- JSX ----
     public static final int JSX_ELEMENT = 200;         // JSX_OPENING_ELEMENT children... [JSX_CLOSING_ELEMENT]
     public static final int JSX_OPENING_ELEMENT = 201; // data: 1 self-closing; name, [TYPE_ARGUMENTS], attributes...
@@ -193,29 +192,77 @@ public final class NodeKind {
     // MAPPED_TYPE data
     public static final int MAP_READONLY = 1, MAP_READONLY_MINUS = 2, MAP_OPTIONAL = 4, MAP_OPTIONAL_MINUS = 8, MAP_AS = 16, MAP_TYPE = 32;
 
-    private static final String[] NAMES = new String[COUNT];
-    static {
-        for (java.lang.reflect.Field f : NodeKind.class.getFields()) {
-            if (f.getType() != int.class || !isKindField(f.getName())) continue;
-            try {
-                int v = f.getInt(null);
-                if (v > 0 && v < COUNT && NAMES[v] == null) NAMES[v] = f.getName();
-            } catch (IllegalAccessException e) {
-                throw new AssertionError(e);
-            }
-        }
-    }
+    /**
+     * The name of every kind, by value: the one list to extend with a new kind (NodeKindTest checks
+     * that every constant above is here, under its own name, and no name twice).
+     */
+    private static final String[] NAMES = names(
+            PROGRAM, "PROGRAM", INVALID, "INVALID", EMPTY_STATEMENT, "EMPTY_STATEMENT", BLOCK, "BLOCK",
+            EXPRESSION_STATEMENT, "EXPRESSION_STATEMENT", IF, "IF", FOR, "FOR", FOR_IN, "FOR_IN", FOR_OF, "FOR_OF",
+            WHILE, "WHILE", DO_WHILE, "DO_WHILE", CONTINUE, "CONTINUE", BREAK, "BREAK", RETURN, "RETURN", WITH, "WITH",
+            SWITCH, "SWITCH", SWITCH_CASE, "SWITCH_CASE", THROW, "THROW", TRY, "TRY", CATCH_CLAUSE, "CATCH_CLAUSE",
+            DEBUGGER, "DEBUGGER", LABELED, "LABELED", VARIABLE_DECLARATION, "VARIABLE_DECLARATION",
+            VARIABLE_DECLARATOR, "VARIABLE_DECLARATOR", FUNCTION_DECLARATION, "FUNCTION_DECLARATION",
+            CLASS_DECLARATION, "CLASS_DECLARATION", IMPORT_DECLARATION, "IMPORT_DECLARATION",
+            IMPORT_DEFAULT_SPECIFIER, "IMPORT_DEFAULT_SPECIFIER", IMPORT_NAMESPACE_SPECIFIER, "IMPORT_NAMESPACE_SPECIFIER",
+            IMPORT_SPECIFIER, "IMPORT_SPECIFIER", IMPORT_ATTRIBUTES, "IMPORT_ATTRIBUTES", IMPORT_ATTRIBUTE, "IMPORT_ATTRIBUTE",
+            EXPORT_NAMED, "EXPORT_NAMED", EXPORT_DEFAULT, "EXPORT_DEFAULT", EXPORT_ALL, "EXPORT_ALL",
+            EXPORT_SPECIFIER, "EXPORT_SPECIFIER", IDENTIFIER_REFERENCE, "IDENTIFIER_REFERENCE",
+            BINDING_IDENTIFIER, "BINDING_IDENTIFIER", IDENTIFIER_NAME, "IDENTIFIER_NAME",
+            PRIVATE_IDENTIFIER, "PRIVATE_IDENTIFIER", LABEL, "LABEL", THIS, "THIS", SUPER, "SUPER", NULL, "NULL",
+            BOOLEAN, "BOOLEAN", NUMBER_LITERAL, "NUMBER_LITERAL", BIGINT_LITERAL, "BIGINT_LITERAL",
+            STRING_LITERAL, "STRING_LITERAL", REGEX_LITERAL, "REGEX_LITERAL", TEMPLATE, "TEMPLATE",
+            TEMPLATE_ELEMENT, "TEMPLATE_ELEMENT", TAGGED_TEMPLATE, "TAGGED_TEMPLATE", ARRAY, "ARRAY", ELISION, "ELISION",
+            OBJECT, "OBJECT", PROPERTY, "PROPERTY", SPREAD, "SPREAD", FUNCTION_EXPRESSION, "FUNCTION_EXPRESSION",
+            ARROW_FUNCTION, "ARROW_FUNCTION", CLASS_EXPRESSION, "CLASS_EXPRESSION", PARENTHESIZED, "PARENTHESIZED",
+            MEMBER, "MEMBER", CALL, "CALL", NEW, "NEW", CHAIN, "CHAIN", UNARY, "UNARY", UPDATE, "UPDATE", BINARY, "BINARY",
+            ASSIGNMENT, "ASSIGNMENT", CONDITIONAL, "CONDITIONAL", SEQUENCE, "SEQUENCE", YIELD, "YIELD", AWAIT, "AWAIT",
+            META_PROPERTY, "META_PROPERTY", IMPORT_CALL, "IMPORT_CALL", OBJECT_PATTERN, "OBJECT_PATTERN",
+            ARRAY_PATTERN, "ARRAY_PATTERN", ASSIGNMENT_PATTERN, "ASSIGNMENT_PATTERN", REST_ELEMENT, "REST_ELEMENT",
+            FORMAL_PARAMETERS, "FORMAL_PARAMETERS", FUNCTION_BODY, "FUNCTION_BODY", CLASS_HERITAGE, "CLASS_HERITAGE",
+            CLASS_BODY, "CLASS_BODY", METHOD, "METHOD", FIELD, "FIELD", STATIC_BLOCK, "STATIC_BLOCK", DECORATOR, "DECORATOR",
+            TYPE_REFERENCE, "TYPE_REFERENCE", QUALIFIED_NAME, "QUALIFIED_NAME", KEYWORD_TYPE, "KEYWORD_TYPE",
+            THIS_TYPE, "THIS_TYPE", LITERAL_TYPE, "LITERAL_TYPE", TEMPLATE_LITERAL_TYPE, "TEMPLATE_LITERAL_TYPE",
+            ARRAY_TYPE, "ARRAY_TYPE", TUPLE_TYPE, "TUPLE_TYPE", NAMED_TUPLE_MEMBER, "NAMED_TUPLE_MEMBER",
+            OPTIONAL_TYPE, "OPTIONAL_TYPE", REST_TYPE, "REST_TYPE", UNION_TYPE, "UNION_TYPE",
+            INTERSECTION_TYPE, "INTERSECTION_TYPE", FUNCTION_TYPE, "FUNCTION_TYPE", CONSTRUCTOR_TYPE, "CONSTRUCTOR_TYPE",
+            TYPE_QUERY, "TYPE_QUERY", TYPE_OPERATOR, "TYPE_OPERATOR", INDEXED_ACCESS_TYPE, "INDEXED_ACCESS_TYPE",
+            CONDITIONAL_TYPE, "CONDITIONAL_TYPE", INFER_TYPE, "INFER_TYPE", MAPPED_TYPE, "MAPPED_TYPE",
+            TYPE_LITERAL, "TYPE_LITERAL", PARENTHESIZED_TYPE, "PARENTHESIZED_TYPE", TYPE_PREDICATE, "TYPE_PREDICATE",
+            IMPORT_TYPE, "IMPORT_TYPE", TYPE_ARGUMENTS, "TYPE_ARGUMENTS", TYPE_PARAMETERS, "TYPE_PARAMETERS",
+            TYPE_PARAMETER, "TYPE_PARAMETER", PROPERTY_SIGNATURE, "PROPERTY_SIGNATURE", METHOD_SIGNATURE, "METHOD_SIGNATURE",
+            CALL_SIGNATURE, "CALL_SIGNATURE", CONSTRUCT_SIGNATURE, "CONSTRUCT_SIGNATURE", INDEX_SIGNATURE, "INDEX_SIGNATURE",
+            INTERFACE_DECLARATION, "INTERFACE_DECLARATION", INTERFACE_BODY, "INTERFACE_BODY",
+            HERITAGE_CLAUSE, "HERITAGE_CLAUSE", EXPRESSION_WITH_TYPE_ARGUMENTS, "EXPRESSION_WITH_TYPE_ARGUMENTS",
+            TYPE_ALIAS, "TYPE_ALIAS", ENUM_DECLARATION, "ENUM_DECLARATION", ENUM_MEMBER, "ENUM_MEMBER",
+            MODULE_DECLARATION, "MODULE_DECLARATION", MODULE_BLOCK, "MODULE_BLOCK", IMPORT_EQUALS, "IMPORT_EQUALS",
+            EXTERNAL_MODULE_REFERENCE, "EXTERNAL_MODULE_REFERENCE", EXPORT_ASSIGNMENT, "EXPORT_ASSIGNMENT",
+            NAMESPACE_EXPORT, "NAMESPACE_EXPORT", AS_EXPRESSION, "AS_EXPRESSION", SATISFIES_EXPRESSION, "SATISFIES_EXPRESSION",
+            NON_NULL, "NON_NULL", TYPE_ASSERTION, "TYPE_ASSERTION", INSTANTIATION_EXPRESSION, "INSTANTIATION_EXPRESSION",
+            PARAMETER, "PARAMETER", JSX_ELEMENT, "JSX_ELEMENT",
+            JSX_OPENING_ELEMENT, "JSX_OPENING_ELEMENT", JSX_CLOSING_ELEMENT, "JSX_CLOSING_ELEMENT",
+            JSX_FRAGMENT, "JSX_FRAGMENT", JSX_TEXT, "JSX_TEXT", JSX_EXPRESSION_CONTAINER, "JSX_EXPRESSION_CONTAINER",
+            JSX_ATTRIBUTE, "JSX_ATTRIBUTE", JSX_SPREAD_ATTRIBUTE, "JSX_SPREAD_ATTRIBUTE",
+            JSX_NAMESPACED_NAME, "JSX_NAMESPACED_NAME", JSX_MEMBER_EXPRESSION, "JSX_MEMBER_EXPRESSION",
+            JSX_IDENTIFIER, "JSX_IDENTIFIER", JSX_SPREAD_CHILD, "JSX_SPREAD_CHILD");
 
-    private static boolean isKindField(String n) {
-        return !(n.equals("COUNT") || n.startsWith("VAR_") || n.startsWith("F_") || n.startsWith("P_")
-                || n.startsWith("C_") || n.startsWith("M_") || n.equals("UPDATE_PREFIX") || n.startsWith("MOD_")
-                || n.startsWith("TP_") || n.startsWith("MAP_") || n.equals("TYPE_FIRST") || n.equals("TYPE_LAST"));
+    private static String[] names(Object... kindThenName) {
+        String[] out = new String[COUNT];
+        for (int i = 0; i < kindThenName.length; i += 2) {
+            int kind = (Integer) kindThenName[i];
+            if (out[kind] != null) throw new AssertionError("two names for kind " + kind + ": " + out[kind] + ", " + kindThenName[i + 1]);
+            out[kind] = (String) kindThenName[i + 1];
+        }
+        return out;
     }
 
     public static String name(int kind) {
         String s = kind > 0 && kind < COUNT ? NAMES[kind] : null;
         return s == null ? "KIND_" + kind : s;
     }
+
+    /** True for a kind this class declares (so {@link #name} is not a made-up {@code KIND_n}). */
+    public static boolean isKnown(int kind) { return kind > 0 && kind < COUNT && NAMES[kind] != null; }
 
     public static boolean isFunction(int k) {
         return k == FUNCTION_DECLARATION || k == FUNCTION_EXPRESSION || k == ARROW_FUNCTION;

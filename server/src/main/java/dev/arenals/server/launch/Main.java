@@ -42,7 +42,7 @@ public final class Main {
     static final Map<String, String> HELP = new LinkedHashMap<>();
 
     // classes, not method references: linking a lambda costs a short `check` process ~10 ms of
-    // start-up (the first one loads the method-handle machinery); see docs/check.md, "Start-up"
+    // start-up (the first one loads the method-handle machinery); see docs/check-performance.md, "Start-up"
     static {
         register("lsp", "run the language server on stdin/stdout (the default; also --stdio)", new Command() {
             @Override public int run(String[] args) throws Exception { return serveStdio(args); }

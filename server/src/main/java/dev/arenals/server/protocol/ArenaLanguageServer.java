@@ -1,5 +1,9 @@
 package dev.arenals.server.protocol;
 
+import dev.arenals.parser.tree.TreeVerifier;
+
+import dev.arenals.parser.tree.Arena;
+
 import dev.arenals.check.ProjectFiles;
 import dev.arenals.server.ServerInfo;
 import dev.arenals.server.document.Document;
@@ -372,9 +376,23 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
     void refresh(Document doc) {
         if (doc == null || doc.isClosed() || !doc.isDirty()) return;
         if (!doc.ensureParsed(ParseTools.current(), settings.maxFileSize())) return;
+        if (settings.verifyTrees()) verifyTree(doc, log);
         if (doc.bindFailure() != null) log.error("arena-ls: the binder failed on " + doc.uri() + " (hover is off until the next edit)", doc.bindFailure());
         summarizeOpen(doc);
         if (pushDiagnostics) publish(doc, diagnostics.diagnostics(doc, settings.maxFileSize(), settings.unusedDiagnostics()), doc.parsedVersion());
+    }
+
+    /**
+     * Setting {@code debug.verifyTrees}: the tree just parsed checked against the parser's rules; a
+     * broken one is logged as an error (the first few violations), the document is served as usual.
+     */
+    static void verifyTree(Document doc, ServerLog log) {
+        Arena arena = doc.arena();
+        if (arena == null || doc.isOversized()) return;
+        List<TreeVerifier.Violation> broken = TreeVerifier.violations(arena, 5);
+        if (broken.isEmpty()) return;
+        log.error("arena-ls: debug.verifyTrees: the tree of " + doc.uri() + " (version " + doc.parsedVersion() + ", "
+                + (doc.lastParseWasIncremental() ? "incremental" : "full") + " parse) breaks the tree rules: " + broken, null);
     }
 
     /**

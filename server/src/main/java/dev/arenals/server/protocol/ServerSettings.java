@@ -23,9 +23,13 @@ import java.util.Locale;
  *       already say the name).</li>
  *   <li>{@code importDiagnostics}: the diagnostics that need other files, TS2307 (module not found)
  *       and TS2305 (no such exported member), only where TypeScript's answer is certain:
- *       {@code "relative"} (default: TS2307 for relative specifiers only, and TS2305), {@code "all"}
- *       (also TS2307 for a bare specifier whose package is installed but the path is not found),
- *       {@code "off"}.</li>
+ *       {@code "relative"} (default: TS2307 for relative specifiers only, and TS2305),
+ *       {@code "all"} (also TS2307 for a bare specifier whose package is installed but the path
+ *       is not found), {@code "off"}.</li>
+ *   <li>{@code debug.verifyTrees} (or {@code {"debug": {"verifyTrees": …}}}): after every parse of
+ *       an open document, check its tree against the parser's rules ({@code TreeVerifier}) and log
+ *       a broken rule as an error ({@code window/logMessage}). For finding parser bugs; it costs a
+ *       walk of the tree per edit. Default false.</li>
  * </ul>
  * Unknown keys and values of the wrong type are ignored (the previous value stays).
  */
@@ -46,6 +50,7 @@ public final class ServerSettings {
     private final boolean unusedDiagnostics;
     private final ParameterNameHints parameterNameHints;
     private final ImportDiagnostics importDiagnostics;
+    private final boolean verifyTrees;
 
     public ServerSettings(long maxFileSize, DiagnosticMode diagnosticMode) {
         this(maxFileSize, diagnosticMode, true, ParameterNameHints.LITERALS, ImportDiagnostics.RELATIVE);
@@ -53,6 +58,12 @@ public final class ServerSettings {
 
     public ServerSettings(long maxFileSize, DiagnosticMode diagnosticMode, boolean unusedDiagnostics, ParameterNameHints parameterNameHints,
             ImportDiagnostics importDiagnostics) {
+        this(maxFileSize, diagnosticMode, unusedDiagnostics, parameterNameHints, importDiagnostics, false);
+    }
+
+    public ServerSettings(long maxFileSize, DiagnosticMode diagnosticMode, boolean unusedDiagnostics, ParameterNameHints parameterNameHints,
+            ImportDiagnostics importDiagnostics, boolean verifyTrees) {
+        this.verifyTrees = verifyTrees;
         this.maxFileSize = maxFileSize;
         this.diagnosticMode = diagnosticMode;
         this.unusedDiagnostics = unusedDiagnostics;
@@ -67,6 +78,7 @@ public final class ServerSettings {
     public boolean unusedDiagnostics() { return unusedDiagnostics; }
     public ParameterNameHints parameterNameHints() { return parameterNameHints; }
     public ImportDiagnostics importDiagnostics() { return importDiagnostics; }
+    public boolean verifyTrees() { return verifyTrees; }
 
     /** These settings updated by {@code value} (a JsonElement, a Map, or null). */
     public ServerSettings with(Object value) {
@@ -109,7 +121,10 @@ public final class ServerSettings {
                 // keep the previous value
             }
         }
-        return new ServerSettings(max, mode, unused, hints, imports);
+        boolean verify = verifyTrees;
+        JsonElement vt = setting(o, "debug", "verifyTrees");
+        if (vt instanceof JsonPrimitive && ((JsonPrimitive) vt).isBoolean()) verify = vt.getAsBoolean();
+        return new ServerSettings(max, mode, unused, hints, imports, verify);
     }
 
     /** {@code group.key} given flat (VS Code's dotted key) or nested ({@code {"group": {"key": …}}}). */
@@ -129,6 +144,6 @@ public final class ServerSettings {
     @Override public String toString() {
         return "ServerSettings(maxFileSize=" + maxFileSize + ", diagnosticMode=" + diagnosticMode
                 + ", diagnostics.unused=" + unusedDiagnostics + ", inlayHints.parameterNames=" + parameterNameHints
-                + ", importDiagnostics=" + importDiagnostics + ")";
+                + ", importDiagnostics=" + importDiagnostics + ", debug.verifyTrees=" + verifyTrees + ")";
     }
 }
