@@ -2942,6 +2942,8 @@ final class Parser {
                 int m = t.mark();
                 next();
                 if (!enter()) { exit(); errorNode(lx.tokenStart, lx.tokenStart); t.finish(UPDATE, m, s, lastEnd, op | UPDATE_PREFIX); return; }
+                // TypeScript's parser: ++ and -- take a left-hand side, which a type assertion `<T>x` is not
+                if (ts && !jsx && tok == LT) error(lx.tokenStart, lx.tokenEnd, Diag.EXPRESSION_EXPECTED, 0);
                 parseUnary();
                 exit();
                 checkSimpleTarget(t.pending(t.mark() - 1), op, true);
@@ -4331,7 +4333,11 @@ final class Parser {
             case MINUS: {
                 int pk = peek();
                 if (pk == NUMBER || pk == BIGINT) {
-                    parseUnary();
+                    // `-1` alone: a following `[]` makes an array type (`-1[]`), not an element access
+                    int um = t.mark();
+                    next();
+                    parsePrimary();
+                    t.finish(UNARY, um, s, lastEnd, MINUS);
                     t.finish(LITERAL_TYPE, m, s, lastEnd, 0);
                     return;
                 }
@@ -4855,7 +4861,9 @@ final class Parser {
             case LT: case GT: case PLUS: case MINUS:
                 return false;
             default:
-                return lx.newlineBefore || isBinaryOperator(tok) || !startsExpression(tok);
+                // `as` and `satisfies` are binary operators to TypeScript here: `f<T> as U` is an instantiation
+                return lx.newlineBefore || isBinaryOperator(tok) || ((tok == K_AS || tok == K_SATISFIES) && !escaped())
+                        || !startsExpression(tok);
         }
     }
 
