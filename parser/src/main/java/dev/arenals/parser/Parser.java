@@ -798,7 +798,7 @@ final class Parser {
             }
             int definite = 0;
             if (ts) {
-                if (!pattern && tok == BANG && !lx.newlineBefore) { // `let x!: T`; a pattern takes no `!` (TypeScript's parser)
+                if (!pattern && !inForHead && tok == BANG && !lx.newlineBefore) { // `let x!: T`; a pattern takes no `!` (TypeScript's parser)
                     next();
                     definite = 2;
                 }
@@ -1682,7 +1682,9 @@ final class Parser {
         }
         if (k == K_AWAIT) {
             if (ambient) {
-                // a declaration that never runs (a .d.ts, `declare …`): TypeScript takes await as a name there
+                // a declaration that never runs (a .d.ts, `declare …`): TypeScript takes await as a name there;
+                // a module may still read it as an await expression where one can stand (`export = await`)
+                if (autoGoal && !module) sloppyMattered = true;
             } else if ((ctx & CTX_AWAIT) != 0 || module || (ctx & CTX_STATIC_BLOCK) != 0) {
                 error(s, e, Diag.RESERVED_WORD_AS_IDENTIFIER, k);
             } else if (autoGoal) {
@@ -2973,7 +2975,10 @@ final class Parser {
     /** AUTO goal: `await x` at the top level is an await expression (and makes the file a module). */
     private boolean isTopLevelAwait() {
         int pk = peek();
-        boolean await = peekNewline == 0 && startsExpression(pk) && pk != K_IN && pk != K_OF && !(pk == SLASH || pk == SLASH_ASSIGN);
+        // TypeScript's rule: an await expression when a word or a literal follows on the same line, so
+        // `await(x)`, `await [x]`, `await -1` call, index or subtract a variable named await
+        boolean await = peekNewline == 0 && (Token.isIdentifierName(pk) || pk == NUMBER || pk == BIGINT || pk == STRING)
+                && pk != K_IN && pk != K_OF;
         if (await) sawModuleSyntax = true;
         return await;
     }
