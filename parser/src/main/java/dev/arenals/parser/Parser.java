@@ -3009,8 +3009,11 @@ final class Parser {
     private void parsePostfix() {
         int s = lx.tokenStart;
         int m = t.mark();
+        if (jsx && tok == LT) {
+            parseJsxOperand();
+            return;
+        }
         parseLeftHandSide();
-        if (lhsWasJsx) return;
         if ((tok == PLUS2 || tok == MINUS2) && !lx.newlineBefore && !afterArrow()) {
             int op = tok;
             checkSimpleTarget(t.pending(t.mark() - 1), op, true);
@@ -3056,26 +3059,24 @@ final class Parser {
     private void parseLeftHandSide() {
         int s = lx.tokenStart;
         int m = t.mark();
-        lhsWasJsx = false;
         if (tok == K_NEW) {
             parseNew();
         } else {
-            primaryWasJsx = false;
             parsePrimary();
-            if (primaryWasJsx) {
-                // TypeScript's parser ends a JSX element's operand there: no call, member access or ++ after it
-                primaryWasJsx = false;
-                lhsWasJsx = true;
-                return;
-            }
         }
         parseCallTail(s, m, true);
     }
 
-    /** The last primary expression was a JSX element (set by parsePrimary, read by parseLeftHandSide). */
-    private boolean primaryWasJsx;
-    /** The last left-hand side was a JSX element (read by parsePostfix). */
-    private boolean lhsWasJsx;
+    /**
+     * A JSX element as an operand (current token `<`, JSX on): TypeScript's parser ends the operand
+     * there, no call, member access or ++ after it. A TSX generic arrow is parsed as well. Kept out of
+     * parseLeftHandSide, which every operand goes through.
+     */
+    private void parseJsxOperand() {
+        int s = lx.tokenStart;
+        if (ts && isGenericArrowInTsx() && tryParseTypedArrow(0, s)) return;
+        parseJsxElementOrFragment(false);
+    }
 
     private void parseNew() {
         int s = lx.tokenStart;
@@ -3309,7 +3310,6 @@ final class Parser {
                 if (ts && (!jsx || isGenericArrowInTsx()) && tryParseTypedArrow(0, s)) return;
                 if (jsx) {
                     parseJsxElementOrFragment(false);
-                    primaryWasJsx = true;
                     return;
                 }
                 break;
