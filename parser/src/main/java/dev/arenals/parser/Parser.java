@@ -798,7 +798,7 @@ final class Parser {
             }
             int definite = 0;
             if (ts) {
-                if (!pattern && tok == BANG && !lx.newlineBefore) { // `let x!: T`; a pattern takes no `!` (TypeScript's parser)
+                if (!pattern && !inForHead && tok == BANG && !lx.newlineBefore) { // `let x!: T`; a pattern takes no `!` (TypeScript's parser)
                     next();
                     definite = 2;
                 }
@@ -1682,10 +1682,9 @@ final class Parser {
         }
         if (k == K_AWAIT) {
             if (ambient) {
-                // a declaration that never runs (a .d.ts, `declare …`): TypeScript takes await as a name
-                // there; still, a module parses `await` at the top level as an operator, so an AUTO file
-                // that turns out to be a module must be read again (as its incremental reparse reads it)
-                if (autoGoal) sloppyMattered = true;
+                // a declaration that never runs (a .d.ts, `declare …`): TypeScript takes await as a name there;
+                // a module may still read it as an await expression where one can stand (`export = await`)
+                if (autoGoal && !module) sloppyMattered = true;
             } else if ((ctx & CTX_AWAIT) != 0 || module || (ctx & CTX_STATIC_BLOCK) != 0) {
                 error(s, e, Diag.RESERVED_WORD_AS_IDENTIFIER, k);
             } else if (autoGoal) {
@@ -2945,6 +2944,8 @@ final class Parser {
                 int m = t.mark();
                 next();
                 if (!enter()) { exit(); errorNode(lx.tokenStart, lx.tokenStart); t.finish(UPDATE, m, s, lastEnd, op | UPDATE_PREFIX); return; }
+                // TypeScript's parser: ++ and -- take a left-hand side, which a type assertion `<T>x` is not
+                if (ts && !jsx && tok == LT) error(lx.tokenStart, lx.tokenEnd, Diag.EXPRESSION_EXPECTED, 0);
                 parseUnary();
                 exit();
                 checkSimpleTarget(t.pending(t.mark() - 1), op, true);
@@ -2974,7 +2975,10 @@ final class Parser {
     /** AUTO goal: `await x` at the top level is an await expression (and makes the file a module). */
     private boolean isTopLevelAwait() {
         int pk = peek();
-        boolean await = peekNewline == 0 && startsExpression(pk) && pk != K_IN && pk != K_OF && !(pk == SLASH || pk == SLASH_ASSIGN);
+        // TypeScript's rule: an await expression when a word or a literal follows on the same line, so
+        // `await(x)`, `await [x]`, `await -1` call, index or subtract a variable named await
+        boolean await = peekNewline == 0 && (Token.isIdentifierName(pk) || pk == NUMBER || pk == BIGINT || pk == STRING)
+                && pk != K_IN && pk != K_OF;
         if (await) sawModuleSyntax = true;
         return await;
     }
@@ -3005,8 +3009,11 @@ final class Parser {
     private void parsePostfix() {
         int s = lx.tokenStart;
         int m = t.mark();
+        if (jsx && tok == LT) {
+            parseJsxOperand();
+            return;
+        }
         parseLeftHandSide();
-        if (lhsWasJsx) return;
         if ((tok == PLUS2 || tok == MINUS2) && !lx.newlineBefore && !afterArrow()) {
             int op = tok;
             checkSimpleTarget(t.pending(t.mark() - 1), op, true);
@@ -3052,26 +3059,24 @@ final class Parser {
     private void parseLeftHandSide() {
         int s = lx.tokenStart;
         int m = t.mark();
-        lhsWasJsx = false;
         if (tok == K_NEW) {
             parseNew();
         } else {
-            primaryWasJsx = false;
             parsePrimary();
-            if (primaryWasJsx) {
-                // TypeScript's parser ends a JSX element's operand there: no call, member access or ++ after it
-                primaryWasJsx = false;
-                lhsWasJsx = true;
-                return;
-            }
         }
         parseCallTail(s, m, true);
     }
 
-    /** The last primary expression was a JSX element (set by parsePrimary, read by parseLeftHandSide). */
-    private boolean primaryWasJsx;
-    /** The last left-hand side was a JSX element (read by parsePostfix). */
-    private boolean lhsWasJsx;
+    /**
+     * A JSX element as an operand (current token `<`, JSX on): TypeScript's parser ends the operand
+     * there, no call, member access or ++ after it. A TSX generic arrow is parsed as well. Kept out of
+     * parseLeftHandSide, which every operand goes through.
+     */
+    private void parseJsxOperand() {
+        int s = lx.tokenStart;
+        if (ts && isGenericArrowInTsx() && tryParseTypedArrow(0, s)) return;
+        parseJsxElementOrFragment(false);
+    }
 
     private void parseNew() {
         int s = lx.tokenStart;
@@ -3305,7 +3310,6 @@ final class Parser {
                 if (ts && (!jsx || isGenericArrowInTsx()) && tryParseTypedArrow(0, s)) return;
                 if (jsx) {
                     parseJsxElementOrFragment(false);
-                    primaryWasJsx = true;
                     return;
                 }
                 break;
@@ -4334,7 +4338,11 @@ final class Parser {
             case MINUS: {
                 int pk = peek();
                 if (pk == NUMBER || pk == BIGINT) {
-                    parseUnary();
+                    // `-1` alone: a following `[]` makes an array type (`-1[]`), not an element access
+                    int um = t.mark();
+                    next();
+                    parsePrimary();
+                    t.finish(UNARY, um, s, lastEnd, MINUS);
                     t.finish(LITERAL_TYPE, m, s, lastEnd, 0);
                     return;
                 }
@@ -4858,7 +4866,9 @@ final class Parser {
             case LT: case GT: case PLUS: case MINUS:
                 return false;
             default:
-                return lx.newlineBefore || isBinaryOperator(tok) || !startsExpression(tok);
+                // `as` and `satisfies` are binary operators to TypeScript here: `f<T> as U` is an instantiation
+                return lx.newlineBefore || isBinaryOperator(tok) || ((tok == K_AS || tok == K_SATISFIES) && !escaped())
+                        || !startsExpression(tok);
         }
     }
 
