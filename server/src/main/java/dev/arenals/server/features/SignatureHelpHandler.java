@@ -9,6 +9,9 @@ import dev.arenals.server.document.Document;
 import dev.arenals.server.protocol.Uris;
 import dev.arenals.server.query.Callables;
 import dev.arenals.server.query.DocumentQuery;
+import dev.arenals.server.query.Occurrences;
+import dev.arenals.server.query.Target;
+import dev.arenals.server.query.TargetResolver;
 import dev.arenals.server.query.TreePaths;
 import dev.arenals.server.workspace.CrossFileNavigator;
 import dev.arenals.server.workspace.FileSummary;
@@ -229,8 +232,31 @@ public final class SignatureHelpHandler {
             if (scopes.kind(sym) == SymbolKind.IMPORT && a.kind(declaring) == IMPORT_NAMESPACE_SPECIFIER) {
                 return imported(q, declaring, member, member, index, navigator);
             }
+            return memberOfThisFile(q, property, member);
         }
         return List.of();
+    }
+
+    /**
+     * {@code ns.f(} and {@code obj.m(}: the member definition finds in this file (a namespace's
+     * function, an object literal's method or function-valued property).
+     */
+    private static List<Signature> memberOfThisFile(DocumentQuery q, int property, String member) {
+        Target target = new TargetResolver(q).at(q.arena().start(property));
+        if (target == null) return List.of();
+        Occurrences declarations = Occurrences.declarations(q, target);
+        if (declarations.size() == 0) return List.of();
+        Arena a = q.arena();
+        int name = declarations.node(0);
+        int declared = q.symbolOfNode(name);
+        if (declared >= 0) return Callables.of(a, q.scopes().declaringNode(declared), member);
+        int[] path = TreePaths.pathTo(a, name);
+        if (path == null || path.length < 2) return List.of();
+        int holder = path[path.length - 2];
+        if (a.kind(holder) == METHOD) return Callables.of(a, holder, member);
+        if (a.kind(holder) != PROPERTY) return List.of();
+        int value = a.nextSibling(name);
+        return value < 0 ? List.of() : Callables.of(a, value, member);
     }
 
     private static int enclosingClass(Arena a, int node) {
