@@ -57,7 +57,7 @@ public final class DefinitionHandler {
     }
 
     /** Classes followed up an extends chain: a bound against cycles the binder cannot rule out in broken code. */
-    private static final int MAX_BASES = 16;
+    static final int MAX_BASES = 16;
 
     /**
      * {@code this.m} where the class itself does not declare m: the method, accessor or field of
@@ -84,7 +84,7 @@ public final class DefinitionHandler {
     }
 
     /** The class declared in this file that {@code cls} extends, or -1. */
-    private static int baseClassInFile(DocumentQuery q, int cls) {
+    static int baseClassInFile(DocumentQuery q, int cls) {
         Arena arena = q.arena();
         for (int c = arena.firstChild(cls); c >= 0; c = arena.nextSibling(c)) {
             if (arena.kind(c) != CLASS_HERITAGE) continue;

@@ -221,8 +221,14 @@ public final class SignatureHelpHandler {
             String member = a.names().name(a.data(property));
             object = unwrapCallee(a, object);
             if (a.kind(object) == THIS) {
+                // the class's own methods, else those it inherits from classes this file declares
                 int cls = enclosingClass(a, callee);
-                return cls < 0 ? List.of() : Callables.methods(a, cls, member);
+                for (int depth = 0; cls >= 0 && depth < DefinitionHandler.MAX_BASES; depth++) {
+                    List<Signature> own = Callables.methods(a, cls, member);
+                    if (!own.isEmpty()) return own;
+                    cls = DefinitionHandler.baseClassInFile(q, cls);
+                }
+                return List.of();
             }
             if (a.kind(object) != IDENTIFIER_REFERENCE) return List.of();
             int sym = q.symbolOfNode(object);

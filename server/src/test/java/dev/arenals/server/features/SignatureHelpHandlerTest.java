@@ -64,6 +64,13 @@ class SignatureHelpHandlerTest {
     }
 
     @Test
+    void inheritedMethodsOfThis() {
+        assertHelp("a.ts", "class A { m(x: number) {} }\nclass B extends A {}\nclass C extends B { n() { this.m(|); } }", "m([x: number])");
+        assertHelp("a.ts", "class A { m(x: number) {} }\nclass B extends A { m(y: string) {} n() { this.m(|); } }", "m([y: string])");
+        assertHelp("a.ts", "class B extends Unknown { n() { this.m(|); } }", null);
+    }
+
+    @Test
     void functionsParametersAsWrittenAndTheActiveOne() {
         String f = "function f(a: number, b = 2, ...rest: string[]): void {}\n";
         assertHelp("a.ts", f + "f(|)", "f([a: number], b = 2, ...rest: string[]): void");
