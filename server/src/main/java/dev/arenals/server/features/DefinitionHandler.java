@@ -64,17 +64,24 @@ public final class DefinitionHandler {
      * the nearest class it extends in this file (completion lists those too); else empty.
      */
     private static List<Location> inheritedMember(DocumentQuery q, int cls, int nameId) {
+        List<Location> out = new ArrayList<>();
+        for (int key : inheritedMemberKeys(q, cls, nameId)) out.add(q.locationOfNode(key));
+        return out;
+    }
+
+    /** The name nodes of {@link #inheritedMember}: every declaration of it in the nearest base class that has one. */
+    static List<Integer> inheritedMemberKeys(DocumentQuery q, int cls, int nameId) {
         Arena arena = q.arena();
         for (int depth = 0; depth < MAX_BASES && cls >= 0; depth++) {
             int base = baseClassInFile(q, cls);
             if (base < 0) return List.of();
-            List<Location> out = new ArrayList<>();
+            List<Integer> out = new ArrayList<>();
             for (int c = arena.firstChild(base); c >= 0; c = arena.nextSibling(c)) {
                 if (arena.kind(c) != CLASS_BODY) continue;
                 for (int m = arena.firstChild(c); m >= 0; m = arena.nextSibling(m)) {
                     if (arena.kind(m) != METHOD && arena.kind(m) != FIELD) continue;
                     int key = arena.firstChild(m);
-                    if (key >= 0 && arena.kind(key) == IDENTIFIER_NAME && arena.data(key) == nameId) out.add(q.locationOfNode(key));
+                    if (key >= 0 && arena.kind(key) == IDENTIFIER_NAME && arena.data(key) == nameId) out.add(key);
                 }
             }
             if (!out.isEmpty()) return out;

@@ -11,6 +11,7 @@ import dev.arenals.server.query.Occurrences;
 import dev.arenals.server.query.Target;
 import dev.arenals.server.query.TargetResolver;
 import dev.arenals.server.query.TreePaths;
+import java.util.List;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.MarkupContent;
 import org.eclipse.lsp4j.MarkupKind;
@@ -87,8 +88,16 @@ public final class HoverHandler {
         Target target = new TargetResolver(q).at(offset);
         if (target == null) return null;
         Occurrences declarations = Occurrences.declarations(q, target);
-        if (declarations.size() == 0) return null;
-        int name = declarations.node(0);
+        int name;
+        if (declarations.size() > 0) {
+            name = declarations.node(0);
+        } else if (target.kind == Target.MEMBER && target.containerKind == Target.CLASS) {
+            List<Integer> inherited = DefinitionHandler.inheritedMemberKeys(q, target.containers[0], target.nameId);
+            if (inherited.isEmpty()) return null;
+            name = inherited.get(0);
+        } else {
+            return null;
+        }
         int declared = q.symbolOfNode(name);
         if (declared >= 0) return declarationAndDocs(q, declared, markdown); // a namespace's exported function or const
         Arena arena = q.arena();

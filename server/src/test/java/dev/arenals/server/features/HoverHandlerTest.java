@@ -147,6 +147,7 @@ class HoverHandlerTest {
         assertMemberHover("namespace G {\n  /** Distance. */\n  export function dist(a: number) { return a; }\n}\nG.di|st(1);",
                 "function dist(a: number)", "Distance.");
         assertMemberHover("const o = { alpha: 1, beta() { return 2; } };\no.be|ta();", "beta()", null);
+        assertMemberHover("class A {\n  /** Base. */\n  m(x: number) {}\n}\nclass B extends A { n() { this.|m(1); } }", "m(x: number)", "Base.");
     }
 
     /** Hover at the {@code |} of a TypeScript source shows {@code code} in its block, then {@code docs}. */
