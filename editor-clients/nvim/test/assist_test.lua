@@ -53,7 +53,7 @@ return function(t)
       table.insert(got, d.lnum .. ':' .. d.message)
     end
     table.sort(got)
-    eq(table.concat(got, ' | '), "0:All imports in import declaration are unused. | 4:'label' is declared but its value is never read.", 'hints')
+    eq(table.concat(got, ' | '), "0:'VAT' is declared but its value is never read. | 4:'label' is declared but its value is never read.", 'hints')
   end)
 
   check('assist: textDocument/signatureHelp for a function imported from lib.ts', function()

@@ -45,7 +45,10 @@ public final class CrossFileRename {
      */
     public Plan plan(Document doc, Position position, CrossFileNavigator navigator, WorkspaceIndex index, List<Path> folders) {
         NameInFile origin = origin(doc, position, navigator, index, folders);
-        if (origin == null) return null;
+        if (origin == null) {
+            refuseMemberOfImported(doc, position, navigator, index);
+            return null;
+        }
         List<RenameSite> sites = navigator.renameSites(origin.file(), origin.name());
         Map<Path, List<RenameSite>> byFile = new LinkedHashMap<>();
         for (RenameSite s : sites) byFile.computeIfAbsent(s.file(), k -> new ArrayList<>()).add(s);
@@ -100,6 +103,61 @@ public final class CrossFileRename {
         boolean isTopLevel = top != null && top.span().line() == range.getStart().getLine()
                 && top.span().startColumn() == range.getStart().getCharacter();
         return isTopLevel ? new NameInFile(file, local) : null;
+    }
+
+    /**
+     * A member of a top-level declaration that other files import ({@code Ns.f}, {@code Enum.A},
+     * an object const's key): their {@code X.m} uses are beyond this file's
+     * rename, which would leave them behind, so it is refused rather than half done.
+     */
+    private static void refuseMemberOfImported(Document doc, Position position, CrossFileNavigator navigator, WorkspaceIndex index) {
+        DocumentQuery q = DocumentQuery.of(doc);
+        Path file = Uris.pathOf(doc.uri());
+        if (q == null || file == null) return;
+        Target target = new TargetResolver(q).at(q.offset(position));
+        if (target == null || (target.kind != Target.MEMBER && target.kind != Target.SYMBOL)) return;
+        // a class's members are also used through instances, which no file's text ties to the class: left as before
+        if (target.kind == Target.MEMBER && target.containerKind == Target.CLASS) return;
+        Occurrences declarations = Occurrences.declarations(q, target);
+        if (declarations.size() == 0) return;
+        Arena arena = q.arena();
+        int[] path = TreePaths.pathTo(arena, declarations.node(0));
+        if (path == null || path.length < 3) return;
+        int depth = 1;
+        int tk = arena.kind(path[1]);
+        if ((tk == EXPORT_NAMED || tk == EXPORT_DEFAULT) && path.length > 3) depth = 2;
+        int top = path[depth];
+        // the container (a class, enum, object, or for a symbol a namespace) is reached from the
+        // top-level statement only through declarations, never through a function's body
+        int end = path.length - 1;
+        if (target.kind == Target.MEMBER) {
+            end = -1;
+            for (int i = depth; i < path.length; i++) if (path[i] == target.containers[0]) { end = i; break; }
+            if (end < 0) return;
+        } else if (arena.kind(top) != MODULE_DECLARATION) {
+            return; // a top-level name's own rename is CrossFileRename's; anything else is local
+        }
+        boolean exportedFromNamespace = target.kind == Target.MEMBER;
+        for (int i = depth + 1; i < end; i++) {
+            int k = arena.kind(path[i]);
+            if (k == EXPORT_NAMED) { exportedFromNamespace = true; continue; }
+            if (k != MODULE_DECLARATION && k != MODULE_BLOCK && k != VARIABLE_DECLARATION && k != VARIABLE_DECLARATOR
+                    && !(target.kind == Target.SYMBOL && i == end - 1)) return;
+        }
+        if (!exportedFromNamespace) return;
+        FileSummary own = index.summary(file);
+        if (own == null) return;
+        for (FileSummary.Declaration d : own.declarations()) {
+            int at = q.offset(new Position(d.span().line(), d.span().startColumn()));
+            if (at < arena.start(top) || at >= arena.end(top)) continue;
+            for (RenameSite site : navigator.renameSites(file, d.name())) {
+                if (!site.file().equals(file)) {
+                    throw new RenamePlan.Refused("`" + q.text(declarations.node(0)) + "` is a member of `" + d.name() + "`, which "
+                            + file.getParent().relativize(site.file()) + " imports: renaming members across files is not supported");
+                }
+            }
+            return;
+        }
     }
 
     /**

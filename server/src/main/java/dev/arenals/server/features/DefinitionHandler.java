@@ -43,6 +43,9 @@ public final class DefinitionHandler {
         Target target = new TargetResolver(q).at(offset);
         if (target == null) return List.of();
         Occurrences declarations = Occurrences.declarations(q, target);
+        if (declarations.size() == 0 && target.kind == Target.MEMBER && target.containerKind == Target.CLASS) {
+            return inheritedMember(q, target.containers[0], target.nameId);
+        }
         List<Location> out = new ArrayList<>(declarations.size());
         for (int i = 0; i < declarations.size(); i++) {
             int node = declarations.node(i);
@@ -51,6 +54,56 @@ public final class DefinitionHandler {
             else out.addAll(imported);
         }
         return out;
+    }
+
+    /** Classes followed up an extends chain: a bound against cycles the binder cannot rule out in broken code. */
+    static final int MAX_BASES = 16;
+
+    /**
+     * {@code this.m} where the class itself does not declare m: the method, accessor or field of
+     * the nearest class it extends in this file (completion lists those too); else empty.
+     */
+    private static List<Location> inheritedMember(DocumentQuery q, int cls, int nameId) {
+        List<Location> out = new ArrayList<>();
+        for (int key : inheritedMemberKeys(q, cls, nameId)) out.add(q.locationOfNode(key));
+        return out;
+    }
+
+    /** The name nodes of {@link #inheritedMember}: every declaration of it in the nearest base class that has one. */
+    static List<Integer> inheritedMemberKeys(DocumentQuery q, int cls, int nameId) {
+        Arena arena = q.arena();
+        for (int depth = 0; depth < MAX_BASES && cls >= 0; depth++) {
+            int base = baseClassInFile(q, cls);
+            if (base < 0) return List.of();
+            List<Integer> out = new ArrayList<>();
+            for (int c = arena.firstChild(base); c >= 0; c = arena.nextSibling(c)) {
+                if (arena.kind(c) != CLASS_BODY) continue;
+                for (int m = arena.firstChild(c); m >= 0; m = arena.nextSibling(m)) {
+                    if (arena.kind(m) != METHOD && arena.kind(m) != FIELD) continue;
+                    int key = arena.firstChild(m);
+                    if (key >= 0 && arena.kind(key) == IDENTIFIER_NAME && arena.data(key) == nameId) out.add(key);
+                }
+            }
+            if (!out.isEmpty()) return out;
+            cls = base;
+        }
+        return List.of();
+    }
+
+    /** The class declared in this file that {@code cls} extends, or -1. */
+    static int baseClassInFile(DocumentQuery q, int cls) {
+        Arena arena = q.arena();
+        for (int c = arena.firstChild(cls); c >= 0; c = arena.nextSibling(c)) {
+            if (arena.kind(c) != CLASS_HERITAGE) continue;
+            int expr = arena.firstChild(c);
+            if (expr >= 0 && arena.kind(expr) == EXPRESSION_WITH_TYPE_ARGUMENTS) expr = arena.firstChild(expr);
+            if (expr < 0 || arena.kind(expr) != IDENTIFIER_REFERENCE) return -1;
+            int symbol = q.symbolOfNode(expr);
+            if (symbol < 0 || !q.isDeclared(symbol) || q.scopes().kind(symbol) != dev.arenals.parser.scope.SymbolKind.CLASS) return -1;
+            int declaring = q.scopes().declaringNode(symbol);
+            return declaring == cls ? -1 : declaring;
+        }
+        return -1;
     }
 
     /** For a declaration that is an import binding: the declaration it imports, else empty. */

@@ -7,7 +7,11 @@ import dev.arenals.parser.scope.SymbolKind;
 import dev.arenals.parser.tree.Arena;
 import dev.arenals.server.document.Document;
 import dev.arenals.server.query.DocumentQuery;
+import dev.arenals.server.query.Occurrences;
+import dev.arenals.server.query.Target;
+import dev.arenals.server.query.TargetResolver;
 import dev.arenals.server.query.TreePaths;
+import java.util.List;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.MarkupContent;
 import org.eclipse.lsp4j.MarkupKind;
@@ -28,8 +32,9 @@ import org.eclipse.lsp4j.Position;
  *
  * The JSDoc is the {@code /** *}{@code /} comment right before the declaring statement (before
  * {@code export} when exported); for a parameter, its {@code @param} line from the function's
- * comment. Anything that does not resolve to a declaration (property names, implicit globals,
- * whitespace) gives null.
+ * comment. Members that definition finds in this file ({@code this.m}, {@code obj.key},
+ * {@code Enum.A}, {@code Ns.f}) show their declaration the same way. Anything that does not resolve
+ * to a declaration (properties of unknown objects, implicit globals, whitespace) gives null.
  */
 public final class HoverHandler {
     /** Longest declaration shown, in chars. */
@@ -39,10 +44,11 @@ public final class HoverHandler {
     public Hover hover(Document doc, Position position, boolean markdown) {
         DocumentQuery q = DocumentQuery.of(doc);
         if (q == null) return null;
-        int ident = q.identifierAt(q.offset(position));
+        int offset = q.offset(position);
+        int ident = q.identifierAt(offset);
         int symbol = q.symbolOfNode(ident);
-        if (symbol < 0) return null;
-        String[] shown = declarationAndDocs(q, symbol, markdown);
+        String[] shown = symbol >= 0 ? declarationAndDocs(q, symbol, markdown)
+                : ident >= 0 ? memberDeclarationAndDocs(q, offset, markdown) : null;
         if (shown == null) return null;
         String code = shown[0], docs = shown[1];
 
@@ -71,6 +77,56 @@ public final class HoverHandler {
         String code = declarationText(arena, path, kind, name, declaration);
         if (code == null || code.isEmpty()) return null;
         return new String[] {code, documentation(arena, path, kind, name, markdown)};
+    }
+
+    /**
+     * A name the binder does not bind, that definition still finds in this file: {@code this.m},
+     * {@code obj.key}, {@code Enum.A}, {@code Ns.f}, a method or field name. Shows its first
+     * declaration as written (a method up to its body) and its JSDoc, as for bound names.
+     */
+    private static String[] memberDeclarationAndDocs(DocumentQuery q, int offset, boolean markdown) {
+        Target target = new TargetResolver(q).at(offset);
+        if (target == null) return null;
+        Occurrences declarations = Occurrences.declarations(q, target);
+        int name;
+        if (declarations.size() > 0) {
+            name = declarations.node(0);
+        } else if (target.kind == Target.MEMBER && target.containerKind == Target.CLASS) {
+            List<Integer> inherited = DefinitionHandler.inheritedMemberKeys(q, target.containers[0], target.nameId);
+            if (inherited.isEmpty()) return null;
+            name = inherited.get(0);
+        } else {
+            return null;
+        }
+        int declared = q.symbolOfNode(name);
+        if (declared >= 0) return declarationAndDocs(q, declared, markdown); // a namespace's exported function or const
+        Arena arena = q.arena();
+        int[] path = TreePaths.pathTo(arena, name);
+        if (path == null || path.length < 2) return null;
+        int member = path[path.length - 2];
+        int end = arena.end(member);
+        for (int c = arena.firstChild(member); c >= 0; c = arena.nextSibling(c)) {
+            int body = bodyOf(arena, c);
+            if (body >= 0) { end = arena.start(body); break; }
+        }
+        String code = firstLine(arena.text(arena.start(member), end));
+        if (code.endsWith(";") || code.endsWith(",")) code = code.substring(0, code.length() - 1).stripTrailing();
+        code = clip(code);
+        if (code.isEmpty()) return null;
+        String comment = JsDoc.before(arena, anchor(arena, path, path.length - 2));
+        String docs = comment == null ? null : markdown ? JsDoc.toMarkdown(comment) : JsDoc.toPlainText(comment);
+        return new String[] {code, docs};
+    }
+
+    /** {@code node} itself when it is a function or class body, else such a body among its children, else -1. */
+    private static int bodyOf(Arena arena, int node) {
+        int k = arena.kind(node);
+        if (k == FUNCTION_BODY || k == CLASS_BODY) return node;
+        if (!isFunction(k) && !isClass(k)) return -1;
+        for (int c = arena.firstChild(node); c >= 0; c = arena.nextSibling(c)) {
+            if (arena.kind(c) == FUNCTION_BODY || arena.kind(c) == CLASS_BODY) return c;
+        }
+        return -1;
     }
 
     // ---- the declaration as written ----

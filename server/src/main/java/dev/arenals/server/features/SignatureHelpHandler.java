@@ -9,6 +9,9 @@ import dev.arenals.server.document.Document;
 import dev.arenals.server.protocol.Uris;
 import dev.arenals.server.query.Callables;
 import dev.arenals.server.query.DocumentQuery;
+import dev.arenals.server.query.Occurrences;
+import dev.arenals.server.query.Target;
+import dev.arenals.server.query.TargetResolver;
 import dev.arenals.server.query.TreePaths;
 import dev.arenals.server.workspace.CrossFileNavigator;
 import dev.arenals.server.workspace.FileSummary;
@@ -225,8 +228,14 @@ public final class SignatureHelpHandler {
             String member = a.names().name(a.data(property));
             object = unwrapCallee(a, object);
             if (a.kind(object) == THIS) {
+                // the class's own methods, else those it inherits from classes this file declares
                 int cls = enclosingClass(a, callee);
-                return cls < 0 ? List.of() : Callables.methods(a, cls, member);
+                for (int depth = 0; cls >= 0 && depth < DefinitionHandler.MAX_BASES; depth++) {
+                    List<Signature> own = Callables.methods(a, cls, member);
+                    if (!own.isEmpty()) return own;
+                    cls = DefinitionHandler.baseClassInFile(q, cls);
+                }
+                return List.of();
             }
             if (a.kind(object) != IDENTIFIER_REFERENCE) return List.of();
             int sym = q.symbolOfNode(object);
@@ -236,6 +245,7 @@ public final class SignatureHelpHandler {
             if (scopes.kind(sym) == SymbolKind.IMPORT && a.kind(declaring) == IMPORT_NAMESPACE_SPECIFIER) {
                 return imported(q, declaring, member, member, index, navigator);
             }
+            return memberOfThisFile(q, property, member);
         }
         return List.of();
     }
@@ -267,6 +277,28 @@ public final class SignatureHelpHandler {
         List<Signature> out = new ArrayList<>(found.size());
         for (Signature s : found) out.add(new Signature(label, s.parameters(), s.returns(), true, s.jsDoc()));
         return out;
+    }
+
+    /**
+     * {@code ns.f(} and {@code obj.m(}: the member definition finds in this file (a namespace's
+     * function, an object literal's method or function-valued property).
+     */
+    private static List<Signature> memberOfThisFile(DocumentQuery q, int property, String member) {
+        Target target = new TargetResolver(q).at(q.arena().start(property));
+        if (target == null) return List.of();
+        Occurrences declarations = Occurrences.declarations(q, target);
+        if (declarations.size() == 0) return List.of();
+        Arena a = q.arena();
+        int name = declarations.node(0);
+        int declared = q.symbolOfNode(name);
+        if (declared >= 0) return Callables.of(a, q.scopes().declaringNode(declared), member);
+        int[] path = TreePaths.pathTo(a, name);
+        if (path == null || path.length < 2) return List.of();
+        int holder = path[path.length - 2];
+        if (a.kind(holder) == METHOD) return Callables.of(a, holder, member);
+        if (a.kind(holder) != PROPERTY) return List.of();
+        int value = a.nextSibling(name);
+        return value < 0 ? List.of() : Callables.of(a, value, member);
     }
 
     private static int enclosingClass(Arena a, int node) {

@@ -19,7 +19,8 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
 /**
  * Unused declarations, imports and parameters ({@link UnusedDeclarations}) as hints tagged
  * {@link DiagnosticTag#Unnecessary}, which editors grey out; never errors. An import declaration
- * whose every binding is unused is one hint over the whole declaration (TypeScript's 6192). Also
+ * whose every binding is unused is one hint over the whole declaration (TypeScript's 6192, or
+ * 6133 with the name when it has one binding). Also
  * the edit that removes one unused declaration, for the quick fix.
  */
 public final class UnusedCode {
@@ -78,7 +79,12 @@ public final class UnusedCode {
                 if (statement >= 0 && statement == wholeImport) continue;
                 if (statement >= 0 && allBindingsUnused(a, t, statement, mask)) {
                     wholeImport = statement;
-                    out.add(hint(q, a.start(statement), a.end(statement), ALL_IMPORTS_UNUSED, "All imports in import declaration are unused."));
+                    // as TypeScript: the name when it is the declaration's only binding, 6192 for several
+                    if (bindingCount(a, statement) == 1) {
+                        out.add(hint(q, a.start(statement), a.end(statement), UnusedDeclarations.CODE, UnusedDeclarations.message(t.name(sym))));
+                    } else {
+                        out.add(hint(q, a.start(statement), a.end(statement), ALL_IMPORTS_UNUSED, "All imports in import declaration are unused."));
+                    }
                     continue;
                 }
             }
@@ -101,6 +107,12 @@ public final class UnusedCode {
         if (k != IMPORT_SPECIFIER && k != IMPORT_DEFAULT_SPECIFIER && k != IMPORT_NAMESPACE_SPECIFIER) return -1;
         int[] path = TreePaths.pathTo(a, specifier);
         return path != null && path.length >= 2 && a.kind(path[path.length - 2]) == IMPORT_DECLARATION ? path[path.length - 2] : -1;
+    }
+
+    private static int bindingCount(Arena a, int importDeclaration) {
+        int n = 0;
+        for (int c = a.firstChild(importDeclaration); c >= 0; c = a.nextSibling(c)) if (bindingOf(a, c) >= 0) n++;
+        return n;
     }
 
     static boolean allBindingsUnused(Arena a, ScopeTable t, int importDeclaration, boolean[] unused) {

@@ -79,7 +79,11 @@ public final class RenamePlan {
         }
         if (target.kind == Target.SYMBOL) {
             for (int g : target.groups) {
-                if (!q.isDeclared(g)) throw new Refused("`" + scopes.name(g) + "` is not declared in this file");
+                if (q.isDeclared(g)) continue;
+                if (arena.isTypeScript() && Names.isPredefinedType(scopes.name(g))) {
+                    throw new Refused("`" + scopes.name(g) + "` is a predefined type: it cannot be renamed");
+                }
+                throw new Refused("`" + scopes.name(g) + "` is not declared in this file");
             }
         }
         if (target.kind == Target.MEMBER) {

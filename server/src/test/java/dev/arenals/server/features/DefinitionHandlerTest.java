@@ -26,6 +26,13 @@ class DefinitionHandlerTest {
         assertDefinition("try {} catch ([[err]]) { |err; }");
     }
 
+    @Test void inheritedMembersOfThisGoToTheBaseClassInThisFile() {
+        assertDefinition("a.ts", "class A { [[m]]() {} }\nclass B extends A { n() { this.|m(); } }");
+        assertDefinition("a.ts", "class A { [[x]] = 1; }\nclass B extends A {}\nclass C extends B { n() { return this.|x; } }");
+        assertDefinition("a.ts", "class A { m() {} }\nclass B extends A { [[m]]() { this.|m(); } }"); // its own wins
+        assertDefinition("a.ts", "class B extends Unknown { n() { this.|m(); } }");
+    }
+
     @Test void importsGoToTheSpecifier() {
         assertDefinition("a.mjs", "import [[d]], { x, y as z } from 'm'; |d;");
         assertDefinition("a.mjs", "import d, { [[x]], y as z } from 'm'; |x;");

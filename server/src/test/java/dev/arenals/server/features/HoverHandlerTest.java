@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arenals.server.document.Document;
 import dev.arenals.server.testing.Docs;
+import dev.arenals.server.testing.Marked;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.Position;
 import org.junit.jupiter.api.Test;
@@ -130,10 +131,32 @@ class HoverHandlerTest {
     @Test
     void nothingToShowGivesNull() {
         assertNull(hover("undeclared"), "implicit global");
-        assertNull(hover("port"), "a property name is no binding");
+        assertNull(handler.hover(doc, Docs.at(doc, "length", 0, 0), true), "a property of an object nothing declares here");
         assertNull(handler.hover(doc, new Position(0, 1), true), "inside a comment");
         assertNull(handler.hover(doc, new Position(10_000, 0), true), "past the last line");
         assertNull(handler.hover(doc, new Position(-1, 0), true), "negative line");
+    }
+
+    @Test
+    void membersThatDefinitionFindsShowTheirDeclaration() {
+        assertEquals("```typescript\nport: 80\n```", hover("port"));
+        assertMemberHover("class A {\n  /** Doubles. */\n  twice(n: number): number { return n * 2; }\n  run() { return this.tw|ice(1); }\n}",
+                "twice(n: number): number", "Doubles.");
+        assertMemberHover("class A { private count = 0; bump() { this.cou|nt++; } }", "private count = 0", null);
+        assertMemberHover("enum E { A = 1, B }\nE.|B;", "B", null);
+        assertMemberHover("namespace G {\n  /** Distance. */\n  export function dist(a: number) { return a; }\n}\nG.di|st(1);",
+                "function dist(a: number)", "Distance.");
+        assertMemberHover("const o = { alpha: 1, beta() { return 2; } };\no.be|ta();", "beta()", null);
+        assertMemberHover("class A {\n  /** Base. */\n  m(x: number) {}\n}\nclass B extends A { n() { this.|m(1); } }", "m(x: number)", "Base.");
+    }
+
+    /** Hover at the {@code |} of a TypeScript source shows {@code code} in its block, then {@code docs}. */
+    private static void assertMemberHover(String marked, String code, String docs) {
+        Marked m = Marked.parse(marked);
+        Document d = Docs.parsed("file:///member.ts", m.text);
+        Hover h = new HoverHandler().hover(d, d.positionAt(m.cursors.get(0)), true);
+        String expected = "```typescript\n" + code + "\n```" + (docs == null ? "" : "\n\n" + docs);
+        assertEquals(expected, h == null ? null : h.getContents().getRight().getValue(), m.text);
     }
 
     @Test

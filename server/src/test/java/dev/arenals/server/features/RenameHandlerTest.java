@@ -56,6 +56,9 @@ class RenameHandlerTest {
 
     @Test void refusesNamesThatAreNotIdentifiersOrAreReserved() {
         assertRenameRefused("let |a;", "1x", "not an identifier");
+        assertRenameRefused("a.ts", "let a: |number = 1;", "n", "`number` is a predefined type");
+        assertRenameRefused("a.ts", "let b: |string;", "s", "`string` is a predefined type");
+        assertRenameRefused("a.ts", "|undeclared();", "u", "`undeclared` is not declared in this file");
         assertRenameRefused("let |a;", "a-b", "not an identifier");
         assertRenameRefused("let |a;", "", "not an identifier");
         assertRenameRefused("let |a;", "class", "reserved word");

@@ -55,6 +55,22 @@ class SignatureHelpHandlerTest {
     }
 
     @Test
+    void membersOfNamespacesAndObjectLiteralsInThisFile() {
+        assertHelp("a.ts", "namespace G { export function dist(a: number, b: number) { return a; } }\nG.dist(1, |)",
+                "dist(a: number, [b: number])");
+        assertHelp("a.js", "const o = { beta(x, y) { return x; }, gamma: (p) => p };\no.beta(|)", "beta([x], y)");
+        assertHelp("a.js", "const o = { beta(x, y) { return x; }, gamma: (p) => p };\no.gamma(|)", "gamma([p])");
+        assertHelp("a.js", "const o = { n: 1 };\no.n(|)", null);
+    }
+
+    @Test
+    void inheritedMethodsOfThis() {
+        assertHelp("a.ts", "class A { m(x: number) {} }\nclass B extends A {}\nclass C extends B { n() { this.m(|); } }", "m([x: number])");
+        assertHelp("a.ts", "class A { m(x: number) {} }\nclass B extends A { m(y: string) {} n() { this.m(|); } }", "m([y: string])");
+        assertHelp("a.ts", "class B extends Unknown { n() { this.m(|); } }", null);
+    }
+
+    @Test
     void functionsParametersAsWrittenAndTheActiveOne() {
         String f = "function f(a: number, b = 2, ...rest: string[]): void {}\n";
         assertHelp("a.ts", f + "f(|)", "f([a: number], b = 2, ...rest: string[]): void");

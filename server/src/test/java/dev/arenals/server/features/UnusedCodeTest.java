@@ -35,6 +35,22 @@ class UnusedCodeTest {
         assertHints("a.mjs", "import def, { used } from 'm'; export default used + def;");
     }
 
+    /** As tsc: a whole unused import of one name is 6133 with that name; of several, 6192. */
+    @Test
+    void aWholeUnusedImportOfOneNameIsNamed() {
+        assertCodes("a.ts", "import { a } from 'm';", "6133 'a' is declared but its value is never read.");
+        assertCodes("a.ts", "import * as ns from 'm';", "6133 'ns' is declared but its value is never read.");
+        assertCodes("a.ts", "import d, { b } from 'm';", "6192 All imports in import declaration are unused.");
+    }
+
+    private static void assertCodes(String file, String source, String... expected) {
+        List<String> found = new ArrayList<>();
+        for (Diagnostic d : UnusedCode.hints(Docs.parsed("file:///" + file, source))) {
+            found.add(d.getCode().getRight() + " " + d.getMessage().getLeft());
+        }
+        assertEquals(List.of(expected), found, source);
+    }
+
     @Test
     void atMostMaxHintsPerDocumentInSourceOrder() {
         StringBuilder sb = new StringBuilder("export function f() {\n");

@@ -153,6 +153,28 @@ class CrossFileRenameTest {
         return want;
     }
 
+    /** Other files' Geo.ORIGIN and Tint.Red would not follow a rename in geo.ts: refused, not half done. */
+    @Test
+    void membersOfDeclarationsOtherFilesImportAreRefused() throws Exception {
+        String geo = "export namespace Geo { export const ORIGIN = 0; const hidden = 1; export const twice = hidden * 2; }\n"
+                + "export enum Tint { Red, Green }\nexport const config = { port: 1 };\nconst local = { a: 1 };\nlocal.a + config.port;\n";
+        Files.writeString(root.resolve("src/geo.ts"), geo);
+        Files.writeString(root.resolve("src/geouser.ts"), "import { Geo, Tint } from \"./geo\";\nGeo.ORIGIN + Tint.Red;\n");
+        try (InProcessServer s = start(false)) {
+            s.open(uri("src/geo.ts"), "typescript", 1, geo);
+            for (String member : new String[] {"ORIGIN", "Red"}) {
+                ExecutionException e = assertThrows(ExecutionException.class, () -> rename(s, "src/geo.ts", at(geo, member, 0), "renamed"));
+                assertTrue(e.getCause().getMessage().contains("geouser.ts imports"), e.getCause().getMessage());
+            }
+            // what no other file reaches stays an in-file rename
+            assertEquals(geo.replace("hidden", "shown"), applied(rename(s, "src/geo.ts", at(geo, "hidden", 0), "shown"), Map.of("src/geo.ts", geo)).get("src/geo.ts"));
+            assertEquals(geo.replace(" a: 1", " b: 1").replace("local.a", "local.b"),
+                    applied(rename(s, "src/geo.ts", at(geo, "a", 0), "b"), Map.of("src/geo.ts", geo)).get("src/geo.ts"));
+            assertEquals(geo.replace("port: 1", "host: 1").replace("config.port", "config.host"), applied(rename(s, "src/geo.ts", at(geo, "port", 0), "host"), Map.of("src/geo.ts", geo)).get("src/geo.ts"),
+                    "config is exported but no file imports it");
+        }
+    }
+
     @Test
     void renameFromTheDeclarationEditsEveryImporterOpenOrNot() throws Exception {
         try (InProcessServer s = start(true)) {
