@@ -352,6 +352,8 @@ final class CompletionContext {
         if (prev == ';' || prev == '{' || prev == '}') {
             int[] at = pathAt(before);
             int k = at.length == 0 ? PROGRAM : arena.kind(at[at.length - 1]);
+            // the '{' of a template's `${` (the template, or its element, holds it) opens an expression
+            if (k == TEMPLATE || k == TEMPLATE_ELEMENT || k == TEMPLATE_LITERAL_TYPE) return false;
             return k != OBJECT && k != CLASS_BODY && k != TYPE_LITERAL && k != INTERFACE_BODY && k != FOR;
         }
         if (prevWord.equals("else") || prevWord.equals("do")) return true;

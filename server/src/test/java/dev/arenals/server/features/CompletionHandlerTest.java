@@ -151,6 +151,15 @@ class CompletionHandlerTest {
     }
 
     @Test
+    void aTemplateSubstitutionIsAnExpression() {
+        // `${` ends in '{' as a block does; what follows is an expression, not a statement
+        assertNotOffered("a.ts", "const s = `${nam|}`;", "namespace", "if", "const");
+        assertNotOffered("a.ts", "const s = `a ${x} b ${|}`;", "interface", "for");
+        assertOffers("a.ts", "const s = `${|}`;", "new", "typeof");
+        assertOffers("a.ts", "function f() { | }", "if", "const");
+    }
+
+    @Test
     void keywordsThatNeedTheirContext() {
         assertOffers("a.js", "function f() { | }", "return");
         assertOffers("a.js", "for (;;) { | }", "break", "continue");
