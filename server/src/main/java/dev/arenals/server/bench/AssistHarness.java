@@ -4,9 +4,6 @@ import dev.arenals.parser.scope.UnusedDeclarations;
 import dev.arenals.parser.tree.Arena;
 import dev.arenals.parser.tree.NodeKind;
 import dev.arenals.server.document.Document;
-import dev.arenals.server.document.ParseTools;
-import dev.arenals.server.document.PositionEncoding;
-import dev.arenals.server.document.SerialQueue;
 import dev.arenals.server.features.CodeActionHandler;
 import dev.arenals.server.features.InlayHintHandler;
 import dev.arenals.server.features.SignatureHelpHandler;
@@ -41,23 +38,11 @@ public final class AssistHarness {
     static final int SCREEN_LINES = 60;
 
     public static void main(String[] args) throws Exception {
-        int requests = 2000;
-        List<String> inputs = new java.util.ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--requests")) requests = Integer.parseInt(args[++i]);
-            else inputs.add(args[i]);
-        }
-        if (inputs.isEmpty()) inputs.add("10000");
-        for (String input : inputs) {
-            BenchInput in = BenchInput.of(input);
-            measure(in.name(), in.uri(), in.text(), requests);
-        }
+        BenchInput.forEachInput(args, AssistHarness::measure);
     }
 
     static void measure(String name, String uri, String text, int requests) {
-        Document doc = new Document(uri, null, 1, text, PositionEncoding.UTF16,
-                new SerialQueue(Runnable::run, null, t -> { throw new AssertionError(t); }));
-        doc.ensureParsed(ParseTools.current(), Long.MAX_VALUE);
+        Document doc = BenchInput.parsedDocument(uri, text);
         DocumentQuery q = DocumentQuery.of(doc);
         Arena arena = q.arena();
         int[] argumentStarts = argumentStarts(arena);

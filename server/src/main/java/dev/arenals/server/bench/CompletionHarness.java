@@ -3,12 +3,8 @@ package dev.arenals.server.bench;
 import dev.arenals.parser.tree.Arena;
 import dev.arenals.parser.tree.NodeKind;
 import dev.arenals.server.document.Document;
-import dev.arenals.server.document.ParseTools;
-import dev.arenals.server.document.PositionEncoding;
-import dev.arenals.server.document.SerialQueue;
 import dev.arenals.server.features.CompletionHandler;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.eclipse.lsp4j.CompletionItem;
@@ -34,23 +30,11 @@ public final class CompletionHarness {
     private CompletionHarness() {}
 
     public static void main(String[] args) throws Exception {
-        int requests = 2000;
-        List<String> inputs = new java.util.ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--requests")) requests = Integer.parseInt(args[++i]);
-            else inputs.add(args[i]);
-        }
-        if (inputs.isEmpty()) inputs.add("10000");
-        for (String input : inputs) {
-            BenchInput in = BenchInput.of(input);
-            measure(in.name(), in.uri(), in.text(), requests);
-        }
+        BenchInput.forEachInput(args, CompletionHarness::measure);
     }
 
     static void measure(String name, String uri, String text, int requests) {
-        Document doc = new Document(uri, null, 1, text, PositionEncoding.UTF16,
-                new SerialQueue(Runnable::run, null, t -> { throw new AssertionError(t); }));
-        doc.ensureParsed(ParseTools.current(), Long.MAX_VALUE);
+        Document doc = BenchInput.parsedDocument(uri, text);
         Arena arena = doc.arena();
         int[] references = nodes(arena, NodeKind.IDENTIFIER_REFERENCE);
         int[] members = nodes(arena, NodeKind.MEMBER);
