@@ -9,7 +9,7 @@ import {
     ServerOptions,
     State,
 } from 'vscode-languageclient/node';
-import { ArenaSettings, configurationPayload, initializationOptions, LaunchError, REINITIALIZE_SETTINGS, renderCommandLine, resolveServerCommand, RESTART_SETTINGS } from './launch';
+import { ArenaSettings, configurationPayload, initializationOptions, LaunchError, LIVE_SETTINGS, REINITIALIZE_SETTINGS, renderCommandLine, resolveServerCommand, RESTART_SETTINGS } from './launch';
 
 const SECTION = 'arena-ls';
 const LANGUAGES = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'];
@@ -70,6 +70,9 @@ function readSettings(): ArenaSettings {
         serverPath: setting<string | null>('server.path'),
         maxFileSize: setting<number>('maxFileSize'),
         diagnosticsMode: setting<string>('diagnostics.mode'),
+        unusedHints: setting<boolean>('diagnostics.unused'),
+        parameterNameHints: setting<string>('inlayHints.parameterNames'),
+        importDiagnostics: setting<string>('importDiagnostics'),
     };
 }
 
@@ -219,7 +222,7 @@ function onConfigurationChanged(e: vscode.ConfigurationChangeEvent): void {
             if (choice === 'Restart') void enqueue(restart);
         });
     }
-    if (e.affectsConfiguration(`${SECTION}.maxFileSize`) && client?.isRunning()) {
+    if (LIVE_SETTINGS.some(s => e.affectsConfiguration(s)) && client?.isRunning()) {
         void client.sendNotification(DidChangeConfigurationNotification.type, configurationPayload(readSettings()));
     }
 }

@@ -12,6 +12,12 @@ export interface ArenaSettings {
     maxFileSize?: number | null;
     /** `arena-ls.diagnostics.mode`: push, pull or auto (the server's choice by the client's capabilities). */
     diagnosticsMode?: string | null;
+    /** `arena-ls.diagnostics.unused`: unused declarations as greyed-out hints (server default true). */
+    unusedHints?: boolean | null;
+    /** `arena-ls.inlayHints.parameterNames`: none, literals (server default) or all. */
+    parameterNameHints?: string | null;
+    /** `arena-ls.importDiagnostics`: off, relative (server default) or all. */
+    importDiagnostics?: string | null;
 }
 
 /**
@@ -146,17 +152,40 @@ export function effectiveDiagnosticsMode(value: unknown): DiagnosticsMode {
  * `initializationOptions` for initialize: the server reads `maxFileSize` (bytes) and
  * `diagnosticMode`, sent only when not `auto` (the server's default).
  */
-export function initializationOptions(settings: ArenaSettings): { maxFileSize: number; diagnosticMode?: 'push' | 'pull' } {
+export function initializationOptions(settings: ArenaSettings): ServerSettings & { diagnosticMode?: 'push' | 'pull' } {
     const mode = effectiveDiagnosticsMode(settings.diagnosticsMode);
-    const options: { maxFileSize: number; diagnosticMode?: 'push' | 'pull' } = { maxFileSize: effectiveMaxFileSize(settings.maxFileSize) };
+    const options: ServerSettings & { diagnosticMode?: 'push' | 'pull' } = serverSettings(settings);
     if (mode !== 'auto') options.diagnosticMode = mode;
     return options;
 }
 
-/** The `workspace/didChangeConfiguration` payload after a settings change (server section "arena-ls"). */
-export function configurationPayload(settings: ArenaSettings): { settings: { 'arena-ls': { maxFileSize: number } } } {
-    return { settings: { 'arena-ls': { maxFileSize: effectiveMaxFileSize(settings.maxFileSize) } } };
+/** The settings the server reads at initialize and on every change, in its own shape. */
+export interface ServerSettings {
+    maxFileSize: number;
+    diagnostics?: { unused: boolean };
+    inlayHints?: { parameterNames: 'none' | 'literals' | 'all' };
+    importDiagnostics?: 'off' | 'relative' | 'all';
 }
+
+/** What of these settings the server reads: each feature setting only when it is set and valid. */
+export function serverSettings(settings: ArenaSettings): ServerSettings {
+    const out: ServerSettings = { maxFileSize: effectiveMaxFileSize(settings.maxFileSize) };
+    if (typeof settings.unusedHints === 'boolean') out.diagnostics = { unused: settings.unusedHints };
+    const names = settings.parameterNameHints;
+    if (names === 'none' || names === 'literals' || names === 'all') out.inlayHints = { parameterNames: names };
+    const imports = settings.importDiagnostics;
+    if (imports === 'off' || imports === 'relative' || imports === 'all') out.importDiagnostics = imports;
+    return out;
+}
+
+/** The `workspace/didChangeConfiguration` payload after a settings change (server section "arena-ls"). */
+export function configurationPayload(settings: ArenaSettings): { settings: { 'arena-ls': ServerSettings } } {
+    return { settings: { 'arena-ls': serverSettings(settings) } };
+}
+
+/** Settings the server applies without a restart (sent with workspace/didChangeConfiguration). */
+export const LIVE_SETTINGS: readonly string[] = ['arena-ls.maxFileSize', 'arena-ls.diagnostics.unused',
+    'arena-ls.inlayHints.parameterNames', 'arena-ls.importDiagnostics'];
 
 /** Settings the server reads only at initialize: a change offers a restart (not restricted in untrusted workspaces). */
 export const REINITIALIZE_SETTINGS: readonly string[] = ['arena-ls.diagnostics.mode'];

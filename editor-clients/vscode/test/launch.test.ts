@@ -17,6 +17,7 @@ import {
     resolveServerCommand,
     RESTART_SETTINGS,
     serverTarget,
+    LIVE_SETTINGS,
 } from '../src/launch';
 
 const EXT = '/ext/arena-ls-0.1.0';
@@ -109,7 +110,16 @@ describe('package.json manifest', () => {
 
     it('declares every setting and command the extension uses', () => {
         const props = pkg.contributes.configuration.properties;
-        assert.deepEqual(Object.keys(props).sort(), ['arena-ls.diagnostics.mode', 'arena-ls.java.home', 'arena-ls.java.opts', 'arena-ls.maxFileSize', 'arena-ls.server.path', 'arena-ls.trace.server']);
+        assert.deepEqual(Object.keys(props).sort(), ['arena-ls.diagnostics.mode', 'arena-ls.diagnostics.unused', 'arena-ls.importDiagnostics',
+            'arena-ls.inlayHints.parameterNames', 'arena-ls.java.home', 'arena-ls.java.opts', 'arena-ls.maxFileSize', 'arena-ls.server.path',
+            'arena-ls.trace.server']);
+        // every setting the server applies live is declared, with the server's default
+        for (const key of LIVE_SETTINGS) assert.ok(props[key], key);
+        assert.equal(props['arena-ls.diagnostics.unused'].default, true);
+        assert.equal(props['arena-ls.inlayHints.parameterNames'].default, 'literals');
+        assert.deepEqual(props['arena-ls.inlayHints.parameterNames'].enum, ['none', 'literals', 'all']);
+        assert.equal(props['arena-ls.importDiagnostics'].default, 'relative');
+        assert.deepEqual(props['arena-ls.importDiagnostics'].enum, ['off', 'relative', 'all']);
         assert.equal(props['arena-ls.maxFileSize'].default, DEFAULT_MAX_FILE_SIZE);
         assert.deepEqual(props['arena-ls.trace.server'].enum, ['off', 'messages', 'verbose']);
         assert.deepEqual(pkg.contributes.commands.map((c: { command: string }) => c.command).sort(), ['arena-ls.restart', 'arena-ls.showOutput']);

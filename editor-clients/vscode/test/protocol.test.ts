@@ -269,6 +269,33 @@ describe('protocol: the maxFileSize setting, as the extension sends it', { skip,
     });
 });
 
+describe('protocol: the feature settings, as the extension sends them', { skip, timeout: 4 * WAIT_MS }, () => {
+    let s: Session;
+    before(async () => { s = await startServer(); });
+    after(() => s?.kill());
+
+    it('turns the unused-name hints and the import diagnostics off and on without a restart', async () => {
+        await initialize(s, false);
+        const text = 'import { nothing } from "./no-such-module";\nexport function f() { const unread = 1; }\n';
+        const uri = `file://${ROOT}/src/settings-check.ts`;
+        const codes = (p: { diagnostics: { code?: number | string }[] }) => p.diagnostics.map(d => d.code).sort();
+        await s.notify(DidOpenTextDocumentNotification.method, { textDocument: { uri, languageId: 'typescript', version: 1, text } });
+        const on = await s.diagnostics(uri, d => d.version === 1, 'diagnostics with the defaults');
+        assert.deepEqual(codes(on), [2307, 6133, 6133], JSON.stringify(on.diagnostics));
+
+        let mark = s.published.length;
+        await s.notify(DidChangeConfigurationNotification.method, configurationPayload({ unusedHints: false, importDiagnostics: 'off' }));
+        const off = await s.diagnostics(uri, d => s.published.indexOf(d) >= mark && d.diagnostics.length === 0, 'no hints and no import errors');
+        assert.deepEqual(off.diagnostics, []);
+
+        mark = s.published.length;
+        await s.notify(DidChangeConfigurationNotification.method, configurationPayload({ unusedHints: true, importDiagnostics: 'relative' }));
+        const back = await s.diagnostics(uri, d => s.published.indexOf(d) >= mark && d.diagnostics.length > 0, 'both back');
+        assert.deepEqual(codes(back), [2307, 6133, 6133]);
+        await shutdownAndExit(s);
+    });
+});
+
 describe('protocol: the four languages the extension activates for', { skip, timeout: 4 * WAIT_MS }, () => {
     let s: Session;
     before(async () => { s = await startServer(); });
