@@ -77,4 +77,62 @@ return function(t)
     eq(vim.api.nvim_buf_get_lines(b, 0, 1, true)[1], "import { helper, formatName } from './util';", 'the import line')
     vim.cmd('silent! %bwipeout!')
   end)
+
+  -- a real published file we did not write (zod's util.ts, from the pinned corpus the Maven build
+  -- fetches): at every call of a function the file declares, the first two letters typed complete
+  -- that name and signature help after its `(` names it; organize imports applied adds no error
+  local corpus = (os.getenv('ARENA_LS_NPM_CACHE') or (os.getenv('HOME') .. '/.cache/arena-ls/npm'))
+      .. '/zod@4.6.7/package/src/v4/core/util.ts'
+  if vim.fn.filereadable(corpus) == 0 then
+    io.stdout:write('skip - completion on a real file: ' .. corpus .. ' is not fetched (mvn verify fetches it)\n')
+    return
+  end
+  check('completion, signature help and organize imports on a real file (zod util.ts)', function()
+    vim.fn.writefile(vim.fn.readfile(corpus, 'b'), dir .. '/zod-util.ts', 'b')
+    vim.cmd('edit ' .. vim.fn.fnameescape(dir .. '/zod-util.ts'))
+    b = vim.api.nvim_get_current_buf()
+    wait_for('zod-util.ts to attach', function() return #t.clients(b) == 1 end)
+    client = t.clients(b)[1]
+    local lines = vim.api.nvim_buf_get_lines(b, 0, -1, true)
+    local declared = {}
+    for _, l in ipairs(lines) do
+      local name = l:match('^export function ([%w_$]+)%(') or l:match('^function ([%w_$]+)%(')
+      if name then declared[name] = true end
+    end
+    local uri = vim.uri_from_bufnr(b)
+    local function ask(method, row, col) -- 0-based row; the file is ASCII, so byte columns are UTF-16 ones
+      local res = truthy(vim.lsp.buf_request_sync(b, method, { textDocument = { uri = uri }, position = { line = row, character = col } }, WAIT),
+        'no answer to ' .. method)
+      return truthy(res[client.id], method .. ': no response').result
+    end
+    local calls = 0
+    for row, l in ipairs(lines) do
+      for start, name in l:gmatch('()([%a_$][%w_$]*)%(') do
+        local before = l:sub(1, start - 1)
+        if declared[name] and not before:match('function%s*$') and not before:match('[%.#%w_$]$') then
+          local items = ask('textDocument/completion', row - 1, start - 1 + 2)
+          items = items.items or items
+          local labels = vim.tbl_map(function(i) return i.label end, items)
+          truthy(vim.tbl_contains(labels, name), ('line %d: "%s" completes %s'):format(row, name:sub(1, 2), name))
+          local help = truthy(ask('textDocument/signatureHelp', row - 1, start - 1 + #name + 1), ('line %d: signature help for %s'):format(row, name))
+          truthy(#help.signatures > 0 and help.signatures[1].label:sub(1, #name) == name,
+            ('line %d: the signature of %s: %s'):format(row, name, vim.inspect(help.signatures)))
+          calls = calls + 1
+        end
+      end
+    end
+    truthy(calls >= 5, 'calls of the file\'s own functions checked: ' .. calls)
+
+    local errors_before = #vim.diagnostic.get(b, { severity = vim.diagnostic.severity.ERROR })
+    local res = truthy(vim.lsp.buf_request_sync(b, 'textDocument/codeAction', {
+      textDocument = { uri = uri }, range = { start = { line = 0, character = 0 }, ['end'] = { line = 0, character = 0 } },
+      context = { diagnostics = {}, only = { 'source.organizeImports' } },
+    }, WAIT), 'no answer to codeAction')
+    for _, action in ipairs(truthy(res[client.id], 'codeAction: no response').result or {}) do
+      if action.edit then vim.lsp.util.apply_workspace_edit(action.edit, client.offset_encoding) end
+    end
+    vim.wait(500)
+    eq(#vim.diagnostic.get(b, { severity = vim.diagnostic.severity.ERROR }), errors_before, 'errors after organize imports')
+    vim.cmd('silent! %bwipeout!')
+  end)
 end

@@ -26,6 +26,7 @@ import {
 } from 'vscode-languageserver-protocol';
 import { resolveServerCommand } from '../src/launch';
 import { applyEdits, editsOf } from './edits';
+import { lineStarts, words } from './text';
 import { hasServerJar, serverJar, Session, WAIT_MS, withTimeout } from './session';
 
 const NPM = process.env.ARENA_LS_NPM_CACHE ?? path.join(os.homedir(), '.cache', 'arena-ls', 'npm');
@@ -37,20 +38,6 @@ const FILES: [string, string][] = [
 const missing = FILES.map(([f]) => path.join(NPM, f)).filter(f => !existsSync(f));
 const skip = !hasServerJar() ? `no server jar at ${serverJar()}`
     : missing.length > 0 ? `the pinned corpus is not fetched (${missing[0]}; mvn verify fetches it)` : false;
-
-/** Offsets of identifier-like words outside comments and strings, crudely: enough to sample names. */
-function words(text: string): { start: number; end: number }[] {
-    const out: { start: number; end: number }[] = [];
-    const code = text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*|'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"/g, m => ' '.repeat(m.length));
-    for (const m of code.matchAll(/[A-Za-z_$][\w$]*/g)) out.push({ start: m.index!, end: m.index! + m[0].length });
-    return out;
-}
-
-function lineStarts(text: string): number[] {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
-    return starts;
-}
 
 describe('navigation on real files over stdio', { skip, timeout: 20 * WAIT_MS }, () => {
     let s: Session;
