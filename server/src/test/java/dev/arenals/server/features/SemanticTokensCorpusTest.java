@@ -11,7 +11,6 @@ import dev.arenals.parser.tree.Arena;
 import dev.arenals.parser.tree.NodeKind;
 import dev.arenals.server.document.Document;
 import dev.arenals.server.document.ParseTools;
-import dev.arenals.server.query.IntList;
 import dev.arenals.server.query.SemanticTokenLegend;
 import dev.arenals.server.query.SymbolIndex;
 import dev.arenals.server.testing.Docs;
@@ -76,7 +75,7 @@ class SemanticTokensCorpusTest {
                 var answer = handler.delta(doc, id, history);
                 assertTrue(answer.isRight(), "a delta against the latest result");
                 id = answer.getRight().getResultId();
-                client = apply(client, answer.getRight().getEdits());
+                client = SemanticTokenEdits.apply(client, answer.getRight().getEdits());
                 int[] fresh = SemanticTokensHandler.tokens(Docs.parsed(file.toUri().toString(), doc.text()), 0, Integer.MAX_VALUE);
                 assertArrayEquals(fresh, client, file + ": tokens after edit " + round);
                 for (SemanticTokensEdit e : answer.getRight().getEdits()) deltaInts += e.getData().size();
@@ -187,20 +186,5 @@ class SemanticTokensCorpusTest {
         String inserted = SNIPPETS[random.nextInt(SNIPPETS.length)];
         Range range = new Range(doc.positionAt(start), doc.positionAt(end));
         doc.applyChanges(List.of(new TextDocumentContentChangeEvent(range, inserted)), doc.version() + 1);
-    }
-
-    private static int[] apply(int[] data, List<SemanticTokensEdit> edits) {
-        int[] out = data;
-        // edits apply to the original array; sorted from the back so earlier offsets stay valid
-        for (int i = edits.size() - 1; i >= 0; i--) {
-            SemanticTokensEdit e = edits.get(i);
-            int[] insert = e.getData() == null ? new int[0] : IntList.toArray(e.getData());
-            int[] next = new int[out.length - e.getDeleteCount() + insert.length];
-            System.arraycopy(out, 0, next, 0, e.getStart());
-            System.arraycopy(insert, 0, next, e.getStart(), insert.length);
-            System.arraycopy(out, e.getStart() + e.getDeleteCount(), next, e.getStart() + insert.length, out.length - e.getStart() - e.getDeleteCount());
-            out = next;
-        }
-        return out;
     }
 }

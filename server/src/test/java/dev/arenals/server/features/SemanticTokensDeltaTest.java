@@ -12,7 +12,6 @@ import dev.arenals.server.testing.TokenAssert;
 import java.util.List;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.SemanticTokensDelta;
-import org.eclipse.lsp4j.SemanticTokensEdit;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.junit.jupiter.api.Test;
 
@@ -101,7 +100,7 @@ class SemanticTokensDeltaTest {
         assertTrue(doc.lastParseWasIncremental(), "the edit is reparsed incrementally");
         var answer = handler.delta(doc, first.getResultId(), history);
         assertTrue(answer.isRight());
-        client = apply(client, answer.getRight().getEdits());
+        client = SemanticTokenEdits.apply(client, answer.getRight().getEdits());
         Document fresh = document(file, doc.text(), encoding);
         int[] expected = SemanticTokensHandler.tokens(fresh, 0, Integer.MAX_VALUE);
         assertEquals(String.join("\n", TokenAssert.describe(fresh, expected)), String.join("\n", TokenAssert.describe(fresh, client)),
@@ -112,7 +111,7 @@ class SemanticTokensDeltaTest {
         String id = answer.getRight().getResultId();
         doc.applyChanges(List.of(new TextDocumentContentChangeEvent(new Range(doc.positionAt(0), doc.positionAt(0)), " ")), doc.version() + 1);
         doc.ensureParsed(ParseTools.current(), Long.MAX_VALUE);
-        client = apply(client, handler.delta(doc, id, history).getRight().getEdits());
+        client = SemanticTokenEdits.apply(client, handler.delta(doc, id, history).getRight().getEdits());
         assertEquals(TokenAssert.describe(doc, SemanticTokensHandler.tokens(document(file, doc.text(), encoding), 0, Integer.MAX_VALUE)),
                 TokenAssert.describe(doc, client), "after a second edit");
     }
@@ -122,19 +121,5 @@ class SemanticTokensDeltaTest {
                 new SerialQueue(Runnable::run, null, t -> { throw new AssertionError(t); }));
         doc.ensureParsed(ParseTools.current(), Long.MAX_VALUE);
         return doc;
-    }
-
-    static int[] apply(int[] data, List<SemanticTokensEdit> edits) {
-        int[] out = data;
-        for (int i = edits.size() - 1; i >= 0; i--) {
-            SemanticTokensEdit e = edits.get(i);
-            int[] insert = e.getData() == null ? new int[0] : IntList.toArray(e.getData());
-            int[] next = new int[out.length - e.getDeleteCount() + insert.length];
-            System.arraycopy(out, 0, next, 0, e.getStart());
-            System.arraycopy(insert, 0, next, e.getStart(), insert.length);
-            System.arraycopy(out, e.getStart() + e.getDeleteCount(), next, e.getStart() + insert.length, out.length - e.getStart() - e.getDeleteCount());
-            out = next;
-        }
-        return out;
     }
 }

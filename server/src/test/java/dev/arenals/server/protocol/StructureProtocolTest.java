@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.arenals.server.features.SemanticTokenEdits;
 import dev.arenals.server.query.IntList;
 import dev.arenals.server.query.SemanticTokenLegend;
 import dev.arenals.server.testing.InProcessServer;
@@ -30,7 +31,6 @@ import org.eclipse.lsp4j.SelectionRangeParams;
 import org.eclipse.lsp4j.SemanticTokens;
 import org.eclipse.lsp4j.SemanticTokensDelta;
 import org.eclipse.lsp4j.SemanticTokensDeltaParams;
-import org.eclipse.lsp4j.SemanticTokensEdit;
 import org.eclipse.lsp4j.SemanticTokensParams;
 import org.eclipse.lsp4j.SemanticTokensRangeParams;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
@@ -88,7 +88,7 @@ class StructureProtocolTest {
         s.change(uri, 2, 1, 10, 1, 10, " + x");
         Either<SemanticTokens, SemanticTokensDelta> answer = get(docs.semanticTokensFullDelta(new SemanticTokensDeltaParams(id(uri), full.getResultId())));
         assertTrue(answer.isRight(), "a delta against the last result");
-        int[] updated = apply(IntList.toArray(full.getData()), answer.getRight().getEdits());
+        int[] updated = SemanticTokenEdits.apply(IntList.toArray(full.getData()), answer.getRight().getEdits());
         SemanticTokens fresh = get(docs.semanticTokensFull(new SemanticTokensParams(id(uri))));
         assertArrayEquals(IntList.toArray(fresh.getData()), updated);
         assertEquals(20, updated.length);
@@ -162,20 +162,6 @@ class StructureProtocolTest {
         s.open(uri, "let b = 2;\n");
         assertTrue(get(docs.semanticTokensFullDelta(new SemanticTokensDeltaParams(id(uri), full.getResultId()))).isLeft());
         assertNoErrorsLogged(s);
-    }
-
-    private static int[] apply(int[] data, List<SemanticTokensEdit> edits) {
-        int[] out = data;
-        for (int i = edits.size() - 1; i >= 0; i--) {
-            SemanticTokensEdit e = edits.get(i);
-            int[] insert = e.getData() == null ? new int[0] : IntList.toArray(e.getData());
-            int[] next = new int[out.length - e.getDeleteCount() + insert.length];
-            System.arraycopy(out, 0, next, 0, e.getStart());
-            System.arraycopy(insert, 0, next, e.getStart(), insert.length);
-            System.arraycopy(out, e.getStart() + e.getDeleteCount(), next, e.getStart() + insert.length, out.length - e.getStart() - e.getDeleteCount());
-            out = next;
-        }
-        return out;
     }
 
     private static void assertNoErrorsLogged(InProcessServer s) {
