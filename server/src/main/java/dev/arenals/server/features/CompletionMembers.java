@@ -81,6 +81,19 @@ final class CompletionMembers {
         int container = containerOf(object, 0);
         if (container >= 0) containerMembers(container, sink);
         else if (container == NAMESPACE_IMPORT) moduleExports(namespaceSpecifier, sink);
+        else if (index != null) importedMembers(object, sink);
+    }
+
+    /** {@code Geometry.} and {@code g.Geometry.}: the members the declaring file's summary keeps for that name. */
+    private void importedMembers(int object, Sink sink) {
+        CrossFileNavigator.NameInFile container = ImportedMembers.container(q, object, new CrossFileNavigator(index));
+        FileSummary s = container == null ? null : index.summaryOrLoad(container.file());
+        if (s == null) return;
+        String from = "from " + container.file().getFileName();
+        Set<String> seen = new HashSet<>();
+        for (FileSummary.Member m : s.membersOf(container.name())) {
+            if (seen.add(m.name())) sink.member(m.name(), CompletionHandler.kindOf(m.kind()), -1, 0, from);
+        }
     }
 
     private static final int NAMESPACE_IMPORT = -2;

@@ -172,7 +172,7 @@ public final class DefinitionHandler {
         int parent = path[path.length - 2];
         if ((arena.kind(parent) == MEMBER || arena.kind(parent) == QUALIFIED_NAME) && arena.firstChild(parent) != node) {
             int object = arena.firstChild(parent);
-            if (arena.kind(object) != IDENTIFIER_REFERENCE) return List.of();
+            if (arena.kind(object) != IDENTIFIER_REFERENCE) return importedMember(q, parent, workspace);
             int symbol = q.symbolOfNode(object);
             if (symbol < 0) return List.of();
             int declaration = q.scopes().declarationNode(symbol);
@@ -185,7 +185,9 @@ public final class DefinitionHandler {
             // import { ns } from './barrel' where the barrel has export * as ns from './m'
             String[] imported = importOf(arena, declaration);
             Path target = imported == null || imported[1].equals("default") ? null : workspace.namespaceModule(file, imported[0], imported[1]);
-            return target == null ? List.of() : workspace.exportedDeclaration(target, member);
+            if (target != null) return workspace.exportedDeclaration(target, member);
+            // import { Geometry } from './geo'; Geometry.distance: a member the other file declares
+            return importedMember(q, parent, workspace);
         }
         if (arena.kind(parent) == EXPORT_SPECIFIER) {
             int statement = path[path.length - 3];
@@ -193,6 +195,12 @@ public final class DefinitionHandler {
             return imported(q, file, statement, moduleName(arena, local), workspace);
         }
         return List.of();
+    }
+
+    /** {@code a.b.c} starting at an imported name: the member's declarations in the file that declares it, else empty. */
+    private static List<Location> importedMember(DocumentQuery q, int access, CrossFileNavigator workspace) {
+        CrossFileNavigator.MemberInFile found = ImportedMembers.member(q, access, workspace);
+        return found == null ? List.of() : found.locations();
     }
 
     /** The module specifier of {@code import * as ns} or {@code import ns = require()} when {@code binding} is ns, else null. */

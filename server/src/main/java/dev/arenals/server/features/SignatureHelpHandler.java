@@ -237,7 +237,7 @@ public final class SignatureHelpHandler {
                 }
                 return List.of();
             }
-            if (a.kind(object) != IDENTIFIER_REFERENCE) return List.of();
+            if (a.kind(object) != IDENTIFIER_REFERENCE) return importedMember(q, callee, member, navigator);
             int sym = q.symbolOfNode(object);
             if (sym < 0 || !q.isDeclared(sym)) return List.of();
             int declaring = scopes.declaringNode(sym);
@@ -245,6 +245,7 @@ public final class SignatureHelpHandler {
             if (scopes.kind(sym) == SymbolKind.IMPORT && a.kind(declaring) == IMPORT_NAMESPACE_SPECIFIER) {
                 return imported(q, declaring, member, member, index, navigator);
             }
+            if (scopes.kind(sym) == SymbolKind.IMPORT) return importedMember(q, callee, member, navigator);
             return memberOfThisFile(q, property, member);
         }
         return List.of();
@@ -276,6 +277,15 @@ public final class SignatureHelpHandler {
         }
         List<Signature> out = new ArrayList<>(found.size());
         for (Signature s : found) out.add(new Signature(label, s.parameters(), s.returns(), true, s.jsDoc()));
+        return out;
+    }
+
+    /** {@code Geometry.distance(} and {@code g.Geometry.distance(}: a member another file declares, labelled {@code member}. */
+    private static List<Signature> importedMember(DocumentQuery q, int access, String member, CrossFileNavigator navigator) {
+        CrossFileNavigator.MemberInFile found = ImportedMembers.member(q, access, navigator);
+        if (found == null) return List.of();
+        List<Signature> out = new ArrayList<>();
+        for (Signature s : found.signatures()) out.add(new Signature(member, s.parameters(), s.returns(), s.construct(), s.jsDoc()));
         return out;
     }
 

@@ -1,0 +1,97 @@
+package dev.arenals.server.features;
+
+import static dev.arenals.parser.tree.NodeKind.*;
+
+import dev.arenals.parser.scope.SymbolKind;
+import dev.arenals.parser.tree.Arena;
+import dev.arenals.server.protocol.Uris;
+import dev.arenals.server.query.DocumentQuery;
+import dev.arenals.server.workspace.CrossFileNavigator;
+import dev.arenals.server.workspace.CrossFileNavigator.MemberInFile;
+import dev.arenals.server.workspace.CrossFileNavigator.NameInFile;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Dotted names that start at an import: {@code Geometry.distance} where Geometry is imported by
+ * name, {@code g.Geometry.Inner.deep} where g is a namespace import. The path is read from this
+ * document's tree; what it names is looked up in the declaring file's summary (its members), never
+ * in another document's arena. Shared by definition, signature help, hover and completion.
+ */
+final class ImportedMembers {
+    private ImportedMembers() {}
+
+    /** Longest dotted path followed. */
+    private static final int MAX_PATH = 16;
+
+    /** A dotted path: the import it starts at (specifier and imported name, "*" for a namespace) and the names after it. */
+    record ImportedPath(String specifier, String importedName, List<String> names) { }
+
+    /**
+     * The path of a member access ({@code MEMBER} or {@code QUALIFIED_NAME}) whose leftmost
+     * object is an imported name, up to and including {@code access}'s own name; null when it does
+     * not start at an import or has a part that is not a plain name ({@code a[0].b}, {@code f().b}).
+     */
+    static ImportedPath of(DocumentQuery q, int access) {
+        Arena a = q.arena();
+        List<String> names = new ArrayList<>();
+        int node = access;
+        while (node >= 0 && (a.kind(node) == MEMBER || a.kind(node) == QUALIFIED_NAME)) {
+            if (names.size() >= MAX_PATH) return null;
+            int object = a.firstChild(node);
+            int property = object < 0 ? -1 : a.nextSibling(object);
+            if (property < 0 || a.kind(property) != IDENTIFIER_NAME) return null;
+            names.add(a.names().name(a.data(property)));
+            node = object;
+        }
+        if (node < 0 || a.kind(node) != IDENTIFIER_REFERENCE || names.isEmpty()) return null;
+        int symbol = q.symbolOfNode(node);
+        if (symbol < 0 || !q.isDeclared(symbol) || q.scopes().kind(symbol) != SymbolKind.IMPORT) return null;
+        String[] imported = importOf(a, q.scopes().declarationNode(symbol));
+        if (imported == null) return null;
+        Collections.reverse(names);
+        return new ImportedPath(imported[0], imported[1], names);
+    }
+
+    /** The member a member access names in another file, or null (see {@link #of}). */
+    static MemberInFile member(DocumentQuery q, int access, CrossFileNavigator navigator) {
+        Path file = Uris.pathOf(q.uri());
+        ImportedPath path = file == null || navigator == null ? null : of(q, access);
+        return path == null ? null : navigator.importedMember(file, path.specifier(), path.importedName(), path.names());
+    }
+
+    /** The container whose members follow a dot after {@code object} (an imported name or a dotted path from one), or null. */
+    static NameInFile container(DocumentQuery q, int object, CrossFileNavigator navigator) {
+        Path file = Uris.pathOf(q.uri());
+        if (file == null || navigator == null || object < 0) return null;
+        Arena a = q.arena();
+        ImportedPath path;
+        if (a.kind(object) == IDENTIFIER_REFERENCE) {
+            int symbol = q.symbolOfNode(object);
+            if (symbol < 0 || !q.isDeclared(symbol) || q.scopes().kind(symbol) != SymbolKind.IMPORT) return null;
+            String[] imported = importOf(a, q.scopes().declarationNode(symbol));
+            if (imported == null || imported[1].equals("*")) return null; // a namespace import's exports: the module's, listed elsewhere
+            path = new ImportedPath(imported[0], imported[1], List.of());
+        } else {
+            path = of(q, object);
+        }
+        return path == null ? null : navigator.importedContainer(file, path.specifier(), path.importedName(), path.names());
+    }
+
+    /**
+     * For an import binding: its module specifier and imported name ("default", "*" for a
+     * namespace import or {@code import x = require()}, else the name); null otherwise.
+     */
+    private static String[] importOf(Arena a, int binding) {
+        String[] named = DefinitionHandler.importOf(a, binding);
+        if (named != null) return named;
+        // import x = require("m")
+        int reference = binding < 0 ? -1 : a.nextSibling(binding);
+        if (reference < 0 || a.kind(reference) != EXTERNAL_MODULE_REFERENCE) return null;
+        int literal = a.firstChild(reference);
+        if (literal < 0 || a.kind(literal) != STRING_LITERAL || a.end(literal) - a.start(literal) < 2) return null;
+        return new String[] {a.text(a.start(literal) + 1, a.end(literal) - 1), "*"};
+    }
+}
