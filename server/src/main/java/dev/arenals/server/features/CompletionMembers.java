@@ -7,6 +7,7 @@ import dev.arenals.parser.scope.SymbolKind;
 import dev.arenals.parser.tree.Arena;
 import dev.arenals.parser.ParseOptions;
 import dev.arenals.server.document.ParseTools;
+import dev.arenals.server.query.CommonJs;
 import dev.arenals.server.query.DocumentQuery;
 import dev.arenals.server.query.TreePaths;
 import dev.arenals.server.workspace.CrossFileNavigator;
@@ -123,6 +124,12 @@ final class CompletionMembers {
                     case SymbolKind.ENUM: case SymbolKind.NAMESPACE: case SymbolKind.CLASS:
                         return declaring;
                     case SymbolKind.CONST: case SymbolKind.LET: case SymbolKind.VAR: {
+                        String[] required = CommonJs.requireOf(arena, scopes.declarationNode(symbol));
+                        if (required != null) {
+                            if (!required[1].equals("*")) return -1; // a name taken from the module: its members come from the index
+                            namespaceSpecifier = required[0];
+                            return NAMESPACE_IMPORT;
+                        }
                         if (arena.kind(declaring) != VARIABLE_DECLARATOR || arena.firstChild(declaring) != scopes.declarationNode(symbol)) return -1;
                         int init = -1;
                         for (int ch = arena.nextSibling(arena.firstChild(declaring)); ch >= 0; ch = arena.nextSibling(ch)) init = ch;

@@ -5,6 +5,7 @@ import static dev.arenals.parser.tree.NodeKind.*;
 import dev.arenals.parser.tree.Arena;
 import dev.arenals.server.document.Document;
 import dev.arenals.server.protocol.Uris;
+import dev.arenals.server.query.CommonJs;
 import dev.arenals.server.query.DocumentQuery;
 import dev.arenals.server.query.Occurrences;
 import dev.arenals.server.query.Target;
@@ -109,6 +110,8 @@ public final class DefinitionHandler {
     /** For a declaration that is an import binding: the declaration it imports, else empty. */
     private static List<Location> followImport(DocumentQuery q, Path file, int binding, CrossFileNavigator workspace) {
         Arena arena = q.arena();
+        String[] required = CommonJs.requireOf(arena, binding);
+        if (required != null) return workspace.importedDeclaration(file, required[0], required[1]);
         int[] path = TreePaths.pathTo(arena, binding);
         if (path == null || path.length < 3) return List.of();
         int parent = path[path.length - 2];
@@ -137,6 +140,8 @@ public final class DefinitionHandler {
      * name), else null.
      */
     static String[] importOf(Arena arena, int binding) {
+        String[] required = CommonJs.requireOf(arena, binding);
+        if (required != null) return required;
         int[] path = TreePaths.pathTo(arena, binding);
         if (path == null || path.length < 3) return null;
         int parent = path[path.length - 2];
@@ -206,6 +211,8 @@ public final class DefinitionHandler {
     /** The module specifier of {@code import * as ns} or {@code import ns = require()} when {@code binding} is ns, else null. */
     private static String namespaceImportSpecifier(Arena arena, int binding) {
         if (binding < 0) return null;
+        String[] required = CommonJs.requireOf(arena, binding);
+        if (required != null) return required[1].equals("*") ? required[0] : null;
         int[] path = TreePaths.pathTo(arena, binding);
         if (path == null || path.length < 3) return null;
         int parent = path[path.length - 2];

@@ -63,7 +63,7 @@ public final class HoverHandler {
         String[] shown = symbol >= 0 ? declarationAndDocs(q, symbol, markdown)
                 : ident >= 0 ? memberDeclarationAndDocs(q, offset, markdown) : null;
         if (navigator != null && ident >= 0) {
-            if (symbol >= 0 && shown != null && q.scopes().kind(symbol) == SymbolKind.IMPORT) shown = withImportedSignatures(q, symbol, shown, markdown, navigator);
+            if (shown != null && ImportedMembers.isImportBinding(q, symbol)) shown = withImportedSignatures(q, symbol, shown, markdown, navigator);
             else if (shown == null) shown = importedMember(q, ident, markdown, navigator);
         }
         if (shown == null) return null;

@@ -5,7 +5,10 @@ import static dev.arenals.parser.tree.NodeKind.*;
 import dev.arenals.parser.scope.SymbolKind;
 import dev.arenals.parser.tree.Arena;
 import dev.arenals.server.protocol.Uris;
+import dev.arenals.server.query.CommonJs;
 import dev.arenals.server.query.DocumentQuery;
+import dev.arenals.server.workspace.FileSummary;
+import dev.arenals.server.workspace.FileSummary.Signature;
 import dev.arenals.server.workspace.CrossFileNavigator;
 import dev.arenals.server.workspace.CrossFileNavigator.MemberInFile;
 import dev.arenals.server.workspace.CrossFileNavigator.NameInFile;
@@ -48,11 +51,46 @@ final class ImportedMembers {
         }
         if (node < 0 || a.kind(node) != IDENTIFIER_REFERENCE || names.isEmpty()) return null;
         int symbol = q.symbolOfNode(node);
-        if (symbol < 0 || !q.isDeclared(symbol) || q.scopes().kind(symbol) != SymbolKind.IMPORT) return null;
+        if (!isImportBinding(q, symbol)) return null;
         String[] imported = importOf(a, q.scopes().declarationNode(symbol));
         if (imported == null) return null;
         Collections.reverse(names);
         return new ImportedPath(imported[0], imported[1], names);
+    }
+
+    /**
+     * Whether a symbol is bound by an import: an import declaration's, or a variable bound to
+     * {@code require("m")} (or to names taken from it).
+     */
+    static boolean isImportBinding(DocumentQuery q, int symbol) {
+        if (symbol < 0 || !q.isDeclared(symbol)) return false;
+        int kind = q.scopes().kind(symbol);
+        if (kind == SymbolKind.IMPORT) return true;
+        if (kind != SymbolKind.VAR && kind != SymbolKind.LET && kind != SymbolKind.CONST) return false;
+        return CommonJs.requireOf(q.arena(), q.scopes().declarationNode(symbol)) != null;
+    }
+
+    /**
+     * How the callee of {@code a.b(…)} is called when {@code a} starts at an import: a member
+     * another file declares, or an export of a module bound as a whole ({@code m_1.f(} for
+     * {@code var m_1 = require("./m")}), labelled {@code label}; empty otherwise.
+     */
+    static List<Signature> signatures(DocumentQuery q, int access, String label, CrossFileNavigator navigator) {
+        Path file = Uris.pathOf(q.uri());
+        ImportedPath path = file == null || navigator == null ? null : of(q, access);
+        if (path == null) return List.of();
+        List<Signature> found;
+        if (path.importedName().equals("*") && path.names().size() == 1) {
+            NameInFile origin = navigator.origin(file, path.specifier(), path.names().get(0));
+            FileSummary summary = origin == null ? null : navigator.summary(origin.file());
+            found = summary == null ? List.of() : summary.signatures(origin.name());
+        } else {
+            MemberInFile member = navigator.importedMember(file, path.specifier(), path.importedName(), path.names());
+            found = member == null ? List.of() : member.signatures();
+        }
+        List<Signature> out = new ArrayList<>(found.size());
+        for (Signature s : found) out.add(new Signature(label, s.parameters(), s.returns(), s.construct(), s.jsDoc()));
+        return out;
     }
 
     /** The member a member access names in another file, or null (see {@link #of}). */
@@ -70,7 +108,7 @@ final class ImportedMembers {
         ImportedPath path;
         if (a.kind(object) == IDENTIFIER_REFERENCE) {
             int symbol = q.symbolOfNode(object);
-            if (symbol < 0 || !q.isDeclared(symbol) || q.scopes().kind(symbol) != SymbolKind.IMPORT) return null;
+            if (!isImportBinding(q, symbol)) return null;
             String[] imported = importOf(a, q.scopes().declarationNode(symbol));
             if (imported == null || imported[1].equals("*")) return null; // a namespace import's exports: the module's, listed elsewhere
             path = new ImportedPath(imported[0], imported[1], List.of());

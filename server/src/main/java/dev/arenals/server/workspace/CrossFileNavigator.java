@@ -339,7 +339,8 @@ public final class CrossFileNavigator {
         java.util.ArrayDeque<NameInFile> flowing = new java.util.ArrayDeque<>();
         Set<NameInFile> seen = new HashSet<>();
         for (Export e : declaring.exports()) {
-            if (e.fromSpecifier() == null && local.equals(e.localName()) && local.equals(e.exportedName())) {
+            // exports.a = a: the exported name is a property of its own, which a rename of a leaves as it is
+            if (e.fromSpecifier() == null && !e.commonJs() && local.equals(e.localName()) && local.equals(e.exportedName())) {
                 NameInFile n = new NameInFile(file, local);
                 if (seen.add(n)) flowing.add(n);
             }
@@ -361,7 +362,7 @@ public final class CrossFileNavigator {
                         }
                         addSite(out, sitesSeen, new RenameSite(importer, RenameKind.BINDING, local, null));
                         for (Export e : s.exports()) {
-                            if (e.fromSpecifier() == null && local.equals(e.localName()) && local.equals(e.exportedName())) {
+                            if (e.fromSpecifier() == null && !e.commonJs() && local.equals(e.localName()) && local.equals(e.exportedName())) {
                                 NameInFile next = new NameInFile(importer, local);
                                 if (seen.add(next)) flowing.add(next);
                             }

@@ -102,8 +102,12 @@ public record FileSummary(
      * One exported name. {@code localName} is the name inside this file (a declaration or an
      * import), or inside {@code fromSpecifier} for a re-export; "*" for {@code export * as x from};
      * null for {@code export default} of an expression, whose span is the expression's start.
+     * {@code commonJs}: written {@code exports.a = …} (or {@code module.exports}), where the exported
+     * name is a property name of its own, which renaming the local name does not change.
      */
-    public record Export(String exportedName, String localName, String fromSpecifier, Span span) { }
+    public record Export(String exportedName, String localName, String fromSpecifier, Span span, boolean commonJs) {
+        public Export(String exportedName, String localName, String fromSpecifier, Span span) { this(exportedName, localName, fromSpecifier, span, false); }
+    }
 
     /**
      * One imported binding: {@code importedName} is the name in the module, "default" for a default

@@ -17,6 +17,7 @@ import dev.arenals.server.workspace.FileSummary.Kind;
 import dev.arenals.server.workspace.FileSummary.Member;
 import dev.arenals.server.workspace.FileSummary.Signature;
 import dev.arenals.server.query.Callables;
+import dev.arenals.server.query.CommonJs;
 import dev.arenals.server.workspace.FileSummary.Span;
 import java.nio.file.Path;
 
@@ -321,8 +322,165 @@ public final class Summarizer {
             case IMPORT_EQUALS: importEquals(s); break;
             case EXPORT_ASSIGNMENT: exportAssignment(s); break;
             case MODULE_DECLARATION: if (!ambientModule(s)) declaration(s, false, false); break;
+            case EXPRESSION_STATEMENT: commonJsStatement(s); break;
             default: declaration(s, false, false); break;
         }
+    }
+
+    // ---- CommonJS: require() as imports, exports.a / module.exports as exports ----
+
+    /** Local names bound to a whole required module ({@code var x_1 = require("./x")}) → its specifier; null until one is seen. */
+    private java.util.Map<String, String> requiredModules;
+
+    /**
+     * A top-level variable declarator bound to {@code require("m")}: recorded as imports (the
+     * module, one of its properties, or the names a pattern takes from it); false when it is not.
+     */
+    private boolean requireDeclarator(int declarator) {
+        int target = arena.firstChild(declarator);
+        if (target < 0) return false;
+        if (arena.kind(target) == BINDING_IDENTIFIER) {
+            String[] required = CommonJs.requireOf(arena, target);
+            if (required == null) return false;
+            required(required[0]);
+            imports.add(new Import(nameOf(target), required[1], required[0], span(target)));
+            if (required[1].equals("*")) {
+                if (requiredModules == null) requiredModules = new java.util.HashMap<>();
+                requiredModules.put(nameOf(target), required[0]);
+            }
+            return true;
+        }
+        if (arena.kind(target) != OBJECT_PATTERN) return false;
+        int init = arena.nextSibling(target);
+        while (init >= 0 && isType(arena.kind(init))) init = arena.nextSibling(init);
+        String specifier = CommonJs.requireSpecifier(arena, init);
+        if (specifier == null) return false;
+        required(specifier);
+        for (int p = arena.firstChild(target); p >= 0; p = arena.nextSibling(p)) {
+            if (arena.kind(p) != PROPERTY || (arena.data(p) & P_COMPUTED) != 0) continue;
+            int key = arena.firstChild(p);
+            int local = key < 0 ? -1 : arena.nextSibling(key);
+            if (local >= 0 && arena.kind(local) == ASSIGNMENT_PATTERN) local = arena.firstChild(local);
+            if (local < 0 || arena.kind(local) != BINDING_IDENTIFIER) continue;
+            imports.add(new Import(nameOf(local), moduleName(key), specifier, span(local)));
+        }
+        return true;
+    }
+
+    /** A specifier written in require(): resolved with the "require" condition unless an import names it too. */
+    private void required(String specifier) {
+        specifiers.add(specifier);
+        if (requireOnly == null) requireOnly = new java.util.HashMap<>();
+        requireOnly.merge(specifier, 1, Integer::sum);
+    }
+
+    /**
+     * {@code exports.a = v}, {@code module.exports.a = v}, {@code module.exports = v} (chains
+     * too, without the {@code = void 0} placeholders TypeScript's emit writes first), and the
+     * emitted re-exports {@code __exportStar(require("./m"), exports)} and
+     * {@code Object.defineProperty(exports, "a", { get: function () { return m_1.a; } })}.
+     */
+    private void commonJsStatement(int s) {
+        int e = arena.firstChild(s);
+        if (e < 0) return;
+        if (CommonJs.isPlainAssignment(arena, e)) {
+            int value = e;
+            while (CommonJs.isPlainAssignment(arena, value)) value = arena.nextSibling(arena.firstChild(value));
+            value = unwrapped(value);
+            if (value < 0 || (arena.kind(value) == UNARY && arena.data(value) == dev.arenals.parser.lexer.Token.K_VOID)) return;
+            for (int a = e; CommonJs.isPlainAssignment(arena, a); a = arena.nextSibling(arena.firstChild(a))) {
+                int name = CommonJs.exportTarget(arena, arena.firstChild(a));
+                if (name == CommonJs.MODULE_EXPORTS) moduleExports(value, arena.firstChild(a));
+                else if (name >= 0) exportedValue(name, value);
+            }
+            return;
+        }
+        if (arena.kind(e) != CALL) return;
+        int callee = arena.firstChild(e);
+        int first = callee < 0 ? -1 : arena.nextSibling(callee);
+        if (first < 0) return;
+        if (arena.kind(callee) == IDENTIFIER_REFERENCE && (arena.names().equals(arena.data(callee), "__exportStar")
+                || arena.names().equals(arena.data(callee), "__export"))) {
+            String specifier = CommonJs.requireSpecifier(arena, first);
+            if (specifier != null) {
+                required(specifier);
+                starExports.add(specifier);
+            }
+            return;
+        }
+        int name = arena.nextSibling(first);
+        int descriptor = name < 0 ? -1 : arena.nextSibling(name);
+        if (arena.kind(callee) != MEMBER || descriptor < 0 || arena.kind(name) != STRING_LITERAL || arena.kind(descriptor) != OBJECT
+                || !"Object.defineProperty".equals(arena.text(arena.start(callee), arena.end(callee)))
+                || arena.kind(first) != IDENTIFIER_REFERENCE || !arena.names().equals(arena.data(first), "exports")) return;
+        String exported = stringValue(name);
+        if (exported.equals("__esModule")) return;
+        for (int p = arena.firstChild(descriptor); p >= 0; p = arena.nextSibling(p)) {
+            int key = arena.firstChild(p);
+            int value = key < 0 ? -1 : arena.nextSibling(key);
+            String k = key < 0 || arena.kind(p) != PROPERTY ? null : moduleName(key);
+            if (value < 0 || k == null) continue;
+            if (k.equals("get") && isFunction(arena.kind(value))) value = returned(value);
+            else if (!k.equals("value")) continue;
+            if (value >= 0) reexport(exported, span(name), value);
+            return;
+        }
+    }
+
+    /** The expression of a getter's {@code return}, when its body is just that; else -1. */
+    private int returned(int function) {
+        for (int c = arena.firstChild(function); c >= 0; c = arena.nextSibling(c)) {
+            if (arena.kind(c) != FUNCTION_BODY) continue;
+            int r = arena.firstChild(c);
+            return r >= 0 && arena.kind(r) == RETURN ? arena.firstChild(r) : -1;
+        }
+        return arena.kind(function) == ARROW_FUNCTION ? arena.nextSibling(arena.firstChild(function)) : -1;
+    }
+
+    /** An export whose value is a name here, or a property of a required module ({@code m_1.a}); false for anything else. */
+    private boolean reexport(String exported, Span span, int value) {
+        value = unwrapped(value);
+        if (value < 0) return false;
+        if (arena.kind(value) == IDENTIFIER_REFERENCE) {
+            exports.add(new Export(exported, nameOf(value), null, span, true));
+            return true;
+        }
+        if (arena.kind(value) != MEMBER || requiredModules == null) return false;
+        int object = arena.firstChild(value);
+        int property = object < 0 ? -1 : arena.nextSibling(object);
+        if (property < 0 || arena.kind(object) != IDENTIFIER_REFERENCE || arena.kind(property) != IDENTIFIER_NAME) return false;
+        String from = requiredModules.get(nameOf(object));
+        if (from == null) return false;
+        exports.add(new Export(exported, nameOf(property), from, span, true));
+        return true;
+    }
+
+    /** {@code exports.a = value}: a re-export when the value is a name, else a declaration of {@code a} here. */
+    private void exportedValue(int name, int value) {
+        String exported = moduleName(name);
+        Span span = span(name);
+        if (reexport(exported, span, value)) return;
+        int k = arena.kind(value);
+        Kind kind = isFunction(k) ? Kind.FUNCTION : isClass(k) ? Kind.CLASS : Kind.VARIABLE;
+        declarations.add(new Declaration(exported, kind, span, true));
+        exports.add(new Export(exported, exported, null, span, true));
+        if (isFunction(k) || isClass(k)) noteCallable(exported, value);
+        if (k == OBJECT || k == CLASS_EXPRESSION) noteContainer(exported, value);
+    }
+
+    /** {@code module.exports = value}: an object literal's properties are each an export; anything else is the export assignment. */
+    private void moduleExports(int value, int target) {
+        if (arena.kind(value) == OBJECT) {
+            for (int p = arena.firstChild(value); p >= 0; p = arena.nextSibling(p)) {
+                if (arena.kind(p) != PROPERTY || (arena.data(p) & P_COMPUTED) != 0) continue;
+                int key = arena.firstChild(p);
+                int v = key < 0 ? -1 : arena.nextSibling(key);
+                if (v >= 0 && (arena.kind(key) == IDENTIFIER_NAME || arena.kind(key) == STRING_LITERAL)) exportedValue(key, v);
+            }
+            return;
+        }
+        String local = arena.kind(value) == IDENTIFIER_REFERENCE ? nameOf(value) : null;
+        exports.add(new Export(FileSummary.EXPORT_ASSIGNMENT, local, null, span(target), true));
     }
 
     /**
@@ -342,6 +500,7 @@ public final class Summarizer {
             case VARIABLE_DECLARATION: {
                 Kind k = arena.data(s) == VAR_CONST ? Kind.CONSTANT : Kind.VARIABLE;
                 for (int d = arena.firstChild(s); d >= 0; d = arena.nextSibling(d)) {
+                    if (!exported && !inAmbientModule && requireDeclarator(d)) continue; // an import, not a declaration
                     int target = arena.firstChild(d);
                     if (target >= 0) bindingNames(target, k, exported, exportedUnderOwnName);
                     int init = target < 0 ? -1 : arena.nextSibling(target);

@@ -161,4 +161,21 @@ class SummarizerTest {
         assertEquals(1, found.size(), qualified + ": " + found);
         return render(found.get(0));
     }
+
+    @Test
+    void commonJsRequiresAreImportsAndExportAssignmentsAreExports() {
+        FileSummary s = summarize("a.js", "\"use strict\";\nexports.a = exports.b = void 0;\nvar m_1 = require(\"./m\");\n"
+                + "const { x, y: z = 1 } = require(\"./xy\");\nconst w = __importDefault(require(\"./w\")).default;\n"
+                + "function a() {}\nexports.a = a;\nexports.b = function () {};\nmodule.exports.c = m_1.c;\n"
+                + "__exportStar(require(\"./star\"), exports);\nObject.defineProperty(exports, \"d\", { enumerable: true, get: function () { return m_1.dee; } });\n",
+                PositionEncoding.UTF16);
+        assertEquals(List.of("m_1=*:./m", "x=x:./xy", "z=y:./xy", "w=default:./w"),
+                s.imports().stream().map(i -> i.localName() + "=" + i.importedName() + ":" + i.specifier()).collect(Collectors.toList()));
+        assertEquals(List.of("a=a", "b=b", "c=c<./m", "d=dee<./m"),
+                s.exports().stream().map(e -> e.exportedName() + "=" + e.localName() + (e.fromSpecifier() == null ? "" : "<" + e.fromSpecifier()))
+                        .collect(Collectors.toList()), "the void 0 placeholders are not exports");
+        assertTrue(s.exports().stream().allMatch(FileSummary.Export::commonJs));
+        assertEquals(List.of("./star"), s.starExports());
+        assertEquals(List.of("a:FUNCTION", "b:FUNCTION:exported"), names(s.declarations()), "require() bindings are imports, not declarations");
+    }
 }
