@@ -70,7 +70,21 @@ public final class Summarizer {
         return new Summarizer(arena, text, scratch, encoding, false).run(path, uri);
     }
 
+    /**
+     * Whether require() and exports are read as imports and exports: in JavaScript files that may
+     * be CommonJS (.js, .cjs, .jsx), as TypeScript reads them; a TypeScript file's are not exports.
+     */
+    private boolean commonJs;
+
+    static boolean mayBeCommonJs(Path path) {
+        Path name = path == null ? null : path.getFileName();
+        if (name == null) return false;
+        String n = name.toString();
+        return n.endsWith(".js") || n.endsWith(".cjs") || n.endsWith(".jsx");
+    }
+
     private FileSummary run(Path path, String uri) {
+        commonJs = mayBeCommonJs(path);
         for (int s = arena.firstChild(arena.root()); s >= 0; s = arena.nextSibling(s)) statement(s);
         ImmutableList<String> modules = specifiers.build();
         ImmutableList<Export> exportList = exports.build();
@@ -322,7 +336,7 @@ public final class Summarizer {
             case IMPORT_EQUALS: importEquals(s); break;
             case EXPORT_ASSIGNMENT: exportAssignment(s); break;
             case MODULE_DECLARATION: if (!ambientModule(s)) declaration(s, false, false); break;
-            case EXPRESSION_STATEMENT: commonJsStatement(s); break;
+            case EXPRESSION_STATEMENT: if (commonJs) commonJsStatement(s); break;
             default: declaration(s, false, false); break;
         }
     }
@@ -500,7 +514,7 @@ public final class Summarizer {
             case VARIABLE_DECLARATION: {
                 Kind k = arena.data(s) == VAR_CONST ? Kind.CONSTANT : Kind.VARIABLE;
                 for (int d = arena.firstChild(s); d >= 0; d = arena.nextSibling(d)) {
-                    if (!exported && !inAmbientModule && requireDeclarator(d)) continue; // an import, not a declaration
+                    if (commonJs && !exported && !inAmbientModule && requireDeclarator(d)) continue; // an import, not a declaration
                     int target = arena.firstChild(d);
                     if (target >= 0) bindingNames(target, k, exported, exportedUnderOwnName);
                     int init = target < 0 ? -1 : arena.nextSibling(target);

@@ -177,5 +177,8 @@ class SummarizerTest {
         assertTrue(s.exports().stream().allMatch(FileSummary.Export::commonJs));
         assertEquals(List.of("./star"), s.starExports());
         assertEquals(List.of("a:FUNCTION", "b:FUNCTION:exported"), names(s.declarations()), "require() bindings are imports, not declarations");
+        FileSummary ts = summarize("a.ts", "const m = require(\"./m\");\nexports.a = 1;\n", PositionEncoding.UTF16);
+        assertTrue(ts.exports().isEmpty() && ts.imports().isEmpty(), "TypeScript reads neither as CommonJS in a .ts file");
+        assertEquals(List.of("m:CONSTANT"), names(ts.declarations()));
     }
 }
