@@ -43,7 +43,7 @@ public final class DefinitionHandler {
         }
         Target target = new TargetResolver(q).at(offset);
         if (target == null) return List.of();
-        Occurrences declarations = Occurrences.declarations(q, target);
+        Occurrences declarations = Occurrences.nearestDeclarations(q, target);
         if (declarations.size() == 0 && target.kind == Target.MEMBER && target.containerKind == Target.CLASS) {
             return inheritedMember(q, target.containers[0], target.nameId);
         }
@@ -92,20 +92,7 @@ public final class DefinitionHandler {
     }
 
     /** The class declared in this file that {@code cls} extends, or -1. */
-    static int baseClassInFile(DocumentQuery q, int cls) {
-        Arena arena = q.arena();
-        for (int c = arena.firstChild(cls); c >= 0; c = arena.nextSibling(c)) {
-            if (arena.kind(c) != CLASS_HERITAGE) continue;
-            int expr = arena.firstChild(c);
-            if (expr >= 0 && arena.kind(expr) == EXPRESSION_WITH_TYPE_ARGUMENTS) expr = arena.firstChild(expr);
-            if (expr < 0 || arena.kind(expr) != IDENTIFIER_REFERENCE) return -1;
-            int symbol = q.symbolOfNode(expr);
-            if (symbol < 0 || !q.isDeclared(symbol) || q.scopes().kind(symbol) != dev.arenals.parser.scope.SymbolKind.CLASS) return -1;
-            int declaring = q.scopes().declaringNode(symbol);
-            return declaring == cls ? -1 : declaring;
-        }
-        return -1;
-    }
+    static int baseClassInFile(DocumentQuery q, int cls) { return dev.arenals.server.query.ClassHierarchy.baseInFile(q, cls); }
 
     /** For a declaration that is an import binding: the declaration it imports, else empty. */
     private static List<Location> followImport(DocumentQuery q, Path file, int binding, CrossFileNavigator workspace) {

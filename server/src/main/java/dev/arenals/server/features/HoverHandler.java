@@ -156,7 +156,7 @@ public final class HoverHandler {
     private static String[] memberDeclarationAndDocs(DocumentQuery q, int offset, boolean markdown) {
         Target target = new TargetResolver(q).at(offset);
         if (target == null) return null;
-        Occurrences declarations = Occurrences.declarations(q, target);
+        Occurrences declarations = Occurrences.nearestDeclarations(q, target);
         int name;
         if (declarations.size() > 0) {
             name = declarations.node(0);
