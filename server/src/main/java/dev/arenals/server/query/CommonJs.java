@@ -20,7 +20,7 @@ public final class CommonJs {
 
     /** The module specifier of {@code require("m")} (through the emit helpers' wrappers), else null. */
     public static String requireSpecifier(Arena a, int node) {
-        node = unwrap(a, node);
+        node = TreePaths.unwrapped(a, node);
         if (node < 0 || a.kind(node) != CALL) return null;
         int callee = a.firstChild(node);
         int argument = callee < 0 ? -1 : a.nextSibling(callee);
@@ -51,7 +51,7 @@ public final class CommonJs {
             int init = initializer(a, binding);
             String specifier = requireSpecifier(a, init);
             if (specifier != null) return new String[] {specifier, "*"};
-            init = unwrap(a, init);
+            init = TreePaths.unwrapped(a, init);
             if (init >= 0 && a.kind(init) == MEMBER) {
                 int object = a.firstChild(init);
                 int property = object < 0 ? -1 : a.nextSibling(object);
@@ -109,12 +109,4 @@ public final class CommonJs {
         return init;
     }
 
-    private static int unwrap(Arena a, int node) {
-        while (node >= 0) {
-            int k = a.kind(node);
-            if (k != PARENTHESIZED && k != AS_EXPRESSION && k != SATISFIES_EXPRESSION && k != NON_NULL) return node;
-            node = a.firstChild(node);
-        }
-        return node;
-    }
 }

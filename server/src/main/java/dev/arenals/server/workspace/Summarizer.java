@@ -318,14 +318,7 @@ public final class Summarizer {
         return unwrapped(init);
     }
 
-    private int unwrapped(int node) {
-        while (node >= 0) {
-            int k = arena.kind(node);
-            if (k != PARENTHESIZED && k != AS_EXPRESSION && k != SATISFIES_EXPRESSION && k != NON_NULL) return node;
-            node = arena.firstChild(node);
-        }
-        return node;
-    }
+    private int unwrapped(int node) { return dev.arenals.server.query.TreePaths.unwrapped(arena, node); }
 
     private void statement(int s) {
         switch (arena.kind(s)) {

@@ -12,14 +12,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.DefinitionParams;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.HoverParams;
-import org.eclipse.lsp4j.InitializeParams;
-import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.ReferenceContext;
@@ -67,16 +64,7 @@ class CommonJsWorkspaceTest {
         Files.writeString(root.resolve("other.js"), OTHER);
     }
 
-    private InProcessServer start() throws Exception {
-        InProcessServer s = new InProcessServer();
-        InitializeParams params = new InitializeParams();
-        params.setCapabilities(InProcessServer.capabilities(false, null));
-        params.setRootUri(root.toUri().toString());
-        get(s.remote.initialize(params));
-        s.remote.initialized(new InitializedParams());
-        s.server.indexing().get(20, TimeUnit.SECONDS);
-        return s;
-    }
+    private InProcessServer start() throws Exception { return InProcessServer.inWorkspace(root); }
 
     private String uri(String name) { return root.resolve(name).toUri().toString(); }
 

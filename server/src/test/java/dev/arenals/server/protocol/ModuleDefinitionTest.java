@@ -10,11 +10,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.eclipse.lsp4j.DefinitionParams;
-import org.eclipse.lsp4j.InitializeParams;
-import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
@@ -40,13 +37,7 @@ class ModuleDefinitionTest {
         Files.createDirectories(root.resolve("src/types"));
         Files.writeString(root.resolve("src/types/env.d.ts"), DECLARATIONS);
         Files.writeString(root.resolve("src/main.ts"), MAIN);
-        try (InProcessServer s = new InProcessServer()) {
-            InitializeParams params = new InitializeParams();
-            params.setCapabilities(InProcessServer.capabilities(false, null));
-            params.setRootUri(root.toUri().toString());
-            get(s.remote.initialize(params));
-            s.remote.initialized(new InitializedParams());
-            s.server.indexing().get(20, TimeUnit.SECONDS);
+        try (InProcessServer s = InProcessServer.inWorkspace(root)) {
             String main = root.resolve("src/main.ts").toUri().toString();
             s.open(main, "typescript", 1, MAIN);
             assertEquals(List.of(at("load", 0)), definition(s, main, "load", 1));
@@ -67,13 +58,7 @@ class ModuleDefinitionTest {
         Files.createDirectories(root.resolve("src"));
         String main = "import { hello } from \"pkg\";\nhello();\n";
         Files.writeString(root.resolve("src/main.ts"), main);
-        try (InProcessServer s = new InProcessServer()) {
-            InitializeParams params = new InitializeParams();
-            params.setCapabilities(InProcessServer.capabilities(false, null));
-            params.setRootUri(root.toUri().toString());
-            get(s.remote.initialize(params));
-            s.remote.initialized(new InitializedParams());
-            s.server.indexing().get(20, TimeUnit.SECONDS);
+        try (InProcessServer s = InProcessServer.inWorkspace(root)) {
             String uri = root.resolve("src/main.ts").toUri().toString();
             s.open(uri, "typescript", 1, main);
             assertFalse(s.server.workspaceIndex().isIndexed(root.resolve("node_modules/pkg/lib/index.d.ts").toRealPath()), "dependencies are not walked");
