@@ -37,6 +37,8 @@ public final class DefinitionHandler {
         if (q == null) return List.of();
         int offset = q.offset(position);
         Path file = Uris.pathOf(doc.uri());
+        int specifier = file == null ? -1 : DocumentLinkHandler.specifierAt(q, offset);
+        if (specifier >= 0) return module(q, file, specifier, workspace);
         if (workspace != null && file != null) {
             List<Location> across = qualifiedOrReexported(q, file, q.identifierAt(offset), workspace);
             if (!across.isEmpty()) return across;
@@ -55,6 +57,22 @@ public final class DefinitionHandler {
             else out.addAll(imported);
         }
         return out;
+    }
+
+    /**
+     * On a module specifier ({@code "./util"} of an import, export, require or import()): the
+     * start of the file it resolves to, else the {@code declare module} blocks that name it.
+     */
+    private static List<Location> module(DocumentQuery q, Path file, int literal, CrossFileNavigator workspace) {
+        Arena arena = q.arena();
+        int start = arena.start(literal) + 1, end = arena.end(literal) - 1;
+        if (end <= start) return List.of();
+        String specifier = arena.text(start, end);
+        int holder = TreePaths.parent(arena, literal);
+        boolean require = holder >= 0 && DocumentLinkHandler.isRequire(arena, holder);
+        Path target = ModuleResolver.resolveFrom(file, specifier, require);
+        if (target != null) return List.of(new Location(target.toUri().toString(), new org.eclipse.lsp4j.Range(new Position(0, 0), new Position(0, 0))));
+        return workspace == null ? List.of() : workspace.ambientDeclaration(specifier, "*");
     }
 
     /** Classes followed up an extends chain: a bound against cycles the binder cannot rule out in broken code. */

@@ -45,6 +45,38 @@ class ModuleDefinitionTest {
             assertEquals(List.of(at("\"virtual:config\"", 0)), definition(s, main, "cfg", 1));
             assertEquals(List.of(at("\"*.svg\"", 0)), definition(s, main, "logo", 2));
             assertEquals(List.of(at("load", 0)), definition(s, main, "load", 2)); // cfg.load: a member of the namespace import
+            // on the specifier itself: the block that declares the module
+            assertEquals(List.of(at("\"virtual:config\"", 0)), definition(s, main, "virtual:config", 0));
+            assertEquals(List.of(at("\"*.svg\"", 0)), definition(s, main, "logo.svg", 0));
+        }
+    }
+
+    @Test
+    void aModuleSpecifierLeadsToTheFileItResolvesTo() throws Exception {
+        Files.createDirectories(root.resolve("src/lib"));
+        Files.writeString(root.resolve("src/lib/index.ts"), "export const a = 1;\n");
+        Files.createDirectories(root.resolve("node_modules/pkg"));
+        Files.writeString(root.resolve("node_modules/pkg/package.json"), "{\"types\": \"main.d.ts\"}");
+        Files.writeString(root.resolve("node_modules/pkg/main.d.ts"), "export declare const p: number;\n");
+        String main = "import { a } from \"./lib\";\nexport * from \"pkg\";\nconst later = import(\"./lib/index.js\");\nimport(\"./missing\");\n";
+        Files.writeString(root.resolve("src/main.ts"), main);
+        try (InProcessServer s = InProcessServer.inWorkspace(root)) {
+            String uri = root.resolve("src/main.ts").toUri().toString();
+            s.open(uri, "typescript", 1, main);
+            java.util.function.Function<Position, String> at = p -> {
+                try {
+                    List<? extends Location> found = get(s.remote.getTextDocumentService().definition(new DefinitionParams(new TextDocumentIdentifier(uri), p))).getLeft();
+                    return found.stream().map(l -> root.toUri().relativize(java.net.URI.create(l.getUri())) + ":" + l.getRange().getStart().getLine()
+                            + ":" + l.getRange().getStart().getCharacter()).collect(java.util.stream.Collectors.joining(" "));
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            };
+            assertEquals("src/lib/index.ts:0:0", at.apply(new Position(0, 21)));
+            assertEquals("node_modules/pkg/main.d.ts:0:0", at.apply(new Position(1, 16)));
+            assertEquals("src/lib/index.ts:0:0", at.apply(new Position(2, 24)));
+            assertEquals("", at.apply(new Position(3, 10)), "a module that does not exist: no definition");
+            assertEquals("", at.apply(new Position(0, 18)), "the quote is not the specifier");
         }
     }
 
