@@ -47,7 +47,11 @@ public final class DefinitionHandler {
         if (target == null) return List.of();
         Occurrences declarations = Occurrences.nearestDeclarations(q, target);
         if (declarations.size() == 0 && target.kind == Target.MEMBER && target.containerKind == Target.CLASS) {
-            return inheritedMember(q, target.containers[0], target.nameId);
+            List<Location> inherited = inheritedMember(q, target.containers[0], target.nameId);
+            if (!inherited.isEmpty() || workspace == null) return inherited;
+            CrossFileNavigator.MemberInFile imported = ImportedMembers.inheritedFromImport(q, target.containers[0],
+                    q.arena().names().name(target.nameId), workspace);
+            return imported == null ? List.of() : imported.locations();
         }
         List<Location> out = new ArrayList<>(declarations.size());
         for (int i = 0; i < declarations.size(); i++) {

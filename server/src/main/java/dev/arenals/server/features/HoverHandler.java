@@ -65,6 +65,7 @@ public final class HoverHandler {
         if (navigator != null && ident >= 0) {
             if (shown != null && ImportedMembers.isImportBinding(q, symbol)) shown = withImportedSignatures(q, symbol, shown, markdown, navigator);
             else if (shown == null) shown = importedMember(q, ident, markdown, navigator);
+            if (shown == null) shown = inheritedFromImport(q, offset, markdown, navigator);
         }
         if (shown == null) return null;
         String code = shown[0], docs = shown[1];
@@ -104,12 +105,17 @@ public final class HoverHandler {
         int access = TreePaths.parent(arena, ident);
         if (access < 0 || (arena.kind(access) != MEMBER && arena.kind(access) != QUALIFIED_NAME) || arena.firstChild(access) == ident) return null;
         CrossFileNavigator.MemberInFile found = ImportedMembers.member(q, access, navigator);
-        if (found == null) return null;
+        return found == null ? null : describe(found, markdown);
+    }
+
+    /** A member of another file: its kind and qualified name ("Base.prototype." shown as "Base."), or how it is called; its JSDoc. */
+    private static String[] describe(CrossFileNavigator.MemberInFile found, boolean markdown) {
         FileSummary.Member first = found.members().get(0);
         List<Signature> signatures = found.signatures();
         StringBuilder code = new StringBuilder();
         if (signatures.isEmpty()) {
-            code.append('(').append(first.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).append(") ").append(found.qualifiedName());
+            code.append('(').append(first.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).append(") ")
+                    .append(found.qualifiedName().replace(dev.arenals.server.workspace.Summarizer.PROTOTYPE + ".", "."));
         } else {
             String label = signatures.get(0).construct() ? "new " : first.kind() == FileSummary.Kind.FUNCTION ? "function " : "(method) ";
             appendSignatures(code, signatures, label);
@@ -118,10 +124,19 @@ public final class HoverHandler {
         return new String[] {code.toString(), docsOf(signatures, markdown, null)};
     }
 
+    /** {@code this.m} where m comes from a base class another file declares: shown as {@code (method) Base.m(…)}. */
+    private static String[] inheritedFromImport(DocumentQuery q, int offset, boolean markdown, CrossFileNavigator navigator) {
+        Target target = new TargetResolver(q).at(offset);
+        if (target == null || target.kind != Target.MEMBER || target.containerKind != Target.CLASS) return null;
+        CrossFileNavigator.MemberInFile found = ImportedMembers.inheritedFromImport(q, target.containers[0],
+                q.arena().names().name(target.nameId), navigator);
+        return found == null ? null : describe(found, markdown);
+    }
+
     private static void appendSignatures(StringBuilder code, List<Signature> signatures, String label) {
         for (int i = 0; i < signatures.size() && i < MAX_SIGNATURES; i++) {
             Signature s = signatures.get(i);
-            code.append('\n').append(label).append(s.name()).append('(').append(String.join(", ", s.parameters())).append(')').append(s.returns());
+            code.append('\n').append(label).append(s.name().replace(dev.arenals.server.workspace.Summarizer.PROTOTYPE + ".", ".")).append('(').append(String.join(", ", s.parameters())).append(')').append(s.returns());
         }
         if (signatures.size() > MAX_SIGNATURES) code.append("\n// +").append(signatures.size() - MAX_SIGNATURES).append(" overloads");
     }

@@ -5,9 +5,11 @@ import static dev.arenals.parser.tree.NodeKind.*;
 import dev.arenals.parser.scope.SymbolKind;
 import dev.arenals.parser.tree.Arena;
 import dev.arenals.server.protocol.Uris;
+import dev.arenals.server.query.ClassHierarchy;
 import dev.arenals.server.query.CommonJs;
 import dev.arenals.server.query.DocumentQuery;
 import dev.arenals.server.workspace.FileSummary;
+import dev.arenals.server.workspace.Summarizer;
 import dev.arenals.server.workspace.FileSummary.Signature;
 import dev.arenals.server.workspace.CrossFileNavigator;
 import dev.arenals.server.workspace.CrossFileNavigator.MemberInFile;
@@ -91,6 +93,37 @@ final class ImportedMembers {
         List<Signature> out = new ArrayList<>(found.size());
         for (Signature s : found) out.add(new Signature(label, s.parameters(), s.returns(), s.construct(), s.jsDoc()));
         return out;
+    }
+
+    /**
+     * The instance member {@code name} that class {@code cls} of this document inherits from a
+     * class another file declares: up its extends chain in this file to the first base that is
+     * imported, then that class's {@code prototype} members in its file's summary (which holds its
+     * own bases there too). Null when no such base has it.
+     */
+    static MemberInFile inheritedFromImport(DocumentQuery q, int cls, String name, CrossFileNavigator navigator) {
+        Path file = Uris.pathOf(q.uri());
+        if (file == null || navigator == null) return null;
+        Arena a = q.arena();
+        for (int depth = 0; cls >= 0 && depth < ClassHierarchy.MAX_DEPTH; depth++) {
+            int base = ClassHierarchy.baseInFile(q, cls);
+            if (base >= 0) {
+                cls = base;
+                continue;
+            }
+            int expr = ClassHierarchy.extendsName(a, cls);
+            int symbol = expr < 0 ? -1 : q.symbolOfNode(expr);
+            if (!isImportBinding(q, symbol)) return null;
+            String[] imported = importOf(a, q.scopes().declarationNode(symbol));
+            if (imported == null || imported[1].equals("*")) return null;
+            NameInFile origin = navigator.importedContainer(file, imported[0], imported[1], List.of());
+            FileSummary summary = origin == null ? null : navigator.summary(origin.file());
+            if (summary == null) return null;
+            String container = origin.name() + Summarizer.PROTOTYPE;
+            List<FileSummary.Member> found = summary.members(container, name);
+            return found.isEmpty() ? null : new MemberInFile(summary, container + "." + name, found);
+        }
+        return null;
     }
 
     /** The member a member access names in another file, or null (see {@link #of}). */

@@ -232,12 +232,18 @@ public final class SignatureHelpHandler {
             if (a.kind(object) == THIS) {
                 // the class's own methods, else those it inherits from classes this file declares
                 int cls = enclosingClass(a, callee);
+                int own = cls;
                 for (int depth = 0; cls >= 0 && depth < DefinitionHandler.MAX_BASES; depth++) {
-                    List<Signature> own = Callables.methods(a, cls, member);
-                    if (!own.isEmpty()) return own;
+                    List<Signature> found = Callables.methods(a, cls, member);
+                    if (!found.isEmpty()) return found;
                     cls = DefinitionHandler.baseClassInFile(q, cls);
                 }
-                return List.of();
+                // a method of a base class another file declares
+                CrossFileNavigator.MemberInFile inherited = own < 0 ? null : ImportedMembers.inheritedFromImport(q, own, member, navigator);
+                if (inherited == null) return List.of();
+                List<Signature> out = new ArrayList<>();
+                for (Signature s : inherited.signatures()) out.add(new Signature(member, s.parameters(), s.returns(), s.construct(), s.jsDoc()));
+                return out;
             }
             if (a.kind(object) != IDENTIFIER_REFERENCE) return ImportedMembers.signatures(q, callee, member, navigator);
             int sym = q.symbolOfNode(object);

@@ -19,16 +19,21 @@ public final class ClassHierarchy {
 
     /** The class declared in this file that {@code cls} extends ({@code extends Base} or {@code extends Base<T>}), or -1. */
     public static int baseInFile(DocumentQuery q, int cls) {
-        Arena arena = q.arena();
+        int expr = extendsName(q.arena(), cls);
+        if (expr < 0) return -1;
+        int symbol = q.symbolOfNode(expr);
+        if (symbol < 0 || !q.isDeclared(symbol) || q.scopes().kind(symbol) != SymbolKind.CLASS) return -1;
+        int declaring = q.scopes().declaringNode(symbol);
+        return declaring == cls || !isClass(q.arena().kind(declaring)) ? -1 : declaring;
+    }
+
+    /** The IDENTIFIER_REFERENCE after {@code extends} ({@code Base} of {@code extends Base<T>} too), or -1 for none or another expression. */
+    public static int extendsName(Arena arena, int cls) {
         for (int c = arena.firstChild(cls); c >= 0; c = arena.nextSibling(c)) {
             if (arena.kind(c) != CLASS_HERITAGE) continue;
             int expr = arena.firstChild(c);
             if (expr >= 0 && arena.kind(expr) == EXPRESSION_WITH_TYPE_ARGUMENTS) expr = arena.firstChild(expr);
-            if (expr < 0 || arena.kind(expr) != IDENTIFIER_REFERENCE) return -1;
-            int symbol = q.symbolOfNode(expr);
-            if (symbol < 0 || !q.isDeclared(symbol) || q.scopes().kind(symbol) != SymbolKind.CLASS) return -1;
-            int declaring = q.scopes().declaringNode(symbol);
-            return declaring == cls || !isClass(arena.kind(declaring)) ? -1 : declaring;
+            return expr >= 0 && arena.kind(expr) == IDENTIFIER_REFERENCE ? expr : -1;
         }
         return -1;
     }

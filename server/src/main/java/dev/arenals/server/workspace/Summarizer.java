@@ -160,7 +160,10 @@ public final class Summarizer {
         if (node < 0 || depth > MAX_MEMBER_DEPTH || memberCount >= MAX_MEMBERS) return;
         switch (arena.kind(node)) {
             case MODULE_DECLARATION: namespaceMembers(container, node, ambient, depth, out, signatures); break;
-            case CLASS_DECLARATION: case CLASS_EXPRESSION: staticMembers(container, node, depth, out, signatures); break;
+            case CLASS_DECLARATION: case CLASS_EXPRESSION:
+                staticMembers(container, node, depth, out, signatures);
+                instanceMembers(container + PROTOTYPE, node, out, signatures);
+                break;
             case ENUM_DECLARATION:
                 for (int m = arena.firstChild(node); m >= 0; m = arena.nextSibling(m)) {
                     if (arena.kind(m) == ENUM_MEMBER) member(container, arena.firstChild(m), Kind.ENUM_MEMBER, out);
@@ -273,6 +276,85 @@ public final class Summarizer {
                 if (init >= 0) containerMembers(qualified, init, false, depth + 1, out, signatures);
             }
         }
+    }
+
+    /** What instance members are kept under: "C.prototype" holds what {@code this.x} of C (and of classes extending C) reaches. */
+    public static final String PROTOTYPE = ".prototype";
+
+    /**
+     * A class's instance fields, accessors, methods and constructor parameter properties, then
+     * those it inherits from classes this file declares (a base declared in another file is left
+     * to that file's summary), each name once: the nearest declaration.
+     */
+    private void instanceMembers(String container, int cls, ImmutableList.Builder<Member> out, ImmutableList.Builder<Signature> signatures) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        java.util.Set<Integer> visited = new java.util.HashSet<>();
+        for (int c = cls; c >= 0 && visited.add(c) && visited.size() <= MAX_MEMBER_DEPTH * 4; c = baseInFile(c)) {
+            int body = -1;
+            for (int ch = arena.firstChild(c); ch >= 0; ch = arena.nextSibling(ch)) if (arena.kind(ch) == CLASS_BODY) body = ch;
+            java.util.Set<String> here = new java.util.HashSet<>();
+            for (int m = body < 0 ? -1 : arena.firstChild(body); m >= 0; m = arena.nextSibling(m)) {
+                int mk = arena.kind(m), data = arena.data(m);
+                if (mk == METHOD && (data & C_CONSTRUCTOR) != 0) {
+                    constructorProperties(container, m, seen, here, out);
+                    continue;
+                }
+                if ((mk != METHOD && mk != FIELD) || (data & C_STATIC) != 0 || (data & P_COMPUTED) != 0) continue;
+                int key = arena.firstChild(m);
+                String name = keyName(key);
+                if (name == null || (seen.contains(name) && !here.contains(name))) continue; // overridden below
+                boolean accessor = (data & (P_GET | P_SET)) != 0 || (mk == FIELD && (data & C_ACCESSOR) != 0);
+                Kind k = mk == METHOD && !accessor ? Kind.METHOD : Kind.PROPERTY;
+                if (!member(container, key, k, out)) return;
+                if (seen.add(name)) here.add(name);
+                if (k == Kind.METHOD && here.contains(name) && !signaturesDone(container, name)) {
+                    for (Signature sig : Callables.methods(arena, c, name)) {
+                        signatures.add(new Signature(container + "." + name, sig.parameters(), sig.returns(), sig.construct(), sig.jsDoc()));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Qualified names whose signatures are added: overloads of a method are one set. */
+    private java.util.Set<String> signed;
+
+    private boolean signaturesDone(String container, String name) {
+        if (signed == null) signed = new java.util.HashSet<>();
+        return !signed.add(container + "." + name);
+    }
+
+    /** {@code constructor(private a: T)}: parameters that are also fields. */
+    private void constructorProperties(String container, int constructor, java.util.Set<String> seen, java.util.Set<String> here,
+            ImmutableList.Builder<Member> out) {
+        int fn = arena.nextSibling(arena.firstChild(constructor));
+        int params = fn < 0 ? -1 : arena.firstChild(fn);
+        if (params < 0 || arena.kind(params) != FORMAL_PARAMETERS) return;
+        int modifiers = MOD_PUBLIC | MOD_PRIVATE | MOD_PROTECTED | MOD_READONLY | MOD_OVERRIDE;
+        for (int p = arena.firstChild(params); p >= 0; p = arena.nextSibling(p)) {
+            if (arena.kind(p) != PARAMETER || (arena.data(p) & modifiers) == 0) continue;
+            int target = arena.firstChild(p);
+            if (target >= 0 && arena.kind(target) == ASSIGNMENT_PATTERN) target = arena.firstChild(target);
+            if (target < 0 || arena.kind(target) != BINDING_IDENTIFIER || seen.contains(nameOf(target))) continue;
+            if (!member(container, target, Kind.PROPERTY, out)) return;
+            seen.add(nameOf(target));
+            here.add(nameOf(target));
+        }
+    }
+
+    /** The top-level class of this file that {@code cls} extends by name, or -1. */
+    private int baseInFile(int cls) {
+        for (int c = arena.firstChild(cls); c >= 0; c = arena.nextSibling(c)) {
+            if (arena.kind(c) != CLASS_HERITAGE) continue;
+            int expr = arena.firstChild(c);
+            if (expr >= 0 && arena.kind(expr) == EXPRESSION_WITH_TYPE_ARGUMENTS) expr = arena.firstChild(expr);
+            if (expr < 0 || arena.kind(expr) != IDENTIFIER_REFERENCE || containers == null) return -1;
+            java.util.List<Integer> found = containers.get(nameOf(expr));
+            if (found == null) return -1;
+            for (int node : found) if (isClass(arena.kind(node)) && node != cls) return node;
+            return -1;
+        }
+        return -1;
     }
 
     /** An object literal's named properties and methods; nested object literals too. */

@@ -48,10 +48,18 @@ class ImportedMembersTest {
     private WorkspaceIndex index;
     private CrossFileNavigator navigator;
 
+    private static final String BASE = ""
+            + "class Root { /** Says hello. */ hello(who: string) { return who; } }\n"               // 0
+            + "export class Base extends Root {\n"                                                  // 1
+            + "  constructor(protected readonly http: string) { super(); }\n"                      // 2
+            + "  load(id: number): string { return ''; }\n"                                        // 3
+            + "}\n";
+
     @BeforeEach
     void indexTheWorkspace() throws IOException {
         index = new WorkspaceIndex();
         put("geo.ts", GEO);
+        put("base.ts", BASE);
         put("barrel.ts", BARREL);
         navigator = new CrossFileNavigator(index);
     }
@@ -158,5 +166,35 @@ class ImportedMembersTest {
         assertEquals("(method) Shapes.area(w: number, h: number)", hover("Shapes.ar|ea(1, 2);"));
         assertEquals("(enum member) Color.Red", hover("Color.R|ed;"));
         assertEquals("import { Shapes } from './geo'\nnew Shapes()", hover("new Sha|pes();"));
+    }
+
+    private static final String DERIVED_HEAD = "import { Base } from './base';\nclass Derived extends Base {}\nclass Leaf extends Derived {\n  f() {\n";
+
+    private Document derived(Marked m) throws IOException {
+        Path path = dir.resolve("derived.ts");
+        Files.writeString(path, m.text);
+        return Docs.parsed(path.toUri().toString(), m.text);
+    }
+
+    @Test
+    void thisReachesMembersABaseClassInAnotherFileDeclares() throws IOException {
+        Marked m = Marked.parse(DERIVED_HEAD + "    this.lo|ad(1);\n  }\n}\n");
+        Document doc = derived(m);
+        List<Location> defs = new DefinitionHandler().definition(doc, doc.positionAt(m.cursors.get(0)), navigator);
+        assertEquals("base.ts:3:2", defs.stream().map(l -> Path.of(java.net.URI.create(l.getUri())).getFileName() + ":"
+                + l.getRange().getStart().getLine() + ":" + l.getRange().getStart().getCharacter()).collect(java.util.stream.Collectors.joining(" ")));
+        m = Marked.parse(DERIVED_HEAD + "    this.hel|lo('x');\n  }\n}\n");
+        doc = derived(m);
+        assertEquals("(method) Base.hello(who: string)\n\nSays hello.",
+                new HoverHandler().hover(doc, doc.positionAt(m.cursors.get(0)), false, navigator).getContents().getRight().getValue());
+        m = Marked.parse(DERIVED_HEAD + "    this.load(|1);\n  }\n}\n");
+        doc = derived(m);
+        assertEquals("load([id: number]): string", SignatureHelpHandlerTest.render(
+                new SignatureHelpHandler().signatureHelp(doc, doc.positionAt(m.cursors.get(0)), index, navigator)));
+        m = Marked.parse(DERIVED_HEAD + "    this.|\n  }\n}\n");
+        doc = derived(m);
+        List<String> labels = new ArrayList<>();
+        for (CompletionItem item : new CompletionHandler().complete(doc, doc.positionAt(m.cursors.get(0)), index, false).getItems()) labels.add(item.getLabel());
+        assertEquals(List.of("f", "http", "load", "hello"), labels);
     }
 }

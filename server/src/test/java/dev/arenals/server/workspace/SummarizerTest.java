@@ -124,9 +124,11 @@ class SummarizerTest {
                 + "export const util = { clamp(v: number) { return v; }, twice: (n: number) => n, nested: { deep: 1 }, get z() { return 1; } } as const;\n"
                 + "export enum Color { Red, 'Green' }\nexport namespace A.B { export let x = 1; }\nconst notExported = { a: 1 };\n");
         assertEquals(List.of("Geometry.distance:FUNCTION", "Geometry.Inner:NAMESPACE", "Geometry.Inner.k:CONSTANT",
-                "Shapes.area:METHOD", "Shapes.unit:PROPERTY",
+                "Shapes.area:METHOD", "Shapes.unit:PROPERTY", "Shapes.prototype.m:METHOD",
                 "util.clamp:METHOD", "util.twice:METHOD", "util.nested:PROPERTY", "util.nested.deep:PROPERTY", "util.z:PROPERTY",
                 "Color.Red:ENUM_MEMBER", "Color.Green:ENUM_MEMBER", "A.B:NAMESPACE", "A.B.x:VARIABLE"), members(s));
+        assertEquals(List.of("m:METHOD"), s.membersOf("Shapes.prototype").stream().map(m -> m.name() + ":" + m.kind()).collect(Collectors.toList()),
+                "instance members under prototype; #p is not reachable from outside");
         assertEquals("distance(a: number, b = 2): number", signature(s, "Geometry.distance"));
         assertEquals("area(w: number)", signature(s, "Shapes.area"));
         assertEquals("clamp(v: number)", signature(s, "util.clamp"));
@@ -180,5 +182,18 @@ class SummarizerTest {
         FileSummary ts = summarize("a.ts", "const m = require(\"./m\");\nexports.a = 1;\n", PositionEncoding.UTF16);
         assertTrue(ts.exports().isEmpty() && ts.imports().isEmpty(), "TypeScript reads neither as CommonJS in a .ts file");
         assertEquals(List.of("m:CONSTANT"), names(ts.declarations()));
+    }
+
+    @Test
+    void instanceMembersIncludeParameterPropertiesAndWhatInFileBasesDeclare() {
+        FileSummary s = summarize("class Root { hello(who: string) {} m() {} }\n"
+                + "export class Base extends Root {\n  constructor(private readonly http: string, plain: number) { super(); }\n"
+                + "  m(): void;\n  m(x?: number) {}\n  get ready() { return true; }\n}\n");
+        assertEquals(List.of("http:PROPERTY", "m:METHOD", "m:METHOD", "ready:PROPERTY", "hello:METHOD"),
+                s.membersOf("Base.prototype").stream().map(m -> m.name() + ":" + m.kind()).collect(Collectors.toList()),
+                "Base's own first (its overloads both), then Root's hello; Root's m is overridden");
+        assertEquals("m(): void", signature(s, "Base.prototype.m"), "the overloads' signatures, without the implementation");
+        assertEquals("hello(who: string)", signature(s, "Base.prototype.hello"));
+        assertEquals(new FileSummary.Span(0, 13, 18), s.members("Base.prototype", "hello").get(0).span(), "where Root declares it");
     }
 }
