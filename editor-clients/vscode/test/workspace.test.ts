@@ -8,6 +8,12 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
+    CallHierarchyIncomingCall,
+    CallHierarchyIncomingCallsRequest,
+    CallHierarchyItem,
+    CallHierarchyOutgoingCall,
+    CallHierarchyOutgoingCallsRequest,
+    CallHierarchyPrepareRequest,
     DefinitionRequest,
     DidOpenTextDocumentNotification,
     InitializedNotification,
@@ -112,6 +118,18 @@ describe('workspace: definition, references and rename across files over stdio',
         assert.equal(after('user.ts'), 'import { extent, surface, geometry } from "./barrel";\nimport { useState } from "react";\n\n'
             + 'extent(1) + surface(2) + geometry.extent(3);\nuseState();\nexport { extent };\n');
         assert.equal(after('deep.ts'), 'import { extent } from "./user";\n\nextent(5);\n');
+    });
+
+    it('answers the call hierarchy of a function across files', async () => {
+        const items = await s.request<CallHierarchyItem[]>(CallHierarchyPrepareRequest.method,
+            { textDocument: { uri: uriOf('app.ts') }, position: at(app, 'area', 3) });
+        assert.deepEqual(items.map(i => `${i.name}@${short(i.uri)}:${i.selectionRange.start.line}:${i.selectionRange.start.character}`), ['area@shapes.ts:0:16']);
+        const incoming = await s.request<CallHierarchyIncomingCall[]>(CallHierarchyIncomingCallsRequest.method, { item: items[0] });
+        const got = incoming.map(c => `${c.from.name}@${short(c.from.uri)} ${c.fromRanges.map(r => `${r.start.line}:${r.start.character}`).sort().join(',')}`).sort();
+        // every call, through aliases, the barrel and namespaces, each from its file's top level
+        assert.deepEqual(got, ['app.ts@app.ts 6:0,6:10,6:27', 'deep.ts@deep.ts 2:0', 'user.ts@user.ts 3:0,3:10,3:32']);
+        const outgoing = await s.request<CallHierarchyOutgoingCall[]>(CallHierarchyOutgoingCallsRequest.method, { item: items[0] });
+        assert.deepEqual(outgoing, [], 'area calls nothing');
     });
 
     it('refuses to rename a name imported from a package', async () => {

@@ -22,6 +22,7 @@ import dev.arenals.server.features.TypeDefinitionHandler;
 import dev.arenals.server.query.RenamePlan;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -48,6 +49,12 @@ import org.eclipse.lsp4j.DocumentSymbol;
 import org.eclipse.lsp4j.DocumentSymbolParams;
 import org.eclipse.lsp4j.FoldingRange;
 import org.eclipse.lsp4j.FoldingRangeRequestParams;
+import org.eclipse.lsp4j.CallHierarchyIncomingCall;
+import org.eclipse.lsp4j.CallHierarchyIncomingCallsParams;
+import org.eclipse.lsp4j.CallHierarchyItem;
+import org.eclipse.lsp4j.CallHierarchyOutgoingCall;
+import org.eclipse.lsp4j.CallHierarchyOutgoingCallsParams;
+import org.eclipse.lsp4j.CallHierarchyPrepareParams;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.InlayHint;
@@ -117,6 +124,7 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     private final DocumentLinkHandler links = new DocumentLinkHandler();
     private final CompletionHandler completion = new CompletionHandler();
     private final SignatureHelpHandler signatureHelp = new SignatureHelpHandler();
+    private final dev.arenals.server.features.CallHierarchyHandler callHierarchy = new dev.arenals.server.features.CallHierarchyHandler();
     private final InlayHintHandler inlayHints = new InlayHintHandler();
     private final CodeActionHandler codeActions = new CodeActionHandler();
     /** The last tokens sent per document, for full/delta; dropped at didClose. */
@@ -257,6 +265,20 @@ public final class ArenaTextDocumentService implements TextDocumentService {
         CompletableFuture<LocalAndSites> here = onDocument("textDocument/references", uri, new LocalAndSites(List.of(), List.of()),
                 doc -> new LocalAndSites(references.references(doc, position, withDeclaration),
                         crossFileReferences.sites(doc, position, server.navigator(), server.workspaceIndex())));
+        return everyFile(here, withDeclaration).thenApply(list -> list);
+    }
+
+    /** The references of the name at {@code position} of a file, open or not (read from disk), across the workspace. */
+    private CompletableFuture<List<Location>> referencesAnywhere(String uri, Position position, boolean withDeclaration) {
+        java.nio.file.Path path = Uris.pathOf(uri);
+        CompletableFuture<LocalAndSites> here = path == null && server.store().get(uri) == null
+                ? CompletableFuture.completedFuture(new LocalAndSites(List.of(), List.of()))
+                : inAnyFile(uri, path, new LocalAndSites(List.of(), List.of()), doc -> new LocalAndSites(references.references(doc, position, withDeclaration),
+                        crossFileReferences.sites(doc, position, server.navigator(), server.workspaceIndex())));
+        return everyFile(here, withDeclaration);
+    }
+
+    private CompletableFuture<List<Location>> everyFile(CompletableFuture<LocalAndSites> here, boolean withDeclaration) {
         // then every other file the name is imported into (or declared in), each on its own queue when open
         return here.thenCompose(found -> {
             if (found.sites().isEmpty()) return CompletableFuture.completedFuture(found.local());
@@ -275,6 +297,82 @@ public final class ArenaTextDocumentService implements TextDocumentService {
 
     private static String key(Location l) {
         return l.getUri() + "#" + l.getRange().getStart().getLine() + ":" + l.getRange().getStart().getCharacter();
+    }
+
+    /**
+     * Runs {@code work} on a file: on its queue when it is open, else on a snapshot parsed from disk
+     * off the reader thread; {@code ifFails} when it cannot be read or the work fails (logged).
+     */
+    private <T> CompletableFuture<T> inAnyFile(String uri, java.nio.file.Path path, T ifFails, Function<Document, T> work) {
+        Document open = server.store().get(uri);
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Runnable task = () -> {
+            try {
+                if (open != null && !open.isClosed()) {
+                    server.refresh(open);
+                    result.complete(work.apply(open));
+                    return;
+                }
+                Document snapshot = path == null ? null : readSnapshot(uri, path);
+                if (snapshot == null) {
+                    result.complete(ifFails);
+                    return;
+                }
+                try {
+                    result.complete(work.apply(snapshot));
+                } finally {
+                    snapshot.close();
+                }
+            } catch (Throwable t) {
+                server.log().error("arena-ls: a request's work in " + uri + " failed", t);
+                result.complete(ifFails);
+            }
+        };
+        if (open != null) open.queue().execute(task);
+        else server.requestExecutor().execute(task);
+        return result;
+    }
+
+    // ---- call hierarchy ----
+
+    @Override
+    public CompletableFuture<List<CallHierarchyItem>> prepareCallHierarchy(CallHierarchyPrepareParams params) {
+        Position position = positionOf("prepareCallHierarchy", params);
+        return onDocument("textDocument/prepareCallHierarchy", params.getTextDocument().getUri(), List.of(),
+                doc -> callHierarchy.prepare(doc, position, server.navigator()));
+    }
+
+    @Override
+    public CompletableFuture<List<CallHierarchyIncomingCall>> callHierarchyIncomingCalls(CallHierarchyIncomingCallsParams params) {
+        server.checkRequestAllowed();
+        CallHierarchyItem item = itemOf(params == null ? null : params.getItem());
+        return referencesAnywhere(item.getUri(), item.getSelectionRange().getStart(), false).thenCompose(found -> {
+            Map<String, List<Location>> byUri = new java.util.LinkedHashMap<>();
+            for (Location l : found) byUri.computeIfAbsent(l.getUri(), k -> new ArrayList<>()).add(l);
+            List<CompletableFuture<List<CallHierarchyIncomingCall>>> parts = new ArrayList<>();
+            for (Map.Entry<String, List<Location>> e : byUri.entrySet()) {
+                parts.add(inAnyFile(e.getKey(), Uris.pathOf(e.getKey()), List.of(), doc -> callHierarchy.incomingIn(doc, e.getValue())));
+            }
+            return CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0])).thenApply(done -> {
+                List<CallHierarchyIncomingCall> out = new ArrayList<>();
+                for (CompletableFuture<List<CallHierarchyIncomingCall>> part : parts) out.addAll(part.join());
+                return out;
+            });
+        });
+    }
+
+    @Override
+    public CompletableFuture<List<CallHierarchyOutgoingCall>> callHierarchyOutgoingCalls(CallHierarchyOutgoingCallsParams params) {
+        server.checkRequestAllowed();
+        CallHierarchyItem item = itemOf(params == null ? null : params.getItem());
+        return inAnyFile(item.getUri(), Uris.pathOf(item.getUri()), List.of(), doc -> callHierarchy.outgoing(doc, item, server.navigator()));
+    }
+
+    private static CallHierarchyItem itemOf(CallHierarchyItem item) {
+        if (item == null || item.getUri() == null || item.getSelectionRange() == null || item.getSelectionRange().getStart() == null) {
+            throw invalidParams("callHierarchy: item with uri and selectionRange is missing");
+        }
+        return item;
     }
 
     /** References in another file: on its queue when it is open, else parsed from disk off the reader thread. Never fails (empty instead). */

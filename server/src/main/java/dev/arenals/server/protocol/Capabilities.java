@@ -83,6 +83,7 @@ final class Capabilities {
         signatureHelp.setRetriggerCharacters(List.of(")"));
         caps.setSignatureHelpProvider(signatureHelp);
         caps.setInlayHintProvider(true);
+        caps.setCallHierarchyProvider(true);
         caps.setCodeActionProvider(new CodeActionOptions(List.of(
                 CodeActionKind.QuickFix, CodeActionKind.SourceOrganizeImports)));
         WorkspaceFoldersOptions folders = new WorkspaceFoldersOptions();
