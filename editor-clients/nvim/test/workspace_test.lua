@@ -57,6 +57,21 @@ return function(t)
       .. 'deep.ts:0:9 deep.ts:2:0 shapes.ts:0:16 user.ts:0:15 user.ts:0:9 user.ts:3:0 user.ts:3:10 user.ts:3:32 user.ts:5:9', 'references')
   end)
 
+  check('workspace: callHierarchy/incomingCalls lists the calls of every importer', function()
+    cursor_on(app, 7, 'area', 1) -- area(2)
+    local params = vim.lsp.util.make_position_params(0, client.offset_encoding)
+    local res = truthy(vim.lsp.buf_request_sync(app, 'textDocument/prepareCallHierarchy', params, WAIT), 'no answer')
+    local items = truthy(res[client.id] and res[client.id].result, 'no items: ' .. vim.inspect(res))
+    eq(#items, 1, 'one item')
+    eq(items[1].name .. '@' .. vim.uri_to_fname(items[1].uri):match('[^/]*$'), 'area@shapes.ts', 'the declaration')
+    local calls = vim.lsp.buf_request_sync(app, 'callHierarchy/incomingCalls', { item = items[1] }, WAIT)
+    local incoming = truthy(calls[client.id] and calls[client.id].result, 'no incoming calls: ' .. vim.inspect(calls))
+    local files = {}
+    for _, c in ipairs(incoming) do table.insert(files, vim.uri_to_fname(c.from.uri):match('[^/]*$') .. ':' .. #c.fromRanges) end
+    table.sort(files)
+    eq(table.concat(files, ' '), 'app.ts:3 deep.ts:1 user.ts:3', 'callers by file, with their number of calls')
+  end)
+
   check('workspace: vim.lsp.buf.rename(new_name) edits every file, one that was not open included', function()
     cursor_on(app, 7, 'area', 1)
     vim.lsp.buf.rename('extent')
