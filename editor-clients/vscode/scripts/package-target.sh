@@ -36,7 +36,11 @@ echo "package-target: jlink $jdk → runtime/ with $modules"
 runtime="$here/runtime"
 rm -rf "$runtime"
 trap 'rm -rf "$runtime"' EXIT
-"$jdk/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress=2 --output "$runtime"
+# --generate-cds-archive: the runtime's own class-data archive of the JDK classes (lib/server/classes.jsa),
+# which a jlink image otherwise lacks: without one the JVM reads and verifies every JDK class it loads,
+# and the server answers initialize later (docs/performance-comparison.md, "The editor path")
+"$jdk/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress=2 \
+    --generate-cds-archive --output "$runtime"
 # the runtime must run the server: a short in-process session checks every answer
 "$runtime/bin/java" -XX:+UseSerialGC -jar "$jar" selftest
 
