@@ -346,6 +346,17 @@ console.log('');
 console.log('| input | init ms | init CPU ms | init → first diag ms | CPU ms by then | edits 1–10 (median of runs, ms) | edit 1 max | steady p50 | steady p95 | peak RSS MB |');
 console.log('| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |');
 const nmtRows = [];
+// the floor under `initialize`: the same JVM and options starting and exiting (`--version`: main runs, prints, exits)
+{
+    const times = [];
+    for (let r = 0; r < runs; r++) {
+        const { command, args, env } = serverCommand('');
+        const t0 = process.hrtime.bigint();
+        spawnSync(command, [...args, '--version'], { env, stdio: 'ignore' });
+        times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+    console.log(`| (floor: \`--version\`, spawn → exit) | ${spread(times, 0)} | | | | | | | | |`);
+}
 for (const input of resolveInputs()) {
     const steadyEdits = input.text.length > 1_000_000 ? bigEdits : edits;
     const rows = [];
