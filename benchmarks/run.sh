@@ -139,7 +139,7 @@ fi
 # real files open plus GC over an editing session (EditingSessionHarness), with the editor's JVM
 # flags of bin/arena-ls. Plain-text reports (the harnesses print their own tables).
 server_jar=server/target/arena-ls.jar
-editor_flags=(-XX:+UseSerialGC -Xms16m -Xmx1g)
+editor_flags=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms16m -Xmx1g)
 if [ -f "$server_jar" ]; then
     if [ "$smoke" -eq 1 ]; then
         latency_args=(1000 --edits 20)
@@ -172,6 +172,18 @@ if [ -f "$server_jar" ]; then
         java "${editor_flags[@]}" -cp "$server_jar" dev.arenals.server.bench.CompletionHarness "${completion_args[@]}"
     } 2>&1 | grep -v '^    edited: ' | tee "$out-server.txt"
     [ "${PIPESTATUS[0]}" -eq 0 ] || { echo "run.sh: a server harness failed" >&2; exit 1; }
+    # the editor path from the client's side: bin/arena-ls started as an editor starts it
+    # (docs/performance-comparison.md, "The editor path, from the client's side")
+    if command -v node >/dev/null 2>&1; then
+        echo
+        echo "== editor path (benchmarks/editor/editor-latency.mjs) -> $out-editor.txt"
+        if [ "$smoke" -eq 1 ]; then editor_args=(--runs 1 --edits 4 2k)
+        else editor_args=(--runs 5 --edits 40 --big-edits 20 --many 100 2k dom tsjs); fi
+        node benchmarks/editor/editor-latency.mjs "${editor_args[@]}" 2>&1 | tee "$out-editor.txt"
+        [ "${PIPESTATUS[0]}" -eq 0 ] || { echo "run.sh: the editor-path harness failed" >&2; exit 1; }
+    else
+        echo "(node not found: the editor-path harness skipped)"
+    fi
 else
     echo "(no $server_jar: server harnesses skipped; build with mvn install)"
 fi

@@ -36,7 +36,14 @@ echo "package-target: jlink $jdk → runtime/ with $modules"
 runtime="$here/runtime"
 rm -rf "$runtime"
 trap 'rm -rf "$runtime"' EXIT
-"$jdk/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress=2 --output "$runtime"
+# --generate-cds-archive: the runtime's own class-data archive of the JDK classes (lib/server/classes.jsa),
+# which a jlink image otherwise lacks: without one the JVM reads and verifies every JDK class it loads,
+# and the server answers initialize later (docs/performance-comparison.md, "The editor path")
+"$jdk/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress=2 \
+    --generate-cds-archive --output "$runtime"
+# jlink also writes an archive for heaps over 32 GB (uncompressed oops, ~6 MB in the .vsix): the
+# server runs with -Xmx1g unless the user asks for more than 32 GB, and then starts without one
+rm -f "$runtime/lib/server/classes_nocoops.jsa"
 # the runtime must run the server: a short in-process session checks every answer
 "$runtime/bin/java" -XX:+UseSerialGC -jar "$jar" selftest
 

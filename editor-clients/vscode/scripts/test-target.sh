@@ -35,7 +35,8 @@ good = True
 manifest = z.read("extension.vsixmanifest").decode()
 good &= check('TargetPlatform="linux-x64"' in manifest, "the manifest targets linux-x64")
 for entry in ("extension/package.json", "extension/dist/extension.js", "extension/server/arena-ls.jar",
-              "extension/runtime/bin/java", "extension/runtime/lib/server/libjvm.so", "extension/runtime/lib/modules"):
+              "extension/runtime/bin/java", "extension/runtime/lib/server/libjvm.so", "extension/runtime/lib/modules",
+              "extension/runtime/lib/server/classes.jsa"):
     good &= check(entry in names, "the .vsix holds " + entry)
 for entry in ("extension/runtime/bin/java", "extension/runtime/lib/jspawnhelper"):
     mode = z.getinfo(entry).external_attr >> 16 if entry in names else 0
@@ -52,6 +53,9 @@ PY
 version="$("$tmp/extension/runtime/bin/java" -XX:+UseSerialGC -jar "$tmp/extension/server/arena-ls.jar" --version 2>&1)"
 if [[ "$version" == "arena-ls "* ]]; then ok "the runtime taken out of the .vsix runs its jar: $version"
 else bad "the runtime taken out of the .vsix does not run its jar: $version"; fi
+# -Xshare:on: the JVM fails rather than start without its class-data archive
+if "$tmp/extension/runtime/bin/java" -Xshare:on -Xlog:disable -version > /dev/null 2>&1; then ok "the runtime maps its own class-data archive"
+else bad "the runtime taken out of the .vsix cannot map a class-data archive (-Xshare:on fails)"; fi
 modules="$("$tmp/extension/runtime/bin/java" --list-modules | wc -l)"
 if [ "$modules" -le 8 ]; then ok "the runtime has $modules modules (a JDK has ~70)"; else bad "the runtime has $modules modules"; fi
 exit "$failed"

@@ -19,7 +19,7 @@ import dev.arenals.parser.tree.Arena;
  * <p>It has its own parser, arena and binder, reads no file, reports nothing, and stops after the
  * source it is on once {@link #stop()} is called (each takes well under a millisecond once compiled).
  */
-final class WarmUp implements Runnable {
+public final class WarmUp implements Runnable {
     private volatile boolean stopped;
 
     /** Starts a warm-up thread, or returns null when there is no spare core for it. */
@@ -58,12 +58,15 @@ final class WarmUp implements Runnable {
         }
     }
 
-    /** The built-in sources (each free of diagnostics: WarmUpTest), and {@link #options()} to parse them with. */
-    static String[] sources() {
+    /**
+     * The built-in sources (each free of diagnostics: WarmUpTest), and {@link #options()} to parse
+     * them with; the language server warms up on them too (dev.arenals.server.launch.StartupWarmUp).
+     */
+    public static String[] sources() {
         return new String[] {TYPES, CLASSES, SCRIPT, DECLARATIONS};
     }
 
-    static ParseOptions[] options() {
+    public static ParseOptions[] options() {
         ParseOptions ts = ParseOptions.of(Language.TYPESCRIPT, ParseOptions.Goal.MODULE, false);
         return new ParseOptions[] {ts, ts, ParseOptions.of(Language.JAVASCRIPT, ParseOptions.Goal.SCRIPT, false),
             ParseOptions.of(Language.TYPESCRIPT, ParseOptions.Goal.MODULE, true)};

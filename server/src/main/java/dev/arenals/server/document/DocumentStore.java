@@ -15,6 +15,8 @@ public final class DocumentStore {
     public interface Hooks {
         void idle(Document document);
         void failed(Document document, Throwable error);
+        /** A document was opened (on the protocol thread, before its first parse is queued). */
+        default void opened(Document document) { }
     }
 
     private final WorkerLanes lanes;
@@ -48,6 +50,7 @@ public final class DocumentStore {
         Document doc = new Document(uri, languageId, version, text, encoding, queue, lane);
         self[0] = doc;
         open.put(uri, doc);
+        hooks.opened(doc);
         queue.poke(); // parse and publish right away
         return doc;
     }

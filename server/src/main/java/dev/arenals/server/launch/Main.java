@@ -121,9 +121,13 @@ public final class Main {
         InputStream in = new BufferedInputStream(new FileInputStream(FileDescriptor.in), 1 << 16);
         OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
+        // then at once: the parser and the edit path get compiled while LSP4J starts and the client
+        // initializes (-Darenals.warmUp=false turns it off, for comparisons)
+        StartupWarmUp warmUp = "false".equals(System.getProperty("arenals.warmUp")) ? null : StartupWarmUp.start();
 
         ArenaLanguageServer.Options options = new ArenaLanguageServer.Options();
         options.watchParentProcess = true;
+        if (warmUp != null) options.documentOpened = warmUp::stop;
         options.exit = code -> {
             System.err.flush();
             System.exit(code);

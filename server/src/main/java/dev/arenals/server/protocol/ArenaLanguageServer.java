@@ -67,6 +67,8 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
         public ServerLog log = new ServerLog(System.err);
         /** Threads that index closed files; few, so open documents keep the cores. */
         public int indexThreads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors() - 1));
+        /** Called when a document is opened (Main stops its start-up warm-up on the first). */
+        public Runnable documentOpened = () -> { };
     }
 
     private enum State { CREATED, INITIALIZED, SHUTDOWN }
@@ -105,6 +107,7 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
         this.lanes = new WorkerLanes(options.workers, new WorkerThreads());
         this.store = new DocumentStore(lanes, new DocumentStore.Hooks() {
             @Override public void idle(Document document) { refresh(document); }
+            @Override public void opened(Document document) { options.documentOpened.run(); }
             @Override public void failed(Document document, Throwable error) {
                 log.error("arena-ls: work on " + (document == null ? "a document" : document.uri()) + " failed", error);
             }

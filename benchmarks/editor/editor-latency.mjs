@@ -1,0 +1,388 @@
+#!/usr/bin/env node
+// What a user of an editor feels, measured from the client's side of stdio: the real launcher
+// started the way an editor starts it, a fresh process for every run, the times taken in this
+// process (send → the answer parsed), JSON and pipes included. No dependencies (raw LSP framing).
+//
+//   node benchmarks/editor/editor-latency.mjs [--runs R] [--edits N] [--big-edits M] [--many F]
+//        [--server launcher|vscode] [--java PATH] [--opts "JVM OPTIONS"] [--nmt] [--label TEXT] [INPUT ...]
+//
+// INPUT: 2k (zod@4.6.7 src/v4/mini/schemas.ts, 2,051 lines), dom (typescript@6.0.3 lib/lib.dom.d.ts),
+// tsjs (typescript@6.0.3 lib/typescript.js), or a path; default: 2k dom tsjs. The packages are
+// fetched pinned by test-fixtures/scripts/fetch-npm.sh (into ~/.cache/arena-ls, never the repository).
+// For each input, R runs (default 5), each one a new server process:
+//   init         spawn → the `initialize` response (initialize is written at spawn, as editors do)
+//   first diag   `initialize` sent → the first publishDiagnostics of the file, opened (didOpen) as
+//                soon as initialize answered and `initialized` was sent
+//   edit 1..10   the first ten edits, each timed from didChange to the publishDiagnostics of its
+//                version, the next edit sent when that arrived
+//   steady       N more edits (--edits, default 40; --big-edits, default 20, for files over 1 MB):
+//                p50 and p95 of the run
+//   peak RSS     the server process's VmHWM (/proc) at the end of the run
+// Each edit inserts a space at the start of a line chosen by a seeded generator, the next deletes
+// it again (the text returns to the original every second edit); the same lines in every run.
+// --many F: one more row, F real files open at once (effect@4.1.0 src/**/*.ts and typescript@6.0.3
+// lib/*.d.ts, lib/*.js of at most 2,000,000 bytes, the five largest and the rest evenly spaced over
+// the sorted paths, as EditingSessionHarness picks them): time to all their diagnostics, peak RSS.
+// --nmt adds -XX:NativeMemoryTracking=summary and reads `jcmd PID VM.native_memory summary` (the jcmd
+// beside the java that runs) after the last edit: heap, metaspace (class), code cache, thread
+// stacks, each committed. NMT itself costs some memory: take RSS figures from runs without it.
+//
+// --server launcher (default): bin/arena-ls, with JAVA=--java and ARENA_LS_JAVA_OPTS=--opts.
+// --server vscode: the command line the VS Code extension builds for a jar (javaCommandLine in
+// editor-clients/vscode/src/launch.ts: java, its default JVM options read from that file, --opts,
+// -jar server/target/arena-ls.jar), java = --java or `java`.
+// Prints a Markdown table: median over the runs, with the spread (min–max) where it matters.
+import { spawn, spawnSync, execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const TIMEOUT_MS = 300_000;
+
+// ---------------------------------------------------------------- arguments
+let runs = 5, edits = 40, bigEdits = 20, many = 0, serverKind = 'launcher', java = null, opts = '', nmt = false, label = '';
+const inputs = [];
+const argv = process.argv.slice(2);
+for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--runs') runs = Number(argv[++i]);
+    else if (a === '--edits') edits = Number(argv[++i]);
+    else if (a === '--big-edits') bigEdits = Number(argv[++i]);
+    else if (a === '--many') many = Number(argv[++i]);
+    else if (a === '--server') serverKind = argv[++i];
+    else if (a === '--java') java = argv[++i];
+    else if (a === '--opts') opts = argv[++i];
+    else if (a === '--nmt') nmt = true;
+    else if (a === '--label') label = argv[++i];
+    else if (a === '-h' || a === '--help') { console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 37).join('\n')); process.exit(0); }
+    else inputs.push(a);
+}
+if (serverKind !== 'launcher' && serverKind !== 'vscode') fail(`--server launcher|vscode, not ${serverKind}`);
+const jar = path.join(ROOT, 'server', 'target', 'arena-ls.jar');
+if (!existsSync(jar)) fail(`${jar} is missing: build it (mvn -B -q -o -pl server -am package -DskipTests)`);
+
+function fail(message) {
+    console.error(`editor-latency: ${message}`);
+    process.exit(2);
+}
+
+// ---------------------------------------------------------------- inputs, fetched pinned
+function fetchPackages(...specs) {
+    const out = execFileSync('bash', [path.join(ROOT, 'test-fixtures', 'scripts', 'fetch-npm.sh'), ...specs], { encoding: 'utf8' });
+    return Object.fromEntries(out.trim().split('\n').map(l => { const s = l.indexOf(' '); return [l.slice(0, s), l.slice(s + 1)]; }));
+}
+
+function languageId(file) {
+    if (/\.(ts|mts|cts)$/.test(file)) return 'typescript';
+    if (/\.tsx$/.test(file)) return 'typescriptreact';
+    if (/\.jsx$/.test(file)) return 'javascriptreact';
+    return 'javascript';
+}
+
+function resolveInputs() {
+    const wanted = inputs.length > 0 ? inputs : ['2k', 'dom', 'tsjs'];
+    const named = { '2k': ['zod@4.6.7', 'src/v4/mini/schemas.ts'], dom: ['typescript@6.0.3', 'lib/lib.dom.d.ts'], tsjs: ['typescript@6.0.3', 'lib/typescript.js'] };
+    const specs = [...new Set(wanted.filter(w => named[w]).map(w => named[w][0]))];
+    const pkgs = specs.length ? fetchPackages(...specs) : {};
+    return wanted.map(w => {
+        const file = named[w] ? path.join(pkgs[named[w][0]], named[w][1]) : path.resolve(w);
+        if (!existsSync(file)) fail(`no such file: ${file}`);
+        const text = readFileSync(file, 'utf8');
+        return { name: named[w] ? `${named[w][0]} ${named[w][1]}` : path.basename(file), file, text, lines: text.split('\n').length };
+    });
+}
+
+/** The files EditingSessionHarness opens: the five largest under 2,000,000 bytes, the rest evenly spaced. */
+function manyFiles(count) {
+    const pkgs = fetchPackages('effect@4.1.0', 'typescript@6.0.3');
+    const all = [];
+    const walk = dir => {
+        for (const e of readdirSync(dir, { withFileTypes: true })) {
+            const p = path.join(dir, e.name);
+            if (e.isDirectory()) walk(p);
+            else if (p.endsWith('.ts')) all.push(p);
+        }
+    };
+    walk(path.join(pkgs['effect@4.1.0'], 'src'));
+    for (const name of readdirSync(path.join(pkgs['typescript@6.0.3'], 'lib'))) {
+        if (/\.(d\.ts|js)$/.test(name)) all.push(path.join(pkgs['typescript@6.0.3'], 'lib', name));
+    }
+    const files = all.filter(p => statSync(p).size <= 2_000_000).sort();
+    const chosen = new Set([...files].sort((a, b) => statSync(b).size - statSync(a).size).slice(0, Math.min(5, count)));
+    const rest = files.filter(p => !chosen.has(p));
+    const need = Math.min(count - chosen.size, rest.length);
+    for (let i = 0; i < need; i++) chosen.add(rest[Math.floor(i * rest.length / need)]);
+    return [...chosen].sort();
+}
+
+// ---------------------------------------------------------------- the server's command line
+function vscodeDefaultOptions() {
+    // the extension's own list, read from its source so the two cannot drift apart
+    const src = readFileSync(path.join(ROOT, 'editor-clients', 'vscode', 'src', 'launch.ts'), 'utf8');
+    const m = /DEFAULT_JVM_OPTIONS[^=]*=\s*\[([^\]]*)\]/.exec(src);
+    if (!m) fail('DEFAULT_JVM_OPTIONS not found in launch.ts');
+    return [...m[1].matchAll(/'([^']*)'/g)].map(x => x[1]);
+}
+
+function serverCommand(extraOpts) {
+    const all = [opts, extraOpts].filter(Boolean).join(' ');
+    if (serverKind === 'launcher') {
+        const env = { ...process.env, ARENA_LS_JAVA_OPTS: all };
+        if (java) env.JAVA = java;
+        return { command: path.join(ROOT, 'bin', 'arena-ls'), args: [], env };
+    }
+    return { command: java ?? 'java', args: [...vscodeDefaultOptions(), ...all.split(/\s+/).filter(Boolean), '-jar', jar], env: process.env };
+}
+
+function jcmdFor() {
+    const j = java ?? (() => { try { return execFileSync('readlink', ['-f', execFileSync('sh', ['-c', 'command -v java'], { encoding: 'utf8' }).trim()], { encoding: 'utf8' }).trim(); } catch { return 'java'; } })();
+    const beside = path.join(path.dirname(j), 'jcmd');
+    return existsSync(beside) ? beside : 'jcmd';
+}
+
+// ---------------------------------------------------------------- a minimal LSP client
+class Client {
+    constructor({ command, args, env }) {
+        this.t0 = process.hrtime.bigint();
+        this.proc = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], env });
+        this.stderr = '';
+        this.proc.stderr.on('data', d => { if (this.stderr.length < 20000) this.stderr += d; });
+        this.nextId = 1;
+        this.pending = new Map();
+        this.diagnosticWaiters = [];
+        this.buffer = Buffer.alloc(0);
+        this.proc.stdout.on('data', chunk => this.onData(chunk));
+        this.exited = new Promise(resolve => this.proc.on('exit', code => resolve(code)));
+    }
+
+    now() { return Number(process.hrtime.bigint() - this.t0) / 1e6; }
+
+    onData(chunk) {
+        this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+        for (;;) {
+            const headerEnd = this.buffer.indexOf('\r\n\r\n');
+            if (headerEnd < 0) return;
+            const m = /Content-Length: *(\d+)/i.exec(this.buffer.subarray(0, headerEnd).toString('ascii'));
+            if (!m) throw new Error(`bad header from the server: ${this.buffer.subarray(0, headerEnd)}`);
+            const length = Number(m[1]);
+            if (this.buffer.length < headerEnd + 4 + length) return;
+            const body = this.buffer.subarray(headerEnd + 4, headerEnd + 4 + length);
+            this.buffer = this.buffer.subarray(headerEnd + 4 + length);
+            this.onMessage(JSON.parse(body.toString('utf8')), this.now());
+        }
+    }
+
+    onMessage(message, at) {
+        if (message.id !== undefined && message.method === undefined) {
+            const p = this.pending.get(message.id);
+            if (!p) return;
+            this.pending.delete(message.id);
+            clearTimeout(p.timer);
+            if (message.error) p.reject(new Error(`${p.method}: ${message.error.message}`));
+            else p.resolve({ result: message.result, at });
+        } else if (message.id !== undefined) {
+            const result = message.method === 'workspace/configuration' ? (message.params?.items ?? []).map(() => null) : null;
+            this.write({ jsonrpc: '2.0', id: message.id, result });
+        } else if (message.method === 'textDocument/publishDiagnostics') {
+            const { uri, version } = message.params;
+            this.diagnosticWaiters = this.diagnosticWaiters.filter(w => {
+                if (w.uri !== uri || (w.version !== undefined && version !== w.version)) return true;
+                clearTimeout(w.timer);
+                w.resolve({ at, count: message.params.diagnostics.length });
+                return false;
+            });
+        }
+    }
+
+    write(message) {
+        const body = Buffer.from(JSON.stringify(message), 'utf8');
+        this.proc.stdin.write(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]));
+    }
+
+    request(method, params) {
+        const id = this.nextId++;
+        return new Promise((resolve, reject) => {
+            const timer = setTimeout(() => reject(new Error(`${method} timed out; stderr: ${this.stderr}`)), TIMEOUT_MS);
+            this.pending.set(id, { resolve, reject, timer, method });
+            this.write({ jsonrpc: '2.0', id, method, params });
+        });
+    }
+
+    notify(method, params) { this.write({ jsonrpc: '2.0', method, params }); }
+
+    /** The next publishDiagnostics for uri (of that version, when given); registered before the message that causes it is sent. */
+    diagnostics(uri, version) {
+        return new Promise((resolve, reject) => {
+            const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version}; stderr: ${this.stderr}`)), TIMEOUT_MS);
+            this.diagnosticWaiters.push({ uri, version, resolve, timer });
+        });
+    }
+
+    /** CPU time of the server process so far (user + system, all threads; 10 ms ticks): what load on the machine does not inflate. */
+    cpuMs() {
+        try {
+            const fields = readFileSync(`/proc/${this.proc.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+            return (Number(fields[11]) + Number(fields[12])) * 10;
+        } catch { return NaN; }
+    }
+
+    peakRssMb() {
+        try {
+            const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${this.proc.pid}/status`, 'utf8'));
+            return m ? Number(m[1]) / 1024 : NaN;
+        } catch { return NaN; }
+    }
+
+    async close() {
+        try {
+            await this.request('shutdown', null);
+            this.notify('exit', null);
+        } catch { /* killed below */ }
+        const timer = setTimeout(() => this.proc.kill('SIGKILL'), 10_000);
+        await this.exited;
+        clearTimeout(timer);
+    }
+}
+
+const CAPABILITIES = {
+    general: { positionEncodings: ['utf-16'] },
+    textDocument: {
+        synchronization: { dynamicRegistration: false, didSave: true },
+        publishDiagnostics: { relatedInformation: true, versionSupport: true, tagSupport: { valueSet: [1, 2] } },
+    },
+    window: { workDoneProgress: false },
+};
+
+// ---------------------------------------------------------------- one cold session
+function nmtSummary(pid) {
+    const out = spawnSync(jcmdFor(), [String(pid), 'VM.native_memory', 'summary'], { encoding: 'utf8' }).stdout ?? '';
+    const committed = name => {
+        const m = new RegExp(`-\\s+${name} \\(reserved=\\d+KB, committed=(\\d+)KB`).exec(out);
+        return m ? Number(m[1]) / 1024 : NaN;
+    };
+    const total = /Total: reserved=\d+KB, committed=(\d+)KB/.exec(out);
+    return { total: total ? Number(total[1]) / 1024 : NaN, heap: committed('Java Heap'), metaspace: committed('Class') + (committed('Metaspace') || 0),
+        code: committed('Code'), threads: committed('Thread'), gc: committed('GC'), symbol: committed('Symbol'),
+        shared: committed('Shared class space'), other: ['Other', 'Internal', 'Arena Chunk', 'Compiler', 'Module', 'Synchronization', 'Native Memory Tracking'].reduce((a, k) => a + (committed(k) || 0), 0) };
+}
+
+/** A generator of line numbers, the same in every run. */
+function lineSequence(lines, seed) {
+    let s = seed >>> 0;
+    return () => { s = (s * 1103515245 + 12345) >>> 0; return (s >>> 8) % lines; };
+}
+
+async function session(input, steadyEdits) {
+    const client = new Client(serverCommand(nmt ? '-XX:NativeMemoryTracking=summary' : ''));
+    const uri = pathToFileURL(input.file).href;
+    const init = await client.request('initialize', { processId: process.pid, rootUri: null, capabilities: CAPABILITIES, initializationOptions: {} });
+    const row = { init: init.at, initCpu: client.cpuMs() };
+    client.notify('initialized', {});
+    const firstDiagnostics = client.diagnostics(uri, 1);
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: languageId(input.file), version: 1, text: input.text } });
+    const first = await firstDiagnostics;
+    row.firstDiag = first.at;
+    row.firstDiagCpu = client.cpuMs();
+    row.diagnostics = first.count;
+    const nextLine = lineSequence(input.lines, 22);
+    let version = 1, line = 0;
+    const times = [];
+    for (let i = 0; i < 10 + steadyEdits; i++) {
+        const insert = i % 2 === 0;
+        if (insert) line = nextLine();
+        version++;
+        const range = insert ? { start: { line, character: 0 }, end: { line, character: 0 } } : { start: { line, character: 0 }, end: { line, character: 1 } };
+        const published = client.diagnostics(uri, version);
+        const t0 = client.now();
+        client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: insert ? ' ' : '' }] });
+        times.push((await published).at - t0);
+    }
+    row.first10 = times.slice(0, 10);
+    row.steady = times.slice(10);
+    row.rss = client.peakRssMb();
+    if (nmt) row.nmt = nmtSummary(client.proc.pid);
+    await client.close();
+    return row;
+}
+
+async function manySession(files) {
+    const client = new Client(serverCommand(nmt ? '-XX:NativeMemoryTracking=summary' : ''));
+    await client.request('initialize', { processId: process.pid, rootUri: null, capabilities: CAPABILITIES, initializationOptions: {} });
+    client.notify('initialized', {});
+    const t0 = client.now();
+    const all = [];
+    let bytes = 0;
+    for (const file of files) {
+        const uri = pathToFileURL(file).href;
+        const text = readFileSync(file, 'utf8');
+        bytes += Buffer.byteLength(text);
+        all.push(client.diagnostics(uri, 1));
+        client.notify('textDocument/didOpen', { textDocument: { uri, languageId: languageId(file), version: 1, text } });
+    }
+    await Promise.all(all);
+    const row = { allDiag: client.now() - t0, rss: client.peakRssMb(), bytes };
+    if (nmt) row.nmt = nmtSummary(client.proc.pid);
+    await client.close();
+    return row;
+}
+
+// ---------------------------------------------------------------- statistics and the table
+const sorted = xs => [...xs].filter(x => !Number.isNaN(x)).sort((a, b) => a - b);
+const pct = (xs, p) => { const s = sorted(xs); return s.length ? s[Math.min(s.length - 1, Math.ceil(p / 100 * s.length) - 1)] : NaN; };
+const median = xs => pct(xs, 50);
+const f = (x, d = 1) => (Number.isNaN(x) ? '–' : x.toFixed(d));
+const spread = (xs, d = 1) => `${f(median(xs), d)} (${f(sorted(xs)[0], d)}–${f(sorted(xs).at(-1), d)})`;
+
+const load = () => os.loadavg().map(x => x.toFixed(2)).join(' ');
+const javaVersion = (() => {
+    const r = spawnSync(java ?? 'java', ['-version'], { encoding: 'utf8' });
+    return (r.stderr.split('\n').find(l => /version/.test(l)) ?? '?').trim();
+})();
+console.log(`editor-latency ${label}: ${serverKind === 'launcher' ? 'bin/arena-ls' : 'VS Code command line'}, ${javaVersion}, opts "${opts}"${nmt ? ' +NMT' : ''}`);
+console.log(`${new Date().toISOString()}, ${os.cpus().length} cores, load ${load()}, ${runs} runs`);
+console.log('');
+console.log('| input | init ms | init CPU ms | init → first diag ms | CPU ms by then | edits 1–10 (median of runs, ms) | edit 1 max | steady p50 | steady p95 | peak RSS MB |');
+console.log('| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |');
+const nmtRows = [];
+// the floor under `initialize`: the same JVM and options starting and exiting (`--version`: main runs, prints, exits)
+{
+    const times = [];
+    for (let r = 0; r < runs; r++) {
+        const { command, args, env } = serverCommand('');
+        const t0 = process.hrtime.bigint();
+        spawnSync(command, [...args, '--version'], { env, stdio: 'ignore' });
+        times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+    console.log(`| (floor: \`--version\`, spawn → exit) | ${spread(times, 0)} | | | | | | | | |`);
+}
+for (const input of resolveInputs()) {
+    const steadyEdits = input.text.length > 1_000_000 ? bigEdits : edits;
+    const rows = [];
+    for (let r = 0; r < runs; r++) rows.push(await session(input, steadyEdits));
+    const firstTen = Array.from({ length: 10 }, (_, i) => f(median(rows.map(x => x.first10[i]))));
+    console.log(`| ${input.name} (${input.lines} lines) | ${spread(rows.map(x => x.init), 0)} | ${f(median(rows.map(x => x.initCpu)), 0)} | ${spread(rows.map(x => x.firstDiag), 0)} | ${f(median(rows.map(x => x.firstDiagCpu)), 0)} | ${firstTen.join(' ')} | `
+        + `${f(Math.max(...rows.map(x => x.first10[0])))} | ${spread(rows.map(x => pct(x.steady, 50)), 2)} | ${spread(rows.map(x => pct(x.steady, 95)), 2)} | ${spread(rows.map(x => x.rss), 0)} |`);
+    if (nmt) nmtRows.push([input.name, rows.map(x => x.nmt)]);
+}
+if (many > 0) {
+    const files = manyFiles(many);
+    const rows = [];
+    for (let r = 0; r < runs; r++) rows.push(await manySession(files));
+    console.log(`| ${files.length} files open (${(rows[0].bytes / 1e6).toFixed(1)} MB) | | | all diagnostics: ${spread(rows.map(x => x.allDiag), 0)} | | | | | | | ${spread(rows.map(x => x.rss), 0)} |`);
+    if (nmt) nmtRows.push([`${files.length} files`, rows.map(x => x.nmt)]);
+}
+if (nmt) {
+    console.log('');
+    console.log('NMT committed MB (median of runs), after the last edit / with every file open:');
+    console.log('');
+    console.log('| input | total | heap | metaspace (class) | code cache | thread stacks | GC | symbols | CDS | other |');
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const [name, xs] of nmtRows) {
+        const k = key => f(median(xs.map(x => x[key])));
+        console.log(`| ${name} | ${k('total')} | ${k('heap')} | ${k('metaspace')} | ${k('code')} | ${k('threads')} | ${k('gc')} | ${k('symbol')} | ${k('shared')} | ${k('other')} |`);
+    }
+}
+console.log('');
+console.log(`load at the end: ${load()}`);
