@@ -46,22 +46,7 @@ public final class CommonJs {
         int[] path = TreePaths.pathTo(a, binding);
         if (path == null || path.length < 2) return null;
         int parent = path[path.length - 2];
-        if (a.kind(parent) == VARIABLE_DECLARATOR) {
-            if (a.firstChild(parent) != binding) return null;
-            int init = initializer(a, binding);
-            String specifier = requireSpecifier(a, init);
-            if (specifier != null) return new String[] {specifier, "*"};
-            init = TreePaths.unwrapped(a, init);
-            if (init >= 0 && a.kind(init) == MEMBER) {
-                int object = a.firstChild(init);
-                int property = object < 0 ? -1 : a.nextSibling(object);
-                specifier = requireSpecifier(a, object);
-                if (specifier != null && property >= 0 && a.kind(property) == IDENTIFIER_NAME) {
-                    return new String[] {specifier, a.names().name(a.data(property))};
-                }
-            }
-            return null;
-        }
+        if (a.kind(parent) == VARIABLE_DECLARATOR) return a.firstChild(parent) == binding ? requireOfDeclared(a, binding) : null;
         // const { a, b: c } = require("m"): PROPERTY(key, binding) in OBJECT_PATTERN, first child of the declarator
         if (a.kind(parent) != PROPERTY || path.length < 4) return null;
         int pattern = path[path.length - 3], declarator = path[path.length - 4];
@@ -73,6 +58,26 @@ public final class CommonJs {
         String imported = a.kind(key) == STRING_LITERAL ? a.text(a.start(key) + 1, Math.max(a.start(key) + 1, a.end(key) - 1))
                 : a.names().name(a.data(key));
         return new String[] {specifier, imported};
+    }
+
+    /**
+     * {@link #requireOf} for the name a VARIABLE_DECLARATOR declares ({@code binding} its first
+     * child), without finding its parent: what a summary asks of each top-level declarator.
+     */
+    public static String[] requireOfDeclared(Arena a, int binding) {
+        int init = initializer(a, binding);
+        String specifier = requireSpecifier(a, init);
+        if (specifier != null) return new String[] {specifier, "*"};
+        init = TreePaths.unwrapped(a, init);
+        if (init >= 0 && a.kind(init) == MEMBER) {
+            int object = a.firstChild(init);
+            int property = object < 0 ? -1 : a.nextSibling(object);
+            specifier = requireSpecifier(a, object);
+            if (specifier != null && property >= 0 && a.kind(property) == IDENTIFIER_NAME) {
+                return new String[] {specifier, a.names().name(a.data(property))};
+            }
+        }
+        return null;
     }
 
     /**

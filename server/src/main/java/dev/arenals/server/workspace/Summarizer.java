@@ -429,7 +429,7 @@ public final class Summarizer {
         int target = arena.firstChild(declarator);
         if (target < 0) return false;
         if (arena.kind(target) == BINDING_IDENTIFIER) {
-            String[] required = CommonJs.requireOf(arena, target);
+            String[] required = CommonJs.requireOfDeclared(arena, target);
             if (required == null) return false;
             required(required[0]);
             imports.add(new Import(nameOf(target), required[1], required[0], span(target)));
