@@ -62,10 +62,17 @@ public final class Binder {
     }
 
     private boolean withReferences;
+    /** {@code -Darenals.rebind=full} turns the incremental rebind off: for measuring what it saves. */
+    private static final boolean INCREMENTAL = !"full".equals(System.getProperty("arenals.rebind"));
     private boolean lastIncremental;
+
+    private RuntimeException lastRebindFailure;
 
     /** Whether the last {@link #bind} rebound only the statements an incremental reparse spliced in. */
     public boolean lastBindWasIncremental() { return lastIncremental; }
+
+    /** What the last {@link #bind}'s incremental attempt threw (then hidden by the full bind), or null: for the fuzzers. */
+    public RuntimeException lastRebindFailure() { return lastRebindFailure; }
     /** Recording the per-statement columns of the table (binds with references). */
     private boolean recording;
 
@@ -80,13 +87,15 @@ public final class Binder {
         this.typeScript = arena.isTypeScript();
         int logged = log.diagnosticCount();
         lastIncremental = false;
+        lastRebindFailure = null;
         try {
-            if (references && rebindSplice(arena, table)) {
+            if (references && INCREMENTAL && rebindSplice(arena, table)) {
                 lastIncremental = true;
                 return;
             }
         } catch (RuntimeException e) {
             // never worse than a full bind: the table is rebuilt below
+            lastRebindFailure = e;
         } finally {
             releaseScratch();
         }
@@ -1298,8 +1307,12 @@ public final class Binder {
 
         // the node column: symbols of the nodes outside renumbered, old implicit globals marked (<= -2)
         int[] ns = T.nodeSymbol;
-        remapNodes(ns, 0, lo, sy0, sy1, oldWalkSymbols, dSym);
-        remapNodes(ns, lo + m, newCount, sy0, sy1, oldWalkSymbols, dSym);
+        boolean sameIds = dSym == 0;
+        for (int x = 0; x < ownCount && sameIds; x++) sameIds = ownMap[x] < 0 || ownMap[x] == sy0 + x;
+        if (!sameIds) { // else every id outside keeps its number (the implicit globals are renumbered below)
+            remapNodes(ns, 0, lo, sy0, sy1, oldWalkSymbols, dSym);
+            remapNodes(ns, lo + m, newCount, sy0, sy1, oldWalkSymbols, dSym);
+        }
         for (int n = lo; n < lo + m; n++) if (ns[n] >= 0) ns[n] += sy0;
 
         // per-statement columns
@@ -1307,7 +1320,7 @@ public final class Binder {
 
         // resolve: the new references, the namespace references (their result depends on the
         // implicit globals made before them), and the implicit globals renumbered in reference order
-        resolveAfterSplice(rf0, rf0 + sRef);
+        resolveAfterSplice(rf0, rf0 + sRef, sameIds ? oldWalkSymbols : Integer.MAX_VALUE);
 
         // the reports after the new statements, then the export check, as a full bind logs them
         for (int r = rp0 + sReports; r < T.reportCount; r++) {
@@ -1433,9 +1446,11 @@ public final class Binder {
      * Resolves references [{@code from}, {@code to}) (the new statements') and renumbers the implicit
      * globals: walking all references in order, each that a full bind would have given an implicit
      * global gets the one of its name and space, made at its first use. A namespace reference is
-     * resolved again wherever it is: it finds an implicit global made before it first.
+     * resolved again wherever it is: it finds an implicit global made before it first. Outside
+     * the new statements, a reference held an old implicit global when its symbol is at most -2
+     * ({@link #remapNodes}) or, when the ids were not remapped, at least {@code oldGlobals}.
      */
-    private void resolveAfterSplice(int from, int to) {
+    private void resolveAfterSplice(int from, int to, int oldGlobals) {
         if (++globalPass == Integer.MAX_VALUE) {
             for (int s = 0; s < 3; s++) Arrays.fill(globalStamp[s], 0);
             globalPass = 1;
@@ -1464,7 +1479,7 @@ public final class Binder {
             } else if (r >= from && r < to) {
                 int space = (flags & ScopeTable.REF_TYPE) != 0 ? ScopeTable.TYPE_SPACE : 0;
                 sym = lookup(t.refScope[r], name, space);
-            } else if (nodeSymbol[node] <= -2) {
+            } else if (nodeSymbol[node] <= -2 || nodeSymbol[node] >= oldGlobals) {
                 sym = -1;
             } else {
                 continue;

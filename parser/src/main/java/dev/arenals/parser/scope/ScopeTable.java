@@ -654,6 +654,7 @@ public final class ScopeTable {
 
     public long bytesReserved() {
         return 4L * (scopeKind.length * 3L + symName.length * 5L + entryScope.length * 4L + slotEntry.length * 2L
-                + refNode.length * 3L + nodeSymbol.length);
+                + refNode.length * 3L + nodeSymbol.length + stmtNode.length * 10L + foot.length + exportNames.length
+                + localExportNodes.length + reportStart.length * 4L);
     }
 }
