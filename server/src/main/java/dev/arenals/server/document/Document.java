@@ -297,6 +297,7 @@ public final class Document {
         parseStamp = PARSE_STAMPS.incrementAndGet();
         attachments.clear();
         bindFailure = null;
+        lastBindIncremental = false;
         sizeBytes = utf8Length(text.array(), text.length(), maxBytes);
         if (sizeBytes > maxBytes) {
             oversized = true;
