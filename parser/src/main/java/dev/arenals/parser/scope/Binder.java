@@ -42,8 +42,6 @@ public final class Binder {
     /** By name id: the bind ({@link #exportStamp}) that exported the name; a lookup, not a scan, per export. */
     private int[] exportedIn = new int[256];
     private int exportStamp;
-    private int[] localExports = new int[32]; // IDENTIFIER_NAME nodes of `export { x }` without `from`
-    private int localExportCount;
     private int moduleScope;
     private int nameDefault;
     private final char[] scratch = new char[8];
@@ -64,34 +62,80 @@ public final class Binder {
     }
 
     private boolean withReferences;
+    /** {@code -Darenals.rebind=full} turns the incremental rebind off: for measuring what it saves. */
+    private static final boolean INCREMENTAL = !"full".equals(System.getProperty("arenals.rebind"));
+    private boolean lastIncremental;
+
+    private RuntimeException lastRebindFailure;
+
+    /** Whether the last {@link #bind} rebound only the statements an incremental reparse spliced in. */
+    public boolean lastBindWasIncremental() { return lastIncremental; }
+
+    /** What the last {@link #bind}'s incremental attempt threw (then hidden by the full bind), or null: for the fuzzers. */
+    public RuntimeException lastRebindFailure() { return lastRebindFailure; }
+    /** Recording the per-statement columns of the table (binds with references). */
+    private boolean recording;
 
     private void bind(Arena arena, ScopeTable table, boolean references) {
         this.withReferences = references;
+        this.recording = references;
         this.a = arena;
         this.t = table;
         this.log = arena.log();
         this.names = arena.names();
         this.module = arena.isModule();
         this.typeScript = arena.isTypeScript();
+        int logged = log.diagnosticCount();
+        lastIncremental = false;
+        lastRebindFailure = null;
+        try {
+            if (references && INCREMENTAL && rebindSplice(arena, table)) {
+                lastIncremental = true;
+                return;
+            }
+        } catch (RuntimeException e) {
+            // never worse than a full bind: the table is rebuilt below
+            lastRebindFailure = e;
+        } finally {
+            releaseScratch();
+        }
+        this.a = arena;
+        this.t = table;
+        this.log = arena.log();
+        this.names = arena.names();
+        log.truncateDiagnostics(logged); // what a failed rebind logged
+        fullBind(arena, table, references);
+    }
+
+    private void fullBind(Arena arena, ScopeTable table, boolean references) {
         table.reset(arena);
         if (++exportStamp == Integer.MAX_VALUE) {
             Arrays.fill(exportedIn, 0);
             exportStamp = 1;
         }
-        localExportCount = 0;
         sp = 0;
         int root = arena.root();
-        if (root < 0) return;
+        if (root < 0) {
+            release();
+            return;
+        }
         "default".getChars(0, 7, scratch, 0);
         nameDefault = names.intern(scratch, 0, 7);
         if (!references) indexDeclaringNodes();
         walk(root);
         if (references) {
+            table.walkSymbols = table.symCount;
+            table.walkEntries = table.entryCount;
             resolveReferences();
             table.referencesResolved = true;
+            table.statementsRecorded = true;
         }
         if (module && !typeScript) checkExports();
-        // a binder kept per thread must not keep the document's tree reachable
+        release();
+    }
+
+    /** A binder kept per thread must not keep the document's tree reachable. */
+    private void release() {
         this.a = null;
         this.t = null;
         this.log = null;
@@ -147,12 +191,83 @@ public final class Binder {
     private void walk(int root) {
         int top = t.newScope(module ? ScopeKind.MODULE : ScopeKind.SCRIPT, -1, root);
         moduleScope = top;
-        int ctx = module || hasUseStrict(root) ? C_STRICT : 0;
-        pushChildren(root, ctx, top, -1);
+        boolean strictTop = module || hasUseStrict(root);
+        int ctx = strictTop ? C_STRICT : 0;
+        if (!recording) {
+            pushChildren(root, ctx, top, -1);
+            drain();
+            return;
+        }
+        t.boundModule = module;
+        t.boundTypeScript = typeScript;
+        t.boundStrict = strictTop;
+        walkStatements(a.firstChild(root), Integer.MAX_VALUE, ctx, top);
+    }
+
+    private void drain() {
         while (sp > 0) {
             sp--;
             visit(stNode[sp], stCtx[sp], stScope[sp], stOwner[sp]);
         }
+    }
+
+    /**
+     * Walks the top-level statements from {@code first} on while their node index is below
+     * {@code limit}, one at a time (the order of one walk of them all), recording where each starts
+     * in every column and its footprint in the top scope.
+     */
+    private void walkStatements(int first, int limit, int ctx, int top) {
+        for (int s = first; s >= 0 && s < limit; s = a.nextSibling(s)) {
+            t.markStatement(s);
+            t.earlyEntryBound = t.entryCount;
+            t.touchedEarly = false;
+            int symFrom = t.symCount, entFrom = t.entryCount;
+            push(s, ctx, top, -1);
+            drain();
+            boolean foreign = appendFootprint(t, symFrom, entFrom);
+            t.stmtTouched[t.statementCount] = t.touchedEarly || foreign ? 1 : 0;
+            t.statementCount++;
+        }
+        t.earlyEntryBound = 0;
+        t.markStatement(-1); // the totals, after the last statement
+    }
+
+    private int[] ordinals = new int[64];
+
+    /**
+     * Appends to {@code table.foot} what symbols [symFrom, symCount) and entries [entFrom,
+     * entryCount) left in the top scope: the kinds of the symbols declared there, then each entry
+     * made there as (key, flags, ordinal of its symbol among those). Returns true when an entry's
+     * symbol is not one of them (the footprint then does not describe the state).
+     */
+    private boolean appendFootprint(ScopeTable table, int symFrom, int entFrom) {
+        int symTo = table.symCount, entTo = table.entryCount;
+        if (ordinals.length < symTo - symFrom) ordinals = new int[symTo - symFrom + 64];
+        int countAt = table.footCount;
+        table.addFoot(0);
+        int n = 0;
+        for (int sym = symFrom; sym < symTo; sym++) {
+            if (table.symScope[sym] != 0) continue;
+            ordinals[sym - symFrom] = n++;
+            table.addFoot(table.symKind[sym]);
+        }
+        table.foot[countAt] = n;
+        countAt = table.footCount;
+        table.addFoot(0);
+        int entries = 0;
+        boolean foreign = false;
+        for (int e = entFrom; e < entTo; e++) {
+            if (table.entryScope[e] != 0) continue;
+            int sym = table.entrySymbol[e];
+            int ordinal = sym >= symFrom && sym < symTo && table.symScope[sym] == 0 ? ordinals[sym - symFrom] : -1;
+            if (ordinal < 0) foreign = true;
+            table.addFoot(table.entryName[e]);
+            table.addFoot(table.entryFlags[e]);
+            table.addFoot(ordinal);
+            entries++;
+        }
+        table.foot[countAt] = entries;
+        return foreign;
     }
 
     // What visit() does with each node kind, as a table: C1, which compiles a short `check`
@@ -735,10 +850,7 @@ public final class Binder {
                 int exported = local < 0 ? -1 : a.nextSibling(local);
                 int nameNode = exported >= 0 ? exported : local;
                 if (nameNode >= 0) noteExport(exportNameId(nameNode), a.start(nameNode), a.end(nameNode));
-                if (!fromClause && local >= 0 && a.kind(local) == IDENTIFIER_NAME) {
-                    if (localExportCount == localExports.length) localExports = Arrays.copyOf(localExports, localExportCount * 2);
-                    localExports[localExportCount++] = local;
-                }
+                if (!fromClause && local >= 0 && a.kind(local) == IDENTIFIER_NAME) t.addLocalExport(local);
             } else if (ck == STRING_LITERAL || ck == IMPORT_ATTRIBUTES) {
                 // the module specifier
             } else {
@@ -761,8 +873,9 @@ public final class Binder {
     private void noteExport(int name, int s, int e) {
         if (name < 0 || typeScript) return;
         if (name >= exportedIn.length) exportedIn = Arrays.copyOf(exportedIn, Math.max(name + 1, exportedIn.length * 2));
+        if (recording) t.addExportName(name);
         if (exportedIn[name] == exportStamp) {
-            log.report(s, e, Diag.DUPLICATE_EXPORT, name);
+            report(s, e, Diag.DUPLICATE_EXPORT, name);
             return;
         }
         exportedIn[name] = exportStamp;
@@ -834,7 +947,7 @@ public final class Binder {
                 // TypeScript merges most declarations, but two block-scoped variables never merge (TS2451)
                 if (typeScript && isBlockScopedVariable(kind) && t.entrySymbol[e] >= 0
                         && isBlockScopedVariable(t.symKind[t.entrySymbol[e]])) {
-                    log.report(a.start(node), a.end(node), Diag.REDECLARED, name);
+                    report(a.start(node), a.end(node), Diag.REDECLARED, name);
                 }
             }
             t.entryFlags[e] = flags | ScopeTable.E_LEXICAL | (plainFunction ? ScopeTable.E_FUNCTION : 0);
@@ -862,7 +975,13 @@ public final class Binder {
 
     private void redeclared(int node, int name) {
         if (typeScript) return; // TypeScript merges declarations; its checker, not its parser, reports conflicts
-        log.report(a.start(node), a.end(node), Diag.REDECLARED, name);
+        report(a.start(node), a.end(node), Diag.REDECLARED, name);
+    }
+
+    /** A diagnostic of the walk: logged, and kept in the table for a rebind to replay in order. */
+    private void report(int start, int end, Diag diag, int arg) {
+        if (recording) t.addReport(start, end, diag.ordinal(), arg);
+        log.report(start, end, diag, arg);
     }
 
     private void resolveReferences() {
@@ -897,8 +1016,8 @@ public final class Binder {
     }
 
     private void checkExports() {
-        for (int i = 0; i < localExportCount; i++) {
-            int node = localExports[i];
+        for (int i = 0; i < t.localExportCount; i++) {
+            int node = t.localExportNodes[i];
             int name = a.data(node);
             int e = t.findEntry(moduleScope, name);
             if (e < 0 || t.entrySymbol[e] < 0 || t.symKind[t.entrySymbol[e]] == SymbolKind.IMPLICIT_GLOBAL) {
@@ -907,6 +1026,487 @@ public final class Binder {
                 t.nodeSymbol[node] = t.entrySymbol[e];
             }
         }
+    }
+
+    // ------------------------------------------------------------------ incremental rebind
+
+    /** The new statements' walk, against an empty top scope; spliced into the document's table. */
+    private ScopeTable scratchTable;
+    private int[] ownMap = new int[64];
+    private int[] zeroSymbols = new int[64], oldZeroSymbols = new int[64];
+    private int[] keptSymbol = new int[64], keptKind = new int[64], keptDecl = new int[64], keptDeclaring = new int[64];
+    private int[] entryFinalFlags = new int[64], entryFinalSymbol = new int[64];
+    private int[][] globalStamp = {new int[256], new int[256], new int[256]};
+    private int[][] globalId = {new int[256], new int[256], new int[256]};
+    private int globalPass;
+    private int[] globalKeys = new int[64];
+
+    private void releaseScratch() {
+        if (scratchTable != null) {
+            scratchTable.arena = null;
+            scratchTable.nodeSymbol = NO_NODES;
+        }
+    }
+
+    private static final int[] NO_NODES = new int[0];
+
+    /**
+     * After an incremental reparse ({@link Arena#spliceBaseGeneration}) of the tree {@code table}
+     * was bound to: binds only the spliced-in statements and splices the result into the table, when
+     * that gives exactly the table a full bind would (same ids, entries, references, diagnostics).
+     * It does when the replaced statement touched no top-scope entry an earlier statement made, and
+     * the new statements leave the top scope as it left it (same symbols' kinds, same entries with
+     * the same flags and symbols) and export the same names: then every other statement binds as
+     * before, and the new ones bind as they would in a full walk (nothing before them declared
+     * their top-level names). References are resolved for the new statements; implicit globals are
+     * renumbered over all references, in order, as a full bind makes them. Returns false (the table
+     * then in any state) when it cannot; the caller binds in full.
+     */
+    private boolean rebindSplice(Arena arena, ScopeTable T) {
+        int base = arena.spliceBaseGeneration();
+        if (base < 0 || T.arena != arena || T.boundGeneration != base || !T.statementsRecorded || !T.referencesResolved) return false;
+        if (T.boundModule != module || T.boundTypeScript != typeScript) return false;
+        int root = arena.root();
+        if (root < 0) return false;
+        boolean strictTop = module || hasUseStrict(root);
+        if (strictTop != T.boundStrict) return false;
+        if (log.diagnosticCount() != arena.parserDiagnosticCount()) return false;
+        int lo = arena.spliceLo(), oldLast = arena.spliceOldLast(), m = arena.spliceNodes();
+        int newCount = arena.nodeCount();
+        int dn = m - (oldLast - lo + 1);
+        int oldCount = newCount - dn;
+        int i = 0, firstNew = -1;
+        for (int c = a.firstChild(root); c >= 0; c = a.nextSibling(c)) {
+            if (c >= lo) { firstNew = c; break; }
+            i++;
+        }
+        int N = T.statementCount;
+        if (i >= N || T.stmtNode[i] != oldLast || T.stmtTouched[i] != 0) return false;
+        int sc0 = T.stmtScope[i], sc1 = T.stmtScope[i + 1];
+        int sy0 = T.stmtSym[i], sy1 = T.stmtSym[i + 1];
+        int en0 = T.stmtEntry[i], en1 = T.stmtEntry[i + 1];
+        int rf0 = T.stmtRef[i], rf1 = T.stmtRef[i + 1];
+        int rp0 = T.stmtReport[i], rp1 = T.stmtReport[i + 1];
+        int ft0 = T.stmtFoot[i], ft1 = T.stmtFoot[i + 1];
+        int ex0 = T.stmtExport[i], ex1 = T.stmtExport[i + 1];
+        int le0 = T.stmtLocal[i], le1 = T.stmtLocal[i + 1];
+        int delta = arena.splicedNewEnd() - arena.splicedOldEnd();
+
+        // the node column: later nodes move as the arena's did; the new statements' start unbound
+        T.ensureNodes(newCount);
+        System.arraycopy(T.nodeSymbol, oldLast + 1, T.nodeSymbol, lo + m, oldCount - (oldLast + 1));
+        Arrays.fill(T.nodeSymbol, lo, lo + m, -1);
+
+        // the walk's state before the new statements: the earlier statements' reports and exports
+        for (int r = 0; r < rp0; r++) log.report(T.reportStart[r], T.reportEnd[r], Diag.of(T.reportKind[r]), T.reportArg[r]);
+        if (++exportStamp == Integer.MAX_VALUE) {
+            Arrays.fill(exportedIn, 0);
+            exportStamp = 1;
+        }
+        for (int x = 0; x < ex0; x++) {
+            int name = T.exportNames[x];
+            if (name >= exportedIn.length) exportedIn = Arrays.copyOf(exportedIn, Math.max(name + 1, exportedIn.length * 2));
+            exportedIn[name] = exportStamp;
+        }
+        "default".getChars(0, 7, scratch, 0);
+        nameDefault = names.intern(scratch, 0, 7);
+
+        // walk the new statements into the scratch table (sharing the node column)
+        if (scratchTable == null) scratchTable = new ScopeTable();
+        ScopeTable S = scratchTable;
+        S.resetCounts(arena);
+        S.nodeSymbol = T.nodeSymbol;
+        S.boundGeneration = arena.generation();
+        t = S;
+        sp = 0;
+        moduleScope = 0;
+        int top = S.newScope(module ? ScopeKind.MODULE : ScopeKind.SCRIPT, -1, root);
+        walkStatements(firstNew, lo + m, strictTop ? C_STRICT : 0, top);
+        t = T;
+        int k = S.statementCount;
+        if (k != arena.spliceStatements()) return false;
+        int groupFoot = S.footCount;
+        if (appendFootprint(S, 0, 0)) return false;
+        if (!sameInts(T.foot, ft0, ft1, S.foot, groupFoot, S.footCount)) return false;
+        if (!sameInts(T.exportNames, ex0, ex1, S.exportNames, 0, S.exportCount)) return false;
+        int sReports = S.reportCount;
+
+        // ---- splice: the footprints match, so everything outside keeps its meaning
+        int sScopes = S.scopeCount - 1, dSc = sScopes - (sc1 - sc0);
+        int sSym = S.symCount, dSym = sSym - (sy1 - sy0);
+        int sEnt = S.entryCount, dEnt = sEnt - (en1 - en0);
+        int sRef = S.refCount, dRef = sRef - (rf1 - rf0);
+        int oldWalkSymbols = T.walkSymbols, oldWalkEntries = T.walkEntries;
+
+        // old top-scope symbols of the statement -> the new ones, by their order
+        int ownCount = sy1 - sy0;
+        if (ownMap.length < ownCount) ownMap = new int[ownCount + 64];
+        if (oldZeroSymbols.length < ownCount) oldZeroSymbols = new int[ownCount + 64];
+        int oldZeros = 0;
+        if (zeroSymbols.length < sSym) zeroSymbols = new int[sSym + 64];
+        int zeros = 0;
+        for (int x = 0; x < sSym; x++) if (S.symScope[x] == 0) zeroSymbols[zeros++] = x;
+        int q = 0, kept = 0;
+        for (int old = sy0; old < sy1; old++) {
+            if (T.symScope[old] != 0) { ownMap[old - sy0] = -1; continue; }
+            oldZeroSymbols[oldZeros++] = old;
+            if (q >= zeros) return false;
+            int now = sy0 + zeroSymbols[q++];
+            ownMap[old - sy0] = now;
+            int decl = T.symDecl[old];
+            if (decl > oldLast) { // a later statement's declaration won the symbol (a function over a var)
+                if (kept == keptSymbol.length) {
+                    keptSymbol = Arrays.copyOf(keptSymbol, kept * 2);
+                    keptKind = Arrays.copyOf(keptKind, kept * 2);
+                    keptDecl = Arrays.copyOf(keptDecl, kept * 2);
+                    keptDeclaring = Arrays.copyOf(keptDeclaring, kept * 2);
+                }
+                keptSymbol[kept] = now;
+                keptKind[kept] = T.symKind[old];
+                keptDecl[kept] = decl + dn;
+                int owner = T.symDeclaring[old];
+                keptDeclaring[kept] = owner > oldLast ? owner + dn : owner;
+                kept++;
+            } else if (decl >= 0 && decl < lo) {
+                return false;
+            }
+        }
+        if (q != zeros) return false;
+        // old top-scope entries of the statement: their final flags and symbol (later statements add to them)
+        int zeroEntries = 0;
+        for (int e = en0; e < en1; e++) {
+            if (T.entryScope[e] != 0) continue;
+            if (zeroEntries == entryFinalFlags.length) {
+                entryFinalFlags = Arrays.copyOf(entryFinalFlags, zeroEntries * 2);
+                entryFinalSymbol = Arrays.copyOf(entryFinalSymbol, zeroEntries * 2);
+            }
+            entryFinalFlags[zeroEntries] = T.entryFlags[e];
+            entryFinalSymbol[zeroEntries] = T.entrySymbol[e];
+            zeroEntries++;
+        }
+        // the old statement's symbol of each such entry at its end, from its footprint
+        int symbolsAtEnd = T.foot[ft0];
+        int entriesAt = ft0 + 1 + symbolsAtEnd;
+        if (T.foot[entriesAt] != zeroEntries) return false;
+
+        // scopes
+        int oldScopes = T.scopeCount, newScopes = oldScopes + dSc;
+        T.ensureScopes(newScopes);
+        System.arraycopy(T.scopeKind, sc1, T.scopeKind, sc1 + dSc, oldScopes - sc1);
+        System.arraycopy(T.scopeParent, sc1, T.scopeParent, sc1 + dSc, oldScopes - sc1);
+        System.arraycopy(T.scopeNode, sc1, T.scopeNode, sc1 + dSc, oldScopes - sc1);
+        for (int s = sc1 + dSc; s < newScopes; s++) {
+            int p = T.scopeParent[s];
+            if (p >= sc1) T.scopeParent[s] = p + dSc;
+            T.scopeNode[s] += dn;
+        }
+        for (int s = 1; s <= sScopes; s++) {
+            int d = sc0 + s - 1;
+            T.scopeKind[d] = S.scopeKind[s];
+            int p = S.scopeParent[s];
+            T.scopeParent[d] = p <= 0 ? p : sc0 + p - 1;
+            T.scopeNode[d] = S.scopeNode[s];
+        }
+        T.scopeCount = newScopes;
+        T.scopeNode[0] = root; // the root is the last node: it moved with the later ones
+
+        // symbols (the implicit globals go; they are made again below)
+        int newWalkSymbols = oldWalkSymbols + dSym;
+        T.ensureSymbols(newWalkSymbols);
+        int suffixSymbols = oldWalkSymbols - sy1;
+        System.arraycopy(T.symName, sy1, T.symName, sy1 + dSym, suffixSymbols);
+        System.arraycopy(T.symKind, sy1, T.symKind, sy1 + dSym, suffixSymbols);
+        System.arraycopy(T.symScope, sy1, T.symScope, sy1 + dSym, suffixSymbols);
+        System.arraycopy(T.symDecl, sy1, T.symDecl, sy1 + dSym, suffixSymbols);
+        System.arraycopy(T.symDeclaring, sy1, T.symDeclaring, sy1 + dSym, suffixSymbols);
+        if (dn != 0) {
+            for (int x = 0; x < sy0; x++) {
+                if (T.symDecl[x] > oldLast) T.symDecl[x] += dn;
+                if (T.symDeclaring[x] > oldLast) T.symDeclaring[x] += dn;
+            }
+        }
+        for (int x = sy1 + dSym; x < newWalkSymbols; x++) {
+            int sc = T.symScope[x];
+            if (sc >= sc1) T.symScope[x] = sc + dSc;
+            if (T.symDecl[x] > oldLast) T.symDecl[x] += dn;
+            if (T.symDeclaring[x] > oldLast) T.symDeclaring[x] += dn;
+        }
+        for (int x = 0; x < sSym; x++) {
+            int d = sy0 + x;
+            T.symName[d] = S.symName[x];
+            T.symKind[d] = S.symKind[x];
+            int sc = S.symScope[x];
+            T.symScope[d] = sc <= 0 ? sc : sc0 + sc - 1;
+            T.symDecl[d] = S.symDecl[x];
+            T.symDeclaring[d] = S.symDeclaring[x];
+        }
+        for (int x = 0; x < kept; x++) {
+            int d = keptSymbol[x];
+            T.symKind[d] = keptKind[x];
+            T.symDecl[d] = keptDecl[x];
+            T.symDeclaring[d] = keptDeclaring[x];
+        }
+        T.symCount = newWalkSymbols;
+
+        // entries (without the implicit globals')
+        int newWalkEntries = oldWalkEntries + dEnt;
+        T.ensureEntries(newWalkEntries);
+        int suffixEntries = oldWalkEntries - en1;
+        System.arraycopy(T.entryScope, en1, T.entryScope, en1 + dEnt, suffixEntries);
+        System.arraycopy(T.entryName, en1, T.entryName, en1 + dEnt, suffixEntries);
+        System.arraycopy(T.entryFlags, en1, T.entryFlags, en1 + dEnt, suffixEntries);
+        System.arraycopy(T.entrySymbol, en1, T.entrySymbol, en1 + dEnt, suffixEntries);
+        for (int e = 0; e < en0; e++) T.entrySymbol[e] = mapSymbol(T.entrySymbol[e], sy0, sy1, oldWalkSymbols, dSym);
+        for (int e = en1 + dEnt; e < newWalkEntries; e++) {
+            int sc = T.entryScope[e];
+            if (sc >= sc1) T.entryScope[e] = sc + dSc;
+            T.entrySymbol[e] = mapSymbol(T.entrySymbol[e], sy0, sy1, oldWalkSymbols, dSym);
+        }
+        int zeroAt = 0;
+        for (int x = 0; x < sEnt; x++) {
+            int d = en0 + x;
+            int sc = S.entryScope[x];
+            T.entryScope[d] = sc <= 0 ? sc : sc0 + sc - 1;
+            T.entryName[d] = S.entryName[x];
+            int sym = S.entrySymbol[x];
+            T.entryFlags[d] = S.entryFlags[x];
+            T.entrySymbol[d] = sym < 0 ? sym : sy0 + sym;
+            if (sc == 0) {
+                // flags and symbol as the whole file left them: later statements may have added to them
+                T.entryFlags[d] = entryFinalFlags[zeroAt];
+                int ordinalAtEnd = T.foot[entriesAt + 1 + 3 * zeroAt + 2];
+                int finalSymbol = entryFinalSymbol[zeroAt];
+                int atEnd = ordinalAtEnd < 0 || ordinalAtEnd >= oldZeros ? -1 : oldZeroSymbols[ordinalAtEnd];
+                if (atEnd < 0) return false;
+                if (finalSymbol != atEnd) T.entrySymbol[d] = mapSymbol(finalSymbol, sy0, sy1, oldWalkSymbols, dSym);
+                zeroAt++;
+            }
+        }
+        T.entryCount = newWalkEntries;
+        T.rehashAll();
+
+        // references
+        int oldRefs = T.refCount, newRefs = oldRefs + dRef;
+        T.ensureReferences(newRefs);
+        System.arraycopy(T.refNode, rf1, T.refNode, rf1 + dRef, oldRefs - rf1);
+        System.arraycopy(T.refScope, rf1, T.refScope, rf1 + dRef, oldRefs - rf1);
+        System.arraycopy(T.refFlags, rf1, T.refFlags, rf1 + dRef, oldRefs - rf1);
+        for (int r = rf1 + dRef; r < newRefs; r++) {
+            T.refNode[r] += dn;
+            int sc = T.refScope[r];
+            if (sc >= sc1) T.refScope[r] = sc + dSc;
+        }
+        for (int r = 0; r < sRef; r++) {
+            int d = rf0 + r;
+            T.refNode[d] = S.refNode[r];
+            int sc = S.refScope[r];
+            T.refScope[d] = sc <= 0 ? sc : sc0 + sc - 1;
+            T.refFlags[d] = S.refFlags[r];
+        }
+        T.refCount = newRefs;
+
+        // the node column: symbols of the nodes outside renumbered, old implicit globals marked (<= -2)
+        int[] ns = T.nodeSymbol;
+        boolean sameIds = dSym == 0;
+        for (int x = 0; x < ownCount && sameIds; x++) sameIds = ownMap[x] < 0 || ownMap[x] == sy0 + x;
+        if (!sameIds) { // else every id outside keeps its number (the implicit globals are renumbered below)
+            remapNodes(ns, 0, lo, sy0, sy1, oldWalkSymbols, dSym);
+            remapNodes(ns, lo + m, newCount, sy0, sy1, oldWalkSymbols, dSym);
+        }
+        for (int n = lo; n < lo + m; n++) if (ns[n] >= 0) ns[n] += sy0;
+
+        // per-statement columns
+        spliceStatements(T, S, i, k, dn, dSc, dSym, dEnt, dRef, delta, sc0, sy0, en0, rf0, rp0, rp1, ft0, ft1, ex0, ex1, le0, le1, groupFoot);
+
+        // resolve: the new references, the namespace references (their result depends on the
+        // implicit globals made before them), and the implicit globals renumbered in reference order
+        resolveAfterSplice(rf0, rf0 + sRef, sameIds ? oldWalkSymbols : Integer.MAX_VALUE);
+
+        // the reports after the new statements, then the export check, as a full bind logs them
+        for (int r = rp0 + sReports; r < T.reportCount; r++) {
+            log.report(T.reportStart[r], T.reportEnd[r], Diag.of(T.reportKind[r]), T.reportArg[r]);
+        }
+        if (module && !typeScript) checkExports();
+        T.boundGeneration = arena.generation();
+        T.referencesResolved = true;
+        T.statementsRecorded = true;
+        release();
+        return true;
+    }
+
+    private static boolean sameInts(int[] x, int xFrom, int xTo, int[] y, int yFrom, int yTo) {
+        if (xTo - xFrom != yTo - yFrom) return false;
+        for (int i = 0; i < xTo - xFrom; i++) if (x[xFrom + i] != y[yFrom + i]) return false;
+        return true;
+    }
+
+    /** An old symbol id as the spliced table numbers it; an old implicit global becomes -2 - its index among them. */
+    private int mapSymbol(int v, int sy0, int sy1, int oldWalkSymbols, int dSym) {
+        if (v < sy0) return v;
+        if (v < sy1) return ownMap[v - sy0];
+        if (v < oldWalkSymbols) return v + dSym;
+        return -2 - (v - oldWalkSymbols);
+    }
+
+    private void remapNodes(int[] ns, int from, int to, int sy0, int sy1, int oldWalkSymbols, int dSym) {
+        int[] own = ownMap;
+        for (int n = from; n < to; n++) {
+            int v = ns[n];
+            if (v < sy0) continue;
+            ns[n] = v < sy1 ? own[v - sy0] : v < oldWalkSymbols ? v + dSym : -2 - (v - oldWalkSymbols);
+        }
+    }
+
+    private void spliceStatements(ScopeTable T, ScopeTable S, int i, int k, int dn, int dSc, int dSym, int dEnt, int dRef, int delta,
+            int sc0, int sy0, int en0, int rf0, int rp0, int rp1, int ft0, int ft1, int ex0, int ex1, int le0, int le1, int groupFoot) {
+        // the columns of data per statement: reports, footprints, exports, local exports
+        int sReports = S.reportCount, dRep = sReports - (rp1 - rp0);
+        int oldReports = T.reportCount;
+        int newReports = oldReports + dRep;
+        T.reportStart = ScopeTable.grow(T.reportStart, newReports);
+        T.reportEnd = ScopeTable.grow(T.reportEnd, newReports);
+        T.reportKind = ScopeTable.grow(T.reportKind, newReports);
+        T.reportArg = ScopeTable.grow(T.reportArg, newReports);
+        System.arraycopy(T.reportStart, rp1, T.reportStart, rp1 + dRep, oldReports - rp1);
+        System.arraycopy(T.reportEnd, rp1, T.reportEnd, rp1 + dRep, oldReports - rp1);
+        System.arraycopy(T.reportKind, rp1, T.reportKind, rp1 + dRep, oldReports - rp1);
+        System.arraycopy(T.reportArg, rp1, T.reportArg, rp1 + dRep, oldReports - rp1);
+        for (int r = rp1 + dRep; r < newReports; r++) {
+            T.reportStart[r] += delta;
+            T.reportEnd[r] += delta;
+        }
+        System.arraycopy(S.reportStart, 0, T.reportStart, rp0, sReports);
+        System.arraycopy(S.reportEnd, 0, T.reportEnd, rp0, sReports);
+        System.arraycopy(S.reportKind, 0, T.reportKind, rp0, sReports);
+        System.arraycopy(S.reportArg, 0, T.reportArg, rp0, sReports);
+        T.reportCount = newReports;
+
+        int sFoot = groupFoot, dFoot = sFoot - (ft1 - ft0);
+        T.foot = ScopeTable.grow(T.foot, T.footCount + dFoot);
+        System.arraycopy(T.foot, ft1, T.foot, ft1 + dFoot, T.footCount - ft1);
+        System.arraycopy(S.foot, 0, T.foot, ft0, sFoot);
+        T.footCount += dFoot;
+
+        int sExports = S.exportCount, dExp = sExports - (ex1 - ex0);
+        T.exportNames = ScopeTable.grow(T.exportNames, T.exportCount + dExp);
+        System.arraycopy(T.exportNames, ex1, T.exportNames, ex1 + dExp, T.exportCount - ex1);
+        System.arraycopy(S.exportNames, 0, T.exportNames, ex0, sExports);
+        T.exportCount += dExp;
+
+        int sLocals = S.localExportCount, dLoc = sLocals - (le1 - le0);
+        T.localExportNodes = ScopeTable.grow(T.localExportNodes, T.localExportCount + dLoc);
+        System.arraycopy(T.localExportNodes, le1, T.localExportNodes, le1 + dLoc, T.localExportCount - le1);
+        for (int x = le1 + dLoc; x < T.localExportCount + dLoc; x++) T.localExportNodes[x] += dn;
+        System.arraycopy(S.localExportNodes, 0, T.localExportNodes, le0, sLocals);
+        T.localExportCount += dLoc;
+
+        // the statements: i replaced by k, the later ones (and the totals) moved
+        int N = T.statementCount, newN = N - 1 + k;
+        int oldLen = N + 1, newLen = newN + 1;
+        int tail = oldLen - (i + 1);
+        int[][] cols = {T.stmtNode, T.stmtScope, T.stmtSym, T.stmtEntry, T.stmtRef, T.stmtReport, T.stmtFoot, T.stmtExport,
+            T.stmtLocal, T.stmtTouched};
+        for (int c = 0; c < cols.length; c++) {
+            int[] col = ScopeTable.grow(cols[c], newLen + 1);
+            System.arraycopy(col, i + 1, col, i + k, tail);
+            cols[c] = col;
+        }
+        T.stmtNode = cols[0]; T.stmtScope = cols[1]; T.stmtSym = cols[2]; T.stmtEntry = cols[3]; T.stmtRef = cols[4];
+        T.stmtReport = cols[5]; T.stmtFoot = cols[6]; T.stmtExport = cols[7]; T.stmtLocal = cols[8]; T.stmtTouched = cols[9];
+        for (int j = i + k; j < newLen; j++) {
+            if (T.stmtNode[j] >= 0) T.stmtNode[j] += dn;
+            T.stmtScope[j] += dSc;
+            T.stmtSym[j] += dSym;
+            T.stmtEntry[j] += dEnt;
+            T.stmtRef[j] += dRef;
+            T.stmtReport[j] += dRep;
+            T.stmtFoot[j] += dFoot;
+            T.stmtExport[j] += dExp;
+            T.stmtLocal[j] += dLoc;
+        }
+        for (int j = 0; j < k; j++) {
+            int d = i + j;
+            T.stmtNode[d] = S.stmtNode[j];
+            T.stmtScope[d] = sc0 + S.stmtScope[j] - 1;
+            T.stmtSym[d] = sy0 + S.stmtSym[j];
+            T.stmtEntry[d] = en0 + S.stmtEntry[j];
+            T.stmtRef[d] = rf0 + S.stmtRef[j];
+            T.stmtReport[d] = rp0 + S.stmtReport[j];
+            T.stmtFoot[d] = ft0 + S.stmtFoot[j];
+            T.stmtExport[d] = ex0 + S.stmtExport[j];
+            T.stmtLocal[d] = le0 + S.stmtLocal[j];
+            T.stmtTouched[d] = S.stmtTouched[j];
+        }
+        T.statementCount = newN;
+        T.walkSymbols = T.symCount;
+        T.walkEntries = T.entryCount;
+    }
+
+    /**
+     * Resolves references [{@code from}, {@code to}) (the new statements') and renumbers the implicit
+     * globals: walking all references in order, each that a full bind would have given an implicit
+     * global gets the one of its name and space, made at its first use. A namespace reference is
+     * resolved again wherever it is: it finds an implicit global made before it first. Outside
+     * the new statements, a reference held an old implicit global when its symbol is at most -2
+     * ({@link #remapNodes}) or, when the ids were not remapped, at least {@code oldGlobals}.
+     */
+    private void resolveAfterSplice(int from, int to, int oldGlobals) {
+        if (++globalPass == Integer.MAX_VALUE) {
+            for (int s = 0; s < 3; s++) Arrays.fill(globalStamp[s], 0);
+            globalPass = 1;
+        }
+        int nameCount = names.size();
+        for (int s = 0; s < 3; s++) {
+            if (globalStamp[s].length < nameCount) {
+                globalStamp[s] = Arrays.copyOf(globalStamp[s], nameCount + (nameCount >>> 3) + 64);
+                globalId[s] = Arrays.copyOf(globalId[s], nameCount + (nameCount >>> 3) + 64);
+            }
+        }
+        int globals = 0;
+        int firstGlobal = t.symCount;
+        int[] nodeSymbol = t.nodeSymbol;
+        for (int r = 0; r < t.refCount; r++) {
+            int node = t.refNode[r];
+            int flags = t.refFlags[r];
+            int name = a.data(node);
+            int sym;
+            if ((flags & ScopeTable.REF_NAMESPACE) != 0) {
+                int scope = t.refScope[r];
+                sym = lookup(scope, name, ScopeTable.NAMESPACE_SPACE);
+                if (sym < 0) sym = existingGlobal(2, name);
+                if (sym < 0) sym = lookup(scope, name, 0);
+                if (sym < 0) sym = existingGlobal(0, name);
+            } else if (r >= from && r < to) {
+                int space = (flags & ScopeTable.REF_TYPE) != 0 ? ScopeTable.TYPE_SPACE : 0;
+                sym = lookup(t.refScope[r], name, space);
+            } else if (nodeSymbol[node] <= -2 || nodeSymbol[node] >= oldGlobals) {
+                sym = -1;
+            } else {
+                continue;
+            }
+            if (sym < 0) {
+                int space = (flags & ScopeTable.REF_TYPE) != 0 ? 1 : (flags & ScopeTable.REF_NAMESPACE) != 0 ? 2 : 0;
+                sym = existingGlobal(space, name);
+                if (sym < 0) {
+                    sym = firstGlobal + globals;
+                    globalStamp[space][name] = globalPass;
+                    globalId[space][name] = sym;
+                    if (globals == globalKeys.length) globalKeys = Arrays.copyOf(globalKeys, globals * 2);
+                    globalKeys[globals++] = name | (space == 1 ? ScopeTable.TYPE_SPACE : space == 2 ? ScopeTable.NAMESPACE_SPACE : 0);
+                }
+            }
+            nodeSymbol[node] = sym;
+        }
+        for (int g = 0; g < globals; g++) {
+            int key = globalKeys[g];
+            int sym = t.newSymbol(key & ScopeTable.NAME_MASK, SymbolKind.IMPLICIT_GLOBAL, 0, -1, -1);
+            int e = t.entry(0, key);
+            t.entrySymbol[e] = sym;
+        }
+    }
+
+    private int existingGlobal(int space, int name) {
+        return globalStamp[space][name] == globalPass ? globalId[space][name] : -1;
     }
 
     /** Identifier-like kinds whose data is a name id. */

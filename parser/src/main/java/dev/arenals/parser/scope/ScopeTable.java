@@ -20,8 +20,8 @@ public final class ScopeTable {
     static final int E_FUNCTION = 32;    // the declaration is a function declaration
     static final int E_SIMPLE_CATCH = 64;
 
-    private Arena arena;
-    private int boundGeneration = -1;
+    Arena arena;
+    int boundGeneration = -1;
 
     // scopes
     int[] scopeKind = new int[64];
@@ -68,22 +68,197 @@ public final class ScopeTable {
     int[] nodeSymbol = new int[1024];
 
     void reset(Arena arena) {
-        this.arena = arena;
-        scopeCount = 0;
-        symCount = 0;
-        entryCount = 0;
-        refCount = 0;
-        referencesResolved = false;
-        if (++slotGeneration == Integer.MAX_VALUE) {
-            Arrays.fill(slotGen, 0);
-            slotGeneration = 1;
-        }
+        resetCounts(arena);
         int n = arena.nodeCount();
         // an eighth of headroom, not doubling: an edited document's tree grows a few nodes at a time,
         // and doubling this column for one extra node wasted up to 4 bytes per node for good
         if (nodeSymbol.length < n) nodeSymbol = new int[n + (n >>> 3) + 64];
         Arrays.fill(nodeSymbol, 0, n, -1);
+    }
+
+    /** {@link #reset} without touching {@link #nodeSymbol}: the incremental rebind's scratch table. */
+    void resetCounts(Arena arena) {
+        this.arena = arena;
+        statementsRecorded = false;
+        statementCount = 0;
+        footCount = 0;
+        exportCount = 0;
+        localExportCount = 0;
+        reportCount = 0;
+        earlyEntryBound = 0;
+        scopeCount = 0;
+        symCount = 0;
+        entryCount = 0;
+        refCount = 0;
+        referencesResolved = false;
+        clearSlots();
         boundGeneration = arena.generation();
+    }
+
+    private void clearSlots() {
+        if (++slotGeneration == Integer.MAX_VALUE) {
+            Arrays.fill(slotGen, 0);
+            slotGeneration = 1;
+        }
+    }
+
+    /** Rebuilds the (scope, name) lookup from the entry columns, after the incremental rebind renumbered them. */
+    void rehashAll() {
+        clearSlots();
+        int n = slotEntry.length;
+        while (entryCount * 2 > n) n *= 2;
+        if (n != slotEntry.length) {
+            slotEntry = new int[n];
+            slotGen = new int[n];
+        }
+        int mask = n - 1;
+        for (int e = 0; e < entryCount; e++) {
+            int slot = hash(entryScope[e], entryName[e]) & mask;
+            while (slotGen[slot] == slotGeneration) slot = (slot + 1) & mask;
+            slotEntry[slot] = e;
+            slotGen[slot] = slotGeneration;
+        }
+    }
+
+    // ---- per top-level statement: what the incremental rebind (Binder, after a splice) needs ----
+
+    /** The last bind recorded the per-statement columns below (a bind with references). */
+    boolean statementsRecorded;
+    /** Top-level statements; each column below has one more element, the totals after the last. */
+    int statementCount;
+    /** By statement: its node, and where its scopes, symbols, entries, references, binder reports,
+     *  footprint, exported names and local export specifiers start in their columns. */
+    int[] stmtNode = new int[64], stmtScope = new int[64], stmtSym = new int[64], stmtEntry = new int[64],
+            stmtRef = new int[64], stmtReport = new int[64], stmtFoot = new int[64], stmtExport = new int[64],
+            stmtLocal = new int[64];
+    /** By statement: 1 when it touched an entry of the top scope that an earlier statement made. */
+    int[] stmtTouched = new int[64];
+    /**
+     * By statement, what it left in the top scope, at its end: the count and kinds of the symbols
+     * it declared there, then the count and (key, flags, ordinal of the symbol among those) of the
+     * entries it made there. Equal footprints leave the rest of the file an equal state.
+     */
+    int[] foot = new int[256];
+    int footCount;
+    /** Names exported (for the duplicate-export check), in walk order. */
+    int[] exportNames = new int[32];
+    int exportCount;
+    /** IDENTIFIER_NAME nodes of local {@code export { x }} specifiers, in walk order. */
+    int[] localExportNodes = new int[32];
+    int localExportCount;
+    /** The binder's reports during the walk, before the log's de-duplication: replayed in order by a rebind. */
+    int[] reportStart = new int[16], reportEnd = new int[16], reportKind = new int[16], reportArg = new int[16];
+    int reportCount;
+    /** Symbols and entries the walk made (the implicit globals' follow). */
+    int walkSymbols, walkEntries;
+    /** The walk's global settings, which a rebind must find unchanged. */
+    boolean boundModule, boundTypeScript, boundStrict;
+    /** While recording: entries of the top scope below this index belong to earlier statements. */
+    int earlyEntryBound;
+    /** Set when a statement touched such an entry. */
+    boolean touchedEarly;
+
+    void ensureScopes(int n) {
+        if (scopeKind.length >= n) return;
+        int size = Math.max(n, scopeKind.length * 2);
+        scopeKind = Arrays.copyOf(scopeKind, size);
+        scopeParent = Arrays.copyOf(scopeParent, size);
+        scopeNode = Arrays.copyOf(scopeNode, size);
+    }
+
+    void ensureSymbols(int n) {
+        if (symName.length >= n) return;
+        int size = Math.max(n, symName.length * 2);
+        symName = Arrays.copyOf(symName, size);
+        symKind = Arrays.copyOf(symKind, size);
+        symScope = Arrays.copyOf(symScope, size);
+        symDecl = Arrays.copyOf(symDecl, size);
+        symDeclaring = Arrays.copyOf(symDeclaring, size);
+    }
+
+    void ensureEntries(int n) {
+        if (entryScope.length >= n) return;
+        int size = Math.max(n, entryScope.length * 2);
+        entryScope = Arrays.copyOf(entryScope, size);
+        entryName = Arrays.copyOf(entryName, size);
+        entryFlags = Arrays.copyOf(entryFlags, size);
+        entrySymbol = Arrays.copyOf(entrySymbol, size);
+    }
+
+    void ensureReferences(int n) {
+        if (refNode.length >= n) return;
+        int size = Math.max(n, refNode.length * 2);
+        refNode = Arrays.copyOf(refNode, size);
+        refScope = Arrays.copyOf(refScope, size);
+        refFlags = Arrays.copyOf(refFlags, size);
+    }
+
+    void ensureNodes(int n) {
+        if (nodeSymbol.length < n) nodeSymbol = Arrays.copyOf(nodeSymbol, n + (n >>> 3) + 64);
+    }
+
+    static int[] grow(int[] a, int needed) {
+        if (a.length >= needed) return a;
+        return Arrays.copyOf(a, Math.max(needed, a.length * 2));
+    }
+
+    void addReport(int start, int end, int kind, int arg) {
+        int n = reportCount + 1;
+        if (n > reportStart.length) {
+            reportStart = grow(reportStart, n);
+            reportEnd = grow(reportEnd, n);
+            reportKind = grow(reportKind, n);
+            reportArg = grow(reportArg, n);
+        }
+        reportStart[reportCount] = start;
+        reportEnd[reportCount] = end;
+        reportKind[reportCount] = kind;
+        reportArg[reportCount] = arg;
+        reportCount++;
+    }
+
+    void addExportName(int name) {
+        exportNames = grow(exportNames, exportCount + 1);
+        exportNames[exportCount++] = name;
+    }
+
+    void addLocalExport(int node) {
+        localExportNodes = grow(localExportNodes, localExportCount + 1);
+        localExportNodes[localExportCount++] = node;
+    }
+
+    void addFoot(int v) {
+        foot = grow(foot, footCount + 1);
+        foot[footCount++] = v;
+    }
+
+    /** Records where statement {@code statementCount} starts in every column (or the totals after the last). */
+    void markStatement(int node) {
+        int j = statementCount;
+        int n = j + 1;
+        if (n >= stmtNode.length) {
+            int size = Math.max(n + 1, stmtNode.length * 2);
+            stmtNode = Arrays.copyOf(stmtNode, size);
+            stmtScope = Arrays.copyOf(stmtScope, size);
+            stmtSym = Arrays.copyOf(stmtSym, size);
+            stmtEntry = Arrays.copyOf(stmtEntry, size);
+            stmtRef = Arrays.copyOf(stmtRef, size);
+            stmtReport = Arrays.copyOf(stmtReport, size);
+            stmtFoot = Arrays.copyOf(stmtFoot, size);
+            stmtExport = Arrays.copyOf(stmtExport, size);
+            stmtLocal = Arrays.copyOf(stmtLocal, size);
+            stmtTouched = Arrays.copyOf(stmtTouched, size);
+        }
+        stmtNode[j] = node;
+        stmtScope[j] = scopeCount;
+        stmtSym[j] = symCount;
+        stmtEntry[j] = entryCount;
+        stmtRef[j] = refCount;
+        stmtReport[j] = reportCount;
+        stmtFoot[j] = footCount;
+        stmtExport[j] = exportCount;
+        stmtLocal[j] = localExportCount;
+        stmtTouched[j] = 0;
     }
 
     int newScope(int kind, int parent, int node) {
@@ -147,7 +322,10 @@ public final class ScopeTable {
         int slot = hash(scope, name) & mask;
         while (slotGen[slot] == slotGeneration) {
             int e = slotEntry[slot];
-            if (entryScope[e] == scope && entryName[e] == name) return e;
+            if (entryScope[e] == scope && entryName[e] == name) {
+                if (e < earlyEntryBound && scope == 0) touchedEarly = true;
+                return e;
+            }
             slot = (slot + 1) & mask;
         }
         if (entryCount == entryScope.length) {
@@ -421,8 +599,62 @@ public final class ScopeTable {
         return Arrays.copyOf(out, n);
     }
 
+    /**
+     * The first difference between this table and {@code other}, bound to trees of the same shape
+     * (the same nodes at the same indexes), or null when they are the same: every scope, symbol,
+     * entry (with its flags), reference and node's symbol, names compared by their text. For tests
+     * that check an incremental rebind against a full bind.
+     */
+    public String differenceFrom(ScopeTable other) {
+        check();
+        other.check();
+        if (referencesResolved != other.referencesResolved) return "referencesResolved " + referencesResolved + " vs " + other.referencesResolved;
+        if (scopeCount != other.scopeCount) return "scope count " + scopeCount + " vs " + other.scopeCount;
+        for (int s = 0; s < scopeCount; s++) {
+            if (scopeKind[s] != other.scopeKind[s] || scopeParent[s] != other.scopeParent[s] || scopeNode[s] != other.scopeNode[s]) {
+                return "scope " + s + ": kind/parent/node " + scopeKind[s] + "/" + scopeParent[s] + "/" + scopeNode[s] + " vs "
+                        + other.scopeKind[s] + "/" + other.scopeParent[s] + "/" + other.scopeNode[s];
+            }
+        }
+        if (symCount != other.symCount) return "symbol count " + symCount + " vs " + other.symCount;
+        for (int x = 0; x < symCount; x++) {
+            String n1 = arena.names().name(symName[x]), n2 = other.arena.names().name(other.symName[x]);
+            if (!n1.equals(n2) || symKind[x] != other.symKind[x] || symScope[x] != other.symScope[x] || symDecl[x] != other.symDecl[x]
+                    || symDeclaring[x] != other.symDeclaring[x]) {
+                return "symbol " + x + ": " + n1 + " " + symKind[x] + " scope " + symScope[x] + " decl " + symDecl[x] + "/" + symDeclaring[x]
+                        + " vs " + n2 + " " + other.symKind[x] + " scope " + other.symScope[x] + " decl " + other.symDecl[x] + "/"
+                        + other.symDeclaring[x];
+            }
+        }
+        if (entryCount != other.entryCount) return "entry count " + entryCount + " vs " + other.entryCount;
+        for (int e = 0; e < entryCount; e++) {
+            String n1 = arena.names().name(entryName[e] & NAME_MASK), n2 = other.arena.names().name(other.entryName[e] & NAME_MASK);
+            if (!n1.equals(n2) || (entryName[e] & ~NAME_MASK) != (other.entryName[e] & ~NAME_MASK) || entryScope[e] != other.entryScope[e]
+                    || entryFlags[e] != other.entryFlags[e] || entrySymbol[e] != other.entrySymbol[e]) {
+                return "entry " + e + ": " + n1 + " space " + (entryName[e] >>> 29) + " scope " + entryScope[e] + " flags " + entryFlags[e]
+                        + " symbol " + entrySymbol[e] + " vs " + n2 + " space " + (other.entryName[e] >>> 29) + " scope " + other.entryScope[e]
+                        + " flags " + other.entryFlags[e] + " symbol " + other.entrySymbol[e];
+            }
+            if (findEntry(entryScope[e], entryName[e]) != e) return "entry " + e + " is not found by its key";
+        }
+        if (refCount != other.refCount) return "reference count " + refCount + " vs " + other.refCount;
+        for (int r = 0; r < refCount; r++) {
+            if (refNode[r] != other.refNode[r] || refScope[r] != other.refScope[r] || refFlags[r] != other.refFlags[r]) {
+                return "reference " + r + ": node/scope/flags " + refNode[r] + "/" + refScope[r] + "/" + refFlags[r] + " vs "
+                        + other.refNode[r] + "/" + other.refScope[r] + "/" + other.refFlags[r];
+            }
+        }
+        int nodes = arena.nodeCount();
+        if (nodes != other.arena.nodeCount()) return "node count " + nodes + " vs " + other.arena.nodeCount();
+        for (int n = 0; n < nodes; n++) {
+            if (nodeSymbol[n] != other.nodeSymbol[n]) return "symbol of node " + n + ": " + nodeSymbol[n] + " vs " + other.nodeSymbol[n];
+        }
+        return null;
+    }
+
     public long bytesReserved() {
         return 4L * (scopeKind.length * 3L + symName.length * 5L + entryScope.length * 4L + slotEntry.length * 2L
-                + refNode.length * 3L + nodeSymbol.length);
+                + refNode.length * 3L + nodeSymbol.length + stmtNode.length * 10L + foot.length + exportNames.length
+                + localExportNodes.length + reportStart.length * 4L);
     }
 }

@@ -46,6 +46,14 @@ public final class Arena implements TreeSink {
      * the previous text became [{@code splicedFrom}, {@code splicedNewEnd}); -1 after a full parse.
      */
     private int splicedFrom = -1, splicedOldEnd = -1, splicedNewEnd = -1;
+    /**
+     * The same splice by node index, for the binder's incremental rebind: the tree of generation
+     * {@code spliceBase} had the replaced statement's subtree at [{@code spliceLo}, {@code spliceOldLast}];
+     * the tree of generation {@code spliceResult} has {@code spliceNodes} new nodes at {@code spliceLo}
+     * (later nodes moved by the difference), forming {@code spliceStatements} top-level statements.
+     * -1 after a full parse.
+     */
+    private int spliceBase = -1, spliceResult = -1, spliceLo, spliceOldLast, spliceNodes, spliceStatements;
 
     private final NameTable names = new NameTable();
     private final ParseLog log = new ParseLog();
@@ -67,6 +75,7 @@ public final class Arena implements TreeSink {
         building = true;
         fullParse = true;
         splicedFrom = splicedOldEnd = splicedNewEnd = -1;
+        spliceBase = spliceResult = -1;
         count = 0;
         top = 0;
         sourceLength = 0;
@@ -344,6 +353,17 @@ public final class Arena implements TreeSink {
     /** The end, in the current text, of what the last incremental reparse rewrote; -1 after a full parse. */
     public int splicedNewEnd() { return splicedNewEnd; }
 
+    /** The generation of the tree the current one was spliced from, or -1 when the current tree is no splice. */
+    public int spliceBaseGeneration() { return spliceResult == generation ? spliceBase : -1; }
+    /** First node index of the spliced-in statements (the replaced statement's first, too). */
+    public int spliceLo() { return spliceLo; }
+    /** Node index, in the previous tree, of the replaced statement (the last node of its subtree). */
+    public int spliceOldLast() { return spliceOldLast; }
+    /** How many nodes were spliced in at {@link #spliceLo}. */
+    public int spliceNodes() { return spliceNodes; }
+    /** How many top-level statements were spliced in place of the one replaced. */
+    public int spliceStatements() { return spliceStatements; }
+
     public int parserDiagnosticCount() { return parserDiagnostics; }
     public int namesAtFullParse() { return namesAtFullParse; }
     public int parsedWith() { return count == 0 ? -1 : parsedWith; }
@@ -355,6 +375,8 @@ public final class Arena implements TreeSink {
      */
     public void beginRegionReparse(char[] text, int length) {
         top = 0;
+        spliceBase = generation;
+        spliceResult = -1;
         generation++;
         building = true;
         borrowSource(text, length);
@@ -418,6 +440,11 @@ public final class Arena implements TreeSink {
         splicedFrom = prev < 0 ? 0 : end[prev];
         splicedNewEnd = after < 0 ? newLength : start[after];
         splicedOldEnd = splicedNewEnd - delta;
+        spliceLo = lo;
+        spliceOldLast = replaced;
+        spliceNodes = m;
+        spliceStatements = top;
+        spliceResult = generation;
         top = 0;
         stack[top++] = root;
     }

@@ -67,6 +67,7 @@ public final class Document {
     private boolean editRegion;
     private int editStart, editOldEnd, editNewEnd;
     private boolean lastParseIncremental;
+    private boolean lastBindIncremental;
     private final Map<Class<?>, Object> attachments = new HashMap<>();
 
     public Document(String uri, String languageId, int version, String text, PositionEncoding encoding, SerialQueue queue) {
@@ -268,6 +269,9 @@ public final class Document {
     /** True when the last parse reparsed only the edited top-level statement ({@code JsParser.reparseInPlace}). */
     public boolean lastParseWasIncremental() { return lastParseIncremental; }
 
+    /** True when the last bind rebound only the reparsed statements ({@code Binder.lastBindWasIncremental}). */
+    public boolean lastBindWasIncremental() { return lastBindIncremental; }
+
     /** Replaces the whole text (tests, {@code didOpen} of a reused document). */
     public void setText(String newText, int newVersion) {
         forgetEditRegion();
@@ -293,6 +297,7 @@ public final class Document {
         parseStamp = PARSE_STAMPS.incrementAndGet();
         attachments.clear();
         bindFailure = null;
+        lastBindIncremental = false;
         sizeBytes = utf8Length(text.array(), text.length(), maxBytes);
         if (sizeBytes > maxBytes) {
             oversized = true;
@@ -305,8 +310,10 @@ public final class Document {
             if (scopes == null) scopes = new ScopeTable();
             try {
                 tools.binder.bind(arena, scopes);
+                lastBindIncremental = tools.binder.lastBindWasIncremental();
             } catch (RuntimeException e) { // keep the syntax diagnostics; hover is off until the next parse
                 bindFailure = e;
+                lastBindIncremental = false;
             }
         }
         forgetEditRegion();

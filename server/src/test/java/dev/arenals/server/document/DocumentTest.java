@@ -127,7 +127,7 @@ class DocumentTest {
             d.ensureParsed(ParseTools.current(), Long.MAX_VALUE);
             java.util.Random random = new java.util.Random(7);
             String[] inserts = {" ", "x", "(", ")", "{", "}", ";", "\n", "'", "`", "/*", "// ", "let ", ""};
-            int incremental = 0;
+            int incremental = 0, rebound = 0;
             for (int round = 0; round < 400; round++) {
                 if (round % 20 == 0) d.setText(original, d.version() + 1);
                 int changes = 1 + (round % 5 == 0 ? random.nextInt(3) : 0); // sometimes several edits per parse
@@ -153,14 +153,19 @@ class DocumentTest {
                 assertEquals(shadow, d.text());
                 d.ensureParsed(ParseTools.current(), Long.MAX_VALUE);
                 if (d.lastParseWasIncremental()) incremental++;
+                if (d.lastBindWasIncremental()) rebound++;
                 dev.arenals.parser.tree.Arena full = new dev.arenals.parser.tree.Arena();
                 new dev.arenals.parser.JsParser().parse(full, shadow, dev.arenals.parser.ParseOptions.forFileName(uri));
-                new dev.arenals.parser.scope.Binder().bind(full, new dev.arenals.parser.scope.ScopeTable());
+                dev.arenals.parser.scope.ScopeTable fullScopes = new dev.arenals.parser.scope.ScopeTable();
+                new dev.arenals.parser.scope.Binder().bind(full, fullScopes);
                 String where = uri + " round " + round;
                 assertEquals(dev.arenals.parser.TreeDump.dump(full), dev.arenals.parser.TreeDump.dump(d.arena()), where);
                 assertEquals(diagnostics(full), diagnostics(d.arena()), where);
+                // the document's binder rebinds incrementally where it can: its table is still the full bind's
+                assertNull(d.scopes().differenceFrom(fullScopes), where);
             }
             assertTrue(incremental > 150, uri + ": only " + incremental + " of 400 parses were incremental");
+            assertTrue(rebound > incremental / 2, uri + ": only " + rebound + " of " + incremental + " incremental parses were rebound incrementally");
         }
     }
 
