@@ -246,12 +246,13 @@ public final class TypeScriptResolver {
             }
         }
 
-        /** The first of {@code base + suffix} that is a file (null suffixes are skipped); a Path is made for the hit only. */
+        /** The first of {@code base + suffix} that is a file (null suffixes are skipped); a Path is made (or reused) for the hit only. */
         Path first(String base, String a, String b, String c, String d) {
-            if (a != null && probe.isFile(base + a)) return Path.of(base + a);
-            if (b != null && probe.isFile(base + b)) return Path.of(base + b);
-            if (c != null && probe.isFile(base + c)) return Path.of(base + c);
-            if (d != null && probe.isFile(base + d)) return Path.of(base + d);
+            String f;
+            if (a != null && probe.isFile(f = base + a)) return probe.file(f);
+            if (b != null && probe.isFile(f = base + b)) return probe.file(f);
+            if (c != null && probe.isFile(f = base + c)) return probe.file(f);
+            if (d != null && probe.isFile(f = base + d)) return probe.file(f);
             return null;
         }
 
