@@ -57,7 +57,8 @@ final class FileIndexer {
             if (textLength < 0) return null;
             ParseOptions options = ParseOptions.forFileName(file.getFileName().toString());
             parser.parseInPlace(arena, chars, textLength, options);
-            FileSummary s = Summarizer.summarizeBuildingLines(file, null, arena, chars, lines, encoding);
+            // the summary's own path is the one its importers' resolutions hold: one Path (and its cached string) per file
+            FileSummary s = Summarizer.summarizeBuildingLines(Summarizer.internPath(file), null, arena, chars, lines, encoding);
             charsIndexed += textLength;
             return s;
         } catch (RuntimeException | StackOverflowError e) {
