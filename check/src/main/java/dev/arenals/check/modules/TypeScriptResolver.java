@@ -41,6 +41,25 @@ public final class TypeScriptResolver {
 
     public FileProbe probe() { return probe; }
 
+    /**
+     * TypeScript's tryFile: the file, or with {@code moduleSuffixes} set, the first of the name with
+     * each suffix put before its extension ("./button" → button.ios.ts, then button.ts for a "" suffix).
+     */
+    Path tryFile(String file) {
+        List<String> suffixes = options.moduleSuffixes;
+        if (suffixes == null) return probe.isFile(file) ? probe.file(file) : null;
+        String extension = extensionOf(file);
+        if (extension == null) extension = "";
+        String stem = file.substring(0, file.length() - extension.length());
+        for (String suffix : suffixes) {
+            String f = suffix.isEmpty() ? file : stem + suffix + extension;
+            if (probe.isFile(f)) return probe.file(f);
+        }
+        return null;
+    }
+
+    Path tryFile(Path file) { return tryFile(file.toString()); }
+
     /** The module format TypeScript resolves an import in: ESM ("import" condition), CJS ("require"), or NONE (node10: no conditions). */
     public enum Mode { ESM, CJS, NONE }
 
@@ -165,13 +184,63 @@ public final class TypeScriptResolver {
                 if (found == null) {
                     if (spec.indexOf(':') >= 0) return null; // node:fs, a URL: never a node_modules path
                     found = fromNodeModules(ext, spec, dir);
+                    if (found == null && (ext & DTS) != 0 && options.typeRoots != null) found = fromTypeRoots(spec);
                 }
                 return found == null ? null : probe.realPath(found);
             }
             String s = spec.replace('\\', '/');
             Path candidate = dir.resolve(s).normalize();
             boolean directoryOnly = s.endsWith("/") || s.equals(".") || s.equals("..") || s.endsWith("/.") || s.endsWith("/..");
+            if (options.rootDirs != null) {
+                Path viaRootDirs = usingRootDirs(ext, candidate, s.endsWith("/"), directoryOnly);
+                if (viaRootDirs != null) return viaRootDirs;
+            }
             return byRelativeName(ext, candidate, directoryOnly, true);
+        }
+
+        /**
+         * resolveFromTypeRoot: a bare name no node_modules holds, looked for as a declaration file
+         * or directory in each of {@code typeRoots} (a {@code node_modules/@types} root with the
+         * scoped name mangled).
+         */
+        Path fromTypeRoots(String spec) {
+            for (Path root : options.typeRoots) {
+                String name = root.toString().endsWith("/node_modules/@types") ? mangleScoped(spec) : spec;
+                Path candidate = root.resolve(name.replace('\\', '/')).normalize();
+                Path found = fromFile(DTS, candidate);
+                if (found == null) found = fromDirectory(DTS, candidate, probe.packageJson(candidate));
+                if (found != null) return found;
+            }
+            return null;
+        }
+
+        /**
+         * tryLoadModuleUsingRootDirs: when the candidate lies in one of {@code rootDirs} (the
+         * longest that holds it), the candidate itself, then the same relative path in each other
+         * root, as if the roots were one directory.
+         */
+        Path usingRootDirs(int ext, Path candidate, boolean trailingSlash, boolean directoryOnly) {
+            String c = candidate.toString() + (trailingSlash && !candidate.toString().endsWith("/") ? "/" : "");
+            Path matched = null;
+            String matchedPrefix = null;
+            for (Path root : options.rootDirs) {
+                String prefix = root.toString().endsWith("/") ? root.toString() : root + "/";
+                if (c.startsWith(prefix) && (matchedPrefix == null || matchedPrefix.length() < prefix.length())) {
+                    matchedPrefix = prefix;
+                    matched = root;
+                }
+            }
+            if (matched == null) return null;
+            Path found = byRelativeName(ext, candidate, directoryOnly, true);
+            if (found != null) return found;
+            String suffix = c.substring(matchedPrefix.length());
+            for (Path root : options.rootDirs) {
+                if (root.equals(matched)) continue;
+                Path other = suffix.isEmpty() ? root : root.resolve(suffix).normalize();
+                found = byRelativeName(ext, other, directoryOnly, true);
+                if (found != null) return found;
+            }
+            return null;
         }
 
         /** {@code paths} (when set and the name is not ./-relative), else {@code baseUrl} (non-relative names only). */
@@ -248,11 +317,11 @@ public final class TypeScriptResolver {
 
         /** The first of {@code base + suffix} that is a file (null suffixes are skipped); a Path is made (or reused) for the hit only. */
         Path first(String base, String a, String b, String c, String d) {
-            String f;
-            if (a != null && probe.isFile(f = base + a)) return probe.file(f);
-            if (b != null && probe.isFile(f = base + b)) return probe.file(f);
-            if (c != null && probe.isFile(f = base + c)) return probe.file(f);
-            if (d != null && probe.isFile(f = base + d)) return probe.file(f);
+            Path f;
+            if (a != null && (f = tryFile(base + a)) != null) return f;
+            if (b != null && (f = tryFile(base + b)) != null) return f;
+            if (c != null && (f = tryFile(base + c)) != null) return f;
+            if (d != null && (f = tryFile(base + d)) != null) return f;
             return null;
         }
 
@@ -302,7 +371,8 @@ public final class TypeScriptResolver {
             String p = candidate.toString();
             boolean tsImplementation = p.endsWith(".ts") || p.endsWith(".tsx") || p.endsWith(".mts") || p.endsWith(".cts");
             if (((ext & TS) != 0 && tsImplementation) || ((ext & DTS) != 0 && isDeclarationName(p))) {
-                return probe.isFile(candidate) ? candidate : null;
+                // TypeScript's quirk: with moduleSuffixes the suffixed file answers whether it exists, the field's own path is the result
+                return tryFile(candidate) != null ? candidate : null;
             }
             return noImplicitExtensions(ext, candidate);
         }
@@ -317,7 +387,8 @@ public final class TypeScriptResolver {
             if (match == null) return null;
             for (String substitution : paths.get(match[0])) {
                 Path candidate = substitute(substitution, match[1], base);
-                if (extensionOf(substitution) != null && probe.isFile(candidate)) return candidate;
+                Path file = extensionOf(substitution) != null ? tryFile(candidate) : null;
+                if (file != null) return file;
                 Path r = typesVersionsOf != null ? packageFileLoader(ext, candidate, typesVersionsOf) : byRelativeName(ext, candidate, false, true);
                 if (r != null) return r;
             }
@@ -386,7 +457,8 @@ public final class TypeScriptResolver {
             if (match == null) return null;
             for (String substitution : paths.get(match[0])) {
                 Path candidate = substitute(substitution, match[1], packageDir);
-                if (extensionOf(substitution) != null && probe.isFile(candidate)) return candidate;
+                Path file = extensionOf(substitution) != null ? tryFile(candidate) : null;
+                if (file != null) return file;
                 Path r = packageLoader(ext, candidate, pkg, rest);
                 if (r != null) return r;
             }
@@ -628,7 +700,9 @@ public final class TypeScriptResolver {
                     }
                 }
             } else {
-                Path f = r.fromFile(ext, dir.resolve(spec.replace('\\', '/')).normalize());
+                Path candidate = dir.resolve(spec.replace('\\', '/')).normalize();
+                Path f = options.rootDirs != null ? r.usingRootDirs(ext, candidate, spec.endsWith("/"), false) : null;
+                if (f == null) f = r.fromFile(ext, candidate);
                 if (f != null) return f;
             }
         }
