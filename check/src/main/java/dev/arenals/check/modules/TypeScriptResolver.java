@@ -68,10 +68,12 @@ public final class TypeScriptResolver {
      * not resolve it. {@code requireSyntax}: the specifier is that of {@code import x = require()}.
      */
     public Path resolve(String specifier, Path importer, boolean requireSyntax) {
-        Path dir = importer.toAbsolutePath().getParent();
-        if (dir == null || specifier.isEmpty() || specifier.indexOf('\0') >= 0) return null;
+        if (!importer.isAbsolute()) importer = importer.toAbsolutePath();
+        // the directory as a string first: a memo hit (most imports) needs no Path of it
+        String dirString = FileProbe.parentOf(importer.toString());
+        if (dirString == null || specifier.isEmpty() || specifier.indexOf('\0') >= 0) return null;
         try {
-            if (options.kind == ResolverOptions.Kind.CLASSIC) return classic(specifier, dir);
+            if (options.kind == ResolverOptions.Kind.CLASSIC) return classic(specifier, importer.getParent());
             // the mode decides conditions (bare names) and, under node16/nodenext, extension probing; else it is not needed
             boolean modeMatters = !isRelativeOrRooted(specifier) || options.kind == ResolverOptions.Kind.NODE16 || options.kind == ResolverOptions.Kind.NODENEXT;
             Mode mode = modeMatters ? modeOf(importer, requireSyntax) : Mode.NONE;
@@ -79,11 +81,11 @@ public final class TypeScriptResolver {
             java.util.concurrent.ConcurrentMap<String, Object> memo = probe.resolutions();
             String key = null;
             if (memo != null) {
-                key = memoPrefix + dir + '\0' + specifier + '\0' + mode.ordinal();
+                key = memoPrefix + dirString + '\0' + specifier + '\0' + mode.ordinal();
                 Object known = memo.get(key);
                 if (known != null) return known == UNRESOLVED ? null : (Path) known;
             }
-            Path found = new Request(mode).run(specifier, dir);
+            Path found = new Request(mode).run(specifier, importer.getParent());
             if (memo != null) memo.put(key, found == null ? UNRESOLVED : found);
             return found;
         } catch (InvalidPathException e) {
@@ -317,6 +319,18 @@ public final class TypeScriptResolver {
 
         /** The first of {@code base + suffix} that is a file (null suffixes are skipped); a Path is made (or reused) for the hit only. */
         Path first(String base, String a, String b, String c, String d) {
+            int slash = base.lastIndexOf(java.io.File.separatorChar);
+            if (options.moduleSuffixes == null && slash >= 0 && slash < base.length() - 1) {
+                // one listing for the four names: they share a directory (an empty one, often a directory that does not exist, rejects them all)
+                java.util.Set<String> names = probe.listing(slash == 0 ? base.substring(0, 1) : base.substring(0, slash));
+                if (names.isEmpty()) return null;
+                String stem = base.substring(slash + 1);
+                if (a != null && names.contains(stem + a)) return probe.file(base + a);
+                if (b != null && names.contains(stem + b)) return probe.file(base + b);
+                if (c != null && names.contains(stem + c)) return probe.file(base + c);
+                if (d != null && names.contains(stem + d)) return probe.file(base + d);
+                return null;
+            }
             Path f;
             if (a != null && (f = tryFile(base + a)) != null) return f;
             if (b != null && (f = tryFile(base + b)) != null) return f;

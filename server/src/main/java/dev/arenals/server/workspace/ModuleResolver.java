@@ -106,9 +106,12 @@ public final class ModuleResolver {
         }
 
         @Override public Path file(String absolutePath) {
-            return FILES.get(absolutePath, Path::of);
+            return FILES.get(absolutePath, ModuleResolver::internedPath);
         }
     };
+
+    /** The index's one Path of a file: what summaries keep, so a later intern of the same file is an identity test. */
+    private static Path internedPath(String file) { return Summarizer.internPath(Path.of(file)); }
 
     private static Set<String> readListing(String directory) {
         try {
