@@ -467,16 +467,28 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
         if (!pushDiagnostics) {
             importEpoch.incrementAndGet();
             LanguageClient c = client;
-            if (support.diagnosticRefresh && c != null) c.refreshDiagnostics();
+            // a burst of file events (a checkout) asks the client once while the first request waits to go
+            if (support.diagnosticRefresh && c != null && refreshPending.compareAndSet(false, true)) {
+                requestExecutor().execute(() -> {
+                    refreshPending.set(false);
+                    c.refreshDiagnostics();
+                });
+            }
             return;
         }
         for (Document other : affected) {
+            if (!republishPending.add(other)) continue; // already queued: one publication serves the burst
             other.queue().execute(() -> {
+                republishPending.remove(other);
                 if (other.isClosed() || other.isDirty() || other.arena() == null) return;
                 publish(other, diagnostics.diagnostics(other, settings.maxFileSize()), other.parsedVersion());
             });
         }
     }
+
+    /** Documents with a republication of their import diagnostics queued, and whether a diagnostic refresh is about to be sent. */
+    private final java.util.Set<Document> republishPending = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicBoolean refreshPending = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** Whether a summary's imports resolved to {@code path} or below it, or (when asked) one resolved to nothing. */
     private static boolean readsFrom(dev.arenals.server.workspace.FileSummary s, Path path, boolean unresolvedToo) {
