@@ -85,6 +85,11 @@ vim.fn.mkdir(project .. '/xfile', 'p')
 for _, name in ipairs({ 'shapes.ts', 'barrel.ts', 'app.ts', 'user.ts', 'deep.ts' }) do
   vim.fn.writefile(vim.fn.readfile(xfile_fixture .. '/' .. name, 'b'), project .. '/xfile/' .. name, 'b')
 end
+-- members declared in another file (workspace_test.lua): a copy of server/src/test/resources/workspace/members/src
+vim.fn.mkdir(project .. '/members', 'p')
+for _, name in ipairs({ 'geo.ts', 'app.ts' }) do
+  vim.fn.writefile(vim.fn.readfile(xfile_fixture .. '/../../members/src/' .. name, 'b'), project .. '/members/' .. name, 'b')
+end
 
 vim.cmd('filetype on')
 local arena = require('arena_ls')

@@ -80,4 +80,23 @@ return function(t)
     eq(lines_of('user.ts')[4], 'extent(1) + surface(2) + geometry.extent(3);', 'user.ts')
     eq(lines_of('user.ts')[6], 'export { extent };', 'user.ts export')
   end)
+
+  -- members/ holds server/src/test/resources/workspace/members/src: geo.ts declares, app.ts uses
+  local members = t.project .. '/members'
+
+  check('workspace: definition and signature help reach a member of a namespace imported by name', function()
+    vim.cmd('edit ' .. vim.fn.fnameescape(members .. '/app.ts'))
+    local b = vim.api.nvim_get_current_buf()
+    wait_for('members/app.ts to attach', function() return #t.clients(b) == 1 end)
+    cursor_on(b, 5, 'area', 1) -- Shapes.area(3, 4)
+    vim.api.nvim_win_set_cursor(0, { 5, vim.api.nvim_win_get_cursor(0)[2] + #'area(' })
+    local params = vim.lsp.util.make_position_params(0, client.offset_encoding)
+    local res = truthy(vim.lsp.buf_request_sync(b, 'textDocument/signatureHelp', params, WAIT), 'no answer')
+    local help = truthy(res[client.id] and res[client.id].result, 'no signature help: ' .. vim.inspect(res))
+    eq(help.signatures[(help.activeSignature or 0) + 1].label, 'area(width: number, height: number)', 'the static method\'s signature')
+    cursor_on(b, 4, 'distance', 1) -- Geometry.distance(1, 2)
+    vim.lsp.buf.definition()
+    wait_for('the jump to geo.ts', function() return vim.api.nvim_buf_get_name(0) == members .. '/geo.ts' end)
+    eq(table.concat(vim.api.nvim_win_get_cursor(0), ':'), '3:18', 'cursor on `distance` inside namespace Geometry')
+  end)
 end

@@ -124,6 +124,36 @@ describe('navigation on real files over stdio', { skip, timeout: 20 * WAIT_MS },
         });
     }
 
+    it('follows require() into the required files of rxjs\'s CommonJS Subscriber.js', async () => {
+        // TypeScript's CommonJS emit: `var Subscription_1 = require("./Subscription"); … Subscription_1.Subscription`
+        const file = 'rxjs@7.8.2/package/dist/cjs/internal/Subscriber.js';
+        const text = readFileSync(path.join(NPM, file), 'utf8');
+        const uri = `file://${path.join(NPM, file)}`;
+        await s.notify(DidOpenTextDocumentNotification.method, { textDocument: { uri, languageId: 'javascript', version: 1, text } });
+        const starts = lineStarts(text);
+        const pos = (offset: number): Position => {
+            let line = 0;
+            while (line + 1 < starts.length && starts[line + 1] <= offset) line++;
+            return { line, character: offset - starts[line] };
+        };
+        let asked = 0, followed = 0;
+        for (const m of text.matchAll(/\b([A-Za-z]+_1)\.([A-Za-z_$][\w$]*)/g)) {
+            if (asked >= 40) break;
+            asked++;
+            const at = m.index! + m[1].length + 1;
+            const defs = await s.request<Location[] | null>(DefinitionRequest.method, { textDocument: { uri }, position: pos(at) }, `${m[0]}@${at}`) ?? [];
+            for (const d of defs) {
+                assert.notEqual(d.uri, uri, `${m[0]}: declared in the required file`);
+                const other = readFileSync(new URL(d.uri), 'utf8');
+                const st = lineStarts(other);
+                assert.equal(other.slice(st[d.range.start.line] + d.range.start.character, st[d.range.end.line] + d.range.end.character), m[2], `${m[0]}: the same name`);
+            }
+            if (defs.length > 0) followed++;
+        }
+        assert.ok(asked >= 10, `m_1.name uses asked: ${asked}`);
+        assert.ok(followed >= asked * 0.8, `definitions across require() found at ${followed} of ${asked}`);
+    });
+
     it('shuts down and exits with code 0 and no error in the log', async () => {
         assert.equal(await s.request(ShutdownRequest.method, undefined, 'shutdown'), null);
         await s.notify(ExitNotification.method);

@@ -223,6 +223,9 @@ public final class CompletionHandler {
             case TYPE: return CompletionItemKind.Struct;
             case ENUM: return CompletionItemKind.Enum;
             case NAMESPACE: return CompletionItemKind.Module;
+            case METHOD: return CompletionItemKind.Method;
+            case PROPERTY: return CompletionItemKind.Property;
+            case ENUM_MEMBER: return CompletionItemKind.EnumMember;
             default: return CompletionItemKind.Variable;
         }
     }

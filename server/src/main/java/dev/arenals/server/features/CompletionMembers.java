@@ -5,16 +5,14 @@ import static dev.arenals.parser.tree.NodeKind.*;
 import dev.arenals.parser.scope.ScopeTable;
 import dev.arenals.parser.scope.SymbolKind;
 import dev.arenals.parser.tree.Arena;
-import dev.arenals.parser.ParseOptions;
-import dev.arenals.server.document.ParseTools;
+import dev.arenals.server.query.CommonJs;
 import dev.arenals.server.query.DocumentQuery;
 import dev.arenals.server.query.TreePaths;
 import dev.arenals.server.workspace.CrossFileNavigator;
 import dev.arenals.server.workspace.FileSummary;
+import dev.arenals.server.workspace.Summarizer;
 import dev.arenals.server.workspace.ModuleResolver;
 import dev.arenals.server.workspace.WorkspaceIndex;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
@@ -81,6 +79,19 @@ final class CompletionMembers {
         int container = containerOf(object, 0);
         if (container >= 0) containerMembers(container, sink);
         else if (container == NAMESPACE_IMPORT) moduleExports(namespaceSpecifier, sink);
+        else if (index != null) importedMembers(object, sink);
+    }
+
+    /** {@code Geometry.} and {@code g.Geometry.}: the members the declaring file's summary keeps for that name. */
+    private void importedMembers(int object, Sink sink) {
+        CrossFileNavigator.NameInFile container = ImportedMembers.container(q, object, new CrossFileNavigator(index));
+        FileSummary s = container == null ? null : index.summaryOrLoad(container.file());
+        if (s == null) return;
+        String from = "from " + container.file().getFileName();
+        Set<String> seen = new HashSet<>();
+        for (FileSummary.Member m : s.membersOf(container.name())) {
+            if (seen.add(m.name())) sink.member(m.name(), CompletionHandler.kindOf(m.kind()), -1, 0, from);
+        }
     }
 
     private static final int NAMESPACE_IMPORT = -2;
@@ -110,6 +121,12 @@ final class CompletionMembers {
                     case SymbolKind.ENUM: case SymbolKind.NAMESPACE: case SymbolKind.CLASS:
                         return declaring;
                     case SymbolKind.CONST: case SymbolKind.LET: case SymbolKind.VAR: {
+                        String[] required = CommonJs.requireOf(arena, scopes.declarationNode(symbol));
+                        if (required != null) {
+                            if (!required[1].equals("*")) return -1; // a name taken from the module: its members come from the index
+                            namespaceSpecifier = required[0];
+                            return NAMESPACE_IMPORT;
+                        }
                         if (arena.kind(declaring) != VARIABLE_DECLARATOR || arena.firstChild(declaring) != scopes.declarationNode(symbol)) return -1;
                         int init = -1;
                         for (int ch = arena.nextSibling(arena.firstChild(declaring)); ch >= 0; ch = arena.nextSibling(ch)) init = ch;
@@ -278,51 +295,23 @@ final class CompletionMembers {
         }
     }
 
-    /** Files read for inherited members in one request, at most: each is parsed from disk. */
-    private static final int MAX_FOREIGN_FILES = 4;
-    /** Largest file read for inherited members. */
-    private static final long MAX_FOREIGN_BYTES = 2L << 20;
-    private int foreignFiles;
-
     /**
-     * A class that extends an imported class: the base class's members from its file, found through
-     * the workspace index's import chains and read from disk (parsed on this thread into a scratch
-     * arena; another document's own arena is never read), then its bases declared in that file.
+     * A class that extends an imported class: the base class's members from its file's summary
+     * (the live text when that file is open; its own bases in that file included), found through
+     * the workspace index's import chains; another document's arena is never read.
      */
     private void importedBase(int cls, boolean isStatic, int group, Sink sink) {
         if (index == null || file == null) return;
         int expr = heritage(arena, cls);
         if (expr < 0 || arena.kind(expr) != IDENTIFIER_REFERENCE) return;
-        int symbol = q.symbolOfNode(expr);
-        if (symbol < 0 || !q.isDeclared(symbol) || scopes.kind(symbol) != SymbolKind.IMPORT) return;
-        int specifierNode = scopes.declaringNode(symbol);
-        String imported;
-        switch (arena.kind(specifierNode)) {
-            case IMPORT_DEFAULT_SPECIFIER: imported = "default"; break;
-            case IMPORT_SPECIFIER: imported = keyName(arena, arena.firstChild(specifierNode)); break;
-            default: return;
-        }
-        int declaration = TreePaths.parent(arena, specifierNode);
-        String specifier = null;
-        for (int ch = declaration < 0 ? -1 : arena.firstChild(declaration); ch >= 0; ch = arena.nextSibling(ch)) {
-            if (arena.kind(ch) == STRING_LITERAL) specifier = stringValue(ch);
-        }
-        if (imported == null || specifier == null) return;
-        CrossFileNavigator.NameInFile origin = new CrossFileNavigator(index).origin(file, specifier, imported);
-        if (origin == null || foreignFiles++ >= MAX_FOREIGN_FILES) return;
-        try {
-            if (Files.size(origin.file()) > MAX_FOREIGN_BYTES) return;
-            String text = Files.readString(origin.file());
-            Arena other = new Arena();
-            ParseTools.current().parser.parse(other, text, ParseOptions.forFileName(origin.file().getFileName().toString()));
-            Set<Integer> visited = new HashSet<>();
-            for (int c = topLevelClass(other, origin.name()); c >= 0 && visited.add(c) && visited.size() <= MAX_DEPTH; group++) {
-                bodyMembers(other, c, isStatic, group, sink, false);
-                int base = heritage(other, c);
-                c = base >= 0 && other.kind(base) == IDENTIFIER_REFERENCE ? topLevelClass(other, other.names().name(other.data(base))) : -1;
-            }
-        } catch (IOException | RuntimeException e) {
-            // unreadable or vanished: no inherited members from it
+        CrossFileNavigator.NameInFile base = ImportedMembers.container(q, expr, new CrossFileNavigator(index));
+        FileSummary s = base == null ? null : index.summaryOrLoad(base.file());
+        if (s == null) return;
+        String container = isStatic ? base.name() : base.name() + Summarizer.PROTOTYPE;
+        Set<String> seen = new HashSet<>();
+        for (FileSummary.Member m : s.membersOf(container)) {
+            if (m.kind() != FileSummary.Kind.METHOD && m.kind() != FileSummary.Kind.PROPERTY) continue;
+            if (seen.add(m.name())) sink.member(m.name(), CompletionHandler.kindOf(m.kind()), -1, group, null);
         }
     }
 
@@ -337,18 +326,6 @@ final class CompletionMembers {
         return -1;
     }
 
-    /** The class declared at the top level of {@code a} (exported or not) under {@code name}, or -1. */
-    private static int topLevelClass(Arena a, String name) {
-        for (int s = a.root() < 0 ? -1 : a.firstChild(a.root()); s >= 0; s = a.nextSibling(s)) {
-            int d = s;
-            if (a.kind(d) == EXPORT_NAMED || a.kind(d) == EXPORT_DEFAULT) d = a.firstChild(d);
-            if (d < 0 || a.kind(d) != CLASS_DECLARATION) continue;
-            for (int c = a.firstChild(d); c >= 0; c = a.nextSibling(c)) {
-                if (a.kind(c) == BINDING_IDENTIFIER && a.names().equals(a.data(c), name)) return d;
-            }
-        }
-        return -1;
-    }
 
     /** The class a class extends, when it is a class declared in this file; else -1. */
     private int baseClass(int cls) {

@@ -5,6 +5,7 @@ import static dev.arenals.parser.tree.NodeKind.*;
 import dev.arenals.parser.tree.Arena;
 import dev.arenals.server.document.Document;
 import dev.arenals.server.protocol.Uris;
+import dev.arenals.server.query.CommonJs;
 import dev.arenals.server.query.DocumentQuery;
 import dev.arenals.server.query.Occurrences;
 import dev.arenals.server.query.RenamePlan;
@@ -54,6 +55,11 @@ public final class CrossFileRename {
         for (RenameSite s : sites) byFile.computeIfAbsent(s.file(), k -> new ArrayList<>()).add(s);
         Path here = Uris.pathOf(doc.uri());
         if (byFile.size() == 1 && byFile.containsKey(here)) return null; // no other file involved
+        if (!byFile.containsKey(here)) {
+            // m_1.a where the module writes exports.a = a: its exported name is a property rename does not edit
+            throw new RenamePlan.Refused("`" + origin.name() + "` reaches this file through a CommonJS export (exports." + origin.name()
+                    + "), which rename does not edit: rename it where it is declared");
+        }
         return new Plan(origin, byFile);
     }
 
@@ -89,6 +95,8 @@ public final class CrossFileRename {
         if (declarations.size() == 0) return null;
         int declaration = declarations.node(0);
         String local = name(arena, declaration);
+        // const { a } = require("./m"): the local name is this file's own (the module's name for it is a property key)
+        if (CommonJs.requireOf(arena, declaration) != null) return null;
         String[] imported = DefinitionHandler.importOf(arena, declaration);
         if (imported != null) {
             if (imported[1].equals("*") || imported[1].equals("default")) return null; // the local name is this file's own

@@ -5,6 +5,7 @@ import static dev.arenals.parser.tree.NodeKind.*;
 import dev.arenals.parser.tree.Arena;
 import dev.arenals.server.document.Document;
 import dev.arenals.server.protocol.Uris;
+import dev.arenals.server.query.CommonJs;
 import dev.arenals.server.query.DocumentQuery;
 import dev.arenals.server.query.Occurrences;
 import dev.arenals.server.query.Target;
@@ -36,15 +37,21 @@ public final class DefinitionHandler {
         if (q == null) return List.of();
         int offset = q.offset(position);
         Path file = Uris.pathOf(doc.uri());
+        int specifier = file == null ? -1 : DocumentLinkHandler.specifierAt(q, offset);
+        if (specifier >= 0) return module(q, file, specifier, workspace);
         if (workspace != null && file != null) {
             List<Location> across = qualifiedOrReexported(q, file, q.identifierAt(offset), workspace);
             if (!across.isEmpty()) return across;
         }
         Target target = new TargetResolver(q).at(offset);
         if (target == null) return List.of();
-        Occurrences declarations = Occurrences.declarations(q, target);
+        Occurrences declarations = Occurrences.nearestDeclarations(q, target);
         if (declarations.size() == 0 && target.kind == Target.MEMBER && target.containerKind == Target.CLASS) {
-            return inheritedMember(q, target.containers[0], target.nameId);
+            List<Location> inherited = inheritedMember(q, target.containers[0], target.nameId);
+            if (!inherited.isEmpty() || workspace == null) return inherited;
+            CrossFileNavigator.MemberInFile imported = ImportedMembers.inheritedFromImport(q, target.containers[0],
+                    q.arena().names().name(target.nameId), workspace);
+            return imported == null ? List.of() : imported.locations();
         }
         List<Location> out = new ArrayList<>(declarations.size());
         for (int i = 0; i < declarations.size(); i++) {
@@ -54,6 +61,22 @@ public final class DefinitionHandler {
             else out.addAll(imported);
         }
         return out;
+    }
+
+    /**
+     * On a module specifier ({@code "./util"} of an import, export, require or import()): the
+     * start of the file it resolves to, else the {@code declare module} blocks that name it.
+     */
+    private static List<Location> module(DocumentQuery q, Path file, int literal, CrossFileNavigator workspace) {
+        Arena arena = q.arena();
+        int start = arena.start(literal) + 1, end = arena.end(literal) - 1;
+        if (end <= start) return List.of();
+        String specifier = arena.text(start, end);
+        int holder = TreePaths.parent(arena, literal);
+        boolean require = holder >= 0 && DocumentLinkHandler.isRequire(arena, holder);
+        Path target = ModuleResolver.resolveFrom(file, specifier, require);
+        if (target != null) return List.of(new Location(target.toUri().toString(), new org.eclipse.lsp4j.Range(new Position(0, 0), new Position(0, 0))));
+        return workspace == null ? List.of() : workspace.ambientDeclaration(specifier, "*");
     }
 
     /** Classes followed up an extends chain: a bound against cycles the binder cannot rule out in broken code. */
@@ -91,24 +114,13 @@ public final class DefinitionHandler {
     }
 
     /** The class declared in this file that {@code cls} extends, or -1. */
-    static int baseClassInFile(DocumentQuery q, int cls) {
-        Arena arena = q.arena();
-        for (int c = arena.firstChild(cls); c >= 0; c = arena.nextSibling(c)) {
-            if (arena.kind(c) != CLASS_HERITAGE) continue;
-            int expr = arena.firstChild(c);
-            if (expr >= 0 && arena.kind(expr) == EXPRESSION_WITH_TYPE_ARGUMENTS) expr = arena.firstChild(expr);
-            if (expr < 0 || arena.kind(expr) != IDENTIFIER_REFERENCE) return -1;
-            int symbol = q.symbolOfNode(expr);
-            if (symbol < 0 || !q.isDeclared(symbol) || q.scopes().kind(symbol) != dev.arenals.parser.scope.SymbolKind.CLASS) return -1;
-            int declaring = q.scopes().declaringNode(symbol);
-            return declaring == cls ? -1 : declaring;
-        }
-        return -1;
-    }
+    static int baseClassInFile(DocumentQuery q, int cls) { return dev.arenals.server.query.ClassHierarchy.baseInFile(q, cls); }
 
     /** For a declaration that is an import binding: the declaration it imports, else empty. */
     private static List<Location> followImport(DocumentQuery q, Path file, int binding, CrossFileNavigator workspace) {
         Arena arena = q.arena();
+        String[] required = CommonJs.requireOf(arena, binding);
+        if (required != null) return workspace.importedDeclaration(file, required[0], required[1]);
         int[] path = TreePaths.pathTo(arena, binding);
         if (path == null || path.length < 3) return List.of();
         int parent = path[path.length - 2];
@@ -137,6 +149,8 @@ public final class DefinitionHandler {
      * name), else null.
      */
     static String[] importOf(Arena arena, int binding) {
+        String[] required = CommonJs.requireOf(arena, binding);
+        if (required != null) return required;
         int[] path = TreePaths.pathTo(arena, binding);
         if (path == null || path.length < 3) return null;
         int parent = path[path.length - 2];
@@ -172,7 +186,7 @@ public final class DefinitionHandler {
         int parent = path[path.length - 2];
         if ((arena.kind(parent) == MEMBER || arena.kind(parent) == QUALIFIED_NAME) && arena.firstChild(parent) != node) {
             int object = arena.firstChild(parent);
-            if (arena.kind(object) != IDENTIFIER_REFERENCE) return List.of();
+            if (arena.kind(object) != IDENTIFIER_REFERENCE) return importedMember(q, parent, workspace);
             int symbol = q.symbolOfNode(object);
             if (symbol < 0) return List.of();
             int declaration = q.scopes().declarationNode(symbol);
@@ -185,7 +199,9 @@ public final class DefinitionHandler {
             // import { ns } from './barrel' where the barrel has export * as ns from './m'
             String[] imported = importOf(arena, declaration);
             Path target = imported == null || imported[1].equals("default") ? null : workspace.namespaceModule(file, imported[0], imported[1]);
-            return target == null ? List.of() : workspace.exportedDeclaration(target, member);
+            if (target != null) return workspace.exportedDeclaration(target, member);
+            // import { Geometry } from './geo'; Geometry.distance: a member the other file declares
+            return importedMember(q, parent, workspace);
         }
         if (arena.kind(parent) == EXPORT_SPECIFIER) {
             int statement = path[path.length - 3];
@@ -195,9 +211,17 @@ public final class DefinitionHandler {
         return List.of();
     }
 
+    /** {@code a.b.c} starting at an imported name: the member's declarations in the file that declares it, else empty. */
+    private static List<Location> importedMember(DocumentQuery q, int access, CrossFileNavigator workspace) {
+        CrossFileNavigator.MemberInFile found = ImportedMembers.member(q, access, workspace);
+        return found == null ? List.of() : found.locations();
+    }
+
     /** The module specifier of {@code import * as ns} or {@code import ns = require()} when {@code binding} is ns, else null. */
     private static String namespaceImportSpecifier(Arena arena, int binding) {
         if (binding < 0) return null;
+        String[] required = CommonJs.requireOf(arena, binding);
+        if (required != null) return required[1].equals("*") ? required[0] : null;
         int[] path = TreePaths.pathTo(arena, binding);
         if (path == null || path.length < 3) return null;
         int parent = path[path.length - 2];

@@ -40,8 +40,28 @@ public final class DocumentLinkHandler {
         return out;
     }
 
+    /**
+     * The STRING_LITERAL naming a module that holds {@code offset} (past its opening quote, up to
+     * its closing one), or -1. One pass over the tree.
+     */
+    static int specifierAt(DocumentQuery q, int offset) {
+        Arena arena = q.arena();
+        for (int node = 0, n = arena.nodeCount(); node < n; node++) {
+            if (arena.kind(node) != STRING_LITERAL || offset <= arena.start(node) || offset >= arena.end(node)) continue;
+            int holder = dev.arenals.server.query.TreePaths.parent(arena, node);
+            if (holder >= 0 && arena.kind(holder) == LITERAL_TYPE) holder = dev.arenals.server.query.TreePaths.parent(arena, holder);
+            return holder >= 0 && specifierOf(q, holder) == node ? node : -1;
+        }
+        return -1;
+    }
+
+    /** Whether the module named in {@code holder} is loaded by {@code require} ({@code require()}, {@code import x = require()}). */
+    static boolean isRequire(Arena arena, int holder) {
+        return arena.kind(holder) == CALL || arena.kind(holder) == EXTERNAL_MODULE_REFERENCE;
+    }
+
     /** The STRING_LITERAL naming a module in {@code node}, or -1. */
-    private static int specifierOf(DocumentQuery q, int node) {
+    static int specifierOf(DocumentQuery q, int node) {
         Arena arena = q.arena();
         switch (arena.kind(node)) {
             case IMPORT_DECLARATION: case EXPORT_NAMED: case EXPORT_ALL:

@@ -11,6 +11,11 @@ import dev.arenals.server.query.Occurrences;
 import dev.arenals.server.query.Target;
 import dev.arenals.server.query.TargetResolver;
 import dev.arenals.server.query.TreePaths;
+import dev.arenals.server.protocol.Uris;
+import dev.arenals.server.workspace.CrossFileNavigator;
+import dev.arenals.server.workspace.FileSummary;
+import dev.arenals.server.workspace.FileSummary.Signature;
+import java.nio.file.Path;
 import java.util.List;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.MarkupContent;
@@ -40,8 +45,16 @@ public final class HoverHandler {
     /** Longest declaration shown, in chars. */
     static final int MAX_DECLARATION = 400;
 
-    /** Must run on the document's queue, after {@link Document#ensureParsed}. */
-    public Hover hover(Document doc, Position position, boolean markdown) {
+    /** This file only (tools and tests). */
+    public Hover hover(Document doc, Position position, boolean markdown) { return hover(doc, position, markdown, null); }
+
+    /**
+     * Must run on the document's queue, after {@link Document#ensureParsed}. With a
+     * {@code navigator}, an imported name also shows how the declaration it stands for is called,
+     * and a member of an imported name ({@code Geometry.distance}) its declaration in the other
+     * file, both from that file's summary.
+     */
+    public Hover hover(Document doc, Position position, boolean markdown, CrossFileNavigator navigator) {
         DocumentQuery q = DocumentQuery.of(doc);
         if (q == null) return null;
         int offset = q.offset(position);
@@ -49,6 +62,11 @@ public final class HoverHandler {
         int symbol = q.symbolOfNode(ident);
         String[] shown = symbol >= 0 ? declarationAndDocs(q, symbol, markdown)
                 : ident >= 0 ? memberDeclarationAndDocs(q, offset, markdown) : null;
+        if (navigator != null && ident >= 0) {
+            if (shown != null && ImportedMembers.isImportBinding(q, symbol)) shown = withImportedSignatures(q, symbol, shown, markdown, navigator);
+            else if (shown == null) shown = importedMember(q, ident, markdown, navigator);
+            if (shown == null) shown = inheritedFromImport(q, offset, markdown, navigator);
+        }
         if (shown == null) return null;
         String code = shown[0], docs = shown[1];
 
@@ -61,6 +79,72 @@ public final class HoverHandler {
         Hover hover = new Hover(new MarkupContent(markdown ? MarkupKind.MARKDOWN : MarkupKind.PLAINTEXT, value));
         hover.setRange(q.rangeOfNode(ident));
         return hover;
+    }
+
+    /** Overloads shown at most in a hover across files. */
+    private static final int MAX_SIGNATURES = 4;
+
+    /** The import line, then how the imported callable is called ({@code function f(a: T): R}) and its JSDoc. */
+    private static String[] withImportedSignatures(DocumentQuery q, int symbol, String[] shown, boolean markdown, CrossFileNavigator navigator) {
+        Path file = Uris.pathOf(q.uri());
+        String[] imported = DefinitionHandler.importOf(q.arena(), q.scopes().declarationNode(symbol));
+        if (file == null || imported == null || imported[1].equals("*")) return shown;
+        CrossFileNavigator.NameInFile origin = navigator.origin(file, imported[0], imported[1]);
+        FileSummary summary = origin == null ? null : navigator.summary(origin.file());
+        if (summary == null) return shown;
+        List<Signature> signatures = summary.signatures(origin.name());
+        if (signatures.isEmpty()) return shown;
+        StringBuilder code = new StringBuilder(shown[0]);
+        appendSignatures(code, signatures, signatures.get(0).construct() ? "new " : "function ");
+        return new String[] {code.toString(), docsOf(signatures, markdown, shown[1])};
+    }
+
+    /** {@code Geometry.distance} where Geometry is imported: the member's kind, qualified name and signature, from the declaring file. */
+    private static String[] importedMember(DocumentQuery q, int ident, boolean markdown, CrossFileNavigator navigator) {
+        Arena arena = q.arena();
+        int access = TreePaths.parent(arena, ident);
+        if (access < 0 || (arena.kind(access) != MEMBER && arena.kind(access) != QUALIFIED_NAME) || arena.firstChild(access) == ident) return null;
+        CrossFileNavigator.MemberInFile found = ImportedMembers.member(q, access, navigator);
+        return found == null ? null : describe(found, markdown);
+    }
+
+    /** A member of another file: its kind and qualified name ("Base.prototype." shown as "Base."), or how it is called; its JSDoc. */
+    private static String[] describe(CrossFileNavigator.MemberInFile found, boolean markdown) {
+        FileSummary.Member first = found.members().get(0);
+        List<Signature> signatures = found.signatures();
+        StringBuilder code = new StringBuilder();
+        if (signatures.isEmpty()) {
+            code.append('(').append(first.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).append(") ")
+                    .append(found.qualifiedName().replace(dev.arenals.server.workspace.Summarizer.PROTOTYPE + ".", "."));
+        } else {
+            String label = signatures.get(0).construct() ? "new " : first.kind() == FileSummary.Kind.FUNCTION ? "function " : "(method) ";
+            appendSignatures(code, signatures, label);
+            if (code.length() > 0 && code.charAt(0) == '\n') code.deleteCharAt(0);
+        }
+        return new String[] {code.toString(), docsOf(signatures, markdown, null)};
+    }
+
+    /** {@code this.m} where m comes from a base class another file declares: shown as {@code (method) Base.m(…)}. */
+    private static String[] inheritedFromImport(DocumentQuery q, int offset, boolean markdown, CrossFileNavigator navigator) {
+        Target target = new TargetResolver(q).at(offset);
+        if (target == null || target.kind != Target.MEMBER || target.containerKind != Target.CLASS) return null;
+        CrossFileNavigator.MemberInFile found = ImportedMembers.inheritedFromImport(q, target.containers[0],
+                q.arena().names().name(target.nameId), navigator);
+        return found == null ? null : describe(found, markdown);
+    }
+
+    private static void appendSignatures(StringBuilder code, List<Signature> signatures, String label) {
+        for (int i = 0; i < signatures.size() && i < MAX_SIGNATURES; i++) {
+            Signature s = signatures.get(i);
+            code.append('\n').append(label).append(s.name().replace(dev.arenals.server.workspace.Summarizer.PROTOTYPE + ".", ".")).append('(').append(String.join(", ", s.parameters())).append(')').append(s.returns());
+        }
+        if (signatures.size() > MAX_SIGNATURES) code.append("\n// +").append(signatures.size() - MAX_SIGNATURES).append(" overloads");
+    }
+
+    private static String docsOf(List<Signature> signatures, boolean markdown, String otherwise) {
+        String comment = signatures.isEmpty() ? null : signatures.get(0).jsDoc();
+        if (comment == null) return otherwise;
+        return markdown ? JsDoc.toMarkdown(comment) : JsDoc.toPlainText(comment);
     }
 
     /** The declaration of a symbol as written and its JSDoc (null when none): what hover and completion's resolve show. */
@@ -87,7 +171,7 @@ public final class HoverHandler {
     private static String[] memberDeclarationAndDocs(DocumentQuery q, int offset, boolean markdown) {
         Target target = new TargetResolver(q).at(offset);
         if (target == null) return null;
-        Occurrences declarations = Occurrences.declarations(q, target);
+        Occurrences declarations = Occurrences.nearestDeclarations(q, target);
         int name;
         if (declarations.size() > 0) {
             name = declarations.node(0);

@@ -8,6 +8,7 @@ import dev.arenals.parser.tree.Arena;
 import dev.arenals.server.document.Document;
 import dev.arenals.server.protocol.Uris;
 import dev.arenals.server.query.Callables;
+import dev.arenals.server.query.CommonJs;
 import dev.arenals.server.query.DocumentQuery;
 import dev.arenals.server.query.Occurrences;
 import dev.arenals.server.query.Target;
@@ -214,6 +215,7 @@ public final class SignatureHelpHandler {
             if (scopes.kind(sym) == SymbolKind.IMPORT) return imported(q, scopes.declaringNode(sym), null, name, index, navigator);
             List<Signature> own = Callables.of(a, scopes.declaringNode(sym), name);
             if (own.isEmpty() && scopes.kind(sym) == SymbolKind.CLASS) return inherited(q, scopes.declaringNode(sym), name, index, navigator, 0);
+            if (own.isEmpty() && ImportedMembers.isImportBinding(q, sym)) return required(q, scopes.declarationNode(sym), name, navigator);
             return own;
         }
         if (k == SUPER) {
@@ -230,14 +232,20 @@ public final class SignatureHelpHandler {
             if (a.kind(object) == THIS) {
                 // the class's own methods, else those it inherits from classes this file declares
                 int cls = enclosingClass(a, callee);
+                int own = cls;
                 for (int depth = 0; cls >= 0 && depth < DefinitionHandler.MAX_BASES; depth++) {
-                    List<Signature> own = Callables.methods(a, cls, member);
-                    if (!own.isEmpty()) return own;
+                    List<Signature> found = Callables.methods(a, cls, member);
+                    if (!found.isEmpty()) return found;
                     cls = DefinitionHandler.baseClassInFile(q, cls);
                 }
-                return List.of();
+                // a method of a base class another file declares
+                CrossFileNavigator.MemberInFile inherited = own < 0 ? null : ImportedMembers.inheritedFromImport(q, own, member, navigator);
+                if (inherited == null) return List.of();
+                List<Signature> out = new ArrayList<>();
+                for (Signature s : inherited.signatures()) out.add(new Signature(member, s.parameters(), s.returns(), s.construct(), s.jsDoc()));
+                return out;
             }
-            if (a.kind(object) != IDENTIFIER_REFERENCE) return List.of();
+            if (a.kind(object) != IDENTIFIER_REFERENCE) return ImportedMembers.signatures(q, callee, member, navigator);
             int sym = q.symbolOfNode(object);
             if (sym < 0 || !q.isDeclared(sym)) return List.of();
             int declaring = scopes.declaringNode(sym);
@@ -245,6 +253,7 @@ public final class SignatureHelpHandler {
             if (scopes.kind(sym) == SymbolKind.IMPORT && a.kind(declaring) == IMPORT_NAMESPACE_SPECIFIER) {
                 return imported(q, declaring, member, member, index, navigator);
             }
+            if (ImportedMembers.isImportBinding(q, sym)) return ImportedMembers.signatures(q, callee, member, navigator);
             return memberOfThisFile(q, property, member);
         }
         return List.of();
@@ -276,6 +285,19 @@ public final class SignatureHelpHandler {
         }
         List<Signature> out = new ArrayList<>(found.size());
         for (Signature s : found) out.add(new Signature(label, s.parameters(), s.returns(), true, s.jsDoc()));
+        return out;
+    }
+
+    /** {@code f(} for {@code const { f } = require("./m")}: the export's signatures, labelled {@code label}. */
+    private static List<Signature> required(DocumentQuery q, int binding, String label, CrossFileNavigator navigator) {
+        String[] required = CommonJs.requireOf(q.arena(), binding);
+        Path file = Uris.pathOf(q.uri());
+        if (required == null || required[1].equals("*") || file == null || navigator == null) return List.of();
+        CrossFileNavigator.NameInFile origin = navigator.origin(file, required[0], required[1]);
+        FileSummary summary = origin == null ? null : navigator.summary(origin.file());
+        if (summary == null) return List.of();
+        List<Signature> out = new ArrayList<>();
+        for (Signature s : summary.signatures(origin.name())) out.add(new Signature(label, s.parameters(), s.returns(), s.construct(), s.jsDoc()));
         return out;
     }
 

@@ -154,6 +154,9 @@ public final class WorkspaceSymbolHandler {
             case TYPE: return SymbolKind.TypeParameter;
             case ENUM: return SymbolKind.Enum;
             case NAMESPACE: return SymbolKind.Namespace;
+            case METHOD: return SymbolKind.Method;
+            case PROPERTY: return SymbolKind.Property;
+            case ENUM_MEMBER: return SymbolKind.EnumMember;
             default: return SymbolKind.Variable;
         }
     }

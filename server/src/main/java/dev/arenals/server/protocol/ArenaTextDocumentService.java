@@ -189,7 +189,7 @@ public final class ArenaTextDocumentService implements TextDocumentService {
         if (params.getPosition() == null) throw invalidParams("hover: position is missing");
         boolean markdown = server.support().markdownHover;
         return onDocument("textDocument/hover", params.getTextDocument().getUri(), null,
-                doc -> hover.hover(doc, params.getPosition(), markdown));
+                doc -> hover.hover(doc, params.getPosition(), markdown, server.navigator()));
     }
 
     @Override

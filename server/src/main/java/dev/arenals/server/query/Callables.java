@@ -41,7 +41,7 @@ public final class Callables {
                 int target = a.firstChild(declaring);
                 int init = -1;
                 for (int c = target < 0 ? -1 : a.nextSibling(target); c >= 0; c = a.nextSibling(c)) if (!NodeKind.isType(a.kind(c))) init = c;
-                init = unwrap(a, init);
+                init = TreePaths.unwrapped(a, init);
                 if (init < 0) return List.of();
                 int ik = a.kind(init);
                 if (ik == ARROW_FUNCTION || ik == FUNCTION_EXPRESSION) {
@@ -77,14 +77,6 @@ public final class Callables {
         return out;
     }
 
-    private static int unwrap(Arena a, int node) {
-        while (node >= 0) {
-            int k = a.kind(node);
-            if (k != PARENTHESIZED && k != AS_EXPRESSION && k != SATISFIES_EXPRESSION && k != NON_NULL) return node;
-            node = a.firstChild(node);
-        }
-        return node;
-    }
 
     private static int functionOfMethod(Arena a, int method) {
         return childOfKind(a, method, FUNCTION_EXPRESSION);

@@ -53,6 +53,26 @@ public final class Occurrences {
         return out;
     }
 
+    /**
+     * The declarations definition and hover show: for a class member shared along an extends
+     * chain, those of the nearest class from the one asked about upwards (an override hides its
+     * base's declaration); else all of {@link #declarations}.
+     */
+    public static Occurrences nearestDeclarations(DocumentQuery q, Target target) {
+        Occurrences all = declarations(q, target);
+        if (target.kind != Target.MEMBER || target.containerKind != Target.CLASS || target.containers.length < 2 || all.count < 2) return all;
+        Arena arena = q.arena();
+        int cls = target.containers[0];
+        for (int depth = 0; cls >= 0 && depth < ClassHierarchy.MAX_DEPTH; depth++) {
+            Occurrences own = new Occurrences();
+            int first = TreePaths.firstInSubtree(arena, cls);
+            for (int i = 0; i < all.count; i++) if (all.nodes[i] >= first && all.nodes[i] < cls) own.add(all.nodes[i], all.flags[i]);
+            if (own.count > 0) return own;
+            cls = ClassHierarchy.baseInFile(q, cls);
+        }
+        return all;
+    }
+
     private static Occurrences collect(DocumentQuery q, Target target, boolean withAccesses) {
         Occurrences out = new Occurrences();
         new Collector(q, out).collect(target, withAccesses);
@@ -116,7 +136,7 @@ public final class Occurrences {
                 }
                 case Target.MEMBER:
                     for (int container : t.containers) memberDeclarations(t.containerKind, container, t.nameId);
-                    if (t.containerKind == Target.CLASS) thisUses(t.containers[0], t.nameId);
+                    if (t.containerKind == Target.CLASS) for (int container : t.containers) thisUses(container, t.nameId, t.containers.length > 1);
                     if (t.containerKind == Target.ENUM) for (int container : t.containers) enumInitializerUses(container, t.nameId);
                     if (withAccesses && t.accessGroup >= 0) qualifiedUses(t.accessGroup, t.nameId);
                     break;
@@ -169,13 +189,15 @@ public final class Occurrences {
         }
 
         /** {@code this.name} in the class's own methods, fields and static blocks (not in nested functions or classes). */
-        private void thisUses(int cls, int name) {
+        /** {@code this.name} in the class's own methods; with {@code family}, {@code super.name} too (the base's member is the same one). */
+        private void thisUses(int cls, int name, boolean family) {
             int[] toClass = TreePaths.pathTo(arena, cls);
             for (int n = TreePaths.firstInSubtree(arena, cls); n < cls; n++) {
                 if (arena.kind(n) != MEMBER || (arena.data(n) & M_COMPUTED) != 0) continue;
                 int object = arena.firstChild(n);
                 int property = object < 0 ? -1 : arena.nextSibling(object);
-                if (arena.kind(object) != THIS || property < 0 || arena.kind(property) != IDENTIFIER_NAME || arena.data(property) != name) continue;
+                boolean self = arena.kind(object) == THIS || (family && arena.kind(object) == SUPER);
+                if (!self || property < 0 || arena.kind(property) != IDENTIFIER_NAME || arena.data(property) != name) continue;
                 int[] path = TreePaths.pathFrom(arena, cls, n);
                 if (path == null) continue;
                 int[] full = prepend(toClass, path);

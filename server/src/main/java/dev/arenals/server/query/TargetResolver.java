@@ -78,7 +78,13 @@ public final class TargetResolver {
                 int object = arena.firstChild(parent);
                 if (arena.kind(object) == THIS) {
                     int cls = classOfThis(path, path.length - 2);
-                    return cls < 0 ? null : Target.member(ident, name, Target.CLASS, new int[] {cls}, classGroup(cls));
+                    return cls < 0 ? null : Target.member(ident, name, Target.CLASS, ClassHierarchy.memberFamily(q, cls, name), classGroup(cls));
+                }
+                if (arena.kind(object) == SUPER) {
+                    // super.m: the member of the class this one extends (in this file)
+                    int cls = classOfThis(path, path.length - 2);
+                    int base = cls < 0 ? -1 : ClassHierarchy.baseInFile(q, cls);
+                    return base < 0 ? null : Target.member(ident, name, Target.CLASS, ClassHierarchy.memberFamily(q, base, name), classGroup(base));
                 }
                 if (arena.kind(object) != IDENTIFIER_REFERENCE) return null;
                 int symbol = scopes.symbolOfNode(object);
@@ -96,7 +102,7 @@ public final class TargetResolver {
             case METHOD: {
                 if (!first || path.length < 4 || arena.kind(path[path.length - 3]) != CLASS_BODY) return null;
                 int cls = path[path.length - 4];
-                return Target.member(ident, name, Target.CLASS, new int[] {cls}, classGroup(cls));
+                return Target.member(ident, name, Target.CLASS, ClassHierarchy.memberFamily(q, cls, name), classGroup(cls));
             }
             case ENUM_MEMBER: {
                 if (!first || path.length < 3) return null;
@@ -120,7 +126,7 @@ public final class TargetResolver {
             if (path == null || path.length < 2) continue;
             int owner = path[path.length - 2];
             int ok = arena.kind(owner);
-            if (isClass(ok)) return Target.member(ident, name, Target.CLASS, new int[] {owner}, group);
+            if (isClass(ok)) return Target.member(ident, name, Target.CLASS, ClassHierarchy.memberFamily(q, owner, name), group);
             if (ok == ENUM_DECLARATION) return Target.member(ident, name, Target.ENUM, enumDeclarations(group), group);
             if (ok == MODULE_DECLARATION) {
                 int[] groups = namespaceMembers(group, name);

@@ -1,6 +1,7 @@
 package dev.arenals.server.query;
 
 import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.NodeKind;
 import java.util.Arrays;
 
 /**
@@ -52,5 +53,15 @@ public final class TreePaths {
         int c = arena.firstChild(node);
         while (c >= 0 && i-- > 0) c = arena.nextSibling(c);
         return c;
+    }
+
+    /** {@code node} without the parentheses, {@code as}, {@code satisfies} and {@code !} around it (-1 stays -1). */
+    public static int unwrapped(Arena arena, int node) {
+        while (node >= 0) {
+            int k = arena.kind(node);
+            if (k != NodeKind.PARENTHESIZED && k != NodeKind.AS_EXPRESSION && k != NodeKind.SATISFIES_EXPRESSION && k != NodeKind.NON_NULL) return node;
+            node = arena.firstChild(node);
+        }
+        return node;
     }
 }

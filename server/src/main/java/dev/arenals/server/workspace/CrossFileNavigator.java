@@ -27,6 +27,9 @@ public final class CrossFileNavigator {
 
     public CrossFileNavigator(WorkspaceIndex index) { this.index = index; }
 
+    /** The summary of {@code file}: the index's, else made now from disk; null when unreadable. */
+    public FileSummary summary(Path file) { return index.summaryOrLoad(file); }
+
     /**
      * Where {@code importedName} ("default", "*" or a name) of the module {@code specifier},
      * imported by {@code importer}, is declared; empty when the module or the name is not found.
@@ -184,6 +187,58 @@ public final class CrossFileNavigator {
     }
 
     /**
+     * What a dotted path from an imported name stands for, as a container of members: the file
+     * declaring it and the qualified name its summary keeps the members under ("Geometry.Inner").
+     * {@code importedName} "*" is a namespace import: the path's first name is then the module's
+     * export. Null when the import or the path's first name is not found.
+     */
+    public NameInFile importedContainer(Path importer, String specifier, String importedName, List<String> path) {
+        int first = 0;
+        NameInFile origin;
+        if (importedName.equals("*")) {
+            if (path.isEmpty()) return null;
+            origin = origin(importer, specifier, path.get(0));
+            first = 1;
+        } else {
+            origin = origin(importer, specifier, importedName);
+        }
+        if (origin == null) return null;
+        if (first == path.size()) return origin;
+        StringBuilder container = new StringBuilder(origin.name());
+        for (int i = first; i < path.size(); i++) container.append('.').append(path.get(i));
+        return new NameInFile(origin.file(), container.toString());
+    }
+
+    /**
+     * The declarations of the member a dotted path names ({@code Geometry.distance} for the
+     * imported name Geometry and the path [distance]; {@code g.Geometry.distance} for a namespace
+     * import g and [Geometry, distance]): each merged declaration, with its file. Null when the path
+     * names a top-level export (no member) or nothing the summaries know.
+     */
+    public MemberInFile importedMember(Path importer, String specifier, String importedName, List<String> path) {
+        if (path.isEmpty() || (importedName.equals("*") && path.size() < 2)) return null;
+        NameInFile container = importedContainer(importer, specifier, importedName, path.subList(0, path.size() - 1));
+        if (container == null) return null;
+        FileSummary s = index.summaryOrLoad(container.file());
+        if (s == null) return null;
+        String last = path.get(path.size() - 1);
+        List<FileSummary.Member> found = s.members(container.name(), last);
+        return found.isEmpty() ? null : new MemberInFile(s, container.name() + "." + last, found);
+    }
+
+    /** Members found by {@link #importedMember}: the summary that keeps them, their qualified name, each declaration. */
+    public record MemberInFile(FileSummary summary, String qualifiedName, List<FileSummary.Member> members) {
+        public List<Location> locations() {
+            List<Location> out = new ArrayList<>(members.size());
+            for (FileSummary.Member m : members) out.add(location(summary, m.span()));
+            return out;
+        }
+
+        /** How the member is called, when it is callable (each overload). */
+        public List<FileSummary.Signature> signatures() { return summary.signatures(qualifiedName); }
+    }
+
+    /**
      * An import binding of a name: {@code localName} in {@code file} stands for it, or, when
      * {@code member} is not null, {@code localName} is a namespace import whose {@code member} does.
      */
@@ -284,7 +339,8 @@ public final class CrossFileNavigator {
         java.util.ArrayDeque<NameInFile> flowing = new java.util.ArrayDeque<>();
         Set<NameInFile> seen = new HashSet<>();
         for (Export e : declaring.exports()) {
-            if (e.fromSpecifier() == null && local.equals(e.localName()) && local.equals(e.exportedName())) {
+            // exports.a = a: the exported name is a property of its own, which a rename of a leaves as it is
+            if (e.fromSpecifier() == null && !e.commonJs() && local.equals(e.localName()) && local.equals(e.exportedName())) {
                 NameInFile n = new NameInFile(file, local);
                 if (seen.add(n)) flowing.add(n);
             }
@@ -306,7 +362,7 @@ public final class CrossFileNavigator {
                         }
                         addSite(out, sitesSeen, new RenameSite(importer, RenameKind.BINDING, local, null));
                         for (Export e : s.exports()) {
-                            if (e.fromSpecifier() == null && local.equals(e.localName()) && local.equals(e.exportedName())) {
+                            if (e.fromSpecifier() == null && !e.commonJs() && local.equals(e.localName()) && local.equals(e.exportedName())) {
                                 NameInFile next = new NameInFile(importer, local);
                                 if (seen.add(next)) flowing.add(next);
                             }

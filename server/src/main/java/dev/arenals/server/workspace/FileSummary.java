@@ -24,21 +24,24 @@ public record FileSummary(
         ImmutableMap<String, Path> resolvedModules,
         long sourceChars,
         ImmutableList<AmbientModule> ambientModules,
-        ImmutableList<Signature> signatures) {
+        ImmutableList<Signature> signatures,
+        ImmutableList<Member> members) {
 
-    /** The summary without ambient modules and signatures (the form before they were kept). */
+    /** The summary without ambient modules, signatures and members (the form before they were kept). */
     public FileSummary(Path path, String uri, ImmutableList<Declaration> declarations, ImmutableList<Export> exports,
             ImmutableList<String> starExports, ImmutableList<Import> imports, ImmutableList<String> moduleSpecifiers,
             ImmutableMap<String, Path> resolvedModules, long sourceChars) {
-        this(path, uri, declarations, exports, starExports, imports, moduleSpecifiers, resolvedModules, sourceChars, ImmutableList.of(), ImmutableList.of());
+        this(path, uri, declarations, exports, starExports, imports, moduleSpecifiers, resolvedModules, sourceChars, ImmutableList.of(), ImmutableList.of(), ImmutableList.of());
     }
 
     /** The name {@link Export#exportedName} has for {@code export = x} ({@code localName} x when it is a name, else null). */
     public static final String EXPORT_ASSIGNMENT = "export=";
     /**
      * How an exported callable is called, for signature help in the files that import it: a
-     * function (one per overload), a class (one per constructor overload) or a variable bound to a
-     * function. {@code name} is the declaration's name; the parameters are as written (types and
+     * function (one per overload), a class (one per constructor overload), a variable bound to a
+     * function, or a callable {@link Member} (a namespace's function, a static method, an object
+     * literal's method). {@code name} is the declaration's name, or a member's qualified name
+     * ("Geometry.distance"); the parameters are as written (types and
      * defaults included); {@code returns} is ": T" as written or ""; {@code jsDoc} is the raw
      * documenting comment, or null.
      */
@@ -55,8 +58,39 @@ public record FileSummary(
         return out == null ? ImmutableList.of() : out.build();
     }
 
-    /** What a declaration is, for workspace/symbol's icons. */
-    public enum Kind { FUNCTION, CLASS, VARIABLE, CONSTANT, INTERFACE, TYPE, ENUM, NAMESPACE }
+    /** What a declaration is, for workspace/symbol's and completion's icons. */
+    public enum Kind { FUNCTION, CLASS, VARIABLE, CONSTANT, INTERFACE, TYPE, ENUM, NAMESPACE, METHOD, PROPERTY, ENUM_MEMBER }
+
+    /**
+     * A member reachable by a dotted name from an exported declaration: what a namespace exports
+     * (in an ambient namespace that exports nothing explicitly, everything it declares), a class's
+     * static members, an enum's members, the properties of an object literal a {@code const} is
+     * bound to; nested containers too. {@code container} is the qualified name of what holds it
+     * ("Geometry", "Geometry.Inner"), starting with the file's local name of the declaration.
+     */
+    public record Member(String container, String name, Kind kind, Span span) { }
+
+    /** The members of {@code container} named {@code name} (merged namespaces may declare it twice), in source order. */
+    public ImmutableList<Member> members(String container, String name) {
+        ImmutableList.Builder<Member> out = null;
+        for (Member m : members) {
+            if (!m.name().equals(name) || !m.container().equals(container)) continue;
+            if (out == null) out = ImmutableList.builder();
+            out.add(m);
+        }
+        return out == null ? ImmutableList.of() : out.build();
+    }
+
+    /** The members of {@code container}, in source order. */
+    public ImmutableList<Member> membersOf(String container) {
+        ImmutableList.Builder<Member> out = null;
+        for (Member m : members) {
+            if (!m.container().equals(container)) continue;
+            if (out == null) out = ImmutableList.builder();
+            out.add(m);
+        }
+        return out == null ? ImmutableList.of() : out.build();
+    }
 
     /** A name range on one line: the declaration's or the export's name. */
     public record Span(int line, int startColumn, int endColumn) { }
@@ -68,8 +102,12 @@ public record FileSummary(
      * One exported name. {@code localName} is the name inside this file (a declaration or an
      * import), or inside {@code fromSpecifier} for a re-export; "*" for {@code export * as x from};
      * null for {@code export default} of an expression, whose span is the expression's start.
+     * {@code commonJs}: written {@code exports.a = …} (or {@code module.exports}), where the exported
+     * name is a property name of its own, which renaming the local name does not change.
      */
-    public record Export(String exportedName, String localName, String fromSpecifier, Span span) { }
+    public record Export(String exportedName, String localName, String fromSpecifier, Span span, boolean commonJs) {
+        public Export(String exportedName, String localName, String fromSpecifier, Span span) { this(exportedName, localName, fromSpecifier, span, false); }
+    }
 
     /**
      * One imported binding: {@code importedName} is the name in the module, "default" for a default

@@ -14,6 +14,10 @@ import dev.arenals.server.workspace.FileSummary.Declaration;
 import dev.arenals.server.workspace.FileSummary.Export;
 import dev.arenals.server.workspace.FileSummary.Import;
 import dev.arenals.server.workspace.FileSummary.Kind;
+import dev.arenals.server.workspace.FileSummary.Member;
+import dev.arenals.server.workspace.FileSummary.Signature;
+import dev.arenals.server.query.Callables;
+import dev.arenals.server.query.CommonJs;
 import dev.arenals.server.workspace.FileSummary.Span;
 import java.nio.file.Path;
 
@@ -66,12 +70,29 @@ public final class Summarizer {
         return new Summarizer(arena, text, scratch, encoding, false).run(path, uri);
     }
 
+    /**
+     * Whether require() and exports are read as imports and exports: in JavaScript files that may
+     * be CommonJS (.js, .cjs, .jsx), as TypeScript reads them; a TypeScript file's are not exports.
+     */
+    private boolean commonJs;
+
+    static boolean mayBeCommonJs(Path path) {
+        Path name = path == null ? null : path.getFileName();
+        if (name == null) return false;
+        String n = name.toString();
+        return n.endsWith(".js") || n.endsWith(".cjs") || n.endsWith(".jsx");
+    }
+
     private FileSummary run(Path path, String uri) {
+        commonJs = mayBeCommonJs(path);
         for (int s = arena.firstChild(arena.root()); s >= 0; s = arena.nextSibling(s)) statement(s);
         ImmutableList<String> modules = specifiers.build();
         ImmutableList<Export> exportList = exports.build();
+        ImmutableList.Builder<Signature> signatures = ImmutableList.builder();
+        signatures(exportList, signatures);
+        ImmutableList<Member> memberList = members(exportList, path.getFileName() != null && path.getFileName().toString().endsWith(".d.ts"), signatures);
         return new FileSummary(path, uri, declarations.build(), exportList, starExports.build(), imports.build(),
-                modules, resolve(path, modules, requireOnly), arena.sourceLength(), ambientModules.build(), signatures(exportList));
+                modules, resolve(path, modules, requireOnly), arena.sourceLength(), ambientModules.build(), signatures.build(), memberList);
     }
 
     /**
@@ -86,17 +107,300 @@ public final class Summarizer {
     }
 
     /** The signatures of the exported callables, for signature help in importing files. */
-    private ImmutableList<FileSummary.Signature> signatures(ImmutableList<Export> exportList) {
-        if (callables == null) return ImmutableList.of();
-        ImmutableList.Builder<FileSummary.Signature> out = ImmutableList.builder();
+    private void signatures(ImmutableList<Export> exportList, ImmutableList.Builder<Signature> out) {
+        if (callables == null) return;
         java.util.Set<String> done = new java.util.HashSet<>();
         for (Export e : exportList) {
             if (e.fromSpecifier() != null || e.localName() == null || !done.add(e.localName())) continue;
             Integer declaring = callables.get(e.localName());
-            if (declaring != null) out.addAll(dev.arenals.server.query.Callables.of(arena, declaring, e.localName()));
+            if (declaring != null) out.addAll(Callables.of(arena, declaring, e.localName()));
+        }
+    }
+
+    // ---- members of exported containers ----
+
+    /**
+     * Top-level declarations that have members (namespaces, classes, enums, variables bound to an
+     * object literal or a class expression), by name: every declaring node, as namespaces merge.
+     * Null until one is seen; not filled inside {@code declare module "x"} bodies.
+     */
+    private java.util.Map<String, java.util.List<Integer>> containers;
+    private boolean inAmbientModule;
+
+    /** How deep containers nest in a summary ({@code a.b.c.d}), and how many members one file keeps at most. */
+    private static final int MAX_MEMBER_DEPTH = 4, MAX_MEMBERS = 4096;
+    private int memberCount;
+
+    private void noteContainer(String name, int node) {
+        if (inAmbientModule) return;
+        if (containers == null) containers = new java.util.HashMap<>();
+        containers.computeIfAbsent(name, n -> new java.util.ArrayList<>(1)).add(node);
+    }
+
+    /**
+     * The members of the containers the file exports (under their local names), and the
+     * signatures of the callable ones under their qualified names. Only exported containers are
+     * read: a summary keeps what other files can reach.
+     */
+    private ImmutableList<Member> members(ImmutableList<Export> exportList, boolean declarationFile, ImmutableList.Builder<Signature> signatures) {
+        if (containers == null) return ImmutableList.of();
+        ImmutableList.Builder<Member> out = ImmutableList.builder();
+        java.util.Set<String> done = new java.util.HashSet<>();
+        for (Export e : exportList) {
+            if (e.fromSpecifier() != null || e.localName() == null || !done.add(e.localName())) continue;
+            java.util.List<Integer> nodes = containers.get(e.localName());
+            if (nodes == null) continue;
+            for (int node : nodes) containerMembers(e.localName(), node, declarationFile, 0, out, signatures);
         }
         return out.build();
     }
+
+    private void containerMembers(String container, int node, boolean ambient, int depth, ImmutableList.Builder<Member> out,
+            ImmutableList.Builder<Signature> signatures) {
+        if (node < 0 || depth > MAX_MEMBER_DEPTH || memberCount >= MAX_MEMBERS) return;
+        switch (arena.kind(node)) {
+            case MODULE_DECLARATION: namespaceMembers(container, node, ambient, depth, out, signatures); break;
+            case CLASS_DECLARATION: case CLASS_EXPRESSION:
+                staticMembers(container, node, depth, out, signatures);
+                instanceMembers(container + PROTOTYPE, node, out, signatures);
+                break;
+            case ENUM_DECLARATION:
+                for (int m = arena.firstChild(node); m >= 0; m = arena.nextSibling(m)) {
+                    if (arena.kind(m) == ENUM_MEMBER) member(container, arena.firstChild(m), Kind.ENUM_MEMBER, out);
+                }
+                break;
+            case OBJECT: objectMembers(container, node, depth, out, signatures); break;
+            default: break;
+        }
+    }
+
+    /**
+     * What a namespace exports: its {@code export}ed declarations, or in an ambient namespace
+     * without any {@code export}, every declaration (TypeScript exports them all). A qualified
+     * name ({@code namespace A.B.C}) nests: A has B, A.B has C, the body belongs to A.B.C.
+     */
+    private void namespaceMembers(String container, int module, boolean ambient, int depth, ImmutableList.Builder<Member> out,
+            ImmutableList.Builder<Signature> signatures) {
+        int name = arena.firstChild(module);
+        if (name < 0) return;
+        if (arena.kind(name) == QUALIFIED_NAME) {
+            for (int part = arena.nextSibling(arena.firstChild(name)); part >= 0; part = arena.nextSibling(part)) {
+                if (!member(container, part, Kind.NAMESPACE, out)) return;
+                container = container + "." + nameOf(part);
+            }
+        }
+        boolean isAmbient = ambient || (arena.data(module) & MOD_DECLARE) != 0;
+        int block = arena.nextSibling(name);
+        if (block < 0 || arena.kind(block) != MODULE_BLOCK) return;
+        boolean exportsSome = false;
+        for (int st = arena.firstChild(block); st >= 0; st = arena.nextSibling(st)) if (arena.kind(st) == EXPORT_NAMED) exportsSome = true;
+        for (int st = arena.firstChild(block); st >= 0; st = arena.nextSibling(st)) {
+            int d;
+            if (arena.kind(st) == EXPORT_NAMED) d = arena.firstChild(st);
+            else if (isAmbient && !exportsSome) d = st;
+            else continue;
+            if (d < 0) continue;
+            int dk = arena.kind(d);
+            if (dk == VARIABLE_DECLARATION) {
+                Kind k = arena.data(d) == VAR_CONST ? Kind.CONSTANT : Kind.VARIABLE;
+                for (int v = arena.firstChild(d); v >= 0; v = arena.nextSibling(v)) {
+                    int target = arena.firstChild(v);
+                    if (target < 0 || arena.kind(target) != BINDING_IDENTIFIER || !member(container, target, k, out)) continue;
+                    String qualified = container + "." + nameOf(target);
+                    int init = initializer(target);
+                    if (init >= 0 && (isFunction(arena.kind(init)) || isClass(arena.kind(init)))) signatures.addAll(Callables.of(arena, v, qualified));
+                    if (init >= 0) containerMembers(qualified, init, isAmbient, depth + 1, out, signatures);
+                }
+                continue;
+            }
+            Kind k;
+            switch (dk) {
+                case FUNCTION_DECLARATION: k = Kind.FUNCTION; break;
+                case CLASS_DECLARATION: k = Kind.CLASS; break;
+                case ENUM_DECLARATION: k = Kind.ENUM; break;
+                case MODULE_DECLARATION: k = Kind.NAMESPACE; break;
+                case INTERFACE_DECLARATION: k = Kind.INTERFACE; break;
+                case TYPE_ALIAS: k = Kind.TYPE; break;
+                default: continue;
+            }
+            int memberName = arena.firstChild(d);
+            if (memberName >= 0 && arena.kind(memberName) == QUALIFIED_NAME) memberName = arena.firstChild(memberName);
+            if (memberName < 0 || arena.kind(memberName) != BINDING_IDENTIFIER || !member(container, memberName, k, out)) continue;
+            String qualified = container + "." + nameOf(memberName);
+            if (k == Kind.FUNCTION) {
+                // overloads are adjacent statements: their signatures come with the first
+                if (!sameFunctionBefore(st, arena.data(memberName))) signatures.addAll(Callables.of(arena, d, qualified));
+            } else if (k == Kind.CLASS) {
+                signatures.addAll(Callables.of(arena, d, qualified));
+            }
+            if (k == Kind.CLASS || k == Kind.ENUM || k == Kind.NAMESPACE) containerMembers(qualified, d, isAmbient, depth + 1, out, signatures);
+        }
+    }
+
+    /** Whether the statement before {@code st} declares a function named {@code nameId} too (an earlier overload). */
+    private boolean sameFunctionBefore(int st, int nameId) {
+        int before = dev.arenals.server.query.TreePaths.firstInSubtree(arena, st) - 1;
+        if (before < 0 || arena.nextSibling(before) != st) return false;
+        int f = arena.kind(before) == EXPORT_NAMED ? arena.firstChild(before) : before;
+        if (f < 0 || arena.kind(f) != FUNCTION_DECLARATION) return false;
+        int n = arena.firstChild(f);
+        return n >= 0 && arena.kind(n) == BINDING_IDENTIFIER && arena.data(n) == nameId;
+    }
+
+    /** A class's static fields, accessors and methods (what {@code C.x} reaches). */
+    private void staticMembers(String container, int cls, int depth, ImmutableList.Builder<Member> out, ImmutableList.Builder<Signature> signatures) {
+        int body = -1;
+        for (int c = arena.firstChild(cls); c >= 0; c = arena.nextSibling(c)) if (arena.kind(c) == CLASS_BODY) body = c;
+        java.util.Set<String> methodsDone = null;
+        for (int m = body < 0 ? -1 : arena.firstChild(body); m >= 0; m = arena.nextSibling(m)) {
+            int mk = arena.kind(m), data = arena.data(m);
+            if ((mk != METHOD && mk != FIELD) || (data & C_STATIC) == 0 || (data & P_COMPUTED) != 0) continue;
+            int key = arena.firstChild(m);
+            boolean accessor = (data & (P_GET | P_SET)) != 0 || (mk == FIELD && (data & C_ACCESSOR) != 0);
+            Kind k = mk == METHOD && !accessor ? Kind.METHOD : Kind.PROPERTY;
+            if (!member(container, key, k, out)) continue;
+            String name = keyName(key);
+            String qualified = container + "." + name;
+            if (k == Kind.METHOD) {
+                if (methodsDone == null) methodsDone = new java.util.HashSet<>();
+                if (methodsDone.add(name)) {
+                    for (Signature sig : Callables.methods(arena, cls, name)) {
+                        signatures.add(new Signature(qualified, sig.parameters(), sig.returns(), sig.construct(), sig.jsDoc()));
+                    }
+                }
+            } else if (mk == FIELD) {
+                int init = arena.nextSibling(key);
+                while (init >= 0 && isType(arena.kind(init))) init = arena.nextSibling(init);
+                init = unwrapped(init);
+                if (init >= 0 && isFunction(arena.kind(init))) signatures.addAll(Callables.of(arena, init, qualified));
+                if (init >= 0) containerMembers(qualified, init, false, depth + 1, out, signatures);
+            }
+        }
+    }
+
+    /** What instance members are kept under: "C.prototype" holds what {@code this.x} of C (and of classes extending C) reaches. */
+    public static final String PROTOTYPE = ".prototype";
+
+    /**
+     * A class's instance fields, accessors, methods and constructor parameter properties, then
+     * those it inherits from classes this file declares (a base declared in another file is left
+     * to that file's summary), each name once: the nearest declaration.
+     */
+    private void instanceMembers(String container, int cls, ImmutableList.Builder<Member> out, ImmutableList.Builder<Signature> signatures) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        java.util.Set<Integer> visited = new java.util.HashSet<>();
+        for (int c = cls; c >= 0 && visited.add(c) && visited.size() <= MAX_MEMBER_DEPTH * 4; c = baseInFile(c)) {
+            int body = -1;
+            for (int ch = arena.firstChild(c); ch >= 0; ch = arena.nextSibling(ch)) if (arena.kind(ch) == CLASS_BODY) body = ch;
+            java.util.Set<String> here = new java.util.HashSet<>();
+            for (int m = body < 0 ? -1 : arena.firstChild(body); m >= 0; m = arena.nextSibling(m)) {
+                int mk = arena.kind(m), data = arena.data(m);
+                if (mk == METHOD && (data & C_CONSTRUCTOR) != 0) {
+                    constructorProperties(container, m, seen, here, out);
+                    continue;
+                }
+                if ((mk != METHOD && mk != FIELD) || (data & C_STATIC) != 0 || (data & P_COMPUTED) != 0) continue;
+                int key = arena.firstChild(m);
+                String name = keyName(key);
+                if (name == null || (seen.contains(name) && !here.contains(name))) continue; // overridden below
+                boolean accessor = (data & (P_GET | P_SET)) != 0 || (mk == FIELD && (data & C_ACCESSOR) != 0);
+                Kind k = mk == METHOD && !accessor ? Kind.METHOD : Kind.PROPERTY;
+                if (!member(container, key, k, out)) return;
+                if (seen.add(name)) here.add(name);
+                if (k == Kind.METHOD && here.contains(name) && !signaturesDone(container, name)) {
+                    for (Signature sig : Callables.methods(arena, c, name)) {
+                        signatures.add(new Signature(container + "." + name, sig.parameters(), sig.returns(), sig.construct(), sig.jsDoc()));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Qualified names whose signatures are added: overloads of a method are one set. */
+    private java.util.Set<String> signed;
+
+    private boolean signaturesDone(String container, String name) {
+        if (signed == null) signed = new java.util.HashSet<>();
+        return !signed.add(container + "." + name);
+    }
+
+    /** {@code constructor(private a: T)}: parameters that are also fields. */
+    private void constructorProperties(String container, int constructor, java.util.Set<String> seen, java.util.Set<String> here,
+            ImmutableList.Builder<Member> out) {
+        int fn = arena.nextSibling(arena.firstChild(constructor));
+        int params = fn < 0 ? -1 : arena.firstChild(fn);
+        if (params < 0 || arena.kind(params) != FORMAL_PARAMETERS) return;
+        int modifiers = MOD_PUBLIC | MOD_PRIVATE | MOD_PROTECTED | MOD_READONLY | MOD_OVERRIDE;
+        for (int p = arena.firstChild(params); p >= 0; p = arena.nextSibling(p)) {
+            if (arena.kind(p) != PARAMETER || (arena.data(p) & modifiers) == 0) continue;
+            int target = arena.firstChild(p);
+            if (target >= 0 && arena.kind(target) == ASSIGNMENT_PATTERN) target = arena.firstChild(target);
+            if (target < 0 || arena.kind(target) != BINDING_IDENTIFIER || seen.contains(nameOf(target))) continue;
+            if (!member(container, target, Kind.PROPERTY, out)) return;
+            seen.add(nameOf(target));
+            here.add(nameOf(target));
+        }
+    }
+
+    /** The top-level class of this file that {@code cls} extends by name, or -1. */
+    private int baseInFile(int cls) {
+        for (int c = arena.firstChild(cls); c >= 0; c = arena.nextSibling(c)) {
+            if (arena.kind(c) != CLASS_HERITAGE) continue;
+            int expr = arena.firstChild(c);
+            if (expr >= 0 && arena.kind(expr) == EXPRESSION_WITH_TYPE_ARGUMENTS) expr = arena.firstChild(expr);
+            if (expr < 0 || arena.kind(expr) != IDENTIFIER_REFERENCE || containers == null) return -1;
+            java.util.List<Integer> found = containers.get(nameOf(expr));
+            if (found == null) return -1;
+            for (int node : found) if (isClass(arena.kind(node)) && node != cls) return node;
+            return -1;
+        }
+        return -1;
+    }
+
+    /** An object literal's named properties and methods; nested object literals too. */
+    private void objectMembers(String container, int object, int depth, ImmutableList.Builder<Member> out, ImmutableList.Builder<Signature> signatures) {
+        for (int p = arena.firstChild(object); p >= 0; p = arena.nextSibling(p)) {
+            if (arena.kind(p) != PROPERTY || (arena.data(p) & P_COMPUTED) != 0) continue;
+            int key = arena.firstChild(p);
+            int value = unwrapped(key < 0 ? -1 : arena.nextSibling(key));
+            boolean accessor = (arena.data(p) & (P_GET | P_SET)) != 0;
+            boolean callable = !accessor && value >= 0 && isFunction(arena.kind(value));
+            if (!member(container, key, callable ? Kind.METHOD : Kind.PROPERTY, out)) continue;
+            String qualified = container + "." + keyName(key);
+            if (callable) signatures.addAll(Callables.of(arena, value, qualified));
+            else if (!accessor && value >= 0) containerMembers(qualified, value, false, depth + 1, out, signatures);
+        }
+    }
+
+    /** Adds the member named by {@code key}; false when the key is not a plain name or the file's cap is reached. */
+    private boolean member(String container, int key, Kind kind, ImmutableList.Builder<Member> out) {
+        String name = keyName(key);
+        if (name == null || memberCount >= MAX_MEMBERS) return false;
+        memberCount++;
+        out.add(new Member(container, name, kind, span(key)));
+        return true;
+    }
+
+    /** A key usable after a dot: an identifier, or a string that is one; else null. */
+    private String keyName(int key) {
+        if (key < 0) return null;
+        int k = arena.kind(key);
+        if (k == IDENTIFIER_NAME || k == BINDING_IDENTIFIER || k == IDENTIFIER_REFERENCE) return nameOf(key);
+        if (k != STRING_LITERAL) return null;
+        String v = stringValue(key);
+        if (v.isEmpty() || !Character.isJavaIdentifierStart(v.charAt(0))) return null;
+        for (int i = 1; i < v.length(); i++) if (!Character.isJavaIdentifierPart(v.charAt(i))) return null;
+        return v;
+    }
+
+    /** The value a variable's name is bound to (past its type annotation, parentheses and {@code as}), or -1. */
+    private int initializer(int target) {
+        int init = arena.nextSibling(target);
+        while (init >= 0 && isType(arena.kind(init))) init = arena.nextSibling(init);
+        return unwrapped(init);
+    }
+
+    private int unwrapped(int node) { return dev.arenals.server.query.TreePaths.unwrapped(arena, node); }
 
     private void statement(int s) {
         switch (arena.kind(s)) {
@@ -107,8 +411,165 @@ public final class Summarizer {
             case IMPORT_EQUALS: importEquals(s); break;
             case EXPORT_ASSIGNMENT: exportAssignment(s); break;
             case MODULE_DECLARATION: if (!ambientModule(s)) declaration(s, false, false); break;
+            case EXPRESSION_STATEMENT: if (commonJs) commonJsStatement(s); break;
             default: declaration(s, false, false); break;
         }
+    }
+
+    // ---- CommonJS: require() as imports, exports.a / module.exports as exports ----
+
+    /** Local names bound to a whole required module ({@code var x_1 = require("./x")}) → its specifier; null until one is seen. */
+    private java.util.Map<String, String> requiredModules;
+
+    /**
+     * A top-level variable declarator bound to {@code require("m")}: recorded as imports (the
+     * module, one of its properties, or the names a pattern takes from it); false when it is not.
+     */
+    private boolean requireDeclarator(int declarator) {
+        int target = arena.firstChild(declarator);
+        if (target < 0) return false;
+        if (arena.kind(target) == BINDING_IDENTIFIER) {
+            String[] required = CommonJs.requireOf(arena, target);
+            if (required == null) return false;
+            required(required[0]);
+            imports.add(new Import(nameOf(target), required[1], required[0], span(target)));
+            if (required[1].equals("*")) {
+                if (requiredModules == null) requiredModules = new java.util.HashMap<>();
+                requiredModules.put(nameOf(target), required[0]);
+            }
+            return true;
+        }
+        if (arena.kind(target) != OBJECT_PATTERN) return false;
+        int init = arena.nextSibling(target);
+        while (init >= 0 && isType(arena.kind(init))) init = arena.nextSibling(init);
+        String specifier = CommonJs.requireSpecifier(arena, init);
+        if (specifier == null) return false;
+        required(specifier);
+        for (int p = arena.firstChild(target); p >= 0; p = arena.nextSibling(p)) {
+            if (arena.kind(p) != PROPERTY || (arena.data(p) & P_COMPUTED) != 0) continue;
+            int key = arena.firstChild(p);
+            int local = key < 0 ? -1 : arena.nextSibling(key);
+            if (local >= 0 && arena.kind(local) == ASSIGNMENT_PATTERN) local = arena.firstChild(local);
+            if (local < 0 || arena.kind(local) != BINDING_IDENTIFIER) continue;
+            imports.add(new Import(nameOf(local), moduleName(key), specifier, span(local)));
+        }
+        return true;
+    }
+
+    /** A specifier written in require(): resolved with the "require" condition unless an import names it too. */
+    private void required(String specifier) {
+        specifiers.add(specifier);
+        if (requireOnly == null) requireOnly = new java.util.HashMap<>();
+        requireOnly.merge(specifier, 1, Integer::sum);
+    }
+
+    /**
+     * {@code exports.a = v}, {@code module.exports.a = v}, {@code module.exports = v} (chains
+     * too, without the {@code = void 0} placeholders TypeScript's emit writes first), and the
+     * emitted re-exports {@code __exportStar(require("./m"), exports)} and
+     * {@code Object.defineProperty(exports, "a", { get: function () { return m_1.a; } })}.
+     */
+    private void commonJsStatement(int s) {
+        int e = arena.firstChild(s);
+        if (e < 0) return;
+        if (CommonJs.isPlainAssignment(arena, e)) {
+            int value = e;
+            while (CommonJs.isPlainAssignment(arena, value)) value = arena.nextSibling(arena.firstChild(value));
+            value = unwrapped(value);
+            if (value < 0 || (arena.kind(value) == UNARY && arena.data(value) == dev.arenals.parser.lexer.Token.K_VOID)) return;
+            for (int a = e; CommonJs.isPlainAssignment(arena, a); a = arena.nextSibling(arena.firstChild(a))) {
+                int name = CommonJs.exportTarget(arena, arena.firstChild(a));
+                if (name == CommonJs.MODULE_EXPORTS) moduleExports(value, arena.firstChild(a));
+                else if (name >= 0) exportedValue(name, value);
+            }
+            return;
+        }
+        if (arena.kind(e) != CALL) return;
+        int callee = arena.firstChild(e);
+        int first = callee < 0 ? -1 : arena.nextSibling(callee);
+        if (first < 0) return;
+        if (arena.kind(callee) == IDENTIFIER_REFERENCE && (arena.names().equals(arena.data(callee), "__exportStar")
+                || arena.names().equals(arena.data(callee), "__export"))) {
+            String specifier = CommonJs.requireSpecifier(arena, first);
+            if (specifier != null) {
+                required(specifier);
+                starExports.add(specifier);
+            }
+            return;
+        }
+        int name = arena.nextSibling(first);
+        int descriptor = name < 0 ? -1 : arena.nextSibling(name);
+        if (arena.kind(callee) != MEMBER || descriptor < 0 || arena.kind(name) != STRING_LITERAL || arena.kind(descriptor) != OBJECT
+                || !"Object.defineProperty".equals(arena.text(arena.start(callee), arena.end(callee)))
+                || arena.kind(first) != IDENTIFIER_REFERENCE || !arena.names().equals(arena.data(first), "exports")) return;
+        String exported = stringValue(name);
+        if (exported.equals("__esModule")) return;
+        for (int p = arena.firstChild(descriptor); p >= 0; p = arena.nextSibling(p)) {
+            int key = arena.firstChild(p);
+            int value = key < 0 ? -1 : arena.nextSibling(key);
+            String k = key < 0 || arena.kind(p) != PROPERTY ? null : moduleName(key);
+            if (value < 0 || k == null) continue;
+            if (k.equals("get") && isFunction(arena.kind(value))) value = returned(value);
+            else if (!k.equals("value")) continue;
+            if (value >= 0) reexport(exported, span(name), value);
+            return;
+        }
+    }
+
+    /** The expression of a getter's {@code return}, when its body is just that; else -1. */
+    private int returned(int function) {
+        for (int c = arena.firstChild(function); c >= 0; c = arena.nextSibling(c)) {
+            if (arena.kind(c) != FUNCTION_BODY) continue;
+            int r = arena.firstChild(c);
+            return r >= 0 && arena.kind(r) == RETURN ? arena.firstChild(r) : -1;
+        }
+        return arena.kind(function) == ARROW_FUNCTION ? arena.nextSibling(arena.firstChild(function)) : -1;
+    }
+
+    /** An export whose value is a name here, or a property of a required module ({@code m_1.a}); false for anything else. */
+    private boolean reexport(String exported, Span span, int value) {
+        value = unwrapped(value);
+        if (value < 0) return false;
+        if (arena.kind(value) == IDENTIFIER_REFERENCE) {
+            exports.add(new Export(exported, nameOf(value), null, span, true));
+            return true;
+        }
+        if (arena.kind(value) != MEMBER || requiredModules == null) return false;
+        int object = arena.firstChild(value);
+        int property = object < 0 ? -1 : arena.nextSibling(object);
+        if (property < 0 || arena.kind(object) != IDENTIFIER_REFERENCE || arena.kind(property) != IDENTIFIER_NAME) return false;
+        String from = requiredModules.get(nameOf(object));
+        if (from == null) return false;
+        exports.add(new Export(exported, nameOf(property), from, span, true));
+        return true;
+    }
+
+    /** {@code exports.a = value}: a re-export when the value is a name, else a declaration of {@code a} here. */
+    private void exportedValue(int name, int value) {
+        String exported = moduleName(name);
+        Span span = span(name);
+        if (reexport(exported, span, value)) return;
+        int k = arena.kind(value);
+        Kind kind = isFunction(k) ? Kind.FUNCTION : isClass(k) ? Kind.CLASS : Kind.VARIABLE;
+        declarations.add(new Declaration(exported, kind, span, true));
+        exports.add(new Export(exported, exported, null, span, true));
+        if (isFunction(k) || isClass(k)) noteCallable(exported, value);
+        if (k == OBJECT || k == CLASS_EXPRESSION) noteContainer(exported, value);
+    }
+
+    /** {@code module.exports = value}: an object literal's properties are each an export; anything else is the export assignment. */
+    private void moduleExports(int value, int target) {
+        if (arena.kind(value) == OBJECT) {
+            for (int p = arena.firstChild(value); p >= 0; p = arena.nextSibling(p)) {
+                if (arena.kind(p) != PROPERTY || (arena.data(p) & P_COMPUTED) != 0) continue;
+                int key = arena.firstChild(p);
+                int v = key < 0 ? -1 : arena.nextSibling(key);
+                if (v >= 0 && (arena.kind(key) == IDENTIFIER_NAME || arena.kind(key) == STRING_LITERAL)) exportedValue(key, v);
+            }
+            return;
+        }
+        String local = arena.kind(value) == IDENTIFIER_REFERENCE ? nameOf(value) : null;
+        exports.add(new Export(FileSummary.EXPORT_ASSIGNMENT, local, null, span(target), true));
     }
 
     /**
@@ -128,6 +589,7 @@ public final class Summarizer {
             case VARIABLE_DECLARATION: {
                 Kind k = arena.data(s) == VAR_CONST ? Kind.CONSTANT : Kind.VARIABLE;
                 for (int d = arena.firstChild(s); d >= 0; d = arena.nextSibling(d)) {
+                    if (commonJs && !exported && !inAmbientModule && requireDeclarator(d)) continue; // an import, not a declaration
                     int target = arena.firstChild(d);
                     if (target >= 0) bindingNames(target, k, exported, exportedUnderOwnName);
                     int init = target < 0 ? -1 : arena.nextSibling(target);
@@ -135,15 +597,28 @@ public final class Summarizer {
                     if (init >= 0 && arena.kind(target) == BINDING_IDENTIFIER && (isFunction(arena.kind(init)) || isClass(arena.kind(init)))) {
                         noteCallable(nameOf(target), d);
                     }
+                    int value = unwrapped(init);
+                    if (value >= 0 && arena.kind(target) == BINDING_IDENTIFIER && (arena.kind(value) == OBJECT || arena.kind(value) == CLASS_EXPRESSION)) {
+                        noteContainer(nameOf(target), value);
+                    }
                 }
                 return -1;
             }
             default: return -1;
         }
         int name = arena.firstChild(s);
+        if (name >= 0 && kind == Kind.NAMESPACE && arena.kind(name) == QUALIFIED_NAME) {
+            // namespace A.B { }: declares A
+            int first = arena.firstChild(name);
+            if (first < 0 || arena.kind(first) != BINDING_IDENTIFIER) return -1;
+            addDeclaration(first, kind, exported, exportedUnderOwnName);
+            noteContainer(nameOf(first), s);
+            return -1;
+        }
         if (name < 0 || arena.kind(name) != BINDING_IDENTIFIER) return -1; // anonymous, or declare module "x"
         addDeclaration(name, kind, exported, exportedUnderOwnName);
         if (kind == Kind.FUNCTION || kind == Kind.CLASS) noteCallable(nameOf(name), s);
+        if (kind == Kind.CLASS || kind == Kind.ENUM || kind == Kind.NAMESPACE) noteContainer(nameOf(name), s);
         return name;
     }
 
@@ -217,6 +692,7 @@ public final class Summarizer {
         if (name < 0 || arena.kind(name) != STRING_LITERAL) return false;
         ImmutableList.Builder<Declaration> fileDeclarations = declarations;
         declarations = ImmutableList.builder();
+        inAmbientModule = true;
         int block = arena.nextSibling(name);
         if (block >= 0 && arena.kind(block) == MODULE_BLOCK) {
             for (int m = arena.firstChild(block); m >= 0; m = arena.nextSibling(m)) {
@@ -227,6 +703,7 @@ public final class Summarizer {
         }
         ambientModules.add(new AmbientModule(stringValue(name), span(name), declarations.build()));
         declarations = fileDeclarations;
+        inAmbientModule = false;
         return true;
     }
 

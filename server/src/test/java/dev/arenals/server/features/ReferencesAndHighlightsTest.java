@@ -41,6 +41,23 @@ class ReferencesAndHighlightsTest {
         assertReferences("class A { [[#p]]; m(o) { return [[#p]] in o && this.[[|#p]]; } }");
     }
 
+    @Test void aMemberIsSharedWithTheClassesThatExtendItsClass() {
+        // the base's method, an override, this.m and super.m in subclasses: one member; an unrelated class's m is not
+        String hierarchy = "class A { [[m]]() {} }\nclass B extends A { f() { return this.[[m]]() + super.[[m]](); } }\n"
+                + "class C extends B { [[m]]() {} g() { this.[[m]](); } }\nclass D { m() {} h() { this.m(); } }\n";
+        for (int k = 0; k < 5; k++) assertReferences(markNth(hierarchy, k));
+        assertReferences("class A { m() {} }\nclass B extends A { f() { this.m(); } }\nclass D { [[|m]]() {} h() { this.[[m]](); } }");
+        // siblings meet only through a base that declares the member
+        assertReferences("class A {}\nclass B extends A { [[|m]]() {} }\nclass C extends A { m() {} }");
+    }
+
+    /** The source with the cursor placed inside the {@code k}-th [[…]] range. */
+    private static String markNth(String source, int k) {
+        int at = -1;
+        for (int i = 0; i <= k; i++) at = source.indexOf("[[", at + 1);
+        return source.substring(0, at + 2) + "|" + source.substring(at + 2);
+    }
+
     @Test void typeScriptReferencesCoverEveryMeaning() {
         assertReferences("a.ts", "interface [[I]] {} interface [[I]] { a: [[I]] } let x: [[|I]];");
         assertReferences("a.ts", "const [[S]] = 1; type [[S]] = number; let s: [[|S]] = [[S]];");

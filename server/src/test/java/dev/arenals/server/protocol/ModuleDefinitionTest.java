@@ -10,11 +10,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.eclipse.lsp4j.DefinitionParams;
-import org.eclipse.lsp4j.InitializeParams;
-import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
@@ -40,13 +37,7 @@ class ModuleDefinitionTest {
         Files.createDirectories(root.resolve("src/types"));
         Files.writeString(root.resolve("src/types/env.d.ts"), DECLARATIONS);
         Files.writeString(root.resolve("src/main.ts"), MAIN);
-        try (InProcessServer s = new InProcessServer()) {
-            InitializeParams params = new InitializeParams();
-            params.setCapabilities(InProcessServer.capabilities(false, null));
-            params.setRootUri(root.toUri().toString());
-            get(s.remote.initialize(params));
-            s.remote.initialized(new InitializedParams());
-            s.server.indexing().get(20, TimeUnit.SECONDS);
+        try (InProcessServer s = InProcessServer.inWorkspace(root)) {
             String main = root.resolve("src/main.ts").toUri().toString();
             s.open(main, "typescript", 1, MAIN);
             assertEquals(List.of(at("load", 0)), definition(s, main, "load", 1));
@@ -54,6 +45,38 @@ class ModuleDefinitionTest {
             assertEquals(List.of(at("\"virtual:config\"", 0)), definition(s, main, "cfg", 1));
             assertEquals(List.of(at("\"*.svg\"", 0)), definition(s, main, "logo", 2));
             assertEquals(List.of(at("load", 0)), definition(s, main, "load", 2)); // cfg.load: a member of the namespace import
+            // on the specifier itself: the block that declares the module
+            assertEquals(List.of(at("\"virtual:config\"", 0)), definition(s, main, "virtual:config", 0));
+            assertEquals(List.of(at("\"*.svg\"", 0)), definition(s, main, "logo.svg", 0));
+        }
+    }
+
+    @Test
+    void aModuleSpecifierLeadsToTheFileItResolvesTo() throws Exception {
+        Files.createDirectories(root.resolve("src/lib"));
+        Files.writeString(root.resolve("src/lib/index.ts"), "export const a = 1;\n");
+        Files.createDirectories(root.resolve("node_modules/pkg"));
+        Files.writeString(root.resolve("node_modules/pkg/package.json"), "{\"types\": \"main.d.ts\"}");
+        Files.writeString(root.resolve("node_modules/pkg/main.d.ts"), "export declare const p: number;\n");
+        String main = "import { a } from \"./lib\";\nexport * from \"pkg\";\nconst later = import(\"./lib/index.js\");\nimport(\"./missing\");\n";
+        Files.writeString(root.resolve("src/main.ts"), main);
+        try (InProcessServer s = InProcessServer.inWorkspace(root)) {
+            String uri = root.resolve("src/main.ts").toUri().toString();
+            s.open(uri, "typescript", 1, main);
+            java.util.function.Function<Position, String> at = p -> {
+                try {
+                    List<? extends Location> found = get(s.remote.getTextDocumentService().definition(new DefinitionParams(new TextDocumentIdentifier(uri), p))).getLeft();
+                    return found.stream().map(l -> root.toUri().relativize(java.net.URI.create(l.getUri())) + ":" + l.getRange().getStart().getLine()
+                            + ":" + l.getRange().getStart().getCharacter()).collect(java.util.stream.Collectors.joining(" "));
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            };
+            assertEquals("src/lib/index.ts:0:0", at.apply(new Position(0, 21)));
+            assertEquals("node_modules/pkg/main.d.ts:0:0", at.apply(new Position(1, 16)));
+            assertEquals("src/lib/index.ts:0:0", at.apply(new Position(2, 24)));
+            assertEquals("", at.apply(new Position(3, 10)), "a module that does not exist: no definition");
+            assertEquals("", at.apply(new Position(0, 18)), "the quote is not the specifier");
         }
     }
 
@@ -67,13 +90,7 @@ class ModuleDefinitionTest {
         Files.createDirectories(root.resolve("src"));
         String main = "import { hello } from \"pkg\";\nhello();\n";
         Files.writeString(root.resolve("src/main.ts"), main);
-        try (InProcessServer s = new InProcessServer()) {
-            InitializeParams params = new InitializeParams();
-            params.setCapabilities(InProcessServer.capabilities(false, null));
-            params.setRootUri(root.toUri().toString());
-            get(s.remote.initialize(params));
-            s.remote.initialized(new InitializedParams());
-            s.server.indexing().get(20, TimeUnit.SECONDS);
+        try (InProcessServer s = InProcessServer.inWorkspace(root)) {
             String uri = root.resolve("src/main.ts").toUri().toString();
             s.open(uri, "typescript", 1, main);
             assertFalse(s.server.workspaceIndex().isIndexed(root.resolve("node_modules/pkg/lib/index.d.ts").toRealPath()), "dependencies are not walked");

@@ -105,6 +105,21 @@ public final class InProcessServer implements AutoCloseable {
         return result;
     }
 
+    /**
+     * A server initialized with {@code root} as its workspace (default capabilities), once the
+     * workspace index has been built.
+     */
+    public static InProcessServer inWorkspace(java.nio.file.Path root) throws Exception {
+        InProcessServer s = new InProcessServer();
+        InitializeParams params = new InitializeParams();
+        params.setCapabilities(capabilities(false, null));
+        params.setRootUri(root.toUri().toString());
+        get(s.remote.initialize(params));
+        s.remote.initialized(new InitializedParams());
+        s.server.indexing().get(20, java.util.concurrent.TimeUnit.SECONDS);
+        return s;
+    }
+
     public void open(String uri, String languageId, int version, String text) {
         remote.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, languageId, version, text)));
     }

@@ -111,4 +111,89 @@ class SummarizerTest {
         FileSummary s = summarize("export function ok() {}\nexport const = ;\nimport { from './x';\nexport class Fine {}\n");
         assertTrue(s.declaration("ok") != null && s.declaration("Fine") != null, s.declarations().toString());
     }
+
+    private static List<String> members(FileSummary s) {
+        return s.members().stream().map(m -> m.container() + "." + m.name() + ":" + m.kind()).collect(Collectors.toList());
+    }
+
+    @Test
+    void membersOfExportedContainersAreKeptUnderQualifiedNames() {
+        FileSummary s = summarize("namespace Geometry {\n  export function distance(a: number, b = 2): number { return a; }\n  function hidden() {}\n"
+                + "  export namespace Inner { export const k = 1; }\n}\nexport { Geometry };\n"
+                + "export class Shapes { static area(w: number) { return w; } static get unit() { return 1; } m() {} #p = 1; static [k] = 2; }\n"
+                + "export const util = { clamp(v: number) { return v; }, twice: (n: number) => n, nested: { deep: 1 }, get z() { return 1; } } as const;\n"
+                + "export enum Color { Red, 'Green' }\nexport namespace A.B { export let x = 1; }\nconst notExported = { a: 1 };\n");
+        assertEquals(List.of("Geometry.distance:FUNCTION", "Geometry.Inner:NAMESPACE", "Geometry.Inner.k:CONSTANT",
+                "Shapes.area:METHOD", "Shapes.unit:PROPERTY", "Shapes.prototype.m:METHOD",
+                "util.clamp:METHOD", "util.twice:METHOD", "util.nested:PROPERTY", "util.nested.deep:PROPERTY", "util.z:PROPERTY",
+                "Color.Red:ENUM_MEMBER", "Color.Green:ENUM_MEMBER", "A.B:NAMESPACE", "A.B.x:VARIABLE"), members(s));
+        assertEquals(List.of("m:METHOD"), s.membersOf("Shapes.prototype").stream().map(m -> m.name() + ":" + m.kind()).collect(Collectors.toList()),
+                "instance members under prototype; #p is not reachable from outside");
+        assertEquals("distance(a: number, b = 2): number", signature(s, "Geometry.distance"));
+        assertEquals("area(w: number)", signature(s, "Shapes.area"));
+        assertEquals("clamp(v: number)", signature(s, "util.clamp"));
+        assertEquals("twice(n: number)", signature(s, "util.twice"));
+        assertEquals(new FileSummary.Span(1, 18, 26), s.members("Geometry", "distance").get(0).span());
+        assertTrue(s.membersOf("notExported").isEmpty(), "only what other files can reach is kept");
+        assertTrue(names(s.declarations()).contains("A:NAMESPACE:exported"), "namespace A.B declares A");
+    }
+
+    @Test
+    void anAmbientNamespaceExportsEverythingUnlessItExportsSomething() {
+        FileSummary s = summarize("a.d.ts", "export declare namespace All { function f(x: string): void; const c: number; }\n"
+                + "export declare namespace Some { export function g(): void; function h(): void; }\n", PositionEncoding.UTF16);
+        assertEquals(List.of("All.f:FUNCTION", "All.c:CONSTANT", "Some.g:FUNCTION"), members(s));
+        assertEquals("f(x: string): void", signature(s, "All.f"));
+    }
+
+    @Test
+    void overloadedNamespaceFunctionsKeepEachSignatureOnce() {
+        FileSummary s = summarize("export namespace N {\n  export function f(a: string): void;\n  export function f(a: number): void;\n"
+                + "  export function f(a: any) {}\n}\n");
+        assertEquals(List.of("f(a: string): void", "f(a: number): void"),
+                s.signatures("N.f").stream().map(SummarizerTest::render).collect(Collectors.toList()));
+    }
+
+    private static String render(FileSummary.Signature sig) {
+        return sig.name().substring(sig.name().lastIndexOf('.') + 1) + "(" + String.join(", ", sig.parameters()) + ")" + sig.returns();
+    }
+
+    private static String signature(FileSummary s, String qualified) {
+        List<FileSummary.Signature> found = s.signatures(qualified);
+        assertEquals(1, found.size(), qualified + ": " + found);
+        return render(found.get(0));
+    }
+
+    @Test
+    void commonJsRequiresAreImportsAndExportAssignmentsAreExports() {
+        FileSummary s = summarize("a.js", "\"use strict\";\nexports.a = exports.b = void 0;\nvar m_1 = require(\"./m\");\n"
+                + "const { x, y: z = 1 } = require(\"./xy\");\nconst w = __importDefault(require(\"./w\")).default;\n"
+                + "function a() {}\nexports.a = a;\nexports.b = function () {};\nmodule.exports.c = m_1.c;\n"
+                + "__exportStar(require(\"./star\"), exports);\nObject.defineProperty(exports, \"d\", { enumerable: true, get: function () { return m_1.dee; } });\n",
+                PositionEncoding.UTF16);
+        assertEquals(List.of("m_1=*:./m", "x=x:./xy", "z=y:./xy", "w=default:./w"),
+                s.imports().stream().map(i -> i.localName() + "=" + i.importedName() + ":" + i.specifier()).collect(Collectors.toList()));
+        assertEquals(List.of("a=a", "b=b", "c=c<./m", "d=dee<./m"),
+                s.exports().stream().map(e -> e.exportedName() + "=" + e.localName() + (e.fromSpecifier() == null ? "" : "<" + e.fromSpecifier()))
+                        .collect(Collectors.toList()), "the void 0 placeholders are not exports");
+        assertTrue(s.exports().stream().allMatch(FileSummary.Export::commonJs));
+        assertEquals(List.of("./star"), s.starExports());
+        assertEquals(List.of("a:FUNCTION", "b:FUNCTION:exported"), names(s.declarations()), "require() bindings are imports, not declarations");
+        FileSummary ts = summarize("a.ts", "const m = require(\"./m\");\nexports.a = 1;\n", PositionEncoding.UTF16);
+        assertTrue(ts.exports().isEmpty() && ts.imports().isEmpty(), "TypeScript reads neither as CommonJS in a .ts file");
+        assertEquals(List.of("m:CONSTANT"), names(ts.declarations()));
+    }
+
+    @Test
+    void instanceMembersIncludeParameterPropertiesAndWhatInFileBasesDeclare() {
+        FileSummary s = summarize("class Root { hello(who: string) {} m() {} }\n"
+                + "export class Base extends Root {\n  constructor(private readonly http: string, plain: number) { super(); }\n"
+                + "  m(): void;\n  m(x?: number) {}\n  get ready() { return true; }\n}\n");
+        assertEquals(List.of("http:PROPERTY", "m:METHOD", "m:METHOD", "ready:PROPERTY", "hello:METHOD"),
+                s.membersOf("Base.prototype").stream().map(m -> m.name() + ":" + m.kind()).collect(Collectors.toList()),
+                "Base's own first (its overloads both), then Root's hello; Root's m is overridden");
+        assertEquals("m(): void", signature(s, "Base.prototype.m"), "the overloads' signatures, without the implementation");
+        assertEquals("hello(who: string)", signature(s, "Base.prototype.hello"));
+        assertEquals(new FileSummary.Span(0, 13, 18), s.members("Base.prototype", "hello").get(0).span(), "where Root declares it");
+    }
 }

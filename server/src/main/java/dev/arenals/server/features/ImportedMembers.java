@@ -1,0 +1,168 @@
+package dev.arenals.server.features;
+
+import static dev.arenals.parser.tree.NodeKind.*;
+
+import dev.arenals.parser.scope.SymbolKind;
+import dev.arenals.parser.tree.Arena;
+import dev.arenals.server.protocol.Uris;
+import dev.arenals.server.query.ClassHierarchy;
+import dev.arenals.server.query.CommonJs;
+import dev.arenals.server.query.DocumentQuery;
+import dev.arenals.server.workspace.FileSummary;
+import dev.arenals.server.workspace.Summarizer;
+import dev.arenals.server.workspace.FileSummary.Signature;
+import dev.arenals.server.workspace.CrossFileNavigator;
+import dev.arenals.server.workspace.CrossFileNavigator.MemberInFile;
+import dev.arenals.server.workspace.CrossFileNavigator.NameInFile;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Dotted names that start at an import: {@code Geometry.distance} where Geometry is imported by
+ * name, {@code g.Geometry.Inner.deep} where g is a namespace import. The path is read from this
+ * document's tree; what it names is looked up in the declaring file's summary (its members), never
+ * in another document's arena. Shared by definition, signature help, hover and completion.
+ */
+final class ImportedMembers {
+    private ImportedMembers() {}
+
+    /** Longest dotted path followed. */
+    private static final int MAX_PATH = 16;
+
+    /** A dotted path: the import it starts at (specifier and imported name, "*" for a namespace) and the names after it. */
+    record ImportedPath(String specifier, String importedName, List<String> names) { }
+
+    /**
+     * The path of a member access ({@code MEMBER} or {@code QUALIFIED_NAME}) whose leftmost
+     * object is an imported name, up to and including {@code access}'s own name; null when it does
+     * not start at an import or has a part that is not a plain name ({@code a[0].b}, {@code f().b}).
+     */
+    static ImportedPath of(DocumentQuery q, int access) {
+        Arena a = q.arena();
+        List<String> names = new ArrayList<>();
+        int node = access;
+        while (node >= 0 && (a.kind(node) == MEMBER || a.kind(node) == QUALIFIED_NAME)) {
+            if (names.size() >= MAX_PATH) return null;
+            int object = a.firstChild(node);
+            int property = object < 0 ? -1 : a.nextSibling(object);
+            if (property < 0 || a.kind(property) != IDENTIFIER_NAME) return null;
+            names.add(a.names().name(a.data(property)));
+            node = object;
+        }
+        if (node < 0 || a.kind(node) != IDENTIFIER_REFERENCE || names.isEmpty()) return null;
+        int symbol = q.symbolOfNode(node);
+        if (!isImportBinding(q, symbol)) return null;
+        String[] imported = importOf(a, q.scopes().declarationNode(symbol));
+        if (imported == null) return null;
+        Collections.reverse(names);
+        return new ImportedPath(imported[0], imported[1], names);
+    }
+
+    /**
+     * Whether a symbol is bound by an import: an import declaration's, or a variable bound to
+     * {@code require("m")} (or to names taken from it).
+     */
+    static boolean isImportBinding(DocumentQuery q, int symbol) {
+        if (symbol < 0 || !q.isDeclared(symbol)) return false;
+        int kind = q.scopes().kind(symbol);
+        if (kind == SymbolKind.IMPORT) return true;
+        if (kind != SymbolKind.VAR && kind != SymbolKind.LET && kind != SymbolKind.CONST) return false;
+        return CommonJs.requireOf(q.arena(), q.scopes().declarationNode(symbol)) != null;
+    }
+
+    /**
+     * How the callee of {@code a.b(…)} is called when {@code a} starts at an import: a member
+     * another file declares, or an export of a module bound as a whole ({@code m_1.f(} for
+     * {@code var m_1 = require("./m")}), labelled {@code label}; empty otherwise.
+     */
+    static List<Signature> signatures(DocumentQuery q, int access, String label, CrossFileNavigator navigator) {
+        Path file = Uris.pathOf(q.uri());
+        ImportedPath path = file == null || navigator == null ? null : of(q, access);
+        if (path == null) return List.of();
+        List<Signature> found;
+        if (path.importedName().equals("*") && path.names().size() == 1) {
+            NameInFile origin = navigator.origin(file, path.specifier(), path.names().get(0));
+            FileSummary summary = origin == null ? null : navigator.summary(origin.file());
+            found = summary == null ? List.of() : summary.signatures(origin.name());
+        } else {
+            MemberInFile member = navigator.importedMember(file, path.specifier(), path.importedName(), path.names());
+            found = member == null ? List.of() : member.signatures();
+        }
+        List<Signature> out = new ArrayList<>(found.size());
+        for (Signature s : found) out.add(new Signature(label, s.parameters(), s.returns(), s.construct(), s.jsDoc()));
+        return out;
+    }
+
+    /**
+     * The instance member {@code name} that class {@code cls} of this document inherits from a
+     * class another file declares: up its extends chain in this file to the first base that is
+     * imported, then that class's {@code prototype} members in its file's summary (which holds its
+     * own bases there too). Null when no such base has it.
+     */
+    static MemberInFile inheritedFromImport(DocumentQuery q, int cls, String name, CrossFileNavigator navigator) {
+        Path file = Uris.pathOf(q.uri());
+        if (file == null || navigator == null) return null;
+        Arena a = q.arena();
+        for (int depth = 0; cls >= 0 && depth < ClassHierarchy.MAX_DEPTH; depth++) {
+            int base = ClassHierarchy.baseInFile(q, cls);
+            if (base >= 0) {
+                cls = base;
+                continue;
+            }
+            int expr = ClassHierarchy.extendsName(a, cls);
+            int symbol = expr < 0 ? -1 : q.symbolOfNode(expr);
+            if (!isImportBinding(q, symbol)) return null;
+            String[] imported = importOf(a, q.scopes().declarationNode(symbol));
+            if (imported == null || imported[1].equals("*")) return null;
+            NameInFile origin = navigator.importedContainer(file, imported[0], imported[1], List.of());
+            FileSummary summary = origin == null ? null : navigator.summary(origin.file());
+            if (summary == null) return null;
+            String container = origin.name() + Summarizer.PROTOTYPE;
+            List<FileSummary.Member> found = summary.members(container, name);
+            return found.isEmpty() ? null : new MemberInFile(summary, container + "." + name, found);
+        }
+        return null;
+    }
+
+    /** The member a member access names in another file, or null (see {@link #of}). */
+    static MemberInFile member(DocumentQuery q, int access, CrossFileNavigator navigator) {
+        Path file = Uris.pathOf(q.uri());
+        ImportedPath path = file == null || navigator == null ? null : of(q, access);
+        return path == null ? null : navigator.importedMember(file, path.specifier(), path.importedName(), path.names());
+    }
+
+    /** The container whose members follow a dot after {@code object} (an imported name or a dotted path from one), or null. */
+    static NameInFile container(DocumentQuery q, int object, CrossFileNavigator navigator) {
+        Path file = Uris.pathOf(q.uri());
+        if (file == null || navigator == null || object < 0) return null;
+        Arena a = q.arena();
+        ImportedPath path;
+        if (a.kind(object) == IDENTIFIER_REFERENCE) {
+            int symbol = q.symbolOfNode(object);
+            if (!isImportBinding(q, symbol)) return null;
+            String[] imported = importOf(a, q.scopes().declarationNode(symbol));
+            if (imported == null || imported[1].equals("*")) return null; // a namespace import's exports: the module's, listed elsewhere
+            path = new ImportedPath(imported[0], imported[1], List.of());
+        } else {
+            path = of(q, object);
+        }
+        return path == null ? null : navigator.importedContainer(file, path.specifier(), path.importedName(), path.names());
+    }
+
+    /**
+     * For an import binding: its module specifier and imported name ("default", "*" for a
+     * namespace import or {@code import x = require()}, else the name); null otherwise.
+     */
+    private static String[] importOf(Arena a, int binding) {
+        String[] named = DefinitionHandler.importOf(a, binding);
+        if (named != null) return named;
+        // import x = require("m")
+        int reference = binding < 0 ? -1 : a.nextSibling(binding);
+        if (reference < 0 || a.kind(reference) != EXTERNAL_MODULE_REFERENCE) return null;
+        int literal = a.firstChild(reference);
+        if (literal < 0 || a.kind(literal) != STRING_LITERAL || a.end(literal) - a.start(literal) < 2) return null;
+        return new String[] {a.text(a.start(literal) + 1, a.end(literal) - 1), "*"};
+    }
+}
