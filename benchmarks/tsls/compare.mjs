@@ -11,7 +11,8 @@
 // on the project's root, open the last module, and ask for the definition of its `shared` call until
 // the answer is src/d0/f0.ts; report the time from spawn to that answer, then the references of
 // `shared` from the same place (count and time), and the peak resident memory of the server's whole
-// process tree (the sum of VmRSS over the server and its children, sampled every 20 ms).
+// process tree (the sum of VmRSS over the server and its children, sampled every 20 ms). A server
+// that gives no definition answer within --timeout-s is reported as such, with its RSS by then.
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, readdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -74,6 +75,8 @@ function session(command, argv) {
     let buffer = Buffer.alloc(0);
     let nextId = 1;
     const pending = new Map();
+    const progress = new Set(); // work-done progress begun and not ended: the server says it is still loading
+    let progressBegun = 0, progressEnded = 0;
     proc.stderr.on('data', () => { });
     proc.stdout.on('data', chunk => {
         buffer = Buffer.concat([buffer, chunk]);
@@ -84,6 +87,8 @@ function session(command, argv) {
             if (buffer.length < end + 4 + length) return;
             const message = JSON.parse(buffer.slice(end + 4, end + 4 + length).toString());
             buffer = buffer.slice(end + 4 + length);
+            if (message.method === '$/progress' && message.params?.value?.kind === 'begin') { progress.add(message.params.token); progressBegun++; }
+            if (message.method === '$/progress' && message.params?.value?.kind === 'end') { progress.delete(message.params.token); progressEnded++; }
             if (message.id !== undefined && message.method !== undefined) {
                 send({ jsonrpc: '2.0', id: message.id, result: null }); // a request from the server
             } else if (message.id !== undefined && pending.has(message.id)) {
@@ -99,6 +104,8 @@ function session(command, argv) {
     }
     return {
         proc,
+        /** Whether the server may still be loading: progress is open, or (in its first 5 s) none has ended yet. */
+        busy(sinceSpawnMs) { return progress.size > 0 || (progressEnded === 0 && (progressBegun > 0 || sinceSpawnMs < 5000)); },
         request(method, params) {
             const id = nextId++;
             return new Promise(resolve => { pending.set(id, resolve); send({ jsonrpc: '2.0', id, method, params }); });
@@ -142,23 +149,34 @@ async function measure(name, command, argv, initializationOptions) {
         await s.request('initialize', {
             processId: process.pid, rootUri: pathToFileURL(root).href,
             workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'project' }],
-            capabilities: { textDocument: { definition: {}, references: {} }, workspace: { workspaceFolders: true } },
+            capabilities: { textDocument: { definition: {}, references: {} }, workspace: { workspaceFolders: true }, window: { workDoneProgress: true } },
             initializationOptions,
         });
         s.notify('initialized', {});
         const uri = pathToFileURL(lastFile).href;
         s.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text: lastText } });
+        const openedAt = performance.now() - t0;
         let definitionMs = -1;
         while (performance.now() < deadline) {
-            const r = await s.request('textDocument/definition', { textDocument: { uri }, position: callPos });
+            // a server that is still loading may hold a request past the deadline: give up at the deadline
+            const r = await Promise.race([
+                s.request('textDocument/definition', { textDocument: { uri }, position: callPos }),
+                new Promise(r => setTimeout(() => r({ result: null, timedOut: true }), Math.max(0, deadline - performance.now()))),
+            ]);
             const found = [].concat(r.result ?? []).map(l => l.uri ?? l.targetUri);
             if (found.includes(sharedUri)) { definitionMs = performance.now() - t0; break; }
             await new Promise(r => setTimeout(r, 20));
         }
-        // references right away, then again until two answers agree (arena-ls answers with the
-        // part of the index built so far; tsserver loads the project first)
+        if (definitionMs < 0) {
+            peak = Math.max(peak, treeRssKb(s.proc.pid));
+            return { name, definitionMs, openedAt, references: [], peakMb: peak / 1024 };
+        }
+        // references right away, then again until two answers agree and the server is not loading:
+        // no work-done progress open, and one ended (or none begun in the first 5 s) — arena-ls
+        // answers with the part of the index built so far and reports its indexing as progress
+        // once its walk has found the files; tsserver loads the project first
         const references = [];
-        while (performance.now() < deadline && references.length < 20) {
+        while (performance.now() < deadline && references.length < 300) {
             const r0 = performance.now();
             const refs = await Promise.race([
                 s.request('textDocument/references', { textDocument: { uri }, position: callPos, context: { includeDeclaration: true } }),
@@ -166,11 +184,11 @@ async function measure(name, command, argv, initializationOptions) {
             ]);
             references.push({ count: refs.result ? refs.result.length : -1, ms: performance.now() - r0, at: performance.now() - t0 });
             const n = references.length;
-            if (n >= 2 && references[n - 1].count === references[n - 2].count && references[n - 1].count > 0) break;
+            if (n >= 2 && references[n - 1].count === references[n - 2].count && references[n - 1].count > 0 && !s.busy(performance.now() - t0)) break;
             await new Promise(r => setTimeout(r, 200));
         }
         peak = Math.max(peak, treeRssKb(s.proc.pid));
-        return { name, definitionMs, references, peakMb: peak / 1024 };
+        return { name, definitionMs, openedAt, references, peakMb: peak / 1024 };
     } finally {
         clearInterval(sampler);
         s.proc.kill('SIGKILL');
@@ -184,7 +202,15 @@ for (let run = 0; run < RUNS; run++) {
     rows.push(await measure('typescript-language-server 6.0.2 (typescript 6.0.3)', 'node', [tsls, '--stdio'], { tsserver: { path: tsserver } }));
 }
 for (const r of rows) {
-    const refs = r.references.map(x => `${x.count} in ${x.ms.toFixed(0)} ms (at ${x.at.toFixed(0)} ms)`).join(', ');
-    console.log(`${r.name}: first definition answer ${r.definitionMs.toFixed(0)} ms after spawn; references: ${refs}; peak RSS ${r.peakMb.toFixed(0)} MB`);
+    // the first answer, the first complete one and the last (a server answering during indexing answers many times)
+    const complete = r.references.findIndex(x => x.count === r.references[r.references.length - 1]?.count);
+    const shown = [...new Set([0, complete, r.references.length - 1])].filter(i => i >= 0 && i < r.references.length);
+    const refs = shown.map(i => r.references[i]).map(x => `${x.count} in ${x.ms.toFixed(0)} ms (at ${x.at.toFixed(0)} ms)`).join(', ')
+        + ` (${r.references.length} requests)`;
+    if (r.definitionMs < 0) {
+        console.log(`${r.name}: no definition answer within ${TIMEOUT_MS / 1000} s of spawn (the file opened at ${r.openedAt.toFixed(0)} ms); peak RSS ${r.peakMb.toFixed(0)} MB by then`);
+        continue;
+    }
+    console.log(`${r.name}: first definition answer ${r.definitionMs.toFixed(0)} ms after spawn (${(r.definitionMs - r.openedAt).toFixed(0)} ms after the file was opened); references: ${refs}; peak RSS ${r.peakMb.toFixed(0)} MB`);
 }
 console.log(`load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);

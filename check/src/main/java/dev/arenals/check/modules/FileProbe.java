@@ -27,6 +27,12 @@ public interface FileProbe {
      */
     default java.util.concurrent.ConcurrentMap<String, Object> resolutions() { return null; }
 
+    /**
+     * The Path of a file the resolver found ({@link #isFile} said so): a host may hand out one
+     * Path per file, so that the answers of many importers share it and compare by identity.
+     */
+    default Path file(String absolutePath) { return Path.of(absolutePath); }
+
     default Set<String> listing(Path directory) { return listing(directory.toString()); }
 
     default PackageJson packageJson(Path directory) { return packageJson(directory.toString()); }

@@ -35,6 +35,15 @@ public final class ResolverOptions {
     /** What {@code paths} entries are relative to: {@code baseUrl}, else the directory of the config that set them. */
     final Path pathsBase;
     final List<String> customConditions;
+    /** {@code rootDirs} made absolute (each against the directory of the config that set it); null when not set. */
+    final List<Path> rootDirs;
+    /** {@code moduleSuffixes} as written ("" the plain name); null or empty when not set. */
+    final List<String> moduleSuffixes;
+    /**
+     * {@code typeRoots} made absolute; null when not set. For imports they are a last resort: a
+     * bare name that no node_modules resolves is looked for there as declarations.
+     */
+    final List<Path> typeRoots;
     final boolean resolveJsonModule;
     final boolean packageExports;
     final boolean packageImports;
@@ -51,6 +60,9 @@ public final class ResolverOptions {
         this.paths = raw.paths;
         this.pathsBase = raw.baseUrl != null ? raw.baseUrl : raw.pathsBase;
         this.customConditions = raw.customConditions == null ? List.of() : raw.customConditions;
+        this.rootDirs = raw.rootDirs;
+        this.moduleSuffixes = raw.moduleSuffixes == null || raw.moduleSuffixes.isEmpty() ? null : raw.moduleSuffixes;
+        this.typeRoots = raw.typeRoots;
         boolean supportsPackageFields = kind == Kind.NODE16 || kind == Kind.NODENEXT || kind == Kind.BUNDLER;
         this.packageExports = supportsPackageFields && (raw.resolvePackageJsonExports == null || raw.resolvePackageJsonExports);
         this.packageImports = supportsPackageFields && (raw.resolvePackageJsonImports == null || raw.resolvePackageJsonImports);
@@ -102,7 +114,8 @@ public final class ResolverOptions {
         String moduleResolution, module;
         Path baseUrl, pathsBase;
         Map<String, List<String>> paths;
-        List<String> customConditions;
+        List<String> customConditions, moduleSuffixes;
+        List<Path> rootDirs, typeRoots;
         Boolean resolveJsonModule, resolvePackageJsonExports, resolvePackageJsonImports, allowJs;
     }
 
@@ -177,6 +190,15 @@ public final class ResolverOptions {
             for (Object o : (List<?>) conditions) if (o instanceof String) out.add((String) o);
             raw.customConditions = List.copyOf(out);
         }
+        List<Path> dirs;
+        if ((dirs = directories(options.get("rootDirs"), dir)) != null) raw.rootDirs = dirs;
+        if ((dirs = directories(options.get("typeRoots"), dir)) != null) raw.typeRoots = dirs;
+        Object suffixes = options.get("moduleSuffixes");
+        if (suffixes instanceof List) {
+            List<String> out = new ArrayList<>();
+            for (Object o : (List<?>) suffixes) if (o instanceof String) out.add((String) o);
+            raw.moduleSuffixes = List.copyOf(out);
+        }
         Boolean b;
         if ((b = bool(options.get("resolveJsonModule"))) != null) raw.resolveJsonModule = b;
         if ((b = bool(options.get("resolvePackageJsonExports"))) != null) raw.resolvePackageJsonExports = b;
@@ -185,12 +207,28 @@ public final class ResolverOptions {
         return complete;
     }
 
+    /** A list of paths relative to {@code dir} (the config's directory), absolute and normalized; null when not a list. */
+    private static List<Path> directories(Object value, Path dir) {
+        if (!(value instanceof List)) return null;
+        List<Path> out = new ArrayList<>();
+        for (Object o : (List<?>) value) {
+            if (!(o instanceof String)) continue;
+            try {
+                out.add(dir.resolve(((String) o).replace('\\', '/')).normalize());
+            } catch (RuntimeException e) {
+                // a path this system cannot make: left out
+            }
+        }
+        return List.copyOf(out);
+    }
+
     private static String lowerString(Object o) { return o instanceof String ? ((String) o).toLowerCase(Locale.ROOT) : null; }
 
     private static Boolean bool(Object o) { return o instanceof Boolean ? (Boolean) o : null; }
 
     @Override public String toString() {
         return "ResolverOptions[" + kind + (module != null ? ", module " + module : "") + (baseUrl != null ? ", baseUrl " + baseUrl : "")
-                + (paths != null ? ", paths " + paths.keySet() : "") + (configFile != null ? ", from " + configFile : "") + "]";
+                + (paths != null ? ", paths " + paths.keySet() : "") + (rootDirs != null ? ", rootDirs " + rootDirs : "")
+                + (moduleSuffixes != null ? ", moduleSuffixes " + moduleSuffixes : "") + (configFile != null ? ", from " + configFile : "") + "]";
     }
 }

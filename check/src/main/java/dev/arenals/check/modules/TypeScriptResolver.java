@@ -41,6 +41,25 @@ public final class TypeScriptResolver {
 
     public FileProbe probe() { return probe; }
 
+    /**
+     * TypeScript's tryFile: the file, or with {@code moduleSuffixes} set, the first of the name with
+     * each suffix put before its extension ("./button" → button.ios.ts, then button.ts for a "" suffix).
+     */
+    Path tryFile(String file) {
+        List<String> suffixes = options.moduleSuffixes;
+        if (suffixes == null) return probe.isFile(file) ? probe.file(file) : null;
+        String extension = extensionOf(file);
+        if (extension == null) extension = "";
+        String stem = file.substring(0, file.length() - extension.length());
+        for (String suffix : suffixes) {
+            String f = suffix.isEmpty() ? file : stem + suffix + extension;
+            if (probe.isFile(f)) return probe.file(f);
+        }
+        return null;
+    }
+
+    Path tryFile(Path file) { return tryFile(file.toString()); }
+
     /** The module format TypeScript resolves an import in: ESM ("import" condition), CJS ("require"), or NONE (node10: no conditions). */
     public enum Mode { ESM, CJS, NONE }
 
@@ -49,10 +68,12 @@ public final class TypeScriptResolver {
      * not resolve it. {@code requireSyntax}: the specifier is that of {@code import x = require()}.
      */
     public Path resolve(String specifier, Path importer, boolean requireSyntax) {
-        Path dir = importer.toAbsolutePath().getParent();
-        if (dir == null || specifier.isEmpty() || specifier.indexOf('\0') >= 0) return null;
+        if (!importer.isAbsolute()) importer = importer.toAbsolutePath();
+        // the directory as a string first: a memo hit (most imports) needs no Path of it
+        String dirString = FileProbe.parentOf(importer.toString());
+        if (dirString == null || specifier.isEmpty() || specifier.indexOf('\0') >= 0) return null;
         try {
-            if (options.kind == ResolverOptions.Kind.CLASSIC) return classic(specifier, dir);
+            if (options.kind == ResolverOptions.Kind.CLASSIC) return classic(specifier, importer.getParent());
             // the mode decides conditions (bare names) and, under node16/nodenext, extension probing; else it is not needed
             boolean modeMatters = !isRelativeOrRooted(specifier) || options.kind == ResolverOptions.Kind.NODE16 || options.kind == ResolverOptions.Kind.NODENEXT;
             Mode mode = modeMatters ? modeOf(importer, requireSyntax) : Mode.NONE;
@@ -60,11 +81,11 @@ public final class TypeScriptResolver {
             java.util.concurrent.ConcurrentMap<String, Object> memo = probe.resolutions();
             String key = null;
             if (memo != null) {
-                key = memoPrefix + dir + '\0' + specifier + '\0' + mode.ordinal();
+                key = memoPrefix + dirString + '\0' + specifier + '\0' + mode.ordinal();
                 Object known = memo.get(key);
                 if (known != null) return known == UNRESOLVED ? null : (Path) known;
             }
-            Path found = new Request(mode).run(specifier, dir);
+            Path found = new Request(mode).run(specifier, importer.getParent());
             if (memo != null) memo.put(key, found == null ? UNRESOLVED : found);
             return found;
         } catch (InvalidPathException e) {
@@ -165,13 +186,63 @@ public final class TypeScriptResolver {
                 if (found == null) {
                     if (spec.indexOf(':') >= 0) return null; // node:fs, a URL: never a node_modules path
                     found = fromNodeModules(ext, spec, dir);
+                    if (found == null && (ext & DTS) != 0 && options.typeRoots != null) found = fromTypeRoots(spec);
                 }
                 return found == null ? null : probe.realPath(found);
             }
             String s = spec.replace('\\', '/');
             Path candidate = dir.resolve(s).normalize();
             boolean directoryOnly = s.endsWith("/") || s.equals(".") || s.equals("..") || s.endsWith("/.") || s.endsWith("/..");
+            if (options.rootDirs != null) {
+                Path viaRootDirs = usingRootDirs(ext, candidate, s.endsWith("/"), directoryOnly);
+                if (viaRootDirs != null) return viaRootDirs;
+            }
             return byRelativeName(ext, candidate, directoryOnly, true);
+        }
+
+        /**
+         * resolveFromTypeRoot: a bare name no node_modules holds, looked for as a declaration file
+         * or directory in each of {@code typeRoots} (a {@code node_modules/@types} root with the
+         * scoped name mangled).
+         */
+        Path fromTypeRoots(String spec) {
+            for (Path root : options.typeRoots) {
+                String name = root.toString().endsWith("/node_modules/@types") ? mangleScoped(spec) : spec;
+                Path candidate = root.resolve(name.replace('\\', '/')).normalize();
+                Path found = fromFile(DTS, candidate);
+                if (found == null) found = fromDirectory(DTS, candidate, probe.packageJson(candidate));
+                if (found != null) return found;
+            }
+            return null;
+        }
+
+        /**
+         * tryLoadModuleUsingRootDirs: when the candidate lies in one of {@code rootDirs} (the
+         * longest that holds it), the candidate itself, then the same relative path in each other
+         * root, as if the roots were one directory.
+         */
+        Path usingRootDirs(int ext, Path candidate, boolean trailingSlash, boolean directoryOnly) {
+            String c = candidate.toString() + (trailingSlash && !candidate.toString().endsWith("/") ? "/" : "");
+            Path matched = null;
+            String matchedPrefix = null;
+            for (Path root : options.rootDirs) {
+                String prefix = root.toString().endsWith("/") ? root.toString() : root + "/";
+                if (c.startsWith(prefix) && (matchedPrefix == null || matchedPrefix.length() < prefix.length())) {
+                    matchedPrefix = prefix;
+                    matched = root;
+                }
+            }
+            if (matched == null) return null;
+            Path found = byRelativeName(ext, candidate, directoryOnly, true);
+            if (found != null) return found;
+            String suffix = c.substring(matchedPrefix.length());
+            for (Path root : options.rootDirs) {
+                if (root.equals(matched)) continue;
+                Path other = suffix.isEmpty() ? root : root.resolve(suffix).normalize();
+                found = byRelativeName(ext, other, directoryOnly, true);
+                if (found != null) return found;
+            }
+            return null;
         }
 
         /** {@code paths} (when set and the name is not ./-relative), else {@code baseUrl} (non-relative names only). */
@@ -246,12 +317,25 @@ public final class TypeScriptResolver {
             }
         }
 
-        /** The first of {@code base + suffix} that is a file (null suffixes are skipped); a Path is made for the hit only. */
+        /** The first of {@code base + suffix} that is a file (null suffixes are skipped); a Path is made (or reused) for the hit only. */
         Path first(String base, String a, String b, String c, String d) {
-            if (a != null && probe.isFile(base + a)) return Path.of(base + a);
-            if (b != null && probe.isFile(base + b)) return Path.of(base + b);
-            if (c != null && probe.isFile(base + c)) return Path.of(base + c);
-            if (d != null && probe.isFile(base + d)) return Path.of(base + d);
+            int slash = base.lastIndexOf(java.io.File.separatorChar);
+            if (options.moduleSuffixes == null && slash >= 0 && slash < base.length() - 1) {
+                // one listing for the four names: they share a directory (an empty one, often a directory that does not exist, rejects them all)
+                java.util.Set<String> names = probe.listing(slash == 0 ? base.substring(0, 1) : base.substring(0, slash));
+                if (names.isEmpty()) return null;
+                String stem = base.substring(slash + 1);
+                if (a != null && names.contains(stem + a)) return probe.file(base + a);
+                if (b != null && names.contains(stem + b)) return probe.file(base + b);
+                if (c != null && names.contains(stem + c)) return probe.file(base + c);
+                if (d != null && names.contains(stem + d)) return probe.file(base + d);
+                return null;
+            }
+            Path f;
+            if (a != null && (f = tryFile(base + a)) != null) return f;
+            if (b != null && (f = tryFile(base + b)) != null) return f;
+            if (c != null && (f = tryFile(base + c)) != null) return f;
+            if (d != null && (f = tryFile(base + d)) != null) return f;
             return null;
         }
 
@@ -301,7 +385,8 @@ public final class TypeScriptResolver {
             String p = candidate.toString();
             boolean tsImplementation = p.endsWith(".ts") || p.endsWith(".tsx") || p.endsWith(".mts") || p.endsWith(".cts");
             if (((ext & TS) != 0 && tsImplementation) || ((ext & DTS) != 0 && isDeclarationName(p))) {
-                return probe.isFile(candidate) ? candidate : null;
+                // TypeScript's quirk: with moduleSuffixes the suffixed file answers whether it exists, the field's own path is the result
+                return tryFile(candidate) != null ? candidate : null;
             }
             return noImplicitExtensions(ext, candidate);
         }
@@ -316,7 +401,8 @@ public final class TypeScriptResolver {
             if (match == null) return null;
             for (String substitution : paths.get(match[0])) {
                 Path candidate = substitute(substitution, match[1], base);
-                if (extensionOf(substitution) != null && probe.isFile(candidate)) return candidate;
+                Path file = extensionOf(substitution) != null ? tryFile(candidate) : null;
+                if (file != null) return file;
                 Path r = typesVersionsOf != null ? packageFileLoader(ext, candidate, typesVersionsOf) : byRelativeName(ext, candidate, false, true);
                 if (r != null) return r;
             }
@@ -385,7 +471,8 @@ public final class TypeScriptResolver {
             if (match == null) return null;
             for (String substitution : paths.get(match[0])) {
                 Path candidate = substitute(substitution, match[1], packageDir);
-                if (extensionOf(substitution) != null && probe.isFile(candidate)) return candidate;
+                Path file = extensionOf(substitution) != null ? tryFile(candidate) : null;
+                if (file != null) return file;
                 Path r = packageLoader(ext, candidate, pkg, rest);
                 if (r != null) return r;
             }
@@ -627,7 +714,9 @@ public final class TypeScriptResolver {
                     }
                 }
             } else {
-                Path f = r.fromFile(ext, dir.resolve(spec.replace('\\', '/')).normalize());
+                Path candidate = dir.resolve(spec.replace('\\', '/')).normalize();
+                Path f = options.rootDirs != null ? r.usingRootDirs(ext, candidate, spec.endsWith("/"), false) : null;
+                if (f == null) f = r.fromFile(ext, candidate);
                 if (f != null) return f;
             }
         }

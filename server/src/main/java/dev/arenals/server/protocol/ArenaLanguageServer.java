@@ -424,22 +424,79 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
     }
 
     /**
-     * With import diagnostics on and pushed: the other open documents that import {@code path}
-     * get their diagnostics again, on their queues (its exports changed, so their TS2305 may have).
-     * A document with edits pending publishes when it is parsed anyway.
+     * Bumped whenever what open documents' import diagnostics read from other files may have
+     * changed: part of {@code textDocument/diagnostic}'s resultId, so that a client asking again
+     * (after {@code workspace/diagnostic/refresh}) gets a full report, not "unchanged".
      */
-    private void republishImporters(Document changed, Path path) {
-        if (!pushDiagnostics || settings.importDiagnostics() == ServerSettings.ImportDiagnostics.OFF) return;
+    private final java.util.concurrent.atomic.AtomicLong importEpoch = new java.util.concurrent.atomic.AtomicLong();
+
+    long importEpoch() { return importEpoch.get(); }
+
+    /** The open documents that import {@code path} get fresh import diagnostics ({@code changed}: the one that caused it, left out). */
+    private void republishImporters(Document changed, Path path) { importsChanged(changed, path, false); }
+
+    /**
+     * A file (or directory) changed, appeared or went on disk, as a watched-file event says: a
+     * source file is re-indexed, then the open documents whose import diagnostics may read it are
+     * checked again.
+     */
+    void changedOnDisk(Path path) {
+        Indexer i = indexer;
+        Path name = path.getFileName();
+        boolean source = name != null && ProjectFiles.isSourceName(name.toString());
+        CompletableFuture<Void> indexed = i != null && source ? i.reindexLater(path) : CompletableFuture.completedFuture(null);
+        indexed.thenRun(() -> importsChanged(null, path, true));
+    }
+
+    /**
+     * With import diagnostics on: the open documents whose imports resolve to or below {@code path}
+     * (and, when {@code resolutionMayChange}, those with a specifier that resolved to nothing, or
+     * every one for a changed .json config) get fresh diagnostics: pushed on their queues, or asked
+     * back with {@code workspace/diagnostic/refresh} from a pulling client that supports it. A
+     * document with edits pending publishes when it is parsed anyway.
+     */
+    private void importsChanged(Document changed, Path path, boolean resolutionMayChange) {
+        if (settings.importDiagnostics() == ServerSettings.ImportDiagnostics.OFF) return;
+        Path name = path.getFileName();
+        boolean config = resolutionMayChange && name != null && name.toString().endsWith(".json");
+        List<Document> affected = new ArrayList<>();
         for (Document other : store.all()) {
             if (other == changed || other.isClosed()) continue;
             Path p = pathOf(other.uri());
             dev.arenals.server.workspace.FileSummary s = p == null ? null : index.summary(p);
-            if (s == null || !s.resolvedModules().containsValue(path)) continue;
+            if (s != null && (config || readsFrom(s, path, resolutionMayChange))) affected.add(other);
+        }
+        if (affected.isEmpty()) return;
+        if (!pushDiagnostics) {
+            importEpoch.incrementAndGet();
+            LanguageClient c = client;
+            // a burst of file events (a checkout) asks the client once while the first request waits to go
+            if (support.diagnosticRefresh && c != null && refreshPending.compareAndSet(false, true)) {
+                requestExecutor().execute(() -> {
+                    refreshPending.set(false);
+                    c.refreshDiagnostics();
+                });
+            }
+            return;
+        }
+        for (Document other : affected) {
+            if (!republishPending.add(other)) continue; // already queued: one publication serves the burst
             other.queue().execute(() -> {
+                republishPending.remove(other);
                 if (other.isClosed() || other.isDirty() || other.arena() == null) return;
                 publish(other, diagnostics.diagnostics(other, settings.maxFileSize()), other.parsedVersion());
             });
         }
+    }
+
+    /** Documents with a republication of their import diagnostics queued, and whether a diagnostic refresh is about to be sent. */
+    private final java.util.Set<Document> republishPending = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicBoolean refreshPending = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** Whether a summary's imports resolved to {@code path} or below it, or (when asked) one resolved to nothing. */
+    private static boolean readsFrom(dev.arenals.server.workspace.FileSummary s, Path path, boolean unresolvedToo) {
+        for (Path target : s.resolvedModules().values()) if (target.startsWith(path)) return true;
+        return unresolvedToo && s.resolvedModules().size() < new java.util.HashSet<>(s.moduleSpecifiers()).size();
     }
 
     /** After close (on the document's queue): the index goes back to the file on disk, if it is in the workspace. */

@@ -223,7 +223,8 @@ public final class ArenaTextDocumentService implements TextDocumentService {
         String previous = params.getPreviousResultId();
         DocumentDiagnosticReport empty = new DocumentDiagnosticReport(new RelatedFullDocumentDiagnosticReport(List.of()));
         return onDocument("textDocument/diagnostic", params.getTextDocument().getUri(), empty, doc -> {
-            String resultId = Long.toString(doc.parseStamp());
+            // the parse and what other files said when it was checked: a change there makes the report new too
+            String resultId = doc.parseStamp() + "." + server.importEpoch();
             if (resultId.equals(previous)) {
                 return new DocumentDiagnosticReport(new RelatedUnchangedDocumentDiagnosticReport(resultId));
             }

@@ -1,8 +1,6 @@
 package dev.arenals.server.protocol;
 
-import dev.arenals.check.ProjectFiles;
 import dev.arenals.server.features.WorkspaceSymbolHandler;
-import dev.arenals.server.workspace.Indexer;
 import dev.arenals.server.workspace.ModuleResolver;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,13 +37,11 @@ public final class ArenaWorkspaceService implements WorkspaceService {
     @Override
     public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
         if (!server.acceptsNotifications() || params == null || params.getChanges() == null) return;
-        Indexer indexer = server.indexer();
         for (FileEvent e : params.getChanges()) {
             Path path = e == null ? null : Uris.pathOf(e.getUri());
             if (path == null || path.getFileName() == null) continue;
             ModuleResolver.forget(path);
-            if (indexer == null || !ProjectFiles.isSourceName(path.getFileName().toString())) continue;
-            indexer.reindexLater(path); // created, changed or deleted: the file system says which
+            server.changedOnDisk(path); // created, changed or deleted: the file system says which
         }
     }
 

@@ -5,19 +5,17 @@ import dev.arenals.parser.LineStarts;
 import dev.arenals.parser.ParseOptions;
 import dev.arenals.parser.tree.Arena;
 import dev.arenals.server.document.PositionEncoding;
-import java.io.FileInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 
 /**
@@ -29,6 +27,7 @@ import java.util.Locale;
 final class FileIndexer {
     /** Buffers up to this size stay with the thread (most source files are smaller). */
     private static final int KEPT_BUFFER_CHARS = 1 << 20, KEPT_ARENA_NODES = 1 << 17;
+    private static final int READ_CHUNK = 1 << 18;
 
     private final JsParser parser = new JsParser();
     private Arena arena = new Arena(1 << 14);
@@ -58,7 +57,8 @@ final class FileIndexer {
             if (textLength < 0) return null;
             ParseOptions options = ParseOptions.forFileName(file.getFileName().toString());
             parser.parseInPlace(arena, chars, textLength, options);
-            FileSummary s = Summarizer.summarizeBuildingLines(file, null, arena, chars, lines, encoding);
+            // the summary's own path is the one its importers' resolutions hold: one Path (and its cached string) per file
+            FileSummary s = Summarizer.summarizeBuildingLines(Summarizer.internPath(file), null, arena, chars, lines, encoding);
             charsIndexed += textLength;
             return s;
         } catch (RuntimeException | StackOverflowError e) {
@@ -79,26 +79,33 @@ final class FileIndexer {
         if (arena.capacity() > KEPT_ARENA_NODES) arena = new Arena(1 << 14);
     }
 
+    /**
+     * The file's bytes into {@link #bytes}: one open, its size from the open file (no second path
+     * lookup), reads until that many bytes or the end, one close (a file of size 0 is read to its end). A file that grows while it is
+     * read is cut at the size it had when opened (a change event re-indexes it).
+     */
     private int read(Path file, long maxBytes) {
-        try {
-            long size = Files.size(file);
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = in.size();
             if (size > maxBytes) return problem(String.format(Locale.ROOT, "%d bytes, over the %d-byte limit: not indexed", size, maxBytes));
-            if (bytes.length < size + 1) bytes = new byte[(int) size + 1];
-            try (InputStream in = new FileInputStream(file.toFile())) {
-                int pos = 0;
-                while (true) {
-                    if (pos == bytes.length) {
-                        if (pos > maxBytes) return problem("the file grew over the size limit while it was read: not indexed");
-                        bytes = Arrays.copyOf(bytes, (int) Math.min(maxBytes + 1, bytes.length * 2L));
-                    }
-                    int n = in.read(bytes, pos, bytes.length - pos);
-                    if (n < 0) return pos;
-                    pos += n;
+            if (bytes.length < size) bytes = new byte[(int) size];
+            // a size of 0 may be a file whose size the system does not know (/proc): read it to its end
+            long until = size > 0 ? size : Math.min(maxBytes, Integer.MAX_VALUE - 16) + 1;
+            ByteBuffer into = ByteBuffer.wrap(bytes, 0, 0);
+            while (into.position() < until) {
+                if (into.position() == bytes.length) {
+                    bytes = java.util.Arrays.copyOf(bytes, (int) Math.min(until, bytes.length * 2L));
+                    into = ByteBuffer.wrap(bytes, into.position(), 0);
                 }
+                // in chunks: the channel copies through a temporary direct buffer of the request's size, kept per thread
+                into.limit((int) Math.min(Math.min(until, bytes.length), into.position() + (long) READ_CHUNK));
+                if (in.read(into) < 0) break;
             }
+            if (into.position() > maxBytes) return problem("the file grew over the size limit while it was read: not indexed");
+            return into.position();
         } catch (NoSuchFileException e) {
             return problem("the file disappeared before it could be read");
-        } catch (IOException | SecurityException e) {
+        } catch (IOException | SecurityException | UnsupportedOperationException e) {
             return problem("cannot read the file: " + e.getMessage());
         }
     }

@@ -126,12 +126,22 @@ public final class Indexer {
         }
     }
 
-    /** Re-indexes a file that changed on disk or was closed; removes it when it is gone. */
-    public void reindexLater(Path file) {
-        submit(() -> {
-            if (!Files.isRegularFile(file)) index.removeIndexed(file);
-            else indexFile(file);
+    /**
+     * Re-indexes a file that changed on disk or was closed; removes it when it is gone. The future
+     * completes when the index holds the new state (at once when the indexer is shut down).
+     */
+    public CompletableFuture<Void> reindexLater(Path file) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        boolean queued = submit(() -> {
+            try {
+                if (!Files.isRegularFile(file)) index.removeIndexed(file);
+                else indexFile(file);
+            } finally {
+                done.complete(null);
+            }
         });
+        if (!queued) done.complete(null);
+        return done;
     }
 
     /** Tests: runs before each file of a walk is read (a test deletes or replaces files there). */

@@ -1,8 +1,5 @@
 package dev.arenals.server.workspace;
 
-import com.google.common.cache.Cache;
-import com.google.common.cache.CacheBuilder;
-import com.google.common.util.concurrent.UncheckedExecutionException;
 import dev.arenals.check.modules.CachingFileProbe;
 import dev.arenals.check.modules.FileProbe;
 import dev.arenals.check.modules.PackageJson;
@@ -12,12 +9,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Module specifiers → files for the server: TypeScript's resolution ({@link TypeScriptResolver},
  * shared with {@code check}) under the options of the nearest tsconfig.json, over directory
- * listings, package.json files and real paths cached for a few seconds (Guava caches; a
+ * listings, package.json files and real paths cached for a few seconds ({@link ShortLivedCache}; a
  * watched-file event drops what it touches at once, see {@link #forget}).
  */
 public final class ModuleResolver {
@@ -71,53 +67,68 @@ public final class ModuleResolver {
         }
     }
 
+    /** Forgets every listing, package.json, real path and resolution (benchmarks: a cold start of the caches). */
+    public static void forgetAll() {
+        LISTINGS.invalidateAll();
+        PACKAGES.invalidateAll();
+        RESOLUTIONS.invalidateAll();
+        REAL_PATHS.invalidateAll();
+        FILES.invalidateAll();
+        RESOLVERS.clear();
+    }
+
     /**
-     * Directory listings, package.json files and real paths, each read once and kept for a few
-     * seconds: resolving probes a dozen names per specifier, most of them missing, and indexing
-     * resolves every import of every file. Weighted by entries.
+     * Directory listings, package.json files, real paths and resolutions, each read once and kept
+     * for at most three seconds: resolving probes a dozen names per specifier, most of them missing,
+     * and indexing resolves every import of every file. Listings are weighted by entries.
      */
-    private static final Cache<String, Set<String>> LISTINGS = CacheBuilder.newBuilder()
-            .maximumWeight(1_000_000)
-            .weigher((String dir, Set<String> names) -> 1 + names.size())
-            .expireAfterWrite(Duration.ofSeconds(3))
-            .build();
-    private static final Cache<String, Optional<PackageJson>> PACKAGES = CacheBuilder.newBuilder()
-            .maximumSize(10_000)
-            .expireAfterWrite(Duration.ofSeconds(3))
-            .build();
-    private static final Cache<String, Object> RESOLUTIONS = CacheBuilder.newBuilder()
-            .maximumSize(200_000)
-            .expireAfterWrite(Duration.ofSeconds(3))
-            .build();
-    private static final Cache<Path, Path> REAL_PATHS = CacheBuilder.newBuilder()
-            .maximumSize(100_000)
-            .expireAfterWrite(Duration.ofSeconds(3))
-            .build();
+    private static final long LIFETIME = Duration.ofSeconds(3).toNanos();
+    private static final ShortLivedCache<String, Set<String>> LISTINGS = new ShortLivedCache<>(LIFETIME, 1_000_000, names -> 1 + names.size());
+    private static final ShortLivedCache<String, Optional<PackageJson>> PACKAGES = new ShortLivedCache<>(LIFETIME, 10_000, json -> 1);
+    private static final ShortLivedCache<String, Object> RESOLUTIONS = new ShortLivedCache<>(LIFETIME, 200_000, answer -> 1);
+    private static final ShortLivedCache<Path, Path> REAL_PATHS = new ShortLivedCache<>(LIFETIME, 100_000, real -> 1);
+    /** One Path per file found: the summaries' interner then meets the same object again and again (an identity test, not a path comparison). */
+    private static final ShortLivedCache<String, Path> FILES = new ShortLivedCache<>(LIFETIME, 200_000, file -> 1);
 
     private static final FileProbe PROBE = new FileProbe() {
         @Override public Set<String> listing(String directory) {
-            return get(LISTINGS, directory, () -> CachingFileProbe.readListing(Path.of(directory)), Set.of());
+            return LISTINGS.get(directory, ModuleResolver::readListing);
         }
 
         @Override public PackageJson packageJson(String directory) {
-            return get(PACKAGES, directory, () -> Optional.ofNullable(CachingFileProbe.readPackageJson(this, directory)), Optional.<PackageJson>empty()).orElse(null);
+            return PACKAGES.get(directory, ModuleResolver::readPackageJson).orElse(null);
         }
 
-        @Override public java.util.concurrent.ConcurrentMap<String, Object> resolutions() { return RESOLUTIONS.asMap(); }
+        @Override public java.util.concurrent.ConcurrentMap<String, Object> resolutions() { return RESOLUTIONS.map(); }
 
         @Override public Path realPath(Path file) {
-            return get(REAL_PATHS, file, () -> CachingFileProbe.readRealPath(file), file);
+            return REAL_PATHS.get(file, CachingFileProbe::readRealPath);
+        }
+
+        @Override public Path file(String absolutePath) {
+            return FILES.get(absolutePath, ModuleResolver::internedPath);
         }
     };
 
-    /** Resolvers per tsconfig; they hold only options, so a config change clears them (see {@link #forget}). */
-    private static final ProjectResolvers RESOLVERS = new ProjectResolvers(PROBE);
+    /** The index's one Path of a file: what summaries keep, so a later intern of the same file is an identity test. */
+    private static Path internedPath(String file) { return Summarizer.internPath(Path.of(file)); }
 
-    private static <K, V> V get(Cache<K, V> cache, K key, java.util.concurrent.Callable<V> load, V fallback) {
+    private static Set<String> readListing(String directory) {
         try {
-            return cache.get(key, load);
-        } catch (ExecutionException | UncheckedExecutionException e) {
-            return fallback;
+            return CachingFileProbe.readListing(Path.of(directory));
+        } catch (RuntimeException e) {
+            return Set.of(); // a string this system cannot make a path of
         }
     }
+
+    private static Optional<PackageJson> readPackageJson(String directory) {
+        try {
+            return Optional.ofNullable(CachingFileProbe.readPackageJson(PROBE, directory));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Resolvers per tsconfig; they hold only options, so a config change clears them (see {@link #forget}). */
+    private static final ProjectResolvers RESOLVERS = new ProjectResolvers(PROBE);
 }

@@ -755,6 +755,9 @@ public final class Summarizer {
     /** Resolved files are interned: the thousand importers of a module share its one Path. */
     private static final Interner<Path> PATHS = Interners.newWeakInterner();
 
+    /** The one Path the index keeps for {@code file} (summaries' own paths and resolved modules alike). */
+    static Path internPath(Path file) { return PATHS.intern(file); }
+
     /**
      * Specifiers written in {@code import x = require()}: resolved in TypeScript's CommonJS mode
      * (the "require" condition) unless an import or export names them too. Null: none.

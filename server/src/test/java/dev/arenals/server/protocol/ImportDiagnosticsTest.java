@@ -2,6 +2,7 @@ package dev.arenals.server.protocol;
 
 import static dev.arenals.server.testing.InProcessServer.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arenals.server.testing.InProcessServer;
 import java.nio.file.Files;
@@ -10,10 +11,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
 import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DiagnosticWorkspaceCapabilities;
+import org.eclipse.lsp4j.DocumentDiagnosticParams;
+import org.eclipse.lsp4j.DocumentDiagnosticReport;
+import org.eclipse.lsp4j.FileChangeType;
+import org.eclipse.lsp4j.FileEvent;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.WorkspaceClientCapabilities;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +45,10 @@ class ImportDiagnosticsTest {
             + "import { y } from \"pkg/sub\";\n"
             + "console.log(a, missing, helpr, hidden, x, styles, z, q, y);\n";
 
-    private InProcessServer start(Object options) throws Exception {
+    private InProcessServer start(Object options) throws Exception { return start(options, false); }
+
+    /** {@code pull}: the client pulls diagnostics and supports workspace/diagnostic/refresh. */
+    private InProcessServer start(Object options, boolean pull) throws Exception {
         Files.createDirectories(root.resolve("src"));
         Files.writeString(root.resolve("src/a.ts"), "export const a = 1;\nexport function helper() {}\nconst hidden = 2;\n");
         Files.writeString(root.resolve("src/barrel.ts"), "export * from \"./a\";\n");
@@ -44,7 +57,13 @@ class ImportDiagnosticsTest {
         Files.writeString(root.resolve("node_modules/pkg/index.js"), "");
         InProcessServer s = new InProcessServer();
         InitializeParams params = new InitializeParams();
-        params.setCapabilities(InProcessServer.capabilities(false, null));
+        ClientCapabilities caps = InProcessServer.capabilities(pull, null);
+        if (pull) {
+            WorkspaceClientCapabilities workspace = new WorkspaceClientCapabilities();
+            workspace.setDiagnostics(new DiagnosticWorkspaceCapabilities(true));
+            caps.setWorkspace(workspace);
+        }
+        params.setCapabilities(caps);
         params.setRootUri(root.toUri().toString());
         params.setInitializationOptions(options);
         get(s.remote.initialize(params));
@@ -104,6 +123,105 @@ class ImportDiagnosticsTest {
     void offHasNone() throws Exception {
         try (InProcessServer s = start(Map.of("importDiagnostics", "off"))) {
             assertEquals(List.of(), published(s));
+        }
+    }
+
+    // ---- freshness: what other files say changes without an edit of the importer ----
+
+    private static final String NOPE = "1:18-29 TS2307 Cannot find module './nope.js' or its corresponding type declarations.";
+
+    private void changedOnDisk(InProcessServer s, String file, FileChangeType type) {
+        s.remote.getWorkspaceService().didChangeWatchedFiles(new DidChangeWatchedFilesParams(
+                List.of(new FileEvent(root.resolve(file).toUri().toString(), type))));
+    }
+
+    private static List<String> describe(List<Diagnostic> list) {
+        return list.stream().map(ImportDiagnosticsTest::describe).collect(Collectors.toList());
+    }
+
+    @Test
+    void aClosedModuleChangedOnDiskRepublishesItsOpenImporters() throws Exception {
+        try (InProcessServer s = start(null)) {
+            assertEquals(3, published(s).size());
+            String main = root.resolve("src/main.ts").toUri().toString();
+            Files.writeString(root.resolve("src/a.ts"), "export const a = 1, missing = 0, q = 0;\nexport function helper() {}\nconst hidden = 2;\n");
+            changedOnDisk(s, "src/a.ts", FileChangeType.Changed);
+            PublishDiagnosticsParams p = s.client.awaitDiagnostics(main, d -> d.getDiagnostics().size() == 1);
+            assertEquals(List.of(NOPE), describe(p.getDiagnostics()));
+        }
+    }
+
+    @Test
+    void aModuleCreatedOnDiskClearsCannotFindModule() throws Exception {
+        try (InProcessServer s = start(null)) {
+            assertEquals(3, published(s).size());
+            String main = root.resolve("src/main.ts").toUri().toString();
+            Files.writeString(root.resolve("src/nope.ts"), "export const x = 1;\n");
+            changedOnDisk(s, "src/nope.ts", FileChangeType.Created);
+            PublishDiagnosticsParams p = s.client.awaitDiagnostics(main, d -> d.getDiagnostics().size() == 2);
+            assertTrue(describe(p.getDiagnostics()).stream().noneMatch(d -> d.contains("TS2307")), p.toString());
+            // and deleted again: the error is back
+            Files.delete(root.resolve("src/nope.ts"));
+            changedOnDisk(s, "src/nope.ts", FileChangeType.Deleted);
+            s.client.awaitDiagnostics(main, d -> s.client.diagnostics(main).size() >= 3);
+            List<PublishDiagnosticsParams> all = s.client.diagnostics(main);
+            assertTrue(describe(all.get(all.size() - 1).getDiagnostics()).contains(NOPE), all.toString());
+        }
+    }
+
+    private DocumentDiagnosticReport pull(InProcessServer s, String uri, String previous) throws Exception {
+        DocumentDiagnosticParams params = new DocumentDiagnosticParams(new TextDocumentIdentifier(uri));
+        params.setPreviousResultId(previous);
+        return get(s.remote.getTextDocumentService().diagnostic(params));
+    }
+
+    @Test
+    void pulledImportDiagnosticsAreRefreshedWhenAModuleChangesOnDiskOrInTheEditor() throws Exception {
+        try (InProcessServer s = start(null, true)) {
+            String main = root.resolve("src/main.ts").toUri().toString();
+            s.open(main, "typescript", 1, MAIN);
+            DocumentDiagnosticReport first = pull(s, main, null);
+            assertEquals(3, first.getRelatedFullDocumentDiagnosticReport().getItems().size());
+            String id = first.getRelatedFullDocumentDiagnosticReport().getResultId();
+            assertTrue(pull(s, main, id).isRelatedUnchangedDocumentDiagnosticReport(), "nothing changed yet");
+
+            // a closed module changes on disk: the client is asked to pull again, and the report is new
+            int refreshes = s.client.diagnosticRefreshes();
+            Files.writeString(root.resolve("src/a.ts"), "export const a = 1, missing = 0;\nexport function helper() {}\nconst hidden = 2;\n");
+            changedOnDisk(s, "src/a.ts", FileChangeType.Changed);
+            s.client.awaitDiagnosticRefresh(refreshes);
+            DocumentDiagnosticReport second = pull(s, main, id);
+            assertTrue(second.isRelatedFullDocumentDiagnosticReport(), "a full report after the refresh");
+            assertEquals(List.of(NOPE, "4:9-10 TS2305 Module '\"./barrel\"' has no exported member 'q'."),
+                    describe(second.getRelatedFullDocumentDiagnosticReport().getItems()));
+
+            // an open module's exports change in the editor: the same
+            refreshes = s.client.diagnosticRefreshes();
+            String a = root.resolve("src/a.ts").toUri().toString();
+            s.open(a, "typescript", 1, "export const a = 1, missing = 0;\nexport function helper() {}\nconst hidden = 2;\n");
+            s.changeAll(a, 2, "export const a = 1, missing = 0, q = 0;\nexport function helper() {}\nconst hidden = 2;\n");
+            s.client.awaitDiagnosticRefresh(refreshes);
+            DocumentDiagnosticReport third = pull(s, main, second.getRelatedFullDocumentDiagnosticReport().getResultId());
+            assertEquals(List.of(NOPE), describe(third.getRelatedFullDocumentDiagnosticReport().getItems()));
+            assertTrue(s.client.diagnostics(main).isEmpty(), "no push when the client pulls");
+        }
+    }
+
+    @Test
+    void aChangeNoOpenDocumentImportsAsksNothing() throws Exception {
+        try (InProcessServer s = start(null, true)) {
+            String main = root.resolve("src/main.ts").toUri().toString();
+            s.open(main, "typescript", 1, "import { a } from \"./a\";\nconsole.log(a);\n");
+            String id = pull(s, main, null).getRelatedFullDocumentDiagnosticReport().getResultId();
+            Files.writeString(root.resolve("src/other.ts"), "export const other = 1;\n");
+            changedOnDisk(s, "src/other.ts", FileChangeType.Created);
+            // a later change that does concern it: its refresh is the first one
+            Files.writeString(root.resolve("src/a.ts"), "export const b = 1;\n");
+            changedOnDisk(s, "src/a.ts", FileChangeType.Changed);
+            s.client.awaitDiagnosticRefresh(0);
+            assertEquals(1, s.client.diagnosticRefreshes());
+            assertEquals(List.of("0:9-10 TS2305 Module '\"./a\"' has no exported member 'a'."),
+                    describe(pull(s, main, id).getRelatedFullDocumentDiagnosticReport().getItems()));
         }
     }
 }

@@ -63,8 +63,22 @@ public final class TestClient implements LanguageClient {
         notifyAll();
     }
 
+    private int diagnosticRefreshes;
+
     @Override
-    public CompletableFuture<Void> refreshDiagnostics() { return CompletableFuture.completedFuture(null); }
+    public synchronized CompletableFuture<Void> refreshDiagnostics() {
+        diagnosticRefreshes++;
+        notifyAll();
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** workspace/diagnostic/refresh requests received. */
+    public synchronized int diagnosticRefreshes() { return diagnosticRefreshes; }
+
+    /** Waits (up to 10 s) until more than {@code seen} workspace/diagnostic/refresh requests have come. */
+    public void awaitDiagnosticRefresh(int seen) {
+        await(() -> diagnosticRefreshes > seen ? Boolean.TRUE : null, "workspace/diagnostic/refresh number " + (seen + 1));
+    }
 
     public synchronized List<PublishDiagnosticsParams> diagnostics() { return new ArrayList<>(diagnostics); }
 
