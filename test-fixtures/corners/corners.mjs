@@ -28,7 +28,7 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 const ORACLE_SPEC = 'typescript@6.0.3';
 const scriptDir = path.dirname(fileURLToPath(import.meta.url));
@@ -795,4 +795,4 @@ function main() {
 }
 
 // main only when run, not when js-corners.mjs imports the PRNG from here
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) main();
+if (process.argv[1] && fs.realpathSync(process.argv[1]) === fs.realpathSync(fileURLToPath(import.meta.url))) main();
