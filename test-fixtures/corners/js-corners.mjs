@@ -67,6 +67,17 @@ const NL = '\n';
 /** Nesting bound of the generator; at the bound each part emits its simplest form. */
 const MAX_DEPTH = 4;
 const FLAGS = ['d', 'g', 'i', 'm', 's', 'u', 'y', 'v'];
+/** Pieces of regular-expression bodies, joined at random (the character-level corners of the pattern grammar). */
+const REGEX_PIECES = ['(', ')', '[', ']', '{', '}', '?', '*', '+', '|', '^', '$', '\\', '.', '-', ':', '=', '!', '<', '>', ',', 'k',
+    'p', 'P', 'q', 'd', 'w', 'b', 'B', 'c', 'u', 'x', '0', '1', '2', '8', 'a', 'n', 'L', '&', '&&', '--', '~', '(?', '(?<', '(?<=',
+    '\\p{', '\\k<', '\\u{', '\\u', '\\x', '\\c', '[^', '{1', ',2}', 'i', 's', 'm', '-i', 'Script=', 'Lu', 'RGI_Emoji', '\\q{',
+    '\uD83D', '\uDE00', '\u00e9'];
+/** Pieces of numeric literals, string and template bodies, and names, joined at random (the lexer's corners). */
+const NUMBER_PIECES = ['0', '1', '7', '8', '9', '.', '_', 'e', 'E', '-', '+', 'n', 'x', 'X', 'o', 'O', 'b', 'B', 'f', 'a'];
+const STRING_PIECES = ['a', '\\', 'u', '{', '}', '0', '1', '8', '9', 'x', 'F', 'D', '83', 'DC', 'd', '\n', '\r', '\u2028', '$', '$ {',
+    '${', 'c', 'n', 'v', '\\u{', '\\x', '\\0'];
+const NAME_PIECES = ['a', '\\u0061', '\\u{61}', '\\u{', '}', '\\u', '0', '$', '_', '\u200c', '\u200d', '\u2118', '\u309b',
+    '\u00b7', '\u0300', '\\u0300', '\\u00b7', 'l\\u0065t', 'a\\u005c', '\\u{1d4d1}', '\uD835\uDCD1', '\\uD835\\uDCD1'];
 /** Statements around a line break (`/` stands for the line break). */
 const ASI = ['let / [ a ] = b', 'let / x = 1', 'let / { a } = b', 'let / let = 1', 'a = let / [ 0 ]', 'yield / a', 'await / a',
     'async / function f ( ) { }', 'async / ( a ) => a', 'async a / => a', 'a / => a', '( a ) / => a', 'a / ++ b', 'a ++ / b',
@@ -75,7 +86,7 @@ const ASI = ['let / [ a ] = b', 'let / x = 1', 'let / { a } = b', 'let / let = 1
     'do { } while ( 0 ) / a', 'if ( a ) ; else / ;', 'a = b / ( c ) . d', 'var a = 1 / var b', 'get / a', 'static / a',
     'x / ? . y', 'a ? . / b', 'new / . target', 'import / . meta', 'let / async function f ( ) { }', 'a : / b : / c'];
 
-class Gen {
+export class Gen {
     constructor(r) {
         this.r = r;
         this.out = [];
@@ -483,7 +494,7 @@ class Gen {
     stmt() {
         const r = this.r;
         if (this.depth >= MAX_DEPTH) { this.expr(); this.t(';'); return; }
-        const c = r.int(32);
+        const c = r.int(34);
         switch (c >= 13 && c <= 25 && !this.odd() && r.p(0.4) ? 3 : c) {
             case 0: case 1: case 2: this.varDecl(false); this.t(r.pick([';', ';', '', NL])); break;
             case 3: case 4: case 5: this.expr(); this.t(r.pick([';', ';', '', NL])); break;
@@ -545,8 +556,28 @@ class Gen {
                 : r.pick(['debugger', ';', '"use strict"', 'if (a) function f(){}', 'if (a) let\n[x] = y'])); break;
             case 25: this.t(r.pick(['using', 'await using'])); if (r.p(0.15)) this.t(NL); this.t(this.name()); if (r.p(0.8)) { this.t('='); this.assign(); } this.t(';'); break;
             case 26: case 27: this.twoDeclarations(); break;
+            case 28: this.t('x', '=', this.soup(REGEX_PIECES, 'regex'), ';'); break;
+            case 29: this.t('x', '=', this.soup(r.pick([NUMBER_PIECES, STRING_PIECES, STRING_PIECES]), 'literal'), ';'); break;
+            case 30: this.t(r.pick(['var', 'let', 'x.', 'class C {', '']), this.soup(NAME_PIECES, 'name'), r.pick(['= 1;', ';', '(){}'])); if (this.out.includes('class C {')) this.t('}'); break;
             default: this.expr(); this.t(';'); break;
         }
+    }
+
+    /** One token made of pieces joined at random: a regular expression, a literal or a name (one output token). */
+    soup(pieces, what) {
+        const r = this.r;
+        let body = '';
+        for (let k = 0, n = 1 + r.int(8); k < n; k++) body += r.pick(pieces);
+        if (what === 'regex') {
+            if (body.startsWith('*')) body = 'a' + body;
+            if (/(^|[^\\])(\\\\)*\\$/.test(body)) body += 'a'; // a trailing lone backslash would escape the closing slash
+            return '/' + body + '/' + r.pick(['', '', 'u', 'v', 'u', 'v', 'g', 'i', 'd', 's', 'uy', 'vi', 'm']);
+        }
+        if (what === 'literal' && pieces === STRING_PIECES) {
+            const q = r.pick(['"', "'", '`', '`']);
+            return (q === '`' && r.p(0.5) ? 'f' : '') + q + body.replaceAll(q, '\\' + q) + q;
+        }
+        return body;
     }
 
     /** Two declarations of one name in nested or sibling scopes: the redeclaration rules. */
@@ -715,4 +746,5 @@ function main() {
     }
 }
 
-main();
+// main only when run, not when imported (the generator is reusable: Gen, program)
+if (process.argv[1] && fs.realpathSync(process.argv[1]) === fs.realpathSync(fileURLToPath(import.meta.url))) main();
