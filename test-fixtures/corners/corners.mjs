@@ -48,7 +48,7 @@ function loadTypeScript() {
 
 // ---------------------------------------------------------------- random
 
-function splitmix(seed, i) {
+export function splitmix(seed, i) {
     let z = (BigInt.asUintN(64, BigInt(seed) * 0x9E3779B97F4A7C15n + BigInt(i) * 0xBF58476D1CE4E5B9n + 1n));
     z = BigInt.asUintN(64, (z ^ (z >> 30n)) * 0xBF58476D1CE4E5B9n);
     z = BigInt.asUintN(64, (z ^ (z >> 27n)) * 0x94D049BB133111EBn);
@@ -56,7 +56,7 @@ function splitmix(seed, i) {
     return Number(z & 0xffffffffn) >>> 0;
 }
 
-function rngOf(seed) { // mulberry32
+export function rngOf(seed) { // mulberry32
     let a = seed >>> 0;
     const next = () => {
         a = (a + 0x6D2B79F5) >>> 0;
@@ -794,4 +794,5 @@ function main() {
     }
 }
 
-main();
+// main only when run, not when js-corners.mjs imports the PRNG from here
+if (process.argv[1] && fs.realpathSync(process.argv[1]) === fs.realpathSync(fileURLToPath(import.meta.url))) main();

@@ -44,6 +44,7 @@ public final class Binder {
     private int exportStamp;
     private int moduleScope;
     private int nameDefault;
+    private int nameLet;
     private final char[] scratch = new char[8];
 
     /** Resets {@code table} and binds the arena's current tree into it, references resolved. */
@@ -121,6 +122,8 @@ public final class Binder {
         }
         "default".getChars(0, 7, scratch, 0);
         nameDefault = names.intern(scratch, 0, 7);
+        "let".getChars(0, 3, scratch, 0);
+        nameLet = names.intern(scratch, 0, 3);
         if (!references) indexDeclaringNodes();
         walk(root);
         if (references) {
@@ -656,7 +659,14 @@ public final class Binder {
             }
             case A_BINDING: {
                 int kind = ctx & C_KIND;
-                if (kind != 0) declare(n, kind, scope, owner, ctx);
+                if (kind == 0) return;
+                // `let` bound inside a pattern of a let/const declaration (`let {let} = o`); the parser
+                // reports the plain `let let`, where the name is the declarator's own target
+                if ((kind == SymbolKind.LET || kind == SymbolKind.CONST) && a.data(n) == nameLet && owner >= 0
+                        && a.firstChild(owner) != n) {
+                    log.report(a.start(n), a.end(n), Diag.LET_AS_LEXICAL_NAME, 0);
+                }
+                declare(n, kind, scope, owner, ctx);
                 return;
             }
             case A_REFERENCE: {

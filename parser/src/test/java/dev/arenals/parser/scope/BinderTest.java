@@ -241,6 +241,28 @@ class BinderTest {
         assertEquals(List.of(), errors(), source);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"let {let} = o;", "const [let] = o;", "let {a: [let]} = o;", "for (let {let} of o);",
+        "for (const [...let] = o;;);"})
+    void letIsNoNameInAPatternOfALexicalDeclaration(String source) {
+        bind(source);
+        assertEquals(List.of(Diag.LET_AS_LEXICAL_NAME), diagnostics(), source);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"var {let} = o;", "var [let] = o;", "let {let: a} = o;", "for (var {let} of o);",
+        "class C { static { function a() {} function a() {} var a; } }"})
+    void letInVarPatternsAndStaticBlockFunctionsAreAllowed(String source) {
+        bind(source);
+        assertEquals(List.of(), errors(), source);
+    }
+
+    private List<Diag> diagnostics() {
+        List<Diag> out = new ArrayList<>();
+        for (int i = 0; i < arena.log().diagnosticCount(); i++) out.add(arena.log().diagnostic(i));
+        return out;
+    }
+
     @Test
     void moduleExportsMustBeDeclaredAndUnique() {
         bind("export { missing };", true);
