@@ -3,6 +3,7 @@ package dev.arenals.parser.scope;
 import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.diag.Diag;
+import dev.arenals.parser.grammar.GrammarChecks;
 import dev.arenals.parser.lexer.Literals;
 import dev.arenals.parser.lexer.Token;
 import dev.arenals.parser.tree.Arena;
@@ -65,11 +66,22 @@ public final class Binder {
 
     private boolean withReferences;
 
+    /**
+     * TypeScript's grammar errors run with the binder's early errors, so that every caller of
+     * {@link #bind} or {@link #bindDeclarations} (the server, {@code check}, the CLI) reports them.
+     */
+    private final GrammarChecks grammar = new GrammarChecks();
+    private int grammarFrom;
+
+    /** Index in the arena's log of the first diagnostic of the grammar checks of the last bind (they come last). */
+    public int grammarDiagnosticsFrom() { return grammarFrom; }
+
     private void bind(Arena arena, ScopeTable table, boolean references) {
         this.withReferences = references;
         this.a = arena;
         this.t = table;
         this.log = arena.log();
+        grammarFrom = log.diagnosticCount();
         this.names = arena.names();
         this.module = arena.isModule();
         this.typeScript = arena.isTypeScript();
@@ -91,6 +103,8 @@ public final class Binder {
             table.referencesResolved = true;
         }
         if (module && !typeScript) checkExports();
+        grammarFrom = log.diagnosticCount();
+        grammar.checkTree(arena);
         // a binder kept per thread must not keep the document's tree reachable
         this.a = null;
         this.t = null;
