@@ -200,9 +200,16 @@ public final class GrammarChecks {
                 break;
             }
             case METHOD: case FIELD: case INDEX_SIGNATURE: case PROPERTY_SIGNATURE: case METHOD_SIGNATURE:
+                // TypeScript's parser: `declare` makes a property or a method ambient (not an accessor or a constructor)
+                if ((a.data(n) & MOD_DECLARE) != 0 && (k == FIELD || (k == METHOD && (a.data(n) & (P_GET | P_SET)) == 0
+                        && !isConstructor(n, memberKey(n), a.data(n))))) {
+                    childCtx |= AMBIENT;
+                }
                 if (checkMemberModifiers(n, k, ctx)) childCtx |= MODIFIER_ERROR; // the method's own checks stop there
-                else if (k == FIELD) checkProperty(n, ctx);
-                else if (k == METHOD_SIGNATURE) checkParameterList(n);
+                else if (k == FIELD) checkProperty(n, ctx | (childCtx & AMBIENT));
+                else if (k == METHOD_SIGNATURE) {
+                    if (!checkParameterList(n) && (a.data(n) & (P_GET | P_SET)) != 0) checkAccessor(n, n, false, ctx);
+                } else if (k == METHOD) checkMethod(n, ctx);
                 break;
             case FUNCTION_EXPRESSION: case ARROW_FUNCTION:
                 childCtx |= IN_FUNCTION;
@@ -221,14 +228,13 @@ public final class GrammarChecks {
                 break;
             case PARAMETER:
                 checkParameterModifiers(n, ctx);
-                if ((ctx & NO_BODY) != 0) {
-                    pushWithoutInitializer(n, childCtx, false);
-                    return;
-                }
-                break;
+                // TypeScript checks neither a parameter's decorators (invalid without experimentalDecorators,
+                // TS1206) nor, in a function without a body, its initializer
+                pushParameterChildren(n, childCtx, (ctx & NO_BODY) != 0);
+                return;
             case ASSIGNMENT_PATTERN:
                 if ((ctx & NO_BODY) != 0 && parentOf[n] >= 0 && a.kind(parentOf[n]) == FORMAL_PARAMETERS) {
-                    pushWithoutInitializer(n, childCtx, true);
+                    pushWithoutInitializer(n, childCtx);
                     return;
                 }
                 break;
@@ -270,20 +276,23 @@ public final class GrammarChecks {
         return false;
     }
 
-    /** A parameter's children but its initializer (its first child and its type, for a PARAMETER). */
-    private void pushWithoutInitializer(int n, int ctx, boolean patternOnly) {
+    /** A parameter's children but its decorators, and but its initializer when {@code withoutInitializer}. */
+    private void pushParameterChildren(int n, int ctx, boolean withoutInitializer) {
         int from = sp;
         int seen = 0;
         for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
             int k = a.kind(c);
-            if (k == DECORATOR) {
-                push(c, n, ctx);
-                continue;
-            }
-            if (seen == 0 || (!patternOnly && isType(k))) push(c, n, ctx);
+            if (k == DECORATOR) continue;
+            if (!withoutInitializer || seen == 0 || isType(k)) push(c, n, ctx);
             seen++;
         }
         reverse(from);
+    }
+
+    /** An initialized parameter's pattern, without the initializer. */
+    private void pushWithoutInitializer(int n, int ctx) {
+        int first = a.firstChild(n);
+        if (first >= 0) push(first, n, ctx);
     }
 
     private void reverse(int from) {
@@ -560,7 +569,7 @@ public final class GrammarChecks {
      * (TS1047), a parameter cannot be both optional and initialized (TS1015), a required parameter
      * cannot follow an optional one (TS1016).
      */
-    private void checkParameterList(int fn) {
+    private boolean checkParameterList(int fn) {
         int params = -1;
         for (int c = a.firstChild(fn); c >= 0; c = a.nextSibling(c)) {
             if (a.kind(c) == FORMAL_PARAMETERS) {
@@ -568,7 +577,14 @@ public final class GrammarChecks {
                 break;
             }
         }
-        if (params < 0) return;
+        if (params < 0) return false;
+        for (int p = a.firstChild(params); p >= 0; p = a.nextSibling(p)) {
+            int rest = a.kind(p) == REST_ELEMENT ? p : a.kind(p) == PARAMETER && a.kind(memberKey(p)) == REST_ELEMENT ? memberKey(p) : -1;
+            if (rest >= 0 && a.nextSibling(p) >= 0) {
+                report(a.start(rest), a.start(rest) + 3, Diag.REST_PARAMETER_LAST, 0);
+                return true;
+            }
+        }
         boolean seenOptional = false;
         for (int p = a.firstChild(params); p >= 0; p = a.nextSibling(p)) {
             int k = a.kind(p);
@@ -577,7 +593,7 @@ public final class GrammarChecks {
             if (k != PARAMETER) {
                 if (seenOptional) {
                     report(p, Diag.REQUIRED_AFTER_OPTIONAL);
-                    return;
+                    return true;
                 }
                 continue;
             }
@@ -596,7 +612,7 @@ public final class GrammarChecks {
                     int q = afterTrivia(a.end(restName));
                     if (q < a.sourceLength() && src[q] == '?') {
                         report(q, q + 1, Diag.REST_OPTIONAL, 0);
-                        return;
+                        return true;
                     }
                 }
                 continue;
@@ -605,20 +621,134 @@ public final class GrammarChecks {
                 seenOptional = true;
                 if (initialized) {
                     report(name, Diag.OPTIONAL_WITH_INITIALIZER);
-                    return;
+                    return true;
                 }
             } else if (seenOptional && !initialized) {
                 report(name, Diag.REQUIRED_AFTER_OPTIONAL);
-                return;
+                return true;
             }
         }
+        return false;
+    }
+
+    /** A class method without a modifier error: constructor type parameters and return types, accessor rules. */
+    private void checkMethod(int n, int ctx) {
+        int data = a.data(n);
+        int key = memberKey(n);
+        int fn = key == n ? -1 : a.nextSibling(key);
+        if (fn < 0 || a.kind(fn) != FUNCTION_EXPRESSION) return;
+        if (isConstructor(n, key, data)) {
+            for (int c = a.firstChild(fn); c >= 0; c = a.nextSibling(c)) {
+                int k = a.kind(c);
+                if (k == TYPE_PARAMETERS) {
+                    int first = a.firstChild(c);
+                    int at = first >= 0 ? a.start(first) : afterTrivia(a.start(c) + 1);
+                    report(at, at + 1, Diag.CONSTRUCTOR_TYPE_PARAMETERS, 0);
+                    return;
+                }
+                if (k != FORMAL_PARAMETERS && k != FUNCTION_BODY && isType(k)) {
+                    report(c, Diag.CONSTRUCTOR_TYPE_ANNOTATION);
+                    return;
+                }
+            }
+            return;
+        }
+        if ((data & (P_GET | P_SET)) != 0 && !checkParameterListQuietly(fn)) checkAccessor(n, fn, true, ctx);
+    }
+
+    /** Whether {@link #checkParameterList} would report (the parameter rules come first): reported then, by the function's own visit. */
+    private boolean checkParameterListQuietly(int fn) {
+        int before = log.diagnosticCount();
+        boolean failed = checkParameterList(fn);
+        log.truncateDiagnostics(before);
+        return failed;
+    }
+
+    /**
+     * TypeScript's accessor rules, the first error only. {@code sig}: the node with the type
+     * parameters, parameters, return type and body (the method's function, or the signature itself).
+     * Parameter counts of class accessors are our parser's (TS1054, TS1049, TS1053).
+     */
+    private void checkAccessor(int member, int sig, boolean inClass, int ctx) {
+        int data = a.data(member);
+        boolean setter = (data & P_SET) != 0;
+        int typeParams = -1, params = -1, type = -1, body = -1;
+        for (int c = a.firstChild(sig); c >= 0; c = a.nextSibling(c)) {
+            int k = a.kind(c);
+            if (k == TYPE_PARAMETERS) typeParams = c;
+            else if (k == FORMAL_PARAMETERS) params = c;
+            else if (k == FUNCTION_BODY) body = c;
+            else if (params >= 0 && isType(k)) type = c;
+        }
+        if (params < 0) return;
+        int name = nameStart(member);
+        if (inClass && body < 0 && (data & MOD_ABSTRACT) == 0 && (ctx & AMBIENT) == 0) {
+            int end = a.end(sig);
+            int semi = afterTrivia(end);
+            int at = semi < a.sourceLength() && src[semi] == ';' ? semi : end - 1;
+            report(at, at + 1, Diag.TOKEN_EXPECTED, Token.LBRACE);
+            return;
+        }
+        if (body >= 0 && (data & MOD_ABSTRACT) != 0) {
+            reportAt(name, Diag.ABSTRACT_ACCESSOR_BODY);
+            return;
+        }
+        if (typeParams >= 0) {
+            reportAt(name, Diag.ACCESSOR_TYPE_PARAMETERS);
+            return;
+        }
+        int count = 0, first = -1, second = -1;
+        for (int p = a.firstChild(params); p >= 0; p = a.nextSibling(p)) {
+            if (count == 0) first = p;
+            else if (count == 1) second = p;
+            count++;
+        }
+        boolean thisFirst = first >= 0 && isThisParameter(first);
+        int expected = setter ? 1 : 0;
+        boolean countOk = count == expected || (count == expected + 1 && thisFirst);
+        if (!countOk) {
+            if (!inClass) reportAt(name, setter ? Diag.SETTER_PARAMETERS : Diag.GETTER_PARAMETERS);
+            return;
+        }
+        if (!setter) return;
+        if (type >= 0) {
+            reportAt(name, Diag.SETTER_RETURN_TYPE);
+            return;
+        }
+        int value = thisFirst ? second : first;
+        if (value < 0) return;
+        int vk = a.kind(value);
+        int pattern = vk == PARAMETER ? memberKey(value) : value;
+        if (a.kind(pattern) == REST_ELEMENT) {
+            if (!inClass) report(a.start(pattern), a.start(pattern) + 3, Diag.SETTER_REST, 0);
+            return;
+        }
+        if (vk == PARAMETER && (a.data(value) & P_OPTIONAL) != 0) {
+            int q = afterTrivia(a.end(pattern));
+            if (q < a.sourceLength() && src[q] == '?') report(q, q + 1, Diag.SETTER_OPTIONAL, 0);
+            return;
+        }
+        boolean initialized = vk == ASSIGNMENT_PATTERN;
+        if (vk == PARAMETER) {
+            int seen = 0;
+            for (int c = a.firstChild(value); c >= 0; c = a.nextSibling(c)) {
+                if (a.kind(c) == DECORATOR) continue;
+                if (seen++ > 0 && !isType(a.kind(c))) initialized = true;
+            }
+        }
+        if (initialized) reportAt(name, Diag.SETTER_INITIALIZER);
+    }
+
+    private boolean isThisParameter(int p) {
+        int name = a.kind(p) == PARAMETER ? memberKey(p) : p;
+        return a.kind(name) == BINDING_IDENTIFIER && textIs(a.start(name), a.end(name), "this");
     }
 
     // ------------------------------------------------------------------ modifiers
 
-    private static final int F_ACCESSIBILITY = 1, F_STATIC = 2, F_READONLY = 4, F_ACCESSOR = 8, F_ASYNC = 16,
-            F_OVERRIDE = 32, F_ABSTRACT = 64, F_DECLARE = 128, F_EXPORT = 256, F_DEFAULT = 512, F_PRIVATE = 1024,
-            F_IN = 2048, F_OUT = 4096;
+    private static final int MF_ACCESSIBILITY = 1, MF_STATIC = 2, MF_READONLY = 4, MF_ACCESSOR = 8, MF_ASYNC = 16,
+            MF_OVERRIDE = 32, MF_ABSTRACT = 64, MF_DECLARE = 128, MF_EXPORT = 256, MF_DEFAULT = 512, MF_PRIVATE = 1024,
+            MF_IN = 2048, MF_OUT = 4096;
 
     // the kinds of declaration TypeScript's modifier rules tell apart
     private static final int D_PROPERTY = 1, D_METHOD = 2, D_GET = 3, D_SET = 4, D_CONSTRUCTOR = 5, D_INDEX = 6,
@@ -865,104 +995,104 @@ public final class GrammarChecks {
                     }
                     break;
                 case Token.K_OVERRIDE:
-                    if ((flags & F_OVERRIDE) != 0) return reportModifier(i, Diag.MODIFIER_ALREADY_SEEN, t, 0) > 0;
-                    if ((flags & F_DECLARE) != 0) return reportModifier(i, Diag.MODIFIER_WITH_MODIFIER, t, Token.K_DECLARE) > 0;
-                    if ((flags & F_READONLY) != 0) return reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, t, Token.K_READONLY) > 0;
-                    if ((flags & F_ACCESSOR) != 0) return reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, t, Token.K_ACCESSOR) > 0;
-                    if ((flags & F_ASYNC) != 0) return reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, t, Token.K_ASYNC) > 0;
-                    flags |= F_OVERRIDE;
+                    if ((flags & MF_OVERRIDE) != 0) return reportModifier(i, Diag.MODIFIER_ALREADY_SEEN, t, 0) > 0;
+                    if ((flags & MF_DECLARE) != 0) return reportModifier(i, Diag.MODIFIER_WITH_MODIFIER, t, Token.K_DECLARE) > 0;
+                    if ((flags & MF_READONLY) != 0) return reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, t, Token.K_READONLY) > 0;
+                    if ((flags & MF_ACCESSOR) != 0) return reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, t, Token.K_ACCESSOR) > 0;
+                    if ((flags & MF_ASYNC) != 0) return reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, t, Token.K_ASYNC) > 0;
+                    flags |= MF_OVERRIDE;
                     lastOverride = i;
                     break;
                 case Token.K_PUBLIC: case Token.K_PROTECTED: case Token.K_PRIVATE:
-                    if ((flags & F_ACCESSIBILITY) != 0) return reportModifier(i, Diag.ACCESSIBILITY_ALREADY_SEEN, 0, 0) > 0;
-                    if ((flags & F_OVERRIDE) != 0) return reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, t, Token.K_OVERRIDE) > 0;
-                    if ((flags & F_STATIC) != 0) return reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, t, Token.K_STATIC) > 0;
-                    if ((flags & F_ACCESSOR) != 0) return reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, t, Token.K_ACCESSOR) > 0;
-                    if ((flags & F_READONLY) != 0) return reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, t, Token.K_READONLY) > 0;
-                    if ((flags & F_ASYNC) != 0) return reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, t, Token.K_ASYNC) > 0;
+                    if ((flags & MF_ACCESSIBILITY) != 0) return reportModifier(i, Diag.ACCESSIBILITY_ALREADY_SEEN, 0, 0) > 0;
+                    if ((flags & MF_OVERRIDE) != 0) return reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, t, Token.K_OVERRIDE) > 0;
+                    if ((flags & MF_STATIC) != 0) return reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, t, Token.K_STATIC) > 0;
+                    if ((flags & MF_ACCESSOR) != 0) return reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, t, Token.K_ACCESSOR) > 0;
+                    if ((flags & MF_READONLY) != 0) return reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, t, Token.K_READONLY) > 0;
+                    if ((flags & MF_ASYNC) != 0) return reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, t, Token.K_ASYNC) > 0;
                     if (moduleLevel) return reportModifier(i, Diag.MODIFIER_ON_MODULE_ELEMENT, t, 0) > 0;
-                    if ((flags & F_ABSTRACT) != 0) {
+                    if ((flags & MF_ABSTRACT) != 0) {
                         return reportModifier(i, t == Token.K_PRIVATE ? Diag.MODIFIER_WITH_MODIFIER : Diag.MODIFIER_MUST_PRECEDE, t, Token.K_ABSTRACT) > 0;
                     }
                     if (privateName) return reportModifier(i, Diag.ACCESSIBILITY_WITH_PRIVATE_NAME, 0, 0) > 0;
-                    flags |= F_ACCESSIBILITY | (t == Token.K_PRIVATE ? F_PRIVATE : 0);
+                    flags |= MF_ACCESSIBILITY | (t == Token.K_PRIVATE ? MF_PRIVATE : 0);
                     break;
                 case Token.K_STATIC:
-                    if ((flags & F_STATIC) != 0) return reportModifier(i, Diag.MODIFIER_ALREADY_SEEN, t, 0) > 0;
-                    if ((flags & F_READONLY) != 0) return reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, t, Token.K_READONLY) > 0;
-                    if ((flags & F_ASYNC) != 0) return reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, t, Token.K_ASYNC) > 0;
-                    if ((flags & F_ACCESSOR) != 0) return reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, t, Token.K_ACCESSOR) > 0;
+                    if ((flags & MF_STATIC) != 0) return reportModifier(i, Diag.MODIFIER_ALREADY_SEEN, t, 0) > 0;
+                    if ((flags & MF_READONLY) != 0) return reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, t, Token.K_READONLY) > 0;
+                    if ((flags & MF_ASYNC) != 0) return reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, t, Token.K_ASYNC) > 0;
+                    if ((flags & MF_ACCESSOR) != 0) return reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, t, Token.K_ACCESSOR) > 0;
                     if (moduleLevel) return reportModifier(i, Diag.MODIFIER_ON_MODULE_ELEMENT, t, 0) > 0;
                     if (declKind == D_PARAMETER) return reportModifier(i, Diag.MODIFIER_ON_PARAMETER, t, 0) > 0;
-                    if ((flags & F_ABSTRACT) != 0) return reportModifier(i, Diag.MODIFIER_WITH_MODIFIER, t, Token.K_ABSTRACT) > 0;
-                    if ((flags & F_OVERRIDE) != 0) return reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, t, Token.K_OVERRIDE) > 0;
-                    flags |= F_STATIC;
+                    if ((flags & MF_ABSTRACT) != 0) return reportModifier(i, Diag.MODIFIER_WITH_MODIFIER, t, Token.K_ABSTRACT) > 0;
+                    if ((flags & MF_OVERRIDE) != 0) return reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, t, Token.K_OVERRIDE) > 0;
+                    flags |= MF_STATIC;
                     lastStatic = i;
                     break;
                 case Token.K_ACCESSOR:
-                    if ((flags & F_ACCESSOR) != 0) return reportModifier(i, Diag.MODIFIER_ALREADY_SEEN, t, 0) > 0;
-                    if ((flags & F_READONLY) != 0) return reportModifier(i, Diag.MODIFIER_WITH_MODIFIER, t, Token.K_READONLY) > 0;
-                    if ((flags & F_DECLARE) != 0) return reportModifier(i, Diag.MODIFIER_WITH_MODIFIER, t, Token.K_DECLARE) > 0;
+                    if ((flags & MF_ACCESSOR) != 0) return reportModifier(i, Diag.MODIFIER_ALREADY_SEEN, t, 0) > 0;
+                    if ((flags & MF_READONLY) != 0) return reportModifier(i, Diag.MODIFIER_WITH_MODIFIER, t, Token.K_READONLY) > 0;
+                    if ((flags & MF_DECLARE) != 0) return reportModifier(i, Diag.MODIFIER_WITH_MODIFIER, t, Token.K_DECLARE) > 0;
                     if (!property) return reportModifier(i, Diag.ACCESSOR_PLACE, 0, 0) > 0;
-                    flags |= F_ACCESSOR;
+                    flags |= MF_ACCESSOR;
                     break;
                 case Token.K_READONLY:
-                    if ((flags & F_READONLY) != 0) return reportModifier(i, Diag.MODIFIER_ALREADY_SEEN, t, 0) > 0;
+                    if ((flags & MF_READONLY) != 0) return reportModifier(i, Diag.MODIFIER_ALREADY_SEEN, t, 0) > 0;
                     if (!property && declKind != D_PROPERTY_SIGNATURE && declKind != D_INDEX && declKind != D_PARAMETER) {
                         return reportModifier(i, Diag.READONLY_PLACE, 0, 0) > 0;
                     }
-                    if ((flags & F_ACCESSOR) != 0) return reportModifier(i, Diag.MODIFIER_WITH_MODIFIER, t, Token.K_ACCESSOR) > 0;
-                    flags |= F_READONLY;
+                    if ((flags & MF_ACCESSOR) != 0) return reportModifier(i, Diag.MODIFIER_WITH_MODIFIER, t, Token.K_ACCESSOR) > 0;
+                    flags |= MF_READONLY;
                     break;
                 case Token.K_EXPORT:
-                    if ((flags & F_EXPORT) != 0) return reportModifier(i, Diag.MODIFIER_ALREADY_SEEN, t, 0) > 0;
-                    if ((flags & F_DECLARE) != 0) return reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, t, Token.K_DECLARE) > 0;
-                    if ((flags & F_ABSTRACT) != 0) return reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, t, Token.K_ABSTRACT) > 0;
-                    if ((flags & F_ASYNC) != 0) return reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, t, Token.K_ASYNC) > 0;
+                    if ((flags & MF_EXPORT) != 0) return reportModifier(i, Diag.MODIFIER_ALREADY_SEEN, t, 0) > 0;
+                    if ((flags & MF_DECLARE) != 0) return reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, t, Token.K_DECLARE) > 0;
+                    if ((flags & MF_ABSTRACT) != 0) return reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, t, Token.K_ABSTRACT) > 0;
+                    if ((flags & MF_ASYNC) != 0) return reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, t, Token.K_ASYNC) > 0;
                     if (inClass) return reportModifier(i, Diag.MODIFIER_ON_CLASS_ELEMENT, t, 0) > 0;
                     if (declKind == D_PARAMETER) return reportModifier(i, Diag.MODIFIER_ON_PARAMETER, t, 0) > 0;
                     if (usingKind == VAR_USING) return reportModifier(i, Diag.MODIFIER_ON_USING, t, 0) > 0;
                     if (usingKind == VAR_AWAIT_USING) return reportModifier(i, Diag.MODIFIER_ON_AWAIT_USING, t, 0) > 0;
-                    flags |= F_EXPORT;
+                    flags |= MF_EXPORT;
                     break;
                 case Token.K_DEFAULT:
                     if (inClass || declKind == D_PARAMETER) return false; // rules this pass does not model
-                    if ((flags & F_EXPORT) == 0) return reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, Token.K_EXPORT, t) > 0;
-                    flags |= F_DEFAULT;
+                    if ((flags & MF_EXPORT) == 0) return reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, Token.K_EXPORT, t) > 0;
+                    flags |= MF_DEFAULT;
                     break;
                 case Token.K_DECLARE:
-                    if ((flags & F_DECLARE) != 0) return reportModifier(i, Diag.MODIFIER_ALREADY_SEEN, t, 0) > 0;
-                    if ((flags & F_ASYNC) != 0) return reportModifier(i, Diag.MODIFIER_IN_AMBIENT, Token.K_ASYNC, 0) > 0;
-                    if ((flags & F_OVERRIDE) != 0) return reportModifier(i, Diag.MODIFIER_IN_AMBIENT, Token.K_OVERRIDE, 0) > 0;
+                    if ((flags & MF_DECLARE) != 0) return reportModifier(i, Diag.MODIFIER_ALREADY_SEEN, t, 0) > 0;
+                    if ((flags & MF_ASYNC) != 0) return reportModifier(i, Diag.MODIFIER_IN_AMBIENT, Token.K_ASYNC, 0) > 0;
+                    if ((flags & MF_OVERRIDE) != 0) return reportModifier(i, Diag.MODIFIER_IN_AMBIENT, Token.K_OVERRIDE, 0) > 0;
                     if (inClass && !property) return reportModifier(i, Diag.MODIFIER_ON_CLASS_ELEMENT, t, 0) > 0;
                     if (declKind == D_PARAMETER) return reportModifier(i, Diag.MODIFIER_ON_PARAMETER, t, 0) > 0;
                     if (usingKind == VAR_USING) return reportModifier(i, Diag.MODIFIER_ON_USING, t, 0) > 0;
                     if (usingKind == VAR_AWAIT_USING) return reportModifier(i, Diag.MODIFIER_ON_AWAIT_USING, t, 0) > 0;
                     if (ambientModuleBlock != 0) return reportModifier(i, Diag.DECLARE_IN_AMBIENT, 0, 0) > 0;
                     if (privateName) return reportModifier(i, Diag.MODIFIER_WITH_PRIVATE_NAME, t, 0) > 0;
-                    if ((flags & F_ACCESSOR) != 0) return reportModifier(i, Diag.MODIFIER_WITH_MODIFIER, t, Token.K_ACCESSOR) > 0;
-                    flags |= F_DECLARE;
+                    if ((flags & MF_ACCESSOR) != 0) return reportModifier(i, Diag.MODIFIER_WITH_MODIFIER, t, Token.K_ACCESSOR) > 0;
+                    flags |= MF_DECLARE;
                     break;
                 case Token.K_ABSTRACT:
-                    if ((flags & F_ABSTRACT) != 0) return reportModifier(i, Diag.MODIFIER_ALREADY_SEEN, t, 0) > 0;
+                    if ((flags & MF_ABSTRACT) != 0) return reportModifier(i, Diag.MODIFIER_ALREADY_SEEN, t, 0) > 0;
                     if (declKind != D_CLASS) {
                         if (!method && !property) return reportModifier(i, Diag.ABSTRACT_PLACE, 0, 0) > 0;
                         if (!abstractClass) return reportModifier(i, property ? Diag.ABSTRACT_PROPERTY_OUTSIDE : Diag.ABSTRACT_METHOD_OUTSIDE, 0, 0) > 0;
-                        if ((flags & F_STATIC) != 0) return reportModifier(i, Diag.MODIFIER_WITH_MODIFIER, Token.K_STATIC, t) > 0;
-                        if ((flags & F_PRIVATE) != 0) return reportModifier(i, Diag.MODIFIER_WITH_MODIFIER, Token.K_PRIVATE, t) > 0;
-                        if ((flags & F_ASYNC) != 0 && lastAsync >= 0) return reportModifier(lastAsync, Diag.MODIFIER_WITH_MODIFIER, Token.K_ASYNC, t) > 0;
-                        if ((flags & F_OVERRIDE) != 0) return reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, t, Token.K_OVERRIDE) > 0;
-                        if ((flags & F_ACCESSOR) != 0) return reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, t, Token.K_ACCESSOR) > 0;
+                        if ((flags & MF_STATIC) != 0) return reportModifier(i, Diag.MODIFIER_WITH_MODIFIER, Token.K_STATIC, t) > 0;
+                        if ((flags & MF_PRIVATE) != 0) return reportModifier(i, Diag.MODIFIER_WITH_MODIFIER, Token.K_PRIVATE, t) > 0;
+                        if ((flags & MF_ASYNC) != 0 && lastAsync >= 0) return reportModifier(lastAsync, Diag.MODIFIER_WITH_MODIFIER, Token.K_ASYNC, t) > 0;
+                        if ((flags & MF_OVERRIDE) != 0) return reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, t, Token.K_OVERRIDE) > 0;
+                        if ((flags & MF_ACCESSOR) != 0) return reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, t, Token.K_ACCESSOR) > 0;
                     }
                     if (privateName) return reportModifier(i, Diag.MODIFIER_WITH_PRIVATE_NAME, t, 0) > 0;
-                    flags |= F_ABSTRACT;
+                    flags |= MF_ABSTRACT;
                     break;
                 case Token.K_ASYNC:
-                    if ((flags & F_ASYNC) != 0) return reportModifier(i, Diag.MODIFIER_ALREADY_SEEN, t, 0) > 0;
-                    if ((flags & F_DECLARE) != 0 || parentAmbient) return reportModifier(i, Diag.MODIFIER_IN_AMBIENT, t, 0) > 0;
+                    if ((flags & MF_ASYNC) != 0) return reportModifier(i, Diag.MODIFIER_ALREADY_SEEN, t, 0) > 0;
+                    if ((flags & MF_DECLARE) != 0 || parentAmbient) return reportModifier(i, Diag.MODIFIER_IN_AMBIENT, t, 0) > 0;
                     if (declKind == D_PARAMETER) return reportModifier(i, Diag.MODIFIER_ON_PARAMETER, t, 0) > 0;
-                    if ((flags & F_ABSTRACT) != 0) return reportModifier(i, Diag.MODIFIER_WITH_MODIFIER, t, Token.K_ABSTRACT) > 0;
-                    flags |= F_ASYNC;
+                    if ((flags & MF_ABSTRACT) != 0) return reportModifier(i, Diag.MODIFIER_WITH_MODIFIER, t, Token.K_ABSTRACT) > 0;
+                    flags |= MF_ASYNC;
                     lastAsync = i;
                     break;
                 case Token.K_IN: case Token.K_OUT:
@@ -978,7 +1108,7 @@ public final class GrammarChecks {
             if (lastAsync >= 0) return reportModifier(lastAsync, Diag.MODIFIER_ON_CONSTRUCTOR, Token.K_ASYNC, 0) > 0;
             return false;
         }
-        if ((flags & F_ASYNC) != 0 && declKind != D_METHOD && declKind != D_FUNCTION) {
+        if ((flags & MF_ASYNC) != 0 && declKind != D_METHOD && declKind != D_FUNCTION) {
             return reportModifier(lastAsync, Diag.MODIFIER_NOT_HERE, Token.K_ASYNC, 0) > 0;
         }
         return false;
@@ -1010,7 +1140,7 @@ public final class GrammarChecks {
                     return;
                 }
             } else if (t == Token.K_IN || t == Token.K_OUT) {
-                int f = t == Token.K_IN ? F_IN : F_OUT;
+                int f = t == Token.K_IN ? MF_IN : MF_OUT;
                 if (!variancePlace) {
                     reportModifier(i, Diag.VARIANCE_MODIFIER_PLACE, t, 0);
                     return;
@@ -1019,7 +1149,7 @@ public final class GrammarChecks {
                     reportModifier(i, Diag.MODIFIER_ALREADY_SEEN, t, 0);
                     return;
                 }
-                if (t == Token.K_IN && (flags & F_OUT) != 0) {
+                if (t == Token.K_IN && (flags & MF_OUT) != 0) {
                     reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, Token.K_IN, Token.K_OUT);
                     return;
                 }

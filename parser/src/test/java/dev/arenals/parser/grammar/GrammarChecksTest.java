@@ -192,6 +192,31 @@ class GrammarChecksTest {
         assertNone("p.ts", "let x!: number; class C { y!: string; }");
     }
 
+    @Test
+    void restParameterLast() {
+        assertGrammar("type F = (|...a: number[], b: string) => void;", 1014, "A rest parameter must be last in a parameter list.");
+    }
+
+    @Test
+    void accessors() {
+        assertGrammar("class C { get x(): number|; }", 1005, "'{' expected.");
+        assertGrammar("abstract class E { abstract get |h() { return 1 } }", 1318, "An abstract accessor cannot have an implementation.");
+        assertGrammar("interface I { get |a(x); }", 1054, "A 'get' accessor cannot have parameters.");
+        assertGrammar("interface I { set |b(); }", 1049, "A 'set' accessor must have exactly one parameter.");
+        assertGrammar("interface I { set |c(v = 1); }", 1052, "A 'set' accessor parameter cannot have an initializer.");
+        assertGrammar("interface I { set d(v|?); }", 1051, "A 'set' accessor cannot have an optional parameter.");
+        assertGrammar("interface I { set e(|...v); }", 1053, "A 'set' accessor cannot have rest parameter.");
+        assertGrammar("interface I { set |f(v): number; }", 1095, "A 'set' accessor cannot have a return type annotation.");
+        assertGrammar("interface I { get |g<T>(); }", 1094, "An accessor cannot have type parameters.");
+        assertNone("p.ts", "interface I { get a(): number; set a(v: number); } declare class D { get b(): number; } abstract class E { abstract get c(): number; }");
+    }
+
+    @Test
+    void constructors() {
+        assertGrammar("class D { constructor<|T>() {} }", 1092, "Type parameters cannot appear on a constructor declaration.");
+        assertGrammar("class D { constructor(): |void {} }", 1093, "Type annotation cannot appear on a constructor declaration.");
+    }
+
     // ---- when nothing is reported
 
     @Test
