@@ -5,6 +5,7 @@ import static dev.arenals.parser.tree.NodeKind.*;
 import dev.arenals.parser.diag.Diag;
 import dev.arenals.parser.lexer.Token;
 import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.NodeKind;
 import dev.arenals.parser.tree.ParseLog;
 import java.util.Arrays;
 
@@ -54,7 +55,13 @@ public final class GrammarChecks {
         this.src = arena.source();
         this.log = arena.log();
         int count = arena.nodeCount();
-        if (parentOf.length < count) parentOf = new int[count + (count >>> 3) + 64];
+        if (parentOf.length < count) {
+            int size = count + (count >>> 3) + 64;
+            parentOf = new int[size];
+            subtreeStart = new int[size];
+            checkedBefore = new int[size + 1];
+        }
+        indexCheckedNodes(count);
         int root = arena.root();
         parentOf[root] = -1;
         sp = 0;
@@ -111,10 +118,64 @@ public final class GrammarChecks {
         sp++;
     }
 
-    /** Pushes the children of {@code n} so that they pop in source order. */
+    /**
+     * By node: the first node index of its subtree, and how many nodes that have something to check
+     * ({@link #hasChecks}) come before it. Children are stored before their parent, so a subtree is
+     * the index range [subtreeStart, node]; one in-order pass fills both, and the walk then skips
+     * in O(1) every subtree with nothing to check (most expressions and types).
+     */
+    private int[] subtreeStart = new int[1024];
+    private int[] checkedBefore = new int[1025];
+
+    private void indexCheckedNodes(int count) {
+        int[] first = subtreeStart;
+        int[] before = checkedBefore;
+        int checked = 0;
+        for (int n = 0; n < count; n++) {
+            int c = a.firstChild(n);
+            // a child stored after its parent (a speculative parse's leftovers) makes the whole prefix the subtree: walked
+            first[n] = c < 0 ? n : c < n ? first[c] : 0;
+            before[n] = checked;
+            if (hasChecks(a.kind(n), a.data(n))) checked++;
+        }
+        before[count] = checked;
+    }
+
+    /** Whether {@link #visit} may report something at a node of this kind and data (or must see it to prune below it). */
+    private static boolean hasChecks(int k, int data) {
+        switch (k >= 0 && k < NodeKind.COUNT ? CHECKS[k] : 0) {
+            case 0: return false;
+            case 1: return true;
+            case 2: return (data & MODIFIER_BITS) != 0;                  // PARAMETER
+            case 3: return (data & (MOD_CONST | MOD_IN | MOD_OUT)) != 0;  // TYPE_PARAMETER
+            default: return data == Token.K_UNIQUE || data == Token.K_READONLY; // TYPE_OPERATOR
+        }
+    }
+
+    /** {@link #hasChecks} by kind, as a table (a switch on the sparse kinds compiles to a search). */
+    private static final byte[] CHECKS = new byte[NodeKind.COUNT];
+    static {
+        int[] always = {PROGRAM, MODULE_BLOCK, BLOCK, STATIC_BLOCK, FUNCTION_BODY, CLASS_DECLARATION, FUNCTION_DECLARATION,
+            VARIABLE_DECLARATION, ENUM_DECLARATION, MODULE_DECLARATION, INTERFACE_DECLARATION, TYPE_ALIAS, IMPORT_EQUALS,
+            METHOD, FIELD, INDEX_SIGNATURE, PROPERTY_SIGNATURE, METHOD_SIGNATURE, FUNCTION_EXPRESSION, ARROW_FUNCTION,
+            FUNCTION_TYPE, CONSTRUCTOR_TYPE, CALL_SIGNATURE, CONSTRUCT_SIGNATURE, INFER_TYPE};
+        for (int k : always) CHECKS[k] = 1;
+        CHECKS[PARAMETER] = 2;
+        CHECKS[TYPE_PARAMETER] = 3;
+        CHECKS[TYPE_OPERATOR] = 4;
+    }
+
+    /**
+     * Pushes the children of {@code n} so that they pop in source order: those whose subtree has
+     * something to check, and statement lists (an ambient context's rules look at them, TS1036/TS1183).
+     */
     private void pushChildren(int n, int ctx) {
         int from = sp;
-        for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) push(c, n, ctx);
+        int[] first = subtreeStart;
+        int[] before = checkedBefore;
+        for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
+            if (before[c + 1] != before[first[c]]) push(c, n, ctx);
+        }
         for (int i = from, j = sp - 1; i < j; i++, j--) {
             int x = stNode[i]; stNode[i] = stNode[j]; stNode[j] = x;
             x = stCtx[i]; stCtx[i] = stCtx[j]; stCtx[j] = x;
@@ -756,17 +817,6 @@ public final class GrammarChecks {
             D_VARIABLE = 12, D_ENUM = 13, D_MODULE = 14, D_INTERFACE = 15, D_TYPE_ALIAS = 16, D_IMPORT_EQUALS = 17,
             D_CLASS_EXPRESSION = 18;
 
-    private static boolean isModifierToken(int t) {
-        switch (t) {
-            case Token.K_PUBLIC: case Token.K_PRIVATE: case Token.K_PROTECTED: case Token.K_STATIC: case Token.K_READONLY:
-            case Token.K_ABSTRACT: case Token.K_OVERRIDE: case Token.K_DECLARE: case Token.K_ACCESSOR: case Token.K_ASYNC:
-            case Token.K_EXPORT: case Token.K_DEFAULT: case Token.K_CONST: case Token.K_IN: case Token.K_OUT:
-                return true;
-            default:
-                return false;
-        }
-    }
-
     /**
      * Reads the modifier keywords in [{@code from}, {@code to}) into {@link #modTok}/{@link #modPos},
      * stepping over decorators (children of {@code owner} or {@code owner2}), and stops at the
@@ -791,8 +841,8 @@ public final class GrammarChecks {
             int e = p;
             while (e < to && isWordChar(src[e])) e++;
             if (e == p) return;
-            int tok = Token.keywordOf(src, p, e);
-            if (!isModifierToken(tok) || (tok == Token.K_CONST && !constIsModifier)) return;
+            int tok = modifierWord(p, e);
+            if (tok < 0 || (tok == Token.K_CONST && !constIsModifier)) return;
             if (modCount == modTok.length) {
                 modTok = Arrays.copyOf(modTok, modCount * 2);
                 modPos = Arrays.copyOf(modPos, modCount * 2);
@@ -802,6 +852,29 @@ public final class GrammarChecks {
             modCount++;
             p = e;
         }
+    }
+
+    /** The modifier keyword spelled by src[p, e), or -1 (a short switch: no keyword table lookup). */
+    private int modifierWord(int p, int e) {
+        switch (e - p) {
+            case 2: return word(p, "in") ? Token.K_IN : -1;
+            case 3: return word(p, "out") ? Token.K_OUT : -1;
+            case 5: return word(p, "async") ? Token.K_ASYNC : word(p, "const") ? Token.K_CONST : -1;
+            case 6:
+                return word(p, "public") ? Token.K_PUBLIC : word(p, "static") ? Token.K_STATIC : word(p, "export") ? Token.K_EXPORT : -1;
+            case 7:
+                return word(p, "private") ? Token.K_PRIVATE : word(p, "declare") ? Token.K_DECLARE : word(p, "default") ? Token.K_DEFAULT : -1;
+            case 8:
+                return word(p, "readonly") ? Token.K_READONLY : word(p, "abstract") ? Token.K_ABSTRACT
+                        : word(p, "override") ? Token.K_OVERRIDE : word(p, "accessor") ? Token.K_ACCESSOR : -1;
+            case 9: return word(p, "protected") ? Token.K_PROTECTED : -1;
+            default: return -1;
+        }
+    }
+
+    private boolean word(int p, String w) {
+        for (int i = 0; i < w.length(); i++) if (src[p + i] != w.charAt(i)) return false;
+        return true;
     }
 
     private int decoratorEndAt(int owner, int p) {
@@ -850,11 +923,16 @@ public final class GrammarChecks {
         return 1;
     }
 
+    /** Every modifier the parser records in a data word: without one, there is no modifier to read back. */
+    private static final int MODIFIER_BITS = MOD_DECLARE | MOD_ABSTRACT | MOD_PUBLIC | MOD_PRIVATE | MOD_PROTECTED | MOD_READONLY
+            | MOD_OVERRIDE | MOD_CONST | MOD_IN | MOD_OUT | MOD_EXPORT | MOD_DEFAULT;
+
     /** Class members and type members. Returns true when a modifier error was reported. */
     private boolean checkMemberModifiers(int n, int k, int ctx) {
+        int data = a.data(n);
+        if ((data & (MODIFIER_BITS | C_STATIC | C_ACCESSOR)) == 0 && !(k == METHOD && asyncMethod(n))) return false;
         int owner = parentOf[n]; // CLASS_BODY, INTERFACE_BODY or TYPE_LITERAL
         boolean inClass = owner >= 0 && a.kind(owner) == CLASS_BODY;
-        int data = a.data(n);
         int key = memberKey(n);
         int declKind;
         switch (k) {
@@ -897,8 +975,16 @@ public final class GrammarChecks {
         return e;
     }
 
+    private boolean asyncMethod(int method) {
+        for (int c = a.firstChild(method); c >= 0; c = a.nextSibling(c)) {
+            if (a.kind(c) == FUNCTION_EXPRESSION) return (a.data(c) & F_ASYNC) != 0;
+        }
+        return false;
+    }
+
     /** Parameters (parameter properties and the like). */
     private void checkParameterModifiers(int n, int ctx) {
+        if ((a.data(n) & MODIFIER_BITS) == 0) return;
         int name = memberKey(n);
         if (name == n) return;
         scanModifiers(a.start(n), a.start(name), n, -1, false);
@@ -914,6 +1000,8 @@ public final class GrammarChecks {
         int container = exported ? parentOf[wrapper] : wrapper;
         int ck = container < 0 ? -1 : a.kind(container);
         boolean moduleLevel = ck == PROGRAM || ck == MODULE_BLOCK;
+        int data = a.data(n);
+        if (!exported && (data & MODIFIER_BITS) == 0 && !(k == FUNCTION_DECLARATION && (data & F_ASYNC) != 0)) return false;
         int from = exported ? a.start(wrapper) : a.start(n);
         int to = declarationKeyword(n, k);
         if (to < 0) return false;
