@@ -30,6 +30,8 @@ public final class DiagnosticMessages {
             case UNDECLARED_PRIVATE_NAME_IN_CLASS:
             case REDECLARED:
             case EXPORT_UNDECLARED:
+            case TYPE_PREDICATE_PARAMETER:
+            case TYPE_PREDICATE_PATTERN:
                 if (names != null && arg >= 0 && arg < names.size()) return d.format(names.name(arg));
                 return d.format("name");
             case EVAL_ARGUMENTS_STRICT:

@@ -158,7 +158,7 @@ public final class GrammarChecks {
         int[] always = {PROGRAM, MODULE_BLOCK, BLOCK, STATIC_BLOCK, FUNCTION_BODY, CLASS_DECLARATION, FUNCTION_DECLARATION,
             VARIABLE_DECLARATION, ENUM_DECLARATION, MODULE_DECLARATION, INTERFACE_DECLARATION, TYPE_ALIAS, IMPORT_EQUALS,
             METHOD, FIELD, INDEX_SIGNATURE, PROPERTY_SIGNATURE, METHOD_SIGNATURE, FUNCTION_EXPRESSION, ARROW_FUNCTION,
-            FUNCTION_TYPE, CONSTRUCTOR_TYPE, CALL_SIGNATURE, CONSTRUCT_SIGNATURE, INFER_TYPE};
+            FUNCTION_TYPE, CONSTRUCTOR_TYPE, CALL_SIGNATURE, CONSTRUCT_SIGNATURE, INFER_TYPE, TYPE_PREDICATE};
         for (int k : always) CHECKS[k] = 1;
         CHECKS[PARAMETER] = 2;
         CHECKS[TYPE_PARAMETER] = 3;
@@ -315,6 +315,9 @@ public final class GrammarChecks {
                 break;
             case TYPE_OPERATOR:
                 checkTypeOperator(n);
+                break;
+            case TYPE_PREDICATE:
+                checkTypePredicate(n);
                 break;
             default:
                 break;
@@ -609,6 +612,76 @@ public final class GrammarChecks {
             int k = a.kind(operand);
             if (k != ARRAY_TYPE && k != TUPLE_TYPE) report(a.start(n), a.start(n) + 8, Diag.READONLY_TYPE_OPERATOR, 0);
         }
+    }
+
+    /**
+     * A type predicate is the return type of a function, method, arrow, call signature or function
+     * type (TS1228), naming one of its parameters (TS1225), not a rest parameter (TS1229) nor a name
+     * bound in a pattern (TS1230).
+     */
+    private void checkTypePredicate(int n) {
+        int fn = parentOf[n];
+        int fk = fn < 0 ? -1 : a.kind(fn);
+        boolean place = fk == ARROW_FUNCTION || fk == CALL_SIGNATURE || fk == FUNCTION_DECLARATION || fk == FUNCTION_TYPE;
+        if (fk == FUNCTION_EXPRESSION) {
+            int m = parentOf[fn];
+            place = m < 0 || a.kind(m) != METHOD || ((a.data(m) & (P_GET | P_SET)) == 0 && !isConstructor(m, memberKey(m), a.data(m)));
+        } else if (fk == METHOD_SIGNATURE) {
+            place = (a.data(fn) & (P_GET | P_SET)) == 0;
+        }
+        if (!place) {
+            report(n, Diag.TYPE_PREDICATE_PLACE);
+            return;
+        }
+        int name = a.firstChild(n);
+        if (name < 0 || a.kind(name) != IDENTIFIER_NAME) return; // `this is T`, `asserts this`
+        int params = -1;
+        for (int c = a.firstChild(fn); c >= 0; c = a.nextSibling(c)) {
+            if (a.kind(c) == FORMAL_PARAMETERS) {
+                params = c;
+                break;
+            }
+        }
+        if (params < 0) return;
+        for (int p = a.firstChild(params); p >= 0; p = a.nextSibling(p)) {
+            int target = a.kind(p) == PARAMETER ? memberKey(p) : p;
+            boolean rest = a.kind(target) == REST_ELEMENT;
+            if (rest || a.kind(target) == ASSIGNMENT_PATTERN) target = a.firstChild(target);
+            if (target < 0) continue;
+            if (a.kind(target) == BINDING_IDENTIFIER && sameText(target, name)) {
+                if (rest) report(name, Diag.TYPE_PREDICATE_REST);
+                return;
+            }
+        }
+        for (int p = a.firstChild(params); p >= 0; p = a.nextSibling(p)) {
+            int target = a.kind(p) == PARAMETER ? memberKey(p) : p;
+            if (a.kind(target) == ASSIGNMENT_PATTERN) target = a.firstChild(target);
+            if (target >= 0 && (a.kind(target) == OBJECT_PATTERN || a.kind(target) == ARRAY_PATTERN) && boundIn(target, name)) {
+                report(a.start(name), a.end(name), Diag.TYPE_PREDICATE_PATTERN, a.data(name));
+                return;
+            }
+        }
+        report(a.start(name), a.end(name), Diag.TYPE_PREDICATE_PARAMETER, a.data(name));
+    }
+
+    /** Whether a pattern binds {@code name} (a BINDING_IDENTIFIER of the same text anywhere in it: patterns are small). */
+    private boolean boundIn(int pattern, int name) {
+        for (int c = a.firstChild(pattern); c >= 0; c = a.nextSibling(c)) {
+            if (a.kind(c) == BINDING_IDENTIFIER && sameText(c, name)) return true;
+            if (a.firstChild(c) >= 0 && a.kind(c) != ASSIGNMENT_PATTERN && boundIn(c, name)) return true;
+            if (a.kind(c) == ASSIGNMENT_PATTERN && a.firstChild(c) >= 0) {
+                int t = a.firstChild(c);
+                if (a.kind(t) == BINDING_IDENTIFIER ? sameText(t, name) : boundIn(t, name)) return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean sameText(int x, int y) {
+        int n = a.end(x) - a.start(x);
+        if (n != a.end(y) - a.start(y)) return false;
+        for (int i = 0; i < n; i++) if (src[a.start(x) + i] != src[a.start(y) + i]) return false;
+        return true;
     }
 
     private boolean isSymbolKeyword(int n) {

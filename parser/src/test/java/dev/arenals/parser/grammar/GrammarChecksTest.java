@@ -217,6 +217,18 @@ class GrammarChecksTest {
         assertGrammar("class D { constructor(): |void {} }", 1093, "Type annotation cannot appear on a constructor declaration.");
     }
 
+    @Test
+    void typePredicates() {
+        assertGrammar("function g(y): |x is string { return true; }", 1225, "Cannot find parameter 'x'.");
+        assertGrammar("function h(...r): |r is string[] { return true; }", 1229, "A type predicate cannot reference a rest parameter.");
+        assertGrammar("function k({a, b: [c]}): |c is 1 { return true; }", 1230, "A type predicate cannot reference element 'c' in a binding pattern.");
+        assertGrammar("type F = new (x) => |x is 1;", 1228, "A type predicate is only allowed in return type position for functions and methods.");
+        assertGrammar("class C { get g(): |this is C { return true } }", 1228,
+                "A type predicate is only allowed in return type position for functions and methods.");
+        assertNone("p.ts", "function f(x): x is string { return true; } class C { m(x): x is 1 { return true } isC(): this is C { return true } }"
+                + " interface I { (x): x is 1; m(y): asserts y; } const a = (v: unknown): asserts v => {};");
+    }
+
     // ---- when nothing is reported
 
     @Test
