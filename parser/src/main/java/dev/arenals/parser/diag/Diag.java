@@ -188,6 +188,8 @@ public enum Diag {
     TYPE_PREDICATE_PARAMETER(1225, "Cannot find parameter '{0}'."),
     TYPE_PREDICATE_REST(1229, "A type predicate cannot reference a rest parameter."),
     TYPE_PREDICATE_PATTERN(1230, "A type predicate cannot reference element '{0}' in a binding pattern."),
+    IMPORT_IN_NAMESPACE(1147, "Import declarations in a namespace cannot reference a module."),
+    EXPORT_IN_NAMESPACE(1194, "Export declarations are not permitted in a namespace."),
     MODIFIER_ON_USING(1491, "'{0}' modifier cannot appear on a 'using' declaration."),
     MODIFIER_ON_AWAIT_USING(1495, "'{0}' modifier cannot appear on an 'await using' declaration."),
     DEFINITE_NOT_HERE(1255, "A definite assignment assertion '!' is not permitted in this context."),

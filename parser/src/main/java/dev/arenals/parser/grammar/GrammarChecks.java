@@ -244,7 +244,11 @@ public final class GrammarChecks {
                 if ((ctx & AMBIENT) != 0) checkDeclarationFileTopLevel(n);
                 checkExportAssignment(n);
                 break;
-            case MODULE_BLOCK: case BLOCK: case STATIC_BLOCK:
+            case MODULE_BLOCK:
+                checkStatementList(n, ctx, false);
+                checkModuleReferencesInNamespace(n);
+                break;
+            case BLOCK: case STATIC_BLOCK:
                 checkStatementList(n, ctx, false);
                 break;
             case FUNCTION_BODY:
@@ -398,6 +402,28 @@ public final class GrammarChecks {
                 return true;
             default:
                 return false;
+        }
+    }
+
+    /**
+     * In a namespace (not an ambient module `declare module "m"` or `declare global`), an import or
+     * export may not name a module: TS1147, TS1194 at the module name.
+     */
+    private void checkModuleReferencesInNamespace(int block) {
+        int module = parentOf[block];
+        if (module < 0 || a.kind(module) != MODULE_DECLARATION) return;
+        int name = a.firstChild(module);
+        if (name < 0 || a.kind(name) == STRING_LITERAL || (a.data(module) & 0xff) == Token.K_GLOBAL) return;
+        for (int s = a.firstChild(block); s >= 0; s = a.nextSibling(s)) {
+            int k = a.kind(s);
+            if (k != IMPORT_DECLARATION && k != IMPORT_EQUALS && k != EXPORT_NAMED && k != EXPORT_ALL) continue;
+            int source = -1;
+            for (int c = a.firstChild(s); c >= 0; c = a.nextSibling(c)) {
+                int ck = a.kind(c);
+                if (ck == STRING_LITERAL) source = c;
+                else if (ck == EXTERNAL_MODULE_REFERENCE && a.firstChild(c) >= 0 && a.kind(a.firstChild(c)) == STRING_LITERAL) source = a.firstChild(c);
+            }
+            if (source >= 0) report(source, k == IMPORT_DECLARATION || k == IMPORT_EQUALS ? Diag.IMPORT_IN_NAMESPACE : Diag.EXPORT_IN_NAMESPACE);
         }
     }
 

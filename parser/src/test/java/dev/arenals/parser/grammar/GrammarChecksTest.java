@@ -115,6 +115,13 @@ class GrammarChecksTest {
         assertNone("p.ts", "const a = 1; export = a;");
     }
 
+    @Test
+    void moduleReferencesInANamespace() {
+        assertGrammar("namespace N { import a from |\"m\"; }", 1147, "Import declarations in a namespace cannot reference a module.");
+        assertGrammar("namespace N { export * from |\"m\"; }", 1194, "Export declarations are not permitted in a namespace.");
+        assertNone("p.ts", "declare module 'x' { import d from 'm'; export * from 'n'; } declare global { import e from 'm'; }");
+    }
+
     // ---- modifiers
 
     @Test
