@@ -57,6 +57,7 @@ public final class JsParser {
         }
         arena.setModule(parser.wasModule());
         arena.setTypeScript(options.language().isTypeScript());
+        arena.setDeclarationFile(options.isDeclaration());
         arena.parsed(IncrementalReparse.optionsKey(recorded), true, parser.wastedTokens());
     }
 
@@ -78,6 +79,7 @@ public final class JsParser {
         }
         if (done) {
             arena.setTypeScript(options.language().isTypeScript());
+            arena.setDeclarationFile(options.isDeclaration());
             return true;
         }
         parseInPlace(arena, text, length, options);

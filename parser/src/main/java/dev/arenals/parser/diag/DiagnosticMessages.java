@@ -1,6 +1,7 @@
 package dev.arenals.parser.diag;
 
 import dev.arenals.parser.lexer.RegexValidator;
+import dev.arenals.parser.lexer.Token;
 import dev.arenals.parser.tree.NameTable;
 import dev.arenals.parser.tree.ParseLog;
 
@@ -29,6 +30,8 @@ public final class DiagnosticMessages {
             case UNDECLARED_PRIVATE_NAME_IN_CLASS:
             case REDECLARED:
             case EXPORT_UNDECLARED:
+            case TYPE_PREDICATE_PARAMETER:
+            case TYPE_PREDICATE_PATTERN:
                 if (names != null && arg >= 0 && arg < names.size()) return d.format(names.name(arg));
                 return d.format("name");
             case EVAL_ARGUMENTS_STRICT:
@@ -39,6 +42,15 @@ public final class DiagnosticMessages {
             case UNARY_BEFORE_EXPONENT:
             case MODIFIER_ON_TYPE_PARAMETER:
                 return d.formatToken(arg);
+            case MODIFIER_IN_AMBIENT: case VARIANCE_MODIFIER_PLACE: case CONST_MODIFIER_PLACE: case MODIFIER_ALREADY_SEEN:
+            case MODIFIER_MUST_PRECEDE: case MODIFIER_WITH_MODIFIER: case MODIFIER_ON_CLASS_ELEMENT: case MODIFIER_ON_MODULE_ELEMENT:
+            case MODIFIER_ON_CONSTRUCTOR: case MODIFIER_ON_PARAMETER: case MODIFIER_ON_TYPE_MEMBER: case MODIFIER_ON_INDEX_SIGNATURE:
+            case MODIFIER_NOT_HERE: case CLASS_MEMBER_KEYWORD: case MODIFIER_WITH_PRIVATE_NAME: case MODIFIER_ON_USING:
+            case MODIFIER_ON_AWAIT_USING: {
+                String first = d.formatToken(arg & 0xffff);
+                int i = first.indexOf("{1}");
+                return i < 0 ? first : first.substring(0, i) + Token.text(arg >>> 16) + first.substring(i + 3);
+            }
             default:
                 return d.template;
         }

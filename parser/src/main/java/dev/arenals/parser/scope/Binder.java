@@ -3,6 +3,7 @@ package dev.arenals.parser.scope;
 import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.diag.Diag;
+import dev.arenals.parser.grammar.GrammarChecks;
 import dev.arenals.parser.lexer.Literals;
 import dev.arenals.parser.lexer.Token;
 import dev.arenals.parser.tree.Arena;
@@ -77,12 +78,23 @@ public final class Binder {
     /** Recording the per-statement columns of the table (binds with references). */
     private boolean recording;
 
+    /**
+     * TypeScript's grammar errors run with the binder's early errors, so that every caller of
+     * {@link #bind} or {@link #bindDeclarations} (the server, {@code check}, the CLI) reports them.
+     */
+    private final GrammarChecks grammar = new GrammarChecks();
+    private int grammarFrom;
+
+    /** Index in the arena's log of the first diagnostic of the grammar checks of the last bind (they come last). */
+    public int grammarDiagnosticsFrom() { return grammarFrom; }
+
     private void bind(Arena arena, ScopeTable table, boolean references) {
         this.withReferences = references;
         this.recording = references;
         this.a = arena;
         this.t = table;
         this.log = arena.log();
+        grammarFrom = log.diagnosticCount();
         this.names = arena.names();
         this.module = arena.isModule();
         this.typeScript = arena.isTypeScript();
@@ -92,6 +104,9 @@ public final class Binder {
         try {
             if (references && INCREMENTAL && rebindSplice(arena, table)) {
                 lastIncremental = true;
+                // the grammar checks read the whole tree (they are not incremental yet), after the binder's reports as in a full bind
+                grammarFrom = arena.log().diagnosticCount();
+                grammar.checkTree(arena);
                 return;
             }
         } catch (RuntimeException e) {
@@ -134,6 +149,8 @@ public final class Binder {
             table.statementsRecorded = true;
         }
         if (module && !typeScript) checkExports();
+        grammarFrom = log.diagnosticCount();
+        grammar.checkTree(arena);
         release();
     }
 

@@ -177,6 +177,13 @@ public final class Arena implements TreeSink {
         this.typeScript = typeScript;
     }
     public boolean isTypeScript() { return typeScript; }
+    private boolean declarationFile;
+    /** The tree was parsed as a declaration file (.d.ts): ambient throughout (grammar checks differ). */
+    public void setDeclarationFile(boolean declarationFile) {
+        if (this.declarationFile != declarationFile) mutated();
+        this.declarationFile = declarationFile;
+    }
+    public boolean isDeclarationFile() { return declarationFile; }
     public boolean isModule() { return module; }
 
     // ---- TreeSink ----

@@ -40,6 +40,19 @@ public final class ParseLog {
         add(start, end, diag.ordinal(), arg);
     }
 
+    /**
+     * Records a diagnostic even where the last one starts: a second rule's error on the same token,
+     * as TypeScript's checker reports them (the grammar checks). Bounded like {@link #report}.
+     */
+    public void reportAlso(int start, int end, Diag diag, int arg) {
+        if (diagCount > 0 && diagStart[diagCount - 1] == start && diagKind[diagCount - 1] == diag.ordinal()) return;
+        if (diagCount >= MAX_DIAGNOSTICS) {
+            report(start, end, diag, arg);
+            return;
+        }
+        add(start, end, diag.ordinal(), arg);
+    }
+
     private void add(int start, int end, int kind, int arg) {
         if (diagCount == diagStart.length) {
             int n = diagCount * 2;

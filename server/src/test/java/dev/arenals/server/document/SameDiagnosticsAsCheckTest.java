@@ -44,7 +44,8 @@ class SameDiagnosticsAsCheckTest {
         FILES.put("twoFunctions.js", "function f() {}\nfunction f() {}\n");
         FILES.put("twoFunctionsModule.js", "import x from 'y';\nfunction f() {}\nfunction f() {}\n");
         // issue 15, bug 4: TypeScript's arbitrary-extension declaration files
-        FILES.put("styles.d.css.ts", "export const root: string;\nconst alsoAmbient: number;\n");
+        // (a bare `const` at the top of a .d.ts is TypeScript's TS1046: `declare` it)
+        FILES.put("styles.d.css.ts", "export const root: string;\ndeclare const alsoAmbient: number;\n");
         FILES.put("data.d.json.ts", "declare const data: { a: number };\nexport default data;\n");
         // issue 16 §1: import.meta and with in one .js
         FILES.put("meta.js", "x = import.meta;\nwith (o) {}\n");

@@ -1,0 +1,1349 @@
+package dev.arenals.parser.grammar;
+
+import static dev.arenals.parser.tree.NodeKind.*;
+
+import dev.arenals.parser.diag.Diag;
+import dev.arenals.parser.lexer.Token;
+import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.NodeKind;
+import dev.arenals.parser.tree.ParseLog;
+import java.util.Arrays;
+
+/**
+ * TypeScript's grammar errors: the TS1xxx diagnostics its checker reports before any type is
+ * involved (its {@code checkGrammar*} functions) — misplaced, repeated or misordered modifiers,
+ * ambient-context rules, {@code .d.ts} top-level rules, parameter rules, {@code infer} and
+ * {@code unique symbol} placement, {@code module} used for a namespace, {@code export =} beside
+ * other exports. One iterative walk over a TypeScript tree, after parsing; errors go to the
+ * arena's log with TypeScript's codes, messages and positions.
+ *
+ * <p>As TypeScript does, nothing is reported when the parser reported a syntax error (its grammar
+ * errors are skipped for a file with parse errors; the errors our parser reports that TypeScript
+ * reports from its checker do not count), and each declaration gets at most its first modifier
+ * error. The tree keeps modifiers as flags, not tokens: their order and positions are read back
+ * from the source between a declaration's start and its name ({@link #scanModifiers}).
+ */
+public final class GrammarChecks {
+    // walk context bits
+    private static final int AMBIENT = 1;        // inside `declare`, an ambient module or a .d.ts
+    private static final int IN_EXTENDS = 2;     // inside the `extends` clause of a conditional type
+    private static final int MODIFIER_ERROR = 4; // the enclosing member already has a modifier error
+    private static final int IN_FUNCTION = 16;   // inside a function: a `return` is checked there
+    private static final int NO_BODY = 8;        // parameters of a function without a body: TypeScript skips their initializers
+
+    private Arena a;
+    private char[] src;
+    private ParseLog log;
+
+    private int[] parentOf = new int[1024];
+    private int[] stNode = new int[256];
+    private int[] stCtx = new int[256];
+    private int sp;
+
+    /** The modifiers of the declaration being checked: token kinds and offsets, in source order. */
+    private int[] modTok = new int[16];
+    private int[] modPos = new int[16];
+    private int modCount;
+
+    /**
+     * Checks the arena's tree (a TypeScript one whose parse reported nothing) and reports the
+     * grammar errors into its log.
+     */
+    public void checkTree(Arena arena) {
+        if (!arena.isTypeScript() || arena.root() < 0 || !onlyCheckerLevel(arena.log(), arena.parserDiagnosticCount())) return;
+        this.a = arena;
+        this.src = arena.source();
+        this.log = arena.log();
+        int count = arena.nodeCount();
+        if (parentOf.length < count) {
+            int size = count + (count >>> 3) + 64;
+            parentOf = new int[size];
+            subtreeStart = new int[size];
+            checkedBefore = new int[size + 1];
+        }
+        indexCheckedNodes(count);
+        int root = arena.root();
+        parentOf[root] = -1;
+        sp = 0;
+        try {
+            push(root, -1, arena.isDeclarationFile() ? AMBIENT : 0);
+            while (sp > 0) {
+                sp--;
+                visit(stNode[sp], stCtx[sp]);
+            }
+        } finally {
+            this.a = null; // a checker kept per thread must not keep the document reachable
+            this.src = null;
+            this.log = null;
+        }
+    }
+
+    /**
+     * Diagnostics our parser reports that TypeScript reports from its binder or checker, not its
+     * parser: they do not stop TypeScript's grammar checks, so they do not stop ours.
+     */
+    private static final boolean[] CHECKER_LEVEL = new boolean[Diag.values().length];
+    static {
+        Diag[] checkerLevel = {
+            Diag.ILLEGAL_BREAK, Diag.ILLEGAL_CONTINUE, Diag.UNDEFINED_LABEL, Diag.DUPLICATE_LABEL, Diag.RETURN_OUTSIDE_FUNCTION,
+            Diag.NEW_TARGET_OUTSIDE_FUNCTION, Diag.STRICT_RESERVED_WORD, Diag.EVAL_ARGUMENTS_STRICT, Diag.WITH_IN_STRICT,
+            Diag.DELETE_IDENTIFIER_STRICT, Diag.IMPORT_EXPORT_TOP_LEVEL, Diag.EXPORT_TOP_LEVEL, Diag.UNDECLARED_PRIVATE_NAME,
+            Diag.UNDECLARED_PRIVATE_NAME_IN_CLASS, Diag.GETTER_PARAMETERS, Diag.SETTER_PARAMETERS, Diag.SETTER_REST,
+            Diag.AWAIT_OUTSIDE_ASYNC, Diag.IMPORT_META_OUTSIDE_MODULE, Diag.SUPER_CALL_OUTSIDE_CONSTRUCTOR,
+            Diag.SUPER_PROPERTY_OUTSIDE_METHOD, Diag.DUPLICATE_CONSTRUCTOR, Diag.CLASS_FIELD_CONSTRUCTOR, Diag.STATIC_PROTOTYPE,
+            Diag.DUPLICATE_PRIVATE_NAME, Diag.DUPLICATE_PROTO, Diag.LEXICAL_IN_SINGLE_STATEMENT,
+            Diag.GENERATOR_IN_SINGLE_STATEMENT, Diag.LET_AS_LEXICAL_NAME, Diag.CONST_WITHOUT_INITIALIZER,
+            Diag.DESTRUCTURING_WITHOUT_INITIALIZER, Diag.LABELLED_FUNCTION, Diag.USING_NOT_ALLOWED_HERE,
+            Diag.MODIFIER_ON_TYPE_PARAMETER, Diag.MODIFIERS_ON_THIS_PARAMETER, Diag.INVALID_ASSIGNMENT_TARGET,
+            Diag.INVALID_UPDATE_TARGET, Diag.OPTIONAL_CHAIN_ASSIGNMENT, Diag.USE_STRICT_NON_SIMPLE, Diag.YIELD_IN_PARAMETER,
+            Diag.AWAIT_IN_PARAMETER, Diag.MULTIPLE_DEFAULTS, Diag.ARROW_LINE_BREAK, Diag.OPTIONAL_CHAIN_TEMPLATE,
+            Diag.FOR_IN_OF_SINGLE_DECLARATION, Diag.FOR_IN_OF_INITIALIZER,
+        };
+        for (Diag d : checkerLevel) CHECKER_LEVEL[d.ordinal()] = true;
+    }
+
+    private static boolean onlyCheckerLevel(ParseLog log, int parserDiagnostics) {
+        for (int i = 0; i < parserDiagnostics; i++) if (!CHECKER_LEVEL[log.diagnostic(i).ordinal()]) return false;
+        return true;
+    }
+
+    private void push(int node, int par, int ctx) {
+        if (sp == stNode.length) {
+            stNode = Arrays.copyOf(stNode, sp * 2);
+            stCtx = Arrays.copyOf(stCtx, sp * 2);
+        }
+        parentOf[node] = par;
+        stNode[sp] = node;
+        stCtx[sp] = ctx;
+        sp++;
+    }
+
+    /**
+     * By node: the first node index of its subtree, and how many nodes that have something to check
+     * ({@link #hasChecks}) come before it. Children are stored before their parent, so a subtree is
+     * the index range [subtreeStart, node]; one in-order pass fills both, and the walk then skips
+     * in O(1) every subtree with nothing to check (most expressions and types).
+     */
+    private int[] subtreeStart = new int[1024];
+    private int[] checkedBefore = new int[1025];
+
+    private void indexCheckedNodes(int count) {
+        int[] first = subtreeStart;
+        int[] before = checkedBefore;
+        int checked = 0;
+        for (int n = 0; n < count; n++) {
+            int c = a.firstChild(n);
+            // a child stored after its parent (a speculative parse's leftovers) makes the whole prefix the subtree: walked
+            first[n] = c < 0 ? n : c < n ? first[c] : 0;
+            before[n] = checked;
+            if (hasChecks(a.kind(n), a.data(n))) checked++;
+        }
+        before[count] = checked;
+    }
+
+    /** Whether {@link #visit} may report something at a node of this kind and data (or must see it to prune below it). */
+    private static boolean hasChecks(int k, int data) {
+        switch (k >= 0 && k < NodeKind.COUNT ? CHECKS[k] : 0) {
+            case 0: return false;
+            case 1: return true;
+            case 2: return (data & MODIFIER_BITS) != 0;                  // PARAMETER
+            case 3: return (data & (MOD_CONST | MOD_IN | MOD_OUT)) != 0;  // TYPE_PARAMETER
+            default: return data == Token.K_UNIQUE || data == Token.K_READONLY; // TYPE_OPERATOR
+        }
+    }
+
+    /** {@link #hasChecks} by kind, as a table (a switch on the sparse kinds compiles to a search). */
+    private static final byte[] CHECKS = new byte[NodeKind.COUNT];
+    static {
+        int[] always = {PROGRAM, MODULE_BLOCK, BLOCK, STATIC_BLOCK, FUNCTION_BODY, CLASS_DECLARATION, FUNCTION_DECLARATION,
+            VARIABLE_DECLARATION, ENUM_DECLARATION, MODULE_DECLARATION, INTERFACE_DECLARATION, TYPE_ALIAS, IMPORT_EQUALS,
+            METHOD, FIELD, INDEX_SIGNATURE, PROPERTY_SIGNATURE, METHOD_SIGNATURE, FUNCTION_EXPRESSION, ARROW_FUNCTION,
+            FUNCTION_TYPE, CONSTRUCTOR_TYPE, CALL_SIGNATURE, CONSTRUCT_SIGNATURE, INFER_TYPE, TYPE_PREDICATE};
+        for (int k : always) CHECKS[k] = 1;
+        CHECKS[PARAMETER] = 2;
+        CHECKS[TYPE_PARAMETER] = 3;
+        CHECKS[TYPE_OPERATOR] = 4;
+    }
+
+    /**
+     * Pushes the children of {@code n} so that they pop in source order: those whose subtree has
+     * something to check, and statement lists (an ambient context's rules look at them, TS1036/TS1183).
+     */
+    private void pushChildren(int n, int ctx) {
+        int from = sp;
+        int[] first = subtreeStart;
+        int[] before = checkedBefore;
+        for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
+            if (before[c + 1] != before[first[c]]) push(c, n, ctx);
+        }
+        for (int i = from, j = sp - 1; i < j; i++, j--) {
+            int x = stNode[i]; stNode[i] = stNode[j]; stNode[j] = x;
+            x = stCtx[i]; stCtx[i] = stCtx[j]; stCtx[j] = x;
+        }
+    }
+
+    private void reportAt(int pos, Diag d) {
+        log.reportAlso(pos, pos + 1, d, 0);
+    }
+
+    private void report(int pos, int end, Diag d, int arg) {
+        log.reportAlso(pos, end, d, arg);
+    }
+
+    private void report(int node, Diag d) {
+        int s = errorStart(node);
+        log.reportAlso(s, Math.max(s, a.end(node)), d, 0);
+    }
+
+    /** Where TypeScript puts an error on a node: a named class or function expression, at its name. */
+    private int errorStart(int n) {
+        int k = a.kind(n);
+        if (k == CLASS_EXPRESSION || k == FUNCTION_EXPRESSION) {
+            for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
+                if (a.kind(c) == BINDING_IDENTIFIER) return a.start(c);
+                if (a.kind(c) != DECORATOR) break;
+            }
+        }
+        return a.start(n);
+    }
+
+    /** The start of a member's name: a computed name starts at its `[`. */
+    private int nameStart(int member) {
+        int key = memberKey(member);
+        int s = a.start(key);
+        int p = s - 1;
+        while (p > a.start(member) && (src[p] == ' ' || src[p] == '\t' || src[p] == '\n' || src[p] == '\r')) p--;
+        return p >= a.start(member) && src[p] == '[' ? p : s;
+    }
+
+    // ------------------------------------------------------------------ the walk
+
+    private void visit(int n, int ctx) {
+        int k = a.kind(n);
+        int childCtx = ctx & (AMBIENT | IN_EXTENDS | IN_FUNCTION);
+        switch (k) {
+            case RETURN:
+                // TypeScript checks nothing of a `return` outside any function (it reports TS1108, our parser's)
+                if ((ctx & IN_FUNCTION) == 0) return;
+                break;
+            case WITH: {
+                // nor the body of a `with` (every name there is of type any, TS2410)
+                int object = a.firstChild(n);
+                if (object >= 0) push(object, n, childCtx);
+                return;
+            }
+            case EXPORT_ASSIGNMENT: case EXPORT_DEFAULT: {
+                // misplaced (our parser's TS1231/TS1233 for TypeScript's TS1231/TS1258): TypeScript checks no further
+                int p = parentOf[n];
+                int pk = p < 0 ? -1 : a.kind(p);
+                if (pk != PROGRAM && pk != MODULE_BLOCK) return;
+                break;
+            }
+            case PROGRAM:
+                checkStatementList(n, ctx, false);
+                if ((ctx & AMBIENT) != 0) checkDeclarationFileTopLevel(n);
+                checkExportAssignment(n);
+                break;
+            case MODULE_BLOCK:
+                checkStatementList(n, ctx, false);
+                checkModuleReferencesInNamespace(n);
+                break;
+            case BLOCK: case STATIC_BLOCK:
+                checkStatementList(n, ctx, false);
+                break;
+            case FUNCTION_BODY:
+                checkStatementList(n, ctx, true);
+                break;
+            case CLASS_DECLARATION: case FUNCTION_DECLARATION: case VARIABLE_DECLARATION: case ENUM_DECLARATION:
+            case MODULE_DECLARATION: case INTERFACE_DECLARATION: case TYPE_ALIAS: case IMPORT_EQUALS: {
+                boolean modifierError = checkDeclarationModifiers(n, k, ctx);
+                if ((a.data(n) & MOD_DECLARE) != 0 && k != INTERFACE_DECLARATION && k != TYPE_ALIAS) childCtx |= AMBIENT;
+                if (k == MODULE_DECLARATION) checkModuleDeclaration(n);
+                else if (k == VARIABLE_DECLARATION && !modifierError) checkVariableDeclarators(n, childCtx);
+                else if (k == FUNCTION_DECLARATION && !modifierError) checkParameterList(n);
+                if (k == FUNCTION_DECLARATION) childCtx |= IN_FUNCTION;
+                break;
+            }
+            case METHOD: case FIELD: case INDEX_SIGNATURE: case PROPERTY_SIGNATURE: case METHOD_SIGNATURE:
+                // TypeScript's parser: `declare` makes a property or a method ambient (not an accessor or a constructor)
+                if ((a.data(n) & MOD_DECLARE) != 0 && (k == FIELD || (k == METHOD && (a.data(n) & (P_GET | P_SET)) == 0
+                        && !isConstructor(n, memberKey(n), a.data(n))))) {
+                    childCtx |= AMBIENT;
+                }
+                if (checkMemberModifiers(n, k, ctx)) childCtx |= MODIFIER_ERROR; // the method's own checks stop there
+                else if (k == FIELD) checkProperty(n, ctx | (childCtx & AMBIENT));
+                else if (k == METHOD_SIGNATURE) {
+                    if (!checkParameterList(n) && (a.data(n) & (P_GET | P_SET)) != 0) checkAccessor(n, n, false, ctx);
+                } else if (k == METHOD) checkMethod(n, ctx);
+                break;
+            case FUNCTION_EXPRESSION: case ARROW_FUNCTION:
+                childCtx |= IN_FUNCTION;
+                if ((a.data(n) & F_ASYNC) != 0 && (ctx & AMBIENT) != 0 && (ctx & MODIFIER_ERROR) == 0
+                        && (parentOf[n] < 0 || a.kind(parentOf[n]) != METHOD)) {
+                    report(a.start(n), a.start(n) + 5, Diag.MODIFIER_IN_AMBIENT, Token.K_ASYNC); // `async` where nothing runs
+                } else if ((ctx & MODIFIER_ERROR) == 0) {
+                    checkParameterList(n);
+                }
+                break;
+            case FUNCTION_TYPE: case CONSTRUCTOR_TYPE: case CALL_SIGNATURE: case CONSTRUCT_SIGNATURE:
+                checkParameterList(n);
+                break;
+            case FORMAL_PARAMETERS:
+                childCtx |= ctx & NO_BODY;
+                break;
+            case PARAMETER:
+                checkParameterModifiers(n, ctx);
+                // TypeScript checks neither a parameter's decorators (invalid without experimentalDecorators,
+                // TS1206) nor, in a function without a body, its initializer
+                pushParameterChildren(n, childCtx, (ctx & NO_BODY) != 0);
+                return;
+            case ASSIGNMENT_PATTERN:
+                if ((ctx & NO_BODY) != 0 && parentOf[n] >= 0 && a.kind(parentOf[n]) == FORMAL_PARAMETERS) {
+                    pushWithoutInitializer(n, childCtx);
+                    return;
+                }
+                break;
+            case TYPE_PARAMETER:
+                checkTypeParameterModifiers(n);
+                break;
+            case CONDITIONAL_TYPE: {
+                // the `extends` clause is the second child: `infer` may declare there, and anywhere below it
+                int i = 0;
+                int from = sp;
+                for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c), i++) push(c, n, i == 1 ? childCtx | IN_EXTENDS : childCtx);
+                reverse(from);
+                return;
+            }
+            case INFER_TYPE:
+                if ((ctx & IN_EXTENDS) == 0) report(n, Diag.INFER_OUTSIDE_CONDITIONAL);
+                break;
+            case TYPE_OPERATOR:
+                checkTypeOperator(n);
+                break;
+            case TYPE_PREDICATE:
+                checkTypePredicate(n);
+                break;
+            default:
+                break;
+        }
+        if (isFunctionLike(k) && !hasBody(n)) {
+            pushChildren(n, childCtx);
+            for (int i = sp - 1; i >= 0 && parentOf[stNode[i]] == n; i--) if (a.kind(stNode[i]) == FORMAL_PARAMETERS) stCtx[i] |= NO_BODY;
+            return;
+        }
+        pushChildren(n, childCtx);
+    }
+
+    private static boolean isFunctionLike(int k) {
+        return k == FUNCTION_DECLARATION || k == FUNCTION_EXPRESSION || k == FUNCTION_TYPE || k == CONSTRUCTOR_TYPE
+                || k == CALL_SIGNATURE || k == CONSTRUCT_SIGNATURE || k == METHOD_SIGNATURE;
+    }
+
+    private boolean hasBody(int fn) {
+        for (int c = a.firstChild(fn); c >= 0; c = a.nextSibling(c)) if (a.kind(c) == FUNCTION_BODY) return true;
+        return false;
+    }
+
+    /** A parameter's children but its decorators, and but its initializer when {@code withoutInitializer}. */
+    private void pushParameterChildren(int n, int ctx, boolean withoutInitializer) {
+        int from = sp;
+        int seen = 0;
+        for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
+            int k = a.kind(c);
+            if (k == DECORATOR) continue;
+            if (!withoutInitializer || seen == 0 || isType(k)) push(c, n, ctx);
+            seen++;
+        }
+        reverse(from);
+    }
+
+    /** An initialized parameter's pattern, without the initializer. */
+    private void pushWithoutInitializer(int n, int ctx) {
+        int first = a.firstChild(n);
+        if (first >= 0) push(first, n, ctx);
+    }
+
+    private void reverse(int from) {
+        for (int i = from, j = sp - 1; i < j; i++, j--) {
+            int x = stNode[i]; stNode[i] = stNode[j]; stNode[j] = x;
+            x = stCtx[i]; stCtx[i] = stCtx[j]; stCtx[j] = x;
+        }
+    }
+
+    // ------------------------------------------------------------------ statements in ambient contexts
+
+    /**
+     * In an ambient context the first statement (not a declaration) of each statement list is an
+     * error (TS1036, once per list, as TypeScript marks the list); a function body there is itself
+     * one (TS1183 at its brace), which stands for its statements.
+     */
+    private void checkStatementList(int list, int ctx, boolean functionBody) {
+        if ((ctx & AMBIENT) == 0) return;
+        if (functionBody) {
+            int p = parentOf[list];
+            if (p >= 0 && (a.kind(p) == FUNCTION_DECLARATION || a.kind(p) == FUNCTION_EXPRESSION || a.kind(p) == ARROW_FUNCTION)) {
+                report(a.start(list), a.start(list) + 1, Diag.IMPLEMENTATION_IN_AMBIENT, 0);
+                return;
+            }
+        }
+        for (int s = a.firstChild(list); s >= 0; s = a.nextSibling(s)) {
+            if (isStatement(a.kind(s))) {
+                report(a.start(s), a.start(s) + 1, Diag.STATEMENT_IN_AMBIENT, 0);
+                return;
+            }
+        }
+    }
+
+    private static boolean isStatement(int k) {
+        switch (k) {
+            case BLOCK: case EXPRESSION_STATEMENT: case IF: case FOR: case FOR_IN: case FOR_OF: case WHILE: case DO_WHILE:
+            case CONTINUE: case BREAK: case RETURN: case WITH: case SWITCH: case THROW: case TRY: case LABELED:
+            case EMPTY_STATEMENT: case DEBUGGER:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /**
+     * In a namespace (not an ambient module `declare module "m"` or `declare global`), an import or
+     * export may not name a module: TS1147, TS1194 at the module name.
+     */
+    private void checkModuleReferencesInNamespace(int block) {
+        int module = parentOf[block];
+        if (module < 0 || a.kind(module) != MODULE_DECLARATION) return;
+        int name = a.firstChild(module);
+        if (name < 0 || a.kind(name) == STRING_LITERAL || (a.data(module) & 0xff) == Token.K_GLOBAL) return;
+        for (int s = a.firstChild(block); s >= 0; s = a.nextSibling(s)) {
+            int k = a.kind(s);
+            if (k != IMPORT_DECLARATION && k != IMPORT_EQUALS && k != EXPORT_NAMED && k != EXPORT_ALL) continue;
+            int source = -1;
+            for (int c = a.firstChild(s); c >= 0; c = a.nextSibling(c)) {
+                int ck = a.kind(c);
+                if (ck == STRING_LITERAL) source = c;
+                else if (ck == EXTERNAL_MODULE_REFERENCE && a.firstChild(c) >= 0 && a.kind(a.firstChild(c)) == STRING_LITERAL) source = a.firstChild(c);
+            }
+            if (source >= 0) report(source, k == IMPORT_DECLARATION || k == IMPORT_EQUALS ? Diag.IMPORT_IN_NAMESPACE : Diag.EXPORT_IN_NAMESPACE);
+        }
+    }
+
+    /** TS1046: in a .d.ts file, the first top-level declaration without `declare` or `export`. */
+    private void checkDeclarationFileTopLevel(int program) {
+        for (int s = a.firstChild(program); s >= 0; s = a.nextSibling(s)) {
+            int k = a.kind(s);
+            boolean needsModifier;
+            switch (k) {
+                case CLASS_DECLARATION: case FUNCTION_DECLARATION: case VARIABLE_DECLARATION: case ENUM_DECLARATION:
+                    needsModifier = (a.data(s) & MOD_DECLARE) == 0;
+                    break;
+                case MODULE_DECLARATION:
+                    needsModifier = (a.data(s) & MOD_DECLARE) == 0;
+                    break;
+                default:
+                    needsModifier = false;
+            }
+            if (needsModifier) {
+                report(a.start(s), a.start(s) + 1, Diag.DTS_NEEDS_DECLARE, 0);
+                return;
+            }
+        }
+    }
+
+    /**
+     * TS2309: `export =` in a file that also exports declarations (TypeScript reports it on the
+     * `export =` when the module's other exports are values or types it declares).
+     */
+    private void checkExportAssignment(int program) {
+        int assignment = -1;
+        boolean otherExports = false;
+        for (int s = a.firstChild(program); s >= 0; s = a.nextSibling(s)) {
+            int k = a.kind(s);
+            if (k == EXPORT_ASSIGNMENT) {
+                if (assignment < 0) assignment = s;
+            } else if (k == EXPORT_NAMED || k == EXPORT_DEFAULT || k == EXPORT_ALL) {
+                otherExports = true;
+            }
+        }
+        if (assignment >= 0 && otherExports) report(a.start(assignment), a.end(assignment), Diag.EXPORT_ASSIGNMENT_WITH_EXPORTS, 0);
+    }
+
+    // ------------------------------------------------------------------ declarations
+
+    /**
+     * A namespace or ambient module below the top level of a file or namespace (TS1235, TS1234, at
+     * its first token; nothing else is checked of its declaration then); TS1540: `module N {}` (not
+     * a quoted name, not `global`), at each part of the name.
+     */
+    private void checkModuleDeclaration(int n) {
+        int name = a.firstChild(n);
+        if (name < 0) return;
+        int k = a.kind(name);
+        int wrapper = parentOf[n];
+        int wk = wrapper < 0 ? -1 : a.kind(wrapper);
+        boolean exported = wk == EXPORT_NAMED || wk == EXPORT_DEFAULT;
+        int container = exported ? parentOf[wrapper] : wrapper;
+        int ck = container < 0 ? -1 : a.kind(container);
+        if (ck != PROGRAM && ck != MODULE_BLOCK && ck != -1) {
+            int first = exported ? a.start(wrapper) : a.start(n);
+            boolean ambientModule = k == STRING_LITERAL || (a.data(n) & 0xff) == Token.K_GLOBAL;
+            report(first, first + 1, ambientModule ? Diag.AMBIENT_MODULE_NOT_TOP_LEVEL : Diag.NAMESPACE_NOT_TOP_LEVEL, 0);
+            return;
+        }
+        if ((a.data(n) & 0xff) != Token.K_MODULE) return;
+        if (k == BINDING_IDENTIFIER || k == IDENTIFIER_NAME) {
+            report(name, Diag.MODULE_KEYWORD_FOR_NAMESPACE);
+        } else if (k == QUALIFIED_NAME) {
+            reportQualifiedParts(name);
+        }
+    }
+
+    private void reportQualifiedParts(int q) {
+        for (int c = a.firstChild(q); c >= 0; c = a.nextSibling(c)) {
+            if (a.kind(c) == QUALIFIED_NAME) reportQualifiedParts(c);
+            else report(c, Diag.MODULE_KEYWORD_FOR_NAMESPACE);
+        }
+    }
+
+    /** Initializers in ambient contexts (TS1039/TS1254) and definite assignment markers (TS1255/1263/1264). */
+    private void checkVariableDeclarators(int decl, int ctx) {
+        boolean ambient = (ctx & AMBIENT) != 0;
+        int p = parentOf[decl];
+        boolean forHead = p >= 0 && (a.kind(p) == FOR_IN || a.kind(p) == FOR_OF);
+        if (forHead) return;
+        int varKind = a.data(decl) & 0xff;
+        boolean constLike = varKind == VAR_CONST || varKind == VAR_USING || varKind == VAR_AWAIT_USING;
+        for (int d = a.firstChild(decl); d >= 0; d = a.nextSibling(d)) {
+            if (a.kind(d) != VARIABLE_DECLARATOR) continue;
+            int target = a.firstChild(d);
+            if (target < 0) continue;
+            int type = -1, init = -1;
+            for (int c = a.nextSibling(target); c >= 0; c = a.nextSibling(c)) {
+                if (type < 0 && init < 0 && isType(a.kind(c))) type = c;
+                else init = c;
+            }
+            // TypeScript stops at a missing initializer (TS1155/TS1182, our parser's)
+            if (!ambient && init < 0 && (constLike || a.kind(target) == OBJECT_PATTERN || a.kind(target) == ARRAY_PATTERN)) continue;
+            if ((a.data(d) & 2) != 0) {
+                int bang = afterTrivia(a.end(target));
+                Diag m = null;
+                if (init >= 0) m = Diag.DEFINITE_WITH_INITIALIZER;
+                else if (type < 0) m = Diag.DEFINITE_WITHOUT_TYPE;
+                else if (ambient) m = Diag.DEFINITE_NOT_HERE;
+                if (m != null && bang < src.length && src[bang] == '!') {
+                    report(bang, bang + 1, m, 0);
+                    continue;
+                }
+            }
+            if (ambient && init >= 0) checkAmbientInitializer(init, constLike && type < 0);
+        }
+    }
+
+    /**
+     * TypeScript's rule for an initializer in an ambient context: a `const` (or readonly property)
+     * without a type may have a literal (or a literal enum reference, which needs types: we stay
+     * quiet on any member access); anything else is TS1039.
+     */
+    private void checkAmbientInitializer(int init, boolean constLikeWithoutType) {
+        if (constLikeWithoutType) {
+            if (isAmbientLiteral(init)) return;
+            int k = a.kind(init);
+            if (k == MEMBER) return; // perhaps an enum member: a type question
+            report(init, Diag.AMBIENT_CONST_INITIALIZER);
+        } else {
+            report(init, Diag.INITIALIZER_IN_AMBIENT);
+        }
+    }
+
+    private boolean isAmbientLiteral(int n) {
+        int k = a.kind(n);
+        if (k == STRING_LITERAL || k == NUMBER_LITERAL || k == BIGINT_LITERAL || k == BOOLEAN) return true;
+        if (k == TEMPLATE) { // a template without substitutions is a literal for TypeScript
+            int c = a.firstChild(n);
+            return c >= 0 && a.nextSibling(c) < 0;
+        }
+        if (k == UNARY && a.data(n) == Token.MINUS) {
+            int c = a.firstChild(n);
+            return c >= 0 && (a.kind(c) == NUMBER_LITERAL || a.kind(c) == BIGINT_LITERAL);
+        }
+        return false;
+    }
+
+    /** Class fields: ambient initializers, definite assignment markers. */
+    private void checkProperty(int n, int ctx) {
+        int data = a.data(n);
+        boolean ambient = (ctx & AMBIENT) != 0;
+        int key = -1, type = -1, init = -1;
+        for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
+            int k = a.kind(c);
+            if (k == DECORATOR) continue;
+            if (key < 0) key = c;
+            else if (type < 0 && init < 0 && isType(k)) type = c;
+            else init = c;
+        }
+        if ((data & P_DEFINITE) != 0 && key >= 0) {
+            Diag m = null;
+            if (init >= 0) m = Diag.DEFINITE_WITH_INITIALIZER;
+            else if (type < 0) m = Diag.DEFINITE_WITHOUT_TYPE;
+            else if (ambient || (data & (C_STATIC | MOD_ABSTRACT)) != 0) m = Diag.DEFINITE_NOT_HERE;
+            int bang = afterTrivia(keyEnd(key, n));
+            if (m != null && bang < a.sourceLength() && src[bang] == '!') {
+                report(bang, bang + 1, m, 0);
+                return;
+            }
+        }
+        if (ambient && init >= 0) checkAmbientInitializer(init, (data & MOD_READONLY) != 0 && type < 0);
+    }
+
+    private int keyEnd(int key, int member) {
+        int e = a.end(key);
+        if (a.kind(key) != PRIVATE_IDENTIFIER && (a.data(member) & P_COMPUTED) != 0) { // `[k]`: past the bracket
+            int p = afterTrivia(e);
+            if (p < a.sourceLength() && src[p] == ']') return p + 1;
+        }
+        return e;
+    }
+
+    // ------------------------------------------------------------------ types
+
+    private void checkTypeOperator(int n) {
+        int op = a.data(n);
+        int operand = a.firstChild(n);
+        if (operand < 0) return;
+        if (op == Token.K_UNIQUE) {
+            if (!isSymbolKeyword(operand)) {
+                report(operand, Diag.UNIQUE_SYMBOL_EXPECTED);
+                return;
+            }
+            int p = parentOf[n];
+            while (p >= 0 && a.kind(p) == PARENTHESIZED_TYPE) p = parentOf[p];
+            int pk = p < 0 ? -1 : a.kind(p);
+            if (pk == VARIABLE_DECLARATOR) {
+                int name = a.firstChild(p);
+                int decl = parentOf[p];
+                int stmtParent = decl < 0 ? -1 : parentOf[decl];
+                if (a.kind(name) != BINDING_IDENTIFIER) report(n, Diag.UNIQUE_SYMBOL_BINDING_NAME);
+                else if (stmtParent >= 0 && (a.kind(stmtParent) == FOR || a.kind(stmtParent) == FOR_IN || a.kind(stmtParent) == FOR_OF)) report(n, Diag.UNIQUE_SYMBOL_NOT_STATEMENT);
+                else if ((a.data(decl) & 0xff) != VAR_CONST && (a.data(decl) & 0xff) != VAR_AWAIT_USING) {
+                    report(name, Diag.UNIQUE_SYMBOL_NOT_CONST); // TypeScript's flags count `await using` as const, not `using`
+                }
+            } else if (pk == FIELD) {
+                int d = a.data(p);
+                if ((d & C_STATIC) == 0 || (d & MOD_READONLY) == 0) reportAt(nameStart(p), Diag.UNIQUE_SYMBOL_CLASS_PROPERTY);
+            } else if (pk == PROPERTY_SIGNATURE) {
+                if ((a.data(p) & MOD_READONLY) == 0) reportAt(nameStart(p), Diag.UNIQUE_SYMBOL_TYPE_PROPERTY);
+            } else {
+                report(n, Diag.UNIQUE_SYMBOL_NOT_HERE);
+            }
+        } else if (op == Token.K_READONLY) {
+            int k = a.kind(operand);
+            if (k != ARRAY_TYPE && k != TUPLE_TYPE) report(a.start(n), a.start(n) + 8, Diag.READONLY_TYPE_OPERATOR, 0);
+        }
+    }
+
+    /**
+     * A type predicate is the return type of a function, method, arrow, call signature or function
+     * type (TS1228), naming one of its parameters (TS1225), not a rest parameter (TS1229) nor a name
+     * bound in a pattern (TS1230).
+     */
+    private void checkTypePredicate(int n) {
+        int fn = parentOf[n];
+        int fk = fn < 0 ? -1 : a.kind(fn);
+        boolean place = fk == ARROW_FUNCTION || fk == CALL_SIGNATURE || fk == FUNCTION_DECLARATION || fk == FUNCTION_TYPE;
+        if (fk == FUNCTION_EXPRESSION) {
+            int m = parentOf[fn];
+            place = m < 0 || a.kind(m) != METHOD || ((a.data(m) & (P_GET | P_SET)) == 0 && !isConstructor(m, memberKey(m), a.data(m)));
+        } else if (fk == METHOD_SIGNATURE) {
+            place = (a.data(fn) & (P_GET | P_SET)) == 0;
+        }
+        if (!place) {
+            report(n, Diag.TYPE_PREDICATE_PLACE);
+            return;
+        }
+        int name = a.firstChild(n);
+        if (name < 0 || a.kind(name) != IDENTIFIER_NAME) return; // `this is T`, `asserts this`
+        int params = -1;
+        for (int c = a.firstChild(fn); c >= 0; c = a.nextSibling(c)) {
+            if (a.kind(c) == FORMAL_PARAMETERS) {
+                params = c;
+                break;
+            }
+        }
+        if (params < 0) return;
+        for (int p = a.firstChild(params); p >= 0; p = a.nextSibling(p)) {
+            int target = a.kind(p) == PARAMETER ? memberKey(p) : p;
+            boolean rest = a.kind(target) == REST_ELEMENT;
+            if (rest || a.kind(target) == ASSIGNMENT_PATTERN) target = a.firstChild(target);
+            if (target < 0) continue;
+            if (a.kind(target) == BINDING_IDENTIFIER && sameText(target, name)) {
+                if (rest) report(name, Diag.TYPE_PREDICATE_REST);
+                return;
+            }
+        }
+        for (int p = a.firstChild(params); p >= 0; p = a.nextSibling(p)) {
+            int target = a.kind(p) == PARAMETER ? memberKey(p) : p;
+            if (a.kind(target) == ASSIGNMENT_PATTERN) target = a.firstChild(target);
+            if (target >= 0 && (a.kind(target) == OBJECT_PATTERN || a.kind(target) == ARRAY_PATTERN) && boundIn(target, name)) {
+                report(a.start(name), a.end(name), Diag.TYPE_PREDICATE_PATTERN, a.data(name));
+                return;
+            }
+        }
+        report(a.start(name), a.end(name), Diag.TYPE_PREDICATE_PARAMETER, a.data(name));
+    }
+
+    /** Whether a pattern binds {@code name} (a BINDING_IDENTIFIER of the same text anywhere in it: patterns are small). */
+    private boolean boundIn(int pattern, int name) {
+        for (int c = a.firstChild(pattern); c >= 0; c = a.nextSibling(c)) {
+            if (a.kind(c) == BINDING_IDENTIFIER && sameText(c, name)) return true;
+            if (a.firstChild(c) >= 0 && a.kind(c) != ASSIGNMENT_PATTERN && boundIn(c, name)) return true;
+            if (a.kind(c) == ASSIGNMENT_PATTERN && a.firstChild(c) >= 0) {
+                int t = a.firstChild(c);
+                if (a.kind(t) == BINDING_IDENTIFIER ? sameText(t, name) : boundIn(t, name)) return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean sameText(int x, int y) {
+        int n = a.end(x) - a.start(x);
+        if (n != a.end(y) - a.start(y)) return false;
+        for (int i = 0; i < n; i++) if (src[a.start(x) + i] != src[a.start(y) + i]) return false;
+        return true;
+    }
+
+    private boolean isSymbolKeyword(int n) {
+        if (a.kind(n) != TYPE_REFERENCE) return false;
+        int name = a.firstChild(n);
+        if (name < 0 || a.kind(name) != IDENTIFIER_REFERENCE || a.nextSibling(name) >= 0) return false;
+        return textIs(a.start(name), a.end(name), "symbol");
+    }
+
+    private int memberKey(int member) {
+        for (int c = a.firstChild(member); c >= 0; c = a.nextSibling(c)) if (a.kind(c) != DECORATOR) return c;
+        return member;
+    }
+
+    // ------------------------------------------------------------------ parameters
+
+    /**
+     * TypeScript's parameter-list rules, the first error only: a rest parameter cannot be optional
+     * (TS1047), a parameter cannot be both optional and initialized (TS1015), a required parameter
+     * cannot follow an optional one (TS1016).
+     */
+    private boolean checkParameterList(int fn) {
+        int params = -1;
+        for (int c = a.firstChild(fn); c >= 0; c = a.nextSibling(c)) {
+            if (a.kind(c) == FORMAL_PARAMETERS) {
+                params = c;
+                break;
+            }
+        }
+        if (params < 0) return false;
+        for (int p = a.firstChild(params); p >= 0; p = a.nextSibling(p)) {
+            int rest = a.kind(p) == REST_ELEMENT ? p : a.kind(p) == PARAMETER && a.kind(memberKey(p)) == REST_ELEMENT ? memberKey(p) : -1;
+            if (rest >= 0 && a.nextSibling(p) >= 0) {
+                report(a.start(rest), a.start(rest) + 3, Diag.REST_PARAMETER_LAST, 0);
+                return true;
+            }
+        }
+        boolean seenOptional = false;
+        for (int p = a.firstChild(params); p >= 0; p = a.nextSibling(p)) {
+            int k = a.kind(p);
+            if (k == REST_ELEMENT) continue;
+            if (k == ASSIGNMENT_PATTERN) continue; // initialized: neither optional nor required
+            if (k != PARAMETER) {
+                if (seenOptional) {
+                    report(p, Diag.REQUIRED_AFTER_OPTIONAL);
+                    return true;
+                }
+                continue;
+            }
+            int data = a.data(p);
+            int name = memberKey(p);
+            boolean rest = a.kind(name) == REST_ELEMENT;
+            boolean initialized = false;
+            int seen = 0;
+            for (int c = a.firstChild(p); c >= 0; c = a.nextSibling(c)) {
+                if (a.kind(c) == DECORATOR) continue;
+                if (seen++ > 0 && !isType(a.kind(c))) initialized = true;
+            }
+            if (rest) {
+                int restName = a.firstChild(name);
+                if ((data & P_OPTIONAL) != 0 && restName >= 0) {
+                    int q = afterTrivia(a.end(restName));
+                    if (q < a.sourceLength() && src[q] == '?') {
+                        report(q, q + 1, Diag.REST_OPTIONAL, 0);
+                        return true;
+                    }
+                }
+                continue;
+            }
+            if ((data & P_OPTIONAL) != 0) {
+                seenOptional = true;
+                if (initialized) {
+                    report(name, Diag.OPTIONAL_WITH_INITIALIZER);
+                    return true;
+                }
+            } else if (seenOptional && !initialized) {
+                report(name, Diag.REQUIRED_AFTER_OPTIONAL);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A class method without a modifier error: constructor type parameters and return types, accessor rules. */
+    private void checkMethod(int n, int ctx) {
+        int data = a.data(n);
+        int key = memberKey(n);
+        int fn = key == n ? -1 : a.nextSibling(key);
+        if (fn < 0 || a.kind(fn) != FUNCTION_EXPRESSION) return;
+        if (isConstructor(n, key, data)) {
+            for (int c = a.firstChild(fn); c >= 0; c = a.nextSibling(c)) {
+                int k = a.kind(c);
+                if (k == TYPE_PARAMETERS) {
+                    int first = a.firstChild(c);
+                    int at = first >= 0 ? a.start(first) : afterTrivia(a.start(c) + 1);
+                    report(at, at + 1, Diag.CONSTRUCTOR_TYPE_PARAMETERS, 0);
+                    return;
+                }
+                if (k != FORMAL_PARAMETERS && k != FUNCTION_BODY && isType(k)) {
+                    report(c, Diag.CONSTRUCTOR_TYPE_ANNOTATION);
+                    return;
+                }
+            }
+            return;
+        }
+        if ((data & (P_GET | P_SET)) != 0 && !checkParameterListQuietly(fn)) checkAccessor(n, fn, true, ctx);
+    }
+
+    /** Whether {@link #checkParameterList} would report (the parameter rules come first): reported then, by the function's own visit. */
+    private boolean checkParameterListQuietly(int fn) {
+        int before = log.diagnosticCount();
+        boolean failed = checkParameterList(fn);
+        log.truncateDiagnostics(before);
+        return failed;
+    }
+
+    /**
+     * TypeScript's accessor rules, the first error only. {@code sig}: the node with the type
+     * parameters, parameters, return type and body (the method's function, or the signature itself).
+     * Parameter counts of class accessors are our parser's (TS1054, TS1049, TS1053).
+     */
+    private void checkAccessor(int member, int sig, boolean inClass, int ctx) {
+        int data = a.data(member);
+        boolean setter = (data & P_SET) != 0;
+        int typeParams = -1, params = -1, type = -1, body = -1;
+        for (int c = a.firstChild(sig); c >= 0; c = a.nextSibling(c)) {
+            int k = a.kind(c);
+            if (k == TYPE_PARAMETERS) typeParams = c;
+            else if (k == FORMAL_PARAMETERS) params = c;
+            else if (k == FUNCTION_BODY) body = c;
+            else if (params >= 0 && isType(k)) type = c;
+        }
+        if (params < 0) return;
+        int name = nameStart(member);
+        if (inClass && body < 0 && (data & MOD_ABSTRACT) == 0 && (ctx & AMBIENT) == 0) {
+            int end = a.end(sig);
+            int semi = afterTrivia(end);
+            int at = semi < a.sourceLength() && src[semi] == ';' ? semi : end - 1;
+            report(at, at + 1, Diag.TOKEN_EXPECTED, Token.LBRACE);
+            return;
+        }
+        if (body >= 0 && (data & MOD_ABSTRACT) != 0) {
+            reportAt(name, Diag.ABSTRACT_ACCESSOR_BODY);
+            return;
+        }
+        if (typeParams >= 0) {
+            reportAt(name, Diag.ACCESSOR_TYPE_PARAMETERS);
+            return;
+        }
+        int count = 0, first = -1, second = -1;
+        for (int p = a.firstChild(params); p >= 0; p = a.nextSibling(p)) {
+            if (count == 0) first = p;
+            else if (count == 1) second = p;
+            count++;
+        }
+        boolean thisFirst = first >= 0 && isThisParameter(first);
+        int expected = setter ? 1 : 0;
+        boolean countOk = count == expected || (count == expected + 1 && thisFirst);
+        if (!countOk) {
+            if (!inClass) reportAt(name, setter ? Diag.SETTER_PARAMETERS : Diag.GETTER_PARAMETERS);
+            return;
+        }
+        if (!setter) return;
+        if (type >= 0) {
+            reportAt(name, Diag.SETTER_RETURN_TYPE);
+            return;
+        }
+        int value = thisFirst ? second : first;
+        if (value < 0) return;
+        int vk = a.kind(value);
+        int pattern = vk == PARAMETER ? memberKey(value) : value;
+        if (a.kind(pattern) == REST_ELEMENT) {
+            if (!inClass) report(a.start(pattern), a.start(pattern) + 3, Diag.SETTER_REST, 0);
+            return;
+        }
+        if (vk == PARAMETER && (a.data(value) & P_OPTIONAL) != 0) {
+            int q = afterTrivia(a.end(pattern));
+            if (q < a.sourceLength() && src[q] == '?') report(q, q + 1, Diag.SETTER_OPTIONAL, 0);
+            return;
+        }
+        boolean initialized = vk == ASSIGNMENT_PATTERN;
+        if (vk == PARAMETER) {
+            int seen = 0;
+            for (int c = a.firstChild(value); c >= 0; c = a.nextSibling(c)) {
+                if (a.kind(c) == DECORATOR) continue;
+                if (seen++ > 0 && !isType(a.kind(c))) initialized = true;
+            }
+        }
+        if (initialized) reportAt(name, Diag.SETTER_INITIALIZER);
+    }
+
+    private boolean isThisParameter(int p) {
+        int name = a.kind(p) == PARAMETER ? memberKey(p) : p;
+        return a.kind(name) == BINDING_IDENTIFIER && textIs(a.start(name), a.end(name), "this");
+    }
+
+    // ------------------------------------------------------------------ modifiers
+
+    private static final int MF_ACCESSIBILITY = 1, MF_STATIC = 2, MF_READONLY = 4, MF_ACCESSOR = 8, MF_ASYNC = 16,
+            MF_OVERRIDE = 32, MF_ABSTRACT = 64, MF_DECLARE = 128, MF_EXPORT = 256, MF_DEFAULT = 512, MF_PRIVATE = 1024,
+            MF_IN = 2048, MF_OUT = 4096;
+
+    // the kinds of declaration TypeScript's modifier rules tell apart
+    private static final int D_PROPERTY = 1, D_METHOD = 2, D_GET = 3, D_SET = 4, D_CONSTRUCTOR = 5, D_INDEX = 6,
+            D_PROPERTY_SIGNATURE = 7, D_METHOD_SIGNATURE = 8, D_PARAMETER = 9, D_CLASS = 10, D_FUNCTION = 11,
+            D_VARIABLE = 12, D_ENUM = 13, D_MODULE = 14, D_INTERFACE = 15, D_TYPE_ALIAS = 16, D_IMPORT_EQUALS = 17,
+            D_CLASS_EXPRESSION = 18;
+
+    /**
+     * Reads the modifier keywords in [{@code from}, {@code to}) into {@link #modTok}/{@link #modPos},
+     * stepping over decorators (children of {@code owner} or {@code owner2}), and stops at the
+     * first other word. {@code constIsModifier}: `const` counts (class members, `const enum`).
+     */
+    private void scanModifiers(int from, int to, int owner, int owner2, boolean constIsModifier) {
+        modCount = 0;
+        int p = from;
+        int len = a.sourceLength();
+        if (to > len) to = len;
+        while (true) {
+            p = afterTrivia(p);
+            if (p >= to) return;
+            char ch = src[p];
+            if (ch == '@') {
+                int e = decoratorEndAt(owner, p);
+                if (e < 0 && owner2 >= 0) e = decoratorEndAt(owner2, p);
+                if (e < 0) return;
+                p = e;
+                continue;
+            }
+            int e = p;
+            while (e < to && isWordChar(src[e])) e++;
+            if (e == p) return;
+            int tok = modifierWord(p, e);
+            if (tok < 0 || (tok == Token.K_CONST && !constIsModifier)) return;
+            if (modCount == modTok.length) {
+                modTok = Arrays.copyOf(modTok, modCount * 2);
+                modPos = Arrays.copyOf(modPos, modCount * 2);
+            }
+            modTok[modCount] = tok;
+            modPos[modCount] = p;
+            modCount++;
+            p = e;
+        }
+    }
+
+    /** The modifier keyword spelled by src[p, e), or -1 (a short switch: no keyword table lookup). */
+    private int modifierWord(int p, int e) {
+        switch (e - p) {
+            case 2: return word(p, "in") ? Token.K_IN : -1;
+            case 3: return word(p, "out") ? Token.K_OUT : -1;
+            case 5: return word(p, "async") ? Token.K_ASYNC : word(p, "const") ? Token.K_CONST : -1;
+            case 6:
+                return word(p, "public") ? Token.K_PUBLIC : word(p, "static") ? Token.K_STATIC : word(p, "export") ? Token.K_EXPORT : -1;
+            case 7:
+                return word(p, "private") ? Token.K_PRIVATE : word(p, "declare") ? Token.K_DECLARE : word(p, "default") ? Token.K_DEFAULT : -1;
+            case 8:
+                return word(p, "readonly") ? Token.K_READONLY : word(p, "abstract") ? Token.K_ABSTRACT
+                        : word(p, "override") ? Token.K_OVERRIDE : word(p, "accessor") ? Token.K_ACCESSOR : -1;
+            case 9: return word(p, "protected") ? Token.K_PROTECTED : -1;
+            default: return -1;
+        }
+    }
+
+    private boolean word(int p, String w) {
+        for (int i = 0; i < w.length(); i++) if (src[p + i] != w.charAt(i)) return false;
+        return true;
+    }
+
+    private int decoratorEndAt(int owner, int p) {
+        for (int c = a.firstChild(owner); c >= 0; c = a.nextSibling(c)) {
+            if (a.kind(c) == DECORATOR && a.start(c) == p) return a.end(c);
+            if (a.start(c) > p) break;
+        }
+        return -1;
+    }
+
+    private static boolean isWordChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '$' || c == '\\' || c > 0x7f;
+    }
+
+    /** The offset of the first character at or after {@code p} that is not white space or a comment. */
+    private int afterTrivia(int p) {
+        int len = a.sourceLength();
+        while (p < len) {
+            char c = src[p];
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u000b' || c == '\f' || c == '\u00a0'
+                    || c == '\u2028' || c == '\u2029' || c == '\ufeff' || (c > 0x7f && Character.isSpaceChar(c))) {
+                p++;
+            } else if (c == '/' && p + 1 < len && src[p + 1] == '/') {
+                p += 2;
+                while (p < len && src[p] != '\n' && src[p] != '\r' && src[p] != '\u2028' && src[p] != '\u2029') p++;
+            } else if (c == '/' && p + 1 < len && src[p + 1] == '*') {
+                p += 2;
+                while (p + 1 < len && !(src[p] == '*' && src[p + 1] == '/')) p++;
+                p = Math.min(len, p + 2);
+            } else {
+                return p;
+            }
+        }
+        return p;
+    }
+
+    private boolean textIs(int from, int to, String s) {
+        if (to - from != s.length()) return false;
+        for (int i = 0; i < s.length(); i++) if (src[from + i] != s.charAt(i)) return false;
+        return true;
+    }
+
+    private int reportModifier(int i, Diag d, int tok0, int tok1) {
+        int p = modPos[i];
+        report(p, p + Token.text(modTok[i]).length(), d, tok0 | tok1 << 16);
+        return 1;
+    }
+
+    /** Every modifier the parser records in a data word: without one, there is no modifier to read back. */
+    private static final int MODIFIER_BITS = MOD_DECLARE | MOD_ABSTRACT | MOD_PUBLIC | MOD_PRIVATE | MOD_PROTECTED | MOD_READONLY
+            | MOD_OVERRIDE | MOD_CONST | MOD_IN | MOD_OUT | MOD_EXPORT | MOD_DEFAULT;
+
+    /** Class members and type members. Returns true when a modifier error was reported. */
+    private boolean checkMemberModifiers(int n, int k, int ctx) {
+        int data = a.data(n);
+        if ((data & (MODIFIER_BITS | C_STATIC | C_ACCESSOR)) == 0 && !(k == METHOD && asyncMethod(n))) return false;
+        int owner = parentOf[n]; // CLASS_BODY, INTERFACE_BODY or TYPE_LITERAL
+        boolean inClass = owner >= 0 && a.kind(owner) == CLASS_BODY;
+        int key = memberKey(n);
+        int declKind;
+        switch (k) {
+            case FIELD: declKind = D_PROPERTY; break;
+            case METHOD:
+                declKind = isConstructor(n, key, data) ? D_CONSTRUCTOR
+                        : (data & P_GET) != 0 ? D_GET : (data & P_SET) != 0 ? D_SET : D_METHOD;
+                break;
+            case INDEX_SIGNATURE: declKind = D_INDEX; break;
+            case PROPERTY_SIGNATURE: declKind = D_PROPERTY_SIGNATURE; break;
+            default: declKind = D_METHOD_SIGNATURE; break;
+        }
+        int to = key == n || k == INDEX_SIGNATURE ? indexSignatureBracket(n) : a.start(key);
+        scanModifiers(a.start(n), to, n, -1, inClass);
+        if (modCount == 0) return false;
+        int cls = inClass ? parentOf[owner] : -1;
+        boolean abstractClass = cls >= 0 && a.kind(cls) == CLASS_DECLARATION && (a.data(cls) & MOD_ABSTRACT) != 0;
+        boolean privateName = a.kind(key) == PRIVATE_IDENTIFIER;
+        return checkModifierList(declKind, inClass, false, (ctx & AMBIENT) != 0, abstractClass, privateName, 0);
+    }
+
+    /** TypeScript's parser makes any `constructor(` member a constructor, `static` or `async` ones too (then TS1089). */
+    private boolean isConstructor(int method, int key, int data) {
+        if ((data & C_CONSTRUCTOR) != 0) return (data & (P_GET | P_SET)) == 0;
+        if ((data & (P_GET | P_SET | P_COMPUTED)) != 0) return false;
+        int fn = a.nextSibling(key);
+        if (fn >= 0 && (a.data(fn) & F_GENERATOR) != 0) return false;
+        int k = a.kind(key);
+        int s = a.start(key), e = a.end(key);
+        if (k == IDENTIFIER_NAME) return textIs(s, e, "constructor");
+        if (k == STRING_LITERAL) return textIs(s + 1, e - 1, "constructor");
+        return false;
+    }
+
+    private int indexSignatureBracket(int n) {
+        // an index signature's first child is its parameter list, whose span starts inside `[`
+        int c = a.firstChild(n);
+        int e = c < 0 ? a.end(n) : a.start(c);
+        for (int p = a.start(n); p < e; p++) if (src[p] == '[') return p;
+        return e;
+    }
+
+    private boolean asyncMethod(int method) {
+        for (int c = a.firstChild(method); c >= 0; c = a.nextSibling(c)) {
+            if (a.kind(c) == FUNCTION_EXPRESSION) return (a.data(c) & F_ASYNC) != 0;
+        }
+        return false;
+    }
+
+    /** Parameters (parameter properties and the like). */
+    private void checkParameterModifiers(int n, int ctx) {
+        if ((a.data(n) & MODIFIER_BITS) == 0) return;
+        int name = memberKey(n);
+        if (name == n) return;
+        scanModifiers(a.start(n), a.start(name), n, -1, false);
+        if (modCount == 0) return;
+        checkModifierList(D_PARAMETER, false, false, (ctx & AMBIENT) != 0, false, false, 0);
+    }
+
+    /** Statement-level declarations; the `export`/`export default` of a wrapping export declaration counts. */
+    private boolean checkDeclarationModifiers(int n, int k, int ctx) {
+        int wrapper = parentOf[n];
+        int wk = wrapper < 0 ? -1 : a.kind(wrapper);
+        boolean exported = wk == EXPORT_NAMED || wk == EXPORT_DEFAULT;
+        int container = exported ? parentOf[wrapper] : wrapper;
+        int ck = container < 0 ? -1 : a.kind(container);
+        boolean moduleLevel = ck == PROGRAM || ck == MODULE_BLOCK;
+        int data = a.data(n);
+        if (!exported && (data & MODIFIER_BITS) == 0 && !(k == FUNCTION_DECLARATION && (data & F_ASYNC) != 0)) return false;
+        int from = exported ? a.start(wrapper) : a.start(n);
+        int to = declarationKeyword(n, k);
+        if (to < 0) return false;
+        int declKind;
+        switch (k) {
+            case CLASS_DECLARATION: declKind = D_CLASS; break;
+            case CLASS_EXPRESSION: declKind = D_CLASS_EXPRESSION; break;
+            case FUNCTION_DECLARATION: declKind = D_FUNCTION; break;
+            case VARIABLE_DECLARATION: declKind = D_VARIABLE; break;
+            case ENUM_DECLARATION: declKind = D_ENUM; break;
+            case MODULE_DECLARATION: declKind = D_MODULE; break;
+            case INTERFACE_DECLARATION: declKind = D_INTERFACE; break;
+            case TYPE_ALIAS: declKind = D_TYPE_ALIAS; break;
+            default: declKind = D_IMPORT_EQUALS; break;
+        }
+        scanModifiers(from, to, exported ? wrapper : n, n, k == ENUM_DECLARATION);
+        if (modCount == 0) return false;
+        if (k == MODULE_DECLARATION && !moduleLevel && ck != -1) return true; // TS1235/TS1234 instead
+        if (!moduleLevel && ck != -1) {
+            // TypeScript's "obvious" rule: below the top level, a declaration takes only the modifier its syntax needs
+            int allowed = k == FUNCTION_DECLARATION ? Token.K_ASYNC : k == CLASS_DECLARATION ? Token.K_ABSTRACT
+                    : k == ENUM_DECLARATION ? Token.K_CONST : -1;
+            if (k == MODULE_DECLARATION || k == IMPORT_EQUALS) allowed = -2;
+            if (allowed != -2) {
+                for (int i = 0; i < modCount; i++) {
+                    if (modTok[i] != allowed) {
+                        report(modPos[i], modPos[i] + 1, Diag.MODIFIERS_NOT_HERE, 0);
+                        return true;
+                    }
+                }
+            }
+        }
+        boolean parentAmbient = (ctx & AMBIENT) != 0;
+        usingKind = k == VARIABLE_DECLARATION ? a.data(n) & 0xff : 0;
+        try {
+            return checkModifierList(declKind, false, moduleLevel, parentAmbient, false, false,
+                    ck == MODULE_BLOCK && parentAmbient ? 1 : 0);
+        } finally {
+            usingKind = 0;
+        }
+    }
+
+    /** For a variable declaration being checked: VAR_USING or VAR_AWAIT_USING (the modifier rules differ), else 0. */
+    private int usingKind;
+
+    /** Where a declaration's own keyword (or name, for a class expression's) starts: modifiers stop there. */
+    private int declarationKeyword(int n, int k) {
+        int first = -1;
+        for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
+            if (a.kind(c) != DECORATOR) {
+                first = c;
+                break;
+            }
+        }
+        return first < 0 ? a.end(n) : a.start(first);
+    }
+
+    /**
+     * TypeScript's modifier rules over {@link #modTok}, in order: the first error is reported and
+     * ends the check. {@code ambientModuleBlock}: the declaration sits in the block of an ambient module.
+     */
+    private boolean checkModifierList(int declKind, boolean inClass, boolean moduleLevel, boolean parentAmbient,
+            boolean abstractClass, boolean privateName, int ambientModuleBlock) {
+        int flags = 0;
+        int lastStatic = -1, lastOverride = -1, lastAsync = -1;
+        boolean typeMember = declKind == D_PROPERTY_SIGNATURE || declKind == D_METHOD_SIGNATURE;
+        boolean property = declKind == D_PROPERTY;
+        boolean method = declKind == D_METHOD || declKind == D_GET || declKind == D_SET;
+        for (int i = 0; i < modCount; i++) {
+            int t = modTok[i];
+            if (t != Token.K_READONLY) {
+                if (typeMember) return reportModifier(i, Diag.MODIFIER_ON_TYPE_MEMBER, t, 0) > 0;
+                if (declKind == D_INDEX && (t != Token.K_STATIC || !inClass)) return reportModifier(i, Diag.MODIFIER_ON_INDEX_SIGNATURE, t, 0) > 0;
+            }
+            switch (t) {
+                case Token.K_CONST:
+                    if (declKind != D_ENUM) {
+                        return reportModifier(i, Diag.CLASS_MEMBER_KEYWORD, Token.K_CONST, 0) > 0;
+                    }
+                    break;
+                case Token.K_OVERRIDE:
+                    if ((flags & MF_OVERRIDE) != 0) return reportModifier(i, Diag.MODIFIER_ALREADY_SEEN, t, 0) > 0;
+                    if ((flags & MF_DECLARE) != 0) return reportModifier(i, Diag.MODIFIER_WITH_MODIFIER, t, Token.K_DECLARE) > 0;
+                    if ((flags & MF_READONLY) != 0) return reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, t, Token.K_READONLY) > 0;
+                    if ((flags & MF_ACCESSOR) != 0) return reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, t, Token.K_ACCESSOR) > 0;
+                    if ((flags & MF_ASYNC) != 0) return reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, t, Token.K_ASYNC) > 0;
+                    flags |= MF_OVERRIDE;
+                    lastOverride = i;
+                    break;
+                case Token.K_PUBLIC: case Token.K_PROTECTED: case Token.K_PRIVATE:
+                    if ((flags & MF_ACCESSIBILITY) != 0) return reportModifier(i, Diag.ACCESSIBILITY_ALREADY_SEEN, 0, 0) > 0;
+                    if ((flags & MF_OVERRIDE) != 0) return reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, t, Token.K_OVERRIDE) > 0;
+                    if ((flags & MF_STATIC) != 0) return reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, t, Token.K_STATIC) > 0;
+                    if ((flags & MF_ACCESSOR) != 0) return reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, t, Token.K_ACCESSOR) > 0;
+                    if ((flags & MF_READONLY) != 0) return reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, t, Token.K_READONLY) > 0;
+                    if ((flags & MF_ASYNC) != 0) return reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, t, Token.K_ASYNC) > 0;
+                    if (moduleLevel) return reportModifier(i, Diag.MODIFIER_ON_MODULE_ELEMENT, t, 0) > 0;
+                    if ((flags & MF_ABSTRACT) != 0) {
+                        return reportModifier(i, t == Token.K_PRIVATE ? Diag.MODIFIER_WITH_MODIFIER : Diag.MODIFIER_MUST_PRECEDE, t, Token.K_ABSTRACT) > 0;
+                    }
+                    if (privateName) return reportModifier(i, Diag.ACCESSIBILITY_WITH_PRIVATE_NAME, 0, 0) > 0;
+                    flags |= MF_ACCESSIBILITY | (t == Token.K_PRIVATE ? MF_PRIVATE : 0);
+                    break;
+                case Token.K_STATIC:
+                    if ((flags & MF_STATIC) != 0) return reportModifier(i, Diag.MODIFIER_ALREADY_SEEN, t, 0) > 0;
+                    if ((flags & MF_READONLY) != 0) return reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, t, Token.K_READONLY) > 0;
+                    if ((flags & MF_ASYNC) != 0) return reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, t, Token.K_ASYNC) > 0;
+                    if ((flags & MF_ACCESSOR) != 0) return reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, t, Token.K_ACCESSOR) > 0;
+                    if (moduleLevel) return reportModifier(i, Diag.MODIFIER_ON_MODULE_ELEMENT, t, 0) > 0;
+                    if (declKind == D_PARAMETER) return reportModifier(i, Diag.MODIFIER_ON_PARAMETER, t, 0) > 0;
+                    if ((flags & MF_ABSTRACT) != 0) return reportModifier(i, Diag.MODIFIER_WITH_MODIFIER, t, Token.K_ABSTRACT) > 0;
+                    if ((flags & MF_OVERRIDE) != 0) return reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, t, Token.K_OVERRIDE) > 0;
+                    flags |= MF_STATIC;
+                    lastStatic = i;
+                    break;
+                case Token.K_ACCESSOR:
+                    if ((flags & MF_ACCESSOR) != 0) return reportModifier(i, Diag.MODIFIER_ALREADY_SEEN, t, 0) > 0;
+                    if ((flags & MF_READONLY) != 0) return reportModifier(i, Diag.MODIFIER_WITH_MODIFIER, t, Token.K_READONLY) > 0;
+                    if ((flags & MF_DECLARE) != 0) return reportModifier(i, Diag.MODIFIER_WITH_MODIFIER, t, Token.K_DECLARE) > 0;
+                    if (!property) return reportModifier(i, Diag.ACCESSOR_PLACE, 0, 0) > 0;
+                    flags |= MF_ACCESSOR;
+                    break;
+                case Token.K_READONLY:
+                    if ((flags & MF_READONLY) != 0) return reportModifier(i, Diag.MODIFIER_ALREADY_SEEN, t, 0) > 0;
+                    if (!property && declKind != D_PROPERTY_SIGNATURE && declKind != D_INDEX && declKind != D_PARAMETER) {
+                        return reportModifier(i, Diag.READONLY_PLACE, 0, 0) > 0;
+                    }
+                    if ((flags & MF_ACCESSOR) != 0) return reportModifier(i, Diag.MODIFIER_WITH_MODIFIER, t, Token.K_ACCESSOR) > 0;
+                    flags |= MF_READONLY;
+                    break;
+                case Token.K_EXPORT:
+                    if ((flags & MF_EXPORT) != 0) return reportModifier(i, Diag.MODIFIER_ALREADY_SEEN, t, 0) > 0;
+                    if ((flags & MF_DECLARE) != 0) return reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, t, Token.K_DECLARE) > 0;
+                    if ((flags & MF_ABSTRACT) != 0) return reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, t, Token.K_ABSTRACT) > 0;
+                    if ((flags & MF_ASYNC) != 0) return reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, t, Token.K_ASYNC) > 0;
+                    if (inClass) return reportModifier(i, Diag.MODIFIER_ON_CLASS_ELEMENT, t, 0) > 0;
+                    if (declKind == D_PARAMETER) return reportModifier(i, Diag.MODIFIER_ON_PARAMETER, t, 0) > 0;
+                    if (usingKind == VAR_USING) return reportModifier(i, Diag.MODIFIER_ON_USING, t, 0) > 0;
+                    if (usingKind == VAR_AWAIT_USING) return reportModifier(i, Diag.MODIFIER_ON_AWAIT_USING, t, 0) > 0;
+                    flags |= MF_EXPORT;
+                    break;
+                case Token.K_DEFAULT:
+                    if (inClass || declKind == D_PARAMETER) return false; // rules this pass does not model
+                    if ((flags & MF_EXPORT) == 0) return reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, Token.K_EXPORT, t) > 0;
+                    flags |= MF_DEFAULT;
+                    break;
+                case Token.K_DECLARE:
+                    if ((flags & MF_DECLARE) != 0) return reportModifier(i, Diag.MODIFIER_ALREADY_SEEN, t, 0) > 0;
+                    if ((flags & MF_ASYNC) != 0) return reportModifier(i, Diag.MODIFIER_IN_AMBIENT, Token.K_ASYNC, 0) > 0;
+                    if ((flags & MF_OVERRIDE) != 0) return reportModifier(i, Diag.MODIFIER_IN_AMBIENT, Token.K_OVERRIDE, 0) > 0;
+                    if (inClass && !property) return reportModifier(i, Diag.MODIFIER_ON_CLASS_ELEMENT, t, 0) > 0;
+                    if (declKind == D_PARAMETER) return reportModifier(i, Diag.MODIFIER_ON_PARAMETER, t, 0) > 0;
+                    if (usingKind == VAR_USING) return reportModifier(i, Diag.MODIFIER_ON_USING, t, 0) > 0;
+                    if (usingKind == VAR_AWAIT_USING) return reportModifier(i, Diag.MODIFIER_ON_AWAIT_USING, t, 0) > 0;
+                    if (ambientModuleBlock != 0) return reportModifier(i, Diag.DECLARE_IN_AMBIENT, 0, 0) > 0;
+                    if (privateName) return reportModifier(i, Diag.MODIFIER_WITH_PRIVATE_NAME, t, 0) > 0;
+                    if ((flags & MF_ACCESSOR) != 0) return reportModifier(i, Diag.MODIFIER_WITH_MODIFIER, t, Token.K_ACCESSOR) > 0;
+                    flags |= MF_DECLARE;
+                    break;
+                case Token.K_ABSTRACT:
+                    if ((flags & MF_ABSTRACT) != 0) return reportModifier(i, Diag.MODIFIER_ALREADY_SEEN, t, 0) > 0;
+                    if (declKind != D_CLASS) {
+                        if (!method && !property) return reportModifier(i, Diag.ABSTRACT_PLACE, 0, 0) > 0;
+                        if (!abstractClass) return reportModifier(i, property ? Diag.ABSTRACT_PROPERTY_OUTSIDE : Diag.ABSTRACT_METHOD_OUTSIDE, 0, 0) > 0;
+                        if ((flags & MF_STATIC) != 0) return reportModifier(i, Diag.MODIFIER_WITH_MODIFIER, Token.K_STATIC, t) > 0;
+                        if ((flags & MF_PRIVATE) != 0) return reportModifier(i, Diag.MODIFIER_WITH_MODIFIER, Token.K_PRIVATE, t) > 0;
+                        if ((flags & MF_ASYNC) != 0 && lastAsync >= 0) return reportModifier(lastAsync, Diag.MODIFIER_WITH_MODIFIER, Token.K_ASYNC, t) > 0;
+                        if ((flags & MF_OVERRIDE) != 0) return reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, t, Token.K_OVERRIDE) > 0;
+                        if ((flags & MF_ACCESSOR) != 0) return reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, t, Token.K_ACCESSOR) > 0;
+                    }
+                    if (privateName) return reportModifier(i, Diag.MODIFIER_WITH_PRIVATE_NAME, t, 0) > 0;
+                    flags |= MF_ABSTRACT;
+                    break;
+                case Token.K_ASYNC:
+                    if ((flags & MF_ASYNC) != 0) return reportModifier(i, Diag.MODIFIER_ALREADY_SEEN, t, 0) > 0;
+                    if ((flags & MF_DECLARE) != 0 || parentAmbient) return reportModifier(i, Diag.MODIFIER_IN_AMBIENT, t, 0) > 0;
+                    if (declKind == D_PARAMETER) return reportModifier(i, Diag.MODIFIER_ON_PARAMETER, t, 0) > 0;
+                    if ((flags & MF_ABSTRACT) != 0) return reportModifier(i, Diag.MODIFIER_WITH_MODIFIER, t, Token.K_ABSTRACT) > 0;
+                    flags |= MF_ASYNC;
+                    lastAsync = i;
+                    break;
+                case Token.K_IN: case Token.K_OUT:
+                    // only on type parameters ({@link #checkTypeParameterModifiers}); elsewhere the parser refuses them
+                    return false;
+                default:
+                    break;
+            }
+        }
+        if (declKind == D_CONSTRUCTOR) {
+            if (lastStatic >= 0) return reportModifier(lastStatic, Diag.MODIFIER_ON_CONSTRUCTOR, Token.K_STATIC, 0) > 0;
+            if (lastOverride >= 0) return reportModifier(lastOverride, Diag.MODIFIER_ON_CONSTRUCTOR, Token.K_OVERRIDE, 0) > 0;
+            if (lastAsync >= 0) return reportModifier(lastAsync, Diag.MODIFIER_ON_CONSTRUCTOR, Token.K_ASYNC, 0) > 0;
+            return false;
+        }
+        if ((flags & MF_ASYNC) != 0 && declKind != D_METHOD && declKind != D_FUNCTION) {
+            return reportModifier(lastAsync, Diag.MODIFIER_NOT_HERE, Token.K_ASYNC, 0) > 0;
+        }
+        return false;
+    }
+
+    /**
+     * Type-parameter modifiers: `const` only where a function, method or class declares the
+     * parameter (TS1277), `in`/`out` only on a class, interface or type alias (TS1274), none twice
+     * (TS1030), `in` before `out` (TS1029). Other modifiers are the parser's TS1273.
+     */
+    private void checkTypeParameterModifiers(int n) {
+        int name = a.firstChild(n);
+        if (name < 0 || (a.data(n) & (MOD_CONST | MOD_IN | MOD_OUT)) == 0) return;
+        int list = parentOf[n];
+        int owner = list >= 0 && a.kind(list) == TYPE_PARAMETERS ? parentOf[list] : -1;
+        int ok = owner < 0 ? -1 : a.kind(owner);
+        if (ok == EXPORT_NAMED) ok = -1;
+        scanModifiers(a.start(n), a.start(name), n, -1, true);
+        boolean constPlace = ok == FUNCTION_DECLARATION || ok == FUNCTION_EXPRESSION || ok == ARROW_FUNCTION || ok == CLASS_DECLARATION
+                || ok == CLASS_EXPRESSION || ok == FUNCTION_TYPE || ok == CONSTRUCTOR_TYPE || ok == CALL_SIGNATURE
+                || ok == CONSTRUCT_SIGNATURE || ok == METHOD_SIGNATURE;
+        boolean variancePlace = ok == INTERFACE_DECLARATION || ok == CLASS_DECLARATION || ok == CLASS_EXPRESSION || ok == TYPE_ALIAS;
+        int flags = 0;
+        for (int i = 0; i < modCount; i++) {
+            int t = modTok[i];
+            if (t == Token.K_CONST) {
+                if (!constPlace) {
+                    reportModifier(i, Diag.CONST_MODIFIER_PLACE, t, 0);
+                    return;
+                }
+            } else if (t == Token.K_IN || t == Token.K_OUT) {
+                int f = t == Token.K_IN ? MF_IN : MF_OUT;
+                if (!variancePlace) {
+                    reportModifier(i, Diag.VARIANCE_MODIFIER_PLACE, t, 0);
+                    return;
+                }
+                if ((flags & f) != 0) {
+                    reportModifier(i, Diag.MODIFIER_ALREADY_SEEN, t, 0);
+                    return;
+                }
+                if (t == Token.K_IN && (flags & MF_OUT) != 0) {
+                    reportModifier(i, Diag.MODIFIER_MUST_PRECEDE, Token.K_IN, Token.K_OUT);
+                    return;
+                }
+                flags |= f;
+            } else {
+                return; // TS1273, the parser's
+            }
+        }
+    }
+}

@@ -1,0 +1,247 @@
+package dev.arenals.parser.grammar;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.arenals.parser.JsParser;
+import dev.arenals.parser.ParseOptions;
+import dev.arenals.parser.diag.DiagnosticMessages;
+import dev.arenals.parser.scope.Binder;
+import dev.arenals.parser.scope.ScopeTable;
+import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.ParseLog;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * TypeScript's grammar errors (issue 21 part 2), one rule per test: a {@code |} marks where
+ * TypeScript (6.0.3, its checker) puts the error, and the expected code and message follow. Each
+ * case was checked against TypeScript; the differential run over generated programs is
+ * {@code CornersFuzzTest} in test-fixtures.
+ */
+class GrammarChecksTest {
+
+    /** The grammar checks' diagnostics of {@code marked} (without its marker) as "code@offset message". */
+    private static List<String> grammarErrors(String file, String text) {
+        Arena arena = new Arena();
+        new JsParser().parse(arena, text, ParseOptions.forFileName(file));
+        Binder binder = new Binder();
+        binder.bindDeclarations(arena, new ScopeTable());
+        ParseLog log = arena.log();
+        List<String> out = new ArrayList<>();
+        for (int i = binder.grammarDiagnosticsFrom(); i < log.diagnosticCount(); i++) {
+            out.add(log.diagnostic(i).code + "@" + log.diagnosticStart(i) + " " + DiagnosticMessages.message(log, i, arena.names()));
+        }
+        return out;
+    }
+
+    private static void assertGrammar(String file, String marked, int code, String message) {
+        int at = marked.indexOf('|');
+        String text = marked.substring(0, at) + marked.substring(at + 1);
+        assertEquals(List.of(code + "@" + at + " " + message), grammarErrors(file, text), marked);
+    }
+
+    private static void assertGrammar(String marked, int code, String message) {
+        assertGrammar("p.ts", marked, code, message);
+    }
+
+    private static void assertNone(String file, String text) {
+        assertEquals(List.of(), grammarErrors(file, text), text);
+    }
+
+    // ---- ambient contexts
+
+    @Test
+    void statementsInAmbientContexts() {
+        assertGrammar("declare namespace N { let x: number; |f(); g(); }", 1036, "Statements are not allowed in ambient contexts.");
+        assertGrammar("p.d.ts", "|if (a) {}", 1036, "Statements are not allowed in ambient contexts.");
+    }
+
+    @Test
+    void implementationsInAmbientContexts() {
+        assertGrammar("declare namespace N { function f() |{ x(); } }", 1183, "An implementation cannot be declared in ambient contexts.");
+        assertGrammar("declare class C { m() |{} }", 1183, "An implementation cannot be declared in ambient contexts.");
+    }
+
+    @Test
+    void initializersInAmbientContexts() {
+        assertGrammar("declare let x = |1;", 1039, "Initializers are not allowed in ambient contexts.");
+        assertGrammar("declare const x: number = |1;", 1039, "Initializers are not allowed in ambient contexts.");
+        assertGrammar("declare const x = |f();", 1254,
+                "A 'const' initializer in an ambient context must be a string or numeric literal or literal enum reference.");
+        assertGrammar("declare let p = class |$ {};", 1039, "Initializers are not allowed in ambient contexts.");
+        assertNone("p.ts", "enum E { A } declare const a = 1, b = -2n, c = 'x', d = E.A;");
+    }
+
+    @Test
+    void declareInsideAnAmbientModule() {
+        assertGrammar("declare namespace N { |declare let x: number; }", 1038,
+                "A 'declare' modifier cannot be used in an already ambient context.");
+        assertNone("p.d.ts", "declare let x: number; export declare function f(): void;");
+    }
+
+    @Test
+    void asyncInAmbientContexts() {
+        assertGrammar("declare class C { |async m(): void; }", 1040, "'async' modifier cannot be used in an ambient context.");
+    }
+
+    @Test
+    void declarationFileTopLevel() {
+        assertGrammar("p.d.ts", "|function f(): void;", 1046,
+                "Top-level declarations in .d.ts files must start with either a 'declare' or 'export' modifier.");
+        assertGrammar("p.d.ts", "interface I {} |namespace N {}", 1046,
+                "Top-level declarations in .d.ts files must start with either a 'declare' or 'export' modifier.");
+        assertNone("p.d.ts", "export function f(): void; declare const x: number; type T = 1; interface I {} import x = require('m');");
+    }
+
+    // ---- modules and exports
+
+    @Test
+    void moduleKeywordForANamespace() {
+        assertGrammar("module |N {}", 1540,
+                "A 'namespace' declaration should not be declared using the 'module' keyword. Please use the 'namespace' keyword instead.");
+        assertNone("p.ts", "namespace N {} declare module 'm' {} declare global {}");
+    }
+
+    @Test
+    void namespaceBelowTheTopLevel() {
+        assertGrammar("{ |namespace N {} }", 1235, "A namespace declaration is only allowed at the top level of a namespace or module.");
+    }
+
+    @Test
+    void exportAssignmentBesideOtherExports() {
+        assertGrammar("export const a = 1; |export = a;", 2309, "An export assignment cannot be used in a module with other exported elements.");
+        // (TypeScript adds TS1203 to both under `module: ESNext`: a rule of the compiler options, not ours)
+        assertNone("p.ts", "const a = 1; export = a;");
+    }
+
+    @Test
+    void moduleReferencesInANamespace() {
+        assertGrammar("namespace N { import a from |\"m\"; }", 1147, "Import declarations in a namespace cannot reference a module.");
+        assertGrammar("namespace N { export * from |\"m\"; }", 1194, "Export declarations are not permitted in a namespace.");
+        assertNone("p.ts", "declare module 'x' { import d from 'm'; export * from 'n'; } declare global { import e from 'm'; }");
+    }
+
+    // ---- modifiers
+
+    @Test
+    void modifierOrderAndRepetition() {
+        assertGrammar("class K { static |public y; }", 1029, "'public' modifier must precede 'static' modifier.");
+        assertGrammar("class K { private |protected y; }", 1028, "Accessibility modifier already seen.");
+        assertGrammar("abstract class L { private |abstract x; }", 1243, "'private' modifier cannot be used with 'abstract' modifier.");
+        assertGrammar("class K { readonly |static x; }", 1029, "'static' modifier must precede 'readonly' modifier.");
+    }
+
+    @Test
+    void modifiersOnTheWrongDeclaration() {
+        assertGrammar("class K { |abstract m(); }", 1244, "Abstract methods can only appear within an abstract class.");
+        assertGrammar("class K { |abstract x; }", 1253, "Abstract properties can only appear within an abstract class.");
+        assertGrammar("class K { |static constructor() {} }", 1089, "'static' modifier cannot appear on a constructor declaration.");
+        assertGrammar("class K { |readonly m() {} }", 1024, "'readonly' modifier can only appear on a property declaration or index signature.");
+        assertGrammar("class K { |declare m(): void; }", 1031, "'declare' modifier cannot appear on class elements of this kind.");
+        assertGrammar("{ abstract class a { |abstract readonly static constructor() {} } }", 1242, "'abstract' modifier can only appear on a class, method, or property declaration.");
+    }
+
+    @Test
+    void modifiersOnTypeMembers() {
+        assertGrammar("interface I { |public a: number }", 1070, "'public' modifier cannot appear on a type member.");
+        assertNone("p.ts", "interface I { readonly a: number; readonly [k: string]: number } class C { static [k: string]: number }");
+    }
+
+    // ---- type parameters and types
+
+    @Test
+    void typeParameterModifiers() {
+        assertGrammar("type A<|const T> = T;", 1277, "'const' modifier can only appear on a type parameter of a function, method or class");
+        assertGrammar("function f<|in T>() {}", 1274, "'in' modifier can only appear on a type parameter of a class, interface or type alias");
+        assertGrammar("interface I<out |in T> {}", 1029, "'in' modifier must precede 'out' modifier.");
+        assertNone("p.ts", "function f<const T>() {} class C<in out T, const U> {} type A<in T> = T;");
+    }
+
+    @Test
+    void inferOutsideAConditionalType() {
+        assertGrammar("type A = |infer U;", 1338, "'infer' declarations are only permitted in the 'extends' clause of a conditional type.");
+        assertNone("p.ts", "type A<T> = T extends (infer U)[] ? U : T extends { a: infer V } ? [V] : never;");
+    }
+
+    @Test
+    void uniqueSymbolPlacement() {
+        assertGrammar("type A = |unique symbol;", 1335, "'unique symbol' types are not allowed here.");
+        assertGrammar("let |s: unique symbol;", 1332, "A variable whose type is a 'unique symbol' type must be 'const'.");
+        assertGrammar("interface I { |a: unique symbol }", 1330,
+                "A property of an interface or type literal whose type is a 'unique symbol' type must be 'readonly'.");
+        assertGrammar("class C { static |a: unique symbol }", 1331,
+                "A property of a class whose type is a 'unique symbol' type must be both 'static' and 'readonly'.");
+        assertNone("p.ts", "declare const s: unique symbol; class C { static readonly a: unique symbol; } interface I { readonly b: unique symbol }");
+    }
+
+    @Test
+    void readonlyTypeOperator() {
+        assertGrammar("type A = |readonly string;", 1354, "'readonly' type modifier is only permitted on array and tuple literal types.");
+        assertNone("p.ts", "type A = readonly string[]; type B = readonly [number];");
+    }
+
+    // ---- parameters and declarations
+
+    @Test
+    void parameterLists() {
+        assertGrammar("function f(|a?: number = 1) {}", 1015, "Parameter cannot have question mark and initializer.");
+        assertGrammar("function f(a?: number, |b: number) {}", 1016, "A required parameter cannot follow an optional parameter.");
+        assertGrammar("function f(...r|?: number[]) {}", 1047, "A rest parameter cannot be optional.");
+        assertNone("p.ts", "function f(a?: number, b = 1, ...c: number[]) {} type F = (a?: string, b?: number) => void;");
+    }
+
+    @Test
+    void definiteAssignmentAssertions() {
+        assertGrammar("let x|!: number = 1;", 1263, "Declarations with initializers cannot also have definite assignment assertions.");
+        assertGrammar("let x|!;", 1264, "Declarations with definite assignment assertions must also have type annotations.");
+        assertGrammar("class C { static x|!: number; }", 1255, "A definite assignment assertion '!' is not permitted in this context.");
+        assertNone("p.ts", "let x!: number; class C { y!: string; }");
+    }
+
+    @Test
+    void restParameterLast() {
+        assertGrammar("type F = (|...a: number[], b: string) => void;", 1014, "A rest parameter must be last in a parameter list.");
+    }
+
+    @Test
+    void accessors() {
+        assertGrammar("class C { get x(): number|; }", 1005, "'{' expected.");
+        assertGrammar("abstract class E { abstract get |h() { return 1 } }", 1318, "An abstract accessor cannot have an implementation.");
+        assertGrammar("interface I { get |a(x); }", 1054, "A 'get' accessor cannot have parameters.");
+        assertGrammar("interface I { set |b(); }", 1049, "A 'set' accessor must have exactly one parameter.");
+        assertGrammar("interface I { set |c(v = 1); }", 1052, "A 'set' accessor parameter cannot have an initializer.");
+        assertGrammar("interface I { set d(v|?); }", 1051, "A 'set' accessor cannot have an optional parameter.");
+        assertGrammar("interface I { set e(|...v); }", 1053, "A 'set' accessor cannot have rest parameter.");
+        assertGrammar("interface I { set |f(v): number; }", 1095, "A 'set' accessor cannot have a return type annotation.");
+        assertGrammar("interface I { get |g<T>(); }", 1094, "An accessor cannot have type parameters.");
+        assertNone("p.ts", "interface I { get a(): number; set a(v: number); } declare class D { get b(): number; } abstract class E { abstract get c(): number; }");
+    }
+
+    @Test
+    void constructors() {
+        assertGrammar("class D { constructor<|T>() {} }", 1092, "Type parameters cannot appear on a constructor declaration.");
+        assertGrammar("class D { constructor(): |void {} }", 1093, "Type annotation cannot appear on a constructor declaration.");
+    }
+
+    @Test
+    void typePredicates() {
+        assertGrammar("function g(y): |x is string { return true; }", 1225, "Cannot find parameter 'x'.");
+        assertGrammar("function h(...r): |r is string[] { return true; }", 1229, "A type predicate cannot reference a rest parameter.");
+        assertGrammar("function k({a, b: [c]}): |c is 1 { return true; }", 1230, "A type predicate cannot reference element 'c' in a binding pattern.");
+        assertGrammar("type F = new (x) => |x is 1;", 1228, "A type predicate is only allowed in return type position for functions and methods.");
+        assertGrammar("class C { get g(): |this is C { return true } }", 1228,
+                "A type predicate is only allowed in return type position for functions and methods.");
+        assertNone("p.ts", "function f(x): x is string { return true; } class C { m(x): x is 1 { return true } isC(): this is C { return true } }"
+                + " interface I { (x): x is 1; m(y): asserts y; } const a = (v: unknown): asserts v => {};");
+    }
+
+    // ---- when nothing is reported
+
+    @Test
+    void onlyTypeScriptFilesWithoutSyntaxErrors() {
+        assertNone("p.js", "class K { static x; }");
+        assertNone("p.ts", "class K { static public y; } let = ;"); // a syntax error: TypeScript skips its grammar checks
+        assertNone("p.ts", "return (x: unique symbol) => 1;"); // nothing below a misplaced `return` is checked
+    }
+}
