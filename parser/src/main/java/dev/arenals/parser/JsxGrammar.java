@@ -2,6 +2,7 @@ package dev.arenals.parser;
 
 import static dev.arenals.parser.ParseContext.*;
 import static dev.arenals.parser.Parser.*;
+import static dev.arenals.parser.TypeGrammar.*;
 import static dev.arenals.parser.lexer.Token.*;
 import static dev.arenals.parser.tree.NodeKind.*;
 
