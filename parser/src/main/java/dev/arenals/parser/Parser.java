@@ -1,6 +1,7 @@
 package dev.arenals.parser;
 
 import static dev.arenals.parser.JsxGrammar.*;
+import static dev.arenals.parser.ModuleGrammar.*;
 import static dev.arenals.parser.ParseContext.*;
 import static dev.arenals.parser.TsDeclarationGrammar.*;
 import static dev.arenals.parser.TypeGrammar.*;
@@ -220,19 +221,19 @@ final class Parser {
         return (pk == K_YIELD || pk == K_AWAIT);
     }
 
-    private static boolean isAsyncFunction(ParseContext p) {
+    static boolean isAsyncFunction(ParseContext p) {
         if (p.escaped()) return false;
         int pk = p.peek();
         return pk == K_FUNCTION && p.peekNewline == 0 && (p.peekFlags & Lexer.F_ESCAPED) == 0;
     }
 
-    private static boolean isUsingDeclaration(ParseContext p) {
+    static boolean isUsingDeclaration(ParseContext p) {
         if (p.escaped()) return false;
         int pk = p.peek();
         return p.peekNewline == 0 && Token.isIdentifierLike(pk) && pk != K_IN;
     }
 
-    private static boolean isAwaitUsingDeclaration(ParseContext p) {
+    static boolean isAwaitUsingDeclaration(ParseContext p) {
         if (p.escaped()) return false;
         // AUTO goal: `await using x` at the top level is module code, as a top-level `await x` is
         boolean topLevelAuto = p.autoGoal && (p.ctx & (CTX_FUNCTION | CTX_STATIC_BLOCK | CTX_FIELD_INIT)) == 0;
@@ -1144,7 +1145,7 @@ final class Parser {
         }
     }
 
-    private static void parseBindingIdentifier(ParseContext p) {
+    static void parseBindingIdentifier(ParseContext p) {
         int s = p.lexer.tokenStart;
         if (Token.isIdentifierLike(p.tok) || Token.isReserved(p.tok)) {
             checkIdentifierReference(p, p.tok, p.lexer.flags, s, p.lexer.tokenEnd, true);
@@ -1263,7 +1264,7 @@ final class Parser {
      * Checks a token used as an identifier reference or binding. Reserved words never qualify;
      * strict mode reserves more; yield and await depend on the enclosing function.
      */
-    private static void checkIdentifierReference(ParseContext p, int k, int flags, int s, int e, boolean binding) {
+    static void checkIdentifierReference(ParseContext p, int k, int flags, int s, int e, boolean binding) {
         if (Token.isReserved(k)) {
             p.error(s, e, Diag.RESERVED_WORD_AS_IDENTIFIER, k);
             return;
@@ -1356,7 +1357,7 @@ final class Parser {
     }
 
     /** `@a @b class …` (and `@a export class …` at statement level): decorators are children of the class. */
-    private static void parseDecoratedClass(ParseContext p, int s, boolean declaration, boolean nameOptional) {
+    static void parseDecoratedClass(ParseContext p, int s, boolean declaration, boolean nameOptional) {
         int m = p.sink.mark();
         while (p.tok == AT) parseDecorator(p);
         finishDecoratedClass(p, s, m, declaration, nameOptional);
@@ -1760,389 +1761,6 @@ final class Parser {
         if ((p.lexer.flags & Lexer.F_OCTAL_ESCAPE) != 0 && p.strictHere()) {
             p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.OCTAL_ESCAPE_STRICT, 0);
         }
-    }
-
-    // ------------------------------------------------------------------ modules
-
-    private static void parseImportDeclaration(ParseContext p, boolean topLevel) {
-        int s = p.lexer.tokenStart;
-        int m = p.sink.mark();
-        if ((!p.module && !p.autoGoal) || !topLevel) p.error(s, p.lexer.tokenEnd, Diag.IMPORT_EXPORT_TOP_LEVEL, 0);
-        boolean sawModuleSyntaxBefore = p.sawModuleSyntax;
-        if (p.moduleBlockDepth == 0) p.sawModuleSyntax = true;
-        p.next();
-        int phase = 0;
-        if (p.ts && p.atContextual(K_TYPE)) {
-            int pk = p.peek();
-            boolean typeOnly = pk == LBRACE || pk == STAR
-                    || (Token.isIdentifierLike(pk) && !(pk == K_FROM && p.peek2() == STRING));
-            if (typeOnly) {
-                p.next();
-                phase = MOD_TYPE_ONLY;
-            }
-        }
-        // TypeScript's parser knows `import defer` but not the source phase (`import source x from`)
-        if ((p.atContextual(K_SOURCE) && !p.ts) || p.atContextual(K_DEFER)) {
-            int pk = p.peek();
-            boolean isPhase = p.tok == K_SOURCE ? Token.isIdentifierLike(pk) && pk != K_FROM : pk == STAR;
-            if (p.tok == K_SOURCE && pk == K_FROM) {
-                // `import source from "x"` imports a binding named source; `import source from from "x"` is a phase import
-                int k2 = p.peek2();
-                isPhase = k2 == K_FROM;
-            }
-            if (isPhase) {
-                phase = p.tok == K_SOURCE ? 1 : 2;
-                p.next();
-            }
-        }
-        if (p.tok == STRING) {
-            parseModuleSpecifier(p);
-        } else {
-            boolean any = false;
-            if (Token.isIdentifierLike(p.tok) || (Token.isReserved(p.tok) && p.tok != K_DEFAULT)) {
-                int ds = p.lexer.tokenStart;
-                int dm = p.sink.mark();
-                parseBindingIdentifier(p);
-                if (p.ts && p.tok == ASSIGN) {
-                    // import x = require("m") / import x = A.B; only the first makes a module, as in TypeScript
-                    if (!parseImportEqualsRest(p, s, m, phase == MOD_TYPE_ONLY ? 1 : 0)) p.sawModuleSyntax = sawModuleSyntaxBefore;
-                    return;
-                }
-                p.sink.finish(IMPORT_DEFAULT_SPECIFIER, dm, ds, p.lastEnd, 0);
-                any = true;
-                if (!p.eat(COMMA)) {
-                    if (p.tok == STAR || p.tok == LBRACE) p.errorExpected(COMMA); // import a { b } from "m"
-                } else if (p.tok != STAR && p.tok != LBRACE) {
-                    p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.TOKEN_EXPECTED, LBRACE);
-                }
-            }
-            if (p.tok == STAR) {
-                int ns = p.lexer.tokenStart;
-                int nm = p.sink.mark();
-                p.next();
-                if (p.atContextual(K_AS)) p.next(); else p.errorExpected(K_AS);
-                parseBindingIdentifier(p);
-                p.sink.finish(IMPORT_NAMESPACE_SPECIFIER, nm, ns, p.lastEnd, 0);
-                any = true;
-            } else if (p.tok == LBRACE) {
-                p.next();
-                while (p.tok != RBRACE && p.tok != EOF) {
-                    int is = p.lexer.tokenStart;
-                    int im = p.sink.mark();
-                    if (p.ts && p.atContextual(K_TYPE)) {
-                        int pk = p.peek();
-                        if (Token.isIdentifierName(pk) && pk != K_AS || (pk == K_AS && p.peek2() != COMMA && p.peek2() != RBRACE)
-                                || pk == STRING) {
-                            p.next(); // inline `type` modifier
-                        }
-                    }
-                    int nameTok = p.tok;
-                    int nameFlags = p.lexer.flags;
-                    int nameStart = p.lexer.tokenStart; // after an inline `type`, which is the specifier's, not the name's
-                    int nameEnd = p.lexer.tokenEnd;
-                    if (p.tok == STRING) {
-                        checkWellFormedModuleString(p);
-                        p.next();
-                        p.leaf(STRING_LITERAL, nameStart, p.lastEnd, 0);
-                        if (p.atContextual(K_AS)) p.next(); else p.errorExpected(K_AS);
-                        parseBindingIdentifier(p);
-                    } else if (Token.isIdentifierName(p.tok)) {
-                        int id = p.lexer.internIdentifier();
-                        p.next();
-                        if (p.atContextual(K_AS)) {
-                            p.leaf(IDENTIFIER_NAME, nameStart, p.lastEnd, id);
-                            p.next();
-                            parseBindingIdentifier(p);
-                        } else {
-                            p.leaf(IDENTIFIER_NAME, nameStart, p.lastEnd, id);
-                            checkIdentifierReference(p, nameTok, nameFlags, nameStart, nameEnd, true);
-                            p.leaf(BINDING_IDENTIFIER, nameStart, nameEnd, id);
-                        }
-                    } else {
-                        p.error(is, p.lexer.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
-                        if (p.tok == SEMICOLON || p.tok == K_FROM) break;
-                        p.next();
-                        p.sink.finish(INVALID, im, is, p.lastEnd, 0);
-                        continue;
-                    }
-                    p.sink.finish(IMPORT_SPECIFIER, im, is, p.lastEnd, 0);
-                    if (p.tok != RBRACE && !p.eat(COMMA)) { p.errorExpected(COMMA); if (!Token.isIdentifierName(p.tok) && p.tok != STRING) break; }
-                }
-                p.expect(RBRACE);
-                any = true;
-            }
-            if (!any) p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
-            if (p.atContextual(K_FROM)) p.next(); else p.errorExpected(K_FROM);
-            parseModuleSpecifier(p);
-        }
-        parseImportAttributes(p);
-        p.semicolon();
-        p.sink.finish(IMPORT_DECLARATION, m, s, p.lastEnd, phase);
-    }
-
-    static void parseModuleSpecifier(ParseContext p) {
-        if (p.tok == STRING) {
-            int s = p.lexer.tokenStart;
-            p.next();
-            p.leaf(STRING_LITERAL, s, p.lastEnd, 0);
-        } else {
-            p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.TOKEN_EXPECTED, STRING);
-            p.errorNode(p.lexer.tokenStart, p.lexer.tokenStart);
-        }
-    }
-
-    private static void checkWellFormedModuleString(ParseContext p) {
-        // a module export name must not contain lone surrogates
-        int s = p.lexer.tokenStart, e = p.lexer.tokenEnd;
-        String v = dev.arenals.parser.lexer.Literals.cookString(p.src, s, e);
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 < v.length() && Character.isLowSurrogate(v.charAt(i + 1))) { i++; continue; }
-                p.error(s, e, Diag.STRING_EXPORT_NAME, 0);
-                return;
-            }
-            if (Character.isLowSurrogate(c)) { p.error(s, e, Diag.STRING_EXPORT_NAME, 0); return; }
-        }
-    }
-
-    private static void parseImportAttributes(ParseContext p) {
-        if (p.tok == K_WITH) {
-            int s = p.lexer.tokenStart;
-            int m = p.sink.mark();
-            p.next();
-            p.expect(LBRACE);
-            int count = 0;
-            while (p.tok != RBRACE && p.tok != EOF) {
-                int as = p.lexer.tokenStart;
-                int am = p.sink.mark();
-                if (p.tok == STRING) {
-                    p.next();
-                    p.leaf(STRING_LITERAL, as, p.lastEnd, 0);
-                } else if (Token.isIdentifierName(p.tok)) {
-                    int id = p.lexer.internIdentifier();
-                    p.next();
-                    p.leaf(IDENTIFIER_NAME, as, p.lastEnd, id);
-                } else {
-                    p.error(as, p.lexer.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
-                    break;
-                }
-                p.expect(COLON);
-                parseModuleSpecifier(p);
-                p.sink.finish(IMPORT_ATTRIBUTE, am, as, p.lastEnd, 0);
-                checkDuplicateAttribute(p, m, count);
-                count++;
-                if (p.tok != RBRACE && !p.eat(COMMA)) { p.errorExpected(COMMA); break; }
-            }
-            p.expect(RBRACE);
-            p.sink.finish(IMPORT_ATTRIBUTES, m, s, p.lastEnd, 0);
-        }
-    }
-
-    private static void checkDuplicateAttribute(ParseContext p, int m, int count) {
-        int last = p.sink.pending(p.sink.mark() - 1);
-        int lastKey = p.sink.firstChild(last);
-        for (int i = m; i < p.sink.mark() - 1; i++) {
-            int other = p.sink.firstChild(p.sink.pending(i));
-            if (other >= 0 && lastKey >= 0 && sameKeyText(p, other, lastKey)) {
-                p.error(p.sink.start(lastKey), p.sink.end(lastKey), Diag.DUPLICATE_EXPORT, -1);
-                return;
-            }
-        }
-    }
-
-    private static boolean sameKeyText(ParseContext p, int a, int b) {
-        String x = keyText(p, a), y = keyText(p, b);
-        return x != null && x.equals(y);
-    }
-
-    private static String keyText(ParseContext p, int n) {
-        if (p.sink.kind(n) == STRING_LITERAL) return dev.arenals.parser.lexer.Literals.cookString(p.src, p.sink.start(n), p.sink.end(n));
-        if (p.sink.kind(n) == IDENTIFIER_NAME) return p.names.name(p.sink.data(n));
-        return null;
-    }
-
-    private static void parseExportDeclaration(ParseContext p, boolean topLevel) {
-        int s = p.lexer.tokenStart;
-        int m = p.sink.mark();
-        if (p.pendingExportMark >= 0) {
-            m = p.pendingExportMark;
-            s = p.sink.start(p.sink.pending(m));
-            p.pendingExportMark = -1;
-        }
-        if ((!p.module && !p.autoGoal) || !topLevel) p.error(s, p.lexer.tokenEnd, Diag.EXPORT_TOP_LEVEL, 0);
-        if (p.moduleBlockDepth == 0) p.sawModuleSyntax = true;
-        p.next();
-        if (p.ts) {
-            if (p.tok == ASSIGN) {
-                // export = expression
-                p.next();
-                parseAssignment(p);
-                p.semicolon();
-                p.sink.finish(EXPORT_ASSIGNMENT, m, s, p.lastEnd, 0);
-                return;
-            }
-            if (p.atContextual(K_AS) && p.peek() == K_NAMESPACE) {
-                p.next();
-                p.next();
-                parseBindingIdentifierAnyWord(p);
-                p.semicolon();
-                p.sink.finish(NAMESPACE_EXPORT, m, s, p.lastEnd, 0);
-                return;
-            }
-            if (p.tok == K_IMPORT && !p.escaped()) {
-                // export import A = B.C
-                int is = p.lexer.tokenStart;
-                int im = p.sink.mark();
-                p.next();
-                parseBindingIdentifier(p);
-                if (p.tok == ASSIGN) parseImportEqualsRest(p, is, im, 2); else p.errorExpected(ASSIGN);
-                p.sink.finish(EXPORT_NAMED, m, s, p.lastEnd, 0);
-                return;
-            }
-            if (p.atContextual(K_TYPE)) {
-                int pk = p.peek();
-                if (pk == LBRACE || pk == STAR) p.next(); // export type { A } / export type * from
-            }
-            if (p.tok != K_DEFAULT && p.tok != STAR && p.tok != LBRACE && tryParseTypeScriptDeclaration(p, p.lexer.tokenStart, p.sink.mark(), MOD_EXPORT)) {
-                p.sink.finish(EXPORT_NAMED, m, s, p.lastEnd, 0);
-                return;
-            }
-        }
-        if (p.tok == K_DEFAULT) {
-            if (p.escaped()) p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.KEYWORD_WITH_ESCAPE, 0);
-            p.next();
-            int ds = p.lexer.tokenStart;
-            if (p.ts && (p.atContextual(K_INTERFACE) || p.atContextual(K_ABSTRACT)) && tryParseTypeScriptDeclaration(p, ds, p.sink.mark(), MOD_EXPORT | MOD_DEFAULT)) {
-                p.sink.finish(EXPORT_DEFAULT, m, s, p.lastEnd, 0);
-                return;
-            }
-            if (p.tok == K_FUNCTION) {
-                parseFunctionDeclaration(p, ds, 0, true);
-            } else if (p.atContextual(K_ASYNC) && isAsyncFunction(p)) {
-                p.next();
-                parseFunctionDeclaration(p, ds, F_ASYNC, true);
-            } else if (p.tok == K_CLASS) {
-                p.classNameOptional = true;
-                parseClass(p, true, ds);
-            } else if (p.tok == AT) {
-                parseDecoratedClass(p, ds, true, true);
-            } else {
-                parseAssignment(p);
-                p.semicolon();
-            }
-            p.sink.finish(EXPORT_DEFAULT, m, s, p.lastEnd, 0);
-            return;
-        }
-        if (p.tok == STAR) {
-            p.next();
-            if (p.atContextual(K_AS)) {
-                p.next();
-                parseModuleExportName(p);
-            }
-            if (p.atContextual(K_FROM)) p.next(); else p.errorExpected(K_FROM);
-            parseModuleSpecifier(p);
-            parseImportAttributes(p);
-            p.semicolon();
-            p.sink.finish(EXPORT_ALL, m, s, p.lastEnd, 0);
-            return;
-        }
-        if (p.tok == LBRACE) {
-            p.next();
-            int firstSpec = p.sink.mark();
-            while (p.tok != RBRACE && p.tok != EOF) {
-                if (p.ts && p.atContextual(K_TYPE)) {
-                    int pk = p.peek();
-                    if ((Token.isIdentifierName(pk) && pk != K_AS) || pk == STRING || (pk == K_AS && p.peek2() != COMMA && p.peek2() != RBRACE)) p.next();
-                }
-                int es = p.lexer.tokenStart;
-                int em = p.sink.mark();
-                if (!parseModuleExportName(p)) {
-                    if (p.tok == SEMICOLON) break;
-                    p.next();
-                    p.sink.finish(INVALID, em, es, p.lastEnd, 0);
-                    continue;
-                }
-                if (p.atContextual(K_AS)) {
-                    p.next();
-                    parseModuleExportName(p);
-                }
-                p.sink.finish(EXPORT_SPECIFIER, em, es, p.lastEnd, 0);
-                if (p.tok != RBRACE && !p.eat(COMMA)) { p.errorExpected(COMMA); if (!Token.isIdentifierName(p.tok) && p.tok != STRING) break; }
-            }
-            p.expect(RBRACE);
-            boolean fromClause = false;
-            if (p.atContextual(K_FROM)) {
-                p.next();
-                parseModuleSpecifier(p);
-                parseImportAttributes(p);
-                fromClause = true;
-            }
-            if (!fromClause) {
-                // local exports must name bindings: reserved words and strings are only re-exports
-                for (int i = firstSpec; i < p.sink.mark(); i++) {
-                    int spec = p.sink.pending(i);
-                    if (p.sink.kind(spec) != EXPORT_SPECIFIER) continue;
-                    int local = p.sink.firstChild(spec);
-                    if (local < 0) continue;
-                    if (p.sink.kind(local) == STRING_LITERAL) {
-                        p.error(p.sink.start(local), p.sink.end(local), Diag.STRING_EXPORT_NAME, 0);
-                    } else {
-                        int k = Token.keywordOf(p.src, p.sink.start(local), p.sink.end(local));
-                        // a JavaScript module rejects `export { await }`; TypeScript's parser accepts it
-                        if (k == K_AWAIT && !p.module && p.autoGoal && !p.ts) p.sloppyMattered = true;
-                        if (Token.isReserved(k) || ((k == K_AWAIT) && p.module && !p.ts) || Token.isStrictReserved(k)) {
-                            p.error(p.sink.start(local), p.sink.end(local), Diag.RESERVED_WORD_AS_IDENTIFIER, k);
-                        }
-                    }
-                }
-            }
-            p.semicolon();
-            p.sink.finish(EXPORT_NAMED, m, s, p.lastEnd, 0);
-            return;
-        }
-        // export declaration
-        switch (p.tok) {
-            case K_VAR: parseVariableStatement(p, VAR_VAR); break;
-            case K_CONST: parseVariableStatement(p, VAR_CONST); break;
-            case K_LET: parseVariableStatement(p, VAR_LET); break;
-            case K_FUNCTION: parseFunctionDeclaration(p, p.lexer.tokenStart, 0, false); break;
-            case K_CLASS: parseClass(p, true, p.lexer.tokenStart); break;
-            case AT:
-                parseDecoratedClass(p, p.lexer.tokenStart, true, false);
-                break;
-            default:
-                if (p.atContextual(K_ASYNC) && isAsyncFunction(p)) {
-                    int fs = p.lexer.tokenStart;
-                    p.next();
-                    parseFunctionDeclaration(p, fs, F_ASYNC, false);
-                } else if (p.atContextual(K_USING) && isUsingDeclaration(p)) {
-                    parseVariableStatement(p, VAR_USING);
-                } else if (p.atContextual(K_AWAIT) && isAwaitUsingDeclaration(p)) {
-                    parseVariableStatement(p, VAR_AWAIT_USING);
-                } else {
-                    p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.DECLARATION_OR_STATEMENT_EXPECTED, 0);
-                }
-        }
-        p.sink.finish(EXPORT_NAMED, m, s, p.lastEnd, 0);
-    }
-
-    private static boolean parseModuleExportName(ParseContext p) {
-        int s = p.lexer.tokenStart;
-        if (p.tok == STRING) {
-            checkWellFormedModuleString(p);
-            p.next();
-            p.leaf(STRING_LITERAL, s, p.lastEnd, 0);
-            return true;
-        }
-        if (Token.isIdentifierName(p.tok)) {
-            int id = p.lexer.internIdentifier();
-            p.next();
-            p.leaf(IDENTIFIER_NAME, s, p.lastEnd, id);
-            return true;
-        }
-        p.error(s, p.lexer.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
-        return false;
     }
 
     private static boolean afterArrow(ParseContext p) { return p.arrowEndPos == p.lastEnd && p.arrowEndPos >= 0; }
