@@ -2,6 +2,7 @@ package dev.arenals.parser;
 
 import static dev.arenals.parser.ClassGrammar.*;
 import static dev.arenals.parser.FunctionGrammar.*;
+import static dev.arenals.parser.LiteralGrammar.*;
 import static dev.arenals.parser.ParseContext.*;
 import static dev.arenals.parser.Parser.*;
 import static dev.arenals.parser.lexer.Token.*;
