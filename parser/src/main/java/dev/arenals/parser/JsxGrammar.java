@@ -1,5 +1,6 @@
 package dev.arenals.parser;
 
+import static dev.arenals.parser.ArrowGrammar.*;
 import static dev.arenals.parser.ParseContext.*;
 import static dev.arenals.parser.Parser.*;
 import static dev.arenals.parser.TypeGrammar.*;
