@@ -4,6 +4,7 @@ import static dev.arenals.parser.ClassGrammar.*;
 import static dev.arenals.parser.ParseContext.*;
 import static dev.arenals.parser.Parser.*;
 import static dev.arenals.parser.PatternGrammar.*;
+import static dev.arenals.parser.StatementGrammar.*;
 import static dev.arenals.parser.TypeGrammar.*;
 import static dev.arenals.parser.lexer.Token.*;
 import static dev.arenals.parser.tree.NodeKind.*;

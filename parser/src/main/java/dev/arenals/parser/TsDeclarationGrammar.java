@@ -5,6 +5,7 @@ import static dev.arenals.parser.FunctionGrammar.*;
 import static dev.arenals.parser.ModuleGrammar.*;
 import static dev.arenals.parser.ParseContext.*;
 import static dev.arenals.parser.Parser.*;
+import static dev.arenals.parser.StatementGrammar.*;
 import static dev.arenals.parser.TypeGrammar.*;
 import static dev.arenals.parser.lexer.Token.*;
 import static dev.arenals.parser.tree.NodeKind.*;
