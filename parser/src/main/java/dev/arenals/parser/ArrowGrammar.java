@@ -1,8 +1,8 @@
 package dev.arenals.parser;
 
+import static dev.arenals.parser.ExpressionGrammar.*;
 import static dev.arenals.parser.FunctionGrammar.*;
 import static dev.arenals.parser.ParseContext.*;
-import static dev.arenals.parser.Parser.*;
 import static dev.arenals.parser.PatternGrammar.*;
 import static dev.arenals.parser.StatementGrammar.*;
 import static dev.arenals.parser.TypeGrammar.*;

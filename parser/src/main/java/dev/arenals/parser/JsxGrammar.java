@@ -1,8 +1,8 @@
 package dev.arenals.parser;
 
 import static dev.arenals.parser.ArrowGrammar.*;
+import static dev.arenals.parser.ExpressionGrammar.*;
 import static dev.arenals.parser.ParseContext.*;
-import static dev.arenals.parser.Parser.*;
 import static dev.arenals.parser.TypeGrammar.*;
 import static dev.arenals.parser.lexer.Token.*;
 import static dev.arenals.parser.tree.NodeKind.*;

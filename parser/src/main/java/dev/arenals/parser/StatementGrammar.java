@@ -1,10 +1,10 @@
 package dev.arenals.parser;
 
 import static dev.arenals.parser.ClassGrammar.*;
+import static dev.arenals.parser.ExpressionGrammar.*;
 import static dev.arenals.parser.FunctionGrammar.*;
 import static dev.arenals.parser.ModuleGrammar.*;
 import static dev.arenals.parser.ParseContext.*;
-import static dev.arenals.parser.Parser.*;
 import static dev.arenals.parser.PatternGrammar.*;
 import static dev.arenals.parser.TsDeclarationGrammar.*;
 import static dev.arenals.parser.TypeGrammar.*;
