@@ -21,6 +21,7 @@ final class ArrowGrammar {
 
     // ------------------------------------------------------------------ arrows and cover grammar
 
+    /** CoverParenthesizedExpressionAndArrowParameterList : ( Expression ) | ArrowParameters [: ReturnType] => ConciseBody */
     static void parseParenthesizedOrArrow(ParseContext p) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
@@ -106,7 +107,10 @@ final class ArrowGrammar {
         p.sink.finish(PARENTHESIZED, m, s, p.lastEnd, 0);
     }
 
-    /** `async (` … `)`: a call of a function named async, or the parameters of an async arrow. */
+    /**
+     * async ArrowFormalParameters => AsyncConciseBody  |  CoverCallExpressionAndAsyncArrowHead (a call of `async`)  |  async Identifier => ...
+     * `async (` … `)`: a call of a function named async, or the parameters of an async arrow.
+     */
     static void parseAsyncCallOrArrow(ParseContext p) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
@@ -199,7 +203,10 @@ final class ArrowGrammar {
         }
     }
 
-    /** Arrow body after the parameters; wraps [m, top) into an ARROW_FUNCTION. Current token: `=>`. */
+    /**
+     * ConciseBody : [lookahead != {] ExpressionBody | { FunctionBody }
+     * Arrow body after the parameters; wraps [m, top) into an ARROW_FUNCTION. Current token: `=>`.
+     */
     static void parseArrowBody(ParseContext p, int flags, int s, int m) {
         int params = p.sink.pending(p.sink.mark() - 1);
         for (int i = m; i < p.sink.mark(); i++) {
@@ -234,6 +241,7 @@ final class ArrowGrammar {
     }
 
     /**
+     * TS: [TypeParameters] ( FormalParameters ) [: ReturnType] => ConciseBody, tried speculatively
      * TypeScript arrow function with typed parameters, type parameters or a return type, tried
      * speculatively at `(` or `<`. Returns true when an arrow was parsed.
      */

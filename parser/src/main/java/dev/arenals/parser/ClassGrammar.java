@@ -24,6 +24,7 @@ final class ClassGrammar {
 
     // ------------------------------------------------------------------ classes
 
+    /** ClassDeclaration / ClassExpression : class [BindingIdentifier] [TypeParameters] [extends LeftHandSideExpression [TypeArguments]] [implements ...] ClassBody */
     static int parseClass(ParseContext p, boolean declaration, int s) {
         p.enter();
         try {
@@ -65,7 +66,10 @@ final class ClassGrammar {
         return p.sink.finish(declaration ? CLASS_DECLARATION : CLASS_EXPRESSION, m, s, p.lastEnd, modifiers);
     }
 
-    /** `@a @b class …` (and `@a export class …` at statement level): decorators are children of the class. */
+    /**
+     * Decorator+ ClassDeclaration | Decorator+ export [default] ClassDeclaration
+     * `@a @b class …` (and `@a export class …` at statement level): decorators are children of the class.
+     */
     static void parseDecoratedClass(ParseContext p, int s, boolean declaration, boolean nameOptional) {
         int m = p.sink.mark();
         while (p.tok == AT) parseDecorator(p);
@@ -109,6 +113,7 @@ final class ClassGrammar {
         return true;
     }
 
+    /** ClassBody : { ClassElement* } */
     private static void parseClassBody(ParseContext p, boolean derived) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
@@ -212,7 +217,10 @@ final class ClassGrammar {
         p.privateTop++;
     }
 
-    /** Returns the member node, or -1 when nothing was parsed. */
+    /**
+     * ClassElement : Decorator* modifiers* (MethodDefinition | FieldDefinition ; | IndexSignature | ClassStaticBlock | ;)
+     * Returns the member node, or -1 when nothing was parsed.
+     */
     private static int parseClassMember(ParseContext p, boolean derived) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
@@ -345,6 +353,7 @@ final class ClassGrammar {
         p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.TOKEN_EXPECTED, SEMICOLON);
     }
 
+    /** ClassStaticBlock : static { ClassStaticBlockStatementList } */
     private static int parseStaticBlock(ParseContext p, int s, int m) {
         int saved = p.ctx;
         int savedLabelBase = p.labelBase;
@@ -407,6 +416,7 @@ final class ClassGrammar {
         return false;
     }
 
+    /** Decorator : @ (IdentifierReference (. IdentifierName)* [Arguments] | ( Expression )) */
     static void parseDecorator(ParseContext p) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
@@ -418,6 +428,7 @@ final class ClassGrammar {
     }
 
     /**
+     * PropertyName : IdentifierName | StringLiteral | NumericLiteral | [ AssignmentExpression ] | PrivateIdentifier
      * Property key of an object literal or class member. Pushes one node and returns P_COMPUTED or 0,
      * or -1 (nothing pushed) when the token cannot start a key.
      */

@@ -5,6 +5,7 @@ import static dev.arenals.parser.ClassGrammar.*;
 import static dev.arenals.parser.FunctionGrammar.*;
 import static dev.arenals.parser.JsxGrammar.*;
 import static dev.arenals.parser.LiteralGrammar.*;
+import static dev.arenals.parser.ModuleGrammar.*;
 import static dev.arenals.parser.ParseContext.*;
 import static dev.arenals.parser.PatternGrammar.*;
 import static dev.arenals.parser.StatementGrammar.*;
@@ -18,16 +19,19 @@ import java.util.Arrays;
 
 /**
  * Expressions: comma, assignment, yield, conditional, binary (an explicit operator stack, so long
- * chains never recurse), unary, postfix, `new`, member and call tails, primary expressions, `super`
- * and `import(…)`. Cover grammar positions are noted on the context for ArrowGrammar and
- * PatternGrammar.
+ * chains never recurse), unary, postfix, `new`, member and call tails, primary expressions and
+ * `super` (`import(…)` is in ModuleGrammar). Cover grammar positions are noted on the context
+ * for ArrowGrammar and PatternGrammar.
  */
 final class ExpressionGrammar {
     private ExpressionGrammar() {}
 
     private static boolean afterArrow(ParseContext p) { return p.arrowEndPos == p.lastEnd && p.arrowEndPos >= 0; }
 
-    /** Expression (comma-separated), reporting unconverted cover grammar. */
+    /**
+     * Expression : AssignmentExpression (, AssignmentExpression)*
+     * Expression (comma-separated), reporting unconverted cover grammar.
+     */
     static void parseExpression(ParseContext p) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
@@ -40,7 +44,10 @@ final class ExpressionGrammar {
         p.ctx = saved;
     }
 
-    /** Expression whose single assignment operand may still become a pattern (for-in/of heads). */
+    /**
+     * Expression whose single AssignmentExpression may still become a pattern
+     * Expression whose single assignment operand may still become a pattern (for-in/of heads).
+     */
     static void parseExpressionCover(ParseContext p) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
@@ -66,6 +73,7 @@ final class ExpressionGrammar {
         }
     }
 
+    /** AssignmentExpression : ConditionalExpression | YieldExpression | ArrowFunction | LeftHandSideExpression AssignmentOperator AssignmentExpression */
     static void parseAssignment(ParseContext p) {
         int saved = p.coverInitPos;
         boolean savedProto = p.coverIsProto;
@@ -76,6 +84,7 @@ final class ExpressionGrammar {
         p.coverIsProto = savedProto;
     }
 
+    /** AssignmentExpression, leaving a cover position noted for the caller */
     static void parseAssignmentCover(ParseContext p) {
         if (!p.enter()) {
             p.exit();
@@ -162,6 +171,7 @@ final class ExpressionGrammar {
         }
     }
 
+    /** YieldExpression : yield [no LineTerminator here] [*] AssignmentExpression? */
     private static void parseYield(ParseContext p) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
@@ -182,6 +192,7 @@ final class ExpressionGrammar {
     }
 
     /**
+     * ConditionalExpression : ShortCircuitExpression [? AssignmentExpression : AssignmentExpression]
      * ConditionalExpression : ShortCircuitExpression [? AssignmentExpression : AssignmentExpression].
      * When the alternate is itself {@code test ? …}, the chain goes on in this loop instead of
      * recursing through parseAssignment, so a chain of any length uses no nesting depth.
@@ -231,7 +242,10 @@ final class ExpressionGrammar {
         p.sink.finish(CONDITIONAL, m, s, p.lastEnd, 0);
     }
 
-    /** Binary operators by precedence climbing over an explicit operator stack: no recursion per operator. */
+    /**
+     * ShortCircuitExpression / BinaryExpression : UnaryExpression (BinaryOperator UnaryExpression)*  (plus TS as / satisfies)
+     * Binary operators by precedence climbing over an explicit operator stack: no recursion per operator.
+     */
     private static void parseBinary(ParseContext p) {
         int base = p.opTop;
         int curStart = p.lexer.tokenStart;
@@ -322,6 +336,7 @@ final class ExpressionGrammar {
         }
     }
 
+    /** UnaryExpression : (delete | void | typeof | + | - | ~ | ! | await | ++ | --) UnaryExpression | <Type> UnaryExpression (TS) | UpdateExpression */
     private static void parseUnary(ParseContext p) {
         int s = p.lexer.tokenStart;
         if (p.ts && !p.jsx && p.tok == LT) {
@@ -419,6 +434,7 @@ final class ExpressionGrammar {
         }
     }
 
+    /** UpdateExpression : LeftHandSideExpression [no LineTerminator here] (++ | --)? */
     private static void parsePostfix(ParseContext p) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
@@ -469,6 +485,7 @@ final class ExpressionGrammar {
         p.error(p.sink.start(n), p.sink.end(n), update ? Diag.INVALID_UPDATE_TARGET : Diag.INVALID_ASSIGNMENT_TARGET, 0);
     }
 
+    /** LeftHandSideExpression : NewExpression | CallExpression | OptionalExpression */
     static void parseLeftHandSide(ParseContext p) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
@@ -480,6 +497,7 @@ final class ExpressionGrammar {
         parseCallTail(p, s, m, true);
     }
 
+    /** NewExpression : new NewExpression | new MemberExpression [TypeArguments] Arguments? | new . target */
     private static void parseNew(ParseContext p) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
@@ -526,7 +544,10 @@ final class ExpressionGrammar {
         }
     }
 
-    /** Member accesses, calls (when allowed), optional chains and tagged templates after an operand. */
+    /**
+     * CallExpression / MemberExpression tail : (. IdentifierName | ?. ... | [ Expression ] | Arguments | TemplateLiteral | ! (TS) | TypeArguments)*
+     * Member accesses, calls (when allowed), optional chains and tagged templates after an operand.
+     */
     private static void parseCallTail(ParseContext p, int s, int m, boolean allowCall) {
         boolean chain = false;
         while (true) {
@@ -623,6 +644,7 @@ final class ExpressionGrammar {
         if (chain) p.sink.finish(CHAIN, m, s, p.lastEnd, 0);
     }
 
+    /** IdentifierName | PrivateIdentifier after . or ?. */
     static void parseMemberName(ParseContext p) {
         int s = p.lexer.tokenStart;
         if (p.tok == PRIVATE_NAME) {
@@ -641,7 +663,10 @@ final class ExpressionGrammar {
         }
     }
 
-    /** `(` arguments `)`: the argument nodes become children of the caller's node. */
+    /**
+     * Arguments : ( [AssignmentExpression | ... AssignmentExpression],* )
+     * `(` arguments `)`: the argument nodes become children of the caller's node.
+     */
     private static void parseArguments(ParseContext p) {
         p.next(); // (
         int saved = p.ctx;
@@ -672,6 +697,7 @@ final class ExpressionGrammar {
         p.expect(RPAREN);
     }
 
+    /** PrimaryExpression : this | IdentifierReference | Literal | ArrayLiteral | ObjectLiteral | FunctionExpression | ClassExpression | TemplateLiteral | RegularExpressionLiteral | CoverParenthesizedExpressionAndArrowParameterList | JSX */
     static void parsePrimary(ParseContext p) {
         int s = p.lexer.tokenStart;
         if (Token.isReserved(p.tok) && p.escaped()) p.error(s, p.lexer.tokenEnd, Diag.KEYWORD_WITH_ESCAPE, 0);
@@ -828,6 +854,7 @@ final class ExpressionGrammar {
         p.errorNode(s, s);
     }
 
+    /** SuperProperty : super [ Expression ] | super . IdentifierName  |  SuperCall : super Arguments */
     private static void parseSuper(ParseContext p) {
         int s = p.lexer.tokenStart;
         p.next();
@@ -839,63 +866,5 @@ final class ExpressionGrammar {
         } else {
             p.error(s, p.lastEnd, Diag.SUPER_UNEXPECTED, 0);
         }
-    }
-
-    private static void parseImportExpression(ParseContext p) {
-        int s = p.lexer.tokenStart;
-        int m = p.sink.mark();
-        p.next();
-        if (p.tok == DOT) {
-            p.next();
-            if (p.atContextual(K_META)) {
-                p.leaf(IDENTIFIER_NAME, s, s + 6, p.internLiteral("import"));
-                int ms = p.lexer.tokenStart;
-                int id = p.lexer.internIdentifier();
-                p.next();
-                p.leaf(IDENTIFIER_NAME, ms, p.lastEnd, id);
-                if (!p.module && !p.autoGoal) p.error(s, p.lastEnd, Diag.IMPORT_META_OUTSIDE_MODULE, 0);
-                if (p.autoGoal && p.moduleBlockDepth == 0) p.sawModuleSyntax = true;
-                p.sink.finish(META_PROPERTY, m, s, p.lastEnd, 0);
-                return;
-            }
-            if ((p.atContextual(K_SOURCE) || p.atContextual(K_DEFER))) {
-                int phase = p.tok == K_SOURCE ? 1 : 2;
-                p.next();
-                if (p.tok != LPAREN) p.errorExpected(LPAREN);
-                parseImportCallArguments(p, s, m, phase, false);
-                return;
-            }
-            p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.TOKEN_EXPECTED, K_META);
-            p.sink.finish(INVALID, m, s, p.lastEnd, 0);
-            return;
-        }
-        if (p.tok != LPAREN) {
-            p.errorExpected(LPAREN);
-            p.sink.finish(INVALID, m, s, p.lastEnd, 0);
-            return;
-        }
-        parseImportCallArguments(p, s, m, 0, true);
-    }
-
-    private static void parseImportCallArguments(ParseContext p, int s, int m, int phase, boolean allowOptions) {
-        if (p.tok != LPAREN) { p.sink.finish(INVALID, m, s, p.lastEnd, 0); return; }
-        p.next();
-        int saved = p.ctx;
-        p.ctx &= ~CTX_NO_IN;
-        if (p.tok == RPAREN || p.tok == ELLIPSIS) {
-            p.missingExpression();
-            if (p.tok == ELLIPSIS) p.next();
-        } else {
-            parseAssignment(p);
-        }
-        if (p.eat(COMMA) && p.tok != RPAREN) {
-            if (!allowOptions) p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.TOKEN_EXPECTED, RPAREN);
-            if (p.tok == ELLIPSIS) { p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.EXPRESSION_EXPECTED, 0); p.next(); }
-            parseAssignment(p);
-            p.eat(COMMA);
-        }
-        p.ctx = saved;
-        p.expect(RPAREN);
-        p.sink.finish(IMPORT_CALL, m, s, p.lastEnd, phase);
     }
 }

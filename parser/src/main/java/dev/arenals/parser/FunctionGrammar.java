@@ -23,7 +23,10 @@ final class FunctionGrammar {
 
     // ------------------------------------------------------------------ functions
 
-    /** `function` [*] name? (params) { body } — current token is `function`. */
+    /**
+     * FunctionDeclaration : [async] function [*] BindingIdentifier ( FormalParameters ) { FunctionBody }   (also the expression)
+     * `function` [*] name? (params) { body } — current token is `function`.
+     */
     static void parseFunctionDeclaration(ParseContext p, int s, int flags, boolean nameOptional) {
         int m = p.sink.mark();
         p.next(); // function
@@ -36,6 +39,7 @@ final class FunctionGrammar {
         parseFunctionRest(p, flags, 0, s, m, FUNCTION_DECLARATION);
     }
 
+    /** BindingIdentifier of a function, checked against its own async/generator flags */
     static void parseFunctionName(ParseContext p, int flags, boolean declaration) {
         // a declaration's name is bound in the enclosing scope: yield/await rules of the outside apply;
         // an expression's name follows the function's own generator/async-ness
@@ -50,7 +54,10 @@ final class FunctionGrammar {
         p.ctx = saved;
     }
 
-    /** Parameters and body; wraps everything since mark {@code m} into a node of {@code kind}. */
+    /**
+     * [TypeParameters] ( FormalParameters ) [: ReturnType] ( { FunctionBody } | ; when bodiless )
+     * Parameters and body; wraps everything since mark {@code m} into a node of {@code kind}.
+     */
     static int parseFunctionRest(ParseContext p, int flags, int extraCtx, int s, int m, int kind) {
         // when too deep, enter() has skipped to EOF, so what follows cannot descend further
         p.enter();
@@ -118,6 +125,7 @@ final class FunctionGrammar {
         if (kind == FUNCTION_DECLARATION) p.semicolon();
     }
 
+    /** FormalParameters : ( [FormalParameter (, FormalParameter)* [,]] [... BindingTarget] ) */
     static int parseFormalParameters(ParseContext p) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
@@ -290,7 +298,10 @@ final class FunctionGrammar {
         return len > p.nameBuf.length ? 0 : len;
     }
 
-    /** Parameter modifiers (TypeScript parameter properties) and decorators, then the parameter. */
+    /**
+     * FormalParameter : Decorator* [accessibility] [readonly] (BindingTarget | this) [?] [: Type] [= AssignmentExpression]  |  ... BindingTarget
+     * Parameter modifiers (TypeScript parameter properties) and decorators, then the parameter.
+     */
     static void parseParameter(ParseContext p) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();

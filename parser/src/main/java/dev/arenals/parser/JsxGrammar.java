@@ -16,6 +16,7 @@ final class JsxGrammar {
     private JsxGrammar() {}
 
     /**
+     * PrimaryExpression : JSXElement | JSXFragment   (or a TS type assertion / generic arrow in .tsx)
      * A JSX element as an operand (current token `<`, JSX on): TypeScript's parser ends the operand
      * there, no call, member access or ++ after it. A TSX generic arrow is parsed as well. Kept out of
      * parseLeftHandSide, which every operand goes through.
@@ -28,7 +29,10 @@ final class JsxGrammar {
 
     // ================================================================== JSX
 
-    /** `<` in expression position: a JSX element or fragment. */
+    /**
+     * JSXElement : < JSXElementName [TypeArguments] JSXAttributes (/> | > JSXChildren </ JSXElementName >)  |  JSXFragment : < > JSXChildren </ >
+     * `<` in expression position: a JSX element or fragment.
+     */
     static void parseJsxElementOrFragment(ParseContext p, boolean inJsxChild) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
@@ -153,7 +157,10 @@ final class JsxGrammar {
         p.tok = p.lexer.scanJsxChild();
     }
 
-    /** Children up to the `<` of a closing tag `</`. */
+    /**
+     * JSXChildren : (JSXText | JSXElement | JSXFragment | { [...] AssignmentExpression? })*
+     * Children up to the `<` of a closing tag `</`.
+     */
     private static void parseJsxChildren(ParseContext p) {
         while (p.tok != EOF) {
             int cs = p.lexer.tokenStart;
@@ -192,6 +199,7 @@ final class JsxGrammar {
         if (p.tok == EOF) p.error(p.lexer.tokenStart, p.lexer.tokenStart, Diag.TOKEN_EXPECTED, LT);
     }
 
+    /** JSXElementName : JSXIdentifier | JSXNamespacedName | JSXMemberExpression */
     private static void parseJsxElementName(ParseContext p) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
@@ -212,6 +220,7 @@ final class JsxGrammar {
         }
     }
 
+    /** JSXAttributeName : JSXIdentifier | JSXNamespacedName */
     private static void parseJsxAttributeName(ParseContext p) {
         parseJsxIdentifierOrNamespaced(p, p.lexer.tokenStart, p.sink.mark());
     }

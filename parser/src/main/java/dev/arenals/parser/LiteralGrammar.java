@@ -16,6 +16,7 @@ import dev.arenals.parser.lexer.Token;
 final class LiteralGrammar {
     private LiteralGrammar() {}
 
+    /** TemplateLiteral : NoSubstitutionTemplate | TemplateHead Expression (TemplateMiddle Expression)* TemplateTail */
     static void parseTemplate(ParseContext p, boolean tagged) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
@@ -54,6 +55,7 @@ final class LiteralGrammar {
         p.leaf(TEMPLATE_ELEMENT, p.lexer.tokenStart, p.lexer.tokenEnd, invalid ? 1 : 0);
     }
 
+    /** ArrayLiteral : [ (AssignmentExpression | ... AssignmentExpression | Elision),* ] */
     static void parseArrayLiteral(ParseContext p) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
@@ -98,6 +100,7 @@ final class LiteralGrammar {
         p.sink.finish(ARRAY, m, s, p.lastEnd, flags);
     }
 
+    /** ObjectLiteral : { (PropertyDefinition ,)* }   (PropertyDefinition : IdentifierReference [= cover init] | PropertyName : AssignmentExpression | MethodDefinition | ... AssignmentExpression) */
     static void parseObjectLiteral(ParseContext p) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();

@@ -15,14 +15,16 @@ import dev.arenals.parser.diag.Diag;
 import dev.arenals.parser.lexer.Token;
 
 /**
- * Modules: `import` and `export` declarations in all their forms, module specifiers and import
- * attributes. Module syntax seen under the AUTO goal makes the file a module.
+ * Modules: `import` and `export` declarations in all their forms, module specifiers, import
+ * attributes, and the `import(…)` / `import.meta` expressions. Module syntax seen under the AUTO
+ * goal makes the file a module.
  */
 final class ModuleGrammar {
     private ModuleGrammar() {}
 
     // ------------------------------------------------------------------ modules
 
+    /** ImportDeclaration : import [type] (ImportClause from)? ModuleSpecifier [WithClause] ;  |  import x = ... (TS) */
     static void parseImportDeclaration(ParseContext p, boolean topLevel) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
@@ -139,6 +141,7 @@ final class ModuleGrammar {
         p.sink.finish(IMPORT_DECLARATION, m, s, p.lastEnd, phase);
     }
 
+    /** ModuleSpecifier : StringLiteral */
     static void parseModuleSpecifier(ParseContext p) {
         if (p.tok == STRING) {
             int s = p.lexer.tokenStart;
@@ -165,6 +168,7 @@ final class ModuleGrammar {
         }
     }
 
+    /** WithClause : (with | assert) { (AttributeKey : StringLiteral),* } */
     private static void parseImportAttributes(ParseContext p) {
         if (p.tok == K_WITH) {
             int s = p.lexer.tokenStart;
@@ -221,6 +225,7 @@ final class ModuleGrammar {
         return null;
     }
 
+    /** ExportDeclaration : export (* [as ModuleExportName] from ... | { ExportsList } [from ...] | Declaration | default ... | = Expression (TS)) */
     static void parseExportDeclaration(ParseContext p, boolean topLevel) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
@@ -386,6 +391,7 @@ final class ModuleGrammar {
         p.sink.finish(EXPORT_NAMED, m, s, p.lastEnd, 0);
     }
 
+    /** ModuleExportName : IdentifierName | StringLiteral */
     private static boolean parseModuleExportName(ParseContext p) {
         int s = p.lexer.tokenStart;
         if (p.tok == STRING) {
@@ -402,5 +408,66 @@ final class ModuleGrammar {
         }
         p.error(s, p.lexer.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
         return false;
+    }
+
+    // ------------------------------------------------------------------ import() and import.meta, from ExpressionGrammar.parsePrimary
+
+    /** ImportCall : import ( AssignmentExpression [, AssignmentExpression] )  |  ImportMeta : import . meta  |  import . (source | defer) ( AssignmentExpression ) */
+    static void parseImportExpression(ParseContext p) {
+        int s = p.lexer.tokenStart;
+        int m = p.sink.mark();
+        p.next();
+        if (p.tok == DOT) {
+            p.next();
+            if (p.atContextual(K_META)) {
+                p.leaf(IDENTIFIER_NAME, s, s + 6, p.internLiteral("import"));
+                int ms = p.lexer.tokenStart;
+                int id = p.lexer.internIdentifier();
+                p.next();
+                p.leaf(IDENTIFIER_NAME, ms, p.lastEnd, id);
+                if (!p.module && !p.autoGoal) p.error(s, p.lastEnd, Diag.IMPORT_META_OUTSIDE_MODULE, 0);
+                if (p.autoGoal && p.moduleBlockDepth == 0) p.sawModuleSyntax = true;
+                p.sink.finish(META_PROPERTY, m, s, p.lastEnd, 0);
+                return;
+            }
+            if ((p.atContextual(K_SOURCE) || p.atContextual(K_DEFER))) {
+                int phase = p.tok == K_SOURCE ? 1 : 2;
+                p.next();
+                if (p.tok != LPAREN) p.errorExpected(LPAREN);
+                parseImportCallArguments(p, s, m, phase, false);
+                return;
+            }
+            p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.TOKEN_EXPECTED, K_META);
+            p.sink.finish(INVALID, m, s, p.lastEnd, 0);
+            return;
+        }
+        if (p.tok != LPAREN) {
+            p.errorExpected(LPAREN);
+            p.sink.finish(INVALID, m, s, p.lastEnd, 0);
+            return;
+        }
+        parseImportCallArguments(p, s, m, 0, true);
+    }
+
+    private static void parseImportCallArguments(ParseContext p, int s, int m, int phase, boolean allowOptions) {
+        if (p.tok != LPAREN) { p.sink.finish(INVALID, m, s, p.lastEnd, 0); return; }
+        p.next();
+        int saved = p.ctx;
+        p.ctx &= ~CTX_NO_IN;
+        if (p.tok == RPAREN || p.tok == ELLIPSIS) {
+            p.missingExpression();
+            if (p.tok == ELLIPSIS) p.next();
+        } else {
+            parseAssignment(p);
+        }
+        if (p.eat(COMMA) && p.tok != RPAREN) {
+            if (!allowOptions) p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.TOKEN_EXPECTED, RPAREN);
+            if (p.tok == ELLIPSIS) { p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.EXPRESSION_EXPECTED, 0); p.next(); }
+            parseAssignment(p);
+            p.eat(COMMA);
+        }
+        p.ctx = saved;
+        p.expect(RPAREN);
+        p.sink.finish(IMPORT_CALL, m, s, p.lastEnd, phase);
     }
 }

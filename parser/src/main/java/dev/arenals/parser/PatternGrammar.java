@@ -20,14 +20,20 @@ final class PatternGrammar {
 
     // ------------------------------------------------------------------ bindings
 
-    /** BindingIdentifier or BindingPattern. */
+    /**
+     * BindingTarget : BindingIdentifier | ArrayBindingPattern | ObjectBindingPattern
+     * BindingIdentifier or BindingPattern.
+     */
     static void parseBindingTarget(ParseContext p) {
         if (p.tok == LBRACKET) parseArrayBindingPattern(p);
         else if (p.tok == LBRACE) parseObjectBindingPattern(p);
         else parseBindingIdentifier(p);
     }
 
-    /** A binding target with an optional default. */
+    /**
+     * BindingElement : BindingTarget [= AssignmentExpression]
+     * A binding target with an optional default.
+     */
     static void parseBindingElement(ParseContext p) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
@@ -39,6 +45,7 @@ final class PatternGrammar {
         }
     }
 
+    /** BindingIdentifier : Identifier | yield | await   (where allowed) */
     static void parseBindingIdentifier(ParseContext p) {
         int s = p.lexer.tokenStart;
         if (Token.isIdentifierLike(p.tok) || Token.isReserved(p.tok)) {
@@ -52,6 +59,7 @@ final class PatternGrammar {
         }
     }
 
+    /** ArrayBindingPattern : [ (BindingElement | Elision)* [... BindingTarget] ] */
     private static void parseArrayBindingPattern(ParseContext p) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
@@ -96,6 +104,7 @@ final class PatternGrammar {
         p.sink.finish(ARRAY_PATTERN, m, s, p.lastEnd, 0);
     }
 
+    /** ObjectBindingPattern : { (PropertyName : BindingElement | SingleNameBinding)* [... BindingIdentifier] } */
     private static void parseObjectBindingPattern(ParseContext p) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
@@ -207,7 +216,10 @@ final class PatternGrammar {
         return true;
     }
 
-    /** Rewrites an expression parsed under the cover grammar into a binding pattern (arrow parameters). */
+    /**
+     * cover: ArrayLiteral | ObjectLiteral | Identifier already parsed -> BindingTarget (arrow parameters)
+     * Rewrites an expression parsed under the cover grammar into a binding pattern (arrow parameters).
+     */
     static void toBindingTarget(ParseContext p, int n) {
         int k = p.sink.kind(n);
         switch (k) {
@@ -254,6 +266,7 @@ final class PatternGrammar {
     }
 
     /**
+     * cover: LeftHandSideExpression already parsed -> AssignmentPattern or simple target (before = or in for-in/of)
      * Rewrites the target of an assignment or for-in/of into a pattern; reports targets that are
      * neither simple nor destructuring.
      */

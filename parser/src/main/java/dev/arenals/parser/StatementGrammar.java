@@ -26,6 +26,7 @@ final class StatementGrammar {
 
     // ------------------------------------------------------------------ program
 
+    /** Script : StatementList? EOF  |  Module : ModuleItemList? EOF */
     static void parseProgram(ParseContext p) {
         int m = p.sink.mark();
         parseDirectivesAndStatements(p, EOF, true);
@@ -37,6 +38,7 @@ final class StatementGrammar {
     }
 
     /**
+     * FunctionBody/Script : DirectivePrologue? StatementList   (DirectivePrologue : StringLiteral ; ...)
      * Statement list with a directive prologue. Returns true when the prologue holds "use strict"
      * (and switches to strict mode for the rest of the list).
      */
@@ -66,10 +68,12 @@ final class StatementGrammar {
         return becameStrict;
     }
 
+    /** StatementList : StatementListItem*   (until the closing token) */
     static void parseStatementList(ParseContext p, int end, boolean topLevel) {
         while (p.tok != end && p.tok != EOF) parseStatementListStep(p, end, topLevel);
     }
 
+    /** StatementListItem, skipping one token when no progress is made */
     static void parseStatementListStep(ParseContext p, int end, boolean topLevel) {
         int before = p.lexer.tokenStart;
         parseStatementListItem(p, topLevel);
@@ -84,6 +88,7 @@ final class StatementGrammar {
 
     // ------------------------------------------------------------------ statements
 
+    /** StatementListItem : Statement | Declaration | ModuleItem (import/export) | TS declaration */
     private static void parseStatementListItem(ParseContext p, boolean topLevel) {
         if (p.tok == AT) {
             int s = p.lexer.tokenStart;
@@ -202,6 +207,7 @@ final class StatementGrammar {
         return result;
     }
 
+    /** Statement : Block | VariableStatement | EmptyStatement | ExpressionStatement | IfStatement | BreakableStatement | ... */
     static void parseStatement(ParseContext p) {
         p.inCaseClause = false;
         if (!p.enter()) { p.exit(); return; }
@@ -212,6 +218,7 @@ final class StatementGrammar {
         }
     }
 
+    /** Statement, by its first token */
     private static void parseStatementInner(ParseContext p) {
         boolean body = p.bodyPosition;
         p.bodyPosition = false;
@@ -320,6 +327,7 @@ final class StatementGrammar {
         p.sink.finish(EXPRESSION_STATEMENT, m, s, p.lastEnd, 0);
     }
 
+    /** Block : { StatementList? } */
     private static void parseBlock(ParseContext p, int kind) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
@@ -329,6 +337,7 @@ final class StatementGrammar {
         p.sink.finish(kind, m, s, p.lastEnd, 0);
     }
 
+    /** VariableStatement : (var | let | const | using | await using) VariableDeclarationList ; */
     static void parseVariableStatement(ParseContext p, int kind) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
@@ -339,7 +348,10 @@ final class StatementGrammar {
         p.sink.finish(VARIABLE_DECLARATION, m, s, p.lastEnd, kind);
     }
 
-    /** Declarators after var/let/const/using. In a for head the caller checks initialisers. Returns the count. */
+    /**
+     * VariableDeclarationList : VariableDeclaration (, VariableDeclaration)*   (VariableDeclaration : BindingTarget [: Type] [= AssignmentExpression])
+     * Declarators after var/let/const/using. In a for head the caller checks initialisers. Returns the count.
+     */
     private static int parseDeclarators(ParseContext p, int kind, boolean inForHead) {
         int count = 0;
         do {
@@ -385,6 +397,7 @@ final class StatementGrammar {
     }
 
     /**
+     * IfStatement : if ( Expression ) Statement [else Statement]
      * IfStatement : if ( Expression ) Statement [else Statement]. An {@code else if} chain is one
      * loop, not one nesting level per link: generated code has chains hundreds of links long.
      */
@@ -423,6 +436,7 @@ final class StatementGrammar {
         p.chainTop++;
     }
 
+    /** the Statement of an if or else branch (an else-if chain is iterative, see pushChain) */
     private static void parseIfBranch(ParseContext p) {
         // Annex B: `if (x) function f() {}` in sloppy code
         if (p.tok == K_FUNCTION && !p.escaped() && !p.strictHere()) {
@@ -436,12 +450,14 @@ final class StatementGrammar {
         parseStatement(p);
     }
 
+    /** ( Expression ) */
     private static void parseParenthesizedCondition(ParseContext p) {
         p.expect(LPAREN);
         parseExpression(p);
         p.expect(RPAREN);
     }
 
+    /** Statement in body position (of if, loops, with) */
     private static void parseBody(ParseContext p, int flags) {
         int saved = p.ctx;
         p.ctx |= flags;
@@ -450,6 +466,7 @@ final class StatementGrammar {
         p.ctx = saved;
     }
 
+    /** WhileStatement : while ( Expression ) Statement */
     private static void parseWhile(ParseContext p) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
@@ -459,10 +476,12 @@ final class StatementGrammar {
         p.sink.finish(WHILE, m, s, p.lastEnd, 0);
     }
 
+    /** Statement as a loop body (break and continue allowed) */
     private static void parseLoopBody(ParseContext p) {
         parseBody(p, CTX_ITERATION | CTX_BREAKABLE);
     }
 
+    /** DoWhileStatement : do Statement while ( Expression ) ;? */
     private static void parseDoWhile(ParseContext p) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
@@ -474,6 +493,7 @@ final class StatementGrammar {
         p.sink.finish(DO_WHILE, m, s, p.lastEnd, 0);
     }
 
+    /** ForStatement : for [await] ( [init] ; [Expression] ; [Expression] ) Statement | for ( head in/of Expression ) Statement */
     private static void parseFor(ParseContext p) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
@@ -609,6 +629,7 @@ final class StatementGrammar {
         return true;
     }
 
+    /** ForInOfStatement head : LeftHandSideExpression (a cover that may become a pattern) */
     private static void parseLeftHandSideOrExpressionForHead(ParseContext p) {
         int m = p.sink.mark();
         int s = p.lexer.tokenStart;
@@ -619,6 +640,7 @@ final class StatementGrammar {
         }
     }
 
+    /** BreakStatement : break [no LineTerminator here] LabelIdentifier? ;  |  ContinueStatement : continue ... */
     private static void parseBreakContinue(ParseContext p, boolean isBreak) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
@@ -646,6 +668,7 @@ final class StatementGrammar {
         return -1;
     }
 
+    /** LabelledStatement : LabelIdentifier : LabelledItem */
     private static void parseLabelled(ParseContext p, boolean body) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
@@ -686,6 +709,7 @@ final class StatementGrammar {
         p.sink.finish(LABELED, m, s, p.lastEnd, 0);
     }
 
+    /** ReturnStatement : return [no LineTerminator here] Expression? ; */
     private static void parseReturn(ParseContext p) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
@@ -696,6 +720,7 @@ final class StatementGrammar {
         p.sink.finish(RETURN, m, s, p.lastEnd, 0);
     }
 
+    /** WithStatement : with ( Expression ) Statement */
     private static void parseWith(ParseContext p) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
@@ -706,6 +731,7 @@ final class StatementGrammar {
         p.sink.finish(WITH, m, s, p.lastEnd, 0);
     }
 
+    /** SwitchStatement : switch ( Expression ) { CaseClause* DefaultClause? CaseClause* } */
     private static void parseSwitch(ParseContext p) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
@@ -753,6 +779,7 @@ final class StatementGrammar {
         p.sink.finish(SWITCH, m, s, p.lastEnd, 0);
     }
 
+    /** ThrowStatement : throw [no LineTerminator here] Expression ; */
     private static void parseThrow(ParseContext p) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
@@ -771,6 +798,7 @@ final class StatementGrammar {
         p.sink.finish(THROW, m, s, p.lastEnd, 0);
     }
 
+    /** TryStatement : try Block (Catch Finally? | Finally)   (Catch : catch [( CatchParameter [: Type] )] Block) */
     private static void parseTry(ParseContext p) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();

@@ -22,7 +22,10 @@ final class TsDeclarationGrammar {
 
     // ================================================================== TypeScript: declarations
 
-    /** interface / type / enum / namespace / module / declare / abstract at statement start; true when handled. */
+    /**
+     * TS declaration at a statement: interface | type | enum | namespace | module | declare ... | abstract class | global
+     * interface / type / enum / namespace / module / declare / abstract at statement start; true when handled.
+     */
     static boolean tryParseTypeScriptDeclaration(ParseContext p, int s, int m, int modifiers) {
         if (!p.ts) return false;
         p.enter();
@@ -108,6 +111,7 @@ final class TsDeclarationGrammar {
     }
 
     /**
+     * AmbientDeclaration : declare (VariableStatement | FunctionDeclaration | ClassDeclaration | EnumDeclaration | namespace | module | global)
      * After {@code declare} (consumed; it starts at {@code s}): the declaration it modifies. When
      * the word after it turns out not to start one ({@code declare module} at the end of the text,
      * {@code declare type} before a line break), {@code declare} was a plain identifier, as
@@ -146,6 +150,7 @@ final class TsDeclarationGrammar {
         }
     }
 
+    /** VariableStatement after declare/export modifiers */
     private static void parseVariableStatementWithModifiers(ParseContext p, int s, int kind, int modifiers) {
         parseVariableStatement(p, kind);
         int decl = p.sink.pending(p.sink.mark() - 1);
@@ -159,6 +164,7 @@ final class TsDeclarationGrammar {
         return p.peekNewline == 0 && (Token.isIdentifierLike(pk) || (Token.isReserved(pk) && pk != K_IN && pk != K_INSTANCEOF));
     }
 
+    /** InterfaceDeclaration : interface BindingIdentifier [TypeParameters] [extends HeritageList] { TypeMember* } */
     private static void parseInterface(ParseContext p, int s, int m, int modifiers) {
         p.next(); // interface
         parseBindingIdentifierAnyWord(p);
@@ -173,6 +179,7 @@ final class TsDeclarationGrammar {
         p.sink.finish(INTERFACE_DECLARATION, m, s, p.lastEnd, modifiers);
     }
 
+    /** HeritageClause : (extends | implements) ExpressionWithTypeArguments (, ExpressionWithTypeArguments)* */
     static void parseHeritageClause(ParseContext p, int keyword) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
@@ -188,7 +195,10 @@ final class TsDeclarationGrammar {
     }
 
     /** a.b.c as an expression (IDENTIFIER_REFERENCE and MEMBER nodes). */
-    /** `A.B.C`; in an import-equals' module reference (moduleReference) no part may be a reserved word, as in TypeScript. */
+    /**
+     * EntityNameExpression : Identifier (. IdentifierName)*   (or require ( ... ) as a module reference)
+     * `A.B.C`; in an import-equals' module reference (moduleReference) no part may be a reserved word, as in TypeScript.
+     */
     private static void parseEntityNameExpression(ParseContext p, boolean moduleReference) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
@@ -209,6 +219,7 @@ final class TsDeclarationGrammar {
         }
     }
 
+    /** TypeAliasDeclaration : type BindingIdentifier [TypeParameters] = Type ; */
     private static void parseTypeAlias(ParseContext p, int s, int m, int modifiers) {
         p.next(); // type
         parseBindingIdentifierAnyWord(p);
@@ -219,6 +230,7 @@ final class TsDeclarationGrammar {
         p.sink.finish(TYPE_ALIAS, m, s, p.lastEnd, modifiers);
     }
 
+    /** EnumDeclaration : [const] enum BindingIdentifier { (PropertyName [= AssignmentExpression]),* } */
     private static void parseEnum(ParseContext p, int s, int m, int modifiers) {
         p.next(); // enum
         parseBindingIdentifierAnyWord(p);
@@ -252,6 +264,7 @@ final class TsDeclarationGrammar {
         p.sink.finish(ENUM_DECLARATION, m, s, p.lastEnd, modifiers);
     }
 
+    /** ModuleDeclaration : (namespace | module) IdentifierPath { ModuleItem* } | module StringLiteral [{ ... }] | global { ... } */
     private static void parseModuleDeclaration(ParseContext p, int s, int m, int modifiers) {
         int keyword = p.tok;
         if (p.tok != K_GLOBAL) p.next(); // namespace / module
@@ -307,7 +320,10 @@ final class TsDeclarationGrammar {
         p.sink.finish(MODULE_DECLARATION, m, s, p.lastEnd, keyword | modifiers);
     }
 
-    /** `import x = require("m")` / `import x = A.B` after `import [type] x` (current token `=`); whether it was `require`. */
+    /**
+     * ImportEqualsDeclaration : import [type] BindingIdentifier = (require ( StringLiteral ) | EntityName) ;
+     * `import x = require("m")` / `import x = A.B` after `import [type] x` (current token `=`); whether it was `require`.
+     */
     static boolean parseImportEqualsRest(ParseContext p, int s, int m, int flags) {
         p.next(); // =
         int rs = p.lexer.tokenStart;

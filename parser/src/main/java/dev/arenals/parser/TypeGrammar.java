@@ -21,7 +21,10 @@ final class TypeGrammar {
 
     // ================================================================== TypeScript: types
 
-    /** `: Type` when present (TypeScript only). Returns true when a type was parsed. */
+    /**
+     * TypeAnnotation : [: Type]
+     * `: Type` when present (TypeScript only). Returns true when a type was parsed.
+     */
     static boolean parseTypeAnnotationOpt(ParseContext p) {
         if (p.ts && p.tok == COLON) {
             p.next();
@@ -31,6 +34,7 @@ final class TypeGrammar {
         return false;
     }
 
+    /** Type : FunctionType | ConstructorType | UnionType [extends Type ? Type : Type] */
     static void parseType(ParseContext p) {
         if (!p.enter()) { p.exit(); p.errorNode(p.lexer.tokenStart, p.lexer.tokenStart); return; }
         try {
@@ -43,6 +47,7 @@ final class TypeGrammar {
         }
     }
 
+    /** Type without a conditional type at its top (the check type of one) */
     private static void parseTypeNoConditional(ParseContext p) {
         boolean saved = p.disallowConditional;
         p.disallowConditional = true;
@@ -52,6 +57,7 @@ final class TypeGrammar {
         p.disallowConditional = saved;
     }
 
+    /** Type : FunctionType | ConstructorType | UnionType [extends Type ? Type : Type] */
     private static void parseTypeWorker(ParseContext p) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
@@ -118,6 +124,7 @@ final class TypeGrammar {
         return false;
     }
 
+    /** FunctionType : [TypeParameters] ( Parameters ) => ReturnType  |  ConstructorType : [abstract] new ... */
     private static void parseFunctionOrConstructorType(ParseContext p) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
@@ -136,7 +143,10 @@ final class TypeGrammar {
         p.sink.finish(kind, m, s, p.lastEnd, flags);
     }
 
-    /** A return type: a type, or a type predicate `x is T`, `asserts x [is T]`, `this is T`. */
+    /**
+     * ReturnType : Type | TypePredicate   (TypePredicate : [asserts] (Identifier | this) [is Type])
+     * A return type: a type, or a type predicate `x is T`, `asserts x [is T]`, `this is T`.
+     */
     static void parseReturnType(ParseContext p) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
@@ -178,11 +188,16 @@ final class TypeGrammar {
         }
     }
 
+    /** UnionType : [|] IntersectionType (| IntersectionType)* */
     private static void parseUnionType(ParseContext p) { parseTypeList(p, BAR, UNION_TYPE); }
 
+    /** IntersectionType : [&] TypeOperator (& TypeOperator)* */
     private static void parseIntersectionType(ParseContext p) { parseTypeList(p, AMP, INTERSECTION_TYPE); }
 
-    /** `A | B | C` (or `&`), with an optional leading separator; one operand stays unwrapped. */
+    /**
+     * UnionType or IntersectionType, by separator
+     * `A | B | C` (or `&`), with an optional leading separator; one operand stays unwrapped.
+     */
     private static void parseTypeList(ParseContext p, int separator, int kind) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
@@ -200,6 +215,7 @@ final class TypeGrammar {
         if (separator == BAR) parseIntersectionType(p); else parseTypeOperator(p);
     }
 
+    /** TypeOperator : (keyof | unique | readonly) TypeOperator | infer Identifier [extends Type] | PostfixType */
     private static void parseTypeOperator(ParseContext p) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
@@ -249,6 +265,7 @@ final class TypeGrammar {
         parsePostfixType(p);
     }
 
+    /** PostfixType : NonArrayType ([ ] | [ Type ])*   (no line break before [) */
     private static void parsePostfixType(ParseContext p) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
@@ -272,6 +289,7 @@ final class TypeGrammar {
         }
     }
 
+    /** PrimaryType : TypeReference | keyword | literal | ( Type ) | TupleType | TypeLiteral | MappedType | typeof EntityName | ImportType | TemplateLiteralType | this */
     private static void parseNonArrayType(ParseContext p) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
@@ -382,7 +400,10 @@ final class TypeGrammar {
 
     private static int t0(ParseContext p) { return p.tok == K_VOID ? K_VOID : K_NULL; }
 
-    /** a.b.c as IDENTIFIER_REFERENCE / QUALIFIED_NAME; `this` allowed first when {@code allowThis}. */
+    /**
+     * EntityName : Identifier (. IdentifierName)*
+     * a.b.c as IDENTIFIER_REFERENCE / QUALIFIED_NAME; `this` allowed first when {@code allowThis}.
+     */
     private static void parseEntityName(ParseContext p, boolean typeQuery) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
@@ -415,6 +436,7 @@ final class TypeGrammar {
         }
     }
 
+    /** ImportType : [typeof] import ( StringLiteral [, { with: ... }] ) [. EntityName] [TypeArguments] */
     private static void parseImportType(ParseContext p, int flags) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
@@ -452,6 +474,7 @@ final class TypeGrammar {
         return result;
     }
 
+    /** MappedType : { [+|- readonly] [ Identifier in Type [as Type] ] [+|- ?] [: Type] ;? } */
     private static void parseMappedType(ParseContext p) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
@@ -491,6 +514,7 @@ final class TypeGrammar {
         p.sink.finish(MAPPED_TYPE, m, s, p.lastEnd, flags);
     }
 
+    /** TupleType : [ (Type | Identifier [?] : Type | ... Type),* ] */
     private static void parseTupleType(ParseContext p) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
@@ -544,6 +568,7 @@ final class TypeGrammar {
         p.sink.finish(TUPLE_TYPE, m, s, p.lastEnd, 0);
     }
 
+    /** TypeLiteral : { TypeMember* } */
     private static void parseTypeLiteral(ParseContext p) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
@@ -553,7 +578,10 @@ final class TypeGrammar {
         p.sink.finish(TYPE_LITERAL, m, s, p.lastEnd, 0);
     }
 
-    /** Members of an interface body or type literal, up to (not including) `}`. */
+    /**
+     * TypeMember* up to }   (separated by ; , or line breaks)
+     * Members of an interface body or type literal, up to (not including) `}`.
+     */
     static void parseTypeMembers(ParseContext p) {
         while (p.tok != RBRACE && p.tok != EOF) {
             int before = p.lexer.tokenStart;
@@ -571,6 +599,7 @@ final class TypeGrammar {
         }
     }
 
+    /** TypeMember : PropertySignature | MethodSignature | CallSignature | ConstructSignature | IndexSignature | get/set accessor */
     private static void parseTypeMember(ParseContext p) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
@@ -667,6 +696,7 @@ final class TypeGrammar {
         return result;
     }
 
+    /** IndexSignature : [ Identifier : Type ] : Type   (after the modifiers) */
     static void parseIndexSignatureRest(ParseContext p, int s, int m, int flags) {
         // [key: string]: T  — parameters use the bracket list
         int ps = p.lexer.tokenStart;
@@ -684,7 +714,10 @@ final class TypeGrammar {
         p.sink.finish(INDEX_SIGNATURE, m, s, p.lastEnd, flags);
     }
 
-    /** [TYPE_PARAMETERS] ( params ) [: return type] of a signature. */
+    /**
+     * CallSignature : [TypeParameters] ( Parameters ) [: ReturnType]
+     * [TYPE_PARAMETERS] ( params ) [: return type] of a signature.
+     */
     private static void parseSignatureRest(ParseContext p) {
         if (p.tok == LT) parseTypeParameters(p);
         int saved = p.ctx;
@@ -696,6 +729,7 @@ final class TypeGrammar {
         }
     }
 
+    /** TypeParameters : < TypeParameter (, TypeParameter)* [,] >   (TypeParameter : [const] [in] [out] Identifier [extends Type] [= Type]) */
     static void parseTypeParameters(ParseContext p) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
@@ -762,7 +796,10 @@ final class TypeGrammar {
         }
     }
 
-    /** A type's own name: any identifier-like word, reported when reserved. */
+    /**
+     * BindingIdentifier where any word is taken (a type parameter name), reserved words reported
+     * A type's own name: any identifier-like word, reported when reserved.
+     */
     static void parseBindingIdentifierAnyWord(ParseContext p) {
         int s = p.lexer.tokenStart;
         if (Token.isReserved(p.tok)) p.error(s, p.lexer.tokenEnd, Diag.RESERVED_WORD_AS_IDENTIFIER, p.tok);
@@ -771,6 +808,7 @@ final class TypeGrammar {
         p.leaf(BINDING_IDENTIFIER, s, p.lastEnd, id);
     }
 
+    /** TypeArguments : < Type (, Type)* [,] > */
     static void parseTypeArguments(ParseContext p) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
@@ -784,6 +822,7 @@ final class TypeGrammar {
     }
 
     /**
+     * TypeArguments in an expression (f<T>(x), a<T>), tried speculatively and kept only when what follows fits
      * In an expression, `<` after an operand may open type arguments (`f<T>(x)`): parsed
      * speculatively, kept when the list closes and what follows can follow type arguments.
      */
