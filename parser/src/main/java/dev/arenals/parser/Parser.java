@@ -35,8 +35,9 @@ final class Parser {
     /**
      * Parses top-level statements from {@code from} (the end of the previous statement's last token,
      * or 0) until the current token starts at or after {@code stopAt}, leaving each statement as a
-     * pending node of {@code sink} — what {@link StatementGrammar#parseProgram} would have parsed there, given the
-     * same text before {@code from}. {@code strict}: the program's prologue holds "use strict".
+     * pending node of {@code sink} — what {@link StatementGrammar#parseProgram} would have parsed
+     * there, given the same text before {@code from}. {@code strict}: the program's prologue holds
+     * "use strict".
      * Returns the start of the token the parse stopped at, or -1 when the input nested too deep.
      * Whether module syntax was seen is then {@link #sawModuleSyntax()}.
      */
