@@ -240,6 +240,8 @@ final class ArrowGrammar {
         p.arrowEndPos = p.lastEnd;
     }
 
+    // ------------------------------------------------------------------ TypeScript: typed arrows
+
     /**
      * TS: [TypeParameters] ( FormalParameters ) [: ReturnType] => ConciseBody, tried speculatively
      * TypeScript arrow function with typed parameters, type parameters or a return type, tried

@@ -26,6 +26,8 @@ import java.util.Arrays;
 final class ExpressionGrammar {
     private ExpressionGrammar() {}
 
+    // ------------------------------------------------------------------ expressions
+
     private static boolean afterArrow(ParseContext p) { return p.arrowEndPos == p.lastEnd && p.arrowEndPos >= 0; }
 
     /**

@@ -298,6 +298,8 @@ final class FunctionGrammar {
         return len > p.nameBuf.length ? 0 : len;
     }
 
+    // ------------------------------------------------------------------ TypeScript: parameters
+
     /**
      * FormalParameter : Decorator* [accessibility] [readonly] (BindingTarget | this) [?] [: Type] [= AssignmentExpression]  |  ... BindingTarget
      * Parameter modifiers (TypeScript parameter properties) and decorators, then the parameter.

@@ -15,6 +15,8 @@ import dev.arenals.parser.tree.NodeKind;
 final class JsxGrammar {
     private JsxGrammar() {}
 
+    // ------------------------------------------------------------------ JSX in expressions
+
     /**
      * PrimaryExpression : JSXElement | JSXFragment   (or a TS type assertion / generic arrow in .tsx)
      * A JSX element as an operand (current token `<`, JSX on): TypeScript's parser ends the operand
@@ -27,7 +29,7 @@ final class JsxGrammar {
         parseJsxElementOrFragment(p, false);
     }
 
-    // ================================================================== JSX
+    // ------------------------------------------------------------------ elements, fragments, children
 
     /**
      * JSXElement : < JSXElementName [TypeArguments] JSXAttributes (/> | > JSXChildren </ JSXElementName >)  |  JSXFragment : < > JSXChildren </ >

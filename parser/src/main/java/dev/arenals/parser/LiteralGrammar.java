@@ -16,6 +16,8 @@ import dev.arenals.parser.lexer.Token;
 final class LiteralGrammar {
     private LiteralGrammar() {}
 
+    // ------------------------------------------------------------------ templates
+
     /** TemplateLiteral : NoSubstitutionTemplate | TemplateHead Expression (TemplateMiddle Expression)* TemplateTail */
     static void parseTemplate(ParseContext p, boolean tagged) {
         int s = p.lexer.tokenStart;
@@ -54,6 +56,8 @@ final class LiteralGrammar {
         if (invalid && !tagged) p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.INVALID_OCTAL_TEMPLATE, 0);
         p.leaf(TEMPLATE_ELEMENT, p.lexer.tokenStart, p.lexer.tokenEnd, invalid ? 1 : 0);
     }
+
+    // ------------------------------------------------------------------ array and object literals
 
     /** ArrayLiteral : [ (AssignmentExpression | ... AssignmentExpression | Elision),* ] */
     static void parseArrayLiteral(ParseContext p) {

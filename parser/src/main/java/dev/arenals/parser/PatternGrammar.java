@@ -216,6 +216,8 @@ final class PatternGrammar {
         return true;
     }
 
+    // ------------------------------------------------------------------ cover grammar -> patterns (after `=` or `=>` shows what a literal was)
+
     /**
      * cover: ArrayLiteral | ObjectLiteral | Identifier already parsed -> BindingTarget (arrow parameters)
      * Rewrites an expression parsed under the cover grammar into a binding pattern (arrow parameters).
