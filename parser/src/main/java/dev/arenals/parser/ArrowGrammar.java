@@ -214,8 +214,8 @@ final class ArrowGrammar {
         }
         if (p.tok == ARROW) p.next();
         int saved = p.ctx;
-        int savedLabelBase = p.labelBase, savedLabelTop = p.labelTop;
-        p.labelBase = p.labelTop;
+        int savedLabelBase = p.labels.base, savedLabelTop = p.labels.top;
+        p.labels.base = p.labels.top;
         p.ctx = (p.ctx & ~(CTX_AWAIT | CTX_YIELD | CTX_ITERATION | CTX_BREAKABLE | CTX_PARAMS | CTX_STATIC_BLOCK)) | CTX_FUNCTION;
         if ((flags & F_ASYNC) != 0) p.ctx |= CTX_AWAIT;
         if (p.tok == LBRACE) {
@@ -234,8 +234,8 @@ final class ArrowGrammar {
         if (p.strict()) checkStrictParams(p, params);
         checkDuplicateParams(p, params, true);
         p.ctx = saved;
-        p.labelBase = savedLabelBase;
-        p.labelTop = savedLabelTop;
+        p.labels.base = savedLabelBase;
+        p.labels.top = savedLabelTop;
         p.sink.finish(ARROW_FUNCTION, m, s, p.lastEnd, flags);
         p.arrowEndPos = p.lastEnd;
     }

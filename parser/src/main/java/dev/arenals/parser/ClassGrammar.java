@@ -124,12 +124,12 @@ final class ClassGrammar {
         }
         int saved = p.ctx;
         p.ctx |= CTX_CLASS_BODY;
-        p.classDepth++;
+        p.privates.classDepth++;
         boolean seenConstructor = false;
-        int privStart = p.privateTop;
-        int savedPrivateBase = p.privateBase;
-        p.privateBase = p.privateTop;
-        int refBase = p.privateRefTop;
+        int privStart = p.privates.top;
+        int savedPrivateBase = p.privates.base;
+        p.privates.base = p.privates.top;
+        int refBase = p.privates.refTop;
         while (p.tok != RBRACE && p.tok != EOF) {
             if (p.tok == SEMICOLON) { p.next(); continue; }
             int before = p.lexer.tokenStart;
@@ -147,26 +147,26 @@ final class ClassGrammar {
             }
         }
         resolvePrivateReferences(p, refBase, outermostClass(p));
-        p.classDepth--;
-        p.privateTop = privStart;
-        p.privateBase = savedPrivateBase;
+        p.privates.classDepth--;
+        p.privates.top = privStart;
+        p.privates.base = savedPrivateBase;
         p.ctx = saved;
         p.expect(RBRACE);
         p.sink.finish(CLASS_BODY, m, s, p.lastEnd, 0);
     }
 
-    private static boolean outermostClass(ParseContext p) { return p.classDepth == 1; }
+    private static boolean outermostClass(ParseContext p) { return p.privates.classDepth == 1; }
 
     static void notePrivateReference(ParseContext p, int id, int s, int e) {
-        if (p.privateRefTop == p.privateRefs.length) {
-            p.privateRefs = Arrays.copyOf(p.privateRefs, p.privateRefTop * 2);
-            p.privateRefStart = Arrays.copyOf(p.privateRefStart, p.privateRefTop * 2);
-            p.privateRefEnd = Arrays.copyOf(p.privateRefEnd, p.privateRefTop * 2);
+        if (p.privates.refTop == p.privates.refs.length) {
+            p.privates.refs = Arrays.copyOf(p.privates.refs, p.privates.refTop * 2);
+            p.privates.refStart = Arrays.copyOf(p.privates.refStart, p.privates.refTop * 2);
+            p.privates.refEnd = Arrays.copyOf(p.privates.refEnd, p.privates.refTop * 2);
         }
-        p.privateRefs[p.privateRefTop] = id;
-        p.privateRefStart[p.privateRefTop] = s;
-        p.privateRefEnd[p.privateRefTop] = e;
-        p.privateRefTop++;
+        p.privates.refs[p.privates.refTop] = id;
+        p.privates.refStart[p.privates.refTop] = s;
+        p.privates.refEnd[p.privates.refTop] = e;
+        p.privates.refTop++;
     }
 
     /**
@@ -175,46 +175,46 @@ final class ClassGrammar {
      */
     private static void resolvePrivateReferences(ParseContext p, int refBase, boolean outermost) {
         int keep = refBase;
-        for (int r = refBase; r < p.privateRefTop; r++) {
-            int id = p.privateRefs[r];
+        for (int r = refBase; r < p.privates.refTop; r++) {
+            int id = p.privates.refs[r];
             boolean declared = false;
-            for (int i = p.privateBase; i < p.privateTop; i++) {
-                if (p.privateNames[i] == id) { declared = true; break; }
+            for (int i = p.privates.base; i < p.privates.top; i++) {
+                if (p.privates.names[i] == id) { declared = true; break; }
             }
             if (declared) continue;
             if (outermost) {
-                p.error(p.privateRefStart[r], p.privateRefEnd[r], Diag.UNDECLARED_PRIVATE_NAME_IN_CLASS, id);
+                p.error(p.privates.refStart[r], p.privates.refEnd[r], Diag.UNDECLARED_PRIVATE_NAME_IN_CLASS, id);
                 continue;
             }
-            p.privateRefs[keep] = id;
-            p.privateRefStart[keep] = p.privateRefStart[r];
-            p.privateRefEnd[keep] = p.privateRefEnd[r];
+            p.privates.refs[keep] = id;
+            p.privates.refStart[keep] = p.privates.refStart[r];
+            p.privates.refEnd[keep] = p.privates.refEnd[r];
             keep++;
         }
-        p.privateRefTop = keep;
+        p.privates.refTop = keep;
     }
 
     private static void declarePrivate(ParseContext p, int id, int kindBits, int s, int e) {
-        for (int i = p.privateTop - 1; i >= p.privateBase; i--) {
-            if (p.privateNames[i] == id) {
-                int other = p.privateKinds[i];
+        for (int i = p.privates.top - 1; i >= p.privates.base; i--) {
+            if (p.privates.names[i] == id) {
+                int other = p.privates.kinds[i];
                 boolean accessorPair = ((other & 3) != 0 && (kindBits & 3) != 0 && (other & 3) != (kindBits & 3)
                         && (other & 4) == (kindBits & 4) && (other & 8) == 0 && (kindBits & 8) == 0);
                 if (accessorPair) {
-                    p.privateKinds[i] = other | kindBits;
+                    p.privates.kinds[i] = other | kindBits;
                     return;
                 }
                 p.error(s, e, Diag.DUPLICATE_PRIVATE_NAME, id);
                 return;
             }
         }
-        if (p.privateTop == p.privateNames.length) {
-            p.privateNames = Arrays.copyOf(p.privateNames, p.privateTop * 2);
-            p.privateKinds = Arrays.copyOf(p.privateKinds, p.privateTop * 2);
+        if (p.privates.top == p.privates.names.length) {
+            p.privates.names = Arrays.copyOf(p.privates.names, p.privates.top * 2);
+            p.privates.kinds = Arrays.copyOf(p.privates.kinds, p.privates.top * 2);
         }
-        p.privateNames[p.privateTop] = id;
-        p.privateKinds[p.privateTop] = kindBits;
-        p.privateTop++;
+        p.privates.names[p.privates.top] = id;
+        p.privates.kinds[p.privates.top] = kindBits;
+        p.privates.top++;
     }
 
     /**
@@ -336,12 +336,12 @@ final class ClassGrammar {
         if (p.tok == ASSIGN) {
             p.next();
             int saved = p.ctx;
-            int savedLabelBase = p.labelBase;
-            p.labelBase = p.labelTop;
+            int savedLabelBase = p.labels.base;
+            p.labels.base = p.labels.top;
             p.ctx = (p.ctx & (CTX_STRICT | CTX_CLASS_BODY)) | CTX_SUPER_PROP | CTX_NEW_TARGET | CTX_FIELD_INIT;
             parseAssignment(p);
             p.ctx = saved;
-            p.labelBase = savedLabelBase;
+            p.labels.base = savedLabelBase;
         }
         semicolonAfterField(p);
         return p.sink.finish(FIELD, m, s, p.lastEnd, flags);
@@ -356,14 +356,14 @@ final class ClassGrammar {
     /** ClassStaticBlock : static { ClassStaticBlockStatementList } */
     private static int parseStaticBlock(ParseContext p, int s, int m) {
         int saved = p.ctx;
-        int savedLabelBase = p.labelBase;
-        p.labelBase = p.labelTop;
+        int savedLabelBase = p.labels.base;
+        p.labels.base = p.labels.top;
         p.ctx = (p.ctx & (CTX_STRICT | CTX_CLASS_BODY)) | CTX_SUPER_PROP | CTX_NEW_TARGET | CTX_STATIC_BLOCK;
         p.expect(LBRACE);
         parseStatementList(p, RBRACE, false);
         p.expect(RBRACE);
         p.ctx = saved;
-        p.labelBase = savedLabelBase;
+        p.labels.base = savedLabelBase;
         return p.sink.finish(STATIC_BLOCK, m, s, p.lastEnd, C_STATIC);
     }
 

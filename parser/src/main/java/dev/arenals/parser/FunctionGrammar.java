@@ -70,10 +70,10 @@ final class FunctionGrammar {
 
     private static int parseFunctionRestInner(ParseContext p, int flags, int extraCtx, int s, int m, int kind) {
         int saved = p.ctx;
-        int savedLabelBase = p.labelBase;
-        int savedLabelTop = p.labelTop;
+        int savedLabelBase = p.labels.base;
+        int savedLabelTop = p.labels.top;
         int savedYield = p.lastYieldPos, savedAwait = p.lastAwaitPos;
-        p.labelBase = p.labelTop;
+        p.labels.base = p.labels.top;
         p.ctx = (p.ctx & (CTX_STRICT | CTX_CLASS_BODY)) | CTX_FUNCTION | CTX_NEW_TARGET | extraCtx;
         if ((flags & F_ASYNC) != 0) p.ctx |= CTX_AWAIT;
         if ((flags & F_GENERATOR) != 0) p.ctx |= CTX_YIELD;
@@ -113,8 +113,8 @@ final class FunctionGrammar {
         // sloppy simple parameters may repeat a name; a module's may not
         if (!uniqueParams && p.autoGoal && !p.sloppyMattered && simpleParamsRepeatAName(p, paramsNode)) p.sloppyMattered = true;
         p.ctx = saved;
-        p.labelBase = savedLabelBase;
-        p.labelTop = savedLabelTop;
+        p.labels.base = savedLabelBase;
+        p.labels.top = savedLabelTop;
         p.lastYieldPos = savedYield;
         p.lastAwaitPos = savedAwait;
         return p.sink.finish(kind, m, s, p.lastEnd, flags);

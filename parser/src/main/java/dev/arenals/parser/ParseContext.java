@@ -45,7 +45,9 @@ final class ParseContext {
 
     // ================================================================== state
     // Every field is reset by begin() (or needs no reset: buffers, and stacks whose top is reset).
-    // The hot ones stay flat here, one load from p.
+    // Fields stay flat here, one load from p; only cold state one area owns (labels, private
+    // names) sits in a holder reset by one call. The speculation arrays and cover positions stay
+    // flat: speculate/rollback and every assignment expression touch them.
 
     // ---- the parse: input, output and options, set by begin()
     final Lexer lexer = new Lexer();
@@ -108,12 +110,8 @@ final class ParseContext {
     final IntSet failedArrows = new IntSet();
 
     // ---- statements (StatementGrammar)
-    // labels: name ids and whether each labels a loop; a function boundary saves labelBase
-    int[] labelNames = new int[16];
-    boolean[] labelLoop = new boolean[16];
-    boolean[] pendingLabelLoopCandidate = new boolean[16];
-    int labelTop;
-    int labelBase;
+    /** Labels in scope (cold: a holder at the end of this file, reset by one call). */
+    final Labels labels = new Labels();
     /** True while parsing the statements of a switch case clause. */
     boolean inCaseClause;
     /** The statement being parsed is the body of an if, loop or with: a labelled function is an error there. */
@@ -136,17 +134,8 @@ final class ParseContext {
     boolean classNameOptional;
     /** Mark of decorators parsed before a class, so they become the class's first children. */
     int pendingClassMark = -1;
-    // private names declared in the current class bodies: name id and kind bits (1 getter, 2 setter, 4 static, 8 other)
-    int[] privateNames = new int[16];
-    int[] privateKinds = new int[16];
-    int privateTop;
-    int privateBase;
-    int classDepth;
-    // private names referenced in the current class bodies, resolved when each body ends
-    int[] privateRefs = new int[16];
-    int[] privateRefStart = new int[16];
-    int[] privateRefEnd = new int[16];
-    int privateRefTop;
+    /** Private names declared and referenced in the open class bodies (cold: a holder, reset by one call). */
+    final PrivateNames privates = new PrivateNames();
 
     // ---- modules and TS declarations (ModuleGrammar, TsDeclarationGrammar)
     /** Mark of decorators written before `export` (`@dec export class C {}`). */
@@ -231,8 +220,7 @@ final class ParseContext {
         this.failedArrows.clear();
         // per-area state: transient flags are neutral between statements; reset so no parse can
         // inherit a stale one
-        this.labelTop = 0;
-        this.labelBase = 0;
+        labels.reset();
         this.inCaseClause = false;
         this.bodyPosition = false;
         this.chainTop = 0;
@@ -240,10 +228,7 @@ final class ParseContext {
         this.classModifiers = 0;
         this.classNameOptional = false;
         this.pendingClassMark = -1;
-        this.privateTop = 0;
-        this.privateBase = 0;
-        this.classDepth = 0;
-        this.privateRefTop = 0;
+        privates.reset();
         this.pendingExportMark = -1;
         this.moduleBlockDepth = 0;
         this.disallowConditional = false;
@@ -540,6 +525,45 @@ final class ParseContext {
                 return true;
             default:
                 return Token.isIdentifierLike(k);
+        }
+    }
+
+    // ================================================================== cold state holders
+
+    /** The labels in scope: name ids and whether each labels a loop; a function boundary saves base. */
+    static final class Labels {
+        int[] names = new int[16];
+        boolean[] loop = new boolean[16];
+        /** While a chain of labels is open: each may still label the loop that follows. */
+        boolean[] pendingLoop = new boolean[16];
+        int top;
+        int base;
+
+        void reset() {
+            top = 0;
+            base = 0;
+        }
+    }
+
+    /** Private names of the class bodies being parsed (ClassGrammar). */
+    static final class PrivateNames {
+        // declared: name id and kind bits (1 getter, 2 setter, 4 static, 8 other)
+        int[] names = new int[16];
+        int[] kinds = new int[16];
+        int top;
+        int base;
+        int classDepth;
+        // referenced, resolved when each body ends
+        int[] refs = new int[16];
+        int[] refStart = new int[16];
+        int[] refEnd = new int[16];
+        int refTop;
+
+        void reset() {
+            top = 0;
+            base = 0;
+            classDepth = 0;
+            refTop = 0;
         }
     }
 }

@@ -653,7 +653,7 @@ final class StatementGrammar {
             int found = findLabel(p, name);
             if (found < 0) {
                 p.error(ls, p.lastEnd, Diag.UNDEFINED_LABEL, 0);
-            } else if (!isBreak && !p.labelLoop[found]) {
+            } else if (!isBreak && !p.labels.loop[found]) {
                 p.error(s, p.lastEnd, Diag.ILLEGAL_CONTINUE, 0);
             }
         } else if (isBreak ? (p.ctx & CTX_BREAKABLE) == 0 : (p.ctx & CTX_ITERATION) == 0) {
@@ -664,7 +664,7 @@ final class StatementGrammar {
     }
 
     private static int findLabel(ParseContext p, int name) {
-        for (int i = p.labelTop - 1; i >= p.labelBase; i--) if (p.labelNames[i] == name) return i;
+        for (int i = p.labels.top - 1; i >= p.labels.base; i--) if (p.labels.names[i] == name) return i;
         return -1;
     }
 
@@ -678,15 +678,15 @@ final class StatementGrammar {
         p.leaf(LABEL, s, p.lastEnd, name);
         p.next(); // ':'
         if (findLabel(p, name) >= 0) p.error(s, p.sink.end(p.sink.pending(p.sink.mark() - 1)), Diag.DUPLICATE_LABEL, 0);
-        if (p.labelTop == p.labelNames.length) {
-            p.labelNames = Arrays.copyOf(p.labelNames, p.labelTop * 2);
-            p.labelLoop = Arrays.copyOf(p.labelLoop, p.labelTop * 2);
-            p.pendingLabelLoopCandidate = Arrays.copyOf(p.pendingLabelLoopCandidate, p.labelTop * 2);
+        if (p.labels.top == p.labels.names.length) {
+            p.labels.names = Arrays.copyOf(p.labels.names, p.labels.top * 2);
+            p.labels.loop = Arrays.copyOf(p.labels.loop, p.labels.top * 2);
+            p.labels.pendingLoop = Arrays.copyOf(p.labels.pendingLoop, p.labels.top * 2);
         }
-        p.labelNames[p.labelTop] = name;
-        p.labelLoop[p.labelTop] = false;
-        p.pendingLabelLoopCandidate[p.labelTop] = true;
-        p.labelTop++;
+        p.labels.names[p.labels.top] = name;
+        p.labels.loop[p.labels.top] = false;
+        p.labels.pendingLoop[p.labels.top] = true;
+        p.labels.top++;
         if (p.tok == K_FUNCTION) {
             if (body || p.strictHere()) p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.LABELLED_FUNCTION, 0);
             int pk = p.peek();
@@ -696,16 +696,16 @@ final class StatementGrammar {
             // labels stacked directly on each other (a: b: while ...) all become loop labels
             boolean loopNext = p.tok == K_FOR || p.tok == K_WHILE || p.tok == K_DO
                     || (Token.isIdentifierLike(p.tok) && p.peek() == COLON);
-            if (!loopNext) p.pendingLabelLoopCandidate[p.labelTop - 1] = false;
+            if (!loopNext) p.labels.pendingLoop[p.labels.top - 1] = false;
             if (p.tok == K_FOR || p.tok == K_WHILE || p.tok == K_DO) {
                 // loop: labels directly on top become continue targets
-                for (int i = p.labelTop - 1; i >= p.labelBase && p.pendingLabelLoopCandidate[i]; i--) p.labelLoop[i] = true;
+                for (int i = p.labels.top - 1; i >= p.labels.base && p.labels.pendingLoop[i]; i--) p.labels.loop[i] = true;
             }
-            for (int i = p.labelBase; i < p.labelTop; i++) if (!(p.tok != K_FOR && p.tok != K_WHILE && p.tok != K_DO && loopNext)) p.pendingLabelLoopCandidate[i] = false;
+            for (int i = p.labels.base; i < p.labels.top; i++) if (!(p.tok != K_FOR && p.tok != K_WHILE && p.tok != K_DO && loopNext)) p.labels.pendingLoop[i] = false;
             p.bodyPosition = body;
             parseStatement(p);
         }
-        p.labelTop--;
+        p.labels.top--;
         p.sink.finish(LABELED, m, s, p.lastEnd, 0);
     }
 

@@ -299,8 +299,8 @@ final class TsDeclarationGrammar {
             int bm = p.sink.mark();
             p.next();
             int savedCtx = p.ctx;
-            int savedLabelBase = p.labelBase;
-            p.labelBase = p.labelTop;
+            int savedLabelBase = p.labels.base;
+            p.labels.base = p.labels.top;
             p.ctx &= ~(CTX_FUNCTION | CTX_ITERATION | CTX_BREAKABLE);
             boolean savedAmbient = p.ambient;
             if ((modifiers & MOD_DECLARE) != 0) p.ambient = true;
@@ -309,7 +309,7 @@ final class TsDeclarationGrammar {
             p.moduleBlockDepth--;
             p.ambient = savedAmbient;
             p.ctx = savedCtx;
-            p.labelBase = savedLabelBase;
+            p.labels.base = savedLabelBase;
             p.expect(RBRACE);
             p.sink.finish(MODULE_BLOCK, bm, bs, p.lastEnd, 0);
         } else if (nameToken == STRING || keyword == K_GLOBAL) {
