@@ -27,7 +27,7 @@ import dev.arenals.parser.tree.ParseLog;
  * <p>Not thread-safe; one per {@link JsParser}.
  */
 final class IncrementalReparse {
-    /** Half the parser's constant speculation budget (Parser.speculationBudgetLeft). */
+    /** Half the parser's constant speculation budget (ParseContext.speculationBudgetLeft). */
     private static final int SPECULATION_ALLOWANCE = 50_000;
     private final Parser parser;
     private int[] savedDiagnostics = new int[64];

@@ -1,0 +1,278 @@
+package dev.arenals.parser;
+
+import static dev.arenals.parser.ExpressionGrammar.*;
+import static dev.arenals.parser.FunctionGrammar.*;
+import static dev.arenals.parser.ParseContext.*;
+import static dev.arenals.parser.PatternGrammar.*;
+import static dev.arenals.parser.StatementGrammar.*;
+import static dev.arenals.parser.TypeGrammar.*;
+import static dev.arenals.parser.lexer.Token.*;
+import static dev.arenals.parser.tree.NodeKind.*;
+
+import dev.arenals.parser.diag.Diag;
+
+/**
+ * Arrow functions and the cover grammar that precedes them: a parenthesized expression or arrow
+ * parameters, `async (…)` calls or async arrows, arrow bodies, and TypeScript typed arrows
+ * (`<T>(x: T): U => …`), tried speculatively.
+ */
+final class ArrowGrammar {
+    private ArrowGrammar() {}
+
+    // ------------------------------------------------------------------ arrows and cover grammar
+
+    /** CoverParenthesizedExpressionAndArrowParameterList : ( Expression ) | ArrowParameters [: ReturnType] => ConciseBody */
+    static void parseParenthesizedOrArrow(ParseContext p) {
+        int s = p.lexer.tokenStart;
+        int m = p.sink.mark();
+        p.next(); // (
+        int savedYield = p.lastYieldPos, savedAwait = p.lastAwaitPos;
+        p.lastYieldPos = -1;
+        p.lastAwaitPos = -1;
+        int savedCover = p.coverInitPos;
+        boolean savedProto = p.coverIsProto;
+        p.coverInitPos = -1;
+        int saved = p.ctx;
+        p.ctx &= ~CTX_NO_IN;
+        int restPos = -1;
+        int trailingComma = -1;
+        int count = 0;
+        int firstStart = p.lexer.tokenStart;
+        while (p.tok != RPAREN && p.tok != EOF) {
+            int es = p.lexer.tokenStart;
+            if (p.tok == ELLIPSIS) {
+                int rm = p.sink.mark();
+                p.next();
+                parseBindingTarget(p);
+                if (p.tok == ASSIGN) {
+                    p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.REST_WITH_INITIALIZER, 0);
+                    p.next();
+                    parseAssignment(p);
+                }
+                p.sink.finish(REST_ELEMENT, rm, es, p.lastEnd, 0);
+                restPos = es;
+                count++;
+                if (p.tok == COMMA) {
+                    p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.REST_PARAMETER_LAST, 0);
+                    p.next();
+                }
+                break;
+            }
+            if (!startsExpression(p.tok)) {
+                p.error(es, p.lexer.tokenEnd, Diag.EXPRESSION_EXPECTED, 0);
+                if (p.tok == SEMICOLON || p.tok == RBRACE || p.tok == RBRACKET) break;
+                p.next();
+                p.errorNode(es, p.lastEnd);
+                count++;
+                continue;
+            }
+            parseAssignmentCover(p);
+            count++;
+            if (p.tok == COMMA) {
+                int cs = p.lexer.tokenStart;
+                p.next();
+                if (p.tok == RPAREN) { trailingComma = cs; break; }
+            } else {
+                break;
+            }
+        }
+        p.ctx = saved;
+        int closeStart = p.lexer.tokenStart;
+        int contentEnd = p.lastEnd;
+        p.expect(RPAREN);
+        if (p.tok == ARROW) {
+            if (p.lexer.newlineBefore) p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.ARROW_LINE_BREAK, 0);
+            for (int i = m; i < p.sink.mark(); i++) toBindingTarget(p, p.sink.pending(i));
+            if (p.lastAwaitPos >= 0 && ((p.ctx & CTX_AWAIT) != 0 || p.module)) p.error(p.lastAwaitPos, p.lastAwaitPos + 5, Diag.AWAIT_IN_PARAMETER, 0);
+            else if (p.lastAwaitPos >= 0 && p.autoGoal) p.sloppyMattered = true; // a module rejects it
+            if (p.lastYieldPos >= 0 && (p.ctx & CTX_YIELD) != 0) p.error(p.lastYieldPos, p.lastYieldPos + 5, Diag.YIELD_IN_PARAMETER, 0);
+            p.coverInitPos = savedCover;
+            p.coverIsProto = savedProto;
+            p.lastYieldPos = savedYield;
+            p.lastAwaitPos = savedAwait;
+            p.sink.finish(FORMAL_PARAMETERS, m, s, p.lastEnd, 0);
+            int am = p.sink.mark() - 1;
+            parseArrowBody(p, 0, s, am);
+            return;
+        }
+        if (count == 0) p.error(closeStart, closeStart + 1, Diag.EXPRESSION_EXPECTED, 0);
+        if (restPos >= 0) p.error(restPos, restPos + 3, Diag.EXPRESSION_EXPECTED, 0);
+        if (trailingComma >= 0) p.error(trailingComma, trailingComma + 1, Diag.EXPRESSION_EXPECTED, 0);
+        reportCoverInit(p);
+        p.coverInitPos = savedCover;
+        p.coverIsProto = savedProto;
+        if (p.lastYieldPos < 0) p.lastYieldPos = savedYield;
+        if (p.lastAwaitPos < 0) p.lastAwaitPos = savedAwait;
+        if (count > 1) p.sink.finish(SEQUENCE, m, firstStart, contentEnd, 0);
+        p.sink.finish(PARENTHESIZED, m, s, p.lastEnd, 0);
+    }
+
+    /**
+     * async ArrowFormalParameters => AsyncConciseBody  |  CoverCallExpressionAndAsyncArrowHead (a call of `async`)  |  async Identifier => ...
+     * `async (` … `)`: a call of a function named async, or the parameters of an async arrow.
+     */
+    static void parseAsyncCallOrArrow(ParseContext p) {
+        int s = p.lexer.tokenStart;
+        int m = p.sink.mark();
+        int id = p.lexer.internIdentifier();
+        p.next();
+        p.leaf(IDENTIFIER_REFERENCE, s, p.lastEnd, id);
+        int argsMark = p.sink.mark();
+        int savedYield = p.lastYieldPos, savedAwait = p.lastAwaitPos;
+        p.lastYieldPos = -1;
+        p.lastAwaitPos = -1;
+        int savedCover = p.coverInitPos;
+        boolean savedProto = p.coverIsProto;
+        p.coverInitPos = -1;
+        int ps = p.lexer.tokenStart;
+        int savedAwaitIdent = p.lastAwaitIdentPos;
+        p.lastAwaitIdentPos = -1;
+        // arguments, parsed as a cover: spread and shorthand initialisers allowed for now
+        p.next();
+        int saved = p.ctx;
+        p.ctx &= ~CTX_NO_IN;
+        boolean restSeen = false;
+        while (p.tok != RPAREN && p.tok != EOF) {
+            int as = p.lexer.tokenStart;
+            if (p.tok == ELLIPSIS) {
+                int sm = p.sink.mark();
+                p.next();
+                parseAssignmentCover(p);
+                p.sink.finish(SPREAD, sm, as, p.lastEnd, 0);
+                restSeen = true;
+            } else if (startsExpression(p.tok)) {
+                parseAssignmentCover(p);
+            } else {
+                p.error(as, p.lexer.tokenEnd, Diag.ARGUMENT_EXPRESSION_EXPECTED, 0);
+                if (p.tok == SEMICOLON || p.tok == RBRACE || p.tok == RBRACKET) break;
+                p.next();
+                p.errorNode(as, p.lastEnd);
+            }
+            if (p.tok != RPAREN && !p.eat(COMMA)) { p.errorExpected(COMMA); break; }
+            else if (restSeen && p.tok == RPAREN && p.src[p.lastEnd - 1] == ',') restSeen = true;
+        }
+        p.ctx = saved;
+        p.expect(RPAREN);
+        if (p.tok == ARROW && !p.lexer.newlineBefore) {
+            int count = p.sink.mark() - argsMark;
+            for (int i = argsMark; i < p.sink.mark(); i++) {
+                int a = p.sink.pending(i);
+                if (p.sink.kind(a) == SPREAD) {
+                    p.sink.setKind(a, REST_ELEMENT);
+                    if (i != p.sink.mark() - 1) p.error(p.sink.start(a), p.sink.end(a), Diag.REST_PARAMETER_LAST, 0);
+                    int arg = p.sink.firstChild(a);
+                    if (arg >= 0) toBindingTarget(p, arg);
+                    if (arg >= 0 && p.sink.kind(arg) == ASSIGNMENT_PATTERN) p.error(p.sink.start(arg), p.sink.end(arg), Diag.REST_WITH_INITIALIZER, 0);
+                } else {
+                    toBindingTarget(p, a);
+                }
+            }
+            if (count > 0 && p.src[p.lastEnd - 2] == ',' && p.sink.kind(p.sink.pending(p.sink.mark() - 1)) == REST_ELEMENT) {
+                p.error(p.lastEnd - 2, p.lastEnd - 1, Diag.TRAILING_COMMA_AFTER_REST, 0);
+            }
+            if (p.lastAwaitPos >= 0) p.error(p.lastAwaitPos, p.lastAwaitPos + 5, Diag.AWAIT_IN_PARAMETER, 0);
+            if (p.lastAwaitIdentPos >= 0) p.error(p.lastAwaitIdentPos, p.lastAwaitIdentPos + 5, Diag.RESERVED_WORD_AS_IDENTIFIER, K_AWAIT);
+            if (p.lastYieldPos >= 0 && (p.ctx & CTX_YIELD) != 0) p.error(p.lastYieldPos, p.lastYieldPos + 5, Diag.YIELD_IN_PARAMETER, 0);
+            checkAsyncArrowParamNames(p, argsMark);
+            p.lastAwaitIdentPos = savedAwaitIdent;
+            p.coverInitPos = savedCover;
+            p.coverIsProto = savedProto;
+            p.lastYieldPos = savedYield;
+            p.lastAwaitPos = savedAwait;
+            p.sink.finish(FORMAL_PARAMETERS, argsMark, ps, p.lastEnd, 0);
+            p.sink.dropPending(m); // the `async` identifier is not a child of the arrow
+            parseArrowBody(p, F_ASYNC, s, p.sink.mark() - 1);
+            return;
+        }
+        reportCoverInit(p);
+        p.coverInitPos = savedCover;
+        p.coverIsProto = savedProto;
+        if (p.lastYieldPos < 0) p.lastYieldPos = savedYield;
+        if (p.lastAwaitPos < 0) p.lastAwaitPos = savedAwait;
+        if (p.lastAwaitIdentPos < 0) p.lastAwaitIdentPos = savedAwaitIdent;
+        p.sink.finish(CALL, m, s, p.lastEnd, 0);
+    }
+
+    private static void checkAsyncArrowParamNames(ParseContext p, int argsMark) {
+        // `await` may not name a parameter of an async arrow
+        for (int i = argsMark; i < p.sink.mark(); i++) {
+            int param = p.sink.pending(i);
+            if (p.sink.kind(param) == BINDING_IDENTIFIER && p.names.equals(p.sink.data(param), "await")) {
+                p.error(p.sink.start(param), p.sink.end(param), Diag.RESERVED_WORD_AS_IDENTIFIER, K_AWAIT);
+            }
+        }
+    }
+
+    /**
+     * ConciseBody : [lookahead != {] ExpressionBody | { FunctionBody }
+     * Arrow body after the parameters; wraps [m, top) into an ARROW_FUNCTION. Current token: `=>`.
+     */
+    static void parseArrowBody(ParseContext p, int flags, int s, int m) {
+        int params = p.sink.pending(p.sink.mark() - 1);
+        for (int i = m; i < p.sink.mark(); i++) {
+            if (p.sink.kind(p.sink.pending(i)) == FORMAL_PARAMETERS) { params = p.sink.pending(i); break; }
+        }
+        if (p.tok == ARROW) p.next();
+        int saved = p.ctx;
+        int savedLabelBase = p.labels.base, savedLabelTop = p.labels.top;
+        p.labels.base = p.labels.top;
+        p.ctx = (p.ctx & ~(CTX_AWAIT | CTX_YIELD | CTX_ITERATION | CTX_BREAKABLE | CTX_PARAMS | CTX_STATIC_BLOCK)) | CTX_FUNCTION;
+        if ((flags & F_ASYNC) != 0) p.ctx |= CTX_AWAIT;
+        if (p.tok == LBRACE) {
+            int bs = p.lexer.tokenStart;
+            int bm = p.sink.mark();
+            p.next();
+            boolean madeStrict = parseDirectivesAndStatements(p, RBRACE, false);
+            p.expect(RBRACE);
+            p.sink.finish(FUNCTION_BODY, bm, bs, p.lastEnd, 0);
+            if (madeStrict && !isSimpleParameterList(p, params)) p.error(bs, bs + 1, Diag.USE_STRICT_NON_SIMPLE, 0);
+        } else {
+            parseAssignment(p);
+        }
+        // (in sloppy AUTO code, what strict code would reject here was noted where each name was
+        // parsed: reserved words as references, eval and arguments in toBindingTarget)
+        if (p.strict()) checkStrictParams(p, params);
+        checkDuplicateParams(p, params, true);
+        p.ctx = saved;
+        p.labels.base = savedLabelBase;
+        p.labels.top = savedLabelTop;
+        p.sink.finish(ARROW_FUNCTION, m, s, p.lastEnd, flags);
+        p.arrowEndPos = p.lastEnd;
+    }
+
+    // ------------------------------------------------------------------ TypeScript: typed arrows
+
+    /**
+     * TS: [TypeParameters] ( FormalParameters ) [: ReturnType] => ConciseBody, tried speculatively
+     * TypeScript arrow function with typed parameters, type parameters or a return type, tried
+     * speculatively at `(` or `<`. Returns true when an arrow was parsed.
+     */
+    static boolean tryParseTypedArrow(ParseContext p, int flags, int s) {
+        if (!p.ts || p.specDepth > 24) return false;
+        // a failed attempt at this position is not repeated: nested parentheses stay linear
+        int at = p.lexer.tokenStart;
+        if (p.failedArrows.contains(at)) return false;
+        int d = p.speculate();
+        if (d < 0) return false;
+        int m = p.sink.mark();
+        int saved = p.ctx;
+        if ((flags & F_ASYNC) != 0) p.ctx |= CTX_AWAIT;
+        if (p.tok == LT) parseTypeParameters(p);
+        if (p.tok != LPAREN || p.specFailed(d)) { p.ctx = saved; p.rollback(d); return false; }
+        parseFormalParameters(p);
+        if (!p.specFailed(d) && p.tok == COLON) {
+            p.next();
+            parseReturnType(p);
+        }
+        p.ctx = saved;
+        if (p.specFailed(d) || p.tok != ARROW) {
+            p.rollback(d);
+            p.failedArrows.add(at);
+            return false;
+        }
+        p.commit(d);
+        if (p.lexer.newlineBefore) p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.ARROW_LINE_BREAK, 0);
+        parseArrowBody(p, flags, s, m);
+        return true;
+    }
+}

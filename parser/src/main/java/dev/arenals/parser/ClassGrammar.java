@@ -1,0 +1,485 @@
+package dev.arenals.parser;
+
+import static dev.arenals.parser.ExpressionGrammar.*;
+import static dev.arenals.parser.FunctionGrammar.*;
+import static dev.arenals.parser.ParseContext.*;
+import static dev.arenals.parser.PatternGrammar.*;
+import static dev.arenals.parser.StatementGrammar.*;
+import static dev.arenals.parser.TsDeclarationGrammar.*;
+import static dev.arenals.parser.TypeGrammar.*;
+import static dev.arenals.parser.lexer.Token.*;
+import static dev.arenals.parser.tree.NodeKind.*;
+
+import dev.arenals.parser.diag.Diag;
+import dev.arenals.parser.lexer.Lexer;
+import dev.arenals.parser.lexer.Token;
+import java.util.Arrays;
+
+/**
+ * Classes: heads, bodies, members, accessors, static blocks, decorators, property keys, and private
+ * names (declared per class body, references resolved when the body ends).
+ */
+final class ClassGrammar {
+    private ClassGrammar() {}
+
+    // ------------------------------------------------------------------ classes
+
+    /** ClassDeclaration / ClassExpression : class [BindingIdentifier] [TypeParameters] [extends LeftHandSideExpression [TypeArguments]] [implements ...] ClassBody */
+    static int parseClass(ParseContext p, boolean declaration, int s) {
+        p.enter();
+        try {
+            return parseClassInner(p, declaration, s);
+        } finally {
+            p.exit();
+        }
+    }
+
+    private static int parseClassInner(ParseContext p, boolean declaration, int s) {
+        int m = p.pendingClassMark >= 0 ? p.pendingClassMark : p.sink.mark();
+        p.pendingClassMark = -1;
+        int modifiers = p.classModifiers;
+        p.classModifiers = 0;
+        p.next(); // class
+        int saved = p.ctx;
+        p.ctx |= CTX_STRICT;
+        if ((Token.isIdentifierLike(p.tok) && !(p.ts && p.tok == K_IMPLEMENTS && p.peek() != LBRACE)) || (Token.isReserved(p.tok) && p.tok != K_EXTENDS)) {
+            parseBindingIdentifier(p);
+        } else if (declaration && !p.classNameOptional) {
+            p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
+        }
+        p.classNameOptional = false;
+        if (p.ts && p.tok == LT) parseTypeParameters(p);
+        boolean derived = false;
+        if (p.tok == K_EXTENDS) {
+            int hs = p.lexer.tokenStart;
+            int hm = p.sink.mark();
+            p.next();
+            parseLeftHandSide(p);
+            checkNotArrow(p, p.sink.pending(p.sink.mark() - 1));
+            if (p.ts && p.tok == LT) parseTypeArguments(p);
+            p.sink.finish(CLASS_HERITAGE, hm, hs, p.lastEnd, 0);
+            derived = true;
+        }
+        if (p.ts && p.atContextual(K_IMPLEMENTS)) parseHeritageClause(p, K_IMPLEMENTS);
+        parseClassBody(p, derived);
+        p.ctx = saved;
+        return p.sink.finish(declaration ? CLASS_DECLARATION : CLASS_EXPRESSION, m, s, p.lastEnd, modifiers);
+    }
+
+    /**
+     * Decorator+ ClassDeclaration | Decorator+ export [default] ClassDeclaration
+     * `@a @b class …` (and `@a export class …` at statement level): decorators are children of the class.
+     */
+    static void parseDecoratedClass(ParseContext p, int s, boolean declaration, boolean nameOptional) {
+        int m = p.sink.mark();
+        while (p.tok == AT) parseDecorator(p);
+        finishDecoratedClass(p, s, m, declaration, nameOptional);
+    }
+
+    static void finishDecoratedClass(ParseContext p, int s, int m, boolean declaration, boolean nameOptional) {
+        // `@d abstract class`, `@d declare abstract class`: TypeScript's parser takes both modifiers after decorators
+        boolean declared = false;
+        while (p.ts && (p.atContextual(K_ABSTRACT) || p.atContextual(K_DECLARE)) && !p.escaped()) {
+            int pk = p.peek();
+            if (pk != K_CLASS && pk != K_ABSTRACT && pk != K_DECLARE) break;
+            if (p.tok == K_ABSTRACT) p.classModifiers |= MOD_ABSTRACT;
+            else {
+                p.classModifiers |= MOD_DECLARE;
+                declared = true;
+            }
+            p.next();
+        }
+        if (p.tok == K_CLASS) {
+            p.pendingClassMark = m;
+            p.classNameOptional = nameOptional;
+            boolean savedAmbient = p.ambient;
+            if (declared) p.ambient = true;
+            parseClass(p, declaration, s);
+            p.ambient = savedAmbient;
+        } else {
+            p.errorExpected(K_CLASS);
+            p.sink.finish(INVALID, m, s, p.lastEnd, 0);
+        }
+    }
+
+    /** A METHOD whose function has a body (TypeScript overload signatures have none). */
+    private static boolean hasBody(ParseContext p, int method) {
+        for (int c = p.sink.firstChild(method); c >= 0; c = p.sink.nextSibling(c)) {
+            if (p.sink.kind(c) == FUNCTION_EXPRESSION) {
+                for (int d = p.sink.firstChild(c); d >= 0; d = p.sink.nextSibling(d)) if (p.sink.kind(d) == FUNCTION_BODY) return true;
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** ClassBody : { ClassElement* } */
+    private static void parseClassBody(ParseContext p, boolean derived) {
+        int s = p.lexer.tokenStart;
+        int m = p.sink.mark();
+        if (!p.eat(LBRACE)) {
+            p.errorExpected(LBRACE);
+            p.sink.finish(CLASS_BODY, m, p.lastEnd, p.lastEnd, 0);
+            return;
+        }
+        int saved = p.ctx;
+        p.ctx |= CTX_CLASS_BODY;
+        p.privates.classDepth++;
+        boolean seenConstructor = false;
+        int privStart = p.privates.top;
+        int savedPrivateBase = p.privates.base;
+        p.privates.base = p.privates.top;
+        int refBase = p.privates.refTop;
+        while (p.tok != RBRACE && p.tok != EOF) {
+            if (p.tok == SEMICOLON) { p.next(); continue; }
+            int before = p.lexer.tokenStart;
+            if (!p.enter()) { p.exit(); break; }
+            int member = parseClassMember(p, derived);
+            p.exit();
+            if (member >= 0 && p.sink.kind(member) == METHOD && (p.sink.data(member) & C_CONSTRUCTOR) != 0 && hasBody(p, member)) {
+                if (seenConstructor) p.error(p.sink.start(member), p.sink.end(member), Diag.DUPLICATE_CONSTRUCTOR, 0);
+                seenConstructor = true;
+            }
+            if (p.lexer.tokenStart == before && p.tok != RBRACE && p.tok != EOF) {
+                p.error(before, p.lexer.tokenEnd, Diag.MEMBER_EXPECTED, 0);
+                p.next();
+                p.errorNode(before, p.lastEnd);
+            }
+        }
+        resolvePrivateReferences(p, refBase, outermostClass(p));
+        p.privates.classDepth--;
+        p.privates.top = privStart;
+        p.privates.base = savedPrivateBase;
+        p.ctx = saved;
+        p.expect(RBRACE);
+        p.sink.finish(CLASS_BODY, m, s, p.lastEnd, 0);
+    }
+
+    private static boolean outermostClass(ParseContext p) { return p.privates.classDepth == 1; }
+
+    static void notePrivateReference(ParseContext p, int id, int s, int e) {
+        if (p.privates.refTop == p.privates.refs.length) {
+            p.privates.refs = Arrays.copyOf(p.privates.refs, p.privates.refTop * 2);
+            p.privates.refStart = Arrays.copyOf(p.privates.refStart, p.privates.refTop * 2);
+            p.privates.refEnd = Arrays.copyOf(p.privates.refEnd, p.privates.refTop * 2);
+        }
+        p.privates.refs[p.privates.refTop] = id;
+        p.privates.refStart[p.privates.refTop] = s;
+        p.privates.refEnd[p.privates.refTop] = e;
+        p.privates.refTop++;
+    }
+
+    /**
+     * At the end of a class body: references to names it declares are resolved; the others move to
+     * the enclosing class, or are errors when there is none.
+     */
+    private static void resolvePrivateReferences(ParseContext p, int refBase, boolean outermost) {
+        int keep = refBase;
+        for (int r = refBase; r < p.privates.refTop; r++) {
+            int id = p.privates.refs[r];
+            boolean declared = false;
+            for (int i = p.privates.base; i < p.privates.top; i++) {
+                if (p.privates.names[i] == id) { declared = true; break; }
+            }
+            if (declared) continue;
+            if (outermost) {
+                p.error(p.privates.refStart[r], p.privates.refEnd[r], Diag.UNDECLARED_PRIVATE_NAME_IN_CLASS, id);
+                continue;
+            }
+            p.privates.refs[keep] = id;
+            p.privates.refStart[keep] = p.privates.refStart[r];
+            p.privates.refEnd[keep] = p.privates.refEnd[r];
+            keep++;
+        }
+        p.privates.refTop = keep;
+    }
+
+    private static void declarePrivate(ParseContext p, int id, int kindBits, int s, int e) {
+        for (int i = p.privates.top - 1; i >= p.privates.base; i--) {
+            if (p.privates.names[i] == id) {
+                int other = p.privates.kinds[i];
+                boolean accessorPair = ((other & 3) != 0 && (kindBits & 3) != 0 && (other & 3) != (kindBits & 3)
+                        && (other & 4) == (kindBits & 4) && (other & 8) == 0 && (kindBits & 8) == 0);
+                if (accessorPair) {
+                    p.privates.kinds[i] = other | kindBits;
+                    return;
+                }
+                p.error(s, e, Diag.DUPLICATE_PRIVATE_NAME, id);
+                return;
+            }
+        }
+        if (p.privates.top == p.privates.names.length) {
+            p.privates.names = Arrays.copyOf(p.privates.names, p.privates.top * 2);
+            p.privates.kinds = Arrays.copyOf(p.privates.kinds, p.privates.top * 2);
+        }
+        p.privates.names[p.privates.top] = id;
+        p.privates.kinds[p.privates.top] = kindBits;
+        p.privates.top++;
+    }
+
+    /**
+     * ClassElement : Decorator* modifiers* (MethodDefinition | FieldDefinition ; | IndexSignature | ClassStaticBlock | ;)
+     * Returns the member node, or -1 when nothing was parsed.
+     */
+    private static int parseClassMember(ParseContext p, boolean derived) {
+        int s = p.lexer.tokenStart;
+        int m = p.sink.mark();
+        while (p.tok == AT) parseDecorator(p);
+        int flags = 0;
+        // modifiers, unless the word is the member's name (`static() {}`, `readonly = 1`)
+        while (true) {
+            if (p.atContextual(K_STATIC) && (flags & C_STATIC) == 0) {
+                int pk = p.peek();
+                if (pk == LBRACE && flags == 0) {
+                    p.next();
+                    return parseStaticBlock(p, s, m);
+                }
+                if (isClassMemberNameStart(p, pk) && !(pk == ASSIGN || pk == SEMICOLON || pk == RBRACE || pk == LPAREN
+                        || (p.ts && (pk == QUESTION || pk == BANG || pk == COLON || pk == LT)))) {
+                    p.next();
+                    flags |= C_STATIC;
+                    continue;
+                }
+                break;
+            }
+            if (p.atContextual(K_ACCESSOR) && (flags & C_ACCESSOR) == 0) {
+                int pk = p.peek();
+                if (isClassMemberNameStart(p, pk) && p.peekNewline == 0 && !(pk == ASSIGN || pk == SEMICOLON || pk == RBRACE || pk == LPAREN
+                        || (p.ts && (pk == QUESTION || pk == BANG || pk == COLON || pk == LT)))) {
+                    p.next();
+                    flags |= C_ACCESSOR;
+                    continue;
+                }
+                break;
+            }
+            if (p.ts && isTypeMemberModifier(p) && (flags & modifierFlag(p, p.tok)) == 0) {
+                flags |= modifierFlag(p, p.tok);
+                p.next();
+                continue;
+            }
+            break;
+        }
+        if (p.ts && p.tok == LBRACKET && isIndexSignature(p)) {
+            parseIndexSignatureRest(p, s, m, flags);
+            semicolonAfterField(p);
+            return p.sink.pending(p.sink.mark() - 1);
+        }
+        int fnFlags = 0;
+        if ((flags & C_ACCESSOR) == 0 && p.atContextual(K_ASYNC)) {
+            int pk = p.peek();
+            if (p.peekNewline == 0 && (isClassMemberNameStart(p, pk) || pk == STAR) && pk != LPAREN && pk != ASSIGN && pk != SEMICOLON && pk != RBRACE) {
+                p.next();
+                fnFlags |= F_ASYNC;
+            }
+        }
+        if ((flags & C_ACCESSOR) == 0 && p.tok == STAR) {
+            p.next();
+            fnFlags |= F_GENERATOR;
+        }
+        if ((flags & C_ACCESSOR) == 0 && fnFlags == 0 && (p.atContextual(K_GET) || p.atContextual(K_SET))) {
+            int pk = p.peek();
+            if (isClassMemberNameStart(p, pk) && pk != LPAREN && pk != ASSIGN && pk != SEMICOLON && pk != RBRACE) {
+                flags |= p.tok == K_GET ? P_GET : P_SET;
+                p.next();
+            }
+        }
+        int keyTok = p.tok;
+        int keyStart = p.lexer.tokenStart;
+        int keyEnd = p.lexer.tokenEnd;
+        boolean isPrivate = p.tok == PRIVATE_NAME;
+        if (!(Token.isIdentifierName(p.tok) || p.tok == STRING || p.tok == NUMBER || p.tok == BIGINT || p.tok == LBRACKET || p.tok == PRIVATE_NAME)) {
+            p.error(keyStart, keyEnd, Diag.MEMBER_EXPECTED, 0);
+            p.sink.truncate(m);
+            return -1;
+        }
+        int keyFlags = parsePropertyKey(p);
+        if (keyFlags < 0) {
+            p.sink.truncate(m);
+            return -1;
+        }
+        flags |= keyFlags;
+        int key = p.sink.pending(p.sink.mark() - 1);
+        boolean computed = (keyFlags & P_COMPUTED) != 0;
+        boolean namedConstructor = !computed && !isPrivate && isConstructorKey(p, key);
+        if (isPrivate) {
+            if (p.sink.data(key) == p.nameConstructor) p.error(keyStart, keyEnd, Diag.PRIVATE_CONSTRUCTOR_NAME, 0);
+        }
+        if (p.ts) {
+            if (p.tok == QUESTION) { p.next(); flags |= P_OPTIONAL; }
+            else if (p.tok == BANG && !p.lexer.newlineBefore) { p.next(); flags |= P_DEFINITE; }
+        }
+        if (p.tok == LPAREN || (p.ts && p.tok == LT) || (flags & (P_GET | P_SET)) != 0 || fnFlags != 0) {
+            // method
+            int extra = CTX_METHOD_LIKE | CTX_SUPER_PROP;
+            boolean isCtor = namedConstructor && (flags & C_STATIC) == 0;
+            if (isCtor) {
+                if ((flags & (P_GET | P_SET)) != 0 || fnFlags != 0) p.error(keyStart, keyEnd, Diag.CONSTRUCTOR_SPECIAL, 0);
+                flags |= C_CONSTRUCTOR;
+                if (derived) extra |= CTX_SUPER_CALL;
+            }
+            if ((flags & C_STATIC) != 0 && !computed && !isPrivate && isNamed(p, key, p.namePrototype)) {
+                p.error(keyStart, keyEnd, Diag.STATIC_PROTOTYPE, 0);
+            }
+            if (isPrivate) declarePrivate(p, p.sink.data(key), ((flags & P_GET) != 0 ? 1 : (flags & P_SET) != 0 ? 2 : 8) | ((flags & C_STATIC) != 0 ? 4 : 0), keyStart, keyEnd);
+            int fm = p.sink.mark();
+            int fn = parseFunctionRest(p, fnFlags, extra, p.lexer.tokenStart, fm, FUNCTION_EXPRESSION);
+            checkAccessorParams(p, flags, fn);
+            return p.sink.finish(METHOD, m, s, p.lastEnd, flags | P_METHOD);
+        }
+        // field
+        if (namedConstructor) p.error(keyStart, keyEnd, Diag.CLASS_FIELD_CONSTRUCTOR, 0);
+        if ((flags & C_STATIC) != 0 && !computed && !isPrivate && isNamed(p, key, p.namePrototype)) {
+            p.error(keyStart, keyEnd, Diag.STATIC_PROTOTYPE, 0);
+        }
+        if (isPrivate) declarePrivate(p, p.sink.data(key), 8 | ((flags & C_STATIC) != 0 ? 4 : 0), keyStart, keyEnd);
+        parseTypeAnnotationOpt(p);
+        if (p.tok == ASSIGN) {
+            p.next();
+            int saved = p.ctx;
+            int savedLabelBase = p.labels.base;
+            p.labels.base = p.labels.top;
+            p.ctx = (p.ctx & (CTX_STRICT | CTX_CLASS_BODY)) | CTX_SUPER_PROP | CTX_NEW_TARGET | CTX_FIELD_INIT;
+            parseAssignment(p);
+            p.ctx = saved;
+            p.labels.base = savedLabelBase;
+        }
+        semicolonAfterField(p);
+        return p.sink.finish(FIELD, m, s, p.lastEnd, flags);
+    }
+
+    private static void semicolonAfterField(ParseContext p) {
+        if (p.tok == SEMICOLON) { p.next(); return; }
+        if (p.tok == RBRACE || p.tok == EOF || p.lexer.newlineBefore) return;
+        p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.TOKEN_EXPECTED, SEMICOLON);
+    }
+
+    /** ClassStaticBlock : static { ClassStaticBlockStatementList } */
+    private static int parseStaticBlock(ParseContext p, int s, int m) {
+        int saved = p.ctx;
+        int savedLabelBase = p.labels.base;
+        p.labels.base = p.labels.top;
+        p.ctx = (p.ctx & (CTX_STRICT | CTX_CLASS_BODY)) | CTX_SUPER_PROP | CTX_NEW_TARGET | CTX_STATIC_BLOCK;
+        p.expect(LBRACE);
+        parseStatementList(p, RBRACE, false);
+        p.expect(RBRACE);
+        p.ctx = saved;
+        p.labels.base = savedLabelBase;
+        return p.sink.finish(STATIC_BLOCK, m, s, p.lastEnd, C_STATIC);
+    }
+
+    static void checkAccessorParams(ParseContext p, int flags, int fn) {
+        if ((flags & (P_GET | P_SET)) == 0) return;
+        int params = p.sink.firstChild(fn);
+        while (params >= 0 && p.sink.kind(params) != FORMAL_PARAMETERS) params = p.sink.nextSibling(params);
+        if (params < 0) return;
+        int count = 0;
+        boolean rest = false;
+        for (int param = p.sink.firstChild(params); param >= 0; param = p.sink.nextSibling(param)) {
+            count++;
+            if (p.sink.kind(param) == REST_ELEMENT) rest = true;
+        }
+        if ((flags & P_GET) != 0 && count != 0) p.error(p.sink.start(params), p.sink.end(params), Diag.GETTER_PARAMETERS, 0);
+        if ((flags & P_SET) != 0) {
+            if (count != 1) p.error(p.sink.start(params), p.sink.end(params), Diag.SETTER_PARAMETERS, 0);
+            else if (rest) p.error(p.sink.start(params), p.sink.end(params), Diag.SETTER_REST, 0);
+        }
+    }
+
+    static boolean isClassMemberNameStart(ParseContext p, int k) {
+        return Token.isIdentifierName(k) || k == STRING || k == NUMBER || k == BIGINT || k == LBRACKET
+                || k == PRIVATE_NAME || k == STAR || k == LPAREN || k == ASSIGN || k == SEMICOLON || k == RBRACE;
+    }
+
+    private static boolean isConstructorKey(ParseContext p, int key) {
+        int k = p.sink.kind(key);
+        if (k == IDENTIFIER_NAME) return p.sink.data(key) == p.nameConstructor;
+        if (k == STRING_LITERAL) {
+            int s = p.sink.start(key), e = p.sink.end(key);
+            if (e - s != 13) return false;
+            String c = "constructor";
+            for (int i = 0; i < 11; i++) if (p.src[s + 1 + i] != c.charAt(i)) return false;
+            return true;
+        }
+        return false;
+    }
+
+    static boolean isNamed(ParseContext p, int key, int nameId) {
+        int k = p.sink.kind(key);
+        if (k == IDENTIFIER_NAME) return p.sink.data(key) == nameId;
+        if (k == STRING_LITERAL) {
+            int s = p.sink.start(key) + 1, e = p.sink.end(key) - 1;
+            int len = p.names.length(nameId);
+            if (e - s != len) return false;
+            for (int i = 0; i < len; i++) if (p.src[s + i] != p.names.charAt(nameId, i)) return false;
+            return true;
+        }
+        return false;
+    }
+
+    /** Decorator : @ (IdentifierReference (. IdentifierName)* [Arguments] | ( Expression )) */
+    static void parseDecorator(ParseContext p) {
+        int s = p.lexer.tokenStart;
+        int m = p.sink.mark();
+        p.next();
+        if (!p.enter()) { p.exit(); p.sink.finish(DECORATOR, m, s, p.lastEnd, 0); return; }
+        parseLeftHandSide(p);
+        p.exit();
+        p.sink.finish(DECORATOR, m, s, p.lastEnd, 0);
+    }
+
+    /**
+     * PropertyName : IdentifierName | StringLiteral | NumericLiteral | [ AssignmentExpression ] | PrivateIdentifier
+     * Property key of an object literal or class member. Pushes one node and returns P_COMPUTED or 0,
+     * or -1 (nothing pushed) when the token cannot start a key.
+     */
+    static int parsePropertyKey(ParseContext p) {
+        int s = p.lexer.tokenStart;
+        switch (p.tok) {
+            case STRING: checkStringStrict(p); p.next(); p.leaf(STRING_LITERAL, s, p.lastEnd, 0); return 0;
+            case NUMBER: {
+                checkNumberStrict(p);
+                p.next();
+                p.leaf(NUMBER_LITERAL, s, p.lastEnd, 0);
+                return 0;
+            }
+            case BIGINT: p.next(); p.leaf(BIGINT_LITERAL, s, p.lastEnd, 0); return 0;
+            case PRIVATE_NAME: {
+                if ((p.ctx & CTX_CLASS_BODY) == 0) p.error(s, p.lexer.tokenEnd, Diag.UNDECLARED_PRIVATE_NAME, 0);
+                int id = p.lexer.internIdentifier();
+                p.next();
+                p.leaf(PRIVATE_IDENTIFIER, s, p.lastEnd, id);
+                return 0;
+            }
+            case LBRACKET: {
+                p.next();
+                int saved = p.ctx;
+                p.ctx &= ~CTX_NO_IN;
+                parseAssignment(p);
+                p.ctx = saved;
+                p.expect(RBRACKET);
+                return P_COMPUTED;
+            }
+            default:
+                if (Token.isIdentifierName(p.tok)) {
+                    int id = p.lexer.internIdentifier();
+                    p.next();
+                    p.leaf(IDENTIFIER_NAME, s, p.lastEnd, id);
+                    return 0;
+                }
+                p.error(s, p.lexer.tokenEnd, Diag.PROPERTY_ASSIGNMENT_EXPECTED, 0);
+                return -1;
+        }
+    }
+
+    static void checkNumberStrict(ParseContext p) {
+        if ((p.lexer.flags & (Lexer.F_LEGACY_OCTAL | Lexer.F_LEADING_ZERO_DECIMAL)) != 0 && p.strictHere()) {
+            p.error(p.lexer.tokenStart, p.lexer.tokenEnd, (p.lexer.flags & Lexer.F_LEGACY_OCTAL) != 0 ? Diag.OCTAL_LITERAL_STRICT : Diag.DECIMAL_LEADING_ZERO_STRICT, 0);
+        }
+    }
+
+    static void checkStringStrict(ParseContext p) {
+        if ((p.lexer.flags & Lexer.F_OCTAL_ESCAPE) != 0 && p.strictHere()) {
+            p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.OCTAL_ESCAPE_STRICT, 0);
+        }
+    }
+}

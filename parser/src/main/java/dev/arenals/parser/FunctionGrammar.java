@@ -1,0 +1,371 @@
+package dev.arenals.parser;
+
+import static dev.arenals.parser.ClassGrammar.*;
+import static dev.arenals.parser.ExpressionGrammar.*;
+import static dev.arenals.parser.ParseContext.*;
+import static dev.arenals.parser.PatternGrammar.*;
+import static dev.arenals.parser.StatementGrammar.*;
+import static dev.arenals.parser.TypeGrammar.*;
+import static dev.arenals.parser.lexer.Token.*;
+import static dev.arenals.parser.tree.NodeKind.*;
+
+import dev.arenals.parser.diag.Diag;
+import dev.arenals.parser.lexer.Token;
+import dev.arenals.parser.tree.NodeKind;
+import java.util.Arrays;
+
+/**
+ * Function declarations and expressions, bodies, formal parameters (TypeScript parameters with
+ * modifiers and types too), and the strict-mode and duplicate-parameter checks on them.
+ */
+final class FunctionGrammar {
+    private FunctionGrammar() {}
+
+    // ------------------------------------------------------------------ functions
+
+    /**
+     * FunctionDeclaration : [async] function [*] BindingIdentifier ( FormalParameters ) { FunctionBody }   (also the expression)
+     * `function` [*] name? (params) { body } — current token is `function`.
+     */
+    static void parseFunctionDeclaration(ParseContext p, int s, int flags, boolean nameOptional) {
+        int m = p.sink.mark();
+        p.next(); // function
+        if (p.eat(STAR)) flags |= F_GENERATOR;
+        if (Token.isIdentifierLike(p.tok) || Token.isReserved(p.tok)) {
+            parseFunctionName(p, flags, true);
+        } else if (!nameOptional) {
+            p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
+        }
+        parseFunctionRest(p, flags, 0, s, m, FUNCTION_DECLARATION);
+    }
+
+    /** BindingIdentifier of a function, checked against its own async/generator flags */
+    static void parseFunctionName(ParseContext p, int flags, boolean declaration) {
+        // a declaration's name is bound in the enclosing scope: yield/await rules of the outside apply;
+        // an expression's name follows the function's own generator/async-ness
+        int saved = p.ctx;
+        if (!declaration) {
+            p.ctx &= ~(CTX_YIELD | CTX_AWAIT | CTX_STATIC_BLOCK);
+            if ((flags & F_GENERATOR) != 0) p.ctx |= CTX_YIELD;
+            if ((flags & F_ASYNC) != 0) p.ctx |= CTX_AWAIT;
+            if (p.module) p.ctx |= 0; // module code: await is reserved anyway (checked in checkIdentifier)
+        }
+        parseBindingIdentifier(p);
+        p.ctx = saved;
+    }
+
+    /**
+     * [TypeParameters] ( FormalParameters ) [: ReturnType] ( { FunctionBody } | ; when bodiless )
+     * Parameters and body; wraps everything since mark {@code m} into a node of {@code kind}.
+     */
+    static int parseFunctionRest(ParseContext p, int flags, int extraCtx, int s, int m, int kind) {
+        // when too deep, enter() has skipped to EOF, so what follows cannot descend further
+        p.enter();
+        try {
+            return parseFunctionRestInner(p, flags, extraCtx, s, m, kind);
+        } finally {
+            p.exit();
+        }
+    }
+
+    private static int parseFunctionRestInner(ParseContext p, int flags, int extraCtx, int s, int m, int kind) {
+        int saved = p.ctx;
+        int savedLabelBase = p.labels.base;
+        int savedLabelTop = p.labels.top;
+        int savedYield = p.lastYieldPos, savedAwait = p.lastAwaitPos;
+        p.labels.base = p.labels.top;
+        p.ctx = (p.ctx & (CTX_STRICT | CTX_CLASS_BODY)) | CTX_FUNCTION | CTX_NEW_TARGET | extraCtx;
+        if ((flags & F_ASYNC) != 0) p.ctx |= CTX_AWAIT;
+        if ((flags & F_GENERATOR) != 0) p.ctx |= CTX_YIELD;
+        if (p.ts && p.tok == LT) parseTypeParameters(p);
+        int paramsNode = parseFormalParameters(p);
+        if (p.ts && p.tok == COLON) {
+            p.next();
+            parseReturnType(p);
+        }
+        int bodyStart = p.lexer.tokenStart;
+        boolean wasStrict = p.strict();
+        int bm = p.sink.mark();
+        boolean madeStrict = false;
+        if (p.tok == LBRACE) {
+            p.next();
+            madeStrict = parseDirectivesAndStatements(p, RBRACE, false);
+            p.expect(RBRACE);
+            p.sink.finish(FUNCTION_BODY, bm, bodyStart, p.lastEnd, 0);
+        } else if (p.ts && p.canInsertSemicolon()) {
+            // an overload signature, or a declare / abstract function: no body
+            if (kind != FUNCTION_EXPRESSION || p.tok == SEMICOLON) semicolonAfterSignature(p, kind);
+        } else {
+            p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.TOKEN_EXPECTED, LBRACE);
+            p.sink.finish(FUNCTION_BODY, bm, bodyStart, p.lastEnd, 0);
+        }
+        boolean simple = isSimpleParameterList(p, paramsNode);
+        if (madeStrict && !simple) p.error(bodyStart, bodyStart + 1, Diag.USE_STRICT_NON_SIMPLE, 0);
+        boolean strictNow = p.strict();
+        if (strictNow && !wasStrict) {
+            // "use strict" in the body applies retroactively to the name and parameters
+            int first = p.sink.pending(m);
+            if (p.sink.kind(first) == BINDING_IDENTIFIER) checkStrictBindingName(p, first);
+            checkStrictParams(p, paramsNode);
+        }
+        boolean uniqueParams = strictNow || !simple || (extraCtx & CTX_METHOD_LIKE) != 0 || kind == ARROW_FUNCTION;
+        checkDuplicateParams(p, paramsNode, uniqueParams);
+        // sloppy simple parameters may repeat a name; a module's may not
+        if (!uniqueParams && p.autoGoal && !p.sloppyMattered && simpleParamsRepeatAName(p, paramsNode)) p.sloppyMattered = true;
+        p.ctx = saved;
+        p.labels.base = savedLabelBase;
+        p.labels.top = savedLabelTop;
+        p.lastYieldPos = savedYield;
+        p.lastAwaitPos = savedAwait;
+        return p.sink.finish(kind, m, s, p.lastEnd, flags);
+    }
+
+    /** After a bodiless function declaration the statement ends; a method signature's `;` is the member's. */
+    private static void semicolonAfterSignature(ParseContext p, int kind) {
+        if (kind == FUNCTION_DECLARATION) p.semicolon();
+    }
+
+    /** FormalParameters : ( [FormalParameter (, FormalParameter)* [,]] [... BindingTarget] ) */
+    static int parseFormalParameters(ParseContext p) {
+        int s = p.lexer.tokenStart;
+        int m = p.sink.mark();
+        int saved = p.ctx;
+        p.ctx |= CTX_PARAMS;
+        if (!p.eat(LPAREN)) {
+            p.errorExpected(LPAREN);
+            p.ctx = saved;
+            return p.sink.finish(FORMAL_PARAMETERS, m, p.lastEnd, p.lastEnd, 0);
+        }
+        while (p.ts && p.tok != RPAREN && p.tok != EOF) {
+            int before = p.lexer.tokenStart;
+            parseParameter(p);
+            if (!p.eat(COMMA)) {
+                if (p.tok != RPAREN) p.errorExpected(COMMA);
+                if (p.tok != RPAREN && (p.tok == LBRACE || p.tok == SEMICOLON || p.tok == RBRACE || p.tok == EOF || p.tok == ARROW)) break;
+                if (p.lexer.tokenStart == before) p.next();
+            }
+        }
+        while (p.tok != RPAREN && p.tok != EOF) {
+            int ps = p.lexer.tokenStart;
+            if (p.tok == ELLIPSIS) {
+                int rm = p.sink.mark();
+                p.next();
+                parseBindingTarget(p);
+                if (p.tok == ASSIGN) {
+                    p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.REST_WITH_INITIALIZER, 0);
+                    p.next();
+                    parseAssignment(p);
+                }
+                p.sink.finish(REST_ELEMENT, rm, ps, p.lastEnd, 0);
+                if (p.tok == COMMA) {
+                    p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.REST_PARAMETER_LAST, 0);
+                    p.next();
+                    continue;
+                }
+                break;
+            }
+            if (!(Token.isIdentifierLike(p.tok) || p.tok == LBRACKET || p.tok == LBRACE)) {
+                p.error(ps, p.lexer.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
+                if (p.tok == LBRACE || p.tok == SEMICOLON || p.tok == RBRACE) break;
+                p.next();
+                p.errorNode(ps, p.lastEnd);
+                if (!p.eat(COMMA) && p.tok != RPAREN) continue;
+                continue;
+            }
+            parseBindingElement(p);
+            if (!p.eat(COMMA)) {
+                if (p.tok != RPAREN) p.errorExpected(COMMA);
+                if (p.tok != RPAREN && (p.tok == LBRACE || p.tok == SEMICOLON || p.tok == RBRACE || p.tok == EOF)) break;
+                if (p.tok != RPAREN && !(Token.isIdentifierLike(p.tok) || p.tok == LBRACKET || p.tok == LBRACE || p.tok == ELLIPSIS)) {
+                    p.next();
+                }
+            }
+        }
+        p.expect(RPAREN);
+        p.ctx = saved;
+        return p.sink.finish(FORMAL_PARAMETERS, m, s, p.lastEnd, 0);
+    }
+
+    static boolean isSimpleParameterList(ParseContext p, int params) {
+        for (int param = p.sink.firstChild(params); param >= 0; param = p.sink.nextSibling(param)) {
+            int k = p.sink.kind(param);
+            if (k == PARAMETER) {
+                // a typed name is simple; an initialiser, pattern or rest is not
+                int first = p.sink.firstChild(param);
+                if (first < 0 || p.sink.kind(first) != BINDING_IDENTIFIER) return false;
+                for (int c = p.sink.nextSibling(first); c >= 0; c = p.sink.nextSibling(c)) if (!NodeKind.isType(p.sink.kind(c))) return false;
+                continue;
+            }
+            if (k != BINDING_IDENTIFIER) return false;
+        }
+        return true;
+    }
+
+    static void checkStrictParams(ParseContext p, int params) {
+        forEachBinding(p, params, true, false);
+    }
+
+    /** A simple parameter list (names, perhaps typed) names one parameter twice. Lists are short: pairs are compared. */
+    private static boolean simpleParamsRepeatAName(ParseContext p, int params) {
+        for (int param = p.sink.firstChild(params); param >= 0; param = p.sink.nextSibling(param)) {
+            int name = p.sink.kind(param) == PARAMETER ? p.sink.data(p.sink.firstChild(param)) : p.sink.data(param);
+            for (int q = p.sink.nextSibling(param); q >= 0; q = p.sink.nextSibling(q)) {
+                if ((p.sink.kind(q) == PARAMETER ? p.sink.data(p.sink.firstChild(q)) : p.sink.data(q)) == name) return true;
+            }
+        }
+        return false;
+    }
+
+    static void checkDuplicateParams(ParseContext p, int params, boolean unique) {
+        if (!unique) return;
+        forEachBinding(p, params, false, true);
+    }
+
+    /** Walks the binding identifiers under a node (iteratively, with a scratch stack). */
+    private static void forEachBinding(ParseContext p, int root, boolean strictNames, boolean duplicates) {
+        int[] stack = p.scratch;
+        int sp = 0;
+        int seenCount = 0;
+        int[] seen = p.seenScratch;
+        for (int c = p.sink.firstChild(root); c >= 0; c = p.sink.nextSibling(c)) {
+            if (sp == stack.length) stack = p.scratch = Arrays.copyOf(stack, sp * 2);
+            stack[sp++] = c;
+        }
+        // source order: reverse so the first parameter pops first and duplicates point at the later one
+        for (int i = 0, j = sp - 1; i < j; i++, j--) { int x = stack[i]; stack[i] = stack[j]; stack[j] = x; }
+        while (sp > 0) {
+            int n = stack[--sp];
+            int k = p.sink.kind(n);
+            if (k == BINDING_IDENTIFIER) {
+                if (strictNames) checkStrictBindingName(p, n);
+                if (duplicates) {
+                    int id = p.sink.data(n);
+                    for (int i = 0; i < seenCount; i++) {
+                        if (seen[i] == id) {
+                            p.error(p.sink.start(n), p.sink.end(n), Diag.DUPLICATE_PARAMETER, id);
+                            break;
+                        }
+                    }
+                    if (seenCount == seen.length) seen = p.seenScratch = Arrays.copyOf(seen, seenCount * 2);
+                    seen[seenCount++] = id;
+                }
+            } else if (k == ASSIGNMENT_PATTERN || k == PARAMETER) {
+                int target = p.sink.firstChild(n);
+                if (target >= 0) {
+                    if (sp == stack.length) stack = p.scratch = Arrays.copyOf(stack, sp * 2);
+                    stack[sp++] = target;
+                }
+            } else if (k == PROPERTY) {
+                // key, value: only the value binds
+                int key = p.sink.firstChild(n);
+                int value = key < 0 ? -1 : p.sink.nextSibling(key);
+                if (value >= 0) {
+                    if (sp == stack.length) stack = p.scratch = Arrays.copyOf(stack, sp * 2);
+                    stack[sp++] = value;
+                }
+            } else if (k == ARRAY_PATTERN || k == OBJECT_PATTERN || k == REST_ELEMENT) {
+                for (int c = p.sink.firstChild(n); c >= 0; c = p.sink.nextSibling(c)) {
+                    if (sp == stack.length) stack = p.scratch = Arrays.copyOf(stack, sp * 2);
+                    stack[sp++] = c;
+                }
+            }
+        }
+    }
+
+    static void checkStrictBindingName(ParseContext p, int n) {
+        int id = p.sink.data(n);
+        if (id == p.nameEval || id == p.nameArguments) {
+            p.error(p.sink.start(n), p.sink.end(n), Diag.EVAL_ARGUMENTS_STRICT, IDENTIFIER);
+        } else if (!p.ambient && isStrictReservedName(p, n)) {
+            p.error(p.sink.start(n), p.sink.end(n), Diag.STRICT_RESERVED_WORD, IDENTIFIER);
+        }
+    }
+
+    private static boolean isStrictReservedName(ParseContext p, int n) {
+        int k = Token.keywordOf(names_chars(p, n), 0, nameLen(p, n));
+        return Token.isStrictReserved(k);
+    }
+
+    private static char[] names_chars(ParseContext p, int n) {
+        int id = p.sink.data(n);
+        int len = Math.min(p.names.length(id), p.nameBuf.length);
+        for (int i = 0; i < len; i++) p.nameBuf[i] = p.names.charAt(id, i);
+        return p.nameBuf;
+    }
+
+    private static int nameLen(ParseContext p, int n) {
+        int len = p.names.length(p.sink.data(n));
+        return len > p.nameBuf.length ? 0 : len;
+    }
+
+    // ------------------------------------------------------------------ TypeScript: parameters
+
+    /**
+     * FormalParameter : Decorator* [accessibility] [readonly] (BindingTarget | this) [?] [: Type] [= AssignmentExpression]  |  ... BindingTarget
+     * Parameter modifiers (TypeScript parameter properties) and decorators, then the parameter.
+     */
+    static void parseParameter(ParseContext p) {
+        int s = p.lexer.tokenStart;
+        int m = p.sink.mark();
+        int flags = 0;
+        while (p.tok == AT) parseDecorator(p);
+        if (p.ts) {
+            while ((p.atContextual(K_PUBLIC) || p.atContextual(K_PRIVATE) || p.atContextual(K_PROTECTED)
+                    || p.atContextual(K_READONLY) || p.atContextual(K_OVERRIDE))) {
+                int pk = p.peek();
+                if (!(Token.isIdentifierLike(pk) || pk == LBRACKET || pk == LBRACE || pk == K_THIS)) break;
+                flags |= modifierFlag(p, p.tok);
+                p.next();
+            }
+        }
+        boolean rest = false;
+        int rs = p.lexer.tokenStart;
+        int rm = p.sink.mark();
+        if (p.tok == ELLIPSIS) {
+            rest = true;
+            p.next();
+        }
+        if (p.ts && p.tok == K_THIS && !rest) {
+            int ts0 = p.lexer.tokenStart;
+            if (flags != 0 || rm > m) p.error(s, ts0, Diag.MODIFIERS_ON_THIS_PARAMETER, 0);
+            int id = p.lexer.internIdentifier();
+            p.next();
+            p.leaf(BINDING_IDENTIFIER, ts0, p.lastEnd, id);
+            if (p.tok == QUESTION) p.errorExpected(COMMA); // TypeScript: `this` takes a type, never `?`
+        } else if (!(Token.isIdentifierLike(p.tok) || p.tok == LBRACKET || p.tok == LBRACE || Token.isReserved(p.tok))) {
+            p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
+            p.errorNode(p.lexer.tokenStart, p.lexer.tokenStart);
+        } else {
+            parseBindingTarget(p);
+        }
+        if (p.ts && p.tok == QUESTION) {
+            p.next();
+            flags |= P_OPTIONAL;
+        }
+        boolean typed = parseTypeAnnotationOpt(p);
+        if (rest) {
+            if (p.tok == ASSIGN) {
+                p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.REST_WITH_INITIALIZER, 0);
+                p.next();
+                parseAssignment(p);
+            }
+            if (typed || flags != 0) {
+                p.sink.finish(REST_ELEMENT, rm, rs, p.lastEnd, 0);
+                p.sink.finish(PARAMETER, m, s, p.lastEnd, flags);
+            } else {
+                p.sink.finish(REST_ELEMENT, rm, rs, p.lastEnd, 0);
+                if (p.sink.mark() - m > 1) p.sink.finish(PARAMETER, m, s, p.lastEnd, flags);
+            }
+            return;
+        }
+        if (p.tok == ASSIGN) {
+            p.next();
+            parseAssignment(p);
+            if (!typed && flags == 0 && p.sink.mark() - m == 2) {
+                p.sink.finish(ASSIGNMENT_PATTERN, m, s, p.lastEnd, 0);
+                return;
+            }
+        }
+        if (typed || flags != 0 || p.sink.mark() - m != 1) p.sink.finish(PARAMETER, m, s, p.lastEnd, flags);
+    }
+}

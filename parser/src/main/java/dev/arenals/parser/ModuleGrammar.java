@@ -1,0 +1,473 @@
+package dev.arenals.parser;
+
+import static dev.arenals.parser.ClassGrammar.*;
+import static dev.arenals.parser.ExpressionGrammar.*;
+import static dev.arenals.parser.FunctionGrammar.*;
+import static dev.arenals.parser.ParseContext.*;
+import static dev.arenals.parser.PatternGrammar.*;
+import static dev.arenals.parser.StatementGrammar.*;
+import static dev.arenals.parser.TsDeclarationGrammar.*;
+import static dev.arenals.parser.TypeGrammar.*;
+import static dev.arenals.parser.lexer.Token.*;
+import static dev.arenals.parser.tree.NodeKind.*;
+
+import dev.arenals.parser.diag.Diag;
+import dev.arenals.parser.lexer.Token;
+
+/**
+ * Modules: `import` and `export` declarations in all their forms, module specifiers, import
+ * attributes, and the `import(…)` / `import.meta` expressions. Module syntax seen under the AUTO
+ * goal makes the file a module.
+ */
+final class ModuleGrammar {
+    private ModuleGrammar() {}
+
+    // ------------------------------------------------------------------ modules
+
+    /** ImportDeclaration : import [type] (ImportClause from)? ModuleSpecifier [WithClause] ;  |  import x = ... (TS) */
+    static void parseImportDeclaration(ParseContext p, boolean topLevel) {
+        int s = p.lexer.tokenStart;
+        int m = p.sink.mark();
+        if ((!p.module && !p.autoGoal) || !topLevel) p.error(s, p.lexer.tokenEnd, Diag.IMPORT_EXPORT_TOP_LEVEL, 0);
+        boolean sawModuleSyntaxBefore = p.sawModuleSyntax;
+        if (p.moduleBlockDepth == 0) p.sawModuleSyntax = true;
+        p.next();
+        int phase = 0;
+        if (p.ts && p.atContextual(K_TYPE)) {
+            int pk = p.peek();
+            boolean typeOnly = pk == LBRACE || pk == STAR
+                    || (Token.isIdentifierLike(pk) && !(pk == K_FROM && p.peek2() == STRING));
+            if (typeOnly) {
+                p.next();
+                phase = MOD_TYPE_ONLY;
+            }
+        }
+        // TypeScript's parser knows `import defer` but not the source phase (`import source x from`)
+        if ((p.atContextual(K_SOURCE) && !p.ts) || p.atContextual(K_DEFER)) {
+            int pk = p.peek();
+            boolean isPhase = p.tok == K_SOURCE ? Token.isIdentifierLike(pk) && pk != K_FROM : pk == STAR;
+            if (p.tok == K_SOURCE && pk == K_FROM) {
+                // `import source from "x"` imports a binding named source; `import source from from "x"` is a phase import
+                int k2 = p.peek2();
+                isPhase = k2 == K_FROM;
+            }
+            if (isPhase) {
+                phase = p.tok == K_SOURCE ? 1 : 2;
+                p.next();
+            }
+        }
+        if (p.tok == STRING) {
+            parseModuleSpecifier(p);
+        } else {
+            boolean any = false;
+            if (Token.isIdentifierLike(p.tok) || (Token.isReserved(p.tok) && p.tok != K_DEFAULT)) {
+                int ds = p.lexer.tokenStart;
+                int dm = p.sink.mark();
+                parseBindingIdentifier(p);
+                if (p.ts && p.tok == ASSIGN) {
+                    // import x = require("m") / import x = A.B; only the first makes a module, as in TypeScript
+                    if (!parseImportEqualsRest(p, s, m, phase == MOD_TYPE_ONLY ? 1 : 0)) p.sawModuleSyntax = sawModuleSyntaxBefore;
+                    return;
+                }
+                p.sink.finish(IMPORT_DEFAULT_SPECIFIER, dm, ds, p.lastEnd, 0);
+                any = true;
+                if (!p.eat(COMMA)) {
+                    if (p.tok == STAR || p.tok == LBRACE) p.errorExpected(COMMA); // import a { b } from "m"
+                } else if (p.tok != STAR && p.tok != LBRACE) {
+                    p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.TOKEN_EXPECTED, LBRACE);
+                }
+            }
+            if (p.tok == STAR) {
+                int ns = p.lexer.tokenStart;
+                int nm = p.sink.mark();
+                p.next();
+                if (p.atContextual(K_AS)) p.next(); else p.errorExpected(K_AS);
+                parseBindingIdentifier(p);
+                p.sink.finish(IMPORT_NAMESPACE_SPECIFIER, nm, ns, p.lastEnd, 0);
+                any = true;
+            } else if (p.tok == LBRACE) {
+                p.next();
+                while (p.tok != RBRACE && p.tok != EOF) {
+                    int is = p.lexer.tokenStart;
+                    int im = p.sink.mark();
+                    if (p.ts && p.atContextual(K_TYPE)) {
+                        int pk = p.peek();
+                        if (Token.isIdentifierName(pk) && pk != K_AS || (pk == K_AS && p.peek2() != COMMA && p.peek2() != RBRACE)
+                                || pk == STRING) {
+                            p.next(); // inline `type` modifier
+                        }
+                    }
+                    int nameTok = p.tok;
+                    int nameFlags = p.lexer.flags;
+                    int nameStart = p.lexer.tokenStart; // after an inline `type`, which is the specifier's, not the name's
+                    int nameEnd = p.lexer.tokenEnd;
+                    if (p.tok == STRING) {
+                        checkWellFormedModuleString(p);
+                        p.next();
+                        p.leaf(STRING_LITERAL, nameStart, p.lastEnd, 0);
+                        if (p.atContextual(K_AS)) p.next(); else p.errorExpected(K_AS);
+                        parseBindingIdentifier(p);
+                    } else if (Token.isIdentifierName(p.tok)) {
+                        int id = p.lexer.internIdentifier();
+                        p.next();
+                        if (p.atContextual(K_AS)) {
+                            p.leaf(IDENTIFIER_NAME, nameStart, p.lastEnd, id);
+                            p.next();
+                            parseBindingIdentifier(p);
+                        } else {
+                            p.leaf(IDENTIFIER_NAME, nameStart, p.lastEnd, id);
+                            checkIdentifierReference(p, nameTok, nameFlags, nameStart, nameEnd, true);
+                            p.leaf(BINDING_IDENTIFIER, nameStart, nameEnd, id);
+                        }
+                    } else {
+                        p.error(is, p.lexer.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
+                        if (p.tok == SEMICOLON || p.tok == K_FROM) break;
+                        p.next();
+                        p.sink.finish(INVALID, im, is, p.lastEnd, 0);
+                        continue;
+                    }
+                    p.sink.finish(IMPORT_SPECIFIER, im, is, p.lastEnd, 0);
+                    if (p.tok != RBRACE && !p.eat(COMMA)) { p.errorExpected(COMMA); if (!Token.isIdentifierName(p.tok) && p.tok != STRING) break; }
+                }
+                p.expect(RBRACE);
+                any = true;
+            }
+            if (!any) p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
+            if (p.atContextual(K_FROM)) p.next(); else p.errorExpected(K_FROM);
+            parseModuleSpecifier(p);
+        }
+        parseImportAttributes(p);
+        p.semicolon();
+        p.sink.finish(IMPORT_DECLARATION, m, s, p.lastEnd, phase);
+    }
+
+    /** ModuleSpecifier : StringLiteral */
+    static void parseModuleSpecifier(ParseContext p) {
+        if (p.tok == STRING) {
+            int s = p.lexer.tokenStart;
+            p.next();
+            p.leaf(STRING_LITERAL, s, p.lastEnd, 0);
+        } else {
+            p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.TOKEN_EXPECTED, STRING);
+            p.errorNode(p.lexer.tokenStart, p.lexer.tokenStart);
+        }
+    }
+
+    private static void checkWellFormedModuleString(ParseContext p) {
+        // a module export name must not contain lone surrogates
+        int s = p.lexer.tokenStart, e = p.lexer.tokenEnd;
+        String v = dev.arenals.parser.lexer.Literals.cookString(p.src, s, e);
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < v.length() && Character.isLowSurrogate(v.charAt(i + 1))) { i++; continue; }
+                p.error(s, e, Diag.STRING_EXPORT_NAME, 0);
+                return;
+            }
+            if (Character.isLowSurrogate(c)) { p.error(s, e, Diag.STRING_EXPORT_NAME, 0); return; }
+        }
+    }
+
+    /** WithClause : (with | assert) { (AttributeKey : StringLiteral),* } */
+    private static void parseImportAttributes(ParseContext p) {
+        if (p.tok == K_WITH) {
+            int s = p.lexer.tokenStart;
+            int m = p.sink.mark();
+            p.next();
+            p.expect(LBRACE);
+            int count = 0;
+            while (p.tok != RBRACE && p.tok != EOF) {
+                int as = p.lexer.tokenStart;
+                int am = p.sink.mark();
+                if (p.tok == STRING) {
+                    p.next();
+                    p.leaf(STRING_LITERAL, as, p.lastEnd, 0);
+                } else if (Token.isIdentifierName(p.tok)) {
+                    int id = p.lexer.internIdentifier();
+                    p.next();
+                    p.leaf(IDENTIFIER_NAME, as, p.lastEnd, id);
+                } else {
+                    p.error(as, p.lexer.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
+                    break;
+                }
+                p.expect(COLON);
+                parseModuleSpecifier(p);
+                p.sink.finish(IMPORT_ATTRIBUTE, am, as, p.lastEnd, 0);
+                checkDuplicateAttribute(p, m, count);
+                count++;
+                if (p.tok != RBRACE && !p.eat(COMMA)) { p.errorExpected(COMMA); break; }
+            }
+            p.expect(RBRACE);
+            p.sink.finish(IMPORT_ATTRIBUTES, m, s, p.lastEnd, 0);
+        }
+    }
+
+    private static void checkDuplicateAttribute(ParseContext p, int m, int count) {
+        int last = p.sink.pending(p.sink.mark() - 1);
+        int lastKey = p.sink.firstChild(last);
+        for (int i = m; i < p.sink.mark() - 1; i++) {
+            int other = p.sink.firstChild(p.sink.pending(i));
+            if (other >= 0 && lastKey >= 0 && sameKeyText(p, other, lastKey)) {
+                p.error(p.sink.start(lastKey), p.sink.end(lastKey), Diag.DUPLICATE_EXPORT, -1);
+                return;
+            }
+        }
+    }
+
+    private static boolean sameKeyText(ParseContext p, int a, int b) {
+        String x = keyText(p, a), y = keyText(p, b);
+        return x != null && x.equals(y);
+    }
+
+    private static String keyText(ParseContext p, int n) {
+        if (p.sink.kind(n) == STRING_LITERAL) return dev.arenals.parser.lexer.Literals.cookString(p.src, p.sink.start(n), p.sink.end(n));
+        if (p.sink.kind(n) == IDENTIFIER_NAME) return p.names.name(p.sink.data(n));
+        return null;
+    }
+
+    /** ExportDeclaration : export (* [as ModuleExportName] from ... | { ExportsList } [from ...] | Declaration | default ... | = Expression (TS)) */
+    static void parseExportDeclaration(ParseContext p, boolean topLevel) {
+        int s = p.lexer.tokenStart;
+        int m = p.sink.mark();
+        if (p.pendingExportMark >= 0) {
+            m = p.pendingExportMark;
+            s = p.sink.start(p.sink.pending(m));
+            p.pendingExportMark = -1;
+        }
+        if ((!p.module && !p.autoGoal) || !topLevel) p.error(s, p.lexer.tokenEnd, Diag.EXPORT_TOP_LEVEL, 0);
+        if (p.moduleBlockDepth == 0) p.sawModuleSyntax = true;
+        p.next();
+        if (p.ts) {
+            if (p.tok == ASSIGN) {
+                // export = expression
+                p.next();
+                parseAssignment(p);
+                p.semicolon();
+                p.sink.finish(EXPORT_ASSIGNMENT, m, s, p.lastEnd, 0);
+                return;
+            }
+            if (p.atContextual(K_AS) && p.peek() == K_NAMESPACE) {
+                p.next();
+                p.next();
+                parseBindingIdentifierAnyWord(p);
+                p.semicolon();
+                p.sink.finish(NAMESPACE_EXPORT, m, s, p.lastEnd, 0);
+                return;
+            }
+            if (p.tok == K_IMPORT && !p.escaped()) {
+                // export import A = B.C
+                int is = p.lexer.tokenStart;
+                int im = p.sink.mark();
+                p.next();
+                parseBindingIdentifier(p);
+                if (p.tok == ASSIGN) parseImportEqualsRest(p, is, im, 2); else p.errorExpected(ASSIGN);
+                p.sink.finish(EXPORT_NAMED, m, s, p.lastEnd, 0);
+                return;
+            }
+            if (p.atContextual(K_TYPE)) {
+                int pk = p.peek();
+                if (pk == LBRACE || pk == STAR) p.next(); // export type { A } / export type * from
+            }
+            if (p.tok != K_DEFAULT && p.tok != STAR && p.tok != LBRACE && tryParseTypeScriptDeclaration(p, p.lexer.tokenStart, p.sink.mark(), MOD_EXPORT)) {
+                p.sink.finish(EXPORT_NAMED, m, s, p.lastEnd, 0);
+                return;
+            }
+        }
+        if (p.tok == K_DEFAULT) {
+            if (p.escaped()) p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.KEYWORD_WITH_ESCAPE, 0);
+            p.next();
+            int ds = p.lexer.tokenStart;
+            if (p.ts && (p.atContextual(K_INTERFACE) || p.atContextual(K_ABSTRACT)) && tryParseTypeScriptDeclaration(p, ds, p.sink.mark(), MOD_EXPORT | MOD_DEFAULT)) {
+                p.sink.finish(EXPORT_DEFAULT, m, s, p.lastEnd, 0);
+                return;
+            }
+            if (p.tok == K_FUNCTION) {
+                parseFunctionDeclaration(p, ds, 0, true);
+            } else if (p.atContextual(K_ASYNC) && isAsyncFunction(p)) {
+                p.next();
+                parseFunctionDeclaration(p, ds, F_ASYNC, true);
+            } else if (p.tok == K_CLASS) {
+                p.classNameOptional = true;
+                parseClass(p, true, ds);
+            } else if (p.tok == AT) {
+                parseDecoratedClass(p, ds, true, true);
+            } else {
+                parseAssignment(p);
+                p.semicolon();
+            }
+            p.sink.finish(EXPORT_DEFAULT, m, s, p.lastEnd, 0);
+            return;
+        }
+        if (p.tok == STAR) {
+            p.next();
+            if (p.atContextual(K_AS)) {
+                p.next();
+                parseModuleExportName(p);
+            }
+            if (p.atContextual(K_FROM)) p.next(); else p.errorExpected(K_FROM);
+            parseModuleSpecifier(p);
+            parseImportAttributes(p);
+            p.semicolon();
+            p.sink.finish(EXPORT_ALL, m, s, p.lastEnd, 0);
+            return;
+        }
+        if (p.tok == LBRACE) {
+            p.next();
+            int firstSpec = p.sink.mark();
+            while (p.tok != RBRACE && p.tok != EOF) {
+                if (p.ts && p.atContextual(K_TYPE)) {
+                    int pk = p.peek();
+                    if ((Token.isIdentifierName(pk) && pk != K_AS) || pk == STRING || (pk == K_AS && p.peek2() != COMMA && p.peek2() != RBRACE)) p.next();
+                }
+                int es = p.lexer.tokenStart;
+                int em = p.sink.mark();
+                if (!parseModuleExportName(p)) {
+                    if (p.tok == SEMICOLON) break;
+                    p.next();
+                    p.sink.finish(INVALID, em, es, p.lastEnd, 0);
+                    continue;
+                }
+                if (p.atContextual(K_AS)) {
+                    p.next();
+                    parseModuleExportName(p);
+                }
+                p.sink.finish(EXPORT_SPECIFIER, em, es, p.lastEnd, 0);
+                if (p.tok != RBRACE && !p.eat(COMMA)) { p.errorExpected(COMMA); if (!Token.isIdentifierName(p.tok) && p.tok != STRING) break; }
+            }
+            p.expect(RBRACE);
+            boolean fromClause = false;
+            if (p.atContextual(K_FROM)) {
+                p.next();
+                parseModuleSpecifier(p);
+                parseImportAttributes(p);
+                fromClause = true;
+            }
+            if (!fromClause) {
+                // local exports must name bindings: reserved words and strings are only re-exports
+                for (int i = firstSpec; i < p.sink.mark(); i++) {
+                    int spec = p.sink.pending(i);
+                    if (p.sink.kind(spec) != EXPORT_SPECIFIER) continue;
+                    int local = p.sink.firstChild(spec);
+                    if (local < 0) continue;
+                    if (p.sink.kind(local) == STRING_LITERAL) {
+                        p.error(p.sink.start(local), p.sink.end(local), Diag.STRING_EXPORT_NAME, 0);
+                    } else {
+                        int k = Token.keywordOf(p.src, p.sink.start(local), p.sink.end(local));
+                        // a JavaScript module rejects `export { await }`; TypeScript's parser accepts it
+                        if (k == K_AWAIT && !p.module && p.autoGoal && !p.ts) p.sloppyMattered = true;
+                        if (Token.isReserved(k) || ((k == K_AWAIT) && p.module && !p.ts) || Token.isStrictReserved(k)) {
+                            p.error(p.sink.start(local), p.sink.end(local), Diag.RESERVED_WORD_AS_IDENTIFIER, k);
+                        }
+                    }
+                }
+            }
+            p.semicolon();
+            p.sink.finish(EXPORT_NAMED, m, s, p.lastEnd, 0);
+            return;
+        }
+        // export declaration
+        switch (p.tok) {
+            case K_VAR: parseVariableStatement(p, VAR_VAR); break;
+            case K_CONST: parseVariableStatement(p, VAR_CONST); break;
+            case K_LET: parseVariableStatement(p, VAR_LET); break;
+            case K_FUNCTION: parseFunctionDeclaration(p, p.lexer.tokenStart, 0, false); break;
+            case K_CLASS: parseClass(p, true, p.lexer.tokenStart); break;
+            case AT:
+                parseDecoratedClass(p, p.lexer.tokenStart, true, false);
+                break;
+            default:
+                if (p.atContextual(K_ASYNC) && isAsyncFunction(p)) {
+                    int fs = p.lexer.tokenStart;
+                    p.next();
+                    parseFunctionDeclaration(p, fs, F_ASYNC, false);
+                } else if (p.atContextual(K_USING) && isUsingDeclaration(p)) {
+                    parseVariableStatement(p, VAR_USING);
+                } else if (p.atContextual(K_AWAIT) && isAwaitUsingDeclaration(p)) {
+                    parseVariableStatement(p, VAR_AWAIT_USING);
+                } else {
+                    p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.DECLARATION_OR_STATEMENT_EXPECTED, 0);
+                }
+        }
+        p.sink.finish(EXPORT_NAMED, m, s, p.lastEnd, 0);
+    }
+
+    /** ModuleExportName : IdentifierName | StringLiteral */
+    private static boolean parseModuleExportName(ParseContext p) {
+        int s = p.lexer.tokenStart;
+        if (p.tok == STRING) {
+            checkWellFormedModuleString(p);
+            p.next();
+            p.leaf(STRING_LITERAL, s, p.lastEnd, 0);
+            return true;
+        }
+        if (Token.isIdentifierName(p.tok)) {
+            int id = p.lexer.internIdentifier();
+            p.next();
+            p.leaf(IDENTIFIER_NAME, s, p.lastEnd, id);
+            return true;
+        }
+        p.error(s, p.lexer.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
+        return false;
+    }
+
+    // ------------------------------------------------------------------ import() and import.meta, from ExpressionGrammar.parsePrimary
+
+    /** ImportCall : import ( AssignmentExpression [, AssignmentExpression] )  |  ImportMeta : import . meta  |  import . (source | defer) ( AssignmentExpression ) */
+    static void parseImportExpression(ParseContext p) {
+        int s = p.lexer.tokenStart;
+        int m = p.sink.mark();
+        p.next();
+        if (p.tok == DOT) {
+            p.next();
+            if (p.atContextual(K_META)) {
+                p.leaf(IDENTIFIER_NAME, s, s + 6, p.internLiteral("import"));
+                int ms = p.lexer.tokenStart;
+                int id = p.lexer.internIdentifier();
+                p.next();
+                p.leaf(IDENTIFIER_NAME, ms, p.lastEnd, id);
+                if (!p.module && !p.autoGoal) p.error(s, p.lastEnd, Diag.IMPORT_META_OUTSIDE_MODULE, 0);
+                if (p.autoGoal && p.moduleBlockDepth == 0) p.sawModuleSyntax = true;
+                p.sink.finish(META_PROPERTY, m, s, p.lastEnd, 0);
+                return;
+            }
+            if ((p.atContextual(K_SOURCE) || p.atContextual(K_DEFER))) {
+                int phase = p.tok == K_SOURCE ? 1 : 2;
+                p.next();
+                if (p.tok != LPAREN) p.errorExpected(LPAREN);
+                parseImportCallArguments(p, s, m, phase, false);
+                return;
+            }
+            p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.TOKEN_EXPECTED, K_META);
+            p.sink.finish(INVALID, m, s, p.lastEnd, 0);
+            return;
+        }
+        if (p.tok != LPAREN) {
+            p.errorExpected(LPAREN);
+            p.sink.finish(INVALID, m, s, p.lastEnd, 0);
+            return;
+        }
+        parseImportCallArguments(p, s, m, 0, true);
+    }
+
+    private static void parseImportCallArguments(ParseContext p, int s, int m, int phase, boolean allowOptions) {
+        if (p.tok != LPAREN) { p.sink.finish(INVALID, m, s, p.lastEnd, 0); return; }
+        p.next();
+        int saved = p.ctx;
+        p.ctx &= ~CTX_NO_IN;
+        if (p.tok == RPAREN || p.tok == ELLIPSIS) {
+            p.missingExpression();
+            if (p.tok == ELLIPSIS) p.next();
+        } else {
+            parseAssignment(p);
+        }
+        if (p.eat(COMMA) && p.tok != RPAREN) {
+            if (!allowOptions) p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.TOKEN_EXPECTED, RPAREN);
+            if (p.tok == ELLIPSIS) { p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.EXPRESSION_EXPECTED, 0); p.next(); }
+            parseAssignment(p);
+            p.eat(COMMA);
+        }
+        p.ctx = saved;
+        p.expect(RPAREN);
+        p.sink.finish(IMPORT_CALL, m, s, p.lastEnd, phase);
+    }
+}

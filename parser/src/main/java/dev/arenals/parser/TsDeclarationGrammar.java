@@ -1,0 +1,346 @@
+package dev.arenals.parser;
+
+import static dev.arenals.parser.ClassGrammar.*;
+import static dev.arenals.parser.ExpressionGrammar.*;
+import static dev.arenals.parser.FunctionGrammar.*;
+import static dev.arenals.parser.ModuleGrammar.*;
+import static dev.arenals.parser.ParseContext.*;
+import static dev.arenals.parser.StatementGrammar.*;
+import static dev.arenals.parser.TypeGrammar.*;
+import static dev.arenals.parser.lexer.Token.*;
+import static dev.arenals.parser.tree.NodeKind.*;
+
+import dev.arenals.parser.diag.Diag;
+import dev.arenals.parser.lexer.Token;
+
+/**
+ * TypeScript declarations: interfaces, type aliases, enums, namespaces and modules, `declare`,
+ * `import x = require(…)` and the modifiers before them.
+ */
+final class TsDeclarationGrammar {
+    private TsDeclarationGrammar() {}
+
+    // ================================================================== TypeScript: declarations
+
+    /**
+     * TS declaration at a statement: interface | type | enum | namespace | module | declare ... | abstract class | global
+     * interface / type / enum / namespace / module / declare / abstract at statement start; true when handled.
+     */
+    static boolean tryParseTypeScriptDeclaration(ParseContext p, int s, int m, int modifiers) {
+        if (!p.ts) return false;
+        p.enter();
+        try {
+            return tryParseTypeScriptDeclarationInner(p, s, m, modifiers);
+        } finally {
+            p.exit();
+        }
+    }
+
+    private static boolean tryParseTypeScriptDeclarationInner(ParseContext p, int s, int m, int modifiers) {
+        switch (p.tok) {
+            case K_INTERFACE:
+                if (p.escaped() || !nextIsIdentifierOnSameLine(p, false)) return false;
+                parseInterface(p, s, m, modifiers);
+                return true;
+            case K_TYPE:
+                if (p.escaped() || !nextIsIdentifierOnSameLine(p, true)) return false;
+                parseTypeAlias(p, s, m, modifiers);
+                return true;
+            case K_ENUM:
+                parseEnum(p, s, m, modifiers);
+                return true;
+            case K_CONST:
+                if (p.peek() == K_ENUM) {
+                    p.next();
+                    parseEnum(p, s, m, modifiers | MOD_CONST);
+                    return true;
+                }
+                return false;
+            case K_NAMESPACE:
+            case K_MODULE: {
+                if (p.escaped()) return false;
+                int pk = p.peek();
+                if (p.peekNewline != 0) return false;
+                // a reserved word does not follow (TypeScript: `namespace with` is the name `namespace`, then an error)
+                if (!(Token.isIdentifierLike(pk) || (pk == STRING && p.tok == K_MODULE))) return false;
+                parseModuleDeclaration(p, s, m, modifiers);
+                return true;
+            }
+            case K_GLOBAL: {
+                if (p.escaped() || (modifiers & MOD_DECLARE) == 0) {
+                    int pk = p.peek();
+                    if (pk != LBRACE || p.peekNewline != 0) return false;
+                }
+                parseModuleDeclaration(p, s, m, modifiers);
+                return true;
+            }
+            case K_DECLARE: {
+                if (p.escaped()) return false;
+                int pk = p.peek();
+                if (p.peekNewline != 0 || !isDeclareTarget(p, pk)) return false;
+                p.next();
+                boolean savedAmbient = p.ambient;
+                p.ambient = true;
+                parseDeclaredStatement(p, s, m, modifiers | MOD_DECLARE);
+                p.ambient = savedAmbient;
+                return true;
+            }
+            case K_ABSTRACT: {
+                if (p.escaped()) return false;
+                int pk = p.peek();
+                if (pk != K_CLASS || p.peekNewline != 0) return false;
+                p.next();
+                p.classModifiers = modifiers | MOD_ABSTRACT;
+                parseClass(p, true, s);
+                if (p.sink.mark() - m > 1) p.sink.finish(INVALID, m, s, p.lastEnd, 0);
+                return true;
+            }
+            default:
+                return false;
+        }
+    }
+
+    private static boolean isDeclareTarget(ParseContext p, int k) {
+        switch (k) {
+            case K_VAR: case K_LET: case K_CONST: case K_FUNCTION: case K_CLASS: case K_ENUM: case K_INTERFACE:
+            case K_TYPE: case K_NAMESPACE: case K_MODULE: case K_GLOBAL: case K_ABSTRACT: case K_ASYNC: case K_USING:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /**
+     * AmbientDeclaration : declare (VariableStatement | FunctionDeclaration | ClassDeclaration | EnumDeclaration | namespace | module | global)
+     * After {@code declare} (consumed; it starts at {@code s}): the declaration it modifies. When
+     * the word after it turns out not to start one ({@code declare module} at the end of the text,
+     * {@code declare type} before a line break), {@code declare} was a plain identifier, as
+     * TypeScript reads it: an expression statement of its own, "';' expected." at the next word.
+     */
+    private static void parseDeclaredStatement(ParseContext p, int s, int m, int modifiers) {
+        if (tryParseTypeScriptDeclaration(p, s, m, modifiers)) return;
+        if (p.tok == K_MODULE || p.tok == K_NAMESPACE || p.tok == K_GLOBAL || p.tok == K_TYPE || p.tok == K_INTERFACE
+                || p.tok == K_ABSTRACT || p.tok == K_ENUM) {
+            int declareEnd = s + 7; // `declare`, unescaped (escaped() was checked)
+            if ((modifiers & ~MOD_DECLARE) == 0) {
+                p.leaf(IDENTIFIER_REFERENCE, s, declareEnd, p.internLiteral("declare"));
+                p.sink.finish(EXPRESSION_STATEMENT, m, s, declareEnd, 0);
+                p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.TOKEN_EXPECTED, SEMICOLON);
+            } else {
+                p.error(s, declareEnd, Diag.DECLARATION_OR_STATEMENT_EXPECTED, 0);
+            }
+            parseStatement(p);
+            if ((modifiers & ~MOD_DECLARE) != 0) {
+                // the statement covers `declare`, which is in no node of its own
+                int stmt = p.sink.pending(p.sink.mark() - 1);
+                if (p.sink.start(stmt) > s) p.sink.setStart(stmt, s);
+            }
+            return;
+        }
+        switch (p.tok) {
+            case K_VAR: parseVariableStatementWithModifiers(p, s, VAR_VAR, modifiers); return;
+            case K_LET: parseVariableStatementWithModifiers(p, s, VAR_LET, modifiers); return;
+            case K_CONST: parseVariableStatementWithModifiers(p, s, VAR_CONST, modifiers); return;
+            case K_USING: parseVariableStatementWithModifiers(p, s, VAR_USING, modifiers); return;
+            case K_FUNCTION: parseFunctionDeclaration(p, s, modifiers, false); return;
+            case K_ASYNC: p.next(); parseFunctionDeclaration(p, s, F_ASYNC | modifiers, false); return;
+            case K_CLASS: p.classModifiers = modifiers; parseClass(p, true, s); return;
+            default:
+                parseStatement(p);
+        }
+    }
+
+    /** VariableStatement after declare/export modifiers */
+    private static void parseVariableStatementWithModifiers(ParseContext p, int s, int kind, int modifiers) {
+        parseVariableStatement(p, kind);
+        int decl = p.sink.pending(p.sink.mark() - 1);
+        p.sink.setData(decl, p.sink.data(decl) | modifiers);
+        // the declaration's span starts at `declare`
+        if (p.sink.start(decl) > s) p.sink.setStart(decl, s);
+    }
+
+    private static boolean nextIsIdentifierOnSameLine(ParseContext p, boolean typeAlias) {
+        int pk = p.peek();
+        return p.peekNewline == 0 && (Token.isIdentifierLike(pk) || (Token.isReserved(pk) && pk != K_IN && pk != K_INSTANCEOF));
+    }
+
+    /** InterfaceDeclaration : interface BindingIdentifier [TypeParameters] [extends HeritageList] { TypeMember* } */
+    private static void parseInterface(ParseContext p, int s, int m, int modifiers) {
+        p.next(); // interface
+        parseBindingIdentifierAnyWord(p);
+        if (p.tok == LT) parseTypeParameters(p);
+        if (p.tok == K_EXTENDS) parseHeritageClause(p, K_EXTENDS);
+        int bs = p.lexer.tokenStart;
+        int bm = p.sink.mark();
+        p.expect(LBRACE);
+        parseTypeMembers(p);
+        p.expect(RBRACE);
+        p.sink.finish(INTERFACE_BODY, bm, bs, p.lastEnd, 0);
+        p.sink.finish(INTERFACE_DECLARATION, m, s, p.lastEnd, modifiers);
+    }
+
+    /** HeritageClause : (extends | implements) ExpressionWithTypeArguments (, ExpressionWithTypeArguments)* */
+    static void parseHeritageClause(ParseContext p, int keyword) {
+        int s = p.lexer.tokenStart;
+        int m = p.sink.mark();
+        p.next(); // extends / implements
+        do {
+            int es = p.lexer.tokenStart;
+            int em = p.sink.mark();
+            parseEntityNameExpression(p, false);
+            if (p.tok == LT) parseTypeArguments(p);
+            p.sink.finish(EXPRESSION_WITH_TYPE_ARGUMENTS, em, es, p.lastEnd, 0);
+        } while (p.eat(COMMA));
+        p.sink.finish(HERITAGE_CLAUSE, m, s, p.lastEnd, keyword);
+    }
+
+    /** a.b.c as an expression (IDENTIFIER_REFERENCE and MEMBER nodes). */
+    /**
+     * EntityNameExpression : Identifier (. IdentifierName)*   (or require ( ... ) as a module reference)
+     * `A.B.C`; in an import-equals' module reference (moduleReference) no part may be a reserved word, as in TypeScript.
+     */
+    private static void parseEntityNameExpression(ParseContext p, boolean moduleReference) {
+        int s = p.lexer.tokenStart;
+        int m = p.sink.mark();
+        if (!Token.isIdentifierName(p.tok)) {
+            p.error(s, p.lexer.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
+            p.errorNode(s, s);
+            return;
+        }
+        if (moduleReference && Token.isReserved(p.tok)) p.error(s, p.lexer.tokenEnd, Diag.RESERVED_WORD_AS_IDENTIFIER, p.tok);
+        int id = p.lexer.internIdentifier();
+        p.next();
+        p.leaf(IDENTIFIER_REFERENCE, s, p.lastEnd, id);
+        while (p.tok == DOT) {
+            p.next();
+            if (moduleReference && Token.isReserved(p.tok)) p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.RESERVED_WORD_AS_IDENTIFIER, p.tok);
+            parseMemberName(p);
+            p.sink.finish(MEMBER, m, s, p.lastEnd, 0);
+        }
+    }
+
+    /** TypeAliasDeclaration : type BindingIdentifier [TypeParameters] = Type ; */
+    private static void parseTypeAlias(ParseContext p, int s, int m, int modifiers) {
+        p.next(); // type
+        parseBindingIdentifierAnyWord(p);
+        if (p.tok == LT) parseTypeParameters(p);
+        p.expect(ASSIGN);
+        parseType(p);
+        p.semicolon();
+        p.sink.finish(TYPE_ALIAS, m, s, p.lastEnd, modifiers);
+    }
+
+    /** EnumDeclaration : [const] enum BindingIdentifier { (PropertyName [= AssignmentExpression]),* } */
+    private static void parseEnum(ParseContext p, int s, int m, int modifiers) {
+        p.next(); // enum
+        parseBindingIdentifierAnyWord(p);
+        p.expect(LBRACE);
+        while (p.tok != RBRACE && p.tok != EOF) {
+            int es = p.lexer.tokenStart;
+            int em = p.sink.mark();
+            if (p.tok == STRING) {
+                p.next();
+                p.leaf(STRING_LITERAL, es, p.lastEnd, 0);
+            } else if (Token.isIdentifierName(p.tok)) {
+                int id = p.lexer.internIdentifier();
+                p.next();
+                p.leaf(IDENTIFIER_NAME, es, p.lastEnd, id);
+            } else if (p.tok == LBRACKET) {
+                p.next();
+                parseAssignment(p);
+                p.expect(RBRACKET);
+            } else {
+                p.error(es, p.lexer.tokenEnd, Diag.ENUM_MEMBER_EXPECTED, 0);
+                if (p.tok == SEMICOLON || p.tok == RPAREN) break;
+                p.next();
+                p.sink.finish(INVALID, em, es, p.lastEnd, 0);
+                continue;
+            }
+            if (p.eat(ASSIGN)) parseAssignment(p);
+            p.sink.finish(ENUM_MEMBER, em, es, p.lastEnd, 0);
+            if (p.tok != RBRACE && !p.eat(COMMA)) { p.errorExpected(COMMA); if (!Token.isIdentifierName(p.tok) && p.tok != STRING) break; }
+        }
+        p.expect(RBRACE);
+        p.sink.finish(ENUM_DECLARATION, m, s, p.lastEnd, modifiers);
+    }
+
+    /** ModuleDeclaration : (namespace | module) IdentifierPath { ModuleItem* } | module StringLiteral [{ ... }] | global { ... } */
+    private static void parseModuleDeclaration(ParseContext p, int s, int m, int modifiers) {
+        int keyword = p.tok;
+        if (p.tok != K_GLOBAL) p.next(); // namespace / module
+        int ns = p.lexer.tokenStart;
+        int nameToken = p.tok;
+        if (p.tok == STRING) {
+            p.next();
+            p.leaf(STRING_LITERAL, ns, p.lastEnd, 0);
+        } else if (p.tok == K_GLOBAL && keyword == K_GLOBAL) {
+            int id = p.lexer.internIdentifier();
+            p.next();
+            p.leaf(IDENTIFIER_NAME, ns, p.lastEnd, id);
+        } else {
+            // a.b.c
+            int nm = p.sink.mark();
+            int id = p.lexer.internIdentifier();
+            if (!Token.isIdentifierName(p.tok)) p.error(ns, p.lexer.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
+            p.next();
+            p.leaf(BINDING_IDENTIFIER, ns, p.lastEnd, id);
+            while (p.tok == DOT) {
+                p.next();
+                int qs = p.lexer.tokenStart;
+                int qid = p.lexer.internIdentifier();
+                if (!Token.isIdentifierName(p.tok)) p.error(qs, p.lexer.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
+                p.next();
+                p.leaf(IDENTIFIER_NAME, qs, p.lastEnd, qid);
+                p.sink.finish(QUALIFIED_NAME, nm, ns, p.lastEnd, 0);
+            }
+        }
+        if (p.tok == LBRACE) {
+            int bs = p.lexer.tokenStart;
+            int bm = p.sink.mark();
+            p.next();
+            int savedCtx = p.ctx;
+            int savedLabelBase = p.labels.base;
+            p.labels.base = p.labels.top;
+            p.ctx &= ~(CTX_FUNCTION | CTX_ITERATION | CTX_BREAKABLE);
+            boolean savedAmbient = p.ambient;
+            if ((modifiers & MOD_DECLARE) != 0) p.ambient = true;
+            p.moduleBlockDepth++;
+            parseStatementList(p, RBRACE, true);
+            p.moduleBlockDepth--;
+            p.ambient = savedAmbient;
+            p.ctx = savedCtx;
+            p.labels.base = savedLabelBase;
+            p.expect(RBRACE);
+            p.sink.finish(MODULE_BLOCK, bm, bs, p.lastEnd, 0);
+        } else if (nameToken == STRING || keyword == K_GLOBAL) {
+            p.semicolon(); // `declare module "m";`, `declare global;`: no body needed
+        } else {
+            p.errorExpected(LBRACE); // a namespace has a body (TypeScript's parser)
+        }
+        p.sink.finish(MODULE_DECLARATION, m, s, p.lastEnd, keyword | modifiers);
+    }
+
+    /**
+     * ImportEqualsDeclaration : import [type] BindingIdentifier = (require ( StringLiteral ) | EntityName) ;
+     * `import x = require("m")` / `import x = A.B` after `import [type] x` (current token `=`); whether it was `require`.
+     */
+    static boolean parseImportEqualsRest(ParseContext p, int s, int m, int flags) {
+        p.next(); // =
+        int rs = p.lexer.tokenStart;
+        if (p.atContextual(K_REQUIRE) && p.peek() == LPAREN) {
+            int rm = p.sink.mark();
+            p.next();
+            p.next(); // (
+            parseModuleSpecifier(p);
+            p.expect(RPAREN);
+            p.sink.finish(EXTERNAL_MODULE_REFERENCE, rm, rs, p.lastEnd, 0);
+            p.semicolon();
+            p.sink.finish(IMPORT_EQUALS, m, s, p.lastEnd, flags);
+            return true;
+        }
+        parseEntityNameExpression(p, true);
+        p.semicolon();
+        p.sink.finish(IMPORT_EQUALS, m, s, p.lastEnd, flags);
+        return false;
+    }
+}

@@ -1,0 +1,868 @@
+package dev.arenals.parser;
+
+import static dev.arenals.parser.ClassGrammar.*;
+import static dev.arenals.parser.ExpressionGrammar.*;
+import static dev.arenals.parser.FunctionGrammar.*;
+import static dev.arenals.parser.LiteralGrammar.*;
+import static dev.arenals.parser.ParseContext.*;
+import static dev.arenals.parser.lexer.Token.*;
+import static dev.arenals.parser.tree.NodeKind.*;
+
+import dev.arenals.parser.diag.Diag;
+import dev.arenals.parser.lexer.Token;
+
+/**
+ * TypeScript types: unions, intersections, conditional, function and constructor types, type
+ * operators, postfix and array types, mapped and tuple types, type literals and their members,
+ * type parameters and type arguments (in expressions, tried speculatively).
+ */
+final class TypeGrammar {
+    private TypeGrammar() {}
+
+    // ================================================================== TypeScript: types
+
+    /**
+     * TypeAnnotation : [: Type]
+     * `: Type` when present (TypeScript only). Returns true when a type was parsed.
+     */
+    static boolean parseTypeAnnotationOpt(ParseContext p) {
+        if (p.ts && p.tok == COLON) {
+            p.next();
+            parseType(p);
+            return true;
+        }
+        return false;
+    }
+
+    /** Type : FunctionType | ConstructorType | UnionType [extends Type ? Type : Type] */
+    static void parseType(ParseContext p) {
+        if (!p.enter()) { p.exit(); p.errorNode(p.lexer.tokenStart, p.lexer.tokenStart); return; }
+        try {
+            boolean saved = p.disallowConditional;
+            p.disallowConditional = false;
+            parseTypeWorker(p);
+            p.disallowConditional = saved;
+        } finally {
+            p.exit();
+        }
+    }
+
+    /** Type without a conditional type at its top (the check type of one) */
+    private static void parseTypeNoConditional(ParseContext p) {
+        boolean saved = p.disallowConditional;
+        p.disallowConditional = true;
+        if (!p.enter()) { p.exit(); p.errorNode(p.lexer.tokenStart, p.lexer.tokenStart); p.disallowConditional = saved; return; }
+        parseTypeWorker(p);
+        p.exit();
+        p.disallowConditional = saved;
+    }
+
+    /** Type : FunctionType | ConstructorType | UnionType [extends Type ? Type : Type] */
+    private static void parseTypeWorker(ParseContext p) {
+        int s = p.lexer.tokenStart;
+        int m = p.sink.mark();
+        if (isStartOfFunctionOrConstructorType(p)) {
+            parseFunctionOrConstructorType(p);
+            return;
+        }
+        parseUnionType(p);
+        if (!p.disallowConditional && p.tok == K_EXTENDS && !p.lexer.newlineBefore) {
+            p.next();
+            parseTypeNoConditional(p);
+            p.expect(QUESTION);
+            parseType(p);
+            p.expect(COLON);
+            parseType(p);
+            p.sink.finish(CONDITIONAL_TYPE, m, s, p.lastEnd, 0);
+        }
+    }
+
+    private static boolean isStartOfFunctionOrConstructorType(ParseContext p) {
+        if (p.tok == LT) return true;
+        if (p.tok == K_NEW) return true;
+        if (p.atContextual(K_ABSTRACT) && p.peek() == K_NEW) return true;
+        if (p.tok == LPAREN) return isStartOfParenthesizedFunctionType(p);
+        return false;
+    }
+
+    /** `(` starts a function type when followed by `)` or `...`, or by a parameter and then `:` `,` `?` `=` or `) =>`. */
+    private static boolean isStartOfParenthesizedFunctionType(ParseContext p) {
+        p.lookaheadBegin();
+        boolean result = false;
+        int k = p.lexer.next();
+        if (k == RPAREN || k == ELLIPSIS) {
+            result = true;
+        } else if (skipParameterStart(p, k)) {
+            int k2 = p.lexer.token;
+            if (k2 == COLON || k2 == COMMA || k2 == QUESTION || k2 == ASSIGN) result = true;
+            else if (k2 == RPAREN) result = p.lexer.next() == ARROW;
+        }
+        p.lookaheadEnd();
+        return result;
+    }
+
+    /** Skips a parameter name or a balanced binding pattern in raw lexer terms; leaves the lexer on the next token. */
+    private static boolean skipParameterStart(ParseContext p, int k) {
+        if (Token.isIdentifierLike(k) || k == K_THIS) {
+            // modifiers such as `public x` also start a parameter
+            p.lexer.next();
+            return true;
+        }
+        if (k == LBRACKET || k == LBRACE) {
+            int close = k == LBRACKET ? RBRACKET : RBRACE;
+            int depth = 0;
+            int guard = 0;
+            while (true) {
+                int c = p.lexer.token;
+                if (c == LBRACKET || c == LBRACE || c == LPAREN) depth++;
+                else if (c == RBRACKET || c == RBRACE || c == RPAREN) depth--;
+                if (c == EOF || ++guard > 2_000) return false;
+                p.lexer.next();
+                if (depth == 0) return true;
+            }
+        }
+        return false;
+    }
+
+    /** FunctionType : [TypeParameters] ( Parameters ) => ReturnType  |  ConstructorType : [abstract] new ... */
+    private static void parseFunctionOrConstructorType(ParseContext p) {
+        int s = p.lexer.tokenStart;
+        int m = p.sink.mark();
+        int kind = FUNCTION_TYPE;
+        int flags = 0;
+        if (p.atContextual(K_ABSTRACT)) { p.next(); flags = MOD_ABSTRACT; }
+        if (p.tok == K_NEW) { p.next(); kind = CONSTRUCTOR_TYPE; }
+        if (p.tok == LT) parseTypeParameters(p);
+        parseFormalParameters(p);
+        if (p.tok == ARROW) {
+            p.next();
+            parseReturnType(p);
+        } else {
+            p.errorExpected(ARROW);
+        }
+        p.sink.finish(kind, m, s, p.lastEnd, flags);
+    }
+
+    /**
+     * ReturnType : Type | TypePredicate   (TypePredicate : [asserts] (Identifier | this) [is Type])
+     * A return type: a type, or a type predicate `x is T`, `asserts x [is T]`, `this is T`.
+     */
+    static void parseReturnType(ParseContext p) {
+        int s = p.lexer.tokenStart;
+        int m = p.sink.mark();
+        if (p.atContextual(K_ASSERTS)) {
+            int pk = p.peek();
+            if ((Token.isIdentifierLike(pk) || pk == K_THIS) && p.peekNewline == 0) {
+                p.next();
+                parsePredicateSubject(p);
+                if (p.atContextual(K_IS) && !p.lexer.newlineBefore) {
+                    p.next();
+                    parseType(p);
+                }
+                p.sink.finish(TYPE_PREDICATE, m, s, p.lastEnd, 1);
+                return;
+            }
+        }
+        if ((Token.isIdentifierLike(p.tok) || p.tok == K_THIS)) {
+            int pk = p.peek();
+            if (pk == K_IS && p.peekNewline == 0) {
+                parsePredicateSubject(p);
+                p.next(); // is
+                parseType(p);
+                p.sink.finish(TYPE_PREDICATE, m, s, p.lastEnd, 0);
+                return;
+            }
+        }
+        parseType(p);
+    }
+
+    private static void parsePredicateSubject(ParseContext p) {
+        int s = p.lexer.tokenStart;
+        if (p.tok == K_THIS) {
+            p.next();
+            p.leaf(THIS_TYPE, s, p.lastEnd, 0);
+        } else {
+            int id = p.lexer.internIdentifier();
+            p.next();
+            p.leaf(IDENTIFIER_NAME, s, p.lastEnd, id);
+        }
+    }
+
+    /** UnionType : [|] IntersectionType (| IntersectionType)* */
+    private static void parseUnionType(ParseContext p) { parseTypeList(p, BAR, UNION_TYPE); }
+
+    /** IntersectionType : [&] TypeOperator (& TypeOperator)* */
+    private static void parseIntersectionType(ParseContext p) { parseTypeList(p, AMP, INTERSECTION_TYPE); }
+
+    /**
+     * UnionType or IntersectionType, by separator
+     * `A | B | C` (or `&`), with an optional leading separator; one operand stays unwrapped.
+     */
+    private static void parseTypeList(ParseContext p, int separator, int kind) {
+        int s = p.lexer.tokenStart;
+        int m = p.sink.mark();
+        boolean leading = p.eat(separator);
+        parseTypeListOperand(p, separator);
+        boolean any = false;
+        while (p.eat(separator)) {
+            parseTypeListOperand(p, separator);
+            any = true;
+        }
+        if (any || leading) p.sink.finish(kind, m, s, p.lastEnd, 0);
+    }
+
+    private static void parseTypeListOperand(ParseContext p, int separator) {
+        if (separator == BAR) parseIntersectionType(p); else parseTypeOperator(p);
+    }
+
+    /** TypeOperator : (keyof | unique | readonly) TypeOperator | infer Identifier [extends Type] | PostfixType */
+    private static void parseTypeOperator(ParseContext p) {
+        int s = p.lexer.tokenStart;
+        int m = p.sink.mark();
+        if ((p.atContextual(K_KEYOF) || p.atContextual(K_UNIQUE) || p.atContextual(K_READONLY))) {
+            // always an operator, as in TypeScript's parser: `keyof` alone is no type name (`T<keyof>` wants a type)
+            int op = p.tok;
+            p.next();
+            if (!p.enter()) { p.exit(); p.errorNode(p.lexer.tokenStart, p.lexer.tokenStart); p.sink.finish(TYPE_OPERATOR, m, s, p.lastEnd, op); return; }
+            parseTypeOperator(p);
+            p.exit();
+            p.sink.finish(TYPE_OPERATOR, m, s, p.lastEnd, op);
+            return;
+        }
+        if (p.atContextual(K_INFER)) {
+            int pk = p.peek();
+            if (!Token.isIdentifierLike(pk) && !Token.isReserved(pk)) {
+                // `infer` always declares a type parameter (TypeScript's parser): its name is missing
+                p.next();
+                int pm = p.sink.mark();
+                p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
+                p.errorNode(p.lastEnd, p.lastEnd);
+                p.sink.finish(TYPE_PARAMETER, pm, p.lastEnd, p.lastEnd, 0);
+                p.sink.finish(INFER_TYPE, m, s, p.lastEnd, 0);
+                return;
+            }
+            if (Token.isIdentifierLike(pk) || Token.isReserved(pk)) {
+                p.next();
+                int ps = p.lexer.tokenStart;
+                int pm = p.sink.mark();
+                parseBindingIdentifierAnyWord(p);
+                int flags = 0;
+                if (p.tok == K_EXTENDS) {
+                    // `infer U extends X ? a : b` — the constraint only when it is not a conditional's extends
+                    int d = p.speculate();
+                    if (d >= 0) {
+                        p.next();
+                        parseTypeNoConditional(p);
+                        if (p.specFailed(d) || (!p.disallowConditional && p.tok == QUESTION)) p.rollback(d);
+                        else { p.commit(d); flags = TP_CONSTRAINT; }
+                    }
+                }
+                p.sink.finish(TYPE_PARAMETER, pm, ps, p.lastEnd, flags);
+                p.sink.finish(INFER_TYPE, m, s, p.lastEnd, 0);
+                return;
+            }
+        }
+        parsePostfixType(p);
+    }
+
+    /** PostfixType : NonArrayType ([ ] | [ Type ])*   (no line break before [) */
+    private static void parsePostfixType(ParseContext p) {
+        int s = p.lexer.tokenStart;
+        int m = p.sink.mark();
+        parseNonArrayType(p);
+        while (!p.lexer.newlineBefore) {
+            if (p.tok == LBRACKET) {
+                p.next();
+                if (p.tok == RBRACKET) {
+                    p.next();
+                    p.sink.finish(ARRAY_TYPE, m, s, p.lastEnd, 0);
+                } else {
+                    parseType(p);
+                    p.expect(RBRACKET);
+                    p.sink.finish(INDEXED_ACCESS_TYPE, m, s, p.lastEnd, 0);
+                }
+            } else if (p.tok == BANG) {
+                p.next(); // JSDoc non-nullable postfix: accepted, no node
+            } else {
+                break;
+            }
+        }
+    }
+
+    /** PrimaryType : TypeReference | keyword | literal | ( Type ) | TupleType | TypeLiteral | MappedType | typeof EntityName | ImportType | TemplateLiteralType | this */
+    private static void parseNonArrayType(ParseContext p) {
+        int s = p.lexer.tokenStart;
+        int m = p.sink.mark();
+        switch (p.tok) {
+            case K_VOID: case K_NULL:
+                p.next();
+                p.leaf(KEYWORD_TYPE, s, p.lastEnd, t0(p));
+                return;
+            case K_THIS: {
+                p.next();
+                p.leaf(THIS_TYPE, s, p.lastEnd, 0);
+                return;
+            }
+            case STRING: case NUMBER: case BIGINT: case K_TRUE: case K_FALSE: {
+                parsePrimary(p);
+                p.sink.finish(LITERAL_TYPE, m, s, p.lastEnd, 0);
+                return;
+            }
+            case MINUS: {
+                int pk = p.peek();
+                if (pk == NUMBER || pk == BIGINT) {
+                    // `-1` alone: a following `[]` makes an array type (`-1[]`), not an element access
+                    int um = p.sink.mark();
+                    p.next();
+                    parsePrimary(p);
+                    p.sink.finish(UNARY, um, s, p.lastEnd, MINUS);
+                    p.sink.finish(LITERAL_TYPE, m, s, p.lastEnd, 0);
+                    return;
+                }
+                break;
+            }
+            case NO_SUBST_TEMPLATE: {
+                templateElement(p, true);
+                p.next();
+                p.sink.finish(TEMPLATE_LITERAL_TYPE, m, s, p.lastEnd, 0);
+                return;
+            }
+            case TEMPLATE_HEAD: {
+                templateElement(p, true);
+                p.next();
+                while (true) {
+                    parseType(p);
+                    if (p.tok != RBRACE) { p.errorExpected(RBRACE); break; }
+                    p.tok = p.lexer.reScanTemplateContinuation();
+                    templateElement(p, true);
+                    boolean tail = p.tok != TEMPLATE_MIDDLE;
+                    p.next();
+                    if (tail) break;
+                }
+                p.sink.finish(TEMPLATE_LITERAL_TYPE, m, s, p.lastEnd, 0);
+                return;
+            }
+            case K_TYPEOF: {
+                p.next();
+                if (p.tok == K_IMPORT) {
+                    parseImportType(p, 1);
+                } else {
+                    parseEntityName(p, true);
+                }
+                if (p.tok == LT && !p.lexer.newlineBefore) parseTypeArguments(p);
+                p.sink.finish(TYPE_QUERY, m, s, p.lastEnd, 0);
+                return;
+            }
+            case K_IMPORT:
+                parseImportType(p, 0);
+                return;
+            case LBRACE:
+                if (isStartOfMappedType(p)) parseMappedType(p); else parseTypeLiteral(p);
+                return;
+            case LBRACKET:
+                parseTupleType(p);
+                return;
+            case LPAREN: {
+                p.next();
+                parseType(p);
+                p.expect(RPAREN);
+                p.sink.finish(PARENTHESIZED_TYPE, m, s, p.lastEnd, 0);
+                return;
+            }
+            case STAR: case QUESTION:
+                // JSDoc all-type / unknown-type
+                p.next();
+                p.leaf(KEYWORD_TYPE, s, p.lastEnd, ANY_TOKEN);
+                return;
+            default:
+                break;
+        }
+        if (p.atContextual(K_ANY) || p.atContextual(K_UNKNOWN) || p.atContextual(K_NEVER)) {
+            int k = p.tok;
+            int pk = p.peek();
+            if (pk != DOT) {
+                p.next();
+                p.leaf(KEYWORD_TYPE, s, p.lastEnd, k);
+                return;
+            }
+        }
+        if (Token.isIdentifierLike(p.tok) || (Token.isReserved(p.tok) && p.tok != K_VOID)) {
+            parseEntityName(p, false);
+            if ((p.tok == LT || p.tok == SHL) && !p.lexer.newlineBefore) parseTypeArguments(p);
+            p.sink.finish(TYPE_REFERENCE, m, s, p.lastEnd, 0);
+            return;
+        }
+        p.error(s, p.lexer.tokenEnd, Diag.TYPE_EXPECTED, 0);
+        p.errorNode(s, s);
+    }
+
+    private static final int ANY_TOKEN = K_ANY;
+
+    private static int t0(ParseContext p) { return p.tok == K_VOID ? K_VOID : K_NULL; }
+
+    /**
+     * EntityName : Identifier (. IdentifierName)*
+     * a.b.c as IDENTIFIER_REFERENCE / QUALIFIED_NAME; `this` allowed first when {@code allowThis}.
+     */
+    private static void parseEntityName(ParseContext p, boolean typeQuery) {
+        int s = p.lexer.tokenStart;
+        int m = p.sink.mark();
+        if (p.tok == K_THIS) {
+            p.next();
+            p.leaf(THIS, s, p.lastEnd, 0);
+        } else if (Token.isIdentifierName(p.tok)) {
+            if (Token.isReserved(p.tok) && !typeQuery) p.error(s, p.lexer.tokenEnd, Diag.TYPE_EXPECTED, 0);
+            int id = p.lexer.internIdentifier();
+            p.next();
+            p.leaf(IDENTIFIER_REFERENCE, s, p.lastEnd, id);
+        } else {
+            p.error(s, p.lexer.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
+            p.errorNode(s, s);
+            return;
+        }
+        while (p.tok == DOT) {
+            p.next();
+            int ns = p.lexer.tokenStart;
+            if (Token.isIdentifierName(p.tok) || p.tok == PRIVATE_NAME) {
+                int id = p.lexer.internIdentifier();
+                int kind = p.tok == PRIVATE_NAME ? PRIVATE_IDENTIFIER : IDENTIFIER_NAME;
+                p.next();
+                p.leaf(kind, ns, p.lastEnd, id);
+            } else {
+                p.error(ns, p.lexer.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
+                p.errorNode(ns, ns);
+            }
+            p.sink.finish(QUALIFIED_NAME, m, s, p.lastEnd, 0);
+        }
+    }
+
+    /** ImportType : [typeof] import ( StringLiteral [, { with: ... }] ) [. EntityName] [TypeArguments] */
+    private static void parseImportType(ParseContext p, int flags) {
+        int s = p.lexer.tokenStart;
+        int m = p.sink.mark();
+        p.next(); // import
+        p.expect(LPAREN);
+        parseType(p);
+        if (p.eat(COMMA)) {
+            // import("x", { with: { "resolution-mode": "import" } })
+            if (p.tok != RPAREN) {
+                parseAssignment(p);
+                p.eat(COMMA);
+            }
+        }
+        p.expect(RPAREN);
+        if (p.eat(DOT)) parseEntityName(p, true);
+        if (p.tok == LT && !p.lexer.newlineBefore) parseTypeArguments(p);
+        p.sink.finish(IMPORT_TYPE, m, s, p.lastEnd, flags);
+    }
+
+    private static boolean isStartOfMappedType(ParseContext p) {
+        // { [K in ...  |  { readonly [K in  |  { +readonly [  |  { -readonly [
+        p.lookaheadBegin();
+        boolean result = false;
+        int k = p.lexer.next();
+        if (k == PLUS || k == MINUS) {
+            result = p.lexer.next() == K_READONLY;
+        } else {
+            if (k == K_READONLY) k = p.lexer.next();
+            if (k == LBRACKET) {
+                int k2 = p.lexer.next();
+                result = Token.isIdentifierName(k2) && p.lexer.next() == K_IN;
+            }
+        }
+        p.lookaheadEnd();
+        return result;
+    }
+
+    /** MappedType : { [+|- readonly] [ Identifier in Type [as Type] ] [+|- ?] [: Type] ;? } */
+    private static void parseMappedType(ParseContext p) {
+        int s = p.lexer.tokenStart;
+        int m = p.sink.mark();
+        p.next(); // {
+        int flags = 0;
+        if (p.tok == PLUS || p.tok == MINUS) {
+            flags |= p.tok == MINUS ? MAP_READONLY_MINUS : MAP_READONLY;
+            p.next();
+            p.next(); // readonly
+        } else if (p.atContextual(K_READONLY)) {
+            flags |= MAP_READONLY;
+            p.next();
+        }
+        p.expect(LBRACKET);
+        int ps = p.lexer.tokenStart;
+        int pm = p.sink.mark();
+        parseBindingIdentifierAnyWord(p);
+        p.expect(K_IN);
+        parseType(p);
+        p.sink.finish(TYPE_PARAMETER, pm, ps, p.lastEnd, TP_CONSTRAINT);
+        if (p.atContextual(K_AS)) {
+            p.next();
+            parseType(p);
+            flags |= MAP_AS;
+        }
+        p.expect(RBRACKET);
+        if (p.tok == PLUS || p.tok == MINUS) {
+            flags |= p.tok == MINUS ? MAP_OPTIONAL_MINUS : MAP_OPTIONAL;
+            p.next();
+            p.expect(QUESTION);
+        } else if (p.eat(QUESTION)) {
+            flags |= MAP_OPTIONAL;
+        }
+        if (parseTypeAnnotationOpt(p)) flags |= MAP_TYPE;
+        if (p.tok == SEMICOLON || p.tok == COMMA) p.next();
+        p.expect(RBRACE);
+        p.sink.finish(MAPPED_TYPE, m, s, p.lastEnd, flags);
+    }
+
+    /** TupleType : [ (Type | Identifier [?] : Type | ... Type),* ] */
+    private static void parseTupleType(ParseContext p) {
+        int s = p.lexer.tokenStart;
+        int m = p.sink.mark();
+        p.next(); // [
+        while (p.tok != RBRACKET && p.tok != EOF) {
+            int es = p.lexer.tokenStart;
+            int em = p.sink.mark();
+            boolean rest = p.eat(ELLIPSIS);
+            if (p.specDepth > 0 && p.errorCount > 0 && p.tooManySpeculativeErrors()) break;
+            // named member: name [?] : type
+            boolean named = false;
+            if (Token.isIdentifierName(p.tok)) {
+                int pk = p.peek();
+                if (pk == COLON) named = true;
+                else if (pk == QUESTION) {
+                    int k2 = p.peek2();
+                    named = k2 == COLON;
+                }
+            }
+            if (named) {
+                int ns = p.lexer.tokenStart;
+                int id = p.lexer.internIdentifier();
+                p.next();
+                p.leaf(IDENTIFIER_NAME, ns, p.lastEnd, id);
+                int flags = rest ? 2 : 0;
+                if (p.eat(QUESTION)) flags |= 1;
+                p.expect(COLON);
+                parseType(p);
+                p.sink.finish(NAMED_TUPLE_MEMBER, em, es, p.lastEnd, flags);
+            } else {
+                if (!startsType(p.tok)) {
+                    p.error(es, p.lexer.tokenEnd, Diag.TYPE_EXPECTED, 0);
+                    if (p.tok == SEMICOLON || p.tok == RBRACE || p.tok == RPAREN) break;
+                    p.next();
+                    p.errorNode(es, p.lastEnd);
+                } else {
+                    parseType(p);
+                    if (p.tok == QUESTION) {
+                        p.next();
+                        p.sink.finish(OPTIONAL_TYPE, em, es, p.lastEnd, 0);
+                    }
+                    if (rest) p.sink.finish(REST_TYPE, em, es, p.lastEnd, 0);
+                }
+            }
+            if (p.tok != RBRACKET && !p.eat(COMMA)) {
+                p.errorExpected(COMMA);
+                if (!startsType(p.tok) || p.lexer.tokenStart == es) break;
+            }
+        }
+        p.expect(RBRACKET);
+        p.sink.finish(TUPLE_TYPE, m, s, p.lastEnd, 0);
+    }
+
+    /** TypeLiteral : { TypeMember* } */
+    private static void parseTypeLiteral(ParseContext p) {
+        int s = p.lexer.tokenStart;
+        int m = p.sink.mark();
+        p.next(); // {
+        parseTypeMembers(p);
+        p.expect(RBRACE);
+        p.sink.finish(TYPE_LITERAL, m, s, p.lastEnd, 0);
+    }
+
+    /**
+     * TypeMember* up to }   (separated by ; , or line breaks)
+     * Members of an interface body or type literal, up to (not including) `}`.
+     */
+    static void parseTypeMembers(ParseContext p) {
+        while (p.tok != RBRACE && p.tok != EOF) {
+            int before = p.lexer.tokenStart;
+            if (!p.enter()) { p.exit(); break; }
+            parseTypeMember(p);
+            p.exit();
+            // separators: ; , or a line break
+            if (p.tok == SEMICOLON || p.tok == COMMA) p.next();
+            else if (p.tok != RBRACE && !p.lexer.newlineBefore && p.lexer.tokenStart != before) p.errorExpected(SEMICOLON);
+            if (p.lexer.tokenStart == before && p.tok != RBRACE && p.tok != EOF) {
+                p.error(before, p.lexer.tokenEnd, Diag.PROPERTY_OR_SIGNATURE_EXPECTED, 0);
+                p.next();
+                p.errorNode(before, p.lastEnd);
+            }
+        }
+    }
+
+    /** TypeMember : PropertySignature | MethodSignature | CallSignature | ConstructSignature | IndexSignature | get/set accessor */
+    private static void parseTypeMember(ParseContext p) {
+        int s = p.lexer.tokenStart;
+        int m = p.sink.mark();
+        if (p.tok == LPAREN || p.tok == LT) {
+            parseSignatureRest(p);
+            p.sink.finish(CALL_SIGNATURE, m, s, p.lastEnd, 0);
+            return;
+        }
+        if (p.tok == K_NEW) {
+            int pk = p.peek();
+            if (pk == LPAREN || pk == LT) {
+                p.next();
+                parseSignatureRest(p);
+                p.sink.finish(CONSTRUCT_SIGNATURE, m, s, p.lastEnd, 0);
+                return;
+            }
+        }
+        int flags = 0;
+        while (isTypeMemberModifier(p)) {
+            flags |= modifierFlag(p, p.tok);
+            p.next();
+        }
+        if (p.tok == LBRACKET && isIndexSignature(p)) {
+            parseIndexSignatureRest(p, s, m, flags);
+            return;
+        }
+        if ((p.atContextual(K_GET) || p.atContextual(K_SET))) {
+            int pk = p.peek();
+            if (pk != LPAREN && pk != LT && pk != COLON && pk != QUESTION && pk != SEMICOLON && pk != COMMA && pk != RBRACE
+                    && isClassMemberNameStart(p, pk)) {
+                flags |= p.tok == K_GET ? P_GET : P_SET;
+                p.next();
+            }
+        }
+        int kf = parsePropertyKey(p);
+        if (kf < 0) {
+            p.sink.truncate(m);
+            return;
+        }
+        flags |= kf;
+        if (p.eat(QUESTION)) flags |= P_OPTIONAL;
+        if (p.tok == LPAREN || p.tok == LT || (flags & (P_GET | P_SET)) != 0) {
+            parseSignatureRest(p);
+            p.sink.finish(METHOD_SIGNATURE, m, s, p.lastEnd, flags);
+            return;
+        }
+        parseTypeAnnotationOpt(p);
+        if (p.tok == ASSIGN) {
+            // initialisers are not allowed in signatures; parse for recovery
+            p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.UNEXPECTED_TOKEN, ASSIGN);
+            p.next();
+            parseAssignment(p);
+        }
+        p.sink.finish(PROPERTY_SIGNATURE, m, s, p.lastEnd, flags);
+    }
+
+    static boolean isTypeMemberModifier(ParseContext p) {
+        if (!(p.atContextual(K_READONLY) || p.atContextual(K_PUBLIC) || p.atContextual(K_PRIVATE) || p.atContextual(K_PROTECTED)
+                || p.atContextual(K_STATIC) || p.atContextual(K_DECLARE) || p.atContextual(K_ABSTRACT) || p.atContextual(K_OVERRIDE))) {
+            return false;
+        }
+        int pk = p.peek();
+        return p.peekNewline == 0 && (isClassMemberNameStart(p, pk) && pk != LPAREN && pk != LT && pk != COLON && pk != QUESTION
+                && pk != SEMICOLON && pk != COMMA && pk != RBRACE && pk != ASSIGN && pk != BANG);
+    }
+
+    static int modifierFlag(ParseContext p, int k) {
+        switch (k) {
+            case K_READONLY: return MOD_READONLY;
+            case K_PUBLIC: return MOD_PUBLIC;
+            case K_PRIVATE: return MOD_PRIVATE;
+            case K_PROTECTED: return MOD_PROTECTED;
+            case K_STATIC: return C_STATIC;
+            case K_DECLARE: return MOD_DECLARE;
+            case K_ABSTRACT: return MOD_ABSTRACT;
+            case K_OVERRIDE: return MOD_OVERRIDE;
+            case K_ACCESSOR: return C_ACCESSOR;
+            default: return 0;
+        }
+    }
+
+    /** `[` name `:` … is an index signature (not a computed property name). */
+    static boolean isIndexSignature(ParseContext p) {
+        p.lookaheadBegin();
+        boolean result = false;
+        int k = p.lexer.next();
+        if (k == ELLIPSIS || k == RBRACKET) {
+            result = true;
+        } else if (Token.isIdentifierLike(k) || k == K_PUBLIC) {
+            int k2 = p.lexer.next();
+            result = k2 == COLON || k2 == COMMA;
+        }
+        p.lookaheadEnd();
+        return result;
+    }
+
+    /** IndexSignature : [ Identifier : Type ] : Type   (after the modifiers) */
+    static void parseIndexSignatureRest(ParseContext p, int s, int m, int flags) {
+        // [key: string]: T  — parameters use the bracket list
+        int ps = p.lexer.tokenStart;
+        int pm = p.sink.mark();
+        p.next(); // [
+        while (p.tok != RBRACKET && p.tok != EOF) {
+            int before = p.lexer.tokenStart;
+            parseParameter(p);
+            if (!p.eat(COMMA)) break;
+            if (p.lexer.tokenStart == before) break;
+        }
+        p.expect(RBRACKET);
+        p.sink.finish(FORMAL_PARAMETERS, pm, ps, p.lastEnd, 0);
+        parseTypeAnnotationOpt(p);
+        p.sink.finish(INDEX_SIGNATURE, m, s, p.lastEnd, flags);
+    }
+
+    /**
+     * CallSignature : [TypeParameters] ( Parameters ) [: ReturnType]
+     * [TYPE_PARAMETERS] ( params ) [: return type] of a signature.
+     */
+    private static void parseSignatureRest(ParseContext p) {
+        if (p.tok == LT) parseTypeParameters(p);
+        int saved = p.ctx;
+        parseFormalParameters(p);
+        p.ctx = saved;
+        if (p.tok == COLON) {
+            p.next();
+            parseReturnType(p);
+        }
+    }
+
+    /** TypeParameters : < TypeParameter (, TypeParameter)* [,] >   (TypeParameter : [const] [in] [out] Identifier [extends Type] [= Type]) */
+    static void parseTypeParameters(ParseContext p) {
+        int s = p.lexer.tokenStart;
+        int m = p.sink.mark();
+        openAngle(p);
+        while (p.tok != GT && p.tok != EOF) {
+            int ps = p.lexer.tokenStart;
+            int pm = p.sink.mark();
+            int flags = 0;
+            while (atTypeParameterModifier(p)) {
+                if (p.tok == K_CONST) flags |= MOD_CONST;
+                else if (p.tok == K_IN) flags |= MOD_IN;
+                else if (p.tok == K_OUT) flags |= MOD_OUT;
+                else p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.MODIFIER_ON_TYPE_PARAMETER, p.tok);
+                p.next();
+            }
+            if (!Token.isIdentifierLike(p.tok) && !Token.isReserved(p.tok)) {
+                p.error(ps, p.lexer.tokenEnd, Diag.TYPE_PARAMETER_EXPECTED, 0);
+                if (p.tok != COMMA) break;
+            } else {
+                parseBindingIdentifierAnyWord(p);
+            }
+            if (p.tok == K_EXTENDS) {
+                p.next();
+                parseType(p);
+                flags |= TP_CONSTRAINT;
+            }
+            if (p.tok == ASSIGN) {
+                p.next();
+                parseType(p);
+                flags |= TP_DEFAULT;
+            }
+            p.sink.finish(TYPE_PARAMETER, pm, ps, p.lastEnd, flags);
+            if (p.tok != GT && !p.eat(COMMA)) { p.errorExpected(COMMA); break; }
+        }
+        p.expect(GT);
+        p.sink.finish(TYPE_PARAMETERS, m, s, p.lastEnd, 0);
+    }
+
+    /**
+     * A modifier where TypeScript's parser takes one before a type parameter's name: a modifier
+     * keyword followed (on the same line, but after `static` or `export`) by what can follow a
+     * modifier. So `<in\nT>` names a parameter `in` (an error) and `<static extends X>` one `extends`.
+     */
+    private static boolean atTypeParameterModifier(ParseContext p) {
+        int k = p.tok;
+        boolean modifier = k == K_CONST || k == K_IN || k == K_EXPORT
+                || ((k == K_OUT || k == K_PUBLIC || k == K_PRIVATE || k == K_PROTECTED || k == K_STATIC || k == K_READONLY
+                    || k == K_ABSTRACT || k == K_OVERRIDE || k == K_DECLARE || k == K_ACCESSOR || k == K_ASYNC) && !p.escaped());
+        if (!modifier) return false;
+        int pk = p.peek();
+        if (p.peekNewline != 0 && k != K_STATIC && k != K_EXPORT) return false;
+        if (k == K_EXPORT && (pk == STAR || pk == K_AS || pk == LBRACE)) return false;
+        return pk == LBRACKET || pk == LBRACE || pk == STAR || pk == ELLIPSIS || pk == STRING || pk == NUMBER || pk == BIGINT
+                || Token.isIdentifierName(pk);
+    }
+
+    /** Consumes a `<` that opens a type list; from `<<` only the first character (`A<<T>() => T>`). */
+    private static void openAngle(ParseContext p) {
+        if (p.tok == SHL || p.tok == LE || p.tok == SHL_ASSIGN) {
+            p.lastEnd = p.lexer.tokenStart + 1;
+            p.tok = p.lexer.rescanAt(p.lexer.tokenStart + 1);
+        } else {
+            p.next();
+        }
+    }
+
+    /**
+     * BindingIdentifier where any word is taken (a type parameter name), reserved words reported
+     * A type's own name: any identifier-like word, reported when reserved.
+     */
+    static void parseBindingIdentifierAnyWord(ParseContext p) {
+        int s = p.lexer.tokenStart;
+        if (Token.isReserved(p.tok)) p.error(s, p.lexer.tokenEnd, Diag.RESERVED_WORD_AS_IDENTIFIER, p.tok);
+        int id = p.lexer.internIdentifier();
+        p.next();
+        p.leaf(BINDING_IDENTIFIER, s, p.lastEnd, id);
+    }
+
+    /** TypeArguments : < Type (, Type)* [,] > */
+    static void parseTypeArguments(ParseContext p) {
+        int s = p.lexer.tokenStart;
+        int m = p.sink.mark();
+        openAngle(p);
+        while (p.tok != GT && p.tok != EOF) {
+            parseType(p);
+            if (p.tok != GT && !p.eat(COMMA)) { p.errorExpected(GT); break; }
+        }
+        p.expect(GT);
+        p.sink.finish(TYPE_ARGUMENTS, m, s, p.lastEnd, 0);
+    }
+
+    /**
+     * TypeArguments in an expression (f<T>(x), a<T>), tried speculatively and kept only when what follows fits
+     * In an expression, `<` after an operand may open type arguments (`f<T>(x)`): parsed
+     * speculatively, kept when the list closes and what follows can follow type arguments.
+     */
+    static boolean tryParseTypeArgumentsInExpression(ParseContext p) {
+        if (!p.ts || p.tok != LT) return false;
+        int d = p.speculate();
+        if (d < 0) return false;
+        p.next();
+        while (p.tok != GT && p.tok != EOF) {
+            parseType(p);
+            if (p.specFailed(d)) break;
+            if (p.tok != GT && !p.eat(COMMA)) { p.errorCount++; break; }
+        }
+        if (p.tok != GT || p.specFailed(d)) {
+            p.rollback(d);
+            return false;
+        }
+        // `>` closes the list; rescanning is not wanted here (`>>` are two closers)
+        int closeEnd = p.lexer.tokenEnd;
+        p.next();
+        if (!canFollowTypeArguments(p)) {
+            p.rollback(d);
+            return false;
+        }
+        p.commit(d);
+        int s = p.specStates[d][2];
+        p.sink.finish(TYPE_ARGUMENTS, p.specMark[d], s, closeEnd, 0);
+        return true;
+    }
+
+    private static boolean canFollowTypeArguments(ParseContext p) {
+        switch (p.tok) {
+            case LPAREN: case NO_SUBST_TEMPLATE: case TEMPLATE_HEAD:
+                return true;
+            case LT: case GT: case PLUS: case MINUS:
+                return false;
+            default:
+                // `as` and `satisfies` are binary operators to TypeScript here: `f<T> as U` is an instantiation
+                return p.lexer.newlineBefore || isBinaryOperator(p.tok) || ((p.tok == K_AS || p.tok == K_SATISFIES) && !p.escaped())
+                        || !startsExpression(p.tok);
+        }
+    }
+}
