@@ -681,7 +681,7 @@ public final class Binder {
                 // reports the plain `let let`, where the name is the declarator's own target
                 if ((kind == SymbolKind.LET || kind == SymbolKind.CONST) && a.data(n) == nameLet && owner >= 0
                         && a.firstChild(owner) != n) {
-                    log.report(a.start(n), a.end(n), Diag.LET_AS_LEXICAL_NAME, 0);
+                    report(a.start(n), a.end(n), Diag.LET_AS_LEXICAL_NAME, 0);
                 }
                 declare(n, kind, scope, owner, ctx);
                 return;
@@ -1137,6 +1137,8 @@ public final class Binder {
         }
         "default".getChars(0, 7, scratch, 0);
         nameDefault = names.intern(scratch, 0, 7);
+        "let".getChars(0, 3, scratch, 0);
+        nameLet = names.intern(scratch, 0, 3);
 
         // walk the new statements into the scratch table (sharing the node column)
         if (scratchTable == null) scratchTable = new ScopeTable();
