@@ -42,15 +42,25 @@ public final class DocumentLinkHandler {
 
     /**
      * The STRING_LITERAL naming a module that holds {@code offset} (past its opening quote, up to
-     * its closing one), or -1. One pass over the tree.
+     * its closing one), or -1. Found by descending from the root to the node the offset is inside.
      */
     static int specifierAt(DocumentQuery q, int offset) {
         Arena arena = q.arena();
-        for (int node = 0, n = arena.nodeCount(); node < n; node++) {
-            if (arena.kind(node) != STRING_LITERAL || offset <= arena.start(node) || offset >= arena.end(node)) continue;
-            int holder = dev.arenals.server.query.TreePaths.parent(arena, node);
-            if (holder >= 0 && arena.kind(holder) == LITERAL_TYPE) holder = dev.arenals.server.query.TreePaths.parent(arena, holder);
-            return holder >= 0 && specifierOf(q, holder) == node ? node : -1;
+        int parent = -1, grandparent = -1;
+        for (int node = arena.root(); node >= 0; ) {
+            if (arena.kind(node) == STRING_LITERAL) {
+                if (offset <= arena.start(node) || offset >= arena.end(node)) return -1;
+                int holder = parent >= 0 && arena.kind(parent) == LITERAL_TYPE ? grandparent : parent;
+                return holder >= 0 && specifierOf(q, holder) == node ? node : -1;
+            }
+            int inside = -1;
+            for (int c = arena.firstChild(node); c >= 0; c = arena.nextSibling(c)) {
+                if (arena.start(c) > offset) break;
+                if (offset < arena.end(c)) { inside = c; break; }
+            }
+            grandparent = parent;
+            parent = node;
+            node = inside;
         }
         return -1;
     }

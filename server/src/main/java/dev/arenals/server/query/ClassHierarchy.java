@@ -54,23 +54,65 @@ public final class ClassHierarchy {
             if (declaresMember(arena, c, nameId)) root = c;
         }
         if (root < 0) return new int[] {cls};
-        // every class of the file whose extends chain reaches root
+        // the classes below root: those whose extends names a class of the family, found through
+        // the uses of each family class's name (the symbol index), not a walk of the whole tree
         int[] out = new int[8];
         int count = 0;
-        out[count++] = cls;
-        for (int n = 0, total = arena.nodeCount(); n < total; n++) {
-            if (!isClass(arena.kind(n)) || n == cls) continue;
-            int up = n;
-            for (int depth = 0; depth <= MAX_DEPTH && up >= 0; depth++) {
-                if (up == root) {
-                    if (count == out.length) out = java.util.Arrays.copyOf(out, count * 2);
-                    out[count++] = n;
-                    break;
-                }
-                up = baseInFile(q, up);
+        out[count++] = root;
+        int[] work = new int[8];
+        int pending = 0;
+        work[pending++] = root;
+        while (pending > 0 && count <= MAX_FAMILY) {
+            int group = nameGroup(q, work[--pending]);
+            if (group < 0) continue;
+            SymbolIndex index = q.index();
+            for (int i = 0, n = index.occurrenceCount(group); i < n; i++) {
+                int below = classExtending(q, index.occurrenceNode(group, i));
+                if (below < 0 || contains(out, count, below)) continue;
+                if (count == out.length) out = java.util.Arrays.copyOf(out, count * 2);
+                out[count++] = below;
+                if (pending == work.length) work = java.util.Arrays.copyOf(work, pending * 2);
+                work[pending++] = below;
             }
         }
-        return java.util.Arrays.copyOf(out, count);
+        // the class asked about first
+        for (int i = 0; i < count; i++) {
+            if (out[i] != cls) continue;
+            out[i] = out[0];
+            out[0] = cls;
+            return java.util.Arrays.copyOf(out, count);
+        }
+        return new int[] {cls}; // not reached from root: a cycle the binder let through
+    }
+
+    /** Bounds a family: a class hierarchy of a file is a handful of classes; broken code must not make it more. */
+    private static final int MAX_FAMILY = 256;
+
+    /** The symbol group of a class's declared name, or -1 (an anonymous class). */
+    private static int nameGroup(DocumentQuery q, int cls) {
+        int name = q.arena().firstChild(cls);
+        if (name < 0 || q.arena().kind(name) != BINDING_IDENTIFIER) return -1;
+        int symbol = q.symbolOfNode(name);
+        return symbol < 0 ? -1 : q.index().groupOf(symbol);
+    }
+
+    /** The class whose {@code extends} is the name {@code use}, or -1. */
+    private static int classExtending(DocumentQuery q, int use) {
+        Arena arena = q.arena();
+        if (use < 0 || arena.kind(use) != IDENTIFIER_REFERENCE) return -1;
+        int[] path = TreePaths.pathTo(arena, use);
+        if (path == null) return -1;
+        for (int i = path.length - 2; i >= 0; i--) {
+            int k = arena.kind(path[i]);
+            if (k == CLASS_HERITAGE) return i >= 1 && isClass(arena.kind(path[i - 1])) && extendsName(arena, path[i - 1]) == use ? path[i - 1] : -1;
+            if (k != EXPRESSION_WITH_TYPE_ARGUMENTS) return -1;
+        }
+        return -1;
+    }
+
+    private static boolean contains(int[] values, int count, int value) {
+        for (int i = 0; i < count; i++) if (values[i] == value) return true;
+        return false;
     }
 
     /** Whether the class body declares a method, accessor or field named {@code nameId}. */
