@@ -5,6 +5,7 @@ import static dev.arenals.parser.tree.NodeKind.*;
 import dev.arenals.parser.scope.ScopeTable;
 import dev.arenals.parser.scope.SymbolKind;
 import dev.arenals.parser.tree.Arena;
+import dev.arenals.server.query.ClassHierarchy;
 import dev.arenals.server.query.CommonJs;
 import dev.arenals.server.query.DocumentQuery;
 import dev.arenals.server.query.TreePaths;
@@ -302,7 +303,7 @@ final class CompletionMembers {
      */
     private void importedBase(int cls, boolean isStatic, int group, Sink sink) {
         if (index == null || file == null) return;
-        int expr = heritage(arena, cls);
+        int expr = ClassHierarchy.extendsExpression(arena, cls);
         if (expr < 0 || arena.kind(expr) != IDENTIFIER_REFERENCE) return;
         CrossFileNavigator.NameInFile base = ImportedMembers.container(q, expr, new CrossFileNavigator(index));
         FileSummary s = base == null ? null : index.summaryOrLoad(base.file());
@@ -315,21 +316,11 @@ final class CompletionMembers {
         }
     }
 
-    /** The expression after {@code extends}, or -1. */
-    private static int heritage(Arena a, int cls) {
-        for (int c = a.firstChild(cls); c >= 0; c = a.nextSibling(c)) {
-            if (a.kind(c) != CLASS_HERITAGE) continue;
-            int expr = a.firstChild(c);
-            if (expr >= 0 && a.kind(expr) == EXPRESSION_WITH_TYPE_ARGUMENTS) expr = a.firstChild(expr);
-            return expr;
-        }
-        return -1;
-    }
 
 
     /** The class a class extends, when it is a class declared in this file; else -1. */
     private int baseClass(int cls) {
-        int expr = heritage(arena, cls);
+        int expr = ClassHierarchy.extendsExpression(arena, cls);
         if (expr < 0) return -1;
         if (isClass(arena.kind(expr))) return expr;
         if (arena.kind(expr) != IDENTIFIER_REFERENCE) return -1;

@@ -149,9 +149,9 @@ public final class DefinitionHandler {
      * name), else null.
      */
     static String[] importOf(Arena arena, int binding) {
-        String[] required = CommonJs.requireOf(arena, binding);
+        int[] path = binding < 0 ? null : TreePaths.pathTo(arena, binding);
+        String[] required = CommonJs.requireOf(arena, binding, path);
         if (required != null) return required;
-        int[] path = TreePaths.pathTo(arena, binding);
         if (path == null || path.length < 3) return null;
         int parent = path[path.length - 2];
         int holder;
@@ -164,6 +164,13 @@ public final class DefinitionHandler {
                 if (name == binding) return null;
                 holder = path[path.length - 3];
                 imported = moduleName(arena, name);
+                break;
+            }
+            case IMPORT_EQUALS: { // import x = require("m")
+                int reference = arena.nextSibling(binding);
+                if (reference < 0 || arena.kind(reference) != EXTERNAL_MODULE_REFERENCE) return null;
+                holder = reference;
+                imported = "*";
                 break;
             }
             default: return null;

@@ -54,7 +54,7 @@ final class ImportedMembers {
         if (node < 0 || a.kind(node) != IDENTIFIER_REFERENCE || names.isEmpty()) return null;
         int symbol = q.symbolOfNode(node);
         if (!isImportBinding(q, symbol)) return null;
-        String[] imported = importOf(a, q.scopes().declarationNode(symbol));
+        String[] imported = DefinitionHandler.importOf(a, q.scopes().declarationNode(symbol));
         if (imported == null) return null;
         Collections.reverse(names);
         return new ImportedPath(imported[0], imported[1], names);
@@ -90,9 +90,7 @@ final class ImportedMembers {
             MemberInFile member = navigator.importedMember(file, path.specifier(), path.importedName(), path.names());
             found = member == null ? List.of() : member.signatures();
         }
-        List<Signature> out = new ArrayList<>(found.size());
-        for (Signature s : found) out.add(new Signature(label, s.parameters(), s.returns(), s.construct(), s.jsDoc()));
-        return out;
+        return Signature.named(found, label);
     }
 
     /**
@@ -114,7 +112,7 @@ final class ImportedMembers {
             int expr = ClassHierarchy.extendsName(a, cls);
             int symbol = expr < 0 ? -1 : q.symbolOfNode(expr);
             if (!isImportBinding(q, symbol)) return null;
-            String[] imported = importOf(a, q.scopes().declarationNode(symbol));
+            String[] imported = DefinitionHandler.importOf(a, q.scopes().declarationNode(symbol));
             if (imported == null || imported[1].equals("*")) return null;
             NameInFile origin = navigator.importedContainer(file, imported[0], imported[1], List.of());
             FileSummary summary = origin == null ? null : navigator.summary(origin.file());
@@ -142,27 +140,12 @@ final class ImportedMembers {
         if (a.kind(object) == IDENTIFIER_REFERENCE) {
             int symbol = q.symbolOfNode(object);
             if (!isImportBinding(q, symbol)) return null;
-            String[] imported = importOf(a, q.scopes().declarationNode(symbol));
+            String[] imported = DefinitionHandler.importOf(a, q.scopes().declarationNode(symbol));
             if (imported == null || imported[1].equals("*")) return null; // a namespace import's exports: the module's, listed elsewhere
             path = new ImportedPath(imported[0], imported[1], List.of());
         } else {
             path = of(q, object);
         }
         return path == null ? null : navigator.importedContainer(file, path.specifier(), path.importedName(), path.names());
-    }
-
-    /**
-     * For an import binding: its module specifier and imported name ("default", "*" for a
-     * namespace import or {@code import x = require()}, else the name); null otherwise.
-     */
-    private static String[] importOf(Arena a, int binding) {
-        String[] named = DefinitionHandler.importOf(a, binding);
-        if (named != null) return named;
-        // import x = require("m")
-        int reference = binding < 0 ? -1 : a.nextSibling(binding);
-        if (reference < 0 || a.kind(reference) != EXTERNAL_MODULE_REFERENCE) return null;
-        int literal = a.firstChild(reference);
-        if (literal < 0 || a.kind(literal) != STRING_LITERAL || a.end(literal) - a.start(literal) < 2) return null;
-        return new String[] {a.text(a.start(literal) + 1, a.end(literal) - 1), "*"};
     }
 }

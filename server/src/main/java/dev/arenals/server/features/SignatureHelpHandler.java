@@ -241,9 +241,7 @@ public final class SignatureHelpHandler {
                 // a method of a base class another file declares
                 CrossFileNavigator.MemberInFile inherited = own < 0 ? null : ImportedMembers.inheritedFromImport(q, own, member, navigator);
                 if (inherited == null) return List.of();
-                List<Signature> out = new ArrayList<>();
-                for (Signature s : inherited.signatures()) out.add(new Signature(member, s.parameters(), s.returns(), s.construct(), s.jsDoc()));
-                return out;
+                return Signature.named(inherited.signatures(), member);
             }
             if (a.kind(object) != IDENTIFIER_REFERENCE) return ImportedMembers.signatures(q, callee, member, navigator);
             int sym = q.symbolOfNode(object);
@@ -296,9 +294,7 @@ public final class SignatureHelpHandler {
         CrossFileNavigator.NameInFile origin = navigator.origin(file, required[0], required[1]);
         FileSummary summary = origin == null ? null : navigator.summary(origin.file());
         if (summary == null) return List.of();
-        List<Signature> out = new ArrayList<>();
-        for (Signature s : summary.signatures(origin.name())) out.add(new Signature(label, s.parameters(), s.returns(), s.construct(), s.jsDoc()));
-        return out;
+        return Signature.named(summary.signatures(origin.name()), label);
     }
 
     /**
@@ -362,11 +358,7 @@ public final class SignatureHelpHandler {
         if (origin == null) return List.of();
         FileSummary summary = index.summaryOrLoad(origin.file());
         if (summary == null) return List.of();
-        List<Signature> out = new ArrayList<>();
-        for (Signature s : summary.signatures(origin.name())) {
-            out.add(new Signature(label, s.parameters(), s.returns(), s.construct(), s.jsDoc()));
-        }
-        return out;
+        return Signature.named(summary.signatures(origin.name()), label);
     }
 
     // ---- rendering ----

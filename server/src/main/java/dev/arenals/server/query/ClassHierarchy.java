@@ -29,11 +29,17 @@ public final class ClassHierarchy {
 
     /** The IDENTIFIER_REFERENCE after {@code extends} ({@code Base} of {@code extends Base<T>} too), or -1 for none or another expression. */
     public static int extendsName(Arena arena, int cls) {
+        int expr = extendsExpression(arena, cls);
+        return expr >= 0 && arena.kind(expr) == IDENTIFIER_REFERENCE ? expr : -1;
+    }
+
+    /** The expression after {@code extends} (without {@code <T>}), or -1. */
+    public static int extendsExpression(Arena arena, int cls) {
         for (int c = arena.firstChild(cls); c >= 0; c = arena.nextSibling(c)) {
             if (arena.kind(c) != CLASS_HERITAGE) continue;
             int expr = arena.firstChild(c);
             if (expr >= 0 && arena.kind(expr) == EXPRESSION_WITH_TYPE_ARGUMENTS) expr = arena.firstChild(expr);
-            return expr >= 0 && arena.kind(expr) == IDENTIFIER_REFERENCE ? expr : -1;
+            return expr;
         }
         return -1;
     }

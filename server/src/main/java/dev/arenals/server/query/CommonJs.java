@@ -43,8 +43,12 @@ public final class CommonJs {
      */
     public static String[] requireOf(Arena a, int binding) {
         if (binding < 0 || a.kind(binding) != BINDING_IDENTIFIER) return null;
-        int[] path = TreePaths.pathTo(a, binding);
-        if (path == null || path.length < 2) return null;
+        return requireOf(a, binding, TreePaths.pathTo(a, binding));
+    }
+
+    /** {@link #requireOf(Arena, int)} when the path from the root to {@code binding} is known. */
+    public static String[] requireOf(Arena a, int binding, int[] path) {
+        if (binding < 0 || a.kind(binding) != BINDING_IDENTIFIER || path == null || path.length < 2) return null;
         int parent = path[path.length - 2];
         if (a.kind(parent) == VARIABLE_DECLARATOR) return a.firstChild(parent) == binding ? requireOfDeclared(a, binding) : null;
         // const { a, b: c } = require("m"): PROPERTY(key, binding) in OBJECT_PATTERN, first child of the declarator

@@ -45,7 +45,17 @@ public record FileSummary(
      * defaults included); {@code returns} is ": T" as written or ""; {@code jsDoc} is the raw
      * documenting comment, or null.
      */
-    public record Signature(String name, ImmutableList<String> parameters, String returns, boolean construct, String jsDoc) { }
+    public record Signature(String name, ImmutableList<String> parameters, String returns, boolean construct, String jsDoc) {
+        /** The same signature shown under another name (the name used where it is called, or a qualified one). */
+        public Signature named(String label) { return new Signature(label, parameters, returns, construct, jsDoc); }
+
+        /** Each signature of {@code signatures} under {@code label}. */
+        public static java.util.List<Signature> named(java.util.List<Signature> signatures, String label) {
+            java.util.List<Signature> out = new java.util.ArrayList<>(signatures.size());
+            for (Signature s : signatures) out.add(s.named(label));
+            return out;
+        }
+    }
 
     /** The signatures of the callable declared as {@code name}, in source order. */
     public ImmutableList<Signature> signatures(String name) {

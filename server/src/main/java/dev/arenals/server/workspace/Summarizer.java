@@ -265,7 +265,7 @@ public final class Summarizer {
                 if (methodsDone == null) methodsDone = new java.util.HashSet<>();
                 if (methodsDone.add(name)) {
                     for (Signature sig : Callables.methods(arena, cls, name)) {
-                        signatures.add(new Signature(qualified, sig.parameters(), sig.returns(), sig.construct(), sig.jsDoc()));
+                        signatures.add(sig.named(qualified));
                     }
                 }
             } else if (mk == FIELD) {
@@ -309,7 +309,7 @@ public final class Summarizer {
                 if (seen.add(name)) here.add(name);
                 if (k == Kind.METHOD && here.contains(name) && !signaturesDone(container, name)) {
                     for (Signature sig : Callables.methods(arena, c, name)) {
-                        signatures.add(new Signature(container + "." + name, sig.parameters(), sig.returns(), sig.construct(), sig.jsDoc()));
+                        signatures.add(sig.named(container + "." + name));
                     }
                 }
             }
@@ -344,16 +344,10 @@ public final class Summarizer {
 
     /** The top-level class of this file that {@code cls} extends by name, or -1. */
     private int baseInFile(int cls) {
-        for (int c = arena.firstChild(cls); c >= 0; c = arena.nextSibling(c)) {
-            if (arena.kind(c) != CLASS_HERITAGE) continue;
-            int expr = arena.firstChild(c);
-            if (expr >= 0 && arena.kind(expr) == EXPRESSION_WITH_TYPE_ARGUMENTS) expr = arena.firstChild(expr);
-            if (expr < 0 || arena.kind(expr) != IDENTIFIER_REFERENCE || containers == null) return -1;
-            java.util.List<Integer> found = containers.get(nameOf(expr));
-            if (found == null) return -1;
-            for (int node : found) if (isClass(arena.kind(node)) && node != cls) return node;
-            return -1;
-        }
+        int expr = dev.arenals.server.query.ClassHierarchy.extendsName(arena, cls);
+        java.util.List<Integer> found = expr < 0 || containers == null ? null : containers.get(nameOf(expr));
+        if (found == null) return -1;
+        for (int node : found) if (isClass(arena.kind(node)) && node != cls) return node;
         return -1;
     }
 
@@ -499,8 +493,7 @@ public final class Summarizer {
         }
         int name = arena.nextSibling(first);
         int descriptor = name < 0 ? -1 : arena.nextSibling(name);
-        if (arena.kind(callee) != MEMBER || descriptor < 0 || arena.kind(name) != STRING_LITERAL || arena.kind(descriptor) != OBJECT
-                || !"Object.defineProperty".equals(arena.text(arena.start(callee), arena.end(callee)))
+        if (!isObjectDefineProperty(callee) || descriptor < 0 || arena.kind(name) != STRING_LITERAL || arena.kind(descriptor) != OBJECT
                 || arena.kind(first) != IDENTIFIER_REFERENCE || !arena.names().equals(arena.data(first), "exports")) return;
         String exported = stringValue(name);
         if (exported.equals("__esModule")) return;
@@ -514,6 +507,15 @@ public final class Summarizer {
             if (value >= 0) reexport(exported, span(name), value);
             return;
         }
+    }
+
+    /** Whether {@code callee} is {@code Object.defineProperty} (compared by name ids: no text is copied). */
+    private boolean isObjectDefineProperty(int callee) {
+        if (arena.kind(callee) != MEMBER) return false;
+        int object = arena.firstChild(callee);
+        int property = object < 0 ? -1 : arena.nextSibling(object);
+        return property >= 0 && arena.kind(object) == IDENTIFIER_REFERENCE && arena.kind(property) == IDENTIFIER_NAME
+                && arena.names().equals(arena.data(object), "Object") && arena.names().equals(arena.data(property), "defineProperty");
     }
 
     /** The expression of a getter's {@code return}, when its body is just that; else -1. */
