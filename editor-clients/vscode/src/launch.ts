@@ -1,6 +1,7 @@
 // Settings → the server's command line and initialization options. No `vscode` import here, so
 // node's test runner can load this module (and the protocol test starts the server with it).
 import * as path from 'node:path';
+import { ArchivePlan, archiveOptions, planArchive } from './archive';
 import { defaultIsFile, expandHome, findJava, FoundJava, JavaRunner, execJava, RejectedJava } from './java';
 
 /** The `arena-ls.*` settings that shape the server process and its options. */
@@ -46,6 +47,8 @@ export interface ServerCommand {
     java?: FoundJava;
     /** Java candidates looked at and passed over before the one used, for the output channel. */
     skipped?: RejectedJava[];
+    /** The class-data archive for this Java and jar: mapped when ready, else to be made after the start. */
+    archive?: ArchivePlan;
 }
 
 /** Why the server can't be started, in words for the user. */
@@ -103,9 +106,9 @@ export function serverTarget(
     return { kind: 'jar', path: jar, custom: false };
 }
 
-/** `java [defaults] [user options] -jar JAR`: user options come last, so they win. */
-export function javaCommandLine(java: string, jar: string, javaOpts: ArenaSettings['javaOpts']): { command: string; args: string[] } {
-    return { command: java, args: [...DEFAULT_JVM_OPTIONS, ...normalizeJavaOpts(javaOpts), '-jar', jar] };
+/** `java [defaults] [archive] [user options] -jar JAR`: user options come last, so they win. */
+export function javaCommandLine(java: string, jar: string, javaOpts: ArenaSettings['javaOpts'], archive: string[] = []): { command: string; args: string[] } {
+    return { command: java, args: [...DEFAULT_JVM_OPTIONS, ...archive, ...normalizeJavaOpts(javaOpts), '-jar', jar] };
 }
 
 /**
@@ -116,7 +119,9 @@ export function javaCommandLine(java: string, jar: string, javaOpts: ArenaSettin
 export async function resolveServerCommand(
     settings: ArenaSettings,
     extensionPath: string,
-    opts: { env?: NodeJS.ProcessEnv; platform?: NodeJS.Platform; isFile?: (p: string) => boolean; run?: JavaRunner } = {},
+    opts: { env?: NodeJS.ProcessEnv; platform?: NodeJS.Platform; isFile?: (p: string) => boolean; run?: JavaRunner;
+        /** Where class-data archives are kept (the extension's global storage); none without it. */
+        archiveDir?: string } = {},
 ): Promise<ServerCommand> {
     const env = opts.env ?? process.env;
     const platform = opts.platform ?? process.platform;
@@ -127,12 +132,14 @@ export async function resolveServerCommand(
     }
     const found = await findJava({ javaHome: settings.javaHome, bundledRuntime: bundledRuntime(extensionPath), env, platform, isFile }, opts.run ?? execJava);
     if (!found.ok) throw new LaunchError(found.message, 'no-java', found.rejected);
-    const { command, args } = javaCommandLine(found.java.executable, target.path, settings.javaOpts);
+    const archive = opts.archiveDir ? planArchive(opts.archiveDir, found.java.executable, found.java.version, target.path) : undefined;
+    const { command, args } = javaCommandLine(found.java.executable, target.path, settings.javaOpts, archiveOptions(archive));
     return {
         command,
         args,
         java: found.java,
         skipped: found.rejected,
+        archive,
         description: `Java ${found.java.version} from ${found.java.source} (${found.java.executable}), ` +
             `${target.custom ? 'jar from arena-ls.server.path' : 'bundled jar'} ${target.path}`,
     };
