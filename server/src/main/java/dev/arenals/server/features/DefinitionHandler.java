@@ -44,7 +44,7 @@ public final class DefinitionHandler {
             if (!across.isEmpty()) return across;
         }
         Target target = new TargetResolver(q).at(offset);
-        if (target == null) return List.of();
+        if (target == null) return ownDeclarationName(q, q.identifierAt(offset));
         Occurrences declarations = Occurrences.nearestDeclarations(q, target);
         if (declarations.size() == 0 && target.kind == Target.MEMBER && target.containerKind == Target.CLASS) {
             List<Location> inherited = inheritedMember(q, target.containers[0], target.nameId);
@@ -61,6 +61,33 @@ public final class DefinitionHandler {
             else out.addAll(imported);
         }
         return out;
+    }
+
+    /**
+     * The name of a property or method declared in an object literal, an interface or a type
+     * literal, which nothing else declares without types: its own location, as TypeScript answers
+     * on a declaration (and an editor then offers its references); else empty.
+     */
+    static List<Location> ownDeclarationName(DocumentQuery q, int ident) {
+        if (ident < 0) return List.of();
+        Arena arena = q.arena();
+        int parent = TreePaths.parent(arena, ident);
+        if (parent < 0 || arena.firstChild(parent) != ident) return List.of();
+        switch (arena.kind(parent)) {
+            case PROPERTY: case METHOD: {
+                // in an object literal only: a pattern's key reads a property, it declares nothing
+                int object = TreePaths.parent(arena, parent);
+                if (object < 0 || arena.kind(object) != OBJECT || (arena.data(parent) & (P_COMPUTED | P_SHORTHAND)) != 0) return List.of();
+                break;
+            }
+            case PROPERTY_SIGNATURE: case METHOD_SIGNATURE:
+                break;
+            default:
+                return List.of();
+        }
+        int k = arena.kind(ident);
+        if (k != IDENTIFIER_NAME && k != STRING_LITERAL && k != NUMBER_LITERAL) return List.of();
+        return List.of(q.locationOfNode(ident));
     }
 
     /**
@@ -128,7 +155,7 @@ public final class DefinitionHandler {
             case IMPORT_DEFAULT_SPECIFIER:
                 return imported(q, file, path[path.length - 3], "default", workspace);
             case IMPORT_NAMESPACE_SPECIFIER:
-                return imported(q, file, path[path.length - 3], "*", workspace);
+                return List.of(); // `ns` itself: its import, as TypeScript answers (its members lead into the module)
             case IMPORT_SPECIFIER: {
                 int name = arena.firstChild(parent);
                 if (name == binding) return List.of();

@@ -19,8 +19,10 @@ public final class ReferencesHandler {
     public List<Location> references(Document doc, Position position, boolean includeDeclaration) {
         DocumentQuery q = DocumentQuery.of(doc);
         if (q == null) return List.of();
-        Target target = new TargetResolver(q).at(q.offset(position));
-        if (target == null) return List.of();
+        int offset = q.offset(position);
+        Target target = new TargetResolver(q).at(offset);
+        // a property declared where nothing relates its uses without types: the declaration alone
+        if (target == null) return includeDeclaration ? DefinitionHandler.ownDeclarationName(q, q.identifierAt(offset)) : List.of();
         Occurrences all = Occurrences.of(q, target);
         List<Location> out = new ArrayList<>(all.size());
         for (int i = 0; i < all.size(); i++) {

@@ -12,6 +12,11 @@ import org.eclipse.lsp4j.Location;
 import org.junit.jupiter.api.Test;
 
 class ReferencesAndHighlightsTest {
+    @Test void aPropertyDeclaredWithoutTypesIsItsOnlyReference() {
+        assertReferences("a.ts", "f({ [[ke|y]]: 1 }); g({ key: 2 });");
+        assertReferences("a.ts", "interface I { [[na|me]]: string }");
+    }
+
     @Test void referencesOfVariablesAcrossScopes() {
         assertReferences("let [[a]] = 1; function f() { return [[a]] + [[|a]]; } { let a = 2; a; }");
         assertReferences("function [[f]]() { return [[f]]; } [[|f]](); const g = function f() { return f; };");
