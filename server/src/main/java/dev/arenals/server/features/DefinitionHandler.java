@@ -54,9 +54,10 @@ public final class DefinitionHandler {
             return imported == null ? List.of() : imported.locations();
         }
         List<Location> out = new ArrayList<>(declarations.size());
+        int cursor = q.identifierAt(offset);
         for (int i = 0; i < declarations.size(); i++) {
             int node = declarations.node(i);
-            List<Location> imported = workspace == null || file == null ? List.of() : followImport(q, file, node, workspace);
+            List<Location> imported = workspace == null || file == null ? List.of() : followImport(q, file, node, node == cursor, workspace);
             if (imported.isEmpty()) out.add(q.locationOfNode(node));
             else out.addAll(imported);
         }
@@ -144,7 +145,7 @@ public final class DefinitionHandler {
     static int baseClassInFile(DocumentQuery q, int cls) { return dev.arenals.server.query.ClassHierarchy.baseInFile(q, cls); }
 
     /** For a declaration that is an import binding: the declaration it imports, else empty. */
-    private static List<Location> followImport(DocumentQuery q, Path file, int binding, CrossFileNavigator workspace) {
+    private static List<Location> followImport(DocumentQuery q, Path file, int binding, boolean atBinding, CrossFileNavigator workspace) {
         Arena arena = q.arena();
         String[] required = CommonJs.requireOf(arena, binding);
         if (required != null) return workspace.importedDeclaration(file, required[0], required[1]);
@@ -155,7 +156,8 @@ public final class DefinitionHandler {
             case IMPORT_DEFAULT_SPECIFIER:
                 return imported(q, file, path[path.length - 3], "default", workspace);
             case IMPORT_NAMESPACE_SPECIFIER:
-                return List.of(); // `ns` itself: its import, as TypeScript answers (its members lead into the module)
+                // as TypeScript answers: a use of `ns` goes to its import, the import's own name to the module
+                return atBinding ? imported(q, file, path[path.length - 3], "*", workspace) : List.of();
             case IMPORT_SPECIFIER: {
                 int name = arena.firstChild(parent);
                 if (name == binding) return List.of();

@@ -44,6 +44,7 @@ class ModuleDefinitionTest {
             assertEquals(List.of(at("mode", 0)), definition(s, main, "mode", 1));
             // the namespace import itself, as TypeScript answers; its members lead into the module
             assertEquals(List.of("main.ts:1:12-15"), definition(s, main, "cfg", 1));
+            assertEquals(List.of(at("\"virtual:config\"", 0)), definition(s, main, "cfg", 0)); // and the import's own name, the module
             assertEquals(List.of(at("\"*.svg\"", 0)), definition(s, main, "logo", 2));
             assertEquals(List.of(at("load", 0)), definition(s, main, "load", 2)); // cfg.load: a member of the namespace import
             // on the specifier itself: the block that declares the module
