@@ -44,7 +44,16 @@ public final class DefinitionHandler {
             if (!across.isEmpty()) return across;
         }
         Target target = new TargetResolver(q).at(offset);
-        if (target == null) return ownDeclarationName(q, q.identifierAt(offset));
+        if (target == null) {
+            int ident = q.identifierAt(offset);
+            int parent = ident < 0 ? -1 : TreePaths.parent(q.arena(), ident);
+            if (parent >= 0 && q.arena().kind(parent) == EXPORT_ALL && file != null) {
+                // export * as ns from "m": the name stands for the module, as an import's namespace does
+                int literal = DocumentLinkHandler.specifierOf(q, parent);
+                return literal < 0 ? List.of() : module(q, file, literal, workspace);
+            }
+            return ownDeclarationName(q, ident);
+        }
         Occurrences declarations = Occurrences.nearestDeclarations(q, target);
         if (declarations.size() == 0 && target.kind == Target.MEMBER && target.containerKind == Target.CLASS) {
             List<Location> inherited = inheritedMember(q, target.containers[0], target.nameId);

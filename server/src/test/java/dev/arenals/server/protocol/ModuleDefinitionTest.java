@@ -60,7 +60,8 @@ class ModuleDefinitionTest {
         Files.createDirectories(root.resolve("node_modules/pkg"));
         Files.writeString(root.resolve("node_modules/pkg/package.json"), "{\"types\": \"main.d.ts\"}");
         Files.writeString(root.resolve("node_modules/pkg/main.d.ts"), "export declare const p: number;\n");
-        String main = "import { a } from \"./lib\";\nexport * from \"pkg\";\nconst later = import(\"./lib/index.js\");\nimport(\"./missing\");\n";
+        String main = "import { a } from \"./lib\";\nexport * from \"pkg\";\nconst later = import(\"./lib/index.js\");\nimport(\"./missing\");\n"
+                + "export * as lib from \"./lib\";\n";
         Files.writeString(root.resolve("src/main.ts"), main);
         try (InProcessServer s = InProcessServer.inWorkspace(root)) {
             String uri = root.resolve("src/main.ts").toUri().toString();
@@ -79,6 +80,7 @@ class ModuleDefinitionTest {
             assertEquals("src/lib/index.ts:0:0", at.apply(new Position(2, 24)));
             assertEquals("", at.apply(new Position(3, 10)), "a module that does not exist: no definition");
             assertEquals("", at.apply(new Position(0, 18)), "the quote is not the specifier");
+            assertEquals("src/lib/index.ts:0:0", at.apply(new Position(4, 14)), "export * as lib: the name stands for the module");
         }
     }
 
