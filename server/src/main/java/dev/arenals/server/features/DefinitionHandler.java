@@ -223,6 +223,19 @@ public final class DefinitionHandler {
      * {@code ns.a} (and the type {@code ns.T}) of a namespace import (or of a name a module exports
      * with {@code export * as ns from}), and the names of {@code export { a as b } from "./m"}.
      */
+    /**
+     * How the last name of {@code path} (the right side of {@code ns.x}) is used: a value in an
+     * expression or after {@code typeof}, a type as the last name of a type reference, either as
+     * the left side of a longer name ({@code ns.A.B}: a namespace).
+     */
+    static CrossFileNavigator.Meaning meaningOf(Arena arena, int[] path) {
+        int parent = path[path.length - 2];
+        int above = path.length >= 3 ? arena.kind(path[path.length - 3]) : -1;
+        if (arena.kind(parent) == MEMBER) return above == MEMBER && arena.firstChild(path[path.length - 3]) == parent ? CrossFileNavigator.Meaning.ANY : CrossFileNavigator.Meaning.VALUE;
+        if (above == QUALIFIED_NAME) return CrossFileNavigator.Meaning.ANY;
+        return above == TYPE_QUERY ? CrossFileNavigator.Meaning.VALUE : CrossFileNavigator.Meaning.TYPE;
+    }
+
     private static List<Location> qualifiedOrReexported(DocumentQuery q, Path file, int node, CrossFileNavigator workspace) {
         Arena arena = q.arena();
         if (node < 0 || arena.kind(node) != IDENTIFIER_NAME) return List.of();
@@ -237,14 +250,15 @@ public final class DefinitionHandler {
             int declaration = q.scopes().declarationNode(symbol);
             String specifier = namespaceImportSpecifier(arena, declaration);
             String member = arena.names().name(arena.data(node));
+            CrossFileNavigator.Meaning meaning = meaningOf(arena, path);
             if (specifier != null) {
                 Path target = ModuleResolver.resolveFrom(file, specifier);
-                return target == null ? workspace.ambientDeclaration(specifier, member) : workspace.exportedDeclaration(target, member);
+                return target == null ? workspace.ambientDeclaration(specifier, member) : workspace.exportedDeclaration(target, member, meaning);
             }
             // import { ns } from './barrel' where the barrel has export * as ns from './m'
             String[] imported = importOf(arena, declaration);
             Path target = imported == null || imported[1].equals("default") ? null : workspace.namespaceModule(file, imported[0], imported[1]);
-            if (target != null) return workspace.exportedDeclaration(target, member);
+            if (target != null) return workspace.exportedDeclaration(target, member, meaning);
             // import { Geometry } from './geo'; Geometry.distance: a member the other file declares
             return importedMember(q, parent, workspace);
         }
