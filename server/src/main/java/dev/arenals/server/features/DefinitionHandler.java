@@ -112,7 +112,7 @@ public final class DefinitionHandler {
         int holder = TreePaths.parent(arena, literal);
         boolean require = holder >= 0 && DocumentLinkHandler.isRequire(arena, holder);
         Path target = ModuleResolver.resolveFrom(file, specifier, require);
-        if (target != null) return List.of(new Location(target.toUri().toString(), new org.eclipse.lsp4j.Range(new Position(0, 0), new Position(0, 0))));
+        if (target != null) return List.of(new Location(target.toUri().toString(), dev.arenals.server.workspace.ModuleStart.of(target)));
         return workspace == null ? List.of() : workspace.ambientDeclaration(specifier, "*");
     }
 

@@ -458,7 +458,7 @@ public final class CrossFileNavigator {
     private Location fileStart(Path file) {
         FileSummary s = index.summary(file);
         String uri = s != null ? s.uri() : file.toUri().toString();
-        return new Location(uri, new Range(new Position(0, 0), new Position(0, 0)));
+        return new Location(uri, ModuleStart.of(file));
     }
 
     static Location location(FileSummary s, Span span) {
