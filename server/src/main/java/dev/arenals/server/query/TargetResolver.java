@@ -31,7 +31,8 @@ public final class TargetResolver {
         int name = arena.data(ident);
         int symbol = scopes.symbolOfNode(ident);
         SymbolIndex index = q.index();
-        if (symbol >= 0 && kind != IDENTIFIER_NAME) {
+        // (a name node has a symbol when it is one of two names on a span, or the subject of `x is T`)
+        if (symbol >= 0 && (kind != IDENTIFIER_NAME || isPredicateSubject(ident))) {
             if (kind == IDENTIFIER_REFERENCE && arena.isTypeScript()) {
                 Target enumMember = enumMemberInInitializer(ident, name);
                 if (enumMember != null) return enumMember;
@@ -55,6 +56,11 @@ public final class TargetResolver {
             default:
                 return null;
         }
+    }
+
+    private boolean isPredicateSubject(int ident) {
+        int parent = TreePaths.parent(arena, ident);
+        return parent >= 0 && arena.kind(parent) == TYPE_PREDICATE && arena.firstChild(parent) == ident;
     }
 
     private Target nameTarget(int ident, int name, int[] path, int parent, int pk) {

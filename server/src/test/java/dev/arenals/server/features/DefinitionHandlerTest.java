@@ -51,6 +51,13 @@ class DefinitionHandlerTest {
         assertDefinition("a.ts", "const { ke|y: v } = o;"); // a pattern's key reads a property of o: unknown without types
     }
 
+    @Test void theSubjectOfATypePredicateIsItsParameter() {
+        assertDefinition("a.ts", "function f([[u]]: unknown): |u is string { return typeof u === 'string'; }");
+        assertDefinition("a.ts", "const g = ([[v]]: unknown): asserts |v => {};");
+        assertDefinition("a.ts", "type G = ([[x]]: unknown) => |x is number;");
+        assertDefinition("a.ts", "class C { m([[p]]: unknown): |p is C { return true; } }");
+    }
+
     @Test void exportSpecifiersLeadToTheLocal() {
         assertDefinition("a.mjs", "const [[a]] = 1; export { |a, |a as b };");
         assertDefinition("a.ts", "const [[a]] = 1; export { |a };");

@@ -17,6 +17,10 @@ class ReferencesAndHighlightsTest {
         assertReferences("a.ts", "interface I { [[na|me]]: string }");
     }
 
+    @Test void aTypePredicateReferencesItsParameter() {
+        assertReferences("a.ts", "function f([[|u]]: unknown): [[u]] is string { return typeof [[u]] === 'string'; }");
+    }
+
     @Test void referencesOfVariablesAcrossScopes() {
         assertReferences("let [[a]] = 1; function f() { return [[a]] + [[|a]]; } { let a = 2; a; }");
         assertReferences("function [[f]]() { return [[f]]; } [[|f]](); const g = function f() { return f; };");
