@@ -6,6 +6,7 @@
 // identifier and the first disagreements with their lines, to read.
 //
 //   node benchmarks/peer/navigation-vs-typescript.mjs [--project DIR] [--files N] [--per-file M] [--seed S] [--jar PATH] [--show K]
+//        [--references R]
 //
 // DIR: default zod@4.6.7's src (fetched pinned by test-fixtures/scripts/fetch-npm.sh into
 // ~/.cache/arena-ls). Its tsconfig.json is used when it has one, else ES modules with bundler
@@ -14,6 +15,9 @@
 // TypeScript knows `a`'s type, arena-ls only namespaces, imports and `this`); a property name in
 // an object literal or a type. TypeScript's answers in its lib files or node_modules count apart
 // ("outside the project"). An answer agrees when arena-ls's locations are among TypeScript's.
+// --references R: also `textDocument/references` (declaration included) against
+// `getReferencesAtPosition` for the first R plain references and declarations of each file, every
+// location in the project counted: found by both, by TypeScript only, by arena-ls only.
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
@@ -25,7 +29,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const CACHE = process.env.ARENA_LS_CACHE ?? path.join(os.homedir(), '.cache', 'arena-ls');
 
 let project = path.join(CACHE, 'npm', 'zod@4.6.7', 'package', 'src');
-let fileCount = 40, perFile = 60, seed = 1, show = 40;
+let fileCount = 40, perFile = 60, seed = 1, show = 40, referencesPerFile = 0;
 let jar = path.join(ROOT, 'server', 'target', 'arena-ls.jar');
 const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i++) {
@@ -35,6 +39,7 @@ for (let i = 0; i < argv.length; i++) {
     else if (argv[i] === '--seed') seed = Number(argv[++i]);
     else if (argv[i] === '--jar') jar = path.resolve(argv[++i]);
     else if (argv[i] === '--show') show = Number(argv[++i]);
+    else if (argv[i] === '--references') referencesPerFile = Number(argv[++i]);
     else throw new Error(`unknown argument ${argv[i]}`);
 }
 const tsPath = path.join(CACHE, 'npm', 'typescript@6.0.3', 'package', 'lib', 'typescript.js');
@@ -164,10 +169,38 @@ while (!indexed && Date.now() < deadline) await new Promise(r => setTimeout(r, 5
 const kinds = ['reference', 'declaration', 'member', 'property'];
 const table = Object.fromEntries(kinds.map(k => [k, { asked: 0, agree: 0, outside: 0, miss: 0, differ: 0, extra: 0, bothNone: 0 }]));
 const disagreements = [];
+const refs = { asked: 0, both: 0, tsOnly: 0, oursOnly: 0, exact: 0, examples: [] };
 let tsMs = 0, ourMs = 0;
+const locationOf = l => {
+    const f = fileURLToPath(l.uri);
+    return { file: f, offset: existsSync(f) ? offset(f, l.range.start) : -1 };
+};
 for (const file of chosen) {
     client.notify('textDocument/didOpen', { textDocument: { uri: uri(file), languageId: 'typescript', version: 1, text: texts.get(file) } });
+    let referencesAsked = 0;
     for (const id of identifiers(file)) {
+        if (referencesAsked < referencesPerFile && (id.kind === 'reference' || id.kind === 'declaration')) {
+            referencesAsked++;
+            const theirs = new Set((service.getReferencesAtPosition(file, id.pos) ?? []).filter(r => inProject(r.fileName))
+                .map(r => `${path.resolve(r.fileName)}#${r.textSpan.start}`));
+            const answer = (await client.request('textDocument/references', { textDocument: { uri: uri(file) }, position: position(file, id.pos),
+                context: { includeDeclaration: true } })).result ?? [];
+            const ours = new Set(answer.map(locationOf).map(d => `${d.file}#${d.offset}`));
+            if (theirs.size > 0) {
+                refs.asked++;
+                let both = 0;
+                for (const k of ours) if (theirs.has(k)) both++;
+                refs.both += both;
+                refs.tsOnly += theirs.size - both;
+                refs.oursOnly += ours.size - both;
+                if (both === theirs.size && both === ours.size) refs.exact++;
+                else if (refs.examples.length < show) {
+                    const name = k => { const [f, o] = k.split('#'); return `${where(f, Number(o))}  ${lineOf(f, Number(o))}`; };
+                    refs.examples.push({ at: where(file, id.pos), text: id.text, line: lineOf(file, id.pos),
+                        tsOnly: [...theirs].filter(k => !ours.has(k)).slice(0, 4).map(name), oursOnly: [...ours].filter(k => !theirs.has(k)).slice(0, 4).map(name) });
+                }
+            }
+        }
         const row = table[id.kind];
         row.asked++;
         let t0 = performance.now();
@@ -210,6 +243,16 @@ console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const k of kinds) {
     const r = table[k];
     console.log(`| ${k} | ${r.asked} | ${r.outside} | ${r.agree} | ${r.miss} | ${r.differ} | ${r.extra} | ${r.bothNone} | ${pct(r.agree, r.agree + r.miss + r.differ)} |`);
+}
+if (referencesPerFile > 0) {
+    console.log(`\nreferences (declaration included) of ${refs.asked} names TypeScript finds in the project: the same set for ${refs.exact} ` +
+        `(${pct(refs.exact, refs.asked)}); locations found by both ${refs.both}, by TypeScript only ${refs.tsOnly} ` +
+        `(recall ${pct(refs.both, refs.both + refs.tsOnly)}), by arena-ls only ${refs.oursOnly} (precision ${pct(refs.both, refs.both + refs.oursOnly)})`);
+    for (const e of refs.examples) {
+        console.log(`\nreferences of ${e.text} at ${e.at}: ${e.line}`);
+        for (const t of e.tsOnly) console.log(`   TS only:       ${t}`);
+        for (const o of e.oursOnly) console.log(`   arena-ls only: ${o}`);
+    }
 }
 const order = { differ: 0, extra: 1, miss: 2 };
 disagreements.sort((a, b) => (a.kind === 'member') - (b.kind === 'member') || order[a.verdict] - order[b.verdict]);

@@ -23,7 +23,7 @@ public final class ReferencesHandler {
         Target target = new TargetResolver(q).at(offset);
         // a property declared where nothing relates its uses without types: the declaration alone
         if (target == null) return includeDeclaration ? DefinitionHandler.ownDeclarationName(q, q.identifierAt(offset)) : List.of();
-        Occurrences all = Occurrences.of(q, target);
+        Occurrences all = Occurrences.ofMeaning(q, target);
         List<Location> out = new ArrayList<>(all.size());
         for (int i = 0; i < all.size(); i++) {
             if (!includeDeclaration && all.isDeclaration(i)) continue;

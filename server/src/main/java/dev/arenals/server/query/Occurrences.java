@@ -3,6 +3,7 @@ package dev.arenals.server.query;
 import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.scope.ScopeTable;
+import dev.arenals.parser.scope.SymbolKind;
 import dev.arenals.parser.tree.Arena;
 import java.util.Arrays;
 
@@ -24,6 +25,47 @@ public final class Occurrences {
 
     /** All occurrences of {@code target}. */
     public static Occurrences of(DocumentQuery q, Target target) { return collect(q, target, true); }
+
+    /**
+     * {@link #of}, as references and highlights read it: for a symbol, only the occurrences of the
+     * meaning asked about ({@link #withMeaningOf}). Rename takes every meaning, as TypeScript does.
+     */
+    public static Occurrences ofMeaning(DocumentQuery q, Target target) {
+        Occurrences all = collect(q, target, true);
+        return target.kind == Target.SYMBOL ? all.withMeaningOf(q, target.node) : all;
+    }
+
+    private static final int VALUE = 1, TYPE = 2, NAMESPACE = 4, EVERY_MEANING = VALUE | TYPE | NAMESPACE;
+
+    /** TypeScript's meanings of a symbol's declaration: a {@code const} is a value, an interface a type, a class both. */
+    private static int meanings(DocumentQuery q, int symbol) {
+        if (symbol < 0) return EVERY_MEANING;
+        switch (q.scopes().kind(symbol)) {
+            case SymbolKind.INTERFACE: case SymbolKind.TYPE_ALIAS: case SymbolKind.TYPE_PARAMETER: return TYPE;
+            case SymbolKind.CLASS: case SymbolKind.ENUM: return VALUE | TYPE;
+            case SymbolKind.NAMESPACE: return NAMESPACE | VALUE;
+            case SymbolKind.IMPORT: case SymbolKind.IMPLICIT_GLOBAL: return EVERY_MEANING;
+            default: return VALUE;
+        }
+    }
+
+    /**
+     * One name declared as a value and as a type in one scope ({@code const v = …; type v = …}) is
+     * one merged name, but its uses are of one meaning or the other: from a use or declaration
+     * of one meaning, TypeScript's references and highlights find only the occurrences of that
+     * meaning. The others are dropped; names the binder leaves unresolved (export locals, JSX
+     * tags) stay.
+     */
+    private Occurrences withMeaningOf(DocumentQuery q, int cursor) {
+        int wanted = meanings(q, q.symbolOfNode(cursor));
+        if (wanted == EVERY_MEANING) return this;
+        Occurrences out = new Occurrences();
+        for (int i = 0; i < count; i++) {
+            int symbol = q.symbolOfNode(nodes[i]);
+            if (symbol < 0 || (meanings(q, symbol) & wanted) != 0) out.add(nodes[i], flags[i]);
+        }
+        return out.count == count ? this : out;
+    }
 
     /**
      * The declarations of {@code target}; skips the whole-tree pass for qualified uses, which

@@ -17,6 +17,16 @@ class ReferencesAndHighlightsTest {
         assertReferences("a.ts", "interface I { [[na|me]]: string }");
     }
 
+    @Test void aNameDeclaredAsAValueAndATypeIsFoundInTheMeaningAsked() {
+        assertReferences("a.ts", "const [[|v]] = 1; type v = typeof [[v]]; let x: v;");
+        assertReferences("a.ts", "const v = 1; type [[|v]] = typeof v; let x: [[v]];");
+        assertReferences("a.ts", "const v = 1; type [[v]] = typeof v; let x: [[|v]];");
+        // a class is both: every use, and the interface merged with it
+        assertReferences("a.ts", "class [[|C]] {} interface [[C]] { a: 1 } let c: [[C]] = new [[C]]();");
+        // an import brings every meaning
+        assertReferences("a.ts", "import { [[|T]] } from './t'; let x: [[T]] = [[T]];");
+    }
+
     @Test void aTypePredicateReferencesItsParameter() {
         assertReferences("a.ts", "function f([[|u]]: unknown): [[u]] is string { return typeof [[u]] === 'string'; }");
     }
@@ -67,9 +77,10 @@ class ReferencesAndHighlightsTest {
         return source.substring(0, at + 2) + "|" + source.substring(at + 2);
     }
 
-    @Test void typeScriptReferencesCoverEveryMeaning() {
+    @Test void typeScriptReferencesCoverEveryDeclarationOfTheMeaningAsked() {
         assertReferences("a.ts", "interface [[I]] {} interface [[I]] { a: [[I]] } let x: [[|I]];");
-        assertReferences("a.ts", "const [[S]] = 1; type [[S]] = number; let s: [[|S]] = [[S]];");
+        // a value and a type of one name: the type's references from a type use (rename takes both: RenameHandlerTest)
+        assertReferences("a.ts", "const S = 1; type [[S]] = number; let s: [[|S]] = S;");
         assertReferences("a.ts", "enum [[E]] { A } let e: [[E]] = [[|E]].A;");
         assertReferences("a.ts", "enum E { [[A]], B = [[A]] } let e: E.[[A]] = E.[[|A]];");
         assertReferences("a.ts", "class [[|A]] {} enum E { A, B = A } new [[A]]();");
