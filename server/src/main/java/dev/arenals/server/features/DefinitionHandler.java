@@ -91,6 +91,7 @@ public final class DefinitionHandler {
                 break;
             }
             case PROPERTY_SIGNATURE: case METHOD_SIGNATURE:
+            case EXPORT_ALL: // export * as ns from: the name it exports (definition leads to the module first)
                 break;
             default:
                 return List.of();

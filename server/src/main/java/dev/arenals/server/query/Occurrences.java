@@ -43,10 +43,52 @@ public final class Occurrences {
         switch (q.scopes().kind(symbol)) {
             case SymbolKind.INTERFACE: case SymbolKind.TYPE_ALIAS: case SymbolKind.TYPE_PARAMETER: return TYPE;
             case SymbolKind.CLASS: case SymbolKind.ENUM: return VALUE | TYPE;
-            case SymbolKind.NAMESPACE: return NAMESPACE | VALUE;
+            case SymbolKind.NAMESPACE: return isInstantiated(q, q.scopes().declarationNode(symbol)) ? NAMESPACE | VALUE : NAMESPACE;
             case SymbolKind.IMPORT: case SymbolKind.IMPLICIT_GLOBAL: return EVERY_MEANING;
             default: return VALUE;
         }
+    }
+
+    /**
+     * Whether the namespace declared by {@code name} holds values (TypeScript's instantiated
+     * namespace: a variable, function, class, non-const enum, statement or instantiated namespace
+     * inside, exported or not); one of types only is a namespace and nothing else.
+     */
+    private static boolean isInstantiated(DocumentQuery q, int name) {
+        Arena arena = q.arena();
+        int module = name < 0 ? -1 : TreePaths.parent(arena, name);
+        if (module < 0 || arena.kind(module) != MODULE_DECLARATION) return true;
+        return moduleHoldsValues(arena, module, 0);
+    }
+
+    private static boolean moduleHoldsValues(Arena arena, int module, int depth) {
+        if (depth > 32) return true;
+        for (int c = arena.firstChild(module); c >= 0; c = arena.nextSibling(c)) {
+            if (arena.kind(c) == MODULE_DECLARATION) return moduleHoldsValues(arena, c, depth + 1); // namespace A.B
+            if (arena.kind(c) != MODULE_BLOCK) continue;
+            for (int st = arena.firstChild(c); st >= 0; st = arena.nextSibling(st)) {
+                int s = st;
+                if (arena.kind(s) == EXPORT_NAMED) {
+                    s = arena.firstChild(s);
+                    if (s < 0 || arena.kind(s) == EXPORT_SPECIFIER) continue;
+                }
+                switch (arena.kind(s)) {
+                    case INTERFACE_DECLARATION: case TYPE_ALIAS: case EXPORT_SPECIFIER: case EMPTY_STATEMENT:
+                        break;
+                    case ENUM_DECLARATION:
+                        if ((arena.data(s) & MOD_CONST) == 0) return true;
+                        break;
+                    case MODULE_DECLARATION:
+                        if (moduleHoldsValues(arena, s, depth + 1)) return true;
+                        break;
+                    case IMPORT_EQUALS:
+                        break; // an alias: as its target, which is not known here; counted as types only
+                    default:
+                        return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -15,6 +15,7 @@ class ReferencesAndHighlightsTest {
     @Test void aPropertyDeclaredWithoutTypesIsItsOnlyReference() {
         assertReferences("a.ts", "f({ [[ke|y]]: 1 }); g({ key: 2 });");
         assertReferences("a.ts", "interface I { [[na|me]]: string }");
+        assertReferences("a.ts", "export * as [[n|s]] from './m';");
     }
 
     @Test void aNameDeclaredAsAValueAndATypeIsFoundInTheMeaningAsked() {
@@ -23,6 +24,10 @@ class ReferencesAndHighlightsTest {
         assertReferences("a.ts", "const v = 1; type [[v]] = typeof v; let x: [[|v]];");
         // a class is both: every use, and the interface merged with it
         assertReferences("a.ts", "class [[|C]] {} interface [[C]] { a: 1 } let c: [[C]] = new [[C]]();");
+        // a namespace of types only is a namespace, not a value: apart from the class of its name
+        assertReferences("a.ts", "class [[|C]] {} declare namespace C { type T = 1 } let c: [[C]] = new [[C]](); let t: C.T;");
+        assertReferences("a.ts", "class C {} declare namespace [[C]] { type T = 1 } let c: C = new C(); let t: [[|C]].T;");
+        assertReferences("a.ts", "function [[|f]]() {} namespace [[f]] { export const x = 1; }");
         // an import brings every meaning
         assertReferences("a.ts", "import { [[|T]] } from './t'; let x: [[T]] = [[T]];");
     }
