@@ -24,8 +24,9 @@
 // The packages are npm-installed pinned into ${ARENA_LS_CACHE:-~/.cache/arena-ls}/peer/lint-peers
 // (never into the repository). Every run starts each tool once per tree, the order rotating from
 // run to run; one untimed run of each first warms the page cache. The table gives the median wall
-// time over runs with the min–max, and each tool's time / arena-ls's. Each tool's file count is
-// read from its own summary line, to show they checked the same files.
+// time over runs with the min–max, arena-ls's median / each peer's, and the median CPU time (user +
+// system, all threads) of each process, which the machine's load inflates less. Each tool's file
+// count is read from its own summary line, to show they checked the same files.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
@@ -121,13 +122,26 @@ function filesSeen(tool, output) {
     return m ? Number(m[1]) : null;
 }
 
+/**
+ * User + system CPU time, in ms, of this process's waited-for children so far (cutime + cstime of
+ * /proc/self/stat, in clock ticks of 10 ms): spawnSync waits for its child, so the difference
+ * around one is that child's CPU time, all its threads, which other processes' load inflates far
+ * less than wall time.
+ */
+function childrenCpuMs() {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[13]) + Number(fields[14])) * 10; // fields 16 and 17 of proc(5), counted from 1 with pid and comm
+}
+
 function runOnce(tool, dir) {
     const [command, args, env] = COMMANDS[tool](dir);
+    const cpuStart = childrenCpuMs();
     const start = process.hrtime.bigint();
     const r = spawnSync(command, args, { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 28 });
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
     if (r.error) fail(`${tool}: ${r.error.message}`);
-    return { ms, status: r.status, output: `${r.stdout}\n${r.stderr}` };
+    return { ms, cpuMs: childrenCpuMs() - cpuStart, status: r.status, output: `${r.stdout}\n${r.stderr}` };
 }
 
 function median(values) {
@@ -152,14 +166,17 @@ try {
             seen[tool] = { files: filesSeen(tool, r.output), status: r.status };
         }
         const times = Object.fromEntries(TOOLS.map(t => [t, []]));
+        const cpu = Object.fromEntries(TOOLS.map(t => [t, []]));
         for (let run = 0; run < runs; run++) {
             for (let k = 0; k < TOOLS.length; k++) {
                 const tool = TOOLS[(run + k) % TOOLS.length];
                 process.stderr.write(`${tree} run ${run + 1}/${runs}: ${tool}\n`);
-                times[tool].push(runOnce(tool, dir).ms);
+                const r = runOnce(tool, dir);
+                times[tool].push(r.ms);
+                cpu[tool].push(r.cpuMs);
             }
         }
-        rows.push({ tree, dir, seen, times });
+        rows.push({ tree, dir, seen, times, cpu });
     }
 } finally {
     for (const t of temps) rmSync(t, { recursive: true, force: true });
@@ -170,12 +187,13 @@ const loadAfter = readFileSync('/proc/loadavg', 'utf8').trim();
 const fmt = ms => ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`;
 console.log(`\n${started}, ${runs} run(s) per tool and tree, ${threads} threads; load average ${loadBefore} → ${loadAfter}; ${os.cpus().length} cores`);
 console.log(`arena-ls: bin/arena-ls check --no-ignore -q -j ${threads}; oxlint@1.96.0 -A all --threads ${threads}; biome@2.6.9 lint, every rule off\n`);
-console.log('| tree | files (arena-ls / oxlint / biome) | arena-ls median (min–max) | oxlint median (min–max) | biome median (min–max) | arena-ls / oxlint | arena-ls / biome |');
-console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: |');
-for (const { tree, seen, times } of rows) {
+console.log('| tree | files (arena-ls / oxlint / biome) | arena-ls median (min–max) | oxlint median (min–max) | biome median (min–max) | arena-ls / oxlint | arena-ls / biome | CPU s median: arena-ls / oxlint / biome |');
+console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const { tree, seen, times, cpu } of rows) {
     const cell = t => `${fmt(median(times[t]))} (${fmt(Math.min(...times[t]))}–${fmt(Math.max(...times[t]))})`;
     const files = TOOLS.map(t => `${seen[t].files ?? '?'}${seen[t].status ? ` (exit ${seen[t].status})` : ''}`).join(' / ');
     const ratio = other => `**${(median(times['arena-ls']) / median(times[other])).toFixed(2)}×**`;
-    console.log(`| ${tree} | ${files} | ${cell('arena-ls')} | ${cell('oxlint')} | ${cell('biome')} | ${ratio('oxlint')} | ${ratio('biome')} |`);
+    const cpus = TOOLS.map(t => (median(cpu[t]) / 1000).toFixed(2)).join(' / ');
+    console.log(`| ${tree} | ${files} | ${cell('arena-ls')} | ${cell('oxlint')} | ${cell('biome')} | ${ratio('oxlint')} | ${ratio('biome')} | ${cpus} |`);
 }
-console.log('\n(time ratios: below 1 means arena-ls took less wall time)');
+console.log('\n(wall-time ratios: below 1 means arena-ls took less wall time; CPU: user + system time of the process, all threads)');
