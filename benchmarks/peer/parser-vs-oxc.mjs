@@ -32,9 +32,11 @@
 // into the arena included, binding not).
 //
 // Each run starts every side once, in alternating order (oxc first, then the JVMs; the next run the
-// other way round). The table gives, per file, the median over runs of each run's median, and the
-// best parse of all runs, in MB/s (10^6 bytes of file per second), and arena-ls / oxc as a speed
-// ratio (> 1: arena-ls is faster).
+// other way round). The table gives, per file, the median over runs of each run's median, the best
+// parse of all runs, and "CPU": the median over runs of the median CPU time per parse (the parsing
+// thread's on the JVM, process.cpuUsage() on Node, where the parse runs on the calling thread), which
+// time slices lost to other processes do not inflate; all in MB/s (10^6 bytes of file per second),
+// and arena-ls / oxc as a speed ratio (> 1: arena-ls is faster).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
@@ -62,7 +64,7 @@ for (let i = 0; i < argv.length; i++) {
     else if (a === '--configs') configs = argv[++i].split(',').filter(Boolean);
     else if (a === '--node') nodePath = argv[++i];
     else if (a === '--oxc-mode') oxcMode = argv[++i];
-    else if (a === '-h' || a === '--help') { console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 38).join('\n')); process.exit(0); }
+    else if (a === '-h' || a === '--help') { console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 39).join('\n')); process.exit(0); }
     else inputs.push(path.resolve(a));
 }
 
@@ -154,19 +156,22 @@ async function oxcWorker({ entry, files, mode, warmupMs, measureMs, minParses })
         const warmupEnd = performance.now() + warmupMs;
         while (performance.now() < warmupEnd) parseOnce();
         const times = [];
+        const cpuTimes = [];
         const measureEnd = performance.now() + measureMs;
         let now;
         do {
+            const cpuStart = process.cpuUsage();
             const start = process.hrtime.bigint();
             parseOnce();
             const end = process.hrtime.bigint();
+            const cpu = process.cpuUsage(cpuStart);
             times.push(Number(end - start));
+            cpuTimes.push((cpu.user + cpu.system) * 1000);
             now = performance.now();
         } while (times.length < minParses || now < measureEnd);
         times.sort((a, b) => a - b);
-        const n = times.length;
-        const median = n % 2 ? times[n >> 1] : (times[n / 2 - 1] + times[n / 2]) / 2;
-        console.log(JSON.stringify({ file, bytes: Buffer.byteLength(text), errors, parses: n, medianNs: median, bestNs: times[0] }));
+        console.log(JSON.stringify({ file, bytes: Buffer.byteLength(text), errors, parses: times.length, medianNs: median(times),
+            bestNs: times[0], cpuMedianNs: median(cpuTimes) }));
     }
 }
 
@@ -231,8 +236,8 @@ const loadAfter = readFileSync('/proc/loadavg', 'utf8').trim();
 const mbps = (bytes, ns) => bytes / ns * 1e3; // 10^6 bytes per second
 const fmt = x => x >= 100 ? x.toFixed(0) : x.toFixed(1);
 const oxcLabel = oxcMode === 'lazy' ? `oxc lazy, Node ${nodeVersion.version}` : `oxc parseSync + JSON, Node ${nodeVersion.version}`;
-const header = ['file', 'bytes', `${oxcLabel}: MB/s median / best`];
-for (const c of configs) header.push(`arena-ls ${c}: MB/s median / best`, `${c} / oxc (median; best)`);
+const header = ['file', 'bytes', `${oxcLabel}: MB/s median / best / CPU`];
+for (const c of configs) header.push(`arena-ls ${c}: MB/s median / best / CPU`, `${c} / oxc (median; best; CPU)`);
 console.log(`\n${started}, ${runs} run(s), warm-up ${warmupMs} ms + ${measureMs} ms of timed parses per file and side; load average ${loadBefore} → ${loadAfter}; ${os.cpus().length} cores`);
 console.log(`oxc-parser@${OXC_VERSION} (${oxcMode}); java: ${spawnSync('java', ['-version'], { encoding: 'utf8' }).stderr.split('\n')[0]}\n`);
 console.log(`| ${header.join(' | ')} |`);
@@ -242,12 +247,15 @@ for (const file of files) {
     const bytes = oxc[0].bytes;
     const oxcMedian = mbps(bytes, median(oxc.map(r => r.medianNs)));
     const oxcBest = mbps(bytes, Math.min(...oxc.map(r => r.bestNs)));
-    const row = [path.basename(file), bytes.toLocaleString('en-US'), `${fmt(oxcMedian)} / ${fmt(oxcBest)}`];
+    const oxcCpu = mbps(bytes, median(oxc.map(r => r.cpuMedianNs)));
+    const row = [path.basename(file), bytes.toLocaleString('en-US'), `${fmt(oxcMedian)} / ${fmt(oxcBest)} / ${fmt(oxcCpu)}`];
     for (const c of configs) {
         const a = results[c].get(file);
         const aMedian = mbps(bytes, median(a.map(r => r.medianNs)));
         const aBest = mbps(bytes, Math.min(...a.map(r => r.bestNs)));
-        row.push(`${fmt(aMedian)} / ${fmt(aBest)}`, `**${(aMedian / oxcMedian).toFixed(2)}×**; ${(aBest / oxcBest).toFixed(2)}×`);
+        const aCpu = mbps(bytes, median(a.map(r => r.cpuMedianNs)));
+        row.push(`${fmt(aMedian)} / ${fmt(aBest)} / ${fmt(aCpu)}`,
+            `**${(aMedian / oxcMedian).toFixed(2)}×**; ${(aBest / oxcBest).toFixed(2)}×; ${(aCpu / oxcCpu).toFixed(2)}×`);
     }
     console.log(`| ${row.join(' | ')} |`);
 }

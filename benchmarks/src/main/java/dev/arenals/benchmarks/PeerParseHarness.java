@@ -15,7 +15,8 @@ import java.util.List;
  * file into one reused arena, timed one by one, with the same method as the script's oxc side
  * (a warm-up of {@code --warmup-ms} of parses, then every parse timed for at least
  * {@code --measure-ms} and {@code --min-parses}). Prints one JSON line per file with the median
- * and the best parse time, so the script can put both parsers in one table.
+ * and the best parse time, and the median of the parsing thread's CPU time per parse (which time
+ * slices lost to other processes do not inflate), so the script can put both parsers in one table.
  *
  * <pre>
  * java [JVM flags] -cp benchmarks/target/benchmarks.jar dev.arenals.benchmarks.PeerParseHarness \
@@ -29,6 +30,8 @@ import java.util.List;
  */
 public final class PeerParseHarness {
     private PeerParseHarness() {}
+
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     public static void main(String[] args) throws Exception {
         long warmupMs = 3000;
@@ -62,25 +65,39 @@ public final class PeerParseHarness {
             while (System.nanoTime() < warmupEnd) parser.parse(arena, text, options);
 
             long[] times = new long[Math.max(16, minParses)];
+            long[] cpuTimes = new long[times.length];
             int n = 0;
             long measureEnd = System.nanoTime() + measureMs * 1_000_000L;
             long now;
             do {
+                long cpuStart = THREADS.getCurrentThreadCpuTime();
                 long start = System.nanoTime();
                 parser.parse(arena, text, options);
                 now = System.nanoTime();
-                if (n == times.length) times = Arrays.copyOf(times, n * 2);
+                long cpu = THREADS.getCurrentThreadCpuTime() - cpuStart;
+                if (n == times.length) {
+                    times = Arrays.copyOf(times, n * 2);
+                    cpuTimes = Arrays.copyOf(cpuTimes, n * 2);
+                }
+                cpuTimes[n] = cpu;
                 times[n++] = now - start;
             } while (n < minParses || now < measureEnd);
             if (arena.nodeCount() != nodes) throw new IllegalStateException(path + ": reparse gave another tree");
 
             long[] sorted = Arrays.copyOf(times, n);
             Arrays.sort(sorted);
-            long median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+            long[] sortedCpu = Arrays.copyOf(cpuTimes, n);
+            Arrays.sort(sortedCpu);
             System.out.printf("{\"file\":\"%s\",\"bytes\":%d,\"chars\":%d,\"nodes\":%d,\"diagnostics\":%d,"
-                            + "\"parses\":%d,\"medianNs\":%d,\"bestNs\":%d}%n",
-                    jsonEscape(path.toString()), bytes.length, text.length(), nodes, diagnostics, n, median, sorted[0]);
+                            + "\"parses\":%d,\"medianNs\":%d,\"bestNs\":%d,\"cpuMedianNs\":%d}%n",
+                    jsonEscape(path.toString()), bytes.length, text.length(), nodes, diagnostics, n, median(sorted), sorted[0],
+                    median(sortedCpu));
         }
+    }
+
+    private static long median(long[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     private static String jsonEscape(String s) {
