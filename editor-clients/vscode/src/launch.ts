@@ -25,13 +25,17 @@ export interface ArenaSettings {
  * JVM options for a process an editor starts often and keeps for hours (the same as `bin/arena-ls`,
  * which explains each): no parallel GC threads competing with the editor, C1 only (compiled code
  * from the first edits on, without C2's seconds of compiling on a small machine), a small initial
- * heap, a 1 GB ceiling, and the JVM's own warnings on stderr so they cannot corrupt the protocol on stdout.
+ * heap, a 1 GB ceiling, a young generation of at most 8 MB and a heap kept within 20-40% free (less
+ * resident memory), and the JVM's own warnings on stderr so they cannot corrupt the protocol on stdout.
  */
 export const DEFAULT_JVM_OPTIONS: readonly string[] = [
     '-XX:+UseSerialGC',
     '-XX:TieredStopAtLevel=1',
     '-Xms16m',
     '-Xmx1g',
+    '-XX:MaxNewSize=8m',
+    '-XX:MinHeapFreeRatio=20',
+    '-XX:MaxHeapFreeRatio=40',
     '-Xlog:disable',
     '-Xlog:all=warning:stderr',
 ];
