@@ -17,7 +17,8 @@
 // ("outside the project"). An answer agrees when arena-ls's locations are among TypeScript's.
 // --references R: also `textDocument/references` (declaration included) against
 // `getReferencesAtPosition` for the first R plain references and declarations of each file, every
-// location in the project counted: found by both, by TypeScript only, by arena-ls only.
+// location in the project counted: found by both, by TypeScript only, by arena-ls only. Names
+// TypeScript declares outside the project (`undefined`, `Array`: its lib) are left out.
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
@@ -179,7 +180,8 @@ for (const file of chosen) {
     client.notify('textDocument/didOpen', { textDocument: { uri: uri(file), languageId: 'typescript', version: 1, text: texts.get(file) } });
     let referencesAsked = 0;
     for (const id of identifiers(file)) {
-        if (referencesAsked < referencesPerFile && (id.kind === 'reference' || id.kind === 'declaration')) {
+        const declaredInProject = () => (service.getDefinitionAtPosition(file, id.pos) ?? []).some(d => inProject(d.fileName));
+        if (referencesAsked < referencesPerFile && (id.kind === 'reference' || id.kind === 'declaration') && declaredInProject()) {
             referencesAsked++;
             const theirs = new Set((service.getReferencesAtPosition(file, id.pos) ?? []).filter(r => inProject(r.fileName))
                 .map(r => `${path.resolve(r.fileName)}#${r.textSpan.start}`));
