@@ -1,5 +1,6 @@
 package dev.arenals.server.features;
 
+import dev.arenals.parser.lexer.LiteralValues;
 import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.tree.Arena;
@@ -412,7 +413,7 @@ public final class DocumentSymbolHandler {
 
         /** {@code module.exports = …}, {@code exports.x = …}, {@code X.prototype.y = function …}. */
         private void assignment(Node e, List<DocumentSymbol> out) {
-            if (e == null || !e.is(ASSIGNMENT) || !"=".equals(e.operatorText())) return;
+            if (e == null || !e.is(ASSIGNMENT) || !"=".equals(LiteralValues.operatorText(e))) return;
             Node left = e.firstChild();
             Node value = left == null ? null : left.nextSibling();
             if (value == null || !left.is(MEMBER) || (left.data() & M_COMPUTED) != 0) return;
@@ -456,7 +457,7 @@ public final class DocumentSymbolHandler {
                 case PRIVATE_IDENTIFIER:
                     return "#" + key.name();
                 case STRING_LITERAL: {
-                    String v = key.stringValue();
+                    String v = LiteralValues.stringValue(key);
                     return v.isEmpty() ? "\"\"" : v;
                 }
                 default:
