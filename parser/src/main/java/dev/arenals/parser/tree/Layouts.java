@@ -254,7 +254,10 @@ public final class Layouts {
     // TYPE_ALIAS: BINDING_IDENTIFIER [TYPE_PARAMETERS] type;  ENUM_DECLARATION: BINDING_IDENTIFIER ENUM_MEMBER...
     // ENUM_MEMBER: name [initializer];  MODULE_DECLARATION: [DECORATOR...] name [MODULE_BLOCK]
 
-    /** The BINDING_IDENTIFIER of an INTERFACE_DECLARATION, TYPE_ALIAS, ENUM_DECLARATION or a class (as {@link #className}), or -1. */
+    /**
+     * The BINDING_IDENTIFIER naming an INTERFACE_DECLARATION, TYPE_ALIAS, ENUM_DECLARATION, a class (as
+     * {@link #className}) or a MODULE_DECLARATION with a simple name, or -1.
+     */
     public static int declarationName(Arena a, int declaration) {
         int c = afterDecorators(a, declaration);
         return c >= 0 && a.kind(c) == BINDING_IDENTIFIER ? c : -1;

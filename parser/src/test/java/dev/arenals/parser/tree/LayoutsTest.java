@@ -221,6 +221,9 @@ class LayoutsTest {
         assertEquals("{ }", read(src, MODULE_DECLARATION, 0, Layouts::moduleBody));
         assertEquals("\"m\"", read(src, MODULE_DECLARATION, 1, Layouts::moduleName));
         assertEquals("-", read(src, MODULE_DECLARATION, 1, Layouts::moduleBody));
+        assertEquals("-", read(src, MODULE_DECLARATION, 0, Layouts::declarationName), "a dotted name is no BINDING_IDENTIFIER");
+        assertEquals("N", read("namespace N { }", MODULE_DECLARATION, Layouts::declarationName));
+        assertEquals("C", read("@d class C { }", CLASS_DECLARATION, Layouts::declarationName));
     }
 
     @Test
