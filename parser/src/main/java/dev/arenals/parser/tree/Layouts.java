@@ -181,13 +181,20 @@ public final class Layouts {
     // EXPORT_NAMED: [DECORATOR...] declaration | EXPORT_SPECIFIER... [STRING_LITERAL [IMPORT_ATTRIBUTES]]
     // EXPORT_SPECIFIER: local [exported];  EXPORT_ALL: [exported name] STRING_LITERAL [IMPORT_ATTRIBUTES]
     // EXPORT_DEFAULT: [DECORATOR...] declaration or expression
+    // IMPORT_EQUALS: BINDING_IDENTIFIER, EXTERNAL_MODULE_REFERENCE | entity name;  EXTERNAL_MODULE_REFERENCE: STRING_LITERAL
 
-    /** The module specifier (a STRING_LITERAL) of an IMPORT_DECLARATION, EXPORT_NAMED or EXPORT_ALL, or -1 (a local export). */
+    /**
+     * The module specifier (a STRING_LITERAL) of an IMPORT_DECLARATION, EXPORT_NAMED, EXPORT_ALL or
+     * EXTERNAL_MODULE_REFERENCE ({@code require("m")} of {@code import x = require("m")}), or -1 (a local export).
+     */
     public static int moduleSource(Arena a, int declaration) {
         int source = -1;
         for (int c = a.firstChild(declaration); c >= 0; c = a.nextSibling(c)) if (a.kind(c) == STRING_LITERAL) source = c;
         return source;
     }
+
+    /** What an IMPORT_EQUALS binds: its EXTERNAL_MODULE_REFERENCE ({@code = require("m")}) or entity name ({@code = N.M}). */
+    public static int importEqualsReference(Arena a, int importEquals) { return secondChild(a, importEquals); }
 
     /** The IMPORT_ATTRIBUTES ({@code with { type: "json" }}), or -1. */
     public static int importAttributes(Arena a, int declaration) { return childOfKind(a, declaration, IMPORT_ATTRIBUTES); }
@@ -255,8 +262,9 @@ public final class Layouts {
     // ENUM_MEMBER: name [initializer];  MODULE_DECLARATION: [DECORATOR...] name [MODULE_BLOCK]
 
     /**
-     * The BINDING_IDENTIFIER naming an INTERFACE_DECLARATION, TYPE_ALIAS, ENUM_DECLARATION, a class (as
-     * {@link #className}) or a MODULE_DECLARATION with a simple name, or -1.
+     * The BINDING_IDENTIFIER naming a declaration: an INTERFACE_DECLARATION, TYPE_ALIAS,
+     * ENUM_DECLARATION, a MODULE_DECLARATION with a simple name, or a function or class (as
+     * {@link #functionName}, {@link #className}); -1 when it has none.
      */
     public static int declarationName(Arena a, int declaration) {
         int c = afterDecorators(a, declaration);

@@ -162,6 +162,10 @@ class LayoutsTest {
         assertEquals("c", read(src, IMPORT_SPECIFIER, 1, Layouts::importLocal), "without `as` the local is the same name");
         assertEquals("\"x y\"", read(src, IMPORT_SPECIFIER, 2, Layouts::importImported));
         assertEquals("z", read(src, IMPORT_SPECIFIER, 2, Layouts::importLocal));
+        String equals = "import fs = require(\"fs\"); import M = N.M;";
+        assertEquals("require(\"fs\")", read(equals, IMPORT_EQUALS, 0, Layouts::importEqualsReference));
+        assertEquals("\"fs\"", read(equals, EXTERNAL_MODULE_REFERENCE, Layouts::moduleSource));
+        assertEquals("N.M", read(equals, IMPORT_EQUALS, 1, Layouts::importEqualsReference));
     }
 
     @Test
@@ -224,6 +228,8 @@ class LayoutsTest {
         assertEquals("-", read(src, MODULE_DECLARATION, 0, Layouts::declarationName), "a dotted name is no BINDING_IDENTIFIER");
         assertEquals("N", read("namespace N { }", MODULE_DECLARATION, Layouts::declarationName));
         assertEquals("C", read("@d class C { }", CLASS_DECLARATION, Layouts::declarationName));
+        assertEquals("f", read("function f() {}", FUNCTION_DECLARATION, Layouts::declarationName));
+        assertEquals("-", read("export default function () {}", FUNCTION_DECLARATION, Layouts::declarationName));
     }
 
     @Test
