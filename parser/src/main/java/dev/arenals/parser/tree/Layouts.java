@@ -226,13 +226,15 @@ public final class Layouts {
     }
 
     // ---- expressions (ExpressionGrammar, LiteralGrammar) ----
-    // MEMBER: object, property;  CALL: callee [TYPE_ARGUMENTS] arguments...;  NEW: callee arguments... (new C<T>(): the callee
-    // is an INSTANTIATION_EXPRESSION);  ASSIGNMENT: target, value
+    // MEMBER: object, property (QUALIFIED_NAME: left, IDENTIFIER_NAME, read by the same two)
+    // CALL: callee [TYPE_ARGUMENTS] arguments...;  NEW: callee arguments... (new C<T>(): the callee is an INSTANTIATION_EXPRESSION)
+    // ASSIGNMENT: target, value
     // PROPERTY: key, value (shorthand: both present; a method: key, FUNCTION_EXPRESSION)
 
+    /** A MEMBER's object, or a QUALIFIED_NAME's left side ({@code A.B} of the type {@code A.B.C}): the two share a layout. */
     public static int memberObject(Arena a, int member) { return a.firstChild(member); }
 
-    /** IDENTIFIER_NAME or PRIVATE_IDENTIFIER, or the expression in brackets ({@code M_COMPUTED}). */
+    /** IDENTIFIER_NAME or PRIVATE_IDENTIFIER, or the expression in brackets ({@code M_COMPUTED}); a QUALIFIED_NAME's last name. */
     public static int memberProperty(Arena a, int member) { return secondChild(a, member); }
 
     public static int callCallee(Arena a, int call) { return a.firstChild(call); }

@@ -192,6 +192,8 @@ class LayoutsTest {
         assertEquals("o", read(src, MEMBER, 0, Layouts::memberObject));
         assertEquals("p", read(src, MEMBER, 0, Layouts::memberProperty));
         assertEquals("k", read(src, MEMBER, 1, Layouts::memberProperty));
+        assertEquals("A.B", read("let t: A.B.C;", QUALIFIED_NAME, 0, Layouts::memberObject), "a qualified name reads as a member");
+        assertEquals("C", read("let t: A.B.C;", QUALIFIED_NAME, 0, Layouts::memberProperty));
         assertEquals("f", read(src, CALL, 0, Layouts::callCallee));
         assertEquals("<T>", read(src, CALL, 0, Layouts::callTypeArguments));
         assertEquals("1", read(src, CALL, 0, Layouts::callFirstArgument), "after the type arguments");

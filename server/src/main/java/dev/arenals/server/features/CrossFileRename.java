@@ -180,8 +180,8 @@ public final class CrossFileRename {
         if (path == null || path.length < 3) return null;
         int parent = path[path.length - 2];
         int pk = arena.kind(parent);
-        if (arena.kind(ident) == IDENTIFIER_NAME && (pk == MEMBER || pk == QUALIFIED_NAME) && arena.firstChild(parent) != ident) {
-            int object = arena.firstChild(parent);
+        if (arena.kind(ident) == IDENTIFIER_NAME && (pk == MEMBER || pk == QUALIFIED_NAME) && Layouts.memberProperty(arena, parent) == ident) {
+            int object = Layouts.memberObject(arena, parent);
             if (arena.kind(object) != IDENTIFIER_REFERENCE) return null;
             int symbol = q.symbolOfNode(object);
             if (symbol < 0) return null;

@@ -188,8 +188,8 @@ public final class DefinitionHandler {
         int[] path = TreePaths.pathTo(arena, node);
         if (path == null || path.length < 3) return List.of();
         int parent = path[path.length - 2];
-        if ((arena.kind(parent) == MEMBER || arena.kind(parent) == QUALIFIED_NAME) && arena.firstChild(parent) != node) {
-            int object = arena.firstChild(parent);
+        if ((arena.kind(parent) == MEMBER || arena.kind(parent) == QUALIFIED_NAME) && Layouts.memberProperty(arena, parent) == node) {
+            int object = Layouts.memberObject(arena, parent);
             if (arena.kind(object) != IDENTIFIER_REFERENCE) return importedMember(q, parent, workspace);
             int symbol = q.symbolOfNode(object);
             if (symbol < 0) return List.of();

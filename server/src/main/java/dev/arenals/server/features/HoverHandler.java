@@ -104,7 +104,7 @@ public final class HoverHandler {
     private static String[] importedMember(DocumentQuery q, int ident, boolean markdown, CrossFileNavigator navigator) {
         Arena arena = q.arena();
         int access = TreePaths.parent(arena, ident);
-        if (access < 0 || (arena.kind(access) != MEMBER && arena.kind(access) != QUALIFIED_NAME) || arena.firstChild(access) == ident) return null;
+        if (access < 0 || (arena.kind(access) != MEMBER && arena.kind(access) != QUALIFIED_NAME) || Layouts.memberObject(arena, access) == ident) return null;
         CrossFileNavigator.MemberInFile found = ImportedMembers.member(q, access, navigator);
         return found == null ? null : describe(found, markdown);
     }

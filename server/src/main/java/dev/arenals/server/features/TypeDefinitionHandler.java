@@ -71,7 +71,7 @@ public final class TypeDefinitionHandler {
         switch (arena.kind(type)) {
             case TYPE_REFERENCE: {
                 int name = arena.firstChild(type);
-                while (name >= 0 && arena.kind(name) == QUALIFIED_NAME) name = TreePaths.child(arena, name, 1);
+                while (name >= 0 && arena.kind(name) == QUALIFIED_NAME) name = Layouts.memberProperty(arena, name);
                 if (name >= 0) addDeclarations(q, resolver, name, out);
                 return;
             }

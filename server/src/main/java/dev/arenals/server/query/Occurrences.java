@@ -221,8 +221,8 @@ public final class Occurrences {
                 int k = arena.kind(n);
                 if (k == MEMBER || k == QUALIFIED_NAME) {
                     if (k == MEMBER && (arena.data(n) & M_COMPUTED) != 0) continue;
-                    int object = arena.firstChild(n);
-                    int property = object < 0 ? -1 : arena.nextSibling(object);
+                    int object = Layouts.memberObject(arena, n);
+                    int property = Layouts.memberProperty(arena, n);
                     if (property < 0 || arena.kind(object) != IDENTIFIER_REFERENCE || arena.kind(property) != IDENTIFIER_NAME
                             || arena.data(property) != name || index.groupOf(scopes.symbolOfNode(object)) != group) {
                         continue;

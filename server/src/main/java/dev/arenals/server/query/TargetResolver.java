@@ -59,7 +59,7 @@ public final class TargetResolver {
     }
 
     private Target nameTarget(int ident, int name, int[] path, int parent, int pk) {
-        boolean first = arena.firstChild(parent) == ident;
+        boolean isKey = Layouts.memberKey(arena, parent) == ident; // of a PROPERTY, FIELD, METHOD or ENUM_MEMBER (after decorators)
         switch (pk) {
             case EXPORT_SPECIFIER: {
                 // export { a } / export { a as b }: both names lead to the local declaration
@@ -75,8 +75,8 @@ public final class TargetResolver {
             }
             case MEMBER:
             case QUALIFIED_NAME: {
-                if (first || (pk == MEMBER && (arena.data(parent) & M_COMPUTED) != 0)) return null;
-                int object = arena.firstChild(parent);
+                if (Layouts.memberProperty(arena, parent) != ident || (pk == MEMBER && (arena.data(parent) & M_COMPUTED) != 0)) return null;
+                int object = Layouts.memberObject(arena, parent);
                 if (arena.kind(object) == THIS) {
                     int cls = classOfThis(path, path.length - 2);
                     return cls < 0 ? null : Target.member(ident, name, Target.CLASS, ClassHierarchy.memberFamily(q, cls, name), classGroup(cls));
@@ -93,7 +93,7 @@ public final class TargetResolver {
                 return memberOf(q.index().groupOf(symbol), ident, name);
             }
             case PROPERTY: {
-                if (!first || (arena.data(parent) & P_COMPUTED) != 0 || path.length < 4) return null;
+                if (!isKey || (arena.data(parent) & P_COMPUTED) != 0 || path.length < 4) return null;
                 int object = path[path.length - 3];
                 if (arena.kind(object) != OBJECT) return null;
                 int group = constGroupOfObject(path, path.length - 3);
@@ -101,12 +101,12 @@ public final class TargetResolver {
             }
             case FIELD:
             case METHOD: {
-                if (!first || path.length < 4 || arena.kind(path[path.length - 3]) != CLASS_BODY) return null;
+                if (!isKey || path.length < 4 || arena.kind(path[path.length - 3]) != CLASS_BODY) return null;
                 int cls = path[path.length - 4];
                 return Target.member(ident, name, Target.CLASS, ClassHierarchy.memberFamily(q, cls, name), classGroup(cls));
             }
             case ENUM_MEMBER: {
-                if (!first || path.length < 3) return null;
+                if (!isKey || path.length < 3) return null;
                 int decl = path[path.length - 3];
                 int group = groupOfDeclaringName(decl);
                 int[] containers = group < 0 ? new int[] {decl} : enumDeclarations(group);

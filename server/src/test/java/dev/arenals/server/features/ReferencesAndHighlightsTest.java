@@ -44,6 +44,7 @@ class ReferencesAndHighlightsTest {
     /** Decorators come before a member's key and a parameter's name (Layouts.memberKey, parameterTarget). */
     @Test void decoratedMembersAndParameterPropertiesAreDeclarations() {
         assertReferences("a.ts", "class A { @log [[m]]() {} n() { this.[[|m]](); } }");
+        assertReferences("a.ts", "class A { @log [[|m]]() {} n() { this.[[m]](); } }");
         assertReferences("a.ts", "class A { @inject() [[x]] = 1; n() { return this.[[|x]]; } }");
         assertReferences("a.ts", "class A { @log [[#p]] = 1; n() { return this.[[|#p]]; } }");
         assertReferences("a.ts", "class A { constructor(@inject() private [[s]]: S) {} n() { return this.[[|s]]; } }");
