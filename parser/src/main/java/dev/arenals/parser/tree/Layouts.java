@@ -284,7 +284,53 @@ public final class Layouts {
     public static int enumMemberInitializer(Arena a, int member) { return secondChild(a, member); }
 
     // ---- statements (StatementGrammar) ----
-    // LABELED: LABEL, body
+    // IF: test, consequent, [alternate];  FOR: [init] [test] [update] body;  FOR_IN, FOR_OF: left, right, body
+    // WHILE: test, body;  DO_WHILE: body, test;  WITH: object, body;  LABELED: LABEL, body
+    // SWITCH: discriminant, SWITCH_CASE...;  TRY: BLOCK, [CATCH_CLAUSE], [finalizer BLOCK] (data: 1 catch, 2 finally)
+    // CATCH_CLAUSE: [parameter] BLOCK
+
+    public static int ifTest(Arena a, int ifStatement) { return a.firstChild(ifStatement); }
+
+    public static int ifConsequent(Arena a, int ifStatement) { return secondChild(a, ifStatement); }
+
+    /** The statement after {@code else}, or -1. */
+    public static int ifAlternate(Arena a, int ifStatement) {
+        int consequent = secondChild(a, ifStatement);
+        return consequent < 0 ? -1 : a.nextSibling(consequent);
+    }
+
+    /** The body statement of a FOR, FOR_IN, FOR_OF, WHILE, DO_WHILE, WITH or LABELED statement. */
+    public static int statementBody(Arena a, int statement) {
+        return a.kind(statement) == DO_WHILE ? a.firstChild(statement) : lastChild(a, statement);
+    }
+
+    public static int switchDiscriminant(Arena a, int switchStatement) { return a.firstChild(switchStatement); }
+
+    /** The first SWITCH_CASE; the others follow it as its next siblings. -1 for {@code switch (x) {}}. */
+    public static int switchFirstCase(Arena a, int switchStatement) { return secondChild(a, switchStatement); }
+
+    public static int tryBlock(Arena a, int tryStatement) { return a.firstChild(tryStatement); }
+
+    /** The CATCH_CLAUSE, or -1. */
+    public static int tryHandler(Arena a, int tryStatement) { return childOfKind(a, tryStatement, CATCH_CLAUSE); }
+
+    /** The {@code finally} BLOCK, or -1. */
+    public static int tryFinalizer(Arena a, int tryStatement) {
+        if ((a.data(tryStatement) & 2) == 0) return -1;
+        int last = lastChild(a, tryStatement);
+        return last >= 0 && last != a.firstChild(tryStatement) && a.kind(last) == BLOCK ? last : -1;
+    }
+
+    /** The caught binding (a BINDING_IDENTIFIER or pattern), or -1 for {@code catch {}}. */
+    public static int catchParameter(Arena a, int catchClause) {
+        int first = a.firstChild(catchClause);
+        return first >= 0 && a.nextSibling(first) >= 0 ? first : -1;
+    }
+
+    public static int catchBody(Arena a, int catchClause) {
+        int last = lastChild(a, catchClause);
+        return last >= 0 && a.kind(last) == BLOCK ? last : -1;
+    }
 
     public static int labeledLabel(Arena a, int labeled) { return a.firstChild(labeled); }
 

@@ -21,12 +21,12 @@ public final class NodeKind {
     public static final int FOR = 14;                  // data: bits 1 init,2 test,4 update present; children: [init] [test] [update] body
     public static final int FOR_IN = 15;               // left, right, body
     public static final int FOR_OF = 16;               // data: 1 = for await; left, right, body
-    public static final int WHILE = 17;
+    public static final int WHILE = 17;                // test, body
     public static final int DO_WHILE = 18;             // body, test
     public static final int CONTINUE = 19;             // label?
     public static final int BREAK = 20;                // label?
     public static final int RETURN = 21;               // argument?
-    public static final int WITH = 22;
+    public static final int WITH = 22;                 // object, body
     public static final int SWITCH = 23;               // discriminant, cases...
     public static final int SWITCH_CASE = 24;          // data: 1 = default; [test] statements...
     public static final int THROW = 25;

@@ -236,6 +236,30 @@ class LayoutsTest {
 
     @Test
     void statements() {
+        String src = "if (a) b; else c; if (d) e; for (;;) f; for (x of o) g; while (h) i; do j; while (k); with (o) l;"
+                + " switch (m) { case 1: n; } switch (m2) {} try { p } catch ({ e }) { q } finally { r } try { } catch { s } try { t } finally { u }";
+        assertEquals("a", read(src, IF, 0, Layouts::ifTest));
+        assertEquals("b;", read(src, IF, 0, Layouts::ifConsequent));
+        assertEquals("c;", read(src, IF, 0, Layouts::ifAlternate));
+        assertEquals("-", read(src, IF, 1, Layouts::ifAlternate));
+        assertEquals("f;", read(src, FOR, Layouts::statementBody));
+        assertEquals("g;", read(src, FOR_OF, Layouts::statementBody));
+        assertEquals("i;", read(src, WHILE, Layouts::statementBody));
+        assertEquals("j;", read(src, DO_WHILE, Layouts::statementBody), "do's body comes before its test");
+        assertEquals("l;", read(src, WITH, Layouts::statementBody));
+        assertEquals("m", read(src, SWITCH, 0, Layouts::switchDiscriminant));
+        assertEquals("case 1: n;", read(src, SWITCH, 0, Layouts::switchFirstCase));
+        assertEquals("-", read(src, SWITCH, 1, Layouts::switchFirstCase));
+        assertEquals("{ p }", read(src, TRY, 0, Layouts::tryBlock));
+        assertEquals("catch ({ e }) { q }", read(src, TRY, 0, Layouts::tryHandler));
+        assertEquals("{ r }", read(src, TRY, 0, Layouts::tryFinalizer));
+        assertEquals("-", read(src, TRY, 1, Layouts::tryFinalizer));
+        assertEquals("-", read(src, TRY, 2, Layouts::tryHandler));
+        assertEquals("{ u }", read(src, TRY, 2, Layouts::tryFinalizer));
+        assertEquals("{ e }", read(src, CATCH_CLAUSE, 0, Layouts::catchParameter));
+        assertEquals("{ q }", read(src, CATCH_CLAUSE, 0, Layouts::catchBody));
+        assertEquals("-", read(src, CATCH_CLAUSE, 1, Layouts::catchParameter));
+        assertEquals("{ s }", read(src, CATCH_CLAUSE, 1, Layouts::catchBody));
         assertEquals("outer", read("outer: for (;;) break outer;", LABELED, Layouts::labeledLabel));
         assertEquals("for (;;) break outer;", read("outer: for (;;) break outer;", LABELED, Layouts::labeledBody));
     }

@@ -119,33 +119,27 @@ public final class DocumentSymbolHandler {
                 case EXPRESSION_STATEMENT:
                     if (top) assignment(s.firstChild(), out);
                     break;
-                case FOR: case FOR_IN: case FOR_OF: case WHILE: case WITH: case LABELED: {
-                    Node body = last(s); // the head is not outlined
-                    if (body != null) statement(body, out, top, false);
-                    break;
-                }
-                case DO_WHILE: {
-                    Node body = s.firstChild();
+                case FOR: case FOR_IN: case FOR_OF: case WHILE: case DO_WHILE: case WITH: case LABELED: {
+                    Node body = view(Layouts.statementBody(a, s.index())); // the head is not outlined
                     if (body != null) statement(body, out, top, false);
                     break;
                 }
                 case IF: {
-                    Node test = s.firstChild();
-                    for (Node c = test == null ? null : test.nextSibling(); c != null; c = c.nextSibling()) statement(c, out, top, false);
+                    Node consequent = view(Layouts.ifConsequent(a, s.index()));
+                    Node alternate = view(Layouts.ifAlternate(a, s.index()));
+                    if (consequent != null) statement(consequent, out, top, false);
+                    if (alternate != null) statement(alternate, out, top, false);
                     break;
                 }
                 case BLOCK: case TRY: case SWITCH_CASE: case STATIC_BLOCK:
                     for (Node c = s.firstChild(); c != null; c = c.nextSibling()) statement(c, out, top, false);
                     break;
                 case SWITCH: {
-                    Node discriminant = s.firstChild();
-                    for (Node c = discriminant == null ? null : discriminant.nextSibling(); c != null; c = c.nextSibling()) {
-                        statement(c, out, top, false);
-                    }
+                    for (Node c = view(Layouts.switchFirstCase(a, s.index())); c != null; c = c.nextSibling()) statement(c, out, top, false);
                     break;
                 }
                 case CATCH_CLAUSE: {
-                    Node body = s.childOfKind(BLOCK);
+                    Node body = view(Layouts.catchBody(a, s.index()));
                     if (body != null) statement(body, out, top, false);
                     break;
                 }
@@ -225,12 +219,6 @@ public final class DocumentSymbolHandler {
                 default:
                     break;
             }
-        }
-
-        private static Node last(Node n) {
-            Node last = null;
-            for (Node c = n.firstChild(); c != null; c = c.nextSibling()) last = c;
-            return last;
         }
 
         // ---- declarations ----

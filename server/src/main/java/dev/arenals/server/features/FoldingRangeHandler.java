@@ -69,7 +69,7 @@ public final class FoldingRangeHandler {
                     break;
                 case ENUM_DECLARATION: case SWITCH: {
                     // the body's `{` follows the name or the `(discriminant)`
-                    int before = arena.firstChild(node);
+                    int before = arena.kind(node) == SWITCH ? Layouts.switchDiscriminant(arena, node) : Layouts.declarationName(arena, node);
                     if (before >= 0) addBody(src, arena.end(before), end, BRACKETS);
                     break;
                 }
