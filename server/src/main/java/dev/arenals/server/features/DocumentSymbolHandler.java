@@ -173,7 +173,7 @@ public final class DocumentSymbolHandler {
                 case MODULE_DECLARATION: {
                     Node name = view(Layouts.moduleName(a, s.index()));
                     Node nameNode = name;
-                    while (nameNode != null && nameNode.is(QUALIFIED_NAME)) nameNode = nameNode.firstChild();
+                    while (nameNode != null && nameNode.is(QUALIFIED_NAME)) nameNode = view(Layouts.memberObject(a, nameNode.index()));
                     String label = name == null ? "<namespace>" : name.is(STRING_LITERAL) ? name.text() : Trees.oneLine(name, MAX_DETAIL);
                     DocumentSymbol sym = symbol(label, name != null && name.is(STRING_LITERAL) ? SymbolKind.Module : SymbolKind.Namespace, s, nameNode);
                     Node block = view(Layouts.moduleBody(a, s.index()));
