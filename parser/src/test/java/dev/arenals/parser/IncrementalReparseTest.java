@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.arenals.parser.diag.DiagnosticMessages;
 import dev.arenals.parser.scope.Binder;
 import dev.arenals.parser.scope.ScopeTable;
 import dev.arenals.parser.tree.Arena;

@@ -3,6 +3,7 @@ package dev.arenals.server.features;
 import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.Layouts;
 import dev.arenals.server.document.Document;
 import dev.arenals.server.protocol.Uris;
 import dev.arenals.server.query.CommonJs;
@@ -137,13 +138,11 @@ public final class DefinitionHandler {
             int base = baseClassInFile(q, cls);
             if (base < 0) return List.of();
             List<Integer> out = new ArrayList<>();
-            for (int c = arena.firstChild(base); c >= 0; c = arena.nextSibling(c)) {
-                if (arena.kind(c) != CLASS_BODY) continue;
-                for (int m = arena.firstChild(c); m >= 0; m = arena.nextSibling(m)) {
-                    if (arena.kind(m) != METHOD && arena.kind(m) != FIELD) continue;
-                    int key = arena.firstChild(m);
-                    if (key >= 0 && arena.kind(key) == IDENTIFIER_NAME && arena.data(key) == nameId) out.add(key);
-                }
+            int body = Layouts.classBody(arena, base);
+            for (int m = body < 0 ? -1 : arena.firstChild(body); m >= 0; m = arena.nextSibling(m)) {
+                if (arena.kind(m) != METHOD && arena.kind(m) != FIELD) continue;
+                int key = Layouts.memberKey(arena, m);
+                if (key >= 0 && arena.kind(key) == IDENTIFIER_NAME && arena.data(key) == nameId) out.add(key);
             }
             if (!out.isEmpty()) return out;
             cls = base;
@@ -169,12 +168,12 @@ public final class DefinitionHandler {
                 // as TypeScript answers: a use of `ns` goes to its import, the import's own name to the module
                 return atBinding ? imported(q, file, path[path.length - 3], "*", workspace) : List.of();
             case IMPORT_SPECIFIER: {
-                int name = arena.firstChild(parent);
+                int name = Layouts.importImported(arena, parent);
                 if (name == binding) return List.of();
                 return imported(q, file, path[path.length - 3], moduleName(arena, name), workspace);
             }
             case IMPORT_EQUALS: {
-                int reference = arena.nextSibling(binding);
+                int reference = Layouts.importEqualsReference(arena, parent);
                 if (reference < 0 || arena.kind(reference) != EXTERNAL_MODULE_REFERENCE) return List.of();
                 return imported(q, file, reference, "*", workspace);
             }
@@ -199,14 +198,14 @@ public final class DefinitionHandler {
             case IMPORT_DEFAULT_SPECIFIER: holder = path[path.length - 3]; imported = "default"; break;
             case IMPORT_NAMESPACE_SPECIFIER: holder = path[path.length - 3]; imported = "*"; break;
             case IMPORT_SPECIFIER: {
-                int name = arena.firstChild(parent);
+                int name = Layouts.importImported(arena, parent);
                 if (name == binding) return null;
                 holder = path[path.length - 3];
                 imported = moduleName(arena, name);
                 break;
             }
             case IMPORT_EQUALS: { // import x = require("m")
-                int reference = arena.nextSibling(binding);
+                int reference = Layouts.importEqualsReference(arena, parent);
                 if (reference < 0 || arena.kind(reference) != EXTERNAL_MODULE_REFERENCE) return null;
                 holder = reference;
                 imported = "*";
@@ -214,10 +213,8 @@ public final class DefinitionHandler {
             }
             default: return null;
         }
-        for (int c = arena.firstChild(holder); c >= 0; c = arena.nextSibling(c)) {
-            if (arena.kind(c) == STRING_LITERAL) return new String[] {moduleName(arena, c), imported};
-        }
-        return null;
+        int source = Layouts.moduleSource(arena, holder);
+        return source < 0 ? null : new String[] {moduleName(arena, source), imported};
     }
 
     /**
@@ -243,8 +240,8 @@ public final class DefinitionHandler {
         int[] path = TreePaths.pathTo(arena, node);
         if (path == null || path.length < 3) return List.of();
         int parent = path[path.length - 2];
-        if ((arena.kind(parent) == MEMBER || arena.kind(parent) == QUALIFIED_NAME) && arena.firstChild(parent) != node) {
-            int object = arena.firstChild(parent);
+        if ((arena.kind(parent) == MEMBER || arena.kind(parent) == QUALIFIED_NAME) && Layouts.memberProperty(arena, parent) == node) {
+            int object = Layouts.memberObject(arena, parent);
             if (arena.kind(object) != IDENTIFIER_REFERENCE) return importedMember(q, parent, workspace);
             int symbol = q.symbolOfNode(object);
             if (symbol < 0) return List.of();
@@ -265,7 +262,7 @@ public final class DefinitionHandler {
         }
         if (arena.kind(parent) == EXPORT_SPECIFIER) {
             int statement = path[path.length - 3];
-            int local = arena.firstChild(parent);
+            int local = Layouts.exportLocal(arena, parent);
             return imported(q, file, statement, moduleName(arena, local), workspace);
         }
         return List.of();
@@ -287,25 +284,21 @@ public final class DefinitionHandler {
         int parent = path[path.length - 2];
         int holder;
         if (arena.kind(parent) == IMPORT_NAMESPACE_SPECIFIER) holder = path[path.length - 3];
-        else if (arena.kind(parent) == IMPORT_EQUALS && arena.nextSibling(binding) >= 0
-                && arena.kind(arena.nextSibling(binding)) == EXTERNAL_MODULE_REFERENCE) holder = arena.nextSibling(binding);
+        else if (arena.kind(parent) == IMPORT_EQUALS && Layouts.importEqualsReference(arena, parent) >= 0
+                && arena.kind(Layouts.importEqualsReference(arena, parent)) == EXTERNAL_MODULE_REFERENCE) holder = Layouts.importEqualsReference(arena, parent);
         else return null;
-        for (int c = arena.firstChild(holder); c >= 0; c = arena.nextSibling(c)) {
-            if (arena.kind(c) == STRING_LITERAL) return arena.text(arena.start(c) + 1, Math.max(arena.start(c) + 1, arena.end(c) - 1));
-        }
-        return null;
+        int source = Layouts.moduleSource(arena, holder);
+        return source < 0 ? null : arena.text(arena.start(source) + 1, Math.max(arena.start(source) + 1, arena.end(source) - 1));
     }
 
-    /** {@code name} of the module named by the STRING_LITERAL child of {@code statement}. */
+    /** {@code name} of the module {@code statement} names ({@link Layouts#moduleSource}). */
     private static List<Location> imported(DocumentQuery q, Path file, int statement, String name, CrossFileNavigator workspace) {
         Arena arena = q.arena();
-        for (int c = arena.firstChild(statement); c >= 0; c = arena.nextSibling(c)) {
-            if (arena.kind(c) != STRING_LITERAL) continue;
-            int start = arena.start(c) + 1, end = arena.end(c) - 1;
-            if (end <= start) return List.of();
-            return workspace.importedDeclaration(file, arena.text(start, end), name);
-        }
-        return List.of();
+        int source = Layouts.moduleSource(arena, statement);
+        if (source < 0) return List.of();
+        int start = arena.start(source) + 1, end = arena.end(source) - 1;
+        if (end <= start) return List.of();
+        return workspace.importedDeclaration(file, arena.text(start, end), name);
     }
 
     private static String moduleName(Arena arena, int node) {

@@ -5,6 +5,7 @@ import static dev.arenals.parser.tree.NodeKind.*;
 import dev.arenals.parser.scope.ScopeTable;
 import dev.arenals.parser.scope.SymbolKind;
 import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.Layouts;
 import java.util.Arrays;
 
 /**
@@ -239,13 +240,12 @@ public final class Occurrences {
         private void memberDeclarations(int containerKind, int container, int name) {
             int list = container;
             if (containerKind == Target.CLASS) {
-                list = -1;
-                for (int c = arena.firstChild(container); c >= 0; c = arena.nextSibling(c)) if (arena.kind(c) == CLASS_BODY) list = c;
+                list = Layouts.classBody(arena, container);
                 if (list < 0) return;
             }
             for (int m = arena.firstChild(list); m >= 0; m = arena.nextSibling(m)) {
                 int mk = arena.kind(m);
-                int key = arena.firstChild(m);
+                int key = Layouts.memberKey(arena, m);
                 if (key < 0) continue;
                 boolean member = mk == FIELD || mk == METHOD || mk == PROPERTY || mk == ENUM_MEMBER;
                 boolean computed = (mk == PROPERTY || mk == FIELD || mk == METHOD) && (arena.data(m) & P_COMPUTED) != 0;
@@ -257,17 +257,14 @@ public final class Occurrences {
         }
 
         private void parameterProperties(int constructor, int name) {
-            int fn = TreePaths.child(arena, constructor, 1);
-            if (fn < 0) return;
-            for (int c = arena.firstChild(fn); c >= 0; c = arena.nextSibling(c)) {
-                if (arena.kind(c) != FORMAL_PARAMETERS) continue;
-                for (int p = arena.firstChild(c); p >= 0; p = arena.nextSibling(p)) {
-                    int modifiers = MOD_PUBLIC | MOD_PRIVATE | MOD_PROTECTED | MOD_READONLY | MOD_OVERRIDE;
-                    int binding = arena.firstChild(p);
-                    if (arena.kind(p) == PARAMETER && (arena.data(p) & modifiers) != 0 && binding >= 0
-                            && arena.kind(binding) == BINDING_IDENTIFIER && arena.data(binding) == name) {
-                        out.add(binding, SymbolIndex.DECLARATION | SymbolIndex.WRITE);
-                    }
+            int fn = Layouts.methodFunction(arena, constructor);
+            int params = fn < 0 ? -1 : Layouts.functionParameters(arena, fn);
+            int modifiers = MOD_PUBLIC | MOD_PRIVATE | MOD_PROTECTED | MOD_READONLY | MOD_OVERRIDE;
+            for (int p = params < 0 ? -1 : arena.firstChild(params); p >= 0; p = arena.nextSibling(p)) {
+                if (arena.kind(p) != PARAMETER || (arena.data(p) & modifiers) == 0) continue;
+                int binding = Layouts.parameterTarget(arena, p);
+                if (binding >= 0 && arena.kind(binding) == BINDING_IDENTIFIER && arena.data(binding) == name) {
+                    out.add(binding, SymbolIndex.DECLARATION | SymbolIndex.WRITE);
                 }
             }
         }
@@ -278,8 +275,8 @@ public final class Occurrences {
             int[] toClass = TreePaths.pathTo(arena, cls);
             for (int n = TreePaths.firstInSubtree(arena, cls); n < cls; n++) {
                 if (arena.kind(n) != MEMBER || (arena.data(n) & M_COMPUTED) != 0) continue;
-                int object = arena.firstChild(n);
-                int property = object < 0 ? -1 : arena.nextSibling(object);
+                int object = Layouts.memberObject(arena, n);
+                int property = Layouts.memberProperty(arena, n);
                 boolean self = arena.kind(object) == THIS || (family && arena.kind(object) == SUPER);
                 if (!self || property < 0 || arena.kind(property) != IDENTIFIER_NAME || arena.data(property) != name) continue;
                 int[] path = TreePaths.pathFrom(arena, cls, n);
@@ -308,8 +305,8 @@ public final class Occurrences {
                 int k = arena.kind(n);
                 if (k == MEMBER || k == QUALIFIED_NAME) {
                     if (k == MEMBER && (arena.data(n) & M_COMPUTED) != 0) continue;
-                    int object = arena.firstChild(n);
-                    int property = object < 0 ? -1 : arena.nextSibling(object);
+                    int object = Layouts.memberObject(arena, n);
+                    int property = Layouts.memberProperty(arena, n);
                     if (property < 0 || arena.kind(object) != IDENTIFIER_REFERENCE || arena.kind(property) != IDENTIFIER_NAME
                             || arena.data(property) != name || index.groupOf(scopes.symbolOfNode(object)) != group) {
                         continue;
@@ -345,7 +342,7 @@ public final class Occurrences {
                 if (shadowed) continue;
                 int parent = path[path.length - 2];
                 int pk = arena.kind(parent);
-                boolean declaration = (pk == FIELD || pk == METHOD) && arena.firstChild(parent) == n && path.length >= 3
+                boolean declaration = (pk == FIELD || pk == METHOD) && Layouts.memberKey(arena, parent) == n && path.length >= 3
                         && arena.kind(path[path.length - 3]) == CLASS_BODY;
                 if (declaration) {
                     out.add(n, SymbolIndex.DECLARATION | SymbolIndex.WRITE);
@@ -358,7 +355,7 @@ public final class Occurrences {
         }
 
         private void labels(int labeled, int name) {
-            int own = arena.firstChild(labeled);
+            int own = Layouts.labeledLabel(arena, labeled);
             out.add(own, SymbolIndex.DECLARATION);
             for (int n = TreePaths.firstInSubtree(arena, labeled); n < labeled; n++) {
                 if (n == own || arena.kind(n) != LABEL || arena.data(n) != name) continue;
@@ -370,7 +367,7 @@ public final class Occurrences {
                 for (int i = 1; i < path.length - 2 && !elsewhere; i++) {
                     int k = arena.kind(path[i]);
                     elsewhere = isFunction(k) || isClass(k)
-                            || (k == LABELED && arena.data(arena.firstChild(path[i])) == name);
+                            || (k == LABELED && arena.data(Layouts.labeledLabel(arena, path[i])) == name);
                 }
                 if (!elsewhere) out.add(n, SymbolIndex.READ);
             }

@@ -65,6 +65,15 @@ class ReferencesAndHighlightsTest {
         assertReferences("class A { [[#p]]; m(o) { return [[#p]] in o && this.[[|#p]]; } }");
     }
 
+    /** Decorators come before a member's key and a parameter's name (Layouts.memberKey, parameterTarget). */
+    @Test void decoratedMembersAndParameterPropertiesAreDeclarations() {
+        assertReferences("a.ts", "class A { @log [[m]]() {} n() { this.[[|m]](); } }");
+        assertReferences("a.ts", "class A { @log [[|m]]() {} n() { this.[[m]](); } }");
+        assertReferences("a.ts", "class A { @inject() [[x]] = 1; n() { return this.[[|x]]; } }");
+        assertReferences("a.ts", "class A { @log [[#p]] = 1; n() { return this.[[|#p]]; } }");
+        assertReferences("a.ts", "class A { constructor(@inject() private [[s]]: S) {} n() { return this.[[|s]]; } }");
+    }
+
     @Test void aMemberIsSharedWithTheClassesThatExtendItsClass() {
         // the base's method, an override, this.m and super.m in subclasses: one member; an unrelated class's m is not
         String hierarchy = "class A { [[m]]() {} }\nclass B extends A { f() { return this.[[m]]() + super.[[m]](); } }\n"
