@@ -167,6 +167,10 @@ final class CompletionContext {
                 return; // an attribute name otherwise
             }
             if (k == IDENTIFIER_NAME) {
+                if (pk == TYPE_PREDICATE && arena.firstChild(parent) == name) {
+                    kind = EXPRESSION; // `x is T`: x names a parameter, a value
+                    return;
+                }
                 int grand = namePath.length > 2 ? namePath[namePath.length - 3] : -1;
                 if ((pk == FIELD || pk == METHOD) && grand >= 0 && arena.kind(grand) == CLASS_BODY && Layouts.memberKey(arena, parent) == name
                         && arena.nextSibling(name) < 0) {
