@@ -2,6 +2,7 @@ package dev.arenals.server.features;
 
 import dev.arenals.server.document.Document;
 import dev.arenals.server.query.DocumentQuery;
+import dev.arenals.server.query.JsDocMentions;
 import dev.arenals.server.query.Occurrences;
 import dev.arenals.server.query.Target;
 import dev.arenals.server.query.TargetResolver;
@@ -29,6 +30,8 @@ public final class ReferencesHandler {
             if (!includeDeclaration && all.isDeclaration(i)) continue;
             out.add(q.locationOfNode(all.node(i)));
         }
+        int[] mentions = JsDocMentions.of(q, target); // {@link name} in doc comments
+        for (int i = 0; i < mentions.length; i += 2) out.add(new Location(q.uri(), q.range(mentions[i], mentions[i + 1])));
         return out;
     }
 }

@@ -123,6 +123,8 @@ public final class RenamePlan {
             int node = all.node(i);
             out.add(new Edit(arena.start(node), arena.end(node), replacement(node, all.flags(i), oldName, newName, acrossModules)));
         }
+        int[] mentions = JsDocMentions.of(q, target); // {@link name} in doc comments, as TypeScript renames them
+        for (int i = 0; i < mentions.length; i += 2) out.add(new Edit(mentions[i], mentions[i + 1], newName));
         return out;
     }
 

@@ -32,6 +32,10 @@ class ReferencesAndHighlightsTest {
         assertReferences("a.ts", "import { [[|T]] } from './t'; let x: [[T]] = [[T]];");
     }
 
+    @Test void docCommentLinksAreReferences() {
+        assertReferences("a.ts", "/** See {@link [[helper]]} and @see [[helper]] */\nfunction [[|helper]]() {}\n[[helper]]();\n/** {@link helpers} */");
+    }
+
     @Test void aTypePredicateReferencesItsParameter() {
         assertReferences("a.ts", "function f([[|u]]: unknown): [[u]] is string { return typeof [[u]] === 'string'; }");
     }
