@@ -46,6 +46,8 @@ public final class Arena implements TreeSink {
      * the previous text became [{@code splicedFrom}, {@code splicedNewEnd}); -1 after a full parse.
      */
     private int splicedFrom = -1, splicedOldEnd = -1, splicedNewEnd = -1;
+    /** The last splice replaced one function body inside a statement ({@link #spliceNested}), not top-level statements. */
+    private boolean splicedNested;
     /**
      * The same splice by node index, for the binder's incremental rebind: the tree of generation
      * {@code spliceBase} had the replaced statement's subtree at [{@code spliceLo}, {@code spliceOldLast}];
@@ -75,6 +77,7 @@ public final class Arena implements TreeSink {
         building = true;
         fullParse = true;
         splicedFrom = splicedOldEnd = splicedNewEnd = -1;
+        splicedNested = false;
         spliceBase = spliceResult = -1;
         count = 0;
         top = 0;
@@ -355,6 +358,8 @@ public final class Arena implements TreeSink {
      * text is the previous tree's (offsets past it moved by the change in length). -1 after a full parse.
      */
     public int splicedFrom() { return splicedFrom; }
+    /** The current tree came from a nested reparse: one function body was rewritten (the spliced text is its span). */
+    public boolean splicedNested() { return splicedNested && splicedFrom >= 0; }
     /** The end, in the previous text, of what the last incremental reparse rewrote; -1 after a full parse. */
     public int splicedOldEnd() { return splicedOldEnd; }
     /** The end, in the current text, of what the last incremental reparse rewrote; -1 after a full parse. */
@@ -452,6 +457,7 @@ public final class Arena implements TreeSink {
         spliceNodes = m;
         spliceStatements = top;
         spliceResult = generation;
+        splicedNested = false;
         top = 0;
         stack[top++] = root;
     }
@@ -511,6 +517,7 @@ public final class Arena implements TreeSink {
         splicedNewEnd = end[body];
         splicedOldEnd = splicedNewEnd - delta;
         spliceBase = spliceResult = -1; // the binder's incremental rebind knows top-level splices only
+        splicedNested = true;
         top = 0;
         stack[top++] = newCount - 1;
     }
