@@ -56,7 +56,10 @@ final class NestedReparse {
         boolean ts = options.language().isTypeScript();
         // an AUTO file that is a module by an import.meta in the body: the edit may take it away
         if (arena.isModule() && !options.isModule() && !IncrementalReparse.otherModuleSyntax(arena, arena.root(), -1)) return false;
-        if (!descend(arena, editStart, editOldEnd)) return false;
+        if (!descend(arena, editStart, editOldEnd) || pathLength < 2) return false;
+        // a statement that is not most of the file is reparsed whole: as cheap, and then the binder
+        // rebinds that statement alone (it rebinds a tree with a nested splice in full)
+        if (2L * (arena.end(path[1]) - arena.start(path[1])) < arena.sourceLength()) return false;
         // an AUTO module was parsed (or equals a parse) with the module goal
         ParseOptions bodyOptions = options.goal() == ParseOptions.Goal.AUTO && arena.isModule() ? options.asModule() : options;
         boolean module = bodyOptions.isModule();
@@ -244,6 +247,8 @@ final class NestedReparse {
         int resume = keep;
         while (resume < oldDiagnostics && log.diagnosticStart(resume) > bodyStart && log.diagnosticStart(resume) < oldEnd) resume++;
         for (int i = resume; i < oldDiagnostics; i++) if (log.diagnosticStart(i) < oldEnd) return false;
+        // one that spans the body (an enclosing construct's, reported after it) would have to move its end
+        for (int i = 0; i < keep; i++) if (log.diagnosticEnd(i) > bodyStart) return false;
         int comments = log.commentCount();
         int keepComments = 0;
         while (keepComments < comments && log.commentStart(keepComments) <= bodyStart) keepComments++;
