@@ -30,6 +30,8 @@ import java.util.Arrays;
  * <p>Not thread-safe; one per {@link IncrementalReparse}.
  */
 final class NestedReparse {
+    /** {@code -Darenals.reparse=top}: top-level statements only, as before the nested reparse (for A/B measurements). */
+    private static final boolean ENABLED = !"top".equals(System.getProperty("arenals.reparse"));
     private final Parser parser;
     /** The path from the root to the innermost node holding the edit, and what {@link #walk} found at each body on it. */
     private int[] path = new int[64];
@@ -52,7 +54,7 @@ final class NestedReparse {
 
     boolean reparse(Arena arena, char[] text, int length, ParseOptions options, int editStart, int editOldEnd, int delta,
             int oldDiagnostics) {
-        if (options.isDeclaration()) return false;
+        if (!ENABLED || options.isDeclaration()) return false;
         boolean ts = options.language().isTypeScript();
         // an AUTO file that is a module by an import.meta in the body: the edit may take it away
         if (arena.isModule() && !options.isModule() && !IncrementalReparse.otherModuleSyntax(arena, arena.root(), -1)) return false;
