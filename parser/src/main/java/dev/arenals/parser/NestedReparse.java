@@ -32,6 +32,8 @@ import java.util.Arrays;
 final class NestedReparse {
     /** {@code -Darenals.reparse=top}: top-level statements only, as before the nested reparse (for A/B measurements). */
     private static final boolean ENABLED = !"top".equals(System.getProperty("arenals.reparse"));
+    /** Chars from which a statement that is most of the file is worth a body's reparse rather than its own. */
+    private static final int LARGE_STATEMENT = 64 * 1024;
     private final Parser parser;
     /** The path from the root to the innermost node holding the edit, and what {@link #walk} found at each body on it. */
     private int[] path = new int[64];
@@ -59,9 +61,11 @@ final class NestedReparse {
         // an AUTO file that is a module by an import.meta in the body: the edit may take it away
         if (arena.isModule() && !options.isModule() && !IncrementalReparse.otherModuleSyntax(arena, arena.root(), -1)) return false;
         if (!descend(arena, editStart, editOldEnd) || pathLength < 2) return false;
-        // a statement that is not most of the file is reparsed whole: as cheap, and then the binder
-        // rebinds that statement alone (it rebinds a tree with a nested splice in full)
-        if (2L * (arena.end(path[1]) - arena.start(path[1])) < arena.sourceLength()) return false;
+        // a statement the top-level path takes (not nearly the whole file) is reparsed whole unless it
+        // is large and most of the file: as cheap, and then the binder rebinds that statement alone
+        // (it rebinds a tree with a nested splice in full)
+        long span = arena.end(path[1]) - arena.start(path[1]), fileLength = arena.sourceLength();
+        if (8 * span <= 7 * fileLength && (span < LARGE_STATEMENT || 2 * span < fileLength)) return false;
         // an AUTO module was parsed (or equals a parse) with the module goal
         ParseOptions bodyOptions = options.goal() == ParseOptions.Goal.AUTO && arena.isModule() ? options.asModule() : options;
         boolean module = bodyOptions.isModule();
