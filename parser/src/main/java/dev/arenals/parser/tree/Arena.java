@@ -485,7 +485,8 @@ public final class Arena implements TreeSink {
             for (int[] col : new int[][] {kind, start, end, firstChild, nextSibling, data}) System.arraycopy(col, oldCount, col, oldCount + dn, m);
             from = oldCount + dn;
         }
-        for (int[] col : new int[][] {kind, start, end, firstChild, nextSibling, data}) System.arraycopy(col, replaced + 1, col, lo + m, suffix);
+        // an edit that keeps the body's node count (most keystrokes) moves no later node
+        if (dn != 0) for (int[] col : new int[][] {kind, start, end, firstChild, nextSibling, data}) System.arraycopy(col, replaced + 1, col, lo + m, suffix);
         for (int i = 0; i < m; i++) {
             int n = lo + i, f = from + i;
             kind[n] = kind[f];
@@ -499,11 +500,17 @@ public final class Arena implements TreeSink {
             data[n] = data[f];
         }
         int newCount = lo + m + suffix;
-        for (int n = lo + m; n < newCount; n++) {
-            if (firstChild[n] > replaced) firstChild[n] += dn;
-            if (nextSibling[n] > replaced) nextSibling[n] += dn;
-            if (start[n] >= oldEnd) start[n] += delta;
-            if (end[n] >= oldEnd) end[n] += delta;
+        if (dn != 0) {
+            for (int n = lo + m; n < newCount; n++) {
+                if (firstChild[n] > replaced) firstChild[n] += dn;
+                if (nextSibling[n] > replaced) nextSibling[n] += dn;
+            }
+        }
+        if (delta != 0) {
+            for (int n = lo + m; n < newCount; n++) {
+                if (start[n] >= oldEnd) start[n] += delta;
+                if (end[n] >= oldEnd) end[n] += delta;
+            }
         }
         for (int i = 0; i < ancestors; i++) {
             int b = siblingsBefore[i];
