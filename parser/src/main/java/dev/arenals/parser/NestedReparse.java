@@ -165,6 +165,8 @@ final class NestedReparse {
                     int flags = arena.data(n);
                     int extra = 0;
                     int parent = i > 0 ? path[i - 1] : -1;
+                    // a method's function is its last child; a function in its computed key is not the method
+                    if (parent >= 0 && lastChild(arena, parent) != n) parent = -1;
                     if (parent >= 0 && arena.kind(parent) == NodeKind.METHOD) {
                         extra = CTX_METHOD_LIKE | CTX_SUPER_PROP;
                         boolean derived = classDepth < 31 && (derivedClasses & (1 << classDepth)) != 0;

@@ -200,6 +200,10 @@ class IncrementalReparseTest {
         // a TypeScript async arrow's body is parsed under the speculation that found its head
         String asyncArrow = "(function () {\n  const f = async (x: number) => { return x; };\n})();\n";
         assertNotNested(parser, asyncArrow, ParseOptions.forFileName("a.ts"), asyncArrow.indexOf("return x"), 0, "await ");
+        // a function in a method's computed key is no method: super is an error there
+        String key = "(function () {\n  var o = { [function () { return 1; }()]() { return 2; } };\n})();\n";
+        assertNested(parser, key, script, key.indexOf("return 1"), 0, "super.x; ");
+        assertNested(parser, key, script, key.indexOf("return 2"), 0, "super.x; ");
         // module syntax inside a script's body marks the program
         assertNotNested(parser, iife, script, iife.indexOf("return a"), 0, "export ");
     }
