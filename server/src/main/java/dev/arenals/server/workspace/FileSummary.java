@@ -121,9 +121,28 @@ public record FileSummary(
 
     /**
      * One imported binding: {@code importedName} is the name in the module, "default" for a default
-     * import, "*" for a namespace import or {@code import x = require()}.
+     * import, "*" for a namespace import or {@code import x = require()}. {@code uses}: the name
+     * ranges of the binding's references in the file (line, start column, end column, in source
+     * order; the binding itself not included), kept for files indexed from disk; null when they
+     * are not known (an open document's summary, or a name the file also declares elsewhere, uses
+     * in JSX tags or under {@code with}: only the binder can tell those apart, so the file is parsed).
+     * {@code importedSpan}: with known uses, the range of {@code a} in {@code import { a as x }}; else null.
      */
-    public record Import(String localName, String importedName, String specifier, Span span) { }
+    public record Import(String localName, String importedName, String specifier, Span span, int[] uses, Span importedSpan) {
+        public Import(String localName, String importedName, String specifier, Span span) { this(localName, importedName, specifier, span, null, null); }
+
+        /**
+         * Whether {@link #uses} lists every reference to this binding in its file, so that a
+         * references request reads them here instead of parsing the file again.
+         */
+        public boolean usesKnown() { return uses != null; }
+
+        /** How many uses {@link #uses} holds (0 when unknown). */
+        public int useCount() { return uses == null ? 0 : uses.length / 3; }
+
+        /** The name range of the {@code k}th use, in source order. */
+        public Span use(int k) { return new Span(uses[3 * k], uses[3 * k + 1], uses[3 * k + 2]); }
+    }
 
     /**
      * A {@code declare module "name" { … }} block (or a module augmentation of that form): the
@@ -171,6 +190,12 @@ public record FileSummary(
     /** The top-level declaration named {@code name} (the first of merged ones), or null. */
     public Declaration declaration(String name) {
         for (Declaration d : declarations) if (d.name().equals(name)) return d;
+        return null;
+    }
+
+    /** The import binding whose local name starts at {@code line}:{@code column}, or null. */
+    public Import importAt(int line, int column) {
+        for (Import i : imports) if (i.span().line() == line && i.span().startColumn() == column) return i;
         return null;
     }
 
