@@ -19,8 +19,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Indexes files that are not open, in the background: the workspace folders are walked with
- * check's rules ({@link ProjectFiles}), then each file is summarized by a {@link FileIndexer}
- * owned by the pool thread (one arena reset per file). The pool is small and its threads run at
+ * check's rules ({@link ProjectFiles}) on a thread of the walk's own, and each file it finds is
+ * summarized meanwhile by a {@link FileIndexer} owned by a pool thread (one arena reset per file). The pool is small and its threads run at
  * low priority, so the worker lanes that parse open documents and publish their diagnostics keep
  * the cores. A file that cannot be indexed is logged once and skipped.
  */
@@ -40,6 +40,8 @@ public final class Indexer {
     private final LongSupplier maxFileSize;
     private final PositionEncoding encoding;
     private final ExecutorService pool;
+    /** Walks the folders, one walk at a time, while the pool indexes. */
+    private final ExecutorService walker;
     /**
      * One per thread, whichever index it fills. Index threads keep their grown buffers (they end when
      * idle); other threads, loading a file for a request, do not.
@@ -59,6 +61,11 @@ public final class Indexer {
         this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 r -> new IndexThread(r, "arena-ls-index-" + n.incrementAndGet()));
         ((ThreadPoolExecutor) pool).allowCoreThreadTimeOut(true);
+        // it lives as long as the pool's threads after its work (it may write to the client, as they do)
+        ThreadPoolExecutor walks = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                r -> new IndexThread(r, "arena-ls-index-walk"));
+        walks.allowCoreThreadTimeOut(true);
+        this.walker = walks;
         index.setLoader(this::summarizeHere);
     }
 
@@ -79,7 +86,23 @@ public final class Indexer {
     /** Walks and indexes the folders; the future completes when every file found has been indexed or skipped. */
     public CompletableFuture<Void> indexFolders(List<Path> folders, Progress progress) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        if (!submit(() -> walkAndIndex(folders, progress, done))) done.complete(null);
+        if (pool.isShutdown()) {
+            done.complete(null);
+            return done;
+        }
+        // the walk has a thread of its own: the pool's (one thread on two cores) indexes what it finds meanwhile
+        try {
+            walker.execute(() -> {
+                try {
+                    walkAndIndex(folders, progress, done);
+                } catch (Throwable t) {
+                    log.error("arena-ls index: the walk failed", t);
+                    done.complete(null);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            done.complete(null);
+        }
         return done;
     }
 
@@ -149,6 +172,7 @@ public final class Indexer {
                 return;
             }
             afterQueueing.accept(f.path());
+            report();
         }
 
         /** Reports progress when the last report is old enough (one thread wins each interval). */
@@ -238,5 +262,8 @@ public final class Indexer {
         }
     }
 
-    public void shutdown() { pool.shutdownNow(); }
+    public void shutdown() {
+        walker.shutdownNow();
+        pool.shutdownNow();
+    }
 }

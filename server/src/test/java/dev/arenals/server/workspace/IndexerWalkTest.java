@@ -32,7 +32,8 @@ class IndexerWalkTest {
             for (int f = 0; f < 20; f++) Files.writeString(Files.createDirectories(root.resolve("d" + d)).resolve("f" + f + ".ts"), "export const v" + f + " = " + f + ";\n");
         }
         List<String> events = Collections.synchronizedList(new ArrayList<>());
-        Indexer indexer = new Indexer(new WorkspaceIndex(), quiet(), 2, () -> ProjectFiles.DEFAULT_MAX_FILE_SIZE, PositionEncoding.UTF16);
+        // one index thread, as the server has on two cores: the walk has its own
+        Indexer indexer = new Indexer(new WorkspaceIndex(), quiet(), 1, () -> ProjectFiles.DEFAULT_MAX_FILE_SIZE, PositionEncoding.UTF16);
         CountDownLatch firstIndexed = new CountDownLatch(1);
         AtomicBoolean waited = new AtomicBoolean();
         indexer.setBeforeIndexingForTests(p -> {
