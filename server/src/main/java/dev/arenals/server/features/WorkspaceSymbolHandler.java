@@ -44,8 +44,9 @@ public final class WorkspaceSymbolHandler {
             // AND of the masks rejects most names, the subsequence pass most of the rest
             if ((masks[i] & queryMask) != queryMask) continue;
             WorkspaceIndex.DeclarationInFile entry = all.list().get(i);
+            // the name is read in the summary's table; the declaration is made for those that match
+            if (!q.isEmpty() && !isSubsequence(q, entry.name())) continue;
             Declaration d = entry.declaration();
-            if (!q.isEmpty() && !isSubsequence(q, d.name())) continue;
             int rank = q.isEmpty() ? SUBSTRING : rank(q, d.name());
             if (rank == NONE) continue;
             Match m = new Match(rank, d, entry.file());
@@ -79,7 +80,7 @@ public final class WorkspaceSymbolHandler {
     }
 
     /** Whether the query's characters occur in the name in order, ignoring case. */
-    private static boolean isSubsequence(String query, String name) {
+    private static boolean isSubsequence(String query, CharSequence name) {
         int at = 0;
         for (int i = 0, n = name.length(), m = query.length(); i < n && at < m; i++) {
             if (same(query.charAt(at), name.charAt(i))) at++;

@@ -12,20 +12,122 @@ import java.nio.file.Path;
  * line each, in the position encoding the client negotiated. {@code uri} is the open document's
  * URI as the client spelled it; null for a file indexed from disk, whose URI is made from its path
  * when asked for (a hundred bytes a file less to keep).
+ *
+ * <p>It is kept flat, as the index holds tens of thousands: every string in one per-file table
+ * ({@link SummaryStrings}), each entry's fields as ints; the records ({@link Declaration},
+ * {@link Import}…) are made when a reader asks, and the lookups by name compare in the table.
  */
-public record FileSummary(
-        Path path,
-        String uri,
-        ImmutableList<Declaration> declarations,
-        ImmutableList<Export> exports,
-        ImmutableList<String> starExports,
-        ImmutableList<Import> imports,
-        ImmutableList<String> moduleSpecifiers,
-        ImmutableMap<String, Path> resolvedModules,
-        long sourceChars,
-        ImmutableList<AmbientModule> ambientModules,
-        ImmutableList<Signature> signatures,
-        ImmutableList<Member> members) {
+public final class FileSummary {
+    // Kept flat: the strings in one per-file table, each record's fields as ints in one column
+    // array per kind (no Span, String or record object per entry); the records below are made
+    // when a reader asks for them.
+    private final Path path;
+    private final String uri;
+    private final long sourceChars;
+    private final SummaryStrings strings;
+    /** {@link #DECLARATION_WIDTH} ints each: name, kind ordinal << 1 | exported, line, start, end. */
+    private final int[] declarations;
+    /** {@link #EXPORT_WIDTH} ints each: exported name, local name, from specifier, line, start, end, commonJs. */
+    private final int[] exports;
+    private final int[] starExports;
+    /** {@link #IMPORT_WIDTH} ints each: local, imported, specifier, line, start, end, imported side's line, start, end (line -1: none). */
+    private final int[] imports;
+    /** Per import, its uses (see {@link Import#uses}); null when no import has them. */
+    private final int[][] importUses;
+    private final int[] moduleSpecifiers;
+    /** The distinct specifiers that resolved, and their files, index for index. */
+    private final int[] resolvedSpecifiers;
+    private final Path[] resolvedFiles;
+    private final ImmutableList<AmbientModule> ambientModules;
+    /** Per signature: name, returns, jsDoc, construct, parameter count, then the parameters. */
+    private final int[] signatures;
+    private final int signatureCount;
+    /** {@link #MEMBER_WIDTH} ints each: container, name, kind ordinal, line, start, end. */
+    private final int[] members;
+
+    private static final int DECLARATION_WIDTH = 5, EXPORT_WIDTH = 7, IMPORT_WIDTH = 9, MEMBER_WIDTH = 6;
+    private static final Kind[] KINDS = Kind.values();
+    private static final int[] NONE = new int[0];
+    private static final Path[] NO_PATHS = new Path[0];
+
+    public FileSummary(Path path, String uri, ImmutableList<Declaration> declarations, ImmutableList<Export> exports,
+            ImmutableList<String> starExports, ImmutableList<Import> imports, ImmutableList<String> moduleSpecifiers,
+            ImmutableMap<String, Path> resolvedModules, long sourceChars, ImmutableList<AmbientModule> ambientModules,
+            ImmutableList<Signature> signatures, ImmutableList<Member> members) {
+        this.path = path;
+        this.uri = uri;
+        this.sourceChars = sourceChars;
+        SummaryStrings.Builder table = new SummaryStrings.Builder();
+        this.declarations = declarations.isEmpty() ? NONE : new int[declarations.size() * DECLARATION_WIDTH];
+        for (int i = 0, k = 0; i < declarations.size(); i++, k += DECLARATION_WIDTH) {
+            Declaration d = declarations.get(i);
+            this.declarations[k] = table.add(d.name());
+            this.declarations[k + 1] = d.kind().ordinal() << 1 | (d.exported() ? 1 : 0);
+            putSpan(this.declarations, k + 2, d.span());
+        }
+        this.exports = exports.isEmpty() ? NONE : new int[exports.size() * EXPORT_WIDTH];
+        for (int i = 0, k = 0; i < exports.size(); i++, k += EXPORT_WIDTH) {
+            Export e = exports.get(i);
+            this.exports[k] = table.add(e.exportedName());
+            this.exports[k + 1] = table.add(e.localName());
+            this.exports[k + 2] = table.add(e.fromSpecifier());
+            putSpan(this.exports, k + 3, e.span());
+            this.exports[k + 6] = e.commonJs() ? 1 : 0;
+        }
+        this.starExports = refs(starExports, table);
+        this.imports = imports.isEmpty() ? NONE : new int[imports.size() * IMPORT_WIDTH];
+        int[][] uses = null;
+        for (int i = 0, k = 0; i < imports.size(); i++, k += IMPORT_WIDTH) {
+            Import im = imports.get(i);
+            this.imports[k] = table.add(im.localName());
+            this.imports[k + 1] = table.add(im.importedName());
+            this.imports[k + 2] = table.add(im.specifier());
+            putSpan(this.imports, k + 3, im.span());
+            if (im.importedSpan() != null) putSpan(this.imports, k + 6, im.importedSpan());
+            else this.imports[k + 6] = -1;
+            if (im.uses() != null) {
+                if (uses == null) uses = new int[imports.size()][];
+                uses[i] = im.uses();
+            }
+        }
+        this.importUses = uses;
+        this.moduleSpecifiers = refs(moduleSpecifiers, table);
+        if (resolvedModules.isEmpty()) {
+            this.resolvedSpecifiers = NONE;
+            this.resolvedFiles = NO_PATHS;
+        } else {
+            this.resolvedSpecifiers = new int[resolvedModules.size()];
+            this.resolvedFiles = new Path[resolvedModules.size()];
+            int r = 0;
+            for (java.util.Map.Entry<String, Path> e : resolvedModules.entrySet()) {
+                resolvedSpecifiers[r] = table.add(e.getKey());
+                resolvedFiles[r++] = e.getValue();
+            }
+        }
+        this.ambientModules = ambientModules;
+        int signatureInts = 0;
+        for (Signature sig : signatures) signatureInts += 5 + sig.parameters().size();
+        this.signatures = signatureInts == 0 ? NONE : new int[signatureInts];
+        this.signatureCount = signatures.size();
+        int at = 0;
+        for (Signature sig : signatures) {
+            this.signatures[at++] = table.add(sig.name());
+            this.signatures[at++] = table.add(sig.returns());
+            this.signatures[at++] = table.add(sig.jsDoc());
+            this.signatures[at++] = sig.construct() ? 1 : 0;
+            this.signatures[at++] = sig.parameters().size();
+            for (String parameter : sig.parameters()) this.signatures[at++] = table.add(parameter);
+        }
+        this.members = members.isEmpty() ? NONE : new int[members.size() * MEMBER_WIDTH];
+        for (int i = 0, k = 0; i < members.size(); i++, k += MEMBER_WIDTH) {
+            Member m = members.get(i);
+            this.members[k] = table.add(m.container());
+            this.members[k + 1] = table.add(m.name());
+            this.members[k + 2] = m.kind().ordinal();
+            putSpan(this.members, k + 3, m.span());
+        }
+        this.strings = table.build();
+    }
 
     /** The summary without ambient modules, signatures and members (the form before they were kept). */
     public FileSummary(Path path, String uri, ImmutableList<Declaration> declarations, ImmutableList<Export> exports,
@@ -33,6 +135,136 @@ public record FileSummary(
             ImmutableMap<String, Path> resolvedModules, long sourceChars) {
         this(path, uri, declarations, exports, starExports, imports, moduleSpecifiers, resolvedModules, sourceChars, ImmutableList.of(), ImmutableList.of(), ImmutableList.of());
     }
+
+    private static void putSpan(int[] into, int at, Span span) {
+        into[at] = span.line();
+        into[at + 1] = span.startColumn();
+        into[at + 2] = span.endColumn();
+    }
+
+    private static Span spanAt(int[] from, int at) { return new Span(from[at], from[at + 1], from[at + 2]); }
+
+    private static int[] refs(ImmutableList<String> list, SummaryStrings.Builder table) {
+        if (list.isEmpty()) return NONE;
+        int[] out = new int[list.size()];
+        for (int i = 0; i < out.length; i++) out[i] = table.add(list.get(i));
+        return out;
+    }
+
+    private ImmutableList<String> stringsOf(int[] refs) {
+        if (refs.length == 0) return ImmutableList.of();
+        ImmutableList.Builder<String> out = ImmutableList.builderWithExpectedSize(refs.length);
+        for (int r : refs) out.add(strings.get(r));
+        return out.build();
+    }
+
+    public Path path() { return path; }
+
+    public long sourceChars() { return sourceChars; }
+
+    // ---- the records, made on request ----
+
+    public int declarationCount() { return declarations.length / DECLARATION_WIDTH; }
+
+    /** The {@code i}th top-level declaration. */
+    public Declaration declarationAt(int i) {
+        int k = i * DECLARATION_WIDTH;
+        return new Declaration(strings.get(declarations[k]), KINDS[declarations[k + 1] >>> 1], spanAt(declarations, k + 2), (declarations[k + 1] & 1) != 0);
+    }
+
+    /** The name of the {@code i}th declaration as a view, no String made (for scans of every declaration). */
+    public CharSequence declarationName(int i) { return strings.chars(declarations[i * DECLARATION_WIDTH]); }
+
+    /** Whether the {@code i}th declaration is named {@code name}. */
+    public boolean declarationNamed(int i, String name) { return strings.equals(declarations[i * DECLARATION_WIDTH], name); }
+
+    public ImmutableList<Declaration> declarations() {
+        int n = declarationCount();
+        if (n == 0) return ImmutableList.of();
+        ImmutableList.Builder<Declaration> out = ImmutableList.builderWithExpectedSize(n);
+        for (int i = 0; i < n; i++) out.add(declarationAt(i));
+        return out.build();
+    }
+
+    private Export exportAt(int i) {
+        int k = i * EXPORT_WIDTH;
+        return new Export(strings.get(exports[k]), strings.get(exports[k + 1]), strings.get(exports[k + 2]), spanAt(exports, k + 3), exports[k + 6] != 0);
+    }
+
+    public ImmutableList<Export> exports() {
+        int n = exports.length / EXPORT_WIDTH;
+        if (n == 0) return ImmutableList.of();
+        ImmutableList.Builder<Export> out = ImmutableList.builderWithExpectedSize(n);
+        for (int i = 0; i < n; i++) out.add(exportAt(i));
+        return out.build();
+    }
+
+    public ImmutableList<String> starExports() { return stringsOf(starExports); }
+
+    public int importCount() { return imports.length / IMPORT_WIDTH; }
+
+    /** The {@code i}th import binding. */
+    public Import importAt(int i) {
+        int k = i * IMPORT_WIDTH;
+        return new Import(strings.get(imports[k]), strings.get(imports[k + 1]), strings.get(imports[k + 2]), spanAt(imports, k + 3),
+                importUses == null ? null : importUses[i], imports[k + 6] < 0 ? null : spanAt(imports, k + 6));
+    }
+
+    /** Whether the {@code i}th import binding imports {@code importedName} ("*": the namespace, "default"). */
+    public boolean importsName(int i, String importedName) { return strings.equals(imports[i * IMPORT_WIDTH + 1], importedName); }
+
+    public ImmutableList<Import> imports() {
+        int n = importCount();
+        if (n == 0) return ImmutableList.of();
+        ImmutableList.Builder<Import> out = ImmutableList.builderWithExpectedSize(n);
+        for (int i = 0; i < n; i++) out.add(importAt(i));
+        return out.build();
+    }
+
+    public ImmutableList<String> moduleSpecifiers() { return stringsOf(moduleSpecifiers); }
+
+    /** Each distinct specifier and the file it resolved to when the summary was made. */
+    public ImmutableMap<String, Path> resolvedModules() {
+        if (resolvedFiles.length == 0) return ImmutableMap.of();
+        ImmutableMap.Builder<String, Path> out = ImmutableMap.builderWithExpectedSize(resolvedFiles.length);
+        for (int i = 0; i < resolvedFiles.length; i++) out.put(strings.get(resolvedSpecifiers[i]), resolvedFiles[i]);
+        return out.buildOrThrow();
+    }
+
+    /** The files {@link #resolvedModules} holds (do not modify). */
+    public java.util.List<Path> resolvedFiles() { return java.util.Arrays.asList(resolvedFiles); }
+
+    public ImmutableList<AmbientModule> ambientModules() { return ambientModules; }
+
+    public ImmutableList<Signature> signatures() {
+        if (signatureCount == 0) return ImmutableList.of();
+        ImmutableList.Builder<Signature> out = ImmutableList.builderWithExpectedSize(signatureCount);
+        for (int at = 0; at < signatures.length; at += 5 + signatures[at + 4]) out.add(signatureAt(at));
+        return out.build();
+    }
+
+    private Signature signatureAt(int at) {
+        int n = signatures[at + 4];
+        ImmutableList.Builder<String> parameters = ImmutableList.builderWithExpectedSize(n);
+        for (int p = 0; p < n; p++) parameters.add(strings.get(signatures[at + 5 + p]));
+        return new Signature(strings.get(signatures[at]), parameters.build(), strings.get(signatures[at + 1]), signatures[at + 3] != 0,
+                strings.get(signatures[at + 2]));
+    }
+
+    private Member memberAt(int i) {
+        int k = i * MEMBER_WIDTH;
+        return new Member(strings.get(members[k]), strings.get(members[k + 1]), KINDS[members[k + 2]], spanAt(members, k + 3));
+    }
+
+    public ImmutableList<Member> members() {
+        int n = members.length / MEMBER_WIDTH;
+        if (n == 0) return ImmutableList.of();
+        ImmutableList.Builder<Member> out = ImmutableList.builderWithExpectedSize(n);
+        for (int i = 0; i < n; i++) out.add(memberAt(i));
+        return out.build();
+    }
+
+    @Override public String toString() { return "FileSummary[" + path + "]"; }
 
     /** The name {@link Export#exportedName} has for {@code export = x} ({@code localName} x when it is a name, else null). */
     public static final String EXPORT_ASSIGNMENT = "export=";
@@ -60,10 +292,10 @@ public record FileSummary(
     /** The signatures of the callable declared as {@code name}, in source order. */
     public ImmutableList<Signature> signatures(String name) {
         ImmutableList.Builder<Signature> out = null;
-        for (Signature s : signatures) {
-            if (!s.name().equals(name)) continue;
+        for (int at = 0; at < signatures.length; at += 5 + signatures[at + 4]) {
+            if (!strings.equals(signatures[at], name)) continue;
             if (out == null) out = ImmutableList.builder();
-            out.add(s);
+            out.add(signatureAt(at));
         }
         return out == null ? ImmutableList.of() : out.build();
     }
@@ -83,10 +315,10 @@ public record FileSummary(
     /** The members of {@code container} named {@code name} (merged namespaces may declare it twice), in source order. */
     public ImmutableList<Member> members(String container, String name) {
         ImmutableList.Builder<Member> out = null;
-        for (Member m : members) {
-            if (!m.name().equals(name) || !m.container().equals(container)) continue;
+        for (int i = 0, k = 0; k < members.length; i++, k += MEMBER_WIDTH) {
+            if (!strings.equals(members[k + 1], name) || !strings.equals(members[k], container)) continue;
             if (out == null) out = ImmutableList.builder();
-            out.add(m);
+            out.add(memberAt(i));
         }
         return out == null ? ImmutableList.of() : out.build();
     }
@@ -94,10 +326,10 @@ public record FileSummary(
     /** The members of {@code container}, in source order. */
     public ImmutableList<Member> membersOf(String container) {
         ImmutableList.Builder<Member> out = null;
-        for (Member m : members) {
-            if (!m.container().equals(container)) continue;
+        for (int i = 0, k = 0; k < members.length; i++, k += MEMBER_WIDTH) {
+            if (!strings.equals(members[k], container)) continue;
             if (out == null) out = ImmutableList.builder();
-            out.add(m);
+            out.add(memberAt(i));
         }
         return out == null ? ImmutableList.of() : out.build();
     }
@@ -170,38 +402,38 @@ public record FileSummary(
     }
 
     /** The document's URI as the client spelled it, else the file URI of the path. */
-    @Override public String uri() { return uri != null ? uri : path.toUri().toString(); }
+    public String uri() { return uri != null ? uri : path.toUri().toString(); }
 
     /**
      * The file a module specifier of this file names: as resolved when the summary was made, else
      * (a file created since, or a specifier this file does not contain) resolved now; null for none.
      */
     public Path resolve(String specifier) {
-        Path p = resolvedModules.get(specifier);
-        return p != null ? p : ModuleResolver.resolveFrom(path, specifier);
+        for (int i = 0; i < resolvedFiles.length; i++) if (strings.equals(resolvedSpecifiers[i], specifier)) return resolvedFiles[i];
+        return ModuleResolver.resolveFrom(path, specifier);
     }
 
     /** The export named {@code name}, or null. */
     public Export export(String name) {
-        for (Export e : exports) if (e.exportedName().equals(name)) return e;
+        for (int i = 0, k = 0; k < exports.length; i++, k += EXPORT_WIDTH) if (strings.equals(exports[k], name)) return exportAt(i);
         return null;
     }
 
     /** The top-level declaration named {@code name} (the first of merged ones), or null. */
     public Declaration declaration(String name) {
-        for (Declaration d : declarations) if (d.name().equals(name)) return d;
+        for (int i = 0, k = 0; k < declarations.length; i++, k += DECLARATION_WIDTH) if (strings.equals(declarations[k], name)) return declarationAt(i);
         return null;
     }
 
     /** The import binding whose local name starts at {@code line}:{@code column}, or null. */
     public Import importAt(int line, int column) {
-        for (Import i : imports) if (i.span().line() == line && i.span().startColumn() == column) return i;
+        for (int i = 0, k = 0; k < imports.length; i++, k += IMPORT_WIDTH) if (imports[k + 3] == line && imports[k + 4] == column) return importAt(i);
         return null;
     }
 
     /** The import binding named {@code localName}, or null. */
     public Import importOf(String localName) {
-        for (Import i : imports) if (i.localName().equals(localName)) return i;
+        for (int i = 0, k = 0; k < imports.length; i++, k += IMPORT_WIDTH) if (strings.equals(imports[k], localName)) return importAt(i);
         return null;
     }
 }
