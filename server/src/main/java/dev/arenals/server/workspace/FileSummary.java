@@ -25,27 +25,25 @@ public final class FileSummary {
     private final String uri;
     private final long sourceChars;
     private final SummaryStrings strings;
-    /** {@link #DECLARATION_WIDTH} ints each: name, kind ordinal << 1 | exported, line, start, end. */
-    private final int[] declarations;
-    /** {@link #EXPORT_WIDTH} ints each: exported name, local name, from specifier, line, start, end, commonJs. */
-    private final int[] exports;
-    private final int[] starExports;
-    /** {@link #IMPORT_WIDTH} ints each: local, imported, specifier, line, start, end, imported side's line, start, end (line -1: none). */
-    private final int[] imports;
-    /** Per import, its uses (see {@link Import#uses}); null when no import has them. */
-    private final int[][] importUses;
-    private final int[] moduleSpecifiers;
-    /** The distinct specifiers that resolved, and their files, index for index. */
-    private final int[] resolvedSpecifiers;
+    /**
+     * Every entry's ints, section after section (the sections' starts below): 16-bit when every
+     * value fits, as in most files. Declarations: {@link #DECLARATION_WIDTH} ints each (name,
+     * kind ordinal << 1 | exported, line, start, end). Exports: {@link #EXPORT_WIDTH} each (exported
+     * name, local name, from specifier, line, start, end, commonJs). Star exports: specifiers.
+     * Imports: {@link #IMPORT_WIDTH} each (local, imported, specifier, line, start, end, the imported
+     * side's line, start, end (line -1: none), where its uses are in the uses section (-1: unknown)).
+     * Module specifiers. Resolved specifiers (the distinct ones that resolved, index for index with
+     * {@link #resolvedFiles}). Signatures: name, returns, jsDoc, construct, parameter count, then the
+     * parameters. Members: {@link #MEMBER_WIDTH} each (container, name, kind ordinal, line, start,
+     * end). Uses: per import with known uses, their count, then (line, start, end) each.
+     */
+    private final Columns data;
+    private final int exportsAt, starExportsAt, importsAt, moduleSpecifiersAt, resolvedSpecifiersAt, signaturesAt, membersAt, usesAt, dataEnd;
     private final Path[] resolvedFiles;
     private final ImmutableList<AmbientModule> ambientModules;
-    /** Per signature: name, returns, jsDoc, construct, parameter count, then the parameters. */
-    private final int[] signatures;
     private final int signatureCount;
-    /** {@link #MEMBER_WIDTH} ints each: container, name, kind ordinal, line, start, end. */
-    private final int[] members;
 
-    private static final int DECLARATION_WIDTH = 5, EXPORT_WIDTH = 7, IMPORT_WIDTH = 9, MEMBER_WIDTH = 6;
+    private static final int DECLARATION_WIDTH = 5, EXPORT_WIDTH = 7, IMPORT_WIDTH = 10, MEMBER_WIDTH = 6;
     private static final Kind[] KINDS = Kind.values();
     private static final int[] NONE = new int[0];
     private static final Path[] NO_PATHS = new Path[0];
@@ -58,45 +56,48 @@ public final class FileSummary {
         this.uri = uri;
         this.sourceChars = sourceChars;
         SummaryStrings.Builder table = new SummaryStrings.Builder();
-        this.declarations = declarations.isEmpty() ? NONE : new int[declarations.size() * DECLARATION_WIDTH];
+        int[] declarationInts = declarations.isEmpty() ? NONE : new int[declarations.size() * DECLARATION_WIDTH];
         for (int i = 0, k = 0; i < declarations.size(); i++, k += DECLARATION_WIDTH) {
             Declaration d = declarations.get(i);
-            this.declarations[k] = table.add(d.name());
-            this.declarations[k + 1] = d.kind().ordinal() << 1 | (d.exported() ? 1 : 0);
-            putSpan(this.declarations, k + 2, d.span());
+            declarationInts[k] = table.add(d.name());
+            declarationInts[k + 1] = d.kind().ordinal() << 1 | (d.exported() ? 1 : 0);
+            putSpan(declarationInts, k + 2, d.span());
         }
-        this.exports = exports.isEmpty() ? NONE : new int[exports.size() * EXPORT_WIDTH];
+        int[] exportInts = exports.isEmpty() ? NONE : new int[exports.size() * EXPORT_WIDTH];
         for (int i = 0, k = 0; i < exports.size(); i++, k += EXPORT_WIDTH) {
             Export e = exports.get(i);
-            this.exports[k] = table.add(e.exportedName());
-            this.exports[k + 1] = table.add(e.localName());
-            this.exports[k + 2] = table.add(e.fromSpecifier());
-            putSpan(this.exports, k + 3, e.span());
-            this.exports[k + 6] = e.commonJs() ? 1 : 0;
+            exportInts[k] = table.add(e.exportedName());
+            exportInts[k + 1] = table.add(e.localName());
+            exportInts[k + 2] = table.add(e.fromSpecifier());
+            putSpan(exportInts, k + 3, e.span());
+            exportInts[k + 6] = e.commonJs() ? 1 : 0;
         }
-        this.starExports = refs(starExports, table);
-        this.imports = imports.isEmpty() ? NONE : new int[imports.size() * IMPORT_WIDTH];
-        int[][] uses = null;
+        int[] starInts = refs(starExports, table);
+        int[] importInts = imports.isEmpty() ? NONE : new int[imports.size() * IMPORT_WIDTH];
+        IntList uses = new IntList();
         for (int i = 0, k = 0; i < imports.size(); i++, k += IMPORT_WIDTH) {
             Import im = imports.get(i);
-            this.imports[k] = table.add(im.localName());
-            this.imports[k + 1] = table.add(im.importedName());
-            this.imports[k + 2] = table.add(im.specifier());
-            putSpan(this.imports, k + 3, im.span());
-            if (im.importedSpan() != null) putSpan(this.imports, k + 6, im.importedSpan());
-            else this.imports[k + 6] = -1;
+            importInts[k] = table.add(im.localName());
+            importInts[k + 1] = table.add(im.importedName());
+            importInts[k + 2] = table.add(im.specifier());
+            putSpan(importInts, k + 3, im.span());
+            if (im.importedSpan() != null) putSpan(importInts, k + 6, im.importedSpan());
+            else importInts[k + 6] = -1;
             if (im.uses() != null) {
-                if (uses == null) uses = new int[imports.size()][];
-                uses[i] = im.uses();
+                importInts[k + 9] = uses.size();
+                uses.add(im.uses().length / 3);
+                for (int u : im.uses()) uses.add(u);
+            } else {
+                importInts[k + 9] = -1;
             }
         }
-        this.importUses = uses;
-        this.moduleSpecifiers = refs(moduleSpecifiers, table);
+        int[] specifierInts = refs(moduleSpecifiers, table);
+        int[] resolvedSpecifiers;
         if (resolvedModules.isEmpty()) {
-            this.resolvedSpecifiers = NONE;
+            resolvedSpecifiers = NONE;
             this.resolvedFiles = NO_PATHS;
         } else {
-            this.resolvedSpecifiers = new int[resolvedModules.size()];
+            resolvedSpecifiers = new int[resolvedModules.size()];
             this.resolvedFiles = new Path[resolvedModules.size()];
             int r = 0;
             for (java.util.Map.Entry<String, Path> e : resolvedModules.entrySet()) {
@@ -105,28 +106,44 @@ public final class FileSummary {
             }
         }
         this.ambientModules = ambientModules;
-        int signatureInts = 0;
-        for (Signature sig : signatures) signatureInts += 5 + sig.parameters().size();
-        this.signatures = signatureInts == 0 ? NONE : new int[signatureInts];
+        int signatureLength = 0;
+        for (Signature sig : signatures) signatureLength += 5 + sig.parameters().size();
+        int[] signatureInts = signatureLength == 0 ? NONE : new int[signatureLength];
         this.signatureCount = signatures.size();
         int at = 0;
         for (Signature sig : signatures) {
-            this.signatures[at++] = table.add(sig.name());
-            this.signatures[at++] = table.add(sig.returns());
-            this.signatures[at++] = table.add(sig.jsDoc());
-            this.signatures[at++] = sig.construct() ? 1 : 0;
-            this.signatures[at++] = sig.parameters().size();
-            for (String parameter : sig.parameters()) this.signatures[at++] = table.add(parameter);
+            signatureInts[at++] = table.add(sig.name());
+            signatureInts[at++] = table.add(sig.returns());
+            signatureInts[at++] = table.add(sig.jsDoc());
+            signatureInts[at++] = sig.construct() ? 1 : 0;
+            signatureInts[at++] = sig.parameters().size();
+            for (String parameter : sig.parameters()) signatureInts[at++] = table.add(parameter);
         }
-        this.members = members.isEmpty() ? NONE : new int[members.size() * MEMBER_WIDTH];
+        int[] memberInts = members.isEmpty() ? NONE : new int[members.size() * MEMBER_WIDTH];
         for (int i = 0, k = 0; i < members.size(); i++, k += MEMBER_WIDTH) {
             Member m = members.get(i);
-            this.members[k] = table.add(m.container());
-            this.members[k + 1] = table.add(m.name());
-            this.members[k + 2] = m.kind().ordinal();
-            putSpan(this.members, k + 3, m.span());
+            memberInts[k] = table.add(m.container());
+            memberInts[k + 1] = table.add(m.name());
+            memberInts[k + 2] = m.kind().ordinal();
+            putSpan(memberInts, k + 3, m.span());
         }
         this.strings = table.build();
+        // one array for all: its sections' starts
+        int[][] sections = {declarationInts, exportInts, starInts, importInts, specifierInts, resolvedSpecifiers, signatureInts, memberInts, uses.toArray()};
+        int[] starts = new int[sections.length + 1];
+        for (int i = 0; i < sections.length; i++) starts[i + 1] = starts[i] + sections[i].length;
+        int[] all = new int[starts[sections.length]];
+        for (int i = 0; i < sections.length; i++) System.arraycopy(sections[i], 0, all, starts[i], sections[i].length);
+        this.data = Columns.of(all);
+        this.exportsAt = starts[1];
+        this.starExportsAt = starts[2];
+        this.importsAt = starts[3];
+        this.moduleSpecifiersAt = starts[4];
+        this.resolvedSpecifiersAt = starts[5];
+        this.signaturesAt = starts[6];
+        this.membersAt = starts[7];
+        this.usesAt = starts[8];
+        this.dataEnd = starts[9];
     }
 
     /** The summary without ambient modules, signatures and members (the form before they were kept). */
@@ -142,7 +159,31 @@ public final class FileSummary {
         into[at + 2] = span.endColumn();
     }
 
-    private static Span spanAt(int[] from, int at) { return new Span(from[at], from[at + 1], from[at + 2]); }
+    private Span spanAt(int at) { return new Span(data.get(at), data.get(at + 1), data.get(at + 2)); }
+
+    /** The uses kept at {@code at} of the uses section (a copy), or null for -1 (unknown). */
+    private int[] usesOf(int at) {
+        if (at < 0) return null;
+        int n = data.get(usesAt + at);
+        int[] out = new int[3 * n];
+        for (int k = 0; k < out.length; k++) out[k] = data.get(usesAt + at + 1 + k);
+        return out;
+    }
+
+    /** A growable int array, for the constructor. */
+    private static final class IntList {
+        private int[] values = new int[8];
+        private int size;
+
+        int size() { return size; }
+
+        void add(int v) {
+            if (size == values.length) values = java.util.Arrays.copyOf(values, size * 2);
+            values[size++] = v;
+        }
+
+        int[] toArray() { return size == 0 ? NONE : java.util.Arrays.copyOf(values, size); }
+    }
 
     private static int[] refs(ImmutableList<String> list, SummaryStrings.Builder table) {
         if (list.isEmpty()) return NONE;
@@ -151,10 +192,10 @@ public final class FileSummary {
         return out;
     }
 
-    private ImmutableList<String> stringsOf(int[] refs) {
-        if (refs.length == 0) return ImmutableList.of();
-        ImmutableList.Builder<String> out = ImmutableList.builderWithExpectedSize(refs.length);
-        for (int r : refs) out.add(strings.get(r));
+    private ImmutableList<String> stringsOf(int from, int to) {
+        if (from == to) return ImmutableList.of();
+        ImmutableList.Builder<String> out = ImmutableList.builderWithExpectedSize(to - from);
+        for (int i = from; i < to; i++) out.add(strings.get(data.get(i)));
         return out.build();
     }
 
@@ -164,19 +205,19 @@ public final class FileSummary {
 
     // ---- the records, made on request ----
 
-    public int declarationCount() { return declarations.length / DECLARATION_WIDTH; }
+    public int declarationCount() { return exportsAt / DECLARATION_WIDTH; }
 
     /** The {@code i}th top-level declaration. */
     public Declaration declarationAt(int i) {
         int k = i * DECLARATION_WIDTH;
-        return new Declaration(strings.get(declarations[k]), KINDS[declarations[k + 1] >>> 1], spanAt(declarations, k + 2), (declarations[k + 1] & 1) != 0);
+        return new Declaration(strings.get(data.get(k)), KINDS[data.get(k + 1) >>> 1], spanAt(0 + k + 2), (data.get(k + 1) & 1) != 0);
     }
 
     /** The name of the {@code i}th declaration as a view, no String made (for scans of every declaration). */
-    public CharSequence declarationName(int i) { return strings.chars(declarations[i * DECLARATION_WIDTH]); }
+    public CharSequence declarationName(int i) { return strings.chars(data.get(i * DECLARATION_WIDTH)); }
 
     /** Whether the {@code i}th declaration is named {@code name}. */
-    public boolean declarationNamed(int i, String name) { return strings.equals(declarations[i * DECLARATION_WIDTH], name); }
+    public boolean declarationNamed(int i, String name) { return strings.equals(data.get(i * DECLARATION_WIDTH), name); }
 
     public ImmutableList<Declaration> declarations() {
         int n = declarationCount();
@@ -188,30 +229,30 @@ public final class FileSummary {
 
     private Export exportAt(int i) {
         int k = i * EXPORT_WIDTH;
-        return new Export(strings.get(exports[k]), strings.get(exports[k + 1]), strings.get(exports[k + 2]), spanAt(exports, k + 3), exports[k + 6] != 0);
+        return new Export(strings.get(data.get(exportsAt + k)), strings.get(data.get(exportsAt + k + 1)), strings.get(data.get(exportsAt + k + 2)), spanAt(exportsAt + k + 3), data.get(exportsAt + k + 6) != 0);
     }
 
     public ImmutableList<Export> exports() {
-        int n = exports.length / EXPORT_WIDTH;
+        int n = (starExportsAt - exportsAt) / EXPORT_WIDTH;
         if (n == 0) return ImmutableList.of();
         ImmutableList.Builder<Export> out = ImmutableList.builderWithExpectedSize(n);
         for (int i = 0; i < n; i++) out.add(exportAt(i));
         return out.build();
     }
 
-    public ImmutableList<String> starExports() { return stringsOf(starExports); }
+    public ImmutableList<String> starExports() { return stringsOf(starExportsAt, importsAt); }
 
-    public int importCount() { return imports.length / IMPORT_WIDTH; }
+    public int importCount() { return (moduleSpecifiersAt - importsAt) / IMPORT_WIDTH; }
 
     /** The {@code i}th import binding. */
     public Import importAt(int i) {
         int k = i * IMPORT_WIDTH;
-        return new Import(strings.get(imports[k]), strings.get(imports[k + 1]), strings.get(imports[k + 2]), spanAt(imports, k + 3),
-                importUses == null ? null : importUses[i], imports[k + 6] < 0 ? null : spanAt(imports, k + 6));
+        return new Import(strings.get(data.get(importsAt + k)), strings.get(data.get(importsAt + k + 1)), strings.get(data.get(importsAt + k + 2)), spanAt(importsAt + k + 3),
+                usesOf(data.get(importsAt + k + 9)), data.get(importsAt + k + 6) < 0 ? null : spanAt(importsAt + k + 6));
     }
 
     /** Whether the {@code i}th import binding imports {@code importedName} ("*": the namespace, "default"). */
-    public boolean importsName(int i, String importedName) { return strings.equals(imports[i * IMPORT_WIDTH + 1], importedName); }
+    public boolean importsName(int i, String importedName) { return strings.equals(data.get(importsAt + i * IMPORT_WIDTH + 1), importedName); }
 
     public ImmutableList<Import> imports() {
         int n = importCount();
@@ -221,13 +262,13 @@ public final class FileSummary {
         return out.build();
     }
 
-    public ImmutableList<String> moduleSpecifiers() { return stringsOf(moduleSpecifiers); }
+    public ImmutableList<String> moduleSpecifiers() { return stringsOf(moduleSpecifiersAt, resolvedSpecifiersAt); }
 
     /** Each distinct specifier and the file it resolved to when the summary was made. */
     public ImmutableMap<String, Path> resolvedModules() {
         if (resolvedFiles.length == 0) return ImmutableMap.of();
         ImmutableMap.Builder<String, Path> out = ImmutableMap.builderWithExpectedSize(resolvedFiles.length);
-        for (int i = 0; i < resolvedFiles.length; i++) out.put(strings.get(resolvedSpecifiers[i]), resolvedFiles[i]);
+        for (int i = 0; i < resolvedFiles.length; i++) out.put(strings.get(data.get(resolvedSpecifiersAt + i)), resolvedFiles[i]);
         return out.buildOrThrow();
     }
 
@@ -239,25 +280,25 @@ public final class FileSummary {
     public ImmutableList<Signature> signatures() {
         if (signatureCount == 0) return ImmutableList.of();
         ImmutableList.Builder<Signature> out = ImmutableList.builderWithExpectedSize(signatureCount);
-        for (int at = 0; at < signatures.length; at += 5 + signatures[at + 4]) out.add(signatureAt(at));
+        for (int at = 0; at < (membersAt - signaturesAt); at += 5 + data.get(signaturesAt + at + 4)) out.add(signatureAt(at));
         return out.build();
     }
 
     private Signature signatureAt(int at) {
-        int n = signatures[at + 4];
+        int n = data.get(signaturesAt + at + 4);
         ImmutableList.Builder<String> parameters = ImmutableList.builderWithExpectedSize(n);
-        for (int p = 0; p < n; p++) parameters.add(strings.get(signatures[at + 5 + p]));
-        return new Signature(strings.get(signatures[at]), parameters.build(), strings.get(signatures[at + 1]), signatures[at + 3] != 0,
-                strings.get(signatures[at + 2]));
+        for (int p = 0; p < n; p++) parameters.add(strings.get(data.get(signaturesAt + at + 5 + p)));
+        return new Signature(strings.get(data.get(signaturesAt + at)), parameters.build(), strings.get(data.get(signaturesAt + at + 1)), data.get(signaturesAt + at + 3) != 0,
+                strings.get(data.get(signaturesAt + at + 2)));
     }
 
     private Member memberAt(int i) {
         int k = i * MEMBER_WIDTH;
-        return new Member(strings.get(members[k]), strings.get(members[k + 1]), KINDS[members[k + 2]], spanAt(members, k + 3));
+        return new Member(strings.get(data.get(membersAt + k)), strings.get(data.get(membersAt + k + 1)), KINDS[data.get(membersAt + k + 2)], spanAt(membersAt + k + 3));
     }
 
     public ImmutableList<Member> members() {
-        int n = members.length / MEMBER_WIDTH;
+        int n = (usesAt - membersAt) / MEMBER_WIDTH;
         if (n == 0) return ImmutableList.of();
         ImmutableList.Builder<Member> out = ImmutableList.builderWithExpectedSize(n);
         for (int i = 0; i < n; i++) out.add(memberAt(i));
@@ -292,8 +333,8 @@ public final class FileSummary {
     /** The signatures of the callable declared as {@code name}, in source order. */
     public ImmutableList<Signature> signatures(String name) {
         ImmutableList.Builder<Signature> out = null;
-        for (int at = 0; at < signatures.length; at += 5 + signatures[at + 4]) {
-            if (!strings.equals(signatures[at], name)) continue;
+        for (int at = 0; at < (membersAt - signaturesAt); at += 5 + data.get(signaturesAt + at + 4)) {
+            if (!strings.equals(data.get(signaturesAt + at), name)) continue;
             if (out == null) out = ImmutableList.builder();
             out.add(signatureAt(at));
         }
@@ -315,8 +356,8 @@ public final class FileSummary {
     /** The members of {@code container} named {@code name} (merged namespaces may declare it twice), in source order. */
     public ImmutableList<Member> members(String container, String name) {
         ImmutableList.Builder<Member> out = null;
-        for (int i = 0, k = 0; k < members.length; i++, k += MEMBER_WIDTH) {
-            if (!strings.equals(members[k + 1], name) || !strings.equals(members[k], container)) continue;
+        for (int i = 0, k = 0; k < (usesAt - membersAt); i++, k += MEMBER_WIDTH) {
+            if (!strings.equals(data.get(membersAt + k + 1), name) || !strings.equals(data.get(membersAt + k), container)) continue;
             if (out == null) out = ImmutableList.builder();
             out.add(memberAt(i));
         }
@@ -326,8 +367,8 @@ public final class FileSummary {
     /** The members of {@code container}, in source order. */
     public ImmutableList<Member> membersOf(String container) {
         ImmutableList.Builder<Member> out = null;
-        for (int i = 0, k = 0; k < members.length; i++, k += MEMBER_WIDTH) {
-            if (!strings.equals(members[k], container)) continue;
+        for (int i = 0, k = 0; k < (usesAt - membersAt); i++, k += MEMBER_WIDTH) {
+            if (!strings.equals(data.get(membersAt + k), container)) continue;
             if (out == null) out = ImmutableList.builder();
             out.add(memberAt(i));
         }
@@ -409,31 +450,31 @@ public final class FileSummary {
      * (a file created since, or a specifier this file does not contain) resolved now; null for none.
      */
     public Path resolve(String specifier) {
-        for (int i = 0; i < resolvedFiles.length; i++) if (strings.equals(resolvedSpecifiers[i], specifier)) return resolvedFiles[i];
+        for (int i = 0; i < resolvedFiles.length; i++) if (strings.equals(data.get(resolvedSpecifiersAt + i), specifier)) return resolvedFiles[i];
         return ModuleResolver.resolveFrom(path, specifier);
     }
 
     /** The export named {@code name}, or null. */
     public Export export(String name) {
-        for (int i = 0, k = 0; k < exports.length; i++, k += EXPORT_WIDTH) if (strings.equals(exports[k], name)) return exportAt(i);
+        for (int i = 0, k = 0; k < (starExportsAt - exportsAt); i++, k += EXPORT_WIDTH) if (strings.equals(data.get(exportsAt + k), name)) return exportAt(i);
         return null;
     }
 
     /** The top-level declaration named {@code name} (the first of merged ones), or null. */
     public Declaration declaration(String name) {
-        for (int i = 0, k = 0; k < declarations.length; i++, k += DECLARATION_WIDTH) if (strings.equals(declarations[k], name)) return declarationAt(i);
+        for (int i = 0, k = 0; k < exportsAt; i++, k += DECLARATION_WIDTH) if (strings.equals(data.get(k), name)) return declarationAt(i);
         return null;
     }
 
     /** The import binding whose local name starts at {@code line}:{@code column}, or null. */
     public Import importAt(int line, int column) {
-        for (int i = 0, k = 0; k < imports.length; i++, k += IMPORT_WIDTH) if (imports[k + 3] == line && imports[k + 4] == column) return importAt(i);
+        for (int i = 0, k = 0; k < (moduleSpecifiersAt - importsAt); i++, k += IMPORT_WIDTH) if (data.get(importsAt + k + 3) == line && data.get(importsAt + k + 4) == column) return importAt(i);
         return null;
     }
 
     /** The import binding named {@code localName}, or null. */
     public Import importOf(String localName) {
-        for (int i = 0, k = 0; k < imports.length; i++, k += IMPORT_WIDTH) if (strings.equals(imports[k], localName)) return importAt(i);
+        for (int i = 0, k = 0; k < (moduleSpecifiersAt - importsAt); i++, k += IMPORT_WIDTH) if (strings.equals(data.get(importsAt + k), localName)) return importAt(i);
         return null;
     }
 }

@@ -1,0 +1,38 @@
+package dev.arenals.server.workspace;
+
+/**
+ * The ints of a {@link FileSummary}, kept in 16 bits each when every one fits (value + 1, so that
+ * -1 is 0), else in 32: most files' lines, columns and string indexes are under 65,535.
+ */
+abstract class Columns {
+    abstract int get(int i);
+
+    abstract int size();
+
+    static Columns of(int[] values) {
+        for (int v : values) if (v < -1 || v >= 0xFFFF) return new Wide(values);
+        char[] narrow = new char[values.length];
+        for (int i = 0; i < values.length; i++) narrow[i] = (char) (values[i] + 1);
+        return new Narrow(narrow);
+    }
+
+    private static final class Narrow extends Columns {
+        private final char[] values;
+
+        Narrow(char[] values) { this.values = values; }
+
+        @Override int get(int i) { return values[i] - 1; }
+
+        @Override int size() { return values.length; }
+    }
+
+    private static final class Wide extends Columns {
+        private final int[] values;
+
+        Wide(int[] values) { this.values = values; }
+
+        @Override int get(int i) { return values[i]; }
+
+        @Override int size() { return values.length; }
+    }
+}
