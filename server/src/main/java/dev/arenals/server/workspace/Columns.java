@@ -9,10 +9,14 @@ abstract class Columns {
 
     abstract int size();
 
-    static Columns of(int[] values) {
-        for (int v : values) if (v < -1 || v >= 0xFFFF) return new Wide(values);
-        char[] narrow = new char[values.length];
-        for (int i = 0; i < values.length; i++) narrow[i] = (char) (values[i] + 1);
+    /** The first {@code size} of {@code values} (copied). */
+    static Columns of(int[] values, int size) {
+        for (int i = 0; i < size; i++) {
+            int v = values[i];
+            if (v < -1 || v >= 0xFFFF) return new Wide(java.util.Arrays.copyOf(values, size));
+        }
+        char[] narrow = new char[size];
+        for (int i = 0; i < size; i++) narrow[i] = (char) (values[i] + 1);
         return new Narrow(narrow);
     }
 

@@ -55,95 +55,99 @@ public final class FileSummary {
         this.path = path;
         this.uri = uri;
         this.sourceChars = sourceChars;
-        SummaryStrings.Builder table = new SummaryStrings.Builder();
-        int[] declarationInts = declarations.isEmpty() ? NONE : new int[declarations.size() * DECLARATION_WIDTH];
-        for (int i = 0, k = 0; i < declarations.size(); i++, k += DECLARATION_WIDTH) {
-            Declaration d = declarations.get(i);
-            declarationInts[k] = table.add(d.name());
-            declarationInts[k + 1] = d.kind().ordinal() << 1 | (d.exported() ? 1 : 0);
-            putSpan(declarationInts, k + 2, d.span());
-        }
-        int[] exportInts = exports.isEmpty() ? NONE : new int[exports.size() * EXPORT_WIDTH];
-        for (int i = 0, k = 0; i < exports.size(); i++, k += EXPORT_WIDTH) {
-            Export e = exports.get(i);
-            exportInts[k] = table.add(e.exportedName());
-            exportInts[k + 1] = table.add(e.localName());
-            exportInts[k + 2] = table.add(e.fromSpecifier());
-            putSpan(exportInts, k + 3, e.span());
-            exportInts[k + 6] = e.commonJs() ? 1 : 0;
-        }
-        int[] starInts = refs(starExports, table);
-        int[] importInts = imports.isEmpty() ? NONE : new int[imports.size() * IMPORT_WIDTH];
-        IntList uses = new IntList();
-        for (int i = 0, k = 0; i < imports.size(); i++, k += IMPORT_WIDTH) {
-            Import im = imports.get(i);
-            importInts[k] = table.add(im.localName());
-            importInts[k + 1] = table.add(im.importedName());
-            importInts[k + 2] = table.add(im.specifier());
-            putSpan(importInts, k + 3, im.span());
-            if (im.importedSpan() != null) putSpan(importInts, k + 6, im.importedSpan());
-            else importInts[k + 6] = -1;
-            if (im.uses() != null) {
-                importInts[k + 9] = uses.size();
-                uses.add(im.uses().length / 3);
-                for (int u : im.uses()) uses.add(u);
-            } else {
-                importInts[k + 9] = -1;
+        this.ambientModules = ambientModules;
+        this.signatureCount = signatures.size();
+        // the thread's scratch (indexing threads make tens of thousands of these): only the kept arrays are new
+        Scratch scratch = SCRATCH.get();
+        SummaryStrings.Builder table = scratch.strings;
+        IntList ints = scratch.ints, uses = scratch.uses;
+        table.reset();
+        ints.clear();
+        uses.clear();
+        try {
+            for (Declaration d : declarations) {
+                ints.add(table.add(d.name()));
+                ints.add(d.kind().ordinal() << 1 | (d.exported() ? 1 : 0));
+                addSpan(ints, d.span());
             }
-        }
-        int[] specifierInts = refs(moduleSpecifiers, table);
-        int[] resolvedSpecifiers;
-        if (resolvedModules.isEmpty()) {
-            resolvedSpecifiers = NONE;
-            this.resolvedFiles = NO_PATHS;
-        } else {
-            resolvedSpecifiers = new int[resolvedModules.size()];
-            this.resolvedFiles = new Path[resolvedModules.size()];
+            this.exportsAt = ints.size();
+            for (Export e : exports) {
+                ints.add(table.add(e.exportedName()));
+                ints.add(table.add(e.localName()));
+                ints.add(table.add(e.fromSpecifier()));
+                addSpan(ints, e.span());
+                ints.add(e.commonJs() ? 1 : 0);
+            }
+            this.starExportsAt = ints.size();
+            for (String from : starExports) ints.add(table.add(from));
+            this.importsAt = ints.size();
+            for (Import im : imports) {
+                ints.add(table.add(im.localName()));
+                ints.add(table.add(im.importedName()));
+                ints.add(table.add(im.specifier()));
+                addSpan(ints, im.span());
+                if (im.importedSpan() != null) {
+                    addSpan(ints, im.importedSpan());
+                } else {
+                    ints.add(-1);
+                    ints.add(0);
+                    ints.add(0);
+                }
+                if (im.uses() != null) {
+                    ints.add(uses.size());
+                    uses.add(im.uses().length / 3);
+                    for (int u : im.uses()) uses.add(u);
+                } else {
+                    ints.add(-1);
+                }
+            }
+            this.moduleSpecifiersAt = ints.size();
+            for (String specifier : moduleSpecifiers) ints.add(table.add(specifier));
+            this.resolvedSpecifiersAt = ints.size();
+            this.resolvedFiles = resolvedModules.isEmpty() ? NO_PATHS : new Path[resolvedModules.size()];
             int r = 0;
             for (java.util.Map.Entry<String, Path> e : resolvedModules.entrySet()) {
-                resolvedSpecifiers[r] = table.add(e.getKey());
+                ints.add(table.add(e.getKey()));
                 resolvedFiles[r++] = e.getValue();
             }
+            this.signaturesAt = ints.size();
+            for (Signature sig : signatures) {
+                ints.add(table.add(sig.name()));
+                ints.add(table.add(sig.returns()));
+                ints.add(table.add(sig.jsDoc()));
+                ints.add(sig.construct() ? 1 : 0);
+                ints.add(sig.parameters().size());
+                for (String parameter : sig.parameters()) ints.add(table.add(parameter));
+            }
+            this.membersAt = ints.size();
+            for (Member m : members) {
+                ints.add(table.add(m.container()));
+                ints.add(table.add(m.name()));
+                ints.add(m.kind().ordinal());
+                addSpan(ints, m.span());
+            }
+            this.usesAt = ints.size();
+            for (int i = 0, n = uses.size(); i < n; i++) ints.add(uses.get(i));
+            this.dataEnd = ints.size();
+            this.data = ints.toColumns();
+            this.strings = table.build();
+        } finally {
+            table.reset(); // no reference to this file's strings stays with the thread
         }
-        this.ambientModules = ambientModules;
-        int signatureLength = 0;
-        for (Signature sig : signatures) signatureLength += 5 + sig.parameters().size();
-        int[] signatureInts = signatureLength == 0 ? NONE : new int[signatureLength];
-        this.signatureCount = signatures.size();
-        int at = 0;
-        for (Signature sig : signatures) {
-            signatureInts[at++] = table.add(sig.name());
-            signatureInts[at++] = table.add(sig.returns());
-            signatureInts[at++] = table.add(sig.jsDoc());
-            signatureInts[at++] = sig.construct() ? 1 : 0;
-            signatureInts[at++] = sig.parameters().size();
-            for (String parameter : sig.parameters()) signatureInts[at++] = table.add(parameter);
-        }
-        int[] memberInts = members.isEmpty() ? NONE : new int[members.size() * MEMBER_WIDTH];
-        for (int i = 0, k = 0; i < members.size(); i++, k += MEMBER_WIDTH) {
-            Member m = members.get(i);
-            memberInts[k] = table.add(m.container());
-            memberInts[k + 1] = table.add(m.name());
-            memberInts[k + 2] = m.kind().ordinal();
-            putSpan(memberInts, k + 3, m.span());
-        }
-        this.strings = table.build();
-        // one array for all: its sections' starts
-        int[][] sections = {declarationInts, exportInts, starInts, importInts, specifierInts, resolvedSpecifiers, signatureInts, memberInts, uses.toArray()};
-        int[] starts = new int[sections.length + 1];
-        for (int i = 0; i < sections.length; i++) starts[i + 1] = starts[i] + sections[i].length;
-        int[] all = new int[starts[sections.length]];
-        for (int i = 0; i < sections.length; i++) System.arraycopy(sections[i], 0, all, starts[i], sections[i].length);
-        this.data = Columns.of(all);
-        this.exportsAt = starts[1];
-        this.starExportsAt = starts[2];
-        this.importsAt = starts[3];
-        this.moduleSpecifiersAt = starts[4];
-        this.resolvedSpecifiersAt = starts[5];
-        this.signaturesAt = starts[6];
-        this.membersAt = starts[7];
-        this.usesAt = starts[8];
-        this.dataEnd = starts[9];
+    }
+
+    /** One thread's reusable buffers for building summaries. */
+    private static final class Scratch {
+        final SummaryStrings.Builder strings = new SummaryStrings.Builder();
+        final IntList ints = new IntList(), uses = new IntList();
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    private static void addSpan(IntList into, Span span) {
+        into.add(span.line());
+        into.add(span.startColumn());
+        into.add(span.endColumn());
     }
 
     /** The summary without ambient modules, signatures and members (the form before they were kept). */
@@ -153,11 +157,6 @@ public final class FileSummary {
         this(path, uri, declarations, exports, starExports, imports, moduleSpecifiers, resolvedModules, sourceChars, ImmutableList.of(), ImmutableList.of(), ImmutableList.of());
     }
 
-    private static void putSpan(int[] into, int at, Span span) {
-        into[at] = span.line();
-        into[at + 1] = span.startColumn();
-        into[at + 2] = span.endColumn();
-    }
 
     private Span spanAt(int at) { return new Span(data.get(at), data.get(at + 1), data.get(at + 2)); }
 
@@ -170,27 +169,29 @@ public final class FileSummary {
         return out;
     }
 
-    /** A growable int array, for the constructor. */
+    /** A growable int array, for the constructor (its storage stays with the thread, up to a bound). */
     private static final class IntList {
-        private int[] values = new int[8];
+        private static final int KEPT = 1 << 16;
+        private int[] values = new int[256];
         private int size;
 
         int size() { return size; }
+
+        int get(int i) { return values[i]; }
+
+        void clear() {
+            if (values.length > KEPT) values = new int[256];
+            size = 0;
+        }
 
         void add(int v) {
             if (size == values.length) values = java.util.Arrays.copyOf(values, size * 2);
             values[size++] = v;
         }
 
-        int[] toArray() { return size == 0 ? NONE : java.util.Arrays.copyOf(values, size); }
+        Columns toColumns() { return Columns.of(values, size); }
     }
 
-    private static int[] refs(ImmutableList<String> list, SummaryStrings.Builder table) {
-        if (list.isEmpty()) return NONE;
-        int[] out = new int[list.size()];
-        for (int i = 0; i < out.length; i++) out[i] = table.add(list.get(i));
-        return out;
-    }
 
     private ImmutableList<String> stringsOf(int from, int to) {
         if (from == to) return ImmutableList.of();

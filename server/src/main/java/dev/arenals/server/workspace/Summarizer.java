@@ -760,8 +760,9 @@ public final class Summarizer {
             imports.add(new Import(nameOf(local), imported, from, span(local)));
             noteImportName(arena.data(local));
             if (withUses && arena.kind(c) == IMPORT_SPECIFIER && arena.kind(arena.firstChild(c)) == IDENTIFIER_NAME) {
-                if (importedSpans == null) importedSpans = new java.util.HashMap<>();
-                importedSpans.put(importCount - 1, span(arena.firstChild(c)));
+                if (importedSpans == null || importedSpans.length < importCount) importedSpans = java.util.Arrays.copyOf(
+                        importedSpans == null ? new Span[8] : importedSpans, Math.max(8, importCount * 2));
+                importedSpans[importCount - 1] = span(arena.firstChild(c));
             }
         }
     }
@@ -785,7 +786,7 @@ public final class Summarizer {
     private int importCount;
 
     /** With uses kept: the span of {@code a} in {@code import { a as x }}, by import index. */
-    private java.util.Map<Integer, Span> importedSpans;
+    private Span[] importedSpans;
 
     private void noteImportName(int id) {
         if (importCount == importNameIds.length) importNameIds = java.util.Arrays.copyOf(importNameIds, importCount * 2);
@@ -862,7 +863,8 @@ public final class Summarizer {
         for (int i = 0; i < n; i++) {
             Import imported = importList.get(i);
             int[] found = uses[importSlot[i]];
-            Span importedSpan = found == null || importedSpans == null || imported.localName().equals(imported.importedName()) ? null : importedSpans.get(i);
+            Span importedSpan = found == null || importedSpans == null || i >= importedSpans.length || imported.localName().equals(imported.importedName())
+                    ? null : importedSpans[i];
             out.add(new Import(imported.localName(), imported.importedName(), imported.specifier(), imported.span(), found, importedSpan));
         }
         useKeys = useSlots = null;
@@ -890,10 +892,7 @@ public final class Summarizer {
         if (slot < 0 || uses[slot] == null) return;
         int k = filled[slot];
         if (k + 3 > uses[slot].length) uses[slot] = java.util.Arrays.copyOf(uses[slot], Math.max(6, uses[slot].length * 2));
-        Span at = span(node);
-        uses[slot][k] = at.line();
-        uses[slot][k + 1] = at.startColumn();
-        uses[slot][k + 2] = at.endColumn();
+        spanInto(arena.start(node), arena.end(node), uses[slot], k);
         filled[slot] = k + 3;
     }
 
@@ -1010,6 +1009,14 @@ public final class Summarizer {
     private Span span(int node) { return span(arena.start(node), arena.end(node)); }
 
     private Span span(int start, int end) {
+        spanInto(start, end, spanScratch, 0);
+        return new Span(spanScratch[0], spanScratch[1], spanScratch[2]);
+    }
+
+    private final int[] spanScratch = new int[3];
+
+    /** The line, start column and end column of [start, end) into {@code out} from {@code at} (no Span made). */
+    private void spanInto(int start, int end, int[] out, int at) {
         if (linesUpTo >= 0 && end >= linesUpTo) {
             // grow geometrically: each rebuild rescans from the start
             int length = arena.sourceLength();
@@ -1020,6 +1027,8 @@ public final class Summarizer {
         int line = lines.lineOf(start);
         int lineStart = lines.lineStart(line);
         int endOnLine = line == lines.lineOf(end) ? end : start;
-        return new Span(line, encoding.columnOf(text, lineStart, start), encoding.columnOf(text, lineStart, endOnLine));
+        out[at] = line;
+        out[at + 1] = encoding.columnOf(text, lineStart, start);
+        out[at + 2] = encoding.columnOf(text, lineStart, endOnLine);
     }
 }

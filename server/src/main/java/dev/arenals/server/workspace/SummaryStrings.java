@@ -2,7 +2,6 @@ package dev.arenals.server.workspace;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.HashMap;
 
 /**
  * The strings of one {@link FileSummary} (names, specifiers, signatures' text) in one array: Latin-1
@@ -79,37 +78,74 @@ final class SummaryStrings {
         @Override public String toString() { return get(index); }
     }
 
-    /** Collects the strings of one summary, each distinct one once. Not thread-safe. */
+    /** Collects the strings of one summary, each distinct one once; reusable ({@link #reset}). Not thread-safe. */
     static final class Builder {
-        private final HashMap<String, Integer> indexOf = new HashMap<>();
-        private final StringBuilder text = new StringBuilder();
-        private int[] ends = new int[16];
-        private int count;
+        private static final int KEPT_CHARS = 1 << 16;
+        private String[] added = new String[64];
+        private int[] ends = new int[64];
+        /** Open addressing: index + 1 of an added string, by its hash. */
+        private int[] slots = new int[128];
+        private char[] text = new char[1024];
+        private int count, length;
         private boolean wide;
+
+        /** Forgets what was added (and the strings themselves). */
+        void reset() {
+            java.util.Arrays.fill(added, 0, count, null);
+            java.util.Arrays.fill(slots, 0);
+            if (text.length > KEPT_CHARS) text = new char[1024];
+            if (added.length > KEPT_CHARS) {
+                added = new String[64];
+                ends = new int[64];
+                slots = new int[128];
+            }
+            count = 0;
+            length = 0;
+            wide = false;
+        }
 
         /** The index of {@code s} (added when new); -1 for null. */
         int add(String s) {
             if (s == null) return -1;
-            Integer known = indexOf.get(s);
-            if (known != null) return known;
-            for (int k = 0, n = s.length(); k < n && !wide; k++) if (s.charAt(k) > 0xFF) wide = true;
-            text.append(s);
-            if (count == ends.length) ends = Arrays.copyOf(ends, count * 2);
-            ends[count] = text.length();
-            indexOf.put(s, count);
-            return count++;
+            int mask = slots.length - 1, h = mix(s.hashCode()) & mask;
+            for (int slot; (slot = slots[h]) != 0; h = (h + 1) & mask) {
+                String known = added[slot - 1];
+                if (known == s || known.equals(s)) return slot - 1;
+            }
+            int n = s.length();
+            if (length + n > text.length) text = java.util.Arrays.copyOf(text, Math.max(text.length * 2, length + n));
+            s.getChars(0, n, text, length);
+            for (int k = length; k < length + n && !wide; k++) if (text[k] > 0xFF) wide = true;
+            length += n;
+            if (count == added.length) {
+                added = java.util.Arrays.copyOf(added, count * 2);
+                ends = java.util.Arrays.copyOf(ends, count * 2);
+            }
+            added[count] = s;
+            ends[count] = length;
+            slots[h] = count + 1;
+            count++;
+            if (count * 2 > slots.length) rehash();
+            return count - 1;
+        }
+
+        private static int mix(int h) { return h ^ (h >>> 16) * 0x9E3779B9; }
+
+        private void rehash() {
+            slots = new int[slots.length * 2];
+            int mask = slots.length - 1;
+            for (int i = 0; i < count; i++) {
+                int h = mix(added[i].hashCode()) & mask;
+                while (slots[h] != 0) h = (h + 1) & mask;
+                slots[h] = i + 1;
+            }
         }
 
         SummaryStrings build() {
             if (count == 0) return EMPTY;
-            int n = text.length();
-            if (wide) {
-                char[] chars = new char[n];
-                text.getChars(0, n, chars, 0);
-                return new SummaryStrings(null, chars, Arrays.copyOf(ends, count));
-            }
-            byte[] bytes = new byte[n];
-            for (int k = 0; k < n; k++) bytes[k] = (byte) text.charAt(k);
+            if (wide) return new SummaryStrings(null, java.util.Arrays.copyOf(text, length), Arrays.copyOf(ends, count));
+            byte[] bytes = new byte[length];
+            for (int k = 0; k < length; k++) bytes[k] = (byte) text[k];
             return new SummaryStrings(bytes, null, Arrays.copyOf(ends, count));
         }
     }
