@@ -61,17 +61,19 @@ public final class FileSummary {
         Scratch scratch = SCRATCH.get();
         SummaryStrings.Builder table = scratch.strings;
         IntList ints = scratch.ints, uses = scratch.uses;
-        table.reset();
+        table.reset(); // forgets the previous summary's strings
         ints.clear();
         uses.clear();
-        try {
-            for (Declaration d : declarations) {
+        {
+            for (int i = 0, n = declarations.size(); i < n; i++) {
+                Declaration d = declarations.get(i);
                 ints.add(table.add(d.name()));
                 ints.add(d.kind().ordinal() << 1 | (d.exported() ? 1 : 0));
                 addSpan(ints, d.span());
             }
             this.exportsAt = ints.size();
-            for (Export e : exports) {
+            for (int i = 0, n = exports.size(); i < n; i++) {
+                Export e = exports.get(i);
                 ints.add(table.add(e.exportedName()));
                 ints.add(table.add(e.localName()));
                 ints.add(table.add(e.fromSpecifier()));
@@ -79,9 +81,10 @@ public final class FileSummary {
                 ints.add(e.commonJs() ? 1 : 0);
             }
             this.starExportsAt = ints.size();
-            for (String from : starExports) ints.add(table.add(from));
+            for (int i = 0, n = starExports.size(); i < n; i++) ints.add(table.add(starExports.get(i)));
             this.importsAt = ints.size();
-            for (Import im : imports) {
+            for (int i = 0, n = imports.size(); i < n; i++) {
+                Import im = imports.get(i);
                 ints.add(table.add(im.localName()));
                 ints.add(table.add(im.importedName()));
                 ints.add(table.add(im.specifier()));
@@ -96,13 +99,13 @@ public final class FileSummary {
                 if (im.uses() != null) {
                     ints.add(uses.size());
                     uses.add(im.uses().length / 3);
-                    for (int u : im.uses()) uses.add(u);
+                    for (int u = 0, m = im.uses().length; u < m; u++) uses.add(im.uses()[u]);
                 } else {
                     ints.add(-1);
                 }
             }
             this.moduleSpecifiersAt = ints.size();
-            for (String specifier : moduleSpecifiers) ints.add(table.add(specifier));
+            for (int i = 0, n = moduleSpecifiers.size(); i < n; i++) ints.add(table.add(moduleSpecifiers.get(i)));
             this.resolvedSpecifiersAt = ints.size();
             this.resolvedFiles = resolvedModules.isEmpty() ? NO_PATHS : new Path[resolvedModules.size()];
             int r = 0;
@@ -111,16 +114,18 @@ public final class FileSummary {
                 resolvedFiles[r++] = e.getValue();
             }
             this.signaturesAt = ints.size();
-            for (Signature sig : signatures) {
+            for (int i = 0, n = signatures.size(); i < n; i++) {
+                Signature sig = signatures.get(i);
                 ints.add(table.add(sig.name()));
                 ints.add(table.add(sig.returns()));
                 ints.add(table.add(sig.jsDoc()));
                 ints.add(sig.construct() ? 1 : 0);
                 ints.add(sig.parameters().size());
-                for (String parameter : sig.parameters()) ints.add(table.add(parameter));
+                for (int p = 0, m = sig.parameters().size(); p < m; p++) ints.add(table.add(sig.parameters().get(p)));
             }
             this.membersAt = ints.size();
-            for (Member m : members) {
+            for (int i = 0, n = members.size(); i < n; i++) {
+                Member m = members.get(i);
                 ints.add(table.add(m.container()));
                 ints.add(table.add(m.name()));
                 ints.add(m.kind().ordinal());
@@ -131,8 +136,6 @@ public final class FileSummary {
             this.dataEnd = ints.size();
             this.data = ints.toColumns();
             this.strings = table.build();
-        } finally {
-            table.reset(); // no reference to this file's strings stays with the thread
         }
     }
 
