@@ -220,6 +220,9 @@ public final class FileSummary {
     /** The name of the {@code i}th declaration as a view, no String made (for scans of every declaration). */
     public CharSequence declarationName(int i) { return strings.chars(data.get(i * DECLARATION_WIDTH)); }
 
+    /** Whether the {@code i}th declaration is exported. */
+    public boolean declarationExported(int i) { return (data.get(i * DECLARATION_WIDTH + 1) & 1) != 0; }
+
     /** Whether the {@code i}th declaration is named {@code name}. */
     public boolean declarationNamed(int i, String name) { return strings.equals(data.get(i * DECLARATION_WIDTH), name); }
 
