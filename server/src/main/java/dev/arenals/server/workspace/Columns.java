@@ -7,8 +7,6 @@ package dev.arenals.server.workspace;
 abstract class Columns {
     abstract int get(int i);
 
-    abstract int size();
-
     /** The first {@code size} of {@code values} (copied). */
     static Columns of(int[] values, int size) {
         for (int i = 0; i < size; i++) {
@@ -26,8 +24,6 @@ abstract class Columns {
         Narrow(char[] values) { this.values = values; }
 
         @Override int get(int i) { return values[i] - 1; }
-
-        @Override int size() { return values.length; }
     }
 
     private static final class Wide extends Columns {
@@ -36,7 +32,5 @@ abstract class Columns {
         Wide(int[] values) { this.values = values; }
 
         @Override int get(int i) { return values[i]; }
-
-        @Override int size() { return values.length; }
     }
 }

@@ -18,9 +18,9 @@ import java.nio.file.Path;
  * {@link Import}…) are made when a reader asks, and the lookups by name compare in the table.
  */
 public final class FileSummary {
-    // Kept flat: the strings in one per-file table, each record's fields as ints in one column
-    // array per kind (no Span, String or record object per entry); the records below are made
-    // when a reader asks for them.
+    // Kept flat: the strings in one per-file table, every record's fields as ints in one column
+    // array (no Span, String or record object per entry); the records below are made when a
+    // reader asks for them.
     private final Path path;
     private final String uri;
     private final long sourceChars;
@@ -38,14 +38,13 @@ public final class FileSummary {
      * end). Uses: per import with known uses, their count, then (line, start, end) each.
      */
     private final Columns data;
-    private final int exportsAt, starExportsAt, importsAt, moduleSpecifiersAt, resolvedSpecifiersAt, signaturesAt, membersAt, usesAt, dataEnd;
+    private final int exportsAt, starExportsAt, importsAt, moduleSpecifiersAt, resolvedSpecifiersAt, signaturesAt, membersAt, usesAt;
     private final Path[] resolvedFiles;
     private final ImmutableList<AmbientModule> ambientModules;
     private final int signatureCount;
 
     private static final int DECLARATION_WIDTH = 5, EXPORT_WIDTH = 7, IMPORT_WIDTH = 10, MEMBER_WIDTH = 6;
     private static final Kind[] KINDS = Kind.values();
-    private static final int[] NONE = new int[0];
     private static final Path[] NO_PATHS = new Path[0];
 
     public FileSummary(Path path, String uri, ImmutableList<Declaration> declarations, ImmutableList<Export> exports,
@@ -133,7 +132,6 @@ public final class FileSummary {
             }
             this.usesAt = ints.size();
             for (int i = 0, n = uses.size(); i < n; i++) ints.add(uses.get(i));
-            this.dataEnd = ints.size();
             this.data = ints.toColumns();
             this.strings = table.build();
         }

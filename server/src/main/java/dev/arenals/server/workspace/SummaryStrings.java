@@ -88,11 +88,14 @@ final class SummaryStrings {
         private char[] text = new char[1024];
         private int count, length;
         private boolean wide;
+        /** Whether {@link #slots} holds the strings (past {@link #SCANNED}). */
+        private boolean hashed;
 
         /** Forgets what was added (and the strings themselves). */
         void reset() {
             java.util.Arrays.fill(added, 0, count, null);
-            java.util.Arrays.fill(slots, 0);
+            if (hashed) java.util.Arrays.fill(slots, 0);
+            hashed = false;
             if (text.length > KEPT_CHARS) text = new char[1024];
             if (added.length > KEPT_CHARS) {
                 added = new String[64];
@@ -104,14 +107,34 @@ final class SummaryStrings {
             wide = false;
         }
 
-        /** The index of {@code s} (added when new); -1 for null. */
+        /** Up to this many strings, a repeat is found by identity alone (no hash of each fresh string). */
+        private static final int SCANNED = 48;
+
+        /**
+         * The index of {@code s} (added when new); -1 for null. The first {@link #SCANNED} strings
+         * are compared by identity (the summarizer hands out one String per name, so a repeated
+         * name is the same object; an equal copy is kept twice, a few bytes); beyond, by value.
+         */
         int add(String s) {
             if (s == null) return -1;
+            if (count < SCANNED) {
+                for (int i = count - 1; i >= 0; i--) if (added[i] == s) return i;
+                return append(s, -1);
+            }
+            if (!hashed) { // the strings added so far go into the table
+                hashed = true;
+                rehash();
+            }
             int mask = slots.length - 1, h = mix(s.hashCode()) & mask;
             for (int slot; (slot = slots[h]) != 0; h = (h + 1) & mask) {
                 String known = added[slot - 1];
                 if (known == s || known.equals(s)) return slot - 1;
             }
+            return append(s, h);
+        }
+
+        /** Adds {@code s}, into hash slot {@code h} (-1: not hashed yet). */
+        private int append(String s, int h) {
             int n = s.length();
             if (length + n > text.length) text = java.util.Arrays.copyOf(text, Math.max(text.length * 2, length + n));
             s.getChars(0, n, text, length);
@@ -123,16 +146,17 @@ final class SummaryStrings {
             }
             added[count] = s;
             ends[count] = length;
-            slots[h] = count + 1;
+            if (h >= 0) slots[h] = count + 1;
             count++;
-            if (count * 2 > slots.length) rehash();
+            if (h >= 0 && count * 2 > slots.length) rehash();
             return count - 1;
         }
 
         private static int mix(int h) { return h ^ (h >>> 16) * 0x9E3779B9; }
 
         private void rehash() {
-            slots = new int[slots.length * 2];
+            if (count * 2 > slots.length) slots = new int[Integer.highestOneBit(count * 4)];
+            else java.util.Arrays.fill(slots, 0);
             int mask = slots.length - 1;
             for (int i = 0; i < count; i++) {
                 int h = mix(added[i].hashCode()) & mask;

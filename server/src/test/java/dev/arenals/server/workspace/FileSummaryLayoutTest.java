@@ -67,6 +67,19 @@ class FileSummaryLayoutTest {
     @Test
     void narrowColumnsAndLatin1Strings() { roundTrip(40, "f\u00e9"); }
 
+    /** Past the strings found by identity, the table finds repeats by value; every name comes back. */
+    @Test
+    void manyStringsRepeatedAsEqualCopies() {
+        ImmutableList.Builder<Declaration> declarations = ImmutableList.builder();
+        for (int i = 0; i < 300; i++) declarations.add(new Declaration(new String("n" + (i % 120)), Kind.VARIABLE, new Span(i, 0, 4), i % 2 == 0));
+        ImmutableList<Declaration> all = declarations.build();
+        FileSummary s = new FileSummary(Path.of("/w/a.ts"), null, all, ImmutableList.of(), ImmutableList.of(), ImmutableList.of(), ImmutableList.of(),
+                ImmutableMap.of(), 0);
+        assertEquals(all, s.declarations());
+        assertEquals(all.get(7), s.declaration("n7"));
+        for (int i = 0; i < all.size(); i++) assertEquals(all.get(i).exported(), s.declarationExported(i));
+    }
+
     @Test
     void wideColumnsAndWideStrings() { roundTrip(70_000, "\u03bb\u30c6"); }
 }
