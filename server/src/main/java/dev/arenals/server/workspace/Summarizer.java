@@ -840,6 +840,9 @@ public final class Summarizer {
         int[][] uses = new int[slots][];
         int[] filled = new int[slots];
         for (int slot = 0; slot < slots; slot++) if (!unknown[slot] && declared[slot] == 1) uses[slot] = NO_USES;
+        // a name used more often than this stays unknown (parsed on request): a generated file must
+        // not make its summary as large as its tree
+        int[] budget = {MAX_KEPT_USES};
         // second pass: the references, with the local names of export { a } (no from)
         int nextSkip = 0;
         for (int node = 0; node < count; node++) {
@@ -850,9 +853,9 @@ public final class Summarizer {
             }
             int kind = arena.kind(node);
             if (kind == IDENTIFIER_REFERENCE) {
-                addUse(node, uses, filled);
+                addUse(node, uses, filled, budget);
             } else if (kind == EXPORT_NAMED) {
-                for (int spec = firstExportLocal(node); spec >= 0; spec = exportLocalFrom(arena.nextSibling(spec))) addUse(arena.firstChild(spec), uses, filled);
+                for (int spec = firstExportLocal(node); spec >= 0; spec = exportLocalFrom(arena.nextSibling(spec))) addUse(arena.firstChild(spec), uses, filled, budget);
             }
         }
         ImmutableList.Builder<Import> out = ImmutableList.builderWithExpectedSize(n);
@@ -887,9 +890,13 @@ public final class Summarizer {
     }
 
     /** Appends the name range of {@code node} to its import's uses, when that import's uses are known. */
-    private void addUse(int node, int[][] uses, int[] filled) {
+    private void addUse(int node, int[][] uses, int[] filled, int[] budget) {
         int slot = slotOfName(arena.data(node));
         if (slot < 0 || uses[slot] == null) return;
+        if (--budget[0] < 0) {
+            uses[slot] = null;
+            return;
+        }
         int k = filled[slot];
         if (k + 3 > uses[slot].length) uses[slot] = java.util.Arrays.copyOf(uses[slot], Math.max(6, uses[slot].length * 2));
         spanInto(arena.start(node), arena.end(node), uses[slot], k);
@@ -916,6 +923,8 @@ public final class Summarizer {
     }
 
     private static final int[] NO_USES = new int[0];
+    /** Most uses kept for one file (three ints each). */
+    static final int MAX_KEPT_USES = 20_000;
 
     /**
      * The (line, start, end) triples in source order: as found when node order is source order

@@ -72,6 +72,14 @@ class ImportUsesTest {
     }
 
     @Test
+    void aFileWithMoreUsesThanTheSummaryKeepsLeavesThemUnknown() {
+        FileSummary s = indexed("a.ts", "import { a } from './m';\n" + "a;\n".repeat(Summarizer.MAX_KEPT_USES + 1));
+        assertEquals(null, uses(s, "a"));
+        FileSummary under = indexed("a.ts", "import { a } from './m';\n" + "a;\n".repeat(Summarizer.MAX_KEPT_USES));
+        assertEquals(Summarizer.MAX_KEPT_USES, uses(under, "a").size());
+    }
+
+    @Test
     void anOpenDocumentsSummaryKeepsNoUses() {
         Arena arena = new Arena();
         char[] chars = "import { a } from './m';\na();\n".toCharArray();
