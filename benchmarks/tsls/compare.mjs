@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // arena-ls beside typescript-language-server on one generated project, in one run:
 //
-//   node benchmarks/tsls/compare.mjs [--files N] [--runs R] [--timeout-s S]
+//   node benchmarks/tsls/compare.mjs [--files N] [--runs R] [--timeout-s S] [--only arena-ls] [--jar A.jar[,B.jar]]
+//
+// --only arena-ls skips typescript-language-server (its figures are in docs); --jar runs the given
+// server jars in turn in each run (an older build beside this one, same project, same minutes).
 //
 // Needs server/target/arena-ls.jar (mvn -B -q -o -pl server -am package -DskipTests), node and npm.
 // typescript-language-server@6.0.2 and typescript@6.0.3 are fetched pinned into ~/.cache/arena-ls
@@ -29,9 +32,14 @@ const opt = (name, dflt) => {
 const FILES = opt('--files', 2000);
 const RUNS = opt('--runs', 2);
 const TIMEOUT_MS = opt('--timeout-s', 600) * 1000;
+const text = (name, dflt) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : dflt;
+};
+const ONLY = text('--only', null);
 
-const jar = path.join(repo, 'server', 'target', 'arena-ls.jar');
-if (!existsSync(jar)) throw new Error(`${jar} is missing: build it first`);
+const jars = (text('--jar', null) ?? path.join(repo, 'server', 'target', 'arena-ls.jar')).split(',').map(j => path.resolve(j));
+for (const jar of jars) if (!existsSync(jar)) throw new Error(`${jar} is missing: build it first`);
 const fetched = execFileSync(path.join(repo, 'test-fixtures', 'scripts', 'fetch-npm.sh'),
     ['typescript-language-server@6.0.2', 'typescript@6.0.3'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 const pkg = Object.fromEntries(fetched.trim().split('\n').map(l => l.split(' ')));
@@ -198,8 +206,10 @@ async function measure(name, command, argv, initializationOptions) {
 console.log(`project: ${FILES} modules in ${root}; load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
 const rows = [];
 for (let run = 0; run < RUNS; run++) {
-    rows.push(await measure('arena-ls', 'java', ['-XX:+UseSerialGC', '-Xmx1g', '-Xss8m', '-jar', jar]));
-    rows.push(await measure('typescript-language-server 6.0.2 (typescript 6.0.3)', 'node', [tsls, '--stdio'], { tsserver: { path: tsserver } }));
+    for (const jar of jars) {
+        rows.push(await measure(jars.length > 1 ? `arena-ls (${jar})` : 'arena-ls', 'java', ['-XX:+UseSerialGC', '-Xmx1g', '-Xss8m', '-jar', jar]));
+    }
+    if (ONLY !== 'arena-ls') rows.push(await measure('typescript-language-server 6.0.2 (typescript 6.0.3)', 'node', [tsls, '--stdio'], { tsserver: { path: tsserver } }));
 }
 for (const r of rows) {
     // the first answer, the first complete one and the last (a server answering during indexing answers many times)

@@ -440,8 +440,14 @@ final class FileCollector {
     // ---------------------------------------------------------------- helpers
 
     private void add(Path file, long size) {
-        if (!files.containsKey(file)) files.put(file, new SourceFile(file, display(file), size));
+        if (files.containsKey(file)) return;
+        SourceFile f = new SourceFile(file, display(file), size);
+        files.put(file, f);
+        if (onFile != null) onFile.accept(f);
     }
+
+    /** Null, or told of each file as the walk selects it (the language server indexes while walking). */
+    Consumer<SourceFile> onFile = null;
 
     String display(Path abs) {
         if (abs.startsWith(cwd)) {

@@ -22,9 +22,16 @@ public final class ProjectFiles {
     private ProjectFiles() {}
 
     /** Walks {@code root} (a directory) with check's rules; never throws for file-system trouble. */
-    public static Listing collect(Path root) {
+    public static Listing collect(Path root) { return collect(root, null); }
+
+    /**
+     * {@link #collect(Path)}, telling {@code found} (when not null) of each file as the walk selects
+     * it, on the calling thread, before the walk ends.
+     */
+    public static Listing collect(Path root, java.util.function.Consumer<Entry> found) {
         Path dir = root.toAbsolutePath().normalize();
         FileCollector collector = new FileCollector(dir, new CheckOptions(), null);
+        if (found != null) collector.onFile = f -> found.accept(new Entry(f.path, f.size));
         collector.collect(List.of(dir.toString()));
         List<Entry> files = new ArrayList<>();
         for (SourceFile f : collector.sortedFiles()) files.add(new Entry(f.path, f.size));

@@ -38,10 +38,12 @@ final class CompletionImports {
         if (index == null || file == null) return;
         ImportStyle style = null;
         for (WorkspaceIndex.DeclarationInFile df : index.declarations()) {
+            // matched on the summary's table first: the declaration is made for the names that match
+            if (CompletionHandler.match(df.name(), items.prefix) < 0) continue;
             FileSummary.Declaration d = df.declaration();
             FileSummary f = df.file();
             String name = d.name();
-            if (f.path().equals(file) || items.has(name) || CompletionHandler.match(name, items.prefix) < 0) continue;
+            if (f.path().equals(file) || items.has(name)) continue;
             if (jsx && !Character.isUpperCase(name.charAt(0))) continue;
             boolean typeOnly = d.kind() == FileSummary.Kind.INTERFACE || d.kind() == FileSummary.Kind.TYPE;
             if (typeOnly && !types || types && (d.kind() == FileSummary.Kind.FUNCTION || d.kind() == FileSummary.Kind.VARIABLE

@@ -39,6 +39,46 @@ public final class CrossFileReferences {
         public Site(String uri, Path path, Position binding, String member, String reexported) { this(uri, path, binding, member, reexported, false); }
     }
 
+    /**
+     * The references at a site of a file that is not open, from its summary alone: the uses of an
+     * import binding that the summary kept ({@link FileSummary.Import#uses}). Null when the file
+     * must be parsed: the site is not an import binding's (the declaring file, {@code ns.member},
+     * a re-export or the imported side of an alias), or the summary does not know the uses.
+     */
+    public static List<Location> fromSummary(Site site, boolean withDeclaration, WorkspaceIndex index) {
+        if (site.importedSide()) return importedSideFromSummary(site, index);
+        if (site.member() != null || site.reexported() != null) return null;
+        FileSummary s = index.summary(site.path());
+        FileSummary.Import i = s == null ? null : s.importAt(site.binding().getLine(), site.binding().getCharacter());
+        if (i == null || !i.usesKnown()) return null;
+        String uri = s.uri();
+        List<Location> out = new ArrayList<>(i.useCount() + 1);
+        FileSummary.Span binding = i.span();
+        boolean bindingAdded = !withDeclaration;
+        for (int k = 0, n = i.useCount(); k < n; k++) {
+            FileSummary.Span use = i.use(k);
+            if (!bindingAdded && (use.line() > binding.line() || (use.line() == binding.line() && use.startColumn() > binding.startColumn()))) {
+                out.add(location(uri, binding));
+                bindingAdded = true;
+            }
+            out.add(location(uri, use));
+        }
+        if (!bindingAdded) out.add(location(uri, binding));
+        return out;
+    }
+
+    /** The {@code a} of {@code import { a as x }} (x is {@code site.reexported()}) from the summary; null when it does not know. */
+    private static List<Location> importedSideFromSummary(Site site, WorkspaceIndex index) {
+        FileSummary s = index.summary(site.path());
+        FileSummary.Import i = s == null ? null : s.importOf(site.reexported());
+        if (i == null || i.importedSpan() == null) return null;
+        return List.of(location(s.uri(), i.importedSpan()));
+    }
+
+    private static Location location(String uri, FileSummary.Span span) {
+        return new Location(uri, new Range(new Position(span.line(), span.startColumn()), new Position(span.line(), span.endColumn())));
+    }
+
     /** The imported name of {@code import { a as local }} in the document. */
     public List<Location> importedSide(Document doc, String local) {
         DocumentQuery q = DocumentQuery.of(doc);

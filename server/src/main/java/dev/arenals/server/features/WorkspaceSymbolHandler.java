@@ -24,13 +24,16 @@ public final class WorkspaceSymbolHandler {
     public static final int LIMIT = 256;
     static final int EXACT = 4, PREFIX = 3, HUMPS = 2, SUBSTRING = 1, NONE = 0;
 
-    private record Match(int rank, Declaration declaration, FileSummary file) { }
+    /** A candidate: its name and exported flag read from the summary; the declaration is made for those answered. */
+    private record Match(int rank, String name, boolean exported, WorkspaceIndex.DeclarationInFile entry) {
+        FileSummary file() { return entry.file(); }
+    }
 
     private static final Comparator<Match> BEST_FIRST = Comparator.comparingInt((Match m) -> -m.rank)
-            .thenComparing(m -> !m.declaration.exported())
-            .thenComparingInt(m -> m.declaration.name().length())
-            .thenComparing(m -> m.declaration.name())
-            .thenComparing(m -> m.file.uri());
+            .thenComparing(m -> !m.exported)
+            .thenComparingInt(m -> m.name.length())
+            .thenComparing(m -> m.name)
+            .thenComparing(m -> m.file().uri());
 
     public List<WorkspaceSymbol> symbols(WorkspaceIndex index, String query) {
         String q = query == null ? "" : query.trim();
@@ -44,11 +47,12 @@ public final class WorkspaceSymbolHandler {
             // AND of the masks rejects most names, the subsequence pass most of the rest
             if ((masks[i] & queryMask) != queryMask) continue;
             WorkspaceIndex.DeclarationInFile entry = all.list().get(i);
-            Declaration d = entry.declaration();
-            if (!q.isEmpty() && !isSubsequence(q, d.name())) continue;
-            int rank = q.isEmpty() ? SUBSTRING : rank(q, d.name());
+            // the name is read in the summary's table; the declaration is made for those that match
+            if (!q.isEmpty() && !isSubsequence(q, entry.name())) continue;
+            String name = entry.name().toString();
+            int rank = q.isEmpty() ? SUBSTRING : rank(q, name);
             if (rank == NONE) continue;
-            Match m = new Match(rank, d, entry.file());
+            Match m = new Match(rank, name, entry.file().declarationExported(entry.index()), entry);
             if (best.size() < LIMIT) best.add(m);
             else if (BEST_FIRST.compare(m, best.peek()) < 0) {
                 best.poll();
@@ -60,10 +64,11 @@ public final class WorkspaceSymbolHandler {
         List<WorkspaceSymbol> out = new ArrayList<>(Math.min(LIMIT, matches.size()));
         for (Match m : matches) {
             if (out.size() == LIMIT) break;
-            FileSummary.Span s = m.declaration.span();
-            Location location = new Location(m.file.uri(), new Range(new Position(s.line(), s.startColumn()), new Position(s.line(), s.endColumn())));
-            WorkspaceSymbol symbol = new WorkspaceSymbol(m.declaration.name(), kind(m.declaration.kind()), Either.forLeft(location));
-            symbol.setContainerName(fileName(m.file));
+            Declaration d = m.entry.declaration();
+            FileSummary.Span s = d.span();
+            Location location = new Location(m.file().uri(), new Range(new Position(s.line(), s.startColumn()), new Position(s.line(), s.endColumn())));
+            WorkspaceSymbol symbol = new WorkspaceSymbol(d.name(), kind(d.kind()), Either.forLeft(location));
+            symbol.setContainerName(fileName(m.file()));
             out.add(symbol);
         }
         return out;
@@ -79,7 +84,7 @@ public final class WorkspaceSymbolHandler {
     }
 
     /** Whether the query's characters occur in the name in order, ignoring case. */
-    private static boolean isSubsequence(String query, String name) {
+    private static boolean isSubsequence(String query, CharSequence name) {
         int at = 0;
         for (int i = 0, n = name.length(), m = query.length(); i < n && at < m; i++) {
             if (same(query.charAt(at), name.charAt(i))) at++;

@@ -243,19 +243,20 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
                 sent = sent.thenRun(() -> c.notifyProgress(new ProgressParams(id, value)));
             }
 
-            @Override public void begin(int files) {
+            @Override public void begin() {
                 if (!report) return;
                 WorkDoneProgressBegin b = new WorkDoneProgressBegin();
                 b.setTitle("Indexing");
-                b.setMessage(files + " files");
+                b.setMessage("looking for files");
                 b.setPercentage(0);
                 send(Either.forLeft(b));
             }
-            @Override public void advance(int done, int files) {
+            @Override public void advance(int done, int found, boolean walking) {
                 if (!report) return;
                 WorkDoneProgressReport r = new WorkDoneProgressReport();
-                r.setMessage(done + "/" + files + " files");
-                r.setPercentage((int) (100L * done / files));
+                // while the walk goes on the total is not known: no percentage, which would go back
+                r.setMessage(done + "/" + found + " files" + (walking ? ", still looking" : ""));
+                if (!walking) r.setPercentage((int) (100L * done / Math.max(1, found)));
                 send(Either.forLeft(r));
             }
             @Override public void end(int indexed, int skipped, long millis) {

@@ -379,6 +379,11 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     /** References in another file: on its queue when it is open, else parsed from disk off the reader thread. Never fails (empty instead). */
     private CompletableFuture<List<Location>> referencesAt(CrossFileReferences.Site site, boolean withDeclaration) {
         Document open = server.store().get(site.uri());
+        if (open == null) {
+            // a closed importer's uses of the binding, kept by its summary: no read, no parse
+            List<Location> known = CrossFileReferences.fromSummary(site, withDeclaration, server.workspaceIndex());
+            if (known != null) return CompletableFuture.completedFuture(known);
+        }
         CompletableFuture<List<Location>> result = new CompletableFuture<>();
         Runnable work = () -> {
             try {

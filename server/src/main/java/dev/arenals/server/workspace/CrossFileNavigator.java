@@ -301,8 +301,12 @@ public final class CrossFileNavigator {
             for (Path importer : index.importersOf(exported.file())) {
                 FileSummary s = index.summaryOrLoad(importer);
                 if (s == null) continue;
-                for (Import i : s.imports()) {
-                    if (i.importedName().equals("*") && exported.file().equals(s.resolve(i.specifier()))) {
+                for (int k = 0, n = s.importCount(); k < n; k++) {
+                    // the import is made only when it names the export or the namespace
+                    boolean namespace = s.importsName(k, "*");
+                    if (!namespace && !s.importsName(k, exported.name())) continue;
+                    Import i = s.importAt(k);
+                    if (namespace && exported.file().equals(s.resolve(i.specifier()))) {
                         out.add(new Binding(importer, i.localName(), exported.name())); // ns.name
                         continue;
                     }

@@ -12,20 +12,144 @@ import java.nio.file.Path;
  * line each, in the position encoding the client negotiated. {@code uri} is the open document's
  * URI as the client spelled it; null for a file indexed from disk, whose URI is made from its path
  * when asked for (a hundred bytes a file less to keep).
+ *
+ * <p>It is kept flat, as the index holds tens of thousands: every string in one per-file table
+ * ({@link SummaryStrings}), each entry's fields as ints; the records ({@link Declaration},
+ * {@link Import}…) are made when a reader asks, and the lookups by name compare in the table.
  */
-public record FileSummary(
-        Path path,
-        String uri,
-        ImmutableList<Declaration> declarations,
-        ImmutableList<Export> exports,
-        ImmutableList<String> starExports,
-        ImmutableList<Import> imports,
-        ImmutableList<String> moduleSpecifiers,
-        ImmutableMap<String, Path> resolvedModules,
-        long sourceChars,
-        ImmutableList<AmbientModule> ambientModules,
-        ImmutableList<Signature> signatures,
-        ImmutableList<Member> members) {
+public final class FileSummary {
+    // Kept flat: the strings in one per-file table, every record's fields as ints in one column
+    // array (no Span, String or record object per entry); the records below are made when a
+    // reader asks for them.
+    private final Path path;
+    private final String uri;
+    private final long sourceChars;
+    private final SummaryStrings strings;
+    /**
+     * Every entry's ints, section after section (the sections' starts below): 16-bit when every
+     * value fits, as in most files. Declarations: {@link #DECLARATION_WIDTH} ints each (name,
+     * kind ordinal << 1 | exported, line, start, end). Exports: {@link #EXPORT_WIDTH} each (exported
+     * name, local name, from specifier, line, start, end, commonJs). Star exports: specifiers.
+     * Imports: {@link #IMPORT_WIDTH} each (local, imported, specifier, line, start, end, the imported
+     * side's line, start, end (line -1: none), where its uses are in the uses section (-1: unknown)).
+     * Module specifiers. Resolved specifiers (the distinct ones that resolved, index for index with
+     * {@link #resolvedFiles}). Signatures: name, returns, jsDoc, construct, parameter count, then the
+     * parameters. Members: {@link #MEMBER_WIDTH} each (container, name, kind ordinal, line, start,
+     * end). Uses: per import with known uses, their count, then (line, start, end) each.
+     */
+    private final Columns data;
+    private final int exportsAt, starExportsAt, importsAt, moduleSpecifiersAt, resolvedSpecifiersAt, signaturesAt, membersAt, usesAt;
+    private final Path[] resolvedFiles;
+    private final ImmutableList<AmbientModule> ambientModules;
+    private final int signatureCount;
+
+    private static final int DECLARATION_WIDTH = 5, EXPORT_WIDTH = 7, IMPORT_WIDTH = 10, MEMBER_WIDTH = 6;
+    private static final Kind[] KINDS = Kind.values();
+    private static final Path[] NO_PATHS = new Path[0];
+
+    public FileSummary(Path path, String uri, ImmutableList<Declaration> declarations, ImmutableList<Export> exports,
+            ImmutableList<String> starExports, ImmutableList<Import> imports, ImmutableList<String> moduleSpecifiers,
+            ImmutableMap<String, Path> resolvedModules, long sourceChars, ImmutableList<AmbientModule> ambientModules,
+            ImmutableList<Signature> signatures, ImmutableList<Member> members) {
+        this.path = path;
+        this.uri = uri;
+        this.sourceChars = sourceChars;
+        this.ambientModules = ambientModules;
+        this.signatureCount = signatures.size();
+        // the thread's scratch (indexing threads make tens of thousands of these): only the kept arrays are new
+        Scratch scratch = SCRATCH.get();
+        SummaryStrings.Builder table = scratch.strings;
+        IntList ints = scratch.ints, uses = scratch.uses;
+        table.reset(); // forgets the previous summary's strings
+        ints.clear();
+        uses.clear();
+        {
+            for (int i = 0, n = declarations.size(); i < n; i++) {
+                Declaration d = declarations.get(i);
+                ints.add(table.add(d.name()));
+                ints.add(d.kind().ordinal() << 1 | (d.exported() ? 1 : 0));
+                addSpan(ints, d.span());
+            }
+            this.exportsAt = ints.size();
+            for (int i = 0, n = exports.size(); i < n; i++) {
+                Export e = exports.get(i);
+                ints.add(table.add(e.exportedName()));
+                ints.add(table.add(e.localName()));
+                ints.add(table.add(e.fromSpecifier()));
+                addSpan(ints, e.span());
+                ints.add(e.commonJs() ? 1 : 0);
+            }
+            this.starExportsAt = ints.size();
+            for (int i = 0, n = starExports.size(); i < n; i++) ints.add(table.add(starExports.get(i)));
+            this.importsAt = ints.size();
+            for (int i = 0, n = imports.size(); i < n; i++) {
+                Import im = imports.get(i);
+                ints.add(table.add(im.localName()));
+                ints.add(table.add(im.importedName()));
+                ints.add(table.add(im.specifier()));
+                addSpan(ints, im.span());
+                if (im.importedSpan() != null) {
+                    addSpan(ints, im.importedSpan());
+                } else {
+                    ints.add(-1);
+                    ints.add(0);
+                    ints.add(0);
+                }
+                if (im.uses() != null) {
+                    ints.add(uses.size());
+                    uses.add(im.uses().length / 3);
+                    for (int u = 0, m = im.uses().length; u < m; u++) uses.add(im.uses()[u]);
+                } else {
+                    ints.add(-1);
+                }
+            }
+            this.moduleSpecifiersAt = ints.size();
+            for (int i = 0, n = moduleSpecifiers.size(); i < n; i++) ints.add(table.add(moduleSpecifiers.get(i)));
+            this.resolvedSpecifiersAt = ints.size();
+            this.resolvedFiles = resolvedModules.isEmpty() ? NO_PATHS : new Path[resolvedModules.size()];
+            int r = 0;
+            for (java.util.Map.Entry<String, Path> e : resolvedModules.entrySet()) {
+                ints.add(table.add(e.getKey()));
+                resolvedFiles[r++] = e.getValue();
+            }
+            this.signaturesAt = ints.size();
+            for (int i = 0, n = signatures.size(); i < n; i++) {
+                Signature sig = signatures.get(i);
+                ints.add(table.add(sig.name()));
+                ints.add(table.add(sig.returns()));
+                ints.add(table.add(sig.jsDoc()));
+                ints.add(sig.construct() ? 1 : 0);
+                ints.add(sig.parameters().size());
+                for (int p = 0, m = sig.parameters().size(); p < m; p++) ints.add(table.add(sig.parameters().get(p)));
+            }
+            this.membersAt = ints.size();
+            for (int i = 0, n = members.size(); i < n; i++) {
+                Member m = members.get(i);
+                ints.add(table.add(m.container()));
+                ints.add(table.add(m.name()));
+                ints.add(m.kind().ordinal());
+                addSpan(ints, m.span());
+            }
+            this.usesAt = ints.size();
+            for (int i = 0, n = uses.size(); i < n; i++) ints.add(uses.get(i));
+            this.data = ints.toColumns();
+            this.strings = table.build();
+        }
+    }
+
+    /** One thread's reusable buffers for building summaries. */
+    private static final class Scratch {
+        final SummaryStrings.Builder strings = new SummaryStrings.Builder();
+        final IntList ints = new IntList(), uses = new IntList();
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    private static void addSpan(IntList into, Span span) {
+        into.add(span.line());
+        into.add(span.startColumn());
+        into.add(span.endColumn());
+    }
 
     /** The summary without ambient modules, signatures and members (the form before they were kept). */
     public FileSummary(Path path, String uri, ImmutableList<Declaration> declarations, ImmutableList<Export> exports,
@@ -33,6 +157,160 @@ public record FileSummary(
             ImmutableMap<String, Path> resolvedModules, long sourceChars) {
         this(path, uri, declarations, exports, starExports, imports, moduleSpecifiers, resolvedModules, sourceChars, ImmutableList.of(), ImmutableList.of(), ImmutableList.of());
     }
+
+
+    private Span spanAt(int at) { return new Span(data.get(at), data.get(at + 1), data.get(at + 2)); }
+
+    /** The uses kept at {@code at} of the uses section (a copy), or null for -1 (unknown). */
+    private int[] usesOf(int at) {
+        if (at < 0) return null;
+        int n = data.get(usesAt + at);
+        int[] out = new int[3 * n];
+        for (int k = 0; k < out.length; k++) out[k] = data.get(usesAt + at + 1 + k);
+        return out;
+    }
+
+    /** A growable int array, for the constructor (its storage stays with the thread, up to a bound). */
+    private static final class IntList {
+        private static final int KEPT = 1 << 16;
+        private int[] values = new int[256];
+        private int size;
+
+        int size() { return size; }
+
+        int get(int i) { return values[i]; }
+
+        void clear() {
+            if (values.length > KEPT) values = new int[256];
+            size = 0;
+        }
+
+        void add(int v) {
+            if (size == values.length) values = java.util.Arrays.copyOf(values, size * 2);
+            values[size++] = v;
+        }
+
+        Columns toColumns() { return Columns.of(values, size); }
+    }
+
+
+    private ImmutableList<String> stringsOf(int from, int to) {
+        if (from == to) return ImmutableList.of();
+        ImmutableList.Builder<String> out = ImmutableList.builderWithExpectedSize(to - from);
+        for (int i = from; i < to; i++) out.add(strings.get(data.get(i)));
+        return out.build();
+    }
+
+    public Path path() { return path; }
+
+    public long sourceChars() { return sourceChars; }
+
+    // ---- the records, made on request ----
+
+    public int declarationCount() { return exportsAt / DECLARATION_WIDTH; }
+
+    /** The {@code i}th top-level declaration. */
+    public Declaration declarationAt(int i) {
+        int k = i * DECLARATION_WIDTH;
+        return new Declaration(strings.get(data.get(k)), KINDS[data.get(k + 1) >>> 1], spanAt(0 + k + 2), (data.get(k + 1) & 1) != 0);
+    }
+
+    /** The name of the {@code i}th declaration as a view, no String made (for scans of every declaration). */
+    public CharSequence declarationName(int i) { return strings.chars(data.get(i * DECLARATION_WIDTH)); }
+
+    /** Whether the {@code i}th declaration is exported. */
+    public boolean declarationExported(int i) { return (data.get(i * DECLARATION_WIDTH + 1) & 1) != 0; }
+
+    /** Whether the {@code i}th declaration is named {@code name}. */
+    public boolean declarationNamed(int i, String name) { return strings.equals(data.get(i * DECLARATION_WIDTH), name); }
+
+    public ImmutableList<Declaration> declarations() {
+        int n = declarationCount();
+        if (n == 0) return ImmutableList.of();
+        ImmutableList.Builder<Declaration> out = ImmutableList.builderWithExpectedSize(n);
+        for (int i = 0; i < n; i++) out.add(declarationAt(i));
+        return out.build();
+    }
+
+    private Export exportAt(int i) {
+        int k = i * EXPORT_WIDTH;
+        return new Export(strings.get(data.get(exportsAt + k)), strings.get(data.get(exportsAt + k + 1)), strings.get(data.get(exportsAt + k + 2)), spanAt(exportsAt + k + 3), data.get(exportsAt + k + 6) != 0);
+    }
+
+    public ImmutableList<Export> exports() {
+        int n = (starExportsAt - exportsAt) / EXPORT_WIDTH;
+        if (n == 0) return ImmutableList.of();
+        ImmutableList.Builder<Export> out = ImmutableList.builderWithExpectedSize(n);
+        for (int i = 0; i < n; i++) out.add(exportAt(i));
+        return out.build();
+    }
+
+    public ImmutableList<String> starExports() { return stringsOf(starExportsAt, importsAt); }
+
+    public int importCount() { return (moduleSpecifiersAt - importsAt) / IMPORT_WIDTH; }
+
+    /** The {@code i}th import binding. */
+    public Import importAt(int i) {
+        int k = i * IMPORT_WIDTH;
+        return new Import(strings.get(data.get(importsAt + k)), strings.get(data.get(importsAt + k + 1)), strings.get(data.get(importsAt + k + 2)), spanAt(importsAt + k + 3),
+                usesOf(data.get(importsAt + k + 9)), data.get(importsAt + k + 6) < 0 ? null : spanAt(importsAt + k + 6));
+    }
+
+    /** Whether the {@code i}th import binding imports {@code importedName} ("*": the namespace, "default"). */
+    public boolean importsName(int i, String importedName) { return strings.equals(data.get(importsAt + i * IMPORT_WIDTH + 1), importedName); }
+
+    public ImmutableList<Import> imports() {
+        int n = importCount();
+        if (n == 0) return ImmutableList.of();
+        ImmutableList.Builder<Import> out = ImmutableList.builderWithExpectedSize(n);
+        for (int i = 0; i < n; i++) out.add(importAt(i));
+        return out.build();
+    }
+
+    public ImmutableList<String> moduleSpecifiers() { return stringsOf(moduleSpecifiersAt, resolvedSpecifiersAt); }
+
+    /** Each distinct specifier and the file it resolved to when the summary was made. */
+    public ImmutableMap<String, Path> resolvedModules() {
+        if (resolvedFiles.length == 0) return ImmutableMap.of();
+        ImmutableMap.Builder<String, Path> out = ImmutableMap.builderWithExpectedSize(resolvedFiles.length);
+        for (int i = 0; i < resolvedFiles.length; i++) out.put(strings.get(data.get(resolvedSpecifiersAt + i)), resolvedFiles[i]);
+        return out.buildOrThrow();
+    }
+
+    /** The files {@link #resolvedModules} holds (do not modify). */
+    public java.util.List<Path> resolvedFiles() { return java.util.Arrays.asList(resolvedFiles); }
+
+    public ImmutableList<AmbientModule> ambientModules() { return ambientModules; }
+
+    public ImmutableList<Signature> signatures() {
+        if (signatureCount == 0) return ImmutableList.of();
+        ImmutableList.Builder<Signature> out = ImmutableList.builderWithExpectedSize(signatureCount);
+        for (int at = 0; at < (membersAt - signaturesAt); at += 5 + data.get(signaturesAt + at + 4)) out.add(signatureAt(at));
+        return out.build();
+    }
+
+    private Signature signatureAt(int at) {
+        int n = data.get(signaturesAt + at + 4);
+        ImmutableList.Builder<String> parameters = ImmutableList.builderWithExpectedSize(n);
+        for (int p = 0; p < n; p++) parameters.add(strings.get(data.get(signaturesAt + at + 5 + p)));
+        return new Signature(strings.get(data.get(signaturesAt + at)), parameters.build(), strings.get(data.get(signaturesAt + at + 1)), data.get(signaturesAt + at + 3) != 0,
+                strings.get(data.get(signaturesAt + at + 2)));
+    }
+
+    private Member memberAt(int i) {
+        int k = i * MEMBER_WIDTH;
+        return new Member(strings.get(data.get(membersAt + k)), strings.get(data.get(membersAt + k + 1)), KINDS[data.get(membersAt + k + 2)], spanAt(membersAt + k + 3));
+    }
+
+    public ImmutableList<Member> members() {
+        int n = (usesAt - membersAt) / MEMBER_WIDTH;
+        if (n == 0) return ImmutableList.of();
+        ImmutableList.Builder<Member> out = ImmutableList.builderWithExpectedSize(n);
+        for (int i = 0; i < n; i++) out.add(memberAt(i));
+        return out.build();
+    }
+
+    @Override public String toString() { return "FileSummary[" + path + "]"; }
 
     /** The name {@link Export#exportedName} has for {@code export = x} ({@code localName} x when it is a name, else null). */
     public static final String EXPORT_ASSIGNMENT = "export=";
@@ -60,10 +338,10 @@ public record FileSummary(
     /** The signatures of the callable declared as {@code name}, in source order. */
     public ImmutableList<Signature> signatures(String name) {
         ImmutableList.Builder<Signature> out = null;
-        for (Signature s : signatures) {
-            if (!s.name().equals(name)) continue;
+        for (int at = 0; at < (membersAt - signaturesAt); at += 5 + data.get(signaturesAt + at + 4)) {
+            if (!strings.equals(data.get(signaturesAt + at), name)) continue;
             if (out == null) out = ImmutableList.builder();
-            out.add(s);
+            out.add(signatureAt(at));
         }
         return out == null ? ImmutableList.of() : out.build();
     }
@@ -83,10 +361,10 @@ public record FileSummary(
     /** The members of {@code container} named {@code name} (merged namespaces may declare it twice), in source order. */
     public ImmutableList<Member> members(String container, String name) {
         ImmutableList.Builder<Member> out = null;
-        for (Member m : members) {
-            if (!m.name().equals(name) || !m.container().equals(container)) continue;
+        for (int i = 0, k = 0; k < (usesAt - membersAt); i++, k += MEMBER_WIDTH) {
+            if (!strings.equals(data.get(membersAt + k + 1), name) || !strings.equals(data.get(membersAt + k), container)) continue;
             if (out == null) out = ImmutableList.builder();
-            out.add(m);
+            out.add(memberAt(i));
         }
         return out == null ? ImmutableList.of() : out.build();
     }
@@ -94,10 +372,10 @@ public record FileSummary(
     /** The members of {@code container}, in source order. */
     public ImmutableList<Member> membersOf(String container) {
         ImmutableList.Builder<Member> out = null;
-        for (Member m : members) {
-            if (!m.container().equals(container)) continue;
+        for (int i = 0, k = 0; k < (usesAt - membersAt); i++, k += MEMBER_WIDTH) {
+            if (!strings.equals(data.get(membersAt + k), container)) continue;
             if (out == null) out = ImmutableList.builder();
-            out.add(m);
+            out.add(memberAt(i));
         }
         return out == null ? ImmutableList.of() : out.build();
     }
@@ -121,9 +399,28 @@ public record FileSummary(
 
     /**
      * One imported binding: {@code importedName} is the name in the module, "default" for a default
-     * import, "*" for a namespace import or {@code import x = require()}.
+     * import, "*" for a namespace import or {@code import x = require()}. {@code uses}: the name
+     * ranges of the binding's references in the file (line, start column, end column, in source
+     * order; the binding itself not included), kept for files indexed from disk; null when they
+     * are not known (an open document's summary, or a name the file also declares elsewhere, uses
+     * in JSX tags or under {@code with}: only the binder can tell those apart, so the file is parsed).
+     * {@code importedSpan}: with known uses, the range of {@code a} in {@code import { a as x }}; else null.
      */
-    public record Import(String localName, String importedName, String specifier, Span span) { }
+    public record Import(String localName, String importedName, String specifier, Span span, int[] uses, Span importedSpan) {
+        public Import(String localName, String importedName, String specifier, Span span) { this(localName, importedName, specifier, span, null, null); }
+
+        /**
+         * Whether {@link #uses} lists every reference to this binding in its file, so that a
+         * references request reads them here instead of parsing the file again.
+         */
+        public boolean usesKnown() { return uses != null; }
+
+        /** How many uses {@link #uses} holds (0 when unknown). */
+        public int useCount() { return uses == null ? 0 : uses.length / 3; }
+
+        /** The name range of the {@code k}th use, in source order. */
+        public Span use(int k) { return new Span(uses[3 * k], uses[3 * k + 1], uses[3 * k + 2]); }
+    }
 
     /**
      * A {@code declare module "name" { … }} block (or a module augmentation of that form): the
@@ -151,32 +448,38 @@ public record FileSummary(
     }
 
     /** The document's URI as the client spelled it, else the file URI of the path. */
-    @Override public String uri() { return uri != null ? uri : path.toUri().toString(); }
+    public String uri() { return uri != null ? uri : path.toUri().toString(); }
 
     /**
      * The file a module specifier of this file names: as resolved when the summary was made, else
      * (a file created since, or a specifier this file does not contain) resolved now; null for none.
      */
     public Path resolve(String specifier) {
-        Path p = resolvedModules.get(specifier);
-        return p != null ? p : ModuleResolver.resolveFrom(path, specifier);
+        for (int i = 0; i < resolvedFiles.length; i++) if (strings.equals(data.get(resolvedSpecifiersAt + i), specifier)) return resolvedFiles[i];
+        return ModuleResolver.resolveFrom(path, specifier);
     }
 
     /** The export named {@code name}, or null. */
     public Export export(String name) {
-        for (Export e : exports) if (e.exportedName().equals(name)) return e;
+        for (int i = 0, k = 0; k < (starExportsAt - exportsAt); i++, k += EXPORT_WIDTH) if (strings.equals(data.get(exportsAt + k), name)) return exportAt(i);
         return null;
     }
 
     /** The top-level declaration named {@code name} (the first of merged ones), or null. */
     public Declaration declaration(String name) {
-        for (Declaration d : declarations) if (d.name().equals(name)) return d;
+        for (int i = 0, k = 0; k < exportsAt; i++, k += DECLARATION_WIDTH) if (strings.equals(data.get(k), name)) return declarationAt(i);
+        return null;
+    }
+
+    /** The import binding whose local name starts at {@code line}:{@code column}, or null. */
+    public Import importAt(int line, int column) {
+        for (int i = 0, k = 0; k < (moduleSpecifiersAt - importsAt); i++, k += IMPORT_WIDTH) if (data.get(importsAt + k + 3) == line && data.get(importsAt + k + 4) == column) return importAt(i);
         return null;
     }
 
     /** The import binding named {@code localName}, or null. */
     public Import importOf(String localName) {
-        for (Import i : imports) if (i.localName().equals(localName)) return i;
+        for (int i = 0, k = 0; k < (moduleSpecifiersAt - importsAt); i++, k += IMPORT_WIDTH) if (strings.equals(data.get(importsAt + k), localName)) return importAt(i);
         return null;
     }
 }

@@ -19,16 +19,19 @@ import java.util.function.LongSupplier;
 
 /**
  * Indexes files that are not open, in the background: the workspace folders are walked with
- * check's rules ({@link ProjectFiles}), then each file is summarized by a {@link FileIndexer}
- * owned by the pool thread (one arena reset per file). The pool is small and its threads run at
+ * check's rules ({@link ProjectFiles}) on a thread of the walk's own, and each file it finds is
+ * summarized meanwhile by a {@link FileIndexer} owned by a pool thread (one arena reset per file). The pool is small and its threads run at
  * low priority, so the worker lanes that parse open documents and publish their diagnostics keep
  * the cores. A file that cannot be indexed is logged once and skipped.
  */
 public final class Indexer {
-    /** Progress of a walk: what the server turns into {@code $/progress}. */
+    /**
+     * Progress of a walk: what the server turns into {@code $/progress}. It begins with the walk;
+     * files are indexed as the walk finds them, so {@code found} grows until {@code walking} is false.
+     */
     public interface Progress {
-        void begin(int files);
-        void advance(int done, int files);
+        void begin();
+        void advance(int done, int found, boolean walking);
         void end(int indexed, int skipped, long millis);
     }
 
@@ -37,6 +40,8 @@ public final class Indexer {
     private final LongSupplier maxFileSize;
     private final PositionEncoding encoding;
     private final ExecutorService pool;
+    /** Walks the folders, one walk at a time, while the pool indexes. */
+    private final ExecutorService walker;
     /**
      * One per thread, whichever index it fills. Index threads keep their grown buffers (they end when
      * idle); other threads, loading a file for a request, do not.
@@ -56,6 +61,11 @@ public final class Indexer {
         this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 r -> new IndexThread(r, "arena-ls-index-" + n.incrementAndGet()));
         ((ThreadPoolExecutor) pool).allowCoreThreadTimeOut(true);
+        // it lives as long as the pool's threads after its work (it may write to the client, as they do)
+        ThreadPoolExecutor walks = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                r -> new IndexThread(r, "arena-ls-index-walk"));
+        walks.allowCoreThreadTimeOut(true);
+        this.walker = walks;
         index.setLoader(this::summarizeHere);
     }
 
@@ -76,53 +86,109 @@ public final class Indexer {
     /** Walks and indexes the folders; the future completes when every file found has been indexed or skipped. */
     public CompletableFuture<Void> indexFolders(List<Path> folders, Progress progress) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        if (!submit(() -> walkAndIndex(folders, progress, done))) done.complete(null);
+        if (pool.isShutdown()) {
+            done.complete(null);
+            return done;
+        }
+        // the walk has a thread of its own: the pool's (one thread on two cores) indexes what it finds meanwhile
+        try {
+            walker.execute(() -> {
+                try {
+                    walkAndIndex(folders, progress, done);
+                } catch (Throwable t) {
+                    log.error("arena-ls index: the walk failed", t);
+                    done.complete(null);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            done.complete(null);
+        }
         return done;
     }
 
     private void walkAndIndex(List<Path> folders, Progress progress, CompletableFuture<Void> done) {
-        long started = System.nanoTime();
-        List<ProjectFiles.Entry> files = new ArrayList<>();
-        for (Path folder : folders) {
-            try {
-                ProjectFiles.Listing listing = ProjectFiles.collect(folder);
-                files.addAll(listing.files());
-                for (String problem : listing.problems()) log.warn("arena-ls index: " + problem);
-            } catch (RuntimeException e) {
-                log.error("arena-ls index: cannot walk " + folder, e);
+        new Walk(progress, done).run(folders);
+    }
+
+    /**
+     * One walk of the folders, each file queued for indexing as soon as the walk selects it (the
+     * other pool threads index while this one walks). Progress is reported from the start, at most
+     * every {@link #REPORT_NANOS}; it ends when the walk has ended and every file found is done.
+     */
+    private final class Walk {
+        private static final long REPORT_NANOS = 100_000_000L;
+        private final Progress progress;
+        private final CompletableFuture<Void> done;
+        private final long started = System.nanoTime();
+        private final AtomicInteger found = new AtomicInteger(), finished = new AtomicInteger();
+        private final AtomicInteger indexedHere = new AtomicInteger(), skippedHere = new AtomicInteger();
+        private final AtomicLong lastReport = new AtomicLong(System.nanoTime());
+        private final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
+        private volatile boolean walking = true;
+        private volatile boolean stopped;
+
+        Walk(Progress progress, CompletableFuture<Void> done) {
+            this.progress = progress;
+            this.done = done;
+        }
+
+        void run(List<Path> folders) {
+            progress.begin();
+            for (Path folder : folders) {
+                if (stopped) break;
+                try {
+                    ProjectFiles.Listing listing = ProjectFiles.collect(folder, this::queue);
+                    for (String problem : listing.problems()) log.warn("arena-ls index: " + problem);
+                } catch (RuntimeException e) {
+                    log.error("arena-ls index: cannot walk " + folder, e);
+                }
             }
+            int total = found.get();
+            log.info("arena-ls index: " + total + " files to index under " + folders
+                    + " (check's rules; symbolic links and special files are not followed)");
+            walking = false;
+            if (stopped) {
+                done.complete(null); // shut down
+                return;
+            }
+            endIfDone();
         }
-        int total = files.size();
-        log.info("arena-ls index: " + total + " files to index under " + folders
-                + " (check's rules; symbolic links and special files are not followed)");
-        progress.begin(total);
-        if (total == 0) {
-            progress.end(0, 0, 0);
-            done.complete(null);
-            return;
-        }
-        AtomicInteger finished = new AtomicInteger();
-        AtomicInteger indexedHere = new AtomicInteger(), skippedHere = new AtomicInteger();
-        int step = Math.max(1, total / 100);
-        for (ProjectFiles.Entry f : files) {
+
+        private void queue(ProjectFiles.Entry f) {
+            if (stopped) return;
+            found.incrementAndGet();
             boolean queued = submit(() -> {
                 try {
                     if (indexFile(f.path())) indexedHere.incrementAndGet();
                     else skippedHere.incrementAndGet();
                 } finally {
-                    int n = finished.incrementAndGet();
-                    if (n % step == 0 && n < total) progress.advance(n, total);
-                    if (n == total) {
-                        long millis = (System.nanoTime() - started) / 1_000_000;
-                        progress.end(indexedHere.get(), skippedHere.get(), millis);
-                        done.complete(null);
-                    }
+                    finished.incrementAndGet();
+                    if (!endIfDone()) report();
                 }
             });
             if (!queued) {
-                done.complete(null); // shut down
+                found.decrementAndGet();
+                stopped = true;
                 return;
             }
+            afterQueueing.accept(f.path());
+            report();
+        }
+
+        /** Reports progress when the last report is old enough (one thread wins each interval). */
+        private void report() {
+            long now = System.nanoTime(), last = lastReport.get();
+            if (now - last < REPORT_NANOS || !lastReport.compareAndSet(last, now)) return;
+            progress.advance(finished.get(), found.get(), walking);
+        }
+
+        /** Ends the progress once: when the walk is over and every file it found is indexed or skipped. */
+        private boolean endIfDone() {
+            if (walking || finished.get() < found.get() || !ended.compareAndSet(false, true)) return false;
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            progress.end(indexedHere.get(), skippedHere.get(), millis);
+            done.complete(null);
+            return true;
         }
     }
 
@@ -148,6 +214,11 @@ public final class Indexer {
     private volatile java.util.function.Consumer<Path> beforeIndexing = p -> { };
 
     public void setBeforeIndexingForTests(java.util.function.Consumer<Path> hook) { beforeIndexing = hook; }
+
+    /** Tests: runs on the walking thread after each file found is queued, before the walk goes on. */
+    private volatile java.util.function.Consumer<Path> afterQueueing = p -> { };
+
+    public void setAfterQueueingForTests(java.util.function.Consumer<Path> hook) { afterQueueing = hook; }
 
     /** Indexes one file on the calling thread (with that thread's reusable state); false when it was skipped (logged). */
     public boolean indexFile(Path file) {
@@ -191,5 +262,8 @@ public final class Indexer {
         }
     }
 
-    public void shutdown() { pool.shutdownNow(); }
+    public void shutdown() {
+        walker.shutdownNow();
+        pool.shutdownNow();
+    }
 }

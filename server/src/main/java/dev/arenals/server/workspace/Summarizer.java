@@ -67,8 +67,24 @@ public final class Summarizer {
      */
     public static FileSummary summarizeBuildingLines(Path path, String uri, Arena arena, char[] text, LineStarts scratch, PositionEncoding encoding) {
         if (arena.nodeCount() == 0 || arena.root() < 0) return FileSummary.empty(path, uri);
-        return new Summarizer(arena, text, scratch, encoding, false).run(path, uri);
+        Summarizer summarizer = new Summarizer(arena, text, scratch, encoding, false);
+        summarizer.withUses = true;
+        return summarizer.run(path, uri);
     }
+
+    /**
+     * {@link #summarize}, with each import's uses ({@link Import#uses}) as a file indexed from disk
+     * keeps them. {@code arena} must hold one fresh parse (every node live).
+     */
+    public static FileSummary summarizeWithUses(Path path, String uri, Arena arena, char[] text, LineStarts lines, PositionEncoding encoding) {
+        if (arena.nodeCount() == 0 || arena.root() < 0) return FileSummary.empty(path, uri);
+        Summarizer summarizer = new Summarizer(arena, text, lines, encoding, true);
+        summarizer.withUses = true;
+        return summarizer.run(path, uri);
+    }
+
+    /** Whether the imports' uses are kept: files indexed from disk, parsed fresh, whose references are then answered without a parse. */
+    private boolean withUses;
 
     /**
      * Whether require() and exports are read as imports and exports: in JavaScript files that may
@@ -91,7 +107,9 @@ public final class Summarizer {
         ImmutableList.Builder<Signature> signatures = ImmutableList.builder();
         signatures(exportList, signatures);
         ImmutableList<Member> memberList = members(exportList, path.getFileName() != null && path.getFileName().toString().endsWith(".d.ts"), signatures);
-        return new FileSummary(path, uri, declarations.build(), exportList, starExports.build(), imports.build(),
+        ImmutableList<Import> importList = imports.build();
+        if (withUses && !importList.isEmpty()) importList = withUses(importList);
+        return new FileSummary(path, uri, declarations.build(), exportList, starExports.build(), importList,
                 modules, resolve(path, modules, requireOnly), arena.sourceLength(), ambientModules.build(), signatures.build(), memberList);
     }
 
@@ -427,6 +445,7 @@ public final class Summarizer {
             if (required == null) return false;
             required(required[0]);
             imports.add(new Import(nameOf(target), required[1], required[0], span(target)));
+            noteImportName(arena.data(target));
             if (required[1].equals("*")) {
                 if (requiredModules == null) requiredModules = new java.util.HashMap<>();
                 requiredModules.put(nameOf(target), required[0]);
@@ -446,6 +465,7 @@ public final class Summarizer {
             if (local >= 0 && arena.kind(local) == ASSIGNMENT_PATTERN) local = arena.firstChild(local);
             if (local < 0 || arena.kind(local) != BINDING_IDENTIFIER) continue;
             imports.add(new Import(nameOf(local), moduleName(key), specifier, span(local)));
+            noteImportName(arena.data(local));
         }
         return true;
     }
@@ -738,6 +758,12 @@ public final class Summarizer {
             }
             if (local < 0 || imported == null || arena.kind(local) != BINDING_IDENTIFIER) continue;
             imports.add(new Import(nameOf(local), imported, from, span(local)));
+            noteImportName(arena.data(local));
+            if (withUses && arena.kind(c) == IMPORT_SPECIFIER && arena.kind(arena.firstChild(c)) == IDENTIFIER_NAME) {
+                if (importedSpans == null || importedSpans.length < importCount) importedSpans = java.util.Arrays.copyOf(
+                        importedSpans == null ? new Span[8] : importedSpans, Math.max(8, importCount * 2));
+                importedSpans[importCount - 1] = span(arena.firstChild(c));
+            }
         }
     }
 
@@ -752,6 +778,178 @@ public final class Summarizer {
         if (requireOnly == null) requireOnly = new java.util.HashMap<>();
         requireOnly.merge(from, 1, Integer::sum);
         imports.add(new Import(nameOf(name), "*", from, span(name)));
+        noteImportName(arena.data(name));
+    }
+
+    /** The name id of each import's local binding, in the order of {@link #imports}. */
+    private int[] importNameIds = new int[8];
+    private int importCount;
+
+    /** With uses kept: the span of {@code a} in {@code import { a as x }}, by import index. */
+    private Span[] importedSpans;
+
+    private void noteImportName(int id) {
+        if (importCount == importNameIds.length) importNameIds = java.util.Arrays.copyOf(importNameIds, importCount * 2);
+        importNameIds[importCount++] = id;
+    }
+
+    /**
+     * The imports with their uses: one pass over the node columns. Without scopes, a reference
+     * named like an import is that import's use only when nothing else in the file declares the
+     * name; otherwise (or in JSX tags, or a file with {@code with}) the uses stay unknown and a
+     * references request parses the file.
+     */
+    private ImmutableList<Import> withUses(ImmutableList<Import> importList) {
+        int n = importList.size();
+        // open addressing, name id + 1 → slot (imports sharing a name share a slot)
+        int capacity = Integer.highestOneBit(Math.max(4, n * 4) - 1) << 1;
+        useKeys = new int[capacity];
+        useSlots = new int[capacity];
+        int[] importSlot = new int[n];
+        int slots = 0;
+        for (int i = 0; i < n; i++) {
+            int id = importNameIds[i], h = probe(id);
+            if (useKeys[h] == 0) { useKeys[h] = id + 1; useSlots[h] = slots++; }
+            importSlot[i] = useSlots[h];
+        }
+        // first pass: declarations and JSX tags of the names, and the subtrees the binder does not
+        // resolve names in (import("m").T<…>, import x = a.b), as disjoint [first, end) intervals in node order
+        int[] declared = new int[slots];
+        boolean[] unknown = new boolean[slots];
+        int[] skipped = new int[8];
+        int skips = 0;
+        int count = arena.nodeCount();
+        for (int node = 0; node < count; node++) {
+            int kind = arena.kind(node);
+            if (kind == WITH) return importList;
+            if (kind == IMPORT_TYPE || kind == IMPORT_EQUALS) {
+                int first = dev.arenals.server.query.TreePaths.firstInSubtree(arena, node);
+                while (skips > 0 && skipped[2 * skips - 2] >= first) skips--; // nested in this one
+                if (2 * skips + 2 > skipped.length) skipped = java.util.Arrays.copyOf(skipped, skipped.length * 2);
+                skipped[2 * skips] = first;
+                skipped[2 * skips + 1] = node;
+                skips++;
+                continue;
+            }
+            if (kind != BINDING_IDENTIFIER && kind != JSX_IDENTIFIER) continue;
+            int slot = slotOfName(arena.data(node));
+            if (slot < 0) continue;
+            if (kind == BINDING_IDENTIFIER) declared[slot]++;
+            else unknown[slot] = true;
+        }
+        int[][] uses = new int[slots][];
+        int[] filled = new int[slots];
+        for (int slot = 0; slot < slots; slot++) if (!unknown[slot] && declared[slot] == 1) uses[slot] = NO_USES;
+        // a name used more often than this stays unknown (parsed on request): a generated file must
+        // not make its summary as large as its tree
+        int[] budget = {MAX_KEPT_USES};
+        // second pass: the references, with the local names of export { a } (no from)
+        int nextSkip = 0;
+        for (int node = 0; node < count; node++) {
+            if (nextSkip < skips && node >= skipped[2 * nextSkip]) {
+                node = skipped[2 * nextSkip + 1]; // the import type node itself holds no name
+                nextSkip++;
+                continue;
+            }
+            int kind = arena.kind(node);
+            if (kind == IDENTIFIER_REFERENCE) {
+                addUse(node, uses, filled, budget);
+            } else if (kind == EXPORT_NAMED) {
+                for (int spec = firstExportLocal(node); spec >= 0; spec = exportLocalFrom(arena.nextSibling(spec))) addUse(arena.firstChild(spec), uses, filled, budget);
+            }
+        }
+        ImmutableList.Builder<Import> out = ImmutableList.builderWithExpectedSize(n);
+        for (int slot = 0; slot < slots; slot++) {
+            if (uses[slot] != null && uses[slot].length != filled[slot]) uses[slot] = java.util.Arrays.copyOf(uses[slot], filled[slot]);
+            if (uses[slot] != null && filled[slot] > 3) uses[slot] = inSourceOrder(uses[slot]);
+        }
+        for (int i = 0; i < n; i++) {
+            Import imported = importList.get(i);
+            int[] found = uses[importSlot[i]];
+            Span importedSpan = found == null || importedSpans == null || i >= importedSpans.length || imported.localName().equals(imported.importedName())
+                    ? null : importedSpans[i];
+            out.add(new Import(imported.localName(), imported.importedName(), imported.specifier(), imported.span(), found, importedSpan));
+        }
+        useKeys = useSlots = null;
+        return out.build();
+    }
+
+    /** {@link #withUses}' table: name id + 1 by hash, and the slot of each. */
+    private int[] useKeys, useSlots;
+
+    private int probe(int id) {
+        int mask = useKeys.length - 1, h = (id * 0x9E3779B9 >>> 16) & mask;
+        while (useKeys[h] != 0 && useKeys[h] != id + 1) h = (h + 1) & mask;
+        return h;
+    }
+
+    /** The slot of the import named by name id {@code id}, or -1. */
+    private int slotOfName(int id) {
+        int h = probe(id);
+        return useKeys[h] == 0 ? -1 : useSlots[h];
+    }
+
+    /** Appends the name range of {@code node} to its import's uses, when that import's uses are known. */
+    private void addUse(int node, int[][] uses, int[] filled, int[] budget) {
+        int slot = slotOfName(arena.data(node));
+        if (slot < 0 || uses[slot] == null) return;
+        if (--budget[0] < 0) {
+            uses[slot] = null;
+            return;
+        }
+        int k = filled[slot];
+        if (k + 3 > uses[slot].length) uses[slot] = java.util.Arrays.copyOf(uses[slot], Math.max(6, uses[slot].length * 2));
+        spanInto(arena.start(node), arena.end(node), uses[slot], k);
+        filled[slot] = k + 3;
+    }
+
+    /**
+     * The specifiers of {@code export { a, b as c }} without {@code from}, whose local names (first
+     * children) are references the binder resolves by scope: the first, then
+     * {@code exportLocalFrom(nextSibling(spec))}; -1 when none.
+     */
+    private int firstExportLocal(int exportNamed) {
+        for (int c = arena.firstChild(exportNamed); c >= 0; c = arena.nextSibling(c)) if (arena.kind(c) == STRING_LITERAL) return -1;
+        return exportLocalFrom(arena.firstChild(exportNamed));
+    }
+
+    private int exportLocalFrom(int spec) {
+        for (; spec >= 0; spec = arena.nextSibling(spec)) {
+            if (arena.kind(spec) != EXPORT_SPECIFIER) continue;
+            int local = arena.firstChild(spec);
+            if (local >= 0 && arena.kind(local) == IDENTIFIER_NAME) return spec;
+        }
+        return -1;
+    }
+
+    private static final int[] NO_USES = new int[0];
+    /** Most uses kept for one file (three ints each). */
+    static final int MAX_KEPT_USES = 20_000;
+
+    /**
+     * The (line, start, end) triples in source order: as found when node order is source order
+     * (the usual case), else sorted, which needs one width for all (else null: unknown).
+     */
+    private static int[] inSourceOrder(int[] triples) {
+        int n = triples.length / 3;
+        boolean sorted = true, oneWidth = true;
+        for (int i = 1; i < n; i++) {
+            int a = 3 * (i - 1), b = 3 * i;
+            if (triples[a] > triples[b] || (triples[a] == triples[b] && triples[a + 1] > triples[b + 1])) sorted = false;
+            if (triples[a + 2] - triples[a + 1] != triples[b + 2] - triples[b + 1]) oneWidth = false;
+        }
+        if (sorted) return triples;
+        if (!oneWidth) return null;
+        int width = triples[2] - triples[1];
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) keys[i] = ((long) triples[3 * i] << 32) | (triples[3 * i + 1] & 0xFFFFFFFFL);
+        java.util.Arrays.sort(keys);
+        for (int i = 0; i < n; i++) {
+            triples[3 * i] = (int) (keys[i] >>> 32);
+            triples[3 * i + 1] = (int) keys[i];
+            triples[3 * i + 2] = (int) keys[i] + width;
+        }
+        return triples;
     }
 
     /** Resolved files are interned: the thousand importers of a module share its one Path. */
@@ -820,6 +1018,14 @@ public final class Summarizer {
     private Span span(int node) { return span(arena.start(node), arena.end(node)); }
 
     private Span span(int start, int end) {
+        spanInto(start, end, spanScratch, 0);
+        return new Span(spanScratch[0], spanScratch[1], spanScratch[2]);
+    }
+
+    private final int[] spanScratch = new int[3];
+
+    /** The line, start column and end column of [start, end) into {@code out} from {@code at} (no Span made). */
+    private void spanInto(int start, int end, int[] out, int at) {
         if (linesUpTo >= 0 && end >= linesUpTo) {
             // grow geometrically: each rebuild rescans from the start
             int length = arena.sourceLength();
@@ -830,6 +1036,8 @@ public final class Summarizer {
         int line = lines.lineOf(start);
         int lineStart = lines.lineStart(line);
         int endOnLine = line == lines.lineOf(end) ? end : start;
-        return new Span(line, encoding.columnOf(text, lineStart, start), encoding.columnOf(text, lineStart, endOnLine));
+        out[at] = line;
+        out[at + 1] = encoding.columnOf(text, lineStart, start);
+        out[at + 2] = encoding.columnOf(text, lineStart, endOnLine);
     }
 }

@@ -24,12 +24,12 @@ public final class WorkspaceIndex {
     private final ConcurrentHashMap<Path, FileSummary> open = new ConcurrentHashMap<>();
     /** Bumped by every change; snapshots remember the one they were built at. */
     private final AtomicLong changes = new AtomicLong();
-    private volatile Snapshot snapshot = new Snapshot(-1, ImmutableSetMultimap.of(), null, ImmutableList.of(), ImmutableList.of(), new long[0]);
+    private volatile Snapshot snapshot = new Snapshot(-1, null, ImmutableList.of(), ImmutableList.of(), new long[0]);
     /** Loads the summary of a file that is not indexed yet (on the caller's thread); null: none. */
     private volatile Function<Path, FileSummary> loader = p -> null;
 
     /** The immutable maps derived from all summaries at one point in time. */
-    private record Snapshot(long atChange, ImmutableSetMultimap<String, Path> declaredIn, ImmutableSetMultimap<Path, Path> importers,
+    private record Snapshot(long atChange, ImmutableSetMultimap<Path, Path> importers,
             ImmutableList<DeclarationInFile> declarations, ImmutableList<AmbientModuleInFile> ambientModules, long[] nameMasks) { }
 
     /** A {@code declare module "x"} block with its file. */
@@ -57,8 +57,16 @@ public final class WorkspaceIndex {
         return 1L << 38;
     }
 
-    /** A top-level declaration with its file: what workspace/symbol scans. */
-    public record DeclarationInFile(FileSummary.Declaration declaration, FileSummary file) { }
+    /**
+     * A top-level declaration with its file: what workspace/symbol scans. It holds the index of the
+     * declaration in its file's summary; {@link #declaration()} makes the record, {@link #name()} is
+     * a view of the name for scans that reject most entries.
+     */
+    public record DeclarationInFile(FileSummary file, int index) {
+        public FileSummary.Declaration declaration() { return file.declarationAt(index); }
+
+        public CharSequence name() { return file.declarationName(index); }
+    }
 
     public void setLoader(Function<Path, FileSummary> loader) { this.loader = loader; }
 
@@ -147,8 +155,12 @@ public final class WorkspaceIndex {
         return new Declarations(s.declarations(), s.nameMasks());
     }
 
-    /** Files with a top-level declaration of {@code name}. */
-    public ImmutableSet<Path> filesDeclaring(String name) { return current(false).declaredIn().get(name); }
+    /** Files with a top-level declaration of {@code name} (a scan of the snapshot's declarations). */
+    public ImmutableSet<Path> filesDeclaring(String name) {
+        ImmutableSet.Builder<Path> out = ImmutableSet.builder();
+        for (DeclarationInFile d : current(false).declarations()) if (d.file().declarationNamed(d.index(), name)) out.add(d.file().path());
+        return out.build();
+    }
 
     /** Files whose imports or re-exports resolve to {@code file}. */
     public ImmutableSet<Path> importersOf(Path file) { return current(true).importers().get(file); }
@@ -162,29 +174,25 @@ public final class WorkspaceIndex {
             now = changes.get();
             if (s.atChange() == now && (!withImporters || s.importers() != null)) return s;
             List<FileSummary> all = new ArrayList<>(all());
-            ImmutableSetMultimap.Builder<String, Path> names = ImmutableSetMultimap.builder();
             ImmutableList.Builder<DeclarationInFile> declarations = ImmutableList.builder();
             ImmutableList.Builder<AmbientModuleInFile> ambient = ImmutableList.builder();
             for (FileSummary f : all) {
                 for (FileSummary.AmbientModule m : f.ambientModules()) ambient.add(new AmbientModuleInFile(m, f));
-                for (FileSummary.Declaration d : f.declarations()) {
-                    names.put(d.name(), f.path());
-                    declarations.add(new DeclarationInFile(d, f));
-                }
+                for (int i = 0, n = f.declarationCount(); i < n; i++) declarations.add(new DeclarationInFile(f, i));
             }
             ImmutableSetMultimap<Path, Path> importers = null;
             if (withImporters) {
                 // from the resolutions made with each summary: no file-system calls here
                 ImmutableSetMultimap.Builder<Path, Path> graph = ImmutableSetMultimap.builder();
                 for (FileSummary f : all) {
-                    for (Path target : f.resolvedModules().values()) graph.put(target, f.path());
+                    for (Path target : f.resolvedFiles()) graph.put(target, f.path());
                 }
                 importers = graph.build();
             }
             ImmutableList<DeclarationInFile> flat = declarations.build();
             long[] masks = new long[flat.size()];
-            for (int i = 0; i < masks.length; i++) masks[i] = nameMask(flat.get(i).declaration().name());
-            s = new Snapshot(now, names.build(), importers, flat, ambient.build(), masks);
+            for (int i = 0; i < masks.length; i++) masks[i] = nameMask(flat.get(i).name());
+            s = new Snapshot(now, importers, flat, ambient.build(), masks);
             snapshot = s;
             return s;
         }

@@ -216,6 +216,19 @@ class WorkspaceProtocolTest {
     }
 
     @Test
+    void aClosedImportersReferencesComeFromItsSummaryWithoutReadingIt() throws Exception {
+        try (InProcessServer s = start(null)) {
+            s.open(uri("src/main.ts"), "typescript", 1, mainText);
+            List<String> before = references(s, uri("src/main.ts"), at(mainText, "formatDate", 1, 1));
+            // app.ts (closed, imports formatDate as fmt) is gone from disk and no watcher said so:
+            // its uses still come from the summary indexed before, so the file was not read again
+            Files.delete(root.resolve("src/app.ts"));
+            assertEquals(before, references(s, uri("src/main.ts"), at(mainText, "formatDate", 1, 1)));
+            assertTrue(before.contains("src/app.ts:2:21-24"), before::toString);
+        }
+    }
+
+    @Test
     void importEqualsRequireLeadsToTheModuleAndItsMembers() throws Exception {
         try (InProcessServer s = start(null)) {
             String text = "import model = require(\"./model\");\nmodel.getUserName;\nmodel;\n";

@@ -1,0 +1,85 @@
+package dev.arenals.server.workspace;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import dev.arenals.server.workspace.FileSummary.AmbientModule;
+import dev.arenals.server.workspace.FileSummary.Declaration;
+import dev.arenals.server.workspace.FileSummary.Export;
+import dev.arenals.server.workspace.FileSummary.Import;
+import dev.arenals.server.workspace.FileSummary.Kind;
+import dev.arenals.server.workspace.FileSummary.Member;
+import dev.arenals.server.workspace.FileSummary.Signature;
+import dev.arenals.server.workspace.FileSummary.Span;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The flat summary gives back exactly the records it was made of, in 16-bit columns and in 32-bit ones, Latin-1 strings and wider ones. */
+class FileSummaryLayoutTest {
+    private static void roundTrip(int far, String name) {
+        Path path = Path.of("/w/a.ts"), other = Path.of("/w/b.ts");
+        ImmutableList<Declaration> declarations = ImmutableList.of(new Declaration(name, Kind.FUNCTION, new Span(0, 16, 16 + name.length()), true),
+                new Declaration("C", Kind.CLASS, new Span(far, far + 1, far + 2), false));
+        ImmutableList<Export> exports = ImmutableList.of(new Export(name, name, null, new Span(0, 16, 17)),
+                new Export("d", "default", "./b", new Span(3, 0, 1), false), new Export("e", "e", null, new Span(4, 0, 1), true));
+        ImmutableList<Import> imports = ImmutableList.of(
+                new Import("x", "y", "./b", new Span(1, 9, 10), new int[] {5, 0, 1, far, 2, 3}, new Span(1, 14, 15)),
+                new Import("ns", "*", "./b", new Span(2, 12, 14)),
+                new Import("z", "z", "./c", new Span(2, 30, 31), new int[0], null));
+        ImmutableList<Signature> signatures = ImmutableList.of(new Signature(name, ImmutableList.of("a: T", "b = 1"), ": R", false, "/** doc */"),
+                new Signature("C", ImmutableList.of(), "", true, null));
+        ImmutableList<Member> members = ImmutableList.of(new Member("C.prototype", "m", Kind.METHOD, new Span(7, 2, 3)),
+                new Member("C", "s", Kind.PROPERTY, new Span(8, 9, 10)));
+        ImmutableList<AmbientModule> ambient = ImmutableList.of(new AmbientModule("m", new Span(9, 15, 18), ImmutableList.of()));
+        FileSummary s = new FileSummary(path, null, declarations, exports, ImmutableList.of("./star"), imports, ImmutableList.of("./b", "./c", "./b", "./star"),
+                ImmutableMap.of("./b", other), 1234, ambient, signatures, members);
+        assertEquals(declarations, s.declarations());
+        assertEquals(exports, s.exports());
+        assertEquals(ImmutableList.of("./star"), s.starExports());
+        assertEquals(ImmutableList.of("./b", "./c", "./b", "./star"), s.moduleSpecifiers());
+        assertEquals(ImmutableMap.of("./b", other), s.resolvedModules());
+        assertEquals(other, s.resolve("./b"));
+        assertEquals(signatures, s.signatures());
+        assertEquals(ImmutableList.of(signatures.get(0)), s.signatures(name));
+        assertEquals(members, s.members());
+        assertEquals(ImmutableList.of(members.get(0)), s.members("C.prototype", "m"));
+        assertEquals(ImmutableList.of(members.get(1)), s.membersOf("C"));
+        assertEquals(ambient, s.ambientModules());
+        assertEquals(1234, s.sourceChars());
+        for (int i = 0; i < imports.size(); i++) {
+            Import want = imports.get(i), got = s.imports().get(i);
+            assertEquals(want.localName() + want.importedName() + want.specifier() + want.span() + want.importedSpan(),
+                    got.localName() + got.importedName() + got.specifier() + got.span() + got.importedSpan());
+            if (want.uses() == null) assertNull(got.uses());
+            else assertArrayEquals(want.uses(), got.uses());
+        }
+        assertEquals(imports.get(0).span(), s.importAt(1, 9).span());
+        assertEquals("ns", s.importOf("ns").localName());
+        assertEquals(declarations.get(1), s.declaration("C"));
+        assertEquals(exports.get(1), s.export("d"));
+        assertNull(s.export("nope"));
+        assertEquals(name, s.declarationName(0).toString());
+    }
+
+    @Test
+    void narrowColumnsAndLatin1Strings() { roundTrip(40, "f\u00e9"); }
+
+    /** Past the strings found by identity, the table finds repeats by value; every name comes back. */
+    @Test
+    void manyStringsRepeatedAsEqualCopies() {
+        ImmutableList.Builder<Declaration> declarations = ImmutableList.builder();
+        for (int i = 0; i < 300; i++) declarations.add(new Declaration(new String("n" + (i % 120)), Kind.VARIABLE, new Span(i, 0, 4), i % 2 == 0));
+        ImmutableList<Declaration> all = declarations.build();
+        FileSummary s = new FileSummary(Path.of("/w/a.ts"), null, all, ImmutableList.of(), ImmutableList.of(), ImmutableList.of(), ImmutableList.of(),
+                ImmutableMap.of(), 0);
+        assertEquals(all, s.declarations());
+        assertEquals(all.get(7), s.declaration("n7"));
+        for (int i = 0; i < all.size(); i++) assertEquals(all.get(i).exported(), s.declarationExported(i));
+    }
+
+    @Test
+    void wideColumnsAndWideStrings() { roundTrip(70_000, "\u03bb\u30c6"); }
+}

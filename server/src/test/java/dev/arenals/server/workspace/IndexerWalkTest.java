@@ -1,0 +1,93 @@
+package dev.arenals.server.workspace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.arenals.check.ProjectFiles;
+import dev.arenals.server.document.PositionEncoding;
+import dev.arenals.server.protocol.ServerLog;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The walk and the index overlap: progress begins with the walk, and files are indexed while it goes on. */
+class IndexerWalkTest {
+    @TempDir Path root;
+
+    private static ServerLog quiet() { return new ServerLog(new PrintStream(OutputStream.nullOutputStream())); }
+
+    @Test
+    void filesAreIndexedWhileTheWalkGoesOnAndProgressBeginsWithIt() throws Exception {
+        for (int d = 0; d < 3; d++) {
+            for (int f = 0; f < 20; f++) Files.writeString(Files.createDirectories(root.resolve("d" + d)).resolve("f" + f + ".ts"), "export const v" + f + " = " + f + ";\n");
+        }
+        List<String> events = Collections.synchronizedList(new ArrayList<>());
+        // one index thread, as the server has on two cores: the walk has its own
+        Indexer indexer = new Indexer(new WorkspaceIndex(), quiet(), 1, () -> ProjectFiles.DEFAULT_MAX_FILE_SIZE, PositionEncoding.UTF16);
+        CountDownLatch firstIndexed = new CountDownLatch(1);
+        AtomicBoolean waited = new AtomicBoolean();
+        indexer.setBeforeIndexingForTests(p -> {
+            events.add("indexing");
+            firstIndexed.countDown();
+        });
+        // the walk stops after its first file until that file is being indexed: with indexing only
+        // after the walk this would wait in vain
+        AtomicBoolean indexedWhileWalking = new AtomicBoolean();
+        indexer.setAfterQueueingForTests(p -> {
+            if (!waited.compareAndSet(false, true)) return;
+            try {
+                indexedWhileWalking.set(firstIndexed.await(10, TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        List<int[]> advances = Collections.synchronizedList(new ArrayList<>());
+        int[] ended = new int[2];
+        try {
+            indexer.indexFolders(List.of(root), new Indexer.Progress() {
+                @Override public void begin() { events.add("begin"); }
+                @Override public void advance(int done, int found, boolean walking) { advances.add(new int[] {done, found}); }
+                @Override public void end(int indexed, int skipped, long millis) {
+                    ended[0] = indexed;
+                    ended[1] = skipped;
+                    events.add("end");
+                }
+            }).get(20, TimeUnit.SECONDS);
+        } finally {
+            indexer.shutdown();
+        }
+        assertTrue(indexedWhileWalking.get(), "the first file found was indexed before the walk went on");
+        assertEquals("begin", events.get(0));
+        assertEquals("end", events.get(events.size() - 1));
+        assertEquals(60, ended[0]);
+        assertEquals(0, ended[1]);
+        assertEquals(60, indexer.index().size());
+        for (int[] a : advances) assertTrue(a[0] <= a[1] && a[1] <= 60, "done ≤ found ≤ all");
+    }
+
+    @Test
+    void anEmptyFolderBeginsAndEnds() throws Exception {
+        Indexer indexer = new Indexer(new WorkspaceIndex(), quiet(), 2, () -> ProjectFiles.DEFAULT_MAX_FILE_SIZE, PositionEncoding.UTF16);
+        List<String> events = Collections.synchronizedList(new ArrayList<>());
+        try {
+            indexer.indexFolders(List.of(root), new Indexer.Progress() {
+                @Override public void begin() { events.add("begin"); }
+                @Override public void advance(int done, int found, boolean walking) { events.add("advance"); }
+                @Override public void end(int indexed, int skipped, long millis) { events.add("end " + indexed); }
+            }).get(20, TimeUnit.SECONDS);
+        } finally {
+            indexer.shutdown();
+        }
+        assertEquals(List.of("begin", "end 0"), events);
+    }
+}
