@@ -837,6 +837,7 @@ public final class Summarizer {
             if (kind == BINDING_IDENTIFIER) declared[slot]++;
             else unknown[slot] = true;
         }
+        markLinkedInDocComments(unknown);
         int[][] uses = new int[slots][];
         int[] filled = new int[slots];
         for (int slot = 0; slot < slots; slot++) if (!unknown[slot] && declared[slot] == 1) uses[slot] = NO_USES;
@@ -872,6 +873,36 @@ public final class Summarizer {
         }
         useKeys = useSlots = null;
         return out.build();
+    }
+
+    /**
+     * An import named in a doc comment ({@code {@link a}}, {@code @see a}) has uses a references
+     * request reads from the file's comments ({@code query/JsDocMentions}): its uses stay unknown,
+     * so the request parses the file and finds them.
+     */
+    private void markLinkedInDocComments(boolean[] unknown) {
+        dev.arenals.parser.tree.ParseLog log = arena.log();
+        char[] src = arena.source();
+        for (int c = 0; c < log.commentCount(); c++) {
+            int start = log.commentStart(c), end = log.commentEnd(c);
+            if (end - start < 5 || src[start] != '/' || src[start + 1] != '*' || src[start + 2] != '*') continue;
+            for (int j = start + 3; j < end; j++) {
+                if (src[j] != '@') continue;
+                int k = j + 1;
+                while (k < end && Character.isLetter(src[k])) k++;
+                int tagLength = k - j - 1;
+                boolean tag = src[j - 1] == '{' && tagLength >= 4 && src[j + 1] == 'l' && src[j + 2] == 'i' && src[j + 3] == 'n' && src[j + 4] == 'k'
+                        || tagLength == 3 && src[j + 1] == 's' && src[j + 2] == 'e' && src[j + 3] == 'e';
+                if (!tag) continue;
+                while (k < end && (src[k] == ' ' || src[k] == '\t')) k++;
+                int nameEnd = k;
+                while (nameEnd < end && Character.isJavaIdentifierPart(src[nameEnd])) nameEnd++;
+                if (nameEnd == k) continue;
+                int id = arena.names().find(src, k, nameEnd);
+                int slot = id < 0 ? -1 : slotOfName(id);
+                if (slot >= 0) unknown[slot] = true;
+            }
+        }
     }
 
     /** {@link #withUses}' table: name id + 1 by hash, and the slot of each. */
