@@ -399,11 +399,17 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
             return;
         }
         // A costly summary waits for a pause in typing; the next edit's parse does not queue behind it.
+        // (the timer holds the document weakly: a closed one must not wait for it to be collected)
         long parse = doc.parseStamp();
-        CompletableFuture.delayedExecutor(SUMMARY_DELAY_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS, doc.queue()).execute(() -> {
-            if (doc.isClosed()) summaryPending.remove(doc);
-            else if (!doc.isDirty() && doc.parseStamp() == parse) summarizeOpen(doc);
-            // else: a newer parse is made or coming, and its refresh summarizes
+        java.lang.ref.WeakReference<Document> later = new java.lang.ref.WeakReference<>(doc);
+        CompletableFuture.delayedExecutor(SUMMARY_DELAY_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS).execute(() -> {
+            Document d = later.get();
+            if (d == null || d.isClosed()) return;
+            d.queue().execute(() -> {
+                if (d.isClosed()) summaryPending.remove(d);
+                else if (!d.isDirty() && d.parseStamp() == parse) summarizeOpen(d);
+                // else: a newer parse is made or coming, and its refresh summarizes
+            });
         });
     }
 
@@ -537,7 +543,7 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
             other.queue().execute(() -> {
                 republishPending.remove(other);
                 if (other.isClosed() || other.isDirty() || other.arena() == null) return;
-                publish(other, diagnostics.diagnostics(other, settings.maxFileSize()), other.parsedVersion());
+                publish(other, diagnostics.diagnostics(other, settings.maxFileSize(), settings.unusedDiagnostics()), other.parsedVersion());
             });
         }
     }
