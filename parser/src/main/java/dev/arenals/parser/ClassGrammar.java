@@ -41,7 +41,7 @@ final class ClassGrammar {
         p.classModifiers = 0;
         p.next(); // class
         int saved = p.ctx;
-        p.ctx |= CTX_STRICT;
+        p.ctx |= CTX_STRICT | CTX_IN_CLASS;
         if ((Token.isIdentifierLike(p.tok) && !(p.ts && p.tok == K_IMPLEMENTS && p.peek() != LBRACE)) || (Token.isReserved(p.tok) && p.tok != K_EXTENDS)) {
             parseBindingIdentifier(p);
         } else if (declaration && !p.classNameOptional) {
@@ -338,7 +338,7 @@ final class ClassGrammar {
             int saved = p.ctx;
             int savedLabelBase = p.labels.base;
             p.labels.base = p.labels.top;
-            p.ctx = (p.ctx & (CTX_STRICT | CTX_CLASS_BODY)) | CTX_SUPER_PROP | CTX_NEW_TARGET | CTX_FIELD_INIT;
+            p.ctx = (p.ctx & (CTX_STRICT | CTX_CLASS_BODY | CTX_IN_CLASS)) | CTX_SUPER_PROP | CTX_NEW_TARGET | CTX_FIELD_INIT;
             parseAssignment(p);
             p.ctx = saved;
             p.labels.base = savedLabelBase;
@@ -358,7 +358,7 @@ final class ClassGrammar {
         int saved = p.ctx;
         int savedLabelBase = p.labels.base;
         p.labels.base = p.labels.top;
-        p.ctx = (p.ctx & (CTX_STRICT | CTX_CLASS_BODY)) | CTX_SUPER_PROP | CTX_NEW_TARGET | CTX_STATIC_BLOCK;
+        p.ctx = (p.ctx & (CTX_STRICT | CTX_CLASS_BODY | CTX_IN_CLASS)) | CTX_SUPER_PROP | CTX_NEW_TARGET | CTX_STATIC_BLOCK;
         p.expect(LBRACE);
         parseStatementList(p, RBRACE, false);
         p.expect(RBRACE);

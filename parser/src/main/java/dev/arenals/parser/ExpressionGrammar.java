@@ -473,7 +473,7 @@ final class ExpressionGrammar {
         }
         if (k == IDENTIFIER_REFERENCE) {
             int id = p.sink.data(inner);
-            if ((id == p.nameEval || id == p.nameArguments) && p.strictHere()) p.error(p.sink.start(n), p.sink.end(n), Diag.EVAL_ARGUMENTS_STRICT, IDENTIFIER);
+            if ((id == p.nameEval || id == p.nameArguments) && p.strictHere()) p.error(p.sink.start(n), p.sink.end(n), p.strictEvalOrArguments(), IDENTIFIER);
             return;
         }
         if (k == MEMBER || k == INVALID) return;

@@ -74,7 +74,7 @@ final class FunctionGrammar {
         int savedLabelTop = p.labels.top;
         int savedYield = p.lastYieldPos, savedAwait = p.lastAwaitPos;
         p.labels.base = p.labels.top;
-        p.ctx = (p.ctx & (CTX_STRICT | CTX_CLASS_BODY)) | CTX_FUNCTION | CTX_NEW_TARGET | extraCtx;
+        p.ctx = (p.ctx & (CTX_STRICT | CTX_CLASS_BODY | CTX_IN_CLASS)) | CTX_FUNCTION | CTX_NEW_TARGET | extraCtx;
         if ((flags & F_ASYNC) != 0) p.ctx |= CTX_AWAIT;
         if ((flags & F_GENERATOR) != 0) p.ctx |= CTX_YIELD;
         if (p.ts && p.tok == LT) parseTypeParameters(p);
@@ -275,9 +275,9 @@ final class FunctionGrammar {
     static void checkStrictBindingName(ParseContext p, int n) {
         int id = p.sink.data(n);
         if (id == p.nameEval || id == p.nameArguments) {
-            p.error(p.sink.start(n), p.sink.end(n), Diag.EVAL_ARGUMENTS_STRICT, IDENTIFIER);
+            p.error(p.sink.start(n), p.sink.end(n), p.strictEvalOrArguments(), IDENTIFIER);
         } else if (!p.ambient && isStrictReservedName(p, n)) {
-            p.error(p.sink.start(n), p.sink.end(n), Diag.STRICT_RESERVED_WORD, IDENTIFIER);
+            p.error(p.sink.start(n), p.sink.end(n), p.strictReservedWord(), IDENTIFIER);
         }
     }
 

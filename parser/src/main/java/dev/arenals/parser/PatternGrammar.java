@@ -174,7 +174,7 @@ final class PatternGrammar {
         }
         if (k == IDENTIFIER) {
             if (binding && (e - s == 4 || e - s == 9) && isEvalOrArguments(p, s, e) && p.strictHere()) {
-                p.error(s, e, Diag.EVAL_ARGUMENTS_STRICT, IDENTIFIER);
+                p.error(s, e, p.strictEvalOrArguments(), IDENTIFIER);
             }
             if ((p.ctx & (CTX_STATIC_BLOCK | CTX_FIELD_INIT)) != 0 && !binding && e - s == 9 && isArguments(p, s, e)) {
                 p.error(s, e, Diag.UNEXPECTED_TOKEN, IDENTIFIER);
@@ -182,7 +182,7 @@ final class PatternGrammar {
             return;
         }
         if (k == K_YIELD) {
-            if ((p.ctx & CTX_YIELD) != 0 || (!p.ambient && p.strictHere())) p.error(s, e, Diag.STRICT_RESERVED_WORD, k);
+            if ((p.ctx & CTX_YIELD) != 0 || (!p.ambient && p.strictHere())) p.error(s, e, p.strictReservedWord(), k);
             else if ((p.ctx & CTX_PARAMS) != 0 && (p.ctx & CTX_YIELD) != 0) p.error(s, e, Diag.YIELD_IN_PARAMETER, 0);
             return;
         }
@@ -200,7 +200,7 @@ final class PatternGrammar {
             return;
         }
         // ambient declarations (a .d.ts, `declare …`) never run: TypeScript applies no strict-mode name rule there
-        if (Token.isStrictReserved(k) && !p.ambient && p.strictHere()) p.error(s, e, Diag.STRICT_RESERVED_WORD, k);
+        if (Token.isStrictReserved(k) && !p.ambient && p.strictHere()) p.error(s, e, p.strictReservedWord(), k);
     }
 
     private static boolean isEvalOrArguments(ParseContext p, int s, int e) {
@@ -277,7 +277,7 @@ final class PatternGrammar {
         switch (k) {
             case IDENTIFIER_REFERENCE: {
                 int id = p.sink.data(n);
-                if ((id == p.nameEval || id == p.nameArguments) && p.strictHere()) p.error(p.sink.start(n), p.sink.end(n), Diag.EVAL_ARGUMENTS_STRICT, IDENTIFIER);
+                if ((id == p.nameEval || id == p.nameArguments) && p.strictHere()) p.error(p.sink.start(n), p.sink.end(n), p.strictEvalOrArguments(), IDENTIFIER);
                 return;
             }
             case MEMBER:

@@ -648,6 +648,7 @@ final class StatementGrammar {
         if (Token.isIdentifierLike(p.tok) && !p.lexer.newlineBefore) {
             int ls = p.lexer.tokenStart;
             int name = p.lexer.internIdentifier();
+            p.checkStrictReservedName(ls, p.lexer.tokenEnd);
             p.next();
             p.leaf(LABEL, ls, p.lastEnd, name);
             int found = findLabel(p, name);

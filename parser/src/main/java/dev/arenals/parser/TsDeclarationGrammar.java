@@ -208,6 +208,7 @@ final class TsDeclarationGrammar {
             return;
         }
         if (moduleReference && Token.isReserved(p.tok)) p.error(s, p.lexer.tokenEnd, Diag.RESERVED_WORD_AS_IDENTIFIER, p.tok);
+        else p.checkStrictReservedName(s, p.lexer.tokenEnd);
         int id = p.lexer.internIdentifier();
         p.next();
         p.leaf(IDENTIFIER_REFERENCE, s, p.lastEnd, id);
@@ -282,6 +283,7 @@ final class TsDeclarationGrammar {
             int nm = p.sink.mark();
             int id = p.lexer.internIdentifier();
             if (!Token.isIdentifierName(p.tok)) p.error(ns, p.lexer.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
+            else p.checkStrictReservedName(ns, p.lexer.tokenEnd);
             p.next();
             p.leaf(BINDING_IDENTIFIER, ns, p.lastEnd, id);
             while (p.tok == DOT) {
@@ -289,6 +291,7 @@ final class TsDeclarationGrammar {
                 int qs = p.lexer.tokenStart;
                 int qid = p.lexer.internIdentifier();
                 if (!Token.isIdentifierName(p.tok)) p.error(qs, p.lexer.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
+                else p.checkStrictReservedName(qs, p.lexer.tokenEnd);
                 p.next();
                 p.leaf(IDENTIFIER_NAME, qs, p.lastEnd, qid);
                 p.sink.finish(QUALIFIED_NAME, nm, ns, p.lastEnd, 0);

@@ -412,6 +412,7 @@ final class TypeGrammar {
             p.leaf(THIS, s, p.lastEnd, 0);
         } else if (Token.isIdentifierName(p.tok)) {
             if (Token.isReserved(p.tok) && !typeQuery) p.error(s, p.lexer.tokenEnd, Diag.TYPE_EXPECTED, 0);
+            else p.checkStrictReservedName(s, p.lexer.tokenEnd);
             int id = p.lexer.internIdentifier();
             p.next();
             p.leaf(IDENTIFIER_REFERENCE, s, p.lastEnd, id);
@@ -803,6 +804,7 @@ final class TypeGrammar {
     static void parseBindingIdentifierAnyWord(ParseContext p) {
         int s = p.lexer.tokenStart;
         if (Token.isReserved(p.tok)) p.error(s, p.lexer.tokenEnd, Diag.RESERVED_WORD_AS_IDENTIFIER, p.tok);
+        else p.checkStrictReservedName(s, p.lexer.tokenEnd);
         int id = p.lexer.internIdentifier();
         p.next();
         p.leaf(BINDING_IDENTIFIER, s, p.lastEnd, id);

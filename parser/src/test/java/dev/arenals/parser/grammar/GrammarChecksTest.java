@@ -244,4 +244,69 @@ class GrammarChecksTest {
         assertNone("p.ts", "class K { static public y; } let = ;"); // a syntax error: TypeScript skips its grammar checks
         assertNone("p.ts", "return (x: unique symbol) => 1;"); // nothing below a misplaced `return` is checked
     }
+    // ---- strict-mode names: TypeScript's binder says why the code is strict (a class, then a module)
+
+    /** Every diagnostic of {@code text} (parser, binder and grammar checks) as "code@offset message". */
+    private static List<String> allErrors(String file, String text) {
+        Arena arena = new Arena();
+        new JsParser().parse(arena, text, ParseOptions.forFileName(file));
+        new Binder().bindDeclarations(arena, new ScopeTable());
+        ParseLog log = arena.log();
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < log.diagnosticCount(); i++) {
+            out.add(log.diagnostic(i).code + "@" + log.diagnosticStart(i) + " " + DiagnosticMessages.message(log, i, arena.names()));
+        }
+        return out;
+    }
+
+    private static void assertOnly(String file, String marked, int code, String message) {
+        int at = marked.indexOf('|');
+        String text = marked.substring(0, at) + marked.substring(at + 1);
+        assertEquals(List.of(code + "@" + at + " " + message), allErrors(file, text), marked);
+    }
+
+    private static final String IN_CLASS = "' is a reserved word in strict mode. Class definitions are automatically in strict mode.";
+    private static final String IN_MODULE = "' is a reserved word in strict mode. Modules are automatically in strict mode.";
+
+    @Test
+    void strictModeReservedWordsSayWhy() {
+        assertOnly("p.ts", "class |static {}", 1213, "Identifier expected. 'static" + IN_CLASS);
+        assertOnly("p.ts", "export class C { m() { var |let = 1 } }", 1213, "Identifier expected. 'let" + IN_CLASS);
+        assertOnly("p.ts", "export var |let = 1", 1214, "Identifier expected. 'let" + IN_MODULE);
+        assertOnly("p.mts", "var |public", 1214, "Identifier expected. 'public" + IN_MODULE);
+        assertOnly("p.ts", "\"use strict\"; var |public", 1212, "Identifier expected. 'public' is a reserved word in strict mode.");
+    }
+
+    @Test
+    void strictModeReservedWordsNamingTypesAndLabels() {
+        assertOnly("p.ts", "export type |implements = 0", 1214, "Identifier expected. 'implements" + IN_MODULE);
+        assertOnly("p.ts", "export interface I extends |yield {}", 1214, "Identifier expected. 'yield" + IN_MODULE);
+        assertOnly("p.ts", "namespace |private.v {} export {}", 1214, "Identifier expected. 'private" + IN_MODULE);
+        assertOnly("p.ts", "export import v = |let.x;", 1214, "Identifier expected. 'let" + IN_MODULE);
+        assertOnly("p.ts", "class C<|package> {}", 1213, "Identifier expected. 'package" + IN_CLASS);
+        assertEquals(List.of("1214@0", "1214@23"), startsOf(allErrors("p.mts", "public: for (;;) break public;"))); // the label and its use
+        // sloppy scripts and ambient declarations name types as they like
+        assertEquals(List.of(), allErrors("p.ts", "type implements = 0; interface I extends yield {}"));
+        assertEquals(List.of(), allErrors("p.ts", "declare namespace private {} export {}"));
+        assertEquals(List.of(), allErrors("p.d.ts", "export type implements = 0"));
+    }
+
+    @Test
+    void strictModeEvalAndArgumentsSayWhy() {
+        assertEquals(List.of(1210), codes(allErrors("p.ts", "class C { m(eval) {} }")));
+        assertEquals(List.of(1215), codes(allErrors("p.mts", "var arguments;")));
+        assertEquals(List.of(1100), codes(allErrors("p.ts", "\"use strict\"; var eval;")));
+    }
+
+    private static List<String> startsOf(List<String> diagnostics) {
+        List<String> out = new ArrayList<>();
+        for (String d : diagnostics) out.add(d.substring(0, d.indexOf(' ')));
+        return out;
+    }
+
+    private static List<Integer> codes(List<String> diagnostics) {
+        List<Integer> out = new ArrayList<>();
+        for (String d : diagnostics) out.add(Integer.parseInt(d.substring(0, d.indexOf('@'))));
+        return out;
+    }
 }
