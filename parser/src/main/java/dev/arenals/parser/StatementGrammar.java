@@ -652,16 +652,22 @@ final class StatementGrammar {
             p.next();
             p.leaf(LABEL, ls, p.lastEnd, name);
             int found = findLabel(p, name);
+            // TypeScript's codes, on the statement: a search that reaches a function boundary first is 1107
             if (found < 0) {
-                p.error(ls, p.lastEnd, Diag.UNDEFINED_LABEL, 0);
+                p.error(s, p.lastEnd, insideFunction(p) ? Diag.JUMP_ACROSS_FUNCTION
+                        : isBreak ? Diag.UNDEFINED_LABEL : Diag.CONTINUE_TO_NON_ITERATION_LABEL, 0);
             } else if (!isBreak && !p.labels.loop[found]) {
-                p.error(s, p.lastEnd, Diag.ILLEGAL_CONTINUE, 0);
+                p.error(s, p.lastEnd, Diag.CONTINUE_TO_NON_ITERATION_LABEL, 0);
             }
         } else if (isBreak ? (p.ctx & CTX_BREAKABLE) == 0 : (p.ctx & CTX_ITERATION) == 0) {
-            p.error(s, p.lastEnd, isBreak ? Diag.ILLEGAL_BREAK : Diag.ILLEGAL_CONTINUE, 0);
+            p.error(s, p.lastEnd, insideFunction(p) ? Diag.JUMP_ACROSS_FUNCTION : isBreak ? Diag.ILLEGAL_BREAK : Diag.ILLEGAL_CONTINUE, 0);
         }
         p.semicolon();
         p.sink.finish(isBreak ? BREAK : CONTINUE, m, s, p.lastEnd, 0);
+    }
+
+    private static boolean insideFunction(ParseContext p) {
+        return (p.ctx & (CTX_FUNCTION | CTX_STATIC_BLOCK)) != 0;
     }
 
     private static int findLabel(ParseContext p, int name) {

@@ -298,6 +298,16 @@ class GrammarChecksTest {
         assertEquals(List.of(1100), codes(allErrors("p.ts", "\"use strict\"; var eval;")));
     }
 
+    @Test
+    void jumpsUseTypeScriptsCodesOnTheStatement() {
+        assertOnly("p.ts", "|break infer;", 1116, "A 'break' statement can only jump to a label of an enclosing statement.");
+        assertOnly("p.ts", "x: while (1) { () => { |continue x } }", 1107, "Jump target cannot cross function boundary.");
+        assertOnly("p.ts", "function f() { |break; }", 1107, "Jump target cannot cross function boundary.");
+        assertOnly("p.ts", "class C { static { |break } }", 1107, "Jump target cannot cross function boundary.");
+        assertOnly("p.ts", "a: { |continue a; }", 1115, "A 'continue' statement can only jump to a label of an enclosing iteration statement.");
+        assertOnly("p.ts", "while (1) { |continue b; }", 1115, "A 'continue' statement can only jump to a label of an enclosing iteration statement.");
+    }
+
     private static List<String> startsOf(List<String> diagnostics) {
         List<String> out = new ArrayList<>();
         for (String d : diagnostics) out.add(d.substring(0, d.indexOf(' ')));
