@@ -273,7 +273,9 @@ public final class GrammarChecks {
                         && !isConstructor(n, memberKey(n), a.data(n))))) {
                     childCtx |= AMBIENT;
                 }
-                if (checkMemberModifiers(n, k, ctx)) childCtx |= MODIFIER_ERROR; // the method's own checks stop there
+                // TypeScript's TS1206/TS1249 on a decorator comes first (not ours: it depends on experimentalDecorators)
+                if ((k == FIELD || k == METHOD) && undecoratable(n, k)) childCtx |= MODIFIER_ERROR;
+                else if (checkMemberModifiers(n, k, ctx)) childCtx |= MODIFIER_ERROR; // the method's own checks stop there
                 else if (k == FIELD) checkProperty(n, ctx | (childCtx & AMBIENT));
                 else if (k == METHOD_SIGNATURE) {
                     if (!checkParameterList(n) && (a.data(n) & (P_GET | P_SET)) != 0) checkAccessor(n, n, false, ctx);
@@ -1053,7 +1055,32 @@ public final class GrammarChecks {
         int cls = inClass ? parentOf[owner] : -1;
         boolean abstractClass = cls >= 0 && a.kind(cls) == CLASS_DECLARATION && (a.data(cls) & MOD_ABSTRACT) != 0;
         boolean privateName = a.kind(key) == PRIVATE_IDENTIFIER;
-        return checkModifierList(declKind, inClass, false, (ctx & AMBIENT) != 0, abstractClass, privateName, 0);
+        // a constructor has no name: TypeScript's error span for it is the whole member
+        memberNameStart = key == n ? -1 : declKind == D_CONSTRUCTOR ? a.start(n) : a.start(key);
+        memberNameEnd = key == n ? -1 : a.end(key);
+        try {
+            return checkModifierList(declKind, inClass, false, (ctx & AMBIENT) != 0, abstractClass, privateName, 0);
+        } finally {
+            memberNameStart = -1;
+        }
+    }
+
+    /**
+     * A decorated class member that decorators may not decorate (TypeScript's nodeCanBeDecorated with
+     * ES decorators): a constructor, an abstract or `declare` field, a method or accessor without a body.
+     */
+    private boolean undecoratable(int n, int k) {
+        int first = a.firstChild(n);
+        if (first < 0 || a.kind(first) != DECORATOR) return false;
+        if (k == FIELD) return (a.data(n) & (MOD_ABSTRACT | MOD_DECLARE)) != 0;
+        if (isConstructor(n, memberKey(n), a.data(n))) return true;
+        for (int c = first; c >= 0; c = a.nextSibling(c)) {
+            if (a.kind(c) == FUNCTION_EXPRESSION) {
+                for (int d = a.firstChild(c); d >= 0; d = a.nextSibling(d)) if (a.kind(d) == FUNCTION_BODY) return false;
+                return true;
+            }
+        }
+        return false;
     }
 
     /** TypeScript's parser makes any `constructor(` member a constructor, `static` or `async` ones too (then TS1089). */
@@ -1146,6 +1173,9 @@ public final class GrammarChecks {
         }
     }
 
+    /** The name of the class member being checked ({@link #checkMemberModifiers}), else -1. */
+    private int memberNameStart = -1, memberNameEnd = -1;
+
     /** For a variable declaration being checked: VAR_USING or VAR_AWAIT_USING (the modifier rules differ), else 0. */
     private int usingKind;
 
@@ -1181,6 +1211,11 @@ public final class GrammarChecks {
             switch (t) {
                 case Token.K_CONST:
                     if (declKind != D_ENUM) {
+                        // on the member, as TypeScript puts it: its name
+                        if (memberNameStart >= 0) {
+                            report(memberNameStart, memberNameEnd, Diag.CLASS_MEMBER_KEYWORD, Token.K_CONST);
+                            return true;
+                        }
                         return reportModifier(i, Diag.CLASS_MEMBER_KEYWORD, Token.K_CONST, 0) > 0;
                     }
                     break;
@@ -1286,8 +1321,8 @@ public final class GrammarChecks {
                     lastAsync = i;
                     break;
                 case Token.K_IN: case Token.K_OUT:
-                    // only on type parameters ({@link #checkTypeParameterModifiers}); elsewhere the parser refuses them
-                    return false;
+                    // right only on type parameters ({@link #checkTypeParameterModifiers}); the parser takes them on class members
+                    return reportModifier(i, Diag.VARIANCE_MODIFIER_PLACE, t, 0) > 0;
                 default:
                     break;
             }

@@ -308,6 +308,24 @@ class GrammarChecksTest {
         assertOnly("p.ts", "while (1) { |continue b; }", 1115, "A 'continue' statement can only jump to a label of an enclosing iteration statement.");
     }
 
+    @Test
+    void modifiersTypeScriptsParserTakesOnClassMembers() {
+        assertGrammar("class C { |export x }", 1031, "'export' modifier cannot appear on class elements of this kind.");
+        assertGrammar("class C { |export m() {} }", 1031, "'export' modifier cannot appear on class elements of this kind.");
+        assertGrammar("class C { const |x = 1 }", 1248, "A class member cannot have the 'const' keyword.");
+        assertGrammar("class C { |public const constructor() {} }", 1248, "A class member cannot have the 'const' keyword.");
+        assertGrammar("class C { |in x }", 1274, "'in' modifier can only appear on a type parameter of a class, interface or type alias");
+        assertGrammar("class C { |out x }", 1274, "'out' modifier can only appear on a type parameter of a class, interface or type alias");
+        assertGrammar("class C { async |static m() {} }", 1029, "'static' modifier must precede 'async' modifier.");
+        assertGrammar("class C { |async accessor x }", 1042, "'async' modifier cannot be used here.");
+        assertGrammar("class C { accessor |accessor x }", 1030, "'accessor' modifier already seen.");
+        assertGrammar("class C { readonly |readonly x }", 1030, "'readonly' modifier already seen.");
+        // still names where no modifier can follow, as in TypeScript
+        assertNone("p.ts", "class C { export = 1; const; in() {} out?: 1; async static() {} readonly readonly }");
+        // a decorator TypeScript refuses first (TS1206, not ours) hides the member's other errors
+        assertNone("p.ts", "class C { @d export constructor() {} @d declare x = 1; @d const set m(); }");
+    }
+
     private static List<String> startsOf(List<String> diagnostics) {
         List<String> out = new ArrayList<>();
         for (String d : diagnostics) out.add(d.substring(0, d.indexOf(' ')));
