@@ -87,6 +87,8 @@ public enum Diag {
     AWAIT_IN_PARAMETER(2524, "'await' expressions cannot be used in a parameter initializer."),
     IMPORT_EXPORT_TOP_LEVEL(1232, "An import declaration can only be used at the top level of a module."),
     EXPORT_TOP_LEVEL(1233, "An export declaration can only be used at the top level of a module."),
+    EXPORT_DEFAULT_TOP_LEVEL(1258, "A default export must be at the top level of a file or module declaration."),
+    EXPORT_ASSIGNMENT_TOP_LEVEL(1231, "An export assignment must be at the top level of a file or module declaration."),
     IMPORT_META_OUTSIDE_MODULE(1343, "The 'import.meta' meta-property is only allowed in modules."),
     NEW_TARGET_OUTSIDE_FUNCTION(17013, "Meta-property 'new.target' is only allowed in the body of a function declaration, function expression, or constructor."),
     SUPER_CALL_OUTSIDE_CONSTRUCTOR(2337, "Super calls are not permitted outside constructors or in nested functions inside constructors."),

@@ -90,7 +90,8 @@ public final class GrammarChecks {
             Diag.NEW_TARGET_OUTSIDE_FUNCTION, Diag.STRICT_RESERVED_WORD, Diag.STRICT_RESERVED_WORD_IN_CLASS,
             Diag.STRICT_RESERVED_WORD_IN_MODULE, Diag.EVAL_ARGUMENTS_STRICT, Diag.EVAL_ARGUMENTS_STRICT_IN_CLASS,
             Diag.EVAL_ARGUMENTS_STRICT_IN_MODULE, Diag.WITH_IN_STRICT,
-            Diag.DELETE_IDENTIFIER_STRICT, Diag.IMPORT_EXPORT_TOP_LEVEL, Diag.EXPORT_TOP_LEVEL, Diag.UNDECLARED_PRIVATE_NAME,
+            Diag.DELETE_IDENTIFIER_STRICT, Diag.IMPORT_EXPORT_TOP_LEVEL, Diag.EXPORT_TOP_LEVEL, Diag.EXPORT_DEFAULT_TOP_LEVEL,
+            Diag.EXPORT_ASSIGNMENT_TOP_LEVEL, Diag.UNDECLARED_PRIVATE_NAME,
             Diag.UNDECLARED_PRIVATE_NAME_IN_CLASS, Diag.GETTER_PARAMETERS, Diag.SETTER_PARAMETERS, Diag.SETTER_REST,
             Diag.AWAIT_OUTSIDE_ASYNC, Diag.IMPORT_META_OUTSIDE_MODULE, Diag.SUPER_CALL_OUTSIDE_CONSTRUCTOR,
             Diag.SUPER_PROPERTY_OUTSIDE_METHOD, Diag.DUPLICATE_CONSTRUCTOR, Diag.CLASS_FIELD_CONSTRUCTOR, Diag.STATIC_PROTOTYPE,
@@ -1029,7 +1030,7 @@ public final class GrammarChecks {
 
     /** Every modifier the parser records in a data word: without one, there is no modifier to read back. */
     private static final int MODIFIER_BITS = MOD_DECLARE | MOD_ABSTRACT | MOD_PUBLIC | MOD_PRIVATE | MOD_PROTECTED | MOD_READONLY
-            | MOD_OVERRIDE | MOD_CONST | MOD_IN | MOD_OUT | MOD_EXPORT | MOD_DEFAULT;
+            | MOD_OVERRIDE | MOD_CONST | MOD_IN | MOD_OUT | MOD_EXPORT | MOD_DEFAULT | MOD_MISPLACED;
 
     /** Class members and type members. Returns true when a modifier error was reported. */
     private boolean checkMemberModifiers(int n, int k, int ctx) {

@@ -326,6 +326,35 @@ class GrammarChecksTest {
         assertNone("p.ts", "class C { @d export constructor() {} @d declare x = 1; @d const set m(); }");
     }
 
+    @Test
+    void modifiersTypeScriptsParserTakesBeforeDeclarations() {
+        assertOnly("p.ts", "|public function f() {}", 1044, "'public' modifier cannot appear on a module or namespace element.");
+        assertOnly("p.ts", "|static class C {}", 1044, "'static' modifier cannot appear on a module or namespace element.");
+        assertOnly("p.ts", "|readonly class C {}", 1024, "'readonly' modifier can only appear on a property declaration or index signature.");
+        assertOnly("p.ts", "|abstract function f() {}", 1242, "'abstract' modifier can only appear on a class, method, or property declaration.");
+        assertOnly("p.ts", "|async class C {}", 1042, "'async' modifier cannot be used here.");
+        assertOnly("p.ts", "export |public class C {}", 1044, "'public' modifier cannot appear on a module or namespace element.");
+        assertOnly("p.ts", "declare |public class C {}", 1044, "'public' modifier cannot appear on a module or namespace element.");
+        assertOnly("p.ts", "|accessor class C {}", 1275, "'accessor' modifier can only appear on a property declaration.");
+        assertOnly("p.ts", "|protected type T = 1", 1044, "'protected' modifier cannot appear on a module or namespace element.");
+        assertOnly("p.ts", "{ |public function f() {} }", 1184, "Modifiers cannot appear here.");
+        // a line break after the word makes it a name, as in TypeScript (`static` excepted)
+        assertEquals(List.of(), codes(allErrors("p.ts", "var pub; pub\nclass C {}")));
+        assertOnly("p.ts", "|static\nclass C {}", 1044, "'static' modifier cannot appear on a module or namespace element.");
+    }
+
+    @Test
+    void exportBelowTheTopLevel() {
+        assertOnly("p.ts", "{ |export function f() {} }", 1184, "Modifiers cannot appear here.");
+        assertOnly("p.ts", "function g() { |export type T = 1 }", 1184, "Modifiers cannot appear here.");
+        assertOnly("p.ts", "{ |export {} }", 1233, "An export declaration can only be used at the top level of a module.");
+        assertOnly("p.ts", "{ |export default 1 }", 1258, "A default export must be at the top level of a file or module declaration.");
+        assertOnly("p.ts", "{ |export = x }", 1231, "An export assignment must be at the top level of a file or module declaration.");
+        assertOnly("p.ts", "{ |export import x = y.z }", 1232, "An import declaration can only be used at the top level of a module.");
+        // JavaScript has no grammar checks: the parser's error stays
+        assertOnly("p.js", "{ |export function f() {} }", 1233, "An export declaration can only be used at the top level of a module.");
+    }
+
     private static List<String> startsOf(List<String> diagnostics) {
         List<String> out = new ArrayList<>();
         for (String d : diagnostics) out.add(d.substring(0, d.indexOf(' ')));
