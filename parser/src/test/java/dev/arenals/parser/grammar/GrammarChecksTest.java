@@ -339,7 +339,7 @@ class GrammarChecksTest {
         assertOnly("p.ts", "|protected type T = 1", 1044, "'protected' modifier cannot appear on a module or namespace element.");
         assertOnly("p.ts", "{ |public function f() {} }", 1184, "Modifiers cannot appear here.");
         // a line break after the word makes it a name, as in TypeScript (`static` excepted)
-        assertEquals(List.of(), codes(allErrors("p.ts", "var pub; pub\nclass C {}")));
+        assertEquals(List.of(), codes(allErrors("p.ts", "public\nclass C {}")));
         assertOnly("p.ts", "|static\nclass C {}", 1044, "'static' modifier cannot appear on a module or namespace element.");
     }
 
