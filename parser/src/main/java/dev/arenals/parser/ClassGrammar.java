@@ -54,7 +54,14 @@ final class ClassGrammar {
             int hs = p.lexer.tokenStart;
             int hm = p.sink.mark();
             p.next();
+            // the heritage is an expression, never a pattern: `extends {x = 1}` and a duplicate `__proto__` are errors
+            int savedCover = p.coverInitPos;
+            boolean savedProto = p.coverIsProto;
+            p.coverInitPos = -1;
             parseLeftHandSide(p);
+            reportCoverInit(p);
+            p.coverInitPos = savedCover;
+            p.coverIsProto = savedProto;
             checkNotArrow(p, p.sink.pending(p.sink.mark() - 1));
             if (p.ts && p.tok == LT) parseTypeArguments(p);
             p.sink.finish(CLASS_HERITAGE, hm, hs, p.lastEnd, 0);
@@ -296,7 +303,8 @@ final class ClassGrammar {
         }
         if ((flags & C_ACCESSOR) == 0 && fnFlags == 0 && (p.atContextual(K_GET) || p.atContextual(K_SET))) {
             int pk = p.peek();
-            if (isClassMemberNameStart(p, pk) && pk != LPAREN && pk != ASSIGN && pk != SEMICOLON && pk != RBRACE) {
+            // `get *m(){}` is no accessor (a field `get` ends at a line break, then a generator method)
+            if (isClassMemberNameStart(p, pk) && pk != LPAREN && pk != ASSIGN && pk != SEMICOLON && pk != RBRACE && pk != STAR) {
                 flags |= p.tok == K_GET ? P_GET : P_SET;
                 p.next();
             }
@@ -328,6 +336,8 @@ final class ClassGrammar {
         }
         if (p.tok == LPAREN || (p.ts && p.tok == LT) || (flags & (P_GET | P_SET)) != 0 || (fnFlags != 0 && !asyncModifier)) {
             // method
+            // `accessor` only before a field (TypeScript files: the grammar checks' TS1275)
+            if ((flags & C_ACCESSOR) != 0 && !p.ts) p.error(keyStart, keyEnd, Diag.ACCESSOR_PLACE, 0);
             int extra = CTX_METHOD_LIKE | CTX_SUPER_PROP;
             boolean isCtor = namedConstructor && (flags & C_STATIC) == 0;
             if (isCtor) {
@@ -378,6 +388,7 @@ final class ClassGrammar {
         p.labels.base = p.labels.top;
         p.ctx = (p.ctx & (CTX_STRICT | CTX_CLASS_BODY | CTX_IN_CLASS)) | CTX_SUPER_PROP | CTX_NEW_TARGET | CTX_STATIC_BLOCK;
         p.expect(LBRACE);
+        p.inCaseClause = false; // a static block in a case clause is not the clause
         parseStatementList(p, RBRACE, false);
         p.expect(RBRACE);
         p.ctx = saved;

@@ -252,6 +252,7 @@ final class ExpressionGrammar {
         int base = p.opTop;
         int curStart = p.lexer.tokenStart;
         int curMark = p.sink.mark();
+        if (p.tok == PRIVATE_NAME) p.privateInPos = curStart;
         parseUnary(p);
         while (true) {
             if (afterArrow(p)) break;
@@ -310,9 +311,8 @@ final class ExpressionGrammar {
             p.next();
             curStart = p.lexer.tokenStart;
             curMark = p.sink.mark();
-            if (p.tok == PRIVATE_NAME) {
-                p.error(curStart, p.lexer.tokenEnd, Diag.UNEXPECTED_TOKEN, PRIVATE_NAME);
-            }
+            // `#x in y` is a relational expression: an operand of a looser operator only (`a == #x in b`, not `a < #x in b`)
+            if (p.tok == PRIVATE_NAME && prec < precedence(K_IN)) p.privateInPos = curStart;
             parseUnary(p);
             checkNotArrow(p, p.sink.pending(p.sink.mark() - 1));
         }
@@ -527,6 +527,11 @@ final class ExpressionGrammar {
         if (p.tok == K_SUPER && p.peek() == LPAREN) p.error(cs, p.lexer.tokenEnd, Diag.SUPER_UNEXPECTED, 0);
         if (p.tok == K_NEW) {
             parseNew(p);
+        } else if (p.tok == K_ASYNC && !p.escaped() && p.peek() == LPAREN) {
+            // `new async()`: the arguments are new's, not a call of async (nor an async arrow's parameters)
+            int id = p.lexer.internIdentifier();
+            p.next();
+            p.leaf(IDENTIFIER_REFERENCE, cs, p.lastEnd, id);
         } else if (p.tok == K_IMPORT) {
             // only import.meta may follow new; import(), import.source() and import.defer() may not
             if (p.peek() != DOT || p.peek2() != K_META) p.error(cs, p.lexer.tokenEnd, Diag.UNEXPECTED_TOKEN, K_IMPORT);
@@ -764,7 +769,7 @@ final class ExpressionGrammar {
             case PRIVATE_NAME: {
                 int id = p.lexer.internIdentifier();
                 int pk = p.peek();
-                if (pk != K_IN) p.error(s, p.lexer.tokenEnd, Diag.UNEXPECTED_TOKEN, PRIVATE_NAME);
+                if (pk != K_IN || s != p.privateInPos || (p.ctx & CTX_NO_IN) != 0) p.error(s, p.lexer.tokenEnd, Diag.UNEXPECTED_TOKEN, PRIVATE_NAME);
                 if ((p.ctx & CTX_CLASS_BODY) == 0) p.error(s, p.lexer.tokenEnd, Diag.UNDECLARED_PRIVATE_NAME, 0);
                 else notePrivateReference(p, id, s, p.lexer.tokenEnd);
                 p.next();

@@ -44,6 +44,7 @@ final class FunctionGrammar {
         // a declaration's name is bound in the enclosing scope: yield/await rules of the outside apply;
         // an expression's name follows the function's own generator/async-ness
         int saved = p.ctx;
+        int savedAwaitIdent = p.lastAwaitIdentPos;
         if (!declaration) {
             p.ctx &= ~(CTX_YIELD | CTX_AWAIT | CTX_STATIC_BLOCK);
             if ((flags & F_GENERATOR) != 0) p.ctx |= CTX_YIELD;
@@ -52,6 +53,8 @@ final class FunctionGrammar {
         }
         parseBindingIdentifier(p);
         p.ctx = saved;
+        // an expression's `await` name is its own: no concern of async arrow parameters around it
+        if (!declaration) p.lastAwaitIdentPos = savedAwaitIdent;
     }
 
     /**

@@ -410,8 +410,11 @@ final class ModuleGrammar {
                     p.next();
                     parseFunctionDeclaration(p, fs, F_ASYNC, false);
                 } else if (p.atContextual(K_USING) && isUsingDeclaration(p)) {
+                    // a using declaration is never exported (TypeScript files: the grammar checks' TS1491)
+                    if (!p.ts) p.error(s, s + 6, Diag.MODIFIER_ON_USING, K_EXPORT);
                     parseVariableStatement(p, VAR_USING);
                 } else if (p.atContextual(K_AWAIT) && isAwaitUsingDeclaration(p)) {
+                    if (!p.ts) p.error(s, s + 6, Diag.MODIFIER_ON_AWAIT_USING, K_EXPORT);
                     parseVariableStatement(p, VAR_AWAIT_USING);
                 } else {
                     p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.DECLARATION_OR_STATEMENT_EXPECTED, 0);

@@ -107,6 +107,8 @@ final class ParseContext {
     int lastAwaitIdentPos = -1;
     /** End of the last arrow function: no assignment operator or `?` may follow an arrow (afterArrow). */
     int arrowEndPos = -1;
+    /** Where a private name may start `#x in y` (RelationalExpression : PrivateIdentifier in ShiftExpression): a binary operand's start. */
+    int privateInPos = -1;
     /** TS: positions where `(`/`<` did not start a typed arrow, so the speculation is not tried again. */
     final IntSet failedArrows = new IntSet();
 
@@ -218,6 +220,7 @@ final class ParseContext {
         this.lastAwaitPos = -1;
         this.lastAwaitIdentPos = -1;
         this.arrowEndPos = -1;
+        this.privateInPos = -1;
         this.failedArrows.clear();
         // per-area state: transient flags are neutral between statements; reset so no parse can
         // inherit a stale one

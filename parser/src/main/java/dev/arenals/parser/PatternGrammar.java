@@ -235,10 +235,14 @@ final class PatternGrammar {
                 return;
             }
             case BINDING_IDENTIFIER:
-            case ARRAY_PATTERN:
-            case OBJECT_PATTERN:
             case REST_ELEMENT:
             case INVALID:
+                return;
+            case ARRAY_PATTERN:
+            case OBJECT_PATTERN:
+                // an assignment pattern already (`([x] = a) =>`: the cover made `[x] = a` an assignment): its
+                // targets become bindings, and what only an assignment may target (`a.b`, `(x)`) is an error
+                assignmentPatternToBinding(p, n);
                 return;
             case ASSIGNMENT: {
                 if (p.sink.data(n) != ASSIGN) break;
@@ -265,6 +269,27 @@ final class PatternGrammar {
                 break;
         }
         p.error(p.sink.start(n), p.sink.end(n), Diag.INVALID_ARROW_PARAMETERS, 0);
+    }
+
+    private static void assignmentPatternToBinding(ParseContext p, int n) {
+        if (!p.enter()) { p.exit(); return; }
+        boolean object = p.sink.kind(n) == OBJECT_PATTERN;
+        for (int c = p.sink.firstChild(n); c >= 0; c = p.sink.nextSibling(c)) {
+            int ck = p.sink.kind(c);
+            if (ck == ELISION) continue;
+            if (ck == REST_ELEMENT) {
+                int arg = p.sink.firstChild(c);
+                if (arg >= 0) toBindingTarget(p, arg);
+            } else if (object) {
+                if (ck != PROPERTY) continue;
+                int key = p.sink.firstChild(c);
+                int value = key < 0 ? -1 : p.sink.nextSibling(key);
+                if (value >= 0) toBindingTarget(p, value);
+            } else {
+                toBindingTarget(p, c);
+            }
+        }
+        p.exit();
     }
 
     /**
@@ -364,7 +389,8 @@ final class PatternGrammar {
                 int arg = p.sink.firstChild(c);
                 if (arg >= 0) {
                     int ak = p.sink.kind(arg);
-                    if (binding ? ak != IDENTIFIER_REFERENCE : !(ak == IDENTIFIER_REFERENCE || ak == MEMBER)) {
+                    // an assignment's rest may be a parenthesised simple target (`({...(a)} = b)`), a binding's not
+                    if (binding ? ak != IDENTIFIER_REFERENCE : !(ak == IDENTIFIER_REFERENCE || ak == MEMBER || ak == PARENTHESIZED)) {
                         p.error(p.sink.start(arg), p.sink.end(arg), Diag.INVALID_DESTRUCTURING_TARGET, 0);
                     } else if (binding) {
                         toBindingTarget(p, arg);

@@ -43,6 +43,7 @@ final class StatementGrammar {
      * (and switches to strict mode for the rest of the list).
      */
     static boolean parseDirectivesAndStatements(ParseContext p, int end, boolean topLevel) {
+        p.inCaseClause = false; // a function body in a case clause is not the clause (`using` is at home there)
         boolean becameStrict = false;
         int firstOctal = -1;
         while (p.tok == STRING) {
@@ -622,7 +623,9 @@ final class StatementGrammar {
         int pk = p.peek();
         if (p.peekNewline != 0 || !Token.isIdentifierLike(pk)) return false;
         if (pk == K_OF) {
-            // `for (using of x)` is a for-of over `using`; `for (using of = ...;` declares `of`
+            // `for (using of x)` is a for-of over `using`; `for (using of = ...;` declares `of`, and so
+            // does an escaped `of` (`for (using o\u0066 of x)`: the lookahead is for the keyword `of`)
+            if ((p.peekFlags & Lexer.F_ESCAPED) != 0) return true;
             int k2 = p.peek2();
             return k2 == ASSIGN || k2 == SEMICOLON;
         }
