@@ -28,7 +28,7 @@ final class ModuleGrammar {
     static void parseImportDeclaration(ParseContext p, boolean topLevel) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
-        if ((!p.module && !p.autoGoal) || !topLevel) p.error(s, p.lexer.tokenEnd, Diag.IMPORT_EXPORT_TOP_LEVEL, 0);
+        if ((!p.module && !p.autoGoal) || !topLevel) p.error(s, p.lexer.tokenEnd, p.ts ? Diag.IMPORT_TOP_LEVEL_OF_NAMESPACE : Diag.IMPORT_EXPORT_TOP_LEVEL, 0);
         boolean sawModuleSyntaxBefore = p.sawModuleSyntax;
         if (p.moduleBlockDepth == 0) p.sawModuleSyntax = true;
         p.next();
@@ -236,16 +236,16 @@ final class ModuleGrammar {
         switch (k) {
             case K_DEFAULT: return Diag.EXPORT_DEFAULT_TOP_LEVEL;
             case ASSIGN: return Diag.EXPORT_ASSIGNMENT_TOP_LEVEL;
-            case K_IMPORT: return Diag.IMPORT_EXPORT_TOP_LEVEL;
+            case K_IMPORT: return Diag.IMPORT_TOP_LEVEL_OF_NAMESPACE;
             case K_TYPE: {
                 int k2 = p.peek2();
-                return k2 == LBRACE || k2 == STAR ? Diag.EXPORT_TOP_LEVEL : null;
+                return k2 == LBRACE || k2 == STAR ? Diag.EXPORT_TOP_LEVEL_OF_NAMESPACE : null;
             }
             case K_VAR: case K_LET: case K_CONST: case K_FUNCTION: case K_CLASS: case K_ENUM: case K_INTERFACE:
             case K_NAMESPACE: case K_MODULE: case K_DECLARE: case K_ABSTRACT: case K_ASYNC: case AT:
                 return null;
             default:
-                return Diag.EXPORT_TOP_LEVEL;
+                return Diag.EXPORT_TOP_LEVEL_OF_NAMESPACE;
         }
     }
 
@@ -259,7 +259,7 @@ final class ModuleGrammar {
             p.pendingExportMark = -1;
         }
         if (!p.module && !p.autoGoal) {
-            p.error(s, p.lexer.tokenEnd, Diag.EXPORT_TOP_LEVEL, 0);
+            p.error(s, p.lexer.tokenEnd, p.ts ? Diag.EXPORT_TOP_LEVEL_OF_NAMESPACE : Diag.EXPORT_TOP_LEVEL, 0);
         } else if (!topLevel) {
             Diag misplaced = p.ts ? exportBelowTopLevel(p) : Diag.EXPORT_TOP_LEVEL;
             if (misplaced != null) p.error(s, p.lexer.tokenEnd, misplaced, 0);

@@ -85,8 +85,11 @@ public enum Diag {
     AWAIT_OUTSIDE_ASYNC(1308, "'await' expressions are only allowed within async functions and at the top levels of modules."),
     YIELD_IN_PARAMETER(2523, "'yield' expressions cannot be used in a parameter initializer."),
     AWAIT_IN_PARAMETER(2524, "'await' expressions cannot be used in a parameter initializer."),
-    IMPORT_EXPORT_TOP_LEVEL(1232, "An import declaration can only be used at the top level of a module."),
-    EXPORT_TOP_LEVEL(1233, "An export declaration can only be used at the top level of a module."),
+    // TypeScript's codes for JavaScript files; in TypeScript files, where a namespace is a place for them too, the two below
+    IMPORT_EXPORT_TOP_LEVEL(1473, "An import declaration can only be used at the top level of a module."),
+    EXPORT_TOP_LEVEL(1474, "An export declaration can only be used at the top level of a module."),
+    IMPORT_TOP_LEVEL_OF_NAMESPACE(1232, "An import declaration can only be used at the top level of a namespace or module."),
+    EXPORT_TOP_LEVEL_OF_NAMESPACE(1233, "An export declaration can only be used at the top level of a namespace or module."),
     EXPORT_DEFAULT_TOP_LEVEL(1258, "A default export must be at the top level of a file or module declaration."),
     EXPORT_ASSIGNMENT_TOP_LEVEL(1231, "An export assignment must be at the top level of a file or module declaration."),
     IMPORT_META_OUTSIDE_MODULE(1343, "The 'import.meta' meta-property is only allowed in modules."),

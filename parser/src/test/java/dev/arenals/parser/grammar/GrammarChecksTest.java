@@ -347,12 +347,14 @@ class GrammarChecksTest {
     void exportBelowTheTopLevel() {
         assertOnly("p.ts", "{ |export function f() {} }", 1184, "Modifiers cannot appear here.");
         assertOnly("p.ts", "function g() { |export type T = 1 }", 1184, "Modifiers cannot appear here.");
-        assertOnly("p.ts", "{ |export {} }", 1233, "An export declaration can only be used at the top level of a module.");
+        assertOnly("p.ts", "{ |export {} }", 1233, "An export declaration can only be used at the top level of a namespace or module.");
         assertOnly("p.ts", "{ |export default 1 }", 1258, "A default export must be at the top level of a file or module declaration.");
         assertOnly("p.ts", "{ |export = x }", 1231, "An export assignment must be at the top level of a file or module declaration.");
-        assertOnly("p.ts", "{ |export import x = y.z }", 1232, "An import declaration can only be used at the top level of a module.");
-        // JavaScript has no grammar checks: the parser's error stays
-        assertOnly("p.js", "{ |export function f() {} }", 1233, "An export declaration can only be used at the top level of a module.");
+        assertOnly("p.ts", "{ |export import x = y.z }", 1232, "An import declaration can only be used at the top level of a namespace or module.");
+        assertOnly("p.ts", "{ |import x from \"m\" }", 1232, "An import declaration can only be used at the top level of a namespace or module.");
+        // JavaScript has no grammar checks: the parser's error stays, with TypeScript's code for JavaScript
+        assertOnly("p.js", "{ |export function f() {} }", 1474, "An export declaration can only be used at the top level of a module.");
+        assertOnly("p.js", "{ |import x from \"m\" }", 1473, "An import declaration can only be used at the top level of a module.");
     }
 
     private static List<String> startsOf(List<String> diagnostics) {
