@@ -103,10 +103,17 @@ final class ExpressionGrammar {
     private static void parseAssignmentInner(ParseContext p) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
-        if (p.tok == K_YIELD && (p.ctx & CTX_YIELD) != 0) {
-            if (p.escaped()) p.error(s, p.lexer.tokenEnd, Diag.KEYWORD_WITH_ESCAPE, 0);
-            parseYield(p);
-            return;
+        if (p.tok == K_YIELD) {
+            if ((p.ctx & CTX_YIELD) != 0) {
+                if (p.escaped()) p.error(s, p.lexer.tokenEnd, Diag.KEYWORD_WITH_ESCAPE, 0);
+                parseYield(p);
+                return;
+            }
+            if (!p.escaped() && startsMisplacedAwaitOrYield(p)) {
+                p.error(s, p.lexer.tokenEnd, Diag.YIELD_OUTSIDE_GENERATOR, 0);
+                parseYield(p);
+                return;
+            }
         }
         int savedCover = p.coverInitPos;
         boolean savedProto = p.coverIsProto;
@@ -395,11 +402,35 @@ final class ExpressionGrammar {
                     p.sink.finish(AWAIT, m, s, p.lastEnd, 0);
                     return;
                 }
+                if ((p.ctx & (CTX_FUNCTION | CTX_STATIC_BLOCK)) == CTX_FUNCTION && !p.escaped() && startsMisplacedAwaitOrYield(p)) {
+                    p.error(s, p.lexer.tokenEnd, Diag.AWAIT_OUTSIDE_ASYNC, 0);
+                    int m = p.sink.mark();
+                    p.next();
+                    if (!p.enter()) { p.exit(); p.errorNode(p.lexer.tokenStart, p.lexer.tokenStart); p.sink.finish(AWAIT, m, s, p.lastEnd, 0); return; }
+                    parseUnary(p);
+                    p.exit();
+                    p.sink.finish(AWAIT, m, s, p.lastEnd, 0);
+                    return;
+                }
                 break;
             default:
                 break;
         }
         parsePostfix(p);
+    }
+
+    /**
+     * TypeScript's parser reads `await` in a function that is not async, and `yield` outside a
+     * generator, as an await or yield expression when a word or a literal follows on the same line
+     * (an error either way: a name cannot be followed by another), and its checker says TS1308 or
+     * TS1163. Not before a word that makes the name an operand (`in`, `instanceof`, `of`, `as`,
+     * `satisfies`), nor before a template (a tag) or anything else.
+     */
+    private static boolean startsMisplacedAwaitOrYield(ParseContext p) {
+        int pk = p.peek();
+        if (p.peekNewline != 0) return false;
+        if (pk == NUMBER || pk == BIGINT || pk == STRING) return true;
+        return Token.isIdentifierName(pk) && pk != K_IN && pk != K_INSTANCEOF && pk != K_OF && pk != K_AS && pk != K_SATISFIES;
     }
 
     /** AUTO goal: `await x` at the top level is an await expression (and makes the file a module). */

@@ -357,6 +357,17 @@ class GrammarChecksTest {
         assertOnly("p.js", "{ |import x from \"m\" }", 1473, "An import declaration can only be used at the top level of a module.");
     }
 
+    @Test
+    void awaitAndYieldOutsideTheirFunctionsBeforeAWord() {
+        assertOnly("p.ts", "function f() { |await x }", 1308,
+                "'await' expressions are only allowed within async functions and at the top levels of modules.");
+        assertOnly("p.ts", "function f() { |yield x }", 1163, "A 'yield' expression is only allowed in a generator body.");
+        assertOnly("p.ts", "\"use strict\"; function f() { |yield x }", 1163, "A 'yield' expression is only allowed in a generator body.");
+        assertOnly("p.js", "function* g() { function f() { |yield 1 } }", 1163, "A 'yield' expression is only allowed in a generator body.");
+        // still names where they are operands (ECMAScript; TypeScript's parser refuses some of these)
+        assertEquals(List.of(), allErrors("p.js", "function f() { await in x; await instanceof y; await / 2; for (await of x); yield in x; await\nx }"));
+    }
+
     private static List<String> startsOf(List<String> diagnostics) {
         List<String> out = new ArrayList<>();
         for (String d : diagnostics) out.add(d.substring(0, d.indexOf(' ')));
