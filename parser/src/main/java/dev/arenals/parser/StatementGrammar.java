@@ -185,7 +185,8 @@ final class StatementGrammar {
     static boolean isUsingDeclaration(ParseContext p) {
         if (p.escaped()) return false;
         int pk = p.peek();
-        return p.peekNewline == 0 && Token.isIdentifierLike(pk) && pk != K_IN;
+        // `using {` too, as TypeScript's parser reads it (an error either way: TS1492 then)
+        return p.peekNewline == 0 && ((Token.isIdentifierLike(pk) && pk != K_IN) || pk == LBRACE);
     }
 
     static boolean isAwaitUsingDeclaration(ParseContext p) {
@@ -198,7 +199,7 @@ final class StatementGrammar {
         int k = p.lexer.next();
         if (k == K_USING && !p.lexer.newlineBefore && (p.lexer.flags & Lexer.F_ESCAPED) == 0) {
             int k2 = p.lexer.next();
-            result = !p.lexer.newlineBefore && Token.isIdentifierLike(k2);
+            result = !p.lexer.newlineBefore && (Token.isIdentifierLike(k2) || k2 == LBRACE);
         }
         p.lookaheadEnd();
         if (result && (p.ctx & CTX_AWAIT) == 0) {
@@ -315,6 +316,13 @@ final class StatementGrammar {
                 return;
             }
         }
+        // `l: declare let x`, `do declare enum E {} while (0)`: TypeScript's parser takes the declaration
+        // (its checker then reports the modifier, TS1184, as the grammar checks do)
+        // (`declare global` only before `{`: TypeScript's isDeclaration)
+        if (p.ts && p.tok == K_DECLARE && (p.peek() != K_GLOBAL || p.peek2() == LBRACE)
+                && tryParseTypeScriptDeclaration(p, s, p.sink.mark(), 0)) {
+            return;
+        }
         if (!startsExpression(p.tok)) {
             p.error(s, p.lexer.tokenEnd, Diag.DECLARATION_OR_STATEMENT_EXPECTED, 0);
             // skip one token; statement lists resume at the next one
@@ -360,7 +368,7 @@ final class StatementGrammar {
             int m = p.sink.mark();
             boolean pattern = p.tok == LBRACKET || p.tok == LBRACE;
             if (pattern && (kind == VAR_USING || kind == VAR_AWAIT_USING)) {
-                p.error(ds, p.lexer.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
+                p.error(ds, p.lexer.tokenEnd, kind == VAR_USING ? Diag.USING_BINDING_PATTERN : Diag.AWAIT_USING_BINDING_PATTERN, 0);
             }
             if (!pattern && !Token.isIdentifierLike(p.tok)) {
                 p.error(ds, p.lexer.tokenEnd, Token.isReserved(p.tok) ? Diag.RESERVED_WORD_AS_IDENTIFIER : Diag.VARIABLE_DECLARATION_EXPECTED, p.tok);

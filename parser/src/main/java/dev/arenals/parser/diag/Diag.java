@@ -82,6 +82,8 @@ public enum Diag {
     CONTINUE_TO_NON_ITERATION_LABEL(1115, "A 'continue' statement can only jump to a label of an enclosing iteration statement."),
     JUMP_ACROSS_FUNCTION(1107, "Jump target cannot cross function boundary."),
     RETURN_OUTSIDE_FUNCTION(1108, "A 'return' statement can only be used within a function body."),
+    USING_BINDING_PATTERN(1492, "'using' declarations may not have binding patterns."),
+    AWAIT_USING_BINDING_PATTERN(1492, "'await using' declarations may not have binding patterns."),
     YIELD_OUTSIDE_GENERATOR(1163, "A 'yield' expression is only allowed in a generator body."),
     AWAIT_OUTSIDE_ASYNC(1308, "'await' expressions are only allowed within async functions and at the top levels of modules."),
     YIELD_IN_PARAMETER(2523, "'yield' expressions cannot be used in a parameter initializer."),

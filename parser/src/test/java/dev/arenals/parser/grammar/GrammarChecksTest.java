@@ -368,6 +368,18 @@ class GrammarChecksTest {
         assertEquals(List.of(), allErrors("p.js", "function f() { await in x; await instanceof y; await / 2; for (await of x); yield in x; await\nx }"));
     }
 
+    @Test
+    void usingWithAPatternAndDeclareAsAStatementBody() {
+        assertOnly("p.mts", "using |{ } = x", 1492, "'using' declarations may not have binding patterns.");
+        assertOnly("p.mts", "await using |{ } = x", 1492, "'await using' declarations may not have binding patterns.");
+        assertOnly("p.ts", "T: |declare var v: number", 1184, "Modifiers cannot appear here.");
+        assertOnly("p.ts", "do |declare let x; while (0)", 1184, "Modifiers cannot appear here.");
+        assertOnly("p.ts", "if (x) |declare function f(): void", 1184, "Modifiers cannot appear here.");
+        // not a declaration there (TypeScript's isDeclaration): the name `declare`, then `global` (a missing `;` for us)
+        assertEquals(List.of("1005@15"), startsOf(allErrors("p.ts", "if (x) declare global;")));
+        assertEquals(List.of(), allErrors("p.ts", "using\n{ }"));
+    }
+
     private static List<String> startsOf(List<String> diagnostics) {
         List<String> out = new ArrayList<>();
         for (String d : diagnostics) out.add(d.substring(0, d.indexOf(' ')));
