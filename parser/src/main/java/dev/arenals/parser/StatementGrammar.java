@@ -706,9 +706,9 @@ final class StatementGrammar {
         p.labels.pendingLoop[p.labels.top] = true;
         p.labels.top++;
         if (p.tok == K_FUNCTION) {
-            if (body || p.strictHere()) p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.LABELLED_FUNCTION, 0);
+            // on the label, as TypeScript puts it (once)
             int pk = p.peek();
-            if (pk == STAR) p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.LABELLED_FUNCTION, 0);
+            if (body || pk == STAR || p.strictHere()) p.error(s, p.sink.end(p.sink.pending(p.sink.mark() - 1)), Diag.LABELLED_FUNCTION, 0);
             parseFunctionDeclaration(p, p.lexer.tokenStart, 0, false);
         } else {
             // labels stacked directly on each other (a: b: while ...) all become loop labels

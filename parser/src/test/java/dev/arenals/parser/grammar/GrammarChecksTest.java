@@ -380,6 +380,12 @@ class GrammarChecksTest {
         assertEquals(List.of(), allErrors("p.ts", "using\n{ }"));
     }
 
+    @Test
+    void aLabelledFunctionIsReportedOnTheLabel() {
+        assertOnly("p.ts", "\"use strict\"; |a: function f() {}", 1344, "A label is not allowed here.");
+        assertOnly("p.js", "|l: function* g() {}", 1344, "A label is not allowed here.");
+    }
+
     private static List<String> startsOf(List<String> diagnostics) {
         List<String> out = new ArrayList<>();
         for (String d : diagnostics) out.add(d.substring(0, d.indexOf(' ')));
