@@ -301,6 +301,12 @@ final class TypeGrammar {
             case K_THIS: {
                 p.next();
                 p.leaf(THIS_TYPE, s, p.lastEnd, 0);
+                // `this is T` anywhere a type stands, as TypeScript's parser takes it (its checker: TS1228 off a return type)
+                if (p.atContextual(K_IS) && !p.lexer.newlineBefore) {
+                    p.next();
+                    parseType(p);
+                    p.sink.finish(TYPE_PREDICATE, m, s, p.lastEnd, 0);
+                }
                 return;
             }
             case STRING: case NUMBER: case BIGINT: case K_TRUE: case K_FALSE: {

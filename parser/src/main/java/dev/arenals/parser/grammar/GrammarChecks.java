@@ -329,7 +329,7 @@ public final class GrammarChecks {
                 checkTypeOperator(n);
                 break;
             case TYPE_PREDICATE:
-                checkTypePredicate(n);
+                if (checkTypePredicate(n)) return; // misplaced (TS1228): TypeScript checks nothing inside it
                 break;
             default:
                 break;
@@ -494,6 +494,8 @@ public final class GrammarChecks {
         if (ck != PROGRAM && ck != MODULE_BLOCK && ck != -1) {
             int first = exported ? a.start(wrapper) : a.start(n);
             boolean ambientModule = k == STRING_LITERAL || (a.data(n) & 0xff) == Token.K_GLOBAL;
+            // `declare global;` is no declaration for TypeScript's parser (`global` must be followed by `{`)
+            if ((a.data(n) & 0xff) == Token.K_GLOBAL && !hasModuleBlock(n)) return;
             report(first, first + 1, ambientModule ? Diag.AMBIENT_MODULE_NOT_TOP_LEVEL : Diag.NAMESPACE_NOT_TOP_LEVEL, 0);
             return;
         }
@@ -653,7 +655,12 @@ public final class GrammarChecks {
      * type (TS1228), naming one of its parameters (TS1225), not a rest parameter (TS1229) nor a name
      * bound in a pattern (TS1230).
      */
-    private void checkTypePredicate(int n) {
+    private boolean hasModuleBlock(int n) {
+        for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) if (a.kind(c) == MODULE_BLOCK) return true;
+        return false;
+    }
+
+    private boolean checkTypePredicate(int n) {
         int fn = parentOf[n];
         int fk = fn < 0 ? -1 : a.kind(fn);
         boolean place = fk == ARROW_FUNCTION || fk == CALL_SIGNATURE || fk == FUNCTION_DECLARATION || fk == FUNCTION_TYPE;
@@ -665,10 +672,10 @@ public final class GrammarChecks {
         }
         if (!place) {
             report(n, Diag.TYPE_PREDICATE_PLACE);
-            return;
+            return true;
         }
         int name = a.firstChild(n);
-        if (name < 0 || a.kind(name) != IDENTIFIER_NAME) return; // `this is T`, `asserts this`
+        if (name < 0 || a.kind(name) != IDENTIFIER_NAME) return false; // `this is T`, `asserts this`
         int params = -1;
         for (int c = a.firstChild(fn); c >= 0; c = a.nextSibling(c)) {
             if (a.kind(c) == FORMAL_PARAMETERS) {
@@ -676,7 +683,7 @@ public final class GrammarChecks {
                 break;
             }
         }
-        if (params < 0) return;
+        if (params < 0) return false;
         for (int p = a.firstChild(params); p >= 0; p = a.nextSibling(p)) {
             int target = a.kind(p) == PARAMETER ? memberKey(p) : p;
             boolean rest = a.kind(target) == REST_ELEMENT;
@@ -684,7 +691,7 @@ public final class GrammarChecks {
             if (target < 0) continue;
             if (a.kind(target) == BINDING_IDENTIFIER && sameText(target, name)) {
                 if (rest) report(name, Diag.TYPE_PREDICATE_REST);
-                return;
+                return false;
             }
         }
         for (int p = a.firstChild(params); p >= 0; p = a.nextSibling(p)) {
@@ -692,10 +699,11 @@ public final class GrammarChecks {
             if (a.kind(target) == ASSIGNMENT_PATTERN) target = a.firstChild(target);
             if (target >= 0 && (a.kind(target) == OBJECT_PATTERN || a.kind(target) == ARRAY_PATTERN) && boundIn(target, name)) {
                 report(a.start(name), a.end(name), Diag.TYPE_PREDICATE_PATTERN, a.data(name));
-                return;
+                return false;
             }
         }
         report(a.start(name), a.end(name), Diag.TYPE_PREDICATE_PARAMETER, a.data(name));
+        return false;
     }
 
     /** Whether a pattern binds {@code name} (a BINDING_IDENTIFIER of the same text anywhere in it: patterns are small). */

@@ -386,6 +386,17 @@ class GrammarChecksTest {
         assertOnly("p.js", "|l: function* g() {}", 1344, "A label is not allowed here.");
     }
 
+    @Test
+    void thisIsTAnywhereATypeStands() {
+        assertGrammar("let x: |this is string", 1228, "A type predicate is only allowed in return type position for functions and methods.");
+        assertGrammar("type T = (|this is X)[]", 1228, "A type predicate is only allowed in return type position for functions and methods.");
+        // nothing inside a misplaced predicate is checked (TypeScript stops there)
+        assertGrammar("let x: |this is unique null", 1228, "A type predicate is only allowed in return type position for functions and methods.");
+        assertNone("p.ts", "class C { m(): this is D { return true } }");
+        // `declare global;` is no declaration for TypeScript's parser, so nothing is out of place below the top level
+        assertNone("p.ts", "l: declare global;");
+    }
+
     private static List<String> startsOf(List<String> diagnostics) {
         List<String> out = new ArrayList<>();
         for (String d : diagnostics) out.add(d.substring(0, d.indexOf(' ')));
