@@ -405,6 +405,8 @@ final class ParseContext {
     /** A strict-mode reserved word used as a name: TypeScript says why the code is strict (a class, then a module). */
     Diag strictReservedWord() {
         if ((ctx & CTX_IN_CLASS) != 0) return Diag.STRICT_RESERVED_WORD_IN_CLASS;
+        // an AUTO file may turn out a module: then it is parsed again with the module goal (the code depends on it)
+        if (autoGoal && !module) sloppyMattered = true;
         return module ? Diag.STRICT_RESERVED_WORD_IN_MODULE : Diag.STRICT_RESERVED_WORD;
     }
 
@@ -420,6 +422,7 @@ final class ParseContext {
     /** `eval` or `arguments` bound or assigned in strict code, with TypeScript's reason as above. */
     Diag strictEvalOrArguments() {
         if ((ctx & CTX_IN_CLASS) != 0) return Diag.EVAL_ARGUMENTS_STRICT_IN_CLASS;
+        if (autoGoal && !module) sloppyMattered = true;
         return module ? Diag.EVAL_ARGUMENTS_STRICT_IN_MODULE : Diag.EVAL_ARGUMENTS_STRICT;
     }
 

@@ -632,7 +632,11 @@ public final class GrammarChecks {
                 int decl = parentOf[p];
                 int stmtParent = decl < 0 ? -1 : parentOf[decl];
                 if (a.kind(name) != BINDING_IDENTIFIER) report(n, Diag.UNIQUE_SYMBOL_BINDING_NAME);
-                else if (stmtParent >= 0 && (a.kind(stmtParent) == FOR || a.kind(stmtParent) == FOR_IN || a.kind(stmtParent) == FOR_OF)) report(n, Diag.UNIQUE_SYMBOL_NOT_STATEMENT);
+                // in a for head (not the loop's body, its last child: `for (;;) declare var x: unique symbol`)
+                else if (stmtParent >= 0 && (a.kind(stmtParent) == FOR || a.kind(stmtParent) == FOR_IN || a.kind(stmtParent) == FOR_OF)
+                        && a.nextSibling(decl) >= 0) {
+                    report(n, Diag.UNIQUE_SYMBOL_NOT_STATEMENT);
+                }
                 else if ((a.data(decl) & 0xff) != VAR_CONST && (a.data(decl) & 0xff) != VAR_AWAIT_USING) {
                     report(name, Diag.UNIQUE_SYMBOL_NOT_CONST); // TypeScript's flags count `await using` as const, not `using`
                 }
@@ -650,16 +654,16 @@ public final class GrammarChecks {
         }
     }
 
-    /**
-     * A type predicate is the return type of a function, method, arrow, call signature or function
-     * type (TS1228), naming one of its parameters (TS1225), not a rest parameter (TS1229) nor a name
-     * bound in a pattern (TS1230).
-     */
     private boolean hasModuleBlock(int n) {
         for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) if (a.kind(c) == MODULE_BLOCK) return true;
         return false;
     }
 
+    /**
+     * A type predicate is the return type of a function, method, arrow, call signature or function
+     * type (TS1228), naming one of its parameters (TS1225), not a rest parameter (TS1229) nor a name
+     * bound in a pattern (TS1230).
+     */
     private boolean checkTypePredicate(int n) {
         int fn = parentOf[n];
         int fk = fn < 0 ? -1 : a.kind(fn);
@@ -1067,7 +1071,7 @@ public final class GrammarChecks {
         boolean abstractClass = cls >= 0 && a.kind(cls) == CLASS_DECLARATION && (a.data(cls) & MOD_ABSTRACT) != 0;
         boolean privateName = a.kind(key) == PRIVATE_IDENTIFIER;
         // a constructor has no name: TypeScript's error span for it is the whole member
-        memberNameStart = key == n ? -1 : declKind == D_CONSTRUCTOR ? a.start(n) : a.start(key);
+        memberNameStart = key == n ? -1 : declKind == D_CONSTRUCTOR ? a.start(n) : computedNameStart(n, key);
         memberNameEnd = key == n ? -1 : a.end(key);
         try {
             return checkModifierList(declKind, inClass, false, (ctx & AMBIENT) != 0, abstractClass, privateName, 0);
@@ -1182,6 +1186,15 @@ public final class GrammarChecks {
         } finally {
             usingKind = 0;
         }
+    }
+
+    /** Where a member's name starts: a computed one at its `[` (TypeScript's ComputedPropertyName). */
+    private int computedNameStart(int member, int key) {
+        int ks = a.start(key);
+        if ((a.data(member) & P_COMPUTED) == 0) return ks;
+        int q = ks - 1;
+        while (q > a.start(member) && src[q] != '[') q--;
+        return src[q] == '[' ? q : ks;
     }
 
     /** The name of the class member being checked ({@link #checkMemberModifiers}), else -1. */

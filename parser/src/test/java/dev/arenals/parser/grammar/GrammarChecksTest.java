@@ -313,6 +313,7 @@ class GrammarChecksTest {
         assertGrammar("class C { |export x }", 1031, "'export' modifier cannot appear on class elements of this kind.");
         assertGrammar("class C { |export m() {} }", 1031, "'export' modifier cannot appear on class elements of this kind.");
         assertGrammar("class C { const |x = 1 }", 1248, "A class member cannot have the 'const' keyword.");
+        assertGrammar("class C { const |[x]() {} }", 1248, "A class member cannot have the 'const' keyword.");
         assertGrammar("class C { |public const constructor() {} }", 1248, "A class member cannot have the 'const' keyword.");
         assertGrammar("class C { |in x }", 1274, "'in' modifier can only appear on a type parameter of a class, interface or type alias");
         assertGrammar("class C { |out x }", 1274, "'out' modifier can only appear on a type parameter of a class, interface or type alias");
@@ -395,6 +396,19 @@ class GrammarChecksTest {
         assertNone("p.ts", "class C { m(): this is D { return true } }");
         // `declare global;` is no declaration for TypeScript's parser, so nothing is out of place below the top level
         assertNone("p.ts", "l: declare global;");
+    }
+
+    @Test
+    void uniqueSymbolInALoopBodyIsInAVariableStatement() {
+        assertOnly("p.ts", "for (;;) |declare const x: unique symbol;", 1184, "Modifiers cannot appear here.");
+        assertGrammar("for (const x: |unique symbol = y;;);", 1334, "'unique symbol' types are only allowed on variables in a variable statement.");
+    }
+
+    @Test
+    void strictModeNamesOfAnAutoFileThatIsAModule() {
+        // the AUTO goal reads a file as a script first: a module found later decides TypeScript's message
+        assertOnly("p.js", "\"use strict\"; var |yield; export {}", 1214, "Identifier expected. 'yield" + IN_MODULE);
+        assertOnly("p.js", "\"use strict\"; var |yield;", 1212, "Identifier expected. 'yield' is a reserved word in strict mode.");
     }
 
     private static List<String> startsOf(List<String> diagnostics) {
