@@ -75,12 +75,12 @@ vscode_tests() {
     elif command -v python3 >/dev/null; then python3 -m zipfile -l arena-ls.vsix >"$listing"
     else jar tf arena-ls.vsix >"$listing"; fi
     local missing=""
-    for entry in extension/package.json extension/dist/extension.js extension/server/arena-ls.jar; do
+    for entry in extension/package.json extension/dist/extension.js extension/server/arena-ls.jar extension/server/arena-ls-server.classlist; do
         grep -qE "(^|[[:space:]])${entry}([[:space:]]|\$)" "$listing" || missing="$missing $entry"
     done
     if grep -q 'node_modules/\|extension/src/' "$listing"; then missing="$missing (has node_modules or src)"; fi
     if [ -z "$missing" ] && cmp -s server/arena-ls.jar "$ARENA_LS_JAR"; then
-        pass "vscode: arena-ls.vsix ($(wc -c <arena-ls.vsix) bytes) holds the bundle and the current server jar"
+        pass "vscode: arena-ls.vsix ($(wc -c <arena-ls.vsix) bytes) holds the bundle, the current server jar and its class list"
     else
         cat "$listing"
         fail "vscode: arena-ls.vsix lacks:${missing:- the current jar}"

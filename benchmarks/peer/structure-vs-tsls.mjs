@@ -25,7 +25,8 @@
 // ${ARENA_LS_CACHE:-~/.cache/arena-ls}/peer/tsls-5.3.0-ts-6.0.3 on first use: never into the repository.
 // arena-ls runs from server/target/arena-ls.jar (build it: mvn -B -q -o -pl server -am package
 // -DskipTests) with the launcher's editor JVM options. Prints one table (Markdown) at the end.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { Client } from './lsp-client.mjs';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -35,7 +36,6 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const CACHE = process.env.ARENA_LS_CACHE ?? path.join(os.homedir(), '.cache', 'arena-ls');
 const TSLS_VERSION = '5.3.0';
 const TS_VERSION = '6.0.3';
-const REQUEST_TIMEOUT_MS = 300_000;
 
 // ---------------------------------------------------------------- arguments
 let runs = 20, bigRuns = 5, warmup = 20, bigWarmup = 2, jar = path.join(ROOT, 'server', 'target', 'arena-ls.jar');
@@ -102,78 +102,6 @@ function inputFiles() {
 }
 
 // ---------------------------------------------------------------- a minimal LSP client
-class Client {
-    constructor(command, args, name) {
-        this.name = name;
-        this.proc = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
-        this.proc.stderr.on('data', () => undefined); // logs: not needed, but drained
-        this.nextId = 1;
-        this.pending = new Map();
-        this.buffer = Buffer.alloc(0);
-        this.proc.stdout.on('data', chunk => this.onData(chunk));
-        this.exited = new Promise(resolve => this.proc.on('exit', code => resolve(code)));
-    }
-
-    onData(chunk) {
-        this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
-        for (;;) {
-            const headerEnd = this.buffer.indexOf('\r\n\r\n');
-            if (headerEnd < 0) return;
-            const header = this.buffer.subarray(0, headerEnd).toString('ascii');
-            const m = /Content-Length: *(\d+)/i.exec(header);
-            if (!m) throw new Error(`${this.name}: bad header ${header}`);
-            const length = Number(m[1]);
-            if (this.buffer.length < headerEnd + 4 + length) return;
-            const body = this.buffer.subarray(headerEnd + 4, headerEnd + 4 + length);
-            this.buffer = this.buffer.subarray(headerEnd + 4 + length);
-            this.onMessage(JSON.parse(body.toString('utf8')), length);
-        }
-    }
-
-    onMessage(message, bytes) {
-        if (message.id !== undefined && message.method === undefined) {
-            const p = this.pending.get(message.id);
-            if (!p) return;
-            this.pending.delete(message.id);
-            clearTimeout(p.timer);
-            if (message.error) p.reject(new Error(`${this.name}: ${p.method}: ${message.error.message}`));
-            else p.resolve({ result: message.result, bytes });
-        } else if (message.id !== undefined) {
-            // a request from the server (configuration, progress, registration): a neutral answer
-            const result = message.method === 'workspace/configuration' ? (message.params?.items ?? []).map(() => null) : null;
-            this.write({ jsonrpc: '2.0', id: message.id, result });
-        }
-    }
-
-    write(message) {
-        const body = Buffer.from(JSON.stringify(message), 'utf8');
-        this.proc.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
-        this.proc.stdin.write(body);
-    }
-
-    request(method, params) {
-        const id = this.nextId++;
-        return new Promise((resolve, reject) => {
-            const timer = setTimeout(() => reject(new Error(`${this.name}: ${method} timed out`)), REQUEST_TIMEOUT_MS);
-            this.pending.set(id, { resolve, reject, timer, method });
-            this.write({ jsonrpc: '2.0', id, method, params });
-        });
-    }
-
-    notify(method, params) {
-        this.write({ jsonrpc: '2.0', method, params });
-    }
-
-    async close() {
-        try {
-            await this.request('shutdown', null);
-            this.notify('exit', null);
-        } catch { /* killed below */ }
-        const timer = setTimeout(() => this.proc.kill('SIGKILL'), 10_000);
-        await this.exited;
-        clearTimeout(timer);
-    }
-}
 
 const CAPABILITIES = {
     general: { positionEncodings: ['utf-16'] },

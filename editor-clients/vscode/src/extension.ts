@@ -9,6 +9,7 @@ import {
     ServerOptions,
     State,
 } from 'vscode-languageclient/node';
+import { ArchivePlan, makeArchive } from './archive';
 import { ArenaSettings, configurationPayload, initializationOptions, LaunchError, LIVE_SETTINGS, REINITIALIZE_SETTINGS, renderCommandLine, resolveServerCommand, RESTART_SETTINGS } from './launch';
 
 const SECTION = 'arena-ls';
@@ -20,6 +21,8 @@ let output: vscode.OutputChannel;
 let status: vscode.StatusBarItem;
 let extensionPath = '';
 let globalState: vscode.Memento | undefined;
+/** The extension's global storage directory (class-data archives), when VS Code gives one. */
+let storageDir: string | undefined;
 /** How the running server was started, for the status item's tooltip. */
 let startedWith = '';
 /** Serializes start/stop/restart so two restarts in a row cannot race. */
@@ -29,6 +32,7 @@ let stopping = false;
 export function activate(context: vscode.ExtensionContext): void {
     extensionPath = context.extensionPath;
     globalState = context.globalState;
+    storageDir = context.globalStorageUri?.fsPath;
     output = vscode.window.createOutputChannel('arena-ls');
     status = vscode.window.createStatusBarItem('arena-ls.status', vscode.StatusBarAlignment.Right, 100);
     status.name = 'arena-ls';
@@ -100,7 +104,7 @@ async function start(): Promise<void> {
     const settings = readSettings();
     let command;
     try {
-        command = await resolveServerCommand(settings, extensionPath);
+        command = await resolveServerCommand(settings, extensionPath, { archiveDir: storageDir });
     } catch (err) {
         await failed(err);
         return;
@@ -141,8 +145,19 @@ async function start(): Promise<void> {
         if (client === c && c.isRunning()) showRunning(c); // initializeResult is known now
         output.appendLine('[arena-ls] the server is running');
         offerToTurnOffBuiltinValidation();
+        if (command.archive && !command.archive.ready) void prepareArchive(command.archive);
     } catch (err) {
         await failed(err);
+    }
+}
+
+/** The class-data archive the next start maps (once per Java and jar, in the background). */
+async function prepareArchive(plan: ArchivePlan): Promise<void> {
+    try {
+        const archive = await makeArchive(plan);
+        output.appendLine(`[arena-ls] made the class-data archive ${archive}: the next start maps it`);
+    } catch (err) {
+        output.appendLine(`[arena-ls] no class-data archive (the server starts without one): ${err instanceof Error ? err.message : String(err)}`);
     }
 }
 

@@ -1,6 +1,7 @@
 // Settings → the server's command line and initialization options. No `vscode` import here, so
 // node's test runner can load this module (and the protocol test starts the server with it).
 import * as path from 'node:path';
+import { ArchivePlan, archiveOptions, planArchive } from './archive';
 import { defaultIsFile, expandHome, findJava, FoundJava, JavaRunner, execJava, RejectedJava } from './java';
 
 /** The `arena-ls.*` settings that shape the server process and its options. */
@@ -24,13 +25,17 @@ export interface ArenaSettings {
  * JVM options for a process an editor starts often and keeps for hours (the same as `bin/arena-ls`,
  * which explains each): no parallel GC threads competing with the editor, C1 only (compiled code
  * from the first edits on, without C2's seconds of compiling on a small machine), a small initial
- * heap, a 1 GB ceiling, and the JVM's own warnings on stderr so they cannot corrupt the protocol on stdout.
+ * heap, a 1 GB ceiling, a young generation of at most 8 MB and a heap kept within 20-40% free (less
+ * resident memory), and the JVM's own warnings on stderr so they cannot corrupt the protocol on stdout.
  */
 export const DEFAULT_JVM_OPTIONS: readonly string[] = [
     '-XX:+UseSerialGC',
     '-XX:TieredStopAtLevel=1',
     '-Xms16m',
     '-Xmx1g',
+    '-XX:MaxNewSize=8m',
+    '-XX:MinHeapFreeRatio=20',
+    '-XX:MaxHeapFreeRatio=40',
     '-Xlog:disable',
     '-Xlog:all=warning:stderr',
 ];
@@ -46,6 +51,8 @@ export interface ServerCommand {
     java?: FoundJava;
     /** Java candidates looked at and passed over before the one used, for the output channel. */
     skipped?: RejectedJava[];
+    /** The class-data archive for this Java and jar: mapped when ready, else to be made after the start. */
+    archive?: ArchivePlan;
 }
 
 /** Why the server can't be started, in words for the user. */
@@ -103,9 +110,9 @@ export function serverTarget(
     return { kind: 'jar', path: jar, custom: false };
 }
 
-/** `java [defaults] [user options] -jar JAR`: user options come last, so they win. */
-export function javaCommandLine(java: string, jar: string, javaOpts: ArenaSettings['javaOpts']): { command: string; args: string[] } {
-    return { command: java, args: [...DEFAULT_JVM_OPTIONS, ...normalizeJavaOpts(javaOpts), '-jar', jar] };
+/** `java [defaults] [archive] [user options] -jar JAR`: user options come last, so they win. */
+export function javaCommandLine(java: string, jar: string, javaOpts: ArenaSettings['javaOpts'], archive: string[] = []): { command: string; args: string[] } {
+    return { command: java, args: [...DEFAULT_JVM_OPTIONS, ...archive, ...normalizeJavaOpts(javaOpts), '-jar', jar] };
 }
 
 /**
@@ -116,7 +123,9 @@ export function javaCommandLine(java: string, jar: string, javaOpts: ArenaSettin
 export async function resolveServerCommand(
     settings: ArenaSettings,
     extensionPath: string,
-    opts: { env?: NodeJS.ProcessEnv; platform?: NodeJS.Platform; isFile?: (p: string) => boolean; run?: JavaRunner } = {},
+    opts: { env?: NodeJS.ProcessEnv; platform?: NodeJS.Platform; isFile?: (p: string) => boolean; run?: JavaRunner;
+        /** Where class-data archives are kept (the extension's global storage); none without it. */
+        archiveDir?: string } = {},
 ): Promise<ServerCommand> {
     const env = opts.env ?? process.env;
     const platform = opts.platform ?? process.platform;
@@ -127,12 +136,14 @@ export async function resolveServerCommand(
     }
     const found = await findJava({ javaHome: settings.javaHome, bundledRuntime: bundledRuntime(extensionPath), env, platform, isFile }, opts.run ?? execJava);
     if (!found.ok) throw new LaunchError(found.message, 'no-java', found.rejected);
-    const { command, args } = javaCommandLine(found.java.executable, target.path, settings.javaOpts);
+    const archive = opts.archiveDir ? planArchive(opts.archiveDir, found.java.executable, found.java.version, target.path) : undefined;
+    const { command, args } = javaCommandLine(found.java.executable, target.path, settings.javaOpts, archiveOptions(archive));
     return {
         command,
         args,
         java: found.java,
         skipped: found.rejected,
+        archive,
         description: `Java ${found.java.version} from ${found.java.source} (${found.java.executable}), ` +
             `${target.custom ? 'jar from arena-ls.server.path' : 'bundled jar'} ${target.path}`,
     };

@@ -3,7 +3,7 @@
 // no-Java path, whose error message and status bar item the user would see.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
@@ -45,6 +45,9 @@ describe('the bundled extension in a stand-in VS Code', { skip, timeout: 5 * WAI
         extensionPath = mkdtempSync(path.join(os.tmpdir(), 'arena-ls-ext-'));
         mkdirSync(path.join(extensionPath, 'server'));
         symlinkSync(serverJar(), path.join(extensionPath, 'server', 'arena-ls.jar'));
+        // the class list `mvn package` records beside the jar, shipped with it in the .vsix
+        const classList = path.join(path.dirname(serverJar()), 'arena-ls-server.classlist');
+        if (existsSync(classList)) symlinkSync(classList, path.join(extensionPath, 'server', 'arena-ls-server.classlist'));
     });
     after(() => rmSync(extensionPath, { recursive: true, force: true }));
 
@@ -88,6 +91,35 @@ describe('the bundled extension in a stand-in VS Code', { skip, timeout: 5 * WAI
 
         await ext.deactivate();
         await until('the server process to end', () => javaChildren().length === 0);
+    });
+
+    it('makes a class-data archive for its Java after the first start, and the next start maps it', async () => {
+        const classList = path.join(extensionPath, 'server', 'arena-ls-server.classlist');
+        if (!existsSync(classList)) return assert.fail(`no class list beside the server jar (${classList}): mvn package records it`);
+        const storage = mkdtempSync(path.join(os.tmpdir(), 'arena-ls-storage-'));
+        try {
+            const withStorage = () => ({ ...context(), globalStorageUri: { fsPath: storage } });
+            ext = load();
+            ext.activate(withStorage());
+            await until('the archive to be made', () => output().includes('[arena-ls] made the class-data archive'), 4 * WAIT_MS);
+            assert.doesNotMatch(output(), /-XX:SharedArchiveFile=/, 'the first start has no archive yet');
+            const archives = readdirSync(storage).filter(n => n.endsWith('.jsa'));
+            assert.equal(archives.length, 1, `one archive: ${archives}`);
+            await ext.deactivate();
+            stub.uninstall();
+
+            ext = load();
+            ext.activate(withStorage());
+            await until('the server to run', () => output().includes('[arena-ls] the server is running'));
+            const archive = path.join(storage, archives[0]);
+            assert.ok(output().includes(`-XX:SharedArchiveFile=${archive}`), output());
+            const pid = javaChildren()[0]?.split(/\s+/)[0];
+            assert.ok(pid, 'a server process');
+            assert.ok(readFileSync(`/proc/${pid}/maps`, 'utf8').includes(archive), 'the server process maps the archive');
+            assert.doesNotMatch(output(), /made the class-data archive/, 'and does not make it again');
+        } finally {
+            rmSync(storage, { recursive: true, force: true });
+        }
     });
 
     it('forwards navigation with no code of its own: the language client registers the providers and they answer from the server', async () => {

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import { archiveOptions, CLASS_LIST, makeArchive, planArchive } from '../src/archive';
 import { JavaRunner } from '../src/java';
 import {
     bundledJar,
@@ -29,7 +31,7 @@ describe('settings → server command line', () => {
     it('runs the bundled jar with the default JVM options', async () => {
         const cmd = await resolveServerCommand({}, EXT, { env: { PATH: '/usr/bin' }, platform: 'linux', isFile: files(JAR, '/usr/bin/java'), run: java17 });
         assert.equal(cmd.command, '/usr/bin/java');
-        assert.deepEqual(cmd.args, ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xms16m', '-Xmx1g', '-Xlog:disable', '-Xlog:all=warning:stderr', '-jar', JAR]);
+        assert.deepEqual(cmd.args, ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xms16m', '-Xmx1g', '-XX:MaxNewSize=8m', '-XX:MinHeapFreeRatio=20', '-XX:MaxHeapFreeRatio=40', '-Xlog:disable', '-Xlog:all=warning:stderr', '-jar', JAR]);
         assert.match(cmd.description, /Java 17\.0\.15 from PATH .*bundled jar/);
     });
 
@@ -136,6 +138,77 @@ describe('package.json manifest', () => {
         assert.equal(`^${pkg.devDependencies['@types/vscode']}`, pkg.engines.vscode, '@types/vscode matches the lowest supported VS Code');
         for (const [key, p] of Object.entries(lock.packages as Record<string, { resolved?: string }>)) {
             if (p.resolved) assert.match(p.resolved, /^https:\/\/registry\.npmjs\.org\//, `${key} comes from the npm registry`);
+        }
+    });
+});
+
+describe('the class-data archive for the Java that runs the server', () => {
+    const setup = () => {
+        const dir = mkdtempSync(path.join(os.tmpdir(), 'arena-ls-archive-'));
+        mkdirSync(path.join(dir, 'server'));
+        const jar = path.join(dir, 'server', 'arena-ls.jar');
+        writeFileSync(jar, 'jar');
+        writeFileSync(path.join(dir, 'server', CLASS_LIST), 'java/lang/Object\n');
+        return { dir, jar, storage: path.join(dir, 'storage') };
+    };
+
+    it('is named by the Java and the jar, so another Java or a changed jar never maps a stale one', () => {
+        const { dir, jar, storage } = setup();
+        try {
+            const a = planArchive(storage, '/j17/bin/java', '17.0.15', jar)!;
+            assert.equal(a.ready, false);
+            assert.deepEqual(archiveOptions(a), [], 'nothing to map before it is made');
+            assert.equal(planArchive(storage, '/j17/bin/java', '17.0.15', jar)!.archive, a.archive, 'stable');
+            assert.notEqual(planArchive(storage, '/j17/bin/java', '17.0.16', jar)!.archive, a.archive, 'another version');
+            assert.notEqual(planArchive(storage, '/j21/bin/java', '17.0.15', jar)!.archive, a.archive, 'another Java');
+            writeFileSync(jar, 'a rebuilt jar');
+            assert.notEqual(planArchive(storage, '/j17/bin/java', '17.0.15', jar)!.archive, a.archive, 'another jar');
+            rmSync(path.join(dir, 'server', CLASS_LIST));
+            assert.equal(planArchive(storage, '/j17/bin/java', '17.0.15', jar), undefined, 'no class list, no archive');
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
+    it('is dumped under a temporary name, replaces archives of other keys, and is then mapped before the user options', async () => {
+        const { dir, jar, storage } = setup();
+        try {
+            mkdirSync(storage);
+            writeFileSync(path.join(storage, 'arena-ls-server-0123456789abcdef.jsa'), 'old');
+            const plan = planArchive(storage, '/j/bin/java', '17.0.15', jar)!;
+            const runs: string[][] = [];
+            const made = await makeArchive(plan, async (command, args) => {
+                runs.push([command, ...args]);
+                const out = args.find(a => a.startsWith('-XX:SharedArchiveFile='))!.slice('-XX:SharedArchiveFile='.length);
+                assert.notEqual(out, plan.archive, 'written under another name first');
+                writeFileSync(out, 'archive');
+            });
+            assert.equal(made, plan.archive);
+            assert.deepEqual(runs[0].slice(0, 2), ['/j/bin/java', '-Xshare:dump']);
+            assert.ok(runs[0].includes(`-XX:SharedClassListFile=${path.join(dir, 'server', CLASS_LIST)}`));
+            assert.deepEqual(readdirSync(storage), [path.basename(plan.archive)]);
+            const ready = planArchive(storage, '/j/bin/java', '17.0.15', jar)!;
+            assert.equal(ready.ready, true);
+            const { args } = javaCommandLine('/j/bin/java', jar, '-Xmx2g', archiveOptions(ready));
+            assert.deepEqual(args.slice(DEFAULT_JVM_OPTIONS.length), [`-XX:SharedArchiveFile=${plan.archive}`,
+                '-Xlog:cds=off:stderr', '-Xlog:cds+dynamic=off:stderr', '-Xmx2g', '-jar', jar]);
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
+    it('leaves nothing behind when the JVM fails to dump', async () => {
+        const { dir, jar, storage } = setup();
+        try {
+            const plan = planArchive(storage, '/j/bin/java', '17.0.15', jar)!;
+            await assert.rejects(makeArchive(plan, async (_c, args) => {
+                const out = args.find(a => a.startsWith('-XX:SharedArchiveFile='))!.slice('-XX:SharedArchiveFile='.length);
+                writeFileSync(out, 'half');
+                throw new Error('dump failed');
+            }), /dump failed/);
+            assert.deepEqual(readdirSync(storage), []);
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
         }
     });
 });

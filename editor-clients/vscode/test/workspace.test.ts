@@ -24,6 +24,7 @@ import {
     SymbolInformation,
     TextDocumentEdit,
     TextEdit,
+    WillRenameFilesRequest,
     WorkspaceEdit,
     WorkspaceSymbol,
     WorkspaceSymbolRequest,
@@ -130,6 +131,21 @@ describe('workspace: definition, references and rename across files over stdio',
         assert.deepEqual(got, ['app.ts@app.ts 6:0,6:10,6:27', 'deep.ts@deep.ts 2:0', 'user.ts@user.ts 3:0,3:10,3:32']);
         const outgoing = await s.request<CallHierarchyOutgoingCall[]>(CallHierarchyOutgoingCallsRequest.method, { item: items[0] });
         assert.deepEqual(outgoing, [], 'area calls nothing');
+    });
+
+    it('rewrites the imports of a file the user moves (workspace/willRenameFiles), before VS Code moves it', async () => {
+        const edit = await s.request<WorkspaceEdit>(WillRenameFilesRequest.method, {
+            files: [{ oldUri: uriOf('shapes.ts'), newUri: `file://${ROOT}/src/geometry/shapes.ts` }],
+        });
+        const changes = edit.changes ?? {};
+        const got = Object.keys(changes).map(short).sort();
+        assert.deepEqual(got, ['app.ts', 'barrel.ts'], JSON.stringify(edit));
+        // app.ts is open: its live text, every import of the module
+        const appAfter = applyEdits(app, changes[uriOf('app.ts')]);
+        assert.match(appAfter, /^import \{ area \} from "\.\/geometry\/shapes";$/m);
+        assert.doesNotMatch(appAfter, /"\.\/shapes"/);
+        const barrelAfter = applyEdits(text('barrel.ts'), changes[uriOf('barrel.ts')]);
+        assert.equal(barrelAfter.split('"./geometry/shapes"').length - 1, 4, barrelAfter);
     });
 
     it('refuses to rename a name imported from a package', async () => {

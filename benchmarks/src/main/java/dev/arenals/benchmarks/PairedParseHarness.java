@@ -21,7 +21,7 @@ import java.util.List;
  *
  * <pre>
  * java [JVM flags] -cp benchmarks/target/classes dev.arenals.benchmarks.PairedParseHarness \
- *     --before OLD-parser.jar --after NEW-parser.jar [--runs 16] [--batch-ms 400] [--warmup-s 4] FILE...
+ *     --before OLD-parser.jar --after NEW-parser.jar [--runs 16] [--batch-ms 400] [--warmup-s 4] [--clock wall|cpu] FILE...
  * </pre>
  *
  * A FILE is a path, or a name {@link Corpus} resolves ({@code typescript.js},
@@ -33,6 +33,14 @@ import java.util.List;
  */
 public final class PairedParseHarness {
     private PairedParseHarness() {}
+
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+    /**
+     * {@code --clock cpu}: time the batches by the parsing thread's CPU time instead of wall time, so
+     * that time slices lost to other processes on a shared machine do not count (their cache
+     * pollution still does).
+     */
+    private static boolean cpuClock;
 
     /** One build: its own class loader, parser and reused arena, called through method handles. */
     private static final class Build {
@@ -60,9 +68,13 @@ public final class PairedParseHarness {
                     .asType(MethodType.methodType(Object.class, String.class));
         }
 
-        /** Parses {@code text} repeatedly for about {@code batchNanos}; returns nanoseconds per parse. */
+        /**
+         * Parses {@code text} repeatedly for about {@code batchNanos} of wall time; returns nanoseconds
+         * per parse, of wall time or (with {@code --clock cpu}) of this thread's CPU time.
+         */
         double batch(String text, Object options, long batchNanos) throws Throwable {
             long start = System.nanoTime();
+            long cpuStart = cpuClock ? THREADS.getCurrentThreadCpuTime() : 0;
             long now;
             int n = 0;
             do {
@@ -70,6 +82,7 @@ public final class PairedParseHarness {
                 n++;
                 now = System.nanoTime();
             } while (now - start < batchNanos);
+            if (cpuClock) return (double) (THREADS.getCurrentThreadCpuTime() - cpuStart) / n;
             return (double) (now - start) / n;
         }
     }
@@ -88,6 +101,7 @@ public final class PairedParseHarness {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--batch-ms" -> batchMs = Long.parseLong(args[++i]);
                 case "--warmup-s" -> warmupS = Long.parseLong(args[++i]);
+                case "--clock" -> cpuClock = args[++i].equals("cpu");
                 default -> files.add(args[i]);
             }
         }
@@ -98,7 +112,8 @@ public final class PairedParseHarness {
         Build old = new Build("before", before);
         Build neu = new Build("after", after);
         System.out.printf("load average at start: %s%n", loadAverage());
-        System.out.printf("JVM flags: %s%n", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+        System.out.printf("JVM flags: %s; clock: %s%n", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments(),
+                cpuClock ? "thread CPU time" : "wall time");
         for (String file : files) {
             Path path = Files.isRegularFile(Path.of(file)) ? Path.of(file) : Corpus.locate(file);
             String text = Files.readString(path);

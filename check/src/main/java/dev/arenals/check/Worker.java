@@ -3,7 +3,7 @@ package dev.arenals.check;
 import dev.arenals.parser.JsParser;
 import dev.arenals.parser.LineStarts;
 import dev.arenals.parser.diag.Diag;
-import dev.arenals.parser.diag.DiagnosticMessages;
+import dev.arenals.parser.DiagnosticMessages;
 import dev.arenals.parser.scope.Binder;
 import dev.arenals.parser.scope.ScopeTable;
 import dev.arenals.parser.scope.UnusedDeclarations;

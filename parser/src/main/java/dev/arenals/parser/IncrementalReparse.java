@@ -28,7 +28,7 @@ import dev.arenals.parser.tree.ParseLog;
  */
 final class IncrementalReparse {
     /** Half the parser's constant speculation budget (ParseContext.speculationBudgetLeft). */
-    private static final int SPECULATION_ALLOWANCE = 50_000;
+    static final int SPECULATION_ALLOWANCE = 50_000;
     private final Parser parser;
     private int[] savedDiagnostics = new int[64];
     private int[] savedComments = new int[64];
@@ -37,8 +37,11 @@ final class IncrementalReparse {
     private final NameTable scannerNames = new NameTable();
     private final ParseLog scannerLog = new ParseLog();
 
+    private final NestedReparse nested;
+
     IncrementalReparse(Parser parser) {
         this.parser = parser;
+        this.nested = new NestedReparse(parser);
     }
 
     static int optionsKey(ParseOptions o) {
@@ -65,6 +68,9 @@ final class IncrementalReparse {
         ParseLog log = arena.log();
         int oldDiagnostics = arena.parserDiagnosticCount();
         if (oldDiagnostics > ParseLog.MAX_DIAGNOSTICS / 2) return false;
+
+        // an edit inside one function body at any depth: that body alone, when it can be
+        if (nested.reparse(arena, text, length, options, editStart, editOldEnd, delta, oldDiagnostics)) return true;
 
         // the top-level statement the edit starts in: the last one starting at or before it
         int root = arena.root();
@@ -199,7 +205,7 @@ final class IncrementalReparse {
     }
 
     /** {@code <!--} or {@code -->} somewhere in text[from, to): perhaps an HTML-like comment of a script. */
-    private static boolean mayHoldHtmlComment(char[] text, int from, int to) {
+    static boolean mayHoldHtmlComment(char[] text, int from, int to) {
         for (int i = Math.max(from, 0); i + 2 < Math.min(to, text.length); i++) {
             if (text[i] == '<' && text[i + 1] == '!' && i + 3 < to && text[i + 2] == '-' && text[i + 3] == '-') return true;
             if (text[i] == '-' && text[i + 1] == '-' && text[i + 2] == '>') return true;
@@ -219,7 +225,7 @@ final class IncrementalReparse {
     }
 
     /** A directive: an expression statement of a string literal in the prologue. */
-    private static boolean isDirective(Arena arena, int stmt) {
+    static boolean isDirective(Arena arena, int stmt) {
         return arena.kind(stmt) == NodeKind.EXPRESSION_STATEMENT && arena.data(stmt) == 1;
     }
 
@@ -237,7 +243,7 @@ final class IncrementalReparse {
         return false;
     }
 
-    private static boolean matches(char[] src, int at, String word) {
+    static boolean matches(char[] src, int at, String word) {
         for (int i = 0; i < word.length(); i++) if (src[at + i] != word.charAt(i)) return false;
         return true;
     }
@@ -324,7 +330,7 @@ final class IncrementalReparse {
     }
 
     /** Another top-level statement makes the file a module by itself. */
-    private static boolean otherModuleSyntax(Arena arena, int root, int except) {
+    static boolean otherModuleSyntax(Arena arena, int root, int except) {
         for (int c = arena.firstChild(root); c >= 0; c = arena.nextSibling(c)) {
             if (c == except) continue;
             switch (arena.kind(c)) {

@@ -459,6 +459,12 @@ final class ParseContext {
 
     void exit() { depth--; }
 
+    /**
+     * A parse of one body alone (IncrementalReparse) starts as deep as the full parse was there, at
+     * most, so it goes too deep wherever the full parse would.
+     */
+    void startAtDepth(int d) { depth = d; }
+
     int leaf(int kind, int start, int end, int data) {
         return sink.finish(kind, sink.mark(), start, end, data);
     }

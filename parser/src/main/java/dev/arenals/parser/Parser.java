@@ -57,6 +57,42 @@ final class Parser {
         }
     }
 
+    /**
+     * Parses one function body alone, {@code { ... }} starting at {@code bodyStart}, in the context
+     * the full parse had there: {@code ctx} (ParseContext CTX_* bits), nesting at most {@code depth},
+     * inside {@code classDepth} class bodies. Leaves one FUNCTION_BODY node pending in {@code sink}
+     * and reads nothing after its closing brace. Returns 1 when its prologue holds "use strict", 0
+     * when not, and -1 when the body does not close with a '}' at {@code closeAt} or nests too deep.
+     * Private names it references that no class inside it declares are then
+     * {@link #unresolvedPrivateName}.
+     */
+    int parseFunctionBodyAlone(char[] src, int length, ParseOptions options, TreeSink sink, NameTable names, ParseLog log,
+            int bodyStart, int closeAt, int ctx, int depth, int classDepth) {
+        p.begin(src, length, options, sink, names, log, bodyStart);
+        p.ctx = ctx;
+        p.startAtDepth(depth);
+        p.privates.classDepth = classDepth;
+        try {
+            p.next();
+            if (p.tok != LBRACE || p.lexer.tokenStart != bodyStart) return -1;
+            int bm = p.sink.mark();
+            p.next();
+            boolean strict = parseDirectivesAndStatements(p, RBRACE, false);
+            if (p.tooDeep || p.tok != RBRACE || p.lexer.tokenStart != closeAt) return -1;
+            p.lastEnd = p.lexer.tokenEnd; // the '}' is the body's; the token after it is the enclosing parse's
+            p.sink.finish(FUNCTION_BODY, bm, bodyStart, p.lastEnd, 0);
+            return strict ? 1 : 0;
+        } finally {
+            p.release();
+        }
+    }
+
+    /** After {@link #parseFunctionBodyAlone}: how many private names it left for the enclosing classes. */
+    int unresolvedPrivateNames() { return p.privates.refTop; }
+
+    /** The name id of the {@code i}th of those. */
+    int unresolvedPrivateName(int i) { return p.privates.refs[i]; }
+
     boolean sawModuleSyntax() { return p.sawModuleSyntax; }
 
     /** Tokens consumed by speculative parses that were rolled back, in the last run. */

@@ -85,7 +85,7 @@ public final class TreeDump {
         dev.arenals.parser.tree.ParseLog log = arena.log();
         for (int i = 0; i < log.diagnosticCount(); i++) {
             out.append(log.diagnostic(i)).append(' ').append(log.diagnosticStart(i)).append('-').append(log.diagnosticEnd(i))
-               .append(' ').append(dev.arenals.parser.diag.DiagnosticMessages.message(log, i, arena.names())).append('\n');
+               .append(' ').append(DiagnosticMessages.message(log, i, arena.names())).append('\n');
         }
         for (int i = 0; i < log.commentCount(); i++) {
             out.append("comment ").append(log.commentStart(i)).append('-').append(log.commentEnd(i)).append('\n');

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.arenals.parser.diag.DiagnosticMessages;
 import dev.arenals.parser.scope.Binder;
 import dev.arenals.parser.scope.ScopeTable;
 import dev.arenals.parser.tree.Arena;
@@ -89,6 +88,150 @@ class IncrementalReparseTest {
         assertMostlyIncremental(3000, fuzz("no-semicolons.ts", ts, ParseOptions.forFileName("no-semicolons.ts"), 3000, 4));
         String js = generatedModule(30).replace(";\n", "\n");
         assertMostlyIncremental(3000, fuzz("no-semicolons.js", js, ParseOptions.module(), 3000, 5));
+    }
+
+    // ---- nested bodies: files that are one statement (UMD / IIFE bundles, a generated parser that is one class)
+
+    /** What an edit inside a nested body meets: context words, braces, openers that run past the body, directives. */
+    private static final String[] NESTED_SNIPPETS = {
+        " ", "\n", "x", "(", ")", "{", "}", "[", "]", ";", ",", "=", "=>", "/", "//", "/*", "*/", "`", "${", "'", "\"",
+        "\"use strict\";", "'use strict'\n", "return ", "yield ", "await ", "async ", "function* g() { yield 1; }",
+        "async () => { await 0; }", "super.x", "super()", "new.target", "arguments", "this.#p", "#q", "#p in o",
+        "with (o) {}", "010", "let ", "const ", "var v = 1;", "using u = r;", "case 1:", "default:", "break;", "continue;",
+        "L: ", "break L;", "class K extends B { #z = 1; m() { return this.#z + this.#p; } }", "static { this.s = 1; }",
+        "get g() { return 1; }", "import.meta", "export ", "eval = 1;", "(a, a) => 1", "if (a) ", "else ", "<div>", "/re/g",
+        "x => { return x; }", "function (a = () => { return 1; }) {}", "for (var i = 0; i < 1; i++) ", "\\u0061",
+    };
+
+    /** A UMD bundle: one statement, functions, classes, object methods and arrows nested several deep. */
+    private static String umdBundle(int units, boolean strict) {
+        StringBuilder sb = new StringBuilder("(function (root, factory) {\n  if (typeof define === 'function') define([], factory);\n")
+            .append("  else root.lib = factory();\n})(this, function () {\n");
+        if (strict) sb.append("  \"use strict\";\n");
+        sb.append("  var lib = {};\n  class Base { constructor() { this.b = 1; } }\n");
+        for (int i = 0; i < units; i++) {
+            sb.append("  function helper").append(i).append("(a, b) {\n")
+              .append("    var total = 0, re = /a+b/g, t = `x${function () { return a; }()}y`;\n")
+              .append("    outer: for (var k = 0; k < a.length; k++) {\n")
+              .append("      switch (a[k]) {\n        case 1: total += (function (n) { return n * 2; })(k); break;\n")
+              .append("        case 2: { let f = () => { return k; }; total += f(); break outer; }\n        default: total--;\n      }\n    }\n")
+              .append("    try { b(total); } catch (e) { total = -1; } finally { total |= 0; }\n")
+              .append("    return { total: total, get twice() { return total * 2; }, run(x) { return helper").append(i).append("(x, b); } };\n  }\n")
+              .append("  class Widget").append(i).append(" extends Base {\n    #p = ").append(i).append(";\n")
+              .append("    static count = 0;\n    handler = (e) => { return this.#p + e; };\n")
+              .append("    constructor(x) { super(); this.x = x; Widget").append(i).append(".count++; }\n")
+              .append("    get p() { return this.#p; }\n    *items() { yield this.#p; yield* [1, 2]; }\n")
+              .append("    async load(u) { var r = await fetch(u); return r.json(); }\n")
+              .append("    static { this.ready = true; }\n  }\n")
+              .append("  lib.w").append(i).append(" = function (o) {\n    var self = this;\n")
+              .append("    return o.map(function (v) { return v.then(async function (w) { return await self.use(w); }); });\n  };\n");
+        }
+        return sb.append("  return lib;\n});\n").toString();
+    }
+
+    /** A generated TypeScript parser: one exported class of many methods. */
+    private static String oneClassParser(int methods) {
+        StringBuilder sb = new StringBuilder("export class Parser<T> extends Base implements IParser {\n")
+            .append("  private pos = 0;\n  #cache: Map<string, T> = new Map();\n  constructor(private readonly src: string) { super(); }\n");
+        for (int i = 0; i < methods; i++) {
+            sb.append("  parseRule").append(i).append("(depth: number): Node<T> | undefined {\n")
+              .append("    const start = this.pos;\n    let node: Node<T> | undefined;\n")
+              .append("    if (this.#cache.has('r").append(i).append("')) return this.#cache.get('r").append(i).append("') as Node<T>;\n")
+              .append("    for (const alt of [1, 2] as const) {\n      node = this.tryAlt(alt, (n: number): boolean => { return n > depth; });\n")
+              .append("      if (node) break;\n    }\n    const mapped = items.map<number>((x) => { return x + ").append(i).append("; });\n")
+              .append("    return node ?? this.fail<T>(start, `rule ").append(i).append(" at ${start}`);\n  }\n")
+              .append("  get rule").append(i).append("Name(): string { return 'r").append(i).append("'; }\n")
+              .append("  private async load").append(i).append("(u: string): Promise<void> { await this.fetch(u); }\n");
+        }
+        return sb.append("}\n").toString();
+    }
+
+    @Test
+    void editsInsideNestedBodiesOfABundleGiveTheFullParsesTree() {
+        String bundle = umdBundle(12, true);
+        int edits = 1500;
+        int cheap = fuzz("bundle.js", bundle, ParseOptions.script(), edits, 21, NESTED_SNIPPETS);
+        assertMostlyIncremental(edits, cheap);
+        // edits that split the bundle's statement (a '}', a comment opener) leave statements the top-level path takes
+        assertTrue(nestedInLastFuzz > edits / 4, "only " + nestedInLastFuzz + " of " + edits + " edits reparsed one body alone");
+        fuzz("sloppy-bundle.js", umdBundle(12, false), ParseOptions.forFileName("sloppy-bundle.js"), edits, 22, NESTED_SNIPPETS);
+        assertTrue(nestedInLastFuzz > edits / 4, "only " + nestedInLastFuzz + " of " + edits + " edits reparsed one body alone");
+        fuzz("bundle.mjs", bundle, ParseOptions.module(), edits, 23, NESTED_SNIPPETS);
+        assertTrue(nestedInLastFuzz > edits / 4, "only " + nestedInLastFuzz + " of " + edits + " edits reparsed one body alone");
+    }
+
+    @Test
+    void editsInsideTheMethodsOfAOneClassFileGiveTheFullParsesTree() {
+        int edits = 1500;
+        // the random snippets leave errors behind, and an earlier error in the one statement keeps a
+        // body's first new error from being placed (IncrementalReparse's NestedReparse): a floor, not a share
+        fuzz("parser.ts", oneClassParser(30), ParseOptions.forFileName("parser.ts"), edits, 31, NESTED_SNIPPETS);
+        assertTrue(nestedInLastFuzz > edits / 10, "only " + nestedInLastFuzz + " of " + edits + " edits reparsed one body alone");
+        fuzz("parser.tsx", oneClassParser(30), ParseOptions.forFileName("parser.tsx"), edits, 32, NESTED_SNIPPETS);
+        assertTrue(nestedInLastFuzz > edits / 10, "only " + nestedInLastFuzz + " of " + edits + " edits reparsed one body alone");
+    }
+
+    /** Edits whose body, reparsed alone, would read differently than in place: each must match the full parse. */
+    @Test
+    void editsInsideABodyThatTheEnclosingParseReadsBackMatchTheFullParse() {
+        JsParser parser = new JsParser();
+        ParseOptions script = ParseOptions.script();
+        // taken alone: the body's context comes from its ancestors
+        String iife = "(function () {\n  function f(a) {\n    return a;\n  }\n  return f;\n})();\n";
+        assertNested(parser, iife, script, iife.indexOf("return a") + 7, 0, "+ 1");
+        String cls = "(function () {\n  class A extends B {\n    #p = 1;\n    constructor() { super(); this.#p = 2; }\n  }\n})();\n";
+        assertNested(parser, cls, script, cls.indexOf("this.#p = 2"), 0, "super.m(); ");
+        assertNested(parser, cls, script, cls.indexOf("this.#p = 2") + 6, 1, "p");
+        // not alone: a private name no enclosing class declares is an error at the outermost class's end
+        assertNotNested(parser, cls, script, cls.indexOf("this.#p = 2") + 6, 1, "q");
+        // nor when the prologue becomes strict (it applies to the parameters) or stops being so
+        assertNotNested(parser, iife, script, iife.indexOf("return a"), 0, "'use strict';\n    ");
+        String strictBody = "(function () {\n  function f(a) {\n    'use strict';\n    return a;\n  }\n})();\n";
+        assertNotNested(parser, strictBody, script, strictBody.indexOf("'use strict'"), 1, "\"");
+        // nor when the body no longer ends at its '}': a string, comment or template that runs past it
+        assertNotNested(parser, iife, script, iife.indexOf("return a") + 7, 0, "/*");
+        assertNotNested(parser, iife, script, iife.indexOf("return a") + 7, 0, "`");
+        // an arrow in a for head reads 'in' as the head does; a case clause's declaration sees the case
+        String forHead = "(function () {\n  for (var f = () => { return 1; }; ;) break;\n})();\n";
+        assertNotNested(parser, forHead, script, forHead.indexOf("return 1") + 7, 1, "a in b");
+        String caseDecl = "(function () {\n  switch (x) {\n    case 1: const f = function () { return 1; };\n  }\n})();\n";
+        assertNotNested(parser, caseDecl, ParseOptions.forFileName("a.ts"), caseDecl.indexOf("return 1"), 0, "using u = r; ");
+        // a TypeScript async arrow's body is parsed under the speculation that found its head
+        String asyncArrow = "(function () {\n  const f = async (x: number) => { return x; };\n})();\n";
+        assertNotNested(parser, asyncArrow, ParseOptions.forFileName("a.ts"), asyncArrow.indexOf("return x"), 0, "await ");
+        // a function in a method's computed key is no method: super is an error there
+        String key = "(function () {\n  var o = { [function () { return 1; }()]() { return 2; } };\n})();\n";
+        assertNested(parser, key, script, key.indexOf("return 1"), 0, "super.x; ");
+        assertNested(parser, key, script, key.indexOf("return 2"), 0, "super.x; ");
+        // module syntax inside a script's body marks the program
+        assertNotNested(parser, iife, script, iife.indexOf("return a"), 0, "export ");
+    }
+
+    /** The edit's innermost body (the '{' before it) was reparsed alone. */
+    private static void assertNested(JsParser parser, String text, ParseOptions options, int from, int removed, String insert) {
+        assertEquals(text.lastIndexOf('{', from), reparseNested(parser, text, options, from, removed, insert), "that body alone: " + insert);
+    }
+
+    /** Not the edit's innermost body: an enclosing one, the statement or the whole file. */
+    private static void assertNotNested(JsParser parser, String text, ParseOptions options, int from, int removed, String insert) {
+        int body = text.lastIndexOf('{', from);
+        assertTrue(reparseNested(parser, text, options, from, removed, insert) != body, "not that body alone: " + insert);
+    }
+
+    /** {@link #reparse}, which compares with the full parse; the start of the body reparsed alone, or -1. */
+    private static int reparseNested(JsParser parser, String text, ParseOptions options, int from, int removed, String insert) {
+        char[] buf = text.toCharArray();
+        Arena arena = new Arena();
+        parser.parseInPlace(arena, buf, buf.length, options);
+        String edited = text.substring(0, from) + insert + text.substring(from + removed);
+        char[] nb = edited.toCharArray();
+        boolean cheap = parser.reparseInPlace(arena, nb, nb.length, options, from, from + removed, from + insert.length());
+        Arena reference = full(edited, options);
+        assertEquals(structure(reference), structure(arena), "after inserting " + insert);
+        new Binder().bind(arena, new ScopeTable());
+        new Binder().bind(reference, new ScopeTable());
+        assertEquals(diagnostics(reference, 0), diagnostics(arena, 0), "binder diagnostics");
+        return cheap && arena.splicedNested() ? arena.splicedFrom() : -1;
     }
 
     private static void assertMostlyIncremental(int edits, int cheap) {
@@ -215,7 +358,15 @@ class IncrementalReparseTest {
      * this cannot pass by always falling back.
      */
     private static int fuzz(String name, String initial, ParseOptions options, int edits, long seed) {
+        return fuzz(name, initial, options, edits, seed, SNIPPETS);
+    }
+
+    /** Edits the last {@link #fuzz} reparsed by the nested path (one function body alone). */
+    private static int nestedInLastFuzz;
+
+    private static int fuzz(String name, String initial, ParseOptions options, int edits, long seed, String[] snippets) {
         Random random = new Random(seed);
+        int nested = 0;
         StringBuilder text = new StringBuilder(initial);
         char[] buf = initial.toCharArray();
         Arena arena = new Arena();
@@ -227,7 +378,7 @@ class IncrementalReparseTest {
         for (int i = 0; i < edits; i++) {
             int at = random.nextInt(text.length() + 1);
             int removed = random.nextInt(4) == 0 ? Math.min(text.length() - at, 1 + random.nextInt(3)) : 0;
-            String inserted = random.nextInt(5) == 0 ? "" : SNIPPETS[random.nextInt(SNIPPETS.length)];
+            String inserted = random.nextInt(5) == 0 ? "" : snippets[random.nextInt(snippets.length)];
             if (removed == 0 && inserted.isEmpty()) inserted = " ";
             String before = text.toString();
             text.replace(at, at + removed, inserted);
@@ -236,16 +387,17 @@ class IncrementalReparseTest {
             boolean incremental = parser.reparseInPlace(arena, buf, buf.length, options, at, at + removed, at + inserted.length());
             Arena reference = full(text.toString(), options);
             String where = name + " edit " + i + " at " + at + " (-" + removed + " +'" + inserted + "')";
-            if (incremental) {
-                cheap++;
-                checkSplicedRegion(arena, statementsBefore, at, at + removed, inserted.length() - removed, where);
-            } else {
-                assertEquals(-1, arena.splicedFrom(), where + ": a full parse rewrote everything");
-            }
             String expected = structure(reference);
             String actual = structure(arena);
             if (!expected.equals(actual)) {
                 assertEquals(expected, actual, where + "\n" + firstDifference(expected, actual) + "\nbefore:\n" + before + "\nafter:\n" + text);
+            }
+            if (incremental) {
+                cheap++;
+                if (arena.splicedNested()) nested++;
+                checkSplicedRegion(arena, statementsBefore, at, at + removed, inserted.length() - removed, where);
+            } else {
+                assertEquals(-1, arena.splicedFrom(), where + ": a full parse rewrote everything");
             }
             binder.bind(arena, scopes);
             new Binder().bind(reference, new ScopeTable());
@@ -257,7 +409,9 @@ class IncrementalReparseTest {
                 parser.parseInPlace(arena, buf, buf.length, options);
             }
         }
-        System.out.printf("incremental reparse fuzz %s: %d edits, %d reparsed incrementally, all equal to a full parse%n", name, edits, cheap);
+        System.out.printf("incremental reparse fuzz %s: %d edits, %d reparsed incrementally (%d one body alone), all equal to a full parse%n",
+                name, edits, cheap, nested);
+        nestedInLastFuzz = nested;
         return cheap;
     }
 
@@ -281,7 +435,12 @@ class IncrementalReparseTest {
         for (int[] s : before) {
             if (s[1] <= from) keptBefore.add(s[0] + ".." + s[1]);
             else if (s[0] >= oldEnd) keptAfter.add((s[0] + delta) + ".." + (s[1] + delta));
-            else assertTrue(s[0] >= from && s[1] <= oldEnd, where + ": an old statement straddles the rewritten text");
+            else if (s[0] < from && s[1] >= oldEnd) {
+                // a nested reparse: one body inside this statement was rewritten, the statement stays and its end moves
+                keptBefore.add(s[0] + ".." + (s[1] + delta));
+            } else {
+                assertTrue(s[0] >= from && s[1] <= oldEnd, where + ": an old statement straddles the rewritten text");
+            }
         }
         // in order: the kept statements first, then the new ones, then the moved ones (a statement
         // of no width at the boundary, from recovery, tells nothing by its span)
@@ -301,7 +460,13 @@ class IncrementalReparseTest {
         String[] e = expected.split("\n", -1), a = actual.split("\n", -1);
         for (int i = 0; i < Math.max(e.length, a.length); i++) {
             String x = i < e.length ? e[i] : "<none>", y = i < a.length ? a[i] : "<none>";
-            if (!x.equals(y)) return "first difference, line " + i + ":\n  full parse:  " + x + "\n  incremental: " + y;
+            if (!x.equals(y)) {
+                int c = 0;
+                while (c < Math.min(x.length(), y.length()) && x.charAt(c) == y.charAt(c)) c++;
+                int from = Math.max(0, c - 300);
+                return "first difference, line " + i + ", column " + c + ":\n  full parse:  " + x.substring(from, Math.min(x.length(), c + 300))
+                        + "\n  incremental: " + y.substring(from, Math.min(y.length(), c + 300));
+            }
         }
         return "no line differs";
     }

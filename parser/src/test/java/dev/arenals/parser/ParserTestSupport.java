@@ -1,7 +1,6 @@
 package dev.arenals.parser;
 
 import dev.arenals.parser.diag.Diag;
-import dev.arenals.parser.diag.DiagnosticMessages;
 import dev.arenals.parser.tree.Arena;
 import dev.arenals.parser.tree.NodeKind;
 import dev.arenals.parser.tree.ParseLog;

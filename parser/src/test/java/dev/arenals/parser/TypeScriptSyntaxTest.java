@@ -3,7 +3,6 @@ package dev.arenals.parser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.arenals.parser.diag.DiagnosticMessages;
 import dev.arenals.parser.tree.Arena;
 import dev.arenals.parser.tree.NodeKind;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import dev.arenals.parser.JsParser;
 import dev.arenals.parser.LineStarts;
 import dev.arenals.parser.ParseOptions;
 import dev.arenals.parser.TreeDump;
-import dev.arenals.parser.diag.DiagnosticMessages;
+import dev.arenals.parser.DiagnosticMessages;
 import dev.arenals.parser.scope.Binder;
 import dev.arenals.parser.scope.ScopeTable;
 import dev.arenals.parser.tree.Arena;

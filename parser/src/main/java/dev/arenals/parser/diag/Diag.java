@@ -1,11 +1,9 @@
 package dev.arenals.parser.diag;
 
-import dev.arenals.parser.lexer.Token;
-
 /**
  * Every diagnostic the parser can report. Codes follow tsc's numbering where tsc has the same
  * message, so users recognise them. A message may take one argument: {0} is a token's text
- * (the diagnostic's int argument is then a {@link Token} kind) or, for NAME messages, an interned name.
+ * (the diagnostic's int argument is then a token kind, {@code lexer.Token}) or, for NAME messages, an interned name.
  */
 public enum Diag {
     // ---- lexer ----
@@ -223,12 +221,10 @@ public enum Diag {
 
     public static Diag of(int ordinal) { return VALUES[ordinal]; }
 
-    /** The message with {0} replaced by the token text for {@code tokenArg}. */
+    /** The message with {0} replaced by {@code arg} (DiagnosticMessages supplies token texts and names). */
     public String format(String arg) {
         int i = template.indexOf("{0}");
         if (i < 0) return template;
         return template.substring(0, i) + arg + template.substring(i + 3);
     }
-
-    public String formatToken(int tokenArg) { return format(Token.text(tokenArg)); }
 }

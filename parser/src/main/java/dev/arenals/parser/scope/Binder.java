@@ -785,6 +785,15 @@ public final class Binder {
                 if (left >= 0 && a.kind(left) == IDENTIFIER_REFERENCE) push(left, strict | C_NAMESPACE_REF, scope, -1);
                 return;
             }
+            case TYPE_PREDICATE: {
+                // x is T, asserts x [is T]: x reads the parameter of that name (a value); T is a type
+                int subject = a.firstChild(n);
+                if (withReferences && subject >= 0 && a.kind(subject) == IDENTIFIER_NAME) t.addReference(subject, scope, ScopeTable.REF_READ);
+                int start = sp;
+                for (int c = subject < 0 ? -1 : a.nextSibling(subject); c >= 0; c = a.nextSibling(c)) push(c, strict | C_TYPE, scope, -1);
+                reverse(start, sp);
+                return;
+            }
             case IMPORT_TYPE:
                 return;
             case FUNCTION_TYPE:

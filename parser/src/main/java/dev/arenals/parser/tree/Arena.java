@@ -46,6 +46,8 @@ public final class Arena implements TreeSink {
      * the previous text became [{@code splicedFrom}, {@code splicedNewEnd}); -1 after a full parse.
      */
     private int splicedFrom = -1, splicedOldEnd = -1, splicedNewEnd = -1;
+    /** The last splice replaced one function body inside a statement ({@link #spliceNested}), not top-level statements. */
+    private boolean splicedNested;
     /**
      * The same splice by node index, for the binder's incremental rebind: the tree of generation
      * {@code spliceBase} had the replaced statement's subtree at [{@code spliceLo}, {@code spliceOldLast}];
@@ -75,6 +77,7 @@ public final class Arena implements TreeSink {
         building = true;
         fullParse = true;
         splicedFrom = splicedOldEnd = splicedNewEnd = -1;
+        splicedNested = false;
         spliceBase = spliceResult = -1;
         count = 0;
         top = 0;
@@ -355,6 +358,8 @@ public final class Arena implements TreeSink {
      * text is the previous tree's (offsets past it moved by the change in length). -1 after a full parse.
      */
     public int splicedFrom() { return splicedFrom; }
+    /** The current tree came from a nested reparse: one function body was rewritten (the spliced text is its span). */
+    public boolean splicedNested() { return splicedNested && splicedFrom >= 0; }
     /** The end, in the previous text, of what the last incremental reparse rewrote; -1 after a full parse. */
     public int splicedOldEnd() { return splicedOldEnd; }
     /** The end, in the current text, of what the last incremental reparse rewrote; -1 after a full parse. */
@@ -452,7 +457,75 @@ public final class Arena implements TreeSink {
         spliceNodes = m;
         spliceStatements = top;
         spliceResult = generation;
+        splicedNested = false;
         top = 0;
         stack[top++] = root;
+    }
+
+    /**
+     * Puts the one node now pending (a body reparsed alone, built since {@code oldCount}) in the
+     * place of node {@code replaced}, whose subtree occupies node indexes [{@code lo}, replaced] and
+     * which ended at {@code oldEnd} (old offsets): {@code prevSibling} (a node before {@code lo}) now
+     * links to the new node, which links to replaced's next sibling. Later nodes move by the difference
+     * in node count; offsets at or after {@code oldEnd} move by {@code delta} (the nodes after the body
+     * and the ends of its ancestors), those before it stay. {@code siblingsBefore[0, ancestors)}: the
+     * sibling before each ancestor of the body (or -1), nodes before {@code lo} whose links pass over
+     * the body. The binder rebinds such a tree in full.
+     */
+    public void spliceNested(int oldCount, int lo, int replaced, int prevSibling, int oldEnd, int delta,
+            int[] siblingsBefore, int ancestors) {
+        mutated();
+        int m = count - oldCount;
+        int dn = m - (replaced - lo + 1);
+        int suffix = oldCount - (replaced + 1);
+        int oldNext = nextSibling[replaced];
+        int from = oldCount;
+        if (dn > 0) {
+            while (kind.length < oldCount + dn + m) grow(0);
+            for (int[] col : new int[][] {kind, start, end, firstChild, nextSibling, data}) System.arraycopy(col, oldCount, col, oldCount + dn, m);
+            from = oldCount + dn;
+        }
+        // an edit that keeps the body's node count (most keystrokes) moves no later node
+        if (dn != 0) for (int[] col : new int[][] {kind, start, end, firstChild, nextSibling, data}) System.arraycopy(col, replaced + 1, col, lo + m, suffix);
+        for (int i = 0; i < m; i++) {
+            int n = lo + i, f = from + i;
+            kind[n] = kind[f];
+            start[n] = start[f];
+            end[n] = end[f];
+            int fc = firstChild[f];
+            int ns = nextSibling[f];
+            // the new nodes link among themselves: indexes counted from oldCount
+            firstChild[n] = fc < 0 ? -1 : fc - oldCount + lo;
+            nextSibling[n] = ns < 0 ? -1 : ns - oldCount + lo;
+            data[n] = data[f];
+        }
+        int newCount = lo + m + suffix;
+        if (dn != 0) {
+            for (int n = lo + m; n < newCount; n++) {
+                if (firstChild[n] > replaced) firstChild[n] += dn;
+                if (nextSibling[n] > replaced) nextSibling[n] += dn;
+            }
+        }
+        if (delta != 0) {
+            for (int n = lo + m; n < newCount; n++) {
+                if (start[n] >= oldEnd) start[n] += delta;
+                if (end[n] >= oldEnd) end[n] += delta;
+            }
+        }
+        for (int i = 0; i < ancestors; i++) {
+            int b = siblingsBefore[i];
+            if (b >= 0 && b < lo && nextSibling[b] > replaced) nextSibling[b] += dn;
+        }
+        int body = lo + m - 1;
+        nextSibling[body] = oldNext < 0 ? -1 : oldNext > replaced ? oldNext + dn : oldNext;
+        nextSibling[prevSibling] = body;
+        count = newCount;
+        splicedFrom = start[body];
+        splicedNewEnd = end[body];
+        splicedOldEnd = splicedNewEnd - delta;
+        spliceBase = spliceResult = -1; // the binder's incremental rebind knows top-level splices only
+        splicedNested = true;
+        top = 0;
+        stack[top++] = newCount - 1;
     }
 }

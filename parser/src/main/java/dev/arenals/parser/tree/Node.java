@@ -1,7 +1,5 @@
 package dev.arenals.parser.tree;
 
-import dev.arenals.parser.lexer.Literals;
-import dev.arenals.parser.lexer.Token;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -96,28 +94,16 @@ public final class Node {
         return arena.data(index);
     }
 
-    /** Operator token of UNARY, UPDATE, BINARY and ASSIGN nodes. */
+    /**
+     * Operator token of UNARY, UPDATE, BINARY and ASSIGN nodes ({@code lexer.Token.text} spells it;
+     * literal values are decoded by {@code lexer.LiteralValues}: the tree does not depend on the lexer).
+     */
     public int operator() {
         int k = kind();
         if (k != NodeKind.UNARY && k != NodeKind.UPDATE && k != NodeKind.BINARY && k != NodeKind.ASSIGNMENT) {
             throw new IllegalStateException(NodeKind.name(k) + " has no operator");
         }
         return arena.data(index) & 0xFFFF;
-    }
-
-    public String operatorText() { return Token.text(operator()); }
-
-    public double numberValue() {
-        if (kind() != NodeKind.NUMBER_LITERAL) throw new IllegalStateException(kindName() + " is not a NUMBER");
-        return Literals.numberValue(arena.source(), arena.start(index), arena.end(index));
-    }
-
-    public String stringValue() {
-        int k = kind();
-        if (k == NodeKind.STRING_LITERAL) return Literals.cookString(arena.source(), arena.start(index), arena.end(index));
-        if (k == NodeKind.TEMPLATE_ELEMENT) return Literals.cookTemplate(arena.source(), arena.start(index), arena.end(index));
-        if (k == NodeKind.BIGINT_LITERAL) return Literals.bigintDecimal(arena.source(), arena.start(index), arena.end(index));
-        throw new IllegalStateException(NodeKind.name(k) + " has no string value");
     }
 
     public Arena arena() { check(); return arena; }

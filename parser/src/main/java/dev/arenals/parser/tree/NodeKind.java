@@ -4,7 +4,8 @@ package dev.arenals.parser.tree;
  * Node kinds as int constants (stored in the arena's kind column). Children are listed in source
  * order; optional children are recognised by their kind (e.g. a function's name is a
  * BINDING_IDENTIFIER before its FORMAL_PARAMETERS). The meaning of the data column depends on the
- * kind and is given next to each constant.
+ * kind and is given next to each constant. {@link Layouts} reads the layouts most consumers need by
+ * name ({@code Layouts.functionBody(arena, fn)}); keep the two in step.
  */
 public final class NodeKind {
     private NodeKind() {}
@@ -20,12 +21,12 @@ public final class NodeKind {
     public static final int FOR = 14;                  // data: bits 1 init,2 test,4 update present; children: [init] [test] [update] body
     public static final int FOR_IN = 15;               // left, right, body
     public static final int FOR_OF = 16;               // data: 1 = for await; left, right, body
-    public static final int WHILE = 17;
+    public static final int WHILE = 17;                // test, body
     public static final int DO_WHILE = 18;             // body, test
     public static final int CONTINUE = 19;             // label?
     public static final int BREAK = 20;                // label?
     public static final int RETURN = 21;               // argument?
-    public static final int WITH = 22;
+    public static final int WITH = 22;                 // object, body
     public static final int SWITCH = 23;               // discriminant, cases...
     public static final int SWITCH_CASE = 24;          // data: 1 = default; [test] statements...
     public static final int THROW = 25;
@@ -34,17 +35,17 @@ public final class NodeKind {
     public static final int DEBUGGER = 28;
     public static final int LABELED = 29;              // LABEL, body
     public static final int VARIABLE_DECLARATION = 30; // data: VAR_*; declarators
-    public static final int VARIABLE_DECLARATOR = 31;  // target, [init]
-    public static final int FUNCTION_DECLARATION = 32; // data: F_*; [BINDING_IDENTIFIER] FORMAL_PARAMETERS FUNCTION_BODY
-    public static final int CLASS_DECLARATION = 33;    // [BINDING_IDENTIFIER] [CLASS_HERITAGE] CLASS_BODY
+    public static final int VARIABLE_DECLARATOR = 31;  // data: 1 = has init, 2 = definite (`!`); target, [type], [init]
+    public static final int FUNCTION_DECLARATION = 32; // data: F_*; [BINDING_IDENTIFIER] [TYPE_PARAMETERS] FORMAL_PARAMETERS [type] [FUNCTION_BODY]
+    public static final int CLASS_DECLARATION = 33;    // [DECORATOR...] [BINDING_IDENTIFIER] [TYPE_PARAMETERS] [CLASS_HERITAGE] [HERITAGE_CLAUSE] CLASS_BODY
     public static final int IMPORT_DECLARATION = 34;   // data: phase (0, 1 source, 2 defer); specifiers..., source STRING_LITERAL, [IMPORT_ATTRIBUTES]
     public static final int IMPORT_DEFAULT_SPECIFIER = 35; // local
     public static final int IMPORT_NAMESPACE_SPECIFIER = 36; // local
     public static final int IMPORT_SPECIFIER = 37;     // imported (IDENTIFIER_NAME|STRING_LITERAL), local
     public static final int IMPORT_ATTRIBUTES = 38;    // IMPORT_ATTRIBUTE...
     public static final int IMPORT_ATTRIBUTE = 39;     // key (IDENTIFIER_NAME|STRING_LITERAL), value STRING_LITERAL
-    public static final int EXPORT_NAMED = 40;         // [declaration] | specifiers... [source] [IMPORT_ATTRIBUTES]
-    public static final int EXPORT_DEFAULT = 41;       // declaration or expression
+    public static final int EXPORT_NAMED = 40;         // [DECORATOR...] declaration | specifiers... [source] [IMPORT_ATTRIBUTES]
+    public static final int EXPORT_DEFAULT = 41;       // [DECORATOR...] declaration or expression
     public static final int EXPORT_ALL = 42;           // [exported name] source [IMPORT_ATTRIBUTES]
     public static final int EXPORT_SPECIFIER = 43;     // local, exported
     // ---- names ----
@@ -71,13 +72,13 @@ public final class NodeKind {
     public static final int PROPERTY = 74;             // data: P_*; key, value   (shorthand: key, value both present)
     public static final int SPREAD = 75;
     public static final int FUNCTION_EXPRESSION = 76;  // like FUNCTION_DECLARATION
-    public static final int ARROW_FUNCTION = 77;       // data: F_*; FORMAL_PARAMETERS, FUNCTION_BODY | expression
+    public static final int ARROW_FUNCTION = 77;       // data: F_*; [TYPE_PARAMETERS] FORMAL_PARAMETERS [type] (FUNCTION_BODY | expression)
     public static final int CLASS_EXPRESSION = 78;
     public static final int PARENTHESIZED = 79;
     // ---- operators ----
     public static final int MEMBER = 80;               // data: M_*; object, property
-    public static final int CALL = 81;                 // data: M_OPTIONAL; callee, arguments...
-    public static final int NEW = 82;                  // callee, arguments...  (data: 1 = has argument list)
+    public static final int CALL = 81;                 // data: M_OPTIONAL; callee, [TYPE_ARGUMENTS], arguments...
+    public static final int NEW = 82;                  // callee (INSTANTIATION_EXPRESSION for new C<T>()), arguments...  (data: 1 = has argument list)
     public static final int CHAIN = 83;                // an optional chain as a whole
     public static final int UNARY = 84;                // data: operator token
     public static final int UPDATE = 85;               // data: operator token | UPDATE_PREFIX
@@ -93,14 +94,14 @@ public final class NodeKind {
     public static final int OBJECT_PATTERN = 100;
     public static final int ARRAY_PATTERN = 101;
     public static final int ASSIGNMENT_PATTERN = 102;  // target, default
-    public static final int REST_ELEMENT = 103;
+    public static final int REST_ELEMENT = 103;        // target, [type] (a typed rest parameter)
     // ---- functions and classes ----
     public static final int FORMAL_PARAMETERS = 110;   // patterns...
     public static final int FUNCTION_BODY = 111;       // statements...
     public static final int CLASS_HERITAGE = 112;      // expression
     public static final int CLASS_BODY = 113;          // members
-    public static final int METHOD = 114;              // data: C_*|P_*; key, FUNCTION_EXPRESSION
-    public static final int FIELD = 115;               // data: C_*|P_COMPUTED; key, [value]
+    public static final int METHOD = 114;              // data: C_*|P_*; [DECORATOR...] key, FUNCTION_EXPRESSION
+    public static final int FIELD = 115;               // data: C_*|P_COMPUTED; [DECORATOR...] key, [type], [value]
     public static final int STATIC_BLOCK = 116;        // statements
     public static final int DECORATOR = 117;           // expression
 
@@ -158,7 +159,7 @@ public final class NodeKind {
     public static final int NON_NULL = 183;            // expression!
     public static final int TYPE_ASSERTION = 184;      // <type> expression
     public static final int INSTANTIATION_EXPRESSION = 185; // expression, TYPE_ARGUMENTS
-    public static final int PARAMETER = 186;           // data: MOD_* | P_OPTIONAL; pattern, [type], [initializer]
+    public static final int PARAMETER = 186;           // data: MOD_* | P_OPTIONAL; [DECORATOR...] (pattern, [type], [initializer] | REST_ELEMENT)
     // ---- JSX ----
     public static final int JSX_ELEMENT = 200;         // JSX_OPENING_ELEMENT children... [JSX_CLOSING_ELEMENT]
     public static final int JSX_OPENING_ELEMENT = 201; // data: 1 self-closing; name, [TYPE_ARGUMENTS], attributes...

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.arenals.parser.JsParser;
 import dev.arenals.parser.ParseOptions;
-import dev.arenals.parser.diag.DiagnosticMessages;
+import dev.arenals.parser.DiagnosticMessages;
 import dev.arenals.parser.tree.Arena;
 import java.util.ArrayList;
 import java.util.List;

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.arenals.parser.JsParser;
 import dev.arenals.parser.ParseOptions;
 import dev.arenals.parser.diag.Diag;
-import dev.arenals.parser.diag.DiagnosticMessages;
+import dev.arenals.parser.DiagnosticMessages;
 import dev.arenals.parser.tree.Arena;
 import dev.arenals.parser.tree.NodeKind;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.arenals.parser.tree;
 
+import dev.arenals.parser.lexer.LiteralValues;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -70,7 +71,7 @@ class NodeViewTest {
         assertEquals(List.of("BINDING_IDENTIFIER", "ASSIGNMENT_PATTERN", "REST_ELEMENT"), kinds(params.children()));
         assertEquals("a", params.child(0).name());
         assertEquals("b", params.child(1).firstChild().name());
-        assertEquals(1.0, params.child(1).child(1).numberValue());
+        assertEquals(1.0, LiteralValues.numberValue(params.child(1).child(1)));
         assertEquals("c", params.child(2).firstChild().name());
         assertEquals("...c", params.child(2).text());
         assertNull(params.child(3));
@@ -80,10 +81,10 @@ class NodeViewTest {
         assertEquals(NodeKind.RETURN, ret.kind());
         Node plus = ret.firstChild();
         assertEquals(NodeKind.BINARY, plus.kind());
-        assertEquals("+", plus.operatorText());
+        assertEquals("+", LiteralValues.operatorText(plus));
         assertEquals(Token.PLUS, plus.operator());
         Node times = plus.child(1);
-        assertEquals("*", times.operatorText());
+        assertEquals("*", LiteralValues.operatorText(times));
         assertEquals("b * c", times.text());
         assertEquals("a", plus.firstChild().name());
         assertNull(plus.firstChild().firstChild(), "a leaf has no children");
@@ -138,8 +139,8 @@ class NodeViewTest {
         assertTrue(e.getMessage().contains("CLASS_DECLARATION"), e.getMessage());
         assertThrows(IllegalStateException.class, () -> cls.nameId());
         assertThrows(IllegalStateException.class, () -> cls.operator());
-        assertThrows(IllegalStateException.class, () -> cls.numberValue());
-        assertThrows(IllegalStateException.class, () -> cls.stringValue());
+        assertThrows(IllegalStateException.class, () -> LiteralValues.numberValue(cls));
+        assertThrows(IllegalStateException.class, () -> LiteralValues.stringValue(cls));
     }
 
     @Test
@@ -148,24 +149,24 @@ class NodeViewTest {
         assertEquals(0, arena.log().diagnosticCount());
         Node s1 = firstStatement(arena).firstChild();
         assertEquals(NodeKind.ASSIGNMENT, s1.kind());
-        assertEquals("??=", s1.operatorText());
+        assertEquals("??=", LiteralValues.operatorText(s1));
         assertEquals(Token.QUESTION2_ASSIGN, s1.operator());
         Node cond = s1.child(1);
         assertEquals(NodeKind.CONDITIONAL, cond.kind());
         assertEquals(3, cond.childCount());
-        assertEquals("typeof", cond.child(2).operatorText());
+        assertEquals("typeof", LiteralValues.operatorText(cond.child(2)));
         Node pre = firstStatement(arena).nextSibling().firstChild();
         assertEquals(NodeKind.UPDATE, pre.kind());
-        assertEquals("++", pre.operatorText());
+        assertEquals("++", LiteralValues.operatorText(pre));
         assertTrue((pre.data() & NodeKind.UPDATE_PREFIX) != 0);
         Node post = firstStatement(arena).nextSibling().nextSibling().firstChild();
-        assertEquals("--", post.operatorText());
+        assertEquals("--", LiteralValues.operatorText(post));
         assertEquals(0, post.data() & NodeKind.UPDATE_PREFIX);
         Node shift = firstStatement(arena).nextSibling().nextSibling().nextSibling().firstChild();
-        assertEquals(">>>=", shift.operatorText());
+        assertEquals(">>>=", LiteralValues.operatorText(shift));
         Node ge = shift.child(1);
-        assertEquals(">=", ge.operatorText());
-        assertEquals(">>", ge.child(0).operatorText());
+        assertEquals(">=", LiteralValues.operatorText(ge));
+        assertEquals(">>", LiteralValues.operatorText(ge.child(0)));
     }
 
     @ParameterizedTest
@@ -179,16 +180,16 @@ class NodeViewTest {
         double expected = Double.parseDouble(spec.substring(spec.indexOf('|') + 1));
         Node n = assignedValue(src);
         assertEquals(NodeKind.NUMBER_LITERAL, n.kind());
-        assertEquals(expected, n.numberValue(), src);
+        assertEquals(expected, LiteralValues.numberValue(n), src);
     }
 
     @Test
     void bigintValues() {
-        assertEquals("255", assignedValue("x = 0xFFn;").stringValue());
-        assertEquals("123456789012345678901234567890", assignedValue("x = 123456789012345678901234567890n;").stringValue());
-        assertEquals("1000000", assignedValue("x = 1_000_000n;").stringValue());
-        assertEquals("5", assignedValue("x = 0b101n;").stringValue());
-        assertEquals("0", assignedValue("x = 0n;").stringValue());
+        assertEquals("255", LiteralValues.stringValue(assignedValue("x = 0xFFn;")));
+        assertEquals("123456789012345678901234567890", LiteralValues.stringValue(assignedValue("x = 123456789012345678901234567890n;")));
+        assertEquals("1000000", LiteralValues.stringValue(assignedValue("x = 1_000_000n;")));
+        assertEquals("5", LiteralValues.stringValue(assignedValue("x = 0b101n;")));
+        assertEquals("0", LiteralValues.stringValue(assignedValue("x = 0n;")));
         assertEquals(NodeKind.BIGINT_LITERAL, assignedValue("x = 7n;").kind());
     }
 
@@ -214,7 +215,7 @@ class NodeViewTest {
         for (Map.Entry<String, String> e : cases.entrySet()) {
             Node n = assignedValue(e.getKey());
             assertEquals(NodeKind.STRING_LITERAL, n.kind(), e.getKey());
-            assertEquals(e.getValue(), n.stringValue(), e.getKey());
+            assertEquals(e.getValue(), LiteralValues.stringValue(n), e.getKey());
         }
     }
 
@@ -224,30 +225,30 @@ class NodeViewTest {
         assertEquals(NodeKind.TEMPLATE, t.kind());
         assertEquals(List.of("TEMPLATE_ELEMENT", "IDENTIFIER_REFERENCE", "TEMPLATE_ELEMENT", "BINARY", "TEMPLATE_ELEMENT",
                 "TEMPLATE", "TEMPLATE_ELEMENT"), kinds(t.children()));
-        assertEquals("a", t.child(0).stringValue());
+        assertEquals("a", LiteralValues.stringValue(t.child(0)));
         assertEquals("b", t.child(1).name());
-        assertEquals("c", t.child(2).stringValue());
-        assertEquals("\n", t.child(4).stringValue(), "cooked value of the middle element");
-        assertEquals("", t.child(6).stringValue());
+        assertEquals("c", LiteralValues.stringValue(t.child(2)));
+        assertEquals("\n", LiteralValues.stringValue(t.child(4)), "cooked value of the middle element");
+        assertEquals("", LiteralValues.stringValue(t.child(6)));
         Node inner = t.child(5);
-        assertEquals("inner", inner.child(0).stringValue());
+        assertEquals("inner", LiteralValues.stringValue(inner.child(0)));
         assertEquals("e", inner.child(1).name());
         assertEquals(0, t.child(0).data(), "valid cooked value");
 
         Node plain = assignedValue("x = `no subst \\u0041 \\x41`;");
         assertEquals(1, plain.childCount());
-        assertEquals("no subst A A", plain.firstChild().stringValue());
+        assertEquals("no subst A A", LiteralValues.stringValue(plain.firstChild()));
 
         Node crlf = assignedValue("x = `a\r\nb\rc`;");
-        assertEquals("a\nb\nc", crlf.firstChild().stringValue(), "line terminators are normalised to LF");
+        assertEquals("a\nb\nc", LiteralValues.stringValue(crlf.firstChild()), "line terminators are normalised to LF");
 
         Node tagged = assignedValue("x = tag`\\unicode and ${y} \\x`;");
         assertEquals(NodeKind.TAGGED_TEMPLATE, tagged.kind());
         assertEquals("tag", tagged.child(0).name());
         Node tpl = tagged.child(1);
         assertEquals(1, tpl.child(0).data(), "invalid escape in a tagged template: cooked value undefined");
-        assertNull(tpl.child(0).stringValue());
-        assertNull(tpl.child(2).stringValue());
+        assertNull(LiteralValues.stringValue(tpl.child(0)));
+        assertNull(LiteralValues.stringValue(tpl.child(2)));
         assertEquals("\\unicode and ${", tpl.child(0).text().substring(1));
     }
 
@@ -287,9 +288,9 @@ class NodeViewTest {
         m.put("name", Node::name);
         m.put("nameId", Node::nameId);
         m.put("operator", Node::operator);
-        m.put("operatorText", Node::operatorText);
-        m.put("numberValue", Node::numberValue);
-        m.put("stringValue", Node::stringValue);
+        m.put("operatorText", LiteralValues::operatorText);
+        m.put("numberValue", LiteralValues::numberValue);
+        m.put("stringValue", LiteralValues::stringValue);
         m.put("arena", Node::arena);
         return m;
     }

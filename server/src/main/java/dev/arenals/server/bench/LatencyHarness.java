@@ -140,7 +140,7 @@ public final class LatencyHarness {
             long[] times = new long[measured];
             long[] parses = new long[measured];
             int withErrors = 0;
-            int incremental = 0, rebound = 0;
+            int incremental = 0, rebound = 0, nested = 0;
             Random random = new Random(lineCount);
             int line = 0;
             for (int i = 0; i < warmup + measured; i++) {
@@ -165,6 +165,7 @@ public final class LatencyHarness {
                     parses[i - warmup] = doc.lastParseNanos(); // the publication happened after it
                     if (!p.getDiagnostics().isEmpty()) withErrors++;
                     if (doc.lastParseWasIncremental()) incremental++;
+                    if (doc.lastParseWasNested()) nested++;
                     if (doc.lastBindWasIncremental()) rebound++;
                 }
                 // a typist's pace: between keystrokes the server's threads sleep and other work
@@ -178,8 +179,9 @@ public final class LatencyHarness {
             System.out.printf(Locale.ROOT, "%s: %,d lines, %,d bytes; open->diagnostics %.1f ms%n", name, lineCount, bytes, ms(openNanos));
             System.out.printf(Locale.ROOT, "  edit->publishDiagnostics  p50 %7.2f ms  p95 %7.2f ms  max %7.2f ms  (%d edits after %d warm-up, %d published errors)%n",
                     ms(p(times, 50)), ms(p(times, 95)), ms(times[times.length - 1]), measured, warmup, withErrors);
-            System.out.printf(Locale.ROOT, "  of which parse+bind      p50 %7.2f ms  p95 %7.2f ms  (%d of %d edits reparsed only their top-level statement, %d rebound only it)%n",
-                    ms(p(parses, 50)), ms(p(parses, 95)), incremental, measured, rebound);
+            System.out.printf(Locale.ROOT, "  of which parse+bind      p50 %7.2f ms  p95 %7.2f ms  (%d of %d edits reparsed only their top-level statement"
+                    + " or, %d of them, one function body in it; %d rebound only it)%n",
+                    ms(p(parses, 50)), ms(p(parses, 95)), incremental, measured, nested, rebound);
             System.out.printf(Locale.ROOT, "  held: arena+text+lines %.2f B/byte, with scope table %.2f B/byte%n",
                     (double) held[0] / bytes, (double) (held[0] + held[1]) / bytes);
             remote.getTextDocumentService().didClose(new DidCloseTextDocumentParams(new TextDocumentIdentifier(uri)));

@@ -269,6 +269,9 @@ public final class Document {
     /** True when the last parse reparsed only the edited top-level statement ({@code JsParser.reparseInPlace}). */
     public boolean lastParseWasIncremental() { return lastParseIncremental; }
 
+    /** True when the last parse reparsed only one function body inside its statement (the nested reparse). */
+    public boolean lastParseWasNested() { return lastParseIncremental && arena != null && arena.splicedNested(); }
+
     /** True when the last bind rebound only the reparsed statements ({@code Binder.lastBindWasIncremental}). */
     public boolean lastBindWasIncremental() { return lastBindIncremental; }
 

@@ -3,6 +3,7 @@ package dev.arenals.server.features;
 import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.Layouts;
 import dev.arenals.server.document.Document;
 import dev.arenals.server.query.DocumentQuery;
 import dev.arenals.server.query.TreePaths;
@@ -60,16 +61,13 @@ public final class CallHierarchyHandler {
             case FUNCTION_DECLARATION: case FUNCTION_EXPRESSION: declaration = holder; kind = SymbolKind.Function; break;
             case CLASS_DECLARATION: case CLASS_EXPRESSION: declaration = holder; kind = SymbolKind.Class; break;
             case METHOD: {
-                if (a.firstChild(holder) != name) return null;
+                if (Layouts.memberKey(a, holder) != name) return null;
                 declaration = holder;
                 kind = (a.data(holder) & C_CONSTRUCTOR) != 0 ? SymbolKind.Constructor : SymbolKind.Method;
                 break;
             }
             case VARIABLE_DECLARATOR: case PROPERTY: case FIELD: {
-                if (a.firstChild(holder) != name) return null;
-                int value = TreePaths.unwrapped(a, a.nextSibling(name));
-                while (value >= 0 && isType(a.kind(value))) value = TreePaths.unwrapped(a, a.nextSibling(value));
-                if (value < 0 || !isFunction(a.kind(value))) return null;
+                if (nameOf(a, holder) != name || !isFunctionValued(a, holder)) return null;
                 declaration = holder;
                 kind = a.kind(holder) == VARIABLE_DECLARATOR ? SymbolKind.Function : SymbolKind.Method;
                 break;
@@ -125,14 +123,14 @@ public final class CallHierarchyHandler {
     private static boolean isCalled(Arena a, int[] path) {
         int name = path[path.length - 1];
         int i = path.length - 2;
-        if (i >= 0 && (a.kind(path[i]) == MEMBER) && a.firstChild(path[i]) != name) {
+        if (i >= 0 && (a.kind(path[i]) == MEMBER) && Layouts.memberObject(a, path[i]) != name) {
             name = path[i];
             i--;
         }
         while (i >= 0 && (a.kind(path[i]) == PARENTHESIZED || a.kind(path[i]) == NON_NULL)) name = path[i--];
         if (i < 0) return false;
         int k = a.kind(path[i]);
-        return (k == CALL || k == NEW || k == TAGGED_TEMPLATE) && a.firstChild(path[i]) == name;
+        return (k == CALL || k == NEW || k == TAGGED_TEMPLATE) && Layouts.callCallee(a, path[i]) == name;
     }
 
     /** The function, method, class or file holding the node at the end of {@code path}, as an item. */
@@ -141,17 +139,18 @@ public final class CallHierarchyHandler {
         for (int i = path.length - 2; i >= 0; i--) {
             int n = path[i];
             int k = a.kind(n);
-            boolean valueSide = i + 1 < path.length && a.firstChild(n) != path[i + 1];
+            boolean valueSide = i + 1 < path.length && nameOf(a, n) != path[i + 1];
             if (k == METHOD || ((k == PROPERTY || k == VARIABLE_DECLARATOR || k == FIELD) && valueSide && isFunctionValued(a, n))) {
-                int key = a.firstChild(n);
+                int key = nameOf(a, n);
                 if (key >= 0 && (a.kind(key) == IDENTIFIER_NAME || a.kind(key) == BINDING_IDENTIFIER)) {
                     SymbolKind kind = k == VARIABLE_DECLARATOR ? SymbolKind.Function : (a.data(n) & C_CONSTRUCTOR) != 0 && k == METHOD ? SymbolKind.Constructor
                             : SymbolKind.Method;
                     return item(q, a.names().name(a.data(key)), kind, n, key);
                 }
             }
-            if (k == FUNCTION_DECLARATION || k == CLASS_DECLARATION || ((k == FUNCTION_EXPRESSION || k == CLASS_EXPRESSION) && named(a, n))) {
-                int nameNode = a.firstChild(n);
+            if (k == FUNCTION_DECLARATION || k == CLASS_DECLARATION || k == FUNCTION_EXPRESSION || k == CLASS_EXPRESSION) {
+                int nameNode = Layouts.declarationName(a, n);
+                if (nameNode < 0) continue; // anonymous: its caller is further out
                 return item(q, a.names().name(a.data(nameNode)), isClass(k) ? SymbolKind.Class : SymbolKind.Function, n, nameNode);
             }
         }
@@ -163,14 +162,17 @@ public final class CallHierarchyHandler {
         return item;
     }
 
-    private static boolean named(Arena a, int n) {
-        int first = a.firstChild(n);
-        return first >= 0 && a.kind(first) == BINDING_IDENTIFIER;
+    /** The name of a VARIABLE_DECLARATOR, PROPERTY, FIELD or METHOD. */
+    private static int nameOf(Arena a, int n) {
+        int k = a.kind(n);
+        return k == VARIABLE_DECLARATOR ? Layouts.declaratorTarget(a, n) : k == PROPERTY ? Layouts.propertyKey(a, n) : Layouts.memberKey(a, n);
     }
 
-    private static boolean isFunctionValued(Arena a, int declarator) {
-        int value = TreePaths.unwrapped(a, a.nextSibling(a.firstChild(declarator)));
-        while (value >= 0 && isType(a.kind(value))) value = TreePaths.unwrapped(a, a.nextSibling(value));
+    /** Whether a VARIABLE_DECLARATOR, PROPERTY or FIELD holds a function or arrow (through parentheses and the like). */
+    private static boolean isFunctionValued(Arena a, int n) {
+        int k = a.kind(n);
+        int value = k == VARIABLE_DECLARATOR ? Layouts.declaratorInit(a, n) : k == PROPERTY ? Layouts.propertyValue(a, n) : Layouts.fieldValue(a, n);
+        value = TreePaths.unwrapped(a, value);
         return value >= 0 && isFunction(a.kind(value));
     }
 
@@ -186,9 +188,9 @@ public final class CallHierarchyHandler {
         for (int n = TreePaths.firstInSubtree(a, declaration); n < declaration; n++) {
             int k = a.kind(n);
             if (k != CALL && k != NEW && k != TAGGED_TEMPLATE) continue;
-            int callee = TreePaths.unwrapped(a, a.firstChild(n));
+            int callee = TreePaths.unwrapped(a, Layouts.callCallee(a, n));
             if (callee < 0) continue;
-            int calleeName = a.kind(callee) == MEMBER ? a.nextSibling(a.firstChild(callee)) : callee;
+            int calleeName = a.kind(callee) == MEMBER ? Layouts.memberProperty(a, callee) : callee;
             if (calleeName < 0 || (a.kind(calleeName) != IDENTIFIER_REFERENCE && a.kind(calleeName) != IDENTIFIER_NAME)) continue;
             Range at = q.rangeOfNode(calleeName);
             for (Location target : definitions.definition(doc, at.getStart(), navigator)) {

@@ -7,6 +7,7 @@ import dev.arenals.parser.lexer.Token;
 import dev.arenals.parser.scope.ScopeTable;
 import dev.arenals.parser.scope.SymbolKind;
 import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.Layouts;
 import dev.arenals.parser.tree.ParseLog;
 import dev.arenals.server.document.Document;
 import dev.arenals.server.query.DocumentQuery;
@@ -184,8 +185,8 @@ public final class CodeActionHandler {
         int[] path = TreePaths.pathTo(a, node);
         if (path == null || path.length < 2 || a.kind(path[path.length - 2]) != JSX_ELEMENT) return null;
         int element = path[path.length - 2];
-        int opening = a.firstChild(element);
-        int name = opening < 0 ? -1 : a.firstChild(opening);
+        int opening = Layouts.jsxOpeningElement(a, element);
+        int name = opening < 0 ? -1 : Layouts.jsxTagName(a, opening);
         if (name < 0) return null;
         String tag = "</" + a.text(a.start(name), a.end(name)) + ">";
         int insertAt = d == Diag.JSX_CLOSING_TAG ? a.start(node) : a.end(element);

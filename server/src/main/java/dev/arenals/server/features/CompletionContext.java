@@ -3,6 +3,7 @@ package dev.arenals.server.features;
 import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.Layouts;
 import dev.arenals.parser.tree.NodeKind;
 import dev.arenals.parser.tree.ParseLog;
 import dev.arenals.server.query.DocumentQuery;
@@ -140,13 +141,12 @@ final class CompletionContext {
         // import { a, | } from "m": the module's exports
         int importDeclaration = innermostOfKinds(IMPORT_DECLARATION);
         if (importDeclaration >= 0 && (prev == '{' || prev == ',')) {
-            for (int ch = arena.firstChild(importDeclaration); ch >= 0; ch = arena.nextSibling(ch)) {
-                if (arena.kind(ch) == STRING_LITERAL && arena.start(ch) >= offset) {
-                    kind = IMPORT_NAMES;
-                    stringNode = ch;
-                }
+            int source = Layouts.moduleSource(arena, importDeclaration);
+            if (source >= 0 && arena.start(source) >= offset) {
+                kind = IMPORT_NAMES;
+                stringNode = source;
+                return;
             }
-            if (kind == IMPORT_NAMES) return;
         }
 
         // a name typed: what the parser made of it
@@ -167,8 +167,12 @@ final class CompletionContext {
                 return; // an attribute name otherwise
             }
             if (k == IDENTIFIER_NAME) {
+                if (pk == TYPE_PREDICATE && arena.firstChild(parent) == name) {
+                    kind = EXPRESSION; // `x is T`: x names a parameter, a value
+                    return;
+                }
                 int grand = namePath.length > 2 ? namePath[namePath.length - 3] : -1;
-                if ((pk == FIELD || pk == METHOD) && grand >= 0 && arena.kind(grand) == CLASS_BODY && arena.firstChild(parent) == name
+                if ((pk == FIELD || pk == METHOD) && grand >= 0 && arena.kind(grand) == CLASS_BODY && Layouts.memberKey(arena, parent) == name
                         && arena.nextSibling(name) < 0) {
                     kind = CLASS_MEMBER; // a member being started: `asy|`
                 }
@@ -422,16 +426,16 @@ final class CompletionContext {
         if (k == IMPORT_DECLARATION || k == EXPORT_NAMED || k == EXPORT_ALL || k == IMPORT_CALL || k == EXTERNAL_MODULE_REFERENCE) return true;
         if (k == LITERAL_TYPE && p.length >= 3 && arena.kind(p[p.length - 3]) == IMPORT_TYPE) return true;
         if (k == CALL) {
-            int callee = arena.firstChild(parent);
+            int callee = Layouts.callCallee(arena, parent);
             return callee >= 0 && arena.kind(callee) == IDENTIFIER_REFERENCE && arena.names().equals(arena.data(callee), "require")
-                    && arena.nextSibling(callee) == literal;
+                    && Layouts.callFirstArgument(arena, parent) == literal;
         }
         return false;
     }
 
     /** The name node of an opening or closing JSX element's tag, and where it ends. */
     private int nameEnd(int element) {
-        int name = arena.firstChild(element);
+        int name = Layouts.jsxTagName(arena, element);
         if (name < 0) return arena.end(element);
         int k = arena.kind(name);
         return k == JSX_IDENTIFIER || k == JSX_MEMBER_EXPRESSION || k == JSX_NAMESPACED_NAME ? arena.end(name) : arena.start(element) + 2;
@@ -441,9 +445,9 @@ final class CompletionContext {
     private int openingNameFor(int closing) {
         int[] p = TreePaths.pathTo(arena, closing);
         if (p == null || p.length < 2 || arena.kind(p[p.length - 2]) != JSX_ELEMENT) return -1;
-        int opening = arena.firstChild(p[p.length - 2]);
-        if (opening < 0 || arena.kind(opening) != JSX_OPENING_ELEMENT) return -1;
-        int name = arena.firstChild(opening);
+        int opening = Layouts.jsxOpeningElement(arena, p[p.length - 2]);
+        if (opening < 0) return -1;
+        int name = Layouts.jsxTagName(arena, opening);
         return name >= 0 && arena.end(name) > arena.start(name) ? name : -1;
     }
 

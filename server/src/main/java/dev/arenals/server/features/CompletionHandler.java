@@ -7,6 +7,7 @@ import dev.arenals.parser.scope.ScopeKind;
 import dev.arenals.parser.scope.ScopeTable;
 import dev.arenals.parser.scope.SymbolKind;
 import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.Layouts;
 import dev.arenals.server.document.Document;
 import dev.arenals.server.protocol.Uris;
 import dev.arenals.server.query.DocumentQuery;
@@ -74,7 +75,7 @@ public final class CompletionHandler {
                 Arena arena = q.arena();
                 int declaration = TreePaths.parent(arena, c.stringNode);
                 for (int s = declaration < 0 ? -1 : arena.firstChild(declaration); s >= 0; s = arena.nextSibling(s)) {
-                    if (arena.kind(s) == IMPORT_SPECIFIER && arena.start(s) != c.prefixStart) listed.add(CompletionMembers.keyName(arena, arena.firstChild(s)));
+                    if (arena.kind(s) == IMPORT_SPECIFIER && arena.start(s) != c.prefixStart) listed.add(CompletionMembers.keyName(arena, Layouts.importImported(arena, s)));
                 }
                 CompletionMembers members = new CompletionMembers(q, index, file);
                 members.moduleExports(members.stringValue(c.stringNode), (name, kind, decl, group, detail) -> {
@@ -303,9 +304,8 @@ public final class CompletionHandler {
         int k = arena.kind(member);
         String code;
         if (k == METHOD) {
-            int fn = arena.nextSibling(key);
-            int body = -1;
-            for (int c = fn < 0 ? -1 : arena.firstChild(fn); c >= 0; c = arena.nextSibling(c)) if (arena.kind(c) == FUNCTION_BODY) body = c;
+            int fn = Layouts.methodFunction(arena, member);
+            int body = fn < 0 ? -1 : Layouts.functionBody(arena, fn);
             code = arena.text(arena.start(member), body < 0 ? arena.end(member) : arena.start(body)).strip();
         } else if (k == FIELD || k == PROPERTY || k == ENUM_MEMBER || k == PARAMETER) {
             code = HoverHandler.firstLine(arena.text(arena.start(member), arena.end(member)));

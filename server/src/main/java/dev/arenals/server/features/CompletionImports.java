@@ -3,6 +3,7 @@ package dev.arenals.server.features;
 import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.Layouts;
 import dev.arenals.server.query.DocumentQuery;
 import dev.arenals.server.workspace.FileSummary;
 import dev.arenals.server.workspace.ModuleResolver;
@@ -83,8 +84,7 @@ final class CompletionImports {
     }
 
     private static int source(Arena arena, int declaration) {
-        for (int c = arena.firstChild(declaration); c >= 0; c = arena.nextSibling(c)) if (arena.kind(c) == STRING_LITERAL) return c;
-        return -1;
+        return Layouts.moduleSource(arena, declaration);
     }
 
     /** The relative specifier of {@code target} from {@code file}: "./x", "../y/z", with ".js" when the file writes extensions. */

@@ -5,6 +5,7 @@ import static dev.arenals.parser.tree.NodeKind.*;
 import dev.arenals.parser.scope.ScopeTable;
 import dev.arenals.parser.scope.SymbolKind;
 import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.Layouts;
 import dev.arenals.server.query.ClassHierarchy;
 import dev.arenals.server.query.CommonJs;
 import dev.arenals.server.query.DocumentQuery;
@@ -107,8 +108,8 @@ final class CompletionMembers {
             case OBJECT: case CLASS_EXPRESSION: case CLASS_DECLARATION: case ENUM_DECLARATION: case MODULE_DECLARATION:
                 return node;
             case MEMBER: {
-                int object = arena.firstChild(node);
-                int property = object < 0 ? -1 : arena.nextSibling(object);
+                int object = Layouts.memberObject(arena, node);
+                int property = Layouts.memberProperty(arena, node);
                 if (property < 0 || arena.kind(property) != IDENTIFIER_NAME) return -1;
                 int outer = containerOf(object, depth + 1);
                 if (outer < 0) return -1;
@@ -128,21 +129,17 @@ final class CompletionMembers {
                             namespaceSpecifier = required[0];
                             return NAMESPACE_IMPORT;
                         }
-                        if (arena.kind(declaring) != VARIABLE_DECLARATOR || arena.firstChild(declaring) != scopes.declarationNode(symbol)) return -1;
-                        int init = -1;
-                        for (int ch = arena.nextSibling(arena.firstChild(declaring)); ch >= 0; ch = arena.nextSibling(ch)) init = ch;
-                        return init >= 0 && !isType(arena.kind(init)) ? containerOf(init, depth + 1) : -1;
+                        if (arena.kind(declaring) != VARIABLE_DECLARATOR || Layouts.declaratorTarget(arena, declaring) != scopes.declarationNode(symbol)) return -1;
+                        int init = Layouts.declaratorInit(arena, declaring);
+                        return init >= 0 ? containerOf(init, depth + 1) : -1;
                     }
                     case SymbolKind.IMPORT: {
                         if (arena.kind(declaring) != IMPORT_NAMESPACE_SPECIFIER) return -1;
                         int declaration = TreePaths.parent(arena, declaring);
-                        for (int ch = declaration < 0 ? -1 : arena.firstChild(declaration); ch >= 0; ch = arena.nextSibling(ch)) {
-                            if (arena.kind(ch) == STRING_LITERAL) {
-                                namespaceSpecifier = stringValue(ch);
-                                return NAMESPACE_IMPORT;
-                            }
-                        }
-                        return -1;
+                        int source = declaration < 0 ? -1 : Layouts.moduleSource(arena, declaration);
+                        if (source < 0) return -1;
+                        namespaceSpecifier = stringValue(source);
+                        return NAMESPACE_IMPORT;
                     }
                     default:
                         return -1;
@@ -159,23 +156,20 @@ final class CompletionMembers {
         if (k == OBJECT) {
             for (int p = arena.firstChild(container); p >= 0; p = arena.nextSibling(p)) {
                 if (arena.kind(p) != PROPERTY || (arena.data(p) & P_COMPUTED) != 0) continue;
-                int key = arena.firstChild(p);
-                if (name.equals(keyName(key))) return arena.nextSibling(key);
+                if (name.equals(keyName(Layouts.propertyKey(arena, p)))) return Layouts.propertyValue(arena, p);
             }
         } else if (k == MODULE_DECLARATION) {
             int block = moduleBlock(container);
             for (int s = block < 0 ? -1 : arena.firstChild(block); s >= 0; s = arena.nextSibling(s)) {
-                int d = arena.kind(s) == EXPORT_NAMED ? arena.firstChild(s) : -1;
+                int d = arena.kind(s) == EXPORT_NAMED ? Layouts.exportedDeclaration(arena, s) : -1;
                 if (d < 0) continue;
                 int dk = arena.kind(d);
                 if ((dk == MODULE_DECLARATION || dk == CLASS_DECLARATION || dk == ENUM_DECLARATION) && name.equals(bindingName(d))) return d;
                 if (dk == VARIABLE_DECLARATION) {
                     for (int v = arena.firstChild(d); v >= 0; v = arena.nextSibling(v)) {
-                        int target = arena.firstChild(v);
+                        int target = Layouts.declaratorTarget(arena, v);
                         if (target >= 0 && arena.kind(target) == BINDING_IDENTIFIER && name.equals(arena.names().name(arena.data(target)))) {
-                            int init = -1;
-                            for (int ch = arena.nextSibling(target); ch >= 0; ch = arena.nextSibling(ch)) init = ch;
-                            return init;
+                            return Layouts.declaratorInit(arena, v);
                         }
                     }
                 }
@@ -183,8 +177,8 @@ final class CompletionMembers {
         } else if (isClass(k)) {
             int body = classBody(container);
             for (int m = body < 0 ? -1 : arena.firstChild(body); m >= 0; m = arena.nextSibling(m)) {
-                if (arena.kind(m) == FIELD && (arena.data(m) & C_STATIC) != 0 && name.equals(keyName(arena.firstChild(m)))) {
-                    return arena.nextSibling(arena.firstChild(m));
+                if (arena.kind(m) == FIELD && (arena.data(m) & C_STATIC) != 0 && name.equals(keyName(Layouts.memberKey(arena, m)))) {
+                    return Layouts.fieldValue(arena, m);
                 }
             }
         }
@@ -196,18 +190,19 @@ final class CompletionMembers {
         if (k == OBJECT) {
             for (int p = arena.firstChild(container); p >= 0; p = arena.nextSibling(p)) {
                 if (arena.kind(p) != PROPERTY || (arena.data(p) & P_COMPUTED) != 0) continue;
-                int key = arena.firstChild(p);
+                int key = Layouts.propertyKey(arena, p);
                 String name = keyName(key);
                 if (name == null) continue;
                 int data = arena.data(p);
-                CompletionItemKind kind = (data & P_METHOD) != 0 || isFunction(arena.kind(arena.nextSibling(key) < 0 ? key : arena.nextSibling(key)))
+                int value = Layouts.propertyValue(arena, p);
+                CompletionItemKind kind = (data & P_METHOD) != 0 || isFunction(arena.kind(value < 0 ? key : value))
                         ? CompletionItemKind.Method : CompletionItemKind.Property;
                 sink.member(name, kind, key, 0, null);
             }
         } else if (k == ENUM_DECLARATION) {
             for (int m = arena.firstChild(container); m >= 0; m = arena.nextSibling(m)) {
                 if (arena.kind(m) != ENUM_MEMBER) continue;
-                int key = arena.firstChild(m);
+                int key = Layouts.memberKey(arena, m);
                 String name = keyName(key);
                 if (name != null) sink.member(name, CompletionItemKind.EnumMember, key, 0, null);
             }
@@ -215,12 +210,12 @@ final class CompletionMembers {
             int block = moduleBlock(container);
             for (int s = block < 0 ? -1 : arena.firstChild(block); s >= 0; s = arena.nextSibling(s)) {
                 if (arena.kind(s) != EXPORT_NAMED) continue;
-                int d = arena.firstChild(s);
+                int d = Layouts.exportedDeclaration(arena, s);
                 if (d < 0) continue;
                 switch (arena.kind(d)) {
                     case VARIABLE_DECLARATION:
                         for (int v = arena.firstChild(d); v >= 0; v = arena.nextSibling(v)) {
-                            int target = arena.firstChild(v);
+                            int target = Layouts.declaratorTarget(arena, v);
                             if (target >= 0 && arena.kind(target) == BINDING_IDENTIFIER) {
                                 sink.member(arena.names().name(arena.data(target)),
                                         arena.data(d) == VAR_CONST ? CompletionItemKind.Constant : CompletionItemKind.Variable, target, 0, null);
@@ -242,12 +237,8 @@ final class CompletionMembers {
     }
 
     private void named(int declaration, CompletionItemKind kind, Sink sink) {
-        for (int c = arena.firstChild(declaration); c >= 0; c = arena.nextSibling(c)) {
-            if (arena.kind(c) == BINDING_IDENTIFIER) {
-                sink.member(arena.names().name(arena.data(c)), kind, c, 0, null);
-                return;
-            }
-        }
+        int name = Layouts.declarationName(arena, declaration);
+        if (name >= 0) sink.member(arena.names().name(arena.data(name)), kind, name, 0, null);
     }
 
     /** Fields, accessors and methods of a class (static or instance side), then its base class's, one group further. */
@@ -261,8 +252,7 @@ final class CompletionMembers {
 
     /** The members written in a class body of {@code a}; declaration nodes passed on only when {@code a} is this document's arena. */
     private static void bodyMembers(Arena a, int cls, boolean isStatic, int group, Sink sink, boolean local) {
-        int body = -1;
-        for (int c = a.firstChild(cls); c >= 0; c = a.nextSibling(c)) if (a.kind(c) == CLASS_BODY) body = c;
+        int body = Layouts.classBody(a, cls);
         for (int m = body < 0 ? -1 : a.firstChild(body); m >= 0; m = a.nextSibling(m)) {
             int mk = a.kind(m);
             int data = a.data(m);
@@ -271,7 +261,7 @@ final class CompletionMembers {
                 continue;
             }
             if ((mk != METHOD && mk != FIELD) || ((data & C_STATIC) != 0) != isStatic || (data & P_COMPUTED) != 0) continue;
-            int key = a.firstChild(m);
+            int key = Layouts.memberKey(a, m);
             String name = keyName(a, key);
             if (name == null) continue;
             CompletionItemKind kind = mk == FIELD ? ((data & C_ACCESSOR) != 0 ? CompletionItemKind.Property : CompletionItemKind.Field)
@@ -282,14 +272,13 @@ final class CompletionMembers {
 
     /** TypeScript's {@code constructor(private a: T)}: parameters that are also fields. */
     private static void parameterProperties(Arena a, int constructor, int group, Sink sink, boolean local) {
-        int fn = a.nextSibling(a.firstChild(constructor));
-        int params = fn < 0 ? -1 : a.firstChild(fn);
-        if (params < 0 || a.kind(params) != FORMAL_PARAMETERS) return;
+        int fn = Layouts.methodFunction(a, constructor);
+        int params = fn < 0 ? -1 : Layouts.functionParameters(a, fn);
+        if (params < 0) return;
         int modifiers = MOD_PUBLIC | MOD_PRIVATE | MOD_PROTECTED | MOD_READONLY | MOD_OVERRIDE;
         for (int p = a.firstChild(params); p >= 0; p = a.nextSibling(p)) {
             if (a.kind(p) != PARAMETER || (a.data(p) & modifiers) == 0) continue;
-            int target = a.firstChild(p);
-            if (target >= 0 && a.kind(target) == ASSIGNMENT_PATTERN) target = a.firstChild(target);
+            int target = Layouts.parameterTarget(a, p);
             if (target >= 0 && a.kind(target) == BINDING_IDENTIFIER) {
                 sink.member(a.names().name(a.data(target)), CompletionItemKind.Field, local ? target : -1, group, null);
             }
@@ -335,7 +324,7 @@ final class CompletionMembers {
         for (int m = body < 0 ? -1 : arena.firstChild(body); m >= 0; m = arena.nextSibling(m)) {
             int mk = arena.kind(m);
             if (mk != METHOD && mk != FIELD) continue;
-            int key = arena.firstChild(m);
+            int key = Layouts.memberKey(arena, m);
             if (key < 0 || arena.kind(key) != PRIVATE_IDENTIFIER) continue;
             sink.member(arena.names().name(arena.data(key)), mk == FIELD ? CompletionItemKind.Field : CompletionItemKind.Method, key, 0, null);
         }
@@ -367,21 +356,13 @@ final class CompletionMembers {
 
     // ---- small readers ----
 
-    private int classBody(int cls) {
-        for (int c = arena.firstChild(cls); c >= 0; c = arena.nextSibling(c)) if (arena.kind(c) == CLASS_BODY) return c;
-        return -1;
-    }
+    private int classBody(int cls) { return Layouts.classBody(arena, cls); }
 
-    private int moduleBlock(int module) {
-        for (int c = arena.firstChild(module); c >= 0; c = arena.nextSibling(c)) if (arena.kind(c) == MODULE_BLOCK) return c;
-        return -1;
-    }
+    private int moduleBlock(int module) { return Layouts.moduleBody(arena, module); }
 
     private String bindingName(int declaration) {
-        for (int c = arena.firstChild(declaration); c >= 0; c = arena.nextSibling(c)) {
-            if (arena.kind(c) == BINDING_IDENTIFIER) return arena.names().name(arena.data(c));
-        }
-        return null;
+        int name = Layouts.declarationName(arena, declaration);
+        return name < 0 ? null : arena.names().name(arena.data(name));
     }
 
     String keyName(int key) { return keyName(arena, key); }

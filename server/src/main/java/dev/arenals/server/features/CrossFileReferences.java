@@ -1,6 +1,7 @@
 package dev.arenals.server.features;
 
 import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.Layouts;
 import dev.arenals.server.document.Document;
 import dev.arenals.server.protocol.Uris;
 import dev.arenals.server.query.DocumentQuery;
@@ -77,8 +78,8 @@ public final class CrossFileReferences {
         for (int node = 0, n = arena.nodeCount(); node < n; node++) {
             int kind = arena.kind(node);
             if (kind != NodeKind.MEMBER && kind != NodeKind.QUALIFIED_NAME) continue;
-            int object = arena.firstChild(node);
-            int property = object < 0 ? -1 : arena.nextSibling(object);
+            int object = Layouts.memberObject(arena, node);
+            int property = Layouts.memberProperty(arena, node);
             if (property < 0 || arena.kind(object) != NodeKind.IDENTIFIER_REFERENCE || arena.kind(property) != NodeKind.IDENTIFIER_NAME) continue;
             if (q.symbolOfNode(object) != symbol || !arena.names().equals(arena.data(property), member)) continue;
             if (count == out.length) out = java.util.Arrays.copyOf(out, count * 2);

@@ -3,6 +3,7 @@ package dev.arenals.server.features;
 import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.Layouts;
 import dev.arenals.server.document.Document;
 import dev.arenals.server.protocol.Uris;
 import dev.arenals.server.query.CommonJs;
@@ -100,8 +101,9 @@ public final class CrossFileRename {
         String[] imported = DefinitionHandler.importOf(arena, declaration);
         if (imported != null) {
             if (imported[1].equals("*") || imported[1].equals("default")) return null; // the local name is this file's own
-            boolean onImportedName = pk == IMPORT_SPECIFIER && arena.firstChild(parent) == ident && arena.nextSibling(ident) >= 0
-                    && arena.start(arena.nextSibling(ident)) != arena.start(ident);
+            int localOfSpecifier = pk == IMPORT_SPECIFIER ? Layouts.importLocal(arena, parent) : -1;
+            boolean onImportedName = pk == IMPORT_SPECIFIER && Layouts.importImported(arena, parent) == ident && localOfSpecifier >= 0
+                    && arena.start(localOfSpecifier) != arena.start(ident);
             if (!imported[1].equals(local) && !onImportedName) return null; // import { a as x }: x is this file's own
             return imported(file, imported[0], imported[1], navigator, index, folders);
         }
@@ -178,8 +180,8 @@ public final class CrossFileRename {
         if (path == null || path.length < 3) return null;
         int parent = path[path.length - 2];
         int pk = arena.kind(parent);
-        if (arena.kind(ident) == IDENTIFIER_NAME && (pk == MEMBER || pk == QUALIFIED_NAME) && arena.firstChild(parent) != ident) {
-            int object = arena.firstChild(parent);
+        if (arena.kind(ident) == IDENTIFIER_NAME && (pk == MEMBER || pk == QUALIFIED_NAME) && Layouts.memberProperty(arena, parent) == ident) {
+            int object = Layouts.memberObject(arena, parent);
             if (arena.kind(object) != IDENTIFIER_REFERENCE) return null;
             int symbol = q.symbolOfNode(object);
             if (symbol < 0) return null;
@@ -187,7 +189,7 @@ public final class CrossFileRename {
             if (imported == null || imported[1].equals("default")) return null;
             return new String[] {imported[0], name(arena, ident), imported[1]};
         }
-        if (pk == EXPORT_SPECIFIER && arena.firstChild(parent) == ident) {
+        if (pk == EXPORT_SPECIFIER && Layouts.exportLocal(arena, parent) == ident) {
             String from = specifierOf(arena, path[path.length - 3]);
             if (from != null) return new String[] {from, name(arena, ident), null};
         }
@@ -299,8 +301,8 @@ public final class CrossFileRename {
             if (arena.kind(s) != IMPORT_DECLARATION) continue;
             for (int c = arena.firstChild(s); c >= 0; c = arena.nextSibling(c)) {
                 if (arena.kind(c) != IMPORT_SPECIFIER) continue;
-                int imported = arena.firstChild(c);
-                int binding = imported < 0 ? -1 : arena.nextSibling(imported);
+                int imported = Layouts.importImported(arena, c);
+                int binding = Layouts.importLocal(arena, c);
                 if (binding >= 0 && arena.kind(binding) == BINDING_IDENTIFIER && name(arena, binding).equals(local)) return imported;
             }
         }
@@ -312,9 +314,9 @@ public final class CrossFileRename {
         for (int s = arena.firstChild(arena.root()); s >= 0; s = arena.nextSibling(s)) {
             if (arena.kind(s) != EXPORT_NAMED || specifierOf(arena, s) == null) continue;
             for (int c = arena.firstChild(s); c >= 0 && arena.kind(c) == EXPORT_SPECIFIER; c = arena.nextSibling(c)) {
-                int local = arena.firstChild(c);
+                int local = Layouts.exportLocal(arena, c);
                 if (local < 0) continue;
-                int name = arena.nextSibling(local) >= 0 ? arena.nextSibling(local) : local;
+                int name = Layouts.exportExported(arena, c);
                 if (name(arena, name).equals(exported)) return local;
             }
         }
@@ -323,10 +325,8 @@ public final class CrossFileRename {
 
     /** The module specifier of an import or export statement, or null. */
     private static String specifierOf(Arena arena, int statement) {
-        for (int c = arena.firstChild(statement); c >= 0; c = arena.nextSibling(c)) {
-            if (arena.kind(c) == STRING_LITERAL) return arena.text(arena.start(c) + 1, Math.max(arena.start(c) + 1, arena.end(c) - 1));
-        }
-        return null;
+        int c = Layouts.moduleSource(arena, statement);
+        return c < 0 ? null : arena.text(arena.start(c) + 1, Math.max(arena.start(c) + 1, arena.end(c) - 1));
     }
 
     /** An identifier's name, or a string literal's text (arbitrary module namespace names). */

@@ -3,6 +3,7 @@ package dev.arenals.server.features;
 import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.Layouts;
 import dev.arenals.server.document.Document;
 import dev.arenals.server.protocol.Uris;
 import dev.arenals.server.query.CommonJs;
@@ -44,7 +45,16 @@ public final class DefinitionHandler {
             if (!across.isEmpty()) return across;
         }
         Target target = new TargetResolver(q).at(offset);
-        if (target == null) return List.of();
+        if (target == null) {
+            int ident = q.identifierAt(offset);
+            int parent = ident < 0 ? -1 : TreePaths.parent(q.arena(), ident);
+            if (parent >= 0 && q.arena().kind(parent) == EXPORT_ALL && file != null) {
+                // export * as ns from "m": the name stands for the module, as an import's namespace does
+                int literal = DocumentLinkHandler.specifierOf(q, parent);
+                return literal < 0 ? List.of() : module(q, file, literal, workspace);
+            }
+            return ownDeclarationName(q, ident);
+        }
         Occurrences declarations = Occurrences.nearestDeclarations(q, target);
         if (declarations.size() == 0 && target.kind == Target.MEMBER && target.containerKind == Target.CLASS) {
             List<Location> inherited = inheritedMember(q, target.containers[0], target.nameId);
@@ -54,13 +64,42 @@ public final class DefinitionHandler {
             return imported == null ? List.of() : imported.locations();
         }
         List<Location> out = new ArrayList<>(declarations.size());
+        int cursor = q.identifierAt(offset);
         for (int i = 0; i < declarations.size(); i++) {
             int node = declarations.node(i);
-            List<Location> imported = workspace == null || file == null ? List.of() : followImport(q, file, node, workspace);
+            List<Location> imported = workspace == null || file == null ? List.of() : followImport(q, file, node, node == cursor, workspace);
             if (imported.isEmpty()) out.add(q.locationOfNode(node));
             else out.addAll(imported);
         }
         return out;
+    }
+
+    /**
+     * The name of a property or method declared in an object literal, an interface or a type
+     * literal, which nothing else declares without types: its own location, as TypeScript answers
+     * on a declaration (and an editor then offers its references); else empty.
+     */
+    static List<Location> ownDeclarationName(DocumentQuery q, int ident) {
+        if (ident < 0) return List.of();
+        Arena arena = q.arena();
+        int parent = TreePaths.parent(arena, ident);
+        if (parent < 0 || arena.firstChild(parent) != ident) return List.of();
+        switch (arena.kind(parent)) {
+            case PROPERTY: case METHOD: {
+                // in an object literal only: a pattern's key reads a property, it declares nothing
+                int object = TreePaths.parent(arena, parent);
+                if (object < 0 || arena.kind(object) != OBJECT || (arena.data(parent) & (P_COMPUTED | P_SHORTHAND)) != 0) return List.of();
+                break;
+            }
+            case PROPERTY_SIGNATURE: case METHOD_SIGNATURE:
+            case EXPORT_ALL: // export * as ns from: the name it exports (definition leads to the module first)
+                break;
+            default:
+                return List.of();
+        }
+        int k = arena.kind(ident);
+        if (k != IDENTIFIER_NAME && k != STRING_LITERAL && k != NUMBER_LITERAL) return List.of();
+        return List.of(q.locationOfNode(ident));
     }
 
     /**
@@ -75,7 +114,7 @@ public final class DefinitionHandler {
         int holder = TreePaths.parent(arena, literal);
         boolean require = holder >= 0 && DocumentLinkHandler.isRequire(arena, holder);
         Path target = ModuleResolver.resolveFrom(file, specifier, require);
-        if (target != null) return List.of(new Location(target.toUri().toString(), new org.eclipse.lsp4j.Range(new Position(0, 0), new Position(0, 0))));
+        if (target != null) return List.of(new Location(target.toUri().toString(), dev.arenals.server.workspace.ModuleStart.of(target)));
         return workspace == null ? List.of() : workspace.ambientDeclaration(specifier, "*");
     }
 
@@ -99,13 +138,11 @@ public final class DefinitionHandler {
             int base = baseClassInFile(q, cls);
             if (base < 0) return List.of();
             List<Integer> out = new ArrayList<>();
-            for (int c = arena.firstChild(base); c >= 0; c = arena.nextSibling(c)) {
-                if (arena.kind(c) != CLASS_BODY) continue;
-                for (int m = arena.firstChild(c); m >= 0; m = arena.nextSibling(m)) {
-                    if (arena.kind(m) != METHOD && arena.kind(m) != FIELD) continue;
-                    int key = arena.firstChild(m);
-                    if (key >= 0 && arena.kind(key) == IDENTIFIER_NAME && arena.data(key) == nameId) out.add(key);
-                }
+            int body = Layouts.classBody(arena, base);
+            for (int m = body < 0 ? -1 : arena.firstChild(body); m >= 0; m = arena.nextSibling(m)) {
+                if (arena.kind(m) != METHOD && arena.kind(m) != FIELD) continue;
+                int key = Layouts.memberKey(arena, m);
+                if (key >= 0 && arena.kind(key) == IDENTIFIER_NAME && arena.data(key) == nameId) out.add(key);
             }
             if (!out.isEmpty()) return out;
             cls = base;
@@ -117,7 +154,7 @@ public final class DefinitionHandler {
     static int baseClassInFile(DocumentQuery q, int cls) { return dev.arenals.server.query.ClassHierarchy.baseInFile(q, cls); }
 
     /** For a declaration that is an import binding: the declaration it imports, else empty. */
-    private static List<Location> followImport(DocumentQuery q, Path file, int binding, CrossFileNavigator workspace) {
+    private static List<Location> followImport(DocumentQuery q, Path file, int binding, boolean atBinding, CrossFileNavigator workspace) {
         Arena arena = q.arena();
         String[] required = CommonJs.requireOf(arena, binding);
         if (required != null) return workspace.importedDeclaration(file, required[0], required[1]);
@@ -128,14 +165,15 @@ public final class DefinitionHandler {
             case IMPORT_DEFAULT_SPECIFIER:
                 return imported(q, file, path[path.length - 3], "default", workspace);
             case IMPORT_NAMESPACE_SPECIFIER:
-                return imported(q, file, path[path.length - 3], "*", workspace);
+                // as TypeScript answers: a use of `ns` goes to its import, the import's own name to the module
+                return atBinding ? imported(q, file, path[path.length - 3], "*", workspace) : List.of();
             case IMPORT_SPECIFIER: {
-                int name = arena.firstChild(parent);
+                int name = Layouts.importImported(arena, parent);
                 if (name == binding) return List.of();
                 return imported(q, file, path[path.length - 3], moduleName(arena, name), workspace);
             }
             case IMPORT_EQUALS: {
-                int reference = arena.nextSibling(binding);
+                int reference = Layouts.importEqualsReference(arena, parent);
                 if (reference < 0 || arena.kind(reference) != EXTERNAL_MODULE_REFERENCE) return List.of();
                 return imported(q, file, reference, "*", workspace);
             }
@@ -160,14 +198,14 @@ public final class DefinitionHandler {
             case IMPORT_DEFAULT_SPECIFIER: holder = path[path.length - 3]; imported = "default"; break;
             case IMPORT_NAMESPACE_SPECIFIER: holder = path[path.length - 3]; imported = "*"; break;
             case IMPORT_SPECIFIER: {
-                int name = arena.firstChild(parent);
+                int name = Layouts.importImported(arena, parent);
                 if (name == binding) return null;
                 holder = path[path.length - 3];
                 imported = moduleName(arena, name);
                 break;
             }
             case IMPORT_EQUALS: { // import x = require("m")
-                int reference = arena.nextSibling(binding);
+                int reference = Layouts.importEqualsReference(arena, parent);
                 if (reference < 0 || arena.kind(reference) != EXTERNAL_MODULE_REFERENCE) return null;
                 holder = reference;
                 imported = "*";
@@ -175,44 +213,56 @@ public final class DefinitionHandler {
             }
             default: return null;
         }
-        for (int c = arena.firstChild(holder); c >= 0; c = arena.nextSibling(c)) {
-            if (arena.kind(c) == STRING_LITERAL) return new String[] {moduleName(arena, c), imported};
-        }
-        return null;
+        int source = Layouts.moduleSource(arena, holder);
+        return source < 0 ? null : new String[] {moduleName(arena, source), imported};
     }
 
     /**
      * {@code ns.a} (and the type {@code ns.T}) of a namespace import (or of a name a module exports
      * with {@code export * as ns from}), and the names of {@code export { a as b } from "./m"}.
      */
+    /**
+     * How the last name of {@code path} (the right side of {@code ns.x}) is used: a value in an
+     * expression or after {@code typeof}, a type as the last name of a type reference, either as
+     * the left side of a longer name ({@code ns.A.B}: a namespace).
+     */
+    static CrossFileNavigator.Meaning meaningOf(Arena arena, int[] path) {
+        int parent = path[path.length - 2];
+        int above = path.length >= 3 ? arena.kind(path[path.length - 3]) : -1;
+        if (arena.kind(parent) == MEMBER) return above == MEMBER && arena.firstChild(path[path.length - 3]) == parent ? CrossFileNavigator.Meaning.ANY : CrossFileNavigator.Meaning.VALUE;
+        if (above == QUALIFIED_NAME) return CrossFileNavigator.Meaning.ANY;
+        return above == TYPE_QUERY ? CrossFileNavigator.Meaning.VALUE : CrossFileNavigator.Meaning.TYPE;
+    }
+
     private static List<Location> qualifiedOrReexported(DocumentQuery q, Path file, int node, CrossFileNavigator workspace) {
         Arena arena = q.arena();
         if (node < 0 || arena.kind(node) != IDENTIFIER_NAME) return List.of();
         int[] path = TreePaths.pathTo(arena, node);
         if (path == null || path.length < 3) return List.of();
         int parent = path[path.length - 2];
-        if ((arena.kind(parent) == MEMBER || arena.kind(parent) == QUALIFIED_NAME) && arena.firstChild(parent) != node) {
-            int object = arena.firstChild(parent);
+        if ((arena.kind(parent) == MEMBER || arena.kind(parent) == QUALIFIED_NAME) && Layouts.memberProperty(arena, parent) == node) {
+            int object = Layouts.memberObject(arena, parent);
             if (arena.kind(object) != IDENTIFIER_REFERENCE) return importedMember(q, parent, workspace);
             int symbol = q.symbolOfNode(object);
             if (symbol < 0) return List.of();
             int declaration = q.scopes().declarationNode(symbol);
             String specifier = namespaceImportSpecifier(arena, declaration);
             String member = arena.names().name(arena.data(node));
+            CrossFileNavigator.Meaning meaning = meaningOf(arena, path);
             if (specifier != null) {
                 Path target = ModuleResolver.resolveFrom(file, specifier);
-                return target == null ? workspace.ambientDeclaration(specifier, member) : workspace.exportedDeclaration(target, member);
+                return target == null ? workspace.ambientDeclaration(specifier, member) : workspace.exportedDeclaration(target, member, meaning);
             }
             // import { ns } from './barrel' where the barrel has export * as ns from './m'
             String[] imported = importOf(arena, declaration);
             Path target = imported == null || imported[1].equals("default") ? null : workspace.namespaceModule(file, imported[0], imported[1]);
-            if (target != null) return workspace.exportedDeclaration(target, member);
+            if (target != null) return workspace.exportedDeclaration(target, member, meaning);
             // import { Geometry } from './geo'; Geometry.distance: a member the other file declares
             return importedMember(q, parent, workspace);
         }
         if (arena.kind(parent) == EXPORT_SPECIFIER) {
             int statement = path[path.length - 3];
-            int local = arena.firstChild(parent);
+            int local = Layouts.exportLocal(arena, parent);
             return imported(q, file, statement, moduleName(arena, local), workspace);
         }
         return List.of();
@@ -234,25 +284,21 @@ public final class DefinitionHandler {
         int parent = path[path.length - 2];
         int holder;
         if (arena.kind(parent) == IMPORT_NAMESPACE_SPECIFIER) holder = path[path.length - 3];
-        else if (arena.kind(parent) == IMPORT_EQUALS && arena.nextSibling(binding) >= 0
-                && arena.kind(arena.nextSibling(binding)) == EXTERNAL_MODULE_REFERENCE) holder = arena.nextSibling(binding);
+        else if (arena.kind(parent) == IMPORT_EQUALS && Layouts.importEqualsReference(arena, parent) >= 0
+                && arena.kind(Layouts.importEqualsReference(arena, parent)) == EXTERNAL_MODULE_REFERENCE) holder = Layouts.importEqualsReference(arena, parent);
         else return null;
-        for (int c = arena.firstChild(holder); c >= 0; c = arena.nextSibling(c)) {
-            if (arena.kind(c) == STRING_LITERAL) return arena.text(arena.start(c) + 1, Math.max(arena.start(c) + 1, arena.end(c) - 1));
-        }
-        return null;
+        int source = Layouts.moduleSource(arena, holder);
+        return source < 0 ? null : arena.text(arena.start(source) + 1, Math.max(arena.start(source) + 1, arena.end(source) - 1));
     }
 
-    /** {@code name} of the module named by the STRING_LITERAL child of {@code statement}. */
+    /** {@code name} of the module {@code statement} names ({@link Layouts#moduleSource}). */
     private static List<Location> imported(DocumentQuery q, Path file, int statement, String name, CrossFileNavigator workspace) {
         Arena arena = q.arena();
-        for (int c = arena.firstChild(statement); c >= 0; c = arena.nextSibling(c)) {
-            if (arena.kind(c) != STRING_LITERAL) continue;
-            int start = arena.start(c) + 1, end = arena.end(c) - 1;
-            if (end <= start) return List.of();
-            return workspace.importedDeclaration(file, arena.text(start, end), name);
-        }
-        return List.of();
+        int source = Layouts.moduleSource(arena, statement);
+        if (source < 0) return List.of();
+        int start = arena.start(source) + 1, end = arena.end(source) - 1;
+        if (end <= start) return List.of();
+        return workspace.importedDeclaration(file, arena.text(start, end), name);
     }
 
     private static String moduleName(Arena arena, int node) {

@@ -1,7 +1,7 @@
 package dev.arenals.server.features;
 
 import dev.arenals.parser.diag.Diag;
-import dev.arenals.parser.diag.DiagnosticMessages;
+import dev.arenals.parser.DiagnosticMessages;
 import dev.arenals.parser.tree.Arena;
 import dev.arenals.parser.tree.ParseLog;
 import dev.arenals.server.document.Document;

@@ -22,7 +22,7 @@ public final class DocumentHighlightHandler {
         if (q == null) return List.of();
         Target target = new TargetResolver(q).at(q.offset(position));
         if (target == null) return List.of();
-        Occurrences all = Occurrences.of(q, target);
+        Occurrences all = Occurrences.ofMeaning(q, target);
         List<DocumentHighlight> out = new ArrayList<>(all.size());
         for (int i = 0; i < all.size(); i++) {
             boolean write = (all.flags(i) & (SymbolIndex.DECLARATION | SymbolIndex.WRITE)) != 0;

@@ -4,6 +4,7 @@ import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.scope.SymbolKind;
 import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.Layouts;
 import dev.arenals.server.document.Document;
 import dev.arenals.server.query.DocumentQuery;
 import dev.arenals.server.workspace.ModuleResolver;
@@ -74,10 +75,9 @@ public final class DocumentLinkHandler {
     static int specifierOf(DocumentQuery q, int node) {
         Arena arena = q.arena();
         switch (arena.kind(node)) {
-            case IMPORT_DECLARATION: case EXPORT_NAMED: case EXPORT_ALL:
-                for (int c = arena.firstChild(node); c >= 0; c = arena.nextSibling(c)) if (arena.kind(c) == STRING_LITERAL) return c;
-                return -1;
-            case IMPORT_CALL: case EXTERNAL_MODULE_REFERENCE: {
+            case IMPORT_DECLARATION: case EXPORT_NAMED: case EXPORT_ALL: case EXTERNAL_MODULE_REFERENCE:
+                return Layouts.moduleSource(arena, node);
+            case IMPORT_CALL: {
                 int c = arena.firstChild(node);
                 return c >= 0 && arena.kind(c) == STRING_LITERAL ? c : -1;
             }
@@ -87,8 +87,8 @@ public final class DocumentLinkHandler {
                 return literal >= 0 && arena.kind(literal) == STRING_LITERAL ? literal : -1;
             }
             case CALL: {
-                int callee = arena.firstChild(node);
-                int argument = callee < 0 ? -1 : arena.nextSibling(callee);
+                int callee = Layouts.callCallee(arena, node);
+                int argument = Layouts.callFirstArgument(arena, node);
                 if (argument < 0 || arena.kind(argument) != STRING_LITERAL || arena.nextSibling(argument) >= 0) return -1;
                 if (arena.kind(callee) != IDENTIFIER_REFERENCE || !arena.names().equals(arena.data(callee), "require")) return -1;
                 int symbol = q.symbolOfNode(callee);

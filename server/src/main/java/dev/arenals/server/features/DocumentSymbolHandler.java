@@ -2,9 +2,11 @@ package dev.arenals.server.features;
 
 import static dev.arenals.parser.tree.NodeKind.*;
 
+import dev.arenals.parser.lexer.LiteralValues;
+import dev.arenals.parser.lexer.Token;
 import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.Layouts;
 import dev.arenals.parser.tree.Node;
-import dev.arenals.parser.tree.NodeKind;
 import dev.arenals.server.document.Document;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,8 +78,15 @@ public final class DocumentSymbolHandler {
     /** One walk over one tree. */
     private static final class Outline {
         private final Document doc;
+        private final Arena a;
 
-        Outline(Document doc) { this.doc = doc; }
+        Outline(Document doc) {
+            this.doc = doc;
+            this.a = doc.arena();
+        }
+
+        /** A view of a child found through {@link Layouts}, or null for -1. */
+        private Node view(int node) { return node < 0 ? null : a.node(node); }
 
         /** The statements that are children of {@code parent}. {@code top}: module/script level. */
         void statements(Node parent, List<DocumentSymbol> out, boolean top) {
@@ -87,10 +96,10 @@ public final class DocumentSymbolHandler {
         void statement(Node s, List<DocumentSymbol> out, boolean top, boolean exported) {
             switch (s.kind()) {
                 case FUNCTION_DECLARATION:
-                    function(s, s.childOfKind(BINDING_IDENTIFIER), exported ? "default" : "<function>", s, out);
+                    function(s, view(Layouts.functionName(a, s.index())), exported ? "default" : "<function>", s, out);
                     break;
                 case CLASS_DECLARATION:
-                    classSymbol(s, s.childOfKind(BINDING_IDENTIFIER), exported ? "default" : "<class>", s, out);
+                    classSymbol(s, view(Layouts.className(a, s.index())), exported ? "default" : "<class>", s, out);
                     break;
                 case VARIABLE_DECLARATION: {
                     int declKind = s.data();
@@ -100,8 +109,7 @@ public final class DocumentSymbolHandler {
                     break;
                 }
                 case EXPORT_NAMED: {
-                    Node decl = s.firstChild();
-                    while (decl != null && decl.is(DECORATOR)) decl = decl.nextSibling();
+                    Node decl = view(Layouts.exportedDeclaration(a, s.index()));
                     if (decl != null && isDeclaration(decl.kind())) statement(decl, out, top, true);
                     break;
                 }
@@ -111,40 +119,34 @@ public final class DocumentSymbolHandler {
                 case EXPRESSION_STATEMENT:
                     if (top) assignment(s.firstChild(), out);
                     break;
-                case FOR: case FOR_IN: case FOR_OF: case WHILE: case WITH: case LABELED: {
-                    Node body = last(s); // the head is not outlined
-                    if (body != null) statement(body, out, top, false);
-                    break;
-                }
-                case DO_WHILE: {
-                    Node body = s.firstChild();
+                case FOR: case FOR_IN: case FOR_OF: case WHILE: case DO_WHILE: case WITH: case LABELED: {
+                    Node body = view(Layouts.statementBody(a, s.index())); // the head is not outlined
                     if (body != null) statement(body, out, top, false);
                     break;
                 }
                 case IF: {
-                    Node test = s.firstChild();
-                    for (Node c = test == null ? null : test.nextSibling(); c != null; c = c.nextSibling()) statement(c, out, top, false);
+                    Node consequent = view(Layouts.ifConsequent(a, s.index()));
+                    Node alternate = view(Layouts.ifAlternate(a, s.index()));
+                    if (consequent != null) statement(consequent, out, top, false);
+                    if (alternate != null) statement(alternate, out, top, false);
                     break;
                 }
                 case BLOCK: case TRY: case SWITCH_CASE: case STATIC_BLOCK:
                     for (Node c = s.firstChild(); c != null; c = c.nextSibling()) statement(c, out, top, false);
                     break;
                 case SWITCH: {
-                    Node discriminant = s.firstChild();
-                    for (Node c = discriminant == null ? null : discriminant.nextSibling(); c != null; c = c.nextSibling()) {
-                        statement(c, out, top, false);
-                    }
+                    for (Node c = view(Layouts.switchFirstCase(a, s.index())); c != null; c = c.nextSibling()) statement(c, out, top, false);
                     break;
                 }
                 case CATCH_CLAUSE: {
-                    Node body = s.childOfKind(BLOCK);
+                    Node body = view(Layouts.catchBody(a, s.index()));
                     if (body != null) statement(body, out, top, false);
                     break;
                 }
                 case INTERFACE_DECLARATION: {
-                    Node name = s.childOfKind(BINDING_IDENTIFIER);
+                    Node name = view(Layouts.declarationName(a, s.index()));
                     DocumentSymbol sym = symbol(name != null ? name.name() : "<interface>", SymbolKind.Interface, s, name);
-                    Node body = s.childOfKind(INTERFACE_BODY);
+                    Node body = view(Layouts.interfaceBody(a, s.index()));
                     List<DocumentSymbol> members = new ArrayList<>();
                     if (body != null) for (Node m = body.firstChild(); m != null; m = m.nextSibling()) signature(m, members);
                     if (!members.isEmpty()) sym.setChildren(members);
@@ -152,16 +154,16 @@ public final class DocumentSymbolHandler {
                     break;
                 }
                 case TYPE_ALIAS: {
-                    Node name = s.childOfKind(BINDING_IDENTIFIER);
+                    Node name = view(Layouts.declarationName(a, s.index()));
                     out.add(symbol(name != null ? name.name() : "<type>", SymbolKind.TypeParameter, s, name));
                     break;
                 }
                 case ENUM_DECLARATION: {
-                    Node name = s.childOfKind(BINDING_IDENTIFIER);
+                    Node name = view(Layouts.declarationName(a, s.index()));
                     DocumentSymbol sym = symbol(name != null ? name.name() : "<enum>", SymbolKind.Enum, s, name);
                     List<DocumentSymbol> members = new ArrayList<>();
                     for (Node m = s.firstChild(); m != null; m = m.nextSibling()) {
-                        Node key = m.is(ENUM_MEMBER) ? m.firstChild() : null;
+                        Node key = m.is(ENUM_MEMBER) ? view(Layouts.memberKey(a, m.index())) : null;
                         if (key != null) members.add(symbol(keyName(key, 0), SymbolKind.EnumMember, m, key));
                     }
                     if (!members.isEmpty()) sym.setChildren(members);
@@ -169,13 +171,12 @@ public final class DocumentSymbolHandler {
                     break;
                 }
                 case MODULE_DECLARATION: {
-                    Node name = s.firstChild();
-                    while (name != null && name.is(DECORATOR)) name = name.nextSibling();
+                    Node name = view(Layouts.moduleName(a, s.index()));
                     Node nameNode = name;
-                    while (nameNode != null && nameNode.is(QUALIFIED_NAME)) nameNode = nameNode.firstChild();
+                    while (nameNode != null && nameNode.is(QUALIFIED_NAME)) nameNode = view(Layouts.memberObject(a, nameNode.index()));
                     String label = name == null ? "<namespace>" : name.is(STRING_LITERAL) ? name.text() : Trees.oneLine(name, MAX_DETAIL);
                     DocumentSymbol sym = symbol(label, name != null && name.is(STRING_LITERAL) ? SymbolKind.Module : SymbolKind.Namespace, s, nameNode);
-                    Node block = s.childOfKind(MODULE_BLOCK);
+                    Node block = view(Layouts.moduleBody(a, s.index()));
                     List<DocumentSymbol> children = new ArrayList<>();
                     if (block != null) statements(block, children, true);
                     if (!children.isEmpty()) sym.setChildren(children);
@@ -194,7 +195,7 @@ public final class DocumentSymbolHandler {
 
         /** A member of an interface or type literal. */
         private void signature(Node m, List<DocumentSymbol> out) {
-            Node key = m.firstChild();
+            Node key = view(Layouts.memberKey(a, m.index()));
             switch (m.kind()) {
                 case PROPERTY_SIGNATURE:
                     if (key != null) out.add(symbol(keyName(key, m.data()), SymbolKind.Property, m, key));
@@ -220,19 +221,13 @@ public final class DocumentSymbolHandler {
             }
         }
 
-        private static Node last(Node n) {
-            Node last = null;
-            for (Node c = n.firstChild(); c != null; c = c.nextSibling()) last = c;
-            return last;
-        }
-
         // ---- declarations ----
 
         private void function(Node fn, Node nameNode, String fallback, Node rangeNode, List<DocumentSymbol> out) {
             DocumentSymbol sym = symbol(nameNode != null ? nameNode.name() : fallback, SymbolKind.Function, rangeNode, nameNode);
             sym.setDetail(parameters(fn));
             List<DocumentSymbol> children = new ArrayList<>();
-            Node body = fn.childOfKind(FUNCTION_BODY);
+            Node body = view(Layouts.functionBody(a, fn.index()));
             if (body != null) statements(body, children, false);
             if (!children.isEmpty()) sym.setChildren(children);
             out.add(sym);
@@ -240,9 +235,9 @@ public final class DocumentSymbolHandler {
 
         private void classSymbol(Node cls, Node nameNode, String fallback, Node rangeNode, List<DocumentSymbol> out) {
             DocumentSymbol sym = symbol(nameNode != null ? nameNode.name() : fallback, SymbolKind.Class, rangeNode, nameNode);
-            Node heritage = cls.childOfKind(CLASS_HERITAGE);
+            Node heritage = view(Layouts.classHeritage(a, cls.index()));
             if (heritage != null) sym.setDetail(Trees.oneLine(heritage, MAX_DETAIL)); // "extends Base"
-            Node body = cls.childOfKind(CLASS_BODY);
+            Node body = view(Layouts.classBody(a, cls.index()));
             List<DocumentSymbol> members = new ArrayList<>();
             if (body != null) {
                 for (Node m = body.firstChild(); m != null; m = m.nextSibling()) member(m, members);
@@ -253,10 +248,10 @@ public final class DocumentSymbolHandler {
 
         private void member(Node m, List<DocumentSymbol> out) {
             int flags = m.data();
-            Node key = m.firstChild();
+            Node key = view(Layouts.memberKey(a, m.index()));
             if (key == null) return;
             if (m.is(METHOD)) {
-                Node fn = key.nextSibling();
+                Node fn = view(Layouts.methodFunction(a, m.index()));
                 SymbolKind kind = (flags & C_CONSTRUCTOR) != 0 ? SymbolKind.Constructor
                         : (flags & (P_GET | P_SET)) != 0 ? SymbolKind.Property : SymbolKind.Method;
                 DocumentSymbol sym = symbol(keyName(key, flags), kind, m, key);
@@ -264,7 +259,7 @@ public final class DocumentSymbolHandler {
                 if (fn != null) addBodyChildren(fn, sym);
                 out.add(sym);
             } else if (m.is(FIELD)) {
-                Node value = key.nextSibling();
+                Node value = view(Layouts.fieldValue(a, m.index()));
                 boolean fnValued = value != null && (value.is(FUNCTION_EXPRESSION) || value.is(ARROW_FUNCTION));
                 SymbolKind kind = fnValued ? SymbolKind.Method : (flags & C_ACCESSOR) != 0 ? SymbolKind.Property : SymbolKind.Field;
                 DocumentSymbol sym = symbol(keyName(key, flags), kind, m, key);
@@ -285,7 +280,7 @@ public final class DocumentSymbolHandler {
         }
 
         private void addBodyChildren(Node fn, DocumentSymbol sym) {
-            Node body = fn.childOfKind(FUNCTION_BODY);
+            Node body = view(Layouts.functionBody(a, fn.index()));
             if (body == null) return;
             List<DocumentSymbol> children = new ArrayList<>();
             statements(body, children, false);
@@ -293,10 +288,9 @@ public final class DocumentSymbolHandler {
         }
 
         private void declarator(Node d, int declKind, boolean top, boolean exported, List<DocumentSymbol> out) {
-            Node target = d.firstChild();
+            Node target = view(Layouts.declaratorTarget(a, d.index()));
             if (target == null) return;
-            Node init = target.nextSibling();
-            while (init != null && NodeKind.isType(init.kind())) init = init.nextSibling(); // `: Type`
+            Node init = view(Layouts.declaratorInit(a, d.index()));
             boolean constant = declKind == VAR_CONST || declKind == VAR_USING || declKind == VAR_AWAIT_USING;
             SymbolKind varKind = constant ? SymbolKind.Constant : SymbolKind.Variable;
             if (!target.is(BINDING_IDENTIFIER)) { // destructuring: one symbol per bound name
@@ -330,9 +324,8 @@ public final class DocumentSymbolHandler {
                 case OBJECT_PATTERN: case ARRAY_PATTERN:
                     for (Node e = pattern.firstChild(); e != null; e = e.nextSibling()) bindings(e, e, kind, out);
                     break;
-                case PROPERTY: { // key, value
-                    Node key = pattern.firstChild();
-                    Node value = key == null ? null : key.nextSibling();
+                case PROPERTY: {
+                    Node value = view(Layouts.propertyValue(a, pattern.index()));
                     if (value != null) bindings(value, element, kind, out);
                     break;
                 }
@@ -351,8 +344,8 @@ public final class DocumentSymbolHandler {
             for (Node p = object.firstChild(); p != null; p = p.nextSibling()) {
                 if (!p.is(PROPERTY)) continue; // spreads have no name
                 int flags = p.data();
-                Node key = p.firstChild();
-                Node value = key == null ? null : key.nextSibling();
+                Node key = view(Layouts.propertyKey(a, p.index()));
+                Node value = view(Layouts.propertyValue(a, p.index()));
                 if (key == null) continue;
                 String name = keyName(key, flags);
                 Node nameNode = key;
@@ -386,16 +379,16 @@ public final class DocumentSymbolHandler {
         }
 
         private void exportDefault(Node s, List<DocumentSymbol> out) {
-            Node value = s.firstChild();
+            Node value = view(Layouts.exportedDeclaration(a, s.index()));
             if (value == null) return;
             switch (value.kind()) {
                 case FUNCTION_DECLARATION: case FUNCTION_EXPRESSION: case ARROW_FUNCTION: {
-                    Node name = value.childOfKind(BINDING_IDENTIFIER);
+                    Node name = view(Layouts.functionName(a, value.index()));
                     function(value, name, "default", s, out);
                     break;
                 }
                 case CLASS_DECLARATION: case CLASS_EXPRESSION:
-                    classSymbol(value, value.childOfKind(BINDING_IDENTIFIER), "default", s, out);
+                    classSymbol(value, view(Layouts.className(a, value.index())), "default", s, out);
                     break;
                 case OBJECT: {
                     DocumentSymbol sym = symbol("default", SymbolKind.Module, s, null);
@@ -412,9 +405,9 @@ public final class DocumentSymbolHandler {
 
         /** {@code module.exports = …}, {@code exports.x = …}, {@code X.prototype.y = function …}. */
         private void assignment(Node e, List<DocumentSymbol> out) {
-            if (e == null || !e.is(ASSIGNMENT) || !"=".equals(e.operatorText())) return;
-            Node left = e.firstChild();
-            Node value = left == null ? null : left.nextSibling();
+            if (e == null || !e.is(ASSIGNMENT) || e.operator() != Token.ASSIGN) return;
+            Node left = view(Layouts.assignmentTarget(a, e.index()));
+            Node value = view(Layouts.assignmentValue(a, e.index()));
             if (value == null || !left.is(MEMBER) || (left.data() & M_COMPUTED) != 0) return;
             boolean exports = isExportsTarget(left);
             String name = Trees.oneLine(left, 80);
@@ -434,13 +427,13 @@ public final class DocumentSymbolHandler {
         }
 
         /** {@code module.exports}, {@code exports.x}, {@code module.exports.x}. */
-        private static boolean isExportsTarget(Node member) {
-            Node object = member.firstChild();
+        private boolean isExportsTarget(Node member) {
+            Node object = view(Layouts.memberObject(a, member.index()));
             if (object == null) return false;
             if (object.is(IDENTIFIER_REFERENCE)) {
                 String n = object.name();
                 if (n.equals("exports")) return true;
-                Node prop = object.nextSibling();
+                Node prop = view(Layouts.memberProperty(a, member.index()));
                 return n.equals("module") && prop != null && prop.is(IDENTIFIER_NAME) && prop.name().equals("exports");
             }
             return object.is(MEMBER) && isExportsTarget(object);
@@ -456,7 +449,7 @@ public final class DocumentSymbolHandler {
                 case PRIVATE_IDENTIFIER:
                     return "#" + key.name();
                 case STRING_LITERAL: {
-                    String v = key.stringValue();
+                    String v = LiteralValues.stringValue(key);
                     return v.isEmpty() ? "\"\"" : v;
                 }
                 default:
@@ -465,7 +458,7 @@ public final class DocumentSymbolHandler {
         }
 
         private String parameters(Node fn) {
-            Node params = fn.childOfKind(FORMAL_PARAMETERS);
+            Node params = view(Layouts.functionParameters(a, fn.index()));
             if (params == null) return null;
             String text = Trees.oneLine(params, MAX_DETAIL);
             if (text.isEmpty()) return "()";

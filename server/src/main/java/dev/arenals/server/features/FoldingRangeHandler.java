@@ -3,6 +3,7 @@ package dev.arenals.server.features;
 import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.Layouts;
 import dev.arenals.parser.tree.ParseLog;
 import dev.arenals.server.document.Document;
 import dev.arenals.server.query.DocumentQuery;
@@ -68,15 +69,15 @@ public final class FoldingRangeHandler {
                     break;
                 case ENUM_DECLARATION: case SWITCH: {
                     // the body's `{` follows the name or the `(discriminant)`
-                    int before = arena.firstChild(node);
+                    int before = arena.kind(node) == SWITCH ? Layouts.switchDiscriminant(arena, node) : Layouts.declarationName(arena, node);
                     if (before >= 0) addBody(src, arena.end(before), end, BRACKETS);
                     break;
                 }
                 case CALL: case NEW: {
-                    int callee = arena.firstChild(node);
+                    int callee = Layouts.callCallee(arena, node);
                     if (callee < 0 || src[end - 1] != ')') break;
-                    int after = arena.nextSibling(callee);
-                    int from = after >= 0 && arena.kind(after) == TYPE_ARGUMENTS ? arena.end(after) : arena.end(callee);
+                    int typeArguments = Layouts.callTypeArguments(arena, node);
+                    int from = arena.end(typeArguments >= 0 ? typeArguments : callee);
                     int open = SourceScan.find(src, from, end, '(', "?.");
                     if (open >= 0) add(open, end - 1, BRACKETS);
                     break;

@@ -5,6 +5,7 @@ import static dev.arenals.parser.tree.NodeKind.*;
 import dev.arenals.parser.scope.ScopeTable;
 import dev.arenals.parser.scope.SymbolKind;
 import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.Layouts;
 import dev.arenals.server.document.Document;
 import dev.arenals.server.query.DocumentQuery;
 import dev.arenals.server.query.Occurrences;
@@ -103,7 +104,7 @@ public final class HoverHandler {
     private static String[] importedMember(DocumentQuery q, int ident, boolean markdown, CrossFileNavigator navigator) {
         Arena arena = q.arena();
         int access = TreePaths.parent(arena, ident);
-        if (access < 0 || (arena.kind(access) != MEMBER && arena.kind(access) != QUALIFIED_NAME) || arena.firstChild(access) == ident) return null;
+        if (access < 0 || (arena.kind(access) != MEMBER && arena.kind(access) != QUALIFIED_NAME) || Layouts.memberObject(arena, access) == ident) return null;
         CrossFileNavigator.MemberInFile found = ImportedMembers.member(q, access, navigator);
         return found == null ? null : describe(found, markdown);
     }
@@ -236,18 +237,15 @@ public final class HoverHandler {
 
     /** A function's or class's text up to its body. */
     static String headText(Arena arena, int node) {
-        int bodyKind = isClass(arena.kind(node)) ? CLASS_BODY : FUNCTION_BODY;
-        int end = arena.end(node);
-        for (int c = arena.firstChild(node); c >= 0; c = arena.nextSibling(c)) {
-            if (arena.kind(c) == bodyKind) { end = arena.start(c); break; }
-        }
+        int body = isClass(arena.kind(node)) ? Layouts.classBody(arena, node) : Layouts.functionBody(arena, node);
+        int end = body >= 0 ? arena.start(body) : arena.end(node);
         return clip(arena.text(arena.start(node), end).strip());
     }
 
     private static String variableText(Arena arena, int declarator, int declaration, String name, int bindingNode) {
         String keyword = "var";
         if (declaration >= 0 && arena.kind(declaration) == VARIABLE_DECLARATION) keyword = keyword(arena.data(declaration));
-        int target = arena.firstChild(declarator);
+        int target = Layouts.declaratorTarget(arena, declarator);
         if (target < 0 || target != bindingNode || arena.kind(target) != BINDING_IDENTIFIER) {
             return keyword + " " + name; // a name inside a destructuring pattern
         }
@@ -278,9 +276,8 @@ public final class HoverHandler {
     private static String importText(Arena arena, int specifier, int importDeclaration, String name) {
         String source = null;
         if (importDeclaration >= 0 && arena.kind(importDeclaration) == IMPORT_DECLARATION) {
-            for (int c = arena.firstChild(importDeclaration); c >= 0; c = arena.nextSibling(c)) {
-                if (arena.kind(c) == STRING_LITERAL) { source = arena.text(arena.start(c), arena.end(c)); break; }
-            }
+            int c = Layouts.moduleSource(arena, importDeclaration);
+            if (c >= 0) source = arena.text(arena.start(c), arena.end(c));
         }
         String from = source == null ? "" : " from " + source;
         switch (arena.kind(specifier)) {

@@ -4,6 +4,7 @@ import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.scope.SymbolKind;
 import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.Layouts;
 import dev.arenals.server.protocol.Uris;
 import dev.arenals.server.query.ClassHierarchy;
 import dev.arenals.server.query.CommonJs;
@@ -45,8 +46,8 @@ final class ImportedMembers {
         int node = access;
         while (node >= 0 && (a.kind(node) == MEMBER || a.kind(node) == QUALIFIED_NAME)) {
             if (names.size() >= MAX_PATH) return null;
-            int object = a.firstChild(node);
-            int property = object < 0 ? -1 : a.nextSibling(object);
+            int object = Layouts.memberObject(a, node);
+            int property = Layouts.memberProperty(a, node);
             if (property < 0 || a.kind(property) != IDENTIFIER_NAME) return null;
             names.add(a.names().name(a.data(property)));
             node = object;

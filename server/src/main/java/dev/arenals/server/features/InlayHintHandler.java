@@ -3,6 +3,7 @@ package dev.arenals.server.features;
 import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.Layouts;
 import dev.arenals.server.document.Document;
 import dev.arenals.server.protocol.ServerSettings.ParameterNameHints;
 import dev.arenals.server.query.Callables;
@@ -68,7 +69,7 @@ public final class InlayHintHandler {
         boolean any = false;
         for (int arg : args) if (a.start(arg) >= from && a.start(arg) <= to && wanted(a, arg, mode)) any = true;
         if (!any) return; // resolve the callee only for calls that would show a hint
-        int callee = a.firstChild(call);
+        int callee = Layouts.callCallee(a, call);
         while (callee >= 0 && (a.kind(callee) == INSTANTIATION_EXPRESSION || a.kind(callee) == PARENTHESIZED || a.kind(callee) == NON_NULL)) {
             callee = a.firstChild(callee);
         }

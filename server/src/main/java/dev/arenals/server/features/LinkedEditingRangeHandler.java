@@ -3,6 +3,7 @@ package dev.arenals.server.features;
 import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.Layouts;
 import dev.arenals.server.document.Document;
 import dev.arenals.server.query.DocumentQuery;
 import dev.arenals.server.query.TreePaths;
@@ -38,13 +39,12 @@ public final class LinkedEditingRangeHandler {
             int pk = arena.kind(path[i]);
             if (pk == JSX_MEMBER_EXPRESSION || pk == JSX_NAMESPACED_NAME) continue;
             if (pk != JSX_OPENING_ELEMENT && pk != JSX_CLOSING_ELEMENT) return null;
-            if (arena.firstChild(path[i]) != path[i + 1]) return null; // an attribute, not the tag name
+            if (Layouts.jsxTagName(arena, path[i]) != path[i + 1]) return null; // an attribute, not the tag name
             int element = path[i - 1];
             if (arena.kind(element) != JSX_ELEMENT) return null;
-            int opening = arena.firstChild(element), closing = -1;
-            for (int c = opening; c >= 0; c = arena.nextSibling(c)) if (arena.kind(c) == JSX_CLOSING_ELEMENT) closing = c;
-            if (opening < 0 || closing < 0 || arena.kind(opening) != JSX_OPENING_ELEMENT) return null;
-            int openName = arena.firstChild(opening), closeName = arena.firstChild(closing);
+            int opening = Layouts.jsxOpeningElement(arena, element), closing = Layouts.jsxClosingElement(arena, element);
+            if (opening < 0 || closing < 0) return null;
+            int openName = Layouts.jsxTagName(arena, opening), closeName = Layouts.jsxTagName(arena, closing);
             if (openName < 0 || closeName < 0 || !q.text(openName).equals(q.text(closeName))) return null;
             return new LinkedEditingRanges(List.of(q.rangeOfNode(openName), q.rangeOfNode(closeName)), WORD_PATTERN);
         }

@@ -2,6 +2,7 @@ package dev.arenals.server.features;
 
 import dev.arenals.server.document.Document;
 import dev.arenals.server.query.DocumentQuery;
+import dev.arenals.server.query.JsDocMentions;
 import dev.arenals.server.query.Occurrences;
 import dev.arenals.server.query.Target;
 import dev.arenals.server.query.TargetResolver;
@@ -19,14 +20,18 @@ public final class ReferencesHandler {
     public List<Location> references(Document doc, Position position, boolean includeDeclaration) {
         DocumentQuery q = DocumentQuery.of(doc);
         if (q == null) return List.of();
-        Target target = new TargetResolver(q).at(q.offset(position));
-        if (target == null) return List.of();
-        Occurrences all = Occurrences.of(q, target);
+        int offset = q.offset(position);
+        Target target = new TargetResolver(q).at(offset);
+        // a property declared where nothing relates its uses without types: the declaration alone
+        if (target == null) return includeDeclaration ? DefinitionHandler.ownDeclarationName(q, q.identifierAt(offset)) : List.of();
+        Occurrences all = Occurrences.ofMeaning(q, target);
         List<Location> out = new ArrayList<>(all.size());
         for (int i = 0; i < all.size(); i++) {
             if (!includeDeclaration && all.isDeclaration(i)) continue;
             out.add(q.locationOfNode(all.node(i)));
         }
+        int[] mentions = JsDocMentions.of(q, target); // {@link name} in doc comments
+        for (int i = 0; i < mentions.length; i += 2) out.add(new Location(q.uri(), q.range(mentions[i], mentions[i + 1])));
         return out;
     }
 }

@@ -5,6 +5,7 @@ import static dev.arenals.parser.tree.NodeKind.*;
 import dev.arenals.parser.scope.ScopeTable;
 import dev.arenals.parser.scope.SymbolKind;
 import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.Layouts;
 import dev.arenals.server.query.DocumentQuery;
 import dev.arenals.server.query.TreePaths;
 
@@ -39,7 +40,7 @@ final class Removals {
                 return importSpecifier(a, parent, declaring);
             }
             case SymbolKind.VAR: case SymbolKind.LET: case SymbolKind.CONST: {
-                if (a.kind(declaring) != VARIABLE_DECLARATOR || a.firstChild(declaring) != decl) return null; // destructuring
+                if (a.kind(declaring) != VARIABLE_DECLARATOR || Layouts.declaratorTarget(a, declaring) != decl) return null; // destructuring
                 if (a.kind(parent) != VARIABLE_DECLARATION || path.length < 3) return null;
                 int count = 0;
                 for (int c = a.firstChild(parent); c >= 0; c = a.nextSibling(c)) count++;
@@ -50,10 +51,7 @@ final class Removals {
                 return statement(a, declaring, parent);
             case SymbolKind.PARAMETER: {
                 if (a.kind(parent) != FORMAL_PARAMETERS) return null;
-                int first = a.firstChild(declaring);
-                boolean simple = declaring == decl || first == decl
-                        || (first >= 0 && a.kind(first) == ASSIGNMENT_PATTERN && a.firstChild(first) == decl);
-                if (!simple) return null;
+                if (Layouts.parameterTarget(a, declaring) != decl) return null; // a name inside a pattern
                 int count = 0;
                 for (int c = a.firstChild(parent); c >= 0; c = a.nextSibling(c)) count++;
                 if (count == 1) {

@@ -3,6 +3,7 @@ package dev.arenals.server.features;
 import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.Layouts;
 import dev.arenals.server.document.Document;
 import dev.arenals.server.query.DocumentQuery;
 import dev.arenals.server.query.SourceScan;
@@ -63,7 +64,7 @@ public final class SelectionRangeHandler {
                 int before = previousSibling(arena, parent, node);
                 if (before >= 0 && after >= 0) spans.add(arena.end(before) - 2, arena.start(after) + 1);
             }
-            if ((pk == CALL || pk == NEW) && arena.firstChild(parent) != node && kind != TYPE_ARGUMENTS) {
+            if ((pk == CALL || pk == NEW) && Layouts.callCallee(arena, parent) != node && kind != TYPE_ARGUMENTS) {
                 addArguments(arena, parent, spans);
             }
         }
@@ -97,13 +98,9 @@ public final class SelectionRangeHandler {
 
     /** The arguments of a call, without and then with their parentheses. */
     private static void addArguments(Arena arena, int call, Spans spans) {
-        int callee = arena.firstChild(call);
-        int first = arena.nextSibling(callee);
-        int from = arena.end(callee);
-        if (first >= 0 && arena.kind(first) == TYPE_ARGUMENTS) {
-            from = arena.end(first);
-            first = arena.nextSibling(first);
-        }
+        int typeArguments = Layouts.callTypeArguments(arena, call);
+        int from = arena.end(typeArguments >= 0 ? typeArguments : Layouts.callCallee(arena, call));
+        int first = Layouts.callFirstArgument(arena, call);
         if (first < 0) return;
         int last = first;
         for (int c = arena.nextSibling(first); c >= 0; c = arena.nextSibling(c)) last = c;

@@ -5,6 +5,7 @@ import static dev.arenals.parser.tree.NodeKind.*;
 import dev.arenals.parser.scope.ScopeTable;
 import dev.arenals.parser.scope.SymbolKind;
 import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.Layouts;
 import dev.arenals.server.document.Document;
 import dev.arenals.server.protocol.Uris;
 import dev.arenals.server.query.Callables;
@@ -51,7 +52,7 @@ public final class SignatureHelpHandler {
         Arena a = q.arena();
         CallSite site = callAt(a, offset);
         if (site == null) return null;
-        int callee = unwrapCallee(a, a.firstChild(site.call()));
+        int callee = unwrapCallee(a, Layouts.callCallee(a, site.call()));
         List<Signature> signatures = signaturesOf(q, callee, index, navigator);
         if (signatures.isEmpty()) return null;
 
@@ -118,11 +119,10 @@ public final class SignatureHelpHandler {
 
     /** The offset of the '(' that opens the arguments, or -1 ({@code new C} without arguments). */
     static int openParen(Arena a, int call) {
-        int callee = a.firstChild(call);
+        int callee = Layouts.callCallee(a, call);
         if (callee < 0) return -1;
-        int after = a.end(callee);
-        int next = a.nextSibling(callee);
-        if (next >= 0 && a.kind(next) == TYPE_ARGUMENTS) after = a.end(next);
+        int typeArguments = Layouts.callTypeArguments(a, call);
+        int after = a.end(typeArguments >= 0 ? typeArguments : callee);
         char[] src = a.source();
         int limit = a.sourceLength();
         for (int i = after; i < limit; i++) {
@@ -149,12 +149,12 @@ public final class SignatureHelpHandler {
 
     /** The argument nodes of a call (after the callee and its type arguments). */
     static int[] arguments(Arena a, int call) {
-        int callee = a.firstChild(call);
+        int first = Layouts.callFirstArgument(a, call);
         int n = 0;
-        for (int c = callee < 0 ? -1 : a.nextSibling(callee); c >= 0; c = a.nextSibling(c)) if (a.kind(c) != TYPE_ARGUMENTS) n++;
+        for (int c = first; c >= 0; c = a.nextSibling(c)) n++;
         int[] out = new int[n];
         n = 0;
-        for (int c = callee < 0 ? -1 : a.nextSibling(callee); c >= 0; c = a.nextSibling(c)) if (a.kind(c) != TYPE_ARGUMENTS) out[n++] = c;
+        for (int c = first; c >= 0; c = a.nextSibling(c)) out[n++] = c;
         return out;
     }
 
@@ -224,8 +224,8 @@ public final class SignatureHelpHandler {
             return cls < 0 ? List.of() : inherited(q, cls, "super", index, navigator, 0);
         }
         if (k == MEMBER) {
-            int object = a.firstChild(callee);
-            int property = object < 0 ? -1 : a.nextSibling(object);
+            int object = Layouts.memberObject(a, callee);
+            int property = Layouts.memberProperty(a, callee);
             if (property < 0 || a.kind(property) != IDENTIFIER_NAME) return List.of();
             String member = a.names().name(a.data(property));
             object = unwrapCallee(a, object);
@@ -265,9 +265,8 @@ public final class SignatureHelpHandler {
             CrossFileNavigator navigator, int depth) {
         Arena a = q.arena();
         if (depth > 8 || !isClass(a.kind(classNode))) return List.of();
-        int heritage = -1;
-        for (int c = a.firstChild(classNode); c >= 0; c = a.nextSibling(c)) if (a.kind(c) == CLASS_HERITAGE) heritage = c;
-        int base = heritage < 0 ? -1 : unwrapCallee(a, a.firstChild(heritage));
+        int extendsExpression = Layouts.classExtends(a, classNode);
+        int base = extendsExpression < 0 ? -1 : unwrapCallee(a, extendsExpression);
         if (base < 0 || a.kind(base) != IDENTIFIER_REFERENCE) return List.of();
         int sym = q.symbolOfNode(base);
         if (sym < 0 || !q.isDeclared(sym)) return List.of();
@@ -314,8 +313,8 @@ public final class SignatureHelpHandler {
         if (path == null || path.length < 2) return List.of();
         int holder = path[path.length - 2];
         if (a.kind(holder) == METHOD) return Callables.of(a, holder, member);
-        if (a.kind(holder) != PROPERTY) return List.of();
-        int value = a.nextSibling(name);
+        if (a.kind(holder) != PROPERTY || Layouts.propertyKey(a, holder) != name) return List.of();
+        int value = Layouts.propertyValue(a, holder);
         return value < 0 ? List.of() : Callables.of(a, value, member);
     }
 
@@ -336,17 +335,15 @@ public final class SignatureHelpHandler {
         Arena a = q.arena();
         int[] path = TreePaths.pathTo(a, specifierNode);
         if (path == null || path.length < 2 || a.kind(path[path.length - 2]) != IMPORT_DECLARATION) return List.of();
-        String specifier = null;
-        for (int c = a.firstChild(path[path.length - 2]); c >= 0; c = a.nextSibling(c)) {
-            if (a.kind(c) == STRING_LITERAL && a.end(c) - a.start(c) >= 2) specifier = a.text(a.start(c) + 1, a.end(c) - 1);
-        }
-        if (specifier == null) return List.of();
+        int source = Layouts.moduleSource(a, path[path.length - 2]);
+        if (source < 0 || a.end(source) - a.start(source) < 2) return List.of();
+        String specifier = a.text(a.start(source) + 1, a.end(source) - 1);
         String importedName;
         switch (a.kind(specifierNode)) {
             case IMPORT_DEFAULT_SPECIFIER: importedName = "default"; break;
             case IMPORT_NAMESPACE_SPECIFIER: importedName = member; break;
             default: {
-                int imported = a.firstChild(specifierNode);
+                int imported = Layouts.importImported(a, specifierNode);
                 if (imported < 0) return List.of();
                 importedName = a.kind(imported) == STRING_LITERAL ? a.text(a.start(imported) + 1, a.end(imported) - 1) : a.names().name(a.data(imported));
             }

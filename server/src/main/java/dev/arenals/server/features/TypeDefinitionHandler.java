@@ -3,6 +3,7 @@ package dev.arenals.server.features;
 import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.Layouts;
 import dev.arenals.server.document.Document;
 import dev.arenals.server.query.DocumentQuery;
 import dev.arenals.server.query.Occurrences;
@@ -34,18 +35,31 @@ public final class TypeDefinitionHandler {
         for (int i = 0; i < declarations.size(); i++) {
             int decl = declarations.node(i);
             int owner = TreePaths.parent(arena, decl);
-            if (owner < 0 || arena.firstChild(owner) != decl) continue;
-            int ok = arena.kind(owner);
-            if (ok != VARIABLE_DECLARATOR && ok != PARAMETER && ok != FIELD && ok != PROPERTY_SIGNATURE) continue;
-            int annotation = -1, init = -1;
-            for (int c = arena.nextSibling(decl); c >= 0; c = arena.nextSibling(c)) {
-                if (isType(arena.kind(c)) && annotation < 0) annotation = c;
-                else if (!isType(arena.kind(c))) init = c;
+            if (owner < 0) continue;
+            int annotation, init;
+            switch (arena.kind(owner)) {
+                case VARIABLE_DECLARATOR:
+                    if (Layouts.declaratorTarget(arena, owner) != decl) continue;
+                    annotation = Layouts.declaratorType(arena, owner);
+                    init = Layouts.declaratorInit(arena, owner);
+                    break;
+                case PARAMETER:
+                    if (Layouts.parameterTarget(arena, owner) != decl) continue;
+                    annotation = Layouts.parameterType(arena, owner);
+                    init = Layouts.parameterInitializer(arena, owner);
+                    break;
+                case FIELD: case PROPERTY_SIGNATURE:
+                    if (Layouts.memberKey(arena, owner) != decl) continue;
+                    annotation = Layouts.fieldType(arena, owner);
+                    init = arena.kind(owner) == FIELD ? Layouts.fieldValue(arena, owner) : -1;
+                    break;
+                default:
+                    continue;
             }
             if (annotation >= 0) {
                 namedTypes(q, resolver, annotation, out);
             } else if (init >= 0 && arena.kind(init) == NEW) {
-                int callee = arena.firstChild(init);
+                int callee = Layouts.callCallee(arena, init);
                 if (callee >= 0 && arena.kind(callee) == IDENTIFIER_REFERENCE) addDeclarations(q, resolver, callee, out);
             }
         }
@@ -57,7 +71,7 @@ public final class TypeDefinitionHandler {
         switch (arena.kind(type)) {
             case TYPE_REFERENCE: {
                 int name = arena.firstChild(type);
-                while (name >= 0 && arena.kind(name) == QUALIFIED_NAME) name = TreePaths.child(arena, name, 1);
+                while (name >= 0 && arena.kind(name) == QUALIFIED_NAME) name = Layouts.memberProperty(arena, name);
                 if (name >= 0) addDeclarations(q, resolver, name, out);
                 return;
             }

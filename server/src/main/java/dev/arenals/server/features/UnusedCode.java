@@ -6,6 +6,7 @@ import dev.arenals.parser.scope.ScopeTable;
 import dev.arenals.parser.scope.SymbolKind;
 import dev.arenals.parser.scope.UnusedDeclarations;
 import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.Layouts;
 import dev.arenals.server.document.Document;
 import dev.arenals.server.query.DocumentQuery;
 import dev.arenals.server.query.TreePaths;
@@ -128,9 +129,8 @@ public final class UnusedCode {
     static int bindingOf(Arena a, int specifier) {
         int k = a.kind(specifier);
         if (k != IMPORT_SPECIFIER && k != IMPORT_DEFAULT_SPECIFIER && k != IMPORT_NAMESPACE_SPECIFIER) return -1;
-        int binding = -1;
-        for (int c = a.firstChild(specifier); c >= 0; c = a.nextSibling(c)) if (a.kind(c) == BINDING_IDENTIFIER) binding = c;
-        return binding;
+        int binding = Layouts.importLocal(a, specifier);
+        return binding >= 0 && a.kind(binding) == BINDING_IDENTIFIER ? binding : -1;
     }
 
     static boolean isUnused(boolean[] mask, int sym) {

@@ -378,12 +378,47 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
      */
     void refresh(Document doc) {
         if (doc == null || doc.isClosed() || !doc.isDirty()) return;
-        if (!doc.ensureParsed(ParseTools.current(), settings.maxFileSize())) return;
-        if (settings.verifyTrees()) verifyTree(doc, log);
-        if (doc.bindFailure() != null) log.error("arena-ls: the binder failed on " + doc.uri() + " (hover is off until the next edit)", doc.bindFailure());
-        summarizeOpen(doc);
-        if (pushDiagnostics) publish(doc, diagnostics.diagnostics(doc, settings.maxFileSize(), settings.unusedDiagnostics()), doc.parsedVersion());
+        summaryPending.add(doc); // until summarizeOpen has put this parse's summary (or the parse failed)
+        try {
+            if (!doc.ensureParsed(ParseTools.current(), settings.maxFileSize())) {
+                summaryPending.remove(doc);
+                return;
+            }
+            if (settings.verifyTrees()) verifyTree(doc, log);
+            if (doc.bindFailure() != null) log.error("arena-ls: the binder failed on " + doc.uri() + " (hover is off until the next edit)", doc.bindFailure());
+            // Diagnostics first: they read only other files' summaries, and this one's summary (a
+            // pass over every top-level declaration, ~30 ms at 100k lines) would delay each edit's.
+            if (pushDiagnostics) publish(doc, diagnostics.diagnostics(doc, settings.maxFileSize(), settings.unusedDiagnostics()), doc.parsedVersion());
+        } catch (RuntimeException | Error e) {
+            summaryPending.remove(doc);
+            throw e;
+        }
+        if (doc.length() < SUMMARY_DEFER_CHARS) {
+            summarizeOpen(doc);
+            return;
+        }
+        // A costly summary waits for a pause in typing; the next edit's parse does not queue behind it.
+        long parse = doc.parseStamp();
+        CompletableFuture.delayedExecutor(SUMMARY_DELAY_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS, doc.queue()).execute(() -> {
+            if (doc.isClosed()) summaryPending.remove(doc);
+            else if (!doc.isDirty() && doc.parseStamp() == parse) summarizeOpen(doc);
+            // else: a newer parse is made or coming, and its refresh summarizes
+        });
     }
+
+    /**
+     * Open documents parsed whose summary in the index is not yet made from that parse (it is made
+     * after their diagnostics are published, or after a pause in typing for a big file): a file
+     * event counts them as importers of any file, so none is missed in that window.
+     */
+    private final java.util.Set<Document> summaryPending = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /**
+     * From this size on, a document's summary waits for a pause in typing: about 1 ms of summary at
+     * 100 KB (generated code, 3,300 lines), ~30 ms at 3 MB. By size, not by timing, so the order of
+     * events never depends on the machine's load.
+     */
+    static final int SUMMARY_DEFER_CHARS = 100_000;
+    static final long SUMMARY_DELAY_MILLIS = 150;
 
     /**
      * Setting {@code debug.verifyTrees}: the tree just parsed checked against the parser's rules; a
@@ -404,16 +439,19 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
      * diagnostics.
      */
     private void summarizeOpen(Document doc) {
-        Path path = pathOf(doc.uri());
-        if (path == null || doc.arena() == null || doc.isOversized()) return;
         try {
+            Path path = pathOf(doc.uri());
+            if (path == null || doc.arena() == null || doc.isOversized()) return;
             dev.arenals.server.workspace.FileSummary before = index.summary(path);
             dev.arenals.server.workspace.FileSummary after = Summarizer.summarize(path, doc.uri(), doc.arena(), doc.chars(), doc.lines(), doc.encoding());
             index.putOpen(after);
+            summaryPending.remove(doc); // before the importers are looked for: it is one only if it imports itself
             if (before != null && exportNames(before).equals(exportNames(after))) return;
-            republishImporters(doc, path);
+            republishImporters(path);
         } catch (RuntimeException e) {
             log.error("arena-ls: summarizing " + doc.uri() + " failed", e);
+        } finally {
+            summaryPending.remove(doc);
         }
     }
 
@@ -432,8 +470,11 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
 
     long importEpoch() { return importEpoch.get(); }
 
-    /** The open documents that import {@code path} get fresh import diagnostics ({@code changed}: the one that caused it, left out). */
-    private void republishImporters(Document changed, Path path) { importsChanged(changed, path, false); }
+    /**
+     * The open documents that import {@code path} get fresh import diagnostics; the changed one too
+     * when it imports itself, since its own were published before its summary changed.
+     */
+    private void republishImporters(Path path) { importsChanged(null, path, false); }
 
     /**
      * A file (or directory) changed, appeared or went on disk, as a watched-file event says: a
@@ -460,11 +501,22 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
         Path name = path.getFileName();
         boolean config = resolutionMayChange && name != null && name.toString().endsWith(".json");
         List<Document> affected = new ArrayList<>();
+        java.util.Set<Path> barrels = null;
         for (Document other : store.all()) {
             if (other == changed || other.isClosed()) continue;
             Path p = pathOf(other.uri());
             dev.arenals.server.workspace.FileSummary s = p == null ? null : index.summary(p);
-            if (s != null && (config || readsFrom(s, path, resolutionMayChange))) affected.add(other);
+            if (summaryPending.contains(other) || s != null && (config || readsFrom(s, path, resolutionMayChange))) {
+                affected.add(other);
+            } else if (s != null && !s.resolvedModules().isEmpty()) {
+                if (barrels == null) barrels = reExportersOf(path);
+                for (Path barrel : barrels) {
+                    if (readsFrom(s, barrel, false)) {
+                        affected.add(other);
+                        break;
+                    }
+                }
+            }
         }
         if (affected.isEmpty()) return;
         if (!pushDiagnostics) {
@@ -494,6 +546,37 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
     private final java.util.concurrent.atomic.AtomicBoolean refreshPending = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** Whether a summary's imports resolved to {@code path} or below it, or (when asked) one resolved to nothing. */
+    /**
+     * The files that re-export from {@code path} ({@code export * from}, {@code export { x } from}),
+     * transitively: an importer of one of them reads what {@code path} exports. Capped, as a barrel
+     * graph of a whole monorepo is no reason to stall a file event.
+     */
+    private java.util.Set<Path> reExportersOf(Path path) {
+        java.util.Set<Path> found = new java.util.LinkedHashSet<>();
+        java.util.ArrayDeque<Path> work = new java.util.ArrayDeque<>();
+        work.add(path);
+        while (!work.isEmpty() && found.size() < 10_000) {
+            Path target = work.poll();
+            for (Path file : index.importersOf(target)) {
+                if (file.equals(path) || found.contains(file)) continue;
+                dev.arenals.server.workspace.FileSummary s = index.summary(file);
+                if (s != null && reExportsFrom(s, target)) {
+                    found.add(file);
+                    work.add(file);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static boolean reExportsFrom(dev.arenals.server.workspace.FileSummary s, Path target) {
+        for (String specifier : s.starExports()) if (target.equals(s.resolvedModules().get(specifier))) return true;
+        for (dev.arenals.server.workspace.FileSummary.Export e : s.exports()) {
+            if (e.fromSpecifier() != null && target.equals(s.resolvedModules().get(e.fromSpecifier()))) return true;
+        }
+        return false;
+    }
+
     private static boolean readsFrom(dev.arenals.server.workspace.FileSummary s, Path path, boolean unresolvedToo) {
         for (Path target : s.resolvedModules().values()) if (target.startsWith(path)) return true;
         return unresolvedToo && s.resolvedModules().size() < new java.util.HashSet<>(s.moduleSpecifiers()).size();
@@ -501,6 +584,7 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
 
     /** After close (on the document's queue): the index goes back to the file on disk, if it is in the workspace. */
     void forgetOpen(Document doc) {
+        summaryPending.remove(doc);
         Path path = pathOf(doc.uri());
         if (path == null) return;
         index.removeOpen(path);

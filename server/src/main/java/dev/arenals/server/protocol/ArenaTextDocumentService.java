@@ -304,7 +304,7 @@ public final class ArenaTextDocumentService implements TextDocumentService {
      * Runs {@code work} on a file: on its queue when it is open, else on a snapshot parsed from disk
      * off the reader thread; {@code ifFails} when it cannot be read or the work fails (logged).
      */
-    private <T> CompletableFuture<T> inAnyFile(String uri, java.nio.file.Path path, T ifFails, Function<Document, T> work) {
+    <T> CompletableFuture<T> inAnyFile(String uri, java.nio.file.Path path, T ifFails, Function<Document, T> work) {
         Document open = server.store().get(uri);
         CompletableFuture<T> result = new CompletableFuture<>();
         Runnable task = () -> {

@@ -1,6 +1,9 @@
 package dev.arenals.server.protocol;
 
+import dev.arenals.server.features.FileRenameEdits;
 import dev.arenals.server.features.WorkspaceSymbolHandler;
+import dev.arenals.server.workspace.FileSummary;
+import dev.arenals.server.workspace.WorkspaceIndex;
 import dev.arenals.server.workspace.ModuleResolver;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +14,10 @@ import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
 import org.eclipse.lsp4j.DidChangeWorkspaceFoldersParams;
 import org.eclipse.lsp4j.WorkspaceFolder;
 import org.eclipse.lsp4j.FileEvent;
+import org.eclipse.lsp4j.FileRename;
+import org.eclipse.lsp4j.RenameFilesParams;
+import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.lsp4j.SymbolInformation;
 import org.eclipse.lsp4j.WorkspaceSymbol;
 import org.eclipse.lsp4j.WorkspaceSymbolParams;
@@ -25,6 +32,7 @@ import org.eclipse.lsp4j.services.WorkspaceService;
 public final class ArenaWorkspaceService implements WorkspaceService {
     private final ArenaLanguageServer server;
     private final WorkspaceSymbolHandler symbols = new WorkspaceSymbolHandler();
+    private final FileRenameEdits fileRenames = new FileRenameEdits();
 
     ArenaWorkspaceService(ArenaLanguageServer server) { this.server = server; }
 
@@ -59,6 +67,53 @@ public final class ArenaWorkspaceService implements WorkspaceService {
             if (p != null) out.add(p);
         }
         return out;
+    }
+
+    /**
+     * Before files or folders move: the edits that keep every import naming them, and every relative
+     * import the moved files write, pointing at the same modules. The files read are the moved ones
+     * and their importers in the index (open ones on their queues, others parsed from disk).
+     */
+    @Override
+    public CompletableFuture<WorkspaceEdit> willRenameFiles(RenameFilesParams params) {
+        server.checkRequestAllowed();
+        FileRenameEdits.Moves moves = new FileRenameEdits.Moves();
+        if (params != null && params.getFiles() != null) {
+            for (FileRename r : params.getFiles()) {
+                Path from = r == null ? null : Uris.pathOf(r.getOldUri()), to = r == null ? null : Uris.pathOf(r.getNewUri());
+                if (from != null && to != null && !from.equals(to)) moves.add(from, to);
+            }
+        }
+        if (moves.isEmpty()) return CompletableFuture.completedFuture(new WorkspaceEdit(new java.util.HashMap<>()));
+        java.util.Set<Path> files = new java.util.LinkedHashSet<>();
+        WorkspaceIndex index = server.workspaceIndex();
+        for (FileSummary s : index.all()) {
+            if (moves.moved(s.path()).equals(s.path())) continue;
+            files.add(s.path());
+            files.addAll(index.importersOf(s.path()));
+        }
+        // and every open document: its summary may be a keystroke behind its text
+        java.util.Map<Path, String> uris = new java.util.LinkedHashMap<>();
+        for (dev.arenals.server.document.Document doc : server.store().all()) {
+            Path p = Uris.pathOf(doc.uri());
+            if (p != null && !doc.isClosed()) uris.put(p, doc.uri());
+        }
+        files.addAll(uris.keySet());
+        List<CompletableFuture<java.util.Map.Entry<String, List<TextEdit>>>> parts = new ArrayList<>();
+        for (Path file : files) {
+            FileSummary summary = index.summary(file);
+            String key = uris.containsKey(file) ? uris.get(file) : summary != null && summary.uri() != null ? summary.uri() : file.toUri().toString();
+            parts.add(server.getTextDocumentService().inAnyFile(key, file, List.<TextEdit>of(), doc -> fileRenames.edits(doc, file, moves))
+                    .thenApply(edits -> java.util.Map.entry(key, edits)));
+        }
+        return CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0])).thenApply(done -> {
+            java.util.Map<String, List<TextEdit>> changes = new java.util.LinkedHashMap<>();
+            for (CompletableFuture<java.util.Map.Entry<String, List<TextEdit>>> part : parts) {
+                java.util.Map.Entry<String, List<TextEdit>> e = part.join();
+                if (!e.getValue().isEmpty()) changes.put(e.getKey(), e.getValue());
+            }
+            return new WorkspaceEdit(changes);
+        });
     }
 
     @Override

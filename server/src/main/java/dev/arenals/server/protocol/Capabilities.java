@@ -12,6 +12,11 @@ import org.eclipse.lsp4j.RenameOptions;
 import org.eclipse.lsp4j.SaveOptions;
 import org.eclipse.lsp4j.SemanticTokensServerFull;
 import org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions;
+import org.eclipse.lsp4j.FileOperationFilter;
+import org.eclipse.lsp4j.FileOperationOptions;
+import org.eclipse.lsp4j.FileOperationPattern;
+import org.eclipse.lsp4j.FileOperationPatternKind;
+import org.eclipse.lsp4j.FileOperationsServerCapabilities;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.SignatureHelpOptions;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
@@ -43,6 +48,7 @@ import org.eclipse.lsp4j.WorkspaceServerCapabilities;
  *   <tr><td>inlayHint</td><td>InlayHintHandler</td></tr>
  *   <tr><td>codeAction (quickfix, source.organizeImports)</td><td>CodeActionHandler</td></tr>
  *   <tr><td>workspace/symbol</td><td>WorkspaceSymbolHandler (registered in ArenaWorkspaceService)</td></tr>
+ *   <tr><td>workspace/willRenameFiles</td><td>FileRenameEdits (registered in ArenaWorkspaceService)</td></tr>
  * </table>
  */
 final class Capabilities {
@@ -89,7 +95,20 @@ final class Capabilities {
         WorkspaceFoldersOptions folders = new WorkspaceFoldersOptions();
         folders.setSupported(true);
         folders.setChangeNotifications(true);
-        caps.setWorkspace(new WorkspaceServerCapabilities(folders));
+        WorkspaceServerCapabilities workspace = new WorkspaceServerCapabilities(folders);
+        // moving a source file or a folder: the imports that name them are rewritten first
+        FileOperationsServerCapabilities fileOperations = new FileOperationsServerCapabilities();
+        fileOperations.setWillRename(new FileOperationOptions(List.of(
+                new FileOperationFilter(new FileOperationPattern("**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,json}"), "file"),
+                folderFilter())));
+        workspace.setFileOperations(fileOperations);
+        caps.setWorkspace(workspace);
         return caps;
+    }
+
+    private static FileOperationFilter folderFilter() {
+        FileOperationPattern folder = new FileOperationPattern("**/*");
+        folder.setMatches(FileOperationPatternKind.Folder);
+        return new FileOperationFilter(folder, "file");
     }
 }

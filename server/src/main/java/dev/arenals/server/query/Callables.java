@@ -4,7 +4,7 @@ import static dev.arenals.parser.tree.NodeKind.*;
 
 import com.google.common.collect.ImmutableList;
 import dev.arenals.parser.tree.Arena;
-import dev.arenals.parser.tree.NodeKind;
+import dev.arenals.parser.tree.Layouts;
 import dev.arenals.server.features.JsDoc;
 import dev.arenals.server.workspace.FileSummary.Signature;
 import java.util.ArrayList;
@@ -38,10 +38,7 @@ public final class Callables {
             case CLASS_EXPRESSION:
                 return constructors(a, declaring, name);
             case VARIABLE_DECLARATOR: {
-                int target = a.firstChild(declaring);
-                int init = -1;
-                for (int c = target < 0 ? -1 : a.nextSibling(target); c >= 0; c = a.nextSibling(c)) if (!NodeKind.isType(a.kind(c))) init = c;
-                init = TreePaths.unwrapped(a, init);
+                int init = TreePaths.unwrapped(a, Layouts.declaratorInit(a, declaring));
                 if (init < 0) return List.of();
                 int ik = a.kind(init);
                 if (ik == ARROW_FUNCTION || ik == FUNCTION_EXPRESSION) {
@@ -64,12 +61,12 @@ public final class Callables {
 
     /** The methods named {@code name} in a class body (static or not), each overload. */
     public static List<Signature> methods(Arena a, int classNode, String name) {
-        int body = childOfKind(a, classNode, CLASS_BODY);
+        int body = Layouts.classBody(a, classNode);
         if (body < 0) return List.of();
         List<Integer> found = new ArrayList<>();
         for (int m = a.firstChild(body); m >= 0; m = a.nextSibling(m)) {
             if (a.kind(m) != METHOD || (a.data(m) & (C_CONSTRUCTOR | P_GET | P_SET)) != 0) continue;
-            int key = a.firstChild(m);
+            int key = Layouts.memberKey(a, m);
             if (key >= 0 && a.kind(key) == IDENTIFIER_NAME && a.names().equals(a.data(key), name)) found.add(m);
         }
         List<Signature> out = new ArrayList<>();
@@ -79,12 +76,7 @@ public final class Callables {
 
 
     private static int functionOfMethod(Arena a, int method) {
-        return childOfKind(a, method, FUNCTION_EXPRESSION);
-    }
-
-    private static int childOfKind(Arena a, int node, int kind) {
-        for (int c = a.firstChild(node); c >= 0; c = a.nextSibling(c)) if (a.kind(c) == kind) return c;
-        return -1;
+        return Layouts.methodFunction(a, method);
     }
 
     /**
@@ -96,10 +88,12 @@ public final class Callables {
      * exported function (a walk from the root for each made 100k-line files quadratic).
      */
     private static List<Signature> overloads(Arena a, int function, String name) {
-        int nameId = a.data(a.firstChild(function));
+        int nameNode = Layouts.functionName(a, function);
+        int nameId = nameNode < 0 ? -1 : a.data(nameNode);
         int first = function;
         int wrapper = function + 1;
-        if (wrapper < a.nodeCount() && (a.kind(wrapper) == EXPORT_NAMED || a.kind(wrapper) == EXPORT_DEFAULT) && a.firstChild(wrapper) == function) {
+        if (wrapper < a.nodeCount() && (a.kind(wrapper) == EXPORT_NAMED || a.kind(wrapper) == EXPORT_DEFAULT)
+                && Layouts.exportedDeclaration(a, wrapper) == function) {
             first = wrapper;
         }
         // back over the overload signatures before it (a var-scoped function's symbol names its last declaration)
@@ -107,12 +101,12 @@ public final class Callables {
         List<Integer> found = new ArrayList<>();
         for (int s = first; s >= 0; s = a.nextSibling(s)) {
             int f = s;
-            if (a.kind(f) == EXPORT_NAMED || a.kind(f) == EXPORT_DEFAULT) f = a.firstChild(f);
+            if (a.kind(f) == EXPORT_NAMED || a.kind(f) == EXPORT_DEFAULT) f = Layouts.exportedDeclaration(a, f);
             if (f < 0 || a.kind(f) != FUNCTION_DECLARATION) break;
-            int n = a.firstChild(f);
-            if (n < 0 || a.kind(n) != BINDING_IDENTIFIER || a.data(n) != nameId) break;
+            int n = Layouts.functionName(a, f);
+            if (n < 0 || a.data(n) != nameId) break;
             found.add(f);
-            if (childOfKind(a, f, FUNCTION_BODY) >= 0) break; // the implementation ends the set
+            if (Layouts.functionBody(a, f) >= 0) break; // the implementation ends the set
         }
         if (found.isEmpty()) found.add(function);
         List<Signature> out = new ArrayList<>();
@@ -132,11 +126,11 @@ public final class Callables {
     /** A function declaration (in an export wrapper or not) named {@code nameId}; with {@code bodyAllowed} false, one without a body. */
     private static boolean sameNameFunction(Arena a, int statement, int nameId, boolean bodyAllowed) {
         int f = statement;
-        if (a.kind(f) == EXPORT_NAMED || a.kind(f) == EXPORT_DEFAULT) f = a.firstChild(f);
+        if (a.kind(f) == EXPORT_NAMED || a.kind(f) == EXPORT_DEFAULT) f = Layouts.exportedDeclaration(a, f);
         if (f < 0 || a.kind(f) != FUNCTION_DECLARATION) return false;
-        int n = a.firstChild(f);
-        if (n < 0 || a.kind(n) != BINDING_IDENTIFIER || a.data(n) != nameId) return false;
-        return bodyAllowed || childOfKind(a, f, FUNCTION_BODY) < 0;
+        int n = Layouts.functionName(a, f);
+        if (n < 0 || a.data(n) != nameId) return false;
+        return bodyAllowed || Layouts.functionBody(a, f) < 0;
     }
 
     /** Whether the word before {@code offset} (spaces skipped) is {@code keyword}. */
@@ -156,20 +150,20 @@ public final class Callables {
         List<Integer> out = new ArrayList<>();
         for (int d : declarations) {
             int fn = a.kind(d) == METHOD ? functionOfMethod(a, d) : d;
-            if (fn >= 0 && childOfKind(a, fn, FUNCTION_BODY) < 0) out.add(d);
+            if (fn >= 0 && Layouts.functionBody(a, fn) < 0) out.add(d);
         }
         return out.isEmpty() ? declarations : out;
     }
 
     private static List<Signature> constructors(Arena a, int classNode, String name) {
-        int body = childOfKind(a, classNode, CLASS_BODY);
+        int body = Layouts.classBody(a, classNode);
         List<Integer> found = new ArrayList<>();
         for (int m = body < 0 ? -1 : a.firstChild(body); m >= 0; m = a.nextSibling(m)) {
             if (a.kind(m) == METHOD && (a.data(m) & C_CONSTRUCTOR) != 0) found.add(m);
         }
         if (found.isEmpty()) {
             // no constructor: one without parameters, unless a base class's is inherited (not followed here)
-            if (childOfKind(a, classNode, CLASS_HERITAGE) >= 0) return List.of();
+            if (Layouts.classHeritage(a, classNode) >= 0) return List.of();
             return List.of(new Signature(name, ImmutableList.of(), "", true, clipDoc(docBefore(a, a.start(classNode)))));
         }
         List<Signature> out = new ArrayList<>();
@@ -214,21 +208,14 @@ public final class Callables {
     private static Signature signature(Arena a, int function, String name, boolean construct, int docAt) {
         ImmutableList.Builder<String> params = ImmutableList.builder();
         String returns = "";
-        boolean afterParams = false;
-        for (int c = a.firstChild(function); c >= 0; c = a.nextSibling(c)) {
-            int k = a.kind(c);
-            if (k == FORMAL_PARAMETERS) {
-                afterParams = true;
-                for (int p = a.firstChild(c); p >= 0; p = a.nextSibling(p)) {
-                    String text = oneLine(a, a.start(p), a.end(p));
-                    if (text.equals("this") || text.startsWith("this:") || text.startsWith("this :")) continue; // not an argument
-                    params.add(text);
-                }
-            } else if (afterParams && NodeKind.isType(k) || afterParams && k == TYPE_PREDICATE) {
-                returns = ": " + oneLine(a, a.start(c), a.end(c));
-                break;
-            }
+        int list = Layouts.functionParameters(a, function);
+        for (int p = list < 0 ? -1 : a.firstChild(list); p >= 0; p = a.nextSibling(p)) {
+            String text = oneLine(a, a.start(p), a.end(p));
+            if (text.equals("this") || text.startsWith("this:") || text.startsWith("this :")) continue; // not an argument
+            params.add(text);
         }
+        int returnType = Layouts.functionReturnType(a, function);
+        if (returnType >= 0) returns = ": " + oneLine(a, a.start(returnType), a.end(returnType));
         String doc = docAt < 0 ? null : clipDoc(docBefore(a, docAt));
         return new Signature(name, params.build(), construct ? "" : returns, construct, doc);
     }

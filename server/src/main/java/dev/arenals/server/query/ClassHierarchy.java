@@ -4,6 +4,7 @@ import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.scope.SymbolKind;
 import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.Layouts;
 
 /**
  * Classes of one file related by {@code extends}: what a member's occurrences span. A method
@@ -35,13 +36,9 @@ public final class ClassHierarchy {
 
     /** The expression after {@code extends} (without {@code <T>}), or -1. */
     public static int extendsExpression(Arena arena, int cls) {
-        for (int c = arena.firstChild(cls); c >= 0; c = arena.nextSibling(c)) {
-            if (arena.kind(c) != CLASS_HERITAGE) continue;
-            int expr = arena.firstChild(c);
-            if (expr >= 0 && arena.kind(expr) == EXPRESSION_WITH_TYPE_ARGUMENTS) expr = arena.firstChild(expr);
-            return expr;
-        }
-        return -1;
+        int expr = Layouts.classExtends(arena, cls);
+        if (expr >= 0 && arena.kind(expr) == EXPRESSION_WITH_TYPE_ARGUMENTS) expr = arena.firstChild(expr);
+        return expr;
     }
 
     /**
@@ -96,8 +93,8 @@ public final class ClassHierarchy {
 
     /** The symbol group of a class's declared name, or -1 (an anonymous class). */
     private static int nameGroup(DocumentQuery q, int cls) {
-        int name = q.arena().firstChild(cls);
-        if (name < 0 || q.arena().kind(name) != BINDING_IDENTIFIER) return -1;
+        int name = Layouts.className(q.arena(), cls);
+        if (name < 0) return -1;
         int symbol = q.symbolOfNode(name);
         return symbol < 0 ? -1 : q.index().groupOf(symbol);
     }
@@ -123,14 +120,12 @@ public final class ClassHierarchy {
 
     /** Whether the class body declares a method, accessor or field named {@code nameId}. */
     public static boolean declaresMember(Arena arena, int cls, int nameId) {
-        for (int body = arena.firstChild(cls); body >= 0; body = arena.nextSibling(body)) {
-            if (arena.kind(body) != CLASS_BODY) continue;
-            for (int m = arena.firstChild(body); m >= 0; m = arena.nextSibling(m)) {
-                int mk = arena.kind(m);
-                if ((mk != METHOD && mk != FIELD) || (arena.data(m) & P_COMPUTED) != 0) continue;
-                int key = arena.firstChild(m);
-                if (key >= 0 && arena.kind(key) == IDENTIFIER_NAME && arena.data(key) == nameId) return true;
-            }
+        int body = Layouts.classBody(arena, cls);
+        for (int m = body < 0 ? -1 : arena.firstChild(body); m >= 0; m = arena.nextSibling(m)) {
+            int mk = arena.kind(m);
+            if ((mk != METHOD && mk != FIELD) || (arena.data(m) & P_COMPUTED) != 0) continue;
+            int key = Layouts.memberKey(arena, m);
+            if (key >= 0 && arena.kind(key) == IDENTIFIER_NAME && arena.data(key) == nameId) return true;
         }
         return false;
     }

@@ -4,6 +4,7 @@ import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.lexer.Token;
 import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.Layouts;
 
 /**
  * CommonJS as the tree shows it, read the same way by the workspace summary and by the features
@@ -22,8 +23,8 @@ public final class CommonJs {
     public static String requireSpecifier(Arena a, int node) {
         node = TreePaths.unwrapped(a, node);
         if (node < 0 || a.kind(node) != CALL) return null;
-        int callee = a.firstChild(node);
-        int argument = callee < 0 ? -1 : a.nextSibling(callee);
+        int callee = Layouts.callCallee(a, node);
+        int argument = callee < 0 ? -1 : Layouts.callFirstArgument(a, node);
         if (argument < 0 || a.kind(callee) != IDENTIFIER_REFERENCE) return null;
         String name = a.names().name(a.data(callee));
         if (name.equals("__importStar") || name.equals("__importDefault") || name.equals("__toESM") || name.equals("_interopRequireWildcard")
@@ -50,13 +51,13 @@ public final class CommonJs {
     public static String[] requireOf(Arena a, int binding, int[] path) {
         if (binding < 0 || a.kind(binding) != BINDING_IDENTIFIER || path == null || path.length < 2) return null;
         int parent = path[path.length - 2];
-        if (a.kind(parent) == VARIABLE_DECLARATOR) return a.firstChild(parent) == binding ? requireOfDeclared(a, binding) : null;
+        if (a.kind(parent) == VARIABLE_DECLARATOR) return Layouts.declaratorTarget(a, parent) == binding ? requireOfDeclared(a, binding) : null;
         // const { a, b: c } = require("m"): PROPERTY(key, binding) in OBJECT_PATTERN, first child of the declarator
         if (a.kind(parent) != PROPERTY || path.length < 4) return null;
         int pattern = path[path.length - 3], declarator = path[path.length - 4];
-        if (a.kind(pattern) != OBJECT_PATTERN || a.kind(declarator) != VARIABLE_DECLARATOR || a.firstChild(declarator) != pattern) return null;
+        if (a.kind(pattern) != OBJECT_PATTERN || a.kind(declarator) != VARIABLE_DECLARATOR || Layouts.declaratorTarget(a, declarator) != pattern) return null;
         if ((a.data(parent) & P_COMPUTED) != 0) return null;
-        int key = a.firstChild(parent);
+        int key = Layouts.propertyKey(a, parent);
         String specifier = requireSpecifier(a, initializer(a, pattern));
         if (specifier == null || key < 0) return null;
         String imported = a.kind(key) == STRING_LITERAL ? a.text(a.start(key) + 1, Math.max(a.start(key) + 1, a.end(key) - 1))
@@ -74,8 +75,8 @@ public final class CommonJs {
         if (specifier != null) return new String[] {specifier, "*"};
         init = TreePaths.unwrapped(a, init);
         if (init >= 0 && a.kind(init) == MEMBER) {
-            int object = a.firstChild(init);
-            int property = object < 0 ? -1 : a.nextSibling(object);
+            int object = Layouts.memberObject(a, init);
+            int property = Layouts.memberProperty(a, init);
             specifier = requireSpecifier(a, object);
             if (specifier != null && property >= 0 && a.kind(property) == IDENTIFIER_NAME) {
                 return new String[] {specifier, a.names().name(a.data(property))};
@@ -90,8 +91,8 @@ public final class CommonJs {
      */
     public static int exportTarget(Arena a, int target) {
         if (target < 0 || a.kind(target) != MEMBER) return -1;
-        int object = a.firstChild(target);
-        int property = object < 0 ? -1 : a.nextSibling(object);
+        int object = Layouts.memberObject(a, target);
+        int property = Layouts.memberProperty(a, target);
         if (property < 0 || a.kind(property) != IDENTIFIER_NAME) return -1;
         if (isName(a, object, "exports")) return property;
         if (isName(a, object, "module")) return a.names().equals(a.data(property), "exports") ? MODULE_EXPORTS : -1;

@@ -5,6 +5,7 @@ import static dev.arenals.parser.tree.NodeKind.*;
 import dev.arenals.parser.JsParser;
 import dev.arenals.parser.ParseOptions;
 import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.Layouts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -94,13 +95,11 @@ public final class GlobalsGenerator {
             if (name < 0) continue;
             String n = arena.names().name(arena.data(name));
             if (!n.equals("HTMLElementTagNameMap") && !n.equals("SVGElementTagNameMap")) continue;
-            for (int c = arena.firstChild(s); c >= 0; c = arena.nextSibling(c)) {
-                if (arena.kind(c) != INTERFACE_BODY) continue;
-                for (int m = arena.firstChild(c); m >= 0; m = arena.nextSibling(m)) {
-                    int key = arena.firstChild(m);
-                    if (arena.kind(m) == PROPERTY_SIGNATURE && key >= 0 && arena.kind(key) == STRING_LITERAL && arena.end(key) - arena.start(key) > 2) {
-                        tags.add(arena.text(arena.start(key) + 1, arena.end(key) - 1));
-                    }
+            int body = Layouts.interfaceBody(arena, s);
+            for (int m = body < 0 ? -1 : arena.firstChild(body); m >= 0; m = arena.nextSibling(m)) {
+                int key = Layouts.memberKey(arena, m);
+                if (arena.kind(m) == PROPERTY_SIGNATURE && key >= 0 && arena.kind(key) == STRING_LITERAL && arena.end(key) - arena.start(key) > 2) {
+                    tags.add(arena.text(arena.start(key) + 1, arena.end(key) - 1));
                 }
             }
         }
@@ -109,15 +108,14 @@ public final class GlobalsGenerator {
     private static void globalBlocks(Arena arena, int parent, Map<String, String> kinds) {
         for (int s = arena.firstChild(parent); s >= 0; s = arena.nextSibling(s)) {
             if (arena.kind(s) != MODULE_DECLARATION) continue;
-            int name = arena.firstChild(s);
+            int name = Layouts.moduleName(arena, s);
             boolean global = isGlobalBlock(arena, s);
             boolean ambientModule = name >= 0 && arena.kind(name) == STRING_LITERAL;
             if (!global && !ambientModule) continue;
-            for (int c = arena.firstChild(s); c >= 0; c = arena.nextSibling(c)) {
-                if (arena.kind(c) != MODULE_BLOCK) continue;
-                if (global) statements(arena, c, kinds);
-                else globalBlocks(arena, c, kinds);
-            }
+            int block = Layouts.moduleBody(arena, s);
+            if (block < 0) continue;
+            if (global) statements(arena, block, kinds);
+            else globalBlocks(arena, block, kinds);
         }
     }
 
@@ -130,7 +128,7 @@ public final class GlobalsGenerator {
     }
 
     private static boolean isGlobalBlock(Arena arena, int module) {
-        int name = arena.firstChild(module);
+        int name = Layouts.moduleName(arena, module);
         return name >= 0 && arena.kind(name) == IDENTIFIER_NAME && arena.names().equals(arena.data(name), "global");
     }
 
@@ -139,7 +137,7 @@ public final class GlobalsGenerator {
         for (int s = arena.firstChild(parent); s >= 0; s = arena.nextSibling(s)) {
             int k = arena.kind(s);
             if (k == EXPORT_NAMED) { // `export function` inside declare global is still global
-                int inner = arena.firstChild(s);
+                int inner = Layouts.exportedDeclaration(arena, s);
                 if (inner < 0) continue;
                 s = inner;
                 k = arena.kind(s);
@@ -147,9 +145,9 @@ public final class GlobalsGenerator {
             switch (k) {
                 case VARIABLE_DECLARATION:
                     for (int d = arena.firstChild(s); d >= 0; d = arena.nextSibling(d)) {
-                        int target = arena.firstChild(d);
+                        int target = Layouts.declaratorTarget(arena, d);
                         if (target < 0 || arena.kind(target) != BINDING_IDENTIFIER) continue;
-                        put(kinds, arena, target, constructs(arena, arena.nextSibling(target)) ? CLASS : VARIABLE);
+                        put(kinds, arena, target, constructs(arena, Layouts.declaratorType(arena, d)) ? CLASS : VARIABLE);
                     }
                     break;
                 case FUNCTION_DECLARATION: put(kinds, arena, nameOf(arena, s), FUNCTION); break;
@@ -178,12 +176,7 @@ public final class GlobalsGenerator {
         return false;
     }
 
-    private static int nameOf(Arena arena, int declaration) {
-        for (int c = arena.firstChild(declaration); c >= 0; c = arena.nextSibling(c)) {
-            if (arena.kind(c) == BINDING_IDENTIFIER) return c;
-        }
-        return -1;
-    }
+    private static int nameOf(Arena arena, int declaration) { return Layouts.declarationName(arena, declaration); }
 
     private static void put(Map<String, String> kinds, Arena arena, int nameNode, char kind) {
         if (nameNode < 0) return;

@@ -3,7 +3,9 @@ package dev.arenals.server.query;
 import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.scope.ScopeTable;
+import dev.arenals.parser.scope.SymbolKind;
 import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.Layouts;
 import java.util.Arrays;
 
 /**
@@ -24,6 +26,89 @@ public final class Occurrences {
 
     /** All occurrences of {@code target}. */
     public static Occurrences of(DocumentQuery q, Target target) { return collect(q, target, true); }
+
+    /**
+     * {@link #of}, as references and highlights read it: for a symbol, only the occurrences of the
+     * meaning asked about ({@link #withMeaningOf}). Rename takes every meaning, as TypeScript does.
+     */
+    public static Occurrences ofMeaning(DocumentQuery q, Target target) {
+        Occurrences all = collect(q, target, true);
+        return target.kind == Target.SYMBOL ? all.withMeaningOf(q, target.node) : all;
+    }
+
+    private static final int VALUE = 1, TYPE = 2, NAMESPACE = 4, EVERY_MEANING = VALUE | TYPE | NAMESPACE;
+
+    /** TypeScript's meanings of a symbol's declaration: a {@code const} is a value, an interface a type, a class both. */
+    private static int meanings(DocumentQuery q, int symbol) {
+        if (symbol < 0) return EVERY_MEANING;
+        switch (q.scopes().kind(symbol)) {
+            case SymbolKind.INTERFACE: case SymbolKind.TYPE_ALIAS: case SymbolKind.TYPE_PARAMETER: return TYPE;
+            case SymbolKind.CLASS: case SymbolKind.ENUM: return VALUE | TYPE;
+            case SymbolKind.NAMESPACE: return isInstantiated(q, q.scopes().declarationNode(symbol)) ? NAMESPACE | VALUE : NAMESPACE;
+            case SymbolKind.IMPORT: case SymbolKind.IMPLICIT_GLOBAL: return EVERY_MEANING;
+            default: return VALUE;
+        }
+    }
+
+    /**
+     * Whether the namespace declared by {@code name} holds values (TypeScript's instantiated
+     * namespace: a variable, function, class, non-const enum, statement or instantiated namespace
+     * inside, exported or not); one of types only is a namespace and nothing else.
+     */
+    private static boolean isInstantiated(DocumentQuery q, int name) {
+        Arena arena = q.arena();
+        int module = name < 0 ? -1 : TreePaths.parent(arena, name);
+        if (module < 0 || arena.kind(module) != MODULE_DECLARATION) return true;
+        return moduleHoldsValues(arena, module, 0);
+    }
+
+    private static boolean moduleHoldsValues(Arena arena, int module, int depth) {
+        if (depth > 32) return true;
+        for (int c = arena.firstChild(module); c >= 0; c = arena.nextSibling(c)) {
+            if (arena.kind(c) == MODULE_DECLARATION) return moduleHoldsValues(arena, c, depth + 1); // namespace A.B
+            if (arena.kind(c) != MODULE_BLOCK) continue;
+            for (int st = arena.firstChild(c); st >= 0; st = arena.nextSibling(st)) {
+                int s = st;
+                if (arena.kind(s) == EXPORT_NAMED) {
+                    s = arena.firstChild(s);
+                    if (s < 0 || arena.kind(s) == EXPORT_SPECIFIER) continue;
+                }
+                switch (arena.kind(s)) {
+                    case INTERFACE_DECLARATION: case TYPE_ALIAS: case EXPORT_SPECIFIER: case EMPTY_STATEMENT:
+                        break;
+                    case ENUM_DECLARATION:
+                        if ((arena.data(s) & MOD_CONST) == 0) return true;
+                        break;
+                    case MODULE_DECLARATION:
+                        if (moduleHoldsValues(arena, s, depth + 1)) return true;
+                        break;
+                    case IMPORT_EQUALS:
+                        break; // an alias: as its target, which is not known here; counted as types only
+                    default:
+                        return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * One name declared as a value and as a type in one scope ({@code const v = …; type v = …}) is
+     * one merged name, but its uses are of one meaning or the other: from a use or declaration
+     * of one meaning, TypeScript's references and highlights find only the occurrences of that
+     * meaning. The others are dropped; names the binder leaves unresolved (export locals, JSX
+     * tags) stay.
+     */
+    private Occurrences withMeaningOf(DocumentQuery q, int cursor) {
+        int wanted = meanings(q, q.symbolOfNode(cursor));
+        if (wanted == EVERY_MEANING) return this;
+        Occurrences out = new Occurrences();
+        for (int i = 0; i < count; i++) {
+            int symbol = q.symbolOfNode(nodes[i]);
+            if (symbol < 0 || (meanings(q, symbol) & wanted) != 0) out.add(nodes[i], flags[i]);
+        }
+        return out.count == count ? this : out;
+    }
 
     /**
      * The declarations of {@code target}; skips the whole-tree pass for qualified uses, which
@@ -155,13 +240,12 @@ public final class Occurrences {
         private void memberDeclarations(int containerKind, int container, int name) {
             int list = container;
             if (containerKind == Target.CLASS) {
-                list = -1;
-                for (int c = arena.firstChild(container); c >= 0; c = arena.nextSibling(c)) if (arena.kind(c) == CLASS_BODY) list = c;
+                list = Layouts.classBody(arena, container);
                 if (list < 0) return;
             }
             for (int m = arena.firstChild(list); m >= 0; m = arena.nextSibling(m)) {
                 int mk = arena.kind(m);
-                int key = arena.firstChild(m);
+                int key = Layouts.memberKey(arena, m);
                 if (key < 0) continue;
                 boolean member = mk == FIELD || mk == METHOD || mk == PROPERTY || mk == ENUM_MEMBER;
                 boolean computed = (mk == PROPERTY || mk == FIELD || mk == METHOD) && (arena.data(m) & P_COMPUTED) != 0;
@@ -173,17 +257,14 @@ public final class Occurrences {
         }
 
         private void parameterProperties(int constructor, int name) {
-            int fn = TreePaths.child(arena, constructor, 1);
-            if (fn < 0) return;
-            for (int c = arena.firstChild(fn); c >= 0; c = arena.nextSibling(c)) {
-                if (arena.kind(c) != FORMAL_PARAMETERS) continue;
-                for (int p = arena.firstChild(c); p >= 0; p = arena.nextSibling(p)) {
-                    int modifiers = MOD_PUBLIC | MOD_PRIVATE | MOD_PROTECTED | MOD_READONLY | MOD_OVERRIDE;
-                    int binding = arena.firstChild(p);
-                    if (arena.kind(p) == PARAMETER && (arena.data(p) & modifiers) != 0 && binding >= 0
-                            && arena.kind(binding) == BINDING_IDENTIFIER && arena.data(binding) == name) {
-                        out.add(binding, SymbolIndex.DECLARATION | SymbolIndex.WRITE);
-                    }
+            int fn = Layouts.methodFunction(arena, constructor);
+            int params = fn < 0 ? -1 : Layouts.functionParameters(arena, fn);
+            int modifiers = MOD_PUBLIC | MOD_PRIVATE | MOD_PROTECTED | MOD_READONLY | MOD_OVERRIDE;
+            for (int p = params < 0 ? -1 : arena.firstChild(params); p >= 0; p = arena.nextSibling(p)) {
+                if (arena.kind(p) != PARAMETER || (arena.data(p) & modifiers) == 0) continue;
+                int binding = Layouts.parameterTarget(arena, p);
+                if (binding >= 0 && arena.kind(binding) == BINDING_IDENTIFIER && arena.data(binding) == name) {
+                    out.add(binding, SymbolIndex.DECLARATION | SymbolIndex.WRITE);
                 }
             }
         }
@@ -194,8 +275,8 @@ public final class Occurrences {
             int[] toClass = TreePaths.pathTo(arena, cls);
             for (int n = TreePaths.firstInSubtree(arena, cls); n < cls; n++) {
                 if (arena.kind(n) != MEMBER || (arena.data(n) & M_COMPUTED) != 0) continue;
-                int object = arena.firstChild(n);
-                int property = object < 0 ? -1 : arena.nextSibling(object);
+                int object = Layouts.memberObject(arena, n);
+                int property = Layouts.memberProperty(arena, n);
                 boolean self = arena.kind(object) == THIS || (family && arena.kind(object) == SUPER);
                 if (!self || property < 0 || arena.kind(property) != IDENTIFIER_NAME || arena.data(property) != name) continue;
                 int[] path = TreePaths.pathFrom(arena, cls, n);
@@ -224,8 +305,8 @@ public final class Occurrences {
                 int k = arena.kind(n);
                 if (k == MEMBER || k == QUALIFIED_NAME) {
                     if (k == MEMBER && (arena.data(n) & M_COMPUTED) != 0) continue;
-                    int object = arena.firstChild(n);
-                    int property = object < 0 ? -1 : arena.nextSibling(object);
+                    int object = Layouts.memberObject(arena, n);
+                    int property = Layouts.memberProperty(arena, n);
                     if (property < 0 || arena.kind(object) != IDENTIFIER_REFERENCE || arena.kind(property) != IDENTIFIER_NAME
                             || arena.data(property) != name || index.groupOf(scopes.symbolOfNode(object)) != group) {
                         continue;
@@ -261,7 +342,7 @@ public final class Occurrences {
                 if (shadowed) continue;
                 int parent = path[path.length - 2];
                 int pk = arena.kind(parent);
-                boolean declaration = (pk == FIELD || pk == METHOD) && arena.firstChild(parent) == n && path.length >= 3
+                boolean declaration = (pk == FIELD || pk == METHOD) && Layouts.memberKey(arena, parent) == n && path.length >= 3
                         && arena.kind(path[path.length - 3]) == CLASS_BODY;
                 if (declaration) {
                     out.add(n, SymbolIndex.DECLARATION | SymbolIndex.WRITE);
@@ -274,7 +355,7 @@ public final class Occurrences {
         }
 
         private void labels(int labeled, int name) {
-            int own = arena.firstChild(labeled);
+            int own = Layouts.labeledLabel(arena, labeled);
             out.add(own, SymbolIndex.DECLARATION);
             for (int n = TreePaths.firstInSubtree(arena, labeled); n < labeled; n++) {
                 if (n == own || arena.kind(n) != LABEL || arena.data(n) != name) continue;
@@ -286,7 +367,7 @@ public final class Occurrences {
                 for (int i = 1; i < path.length - 2 && !elsewhere; i++) {
                     int k = arena.kind(path[i]);
                     elsewhere = isFunction(k) || isClass(k)
-                            || (k == LABELED && arena.data(arena.firstChild(path[i])) == name);
+                            || (k == LABELED && arena.data(Layouts.labeledLabel(arena, path[i])) == name);
                 }
                 if (!elsewhere) out.add(n, SymbolIndex.READ);
             }

@@ -5,6 +5,7 @@ import static dev.arenals.parser.tree.NodeKind.*;
 import dev.arenals.parser.scope.ScopeTable;
 import dev.arenals.parser.scope.SymbolKind;
 import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.Layouts;
 import dev.arenals.parser.tree.NameTable;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,10 +72,10 @@ public final class RenamePlan {
         int node = target.node;
         int parent = TreePaths.parent(arena, node);
         int pk = parent < 0 ? -1 : arena.kind(parent);
-        if (arena.kind(node) == IDENTIFIER_NAME && pk == IMPORT_SPECIFIER && arena.firstChild(parent) == node) {
+        if (arena.kind(node) == IDENTIFIER_NAME && pk == IMPORT_SPECIFIER && Layouts.importImported(arena, parent) == node) {
             throw new Refused("`" + q.text(node) + "` is the name the other module exports; rename the local name after `as`");
         }
-        if (arena.kind(node) == IDENTIFIER_NAME && pk == EXPORT_SPECIFIER && arena.firstChild(parent) != node) {
+        if (arena.kind(node) == IDENTIFIER_NAME && pk == EXPORT_SPECIFIER && Layouts.exportLocal(arena, parent) != node) {
             throw new Refused("`" + q.text(node) + "` is the name this module exports; renaming it would change the module's interface");
         }
         if (target.kind == Target.SYMBOL) {
@@ -122,6 +123,8 @@ public final class RenamePlan {
             int node = all.node(i);
             out.add(new Edit(arena.start(node), arena.end(node), replacement(node, all.flags(i), oldName, newName, acrossModules)));
         }
+        int[] mentions = JsDocMentions.of(q, target); // {@link name} in doc comments, as TypeScript renames them
+        for (int i = 0; i < mentions.length; i += 2) out.add(new Edit(mentions[i], mentions[i + 1], newName));
         return out;
     }
 
@@ -149,7 +152,7 @@ public final class RenamePlan {
             case Target.MEMBER: {
                 int parent = TreePaths.parent(arena, node);
                 boolean shorthand = parent >= 0 && arena.kind(parent) == PROPERTY && (arena.data(parent) & P_SHORTHAND) != 0
-                        && arena.firstChild(parent) == node;
+                        && Layouts.propertyKey(arena, parent) == node;
                 return shorthand ? newName + ": " + oldName : newName;
             }
             case Target.SYMBOL:
@@ -166,7 +169,7 @@ public final class RenamePlan {
         int parent = path[i];
         if ((flags & SymbolIndex.EXPORT_LOCAL) != 0) {
             // export { a } → export { b as a }; export { a as c } keeps its alias
-            return !acrossModules && arena.kind(parent) == EXPORT_SPECIFIER && arena.nextSibling(node) < 0 ? newName + " as " + oldName : newName;
+            return !acrossModules && arena.kind(parent) == EXPORT_SPECIFIER && Layouts.exportExported(arena, parent) == node ? newName + " as " + oldName : newName;
         }
         int child = node;
         if (arena.kind(parent) == ASSIGNMENT_PATTERN && arena.firstChild(parent) == child && i > 0) {
@@ -206,12 +209,12 @@ public final class RenamePlan {
                 int labeled = target.containers[0];
                 int[] path = TreePaths.pathTo(arena, labeled);
                 for (int i = 0; path != null && i < path.length; i++) {
-                    if (arena.kind(path[i]) == LABELED && arena.data(arena.firstChild(path[i])) == newId) {
+                    if (arena.kind(path[i]) == LABELED && arena.data(Layouts.labeledLabel(arena, path[i])) == newId) {
                         throw new Refused("cannot rename to `" + newName + "`: an enclosing statement already has that label");
                     }
                 }
                 for (int n = TreePaths.firstInSubtree(arena, labeled); n < labeled; n++) {
-                    if (arena.kind(n) == LABELED && arena.data(arena.firstChild(n)) == newId) {
+                    if (arena.kind(n) == LABELED && arena.data(Layouts.labeledLabel(arena, n)) == newId) {
                         throw new Refused("cannot rename to `" + newName + "`: a statement inside already has that label");
                     }
                 }

@@ -7,6 +7,7 @@ import dev.arenals.parser.scope.ScopeKind;
 import dev.arenals.parser.scope.ScopeTable;
 import dev.arenals.parser.scope.SymbolKind;
 import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.Layouts;
 import dev.arenals.parser.tree.ParseLog;
 import java.util.Arrays;
 
@@ -234,7 +235,7 @@ public final class SemanticTokenCollector {
     private boolean decorated(int node, int parent, int grandparent) {
         int pk = arena.kind(parent);
         if (pk == DECORATOR) return true;
-        if (pk == CALL && arena.firstChild(parent) == node) return grandparent >= 0 && arena.kind(grandparent) == DECORATOR;
+        if (pk == CALL && Layouts.callCallee(arena, parent) == node) return grandparent >= 0 && arena.kind(grandparent) == DECORATOR;
         return false;
     }
 
@@ -247,13 +248,13 @@ public final class SemanticTokenCollector {
         switch (pk) {
             case MEMBER:
                 if (key) return; // cannot happen for a name, kept for safety
-                if (isEnumObject(arena.firstChild(parent))) {
+                if (isEnumObject(Layouts.memberObject(arena, parent))) {
                     type = T_ENUM_MEMBER;
                     modifiers = READONLY;
                     break;
                 }
                 if (grandparent >= 0 && arena.kind(grandparent) == DECORATOR) type = T_DECORATOR;
-                else if (grandparent >= 0 && arena.kind(grandparent) == CALL && arena.firstChild(grandparent) == parent) {
+                else if (grandparent >= 0 && arena.kind(grandparent) == CALL && Layouts.callCallee(arena, grandparent) == parent) {
                     type = isDecoratorCall(grandparent) ? T_DECORATOR : T_METHOD;
                 }
                 break;
@@ -466,9 +467,7 @@ public final class SemanticTokenCollector {
 
     private boolean hasInitializer(int declarator) {
         if (declarator < 0 || arena.kind(declarator) != VARIABLE_DECLARATOR) return false;
-        int target = arena.firstChild(declarator);
-        for (int c = target < 0 ? -1 : arena.nextSibling(target); c >= 0; c = arena.nextSibling(c)) if (!isType(arena.kind(c))) return true;
-        return false;
+        return Layouts.declaratorInit(arena, declarator) >= 0;
     }
 
     private boolean hasChild(int node, int kind) {
@@ -543,19 +542,18 @@ public final class SemanticTokenCollector {
         switch (k) {
             case VARIABLE_DECLARATION:
                 for (int d = arena.firstChild(node); d >= 0; d = arena.nextSibling(d)) {
-                    int target = arena.firstChild(d);
+                    int target = Layouts.declaratorTarget(arena, d);
                     if (target >= 0 && arena.kind(target) == BINDING_IDENTIFIER) markSymbol(target);
                 }
                 break;
             case FUNCTION_DECLARATION: case CLASS_DECLARATION: case INTERFACE_DECLARATION: case TYPE_ALIAS:
-            case ENUM_DECLARATION: case MODULE_DECLARATION:
-                for (int c = arena.firstChild(node); c >= 0; c = arena.nextSibling(c)) {
-                    if (arena.kind(c) == BINDING_IDENTIFIER) { markSymbol(c); break; }
-                }
+            case ENUM_DECLARATION: case MODULE_DECLARATION: {
+                int name = k == FUNCTION_DECLARATION ? Layouts.functionName(arena, node) : Layouts.declarationName(arena, node);
+                if (name >= 0) markSymbol(name);
                 break;
+            }
             case METHOD: case FIELD: case PROPERTY: case PROPERTY_SIGNATURE: case METHOD_SIGNATURE: case ENUM_MEMBER: {
-                int name = arena.firstChild(node);
-                while (name >= 0 && arena.kind(name) == DECORATOR) name = arena.nextSibling(name);
+                int name = Layouts.memberKey(arena, node);
                 if (name >= 0 && (arena.kind(name) == IDENTIFIER_NAME || arena.kind(name) == PRIVATE_IDENTIFIER)) {
                     if (deprecatedCount == deprecatedNodes.length) deprecatedNodes = Arrays.copyOf(deprecatedNodes, deprecatedCount * 2);
                     deprecatedNodes[deprecatedCount++] = name;

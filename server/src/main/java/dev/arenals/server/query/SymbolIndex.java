@@ -5,6 +5,7 @@ import static dev.arenals.parser.tree.NodeKind.*;
 import dev.arenals.parser.scope.ScopeTable;
 import dev.arenals.parser.scope.SymbolKind;
 import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.Layouts;
 import java.util.Arrays;
 
 /**
@@ -113,7 +114,7 @@ public final class SymbolIndex {
 
     static boolean isEnumMember(Arena arena, int enumDeclaration, int name) {
         for (int m = arena.firstChild(enumDeclaration); m >= 0; m = arena.nextSibling(m)) {
-            int key = arena.firstChild(m);
+            int key = Layouts.memberKey(arena, m);
             if (arena.kind(m) == ENUM_MEMBER && key >= 0 && arena.kind(key) == IDENTIFIER_NAME && arena.data(key) == name) return true;
         }
         return false;
@@ -123,10 +124,10 @@ public final class SymbolIndex {
 
     /** {@code export { a, b as c }} without {@code from}: the local names refer to declarations in scope. */
     private static void addExportLocals(Arena arena, NameLookup lookup, Builder b, int exportNamed) {
-        for (int c = arena.firstChild(exportNamed); c >= 0; c = arena.nextSibling(c)) if (arena.kind(c) == STRING_LITERAL) return;
+        if (Layouts.moduleSource(arena, exportNamed) >= 0) return;
         for (int spec = arena.firstChild(exportNamed); spec >= 0; spec = arena.nextSibling(spec)) {
             if (arena.kind(spec) != EXPORT_SPECIFIER) continue;
-            int local = arena.firstChild(spec);
+            int local = Layouts.exportLocal(arena, spec);
             if (local < 0 || arena.kind(local) != IDENTIFIER_NAME) continue;
             int group = lookup.groupAt(arena.start(local), arena.data(local));
             if (group >= 0) b.add(group, local, READ | EXPORT_LOCAL);
@@ -143,7 +144,7 @@ public final class SymbolIndex {
 
     /** The JSX_IDENTIFIER of an opening or closing element that refers to a variable, or -1. */
     public static int jsxTagIdentifier(Arena arena, int element) {
-        int name = arena.firstChild(element);
+        int name = Layouts.jsxTagName(arena, element);
         if (name < 0) return -1;
         if (arena.kind(name) == JSX_MEMBER_EXPRESSION) {
             int object = arena.firstChild(name);

@@ -5,6 +5,7 @@ import static dev.arenals.parser.tree.NodeKind.*;
 import dev.arenals.parser.scope.ScopeKind;
 import dev.arenals.parser.scope.ScopeTable;
 import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.Layouts;
 import java.util.Arrays;
 
 /**
@@ -31,7 +32,8 @@ public final class TargetResolver {
         int name = arena.data(ident);
         int symbol = scopes.symbolOfNode(ident);
         SymbolIndex index = q.index();
-        if (symbol >= 0 && kind != IDENTIFIER_NAME) {
+        // (a name node has a symbol when it is one of two names on a span, or the subject of `x is T`)
+        if (symbol >= 0 && (kind != IDENTIFIER_NAME || isPredicateSubject(ident))) {
             if (kind == IDENTIFIER_REFERENCE && arena.isTypeScript()) {
                 Target enumMember = enumMemberInInitializer(ident, name);
                 if (enumMember != null) return enumMember;
@@ -57,25 +59,30 @@ public final class TargetResolver {
         }
     }
 
+    private boolean isPredicateSubject(int ident) {
+        int parent = TreePaths.parent(arena, ident);
+        return parent >= 0 && arena.kind(parent) == TYPE_PREDICATE && arena.firstChild(parent) == ident;
+    }
+
     private Target nameTarget(int ident, int name, int[] path, int parent, int pk) {
-        boolean first = arena.firstChild(parent) == ident;
+        boolean isKey = Layouts.memberKey(arena, parent) == ident; // of a PROPERTY, FIELD, METHOD or ENUM_MEMBER (after decorators)
         switch (pk) {
             case EXPORT_SPECIFIER: {
                 // export { a } / export { a as b }: both names lead to the local declaration
-                int local = arena.firstChild(parent);
+                int local = Layouts.exportLocal(arena, parent);
                 int group = localExportGroup(path, local);
                 return group < 0 ? null : Target.symbol(ident, arena.data(local), new int[] {group}, -1);
             }
             case IMPORT_SPECIFIER: {
                 // the imported name of import { a as b }: the import's local binding
-                int binding = arena.nextSibling(ident);
+                int binding = Layouts.importLocal(arena, parent);
                 int symbol = binding < 0 ? -1 : scopes.symbolOfNode(binding);
                 return symbol < 0 ? null : Target.symbol(ident, arena.data(binding), new int[] {q.index().groupOf(symbol)}, -1);
             }
             case MEMBER:
             case QUALIFIED_NAME: {
-                if (first || (pk == MEMBER && (arena.data(parent) & M_COMPUTED) != 0)) return null;
-                int object = arena.firstChild(parent);
+                if (Layouts.memberProperty(arena, parent) != ident || (pk == MEMBER && (arena.data(parent) & M_COMPUTED) != 0)) return null;
+                int object = Layouts.memberObject(arena, parent);
                 if (arena.kind(object) == THIS) {
                     int cls = classOfThis(path, path.length - 2);
                     return cls < 0 ? null : Target.member(ident, name, Target.CLASS, ClassHierarchy.memberFamily(q, cls, name), classGroup(cls));
@@ -92,7 +99,7 @@ public final class TargetResolver {
                 return memberOf(q.index().groupOf(symbol), ident, name);
             }
             case PROPERTY: {
-                if (!first || (arena.data(parent) & P_COMPUTED) != 0 || path.length < 4) return null;
+                if (!isKey || (arena.data(parent) & P_COMPUTED) != 0 || path.length < 4) return null;
                 int object = path[path.length - 3];
                 if (arena.kind(object) != OBJECT) return null;
                 int group = constGroupOfObject(path, path.length - 3);
@@ -100,12 +107,12 @@ public final class TargetResolver {
             }
             case FIELD:
             case METHOD: {
-                if (!first || path.length < 4 || arena.kind(path[path.length - 3]) != CLASS_BODY) return null;
+                if (!isKey || path.length < 4 || arena.kind(path[path.length - 3]) != CLASS_BODY) return null;
                 int cls = path[path.length - 4];
                 return Target.member(ident, name, Target.CLASS, ClassHierarchy.memberFamily(q, cls, name), classGroup(cls));
             }
             case ENUM_MEMBER: {
-                if (!first || path.length < 3) return null;
+                if (!isKey || path.length < 3) return null;
                 int decl = path[path.length - 3];
                 int group = groupOfDeclaringName(decl);
                 int[] containers = group < 0 ? new int[] {decl} : enumDeclarations(group);
@@ -132,7 +139,7 @@ public final class TargetResolver {
                 int[] groups = namespaceMembers(group, name);
                 return groups.length == 0 ? null : Target.symbol(ident, name, groups, group);
             }
-            if (ok == VARIABLE_DECLARATOR && arena.firstChild(owner) == decl) {
+            if (ok == VARIABLE_DECLARATOR && Layouts.declaratorTarget(arena, owner) == decl) {
                 int object = constObjectInitializer(path, path.length - 2);
                 if (object >= 0) return Target.member(ident, name, Target.OBJECT, new int[] {object}, group);
             }
@@ -165,8 +172,7 @@ public final class TargetResolver {
             if ((index.occurrenceFlags(group, i) & SymbolIndex.DECLARATION) == 0) continue;
             int owner = TreePaths.parent(arena, index.occurrenceNode(group, i));
             if (owner < 0 || arena.kind(owner) != MODULE_DECLARATION) continue;
-            int block = -1;
-            for (int c = arena.firstChild(owner); c >= 0; c = arena.nextSibling(c)) if (arena.kind(c) == MODULE_BLOCK) block = c;
+            int block = Layouts.moduleBody(arena, owner);
             if (block < 0) continue;
             int scope = scopeOfNode(block);
             if (scope < 0) continue;
@@ -190,13 +196,10 @@ public final class TargetResolver {
         if (scopes.scopeKind(scope) != ScopeKind.NAMESPACE) return -1;
         int owner = TreePaths.parent(arena, scopes.scopeNode(scope));
         if (owner < 0 || arena.kind(owner) != MODULE_DECLARATION) return -1;
-        for (int c = arena.firstChild(owner); c >= 0; c = arena.nextSibling(c)) {
-            if (arena.kind(c) == BINDING_IDENTIFIER) {
-                int symbol = scopes.symbolOfNode(c);
-                return symbol < 0 ? -1 : q.index().groupOf(symbol);
-            }
-        }
-        return -1;
+        int name = Layouts.moduleName(arena, owner);
+        if (name < 0 || arena.kind(name) != BINDING_IDENTIFIER) return -1;
+        int symbol = scopes.symbolOfNode(name);
+        return symbol < 0 ? -1 : q.index().groupOf(symbol);
     }
 
     private int scopeOfNode(int node) {
@@ -214,7 +217,7 @@ public final class TargetResolver {
             }
             if ((k == FIELD || k == STATIC_BLOCK) && i >= 2 && arena.kind(path[i - 1]) == CLASS_BODY) {
                 // a field's initialiser or a static block; a computed key would be the field's first child
-                if (k == FIELD && i + 1 < path.length && path[i + 1] == arena.firstChild(path[i])) continue;
+                if (k == FIELD && i + 1 < path.length && path[i + 1] == Layouts.memberKey(arena, path[i])) continue;
                 return path[i - 2];
             }
         }
@@ -226,13 +229,9 @@ public final class TargetResolver {
 
     /** The group of the binding identifier that names a class, enum or other declaration, or -1. */
     private int groupOfDeclaringName(int decl) {
-        for (int c = arena.firstChild(decl); c >= 0; c = arena.nextSibling(c)) {
-            if (arena.kind(c) == BINDING_IDENTIFIER) {
-                int symbol = scopes.symbolOfNode(c);
-                return symbol < 0 ? -1 : q.index().groupOf(symbol);
-            }
-        }
-        return -1;
+        int name = Layouts.declarationName(arena, decl);
+        int symbol = name < 0 ? -1 : scopes.symbolOfNode(name);
+        return symbol < 0 ? -1 : q.index().groupOf(symbol);
     }
 
     /**
@@ -243,10 +242,7 @@ public final class TargetResolver {
     private int constObjectInitializer(int[] path, int at) {
         int declarator = path[at];
         if (at < 1 || arena.kind(path[at - 1]) != VARIABLE_DECLARATION || arena.data(path[at - 1]) != VAR_CONST) return -1;
-        int init = -1;
-        for (int c = arena.nextSibling(arena.firstChild(declarator)); c >= 0; c = arena.nextSibling(c)) {
-            if (!isType(arena.kind(c))) init = c;
-        }
+        int init = Layouts.declaratorInit(arena, declarator);
         while (init >= 0 && (arena.kind(init) == PARENTHESIZED || arena.kind(init) == AS_EXPRESSION
                 || arena.kind(init) == SATISFIES_EXPRESSION)) {
             init = arena.firstChild(init);
@@ -260,8 +256,8 @@ public final class TargetResolver {
             int k = arena.kind(path[i]);
             if (k == PARENTHESIZED || k == AS_EXPRESSION || k == SATISFIES_EXPRESSION) continue;
             if (k != VARIABLE_DECLARATOR) return -1;
-            int target = arena.firstChild(path[i]);
-            if (arena.kind(target) != BINDING_IDENTIFIER) return -1;
+            int target = Layouts.declaratorTarget(arena, path[i]);
+            if (target < 0 || arena.kind(target) != BINDING_IDENTIFIER) return -1;
             int[] declPath = Arrays.copyOf(path, i + 2);
             declPath[i + 1] = target;
             if (constObjectInitializer(declPath, i) != path[at]) return -1;
@@ -290,7 +286,7 @@ public final class TargetResolver {
     private int localExportGroup(int[] path, int local) {
         if (arena.kind(local) != IDENTIFIER_NAME || path.length < 3) return -1;
         int exportNamed = path[path.length - 3];
-        for (int c = arena.firstChild(exportNamed); c >= 0; c = arena.nextSibling(c)) if (arena.kind(c) == STRING_LITERAL) return -1;
+        if (Layouts.moduleSource(arena, exportNamed) >= 0) return -1;
         SymbolIndex.NameLookup lookup = new SymbolIndex.NameLookup(arena, scopes, leaders());
         return lookup.groupAt(arena.start(local), arena.data(local));
     }
@@ -310,12 +306,10 @@ public final class TargetResolver {
     }
 
     boolean declaresPrivate(int cls, int name) {
-        for (int body = arena.firstChild(cls); body >= 0; body = arena.nextSibling(body)) {
-            if (arena.kind(body) != CLASS_BODY) continue;
-            for (int m = arena.firstChild(body); m >= 0; m = arena.nextSibling(m)) {
-                int key = arena.firstChild(m);
-                if (key >= 0 && arena.kind(key) == PRIVATE_IDENTIFIER && arena.data(key) == name) return true;
-            }
+        int body = Layouts.classBody(arena, cls);
+        for (int m = body < 0 ? -1 : arena.firstChild(body); m >= 0; m = arena.nextSibling(m)) {
+            int key = Layouts.memberKey(arena, m);
+            if (key >= 0 && arena.kind(key) == PRIVATE_IDENTIFIER && arena.data(key) == name) return true;
         }
         return false;
     }
@@ -327,7 +321,7 @@ public final class TargetResolver {
             int k = arena.kind(path[i]);
             if (isFunction(k) || isClass(k)) return null; // labels do not cross functions
             if (k == LABELED) {
-                int label = arena.firstChild(path[i]);
+                int label = Layouts.labeledLabel(arena, path[i]);
                 if (label >= 0 && arena.data(label) == name) return Target.label(ident, name, path[i]);
             }
         }

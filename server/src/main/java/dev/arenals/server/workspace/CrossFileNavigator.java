@@ -61,12 +61,29 @@ public final class CrossFileNavigator {
 
     /** Where the export {@code name} of {@code file} is declared. */
     public List<Location> exportedDeclaration(Path file, String name) {
+        return exportedDeclaration(file, name, Meaning.ANY);
+    }
+
+    /**
+     * How a name is used where it is looked up: as a value ({@code ns.f()}), as a type
+     * ({@code let x: ns.T}), or either. A name declared both ways (a function, an interface and a
+     * namespace all called {@code Struct}) then leads to the declarations of that meaning only, as
+     * TypeScript answers.
+     */
+    public enum Meaning { ANY, VALUE, TYPE }
+
+    /** {@link #exportedDeclaration(Path, String)}, keeping the declarations of {@code meaning} when the name has some. */
+    public List<Location> exportedDeclaration(Path file, String name, Meaning meaning) {
         List<Location> out = new ArrayList<>();
-        exported(file, name, new HashSet<>(), out);
+        exported(file, name, new HashSet<>(), out, meaning);
         return out;
     }
 
     private void exported(Path file, String name, Set<String> visited, List<Location> out) {
+        exported(file, name, visited, out, Meaning.ANY);
+    }
+
+    private void exported(Path file, String name, Set<String> visited, List<Location> out, Meaning meaning) {
         if (visited.size() > MAX_HOPS || !visited.add(file + "\u0000" + name)) return; // a cycle, or too deep
         FileSummary s = index.summaryOrLoad(file);
         if (s == null) return;
@@ -80,7 +97,7 @@ public final class CrossFileNavigator {
             } else if (e.localName() == null) {
                 out.add(location(s, e.span())); // export default <expression>
             } else {
-                local(s, e.localName(), visited, out);
+                local(s, e.localName(), visited, out, meaning);
                 if (out.isEmpty()) out.add(location(s, e.span()));
             }
             return;
@@ -88,14 +105,22 @@ public final class CrossFileNavigator {
         if (name.equals("default")) return; // export * does not re-export the default
         for (String from : s.starExports()) {
             Path target = s.resolve(from);
-            if (target != null) exported(target, name, visited, out);
+            if (target != null) exported(target, name, visited, out, meaning);
             if (!out.isEmpty()) return;
         }
     }
 
     /** A name local to {@code s}: its declarations (merged ones too), else the import that brings it in. */
     private void local(FileSummary s, String name, Set<String> visited, List<Location> out) {
-        for (Declaration d : s.declarations()) if (d.name().equals(name)) out.add(location(s, d.span()));
+        local(s, name, visited, out, Meaning.ANY);
+    }
+
+    private void local(FileSummary s, String name, Set<String> visited, List<Location> out, Meaning meaning) {
+        boolean hasMeaning = false;
+        for (Declaration d : s.declarations()) if (d.name().equals(name) && has(d.kind(), meaning)) hasMeaning = true;
+        for (Declaration d : s.declarations()) {
+            if (d.name().equals(name) && (!hasMeaning || has(d.kind(), meaning))) out.add(location(s, d.span()));
+        }
         if (!out.isEmpty()) return;
         Import i = s.importOf(name);
         if (i == null) return;
@@ -103,6 +128,17 @@ public final class CrossFileNavigator {
         if (target == null) out.add(location(s, i.span()));
         else if (i.importedName().equals("*")) out.add(fileStart(target));
         else exported(target, i.importedName(), visited, out);
+    }
+
+    /** Whether a declaration of {@code kind} gives its name {@code meaning} (a namespace counts as neither: it may hold only types). */
+    private static boolean has(FileSummary.Kind kind, Meaning meaning) {
+        switch (meaning) {
+            case VALUE: return kind == FileSummary.Kind.FUNCTION || kind == FileSummary.Kind.CLASS || kind == FileSummary.Kind.VARIABLE
+                    || kind == FileSummary.Kind.CONSTANT || kind == FileSummary.Kind.ENUM;
+            case TYPE: return kind == FileSummary.Kind.CLASS || kind == FileSummary.Kind.INTERFACE || kind == FileSummary.Kind.TYPE
+                    || kind == FileSummary.Kind.ENUM;
+            default: return false;
+        }
     }
 
     /** A top-level name of a file: a declaration, or an import binding. */
@@ -422,7 +458,7 @@ public final class CrossFileNavigator {
     private Location fileStart(Path file) {
         FileSummary s = index.summary(file);
         String uri = s != null ? s.uri() : file.toUri().toString();
-        return new Location(uri, new Range(new Position(0, 0), new Position(0, 0)));
+        return new Location(uri, ModuleStart.of(file));
     }
 
     static Location location(FileSummary s, Span span) {

@@ -188,7 +188,7 @@ class DocumentTest {
         var log = a.log();
         for (int i = 0; i < log.diagnosticCount(); i++) {
             out.append(log.diagnosticStart(i)).append('-').append(log.diagnosticEnd(i)).append(' ')
-               .append(dev.arenals.parser.diag.DiagnosticMessages.message(log, i, a.names())).append('\n');
+               .append(dev.arenals.parser.DiagnosticMessages.message(log, i, a.names())).append('\n');
         }
         return out.toString();
     }

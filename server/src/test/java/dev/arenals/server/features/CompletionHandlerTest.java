@@ -86,6 +86,12 @@ class CompletionHandlerTest {
     }
 
     @Test
+    void theSubjectOfATypePredicateOffersTheParameters() {
+        assertOffers("a.ts", "function isText(value: unknown): va|lue is string { return true; }", "value");
+        assertOffers("a.ts", "interface I { check(self: unknown): se|lf is I }", "self");
+    }
+
+    @Test
     void namesOutOfScopeAreNotOffered() {
         assertNotOffered("a.js", "function f() { let hidden; } { let blockOnly; } |", "hidden", "blockOnly");
         assertOffers("a.js", "function f() { let hidden; } { let blockOnly; } |", "f");

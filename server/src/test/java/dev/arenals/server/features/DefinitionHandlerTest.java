@@ -41,6 +41,23 @@ class DefinitionHandlerTest {
         assertDefinition("a.ts", "import { [[x]] } from 'm'; let v: |x; |x;");
     }
 
+    @Test void aPropertyOrMethodDeclaredWithoutTypesIsItsOwnDefinition() {
+        assertDefinition("a.ts", "interface I { readonly [[va|lue]]: number; }");
+        assertDefinition("a.ts", "type T = { [[na|me]]?: string; m(): void };");
+        assertDefinition("a.ts", "type T = { name?: string; [[m|]](): void };");
+        assertDefinition("a.ts", "f({ [[ke|y]]: 1, method() {} });");
+        assertDefinition("a.ts", "f({ key: 1, [[me|thod]]() {} });");
+        assertDefinition("a.ts", "const [[k]] = 1; f({ [k|]: 1 });"); // a computed key is a reference
+        assertDefinition("a.ts", "const { ke|y: v } = o;"); // a pattern's key reads a property of o: unknown without types
+    }
+
+    @Test void theSubjectOfATypePredicateIsItsParameter() {
+        assertDefinition("a.ts", "function f([[u]]: unknown): |u is string { return typeof u === 'string'; }");
+        assertDefinition("a.ts", "const g = ([[v]]: unknown): asserts |v => {};");
+        assertDefinition("a.ts", "type G = ([[x]]: unknown) => |x is number;");
+        assertDefinition("a.ts", "class C { m([[p]]: unknown): |p is C { return true; } }");
+    }
+
     @Test void exportSpecifiersLeadToTheLocal() {
         assertDefinition("a.mjs", "const [[a]] = 1; export { |a, |a as b };");
         assertDefinition("a.ts", "const [[a]] = 1; export { |a };");

@@ -74,6 +74,17 @@ class DocumentSymbolHandlerTest {
                         + "}\n"));
     }
 
+    /** A member's decorators come before its key; a field's type annotation before its value (tree/Layouts). */
+    @Test
+    void decoratedAndTypedMembersAreNamedByTheirKeys() {
+        assertEquals(""
+                + "Class A 0:0-0:55 @0:6-0:7\n"
+                + "  Method m [()] 0:10-0:21 @0:15-0:16\n"
+                + "  Method f 0:22-0:53 @0:28-0:29\n",
+                outline(handler.documentSymbols(Docs.parsed("file:///o.ts",
+                        "class A { @log m() {} @bind f: () => void = () => {}; }"))));
+    }
+
     @Test
     void variablesIncludingDestructuredNames() {
         assertEquals(""

@@ -100,7 +100,8 @@ class NavigationCorpusTest {
                 String after = apply(text, edits);
                 Document renamedDoc = Docs.parsed(file.toUri().toString(), after);
                 assertEquals(0, renamedDoc.arena().log().diagnosticCount(), file + ": renaming " + scopes.name(s) + " made diagnostics");
-                assertEquals(edits.size(), occurrencesNamed(renamedDoc, newName), file + ": occurrences of " + newName + " after renaming");
+                int inDocComments = dev.arenals.server.query.JsDocMentions.of(q, target).length / 2; // {@link name}: no tree node
+                assertEquals(edits.size() - inDocComments, occurrencesNamed(renamedDoc, newName), file + ": occurrences of " + newName + " after renaming");
                 renamed++;
                 break;
             }

@@ -3,7 +3,7 @@ package dev.arenals.server.features;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.arenals.parser.diag.DiagnosticMessages;
+import dev.arenals.parser.DiagnosticMessages;
 import dev.arenals.parser.tree.ParseLog;
 import dev.arenals.server.document.Document;
 import dev.arenals.server.query.DocumentQuery;

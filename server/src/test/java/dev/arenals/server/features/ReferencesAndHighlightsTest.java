@@ -12,6 +12,34 @@ import org.eclipse.lsp4j.Location;
 import org.junit.jupiter.api.Test;
 
 class ReferencesAndHighlightsTest {
+    @Test void aPropertyDeclaredWithoutTypesIsItsOnlyReference() {
+        assertReferences("a.ts", "f({ [[ke|y]]: 1 }); g({ key: 2 });");
+        assertReferences("a.ts", "interface I { [[na|me]]: string }");
+        assertReferences("a.ts", "export * as [[n|s]] from './m';");
+    }
+
+    @Test void aNameDeclaredAsAValueAndATypeIsFoundInTheMeaningAsked() {
+        assertReferences("a.ts", "const [[|v]] = 1; type v = typeof [[v]]; let x: v;");
+        assertReferences("a.ts", "const v = 1; type [[|v]] = typeof v; let x: [[v]];");
+        assertReferences("a.ts", "const v = 1; type [[v]] = typeof v; let x: [[|v]];");
+        // a class is both: every use, and the interface merged with it
+        assertReferences("a.ts", "class [[|C]] {} interface [[C]] { a: 1 } let c: [[C]] = new [[C]]();");
+        // a namespace of types only is a namespace, not a value: apart from the class of its name
+        assertReferences("a.ts", "class [[|C]] {} declare namespace C { type T = 1 } let c: [[C]] = new [[C]](); let t: C.T;");
+        assertReferences("a.ts", "class C {} declare namespace [[C]] { type T = 1 } let c: C = new C(); let t: [[|C]].T;");
+        assertReferences("a.ts", "function [[|f]]() {} namespace [[f]] { export const x = 1; }");
+        // an import brings every meaning
+        assertReferences("a.ts", "import { [[|T]] } from './t'; let x: [[T]] = [[T]];");
+    }
+
+    @Test void docCommentLinksAreReferences() {
+        assertReferences("a.ts", "/** See {@link [[helper]]} and @see [[helper]] */\nfunction [[|helper]]() {}\n[[helper]]();\n/** {@link helpers} */");
+    }
+
+    @Test void aTypePredicateReferencesItsParameter() {
+        assertReferences("a.ts", "function f([[|u]]: unknown): [[u]] is string { return typeof [[u]] === 'string'; }");
+    }
+
     @Test void referencesOfVariablesAcrossScopes() {
         assertReferences("let [[a]] = 1; function f() { return [[a]] + [[|a]]; } { let a = 2; a; }");
         assertReferences("function [[f]]() { return [[f]]; } [[|f]](); const g = function f() { return f; };");
@@ -41,6 +69,15 @@ class ReferencesAndHighlightsTest {
         assertReferences("class A { [[#p]]; m(o) { return [[#p]] in o && this.[[|#p]]; } }");
     }
 
+    /** Decorators come before a member's key and a parameter's name (Layouts.memberKey, parameterTarget). */
+    @Test void decoratedMembersAndParameterPropertiesAreDeclarations() {
+        assertReferences("a.ts", "class A { @log [[m]]() {} n() { this.[[|m]](); } }");
+        assertReferences("a.ts", "class A { @log [[|m]]() {} n() { this.[[m]](); } }");
+        assertReferences("a.ts", "class A { @inject() [[x]] = 1; n() { return this.[[|x]]; } }");
+        assertReferences("a.ts", "class A { @log [[#p]] = 1; n() { return this.[[|#p]]; } }");
+        assertReferences("a.ts", "class A { constructor(@inject() private [[s]]: S) {} n() { return this.[[|s]]; } }");
+    }
+
     @Test void aMemberIsSharedWithTheClassesThatExtendItsClass() {
         // the base's method, an override, this.m and super.m in subclasses: one member; an unrelated class's m is not
         String hierarchy = "class A { [[m]]() {} }\nclass B extends A { f() { return this.[[m]]() + super.[[m]](); } }\n"
@@ -58,9 +95,10 @@ class ReferencesAndHighlightsTest {
         return source.substring(0, at + 2) + "|" + source.substring(at + 2);
     }
 
-    @Test void typeScriptReferencesCoverEveryMeaning() {
+    @Test void typeScriptReferencesCoverEveryDeclarationOfTheMeaningAsked() {
         assertReferences("a.ts", "interface [[I]] {} interface [[I]] { a: [[I]] } let x: [[|I]];");
-        assertReferences("a.ts", "const [[S]] = 1; type [[S]] = number; let s: [[|S]] = [[S]];");
+        // a value and a type of one name: the type's references from a type use (rename takes both: RenameHandlerTest)
+        assertReferences("a.ts", "const S = 1; type [[S]] = number; let s: [[|S]] = S;");
         assertReferences("a.ts", "enum [[E]] { A } let e: [[E]] = [[|E]].A;");
         assertReferences("a.ts", "enum E { [[A]], B = [[A]] } let e: E.[[A]] = E.[[|A]];");
         assertReferences("a.ts", "class [[|A]] {} enum E { A, B = A } new [[A]]();");

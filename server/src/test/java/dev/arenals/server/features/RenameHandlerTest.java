@@ -31,6 +31,14 @@ class RenameHandlerTest {
         assertNotRenamable("a.mjs", "const a = 1; export { a as |c };");
     }
 
+    @Test void docCommentLinksAreRenamedAsTypeScriptRenamesThem() {
+        assertRename("a.ts", "/** Calls {@link helper}, {@linkcode helper.x}; @see helper */\nfunction |helper() {}\n/** {@link helpers} {@link other} // {@link helper} */\n",
+                "aid", "/** Calls {@link aid}, {@linkcode aid.x}; @see aid */\nfunction aid() {}\n/** {@link helpers} {@link other} // {@link aid} */\n");
+        // a plain comment is not documentation; a name not visible there is another one
+        assertRename("a.ts", "// {@link v}\nfunction f() { /** {@link v} */ let |v = 1; return v; }\n/** {@link v} */ let w;", "u",
+                "// {@link v}\nfunction f() { /** {@link u} */ let u = 1; return u; }\n/** {@link v} */ let w;");
+    }
+
     @Test void jsxTagsOfLocalComponents() {
         assertRename("a.jsx", "function |Card() {} const x = <Card><Card.Title/></Card>;", "Panel",
                 "function Panel() {} const x = <Panel><Panel.Title/></Panel>;");

@@ -109,6 +109,37 @@ class ImportDiagnosticsTest {
     }
 
     @Test
+    void aBigModuleSummarizedAfterAPauseStillRechecksItsImporters() throws Exception {
+        try (InProcessServer s = start(null)) {
+            assertEquals(3, published(s).size());
+            StringBuilder filler = new StringBuilder();
+            for (int i = 0; filler.length() < ArenaLanguageServer.SUMMARY_DEFER_CHARS; i++) filler.append("const v").append(i).append(" = ").append(i).append(";\n");
+            String a = root.resolve("src/a.ts").toUri().toString();
+            String main = root.resolve("src/main.ts").toUri().toString();
+            s.open(a, "typescript", 1, "export const a = 1;\nexport function helper() {}\nconst hidden = 2;\n" + filler);
+            s.changeAll(a, 2, "export const a = 1, missing = 0, q = 0;\nexport function helper() {}\nconst hidden = 2;\n" + filler);
+            PublishDiagnosticsParams p = s.client.awaitDiagnostics(main, d -> d.getDiagnostics().size() == 1);
+            assertEquals(List.of(NOPE), describe(p.getDiagnostics()));
+        }
+    }
+
+    @Test
+    void aModuleThatImportsItselfThroughABarrelIsCheckedAgainWhenItsOwnExportsChange() throws Exception {
+        String text = "import { b } from \"./around\";\nconst c = 1;\nexport { c };\nconsole.log(b);\n";
+        Files.createDirectories(root.resolve("src"));
+        Files.writeString(root.resolve("src/self.ts"), text);
+        Files.writeString(root.resolve("src/around.ts"), "export * from \"./self\";\n");
+        try (InProcessServer s = start(null)) {
+            String self = root.resolve("src/self.ts").toUri().toString();
+            s.open(self, "typescript", 1, text);
+            assertEquals(List.of("0:9-10 TS2305 Module '\"./around\"' has no exported member 'b'."),
+                    s.client.awaitDiagnostics(self, 1).getDiagnostics().stream().map(ImportDiagnosticsTest::describe).collect(Collectors.toList()));
+            s.changeAll(self, 2, "import { b } from \"./around\";\nconst c = 1;\nexport { c, c as b };\nconsole.log(b);\n");
+            s.client.awaitDiagnostics(self, d -> d.getDiagnostics().isEmpty());
+        }
+    }
+
+    @Test
     void allAddsInstalledPackagesAndOffHasNone() throws Exception {
         try (InProcessServer s = start(Map.of("importDiagnostics", "all"))) {
             assertEquals(List.of(

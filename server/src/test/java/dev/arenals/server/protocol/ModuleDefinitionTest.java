@@ -42,7 +42,9 @@ class ModuleDefinitionTest {
             s.open(main, "typescript", 1, MAIN);
             assertEquals(List.of(at("load", 0)), definition(s, main, "load", 1));
             assertEquals(List.of(at("mode", 0)), definition(s, main, "mode", 1));
-            assertEquals(List.of(at("\"virtual:config\"", 0)), definition(s, main, "cfg", 1));
+            // the namespace import itself, as TypeScript answers; its members lead into the module
+            assertEquals(List.of("main.ts:1:12-15"), definition(s, main, "cfg", 1));
+            assertEquals(List.of(at("\"virtual:config\"", 0)), definition(s, main, "cfg", 0)); // and the import's own name, the module
             assertEquals(List.of(at("\"*.svg\"", 0)), definition(s, main, "logo", 2));
             assertEquals(List.of(at("load", 0)), definition(s, main, "load", 2)); // cfg.load: a member of the namespace import
             // on the specifier itself: the block that declares the module
@@ -55,10 +57,12 @@ class ModuleDefinitionTest {
     void aModuleSpecifierLeadsToTheFileItResolvesTo() throws Exception {
         Files.createDirectories(root.resolve("src/lib"));
         Files.writeString(root.resolve("src/lib/index.ts"), "export const a = 1;\n");
+        Files.writeString(root.resolve("src/lib/headed.ts"), "/**\n * @since 1.0\n */\n\nexport const h = 1;\n");
         Files.createDirectories(root.resolve("node_modules/pkg"));
         Files.writeString(root.resolve("node_modules/pkg/package.json"), "{\"types\": \"main.d.ts\"}");
         Files.writeString(root.resolve("node_modules/pkg/main.d.ts"), "export declare const p: number;\n");
-        String main = "import { a } from \"./lib\";\nexport * from \"pkg\";\nconst later = import(\"./lib/index.js\");\nimport(\"./missing\");\n";
+        String main = "import { a } from \"./lib\";\nexport * from \"pkg\";\nconst later = import(\"./lib/index.js\");\nimport(\"./missing\");\n"
+                + "export * as lib from \"./lib\";\nimport * as headed from \"./lib/headed\";\n";
         Files.writeString(root.resolve("src/main.ts"), main);
         try (InProcessServer s = InProcessServer.inWorkspace(root)) {
             String uri = root.resolve("src/main.ts").toUri().toString();
@@ -77,6 +81,9 @@ class ModuleDefinitionTest {
             assertEquals("src/lib/index.ts:0:0", at.apply(new Position(2, 24)));
             assertEquals("", at.apply(new Position(3, 10)), "a module that does not exist: no definition");
             assertEquals("", at.apply(new Position(0, 18)), "the quote is not the specifier");
+            assertEquals("src/lib/index.ts:0:0", at.apply(new Position(4, 14)), "export * as lib: the name stands for the module");
+            assertEquals("src/lib/headed.ts:4:0", at.apply(new Position(5, 14)), "the module's first token, past its header, as TypeScript answers");
+            assertEquals("src/lib/headed.ts:4:0", at.apply(new Position(5, 28)), "on the specifier too");
         }
     }
 

@@ -195,6 +195,27 @@ class WorkspaceProtocolTest {
     }
 
     @Test
+    void aNamespaceMemberDeclaredAsAValueAndATypeLeadsToTheMeaningItIsUsedFor() throws Exception {
+        Files.writeString(root.resolve("src/schema.ts"), "export declare namespace Struct { type Fields = 1 }\n"
+                + "export interface Struct { a: 1 }\nexport function Struct() {}\n");
+        String text = "import * as S from \"./schema\";\nS.Struct();\nlet x: S.Struct;\ntype F = typeof S.Struct;\n";
+        Files.writeString(root.resolve("src/uses.ts"), text);
+        try (InProcessServer s = start(null)) {
+            s.open(uri("src/uses.ts"), "typescript", 1, text);
+            java.util.function.BiFunction<Integer, String, List<String>> def = (n, why) -> {
+                try {
+                    return definition(s, uri("src/uses.ts"), at(text, "Struct", n, 1)).stream().map(WorkspaceProtocolTest::where).collect(Collectors.toList());
+                } catch (Exception e) {
+                    throw new AssertionError(why, e);
+                }
+            };
+            assertEquals(List.of("src/schema.ts:2:16-22"), def.apply(0, "called: the function"));
+            assertEquals(List.of("src/schema.ts:1:17-23"), def.apply(1, "a type: the interface"));
+            assertEquals(List.of("src/schema.ts:2:16-22"), def.apply(2, "typeof: the value"));
+        }
+    }
+
+    @Test
     void importEqualsRequireLeadsToTheModuleAndItsMembers() throws Exception {
         try (InProcessServer s = start(null)) {
             String text = "import model = require(\"./model\");\nmodel.getUserName;\nmodel;\n";

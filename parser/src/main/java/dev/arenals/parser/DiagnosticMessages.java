@@ -1,11 +1,16 @@
-package dev.arenals.parser.diag;
+package dev.arenals.parser;
 
+import dev.arenals.parser.diag.Diag;
 import dev.arenals.parser.lexer.RegexValidator;
 import dev.arenals.parser.lexer.Token;
 import dev.arenals.parser.tree.NameTable;
 import dev.arenals.parser.tree.ParseLog;
 
-/** Turns a logged diagnostic (a Diag and an int argument) into its message text. */
+/**
+ * Turns a logged diagnostic (a Diag and an int argument) into its message text. It sits above the
+ * lexer and the tree (token texts, regular-expression messages, names), so {@code diag} itself
+ * depends on nothing (docs/architecture.md, "Inside parser").
+ */
 public final class DiagnosticMessages {
     private DiagnosticMessages() {}
 
@@ -45,13 +50,13 @@ public final class DiagnosticMessages {
             case STRICT_RESERVED_WORD_IN_MODULE:
             case UNARY_BEFORE_EXPONENT:
             case MODIFIER_ON_TYPE_PARAMETER:
-                return d.formatToken(arg);
+                return formatToken(d, arg);
             case MODIFIER_IN_AMBIENT: case VARIANCE_MODIFIER_PLACE: case CONST_MODIFIER_PLACE: case MODIFIER_ALREADY_SEEN:
             case MODIFIER_MUST_PRECEDE: case MODIFIER_WITH_MODIFIER: case MODIFIER_ON_CLASS_ELEMENT: case MODIFIER_ON_MODULE_ELEMENT:
             case MODIFIER_ON_CONSTRUCTOR: case MODIFIER_ON_PARAMETER: case MODIFIER_ON_TYPE_MEMBER: case MODIFIER_ON_INDEX_SIGNATURE:
             case MODIFIER_NOT_HERE: case CLASS_MEMBER_KEYWORD: case MODIFIER_WITH_PRIVATE_NAME: case MODIFIER_ON_USING:
             case MODIFIER_ON_AWAIT_USING: {
-                String first = d.formatToken(arg & 0xffff);
+                String first = formatToken(d, arg & 0xffff);
                 int i = first.indexOf("{1}");
                 return i < 0 ? first : first.substring(0, i) + Token.text(arg >>> 16) + first.substring(i + 3);
             }
@@ -59,4 +64,7 @@ public final class DiagnosticMessages {
                 return d.template;
         }
     }
+
+    /** The message with {0} replaced by the text of the token kind {@code tokenArg}. */
+    public static String formatToken(Diag d, int tokenArg) { return d.format(Token.text(tokenArg)); }
 }
