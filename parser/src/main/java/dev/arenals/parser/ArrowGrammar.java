@@ -131,7 +131,7 @@ final class ArrowGrammar {
         p.next();
         int saved = p.ctx;
         p.ctx &= ~CTX_NO_IN;
-        boolean restSeen = false;
+        int trailingComma = -1;
         while (p.tok != RPAREN && p.tok != EOF) {
             int as = p.lexer.tokenStart;
             if (p.tok == ELLIPSIS) {
@@ -139,7 +139,6 @@ final class ArrowGrammar {
                 p.next();
                 parseAssignmentCover(p);
                 p.sink.finish(SPREAD, sm, as, p.lastEnd, 0);
-                restSeen = true;
             } else if (startsExpression(p.tok)) {
                 parseAssignmentCover(p);
             } else {
@@ -148,8 +147,11 @@ final class ArrowGrammar {
                 p.next();
                 p.errorNode(as, p.lastEnd);
             }
-            if (p.tok != RPAREN && !p.eat(COMMA)) { p.errorExpected(COMMA); break; }
-            else if (restSeen && p.tok == RPAREN && p.src[p.lastEnd - 1] == ',') restSeen = true;
+            if (p.tok != RPAREN) {
+                int cs = p.lexer.tokenStart;
+                if (!p.eat(COMMA)) { p.errorExpected(COMMA); break; }
+                if (p.tok == RPAREN) trailingComma = cs;
+            }
         }
         p.ctx = saved;
         p.expect(RPAREN);
@@ -167,8 +169,8 @@ final class ArrowGrammar {
                     toBindingTarget(p, a);
                 }
             }
-            if (count > 0 && p.src[p.lastEnd - 2] == ',' && p.sink.kind(p.sink.pending(p.sink.mark() - 1)) == REST_ELEMENT) {
-                p.error(p.lastEnd - 2, p.lastEnd - 1, Diag.TRAILING_COMMA_AFTER_REST, 0);
+            if (count > 0 && trailingComma >= 0 && p.sink.kind(p.sink.pending(p.sink.mark() - 1)) == REST_ELEMENT) {
+                p.error(trailingComma, trailingComma + 1, Diag.TRAILING_COMMA_AFTER_REST, 0);
             }
             if (p.lastAwaitPos >= 0) p.error(p.lastAwaitPos, p.lastAwaitPos + 5, Diag.AWAIT_IN_PARAMETER, 0);
             if (p.lastAwaitIdentPos >= 0) p.error(p.lastAwaitIdentPos, p.lastAwaitIdentPos + 5, Diag.RESERVED_WORD_AS_IDENTIFIER, K_AWAIT);
@@ -218,7 +220,10 @@ final class ArrowGrammar {
         p.labels.base = p.labels.top;
         p.ctx = (p.ctx & ~(CTX_AWAIT | CTX_YIELD | CTX_ITERATION | CTX_BREAKABLE | CTX_PARAMS | CTX_STATIC_BLOCK)) | CTX_FUNCTION;
         if ((flags & F_ASYNC) != 0) p.ctx |= CTX_AWAIT;
+        // an await or yield in the body is the body's, not in the parameters of an arrow around it
+        int savedAwait = p.lastAwaitPos, savedYield = p.lastYieldPos;
         if (p.tok == LBRACE) {
+            p.ctx &= ~CTX_NO_IN; // a block body is no part of a for head's [~In] (`for (b => { a in x };;)`)
             int bs = p.lexer.tokenStart;
             int bm = p.sink.mark();
             p.next();
@@ -233,6 +238,8 @@ final class ArrowGrammar {
         // parsed: reserved words as references, eval and arguments in toBindingTarget)
         if (p.strict()) checkStrictParams(p, params);
         checkDuplicateParams(p, params, true);
+        p.lastAwaitPos = savedAwait;
+        p.lastYieldPos = savedYield;
         p.ctx = saved;
         p.labels.base = savedLabelBase;
         p.labels.top = savedLabelTop;

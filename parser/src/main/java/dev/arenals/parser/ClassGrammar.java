@@ -41,7 +41,7 @@ final class ClassGrammar {
         p.classModifiers = 0;
         p.next(); // class
         int saved = p.ctx;
-        p.ctx |= CTX_STRICT;
+        p.ctx |= CTX_STRICT | CTX_IN_CLASS;
         if ((Token.isIdentifierLike(p.tok) && !(p.ts && p.tok == K_IMPLEMENTS && p.peek() != LBRACE)) || (Token.isReserved(p.tok) && p.tok != K_EXTENDS)) {
             parseBindingIdentifier(p);
         } else if (declaration && !p.classNameOptional) {
@@ -54,7 +54,14 @@ final class ClassGrammar {
             int hs = p.lexer.tokenStart;
             int hm = p.sink.mark();
             p.next();
+            // the heritage is an expression, never a pattern: `extends {x = 1}` and a duplicate `__proto__` are errors
+            int savedCover = p.coverInitPos;
+            boolean savedProto = p.coverIsProto;
+            p.coverInitPos = -1;
             parseLeftHandSide(p);
+            reportCoverInit(p);
+            p.coverInitPos = savedCover;
+            p.coverIsProto = savedProto;
             checkNotArrow(p, p.sink.pending(p.sink.mark() - 1));
             if (p.ts && p.tok == LT) parseTypeArguments(p);
             p.sink.finish(CLASS_HERITAGE, hm, hs, p.lastEnd, 0);
@@ -226,6 +233,8 @@ final class ClassGrammar {
         int m = p.sink.mark();
         while (p.tok == AT) parseDecorator(p);
         int flags = 0;
+        int fnFlags = 0;
+        boolean asyncModifier = false;
         // modifiers, unless the word is the member's name (`static() {}`, `readonly = 1`)
         while (true) {
             if (p.atContextual(K_STATIC) && (flags & C_STATIC) == 0) {
@@ -242,7 +251,7 @@ final class ClassGrammar {
                 }
                 break;
             }
-            if (p.atContextual(K_ACCESSOR) && (flags & C_ACCESSOR) == 0) {
+            if (p.atContextual(K_ACCESSOR) && ((flags & C_ACCESSOR) == 0 || p.ts)) {
                 int pk = p.peek();
                 if (isClassMemberNameStart(p, pk) && p.peekNewline == 0 && !(pk == ASSIGN || pk == SEMICOLON || pk == RBRACE || pk == LPAREN
                         || (p.ts && (pk == QUESTION || pk == BANG || pk == COLON || pk == LT)))) {
@@ -252,10 +261,26 @@ final class ClassGrammar {
                 }
                 break;
             }
-            if (p.ts && isTypeMemberModifier(p) && (flags & modifierFlag(p, p.tok)) == 0) {
+            // TypeScript's parser takes a modifier twice (`readonly readonly x`, TS1030), `static` excepted
+            if (p.ts && isTypeMemberModifier(p) && (p.tok != K_STATIC || (flags & C_STATIC) == 0)) {
                 flags |= modifierFlag(p, p.tok);
                 p.next();
                 continue;
+            }
+            // and modifiers that are never right on a member, for its grammar checks to report
+            // (`export x` TS1031, `const x` TS1248, `in x` TS1274, `async static m()` TS1029)
+            if (p.ts && !p.escaped()) {
+                int extra = misplacedMemberModifier(p, fnFlags);
+                if (extra != 0) {
+                    if (extra == F_ASYNC) {
+                        fnFlags |= F_ASYNC;
+                        asyncModifier = true;
+                    } else {
+                        flags |= extra;
+                    }
+                    p.next();
+                    continue;
+                }
             }
             break;
         }
@@ -264,8 +289,7 @@ final class ClassGrammar {
             semicolonAfterField(p);
             return p.sink.pending(p.sink.mark() - 1);
         }
-        int fnFlags = 0;
-        if ((flags & C_ACCESSOR) == 0 && p.atContextual(K_ASYNC)) {
+        if ((flags & C_ACCESSOR) == 0 && (fnFlags & F_ASYNC) == 0 && p.atContextual(K_ASYNC)) {
             int pk = p.peek();
             if (p.peekNewline == 0 && (isClassMemberNameStart(p, pk) || pk == STAR) && pk != LPAREN && pk != ASSIGN && pk != SEMICOLON && pk != RBRACE) {
                 p.next();
@@ -273,12 +297,14 @@ final class ClassGrammar {
             }
         }
         if ((flags & C_ACCESSOR) == 0 && p.tok == STAR) {
+            asyncModifier = false;
             p.next();
             fnFlags |= F_GENERATOR;
         }
         if ((flags & C_ACCESSOR) == 0 && fnFlags == 0 && (p.atContextual(K_GET) || p.atContextual(K_SET))) {
             int pk = p.peek();
-            if (isClassMemberNameStart(p, pk) && pk != LPAREN && pk != ASSIGN && pk != SEMICOLON && pk != RBRACE) {
+            // `get *m(){}` is no accessor (a field `get` ends at a line break, then a generator method)
+            if (isClassMemberNameStart(p, pk) && pk != LPAREN && pk != ASSIGN && pk != SEMICOLON && pk != RBRACE && pk != STAR) {
                 flags |= p.tok == K_GET ? P_GET : P_SET;
                 p.next();
             }
@@ -308,8 +334,10 @@ final class ClassGrammar {
             if (p.tok == QUESTION) { p.next(); flags |= P_OPTIONAL; }
             else if (p.tok == BANG && !p.lexer.newlineBefore) { p.next(); flags |= P_DEFINITE; }
         }
-        if (p.tok == LPAREN || (p.ts && p.tok == LT) || (flags & (P_GET | P_SET)) != 0 || fnFlags != 0) {
+        if (p.tok == LPAREN || (p.ts && p.tok == LT) || (flags & (P_GET | P_SET)) != 0 || (fnFlags != 0 && !asyncModifier)) {
             // method
+            // `accessor` only before a field (TypeScript files: the grammar checks' TS1275)
+            if ((flags & C_ACCESSOR) != 0 && !p.ts) p.error(keyStart, keyEnd, Diag.ACCESSOR_PLACE, 0);
             int extra = CTX_METHOD_LIKE | CTX_SUPER_PROP;
             boolean isCtor = namedConstructor && (flags & C_STATIC) == 0;
             if (isCtor) {
@@ -338,7 +366,7 @@ final class ClassGrammar {
             int saved = p.ctx;
             int savedLabelBase = p.labels.base;
             p.labels.base = p.labels.top;
-            p.ctx = (p.ctx & (CTX_STRICT | CTX_CLASS_BODY)) | CTX_SUPER_PROP | CTX_NEW_TARGET | CTX_FIELD_INIT;
+            p.ctx = (p.ctx & (CTX_STRICT | CTX_CLASS_BODY | CTX_IN_CLASS)) | CTX_SUPER_PROP | CTX_NEW_TARGET | CTX_FIELD_INIT;
             parseAssignment(p);
             p.ctx = saved;
             p.labels.base = savedLabelBase;
@@ -358,8 +386,9 @@ final class ClassGrammar {
         int saved = p.ctx;
         int savedLabelBase = p.labels.base;
         p.labels.base = p.labels.top;
-        p.ctx = (p.ctx & (CTX_STRICT | CTX_CLASS_BODY)) | CTX_SUPER_PROP | CTX_NEW_TARGET | CTX_STATIC_BLOCK;
+        p.ctx = (p.ctx & (CTX_STRICT | CTX_CLASS_BODY | CTX_IN_CLASS)) | CTX_SUPER_PROP | CTX_NEW_TARGET | CTX_STATIC_BLOCK;
         p.expect(LBRACE);
+        p.inCaseClause = false; // a static block in a case clause is not the clause
         parseStatementList(p, RBRACE, false);
         p.expect(RBRACE);
         p.ctx = saved;
@@ -382,6 +411,48 @@ final class ClassGrammar {
         if ((flags & P_SET) != 0) {
             if (count != 1) p.error(p.sink.start(params), p.sink.end(params), Diag.SETTER_PARAMETERS, 0);
             else if (rest) p.error(p.sink.start(params), p.sink.end(params), Diag.SETTER_REST, 0);
+        }
+    }
+
+    /**
+     * TypeScript's parser reads `export`, `const`, `in`, `out` as modifiers of a member when what can
+     * follow a modifier follows (on the same line, `export` excepted), and `async` before another
+     * modifier; none is right there, its checker says why. Returns the flag to record (MOD_EXPORT,
+     * MOD_CONST, MOD_IN, MOD_OUT, or F_ASYNC for the function), 0 when the word is no such modifier.
+     */
+    private static int misplacedMemberModifier(ParseContext p, int fnFlags) {
+        int flag;
+        switch (p.tok) {
+            case K_EXPORT: flag = MOD_EXPORT; break;
+            case K_CONST: flag = MOD_CONST; break;
+            case K_IN: flag = MOD_IN; break;
+            case K_OUT: flag = MOD_OUT; break;
+            case K_ASYNC: flag = (fnFlags & F_ASYNC) == 0 ? F_ASYNC : 0; break;
+            default: return 0;
+        }
+        if (flag == 0) return 0;
+        int pk = p.peek();
+        if (flag == MOD_EXPORT) {
+            return pk != STAR && pk != LBRACE && pk != K_AS && canFollowModifier(pk) ? flag : 0;
+        }
+        if (p.peekNewline != 0) return 0;
+        if (flag == F_ASYNC) return isMemberModifierWord(pk) ? flag : 0; // `async m()` stays the method's own
+        return canFollowModifier(pk) ? flag : 0;
+    }
+
+    /** What may follow a modifier in TypeScript's parser (its canFollowModifier). */
+    private static boolean canFollowModifier(int k) {
+        return k == LBRACKET || k == LBRACE || k == STAR || k == ELLIPSIS || Token.isIdentifierName(k) || k == STRING
+                || k == NUMBER || k == BIGINT || k == PRIVATE_NAME;
+    }
+
+    private static boolean isMemberModifierWord(int k) {
+        switch (k) {
+            case K_STATIC: case K_PUBLIC: case K_PRIVATE: case K_PROTECTED: case K_READONLY: case K_DECLARE: case K_ABSTRACT:
+            case K_OVERRIDE: case K_ACCESSOR: case K_EXPORT: case K_CONST: case K_IN: case K_OUT:
+                return true;
+            default:
+                return false;
         }
     }
 

@@ -40,10 +40,14 @@ public final class DiagnosticMessages {
                 if (names != null && arg >= 0 && arg < names.size()) return d.format(names.name(arg));
                 return d.format("name");
             case EVAL_ARGUMENTS_STRICT:
+            case EVAL_ARGUMENTS_STRICT_IN_CLASS:
+            case EVAL_ARGUMENTS_STRICT_IN_MODULE:
             case TOKEN_EXPECTED:
             case UNEXPECTED_TOKEN:
             case RESERVED_WORD_AS_IDENTIFIER:
             case STRICT_RESERVED_WORD:
+            case STRICT_RESERVED_WORD_IN_CLASS:
+            case STRICT_RESERVED_WORD_IN_MODULE:
             case UNARY_BEFORE_EXPONENT:
             case MODIFIER_ON_TYPE_PARAMETER:
                 return formatToken(d, arg);

@@ -103,10 +103,17 @@ final class ExpressionGrammar {
     private static void parseAssignmentInner(ParseContext p) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
-        if (p.tok == K_YIELD && (p.ctx & CTX_YIELD) != 0) {
-            if (p.escaped()) p.error(s, p.lexer.tokenEnd, Diag.KEYWORD_WITH_ESCAPE, 0);
-            parseYield(p);
-            return;
+        if (p.tok == K_YIELD) {
+            if ((p.ctx & CTX_YIELD) != 0) {
+                if (p.escaped()) p.error(s, p.lexer.tokenEnd, Diag.KEYWORD_WITH_ESCAPE, 0);
+                parseYield(p);
+                return;
+            }
+            if (!p.escaped() && startsMisplacedAwaitOrYield(p)) {
+                p.error(s, p.lexer.tokenEnd, Diag.YIELD_OUTSIDE_GENERATOR, 0);
+                parseYield(p);
+                return;
+            }
         }
         int savedCover = p.coverInitPos;
         boolean savedProto = p.coverIsProto;
@@ -252,6 +259,7 @@ final class ExpressionGrammar {
         int base = p.opTop;
         int curStart = p.lexer.tokenStart;
         int curMark = p.sink.mark();
+        if (p.tok == PRIVATE_NAME) p.privateInPos = curStart;
         parseUnary(p);
         while (true) {
             if (afterArrow(p)) break;
@@ -310,9 +318,8 @@ final class ExpressionGrammar {
             p.next();
             curStart = p.lexer.tokenStart;
             curMark = p.sink.mark();
-            if (p.tok == PRIVATE_NAME) {
-                p.error(curStart, p.lexer.tokenEnd, Diag.UNEXPECTED_TOKEN, PRIVATE_NAME);
-            }
+            // `#x in y` is a relational expression: an operand of a looser operator only (`a == #x in b`, not `a < #x in b`)
+            if (p.tok == PRIVATE_NAME && prec < precedence(K_IN)) p.privateInPos = curStart;
             parseUnary(p);
             checkNotArrow(p, p.sink.pending(p.sink.mark() - 1));
         }
@@ -395,11 +402,35 @@ final class ExpressionGrammar {
                     p.sink.finish(AWAIT, m, s, p.lastEnd, 0);
                     return;
                 }
+                if ((p.ctx & (CTX_FUNCTION | CTX_STATIC_BLOCK)) == CTX_FUNCTION && !p.escaped() && startsMisplacedAwaitOrYield(p)) {
+                    p.error(s, p.lexer.tokenEnd, Diag.AWAIT_OUTSIDE_ASYNC, 0);
+                    int m = p.sink.mark();
+                    p.next();
+                    if (!p.enter()) { p.exit(); p.errorNode(p.lexer.tokenStart, p.lexer.tokenStart); p.sink.finish(AWAIT, m, s, p.lastEnd, 0); return; }
+                    parseUnary(p);
+                    p.exit();
+                    p.sink.finish(AWAIT, m, s, p.lastEnd, 0);
+                    return;
+                }
                 break;
             default:
                 break;
         }
         parsePostfix(p);
+    }
+
+    /**
+     * TypeScript's parser reads `await` in a function that is not async, and `yield` outside a
+     * generator, as an await or yield expression when a word or a literal follows on the same line
+     * (an error either way: a name cannot be followed by another), and its checker says TS1308 or
+     * TS1163. Not before a word that makes the name an operand (`in`, `instanceof`, `of`, `as`,
+     * `satisfies`), nor before a template (a tag) or anything else.
+     */
+    private static boolean startsMisplacedAwaitOrYield(ParseContext p) {
+        int pk = p.peek();
+        if (p.peekNewline != 0) return false;
+        if (pk == NUMBER || pk == BIGINT || pk == STRING) return true;
+        return Token.isIdentifierName(pk) && pk != K_IN && pk != K_INSTANCEOF && pk != K_OF && pk != K_AS && pk != K_SATISFIES;
     }
 
     /** AUTO goal: `await x` at the top level is an await expression (and makes the file a module). */
@@ -473,7 +504,7 @@ final class ExpressionGrammar {
         }
         if (k == IDENTIFIER_REFERENCE) {
             int id = p.sink.data(inner);
-            if ((id == p.nameEval || id == p.nameArguments) && p.strictHere()) p.error(p.sink.start(n), p.sink.end(n), Diag.EVAL_ARGUMENTS_STRICT, IDENTIFIER);
+            if ((id == p.nameEval || id == p.nameArguments) && p.strictHere()) p.error(p.sink.start(n), p.sink.end(n), p.strictEvalOrArguments(), IDENTIFIER);
             return;
         }
         if (k == MEMBER || k == INVALID) return;
@@ -527,6 +558,11 @@ final class ExpressionGrammar {
         if (p.tok == K_SUPER && p.peek() == LPAREN) p.error(cs, p.lexer.tokenEnd, Diag.SUPER_UNEXPECTED, 0);
         if (p.tok == K_NEW) {
             parseNew(p);
+        } else if (p.tok == K_ASYNC && !p.escaped() && p.peek() == LPAREN) {
+            // `new async()`: the arguments are new's, not a call of async (nor an async arrow's parameters)
+            int id = p.lexer.internIdentifier();
+            p.next();
+            p.leaf(IDENTIFIER_REFERENCE, cs, p.lastEnd, id);
         } else if (p.tok == K_IMPORT) {
             // only import.meta may follow new; import(), import.source() and import.defer() may not
             if (p.peek() != DOT || p.peek2() != K_META) p.error(cs, p.lexer.tokenEnd, Diag.UNEXPECTED_TOKEN, K_IMPORT);
@@ -764,7 +800,7 @@ final class ExpressionGrammar {
             case PRIVATE_NAME: {
                 int id = p.lexer.internIdentifier();
                 int pk = p.peek();
-                if (pk != K_IN) p.error(s, p.lexer.tokenEnd, Diag.UNEXPECTED_TOKEN, PRIVATE_NAME);
+                if (pk != K_IN || s != p.privateInPos || (p.ctx & CTX_NO_IN) != 0) p.error(s, p.lexer.tokenEnd, Diag.UNEXPECTED_TOKEN, PRIVATE_NAME);
                 if ((p.ctx & CTX_CLASS_BODY) == 0) p.error(s, p.lexer.tokenEnd, Diag.UNDECLARED_PRIVATE_NAME, 0);
                 else notePrivateReference(p, id, s, p.lexer.tokenEnd);
                 p.next();

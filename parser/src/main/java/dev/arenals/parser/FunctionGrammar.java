@@ -44,6 +44,7 @@ final class FunctionGrammar {
         // a declaration's name is bound in the enclosing scope: yield/await rules of the outside apply;
         // an expression's name follows the function's own generator/async-ness
         int saved = p.ctx;
+        int savedAwaitIdent = p.lastAwaitIdentPos;
         if (!declaration) {
             p.ctx &= ~(CTX_YIELD | CTX_AWAIT | CTX_STATIC_BLOCK);
             if ((flags & F_GENERATOR) != 0) p.ctx |= CTX_YIELD;
@@ -52,6 +53,8 @@ final class FunctionGrammar {
         }
         parseBindingIdentifier(p);
         p.ctx = saved;
+        // an expression's `await` name is its own: no concern of async arrow parameters around it
+        if (!declaration) p.lastAwaitIdentPos = savedAwaitIdent;
     }
 
     /**
@@ -74,7 +77,7 @@ final class FunctionGrammar {
         int savedLabelTop = p.labels.top;
         int savedYield = p.lastYieldPos, savedAwait = p.lastAwaitPos;
         p.labels.base = p.labels.top;
-        p.ctx = (p.ctx & (CTX_STRICT | CTX_CLASS_BODY)) | CTX_FUNCTION | CTX_NEW_TARGET | extraCtx;
+        p.ctx = (p.ctx & (CTX_STRICT | CTX_CLASS_BODY | CTX_IN_CLASS)) | CTX_FUNCTION | CTX_NEW_TARGET | extraCtx;
         if ((flags & F_ASYNC) != 0) p.ctx |= CTX_AWAIT;
         if ((flags & F_GENERATOR) != 0) p.ctx |= CTX_YIELD;
         if (p.ts && p.tok == LT) parseTypeParameters(p);
@@ -275,9 +278,9 @@ final class FunctionGrammar {
     static void checkStrictBindingName(ParseContext p, int n) {
         int id = p.sink.data(n);
         if (id == p.nameEval || id == p.nameArguments) {
-            p.error(p.sink.start(n), p.sink.end(n), Diag.EVAL_ARGUMENTS_STRICT, IDENTIFIER);
+            p.error(p.sink.start(n), p.sink.end(n), p.strictEvalOrArguments(), IDENTIFIER);
         } else if (!p.ambient && isStrictReservedName(p, n)) {
-            p.error(p.sink.start(n), p.sink.end(n), Diag.STRICT_RESERVED_WORD, IDENTIFIER);
+            p.error(p.sink.start(n), p.sink.end(n), p.strictReservedWord(), IDENTIFIER);
         }
     }
 

@@ -28,7 +28,7 @@ final class ModuleGrammar {
     static void parseImportDeclaration(ParseContext p, boolean topLevel) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
-        if ((!p.module && !p.autoGoal) || !topLevel) p.error(s, p.lexer.tokenEnd, Diag.IMPORT_EXPORT_TOP_LEVEL, 0);
+        if ((!p.module && !p.autoGoal) || !topLevel) p.error(s, p.lexer.tokenEnd, p.ts ? Diag.IMPORT_TOP_LEVEL_OF_NAMESPACE : Diag.IMPORT_EXPORT_TOP_LEVEL, 0);
         boolean sawModuleSyntaxBefore = p.sawModuleSyntax;
         if (p.moduleBlockDepth == 0) p.sawModuleSyntax = true;
         p.next();
@@ -225,6 +225,30 @@ final class ModuleGrammar {
         return null;
     }
 
+    /**
+     * TypeScript's error for an `export` below the top level (current token: `export`): `export
+     * default` 1258, `export =` 1231, `export import` 1232, `export {}`/`*` 1233; before a declaration,
+     * none: TypeScript's parser takes `export` as its modifier and its checker reports TS1184, as
+     * the grammar checks do.
+     */
+    private static Diag exportBelowTopLevel(ParseContext p) {
+        int k = p.peek();
+        switch (k) {
+            case K_DEFAULT: return Diag.EXPORT_DEFAULT_TOP_LEVEL;
+            case ASSIGN: return Diag.EXPORT_ASSIGNMENT_TOP_LEVEL;
+            case K_IMPORT: return Diag.IMPORT_TOP_LEVEL_OF_NAMESPACE;
+            case K_TYPE: {
+                int k2 = p.peek2();
+                return k2 == LBRACE || k2 == STAR ? Diag.EXPORT_TOP_LEVEL_OF_NAMESPACE : null;
+            }
+            case K_VAR: case K_LET: case K_CONST: case K_FUNCTION: case K_CLASS: case K_ENUM: case K_INTERFACE:
+            case K_NAMESPACE: case K_MODULE: case K_DECLARE: case K_ABSTRACT: case K_ASYNC: case AT:
+                return null;
+            default:
+                return Diag.EXPORT_TOP_LEVEL_OF_NAMESPACE;
+        }
+    }
+
     /** ExportDeclaration : export (* [as ModuleExportName] from ... | { ExportsList } [from ...] | Declaration | default ... | = Expression (TS)) */
     static void parseExportDeclaration(ParseContext p, boolean topLevel) {
         int s = p.lexer.tokenStart;
@@ -234,7 +258,12 @@ final class ModuleGrammar {
             s = p.sink.start(p.sink.pending(m));
             p.pendingExportMark = -1;
         }
-        if ((!p.module && !p.autoGoal) || !topLevel) p.error(s, p.lexer.tokenEnd, Diag.EXPORT_TOP_LEVEL, 0);
+        if (!p.module && !p.autoGoal) {
+            p.error(s, p.lexer.tokenEnd, p.ts ? Diag.EXPORT_TOP_LEVEL_OF_NAMESPACE : Diag.EXPORT_TOP_LEVEL, 0);
+        } else if (!topLevel) {
+            Diag misplaced = p.ts ? exportBelowTopLevel(p) : Diag.EXPORT_TOP_LEVEL;
+            if (misplaced != null) p.error(s, p.lexer.tokenEnd, misplaced, 0);
+        }
         if (p.moduleBlockDepth == 0) p.sawModuleSyntax = true;
         p.next();
         if (p.ts) {
@@ -381,8 +410,11 @@ final class ModuleGrammar {
                     p.next();
                     parseFunctionDeclaration(p, fs, F_ASYNC, false);
                 } else if (p.atContextual(K_USING) && isUsingDeclaration(p)) {
+                    // a using declaration is never exported (TypeScript files: the grammar checks' TS1491)
+                    if (!p.ts) p.error(s, s + 6, Diag.MODIFIER_ON_USING, K_EXPORT);
                     parseVariableStatement(p, VAR_USING);
                 } else if (p.atContextual(K_AWAIT) && isAwaitUsingDeclaration(p)) {
+                    if (!p.ts) p.error(s, s + 6, Diag.MODIFIER_ON_AWAIT_USING, K_EXPORT);
                     parseVariableStatement(p, VAR_AWAIT_USING);
                 } else {
                     p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.DECLARATION_OR_STATEMENT_EXPECTED, 0);

@@ -139,7 +139,7 @@ final class NestedReparse {
                 case NodeKind.CLASS_DECLARATION: case NodeKind.CLASS_EXPRESSION:
                     if (c >= 0 && arena.kind(c) == NodeKind.DECORATOR) blocked = true;
                     if (ts && (arena.data(n) & NodeKind.MOD_DECLARE) != 0) blocked = true;
-                    ctx |= CTX_STRICT;
+                    ctx |= CTX_STRICT | CTX_IN_CLASS; // CTX_IN_CLASS: TypeScript's strict-mode messages (branch corners)
                     break;
                 case NodeKind.CLASS_BODY: {
                     ctx |= CTX_CLASS_BODY;
@@ -153,12 +153,12 @@ final class NestedReparse {
                 case NodeKind.FIELD:
                     if (c >= 0 && arena.kind(c) == NodeKind.DECORATOR) blocked = true;
                     if (c >= 0 && c != firstNonDecorator(arena, n) && !NodeKind.isType(arena.kind(c))) {
-                        ctx = (ctx & (CTX_STRICT | CTX_CLASS_BODY)) | CTX_SUPER_PROP | CTX_NEW_TARGET | CTX_FIELD_INIT;
+                        ctx = (ctx & (CTX_STRICT | CTX_CLASS_BODY | CTX_IN_CLASS)) | CTX_SUPER_PROP | CTX_NEW_TARGET | CTX_FIELD_INIT;
                         forHead = false;
                     }
                     break;
                 case NodeKind.STATIC_BLOCK:
-                    ctx = (ctx & (CTX_STRICT | CTX_CLASS_BODY)) | CTX_SUPER_PROP | CTX_NEW_TARGET | CTX_STATIC_BLOCK;
+                    ctx = (ctx & (CTX_STRICT | CTX_CLASS_BODY | CTX_IN_CLASS)) | CTX_SUPER_PROP | CTX_NEW_TARGET | CTX_STATIC_BLOCK;
                     forHead = false;
                     break;
                 case NodeKind.FUNCTION_DECLARATION: case NodeKind.FUNCTION_EXPRESSION: {
@@ -175,7 +175,7 @@ final class NestedReparse {
                             && (arena.data(parent) & (NodeKind.P_METHOD | NodeKind.P_GET | NodeKind.P_SET)) != 0) {
                         extra = CTX_METHOD_LIKE | CTX_SUPER_PROP;
                     }
-                    ctx = (ctx & (CTX_STRICT | CTX_CLASS_BODY)) | CTX_FUNCTION | CTX_NEW_TARGET | extra;
+                    ctx = (ctx & (CTX_STRICT | CTX_CLASS_BODY | CTX_IN_CLASS)) | CTX_FUNCTION | CTX_NEW_TARGET | extra;
                     if ((flags & NodeKind.F_ASYNC) != 0) ctx |= CTX_AWAIT;
                     if ((flags & NodeKind.F_GENERATOR) != 0) ctx |= CTX_YIELD;
                     if (c >= 0 && arena.kind(c) == NodeKind.FORMAL_PARAMETERS) ctx |= CTX_PARAMS;

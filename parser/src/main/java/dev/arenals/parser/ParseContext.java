@@ -40,6 +40,7 @@ final class ParseContext {
     static final int CTX_CLASS_BODY = 2048;   // private names may be referenced
     static final int CTX_STATIC_BLOCK = 4096; // await reserved, arguments forbidden
     static final int CTX_FIELD_INIT = 8192;   // class field initializer: arguments forbidden
+    static final int CTX_IN_CLASS = 16384;    // anywhere inside a class, its name and heritage too (TypeScript's strict-mode messages)
     /** Marker in FunctionGrammar's extraCtx: methods, accessors and arrows never allow duplicate parameters. */
     static final int CTX_METHOD_LIKE = 1 << 20;
 
@@ -106,6 +107,8 @@ final class ParseContext {
     int lastAwaitIdentPos = -1;
     /** End of the last arrow function: no assignment operator or `?` may follow an arrow (afterArrow). */
     int arrowEndPos = -1;
+    /** Where a private name may start `#x in y` (RelationalExpression : PrivateIdentifier in ShiftExpression): a binary operand's start. */
+    int privateInPos = -1;
     /** TS: positions where `(`/`<` did not start a typed arrow, so the speculation is not tried again. */
     final IntSet failedArrows = new IntSet();
 
@@ -217,6 +220,7 @@ final class ParseContext {
         this.lastAwaitPos = -1;
         this.lastAwaitIdentPos = -1;
         this.arrowEndPos = -1;
+        this.privateInPos = -1;
         this.failedArrows.clear();
         // per-area state: transient flags are neutral between statements; reset so no parse can
         // inherit a stale one
@@ -397,6 +401,30 @@ final class ParseContext {
     }
 
     boolean strict() { return (ctx & CTX_STRICT) != 0; }
+
+    /** A strict-mode reserved word used as a name: TypeScript says why the code is strict (a class, then a module). */
+    Diag strictReservedWord() {
+        if ((ctx & CTX_IN_CLASS) != 0) return Diag.STRICT_RESERVED_WORD_IN_CLASS;
+        // an AUTO file may turn out a module: then it is parsed again with the module goal (the code depends on it)
+        if (autoGoal && !module) sloppyMattered = true;
+        return module ? Diag.STRICT_RESERVED_WORD_IN_MODULE : Diag.STRICT_RESERVED_WORD;
+    }
+
+    /**
+     * A strict-mode reserved word naming or referring to a type, an interface, an enum or a namespace
+     * (`type implements = 0`, `extends yield`), or a label (`break public`): TypeScript's binder reports
+     * it in strict code that runs.
+     */
+    void checkStrictReservedName(int s, int e) {
+        if (Token.isStrictReserved(tok) && !ambient && strictHere()) error(s, e, strictReservedWord(), tok);
+    }
+
+    /** `eval` or `arguments` bound or assigned in strict code, with TypeScript's reason as above. */
+    Diag strictEvalOrArguments() {
+        if ((ctx & CTX_IN_CLASS) != 0) return Diag.EVAL_ARGUMENTS_STRICT_IN_CLASS;
+        if (autoGoal && !module) sloppyMattered = true;
+        return module ? Diag.EVAL_ARGUMENTS_STRICT_IN_MODULE : Diag.EVAL_ARGUMENTS_STRICT;
+    }
 
     /**
      * Strictness where the construct at hand is treated differently in strict code. A file of the

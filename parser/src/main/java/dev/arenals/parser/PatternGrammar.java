@@ -174,7 +174,7 @@ final class PatternGrammar {
         }
         if (k == IDENTIFIER) {
             if (binding && (e - s == 4 || e - s == 9) && isEvalOrArguments(p, s, e) && p.strictHere()) {
-                p.error(s, e, Diag.EVAL_ARGUMENTS_STRICT, IDENTIFIER);
+                p.error(s, e, p.strictEvalOrArguments(), IDENTIFIER);
             }
             if ((p.ctx & (CTX_STATIC_BLOCK | CTX_FIELD_INIT)) != 0 && !binding && e - s == 9 && isArguments(p, s, e)) {
                 p.error(s, e, Diag.UNEXPECTED_TOKEN, IDENTIFIER);
@@ -182,7 +182,7 @@ final class PatternGrammar {
             return;
         }
         if (k == K_YIELD) {
-            if ((p.ctx & CTX_YIELD) != 0 || (!p.ambient && p.strictHere())) p.error(s, e, Diag.STRICT_RESERVED_WORD, k);
+            if ((p.ctx & CTX_YIELD) != 0 || (!p.ambient && p.strictHere())) p.error(s, e, p.strictReservedWord(), k);
             else if ((p.ctx & CTX_PARAMS) != 0 && (p.ctx & CTX_YIELD) != 0) p.error(s, e, Diag.YIELD_IN_PARAMETER, 0);
             return;
         }
@@ -200,7 +200,7 @@ final class PatternGrammar {
             return;
         }
         // ambient declarations (a .d.ts, `declare …`) never run: TypeScript applies no strict-mode name rule there
-        if (Token.isStrictReserved(k) && !p.ambient && p.strictHere()) p.error(s, e, Diag.STRICT_RESERVED_WORD, k);
+        if (Token.isStrictReserved(k) && !p.ambient && p.strictHere()) p.error(s, e, p.strictReservedWord(), k);
     }
 
     private static boolean isEvalOrArguments(ParseContext p, int s, int e) {
@@ -235,10 +235,14 @@ final class PatternGrammar {
                 return;
             }
             case BINDING_IDENTIFIER:
-            case ARRAY_PATTERN:
-            case OBJECT_PATTERN:
             case REST_ELEMENT:
             case INVALID:
+                return;
+            case ARRAY_PATTERN:
+            case OBJECT_PATTERN:
+                // an assignment pattern already (`([x] = a) =>`: the cover made `[x] = a` an assignment): its
+                // targets become bindings, and what only an assignment may target (`a.b`, `(x)`) is an error
+                assignmentPatternToBinding(p, n);
                 return;
             case ASSIGNMENT: {
                 if (p.sink.data(n) != ASSIGN) break;
@@ -267,6 +271,27 @@ final class PatternGrammar {
         p.error(p.sink.start(n), p.sink.end(n), Diag.INVALID_ARROW_PARAMETERS, 0);
     }
 
+    private static void assignmentPatternToBinding(ParseContext p, int n) {
+        if (!p.enter()) { p.exit(); return; }
+        boolean object = p.sink.kind(n) == OBJECT_PATTERN;
+        for (int c = p.sink.firstChild(n); c >= 0; c = p.sink.nextSibling(c)) {
+            int ck = p.sink.kind(c);
+            if (ck == ELISION) continue;
+            if (ck == REST_ELEMENT) {
+                int arg = p.sink.firstChild(c);
+                if (arg >= 0) toBindingTarget(p, arg);
+            } else if (object) {
+                if (ck != PROPERTY) continue;
+                int key = p.sink.firstChild(c);
+                int value = key < 0 ? -1 : p.sink.nextSibling(key);
+                if (value >= 0) toBindingTarget(p, value);
+            } else {
+                toBindingTarget(p, c);
+            }
+        }
+        p.exit();
+    }
+
     /**
      * cover: LeftHandSideExpression already parsed -> AssignmentPattern or simple target (before = or in for-in/of)
      * Rewrites the target of an assignment or for-in/of into a pattern; reports targets that are
@@ -277,7 +302,7 @@ final class PatternGrammar {
         switch (k) {
             case IDENTIFIER_REFERENCE: {
                 int id = p.sink.data(n);
-                if ((id == p.nameEval || id == p.nameArguments) && p.strictHere()) p.error(p.sink.start(n), p.sink.end(n), Diag.EVAL_ARGUMENTS_STRICT, IDENTIFIER);
+                if ((id == p.nameEval || id == p.nameArguments) && p.strictHere()) p.error(p.sink.start(n), p.sink.end(n), p.strictEvalOrArguments(), IDENTIFIER);
                 return;
             }
             case MEMBER:
@@ -364,7 +389,8 @@ final class PatternGrammar {
                 int arg = p.sink.firstChild(c);
                 if (arg >= 0) {
                     int ak = p.sink.kind(arg);
-                    if (binding ? ak != IDENTIFIER_REFERENCE : !(ak == IDENTIFIER_REFERENCE || ak == MEMBER)) {
+                    // an assignment's rest may be a parenthesised simple target (`({...(a)} = b)`), a binding's not
+                    if (binding ? ak != IDENTIFIER_REFERENCE : !(ak == IDENTIFIER_REFERENCE || ak == MEMBER || ak == PARENTHESIZED)) {
                         p.error(p.sink.start(arg), p.sink.end(arg), Diag.INVALID_DESTRUCTURING_TARGET, 0);
                     } else if (binding) {
                         toBindingTarget(p, arg);

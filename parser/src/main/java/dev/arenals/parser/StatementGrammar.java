@@ -43,6 +43,7 @@ final class StatementGrammar {
      * (and switches to strict mode for the rest of the list).
      */
     static boolean parseDirectivesAndStatements(ParseContext p, int end, boolean topLevel) {
+        p.inCaseClause = false; // a function body in a case clause is not the clause (`using` is at home there)
         boolean becameStrict = false;
         int firstOctal = -1;
         while (p.tok == STRING) {
@@ -184,7 +185,8 @@ final class StatementGrammar {
     static boolean isUsingDeclaration(ParseContext p) {
         if (p.escaped()) return false;
         int pk = p.peek();
-        return p.peekNewline == 0 && Token.isIdentifierLike(pk) && pk != K_IN;
+        // `using {` too, as TypeScript's parser reads it (an error either way: TS1492 then)
+        return p.peekNewline == 0 && ((Token.isIdentifierLike(pk) && pk != K_IN) || pk == LBRACE);
     }
 
     static boolean isAwaitUsingDeclaration(ParseContext p) {
@@ -197,7 +199,7 @@ final class StatementGrammar {
         int k = p.lexer.next();
         if (k == K_USING && !p.lexer.newlineBefore && (p.lexer.flags & Lexer.F_ESCAPED) == 0) {
             int k2 = p.lexer.next();
-            result = !p.lexer.newlineBefore && Token.isIdentifierLike(k2);
+            result = !p.lexer.newlineBefore && (Token.isIdentifierLike(k2) || k2 == LBRACE);
         }
         p.lookaheadEnd();
         if (result && (p.ctx & CTX_AWAIT) == 0) {
@@ -314,6 +316,13 @@ final class StatementGrammar {
                 return;
             }
         }
+        // `l: declare let x`, `do declare enum E {} while (0)`: TypeScript's parser takes the declaration
+        // (its checker then reports the modifier, TS1184, as the grammar checks do)
+        // (`declare global` only before `{`: TypeScript's isDeclaration)
+        if (p.ts && p.tok == K_DECLARE && (p.peek() != K_GLOBAL || p.peek2() == LBRACE)
+                && tryParseTypeScriptDeclaration(p, s, p.sink.mark(), 0)) {
+            return;
+        }
         if (!startsExpression(p.tok)) {
             p.error(s, p.lexer.tokenEnd, Diag.DECLARATION_OR_STATEMENT_EXPECTED, 0);
             // skip one token; statement lists resume at the next one
@@ -359,7 +368,7 @@ final class StatementGrammar {
             int m = p.sink.mark();
             boolean pattern = p.tok == LBRACKET || p.tok == LBRACE;
             if (pattern && (kind == VAR_USING || kind == VAR_AWAIT_USING)) {
-                p.error(ds, p.lexer.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
+                p.error(ds, p.lexer.tokenEnd, kind == VAR_USING ? Diag.USING_BINDING_PATTERN : Diag.AWAIT_USING_BINDING_PATTERN, 0);
             }
             if (!pattern && !Token.isIdentifierLike(p.tok)) {
                 p.error(ds, p.lexer.tokenEnd, Token.isReserved(p.tok) ? Diag.RESERVED_WORD_AS_IDENTIFIER : Diag.VARIABLE_DECLARATION_EXPECTED, p.tok);
@@ -622,7 +631,9 @@ final class StatementGrammar {
         int pk = p.peek();
         if (p.peekNewline != 0 || !Token.isIdentifierLike(pk)) return false;
         if (pk == K_OF) {
-            // `for (using of x)` is a for-of over `using`; `for (using of = ...;` declares `of`
+            // `for (using of x)` is a for-of over `using`; `for (using of = ...;` declares `of`, and so
+            // does an escaped `of` (`for (using o\u0066 of x)`: the lookahead is for the keyword `of`)
+            if ((p.peekFlags & Lexer.F_ESCAPED) != 0) return true;
             int k2 = p.peek2();
             return k2 == ASSIGN || k2 == SEMICOLON;
         }
@@ -648,19 +659,26 @@ final class StatementGrammar {
         if (Token.isIdentifierLike(p.tok) && !p.lexer.newlineBefore) {
             int ls = p.lexer.tokenStart;
             int name = p.lexer.internIdentifier();
+            p.checkStrictReservedName(ls, p.lexer.tokenEnd);
             p.next();
             p.leaf(LABEL, ls, p.lastEnd, name);
             int found = findLabel(p, name);
+            // TypeScript's codes, on the statement: a search that reaches a function boundary first is 1107
             if (found < 0) {
-                p.error(ls, p.lastEnd, Diag.UNDEFINED_LABEL, 0);
+                p.error(s, p.lastEnd, insideFunction(p) ? Diag.JUMP_ACROSS_FUNCTION
+                        : isBreak ? Diag.UNDEFINED_LABEL : Diag.CONTINUE_TO_NON_ITERATION_LABEL, 0);
             } else if (!isBreak && !p.labels.loop[found]) {
-                p.error(s, p.lastEnd, Diag.ILLEGAL_CONTINUE, 0);
+                p.error(s, p.lastEnd, Diag.CONTINUE_TO_NON_ITERATION_LABEL, 0);
             }
         } else if (isBreak ? (p.ctx & CTX_BREAKABLE) == 0 : (p.ctx & CTX_ITERATION) == 0) {
-            p.error(s, p.lastEnd, isBreak ? Diag.ILLEGAL_BREAK : Diag.ILLEGAL_CONTINUE, 0);
+            p.error(s, p.lastEnd, insideFunction(p) ? Diag.JUMP_ACROSS_FUNCTION : isBreak ? Diag.ILLEGAL_BREAK : Diag.ILLEGAL_CONTINUE, 0);
         }
         p.semicolon();
         p.sink.finish(isBreak ? BREAK : CONTINUE, m, s, p.lastEnd, 0);
+    }
+
+    private static boolean insideFunction(ParseContext p) {
+        return (p.ctx & (CTX_FUNCTION | CTX_STATIC_BLOCK)) != 0;
     }
 
     private static int findLabel(ParseContext p, int name) {
@@ -688,9 +706,9 @@ final class StatementGrammar {
         p.labels.pendingLoop[p.labels.top] = true;
         p.labels.top++;
         if (p.tok == K_FUNCTION) {
-            if (body || p.strictHere()) p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.LABELLED_FUNCTION, 0);
+            // on the label, as TypeScript puts it (once)
             int pk = p.peek();
-            if (pk == STAR) p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.LABELLED_FUNCTION, 0);
+            if (body || pk == STAR || p.strictHere()) p.error(s, p.sink.end(p.sink.pending(p.sink.mark() - 1)), Diag.LABELLED_FUNCTION, 0);
             parseFunctionDeclaration(p, p.lexer.tokenStart, 0, false);
         } else {
             // labels stacked directly on each other (a: b: while ...) all become loop labels

@@ -74,9 +74,21 @@ final class TsDeclarationGrammar {
                 parseModuleDeclaration(p, s, m, modifiers);
                 return true;
             }
+            case K_PUBLIC: case K_PRIVATE: case K_PROTECTED: case K_READONLY: case K_STATIC: case K_ACCESSOR:
+                if (p.escaped() || !startsModifiedDeclaration(p)) return false;
+                parseModifiedDeclaration(p, s, m, modifiers);
+                return true;
+            case K_ASYNC:
+                if (p.escaped() || p.peek() == K_FUNCTION || !startsModifiedDeclaration(p)) return false;
+                parseModifiedDeclaration(p, s, m, modifiers);
+                return true;
             case K_DECLARE: {
                 if (p.escaped()) return false;
                 int pk = p.peek();
+                if (p.peekNewline == 0 && !isDeclareTarget(p, pk) && startsModifiedDeclaration(p)) {
+                    parseModifiedDeclaration(p, s, m, modifiers);
+                    return true;
+                }
                 if (p.peekNewline != 0 || !isDeclareTarget(p, pk)) return false;
                 p.next();
                 boolean savedAmbient = p.ambient;
@@ -88,6 +100,10 @@ final class TsDeclarationGrammar {
             case K_ABSTRACT: {
                 if (p.escaped()) return false;
                 int pk = p.peek();
+                if (pk != K_CLASS && p.peekNewline == 0 && (modifiers & MOD_DEFAULT) == 0 && startsModifiedDeclaration(p)) {
+                    parseModifiedDeclaration(p, s, m, modifiers);
+                    return true;
+                }
                 if (pk != K_CLASS || p.peekNewline != 0) return false;
                 p.next();
                 p.classModifiers = modifiers | MOD_ABSTRACT;
@@ -98,6 +114,91 @@ final class TsDeclarationGrammar {
             default:
                 return false;
         }
+    }
+
+    /**
+     * TypeScript's parser (isDeclaration) takes `public`, `private`, `protected`, `readonly`, `abstract`,
+     * `accessor`, `async`, `declare` (each followed on the same line) and `static` before a
+     * declaration, then reports in its checker the ones that do not belong there (`public function`
+     * TS1044, `async class` TS1042, below the top level TS1184): true at such a run of modifiers.
+     */
+    private static boolean startsModifiedDeclaration(ParseContext p) {
+        p.lookaheadBegin();
+        int k = p.tok;
+        boolean result = false;
+        while (true) {
+            if (k == K_STATIC) {
+                k = p.lexer.next();
+                continue;
+            }
+            if (isStatementModifier(k)) {
+                int prev = k;
+                k = p.lexer.next();
+                if (p.lexer.newlineBefore) break;
+                if (prev == K_DECLARE && k == K_TYPE) { result = true; break; }
+                continue;
+            }
+            switch (k) {
+                case K_VAR: case K_LET: case K_CONST: case K_FUNCTION: case K_CLASS: case K_ENUM:
+                    result = true;
+                    break;
+                case K_INTERFACE: case K_TYPE: case K_NAMESPACE: case K_MODULE: {
+                    int next = p.lexer.next();
+                    result = !p.lexer.newlineBefore && (Token.isIdentifierLike(next) || (next == STRING && k == K_MODULE));
+                    break;
+                }
+                default:
+                    break;
+            }
+            break;
+        }
+        p.lookaheadEnd();
+        return result;
+    }
+
+    private static boolean isStatementModifier(int k) {
+        switch (k) {
+            case K_ABSTRACT: case K_ACCESSOR: case K_ASYNC: case K_DECLARE: case K_PRIVATE: case K_PROTECTED: case K_PUBLIC:
+            case K_READONLY:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /** The modifiers {@link #startsModifiedDeclaration} accepted, then the declaration, the modifiers in its data word. */
+    private static void parseModifiedDeclaration(ParseContext p, int s, int m, int modifiers) {
+        int fnFlags = 0;
+        while (p.tok == K_STATIC || isStatementModifier(p.tok)) {
+            switch (p.tok) {
+                case K_PUBLIC: modifiers |= MOD_PUBLIC; break;
+                case K_PRIVATE: modifiers |= MOD_PRIVATE; break;
+                case K_PROTECTED: modifiers |= MOD_PROTECTED; break;
+                case K_READONLY: modifiers |= MOD_READONLY; break;
+                case K_ABSTRACT: modifiers |= MOD_ABSTRACT; break;
+                case K_DECLARE: modifiers |= MOD_DECLARE; break;
+                case K_ASYNC: fnFlags = F_ASYNC; break;
+                default: modifiers |= MOD_MISPLACED; break; // static, accessor
+            }
+            p.next();
+        }
+        if (fnFlags != 0 && p.tok != K_FUNCTION) modifiers |= MOD_MISPLACED;
+        boolean savedAmbient = p.ambient;
+        if ((modifiers & MOD_DECLARE) != 0) p.ambient = true;
+        switch (p.tok) {
+            case K_VAR: parseVariableStatementWithModifiers(p, s, VAR_VAR, modifiers); break;
+            case K_LET: parseVariableStatementWithModifiers(p, s, VAR_LET, modifiers); break;
+            case K_CONST:
+                if (p.peek() == K_ENUM) tryParseTypeScriptDeclaration(p, s, m, modifiers);
+                else parseVariableStatementWithModifiers(p, s, VAR_CONST, modifiers);
+                break;
+            case K_FUNCTION: parseFunctionDeclaration(p, s, fnFlags | modifiers, false); break;
+            case K_CLASS: p.classModifiers = modifiers; parseClass(p, true, s); break;
+            default:
+                if (!tryParseTypeScriptDeclaration(p, s, m, modifiers)) parseStatement(p);
+                break;
+        }
+        p.ambient = savedAmbient;
     }
 
     private static boolean isDeclareTarget(ParseContext p, int k) {
@@ -208,6 +309,7 @@ final class TsDeclarationGrammar {
             return;
         }
         if (moduleReference && Token.isReserved(p.tok)) p.error(s, p.lexer.tokenEnd, Diag.RESERVED_WORD_AS_IDENTIFIER, p.tok);
+        else p.checkStrictReservedName(s, p.lexer.tokenEnd);
         int id = p.lexer.internIdentifier();
         p.next();
         p.leaf(IDENTIFIER_REFERENCE, s, p.lastEnd, id);
@@ -282,6 +384,7 @@ final class TsDeclarationGrammar {
             int nm = p.sink.mark();
             int id = p.lexer.internIdentifier();
             if (!Token.isIdentifierName(p.tok)) p.error(ns, p.lexer.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
+            else p.checkStrictReservedName(ns, p.lexer.tokenEnd);
             p.next();
             p.leaf(BINDING_IDENTIFIER, ns, p.lastEnd, id);
             while (p.tok == DOT) {
@@ -289,6 +392,7 @@ final class TsDeclarationGrammar {
                 int qs = p.lexer.tokenStart;
                 int qid = p.lexer.internIdentifier();
                 if (!Token.isIdentifierName(p.tok)) p.error(qs, p.lexer.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
+                else p.checkStrictReservedName(qs, p.lexer.tokenEnd);
                 p.next();
                 p.leaf(IDENTIFIER_NAME, qs, p.lastEnd, qid);
                 p.sink.finish(QUALIFIED_NAME, nm, ns, p.lastEnd, 0);

@@ -301,6 +301,12 @@ final class TypeGrammar {
             case K_THIS: {
                 p.next();
                 p.leaf(THIS_TYPE, s, p.lastEnd, 0);
+                // `this is T` anywhere a type stands, as TypeScript's parser takes it (its checker: TS1228 off a return type)
+                if (p.atContextual(K_IS) && !p.lexer.newlineBefore) {
+                    p.next();
+                    parseType(p);
+                    p.sink.finish(TYPE_PREDICATE, m, s, p.lastEnd, 0);
+                }
                 return;
             }
             case STRING: case NUMBER: case BIGINT: case K_TRUE: case K_FALSE: {
@@ -412,6 +418,7 @@ final class TypeGrammar {
             p.leaf(THIS, s, p.lastEnd, 0);
         } else if (Token.isIdentifierName(p.tok)) {
             if (Token.isReserved(p.tok) && !typeQuery) p.error(s, p.lexer.tokenEnd, Diag.TYPE_EXPECTED, 0);
+            else p.checkStrictReservedName(s, p.lexer.tokenEnd);
             int id = p.lexer.internIdentifier();
             p.next();
             p.leaf(IDENTIFIER_REFERENCE, s, p.lastEnd, id);
@@ -803,6 +810,7 @@ final class TypeGrammar {
     static void parseBindingIdentifierAnyWord(ParseContext p) {
         int s = p.lexer.tokenStart;
         if (Token.isReserved(p.tok)) p.error(s, p.lexer.tokenEnd, Diag.RESERVED_WORD_AS_IDENTIFIER, p.tok);
+        else p.checkStrictReservedName(s, p.lexer.tokenEnd);
         int id = p.lexer.internIdentifier();
         p.next();
         p.leaf(BINDING_IDENTIFIER, s, p.lastEnd, id);

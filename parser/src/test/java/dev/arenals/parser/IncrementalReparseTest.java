@@ -182,6 +182,8 @@ class IncrementalReparseTest {
         String cls = "(function () {\n  class A extends B {\n    #p = 1;\n    constructor() { super(); this.#p = 2; }\n  }\n})();\n";
         assertNested(parser, cls, script, cls.indexOf("this.#p = 2"), 0, "super.m(); ");
         assertNested(parser, cls, script, cls.indexOf("this.#p = 2") + 6, 1, "p");
+        // a strict-mode name in a class's method: TS1213 (in a class) alone as in the full parse
+        assertNested(parser, cls, script, cls.indexOf("this.#p = 2"), 0, "var let = 1; ");
         // not alone: a private name no enclosing class declares is an error at the outermost class's end
         assertNotNested(parser, cls, script, cls.indexOf("this.#p = 2") + 6, 1, "q");
         // nor when the prologue becomes strict (it applies to the parameters) or stops being so

@@ -403,9 +403,9 @@ class SyntaxAcceptanceTest {
         "S|ILLEGAL_BREAK|break;",
         "S|ILLEGAL_CONTINUE|continue;",
         "S|ILLEGAL_CONTINUE|switch (a) { case 1: continue; }",
-        "S|ILLEGAL_CONTINUE|a: { continue a; }",
+        "S|CONTINUE_TO_NON_ITERATION_LABEL|a: { continue a; }",
         "S|UNDEFINED_LABEL|while (1) break b;",
-        "S|UNDEFINED_LABEL|a: function f() { break a; }",
+        "S|JUMP_ACROSS_FUNCTION|a: function f() { break a; }",
         "S|DUPLICATE_LABEL|a: a: ;",
         "S|RETURN_OUTSIDE_FUNCTION|return 1;",
         "S|AWAIT_OUTSIDE_ASYNC|function f() { for await (const x of y); }",
@@ -489,7 +489,7 @@ class SyntaxAcceptanceTest {
         "S|INVALID_BIGINT|a = 1.5n;",
         "S|KEYWORD_WITH_ESCAPE|v\\u0061r a = 1;",
         "M|RESERVED_WORD_AS_IDENTIFIER|var await;",
-        "M|STRICT_RESERVED_WORD|var yield;",
+        "M|STRICT_RESERVED_WORD_IN_MODULE|var yield;",
         "S|RESERVED_WORD_AS_IDENTIFIER|async function f() { var await; }",
         "S|STRICT_RESERVED_WORD|function* g() { var yield; }",
         "S|RESERVED_WORD_AS_IDENTIFIER|async (await) => 1;",
@@ -541,7 +541,7 @@ class SyntaxAcceptanceTest {
         "S||/a/v[;",
         "S||`${`;",
         "M||a = 1;\n--> not a comment in a module",
-        "M|STRICT_RESERVED_WORD|var let = 1;",
+        "M|STRICT_RESERVED_WORD_IN_MODULE|var let = 1;",
         "M|WITH_IN_STRICT|with (a) {}"
     };
 

@@ -85,11 +85,17 @@ public final class GrammarChecks {
     private static final boolean[] CHECKER_LEVEL = new boolean[Diag.values().length];
     static {
         Diag[] checkerLevel = {
-            Diag.ILLEGAL_BREAK, Diag.ILLEGAL_CONTINUE, Diag.UNDEFINED_LABEL, Diag.DUPLICATE_LABEL, Diag.RETURN_OUTSIDE_FUNCTION,
-            Diag.NEW_TARGET_OUTSIDE_FUNCTION, Diag.STRICT_RESERVED_WORD, Diag.EVAL_ARGUMENTS_STRICT, Diag.WITH_IN_STRICT,
-            Diag.DELETE_IDENTIFIER_STRICT, Diag.IMPORT_EXPORT_TOP_LEVEL, Diag.EXPORT_TOP_LEVEL, Diag.UNDECLARED_PRIVATE_NAME,
+            Diag.ILLEGAL_BREAK, Diag.ILLEGAL_CONTINUE, Diag.UNDEFINED_LABEL, Diag.DUPLICATE_LABEL, Diag.CONTINUE_TO_NON_ITERATION_LABEL, Diag.JUMP_ACROSS_FUNCTION,
+            Diag.RETURN_OUTSIDE_FUNCTION,
+            Diag.NEW_TARGET_OUTSIDE_FUNCTION, Diag.STRICT_RESERVED_WORD, Diag.STRICT_RESERVED_WORD_IN_CLASS,
+            Diag.STRICT_RESERVED_WORD_IN_MODULE, Diag.EVAL_ARGUMENTS_STRICT, Diag.EVAL_ARGUMENTS_STRICT_IN_CLASS,
+            Diag.EVAL_ARGUMENTS_STRICT_IN_MODULE, Diag.WITH_IN_STRICT,
+            Diag.DELETE_IDENTIFIER_STRICT, Diag.IMPORT_EXPORT_TOP_LEVEL, Diag.EXPORT_TOP_LEVEL, Diag.IMPORT_TOP_LEVEL_OF_NAMESPACE,
+            Diag.EXPORT_TOP_LEVEL_OF_NAMESPACE, Diag.EXPORT_DEFAULT_TOP_LEVEL,
+            Diag.EXPORT_ASSIGNMENT_TOP_LEVEL, Diag.UNDECLARED_PRIVATE_NAME,
             Diag.UNDECLARED_PRIVATE_NAME_IN_CLASS, Diag.GETTER_PARAMETERS, Diag.SETTER_PARAMETERS, Diag.SETTER_REST,
-            Diag.AWAIT_OUTSIDE_ASYNC, Diag.IMPORT_META_OUTSIDE_MODULE, Diag.SUPER_CALL_OUTSIDE_CONSTRUCTOR,
+            Diag.AWAIT_OUTSIDE_ASYNC, Diag.YIELD_OUTSIDE_GENERATOR, Diag.USING_BINDING_PATTERN, Diag.AWAIT_USING_BINDING_PATTERN,
+            Diag.IMPORT_META_OUTSIDE_MODULE, Diag.SUPER_CALL_OUTSIDE_CONSTRUCTOR,
             Diag.SUPER_PROPERTY_OUTSIDE_METHOD, Diag.DUPLICATE_CONSTRUCTOR, Diag.CLASS_FIELD_CONSTRUCTOR, Diag.STATIC_PROTOTYPE,
             Diag.DUPLICATE_PRIVATE_NAME, Diag.DUPLICATE_PROTO, Diag.LEXICAL_IN_SINGLE_STATEMENT,
             Diag.GENERATOR_IN_SINGLE_STATEMENT, Diag.LET_AS_LEXICAL_NAME, Diag.CONST_WITHOUT_INITIALIZER,
@@ -270,7 +276,9 @@ public final class GrammarChecks {
                         && !isConstructor(n, memberKey(n), a.data(n))))) {
                     childCtx |= AMBIENT;
                 }
-                if (checkMemberModifiers(n, k, ctx)) childCtx |= MODIFIER_ERROR; // the method's own checks stop there
+                // TypeScript's TS1206/TS1249 on a decorator comes first (not ours: it depends on experimentalDecorators)
+                if ((k == FIELD || k == METHOD) && undecoratable(n, k)) childCtx |= MODIFIER_ERROR;
+                else if (checkMemberModifiers(n, k, ctx)) childCtx |= MODIFIER_ERROR; // the method's own checks stop there
                 else if (k == FIELD) checkProperty(n, ctx | (childCtx & AMBIENT));
                 else if (k == METHOD_SIGNATURE) {
                     if (!checkParameterList(n) && (a.data(n) & (P_GET | P_SET)) != 0) checkAccessor(n, n, false, ctx);
@@ -321,7 +329,7 @@ public final class GrammarChecks {
                 checkTypeOperator(n);
                 break;
             case TYPE_PREDICATE:
-                checkTypePredicate(n);
+                if (checkTypePredicate(n)) return; // misplaced (TS1228): TypeScript checks nothing inside it
                 break;
             default:
                 break;
@@ -486,6 +494,8 @@ public final class GrammarChecks {
         if (ck != PROGRAM && ck != MODULE_BLOCK && ck != -1) {
             int first = exported ? a.start(wrapper) : a.start(n);
             boolean ambientModule = k == STRING_LITERAL || (a.data(n) & 0xff) == Token.K_GLOBAL;
+            // `declare global;` is no declaration for TypeScript's parser (`global` must be followed by `{`)
+            if ((a.data(n) & 0xff) == Token.K_GLOBAL && !hasModuleBlock(n)) return;
             report(first, first + 1, ambientModule ? Diag.AMBIENT_MODULE_NOT_TOP_LEVEL : Diag.NAMESPACE_NOT_TOP_LEVEL, 0);
             return;
         }
@@ -622,7 +632,11 @@ public final class GrammarChecks {
                 int decl = parentOf[p];
                 int stmtParent = decl < 0 ? -1 : parentOf[decl];
                 if (a.kind(name) != BINDING_IDENTIFIER) report(n, Diag.UNIQUE_SYMBOL_BINDING_NAME);
-                else if (stmtParent >= 0 && (a.kind(stmtParent) == FOR || a.kind(stmtParent) == FOR_IN || a.kind(stmtParent) == FOR_OF)) report(n, Diag.UNIQUE_SYMBOL_NOT_STATEMENT);
+                // in a for head (not the loop's body, its last child: `for (;;) declare var x: unique symbol`)
+                else if (stmtParent >= 0 && (a.kind(stmtParent) == FOR || a.kind(stmtParent) == FOR_IN || a.kind(stmtParent) == FOR_OF)
+                        && a.nextSibling(decl) >= 0) {
+                    report(n, Diag.UNIQUE_SYMBOL_NOT_STATEMENT);
+                }
                 else if ((a.data(decl) & 0xff) != VAR_CONST && (a.data(decl) & 0xff) != VAR_AWAIT_USING) {
                     report(name, Diag.UNIQUE_SYMBOL_NOT_CONST); // TypeScript's flags count `await using` as const, not `using`
                 }
@@ -640,12 +654,17 @@ public final class GrammarChecks {
         }
     }
 
+    private boolean hasModuleBlock(int n) {
+        for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) if (a.kind(c) == MODULE_BLOCK) return true;
+        return false;
+    }
+
     /**
      * A type predicate is the return type of a function, method, arrow, call signature or function
      * type (TS1228), naming one of its parameters (TS1225), not a rest parameter (TS1229) nor a name
      * bound in a pattern (TS1230).
      */
-    private void checkTypePredicate(int n) {
+    private boolean checkTypePredicate(int n) {
         int fn = parentOf[n];
         int fk = fn < 0 ? -1 : a.kind(fn);
         boolean place = fk == ARROW_FUNCTION || fk == CALL_SIGNATURE || fk == FUNCTION_DECLARATION || fk == FUNCTION_TYPE;
@@ -657,10 +676,10 @@ public final class GrammarChecks {
         }
         if (!place) {
             report(n, Diag.TYPE_PREDICATE_PLACE);
-            return;
+            return true;
         }
         int name = a.firstChild(n);
-        if (name < 0 || a.kind(name) != IDENTIFIER_NAME) return; // `this is T`, `asserts this`
+        if (name < 0 || a.kind(name) != IDENTIFIER_NAME) return false; // `this is T`, `asserts this`
         int params = -1;
         for (int c = a.firstChild(fn); c >= 0; c = a.nextSibling(c)) {
             if (a.kind(c) == FORMAL_PARAMETERS) {
@@ -668,7 +687,7 @@ public final class GrammarChecks {
                 break;
             }
         }
-        if (params < 0) return;
+        if (params < 0) return false;
         for (int p = a.firstChild(params); p >= 0; p = a.nextSibling(p)) {
             int target = a.kind(p) == PARAMETER ? memberKey(p) : p;
             boolean rest = a.kind(target) == REST_ELEMENT;
@@ -676,7 +695,7 @@ public final class GrammarChecks {
             if (target < 0) continue;
             if (a.kind(target) == BINDING_IDENTIFIER && sameText(target, name)) {
                 if (rest) report(name, Diag.TYPE_PREDICATE_REST);
-                return;
+                return false;
             }
         }
         for (int p = a.firstChild(params); p >= 0; p = a.nextSibling(p)) {
@@ -684,10 +703,11 @@ public final class GrammarChecks {
             if (a.kind(target) == ASSIGNMENT_PATTERN) target = a.firstChild(target);
             if (target >= 0 && (a.kind(target) == OBJECT_PATTERN || a.kind(target) == ARRAY_PATTERN) && boundIn(target, name)) {
                 report(a.start(name), a.end(name), Diag.TYPE_PREDICATE_PATTERN, a.data(name));
-                return;
+                return false;
             }
         }
         report(a.start(name), a.end(name), Diag.TYPE_PREDICATE_PARAMETER, a.data(name));
+        return false;
     }
 
     /** Whether a pattern binds {@code name} (a BINDING_IDENTIFIER of the same text anywhere in it: patterns are small). */
@@ -1024,7 +1044,7 @@ public final class GrammarChecks {
 
     /** Every modifier the parser records in a data word: without one, there is no modifier to read back. */
     private static final int MODIFIER_BITS = MOD_DECLARE | MOD_ABSTRACT | MOD_PUBLIC | MOD_PRIVATE | MOD_PROTECTED | MOD_READONLY
-            | MOD_OVERRIDE | MOD_CONST | MOD_IN | MOD_OUT | MOD_EXPORT | MOD_DEFAULT;
+            | MOD_OVERRIDE | MOD_CONST | MOD_IN | MOD_OUT | MOD_EXPORT | MOD_DEFAULT | MOD_MISPLACED;
 
     /** Class members and type members. Returns true when a modifier error was reported. */
     private boolean checkMemberModifiers(int n, int k, int ctx) {
@@ -1050,7 +1070,32 @@ public final class GrammarChecks {
         int cls = inClass ? parentOf[owner] : -1;
         boolean abstractClass = cls >= 0 && a.kind(cls) == CLASS_DECLARATION && (a.data(cls) & MOD_ABSTRACT) != 0;
         boolean privateName = a.kind(key) == PRIVATE_IDENTIFIER;
-        return checkModifierList(declKind, inClass, false, (ctx & AMBIENT) != 0, abstractClass, privateName, 0);
+        // a constructor has no name: TypeScript's error span for it is the whole member
+        memberNameStart = key == n ? -1 : declKind == D_CONSTRUCTOR ? a.start(n) : computedNameStart(n, key);
+        memberNameEnd = key == n ? -1 : a.end(key);
+        try {
+            return checkModifierList(declKind, inClass, false, (ctx & AMBIENT) != 0, abstractClass, privateName, 0);
+        } finally {
+            memberNameStart = -1;
+        }
+    }
+
+    /**
+     * A decorated class member that decorators may not decorate (TypeScript's nodeCanBeDecorated with
+     * ES decorators): a constructor, an abstract or `declare` field, a method or accessor without a body.
+     */
+    private boolean undecoratable(int n, int k) {
+        int first = a.firstChild(n);
+        if (first < 0 || a.kind(first) != DECORATOR) return false;
+        if (k == FIELD) return (a.data(n) & (MOD_ABSTRACT | MOD_DECLARE)) != 0;
+        if (isConstructor(n, memberKey(n), a.data(n))) return true;
+        for (int c = first; c >= 0; c = a.nextSibling(c)) {
+            if (a.kind(c) == FUNCTION_EXPRESSION) {
+                for (int d = a.firstChild(c); d >= 0; d = a.nextSibling(d)) if (a.kind(d) == FUNCTION_BODY) return false;
+                return true;
+            }
+        }
+        return false;
     }
 
     /** TypeScript's parser makes any `constructor(` member a constructor, `static` or `async` ones too (then TS1089). */
@@ -1143,6 +1188,18 @@ public final class GrammarChecks {
         }
     }
 
+    /** Where a member's name starts: a computed one at its `[` (TypeScript's ComputedPropertyName). */
+    private int computedNameStart(int member, int key) {
+        int ks = a.start(key);
+        if ((a.data(member) & P_COMPUTED) == 0) return ks;
+        int q = ks - 1;
+        while (q > a.start(member) && src[q] != '[') q--;
+        return src[q] == '[' ? q : ks;
+    }
+
+    /** The name of the class member being checked ({@link #checkMemberModifiers}), else -1. */
+    private int memberNameStart = -1, memberNameEnd = -1;
+
     /** For a variable declaration being checked: VAR_USING or VAR_AWAIT_USING (the modifier rules differ), else 0. */
     private int usingKind;
 
@@ -1178,6 +1235,11 @@ public final class GrammarChecks {
             switch (t) {
                 case Token.K_CONST:
                     if (declKind != D_ENUM) {
+                        // on the member, as TypeScript puts it: its name
+                        if (memberNameStart >= 0) {
+                            report(memberNameStart, memberNameEnd, Diag.CLASS_MEMBER_KEYWORD, Token.K_CONST);
+                            return true;
+                        }
                         return reportModifier(i, Diag.CLASS_MEMBER_KEYWORD, Token.K_CONST, 0) > 0;
                     }
                     break;
@@ -1283,8 +1345,8 @@ public final class GrammarChecks {
                     lastAsync = i;
                     break;
                 case Token.K_IN: case Token.K_OUT:
-                    // only on type parameters ({@link #checkTypeParameterModifiers}); elsewhere the parser refuses them
-                    return false;
+                    // right only on type parameters ({@link #checkTypeParameterModifiers}); the parser takes them on class members
+                    return reportModifier(i, Diag.VARIANCE_MODIFIER_PLACE, t, 0) > 0;
                 default:
                     break;
             }

@@ -244,4 +244,182 @@ class GrammarChecksTest {
         assertNone("p.ts", "class K { static public y; } let = ;"); // a syntax error: TypeScript skips its grammar checks
         assertNone("p.ts", "return (x: unique symbol) => 1;"); // nothing below a misplaced `return` is checked
     }
+    // ---- strict-mode names: TypeScript's binder says why the code is strict (a class, then a module)
+
+    /** Every diagnostic of {@code text} (parser, binder and grammar checks) as "code@offset message". */
+    private static List<String> allErrors(String file, String text) {
+        Arena arena = new Arena();
+        new JsParser().parse(arena, text, ParseOptions.forFileName(file));
+        new Binder().bindDeclarations(arena, new ScopeTable());
+        ParseLog log = arena.log();
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < log.diagnosticCount(); i++) {
+            out.add(log.diagnostic(i).code + "@" + log.diagnosticStart(i) + " " + DiagnosticMessages.message(log, i, arena.names()));
+        }
+        return out;
+    }
+
+    private static void assertOnly(String file, String marked, int code, String message) {
+        int at = marked.indexOf('|');
+        String text = marked.substring(0, at) + marked.substring(at + 1);
+        assertEquals(List.of(code + "@" + at + " " + message), allErrors(file, text), marked);
+    }
+
+    private static final String IN_CLASS = "' is a reserved word in strict mode. Class definitions are automatically in strict mode.";
+    private static final String IN_MODULE = "' is a reserved word in strict mode. Modules are automatically in strict mode.";
+
+    @Test
+    void strictModeReservedWordsSayWhy() {
+        assertOnly("p.ts", "class |static {}", 1213, "Identifier expected. 'static" + IN_CLASS);
+        assertOnly("p.ts", "export class C { m() { var |let = 1 } }", 1213, "Identifier expected. 'let" + IN_CLASS);
+        assertOnly("p.ts", "export var |let = 1", 1214, "Identifier expected. 'let" + IN_MODULE);
+        assertOnly("p.mts", "var |public", 1214, "Identifier expected. 'public" + IN_MODULE);
+        assertOnly("p.ts", "\"use strict\"; var |public", 1212, "Identifier expected. 'public' is a reserved word in strict mode.");
+    }
+
+    @Test
+    void strictModeReservedWordsNamingTypesAndLabels() {
+        assertOnly("p.ts", "export type |implements = 0", 1214, "Identifier expected. 'implements" + IN_MODULE);
+        assertOnly("p.ts", "export interface I extends |yield {}", 1214, "Identifier expected. 'yield" + IN_MODULE);
+        assertOnly("p.ts", "namespace |private.v {} export {}", 1214, "Identifier expected. 'private" + IN_MODULE);
+        assertOnly("p.ts", "export import v = |let.x;", 1214, "Identifier expected. 'let" + IN_MODULE);
+        assertOnly("p.ts", "class C<|package> {}", 1213, "Identifier expected. 'package" + IN_CLASS);
+        assertEquals(List.of("1214@0", "1214@23"), startsOf(allErrors("p.mts", "public: for (;;) break public;"))); // the label and its use
+        // sloppy scripts and ambient declarations name types as they like
+        assertEquals(List.of(), allErrors("p.ts", "type implements = 0; interface I extends yield {}"));
+        assertEquals(List.of(), allErrors("p.ts", "declare namespace private {} export {}"));
+        assertEquals(List.of(), allErrors("p.d.ts", "export type implements = 0"));
+    }
+
+    @Test
+    void strictModeEvalAndArgumentsSayWhy() {
+        assertEquals(List.of(1210), codes(allErrors("p.ts", "class C { m(eval) {} }")));
+        assertEquals(List.of(1215), codes(allErrors("p.mts", "var arguments;")));
+        assertEquals(List.of(1100), codes(allErrors("p.ts", "\"use strict\"; var eval;")));
+    }
+
+    @Test
+    void jumpsUseTypeScriptsCodesOnTheStatement() {
+        assertOnly("p.ts", "|break infer;", 1116, "A 'break' statement can only jump to a label of an enclosing statement.");
+        assertOnly("p.ts", "x: while (1) { () => { |continue x } }", 1107, "Jump target cannot cross function boundary.");
+        assertOnly("p.ts", "function f() { |break; }", 1107, "Jump target cannot cross function boundary.");
+        assertOnly("p.ts", "class C { static { |break } }", 1107, "Jump target cannot cross function boundary.");
+        assertOnly("p.ts", "a: { |continue a; }", 1115, "A 'continue' statement can only jump to a label of an enclosing iteration statement.");
+        assertOnly("p.ts", "while (1) { |continue b; }", 1115, "A 'continue' statement can only jump to a label of an enclosing iteration statement.");
+    }
+
+    @Test
+    void modifiersTypeScriptsParserTakesOnClassMembers() {
+        assertGrammar("class C { |export x }", 1031, "'export' modifier cannot appear on class elements of this kind.");
+        assertGrammar("class C { |export m() {} }", 1031, "'export' modifier cannot appear on class elements of this kind.");
+        assertGrammar("class C { const |x = 1 }", 1248, "A class member cannot have the 'const' keyword.");
+        assertGrammar("class C { const |[x]() {} }", 1248, "A class member cannot have the 'const' keyword.");
+        assertGrammar("class C { |public const constructor() {} }", 1248, "A class member cannot have the 'const' keyword.");
+        assertGrammar("class C { |in x }", 1274, "'in' modifier can only appear on a type parameter of a class, interface or type alias");
+        assertGrammar("class C { |out x }", 1274, "'out' modifier can only appear on a type parameter of a class, interface or type alias");
+        assertGrammar("class C { async |static m() {} }", 1029, "'static' modifier must precede 'async' modifier.");
+        assertGrammar("class C { |async accessor x }", 1042, "'async' modifier cannot be used here.");
+        assertGrammar("class C { accessor |accessor x }", 1030, "'accessor' modifier already seen.");
+        assertGrammar("class C { readonly |readonly x }", 1030, "'readonly' modifier already seen.");
+        // still names where no modifier can follow, as in TypeScript
+        assertNone("p.ts", "class C { export = 1; const; in() {} out?: 1; async static() {} readonly readonly }");
+        // a decorator TypeScript refuses first (TS1206, not ours) hides the member's other errors
+        assertNone("p.ts", "class C { @d export constructor() {} @d declare x = 1; @d const set m(); }");
+    }
+
+    @Test
+    void modifiersTypeScriptsParserTakesBeforeDeclarations() {
+        assertOnly("p.ts", "|public function f() {}", 1044, "'public' modifier cannot appear on a module or namespace element.");
+        assertOnly("p.ts", "|static class C {}", 1044, "'static' modifier cannot appear on a module or namespace element.");
+        assertOnly("p.ts", "|readonly class C {}", 1024, "'readonly' modifier can only appear on a property declaration or index signature.");
+        assertOnly("p.ts", "|abstract function f() {}", 1242, "'abstract' modifier can only appear on a class, method, or property declaration.");
+        assertOnly("p.ts", "|async class C {}", 1042, "'async' modifier cannot be used here.");
+        assertOnly("p.ts", "export |public class C {}", 1044, "'public' modifier cannot appear on a module or namespace element.");
+        assertOnly("p.ts", "declare |public class C {}", 1044, "'public' modifier cannot appear on a module or namespace element.");
+        assertOnly("p.ts", "|accessor class C {}", 1275, "'accessor' modifier can only appear on a property declaration.");
+        assertOnly("p.ts", "|protected type T = 1", 1044, "'protected' modifier cannot appear on a module or namespace element.");
+        assertOnly("p.ts", "{ |public function f() {} }", 1184, "Modifiers cannot appear here.");
+        // a line break after the word makes it a name, as in TypeScript (`static` excepted)
+        assertEquals(List.of(), codes(allErrors("p.ts", "public\nclass C {}")));
+        assertOnly("p.ts", "|static\nclass C {}", 1044, "'static' modifier cannot appear on a module or namespace element.");
+    }
+
+    @Test
+    void exportBelowTheTopLevel() {
+        assertOnly("p.ts", "{ |export function f() {} }", 1184, "Modifiers cannot appear here.");
+        assertOnly("p.ts", "function g() { |export type T = 1 }", 1184, "Modifiers cannot appear here.");
+        assertOnly("p.ts", "{ |export {} }", 1233, "An export declaration can only be used at the top level of a namespace or module.");
+        assertOnly("p.ts", "{ |export default 1 }", 1258, "A default export must be at the top level of a file or module declaration.");
+        assertOnly("p.ts", "{ |export = x }", 1231, "An export assignment must be at the top level of a file or module declaration.");
+        assertOnly("p.ts", "{ |export import x = y.z }", 1232, "An import declaration can only be used at the top level of a namespace or module.");
+        assertOnly("p.ts", "{ |import x from \"m\" }", 1232, "An import declaration can only be used at the top level of a namespace or module.");
+        // JavaScript has no grammar checks: the parser's error stays, with TypeScript's code for JavaScript
+        assertOnly("p.js", "{ |export function f() {} }", 1474, "An export declaration can only be used at the top level of a module.");
+        assertOnly("p.js", "{ |import x from \"m\" }", 1473, "An import declaration can only be used at the top level of a module.");
+    }
+
+    @Test
+    void awaitAndYieldOutsideTheirFunctionsBeforeAWord() {
+        assertOnly("p.ts", "function f() { |await x }", 1308,
+                "'await' expressions are only allowed within async functions and at the top levels of modules.");
+        assertOnly("p.ts", "function f() { |yield x }", 1163, "A 'yield' expression is only allowed in a generator body.");
+        assertOnly("p.ts", "\"use strict\"; function f() { |yield x }", 1163, "A 'yield' expression is only allowed in a generator body.");
+        assertOnly("p.js", "function* g() { function f() { |yield 1 } }", 1163, "A 'yield' expression is only allowed in a generator body.");
+        // still names where they are operands (ECMAScript; TypeScript's parser refuses some of these)
+        assertEquals(List.of(), allErrors("p.js", "function f() { await in x; await instanceof y; await / 2; for (await of x); yield in x; await\nx }"));
+    }
+
+    @Test
+    void usingWithAPatternAndDeclareAsAStatementBody() {
+        assertOnly("p.mts", "using |{ } = x", 1492, "'using' declarations may not have binding patterns.");
+        assertOnly("p.mts", "await using |{ } = x", 1492, "'await using' declarations may not have binding patterns.");
+        assertOnly("p.ts", "T: |declare var v: number", 1184, "Modifiers cannot appear here.");
+        assertOnly("p.ts", "do |declare let x; while (0)", 1184, "Modifiers cannot appear here.");
+        assertOnly("p.ts", "if (x) |declare function f(): void", 1184, "Modifiers cannot appear here.");
+        // not a declaration there (TypeScript's isDeclaration): the name `declare`, then `global` (a missing `;` for us)
+        assertEquals(List.of("1005@15"), startsOf(allErrors("p.ts", "if (x) declare global;")));
+        assertEquals(List.of(), allErrors("p.ts", "using\n{ }"));
+    }
+
+    @Test
+    void aLabelledFunctionIsReportedOnTheLabel() {
+        assertOnly("p.ts", "\"use strict\"; |a: function f() {}", 1344, "A label is not allowed here.");
+        assertOnly("p.js", "|l: function* g() {}", 1344, "A label is not allowed here.");
+    }
+
+    @Test
+    void thisIsTAnywhereATypeStands() {
+        assertGrammar("let x: |this is string", 1228, "A type predicate is only allowed in return type position for functions and methods.");
+        assertGrammar("type T = (|this is X)[]", 1228, "A type predicate is only allowed in return type position for functions and methods.");
+        // nothing inside a misplaced predicate is checked (TypeScript stops there)
+        assertGrammar("let x: |this is unique null", 1228, "A type predicate is only allowed in return type position for functions and methods.");
+        assertNone("p.ts", "class C { m(): this is D { return true } }");
+        // `declare global;` is no declaration for TypeScript's parser, so nothing is out of place below the top level
+        assertNone("p.ts", "l: declare global;");
+    }
+
+    @Test
+    void uniqueSymbolInALoopBodyIsInAVariableStatement() {
+        assertOnly("p.ts", "for (;;) |declare const x: unique symbol;", 1184, "Modifiers cannot appear here.");
+        assertGrammar("for (const x: |unique symbol = y;;);", 1334, "'unique symbol' types are only allowed on variables in a variable statement.");
+    }
+
+    @Test
+    void strictModeNamesOfAnAutoFileThatIsAModule() {
+        // the AUTO goal reads a file as a script first: a module found later decides TypeScript's message
+        assertOnly("p.js", "\"use strict\"; var |yield; export {}", 1214, "Identifier expected. 'yield" + IN_MODULE);
+        assertOnly("p.js", "\"use strict\"; var |yield;", 1212, "Identifier expected. 'yield' is a reserved word in strict mode.");
+    }
+
+    private static List<String> startsOf(List<String> diagnostics) {
+        List<String> out = new ArrayList<>();
+        for (String d : diagnostics) out.add(d.substring(0, d.indexOf(' ')));
+        return out;
+    }
+
+    private static List<Integer> codes(List<String> diagnostics) {
+        List<Integer> out = new ArrayList<>();
+        for (String d : diagnostics) out.add(Integer.parseInt(d.substring(0, d.indexOf('@'))));
+        return out;
+    }
 }
