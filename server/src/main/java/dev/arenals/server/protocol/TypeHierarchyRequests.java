@@ -1,0 +1,161 @@
+package dev.arenals.server.protocol;
+
+import dev.arenals.server.features.ImplementationHandler;
+import dev.arenals.server.features.TypeHierarchyHandler;
+import dev.arenals.server.workspace.CrossFileNavigator;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.SymbolKind;
+import org.eclipse.lsp4j.TypeHierarchyItem;
+
+/**
+ * Type hierarchy and go to implementation across files: the edges are read one document at a time
+ * ({@link TypeHierarchyHandler}, {@link ImplementationHandler}, each on that document's queue or a
+ * snapshot from disk), and followed here. Subtypes of a type are the holders of the heritage
+ * clauses among its references (so imports, re-exports and namespace imports are followed as
+ * references follows them); supertypes are the definitions of the names in its heritage clauses.
+ */
+final class TypeHierarchyRequests {
+    /** Bounds a walk of subtypes: a real hierarchy is far smaller; cycles in broken code are cut by the seen set. */
+    static final int MAX_TYPES = 2000, MAX_ROUNDS = 64;
+
+    private final ArenaTextDocumentService service;
+    private final Supplier<CrossFileNavigator> navigator;
+    private final TypeHierarchyHandler types = new TypeHierarchyHandler();
+    private final ImplementationHandler implementations = new ImplementationHandler();
+
+    TypeHierarchyRequests(ArenaTextDocumentService service, Supplier<CrossFileNavigator> navigator) {
+        this.service = service;
+        this.navigator = navigator;
+    }
+
+    /** The type items of declarations (null where a declaration is not a named class or interface), in order. */
+    CompletableFuture<List<TypeHierarchyItem>> itemsOf(List<Location> declarations) {
+        List<CompletableFuture<List<TypeHierarchyItem>>> parts = new ArrayList<>();
+        for (Location l : declarations) {
+            parts.add(onFile(l.getUri(), java.util.Collections.singletonList(null), doc -> {
+                TypeHierarchyItem item = types.typeAt(doc, l.getRange().getStart());
+                return item == null ? java.util.Collections.singletonList(null) : List.of(item);
+            }));
+        }
+        return concat(parts);
+    }
+
+    /** {@code textDocument/prepareTypeHierarchy}: the class or interface named at the position (its declaration or a use). */
+    CompletableFuture<List<TypeHierarchyItem>> prepare(String uri, Position position) {
+        return onFile(uri, List.<Location>of(), doc -> types.declarationsAt(doc, position, navigator.get()))
+                .thenCompose(this::itemsOf).thenApply(TypeHierarchyRequests::present);
+    }
+
+    CompletableFuture<List<TypeHierarchyItem>> supertypes(TypeHierarchyItem item) {
+        return onFile(item.getUri(), List.<Location>of(), doc -> types.supertypeDeclarations(doc, item.getSelectionRange().getStart(), navigator.get()))
+                .thenCompose(this::itemsOf).thenApply(TypeHierarchyRequests::present);
+    }
+
+    /** The classes and interfaces naming {@code item} in their {@code extends} / {@code implements}, in any file. */
+    CompletableFuture<List<TypeHierarchyItem>> subtypes(TypeHierarchyItem item) {
+        return service.referencesAnywhere(item.getUri(), item.getSelectionRange().getStart(), false).thenCompose(uses -> {
+            Map<String, List<Location>> byUri = new LinkedHashMap<>();
+            for (Location l : uses) byUri.computeIfAbsent(l.getUri(), k -> new ArrayList<>()).add(l);
+            List<CompletableFuture<List<TypeHierarchyItem>>> parts = new ArrayList<>();
+            for (Map.Entry<String, List<Location>> e : byUri.entrySet()) {
+                parts.add(onFile(e.getKey(), List.of(), doc -> types.holdersOf(doc, e.getValue())));
+            }
+            return concat(parts);
+        });
+    }
+
+    /** Every type below {@code roots}, transitively, each once (the roots left out). */
+    private CompletableFuture<List<TypeHierarchyItem>> allSubtypes(List<TypeHierarchyItem> roots) {
+        Set<String> seen = new HashSet<>();
+        for (TypeHierarchyItem r : roots) seen.add(key(r));
+        return below(roots, seen, new ArrayList<>(), 0);
+    }
+
+    private CompletableFuture<List<TypeHierarchyItem>> below(List<TypeHierarchyItem> frontier, Set<String> seen, List<TypeHierarchyItem> found, int round) {
+        if (frontier.isEmpty() || round >= MAX_ROUNDS || found.size() >= MAX_TYPES) return CompletableFuture.completedFuture(found);
+        List<CompletableFuture<List<TypeHierarchyItem>>> parts = new ArrayList<>();
+        for (TypeHierarchyItem t : frontier) parts.add(subtypes(t));
+        return concat(parts).thenCompose(next -> {
+            List<TypeHierarchyItem> fresh = new ArrayList<>();
+            for (TypeHierarchyItem t : next) {
+                if (found.size() + fresh.size() >= MAX_TYPES) break;
+                if (seen.add(key(t))) fresh.add(t);
+            }
+            found.addAll(fresh);
+            return below(fresh, seen, found, round + 1);
+        });
+    }
+
+    /** {@code textDocument/implementation}. */
+    CompletableFuture<List<Location>> implementation(String uri, Position position) {
+        return onFile(uri, ImplementationHandler.Seed.NONE, doc -> implementations.seed(doc, position, navigator.get())).thenCompose(seed ->
+                itemsOf(seed.declarations()).thenCompose(items -> {
+                    List<TypeHierarchyItem> roots = new ArrayList<>();
+                    List<Location> plain = new ArrayList<>();
+                    for (int i = 0; i < items.size(); i++) {
+                        if (items.get(i) != null) roots.add(items.get(i));
+                        else if (seed.member() == null) plain.add(seed.declarations().get(i)); // a function, a variable: its definition
+                    }
+                    if (roots.isEmpty()) return CompletableFuture.completedFuture(plain);
+                    return allSubtypes(roots).thenCompose(below -> {
+                        List<TypeHierarchyItem> all = new ArrayList<>(roots);
+                        all.addAll(below);
+                        if (seed.member() == null) {
+                            List<Location> out = new ArrayList<>(plain);
+                            for (TypeHierarchyItem t : roots) if (t.getKind() == SymbolKind.Class) out.add(location(t));
+                            for (TypeHierarchyItem t : below) out.add(location(t));
+                            return CompletableFuture.completedFuture(dedupe(out));
+                        }
+                        Map<String, List<TypeHierarchyItem>> classesByUri = new LinkedHashMap<>();
+                        for (TypeHierarchyItem t : all) {
+                            if (t.getKind() == SymbolKind.Class) classesByUri.computeIfAbsent(t.getUri(), k -> new ArrayList<>()).add(t);
+                        }
+                        List<CompletableFuture<List<Location>>> parts = new ArrayList<>();
+                        for (Map.Entry<String, List<TypeHierarchyItem>> e : classesByUri.entrySet()) {
+                            parts.add(onFile(e.getKey(), List.of(), doc -> implementations.concreteMembers(doc, e.getValue(), seed.member())));
+                        }
+                        return concat(parts).thenApply(TypeHierarchyRequests::dedupe);
+                    });
+                }));
+    }
+
+    private <T> CompletableFuture<T> onFile(String uri, T ifFails, Function<dev.arenals.server.document.Document, T> work) {
+        return service.inAnyFile(uri, Uris.pathOf(uri), ifFails, work);
+    }
+
+    private static Location location(TypeHierarchyItem t) { return new Location(t.getUri(), t.getSelectionRange()); }
+
+    private static String key(TypeHierarchyItem t) {
+        return t.getUri() + "#" + t.getSelectionRange().getStart().getLine() + ":" + t.getSelectionRange().getStart().getCharacter();
+    }
+
+    private static List<Location> dedupe(List<Location> locations) {
+        Map<String, Location> out = new LinkedHashMap<>();
+        for (Location l : locations) out.putIfAbsent(l.getUri() + "#" + l.getRange().getStart().getLine() + ":" + l.getRange().getStart().getCharacter(), l);
+        return new ArrayList<>(out.values());
+    }
+
+    private static List<TypeHierarchyItem> present(List<TypeHierarchyItem> items) {
+        Map<String, TypeHierarchyItem> out = new LinkedHashMap<>();
+        for (TypeHierarchyItem t : items) if (t != null) out.putIfAbsent(key(t), t);
+        return new ArrayList<>(out.values());
+    }
+
+    private static <T> CompletableFuture<List<T>> concat(List<CompletableFuture<List<T>>> parts) {
+        return CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0])).thenApply(done -> {
+            List<T> out = new ArrayList<>();
+            for (CompletableFuture<List<T>> part : parts) out.addAll(part.join());
+            return out;
+        });
+    }
+}

@@ -1,0 +1,181 @@
+package dev.arenals.server.protocol;
+
+import static dev.arenals.server.testing.InProcessServer.get;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.arenals.server.testing.InProcessServer;
+import dev.arenals.server.testing.Marked;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.lsp4j.ImplementationParams;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.TypeHierarchyItem;
+import org.eclipse.lsp4j.TypeHierarchyPrepareParams;
+import org.eclipse.lsp4j.TypeHierarchySubtypesParams;
+import org.eclipse.lsp4j.TypeHierarchySupertypesParams;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Go to implementation and the type hierarchy over the protocol on a small workspace: shapes.ts
+ * declares the types; impl.ts implements them through a named import and a namespace import;
+ * more.ts through a re-export (barrel.ts). A `|` marks the cursor; answers are written as
+ * {@code file:line:column name} of the name each location or item points at. The expected
+ * answers are TypeScript's ({@code getImplementationAtPosition} on the same files).
+ */
+class TypeHierarchyTest {
+    private static final String SHAPES = """
+            export interface Shape { area(): number; name: string }
+            export interface Solid extends Shape { volume(): number }
+            export abstract class Base implements Shape {
+              abstract area(): number;
+              name = "base";
+              describe() { return this.area(); }
+            }
+            export function helper() { return 1; }
+            helper();
+            """;
+    private static final String IMPL = """
+            import { Base, Solid } from './shapes';
+            import * as s from './shapes';
+            export class Square extends Base { area() { return 1; } }
+            export class Cube implements s.Solid { area() { return 2; } volume() { return 3; } name = "cube"; }
+            class Tile extends Square { area() { return 4; } }
+            """;
+    private static final String BARREL = "export { Base as Root } from './shapes';\n";
+    private static final String MORE = """
+            import { Root } from './barrel';
+            import { Square } from './impl';
+            class Circle extends Root { area() { return 5; } }
+            interface Named extends Pick<Square, 'name'> { }
+            """;
+
+    @TempDir Path root;
+
+    private String uri(String name) { return root.resolve(name).toUri().toString(); }
+
+    private InProcessServer workspace() throws Exception {
+        Files.writeString(root.resolve("shapes.ts"), SHAPES);
+        Files.writeString(root.resolve("impl.ts"), IMPL);
+        Files.writeString(root.resolve("barrel.ts"), BARREL);
+        Files.writeString(root.resolve("more.ts"), MORE);
+        InProcessServer s = InProcessServer.inWorkspace(root);
+        s.open(uri("shapes.ts"), "typescript", 1, SHAPES);
+        s.open(uri("impl.ts"), "typescript", 1, IMPL);
+        return s;
+    }
+
+    /** The position of the `|` in {@code marked}, which is {@code file}'s text with a marker. */
+    private static Position cursor(String file, String marked) {
+        Marked m = Marked.parse(marked);
+        assertEquals(file, m.text, "the marker must sit in the file's own text");
+        String before = m.text.substring(0, m.cursors.get(0));
+        return new Position((int) before.chars().filter(c -> c == '\n').count(), before.length() - before.lastIndexOf('\n') - 1);
+    }
+
+    private String nameAt(String uri, Position p) throws Exception {
+        String file = uri.substring(uri.lastIndexOf('/') + 1);
+        String text = Files.readString(root.resolve(file));
+        String line = text.split("\n", -1)[p.getLine()];
+        int end = p.getCharacter();
+        while (end < line.length() && Character.isJavaIdentifierPart(line.charAt(end))) end++;
+        return file + ":" + p.getLine() + ":" + p.getCharacter() + " " + line.substring(p.getCharacter(), end);
+    }
+
+    private List<String> implementations(InProcessServer s, String file, String text, String marked) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (Location l : get(s.remote.getTextDocumentService().implementation(
+                new ImplementationParams(new TextDocumentIdentifier(uri(file)), cursor(text, marked)))).getLeft()) {
+            out.add(nameAt(l.getUri(), l.getRange().getStart()));
+        }
+        java.util.Collections.sort(out);
+        return out;
+    }
+
+    private List<String> names(List<TypeHierarchyItem> items) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (TypeHierarchyItem t : items) out.add(nameAt(t.getUri(), t.getSelectionRange().getStart()) + " " + t.getKind());
+        java.util.Collections.sort(out);
+        return out;
+    }
+
+    private List<TypeHierarchyItem> prepare(InProcessServer s, String file, String text, String marked) throws Exception {
+        return get(s.remote.getTextDocumentService().prepareTypeHierarchy(new TypeHierarchyPrepareParams(new TextDocumentIdentifier(uri(file)), cursor(text, marked))));
+    }
+
+    @Test
+    void implementationsOfAnInterfaceAreItsSubtypesInEveryFile() throws Exception {
+        try (InProcessServer s = workspace()) {
+            assertEquals(List.of("impl.ts:2:13 Square", "impl.ts:3:13 Cube", "impl.ts:4:6 Tile", "more.ts:2:6 Circle",
+                            "shapes.ts:1:17 Solid", "shapes.ts:2:22 Base"),
+                    implementations(s, "shapes.ts", SHAPES, SHAPES.replace("interface Shape", "interface Sh|ape")));
+            assertEquals(List.of("impl.ts:3:13 Cube"), implementations(s, "shapes.ts", SHAPES, SHAPES.replace("interface Solid", "interface So|lid")),
+                    "through the namespace import s.Solid");
+        }
+    }
+
+    @Test
+    void implementationsOfAClassAreItselfAndTheClassesBelowIt() throws Exception {
+        try (InProcessServer s = workspace()) {
+            assertEquals(List.of("impl.ts:2:13 Square", "impl.ts:4:6 Tile", "more.ts:2:6 Circle", "shapes.ts:2:22 Base"),
+                    implementations(s, "impl.ts", IMPL, IMPL.replace("extends Base", "extends Ba|se")),
+                    "from a use; Circle through the re-export as Root");
+            assertEquals(List.of("impl.ts:2:13 Square", "impl.ts:4:6 Tile"),
+                    implementations(s, "impl.ts", IMPL, IMPL.replace("class Square", "class Squ|are")),
+                    "Pick<Square, 'name'> names Square in a type argument: not a subtype");
+        }
+    }
+
+    @Test
+    void implementationsOfAMemberAreTheBodiesBelowIt() throws Exception {
+        try (InProcessServer s = workspace()) {
+            assertEquals(List.of("impl.ts:2:35 area", "impl.ts:3:39 area", "impl.ts:4:28 area", "more.ts:2:28 area"),
+                    implementations(s, "shapes.ts", SHAPES, SHAPES.replace("{ area(): number; name", "{ ar|ea(): number; name")));
+            assertEquals(List.of("impl.ts:3:83 name", "shapes.ts:4:2 name"),
+                    implementations(s, "shapes.ts", SHAPES, SHAPES.replace("area(): number; name: string", "area(): number; na|me: string")));
+            assertEquals(List.of("impl.ts:2:35 area", "impl.ts:4:28 area", "more.ts:2:28 area"),
+                    implementations(s, "shapes.ts", SHAPES, SHAPES.replace("this.area", "this.a|rea")),
+                    "this.area() of the abstract class: the overrides, not the abstract declaration");
+            assertEquals(List.of("impl.ts:2:35 area", "impl.ts:4:28 area"),
+                    implementations(s, "impl.ts", IMPL, IMPL.replace("area() { return 1", "ar|ea() { return 1")),
+                    "a method with a body: itself and its override");
+        }
+    }
+
+    @Test
+    void implementationOfAFunctionIsItsDefinition() throws Exception {
+        try (InProcessServer s = workspace()) {
+            assertEquals(List.of("shapes.ts:7:16 helper"), implementations(s, "shapes.ts", SHAPES, SHAPES.replace("helper();", "hel|per();")));
+            assertEquals(List.of(), implementations(s, "shapes.ts", SHAPES, SHAPES.replace("return 1;", "return |1;")));
+        }
+    }
+
+    @Test
+    void typeHierarchyAcrossFiles() throws Exception {
+        try (InProcessServer s = workspace()) {
+            List<TypeHierarchyItem> square = prepare(s, "impl.ts", IMPL, IMPL.replace("class Square", "class Sq|uare"));
+            assertEquals(List.of("impl.ts:2:13 Square Class"), names(square));
+            assertEquals(List.of("shapes.ts:2:22 Base Class"),
+                    names(get(s.remote.getTextDocumentService().typeHierarchySupertypes(new TypeHierarchySupertypesParams(square.get(0))))));
+            assertEquals(List.of("impl.ts:4:6 Tile Class"),
+                    names(get(s.remote.getTextDocumentService().typeHierarchySubtypes(new TypeHierarchySubtypesParams(square.get(0))))));
+
+            List<TypeHierarchyItem> base = prepare(s, "impl.ts", IMPL, IMPL.replace("{ Base,", "{ Ba|se,"));
+            assertEquals(List.of("shapes.ts:2:22 Base Class"), names(base), "prepared from an import: the declaration in shapes.ts");
+            assertEquals(List.of("shapes.ts:0:17 Shape Interface"),
+                    names(get(s.remote.getTextDocumentService().typeHierarchySupertypes(new TypeHierarchySupertypesParams(base.get(0))))));
+            assertEquals(List.of("impl.ts:2:13 Square Class", "more.ts:2:6 Circle Class"),
+                    names(get(s.remote.getTextDocumentService().typeHierarchySubtypes(new TypeHierarchySubtypesParams(base.get(0))))));
+
+            List<TypeHierarchyItem> cube = prepare(s, "impl.ts", IMPL, IMPL.replace("class Cube", "class Cu|be"));
+            assertEquals(List.of("shapes.ts:1:17 Solid Interface"),
+                    names(get(s.remote.getTextDocumentService().typeHierarchySupertypes(new TypeHierarchySupertypesParams(cube.get(0))))),
+                    "implements s.Solid: through the namespace import");
+            assertEquals(List.of(), prepare(s, "shapes.ts", SHAPES, SHAPES.replace("helper();", "hel|per();")), "a function is not a type");
+        }
+    }
+}
