@@ -74,11 +74,9 @@ final class TypeHierarchyRequests {
         });
     }
 
-    /** Every type below {@code roots}, transitively, each once (the roots left out). */
+    /** Every type below {@code roots}, transitively, each once (a root too when a cycle of broken code puts it below itself, as TypeScript lists it). */
     private CompletableFuture<List<TypeHierarchyItem>> allSubtypes(List<TypeHierarchyItem> roots) {
-        Set<String> seen = new HashSet<>();
-        for (TypeHierarchyItem r : roots) seen.add(key(r));
-        return below(roots, seen, new ArrayList<>(), 0);
+        return below(roots, new HashSet<>(), new ArrayList<>(), 0);
     }
 
     private CompletableFuture<List<TypeHierarchyItem>> below(List<TypeHierarchyItem> frontier, Set<String> seen, List<TypeHierarchyItem> found, int round) {

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * declares the types; impl.ts implements them through a named import and a namespace import;
  * more.ts through a re-export (barrel.ts). A `|` marks the cursor; answers are written as
  * {@code file:line:column name} of the name each location or item points at. The expected
- * answers are TypeScript's ({@code getImplementationAtPosition} on the same files).
+ * answers are TypeScript's ({@code getImplementationAtPosition} on the same files), except that
+ * TypeScript also lists the alias {@code export { Base as Root }} of barrel.ts among Base's.
  */
 class TypeHierarchyTest {
     private static final String SHAPES = """
@@ -176,6 +177,33 @@ class TypeHierarchyTest {
                     names(get(s.remote.getTextDocumentService().typeHierarchySupertypes(new TypeHierarchySupertypesParams(cube.get(0))))),
                     "implements s.Solid: through the namespace import");
             assertEquals(List.of(), prepare(s, "shapes.ts", SHAPES, SHAPES.replace("helper();", "hel|per();")), "a function is not a type");
+        }
+    }
+
+    @Test
+    void cyclesOfBrokenCodeEndAndGenericsAreFollowed() throws Exception {
+        String text = """
+                class A extends B {}
+                class B extends A {}
+                interface I extends I {}
+                interface Box<T> { get(): T }
+                class Crate<T> implements Box<T>, I { get(): T { return null!; } }
+                class Small extends Crate<number> {}
+                """;
+        Files.writeString(root.resolve("loop.ts"), text);
+        try (InProcessServer s = InProcessServer.inWorkspace(root)) {
+            s.open(uri("loop.ts"), "typescript", 1, text);
+            assertEquals(List.of("loop.ts:0:6 A", "loop.ts:1:6 B"), implementations(s, "loop.ts", text, text.replace("class A", "class |A")));
+            assertEquals(List.of("loop.ts:2:10 I", "loop.ts:4:6 Crate", "loop.ts:5:6 Small"),
+                    implementations(s, "loop.ts", text, text.replace("interface I", "interface |I")), "I extends itself: it is below itself");
+            assertEquals(List.of("loop.ts:4:6 Crate", "loop.ts:5:6 Small"), implementations(s, "loop.ts", text, text.replace("interface Box", "interface B|ox")));
+            assertEquals(List.of("loop.ts:4:38 get"), implementations(s, "loop.ts", text, text.replace("{ get(): T }", "{ g|et(): T }")));
+            List<TypeHierarchyItem> crate = prepare(s, "loop.ts", text, text.replace("extends Crate", "extends C|rate"));
+            assertEquals(List.of("loop.ts:2:10 I Interface", "loop.ts:3:10 Box Interface"),
+                    names(get(s.remote.getTextDocumentService().typeHierarchySupertypes(new TypeHierarchySupertypesParams(crate.get(0))))));
+            List<TypeHierarchyItem> a = prepare(s, "loop.ts", text, text.replace("class A", "class |A"));
+            assertEquals(List.of("loop.ts:1:6 B Class"),
+                    names(get(s.remote.getTextDocumentService().typeHierarchySubtypes(new TypeHierarchySubtypesParams(a.get(0))))));
         }
     }
 }
