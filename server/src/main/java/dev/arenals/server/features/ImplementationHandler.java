@@ -93,7 +93,7 @@ public final class ImplementationHandler {
     }
 
     /**
-     * The names of the instance members called {@code member} that have a body or are fields (not
+     * The names of the instance members called {@code member} that have a body or a value (not
      * abstract, not signatures) in {@code classes}, the class items of this document.
      */
     public List<Location> concreteMembers(Document doc, List<TypeHierarchyItem> classes, String member) {
@@ -104,7 +104,7 @@ public final class ImplementationHandler {
         for (TypeHierarchyItem item : classes) {
             if (!item.getUri().equals(doc.uri())) continue;
             int offset = q.offset(item.getSelectionRange().getStart());
-            int cls = offset < 0 ? -1 : TypeHierarchyHandler.typeDeclarationNamedAt(q, offset);
+            int cls = offset < 0 ? -1 : TypeHierarchyHandler.typeDeclarationNamedAt(q, offset, false);
             if (cls < 0 || !isClass(a.kind(cls))) continue;
             for (int body = a.firstChild(cls); body >= 0; body = a.nextSibling(body)) {
                 if (a.kind(body) != CLASS_BODY) continue;
@@ -118,12 +118,18 @@ public final class ImplementationHandler {
         return out;
     }
 
-    /** A method with a body or a field, neither abstract, static, a constructor nor computed. */
+    private static boolean hasValue(Arena a, int field) {
+        int key = a.firstChild(field);
+        for (int c = key < 0 ? -1 : a.nextSibling(key); c >= 0; c = a.nextSibling(c)) if (!isType(a.kind(c))) return true;
+        return false;
+    }
+
+    /** A method with a body or a field with a value, neither abstract, static, a constructor nor computed. */
     private static boolean isConcrete(Arena a, int m) {
         int k = a.kind(m);
         int data = a.data(m);
         if ((data & (MOD_ABSTRACT | MOD_DECLARE | C_STATIC | C_CONSTRUCTOR | P_COMPUTED)) != 0) return false;
-        if (k == FIELD) return true;
+        if (k == FIELD) return hasValue(a, m); // as TypeScript: `f!: T` and `f?: T` declare, `f = v` implements
         if (k != METHOD) return false;
         for (int c = a.firstChild(m); c >= 0; c = a.nextSibling(c)) {
             if (a.kind(c) != FUNCTION_EXPRESSION) continue;

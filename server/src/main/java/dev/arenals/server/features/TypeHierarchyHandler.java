@@ -31,31 +31,39 @@ public final class TypeHierarchyHandler {
         return definitions.definition(doc, position, navigator);
     }
 
-    /** The item of the named class or interface whose name starts at {@code position}, or null. */
-    public TypeHierarchyItem typeAt(Document doc, Position position) {
+    /**
+     * The item of the named class or interface whose name starts at {@code position}, or null; with
+     * {@code aliases}, of a type alias too (kind {@link #ALIAS}): implementation looks below it
+     * ({@code interface R extends Alias}) but the type hierarchy shows only classes and interfaces.
+     */
+    public TypeHierarchyItem typeAt(Document doc, Position position, boolean aliases) {
         DocumentQuery q = DocumentQuery.of(doc);
         if (q == null) return null;
         int offset = q.offset(position);
         if (offset < 0) return null;
-        int declaration = typeDeclarationNamedAt(q, offset);
+        int declaration = typeDeclarationNamedAt(q, offset, aliases);
         return declaration < 0 ? null : item(q, declaration);
     }
 
-    /** The class or interface declaration whose name is the identifier at {@code offset}, or -1. */
-    static int typeDeclarationNamedAt(DocumentQuery q, int offset) {
+    /** The kind of a type alias's item: never sent to a client. */
+    public static final SymbolKind ALIAS = SymbolKind.TypeParameter;
+
+    /** The class or interface (or with {@code aliases}, type alias) declaration whose name is the identifier at {@code offset}, or -1. */
+    static int typeDeclarationNamedAt(DocumentQuery q, int offset, boolean aliases) {
         int name = q.identifierAt(offset);
         if (name < 0) return -1;
         Arena a = q.arena();
         int holder = TreePaths.parent(a, name);
         if (holder < 0 || a.firstChild(holder) != name || a.kind(name) != BINDING_IDENTIFIER) return -1;
         int k = a.kind(holder);
-        return isClass(k) || k == INTERFACE_DECLARATION ? holder : -1;
+        return isClass(k) || k == INTERFACE_DECLARATION || (aliases && k == TYPE_ALIAS) ? holder : -1;
     }
 
     static TypeHierarchyItem item(DocumentQuery q, int declaration) {
         Arena a = q.arena();
         int name = a.firstChild(declaration);
-        SymbolKind kind = a.kind(declaration) == INTERFACE_DECLARATION ? SymbolKind.Interface : SymbolKind.Class;
+        int k = a.kind(declaration);
+        SymbolKind kind = k == INTERFACE_DECLARATION ? SymbolKind.Interface : k == TYPE_ALIAS ? ALIAS : SymbolKind.Class;
         TypeHierarchyItem item = new TypeHierarchyItem(a.names().name(a.data(name)), kind, q.uri(), q.rangeOfNode(declaration), q.rangeOfNode(name));
         String uri = q.uri();
         item.setDetail(uri.substring(uri.lastIndexOf('/') + 1));
@@ -70,7 +78,7 @@ public final class TypeHierarchyHandler {
         DocumentQuery q = DocumentQuery.of(doc);
         if (q == null) return List.of();
         int offset = q.offset(position);
-        int declaration = offset < 0 ? -1 : typeDeclarationNamedAt(q, offset);
+        int declaration = offset < 0 ? -1 : typeDeclarationNamedAt(q, offset, false);
         if (declaration < 0) return List.of();
         Arena a = q.arena();
         List<Location> out = new ArrayList<>();

@@ -38,12 +38,12 @@ final class TypeHierarchyRequests {
         this.navigator = navigator;
     }
 
-    /** The type items of declarations (null where a declaration is not a named class or interface), in order. */
-    CompletableFuture<List<TypeHierarchyItem>> itemsOf(List<Location> declarations) {
+    /** The type items of declarations (null where a declaration is not a named class or interface, or with {@code aliases} type alias), in order. */
+    CompletableFuture<List<TypeHierarchyItem>> itemsOf(List<Location> declarations, boolean aliases) {
         List<CompletableFuture<List<TypeHierarchyItem>>> parts = new ArrayList<>();
         for (Location l : declarations) {
             parts.add(onFile(l.getUri(), java.util.Collections.singletonList(null), doc -> {
-                TypeHierarchyItem item = types.typeAt(doc, l.getRange().getStart());
+                TypeHierarchyItem item = types.typeAt(doc, l.getRange().getStart(), aliases);
                 return item == null ? java.util.Collections.singletonList(null) : List.of(item);
             }));
         }
@@ -53,12 +53,12 @@ final class TypeHierarchyRequests {
     /** {@code textDocument/prepareTypeHierarchy}: the class or interface named at the position (its declaration or a use). */
     CompletableFuture<List<TypeHierarchyItem>> prepare(String uri, Position position) {
         return onFile(uri, List.<Location>of(), doc -> types.declarationsAt(doc, position, navigator.get()))
-                .thenCompose(this::itemsOf).thenApply(TypeHierarchyRequests::present);
+                .thenCompose(found -> itemsOf(found, false)).thenApply(TypeHierarchyRequests::present);
     }
 
     CompletableFuture<List<TypeHierarchyItem>> supertypes(TypeHierarchyItem item) {
         return onFile(item.getUri(), List.<Location>of(), doc -> types.supertypeDeclarations(doc, item.getSelectionRange().getStart(), navigator.get()))
-                .thenCompose(this::itemsOf).thenApply(TypeHierarchyRequests::present);
+                .thenCompose(found -> itemsOf(found, false)).thenApply(TypeHierarchyRequests::present);
     }
 
     /** The classes and interfaces naming {@code item} in their {@code extends} / {@code implements}, in any file. */
@@ -97,19 +97,20 @@ final class TypeHierarchyRequests {
     /** {@code textDocument/implementation}. */
     CompletableFuture<List<Location>> implementation(String uri, Position position) {
         return onFile(uri, ImplementationHandler.Seed.NONE, doc -> implementations.seed(doc, position, navigator.get())).thenCompose(seed ->
-                itemsOf(seed.declarations()).thenCompose(items -> {
+                itemsOf(seed.declarations(), true).thenCompose(items -> {
                     List<TypeHierarchyItem> roots = new ArrayList<>();
                     List<Location> plain = new ArrayList<>();
                     for (int i = 0; i < items.size(); i++) {
                         if (items.get(i) != null) roots.add(items.get(i));
-                        else if (seed.member() == null) plain.add(seed.declarations().get(i)); // a function, a variable: its definition
+                        else if (seed.member() == null) plain.add(seed.declarations().get(i));
                     }
+                    // a function, a variable: its definition; an interface merged with a namespace: the interface's implementations
                     if (roots.isEmpty()) return CompletableFuture.completedFuture(plain);
                     return allSubtypes(roots).thenCompose(below -> {
                         List<TypeHierarchyItem> all = new ArrayList<>(roots);
                         all.addAll(below);
                         if (seed.member() == null) {
-                            List<Location> out = new ArrayList<>(plain);
+                            List<Location> out = new ArrayList<>();
                             for (TypeHierarchyItem t : roots) if (t.getKind() == SymbolKind.Class) out.add(location(t));
                             for (TypeHierarchyItem t : below) out.add(location(t));
                             return CompletableFuture.completedFuture(dedupe(out));

@@ -206,4 +206,31 @@ class TypeHierarchyTest {
                     names(get(s.remote.getTextDocumentService().typeHierarchySubtypes(new TypeHierarchySubtypesParams(a.get(0))))));
         }
     }
+
+    @Test
+    void fieldsWithAValueAliasesAndMergedDeclarationsAsTypeScript() throws Exception {
+        String text = """
+                interface P { readonly a: number; b: number; c(): void }
+                class K { f!: string; g: string = "x"; h?: number; m(): void; m() {} }
+                class L extends K { f!: string; h = 1 }
+                type Alias = P;
+                interface R extends Alias { e: number }
+                interface M { x: number }
+                namespace M { export const y = 1; }
+                class N implements M { x = 1 }
+                """;
+        Files.writeString(root.resolve("v.ts"), text);
+        try (InProcessServer s = InProcessServer.inWorkspace(root)) {
+            s.open(uri("v.ts"), "typescript", 1, text);
+            assertEquals(List.of(), implementations(s, "v.ts", text, text.replace("readonly a", "readonly |a")));
+            assertEquals(List.of(), implementations(s, "v.ts", text, text.replace("f!: string; g", "|f!: string; g")), "f! declares, implements nothing");
+            assertEquals(List.of("v.ts:1:22 g"), implementations(s, "v.ts", text, text.replace("g: string", "|g: string")));
+            assertEquals(List.of("v.ts:2:32 h"), implementations(s, "v.ts", text, text.replace("h?", "|h?")));
+            assertEquals(List.of("v.ts:1:62 m"), implementations(s, "v.ts", text, text.replace("m(): void", "|m(): void")), "the overload with the body");
+            assertEquals(List.of("v.ts:4:10 R"), implementations(s, "v.ts", text, text.replace("type Alias", "type Al|ias")));
+            assertEquals(List.of("v.ts:7:6 N"), implementations(s, "v.ts", text, text.replace("interface M", "interface |M")),
+                    "the namespace merged with M is not an implementation");
+            assertEquals(List.of(), prepare(s, "v.ts", text, text.replace("type Alias", "type Al|ias")), "the type hierarchy shows classes and interfaces");
+        }
+    }
 }
