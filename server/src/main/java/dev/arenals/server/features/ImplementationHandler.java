@@ -124,6 +124,56 @@ public final class ImplementationHandler {
         return false;
     }
 
+    /**
+     * The object literals that {@code uses} (locations of a type's name in this document) type by
+     * annotation — {@code const v: T = {…}}, a parameter {@code p: T = {…}}, a field
+     * {@code f: T = {…}} — or with a {@code member}, their properties of that name: implementations
+     * to TypeScript too.
+     */
+    public List<Location> typedObjects(Document doc, List<Location> uses, String member) {
+        DocumentQuery q = DocumentQuery.of(doc);
+        if (q == null) return List.of();
+        Arena a = q.arena();
+        List<Location> out = new ArrayList<>();
+        for (Location l : uses) {
+            if (!l.getUri().equals(doc.uri())) continue;
+            int offset = q.offset(l.getRange().getStart());
+            int name = offset < 0 ? -1 : q.identifierAt(offset);
+            int initializer = name < 0 ? -1 : initializerTypedBy(a, name);
+            int object = TreePaths.unwrapped(a, initializer);
+            if (object < 0 || a.kind(object) != OBJECT) continue;
+            if (member == null) {
+                out.add(q.locationOfNode(initializer)); // `({ … })` from its parenthesis, as TypeScript
+                continue;
+            }
+            for (int p = a.firstChild(object); p >= 0; p = a.nextSibling(p)) {
+                if (a.kind(p) != PROPERTY || (a.data(p) & P_COMPUTED) != 0) continue;
+                int key = a.firstChild(p);
+                int kk = key < 0 ? -1 : a.kind(key);
+                if ((kk == IDENTIFIER_NAME || kk == IDENTIFIER_REFERENCE) && a.names().equals(a.data(key), member)) out.add(q.locationOfNode(key));
+            }
+        }
+        return out;
+    }
+
+    /** The initializer of the declaration whose type annotation is the name {@code use} ({@code T}, {@code ns.T}, {@code T<U>}), or -1. */
+    private static int initializerTypedBy(Arena a, int use) {
+        int[] path = TreePaths.pathTo(a, use);
+        if (path == null) return -1;
+        int i = path.length - 1;
+        int current = use;
+        if (i >= 1 && a.kind(path[i - 1]) == QUALIFIED_NAME) {
+            if (a.firstChild(path[i - 1]) == current) return -1;
+            current = path[--i];
+        }
+        if (i < 2 || a.kind(path[i - 1]) != TYPE_REFERENCE || a.firstChild(path[i - 1]) != current) return -1;
+        int type = path[i - 1];
+        int declaration = path[i - 2];
+        int k = a.kind(declaration);
+        if ((k != VARIABLE_DECLARATOR && k != PARAMETER && k != FIELD) || a.firstChild(declaration) == type) return -1;
+        return a.nextSibling(type);
+    }
+
     /** A method with a body or a field with a value, neither abstract, static, a constructor nor computed. */
     private static boolean isConcrete(Arena a, int m) {
         int k = a.kind(m);

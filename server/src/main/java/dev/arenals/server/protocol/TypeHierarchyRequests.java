@@ -63,34 +63,51 @@ final class TypeHierarchyRequests {
 
     /** The classes and interfaces naming {@code item} in their {@code extends} / {@code implements}, in any file. */
     CompletableFuture<List<TypeHierarchyItem>> subtypes(TypeHierarchyItem item) {
+        return step(item, null, false).thenApply(steps -> {
+            List<TypeHierarchyItem> out = new ArrayList<>();
+            for (Step s : steps) out.addAll(s.types());
+            return out;
+        });
+    }
+
+    /** What one file holds below a type: the types naming it in a heritage clause, and (for implementation) the object literals it types. */
+    private record Step(List<TypeHierarchyItem> types, List<Location> objects) { }
+
+    private CompletableFuture<List<Step>> step(TypeHierarchyItem item, String member, boolean objects) {
         return service.referencesAnywhere(item.getUri(), item.getSelectionRange().getStart(), false).thenCompose(uses -> {
             Map<String, List<Location>> byUri = new LinkedHashMap<>();
             for (Location l : uses) byUri.computeIfAbsent(l.getUri(), k -> new ArrayList<>()).add(l);
-            List<CompletableFuture<List<TypeHierarchyItem>>> parts = new ArrayList<>();
+            List<CompletableFuture<List<Step>>> parts = new ArrayList<>();
             for (Map.Entry<String, List<Location>> e : byUri.entrySet()) {
-                parts.add(onFile(e.getKey(), List.of(), doc -> types.holdersOf(doc, e.getValue())));
+                parts.add(onFile(e.getKey(), List.of(), doc -> List.of(new Step(types.holdersOf(doc, e.getValue()),
+                        objects ? implementations.typedObjects(doc, e.getValue(), member) : List.of()))));
             }
             return concat(parts);
         });
     }
 
-    /** Every type below {@code roots}, transitively, each once (a root too when a cycle of broken code puts it below itself, as TypeScript lists it). */
-    private CompletableFuture<List<TypeHierarchyItem>> allSubtypes(List<TypeHierarchyItem> roots) {
-        return below(roots, new HashSet<>(), new ArrayList<>(), 0);
+    /** What lies below {@code roots}: every type, transitively, each once (a root too when a cycle of broken code puts it below itself, as TypeScript lists it). */
+    private record Below(List<TypeHierarchyItem> types, List<Location> objects) { }
+
+    private CompletableFuture<Below> allBelow(List<TypeHierarchyItem> roots, String member) {
+        return below(roots, member, new HashSet<>(), new Below(new ArrayList<>(), new ArrayList<>()), 0);
     }
 
-    private CompletableFuture<List<TypeHierarchyItem>> below(List<TypeHierarchyItem> frontier, Set<String> seen, List<TypeHierarchyItem> found, int round) {
-        if (frontier.isEmpty() || round >= MAX_ROUNDS || found.size() >= MAX_TYPES) return CompletableFuture.completedFuture(found);
-        List<CompletableFuture<List<TypeHierarchyItem>>> parts = new ArrayList<>();
-        for (TypeHierarchyItem t : frontier) parts.add(subtypes(t));
-        return concat(parts).thenCompose(next -> {
+    private CompletableFuture<Below> below(List<TypeHierarchyItem> frontier, String member, Set<String> seen, Below found, int round) {
+        if (frontier.isEmpty() || round >= MAX_ROUNDS || found.types().size() >= MAX_TYPES) return CompletableFuture.completedFuture(found);
+        List<CompletableFuture<List<Step>>> parts = new ArrayList<>();
+        for (TypeHierarchyItem t : frontier) parts.add(step(t, member, true));
+        return concat(parts).thenCompose(steps -> {
             List<TypeHierarchyItem> fresh = new ArrayList<>();
-            for (TypeHierarchyItem t : next) {
-                if (found.size() + fresh.size() >= MAX_TYPES) break;
-                if (seen.add(key(t))) fresh.add(t);
+            for (Step s : steps) {
+                found.objects().addAll(s.objects());
+                for (TypeHierarchyItem t : s.types()) {
+                    if (found.types().size() + fresh.size() >= MAX_TYPES) break;
+                    if (seen.add(key(t))) fresh.add(t);
+                }
             }
-            found.addAll(fresh);
-            return below(fresh, seen, found, round + 1);
+            found.types().addAll(fresh);
+            return below(fresh, member, seen, found, round + 1);
         });
     }
 
@@ -106,13 +123,15 @@ final class TypeHierarchyRequests {
                     }
                     // a function, a variable: its definition; an interface merged with a namespace: the interface's implementations
                     if (roots.isEmpty()) return CompletableFuture.completedFuture(plain);
-                    return allSubtypes(roots).thenCompose(below -> {
+                    return allBelow(roots, seed.member()).thenCompose(found -> {
+                        List<TypeHierarchyItem> below = found.types();
                         List<TypeHierarchyItem> all = new ArrayList<>(roots);
                         all.addAll(below);
                         if (seed.member() == null) {
                             List<Location> out = new ArrayList<>();
                             for (TypeHierarchyItem t : roots) if (t.getKind() == SymbolKind.Class) out.add(location(t));
                             for (TypeHierarchyItem t : below) out.add(location(t));
+                            out.addAll(found.objects());
                             return CompletableFuture.completedFuture(dedupe(out));
                         }
                         Map<String, List<TypeHierarchyItem>> classesByUri = new LinkedHashMap<>();
@@ -123,6 +142,7 @@ final class TypeHierarchyRequests {
                         for (Map.Entry<String, List<TypeHierarchyItem>> e : classesByUri.entrySet()) {
                             parts.add(onFile(e.getKey(), List.of(), doc -> implementations.concreteMembers(doc, e.getValue(), seed.member())));
                         }
+                        parts.add(CompletableFuture.completedFuture(found.objects()));
                         return concat(parts).thenApply(TypeHierarchyRequests::dedupe);
                     });
                 }));

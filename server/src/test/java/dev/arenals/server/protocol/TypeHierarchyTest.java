@@ -233,4 +233,22 @@ class TypeHierarchyTest {
             assertEquals(List.of(), prepare(s, "v.ts", text, text.replace("type Alias", "type Al|ias")), "the type hierarchy shows classes and interfaces");
         }
     }
+
+    /** TypeScript lists {@code [{ d: 4 }]} typed {@code Q[]} too: without types, only a literal typed by the name itself. */
+    @Test
+    void objectLiteralsTypedByAnInterfaceImplementIt() throws Exception {
+        String text = """
+                interface Q { d: number }
+                const q: Q = { d: 1 };
+                function use(p: Q = ({ d: 2 })) {}
+                class Holder { field: Q = { d: 3 }; other: Q; }
+                const not: Q[] = [{ d: 4 }];
+                """;
+        Files.writeString(root.resolve("o.ts"), text);
+        try (InProcessServer s = InProcessServer.inWorkspace(root)) {
+            s.open(uri("o.ts"), "typescript", 1, text);
+            assertEquals(List.of("o.ts:1:13 ", "o.ts:2:20 ", "o.ts:3:26 "), implementations(s, "o.ts", text, text.replace("interface Q", "interface |Q")));
+            assertEquals(List.of("o.ts:1:15 d", "o.ts:2:23 d", "o.ts:3:28 d"), implementations(s, "o.ts", text, text.replace("{ d: number }", "{ |d: number }")));
+        }
+    }
 }
