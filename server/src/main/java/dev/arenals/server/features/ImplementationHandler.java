@@ -94,24 +94,28 @@ public final class ImplementationHandler {
 
     /**
      * The names of the instance members called {@code member} that have a body or a value (not
-     * abstract, not signatures) in {@code classes}, the class items of this document.
+     * abstract, not signatures) in {@code types}, the class and interface items of this document;
+     * in an ambient context (a .d.ts file, inside {@code declare}) every declaration of the member,
+     * signatures too, as TypeScript counts them.
      */
-    public List<Location> concreteMembers(Document doc, List<TypeHierarchyItem> classes, String member) {
+    public List<Location> concreteMembers(Document doc, List<TypeHierarchyItem> types, String member) {
         DocumentQuery q = DocumentQuery.of(doc);
         if (q == null) return List.of();
         Arena a = q.arena();
         List<Location> out = new ArrayList<>();
-        for (TypeHierarchyItem item : classes) {
+        for (TypeHierarchyItem item : types) {
             if (!item.getUri().equals(doc.uri())) continue;
             int offset = q.offset(item.getSelectionRange().getStart());
-            int cls = offset < 0 ? -1 : TypeHierarchyHandler.typeDeclarationNamedAt(q, offset, false);
-            if (cls < 0 || !isClass(a.kind(cls))) continue;
-            for (int body = a.firstChild(cls); body >= 0; body = a.nextSibling(body)) {
-                if (a.kind(body) != CLASS_BODY) continue;
+            int type = offset < 0 ? -1 : TypeHierarchyHandler.typeDeclarationNamedAt(q, offset, false);
+            if (type < 0) continue;
+            boolean ambient = isAmbient(a, type);
+            if (!ambient && !isClass(a.kind(type))) continue;
+            for (int body = a.firstChild(type); body >= 0; body = a.nextSibling(body)) {
+                if (a.kind(body) != CLASS_BODY && a.kind(body) != INTERFACE_BODY) continue;
                 for (int m = a.firstChild(body); m >= 0; m = a.nextSibling(m)) {
                     int key = a.firstChild(m);
-                    if (key < 0 || a.kind(key) != IDENTIFIER_NAME || !a.names().equals(a.data(key), member) || !isConcrete(a, m)) continue;
-                    out.add(q.locationOfNode(key));
+                    if (key < 0 || a.kind(key) != IDENTIFIER_NAME || !a.names().equals(a.data(key), member)) continue;
+                    if (ambient ? isDeclaredMember(a, m) : isConcrete(a, m)) out.add(q.locationOfNode(key));
                 }
             }
         }
@@ -172,6 +176,25 @@ public final class ImplementationHandler {
         int k = a.kind(declaration);
         if ((k != VARIABLE_DECLARATOR && k != PARAMETER && k != FIELD) || a.firstChild(declaration) == type) return -1;
         return a.nextSibling(type);
+    }
+
+    /** Whether {@code type} is ambient: in a declaration file, or declared with or inside {@code declare}. */
+    private static boolean isAmbient(Arena a, int type) {
+        if (a.isDeclarationFile()) return true;
+        int[] path = TreePaths.pathTo(a, type);
+        if (path == null) return false;
+        for (int n : path) {
+            int k = a.kind(n);
+            if ((k == MODULE_DECLARATION || k == CLASS_DECLARATION || k == INTERFACE_DECLARATION) && (a.data(n) & MOD_DECLARE) != 0) return true;
+        }
+        return false;
+    }
+
+    /** An instance method, field or signature (not static, a constructor nor computed). */
+    private static boolean isDeclaredMember(Arena a, int m) {
+        int k = a.kind(m);
+        if (k == METHOD_SIGNATURE || k == PROPERTY_SIGNATURE) return true;
+        return (k == METHOD || k == FIELD) && (a.data(m) & (C_STATIC | C_CONSTRUCTOR | P_COMPUTED)) == 0;
     }
 
     /** A method with a body or a field with a value, neither abstract, static, a constructor nor computed. */

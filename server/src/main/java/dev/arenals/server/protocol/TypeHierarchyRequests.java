@@ -134,12 +134,13 @@ final class TypeHierarchyRequests {
                             out.addAll(found.objects());
                             return CompletableFuture.completedFuture(dedupe(out));
                         }
-                        Map<String, List<TypeHierarchyItem>> classesByUri = new LinkedHashMap<>();
+                        // classes, and interfaces for those declared in an ambient context
+                        Map<String, List<TypeHierarchyItem>> typesByUri = new LinkedHashMap<>();
                         for (TypeHierarchyItem t : all) {
-                            if (t.getKind() == SymbolKind.Class) classesByUri.computeIfAbsent(t.getUri(), k -> new ArrayList<>()).add(t);
+                            if (t.getKind() != TypeHierarchyHandler.ALIAS) typesByUri.computeIfAbsent(t.getUri(), k -> new ArrayList<>()).add(t);
                         }
                         List<CompletableFuture<List<Location>>> parts = new ArrayList<>();
-                        for (Map.Entry<String, List<TypeHierarchyItem>> e : classesByUri.entrySet()) {
+                        for (Map.Entry<String, List<TypeHierarchyItem>> e : typesByUri.entrySet()) {
                             parts.add(onFile(e.getKey(), List.of(), doc -> implementations.concreteMembers(doc, e.getValue(), seed.member())));
                         }
                         parts.add(CompletableFuture.completedFuture(found.objects()));

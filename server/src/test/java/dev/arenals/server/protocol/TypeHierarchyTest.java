@@ -251,4 +251,25 @@ class TypeHierarchyTest {
             assertEquals(List.of("o.ts:1:15 d", "o.ts:2:23 d", "o.ts:3:28 d"), implementations(s, "o.ts", text, text.replace("{ d: number }", "{ |d: number }")));
         }
     }
+
+    /** In an ambient context every declaration is an implementation to TypeScript: the member signatures too. */
+    @Test
+    void ambientDeclarationsImplementThemselves() throws Exception {
+        String text = """
+                export declare namespace NS {
+                  export interface P { readonly v: 1; m(): void }
+                }
+                declare class D implements NS.P { v: 1; m(): void }
+                const p: NS.P = { v: 1, m() {} };
+                interface Plain { w: number }
+                """;
+        Files.writeString(root.resolve("a.ts"), text);
+        try (InProcessServer s = InProcessServer.inWorkspace(root)) {
+            s.open(uri("a.ts"), "typescript", 1, text);
+            assertEquals(List.of("a.ts:1:32 v", "a.ts:3:34 v", "a.ts:4:18 v"), implementations(s, "a.ts", text, text.replace("readonly v", "readonly |v")));
+            assertEquals(List.of("a.ts:1:38 m", "a.ts:3:40 m", "a.ts:4:24 m"), implementations(s, "a.ts", text, text.replace("m(): void }\n}", "|m(): void }\n}")));
+            assertEquals(List.of("a.ts:3:14 D", "a.ts:4:16 "), implementations(s, "a.ts", text, text.replace("interface P", "interface |P")));
+            assertEquals(List.of(), implementations(s, "a.ts", text, text.replace("w: number", "|w: number")));
+        }
+    }
 }
