@@ -195,7 +195,7 @@ const kinds = ['reference', 'declaration', 'member', 'property'];
 const table = Object.fromEntries(kinds.map(k => [k, { asked: 0, agree: 0, outside: 0, miss: 0, differ: 0, extra: 0, bothNone: 0 }]));
 const disagreements = [];
 const refs = { asked: 0, both: 0, tsOnly: 0, oursOnly: 0, exact: 0, examples: [] };
-const impls = { asked: 0, both: 0, tsOnly: 0, oursOnly: 0, exact: 0, examples: [] };
+const impls = { asked: 0, both: 0, tsOnly: 0, oursOnly: 0, exact: 0, examples: [], tsMs: 0, ourMs: 0, ourTimes: [] };
 let tsMs = 0, ourMs = 0;
 const locationOf = l => {
     const f = fileURLToPath(l.uri);
@@ -205,9 +205,16 @@ for (const file of chosen) {
     client.notify('textDocument/didOpen', { textDocument: { uri: uri(file), languageId: 'typescript', version: 1, text: texts.get(file) } });
     let referencesAsked = 0;
     for (const id of implementationsPerFile > 0 ? hierarchyNames(file).slice(0, implementationsPerFile) : []) {
+        let t0 = performance.now();
         const theirs = new Set((service.getImplementationAtPosition(file, id.pos) ?? []).filter(r => inProject(r.fileName))
             .map(r => `${path.resolve(r.fileName)}#${r.textSpan.start}`));
+        impls.tsMs += performance.now() - t0;
+        t0 = performance.now();
         const answer = (await client.request('textDocument/implementation', { textDocument: { uri: uri(file) }, position: position(file, id.pos) })).result ?? [];
+        const took = performance.now() - t0;
+        impls.ourMs += took;
+        impls.ourTimes.push(took);
+        impls.slowest = [...(impls.slowest ?? []), { took, at: where(file, id.pos), text: id.text, found: answer.length }].sort((a, b) => b.took - a.took).slice(0, 3);
         const ours = new Set(answer.map(locationOf).map(d => `${d.file}#${d.offset}`));
         if (theirs.size === 0 && ours.size === 0) continue;
         impls.asked++;
@@ -304,6 +311,11 @@ if (implementationsPerFile > 0) {
     console.log(`\nimplementation of ${impls.asked} class, interface and member names either answers in the project: the same set for ${impls.exact} ` +
         `(${pct(impls.exact, impls.asked)}); locations found by both ${impls.both}, by TypeScript only ${impls.tsOnly} ` +
         `(recall ${pct(impls.both, impls.both + impls.tsOnly)}), by arena-ls only ${impls.oursOnly} (precision ${pct(impls.both, impls.both + impls.oursOnly)})`);
+    const sorted = [...impls.ourTimes].sort((a, b) => a - b);
+    const at = q => sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+    console.log(`implementation: TypeScript ${impls.tsMs.toFixed(0)} ms in all; arena-ls ${impls.ourMs.toFixed(0)} ms in all over stdio for ` +
+        `${sorted.length} requests (median ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms); slowest: ` +
+        (impls.slowest ?? []).map(e => `${e.text} at ${e.at} ${e.took.toFixed(0)} ms (${e.found} found)`).join(', '));
     for (const e of impls.examples) {
         console.log(`\nimplementation of ${e.text} at ${e.at}: ${e.line}`);
         for (const t of e.tsOnly) console.log(`   TS only:       ${t}`);

@@ -294,7 +294,13 @@ public final class ArenaTextDocumentService implements TextDocumentService {
         });
     }
 
-    private record LocalAndSites(List<Location> local, List<CrossFileReferences.Site> sites) { }
+    record LocalAndSites(List<Location> local, List<CrossFileReferences.Site> sites) { }
+
+    /** The references of the name at {@code position} in this document, and the other files' sites to look in (on the document's queue). */
+    LocalAndSites referencesHere(Document doc, Position position, boolean withDeclaration) {
+        return new LocalAndSites(references.references(doc, position, withDeclaration),
+                crossFileReferences.sites(doc, position, server.navigator(), server.workspaceIndex()));
+    }
 
     private static String key(Location l) {
         return l.getUri() + "#" + l.getRange().getStart().getLine() + ":" + l.getRange().getStart().getCharacter();
@@ -439,7 +445,7 @@ public final class ArenaTextDocumentService implements TextDocumentService {
         return result;
     }
 
-    private List<Location> referencesIn(Document doc, CrossFileReferences.Site site, boolean withDeclaration) {
+    List<Location> referencesIn(Document doc, CrossFileReferences.Site site, boolean withDeclaration) {
         if (site.importedSide()) return crossFileReferences.importedSide(doc, site.reexported());
         if (site.reexported() != null) return crossFileReferences.reexportUse(doc, site.reexported());
         return site.member() != null ? crossFileReferences.memberUses(doc, site.binding(), site.member())

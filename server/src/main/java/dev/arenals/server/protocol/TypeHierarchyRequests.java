@@ -1,5 +1,6 @@
 package dev.arenals.server.protocol;
 
+import dev.arenals.server.features.CrossFileReferences;
 import dev.arenals.server.features.ImplementationHandler;
 import dev.arenals.server.features.TypeHierarchyHandler;
 import dev.arenals.server.workspace.CrossFileNavigator;
@@ -63,26 +64,62 @@ final class TypeHierarchyRequests {
 
     /** The classes and interfaces naming {@code item} in their {@code extends} / {@code implements}, in any file. */
     CompletableFuture<List<TypeHierarchyItem>> subtypes(TypeHierarchyItem item) {
-        return step(item, null, false).thenApply(steps -> {
-            List<TypeHierarchyItem> out = new ArrayList<>();
-            for (Step s : steps) out.addAll(s.types());
-            return out;
-        });
+        return step(List.of(item), null, false).thenApply(Step::types);
     }
 
-    /** What one file holds below a type: the types naming it in a heritage clause, and (for implementation) the object literals it types. */
+    /** What the files hold directly below some types: the types naming one in a heritage clause, and (for implementation) the object literals one types. */
     private record Step(List<TypeHierarchyItem> types, List<Location> objects) { }
 
-    private CompletableFuture<List<Step>> step(TypeHierarchyItem item, String member, boolean objects) {
-        return service.referencesAnywhere(item.getUri(), item.getSelectionRange().getStart(), false).thenCompose(uses -> {
-            Map<String, List<Location>> byUri = new LinkedHashMap<>();
-            for (Location l : uses) byUri.computeIfAbsent(l.getUri(), k -> new ArrayList<>()).add(l);
-            List<CompletableFuture<List<Step>>> parts = new ArrayList<>();
-            for (Map.Entry<String, List<Location>> e : byUri.entrySet()) {
-                parts.add(onFile(e.getKey(), List.of(), doc -> List.of(new Step(types.holdersOf(doc, e.getValue()),
-                        objects ? implementations.typedObjects(doc, e.getValue(), member) : List.of()))));
+    /**
+     * One level below {@code items}, each file read once for all of them (a hierarchy's types are
+     * mostly declared in a few files, and every file read from disk is a parse): the references of
+     * each item's name in its own file and the sites other files hold, then those sites, then the
+     * heritage clauses and annotations among all the uses.
+     */
+    private CompletableFuture<Step> step(List<TypeHierarchyItem> items, String member, boolean objects) {
+        Map<String, List<TypeHierarchyItem>> byUri = new LinkedHashMap<>();
+        for (TypeHierarchyItem t : items) byUri.computeIfAbsent(t.getUri(), k -> new ArrayList<>()).add(t);
+        List<CompletableFuture<List<ArenaTextDocumentService.LocalAndSites>>> here = new ArrayList<>();
+        for (Map.Entry<String, List<TypeHierarchyItem>> e : byUri.entrySet()) {
+            here.add(onFile(e.getKey(), List.of(), doc -> {
+                List<ArenaTextDocumentService.LocalAndSites> out = new ArrayList<>();
+                for (TypeHierarchyItem t : e.getValue()) out.add(service.referencesHere(doc, t.getSelectionRange().getStart(), false));
+                return out;
+            }));
+        }
+        return concat(here).thenCompose(found -> {
+            List<Location> uses = new ArrayList<>();
+            Map<String, List<CrossFileReferences.Site>> sitesByUri = new LinkedHashMap<>();
+            for (ArenaTextDocumentService.LocalAndSites f : found) {
+                uses.addAll(f.local());
+                for (CrossFileReferences.Site site : f.sites()) sitesByUri.computeIfAbsent(site.uri(), k -> new ArrayList<>()).add(site);
             }
-            return concat(parts);
+            List<CompletableFuture<List<Location>>> there = new ArrayList<>();
+            for (Map.Entry<String, List<CrossFileReferences.Site>> e : sitesByUri.entrySet()) {
+                there.add(onFile(e.getKey(), List.of(), doc -> {
+                    List<Location> out = new ArrayList<>();
+                    for (CrossFileReferences.Site site : e.getValue()) out.addAll(service.referencesIn(doc, site, false));
+                    return out;
+                }));
+            }
+            return concat(there).thenCompose(elsewhere -> {
+                uses.addAll(elsewhere);
+                Map<String, List<Location>> usesByUri = new LinkedHashMap<>();
+                for (Location l : dedupe(uses)) usesByUri.computeIfAbsent(l.getUri(), k -> new ArrayList<>()).add(l);
+                List<CompletableFuture<List<Step>>> parts = new ArrayList<>();
+                for (Map.Entry<String, List<Location>> e : usesByUri.entrySet()) {
+                    parts.add(onFile(e.getKey(), List.of(), doc -> List.of(new Step(types.holdersOf(doc, e.getValue()),
+                            objects ? implementations.typedObjects(doc, e.getValue(), member) : List.of()))));
+                }
+                return concat(parts).thenApply(steps -> {
+                    Step all = new Step(new ArrayList<>(), new ArrayList<>());
+                    for (Step st : steps) {
+                        all.types().addAll(st.types());
+                        all.objects().addAll(st.objects());
+                    }
+                    return all;
+                });
+            });
         });
     }
 
@@ -95,16 +132,12 @@ final class TypeHierarchyRequests {
 
     private CompletableFuture<Below> below(List<TypeHierarchyItem> frontier, String member, Set<String> seen, Below found, int round) {
         if (frontier.isEmpty() || round >= MAX_ROUNDS || found.types().size() >= MAX_TYPES) return CompletableFuture.completedFuture(found);
-        List<CompletableFuture<List<Step>>> parts = new ArrayList<>();
-        for (TypeHierarchyItem t : frontier) parts.add(step(t, member, true));
-        return concat(parts).thenCompose(steps -> {
+        return step(frontier, member, true).thenCompose(s -> {
             List<TypeHierarchyItem> fresh = new ArrayList<>();
-            for (Step s : steps) {
-                found.objects().addAll(s.objects());
-                for (TypeHierarchyItem t : s.types()) {
-                    if (found.types().size() + fresh.size() >= MAX_TYPES) break;
-                    if (seen.add(key(t))) fresh.add(t);
-                }
+            found.objects().addAll(s.objects());
+            for (TypeHierarchyItem t : s.types()) {
+                if (found.types().size() + fresh.size() >= MAX_TYPES) break;
+                if (seen.add(key(t))) fresh.add(t);
             }
             found.types().addAll(fresh);
             return below(fresh, member, seen, found, round + 1);
