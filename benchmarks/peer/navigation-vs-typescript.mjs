@@ -19,6 +19,9 @@
 // `getReferencesAtPosition` for the first R plain references and declarations of each file, every
 // location in the project counted: found by both, by TypeScript only, by arena-ls only. Names
 // TypeScript declares outside the project (`undefined`, `Array`: its lib) are left out.
+// --implementations I: also `textDocument/implementation` against `getImplementationAtPosition` for
+// the first I names of each file that declare a class, an interface or a member of one, or name a
+// type in a heritage clause (`extends X`, `implements X`), every location in the project counted.
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
@@ -30,7 +33,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const CACHE = process.env.ARENA_LS_CACHE ?? path.join(os.homedir(), '.cache', 'arena-ls');
 
 let project = path.join(CACHE, 'npm', 'zod@4.6.7', 'package', 'src');
-let fileCount = 40, perFile = 60, seed = 1, show = 40, referencesPerFile = 0;
+let fileCount = 40, perFile = 60, seed = 1, show = 40, referencesPerFile = 0, implementationsPerFile = 0;
 let jar = path.join(ROOT, 'server', 'target', 'arena-ls.jar');
 const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i++) {
@@ -41,6 +44,7 @@ for (let i = 0; i < argv.length; i++) {
     else if (argv[i] === '--jar') jar = path.resolve(argv[++i]);
     else if (argv[i] === '--show') show = Number(argv[++i]);
     else if (argv[i] === '--references') referencesPerFile = Number(argv[++i]);
+    else if (argv[i] === '--implementations') implementationsPerFile = Number(argv[++i]);
     else throw new Error(`unknown argument ${argv[i]}`);
 }
 const tsPath = path.join(CACHE, 'npm', 'typescript@6.0.3', 'package', 'lib', 'typescript.js');
@@ -123,6 +127,26 @@ function identifiers(file) {
     return out.slice(0, perFile);
 }
 
+/** Names of classes, interfaces and their members, and the types named in heritage clauses, in source order. */
+function hierarchyNames(file) {
+    const sf = ts.createSourceFile(file, texts.get(file), ts.ScriptTarget.ESNext, true);
+    const out = [];
+    const visit = n => {
+        if (ts.isIdentifier(n)) {
+            const p = n.parent;
+            const typeDeclaration = x => x && (ts.isClassDeclaration(x) || ts.isInterfaceDeclaration(x));
+            if ((typeDeclaration(p) && p.name === n) || (p && p.name === n && typeDeclaration(p.parent)
+                    && (ts.isMethodDeclaration(p) || ts.isPropertyDeclaration(p) || ts.isMethodSignature(p) || ts.isPropertySignature(p)))
+                    || (p && ts.isExpressionWithTypeArguments(p) && p.expression === n && ts.isHeritageClause(p.parent))) {
+                out.push({ pos: n.getStart(sf), text: n.text });
+            }
+        }
+        ts.forEachChild(n, visit);
+    };
+    visit(sf);
+    return out;
+}
+
 // ---------------------------------------------------------------- positions
 const lineStartsCache = new Map();
 function lineStarts(file) {
@@ -171,6 +195,7 @@ const kinds = ['reference', 'declaration', 'member', 'property'];
 const table = Object.fromEntries(kinds.map(k => [k, { asked: 0, agree: 0, outside: 0, miss: 0, differ: 0, extra: 0, bothNone: 0 }]));
 const disagreements = [];
 const refs = { asked: 0, both: 0, tsOnly: 0, oursOnly: 0, exact: 0, examples: [] };
+const impls = { asked: 0, both: 0, tsOnly: 0, oursOnly: 0, exact: 0, examples: [], tsMs: 0, ourMs: 0, ourTimes: [] };
 let tsMs = 0, ourMs = 0;
 const locationOf = l => {
     const f = fileURLToPath(l.uri);
@@ -179,6 +204,32 @@ const locationOf = l => {
 for (const file of chosen) {
     client.notify('textDocument/didOpen', { textDocument: { uri: uri(file), languageId: 'typescript', version: 1, text: texts.get(file) } });
     let referencesAsked = 0;
+    for (const id of implementationsPerFile > 0 ? hierarchyNames(file).slice(0, implementationsPerFile) : []) {
+        let t0 = performance.now();
+        const theirs = new Set((service.getImplementationAtPosition(file, id.pos) ?? []).filter(r => inProject(r.fileName))
+            .map(r => `${path.resolve(r.fileName)}#${r.textSpan.start}`));
+        impls.tsMs += performance.now() - t0;
+        t0 = performance.now();
+        const answer = (await client.request('textDocument/implementation', { textDocument: { uri: uri(file) }, position: position(file, id.pos) })).result ?? [];
+        const took = performance.now() - t0;
+        impls.ourMs += took;
+        impls.ourTimes.push(took);
+        impls.slowest = [...(impls.slowest ?? []), { took, at: where(file, id.pos), text: id.text, found: answer.length }].sort((a, b) => b.took - a.took).slice(0, 3);
+        const ours = new Set(answer.map(locationOf).map(d => `${d.file}#${d.offset}`));
+        if (theirs.size === 0 && ours.size === 0) continue;
+        impls.asked++;
+        let both = 0;
+        for (const k of ours) if (theirs.has(k)) both++;
+        impls.both += both;
+        impls.tsOnly += theirs.size - both;
+        impls.oursOnly += ours.size - both;
+        if (both === theirs.size && both === ours.size) impls.exact++;
+        else if (impls.examples.length < show) {
+            const name = k => { const [f, o] = k.split('#'); return `${where(f, Number(o))}  ${lineOf(f, Number(o))}`; };
+            impls.examples.push({ at: where(file, id.pos), text: id.text, line: lineOf(file, id.pos),
+                tsOnly: [...theirs].filter(k => !ours.has(k)).slice(0, 4).map(name), oursOnly: [...ours].filter(k => !theirs.has(k)).slice(0, 4).map(name) });
+        }
+    }
     for (const id of identifiers(file)) {
         const declaredInProject = () => (service.getDefinitionAtPosition(file, id.pos) ?? []).some(d => inProject(d.fileName));
         if (referencesAsked < referencesPerFile && (id.kind === 'reference' || id.kind === 'declaration') && declaredInProject()) {
@@ -252,6 +303,21 @@ if (referencesPerFile > 0) {
         `(recall ${pct(refs.both, refs.both + refs.tsOnly)}), by arena-ls only ${refs.oursOnly} (precision ${pct(refs.both, refs.both + refs.oursOnly)})`);
     for (const e of refs.examples) {
         console.log(`\nreferences of ${e.text} at ${e.at}: ${e.line}`);
+        for (const t of e.tsOnly) console.log(`   TS only:       ${t}`);
+        for (const o of e.oursOnly) console.log(`   arena-ls only: ${o}`);
+    }
+}
+if (implementationsPerFile > 0) {
+    console.log(`\nimplementation of ${impls.asked} class, interface and member names either answers in the project: the same set for ${impls.exact} ` +
+        `(${pct(impls.exact, impls.asked)}); locations found by both ${impls.both}, by TypeScript only ${impls.tsOnly} ` +
+        `(recall ${pct(impls.both, impls.both + impls.tsOnly)}), by arena-ls only ${impls.oursOnly} (precision ${pct(impls.both, impls.both + impls.oursOnly)})`);
+    const sorted = [...impls.ourTimes].sort((a, b) => a - b);
+    const at = q => sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+    console.log(`implementation: TypeScript ${impls.tsMs.toFixed(0)} ms in all; arena-ls ${impls.ourMs.toFixed(0)} ms in all over stdio for ` +
+        `${sorted.length} requests (median ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms); slowest: ` +
+        (impls.slowest ?? []).map(e => `${e.text} at ${e.at} ${e.took.toFixed(0)} ms (${e.found} found)`).join(', '));
+    for (const e of impls.examples) {
+        console.log(`\nimplementation of ${e.text} at ${e.at}: ${e.line}`);
         for (const t of e.tsOnly) console.log(`   TS only:       ${t}`);
         for (const o of e.oursOnly) console.log(`   arena-ls only: ${o}`);
     }

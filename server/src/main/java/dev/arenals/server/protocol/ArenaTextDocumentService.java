@@ -270,7 +270,7 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     }
 
     /** The references of the name at {@code position} of a file, open or not (read from disk), across the workspace. */
-    private CompletableFuture<List<Location>> referencesAnywhere(String uri, Position position, boolean withDeclaration) {
+    CompletableFuture<List<Location>> referencesAnywhere(String uri, Position position, boolean withDeclaration) {
         java.nio.file.Path path = Uris.pathOf(uri);
         CompletableFuture<LocalAndSites> here = path == null && server.store().get(uri) == null
                 ? CompletableFuture.completedFuture(new LocalAndSites(List.of(), List.of()))
@@ -294,7 +294,13 @@ public final class ArenaTextDocumentService implements TextDocumentService {
         });
     }
 
-    private record LocalAndSites(List<Location> local, List<CrossFileReferences.Site> sites) { }
+    record LocalAndSites(List<Location> local, List<CrossFileReferences.Site> sites) { }
+
+    /** The references of the name at {@code position} in this document, and the other files' sites to look in (on the document's queue). */
+    LocalAndSites referencesHere(Document doc, Position position, boolean withDeclaration) {
+        return new LocalAndSites(references.references(doc, position, withDeclaration),
+                crossFileReferences.sites(doc, position, server.navigator(), server.workspaceIndex()));
+    }
 
     private static String key(Location l) {
         return l.getUri() + "#" + l.getRange().getStart().getLine() + ":" + l.getRange().getStart().getCharacter();
@@ -332,6 +338,43 @@ public final class ArenaTextDocumentService implements TextDocumentService {
         if (open != null) open.queue().execute(task);
         else server.requestExecutor().execute(task);
         return result;
+    }
+
+    // ---- implementation and type hierarchy: edges read per document, followed across files in TypeHierarchyRequests ----
+
+    private final TypeHierarchyRequests typeHierarchy = new TypeHierarchyRequests(this, this::navigatorNow);
+
+    private dev.arenals.server.workspace.CrossFileNavigator navigatorNow() { return server.navigator(); }
+
+    @Override
+    public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> implementation(org.eclipse.lsp4j.ImplementationParams params) {
+        Position position = positionOf("implementation", params);
+        return typeHierarchy.implementation(params.getTextDocument().getUri(), position).thenApply(Either::forLeft);
+    }
+
+    @Override
+    public CompletableFuture<List<org.eclipse.lsp4j.TypeHierarchyItem>> prepareTypeHierarchy(org.eclipse.lsp4j.TypeHierarchyPrepareParams params) {
+        Position position = positionOf("prepareTypeHierarchy", params);
+        return typeHierarchy.prepare(params.getTextDocument().getUri(), position);
+    }
+
+    @Override
+    public CompletableFuture<List<org.eclipse.lsp4j.TypeHierarchyItem>> typeHierarchySupertypes(org.eclipse.lsp4j.TypeHierarchySupertypesParams params) {
+        server.checkRequestAllowed();
+        return typeHierarchy.supertypes(typeItemOf(params == null ? null : params.getItem()));
+    }
+
+    @Override
+    public CompletableFuture<List<org.eclipse.lsp4j.TypeHierarchyItem>> typeHierarchySubtypes(org.eclipse.lsp4j.TypeHierarchySubtypesParams params) {
+        server.checkRequestAllowed();
+        return typeHierarchy.subtypes(typeItemOf(params == null ? null : params.getItem()));
+    }
+
+    private static org.eclipse.lsp4j.TypeHierarchyItem typeItemOf(org.eclipse.lsp4j.TypeHierarchyItem item) {
+        if (item == null || item.getUri() == null || item.getSelectionRange() == null || item.getSelectionRange().getStart() == null) {
+            throw invalidParams("typeHierarchy: item with uri and selectionRange is missing");
+        }
+        return item;
     }
 
     // ---- call hierarchy ----
@@ -407,7 +450,7 @@ public final class ArenaTextDocumentService implements TextDocumentService {
         return result;
     }
 
-    private List<Location> referencesIn(Document doc, CrossFileReferences.Site site, boolean withDeclaration) {
+    List<Location> referencesIn(Document doc, CrossFileReferences.Site site, boolean withDeclaration) {
         if (site.importedSide()) return crossFileReferences.importedSide(doc, site.reexported());
         if (site.reexported() != null) return crossFileReferences.reexportUse(doc, site.reexported());
         return site.member() != null ? crossFileReferences.memberUses(doc, site.binding(), site.member())

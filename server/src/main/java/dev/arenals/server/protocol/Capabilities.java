@@ -36,6 +36,8 @@ import org.eclipse.lsp4j.WorkspaceServerCapabilities;
  *   <tr><td>definition, declaration</td><td>DefinitionHandler</td></tr>
  *   <tr><td>typeDefinition</td><td>TypeDefinitionHandler</td></tr>
  *   <tr><td>references</td><td>ReferencesHandler</td></tr>
+ *   <tr><td>implementation</td><td>ImplementationHandler (across files: TypeHierarchyRequests)</td></tr>
+ *   <tr><td>prepareTypeHierarchy, typeHierarchy/supertypes, subtypes</td><td>TypeHierarchyHandler (across files: TypeHierarchyRequests)</td></tr>
  *   <tr><td>documentHighlight</td><td>DocumentHighlightHandler</td></tr>
  *   <tr><td>rename, prepareRename</td><td>RenameHandler</td></tr>
  *   <tr><td>linkedEditingRange</td><td>LinkedEditingRangeHandler</td></tr>
@@ -90,6 +92,8 @@ final class Capabilities {
         caps.setSignatureHelpProvider(signatureHelp);
         caps.setInlayHintProvider(true);
         caps.setCallHierarchyProvider(true);
+        caps.setImplementationProvider(true);
+        caps.setTypeHierarchyProvider(true);
         caps.setCodeActionProvider(new CodeActionOptions(List.of(
                 CodeActionKind.QuickFix, CodeActionKind.SourceOrganizeImports)));
         WorkspaceFoldersOptions folders = new WorkspaceFoldersOptions();

@@ -1,0 +1,2 @@
+import { Root } from './barrel';
+class Circle extends Root { area() { return 5; } }
