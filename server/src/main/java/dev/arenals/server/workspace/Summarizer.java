@@ -351,8 +351,7 @@ public final class Summarizer {
         int modifiers = MOD_PUBLIC | MOD_PRIVATE | MOD_PROTECTED | MOD_READONLY | MOD_OVERRIDE;
         for (int p = arena.firstChild(params); p >= 0; p = arena.nextSibling(p)) {
             if (arena.kind(p) != PARAMETER || (arena.data(p) & modifiers) == 0) continue;
-            int target = arena.firstChild(p);
-            if (target >= 0 && arena.kind(target) == ASSIGNMENT_PATTERN) target = arena.firstChild(target);
+            int target = dev.arenals.parser.tree.Layouts.parameterTarget(arena, p); // past decorators and a default
             if (target < 0 || arena.kind(target) != BINDING_IDENTIFIER || seen.contains(nameOf(target))) continue;
             if (!member(container, target, Kind.PROPERTY, out)) return;
             seen.add(nameOf(target));
@@ -734,7 +733,8 @@ public final class Summarizer {
         if (from == null) return;
         specifiers.add(from);
         int first = arena.firstChild(s);
-        if (first >= 0 && arena.kind(first) != STRING_LITERAL) exports.add(new Export(moduleName(first), "*", from, span(first)));
+        // export * as ns from "m" (ns may be a string too) has a name before its source; export * from "m" has none
+        if (first >= 0 && first != dev.arenals.parser.tree.Layouts.moduleSource(arena, s)) exports.add(new Export(moduleName(first), "*", from, span(first)));
         else starExports.add(from);
     }
 
@@ -1013,10 +1013,8 @@ public final class Summarizer {
 
     /** The module specifier of an import or export statement, or null. */
     private String sourceOf(int s) {
-        for (int c = arena.firstChild(s); c >= 0; c = arena.nextSibling(c)) {
-            if (arena.kind(c) == STRING_LITERAL) return stringValue(c);
-        }
-        return null;
+        int source = dev.arenals.parser.tree.Layouts.moduleSource(arena, s); // the last string: export * as "x" from "m"
+        return source < 0 ? null : stringValue(source);
     }
 
     /** A STRING_LITERAL's text without its quotes (specifiers with escapes are rare and kept raw). */

@@ -185,6 +185,20 @@ class SummarizerTest {
     }
 
     @Test
+    void aStringNamedNamespaceReexportReadsItsSourceNotItsName() {
+        FileSummary s = summarize("export * as \"odd name\" from './m';\n");
+        assertEquals("./m", s.export("odd name").fromSpecifier());
+        assertEquals(List.of("./m"), s.moduleSpecifiers());
+    }
+
+    @Test
+    void aDecoratedParameterPropertyIsAnInstanceMember() {
+        FileSummary s = summarize("export class Svc {\n  constructor(@Inject() private readonly http: string, @Opt() public retries = 3) {}\n}\n");
+        assertEquals(List.of("http:PROPERTY", "retries:PROPERTY"),
+                s.membersOf("Svc.prototype").stream().map(m -> m.name() + ":" + m.kind()).collect(Collectors.toList()));
+    }
+
+    @Test
     void instanceMembersIncludeParameterPropertiesAndWhatInFileBasesDeclare() {
         FileSummary s = summarize("class Root { hello(who: string) {} m() {} }\n"
                 + "export class Base extends Root {\n  constructor(private readonly http: string, plain: number) { super(); }\n"
