@@ -49,6 +49,7 @@ import org.eclipse.lsp4j.WorkspaceServerCapabilities;
  *   <tr><td>signatureHelp</td><td>SignatureHelpHandler</td></tr>
  *   <tr><td>inlayHint</td><td>InlayHintHandler</td></tr>
  *   <tr><td>codeAction (quickfix, source.organizeImports)</td><td>CodeActionHandler</td></tr>
+ *   <tr><td>prepareCallHierarchy, callHierarchy/incomingCalls, outgoingCalls</td><td>CallHierarchyHandler</td></tr>
  *   <tr><td>workspace/symbol</td><td>WorkspaceSymbolHandler (registered in ArenaWorkspaceService)</td></tr>
  *   <tr><td>workspace/willRenameFiles</td><td>FileRenameEdits (registered in ArenaWorkspaceService)</td></tr>
  * </table>
