@@ -42,12 +42,18 @@ public final class DiagnosticMessages {
             case EVAL_ARGUMENTS_STRICT:
             case EVAL_ARGUMENTS_STRICT_IN_CLASS:
             case EVAL_ARGUMENTS_STRICT_IN_MODULE:
-            case TOKEN_EXPECTED:
-            case UNEXPECTED_TOKEN:
-            case RESERVED_WORD_AS_IDENTIFIER:
             case STRICT_RESERVED_WORD:
             case STRICT_RESERVED_WORD_IN_CLASS:
             case STRICT_RESERVED_WORD_IN_MODULE:
+                // a name the parser read as an identifier ({@link #nameArg}), else a keyword token
+                if ((arg & NAME_ARG) != 0) {
+                    int id = arg & ~NAME_ARG;
+                    return d.format(names != null && id < names.size() ? names.name(id) : "name");
+                }
+                return formatToken(d, arg);
+            case TOKEN_EXPECTED:
+            case UNEXPECTED_TOKEN:
+            case RESERVED_WORD_AS_IDENTIFIER:
             case UNARY_BEFORE_EXPONENT:
             case MODIFIER_ON_TYPE_PARAMETER:
                 return formatToken(d, arg);
@@ -64,6 +70,12 @@ public final class DiagnosticMessages {
                 return d.template;
         }
     }
+
+    /** Marks a diagnostic's argument as a name id (the strict-mode name rules), not a token kind. */
+    public static final int NAME_ARG = 1 << 30;
+
+    /** The argument for a strict-mode name diagnostic about the name {@code nameId}. */
+    public static int nameArg(int nameId) { return nameId | NAME_ARG; }
 
     /** The message with {0} replaced by the text of the token kind {@code tokenArg}. */
     public static String formatToken(Diag d, int tokenArg) { return d.format(Token.text(tokenArg)); }

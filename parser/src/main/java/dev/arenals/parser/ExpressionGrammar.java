@@ -504,7 +504,7 @@ final class ExpressionGrammar {
         }
         if (k == IDENTIFIER_REFERENCE) {
             int id = p.sink.data(inner);
-            if ((id == p.nameEval || id == p.nameArguments) && p.strictHere()) p.error(p.sink.start(n), p.sink.end(n), p.strictEvalOrArguments(), IDENTIFIER);
+            if ((id == p.nameEval || id == p.nameArguments) && p.strictHere()) p.error(p.sink.start(n), p.sink.end(n), p.strictEvalOrArguments(), DiagnosticMessages.nameArg(id));
             return;
         }
         if (k == MEMBER || k == INVALID) return;

@@ -278,9 +278,9 @@ final class FunctionGrammar {
     static void checkStrictBindingName(ParseContext p, int n) {
         int id = p.sink.data(n);
         if (id == p.nameEval || id == p.nameArguments) {
-            p.error(p.sink.start(n), p.sink.end(n), p.strictEvalOrArguments(), IDENTIFIER);
+            p.error(p.sink.start(n), p.sink.end(n), p.strictEvalOrArguments(), DiagnosticMessages.nameArg(id));
         } else if (!p.ambient && isStrictReservedName(p, n)) {
-            p.error(p.sink.start(n), p.sink.end(n), p.strictReservedWord(), IDENTIFIER);
+            p.error(p.sink.start(n), p.sink.end(n), p.strictReservedWord(), DiagnosticMessages.nameArg(id));
         }
     }
 

@@ -174,7 +174,7 @@ final class PatternGrammar {
         }
         if (k == IDENTIFIER) {
             if (binding && (e - s == 4 || e - s == 9) && isEvalOrArguments(p, s, e) && p.strictHere()) {
-                p.error(s, e, p.strictEvalOrArguments(), IDENTIFIER);
+                p.error(s, e, p.strictEvalOrArguments(), DiagnosticMessages.nameArg(e - s == 4 ? p.nameEval : p.nameArguments));
             }
             if ((p.ctx & (CTX_STATIC_BLOCK | CTX_FIELD_INIT)) != 0 && !binding && e - s == 9 && isArguments(p, s, e)) {
                 p.error(s, e, Diag.UNEXPECTED_TOKEN, IDENTIFIER);
@@ -302,7 +302,7 @@ final class PatternGrammar {
         switch (k) {
             case IDENTIFIER_REFERENCE: {
                 int id = p.sink.data(n);
-                if ((id == p.nameEval || id == p.nameArguments) && p.strictHere()) p.error(p.sink.start(n), p.sink.end(n), p.strictEvalOrArguments(), IDENTIFIER);
+                if ((id == p.nameEval || id == p.nameArguments) && p.strictHere()) p.error(p.sink.start(n), p.sink.end(n), p.strictEvalOrArguments(), DiagnosticMessages.nameArg(id));
                 return;
             }
             case MEMBER:

@@ -275,6 +275,9 @@ class GrammarChecksTest {
         assertOnly("p.ts", "export var |let = 1", 1214, "Identifier expected. 'let" + IN_MODULE);
         assertOnly("p.mts", "var |public", 1214, "Identifier expected. 'public" + IN_MODULE);
         assertOnly("p.ts", "\"use strict\"; var |public", 1212, "Identifier expected. 'public' is a reserved word in strict mode.");
+        // eval and arguments are named in the message (they are identifiers, not keywords)
+        assertOnly("p.js", "\"use strict\"; function |eval() {}", 1100, "Invalid use of 'eval' in strict mode.");
+        assertOnly("p.js", "\"use strict\"; var |arguments;", 1100, "Invalid use of 'arguments' in strict mode.");
     }
 
     @Test
