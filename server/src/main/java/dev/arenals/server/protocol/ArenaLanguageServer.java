@@ -552,7 +552,6 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
     private final java.util.Set<Document> republishPending = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.AtomicBoolean refreshPending = new java.util.concurrent.atomic.AtomicBoolean();
 
-    /** Whether a summary's imports resolved to {@code path} or below it, or (when asked) one resolved to nothing. */
     /**
      * The files that re-export from {@code path} ({@code export * from}, {@code export { x } from}),
      * transitively: an importer of one of them reads what {@code path} exports. Capped, as a barrel
@@ -584,6 +583,7 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
         return false;
     }
 
+    /** Whether a summary's imports resolved to {@code path} or below it, or (when asked) one resolved to nothing. */
     private static boolean readsFrom(dev.arenals.server.workspace.FileSummary s, Path path, boolean unresolvedToo) {
         for (Path target : s.resolvedModules().values()) if (target.startsWith(path)) return true;
         return unresolvedToo && s.resolvedModules().size() < new java.util.HashSet<>(s.moduleSpecifiers()).size();

@@ -29,27 +29,46 @@ public final class JsDocMentions {
         int n = 0;
         for (int i = 0; i < log.commentCount(); i++) {
             int start = log.commentStart(i), end = log.commentEnd(i);
-            if (end - start < 5 || src[start] != '/' || src[start + 1] != '*' || src[start + 2] != '*') continue;
+            if (!isDocComment(src, start, end)) continue;
             for (int j = start + 3; j < end; j++) {
-                if (src[j] != '@') continue;
-                int tag = j + 1, tagEnd = tag;
-                while (tagEnd < end && Character.isLetter(src[tagEnd])) tagEnd++;
-                boolean link = src[j - 1] == '{' && (is(src, tag, tagEnd, "link") || is(src, tag, tagEnd, "linkcode") || is(src, tag, tagEnd, "linkplain"));
-                boolean see = !link && is(src, tag, tagEnd, "see");
-                if (!link && !see) continue;
-                int k = tagEnd;
-                while (k < end && (src[k] == ' ' || src[k] == '\t')) k++;
-                if (k + name.length() > end || !is(src, k, k + name.length(), name)) continue;
-                int after = k + name.length();
-                if (after < end && (Character.isJavaIdentifierPart(src[after]))) continue;
+                int k = nameAfterTag(src, j, end);
+                if (k < 0 || nameEnd(src, k, end) != k + name.length() || !is(src, k, k + name.length(), name)) continue;
                 if (!visible(q.scopes(), target, k)) continue;
                 if (n + 2 > out.length) out = Arrays.copyOf(out, Math.max(8, out.length * 2));
                 out[n++] = k;
-                out[n++] = after;
-                j = after - 1;
+                out[n++] = k + name.length();
+                j = k + name.length() - 1;
             }
         }
         return n == out.length ? out : Arrays.copyOf(out, n);
+    }
+
+    /** Whether the comment {@code [start, end)} is a documentation comment ({@code /** … *}{@code /}). */
+    public static boolean isDocComment(char[] src, int start, int end) {
+        return end - start >= 5 && src[start] == '/' && src[start + 1] == '*' && src[start + 2] == '*';
+    }
+
+    /**
+     * Where the name mentioned by a doc tag at {@code at} starts ({@code {@link name}},
+     * {@code {@linkcode name}}, {@code {@linkplain name}}, {@code @see name}), or -1 when
+     * {@code src[at]} starts no such tag or no name follows it.
+     */
+    public static int nameAfterTag(char[] src, int at, int end) {
+        if (src[at] != '@') return -1;
+        int tag = at + 1, tagEnd = tag;
+        while (tagEnd < end && Character.isLetter(src[tagEnd])) tagEnd++;
+        boolean link = src[at - 1] == '{' && (is(src, tag, tagEnd, "link") || is(src, tag, tagEnd, "linkcode") || is(src, tag, tagEnd, "linkplain"));
+        if (!link && !is(src, tag, tagEnd, "see")) return -1;
+        int k = tagEnd;
+        while (k < end && (src[k] == ' ' || src[k] == '\t')) k++;
+        return nameEnd(src, k, end) > k ? k : -1;
+    }
+
+    /** The end of the identifier starting at {@code from} ({@code from} itself when there is none). */
+    public static int nameEnd(char[] src, int from, int end) {
+        int k = from;
+        while (k < end && Character.isJavaIdentifierPart(src[k])) k++;
+        return k;
     }
 
     private static boolean is(char[] src, int from, int to, String word) {

@@ -103,9 +103,14 @@ public final class Occurrences {
         int wanted = meanings(q, q.symbolOfNode(cursor));
         if (wanted == EVERY_MEANING) return this;
         Occurrences out = new Occurrences();
+        int lastSymbol = -1, lastMeanings = 0; // a group's occurrences come from a few symbols: a namespace's body is read once
         for (int i = 0; i < count; i++) {
             int symbol = q.symbolOfNode(nodes[i]);
-            if (symbol < 0 || (meanings(q, symbol) & wanted) != 0) out.add(nodes[i], flags[i]);
+            if (symbol >= 0 && symbol != lastSymbol) {
+                lastSymbol = symbol;
+                lastMeanings = meanings(q, symbol);
+            }
+            if (symbol < 0 || (lastMeanings & wanted) != 0) out.add(nodes[i], flags[i]);
         }
         return out.count == count ? this : out;
     }

@@ -9,6 +9,7 @@ import com.google.common.collect.Interners;
 import dev.arenals.parser.LineStarts;
 import dev.arenals.parser.tree.Arena;
 import dev.arenals.server.document.PositionEncoding;
+import dev.arenals.server.query.JsDocMentions;
 import dev.arenals.server.workspace.FileSummary.AmbientModule;
 import dev.arenals.server.workspace.FileSummary.Declaration;
 import dev.arenals.server.workspace.FileSummary.Export;
@@ -885,20 +886,11 @@ public final class Summarizer {
         char[] src = arena.source();
         for (int c = 0; c < log.commentCount(); c++) {
             int start = log.commentStart(c), end = log.commentEnd(c);
-            if (end - start < 5 || src[start] != '/' || src[start + 1] != '*' || src[start + 2] != '*') continue;
+            if (!JsDocMentions.isDocComment(src, start, end)) continue;
             for (int j = start + 3; j < end; j++) {
-                if (src[j] != '@') continue;
-                int k = j + 1;
-                while (k < end && Character.isLetter(src[k])) k++;
-                int tagLength = k - j - 1;
-                boolean tag = src[j - 1] == '{' && tagLength >= 4 && src[j + 1] == 'l' && src[j + 2] == 'i' && src[j + 3] == 'n' && src[j + 4] == 'k'
-                        || tagLength == 3 && src[j + 1] == 's' && src[j + 2] == 'e' && src[j + 3] == 'e';
-                if (!tag) continue;
-                while (k < end && (src[k] == ' ' || src[k] == '\t')) k++;
-                int nameEnd = k;
-                while (nameEnd < end && Character.isJavaIdentifierPart(src[nameEnd])) nameEnd++;
-                if (nameEnd == k) continue;
-                int id = arena.names().find(src, k, nameEnd);
+                int name = JsDocMentions.nameAfterTag(src, j, end);
+                if (name < 0) continue;
+                int id = arena.names().find(src, name, JsDocMentions.nameEnd(src, name, end));
                 int slot = id < 0 ? -1 : slotOfName(id);
                 if (slot >= 0) unknown[slot] = true;
             }
