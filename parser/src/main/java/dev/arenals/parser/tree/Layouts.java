@@ -193,6 +193,12 @@ public final class Layouts {
         return source;
     }
 
+    /** The BINDING_IDENTIFIER an IMPORT_EQUALS declares ({@code x} of {@code import x = …}). */
+    public static int importEqualsName(Arena a, int importEquals) {
+        int c = a.firstChild(importEquals);
+        return c >= 0 && a.kind(c) == BINDING_IDENTIFIER ? c : -1;
+    }
+
     /** What an IMPORT_EQUALS binds: its EXTERNAL_MODULE_REFERENCE ({@code = require("m")}) or entity name ({@code = N.M}). */
     public static int importEqualsReference(Arena a, int importEquals) { return secondChild(a, importEquals); }
 
@@ -215,6 +221,12 @@ public final class Layouts {
         int local = a.firstChild(specifier);
         int as = local < 0 ? -1 : a.nextSibling(local);
         return as >= 0 ? as : local;
+    }
+
+    /** The name {@code export * as ns from "m"} exports (IDENTIFIER_NAME or STRING_LITERAL), or -1 for {@code export * from "m"}. */
+    public static int exportAllName(Arena a, int exportAll) {
+        int c = a.firstChild(exportAll);
+        return c >= 0 && c != moduleSource(a, exportAll) ? c : -1;
     }
 
     /** The declaration an EXPORT_NAMED or EXPORT_DEFAULT wraps (EXPORT_DEFAULT: or its expression), or -1 for a specifier list. */
@@ -284,10 +296,14 @@ public final class Layouts {
     public static int enumMemberInitializer(Arena a, int member) { return secondChild(a, member); }
 
     // ---- statements (StatementGrammar) ----
+    // EXPRESSION_STATEMENT: expression;  RETURN: [argument];  EXPORT_ASSIGNMENT: expression (export = x)
     // IF: test, consequent, [alternate];  FOR: [init] [test] [update] body;  FOR_IN, FOR_OF: left, right, body
     // WHILE: test, body;  DO_WHILE: body, test;  WITH: object, body;  LABELED: LABEL, body
     // SWITCH: discriminant, SWITCH_CASE...;  TRY: BLOCK, [CATCH_CLAUSE], [finalizer BLOCK] (data: 1 catch, 2 finally)
     // CATCH_CLAUSE: [parameter] BLOCK
+
+    /** The expression of an EXPRESSION_STATEMENT or EXPORT_ASSIGNMENT; a RETURN's argument, or -1. */
+    public static int statementExpression(Arena a, int statement) { return a.firstChild(statement); }
 
     public static int ifTest(Arena a, int ifStatement) { return a.firstChild(ifStatement); }
 

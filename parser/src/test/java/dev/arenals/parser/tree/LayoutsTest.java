@@ -166,6 +166,8 @@ class LayoutsTest {
         assertEquals("require(\"fs\")", read(equals, IMPORT_EQUALS, 0, Layouts::importEqualsReference));
         assertEquals("\"fs\"", read(equals, EXTERNAL_MODULE_REFERENCE, Layouts::moduleSource));
         assertEquals("N.M", read(equals, IMPORT_EQUALS, 1, Layouts::importEqualsReference));
+        assertEquals("fs", read(equals, IMPORT_EQUALS, 0, Layouts::importEqualsName));
+        assertEquals("M", read("export import M = N.M;", IMPORT_EQUALS, Layouts::importEqualsName));
     }
 
     @Test
@@ -176,6 +178,9 @@ class LayoutsTest {
         assertEquals("-", read(src, EXPORT_NAMED, 0, Layouts::exportedDeclaration));
         assertEquals("-", read(src, EXPORT_NAMED, 1, Layouts::moduleSource), "a local export has no source");
         assertEquals("\"./n\"", read(src, EXPORT_ALL, Layouts::moduleSource), "the source, not the exported string name");
+        assertEquals("\"e f\"", read(src, EXPORT_ALL, Layouts::exportAllName));
+        assertEquals("-", read("export * from './n';", EXPORT_ALL, Layouts::exportAllName));
+        assertEquals("ns", read("export * as ns from './n';", EXPORT_ALL, Layouts::exportAllName));
         assertEquals("a", read(src, EXPORT_SPECIFIER, 0, Layouts::exportLocal));
         assertEquals("b", read(src, EXPORT_SPECIFIER, 0, Layouts::exportExported));
         assertEquals("c", read(src, EXPORT_SPECIFIER, 1, Layouts::exportLocal));
@@ -258,6 +263,11 @@ class LayoutsTest {
         assertEquals("{ u }", read(src, TRY, 2, Layouts::tryFinalizer));
         assertEquals("{ e }", read(src, CATCH_CLAUSE, 0, Layouts::catchParameter));
         assertEquals("{ q }", read(src, CATCH_CLAUSE, 0, Layouts::catchBody));
+        String expressions = "f(x); function g() { return a + b; return; } export = h;";
+        assertEquals("f(x)", read(expressions, EXPRESSION_STATEMENT, Layouts::statementExpression));
+        assertEquals("a + b", read(expressions, RETURN, 0, Layouts::statementExpression));
+        assertEquals("-", read(expressions, RETURN, 1, Layouts::statementExpression));
+        assertEquals("h", read(expressions, EXPORT_ASSIGNMENT, Layouts::statementExpression));
         assertEquals("-", read(src, CATCH_CLAUSE, 1, Layouts::catchParameter));
         assertEquals("{ s }", read(src, CATCH_CLAUSE, 1, Layouts::catchBody));
         assertEquals("outer", read("outer: for (;;) break outer;", LABELED, Layouts::labeledLabel));
