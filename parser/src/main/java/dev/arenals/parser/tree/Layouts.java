@@ -104,7 +104,7 @@ public final class Layouts {
 
     // ---- classes (ClassGrammar) ----
     // CLASS_DECLARATION, CLASS_EXPRESSION: [DECORATOR...] [BINDING_IDENTIFIER] [TYPE_PARAMETERS] [CLASS_HERITAGE] [HERITAGE_CLAUSE] CLASS_BODY
-    // CLASS_HERITAGE: expression [TYPE_ARGUMENTS]
+    // CLASS_HERITAGE: expression [TYPE_ARGUMENTS];  HERITAGE_CLAUSE: entry... (EXPRESSION_WITH_TYPE_ARGUMENTS: expression [TYPE_ARGUMENTS])
     // METHOD: [DECORATOR...] key FUNCTION_EXPRESSION;  FIELD: [DECORATOR...] key [type] [value]
 
     public static int className(Arena a, int cls) {
@@ -121,6 +121,15 @@ public final class Layouts {
     public static int classExtends(Arena a, int cls) {
         int h = classHeritage(a, cls);
         return h < 0 ? -1 : a.firstChild(h);
+    }
+
+    /**
+     * The expression of an entry of a HERITAGE_CLAUSE ({@code implements A<T>, B}; an interface's
+     * {@code extends}) or of a class's {@code extends}: {@code A} of an EXPRESSION_WITH_TYPE_ARGUMENTS,
+     * else the entry itself.
+     */
+    public static int heritageExpression(Arena a, int entry) {
+        return entry >= 0 && a.kind(entry) == EXPRESSION_WITH_TYPE_ARGUMENTS ? a.firstChild(entry) : entry;
     }
 
     /** The {@code implements} HERITAGE_CLAUSE, or -1. */

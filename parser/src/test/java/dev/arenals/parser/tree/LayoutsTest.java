@@ -107,6 +107,10 @@ class LayoutsTest {
         assertEquals("Base", read(src, CLASS_DECLARATION, Layouts::classExtends));
         assertEquals("implements I", read(src, CLASS_DECLARATION, Layouts::classImplements));
         assertEquals("{ x = 1; }", read(src, CLASS_DECLARATION, Layouts::classBody));
+        String heritage = "class K implements ns.A<T>, B {} interface J extends C<U> {}";
+        assertEquals("ns.A", read(heritage, EXPRESSION_WITH_TYPE_ARGUMENTS, 0, Layouts::heritageExpression), "without its type arguments");
+        assertEquals("C", read(heritage, EXPRESSION_WITH_TYPE_ARGUMENTS, 2, Layouts::heritageExpression));
+        assertEquals("B", read(heritage, IDENTIFIER_REFERENCE, 2, Layouts::heritageExpression), "an entry without type arguments is itself");
         String plain = "y = class { };";
         assertEquals("-", read(plain, CLASS_EXPRESSION, Layouts::className));
         assertEquals("-", read(plain, CLASS_EXPRESSION, Layouts::classHeritage));

@@ -3,6 +3,7 @@ package dev.arenals.server.features;
 import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.Layouts;
 import dev.arenals.server.document.Document;
 import dev.arenals.server.query.DocumentQuery;
 import dev.arenals.server.query.TreePaths;
@@ -101,13 +102,12 @@ public final class TypeHierarchyHandler {
 
     /** The name a heritage entry refers to: {@code Base}, the {@code Base} of {@code ns.Base} or {@code Base<T>}; -1 for other expressions. */
     private static int heritageName(Arena a, int entry) {
-        int e = entry;
-        if (e >= 0 && a.kind(e) == EXPRESSION_WITH_TYPE_ARGUMENTS) e = a.firstChild(e);
+        int e = Layouts.heritageExpression(a, entry);
         if (e < 0) return -1;
         int k = a.kind(e);
         if (k == IDENTIFIER_REFERENCE) return e;
         if (k == MEMBER || k == QUALIFIED_NAME) {
-            int property = a.nextSibling(a.firstChild(e));
+            int property = Layouts.memberProperty(a, e);
             return property >= 0 && a.kind(property) == IDENTIFIER_NAME ? property : -1;
         }
         return -1;
@@ -145,17 +145,17 @@ public final class TypeHierarchyHandler {
         int current = use;
         // ns.Base / ns.Base in a type: the property is the last child of the member
         if (i >= 1 && (a.kind(path[i - 1]) == MEMBER || a.kind(path[i - 1]) == QUALIFIED_NAME)) {
-            if (a.firstChild(path[i - 1]) == current) return -1;
+            if (Layouts.memberObject(a, path[i - 1]) == current) return -1;
             current = path[--i];
         }
         if (i >= 1 && a.kind(path[i - 1]) == EXPRESSION_WITH_TYPE_ARGUMENTS) {
-            if (a.firstChild(path[i - 1]) != current) return -1;
+            if (Layouts.heritageExpression(a, path[i - 1]) != current) return -1;
             current = path[--i];
         }
         if (i < 2) return -1;
         int clause = path[i - 1];
         int k = a.kind(clause);
-        if (k == CLASS_HERITAGE && a.firstChild(clause) != current) return -1; // a type argument of extends Base<T>
+        if (k == CLASS_HERITAGE && Layouts.classExtends(a, path[i - 2]) != current) return -1; // a type argument of extends Base<T>
         if (k != CLASS_HERITAGE && k != HERITAGE_CLAUSE) return -1;
         int holder = path[i - 2];
         int hk = a.kind(holder);
