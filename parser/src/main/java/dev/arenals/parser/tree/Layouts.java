@@ -384,6 +384,12 @@ public final class Layouts {
     /** The value of a JSX_ATTRIBUTE (STRING_LITERAL, JSX_EXPRESSION_CONTAINER or an element), or -1 ({@code <input disabled/>}). */
     public static int jsxAttributeValue(Arena a, int attribute) { return secondChild(a, attribute); }
 
+    // ---- types (TypeGrammar) ----
+    // TYPE_REFERENCE: name (IDENTIFIER_REFERENCE | QUALIFIED_NAME) [TYPE_ARGUMENTS]
+
+    /** The name of a TYPE_REFERENCE ({@code ns.T} of {@code ns.T<U>}). */
+    public static int typeReferenceName(Arena a, int typeReference) { return a.firstChild(typeReference); }
+
     // ---- helpers ----
 
     private static int childOfKind(Arena a, int node, int kind) {

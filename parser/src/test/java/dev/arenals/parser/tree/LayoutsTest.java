@@ -107,6 +107,7 @@ class LayoutsTest {
         assertEquals("Base", read(src, CLASS_DECLARATION, Layouts::classExtends));
         assertEquals("implements I", read(src, CLASS_DECLARATION, Layouts::classImplements));
         assertEquals("{ x = 1; }", read(src, CLASS_DECLARATION, Layouts::classBody));
+        assertEquals("ns.T", read("let v: ns.T<U>;", TYPE_REFERENCE, 0, Layouts::typeReferenceName));
         String heritage = "class K implements ns.A<T>, B {} interface J extends C<U> {}";
         assertEquals("ns.A", read(heritage, EXPRESSION_WITH_TYPE_ARGUMENTS, 0, Layouts::heritageExpression), "without its type arguments");
         assertEquals("C", read(heritage, EXPRESSION_WITH_TYPE_ARGUMENTS, 2, Layouts::heritageExpression));

@@ -55,14 +55,14 @@ public final class TypeHierarchyHandler {
         if (name < 0) return -1;
         Arena a = q.arena();
         int holder = TreePaths.parent(a, name);
-        if (holder < 0 || a.firstChild(holder) != name || a.kind(name) != BINDING_IDENTIFIER) return -1;
+        if (holder < 0 || Layouts.declarationName(a, holder) != name) return -1;
         int k = a.kind(holder);
         return isClass(k) || k == INTERFACE_DECLARATION || (aliases && k == TYPE_ALIAS) ? holder : -1;
     }
 
     static TypeHierarchyItem item(DocumentQuery q, int declaration) {
         Arena a = q.arena();
-        int name = a.firstChild(declaration);
+        int name = Layouts.declarationName(a, declaration);
         int k = a.kind(declaration);
         SymbolKind kind = k == INTERFACE_DECLARATION ? SymbolKind.Interface : k == TYPE_ALIAS ? ALIAS : SymbolKind.Class;
         TypeHierarchyItem item = new TypeHierarchyItem(a.names().name(a.data(name)), kind, q.uri(), q.rangeOfNode(declaration), q.rangeOfNode(name));
@@ -85,7 +85,7 @@ public final class TypeHierarchyHandler {
         List<Location> out = new ArrayList<>();
         for (int c = a.firstChild(declaration); c >= 0; c = a.nextSibling(c)) {
             int k = a.kind(c);
-            if (k == CLASS_HERITAGE) addDefinitionsOf(q, heritageName(a, a.firstChild(c)), navigator, out);
+            if (k == CLASS_HERITAGE) addDefinitionsOf(q, heritageName(a, Layouts.classExtends(a, declaration)), navigator, out);
             else if (k == HERITAGE_CLAUSE) {
                 for (int e = a.firstChild(c); e >= 0; e = a.nextSibling(e)) addDefinitionsOf(q, heritageName(a, e), navigator, out);
             }
@@ -160,8 +160,7 @@ public final class TypeHierarchyHandler {
         int holder = path[i - 2];
         int hk = a.kind(holder);
         if (!isClass(hk) && hk != INTERFACE_DECLARATION) return -1;
-        int name = a.firstChild(holder);
-        return name >= 0 && a.kind(name) == BINDING_IDENTIFIER ? holder : -1;
+        return Layouts.declarationName(a, holder) >= 0 ? holder : -1;
     }
 
     private static boolean contains(int[] values, int count, int value) {
