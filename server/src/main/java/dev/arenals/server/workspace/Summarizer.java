@@ -457,7 +457,7 @@ public final class Summarizer {
         int target = Layouts.declaratorTarget(arena, declarator);
         if (target < 0) return false;
         if (arena.kind(target) == BINDING_IDENTIFIER) {
-            String[] required = CommonJs.requireOfDeclared(arena, target);
+            String[] required = CommonJs.requireOfDeclared(arena, declarator);
             if (required == null) return false;
             required(required[0]);
             imports.add(new Import(nameOf(target), required[1], required[0], span(target)));
