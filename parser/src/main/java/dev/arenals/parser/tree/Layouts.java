@@ -260,6 +260,21 @@ public final class Layouts {
 
     public static int callCallee(Arena a, int call) { return a.firstChild(call); }
 
+    // PARENTHESIZED, NON_NULL, AWAIT, SPREAD, UNARY, UPDATE: operand;  AS_EXPRESSION, SATISFIES_EXPRESSION: expression, type
+    // INSTANTIATION_EXPRESSION: expression, TYPE_ARGUMENTS;  IMPORT_CALL: source [options]
+
+    /**
+     * The expression a wrapper or operator applies to: inside {@code (x)}, {@code x!}, {@code await x},
+     * {@code ...x}, {@code -x}, {@code x++}, {@code x as T}, {@code x satisfies T}, {@code f<T>}.
+     */
+    public static int operand(Arena a, int node) { return a.firstChild(node); }
+
+    /** The module specifier of {@code import("m")} when it is a STRING_LITERAL, else -1 (a computed one). */
+    public static int importCallSource(Arena a, int importCall) {
+        int c = a.firstChild(importCall);
+        return c >= 0 && a.kind(c) == STRING_LITERAL ? c : -1;
+    }
+
     public static int callTypeArguments(Arena a, int call) {
         int c = secondChild(a, call);
         return c >= 0 && a.kind(c) == TYPE_ARGUMENTS ? c : -1;
@@ -386,6 +401,25 @@ public final class Layouts {
 
     // ---- types (TypeGrammar) ----
     // TYPE_REFERENCE: name (IDENTIFIER_REFERENCE | QUALIFIED_NAME) [TYPE_ARGUMENTS]
+
+    // TYPE_PREDICATE: (IDENTIFIER_NAME | THIS_TYPE) [type];  IMPORT_TYPE: argument [IMPORT_ATTRIBUTES] [qualifier] [TYPE_ARGUMENTS]
+    // JSX_MEMBER_EXPRESSION: object (JSX_IDENTIFIER | JSX_MEMBER_EXPRESSION), property
+
+    /** The parameter (or {@code this}) a type predicate speaks of: {@code x} of {@code x is T} and {@code asserts x}. */
+    public static int typePredicateSubject(Arena a, int predicate) { return a.firstChild(predicate); }
+
+    /** The STRING_LITERAL of {@code import("m")} in a type ({@code typeof import("m")} too), or -1. */
+    public static int importTypeSource(Arena a, int importType) {
+        int argument = a.firstChild(importType);
+        int literal = argument >= 0 && a.kind(argument) == LITERAL_TYPE ? a.firstChild(argument) : -1;
+        return literal >= 0 && a.kind(literal) == STRING_LITERAL ? literal : -1;
+    }
+
+    /** The JSX_IDENTIFIER a JSX tag name starts with: {@code Foo} of {@code <Foo.Bar.Baz>}, or -1. */
+    public static int jsxMemberRoot(Arena a, int name) {
+        while (name >= 0 && a.kind(name) == JSX_MEMBER_EXPRESSION) name = a.firstChild(name);
+        return name >= 0 && a.kind(name) == JSX_IDENTIFIER ? name : -1;
+    }
 
     /** The name of a TYPE_REFERENCE ({@code ns.T} of {@code ns.T<U>}). */
     public static int typeReferenceName(Arena a, int typeReference) { return a.firstChild(typeReference); }

@@ -198,7 +198,7 @@ public final class SignatureHelpHandler {
         while (node >= 0) {
             int k = a.kind(node);
             if (k != INSTANTIATION_EXPRESSION && k != PARENTHESIZED && k != NON_NULL) return node;
-            node = a.firstChild(node);
+            node = Layouts.operand(a, node);
         }
         return node;
     }

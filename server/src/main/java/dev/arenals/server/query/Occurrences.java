@@ -70,8 +70,8 @@ public final class Occurrences {
             for (int st = arena.firstChild(c); st >= 0; st = arena.nextSibling(st)) {
                 int s = st;
                 if (arena.kind(s) == EXPORT_NAMED) {
-                    s = arena.firstChild(s);
-                    if (s < 0 || arena.kind(s) == EXPORT_SPECIFIER) continue;
+                    s = Layouts.exportedDeclaration(arena, s);
+                    if (s < 0) continue;
                 }
                 switch (arena.kind(s)) {
                     case INTERFACE_DECLARATION: case TYPE_ALIAS: case EXPORT_SPECIFIER: case EMPTY_STATEMENT:
@@ -325,7 +325,7 @@ public final class Occurrences {
                     out.add(property, SymbolIndex.READ | SymbolIndex.QUALIFIED);
                 } else if (m > 0 && (k == ASSIGNMENT || k == UPDATE)) {
                     // assignment targets come before the assignment in node order, so they are already matched
-                    int targetNode = unparenthesized(arena.firstChild(n));
+                    int targetNode = unparenthesized(k == ASSIGNMENT ? Layouts.assignmentTarget(arena, n) : Layouts.operand(arena, n));
                     int i = Arrays.binarySearch(matched, 0, m, targetNode);
                     if (i >= 0) {
                         boolean plain = k == ASSIGNMENT && (arena.data(n) & 0xFFFF) == dev.arenals.parser.lexer.Token.ASSIGN;
@@ -386,8 +386,7 @@ public final class Occurrences {
             if (i < 0) return SymbolIndex.READ;
             int parent = path[i];
             int pk = arena.kind(parent);
-            int first = unparenthesized(arena.firstChild(parent));
-            if (pk == ASSIGNMENT && first == member) {
+            if (pk == ASSIGNMENT && unparenthesized(Layouts.assignmentTarget(arena, parent)) == member) {
                 boolean plain = (arena.data(parent) & 0xFFFF) == dev.arenals.parser.lexer.Token.ASSIGN;
                 return plain ? SymbolIndex.WRITE : SymbolIndex.WRITE | SymbolIndex.READ;
             }
@@ -396,7 +395,7 @@ public final class Occurrences {
         }
 
         private int unparenthesized(int node) {
-            while (node >= 0 && arena.kind(node) == PARENTHESIZED) node = arena.firstChild(node);
+            while (node >= 0 && arena.kind(node) == PARENTHESIZED) node = Layouts.operand(arena, node);
             return node;
         }
 

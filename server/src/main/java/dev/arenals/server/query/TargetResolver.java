@@ -61,7 +61,7 @@ public final class TargetResolver {
 
     private boolean isPredicateSubject(int ident) {
         int parent = TreePaths.parent(arena, ident);
-        return parent >= 0 && arena.kind(parent) == TYPE_PREDICATE && arena.firstChild(parent) == ident;
+        return parent >= 0 && arena.kind(parent) == TYPE_PREDICATE && Layouts.typePredicateSubject(arena, parent) == ident;
     }
 
     private Target nameTarget(int ident, int name, int[] path, int parent, int pk) {
@@ -245,7 +245,7 @@ public final class TargetResolver {
         int init = Layouts.declaratorInit(arena, declarator);
         while (init >= 0 && (arena.kind(init) == PARENTHESIZED || arena.kind(init) == AS_EXPRESSION
                 || arena.kind(init) == SATISFIES_EXPRESSION)) {
-            init = arena.firstChild(init);
+            init = Layouts.operand(arena, init);
         }
         return init >= 0 && arena.kind(init) == OBJECT ? init : -1;
     }
