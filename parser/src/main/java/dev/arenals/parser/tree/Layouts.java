@@ -70,6 +70,9 @@ public final class Layouts {
         return n;
     }
 
+    /** What an ASSIGNMENT_PATTERN ({@code target = default}) or a REST_ELEMENT ({@code ...target}) binds: one level in. */
+    public static int elementTarget(Arena a, int element) { return a.firstChild(element); }
+
     /** The type annotation of a PARAMETER (a typed rest parameter's is inside its REST_ELEMENT), or -1. */
     public static int parameterType(Arena a, int param) {
         int n = param;

@@ -123,6 +123,9 @@ class LayoutsTest {
         assertEquals("h", read(operands, SATISFIES_EXPRESSION, Layouts::operand));
         assertEquals("i", read(operands, INSTANTIATION_EXPRESSION, Layouts::operand));
         assertEquals("'./n'", read(operands, IMPORT_CALL, 0, Layouts::importCallSource));
+        String elements = "const [{ a } = {}, ...[b]] = c;";
+        assertEquals("{ a }", read(elements, ASSIGNMENT_PATTERN, Layouts::elementTarget));
+        assertEquals("[b]", read(elements, REST_ELEMENT, Layouts::elementTarget));
         assertEquals("-", read(operands, IMPORT_CALL, 1, Layouts::importCallSource));
         String heritage = "class K implements ns.A<T>, B {} interface J extends C<U> {}";
         assertEquals("ns.A", read(heritage, EXPRESSION_WITH_TYPE_ARGUMENTS, 0, Layouts::heritageExpression), "without its type arguments");

@@ -172,7 +172,7 @@ public final class RenamePlan {
             return !acrossModules && arena.kind(parent) == EXPORT_SPECIFIER && Layouts.exportExported(arena, parent) == node ? newName + " as " + oldName : newName;
         }
         int child = node;
-        if (arena.kind(parent) == ASSIGNMENT_PATTERN && Layouts.assignmentTarget(arena, parent) == child && i > 0) {
+        if (arena.kind(parent) == ASSIGNMENT_PATTERN && Layouts.elementTarget(arena, parent) == child && i > 0) {
             child = parent; // { a = 1 }: the shorthand's value is a default around the name
             parent = path[--i];
         }

@@ -476,7 +476,7 @@ public final class Summarizer {
             if (arena.kind(p) != PROPERTY || (arena.data(p) & P_COMPUTED) != 0) continue;
             int key = Layouts.propertyKey(arena, p);
             int local = Layouts.propertyValue(arena, p);
-            if (local >= 0 && arena.kind(local) == ASSIGNMENT_PATTERN) local = Layouts.assignmentTarget(arena, local);
+            if (local >= 0 && arena.kind(local) == ASSIGNMENT_PATTERN) local = Layouts.elementTarget(arena, local);
             if (local < 0 || arena.kind(local) != BINDING_IDENTIFIER) continue;
             imports.add(new Import(nameOf(local), moduleName(key), specifier, span(local)));
             noteImportName(arena.data(local));
