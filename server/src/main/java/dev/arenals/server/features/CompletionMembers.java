@@ -104,7 +104,7 @@ final class CompletionMembers {
         if (node < 0 || depth > MAX_DEPTH) return -1;
         switch (arena.kind(node)) {
             case PARENTHESIZED: case NON_NULL: case AS_EXPRESSION: case SATISFIES_EXPRESSION:
-                return containerOf(arena.firstChild(node), depth + 1);
+                return containerOf(Layouts.operand(arena, node), depth + 1);
             case OBJECT: case CLASS_EXPRESSION: case CLASS_DECLARATION: case ENUM_DECLARATION: case MODULE_DECLARATION:
                 return node;
             case MEMBER: {

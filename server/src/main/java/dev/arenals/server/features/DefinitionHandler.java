@@ -233,7 +233,7 @@ public final class DefinitionHandler {
     static CrossFileNavigator.Meaning meaningOf(Arena arena, int[] path) {
         int parent = path[path.length - 2];
         int above = path.length >= 3 ? arena.kind(path[path.length - 3]) : -1;
-        if (arena.kind(parent) == MEMBER) return above == MEMBER && arena.firstChild(path[path.length - 3]) == parent ? CrossFileNavigator.Meaning.ANY : CrossFileNavigator.Meaning.VALUE;
+        if (arena.kind(parent) == MEMBER) return above == MEMBER && Layouts.memberObject(arena, path[path.length - 3]) == parent ? CrossFileNavigator.Meaning.ANY : CrossFileNavigator.Meaning.VALUE;
         if (above == QUALIFIED_NAME) return CrossFileNavigator.Meaning.ANY;
         return above == TYPE_QUERY ? CrossFileNavigator.Meaning.VALUE : CrossFileNavigator.Meaning.TYPE;
     }
