@@ -451,6 +451,7 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     }
 
     List<Location> referencesIn(Document doc, CrossFileReferences.Site site, boolean withDeclaration) {
+        if (site.instanceMember() != null) return crossFileReferences.instanceMemberUses(doc, site, withDeclaration);
         if (site.importedSide()) return crossFileReferences.importedSide(doc, site.reexported());
         if (site.reexported() != null) return crossFileReferences.reexportUse(doc, site.reexported());
         return site.member() != null ? crossFileReferences.memberUses(doc, site.binding(), site.member())
@@ -458,7 +459,7 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     }
 
     private List<Location> referencesOnDisk(CrossFileReferences.Site site, boolean withDeclaration) {
-        Document snapshot = readSnapshot(site.uri(), site.path());
+        Document snapshot = readSnapshot(site.uri(), site.path(), site.instanceMember());
         if (snapshot == null) return List.of();
         try {
             return referencesIn(snapshot, site, withDeclaration);
@@ -580,7 +581,10 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     }
 
     /** A closed file parsed from disk (the caller closes it); null when it cannot be read, is over the size limit, or does not parse. */
-    private Document readSnapshot(String uri, java.nio.file.Path path) {
+    private Document readSnapshot(String uri, java.nio.file.Path path) { return readSnapshot(uri, path, null); }
+
+    /** A parse of a file read from disk; null when it cannot be read, or when it does not contain {@code mustContain} (no parse then). */
+    private Document readSnapshot(String uri, java.nio.file.Path path, String mustContain) {
         String text;
         try {
             if (java.nio.file.Files.size(path) > server.settings().maxFileSize()) return null;
@@ -589,6 +593,8 @@ public final class ArenaTextDocumentService implements TextDocumentService {
             server.log().warn("cannot read " + path + ": " + e.getMessage());
             return null;
         }
+        // an importer that never writes the member's name has no use of it: most of a popular class's importers
+        if (mustContain != null && !text.contains(mustContain)) return null;
         Document snapshot = new Document(uri, null, 0, text, server.support().positionEncoding,
                 new dev.arenals.server.document.SerialQueue(Runnable::run, null, t -> { }));
         // a references or rename request reads hundreds of such files: one arena per thread for all

@@ -74,6 +74,11 @@ public final class DeclaredTypes {
                 int[] path = TreePaths.pathTo(a, expr);
                 return path == null ? -1 : new TargetResolver(q).classOfThis(path, path.length - 2);
             }
+            case SUPER: { // the class named after extends
+                int[] path = TreePaths.pathTo(a, expr);
+                int cls = path == null ? -1 : new TargetResolver(q).classOfThis(path, path.length - 2);
+                return cls < 0 ? -1 : ClassHierarchy.extendsName(a, cls);
+            }
             case IDENTIFIER_REFERENCE:
                 return typeOfBinding(q, q.symbolOfNode(expr), depth);
             case MEMBER: {

@@ -136,7 +136,11 @@ public final class TargetResolver {
      */
     private Target typedMember(int object, int ident, int name) {
         int type = DeclaredTypes.localType(q, object);
-        if (type < 0) return null;
+        return type < 0 ? null : memberOfType(type, ident, name);
+    }
+
+    /** The member {@code name} of instances of {@code type}, a class or interface declaration of this file; {@code ident} the node asked about. */
+    public Target memberOfType(int type, int ident, int name) {
         if (isClass(arena.kind(type))) return Target.member(ident, name, Target.CLASS, ClassHierarchy.memberFamily(q, type, name), classGroup(type));
         return interfaceMember(type, ident, name);
     }

@@ -1,0 +1,112 @@
+package dev.arenals.server.protocol;
+
+import static dev.arenals.server.testing.InProcessServer.get;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.arenals.server.testing.InProcessServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.ReferenceContext;
+import org.eclipse.lsp4j.ReferenceParams;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Members of a class or interface used through instances in other files: {@code s.load()} where
+ * {@code const s = new UserService()} imports the class, {@code u.name} where {@code u: User}.
+ * Answers are {@code file:line:column name}; the expected ones are TypeScript's on the same files.
+ */
+class InstanceMembersAcrossFilesTest {
+    @TempDir Path root;
+
+    private static final String SVC = """
+            export interface User { id: number; name: string }
+            export class UserService {
+              constructor(private readonly cache: Map<number, User>) {}
+              load(id: number): User | undefined { return this.cache.get(id); }
+              reload(id: number) { return this.load(id); }
+            }
+            """;
+    private static final String USE = """
+            import { UserService, type User } from './svc';
+            const s = new UserService(new Map());
+            s.load(1);
+            export function title(u: User) { return u.name + s.load(u.id)!.name; }
+            """;
+    private static final String SUB = """
+            import { UserService as Base } from './svc';
+            export class Cached extends Base {
+              load(id: number) { return super.load(id); }
+            }
+            declare const other: { load(): void };
+            other.load();
+            """;
+    private static final String CLOSED = """
+            import type { User } from './svc';
+            export const names = (users: User[], one: User) => one.name;
+            """;
+
+    private String uri(String name) { return root.resolve(name).toUri().toString(); }
+
+    private InProcessServer workspace() throws Exception {
+        Files.writeString(root.resolve("svc.ts"), SVC);
+        Files.writeString(root.resolve("use.ts"), USE);
+        Files.writeString(root.resolve("sub.ts"), SUB);
+        Files.writeString(root.resolve("closed.ts"), CLOSED);
+        InProcessServer s = InProcessServer.inWorkspace(root);
+        s.open(uri("svc.ts"), "typescript", 1, SVC);
+        s.open(uri("use.ts"), "typescript", 1, USE);
+        s.open(uri("sub.ts"), "typescript", 1, SUB);
+        return s;
+    }
+
+    private static Position at(String text, String marker, int delta) {
+        int offset = text.indexOf(marker) + delta, line = 0, column = 0;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') { line++; column = 0; } else column++;
+        }
+        return new Position(line, column);
+    }
+
+    private List<String> references(InProcessServer s, String file, Position p) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (Location l : get(s.remote.getTextDocumentService().references(new ReferenceParams(new TextDocumentIdentifier(uri(file)), p,
+                new ReferenceContext(true))))) {
+            String name = l.getUri().substring(l.getUri().lastIndexOf('/') + 1);
+            String text = Files.readString(root.resolve(name));
+            String line = text.split("\n")[l.getRange().getStart().getLine()];
+            out.add(name + ":" + l.getRange().getStart().getLine() + ":" + l.getRange().getStart().getCharacter() + " "
+                    + line.substring(l.getRange().getStart().getCharacter(), l.getRange().getEnd().getCharacter()));
+        }
+        Collections.sort(out);
+        return out;
+    }
+
+    private static final List<String> LOAD = List.of("sub.ts:2:2 load", "sub.ts:2:34 load", "svc.ts:3:2 load", "svc.ts:4:35 load",
+            "use.ts:2:2 load", "use.ts:3:51 load");
+
+    @Test
+    void referencesOfAMethodFromItsDeclarationAndFromAUseInAnImporter() throws Exception {
+        try (InProcessServer s = workspace()) {
+            assertEquals(LOAD, references(s, "svc.ts", at(SVC, "load(id", 0)));
+            assertEquals(LOAD, references(s, "use.ts", at(USE, "s.load(1)", 2)), "from s.load where s = new UserService()");
+            assertEquals(LOAD, references(s, "sub.ts", at(SUB, "super.load", 6)), "super.load of a class extending the import");
+            assertEquals(LOAD, references(s, "sub.ts", at(SUB, "load(id", 0)), "an override in an importer");
+        }
+    }
+
+    @Test
+    void referencesOfAnInterfacePropertyReachClosedImporters() throws Exception {
+        try (InProcessServer s = workspace()) {
+            List<String> name = List.of("closed.ts:1:55 name", "svc.ts:0:36 name", "use.ts:3:42 name");
+            assertEquals(name, references(s, "svc.ts", at(SVC, "name: string", 0)));
+            assertEquals(name, references(s, "use.ts", at(USE, "u.name", 2)));
+        }
+    }
+}
