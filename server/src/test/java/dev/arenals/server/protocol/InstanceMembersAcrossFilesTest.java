@@ -13,6 +13,9 @@ import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.ReferenceContext;
 import org.eclipse.lsp4j.ReferenceParams;
+import org.eclipse.lsp4j.RenameParams;
+import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,6 +110,48 @@ class InstanceMembersAcrossFilesTest {
             List<String> name = List.of("closed.ts:1:55 name", "svc.ts:0:36 name", "use.ts:3:42 name");
             assertEquals(name, references(s, "svc.ts", at(SVC, "name: string", 0)));
             assertEquals(name, references(s, "use.ts", at(USE, "u.name", 2)));
+        }
+    }
+
+    /** The renamed texts of every file the edit touches, as {@code file: text} in file order. */
+    private List<String> renamed(InProcessServer s, String file, Position p, String newName) throws Exception {
+        WorkspaceEdit edit = get(s.remote.getTextDocumentService().rename(new RenameParams(new TextDocumentIdentifier(uri(file)), p, newName)));
+        List<String> out = new ArrayList<>();
+        java.util.Map<String, List<TextEdit>> changes = new java.util.TreeMap<>();
+        if (edit.getChanges() != null) changes.putAll(edit.getChanges());
+        if (edit.getDocumentChanges() != null) {
+            for (var change : edit.getDocumentChanges()) {
+                List<TextEdit> edits = new ArrayList<>();
+                for (var e : change.getLeft().getEdits()) edits.add(e.getLeft());
+                changes.put(change.getLeft().getTextDocument().getUri(), edits);
+            }
+        }
+        for (var e : changes.entrySet()) {
+            String name = e.getKey().substring(e.getKey().lastIndexOf('/') + 1);
+            out.add(name + ": " + dev.arenals.server.testing.NavAssert.apply(
+                    dev.arenals.server.testing.Docs.parsed(e.getKey(), Files.readString(root.resolve(name))), e.getValue()));
+        }
+        return out;
+    }
+
+    @Test
+    void renameOfAMethodEditsEveryImporterThatUsesIt() throws Exception {
+        try (InProcessServer s = workspace()) {
+            List<String> expected = List.of(
+                    "sub.ts: " + SUB.replace("load(id: number)", "fetch(id: number)").replace("super.load", "super.fetch"),
+                    "svc.ts: " + SVC.replace("load(id: number): User", "fetch(id: number): User").replace("this.load", "this.fetch"),
+                    "use.ts: " + USE.replace("s.load", "s.fetch"));
+            assertEquals(expected, renamed(s, "svc.ts", at(SVC, "load(id", 1), "fetch"));
+            assertEquals(expected, renamed(s, "use.ts", at(USE, "s.load(1)", 3), "fetch"));
+        }
+    }
+
+    @Test
+    void renameOfAnInterfacePropertyEditsAClosedImporter() throws Exception {
+        try (InProcessServer s = workspace()) {
+            assertEquals(List.of("closed.ts: " + CLOSED.replace("one.name", "one.title"),
+                    "svc.ts: " + SVC.replace("name: string", "title: string"),
+                    "use.ts: " + USE.replace("u.name", "u.title")), renamed(s, "use.ts", at(USE, "u.name", 3), "title"));
         }
     }
 }
