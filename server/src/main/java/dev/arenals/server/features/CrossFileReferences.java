@@ -257,6 +257,41 @@ public final class CrossFileReferences {
         return out;
     }
 
+    /**
+     * Where definition looks for {@code v.m} when {@code v} is declared as an instance of an
+     * imported class or interface: the declaring file's site, else empty. On the document's queue.
+     */
+    public List<Site> instanceMemberDeclarationSites(Document doc, Position position, CrossFileNavigator navigator, WorkspaceIndex index) {
+        DocumentQuery q = DocumentQuery.of(doc);
+        Path file = Uris.pathOf(doc.uri());
+        if (q == null || file == null || navigator == null) return List.of();
+        int offset = q.offset(position);
+        if (new TargetResolver(q).at(offset) != null) return List.of();
+        List<Site> out = new ArrayList<>(1);
+        for (InstanceMember m : instanceMembersAt(q, offset, null, file, navigator, index)) {
+            FileSummary declaring = index.summaryOrLoad(m.container().file());
+            FileSummary.Declaration d = declaring == null ? null : declaring.declaration(m.container().name());
+            if (d != null) out.add(Site.instanceMember(declaring.uri(), declaring.path(), new Position(d.span().line(), d.span().startColumn()), m.member(), true));
+        }
+        return out;
+    }
+
+    /** The declarations of the instance member at a declaring site: the nearest along a class's extends chain in that file. */
+    public List<Location> instanceMemberDeclarations(Document doc, Site site) {
+        DocumentQuery q = DocumentQuery.of(doc);
+        if (q == null) return List.of();
+        Arena arena = q.arena();
+        int binding = q.identifierAt(q.offset(site.binding()));
+        int nameId = binding < 0 ? -1 : findName(arena, site.instanceMember());
+        int container = nameId < 0 ? -1 : TreePaths.parent(arena, binding);
+        if (container < 0 || Layouts.declarationName(arena, container) != binding) return List.of();
+        if (!NodeKind.isClass(arena.kind(container)) && arena.kind(container) != NodeKind.INTERFACE_DECLARATION) return List.of();
+        Occurrences found = Occurrences.nearestDeclarations(q, new TargetResolver(q).memberOfType(container, binding, nameId));
+        List<Location> out = new ArrayList<>(found.size());
+        for (int i = 0; i < found.size(); i++) out.add(q.locationOfNode(found.node(i)));
+        return out;
+    }
+
     /** The occurrences of an instance member at a site ({@link Site#instanceMember}): on the document's queue, after it is parsed. */
     public List<Location> instanceMemberUses(Document doc, Site site, boolean withDeclaration) {
         DocumentQuery q = DocumentQuery.of(doc);

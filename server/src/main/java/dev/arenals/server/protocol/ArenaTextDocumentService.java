@@ -240,8 +240,20 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     @Override
     public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> definition(DefinitionParams params) {
         Position position = positionOf("definition", params);
-        return onDocument("textDocument/definition", params.getTextDocument().getUri(), Either.forLeft(List.of()),
-                doc -> Either.forLeft(definitions.definition(doc, position, server.navigator())));
+        CompletableFuture<LocalAndSites> here = onDocument("textDocument/definition", params.getTextDocument().getUri(),
+                new LocalAndSites(List.of(), List.of()), doc -> {
+                    List<Location> found = definitions.definition(doc, position, server.navigator());
+                    return new LocalAndSites(found, found.isEmpty()
+                            ? crossFileReferences.instanceMemberDeclarationSites(doc, position, server.navigator(), server.workspaceIndex()) : List.of());
+                });
+        return here.thenCompose(found -> {
+            if (found.sites().isEmpty()) return CompletableFuture.completedFuture(Either.forLeft(found.local()));
+            // v.m with v declared as an instance of an imported type: the member in the declaring file, on its queue
+            CrossFileReferences.Site site = found.sites().get(0);
+            return inFile(site.uri(), site.path(), doc -> crossFileReferences.instanceMemberDeclarations(doc, site))
+                    .exceptionally(t -> List.of())
+                    .thenApply(locations -> Either.<List<? extends Location>, List<? extends LocationLink>>forLeft(locations));
+        });
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.eclipse.lsp4j.DefinitionParams;
 import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.ReferenceContext;
@@ -152,6 +153,24 @@ class InstanceMembersAcrossFilesTest {
             assertEquals(List.of("closed.ts: " + CLOSED.replace("one.name", "one.title"),
                     "svc.ts: " + SVC.replace("name: string", "title: string"),
                     "use.ts: " + USE.replace("u.name", "u.title")), renamed(s, "use.ts", at(USE, "u.name", 3), "title"));
+        }
+    }
+
+    private List<String> definition(InProcessServer s, String file, Position p) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (Location l : get(s.remote.getTextDocumentService().definition(new DefinitionParams(new TextDocumentIdentifier(uri(file)), p))).getLeft()) {
+            out.add(l.getUri().substring(l.getUri().lastIndexOf('/') + 1) + ":" + l.getRange().getStart().getLine() + ":" + l.getRange().getStart().getCharacter());
+        }
+        return out;
+    }
+
+    @Test
+    void definitionOfAMemberThroughAnImportedType() throws Exception {
+        try (InProcessServer s = workspace()) {
+            assertEquals(List.of("svc.ts:3:2"), definition(s, "use.ts", at(USE, "s.load(1)", 3)));
+            assertEquals(List.of("svc.ts:0:36"), definition(s, "use.ts", at(USE, "u.name", 3)));
+            assertEquals(List.of("svc.ts:3:2"), definition(s, "sub.ts", at(SUB, "super.load", 7)), "super of a class extending the import");
+            assertEquals(List.of(), definition(s, "sub.ts", at(SUB, "other.load", 7)), "a type literal's member is not the class's");
         }
     }
 }
