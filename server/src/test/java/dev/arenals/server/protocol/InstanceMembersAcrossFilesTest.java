@@ -173,4 +173,15 @@ class InstanceMembersAcrossFilesTest {
             assertEquals(List.of(), definition(s, "sub.ts", at(SUB, "other.load", 7)), "a type literal's member is not the class's");
         }
     }
+
+    @Test
+    void completionOfAnImportedClassInstanceListsItsInstanceMembers() throws Exception {
+        try (InProcessServer s = workspace()) {
+            var list = get(s.remote.getTextDocumentService().completion(new org.eclipse.lsp4j.CompletionParams(
+                    new TextDocumentIdentifier(uri("use.ts")), at(USE, "s.load(1)", 2))));
+            List<String> labels = new ArrayList<>();
+            for (var item : list.getRight().getItems()) labels.add(item.getLabel());
+            assertEquals(true, labels.containsAll(List.of("load", "reload")), labels.toString());
+        }
+    }
 }
