@@ -184,4 +184,17 @@ class InstanceMembersAcrossFilesTest {
             assertEquals(true, labels.containsAll(List.of("load", "reload")), labels.toString());
         }
     }
+
+    @Test
+    void hoverAndSignatureHelpOfAnImportedClassInstanceMethod() throws Exception {
+        try (InProcessServer s = workspace()) {
+            var hover = get(s.remote.getTextDocumentService().hover(new org.eclipse.lsp4j.HoverParams(
+                    new TextDocumentIdentifier(uri("use.ts")), at(USE, "s.load(1)", 3))));
+            String shown = hover.getContents().getRight().getValue();
+            assertEquals(true, shown.contains("load(id: number): User | undefined"), shown);
+            var help = get(s.remote.getTextDocumentService().signatureHelp(new org.eclipse.lsp4j.SignatureHelpParams(
+                    new TextDocumentIdentifier(uri("use.ts")), at(USE, "s.load(1)", 7))));
+            assertEquals("load(id: number): User | undefined", help.getSignatures().get(0).getLabel());
+        }
+    }
 }
