@@ -81,6 +81,8 @@ public final class DeclaredTypes {
             }
             case IDENTIFIER_REFERENCE:
                 return typeOfBinding(q, q.symbolOfNode(expr), depth);
+            case CALL:
+                return typeNameOfAnnotation(a, returnTypeOfCallee(q, Layouts.callCallee(a, expr), depth));
             case MEMBER: {
                 if ((a.data(expr) & M_COMPUTED) != 0) return -1;
                 int property = Layouts.memberProperty(a, expr);
@@ -91,6 +93,39 @@ public final class DeclaredTypes {
             default:
                 return -1;
         }
+    }
+
+    /**
+     * The return type annotation of what a call calls: a function of this file ({@code make()}),
+     * or a method of a class or interface of this file ({@code s.make()} with s's type known); -1.
+     */
+    private static int returnTypeOfCallee(DocumentQuery q, int callee, int depth) {
+        if (callee < 0 || depth > MAX_DEPTH) return -1;
+        Arena a = q.arena();
+        int k = a.kind(callee);
+        if (k == IDENTIFIER_REFERENCE) {
+            int symbol = q.symbolOfNode(callee);
+            if (symbol < 0 || !q.isDeclared(symbol) || q.scopes().kind(symbol) != SymbolKind.FUNCTION) return -1;
+            int declaring = q.scopes().declaringNode(symbol);
+            return declaring >= 0 && a.kind(declaring) == FUNCTION_DECLARATION ? Layouts.functionReturnType(a, declaring) : -1;
+        }
+        if (k != MEMBER || (a.data(callee) & M_COMPUTED) != 0) return -1;
+        int property = Layouts.memberProperty(a, callee);
+        if (property < 0 || a.kind(property) != IDENTIFIER_NAME) return -1;
+        int owner = resolveLocal(q, typeNameOf(q, Layouts.memberObject(a, callee), depth + 1));
+        for (int c = owner, level = 0; c >= 0 && level < MAX_DEPTH; level++) {
+            boolean isInterface = a.kind(c) == INTERFACE_DECLARATION;
+            int body = isInterface ? Layouts.interfaceBody(a, c) : Layouts.classBody(a, c);
+            for (int m = body < 0 ? -1 : a.firstChild(body); m >= 0; m = a.nextSibling(m)) {
+                int mk = a.kind(m);
+                if ((mk != METHOD && mk != METHOD_SIGNATURE) || (a.data(m) & (C_STATIC | P_COMPUTED | P_GET | P_SET | C_CONSTRUCTOR)) != 0) continue;
+                int key = Layouts.memberKey(a, m);
+                if (key < 0 || a.kind(key) != IDENTIFIER_NAME || a.data(key) != a.data(property)) continue;
+                return mk == METHOD ? Layouts.functionReturnType(a, Layouts.methodFunction(a, m)) : Layouts.functionReturnType(a, m);
+            }
+            c = isInterface ? -1 : ClassHierarchy.baseInFile(q, c);
+        }
+        return -1;
     }
 
     /** What a variable or parameter holds, by its annotation, else (a variable, a parameter's default) by its initializer. */

@@ -30,12 +30,15 @@ class DeclaredTypeMembersTest {
         assertDefinition("a.ts", "class S { [[load]]() {} }\nclass C { s: S = new S(); run() { this.s.lo|ad(); } }");
         assertDefinition("a.ts", "interface Inner { [[deep]]: 1 } interface Outer { inner: Inner } declare const o: Outer; o.inner.de|ep;");
         assertDefinition("a.ts", "class B { [[m]]() {} } class D extends B {} const d = new D(); d.|m();");
+        assertDefinition("a.ts", "class S { [[n]] = 1 } function make(): S { return new S(); } make().|n; const s = make(); s.|n;");
+        assertDefinition("a.ts", "class S { [[n]] = 1 } interface F { get(): S } declare const f: F; f.get().|n;");
+        assertDefinition("a.ts", "class S { [[n]] = 1; self(): S { return this; } } new S().self().|n;");
     }
 
     @Test
     void nothingWhereTheDeclarationsDoNotSettleIt() {
         assertDefinition("a.ts", "class S { load() {} } class T { load() {} } declare const x: S | T; x.lo/*|*/ad();");
-        assertDefinition("a.ts", "class S { load() {} } declare function make(): S; make().lo|ad();");
+        assertDefinition("a.ts", "class S { load() {} } function make() { return new S(); } make().lo|ad();");
         assertDefinition("a.ts", "class S { load() {} } function f(s) { s.lo|ad(); }");
         assertDefinition("a.ts", "class S { load() {} } const [s] = [new S()]; s.lo|ad();");
     }
