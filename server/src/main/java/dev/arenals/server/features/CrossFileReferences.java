@@ -327,7 +327,16 @@ public final class CrossFileReferences {
         if (symbol < 0) return List.of();
         for (int node = 0, n = arena.nodeCount(); node < n; node++) {
             int kind = arena.kind(node);
-            if (kind == NodeKind.MEMBER) {
+            if (kind == NodeKind.OBJECT || kind == NodeKind.OBJECT_PATTERN) {
+                // { m: … } declared as the import's type (const v: C = {…}, ({ m }: C) => …)
+                if (DeclaredTypes.propertyKeyNamed(arena, node, nameId) < 0) continue;
+                int typeName = DeclaredTypes.typeNameOfLiteral(q, node);
+                if (typeName < 0 || arena.kind(typeName) != NodeKind.IDENTIFIER_REFERENCE || q.symbolOfNode(typeName) != symbol) continue;
+                for (int p = arena.firstChild(node); p >= 0; p = arena.nextSibling(p)) {
+                    int key = DeclaredTypes.propertyKeyOf(arena, p, nameId);
+                    if (key >= 0) out.add(new int[] {key, kind == NodeKind.OBJECT ? dev.arenals.server.query.SymbolIndex.WRITE : dev.arenals.server.query.SymbolIndex.READ});
+                }
+            } else if (kind == NodeKind.MEMBER) {
                 if ((arena.data(node) & NodeKind.M_COMPUTED) != 0) continue;
                 int property = Layouts.memberProperty(arena, node);
                 if (property < 0 || arena.kind(property) != NodeKind.IDENTIFIER_NAME || arena.data(property) != nameId) continue;

@@ -39,6 +39,62 @@ public final class DeclaredTypes {
      */
     public static int typeNameOf(DocumentQuery q, int expr) { return typeNameOf(q, expr, 0); }
 
+    /**
+     * The type an object literal or object pattern is declared against: {@code const v: T = {…}},
+     * a parameter {@code p: T = {…}}, a field {@code f: T = {…}}, {@code {…} as T},
+     * {@code {…} satisfies T}, {@code return {…}} in a function declared to return T, an argument
+     * of a function of this file whose parameter is declared T; a pattern {@code {a}: T} or
+     * {@code const {a} = v} with v's type known. The type's name ({@link #typeNameOf}), or -1.
+     */
+    public static int typeNameOfLiteral(DocumentQuery q, int literal) {
+        Arena a = q.arena();
+        int[] path = TreePaths.pathTo(a, literal);
+        if (path == null || path.length < 2) return -1;
+        int i = path.length - 2;
+        int child = literal;
+        while (i > 0 && a.kind(path[i]) == PARENTHESIZED) child = path[i--];
+        int parent = path[i];
+        switch (a.kind(parent)) {
+            case VARIABLE_DECLARATOR: {
+                int type = Layouts.declaratorType(a, parent);
+                if (Layouts.declaratorInit(a, parent) == child) return type >= 0 ? typeNameOfAnnotation(a, type) : -1;
+                if (Layouts.declaratorTarget(a, parent) != child) return -1;
+                return type >= 0 ? typeNameOfAnnotation(a, type) : typeNameOf(q, Layouts.declaratorInit(a, parent), 0);
+            }
+            case PARAMETER: {
+                if (Layouts.parameterInitializer(a, parent) != child && Layouts.parameterTarget(a, parent) != child) return -1;
+                return typeNameOfAnnotation(a, Layouts.parameterType(a, parent));
+            }
+            case FIELD:
+                return Layouts.fieldValue(a, parent) == child ? typeNameOfAnnotation(a, Layouts.fieldType(a, parent)) : -1;
+            case AS_EXPRESSION: case SATISFIES_EXPRESSION:
+                return Layouts.operand(a, parent) == child ? typeNameOfAnnotation(a, a.nextSibling(child)) : -1;
+            case RETURN:
+                for (int j = i - 1; j >= 0; j--) {
+                    int k = a.kind(path[j]);
+                    if (k == FUNCTION_DECLARATION || k == FUNCTION_EXPRESSION || k == ARROW_FUNCTION) return typeNameOfAnnotation(a, Layouts.functionReturnType(a, path[j]));
+                }
+                return -1;
+            case CALL: {
+                int callee = Layouts.callCallee(a, parent);
+                int index = 0;
+                int arg = Layouts.callFirstArgument(a, parent);
+                for (; arg >= 0 && arg != child; arg = a.nextSibling(arg)) index++;
+                if (arg < 0 || callee < 0 || a.kind(callee) != IDENTIFIER_REFERENCE) return -1;
+                int symbol = q.symbolOfNode(callee);
+                if (symbol < 0 || !q.isDeclared(symbol) || q.scopes().kind(symbol) != SymbolKind.FUNCTION) return -1;
+                int fn = q.scopes().declaringNode(symbol);
+                int params = fn < 0 || a.kind(fn) != FUNCTION_DECLARATION ? -1 : Layouts.functionParameters(a, fn);
+                for (int p = params < 0 ? -1 : a.firstChild(params); p >= 0; p = a.nextSibling(p), index--) {
+                    if (index == 0) return a.kind(p) == PARAMETER && !Layouts.isRestParameter(a, p) ? typeNameOfAnnotation(a, Layouts.parameterType(a, p)) : -1;
+                }
+                return -1;
+            }
+            default:
+                return -1;
+        }
+    }
+
     /** The class or interface declaration a type name (from {@link #typeNameOf}) names in this file, or -1. */
     public static int resolveLocal(DocumentQuery q, int typeName) {
         if (typeName < 0) return -1;
@@ -221,5 +277,23 @@ public final class DeclaredTypes {
         if (a.kind(type) != TYPE_REFERENCE) return false;
         int name = Layouts.typeReferenceName(a, type);
         return name >= 0 && a.kind(name) == IDENTIFIER_REFERENCE && a.names().equals(a.data(name), "undefined");
+    }
+
+    /** The key of the first property of an object literal or pattern named {@code name} (not computed), or -1. */
+    /** The key of the first property of an object literal or pattern named {@code name} (not computed), or -1. */
+    public static int propertyKeyNamed(Arena arena, int object, int name) {
+        for (int p = arena.firstChild(object); p >= 0; p = arena.nextSibling(p)) {
+            int key = propertyKeyOf(arena, p, name);
+            if (key >= 0) return key;
+        }
+        return -1;
+    }
+
+    /** The key of {@code property} when it is a PROPERTY named {@code name} (not computed), or -1. */
+    public static int propertyKeyOf(Arena arena, int property, int name) {
+        if (arena.kind(property) != PROPERTY || (arena.data(property) & P_COMPUTED) != 0) return -1;
+        int key = Layouts.propertyKey(arena, property);
+        int k = key < 0 ? -1 : arena.kind(key);
+        return (k == IDENTIFIER_NAME || k == IDENTIFIER_REFERENCE) && arena.data(key) == name ? key : -1;
     }
 }

@@ -300,24 +300,41 @@ public final class Occurrences {
          */
         private void typedUses(int[] containers, int name) {
             for (int n = 0, count = arena.nodeCount(); n < count; n++) {
-                if (arena.kind(n) != MEMBER || (arena.data(n) & M_COMPUTED) != 0) continue;
+                int kind = arena.kind(n);
+                if (kind == OBJECT || kind == OBJECT_PATTERN) {
+                    int key = DeclaredTypes.propertyKeyNamed(arena, n, name);
+                    if (key < 0) continue;
+                    int type = DeclaredTypes.resolveLocal(q, DeclaredTypes.typeNameOfLiteral(q, n));
+                    if (type < 0 || !matches(containers, type, name)) continue;
+                    for (int p = arena.firstChild(n); p >= 0; p = arena.nextSibling(p)) {
+                        int k = p == key ? key : DeclaredTypes.propertyKeyOf(arena, p, name);
+                        if (k >= 0) out.add(k, kind == OBJECT ? SymbolIndex.WRITE : SymbolIndex.READ);
+                    }
+                    continue;
+                }
+                if (kind != MEMBER || (arena.data(n) & M_COMPUTED) != 0) continue;
                 int property = Layouts.memberProperty(arena, n);
                 if (property < 0 || arena.kind(property) != IDENTIFIER_NAME || arena.data(property) != name) continue;
                 int object = Layouts.memberObject(arena, n);
                 int ok = object < 0 ? -1 : arena.kind(object);
                 if (ok == THIS || ok == SUPER) continue; // thisUses
                 int type = DeclaredTypes.localType(q, object);
-                if (type < 0) continue;
-                if (type != lastType) {
-                    lastType = type;
-                    lastMatch = contains(containers, type);
-                    if (!lastMatch && isClass(arena.kind(type))) {
-                        for (int c : ClassHierarchy.memberFamily(q, type, name)) if (contains(containers, c)) lastMatch = true;
-                    }
-                }
-                if (lastMatch) out.add(property, accessFlags(n, TreePaths.pathTo(arena, n)));
+                if (type >= 0 && matches(containers, type, name)) out.add(property, accessFlags(n, TreePaths.pathTo(arena, n)));
             }
         }
+
+        /** Whether instances of {@code type} reach the member through one of the containers (a class: along its extends chain). */
+        private boolean matches(int[] containers, int type, int name) {
+            if (type != lastType) {
+                lastType = type;
+                lastMatch = contains(containers, type);
+                if (!lastMatch && isClass(arena.kind(type))) {
+                    for (int c : ClassHierarchy.memberFamily(q, type, name)) if (contains(containers, c)) lastMatch = true;
+                }
+            }
+            return lastMatch;
+        }
+
 
         /** {@link #typedUses}' answer for the type seen last: uses of one name are mostly through one type. */
         private int lastType = -1;

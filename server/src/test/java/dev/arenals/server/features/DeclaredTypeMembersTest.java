@@ -59,4 +59,13 @@ class DeclaredTypeMembersTest {
         assertRename("a.ts", "interface U { name: string } function f(u: U) { return u.na|me; }", "title",
                 "interface U { title: string } function f(u: U) { return u.title; }");
     }
+
+    @Test
+    void objectLiteralsAndPatternsDeclaredAsTheTypeHoldItsMembers() {
+        assertReferences("a.ts", "interface P { [[la|bel]]: string }\nconst a: P = { [[label]]: 'x' };\nfunction f({ [[label]] }: P) { return label; }\n"
+                + "function g(p: P = { [[label]]: 'y' }) {}\nfunction h(): P { return { [[label]]: 'z' }; }\nconst b = { [[label]]: 'w' } satisfies P;\n"
+                + "function take(p: P) {} take({ [[label]]: 'v' });\nconst { [[label]]: l } = a;\nconst c = { label: 'untyped' };");
+        assertRename("a.ts", "interface P { la|bel: string }\nfunction f({ label }: P) { return label; }\nconst a: P = { label: 'x' };", "title",
+                "interface P { title: string }\nfunction f({ title: label }: P) { return label; }\nconst a: P = { title: 'x' };");
+    }
 }

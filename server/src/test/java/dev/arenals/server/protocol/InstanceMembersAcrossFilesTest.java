@@ -54,6 +54,8 @@ class InstanceMembersAcrossFilesTest {
     private static final String CLOSED = """
             import type { User } from './svc';
             export const names = (users: User[], one: User) => one.name;
+            export const anon: User = { id: 0, name: 'anonymous' };
+            export function greet({ name }: User) { return name; }
             """;
 
     private String uri(String name) { return root.resolve(name).toUri().toString(); }
@@ -108,7 +110,7 @@ class InstanceMembersAcrossFilesTest {
     @Test
     void referencesOfAnInterfacePropertyReachClosedImporters() throws Exception {
         try (InProcessServer s = workspace()) {
-            List<String> name = List.of("closed.ts:1:55 name", "svc.ts:0:36 name", "use.ts:3:42 name");
+            List<String> name = List.of("closed.ts:1:55 name", "closed.ts:2:35 name", "closed.ts:3:24 name", "svc.ts:0:36 name", "use.ts:3:42 name");
             assertEquals(name, references(s, "svc.ts", at(SVC, "name: string", 0)));
             assertEquals(name, references(s, "use.ts", at(USE, "u.name", 2)));
         }
@@ -150,7 +152,8 @@ class InstanceMembersAcrossFilesTest {
     @Test
     void renameOfAnInterfacePropertyEditsAClosedImporter() throws Exception {
         try (InProcessServer s = workspace()) {
-            assertEquals(List.of("closed.ts: " + CLOSED.replace("one.name", "one.title"),
+            assertEquals(List.of("closed.ts: " + CLOSED.replace("one.name", "one.title").replace("name: 'anonymous'", "title: 'anonymous'")
+                            .replace("{ name }: User", "{ title: name }: User"),
                     "svc.ts: " + SVC.replace("name: string", "title: string"),
                     "use.ts: " + USE.replace("u.name", "u.title")), renamed(s, "use.ts", at(USE, "u.name", 3), "title"));
         }
