@@ -8,6 +8,7 @@ import dev.arenals.server.protocol.Uris;
 import dev.arenals.server.query.ClassHierarchy;
 import dev.arenals.server.query.DeclaredTypes;
 import dev.arenals.server.query.DocumentQuery;
+import dev.arenals.server.query.JsxComponents;
 import dev.arenals.server.query.Occurrences;
 import dev.arenals.server.query.Target;
 import dev.arenals.server.query.TargetResolver;
@@ -214,14 +215,50 @@ public final class CrossFileReferences {
                 InstanceMember m = base == null ? null : new InstanceMember(base, member, false);
                 if (m != null && !out.contains(m)) out.add(m);
             }
+            if (target.containerKind == Target.INTERFACE) {
+                // the top-level components whose props are this interface: their importers' <C m=…>
+                for (int s = arena.firstChild(arena.root()); s >= 0; s = arena.nextSibling(s)) {
+                    int d = arena.kind(s) == NodeKind.EXPORT_NAMED || arena.kind(s) == NodeKind.EXPORT_DEFAULT ? Layouts.exportedDeclaration(arena, s) : s;
+                    if (d < 0) continue;
+                    if (arena.kind(d) == NodeKind.FUNCTION_DECLARATION) {
+                        addComponent(q, own, d, Layouts.functionName(arena, d), target, file, member, out);
+                    } else if (arena.kind(d) == NodeKind.VARIABLE_DECLARATION) {
+                        for (int v = arena.firstChild(d); v >= 0; v = arena.nextSibling(v)) addComponent(q, own, v, Layouts.declaratorTarget(arena, v), target, file, member, out);
+                    }
+                }
+            }
             return out;
         }
         int ident = q.identifierAt(offset);
         int parent = ident < 0 ? -1 : TreePaths.parent(arena, ident);
+        if (parent >= 0 && arena.kind(ident) == NodeKind.JSX_IDENTIFIER && arena.kind(parent) == NodeKind.JSX_ATTRIBUTE
+                && Layouts.jsxAttributeName(arena, parent) == ident) {
+            // <C m={…}> where C is imported: the member of its props, found from C's declaration
+            int opening = TreePaths.parent(arena, parent);
+            int binding = opening < 0 ? -1 : new JsxComponents(q).componentBinding(opening);
+            int symbol = binding < 0 ? -1 : q.symbolOfNode(binding);
+            String[] imported = symbol < 0 ? null : DefinitionHandler.importOf(arena, q.scopes().declarationNode(symbol));
+            NameInFile component = imported == null || imported[1].equals("*") ? null : navigator.origin(file, imported[0], imported[1]);
+            return component == null ? List.of() : List.of(new InstanceMember(component, arena.names().name(arena.data(ident)), false));
+        }
         if (parent < 0 || arena.kind(parent) != NodeKind.MEMBER || Layouts.memberProperty(arena, parent) != ident
                 || arena.kind(ident) != NodeKind.IDENTIFIER_NAME) return List.of();
         NameInFile container = importedType(q, DeclaredTypes.typeNameOf(q, Layouts.memberObject(arena, parent)), file, navigator);
         return container == null ? List.of() : List.of(new InstanceMember(container, arena.names().name(arena.data(ident)), false));
+    }
+
+    /** A top-level component (function or const named {@code name}) whose props type is one of the target's interfaces. */
+    private static void addComponent(DocumentQuery q, FileSummary own, int declaring, int name, Target target, Path file, String member,
+            List<InstanceMember> out) {
+        Arena arena = q.arena();
+        if (name < 0 || arena.kind(name) != NodeKind.BINDING_IDENTIFIER) return;
+        int props = DeclaredTypes.resolveLocal(q, JsxComponents.propsTypeNameOf(q, declaring));
+        boolean match = false;
+        for (int c : target.containers) if (c == props) match = true;
+        String local = arena.names().name(arena.data(name));
+        if (!match || own.declaration(local) == null) return;
+        InstanceMember m = new InstanceMember(new NameInFile(file, local), member, true);
+        if (!out.contains(m)) out.add(m);
     }
 
     /** Where the class or interface named by {@code typeName} (from {@link DeclaredTypes#typeNameOf}) is declared, when it is imported; else null. */
@@ -283,9 +320,8 @@ public final class CrossFileReferences {
         Arena arena = q.arena();
         int binding = q.identifierAt(q.offset(site.binding()));
         int nameId = binding < 0 ? -1 : findName(arena, site.instanceMember());
-        int container = nameId < 0 ? -1 : TreePaths.parent(arena, binding);
-        if (container < 0 || Layouts.declarationName(arena, container) != binding) return List.of();
-        if (!NodeKind.isClass(arena.kind(container)) && arena.kind(container) != NodeKind.INTERFACE_DECLARATION) return List.of();
+        int container = nameId < 0 ? -1 : declaredType(q, binding);
+        if (container < 0) return List.of();
         Occurrences found = Occurrences.nearestDeclarations(q, new TargetResolver(q).memberOfType(container, binding, nameId));
         List<Location> out = new ArrayList<>(found.size());
         for (int i = 0; i < found.size(); i++) out.add(q.locationOfNode(found.node(i)));
@@ -316,15 +352,14 @@ public final class CrossFileReferences {
         List<int[]> out = new ArrayList<>();
         TargetResolver resolver = new TargetResolver(q);
         if (site.importedSide()) {
-            int container = TreePaths.parent(arena, binding);
-            if (container < 0 || Layouts.declarationName(arena, container) != binding) return List.of();
-            int kind = arena.kind(container);
-            if (!NodeKind.isClass(kind) && kind != NodeKind.INTERFACE_DECLARATION) return List.of();
+            int container = declaredType(q, binding);
+            if (container < 0) return List.of();
             addAll(out, Occurrences.of(q, resolver.memberOfType(container, binding, nameId)));
             return out;
         }
         int symbol = q.symbolOfNode(binding);
         if (symbol < 0) return List.of();
+        JsxComponents jsx = null;
         for (int node = 0, n = arena.nodeCount(); node < n; node++) {
             int kind = arena.kind(node);
             if (kind == NodeKind.OBJECT || kind == NodeKind.OBJECT_PATTERN) {
@@ -336,6 +371,13 @@ public final class CrossFileReferences {
                     int key = DeclaredTypes.propertyKeyOf(arena, p, nameId);
                     if (key >= 0) out.add(new int[] {key, kind == NodeKind.OBJECT ? dev.arenals.server.query.SymbolIndex.WRITE : dev.arenals.server.query.SymbolIndex.READ});
                 }
+            } else if (kind == NodeKind.JSX_OPENING_ELEMENT) {
+                // <C m={…}> where C is the import (a component whose props hold the member)
+                int attribute = JsxComponents.attributeNamed(arena, node, nameId);
+                if (attribute < 0) continue;
+                if (jsx == null) jsx = new JsxComponents(q);
+                int component = jsx.componentBinding(node);
+                if (component >= 0 && q.symbolOfNode(component) == symbol) out.add(new int[] {attribute, dev.arenals.server.query.SymbolIndex.WRITE});
             } else if (kind == NodeKind.MEMBER) {
                 if ((arena.data(node) & NodeKind.M_COMPUTED) != 0) continue;
                 int property = Layouts.memberProperty(arena, node);
@@ -359,6 +401,23 @@ public final class CrossFileReferences {
             }
         }
         return out;
+    }
+
+    /**
+     * The class or interface a declaring site's name stands for: the class or interface it names,
+     * or the props type of the component (function or const) it names; -1.
+     */
+    private static int declaredType(DocumentQuery q, int binding) {
+        Arena arena = q.arena();
+        int holder = TreePaths.parent(arena, binding);
+        if (holder < 0) return -1;
+        int kind = arena.kind(holder);
+        if ((NodeKind.isClass(kind) || kind == NodeKind.INTERFACE_DECLARATION) && Layouts.declarationName(arena, holder) == binding) return holder;
+        if ((kind == NodeKind.FUNCTION_DECLARATION && Layouts.functionName(arena, holder) == binding)
+                || (kind == NodeKind.VARIABLE_DECLARATOR && Layouts.declaratorTarget(arena, holder) == binding)) {
+            return DeclaredTypes.resolveLocal(q, JsxComponents.propsTypeNameOf(q, holder));
+        }
+        return -1;
     }
 
     private static int findName(Arena arena, String name) {

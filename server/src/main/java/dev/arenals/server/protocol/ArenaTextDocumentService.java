@@ -275,10 +275,35 @@ public final class ArenaTextDocumentService implements TextDocumentService {
         Position position = positionOf("references", params);
         boolean withDeclaration = params.getContext() == null || params.getContext().isIncludeDeclaration();
         String uri = params.getTextDocument().getUri();
-        CompletableFuture<LocalAndSites> here = onDocument("textDocument/references", uri, new LocalAndSites(List.of(), List.of()),
-                doc -> new LocalAndSites(references.references(doc, position, withDeclaration),
-                        crossFileReferences.sites(doc, position, server.navigator(), server.workspaceIndex())));
-        return everyFile(here, withDeclaration).thenApply(list -> list);
+        CompletableFuture<Object> here = onDocument("textDocument/references", uri, new LocalAndSites(List.of(), List.of()), doc -> {
+            CrossFileReferences.Site declared = declaredElsewhere(doc, position);
+            return declared != null ? declared : new LocalAndSites(references.references(doc, position, withDeclaration),
+                    crossFileReferences.sites(doc, position, server.navigator(), server.workspaceIndex()));
+        });
+        return here.thenCompose(found -> {
+            if (found instanceof LocalAndSites) return everyFile(CompletableFuture.completedFuture((LocalAndSites) found), withDeclaration);
+            // a member of an imported type: its references are those of its declaration, asked there
+            return memberDeclaration((CrossFileReferences.Site) found).thenCompose(declaration -> declaration == null
+                    ? CompletableFuture.completedFuture(List.<Location>of())
+                    : referencesAnywhere(declaration.getUri(), declaration.getRange().getStart(), withDeclaration));
+        }).thenApply(list -> list);
+    }
+
+    /**
+     * For {@code v.m} (or {@code <C m=…>}) whose type (or component) another file declares, and
+     * nothing here declares: the declaring file's site, where references and rename are asked
+     * instead (the member's family and every importer are known there); else null.
+     */
+    private CrossFileReferences.Site declaredElsewhere(Document doc, Position position) {
+        List<CrossFileReferences.Site> sites = crossFileReferences.instanceMemberDeclarationSites(doc, position, server.navigator(), server.workspaceIndex());
+        return sites.isEmpty() ? null : sites.get(0);
+    }
+
+    /** The first declaration of the instance member at a declaring site, or null. */
+    private CompletableFuture<Location> memberDeclaration(CrossFileReferences.Site site) {
+        return inFile(site.uri(), site.path(), doc -> crossFileReferences.instanceMemberDeclarations(doc, site))
+                .exceptionally(t -> List.of())
+                .thenApply(found -> found.isEmpty() ? null : found.get(0));
     }
 
     /** The references of the name at {@code position} of a file, open or not (read from disk), across the workspace. */
@@ -515,8 +540,21 @@ public final class ArenaTextDocumentService implements TextDocumentService {
         if (params.getNewName() == null) throw invalidParams("rename: newName is missing");
         String newName = params.getNewName();
         CompletableFuture<Object> here = onDocument("textDocument/rename", params.getTextDocument().getUri(), null, doc -> {
+            CrossFileReferences.Site declared = server.workspaceFolders().isEmpty() ? null : declaredElsewhere(doc, position);
+            if (declared != null) return declared;
             CrossFileRename.Plan plan = workspaceRenamePlan(doc, position);
             return plan != null ? plan : renames.rename(doc, position, newName);
+        }).thenCompose(found -> {
+            if (!(found instanceof CrossFileReferences.Site)) return CompletableFuture.completedFuture(found);
+            // a member of an imported type: renamed from its declaration, where every file using it is known
+            return memberDeclaration((CrossFileReferences.Site) found).thenCompose(declaration -> {
+                if (declaration == null) return CompletableFuture.completedFuture((Object) null);
+                java.nio.file.Path path = Uris.pathOf(declaration.getUri());
+                return inFile(declaration.getUri(), path, doc -> {
+                    CrossFileRename.Plan plan = workspaceRenamePlan(doc, declaration.getRange().getStart());
+                    return plan != null ? (Object) plan : renames.rename(doc, declaration.getRange().getStart(), newName);
+                });
+            });
         });
         return here.thenCompose(found -> {
             if (!(found instanceof CrossFileRename.Plan)) return CompletableFuture.completedFuture((WorkspaceEdit) found);

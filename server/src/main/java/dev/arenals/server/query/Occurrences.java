@@ -301,6 +301,14 @@ public final class Occurrences {
         private void typedUses(int[] containers, int name) {
             for (int n = 0, count = arena.nodeCount(); n < count; n++) {
                 int kind = arena.kind(n);
+                if (kind == JSX_OPENING_ELEMENT) { // <C m={…}> where C's props are declared as the type
+                    int attribute = JsxComponents.attributeNamed(arena, n, name);
+                    if (attribute < 0) continue;
+                    if (jsx == null) jsx = new JsxComponents(q);
+                    int type = DeclaredTypes.resolveLocal(q, jsx.propsTypeName(n));
+                    if (type >= 0 && matches(containers, type, name)) out.add(attribute, SymbolIndex.WRITE);
+                    continue;
+                }
                 if (kind == OBJECT || kind == OBJECT_PATTERN) {
                     int key = DeclaredTypes.propertyKeyNamed(arena, n, name);
                     if (key < 0) continue;
@@ -335,6 +343,8 @@ public final class Occurrences {
             return lastMatch;
         }
 
+
+        private JsxComponents jsx;
 
         /** {@link #typedUses}' answer for the type seen last: uses of one name are mostly through one type. */
         private int lastType = -1;

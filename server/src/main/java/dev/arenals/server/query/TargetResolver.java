@@ -373,6 +373,13 @@ public final class TargetResolver {
     }
 
     private Target jsxTarget(int ident, int name, int[] path) {
+        int parent = path.length >= 3 ? path[path.length - 2] : -1;
+        if (parent >= 0 && arena.kind(parent) == JSX_ATTRIBUTE && Layouts.jsxAttributeName(arena, parent) == ident) {
+            // <C m={…}>: the member m of C's props type, when this file declares both
+            int opening = path[path.length - 3];
+            int type = arena.kind(opening) == JSX_OPENING_ELEMENT ? DeclaredTypes.resolveLocal(q, new JsxComponents(q).propsTypeName(opening)) : -1;
+            return type < 0 ? null : memberOfType(type, ident, name);
+        }
         for (int i = path.length - 2; i >= 0; i--) {
             int k = arena.kind(path[i]);
             if (k == JSX_MEMBER_EXPRESSION) continue;

@@ -68,4 +68,16 @@ class DeclaredTypeMembersTest {
         assertRename("a.ts", "interface P { la|bel: string }\nfunction f({ label }: P) { return label; }\nconst a: P = { label: 'x' };", "title",
                 "interface P { title: string }\nfunction f({ title: label }: P) { return label; }\nconst a: P = { title: 'x' };");
     }
+
+    @Test
+    void jsxAttributesAreMembersOfTheComponentsProps() {
+        String props = "interface P { [[label]]: string; other?: number }\n";
+        assertDefinition("a.tsx", props + "function B({ label }: P) { return <b>{label}</b>; }\nconst x = <B la|bel=\"s\" />;");
+        assertDefinition("a.tsx", props + "const B: React.FC<P> = (p) => null;\nconst x = <B la|bel=\"s\" />;");
+        assertDefinition("a.tsx", props + "const B = (p: P) => null;\nconst x = <B la|bel=\"s\" />;");
+        assertReferences("a.tsx", "interface P { [[la|bel]]: string }\nfunction B({ [[label]] }: P) { return null; }\n"
+                + "const x = <B [[label]]=\"s\" />; const y = <B [[label]]={\"t\"}></B>; const z = <div label=\"u\" />;");
+        assertRename("a.tsx", "interface P { la|bel: string }\nfunction B({ label }: P) { return null; }\nconst x = <B label=\"s\" />;", "title",
+                "interface P { title: string }\nfunction B({ title: label }: P) { return null; }\nconst x = <B title=\"s\" />;");
+    }
 }

@@ -200,4 +200,32 @@ class InstanceMembersAcrossFilesTest {
             assertEquals("load(id: number): User | undefined", help.getSignatures().get(0).getLabel());
         }
     }
+
+    private static final String BUTTON = """
+            export interface ButtonProps { label: string; onPress?: () => void }
+            export function Button({ label, onPress }: ButtonProps) { return <button onClick={onPress}>{label}</button>; }
+            export const Small: React.FC<ButtonProps> = (props) => <Button {...props} />;
+            """;
+    private static final String APP = """
+            import { Button, Small } from './Button';
+            export const App = () => <div><Button label="Save" /><Small label="x" /><Other label="y" /></div>;
+            function Other(props: { label: string }) { return null; }
+            """;
+
+    @Test
+    void propsOfAComponentAcrossFiles() throws Exception {
+        Files.writeString(root.resolve("Button.tsx"), BUTTON);
+        Files.writeString(root.resolve("App.tsx"), APP);
+        try (InProcessServer s = InProcessServer.inWorkspace(root)) {
+            s.open(uri("Button.tsx"), "typescriptreact", 1, BUTTON);
+            s.open(uri("App.tsx"), "typescriptreact", 1, APP);
+            List<String> label = List.of("App.tsx:1:38 label", "App.tsx:1:60 label", "Button.tsx:0:31 label", "Button.tsx:1:25 label");
+            assertEquals(label, references(s, "Button.tsx", at(BUTTON, "label: string", 0)));
+            assertEquals(label, references(s, "App.tsx", at(APP, "label=\"Save\"", 1)));
+            assertEquals(List.of("Button.tsx:0:31"), definition(s, "App.tsx", at(APP, "label=\"x\"", 1)));
+            assertEquals(List.of("App.tsx: " + APP.replace("<Button label", "<Button title").replace("<Small label", "<Small title"),
+                            "Button.tsx: " + BUTTON.replace("{ label: string", "{ title: string").replace("{ label, onPress }", "{ title: label, onPress }")),
+                    renamed(s, "App.tsx", at(APP, "label=\"Save\"", 1), "title"));
+        }
+    }
 }
