@@ -54,6 +54,16 @@ final class SummaryStrings {
         return true;
     }
 
+    /** Whether strings {@code i} and {@code j} are equal (-1 is null): the same index, or the same characters. */
+    boolean same(int i, int j) {
+        if (i == j) return true;
+        if (i < 0 || j < 0) return false;
+        int si = start(i), sj = start(j), length = ends[i] - si;
+        if (length != ends[j] - sj) return false;
+        for (int k = 0; k < length; k++) if (charAt(i, k) != charAt(j, k)) return false;
+        return true;
+    }
+
     /** Whether string {@code i} starts with {@code prefix}, then a '.', and nothing else follows it but {@code rest} (-1: no string). */
     boolean equalsJoined(int i, String prefix, String rest) {
         if (i < 0) return false;
