@@ -40,8 +40,8 @@ public final class WorkspaceSymbolHandler {
         // the best LIMIT, kept in a heap whose head is the worst of them
         PriorityQueue<Match> best = new PriorityQueue<>(LIMIT + 1, BEST_FIRST.reversed());
         WorkspaceIndex.Declarations all = index.declarationsWithMasks();
-        long[] masks = all.nameMasks();
-        long queryMask = WorkspaceIndex.nameMask(q);
+        int[] masks = all.nameMasks();
+        int queryMask = WorkspaceIndex.nameMask(q);
         for (int i = 0, n = masks.length; i < n; i++) {
             // humps and substrings are subsequences, which need every character of the query: one
             // AND of the masks rejects most names, the subsequence pass most of the rest

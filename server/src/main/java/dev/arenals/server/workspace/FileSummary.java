@@ -35,7 +35,8 @@ public final class FileSummary {
      * Module specifiers. Resolved specifiers (the distinct ones that resolved, index for index with
      * {@link #resolvedFiles}). Signatures: name, returns, jsDoc, construct, parameter count, then the
      * parameters. Members: {@link #MEMBER_WIDTH} each (container, name, kind ordinal, line, start,
-     * end). Uses: per import with known uses, their count, then (line, start, end) each.
+     * end). Uses: per import with known uses, their count, then (line, start, end) each. Last, the
+     * end offset of each string of {@link #strings}.
      */
     private final Columns data;
     private final int exportsAt, starExportsAt, importsAt, moduleSpecifiersAt, resolvedSpecifiersAt, signaturesAt, membersAt, usesAt;
@@ -132,8 +133,11 @@ public final class FileSummary {
             }
             this.usesAt = ints.size();
             for (int i = 0, n = uses.size(); i < n; i++) ints.add(uses.get(i));
+            // then the strings' end offsets, so that the table needs no array of its own
+            int stringEndsAt = ints.size();
+            for (int i = 0, n = table.count(); i < n; i++) ints.add(table.end(i));
             this.data = ints.toColumns();
-            this.strings = table.build();
+            this.strings = table.build(data, stringEndsAt);
         }
     }
 
@@ -458,7 +462,7 @@ public final class FileSummary {
      * any other (to be percent-encoded, or not of this file system's form) goes through {@code toUri}.
      */
     public static String fileUri(Path path) {
-        String s = path.toString();
+        String s = ModuleResolver.uncached(path).toString(); // the index's Path does not keep the string
         if (java.io.File.separatorChar != '/' || s.isEmpty() || s.charAt(0) != '/' || path.getFileSystem() != java.nio.file.FileSystems.getDefault()) {
             return path.toUri().toString();
         }
