@@ -40,21 +40,22 @@ public final class WorkspaceSymbolHandler {
         // the best LIMIT, kept in a heap whose head is the worst of them
         PriorityQueue<Match> best = new PriorityQueue<>(LIMIT + 1, BEST_FIRST.reversed());
         WorkspaceIndex.Declarations all = index.declarationsWithMasks();
-        int[] masks = all.nameMasks();
+        int[] masks = all.nameMasks(), firstOf = all.firstOf();
+        FileSummary[] files = all.files();
         int queryMask = WorkspaceIndex.nameMask(q);
-        for (int i = 0, n = masks.length; i < n; i++) {
+        for (int f = 0, i = 0; f < files.length; f++) for (int end = firstOf[f + 1]; i < end; i++) {
             // humps and substrings are subsequences, which need every character of the query: one
             // AND of the masks rejects most names, the subsequence pass most of the rest
             if ((masks[i] & queryMask) != queryMask) continue;
-            WorkspaceIndex.DeclarationInFile entry = all.list().get(i);
-            // the name is read in the summary's table; the declaration is made for those that match
-            CharSequence view = entry.name();
+            // the name is read in the summary's table; the entry and the declaration are made for those that match
+            CharSequence view = files[f].declarationName(i - firstOf[f]);
             if (!q.isEmpty() && !isSubsequence(q, view)) continue;
             // ranked on the view: a String is made only for a name that matches (a query like "sC"
             // passes the subsequence test for 20,000 names of the generated project, and none ranks)
             int rank = q.isEmpty() ? SUBSTRING : rank(q, view);
             if (rank == NONE) continue;
             String name = view.toString();
+            WorkspaceIndex.DeclarationInFile entry = new WorkspaceIndex.DeclarationInFile(files[f], i - firstOf[f]);
             Match m = new Match(rank, name, entry.file().declarationExported(entry.index()), entry);
             if (best.size() < LIMIT) best.add(m);
             else if (BEST_FIRST.compare(m, best.peek()) < 0) {

@@ -33,8 +33,8 @@ public final class ModuleResolver {
     /** The same, for the specifier of {@code import x = require()} when {@code requireSyntax}. */
     public static Path resolveFrom(Path importer, String specifier, boolean requireSyntax) {
         if (importer == null || specifier == null) return null;
-        Path copy = uncached(importer);
-        if (copy.getParent() == null) return null;
+        Path copy = copyOf(importer);
+        if (copy == null) return null;
         try {
             return RESOLVERS.forFile(copy).resolve(specifier, copy, requireSyntax);
         } catch (RuntimeException e) {
@@ -49,6 +49,20 @@ public final class ModuleResolver {
      * new Path over the same bytes.)
      */
     static Path uncached(Path path) { return path.resolve(""); }
+
+    /** The last importer resolved from on this thread and its copy (a file's specifiers are resolved one after another). */
+    private static final ThreadLocal<Path[]> LAST_IMPORTER = ThreadLocal.withInitial(() -> new Path[2]);
+
+    /** {@link #uncached} of {@code importer}, the same copy for consecutive calls with it; null when it has no parent. */
+    private static Path copyOf(Path importer) {
+        Path[] last = LAST_IMPORTER.get();
+        if (last[0] != importer) {
+            Path copy = uncached(importer);
+            last[0] = importer;
+            last[1] = copy.getParent() == null ? null : copy;
+        }
+        return last[1];
+    }
 
     /** The file a specifier names when written in a file of {@code directory} (a .ts file there). */
     public static Path resolve(Path directory, String specifier) {

@@ -80,18 +80,29 @@ final class SummaryStrings {
         return true;
     }
 
-    /** A view of string {@code i} (no copy). */
-    CharSequence chars(int i) { return new View(i); }
+    /**
+     * A view of string {@code i} (no copy) over the table's array, its start and length read once:
+     * workspace/symbol tests every declaration's name through it, a character at a time.
+     */
+    CharSequence chars(int i) {
+        int start = start(i), length = end(i) - start;
+        return latin1 != null ? new Latin1View(latin1, start, length) : java.nio.CharBuffer.wrap(utf16, start, length);
+    }
 
-    private final class View implements CharSequence {
-        private final int index;
+    private static final class Latin1View implements CharSequence {
+        private final byte[] bytes;
+        private final int start, length;
 
-        View(int index) { this.index = index; }
+        Latin1View(byte[] bytes, int start, int length) {
+            this.bytes = bytes;
+            this.start = start;
+            this.length = length;
+        }
 
-        @Override public int length() { return SummaryStrings.this.length(index); }
-        @Override public char charAt(int k) { return SummaryStrings.this.charAt(index, k); }
+        @Override public int length() { return length; }
+        @Override public char charAt(int k) { return (char) (bytes[start + k] & 0xFF); }
         @Override public CharSequence subSequence(int from, int to) { return toString().subSequence(from, to); }
-        @Override public String toString() { return get(index); }
+        @Override public String toString() { return new String(bytes, start, length, StandardCharsets.ISO_8859_1); }
     }
 
     /** Collects the strings of one summary, each distinct one once; reusable ({@link #reset}). Not thread-safe. */

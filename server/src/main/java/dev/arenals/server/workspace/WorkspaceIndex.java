@@ -266,13 +266,18 @@ public final class WorkspaceIndex {
         return exact.isEmpty() ? pattern : exact;
     }
 
-    /** The declarations and their {@link #nameMask}s, index for index, of one snapshot. */
-    public record Declarations(List<DeclarationInFile> list, int[] nameMasks) { }
+    /**
+     * The declarations and their {@link #nameMask}s, index for index, of one snapshot; for scans of
+     * all of them, also file by file: declaration {@code i} is the {@code i - firstOf[f]}th of
+     * {@code files[f]} for {@code firstOf[f] <= i < firstOf[f + 1]} (no entry object, no search).
+     * Do not modify the arrays.
+     */
+    public record Declarations(List<DeclarationInFile> list, int[] nameMasks, FileSummary[] files, int[] firstOf) { }
 
-    /** {@link #declarations()} with the name masks of the same snapshot (do not modify the array). */
+    /** {@link #declarations()} with the name masks of the same snapshot. */
     public Declarations declarationsWithMasks() {
         Snapshot s = current(false);
-        return new Declarations(s.declarations(), s.nameMasks());
+        return new Declarations(s.declarations(), s.nameMasks(), s.declarations().files, s.declarations().firstOf);
     }
 
     /** Files with a top-level declaration of {@code name} (a scan of the snapshot's declarations). */
