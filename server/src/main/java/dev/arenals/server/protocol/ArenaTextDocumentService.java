@@ -240,8 +240,20 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     @Override
     public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> definition(DefinitionParams params) {
         Position position = positionOf("definition", params);
-        return onDocument("textDocument/definition", params.getTextDocument().getUri(), Either.forLeft(List.of()),
-                doc -> Either.forLeft(definitions.definition(doc, position, server.navigator())));
+        CompletableFuture<LocalAndSites> here = onDocument("textDocument/definition", params.getTextDocument().getUri(),
+                new LocalAndSites(List.of(), List.of()), doc -> {
+                    List<Location> found = definitions.definition(doc, position, server.navigator());
+                    return new LocalAndSites(found, found.isEmpty()
+                            ? crossFileReferences.instanceMemberDeclarationSites(doc, position, server.navigator(), server.workspaceIndex()) : List.of());
+                });
+        return here.thenCompose(found -> {
+            if (found.sites().isEmpty()) return CompletableFuture.completedFuture(Either.forLeft(found.local()));
+            // v.m with v declared as an instance of an imported type: the member in the declaring file, on its queue
+            CrossFileReferences.Site site = found.sites().get(0);
+            return inFile(site.uri(), site.path(), doc -> crossFileReferences.instanceMemberDeclarations(doc, site))
+                    .exceptionally(t -> List.of())
+                    .thenApply(locations -> Either.<List<? extends Location>, List<? extends LocationLink>>forLeft(locations));
+        });
     }
 
     @Override
@@ -447,6 +459,7 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     }
 
     List<Location> referencesIn(Document doc, CrossFileReferences.Site site, boolean withDeclaration) {
+        if (site.instanceMember() != null) return crossFileReferences.instanceMemberUses(doc, site, withDeclaration);
         if (site.importedSide()) return crossFileReferences.importedSide(doc, site.reexported());
         if (site.reexported() != null) return crossFileReferences.reexportUse(doc, site.reexported());
         return site.member() != null ? crossFileReferences.memberUses(doc, site.binding(), site.member())
@@ -454,7 +467,7 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     }
 
     private List<Location> referencesOnDisk(CrossFileReferences.Site site, boolean withDeclaration) {
-        Document snapshot = readSnapshot(site.uri(), site.path());
+        Document snapshot = readSnapshot(site.uri(), site.path(), site.instanceMember());
         if (snapshot == null) return List.of();
         try {
             return referencesIn(snapshot, site, withDeclaration);
@@ -576,7 +589,10 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     }
 
     /** A closed file parsed from disk (the caller closes it); null when it cannot be read, is over the size limit, or does not parse. */
-    private Document readSnapshot(String uri, java.nio.file.Path path) {
+    private Document readSnapshot(String uri, java.nio.file.Path path) { return readSnapshot(uri, path, null); }
+
+    /** A parse of a file read from disk; null when it cannot be read, or when it does not contain {@code mustContain} (no parse then). */
+    private Document readSnapshot(String uri, java.nio.file.Path path, String mustContain) {
         String text;
         try {
             if (java.nio.file.Files.size(path) > server.settings().maxFileSize()) return null;
@@ -585,6 +601,8 @@ public final class ArenaTextDocumentService implements TextDocumentService {
             server.log().warn("cannot read " + path + ": " + e.getMessage());
             return null;
         }
+        // an importer that never writes the member's name has no use of it: most of a popular class's importers
+        if (mustContain != null && !text.contains(mustContain)) return null;
         Document snapshot = new Document(uri, null, 0, text, server.support().positionEncoding,
                 new dev.arenals.server.document.SerialQueue(Runnable::run, null, t -> { }));
         // a references or rename request reads hundreds of such files: one arena per thread for all

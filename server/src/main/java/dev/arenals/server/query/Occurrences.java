@@ -70,8 +70,8 @@ public final class Occurrences {
             for (int st = arena.firstChild(c); st >= 0; st = arena.nextSibling(st)) {
                 int s = st;
                 if (arena.kind(s) == EXPORT_NAMED) {
-                    s = arena.firstChild(s);
-                    if (s < 0 || arena.kind(s) == EXPORT_SPECIFIER) continue;
+                    s = Layouts.exportedDeclaration(arena, s);
+                    if (s < 0) continue;
                 }
                 switch (arena.kind(s)) {
                     case INTERFACE_DECLARATION: case TYPE_ALIAS: case EXPORT_SPECIFIER: case EMPTY_STATEMENT:
@@ -227,6 +227,7 @@ public final class Occurrences {
                 case Target.MEMBER:
                     for (int container : t.containers) memberDeclarations(t.containerKind, container, t.nameId);
                     if (t.containerKind == Target.CLASS) for (int container : t.containers) thisUses(container, t.nameId, t.containers.length > 1);
+                    if (t.containerKind == Target.CLASS || t.containerKind == Target.INTERFACE) typedUses(t.containers, t.nameId);
                     if (t.containerKind == Target.ENUM) for (int container : t.containers) enumInitializerUses(container, t.nameId);
                     if (withAccesses && t.accessGroup >= 0) qualifiedUses(t.accessGroup, t.nameId);
                     break;
@@ -244,16 +245,16 @@ public final class Occurrences {
         /** Keys of the container's members named {@code name}; constructor parameter properties too. */
         private void memberDeclarations(int containerKind, int container, int name) {
             int list = container;
-            if (containerKind == Target.CLASS) {
-                list = Layouts.classBody(arena, container);
+            if (containerKind == Target.CLASS || containerKind == Target.INTERFACE) {
+                list = containerKind == Target.CLASS ? Layouts.classBody(arena, container) : Layouts.interfaceBody(arena, container);
                 if (list < 0) return;
             }
             for (int m = arena.firstChild(list); m >= 0; m = arena.nextSibling(m)) {
                 int mk = arena.kind(m);
                 int key = Layouts.memberKey(arena, m);
                 if (key < 0) continue;
-                boolean member = mk == FIELD || mk == METHOD || mk == PROPERTY || mk == ENUM_MEMBER;
-                boolean computed = (mk == PROPERTY || mk == FIELD || mk == METHOD) && (arena.data(m) & P_COMPUTED) != 0;
+                boolean member = mk == FIELD || mk == METHOD || mk == PROPERTY || mk == ENUM_MEMBER || mk == PROPERTY_SIGNATURE || mk == METHOD_SIGNATURE;
+                boolean computed = mk != ENUM_MEMBER && (arena.data(m) & P_COMPUTED) != 0;
                 if (member && !computed && arena.kind(key) == IDENTIFIER_NAME && arena.data(key) == name) {
                     out.add(key, SymbolIndex.DECLARATION | SymbolIndex.WRITE);
                 }
@@ -292,6 +293,41 @@ public final class Occurrences {
             }
         }
 
+        /**
+         * {@code v.name} where {@code v} is declared as an instance of one of the containers, or of
+         * a class below one of them ({@link DeclaredTypes}): one pass over the member nodes, the
+         * object's type read only where the property's name matches.
+         */
+        private void typedUses(int[] containers, int name) {
+            for (int n = 0, count = arena.nodeCount(); n < count; n++) {
+                if (arena.kind(n) != MEMBER || (arena.data(n) & M_COMPUTED) != 0) continue;
+                int property = Layouts.memberProperty(arena, n);
+                if (property < 0 || arena.kind(property) != IDENTIFIER_NAME || arena.data(property) != name) continue;
+                int object = Layouts.memberObject(arena, n);
+                int ok = object < 0 ? -1 : arena.kind(object);
+                if (ok == THIS || ok == SUPER) continue; // thisUses
+                int type = DeclaredTypes.localType(q, object);
+                if (type < 0) continue;
+                if (type != lastType) {
+                    lastType = type;
+                    lastMatch = contains(containers, type);
+                    if (!lastMatch && isClass(arena.kind(type))) {
+                        for (int c : ClassHierarchy.memberFamily(q, type, name)) if (contains(containers, c)) lastMatch = true;
+                    }
+                }
+                if (lastMatch) out.add(property, accessFlags(n, TreePaths.pathTo(arena, n)));
+            }
+        }
+
+        /** {@link #typedUses}' answer for the type seen last: uses of one name are mostly through one type. */
+        private int lastType = -1;
+        private boolean lastMatch;
+
+        private static boolean contains(int[] values, int value) {
+            for (int v : values) if (v == value) return true;
+            return false;
+        }
+
         /** Names inside the enum's initialisers that are its own members (the binder resolves them outside). */
         private void enumInitializerUses(int decl, int name) {
             if (!SymbolIndex.isEnumMember(arena, decl, name)) return;
@@ -325,7 +361,7 @@ public final class Occurrences {
                     out.add(property, SymbolIndex.READ | SymbolIndex.QUALIFIED);
                 } else if (m > 0 && (k == ASSIGNMENT || k == UPDATE)) {
                     // assignment targets come before the assignment in node order, so they are already matched
-                    int targetNode = unparenthesized(arena.firstChild(n));
+                    int targetNode = unparenthesized(k == ASSIGNMENT ? Layouts.assignmentTarget(arena, n) : Layouts.operand(arena, n));
                     int i = Arrays.binarySearch(matched, 0, m, targetNode);
                     if (i >= 0) {
                         boolean plain = k == ASSIGNMENT && (arena.data(n) & 0xFFFF) == dev.arenals.parser.lexer.Token.ASSIGN;
@@ -386,8 +422,7 @@ public final class Occurrences {
             if (i < 0) return SymbolIndex.READ;
             int parent = path[i];
             int pk = arena.kind(parent);
-            int first = unparenthesized(arena.firstChild(parent));
-            if (pk == ASSIGNMENT && first == member) {
+            if (pk == ASSIGNMENT && unparenthesized(Layouts.assignmentTarget(arena, parent)) == member) {
                 boolean plain = (arena.data(parent) & 0xFFFF) == dev.arenals.parser.lexer.Token.ASSIGN;
                 return plain ? SymbolIndex.WRITE : SymbolIndex.WRITE | SymbolIndex.READ;
             }
@@ -396,7 +431,7 @@ public final class Occurrences {
         }
 
         private int unparenthesized(int node) {
-            while (node >= 0 && arena.kind(node) == PARENTHESIZED) node = arena.firstChild(node);
+            while (node >= 0 && arena.kind(node) == PARENTHESIZED) node = Layouts.operand(arena, node);
             return node;
         }
 

@@ -359,7 +359,11 @@ public final class CrossFileNavigator {
         /** {@code export { name } from}: the whole specifier. */
         REEXPORT_WHOLE,
         /** The uses {@code name.member} of the namespace binding {@code name}. */
-        MEMBER_USES
+        MEMBER_USES,
+        /** Every occurrence of {@code member} of the top-level class or interface {@code name} declared in the file. */
+        INSTANCE_MEMBER_DECLARED,
+        /** {@code v.member} where v is declared as an instance of the import {@code name}, and its classes extending it. */
+        INSTANCE_MEMBER_USES
     }
 
     /** One thing a workspace rename edits in {@code file}. */
