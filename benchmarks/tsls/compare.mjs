@@ -211,7 +211,10 @@ async function measure(name, command, argv, initializationOptions) {
         const steady = [];
         for (let k = 0; k < REPEAT && performance.now() < deadline; k++) {
             const r0 = performance.now();
-            const refs = await s.request('textDocument/references', { textDocument: { uri }, position: callPos, context: { includeDeclaration: true } });
+            const refs = await Promise.race([
+                s.request('textDocument/references', { textDocument: { uri }, position: callPos, context: { includeDeclaration: true } }),
+                new Promise(r => setTimeout(() => r({ result: null }), Math.max(0, deadline - performance.now()))),
+            ]);
             steady.push({ count: refs.result ? refs.result.length : -1, ms: performance.now() - r0 });
         }
         peak = Math.max(peak, treeRssKb(s.proc.pid));
