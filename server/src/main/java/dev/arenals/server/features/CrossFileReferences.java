@@ -67,23 +67,45 @@ public final class CrossFileReferences {
         if (site.importedSide()) return importedSideFromSummary(site, index);
         if (site.member() != null || site.reexported() != null) return null;
         FileSummary s = index.summary(site.path());
-        FileSummary.Import i = s == null ? null : s.importAt(site.binding().getLine(), site.binding().getCharacter());
-        if (i == null || !i.usesKnown()) return null;
-        String uri = s.uri();
-        List<Location> out = new ArrayList<>(i.useCount() + 1);
-        FileSummary.Span binding = i.span();
+        int k = s == null ? -1 : s.importIndexAt(site.binding().getLine(), site.binding().getCharacter());
+        int n = k < 0 ? -1 : s.importUseCount(k);
+        if (n < 0) return null;
+        // read from the summary's columns: no record, span or uses array per importer
+        String uri = site.uri();
+        List<Location> out = new ArrayList<>(n + 1);
+        int line = s.importSpanPart(k, 0), start = s.importSpanPart(k, 1);
         boolean bindingAdded = !withDeclaration;
-        for (int k = 0, n = i.useCount(); k < n; k++) {
-            FileSummary.Span use = i.use(k);
-            if (!bindingAdded && (use.line() > binding.line() || (use.line() == binding.line() && use.startColumn() > binding.startColumn()))) {
-                out.add(location(uri, binding));
+        for (int u = 0; u < n; u++) {
+            int useLine = s.importUsePart(k, u, 0), useStart = s.importUsePart(k, u, 1);
+            if (!bindingAdded && (useLine > line || (useLine == line && useStart > start))) {
+                out.add(location(uri, line, start, s.importSpanPart(k, 2)));
                 bindingAdded = true;
             }
-            out.add(location(uri, use));
+            out.add(location(uri, useLine, useStart, s.importUsePart(k, u, 2)));
         }
-        if (!bindingAdded) out.add(location(uri, binding));
+        if (!bindingAdded) out.add(location(uri, line, start, s.importSpanPart(k, 2)));
         return out;
     }
+
+    /**
+     * The locations of {@code lists}, in order, each start position of a file once. A file's
+     * locations share one URI string (its hash is computed once), so a key is that string and two ints.
+     */
+    public static List<Location> distinct(List<List<Location>> lists) {
+        int total = 0;
+        for (List<Location> l : lists) total += l.size();
+        java.util.HashSet<Start> seen = new java.util.HashSet<>(Math.max(16, total * 4 / 3 + 1));
+        List<Location> out = new ArrayList<>(total);
+        for (List<Location> list : lists) {
+            for (Location l : list) {
+                Position p = l.getRange().getStart();
+                if (seen.add(new Start(l.getUri(), p.getLine(), p.getCharacter()))) out.add(l);
+            }
+        }
+        return out;
+    }
+
+    private record Start(String uri, int line, int character) { }
 
     /** The {@code a} of {@code import { a as x }} (x is {@code site.reexported()}) from the summary; null when it does not know. */
     private static List<Location> importedSideFromSummary(Site site, WorkspaceIndex index) {
@@ -93,8 +115,10 @@ public final class CrossFileReferences {
         return List.of(location(s.uri(), i.importedSpan()));
     }
 
-    private static Location location(String uri, FileSummary.Span span) {
-        return new Location(uri, new Range(new Position(span.line(), span.startColumn()), new Position(span.line(), span.endColumn())));
+    private static Location location(String uri, FileSummary.Span span) { return location(uri, span.line(), span.startColumn(), span.endColumn()); }
+
+    private static Location location(String uri, int line, int start, int end) {
+        return new Location(uri, new Range(new Position(line, start), new Position(line, end)));
     }
 
     /** The imported name of {@code import { a as local }} in the document. */
@@ -442,19 +466,21 @@ public final class CrossFileReferences {
         }
         for (CrossFileNavigator.Binding binding : navigator.importBindingsOf(origin.file(), origin.name())) {
             FileSummary s = index.summary(binding.file());
-            FileSummary.Import imported = s == null || binding.reexport() || binding.member() != null ? null : s.importOf(binding.localName());
-            if (imported != null && !imported.importedName().equals(imported.localName()) && !imported.importedName().equals("default")) {
+            if (s == null) continue;
+            String uri = s.uri(); // once per importer
+            int imported = binding.reexport() || binding.member() != null ? -1 : s.importIndexOf(binding.localName());
+            if (imported >= 0 && s.importIsAliased(imported)) {
                 // import { a as x }: the imported name a is a reference too (x's uses follow)
-                out.add(new Site(s.uri(), s.path(), new Position(0, 0), null, binding.localName(), true));
+                out.add(new Site(uri, s.path(), new Position(0, 0), null, binding.localName(), true));
             }
             // this document's own references are found directly, except ns.member uses
             if (binding.file().equals(file) && binding.member() == null && !binding.reexport() && binding.localName().equals(localHere)) continue;
             if (binding.reexport()) {
-                if (s != null) out.add(new Site(s.uri(), s.path(), new Position(0, 0), null, binding.localName()));
+                out.add(new Site(uri, s.path(), new Position(0, 0), null, binding.localName()));
                 continue;
             }
-            FileSummary.Import i = s == null ? null : s.importOf(binding.localName());
-            if (i != null) out.add(new Site(s.uri(), s.path(), new Position(i.span().line(), i.span().startColumn()), binding.member()));
+            int i = imported >= 0 ? imported : s.importIndexOf(binding.localName());
+            if (i >= 0) out.add(new Site(uri, s.path(), new Position(s.importSpanPart(i, 0), s.importSpanPart(i, 1)), binding.member()));
         }
         return out;
     }

@@ -323,10 +323,10 @@ public final class ArenaTextDocumentService implements TextDocumentService {
             List<CompletableFuture<List<Location>>> parts = new ArrayList<>();
             for (CrossFileReferences.Site site : found.sites()) parts.add(referencesAt(site, withDeclaration));
             return CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0])).thenApply(done -> {
-                java.util.LinkedHashMap<String, Location> all = new java.util.LinkedHashMap<>();
-                for (Location l : found.local()) all.putIfAbsent(key(l), l);
-                for (CompletableFuture<List<Location>> part : parts) for (Location l : part.join()) all.putIfAbsent(key(l), l);
-                return new ArrayList<>(all.values());
+                List<List<Location>> lists = new ArrayList<>(parts.size() + 1);
+                lists.add(found.local());
+                for (CompletableFuture<List<Location>> part : parts) lists.add(part.join());
+                return CrossFileReferences.distinct(lists);
             });
         });
     }
@@ -337,10 +337,6 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     LocalAndSites referencesHere(Document doc, Position position, boolean withDeclaration) {
         return new LocalAndSites(references.references(doc, position, withDeclaration),
                 crossFileReferences.sites(doc, position, server.navigator(), server.workspaceIndex()));
-    }
-
-    private static String key(Location l) {
-        return l.getUri() + "#" + l.getRange().getStart().getLine() + ":" + l.getRange().getStart().getCharacter();
     }
 
     /**

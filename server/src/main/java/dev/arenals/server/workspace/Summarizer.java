@@ -106,13 +106,14 @@ public final class Summarizer {
     }
 
     private FileSummary run(Path path, String uri) {
-        commonJs = mayBeCommonJs(path);
+        Path named = ModuleResolver.uncached(path); // its name is read on a copy: the Path the index keeps holds no name offsets
+        commonJs = mayBeCommonJs(named);
         for (int s = arena.firstChild(arena.root()); s >= 0; s = arena.nextSibling(s)) statement(s);
         ImmutableList<String> modules = specifiers.build();
         ImmutableList<Export> exportList = exports.build();
         ImmutableList.Builder<Signature> signatures = ImmutableList.builder();
         signatures(exportList, signatures);
-        ImmutableList<Member> memberList = members(exportList, path.getFileName() != null && path.getFileName().toString().endsWith(".d.ts"), signatures);
+        ImmutableList<Member> memberList = members(exportList, named.getFileName() != null && named.getFileName().toString().endsWith(".d.ts"), signatures);
         ImmutableList<Import> importList = imports.build();
         if (withUses && !importList.isEmpty()) importList = withUses(importList);
         return new FileSummary(path, uri, declarations.build(), exportList, starExports.build(), importList,
