@@ -1205,8 +1205,10 @@ public final class Binder {
             rp1 = rp0;
             int fnStart = a.start(fn), fnOldEnd = a.end(fn) - delta;
             while (rp1 < T.reportCount && T.reportStart[rp1] >= fnStart && T.reportStart[rp1] < fnOldEnd) rp1++;
-            // no export in the old function's walk: none recorded from its scope's opening to the next scope's
-            int exportsAfter = sc1 < T.scopeCount ? T.scopeExportAt[sc1] : T.exportCount + T.localExportCount;
+            // no export in the old function's walk: none recorded from its scope's opening to the next
+            // scope's, or to the next statement's start when that comes first
+            int exportsAfter = T.stmtExport[i + 1] + T.stmtLocal[i + 1];
+            if (sc1 < T.stmtScope[i + 1]) exportsAfter = T.scopeExportAt[sc1];
             if (exportsAfter != T.scopeExportAt[sc0]) return false;
             // earlier reports whose offsets moved (none should: they are declarations before the function)
             for (int r = 0; r < rp0; r++) {
