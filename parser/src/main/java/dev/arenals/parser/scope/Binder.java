@@ -1664,6 +1664,8 @@ public final class Binder {
         for (int r = 0; r < t.refCount; r++) {
             int node = t.refNode[r];
             int flags = t.refFlags[r];
+            // most references keep their symbol: decided without reading the node's name
+            if ((flags & ScopeTable.REF_NAMESPACE) == 0 && (r < from || r >= to) && nodeSymbol[node] > -2 && nodeSymbol[node] < oldGlobals) continue;
             int name = a.data(node);
             int sym;
             if ((flags & ScopeTable.REF_NAMESPACE) != 0) {
