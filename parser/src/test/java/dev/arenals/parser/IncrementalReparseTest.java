@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.arenals.parser.scope.Binder;
 import dev.arenals.parser.scope.ScopeTable;
@@ -154,10 +155,24 @@ class IncrementalReparseTest {
         assertMostlyIncremental(edits, cheap);
         // edits that split the bundle's statement (a '}', a comment opener) leave statements the top-level path takes
         assertTrue(nestedInLastFuzz > edits / 4, "only " + nestedInLastFuzz + " of " + edits + " edits reparsed one body alone");
+        assertNestedMostlyRebound();
         fuzz("sloppy-bundle.js", umdBundle(12, false), ParseOptions.forFileName("sloppy-bundle.js"), edits, 22, NESTED_SNIPPETS);
         assertTrue(nestedInLastFuzz > edits / 4, "only " + nestedInLastFuzz + " of " + edits + " edits reparsed one body alone");
+        assertNestedMostlyRebound();
         fuzz("bundle.mjs", bundle, ParseOptions.module(), edits, 23, NESTED_SNIPPETS);
         assertTrue(nestedInLastFuzz > edits / 4, "only " + nestedInLastFuzz + " of " + edits + " edits reparsed one body alone");
+        assertNestedMostlyRebound();
+    }
+
+    /**
+     * Floor on the share of one-body reparses whose rebind was one function alone (the nested
+     * rebind), in percent: 100% of them when it was set, as nothing a body declares is seen outside it.
+     */
+    private static final int NESTED_REBIND_PERCENT_FLOOR = 95;
+
+    private static void assertNestedMostlyRebound() {
+        assertTrue(nestedReboundInLastFuzz * 100 >= nestedInLastFuzz * NESTED_REBIND_PERCENT_FLOOR, "only " + nestedReboundInLastFuzz
+                + " of " + nestedInLastFuzz + " one-body reparses were rebound one function alone, floor " + NESTED_REBIND_PERCENT_FLOOR + "%");
     }
 
     @Test
@@ -167,8 +182,10 @@ class IncrementalReparseTest {
         // body's first new error from being placed (IncrementalReparse's NestedReparse): a floor, not a share
         fuzz("parser.ts", oneClassParser(30), ParseOptions.forFileName("parser.ts"), edits, 31, NESTED_SNIPPETS);
         assertTrue(nestedInLastFuzz > edits / 10, "only " + nestedInLastFuzz + " of " + edits + " edits reparsed one body alone");
+        assertNestedMostlyRebound();
         fuzz("parser.tsx", oneClassParser(30), ParseOptions.forFileName("parser.tsx"), edits, 32, NESTED_SNIPPETS);
         assertTrue(nestedInLastFuzz > edits / 10, "only " + nestedInLastFuzz + " of " + edits + " edits reparsed one body alone");
+        assertNestedMostlyRebound();
     }
 
     /** Edits whose body, reparsed alone, would read differently than in place: each must match the full parse. */
@@ -365,10 +382,12 @@ class IncrementalReparseTest {
 
     /** Edits the last {@link #fuzz} reparsed by the nested path (one function body alone). */
     private static int nestedInLastFuzz;
+    /** Of those, the edits the binder then rebound one function alone (the nested rebind). */
+    private static int nestedReboundInLastFuzz;
 
     private static int fuzz(String name, String initial, ParseOptions options, int edits, long seed, String[] snippets) {
         Random random = new Random(seed);
-        int nested = 0;
+        int nested = 0, nestedRebound = 0;
         StringBuilder text = new StringBuilder(initial);
         char[] buf = initial.toCharArray();
         Arena arena = new Arena();
@@ -402,18 +421,26 @@ class IncrementalReparseTest {
                 assertEquals(-1, arena.splicedFrom(), where + ": a full parse rewrote everything");
             }
             binder.bind(arena, scopes);
-            new Binder().bind(reference, new ScopeTable());
+            if (binder.lastRebindFailure() != null) throw new AssertionError(where + ": the incremental rebind threw", binder.lastRebindFailure());
+            if (incremental && arena.splicedNested() && binder.lastBindWasIncremental()) nestedRebound++;
+            ScopeTable referenceScopes = new ScopeTable();
+            new Binder().bind(reference, referenceScopes);
+            String difference = scopes.differenceFrom(referenceScopes);
+            if (difference != null) fail(where + ": scope table differs from a full bind's ("
+                    + (binder.lastBindWasIncremental() ? "incremental" : "full") + " rebind): " + difference + "\nafter:\n" + text);
             assertEquals(diagnostics(reference, 0), diagnostics(arena, 0), where + ": binder diagnostics");
             // drift back towards the original now and then, so the text stays mostly code
             if (i % 25 == 24) {
                 text = new StringBuilder(initial);
                 buf = initial.toCharArray();
                 parser.parseInPlace(arena, buf, buf.length, options);
+                binder.bind(arena, scopes); // as a document does after every parse: the next edit may rebind incrementally
             }
         }
-        System.out.printf("incremental reparse fuzz %s: %d edits, %d reparsed incrementally (%d one body alone), all equal to a full parse%n",
-                name, edits, cheap, nested);
+        System.out.printf("incremental reparse fuzz %s: %d edits, %d reparsed incrementally (%d one body alone, %d of those rebound one function alone), "
+                + "all equal to a full parse and bind%n", name, edits, cheap, nested, nestedRebound);
         nestedInLastFuzz = nested;
+        nestedReboundInLastFuzz = nestedRebound;
         return cheap;
     }
 

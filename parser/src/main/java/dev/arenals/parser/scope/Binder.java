@@ -718,30 +718,42 @@ public final class Binder {
     private static final int C_NAMESPACE_REF = 4096;  // the left of a qualified type name
     private static final int C_FOR_OF = 1024;     // the declaration heads a for-of
 
-    private void visitFunction(int n, int k, int ctx, int scope) {
-        int strict = ctx & C_STRICT;
-        int body = -1;
-        int params = -1;
-        int name = -1;
-        int typeParams = -1;
-        int returnType = -1;
+    // a function's parts, as visitFunction reads them (set by functionParts, read at once)
+    private int fnName, fnTypeParams, fnParams, fnReturnType, fnBody;
+
+    private void functionParts(int n) {
+        fnBody = fnParams = fnName = fnTypeParams = fnReturnType = -1;
         for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
             int ck = a.kind(c);
-            if (ck == BINDING_IDENTIFIER && params < 0) name = c;
-            else if (ck == TYPE_PARAMETERS) typeParams = c;
-            else if (ck == FORMAL_PARAMETERS) params = c;
-            else if (params >= 0 && body < 0 && ck != FUNCTION_BODY && (NodeKind.isType(ck))) returnType = c;
-            else body = c;
+            if (ck == BINDING_IDENTIFIER && fnParams < 0) fnName = c;
+            else if (ck == TYPE_PARAMETERS) fnTypeParams = c;
+            else if (ck == FORMAL_PARAMETERS) fnParams = c;
+            else if (fnParams >= 0 && fnBody < 0 && ck != FUNCTION_BODY && (NodeKind.isType(ck))) fnReturnType = c;
+            else fnBody = c;
         }
+    }
+
+    private void visitFunction(int n, int k, int ctx, int scope) {
+        functionParts(n);
         int outer = scope;
-        if (name >= 0) {
+        if (fnName >= 0) {
             if (k == FUNCTION_DECLARATION) {
-                declare(name, SymbolKind.FUNCTION, scope, n, ctx);
+                declare(fnName, SymbolKind.FUNCTION, scope, n, ctx);
             } else {
                 outer = t.newScope(ScopeKind.FUNCTION_NAME, scope, n);
-                declare(name, SymbolKind.FUNCTION, outer, n, ctx);
+                declare(fnName, SymbolKind.FUNCTION, outer, n, ctx);
             }
         }
+        visitFunctionScope(n, ctx & C_STRICT, outer);
+    }
+
+    /**
+     * The function's own scope and what is in it: type parameters, parameters, return type, body
+     * (the parts {@link #functionParts} found). Everything this part of the walk declares lands in
+     * that scope or below it, which is what lets a nested rebind walk it again alone.
+     */
+    private void visitFunctionScope(int n, int strict, int outer) {
+        int body = fnBody, params = fnParams, typeParams = fnTypeParams, returnType = fnReturnType;
         if (body >= 0 && a.kind(body) == FUNCTION_BODY && hasUseStrict(body)) strict = C_STRICT;
         int fs = t.newScope(ScopeKind.FUNCTION, outer, n);
         int start = sp;
@@ -1107,33 +1119,111 @@ public final class Binder {
         boolean strictTop = module || hasUseStrict(root);
         if (strictTop != T.boundStrict) return false;
         if (log.diagnosticCount() != arena.parserDiagnosticCount()) return false;
+        boolean nested = arena.splicedNested();
         int lo = arena.spliceLo(), oldLast = arena.spliceOldLast(), m = arena.spliceNodes();
         int newCount = arena.nodeCount();
         int dn = m - (oldLast - lo + 1);
         int oldCount = newCount - dn;
+        int delta = arena.splicedNewEnd() - arena.splicedOldEnd();
+        // offsets at or after this old one moved by delta: after a statement splice every later one
+        // did; after a nested splice, those from the old body's end (its ancestors' ends included)
+        int movedFrom = nested ? arena.splicedOldEnd() : Integer.MIN_VALUE;
+
         int i = 0, firstNew = -1;
         for (int c = a.firstChild(root); c >= 0; c = a.nextSibling(c)) {
             if (c >= lo) { firstNew = c; break; }
             i++;
         }
         int N = T.statementCount;
-        if (i >= N || T.stmtNode[i] != oldLast || T.stmtTouched[i] != 0) return false;
-        int sc0 = T.stmtScope[i], sc1 = T.stmtScope[i + 1];
-        int sy0 = T.stmtSym[i], sy1 = T.stmtSym[i + 1];
-        int en0 = T.stmtEntry[i], en1 = T.stmtEntry[i + 1];
-        int rf0 = T.stmtRef[i], rf1 = T.stmtRef[i + 1];
-        int rp0 = T.stmtReport[i], rp1 = T.stmtReport[i + 1];
-        int ft0 = T.stmtFoot[i], ft1 = T.stmtFoot[i + 1];
-        int ex0 = T.stmtExport[i], ex1 = T.stmtExport[i + 1];
-        int le0 = T.stmtLocal[i], le1 = T.stmtLocal[i + 1];
-        int delta = arena.splicedNewEnd() - arena.splicedOldEnd();
+        if (i >= N) return false;
+        int sc0, sc1, sy0, sy1, en0, en1, rf0, rf1, rp0, rp1;
+        int ft0 = 0, ft1 = 0, ex0 = 0, ex1 = 0, le0 = 0, le1 = 0;
+        int scope0 = 0;               // the table's scope that the scratch walk's scope 0 stands for
+        int insideFrom = lo;          // the nodes the scratch walk numbers: [insideFrom, lo + m) but keepNode
+        int keepNode = -1;
+        int fn = -1, fnStrict = 0;
+        if (!nested) {
+            if (T.stmtNode[i] != oldLast || T.stmtTouched[i] != 0) return false;
+            sc0 = T.stmtScope[i]; sc1 = T.stmtScope[i + 1];
+            sy0 = T.stmtSym[i]; sy1 = T.stmtSym[i + 1];
+            en0 = T.stmtEntry[i]; en1 = T.stmtEntry[i + 1];
+            rf0 = T.stmtRef[i]; rf1 = T.stmtRef[i + 1];
+            rp0 = T.stmtReport[i]; rp1 = T.stmtReport[i + 1];
+            ft0 = T.stmtFoot[i]; ft1 = T.stmtFoot[i + 1];
+            ex0 = T.stmtExport[i]; ex1 = T.stmtExport[i + 1];
+            le0 = T.stmtLocal[i]; le1 = T.stmtLocal[i + 1];
+        } else {
+            // the statement holds the body: the path down to it gives the function and its strictness
+            if (firstNew < 0 || T.stmtNode[i] != firstNew - dn) return false;
+            int body = lo + m - 1;
+            if (a.kind(body) != FUNCTION_BODY) return false;
+            int strict = strictTop ? C_STRICT : 0;
+            int p = firstNew;
+            while (p != body) {
+                int k = a.kind(p);
+                if (k == CLASS_DECLARATION || k == CLASS_EXPRESSION || k == STATIC_BLOCK) strict = C_STRICT;
+                else if (k == FUNCTION_DECLARATION || k == FUNCTION_EXPRESSION || k == ARROW_FUNCTION) {
+                    functionParts(p);
+                    if (fnBody >= 0 && a.kind(fnBody) == FUNCTION_BODY && hasUseStrict(fnBody)) strict = C_STRICT;
+                }
+                int c = a.firstChild(p);
+                while (c >= 0 && c < body) c = a.nextSibling(c);
+                if (c < 0) return false;
+                fn = p;
+                p = c;
+            }
+            int fk = a.kind(fn);
+            if (fk != FUNCTION_DECLARATION && fk != FUNCTION_EXPRESSION && fk != ARROW_FUNCTION) return false;
+            functionParts(fn);
+            if (fnBody != body) return false;
+            fnStrict = strict;
+            keepNode = fnName;
+            insideFrom = fn;
+            for (int c = a.firstChild(fn); c >= 0; c = a.firstChild(c)) insideFrom = c;
+            if (insideFrom > lo) insideFrom = lo;
+            // the function's scope in the old table, and its part of the walk in every column
+            int fnOld = fn - dn;
+            sc0 = -1;
+            for (int s = T.stmtScope[i], to = T.stmtScope[i + 1]; s < to; s++) {
+                if (T.scopeNode[s] == fnOld && T.scopeKind[s] == ScopeKind.FUNCTION) { sc0 = s; break; }
+            }
+            if (sc0 < 0) return false;
+            scope0 = T.scopeParent[sc0];
+            if (scope0 < 0) return false;
+            sc1 = sc0 + 1;
+            while (sc1 < T.scopeCount && T.scopeParent[sc1] >= sc0) sc1++;
+            sy0 = T.scopeSymAt[sc0];
+            sy1 = sy0;
+            while (sy1 < T.walkSymbols && T.symScope[sy1] >= sc0 && T.symScope[sy1] < sc1) sy1++;
+            en0 = T.scopeEntryAt[sc0];
+            en1 = en0;
+            while (en1 < T.walkEntries && T.entryScope[en1] >= sc0 && T.entryScope[en1] < sc1) en1++;
+            rf0 = T.scopeRefAt[sc0];
+            rf1 = rf0;
+            while (rf1 < T.refCount && T.refScope[rf1] >= sc0 && T.refScope[rf1] < sc1) rf1++;
+            rp0 = T.scopeReportAt[sc0];
+            rp1 = rp0;
+            int fnStart = a.start(fn), fnOldEnd = a.end(fn) - delta;
+            while (rp1 < T.reportCount && T.reportStart[rp1] >= fnStart && T.reportStart[rp1] < fnOldEnd) rp1++;
+            // no export in the old function's walk: none recorded from its scope's opening to the next
+            // scope's, or to the next statement's start when that comes first
+            int exportsAfter = T.stmtExport[i + 1] + T.stmtLocal[i + 1];
+            if (sc1 < T.stmtScope[i + 1]) exportsAfter = T.scopeExportAt[sc1];
+            if (exportsAfter != T.scopeExportAt[sc0]) return false;
+            // earlier reports whose offsets moved (none should: they are declarations before the function)
+            for (int r = 0; r < rp0; r++) {
+                if (T.reportStart[r] >= movedFrom) T.reportStart[r] += delta;
+                if (T.reportEnd[r] >= movedFrom) T.reportEnd[r] += delta;
+            }
+        }
 
-        // the node column: later nodes move as the arena's did; the new statements' start unbound
+        // the node column: later nodes move as the arena's did; the new nodes start unbound
         T.ensureNodes(newCount);
-        System.arraycopy(T.nodeSymbol, oldLast + 1, T.nodeSymbol, lo + m, oldCount - (oldLast + 1));
+        if (dn != 0) System.arraycopy(T.nodeSymbol, oldLast + 1, T.nodeSymbol, lo + m, oldCount - (oldLast + 1));
         Arrays.fill(T.nodeSymbol, lo, lo + m, -1);
+        for (int n = insideFrom; n < lo; n++) if (n != keepNode) T.nodeSymbol[n] = -1; // the function's kept parameters are walked again
 
-        // the walk's state before the new statements: the earlier statements' reports and exports
+        // the walk's state before the new part: the earlier reports and exports
         for (int r = 0; r < rp0; r++) log.report(T.reportStart[r], T.reportEnd[r], Diag.of(T.reportKind[r]), T.reportArg[r]);
         if (++exportStamp == Integer.MAX_VALUE) {
             Arrays.fill(exportedIn, 0);
@@ -1149,7 +1239,7 @@ public final class Binder {
         "let".getChars(0, 3, scratch, 0);
         nameLet = names.intern(scratch, 0, 3);
 
-        // walk the new statements into the scratch table (sharing the node column)
+        // walk the new part into the scratch table (sharing the node column)
         if (scratchTable == null) scratchTable = new ScopeTable();
         ScopeTable S = scratchTable;
         S.resetCounts(arena);
@@ -1158,15 +1248,30 @@ public final class Binder {
         t = S;
         sp = 0;
         moduleScope = 0;
-        int top = S.newScope(module ? ScopeKind.MODULE : ScopeKind.SCRIPT, -1, root);
-        walkStatements(firstNew, lo + m, strictTop ? C_STRICT : 0, top);
-        t = T;
-        int k = S.statementCount;
-        if (k != arena.spliceStatements()) return false;
-        int groupFoot = S.footCount;
-        if (appendFootprint(S, 0, 0)) return false;
-        if (!sameInts(T.foot, ft0, ft1, S.foot, groupFoot, S.footCount)) return false;
-        if (!sameInts(T.exportNames, ex0, ex1, S.exportNames, 0, S.exportCount)) return false;
+        int k, groupFoot = 0;
+        if (!nested) {
+            int top = S.newScope(module ? ScopeKind.MODULE : ScopeKind.SCRIPT, -1, root);
+            walkStatements(firstNew, lo + m, strictTop ? C_STRICT : 0, top);
+            t = T;
+            k = S.statementCount;
+            if (k != arena.spliceStatements()) return false;
+            groupFoot = S.footCount;
+            if (appendFootprint(S, 0, 0)) return false;
+            if (!sameInts(T.foot, ft0, ft1, S.foot, groupFoot, S.footCount)) return false;
+            if (!sameInts(T.exportNames, ex0, ex1, S.exportNames, 0, S.exportCount)) return false;
+        } else {
+            // scope 0 stands for the function's enclosing scope, which nothing in the function declares into
+            S.newScope(T.scopeKind[scope0], -1, T.scopeNode[scope0]);
+            functionParts(fn);
+            visitFunctionScope(fn, fnStrict, 0);
+            drain();
+            t = T;
+            k = 0;
+            if (S.exportCount != 0 || S.localExportCount != 0) return false;
+            for (int x = 0; x < S.symCount; x++) if (S.symScope[x] == 0) return false;
+            for (int e = 0; e < S.entryCount; e++) if (S.entryScope[e] == 0) return false;
+            for (int r = 0; r < S.refCount; r++) if (S.refScope[r] == 0) return false;
+        }
         int sReports = S.reportCount;
 
         // ---- splice: the footprints match, so everything outside keeps its meaning
@@ -1174,9 +1279,12 @@ public final class Binder {
         int sSym = S.symCount, dSym = sSym - (sy1 - sy0);
         int sEnt = S.entryCount, dEnt = sEnt - (en1 - en0);
         int sRef = S.refCount, dRef = sRef - (rf1 - rf0);
+        int dRep = sReports - (rp1 - rp0);
+        int exportsBefore = nested ? T.scopeExportAt[sc0] : ex0 + le0;
+        int dExp = nested ? 0 : S.exportCount + S.localExportCount - (ex1 - ex0) - (le1 - le0);
         int oldWalkSymbols = T.walkSymbols, oldWalkEntries = T.walkEntries;
 
-        // old top-scope symbols of the statement -> the new ones, by their order
+        // old top-scope symbols of the statement -> the new ones, by their order (a function's part has none)
         int ownCount = sy1 - sy0;
         if (ownMap.length < ownCount) ownMap = new int[ownCount + 64];
         if (oldZeroSymbols.length < ownCount) oldZeroSymbols = new int[ownCount + 64];
@@ -1223,9 +1331,14 @@ public final class Binder {
             zeroEntries++;
         }
         // the old statement's symbol of each such entry at its end, from its footprint
-        int symbolsAtEnd = T.foot[ft0];
-        int entriesAt = ft0 + 1 + symbolsAtEnd;
-        if (T.foot[entriesAt] != zeroEntries) return false;
+        int entriesAt = 0;
+        if (!nested) {
+            int symbolsAtEnd = T.foot[ft0];
+            entriesAt = ft0 + 1 + symbolsAtEnd;
+            if (T.foot[entriesAt] != zeroEntries) return false;
+        } else if (zeroEntries != 0 || oldZeros != 0) {
+            return false;
+        }
 
         // scopes
         int oldScopes = T.scopeCount, newScopes = oldScopes + dSc;
@@ -1233,17 +1346,36 @@ public final class Binder {
         System.arraycopy(T.scopeKind, sc1, T.scopeKind, sc1 + dSc, oldScopes - sc1);
         System.arraycopy(T.scopeParent, sc1, T.scopeParent, sc1 + dSc, oldScopes - sc1);
         System.arraycopy(T.scopeNode, sc1, T.scopeNode, sc1 + dSc, oldScopes - sc1);
+        System.arraycopy(T.scopeSymAt, sc1, T.scopeSymAt, sc1 + dSc, oldScopes - sc1);
+        System.arraycopy(T.scopeEntryAt, sc1, T.scopeEntryAt, sc1 + dSc, oldScopes - sc1);
+        System.arraycopy(T.scopeRefAt, sc1, T.scopeRefAt, sc1 + dSc, oldScopes - sc1);
+        System.arraycopy(T.scopeReportAt, sc1, T.scopeReportAt, sc1 + dSc, oldScopes - sc1);
+        System.arraycopy(T.scopeExportAt, sc1, T.scopeExportAt, sc1 + dSc, oldScopes - sc1);
+        if (nested && dn != 0) {
+            // the function's ancestors (and an Annex B block of the function itself) are nodes after the body
+            for (int s = 1; s < sc0; s++) if (T.scopeNode[s] > oldLast) T.scopeNode[s] += dn;
+        }
         for (int s = sc1 + dSc; s < newScopes; s++) {
             int p = T.scopeParent[s];
             if (p >= sc1) T.scopeParent[s] = p + dSc;
-            T.scopeNode[s] += dn;
+            if (T.scopeNode[s] > oldLast) T.scopeNode[s] += dn;
+            T.scopeSymAt[s] += dSym;
+            T.scopeEntryAt[s] += dEnt;
+            T.scopeRefAt[s] += dRef;
+            T.scopeReportAt[s] += dRep;
+            T.scopeExportAt[s] += dExp;
         }
         for (int s = 1; s <= sScopes; s++) {
             int d = sc0 + s - 1;
             T.scopeKind[d] = S.scopeKind[s];
             int p = S.scopeParent[s];
-            T.scopeParent[d] = p <= 0 ? p : sc0 + p - 1;
+            T.scopeParent[d] = p < 0 ? p : p == 0 ? scope0 : sc0 + p - 1;
             T.scopeNode[d] = S.scopeNode[s];
+            T.scopeSymAt[d] = sy0 + S.scopeSymAt[s];
+            T.scopeEntryAt[d] = en0 + S.scopeEntryAt[s];
+            T.scopeRefAt[d] = rf0 + S.scopeRefAt[s];
+            T.scopeReportAt[d] = rp0 + S.scopeReportAt[s];
+            T.scopeExportAt[d] = exportsBefore + S.scopeExportAt[s];
         }
         T.scopeCount = newScopes;
         T.scopeNode[0] = root; // the root is the last node: it moved with the later ones
@@ -1274,7 +1406,7 @@ public final class Binder {
             T.symName[d] = S.symName[x];
             T.symKind[d] = S.symKind[x];
             int sc = S.symScope[x];
-            T.symScope[d] = sc <= 0 ? sc : sc0 + sc - 1;
+            T.symScope[d] = sc < 0 ? sc : sc == 0 ? scope0 : sc0 + sc - 1;
             T.symDecl[d] = S.symDecl[x];
             T.symDeclaring[d] = S.symDeclaring[x];
         }
@@ -1304,7 +1436,7 @@ public final class Binder {
         for (int x = 0; x < sEnt; x++) {
             int d = en0 + x;
             int sc = S.entryScope[x];
-            T.entryScope[d] = sc <= 0 ? sc : sc0 + sc - 1;
+            T.entryScope[d] = sc < 0 ? sc : sc == 0 ? scope0 : sc0 + sc - 1;
             T.entryName[d] = S.entryName[x];
             int sym = S.entrySymbol[x];
             T.entryFlags[d] = S.entryFlags[x];
@@ -1330,15 +1462,16 @@ public final class Binder {
         System.arraycopy(T.refScope, rf1, T.refScope, rf1 + dRef, oldRefs - rf1);
         System.arraycopy(T.refFlags, rf1, T.refFlags, rf1 + dRef, oldRefs - rf1);
         for (int r = rf1 + dRef; r < newRefs; r++) {
-            T.refNode[r] += dn;
+            if (T.refNode[r] > oldLast) T.refNode[r] += dn;
             int sc = T.refScope[r];
             if (sc >= sc1) T.refScope[r] = sc + dSc;
         }
+        if (nested && dn != 0) for (int r = 0; r < rf0; r++) if (T.refNode[r] > oldLast) T.refNode[r] += dn;
         for (int r = 0; r < sRef; r++) {
             int d = rf0 + r;
             T.refNode[d] = S.refNode[r];
             int sc = S.refScope[r];
-            T.refScope[d] = sc <= 0 ? sc : sc0 + sc - 1;
+            T.refScope[d] = sc < 0 ? sc : sc == 0 ? scope0 : sc0 + sc - 1;
             T.refFlags[d] = S.refFlags[r];
         }
         T.refCount = newRefs;
@@ -1348,19 +1481,38 @@ public final class Binder {
         boolean sameIds = dSym == 0;
         for (int x = 0; x < ownCount && sameIds; x++) sameIds = ownMap[x] < 0 || ownMap[x] == sy0 + x;
         if (!sameIds) { // else every id outside keeps its number (the implicit globals are renumbered below)
-            remapNodes(ns, 0, lo, sy0, sy1, oldWalkSymbols, dSym);
+            remapNodes(ns, 0, insideFrom, sy0, sy1, oldWalkSymbols, dSym);
+            if (keepNode >= 0) remapNodes(ns, keepNode, keepNode + 1, sy0, sy1, oldWalkSymbols, dSym);
             remapNodes(ns, lo + m, newCount, sy0, sy1, oldWalkSymbols, dSym);
         }
-        for (int n = lo; n < lo + m; n++) if (ns[n] >= 0) ns[n] += sy0;
+        for (int n = insideFrom; n < lo + m; n++) if (ns[n] >= 0 && n != keepNode) ns[n] += sy0;
 
         // per-statement columns
-        spliceStatements(T, S, i, k, dn, dSc, dSym, dEnt, dRef, delta, sc0, sy0, en0, rf0, rp0, rp1, ft0, ft1, ex0, ex1, le0, le1, groupFoot);
+        if (!nested) {
+            spliceStatements(T, S, i, k, dn, dSc, dSym, dEnt, dRef, delta, sc0, sy0, en0, rf0, rp0, rp1, ft0, ft1, ex0, ex1, le0, le1, groupFoot);
+        } else {
+            spliceReports(T, S, rp0, rp1, delta, movedFrom);
+            for (int j = i; j <= N; j++) {
+                if (T.stmtNode[j] > oldLast) T.stmtNode[j] += dn;
+                if (j == i) continue;
+                T.stmtScope[j] += dSc;
+                T.stmtSym[j] += dSym;
+                T.stmtEntry[j] += dEnt;
+                T.stmtRef[j] += dRef;
+                T.stmtReport[j] += dRep;
+            }
+            T.walkSymbols = T.symCount;
+            T.walkEntries = T.entryCount;
+            if (dn != 0) {
+                for (int x = 0; x < T.localExportCount; x++) if (T.localExportNodes[x] > oldLast) T.localExportNodes[x] += dn;
+            }
+        }
 
         // resolve: the new references, the namespace references (their result depends on the
         // implicit globals made before them), and the implicit globals renumbered in reference order
         resolveAfterSplice(rf0, rf0 + sRef, sameIds ? oldWalkSymbols : Integer.MAX_VALUE);
 
-        // the reports after the new statements, then the export check, as a full bind logs them
+        // the reports after the new part, then the export check, as a full bind logs them
         for (int r = rp0 + sReports; r < T.reportCount; r++) {
             log.report(T.reportStart[r], T.reportEnd[r], Diag.of(T.reportKind[r]), T.reportArg[r]);
         }
@@ -1395,9 +1547,8 @@ public final class Binder {
         }
     }
 
-    private void spliceStatements(ScopeTable T, ScopeTable S, int i, int k, int dn, int dSc, int dSym, int dEnt, int dRef, int delta,
-            int sc0, int sy0, int en0, int rf0, int rp0, int rp1, int ft0, int ft1, int ex0, int ex1, int le0, int le1, int groupFoot) {
-        // the columns of data per statement: reports, footprints, exports, local exports
+    /** Puts the scratch walk's reports in place of [rp0, rp1); later ones' offsets from {@code movedFrom} on move by delta. */
+    private static void spliceReports(ScopeTable T, ScopeTable S, int rp0, int rp1, int delta, int movedFrom) {
         int sReports = S.reportCount, dRep = sReports - (rp1 - rp0);
         int oldReports = T.reportCount;
         int newReports = oldReports + dRep;
@@ -1410,14 +1561,21 @@ public final class Binder {
         System.arraycopy(T.reportKind, rp1, T.reportKind, rp1 + dRep, oldReports - rp1);
         System.arraycopy(T.reportArg, rp1, T.reportArg, rp1 + dRep, oldReports - rp1);
         for (int r = rp1 + dRep; r < newReports; r++) {
-            T.reportStart[r] += delta;
-            T.reportEnd[r] += delta;
+            if (T.reportStart[r] >= movedFrom) T.reportStart[r] += delta;
+            if (T.reportEnd[r] >= movedFrom) T.reportEnd[r] += delta;
         }
         System.arraycopy(S.reportStart, 0, T.reportStart, rp0, sReports);
         System.arraycopy(S.reportEnd, 0, T.reportEnd, rp0, sReports);
         System.arraycopy(S.reportKind, 0, T.reportKind, rp0, sReports);
         System.arraycopy(S.reportArg, 0, T.reportArg, rp0, sReports);
         T.reportCount = newReports;
+    }
+
+    private void spliceStatements(ScopeTable T, ScopeTable S, int i, int k, int dn, int dSc, int dSym, int dEnt, int dRef, int delta,
+            int sc0, int sy0, int en0, int rf0, int rp0, int rp1, int ft0, int ft1, int ex0, int ex1, int le0, int le1, int groupFoot) {
+        // the columns of data per statement: reports, footprints, exports, local exports
+        spliceReports(T, S, rp0, rp1, delta, Integer.MIN_VALUE);
+        int dRep = S.reportCount - (rp1 - rp0);
 
         int sFoot = groupFoot, dFoot = sFoot - (ft1 - ft0);
         T.foot = ScopeTable.grow(T.foot, T.footCount + dFoot);
@@ -1506,6 +1664,8 @@ public final class Binder {
         for (int r = 0; r < t.refCount; r++) {
             int node = t.refNode[r];
             int flags = t.refFlags[r];
+            // most references keep their symbol: decided without reading the node's name
+            if ((flags & ScopeTable.REF_NAMESPACE) == 0 && (r < from || r >= to) && nodeSymbol[node] > -2 && nodeSymbol[node] < oldGlobals) continue;
             int name = a.data(node);
             int sym;
             if ((flags & ScopeTable.REF_NAMESPACE) != 0) {

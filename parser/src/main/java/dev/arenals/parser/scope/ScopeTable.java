@@ -27,6 +27,14 @@ public final class ScopeTable {
     int[] scopeKind = new int[64];
     int[] scopeParent = new int[64];
     int[] scopeNode = new int[64];
+    /**
+     * By scope: how many symbols, entries, references and binder reports the walk had made when it
+     * opened the scope. A function's scope opens its part of the walk, whose columns are contiguous
+     * from there: where the nested rebind (Binder, after a body's reparse) splices them.
+     */
+    int[] scopeSymAt = new int[64], scopeEntryAt = new int[64], scopeRefAt = new int[64], scopeReportAt = new int[64];
+    /** By scope: exported names and local export specifiers recorded before it opened (their sum: only "none since" is asked). */
+    int[] scopeExportAt = new int[64];
     int scopeCount;
 
     // symbols
@@ -164,6 +172,11 @@ public final class ScopeTable {
         scopeKind = Arrays.copyOf(scopeKind, size);
         scopeParent = Arrays.copyOf(scopeParent, size);
         scopeNode = Arrays.copyOf(scopeNode, size);
+        scopeSymAt = Arrays.copyOf(scopeSymAt, size);
+        scopeEntryAt = Arrays.copyOf(scopeEntryAt, size);
+        scopeRefAt = Arrays.copyOf(scopeRefAt, size);
+        scopeReportAt = Arrays.copyOf(scopeReportAt, size);
+        scopeExportAt = Arrays.copyOf(scopeExportAt, size);
     }
 
     void ensureSymbols(int n) {
@@ -262,15 +275,15 @@ public final class ScopeTable {
     }
 
     int newScope(int kind, int parent, int node) {
-        if (scopeCount == scopeKind.length) {
-            int n = scopeCount * 2;
-            scopeKind = Arrays.copyOf(scopeKind, n);
-            scopeParent = Arrays.copyOf(scopeParent, n);
-            scopeNode = Arrays.copyOf(scopeNode, n);
-        }
+        if (scopeCount == scopeKind.length) ensureScopes(scopeCount * 2);
         scopeKind[scopeCount] = kind;
         scopeParent[scopeCount] = parent;
         scopeNode[scopeCount] = node;
+        scopeSymAt[scopeCount] = symCount;
+        scopeEntryAt[scopeCount] = entryCount;
+        scopeRefAt[scopeCount] = refCount;
+        scopeReportAt[scopeCount] = reportCount;
+        scopeExportAt[scopeCount] = exportCount + localExportCount;
         return scopeCount++;
     }
 
@@ -616,6 +629,33 @@ public final class ScopeTable {
                         + other.scopeKind[s] + "/" + other.scopeParent[s] + "/" + other.scopeNode[s];
             }
         }
+        if (statementsRecorded && other.statementsRecorded) {
+            // what the next rebind reads: where each scope's part of the walk starts, and the walk's reports
+            for (int s = 0; s < scopeCount; s++) {
+                if (scopeSymAt[s] != other.scopeSymAt[s] || scopeEntryAt[s] != other.scopeEntryAt[s] || scopeRefAt[s] != other.scopeRefAt[s]
+                        || scopeReportAt[s] != other.scopeReportAt[s] || scopeExportAt[s] != other.scopeExportAt[s]) {
+                    return "scope " + s + ": symbols/entries/references/reports/exports before it " + scopeSymAt[s] + "/" + scopeEntryAt[s]
+                            + "/" + scopeRefAt[s] + "/" + scopeReportAt[s] + "/" + scopeExportAt[s] + " vs " + other.scopeSymAt[s] + "/"
+                            + other.scopeEntryAt[s] + "/" + other.scopeRefAt[s] + "/" + other.scopeReportAt[s] + "/" + other.scopeExportAt[s];
+                }
+            }
+            if (reportCount != other.reportCount) return "report count " + reportCount + " vs " + other.reportCount;
+            for (int r = 0; r < reportCount; r++) {
+                // (the argument is a name id of each arena's own name table: the log compares the messages)
+                if (reportStart[r] != other.reportStart[r] || reportEnd[r] != other.reportEnd[r] || reportKind[r] != other.reportKind[r]) {
+                    return "report " + r + ": " + reportKind[r] + " at " + reportStart[r] + "-" + reportEnd[r] + " vs " + other.reportKind[r]
+                            + " at " + other.reportStart[r] + "-" + other.reportEnd[r];
+                }
+            }
+            if (statementCount != other.statementCount) return "statement count " + statementCount + " vs " + other.statementCount;
+            for (int j = 0; j <= statementCount; j++) {
+                if (stmtNode[j] != other.stmtNode[j] || stmtScope[j] != other.stmtScope[j] || stmtSym[j] != other.stmtSym[j]
+                        || stmtEntry[j] != other.stmtEntry[j] || stmtRef[j] != other.stmtRef[j] || stmtReport[j] != other.stmtReport[j]
+                        || stmtFoot[j] != other.stmtFoot[j] || stmtExport[j] != other.stmtExport[j] || stmtLocal[j] != other.stmtLocal[j]) {
+                    return "statement " + j + ": its columns' starts differ";
+                }
+            }
+        }
         if (symCount != other.symCount) return "symbol count " + symCount + " vs " + other.symCount;
         for (int x = 0; x < symCount; x++) {
             String n1 = arena.names().name(symName[x]), n2 = other.arena.names().name(other.symName[x]);
@@ -653,7 +693,7 @@ public final class ScopeTable {
     }
 
     public long bytesReserved() {
-        return 4L * (scopeKind.length * 3L + symName.length * 5L + entryScope.length * 4L + slotEntry.length * 2L
+        return 4L * (scopeKind.length * 8L + symName.length * 5L + entryScope.length * 4L + slotEntry.length * 2L
                 + refNode.length * 3L + nodeSymbol.length + stmtNode.length * 10L + foot.length + exportNames.length
                 + localExportNodes.length + reportStart.length * 4L);
     }

@@ -52,8 +52,8 @@ public final class Arena implements TreeSink {
      * The same splice by node index, for the binder's incremental rebind: the tree of generation
      * {@code spliceBase} had the replaced statement's subtree at [{@code spliceLo}, {@code spliceOldLast}];
      * the tree of generation {@code spliceResult} has {@code spliceNodes} new nodes at {@code spliceLo}
-     * (later nodes moved by the difference), forming {@code spliceStatements} top-level statements.
-     * -1 after a full parse.
+     * (later nodes moved by the difference), forming {@code spliceStatements} top-level statements
+     * (after {@link #spliceNested}: the one new body, and no statements). -1 after a full parse.
      */
     private int spliceBase = -1, spliceResult = -1, spliceLo, spliceOldLast, spliceNodes, spliceStatements;
 
@@ -387,7 +387,9 @@ public final class Arena implements TreeSink {
      */
     public void beginRegionReparse(char[] text, int length) {
         top = 0;
-        spliceBase = generation;
+        // a nested reparse that declined put the tree back and tries again (an enclosing body, then
+        // the statements): the splice is still from the last finished tree
+        if (!building) spliceBase = generation;
         spliceResult = -1;
         generation++;
         building = true;
@@ -523,7 +525,12 @@ public final class Arena implements TreeSink {
         splicedFrom = start[body];
         splicedNewEnd = end[body];
         splicedOldEnd = splicedNewEnd - delta;
-        spliceBase = spliceResult = -1; // the binder's incremental rebind knows top-level splices only
+        // for the binder's nested rebind: the replaced body's subtree by node index (no statements spliced)
+        spliceLo = lo;
+        spliceOldLast = replaced;
+        spliceNodes = m;
+        spliceStatements = 0;
+        spliceResult = generation;
         splicedNested = true;
         top = 0;
         stack[top++] = newCount - 1;

@@ -153,6 +153,65 @@ class IncrementalRebindTest {
         d.replace("foo(bar)", "");
     }
 
+    // ---- the nested rebind: a file that is one statement, an edit inside one function body
+
+    /** A document whose edits are reparsed one function body alone, asserted for each edit. */
+    private final class Bundle {
+        final Doc doc;
+
+        Bundle(String source, ParseOptions options) { doc = new Doc(source, options); }
+
+        /** The edit is reparsed one body alone; returns whether it was rebound one function alone. */
+        boolean replace(String what, String with) {
+            boolean incremental = doc.replace(what, with);
+            assertTrue(doc.arena.splicedNested(), () -> "not reparsed one body alone: " + what + " -> " + with);
+            return incremental;
+        }
+    }
+
+    private static final String UMD = "(function (root, factory) {\n  root.lib = factory();\n})(this, function () {\n"
+            + "  var shared = 1;\n"
+            + "  function outer(a, b) {\n    var local = a + shared;\n    if (b) { var hoisted = local; }\n    return hoisted + missing1;\n  }\n"
+            + "  var named = function inner(x) {\n    return inner(x - 1) + arguments.length;\n  };\n"
+            + "  class K extends Object {\n    constructor(v) { super(); this.v = v; }\n    get value() { return this.v + shared; }\n"
+            + "    static make(n) { return new K(n); }\n  }\n"
+            + "  var arrow = (p, q = shared) => {\n    let r = p + q;\n    return r;\n  };\n"
+            + "  if (shared) function annexB(z) { return z + missing2; }\n"
+            + "  function strictOne() {\n    'use strict';\n    let s = 1;\n    return s + missing1;\n  }\n"
+            + "  return { outer: outer, named: named, K: K, arrow: arrow, strictOne: strictOne, last: missing3 };\n});\n";
+
+    @Test
+    void anEditInsideAFunctionOfABundleRebindsOnlyThatFunction() {
+        Bundle b = new Bundle(UMD, SCRIPT);
+        assertTrue(b.replace("var local = a + shared;", "var local = a + shared, more = local;"), "a var added: it stays in the function");
+        assertTrue(b.replace("if (b) { var hoisted = local; }", "if (b) { var hoisted = local; { var deeper = 2; } }"), "a var hoisted out of blocks");
+        assertTrue(b.replace("return hoisted + missing1;", "return hoisted + fresh + missing1;"), "an implicit global made in the body, before others");
+        assertTrue(b.replace("return hoisted + fresh + missing1;", "return hoisted;"), "implicit globals no longer used here, still used later");
+        assertTrue(b.replace("return inner(x - 1) + arguments.length;", "return inner(x - 2) + arguments[0] + eval('x');"), "arguments, eval, the function's own name");
+        assertTrue(b.replace("this.v = v;", "this.v = v; let w = shared;"), "a constructor");
+        assertTrue(b.replace("return this.v + shared;", "return this.v + shared + missing2;"), "an accessor");
+        assertTrue(b.replace("return new K(n);", "return new K(n, K);"), "a static method");
+        assertTrue(b.replace("let r = p + q;", "let r = p + q; let p2 = r;"), "an arrow with a default parameter");
+        assertTrue(b.replace("return z + missing2;", "return z + missing4;"), "an Annex B function in an if");
+        assertTrue(b.replace("let s = 1;", "let s = 1; let s2 = s;"), "a strict body");
+        assertTrue(b.replace("let p2 = r;", "let p2 = r; let p2 = 1;"), "a redeclaration in the body: the walk's report");
+        assertTrue(b.replace("let p2 = r; let p2 = 1;", "let p2 = r;"), "and gone again");
+        // the node count changes: later scopes, symbols and references move
+        assertTrue(b.replace("var local = a + shared, more = local;", "var local = a + shared, more = local; function g(u) { return [u, local].map((t) => t); }"));
+    }
+
+    @Test
+    void aModuleBundleAndATypeScriptClassRebindOneFunction() {
+        Bundle m = new Bundle("export default (function () {\n  const base = 1;\n  function f(a) {\n    return a + base;\n  }\n"
+                + "  return function g(b) {\n    let c = b;\n    return f(c) + undeclared;\n  };\n})();\n", MODULE);
+        assertTrue(m.replace("return a + base;", "return a + base + other;"));
+        assertTrue(m.replace("let c = b;", "let c = b; const d = c;"));
+        Bundle t = new Bundle("export class Parser {\n  private pos = 0;\n  parse<T>(input: T): T {\n    const x: T = input;\n"
+                + "    type Local = T[];\n    return x;\n  }\n  next(): number {\n    return this.pos++ + N.value;\n  }\n}\n", TS);
+        assertTrue(t.replace("const x: T = input;", "const x: T = input; interface J { j: T }"), "types declared in the body");
+        assertTrue(t.replace("return this.pos++ + N.value;", "return this.pos++ + M.value + N.value;"), "namespace references to implicit globals");
+    }
+
     /** Random edits of generated code; every one checked against a full bind; many must take the cheap path. */
     @Test
     void randomEditsGiveTheFullBindsTable() {

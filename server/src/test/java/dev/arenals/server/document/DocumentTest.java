@@ -47,6 +47,27 @@ class DocumentTest {
     }
 
     @Test
+    void theUtf8SizeIsKeptExactThroughEditsThatJoinAndSplitSurrogatePairs() {
+        String pair = "\uD83D\uDE00"; // 😀: 4 bytes as a pair, 3 per half alone
+        String[] pieces = {"a", "é", "€", pair, "\uD83D", "\uDE00", "", "\n"};
+        java.util.Random random = new java.util.Random(11);
+        Document d = doc("file:///a.js", "javascript", "x = '" + pair + "é';\n", PositionEncoding.UTF16);
+        for (int i = 0; i < 300; i++) {
+            String t = d.text();
+            int a = random.nextInt(t.length() + 1);
+            int b = Math.min(t.length(), a + random.nextInt(3));
+            String ins = pieces[random.nextInt(pieces.length)] + pieces[random.nextInt(pieces.length)];
+            Position from = d.positionAt(a), to = d.positionAt(b);
+            d.applyChanges(List.of(edit(from.getLine(), from.getCharacter(), to.getLine(), to.getCharacter(), ins)), d.version() + 1);
+            String now = d.text();
+            // a limit the text is over a third of, in chars: the size is counted, not bounded
+            d.ensureParsed(ParseTools.current(), now.length() * 2L + 8);
+            // the full count (a lone surrogate counts 3 bytes, as a client encoding it would send U+FFFD)
+            assertEquals(Document.utf8Between(now.toCharArray(), 0, now.length()), d.sizeBytes(), "after edit " + i + ": " + now.chars().mapToObj(Integer::toHexString).collect(java.util.stream.Collectors.joining(" ")));
+        }
+    }
+
+    @Test
     void requestPositionsOutOfRangeAreRejected() {
         Document d = doc("file:///a.js", null, "ab\ncd", PositionEncoding.UTF16);
         assertEquals(-1, d.offsetIfValid(new Position(2, 0)));
