@@ -121,13 +121,27 @@ public final class Main {
         InputStream in = new BufferedInputStream(new FileInputStream(FileDescriptor.in), 1 << 16);
         OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
-        // then at once: the parser and the edit path get compiled while LSP4J starts and the client
-        // initializes (-Darenals.warmUp=false turns it off, for comparisons)
-        StartupWarmUp warmUp = "false".equals(System.getProperty("arenals.warmUp")) ? null : StartupWarmUp.start();
+        // The warm-up (the parser and the edit path compiled before the first document needs them)
+        // starts when the client says `initialized`, not at once: run beside LSP4J's start-up it held
+        // `initialize` back (a third busy thread, with the compiler's, on two cores; editor-latency.mjs,
+        // docs/performance-comparison.md "Start-up and memory floors"). -Darenals.warmUp=false turns it
+        // off, =start starts it with main as before (for comparisons).
+        String warmUpMode = System.getProperty("arenals.warmUp", "initialized");
+        StartupWarmUp warmUp = warmUpMode.equals("false") ? null : new StartupWarmUp();
+        if (warmUp != null && warmUpMode.equals("start")) warmUp.startThread();
 
         ArenaLanguageServer.Options options = new ArenaLanguageServer.Options();
         options.watchParentProcess = true;
-        if (warmUp != null) options.documentOpened = warmUp::stop;
+        if (warmUp != null) {
+            options.documentOpened = new Runnable() {
+                @Override public void run() { warmUp.stop(); }
+            };
+            if (!warmUpMode.equals("start")) {
+                options.clientInitialized = new Runnable() {
+                    @Override public void run() { warmUp.startThread(); }
+                };
+            }
+        }
         options.exit = code -> {
             System.err.flush();
             System.exit(code);

@@ -69,6 +69,8 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
         public int indexThreads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors() - 1));
         /** Called when a document is opened (Main stops its start-up warm-up on the first). */
         public Runnable documentOpened = () -> { };
+        /** Called when the client's {@code initialized} notification arrives (Main starts its warm-up then). */
+        public Runnable clientInitialized = () -> { };
     }
 
     private enum State { CREATED, INITIALIZED, SHUTDOWN }
@@ -158,6 +160,7 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
 
     @Override
     public void initialized(InitializedParams params) {
+        options.clientInitialized.run();
         Indexer i = indexer;
         CompletableFuture<Void> done = indexing;
         if (i == null || workspaceFolders.isEmpty() || state != State.INITIALIZED || done.isDone()) return;
