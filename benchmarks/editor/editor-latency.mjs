@@ -4,7 +4,8 @@
 // process (send → the answer parsed), JSON and pipes included. No dependencies (raw LSP framing).
 //
 //   node benchmarks/editor/editor-latency.mjs [--runs R] [--edits N] [--big-edits M] [--many F]
-//        [--server launcher|vscode] [--java PATH] [--opts "JVM OPTIONS"] [--nmt] [--floors] [--label TEXT] [INPUT ...]
+//        [--server launcher|vscode] [--java PATH] [--opts "JVM OPTIONS"] [--nmt] [--floors] [--histogram]
+//        [--label TEXT] [INPUT ...]
 //
 // INPUT: 2k (zod@4.6.7 src/v4/mini/schemas.ts, 2,051 lines), dom (typescript@6.0.3 lib/lib.dom.d.ts),
 // tsjs (typescript@6.0.3 lib/typescript.js), or a path; default: 2k dom tsjs. The packages are
@@ -18,6 +19,8 @@
 //   steady       N more edits (--edits, default 40; --big-edits, default 20, for files over 1 MB):
 //                p50 and p95 of the run
 //   peak RSS     the server process's VmHWM (/proc) at the end of the run
+//   warm reopen  then the same text opened again under another URI (…/reopened/NAME), timed from didOpen
+//                to its diagnostics: the first diagnostics' work on a warm JVM (closed again at once)
 // Each edit inserts a space at the start of a line chosen by a seeded generator, the next deletes
 // it again (the text returns to the original every second edit); the same lines in every run.
 // --many F: one more row, F real files open at once (effect@4.1.0 src/**/*.ts and typescript@6.0.3
@@ -36,6 +39,8 @@
 // static archive (class list from a training session, -Xshare:dump, as server/scripts/server-archive.sh
 // makes ours); arena-ls itself to `initialize` only; the RSS of an idle JVM (Floor idle, 500 ms after
 // spawn). Sources compiled and archives dumped into benchmarks/editor/target/floors at every run.
+// --histogram prints, for the first run of each input, the top of `jcmd PID GC.class_histogram` after
+// the last edit (the reopened copy closed; a full collection first, so live objects only).
 // --server launcher (default): bin/arena-ls, with JAVA=--java and ARENA_LS_JAVA_OPTS=--opts.
 // --server vscode: the command line the VS Code extension builds for a jar (javaCommandLine in
 // editor-clients/vscode/src/launch.ts: java, its default JVM options read from that file, --opts,
@@ -51,7 +56,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const TIMEOUT_MS = 300_000;
 
 // ---------------------------------------------------------------- arguments
-let runs = 5, edits = 40, bigEdits = 20, many = 0, serverKind = 'launcher', java = null, opts = '', nmt = false, floors = false, label = '';
+let runs = 5, edits = 40, bigEdits = 20, many = 0, serverKind = 'launcher', java = null, opts = '', nmt = false, floors = false, histogram = false, label = '';
 const inputs = [];
 const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i++) {
@@ -65,8 +70,9 @@ for (let i = 0; i < argv.length; i++) {
     else if (a === '--opts') opts = argv[++i];
     else if (a === '--nmt') nmt = true;
     else if (a === '--floors') floors = true;
+    else if (a === '--histogram') histogram = true;
     else if (a === '--label') label = argv[++i];
-    else if (a === '-h' || a === '--help') { console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 46).join('\n')); process.exit(0); }
+    else if (a === '-h' || a === '--help') { console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 52).join('\n')); process.exit(0); }
     else inputs.push(a);
 }
 if (serverKind !== 'launcher' && serverKind !== 'vscode') fail(`--server launcher|vscode, not ${serverKind}`);
@@ -312,6 +318,15 @@ async function session(input, steadyEdits) {
     row.first10 = times.slice(0, 10);
     row.steady = times.slice(10);
     row.rss = client.peakRssMb();
+    // the same text opened again under another name, the JIT now warm: what the first diagnostics cost
+    // without the cold JVM (didOpen's JSON, parse, bind, diagnostics, publish)
+    const again = pathToFileURL(path.join(path.dirname(input.file), 'reopened', path.basename(input.file))).href;
+    const reopened = client.diagnostics(again, 1);
+    const t1 = client.now();
+    client.notify('textDocument/didOpen', { textDocument: { uri: again, languageId: languageId(input.file), version: 1, text: input.text } });
+    row.reopen = (await reopened).at - t1;
+    client.notify('textDocument/didClose', { textDocument: { uri: again } });
+    if (histogram) row.histogram = spawnSync(jcmdFor(), [String(client.proc.pid), 'GC.class_histogram'], { encoding: 'utf8' }).stdout ?? '';
     if (nmt) row.nmt = nmtSummary(client.proc.pid);
     await client.close();
     return row;
@@ -451,9 +466,10 @@ async function floorRows() {
 }
 console.log('');
 if (floors) await floorRows();
-console.log('| input | init ms | init CPU ms | init → first diag ms | CPU ms by then | edits 1–10 (median of runs, ms) | edit 1 max | steady p50 | steady p95 | peak RSS MB |');
-console.log('| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |');
+console.log('| input | init ms | init CPU ms | init → first diag ms | CPU ms by then | edits 1–10 (median of runs, ms) | edit 1 max | steady p50 | steady p95 | peak RSS MB | warm reopen ms |');
+console.log('| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |');
 const nmtRows = [];
+const histograms = [];
 // the floor under `initialize`: the same JVM and options starting and exiting (`--version`: main runs, prints, exits)
 {
     const times = [];
@@ -471,7 +487,8 @@ for (const input of resolveInputs()) {
     for (let r = 0; r < runs; r++) rows.push(await session(input, steadyEdits));
     const firstTen = Array.from({ length: 10 }, (_, i) => f(median(rows.map(x => x.first10[i]))));
     console.log(`| ${input.name} (${input.lines} lines) | ${spread(rows.map(x => x.init), 0)} | ${f(median(rows.map(x => x.initCpu)), 0)} | ${spread(rows.map(x => x.firstDiag), 0)} | ${f(median(rows.map(x => x.firstDiagCpu)), 0)} | ${firstTen.join(' ')} | `
-        + `${f(Math.max(...rows.map(x => x.first10[0])))} | ${spread(rows.map(x => pct(x.steady, 50)), 2)} | ${spread(rows.map(x => pct(x.steady, 95)), 2)} | ${spread(rows.map(x => x.rss), 0)} |`);
+        + `${f(Math.max(...rows.map(x => x.first10[0])))} | ${spread(rows.map(x => pct(x.steady, 50)), 2)} | ${spread(rows.map(x => pct(x.steady, 95)), 2)} | ${spread(rows.map(x => x.rss), 0)} | ${spread(rows.map(x => x.reopen), 0)} |`);
+    if (histogram) histograms.push([input.name, rows[0].histogram]);
     if (nmt) nmtRows.push([input.name, rows.map(x => x.nmt)]);
 }
 if (many > 0) {
@@ -491,6 +508,13 @@ if (nmt) {
         const k = key => f(median(xs.map(x => x[key])));
         console.log(`| ${name} | ${k('total')} | ${k('heap')} | ${k('metaspace')} | ${k('code')} | ${k('threads')} | ${k('gc')} | ${k('symbol')} | ${k('shared')} | ${k('other')} |`);
     }
+}
+for (const [name, text] of histograms) {
+    console.log('');
+    console.log(`Heap histogram (live objects), ${name}, after the last edit:`);
+    console.log('```');
+    console.log(text.split('\n').slice(0, 18).join('\n'));
+    console.log('```');
 }
 console.log('');
 console.log(`load at the end: ${load()}`);
