@@ -5,7 +5,7 @@
 //
 //   node benchmarks/editor/editor-latency.mjs [--runs R] [--edits N] [--big-edits M] [--many F]
 //        [--server launcher|vscode] [--java PATH] [--opts "JVM OPTIONS"] [--nmt] [--floors] [--histogram]
-//        [--label TEXT] [INPUT ...]
+//        [--first-edit-after MS] [--label TEXT] [INPUT ...]
 //
 // INPUT: 2k (zod@4.6.7 src/v4/mini/schemas.ts, 2,051 lines), dom (typescript@6.0.3 lib/lib.dom.d.ts),
 // tsjs (typescript@6.0.3 lib/typescript.js), or a path; default: 2k dom tsjs. The packages are
@@ -15,7 +15,8 @@
 //   first diag   `initialize` sent → the first publishDiagnostics of the file, opened (didOpen) as
 //                soon as initialize answered and `initialized` was sent
 //   edit 1..10   the first ten edits, each timed from didChange to the publishDiagnostics of its
-//                version, the next edit sent when that arrived
+//                version, the next edit sent when that arrived; the first one at once, or MS after
+//                the first diagnostics with --first-edit-after MS (a user reading before typing)
 //   steady       N more edits (--edits, default 40; --big-edits, default 20, for files over 1 MB):
 //                p50 and p95 of the run
 //   peak RSS     the server process's VmHWM (/proc) at the end of the run
@@ -57,6 +58,7 @@ const TIMEOUT_MS = 300_000;
 
 // ---------------------------------------------------------------- arguments
 let runs = 5, edits = 40, bigEdits = 20, many = 0, serverKind = 'launcher', java = null, opts = '', nmt = false, floors = false, histogram = false, label = '';
+let firstEditAfter = 0;
 const inputs = [];
 const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i++) {
@@ -71,8 +73,9 @@ for (let i = 0; i < argv.length; i++) {
     else if (a === '--nmt') nmt = true;
     else if (a === '--floors') floors = true;
     else if (a === '--histogram') histogram = true;
+    else if (a === '--first-edit-after') firstEditAfter = Number(argv[++i]);
     else if (a === '--label') label = argv[++i];
-    else if (a === '-h' || a === '--help') { console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 52).join('\n')); process.exit(0); }
+    else if (a === '-h' || a === '--help') { console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 49).join('\n')); process.exit(0); }
     else inputs.push(a);
 }
 if (serverKind !== 'launcher' && serverKind !== 'vscode') fail(`--server launcher|vscode, not ${serverKind}`);
@@ -302,6 +305,7 @@ async function session(input, steadyEdits) {
     row.firstDiag = first.at;
     row.firstDiagCpu = client.cpuMs();
     row.diagnostics = first.count;
+    if (firstEditAfter > 0) await new Promise(resolve => setTimeout(resolve, firstEditAfter));
     const nextLine = lineSequence(input.lines, 22);
     let version = 1, line = 0;
     const times = [];
@@ -365,7 +369,7 @@ const javaVersion = (() => {
     const r = spawnSync(java ?? 'java', ['-version'], { encoding: 'utf8' });
     return (r.stderr.split('\n').find(l => /version/.test(l)) ?? '?').trim();
 })();
-console.log(`editor-latency ${label}: ${serverKind === 'launcher' ? 'bin/arena-ls' : 'VS Code command line'}, ${javaVersion}, opts "${opts}"${nmt ? ' +NMT' : ''}`);
+console.log(`editor-latency ${label}: ${serverKind === 'launcher' ? 'bin/arena-ls' : 'VS Code command line'}, ${javaVersion}, opts "${opts}"${nmt ? ' +NMT' : ''}${firstEditAfter ? `, first edit ${firstEditAfter} ms after the first diagnostics` : ''}`);
 console.log(`${new Date().toISOString()}, ${os.cpus().length} cores, load ${load()}, ${runs} runs`);
 // ---------------------------------------------------------------- floors (--floors)
 /** The JVM the launcher runs: --java, else the JDK that made the server's archive, else `java`. */

@@ -33,14 +33,13 @@ if ! "$jdk/bin/java" -XX:+UseSerialGC -XX:DumpLoadedClassList="$list" -Xlog:disa
     exit 1
 fi
 # a short editor session on stdin (LSP framing; the bodies are ASCII, so characters are bytes):
-# initialize with this shell as the parent process, initialized, a second for the warm-up thread (it
-# starts at initialized), a document opened and a second for its diagnostics, shutdown, exit
+# initialize with this shell as the parent process, initialized, a document opened, a second for its
+# diagnostics and the warm-up thread (it starts once they are out), shutdown, exit
 frame() { printf 'Content-Length: %d\r\n\r\n%s' "${#1}" "$1"; }
 stdio_list="$target/arena-ls-server-stdio.classlist"
 if ! {
     frame '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"processId":'$$',"rootUri":null,"capabilities":{"general":{"positionEncodings":["utf-16"]},"window":{"workDoneProgress":true},"textDocument":{"publishDiagnostics":{"versionSupport":true}}}}}'
     frame '{"jsonrpc":"2.0","method":"initialized","params":{}}'
-    sleep 1
     frame '{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///arena-ls-archive/a.ts","languageId":"typescript","version":1,"text":"export const a: number = 1;\nfunction f(x: string) { return x + a; }\n"}}}'
     sleep 1
     frame '{"jsonrpc":"2.0","id":2,"method":"shutdown","params":null}'

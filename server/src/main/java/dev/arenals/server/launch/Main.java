@@ -121,25 +121,42 @@ public final class Main {
         InputStream in = new BufferedInputStream(new FileInputStream(FileDescriptor.in), 1 << 16);
         OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
-        // The warm-up (the parser and the edit path compiled before the first document needs them)
-        // starts when the client says `initialized`, not at once: run beside LSP4J's start-up it held
-        // `initialize` back (a third busy thread, with the compiler's, on two cores; editor-latency.mjs,
-        // docs/performance-comparison.md "Start-up and memory floors"). -Darenals.warmUp=false turns it
-        // off, =start starts it with main as before (for comparisons).
-        String warmUpMode = System.getProperty("arenals.warmUp", "initialized");
+        // The warm-up compiles the parser and the edit path before a document needs them. By default it
+        // waits until the first document's diagnostics are out (its queue idle) and stops at the next
+        // edit or open: it then never competes with `initialize` or a first parse (on two cores it did,
+        // with the compiler's thread beside it) and uses the pause before the user's first keystroke
+        // (docs/performance-comparison.md, "Start-up and memory floors"). -Darenals.warmUp=start runs it
+        // from main until the first open as before, =initialized from the client's initialized until the
+        // first open, =false not at all (for comparisons).
+        String warmUpMode = System.getProperty("arenals.warmUp", "idle");
         StartupWarmUp warmUp = warmUpMode.equals("false") ? null : new StartupWarmUp();
         if (warmUp != null && warmUpMode.equals("start")) warmUp.startThread();
 
         ArenaLanguageServer.Options options = new ArenaLanguageServer.Options();
         options.watchParentProcess = true;
         if (warmUp != null) {
-            options.documentOpened = new Runnable() {
+            Runnable start = new Runnable() {
+                @Override public void run() { warmUp.startThread(); }
+            };
+            Runnable stop = new Runnable() {
                 @Override public void run() { warmUp.stop(); }
             };
-            if (!warmUpMode.equals("start")) {
-                options.clientInitialized = new Runnable() {
-                    @Override public void run() { warmUp.startThread(); }
-                };
+            switch (warmUpMode) {
+                case "start":
+                    options.documentOpened = stop;
+                    break;
+                case "initialized":
+                    options.clientInitialized = start;
+                    options.documentOpened = stop;
+                    break;
+                default: // idle
+                    options.documentIdle = start;
+                    options.documentChanged = stop;
+                    // a second document opened while it runs (the first open comes before it starts)
+                    options.documentOpened = new Runnable() {
+                        @Override public void run() { if (warmUp.started()) warmUp.stop(); }
+                    };
+                    break;
             }
         }
         options.exit = code -> {
