@@ -173,7 +173,9 @@ public final class Main {
             if (!a.equals("--stdio")) options.log.info("ignoring argument " + a);
         }
         try {
-            launcher.startListening().get();
+            java.util.concurrent.Future<Void> listening = launcher.startListening();
+            if (!"false".equals(System.getProperty("arenals.prepareInitialize"))) Launchers.prepareInitializeAnswer(launcher);
+            listening.get();
         } catch (ExecutionException e) {
             System.err.println("arena-ls: the connection failed: " + e.getCause());
         }
