@@ -29,16 +29,20 @@ public final class WorkspaceSymbolHandler {
         FileSummary file() { return entry.file(); }
     }
 
-    private static final Comparator<Match> BEST_FIRST = Comparator.comparingInt((Match m) -> -m.rank)
-            .thenComparing(m -> !m.exported)
-            .thenComparingInt(m -> m.name.length())
-            .thenComparing(m -> m.name)
-            .thenComparing(m -> m.file().uri());
+    // in a holder, made at the first workspace/symbol request: the server creates this handler before
+    // `initialize`, and the JDK's comparator lambdas would be spun then (the server's class-data archive does not hold them)
+    private static final class Order {
+        static final Comparator<Match> BEST_FIRST = Comparator.comparingInt((Match m) -> -m.rank)
+                .thenComparing(m -> !m.exported)
+                .thenComparingInt(m -> m.name.length())
+                .thenComparing(m -> m.name)
+                .thenComparing(m -> m.file().uri());
+    }
 
     public List<WorkspaceSymbol> symbols(WorkspaceIndex index, String query) {
         String q = query == null ? "" : query.trim();
         // the best LIMIT, kept in a heap whose head is the worst of them
-        PriorityQueue<Match> best = new PriorityQueue<>(LIMIT + 1, BEST_FIRST.reversed());
+        PriorityQueue<Match> best = new PriorityQueue<>(LIMIT + 1, Order.BEST_FIRST.reversed());
         WorkspaceIndex.Declarations all = index.declarationsWithMasks();
         int[] masks = all.nameMasks(), firstOf = all.firstOf();
         FileSummary[] files = all.files();
@@ -58,13 +62,13 @@ public final class WorkspaceSymbolHandler {
             WorkspaceIndex.DeclarationInFile entry = new WorkspaceIndex.DeclarationInFile(files[f], i - firstOf[f]);
             Match m = new Match(rank, name, entry.file().declarationExported(entry.index()), entry);
             if (best.size() < LIMIT) best.add(m);
-            else if (BEST_FIRST.compare(m, best.peek()) < 0) {
+            else if (Order.BEST_FIRST.compare(m, best.peek()) < 0) {
                 best.poll();
                 best.add(m);
             }
         }
         List<Match> matches = new ArrayList<>(best);
-        matches.sort(BEST_FIRST);
+        matches.sort(Order.BEST_FIRST);
         List<WorkspaceSymbol> out = new ArrayList<>(Math.min(LIMIT, matches.size()));
         for (Match m : matches) {
             if (out.size() == LIMIT) break;

@@ -163,6 +163,7 @@ public final class ArenaTextDocumentService implements TextDocumentService {
             server.log().warn("didChange for a document that is not open: " + params.getTextDocument().getUri());
             return;
         }
+        server.documentChanged();
         List<TextDocumentContentChangeEvent> changes = new ArrayList<>(params.getContentChanges());
         Integer v = params.getTextDocument().getVersion();
         doc.queue().execute(() -> {
