@@ -69,7 +69,7 @@ final class JsxGrammar {
             if (p.tok == LBRACE) {
                 p.next();
                 if (p.tok == ELLIPSIS) p.next(); else p.errorExpected(ELLIPSIS);
-                parseAssignment(p);
+                parseExpression(p); // TypeScript's parseJsxSpreadAttribute takes a comma expression: `{...a, b}`
                 p.expect(RBRACE);
                 p.sink.finish(JSX_SPREAD_ATTRIBUTE, am, as, p.lastEnd, 0);
                 continue;

@@ -90,13 +90,7 @@ final class ModuleGrammar {
                 while (p.tok != RBRACE && p.tok != EOF) {
                     int is = p.lexer.tokenStart;
                     int im = p.sink.mark();
-                    if (p.ts && p.atContextual(K_TYPE)) {
-                        int pk = p.peek();
-                        if (Token.isIdentifierName(pk) && pk != K_AS || (pk == K_AS && p.peek2() != COMMA && p.peek2() != RBRACE)
-                                || pk == STRING) {
-                            p.next(); // inline `type` modifier
-                        }
-                    }
+                    if (p.ts && p.atContextual(K_TYPE) && typeModifiesSpecifier(p)) p.next(); // inline `type` modifier
                     int nameTok = p.tok;
                     int nameFlags = p.lexer.flags;
                     int nameStart = p.lexer.tokenStart; // after an inline `type`, which is the specifier's, not the name's
@@ -344,10 +338,7 @@ final class ModuleGrammar {
             p.next();
             int firstSpec = p.sink.mark();
             while (p.tok != RBRACE && p.tok != EOF) {
-                if (p.ts && p.atContextual(K_TYPE)) {
-                    int pk = p.peek();
-                    if ((Token.isIdentifierName(pk) && pk != K_AS) || pk == STRING || (pk == K_AS && p.peek2() != COMMA && p.peek2() != RBRACE)) p.next();
-                }
+                if (p.ts && p.atContextual(K_TYPE) && typeModifiesSpecifier(p)) p.next();
                 int es = p.lexer.tokenStart;
                 int em = p.sink.mark();
                 if (!parseModuleExportName(p)) {
@@ -501,5 +492,29 @@ final class ModuleGrammar {
         p.ctx = saved;
         p.expect(RPAREN);
         p.sink.finish(IMPORT_CALL, m, s, p.lastEnd, phase);
+    }
+
+    /**
+     * At `type` in an import or export specifier: whether it is the type-only modifier, as TypeScript's
+     * parser decides (parseImportOrExportSpecifier): `{type}`, `{type as X}` and `{type as as}` name
+     * `type`; `{type X}`, `{type as}` and `{type as as X}` are type-only (X a word or a string).
+     */
+    private static boolean typeModifiesSpecifier(ParseContext p) {
+        p.lookaheadBegin();
+        int k = p.lexer.next();
+        boolean result;
+        if (k == K_AS) {
+            k = p.lexer.next();
+            if (k == K_AS) {
+                k = p.lexer.next();
+                result = Token.isIdentifierName(k) || k == STRING;
+            } else {
+                result = !(Token.isIdentifierName(k) || k == STRING);
+            }
+        } else {
+            result = Token.isIdentifierName(k) || k == STRING;
+        }
+        p.lookaheadEnd();
+        return result;
     }
 }

@@ -155,7 +155,8 @@ final class TypeGrammar {
             if ((Token.isIdentifierLike(pk) || pk == K_THIS) && p.peekNewline == 0) {
                 p.next();
                 parsePredicateSubject(p);
-                if (p.atContextual(K_IS) && !p.lexer.newlineBefore) {
+                // a line break before `is` is fine here (TypeScript's parseAssertsTypePredicate)
+                if (p.atContextual(K_IS)) {
                     p.next();
                     parseType(p);
                 }
@@ -277,6 +278,7 @@ final class TypeGrammar {
                     p.next();
                     p.sink.finish(ARRAY_TYPE, m, s, p.lastEnd, 0);
                 } else {
+                    typeExpectedInList(p);
                     parseType(p);
                     p.expect(RBRACKET);
                     p.sink.finish(INDEXED_ACCESS_TYPE, m, s, p.lastEnd, 0);
@@ -404,6 +406,16 @@ final class TypeGrammar {
 
     private static final int ANY_TOKEN = K_ANY;
 
+    /**
+     * Where TypeScript asks isStartOfType before a type (an element of type arguments, an index), a reserved
+     * word is no type, though a type reference elsewhere takes one: the error, the word then read as a type.
+     */
+    private static void typeExpectedInList(ParseContext p) {
+        if (Token.isReserved(p.tok) && !startsType(p.tok) && p.tok != K_FUNCTION) {
+            p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.TYPE_EXPECTED, 0);
+        }
+    }
+
     private static int t0(ParseContext p) { return p.tok == K_VOID ? K_VOID : K_NULL; }
 
     /**
@@ -417,8 +429,9 @@ final class TypeGrammar {
             p.next();
             p.leaf(THIS, s, p.lastEnd, 0);
         } else if (Token.isIdentifierName(p.tok)) {
-            if (Token.isReserved(p.tok) && !typeQuery) p.error(s, p.lexer.tokenEnd, Diag.TYPE_EXPECTED, 0);
-            else p.checkStrictReservedName(s, p.lexer.tokenEnd);
+            // TypeScript's parseEntityNameOfTypeReference takes any word (`let a: while`, `x as const.n`): the
+            // lists that ask isStartOfType first (type arguments, tuples, an index) report it (typeExpectedInList)
+            if (!Token.isReserved(p.tok)) p.checkStrictReservedName(s, p.lexer.tokenEnd);
             int id = p.lexer.internIdentifier();
             p.next();
             p.leaf(IDENTIFIER_REFERENCE, s, p.lastEnd, id);
@@ -473,8 +486,9 @@ final class TypeGrammar {
         } else {
             if (k == K_READONLY) k = p.lexer.next();
             if (k == LBRACKET) {
+                // an identifier here, any word after `+`/`-` (TypeScript's isStartOfMappedType)
                 int k2 = p.lexer.next();
-                result = Token.isIdentifierName(k2) && p.lexer.next() == K_IN;
+                result = Token.isIdentifierLike(k2) && p.lexer.next() == K_IN;
             }
         }
         p.lookaheadEnd();
@@ -498,7 +512,14 @@ final class TypeGrammar {
         p.expect(LBRACKET);
         int ps = p.lexer.tokenStart;
         int pm = p.sink.mark();
-        parseBindingIdentifierAnyWord(p);
+        if (Token.isReserved(p.tok)) {
+            // TypeScript's parseMappedTypeParameter takes any word (`-readonly [with in K]`)
+            int id = p.lexer.internIdentifier();
+            p.next();
+            p.leaf(BINDING_IDENTIFIER, ps, p.lastEnd, id);
+        } else {
+            parseBindingIdentifierAnyWord(p);
+        }
         p.expect(K_IN);
         parseType(p);
         p.sink.finish(TYPE_PARAMETER, pm, ps, p.lastEnd, TP_CONSTRAINT);
@@ -822,6 +843,7 @@ final class TypeGrammar {
         int m = p.sink.mark();
         openAngle(p);
         while (p.tok != GT && p.tok != EOF) {
+            typeExpectedInList(p);
             parseType(p);
             if (p.tok != GT && !p.eat(COMMA)) { p.errorExpected(GT); break; }
         }
@@ -840,6 +862,7 @@ final class TypeGrammar {
         if (d < 0) return false;
         p.next();
         while (p.tok != GT && p.tok != EOF) {
+            typeExpectedInList(p);
             parseType(p);
             if (p.specFailed(d)) break;
             if (p.tok != GT && !p.eat(COMMA)) { p.errorCount++; break; }
