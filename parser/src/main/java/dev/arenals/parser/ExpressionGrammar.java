@@ -541,7 +541,22 @@ final class ExpressionGrammar {
         } else {
             parsePrimary(p);
         }
-        parseCallTail(p, s, m, true);
+        parseCallTail(p, s, m, true, false);
+    }
+
+    /**
+     * A decorator's expression: a left-hand side whose `[` is not an element access (TypeScript's
+     * decorator context: `@d [k]() {}` decorates a method with a computed name), but after `?.`.
+     */
+    static void parseDecoratorExpression(ParseContext p) {
+        int s = p.lexer.tokenStart;
+        int m = p.sink.mark();
+        if (p.tok == K_NEW) {
+            parseNew(p);
+        } else {
+            parsePrimary(p);
+        }
+        parseCallTail(p, s, m, true, true);
     }
 
     /** NewExpression : new NewExpression | new MemberExpression [TypeArguments] Arguments? | new . target */
@@ -585,7 +600,7 @@ final class ExpressionGrammar {
             parsePrimary(p);
         }
         p.exit();
-        parseCallTail(p, cs, cm, false);
+        parseCallTail(p, cs, cm, false, false);
         if (p.tok == QUESTION_DOT) p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.UNEXPECTED_TOKEN, QUESTION_DOT);
         if (p.ts && p.tok == LT) parseTypeArguments(p);
         if (p.tok == LPAREN) {
@@ -600,7 +615,7 @@ final class ExpressionGrammar {
      * CallExpression / MemberExpression tail : (. IdentifierName | ?. ... | [ Expression ] | Arguments | TemplateLiteral | ! (TS) | TypeArguments)*
      * Member accesses, calls (when allowed), optional chains and tagged templates after an operand.
      */
-    private static void parseCallTail(ParseContext p, int s, int m, boolean allowCall) {
+    private static void parseCallTail(ParseContext p, int s, int m, boolean allowCall, boolean decorator) {
         boolean chain = false;
         while (true) {
             if (afterArrow(p)) break;
@@ -610,7 +625,7 @@ final class ExpressionGrammar {
                     p.sink.finish(NON_NULL, m, s, p.lastEnd, 0);
                     continue;
                 }
-                if (p.tok == LT && tryParseTypeArgumentsInExpression(p)) {
+                if ((p.tok == LT || p.tok == SHL) && tryParseTypeArgumentsInExpression(p)) {
                     if (p.tok == LPAREN && allowCall) {
                         parseArguments(p);
                         p.sink.finish(CALL, m, s, p.lastEnd, 0);
@@ -666,6 +681,7 @@ final class ExpressionGrammar {
                     continue;
                 }
                 case LBRACKET: {
+                    if (decorator) break;
                     p.next();
                     int saved = p.ctx;
                     p.ctx &= ~CTX_NO_IN;
@@ -929,7 +945,8 @@ final class ExpressionGrammar {
     /** Tokens after which `await` can only have been meant as a name: no operand, no operator, follows. */
     private static boolean onlyANameCouldStandBefore(int k) {
         switch (k) {
-            case RPAREN: case RBRACKET: case RBRACE: case COMMA: case SEMICOLON: case ARROW: case ASSIGN: case COLON: case EOF:
+            case RPAREN: case RBRACKET: case RBRACE: case COMMA: case SEMICOLON: case ARROW: case ASSIGN: case COLON: case QUESTION:
+            case EOF:
                 return true;
             default:
                 return false;

@@ -46,8 +46,10 @@ final class JsxGrammar {
             parseJsxChildren(p);
             // at `<` `/`
             int cs = p.lexer.tokenStart;
-            p.next(); // /
-            if (p.tok == SLASH) p.next(); else p.errorExpected(SLASH);
+            if (!eatLessThanSlash(p)) {
+                p.next(); // /
+                if (p.tok == SLASH) p.next(); else p.errorExpected(SLASH);
+            }
             if (p.tok != GT) {
                 p.error(cs, p.lexer.tokenEnd, Diag.JSX_FRAGMENT_CLOSING, 0);
                 while (p.tok != GT && p.tok != EOF && p.tok != LT) p.next();
@@ -130,8 +132,10 @@ final class JsxGrammar {
         int cs = p.lexer.tokenStart;
         int cm = p.sink.mark();
         if (p.tok == LT) {
-            p.next(); // <
-            p.next(); // /
+            if (!eatLessThanSlash(p)) {
+                p.next(); // <
+                p.next(); // /
+            }
             int closeNameStart = p.lexer.tokenStart;
             if (p.tok != GT) parseJsxElementName(p);
             if (!sameText(p, nameStart, nameEnd, closeNameStart, p.lastEnd)) {
@@ -191,6 +195,7 @@ final class JsxGrammar {
                 continue;
             }
             if (p.tok == LT) {
+                if (p.lexer.tokenEnd < p.srcLength && p.src[p.lexer.tokenEnd] == '/') return; // `</`: the parent's closing tag
                 int pk = p.peek();
                 if (pk == SLASH) return; // closing tag of the parent
                 parseJsxElementOrFragment(p, true);
@@ -270,5 +275,17 @@ final class JsxGrammar {
         }
         p.lookaheadEnd();
         return result;
+    }
+
+    /**
+     * At a `<` directly followed by `/`: both read as TypeScript's one token `</` (so a block comment
+     * right after that `/` is a comment, and the tag closes). False, nothing read, at any other `<`.
+     */
+    private static boolean eatLessThanSlash(ParseContext p) {
+        int at = p.lexer.tokenEnd;
+        if (at >= p.srcLength || p.src[at] != '/') return false;
+        p.lastEnd = at + 1;
+        p.tok = p.lexer.rescanAt(at + 1);
+        return true;
     }
 }

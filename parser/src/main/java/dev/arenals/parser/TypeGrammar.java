@@ -857,10 +857,10 @@ final class TypeGrammar {
      * speculatively, kept when the list closes and what follows can follow type arguments.
      */
     static boolean tryParseTypeArgumentsInExpression(ParseContext p) {
-        if (!p.ts || p.tok != LT) return false;
+        if (!p.ts || (p.tok != LT && p.tok != SHL)) return false;
         int d = p.speculate();
         if (d < 0) return false;
-        p.next();
+        openAngle(p); // `f<<T>() => U>()`: TypeScript rescans `<<` as `<` (reScanLessThanToken)
         while (p.tok != GT && p.tok != EOF) {
             typeExpectedInList(p);
             parseType(p);

@@ -112,6 +112,7 @@ public enum Diag {
     DUPLICATE_PARAMETER(2300, "Duplicate identifier '{0}'."),
     DUPLICATE_PROTO(1117, "An object literal cannot have multiple properties named '__proto__'."),
     LEXICAL_IN_SINGLE_STATEMENT(1156, "Declarations can only be declared inside a block."),
+    COMMA_IN_COMPUTED_KEY(1171, "A comma expression is not allowed in a computed property name."),
     TS_DECLARATION_IN_SINGLE_STATEMENT(1156, "'{0}' declarations can only be declared inside a block."),
     LET_AS_LEXICAL_NAME(2480, "'let' is not allowed to be used as a name in 'let' or 'const' declarations."),
     GENERATOR_IN_SINGLE_STATEMENT(1156, "Function declarations are not allowed in this position."),
