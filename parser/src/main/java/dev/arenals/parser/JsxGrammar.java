@@ -263,7 +263,7 @@ final class JsxGrammar {
         return true;
     }
 
-    /** In TSX, `<T,>` and `<T extends X>` start a generic arrow, not an element. */
+    /** In TSX, `<T,>`, `<T = X>` and `<T extends X>` start a generic arrow, not an element. */
     static boolean isGenericArrowInTsx(ParseContext p) {
         p.lookaheadBegin();
         boolean result = false;
@@ -271,7 +271,14 @@ final class JsxGrammar {
         if (Token.isIdentifierLike(k) || k == K_CONST) {
             int k2 = p.lexer.next();
             if (k == K_CONST && Token.isIdentifierLike(k2)) k2 = p.lexer.next();
-            result = k2 == COMMA || k2 == K_EXTENDS && (p.lexer.next() != ASSIGN);
+            // TypeScript's rule (isParenthesizedArrowFunctionExpressionWorker): `<T,`, `<T =`, `<T extends` before
+            // anything but `=`, `>` or `/`
+            if (k2 == K_EXTENDS) {
+                int k3 = p.lexer.next();
+                result = k3 != ASSIGN && k3 != GT && k3 != SLASH;
+            } else {
+                result = k2 == COMMA || k2 == ASSIGN;
+            }
         }
         p.lookaheadEnd();
         return result;

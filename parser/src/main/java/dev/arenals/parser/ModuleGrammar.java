@@ -46,6 +46,16 @@ final class ModuleGrammar {
         if ((p.atContextual(K_SOURCE) && !p.ts) || p.atContextual(K_DEFER)) {
             int pk = p.peek();
             boolean isPhase = p.tok == K_SOURCE ? Token.isIdentifierLike(pk) && pk != K_FROM : pk == STAR;
+            // TypeScript's parser takes `defer` as the phase before a name or `{` too (not before `from "m"`, `,`
+            // or `=`), and its checker reports the binding (TS18058/18059)
+            int deferStart = p.lexer.tokenStart;
+            boolean deferMisused = p.ts && p.tok == K_DEFER && !isPhase
+                    && (pk == K_FROM ? p.peek2() != STRING : Token.isIdentifierLike(pk) || pk == LBRACE);
+            if (deferMisused) {
+                p.next();
+                phase = 2;
+                p.error(deferStart, p.lexer.tokenEnd, p.tok == LBRACE ? Diag.DEFER_NAMED_IMPORTS : Diag.DEFER_DEFAULT_IMPORT, 0);
+            }
             if (p.tok == K_SOURCE && pk == K_FROM) {
                 // `import source from "x"` imports a binding named source; `import source from from "x"` is a phase import
                 int k2 = p.peek2();

@@ -103,6 +103,12 @@ final class TypeGrammar {
 
     /** Skips a parameter name or a balanced binding pattern in raw lexer terms; leaves the lexer on the next token. */
     private static boolean skipParameterStart(ParseContext p, int k) {
+        // modifiers first, as TypeScript's skipParameterStart does: `(readonly x, y) => z`
+        while (isParameterModifierWord(k)) {
+            int next = p.lexer.next();
+            if (!(Token.isIdentifierLike(next) || next == K_THIS || next == LBRACKET || next == LBRACE)) return true; // the word was the name
+            k = next;
+        }
         if (Token.isIdentifierLike(k) || k == K_THIS) {
             // modifiers such as `public x` also start a parameter
             p.lexer.next();
@@ -122,6 +128,16 @@ final class TypeGrammar {
             }
         }
         return false;
+    }
+
+    private static boolean isParameterModifierWord(int k) {
+        switch (k) {
+            case K_PUBLIC: case K_PRIVATE: case K_PROTECTED: case K_READONLY: case K_OVERRIDE: case K_STATIC: case K_DECLARE:
+            case K_ABSTRACT: case K_ACCESSOR: case K_ASYNC: case K_OUT: case K_EXPORT: case K_CONST: case K_DEFAULT: case K_IN:
+                return true;
+            default:
+                return false;
+        }
     }
 
     /** FunctionType : [TypeParameters] ( Parameters ) => ReturnType  |  ConstructorType : [abstract] new ... */

@@ -112,6 +112,8 @@ public enum Diag {
     DUPLICATE_PARAMETER(2300, "Duplicate identifier '{0}'."),
     DUPLICATE_PROTO(1117, "An object literal cannot have multiple properties named '__proto__'."),
     LEXICAL_IN_SINGLE_STATEMENT(1156, "Declarations can only be declared inside a block."),
+    DEFER_DEFAULT_IMPORT(18058, "Default imports are not allowed in a deferred import."),
+    DEFER_NAMED_IMPORTS(18059, "Named imports are not allowed in a deferred import."),
     COMMA_IN_COMPUTED_KEY(1171, "A comma expression is not allowed in a computed property name."),
     TS_DECLARATION_IN_SINGLE_STATEMENT(1156, "'{0}' declarations can only be declared inside a block."),
     LET_AS_LEXICAL_NAME(2480, "'let' is not allowed to be used as a name in 'let' or 'const' declarations."),
