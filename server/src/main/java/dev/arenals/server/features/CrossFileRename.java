@@ -315,7 +315,7 @@ public final class CrossFileRename {
                         if (arena.kind(node) == BINDING_IDENTIFIER) {
                             throw new RenamePlan.Refused("`" + site.member() + "` is a constructor parameter property; rename the parameter");
                         }
-                        int parent = TreePaths.parent(arena, node);
+                        int parent = q.parentOf(node);
                         boolean shorthand = parent >= 0 && arena.kind(parent) == PROPERTY && (arena.data(parent) & P_SHORTHAND) != 0
                                 && Layouts.propertyKey(arena, parent) == node; // { m } → { renamed: m }
                         out.putIfAbsent(arena.start(node), new TextEdit(q.rangeOfNode(node), shorthand ? renamed + ": " + site.member() : renamed));

@@ -48,12 +48,13 @@ public final class DeclaredTypes {
      */
     public static int typeNameOfLiteral(DocumentQuery q, int literal) {
         Arena a = q.arena();
-        int[] path = TreePaths.pathTo(a, literal);
-        if (path == null || path.length < 2) return -1;
-        int i = path.length - 2;
         int child = literal;
-        while (i > 0 && a.kind(path[i]) == PARENTHESIZED) child = path[i--];
-        int parent = path[i];
+        int parent = q.parentOf(literal);
+        while (parent >= 0 && a.kind(parent) == PARENTHESIZED) {
+            child = parent;
+            parent = q.parentOf(parent);
+        }
+        if (parent < 0) return -1;
         switch (a.kind(parent)) {
             case VARIABLE_DECLARATOR: {
                 int type = Layouts.declaratorType(a, parent);
@@ -70,9 +71,9 @@ public final class DeclaredTypes {
             case AS_EXPRESSION: case SATISFIES_EXPRESSION:
                 return Layouts.operand(a, parent) == child ? typeNameOfAnnotation(a, a.nextSibling(child)) : -1;
             case RETURN:
-                for (int j = i - 1; j >= 0; j--) {
-                    int k = a.kind(path[j]);
-                    if (k == FUNCTION_DECLARATION || k == FUNCTION_EXPRESSION || k == ARROW_FUNCTION) return typeNameOfAnnotation(a, Layouts.functionReturnType(a, path[j]));
+                for (int p = q.parentOf(parent), steps = 0; p >= 0 && steps < 4096; p = q.parentOf(p), steps++) {
+                    int k = a.kind(p);
+                    if (k == FUNCTION_DECLARATION || k == FUNCTION_EXPRESSION || k == ARROW_FUNCTION) return typeNameOfAnnotation(a, Layouts.functionReturnType(a, p));
                 }
                 return -1;
             case CALL: {
@@ -126,13 +127,10 @@ public final class DeclaredTypes {
                 int callee = Layouts.callCallee(a, expr);
                 return callee >= 0 && a.kind(callee) == IDENTIFIER_REFERENCE ? callee : -1;
             }
-            case THIS: {
-                int[] path = TreePaths.pathTo(a, expr);
-                return path == null ? -1 : new TargetResolver(q).classOfThis(path, path.length - 2);
-            }
+            case THIS:
+                return classOfThis(q, expr);
             case SUPER: { // the class named after extends
-                int[] path = TreePaths.pathTo(a, expr);
-                int cls = path == null ? -1 : new TargetResolver(q).classOfThis(path, path.length - 2);
+                int cls = classOfThis(q, expr);
                 return cls < 0 ? -1 : ClassHierarchy.extendsName(a, cls);
             }
             case IDENTIFIER_REFERENCE:
@@ -180,6 +178,31 @@ public final class DeclaredTypes {
                 return mk == METHOD ? Layouts.functionReturnType(a, Layouts.methodFunction(a, m)) : Layouts.functionReturnType(a, m);
             }
             c = isInterface ? -1 : ClassHierarchy.baseInFile(q, c);
+        }
+        return -1;
+    }
+
+    /**
+     * The class whose instance {@code this} (or {@code super}) at {@code node} is: out through
+     * arrows to a method's function, a field's initializer or a static block; -1 in a plain
+     * function. {@code TargetResolver.classOfThis} over the parent column.
+     */
+    static int classOfThis(DocumentQuery q, int node) {
+        Arena a = q.arena();
+        int child = node;
+        for (int p = q.parentOf(node), steps = 0; p >= 0 && steps < 4096; child = p, p = q.parentOf(p), steps++) {
+            int k = a.kind(p);
+            if (k == FUNCTION_DECLARATION || k == FUNCTION_EXPRESSION) {
+                int method = q.parentOf(p);
+                int body = method < 0 || a.kind(method) != METHOD ? -1 : q.parentOf(method);
+                return body >= 0 && a.kind(body) == CLASS_BODY ? q.parentOf(body) : -1;
+            }
+            if ((k == FIELD || k == STATIC_BLOCK)) {
+                int body = q.parentOf(p);
+                if (body < 0 || a.kind(body) != CLASS_BODY) continue;
+                if (k == FIELD && child == Layouts.memberKey(a, p)) continue; // a computed key is outside
+                return q.parentOf(body);
+            }
         }
         return -1;
     }

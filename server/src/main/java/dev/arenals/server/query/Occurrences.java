@@ -327,7 +327,7 @@ public final class Occurrences {
                 int ok = object < 0 ? -1 : arena.kind(object);
                 if (ok == THIS || ok == SUPER) continue; // thisUses
                 int type = DeclaredTypes.localType(q, object);
-                if (type >= 0 && matches(containers, type, name)) out.add(property, accessFlags(n, TreePaths.pathTo(arena, n)));
+                if (type >= 0 && matches(containers, type, name)) out.add(property, accessFlagsUp(n));
             }
         }
 
@@ -442,6 +442,20 @@ public final class Occurrences {
         }
 
         /** Read, write or both for a member expression at the end of {@code path}. */
+        /** {@link #accessFlags} from the parent column: no path from the root per use. */
+        private int accessFlagsUp(int member) {
+            int parent = q.parentOf(member);
+            while (parent >= 0 && arena.kind(parent) == PARENTHESIZED) parent = q.parentOf(parent);
+            if (parent < 0) return SymbolIndex.READ;
+            int pk = arena.kind(parent);
+            if (pk == ASSIGNMENT && unparenthesized(Layouts.assignmentTarget(arena, parent)) == member) {
+                boolean plain = (arena.data(parent) & 0xFFFF) == dev.arenals.parser.lexer.Token.ASSIGN;
+                return plain ? SymbolIndex.WRITE : SymbolIndex.WRITE | SymbolIndex.READ;
+            }
+            if (pk == UPDATE) return SymbolIndex.WRITE | SymbolIndex.READ;
+            return SymbolIndex.READ;
+        }
+
         private int accessFlags(int member, int[] path) {
             if (path == null) return SymbolIndex.READ;
             int i = path.length - 2;

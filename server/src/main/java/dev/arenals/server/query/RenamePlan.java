@@ -150,7 +150,7 @@ public final class RenamePlan {
             case Target.PRIVATE_NAME:
                 return "#" + newName;
             case Target.MEMBER: {
-                int parent = TreePaths.parent(arena, node);
+                int parent = q.parentOf(node);
                 boolean shorthand = parent >= 0 && arena.kind(parent) == PROPERTY && (arena.data(parent) & P_SHORTHAND) != 0
                         && Layouts.propertyKey(arena, parent) == node;
                 return shorthand ? newName + ": " + oldName : newName;
