@@ -275,21 +275,19 @@ public final class Occurrences {
             }
         }
 
-        /** {@code this.name} in the class's own methods, fields and static blocks (not in nested functions or classes). */
-        /** {@code this.name} in the class's own methods; with {@code family}, {@code super.name} too (the base's member is the same one). */
+        /**
+         * {@code this.name} in the class's own methods, fields and static blocks (not in nested
+         * functions or classes); with {@code family}, {@code super.name} too (the base's member is the same one).
+         */
         private void thisUses(int cls, int name, boolean family) {
-            int[] toClass = TreePaths.pathTo(arena, cls);
             for (int n = TreePaths.firstInSubtree(arena, cls); n < cls; n++) {
                 if (arena.kind(n) != MEMBER || (arena.data(n) & M_COMPUTED) != 0) continue;
                 int object = Layouts.memberObject(arena, n);
                 int property = Layouts.memberProperty(arena, n);
                 boolean self = arena.kind(object) == THIS || (family && arena.kind(object) == SUPER);
                 if (!self || property < 0 || arena.kind(property) != IDENTIFIER_NAME || arena.data(property) != name) continue;
-                int[] path = TreePaths.pathFrom(arena, cls, n);
-                if (path == null) continue;
-                int[] full = prepend(toClass, path);
-                if (resolver.classOfThis(full, full.length - 1) != cls) continue;
-                out.add(property, accessFlags(n, full));
+                if (DeclaredTypes.classOfThis(q, n) != cls) continue;
+                out.add(property, accessFlagsUp(n));
             }
         }
 
@@ -415,7 +413,7 @@ public final class Occurrences {
                 if (declaration) {
                     out.add(n, SymbolIndex.DECLARATION | SymbolIndex.WRITE);
                 } else if (pk == MEMBER) {
-                    out.add(n, accessFlags(parent, TreePaths.pathFrom(arena, cls, parent)));
+                    out.add(n, accessFlagsUp(parent));
                 } else {
                     out.add(n, SymbolIndex.READ); // #x in obj
                 }
@@ -441,8 +439,7 @@ public final class Occurrences {
             }
         }
 
-        /** Read, write or both for a member expression at the end of {@code path}. */
-        /** {@link #accessFlags} from the parent column: no path from the root per use. */
+        /** Read, write or both for the member access {@code member} (an assignment's target, an update's operand), from the parent column. */
         private int accessFlagsUp(int member) {
             int parent = q.parentOf(member);
             while (parent >= 0 && arena.kind(parent) == PARENTHESIZED) parent = q.parentOf(parent);
@@ -456,31 +453,9 @@ public final class Occurrences {
             return SymbolIndex.READ;
         }
 
-        private int accessFlags(int member, int[] path) {
-            if (path == null) return SymbolIndex.READ;
-            int i = path.length - 2;
-            while (i >= 0 && arena.kind(path[i]) == PARENTHESIZED) i--;
-            if (i < 0) return SymbolIndex.READ;
-            int parent = path[i];
-            int pk = arena.kind(parent);
-            if (pk == ASSIGNMENT && unparenthesized(Layouts.assignmentTarget(arena, parent)) == member) {
-                boolean plain = (arena.data(parent) & 0xFFFF) == dev.arenals.parser.lexer.Token.ASSIGN;
-                return plain ? SymbolIndex.WRITE : SymbolIndex.WRITE | SymbolIndex.READ;
-            }
-            if (pk == UPDATE) return SymbolIndex.WRITE | SymbolIndex.READ;
-            return SymbolIndex.READ;
-        }
-
         private int unparenthesized(int node) {
             while (node >= 0 && arena.kind(node) == PARENTHESIZED) node = Layouts.operand(arena, node);
             return node;
-        }
-
-        private static int[] prepend(int[] head, int[] tail) {
-            if (head == null) return tail;
-            int[] out = Arrays.copyOf(head, head.length + tail.length - 1);
-            System.arraycopy(tail, 1, out, head.length, tail.length - 1);
-            return out;
         }
     }
 }

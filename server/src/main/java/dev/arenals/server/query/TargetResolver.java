@@ -122,7 +122,7 @@ public final class TargetResolver {
                 if (!isKey || path.length < 3) return null;
                 int decl = path[path.length - 3];
                 int group = groupOfDeclaringName(decl);
-                int[] containers = group < 0 ? new int[] {decl} : enumDeclarations(group);
+                int[] containers = group < 0 ? new int[] {decl} : declarationsOfKind(group, ENUM_DECLARATION);
                 return Target.member(ident, name, Target.ENUM, containers, group);
             }
             default:
@@ -148,23 +148,7 @@ public final class TargetResolver {
     /** A member of an interface: every declaration of the interface (they merge) holds it. */
     private Target interfaceMember(int iface, int ident, int name) {
         int group = groupOfDeclaringName(iface);
-        return Target.member(ident, name, Target.INTERFACE, group < 0 ? new int[] {iface} : interfaceDeclarations(group), -1);
-    }
-
-    /** The interface declarations of a (possibly merged) interface group. */
-    int[] interfaceDeclarations(int group) {
-        SymbolIndex index = q.index();
-        int[] out = new int[2];
-        int n = 0;
-        for (int i = 0, count = index.occurrenceCount(group); i < count; i++) {
-            if ((index.occurrenceFlags(group, i) & SymbolIndex.DECLARATION) == 0) continue;
-            int owner = TreePaths.parent(arena, index.occurrenceNode(group, i));
-            if (owner >= 0 && arena.kind(owner) == INTERFACE_DECLARATION) {
-                if (n == out.length) out = Arrays.copyOf(out, n * 2);
-                out[n++] = owner;
-            }
-        }
-        return n == 0 ? new int[0] : Arrays.copyOf(out, n);
+        return Target.member(ident, name, Target.INTERFACE, group < 0 ? new int[] {iface} : declarationsOfKind(group, INTERFACE_DECLARATION), -1);
     }
 
     /** {@code X.name}: a member of the class, enum, namespace or object-literal const X. */
@@ -178,7 +162,7 @@ public final class TargetResolver {
             int owner = path[path.length - 2];
             int ok = arena.kind(owner);
             if (isClass(ok)) return Target.member(ident, name, Target.CLASS, ClassHierarchy.memberFamily(q, owner, name), group);
-            if (ok == ENUM_DECLARATION) return Target.member(ident, name, Target.ENUM, enumDeclarations(group), group);
+            if (ok == ENUM_DECLARATION) return Target.member(ident, name, Target.ENUM, declarationsOfKind(group, ENUM_DECLARATION), group);
             if (ok == MODULE_DECLARATION) {
                 int[] groups = namespaceMembers(group, name);
                 return groups.length == 0 ? null : Target.symbol(ident, name, groups, group);
@@ -191,15 +175,15 @@ public final class TargetResolver {
         return null;
     }
 
-    /** The enum declarations of a (possibly merged) enum group. */
-    int[] enumDeclarations(int group) {
+    /** The declarations of {@code kind} (enums, interfaces: they merge) whose names are in {@code group}. */
+    int[] declarationsOfKind(int group, int kind) {
         SymbolIndex index = q.index();
         int[] out = new int[4];
         int n = 0;
         for (int i = 0, count = index.occurrenceCount(group); i < count; i++) {
             if ((index.occurrenceFlags(group, i) & SymbolIndex.DECLARATION) == 0) continue;
-            int owner = TreePaths.parent(arena, index.occurrenceNode(group, i));
-            if (owner >= 0 && arena.kind(owner) == ENUM_DECLARATION) {
+            int owner = q.parentOf(index.occurrenceNode(group, i));
+            if (owner >= 0 && arena.kind(owner) == kind) {
                 if (n == out.length) out = Arrays.copyOf(out, n * 2);
                 out[n++] = owner;
             }
@@ -320,7 +304,7 @@ public final class TargetResolver {
             int decl = path[i - 1];
             if (arena.kind(decl) != ENUM_DECLARATION) return null;
             int group = groupOfDeclaringName(decl);
-            int[] containers = group < 0 ? new int[] {decl} : enumDeclarations(group);
+            int[] containers = group < 0 ? new int[] {decl} : declarationsOfKind(group, ENUM_DECLARATION);
             // the enum it is written in decides, as in the index (SymbolIndex.enumMemberUses)
             return SymbolIndex.isEnumMember(arena, decl, name) ? Target.member(ident, name, Target.ENUM, containers, group) : null;
         }
