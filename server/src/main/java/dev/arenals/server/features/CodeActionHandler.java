@@ -34,6 +34,12 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
 public final class CodeActionHandler {
     /** Must run on the document's queue. {@code only}: the kinds the client asked for, or null for all. */
     public List<Either<Command, CodeAction>> codeActions(Document doc, Range range, List<String> only, List<Diagnostic> context) {
+        return codeActions(doc, range, only, context, null);
+    }
+
+    /** The same, with the workspace index for "Add import" (null: none). */
+    public List<Either<Command, CodeAction>> codeActions(Document doc, Range range, List<String> only, List<Diagnostic> context,
+            dev.arenals.server.workspace.WorkspaceIndex index) {
         DocumentQuery q = DocumentQuery.of(doc);
         if (q == null || range == null) return List.of();
         int from = doc.offsetAt(range.getStart());
@@ -42,6 +48,9 @@ public final class CodeActionHandler {
         if (wants(only, CodeActionKind.QuickFix)) {
             syntaxFixes(q, from, to, context, out);
             unusedFixes(q, from, to, context, out);
+            List<CodeAction> imports = new ArrayList<>();
+            AddImportFix.actions(q, from, index, imports);
+            for (CodeAction a : imports) out.add(Either.forRight(a));
         }
         boolean organizeAsked = only != null && (only.contains(CodeActionKind.SourceOrganizeImports) || only.contains(CodeActionKind.Source));
         if (wants(only, CodeActionKind.SourceOrganizeImports)) {

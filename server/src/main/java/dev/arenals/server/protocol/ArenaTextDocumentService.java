@@ -774,7 +774,7 @@ public final class ArenaTextDocumentService implements TextDocumentService {
         List<String> only = params.getContext() == null ? null : params.getContext().getOnly();
         List<Diagnostic> context = params.getContext() == null ? null : params.getContext().getDiagnostics();
         return onDocument("textDocument/codeAction", params.getTextDocument().getUri(), List.of(),
-                doc -> codeActions.codeActions(doc, params.getRange(), only, context));
+                doc -> codeActions.codeActions(doc, params.getRange(), only, context, server.workspaceIndex()));
     }
 
     /** Checks the state and the params of a position request; the position it asks about. */
