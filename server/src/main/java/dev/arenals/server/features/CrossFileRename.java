@@ -312,13 +312,12 @@ public final class CrossFileRename {
                             new Position(span.line(), span.startColumn()), site.member(), declared);
                     for (int[] occurrence : CrossFileReferences.instanceMemberNodes(q, at)) {
                         int node = occurrence[0];
-                        if (arena.kind(node) == BINDING_IDENTIFIER) {
-                            throw new RenamePlan.Refused("`" + site.member() + "` is a constructor parameter property; rename the parameter");
-                        }
                         int parent = q.parentOf(node);
-                        boolean shorthand = parent >= 0 && arena.kind(parent) == PROPERTY && (arena.data(parent) & P_SHORTHAND) != 0
-                                && Layouts.propertyKey(arena, parent) == node; // { m } → { renamed: m }
-                        out.putIfAbsent(arena.start(node), new TextEdit(q.rangeOfNode(node), shorthand ? renamed + ": " + site.member() : renamed));
+                        boolean shorthand = parent >= 0 && arena.kind(parent) == PROPERTY && (arena.data(parent) & P_SHORTHAND) != 0;
+                        String text = renamed;
+                        if (shorthand && Layouts.propertyKey(arena, parent) == node) text = renamed + ": " + site.member(); // { m } → { m2: m }
+                        else if (shorthand && arena.kind(node) == IDENTIFIER_REFERENCE) text = site.member() + ": " + renamed; // a parameter property's parameter
+                        out.putIfAbsent(arena.start(node), new TextEdit(q.rangeOfNode(node), text));
                     }
                     break;
                 }

@@ -302,7 +302,26 @@ public final class DeclaredTypes {
         return name >= 0 && a.kind(name) == IDENTIFIER_REFERENCE && a.names().equals(a.data(name), "undefined");
     }
 
-    /** The key of the first property of an object literal or pattern named {@code name} (not computed), or -1. */
+    /**
+     * The class a constructor parameter property belongs to ({@code service} of
+     * {@code constructor(private service: S)} is a parameter and a member of it), from the
+     * parameter's BINDING_IDENTIFIER; -1 for any other binding.
+     */
+    public static int classOfParameterProperty(DocumentQuery q, int binding) {
+        Arena a = q.arena();
+        if (binding < 0 || a.kind(binding) != BINDING_IDENTIFIER) return -1;
+        int parameter = q.parentOf(binding);
+        if (parameter >= 0 && a.kind(parameter) == ASSIGNMENT_PATTERN) parameter = q.parentOf(parameter); // private x = 1
+        if (parameter < 0 || a.kind(parameter) != PARAMETER || (a.data(parameter) & PARAMETER_PROPERTY_MODIFIERS) == 0
+                || Layouts.parameterTarget(a, parameter) != binding) return -1;
+        int params = q.parentOf(parameter);
+        int fn = params < 0 ? -1 : q.parentOf(params);
+        int method = fn < 0 ? -1 : q.parentOf(fn);
+        if (method < 0 || a.kind(method) != METHOD || (a.data(method) & C_CONSTRUCTOR) == 0) return -1;
+        int body = q.parentOf(method);
+        return body >= 0 && a.kind(body) == CLASS_BODY ? q.parentOf(body) : -1;
+    }
+
     /** The key of the first property of an object literal or pattern named {@code name} (not computed), or -1. */
     public static int propertyKeyNamed(Arena arena, int object, int name) {
         for (int p = arena.firstChild(object); p >= 0; p = arena.nextSibling(p)) {

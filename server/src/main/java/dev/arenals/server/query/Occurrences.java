@@ -220,17 +220,30 @@ public final class Occurrences {
                     SymbolIndex index = q.index();
                     for (int g : t.groups) {
                         for (int i = 0, n = index.occurrenceCount(g); i < n; i++) out.add(index.occurrenceNode(g, i), index.occurrenceFlags(g, i));
+                        // constructor(private x): the parameter is the member this.x too, reached as a property, not a scoped name
+                        int cls = DeclaredTypes.classOfParameterProperty(q, scopes.declarationNode(g));
+                        if (cls < 0) continue;
+                        int from = out.count;
+                        memberUses(new TargetResolver(q).memberOfType(cls, t.node, t.nameId), withAccesses);
+                        for (int i = from; i < out.count; i++) if (arena.kind(out.nodes[i]) != BINDING_IDENTIFIER) out.flags[i] |= SymbolIndex.QUALIFIED;
                     }
                     if (withAccesses && t.accessGroup >= 0) qualifiedUses(t.accessGroup, t.nameId);
                     break;
                 }
-                case Target.MEMBER:
-                    for (int container : t.containers) memberDeclarations(t.containerKind, container, t.nameId);
-                    if (t.containerKind == Target.CLASS) for (int container : t.containers) thisUses(container, t.nameId, t.containers.length > 1);
-                    if (t.containerKind == Target.CLASS || t.containerKind == Target.INTERFACE) typedUses(t.containers, t.nameId);
-                    if (t.containerKind == Target.ENUM) for (int container : t.containers) enumInitializerUses(container, t.nameId);
-                    if (withAccesses && t.accessGroup >= 0) qualifiedUses(t.accessGroup, t.nameId);
+                case Target.MEMBER: {
+                    memberUses(t, withAccesses);
+                    SymbolIndex index = null;
+                    for (int i = 0, members = out.count; i < members; i++) {
+                        // a parameter property: its uses as the constructor's parameter
+                        if (arena.kind(out.nodes[i]) != BINDING_IDENTIFIER || DeclaredTypes.classOfParameterProperty(q, out.nodes[i]) < 0) continue;
+                        int symbol = q.symbolOfNode(out.nodes[i]);
+                        if (symbol < 0) continue;
+                        if (index == null) index = q.index();
+                        int g = index.groupOf(symbol);
+                        for (int j = 0, n = index.occurrenceCount(g); j < n; j++) out.add(index.occurrenceNode(g, j), index.occurrenceFlags(g, j));
+                    }
                     break;
+                }
                 case Target.PRIVATE_NAME:
                     privateNames(t.containers[0], t.nameId);
                     break;
@@ -240,6 +253,14 @@ public final class Occurrences {
                 default:
                     break;
             }
+        }
+
+        private void memberUses(Target t, boolean withAccesses) {
+            for (int container : t.containers) memberDeclarations(t.containerKind, container, t.nameId);
+            if (t.containerKind == Target.CLASS) for (int container : t.containers) thisUses(container, t.nameId, t.containers.length > 1);
+            if (t.containerKind == Target.CLASS || t.containerKind == Target.INTERFACE) typedUses(t.containers, t.nameId);
+            if (t.containerKind == Target.ENUM) for (int container : t.containers) enumInitializerUses(container, t.nameId);
+            if (withAccesses && t.accessGroup >= 0) qualifiedUses(t.accessGroup, t.nameId);
         }
 
         /** Keys of the container's members named {@code name}; constructor parameter properties too. */

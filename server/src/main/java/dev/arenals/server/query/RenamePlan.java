@@ -90,11 +90,6 @@ public final class RenamePlan {
         if (target.kind == Target.MEMBER) {
             Occurrences declarations = Occurrences.declarations(q, target);
             if (declarations.size() == 0) throw new Refused("no declaration of `" + name(target.nameId) + "` found in this file");
-            for (int i = 0; i < declarations.size(); i++) {
-                if (arena.kind(declarations.node(i)) == BINDING_IDENTIFIER) {
-                    throw new Refused("`" + name(target.nameId) + "` is a constructor parameter property; rename the parameter");
-                }
-            }
         }
     }
 
@@ -150,6 +145,7 @@ public final class RenamePlan {
             case Target.PRIVATE_NAME:
                 return "#" + newName;
             case Target.MEMBER: {
+                if (arena.kind(node) == IDENTIFIER_REFERENCE) return symbolReplacement(node, flags, oldName, newName, acrossModules); // a parameter property's parameter side
                 int parent = q.parentOf(node);
                 boolean shorthand = parent >= 0 && arena.kind(parent) == PROPERTY && (arena.data(parent) & P_SHORTHAND) != 0
                         && Layouts.propertyKey(arena, parent) == node;

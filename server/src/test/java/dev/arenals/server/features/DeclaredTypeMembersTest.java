@@ -80,4 +80,16 @@ class DeclaredTypeMembersTest {
         assertRename("a.tsx", "interface P { la|bel: string }\nfunction B({ label }: P) { return null; }\nconst x = <B label=\"s\" />;", "title",
                 "interface P { title: string }\nfunction B({ title: label }: P) { return null; }\nconst x = <B title=\"s\" />;");
     }
+
+    @Test
+    void aParameterPropertyIsTheParameterAndTheMember() {
+        String cls = "class C { constructor(private [[service]]: S) { [[service]].start(); } m() { return this.[[service]]; } }\n"
+                + "class S { start() {} } const c = new C(null!); (c as any).service;";
+        assertReferences("a.ts", cls.replace("private [[service]]", "private [[se|rvice]]"));
+        assertReferences("a.ts", cls.replace("this.[[service]]", "this.[[se|rvice]]"));
+        assertRename("a.ts", "class C { constructor(private se|rvice: number) { service + 1; ({ service }); } m() { return this.service; } }", "svc",
+                "class C { constructor(private svc: number) { svc + 1; ({ service: svc }); } m() { return this.svc; } }");
+        assertRename("a.ts", "class C { constructor(private service: number) { service + 1; } m() { return this.se|rvice; } }", "svc",
+                "class C { constructor(private svc: number) { svc + 1; } m() { return this.svc; } }");
+    }
 }
