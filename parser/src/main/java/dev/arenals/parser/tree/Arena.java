@@ -321,6 +321,25 @@ public final class Arena implements TreeSink {
 
     public int capacity() { return kind.length; }
 
+    /**
+     * Shrinks the node columns to the tree plus an eighth (room for edits' reparses) when they hold
+     * over half as much again: a caller that sized them from the text's length before the parse (a
+     * document: a node per 8 chars) leaves a comment-heavy file with most of them empty
+     * (lib.dom.d.ts: 293,665 slots for 113,763 nodes, 4.3 MB). The tree, and views of it, are
+     * unchanged. Returns whether the columns were copied.
+     */
+    public boolean trimToTree() {
+        int keep = count + (count >>> 3) + 64;
+        if (kind.length <= keep + (keep >>> 1)) return false;
+        kind = Arrays.copyOf(kind, keep);
+        start = Arrays.copyOf(start, keep);
+        end = Arrays.copyOf(end, keep);
+        firstChild = Arrays.copyOf(firstChild, keep);
+        nextSibling = Arrays.copyOf(nextSibling, keep);
+        data = Arrays.copyOf(data, keep);
+        return true;
+    }
+
     // ---- reparsing one region in place (IncrementalReparse) ----
 
     /** Diagnostics the parser logged for the current tree; the binder's, if any, follow them. */

@@ -161,6 +161,31 @@ class ArenaTest {
     }
 
     @Test
+    void trimToTreeShrinksOverSizedColumnsAndKeepsTheTree() {
+        String text = bigProgram();
+        Arena reference = new Arena();
+        new JsParser().parse(reference, text, ParseOptions.script());
+        int n = reference.nodeCount();
+        Arena arena = new Arena(n * 4);
+        new JsParser().parse(arena, text, ParseOptions.script());
+        assertEquals(n * 4, arena.capacity(), "no growth: the columns were large enough");
+        Node root = arena.rootNode();
+        assertTrue(arena.trimToTree());
+        assertEquals(n + n / 8 + 64, arena.capacity());
+        assertEquals(TreeDump.dump(reference), TreeDump.dump(arena));
+        assertEquals(arena.root(), root.index(), "a view taken before still reads the tree");
+        assertFalse(arena.trimToTree(), "already trimmed");
+        // the next parse grows the columns again as it needs
+        new JsParser().parse(arena, text + text, ParseOptions.script());
+        assertTrue(arena.nodeCount() > 2 * n - 2 && arena.capacity() >= arena.nodeCount());
+        // columns within half again of the tree are left as they are
+        Arena tight = new Arena(n + n / 2);
+        new JsParser().parse(tight, text, ParseOptions.script());
+        assertFalse(tight.trimToTree());
+        assertEquals(n + n / 2, tight.capacity());
+    }
+
+    @Test
     void growthExtrapolatesFromTheParsePositionOnlyInAFullParse() {
         // a full parse 1/8 into the text with 1,000 nodes: the text needs ~8,000, plus an eighth
         assertEquals(9000, Arena.growTarget(1000, 1000, 100, 800, true));

@@ -329,6 +329,8 @@ public final class Document {
             oversized = false;
             if (arena == null) arena = new Arena(Math.max(1024, text.length() / 8));
             parse(tools.parser);
+            // sized above from the text's length: give back what a full parse left empty (memory)
+            if (!lastParseIncremental) arena.trimToTree();
             if (scopes == null) scopes = new ScopeTable();
             try {
                 tools.binder.bind(arena, scopes);

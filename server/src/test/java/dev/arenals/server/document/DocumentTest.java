@@ -21,6 +21,28 @@ class DocumentTest {
         return new TextDocumentContentChangeEvent(new Range(new Position(l1, c1), new Position(l2, c2)), text);
     }
 
+    /**
+     * A comment-heavy file (as lib.dom.d.ts) leaves most of the node columns sized from its length
+     * empty after a full parse: they are given back, and an edit that adds nodes still reparses.
+     */
+    @Test
+    void aFullParseLeavesTheArenaSizedToItsTree() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 2000; i++) sb.append("/** The property number ").append(i).append(", documented at some length as a .d.ts does. */\n")
+                .append("declare var p").append(i).append(": number;\n");
+        Document d = doc("file:///w/a.d.ts", "typescript", sb.toString(), PositionEncoding.UTF16);
+        assertTrue(d.ensureParsed(ParseTools.current(), Long.MAX_VALUE));
+        int nodes = d.arena().nodeCount();
+        assertTrue(sb.length() / 8 > 2 * nodes, "the text must be sparse in nodes for this test: " + nodes + " nodes, " + sb.length() + " chars");
+        assertEquals(nodes + nodes / 8 + 64, d.arena().capacity());
+        String added = "declare var q: { a: number; b: string; c: [number, string] };\n".repeat(40);
+        d.applyChanges(List.of(new TextDocumentContentChangeEvent(new Range(new Position(0, 0), new Position(0, 0)), added)), 2);
+        assertTrue(d.ensureParsed(ParseTools.current(), Long.MAX_VALUE));
+        assertTrue(d.arena().nodeCount() > nodes + 400, "the edit's nodes: " + d.arena().nodeCount());
+        assertTrue(d.arena().capacity() >= d.arena().nodeCount());
+        assertEquals(0, d.arena().log().diagnosticCount(), "no diagnostics in the edited text");
+    }
+
     @Test
     void changesApplyInOrderWithinOneNotification() {
         Document d = doc("file:///a.js", "javascript", "abc\ndef\n", PositionEncoding.UTF16);
