@@ -57,11 +57,19 @@ class LeakTest {
                 d = null;
                 s.close(uri);
             }
-            long after = usedAfterGc();
             assertEquals(0, s.server.store().size());
-            int alive = 0;
-            for (int i = 0; i < DOCUMENTS; i++) if (arenas.get(i).get() != null || documents.get(i).get() != null) alive++;
-            assertEquals(0, alive, "documents or arenas still reachable after close");
+            // close is a notification: the last documents' close work may still be queued (and a
+            // deferred summary's timer pending) when the loop ends, so give them a moment; a leak
+            // stays reachable however long we wait
+            long after = 0;
+            int alive = -1;
+            for (int attempt = 0; attempt < 20 && alive != 0; attempt++) {
+                if (attempt > 0) Thread.sleep(100);
+                after = usedAfterGc();
+                alive = 0;
+                for (int i = 0; i < DOCUMENTS; i++) if (arenas.get(i).get() != null || documents.get(i).get() != null) alive++;
+            }
+            assertEquals(0, alive, "documents or arenas still reachable 2 s after close");
             // 200 documents of ~110 KB each held an arena of several MB together; after close the heap
             // is back within a small margin of the baseline (diagnostic history kept by the test client aside)
             assertTrue(after - baseline < 8L << 20, "heap grew by " + ((after - baseline) >> 10) + " KB");
