@@ -240,8 +240,12 @@ public final class ArenaTextDocumentService implements TextDocumentService {
 
     @Override
     public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> definition(DefinitionParams params) {
-        Position position = positionOf("definition", params);
-        CompletableFuture<LocalAndSites> here = onDocument("textDocument/definition", params.getTextDocument().getUri(),
+        return definitionAt("textDocument/definition", params.getTextDocument().getUri(), positionOf("definition", params));
+    }
+
+    /** Definition and declaration: in this file or through imports, else a member of an imported type in its declaring file. */
+    private CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> definitionAt(String method, String uri, Position position) {
+        CompletableFuture<LocalAndSites> here = onDocument(method, uri,
                 new LocalAndSites(List.of(), List.of()), doc -> {
                     List<Location> found = definitions.definition(doc, position, server.navigator());
                     return new LocalAndSites(found, found.isEmpty()
@@ -259,9 +263,7 @@ public final class ArenaTextDocumentService implements TextDocumentService {
 
     @Override
     public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> declaration(DeclarationParams params) {
-        Position position = positionOf("declaration", params);
-        return onDocument("textDocument/declaration", params.getTextDocument().getUri(), Either.forLeft(List.of()),
-                doc -> Either.forLeft(definitions.definition(doc, position, server.navigator())));
+        return definitionAt("textDocument/declaration", params.getTextDocument().getUri(), positionOf("declaration", params));
     }
 
     @Override
