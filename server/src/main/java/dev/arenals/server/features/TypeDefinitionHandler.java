@@ -6,6 +6,7 @@ import dev.arenals.parser.tree.Arena;
 import dev.arenals.parser.tree.Layouts;
 import dev.arenals.server.document.Document;
 import dev.arenals.server.query.DocumentQuery;
+import dev.arenals.server.workspace.CrossFileNavigator;
 import dev.arenals.server.query.Occurrences;
 import dev.arenals.server.query.Target;
 import dev.arenals.server.query.TargetResolver;
@@ -23,7 +24,10 @@ import org.eclipse.lsp4j.Position;
  * {@code new C()} initialiser. No type inference: anything else gives no location.
  */
 public final class TypeDefinitionHandler {
-    public List<Location> typeDefinition(Document doc, Position position) {
+    public List<Location> typeDefinition(Document doc, Position position) { return typeDefinition(doc, position, null); }
+
+    /** With {@code navigator}, a type imported from another file is followed there, as definition follows the name. */
+    public List<Location> typeDefinition(Document doc, Position position, CrossFileNavigator navigator) {
         DocumentQuery q = DocumentQuery.of(doc);
         if (q == null) return List.of();
         TargetResolver resolver = new TargetResolver(q);
@@ -57,22 +61,22 @@ public final class TypeDefinitionHandler {
                     continue;
             }
             if (annotation >= 0) {
-                namedTypes(q, resolver, annotation, out);
+                namedTypes(q, resolver, annotation, navigator, out);
             } else if (init >= 0 && arena.kind(init) == NEW) {
                 int callee = Layouts.callCallee(arena, init);
-                if (callee >= 0 && arena.kind(callee) == IDENTIFIER_REFERENCE) addDeclarations(q, resolver, callee, out);
+                if (callee >= 0 && arena.kind(callee) == IDENTIFIER_REFERENCE) addDeclarations(q, resolver, callee, navigator, out);
             }
         }
         return out;
     }
 
-    private static void namedTypes(DocumentQuery q, TargetResolver resolver, int type, List<Location> out) {
+    private static void namedTypes(DocumentQuery q, TargetResolver resolver, int type, CrossFileNavigator navigator, List<Location> out) {
         Arena arena = q.arena();
         switch (arena.kind(type)) {
             case TYPE_REFERENCE: {
                 int name = Layouts.typeReferenceName(arena, type);
                 while (name >= 0 && arena.kind(name) == QUALIFIED_NAME) name = Layouts.memberProperty(arena, name);
-                if (name >= 0) addDeclarations(q, resolver, name, out);
+                if (name >= 0) addDeclarations(q, resolver, name, navigator, out);
                 return;
             }
             case ARRAY_TYPE:
@@ -80,13 +84,18 @@ public final class TypeDefinitionHandler {
             case UNION_TYPE:
             case INTERSECTION_TYPE:
             case TYPE_OPERATOR:
-                for (int c = arena.firstChild(type); c >= 0; c = arena.nextSibling(c)) namedTypes(q, resolver, c, out);
+                for (int c = arena.firstChild(type); c >= 0; c = arena.nextSibling(c)) namedTypes(q, resolver, c, navigator, out);
                 return;
             default:
         }
     }
 
-    private static void addDeclarations(DocumentQuery q, TargetResolver resolver, int nameNode, List<Location> out) {
+    private static void addDeclarations(DocumentQuery q, TargetResolver resolver, int nameNode, CrossFileNavigator navigator, List<Location> out) {
+        if (navigator != null) {
+            // the type name's definition: through its import to the declaring file
+            out.addAll(new DefinitionHandler().definition(q.document(), q.document().positionAt(q.arena().start(nameNode)), navigator));
+            return;
+        }
         Target t = resolver.at(q.arena().start(nameNode));
         if (t == null || t.node != nameNode) return;
         Occurrences declarations = Occurrences.declarations(q, t);

@@ -270,7 +270,7 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> typeDefinition(TypeDefinitionParams params) {
         Position position = positionOf("typeDefinition", params);
         return onDocument("textDocument/typeDefinition", params.getTextDocument().getUri(), Either.forLeft(List.of()),
-                doc -> Either.forLeft(typeDefinitions.typeDefinition(doc, position)));
+                doc -> Either.forLeft(typeDefinitions.typeDefinition(doc, position, server.navigator())));
     }
 
     @Override

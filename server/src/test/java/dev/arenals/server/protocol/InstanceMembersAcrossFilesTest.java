@@ -228,4 +228,18 @@ class InstanceMembersAcrossFilesTest {
                     renamed(s, "App.tsx", at(APP, "label=\"Save\"", 1), "title"));
         }
     }
+
+    @Test
+    void typeDefinitionFollowsAnImportedType() throws Exception {
+        try (InProcessServer s = workspace()) {
+            List<String> out = new ArrayList<>();
+            for (String marker : List.of("s.load(1)", "u: User")) {
+                for (Location l : get(s.remote.getTextDocumentService().typeDefinition(new org.eclipse.lsp4j.TypeDefinitionParams(
+                        new TextDocumentIdentifier(uri("use.ts")), at(USE, marker, 0)))).getLeft()) {
+                    out.add(l.getUri().substring(l.getUri().lastIndexOf('/') + 1) + ":" + l.getRange().getStart().getLine() + ":" + l.getRange().getStart().getCharacter());
+                }
+            }
+            assertEquals(List.of("svc.ts:1:13", "svc.ts:0:17"), out, "s = new UserService(), u: User: the declarations in svc.ts, not the imports");
+        }
+    }
 }
