@@ -31,6 +31,9 @@ final class AddImportFix {
     /** Fewest actions offered for one name: a popular name's dozens of files are not a menu. */
     private static final int MAX_ACTIONS = 5;
 
+    /** The code action kind of {@link #addAllMissing}: TypeScript's own name for it, so settings written for tsserver ask for it too. */
+    static final String ADD_MISSING_IMPORTS = "source.addMissingImports.ts";
+
     static void actions(DocumentQuery q, int offset, WorkspaceIndex index, List<CodeAction> out) {
         Path file = Uris.pathOf(q.uri());
         if (index == null || file == null) return;
@@ -39,17 +42,7 @@ final class AddImportFix {
         if (ident < 0 || !isUnresolvedName(q, ident)) return;
         String name = arena.names().name(arena.data(ident));
         if (isLibraryGlobal(name)) return;
-        List<Candidate> candidates = new ArrayList<>();
-        for (Path declaring : index.filesDeclaring(name)) {
-            if (declaring.equals(file)) continue;
-            FileSummary s = index.summary(declaring);
-            if (s == null) continue;
-            boolean named = s.export(name) != null;
-            FileSummary.Export def = named ? null : s.export("default");
-            boolean isDefault = !named && def != null && name.equals(def.localName());
-            if (named || isDefault) candidates.add(new Candidate(declaring, isDefault, distance(file, declaring)));
-        }
-        candidates.sort((a, b) -> a.distance != b.distance ? Integer.compare(a.distance, b.distance) : a.file.compareTo(b.file));
+        List<Candidate> candidates = candidates(file, name, index);
         CompletionImports.ImportStyle style = null;
         for (int i = 0; i < candidates.size() && i < MAX_ACTIONS; i++) {
             Candidate c = candidates.get(i);
@@ -63,6 +56,68 @@ final class AddImportFix {
             if (candidates.size() == 1) action.setIsPreferred(true);
             out.add(action);
         }
+    }
+
+    /**
+     * "Add all missing imports": every name the file uses without declaring it that exactly one
+     * workspace file exports (an ambiguous name is left to the quick fix's choice), the names of
+     * one module in one import; null when there is none.
+     */
+    static CodeAction addAllMissing(DocumentQuery q, WorkspaceIndex index) {
+        Path file = Uris.pathOf(q.uri());
+        if (index == null || file == null) return null;
+        Arena arena = q.arena();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        java.util.Map<Path, List<String>> named = new java.util.TreeMap<>();
+        java.util.Map<Path, String> defaults = new java.util.TreeMap<>();
+        for (int n = 0, count = arena.nodeCount(); n < count; n++) {
+            int k = arena.kind(n);
+            if (k != IDENTIFIER_REFERENCE && k != JSX_IDENTIFIER) continue;
+            if (k == IDENTIFIER_REFERENCE && q.symbolOfNode(n) >= 0 && q.isDeclared(q.symbolOfNode(n))) continue;
+            String name = arena.names().name(arena.data(n));
+            if (seen.contains(name) || !isUnresolvedName(q, n)) continue;
+            seen.add(name);
+            if (isLibraryGlobal(name)) continue;
+            List<Candidate> candidates = candidates(file, name, index);
+            if (candidates.size() != 1) continue;
+            Candidate c = candidates.get(0);
+            if (c.isDefault) {
+                if (!defaults.containsKey(c.file)) defaults.put(c.file, name);
+            } else {
+                named.computeIfAbsent(c.file, f -> new ArrayList<>()).add(name);
+            }
+        }
+        if (named.isEmpty() && defaults.isEmpty()) return null;
+        CompletionImports.ImportStyle style = CompletionImports.ImportStyle.of(q, file);
+        List<TextEdit> edits = new ArrayList<>();
+        for (java.util.Map.Entry<Path, List<String>> e : named.entrySet()) {
+            String specifier = CompletionImports.specifier(file, e.getKey(), style.jsExtensions());
+            edits.add(CompletionImports.importEdit(q, file, e.getKey(), specifier, String.join(", ", e.getValue()), false, style));
+        }
+        for (java.util.Map.Entry<Path, String> e : defaults.entrySet()) {
+            String specifier = CompletionImports.specifier(file, e.getKey(), style.jsExtensions());
+            edits.add(CompletionImports.importEdit(q, file, e.getKey(), specifier, e.getValue(), true, style));
+        }
+        CodeAction action = new CodeAction("Add all missing imports");
+        action.setKind(ADD_MISSING_IMPORTS);
+        action.setEdit(new WorkspaceEdit(Map.of(q.uri(), edits)));
+        return action;
+    }
+
+    /** The workspace files exporting {@code name} (by name, or as their default export's local name), nearest first. */
+    private static List<Candidate> candidates(Path file, String name, WorkspaceIndex index) {
+        List<Candidate> candidates = new ArrayList<>();
+        for (Path declaring : index.filesDeclaring(name)) {
+            if (declaring.equals(file)) continue;
+            FileSummary s = index.summary(declaring);
+            if (s == null) continue;
+            boolean named = s.export(name) != null;
+            FileSummary.Export def = named ? null : s.export("default");
+            boolean isDefault = !named && def != null && name.equals(def.localName());
+            if (named || isDefault) candidates.add(new Candidate(declaring, isDefault, distance(file, declaring)));
+        }
+        candidates.sort((a, b) -> a.distance != b.distance ? Integer.compare(a.distance, b.distance) : a.file.compareTo(b.file));
+        return candidates;
     }
 
     private record Candidate(Path file, boolean isDefault, int distance) { }
@@ -88,7 +143,9 @@ final class AddImportFix {
 
     /** Names the standard library declares ({@code Promise}, {@code document}): never imported from a workspace file. */
     private static boolean isLibraryGlobal(String name) {
-        for (int i = 0, n = WellKnownGlobals.libCount(); i < n; i++) if (WellKnownGlobals.libName(i).equals(name)) return true;
+        for (int i = 0, n = WellKnownGlobals.libCount(); i < n; i++) {
+            if (!WellKnownGlobals.libIsTag(i) && WellKnownGlobals.libName(i).equals(name)) return true; // an HTML tag's name (main, form) is no global
+        }
         return false;
     }
 

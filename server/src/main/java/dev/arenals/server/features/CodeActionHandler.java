@@ -52,6 +52,10 @@ public final class CodeActionHandler {
             AddImportFix.actions(q, from, index, imports);
             for (CodeAction a : imports) out.add(Either.forRight(a));
         }
+        if (only != null && wants(only, AddImportFix.ADD_MISSING_IMPORTS)) { // asked for (on save, say), not offered on every lightbulb
+            CodeAction all = AddImportFix.addAllMissing(q, index);
+            if (all != null) out.add(Either.forRight(all));
+        }
         boolean organizeAsked = only != null && (only.contains(CodeActionKind.SourceOrganizeImports) || only.contains(CodeActionKind.Source));
         if (wants(only, CodeActionKind.SourceOrganizeImports)) {
             List<OrganizeImports.Edit> edits = OrganizeImports.edits(q);

@@ -96,7 +96,7 @@ final class Capabilities {
         caps.setImplementationProvider(true);
         caps.setTypeHierarchyProvider(true);
         caps.setCodeActionProvider(new CodeActionOptions(List.of(
-                CodeActionKind.QuickFix, CodeActionKind.SourceOrganizeImports)));
+                CodeActionKind.QuickFix, CodeActionKind.SourceOrganizeImports, "source.addMissingImports.ts")));
         WorkspaceFoldersOptions folders = new WorkspaceFoldersOptions();
         folders.setSupported(true);
         folders.setChangeNotifications(true);

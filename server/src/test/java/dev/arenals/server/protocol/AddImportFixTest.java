@@ -60,4 +60,25 @@ class AddImportFixTest {
             assertEquals(List.of(), fixes(s, "app.tsx", app, "local();"), "declared here");
         }
     }
+
+    @Test
+    void addAllMissingImportsTakesTheUnambiguousNamesOneImportPerModule() throws Exception {
+        Files.writeString(root.resolve("a.ts"), "export const one = 1, two = 2;\nexport default function main() {}\n");
+        Files.writeString(root.resolve("b.ts"), "export const dup = 1;\n");
+        Files.writeString(root.resolve("c.ts"), "export const dup = 2;\nexport class Three {}\n");
+        String app = "one + two + dup;\nnew Three();\nmain();\n";
+        Files.writeString(root.resolve("app.ts"), app);
+        try (InProcessServer s = InProcessServer.inWorkspace(root)) {
+            s.open(uri("app.ts"), "typescript", 1, app);
+            List<String> out = new ArrayList<>();
+            for (var e : get(s.remote.getTextDocumentService().codeAction(new CodeActionParams(new TextDocumentIdentifier(uri("app.ts")),
+                    new Range(new Position(0, 0), new Position(0, 0)), new CodeActionContext(List.of(), List.of("source.addMissingImports")))))) {
+                CodeAction a = e.getRight();
+                out.add(a.getTitle() + " " + a.getKind());
+                for (TextEdit t : a.getEdit().getChanges().get(uri("app.ts"))) out.add(t.getNewText().trim());
+            }
+            assertEquals(List.of("Add all missing imports source.addMissingImports.ts", "import { one, two } from \"./a\";",
+                    "import { Three } from \"./c\";", "import main from \"./a\";"), out, "dup is exported twice: left to the quick fix");
+        }
+    }
 }
