@@ -79,7 +79,7 @@ describe('assistance: unused hints, signature help, inlay hints, code actions ov
         assert.deepEqual(c.signatureHelpProvider?.retriggerCharacters, [')']);
         assert.ok(c.inlayHintProvider);
         const kinds = typeof c.codeActionProvider === 'object' ? c.codeActionProvider.codeActionKinds : undefined;
-        assert.deepEqual(kinds, ['quickfix', 'source.organizeImports']);
+        assert.deepEqual(kinds, ['quickfix', 'source.organizeImports', 'source.addMissingImports.ts']);
     });
 
     it('pushes the unused import and local as Hint + Unnecessary, never as errors', async () => {
