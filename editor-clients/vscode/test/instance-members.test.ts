@@ -1,5 +1,5 @@
 // Members reached through what the code declares, across files, over stdio against the real jar:
-// on server/src/test/resources/workspace/members, `service.load()` where `service = new
+// on server/src/test/resources/workspace/instances, `service.load()` where `service = new
 // UserService()` (imported), `<Card title=…>` where Card's props are declared `CardProps`, as a
 // VS Code user asks for them — definition, hover, completion after the dot, references, rename.
 import assert from 'node:assert/strict';
@@ -29,7 +29,7 @@ import { resolveServerCommand } from '../src/launch';
 import { hasServerJar, serverJar, Session, WAIT_MS } from './session';
 
 const skip = hasServerJar() ? false : `no server jar at ${serverJar()} (build it, or set ARENA_LS_JAR)`;
-const ROOT = path.resolve(__dirname, '..', '..', '..', '..', 'server', 'src', 'test', 'resources', 'workspace', 'members');
+const ROOT = path.resolve(__dirname, '..', '..', '..', '..', 'server', 'src', 'test', 'resources', 'workspace', 'instances');
 const uriOf = (name: string) => `file://${ROOT}/src/${name}`;
 const text = (name: string) => readFileSync(path.join(ROOT, 'src', name), 'utf8');
 const short = (l: Location) => `${l.uri.slice(l.uri.lastIndexOf('/') + 1)}:${l.range.start.line}:${l.range.start.character}`;
@@ -52,7 +52,7 @@ describe('members through declared types across files, over stdio', { skip, time
         await s.request(InitializeRequest.method, {
             processId: process.pid,
             rootUri: `file://${ROOT}`,
-            workspaceFolders: [{ uri: `file://${ROOT}`, name: 'members' }],
+            workspaceFolders: [{ uri: `file://${ROOT}`, name: 'instances' }],
             capabilities: { textDocument: { hover: { contentFormat: ['markdown'] } }, workspace: { workspaceEdit: { documentChanges: true }, symbol: {} } },
         }, 'initialize');
         await s.notify(InitializedNotification.method, {});
