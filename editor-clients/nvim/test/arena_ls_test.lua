@@ -90,6 +90,11 @@ vim.fn.mkdir(project .. '/members', 'p')
 for _, name in ipairs({ 'geo.ts', 'app.ts' }) do
   vim.fn.writefile(vim.fn.readfile(xfile_fixture .. '/../../members/src/' .. name, 'b'), project .. '/members/' .. name, 'b')
 end
+-- members of instances of imported types (workspace_test.lua): server/src/test/resources/workspace/instances/src
+vim.fn.mkdir(project .. '/instances', 'p')
+for _, name in ipairs({ 'service.ts', 'Card.tsx', 'app.tsx' }) do
+  vim.fn.writefile(vim.fn.readfile(xfile_fixture .. '/../../instances/src/' .. name, 'b'), project .. '/instances/' .. name, 'b')
+end
 
 vim.cmd('filetype on')
 local arena = require('arena_ls')

@@ -114,4 +114,21 @@ return function(t)
     wait_for('the jump to geo.ts', function() return vim.api.nvim_buf_get_name(0) == members .. '/geo.ts' end)
     eq(table.concat(vim.api.nvim_win_get_cursor(0), ':'), '3:18', 'cursor on `distance` inside namespace Geometry')
   end)
+
+  -- instances/ holds server/src/test/resources/workspace/instances/src: service.ts and Card.tsx declare, app.tsx uses
+  local instances = t.project .. '/instances'
+
+  check('workspace: definition of a method of an imported class from an instance, and of a JSX prop', function()
+    vim.cmd('edit ' .. vim.fn.fnameescape(instances .. '/app.tsx'))
+    local b = vim.api.nvim_get_current_buf()
+    wait_for('instances/app.tsx to attach', function() return #t.clients(b) == 1 end)
+    cursor_on(b, 5, 'load', 1) -- service.load(1)
+    vim.lsp.buf.definition()
+    wait_for('the jump to service.ts', function() return vim.api.nvim_buf_get_name(0) == instances .. '/service.ts' end)
+    eq(table.concat(vim.api.nvim_win_get_cursor(0), ':'), '6:2', 'cursor on `load` of class UserService')
+    cursor_on(b, 6, 'title', 1) -- <Card … title="Profile" />
+    vim.lsp.buf.definition()
+    wait_for('the jump to Card.tsx', function() return vim.api.nvim_buf_get_name(0) == instances .. '/Card.tsx' end)
+    eq(table.concat(vim.api.nvim_win_get_cursor(0), ':'), '3:41', 'cursor on `title` of interface CardProps')
+  end)
 end
