@@ -4,7 +4,8 @@
 // process (send → the answer parsed), JSON and pipes included. No dependencies (raw LSP framing).
 //
 //   node benchmarks/editor/editor-latency.mjs [--runs R] [--edits N] [--big-edits M] [--many F]
-//        [--server launcher|vscode] [--java PATH] [--opts "JVM OPTIONS"] [--nmt] [--label TEXT] [INPUT ...]
+//        [--server launcher|vscode] [--java PATH] [--opts "JVM OPTIONS"] [--nmt] [--floors] [--histogram]
+//        [--first-edit-after MS] [--label TEXT] [INPUT ...]
 //
 // INPUT: 2k (zod@4.6.7 src/v4/mini/schemas.ts, 2,051 lines), dom (typescript@6.0.3 lib/lib.dom.d.ts),
 // tsjs (typescript@6.0.3 lib/typescript.js), or a path; default: 2k dom tsjs. The packages are
@@ -14,10 +15,13 @@
 //   first diag   `initialize` sent → the first publishDiagnostics of the file, opened (didOpen) as
 //                soon as initialize answered and `initialized` was sent
 //   edit 1..10   the first ten edits, each timed from didChange to the publishDiagnostics of its
-//                version, the next edit sent when that arrived
+//                version, the next edit sent when that arrived; the first one at once, or MS after
+//                the first diagnostics with --first-edit-after MS (a user reading before typing)
 //   steady       N more edits (--edits, default 40; --big-edits, default 20, for files over 1 MB):
 //                p50 and p95 of the run
 //   peak RSS     the server process's VmHWM (/proc) at the end of the run
+//   warm reopen  then the same text opened again under another URI (…/reopened/NAME), timed from didOpen
+//                to its diagnostics: the first diagnostics' work on a warm JVM (closed again at once)
 // Each edit inserts a space at the start of a line chosen by a seeded generator, the next deletes
 // it again (the text returns to the original every second edit); the same lines in every run.
 // --many F: one more row, F real files open at once (effect@4.1.0 src/**/*.ts and typescript@6.0.3
@@ -27,13 +31,24 @@
 // beside the java that runs) after the last edit: heap, metaspace (class), code cache, thread
 // stacks, each committed. NMT itself costs some memory: take RSS figures from runs without it.
 //
+// --floors adds, before the inputs, the floors under `initialize` and the idle process on this stack,
+// each R runs with the editor's JVM options (DEFAULT_JVM_OPTIONS of the VS Code extension) and the
+// JVM the launcher runs (the JDK that made the server's archive, or --java): a bare JVM printing a
+// line and exiting (benchmarks/editor/floor/Floor.java) without class sharing, with the JDK's archive
+// and with an archive of its own; a minimal LSP4J server that answers `initialize` and nothing else
+// (floor/MinimalLspServer.java, LSP4J from the server's jar) with the JDK's archive and with its own
+// static archive (class list from a training session, -Xshare:dump, as server/scripts/server-archive.sh
+// makes ours); arena-ls itself to `initialize` only; the RSS of an idle JVM (Floor idle, 500 ms after
+// spawn). Sources compiled and archives dumped into benchmarks/editor/target/floors at every run.
+// --histogram prints, for the first run of each input, the top of `jcmd PID GC.class_histogram` after
+// the last edit (the reopened copy closed; a full collection first, so live objects only).
 // --server launcher (default): bin/arena-ls, with JAVA=--java and ARENA_LS_JAVA_OPTS=--opts.
 // --server vscode: the command line the VS Code extension builds for a jar (javaCommandLine in
 // editor-clients/vscode/src/launch.ts: java, its default JVM options read from that file, --opts,
 // -jar server/target/arena-ls.jar), java = --java or `java`.
 // Prints a Markdown table: median over the runs, with the spread (min–max) where it matters.
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -42,7 +57,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const TIMEOUT_MS = 300_000;
 
 // ---------------------------------------------------------------- arguments
-let runs = 5, edits = 40, bigEdits = 20, many = 0, serverKind = 'launcher', java = null, opts = '', nmt = false, label = '';
+let runs = 5, edits = 40, bigEdits = 20, many = 0, serverKind = 'launcher', java = null, opts = '', nmt = false, floors = false, histogram = false, label = '';
+let firstEditAfter = 0;
 const inputs = [];
 const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i++) {
@@ -55,8 +71,11 @@ for (let i = 0; i < argv.length; i++) {
     else if (a === '--java') java = argv[++i];
     else if (a === '--opts') opts = argv[++i];
     else if (a === '--nmt') nmt = true;
+    else if (a === '--floors') floors = true;
+    else if (a === '--histogram') histogram = true;
+    else if (a === '--first-edit-after') firstEditAfter = Number(argv[++i]);
     else if (a === '--label') label = argv[++i];
-    else if (a === '-h' || a === '--help') { console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 37).join('\n')); process.exit(0); }
+    else if (a === '-h' || a === '--help') { console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 49).join('\n')); process.exit(0); }
     else inputs.push(a);
 }
 if (serverKind !== 'launcher' && serverKind !== 'vscode') fail(`--server launcher|vscode, not ${serverKind}`);
@@ -286,6 +305,7 @@ async function session(input, steadyEdits) {
     row.firstDiag = first.at;
     row.firstDiagCpu = client.cpuMs();
     row.diagnostics = first.count;
+    if (firstEditAfter > 0) await new Promise(resolve => setTimeout(resolve, firstEditAfter));
     const nextLine = lineSequence(input.lines, 22);
     let version = 1, line = 0;
     const times = [];
@@ -302,6 +322,15 @@ async function session(input, steadyEdits) {
     row.first10 = times.slice(0, 10);
     row.steady = times.slice(10);
     row.rss = client.peakRssMb();
+    // the same text opened again under another name, the JIT now warm: what the first diagnostics cost
+    // without the cold JVM (didOpen's JSON, parse, bind, diagnostics, publish)
+    const again = pathToFileURL(path.join(path.dirname(input.file), 'reopened', path.basename(input.file))).href;
+    const reopened = client.diagnostics(again, 1);
+    const t1 = client.now();
+    client.notify('textDocument/didOpen', { textDocument: { uri: again, languageId: languageId(input.file), version: 1, text: input.text } });
+    row.reopen = (await reopened).at - t1;
+    client.notify('textDocument/didClose', { textDocument: { uri: again } });
+    if (histogram) row.histogram = spawnSync(jcmdFor(), [String(client.proc.pid), 'GC.class_histogram'], { encoding: 'utf8' }).stdout ?? '';
     if (nmt) row.nmt = nmtSummary(client.proc.pid);
     await client.close();
     return row;
@@ -340,12 +369,111 @@ const javaVersion = (() => {
     const r = spawnSync(java ?? 'java', ['-version'], { encoding: 'utf8' });
     return (r.stderr.split('\n').find(l => /version/.test(l)) ?? '?').trim();
 })();
-console.log(`editor-latency ${label}: ${serverKind === 'launcher' ? 'bin/arena-ls' : 'VS Code command line'}, ${javaVersion}, opts "${opts}"${nmt ? ' +NMT' : ''}`);
+console.log(`editor-latency ${label}: ${serverKind === 'launcher' ? 'bin/arena-ls' : 'VS Code command line'}, ${javaVersion}, opts "${opts}"${nmt ? ' +NMT' : ''}${firstEditAfter ? `, first edit ${firstEditAfter} ms after the first diagnostics` : ''}`);
 console.log(`${new Date().toISOString()}, ${os.cpus().length} cores, load ${load()}, ${runs} runs`);
+// ---------------------------------------------------------------- floors (--floors)
+/** The JVM the launcher runs: --java, else the JDK that made the server's archive, else `java`. */
+function launcherJava() {
+    if (java) return java;
+    try {
+        const made = readFileSync(path.join(ROOT, 'server', 'target', 'arena-ls-server.made-from'), 'utf8').trim();
+        if (existsSync(path.join(made, 'bin', 'java'))) return path.join(made, 'bin', 'java');
+    } catch { /* no archive: the launcher runs `java` */ }
+    return 'java';
+}
+
+/** Compiles floor/*.java against the server's jar (LSP4J is shaded into it) into a jar (CDS archives only jars). */
+function prepareFloors(jvm) {
+    const dir = path.join(ROOT, 'benchmarks', 'editor', 'target', 'floors');
+    const classes = path.join(dir, 'classes');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(classes, { recursive: true });
+    const javac = path.join(path.dirname(jvm), 'javac');
+    const sources = ['Floor.java', 'MinimalLspServer.java'].map(f => path.join(ROOT, 'benchmarks', 'editor', 'floor', f));
+    execFileSync(existsSync(javac) ? javac : 'javac', ['-cp', jar, '-d', classes, ...sources], { stdio: 'inherit' });
+    const jarTool = path.join(path.dirname(jvm), 'jar');
+    const floorJar = path.join(dir, 'floors.jar');
+    execFileSync(existsSync(jarTool) ? jarTool : 'jar', ['cf', floorJar, '-C', classes, '.'], { stdio: 'inherit' });
+    return { dir, classPath: `${jar}:${floorJar}` };
+}
+
+/** Records the classes a run loads (-XX:DumpLoadedClassList) and dumps a static archive of them. */
+async function dumpArchive(jvm, classPath, name, train) {
+    const dir = path.join(ROOT, 'benchmarks', 'editor', 'target', 'floors');
+    const list = path.join(dir, `${name}.classlist`);
+    const archive = path.join(dir, `${name}.jsa`);
+    await train([`-XX:DumpLoadedClassList=${list}`]);
+    execFileSync(jvm, ['-Xshare:dump', `-XX:SharedClassListFile=${list}`, `-XX:SharedArchiveFile=${archive}`,
+        '-Xlog:disable', '-Xlog:all=error:stderr', '-cp', classPath], { stdio: ['ignore', 'ignore', 'inherit'] });
+    return [`-XX:SharedArchiveFile=${archive}`, '-Xlog:cds=off:stderr', '-Xlog:cds+dynamic=off:stderr'];
+}
+
+function timedExit(command, args) {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(command, args, { stdio: 'ignore' });
+    if (r.status !== 0) fail(`${command} ${args.join(' ')} exited with ${r.status}`);
+    return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+
+/** Spawn → `initialize` answered, CPU and peak RSS by then; then shutdown and exit. */
+async function initOnly(spec) {
+    const client = new Client(spec);
+    const init = await client.request('initialize', { processId: process.pid, rootUri: null, capabilities: CAPABILITIES, initializationOptions: {} });
+    const row = { init: init.at, cpu: client.cpuMs(), rss: client.peakRssMb() };
+    await client.close();
+    return row;
+}
+
+async function idleRss(jvm, args) {
+    const proc = spawn(jvm, args, { stdio: ['pipe', 'ignore', 'inherit'] });
+    await new Promise(resolve => setTimeout(resolve, 500));
+    let rss = NaN;
+    try { rss = Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${proc.pid}/status`, 'utf8'))[1]) / 1024; } catch { /* exited */ }
+    proc.stdin.end();
+    await new Promise(resolve => proc.on('exit', resolve));
+    return rss;
+}
+
+async function floorRows() {
+    const jvm = launcherJava();
+    const flags = vscodeDefaultOptions();
+    const { classPath } = prepareFloors(jvm);
+    const lsp = extra => ({ command: jvm, args: [...flags, ...extra, '-cp', classPath, 'MinimalLspServer'], env: process.env });
+    const helloArchive = await dumpArchive(jvm, classPath, 'hello', async extra => { timedExit(jvm, [...flags, ...extra, '-cp', classPath, 'Floor']); });
+    const lspArchive = await dumpArchive(jvm, classPath, 'minimal-lsp', async extra => { await initOnly(lsp(extra)); });
+    const hello = extra => timedExit(jvm, [...flags, ...extra, '-cp', classPath, 'Floor']);
+    const rows = [];
+    const exitRow = (name, extra) => {
+        const xs = Array.from({ length: runs }, () => hello(extra));
+        rows.push(`| ${name} | spawn → exit ${spread(xs, 0)} | | |`);
+    };
+    exitRow('JVM, hello world, no class sharing (-Xshare:off)', ['-Xshare:off']);
+    exitRow('JVM, hello world, the JDK\'s archive', []);
+    exitRow('JVM, hello world, its own archive', helloArchive);
+    const initRow = async (name, spec) => {
+        const xs = [];
+        for (let r = 0; r < runs; r++) xs.push(await initOnly(spec()));
+        rows.push(`| ${name} | ${spread(xs.map(x => x.init), 0)} | ${f(median(xs.map(x => x.cpu)), 0)} | ${spread(xs.map(x => x.rss), 0)} |`);
+    };
+    await initRow('minimal LSP4J server, the JDK\'s archive', () => lsp([]));
+    await initRow('minimal LSP4J server, its own archive', () => lsp(lspArchive));
+    await initRow(`arena-ls (${serverKind === 'launcher' ? 'bin/arena-ls' : 'VS Code command line'}), \`initialize\` only`, () => serverCommand(''));
+    const idle = [];
+    for (let r = 0; r < runs; r++) idle.push(await idleRss(jvm, [...flags, '-cp', classPath, 'Floor', 'idle']));
+    rows.push(`| idle JVM (Floor idle, the JDK's archive), 500 ms after spawn | | | ${spread(idle, 0)} |`);
+    console.log(`Floors: ${jvm}, the editor's options (${flags.join(' ')}); median (min–max) of ${runs} runs`);
+    console.log('');
+    console.log('| process | spawn → `initialize` answered, ms | CPU ms by then | peak RSS MB by then |');
+    console.log('| --- | ---: | ---: | ---: |');
+    for (const row of rows) console.log(row);
+    console.log('');
+}
 console.log('');
-console.log('| input | init ms | init CPU ms | init → first diag ms | CPU ms by then | edits 1–10 (median of runs, ms) | edit 1 max | steady p50 | steady p95 | peak RSS MB |');
-console.log('| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |');
+if (floors) await floorRows();
+console.log('| input | init ms | init CPU ms | init → first diag ms | CPU ms by then | edits 1–10 (median of runs, ms) | edit 1 max | steady p50 | steady p95 | peak RSS MB | warm reopen ms |');
+console.log('| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |');
 const nmtRows = [];
+const histograms = [];
 // the floor under `initialize`: the same JVM and options starting and exiting (`--version`: main runs, prints, exits)
 {
     const times = [];
@@ -363,7 +491,8 @@ for (const input of resolveInputs()) {
     for (let r = 0; r < runs; r++) rows.push(await session(input, steadyEdits));
     const firstTen = Array.from({ length: 10 }, (_, i) => f(median(rows.map(x => x.first10[i]))));
     console.log(`| ${input.name} (${input.lines} lines) | ${spread(rows.map(x => x.init), 0)} | ${f(median(rows.map(x => x.initCpu)), 0)} | ${spread(rows.map(x => x.firstDiag), 0)} | ${f(median(rows.map(x => x.firstDiagCpu)), 0)} | ${firstTen.join(' ')} | `
-        + `${f(Math.max(...rows.map(x => x.first10[0])))} | ${spread(rows.map(x => pct(x.steady, 50)), 2)} | ${spread(rows.map(x => pct(x.steady, 95)), 2)} | ${spread(rows.map(x => x.rss), 0)} |`);
+        + `${f(Math.max(...rows.map(x => x.first10[0])))} | ${spread(rows.map(x => pct(x.steady, 50)), 2)} | ${spread(rows.map(x => pct(x.steady, 95)), 2)} | ${spread(rows.map(x => x.rss), 0)} | ${spread(rows.map(x => x.reopen), 0)} |`);
+    if (histogram) histograms.push([input.name, rows[0].histogram]);
     if (nmt) nmtRows.push([input.name, rows.map(x => x.nmt)]);
 }
 if (many > 0) {
@@ -383,6 +512,13 @@ if (nmt) {
         const k = key => f(median(xs.map(x => x[key])));
         console.log(`| ${name} | ${k('total')} | ${k('heap')} | ${k('metaspace')} | ${k('code')} | ${k('threads')} | ${k('gc')} | ${k('symbol')} | ${k('shared')} | ${k('other')} |`);
     }
+}
+for (const [name, text] of histograms) {
+    console.log('');
+    console.log(`Heap histogram (live objects), ${name}, after the last edit:`);
+    console.log('```');
+    console.log(text.split('\n').slice(0, 18).join('\n'));
+    console.log('```');
 }
 console.log('');
 console.log(`load at the end: ${load()}`);

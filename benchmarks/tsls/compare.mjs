@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // arena-ls beside typescript-language-server on one generated project, in one run:
 //
-//   node benchmarks/tsls/compare.mjs [--files N] [--runs R] [--timeout-s S] [--only arena-ls] [--jar A.jar[,B.jar]]
+//   node benchmarks/tsls/compare.mjs [--files N] [--runs R] [--timeout-s S] [--only arena-ls] [--jar A.jar[,B.jar]] [--repeat K]
+//
+// --repeat K: once the references are complete, asks them K more times and reports the median
+// and p95 of those (the steady request, JIT warm, over stdio: the answer's JSON included).
 //
 // --only arena-ls skips typescript-language-server (its figures are in docs); --jar runs the given
 // server jars in turn in each run (an older build beside this one, same project, same minutes).
@@ -37,6 +40,7 @@ const text = (name, dflt) => {
     return i >= 0 ? args[i + 1] : dflt;
 };
 const ONLY = text('--only', null);
+const REPEAT = opt('--repeat', 0);
 
 const jars = (text('--jar', null) ?? path.join(repo, 'server', 'target', 'arena-ls.jar')).split(',').map(j => path.resolve(j));
 for (const jar of jars) if (!existsSync(jar)) throw new Error(`${jar} is missing: build it first`);
@@ -86,15 +90,24 @@ function session(command, argv) {
     const progress = new Set(); // work-done progress begun and not ended: the server says it is still loading
     let progressBegun = 0, progressEnded = 0;
     proc.stderr.on('data', () => { });
+    // chunks of a large answer are gathered and joined once it is whole (joining each chunk as it came was quadratic in the client)
+    let chunks = [], buffered = 0, needed = 0;
     proc.stdout.on('data', chunk => {
-        buffer = Buffer.concat([buffer, chunk]);
+        chunks.push(chunk);
+        buffered += chunk.length;
+        if (buffered < needed) return;
+        buffer = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, buffered);
+        chunks = [buffer];
         for (;;) {
             const end = buffer.indexOf('\r\n\r\n');
-            if (end < 0) return;
+            if (end < 0) { needed = 0; return; }
             const length = Number(/Content-Length: (\d+)/i.exec(buffer.slice(0, end).toString())[1]);
-            if (buffer.length < end + 4 + length) return;
+            if (buffer.length < end + 4 + length) { needed = end + 4 + length; return; }
             const message = JSON.parse(buffer.slice(end + 4, end + 4 + length).toString());
             buffer = buffer.slice(end + 4 + length);
+            chunks = [buffer];
+            buffered = buffer.length;
+            needed = 0;
             if (message.method === '$/progress' && message.params?.value?.kind === 'begin') { progress.add(message.params.token); progressBegun++; }
             if (message.method === '$/progress' && message.params?.value?.kind === 'end') { progress.delete(message.params.token); progressEnded++; }
             if (message.id !== undefined && message.method !== undefined) {
@@ -195,8 +208,17 @@ async function measure(name, command, argv, initializationOptions) {
             if (n >= 2 && references[n - 1].count === references[n - 2].count && references[n - 1].count > 0 && !s.busy(performance.now() - t0)) break;
             await new Promise(r => setTimeout(r, 200));
         }
+        const steady = [];
+        for (let k = 0; k < REPEAT && performance.now() < deadline; k++) {
+            const r0 = performance.now();
+            const refs = await Promise.race([
+                s.request('textDocument/references', { textDocument: { uri }, position: callPos, context: { includeDeclaration: true } }),
+                new Promise(r => setTimeout(() => r({ result: null }), Math.max(0, deadline - performance.now()))),
+            ]);
+            steady.push({ count: refs.result ? refs.result.length : -1, ms: performance.now() - r0 });
+        }
         peak = Math.max(peak, treeRssKb(s.proc.pid));
-        return { name, definitionMs, openedAt, references, peakMb: peak / 1024 };
+        return { name, definitionMs, openedAt, references, steady, peakMb: peak / 1024 };
     } finally {
         clearInterval(sampler);
         s.proc.kill('SIGKILL');
@@ -222,5 +244,10 @@ for (const r of rows) {
         continue;
     }
     console.log(`${r.name}: first definition answer ${r.definitionMs.toFixed(0)} ms after spawn (${(r.definitionMs - r.openedAt).toFixed(0)} ms after the file was opened); references: ${refs}; peak RSS ${r.peakMb.toFixed(0)} MB`);
+    if (r.steady?.length) {
+        const ms = r.steady.map(x => x.ms).sort((a, b) => a - b);
+        const counts = [...new Set(r.steady.map(x => x.count))].join('/');
+        console.log(`  then ${ms.length} more references requests (${counts} locations): p50 ${ms[Math.floor(ms.length / 2)].toFixed(1)} ms, p95 ${ms[Math.min(ms.length - 1, Math.floor(ms.length * 0.95))].toFixed(1)} ms, max ${ms[ms.length - 1].toFixed(1)} ms`);
+    }
 }
 console.log(`load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);

@@ -6,7 +6,10 @@
 #   server/scripts/server-archive.sh JDK TARGET
 #
 # 1. The classes a session loads: `arena-ls selftest` (an in-process session over pipes: initialize,
-#    open, edits, hover, symbols, shutdown) with -XX:DumpLoadedClassList → TARGET/arena-ls-server.classlist.
+#    open, edits, hover, symbols, shutdown) with -XX:DumpLoadedClassList, then the same for a short
+#    session on stdin/stdout as an editor starts the server (Main's stdio path, the warm-up thread, the
+#    parent-process watch, the lambdas on that path: none of them run in selftest, and a class or lambda
+#    missing from the archive is read from the jar, or spun, at every start) → TARGET/arena-ls-server.classlist.
 # 2. A static archive of them (the JDK's own classes included), -Xshare:dump → TARGET/arena-ls-server.jsa,
 #    and TARGET/arena-ls-server.made-from naming the JDK (a physical path) that made it.
 #
@@ -29,6 +32,26 @@ if ! "$jdk/bin/java" -XX:+UseSerialGC -XX:DumpLoadedClassList="$list" -Xlog:disa
     echo "server-archive: the selftest failed (see $log)" >&2
     exit 1
 fi
+# a short editor session on stdin (LSP framing; the bodies are ASCII, so characters are bytes):
+# initialize with this shell as the parent process, initialized, a document opened, a second for its
+# diagnostics and the warm-up thread (it starts once they are out), shutdown, exit
+frame() { printf 'Content-Length: %d\r\n\r\n%s' "${#1}" "$1"; }
+stdio_list="$target/arena-ls-server-stdio.classlist"
+if ! {
+    frame '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"processId":'$$',"rootUri":null,"capabilities":{"general":{"positionEncodings":["utf-16"]},"window":{"workDoneProgress":true},"textDocument":{"publishDiagnostics":{"versionSupport":true}}}}}'
+    frame '{"jsonrpc":"2.0","method":"initialized","params":{}}'
+    frame '{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///arena-ls-archive/a.ts","languageId":"typescript","version":1,"text":"export const a: number = 1;\nfunction f(x: string) { return x + a; }\n"}}}'
+    sleep 1
+    frame '{"jsonrpc":"2.0","id":2,"method":"shutdown","params":null}'
+    frame '{"jsonrpc":"2.0","method":"exit","params":null}'
+} | "$jdk/bin/java" -XX:+UseSerialGC -XX:DumpLoadedClassList="$stdio_list" -Xlog:disable -Xlog:all=warning:stderr \
+        -jar "$jar" > /dev/null 2>> "$log"; then
+    echo "server-archive: the stdio session failed (see $log)" >&2
+    exit 1
+fi
+# one list: the stdio session's classes not already in selftest's (the JVM accepts any order)
+awk '!seen[$0]++' "$list" "$stdio_list" > "$list.tmp" && mv "$list.tmp" "$list"
+rm -f "$stdio_list"
 # the archive's class path is the jar's path as given here; the JVM accepts the same file named otherwise
 if "$jdk/bin/java" -Xshare:dump -XX:SharedClassListFile="$list" -XX:SharedArchiveFile="$archive" \
         -Xlog:disable -Xlog:all=warning:stderr -cp "$jar" >> "$log" 2>&1 && [ -f "$archive" ]; then

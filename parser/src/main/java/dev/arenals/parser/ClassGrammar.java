@@ -493,7 +493,7 @@ final class ClassGrammar {
         int m = p.sink.mark();
         p.next();
         if (!p.enter()) { p.exit(); p.sink.finish(DECORATOR, m, s, p.lastEnd, 0); return; }
-        parseLeftHandSide(p);
+        parseDecoratorExpression(p);
         p.exit();
         p.sink.finish(DECORATOR, m, s, p.lastEnd, 0);
     }
@@ -525,7 +525,15 @@ final class ClassGrammar {
                 p.next();
                 int saved = p.ctx;
                 p.ctx &= ~CTX_NO_IN;
+                int es = p.lexer.tokenStart;
+                int em = p.sink.mark();
                 parseAssignment(p);
+                if (p.tok == COMMA) {
+                    // TypeScript's parser takes an Expression here (its checker: TS1171); ECMAScript an AssignmentExpression
+                    while (p.eat(COMMA)) parseAssignment(p);
+                    p.sink.finish(SEQUENCE, em, es, p.lastEnd, 0);
+                    p.error(es, p.lastEnd, Diag.COMMA_IN_COMPUTED_KEY, 0);
+                }
                 p.ctx = saved;
                 p.expect(RBRACKET);
                 return P_COMPUTED;

@@ -272,7 +272,8 @@ final class ExpressionGrammar {
                 }
                 int kind = p.tok == K_AS ? AS_EXPRESSION : SATISFIES_EXPRESSION;
                 p.next();
-                if (p.tok == K_CONST && kind == AS_EXPRESSION) {
+                // `as const`, unless a name, type arguments or `[` follow: then `const` names a type, as for TypeScript
+                if (p.tok == K_CONST && kind == AS_EXPRESSION && !constNamesAType(p)) {
                     int cs = p.lexer.tokenStart;
                     p.next();
                     p.leaf(KEYWORD_TYPE, cs, p.lastEnd, K_CONST);
@@ -390,7 +391,20 @@ final class ExpressionGrammar {
                 return;
             }
             case K_AWAIT:
-                if ((p.ctx & CTX_AWAIT) != 0 || (p.autoGoal && (p.ctx & (CTX_FUNCTION | CTX_STATIC_BLOCK | CTX_FIELD_INIT)) == 0 && isTopLevelAwait(p))) {
+                if ((p.ctx & CTX_AWAIT) != 0 && onlyANameCouldStandBefore(p.peek())) {
+                    // `(await) => x`, `[await]` where await is reserved: a name, and the reason it cannot be one
+                    // (TypeScript's parser takes it as a name; ECMAScript reserves it)
+                    p.error(s, p.lexer.tokenEnd, Diag.RESERVED_WORD_AS_IDENTIFIER, K_AWAIT);
+                    break;
+                }
+                boolean topLevelAwait = false;
+                if (p.autoGoal && (p.ctx & (CTX_AWAIT | CTX_FUNCTION | CTX_STATIC_BLOCK | CTX_FIELD_INIT)) == 0) {
+                    topLevelAwait = isTopLevelAwait(p);
+                    // else a name in a script: should the file be a module, it is parsed again, where it is an
+                    // await expression (`import x from "m"; await {}`, as TypeScript reparses top-level await)
+                    if (!topLevelAwait) p.sloppyMattered = true;
+                }
+                if ((p.ctx & CTX_AWAIT) != 0 || topLevelAwait) {
                     if (p.escaped()) p.error(s, p.lexer.tokenEnd, Diag.KEYWORD_WITH_ESCAPE, 0);
                     if ((p.ctx & CTX_PARAMS) != 0) p.error(s, p.lexer.tokenEnd, Diag.AWAIT_IN_PARAMETER, 0);
                     p.lastAwaitPos = s;
@@ -527,7 +541,22 @@ final class ExpressionGrammar {
         } else {
             parsePrimary(p);
         }
-        parseCallTail(p, s, m, true);
+        parseCallTail(p, s, m, true, false);
+    }
+
+    /**
+     * A decorator's expression: a left-hand side whose `[` is not an element access (TypeScript's
+     * decorator context: `@d [k]() {}` decorates a method with a computed name), but after `?.`.
+     */
+    static void parseDecoratorExpression(ParseContext p) {
+        int s = p.lexer.tokenStart;
+        int m = p.sink.mark();
+        if (p.tok == K_NEW) {
+            parseNew(p);
+        } else {
+            parsePrimary(p);
+        }
+        parseCallTail(p, s, m, true, true);
     }
 
     /** NewExpression : new NewExpression | new MemberExpression [TypeArguments] Arguments? | new . target */
@@ -571,7 +600,7 @@ final class ExpressionGrammar {
             parsePrimary(p);
         }
         p.exit();
-        parseCallTail(p, cs, cm, false);
+        parseCallTail(p, cs, cm, false, false);
         if (p.tok == QUESTION_DOT) p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.UNEXPECTED_TOKEN, QUESTION_DOT);
         if (p.ts && p.tok == LT) parseTypeArguments(p);
         if (p.tok == LPAREN) {
@@ -586,7 +615,7 @@ final class ExpressionGrammar {
      * CallExpression / MemberExpression tail : (. IdentifierName | ?. ... | [ Expression ] | Arguments | TemplateLiteral | ! (TS) | TypeArguments)*
      * Member accesses, calls (when allowed), optional chains and tagged templates after an operand.
      */
-    private static void parseCallTail(ParseContext p, int s, int m, boolean allowCall) {
+    private static void parseCallTail(ParseContext p, int s, int m, boolean allowCall, boolean decorator) {
         boolean chain = false;
         while (true) {
             if (afterArrow(p)) break;
@@ -596,7 +625,7 @@ final class ExpressionGrammar {
                     p.sink.finish(NON_NULL, m, s, p.lastEnd, 0);
                     continue;
                 }
-                if (p.tok == LT && tryParseTypeArgumentsInExpression(p)) {
+                if ((p.tok == LT || p.tok == SHL) && tryParseTypeArgumentsInExpression(p)) {
                     if (p.tok == LPAREN && allowCall) {
                         parseArguments(p);
                         p.sink.finish(CALL, m, s, p.lastEnd, 0);
@@ -652,6 +681,7 @@ final class ExpressionGrammar {
                     continue;
                 }
                 case LBRACKET: {
+                    if (decorator) break;
                     p.next();
                     int saved = p.ctx;
                     p.ctx &= ~CTX_NO_IN;
@@ -903,6 +933,23 @@ final class ExpressionGrammar {
             if ((p.ctx & CTX_SUPER_PROP) == 0) p.error(s, p.lastEnd, Diag.SUPER_PROPERTY_OUTSIDE_METHOD, 0);
         } else {
             p.error(s, p.lastEnd, Diag.SUPER_UNEXPECTED, 0);
+        }
+    }
+
+    /** After `as`, at `const`: whether `.`, or `<` or `[` on the same line, follow (`x as const.n`, `x as const<T>`). */
+    private static boolean constNamesAType(ParseContext p) {
+        int pk = p.peek();
+        return pk == DOT || ((pk == LT || pk == LBRACKET) && p.peekNewline == 0);
+    }
+
+    /** Tokens after which `await` can only have been meant as a name: no operand, no operator, follows. */
+    private static boolean onlyANameCouldStandBefore(int k) {
+        switch (k) {
+            case RPAREN: case RBRACKET: case RBRACE: case COMMA: case SEMICOLON: case ARROW: case ASSIGN: case COLON: case QUESTION:
+            case EOF:
+                return true;
+            default:
+                return false;
         }
     }
 }

@@ -46,8 +46,10 @@ final class JsxGrammar {
             parseJsxChildren(p);
             // at `<` `/`
             int cs = p.lexer.tokenStart;
-            p.next(); // /
-            if (p.tok == SLASH) p.next(); else p.errorExpected(SLASH);
+            if (!eatLessThanSlash(p)) {
+                p.next(); // /
+                if (p.tok == SLASH) p.next(); else p.errorExpected(SLASH);
+            }
             if (p.tok != GT) {
                 p.error(cs, p.lexer.tokenEnd, Diag.JSX_FRAGMENT_CLOSING, 0);
                 while (p.tok != GT && p.tok != EOF && p.tok != LT) p.next();
@@ -69,7 +71,7 @@ final class JsxGrammar {
             if (p.tok == LBRACE) {
                 p.next();
                 if (p.tok == ELLIPSIS) p.next(); else p.errorExpected(ELLIPSIS);
-                parseAssignment(p);
+                parseExpression(p); // TypeScript's parseJsxSpreadAttribute takes a comma expression: `{...a, b}`
                 p.expect(RBRACE);
                 p.sink.finish(JSX_SPREAD_ATTRIBUTE, am, as, p.lastEnd, 0);
                 continue;
@@ -130,8 +132,10 @@ final class JsxGrammar {
         int cs = p.lexer.tokenStart;
         int cm = p.sink.mark();
         if (p.tok == LT) {
-            p.next(); // <
-            p.next(); // /
+            if (!eatLessThanSlash(p)) {
+                p.next(); // <
+                p.next(); // /
+            }
             int closeNameStart = p.lexer.tokenStart;
             if (p.tok != GT) parseJsxElementName(p);
             if (!sameText(p, nameStart, nameEnd, closeNameStart, p.lastEnd)) {
@@ -191,6 +195,7 @@ final class JsxGrammar {
                 continue;
             }
             if (p.tok == LT) {
+                if (p.lexer.tokenEnd < p.srcLength && p.src[p.lexer.tokenEnd] == '/') return; // `</`: the parent's closing tag
                 int pk = p.peek();
                 if (pk == SLASH) return; // closing tag of the parent
                 parseJsxElementOrFragment(p, true);
@@ -258,7 +263,7 @@ final class JsxGrammar {
         return true;
     }
 
-    /** In TSX, `<T,>` and `<T extends X>` start a generic arrow, not an element. */
+    /** In TSX, `<T,>`, `<T = X>` and `<T extends X>` start a generic arrow, not an element. */
     static boolean isGenericArrowInTsx(ParseContext p) {
         p.lookaheadBegin();
         boolean result = false;
@@ -266,9 +271,28 @@ final class JsxGrammar {
         if (Token.isIdentifierLike(k) || k == K_CONST) {
             int k2 = p.lexer.next();
             if (k == K_CONST && Token.isIdentifierLike(k2)) k2 = p.lexer.next();
-            result = k2 == COMMA || k2 == K_EXTENDS && (p.lexer.next() != ASSIGN);
+            // TypeScript's rule (isParenthesizedArrowFunctionExpressionWorker): `<T,`, `<T =`, `<T extends` before
+            // anything but `=`, `>` or `/`
+            if (k2 == K_EXTENDS) {
+                int k3 = p.lexer.next();
+                result = k3 != ASSIGN && k3 != GT && k3 != SLASH;
+            } else {
+                result = k2 == COMMA || k2 == ASSIGN;
+            }
         }
         p.lookaheadEnd();
         return result;
+    }
+
+    /**
+     * At a `<` directly followed by `/`: both read as TypeScript's one token `</` (so a block comment
+     * right after that `/` is a comment, and the tag closes). False, nothing read, at any other `<`.
+     */
+    private static boolean eatLessThanSlash(ParseContext p) {
+        int at = p.lexer.tokenEnd;
+        if (at >= p.srcLength || p.src[at] != '/') return false;
+        p.lastEnd = at + 1;
+        p.tok = p.lexer.rescanAt(at + 1);
+        return true;
     }
 }

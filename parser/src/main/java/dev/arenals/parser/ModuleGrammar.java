@@ -46,6 +46,16 @@ final class ModuleGrammar {
         if ((p.atContextual(K_SOURCE) && !p.ts) || p.atContextual(K_DEFER)) {
             int pk = p.peek();
             boolean isPhase = p.tok == K_SOURCE ? Token.isIdentifierLike(pk) && pk != K_FROM : pk == STAR;
+            // TypeScript's parser takes `defer` as the phase before a name or `{` too (not before `from "m"`, `,`
+            // or `=`), and its checker reports the binding (TS18058/18059)
+            int deferStart = p.lexer.tokenStart;
+            boolean deferMisused = p.ts && p.tok == K_DEFER && !isPhase
+                    && (pk == K_FROM ? p.peek2() != STRING : Token.isIdentifierLike(pk) || pk == LBRACE);
+            if (deferMisused) {
+                p.next();
+                phase = 2;
+                p.error(deferStart, p.lexer.tokenEnd, p.tok == LBRACE ? Diag.DEFER_NAMED_IMPORTS : Diag.DEFER_DEFAULT_IMPORT, 0);
+            }
             if (p.tok == K_SOURCE && pk == K_FROM) {
                 // `import source from "x"` imports a binding named source; `import source from from "x"` is a phase import
                 int k2 = p.peek2();
@@ -90,13 +100,7 @@ final class ModuleGrammar {
                 while (p.tok != RBRACE && p.tok != EOF) {
                     int is = p.lexer.tokenStart;
                     int im = p.sink.mark();
-                    if (p.ts && p.atContextual(K_TYPE)) {
-                        int pk = p.peek();
-                        if (Token.isIdentifierName(pk) && pk != K_AS || (pk == K_AS && p.peek2() != COMMA && p.peek2() != RBRACE)
-                                || pk == STRING) {
-                            p.next(); // inline `type` modifier
-                        }
-                    }
+                    if (p.ts && p.atContextual(K_TYPE) && typeModifiesSpecifier(p)) p.next(); // inline `type` modifier
                     int nameTok = p.tok;
                     int nameFlags = p.lexer.flags;
                     int nameStart = p.lexer.tokenStart; // after an inline `type`, which is the specifier's, not the name's
@@ -344,10 +348,7 @@ final class ModuleGrammar {
             p.next();
             int firstSpec = p.sink.mark();
             while (p.tok != RBRACE && p.tok != EOF) {
-                if (p.ts && p.atContextual(K_TYPE)) {
-                    int pk = p.peek();
-                    if ((Token.isIdentifierName(pk) && pk != K_AS) || pk == STRING || (pk == K_AS && p.peek2() != COMMA && p.peek2() != RBRACE)) p.next();
-                }
+                if (p.ts && p.atContextual(K_TYPE) && typeModifiesSpecifier(p)) p.next();
                 int es = p.lexer.tokenStart;
                 int em = p.sink.mark();
                 if (!parseModuleExportName(p)) {
@@ -501,5 +502,29 @@ final class ModuleGrammar {
         p.ctx = saved;
         p.expect(RPAREN);
         p.sink.finish(IMPORT_CALL, m, s, p.lastEnd, phase);
+    }
+
+    /**
+     * At `type` in an import or export specifier: whether it is the type-only modifier, as TypeScript's
+     * parser decides (parseImportOrExportSpecifier): `{type}`, `{type as X}` and `{type as as}` name
+     * `type`; `{type X}`, `{type as}` and `{type as as X}` are type-only (X a word or a string).
+     */
+    private static boolean typeModifiesSpecifier(ParseContext p) {
+        p.lookaheadBegin();
+        int k = p.lexer.next();
+        boolean result;
+        if (k == K_AS) {
+            k = p.lexer.next();
+            if (k == K_AS) {
+                k = p.lexer.next();
+                result = Token.isIdentifierName(k) || k == STRING;
+            } else {
+                result = !(Token.isIdentifierName(k) || k == STRING);
+            }
+        } else {
+            result = Token.isIdentifierName(k) || k == STRING;
+        }
+        p.lookaheadEnd();
+        return result;
     }
 }

@@ -43,8 +43,9 @@ public final class ParseOptions {
      * <ul>
      *   <li>language: .ts .mts .cts → TypeScript, .tsx → TSX, .jsx → JSX, anything else JavaScript
      *       (which accepts JSX too, as editors do for .js);</li>
-     *   <li>goal: .mjs/.mts → module, .cjs → script, everything else (.cts included: TypeScript
-     *       accepts import/export there) {@link Goal#AUTO}, which the parser decides in the same
+     *   <li>goal: .mjs/.mts/.cts → module (TypeScript makes a .cts file a module by its extension,
+     *       strict throughout: its compiled .cjs says "use strict"), .cjs → script (CommonJS, sloppy, as
+     *       Node runs it), everything else {@link Goal#AUTO}, which the parser decides in the same
      *       single pass for every caller: a module when the file has import/export/import.meta or
      *       top-level await. The outcome is {@code Arena.isModule()}. No caller retries with
      *       another goal, so a file's diagnostics depend on its text alone, never on the goal an
@@ -74,7 +75,7 @@ public final class ParseOptions {
         }
         boolean declaration = language.isTypeScript() && (n.endsWith(".d.ts") || n.endsWith(".d.mts")
                 || n.endsWith(".d.cts") || (n.endsWith(".ts") && n.indexOf(".d.") > 0));
-        Goal goal = n.endsWith(".mjs") || n.endsWith(".mts") ? Goal.MODULE
+        Goal goal = n.endsWith(".mjs") || n.endsWith(".mts") || n.endsWith(".cts") ? Goal.MODULE
                 : n.endsWith(".cjs") ? Goal.SCRIPT : Goal.AUTO;
         return new ParseOptions(language, goal, declaration);
     }

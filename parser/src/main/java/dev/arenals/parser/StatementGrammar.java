@@ -300,6 +300,22 @@ final class StatementGrammar {
             case K_EXPORT:
                 parseExportDeclaration(p, false);
                 return;
+            case K_USING:
+                // TypeScript's parser takes a `using` declaration here (its checker: TS1156 in an if or a loop;
+                // under a label in a block, nothing); ECMAScript never does
+                if (isUsingDeclaration(p)) {
+                    p.error(s, p.lexer.tokenEnd, Diag.LEXICAL_IN_SINGLE_STATEMENT, 0);
+                    parseVariableStatement(p, VAR_USING);
+                    return;
+                }
+                break;
+            case K_AWAIT:
+                if (isAwaitUsingDeclaration(p)) {
+                    p.error(s, p.lexer.tokenEnd, Diag.LEXICAL_IN_SINGLE_STATEMENT, 0);
+                    parseVariableStatement(p, VAR_AWAIT_USING);
+                    return;
+                }
+                break;
             case K_ENUM:
                 if (p.ts && tryParseTypeScriptDeclaration(p, s, p.sink.mark(), 0)) return;
                 p.error(s, p.lexer.tokenEnd, Diag.RESERVED_WORD_AS_IDENTIFIER, p.tok);
@@ -313,6 +329,24 @@ final class StatementGrammar {
             int pk = p.peek();
             if (pk == COLON) {
                 parseLabelled(p, body);
+                return;
+            }
+        }
+        // TypeScript's parser takes any declaration as a statement (isStartOfDeclaration): `l: interface I {}`,
+        // `do namespace N {} while (0)` (TS1235, the grammar checks'), `if (x) type T = 0` (its checker's
+        // TS1156 on the name: an interface or a type alias only in a block, through labels)
+        if (p.ts && Token.isContextual(p.tok) && p.tok != K_DECLARE && !p.escaped()) {
+            int keyword = p.tok;
+            int nameStart = -1, nameEnd = -1;
+            if (body && (keyword == K_INTERFACE || keyword == K_TYPE)) {
+                p.lookaheadBegin();
+                p.lexer.next();
+                nameStart = p.lexer.tokenStart;
+                nameEnd = p.lexer.tokenEnd;
+                p.lookaheadEnd();
+            }
+            if (tryParseTypeScriptDeclaration(p, s, p.sink.mark(), 0)) {
+                if (nameStart >= 0) p.error(nameStart, nameEnd, Diag.TS_DECLARATION_IN_SINGLE_STATEMENT, keyword);
                 return;
             }
         }
@@ -331,8 +365,11 @@ final class StatementGrammar {
             return;
         }
         int m = p.sink.mark();
+        boolean declareWord = p.ts && p.tok == K_DECLARE && !p.escaped();
         parseExpression(p);
-        p.semicolon();
+        // TypeScript's parser asks no `;` after a bare `declare` (parseErrorForMissingSemicolonAfter): `declare x = 1`
+        if (declareWord && p.lastEnd == s + 7) p.eat(SEMICOLON);
+        else p.semicolon();
         p.sink.finish(EXPRESSION_STATEMENT, m, s, p.lastEnd, 0);
     }
 

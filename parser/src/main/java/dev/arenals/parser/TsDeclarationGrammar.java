@@ -11,6 +11,7 @@ import static dev.arenals.parser.lexer.Token.*;
 import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.diag.Diag;
+import dev.arenals.parser.lexer.Lexer;
 import dev.arenals.parser.lexer.Token;
 
 /**
@@ -204,8 +205,22 @@ final class TsDeclarationGrammar {
     private static boolean isDeclareTarget(ParseContext p, int k) {
         switch (k) {
             case K_VAR: case K_LET: case K_CONST: case K_FUNCTION: case K_CLASS: case K_ENUM: case K_INTERFACE:
-            case K_TYPE: case K_NAMESPACE: case K_MODULE: case K_GLOBAL: case K_ABSTRACT: case K_ASYNC: case K_USING:
+            case K_TYPE: case K_NAMESPACE: case K_MODULE: case K_GLOBAL: case K_ABSTRACT: case K_ASYNC:
                 return true;
+            case K_AWAIT:
+            case K_USING: {
+                // only a `using` declaration: a name or `{` on the same line (`declare using [e]` indexes `using`)
+                p.lookaheadBegin();
+                p.lexer.next();
+                if (k == K_AWAIT && (p.lexer.next() != K_USING || p.lexer.newlineBefore || (p.lexer.flags & Lexer.F_ESCAPED) != 0)) {
+                    p.lookaheadEnd();
+                    return false;
+                }
+                int k2 = p.lexer.next();
+                boolean result = !p.lexer.newlineBefore && ((Token.isIdentifierLike(k2) && k2 != K_IN) || k2 == LBRACE);
+                p.lookaheadEnd();
+                return result;
+            }
             default:
                 return false;
         }
@@ -216,7 +231,8 @@ final class TsDeclarationGrammar {
      * After {@code declare} (consumed; it starts at {@code s}): the declaration it modifies. When
      * the word after it turns out not to start one ({@code declare module} at the end of the text,
      * {@code declare type} before a line break), {@code declare} was a plain identifier, as
-     * TypeScript reads it: an expression statement of its own, "';' expected." at the next word.
+     * TypeScript reads it: an expression statement of its own, which needs no `;` (TypeScript's
+     * parseErrorForMissingSemicolonAfter says nothing after `declare`), but before `type`.
      */
     private static void parseDeclaredStatement(ParseContext p, int s, int m, int modifiers) {
         if (tryParseTypeScriptDeclaration(p, s, m, modifiers)) return;
@@ -226,7 +242,7 @@ final class TsDeclarationGrammar {
             if ((modifiers & ~MOD_DECLARE) == 0) {
                 p.leaf(IDENTIFIER_REFERENCE, s, declareEnd, p.internLiteral("declare"));
                 p.sink.finish(EXPRESSION_STATEMENT, m, s, declareEnd, 0);
-                p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.TOKEN_EXPECTED, SEMICOLON);
+                if (p.tok == K_TYPE) p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.TOKEN_EXPECTED, SEMICOLON);
             } else {
                 p.error(s, declareEnd, Diag.DECLARATION_OR_STATEMENT_EXPECTED, 0);
             }
@@ -243,6 +259,14 @@ final class TsDeclarationGrammar {
             case K_LET: parseVariableStatementWithModifiers(p, s, VAR_LET, modifiers); return;
             case K_CONST: parseVariableStatementWithModifiers(p, s, VAR_CONST, modifiers); return;
             case K_USING: parseVariableStatementWithModifiers(p, s, VAR_USING, modifiers); return;
+            case K_AWAIT:
+                // `declare await using x`: TS1495 (the grammar checks'); at the top level of an AUTO file, module code
+                if (p.autoGoal && (p.ctx & (CTX_AWAIT | CTX_FUNCTION | CTX_STATIC_BLOCK | CTX_FIELD_INIT)) == 0) {
+                    p.sawModuleSyntax = true;
+                    p.sloppyMattered = true;
+                }
+                parseVariableStatementWithModifiers(p, s, VAR_AWAIT_USING, modifiers);
+                return;
             case K_FUNCTION: parseFunctionDeclaration(p, s, modifiers, false); return;
             case K_ASYNC: p.next(); parseFunctionDeclaration(p, s, F_ASYNC | modifiers, false); return;
             case K_CLASS: p.classModifiers = modifiers; parseClass(p, true, s); return;

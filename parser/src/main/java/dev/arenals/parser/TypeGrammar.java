@@ -103,6 +103,12 @@ final class TypeGrammar {
 
     /** Skips a parameter name or a balanced binding pattern in raw lexer terms; leaves the lexer on the next token. */
     private static boolean skipParameterStart(ParseContext p, int k) {
+        // modifiers first, as TypeScript's skipParameterStart does: `(readonly x, y) => z`
+        while (isParameterModifierWord(k)) {
+            int next = p.lexer.next();
+            if (!(Token.isIdentifierLike(next) || next == K_THIS || next == LBRACKET || next == LBRACE)) return true; // the word was the name
+            k = next;
+        }
         if (Token.isIdentifierLike(k) || k == K_THIS) {
             // modifiers such as `public x` also start a parameter
             p.lexer.next();
@@ -122,6 +128,16 @@ final class TypeGrammar {
             }
         }
         return false;
+    }
+
+    private static boolean isParameterModifierWord(int k) {
+        switch (k) {
+            case K_PUBLIC: case K_PRIVATE: case K_PROTECTED: case K_READONLY: case K_OVERRIDE: case K_STATIC: case K_DECLARE:
+            case K_ABSTRACT: case K_ACCESSOR: case K_ASYNC: case K_OUT: case K_EXPORT: case K_CONST: case K_DEFAULT: case K_IN:
+                return true;
+            default:
+                return false;
+        }
     }
 
     /** FunctionType : [TypeParameters] ( Parameters ) => ReturnType  |  ConstructorType : [abstract] new ... */
@@ -155,7 +171,8 @@ final class TypeGrammar {
             if ((Token.isIdentifierLike(pk) || pk == K_THIS) && p.peekNewline == 0) {
                 p.next();
                 parsePredicateSubject(p);
-                if (p.atContextual(K_IS) && !p.lexer.newlineBefore) {
+                // a line break before `is` is fine here (TypeScript's parseAssertsTypePredicate)
+                if (p.atContextual(K_IS)) {
                     p.next();
                     parseType(p);
                 }
@@ -277,6 +294,7 @@ final class TypeGrammar {
                     p.next();
                     p.sink.finish(ARRAY_TYPE, m, s, p.lastEnd, 0);
                 } else {
+                    typeExpectedInList(p);
                     parseType(p);
                     p.expect(RBRACKET);
                     p.sink.finish(INDEXED_ACCESS_TYPE, m, s, p.lastEnd, 0);
@@ -404,6 +422,16 @@ final class TypeGrammar {
 
     private static final int ANY_TOKEN = K_ANY;
 
+    /**
+     * Where TypeScript asks isStartOfType before a type (an element of type arguments, an index), a reserved
+     * word is no type, though a type reference elsewhere takes one: the error, the word then read as a type.
+     */
+    private static void typeExpectedInList(ParseContext p) {
+        if (Token.isReserved(p.tok) && !startsType(p.tok) && p.tok != K_FUNCTION) {
+            p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.TYPE_EXPECTED, 0);
+        }
+    }
+
     private static int t0(ParseContext p) { return p.tok == K_VOID ? K_VOID : K_NULL; }
 
     /**
@@ -417,8 +445,9 @@ final class TypeGrammar {
             p.next();
             p.leaf(THIS, s, p.lastEnd, 0);
         } else if (Token.isIdentifierName(p.tok)) {
-            if (Token.isReserved(p.tok) && !typeQuery) p.error(s, p.lexer.tokenEnd, Diag.TYPE_EXPECTED, 0);
-            else p.checkStrictReservedName(s, p.lexer.tokenEnd);
+            // TypeScript's parseEntityNameOfTypeReference takes any word (`let a: while`, `x as const.n`): the
+            // lists that ask isStartOfType first (type arguments, tuples, an index) report it (typeExpectedInList)
+            if (!Token.isReserved(p.tok)) p.checkStrictReservedName(s, p.lexer.tokenEnd);
             int id = p.lexer.internIdentifier();
             p.next();
             p.leaf(IDENTIFIER_REFERENCE, s, p.lastEnd, id);
@@ -473,8 +502,9 @@ final class TypeGrammar {
         } else {
             if (k == K_READONLY) k = p.lexer.next();
             if (k == LBRACKET) {
+                // an identifier here, any word after `+`/`-` (TypeScript's isStartOfMappedType)
                 int k2 = p.lexer.next();
-                result = Token.isIdentifierName(k2) && p.lexer.next() == K_IN;
+                result = Token.isIdentifierLike(k2) && p.lexer.next() == K_IN;
             }
         }
         p.lookaheadEnd();
@@ -498,7 +528,14 @@ final class TypeGrammar {
         p.expect(LBRACKET);
         int ps = p.lexer.tokenStart;
         int pm = p.sink.mark();
-        parseBindingIdentifierAnyWord(p);
+        if (Token.isReserved(p.tok)) {
+            // TypeScript's parseMappedTypeParameter takes any word (`-readonly [with in K]`)
+            int id = p.lexer.internIdentifier();
+            p.next();
+            p.leaf(BINDING_IDENTIFIER, ps, p.lastEnd, id);
+        } else {
+            parseBindingIdentifierAnyWord(p);
+        }
         p.expect(K_IN);
         parseType(p);
         p.sink.finish(TYPE_PARAMETER, pm, ps, p.lastEnd, TP_CONSTRAINT);
@@ -822,6 +859,7 @@ final class TypeGrammar {
         int m = p.sink.mark();
         openAngle(p);
         while (p.tok != GT && p.tok != EOF) {
+            typeExpectedInList(p);
             parseType(p);
             if (p.tok != GT && !p.eat(COMMA)) { p.errorExpected(GT); break; }
         }
@@ -835,11 +873,12 @@ final class TypeGrammar {
      * speculatively, kept when the list closes and what follows can follow type arguments.
      */
     static boolean tryParseTypeArgumentsInExpression(ParseContext p) {
-        if (!p.ts || p.tok != LT) return false;
+        if (!p.ts || (p.tok != LT && p.tok != SHL)) return false;
         int d = p.speculate();
         if (d < 0) return false;
-        p.next();
+        openAngle(p); // `f<<T>() => U>()`: TypeScript rescans `<<` as `<` (reScanLessThanToken)
         while (p.tok != GT && p.tok != EOF) {
+            typeExpectedInList(p);
             parseType(p);
             if (p.specFailed(d)) break;
             if (p.tok != GT && !p.eat(COMMA)) { p.errorCount++; break; }

@@ -1,7 +1,6 @@
 package dev.arenals.parser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arenals.parser.tree.Arena;
 import java.util.List;
@@ -11,7 +10,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Fuzz findings P1–P7: {@code declare} before a word that does not start a declaration after all
  * was consumed and then lost, lying outside every statement. TypeScript reads it as an identifier
- * expression statement and reports "';' expected." at the next word; so do we.
+ * expression statement, and asks no `;` after it (its parseErrorForMissingSemicolonAfter returns
+ * early for `declare`: typescript@6.0.3 reports nothing on these); so do we.
  */
 class DeclareAsIdentifierTest {
     @ParameterizedTest
@@ -28,9 +28,7 @@ class DeclareAsIdentifierTest {
             new JsParser().parse(arena, src, ParseOptions.forFileName(file));
             assertEquals(List.of(), ParserTestSupport.treeViolations(arena), () -> ParserTestSupport.describe(src, arena));
             assertEquals(shape, ParserTestSupport.shape(arena));
-            List<ParserTestSupport.Diagnostic> diagnostics = ParserTestSupport.diagnostics(arena);
-            assertTrue(diagnostics.toString().contains("';' expected."), diagnostics::toString);
-            assertEquals(8, diagnostics.get(0).start(), diagnostics::toString);
+            assertEquals(List.of(), ParserTestSupport.diagnostics(arena));
         }
     }
 }

@@ -21,11 +21,11 @@ class ParseOptionsTest {
         assertEquals("JSX/AUTO", describe("a.jsx", null));
         assertEquals("TYPESCRIPT/AUTO", describe("a.ts", null));
         assertEquals("TYPESCRIPT/MODULE", describe("a.mts", null));
-        assertEquals("TYPESCRIPT/AUTO", describe("a.cts", null));
+        assertEquals("TYPESCRIPT/MODULE", describe("a.cts", null)); // a module by its extension, as for TypeScript
         assertEquals("TSX/AUTO", describe("a.tsx", null));
         assertEquals("TYPESCRIPT/AUTO/declaration", describe("a.d.ts", null));
         assertEquals("TYPESCRIPT/MODULE/declaration", describe("a.d.mts", null));
-        assertEquals("TYPESCRIPT/AUTO/declaration", describe("a.d.cts", null));
+        assertEquals("TYPESCRIPT/MODULE/declaration", describe("a.d.cts", null));
         assertEquals("JAVASCRIPT/AUTO", describe("Makefile", null));
         assertEquals("TSX/AUTO", describe("A.TSX", null), "case is ignored");
     }

@@ -97,7 +97,8 @@ public final class GrammarChecks {
             Diag.AWAIT_OUTSIDE_ASYNC, Diag.YIELD_OUTSIDE_GENERATOR, Diag.USING_BINDING_PATTERN, Diag.AWAIT_USING_BINDING_PATTERN,
             Diag.IMPORT_META_OUTSIDE_MODULE, Diag.SUPER_CALL_OUTSIDE_CONSTRUCTOR,
             Diag.SUPER_PROPERTY_OUTSIDE_METHOD, Diag.DUPLICATE_CONSTRUCTOR, Diag.CLASS_FIELD_CONSTRUCTOR, Diag.STATIC_PROTOTYPE,
-            Diag.DUPLICATE_PRIVATE_NAME, Diag.DUPLICATE_PROTO, Diag.LEXICAL_IN_SINGLE_STATEMENT,
+            Diag.DUPLICATE_PRIVATE_NAME, Diag.DUPLICATE_PROTO, Diag.LEXICAL_IN_SINGLE_STATEMENT, Diag.TS_DECLARATION_IN_SINGLE_STATEMENT,
+            Diag.DEFER_DEFAULT_IMPORT, Diag.DEFER_NAMED_IMPORTS, Diag.COMMA_IN_COMPUTED_KEY,
             Diag.GENERATOR_IN_SINGLE_STATEMENT, Diag.LET_AS_LEXICAL_NAME, Diag.CONST_WITHOUT_INITIALIZER,
             Diag.DESTRUCTURING_WITHOUT_INITIALIZER, Diag.LABELLED_FUNCTION, Diag.USING_NOT_ALLOWED_HERE,
             Diag.MODIFIER_ON_TYPE_PARAMETER, Diag.MODIFIERS_ON_THIS_PARAMETER, Diag.INVALID_ASSIGNMENT_TARGET,
@@ -196,14 +197,37 @@ public final class GrammarChecks {
         log.reportAlso(pos, end, d, arg);
     }
 
+    /** The first offset from {@code at} (before {@code limit}) that is not white space or a comment. */
+    private int skipTrivia(int at, int limit) {
+        while (at < limit) {
+            char c = src[at];
+            if (c == '/' && at + 1 < limit && src[at + 1] == '/') {
+                while (at < limit && src[at] != '\n' && src[at] != '\r') at++;
+            } else if (c == '/' && at + 1 < limit && src[at + 1] == '*') {
+                int close = at + 2;
+                while (close + 1 < limit && !(src[close] == '*' && src[close + 1] == '/')) close++;
+                at = Math.min(limit, close + 2);
+            } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || Character.isWhitespace(c) || c == '\u00a0' || c == '\ufeff') {
+                at++;
+            } else {
+                return at;
+            }
+        }
+        return at;
+    }
+
     private void report(int node, Diag d) {
         int s = errorStart(node);
         log.reportAlso(s, Math.max(s, a.end(node)), d, 0);
     }
 
-    /** Where TypeScript puts an error on a node: a named class or function expression, at its name. */
+    /**
+     * Where TypeScript puts an error on a node (getErrorSpanForNode): a named class or function
+     * expression, at its name; `x satisfies T`, at `satisfies`.
+     */
     private int errorStart(int n) {
         int k = a.kind(n);
+        if (k == SATISFIES_EXPRESSION && a.firstChild(n) >= 0) return skipTrivia(a.end(a.firstChild(n)), a.end(n));
         if (k == CLASS_EXPRESSION || k == FUNCTION_EXPRESSION) {
             for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
                 if (a.kind(c) == BINDING_IDENTIFIER) return a.start(c);

@@ -70,6 +70,9 @@ public final class Layouts {
         return n;
     }
 
+    /** What an ASSIGNMENT_PATTERN ({@code target = default}) or a REST_ELEMENT ({@code ...target}) binds: one level in. */
+    public static int elementTarget(Arena a, int element) { return a.firstChild(element); }
+
     /** The type annotation of a PARAMETER (a typed rest parameter's is inside its REST_ELEMENT), or -1. */
     public static int parameterType(Arena a, int param) {
         int n = param;
@@ -104,7 +107,7 @@ public final class Layouts {
 
     // ---- classes (ClassGrammar) ----
     // CLASS_DECLARATION, CLASS_EXPRESSION: [DECORATOR...] [BINDING_IDENTIFIER] [TYPE_PARAMETERS] [CLASS_HERITAGE] [HERITAGE_CLAUSE] CLASS_BODY
-    // CLASS_HERITAGE: expression [TYPE_ARGUMENTS]
+    // CLASS_HERITAGE: expression [TYPE_ARGUMENTS];  HERITAGE_CLAUSE: entry... (EXPRESSION_WITH_TYPE_ARGUMENTS: expression [TYPE_ARGUMENTS])
     // METHOD: [DECORATOR...] key FUNCTION_EXPRESSION;  FIELD: [DECORATOR...] key [type] [value]
 
     public static int className(Arena a, int cls) {
@@ -121,6 +124,15 @@ public final class Layouts {
     public static int classExtends(Arena a, int cls) {
         int h = classHeritage(a, cls);
         return h < 0 ? -1 : a.firstChild(h);
+    }
+
+    /**
+     * The expression of an entry of a HERITAGE_CLAUSE ({@code implements A<T>, B}; an interface's
+     * {@code extends}) or of a class's {@code extends}: {@code A} of an EXPRESSION_WITH_TYPE_ARGUMENTS,
+     * else the entry itself.
+     */
+    public static int heritageExpression(Arena a, int entry) {
+        return entry >= 0 && a.kind(entry) == EXPRESSION_WITH_TYPE_ARGUMENTS ? a.firstChild(entry) : entry;
     }
 
     /** The {@code implements} HERITAGE_CLAUSE, or -1. */
@@ -193,6 +205,12 @@ public final class Layouts {
         return source;
     }
 
+    /** The BINDING_IDENTIFIER an IMPORT_EQUALS declares ({@code x} of {@code import x = …}). */
+    public static int importEqualsName(Arena a, int importEquals) {
+        int c = a.firstChild(importEquals);
+        return c >= 0 && a.kind(c) == BINDING_IDENTIFIER ? c : -1;
+    }
+
     /** What an IMPORT_EQUALS binds: its EXTERNAL_MODULE_REFERENCE ({@code = require("m")}) or entity name ({@code = N.M}). */
     public static int importEqualsReference(Arena a, int importEquals) { return secondChild(a, importEquals); }
 
@@ -217,6 +235,12 @@ public final class Layouts {
         return as >= 0 ? as : local;
     }
 
+    /** The name {@code export * as ns from "m"} exports (IDENTIFIER_NAME or STRING_LITERAL), or -1 for {@code export * from "m"}. */
+    public static int exportAllName(Arena a, int exportAll) {
+        int c = a.firstChild(exportAll);
+        return c >= 0 && c != moduleSource(a, exportAll) ? c : -1;
+    }
+
     /** The declaration an EXPORT_NAMED or EXPORT_DEFAULT wraps (EXPORT_DEFAULT: or its expression), or -1 for a specifier list. */
     public static int exportedDeclaration(Arena a, int export) {
         int c = afterDecorators(a, export);
@@ -238,6 +262,21 @@ public final class Layouts {
     public static int memberProperty(Arena a, int member) { return secondChild(a, member); }
 
     public static int callCallee(Arena a, int call) { return a.firstChild(call); }
+
+    // PARENTHESIZED, NON_NULL, AWAIT, SPREAD, UNARY, UPDATE: operand;  AS_EXPRESSION, SATISFIES_EXPRESSION: expression, type
+    // INSTANTIATION_EXPRESSION: expression, TYPE_ARGUMENTS;  IMPORT_CALL: source [options]
+
+    /**
+     * The expression a wrapper or operator applies to: inside {@code (x)}, {@code x!}, {@code await x},
+     * {@code ...x}, {@code -x}, {@code x++}, {@code x as T}, {@code x satisfies T}, {@code f<T>}.
+     */
+    public static int operand(Arena a, int node) { return a.firstChild(node); }
+
+    /** The module specifier of {@code import("m")} when it is a STRING_LITERAL, else -1 (a computed one). */
+    public static int importCallSource(Arena a, int importCall) {
+        int c = a.firstChild(importCall);
+        return c >= 0 && a.kind(c) == STRING_LITERAL ? c : -1;
+    }
 
     public static int callTypeArguments(Arena a, int call) {
         int c = secondChild(a, call);
@@ -284,10 +323,14 @@ public final class Layouts {
     public static int enumMemberInitializer(Arena a, int member) { return secondChild(a, member); }
 
     // ---- statements (StatementGrammar) ----
+    // EXPRESSION_STATEMENT: expression;  RETURN: [argument];  EXPORT_ASSIGNMENT: expression (export = x)
     // IF: test, consequent, [alternate];  FOR: [init] [test] [update] body;  FOR_IN, FOR_OF: left, right, body
     // WHILE: test, body;  DO_WHILE: body, test;  WITH: object, body;  LABELED: LABEL, body
     // SWITCH: discriminant, SWITCH_CASE...;  TRY: BLOCK, [CATCH_CLAUSE], [finalizer BLOCK] (data: 1 catch, 2 finally)
     // CATCH_CLAUSE: [parameter] BLOCK
+
+    /** The expression of an EXPRESSION_STATEMENT or EXPORT_ASSIGNMENT; a RETURN's argument, or -1. */
+    public static int statementExpression(Arena a, int statement) { return a.firstChild(statement); }
 
     public static int ifTest(Arena a, int ifStatement) { return a.firstChild(ifStatement); }
 
@@ -358,6 +401,31 @@ public final class Layouts {
 
     /** The value of a JSX_ATTRIBUTE (STRING_LITERAL, JSX_EXPRESSION_CONTAINER or an element), or -1 ({@code <input disabled/>}). */
     public static int jsxAttributeValue(Arena a, int attribute) { return secondChild(a, attribute); }
+
+    // ---- types (TypeGrammar) ----
+    // TYPE_REFERENCE: name (IDENTIFIER_REFERENCE | QUALIFIED_NAME) [TYPE_ARGUMENTS]
+
+    // TYPE_PREDICATE: (IDENTIFIER_NAME | THIS_TYPE) [type];  IMPORT_TYPE: argument [IMPORT_ATTRIBUTES] [qualifier] [TYPE_ARGUMENTS]
+    // JSX_MEMBER_EXPRESSION: object (JSX_IDENTIFIER | JSX_MEMBER_EXPRESSION), property
+
+    /** The parameter (or {@code this}) a type predicate speaks of: {@code x} of {@code x is T} and {@code asserts x}. */
+    public static int typePredicateSubject(Arena a, int predicate) { return a.firstChild(predicate); }
+
+    /** The STRING_LITERAL of {@code import("m")} in a type ({@code typeof import("m")} too), or -1. */
+    public static int importTypeSource(Arena a, int importType) {
+        int argument = a.firstChild(importType);
+        int literal = argument >= 0 && a.kind(argument) == LITERAL_TYPE ? a.firstChild(argument) : -1;
+        return literal >= 0 && a.kind(literal) == STRING_LITERAL ? literal : -1;
+    }
+
+    /** The JSX_IDENTIFIER a JSX tag name starts with: {@code Foo} of {@code <Foo.Bar.Baz>}, or -1. */
+    public static int jsxMemberRoot(Arena a, int name) {
+        while (name >= 0 && a.kind(name) == JSX_MEMBER_EXPRESSION) name = a.firstChild(name);
+        return name >= 0 && a.kind(name) == JSX_IDENTIFIER ? name : -1;
+    }
+
+    /** The name of a TYPE_REFERENCE ({@code ns.T} of {@code ns.T<U>}). */
+    public static int typeReferenceName(Arena a, int typeReference) { return a.firstChild(typeReference); }
 
     // ---- helpers ----
 

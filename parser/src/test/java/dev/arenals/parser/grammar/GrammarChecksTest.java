@@ -379,8 +379,8 @@ class GrammarChecksTest {
         assertOnly("p.ts", "T: |declare var v: number", 1184, "Modifiers cannot appear here.");
         assertOnly("p.ts", "do |declare let x; while (0)", 1184, "Modifiers cannot appear here.");
         assertOnly("p.ts", "if (x) |declare function f(): void", 1184, "Modifiers cannot appear here.");
-        // not a declaration there (TypeScript's isDeclaration): the name `declare`, then `global` (a missing `;` for us)
-        assertEquals(List.of("1005@15"), startsOf(allErrors("p.ts", "if (x) declare global;")));
+        // not a declaration there (TypeScript's isDeclaration): the name `declare` (no `;` needed after it), then `global`
+        assertEquals(List.of(), allErrors("p.ts", "if (x) declare global;"));
         assertEquals(List.of(), allErrors("p.ts", "using\n{ }"));
     }
 
@@ -412,6 +412,72 @@ class GrammarChecksTest {
         // the AUTO goal reads a file as a script first: a module found later decides TypeScript's message
         assertOnly("p.js", "\"use strict\"; var |yield; export {}", 1214, "Identifier expected. 'yield" + IN_MODULE);
         assertOnly("p.js", "\"use strict\"; var |yield;", 1212, "Identifier expected. 'yield' is a reserved word in strict mode.");
+    }
+
+    @Test
+    void typeScriptDeclarationsAsTheBodyOfALabelAnIfOrALoop() {
+        // TypeScript's parser takes any declaration there; its checker allows an interface or a type alias only
+        // in a block (through labels), on the name, and says nothing of one under a label in a block
+        assertClean("p.ts", "$: interface T {}");
+        assertClean("p.ts", "{ $: type T = 1 }");
+        assertClean("p.ts", "if (1) abstract class C {}");
+        assertOnly("p.ts", "if (1) interface |T {}", 1156, "'interface' declarations can only be declared inside a block.");
+        assertOnly("p.ts", "while (1) $: type |T = 1", 1156, "'type' declarations can only be declared inside a block.");
+        assertOnly("p.ts", "$: |namespace N {}", 1235, "A namespace declaration is only allowed at the top level of a namespace or module.");
+        // a `using` declaration: TypeScript's TS1156 in an if or a loop; an ECMAScript error everywhere
+        assertOnly("p.ts", "if (1) |using o = K", 1156, "Declarations can only be declared inside a block.");
+    }
+
+    @Test
+    void typeInASpecifierIsTheModifierAsTypeScriptDecides() {
+        assertClean("p.ts", "export { type as $ }");       // `type`, exported as `$`
+        assertClean("p.ts", "export { type as as $ }");    // type-only `as`, exported as `$`
+        assertClean("p.ts", "import { type as $ } from 'm'");
+        assertClean("p.ts", "import { type as as } from 'm'"); // `type`, imported as `as`
+        assertClean("p.ts", "import { type as } from 'm'");    // type-only `as`
+    }
+
+    @Test
+    void aMappedTypeAfterPlusOrMinusNamesItsKeyWithAnyWord() {
+        assertClean("p.ts", "type T = { -readonly [with in K]: 1 }");
+        assertClean("p.ts", "type T = { +readonly [typeof in K]: 1 }");
+    }
+
+    @Test
+    void aTypeReferenceTakesAnyWordButWhereTypeScriptAsksForAType() {
+        assertClean("p.ts", "let a: while; let b: if.x; x as const.n; y as const<T>; z as const[];");
+        assertOnly("p.ts", "type A = Array<|const>", 1110, "Type expected.");
+        assertOnly("p.ts", "let x: T[|while]", 1110, "Type expected.");
+    }
+
+    @Test
+    void aBareDeclareNeedsNoSemicolonInTypeScript() {
+        assertClean("p.ts", "declare x = 1; declare module; declare using [e]; declare using\nn");
+        assertOnly("p.js", "declare |U", 1005, "';' expected.");
+    }
+
+    @Test
+    void awaitWhereItIsReservedAndOnlyANameCouldStand() {
+        assertOnly("p.mts", "(|await) => 1", 1359, "Identifier expected. 'await' is a reserved word that cannot be used here.");
+        assertClean("p.js", "import n from 'm'\nawait {}");
+    }
+
+    @Test
+    void anErrorOnASatisfiesExpressionIsOnTheKeyword() {
+        assertGrammar("declare let x = a /*c*/ |satisfies T", 1039, "Initializers are not allowed in ambient contexts.");
+        assertGrammar("|declare await using x = y", 1495, "'declare' modifier cannot appear on an 'await using' declaration.");
+    }
+
+    @Test
+    void aCtsFileIsAStrictModule() {
+        // TypeScript makes .cts files modules by their extension: strict throughout (a .cjs file stays a sloppy script)
+        assertOnly("p.cts", "var |public", 1214, "Identifier expected. 'public" + IN_MODULE);
+        assertClean("p.cjs", "var public");
+    }
+
+    /** No diagnostic at all: parser, binder and grammar checks (TypeScript's parser and checker accept {@code text}). */
+    private static void assertClean(String file, String text) {
+        assertEquals(List.of(), allErrors(file, text), text);
     }
 
     private static List<String> startsOf(List<String> diagnostics) {

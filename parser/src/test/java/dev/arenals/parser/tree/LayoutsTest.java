@@ -107,6 +107,30 @@ class LayoutsTest {
         assertEquals("Base", read(src, CLASS_DECLARATION, Layouts::classExtends));
         assertEquals("implements I", read(src, CLASS_DECLARATION, Layouts::classImplements));
         assertEquals("{ x = 1; }", read(src, CLASS_DECLARATION, Layouts::classBody));
+        assertEquals("ns.T", read("let v: ns.T<U>;", TYPE_REFERENCE, 0, Layouts::typeReferenceName));
+        String types = "function f(x: unknown): x is string { return true; } type M = typeof import('./m').T; let c = <A.B.C />;";
+        assertEquals("x", read(types, TYPE_PREDICATE, Layouts::typePredicateSubject));
+        assertEquals("'./m'", read(types, IMPORT_TYPE, Layouts::importTypeSource));
+        assertEquals("A", read(types, JSX_MEMBER_EXPRESSION, 0, Layouts::jsxMemberRoot));
+        String operands = "(a); b!; async () => await c; [...d]; -e; f++; g as T; h satisfies T; i<T>; import('./n'); import(j);";
+        assertEquals("a", read(operands, PARENTHESIZED, Layouts::operand));
+        assertEquals("b", read(operands, NON_NULL, Layouts::operand));
+        assertEquals("c", read(operands, AWAIT, Layouts::operand));
+        assertEquals("d", read(operands, SPREAD, Layouts::operand));
+        assertEquals("e", read(operands, UNARY, Layouts::operand));
+        assertEquals("f", read(operands, UPDATE, Layouts::operand));
+        assertEquals("g", read(operands, AS_EXPRESSION, Layouts::operand));
+        assertEquals("h", read(operands, SATISFIES_EXPRESSION, Layouts::operand));
+        assertEquals("i", read(operands, INSTANTIATION_EXPRESSION, Layouts::operand));
+        assertEquals("'./n'", read(operands, IMPORT_CALL, 0, Layouts::importCallSource));
+        String elements = "const [{ a } = {}, ...[b]] = c;";
+        assertEquals("{ a }", read(elements, ASSIGNMENT_PATTERN, Layouts::elementTarget));
+        assertEquals("[b]", read(elements, REST_ELEMENT, Layouts::elementTarget));
+        assertEquals("-", read(operands, IMPORT_CALL, 1, Layouts::importCallSource));
+        String heritage = "class K implements ns.A<T>, B {} interface J extends C<U> {}";
+        assertEquals("ns.A", read(heritage, EXPRESSION_WITH_TYPE_ARGUMENTS, 0, Layouts::heritageExpression), "without its type arguments");
+        assertEquals("C", read(heritage, EXPRESSION_WITH_TYPE_ARGUMENTS, 2, Layouts::heritageExpression));
+        assertEquals("B", read(heritage, IDENTIFIER_REFERENCE, 2, Layouts::heritageExpression), "an entry without type arguments is itself");
         String plain = "y = class { };";
         assertEquals("-", read(plain, CLASS_EXPRESSION, Layouts::className));
         assertEquals("-", read(plain, CLASS_EXPRESSION, Layouts::classHeritage));
@@ -166,6 +190,8 @@ class LayoutsTest {
         assertEquals("require(\"fs\")", read(equals, IMPORT_EQUALS, 0, Layouts::importEqualsReference));
         assertEquals("\"fs\"", read(equals, EXTERNAL_MODULE_REFERENCE, Layouts::moduleSource));
         assertEquals("N.M", read(equals, IMPORT_EQUALS, 1, Layouts::importEqualsReference));
+        assertEquals("fs", read(equals, IMPORT_EQUALS, 0, Layouts::importEqualsName));
+        assertEquals("M", read("export import M = N.M;", IMPORT_EQUALS, Layouts::importEqualsName));
     }
 
     @Test
@@ -176,6 +202,9 @@ class LayoutsTest {
         assertEquals("-", read(src, EXPORT_NAMED, 0, Layouts::exportedDeclaration));
         assertEquals("-", read(src, EXPORT_NAMED, 1, Layouts::moduleSource), "a local export has no source");
         assertEquals("\"./n\"", read(src, EXPORT_ALL, Layouts::moduleSource), "the source, not the exported string name");
+        assertEquals("\"e f\"", read(src, EXPORT_ALL, Layouts::exportAllName));
+        assertEquals("-", read("export * from './n';", EXPORT_ALL, Layouts::exportAllName));
+        assertEquals("ns", read("export * as ns from './n';", EXPORT_ALL, Layouts::exportAllName));
         assertEquals("a", read(src, EXPORT_SPECIFIER, 0, Layouts::exportLocal));
         assertEquals("b", read(src, EXPORT_SPECIFIER, 0, Layouts::exportExported));
         assertEquals("c", read(src, EXPORT_SPECIFIER, 1, Layouts::exportLocal));
@@ -258,6 +287,11 @@ class LayoutsTest {
         assertEquals("{ u }", read(src, TRY, 2, Layouts::tryFinalizer));
         assertEquals("{ e }", read(src, CATCH_CLAUSE, 0, Layouts::catchParameter));
         assertEquals("{ q }", read(src, CATCH_CLAUSE, 0, Layouts::catchBody));
+        String expressions = "f(x); function g() { return a + b; return; } export = h;";
+        assertEquals("f(x)", read(expressions, EXPRESSION_STATEMENT, Layouts::statementExpression));
+        assertEquals("a + b", read(expressions, RETURN, 0, Layouts::statementExpression));
+        assertEquals("-", read(expressions, RETURN, 1, Layouts::statementExpression));
+        assertEquals("h", read(expressions, EXPORT_ASSIGNMENT, Layouts::statementExpression));
         assertEquals("-", read(src, CATCH_CLAUSE, 1, Layouts::catchParameter));
         assertEquals("{ s }", read(src, CATCH_CLAUSE, 1, Layouts::catchBody));
         assertEquals("outer", read("outer: for (;;) break outer;", LABELED, Layouts::labeledLabel));

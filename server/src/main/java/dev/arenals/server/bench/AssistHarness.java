@@ -2,6 +2,7 @@ package dev.arenals.server.bench;
 
 import dev.arenals.parser.scope.UnusedDeclarations;
 import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.Layouts;
 import dev.arenals.parser.tree.NodeKind;
 import dev.arenals.server.document.Document;
 import dev.arenals.server.features.CodeActionHandler;
@@ -116,8 +117,7 @@ public final class AssistHarness {
         for (int i = 0; i < arena.nodeCount(); i++) {
             int k = arena.kind(i);
             if (k != NodeKind.CALL && k != NodeKind.NEW) continue;
-            int callee = arena.firstChild(i);
-            for (int c = callee < 0 ? -1 : arena.nextSibling(callee); c >= 0; c = arena.nextSibling(c)) {
+            for (int c = Layouts.callFirstArgument(arena, i); c >= 0; c = arena.nextSibling(c)) {
                 if (n == out.length) out = Arrays.copyOf(out, n * 2);
                 out[n++] = arena.start(c);
             }

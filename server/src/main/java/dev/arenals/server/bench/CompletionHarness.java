@@ -50,7 +50,7 @@ public final class CompletionHarness {
                 Position at = doc.positionAt(start);
                 Position inWord = doc.positionAt(Math.min(arena.end(ref), start + 2));
                 int member = members.length == 0 ? ref : members[random.nextInt(members.length)];
-                int property = arena.nextSibling(arena.firstChild(member));
+                int property = member == ref ? -1 : dev.arenals.parser.tree.Layouts.memberProperty(arena, member);
                 Position afterDot = doc.positionAt(property >= 0 ? arena.start(property) : arena.end(member));
                 long t0 = System.nanoTime();
                 CompletionList a = handler.complete(doc, at, null, true);

@@ -167,7 +167,7 @@ final class CompletionContext {
                 return; // an attribute name otherwise
             }
             if (k == IDENTIFIER_NAME) {
-                if (pk == TYPE_PREDICATE && arena.firstChild(parent) == name) {
+                if (pk == TYPE_PREDICATE && Layouts.typePredicateSubject(arena, parent) == name) {
                     kind = EXPRESSION; // `x is T`: x names a parameter, a value
                     return;
                 }

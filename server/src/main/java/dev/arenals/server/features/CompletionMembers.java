@@ -9,6 +9,7 @@ import dev.arenals.parser.tree.Layouts;
 import dev.arenals.server.query.ClassHierarchy;
 import dev.arenals.server.query.CommonJs;
 import dev.arenals.server.query.DocumentQuery;
+import dev.arenals.server.query.DeclaredTypes;
 import dev.arenals.server.query.TreePaths;
 import dev.arenals.server.workspace.CrossFileNavigator;
 import dev.arenals.server.workspace.FileSummary;
@@ -81,7 +82,42 @@ final class CompletionMembers {
         int container = containerOf(object, 0);
         if (container >= 0) containerMembers(container, sink);
         else if (container == NAMESPACE_IMPORT) moduleExports(namespaceSpecifier, sink);
-        else if (index != null) importedMembers(object, sink);
+        else if (!instanceMembers(object, sink) && index != null) importedMembers(object, sink);
+    }
+
+    /**
+     * {@code v.} where v is declared as an instance of a class or interface ({@link DeclaredTypes}):
+     * the instance side of a class of this file or, from the declaring file's summary, of an
+     * imported one; an interface's property and method signatures. False when v's type is not known.
+     */
+    private boolean instanceMembers(int object, Sink sink) {
+        int typeName = DeclaredTypes.typeNameOf(q, object);
+        int local = DeclaredTypes.resolveLocal(q, typeName);
+        if (local >= 0 && isClass(arena.kind(local))) {
+            classMembers(local, false, 0, sink, new HashSet<>());
+            return true;
+        }
+        if (local >= 0) {
+            int body = Layouts.interfaceBody(arena, local);
+            for (int m = body < 0 ? -1 : arena.firstChild(body); m >= 0; m = arena.nextSibling(m)) {
+                int mk = arena.kind(m);
+                if ((mk != PROPERTY_SIGNATURE && mk != METHOD_SIGNATURE) || (arena.data(m) & P_COMPUTED) != 0) continue;
+                int key = Layouts.memberKey(arena, m);
+                String name = keyName(key);
+                if (name != null) sink.member(name, mk == METHOD_SIGNATURE ? CompletionItemKind.Method : CompletionItemKind.Property, key, 0, null);
+            }
+            return true;
+        }
+        if (index == null || file == null) return false;
+        CrossFileNavigator.NameInFile imported = CrossFileReferences.importedType(q, typeName, file, new CrossFileNavigator(index));
+        FileSummary s = imported == null ? null : index.summaryOrLoad(imported.file());
+        if (s == null) return false;
+        String from = "from " + imported.file().getFileName();
+        Set<String> seen = new HashSet<>();
+        for (FileSummary.Member m : s.membersOf(imported.name() + Summarizer.PROTOTYPE)) {
+            if (seen.add(m.name())) sink.member(m.name(), CompletionHandler.kindOf(m.kind()), -1, 0, from);
+        }
+        return true;
     }
 
     /** {@code Geometry.} and {@code g.Geometry.}: the members the declaring file's summary keeps for that name. */
@@ -104,7 +140,7 @@ final class CompletionMembers {
         if (node < 0 || depth > MAX_DEPTH) return -1;
         switch (arena.kind(node)) {
             case PARENTHESIZED: case NON_NULL: case AS_EXPRESSION: case SATISFIES_EXPRESSION:
-                return containerOf(arena.firstChild(node), depth + 1);
+                return containerOf(Layouts.operand(arena, node), depth + 1);
             case OBJECT: case CLASS_EXPRESSION: case CLASS_DECLARATION: case ENUM_DECLARATION: case MODULE_DECLARATION:
                 return node;
             case MEMBER: {

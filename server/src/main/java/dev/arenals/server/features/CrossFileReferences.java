@@ -2,20 +2,24 @@ package dev.arenals.server.features;
 
 import dev.arenals.parser.tree.Arena;
 import dev.arenals.parser.tree.Layouts;
+import dev.arenals.parser.tree.NodeKind;
 import dev.arenals.server.document.Document;
 import dev.arenals.server.protocol.Uris;
+import dev.arenals.server.query.ClassHierarchy;
+import dev.arenals.server.query.DeclaredTypes;
 import dev.arenals.server.query.DocumentQuery;
+import dev.arenals.server.query.JsxComponents;
 import dev.arenals.server.query.Occurrences;
 import dev.arenals.server.query.Target;
 import dev.arenals.server.query.TargetResolver;
-import dev.arenals.server.workspace.CrossFileNavigator;
+import dev.arenals.server.query.TreePaths;
 import dev.arenals.server.workspace.CrossFileNavigator.NameInFile;
+import dev.arenals.server.workspace.CrossFileNavigator;
 import dev.arenals.server.workspace.FileSummary;
 import dev.arenals.server.workspace.WorkspaceIndex;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import dev.arenals.parser.tree.NodeKind;
 import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
@@ -33,10 +37,23 @@ public final class CrossFileReferences {
      * with {@code reexported}, the site is the local side of {@code export { a as reexported } from};
      * with {@code importedSide} too, it is the {@code a} of {@code import { a as reexported }}.
      */
-    public record Site(String uri, Path path, Position binding, String member, String reexported, boolean importedSide) {
-        public Site(String uri, Path path, Position binding, String member) { this(uri, path, binding, member, null, false); }
+    public record Site(String uri, Path path, Position binding, String member, String reexported, boolean importedSide, String instanceMember) {
+        public Site(String uri, Path path, Position binding, String member) { this(uri, path, binding, member, null, false, null); }
 
-        public Site(String uri, Path path, Position binding, String member, String reexported) { this(uri, path, binding, member, reexported, false); }
+        public Site(String uri, Path path, Position binding, String member, String reexported) { this(uri, path, binding, member, reexported, false, null); }
+
+        public Site(String uri, Path path, Position binding, String member, String reexported, boolean importedSide) {
+            this(uri, path, binding, member, reexported, importedSide, null);
+        }
+
+        /**
+         * The member {@code instanceMember} of instances of the class or interface at {@code binding}:
+         * its declaration there when {@code declaring}, else the import binding whose declared
+         * instances' uses ({@code v.m} with {@code v: C}) the file holds.
+         */
+        static Site instanceMember(String uri, Path path, Position binding, String instanceMember, boolean declaring) {
+            return new Site(uri, path, binding, null, null, declaring, instanceMember);
+        }
     }
 
     /**
@@ -46,26 +63,49 @@ public final class CrossFileReferences {
      * a re-export or the imported side of an alias), or the summary does not know the uses.
      */
     public static List<Location> fromSummary(Site site, boolean withDeclaration, WorkspaceIndex index) {
+        if (site.instanceMember() != null) return null; // v.m needs the file's declarations
         if (site.importedSide()) return importedSideFromSummary(site, index);
         if (site.member() != null || site.reexported() != null) return null;
         FileSummary s = index.summary(site.path());
-        FileSummary.Import i = s == null ? null : s.importAt(site.binding().getLine(), site.binding().getCharacter());
-        if (i == null || !i.usesKnown()) return null;
-        String uri = s.uri();
-        List<Location> out = new ArrayList<>(i.useCount() + 1);
-        FileSummary.Span binding = i.span();
+        int k = s == null ? -1 : s.importIndexAt(site.binding().getLine(), site.binding().getCharacter());
+        int n = k < 0 ? -1 : s.importUseCount(k);
+        if (n < 0) return null;
+        // read from the summary's columns: no record, span or uses array per importer
+        String uri = site.uri();
+        List<Location> out = new ArrayList<>(n + 1);
+        int line = s.importSpanPart(k, 0), start = s.importSpanPart(k, 1);
         boolean bindingAdded = !withDeclaration;
-        for (int k = 0, n = i.useCount(); k < n; k++) {
-            FileSummary.Span use = i.use(k);
-            if (!bindingAdded && (use.line() > binding.line() || (use.line() == binding.line() && use.startColumn() > binding.startColumn()))) {
-                out.add(location(uri, binding));
+        for (int u = 0; u < n; u++) {
+            int useLine = s.importUsePart(k, u, 0), useStart = s.importUsePart(k, u, 1);
+            if (!bindingAdded && (useLine > line || (useLine == line && useStart > start))) {
+                out.add(location(uri, line, start, s.importSpanPart(k, 2)));
                 bindingAdded = true;
             }
-            out.add(location(uri, use));
+            out.add(location(uri, useLine, useStart, s.importUsePart(k, u, 2)));
         }
-        if (!bindingAdded) out.add(location(uri, binding));
+        if (!bindingAdded) out.add(location(uri, line, start, s.importSpanPart(k, 2)));
         return out;
     }
+
+    /**
+     * The locations of {@code lists}, in order, each start position of a file once. A file's
+     * locations share one URI string (its hash is computed once), so a key is that string and two ints.
+     */
+    public static List<Location> distinct(List<List<Location>> lists) {
+        int total = 0;
+        for (List<Location> l : lists) total += l.size();
+        java.util.HashSet<Start> seen = new java.util.HashSet<>(Math.max(16, total * 4 / 3 + 1));
+        List<Location> out = new ArrayList<>(total);
+        for (List<Location> list : lists) {
+            for (Location l : list) {
+                Position p = l.getRange().getStart();
+                if (seen.add(new Start(l.getUri(), p.getLine(), p.getCharacter()))) out.add(l);
+            }
+        }
+        return out;
+    }
+
+    private record Start(String uri, int line, int character) { }
 
     /** The {@code a} of {@code import { a as x }} (x is {@code site.reexported()}) from the summary; null when it does not know. */
     private static List<Location> importedSideFromSummary(Site site, WorkspaceIndex index) {
@@ -75,8 +115,10 @@ public final class CrossFileReferences {
         return List.of(location(s.uri(), i.importedSpan()));
     }
 
-    private static Location location(String uri, FileSummary.Span span) {
-        return new Location(uri, new Range(new Position(span.line(), span.startColumn()), new Position(span.line(), span.endColumn())));
+    private static Location location(String uri, FileSummary.Span span) { return location(uri, span.line(), span.startColumn(), span.endColumn()); }
+
+    private static Location location(String uri, int line, int start, int end) {
+        return new Location(uri, new Range(new Position(line, start), new Position(line, end)));
     }
 
     /** The imported name of {@code import { a as local }} in the document. */
@@ -137,7 +179,12 @@ public final class CrossFileReferences {
         NameInFile origin = CrossFileRename.importedNameAt(q, q.offset(position), file, navigator);
         if (origin != null) return sitesOf(origin, file, null, navigator, index);
         Target target = new TargetResolver(q).at(q.offset(position));
-        if (target == null || target.kind != Target.SYMBOL) return List.of();
+        if (target == null || target.kind == Target.MEMBER) {
+            List<Site> out = new ArrayList<>();
+            for (InstanceMember m : instanceMembersAt(q, q.offset(position), target, file, navigator, index)) out.addAll(instanceMemberSites(m, file, navigator, index));
+            return out;
+        }
+        if (target.kind != Target.SYMBOL) return List.of();
         Occurrences declarations = Occurrences.declarations(q, target);
         if (declarations.size() == 0) return List.of();
         int declaration = declarations.node(0);
@@ -157,6 +204,255 @@ public final class CrossFileReferences {
         return sitesOf(origin, file, name, navigator, index);
     }
 
+    /** A member of the instances of a top-level class or interface: the container's declaration, and the member's name. */
+    public record InstanceMember(NameInFile container, String member, boolean declaredHere) { }
+
+    /**
+     * The instance members at the cursor that other files may reach through imports: a member of
+     * a top-level class or interface of this file (the {@code target}, on its declaration or a use
+     * here), or {@code v.m} where {@code v} is declared as an instance of an imported class or
+     * interface ({@link DeclaredTypes}). Empty otherwise.
+     */
+    static List<InstanceMember> instanceMembersAt(DocumentQuery q, int offset, Target target, Path file, CrossFileNavigator navigator,
+            WorkspaceIndex index) {
+        Arena arena = q.arena();
+        if (target != null) {
+            if (target.kind != Target.MEMBER || (target.containerKind != Target.CLASS && target.containerKind != Target.INTERFACE)) return List.of();
+            FileSummary own = index.summary(file);
+            if (own == null) return List.of();
+            String member = arena.names().name(target.nameId);
+            List<InstanceMember> out = new ArrayList<>(1);
+            for (int container : target.containers) {
+                int name = Layouts.declarationName(arena, container);
+                if (name < 0) continue;
+                String local = arena.names().name(arena.data(name));
+                FileSummary.Declaration top = own.declaration(local);
+                Range range = q.rangeOfNode(name);
+                if (top == null || top.span().line() != range.getStart().getLine() || top.span().startColumn() != range.getStart().getCharacter()) continue;
+                InstanceMember m = new InstanceMember(new NameInFile(file, local), member, true);
+                if (!out.contains(m)) out.add(m);
+            }
+            for (int container : target.containers) {
+                // a class extending an imported one: the member may be the import's, overridden here
+                if (!NodeKind.isClass(arena.kind(container)) || ClassHierarchy.baseInFile(q, container) >= 0) continue;
+                NameInFile base = importedType(q, ClassHierarchy.extendsName(arena, container), file, navigator);
+                InstanceMember m = base == null ? null : new InstanceMember(base, member, false);
+                if (m != null && !out.contains(m)) out.add(m);
+            }
+            if (target.containerKind == Target.INTERFACE) {
+                // the top-level components whose props are this interface: their importers' <C m=…>
+                for (int s = arena.firstChild(arena.root()); s >= 0; s = arena.nextSibling(s)) {
+                    int d = arena.kind(s) == NodeKind.EXPORT_NAMED || arena.kind(s) == NodeKind.EXPORT_DEFAULT ? Layouts.exportedDeclaration(arena, s) : s;
+                    if (d < 0) continue;
+                    if (arena.kind(d) == NodeKind.FUNCTION_DECLARATION) {
+                        addComponent(q, own, d, Layouts.functionName(arena, d), target, file, member, out);
+                    } else if (arena.kind(d) == NodeKind.VARIABLE_DECLARATION) {
+                        for (int v = arena.firstChild(d); v >= 0; v = arena.nextSibling(v)) addComponent(q, own, v, Layouts.declaratorTarget(arena, v), target, file, member, out);
+                    }
+                }
+            }
+            return out;
+        }
+        int ident = q.identifierAt(offset);
+        int parent = ident < 0 ? -1 : TreePaths.parent(arena, ident);
+        if (parent >= 0 && arena.kind(ident) == NodeKind.JSX_IDENTIFIER && arena.kind(parent) == NodeKind.JSX_ATTRIBUTE
+                && Layouts.jsxAttributeName(arena, parent) == ident) {
+            // <C m={…}> where C is imported: the member of its props, found from C's declaration
+            int opening = TreePaths.parent(arena, parent);
+            int binding = opening < 0 ? -1 : new JsxComponents(q).componentBinding(opening);
+            int symbol = binding < 0 ? -1 : q.symbolOfNode(binding);
+            String[] imported = symbol < 0 ? null : DefinitionHandler.importOf(arena, q.scopes().declarationNode(symbol));
+            NameInFile component = imported == null || imported[1].equals("*") ? null : navigator.origin(file, imported[0], imported[1]);
+            return component == null ? List.of() : List.of(new InstanceMember(component, arena.names().name(arena.data(ident)), false));
+        }
+        if (parent < 0 || arena.kind(parent) != NodeKind.MEMBER || Layouts.memberProperty(arena, parent) != ident
+                || arena.kind(ident) != NodeKind.IDENTIFIER_NAME) return List.of();
+        NameInFile container = importedType(q, DeclaredTypes.typeNameOf(q, Layouts.memberObject(arena, parent)), file, navigator);
+        return container == null ? List.of() : List.of(new InstanceMember(container, arena.names().name(arena.data(ident)), false));
+    }
+
+    /** A top-level component (function or const named {@code name}) whose props type is one of the target's interfaces. */
+    private static void addComponent(DocumentQuery q, FileSummary own, int declaring, int name, Target target, Path file, String member,
+            List<InstanceMember> out) {
+        Arena arena = q.arena();
+        if (name < 0 || arena.kind(name) != NodeKind.BINDING_IDENTIFIER) return;
+        int props = DeclaredTypes.resolveLocal(q, JsxComponents.propsTypeNameOf(q, declaring));
+        boolean match = false;
+        for (int c : target.containers) if (c == props) match = true;
+        String local = arena.names().name(arena.data(name));
+        if (!match || own.declaration(local) == null) return;
+        InstanceMember m = new InstanceMember(new NameInFile(file, local), member, true);
+        if (!out.contains(m)) out.add(m);
+    }
+
+    /** Where the class or interface named by {@code typeName} (from {@link DeclaredTypes#typeNameOf}) is declared, when it is imported; else null. */
+    static NameInFile importedType(DocumentQuery q, int typeName, Path file, CrossFileNavigator navigator) {
+        Arena arena = q.arena();
+        if (typeName < 0 || arena.kind(typeName) != NodeKind.IDENTIFIER_REFERENCE) return null;
+        int symbol = q.symbolOfNode(typeName);
+        if (symbol < 0 || !q.isDeclared(symbol)) return null;
+        String[] imported = DefinitionHandler.importOf(arena, q.scopes().declarationNode(symbol));
+        if (imported == null || imported[1].equals("*")) return null;
+        return navigator.origin(file, imported[0], imported[1]);
+    }
+
+    /**
+     * The declaring file's site (unless it is {@code file}, whose own occurrences are found
+     * directly) and the site of every import binding of the container: files whose declared
+     * instances may use the member.
+     */
+    private static List<Site> instanceMemberSites(InstanceMember m, Path file, CrossFileNavigator navigator, WorkspaceIndex index) {
+        List<Site> out = new ArrayList<>();
+        NameInFile origin = m.container();
+        if (!origin.file().equals(file) || !m.declaredHere()) {
+            FileSummary declaring = index.summaryOrLoad(origin.file());
+            FileSummary.Declaration d = declaring == null ? null : declaring.declaration(origin.name());
+            if (d != null) out.add(Site.instanceMember(declaring.uri(), declaring.path(), new Position(d.span().line(), d.span().startColumn()), m.member(), true));
+        }
+        for (CrossFileNavigator.Binding binding : navigator.importBindingsOf(origin.file(), origin.name())) {
+            if (binding.reexport() || binding.member() != null) continue;
+            FileSummary s = index.summary(binding.file());
+            FileSummary.Import i = s == null ? null : s.importOf(binding.localName());
+            if (i != null) out.add(Site.instanceMember(s.uri(), s.path(), new Position(i.span().line(), i.span().startColumn()), m.member(), false));
+        }
+        return out;
+    }
+
+    /**
+     * Where definition looks for {@code v.m} when {@code v} is declared as an instance of an
+     * imported class or interface: the declaring file's site, else empty. On the document's queue.
+     */
+    public List<Site> instanceMemberDeclarationSites(Document doc, Position position, CrossFileNavigator navigator, WorkspaceIndex index) {
+        DocumentQuery q = DocumentQuery.of(doc);
+        Path file = Uris.pathOf(doc.uri());
+        if (q == null || file == null || navigator == null) return List.of();
+        int offset = q.offset(position);
+        if (new TargetResolver(q).at(offset) != null) return List.of();
+        List<Site> out = new ArrayList<>(1);
+        for (InstanceMember m : instanceMembersAt(q, offset, null, file, navigator, index)) {
+            FileSummary declaring = index.summaryOrLoad(m.container().file());
+            FileSummary.Declaration d = declaring == null ? null : declaring.declaration(m.container().name());
+            if (d != null) out.add(Site.instanceMember(declaring.uri(), declaring.path(), new Position(d.span().line(), d.span().startColumn()), m.member(), true));
+        }
+        return out;
+    }
+
+    /** The declarations of the instance member at a declaring site: the nearest along a class's extends chain in that file. */
+    public List<Location> instanceMemberDeclarations(Document doc, Site site) {
+        DocumentQuery q = DocumentQuery.of(doc);
+        if (q == null) return List.of();
+        Arena arena = q.arena();
+        int binding = q.identifierAt(q.offset(site.binding()));
+        int nameId = binding < 0 ? -1 : findName(arena, site.instanceMember());
+        int container = nameId < 0 ? -1 : declaredType(q, binding);
+        if (container < 0) return List.of();
+        Occurrences found = Occurrences.nearestDeclarations(q, new TargetResolver(q).memberOfType(container, binding, nameId));
+        List<Location> out = new ArrayList<>(found.size());
+        for (int i = 0; i < found.size(); i++) out.add(q.locationOfNode(found.node(i)));
+        return out;
+    }
+
+    /** The occurrences of an instance member at a site ({@link Site#instanceMember}): on the document's queue, after it is parsed. */
+    public List<Location> instanceMemberUses(Document doc, Site site, boolean withDeclaration) {
+        DocumentQuery q = DocumentQuery.of(doc);
+        if (q == null) return List.of();
+        List<Location> out = new ArrayList<>();
+        for (int[] occurrence : instanceMemberNodes(q, site)) {
+            if (withDeclaration || (occurrence[1] & dev.arenals.server.query.SymbolIndex.DECLARATION) == 0) out.add(q.locationOfNode(occurrence[0]));
+        }
+        return out;
+    }
+
+    /**
+     * The nodes (with their flags) of an instance member at a site: in the declaring file, every
+     * occurrence of the member of that class or interface; in an importer, {@code v.m} where v is
+     * declared as an instance of the import, and the members of its classes that extend the import.
+     */
+    static List<int[]> instanceMemberNodes(DocumentQuery q, Site site) {
+        Arena arena = q.arena();
+        int binding = q.identifierAt(q.offset(site.binding()));
+        int nameId = binding < 0 ? -1 : findName(arena, site.instanceMember());
+        if (nameId < 0) return List.of();
+        List<int[]> out = new ArrayList<>();
+        TargetResolver resolver = new TargetResolver(q);
+        if (site.importedSide()) {
+            int container = declaredType(q, binding);
+            if (container < 0) return List.of();
+            addAll(out, Occurrences.of(q, resolver.memberOfType(container, binding, nameId)));
+            return out;
+        }
+        int symbol = q.symbolOfNode(binding);
+        if (symbol < 0) return List.of();
+        JsxComponents jsx = null;
+        for (int node = 0, n = arena.nodeCount(); node < n; node++) {
+            int kind = arena.kind(node);
+            if (kind == NodeKind.OBJECT || kind == NodeKind.OBJECT_PATTERN) {
+                // { m: … } declared as the import's type (const v: C = {…}, ({ m }: C) => …)
+                if (DeclaredTypes.propertyKeyNamed(arena, node, nameId) < 0) continue;
+                int typeName = DeclaredTypes.typeNameOfLiteral(q, node);
+                if (typeName < 0 || arena.kind(typeName) != NodeKind.IDENTIFIER_REFERENCE || q.symbolOfNode(typeName) != symbol) continue;
+                for (int p = arena.firstChild(node); p >= 0; p = arena.nextSibling(p)) {
+                    int key = DeclaredTypes.propertyKeyOf(arena, p, nameId);
+                    if (key >= 0) out.add(new int[] {key, kind == NodeKind.OBJECT ? dev.arenals.server.query.SymbolIndex.WRITE : dev.arenals.server.query.SymbolIndex.READ});
+                }
+            } else if (kind == NodeKind.JSX_OPENING_ELEMENT) {
+                // <C m={…}> where C is the import (a component whose props hold the member)
+                int attribute = JsxComponents.attributeNamed(arena, node, nameId);
+                if (attribute < 0) continue;
+                if (jsx == null) jsx = new JsxComponents(q);
+                int component = jsx.componentBinding(node);
+                if (component >= 0 && q.symbolOfNode(component) == symbol) out.add(new int[] {attribute, dev.arenals.server.query.SymbolIndex.WRITE});
+            } else if (kind == NodeKind.MEMBER) {
+                if ((arena.data(node) & NodeKind.M_COMPUTED) != 0) continue;
+                int property = Layouts.memberProperty(arena, node);
+                if (property < 0 || arena.kind(property) != NodeKind.IDENTIFIER_NAME || arena.data(property) != nameId) continue;
+                int typeName = DeclaredTypes.typeNameOf(q, Layouts.memberObject(arena, node));
+                if (typeName >= 0 && arena.kind(typeName) == NodeKind.IDENTIFIER_REFERENCE && q.symbolOfNode(typeName) == symbol) {
+                    out.add(new int[] {property, dev.arenals.server.query.SymbolIndex.READ});
+                }
+            } else if (NodeKind.isClass(kind)) {
+                // class D extends C: D's own m overrides C's, and this.m / d.m in it are C's member too
+                int base = ClassHierarchy.extendsName(arena, node);
+                if (base < 0 || q.symbolOfNode(base) != symbol) continue;
+                addAll(out, Occurrences.of(q, resolver.memberOfType(node, base, nameId)));
+                for (int inner = TreePaths.firstInSubtree(arena, node); inner < node; inner++) { // super.m: the import's member
+                    if (arena.kind(inner) != NodeKind.MEMBER || arena.kind(Layouts.memberObject(arena, inner)) != NodeKind.SUPER) continue;
+                    int property = Layouts.memberProperty(arena, inner);
+                    if (property >= 0 && arena.kind(property) == NodeKind.IDENTIFIER_NAME && arena.data(property) == nameId) {
+                        out.add(new int[] {property, dev.arenals.server.query.SymbolIndex.READ});
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The class or interface a declaring site's name stands for: the class or interface it names,
+     * or the props type of the component (function or const) it names; -1.
+     */
+    private static int declaredType(DocumentQuery q, int binding) {
+        Arena arena = q.arena();
+        int holder = TreePaths.parent(arena, binding);
+        if (holder < 0) return -1;
+        int kind = arena.kind(holder);
+        if ((NodeKind.isClass(kind) || kind == NodeKind.INTERFACE_DECLARATION) && Layouts.declarationName(arena, holder) == binding) return holder;
+        if ((kind == NodeKind.FUNCTION_DECLARATION && Layouts.functionName(arena, holder) == binding)
+                || (kind == NodeKind.VARIABLE_DECLARATOR && Layouts.declaratorTarget(arena, holder) == binding)) {
+            return DeclaredTypes.resolveLocal(q, JsxComponents.propsTypeNameOf(q, holder));
+        }
+        return -1;
+    }
+
+    private static int findName(Arena arena, String name) {
+        char[] chars = name.toCharArray();
+        return arena.names().find(chars, 0, chars.length);
+    }
+
+    private static void addAll(List<int[]> out, Occurrences found) {
+        for (int i = 0; i < found.size(); i++) out.add(new int[] {found.node(i), found.flags(i)});
+    }
+
     /**
      * The declaring file of {@code origin} (unless it is {@code file}) and every binding of it,
      * except the binding {@code localHere} of {@code file}, whose references are found directly.
@@ -170,19 +466,21 @@ public final class CrossFileReferences {
         }
         for (CrossFileNavigator.Binding binding : navigator.importBindingsOf(origin.file(), origin.name())) {
             FileSummary s = index.summary(binding.file());
-            FileSummary.Import imported = s == null || binding.reexport() || binding.member() != null ? null : s.importOf(binding.localName());
-            if (imported != null && !imported.importedName().equals(imported.localName()) && !imported.importedName().equals("default")) {
+            if (s == null) continue;
+            String uri = s.uri(); // once per importer
+            int imported = binding.reexport() || binding.member() != null ? -1 : s.importIndexOf(binding.localName());
+            if (imported >= 0 && s.importIsAliased(imported)) {
                 // import { a as x }: the imported name a is a reference too (x's uses follow)
-                out.add(new Site(s.uri(), s.path(), new Position(0, 0), null, binding.localName(), true));
+                out.add(new Site(uri, s.path(), new Position(0, 0), null, binding.localName(), true));
             }
             // this document's own references are found directly, except ns.member uses
             if (binding.file().equals(file) && binding.member() == null && !binding.reexport() && binding.localName().equals(localHere)) continue;
             if (binding.reexport()) {
-                if (s != null) out.add(new Site(s.uri(), s.path(), new Position(0, 0), null, binding.localName()));
+                out.add(new Site(uri, s.path(), new Position(0, 0), null, binding.localName()));
                 continue;
             }
-            FileSummary.Import i = s == null ? null : s.importOf(binding.localName());
-            if (i != null) out.add(new Site(s.uri(), s.path(), new Position(i.span().line(), i.span().startColumn()), binding.member()));
+            int i = imported >= 0 ? imported : s.importIndexOf(binding.localName());
+            if (i >= 0) out.add(new Site(uri, s.path(), new Position(s.importSpanPart(i, 0), s.importSpanPart(i, 1)), binding.member()));
         }
         return out;
     }

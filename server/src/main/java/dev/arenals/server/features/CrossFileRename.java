@@ -48,6 +48,8 @@ public final class CrossFileRename {
     public Plan plan(Document doc, Position position, CrossFileNavigator navigator, WorkspaceIndex index, List<Path> folders) {
         NameInFile origin = origin(doc, position, navigator, index, folders);
         if (origin == null) {
+            Plan members = instanceMemberPlan(doc, position, navigator, index, folders);
+            if (members != null) return members;
             refuseMemberOfImported(doc, position, navigator, index);
             return null;
         }
@@ -62,6 +64,39 @@ public final class CrossFileRename {
                     + "), which rename does not edit: rename it where it is declared");
         }
         return new Plan(origin, byFile);
+    }
+
+    /**
+     * The rename of an instance member of a class or interface other files import
+     * ({@link CrossFileReferences#instanceMembersAt}): its declaring file and every importer; null
+     * when no other file is involved. Refused for a type declared outside the workspace.
+     */
+    private static Plan instanceMemberPlan(Document doc, Position position, CrossFileNavigator navigator, WorkspaceIndex index, List<Path> folders) {
+        DocumentQuery q = DocumentQuery.of(doc);
+        Path here = Uris.pathOf(doc.uri());
+        if (q == null || here == null) return null;
+        int offset = q.offset(position);
+        Target target = new TargetResolver(q).at(offset);
+        List<CrossFileReferences.InstanceMember> members = CrossFileReferences.instanceMembersAt(q, offset, target, here, navigator, index);
+        if (members.isEmpty()) return null;
+        Map<Path, List<RenameSite>> byFile = new LinkedHashMap<>();
+        for (CrossFileReferences.InstanceMember m : members) {
+            NameInFile origin = m.container();
+            if (outside(origin.file(), folders)) {
+                throw new RenamePlan.Refused("`" + m.member() + "` is a member of `" + origin.name() + "`, declared in " + origin.file()
+                        + ", outside the workspace: it cannot be renamed");
+            }
+            byFile.computeIfAbsent(origin.file(), k -> new ArrayList<>())
+                    .add(new RenameSite(origin.file(), CrossFileNavigator.RenameKind.INSTANCE_MEMBER_DECLARED, origin.name(), m.member()));
+            for (CrossFileNavigator.Binding binding : navigator.importBindingsOf(origin.file(), origin.name())) {
+                if (binding.reexport() || binding.member() != null) continue;
+                byFile.computeIfAbsent(binding.file(), k -> new ArrayList<>())
+                        .add(new RenameSite(binding.file(), CrossFileNavigator.RenameKind.INSTANCE_MEMBER_USES, binding.localName(), m.member()));
+            }
+        }
+        if (byFile.size() == 1 && byFile.containsKey(here)) return null; // no other file involved: the local rename
+        if (!byFile.containsKey(here)) byFile.put(here, new ArrayList<>()); // the cursor's file is renamed through its sites
+        return new Plan(members.get(0).container(), byFile);
     }
 
     /** Where the name at {@code position} is declared, when that is a top-level name a workspace rename follows; else null. */
@@ -268,6 +303,25 @@ public final class CrossFileRename {
                     if (node >= 0) out.putIfAbsent(arena.start(node), new TextEdit(q.rangeOfNode(node), renamed));
                     break;
                 }
+                case INSTANCE_MEMBER_DECLARED:
+                case INSTANCE_MEMBER_USES: {
+                    boolean declared = site.kind() == CrossFileNavigator.RenameKind.INSTANCE_MEMBER_DECLARED;
+                    FileSummary.Span span = declared ? declarationSpan(summary, site.name()) : importSpan(summary, site.name());
+                    if (span == null) break;
+                    CrossFileReferences.Site at = CrossFileReferences.Site.instanceMember(doc.uri(), file,
+                            new Position(span.line(), span.startColumn()), site.member(), declared);
+                    for (int[] occurrence : CrossFileReferences.instanceMemberNodes(q, at)) {
+                        int node = occurrence[0];
+                        if (arena.kind(node) == BINDING_IDENTIFIER) {
+                            throw new RenamePlan.Refused("`" + site.member() + "` is a constructor parameter property; rename the parameter");
+                        }
+                        int parent = q.parentOf(node);
+                        boolean shorthand = parent >= 0 && arena.kind(parent) == PROPERTY && (arena.data(parent) & P_SHORTHAND) != 0
+                                && Layouts.propertyKey(arena, parent) == node; // { m } → { renamed: m }
+                        out.putIfAbsent(arena.start(node), new TextEdit(q.rangeOfNode(node), shorthand ? renamed + ": " + site.member() : renamed));
+                    }
+                    break;
+                }
                 case MEMBER_USES: {
                     FileSummary.Import i = summary.importOf(site.name());
                     if (i == null) break;
@@ -285,6 +339,16 @@ public final class CrossFileRename {
             throw new RenamePlan.Refused("cannot rename to `" + renamed + "`: it is not an identifier");
         }
         return new ArrayList<>(out.values());
+    }
+
+    private static FileSummary.Span declarationSpan(FileSummary s, String name) {
+        FileSummary.Declaration d = s.declaration(name);
+        return d == null ? null : d.span();
+    }
+
+    private static FileSummary.Span importSpan(FileSummary s, String name) {
+        FileSummary.Import i = s.importOf(name);
+        return i == null ? null : i.span();
     }
 
     /** The top-level binding of {@code name}: its declaration, else its import. */

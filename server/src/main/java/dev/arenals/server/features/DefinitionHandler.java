@@ -83,16 +83,20 @@ public final class DefinitionHandler {
         if (ident < 0) return List.of();
         Arena arena = q.arena();
         int parent = TreePaths.parent(arena, ident);
-        if (parent < 0 || arena.firstChild(parent) != ident) return List.of();
+        if (parent < 0) return List.of();
         switch (arena.kind(parent)) {
             case PROPERTY: case METHOD: {
+                if ((arena.kind(parent) == PROPERTY ? Layouts.propertyKey(arena, parent) : Layouts.memberKey(arena, parent)) != ident) return List.of();
                 // in an object literal only: a pattern's key reads a property, it declares nothing
                 int object = TreePaths.parent(arena, parent);
                 if (object < 0 || arena.kind(object) != OBJECT || (arena.data(parent) & (P_COMPUTED | P_SHORTHAND)) != 0) return List.of();
                 break;
             }
             case PROPERTY_SIGNATURE: case METHOD_SIGNATURE:
+                if (Layouts.memberKey(arena, parent) != ident) return List.of();
+                break;
             case EXPORT_ALL: // export * as ns from: the name it exports (definition leads to the module first)
+                if (Layouts.exportAllName(arena, parent) != ident) return List.of();
                 break;
             default:
                 return List.of();
@@ -229,7 +233,7 @@ public final class DefinitionHandler {
     static CrossFileNavigator.Meaning meaningOf(Arena arena, int[] path) {
         int parent = path[path.length - 2];
         int above = path.length >= 3 ? arena.kind(path[path.length - 3]) : -1;
-        if (arena.kind(parent) == MEMBER) return above == MEMBER && arena.firstChild(path[path.length - 3]) == parent ? CrossFileNavigator.Meaning.ANY : CrossFileNavigator.Meaning.VALUE;
+        if (arena.kind(parent) == MEMBER) return above == MEMBER && Layouts.memberObject(arena, path[path.length - 3]) == parent ? CrossFileNavigator.Meaning.ANY : CrossFileNavigator.Meaning.VALUE;
         if (above == QUALIFIED_NAME) return CrossFileNavigator.Meaning.ANY;
         return above == TYPE_QUERY ? CrossFileNavigator.Meaning.VALUE : CrossFileNavigator.Meaning.TYPE;
     }

@@ -77,15 +77,8 @@ public final class DocumentLinkHandler {
         switch (arena.kind(node)) {
             case IMPORT_DECLARATION: case EXPORT_NAMED: case EXPORT_ALL: case EXTERNAL_MODULE_REFERENCE:
                 return Layouts.moduleSource(arena, node);
-            case IMPORT_CALL: {
-                int c = arena.firstChild(node);
-                return c >= 0 && arena.kind(c) == STRING_LITERAL ? c : -1;
-            }
-            case IMPORT_TYPE: {
-                int argument = arena.firstChild(node);
-                int literal = argument >= 0 && arena.kind(argument) == LITERAL_TYPE ? arena.firstChild(argument) : -1;
-                return literal >= 0 && arena.kind(literal) == STRING_LITERAL ? literal : -1;
-            }
+            case IMPORT_CALL: return Layouts.importCallSource(arena, node);
+            case IMPORT_TYPE: return Layouts.importTypeSource(arena, node);
             case CALL: {
                 int callee = Layouts.callCallee(arena, node);
                 int argument = Layouts.callFirstArgument(arena, node);

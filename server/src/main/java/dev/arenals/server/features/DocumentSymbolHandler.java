@@ -117,7 +117,7 @@ public final class DocumentSymbolHandler {
                     exportDefault(s, out);
                     break;
                 case EXPRESSION_STATEMENT:
-                    if (top) assignment(s.firstChild(), out);
+                    if (top) assignment(view(Layouts.statementExpression(a, s.index())), out);
                     break;
                 case FOR: case FOR_IN: case FOR_OF: case WHILE: case DO_WHILE: case WITH: case LABELED: {
                     Node body = view(Layouts.statementBody(a, s.index())); // the head is not outlined
@@ -330,7 +330,7 @@ public final class DocumentSymbolHandler {
                     break;
                 }
                 case ASSIGNMENT_PATTERN: case REST_ELEMENT: {
-                    Node target = pattern.firstChild();
+                    Node target = view(Layouts.elementTarget(a, pattern.index()));
                     if (target != null) bindings(target, element, kind, out);
                     break;
                 }

@@ -265,7 +265,7 @@ public final class HoverHandler {
 
     private static String parameterText(Arena arena, int param, String name, int bindingNode) {
         int k = arena.kind(param);
-        int first = arena.firstChild(param);
+        int first = k == ASSIGNMENT_PATTERN || k == REST_ELEMENT ? Layouts.elementTarget(arena, param) : -1;
         if (k == ASSIGNMENT_PATTERN && first == bindingNode) {
             return clip(firstLine(arena.text(arena.start(param), arena.end(param))));
         }

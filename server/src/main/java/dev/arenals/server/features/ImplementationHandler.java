@@ -3,6 +3,7 @@ package dev.arenals.server.features;
 import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.Layouts;
 import dev.arenals.server.document.Document;
 import dev.arenals.server.query.ClassHierarchy;
 import dev.arenals.server.query.DocumentQuery;
@@ -42,9 +43,9 @@ public final class ImplementationHandler {
         int holder = TreePaths.parent(a, name);
         if (holder >= 0 && a.kind(name) == IDENTIFIER_NAME) {
             int owner = memberOwner(a, holder, name);
-            if (owner >= 0) return new Seed(List.of(q.locationOfNode(a.firstChild(owner))), a.names().name(a.data(name)));
+            if (owner >= 0) return new Seed(List.of(q.locationOfNode(Layouts.declarationName(a, owner))), a.names().name(a.data(name)));
             int declaring = thisMemberDeclarer(q, holder, name);
-            if (declaring >= 0) return new Seed(List.of(q.locationOfNode(a.firstChild(declaring))), a.names().name(a.data(name)));
+            if (declaring >= 0) return new Seed(List.of(q.locationOfNode(Layouts.declarationName(a, declaring))), a.names().name(a.data(name)));
         }
         return new Seed(definitions.definition(doc, position, navigator), null);
     }
@@ -53,14 +54,13 @@ public final class ImplementationHandler {
     private static int memberOwner(Arena a, int member, int name) {
         int k = a.kind(member);
         if (k != METHOD && k != FIELD && k != METHOD_SIGNATURE && k != PROPERTY_SIGNATURE) return -1;
-        if (a.firstChild(member) != name || (a.data(member) & (C_STATIC | C_CONSTRUCTOR)) != 0 && k != PROPERTY_SIGNATURE && k != METHOD_SIGNATURE) return -1;
+        if (Layouts.memberKey(a, member) != name || (a.data(member) & (C_STATIC | C_CONSTRUCTOR)) != 0 && k != PROPERTY_SIGNATURE && k != METHOD_SIGNATURE) return -1;
         int body = TreePaths.parent(a, member);
         int owner = body < 0 ? -1 : TreePaths.parent(a, body);
         if (owner < 0) return -1;
         int ok = a.kind(owner);
         if (!((isClass(ok) && a.kind(body) == CLASS_BODY) || (ok == INTERFACE_DECLARATION && a.kind(body) == INTERFACE_BODY))) return -1;
-        int ownerName = a.firstChild(owner);
-        return ownerName >= 0 && a.kind(ownerName) == BINDING_IDENTIFIER ? owner : -1;
+        return Layouts.declarationName(a, owner) >= 0 ? owner : -1;
     }
 
     /**
@@ -70,8 +70,8 @@ public final class ImplementationHandler {
     private static int thisMemberDeclarer(DocumentQuery q, int member, int name) {
         Arena a = q.arena();
         if (a.kind(member) != MEMBER) return -1;
-        int object = a.firstChild(member);
-        if (object < 0 || a.kind(object) != THIS || a.nextSibling(object) != name) return -1;
+        int object = Layouts.memberObject(a, member);
+        if (object < 0 || a.kind(object) != THIS || Layouts.memberProperty(a, member) != name) return -1;
         int[] path = TreePaths.pathTo(a, member);
         if (path == null) return -1;
         int cls = -1;
@@ -85,8 +85,7 @@ public final class ImplementationHandler {
         int nameId = a.data(name);
         for (int c = cls, depth = 0; c >= 0 && depth < ClassHierarchy.MAX_DEPTH; c = ClassHierarchy.baseInFile(q, c), depth++) {
             if (ClassHierarchy.declaresMember(a, c, nameId)) {
-                int className = a.firstChild(c);
-                return className >= 0 && a.kind(className) == BINDING_IDENTIFIER ? c : -1;
+                return Layouts.declarationName(a, c) >= 0 ? c : -1;
             }
         }
         return -1;
@@ -110,23 +109,17 @@ public final class ImplementationHandler {
             if (type < 0) continue;
             boolean ambient = isAmbient(a, type);
             if (!ambient && !isClass(a.kind(type))) continue;
-            for (int body = a.firstChild(type); body >= 0; body = a.nextSibling(body)) {
-                if (a.kind(body) != CLASS_BODY && a.kind(body) != INTERFACE_BODY) continue;
-                for (int m = a.firstChild(body); m >= 0; m = a.nextSibling(m)) {
-                    int key = a.firstChild(m);
-                    if (key < 0 || a.kind(key) != IDENTIFIER_NAME || !a.names().equals(a.data(key), member)) continue;
-                    if (ambient ? isDeclaredMember(a, m) : isConcrete(a, m)) out.add(q.locationOfNode(key));
-                }
+            int body = isClass(a.kind(type)) ? Layouts.classBody(a, type) : Layouts.interfaceBody(a, type);
+            for (int m = body < 0 ? -1 : a.firstChild(body); m >= 0; m = a.nextSibling(m)) {
+                int key = Layouts.memberKey(a, m);
+                if (key < 0 || a.kind(key) != IDENTIFIER_NAME || !a.names().equals(a.data(key), member)) continue;
+                if (ambient ? isDeclaredMember(a, m) : isConcrete(a, m)) out.add(q.locationOfNode(key));
             }
         }
         return out;
     }
 
-    private static boolean hasValue(Arena a, int field) {
-        int key = a.firstChild(field);
-        for (int c = key < 0 ? -1 : a.nextSibling(key); c >= 0; c = a.nextSibling(c)) if (!isType(a.kind(c))) return true;
-        return false;
-    }
+    private static boolean hasValue(Arena a, int field) { return Layouts.fieldValue(a, field) >= 0; }
 
     /**
      * The object literals that {@code uses} (locations of a type's name in this document) type by
@@ -152,7 +145,7 @@ public final class ImplementationHandler {
             }
             for (int p = a.firstChild(object); p >= 0; p = a.nextSibling(p)) {
                 if (a.kind(p) != PROPERTY || (a.data(p) & P_COMPUTED) != 0) continue;
-                int key = a.firstChild(p);
+                int key = Layouts.propertyKey(a, p);
                 int kk = key < 0 ? -1 : a.kind(key);
                 if ((kk == IDENTIFIER_NAME || kk == IDENTIFIER_REFERENCE) && a.names().equals(a.data(key), member)) out.add(q.locationOfNode(key));
             }
@@ -167,15 +160,18 @@ public final class ImplementationHandler {
         int i = path.length - 1;
         int current = use;
         if (i >= 1 && a.kind(path[i - 1]) == QUALIFIED_NAME) {
-            if (a.firstChild(path[i - 1]) == current) return -1;
+            if (Layouts.memberObject(a, path[i - 1]) == current) return -1;
             current = path[--i];
         }
-        if (i < 2 || a.kind(path[i - 1]) != TYPE_REFERENCE || a.firstChild(path[i - 1]) != current) return -1;
+        if (i < 2 || a.kind(path[i - 1]) != TYPE_REFERENCE || Layouts.typeReferenceName(a, path[i - 1]) != current) return -1;
         int type = path[i - 1];
         int declaration = path[i - 2];
-        int k = a.kind(declaration);
-        if ((k != VARIABLE_DECLARATOR && k != PARAMETER && k != FIELD) || a.firstChild(declaration) == type) return -1;
-        return a.nextSibling(type);
+        switch (a.kind(declaration)) {
+            case VARIABLE_DECLARATOR: return Layouts.declaratorType(a, declaration) == type ? Layouts.declaratorInit(a, declaration) : -1;
+            case PARAMETER: return Layouts.parameterType(a, declaration) == type ? Layouts.parameterInitializer(a, declaration) : -1;
+            case FIELD: return Layouts.fieldType(a, declaration) == type ? Layouts.fieldValue(a, declaration) : -1;
+            default: return -1;
+        }
     }
 
     /** Whether {@code type} is ambient: in a declaration file, or declared with or inside {@code declare}. */

@@ -8,6 +8,7 @@ import dev.arenals.parser.tree.Layouts;
 import dev.arenals.server.protocol.Uris;
 import dev.arenals.server.query.ClassHierarchy;
 import dev.arenals.server.query.CommonJs;
+import dev.arenals.server.query.DeclaredTypes;
 import dev.arenals.server.query.DocumentQuery;
 import dev.arenals.server.workspace.FileSummary;
 import dev.arenals.server.workspace.Summarizer;
@@ -81,7 +82,10 @@ final class ImportedMembers {
     static List<Signature> signatures(DocumentQuery q, int access, String label, CrossFileNavigator navigator) {
         Path file = Uris.pathOf(q.uri());
         ImportedPath path = file == null || navigator == null ? null : of(q, access);
-        if (path == null) return List.of();
+        if (path == null) {
+            MemberInFile instance = file == null || navigator == null ? null : instanceMember(q, access, file, navigator);
+            return instance == null ? List.of() : Signature.named(instance.signatures(), label);
+        }
         List<Signature> found;
         if (path.importedName().equals("*") && path.names().size() == 1) {
             NameInFile origin = navigator.origin(file, path.specifier(), path.names().get(0));
@@ -125,11 +129,29 @@ final class ImportedMembers {
         return null;
     }
 
-    /** The member a member access names in another file, or null (see {@link #of}). */
+    /**
+     * The member a member access names in another file (see {@link #of}), or, for {@code v.m}
+     * where v is declared as an instance of an imported class, that class's instance member
+     * ({@code C.prototype.m} in its file's summary); null otherwise.
+     */
     static MemberInFile member(DocumentQuery q, int access, CrossFileNavigator navigator) {
         Path file = Uris.pathOf(q.uri());
         ImportedPath path = file == null || navigator == null ? null : of(q, access);
-        return path == null ? null : navigator.importedMember(file, path.specifier(), path.importedName(), path.names());
+        if (path != null) return navigator.importedMember(file, path.specifier(), path.importedName(), path.names());
+        return file == null || navigator == null ? null : instanceMember(q, access, file, navigator);
+    }
+
+    private static MemberInFile instanceMember(DocumentQuery q, int access, Path file, CrossFileNavigator navigator) {
+        Arena a = q.arena();
+        if (a.kind(access) != MEMBER || (a.data(access) & M_COMPUTED) != 0) return null;
+        int property = Layouts.memberProperty(a, access);
+        if (property < 0 || a.kind(property) != IDENTIFIER_NAME) return null;
+        NameInFile type = CrossFileReferences.importedType(q, DeclaredTypes.typeNameOf(q, Layouts.memberObject(a, access)), file, navigator);
+        FileSummary summary = type == null ? null : navigator.summary(type.file());
+        if (summary == null) return null;
+        String container = type.name() + Summarizer.PROTOTYPE;
+        List<FileSummary.Member> found = summary.members(container, a.names().name(a.data(property)));
+        return found.isEmpty() ? null : new MemberInFile(summary, container + "." + a.names().name(a.data(property)), found);
     }
 
     /** The container whose members follow a dot after {@code object} (an imported name or a dotted path from one), or null. */

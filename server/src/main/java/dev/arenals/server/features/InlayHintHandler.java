@@ -71,7 +71,7 @@ public final class InlayHintHandler {
         if (!any) return; // resolve the callee only for calls that would show a hint
         int callee = Layouts.callCallee(a, call);
         while (callee >= 0 && (a.kind(callee) == INSTANTIATION_EXPRESSION || a.kind(callee) == PARENTHESIZED || a.kind(callee) == NON_NULL)) {
-            callee = a.firstChild(callee);
+            callee = Layouts.operand(a, callee);
         }
         if (callee < 0) return;
         int key = a.kind(callee) == IDENTIFIER_REFERENCE ? q.symbolOfNode(callee) : -1;
@@ -118,7 +118,7 @@ public final class InlayHintHandler {
                 return c < 0 || a.nextSibling(c) < 0; // no substitutions
             }
             case UNARY: {
-                int operand = a.firstChild(node);
+                int operand = Layouts.operand(a, node);
                 return operand >= 0 && a.kind(operand) == NUMBER_LITERAL || operand >= 0 && a.kind(operand) == BIGINT_LITERAL;
             }
             case IDENTIFIER_REFERENCE:

@@ -198,7 +198,7 @@ public final class SignatureHelpHandler {
         while (node >= 0) {
             int k = a.kind(node);
             if (k != INSTANTIATION_EXPRESSION && k != PARENTHESIZED && k != NON_NULL) return node;
-            node = a.firstChild(node);
+            node = Layouts.operand(a, node);
         }
         return node;
     }
@@ -252,7 +252,8 @@ public final class SignatureHelpHandler {
                 return imported(q, declaring, member, member, index, navigator);
             }
             if (ImportedMembers.isImportBinding(q, sym)) return ImportedMembers.signatures(q, callee, member, navigator);
-            return memberOfThisFile(q, property, member);
+            List<Signature> here = memberOfThisFile(q, property, member);
+            return here.isEmpty() ? ImportedMembers.signatures(q, callee, member, navigator) : here; // v.m( with v: an imported class
         }
         return List.of();
     }

@@ -70,7 +70,7 @@ public final class TypeDefinitionHandler {
         Arena arena = q.arena();
         switch (arena.kind(type)) {
             case TYPE_REFERENCE: {
-                int name = arena.firstChild(type);
+                int name = Layouts.typeReferenceName(arena, type);
                 while (name >= 0 && arena.kind(name) == QUALIFIED_NAME) name = Layouts.memberProperty(arena, name);
                 if (name >= 0) addDeclarations(q, resolver, name, out);
                 return;

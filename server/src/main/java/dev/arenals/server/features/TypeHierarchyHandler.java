@@ -3,6 +3,7 @@ package dev.arenals.server.features;
 import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.Layouts;
 import dev.arenals.server.document.Document;
 import dev.arenals.server.query.DocumentQuery;
 import dev.arenals.server.query.TreePaths;
@@ -54,14 +55,14 @@ public final class TypeHierarchyHandler {
         if (name < 0) return -1;
         Arena a = q.arena();
         int holder = TreePaths.parent(a, name);
-        if (holder < 0 || a.firstChild(holder) != name || a.kind(name) != BINDING_IDENTIFIER) return -1;
+        if (holder < 0 || Layouts.declarationName(a, holder) != name) return -1;
         int k = a.kind(holder);
         return isClass(k) || k == INTERFACE_DECLARATION || (aliases && k == TYPE_ALIAS) ? holder : -1;
     }
 
     static TypeHierarchyItem item(DocumentQuery q, int declaration) {
         Arena a = q.arena();
-        int name = a.firstChild(declaration);
+        int name = Layouts.declarationName(a, declaration);
         int k = a.kind(declaration);
         SymbolKind kind = k == INTERFACE_DECLARATION ? SymbolKind.Interface : k == TYPE_ALIAS ? ALIAS : SymbolKind.Class;
         TypeHierarchyItem item = new TypeHierarchyItem(a.names().name(a.data(name)), kind, q.uri(), q.rangeOfNode(declaration), q.rangeOfNode(name));
@@ -84,7 +85,7 @@ public final class TypeHierarchyHandler {
         List<Location> out = new ArrayList<>();
         for (int c = a.firstChild(declaration); c >= 0; c = a.nextSibling(c)) {
             int k = a.kind(c);
-            if (k == CLASS_HERITAGE) addDefinitionsOf(q, heritageName(a, a.firstChild(c)), navigator, out);
+            if (k == CLASS_HERITAGE) addDefinitionsOf(q, heritageName(a, Layouts.classExtends(a, declaration)), navigator, out);
             else if (k == HERITAGE_CLAUSE) {
                 for (int e = a.firstChild(c); e >= 0; e = a.nextSibling(e)) addDefinitionsOf(q, heritageName(a, e), navigator, out);
             }
@@ -101,13 +102,12 @@ public final class TypeHierarchyHandler {
 
     /** The name a heritage entry refers to: {@code Base}, the {@code Base} of {@code ns.Base} or {@code Base<T>}; -1 for other expressions. */
     private static int heritageName(Arena a, int entry) {
-        int e = entry;
-        if (e >= 0 && a.kind(e) == EXPRESSION_WITH_TYPE_ARGUMENTS) e = a.firstChild(e);
+        int e = Layouts.heritageExpression(a, entry);
         if (e < 0) return -1;
         int k = a.kind(e);
         if (k == IDENTIFIER_REFERENCE) return e;
         if (k == MEMBER || k == QUALIFIED_NAME) {
-            int property = a.nextSibling(a.firstChild(e));
+            int property = Layouts.memberProperty(a, e);
             return property >= 0 && a.kind(property) == IDENTIFIER_NAME ? property : -1;
         }
         return -1;
@@ -145,23 +145,22 @@ public final class TypeHierarchyHandler {
         int current = use;
         // ns.Base / ns.Base in a type: the property is the last child of the member
         if (i >= 1 && (a.kind(path[i - 1]) == MEMBER || a.kind(path[i - 1]) == QUALIFIED_NAME)) {
-            if (a.firstChild(path[i - 1]) == current) return -1;
+            if (Layouts.memberObject(a, path[i - 1]) == current) return -1;
             current = path[--i];
         }
         if (i >= 1 && a.kind(path[i - 1]) == EXPRESSION_WITH_TYPE_ARGUMENTS) {
-            if (a.firstChild(path[i - 1]) != current) return -1;
+            if (Layouts.heritageExpression(a, path[i - 1]) != current) return -1;
             current = path[--i];
         }
         if (i < 2) return -1;
         int clause = path[i - 1];
         int k = a.kind(clause);
-        if (k == CLASS_HERITAGE && a.firstChild(clause) != current) return -1; // a type argument of extends Base<T>
+        if (k == CLASS_HERITAGE && Layouts.classExtends(a, path[i - 2]) != current) return -1; // a type argument of extends Base<T>
         if (k != CLASS_HERITAGE && k != HERITAGE_CLAUSE) return -1;
         int holder = path[i - 2];
         int hk = a.kind(holder);
         if (!isClass(hk) && hk != INTERFACE_DECLARATION) return -1;
-        int name = a.firstChild(holder);
-        return name >= 0 && a.kind(name) == BINDING_IDENTIFIER ? holder : -1;
+        return Layouts.declarationName(a, holder) >= 0 ? holder : -1;
     }
 
     private static boolean contains(int[] values, int count, int value) {

@@ -29,38 +29,46 @@ public final class WorkspaceSymbolHandler {
         FileSummary file() { return entry.file(); }
     }
 
-    private static final Comparator<Match> BEST_FIRST = Comparator.comparingInt((Match m) -> -m.rank)
-            .thenComparing(m -> !m.exported)
-            .thenComparingInt(m -> m.name.length())
-            .thenComparing(m -> m.name)
-            .thenComparing(m -> m.file().uri());
+    // in a holder, made at the first workspace/symbol request: the server creates this handler before
+    // `initialize`, and the JDK's comparator lambdas would be spun then (the server's class-data archive does not hold them)
+    private static final class Order {
+        static final Comparator<Match> BEST_FIRST = Comparator.comparingInt((Match m) -> -m.rank)
+                .thenComparing(m -> !m.exported)
+                .thenComparingInt(m -> m.name.length())
+                .thenComparing(m -> m.name)
+                .thenComparing(m -> m.file().uri());
+    }
 
     public List<WorkspaceSymbol> symbols(WorkspaceIndex index, String query) {
         String q = query == null ? "" : query.trim();
         // the best LIMIT, kept in a heap whose head is the worst of them
-        PriorityQueue<Match> best = new PriorityQueue<>(LIMIT + 1, BEST_FIRST.reversed());
+        PriorityQueue<Match> best = new PriorityQueue<>(LIMIT + 1, Order.BEST_FIRST.reversed());
         WorkspaceIndex.Declarations all = index.declarationsWithMasks();
-        long[] masks = all.nameMasks();
-        long queryMask = WorkspaceIndex.nameMask(q);
-        for (int i = 0, n = masks.length; i < n; i++) {
+        int[] masks = all.nameMasks(), firstOf = all.firstOf();
+        FileSummary[] files = all.files();
+        int queryMask = WorkspaceIndex.nameMask(q);
+        for (int f = 0, i = 0; f < files.length; f++) for (int end = firstOf[f + 1]; i < end; i++) {
             // humps and substrings are subsequences, which need every character of the query: one
             // AND of the masks rejects most names, the subsequence pass most of the rest
             if ((masks[i] & queryMask) != queryMask) continue;
-            WorkspaceIndex.DeclarationInFile entry = all.list().get(i);
-            // the name is read in the summary's table; the declaration is made for those that match
-            if (!q.isEmpty() && !isSubsequence(q, entry.name())) continue;
-            String name = entry.name().toString();
-            int rank = q.isEmpty() ? SUBSTRING : rank(q, name);
+            // the name is read in the summary's table; the entry and the declaration are made for those that match
+            CharSequence view = files[f].declarationName(i - firstOf[f]);
+            if (!q.isEmpty() && !isSubsequence(q, view)) continue;
+            // ranked on the view: a String is made only for a name that matches (a query like "sC"
+            // passes the subsequence test for 20,000 names of the generated project, and none ranks)
+            int rank = q.isEmpty() ? SUBSTRING : rank(q, view);
             if (rank == NONE) continue;
+            String name = view.toString();
+            WorkspaceIndex.DeclarationInFile entry = new WorkspaceIndex.DeclarationInFile(files[f], i - firstOf[f]);
             Match m = new Match(rank, name, entry.file().declarationExported(entry.index()), entry);
             if (best.size() < LIMIT) best.add(m);
-            else if (BEST_FIRST.compare(m, best.peek()) < 0) {
+            else if (Order.BEST_FIRST.compare(m, best.peek()) < 0) {
                 best.poll();
                 best.add(m);
             }
         }
         List<Match> matches = new ArrayList<>(best);
-        matches.sort(BEST_FIRST);
+        matches.sort(Order.BEST_FIRST);
         List<WorkspaceSymbol> out = new ArrayList<>(Math.min(LIMIT, matches.size()));
         for (Match m : matches) {
             if (out.size() == LIMIT) break;
@@ -75,12 +83,28 @@ public final class WorkspaceSymbolHandler {
     }
 
     /** How well {@code name} matches {@code query}: one of EXACT … NONE. */
-    static int rank(String query, String name) {
-        if (name.equalsIgnoreCase(query)) return EXACT;
-        if (name.regionMatches(true, 0, query, 0, query.length())) return PREFIX;
+    static int rank(String query, CharSequence name) {
+        int m = query.length();
+        if (name.length() == m && regionMatchesIgnoringCase(name, 0, query)) return EXACT;
+        if (name.length() >= m && regionMatchesIgnoringCase(name, 0, query)) return PREFIX;
         if (matchesHumps(query, name)) return HUMPS;
         if (containsIgnoringCase(name, query)) return SUBSTRING;
         return NONE;
+    }
+
+    /** Whether {@code name} holds {@code query} at {@code from}, ignoring case (as String.regionMatches(true, …)). */
+    private static boolean regionMatchesIgnoringCase(CharSequence name, int from, String query) {
+        if (from + query.length() > name.length()) return false;
+        for (int k = 0, m = query.length(); k < m; k++) if (!sameIgnoringCase(name.charAt(from + k), query.charAt(k))) return false;
+        return true;
+    }
+
+    /** String.regionMatches' rule for one pair of characters. */
+    private static boolean sameIgnoringCase(char a, char b) {
+        if (a == b) return true;
+        if ((a | b) < 128) return (a | 0x20) == (b | 0x20) && (a | 0x20) >= 'a' && (a | 0x20) <= 'z';
+        char ua = Character.toUpperCase(a), ub = Character.toUpperCase(b);
+        return ua == ub || Character.toLowerCase(ua) == Character.toLowerCase(ub);
     }
 
     /** Whether the query's characters occur in the name in order, ignoring case. */
@@ -93,11 +117,11 @@ public final class WorkspaceSymbolHandler {
     }
 
     /** Without lower-casing copies: this runs for every declaration of the workspace. */
-    private static boolean containsIgnoringCase(String name, String query) {
+    private static boolean containsIgnoringCase(CharSequence name, String query) {
         if (query.isEmpty()) return true;
         char first = query.charAt(0);
         for (int i = 0, last = name.length() - query.length(); i <= last; i++) {
-            if (same(first, name.charAt(i)) && name.regionMatches(true, i, query, 0, query.length())) return true;
+            if (same(first, name.charAt(i)) && regionMatchesIgnoringCase(name, i, query)) return true;
         }
         return false;
     }
@@ -107,7 +131,7 @@ public final class WorkspaceSymbolHandler {
      * in order. Humps start the name, at an upper-case letter after a lower-case one or a digit, and
      * after '_' or '$'.
      */
-    static boolean matchesHumps(String query, String name) {
+    static boolean matchesHumps(String query, CharSequence name) {
         if (query.isEmpty()) return false;
         for (int start = 0; start < name.length(); start++) {
             if (same(query.charAt(0), name.charAt(start)) && isHumpStart(name, start) && humpsFrom(query, name, start)) return true;
@@ -115,7 +139,7 @@ public final class WorkspaceSymbolHandler {
         return false;
     }
 
-    private static boolean humpsFrom(String query, String name, int start) {
+    private static boolean humpsFrom(String query, CharSequence name, int start) {
         int at = start;
         for (int i = 1; i < query.length(); i++) {
             char c = query.charAt(i);
@@ -133,7 +157,7 @@ public final class WorkspaceSymbolHandler {
         return true;
     }
 
-    private static boolean isHumpStart(String name, int i) {
+    private static boolean isHumpStart(CharSequence name, int i) {
         if (i == 0) return true;
         char c = name.charAt(i), before = name.charAt(i - 1);
         if (before == '_' || before == '$') return c != '_' && c != '$';

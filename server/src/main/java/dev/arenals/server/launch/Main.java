@@ -121,13 +121,44 @@ public final class Main {
         InputStream in = new BufferedInputStream(new FileInputStream(FileDescriptor.in), 1 << 16);
         OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
-        // then at once: the parser and the edit path get compiled while LSP4J starts and the client
-        // initializes (-Darenals.warmUp=false turns it off, for comparisons)
-        StartupWarmUp warmUp = "false".equals(System.getProperty("arenals.warmUp")) ? null : StartupWarmUp.start();
+        // The warm-up compiles the parser and the edit path before a document needs them. By default it
+        // waits until the first document's diagnostics are out (its queue idle) and stops at the next
+        // edit or open: it then never competes with `initialize` or a first parse (on two cores it did,
+        // with the compiler's thread beside it) and uses the pause before the user's first keystroke
+        // (docs/performance-comparison.md, "Start-up and memory floors"). -Darenals.warmUp=start runs it
+        // from main until the first open as before, =initialized from the client's initialized until the
+        // first open, =false not at all (for comparisons).
+        String warmUpMode = System.getProperty("arenals.warmUp", "idle");
+        StartupWarmUp warmUp = warmUpMode.equals("false") ? null : new StartupWarmUp();
+        if (warmUp != null && warmUpMode.equals("start")) warmUp.startThread();
 
         ArenaLanguageServer.Options options = new ArenaLanguageServer.Options();
         options.watchParentProcess = true;
-        if (warmUp != null) options.documentOpened = warmUp::stop;
+        if (warmUp != null) {
+            Runnable start = new Runnable() {
+                @Override public void run() { warmUp.startThread(); }
+            };
+            Runnable stop = new Runnable() {
+                @Override public void run() { warmUp.stop(); }
+            };
+            switch (warmUpMode) {
+                case "start":
+                    options.documentOpened = stop;
+                    break;
+                case "initialized":
+                    options.clientInitialized = start;
+                    options.documentOpened = stop;
+                    break;
+                default: // idle
+                    options.documentIdle = start;
+                    options.documentChanged = stop;
+                    // a second document opened while it runs (the first open comes before it starts)
+                    options.documentOpened = new Runnable() {
+                        @Override public void run() { if (warmUp.started()) warmUp.stop(); }
+                    };
+                    break;
+            }
+        }
         options.exit = code -> {
             System.err.flush();
             System.exit(code);
@@ -142,7 +173,9 @@ public final class Main {
             if (!a.equals("--stdio")) options.log.info("ignoring argument " + a);
         }
         try {
-            launcher.startListening().get();
+            java.util.concurrent.Future<Void> listening = launcher.startListening();
+            if (!"false".equals(System.getProperty("arenals.prepareInitialize"))) Launchers.prepareInitializeAnswer(launcher);
+            listening.get();
         } catch (ExecutionException e) {
             System.err.println("arena-ls: the connection failed: " + e.getCause());
         }

@@ -50,17 +50,21 @@ final class StartupWarmUp implements Runnable {
     private volatile boolean stopped;
     private volatile int rounds;
 
-    /** Starts the warm-up on a daemon thread. */
-    static StartupWarmUp start() {
-        StartupWarmUp w = new StartupWarmUp();
-        Thread t = new Thread(w, "arena-ls-warm-up");
+    private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** Starts the warm-up on a daemon thread, once (later calls, and calls after {@link #stop()}, do nothing). */
+    void startThread() {
+        if (stopped || !started.compareAndSet(false, true)) return;
+        Thread t = new Thread(this, "arena-ls-warm-up");
         t.setDaemon(true);
         t.start();
-        return w;
     }
 
-    /** Stops after the step under way (each is well under a millisecond once compiled). */
+    /** Stops after the step under way (each is well under a millisecond once compiled), for good: not started after it. */
     void stop() { stopped = true; }
+
+    /** Whether {@link #startThread()} has started it. */
+    boolean started() { return started.get(); }
 
     /** Rounds completed (tests). */
     int rounds() { return rounds; }

@@ -69,6 +69,12 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
         public int indexThreads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors() - 1));
         /** Called when a document is opened (Main stops its start-up warm-up on the first). */
         public Runnable documentOpened = () -> { };
+        /** Called when the client's {@code initialized} notification arrives. */
+        public Runnable clientInitialized = () -> { };
+        /** Called on a document's lane when its queue has drained (its diagnostics published): Main's warm-up may start. */
+        public Runnable documentIdle = () -> { };
+        /** Called when a document is edited (didChange): Main's warm-up stops. */
+        public Runnable documentChanged = () -> { };
     }
 
     private enum State { CREATED, INITIALIZED, SHUTDOWN }
@@ -106,7 +112,10 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
         this.log = options.log;
         this.lanes = new WorkerLanes(options.workers, new WorkerThreads());
         this.store = new DocumentStore(lanes, new DocumentStore.Hooks() {
-            @Override public void idle(Document document) { refresh(document); }
+            @Override public void idle(Document document) {
+                refresh(document);
+                options.documentIdle.run();
+            }
             @Override public void opened(Document document) { options.documentOpened.run(); }
             @Override public void failed(Document document, Throwable error) {
                 log.error("arena-ls: work on " + (document == null ? "a document" : document.uri()) + " failed", error);
@@ -158,6 +167,7 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
 
     @Override
     public void initialized(InitializedParams params) {
+        options.clientInitialized.run();
         Indexer i = indexer;
         CompletableFuture<Void> done = indexing;
         if (i == null || workspaceFolders.isEmpty() || state != State.INITIALIZED || done.isDone()) return;
@@ -372,6 +382,9 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
 
     /** Notifications are dropped before initialize and after shutdown (except exit). */
     boolean acceptsNotifications() { return state == State.INITIALIZED; }
+
+    /** A document was edited (didChange): tells Main's warm-up to stop. */
+    void documentChanged() { options.documentChanged.run(); }
 
     /**
      * Parses the document if edits made it dirty, and pushes its diagnostics. Runs on the

@@ -163,6 +163,7 @@ public final class ArenaTextDocumentService implements TextDocumentService {
             server.log().warn("didChange for a document that is not open: " + params.getTextDocument().getUri());
             return;
         }
+        server.documentChanged();
         List<TextDocumentContentChangeEvent> changes = new ArrayList<>(params.getContentChanges());
         Integer v = params.getTextDocument().getVersion();
         doc.queue().execute(() -> {
@@ -240,8 +241,20 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     @Override
     public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> definition(DefinitionParams params) {
         Position position = positionOf("definition", params);
-        return onDocument("textDocument/definition", params.getTextDocument().getUri(), Either.forLeft(List.of()),
-                doc -> Either.forLeft(definitions.definition(doc, position, server.navigator())));
+        CompletableFuture<LocalAndSites> here = onDocument("textDocument/definition", params.getTextDocument().getUri(),
+                new LocalAndSites(List.of(), List.of()), doc -> {
+                    List<Location> found = definitions.definition(doc, position, server.navigator());
+                    return new LocalAndSites(found, found.isEmpty()
+                            ? crossFileReferences.instanceMemberDeclarationSites(doc, position, server.navigator(), server.workspaceIndex()) : List.of());
+                });
+        return here.thenCompose(found -> {
+            if (found.sites().isEmpty()) return CompletableFuture.completedFuture(Either.forLeft(found.local()));
+            // v.m with v declared as an instance of an imported type: the member in the declaring file, on its queue
+            CrossFileReferences.Site site = found.sites().get(0);
+            return inFile(site.uri(), site.path(), doc -> crossFileReferences.instanceMemberDeclarations(doc, site))
+                    .exceptionally(t -> List.of())
+                    .thenApply(locations -> Either.<List<? extends Location>, List<? extends LocationLink>>forLeft(locations));
+        });
     }
 
     @Override
@@ -263,10 +276,35 @@ public final class ArenaTextDocumentService implements TextDocumentService {
         Position position = positionOf("references", params);
         boolean withDeclaration = params.getContext() == null || params.getContext().isIncludeDeclaration();
         String uri = params.getTextDocument().getUri();
-        CompletableFuture<LocalAndSites> here = onDocument("textDocument/references", uri, new LocalAndSites(List.of(), List.of()),
-                doc -> new LocalAndSites(references.references(doc, position, withDeclaration),
-                        crossFileReferences.sites(doc, position, server.navigator(), server.workspaceIndex())));
-        return everyFile(here, withDeclaration).thenApply(list -> list);
+        CompletableFuture<Object> here = onDocument("textDocument/references", uri, new LocalAndSites(List.of(), List.of()), doc -> {
+            CrossFileReferences.Site declared = declaredElsewhere(doc, position);
+            return declared != null ? declared : new LocalAndSites(references.references(doc, position, withDeclaration),
+                    crossFileReferences.sites(doc, position, server.navigator(), server.workspaceIndex()));
+        });
+        return here.thenCompose(found -> {
+            if (found instanceof LocalAndSites) return everyFile(CompletableFuture.completedFuture((LocalAndSites) found), withDeclaration);
+            // a member of an imported type: its references are those of its declaration, asked there
+            return memberDeclaration((CrossFileReferences.Site) found).thenCompose(declaration -> declaration == null
+                    ? CompletableFuture.completedFuture(List.<Location>of())
+                    : referencesAnywhere(declaration.getUri(), declaration.getRange().getStart(), withDeclaration));
+        }).thenApply(list -> list);
+    }
+
+    /**
+     * For {@code v.m} (or {@code <C m=…>}) whose type (or component) another file declares, and
+     * nothing here declares: the declaring file's site, where references and rename are asked
+     * instead (the member's family and every importer are known there); else null.
+     */
+    private CrossFileReferences.Site declaredElsewhere(Document doc, Position position) {
+        List<CrossFileReferences.Site> sites = crossFileReferences.instanceMemberDeclarationSites(doc, position, server.navigator(), server.workspaceIndex());
+        return sites.isEmpty() ? null : sites.get(0);
+    }
+
+    /** The first declaration of the instance member at a declaring site, or null. */
+    private CompletableFuture<Location> memberDeclaration(CrossFileReferences.Site site) {
+        return inFile(site.uri(), site.path(), doc -> crossFileReferences.instanceMemberDeclarations(doc, site))
+                .exceptionally(t -> List.of())
+                .thenApply(found -> found.isEmpty() ? null : found.get(0));
     }
 
     /** The references of the name at {@code position} of a file, open or not (read from disk), across the workspace. */
@@ -286,10 +324,10 @@ public final class ArenaTextDocumentService implements TextDocumentService {
             List<CompletableFuture<List<Location>>> parts = new ArrayList<>();
             for (CrossFileReferences.Site site : found.sites()) parts.add(referencesAt(site, withDeclaration));
             return CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0])).thenApply(done -> {
-                java.util.LinkedHashMap<String, Location> all = new java.util.LinkedHashMap<>();
-                for (Location l : found.local()) all.putIfAbsent(key(l), l);
-                for (CompletableFuture<List<Location>> part : parts) for (Location l : part.join()) all.putIfAbsent(key(l), l);
-                return new ArrayList<>(all.values());
+                List<List<Location>> lists = new ArrayList<>(parts.size() + 1);
+                lists.add(found.local());
+                for (CompletableFuture<List<Location>> part : parts) lists.add(part.join());
+                return CrossFileReferences.distinct(lists);
             });
         });
     }
@@ -300,10 +338,6 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     LocalAndSites referencesHere(Document doc, Position position, boolean withDeclaration) {
         return new LocalAndSites(references.references(doc, position, withDeclaration),
                 crossFileReferences.sites(doc, position, server.navigator(), server.workspaceIndex()));
-    }
-
-    private static String key(Location l) {
-        return l.getUri() + "#" + l.getRange().getStart().getLine() + ":" + l.getRange().getStart().getCharacter();
     }
 
     /**
@@ -451,6 +485,7 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     }
 
     List<Location> referencesIn(Document doc, CrossFileReferences.Site site, boolean withDeclaration) {
+        if (site.instanceMember() != null) return crossFileReferences.instanceMemberUses(doc, site, withDeclaration);
         if (site.importedSide()) return crossFileReferences.importedSide(doc, site.reexported());
         if (site.reexported() != null) return crossFileReferences.reexportUse(doc, site.reexported());
         return site.member() != null ? crossFileReferences.memberUses(doc, site.binding(), site.member())
@@ -458,7 +493,7 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     }
 
     private List<Location> referencesOnDisk(CrossFileReferences.Site site, boolean withDeclaration) {
-        Document snapshot = readSnapshot(site.uri(), site.path());
+        Document snapshot = readSnapshot(site.uri(), site.path(), site.instanceMember());
         if (snapshot == null) return List.of();
         try {
             return referencesIn(snapshot, site, withDeclaration);
@@ -502,8 +537,21 @@ public final class ArenaTextDocumentService implements TextDocumentService {
         if (params.getNewName() == null) throw invalidParams("rename: newName is missing");
         String newName = params.getNewName();
         CompletableFuture<Object> here = onDocument("textDocument/rename", params.getTextDocument().getUri(), null, doc -> {
+            CrossFileReferences.Site declared = server.workspaceFolders().isEmpty() ? null : declaredElsewhere(doc, position);
+            if (declared != null) return declared;
             CrossFileRename.Plan plan = workspaceRenamePlan(doc, position);
             return plan != null ? plan : renames.rename(doc, position, newName);
+        }).thenCompose(found -> {
+            if (!(found instanceof CrossFileReferences.Site)) return CompletableFuture.completedFuture(found);
+            // a member of an imported type: renamed from its declaration, where every file using it is known
+            return memberDeclaration((CrossFileReferences.Site) found).thenCompose(declaration -> {
+                if (declaration == null) return CompletableFuture.completedFuture((Object) null);
+                java.nio.file.Path path = Uris.pathOf(declaration.getUri());
+                return inFile(declaration.getUri(), path, doc -> {
+                    CrossFileRename.Plan plan = workspaceRenamePlan(doc, declaration.getRange().getStart());
+                    return plan != null ? (Object) plan : renames.rename(doc, declaration.getRange().getStart(), newName);
+                });
+            });
         });
         return here.thenCompose(found -> {
             if (!(found instanceof CrossFileRename.Plan)) return CompletableFuture.completedFuture((WorkspaceEdit) found);
@@ -580,7 +628,10 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     }
 
     /** A closed file parsed from disk (the caller closes it); null when it cannot be read, is over the size limit, or does not parse. */
-    private Document readSnapshot(String uri, java.nio.file.Path path) {
+    private Document readSnapshot(String uri, java.nio.file.Path path) { return readSnapshot(uri, path, null); }
+
+    /** A parse of a file read from disk; null when it cannot be read, or when it does not contain {@code mustContain} (no parse then). */
+    private Document readSnapshot(String uri, java.nio.file.Path path, String mustContain) {
         String text;
         try {
             if (java.nio.file.Files.size(path) > server.settings().maxFileSize()) return null;
@@ -589,6 +640,8 @@ public final class ArenaTextDocumentService implements TextDocumentService {
             server.log().warn("cannot read " + path + ": " + e.getMessage());
             return null;
         }
+        // an importer that never writes the member's name has no use of it: most of a popular class's importers
+        if (mustContain != null && !text.contains(mustContain)) return null;
         Document snapshot = new Document(uri, null, 0, text, server.support().positionEncoding,
                 new dev.arenals.server.document.SerialQueue(Runnable::run, null, t -> { }));
         // a references or rename request reads hundreds of such files: one arena per thread for all

@@ -51,6 +51,26 @@ public final class Launchers {
         return launcher;
     }
 
+    /**
+     * Writes, on the calling thread, an {@code initialize} answer like the server's (its capabilities
+     * for a client that declares none) with the launcher's JSON handler, and drops it: Gson then has
+     * the adapters of every capability class built and cached when the real answer is written. Main
+     * calls it while the reader thread reads and parses the client's {@code initialize}, on a thread
+     * that would otherwise only wait.
+     */
+    public static void prepareInitializeAnswer(Launcher<?> launcher) {
+        try {
+            org.eclipse.lsp4j.jsonrpc.messages.ResponseMessage answer = new org.eclipse.lsp4j.jsonrpc.messages.ResponseMessage();
+            answer.setJsonrpc("2.0");
+            answer.setId("0");
+            answer.setResult(new org.eclipse.lsp4j.InitializeResult(Capabilities.of(ClientSupport.none(), true),
+                    new org.eclipse.lsp4j.ServerInfo("arena-ls", "")));
+            launcher.getRemoteEndpoint().getJsonHandler().serialize(answer);
+        } catch (RuntimeException e) {
+            // only a preparation: the real answer is written the usual way
+        }
+    }
+
     /** LSP4J's builder with {@link FrameReader} in place of its StreamMessageProducer. */
     private static final class ResyncingBuilder extends LSPLauncher.Builder<LanguageClient> {
         private final ServerLog log;

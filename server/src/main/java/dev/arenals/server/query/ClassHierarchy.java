@@ -36,9 +36,7 @@ public final class ClassHierarchy {
 
     /** The expression after {@code extends} (without {@code <T>}), or -1. */
     public static int extendsExpression(Arena arena, int cls) {
-        int expr = Layouts.classExtends(arena, cls);
-        if (expr >= 0 && arena.kind(expr) == EXPRESSION_WITH_TYPE_ARGUMENTS) expr = arena.firstChild(expr);
-        return expr;
+        return Layouts.heritageExpression(arena, Layouts.classExtends(arena, cls));
     }
 
     /**

@@ -51,14 +51,14 @@ public final class CommonJs {
     public static String[] requireOf(Arena a, int binding, int[] path) {
         if (binding < 0 || a.kind(binding) != BINDING_IDENTIFIER || path == null || path.length < 2) return null;
         int parent = path[path.length - 2];
-        if (a.kind(parent) == VARIABLE_DECLARATOR) return Layouts.declaratorTarget(a, parent) == binding ? requireOfDeclared(a, binding) : null;
+        if (a.kind(parent) == VARIABLE_DECLARATOR) return Layouts.declaratorTarget(a, parent) == binding ? requireOfDeclared(a, parent) : null;
         // const { a, b: c } = require("m"): PROPERTY(key, binding) in OBJECT_PATTERN, first child of the declarator
         if (a.kind(parent) != PROPERTY || path.length < 4) return null;
         int pattern = path[path.length - 3], declarator = path[path.length - 4];
         if (a.kind(pattern) != OBJECT_PATTERN || a.kind(declarator) != VARIABLE_DECLARATOR || Layouts.declaratorTarget(a, declarator) != pattern) return null;
         if ((a.data(parent) & P_COMPUTED) != 0) return null;
         int key = Layouts.propertyKey(a, parent);
-        String specifier = requireSpecifier(a, initializer(a, pattern));
+        String specifier = requireSpecifier(a, Layouts.declaratorInit(a, declarator));
         if (specifier == null || key < 0) return null;
         String imported = a.kind(key) == STRING_LITERAL ? a.text(a.start(key) + 1, Math.max(a.start(key) + 1, a.end(key) - 1))
                 : a.names().name(a.data(key));
@@ -66,11 +66,11 @@ public final class CommonJs {
     }
 
     /**
-     * {@link #requireOf} for the name a VARIABLE_DECLARATOR declares ({@code binding} its first
-     * child), without finding its parent: what a summary asks of each top-level declarator.
+     * {@link #requireOf} for the name a VARIABLE_DECLARATOR declares (its target a
+     * BINDING_IDENTIFIER): what a summary asks of each top-level declarator.
      */
-    public static String[] requireOfDeclared(Arena a, int binding) {
-        int init = initializer(a, binding);
+    public static String[] requireOfDeclared(Arena a, int declarator) {
+        int init = Layouts.declaratorInit(a, declarator);
         String specifier = requireSpecifier(a, init);
         if (specifier != null) return new String[] {specifier, "*"};
         init = TreePaths.unwrapped(a, init);
@@ -112,11 +112,5 @@ public final class CommonJs {
         return a.kind(node) == IDENTIFIER_REFERENCE && a.names().equals(a.data(node), name);
     }
 
-    /** The value after a declarator's target (past a type annotation), or -1. */
-    private static int initializer(Arena a, int target) {
-        int init = a.nextSibling(target);
-        while (init >= 0 && isType(a.kind(init))) init = a.nextSibling(init);
-        return init;
-    }
 
 }

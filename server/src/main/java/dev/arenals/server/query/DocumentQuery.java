@@ -59,6 +59,49 @@ public final class DocumentQuery {
         SymbolIndex index;
     }
 
+    private int[] parents;
+
+    /**
+     * The parent of {@code node} (-1 for the root): from a parent column built on first use in
+     * one pass over the nodes and kept with the document until the next parse, so queries that
+     * climb from many nodes (declared types, typed uses) stay linear in the file.
+     */
+    public int parentOf(int node) {
+        if (node < 0 || node >= arena.nodeCount()) return -1;
+        if (parents == null) {
+            ParentsHolder holder = doc.attachment(ParentsHolder.class, ParentsHolder::new);
+            if (holder.parents == null || holder.arena != arena || holder.generation != arena.generation()) {
+                // from the root down: nodes an incremental splice left behind are not anyone's children
+                int[] column = new int[arena.nodeCount()];
+                java.util.Arrays.fill(column, -1);
+                int[] stack = new int[64];
+                int sp = 0;
+                if (arena.root() >= 0) stack[sp++] = arena.root();
+                while (sp > 0) {
+                    int n = stack[--sp];
+                    for (int c = arena.firstChild(n); c >= 0; c = arena.nextSibling(c)) {
+                        if (c >= column.length) continue;
+                        column[c] = n;
+                        if (sp == stack.length) stack = java.util.Arrays.copyOf(stack, sp * 2);
+                        stack[sp++] = c;
+                    }
+                }
+                holder.parents = column;
+                holder.arena = arena;
+                holder.generation = arena.generation();
+            }
+            parents = holder.parents;
+        }
+        return node < parents.length ? parents[node] : -1;
+    }
+
+    /** Attachment slot of {@link #parentOf}'s column. */
+    static final class ParentsHolder {
+        int[] parents;
+        Arena arena;
+        int generation;
+    }
+
     // ---- positions ----
 
     /** Offset of a request position, or -1 when the position is outside the document. */

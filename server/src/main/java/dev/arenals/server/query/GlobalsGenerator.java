@@ -170,7 +170,7 @@ public final class GlobalsGenerator {
             return false;
         }
         if (k == TYPE_REFERENCE) {
-            int name = arena.firstChild(type);
+            int name = dev.arenals.parser.tree.Layouts.typeReferenceName(arena, type);
             return name >= 0 && arena.kind(name) == IDENTIFIER_REFERENCE && arena.names().name(arena.data(name)).endsWith("Constructor");
         }
         return false;

@@ -70,8 +70,8 @@ public final class Occurrences {
             for (int st = arena.firstChild(c); st >= 0; st = arena.nextSibling(st)) {
                 int s = st;
                 if (arena.kind(s) == EXPORT_NAMED) {
-                    s = arena.firstChild(s);
-                    if (s < 0 || arena.kind(s) == EXPORT_SPECIFIER) continue;
+                    s = Layouts.exportedDeclaration(arena, s);
+                    if (s < 0) continue;
                 }
                 switch (arena.kind(s)) {
                     case INTERFACE_DECLARATION: case TYPE_ALIAS: case EXPORT_SPECIFIER: case EMPTY_STATEMENT:
@@ -227,6 +227,7 @@ public final class Occurrences {
                 case Target.MEMBER:
                     for (int container : t.containers) memberDeclarations(t.containerKind, container, t.nameId);
                     if (t.containerKind == Target.CLASS) for (int container : t.containers) thisUses(container, t.nameId, t.containers.length > 1);
+                    if (t.containerKind == Target.CLASS || t.containerKind == Target.INTERFACE) typedUses(t.containers, t.nameId);
                     if (t.containerKind == Target.ENUM) for (int container : t.containers) enumInitializerUses(container, t.nameId);
                     if (withAccesses && t.accessGroup >= 0) qualifiedUses(t.accessGroup, t.nameId);
                     break;
@@ -244,16 +245,16 @@ public final class Occurrences {
         /** Keys of the container's members named {@code name}; constructor parameter properties too. */
         private void memberDeclarations(int containerKind, int container, int name) {
             int list = container;
-            if (containerKind == Target.CLASS) {
-                list = Layouts.classBody(arena, container);
+            if (containerKind == Target.CLASS || containerKind == Target.INTERFACE) {
+                list = containerKind == Target.CLASS ? Layouts.classBody(arena, container) : Layouts.interfaceBody(arena, container);
                 if (list < 0) return;
             }
             for (int m = arena.firstChild(list); m >= 0; m = arena.nextSibling(m)) {
                 int mk = arena.kind(m);
                 int key = Layouts.memberKey(arena, m);
                 if (key < 0) continue;
-                boolean member = mk == FIELD || mk == METHOD || mk == PROPERTY || mk == ENUM_MEMBER;
-                boolean computed = (mk == PROPERTY || mk == FIELD || mk == METHOD) && (arena.data(m) & P_COMPUTED) != 0;
+                boolean member = mk == FIELD || mk == METHOD || mk == PROPERTY || mk == ENUM_MEMBER || mk == PROPERTY_SIGNATURE || mk == METHOD_SIGNATURE;
+                boolean computed = mk != ENUM_MEMBER && (arena.data(m) & P_COMPUTED) != 0;
                 if (member && !computed && arena.kind(key) == IDENTIFIER_NAME && arena.data(key) == name) {
                     out.add(key, SymbolIndex.DECLARATION | SymbolIndex.WRITE);
                 }
@@ -292,6 +293,68 @@ public final class Occurrences {
             }
         }
 
+        /**
+         * {@code v.name} where {@code v} is declared as an instance of one of the containers, or of
+         * a class below one of them ({@link DeclaredTypes}): one pass over the member nodes, the
+         * object's type read only where the property's name matches.
+         */
+        private void typedUses(int[] containers, int name) {
+            for (int n = 0, count = arena.nodeCount(); n < count; n++) {
+                int kind = arena.kind(n);
+                if (kind == JSX_OPENING_ELEMENT) { // <C m={…}> where C's props are declared as the type
+                    int attribute = JsxComponents.attributeNamed(arena, n, name);
+                    if (attribute < 0) continue;
+                    if (jsx == null) jsx = new JsxComponents(q);
+                    int type = DeclaredTypes.resolveLocal(q, jsx.propsTypeName(n));
+                    if (type >= 0 && matches(containers, type, name)) out.add(attribute, SymbolIndex.WRITE);
+                    continue;
+                }
+                if (kind == OBJECT || kind == OBJECT_PATTERN) {
+                    int key = DeclaredTypes.propertyKeyNamed(arena, n, name);
+                    if (key < 0) continue;
+                    int type = DeclaredTypes.resolveLocal(q, DeclaredTypes.typeNameOfLiteral(q, n));
+                    if (type < 0 || !matches(containers, type, name)) continue;
+                    for (int p = arena.firstChild(n); p >= 0; p = arena.nextSibling(p)) {
+                        int k = p == key ? key : DeclaredTypes.propertyKeyOf(arena, p, name);
+                        if (k >= 0) out.add(k, kind == OBJECT ? SymbolIndex.WRITE : SymbolIndex.READ);
+                    }
+                    continue;
+                }
+                if (kind != MEMBER || (arena.data(n) & M_COMPUTED) != 0) continue;
+                int property = Layouts.memberProperty(arena, n);
+                if (property < 0 || arena.kind(property) != IDENTIFIER_NAME || arena.data(property) != name) continue;
+                int object = Layouts.memberObject(arena, n);
+                int ok = object < 0 ? -1 : arena.kind(object);
+                if (ok == THIS || ok == SUPER) continue; // thisUses
+                int type = DeclaredTypes.localType(q, object);
+                if (type >= 0 && matches(containers, type, name)) out.add(property, accessFlagsUp(n));
+            }
+        }
+
+        /** Whether instances of {@code type} reach the member through one of the containers (a class: along its extends chain). */
+        private boolean matches(int[] containers, int type, int name) {
+            if (type != lastType) {
+                lastType = type;
+                lastMatch = contains(containers, type);
+                if (!lastMatch && isClass(arena.kind(type))) {
+                    for (int c : ClassHierarchy.memberFamily(q, type, name)) if (contains(containers, c)) lastMatch = true;
+                }
+            }
+            return lastMatch;
+        }
+
+
+        private JsxComponents jsx;
+
+        /** {@link #typedUses}' answer for the type seen last: uses of one name are mostly through one type. */
+        private int lastType = -1;
+        private boolean lastMatch;
+
+        private static boolean contains(int[] values, int value) {
+            for (int v : values) if (v == value) return true;
+            return false;
+        }
+
         /** Names inside the enum's initialisers that are its own members (the binder resolves them outside). */
         private void enumInitializerUses(int decl, int name) {
             if (!SymbolIndex.isEnumMember(arena, decl, name)) return;
@@ -325,7 +388,7 @@ public final class Occurrences {
                     out.add(property, SymbolIndex.READ | SymbolIndex.QUALIFIED);
                 } else if (m > 0 && (k == ASSIGNMENT || k == UPDATE)) {
                     // assignment targets come before the assignment in node order, so they are already matched
-                    int targetNode = unparenthesized(arena.firstChild(n));
+                    int targetNode = unparenthesized(k == ASSIGNMENT ? Layouts.assignmentTarget(arena, n) : Layouts.operand(arena, n));
                     int i = Arrays.binarySearch(matched, 0, m, targetNode);
                     if (i >= 0) {
                         boolean plain = k == ASSIGNMENT && (arena.data(n) & 0xFFFF) == dev.arenals.parser.lexer.Token.ASSIGN;
@@ -379,6 +442,20 @@ public final class Occurrences {
         }
 
         /** Read, write or both for a member expression at the end of {@code path}. */
+        /** {@link #accessFlags} from the parent column: no path from the root per use. */
+        private int accessFlagsUp(int member) {
+            int parent = q.parentOf(member);
+            while (parent >= 0 && arena.kind(parent) == PARENTHESIZED) parent = q.parentOf(parent);
+            if (parent < 0) return SymbolIndex.READ;
+            int pk = arena.kind(parent);
+            if (pk == ASSIGNMENT && unparenthesized(Layouts.assignmentTarget(arena, parent)) == member) {
+                boolean plain = (arena.data(parent) & 0xFFFF) == dev.arenals.parser.lexer.Token.ASSIGN;
+                return plain ? SymbolIndex.WRITE : SymbolIndex.WRITE | SymbolIndex.READ;
+            }
+            if (pk == UPDATE) return SymbolIndex.WRITE | SymbolIndex.READ;
+            return SymbolIndex.READ;
+        }
+
         private int accessFlags(int member, int[] path) {
             if (path == null) return SymbolIndex.READ;
             int i = path.length - 2;
@@ -386,8 +463,7 @@ public final class Occurrences {
             if (i < 0) return SymbolIndex.READ;
             int parent = path[i];
             int pk = arena.kind(parent);
-            int first = unparenthesized(arena.firstChild(parent));
-            if (pk == ASSIGNMENT && first == member) {
+            if (pk == ASSIGNMENT && unparenthesized(Layouts.assignmentTarget(arena, parent)) == member) {
                 boolean plain = (arena.data(parent) & 0xFFFF) == dev.arenals.parser.lexer.Token.ASSIGN;
                 return plain ? SymbolIndex.WRITE : SymbolIndex.WRITE | SymbolIndex.READ;
             }
@@ -396,7 +472,7 @@ public final class Occurrences {
         }
 
         private int unparenthesized(int node) {
-            while (node >= 0 && arena.kind(node) == PARENTHESIZED) node = arena.firstChild(node);
+            while (node >= 0 && arena.kind(node) == PARENTHESIZED) node = Layouts.operand(arena, node);
             return node;
         }
 

@@ -150,7 +150,7 @@ public final class RenamePlan {
             case Target.PRIVATE_NAME:
                 return "#" + newName;
             case Target.MEMBER: {
-                int parent = TreePaths.parent(arena, node);
+                int parent = q.parentOf(node);
                 boolean shorthand = parent >= 0 && arena.kind(parent) == PROPERTY && (arena.data(parent) & P_SHORTHAND) != 0
                         && Layouts.propertyKey(arena, parent) == node;
                 return shorthand ? newName + ": " + oldName : newName;
@@ -172,12 +172,12 @@ public final class RenamePlan {
             return !acrossModules && arena.kind(parent) == EXPORT_SPECIFIER && Layouts.exportExported(arena, parent) == node ? newName + " as " + oldName : newName;
         }
         int child = node;
-        if (arena.kind(parent) == ASSIGNMENT_PATTERN && arena.firstChild(parent) == child && i > 0) {
+        if (arena.kind(parent) == ASSIGNMENT_PATTERN && Layouts.elementTarget(arena, parent) == child && i > 0) {
             child = parent; // { a = 1 }: the shorthand's value is a default around the name
             parent = path[--i];
         }
         int pk = arena.kind(parent);
-        int key = arena.firstChild(parent);
+        int key = pk == PROPERTY ? Layouts.propertyKey(arena, parent) : pk == IMPORT_SPECIFIER ? Layouts.importImported(arena, parent) : -1;
         boolean keySameSpan = key >= 0 && key != node && arena.kind(key) == IDENTIFIER_NAME
                 && arena.start(key) == arena.start(node) && arena.end(key) == arena.end(node);
         if (pk == PROPERTY && (arena.data(parent) & P_SHORTHAND) != 0 && keySameSpan) return oldName + ": " + newName;

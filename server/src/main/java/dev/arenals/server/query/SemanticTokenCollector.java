@@ -243,11 +243,10 @@ public final class SemanticTokenCollector {
     private void member(int node, int parent, int grandparent) {
         int pk = arena.kind(parent);
         int data = arena.data(parent);
-        boolean key = arena.firstChild(parent) == node;
         int type = T_PROPERTY, modifiers = 0;
         switch (pk) {
             case MEMBER:
-                if (key) return; // cannot happen for a name, kept for safety
+                if (Layouts.memberObject(arena, parent) == node) return; // cannot happen for a name, kept for safety
                 if (isEnumObject(Layouts.memberObject(arena, parent))) {
                     type = T_ENUM_MEMBER;
                     modifiers = READONLY;
@@ -259,7 +258,7 @@ public final class SemanticTokenCollector {
                 }
                 break;
             case PROPERTY:
-                if (!key) break;
+                if (Layouts.propertyKey(arena, parent) != node) break;
                 type = (data & P_METHOD) != 0 ? T_METHOD : T_PROPERTY;
                 modifiers = DECLARATION;
                 if ((data & P_METHOD) != 0 && isAsyncFunctionValue(parent)) modifiers |= ASYNC;

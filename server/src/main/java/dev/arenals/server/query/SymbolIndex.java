@@ -147,9 +147,7 @@ public final class SymbolIndex {
         int name = Layouts.jsxTagName(arena, element);
         if (name < 0) return -1;
         if (arena.kind(name) == JSX_MEMBER_EXPRESSION) {
-            int object = arena.firstChild(name);
-            while (object >= 0 && arena.kind(object) == JSX_MEMBER_EXPRESSION) object = arena.firstChild(object);
-            return object >= 0 && arena.kind(object) == JSX_IDENTIFIER ? object : -1;
+            return Layouts.jsxMemberRoot(arena, name);
         }
         if (arena.kind(name) != JSX_IDENTIFIER || arena.start(name) >= arena.end(name)) return -1;
         char first = arena.source()[arena.start(name)];

@@ -16,7 +16,7 @@ package dev.arenals.server.query;
 public final class Target {
     public static final int SYMBOL = 1, MEMBER = 2, PRIVATE_NAME = 3, LABEL = 4;
     /** Container kinds of {@link #MEMBER}. */
-    public static final int CLASS = 1, OBJECT = 2, ENUM = 3;
+    public static final int CLASS = 1, OBJECT = 2, ENUM = 3, INTERFACE = 4;
 
     public final int kind;
     /** The identifier node under the cursor. */
@@ -25,9 +25,9 @@ public final class Target {
     public final int nameId;
     /** SYMBOL: the symbol groups (leaders). */
     public final int[] groups;
-    /** MEMBER: {@link #CLASS}, {@link #OBJECT} or {@link #ENUM}. */
+    /** MEMBER: {@link #CLASS}, {@link #OBJECT}, {@link #ENUM} or {@link #INTERFACE}. */
     public final int containerKind;
-    /** MEMBER: class, object literal or enum declaration nodes; PRIVATE_NAME: the class; LABEL: the labelled statement. */
+    /** MEMBER: class, object literal, enum or interface declaration nodes (an interface's merged declarations); PRIVATE_NAME: the class; LABEL: the labelled statement. */
     public final int[] containers;
     /** The group through which the member is reached as {@code X.name} (class, const, enum, namespace), or -1. */
     public final int accessGroup;

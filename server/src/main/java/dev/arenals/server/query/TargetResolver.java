@@ -61,7 +61,7 @@ public final class TargetResolver {
 
     private boolean isPredicateSubject(int ident) {
         int parent = TreePaths.parent(arena, ident);
-        return parent >= 0 && arena.kind(parent) == TYPE_PREDICATE && arena.firstChild(parent) == ident;
+        return parent >= 0 && arena.kind(parent) == TYPE_PREDICATE && Layouts.typePredicateSubject(arena, parent) == ident;
     }
 
     private Target nameTarget(int ident, int name, int[] path, int parent, int pk) {
@@ -93,10 +93,17 @@ public final class TargetResolver {
                     int base = cls < 0 ? -1 : ClassHierarchy.baseInFile(q, cls);
                     return base < 0 ? null : Target.member(ident, name, Target.CLASS, ClassHierarchy.memberFamily(q, base, name), classGroup(base));
                 }
+                if (pk == MEMBER && arena.kind(object) != IDENTIFIER_REFERENCE) return typedMember(object, ident, name);
                 if (arena.kind(object) != IDENTIFIER_REFERENCE) return null;
                 int symbol = scopes.symbolOfNode(object);
                 if (symbol < 0 || !q.isDeclared(symbol)) return null;
-                return memberOf(q.index().groupOf(symbol), ident, name);
+                Target member = memberOf(q.index().groupOf(symbol), ident, name);
+                return member != null || pk != MEMBER ? member : typedMember(object, ident, name);
+            }
+            case PROPERTY_SIGNATURE:
+            case METHOD_SIGNATURE: {
+                if (!isKey || (arena.data(parent) & P_COMPUTED) != 0 || path.length < 4 || arena.kind(path[path.length - 3]) != INTERFACE_BODY) return null;
+                return interfaceMember(path[path.length - 4], ident, name);
             }
             case PROPERTY: {
                 if (!isKey || (arena.data(parent) & P_COMPUTED) != 0 || path.length < 4) return null;
@@ -121,6 +128,43 @@ public final class TargetResolver {
             default:
                 return null;
         }
+    }
+
+    /**
+     * {@code v.name} where {@code v} is declared as an instance of a class or interface of this
+     * file ({@link DeclaredTypes}): that type's member, or null.
+     */
+    private Target typedMember(int object, int ident, int name) {
+        int type = DeclaredTypes.localType(q, object);
+        return type < 0 ? null : memberOfType(type, ident, name);
+    }
+
+    /** The member {@code name} of instances of {@code type}, a class or interface declaration of this file; {@code ident} the node asked about. */
+    public Target memberOfType(int type, int ident, int name) {
+        if (isClass(arena.kind(type))) return Target.member(ident, name, Target.CLASS, ClassHierarchy.memberFamily(q, type, name), classGroup(type));
+        return interfaceMember(type, ident, name);
+    }
+
+    /** A member of an interface: every declaration of the interface (they merge) holds it. */
+    private Target interfaceMember(int iface, int ident, int name) {
+        int group = groupOfDeclaringName(iface);
+        return Target.member(ident, name, Target.INTERFACE, group < 0 ? new int[] {iface} : interfaceDeclarations(group), -1);
+    }
+
+    /** The interface declarations of a (possibly merged) interface group. */
+    int[] interfaceDeclarations(int group) {
+        SymbolIndex index = q.index();
+        int[] out = new int[2];
+        int n = 0;
+        for (int i = 0, count = index.occurrenceCount(group); i < count; i++) {
+            if ((index.occurrenceFlags(group, i) & SymbolIndex.DECLARATION) == 0) continue;
+            int owner = TreePaths.parent(arena, index.occurrenceNode(group, i));
+            if (owner >= 0 && arena.kind(owner) == INTERFACE_DECLARATION) {
+                if (n == out.length) out = Arrays.copyOf(out, n * 2);
+                out[n++] = owner;
+            }
+        }
+        return n == 0 ? new int[0] : Arrays.copyOf(out, n);
     }
 
     /** {@code X.name}: a member of the class, enum, namespace or object-literal const X. */
@@ -245,7 +289,7 @@ public final class TargetResolver {
         int init = Layouts.declaratorInit(arena, declarator);
         while (init >= 0 && (arena.kind(init) == PARENTHESIZED || arena.kind(init) == AS_EXPRESSION
                 || arena.kind(init) == SATISFIES_EXPRESSION)) {
-            init = arena.firstChild(init);
+            init = Layouts.operand(arena, init);
         }
         return init >= 0 && arena.kind(init) == OBJECT ? init : -1;
     }
@@ -329,6 +373,13 @@ public final class TargetResolver {
     }
 
     private Target jsxTarget(int ident, int name, int[] path) {
+        int parent = path.length >= 3 ? path[path.length - 2] : -1;
+        if (parent >= 0 && arena.kind(parent) == JSX_ATTRIBUTE && Layouts.jsxAttributeName(arena, parent) == ident) {
+            // <C m={…}>: the member m of C's props type, when this file declares both
+            int opening = path[path.length - 3];
+            int type = arena.kind(opening) == JSX_OPENING_ELEMENT ? DeclaredTypes.resolveLocal(q, new JsxComponents(q).propsTypeName(opening)) : -1;
+            return type < 0 ? null : memberOfType(type, ident, name);
+        }
         for (int i = path.length - 2; i >= 0; i--) {
             int k = arena.kind(path[i]);
             if (k == JSX_MEMBER_EXPRESSION) continue;

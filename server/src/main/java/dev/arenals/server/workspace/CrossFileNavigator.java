@@ -296,45 +296,49 @@ public final class CrossFileNavigator {
             if (e.fromSpecifier() == null && local.equals(e.localName())) exportsToFollow.add(new NameInFile(file, e.exportedName()));
         }
         Set<NameInFile> seen = new HashSet<>(exportsToFollow);
+        // read by index, not through records: a name imported by 20,000 files visits each importer's imports and exports
         while (!exportsToFollow.isEmpty() && seen.size() < 10_000) {
             NameInFile exported = exportsToFollow.poll();
             for (Path importer : index.importersOf(exported.file())) {
                 FileSummary s = index.summaryOrLoad(importer);
                 if (s == null) continue;
                 for (int k = 0, n = s.importCount(); k < n; k++) {
-                    // the import is made only when it names the export or the namespace
+                    // a binding is looked at only when it names the export or the namespace
                     boolean namespace = s.importsName(k, "*");
                     if (!namespace && !s.importsName(k, exported.name())) continue;
-                    Import i = s.importAt(k);
-                    if (namespace && exported.file().equals(s.resolve(i.specifier()))) {
-                        out.add(new Binding(importer, i.localName(), exported.name())); // ns.name
+                    if (!exported.file().equals(s.importFile(k))) continue;
+                    String localName = s.importLocalNameAt(k);
+                    if (namespace) {
+                        out.add(new Binding(importer, localName, exported.name())); // ns.name
                         continue;
                     }
-                    if (!i.importedName().equals(exported.name()) || !exported.file().equals(s.resolve(i.specifier()))) continue;
-                    out.add(new Binding(importer, i.localName(), null));
+                    out.add(new Binding(importer, localName, null));
                     // import { a } from './x'; export { a as b }
-                    for (Export e : s.exports()) {
-                        if (e.fromSpecifier() == null && i.localName().equals(e.localName())) {
-                            NameInFile next = new NameInFile(importer, e.exportedName());
+                    for (int e = 0, m = s.exportCount(); e < m; e++) {
+                        if (!s.exportIsReexport(e) && s.exportLocalIs(e, localName)) {
+                            NameInFile next = new NameInFile(importer, s.exportedNameAt(e));
                             if (seen.add(next)) exportsToFollow.add(next);
                         }
                     }
                 }
-                for (Export e : s.exports()) {
-                    if (e.fromSpecifier() == null || !exported.file().equals(s.resolve(e.fromSpecifier()))) continue;
-                    if ("*".equals(e.localName())) {
+                for (int e = 0, m = s.exportCount(); e < m; e++) {
+                    if (!s.exportIsReexport(e)) continue;
+                    boolean namespace = s.exportLocalIs(e, "*");
+                    if (!namespace && !s.exportLocalIs(e, exported.name())) continue;
+                    if (!exported.file().equals(s.exportFromFile(e))) continue;
+                    String exportedName = s.exportedNameAt(e);
+                    if (namespace) {
                         // export * as ns from: the files importing ns use ns.name
-                        for (Binding b : namespaceExportImports(importer, e.exportedName())) out.add(new Binding(b.file(), b.localName(), exported.name()));
+                        for (Binding b : namespaceExportImports(importer, exportedName)) out.add(new Binding(b.file(), b.localName(), exported.name()));
                         continue;
                     }
-                    if (!exported.name().equals(e.localName())) continue;
-                    out.add(new Binding(importer, e.exportedName(), null, true));
-                    NameInFile next = new NameInFile(importer, e.exportedName());
+                    out.add(new Binding(importer, exportedName, null, true));
+                    NameInFile next = new NameInFile(importer, exportedName);
                     if (seen.add(next)) exportsToFollow.add(next);
                 }
                 if (!exported.name().equals("default")) {
-                    for (String from : s.starExports()) {
-                        if (!exported.file().equals(s.resolve(from))) continue;
+                    for (int k = 0, m = s.starExportCount(); k < m; k++) {
+                        if (!exported.file().equals(s.starExportFile(k))) continue;
                         NameInFile next = new NameInFile(importer, exported.name());
                         if (seen.add(next)) exportsToFollow.add(next);
                     }
@@ -355,7 +359,11 @@ public final class CrossFileNavigator {
         /** {@code export { name } from}: the whole specifier. */
         REEXPORT_WHOLE,
         /** The uses {@code name.member} of the namespace binding {@code name}. */
-        MEMBER_USES
+        MEMBER_USES,
+        /** Every occurrence of {@code member} of the top-level class or interface {@code name} declared in the file. */
+        INSTANCE_MEMBER_DECLARED,
+        /** {@code v.member} where v is declared as an instance of the import {@code name}, and its classes extending it. */
+        INSTANCE_MEMBER_USES
     }
 
     /** One thing a workspace rename edits in {@code file}. */
@@ -461,7 +469,7 @@ public final class CrossFileNavigator {
 
     private Location fileStart(Path file) {
         FileSummary s = index.summary(file);
-        String uri = s != null ? s.uri() : file.toUri().toString();
+        String uri = s != null ? s.uri() : FileSummary.fileUri(file);
         return new Location(uri, ModuleStart.of(file));
     }
 

@@ -58,7 +58,8 @@ final class FileIndexer {
             ParseOptions options = ParseOptions.forFileName(file.getFileName().toString());
             parser.parseInPlace(arena, chars, textLength, options);
             // the summary's own path is the one its importers' resolutions hold: one Path (and its cached string) per file
-            FileSummary s = Summarizer.summarizeBuildingLines(Summarizer.internPath(file), null, arena, chars, lines, encoding);
+            // (a copy is interned, so that the walk's Path, whose name was asked for above, is not the one kept)
+            FileSummary s = Summarizer.summarizeBuildingLines(Summarizer.internPath(ModuleResolver.uncached(file)), null, arena, chars, lines, encoding);
             charsIndexed += textLength;
             return s;
         } catch (RuntimeException | StackOverflowError e) {

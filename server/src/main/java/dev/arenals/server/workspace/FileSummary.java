@@ -35,7 +35,8 @@ public final class FileSummary {
      * Module specifiers. Resolved specifiers (the distinct ones that resolved, index for index with
      * {@link #resolvedFiles}). Signatures: name, returns, jsDoc, construct, parameter count, then the
      * parameters. Members: {@link #MEMBER_WIDTH} each (container, name, kind ordinal, line, start,
-     * end). Uses: per import with known uses, their count, then (line, start, end) each.
+     * end). Uses: per import with known uses, their count, then (line, start, end) each. Last, the
+     * end offset of each string of {@link #strings}.
      */
     private final Columns data;
     private final int exportsAt, starExportsAt, importsAt, moduleSpecifiersAt, resolvedSpecifiersAt, signaturesAt, membersAt, usesAt;
@@ -132,8 +133,11 @@ public final class FileSummary {
             }
             this.usesAt = ints.size();
             for (int i = 0, n = uses.size(); i < n; i++) ints.add(uses.get(i));
+            // then the strings' end offsets, so that the table needs no array of its own
+            int stringEndsAt = ints.size();
+            for (int i = 0, n = table.count(); i < n; i++) ints.add(table.end(i));
             this.data = ints.toColumns();
-            this.strings = table.build();
+            this.strings = table.build(data, stringEndsAt);
         }
     }
 
@@ -232,7 +236,8 @@ public final class FileSummary {
         return out.build();
     }
 
-    private Export exportAt(int i) {
+    /** The {@code i}th export. */
+    public Export exportAt(int i) {
         int k = i * EXPORT_WIDTH;
         return new Export(strings.get(data.get(exportsAt + k)), strings.get(data.get(exportsAt + k + 1)), strings.get(data.get(exportsAt + k + 2)), spanAt(exportsAt + k + 3), data.get(exportsAt + k + 6) != 0);
     }
@@ -448,7 +453,30 @@ public final class FileSummary {
     }
 
     /** The document's URI as the client spelled it, else the file URI of the path. */
-    public String uri() { return uri != null ? uri : path.toUri().toString(); }
+    public String uri() { return uri != null ? uri : fileUri(path); }
+
+    /**
+     * {@code path.toUri().toString()} for a file: that call asks the file system whether the path is
+     * a directory (a {@code stat}) and parses the URI it made; a references answer makes one per
+     * importer. An absolute path of characters a URI path keeps as they are is "file://" + the path;
+     * any other (to be percent-encoded, or not of this file system's form) goes through {@code toUri}.
+     */
+    public static String fileUri(Path path) {
+        String s = ModuleResolver.uncached(path).toString(); // the index's Path does not keep the string
+        if (java.io.File.separatorChar != '/' || s.isEmpty() || s.charAt(0) != '/' || path.getFileSystem() != java.nio.file.FileSystems.getDefault()) {
+            return path.toUri().toString();
+        }
+        for (int i = 0, n = s.length(); i < n; i++) {
+            if (!keptInUriPath(s.charAt(i))) return path.toUri().toString();
+        }
+        return "file://" + s;
+    }
+
+    /** The characters a file URI's path holds unescaped (RFC 2396 pchar, ';' and '/', as the JDK writes them). */
+    private static boolean keptInUriPath(char c) {
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
+        return c < 128 && "-_.!~*'():@&=+$,;/".indexOf(c) >= 0;
+    }
 
     /**
      * The file a module specifier of this file names: as resolved when the summary was made, else
@@ -457,6 +485,77 @@ public final class FileSummary {
     public Path resolve(String specifier) {
         for (int i = 0; i < resolvedFiles.length; i++) if (strings.equals(data.get(resolvedSpecifiersAt + i), specifier)) return resolvedFiles[i];
         return ModuleResolver.resolveFrom(path, specifier);
+    }
+
+    // ---- by index, without records (readers that visit every importer of a name) ----
+
+    public int exportCount() { return (starExportsAt - exportsAt) / EXPORT_WIDTH; }
+
+    public String exportedNameAt(int k) { return strings.get(data.get(exportsAt + k * EXPORT_WIDTH)); }
+
+    /** Whether the {@code k}th export's local name is {@code name} (null: an export default of an expression). */
+    public boolean exportLocalIs(int k, String name) { return strings.equals(data.get(exportsAt + k * EXPORT_WIDTH + 1), name); }
+
+    /** Whether the {@code k}th export is a re-export ({@code export … from}). */
+    public boolean exportIsReexport(int k) { return data.get(exportsAt + k * EXPORT_WIDTH + 2) >= 0; }
+
+    /** The file the {@code k}th export re-exports from (null: not a re-export, or unresolved). */
+    public Path exportFromFile(int k) {
+        int specifier = data.get(exportsAt + k * EXPORT_WIDTH + 2);
+        return specifier < 0 ? null : resolvedFileOf(specifier);
+    }
+
+    public int starExportCount() { return importsAt - starExportsAt; }
+
+    /** The file the {@code k}th {@code export * from} names (null: unresolved). */
+    public Path starExportFile(int k) { return resolvedFileOf(data.get(starExportsAt + k)); }
+
+    public String importLocalNameAt(int k) { return strings.get(data.get(importsAt + k * IMPORT_WIDTH)); }
+
+    /** Whether the {@code k}th import binding is named {@code localName} here. */
+    public boolean importLocalIs(int k, String localName) { return strings.equals(data.get(importsAt + k * IMPORT_WIDTH), localName); }
+
+    /** Whether the {@code k}th import binding is {@code import { a as x }} with another name than its own (not a default import). */
+    public boolean importIsAliased(int k) {
+        int at = importsAt + k * IMPORT_WIDTH, imported = data.get(at + 1);
+        return !strings.same(data.get(at), imported) && !strings.equals(imported, "default");
+    }
+
+    /** The file the {@code k}th import's module specifier names (null: unresolved). */
+    public Path importFile(int k) { return resolvedFileOf(data.get(importsAt + k * IMPORT_WIDTH + 2)); }
+
+    /** The index of the import binding named {@code localName}, or -1. */
+    public int importIndexOf(String localName) {
+        for (int i = 0, k = 0; k < (moduleSpecifiersAt - importsAt); i++, k += IMPORT_WIDTH) if (strings.equals(data.get(importsAt + k), localName)) return i;
+        return -1;
+    }
+
+    /** The index of the import binding whose local name starts at {@code line}:{@code column}, or -1. */
+    public int importIndexAt(int line, int column) {
+        for (int i = 0, k = 0; k < (moduleSpecifiersAt - importsAt); i++, k += IMPORT_WIDTH) if (data.get(importsAt + k + 3) == line && data.get(importsAt + k + 4) == column) return i;
+        return -1;
+    }
+
+    /** The local name's range of the {@code k}th import binding: line, start and end column ({@code field} 0, 1, 2). */
+    public int importSpanPart(int k, int field) { return data.get(importsAt + k * IMPORT_WIDTH + 3 + field); }
+
+    /** How many uses of the {@code k}th import binding are kept; -1 when they are not known (the file must be parsed). */
+    public int importUseCount(int k) {
+        int at = data.get(importsAt + k * IMPORT_WIDTH + 9);
+        return at < 0 ? -1 : data.get(usesAt + at);
+    }
+
+    /** Of the {@code u}th kept use of the {@code k}th import binding: line, start and end column ({@code field} 0, 1, 2). */
+    public int importUsePart(int k, int u, int field) {
+        int at = data.get(importsAt + k * IMPORT_WIDTH + 9);
+        return data.get(usesAt + at + 1 + 3 * u + field);
+    }
+
+    /** The file a specifier (by its string index) resolved to when the summary was made, else resolved now. */
+    private Path resolvedFileOf(int specifier) {
+        if (specifier < 0) return null;
+        for (int i = 0; i < resolvedFiles.length; i++) if (strings.same(data.get(resolvedSpecifiersAt + i), specifier)) return resolvedFiles[i];
+        return ModuleResolver.resolveFrom(path, strings.get(specifier));
     }
 
     /** The export named {@code name}, or null. */

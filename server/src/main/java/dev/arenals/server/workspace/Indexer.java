@@ -187,6 +187,7 @@ public final class Indexer {
             if (walking || finished.get() < found.get() || !ended.compareAndSet(false, true)) return false;
             long millis = (System.nanoTime() - started) / 1_000_000;
             progress.end(indexedHere.get(), skippedHere.get(), millis);
+            ModuleResolver.dropWhenExpired(); // the walk's listings and resolutions are not kept past their lifetime
             done.complete(null);
             return true;
         }

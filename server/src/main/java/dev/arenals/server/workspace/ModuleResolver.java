@@ -32,12 +32,36 @@ public final class ModuleResolver {
 
     /** The same, for the specifier of {@code import x = require()} when {@code requireSyntax}. */
     public static Path resolveFrom(Path importer, String specifier, boolean requireSyntax) {
-        if (importer == null || importer.getParent() == null || specifier == null) return null;
+        if (importer == null || specifier == null) return null;
+        Path copy = copyOf(importer);
+        if (copy == null) return null;
         try {
-            return RESOLVERS.forFile(importer).resolve(specifier, importer, requireSyntax);
+            return RESOLVERS.forFile(copy).resolve(specifier, copy, requireSyntax);
         } catch (RuntimeException e) {
             return null; // a path this system cannot make, a config in a strange state: nothing resolves
         }
+    }
+
+    /**
+     * An equal Path that is a new object: a Path keeps the string and name offsets it was once
+     * asked for (about 120 bytes a file), and the index's Paths are asked for them by resolution and
+     * by every URI made; on a copy, they go with it. (Resolving against the empty path gives a
+     * new Path over the same bytes.)
+     */
+    static Path uncached(Path path) { return path.resolve(""); }
+
+    /** The last importer resolved from on this thread and its copy (a file's specifiers are resolved one after another). */
+    private static final ThreadLocal<Path[]> LAST_IMPORTER = ThreadLocal.withInitial(() -> new Path[2]);
+
+    /** {@link #uncached} of {@code importer}, the same copy for consecutive calls with it; null when it has no parent. */
+    private static Path copyOf(Path importer) {
+        Path[] last = LAST_IMPORTER.get();
+        if (last[0] != importer) {
+            Path copy = uncached(importer);
+            last[0] = importer;
+            last[1] = copy.getParent() == null ? null : copy;
+        }
+        return last[1];
     }
 
     /** The file a specifier names when written in a file of {@code directory} (a .ts file there). */
@@ -76,6 +100,28 @@ public final class ModuleResolver {
         FILES.invalidateAll();
         RESOLVERS.clear();
     }
+
+    /**
+     * Frees the caches' generations once they are past their lifetime: they are otherwise dropped
+     * by the next resolution, and after indexing none may come for a long while (the last
+     * generation of a 20,000-file walk is about half as large as the summaries themselves).
+     */
+    public static void dropExpired() {
+        LISTINGS.dropIfExpired();
+        PACKAGES.dropIfExpired();
+        RESOLUTIONS.dropIfExpired();
+        REAL_PATHS.dropIfExpired();
+        FILES.dropIfExpired();
+    }
+
+    /** {@link #dropExpired} once the generations in use now have expired (after indexing). */
+    public static void dropWhenExpired() {
+        java.util.concurrent.CompletableFuture.delayedExecutor(LIFETIME + Duration.ofMillis(100).toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS)
+                .execute(ModuleResolver::dropExpired);
+    }
+
+    /** Entries the caches hold now (tests). */
+    static int cachedEntries() { return LISTINGS.size() + PACKAGES.size() + RESOLUTIONS.size() + REAL_PATHS.size() + FILES.size(); }
 
     /**
      * Directory listings, package.json files, real paths and resolutions, each read once and kept

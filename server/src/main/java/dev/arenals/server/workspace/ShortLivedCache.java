@@ -62,6 +62,12 @@ final class ShortLivedCache<K, V> {
 
     void invalidateAll() { startGeneration(current); }
 
+    /** Drops the generation if it is past its lifetime (a lookup would drop it too; this frees it when none comes). */
+    void dropIfExpired() { generation(); }
+
+    /** Entries in the current generation (tests, figures). */
+    int size() { return current.map.size(); }
+
     private Generation<K, V> generation() {
         Generation<K, V> g = current;
         if (System.nanoTime() - g.born > lifetimeNanos) g = startGeneration(g);

@@ -7,9 +7,16 @@ import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.Interner;
 import com.google.common.collect.Interners;
 import dev.arenals.parser.LineStarts;
+import dev.arenals.parser.lexer.Token;
 import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.Layouts;
+import dev.arenals.parser.tree.ParseLog;
 import dev.arenals.server.document.PositionEncoding;
+import dev.arenals.server.query.Callables;
+import dev.arenals.server.query.ClassHierarchy;
+import dev.arenals.server.query.CommonJs;
 import dev.arenals.server.query.JsDocMentions;
+import dev.arenals.server.query.TreePaths;
 import dev.arenals.server.workspace.FileSummary.AmbientModule;
 import dev.arenals.server.workspace.FileSummary.Declaration;
 import dev.arenals.server.workspace.FileSummary.Export;
@@ -17,8 +24,6 @@ import dev.arenals.server.workspace.FileSummary.Import;
 import dev.arenals.server.workspace.FileSummary.Kind;
 import dev.arenals.server.workspace.FileSummary.Member;
 import dev.arenals.server.workspace.FileSummary.Signature;
-import dev.arenals.server.query.Callables;
-import dev.arenals.server.query.CommonJs;
 import dev.arenals.server.workspace.FileSummary.Span;
 import java.nio.file.Path;
 
@@ -101,13 +106,14 @@ public final class Summarizer {
     }
 
     private FileSummary run(Path path, String uri) {
-        commonJs = mayBeCommonJs(path);
+        Path named = ModuleResolver.uncached(path); // its name is read on a copy: the Path the index keeps holds no name offsets
+        commonJs = mayBeCommonJs(named);
         for (int s = arena.firstChild(arena.root()); s >= 0; s = arena.nextSibling(s)) statement(s);
         ImmutableList<String> modules = specifiers.build();
         ImmutableList<Export> exportList = exports.build();
         ImmutableList.Builder<Signature> signatures = ImmutableList.builder();
         signatures(exportList, signatures);
-        ImmutableList<Member> memberList = members(exportList, path.getFileName() != null && path.getFileName().toString().endsWith(".d.ts"), signatures);
+        ImmutableList<Member> memberList = members(exportList, named.getFileName() != null && named.getFileName().toString().endsWith(".d.ts"), signatures);
         ImmutableList<Import> importList = imports.build();
         if (withUses && !importList.isEmpty()) importList = withUses(importList);
         return new FileSummary(path, uri, declarations.build(), exportList, starExports.build(), importList,
@@ -185,7 +191,7 @@ public final class Summarizer {
                 break;
             case ENUM_DECLARATION:
                 for (int m = arena.firstChild(node); m >= 0; m = arena.nextSibling(m)) {
-                    if (arena.kind(m) == ENUM_MEMBER) member(container, arena.firstChild(m), Kind.ENUM_MEMBER, out);
+                    if (arena.kind(m) == ENUM_MEMBER) member(container, Layouts.memberKey(arena, m), Kind.ENUM_MEMBER, out);
                 }
                 break;
             case OBJECT: objectMembers(container, node, depth, out, signatures); break;
@@ -200,22 +206,20 @@ public final class Summarizer {
      */
     private void namespaceMembers(String container, int module, boolean ambient, int depth, ImmutableList.Builder<Member> out,
             ImmutableList.Builder<Signature> signatures) {
-        int name = arena.firstChild(module);
+        int name = Layouts.moduleName(arena, module);
         if (name < 0) return;
         if (arena.kind(name) == QUALIFIED_NAME) {
-            for (int part = arena.nextSibling(arena.firstChild(name)); part >= 0; part = arena.nextSibling(part)) {
-                if (!member(container, part, Kind.NAMESPACE, out)) return;
-                container = container + "." + nameOf(part);
-            }
+            container = qualifiedMembers(container, name, out);
+            if (container == null) return;
         }
         boolean isAmbient = ambient || (arena.data(module) & MOD_DECLARE) != 0;
-        int block = arena.nextSibling(name);
-        if (block < 0 || arena.kind(block) != MODULE_BLOCK) return;
+        int block = Layouts.moduleBody(arena, module);
+        if (block < 0) return;
         boolean exportsSome = false;
         for (int st = arena.firstChild(block); st >= 0; st = arena.nextSibling(st)) if (arena.kind(st) == EXPORT_NAMED) exportsSome = true;
         for (int st = arena.firstChild(block); st >= 0; st = arena.nextSibling(st)) {
             int d;
-            if (arena.kind(st) == EXPORT_NAMED) d = arena.firstChild(st);
+            if (arena.kind(st) == EXPORT_NAMED) d = Layouts.exportedDeclaration(arena, st);
             else if (isAmbient && !exportsSome) d = st;
             else continue;
             if (d < 0) continue;
@@ -223,10 +227,10 @@ public final class Summarizer {
             if (dk == VARIABLE_DECLARATION) {
                 Kind k = arena.data(d) == VAR_CONST ? Kind.CONSTANT : Kind.VARIABLE;
                 for (int v = arena.firstChild(d); v >= 0; v = arena.nextSibling(v)) {
-                    int target = arena.firstChild(v);
+                    int target = Layouts.declaratorTarget(arena, v);
                     if (target < 0 || arena.kind(target) != BINDING_IDENTIFIER || !member(container, target, k, out)) continue;
                     String qualified = container + "." + nameOf(target);
-                    int init = initializer(target);
+                    int init = unwrapped(Layouts.declaratorInit(arena, v));
                     if (init >= 0 && (isFunction(arena.kind(init)) || isClass(arena.kind(init)))) signatures.addAll(Callables.of(arena, v, qualified));
                     if (init >= 0) containerMembers(qualified, init, isAmbient, depth + 1, out, signatures);
                 }
@@ -242,8 +246,7 @@ public final class Summarizer {
                 case TYPE_ALIAS: k = Kind.TYPE; break;
                 default: continue;
             }
-            int memberName = arena.firstChild(d);
-            if (memberName >= 0 && arena.kind(memberName) == QUALIFIED_NAME) memberName = arena.firstChild(memberName);
+            int memberName = dk == MODULE_DECLARATION ? firstOfQualified(Layouts.moduleName(arena, d)) : Layouts.declarationName(arena, d);
             if (memberName < 0 || arena.kind(memberName) != BINDING_IDENTIFIER || !member(container, memberName, k, out)) continue;
             String qualified = container + "." + nameOf(memberName);
             if (k == Kind.FUNCTION) {
@@ -258,23 +261,22 @@ public final class Summarizer {
 
     /** Whether the statement before {@code st} declares a function named {@code nameId} too (an earlier overload). */
     private boolean sameFunctionBefore(int st, int nameId) {
-        int before = dev.arenals.server.query.TreePaths.firstInSubtree(arena, st) - 1;
-        if (before < 0 || arena.nextSibling(before) != st) return false;
-        int f = arena.kind(before) == EXPORT_NAMED ? arena.firstChild(before) : before;
+        int before = TreePaths.firstInSubtree(arena, st) - 1;
+        if (before < 0 || arena.nextSibling(before) != st) return false; // the previous statement ends right before st's subtree
+        int f = arena.kind(before) == EXPORT_NAMED ? Layouts.exportedDeclaration(arena, before) : before;
         if (f < 0 || arena.kind(f) != FUNCTION_DECLARATION) return false;
-        int n = arena.firstChild(f);
-        return n >= 0 && arena.kind(n) == BINDING_IDENTIFIER && arena.data(n) == nameId;
+        int n = Layouts.functionName(arena, f);
+        return n >= 0 && arena.data(n) == nameId;
     }
 
     /** A class's static fields, accessors and methods (what {@code C.x} reaches). */
     private void staticMembers(String container, int cls, int depth, ImmutableList.Builder<Member> out, ImmutableList.Builder<Signature> signatures) {
-        int body = -1;
-        for (int c = arena.firstChild(cls); c >= 0; c = arena.nextSibling(c)) if (arena.kind(c) == CLASS_BODY) body = c;
+        int body = Layouts.classBody(arena, cls);
         java.util.Set<String> methodsDone = null;
         for (int m = body < 0 ? -1 : arena.firstChild(body); m >= 0; m = arena.nextSibling(m)) {
             int mk = arena.kind(m), data = arena.data(m);
             if ((mk != METHOD && mk != FIELD) || (data & C_STATIC) == 0 || (data & P_COMPUTED) != 0) continue;
-            int key = arena.firstChild(m);
+            int key = Layouts.memberKey(arena, m);
             boolean accessor = (data & (P_GET | P_SET)) != 0 || (mk == FIELD && (data & C_ACCESSOR) != 0);
             Kind k = mk == METHOD && !accessor ? Kind.METHOD : Kind.PROPERTY;
             if (!member(container, key, k, out)) continue;
@@ -288,9 +290,7 @@ public final class Summarizer {
                     }
                 }
             } else if (mk == FIELD) {
-                int init = arena.nextSibling(key);
-                while (init >= 0 && isType(arena.kind(init))) init = arena.nextSibling(init);
-                init = unwrapped(init);
+                int init = unwrapped(Layouts.fieldValue(arena, m));
                 if (init >= 0 && isFunction(arena.kind(init))) signatures.addAll(Callables.of(arena, init, qualified));
                 if (init >= 0) containerMembers(qualified, init, false, depth + 1, out, signatures);
             }
@@ -309,8 +309,7 @@ public final class Summarizer {
         java.util.Set<String> seen = new java.util.HashSet<>();
         java.util.Set<Integer> visited = new java.util.HashSet<>();
         for (int c = cls; c >= 0 && visited.add(c) && visited.size() <= MAX_MEMBER_DEPTH * 4; c = baseInFile(c)) {
-            int body = -1;
-            for (int ch = arena.firstChild(c); ch >= 0; ch = arena.nextSibling(ch)) if (arena.kind(ch) == CLASS_BODY) body = ch;
+            int body = Layouts.classBody(arena, c);
             java.util.Set<String> here = new java.util.HashSet<>();
             for (int m = body < 0 ? -1 : arena.firstChild(body); m >= 0; m = arena.nextSibling(m)) {
                 int mk = arena.kind(m), data = arena.data(m);
@@ -319,7 +318,7 @@ public final class Summarizer {
                     continue;
                 }
                 if ((mk != METHOD && mk != FIELD) || (data & C_STATIC) != 0 || (data & P_COMPUTED) != 0) continue;
-                int key = arena.firstChild(m);
+                int key = Layouts.memberKey(arena, m);
                 String name = keyName(key);
                 if (name == null || (seen.contains(name) && !here.contains(name))) continue; // overridden below
                 boolean accessor = (data & (P_GET | P_SET)) != 0 || (mk == FIELD && (data & C_ACCESSOR) != 0);
@@ -346,13 +345,13 @@ public final class Summarizer {
     /** {@code constructor(private a: T)}: parameters that are also fields. */
     private void constructorProperties(String container, int constructor, java.util.Set<String> seen, java.util.Set<String> here,
             ImmutableList.Builder<Member> out) {
-        int fn = arena.nextSibling(arena.firstChild(constructor));
-        int params = fn < 0 ? -1 : arena.firstChild(fn);
-        if (params < 0 || arena.kind(params) != FORMAL_PARAMETERS) return;
+        int fn = Layouts.methodFunction(arena, constructor);
+        int params = fn < 0 ? -1 : Layouts.functionParameters(arena, fn);
+        if (params < 0) return;
         int modifiers = MOD_PUBLIC | MOD_PRIVATE | MOD_PROTECTED | MOD_READONLY | MOD_OVERRIDE;
         for (int p = arena.firstChild(params); p >= 0; p = arena.nextSibling(p)) {
             if (arena.kind(p) != PARAMETER || (arena.data(p) & modifiers) == 0) continue;
-            int target = dev.arenals.parser.tree.Layouts.parameterTarget(arena, p); // past decorators and a default
+            int target = Layouts.parameterTarget(arena, p); // past decorators and a default
             if (target < 0 || arena.kind(target) != BINDING_IDENTIFIER || seen.contains(nameOf(target))) continue;
             if (!member(container, target, Kind.PROPERTY, out)) return;
             seen.add(nameOf(target));
@@ -362,7 +361,7 @@ public final class Summarizer {
 
     /** The top-level class of this file that {@code cls} extends by name, or -1. */
     private int baseInFile(int cls) {
-        int expr = dev.arenals.server.query.ClassHierarchy.extendsName(arena, cls);
+        int expr = ClassHierarchy.extendsName(arena, cls);
         java.util.List<Integer> found = expr < 0 || containers == null ? null : containers.get(nameOf(expr));
         if (found == null) return -1;
         for (int node : found) if (isClass(arena.kind(node)) && node != cls) return node;
@@ -373,8 +372,8 @@ public final class Summarizer {
     private void objectMembers(String container, int object, int depth, ImmutableList.Builder<Member> out, ImmutableList.Builder<Signature> signatures) {
         for (int p = arena.firstChild(object); p >= 0; p = arena.nextSibling(p)) {
             if (arena.kind(p) != PROPERTY || (arena.data(p) & P_COMPUTED) != 0) continue;
-            int key = arena.firstChild(p);
-            int value = unwrapped(key < 0 ? -1 : arena.nextSibling(key));
+            int key = Layouts.propertyKey(arena, p);
+            int value = unwrapped(Layouts.propertyValue(arena, p));
             boolean accessor = (arena.data(p) & (P_GET | P_SET)) != 0;
             boolean callable = !accessor && value >= 0 && isFunction(arena.kind(value));
             if (!member(container, key, callable ? Kind.METHOD : Kind.PROPERTY, out)) continue;
@@ -405,14 +404,32 @@ public final class Summarizer {
         return v;
     }
 
-    /** The value a variable's name is bound to (past its type annotation, parentheses and {@code as}), or -1. */
-    private int initializer(int target) {
-        int init = arena.nextSibling(target);
-        while (init >= 0 && isType(arena.kind(init))) init = arena.nextSibling(init);
-        return unwrapped(init);
+    /** The value past parentheses and {@code as}/{@code satisfies}, or -1. */
+    private int unwrapped(int node) { return TreePaths.unwrapped(arena, node); }
+
+    /** The first part of a dotted namespace name ({@code A} of {@code A.B.C}): a QUALIFIED_NAME nests to the left. */
+    private int firstOfQualified(int name) {
+        while (name >= 0 && arena.kind(name) == QUALIFIED_NAME) name = Layouts.memberObject(arena, name);
+        return name;
     }
 
-    private int unwrapped(int node) { return dev.arenals.server.query.TreePaths.unwrapped(arena, node); }
+    /**
+     * The members {@code namespace A.B.C} adds under {@code container} (A): B under A, C under A.B;
+     * returns the body's container (A.B.C), or null when a part is not kept. Iterative: a dotted
+     * name may be as long as the file.
+     */
+    private String qualifiedMembers(String container, int qualified, ImmutableList.Builder<Member> out) {
+        int depth = 0;
+        for (int q = qualified; q >= 0 && arena.kind(q) == QUALIFIED_NAME; q = Layouts.memberObject(arena, q)) depth++;
+        int[] parts = new int[depth]; // outermost (last part) first
+        int q = qualified;
+        for (int i = 0; i < depth; i++, q = Layouts.memberObject(arena, q)) parts[i] = Layouts.memberProperty(arena, q);
+        for (int i = depth - 1; i >= 0; i--) {
+            if (parts[i] < 0 || !member(container, parts[i], Kind.NAMESPACE, out)) return null;
+            container = container + "." + nameOf(parts[i]);
+        }
+        return container;
+    }
 
     private void statement(int s) {
         switch (arena.kind(s)) {
@@ -438,10 +455,10 @@ public final class Summarizer {
      * module, one of its properties, or the names a pattern takes from it); false when it is not.
      */
     private boolean requireDeclarator(int declarator) {
-        int target = arena.firstChild(declarator);
+        int target = Layouts.declaratorTarget(arena, declarator);
         if (target < 0) return false;
         if (arena.kind(target) == BINDING_IDENTIFIER) {
-            String[] required = CommonJs.requireOfDeclared(arena, target);
+            String[] required = CommonJs.requireOfDeclared(arena, declarator);
             if (required == null) return false;
             required(required[0]);
             imports.add(new Import(nameOf(target), required[1], required[0], span(target)));
@@ -453,16 +470,14 @@ public final class Summarizer {
             return true;
         }
         if (arena.kind(target) != OBJECT_PATTERN) return false;
-        int init = arena.nextSibling(target);
-        while (init >= 0 && isType(arena.kind(init))) init = arena.nextSibling(init);
-        String specifier = CommonJs.requireSpecifier(arena, init);
+        String specifier = CommonJs.requireSpecifier(arena, Layouts.declaratorInit(arena, declarator));
         if (specifier == null) return false;
         required(specifier);
         for (int p = arena.firstChild(target); p >= 0; p = arena.nextSibling(p)) {
             if (arena.kind(p) != PROPERTY || (arena.data(p) & P_COMPUTED) != 0) continue;
-            int key = arena.firstChild(p);
-            int local = key < 0 ? -1 : arena.nextSibling(key);
-            if (local >= 0 && arena.kind(local) == ASSIGNMENT_PATTERN) local = arena.firstChild(local);
+            int key = Layouts.propertyKey(arena, p);
+            int local = Layouts.propertyValue(arena, p);
+            if (local >= 0 && arena.kind(local) == ASSIGNMENT_PATTERN) local = Layouts.elementTarget(arena, local);
             if (local < 0 || arena.kind(local) != BINDING_IDENTIFIER) continue;
             imports.add(new Import(nameOf(local), moduleName(key), specifier, span(local)));
             noteImportName(arena.data(local));
@@ -484,24 +499,25 @@ public final class Summarizer {
      * {@code Object.defineProperty(exports, "a", { get: function () { return m_1.a; } })}.
      */
     private void commonJsStatement(int s) {
-        int e = arena.firstChild(s);
+        int e = Layouts.statementExpression(arena, s);
         if (e < 0) return;
         if (CommonJs.isPlainAssignment(arena, e)) {
             int value = e;
-            while (CommonJs.isPlainAssignment(arena, value)) value = arena.nextSibling(arena.firstChild(value));
+            while (CommonJs.isPlainAssignment(arena, value)) value = Layouts.assignmentValue(arena, value);
             value = unwrapped(value);
-            if (value < 0 || (arena.kind(value) == UNARY && arena.data(value) == dev.arenals.parser.lexer.Token.K_VOID)) return;
-            for (int a = e; CommonJs.isPlainAssignment(arena, a); a = arena.nextSibling(arena.firstChild(a))) {
-                int name = CommonJs.exportTarget(arena, arena.firstChild(a));
-                if (name == CommonJs.MODULE_EXPORTS) moduleExports(value, arena.firstChild(a));
+            if (value < 0 || (arena.kind(value) == UNARY && arena.data(value) == Token.K_VOID)) return;
+            for (int a = e; CommonJs.isPlainAssignment(arena, a); a = Layouts.assignmentValue(arena, a)) {
+                int target = Layouts.assignmentTarget(arena, a);
+                int name = CommonJs.exportTarget(arena, target);
+                if (name == CommonJs.MODULE_EXPORTS) moduleExports(value, target);
                 else if (name >= 0) exportedValue(name, value);
             }
             return;
         }
         if (arena.kind(e) != CALL) return;
-        int callee = arena.firstChild(e);
-        int first = callee < 0 ? -1 : arena.nextSibling(callee);
-        if (first < 0) return;
+        int callee = Layouts.callCallee(arena, e);
+        int first = Layouts.callFirstArgument(arena, e);
+        if (callee < 0 || first < 0) return;
         if (arena.kind(callee) == IDENTIFIER_REFERENCE && (arena.names().equals(arena.data(callee), "__exportStar")
                 || arena.names().equals(arena.data(callee), "__export"))) {
             String specifier = CommonJs.requireSpecifier(arena, first);
@@ -518,9 +534,10 @@ public final class Summarizer {
         String exported = stringValue(name);
         if (exported.equals("__esModule")) return;
         for (int p = arena.firstChild(descriptor); p >= 0; p = arena.nextSibling(p)) {
-            int key = arena.firstChild(p);
-            int value = key < 0 ? -1 : arena.nextSibling(key);
-            String k = key < 0 || arena.kind(p) != PROPERTY ? null : moduleName(key);
+            if (arena.kind(p) != PROPERTY) continue;
+            int key = Layouts.propertyKey(arena, p);
+            int value = Layouts.propertyValue(arena, p);
+            String k = key < 0 ? null : moduleName(key);
             if (value < 0 || k == null) continue;
             if (k.equals("get") && isFunction(arena.kind(value))) value = returned(value);
             else if (!k.equals("value")) continue;
@@ -532,20 +549,18 @@ public final class Summarizer {
     /** Whether {@code callee} is {@code Object.defineProperty} (compared by name ids: no text is copied). */
     private boolean isObjectDefineProperty(int callee) {
         if (arena.kind(callee) != MEMBER) return false;
-        int object = arena.firstChild(callee);
-        int property = object < 0 ? -1 : arena.nextSibling(object);
-        return property >= 0 && arena.kind(object) == IDENTIFIER_REFERENCE && arena.kind(property) == IDENTIFIER_NAME
+        int object = Layouts.memberObject(arena, callee);
+        int property = Layouts.memberProperty(arena, callee);
+        return object >= 0 && property >= 0 && arena.kind(object) == IDENTIFIER_REFERENCE && arena.kind(property) == IDENTIFIER_NAME
                 && arena.names().equals(arena.data(object), "Object") && arena.names().equals(arena.data(property), "defineProperty");
     }
 
     /** The expression of a getter's {@code return}, when its body is just that; else -1. */
     private int returned(int function) {
-        for (int c = arena.firstChild(function); c >= 0; c = arena.nextSibling(c)) {
-            if (arena.kind(c) != FUNCTION_BODY) continue;
-            int r = arena.firstChild(c);
-            return r >= 0 && arena.kind(r) == RETURN ? arena.firstChild(r) : -1;
-        }
-        return arena.kind(function) == ARROW_FUNCTION ? arena.nextSibling(arena.firstChild(function)) : -1;
+        int body = arena.kind(function) == ARROW_FUNCTION ? Layouts.arrowBody(arena, function) : Layouts.functionBody(arena, function);
+        if (body < 0 || arena.kind(body) != FUNCTION_BODY) return body; // an arrow's expression body is what it returns
+        int r = arena.firstChild(body); // the body's first statement
+        return r >= 0 && arena.kind(r) == RETURN ? Layouts.statementExpression(arena, r) : -1;
     }
 
     /** An export whose value is a name here, or a property of a required module ({@code m_1.a}); false for anything else. */
@@ -557,9 +572,9 @@ public final class Summarizer {
             return true;
         }
         if (arena.kind(value) != MEMBER || requiredModules == null) return false;
-        int object = arena.firstChild(value);
-        int property = object < 0 ? -1 : arena.nextSibling(object);
-        if (property < 0 || arena.kind(object) != IDENTIFIER_REFERENCE || arena.kind(property) != IDENTIFIER_NAME) return false;
+        int object = Layouts.memberObject(arena, value);
+        int property = Layouts.memberProperty(arena, value);
+        if (object < 0 || property < 0 || arena.kind(object) != IDENTIFIER_REFERENCE || arena.kind(property) != IDENTIFIER_NAME) return false;
         String from = requiredModules.get(nameOf(object));
         if (from == null) return false;
         exports.add(new Export(exported, nameOf(property), from, span, true));
@@ -584,9 +599,9 @@ public final class Summarizer {
         if (arena.kind(value) == OBJECT) {
             for (int p = arena.firstChild(value); p >= 0; p = arena.nextSibling(p)) {
                 if (arena.kind(p) != PROPERTY || (arena.data(p) & P_COMPUTED) != 0) continue;
-                int key = arena.firstChild(p);
-                int v = key < 0 ? -1 : arena.nextSibling(key);
-                if (v >= 0 && (arena.kind(key) == IDENTIFIER_NAME || arena.kind(key) == STRING_LITERAL)) exportedValue(key, v);
+                int key = Layouts.propertyKey(arena, p);
+                int v = Layouts.propertyValue(arena, p);
+                if (key >= 0 && v >= 0 && (arena.kind(key) == IDENTIFIER_NAME || arena.kind(key) == STRING_LITERAL)) exportedValue(key, v);
             }
             return;
         }
@@ -612,10 +627,9 @@ public final class Summarizer {
                 Kind k = arena.data(s) == VAR_CONST ? Kind.CONSTANT : Kind.VARIABLE;
                 for (int d = arena.firstChild(s); d >= 0; d = arena.nextSibling(d)) {
                     if (commonJs && !exported && !inAmbientModule && requireDeclarator(d)) continue; // an import, not a declaration
-                    int target = arena.firstChild(d);
+                    int target = Layouts.declaratorTarget(arena, d);
                     if (target >= 0) bindingNames(target, k, exported, exportedUnderOwnName);
-                    int init = target < 0 ? -1 : arena.nextSibling(target);
-                    while (init >= 0 && isType(arena.kind(init))) init = arena.nextSibling(init);
+                    int init = target < 0 ? -1 : Layouts.declaratorInit(arena, d);
                     if (init >= 0 && arena.kind(target) == BINDING_IDENTIFIER && (isFunction(arena.kind(init)) || isClass(arena.kind(init)))) {
                         noteCallable(nameOf(target), d);
                     }
@@ -628,10 +642,10 @@ public final class Summarizer {
             }
             default: return -1;
         }
-        int name = arena.firstChild(s);
+        int name = kind == Kind.NAMESPACE ? Layouts.moduleName(arena, s) : Layouts.declarationName(arena, s);
         if (name >= 0 && kind == Kind.NAMESPACE && arena.kind(name) == QUALIFIED_NAME) {
-            // namespace A.B { }: declares A
-            int first = arena.firstChild(name);
+            // namespace A.B.C { }: declares A
+            int first = firstOfQualified(name);
             if (first < 0 || arena.kind(first) != BINDING_IDENTIFIER) return -1;
             addDeclaration(first, kind, exported, exportedUnderOwnName);
             noteContainer(nameOf(first), s);
@@ -663,38 +677,34 @@ public final class Summarizer {
     }
 
     private void exportNamed(int s) {
-        int first = arena.firstChild(s);
-        if (first < 0) return;
-        if (arena.kind(first) == IMPORT_EQUALS) { // export import a = require("…") | N.a
-            importEquals(first);
-            int name = arena.firstChild(first);
-            if (name >= 0 && arena.kind(name) == BINDING_IDENTIFIER) exports.add(new Export(nameOf(name), nameOf(name), null, span(name)));
+        int declared = Layouts.exportedDeclaration(arena, s);
+        if (declared >= 0 && arena.kind(declared) == IMPORT_EQUALS) { // export import a = require("…") | N.a
+            importEquals(declared);
+            int name = Layouts.importEqualsName(arena, declared);
+            if (name >= 0) exports.add(new Export(nameOf(name), nameOf(name), null, span(name)));
             return;
         }
-        if (arena.kind(first) != EXPORT_SPECIFIER) {
-            declaration(first, true, true);
+        if (declared >= 0) {
+            declaration(declared, true, true);
             return;
         }
         String from = sourceOf(s);
         if (from != null) specifiers.add(from);
-        for (int c = first; c >= 0 && arena.kind(c) == EXPORT_SPECIFIER; c = arena.nextSibling(c)) {
-            int local = arena.firstChild(c);
+        for (int c = arena.firstChild(s); c >= 0 && arena.kind(c) == EXPORT_SPECIFIER; c = arena.nextSibling(c)) {
+            int local = Layouts.exportLocal(arena, c);
             if (local < 0) continue;
-            int exported = arena.nextSibling(local);
-            if (exported < 0) exported = local;
+            int exported = Layouts.exportExported(arena, c);
             exports.add(new Export(moduleName(exported), moduleName(local), from, span(exported)));
         }
     }
 
     private void exportDefault(int s) {
-        int value = arena.firstChild(s);
-        if (value < 0) return;
-        int k = arena.kind(value);
-        if (k == IDENTIFIER_REFERENCE) {
+        int value = Layouts.exportedDeclaration(arena, s); // -1 for a string literal too: export default "x"
+        if (value >= 0 && arena.kind(value) == IDENTIFIER_REFERENCE) {
             exports.add(new Export("default", nameOf(value), null, span(value)));
             return;
         }
-        int name = declaration(value, true, false);
+        int name = value < 0 ? -1 : declaration(value, true, false);
         if (name >= 0) {
             exports.add(new Export("default", nameOf(name), null, span(name)));
             return;
@@ -703,24 +713,24 @@ public final class Summarizer {
     }
 
     private void exportAssignment(int s) {
-        int value = arena.firstChild(s);
+        int value = Layouts.statementExpression(arena, s);
         String local = value >= 0 && arena.kind(value) == IDENTIFIER_REFERENCE ? nameOf(value) : null;
         exports.add(new Export(FileSummary.EXPORT_ASSIGNMENT, local, null, span(arena.start(s), Math.min(arena.end(s), arena.start(s) + "export".length()))));
     }
 
     /** {@code declare module "x" { … }}: recorded with its body's declarations; false when the module's name is an identifier. */
     private boolean ambientModule(int s) {
-        int name = arena.firstChild(s);
+        int name = Layouts.moduleName(arena, s);
         if (name < 0 || arena.kind(name) != STRING_LITERAL) return false;
         ImmutableList.Builder<Declaration> fileDeclarations = declarations;
         declarations = ImmutableList.builder();
         inAmbientModule = true;
-        int block = arena.nextSibling(name);
-        if (block >= 0 && arena.kind(block) == MODULE_BLOCK) {
+        int block = Layouts.moduleBody(arena, s);
+        if (block >= 0) {
             for (int m = arena.firstChild(block); m >= 0; m = arena.nextSibling(m)) {
                 int k = arena.kind(m);
-                int declaration = k == EXPORT_NAMED || k == EXPORT_DEFAULT ? arena.firstChild(m) : m;
-                if (declaration >= 0 && arena.kind(declaration) != EXPORT_SPECIFIER) declaration(declaration, false, false);
+                int declaration = k == EXPORT_NAMED || k == EXPORT_DEFAULT ? Layouts.exportedDeclaration(arena, m) : m;
+                if (declaration >= 0) declaration(declaration, false, false);
             }
         }
         ambientModules.add(new AmbientModule(stringValue(name), span(name), declarations.build()));
@@ -733,9 +743,8 @@ public final class Summarizer {
         String from = sourceOf(s);
         if (from == null) return;
         specifiers.add(from);
-        int first = arena.firstChild(s);
-        // export * as ns from "m" (ns may be a string too) has a name before its source; export * from "m" has none
-        if (first >= 0 && first != dev.arenals.parser.tree.Layouts.moduleSource(arena, s)) exports.add(new Export(moduleName(first), "*", from, span(first)));
+        int name = Layouts.exportAllName(arena, s); // export * as ns from "m" (ns may be a string too)
+        if (name >= 0) exports.add(new Export(moduleName(name), "*", from, span(name)));
         else starExports.add(from);
     }
 
@@ -747,11 +756,11 @@ public final class Summarizer {
             int local;
             String imported;
             switch (arena.kind(c)) {
-                case IMPORT_DEFAULT_SPECIFIER: local = arena.firstChild(c); imported = "default"; break;
-                case IMPORT_NAMESPACE_SPECIFIER: local = arena.firstChild(c); imported = "*"; break;
+                case IMPORT_DEFAULT_SPECIFIER: local = Layouts.importLocal(arena, c); imported = "default"; break;
+                case IMPORT_NAMESPACE_SPECIFIER: local = Layouts.importLocal(arena, c); imported = "*"; break;
                 case IMPORT_SPECIFIER: {
-                    int name = arena.firstChild(c);
-                    local = name < 0 ? -1 : arena.nextSibling(name);
+                    int name = Layouts.importImported(arena, c);
+                    local = Layouts.importLocal(arena, c);
                     imported = name < 0 ? null : moduleName(name);
                     break;
                 }
@@ -760,20 +769,20 @@ public final class Summarizer {
             if (local < 0 || imported == null || arena.kind(local) != BINDING_IDENTIFIER) continue;
             imports.add(new Import(nameOf(local), imported, from, span(local)));
             noteImportName(arena.data(local));
-            if (withUses && arena.kind(c) == IMPORT_SPECIFIER && arena.kind(arena.firstChild(c)) == IDENTIFIER_NAME) {
+            if (withUses && arena.kind(c) == IMPORT_SPECIFIER && arena.kind(Layouts.importImported(arena, c)) == IDENTIFIER_NAME) {
                 if (importedSpans == null || importedSpans.length < importCount) importedSpans = java.util.Arrays.copyOf(
                         importedSpans == null ? new Span[8] : importedSpans, Math.max(8, importCount * 2));
-                importedSpans[importCount - 1] = span(arena.firstChild(c));
+                importedSpans[importCount - 1] = span(Layouts.importImported(arena, c));
             }
         }
     }
 
     private void importEquals(int s) {
-        int name = arena.firstChild(s);
-        int reference = name < 0 ? -1 : arena.nextSibling(name);
-        if (reference < 0 || arena.kind(reference) != EXTERNAL_MODULE_REFERENCE || arena.kind(name) != BINDING_IDENTIFIER) return;
-        int literal = arena.firstChild(reference);
-        if (literal < 0 || arena.kind(literal) != STRING_LITERAL) return;
+        int name = Layouts.importEqualsName(arena, s);
+        int reference = Layouts.importEqualsReference(arena, s);
+        if (name < 0 || reference < 0 || arena.kind(reference) != EXTERNAL_MODULE_REFERENCE) return;
+        int literal = Layouts.moduleSource(arena, reference);
+        if (literal < 0) return;
         String from = stringValue(literal);
         specifiers.add(from);
         if (requireOnly == null) requireOnly = new java.util.HashMap<>();
@@ -824,7 +833,7 @@ public final class Summarizer {
             int kind = arena.kind(node);
             if (kind == WITH) return importList;
             if (kind == IMPORT_TYPE || kind == IMPORT_EQUALS) {
-                int first = dev.arenals.server.query.TreePaths.firstInSubtree(arena, node);
+                int first = TreePaths.firstInSubtree(arena, node);
                 while (skips > 0 && skipped[2 * skips - 2] >= first) skips--; // nested in this one
                 if (2 * skips + 2 > skipped.length) skipped = java.util.Arrays.copyOf(skipped, skipped.length * 2);
                 skipped[2 * skips] = first;
@@ -857,7 +866,7 @@ public final class Summarizer {
             if (kind == IDENTIFIER_REFERENCE) {
                 addUse(node, uses, filled, budget);
             } else if (kind == EXPORT_NAMED) {
-                for (int spec = firstExportLocal(node); spec >= 0; spec = exportLocalFrom(arena.nextSibling(spec))) addUse(arena.firstChild(spec), uses, filled, budget);
+                for (int spec = firstExportLocal(node); spec >= 0; spec = exportLocalFrom(arena.nextSibling(spec))) addUse(Layouts.exportLocal(arena, spec), uses, filled, budget);
             }
         }
         ImmutableList.Builder<Import> out = ImmutableList.builderWithExpectedSize(n);
@@ -882,7 +891,7 @@ public final class Summarizer {
      * so the request parses the file and finds them.
      */
     private void markLinkedInDocComments(boolean[] unknown) {
-        dev.arenals.parser.tree.ParseLog log = arena.log();
+        ParseLog log = arena.log();
         char[] src = arena.source();
         for (int c = 0; c < log.commentCount(); c++) {
             int start = log.commentStart(c), end = log.commentEnd(c);
@@ -932,14 +941,14 @@ public final class Summarizer {
      * {@code exportLocalFrom(nextSibling(spec))}; -1 when none.
      */
     private int firstExportLocal(int exportNamed) {
-        for (int c = arena.firstChild(exportNamed); c >= 0; c = arena.nextSibling(c)) if (arena.kind(c) == STRING_LITERAL) return -1;
+        if (Layouts.moduleSource(arena, exportNamed) >= 0) return -1; // export { a } from "m": a is not a name here
         return exportLocalFrom(arena.firstChild(exportNamed));
     }
 
     private int exportLocalFrom(int spec) {
         for (; spec >= 0; spec = arena.nextSibling(spec)) {
             if (arena.kind(spec) != EXPORT_SPECIFIER) continue;
-            int local = arena.firstChild(spec);
+            int local = Layouts.exportLocal(arena, spec);
             if (local >= 0 && arena.kind(local) == IDENTIFIER_NAME) return spec;
         }
         return -1;
@@ -1005,7 +1014,7 @@ public final class Summarizer {
 
     /** The module specifier of an import or export statement, or null. */
     private String sourceOf(int s) {
-        int source = dev.arenals.parser.tree.Layouts.moduleSource(arena, s); // the last string: export * as "x" from "m"
+        int source = Layouts.moduleSource(arena, s); // the last string: export * as "x" from "m"
         return source < 0 ? null : stringValue(source);
     }
 

@@ -10,24 +10,30 @@ import java.util.Arrays;
  * distinct string is kept once per file. Immutable once built.
  */
 final class SummaryStrings {
-    static final SummaryStrings EMPTY = new SummaryStrings(new byte[0], null, new int[0]);
+    static final SummaryStrings EMPTY = new SummaryStrings(new byte[0], null, null, 0, 0);
 
     /** One of the two is null. */
     private final byte[] latin1;
     private final char[] utf16;
-    private final int[] ends;
+    /** The end offset of each string, kept in the summary's columns from {@link #endsAt} (no array of their own). */
+    private final Columns columns;
+    private final int endsAt, count;
 
-    private SummaryStrings(byte[] latin1, char[] utf16, int[] ends) {
+    private SummaryStrings(byte[] latin1, char[] utf16, Columns columns, int endsAt, int count) {
         this.latin1 = latin1;
         this.utf16 = utf16;
-        this.ends = ends;
+        this.columns = columns;
+        this.endsAt = endsAt;
+        this.count = count;
     }
 
-    int size() { return ends.length; }
+    int size() { return count; }
 
-    private int start(int i) { return i == 0 ? 0 : ends[i - 1]; }
+    private int end(int i) { return columns.get(endsAt + i); }
 
-    int length(int i) { return ends[i] - start(i); }
+    private int start(int i) { return i == 0 ? 0 : end(i - 1); }
+
+    int length(int i) { return end(i) - start(i); }
 
     char charAt(int i, int k) {
         int at = start(i) + k;
@@ -37,20 +43,30 @@ final class SummaryStrings {
     /** String {@code i}, made now; null for -1. */
     String get(int i) {
         if (i < 0) return null;
-        int start = start(i), length = ends[i] - start;
+        int start = start(i), length = end(i) - start;
         return latin1 != null ? new String(latin1, start, length, StandardCharsets.ISO_8859_1) : new String(utf16, start, length);
     }
 
     /** Whether string {@code i} is {@code s} (-1 is null), without making a String. */
     boolean equals(int i, String s) {
         if (i < 0 || s == null) return i < 0 && s == null;
-        int start = start(i), length = ends[i] - start;
+        int start = start(i), length = end(i) - start;
         if (length != s.length()) return false;
         if (latin1 != null) {
             for (int k = 0; k < length; k++) if ((latin1[start + k] & 0xFF) != s.charAt(k)) return false;
         } else {
             for (int k = 0; k < length; k++) if (utf16[start + k] != s.charAt(k)) return false;
         }
+        return true;
+    }
+
+    /** Whether strings {@code i} and {@code j} are equal (-1 is null): the same index, or the same characters. */
+    boolean same(int i, int j) {
+        if (i == j) return true;
+        if (i < 0 || j < 0) return false;
+        int si = start(i), sj = start(j), length = end(i) - si;
+        if (length != end(j) - sj) return false;
+        for (int k = 0; k < length; k++) if (charAt(i, k) != charAt(j, k)) return false;
         return true;
     }
 
@@ -64,18 +80,29 @@ final class SummaryStrings {
         return true;
     }
 
-    /** A view of string {@code i} (no copy). */
-    CharSequence chars(int i) { return new View(i); }
+    /**
+     * A view of string {@code i} (no copy) over the table's array, its start and length read once:
+     * workspace/symbol tests every declaration's name through it, a character at a time.
+     */
+    CharSequence chars(int i) {
+        int start = start(i), length = end(i) - start;
+        return latin1 != null ? new Latin1View(latin1, start, length) : java.nio.CharBuffer.wrap(utf16, start, length);
+    }
 
-    private final class View implements CharSequence {
-        private final int index;
+    private static final class Latin1View implements CharSequence {
+        private final byte[] bytes;
+        private final int start, length;
 
-        View(int index) { this.index = index; }
+        Latin1View(byte[] bytes, int start, int length) {
+            this.bytes = bytes;
+            this.start = start;
+            this.length = length;
+        }
 
-        @Override public int length() { return SummaryStrings.this.length(index); }
-        @Override public char charAt(int k) { return SummaryStrings.this.charAt(index, k); }
+        @Override public int length() { return length; }
+        @Override public char charAt(int k) { return (char) (bytes[start + k] & 0xFF); }
         @Override public CharSequence subSequence(int from, int to) { return toString().subSequence(from, to); }
-        @Override public String toString() { return get(index); }
+        @Override public String toString() { return new String(bytes, start, length, StandardCharsets.ISO_8859_1); }
     }
 
     /** Collects the strings of one summary, each distinct one once; reusable ({@link #reset}). Not thread-safe. */
@@ -165,12 +192,19 @@ final class SummaryStrings {
             }
         }
 
-        SummaryStrings build() {
+        /** How many strings were added. */
+        int count() { return count; }
+
+        /** The end offset of string {@code i} in the text: the summary keeps these in its columns. */
+        int end(int i) { return ends[i]; }
+
+        /** The table, whose string ends the summary's {@code columns} hold from {@code endsAt} on. */
+        SummaryStrings build(Columns columns, int endsAt) {
             if (count == 0) return EMPTY;
-            if (wide) return new SummaryStrings(null, java.util.Arrays.copyOf(text, length), Arrays.copyOf(ends, count));
+            if (wide) return new SummaryStrings(null, java.util.Arrays.copyOf(text, length), columns, endsAt, count);
             byte[] bytes = new byte[length];
             for (int k = 0; k < length; k++) bytes[k] = (byte) text[k];
-            return new SummaryStrings(bytes, null, Arrays.copyOf(ends, count));
+            return new SummaryStrings(bytes, null, columns, endsAt, count);
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.arenals.server.workspace;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
-import com.google.common.collect.ImmutableSetMultimap;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,37 +23,158 @@ public final class WorkspaceIndex {
     private final ConcurrentHashMap<Path, FileSummary> open = new ConcurrentHashMap<>();
     /** Bumped by every change; snapshots remember the one they were built at. */
     private final AtomicLong changes = new AtomicLong();
-    private volatile Snapshot snapshot = new Snapshot(-1, null, ImmutableList.of(), ImmutableList.of(), new long[0]);
+    private volatile Snapshot snapshot = new Snapshot(-1, null, DeclarationList.EMPTY, ImmutableList.of(), new int[0]);
     /** Loads the summary of a file that is not indexed yet (on the caller's thread); null: none. */
     private volatile Function<Path, FileSummary> loader = p -> null;
 
     /** The immutable maps derived from all summaries at one point in time. */
-    private record Snapshot(long atChange, ImmutableSetMultimap<Path, Path> importers,
-            ImmutableList<DeclarationInFile> declarations, ImmutableList<AmbientModuleInFile> ambientModules, long[] nameMasks) { }
+    private record Snapshot(long atChange, Importers importers,
+            DeclarationList declarations, ImmutableList<AmbientModuleInFile> ambientModules, int[] nameMasks) { }
+
+    /**
+     * Every declaration of a snapshot, file after file, without an object each: the files and where
+     * each one's declarations start; {@link #get} makes the entry. (A record per declaration was a
+     * quarter of the heap the index kept on a project of small files.)
+     */
+    private static final class DeclarationList extends java.util.AbstractList<DeclarationInFile> implements java.util.RandomAccess {
+        static final DeclarationList EMPTY = new DeclarationList(new FileSummary[0], new int[] {0});
+        private final FileSummary[] files;
+        /** firstOf[f]: the index of file f's first declaration; firstOf[files.length]: the size. */
+        private final int[] firstOf;
+
+        DeclarationList(FileSummary[] files, int[] firstOf) {
+            this.files = files;
+            this.firstOf = firstOf;
+        }
+
+        @Override public int size() { return firstOf[files.length]; }
+
+        @Override public DeclarationInFile get(int i) {
+            if (i < 0 || i >= size()) throw new IndexOutOfBoundsException(i);
+            // the last file starting at or before i (files without declarations share their start with the next)
+            int lo = 0, hi = files.length - 1;
+            while (lo < hi) {
+                int mid = (lo + hi + 1) >>> 1;
+                if (firstOf[mid] <= i) lo = mid;
+                else hi = mid - 1;
+            }
+            return new DeclarationInFile(files[lo], i - firstOf[lo]);
+        }
+
+        @Override public java.util.Iterator<DeclarationInFile> iterator() {
+            return new java.util.Iterator<>() {
+                private int file, index;
+
+                @Override public boolean hasNext() {
+                    while (file < files.length && index >= firstOf[file + 1] - firstOf[file]) {
+                        file++;
+                        index = 0;
+                    }
+                    return file < files.length;
+                }
+
+                @Override public DeclarationInFile next() {
+                    if (!hasNext()) throw new java.util.NoSuchElementException();
+                    return new DeclarationInFile(files[file], index++);
+                }
+            };
+        }
+    }
+
+    /**
+     * File → the files whose imports or re-exports resolve to it, as one flat array in which each
+     * file's importers are one run, found through an open-addressing table of the files imported.
+     * (Guava's multimap held a set object and its tables per imported file: five times the bytes.)
+     */
+    private static final class Importers {
+        private final Path[] keys;
+        private final int[] runStart, runEnd;
+        private final Path[] importers;
+
+        private Importers(Path[] keys, int[] runStart, int[] runEnd, Path[] importers) {
+            this.keys = keys;
+            this.runStart = runStart;
+            this.runEnd = runEnd;
+            this.importers = importers;
+        }
+
+        private static int slot(Path[] keys, Path file) {
+            int mask = keys.length - 1, h = file.hashCode();
+            for (int i = (h ^ (h >>> 16)) & mask; ; i = (i + 1) & mask) {
+                if (keys[i] == null || keys[i].equals(file)) return i;
+            }
+        }
+
+        List<Path> of(Path file) {
+            int i = slot(keys, file);
+            if (keys[i] == null) return List.of();
+            return java.util.Collections.unmodifiableList(java.util.Arrays.asList(importers).subList(runStart[i], runEnd[i]));
+        }
+
+        /** From the resolutions made with each summary: no file-system calls here. */
+        static Importers of(List<FileSummary> all) {
+            // the files imported, in a table at most three quarters full (most are files of the index: sized for those first)
+            Path[] keys = new Path[Integer.highestOneBit(Math.max(2, all.size() * 4 / 3)) * 2];
+            int targets = 0, edges = 0;
+            for (FileSummary f : all) {
+                for (Path target : f.resolvedFiles()) {
+                    edges++;
+                    int i = slot(keys, target);
+                    if (keys[i] != null) continue;
+                    keys[i] = target;
+                    if (++targets * 4 > keys.length * 3) keys = grown(keys);
+                }
+            }
+            int[] count = new int[keys.length];
+            for (FileSummary f : all) for (Path target : f.resolvedFiles()) count[slot(keys, target)]++;
+            int[] runStart = new int[keys.length], runEnd = new int[keys.length];
+            for (int i = 0, at = 0; i < keys.length; i++) {
+                runStart[i] = runEnd[i] = at;
+                at += count[i];
+            }
+            Path[] importers = new Path[edges];
+            for (FileSummary f : all) {
+                for (Path target : f.resolvedFiles()) {
+                    int i = slot(keys, target);
+                    // one file's edges to a target are added together: a repeat is the run's last entry
+                    if (runEnd[i] > runStart[i] && importers[runEnd[i] - 1] == f.path()) continue;
+                    importers[runEnd[i]++] = f.path();
+                }
+            }
+            return new Importers(keys, runStart, runEnd, importers);
+        }
+
+        private static Path[] grown(Path[] keys) {
+            Path[] out = new Path[keys.length * 2];
+            for (Path k : keys) if (k != null) out[slot(out, k)] = k;
+            return out;
+        }
+    }
 
     /** A {@code declare module "x"} block with its file. */
     public record AmbientModuleInFile(FileSummary.AmbientModule module, FileSummary file) { }
 
     /**
-     * The characters a name holds, one bit each, case folded: a-z, 0-9, '_', '$', and one bit for
-     * any other. A query can match a name (as a subsequence) only if its mask is a subset of the
-     * name's: one AND rejects most names of a workspace/symbol scan.
+     * The characters a name holds, one bit each, case folded: a-z, one bit for any digit, '_', '$',
+     * and one for any other. A query can match a name (as a subsequence) only if its mask is a
+     * subset of the name's: one AND rejects most names of a workspace/symbol scan. (An int a
+     * declaration: the digits share a bit, as the subsequence test follows anyway.)
      */
-    public static long nameMask(CharSequence name) {
-        long mask = 0;
+    public static int nameMask(CharSequence name) {
+        int mask = 0;
         for (int i = 0, n = name.length(); i < n; i++) mask |= bitOf(name.charAt(i));
         return mask;
     }
 
-    private static long bitOf(char c) {
-        if (c >= 'a' && c <= 'z') return 1L << (c - 'a');
-        if (c >= 'A' && c <= 'Z') return 1L << (c - 'A');
-        if (c >= '0' && c <= '9') return 1L << (26 + c - '0');
-        if (c == '_') return 1L << 36;
-        if (c == '$') return 1L << 37;
+    private static int bitOf(char c) {
+        if (c >= 'a' && c <= 'z') return 1 << (c - 'a');
+        if (c >= 'A' && c <= 'Z') return 1 << (c - 'A');
+        if (c >= '0' && c <= '9') return 1 << 26;
+        if (c == '_') return 1 << 27;
+        if (c == '$') return 1 << 28;
         char lower = Character.toLowerCase(c);
         if (lower != c && lower < 128) return bitOf(lower);
-        return 1L << 38;
+        return 1 << 29;
     }
 
     /**
@@ -124,8 +244,8 @@ public final class WorkspaceIndex {
         return merged.values();
     }
 
-    /** Every top-level declaration of every current summary, as one flat list (rebuilt after changes). */
-    public ImmutableList<DeclarationInFile> declarations() { return current(false).declarations(); }
+    /** Every top-level declaration of every current summary, as one flat immutable list (rebuilt after changes). */
+    public List<DeclarationInFile> declarations() { return current(false).declarations(); }
 
     /**
      * The {@code declare module} blocks an import of {@code specifier} names: those of exactly that
@@ -146,13 +266,18 @@ public final class WorkspaceIndex {
         return exact.isEmpty() ? pattern : exact;
     }
 
-    /** The declarations and their {@link #nameMask}s, index for index, of one snapshot. */
-    public record Declarations(ImmutableList<DeclarationInFile> list, long[] nameMasks) { }
+    /**
+     * The declarations and their {@link #nameMask}s, index for index, of one snapshot; for scans of
+     * all of them, also file by file: declaration {@code i} is the {@code i - firstOf[f]}th of
+     * {@code files[f]} for {@code firstOf[f] <= i < firstOf[f + 1]} (no entry object, no search).
+     * Do not modify the arrays.
+     */
+    public record Declarations(List<DeclarationInFile> list, int[] nameMasks, FileSummary[] files, int[] firstOf) { }
 
-    /** {@link #declarations()} with the name masks of the same snapshot (do not modify the array). */
+    /** {@link #declarations()} with the name masks of the same snapshot. */
     public Declarations declarationsWithMasks() {
         Snapshot s = current(false);
-        return new Declarations(s.declarations(), s.nameMasks());
+        return new Declarations(s.declarations(), s.nameMasks(), s.declarations().files, s.declarations().firstOf);
     }
 
     /** Files with a top-level declaration of {@code name} (a scan of the snapshot's declarations). */
@@ -162,8 +287,8 @@ public final class WorkspaceIndex {
         return out.build();
     }
 
-    /** Files whose imports or re-exports resolve to {@code file}. */
-    public ImmutableSet<Path> importersOf(Path file) { return current(true).importers().get(file); }
+    /** Files whose imports or re-exports resolve to {@code file}, each once (an immutable list). */
+    public List<Path> importersOf(Path file) { return current(true).importers().of(file); }
 
     private Snapshot current(boolean withImporters) {
         Snapshot s = snapshot;
@@ -174,24 +299,19 @@ public final class WorkspaceIndex {
             now = changes.get();
             if (s.atChange() == now && (!withImporters || s.importers() != null)) return s;
             List<FileSummary> all = new ArrayList<>(all());
-            ImmutableList.Builder<DeclarationInFile> declarations = ImmutableList.builder();
             ImmutableList.Builder<AmbientModuleInFile> ambient = ImmutableList.builder();
-            for (FileSummary f : all) {
-                for (FileSummary.AmbientModule m : f.ambientModules()) ambient.add(new AmbientModuleInFile(m, f));
-                for (int i = 0, n = f.declarationCount(); i < n; i++) declarations.add(new DeclarationInFile(f, i));
+            FileSummary[] files = all.toArray(new FileSummary[0]);
+            int[] firstOf = new int[files.length + 1];
+            for (int f = 0; f < files.length; f++) {
+                for (FileSummary.AmbientModule m : files[f].ambientModules()) ambient.add(new AmbientModuleInFile(m, files[f]));
+                firstOf[f + 1] = firstOf[f] + files[f].declarationCount();
             }
-            ImmutableSetMultimap<Path, Path> importers = null;
-            if (withImporters) {
-                // from the resolutions made with each summary: no file-system calls here
-                ImmutableSetMultimap.Builder<Path, Path> graph = ImmutableSetMultimap.builder();
-                for (FileSummary f : all) {
-                    for (Path target : f.resolvedFiles()) graph.put(target, f.path());
-                }
-                importers = graph.build();
+            DeclarationList flat = new DeclarationList(files, firstOf);
+            int[] masks = new int[flat.size()];
+            for (int f = 0, i = 0; f < files.length; f++) {
+                for (int k = 0, n = files[f].declarationCount(); k < n; k++) masks[i++] = nameMask(files[f].declarationName(k));
             }
-            ImmutableList<DeclarationInFile> flat = declarations.build();
-            long[] masks = new long[flat.size()];
-            for (int i = 0; i < masks.length; i++) masks[i] = nameMask(flat.get(i).name());
+            Importers importers = withImporters ? Importers.of(all) : null;
             s = new Snapshot(now, importers, flat, ambient.build(), masks);
             snapshot = s;
             return s;

@@ -411,4 +411,15 @@ class CompletionHandlerTest {
         assertEquals("button", items.get(0).getTextEdit().getLeft().getNewText());
         assertEquals(List.of(), labels(complete(app, "const s = 'comp|';", null, false)));
     }
+
+    @Test
+    void membersOfADeclaredInstance() {
+        String cls = "class Base { root() {} } class S extends Base { count = 0; load() {} static make() {} }\n";
+        assertOffers("a.ts", cls + "const s = new S(); s.|", "count", "load", "root");
+        assertNotOffered("a.ts", cls + "const s = new S(); s.|", "make");
+        assertOffers("a.ts", cls + "function f(s: S) { s.| }", "count", "load");
+        assertOffers("a.ts", "interface U { name: string; greet(): void }\nfunction f(u: U) { u.| }", "name", "greet");
+        assertOffers("a.ts", cls + "class C { constructor(private s: S) {} m() { this.s.| } }", "count", "load");
+        assertNotOffered("a.ts", cls + "function f(s) { s.| }", "count", "load");
+    }
 }

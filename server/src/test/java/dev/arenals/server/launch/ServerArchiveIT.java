@@ -89,6 +89,43 @@ class ServerArchiveIT {
         assertEquals(new Launch(false, false), launch(LAUNCHER, Map.of("JAVA", JDK.resolve("bin/java").toString())), "JAVA picks the JVM: no archive");
     }
 
+    /**
+     * The archive covers the way an editor starts the server, not only selftest: every class of ours
+     * (lambdas included) that a stdio session loads (initialize, initialized — the warm-up starts —
+     * shutdown, exit) is mapped from the archive, none read from the jar or spun at run time.
+     */
+    @Test
+    void aStdioSessionLoadsOurClassesFromTheArchiveOnly() throws Exception {
+        Path log = Files.createTempFile("server-archive-it", ".classes");
+        Path input = Files.createTempFile("server-archive-it", ".lsp");
+        try {
+            StringBuilder session = new StringBuilder();
+            for (String body : List.of(
+                    "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"processId\":null,\"rootUri\":null,\"capabilities\":{}}}",
+                    "{\"jsonrpc\":\"2.0\",\"method\":\"initialized\",\"params\":{}}",
+                    "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"shutdown\",\"params\":null}",
+                    "{\"jsonrpc\":\"2.0\",\"method\":\"exit\",\"params\":null}")) {
+                session.append("Content-Length: ").append(body.length()).append("\r\n\r\n").append(body);
+            }
+            Files.writeString(input, session, StandardCharsets.US_ASCII);
+            ProcessBuilder pb = new ProcessBuilder(LAUNCHER.toString());
+            pb.environment().remove("JAVA");
+            pb.environment().remove("JAVA_HOME");
+            pb.environment().put("ARENA_LS_JAVA_OPTS", "-Xlog:class+load=info:file=" + log);
+            pb.redirectInput(input.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+            Process p = pb.start();
+            assertTrue(p.waitFor(90, TimeUnit.SECONDS), "the session did not end");
+            assertEquals(0, p.exitValue(), "exit after shutdown");
+            List<String> ours = Files.readAllLines(log).stream().filter(l -> l.contains(" dev.arenals.")).toList();
+            assertTrue(ours.stream().anyMatch(l -> l.contains(" dev.arenals.server.launch.StartupWarmUp ")), "the session never reached the warm-up");
+            List<String> notShared = ours.stream().filter(l -> !l.contains("shared objects file")).toList();
+            assertEquals(List.of(), notShared, "classes of ours not from the archive");
+        } finally {
+            Files.deleteIfExists(log);
+            Files.deleteIfExists(input);
+        }
+    }
+
     /** A copy of the layout bin/ + server/target/ with the archive older than the jar, then without one. */
     @Test
     void aStaleOrMissingArchiveIsLeftOutAndTheServerStarts() throws Exception {

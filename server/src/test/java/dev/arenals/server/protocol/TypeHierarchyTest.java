@@ -252,6 +252,27 @@ class TypeHierarchyTest {
         }
     }
 
+    @Test
+    void decoratedClassesMembersAndFieldsAreReadPastTheirDecorators() throws Exception {
+        String text = """
+                interface Q { d: number; run(): void }
+                @Component({}) class Widget implements Q { @Input() d = 1; @HostListener('x') run() {} }
+                class Holder { @Inject() field: Q = { d: 3, run() {} }; }
+                """;
+        Files.writeString(root.resolve("d.ts"), text);
+        try (InProcessServer s = InProcessServer.inWorkspace(root)) {
+            s.open(uri("d.ts"), "typescript", 1, text);
+            assertEquals(List.of("d.ts:1:21 Widget", "d.ts:2:36 "), implementations(s, "d.ts", text, text.replace("interface Q", "interface |Q")));
+            assertEquals(List.of("d.ts:1:52 d", "d.ts:2:38 d"), implementations(s, "d.ts", text, text.replace("{ d: number", "{ |d: number")));
+            assertEquals(List.of("d.ts:1:52 d"), implementations(s, "d.ts", text, text.replace("@Input() d", "@Input() |d")),
+                    "a decorated member's own key");
+            List<TypeHierarchyItem> widget = prepare(s, "d.ts", text, text.replace("class Widget", "class Wid|get"));
+            assertEquals(List.of("d.ts:1:21 Widget Class"), names(widget));
+            assertEquals(List.of("d.ts:0:10 Q Interface"), names(get(s.remote.getTextDocumentService().typeHierarchySupertypes(
+                    new TypeHierarchySupertypesParams(widget.get(0))))));
+        }
+    }
+
     /** In an ambient context every declaration is an implementation to TypeScript: the member signatures too. */
     @Test
     void ambientDeclarationsImplementThemselves() throws Exception {

@@ -2,6 +2,8 @@ package dev.arenals.server.workspace;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.google.common.collect.ImmutableList;
@@ -62,6 +64,61 @@ class FileSummaryLayoutTest {
         assertEquals(exports.get(1), s.export("d"));
         assertNull(s.export("nope"));
         assertEquals(name, s.declarationName(0).toString());
+        // the readers by index agree with the records
+        assertEquals(exports.size(), s.exportCount());
+        for (int k = 0; k < exports.size(); k++) {
+            Export e = exports.get(k);
+            assertEquals(e.exportedName(), s.exportedNameAt(k));
+            assertTrue(s.exportLocalIs(k, e.localName()));
+            assertFalse(s.exportLocalIs(k, "other"));
+            assertEquals(e.fromSpecifier() != null, s.exportIsReexport(k));
+        }
+        assertNull(s.exportFromFile(0));
+        assertEquals(other, s.exportFromFile(1));
+        assertEquals(1, s.starExportCount());
+        assertNull(s.starExportFile(0)); // ./star resolves to nothing
+        for (int k = 0; k < imports.size(); k++) {
+            Import want = imports.get(k);
+            assertEquals(want.localName(), s.importLocalNameAt(k));
+            assertTrue(s.importLocalIs(k, want.localName()));
+            assertEquals(k, s.importIndexOf(want.localName()));
+            assertEquals(k, s.importIndexAt(want.span().line(), want.span().startColumn()));
+            assertEquals(want.span(), new Span(s.importSpanPart(k, 0), s.importSpanPart(k, 1), s.importSpanPart(k, 2)));
+            assertEquals(want.uses() == null ? -1 : want.uses().length / 3, s.importUseCount(k));
+            for (int u = 0; want.uses() != null && u < want.uses().length / 3; u++) {
+                assertEquals(want.use(u), new Span(s.importUsePart(k, u, 0), s.importUsePart(k, u, 1), s.importUsePart(k, u, 2)));
+            }
+        }
+        assertEquals(-1, s.importIndexOf("nope"));
+        assertEquals(-1, s.importIndexAt(1, 10));
+        assertTrue(s.importIsAliased(0)); // x as y
+        assertFalse(s.importIsAliased(2)); // z
+        assertEquals(other, s.importFile(0));
+        assertEquals(other, s.importFile(1));
+    }
+
+    /** A specifier kept twice as equal copies (not the same String) still finds the file it resolved to. */
+    @Test
+    void importFileByEqualSpecifier() {
+        Path other = Path.of("/w/b.ts");
+        FileSummary s = new FileSummary(Path.of("/w/a.ts"), null, ImmutableList.of(), ImmutableList.of(), ImmutableList.of(),
+                ImmutableList.of(new Import("x", "x", new String("./b"), new Span(0, 9, 10))), ImmutableList.of(new String("./b")),
+                ImmutableMap.of(new String("./b"), other), 0);
+        assertEquals(other, s.importFile(0));
+    }
+
+    /** The file URI made without the file system is the JDK's, character for character (escaped ones through the JDK). */
+    @Test
+    void fileUriIsTheJdks(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+        String[] names = {"a.ts", "with space.ts", "hash#1.ts", "per%cent.ts", "caf\u00e9.ts", "br[ack]et.ts", "t~i'l(d)e!*.ts", "semi;colon,plus+eq=at@amp&dollar$.ts", "q?.ts"};
+        for (String name : names) {
+            Path file = dir.resolve(name);
+            assertEquals(file.toUri().toString(), FileSummary.fileUri(file), name);
+            java.nio.file.Files.writeString(file, "x");
+            assertEquals(file.toUri().toString(), FileSummary.fileUri(file), name + " (existing)");
+        }
+        Path relative = Path.of("rel", "a.ts");
+        assertEquals(relative.toUri().toString(), FileSummary.fileUri(relative));
     }
 
     @Test

@@ -75,6 +75,27 @@ class IndexerWalkTest {
         for (int[] a : advances) assertTrue(a[0] <= a[1] && a[1] <= 60, "done ≤ found ≤ all");
     }
 
+    /** The resolver's caches filled by a walk are freed once they expire, though no resolution follows. */
+    @Test
+    void theWalksResolverCachesAreDroppedAfterTheirLifetime() throws Exception {
+        for (int f = 0; f < 10; f++) Files.writeString(root.resolve("f" + f + ".ts"), "import { v } from \"./f" + ((f + 1) % 10) + "\";\nexport const v = 1;\n");
+        Indexer indexer = new Indexer(new WorkspaceIndex(), quiet(), 1, () -> ProjectFiles.DEFAULT_MAX_FILE_SIZE, PositionEncoding.UTF16);
+        try {
+            indexer.indexFolders(List.of(root), new Indexer.Progress() {
+                @Override public void begin() { }
+                @Override public void advance(int done, int found, boolean walking) { }
+                @Override public void end(int indexed, int skipped, long millis) { }
+            }).get(20, TimeUnit.SECONDS);
+        } finally {
+            indexer.shutdown();
+        }
+        // the imports were resolved (so the caches were filled): f9 imports f0
+        assertEquals(1, indexer.index().importersOf(root.resolve("f0.ts").toAbsolutePath().normalize()).size());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (ModuleResolver.cachedEntries() > 0 && System.nanoTime() < deadline) Thread.sleep(50);
+        assertEquals(0, ModuleResolver.cachedEntries(), "the caches are empty within 10 s of the walk's end (their lifetime is 3 s)");
+    }
+
     @Test
     void anEmptyFolderBeginsAndEnds() throws Exception {
         Indexer indexer = new Indexer(new WorkspaceIndex(), quiet(), 2, () -> ProjectFiles.DEFAULT_MAX_FILE_SIZE, PositionEncoding.UTF16);

@@ -38,6 +38,18 @@ class ShortLivedCacheTest {
         assertEquals(4, loads.get());
     }
 
+    /** An expired generation is freed without a lookup (the server's indexing ends, and no resolution may follow for long). */
+    @Test
+    void anExpiredGenerationIsDroppedWithoutALookup() throws InterruptedException {
+        ShortLivedCache<String, String> cache = new ShortLivedCache<>(TimeUnit.MILLISECONDS.toNanos(100), 100, v -> 1);
+        cache.get("a", this::load);
+        cache.dropIfExpired();
+        assertEquals(1, cache.size()); // still young: kept
+        Thread.sleep(250);
+        cache.dropIfExpired();
+        assertEquals(0, cache.size());
+    }
+
     @Test
     void aGenerationOverItsWeightStartsAfresh() {
         ShortLivedCache<String, String> cache = new ShortLivedCache<>(TimeUnit.MINUTES.toNanos(1), 10, v -> 4);

@@ -210,4 +210,24 @@ class SummarizerTest {
         assertEquals("hello(who: string)", signature(s, "Base.prototype.hello"));
         assertEquals(new FileSummary.Span(0, 13, 18), s.members("Base.prototype", "hello").get(0).span(), "where Root declares it");
     }
+
+    @Test
+    void decoratedDeclarationsAndMembersAreSummarisedLikeUndecoratedOnes() {
+        FileSummary s = summarize("@Component({}) export class Widget {\n  @Input() static size = 1;\n  @HostListener('x') static on(e: string) {}\n"
+                + "  @Input() label = '';\n  @Output() click() {}\n}\n@Injectable() class Svc {}\nexport { Svc };\n"
+                + "export default @sealed class Named {}\n");
+        assertEquals(List.of("Widget:CLASS:exported", "Svc:CLASS", "Named:CLASS:exported"), names(s.declarations()));
+        assertEquals(List.of("Widget", "Svc", "default"), s.exports().stream().map(FileSummary.Export::exportedName).collect(Collectors.toList()));
+        assertEquals(List.of("Widget.size:PROPERTY", "Widget.on:METHOD", "Widget.prototype.label:PROPERTY", "Widget.prototype.click:METHOD"),
+                members(s));
+        assertEquals("on(e: string)", signature(s, "Widget.on"));
+    }
+
+    @Test
+    void aNamespaceWithADottedNameDeclaresItsFirstPartAndNestsTheRest() {
+        FileSummary s = summarize("export namespace A.B.C { export const x = 1; }\nexport declare namespace P.Q { function f(): void; }\n");
+        assertEquals(List.of("A:NAMESPACE:exported", "P:NAMESPACE:exported"), names(s.declarations()));
+        assertEquals(List.of("A.B:NAMESPACE", "A.B.C:NAMESPACE", "A.B.C.x:CONSTANT", "P.Q:NAMESPACE", "P.Q.f:FUNCTION"), members(s));
+        assertEquals(new FileSummary.Span(0, 21, 22), s.members("A.B", "C").get(0).span());
+    }
 }

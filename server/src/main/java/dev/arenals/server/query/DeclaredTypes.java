@@ -1,0 +1,322 @@
+package dev.arenals.server.query;
+
+import static dev.arenals.parser.tree.NodeKind.*;
+
+import dev.arenals.parser.lexer.Token;
+import dev.arenals.parser.scope.SymbolKind;
+import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.Layouts;
+
+/**
+ * What an expression is an instance of, read from what the code declares and nothing more:
+ * {@code s} of {@code const s = new UserService()}, {@code u} of {@code (u: User) =>},
+ * {@code this.service} of {@code constructor(private service: UserService)}. No inference beyond
+ * that: a call's result, a union of two types or a generic's argument is unknown (-1), so a
+ * member found through it is one TypeScript finds too.
+ *
+ * <p>The answer is a <em>type name</em>: the IDENTIFIER_REFERENCE that names the type (in an
+ * annotation, or after {@code new}), or, for {@code this}, the class itself. {@link #localType}
+ * resolves it to a class or interface of this file; {@link #typeNameOf} leaves an imported one to
+ * the caller (the workspace's summaries).
+ */
+public final class DeclaredTypes {
+    private DeclaredTypes() {}
+
+    /** How many declarations are followed ({@code const b = a; const a = new C()}): bounds cycles in broken code. */
+    private static final int MAX_DEPTH = 8;
+
+    /**
+     * The class or interface declaration of this file that {@code expr} is an instance of, or -1
+     * (unknown, or a type declared elsewhere).
+     */
+    public static int localType(DocumentQuery q, int expr) {
+        return resolveLocal(q, typeNameOf(q, expr, 0));
+    }
+
+    /**
+     * The node that says what {@code expr} is an instance of: an IDENTIFIER_REFERENCE naming the
+     * type, a class declaration ({@code this} in its methods), or -1.
+     */
+    public static int typeNameOf(DocumentQuery q, int expr) { return typeNameOf(q, expr, 0); }
+
+    /**
+     * The type an object literal or object pattern is declared against: {@code const v: T = {…}},
+     * a parameter {@code p: T = {…}}, a field {@code f: T = {…}}, {@code {…} as T},
+     * {@code {…} satisfies T}, {@code return {…}} in a function declared to return T, an argument
+     * of a function of this file whose parameter is declared T; a pattern {@code {a}: T} or
+     * {@code const {a} = v} with v's type known. The type's name ({@link #typeNameOf}), or -1.
+     */
+    public static int typeNameOfLiteral(DocumentQuery q, int literal) {
+        Arena a = q.arena();
+        int child = literal;
+        int parent = q.parentOf(literal);
+        while (parent >= 0 && a.kind(parent) == PARENTHESIZED) {
+            child = parent;
+            parent = q.parentOf(parent);
+        }
+        if (parent < 0) return -1;
+        switch (a.kind(parent)) {
+            case VARIABLE_DECLARATOR: {
+                int type = Layouts.declaratorType(a, parent);
+                if (Layouts.declaratorInit(a, parent) == child) return type >= 0 ? typeNameOfAnnotation(a, type) : -1;
+                if (Layouts.declaratorTarget(a, parent) != child) return -1;
+                return type >= 0 ? typeNameOfAnnotation(a, type) : typeNameOf(q, Layouts.declaratorInit(a, parent), 0);
+            }
+            case PARAMETER: {
+                if (Layouts.parameterInitializer(a, parent) != child && Layouts.parameterTarget(a, parent) != child) return -1;
+                return typeNameOfAnnotation(a, Layouts.parameterType(a, parent));
+            }
+            case FIELD:
+                return Layouts.fieldValue(a, parent) == child ? typeNameOfAnnotation(a, Layouts.fieldType(a, parent)) : -1;
+            case AS_EXPRESSION: case SATISFIES_EXPRESSION:
+                return Layouts.operand(a, parent) == child ? typeNameOfAnnotation(a, a.nextSibling(child)) : -1;
+            case RETURN:
+                for (int p = q.parentOf(parent), steps = 0; p >= 0 && steps < 4096; p = q.parentOf(p), steps++) {
+                    int k = a.kind(p);
+                    if (k == FUNCTION_DECLARATION || k == FUNCTION_EXPRESSION || k == ARROW_FUNCTION) return typeNameOfAnnotation(a, Layouts.functionReturnType(a, p));
+                }
+                return -1;
+            case CALL: {
+                int callee = Layouts.callCallee(a, parent);
+                int index = 0;
+                int arg = Layouts.callFirstArgument(a, parent);
+                for (; arg >= 0 && arg != child; arg = a.nextSibling(arg)) index++;
+                if (arg < 0 || callee < 0 || a.kind(callee) != IDENTIFIER_REFERENCE) return -1;
+                int symbol = q.symbolOfNode(callee);
+                if (symbol < 0 || !q.isDeclared(symbol) || q.scopes().kind(symbol) != SymbolKind.FUNCTION) return -1;
+                int fn = q.scopes().declaringNode(symbol);
+                int params = fn < 0 || a.kind(fn) != FUNCTION_DECLARATION ? -1 : Layouts.functionParameters(a, fn);
+                for (int p = params < 0 ? -1 : a.firstChild(params); p >= 0; p = a.nextSibling(p), index--) {
+                    if (index == 0) return a.kind(p) == PARAMETER && !Layouts.isRestParameter(a, p) ? typeNameOfAnnotation(a, Layouts.parameterType(a, p)) : -1;
+                }
+                return -1;
+            }
+            default:
+                return -1;
+        }
+    }
+
+    /** The class or interface declaration a type name (from {@link #typeNameOf}) names in this file, or -1. */
+    public static int resolveLocal(DocumentQuery q, int typeName) {
+        if (typeName < 0) return -1;
+        Arena a = q.arena();
+        int k = a.kind(typeName);
+        if (isClass(k) || k == INTERFACE_DECLARATION) return typeName;
+        if (k != IDENTIFIER_REFERENCE) return -1;
+        int symbol = q.symbolOfNode(typeName);
+        if (symbol < 0 || !q.isDeclared(symbol)) return -1;
+        int kind = q.scopes().kind(symbol);
+        if (kind != SymbolKind.CLASS && kind != SymbolKind.INTERFACE) return -1;
+        int declaring = q.scopes().declaringNode(symbol);
+        if (declaring < 0) return -1;
+        int dk = a.kind(declaring);
+        return isClass(dk) || dk == INTERFACE_DECLARATION ? declaring : -1;
+    }
+
+    private static int typeNameOf(DocumentQuery q, int expr, int depth) {
+        if (expr < 0 || depth > MAX_DEPTH) return -1;
+        Arena a = q.arena();
+        switch (a.kind(expr)) {
+            case PARENTHESIZED: case NON_NULL: case SATISFIES_EXPRESSION:
+                return typeNameOf(q, Layouts.operand(a, expr), depth + 1);
+            case AS_EXPRESSION: {
+                int type = a.nextSibling(Layouts.operand(a, expr)); // AS_EXPRESSION: expression, type
+                return typeNameOfAnnotation(a, type);
+            }
+            case NEW: {
+                int callee = Layouts.callCallee(a, expr);
+                return callee >= 0 && a.kind(callee) == IDENTIFIER_REFERENCE ? callee : -1;
+            }
+            case THIS:
+                return classOfThis(q, expr);
+            case SUPER: { // the class named after extends
+                int cls = classOfThis(q, expr);
+                return cls < 0 ? -1 : ClassHierarchy.extendsName(a, cls);
+            }
+            case IDENTIFIER_REFERENCE:
+                return typeOfBinding(q, q.symbolOfNode(expr), depth);
+            case CALL:
+                return typeNameOfAnnotation(a, returnTypeOfCallee(q, Layouts.callCallee(a, expr), depth));
+            case MEMBER: {
+                if ((a.data(expr) & M_COMPUTED) != 0) return -1;
+                int property = Layouts.memberProperty(a, expr);
+                if (property < 0 || a.kind(property) != IDENTIFIER_NAME) return -1;
+                int owner = resolveLocal(q, typeNameOf(q, Layouts.memberObject(a, expr), depth + 1));
+                return owner < 0 ? -1 : typeOfMember(q, owner, a.data(property), depth);
+            }
+            default:
+                return -1;
+        }
+    }
+
+    /**
+     * The return type annotation of what a call calls: a function of this file ({@code make()}),
+     * or a method of a class or interface of this file ({@code s.make()} with s's type known); -1.
+     */
+    private static int returnTypeOfCallee(DocumentQuery q, int callee, int depth) {
+        if (callee < 0 || depth > MAX_DEPTH) return -1;
+        Arena a = q.arena();
+        int k = a.kind(callee);
+        if (k == IDENTIFIER_REFERENCE) {
+            int symbol = q.symbolOfNode(callee);
+            if (symbol < 0 || !q.isDeclared(symbol) || q.scopes().kind(symbol) != SymbolKind.FUNCTION) return -1;
+            int declaring = q.scopes().declaringNode(symbol);
+            return declaring >= 0 && a.kind(declaring) == FUNCTION_DECLARATION ? Layouts.functionReturnType(a, declaring) : -1;
+        }
+        if (k != MEMBER || (a.data(callee) & M_COMPUTED) != 0) return -1;
+        int property = Layouts.memberProperty(a, callee);
+        if (property < 0 || a.kind(property) != IDENTIFIER_NAME) return -1;
+        int owner = resolveLocal(q, typeNameOf(q, Layouts.memberObject(a, callee), depth + 1));
+        for (int c = owner, level = 0; c >= 0 && level < MAX_DEPTH; level++) {
+            boolean isInterface = a.kind(c) == INTERFACE_DECLARATION;
+            int body = isInterface ? Layouts.interfaceBody(a, c) : Layouts.classBody(a, c);
+            for (int m = body < 0 ? -1 : a.firstChild(body); m >= 0; m = a.nextSibling(m)) {
+                int mk = a.kind(m);
+                if ((mk != METHOD && mk != METHOD_SIGNATURE) || (a.data(m) & (C_STATIC | P_COMPUTED | P_GET | P_SET | C_CONSTRUCTOR)) != 0) continue;
+                int key = Layouts.memberKey(a, m);
+                if (key < 0 || a.kind(key) != IDENTIFIER_NAME || a.data(key) != a.data(property)) continue;
+                return mk == METHOD ? Layouts.functionReturnType(a, Layouts.methodFunction(a, m)) : Layouts.functionReturnType(a, m);
+            }
+            c = isInterface ? -1 : ClassHierarchy.baseInFile(q, c);
+        }
+        return -1;
+    }
+
+    /**
+     * The class whose instance {@code this} (or {@code super}) at {@code node} is: out through
+     * arrows to a method's function, a field's initializer or a static block; -1 in a plain
+     * function. {@code TargetResolver.classOfThis} over the parent column.
+     */
+    static int classOfThis(DocumentQuery q, int node) {
+        Arena a = q.arena();
+        int child = node;
+        for (int p = q.parentOf(node), steps = 0; p >= 0 && steps < 4096; child = p, p = q.parentOf(p), steps++) {
+            int k = a.kind(p);
+            if (k == FUNCTION_DECLARATION || k == FUNCTION_EXPRESSION) {
+                int method = q.parentOf(p);
+                int body = method < 0 || a.kind(method) != METHOD ? -1 : q.parentOf(method);
+                return body >= 0 && a.kind(body) == CLASS_BODY ? q.parentOf(body) : -1;
+            }
+            if ((k == FIELD || k == STATIC_BLOCK)) {
+                int body = q.parentOf(p);
+                if (body < 0 || a.kind(body) != CLASS_BODY) continue;
+                if (k == FIELD && child == Layouts.memberKey(a, p)) continue; // a computed key is outside
+                return q.parentOf(body);
+            }
+        }
+        return -1;
+    }
+
+    /** What a variable or parameter holds, by its annotation, else (a variable, a parameter's default) by its initializer. */
+    private static int typeOfBinding(DocumentQuery q, int symbol, int depth) {
+        if (symbol < 0 || !q.isDeclared(symbol)) return -1;
+        int kind = q.scopes().kind(symbol);
+        if (kind != SymbolKind.VAR && kind != SymbolKind.LET && kind != SymbolKind.CONST && kind != SymbolKind.PARAMETER) return -1;
+        Arena a = q.arena();
+        int binding = q.scopes().declarationNode(symbol);
+        int declaring = q.scopes().declaringNode(symbol);
+        if (binding < 0 || declaring < 0) return -1;
+        switch (a.kind(declaring)) {
+            case VARIABLE_DECLARATOR: {
+                if (Layouts.declaratorTarget(a, declaring) != binding) return -1; // a name inside a pattern
+                int type = Layouts.declaratorType(a, declaring);
+                if (type >= 0) return typeNameOfAnnotation(a, type);
+                return typeNameOf(q, Layouts.declaratorInit(a, declaring), depth + 1);
+            }
+            case PARAMETER: case ASSIGNMENT_PATTERN: {
+                if (Layouts.parameterTarget(a, declaring) != binding || Layouts.isRestParameter(a, declaring)) return -1;
+                int type = a.kind(declaring) == PARAMETER ? Layouts.parameterType(a, declaring) : -1;
+                if (type >= 0) return typeNameOfAnnotation(a, type);
+                return typeNameOf(q, Layouts.parameterInitializer(a, declaring), depth + 1);
+            }
+            default:
+                return -1;
+        }
+    }
+
+    /** The declared type of instance member {@code nameId} of a class (a field's or parameter property's annotation) or interface (a property signature's). */
+    private static int typeOfMember(DocumentQuery q, int owner, int nameId, int depth) {
+        Arena a = q.arena();
+        boolean isInterface = a.kind(owner) == INTERFACE_DECLARATION;
+        int body = isInterface ? Layouts.interfaceBody(a, owner) : Layouts.classBody(a, owner);
+        for (int m = body < 0 ? -1 : a.firstChild(body); m >= 0; m = a.nextSibling(m)) {
+            int mk = a.kind(m);
+            if (mk == METHOD && (a.data(m) & C_CONSTRUCTOR) != 0) {
+                int fn = Layouts.methodFunction(a, m);
+                int params = fn < 0 ? -1 : Layouts.functionParameters(a, fn);
+                for (int p = params < 0 ? -1 : a.firstChild(params); p >= 0; p = a.nextSibling(p)) {
+                    if (a.kind(p) != PARAMETER || (a.data(p) & PARAMETER_PROPERTY_MODIFIERS) == 0) continue;
+                    int target = Layouts.parameterTarget(a, p);
+                    if (target >= 0 && a.kind(target) == BINDING_IDENTIFIER && a.data(target) == nameId) {
+                        int type = Layouts.parameterType(a, p);
+                        return type >= 0 ? typeNameOfAnnotation(a, type) : typeNameOf(q, Layouts.parameterInitializer(a, p), depth + 1);
+                    }
+                }
+                continue;
+            }
+            if (mk != FIELD && mk != PROPERTY_SIGNATURE) continue;
+            if ((a.data(m) & (C_STATIC | P_COMPUTED)) != 0) continue;
+            int key = Layouts.memberKey(a, m);
+            if (key < 0 || a.kind(key) != IDENTIFIER_NAME || a.data(key) != nameId) continue;
+            int type = Layouts.fieldType(a, m);
+            if (type >= 0) return typeNameOfAnnotation(a, type);
+            return mk == FIELD ? typeNameOf(q, Layouts.fieldValue(a, m), depth + 1) : -1;
+        }
+        if (!isInterface) {
+            int base = ClassHierarchy.baseInFile(q, owner);
+            if (base >= 0 && depth < MAX_DEPTH) return typeOfMember(q, base, nameId, depth + 1);
+        }
+        return -1;
+    }
+
+    private static final int PARAMETER_PROPERTY_MODIFIERS = MOD_PUBLIC | MOD_PRIVATE | MOD_PROTECTED | MOD_READONLY | MOD_OVERRIDE;
+
+    /**
+     * The name a type annotation gives as an instance type: {@code C} of {@code C}, {@code C<T>},
+     * {@code C | undefined} or {@code C | null}; -1 for anything else (a qualified name, a union of
+     * two types, an array, a literal type).
+     */
+    static int typeNameOfAnnotation(Arena a, int type) {
+        if (type < 0) return -1;
+        if (a.kind(type) == UNION_TYPE) {
+            int only = -1;
+            for (int t = a.firstChild(type); t >= 0; t = a.nextSibling(t)) {
+                if (isNullish(a, t)) continue;
+                if (only >= 0) return -1;
+                only = t;
+            }
+            type = only;
+            if (type < 0) return -1;
+        }
+        if (a.kind(type) == PARENTHESIZED_TYPE) return typeNameOfAnnotation(a, Layouts.operand(a, type));
+        if (a.kind(type) != TYPE_REFERENCE) return -1;
+        int name = Layouts.typeReferenceName(a, type);
+        return name >= 0 && a.kind(name) == IDENTIFIER_REFERENCE ? name : -1;
+    }
+
+    /** {@code null} (a keyword type) or {@code undefined} (a type reference by name). */
+    private static boolean isNullish(Arena a, int type) {
+        if (a.kind(type) == KEYWORD_TYPE) return a.data(type) == Token.K_NULL;
+        if (a.kind(type) != TYPE_REFERENCE) return false;
+        int name = Layouts.typeReferenceName(a, type);
+        return name >= 0 && a.kind(name) == IDENTIFIER_REFERENCE && a.names().equals(a.data(name), "undefined");
+    }
+
+    /** The key of the first property of an object literal or pattern named {@code name} (not computed), or -1. */
+    /** The key of the first property of an object literal or pattern named {@code name} (not computed), or -1. */
+    public static int propertyKeyNamed(Arena arena, int object, int name) {
+        for (int p = arena.firstChild(object); p >= 0; p = arena.nextSibling(p)) {
+            int key = propertyKeyOf(arena, p, name);
+            if (key >= 0) return key;
+        }
+        return -1;
+    }
+
+    /** The key of {@code property} when it is a PROPERTY named {@code name} (not computed), or -1. */
+    public static int propertyKeyOf(Arena arena, int property, int name) {
+        if (arena.kind(property) != PROPERTY || (arena.data(property) & P_COMPUTED) != 0) return -1;
+        int key = Layouts.propertyKey(arena, property);
+        int k = key < 0 ? -1 : arena.kind(key);
+        return (k == IDENTIFIER_NAME || k == IDENTIFIER_REFERENCE) && arena.data(key) == name ? key : -1;
+    }
+}

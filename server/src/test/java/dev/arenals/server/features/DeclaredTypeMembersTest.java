@@ -1,0 +1,83 @@
+package dev.arenals.server.features;
+
+import static dev.arenals.server.testing.NavAssert.assertDefinition;
+import static dev.arenals.server.testing.NavAssert.assertHighlights;
+import static dev.arenals.server.testing.NavAssert.assertReferences;
+import static dev.arenals.server.testing.NavAssert.assertRename;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Members reached through what a variable, parameter or field is declared to be: {@code s.load()}
+ * where {@code const s = new Service()}, {@code u.name} where {@code u: User}, and
+ * {@code this.service.load()} through a parameter property's type. TypeScript answers these from
+ * types; we answer the ones the declarations alone settle, and nothing where they do not.
+ */
+class DeclaredTypeMembersTest {
+    @Test
+    void definitionThroughNewAnAnnotationAndAParameter() {
+        assertDefinition("a.ts", "class S { [[load]]() {} } const s = new S(); s.lo|ad();");
+        assertDefinition("a.ts", "class S { [[load]]() {} } let s: S; s.lo|ad();");
+        assertDefinition("a.ts", "interface U { [[name]]: string } function f(u: U) { return u.na|me; }");
+        assertDefinition("a.ts", "interface U { [[name]]: string } function f(u?: U | undefined) { return u!.na/*|*/me; }");
+        assertDefinition("a.ts", "class S { [[n]] = 1 } const a = new S(); const b = a; b.|n;");
+        assertDefinition("a.ts", "class S { [[n]] = 1 } const s = (new S() as S); (s).|n;");
+    }
+
+    @Test
+    void definitionThroughFieldsAndParameterProperties() {
+        assertDefinition("a.ts", "class S { [[load]]() {} }\nclass C { constructor(private service: S) {} run() { this.service.lo|ad(); } }");
+        assertDefinition("a.ts", "class S { [[load]]() {} }\nclass C { s: S = new S(); run() { this.s.lo|ad(); } }");
+        assertDefinition("a.ts", "interface Inner { [[deep]]: 1 } interface Outer { inner: Inner } declare const o: Outer; o.inner.de|ep;");
+        assertDefinition("a.ts", "class B { [[m]]() {} } class D extends B {} const d = new D(); d.|m();");
+        assertDefinition("a.ts", "class S { [[n]] = 1 } function make(): S { return new S(); } make().|n; const s = make(); s.|n;");
+        assertDefinition("a.ts", "class S { [[n]] = 1 } interface F { get(): S } declare const f: F; f.get().|n;");
+        assertDefinition("a.ts", "class S { [[n]] = 1; self(): S { return this; } } new S().self().|n;");
+    }
+
+    @Test
+    void nothingWhereTheDeclarationsDoNotSettleIt() {
+        assertDefinition("a.ts", "class S { load() {} } class T { load() {} } declare const x: S | T; x.lo/*|*/ad();");
+        assertDefinition("a.ts", "class S { load() {} } function make() { return new S(); } make().lo|ad();");
+        assertDefinition("a.ts", "class S { load() {} } function f(s) { s.lo|ad(); }");
+        assertDefinition("a.ts", "class S { load() {} } const [s] = [new S()]; s.lo|ad();");
+    }
+
+    @Test
+    void referencesAndHighlightsIncludeTypedUses() {
+        assertReferences("a.ts", "class S { [[lo|ad]]() { this.[[load]](); } } const s = new S(); s.[[load]](); function f(p: S) { p.[[load]](); }"
+                + " class T { load() {} } new T().load(); declare const t: T; t.load();");
+        assertReferences("a.ts", "interface U { [[na|me]]: string } interface U { age: number } const u: U = null!; u.[[name]]; u.age;");
+        assertHighlights("a.ts", "interface U { [[=name]]: string } function f(u: U) { return u.[[na|me]]; }");
+        assertReferences("a.ts", "class B { [[m]]() {} } class D extends B { [[m]]() {} } const b: B = new D(); b.[[|m]](); const d = new D(); d.[[m]]();");
+    }
+
+    @Test
+    void renameEditsTypedUses() {
+        assertRename("a.ts", "class S { lo|ad() {} } const s = new S(); s.load(); let t: S; t.load();", "fetch",
+                "class S { fetch() {} } const s = new S(); s.fetch(); let t: S; t.fetch();");
+        assertRename("a.ts", "interface U { name: string } function f(u: U) { return u.na|me; }", "title",
+                "interface U { title: string } function f(u: U) { return u.title; }");
+    }
+
+    @Test
+    void objectLiteralsAndPatternsDeclaredAsTheTypeHoldItsMembers() {
+        assertReferences("a.ts", "interface P { [[la|bel]]: string }\nconst a: P = { [[label]]: 'x' };\nfunction f({ [[label]] }: P) { return label; }\n"
+                + "function g(p: P = { [[label]]: 'y' }) {}\nfunction h(): P { return { [[label]]: 'z' }; }\nconst b = { [[label]]: 'w' } satisfies P;\n"
+                + "function take(p: P) {} take({ [[label]]: 'v' });\nconst { [[label]]: l } = a;\nconst c = { label: 'untyped' };");
+        assertRename("a.ts", "interface P { la|bel: string }\nfunction f({ label }: P) { return label; }\nconst a: P = { label: 'x' };", "title",
+                "interface P { title: string }\nfunction f({ title: label }: P) { return label; }\nconst a: P = { title: 'x' };");
+    }
+
+    @Test
+    void jsxAttributesAreMembersOfTheComponentsProps() {
+        String props = "interface P { [[label]]: string; other?: number }\n";
+        assertDefinition("a.tsx", props + "function B({ label }: P) { return <b>{label}</b>; }\nconst x = <B la|bel=\"s\" />;");
+        assertDefinition("a.tsx", props + "const B: React.FC<P> = (p) => null;\nconst x = <B la|bel=\"s\" />;");
+        assertDefinition("a.tsx", props + "const B = (p: P) => null;\nconst x = <B la|bel=\"s\" />;");
+        assertReferences("a.tsx", "interface P { [[la|bel]]: string }\nfunction B({ [[label]] }: P) { return null; }\n"
+                + "const x = <B [[label]]=\"s\" />; const y = <B [[label]]={\"t\"}></B>; const z = <div label=\"u\" />;");
+        assertRename("a.tsx", "interface P { la|bel: string }\nfunction B({ label }: P) { return null; }\nconst x = <B label=\"s\" />;", "title",
+                "interface P { title: string }\nfunction B({ title: label }: P) { return null; }\nconst x = <B title=\"s\" />;");
+    }
+}

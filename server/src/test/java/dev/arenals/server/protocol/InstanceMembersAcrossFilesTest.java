@@ -1,0 +1,231 @@
+package dev.arenals.server.protocol;
+
+import static dev.arenals.server.testing.InProcessServer.get;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.arenals.server.testing.InProcessServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.eclipse.lsp4j.DefinitionParams;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.ReferenceContext;
+import org.eclipse.lsp4j.ReferenceParams;
+import org.eclipse.lsp4j.RenameParams;
+import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.WorkspaceEdit;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Members of a class or interface used through instances in other files: {@code s.load()} where
+ * {@code const s = new UserService()} imports the class, {@code u.name} where {@code u: User}.
+ * Answers are {@code file:line:column name}; the expected ones are TypeScript's on the same files.
+ */
+class InstanceMembersAcrossFilesTest {
+    @TempDir Path root;
+
+    private static final String SVC = """
+            export interface User { id: number; name: string }
+            export class UserService {
+              constructor(private readonly cache: Map<number, User>) {}
+              load(id: number): User | undefined { return this.cache.get(id); }
+              reload(id: number) { return this.load(id); }
+            }
+            """;
+    private static final String USE = """
+            import { UserService, type User } from './svc';
+            const s = new UserService(new Map());
+            s.load(1);
+            export function title(u: User) { return u.name + s.load(u.id)!.name; }
+            """;
+    private static final String SUB = """
+            import { UserService as Base } from './svc';
+            export class Cached extends Base {
+              load(id: number) { return super.load(id); }
+            }
+            declare const other: { load(): void };
+            other.load();
+            """;
+    private static final String CLOSED = """
+            import type { User } from './svc';
+            export const names = (users: User[], one: User) => one.name;
+            export const anon: User = { id: 0, name: 'anonymous' };
+            export function greet({ name }: User) { return name; }
+            """;
+
+    private String uri(String name) { return root.resolve(name).toUri().toString(); }
+
+    private InProcessServer workspace() throws Exception {
+        Files.writeString(root.resolve("svc.ts"), SVC);
+        Files.writeString(root.resolve("use.ts"), USE);
+        Files.writeString(root.resolve("sub.ts"), SUB);
+        Files.writeString(root.resolve("closed.ts"), CLOSED);
+        InProcessServer s = InProcessServer.inWorkspace(root);
+        s.open(uri("svc.ts"), "typescript", 1, SVC);
+        s.open(uri("use.ts"), "typescript", 1, USE);
+        s.open(uri("sub.ts"), "typescript", 1, SUB);
+        return s;
+    }
+
+    private static Position at(String text, String marker, int delta) {
+        int offset = text.indexOf(marker) + delta, line = 0, column = 0;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') { line++; column = 0; } else column++;
+        }
+        return new Position(line, column);
+    }
+
+    private List<String> references(InProcessServer s, String file, Position p) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (Location l : get(s.remote.getTextDocumentService().references(new ReferenceParams(new TextDocumentIdentifier(uri(file)), p,
+                new ReferenceContext(true))))) {
+            String name = l.getUri().substring(l.getUri().lastIndexOf('/') + 1);
+            String text = Files.readString(root.resolve(name));
+            String line = text.split("\n")[l.getRange().getStart().getLine()];
+            out.add(name + ":" + l.getRange().getStart().getLine() + ":" + l.getRange().getStart().getCharacter() + " "
+                    + line.substring(l.getRange().getStart().getCharacter(), l.getRange().getEnd().getCharacter()));
+        }
+        Collections.sort(out);
+        return out;
+    }
+
+    private static final List<String> LOAD = List.of("sub.ts:2:2 load", "sub.ts:2:34 load", "svc.ts:3:2 load", "svc.ts:4:35 load",
+            "use.ts:2:2 load", "use.ts:3:51 load");
+
+    @Test
+    void referencesOfAMethodFromItsDeclarationAndFromAUseInAnImporter() throws Exception {
+        try (InProcessServer s = workspace()) {
+            assertEquals(LOAD, references(s, "svc.ts", at(SVC, "load(id", 0)));
+            assertEquals(LOAD, references(s, "use.ts", at(USE, "s.load(1)", 2)), "from s.load where s = new UserService()");
+            assertEquals(LOAD, references(s, "sub.ts", at(SUB, "super.load", 6)), "super.load of a class extending the import");
+            assertEquals(LOAD, references(s, "sub.ts", at(SUB, "load(id", 0)), "an override in an importer");
+        }
+    }
+
+    @Test
+    void referencesOfAnInterfacePropertyReachClosedImporters() throws Exception {
+        try (InProcessServer s = workspace()) {
+            List<String> name = List.of("closed.ts:1:55 name", "closed.ts:2:35 name", "closed.ts:3:24 name", "svc.ts:0:36 name", "use.ts:3:42 name");
+            assertEquals(name, references(s, "svc.ts", at(SVC, "name: string", 0)));
+            assertEquals(name, references(s, "use.ts", at(USE, "u.name", 2)));
+        }
+    }
+
+    /** The renamed texts of every file the edit touches, as {@code file: text} in file order. */
+    private List<String> renamed(InProcessServer s, String file, Position p, String newName) throws Exception {
+        WorkspaceEdit edit = get(s.remote.getTextDocumentService().rename(new RenameParams(new TextDocumentIdentifier(uri(file)), p, newName)));
+        List<String> out = new ArrayList<>();
+        java.util.Map<String, List<TextEdit>> changes = new java.util.TreeMap<>();
+        if (edit.getChanges() != null) changes.putAll(edit.getChanges());
+        if (edit.getDocumentChanges() != null) {
+            for (var change : edit.getDocumentChanges()) {
+                List<TextEdit> edits = new ArrayList<>();
+                for (var e : change.getLeft().getEdits()) edits.add(e.getLeft());
+                changes.put(change.getLeft().getTextDocument().getUri(), edits);
+            }
+        }
+        for (var e : changes.entrySet()) {
+            String name = e.getKey().substring(e.getKey().lastIndexOf('/') + 1);
+            out.add(name + ": " + dev.arenals.server.testing.NavAssert.apply(
+                    dev.arenals.server.testing.Docs.parsed(e.getKey(), Files.readString(root.resolve(name))), e.getValue()));
+        }
+        return out;
+    }
+
+    @Test
+    void renameOfAMethodEditsEveryImporterThatUsesIt() throws Exception {
+        try (InProcessServer s = workspace()) {
+            List<String> expected = List.of(
+                    "sub.ts: " + SUB.replace("load(id: number)", "fetch(id: number)").replace("super.load", "super.fetch"),
+                    "svc.ts: " + SVC.replace("load(id: number): User", "fetch(id: number): User").replace("this.load", "this.fetch"),
+                    "use.ts: " + USE.replace("s.load", "s.fetch"));
+            assertEquals(expected, renamed(s, "svc.ts", at(SVC, "load(id", 1), "fetch"));
+            assertEquals(expected, renamed(s, "use.ts", at(USE, "s.load(1)", 3), "fetch"));
+        }
+    }
+
+    @Test
+    void renameOfAnInterfacePropertyEditsAClosedImporter() throws Exception {
+        try (InProcessServer s = workspace()) {
+            assertEquals(List.of("closed.ts: " + CLOSED.replace("one.name", "one.title").replace("name: 'anonymous'", "title: 'anonymous'")
+                            .replace("{ name }: User", "{ title: name }: User"),
+                    "svc.ts: " + SVC.replace("name: string", "title: string"),
+                    "use.ts: " + USE.replace("u.name", "u.title")), renamed(s, "use.ts", at(USE, "u.name", 3), "title"));
+        }
+    }
+
+    private List<String> definition(InProcessServer s, String file, Position p) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (Location l : get(s.remote.getTextDocumentService().definition(new DefinitionParams(new TextDocumentIdentifier(uri(file)), p))).getLeft()) {
+            out.add(l.getUri().substring(l.getUri().lastIndexOf('/') + 1) + ":" + l.getRange().getStart().getLine() + ":" + l.getRange().getStart().getCharacter());
+        }
+        return out;
+    }
+
+    @Test
+    void definitionOfAMemberThroughAnImportedType() throws Exception {
+        try (InProcessServer s = workspace()) {
+            assertEquals(List.of("svc.ts:3:2"), definition(s, "use.ts", at(USE, "s.load(1)", 3)));
+            assertEquals(List.of("svc.ts:0:36"), definition(s, "use.ts", at(USE, "u.name", 3)));
+            assertEquals(List.of("svc.ts:3:2"), definition(s, "sub.ts", at(SUB, "super.load", 7)), "super of a class extending the import");
+            assertEquals(List.of(), definition(s, "sub.ts", at(SUB, "other.load", 7)), "a type literal's member is not the class's");
+        }
+    }
+
+    @Test
+    void completionOfAnImportedClassInstanceListsItsInstanceMembers() throws Exception {
+        try (InProcessServer s = workspace()) {
+            var list = get(s.remote.getTextDocumentService().completion(new org.eclipse.lsp4j.CompletionParams(
+                    new TextDocumentIdentifier(uri("use.ts")), at(USE, "s.load(1)", 2))));
+            List<String> labels = new ArrayList<>();
+            for (var item : list.getRight().getItems()) labels.add(item.getLabel());
+            assertEquals(true, labels.containsAll(List.of("load", "reload")), labels.toString());
+        }
+    }
+
+    @Test
+    void hoverAndSignatureHelpOfAnImportedClassInstanceMethod() throws Exception {
+        try (InProcessServer s = workspace()) {
+            var hover = get(s.remote.getTextDocumentService().hover(new org.eclipse.lsp4j.HoverParams(
+                    new TextDocumentIdentifier(uri("use.ts")), at(USE, "s.load(1)", 3))));
+            String shown = hover.getContents().getRight().getValue();
+            assertEquals(true, shown.contains("load(id: number): User | undefined"), shown);
+            var help = get(s.remote.getTextDocumentService().signatureHelp(new org.eclipse.lsp4j.SignatureHelpParams(
+                    new TextDocumentIdentifier(uri("use.ts")), at(USE, "s.load(1)", 7))));
+            assertEquals("load(id: number): User | undefined", help.getSignatures().get(0).getLabel());
+        }
+    }
+
+    private static final String BUTTON = """
+            export interface ButtonProps { label: string; onPress?: () => void }
+            export function Button({ label, onPress }: ButtonProps) { return <button onClick={onPress}>{label}</button>; }
+            export const Small: React.FC<ButtonProps> = (props) => <Button {...props} />;
+            """;
+    private static final String APP = """
+            import { Button, Small } from './Button';
+            export const App = () => <div><Button label="Save" /><Small label="x" /><Other label="y" /></div>;
+            function Other(props: { label: string }) { return null; }
+            """;
+
+    @Test
+    void propsOfAComponentAcrossFiles() throws Exception {
+        Files.writeString(root.resolve("Button.tsx"), BUTTON);
+        Files.writeString(root.resolve("App.tsx"), APP);
+        try (InProcessServer s = InProcessServer.inWorkspace(root)) {
+            s.open(uri("Button.tsx"), "typescriptreact", 1, BUTTON);
+            s.open(uri("App.tsx"), "typescriptreact", 1, APP);
+            List<String> label = List.of("App.tsx:1:38 label", "App.tsx:1:60 label", "Button.tsx:0:31 label", "Button.tsx:1:25 label");
+            assertEquals(label, references(s, "Button.tsx", at(BUTTON, "label: string", 0)));
+            assertEquals(label, references(s, "App.tsx", at(APP, "label=\"Save\"", 1)));
+            assertEquals(List.of("Button.tsx:0:31"), definition(s, "App.tsx", at(APP, "label=\"x\"", 1)));
+            assertEquals(List.of("App.tsx: " + APP.replace("<Button label", "<Button title").replace("<Small label", "<Small title"),
+                            "Button.tsx: " + BUTTON.replace("{ label: string", "{ title: string").replace("{ label, onPress }", "{ title: label, onPress }")),
+                    renamed(s, "App.tsx", at(APP, "label=\"Save\"", 1), "title"));
+        }
+    }
+}
