@@ -1107,8 +1107,12 @@ public final class Binder {
      * the same flags and symbols) and export the same names: then every other statement binds as
      * before, and the new ones bind as they would in a full walk (nothing before them declared
      * their top-level names). References are resolved for the new statements; implicit globals are
-     * renumbered over all references, in order, as a full bind makes them. Returns false (the table
-     * then in any state) when it cannot; the caller binds in full.
+     * renumbered over all references, in order, as a full bind makes them. After a nested splice
+     * (one function body, {@link Arena#splicedNested}) the part walked again is that function
+     * (its scope and what is in it), found through the columns each scope records when it opens;
+     * nothing it declares is seen outside it, so it needs no footprint, only that it declares and
+     * exports nothing in its enclosing scope. Returns false (the table then in any state) when it
+     * cannot; the caller binds in full.
      */
     private boolean rebindSplice(Arena arena, ScopeTable T) {
         int base = arena.spliceBaseGeneration();

@@ -259,23 +259,35 @@ public final class UnusedDeclarations {
 
     /** Two or more symbols of one name in one scope: merged declarations, overloads. */
     private static void exemptMerged(ScopeTable t, int[] reads) {
+        // symbols sharing a (scope, name) key, counted in an open-addressing table: linear in the
+        // symbols, where sorting the keys was the larger half of this pass on a big file
         int n = t.symCount;
-        long[] keys = new long[n];
-        int m = 0;
+        int size = Integer.highestOneBit(Math.max(8, n)) << 2; // at most a quarter full
+        int mask = size - 1;
+        long[] keys = new long[size]; // key + 1; 0 marks an empty slot
+        byte[] counts = new byte[size];
+        boolean any = false;
         for (int sym = 0; sym < n; sym++) {
             if (t.symKind[sym] == SymbolKind.IMPLICIT_GLOBAL) continue;
-            keys[m++] = ((long) t.symScope[sym] << 32) | (t.symName[sym] & 0xFFFFFFFFL);
+            long key = (((long) t.symScope[sym] << 32) | (t.symName[sym] & 0xFFFFFFFFL)) + 1;
+            int slot = mix(key) & mask;
+            while (keys[slot] != 0 && keys[slot] != key) slot = (slot + 1) & mask;
+            if (keys[slot] == 0) keys[slot] = key;
+            else { counts[slot] = 1; any = true; }
         }
-        Arrays.sort(keys, 0, m);
-        boolean any = false;
-        for (int i = 1; i < m; i++) if (keys[i] == keys[i - 1]) { any = true; break; }
         if (!any) return;
         for (int sym = 0; sym < n; sym++) {
             if (t.symKind[sym] == SymbolKind.IMPLICIT_GLOBAL) continue;
-            long key = ((long) t.symScope[sym] << 32) | (t.symName[sym] & 0xFFFFFFFFL);
-            int at = Arrays.binarySearch(keys, 0, m, key);
-            if ((at > 0 && keys[at - 1] == key) || (at + 1 < m && keys[at + 1] == key)) reads[sym] = -1;
+            long key = (((long) t.symScope[sym] << 32) | (t.symName[sym] & 0xFFFFFFFFL)) + 1;
+            int slot = mix(key) & mask;
+            while (keys[slot] != key) slot = (slot + 1) & mask;
+            if (counts[slot] != 0) reads[sym] = -1;
         }
+    }
+
+    private static int mix(long key) {
+        long h = key * 0x9E3779B97F4A7C15L;
+        return (int) (h ^ (h >>> 32));
     }
 
     /** One pass over the nodes: JSX tags, and destructured names beside a rest element. */
