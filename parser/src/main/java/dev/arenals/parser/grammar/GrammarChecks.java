@@ -312,7 +312,12 @@ public final class GrammarChecks {
                 childCtx |= IN_FUNCTION;
                 if ((a.data(n) & F_ASYNC) != 0 && (ctx & AMBIENT) != 0 && (ctx & MODIFIER_ERROR) == 0
                         && (parentOf[n] < 0 || a.kind(parentOf[n]) != METHOD)) {
-                    report(a.start(n), a.start(n) + 5, Diag.MODIFIER_IN_AMBIENT, Token.K_ASYNC); // `async` where nothing runs
+                    // `async` where nothing runs; an object literal's method begins, with its `async`, at its property
+                    int at = a.start(n);
+                    if (!(at + 5 <= src.length && src[at] == 'a' && src[at + 4] == 'c') && parentOf[n] >= 0 && a.kind(parentOf[n]) == PROPERTY) {
+                        at = a.start(parentOf[n]);
+                    }
+                    report(at, at + 5, Diag.MODIFIER_IN_AMBIENT, Token.K_ASYNC);
                 } else if ((ctx & MODIFIER_ERROR) == 0) {
                     checkParameterList(n);
                 }
@@ -335,6 +340,19 @@ public final class GrammarChecks {
                     return;
                 }
                 break;
+            case VARIABLE_DECLARATOR: {
+                // an ambient binding pattern's initializer (TS1039) that TypeScript types without looking into it (the
+                // pattern has a type annotation, or no element): nothing inside it is checked
+                int target = a.firstChild(n);
+                if ((ctx & AMBIENT) != 0 && target >= 0 && (a.kind(target) == OBJECT_PATTERN || a.kind(target) == ARRAY_PATTERN)
+                        && (hasTypeAfter(target) || noElements(target))) {
+                    int from = sp;
+                    for (int c = target; c >= 0; c = a.nextSibling(c)) if (c == target || isType(a.kind(c))) push(c, n, childCtx);
+                    reverse(from);
+                    return;
+                }
+                break;
+            }
             case TYPE_PARAMETER:
                 checkTypeParameterModifiers(n);
                 break;
@@ -364,6 +382,16 @@ public final class GrammarChecks {
             return;
         }
         pushChildren(n, childCtx);
+    }
+
+    private boolean hasTypeAfter(int target) {
+        int next = a.nextSibling(target);
+        return next >= 0 && isType(a.kind(next));
+    }
+
+    private boolean noElements(int pattern) {
+        for (int c = a.firstChild(pattern); c >= 0; c = a.nextSibling(c)) if (a.kind(c) != ELISION) return false;
+        return true;
     }
 
     private static boolean isFunctionLike(int k) {

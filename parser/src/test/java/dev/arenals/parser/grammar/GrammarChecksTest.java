@@ -475,6 +475,20 @@ class GrammarChecksTest {
         assertClean("p.cjs", "var public");
     }
 
+    @Test
+    void anAmbientBindingPatternsInitializerIsNotLookedInto() {
+        assertGrammar("declare var [] = |function(){}", 1039, "Initializers are not allowed in ambient contexts.");
+        assertGrammar("declare const {a}: any = |function(){}", 1039, "Initializers are not allowed in ambient contexts.");
+        assertEquals(List.of("1039@16", "1183@26"), startsOf(grammarErrors("p.ts", "declare var a = function(){}")));
+        assertEquals(List.of("1039@18", "1183@28"), startsOf(grammarErrors("p.ts", "declare var [a] = function(){}")));
+    }
+
+    @Test
+    void asyncInAnAmbientObjectLiteralMethodIsReportedAtTheKeyword() {
+        assertEquals(List.of("1039@16", "1040@18", "1183@31"), startsOf(grammarErrors("p.ts", "declare let x = { async *\"k\"() {} }")));
+        assertEquals(List.of("1036@0", "1040@7", "1183@19"), startsOf(grammarErrors("p.d.ts", "x({ a: async () => {} })")));
+    }
+
     /** No diagnostic at all: parser, binder and grammar checks (TypeScript's parser and checker accept {@code text}). */
     private static void assertClean(String file, String text) {
         assertEquals(List.of(), allErrors(file, text), text);
