@@ -114,6 +114,8 @@ public enum Diag {
     LEXICAL_IN_SINGLE_STATEMENT(1156, "Declarations can only be declared inside a block."),
     DEFER_DEFAULT_IMPORT(18058, "Default imports are not allowed in a deferred import."),
     DEFER_NAMED_IMPORTS(18059, "Named imports are not allowed in a deferred import."),
+    DECORATORS_NOT_VALID(1206, "Decorators are not valid here."),
+    DECORATOR_ON_OVERLOAD(1249, "A decorator can only decorate a method implementation, not an overload."),
     COMMA_IN_COMPUTED_KEY(1171, "A comma expression is not allowed in a computed property name."),
     TS_DECLARATION_IN_SINGLE_STATEMENT(1156, "'{0}' declarations can only be declared inside a block."),
     LET_AS_LEXICAL_NAME(2480, "'let' is not allowed to be used as a name in 'let' or 'const' declarations."),

@@ -98,6 +98,7 @@ public final class GrammarChecks {
             Diag.IMPORT_META_OUTSIDE_MODULE, Diag.SUPER_CALL_OUTSIDE_CONSTRUCTOR,
             Diag.SUPER_PROPERTY_OUTSIDE_METHOD, Diag.DUPLICATE_CONSTRUCTOR, Diag.CLASS_FIELD_CONSTRUCTOR, Diag.STATIC_PROTOTYPE,
             Diag.DUPLICATE_PRIVATE_NAME, Diag.DUPLICATE_PROTO, Diag.LEXICAL_IN_SINGLE_STATEMENT, Diag.TS_DECLARATION_IN_SINGLE_STATEMENT,
+            Diag.DECORATORS_NOT_VALID, Diag.MODIFIERS_NOT_HERE,
             Diag.DEFER_DEFAULT_IMPORT, Diag.DEFER_NAMED_IMPORTS, Diag.COMMA_IN_COMPUTED_KEY,
             Diag.GENERATOR_IN_SINGLE_STATEMENT, Diag.LET_AS_LEXICAL_NAME, Diag.CONST_WITHOUT_INITIALIZER,
             Diag.DESTRUCTURING_WITHOUT_INITIALIZER, Diag.LABELLED_FUNCTION, Diag.USING_NOT_ALLOWED_HERE,
@@ -165,7 +166,8 @@ public final class GrammarChecks {
         int[] always = {PROGRAM, MODULE_BLOCK, BLOCK, STATIC_BLOCK, FUNCTION_BODY, CLASS_DECLARATION, FUNCTION_DECLARATION,
             VARIABLE_DECLARATION, ENUM_DECLARATION, MODULE_DECLARATION, INTERFACE_DECLARATION, TYPE_ALIAS, IMPORT_EQUALS,
             METHOD, FIELD, INDEX_SIGNATURE, PROPERTY_SIGNATURE, METHOD_SIGNATURE, FUNCTION_EXPRESSION, ARROW_FUNCTION,
-            FUNCTION_TYPE, CONSTRUCTOR_TYPE, CALL_SIGNATURE, CONSTRUCT_SIGNATURE, INFER_TYPE, TYPE_PREDICATE};
+            FUNCTION_TYPE, CONSTRUCTOR_TYPE, CALL_SIGNATURE, CONSTRUCT_SIGNATURE, INFER_TYPE, TYPE_PREDICATE,
+            DECORATOR}; // a decorated parameter is checked (TS1206)
         for (int k : always) CHECKS[k] = 1;
         CHECKS[PARAMETER] = 2;
         CHECKS[TYPE_PARAMETER] = 3;
@@ -301,7 +303,17 @@ public final class GrammarChecks {
                     childCtx |= AMBIENT;
                 }
                 // TypeScript's TS1206/TS1249 on a decorator comes first (not ours: it depends on experimentalDecorators)
-                if ((k == FIELD || k == METHOD) && undecoratable(n, k)) childCtx |= MODIFIER_ERROR;
+                if ((k == FIELD || k == METHOD) && undecoratable(n, k)) {
+                    // on a constructor or an accessor without a body TS1206, on a method without one TS1249, whatever
+                    // experimentalDecorators says
+                    // (on an abstract or `declare` field only without it: not ours to say)
+                    if (k == METHOD) {
+                        int at = a.start(a.firstChild(n));
+                        boolean method = (a.data(n) & (P_GET | P_SET)) == 0 && !isConstructor(n, memberKey(n), a.data(n));
+                        report(at, at + 1, method ? Diag.DECORATOR_ON_OVERLOAD : Diag.DECORATORS_NOT_VALID, 0);
+                    }
+                    childCtx |= MODIFIER_ERROR;
+                }
                 else if (checkMemberModifiers(n, k, ctx)) childCtx |= MODIFIER_ERROR; // the method's own checks stop there
                 else if (k == FIELD) checkProperty(n, ctx | (childCtx & AMBIENT));
                 else if (k == METHOD_SIGNATURE) {
@@ -329,7 +341,8 @@ public final class GrammarChecks {
                 childCtx |= ctx & NO_BODY;
                 break;
             case PARAMETER:
-                checkParameterModifiers(n, ctx);
+                if (decoratedOutsideAClassMethod(n)) report(a.start(n), a.start(n) + 1, Diag.DECORATORS_NOT_VALID, 0);
+                else checkParameterModifiers(n, ctx);
                 // TypeScript checks neither a parameter's decorators (invalid without experimentalDecorators,
                 // TS1206) nor, in a function without a body, its initializer
                 pushParameterChildren(n, childCtx, (ctx & NO_BODY) != 0);
@@ -382,6 +395,20 @@ public final class GrammarChecks {
             return;
         }
         pushChildren(n, childCtx);
+    }
+
+    /**
+     * A parameter with decorators anywhere but in a class method, accessor or constructor with a body:
+     * TS1206 whatever experimentalDecorators says (there, only without it: not ours to say).
+     */
+    private boolean decoratedOutsideAClassMethod(int param) {
+        int first = a.firstChild(param);
+        if (first < 0 || a.kind(first) != DECORATOR) return false;
+        int list = parentOf[param];
+        int fn = list >= 0 ? parentOf[list] : -1;
+        if (fn < 0 || a.kind(fn) != FUNCTION_EXPRESSION || !hasBody(fn)) return true;
+        int member = parentOf[fn];
+        return member < 0 || a.kind(member) != METHOD;
     }
 
     private boolean hasTypeAfter(int target) {
