@@ -116,6 +116,7 @@ public enum Diag {
     DEFER_NAMED_IMPORTS(18059, "Named imports are not allowed in a deferred import."),
     DECORATORS_NOT_VALID(1206, "Decorators are not valid here."),
     DECORATOR_ON_OVERLOAD(1249, "A decorator can only decorate a method implementation, not an overload."),
+    MAPPED_TYPE_MEMBERS(7061, "A mapped type may not declare properties or methods."),
     COMMA_IN_COMPUTED_KEY(1171, "A comma expression is not allowed in a computed property name."),
     TS_DECLARATION_IN_SINGLE_STATEMENT(1156, "'{0}' declarations can only be declared inside a block."),
     LET_AS_LEXICAL_NAME(2480, "'let' is not allowed to be used as a name in 'let' or 'const' declarations."),

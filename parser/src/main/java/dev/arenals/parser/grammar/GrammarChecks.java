@@ -167,7 +167,8 @@ public final class GrammarChecks {
             VARIABLE_DECLARATION, ENUM_DECLARATION, MODULE_DECLARATION, INTERFACE_DECLARATION, TYPE_ALIAS, IMPORT_EQUALS,
             METHOD, FIELD, INDEX_SIGNATURE, PROPERTY_SIGNATURE, METHOD_SIGNATURE, FUNCTION_EXPRESSION, ARROW_FUNCTION,
             FUNCTION_TYPE, CONSTRUCTOR_TYPE, CALL_SIGNATURE, CONSTRUCT_SIGNATURE, INFER_TYPE, TYPE_PREDICATE,
-            DECORATOR}; // a decorated parameter is checked (TS1206)
+            DECORATOR, // a decorated parameter is checked (TS1206)
+            MAPPED_TYPE};
         for (int k : always) CHECKS[k] = 1;
         CHECKS[PARAMETER] = 2;
         CHECKS[TYPE_PARAMETER] = 3;
@@ -382,6 +383,16 @@ public final class GrammarChecks {
                 break;
             case TYPE_OPERATOR:
                 checkTypeOperator(n);
+                break;
+            case MAPPED_TYPE:
+                // members after the mapped key, which TypeScript's parser reads: TS7061 on each
+                for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
+                    int ck = a.kind(c);
+                    if (ck == PROPERTY_SIGNATURE || ck == METHOD_SIGNATURE || ck == INDEX_SIGNATURE || ck == CALL_SIGNATURE
+                            || ck == CONSTRUCT_SIGNATURE) {
+                        report(c, Diag.MAPPED_TYPE_MEMBERS);
+                    }
+                }
                 break;
             case TYPE_PREDICATE:
                 if (checkTypePredicate(n)) return; // misplaced (TS1228): TypeScript checks nothing inside it

@@ -506,6 +506,13 @@ class GrammarChecksTest {
         assertClean("p.ts", "abstract class C { @d abstract x: 1; @d declare y: 1 }");
     }
 
+    @Test
+    void membersAfterAMappedTypesKey() {
+        // TypeScript's parser reads them; its checker says TS7061 on each
+        assertOnly("p.ts", "type T = {[K in X]: 1; |a: 2}", 7061, "A mapped type may not declare properties or methods.");
+        assertOnly("p.ts", "r<{+readonly[x in X]\n|[]}>", 7061, "A mapped type may not declare properties or methods.");
+    }
+
     /** No diagnostic at all: parser, binder and grammar checks (TypeScript's parser and checker accept {@code text}). */
     private static void assertClean(String file, String text) {
         assertEquals(List.of(), allErrors(file, text), text);
