@@ -156,6 +156,7 @@ public final class GrammarChecks {
             case 1: return true;
             case 2: return (data & MODIFIER_BITS) != 0;                  // PARAMETER
             case 3: return (data & (MOD_CONST | MOD_IN | MOD_OUT)) != 0;  // TYPE_PARAMETER
+            case 5: return (data & MOD_TYPE_ONLY) != 0;                  // IMPORT_DECLARATION
             default: return data == Token.K_UNIQUE || data == Token.K_READONLY; // TYPE_OPERATOR
         }
     }
@@ -173,6 +174,7 @@ public final class GrammarChecks {
         CHECKS[PARAMETER] = 2;
         CHECKS[TYPE_PARAMETER] = 3;
         CHECKS[TYPE_OPERATOR] = 4;
+        CHECKS[IMPORT_DECLARATION] = 5;
     }
 
     /**
@@ -384,6 +386,9 @@ public final class GrammarChecks {
             case TYPE_OPERATOR:
                 checkTypeOperator(n);
                 break;
+            case IMPORT_DECLARATION:
+                checkTypeOnlyImport(n);
+                break;
             case MAPPED_TYPE:
                 // members after the mapped key, which TypeScript's parser reads: TS7061 on each
                 for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
@@ -420,6 +425,25 @@ public final class GrammarChecks {
         if (fn < 0 || a.kind(fn) != FUNCTION_EXPRESSION || !hasBody(fn)) return true;
         int member = parentOf[fn];
         return member < 0 || a.kind(member) != METHOD;
+    }
+
+    private int firstDeclarator(int decl) {
+        for (int d = a.firstChild(decl); d >= 0; d = a.nextSibling(d)) if (a.kind(d) == VARIABLE_DECLARATOR) return d;
+        return -1;
+    }
+
+    /** `import type A, { B } from "m"`: TS1363 on the import clause, from `type`. */
+    private void checkTypeOnlyImport(int n) {
+        boolean defaultImport = false, bindings = false;
+        for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
+            int k = a.kind(c);
+            if (k == IMPORT_DEFAULT_SPECIFIER) defaultImport = true;
+            else if (k == IMPORT_NAMESPACE_SPECIFIER || k == IMPORT_SPECIFIER) bindings = true;
+        }
+        if (defaultImport && bindings) {
+            int at = afterTrivia(a.start(n) + 6);
+            report(at, at + 4, Diag.TYPE_ONLY_IMPORT_BOTH, 0);
+        }
     }
 
     private boolean hasTypeAfter(int target) {
@@ -633,6 +657,9 @@ public final class GrammarChecks {
                     report(bang, bang + 1, m, 0);
                     continue;
                 }
+            }
+            if (ambient && (varKind == VAR_USING || varKind == VAR_AWAIT_USING) && d == firstDeclarator(decl)) {
+                report(a.start(decl), a.end(decl), varKind == VAR_USING ? Diag.USING_IN_AMBIENT : Diag.AWAIT_USING_IN_AMBIENT, 0);
             }
             if (ambient && init >= 0) checkAmbientInitializer(init, constLike && type < 0);
         }
@@ -924,6 +951,9 @@ public final class GrammarChecks {
             return;
         }
         if ((data & (P_GET | P_SET)) != 0 && !checkParameterListQuietly(fn)) checkAccessor(n, fn, true, ctx);
+        else if ((data & (P_GET | P_SET)) == 0 && (data & MOD_ABSTRACT) != 0 && a.kind(key) == IDENTIFIER_NAME && hasBody(fn)) {
+            report(a.start(key), a.end(key), Diag.ABSTRACT_METHOD_BODY, a.data(key));
+        }
     }
 
     /** Whether {@link #checkParameterList} would report (the parameter rules come first): reported then, by the function's own visit. */

@@ -513,6 +513,14 @@ class GrammarChecksTest {
         assertOnly("p.ts", "r<{+readonly[x in X]\n|[]}>", 7061, "A mapped type may not declare properties or methods.");
     }
 
+    @Test
+    void abstractMethodsTypeOnlyImportsAndUsingInAmbientContexts() {
+        assertGrammar("abstract class C { abstract |m() {} }", 1245, "Method 'm' cannot have an implementation because it is marked abstract.");
+        assertGrammar("import |type A, {B} from 'm'", 1363, "A type-only import can specify a default import or named bindings, but not both.");
+        assertNone("p.ts", "import type {B} from 'm'; import type A from 'n'; import A2, {B2} from 'o'");
+        assertEquals(List.of("1046@0", "1546@0", "1254@16"), startsOf(grammarErrors("p.d.ts", "await using a = b;")));
+    }
+
     /** No diagnostic at all: parser, binder and grammar checks (TypeScript's parser and checker accept {@code text}). */
     private static void assertClean(String file, String text) {
         assertEquals(List.of(), allErrors(file, text), text);
