@@ -205,8 +205,16 @@ final class TsDeclarationGrammar {
     private static boolean isDeclareTarget(ParseContext p, int k) {
         switch (k) {
             case K_VAR: case K_LET: case K_CONST: case K_FUNCTION: case K_CLASS: case K_ENUM: case K_INTERFACE:
-            case K_TYPE: case K_NAMESPACE: case K_MODULE: case K_GLOBAL: case K_ABSTRACT: case K_ASYNC:
+            case K_TYPE: case K_NAMESPACE: case K_MODULE: case K_ABSTRACT: case K_ASYNC:
                 return true;
+            case K_GLOBAL: {
+                // TypeScript's isDeclaration: `global` then `{`, a name or `export` (`declare global;` is `declare`, then `global`)
+                p.lookaheadBegin();
+                p.lexer.next();
+                int k2 = p.lexer.next();
+                p.lookaheadEnd();
+                return k2 == LBRACE || Token.isIdentifierLike(k2) || k2 == K_EXPORT;
+            }
             case K_AWAIT:
             case K_USING: {
                 // only a `using` declaration: a name or `{` on the same line (`declare using [e]` indexes `using`)
