@@ -69,8 +69,8 @@ final class TsDeclarationGrammar {
             }
             case K_GLOBAL: {
                 if (p.escaped() || (modifiers & MOD_DECLARE) == 0) {
-                    int pk = p.peek();
-                    if (pk != LBRACE || p.peekNewline != 0) return false;
+                    // `global {`, a line break between them too (TypeScript's isDeclaration)
+                    if (p.peek() != LBRACE) return false;
                 }
                 parseModuleDeclaration(p, s, m, modifiers);
                 return true;

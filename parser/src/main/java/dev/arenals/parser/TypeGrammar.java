@@ -593,7 +593,7 @@ final class TypeGrammar {
                 parseType(p);
                 p.sink.finish(NAMED_TUPLE_MEMBER, em, es, p.lastEnd, flags);
             } else {
-                if (!startsType(p.tok)) {
+                if (!rest && !startsType(p.tok)) { // after `...` any type (TypeScript: `[...with]` names a type)
                     p.error(es, p.lexer.tokenEnd, Diag.TYPE_EXPECTED, 0);
                     if (p.tok == SEMICOLON || p.tok == RBRACE || p.tok == RPAREN) break;
                     p.next();

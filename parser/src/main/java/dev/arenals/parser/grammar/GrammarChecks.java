@@ -342,6 +342,16 @@ public final class GrammarChecks {
                 break;
             case FORMAL_PARAMETERS:
                 childCtx |= ctx & NO_BODY;
+                if ((ctx & NO_BODY) != 0) {
+                    // without a body TypeScript looks into no parameter's binding pattern (keys, defaults)
+                    int from = sp;
+                    for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
+                        int ck = a.kind(c);
+                        if (ck != OBJECT_PATTERN && ck != ARRAY_PATTERN && before(c)) push(c, n, childCtx);
+                    }
+                    reverse(from);
+                    return;
+                }
                 break;
             case PARAMETER:
                 if (decoratedOutsideAClassMethod(n)) report(a.start(n), a.start(n) + 1, Diag.DECORATORS_NOT_VALID, 0);
@@ -352,7 +362,8 @@ public final class GrammarChecks {
                 return;
             case ASSIGNMENT_PATTERN:
                 if ((ctx & NO_BODY) != 0 && parentOf[n] >= 0 && a.kind(parentOf[n]) == FORMAL_PARAMETERS) {
-                    pushWithoutInitializer(n, childCtx);
+                    int first = a.firstChild(n);
+                    if (first >= 0 && a.kind(first) != OBJECT_PATTERN && a.kind(first) != ARRAY_PATTERN) pushWithoutInitializer(n, childCtx);
                     return;
                 }
                 break;
@@ -427,6 +438,11 @@ public final class GrammarChecks {
         return member < 0 || a.kind(member) != METHOD;
     }
 
+    /** Whether the subtree of {@code c} holds anything to check ({@link #pushChildren}'s test). */
+    private boolean before(int c) {
+        return checkedBefore[c + 1] != checkedBefore[subtreeStart[c]];
+    }
+
     private int firstDeclarator(int decl) {
         for (int d = a.firstChild(decl); d >= 0; d = a.nextSibling(d)) if (a.kind(d) == VARIABLE_DECLARATOR) return d;
         return -1;
@@ -473,7 +489,8 @@ public final class GrammarChecks {
         for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
             int k = a.kind(c);
             if (k == DECORATOR) continue;
-            if (!withoutInitializer || seen == 0 || isType(k)) push(c, n, ctx);
+            // without a body, TypeScript checks a parameter's type alone (not its pattern's keys and defaults)
+            if (!withoutInitializer ? true : isType(k) || (seen == 0 && k == BINDING_IDENTIFIER)) push(c, n, ctx);
             seen++;
         }
         reverse(from);
