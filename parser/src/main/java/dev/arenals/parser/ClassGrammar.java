@@ -232,6 +232,7 @@ final class ClassGrammar {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
         while (p.tok == AT) parseDecorator(p);
+        int afterDecorators = p.lexer.tokenStart;
         int flags = 0;
         int fnFlags = 0;
         boolean asyncModifier = false;
@@ -239,7 +240,11 @@ final class ClassGrammar {
         while (true) {
             if (p.atContextual(K_STATIC) && (flags & C_STATIC) == 0) {
                 int pk = p.peek();
-                if (pk == LBRACE && flags == 0) {
+                if (pk == LBRACE && (flags == 0 || p.ts) && !asyncModifier) {
+                    // TypeScript's parser takes decorators and modifiers before a static block; its checker then
+                    // reports the decorators (TS1206), else the first modifier (TS1184)
+                    if (s < afterDecorators) p.error(s, s + 1, Diag.DECORATORS_NOT_VALID, 0);
+                    else if (flags != 0) p.error(afterDecorators, afterDecorators + 1, Diag.MODIFIERS_NOT_HERE, 0);
                     p.next();
                     return parseStaticBlock(p, s, m);
                 }

@@ -37,6 +37,7 @@ public final class DiagnosticMessages {
             case EXPORT_UNDECLARED:
             case TYPE_PREDICATE_PARAMETER:
             case TYPE_PREDICATE_PATTERN:
+            case ABSTRACT_METHOD_BODY:
                 if (names != null && arg >= 0 && arg < names.size()) return d.format(names.name(arg));
                 return d.format("name");
             case EVAL_ARGUMENTS_STRICT:

@@ -69,8 +69,8 @@ final class TsDeclarationGrammar {
             }
             case K_GLOBAL: {
                 if (p.escaped() || (modifiers & MOD_DECLARE) == 0) {
-                    int pk = p.peek();
-                    if (pk != LBRACE || p.peekNewline != 0) return false;
+                    // `global {`, a line break between them too (TypeScript's isDeclaration)
+                    if (p.peek() != LBRACE) return false;
                 }
                 parseModuleDeclaration(p, s, m, modifiers);
                 return true;
@@ -205,8 +205,16 @@ final class TsDeclarationGrammar {
     private static boolean isDeclareTarget(ParseContext p, int k) {
         switch (k) {
             case K_VAR: case K_LET: case K_CONST: case K_FUNCTION: case K_CLASS: case K_ENUM: case K_INTERFACE:
-            case K_TYPE: case K_NAMESPACE: case K_MODULE: case K_GLOBAL: case K_ABSTRACT: case K_ASYNC:
+            case K_TYPE: case K_NAMESPACE: case K_MODULE: case K_ABSTRACT: case K_ASYNC:
                 return true;
+            case K_GLOBAL: {
+                // TypeScript's isDeclaration: `global` then `{`, a name or `export` (`declare global;` is `declare`, then `global`)
+                p.lookaheadBegin();
+                p.lexer.next();
+                int k2 = p.lexer.next();
+                p.lookaheadEnd();
+                return k2 == LBRACE || Token.isIdentifierLike(k2) || k2 == K_EXPORT;
+            }
             case K_AWAIT:
             case K_USING: {
                 // only a `using` declaration: a name or `{` on the same line (`declare using [e]` indexes `using`)

@@ -554,6 +554,10 @@ final class TypeGrammar {
         }
         if (parseTypeAnnotationOpt(p)) flags |= MAP_TYPE;
         if (p.tok == SEMICOLON || p.tok == COMMA) p.next();
+        if (p.tok != RBRACE && p.tok != EOF && (p.lexer.newlineBefore || p.lastEnd > 0 && p.src[p.lastEnd - 1] == ';')) {
+            // TypeScript's parser reads members after the mapped key (its checker's TS7061: the grammar checks')
+            parseTypeMembers(p);
+        }
         p.expect(RBRACE);
         p.sink.finish(MAPPED_TYPE, m, s, p.lastEnd, flags);
     }
@@ -589,7 +593,7 @@ final class TypeGrammar {
                 parseType(p);
                 p.sink.finish(NAMED_TUPLE_MEMBER, em, es, p.lastEnd, flags);
             } else {
-                if (!startsType(p.tok)) {
+                if (!rest && !startsType(p.tok)) { // after `...` any type (TypeScript: `[...with]` names a type)
                     p.error(es, p.lexer.tokenEnd, Diag.TYPE_EXPECTED, 0);
                     if (p.tok == SEMICOLON || p.tok == RBRACE || p.tok == RPAREN) break;
                     p.next();

@@ -98,6 +98,7 @@ public final class GrammarChecks {
             Diag.IMPORT_META_OUTSIDE_MODULE, Diag.SUPER_CALL_OUTSIDE_CONSTRUCTOR,
             Diag.SUPER_PROPERTY_OUTSIDE_METHOD, Diag.DUPLICATE_CONSTRUCTOR, Diag.CLASS_FIELD_CONSTRUCTOR, Diag.STATIC_PROTOTYPE,
             Diag.DUPLICATE_PRIVATE_NAME, Diag.DUPLICATE_PROTO, Diag.LEXICAL_IN_SINGLE_STATEMENT, Diag.TS_DECLARATION_IN_SINGLE_STATEMENT,
+            Diag.DECORATORS_NOT_VALID, Diag.MODIFIERS_NOT_HERE,
             Diag.DEFER_DEFAULT_IMPORT, Diag.DEFER_NAMED_IMPORTS, Diag.COMMA_IN_COMPUTED_KEY,
             Diag.GENERATOR_IN_SINGLE_STATEMENT, Diag.LET_AS_LEXICAL_NAME, Diag.CONST_WITHOUT_INITIALIZER,
             Diag.DESTRUCTURING_WITHOUT_INITIALIZER, Diag.LABELLED_FUNCTION, Diag.USING_NOT_ALLOWED_HERE,
@@ -155,6 +156,7 @@ public final class GrammarChecks {
             case 1: return true;
             case 2: return (data & MODIFIER_BITS) != 0;                  // PARAMETER
             case 3: return (data & (MOD_CONST | MOD_IN | MOD_OUT)) != 0;  // TYPE_PARAMETER
+            case 5: return (data & MOD_TYPE_ONLY) != 0;                  // IMPORT_DECLARATION
             default: return data == Token.K_UNIQUE || data == Token.K_READONLY; // TYPE_OPERATOR
         }
     }
@@ -165,11 +167,14 @@ public final class GrammarChecks {
         int[] always = {PROGRAM, MODULE_BLOCK, BLOCK, STATIC_BLOCK, FUNCTION_BODY, CLASS_DECLARATION, FUNCTION_DECLARATION,
             VARIABLE_DECLARATION, ENUM_DECLARATION, MODULE_DECLARATION, INTERFACE_DECLARATION, TYPE_ALIAS, IMPORT_EQUALS,
             METHOD, FIELD, INDEX_SIGNATURE, PROPERTY_SIGNATURE, METHOD_SIGNATURE, FUNCTION_EXPRESSION, ARROW_FUNCTION,
-            FUNCTION_TYPE, CONSTRUCTOR_TYPE, CALL_SIGNATURE, CONSTRUCT_SIGNATURE, INFER_TYPE, TYPE_PREDICATE};
+            FUNCTION_TYPE, CONSTRUCTOR_TYPE, CALL_SIGNATURE, CONSTRUCT_SIGNATURE, INFER_TYPE, TYPE_PREDICATE,
+            DECORATOR, // a decorated parameter is checked (TS1206)
+            MAPPED_TYPE};
         for (int k : always) CHECKS[k] = 1;
         CHECKS[PARAMETER] = 2;
         CHECKS[TYPE_PARAMETER] = 3;
         CHECKS[TYPE_OPERATOR] = 4;
+        CHECKS[IMPORT_DECLARATION] = 5;
     }
 
     /**
@@ -301,7 +306,17 @@ public final class GrammarChecks {
                     childCtx |= AMBIENT;
                 }
                 // TypeScript's TS1206/TS1249 on a decorator comes first (not ours: it depends on experimentalDecorators)
-                if ((k == FIELD || k == METHOD) && undecoratable(n, k)) childCtx |= MODIFIER_ERROR;
+                if ((k == FIELD || k == METHOD) && undecoratable(n, k)) {
+                    // on a constructor or an accessor without a body TS1206, on a method without one TS1249, whatever
+                    // experimentalDecorators says
+                    // (on an abstract or `declare` field only without it: not ours to say)
+                    if (k == METHOD) {
+                        int at = a.start(a.firstChild(n));
+                        boolean method = (a.data(n) & (P_GET | P_SET)) == 0 && !isConstructor(n, memberKey(n), a.data(n));
+                        report(at, at + 1, method ? Diag.DECORATOR_ON_OVERLOAD : Diag.DECORATORS_NOT_VALID, 0);
+                    }
+                    childCtx |= MODIFIER_ERROR;
+                }
                 else if (checkMemberModifiers(n, k, ctx)) childCtx |= MODIFIER_ERROR; // the method's own checks stop there
                 else if (k == FIELD) checkProperty(n, ctx | (childCtx & AMBIENT));
                 else if (k == METHOD_SIGNATURE) {
@@ -312,7 +327,12 @@ public final class GrammarChecks {
                 childCtx |= IN_FUNCTION;
                 if ((a.data(n) & F_ASYNC) != 0 && (ctx & AMBIENT) != 0 && (ctx & MODIFIER_ERROR) == 0
                         && (parentOf[n] < 0 || a.kind(parentOf[n]) != METHOD)) {
-                    report(a.start(n), a.start(n) + 5, Diag.MODIFIER_IN_AMBIENT, Token.K_ASYNC); // `async` where nothing runs
+                    // `async` where nothing runs; an object literal's method begins, with its `async`, at its property
+                    int at = a.start(n);
+                    if (!(at + 5 <= src.length && src[at] == 'a' && src[at + 4] == 'c') && parentOf[n] >= 0 && a.kind(parentOf[n]) == PROPERTY) {
+                        at = a.start(parentOf[n]);
+                    }
+                    report(at, at + 5, Diag.MODIFIER_IN_AMBIENT, Token.K_ASYNC);
                 } else if ((ctx & MODIFIER_ERROR) == 0) {
                     checkParameterList(n);
                 }
@@ -322,19 +342,44 @@ public final class GrammarChecks {
                 break;
             case FORMAL_PARAMETERS:
                 childCtx |= ctx & NO_BODY;
+                if ((ctx & NO_BODY) != 0) {
+                    // without a body TypeScript looks into no parameter's binding pattern (keys, defaults)
+                    int from = sp;
+                    for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
+                        int ck = a.kind(c);
+                        if (ck != OBJECT_PATTERN && ck != ARRAY_PATTERN && before(c)) push(c, n, childCtx);
+                    }
+                    reverse(from);
+                    return;
+                }
                 break;
             case PARAMETER:
-                checkParameterModifiers(n, ctx);
+                if (decoratedOutsideAClassMethod(n)) report(a.start(n), a.start(n) + 1, Diag.DECORATORS_NOT_VALID, 0);
+                else checkParameterModifiers(n, ctx);
                 // TypeScript checks neither a parameter's decorators (invalid without experimentalDecorators,
                 // TS1206) nor, in a function without a body, its initializer
                 pushParameterChildren(n, childCtx, (ctx & NO_BODY) != 0);
                 return;
             case ASSIGNMENT_PATTERN:
                 if ((ctx & NO_BODY) != 0 && parentOf[n] >= 0 && a.kind(parentOf[n]) == FORMAL_PARAMETERS) {
-                    pushWithoutInitializer(n, childCtx);
+                    int first = a.firstChild(n);
+                    if (first >= 0 && a.kind(first) != OBJECT_PATTERN && a.kind(first) != ARRAY_PATTERN) pushWithoutInitializer(n, childCtx);
                     return;
                 }
                 break;
+            case VARIABLE_DECLARATOR: {
+                // an ambient binding pattern's initializer (TS1039) that TypeScript types without looking into it (the
+                // pattern has a type annotation, or no element): nothing inside it is checked
+                int target = a.firstChild(n);
+                if ((ctx & AMBIENT) != 0 && target >= 0 && (a.kind(target) == OBJECT_PATTERN || a.kind(target) == ARRAY_PATTERN)
+                        && (hasTypeAfter(target) || noElements(target))) {
+                    int from = sp;
+                    for (int c = target; c >= 0; c = a.nextSibling(c)) if (c == target || isType(a.kind(c))) push(c, n, childCtx);
+                    reverse(from);
+                    return;
+                }
+                break;
+            }
             case TYPE_PARAMETER:
                 checkTypeParameterModifiers(n);
                 break;
@@ -352,6 +397,19 @@ public final class GrammarChecks {
             case TYPE_OPERATOR:
                 checkTypeOperator(n);
                 break;
+            case IMPORT_DECLARATION:
+                checkTypeOnlyImport(n);
+                break;
+            case MAPPED_TYPE:
+                // members after the mapped key, which TypeScript's parser reads: TS7061 on each
+                for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
+                    int ck = a.kind(c);
+                    if (ck == PROPERTY_SIGNATURE || ck == METHOD_SIGNATURE || ck == INDEX_SIGNATURE || ck == CALL_SIGNATURE
+                            || ck == CONSTRUCT_SIGNATURE) {
+                        report(c, Diag.MAPPED_TYPE_MEMBERS);
+                    }
+                }
+                break;
             case TYPE_PREDICATE:
                 if (checkTypePredicate(n)) return; // misplaced (TS1228): TypeScript checks nothing inside it
                 break;
@@ -364,6 +422,54 @@ public final class GrammarChecks {
             return;
         }
         pushChildren(n, childCtx);
+    }
+
+    /**
+     * A parameter with decorators anywhere but in a class method, accessor or constructor with a body:
+     * TS1206 whatever experimentalDecorators says (there, only without it: not ours to say).
+     */
+    private boolean decoratedOutsideAClassMethod(int param) {
+        int first = a.firstChild(param);
+        if (first < 0 || a.kind(first) != DECORATOR) return false;
+        int list = parentOf[param];
+        int fn = list >= 0 ? parentOf[list] : -1;
+        if (fn < 0 || a.kind(fn) != FUNCTION_EXPRESSION || !hasBody(fn)) return true;
+        int member = parentOf[fn];
+        return member < 0 || a.kind(member) != METHOD;
+    }
+
+    /** Whether the subtree of {@code c} holds anything to check ({@link #pushChildren}'s test). */
+    private boolean before(int c) {
+        return checkedBefore[c + 1] != checkedBefore[subtreeStart[c]];
+    }
+
+    private int firstDeclarator(int decl) {
+        for (int d = a.firstChild(decl); d >= 0; d = a.nextSibling(d)) if (a.kind(d) == VARIABLE_DECLARATOR) return d;
+        return -1;
+    }
+
+    /** `import type A, { B } from "m"`: TS1363 on the import clause, from `type`. */
+    private void checkTypeOnlyImport(int n) {
+        boolean defaultImport = false, bindings = false;
+        for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
+            int k = a.kind(c);
+            if (k == IMPORT_DEFAULT_SPECIFIER) defaultImport = true;
+            else if (k == IMPORT_NAMESPACE_SPECIFIER || k == IMPORT_SPECIFIER) bindings = true;
+        }
+        if (defaultImport && bindings) {
+            int at = afterTrivia(a.start(n) + 6);
+            report(at, at + 4, Diag.TYPE_ONLY_IMPORT_BOTH, 0);
+        }
+    }
+
+    private boolean hasTypeAfter(int target) {
+        int next = a.nextSibling(target);
+        return next >= 0 && isType(a.kind(next));
+    }
+
+    private boolean noElements(int pattern) {
+        for (int c = a.firstChild(pattern); c >= 0; c = a.nextSibling(c)) if (a.kind(c) != ELISION) return false;
+        return true;
     }
 
     private static boolean isFunctionLike(int k) {
@@ -383,7 +489,8 @@ public final class GrammarChecks {
         for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
             int k = a.kind(c);
             if (k == DECORATOR) continue;
-            if (!withoutInitializer || seen == 0 || isType(k)) push(c, n, ctx);
+            // without a body, TypeScript checks a parameter's type alone (not its pattern's keys and defaults)
+            if (!withoutInitializer ? true : isType(k) || (seen == 0 && k == BINDING_IDENTIFIER)) push(c, n, ctx);
             seen++;
         }
         reverse(from);
@@ -567,6 +674,9 @@ public final class GrammarChecks {
                     report(bang, bang + 1, m, 0);
                     continue;
                 }
+            }
+            if (ambient && (varKind == VAR_USING || varKind == VAR_AWAIT_USING) && d == firstDeclarator(decl)) {
+                report(a.start(decl), a.end(decl), varKind == VAR_USING ? Diag.USING_IN_AMBIENT : Diag.AWAIT_USING_IN_AMBIENT, 0);
             }
             if (ambient && init >= 0) checkAmbientInitializer(init, constLike && type < 0);
         }
@@ -858,6 +968,9 @@ public final class GrammarChecks {
             return;
         }
         if ((data & (P_GET | P_SET)) != 0 && !checkParameterListQuietly(fn)) checkAccessor(n, fn, true, ctx);
+        else if ((data & (P_GET | P_SET)) == 0 && (data & MOD_ABSTRACT) != 0 && a.kind(key) == IDENTIFIER_NAME && hasBody(fn)) {
+            report(a.start(key), a.end(key), Diag.ABSTRACT_METHOD_BODY, a.data(key));
+        }
     }
 
     /** Whether {@link #checkParameterList} would report (the parameter rules come first): reported then, by the function's own visit. */

@@ -326,8 +326,9 @@ class GrammarChecksTest {
         assertGrammar("class C { readonly |readonly x }", 1030, "'readonly' modifier already seen.");
         // still names where no modifier can follow, as in TypeScript
         assertNone("p.ts", "class C { export = 1; const; in() {} out?: 1; async static() {} readonly readonly }");
-        // a decorator TypeScript refuses first (TS1206, not ours) hides the member's other errors
-        assertNone("p.ts", "class C { @d export constructor() {} @d declare x = 1; @d const set m(); }");
+        // a decorator TypeScript refuses first hides the member's other errors (TS1206 on a constructor and an
+        // accessor without a body whatever experimentalDecorators says; on a `declare` field only without it: not ours)
+        assertEquals(List.of("1206@10", "1206@55"), startsOf(grammarErrors("p.ts", "class C { @d export constructor() {} @d declare x = 1; @d const set m(); }")));
     }
 
     @Test
@@ -473,6 +474,51 @@ class GrammarChecksTest {
         // TypeScript makes .cts files modules by their extension: strict throughout (a .cjs file stays a sloppy script)
         assertOnly("p.cts", "var |public", 1214, "Identifier expected. 'public" + IN_MODULE);
         assertClean("p.cjs", "var public");
+    }
+
+    @Test
+    void anAmbientBindingPatternsInitializerIsNotLookedInto() {
+        assertGrammar("declare var [] = |function(){}", 1039, "Initializers are not allowed in ambient contexts.");
+        assertGrammar("declare const {a}: any = |function(){}", 1039, "Initializers are not allowed in ambient contexts.");
+        assertEquals(List.of("1039@16", "1183@26"), startsOf(grammarErrors("p.ts", "declare var a = function(){}")));
+        assertEquals(List.of("1039@18", "1183@28"), startsOf(grammarErrors("p.ts", "declare var [a] = function(){}")));
+    }
+
+    @Test
+    void asyncInAnAmbientObjectLiteralMethodIsReportedAtTheKeyword() {
+        assertEquals(List.of("1039@16", "1040@18", "1183@31"), startsOf(grammarErrors("p.ts", "declare let x = { async *\"k\"() {} }")));
+        assertEquals(List.of("1036@0", "1040@7", "1183@19"), startsOf(grammarErrors("p.d.ts", "x({ a: async () => {} })")));
+    }
+
+    @Test
+    void decoratorsWhereTheyAreNeverValid() {
+        // TS1206/TS1249 whatever experimentalDecorators says (checked against TypeScript with it on and off)
+        String invalid = "Decorators are not valid here.";
+        assertGrammar("function f(|@d x) {}", 1206, invalid);
+        assertGrammar("const o = { m(|@d x) {} }", 1206, invalid);
+        assertGrammar("interface I { m(|@d x): void }", 1206, invalid);
+        assertGrammar("class C { |@d constructor() {} }", 1206, invalid);
+        assertGrammar("class C { |@d m(); m() {} }", 1249, "A decorator can only decorate a method implementation, not an overload.");
+        assertOnly("p.ts", "class C { |@d static {} }", 1206, invalid);
+        assertOnly("p.ts", "class C { |public static {} }", 1184, "Modifiers cannot appear here.");
+        // valid with experimentalDecorators: not reported
+        assertClean("p.ts", "class C { m(@d x) {} constructor(@d y) {} set s(@d z) {} }");
+        assertClean("p.ts", "abstract class C { @d abstract x: 1; @d declare y: 1 }");
+    }
+
+    @Test
+    void membersAfterAMappedTypesKey() {
+        // TypeScript's parser reads them; its checker says TS7061 on each
+        assertOnly("p.ts", "type T = {[K in X]: 1; |a: 2}", 7061, "A mapped type may not declare properties or methods.");
+        assertOnly("p.ts", "r<{+readonly[x in X]\n|[]}>", 7061, "A mapped type may not declare properties or methods.");
+    }
+
+    @Test
+    void abstractMethodsTypeOnlyImportsAndUsingInAmbientContexts() {
+        assertGrammar("abstract class C { abstract |m() {} }", 1245, "Method 'm' cannot have an implementation because it is marked abstract.");
+        assertGrammar("import |type A, {B} from 'm'", 1363, "A type-only import can specify a default import or named bindings, but not both.");
+        assertNone("p.ts", "import type {B} from 'm'; import type A from 'n'; import A2, {B2} from 'o'");
+        assertEquals(List.of("1046@0", "1546@0", "1254@16"), startsOf(grammarErrors("p.d.ts", "await using a = b;")));
     }
 
     /** No diagnostic at all: parser, binder and grammar checks (TypeScript's parser and checker accept {@code text}). */
