@@ -425,30 +425,9 @@ public final class Arena implements TreeSink {
     public void spliceTopLevel(int oldCount, int lo, int replaced, int prev, int next, int delta, int newLength, int rootData) {
         mutated();
         int m = count - oldCount;                 // new nodes
-        int dn = m - (replaced - lo + 1);         // node-count difference
         int suffix = oldCount - (replaced + 1);   // later statements' nodes and the root
-        int[][] cols = {kind, start, end, firstChild, nextSibling, data};
-        int from = oldCount;                      // where the new nodes are
-        if (dn > 0) {
-            // the later nodes will move right over where the new nodes are: move those first, by dn
-            while (kind.length < oldCount + dn + m) grow(0);
-            cols = new int[][] {kind, start, end, firstChild, nextSibling, data};
-            for (int[] col : cols) System.arraycopy(col, oldCount, col, oldCount + dn, m);
-            from = oldCount + dn;
-        }
-        for (int[] col : cols) System.arraycopy(col, replaced + 1, col, lo + m, suffix);
+        int dn = placeNewNodes(oldCount, lo, replaced);
         int rebase = lo - oldCount;
-        for (int i = 0; i < m; i++) {
-            int n = lo + i, f = from + i;
-            kind[n] = kind[f];
-            start[n] = start[f];
-            end[n] = end[f];
-            int fc = firstChild[f];
-            int ns = nextSibling[f];
-            firstChild[n] = fc < 0 ? -1 : fc + rebase;
-            nextSibling[n] = ns < 0 ? -1 : ns + rebase;
-            data[n] = data[f];
-        }
         int newCount = lo + m + suffix;
         for (int n = lo + m; n < newCount; n++) {
             if (firstChild[n] > replaced) firstChild[n] += dn;
@@ -484,6 +463,41 @@ public final class Arena implements TreeSink {
     }
 
     /**
+     * The move both splices share: the nodes built since {@code oldCount} go to [{@code lo},
+     * {@code lo} + their count), in the place of the subtree [{@code lo}, {@code replaced}], their
+     * links among themselves rebased; the nodes after {@code replaced} (up to {@code oldCount}) move
+     * right behind them. Returns the node-count difference; the later nodes' links and offsets are
+     * the caller's to fix.
+     */
+    private int placeNewNodes(int oldCount, int lo, int replaced) {
+        int m = count - oldCount;
+        int dn = m - (replaced - lo + 1);
+        int suffix = oldCount - (replaced + 1);
+        int from = oldCount; // where the new nodes are
+        if (dn > 0) {
+            // the later nodes will move right over where the new nodes are: move those first, by dn
+            while (kind.length < oldCount + dn + m) grow(0);
+            for (int[] col : new int[][] {kind, start, end, firstChild, nextSibling, data}) System.arraycopy(col, oldCount, col, oldCount + dn, m);
+            from = oldCount + dn;
+        }
+        // an edit that keeps the node count (most keystrokes) moves no later node
+        if (dn != 0) for (int[] col : new int[][] {kind, start, end, firstChild, nextSibling, data}) System.arraycopy(col, replaced + 1, col, lo + m, suffix);
+        int rebase = lo - oldCount;
+        for (int i = 0; i < m; i++) {
+            int n = lo + i, f = from + i;
+            kind[n] = kind[f];
+            start[n] = start[f];
+            end[n] = end[f];
+            int fc = firstChild[f];
+            int ns = nextSibling[f];
+            firstChild[n] = fc < 0 ? -1 : fc + rebase;
+            nextSibling[n] = ns < 0 ? -1 : ns + rebase;
+            data[n] = data[f];
+        }
+        return dn;
+    }
+
+    /**
      * Puts the one node now pending (a body reparsed alone, built since {@code oldCount}) in the
      * place of node {@code replaced}, whose subtree occupies node indexes [{@code lo}, replaced] and
      * which ended at {@code oldEnd} (old offsets): {@code prevSibling} (a node before {@code lo}) now
@@ -497,29 +511,9 @@ public final class Arena implements TreeSink {
             int[] siblingsBefore, int ancestors) {
         mutated();
         int m = count - oldCount;
-        int dn = m - (replaced - lo + 1);
         int suffix = oldCount - (replaced + 1);
         int oldNext = nextSibling[replaced];
-        int from = oldCount;
-        if (dn > 0) {
-            while (kind.length < oldCount + dn + m) grow(0);
-            for (int[] col : new int[][] {kind, start, end, firstChild, nextSibling, data}) System.arraycopy(col, oldCount, col, oldCount + dn, m);
-            from = oldCount + dn;
-        }
-        // an edit that keeps the body's node count (most keystrokes) moves no later node
-        if (dn != 0) for (int[] col : new int[][] {kind, start, end, firstChild, nextSibling, data}) System.arraycopy(col, replaced + 1, col, lo + m, suffix);
-        for (int i = 0; i < m; i++) {
-            int n = lo + i, f = from + i;
-            kind[n] = kind[f];
-            start[n] = start[f];
-            end[n] = end[f];
-            int fc = firstChild[f];
-            int ns = nextSibling[f];
-            // the new nodes link among themselves: indexes counted from oldCount
-            firstChild[n] = fc < 0 ? -1 : fc - oldCount + lo;
-            nextSibling[n] = ns < 0 ? -1 : ns - oldCount + lo;
-            data[n] = data[f];
-        }
+        int dn = placeNewNodes(oldCount, lo, replaced);
         int newCount = lo + m + suffix;
         if (dn != 0) {
             for (int n = lo + m; n < newCount; n++) {

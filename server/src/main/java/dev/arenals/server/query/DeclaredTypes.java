@@ -185,7 +185,7 @@ public final class DeclaredTypes {
     /**
      * The class whose instance {@code this} (or {@code super}) at {@code node} is: out through
      * arrows to a method's function, a field's initializer or a static block; -1 in a plain
-     * function. {@code TargetResolver.classOfThis} over the parent column.
+     * function (read over the parent column).
      */
     static int classOfThis(DocumentQuery q, int node) {
         Arena a = q.arena();

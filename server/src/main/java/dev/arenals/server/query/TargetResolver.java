@@ -84,12 +84,12 @@ public final class TargetResolver {
                 if (Layouts.memberProperty(arena, parent) != ident || (pk == MEMBER && (arena.data(parent) & M_COMPUTED) != 0)) return null;
                 int object = Layouts.memberObject(arena, parent);
                 if (arena.kind(object) == THIS) {
-                    int cls = classOfThis(path, path.length - 2);
+                    int cls = DeclaredTypes.classOfThis(q, ident);
                     return cls < 0 ? null : Target.member(ident, name, Target.CLASS, ClassHierarchy.memberFamily(q, cls, name), classGroup(cls));
                 }
                 if (arena.kind(object) == SUPER) {
                     // super.m: the member of the class this one extends (in this file)
-                    int cls = classOfThis(path, path.length - 2);
+                    int cls = DeclaredTypes.classOfThis(q, ident);
                     int base = cls < 0 ? -1 : ClassHierarchy.baseInFile(q, cls);
                     return base < 0 ? null : Target.member(ident, name, Target.CLASS, ClassHierarchy.memberFamily(q, base, name), classGroup(base));
                 }
@@ -232,23 +232,6 @@ public final class TargetResolver {
 
     private int scopeOfNode(int node) {
         for (int s = 0, n = scopes.scopeCount(); s < n; s++) if (scopes.scopeNode(s) == node) return s;
-        return -1;
-    }
-
-    /** The class that {@code this} means at path[at] (walking out through arrows), or -1. */
-    int classOfThis(int[] path, int at) {
-        for (int i = at; i >= 1; i--) {
-            int k = arena.kind(path[i]);
-            if (k == FUNCTION_DECLARATION || k == FUNCTION_EXPRESSION) {
-                if (i >= 3 && arena.kind(path[i - 1]) == METHOD && arena.kind(path[i - 2]) == CLASS_BODY) return path[i - 3];
-                return -1;
-            }
-            if ((k == FIELD || k == STATIC_BLOCK) && i >= 2 && arena.kind(path[i - 1]) == CLASS_BODY) {
-                // a field's initialiser or a static block; a computed key would be the field's first child
-                if (k == FIELD && i + 1 < path.length && path[i + 1] == Layouts.memberKey(arena, path[i])) continue;
-                return path[i - 2];
-            }
-        }
         return -1;
     }
 
