@@ -314,6 +314,15 @@ public final class Layouts {
 
     public static int interfaceBody(Arena a, int iface) { return childOfKind(a, iface, INTERFACE_BODY); }
 
+    /** An interface's {@code extends} HERITAGE_CLAUSE, or -1. */
+    public static int interfaceHeritage(Arena a, int iface) { return childOfKind(a, iface, HERITAGE_CLAUSE); }
+
+    /** The type a TYPE_ALIAS names (after its name and type parameters), or -1. */
+    public static int aliasedType(Arena a, int alias) {
+        int last = lastChild(a, alias);
+        return last >= 0 && isType(a.kind(last)) ? last : -1;
+    }
+
     /** A MODULE_DECLARATION's name: BINDING_IDENTIFIER, QUALIFIED_NAME ({@code a.b.c}) or STRING_LITERAL ({@code declare module "m"}). */
     public static int moduleName(Arena a, int module) { return afterDecorators(a, module); }
 

@@ -247,7 +247,11 @@ class LayoutsTest {
         String src = "interface I<T> extends J { a: T } type A = string; enum E { X = 1, Y } namespace N.M { } declare module \"m\";";
         assertEquals("I", read(src, INTERFACE_DECLARATION, Layouts::declarationName));
         assertEquals("{ a: T }", read(src, INTERFACE_DECLARATION, Layouts::interfaceBody));
+        assertEquals("extends J", read(src, INTERFACE_DECLARATION, Layouts::interfaceHeritage));
+        assertEquals("-", read("interface I { }", INTERFACE_DECLARATION, Layouts::interfaceHeritage));
         assertEquals("A", read(src, TYPE_ALIAS, Layouts::declarationName));
+        assertEquals("string", read(src, TYPE_ALIAS, Layouts::aliasedType));
+        assertEquals("{ a: T }", read("type A<T> = { a: T };", TYPE_ALIAS, Layouts::aliasedType));
         assertEquals("E", read(src, ENUM_DECLARATION, Layouts::declarationName));
         assertEquals("X", read(src, ENUM_MEMBER, 0, Layouts::memberKey));
         assertEquals("1", read(src, ENUM_MEMBER, 0, Layouts::enumMemberInitializer));

@@ -98,26 +98,57 @@ final class CompletionMembers {
             return true;
         }
         if (local >= 0) {
-            int body = Layouts.interfaceBody(arena, local);
-            for (int m = body < 0 ? -1 : arena.firstChild(body); m >= 0; m = arena.nextSibling(m)) {
-                int mk = arena.kind(m);
-                if ((mk != PROPERTY_SIGNATURE && mk != METHOD_SIGNATURE) || (arena.data(m) & P_COMPUTED) != 0) continue;
-                int key = Layouts.memberKey(arena, m);
-                String name = keyName(key);
-                if (name != null) sink.member(name, mk == METHOD_SIGNATURE ? CompletionItemKind.Method : CompletionItemKind.Property, key, 0, null);
-            }
+            interfaceMembers(local, sink, new HashSet<>(), new HashSet<>());
             return true;
         }
         if (index == null || file == null) return false;
-        CrossFileNavigator.NameInFile imported = CrossFileReferences.importedType(q, typeName, file, new CrossFileNavigator(index));
-        FileSummary s = imported == null ? null : index.summaryOrLoad(imported.file());
-        if (s == null) return false;
-        String from = "from " + imported.file().getFileName();
-        Set<String> seen = new HashSet<>();
-        for (FileSummary.Member m : s.membersOf(imported.name() + Summarizer.PROTOTYPE)) {
+        CrossFileNavigator navigator = new CrossFileNavigator(index);
+        CrossFileNavigator.NameInFile imported = InstanceTypes.importedTypeOf(q, object, file, navigator);
+        if (imported == null || navigator.summary(imported.file()) == null) return false;
+        importedInstanceMembers(imported, navigator, sink, new HashSet<>());
+        return true;
+    }
+
+    /** The instance members of a class, interface or alias another file declares, with its bases' (names in {@code seen} are left out). */
+    private static void importedInstanceMembers(CrossFileNavigator.NameInFile type, CrossFileNavigator navigator, Sink sink, Set<String> seen) {
+        String from = "from " + type.file().getFileName();
+        for (FileSummary.Member m : InstanceTypes.instanceMembers(type, navigator)) {
             if (seen.add(m.name())) sink.member(m.name(), CompletionHandler.kindOf(m.kind()), -1, 0, from);
         }
-        return true;
+    }
+
+    /**
+     * An interface's property and method signatures, then those of the interfaces it extends:
+     * in this file by their declarations, imported ones from their files' summaries. Each name
+     * once, the nearest declaration.
+     */
+    private void interfaceMembers(int iface, Sink sink, Set<String> seen, Set<Integer> visited) {
+        if (!visited.add(iface) || visited.size() > MAX_DEPTH) return;
+        int body = Layouts.interfaceBody(arena, iface);
+        Set<String> here = new HashSet<>();
+        for (int m = body < 0 ? -1 : arena.firstChild(body); m >= 0; m = arena.nextSibling(m)) {
+            int mk = arena.kind(m);
+            if ((mk != PROPERTY_SIGNATURE && mk != METHOD_SIGNATURE) || (arena.data(m) & P_COMPUTED) != 0) continue;
+            int key = Layouts.memberKey(arena, m);
+            String name = keyName(key);
+            if (name == null || seen.contains(name)) continue;
+            here.add(name);
+            sink.member(name, mk == METHOD_SIGNATURE && (arena.data(m) & (P_GET | P_SET)) == 0 ? CompletionItemKind.Method : CompletionItemKind.Property, key, 0, null);
+        }
+        seen.addAll(here);
+        int heritage = Layouts.interfaceHeritage(arena, iface);
+        for (int e = heritage < 0 ? -1 : arena.firstChild(heritage); e >= 0; e = arena.nextSibling(e)) {
+            int base = Layouts.heritageExpression(arena, e);
+            if (base < 0 || arena.kind(base) != IDENTIFIER_REFERENCE) continue;
+            int local = DeclaredTypes.resolveLocal(q, base);
+            if (local >= 0 && arena.kind(local) == INTERFACE_DECLARATION) {
+                interfaceMembers(local, sink, seen, visited);
+            } else if (local < 0 && index != null && file != null) {
+                CrossFileNavigator navigator = new CrossFileNavigator(index);
+                CrossFileNavigator.NameInFile imported = CrossFileReferences.importedType(q, base, file, navigator);
+                if (imported != null) importedInstanceMembers(imported, navigator, sink, seen);
+            }
+        }
     }
 
     /** {@code Geometry.} and {@code g.Geometry.}: the members the declaring file's summary keeps for that name. */

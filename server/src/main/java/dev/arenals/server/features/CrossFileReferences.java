@@ -267,8 +267,12 @@ public final class CrossFileReferences {
         }
         if (parent < 0 || arena.kind(parent) != NodeKind.MEMBER || Layouts.memberProperty(arena, parent) != ident
                 || arena.kind(ident) != NodeKind.IDENTIFIER_NAME) return List.of();
-        NameInFile container = importedType(q, DeclaredTypes.typeNameOf(q, Layouts.memberObject(arena, parent)), file, navigator);
-        return container == null ? List.of() : List.of(new InstanceMember(container, arena.names().name(arena.data(ident)), false));
+        NameInFile type = InstanceTypes.importedTypeOf(q, Layouts.memberObject(arena, parent), file, navigator);
+        String member = arena.names().name(arena.data(ident));
+        // the container that declares it: the type's own, or a base's along its extends chain
+        InstanceTypes.MemberAt declaring = type == null ? null : InstanceTypes.declaringMember(type, member, navigator, 0);
+        NameInFile container = declaring != null ? declaring.container() : type;
+        return container == null ? List.of() : List.of(new InstanceMember(container, member, false));
     }
 
     /** A top-level component (function or const named {@code name}) whose props type is one of the target's interfaces. */

@@ -146,12 +146,11 @@ final class ImportedMembers {
         if (a.kind(access) != MEMBER || (a.data(access) & M_COMPUTED) != 0) return null;
         int property = Layouts.memberProperty(a, access);
         if (property < 0 || a.kind(property) != IDENTIFIER_NAME) return null;
-        NameInFile type = CrossFileReferences.importedType(q, DeclaredTypes.typeNameOf(q, Layouts.memberObject(a, access)), file, navigator);
-        FileSummary summary = type == null ? null : navigator.summary(type.file());
-        if (summary == null) return null;
-        String container = type.name() + Summarizer.PROTOTYPE;
-        List<FileSummary.Member> found = summary.members(container, a.names().name(a.data(property)));
-        return found.isEmpty() ? null : new MemberInFile(summary, container + "." + a.names().name(a.data(property)), found);
+        NameInFile type = InstanceTypes.importedTypeOf(q, Layouts.memberObject(a, access), file, navigator);
+        String name = a.names().name(a.data(property));
+        InstanceTypes.MemberAt found = type == null ? null : InstanceTypes.declaringMember(type, name, navigator, 0);
+        if (found == null) return null;
+        return new MemberInFile(found.summary(), found.container().name() + Summarizer.PROTOTYPE + "." + name, found.members());
     }
 
     /** The container whose members follow a dot after {@code object} (an imported name or a dotted path from one), or null. */

@@ -75,6 +75,17 @@ public final class Callables {
     }
 
 
+    /** The method signatures named {@code name} in an interface body or a type literal, each overload. */
+    public static List<Signature> methodSignatures(Arena a, int body, String name) {
+        List<Signature> out = new ArrayList<>();
+        for (int m = body < 0 ? -1 : a.firstChild(body); m >= 0; m = a.nextSibling(m)) {
+            if (a.kind(m) != METHOD_SIGNATURE || (a.data(m) & (P_GET | P_SET | P_COMPUTED)) != 0) continue;
+            int key = Layouts.memberKey(a, m);
+            if (key >= 0 && a.kind(key) == IDENTIFIER_NAME && a.names().equals(a.data(key), name)) out.add(signature(a, m, name, false, a.start(m)));
+        }
+        return out;
+    }
+
     private static int functionOfMethod(Arena a, int method) {
         return Layouts.methodFunction(a, method);
     }

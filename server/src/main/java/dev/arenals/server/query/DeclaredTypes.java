@@ -276,7 +276,7 @@ public final class DeclaredTypes {
      * {@code C | undefined} or {@code C | null}; -1 for anything else (a qualified name, a union of
      * two types, an array, a literal type).
      */
-    static int typeNameOfAnnotation(Arena a, int type) {
+    public static int typeNameOfAnnotation(Arena a, int type) {
         if (type < 0) return -1;
         if (a.kind(type) == UNION_TYPE) {
             int only = -1;
@@ -295,7 +295,7 @@ public final class DeclaredTypes {
     }
 
     /** {@code null} (a keyword type) or {@code undefined} (a type reference by name). */
-    private static boolean isNullish(Arena a, int type) {
+    public static boolean isNullish(Arena a, int type) {
         if (a.kind(type) == KEYWORD_TYPE) return a.data(type) == Token.K_NULL;
         if (a.kind(type) != TYPE_REFERENCE) return false;
         int name = Layouts.typeReferenceName(a, type);

@@ -35,7 +35,7 @@ public final class FileSummary {
      * Module specifiers. Resolved specifiers (the distinct ones that resolved, index for index with
      * {@link #resolvedFiles}). Signatures: name, returns, jsDoc, construct, parameter count, then the
      * parameters. Members: {@link #MEMBER_WIDTH} each (container, name, kind ordinal, line, start,
-     * end). Uses: per import with known uses, their count, then (line, start, end) each. Last, the
+     * end, the declared type's name or -1). Uses: per import with known uses, their count, then (line, start, end) each. Last, the
      * end offset of each string of {@link #strings}.
      */
     private final Columns data;
@@ -44,7 +44,7 @@ public final class FileSummary {
     private final ImmutableList<AmbientModule> ambientModules;
     private final int signatureCount;
 
-    private static final int DECLARATION_WIDTH = 5, EXPORT_WIDTH = 7, IMPORT_WIDTH = 10, MEMBER_WIDTH = 6;
+    private static final int DECLARATION_WIDTH = 5, EXPORT_WIDTH = 7, IMPORT_WIDTH = 10, MEMBER_WIDTH = 7;
     private static final Kind[] KINDS = Kind.values();
     private static final Path[] NO_PATHS = new Path[0];
 
@@ -130,6 +130,7 @@ public final class FileSummary {
                 ints.add(table.add(m.name()));
                 ints.add(m.kind().ordinal());
                 addSpan(ints, m.span());
+                ints.add(table.add(m.type()));
             }
             this.usesAt = ints.size();
             for (int i = 0, n = uses.size(); i < n; i++) ints.add(uses.get(i));
@@ -304,7 +305,8 @@ public final class FileSummary {
 
     private Member memberAt(int i) {
         int k = i * MEMBER_WIDTH;
-        return new Member(strings.get(data.get(membersAt + k)), strings.get(data.get(membersAt + k + 1)), KINDS[data.get(membersAt + k + 2)], spanAt(membersAt + k + 3));
+        return new Member(strings.get(data.get(membersAt + k)), strings.get(data.get(membersAt + k + 1)), KINDS[data.get(membersAt + k + 2)], spanAt(membersAt + k + 3),
+                strings.get(data.get(membersAt + k + 6)));
     }
 
     public ImmutableList<Member> members() {
@@ -352,7 +354,11 @@ public final class FileSummary {
     }
 
     /** What a declaration is, for workspace/symbol's and completion's icons. */
-    public enum Kind { FUNCTION, CLASS, VARIABLE, CONSTANT, INTERFACE, TYPE, ENUM, NAMESPACE, METHOD, PROPERTY, ENUM_MEMBER }
+    public enum Kind {
+        FUNCTION, CLASS, VARIABLE, CONSTANT, INTERFACE, TYPE, ENUM, NAMESPACE, METHOD, PROPERTY, ENUM_MEMBER,
+        /** Not a member: what an instance container extends outside its file ({@link #basesOf}); its name is the type's name there. */
+        BASE
+    }
 
     /**
      * A member reachable by a dotted name from an exported declaration: what a namespace exports
@@ -361,12 +367,15 @@ public final class FileSummary {
      * bound to; nested containers too. {@code container} is the qualified name of what holds it
      * ("Geometry", "Geometry.Inner"), starting with the file's local name of the declaration.
      */
-    public record Member(String container, String name, Kind kind, Span span) { }
+    public record Member(String container, String name, Kind kind, Span span, String type) {
+        public Member(String container, String name, Kind kind, Span span) { this(container, name, kind, span, null); }
+    }
 
     /** The members of {@code container} named {@code name} (merged namespaces may declare it twice), in source order. */
     public ImmutableList<Member> members(String container, String name) {
         ImmutableList.Builder<Member> out = null;
         for (int i = 0, k = 0; k < (usesAt - membersAt); i++, k += MEMBER_WIDTH) {
+            if (data.get(membersAt + k + 2) == BASE_ORDINAL) continue;
             if (!strings.equals(data.get(membersAt + k + 1), name) || !strings.equals(data.get(membersAt + k), container)) continue;
             if (out == null) out = ImmutableList.builder();
             out.add(memberAt(i));
@@ -378,9 +387,28 @@ public final class FileSummary {
     public ImmutableList<Member> membersOf(String container) {
         ImmutableList.Builder<Member> out = null;
         for (int i = 0, k = 0; k < (usesAt - membersAt); i++, k += MEMBER_WIDTH) {
-            if (!strings.equals(data.get(membersAt + k), container)) continue;
+            if (data.get(membersAt + k + 2) == BASE_ORDINAL || !strings.equals(data.get(membersAt + k), container)) continue;
             if (out == null) out = ImmutableList.builder();
             out.add(memberAt(i));
+        }
+        return out == null ? ImmutableList.of() : out.build();
+    }
+
+    private static final int BASE_ORDINAL = Kind.BASE.ordinal();
+
+    /**
+     * What the instances of {@code container} ("C.prototype", "I.prototype") inherit from types
+     * declared outside this file: the names this file gives them ({@code B} of
+     * {@code class C extends B}, {@code interface I extends A, B}), resolved by the caller
+     * through this file's declarations and imports. Bases declared in this file are not listed:
+     * their members are already the container's.
+     */
+    public ImmutableList<String> basesOf(String container) {
+        ImmutableList.Builder<String> out = null;
+        for (int k = 0; k < (usesAt - membersAt); k += MEMBER_WIDTH) {
+            if (data.get(membersAt + k + 2) != BASE_ORDINAL || !strings.equals(data.get(membersAt + k), container)) continue;
+            if (out == null) out = ImmutableList.builder();
+            out.add(strings.get(data.get(membersAt + k + 1)));
         }
         return out == null ? ImmutableList.of() : out.build();
     }

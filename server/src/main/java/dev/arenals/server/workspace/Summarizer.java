@@ -15,6 +15,7 @@ import dev.arenals.server.document.PositionEncoding;
 import dev.arenals.server.query.Callables;
 import dev.arenals.server.query.ClassHierarchy;
 import dev.arenals.server.query.CommonJs;
+import dev.arenals.server.query.DeclaredTypes;
 import dev.arenals.server.query.JsDocMentions;
 import dev.arenals.server.query.TreePaths;
 import dev.arenals.server.workspace.FileSummary.AmbientModule;
@@ -189,6 +190,9 @@ public final class Summarizer {
                 staticMembers(container, node, depth, out, signatures);
                 instanceMembers(container + PROTOTYPE, node, out, signatures);
                 break;
+            case INTERFACE_DECLARATION: case TYPE_ALIAS:
+                shapeMembers(container + PROTOTYPE, node, new java.util.HashSet<>(), new java.util.HashSet<>(), out, signatures);
+                break;
             case ENUM_DECLARATION:
                 for (int m = arena.firstChild(node); m >= 0; m = arena.nextSibling(m)) {
                     if (arena.kind(m) == ENUM_MEMBER) member(container, Layouts.memberKey(arena, m), Kind.ENUM_MEMBER, out);
@@ -309,6 +313,11 @@ public final class Summarizer {
         java.util.Set<String> seen = new java.util.HashSet<>();
         java.util.Set<Integer> visited = new java.util.HashSet<>();
         for (int c = cls; c >= 0 && visited.add(c) && visited.size() <= MAX_MEMBER_DEPTH * 4; c = baseInFile(c)) {
+            int base = ClassHierarchy.extendsName(arena, c);
+            if (base >= 0 && baseInFile(c) < 0 && memberCount < MAX_MEMBERS) {
+                memberCount++; // a base declared elsewhere: the reader follows it
+                out.add(new Member(container, nameOf(base), Kind.BASE, span(base)));
+            }
             int body = Layouts.classBody(arena, c);
             java.util.Set<String> here = new java.util.HashSet<>();
             for (int m = body < 0 ? -1 : arena.firstChild(body); m >= 0; m = arena.nextSibling(m)) {
@@ -323,7 +332,8 @@ public final class Summarizer {
                 if (name == null || (seen.contains(name) && !here.contains(name))) continue; // overridden below
                 boolean accessor = (data & (P_GET | P_SET)) != 0 || (mk == FIELD && (data & C_ACCESSOR) != 0);
                 Kind k = mk == METHOD && !accessor ? Kind.METHOD : Kind.PROPERTY;
-                if (!member(container, key, k, out)) return;
+                int type = mk == FIELD ? Layouts.fieldType(arena, m) : (data & P_SET) != 0 ? -1 : Layouts.functionReturnType(arena, Layouts.methodFunction(arena, m));
+                if (!member(container, key, k, typeName(type), out)) return;
                 if (seen.add(name)) here.add(name);
                 if (k == Kind.METHOD && here.contains(name) && !signaturesDone(container, name)) {
                     for (Signature sig : Callables.methods(arena, c, name)) {
@@ -332,6 +342,83 @@ public final class Summarizer {
                 }
             }
         }
+    }
+
+    /**
+     * The members of an interface or of an aliased object type ({@code type T = {…}}, and the
+     * parts of {@code A & {…}}) under {@code container} ("I.prototype"), each with its declared
+     * type's name: property and method signatures, then those of the interfaces and aliases of
+     * this file it extends (the nearest declaration of a name wins); a base declared elsewhere is
+     * kept as a {@link Kind#BASE} entry for the reader to follow through this file's imports.
+     */
+    private void shapeMembers(String container, int node, java.util.Set<String> seen, java.util.Set<Integer> visited,
+            ImmutableList.Builder<Member> out, ImmutableList.Builder<Signature> signatures) {
+        if (node < 0 || visited.size() > MAX_MEMBER_DEPTH * 4 || !visited.add(node)) return;
+        switch (arena.kind(node)) {
+            case INTERFACE_DECLARATION: {
+                int body = Layouts.interfaceBody(arena, node);
+                signatureMembers(container, body, seen, out, signatures);
+                int heritage = Layouts.interfaceHeritage(arena, node);
+                for (int e = heritage < 0 ? -1 : arena.firstChild(heritage); e >= 0; e = arena.nextSibling(e)) {
+                    baseShape(container, Layouts.heritageExpression(arena, e), seen, visited, out, signatures);
+                }
+                break;
+            }
+            case TYPE_ALIAS: shapeMembers(container, Layouts.aliasedType(arena, node), seen, visited, out, signatures); break;
+            case TYPE_LITERAL: signatureMembers(container, node, seen, out, signatures); break;
+            case PARENTHESIZED_TYPE: shapeMembers(container, Layouts.operand(arena, node), seen, visited, out, signatures); break;
+            case INTERSECTION_TYPE:
+                for (int t = arena.firstChild(node); t >= 0; t = arena.nextSibling(t)) shapeMembers(container, t, seen, visited, out, signatures);
+                break;
+            case TYPE_REFERENCE: baseShape(container, Layouts.typeReferenceName(arena, node), seen, visited, out, signatures); break;
+            default: break;
+        }
+    }
+
+    /** A base named by {@code name}: an interface or alias of this file is read into the container; any other name is kept as a base. */
+    private void baseShape(String container, int name, java.util.Set<String> seen, java.util.Set<Integer> visited,
+            ImmutableList.Builder<Member> out, ImmutableList.Builder<Signature> signatures) {
+        if (name < 0 || arena.kind(name) != IDENTIFIER_REFERENCE) return;
+        java.util.List<Integer> here = containers == null ? null : containers.get(nameOf(name));
+        boolean found = false;
+        if (here != null) {
+            for (int node : here) {
+                int k = arena.kind(node);
+                if (k != INTERFACE_DECLARATION && k != TYPE_ALIAS) continue;
+                found = true;
+                shapeMembers(container, node, seen, visited, out, signatures);
+            }
+        }
+        if (!found && memberCount < MAX_MEMBERS) {
+            memberCount++;
+            out.add(new Member(container, nameOf(name), Kind.BASE, span(name)));
+        }
+    }
+
+    /** The named property and method signatures of an interface body or a type literal. */
+    private void signatureMembers(String container, int body, java.util.Set<String> seen, ImmutableList.Builder<Member> out,
+            ImmutableList.Builder<Signature> signatures) {
+        java.util.Set<String> here = new java.util.HashSet<>();
+        for (int m = body < 0 ? -1 : arena.firstChild(body); m >= 0; m = arena.nextSibling(m)) {
+            int mk = arena.kind(m), data = arena.data(m);
+            if ((mk != PROPERTY_SIGNATURE && mk != METHOD_SIGNATURE) || (data & P_COMPUTED) != 0) continue;
+            int key = Layouts.memberKey(arena, m);
+            String name = keyName(key);
+            if (name == null || (seen.contains(name) && !here.contains(name))) continue; // declared nearer
+            boolean method = mk == METHOD_SIGNATURE && (data & (P_GET | P_SET)) == 0;
+            int type = mk == PROPERTY_SIGNATURE ? Layouts.fieldType(arena, m) : (data & P_SET) != 0 ? -1 : Layouts.functionReturnType(arena, m);
+            if (!member(container, key, method ? Kind.METHOD : Kind.PROPERTY, typeName(type), out)) return;
+            if (seen.add(name)) here.add(name);
+            if (method && !signaturesDone(container, name)) {
+                for (Signature sig : Callables.methodSignatures(arena, body, name)) signatures.add(sig.named(container + "." + name));
+            }
+        }
+    }
+
+    /** The name a declared type gives as an instance type ({@link DeclaredTypes#typeNameOfAnnotation}), or null. */
+    private String typeName(int type) {
+        int name = DeclaredTypes.typeNameOfAnnotation(arena, type);
+        return name < 0 ? null : nameOf(name);
     }
 
     /** Qualified names whose signatures are added: overloads of a method are one set. */
@@ -353,7 +440,7 @@ public final class Summarizer {
             if (arena.kind(p) != PARAMETER || (arena.data(p) & modifiers) == 0) continue;
             int target = Layouts.parameterTarget(arena, p); // past decorators and a default
             if (target < 0 || arena.kind(target) != BINDING_IDENTIFIER || seen.contains(nameOf(target))) continue;
-            if (!member(container, target, Kind.PROPERTY, out)) return;
+            if (!member(container, target, Kind.PROPERTY, typeName(Layouts.parameterType(arena, p)), out)) return;
             seen.add(nameOf(target));
             here.add(nameOf(target));
         }
@@ -385,10 +472,15 @@ public final class Summarizer {
 
     /** Adds the member named by {@code key}; false when the key is not a plain name or the file's cap is reached. */
     private boolean member(String container, int key, Kind kind, ImmutableList.Builder<Member> out) {
+        return member(container, key, kind, null, out);
+    }
+
+    /** ... with the name of its declared type ({@code type}: null when none is known). */
+    private boolean member(String container, int key, Kind kind, String type, ImmutableList.Builder<Member> out) {
         String name = keyName(key);
         if (name == null || memberCount >= MAX_MEMBERS) return false;
         memberCount++;
-        out.add(new Member(container, name, kind, span(key)));
+        out.add(new Member(container, name, kind, span(key), type));
         return true;
     }
 
@@ -654,7 +746,7 @@ public final class Summarizer {
         if (name < 0 || arena.kind(name) != BINDING_IDENTIFIER) return -1; // anonymous, or declare module "x"
         addDeclaration(name, kind, exported, exportedUnderOwnName);
         if (kind == Kind.FUNCTION || kind == Kind.CLASS) noteCallable(nameOf(name), s);
-        if (kind == Kind.CLASS || kind == Kind.ENUM || kind == Kind.NAMESPACE) noteContainer(nameOf(name), s);
+        if (kind == Kind.CLASS || kind == Kind.ENUM || kind == Kind.NAMESPACE || kind == Kind.INTERFACE || kind == Kind.TYPE) noteContainer(nameOf(name), s);
         return name;
     }
 

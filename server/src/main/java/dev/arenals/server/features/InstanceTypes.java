@@ -1,0 +1,268 @@
+package dev.arenals.server.features;
+
+import static dev.arenals.parser.tree.NodeKind.*;
+
+import dev.arenals.parser.scope.SymbolKind;
+import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.Layouts;
+import dev.arenals.server.query.DeclaredTypes;
+import dev.arenals.server.query.DocumentQuery;
+import dev.arenals.server.workspace.CrossFileNavigator;
+import dev.arenals.server.workspace.CrossFileNavigator.NameInFile;
+import dev.arenals.server.workspace.FileSummary;
+import dev.arenals.server.workspace.Summarizer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What an expression is an instance of when the answer is declared in another file: the
+ * {@link DeclaredTypes} of this document first, then through the declaring files' summaries —
+ * a member's declared type ({@code u.address} where {@code address: Address}), a method's or an
+ * imported function's declared return type ({@code getUser()}, {@code repo.first()}), a variable
+ * bound to one of those, a name destructured from one ({@code const { address } = u}) — and
+ * up the bases a summary keeps ({@code interface Admin extends User} in yet another file).
+ * Declarations only, as {@link DeclaredTypes}: generics, unions of two types and inference are
+ * unknown (null), so a member found is one TypeScript finds too.
+ */
+final class InstanceTypes {
+    private InstanceTypes() {}
+
+    /** How many steps a chain of declarations or bases is followed: bounds cycles in broken code. */
+    private static final int MAX_DEPTH = 12;
+
+    /** The top-level class, interface or type alias of another file that {@code expr} is an instance of, or null. */
+    static NameInFile importedTypeOf(DocumentQuery q, int expr, Path file, CrossFileNavigator navigator) {
+        if (file == null || navigator == null) return null;
+        return typeOf(q, expr, file, navigator, 0);
+    }
+
+    private static NameInFile typeOf(DocumentQuery q, int expr, Path file, CrossFileNavigator navigator, int depth) {
+        if (expr < 0 || depth > MAX_DEPTH) return null;
+        Arena a = q.arena();
+        int typeName = DeclaredTypes.typeNameOf(q, expr);
+        if (typeName >= 0) return DeclaredTypes.resolveLocal(q, typeName) >= 0 ? null : CrossFileReferences.importedType(q, typeName, file, navigator);
+        switch (a.kind(expr)) {
+            case PARENTHESIZED: case NON_NULL: case SATISFIES_EXPRESSION:
+                return typeOf(q, Layouts.operand(a, expr), file, navigator, depth + 1);
+            case MEMBER: {
+                String name = propertyName(a, expr);
+                NameInFile owner = name == null ? null : typeOf(q, Layouts.memberObject(a, expr), file, navigator, depth + 1);
+                return owner == null ? null : memberType(owner, name, navigator, depth + 1);
+            }
+            case CALL: {
+                int callee = Layouts.callCallee(a, expr);
+                if (callee < 0) return null;
+                if (a.kind(callee) == MEMBER) {
+                    String name = propertyName(a, callee);
+                    NameInFile owner = name == null ? null : typeOf(q, Layouts.memberObject(a, callee), file, navigator, depth + 1);
+                    return owner == null ? null : memberType(owner, name, navigator, depth + 1);
+                }
+                if (a.kind(callee) != IDENTIFIER_REFERENCE) return null;
+                NameInFile function = importedName(q, callee, file, navigator);
+                FileSummary s = function == null ? null : navigator.summary(function.file());
+                if (s == null) return null;
+                for (FileSummary.Signature signature : s.signatures(function.name())) {
+                    if (signature.construct()) return null;
+                    String returned = returnedTypeName(signature.returns());
+                    return returned == null ? null : resolveIn(function.file(), s, returned, navigator);
+                }
+                return null;
+            }
+            case IDENTIFIER_REFERENCE:
+                return typeOfBinding(q, q.symbolOfNode(expr), file, navigator, depth + 1);
+            default:
+                return null;
+        }
+    }
+
+    /** A variable bound without an annotation to something whose type is known, or a name destructured from one. */
+    private static NameInFile typeOfBinding(DocumentQuery q, int symbol, Path file, CrossFileNavigator navigator, int depth) {
+        if (symbol < 0 || !q.isDeclared(symbol)) return null;
+        int kind = q.scopes().kind(symbol);
+        if (kind != SymbolKind.VAR && kind != SymbolKind.LET && kind != SymbolKind.CONST && kind != SymbolKind.PARAMETER) return null;
+        Arena a = q.arena();
+        int binding = q.scopes().declarationNode(symbol);
+        int declaring = q.scopes().declaringNode(symbol);
+        if (binding < 0 || declaring < 0) return null;
+        if (a.kind(declaring) == VARIABLE_DECLARATOR && Layouts.declaratorTarget(a, declaring) == binding) {
+            int type = Layouts.declaratorType(a, declaring);
+            return type >= 0 ? qualifiedType(q, type, file, navigator) : typeOf(q, Layouts.declaratorInit(a, declaring), file, navigator, depth + 1);
+        }
+        if (a.kind(declaring) == PARAMETER && Layouts.parameterTarget(a, declaring) == binding && !Layouts.isRestParameter(a, declaring)) {
+            int type = Layouts.parameterType(a, declaring);
+            return type >= 0 ? qualifiedType(q, type, file, navigator) : typeOf(q, Layouts.parameterInitializer(a, declaring), file, navigator, depth + 1);
+        }
+        // { name } or { key: name } or { key: name = default } of an object pattern
+        int child = binding, parent = q.parentOf(binding);
+        if (parent >= 0 && a.kind(parent) == ASSIGNMENT_PATTERN) {
+            child = parent;
+            parent = q.parentOf(parent);
+        }
+        if (parent < 0 || a.kind(parent) != PROPERTY || Layouts.propertyValue(a, parent) != child) return null;
+        int pattern = q.parentOf(parent);
+        if (pattern < 0 || a.kind(pattern) != OBJECT_PATTERN || (a.data(parent) & P_COMPUTED) != 0) return null;
+        int key = Layouts.propertyKey(a, parent);
+        if (key < 0 || (a.kind(key) != IDENTIFIER_NAME && a.kind(key) != BINDING_IDENTIFIER && a.kind(key) != IDENTIFIER_REFERENCE)) return null;
+        NameInFile owner = patternType(q, pattern, file, navigator, depth + 1);
+        return owner == null ? null : memberType(owner, a.names().name(a.data(key)), navigator, depth + 1);
+    }
+
+    /**
+     * {@code ns.T} where {@code import * as ns} (or {@code T | undefined} of it): the type the
+     * module exports as T, through re-exports; null for any other annotation.
+     */
+    private static NameInFile qualifiedType(DocumentQuery q, int type, Path file, CrossFileNavigator navigator) {
+        Arena a = q.arena();
+        if (a.kind(type) == UNION_TYPE) {
+            int only = -1;
+            for (int t = a.firstChild(type); t >= 0; t = a.nextSibling(t)) {
+                if (DeclaredTypes.isNullish(a, t)) continue;
+                if (only >= 0) return null;
+                only = t;
+            }
+            type = only;
+        }
+        if (type < 0 || a.kind(type) != TYPE_REFERENCE) return null;
+        int name = Layouts.typeReferenceName(a, type);
+        if (name < 0 || a.kind(name) != QUALIFIED_NAME) return null;
+        int left = Layouts.memberObject(a, name), right = Layouts.memberProperty(a, name);
+        if (left < 0 || right < 0 || a.kind(left) != IDENTIFIER_REFERENCE) return null;
+        int symbol = q.symbolOfNode(left);
+        if (symbol < 0 || !q.isDeclared(symbol)) return null;
+        String[] imported = DefinitionHandler.importOf(a, q.scopes().declarationNode(symbol));
+        Path module = imported == null ? null : navigator.namespaceModule(file, imported[0], imported[1]);
+        return module == null ? null : navigator.exportOrigin(module, a.names().name(a.data(right)));
+    }
+
+    /** What an object pattern destructures: its annotation, or a variable's initializer. */
+    private static NameInFile patternType(DocumentQuery q, int pattern, Path file, CrossFileNavigator navigator, int depth) {
+        int typeName = DeclaredTypes.typeNameOfLiteral(q, pattern);
+        if (typeName >= 0) return DeclaredTypes.resolveLocal(q, typeName) >= 0 ? null : CrossFileReferences.importedType(q, typeName, file, navigator);
+        Arena a = q.arena();
+        int parent = q.parentOf(pattern);
+        if (parent >= 0 && a.kind(parent) == VARIABLE_DECLARATOR && Layouts.declaratorTarget(a, parent) == pattern && Layouts.declaratorType(a, parent) < 0) {
+            return typeOf(q, Layouts.declaratorInit(a, parent), file, navigator, depth + 1);
+        }
+        return null;
+    }
+
+    /** The property name of a non-computed member access, or null. */
+    private static String propertyName(Arena a, int member) {
+        if ((a.data(member) & M_COMPUTED) != 0) return null;
+        int property = Layouts.memberProperty(a, member);
+        return property >= 0 && a.kind(property) == IDENTIFIER_NAME ? a.names().name(a.data(property)) : null;
+    }
+
+    /** Where an imported name (not a namespace) is declared, or null. */
+    private static NameInFile importedName(DocumentQuery q, int reference, Path file, CrossFileNavigator navigator) {
+        int symbol = q.symbolOfNode(reference);
+        if (symbol < 0 || !q.isDeclared(symbol)) return null;
+        String[] imported = DefinitionHandler.importOf(q.arena(), q.scopes().declarationNode(symbol));
+        if (imported == null || imported[1].equals("*")) return null;
+        return navigator.origin(file, imported[0], imported[1]);
+    }
+
+    /**
+     * The type the instances of {@code owner} give member {@code name}: its declared type (a
+     * method's return type), from the nearest container along the bases that declares it; null
+     * when it declares none that names a type.
+     */
+    static NameInFile memberType(NameInFile owner, String name, CrossFileNavigator navigator, int depth) {
+        MemberAt found = declaringMember(owner, name, navigator, depth);
+        if (found == null) return null;
+        for (FileSummary.Member m : found.members()) {
+            if (m.type() != null) return resolveIn(found.container().file(), found.summary(), m.type(), navigator);
+        }
+        return null;
+    }
+
+    /** The instance members named {@code name} of the nearest container along {@code owner}'s bases that declares it. */
+    record MemberAt(NameInFile container, FileSummary summary, List<FileSummary.Member> members) { }
+
+    /** Where the instances of {@code owner} get member {@code name}: its own summary's members, else its bases' (depth first, in order); null. */
+    static MemberAt declaringMember(NameInFile owner, String name, CrossFileNavigator navigator, int depth) {
+        return declaringMember(owner, name, navigator, depth, new HashSet<>());
+    }
+
+    private static MemberAt declaringMember(NameInFile owner, String name, CrossFileNavigator navigator, int depth, Set<NameInFile> visited) {
+        if (owner == null || depth > MAX_DEPTH || !visited.add(owner)) return null;
+        FileSummary s = navigator.summary(owner.file());
+        if (s == null) return null;
+        String container = owner.name() + Summarizer.PROTOTYPE;
+        List<FileSummary.Member> members = s.members(container, name);
+        if (!members.isEmpty()) return new MemberAt(owner, s, members);
+        for (String base : s.basesOf(container)) {
+            MemberAt found = declaringMember(resolveIn(owner.file(), s, base, navigator), name, navigator, depth + 1, visited);
+            if (found != null) return found;
+        }
+        return null;
+    }
+
+    /** Every instance member of {@code owner}, nearest first, each name once: its own, then its bases'. */
+    static List<FileSummary.Member> instanceMembers(NameInFile owner, CrossFileNavigator navigator) {
+        List<FileSummary.Member> out = new ArrayList<>();
+        collect(owner, navigator, new HashSet<>(), new HashSet<>(), out, 0);
+        return out;
+    }
+
+    private static void collect(NameInFile owner, CrossFileNavigator navigator, Set<String> names, Set<NameInFile> visited, List<FileSummary.Member> out,
+            int depth) {
+        if (owner == null || depth > MAX_DEPTH || !visited.add(owner)) return;
+        FileSummary s = navigator.summary(owner.file());
+        if (s == null) return;
+        String container = owner.name() + Summarizer.PROTOTYPE;
+        for (FileSummary.Member m : s.membersOf(container)) if (names.add(m.name())) out.add(m);
+        for (String base : s.basesOf(container)) collect(resolveIn(owner.file(), s, base, navigator), navigator, names, visited, out, depth + 1);
+    }
+
+    /** The class, interface or type alias a file means by {@code typeName}: its own top-level one, or the one it imports; null. */
+    static NameInFile resolveIn(Path file, FileSummary s, String typeName, CrossFileNavigator navigator) {
+        FileSummary.Declaration d = s.declaration(typeName);
+        if (d != null) {
+            FileSummary.Kind k = d.kind();
+            return k == FileSummary.Kind.CLASS || k == FileSummary.Kind.INTERFACE || k == FileSummary.Kind.TYPE ? new NameInFile(file, typeName) : null;
+        }
+        FileSummary.Import i = s.importOf(typeName);
+        if (i == null || i.importedName() == null || i.importedName().equals("*")) return null;
+        return navigator.origin(file, i.specifier(), i.importedName());
+    }
+
+    /**
+     * The instance type a signature's {@code returns} (": T" as written) names: {@code T},
+     * {@code T<A>}, {@code T | undefined}, {@code T | null}; null for anything else.
+     */
+    static String returnedTypeName(String returns) {
+        if (returns == null || !returns.startsWith(":")) return null;
+        String only = null;
+        for (String part : splitTopLevelUnion(returns.substring(1))) {
+            String t = part.trim();
+            if (t.equals("undefined") || t.equals("null")) continue;
+            if (only != null) return null;
+            only = t;
+        }
+        if (only == null || only.isEmpty() || !Character.isJavaIdentifierStart(only.charAt(0))) return null;
+        int end = 1;
+        while (end < only.length() && Character.isJavaIdentifierPart(only.charAt(end))) end++;
+        String rest = only.substring(end).trim();
+        return rest.isEmpty() || rest.startsWith("<") && rest.endsWith(">") ? only.substring(0, end) : null;
+    }
+
+    private static List<String> splitTopLevelUnion(String type) {
+        List<String> out = new ArrayList<>(2);
+        int nesting = 0, from = 0;
+        for (int i = 0; i < type.length(); i++) {
+            char c = type.charAt(i);
+            if (c == '<' || c == '(' || c == '[' || c == '{') nesting++;
+            else if (c == '>' || c == ')' || c == ']' || c == '}') nesting--;
+            else if (c == '|' && nesting == 0) {
+                out.add(type.substring(from, i));
+                from = i + 1;
+            }
+        }
+        out.add(type.substring(from));
+        return out;
+    }
+}

@@ -1,0 +1,147 @@
+package dev.arenals.server.protocol;
+
+import static dev.arenals.server.testing.InProcessServer.get;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.arenals.server.testing.InProcessServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.lsp4j.CompletionParams;
+import org.eclipse.lsp4j.DefinitionParams;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Members after a dot where what the value is an instance of is declared in another file and
+ * known from declarations alone: an imported interface or type alias, its bases (in its file or
+ * a third one), a member's declared type ({@code u.address.}), an imported function's declared
+ * return type, a name destructured from such a value, a type named through a namespace import.
+ * Each test: the importing file with a cursor marker {@code |}, and the one answer expected
+ * there (completion labels, nearest declaration first; a definition as {@code file:line:column}).
+ * The expectations are TypeScript's on the same files; where TypeScript needs inference
+ * (generics), nothing is answered.
+ */
+class MembersThroughImportedTypesTest {
+    @TempDir Path root;
+
+    private static final String MODEL = """
+            export interface Address { street: string; city: string }
+            interface Named { name: string }
+            export interface User extends Named { id: number; address: Address; greet(other: User): string }
+            export interface Admin extends User { role: string }
+            export type Point = { x: number; y: number };
+            export type Tagged = Point & { tag: string };
+            export function getUser(): User | undefined { return undefined; }
+            export function make(): Map<string, User> { return new Map(); }
+            export class Repo<T> { items: T[] = []; first(): T { return this.items[0]; } }
+            """;
+    private static final String STAFF = """
+            import { User as Person } from './model';
+            export interface Staff extends Person { desk: string }
+            export class Team { lead!: Person; size = 0; }
+            """;
+
+    private String uri(String name) { return root.resolve(name).toUri().toString(); }
+
+    /** Opens {@code text} (with its cursor marker, the last {@code |}, removed) as use.ts beside model.ts and staff.ts; the cursor's position. */
+    private Position open(InProcessServer s, String text) throws Exception {
+        int offset = text.lastIndexOf('|');
+        String source = text.substring(0, offset) + text.substring(offset + 1);
+        Files.writeString(root.resolve("use.ts"), source);
+        s.open(uri("use.ts"), "typescript", 1, source);
+        int line = 0, column = 0;
+        for (int i = 0; i < offset; i++) {
+            if (source.charAt(i) == '\n') { line++; column = 0; } else column++;
+        }
+        return new Position(line, column);
+    }
+
+    private InProcessServer workspace() throws Exception {
+        Files.writeString(root.resolve("model.ts"), MODEL);
+        Files.writeString(root.resolve("staff.ts"), STAFF);
+        return InProcessServer.inWorkspace(root);
+    }
+
+    private List<String> completion(String text) throws Exception {
+        try (InProcessServer s = workspace()) {
+            Position p = open(s, text);
+            var list = get(s.remote.getTextDocumentService().completion(new CompletionParams(new TextDocumentIdentifier(uri("use.ts")), p)));
+            List<String> labels = new ArrayList<>();
+            if (list != null) for (var item : list.getRight().getItems()) labels.add(item.getLabel());
+            return labels;
+        }
+    }
+
+    private List<String> definition(String text) throws Exception {
+        try (InProcessServer s = workspace()) {
+            Position p = open(s, text);
+            List<String> out = new ArrayList<>();
+            for (Location l : get(s.remote.getTextDocumentService().definition(new DefinitionParams(new TextDocumentIdentifier(uri("use.ts")), p))).getLeft()) {
+                out.add(l.getUri().substring(l.getUri().lastIndexOf('/') + 1) + ":" + l.getRange().getStart().getLine() + ":" + l.getRange().getStart().getCharacter());
+            }
+            return out;
+        }
+    }
+
+    private static final String IMPORTS = "import { User, Admin, Point, Tagged, getUser, make, Repo } from './model';\n"
+            + "import { Staff, Team } from './staff';\nimport * as m from './model';\n";
+
+    @Test
+    void anImportedInterfaceListsItsMembersThenItsBasesInItsFile() throws Exception {
+        assertEquals(List.of("id", "address", "greet", "name"), completion(IMPORTS + "function f(u: User) { u.| }"));
+        assertEquals(List.of("role", "id", "address", "greet", "name"), completion(IMPORTS + "function f(a: Admin) { a.| }"));
+    }
+
+    @Test
+    void aBaseImportedByTheDeclaringFileIsFollowedIntoItsOwnFile() throws Exception {
+        assertEquals(List.of("desk", "id", "address", "greet", "name"), completion(IMPORTS + "function f(s: Staff) { s.| }"));
+        assertEquals(List.of("model.ts:1:18"), definition(IMPORTS + "function f(s: Staff) { s.na|me }"), "Named.name, two files away");
+    }
+
+    @Test
+    void anAliasedObjectTypeAndAnIntersectionOfOne() throws Exception {
+        assertEquals(List.of("x", "y"), completion(IMPORTS + "function f(p: Point | undefined) { p!.| }"));
+        assertEquals(List.of("x", "y", "tag"), completion(IMPORTS + "function f(t: Tagged) { t.| }"));
+    }
+
+    @Test
+    void aMembersDeclaredTypeContinuesTheChain() throws Exception {
+        assertEquals(List.of("street", "city"), completion(IMPORTS + "function f(u: User) { u.address.| }"));
+        assertEquals(List.of("model.ts:0:43"), definition(IMPORTS + "function f(u: User) { u.address.ci|ty }"));
+        assertEquals(List.of("street", "city"), completion(IMPORTS + "function f(t: Team) { t.lead.address.| }"), "a class field of an imported type");
+    }
+
+    @Test
+    void anImportedFunctionsDeclaredReturnType() throws Exception {
+        assertEquals(List.of("id", "address", "greet", "name"), completion(IMPORTS + "getUser()!.|"));
+        assertEquals(List.of("id", "address", "greet", "name"), completion(IMPORTS + "const g = getUser(); g?.|"));
+        assertEquals(List.of("street", "city"), completion(IMPORTS + "function f(u: User) { u.greet(u); const { address } = u; address.| }"));
+    }
+
+    @Test
+    void aTypeNamedThroughANamespaceImport() throws Exception {
+        assertEquals(List.of("role", "id", "address", "greet", "name"), completion(IMPORTS + "function f(a?: m.Admin) { a!.| }"));
+    }
+
+    @Test
+    void whatNeedsInferenceIsNotAnswered() throws Exception {
+        assertEquals(List.of(), completion(IMPORTS + "const r = new Repo<User>(); r.first().|"), "T of a generic class");
+        assertEquals(List.of(), completion(IMPORTS + "make().|"), "a generic's argument");
+        assertEquals(List.of(), completion(IMPORTS + "function f(v: User | Point) { v.| }"), "a union of two types");
+    }
+
+    @Test
+    void hoverOnAMemberReachedThroughAChainNamesItsDeclaringType() throws Exception {
+        try (InProcessServer s = workspace()) {
+            Position p = open(s, IMPORTS + "function f(u: User) { u.address.ci|ty }");
+            var hover = get(s.remote.getTextDocumentService().hover(new HoverParams(new TextDocumentIdentifier(uri("use.ts")), p)));
+            assertEquals(true, hover.getContents().getRight().getValue().contains("Address.city"), hover.getContents().getRight().getValue());
+        }
+    }
+}
