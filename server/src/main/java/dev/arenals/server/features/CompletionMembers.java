@@ -124,7 +124,7 @@ final class CompletionMembers {
      */
     private void interfaceMembers(int iface, Sink sink, Set<String> seen, Set<Integer> visited) {
         if (!visited.add(iface) || visited.size() > MAX_DEPTH) return;
-        int body = Layouts.interfaceBody(arena, iface);
+        int body = DeclaredTypes.membersList(arena, iface);
         Set<String> here = new HashSet<>();
         for (int m = body < 0 ? -1 : arena.firstChild(body); m >= 0; m = arena.nextSibling(m)) {
             int mk = arena.kind(m);

@@ -96,21 +96,39 @@ public final class DeclaredTypes {
         }
     }
 
-    /** The class or interface declaration a type name (from {@link #typeNameOf}) names in this file, or -1. */
+    /**
+     * The class or interface declaration a type name (from {@link #typeNameOf}) names in this
+     * file, or the TYPE_LITERAL of an alias of an object type ({@code type P = { x: number }}: its
+     * members are the instances' as an interface's are); -1 otherwise.
+     */
     public static int resolveLocal(DocumentQuery q, int typeName) {
         if (typeName < 0) return -1;
         Arena a = q.arena();
         int k = a.kind(typeName);
-        if (isClass(k) || k == INTERFACE_DECLARATION) return typeName;
+        if (isClass(k) || k == INTERFACE_DECLARATION || k == TYPE_LITERAL) return typeName;
         if (k != IDENTIFIER_REFERENCE) return -1;
         int symbol = q.symbolOfNode(typeName);
         if (symbol < 0 || !q.isDeclared(symbol)) return -1;
         int kind = q.scopes().kind(symbol);
-        if (kind != SymbolKind.CLASS && kind != SymbolKind.INTERFACE) return -1;
+        if (kind != SymbolKind.CLASS && kind != SymbolKind.INTERFACE && kind != SymbolKind.TYPE_ALIAS) return -1;
         int declaring = q.scopes().declaringNode(symbol);
         if (declaring < 0) return -1;
         int dk = a.kind(declaring);
+        if (dk == TYPE_ALIAS) return objectTypeOf(a, declaring);
         return isClass(dk) || dk == INTERFACE_DECLARATION ? declaring : -1;
+    }
+
+    /** The TYPE_LITERAL an alias names (through parentheses), or -1. */
+    public static int objectTypeOf(Arena a, int alias) {
+        int type = Layouts.aliasedType(a, alias);
+        while (type >= 0 && a.kind(type) == PARENTHESIZED_TYPE) type = Layouts.operand(a, type);
+        return type >= 0 && a.kind(type) == TYPE_LITERAL ? type : -1;
+    }
+
+    /** The list of members of a class, an interface or a type literal. */
+    public static int membersList(Arena a, int type) {
+        int k = a.kind(type);
+        return k == TYPE_LITERAL ? type : k == INTERFACE_DECLARATION ? Layouts.interfaceBody(a, type) : Layouts.classBody(a, type);
     }
 
     private static int typeNameOf(DocumentQuery q, int expr, int depth) {
@@ -168,8 +186,8 @@ public final class DeclaredTypes {
         if (property < 0 || a.kind(property) != IDENTIFIER_NAME) return -1;
         int owner = resolveLocal(q, typeNameOf(q, Layouts.memberObject(a, callee), depth + 1));
         for (int c = owner, level = 0; c >= 0 && level < MAX_DEPTH; level++) {
-            boolean isInterface = a.kind(c) == INTERFACE_DECLARATION;
-            int body = isInterface ? Layouts.interfaceBody(a, c) : Layouts.classBody(a, c);
+            boolean isInterface = !isClass(a.kind(c));
+            int body = membersList(a, c);
             for (int m = body < 0 ? -1 : a.firstChild(body); m >= 0; m = a.nextSibling(m)) {
                 int mk = a.kind(m);
                 if ((mk != METHOD && mk != METHOD_SIGNATURE) || (a.data(m) & (C_STATIC | P_COMPUTED | P_GET | P_SET | C_CONSTRUCTOR)) != 0) continue;
@@ -237,8 +255,8 @@ public final class DeclaredTypes {
     /** The declared type of instance member {@code nameId} of a class (a field's or parameter property's annotation) or interface (a property signature's). */
     private static int typeOfMember(DocumentQuery q, int owner, int nameId, int depth) {
         Arena a = q.arena();
-        boolean isInterface = a.kind(owner) == INTERFACE_DECLARATION;
-        int body = isInterface ? Layouts.interfaceBody(a, owner) : Layouts.classBody(a, owner);
+        boolean isInterface = !isClass(a.kind(owner));
+        int body = membersList(a, owner);
         for (int m = body < 0 ? -1 : a.firstChild(body); m >= 0; m = a.nextSibling(m)) {
             int mk = a.kind(m);
             if (mk == METHOD && (a.data(m) & C_CONSTRUCTOR) != 0) {

@@ -267,7 +267,7 @@ public final class Occurrences {
         private void memberDeclarations(int containerKind, int container, int name) {
             int list = container;
             if (containerKind == Target.CLASS || containerKind == Target.INTERFACE) {
-                list = containerKind == Target.CLASS ? Layouts.classBody(arena, container) : Layouts.interfaceBody(arena, container);
+                list = DeclaredTypes.membersList(arena, container);
                 if (list < 0) return;
             }
             for (int m = arena.firstChild(list); m >= 0; m = arena.nextSibling(m)) {

@@ -102,7 +102,13 @@ public final class TargetResolver {
             }
             case PROPERTY_SIGNATURE:
             case METHOD_SIGNATURE: {
-                if (!isKey || (arena.data(parent) & P_COMPUTED) != 0 || path.length < 4 || arena.kind(path[path.length - 3]) != INTERFACE_BODY) return null;
+                if (!isKey || (arena.data(parent) & P_COMPUTED) != 0 || path.length < 4) return null;
+                int list = path[path.length - 3];
+                if (arena.kind(list) == TYPE_LITERAL) { // a member of `type T = { … }`: the literal is the container
+                    int alias = path[path.length - 4];
+                    return arena.kind(alias) == TYPE_ALIAS && DeclaredTypes.objectTypeOf(arena, alias) == list ? interfaceMember(list, ident, name) : null;
+                }
+                if (arena.kind(list) != INTERFACE_BODY) return null;
                 return interfaceMember(path[path.length - 4], ident, name);
             }
             case PROPERTY: {

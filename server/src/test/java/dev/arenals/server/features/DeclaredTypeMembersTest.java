@@ -92,4 +92,22 @@ class DeclaredTypeMembersTest {
         assertRename("a.ts", "class C { constructor(private service: number) { service + 1; } m() { return this.se|rvice; } }", "svc",
                 "class C { constructor(private svc: number) { svc + 1; } m() { return this.svc; } }");
     }
+
+    @Test
+    void anAliasOfAnObjectTypeHoldsItsMembersAsAnInterfaceDoes() {
+        assertDefinition("a.ts", "type P = { [[x]]: number; y: number }; function f(p: P) { return p.|x; }");
+        assertDefinition("a.ts", "type P = ({ [[x]]: number }); declare const p: P | undefined; p!./*|*/x;");
+        assertDefinition("a.ts", "type Inner = { [[deep]]: 1 }; type Outer = { inner: Inner }; declare const o: Outer; o.inner.de|ep;");
+        assertReferences("a.ts", "type P = { [[|x]]: number }; function f(p: P) { return p.[[x]]; } const a: P = { [[x]]: 1 }; type Q = { x: number };"
+                + " declare const q: Q; q.x;");
+        assertRename("a.ts", "type P = { |x: number }; function f({ x }: P) { return x; } const a: P = { x: 1 }; a.x;", "left",
+                "type P = { left: number }; function f({ left: x }: P) { return x; } const a: P = { left: 1 }; a.left;");
+        assertDefinition("a.tsx", "type Props = { [[title]]: string };\nfunction Card({ title }: Props) { return <h1>{title}</h1>; }\nconst c = <Card ti|tle=\"t\" />;");
+    }
+
+    @Test
+    void anAliasOfAnythingButAnObjectTypeHoldsNoMembers() {
+        assertDefinition("a.ts", "type P = { x: number } | { x: string }; declare const p: P; p./*|*/x;");
+        assertDefinition("a.ts", "type P = Record<string, number>; declare const p: P; p.|x;");
+    }
 }
