@@ -52,30 +52,49 @@ final class InstanceTypes {
                 NameInFile owner = name == null ? null : typeOf(q, Layouts.memberObject(a, expr), file, navigator, depth + 1);
                 return owner == null ? null : memberType(owner, name, navigator, depth + 1);
             }
-            case CALL: {
-                int callee = Layouts.callCallee(a, expr);
-                if (callee < 0) return null;
-                if (a.kind(callee) == MEMBER) {
-                    String name = propertyName(a, callee);
-                    NameInFile owner = name == null ? null : typeOf(q, Layouts.memberObject(a, callee), file, navigator, depth + 1);
-                    return owner == null ? null : memberType(owner, name, navigator, depth + 1);
-                }
-                if (a.kind(callee) != IDENTIFIER_REFERENCE) return null;
-                NameInFile function = importedName(q, callee, file, navigator);
-                FileSummary s = function == null ? null : navigator.summary(function.file());
-                if (s == null) return null;
-                for (FileSummary.Signature signature : s.signatures(function.name())) {
-                    if (signature.construct()) return null;
-                    String returned = returnedTypeName(signature.returns());
-                    return returned == null ? null : resolveIn(function.file(), s, returned, navigator);
-                }
-                return null;
+            case AWAIT: {
+                int operand = Layouts.operand(a, expr);
+                while (operand >= 0 && a.kind(operand) == PARENTHESIZED) operand = Layouts.operand(a, operand);
+                return operand >= 0 && a.kind(operand) == CALL ? typeOfCall(q, operand, true, file, navigator, depth + 1)
+                        : typeOf(q, operand, file, navigator, depth + 1);
             }
+            case CALL:
+                return typeOfCall(q, expr, false, file, navigator, depth + 1);
             case IDENTIFIER_REFERENCE:
                 return typeOfBinding(q, q.symbolOfNode(expr), file, navigator, depth + 1);
             default:
                 return null;
         }
+    }
+
+    /** What a call returns, by the declared return type of an imported function or of a method of an imported type ({@code awaited}: a promise's value). */
+    private static NameInFile typeOfCall(DocumentQuery q, int call, boolean awaited, Path file, CrossFileNavigator navigator, int depth) {
+        Arena a = q.arena();
+        int callee = Layouts.callCallee(a, call);
+        if (callee < 0) return null;
+        if (a.kind(callee) == MEMBER) {
+            String name = propertyName(a, callee);
+            NameInFile owner = name == null ? null : typeOf(q, Layouts.memberObject(a, callee), file, navigator, depth + 1);
+            if (owner == null) return null;
+            if (!awaited) return memberType(owner, name, navigator, depth + 1);
+            MemberAt found = declaringMember(owner, name, navigator, depth + 1);
+            if (found == null) return null;
+            for (FileSummary.Signature signature : found.summary().signatures(found.container().name() + Summarizer.PROTOTYPE + "." + name)) {
+                String returned = returnedTypeName(signature.returns(), true);
+                return returned == null ? null : resolveIn(found.container().file(), found.summary(), returned, navigator);
+            }
+            return null;
+        }
+        if (a.kind(callee) != IDENTIFIER_REFERENCE) return null;
+        NameInFile function = importedName(q, callee, file, navigator);
+        FileSummary s = function == null ? null : navigator.summary(function.file());
+        if (s == null) return null;
+        for (FileSummary.Signature signature : s.signatures(function.name())) {
+            if (signature.construct()) return null;
+            String returned = returnedTypeName(signature.returns(), awaited);
+            return returned == null ? null : resolveIn(function.file(), s, returned, navigator);
+        }
+        return null;
     }
 
     /** A variable bound without an annotation to something whose type is known, or a name destructured from one. */
@@ -232,12 +251,17 @@ final class InstanceTypes {
 
     /**
      * The instance type a signature's {@code returns} (": T" as written) names: {@code T},
-     * {@code T<A>}, {@code T | undefined}, {@code T | null}; null for anything else.
+     * {@code T<A>}, {@code T | undefined}, {@code T | null} ({@code awaited}: T of
+     * {@code Promise<T>} too); null for anything else.
      */
-    static String returnedTypeName(String returns) {
+    static String returnedTypeName(String returns, boolean awaited) {
         if (returns == null || !returns.startsWith(":")) return null;
+        return instanceTypeName(returns.substring(1), awaited);
+    }
+
+    private static String instanceTypeName(String type, boolean awaited) {
         String only = null;
-        for (String part : splitTopLevelUnion(returns.substring(1))) {
+        for (String part : splitTopLevelUnion(type)) {
             String t = part.trim();
             if (t.equals("undefined") || t.equals("null")) continue;
             if (only != null) return null;
@@ -247,7 +271,11 @@ final class InstanceTypes {
         int end = 1;
         while (end < only.length() && Character.isJavaIdentifierPart(only.charAt(end))) end++;
         String rest = only.substring(end).trim();
-        return rest.isEmpty() || rest.startsWith("<") && rest.endsWith(">") ? only.substring(0, end) : null;
+        String name = only.substring(0, end);
+        if (awaited && (name.equals("Promise") || name.equals("PromiseLike")) && rest.startsWith("<") && rest.endsWith(">")) {
+            return instanceTypeName(rest.substring(1, rest.length() - 1), false);
+        }
+        return rest.isEmpty() || rest.startsWith("<") && rest.endsWith(">") ? name : null;
     }
 
     private static List<String> splitTopLevelUnion(String type) {

@@ -153,10 +153,14 @@ public final class DeclaredTypes {
             }
             case IDENTIFIER_REFERENCE:
                 return typeOfBinding(q, q.symbolOfNode(expr), depth);
-            case CALL:
-                return typeNameOfAnnotation(a, returnTypeOfCallee(q, Layouts.callCallee(a, expr), depth));
+            case CALL: {
+                int returned = returnTypeOfCallee(q, Layouts.callCallee(a, expr), depth);
+                return typeNameOfAnnotation(a, returned >= 0 ? returned : declaredType(q, expr, depth + 1));
+            }
+            case AWAIT:
+                return typeNameOfAnnotation(a, declaredType(q, expr, depth + 1));
             case MEMBER: {
-                if ((a.data(expr) & M_COMPUTED) != 0) return -1;
+                if ((a.data(expr) & M_COMPUTED) != 0) return typeNameOfAnnotation(a, declaredType(q, expr, depth + 1));
                 int property = Layouts.memberProperty(a, expr);
                 if (property < 0 || a.kind(property) != IDENTIFIER_NAME) return -1;
                 int owner = resolveLocal(q, typeNameOf(q, Layouts.memberObject(a, expr), depth + 1));
@@ -239,16 +243,21 @@ public final class DeclaredTypes {
                 if (Layouts.declaratorTarget(a, declaring) != binding) return -1; // a name inside a pattern
                 int type = Layouts.declaratorType(a, declaring);
                 if (type >= 0) return typeNameOfAnnotation(a, type);
-                return typeNameOf(q, Layouts.declaratorInit(a, declaring), depth + 1);
+                int init = Layouts.declaratorInit(a, declaring);
+                if (init < 0) return typeNameOfAnnotation(a, iteratedElement(q, declaring, depth + 1));
+                return typeNameOf(q, init, depth + 1);
             }
             case PARAMETER: case ASSIGNMENT_PATTERN: {
                 if (Layouts.parameterTarget(a, declaring) != binding || Layouts.isRestParameter(a, declaring)) return -1;
                 int type = a.kind(declaring) == PARAMETER ? Layouts.parameterType(a, declaring) : -1;
                 if (type >= 0) return typeNameOfAnnotation(a, type);
-                return typeNameOf(q, Layouts.parameterInitializer(a, declaring), depth + 1);
+                int init = Layouts.parameterInitializer(a, declaring);
+                if (init < 0 && a.kind(declaring) == PARAMETER) return typeNameOfAnnotation(a, callbackElement(q, declaring, depth + 1));
+                return typeNameOf(q, init, depth + 1);
             }
-            default:
-                return -1;
+            default: // x of `x => …`: the name alone is the parameter
+                return a.kind(binding) == BINDING_IDENTIFIER && q.parentOf(binding) >= 0 && a.kind(q.parentOf(binding)) == FORMAL_PARAMETERS
+                        ? typeNameOfAnnotation(a, callbackElement(q, binding, depth + 1)) : -1;
         }
     }
 
@@ -288,6 +297,211 @@ public final class DeclaredTypes {
     }
 
     private static final int PARAMETER_PROPERTY_MODIFIERS = MOD_PUBLIC | MOD_PRIVATE | MOD_PROTECTED | MOD_READONLY | MOD_OVERRIDE;
+
+    // ---- the declared type as written: arrays' elements and awaited promises ----
+
+    /**
+     * The type annotation that declares what {@code expr} is, as written in this file (or a node
+     * of one: an array type's element, a promise's argument), or -1: a name's annotation, a
+     * member's, a call's declared return type, {@code x as T}; through {@code xs[i]}, {@code await p},
+     * the array methods that return the array ({@code filter}, {@code slice}, …) or one of its
+     * elements ({@code find}, {@code at}, {@code pop}, …), and the element a {@code for … of}
+     * or an array method's callback is given.
+     */
+    static int declaredType(DocumentQuery q, int expr, int depth) {
+        if (expr < 0 || depth > MAX_DEPTH) return -1;
+        Arena a = q.arena();
+        switch (a.kind(expr)) {
+            case PARENTHESIZED: case NON_NULL: case SATISFIES_EXPRESSION:
+                return declaredType(q, Layouts.operand(a, expr), depth + 1);
+            case AS_EXPRESSION:
+                return a.nextSibling(Layouts.operand(a, expr));
+            case AWAIT:
+                return awaited(a, declaredType(q, Layouts.operand(a, expr), depth + 1));
+            case IDENTIFIER_REFERENCE:
+                return bindingType(q, q.symbolOfNode(expr), depth + 1);
+            case MEMBER: {
+                int object = Layouts.memberObject(a, expr);
+                if ((a.data(expr) & M_COMPUTED) != 0) return elementType(a, declaredType(q, object, depth + 1));
+                int property = Layouts.memberProperty(a, expr);
+                if (property < 0 || a.kind(property) != IDENTIFIER_NAME) return -1;
+                int owner = resolveLocal(q, typeNameOf(q, object, depth + 1));
+                return owner < 0 ? -1 : memberAnnotation(q, owner, a.data(property), depth + 1);
+            }
+            case CALL: {
+                int callee = Layouts.callCallee(a, expr);
+                int returned = returnTypeOfCallee(q, callee, depth + 1);
+                if (returned >= 0 || callee < 0 || a.kind(callee) != MEMBER || (a.data(callee) & M_COMPUTED) != 0) return returned;
+                int property = Layouts.memberProperty(a, callee);
+                if (property < 0 || a.kind(property) != IDENTIFIER_NAME) return -1;
+                int array = declaredType(q, Layouts.memberObject(a, callee), depth + 1);
+                if (elementType(a, array) < 0) return -1;
+                switch (a.names().name(a.data(property))) {
+                    case "filter": case "slice": case "concat": case "sort": case "reverse": case "splice": case "toSorted": case "toReversed":
+                    case "toSpliced": case "with": case "fill": case "copyWithin":
+                        return array;
+                    case "find": case "findLast": case "at": case "pop": case "shift":
+                        return elementType(a, array);
+                    default:
+                        return -1;
+                }
+            }
+            default:
+                return -1;
+        }
+    }
+
+    /** What a variable or parameter is declared as: its annotation, else its initializer's, a for-of's element, a callback's element. */
+    private static int bindingType(DocumentQuery q, int symbol, int depth) {
+        if (symbol < 0 || !q.isDeclared(symbol) || depth > MAX_DEPTH) return -1;
+        Arena a = q.arena();
+        int binding = q.scopes().declarationNode(symbol);
+        int declaring = q.scopes().declaringNode(symbol);
+        if (binding < 0 || declaring < 0) return -1;
+        if (a.kind(declaring) == VARIABLE_DECLARATOR) {
+            if (Layouts.declaratorTarget(a, declaring) != binding) return -1;
+            int type = Layouts.declaratorType(a, declaring);
+            if (type >= 0) return type;
+            int init = Layouts.declaratorInit(a, declaring);
+            return init >= 0 ? declaredType(q, init, depth + 1) : iteratedElement(q, declaring, depth + 1);
+        }
+        if (a.kind(declaring) == PARAMETER) {
+            if (Layouts.parameterTarget(a, declaring) != binding || Layouts.isRestParameter(a, declaring)) return -1;
+            int type = Layouts.parameterType(a, declaring);
+            if (type >= 0) return type;
+            int init = Layouts.parameterInitializer(a, declaring);
+            return init >= 0 ? declaredType(q, init, depth + 1) : callbackElement(q, declaring, depth + 1);
+        }
+        int parent = q.parentOf(binding);
+        return a.kind(binding) == BINDING_IDENTIFIER && parent >= 0 && a.kind(parent) == FORMAL_PARAMETERS ? callbackElement(q, binding, depth + 1) : -1;
+    }
+
+    /** {@code for (const x of xs)} (or {@code for await}): the element type of xs, for the declarator of x; -1 otherwise. */
+    private static int iteratedElement(DocumentQuery q, int declarator, int depth) {
+        Arena a = q.arena();
+        int declaration = q.parentOf(declarator);
+        int loop = declaration < 0 ? -1 : q.parentOf(declaration);
+        if (loop < 0 || a.kind(loop) != FOR_OF || a.firstChild(loop) != declaration) return -1;
+        int element = elementType(a, declaredType(q, a.nextSibling(declaration), depth + 1));
+        return a.data(loop) == 1 ? unwrapAwaited(a, element) : element;
+    }
+
+    /**
+     * A parameter without an annotation (a PARAMETER, or the bare name of {@code x => …}) of a function passed straight to an array method:
+     * {@code xs.map(x => …)} and the other methods whose callback gets the element first
+     * ({@code reduce} second; {@code sort} both): the element type of xs; -1 otherwise.
+     */
+    private static int callbackElement(DocumentQuery q, int parameter, int depth) {
+        Arena a = q.arena();
+        int params = q.parentOf(parameter);
+        int fn = params < 0 ? -1 : q.parentOf(params);
+        if (fn < 0 || (a.kind(fn) != ARROW_FUNCTION && a.kind(fn) != FUNCTION_EXPRESSION)) return -1;
+        int index = 0;
+        for (int p = a.firstChild(params); p >= 0 && p != parameter; p = a.nextSibling(p)) index++;
+        int child = fn, call = q.parentOf(fn);
+        while (call >= 0 && a.kind(call) == PARENTHESIZED) {
+            child = call;
+            call = q.parentOf(call);
+        }
+        if (call < 0 || a.kind(call) != CALL || Layouts.callFirstArgument(a, call) != child) return -1;
+        int callee = Layouts.callCallee(a, call);
+        if (callee < 0 || a.kind(callee) != MEMBER || (a.data(callee) & M_COMPUTED) != 0) return -1;
+        int property = Layouts.memberProperty(a, callee);
+        if (property < 0 || a.kind(property) != IDENTIFIER_NAME) return -1;
+        int elementAt;
+        switch (a.names().name(a.data(property))) {
+            case "map": case "forEach": case "filter": case "find": case "findIndex": case "findLast": case "findLastIndex": case "some":
+            case "every": case "flatMap":
+                elementAt = 0;
+                break;
+            case "reduce": case "reduceRight":
+                elementAt = 1;
+                break;
+            case "sort": case "toSorted":
+                elementAt = index; // both
+                break;
+            default:
+                return -1;
+        }
+        return index == elementAt && index <= 1 ? elementType(a, declaredType(q, Layouts.memberObject(a, callee), depth + 1)) : -1;
+    }
+
+    /** The annotation of instance member {@code nameId} of a class, interface or object type (a field's, parameter property's, property signature's); -1. */
+    private static int memberAnnotation(DocumentQuery q, int owner, int nameId, int depth) {
+        Arena a = q.arena();
+        for (int c = owner, level = 0; c >= 0 && level < MAX_DEPTH; level++) {
+            int body = membersList(a, c);
+            for (int m = body < 0 ? -1 : a.firstChild(body); m >= 0; m = a.nextSibling(m)) {
+                int mk = a.kind(m);
+                if (mk == METHOD && (a.data(m) & C_CONSTRUCTOR) != 0) {
+                    int fn = Layouts.methodFunction(a, m);
+                    int params = fn < 0 ? -1 : Layouts.functionParameters(a, fn);
+                    for (int p = params < 0 ? -1 : a.firstChild(params); p >= 0; p = a.nextSibling(p)) {
+                        if (a.kind(p) != PARAMETER || (a.data(p) & PARAMETER_PROPERTY_MODIFIERS) == 0) continue;
+                        int target = Layouts.parameterTarget(a, p);
+                        if (target >= 0 && a.kind(target) == BINDING_IDENTIFIER && a.data(target) == nameId) return Layouts.parameterType(a, p);
+                    }
+                    continue;
+                }
+                if (mk != FIELD && mk != PROPERTY_SIGNATURE) continue;
+                if ((a.data(m) & (C_STATIC | P_COMPUTED)) != 0) continue;
+                int key = Layouts.memberKey(a, m);
+                if (key < 0 || a.kind(key) != IDENTIFIER_NAME || a.data(key) != nameId) continue;
+                int type = Layouts.fieldType(a, m);
+                return type >= 0 || mk != FIELD ? type : declaredType(q, Layouts.fieldValue(a, m), depth + 1);
+            }
+            c = isClass(a.kind(c)) ? ClassHierarchy.baseInFile(q, c) : -1;
+        }
+        return -1;
+    }
+
+    /** The element type of an array type ({@code T[]}, {@code Array<T>}, {@code ReadonlyArray<T>}, {@code readonly T[]}), or -1. */
+    public static int elementType(Arena a, int type) {
+        type = withoutNullish(a, type);
+        if (type < 0) return -1;
+        int k = a.kind(type);
+        if (k == ARRAY_TYPE) return a.firstChild(type);
+        if (k == TYPE_OPERATOR && a.data(type) == Token.K_READONLY) return elementType(a, a.firstChild(type));
+        return onlyTypeArgument(a, type, "Array", "ReadonlyArray");
+    }
+
+    /** What awaiting a value of {@code type} gives: {@code T} of {@code Promise<T>} / {@code PromiseLike<T>}, else the type itself; -1 for none. */
+    static int awaited(Arena a, int type) {
+        int inner = unwrapAwaited(a, type);
+        return inner;
+    }
+
+    private static int unwrapAwaited(Arena a, int type) {
+        int t = withoutNullish(a, type);
+        int argument = t < 0 ? -1 : onlyTypeArgument(a, t, "Promise", "PromiseLike");
+        return argument >= 0 ? argument : type;
+    }
+
+    /** {@code T} of {@code Name<T>} where Name is one of {@code names}, or -1. */
+    private static int onlyTypeArgument(Arena a, int type, String... names) {
+        if (a.kind(type) != TYPE_REFERENCE) return -1;
+        int name = Layouts.typeReferenceName(a, type);
+        if (name < 0 || a.kind(name) != IDENTIFIER_REFERENCE) return -1;
+        boolean named = false;
+        for (String n : names) if (a.names().equals(a.data(name), n)) named = true;
+        int arguments = a.nextSibling(name);
+        if (!named || arguments < 0 || a.kind(arguments) != TYPE_ARGUMENTS) return -1;
+        int first = a.firstChild(arguments);
+        return first >= 0 && a.nextSibling(first) < 0 ? first : -1;
+    }
+
+    /** The type without {@code | undefined} / {@code | null} and parentheses; -1 when two other types are left. */
+    private static int withoutNullish(Arena a, int type) {
+        while (type >= 0 && a.kind(type) == PARENTHESIZED_TYPE) type = Layouts.operand(a, type);
+        if (type < 0 || a.kind(type) != UNION_TYPE) return type;
+        int only = -1;
+        for (int t = a.firstChild(type); t >= 0; t = a.nextSibling(t)) {
+            if (isNullish(a, t)) continue;
+            if (only >= 0) return -1;
+            only = t;
+        }
+        return withoutNullish(a, only);
+    }
 
     /**
      * The name a type annotation gives as an instance type: {@code C} of {@code C}, {@code C<T>},

@@ -110,4 +110,29 @@ class DeclaredTypeMembersTest {
         assertDefinition("a.ts", "type P = { x: number } | { x: string }; declare const p: P; p./*|*/x;");
         assertDefinition("a.ts", "type P = Record<string, number>; declare const p: P; p.|x;");
     }
+
+    @Test
+    void elementsOfDeclaredArraysAndAwaitedPromises() {
+        String user = "interface U { [[name]]: string }\n";
+        assertDefinition("a.ts", user + "function f(us: U[]) { for (const u of us) u.na|me; }");
+        assertDefinition("a.ts", user + "function f(us: ReadonlyArray<U>) { us.map(u => u.na|me); }");
+        assertDefinition("a.ts", user + "function f(us: readonly U[]) { us.filter(u => u.na|me).length; }");
+        assertDefinition("a.ts", user + "function f(us: Array<U>) { return us.find(u => true)!.na|me; }");
+        assertDefinition("a.ts", user + "function f(us: U[]) { return us[0].na|me + us.filter(Boolean).at(-1)?.name; }");
+        assertDefinition("a.ts", user + "function f(us: U[]) { us.reduce((n, u) => n + u.na|me, ''); }");
+        assertDefinition("a.ts", user + "function f(us: U[]) { us.sort((a, b) => a.name < b.na|me ? -1 : 1); }");
+        assertDefinition("a.ts", user + "declare function load(): Promise<U>;\nasync function f() { const u = await load(); return u.na|me; }");
+        assertDefinition("a.ts", user + "async function f(p: Promise<U[]>) { for (const u of await p) u.na|me; }");
+        assertDefinition("a.ts", user + "class S { all(): U[] { return []; } }\nnew S().all().forEach(function (u) { u.na|me; });");
+    }
+
+    @Test
+    void notWhereTheElementIsNotTheDeclaredOne() {
+        String user = "interface U { name: string }\n";
+        assertDefinition("a.ts", user + "function f(us: U[]) { us.map((i, u) => u.na|me); }");
+        assertDefinition("a.ts", user + "function f(us: U[]) { const g = (u) => u.na|me; us.map(g); }");
+        assertDefinition("a.ts", user + "function f(us: U[]) { for (const u in us) u.na|me; }");
+        assertDefinition("a.ts", user + "function f(us: Set<U>) { us.forEach(u => u.na|me); }");
+        assertDefinition("a.ts", user + "function f(us: U[] | string[]) { us.map(u => u.na/*|*/me); }");
+    }
 }

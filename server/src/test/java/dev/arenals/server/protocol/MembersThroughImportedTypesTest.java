@@ -40,6 +40,8 @@ class MembersThroughImportedTypesTest {
             export function getUser(): User | undefined { return undefined; }
             export function make(): Map<string, User> { return new Map(); }
             export class Repo<T> { items: T[] = []; first(): T { return this.items[0]; } }
+            export async function fetchUser(): Promise<User> { return null!; }
+            export class Api { async load(): Promise<Admin | undefined> { return undefined; } }
             """;
     private static final String STAFF = """
             import { User as Person } from './model';
@@ -89,7 +91,7 @@ class MembersThroughImportedTypesTest {
         }
     }
 
-    private static final String IMPORTS = "import { User, Admin, Point, Tagged, getUser, make, Repo } from './model';\n"
+    private static final String IMPORTS = "import { User, Admin, Point, Tagged, getUser, make, Repo, fetchUser, Api } from './model';\n"
             + "import { Staff, Team } from './staff';\nimport * as m from './model';\n";
 
     @Test
@@ -122,6 +124,14 @@ class MembersThroughImportedTypesTest {
         assertEquals(List.of("id", "address", "greet", "name"), completion(IMPORTS + "getUser()!.|"));
         assertEquals(List.of("id", "address", "greet", "name"), completion(IMPORTS + "const g = getUser(); g?.|"));
         assertEquals(List.of("street", "city"), completion(IMPORTS + "function f(u: User) { u.greet(u); const { address } = u; address.| }"));
+    }
+
+    @Test
+    void anAwaitedPromiseAndTheElementsOfAnArray() throws Exception {
+        assertEquals(List.of("id", "address", "greet", "name"), completion(IMPORTS + "async function f() { (await fetchUser()).| }"));
+        assertEquals(List.of("role", "id", "address", "greet", "name"), completion(IMPORTS + "async function f(api: Api) { const a = await api.load(); a!.| }"));
+        assertEquals(List.of("street", "city"), completion(IMPORTS + "function f(us: User[]) { for (const u of us) u.address.| }"));
+        assertEquals(List.of("x", "y"), completion(IMPORTS + "function f(ps: Array<Point>) { return ps.filter(Boolean).map(p => p.|) }"));
     }
 
     @Test
