@@ -117,6 +117,7 @@ public final class HoverHandler {
         if (signatures.isEmpty()) {
             code.append('(').append(first.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).append(") ")
                     .append(found.qualifiedName().replace(dev.arenals.server.workspace.Summarizer.PROTOTYPE + ".", "."));
+            if (first.type() != null) code.append(": ").append(first.type());
         } else {
             String label = signatures.get(0).construct() ? "new " : first.kind() == FileSummary.Kind.FUNCTION ? "function " : "(method) ";
             appendSignatures(code, signatures, label);

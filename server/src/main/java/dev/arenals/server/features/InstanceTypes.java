@@ -193,7 +193,9 @@ final class InstanceTypes {
         MemberAt found = declaringMember(owner, name, navigator, depth);
         if (found == null) return null;
         for (FileSummary.Member m : found.members()) {
-            if (m.type() != null) return resolveIn(found.container().file(), found.summary(), m.type(), navigator);
+            if (m.type() == null) continue;
+            String typeName = instanceTypeName(m.type(), false);
+            return typeName == null ? null : resolveIn(found.container().file(), found.summary(), typeName, navigator);
         }
         return null;
     }

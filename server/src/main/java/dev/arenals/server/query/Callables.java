@@ -249,7 +249,7 @@ public final class Callables {
     }
 
     /** Source text on one line: runs of whitespace (line breaks too) become one space. */
-    static String oneLine(Arena a, int start, int end) {
+    public static String oneLine(Arena a, int start, int end) {
         char[] src = a.source();
         StringBuilder sb = new StringBuilder(Math.min(end - start, MAX_PARAMETER + 2));
         boolean space = false;

@@ -367,6 +367,7 @@ public final class FileSummary {
      * bound to; nested containers too. {@code container} is the qualified name of what holds it
      * ("Geometry", "Geometry.Inner"), starting with the file's local name of the declaration.
      */
+    /** {@code type}: the declared type as written (a property's annotation, a method's return type; one line, clipped), or null. */
     public record Member(String container, String name, Kind kind, Span span, String type) {
         public Member(String container, String name, Kind kind, Span span) { this(container, name, kind, span, null); }
     }

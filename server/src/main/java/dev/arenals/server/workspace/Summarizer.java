@@ -15,7 +15,6 @@ import dev.arenals.server.document.PositionEncoding;
 import dev.arenals.server.query.Callables;
 import dev.arenals.server.query.ClassHierarchy;
 import dev.arenals.server.query.CommonJs;
-import dev.arenals.server.query.DeclaredTypes;
 import dev.arenals.server.query.JsDocMentions;
 import dev.arenals.server.query.TreePaths;
 import dev.arenals.server.workspace.FileSummary.AmbientModule;
@@ -415,10 +414,9 @@ public final class Summarizer {
         }
     }
 
-    /** The name a declared type gives as an instance type ({@link DeclaredTypes#typeNameOfAnnotation}), or null. */
+    /** A member's declared type as written (a property's annotation, a method's return type), on one line and clipped; null for none. */
     private String typeName(int type) {
-        int name = DeclaredTypes.typeNameOfAnnotation(arena, type);
-        return name < 0 ? null : nameOf(name);
+        return type < 0 ? null : Callables.oneLine(arena, arena.start(type), arena.end(type));
     }
 
     /** Qualified names whose signatures are added: overloads of a method are one set. */

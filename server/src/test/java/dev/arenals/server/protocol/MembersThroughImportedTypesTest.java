@@ -151,7 +151,7 @@ class MembersThroughImportedTypesTest {
         try (InProcessServer s = workspace()) {
             Position p = open(s, IMPORTS + "function f(u: User) { u.address.ci|ty }");
             var hover = get(s.remote.getTextDocumentService().hover(new HoverParams(new TextDocumentIdentifier(uri("use.ts")), p)));
-            assertEquals(true, hover.getContents().getRight().getValue().contains("Address.city"), hover.getContents().getRight().getValue());
+            assertEquals(true, hover.getContents().getRight().getValue().contains("(property) Address.city: string"), hover.getContents().getRight().getValue());
         }
     }
 }
