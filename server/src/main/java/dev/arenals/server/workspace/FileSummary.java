@@ -23,7 +23,13 @@ public final class FileSummary {
     // reader asks for them.
     private final Path path;
     private final String uri;
-    private final long sourceChars;
+    private final int sourceChars;
+    /**
+     * CRC-32C of the file's bytes as they were read and summarized, 0 when not known (an open
+     * document's summary): a request that reads the file again knows whether the summary still
+     * describes it. (An int beside the int length: the object keeps its size.)
+     */
+    private final int contentHash;
     private final SummaryStrings strings;
     /**
      * Every entry's ints, section after section (the sections' starts below): 16-bit when every
@@ -35,7 +41,8 @@ public final class FileSummary {
      * Module specifiers. Resolved specifiers (the distinct ones that resolved, index for index with
      * {@link #resolvedFiles}). Signatures: name, returns, jsDoc, construct, parameter count, then the
      * parameters. Members: {@link #MEMBER_WIDTH} each (container, name, kind ordinal, line, start,
-     * end). Uses: per import with known uses, their count, then (line, start, end) each. Last, the
+     * end). Uses: per import with known uses, their count << 2 | 2 when the binding is a shorthand
+     * property | 1 when a use is, then (line, start, end) each (the line << 1 | shorthand when a use is). Last, the
      * end offset of each string of {@link #strings}.
      */
     private final Columns data;
@@ -52,9 +59,18 @@ public final class FileSummary {
             ImmutableList<String> starExports, ImmutableList<Import> imports, ImmutableList<String> moduleSpecifiers,
             ImmutableMap<String, Path> resolvedModules, long sourceChars, ImmutableList<AmbientModule> ambientModules,
             ImmutableList<Signature> signatures, ImmutableList<Member> members) {
+        this(path, uri, declarations, exports, starExports, imports, moduleSpecifiers, resolvedModules, sourceChars, ambientModules, signatures, members, 0);
+    }
+
+    /** The same, for a file read from disk whose bytes hashed to {@code contentHash} ({@link #contentHash()}). */
+    public FileSummary(Path path, String uri, ImmutableList<Declaration> declarations, ImmutableList<Export> exports,
+            ImmutableList<String> starExports, ImmutableList<Import> imports, ImmutableList<String> moduleSpecifiers,
+            ImmutableMap<String, Path> resolvedModules, long sourceChars, ImmutableList<AmbientModule> ambientModules,
+            ImmutableList<Signature> signatures, ImmutableList<Member> members, int contentHash) {
         this.path = path;
         this.uri = uri;
-        this.sourceChars = sourceChars;
+        this.sourceChars = (int) Math.min(Integer.MAX_VALUE, sourceChars); // files are indexed up to a size limit far under this
+        this.contentHash = contentHash;
         this.ambientModules = ambientModules;
         this.signatureCount = signatures.size();
         // the thread's scratch (indexing threads make tens of thousands of these): only the kept arrays are new
@@ -98,8 +114,16 @@ public final class FileSummary {
                 }
                 if (im.uses() != null) {
                     ints.add(uses.size());
-                    uses.add(im.uses().length / 3);
-                    for (int u = 0, m = im.uses().length; u < m; u++) uses.add(im.uses()[u]);
+                    int[] shorthand = im.shorthandUses();
+                    boolean bindingShorthand = im.useIsShorthand(-1);
+                    boolean marked = shorthand != null && shorthand.length > (bindingShorthand ? 1 : 0);
+                    // a binding used as a shorthand property has each use's line doubled, the low bit telling
+                    // whether it is one; other bindings' lines stay as they are (their columns stay 16-bit)
+                    uses.add(im.uses().length / 3 << 2 | (bindingShorthand ? 2 : 0) | (marked ? 1 : 0));
+                    for (int u = 0, m = im.uses().length; u < m; u++) {
+                        int v = im.uses()[u];
+                        uses.add(marked && u % 3 == 0 ? v << 1 | (im.useIsShorthand(u / 3) ? 1 : 0) : v);
+                    }
                 } else {
                     ints.add(-1);
                 }
@@ -168,9 +192,23 @@ public final class FileSummary {
     /** The uses kept at {@code at} of the uses section (a copy), or null for -1 (unknown). */
     private int[] usesOf(int at) {
         if (at < 0) return null;
-        int n = data.get(usesAt + at);
+        int n = data.get(usesAt + at) >>> 2;
+        boolean marked = (data.get(usesAt + at) & 1) != 0;
         int[] out = new int[3 * n];
         for (int k = 0; k < out.length; k++) out[k] = data.get(usesAt + at + 1 + k);
+        if (marked) for (int k = 0; k < out.length; k += 3) out[k] >>>= 1;
+        return out;
+    }
+
+    /** The indexes of the uses at {@code at} that are shorthand properties, or null when none (or unknown). */
+    private int[] shorthandUsesOf(int at) {
+        if (at < 0 || (data.get(usesAt + at) & 3) == 0) return null;
+        int n = data.get(usesAt + at) >>> 2, binding = (data.get(usesAt + at) & 2) != 0 ? 1 : 0, count = binding;
+        boolean marked = (data.get(usesAt + at) & 1) != 0;
+        for (int u = 0; marked && u < n; u++) if ((data.get(usesAt + at + 1 + 3 * u) & 1) != 0) count++;
+        int[] out = new int[count];
+        if (binding == 1) out[0] = -1;
+        for (int u = 0, i = binding; marked && u < n; u++) if ((data.get(usesAt + at + 1 + 3 * u) & 1) != 0) out[i++] = u;
         return out;
     }
 
@@ -208,6 +246,9 @@ public final class FileSummary {
     public Path path() { return path; }
 
     public long sourceChars() { return sourceChars; }
+
+    /** CRC-32C of the bytes this summary was made from ({@link java.util.zip.CRC32C}), or 0 when not known. */
+    public int contentHash() { return contentHash; }
 
     // ---- the records, made on request ----
 
@@ -258,7 +299,8 @@ public final class FileSummary {
     public Import importAt(int i) {
         int k = i * IMPORT_WIDTH;
         return new Import(strings.get(data.get(importsAt + k)), strings.get(data.get(importsAt + k + 1)), strings.get(data.get(importsAt + k + 2)), spanAt(importsAt + k + 3),
-                usesOf(data.get(importsAt + k + 9)), data.get(importsAt + k + 6) < 0 ? null : spanAt(importsAt + k + 6));
+                usesOf(data.get(importsAt + k + 9)), data.get(importsAt + k + 6) < 0 ? null : spanAt(importsAt + k + 6),
+                shorthandUsesOf(data.get(importsAt + k + 9)));
     }
 
     /** Whether the {@code i}th import binding imports {@code importedName} ("*": the namespace, "default"). */
@@ -411,8 +453,19 @@ public final class FileSummary {
      * in JSX tags or under {@code with}: only the binder can tell those apart, so the file is parsed).
      * {@code importedSpan}: with known uses, the range of {@code a} in {@code import { a as x }}; else null.
      */
-    public record Import(String localName, String importedName, String specifier, Span span, int[] uses, Span importedSpan) {
-        public Import(String localName, String importedName, String specifier, Span span) { this(localName, importedName, specifier, span, null, null); }
+    public record Import(String localName, String importedName, String specifier, Span span, int[] uses, Span importedSpan, int[] shorthandUses) {
+        public Import(String localName, String importedName, String specifier, Span span) { this(localName, importedName, specifier, span, null, null, null); }
+
+        public Import(String localName, String importedName, String specifier, Span span, int[] uses, Span importedSpan) {
+            this(localName, importedName, specifier, span, uses, importedSpan, null);
+        }
+
+        /**
+         * Whether the {@code k}th use is a shorthand property ({@code { a }}, {@code { a = 1 }}), where a
+         * rename writes {@code { a: b }}; {@code k} -1: whether the binding itself is one
+         * ({@code const { a } = require("m")}). {@link #shorthandUses} holds their indexes, ascending (null: none).
+         */
+        public boolean useIsShorthand(int k) { return shorthandUses != null && java.util.Arrays.binarySearch(shorthandUses, k) >= 0; }
 
         /**
          * Whether {@link #uses} lists every reference to this binding in its file, so that a
@@ -542,14 +595,32 @@ public final class FileSummary {
     /** How many uses of the {@code k}th import binding are kept; -1 when they are not known (the file must be parsed). */
     public int importUseCount(int k) {
         int at = data.get(importsAt + k * IMPORT_WIDTH + 9);
-        return at < 0 ? -1 : data.get(usesAt + at);
+        return at < 0 ? -1 : data.get(usesAt + at) >>> 2;
     }
 
     /** Of the {@code u}th kept use of the {@code k}th import binding: line, start and end column ({@code field} 0, 1, 2). */
     public int importUsePart(int k, int u, int field) {
         int at = data.get(importsAt + k * IMPORT_WIDTH + 9);
-        return data.get(usesAt + at + 1 + 3 * u + field);
+        int v = data.get(usesAt + at + 1 + 3 * u + field);
+        return field == 0 && (data.get(usesAt + at) & 1) != 0 ? v >>> 1 : v;
     }
+
+    /**
+     * Whether the {@code u}th kept use of the {@code k}th import binding (with known uses) is a
+     * shorthand property ({@code { a }}); {@code u} -1: whether the binding itself is one
+     * ({@code const { a } = require("m")}).
+     */
+    public boolean importUseIsShorthand(int k, int u) {
+        int at = data.get(importsAt + k * IMPORT_WIDTH + 9);
+        if (u < 0) return (data.get(usesAt + at) & 2) != 0;
+        return (data.get(usesAt + at) & 1) != 0 && (data.get(usesAt + at + 1 + 3 * u) & 1) != 0;
+    }
+
+    /** The {@code k}th import's imported side ({@code a} of {@code import { a as x }}, with known uses): line, start, end; line -1 for none. */
+    public int importImportedSpanPart(int k, int field) { return data.get(importsAt + k * IMPORT_WIDTH + 6 + field); }
+
+    /** Whether the {@code k}th import binding imports the module's {@code name} (not "*" or "default" unless so named). */
+    public boolean importImportedIs(int k, String name) { return strings.equals(data.get(importsAt + k * IMPORT_WIDTH + 1), name); }
 
     /** The file a specifier (by its string index) resolved to when the summary was made, else resolved now. */
     private Path resolvedFileOf(int specifier) {
