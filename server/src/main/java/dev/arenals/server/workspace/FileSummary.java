@@ -619,8 +619,8 @@ public final class FileSummary {
     /** The {@code k}th import's imported side ({@code a} of {@code import { a as x }}, with known uses): line, start, end; line -1 for none. */
     public int importImportedSpanPart(int k, int field) { return data.get(importsAt + k * IMPORT_WIDTH + 6 + field); }
 
-    /** Whether the {@code k}th import binding imports the module's {@code name} (not "*" or "default" unless so named). */
-    public boolean importImportedIs(int k, String name) { return strings.equals(data.get(importsAt + k * IMPORT_WIDTH + 1), name); }
+    /** Whether the {@code k}th export is CommonJS ({@code exports.a = …}). */
+    public boolean exportIsCommonJs(int k) { return data.get(exportsAt + k * EXPORT_WIDTH + 6) != 0; }
 
     /** The file a specifier (by its string index) resolved to when the summary was made, else resolved now. */
     private Path resolvedFileOf(int specifier) {

@@ -58,10 +58,12 @@ public final class SummaryRename {
      */
     public static List<TextEdit> edits(FileSummary s, List<RenameSite> sites, String newName) {
         String renamed = newName == null ? "" : newName.strip();
-        List<int[]> spans = new ArrayList<>(); // line, start, end, shorthand (1) or not (0)
-        List<String> olds = new ArrayList<>();
+        // per edit: line, start, end, and the site (index in sites) << 1 | 1 for a shorthand property
+        int[] spans = new int[32];
+        int count = 0;
         boolean binding = false;
-        for (RenameSite site : sites) {
+        for (int si = 0; si < sites.size(); si++) {
+            RenameSite site = sites.get(si);
             switch (site.kind()) {
                 case BINDING: {
                     // the top-level binding: an import whose every use the summary kept (a declaration of the name is parsed)
@@ -70,11 +72,10 @@ public final class SummaryRename {
                     int n = k < 0 ? -1 : s.importUseCount(k);
                     if (n < 0) return null;
                     binding = true;
-                    spans.add(new int[] {s.importSpanPart(k, 0), s.importSpanPart(k, 1), s.importSpanPart(k, 2), s.importUseIsShorthand(k, -1) ? 1 : 0});
-                    olds.add(site.name());
+                    if (4 * (count + n + 1) > spans.length) spans = java.util.Arrays.copyOf(spans, Math.max(spans.length * 2, 4 * (count + n + 1)));
+                    put(spans, count++, s.importSpanPart(k, 0), s.importSpanPart(k, 1), s.importSpanPart(k, 2), si << 1 | (s.importUseIsShorthand(k, -1) ? 1 : 0));
                     for (int u = 0; u < n; u++) {
-                        spans.add(new int[] {s.importUsePart(k, u, 0), s.importUsePart(k, u, 1), s.importUsePart(k, u, 2), s.importUseIsShorthand(k, u) ? 1 : 0});
-                        olds.add(site.name());
+                        put(spans, count++, s.importUsePart(k, u, 0), s.importUsePart(k, u, 1), s.importUsePart(k, u, 2), si << 1 | (s.importUseIsShorthand(k, u) ? 1 : 0));
                     }
                     break;
                 }
@@ -82,8 +83,8 @@ public final class SummaryRename {
                     // import { a as x }: a alone (kept with the uses of x)
                     int k = s.importIndexOf(site.name());
                     if (k < 0 || s.importUseCount(k) < 0 || s.importImportedSpanPart(k, 0) < 0) return null;
-                    spans.add(new int[] {s.importImportedSpanPart(k, 0), s.importImportedSpanPart(k, 1), s.importImportedSpanPart(k, 2), 0});
-                    olds.add(null);
+                    if (4 * (count + 1) > spans.length) spans = java.util.Arrays.copyOf(spans, spans.length * 2);
+                    put(spans, count++, s.importImportedSpanPart(k, 0), s.importImportedSpanPart(k, 1), s.importImportedSpanPart(k, 2), si << 1);
                     break;
                 }
                 default:
@@ -94,25 +95,48 @@ public final class SummaryRename {
             String problem = Names.bindingProblem(renamed); // as RenamePlan refuses it
             if (problem != null) throw new RenamePlan.Refused("cannot rename to `" + renamed + "`: " + problem);
         }
-        Integer[] order = new Integer[spans.size()];
-        for (int i = 0; i < order.length; i++) order[i] = i;
-        java.util.Arrays.sort(order, (a, b) -> spans.get(a)[0] != spans.get(b)[0] ? Integer.compare(spans.get(a)[0], spans.get(b)[0])
-                : Integer.compare(spans.get(a)[1], spans.get(b)[1]));
-        List<TextEdit> out = new ArrayList<>(order.length);
+        int[] order = sourceOrder(spans, count);
+        List<TextEdit> out = new ArrayList<>(count);
         int lastLine = -1, lastStart = -1;
-        for (int i : order) {
-            int[] span = spans.get(i);
-            if (span[0] == lastLine && span[1] == lastStart) continue; // one edit a position, as the parse's
-            lastLine = span[0];
-            lastStart = span[1];
-            String text = span[3] == 1 ? olds.get(i) + ": " + renamed : renamed; // { a } → { a: b }
-            out.add(new TextEdit(new Range(new Position(span[0], span[1]), new Position(span[0], span[2])), text));
+        for (int o = 0; o < count; o++) {
+            int at = 4 * (order == null ? o : order[o]);
+            int line = spans[at], start = spans[at + 1];
+            if (line == lastLine && start == lastStart) continue; // one edit a position, as the parse's
+            lastLine = line;
+            lastStart = start;
+            int site = spans[at + 3];
+            String text = (site & 1) != 0 ? sites.get(site >>> 1).name() + ": " + renamed : renamed; // { a } → { a: b }
+            out.add(new TextEdit(new Range(new Position(line, start), new Position(line, spans[at + 2])), text));
         }
         if (!out.isEmpty() && !Names.isIdentifierName(renamed)) {
             throw new RenamePlan.Refused("cannot rename to `" + renamed + "`: it is not an identifier");
         }
         return out;
     }
+
+    private static void put(int[] spans, int i, int line, int start, int end, int site) {
+        spans[4 * i] = line;
+        spans[4 * i + 1] = start;
+        spans[4 * i + 2] = end;
+        spans[4 * i + 3] = site;
+    }
+
+    /** Null when the spans are in source order already (a binding, then its uses: the usual file); else their indexes sorted. */
+    private static int[] sourceOrder(int[] spans, int count) {
+        boolean sorted = true;
+        for (int i = 1; i < count && sorted; i++) sorted = key(spans, i - 1) <= key(spans, i);
+        if (sorted) return null;
+        long[] keys = new long[count];
+        for (int i = 0; i < count; i++) keys[i] = key(spans, i);
+        Integer[] boxed = new Integer[count];
+        for (int i = 0; i < count; i++) boxed[i] = i;
+        java.util.Arrays.sort(boxed, (a, b) -> Long.compare(keys[a], keys[b])); // stable: the first site's edit of a position wins
+        int[] out = new int[count];
+        for (int i = 0; i < count; i++) out[i] = boxed[i];
+        return out;
+    }
+
+    private static long key(int[] spans, int i) { return (long) spans[4 * i] << 32 | (spans[4 * i + 1] & 0xFFFFFFFFL); }
 
     /**
      * Whether {@code s}'s file on disk is still the bytes it was summarized from (its CRC-32C),
