@@ -28,24 +28,28 @@ import org.eclipse.lsp4j.WorkspaceSymbolParams;
  * request path (LSP4J services called directly, no JSON transport):
  *
  * <pre>
- * java -cp server/target/arena-ls.jar dev.arenals.server.bench.CrossFileHarness [--generate FILES] [--importers K] [--runs N]
+ * java -cp server/target/arena-ls.jar dev.arenals.server.bench.CrossFileHarness [--generate FILES] [--importers K] [--runs N] [--shorthand]
  * </pre>
  *
  * A project of FILES generated modules ({@link IndexingHarness#generate}) plus {@code hub.ts} and
  * K files importing its {@code hub} (one import, two calls each) is indexed by a server initialised on
  * it; then hub.ts is opened and {@code references} and {@code rename} at its declaration are timed
- * (the first of each, then the median and p95 of N more). The importers are closed files, so each
- * request reads and parses them from disk. Then workspace/symbol over the whole index.
+ * (the first of each, then the median and p95 of N more). The importers are closed files: references
+ * read their uses from the summaries, rename edits them from the summaries after reading each file
+ * to see that it is unchanged ({@code SummaryRename}); with {@code --shorthand} each importer also
+ * writes {@code { hub }} (renamed {@code { hub: center }}). Then workspace/symbol over the whole index.
  */
 public final class CrossFileHarness {
     private CrossFileHarness() {}
 
     public static void main(String[] args) throws Exception {
         int files = 20_000, importers = 1_000, runs = 20;
+        boolean shorthand = false;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--generate")) files = Integer.parseInt(args[++i]);
             else if (args[i].equals("--importers")) importers = Integer.parseInt(args[++i]);
             else if (args[i].equals("--runs")) runs = Integer.parseInt(args[++i]);
+            else if (args[i].equals("--shorthand")) shorthand = true;
         }
         Path root = files > 0 ? IndexingHarness.generate(files) : Files.createTempDirectory("arena-ls-xfile-bench");
         String hubText = "export function hub(x: number): number {\n  return x * 2;\n}\n";
@@ -53,7 +57,8 @@ public final class CrossFileHarness {
         Path users = Files.createDirectories(root.resolve("src/users"));
         for (int i = 0; i < importers; i++) {
             Files.writeString(users.resolve("u" + i + ".ts"),
-                    "import { hub } from \"../hub\";\nexport const u" + i + " = hub(" + i + ") + hub(1);\n");
+                    "import { hub } from \"../hub\";\nexport const u" + i + " = hub(" + i + ") + hub(1);\n"
+                    + (shorthand ? "export const o" + i + " = { hub };\n" : ""));
         }
 
         ArenaLanguageServer.Options options = new ArenaLanguageServer.Options();
@@ -70,7 +75,7 @@ public final class CrossFileHarness {
         String uri = hub.toUri().toString();
         server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "typescript", 1, hubText)));
         Position declaration = new Position(0, 17);
-        int expectedReferences = 1 + 3 * importers;
+        int expectedReferences = 1 + (shorthand ? 4 : 3) * importers;
         int[] count = new int[1];
         double[] references = time(runs, () -> {
             ReferenceParams p = new ReferenceParams(new TextDocumentIdentifier(uri), declaration, new ReferenceContext(true));
@@ -79,6 +84,7 @@ public final class CrossFileHarness {
         });
         if (count[0] != expectedReferences) throw new AssertionError("references: " + count[0] + ", expected " + expectedReferences);
         report("references of hub (" + count[0] + " locations in " + (importers + 1) + " files)", references);
+        long fromSummaries = dev.arenals.server.workspace.SummaryRename.filesFromSummaries();
         double[] rename = time(runs, () -> {
             WorkspaceEdit edit = server.getTextDocumentService().rename(new RenameParams(new TextDocumentIdentifier(uri), declaration, "center")).join();
             count[0] = edit.getChanges().values().stream().mapToInt(List::size).sum();
@@ -86,6 +92,8 @@ public final class CrossFileHarness {
         });
         if (count[0] != expectedReferences) throw new AssertionError("rename edits: " + count[0] + ", expected " + expectedReferences);
         report("rename of hub (" + count[0] + " edits in " + (importers + 1) + " files)", rename);
+        System.out.printf(Locale.ROOT, "  files edited from their summaries: %.1f a request%n",
+                (dev.arenals.server.workspace.SummaryRename.filesFromSummaries() - fromSummaries) / (double) (runs + 1));
         String[] queries = {"get", "Layer", "pipe", "map", "sC", "Effect", "x", "toString", "parse", "createProgram", "Service12", "cmp"};
         int[] q = new int[1];
         double[] symbols = time(200, () -> server.getWorkspaceService().symbol(new WorkspaceSymbolParams(queries[q[0]++ % queries.length])).join());

@@ -562,7 +562,12 @@ public final class ArenaTextDocumentService implements TextDocumentService {
             for (java.util.Map.Entry<java.nio.file.Path, List<dev.arenals.server.workspace.CrossFileNavigator.RenameSite>> e : plan.byFile().entrySet()) {
                 dev.arenals.server.workspace.FileSummary s = server.workspaceIndex().summary(e.getKey());
                 String uri = s != null ? s.uri() : e.getKey().toUri().toString();
-                parts.add(inFile(uri, e.getKey(), doc -> new FileEdits(uri, doc.isClosed() ? null : openVersion(doc),
+                // a closed file unchanged since it was indexed is edited from its summary, without a parse
+                java.util.function.Supplier<FileEdits> fromSummary = s == null ? null : () -> {
+                    List<TextEdit> known = dev.arenals.server.workspace.SummaryRename.editsWithoutParse(s, e.getValue(), newName, server.settings().maxFileSize());
+                    return known == null ? null : new FileEdits(uri, null, known);
+                };
+                parts.add(inFile(uri, e.getKey(), fromSummary, doc -> new FileEdits(uri, doc.isClosed() ? null : openVersion(doc),
                         crossFileRename.edits(doc, e.getValue(), newName))));
             }
             return CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0])).thenApply(done -> {
@@ -600,7 +605,10 @@ public final class ArenaTextDocumentService implements TextDocumentService {
      * Runs {@code work} on a file: on its queue when it is open, else on a snapshot parsed from
      * disk off the reader thread. A refusal or failure fails the future (a rename is never partial).
      */
-    private <T> CompletableFuture<T> inFile(String uri, java.nio.file.Path path, Function<Document, T> work) {
+    private <T> CompletableFuture<T> inFile(String uri, java.nio.file.Path path, Function<Document, T> work) { return inFile(uri, path, null, work); }
+
+    /** The same; for a file that is not open, {@code withoutParse} is asked first (null: parse it). */
+    private <T> CompletableFuture<T> inFile(String uri, java.nio.file.Path path, java.util.function.Supplier<T> withoutParse, Function<Document, T> work) {
         Document open = server.store().get(uri);
         CompletableFuture<T> result = new CompletableFuture<>();
         Runnable task = () -> {
@@ -608,6 +616,11 @@ public final class ArenaTextDocumentService implements TextDocumentService {
                 if (open != null && !open.isClosed()) {
                     server.refresh(open);
                     result.complete(work.apply(open));
+                    return;
+                }
+                T known = withoutParse == null ? null : withoutParse.get();
+                if (known != null) {
+                    result.complete(known);
                     return;
                 }
                 Document snapshot = readSnapshot(uri, path);

@@ -393,49 +393,54 @@ public final class CrossFileNavigator {
                 if (seen.add(n)) flowing.add(n);
             }
         }
-        Set<String> sitesSeen = new HashSet<>();
+        Set<RenameSite> sitesSeen = new HashSet<>();
+        // read by index, not through records: a name imported by 1,000 files visits each importer's imports and exports
         while (!flowing.isEmpty() && seen.size() < 10_000) {
             NameInFile exported = flowing.poll();
             for (Path importer : index.importersOf(exported.file())) {
                 FileSummary s = index.summaryOrLoad(importer);
                 if (s == null) continue;
-                for (Import i : s.imports()) {
-                    if (!exported.file().equals(s.resolve(i.specifier()))) continue;
-                    if (i.importedName().equals("*")) {
-                        addSite(out, sitesSeen, new RenameSite(importer, RenameKind.MEMBER_USES, i.localName(), local));
-                    } else if (i.importedName().equals(local)) {
-                        if (!i.localName().equals(local)) {
-                            addSite(out, sitesSeen, new RenameSite(importer, RenameKind.IMPORTED_NAME, i.localName(), null));
-                            continue;
-                        }
-                        addSite(out, sitesSeen, new RenameSite(importer, RenameKind.BINDING, local, null));
-                        for (Export e : s.exports()) {
-                            if (e.fromSpecifier() == null && !e.commonJs() && local.equals(e.localName()) && local.equals(e.exportedName())) {
-                                NameInFile next = new NameInFile(importer, local);
-                                if (seen.add(next)) flowing.add(next);
-                            }
+                for (int k = 0, n = s.importCount(); k < n; k++) {
+                    boolean namespace = s.importsName(k, "*");
+                    if (!namespace && !s.importsName(k, local)) continue;
+                    if (!exported.file().equals(s.importFile(k))) continue;
+                    String localName = s.importLocalNameAt(k);
+                    if (namespace) {
+                        addSite(out, sitesSeen, new RenameSite(importer, RenameKind.MEMBER_USES, localName, local));
+                        continue;
+                    }
+                    if (!localName.equals(local)) {
+                        addSite(out, sitesSeen, new RenameSite(importer, RenameKind.IMPORTED_NAME, localName, null));
+                        continue;
+                    }
+                    addSite(out, sitesSeen, new RenameSite(importer, RenameKind.BINDING, local, null));
+                    for (int e = 0, m = s.exportCount(); e < m; e++) {
+                        if (!s.exportIsReexport(e) && !s.exportIsCommonJs(e) && s.exportLocalIs(e, local) && s.exportedNameAt(e).equals(local)) {
+                            NameInFile next = new NameInFile(importer, local);
+                            if (seen.add(next)) flowing.add(next);
                         }
                     }
                 }
-                for (Export e : s.exports()) {
-                    if (e.fromSpecifier() == null || !exported.file().equals(s.resolve(e.fromSpecifier()))) continue;
-                    if (local.equals(e.localName())) {
-                        if (local.equals(e.exportedName())) {
+                for (int e = 0, m = s.exportCount(); e < m; e++) {
+                    if (!s.exportIsReexport(e) || !exported.file().equals(s.exportFromFile(e))) continue;
+                    if (s.exportLocalIs(e, local)) {
+                        String exportedName = s.exportedNameAt(e);
+                        if (local.equals(exportedName)) {
                             addSite(out, sitesSeen, new RenameSite(importer, RenameKind.REEXPORT_WHOLE, local, null));
                             NameInFile next = new NameInFile(importer, local);
                             if (seen.add(next)) flowing.add(next);
                         } else {
-                            addSite(out, sitesSeen, new RenameSite(importer, RenameKind.REEXPORT_LOCAL, e.exportedName(), null));
+                            addSite(out, sitesSeen, new RenameSite(importer, RenameKind.REEXPORT_LOCAL, exportedName, null));
                         }
-                    } else if (e.localName().equals("*")) {
+                    } else if (s.exportLocalIs(e, "*")) {
                         // export * as ns from: importers of ns use ns.local
-                        for (Binding b : namespaceExportImports(importer, e.exportedName())) {
+                        for (Binding b : namespaceExportImports(importer, s.exportedNameAt(e))) {
                             addSite(out, sitesSeen, new RenameSite(b.file(), RenameKind.MEMBER_USES, b.localName(), local));
                         }
                     }
                 }
-                for (String from : s.starExports()) {
-                    if (!exported.file().equals(s.resolve(from))) continue;
+                for (int k = 0, m = s.starExportCount(); k < m; k++) {
+                    if (!exported.file().equals(s.starExportFile(k))) continue;
                     NameInFile next = new NameInFile(importer, local);
                     if (seen.add(next)) flowing.add(next);
                 }
@@ -444,8 +449,9 @@ public final class CrossFileNavigator {
         return out;
     }
 
-    private static void addSite(List<RenameSite> out, Set<String> seen, RenameSite site) {
-        if (seen.add(site.file() + "\u0000" + site.kind() + "\u0000" + site.name())) out.add(site);
+    /** A site once per (file, kind, name); the key is the record itself less its member (no path string made). */
+    private static void addSite(List<RenameSite> out, Set<RenameSite> seen, RenameSite site) {
+        if (seen.add(new RenameSite(site.file(), site.kind(), site.name(), null))) out.add(site);
     }
 
     /** The named imports of {@code exportedName} of {@code barrel}, which exports a namespace under that name ({@code export * as ns from}). */

@@ -34,6 +34,8 @@ final class FileIndexer {
     private byte[] bytes = new byte[1 << 16];
     private char[] chars = new char[1 << 16];
     private final LineStarts lines = new LineStarts(LineStarts.Terminators.LSP);
+    /** Hashes each file's bytes for its summary (an intrinsic: a small part of a parse's time). */
+    private final java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
 
@@ -53,13 +55,17 @@ final class FileIndexer {
         try {
             int length = read(file, maxBytes);
             if (length < 0) return null;
+            crc.reset();
+            crc.update(bytes, 0, length);
+            int contentHash = (int) crc.getValue();
             int textLength = decode(length);
             if (textLength < 0) return null;
             ParseOptions options = ParseOptions.forFileName(file.getFileName().toString());
             parser.parseInPlace(arena, chars, textLength, options);
             // the summary's own path is the one its importers' resolutions hold: one Path (and its cached string) per file
             // (a copy is interned, so that the walk's Path, whose name was asked for above, is not the one kept)
-            FileSummary s = Summarizer.summarizeBuildingLines(Summarizer.internPath(ModuleResolver.uncached(file)), null, arena, chars, lines, encoding);
+            FileSummary s = Summarizer.summarizeBuildingLines(Summarizer.internPath(ModuleResolver.uncached(file)), null, arena, chars, lines, encoding,
+                    contentHash);
             charsIndexed += textLength;
             return s;
         } catch (RuntimeException | StackOverflowError e) {

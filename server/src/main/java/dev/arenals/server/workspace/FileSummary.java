@@ -23,7 +23,13 @@ public final class FileSummary {
     // reader asks for them.
     private final Path path;
     private final String uri;
-    private final long sourceChars;
+    private final int sourceChars;
+    /**
+     * CRC-32C of the file's bytes as they were read and summarized, 0 when not known (an open
+     * document's summary): a request that reads the file again knows whether the summary still
+     * describes it. (An int beside the int length: the object keeps its size.)
+     */
+    private final int contentHash;
     private final SummaryStrings strings;
     /**
      * Every entry's ints, section after section (the sections' starts below): 16-bit when every
@@ -35,11 +41,11 @@ public final class FileSummary {
      * Module specifiers. Resolved specifiers (the distinct ones that resolved, index for index with
      * {@link #resolvedFiles}). Signatures: name, returns, jsDoc, construct, parameter count, then the
      * parameters. Members: {@link #MEMBER_WIDTH} each (container, name, kind ordinal, line, start,
-     * end, the declared type's name or -1). Uses: per import with known uses, their count, then (line, start, end) each. Last, the
+     * end, the declared type as written or -1). Uses: per import with known uses, their count << 2 | 2 when the binding is a shorthand
+     * property | 1 when a use is, then (line, start, end) each (the line << 1 | shorthand when a use is). Last, the
      * end offset of each string of {@link #strings}.
      */
-    private final Columns data;
-    private final int exportsAt, starExportsAt, importsAt, moduleSpecifiersAt, resolvedSpecifiersAt, signaturesAt, membersAt, usesAt;
+    private final Object data; // char[] or int[], see Columns
     private final Path[] resolvedFiles;
     private final ImmutableList<AmbientModule> ambientModules;
     private final int signatureCount;
@@ -52,9 +58,18 @@ public final class FileSummary {
             ImmutableList<String> starExports, ImmutableList<Import> imports, ImmutableList<String> moduleSpecifiers,
             ImmutableMap<String, Path> resolvedModules, long sourceChars, ImmutableList<AmbientModule> ambientModules,
             ImmutableList<Signature> signatures, ImmutableList<Member> members) {
+        this(path, uri, declarations, exports, starExports, imports, moduleSpecifiers, resolvedModules, sourceChars, ambientModules, signatures, members, 0);
+    }
+
+    /** The same, for a file read from disk whose bytes hashed to {@code contentHash} ({@link #contentHash()}). */
+    public FileSummary(Path path, String uri, ImmutableList<Declaration> declarations, ImmutableList<Export> exports,
+            ImmutableList<String> starExports, ImmutableList<Import> imports, ImmutableList<String> moduleSpecifiers,
+            ImmutableMap<String, Path> resolvedModules, long sourceChars, ImmutableList<AmbientModule> ambientModules,
+            ImmutableList<Signature> signatures, ImmutableList<Member> members, int contentHash) {
         this.path = path;
         this.uri = uri;
-        this.sourceChars = sourceChars;
+        this.sourceChars = (int) Math.min(Integer.MAX_VALUE, sourceChars); // files are indexed up to a size limit far under this
+        this.contentHash = contentHash;
         this.ambientModules = ambientModules;
         this.signatureCount = signatures.size();
         // the thread's scratch (indexing threads make tens of thousands of these): only the kept arrays are new
@@ -71,7 +86,7 @@ public final class FileSummary {
                 ints.add(d.kind().ordinal() << 1 | (d.exported() ? 1 : 0));
                 addSpan(ints, d.span());
             }
-            this.exportsAt = ints.size();
+            int exportsAt = ints.size();
             for (int i = 0, n = exports.size(); i < n; i++) {
                 Export e = exports.get(i);
                 ints.add(table.add(e.exportedName()));
@@ -80,9 +95,9 @@ public final class FileSummary {
                 addSpan(ints, e.span());
                 ints.add(e.commonJs() ? 1 : 0);
             }
-            this.starExportsAt = ints.size();
+            int starExportsAt = ints.size();
             for (int i = 0, n = starExports.size(); i < n; i++) ints.add(table.add(starExports.get(i)));
-            this.importsAt = ints.size();
+            int importsAt = ints.size();
             for (int i = 0, n = imports.size(); i < n; i++) {
                 Import im = imports.get(i);
                 ints.add(table.add(im.localName()));
@@ -98,22 +113,30 @@ public final class FileSummary {
                 }
                 if (im.uses() != null) {
                     ints.add(uses.size());
-                    uses.add(im.uses().length / 3);
-                    for (int u = 0, m = im.uses().length; u < m; u++) uses.add(im.uses()[u]);
+                    int[] shorthand = im.shorthandUses();
+                    boolean bindingShorthand = im.useIsShorthand(-1);
+                    boolean marked = shorthand != null && shorthand.length > (bindingShorthand ? 1 : 0);
+                    // a binding used as a shorthand property has each use's line doubled, the low bit telling
+                    // whether it is one; other bindings' lines stay as they are (their columns stay 16-bit)
+                    uses.add(im.uses().length / 3 << 2 | (bindingShorthand ? 2 : 0) | (marked ? 1 : 0));
+                    for (int u = 0, m = im.uses().length; u < m; u++) {
+                        int v = im.uses()[u];
+                        uses.add(marked && u % 3 == 0 ? v << 1 | (im.useIsShorthand(u / 3) ? 1 : 0) : v);
+                    }
                 } else {
                     ints.add(-1);
                 }
             }
-            this.moduleSpecifiersAt = ints.size();
+            int moduleSpecifiersAt = ints.size();
             for (int i = 0, n = moduleSpecifiers.size(); i < n; i++) ints.add(table.add(moduleSpecifiers.get(i)));
-            this.resolvedSpecifiersAt = ints.size();
+            int resolvedSpecifiersAt = ints.size();
             this.resolvedFiles = resolvedModules.isEmpty() ? NO_PATHS : new Path[resolvedModules.size()];
             int r = 0;
             for (java.util.Map.Entry<String, Path> e : resolvedModules.entrySet()) {
                 ints.add(table.add(e.getKey()));
                 resolvedFiles[r++] = e.getValue();
             }
-            this.signaturesAt = ints.size();
+            int signaturesAt = ints.size();
             for (int i = 0, n = signatures.size(); i < n; i++) {
                 Signature sig = signatures.get(i);
                 ints.add(table.add(sig.name()));
@@ -123,7 +146,7 @@ public final class FileSummary {
                 ints.add(sig.parameters().size());
                 for (int p = 0, m = sig.parameters().size(); p < m; p++) ints.add(table.add(sig.parameters().get(p)));
             }
-            this.membersAt = ints.size();
+            int membersAt = ints.size();
             for (int i = 0, n = members.size(); i < n; i++) {
                 Member m = members.get(i);
                 ints.add(table.add(m.container()));
@@ -132,15 +155,47 @@ public final class FileSummary {
                 addSpan(ints, m.span());
                 ints.add(table.add(m.type()));
             }
-            this.usesAt = ints.size();
+            int usesAt = ints.size();
             for (int i = 0, n = uses.size(); i < n; i++) ints.add(uses.get(i));
             // then the strings' end offsets, so that the table needs no array of its own
             int stringEndsAt = ints.size();
             for (int i = 0, n = table.count(); i < n; i++) ints.add(table.end(i));
+            // last, the sections' starts (read from the end: no int field per section in each summary)
+            ints.add(exportsAt);
+            ints.add(starExportsAt);
+            ints.add(importsAt);
+            ints.add(moduleSpecifiersAt);
+            ints.add(resolvedSpecifiersAt);
+            ints.add(signaturesAt);
+            ints.add(membersAt);
+            ints.add(usesAt);
             this.data = ints.toColumns();
             this.strings = table.build(data, stringEndsAt);
         }
     }
+
+    private int col(int i) { return Columns.get(data, i); }
+
+    /** The start of section {@code k} (exports, star exports, imports, module specifiers, resolved specifiers, signatures, members, uses). */
+    private int section(int k) { return Columns.get(data, Columns.length(data) - SECTIONS + k); }
+
+    private static final int SECTIONS = 8;
+
+    private int exportsAt() { return section(0); }
+
+    private int starExportsAt() { return section(1); }
+
+    private int importsAt() { return section(2); }
+
+    private int moduleSpecifiersAt() { return section(3); }
+
+    private int resolvedSpecifiersAt() { return section(4); }
+
+    private int signaturesAt() { return section(5); }
+
+    private int membersAt() { return section(6); }
+
+    private int usesAt() { return section(7); }
 
     /** One thread's reusable buffers for building summaries. */
     private static final class Scratch {
@@ -164,14 +219,28 @@ public final class FileSummary {
     }
 
 
-    private Span spanAt(int at) { return new Span(data.get(at), data.get(at + 1), data.get(at + 2)); }
+    private Span spanAt(int at) { return new Span(col(at), col(at + 1), col(at + 2)); }
 
     /** The uses kept at {@code at} of the uses section (a copy), or null for -1 (unknown). */
     private int[] usesOf(int at) {
         if (at < 0) return null;
-        int n = data.get(usesAt + at);
+        int n = col(usesAt() + at) >>> 2;
+        boolean marked = (col(usesAt() + at) & 1) != 0;
         int[] out = new int[3 * n];
-        for (int k = 0; k < out.length; k++) out[k] = data.get(usesAt + at + 1 + k);
+        for (int k = 0; k < out.length; k++) out[k] = col(usesAt() + at + 1 + k);
+        if (marked) for (int k = 0; k < out.length; k += 3) out[k] >>>= 1;
+        return out;
+    }
+
+    /** The indexes of the uses at {@code at} that are shorthand properties, or null when none (or unknown). */
+    private int[] shorthandUsesOf(int at) {
+        if (at < 0 || (col(usesAt() + at) & 3) == 0) return null;
+        int n = col(usesAt() + at) >>> 2, binding = (col(usesAt() + at) & 2) != 0 ? 1 : 0, count = binding;
+        boolean marked = (col(usesAt() + at) & 1) != 0;
+        for (int u = 0; marked && u < n; u++) if ((col(usesAt() + at + 1 + 3 * u) & 1) != 0) count++;
+        int[] out = new int[count];
+        if (binding == 1) out[0] = -1;
+        for (int u = 0, i = binding; marked && u < n; u++) if ((col(usesAt() + at + 1 + 3 * u) & 1) != 0) out[i++] = u;
         return out;
     }
 
@@ -195,14 +264,14 @@ public final class FileSummary {
             values[size++] = v;
         }
 
-        Columns toColumns() { return Columns.of(values, size); }
+        Object toColumns() { return Columns.of(values, size); }
     }
 
 
     private ImmutableList<String> stringsOf(int from, int to) {
         if (from == to) return ImmutableList.of();
         ImmutableList.Builder<String> out = ImmutableList.builderWithExpectedSize(to - from);
-        for (int i = from; i < to; i++) out.add(strings.get(data.get(i)));
+        for (int i = from; i < to; i++) out.add(strings.get(col(i)));
         return out.build();
     }
 
@@ -210,24 +279,27 @@ public final class FileSummary {
 
     public long sourceChars() { return sourceChars; }
 
+    /** CRC-32C of the bytes this summary was made from ({@link java.util.zip.CRC32C}), or 0 when not known. */
+    public int contentHash() { return contentHash; }
+
     // ---- the records, made on request ----
 
-    public int declarationCount() { return exportsAt / DECLARATION_WIDTH; }
+    public int declarationCount() { return exportsAt() / DECLARATION_WIDTH; }
 
     /** The {@code i}th top-level declaration. */
     public Declaration declarationAt(int i) {
         int k = i * DECLARATION_WIDTH;
-        return new Declaration(strings.get(data.get(k)), KINDS[data.get(k + 1) >>> 1], spanAt(0 + k + 2), (data.get(k + 1) & 1) != 0);
+        return new Declaration(strings.get(col(k)), KINDS[col(k + 1) >>> 1], spanAt(0 + k + 2), (col(k + 1) & 1) != 0);
     }
 
     /** The name of the {@code i}th declaration as a view, no String made (for scans of every declaration). */
-    public CharSequence declarationName(int i) { return strings.chars(data.get(i * DECLARATION_WIDTH)); }
+    public CharSequence declarationName(int i) { return strings.chars(col(i * DECLARATION_WIDTH)); }
 
     /** Whether the {@code i}th declaration is exported. */
-    public boolean declarationExported(int i) { return (data.get(i * DECLARATION_WIDTH + 1) & 1) != 0; }
+    public boolean declarationExported(int i) { return (col(i * DECLARATION_WIDTH + 1) & 1) != 0; }
 
     /** Whether the {@code i}th declaration is named {@code name}. */
-    public boolean declarationNamed(int i, String name) { return strings.equals(data.get(i * DECLARATION_WIDTH), name); }
+    public boolean declarationNamed(int i, String name) { return strings.equals(col(i * DECLARATION_WIDTH), name); }
 
     public ImmutableList<Declaration> declarations() {
         int n = declarationCount();
@@ -240,30 +312,31 @@ public final class FileSummary {
     /** The {@code i}th export. */
     public Export exportAt(int i) {
         int k = i * EXPORT_WIDTH;
-        return new Export(strings.get(data.get(exportsAt + k)), strings.get(data.get(exportsAt + k + 1)), strings.get(data.get(exportsAt + k + 2)), spanAt(exportsAt + k + 3), data.get(exportsAt + k + 6) != 0);
+        return new Export(strings.get(col(exportsAt() + k)), strings.get(col(exportsAt() + k + 1)), strings.get(col(exportsAt() + k + 2)), spanAt(exportsAt() + k + 3), col(exportsAt() + k + 6) != 0);
     }
 
     public ImmutableList<Export> exports() {
-        int n = (starExportsAt - exportsAt) / EXPORT_WIDTH;
+        int n = (starExportsAt() - exportsAt()) / EXPORT_WIDTH;
         if (n == 0) return ImmutableList.of();
         ImmutableList.Builder<Export> out = ImmutableList.builderWithExpectedSize(n);
         for (int i = 0; i < n; i++) out.add(exportAt(i));
         return out.build();
     }
 
-    public ImmutableList<String> starExports() { return stringsOf(starExportsAt, importsAt); }
+    public ImmutableList<String> starExports() { return stringsOf(starExportsAt(), importsAt()); }
 
-    public int importCount() { return (moduleSpecifiersAt - importsAt) / IMPORT_WIDTH; }
+    public int importCount() { return (moduleSpecifiersAt() - importsAt()) / IMPORT_WIDTH; }
 
     /** The {@code i}th import binding. */
     public Import importAt(int i) {
         int k = i * IMPORT_WIDTH;
-        return new Import(strings.get(data.get(importsAt + k)), strings.get(data.get(importsAt + k + 1)), strings.get(data.get(importsAt + k + 2)), spanAt(importsAt + k + 3),
-                usesOf(data.get(importsAt + k + 9)), data.get(importsAt + k + 6) < 0 ? null : spanAt(importsAt + k + 6));
+        return new Import(strings.get(col(importsAt() + k)), strings.get(col(importsAt() + k + 1)), strings.get(col(importsAt() + k + 2)), spanAt(importsAt() + k + 3),
+                usesOf(col(importsAt() + k + 9)), col(importsAt() + k + 6) < 0 ? null : spanAt(importsAt() + k + 6),
+                shorthandUsesOf(col(importsAt() + k + 9)));
     }
 
     /** Whether the {@code i}th import binding imports {@code importedName} ("*": the namespace, "default"). */
-    public boolean importsName(int i, String importedName) { return strings.equals(data.get(importsAt + i * IMPORT_WIDTH + 1), importedName); }
+    public boolean importsName(int i, String importedName) { return strings.equals(col(importsAt() + i * IMPORT_WIDTH + 1), importedName); }
 
     public ImmutableList<Import> imports() {
         int n = importCount();
@@ -273,13 +346,13 @@ public final class FileSummary {
         return out.build();
     }
 
-    public ImmutableList<String> moduleSpecifiers() { return stringsOf(moduleSpecifiersAt, resolvedSpecifiersAt); }
+    public ImmutableList<String> moduleSpecifiers() { return stringsOf(moduleSpecifiersAt(), resolvedSpecifiersAt()); }
 
     /** Each distinct specifier and the file it resolved to when the summary was made. */
     public ImmutableMap<String, Path> resolvedModules() {
         if (resolvedFiles.length == 0) return ImmutableMap.of();
         ImmutableMap.Builder<String, Path> out = ImmutableMap.builderWithExpectedSize(resolvedFiles.length);
-        for (int i = 0; i < resolvedFiles.length; i++) out.put(strings.get(data.get(resolvedSpecifiersAt + i)), resolvedFiles[i]);
+        for (int i = 0; i < resolvedFiles.length; i++) out.put(strings.get(col(resolvedSpecifiersAt() + i)), resolvedFiles[i]);
         return out.buildOrThrow();
     }
 
@@ -291,26 +364,26 @@ public final class FileSummary {
     public ImmutableList<Signature> signatures() {
         if (signatureCount == 0) return ImmutableList.of();
         ImmutableList.Builder<Signature> out = ImmutableList.builderWithExpectedSize(signatureCount);
-        for (int at = 0; at < (membersAt - signaturesAt); at += 5 + data.get(signaturesAt + at + 4)) out.add(signatureAt(at));
+        for (int at = 0; at < (membersAt() - signaturesAt()); at += 5 + col(signaturesAt() + at + 4)) out.add(signatureAt(at));
         return out.build();
     }
 
     private Signature signatureAt(int at) {
-        int n = data.get(signaturesAt + at + 4);
+        int n = col(signaturesAt() + at + 4);
         ImmutableList.Builder<String> parameters = ImmutableList.builderWithExpectedSize(n);
-        for (int p = 0; p < n; p++) parameters.add(strings.get(data.get(signaturesAt + at + 5 + p)));
-        return new Signature(strings.get(data.get(signaturesAt + at)), parameters.build(), strings.get(data.get(signaturesAt + at + 1)), data.get(signaturesAt + at + 3) != 0,
-                strings.get(data.get(signaturesAt + at + 2)));
+        for (int p = 0; p < n; p++) parameters.add(strings.get(col(signaturesAt() + at + 5 + p)));
+        return new Signature(strings.get(col(signaturesAt() + at)), parameters.build(), strings.get(col(signaturesAt() + at + 1)), col(signaturesAt() + at + 3) != 0,
+                strings.get(col(signaturesAt() + at + 2)));
     }
 
     private Member memberAt(int i) {
         int k = i * MEMBER_WIDTH;
-        return new Member(strings.get(data.get(membersAt + k)), strings.get(data.get(membersAt + k + 1)), KINDS[data.get(membersAt + k + 2)], spanAt(membersAt + k + 3),
-                strings.get(data.get(membersAt + k + 6)));
+        return new Member(strings.get(col(membersAt() + k)), strings.get(col(membersAt() + k + 1)), KINDS[col(membersAt() + k + 2)], spanAt(membersAt() + k + 3),
+                strings.get(col(membersAt() + k + 6)));
     }
 
     public ImmutableList<Member> members() {
-        int n = (usesAt - membersAt) / MEMBER_WIDTH;
+        int n = (usesAt() - membersAt()) / MEMBER_WIDTH;
         if (n == 0) return ImmutableList.of();
         ImmutableList.Builder<Member> out = ImmutableList.builderWithExpectedSize(n);
         for (int i = 0; i < n; i++) out.add(memberAt(i));
@@ -345,8 +418,8 @@ public final class FileSummary {
     /** The signatures of the callable declared as {@code name}, in source order. */
     public ImmutableList<Signature> signatures(String name) {
         ImmutableList.Builder<Signature> out = null;
-        for (int at = 0; at < (membersAt - signaturesAt); at += 5 + data.get(signaturesAt + at + 4)) {
-            if (!strings.equals(data.get(signaturesAt + at), name)) continue;
+        for (int at = 0; at < (membersAt() - signaturesAt()); at += 5 + col(signaturesAt() + at + 4)) {
+            if (!strings.equals(col(signaturesAt() + at), name)) continue;
             if (out == null) out = ImmutableList.builder();
             out.add(signatureAt(at));
         }
@@ -375,9 +448,9 @@ public final class FileSummary {
     /** The members of {@code container} named {@code name} (merged namespaces may declare it twice), in source order. */
     public ImmutableList<Member> members(String container, String name) {
         ImmutableList.Builder<Member> out = null;
-        for (int i = 0, k = 0; k < (usesAt - membersAt); i++, k += MEMBER_WIDTH) {
-            if (data.get(membersAt + k + 2) == BASE_ORDINAL) continue;
-            if (!strings.equals(data.get(membersAt + k + 1), name) || !strings.equals(data.get(membersAt + k), container)) continue;
+        for (int i = 0, k = 0; k < (usesAt() - membersAt()); i++, k += MEMBER_WIDTH) {
+            if (col(membersAt() + k + 2) == BASE_ORDINAL) continue;
+            if (!strings.equals(col(membersAt() + k + 1), name) || !strings.equals(col(membersAt() + k), container)) continue;
             if (out == null) out = ImmutableList.builder();
             out.add(memberAt(i));
         }
@@ -387,8 +460,8 @@ public final class FileSummary {
     /** The members of {@code container}, in source order. */
     public ImmutableList<Member> membersOf(String container) {
         ImmutableList.Builder<Member> out = null;
-        for (int i = 0, k = 0; k < (usesAt - membersAt); i++, k += MEMBER_WIDTH) {
-            if (data.get(membersAt + k + 2) == BASE_ORDINAL || !strings.equals(data.get(membersAt + k), container)) continue;
+        for (int i = 0, k = 0; k < (usesAt() - membersAt()); i++, k += MEMBER_WIDTH) {
+            if (col(membersAt() + k + 2) == BASE_ORDINAL || !strings.equals(col(membersAt() + k), container)) continue;
             if (out == null) out = ImmutableList.builder();
             out.add(memberAt(i));
         }
@@ -406,10 +479,10 @@ public final class FileSummary {
      */
     public ImmutableList<String> basesOf(String container) {
         ImmutableList.Builder<String> out = null;
-        for (int k = 0; k < (usesAt - membersAt); k += MEMBER_WIDTH) {
-            if (data.get(membersAt + k + 2) != BASE_ORDINAL || !strings.equals(data.get(membersAt + k), container)) continue;
+        for (int k = 0; k < (usesAt() - membersAt()); k += MEMBER_WIDTH) {
+            if (col(membersAt() + k + 2) != BASE_ORDINAL || !strings.equals(col(membersAt() + k), container)) continue;
             if (out == null) out = ImmutableList.builder();
-            out.add(strings.get(data.get(membersAt + k + 1)));
+            out.add(strings.get(col(membersAt() + k + 1)));
         }
         return out == null ? ImmutableList.of() : out.build();
     }
@@ -440,8 +513,19 @@ public final class FileSummary {
      * in JSX tags or under {@code with}: only the binder can tell those apart, so the file is parsed).
      * {@code importedSpan}: with known uses, the range of {@code a} in {@code import { a as x }}; else null.
      */
-    public record Import(String localName, String importedName, String specifier, Span span, int[] uses, Span importedSpan) {
-        public Import(String localName, String importedName, String specifier, Span span) { this(localName, importedName, specifier, span, null, null); }
+    public record Import(String localName, String importedName, String specifier, Span span, int[] uses, Span importedSpan, int[] shorthandUses) {
+        public Import(String localName, String importedName, String specifier, Span span) { this(localName, importedName, specifier, span, null, null, null); }
+
+        public Import(String localName, String importedName, String specifier, Span span, int[] uses, Span importedSpan) {
+            this(localName, importedName, specifier, span, uses, importedSpan, null);
+        }
+
+        /**
+         * Whether the {@code k}th use is a shorthand property ({@code { a }}, {@code { a = 1 }}), where a
+         * rename writes {@code { a: b }}; {@code k} -1: whether the binding itself is one
+         * ({@code const { a } = require("m")}). {@link #shorthandUses} holds their indexes, ascending (null: none).
+         */
+        public boolean useIsShorthand(int k) { return shorthandUses != null && java.util.Arrays.binarySearch(shorthandUses, k) >= 0; }
 
         /**
          * Whether {@link #uses} lists every reference to this binding in its file, so that a
@@ -512,102 +596,120 @@ public final class FileSummary {
      * (a file created since, or a specifier this file does not contain) resolved now; null for none.
      */
     public Path resolve(String specifier) {
-        for (int i = 0; i < resolvedFiles.length; i++) if (strings.equals(data.get(resolvedSpecifiersAt + i), specifier)) return resolvedFiles[i];
+        for (int i = 0; i < resolvedFiles.length; i++) if (strings.equals(col(resolvedSpecifiersAt() + i), specifier)) return resolvedFiles[i];
         return ModuleResolver.resolveFrom(path, specifier);
     }
 
     // ---- by index, without records (readers that visit every importer of a name) ----
 
-    public int exportCount() { return (starExportsAt - exportsAt) / EXPORT_WIDTH; }
+    public int exportCount() { return (starExportsAt() - exportsAt()) / EXPORT_WIDTH; }
 
-    public String exportedNameAt(int k) { return strings.get(data.get(exportsAt + k * EXPORT_WIDTH)); }
+    public String exportedNameAt(int k) { return strings.get(col(exportsAt() + k * EXPORT_WIDTH)); }
 
     /** Whether the {@code k}th export's local name is {@code name} (null: an export default of an expression). */
-    public boolean exportLocalIs(int k, String name) { return strings.equals(data.get(exportsAt + k * EXPORT_WIDTH + 1), name); }
+    public boolean exportLocalIs(int k, String name) { return strings.equals(col(exportsAt() + k * EXPORT_WIDTH + 1), name); }
 
     /** Whether the {@code k}th export is a re-export ({@code export … from}). */
-    public boolean exportIsReexport(int k) { return data.get(exportsAt + k * EXPORT_WIDTH + 2) >= 0; }
+    public boolean exportIsReexport(int k) { return col(exportsAt() + k * EXPORT_WIDTH + 2) >= 0; }
 
     /** The file the {@code k}th export re-exports from (null: not a re-export, or unresolved). */
     public Path exportFromFile(int k) {
-        int specifier = data.get(exportsAt + k * EXPORT_WIDTH + 2);
+        int specifier = col(exportsAt() + k * EXPORT_WIDTH + 2);
         return specifier < 0 ? null : resolvedFileOf(specifier);
     }
 
-    public int starExportCount() { return importsAt - starExportsAt; }
+    public int starExportCount() { return importsAt() - starExportsAt(); }
 
     /** The file the {@code k}th {@code export * from} names (null: unresolved). */
-    public Path starExportFile(int k) { return resolvedFileOf(data.get(starExportsAt + k)); }
+    public Path starExportFile(int k) { return resolvedFileOf(col(starExportsAt() + k)); }
 
-    public String importLocalNameAt(int k) { return strings.get(data.get(importsAt + k * IMPORT_WIDTH)); }
+    public String importLocalNameAt(int k) { return strings.get(col(importsAt() + k * IMPORT_WIDTH)); }
 
     /** Whether the {@code k}th import binding is named {@code localName} here. */
-    public boolean importLocalIs(int k, String localName) { return strings.equals(data.get(importsAt + k * IMPORT_WIDTH), localName); }
+    public boolean importLocalIs(int k, String localName) { return strings.equals(col(importsAt() + k * IMPORT_WIDTH), localName); }
 
     /** Whether the {@code k}th import binding is {@code import { a as x }} with another name than its own (not a default import). */
     public boolean importIsAliased(int k) {
-        int at = importsAt + k * IMPORT_WIDTH, imported = data.get(at + 1);
-        return !strings.same(data.get(at), imported) && !strings.equals(imported, "default");
+        int at = importsAt() + k * IMPORT_WIDTH, imported = col(at + 1);
+        return !strings.same(col(at), imported) && !strings.equals(imported, "default");
     }
 
     /** The file the {@code k}th import's module specifier names (null: unresolved). */
-    public Path importFile(int k) { return resolvedFileOf(data.get(importsAt + k * IMPORT_WIDTH + 2)); }
+    public Path importFile(int k) { return resolvedFileOf(col(importsAt() + k * IMPORT_WIDTH + 2)); }
 
     /** The index of the import binding named {@code localName}, or -1. */
     public int importIndexOf(String localName) {
-        for (int i = 0, k = 0; k < (moduleSpecifiersAt - importsAt); i++, k += IMPORT_WIDTH) if (strings.equals(data.get(importsAt + k), localName)) return i;
+        for (int i = 0, k = 0; k < (moduleSpecifiersAt() - importsAt()); i++, k += IMPORT_WIDTH) if (strings.equals(col(importsAt() + k), localName)) return i;
         return -1;
     }
 
     /** The index of the import binding whose local name starts at {@code line}:{@code column}, or -1. */
     public int importIndexAt(int line, int column) {
-        for (int i = 0, k = 0; k < (moduleSpecifiersAt - importsAt); i++, k += IMPORT_WIDTH) if (data.get(importsAt + k + 3) == line && data.get(importsAt + k + 4) == column) return i;
+        for (int i = 0, k = 0; k < (moduleSpecifiersAt() - importsAt()); i++, k += IMPORT_WIDTH) if (col(importsAt() + k + 3) == line && col(importsAt() + k + 4) == column) return i;
         return -1;
     }
 
     /** The local name's range of the {@code k}th import binding: line, start and end column ({@code field} 0, 1, 2). */
-    public int importSpanPart(int k, int field) { return data.get(importsAt + k * IMPORT_WIDTH + 3 + field); }
+    public int importSpanPart(int k, int field) { return col(importsAt() + k * IMPORT_WIDTH + 3 + field); }
 
     /** How many uses of the {@code k}th import binding are kept; -1 when they are not known (the file must be parsed). */
     public int importUseCount(int k) {
-        int at = data.get(importsAt + k * IMPORT_WIDTH + 9);
-        return at < 0 ? -1 : data.get(usesAt + at);
+        int at = col(importsAt() + k * IMPORT_WIDTH + 9);
+        return at < 0 ? -1 : col(usesAt() + at) >>> 2;
     }
 
     /** Of the {@code u}th kept use of the {@code k}th import binding: line, start and end column ({@code field} 0, 1, 2). */
     public int importUsePart(int k, int u, int field) {
-        int at = data.get(importsAt + k * IMPORT_WIDTH + 9);
-        return data.get(usesAt + at + 1 + 3 * u + field);
+        int at = col(importsAt() + k * IMPORT_WIDTH + 9);
+        int v = col(usesAt() + at + 1 + 3 * u + field);
+        return field == 0 && (col(usesAt() + at) & 1) != 0 ? v >>> 1 : v;
     }
+
+    /**
+     * Whether the {@code u}th kept use of the {@code k}th import binding (with known uses) is a
+     * shorthand property ({@code { a }}); {@code u} -1: whether the binding itself is one
+     * ({@code const { a } = require("m")}).
+     */
+    public boolean importUseIsShorthand(int k, int u) {
+        int at = col(importsAt() + k * IMPORT_WIDTH + 9);
+        if (u < 0) return (col(usesAt() + at) & 2) != 0;
+        return (col(usesAt() + at) & 1) != 0 && (col(usesAt() + at + 1 + 3 * u) & 1) != 0;
+    }
+
+    /** The {@code k}th import's imported side ({@code a} of {@code import { a as x }}, with known uses): line, start, end; line -1 for none. */
+    public int importImportedSpanPart(int k, int field) { return col(importsAt() + k * IMPORT_WIDTH + 6 + field); }
+
+    /** Whether the {@code k}th export is CommonJS ({@code exports.a = …}). */
+    public boolean exportIsCommonJs(int k) { return col(exportsAt() + k * EXPORT_WIDTH + 6) != 0; }
 
     /** The file a specifier (by its string index) resolved to when the summary was made, else resolved now. */
     private Path resolvedFileOf(int specifier) {
         if (specifier < 0) return null;
-        for (int i = 0; i < resolvedFiles.length; i++) if (strings.same(data.get(resolvedSpecifiersAt + i), specifier)) return resolvedFiles[i];
+        for (int i = 0; i < resolvedFiles.length; i++) if (strings.same(col(resolvedSpecifiersAt() + i), specifier)) return resolvedFiles[i];
         return ModuleResolver.resolveFrom(path, strings.get(specifier));
     }
 
     /** The export named {@code name}, or null. */
     public Export export(String name) {
-        for (int i = 0, k = 0; k < (starExportsAt - exportsAt); i++, k += EXPORT_WIDTH) if (strings.equals(data.get(exportsAt + k), name)) return exportAt(i);
+        for (int i = 0, k = 0; k < (starExportsAt() - exportsAt()); i++, k += EXPORT_WIDTH) if (strings.equals(col(exportsAt() + k), name)) return exportAt(i);
         return null;
     }
 
     /** The top-level declaration named {@code name} (the first of merged ones), or null. */
     public Declaration declaration(String name) {
-        for (int i = 0, k = 0; k < exportsAt; i++, k += DECLARATION_WIDTH) if (strings.equals(data.get(k), name)) return declarationAt(i);
+        for (int i = 0, k = 0; k < exportsAt(); i++, k += DECLARATION_WIDTH) if (strings.equals(col(k), name)) return declarationAt(i);
         return null;
     }
 
     /** The import binding whose local name starts at {@code line}:{@code column}, or null. */
     public Import importAt(int line, int column) {
-        for (int i = 0, k = 0; k < (moduleSpecifiersAt - importsAt); i++, k += IMPORT_WIDTH) if (data.get(importsAt + k + 3) == line && data.get(importsAt + k + 4) == column) return importAt(i);
+        for (int i = 0, k = 0; k < (moduleSpecifiersAt() - importsAt()); i++, k += IMPORT_WIDTH) if (col(importsAt() + k + 3) == line && col(importsAt() + k + 4) == column) return importAt(i);
         return null;
     }
 
     /** The import binding named {@code localName}, or null. */
     public Import importOf(String localName) {
-        for (int i = 0, k = 0; k < (moduleSpecifiersAt - importsAt); i++, k += IMPORT_WIDTH) if (strings.equals(data.get(importsAt + k), localName)) return importAt(i);
+        for (int i = 0, k = 0; k < (moduleSpecifiersAt() - importsAt()); i++, k += IMPORT_WIDTH) if (strings.equals(col(importsAt() + k), localName)) return importAt(i);
         return null;
     }
 }

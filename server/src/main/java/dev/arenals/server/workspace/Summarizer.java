@@ -72,11 +72,21 @@ public final class Summarizer {
      * as the last name needs (the tail of a bundle without top-level names is never scanned).
      */
     public static FileSummary summarizeBuildingLines(Path path, String uri, Arena arena, char[] text, LineStarts scratch, PositionEncoding encoding) {
+        return summarizeBuildingLines(path, uri, arena, text, scratch, encoding, 0);
+    }
+
+    /** The same for a file read from disk whose bytes hashed to {@code contentHash} ({@link FileSummary#contentHash}). */
+    static FileSummary summarizeBuildingLines(Path path, String uri, Arena arena, char[] text, LineStarts scratch, PositionEncoding encoding,
+            int contentHash) {
         if (arena.nodeCount() == 0 || arena.root() < 0) return FileSummary.empty(path, uri);
         Summarizer summarizer = new Summarizer(arena, text, scratch, encoding, false);
         summarizer.withUses = true;
+        summarizer.contentHash = contentHash;
         return summarizer.run(path, uri);
     }
+
+    /** CRC-32C of the file's bytes, 0 when not known. */
+    private int contentHash;
 
     /**
      * {@link #summarize}, with each import's uses ({@link Import#uses}) as a file indexed from disk
@@ -117,7 +127,7 @@ public final class Summarizer {
         ImmutableList<Import> importList = imports.build();
         if (withUses && !importList.isEmpty()) importList = withUses(importList);
         return new FileSummary(path, uri, declarations.build(), exportList, starExports.build(), importList,
-                modules, resolve(path, modules, requireOnly), arena.sourceLength(), ambientModules.build(), signatures.build(), memberList);
+                modules, resolve(path, modules, requireOnly), arena.sourceLength(), ambientModules.build(), signatures.build(), memberList, contentHash);
     }
 
     /**
@@ -571,6 +581,12 @@ public final class Summarizer {
             if (local < 0 || arena.kind(local) != BINDING_IDENTIFIER) continue;
             imports.add(new Import(nameOf(local), moduleName(key), specifier, span(local)));
             noteImportName(arena.data(local));
+            if ((arena.data(p) & P_SHORTHAND) != 0 && arena.kind(key) == IDENTIFIER_NAME && arena.start(key) == arena.start(local)
+                    && arena.end(key) == arena.end(local)) {
+                // const { a } = require("m"): renaming the binding writes { a: b }
+                if (shorthandBindings == null) shorthandBindings = new java.util.BitSet();
+                shorthandBindings.set(importCount - 1);
+            }
         }
         return true;
     }
@@ -887,6 +903,8 @@ public final class Summarizer {
 
     /** With uses kept: the span of {@code a} in {@code import { a as x }}, by import index. */
     private Span[] importedSpans;
+    /** The imports (by index) whose binding is a shorthand pattern property ({@code const { a } = require("m")}); null: none. */
+    private java.util.BitSet shorthandBindings;
 
     private void noteImportName(int id) {
         if (importCount == importNameIds.length) importNameIds = java.util.Arrays.copyOf(importNameIds, importCount * 2);
@@ -944,6 +962,7 @@ public final class Summarizer {
         // a name used more often than this stays unknown (parsed on request): a generated file must
         // not make its summary as large as its tree
         int[] budget = {MAX_KEPT_USES};
+        int[][] shorthand = null; // per slot: the count, then the index of each use written as a shorthand property ({ a })
         // second pass: the references, with the local names of export { a } (no from)
         int nextSkip = 0;
         for (int node = 0; node < count; node++) {
@@ -957,19 +976,26 @@ public final class Summarizer {
                 addUse(node, uses, filled, budget);
             } else if (kind == EXPORT_NAMED) {
                 for (int spec = firstExportLocal(node); spec >= 0; spec = exportLocalFrom(arena.nextSibling(spec))) addUse(Layouts.exportLocal(arena, spec), uses, filled, budget);
+            } else if (kind == PROPERTY && (arena.data(node) & P_SHORTHAND) != 0) {
+                shorthand = markShorthand(node, uses, filled, shorthand);
             }
         }
         ImmutableList.Builder<Import> out = ImmutableList.builderWithExpectedSize(n);
         for (int slot = 0; slot < slots; slot++) {
             if (uses[slot] != null && uses[slot].length != filled[slot]) uses[slot] = java.util.Arrays.copyOf(uses[slot], filled[slot]);
+            // a shorthand is marked by its use's index: uses out of source order (rare) then stay unknown rather than be re-marked
+            if (uses[slot] != null && shorthand != null && shorthand[slot] != null && !isInSourceOrder(uses[slot])) uses[slot] = null;
             if (uses[slot] != null && filled[slot] > 3) uses[slot] = inSourceOrder(uses[slot]);
         }
         for (int i = 0; i < n; i++) {
             Import imported = importList.get(i);
-            int[] found = uses[importSlot[i]];
+            int slot = importSlot[i];
+            int[] found = uses[slot];
             Span importedSpan = found == null || importedSpans == null || i >= importedSpans.length || imported.localName().equals(imported.importedName())
                     ? null : importedSpans[i];
-            out.add(new Import(imported.localName(), imported.importedName(), imported.specifier(), imported.span(), found, importedSpan));
+            int[] shorthandUses = found == null || shorthand == null || shorthand[slot] == null ? null : shorthandIndexes(shorthand[slot]);
+            if (found != null && shorthandBindings != null && shorthandBindings.get(i)) shorthandUses = withBinding(shorthandUses);
+            out.add(new Import(imported.localName(), imported.importedName(), imported.specifier(), imported.span(), found, importedSpan, shorthandUses));
         }
         useKeys = useSlots = null;
         return out.build();
@@ -1023,6 +1049,56 @@ public final class Summarizer {
         if (k + 3 > uses[slot].length) uses[slot] = java.util.Arrays.copyOf(uses[slot], Math.max(6, uses[slot].length * 2));
         spanInto(arena.start(node), arena.end(node), uses[slot], k);
         filled[slot] = k + 3;
+    }
+
+    /**
+     * Marks the use a shorthand property ({@code { a }}, {@code { a = 1 }} in a pattern) holds:
+     * renaming the import must write {@code { a: b }} there. The property follows its children in
+     * node order, so the use was added just before (a default's own uses may follow it).
+     */
+    private int[][] markShorthand(int property, int[][] uses, int[] filled, int[][] shorthand) {
+        int key = Layouts.propertyKey(arena, property);
+        int value = Layouts.propertyValue(arena, property);
+        if (value >= 0 && arena.kind(value) == ASSIGNMENT_PATTERN) value = Layouts.elementTarget(arena, value);
+        if (key < 0 || value < 0 || arena.kind(value) != IDENTIFIER_REFERENCE || arena.kind(key) != IDENTIFIER_NAME
+                || arena.start(key) != arena.start(value) || arena.end(key) != arena.end(value)) return shorthand;
+        int slot = slotOfName(arena.data(value));
+        if (slot < 0 || uses[slot] == null) return shorthand;
+        int[] at = new int[3];
+        spanInto(arena.start(value), arena.end(value), at, 0);
+        for (int k = filled[slot] - 3; k >= 0; k -= 3) {
+            if (uses[slot][k] != at[0] || uses[slot][k + 1] != at[1]) continue;
+            if (shorthand == null) shorthand = new int[uses.length][];
+            int[] marks = shorthand[slot];
+            if (marks == null) marks = shorthand[slot] = new int[4];
+            if (marks[0] + 1 == marks.length) marks = shorthand[slot] = java.util.Arrays.copyOf(marks, marks.length * 2);
+            marks[++marks[0]] = k / 3;
+            return shorthand;
+        }
+        return shorthand;
+    }
+
+    /** The marked use indexes (count first), ascending. */
+    private static int[] shorthandIndexes(int[] marks) {
+        int[] out = java.util.Arrays.copyOfRange(marks, 1, 1 + marks[0]);
+        java.util.Arrays.sort(out);
+        return out;
+    }
+
+    /** {@code indexes} with -1 (the binding itself) first. */
+    private static int[] withBinding(int[] indexes) {
+        int n = indexes == null ? 0 : indexes.length;
+        int[] out = new int[n + 1];
+        out[0] = -1;
+        if (n > 0) System.arraycopy(indexes, 0, out, 1, n);
+        return out;
+    }
+
+    private static boolean isInSourceOrder(int[] triples) {
+        for (int a = 0, b = 3; b < triples.length; a += 3, b += 3) {
+            if (triples[a] > triples[b] || (triples[a] == triples[b] && triples[a + 1] > triples[b + 1])) return false;
+        }
+        return true;
     }
 
     /**

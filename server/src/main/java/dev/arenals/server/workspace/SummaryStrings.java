@@ -16,10 +16,10 @@ final class SummaryStrings {
     private final byte[] latin1;
     private final char[] utf16;
     /** The end offset of each string, kept in the summary's columns from {@link #endsAt} (no array of their own). */
-    private final Columns columns;
+    private final Object columns;
     private final int endsAt, count;
 
-    private SummaryStrings(byte[] latin1, char[] utf16, Columns columns, int endsAt, int count) {
+    private SummaryStrings(byte[] latin1, char[] utf16, Object columns, int endsAt, int count) {
         this.latin1 = latin1;
         this.utf16 = utf16;
         this.columns = columns;
@@ -29,7 +29,7 @@ final class SummaryStrings {
 
     int size() { return count; }
 
-    private int end(int i) { return columns.get(endsAt + i); }
+    private int end(int i) { return Columns.get(columns, endsAt + i); }
 
     private int start(int i) { return i == 0 ? 0 : end(i - 1); }
 
@@ -199,7 +199,7 @@ final class SummaryStrings {
         int end(int i) { return ends[i]; }
 
         /** The table, whose string ends the summary's {@code columns} hold from {@code endsAt} on. */
-        SummaryStrings build(Columns columns, int endsAt) {
+        SummaryStrings build(Object columns, int endsAt) {
             if (count == 0) return EMPTY;
             if (wide) return new SummaryStrings(null, java.util.Arrays.copyOf(text, length), columns, endsAt, count);
             byte[] bytes = new byte[length];

@@ -264,6 +264,35 @@ class CrossFileRenameTest {
         }
     }
 
+    /**
+     * Closed importers unchanged since they were indexed are edited from their summaries (a
+     * shorthand property written { hub: center }, as TypeScript does); one changed on disk
+     * without a watcher event, or holding the new name, is parsed, so its edits and refusals are the parse's.
+     */
+    @Test
+    void closedImportersAreEditedFromTheirSummariesWhileTheyAreAsIndexed() throws Exception {
+        Files.writeString(root.resolve("src/hub.ts"), "export function hub(x: number) { return x; }\n");
+        Files.writeString(root.resolve("src/short.ts"), "import { hub } from \"./hub\";\nexport const o = { hub, twice: hub(2) };\n");
+        Files.writeString(root.resolve("src/alias.ts"), "import { hub as h } from \"./hub\";\nh(1);\n");
+        Files.writeString(root.resolve("src/later.ts"), "import { hub } from \"./hub\";\nhub(1);\n");
+        try (InProcessServer s = start(false)) {
+            Files.writeString(root.resolve("src/later.ts"), "import { hub } from \"./hub\";\nhub(1);\nconst r = { hub };\n");
+            String hub = text("src/hub.ts");
+            s.open(uri("src/hub.ts"), "typescript", 1, hub);
+            Map<String, String> want = new TreeMap<>();
+            want.put("src/hub.ts", "export function center(x: number) { return x; }\n");
+            want.put("src/short.ts", "import { center } from \"./hub\";\nexport const o = { hub: center, twice: center(2) };\n");
+            want.put("src/alias.ts", "import { center as h } from \"./hub\";\nh(1);\n");
+            want.put("src/later.ts", "import { center } from \"./hub\";\ncenter(1);\nconst r = { hub: center };\n");
+            long before = dev.arenals.server.workspace.SummaryRename.filesFromSummaries();
+            assertEquals(want, applied(rename(s, "src/hub.ts", at(hub, "hub", 0), "center"), Map.of()));
+            assertEquals(2, dev.arenals.server.workspace.SummaryRename.filesFromSummaries() - before, "short.ts and alias.ts; later.ts changed since");
+            // later.ts declares r: the parse refuses what would capture it
+            ExecutionException e = assertThrows(ExecutionException.class, () -> rename(s, "src/hub.ts", at(hub, "hub", 0), "r"));
+            assertTrue(e.getCause().getMessage().contains("`r` is already declared"), e.getCause().getMessage());
+        }
+    }
+
     private List<String> references(InProcessServer s, String rel, Position p) throws Exception {
         ReferenceParams params = new ReferenceParams(new TextDocumentIdentifier(uri(rel)), p, new ReferenceContext(true));
         return get(s.remote.getTextDocumentService().references(params)).stream()
