@@ -131,4 +131,14 @@ return function(t)
     wait_for('the jump to Card.tsx', function() return vim.api.nvim_buf_get_name(0) == instances .. '/Card.tsx' end)
     eq(table.concat(vim.api.nvim_win_get_cursor(0), ':'), '3:41', 'cursor on `title` of interface CardProps')
   end)
+
+  check('workspace: definition of a member of an imported interface reached through a method\'s return type', function()
+    vim.cmd('edit ' .. vim.fn.fnameescape(instances .. '/app.tsx'))
+    local b = vim.api.nvim_get_current_buf()
+    wait_for('instances/app.tsx to attach', function() return #t.clients(b) == 1 end)
+    cursor_on(b, 7, 'name', 1) -- user.name where user = service.load(1)!
+    vim.lsp.buf.definition()
+    wait_for('the jump to service.ts', function() return vim.api.nvim_buf_get_name(0) == instances .. '/service.ts' end)
+    eq(table.concat(vim.api.nvim_win_get_cursor(0), ':'), '1:36', 'cursor on `name` of interface User')
+  end)
 end

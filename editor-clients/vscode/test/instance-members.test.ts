@@ -81,6 +81,16 @@ describe('members through declared types across files, over stdio', { skip, time
         assert.ok(list.items.some(i => i.label === 'load'), list.items.map(i => i.label).slice(0, 20).join(', '));
     });
 
+    it('follows a method\'s declared return type to the members of an imported interface', async () => {
+        // user = service.load(1)!, load(): User | undefined, User declared in service.ts
+        const list = await s.request<CompletionList>(CompletionRequest.method, { textDocument: { uri: uriOf('app.tsx') }, position: at(app, 'user.name.', 5) });
+        assert.deepEqual(list.items.map(i => i.label), ['id', 'name']);
+        const defs = await s.request<Location[]>(DefinitionRequest.method, { textDocument: { uri: uriOf('app.tsx') }, position: at(app, 'user.name.', 6) });
+        assert.deepEqual(defs.map(short), ['service.ts:0:36']);
+        const hover = await s.request<Hover>(HoverRequest.method, { textDocument: { uri: uriOf('app.tsx') }, position: at(app, 'user.name.', 6) });
+        assert.match((hover.contents as MarkupContent).value, /\(property\) User\.name: string/);
+    });
+
     it('treats a JSX attribute as a member of the component\'s props', async () => {
         const defs = await s.request<Location[]>(DefinitionRequest.method, { textDocument: { uri: uriOf('app.tsx') }, position: at(app, 'title=', 1) });
         assert.deepEqual(defs.map(short), ['Card.tsx:2:41']);
