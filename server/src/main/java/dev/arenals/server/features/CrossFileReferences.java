@@ -37,13 +37,22 @@ public final class CrossFileReferences {
      * with {@code reexported}, the site is the local side of {@code export { a as reexported } from};
      * with {@code importedSide} too, it is the {@code a} of {@code import { a as reexported }}.
      */
-    public record Site(String uri, Path path, Position binding, String member, String reexported, boolean importedSide, String instanceMember) {
-        public Site(String uri, Path path, Position binding, String member) { this(uri, path, binding, member, null, false, null); }
+    public record Site(String uri, Path path, Position binding, String member, String reexported, boolean importedSide, String instanceMember,
+            NameInFile chainedType) {
+        public Site(String uri, Path path, Position binding, String member) { this(uri, path, binding, member, null, false, null, null); }
 
-        public Site(String uri, Path path, Position binding, String member, String reexported) { this(uri, path, binding, member, reexported, false, null); }
+        public Site(String uri, Path path, Position binding, String member, String reexported) { this(uri, path, binding, member, reexported, false, null, null); }
 
         public Site(String uri, Path path, Position binding, String member, String reexported, boolean importedSide) {
-            this(uri, path, binding, member, reexported, importedSide, null);
+            this(uri, path, binding, member, reexported, importedSide, null, null);
+        }
+
+        /**
+         * {@code a.b.m} in a file that may reach the class or interface {@code type} through other
+         * files' declarations ({@code u.address.city} where {@code u: User}, {@code address: Address}).
+         */
+        static Site chainedMember(String uri, Path path, NameInFile type, String instanceMember) {
+            return new Site(uri, path, new Position(0, 0), null, null, false, instanceMember, type);
         }
 
         /**
@@ -52,7 +61,7 @@ public final class CrossFileReferences {
          * instances' uses ({@code v.m} with {@code v: C}) the file holds.
          */
         static Site instanceMember(String uri, Path path, Position binding, String instanceMember, boolean declaring) {
-            return new Site(uri, path, binding, null, null, declaring, instanceMember);
+            return new Site(uri, path, binding, null, null, declaring, instanceMember, null);
         }
     }
 
@@ -319,6 +328,31 @@ public final class CrossFileReferences {
             FileSummary.Import i = s == null ? null : s.importOf(binding.localName());
             if (i != null) out.add(Site.instanceMember(s.uri(), s.path(), new Position(i.span().line(), i.span().startColumn()), m.member(), false));
         }
+        for (Path candidate : chainCandidates(origin, navigator, index)) {
+            FileSummary s = index.summary(candidate);
+            if (s != null) out.add(Site.chainedMember(s.uri(), s.path(), origin, m.member()));
+        }
+        return out;
+    }
+
+    /**
+     * The files that may reach instances of {@code type} only through a chain of other files'
+     * declarations ({@code u.address.city}: the file imports User, whose file declares or imports
+     * Address): the importers of the type's file, and the importers of the files that import the
+     * type from it, but for those that import the type themselves (their sites find every use)
+     * and the type's own file. A chain through three files or more is not followed.
+     */
+    static java.util.Set<Path> chainCandidates(NameInFile type, CrossFileNavigator navigator, WorkspaceIndex index) {
+        java.util.Set<Path> direct = new java.util.HashSet<>();
+        for (CrossFileNavigator.Binding binding : navigator.importBindingsOf(type.file(), type.name())) {
+            if (!binding.reexport() && binding.member() == null) direct.add(binding.file());
+        }
+        java.util.Set<Path> out = new java.util.LinkedHashSet<>();
+        for (Path importer : index.importersOf(type.file())) if (!direct.contains(importer)) out.add(importer);
+        for (Path holder : direct) {
+            for (Path importer : index.importersOf(holder)) if (!direct.contains(importer)) out.add(importer);
+        }
+        out.remove(type.file());
         return out;
     }
 
@@ -357,11 +391,11 @@ public final class CrossFileReferences {
     }
 
     /** The occurrences of an instance member at a site ({@link Site#instanceMember}): on the document's queue, after it is parsed. */
-    public List<Location> instanceMemberUses(Document doc, Site site, boolean withDeclaration) {
+    public List<Location> instanceMemberUses(Document doc, Site site, boolean withDeclaration, CrossFileNavigator navigator) {
         DocumentQuery q = DocumentQuery.of(doc);
         if (q == null) return List.of();
         List<Location> out = new ArrayList<>();
-        for (int[] occurrence : instanceMemberNodes(q, site)) {
+        for (int[] occurrence : instanceMemberNodes(q, site, navigator)) {
             if (withDeclaration || (occurrence[1] & dev.arenals.server.query.SymbolIndex.DECLARATION) == 0) out.add(q.locationOfNode(occurrence[0]));
         }
         return out;
@@ -372,8 +406,39 @@ public final class CrossFileReferences {
      * occurrence of the member of that class or interface; in an importer, {@code v.m} where v is
      * declared as an instance of the import, and the members of its classes that extend the import.
      */
-    static List<int[]> instanceMemberNodes(DocumentQuery q, Site site) {
+    /**
+     * The uses at a {@link Site#chainedMember} site: {@code a.b.m} whose object, followed through
+     * other files' declarations ({@link InstanceTypes}), is an instance whose member m is the
+     * site's type's.
+     */
+    private static List<int[]> chainedMemberNodes(DocumentQuery q, Site site, CrossFileNavigator navigator) {
         Arena arena = q.arena();
+        Path file = Uris.pathOf(q.uri());
+        int nameId = findName(arena, site.instanceMember());
+        if (nameId < 0 || navigator == null || file == null) return List.of();
+        List<int[]> out = new ArrayList<>();
+        for (int node = 0, n = arena.nodeCount(); node < n; node++) {
+            if (arena.kind(node) != NodeKind.MEMBER || (arena.data(node) & NodeKind.M_COMPUTED) != 0) continue;
+            int property = Layouts.memberProperty(arena, node);
+            if (property < 0 || arena.kind(property) != NodeKind.IDENTIFIER_NAME || arena.data(property) != nameId) continue;
+            if (reachesThroughChain(q, node, site.chainedType(), site.instanceMember(), file, navigator)) {
+                out.add(new int[] {property, dev.arenals.server.query.SymbolIndex.READ});
+            }
+        }
+        return out;
+    }
+
+    /** Whether member access {@code access} names {@code member} of {@code type}'s instances, its object's type found across files. */
+    private static boolean reachesThroughChain(DocumentQuery q, int access, NameInFile type, String member, Path file, CrossFileNavigator navigator) {
+        NameInFile found = InstanceTypes.importedTypeOf(q, Layouts.memberObject(q.arena(), access), file, navigator);
+        if (found == null) return false;
+        InstanceTypes.MemberAt declaring = InstanceTypes.declaringMember(found, member, navigator, 0);
+        return type.equals(declaring != null ? declaring.container() : found);
+    }
+
+    static List<int[]> instanceMemberNodes(DocumentQuery q, Site site, CrossFileNavigator navigator) {
+        Arena arena = q.arena();
+        if (site.chainedType() != null) return chainedMemberNodes(q, site, navigator);
         int binding = q.identifierAt(q.offset(site.binding()));
         int nameId = binding < 0 ? -1 : findName(arena, site.instanceMember());
         if (nameId < 0) return List.of();
@@ -387,6 +452,12 @@ public final class CrossFileReferences {
         }
         int symbol = q.symbolOfNode(binding);
         if (symbol < 0) return List.of();
+        Path file = Uris.pathOf(q.uri());
+        NameInFile container = null; // the import's declaration, for uses reached through a chain of other files' declarations
+        if (navigator != null && file != null) {
+            String[] imported = DefinitionHandler.importOf(arena, q.scopes().declarationNode(symbol));
+            if (imported != null && !imported[1].equals("*")) container = navigator.origin(file, imported[0], imported[1]);
+        }
         JsxComponents jsx = null;
         for (int node = 0, n = arena.nodeCount(); node < n; node++) {
             int kind = arena.kind(node);
@@ -412,6 +483,8 @@ public final class CrossFileReferences {
                 if (property < 0 || arena.kind(property) != NodeKind.IDENTIFIER_NAME || arena.data(property) != nameId) continue;
                 int typeName = DeclaredTypes.typeNameOf(q, Layouts.memberObject(arena, node));
                 if (typeName >= 0 && arena.kind(typeName) == NodeKind.IDENTIFIER_REFERENCE && q.symbolOfNode(typeName) == symbol) {
+                    out.add(new int[] {property, dev.arenals.server.query.SymbolIndex.READ});
+                } else if (typeName < 0 && container != null && reachesThroughChain(q, node, container, site.instanceMember(), file, navigator)) {
                     out.add(new int[] {property, dev.arenals.server.query.SymbolIndex.READ});
                 }
             } else if (NodeKind.isClass(kind)) {

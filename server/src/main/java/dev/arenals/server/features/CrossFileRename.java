@@ -93,6 +93,10 @@ public final class CrossFileRename {
                 byFile.computeIfAbsent(binding.file(), k -> new ArrayList<>())
                         .add(new RenameSite(binding.file(), CrossFileNavigator.RenameKind.INSTANCE_MEMBER_USES, binding.localName(), m.member()));
             }
+            for (Path candidate : CrossFileReferences.chainCandidates(origin, navigator, index)) {
+                byFile.computeIfAbsent(candidate, k -> new ArrayList<>())
+                        .add(new RenameSite(candidate, CrossFileNavigator.RenameKind.INSTANCE_MEMBER_CHAINED, origin.name(), m.member(), origin.file()));
+            }
         }
         if (byFile.size() == 1 && byFile.containsKey(here)) return null; // no other file involved: the local rename
         if (!byFile.containsKey(here)) byFile.put(here, new ArrayList<>()); // the cursor's file is renamed through its sites
@@ -273,7 +277,10 @@ public final class CrossFileRename {
      * document's queue, after it is parsed. Throws {@link RenamePlan.Refused} when the new name
      * conflicts here, or the file no longer holds what the index said.
      */
-    public List<TextEdit> edits(Document doc, List<RenameSite> sites, String newName) {
+    public List<TextEdit> edits(Document doc, List<RenameSite> sites, String newName) { return edits(doc, sites, newName, null); }
+
+    /** ... with the navigator that follows chains of other files' declarations ({@link CrossFileNavigator.RenameKind#INSTANCE_MEMBER_CHAINED}). */
+    public List<TextEdit> edits(Document doc, List<RenameSite> sites, String newName, CrossFileNavigator navigator) {
         DocumentQuery q = DocumentQuery.of(doc);
         if (q == null) throw new RenamePlan.Refused("cannot rename across files: " + doc.uri() + " cannot be parsed");
         Path file = Uris.pathOf(doc.uri());
@@ -304,13 +311,18 @@ public final class CrossFileRename {
                     break;
                 }
                 case INSTANCE_MEMBER_DECLARED:
-                case INSTANCE_MEMBER_USES: {
-                    boolean declared = site.kind() == CrossFileNavigator.RenameKind.INSTANCE_MEMBER_DECLARED;
-                    FileSummary.Span span = declared ? declarationSpan(summary, site.name()) : importSpan(summary, site.name());
-                    if (span == null) break;
-                    CrossFileReferences.Site at = CrossFileReferences.Site.instanceMember(doc.uri(), file,
-                            new Position(span.line(), span.startColumn()), site.member(), declared);
-                    for (int[] occurrence : CrossFileReferences.instanceMemberNodes(q, at)) {
+                case INSTANCE_MEMBER_USES:
+                case INSTANCE_MEMBER_CHAINED: {
+                    CrossFileReferences.Site at;
+                    if (site.kind() == CrossFileNavigator.RenameKind.INSTANCE_MEMBER_CHAINED) {
+                        at = CrossFileReferences.Site.chainedMember(doc.uri(), file, new NameInFile(site.typeFile(), site.name()), site.member());
+                    } else {
+                        boolean declared = site.kind() == CrossFileNavigator.RenameKind.INSTANCE_MEMBER_DECLARED;
+                        FileSummary.Span span = declared ? declarationSpan(summary, site.name()) : importSpan(summary, site.name());
+                        if (span == null) break;
+                        at = CrossFileReferences.Site.instanceMember(doc.uri(), file, new Position(span.line(), span.startColumn()), site.member(), declared);
+                    }
+                    for (int[] occurrence : CrossFileReferences.instanceMemberNodes(q, at, navigator)) {
                         int node = occurrence[0];
                         int parent = q.parentOf(node);
                         boolean shorthand = parent >= 0 && arena.kind(parent) == PROPERTY && (arena.data(parent) & P_SHORTHAND) != 0;

@@ -487,7 +487,7 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     }
 
     List<Location> referencesIn(Document doc, CrossFileReferences.Site site, boolean withDeclaration) {
-        if (site.instanceMember() != null) return crossFileReferences.instanceMemberUses(doc, site, withDeclaration);
+        if (site.instanceMember() != null) return crossFileReferences.instanceMemberUses(doc, site, withDeclaration, server.navigator());
         if (site.importedSide()) return crossFileReferences.importedSide(doc, site.reexported());
         if (site.reexported() != null) return crossFileReferences.reexportUse(doc, site.reexported());
         return site.member() != null ? crossFileReferences.memberUses(doc, site.binding(), site.member())
@@ -568,7 +568,7 @@ public final class ArenaTextDocumentService implements TextDocumentService {
                     return known == null ? null : new FileEdits(uri, null, known);
                 };
                 parts.add(inFile(uri, e.getKey(), fromSummary, doc -> new FileEdits(uri, doc.isClosed() ? null : openVersion(doc),
-                        crossFileRename.edits(doc, e.getValue(), newName))));
+                        crossFileRename.edits(doc, e.getValue(), newName, server.navigator()))));
             }
             return CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0])).thenApply(done -> {
                 List<FileEdits> files = new ArrayList<>();

@@ -363,11 +363,18 @@ public final class CrossFileNavigator {
         /** Every occurrence of {@code member} of the top-level class or interface {@code name} declared in the file. */
         INSTANCE_MEMBER_DECLARED,
         /** {@code v.member} where v is declared as an instance of the import {@code name}, and its classes extending it. */
-        INSTANCE_MEMBER_USES
+        INSTANCE_MEMBER_USES,
+        /**
+         * {@code a.b.member} where what {@code a.b} is an instance of, followed through other files'
+         * declarations, is the class or interface {@code name} that {@code typeFile} declares.
+         */
+        INSTANCE_MEMBER_CHAINED
     }
 
-    /** One thing a workspace rename edits in {@code file}. */
-    public record RenameSite(Path file, RenameKind kind, String name, String member) { }
+    /** One thing a workspace rename edits in {@code file} ({@code typeFile}: only for {@link RenameKind#INSTANCE_MEMBER_CHAINED}). */
+    public record RenameSite(Path file, RenameKind kind, String name, String member, Path typeFile) {
+        public RenameSite(Path file, RenameKind kind, String name, String member) { this(file, kind, name, member, null); }
+    }
 
     /**
      * What renaming the top-level name {@code local} of {@code file} edits across the workspace,

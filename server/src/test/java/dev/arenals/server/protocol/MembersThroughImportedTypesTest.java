@@ -64,9 +64,16 @@ class MembersThroughImportedTypesTest {
         return new Position(line, column);
     }
 
+    /** Not opened: found through the index. */
+    private static final String CLOSED = """
+            import type { User } from './model';
+            export const town = (u: User) => u.address.city;
+            """;
+
     private InProcessServer workspace() throws Exception {
         Files.writeString(root.resolve("model.ts"), MODEL);
         Files.writeString(root.resolve("staff.ts"), STAFF);
+        Files.writeString(root.resolve("closed.ts"), CLOSED);
         return InProcessServer.inWorkspace(root);
     }
 
@@ -152,6 +159,39 @@ class MembersThroughImportedTypesTest {
             Position p = open(s, IMPORTS + "function f(u: User) { u.address.ci|ty }");
             var hover = get(s.remote.getTextDocumentService().hover(new HoverParams(new TextDocumentIdentifier(uri("use.ts")), p)));
             assertEquals(true, hover.getContents().getRight().getValue().contains("(property) Address.city: string"), hover.getContents().getRight().getValue());
+        }
+    }
+
+    private List<String> references(String text) throws Exception {
+        try (InProcessServer s = workspace()) {
+            Position p = open(s, text);
+            List<String> out = new ArrayList<>();
+            for (Location l : get(s.remote.getTextDocumentService().references(new org.eclipse.lsp4j.ReferenceParams(
+                    new TextDocumentIdentifier(uri("use.ts")), p, new org.eclipse.lsp4j.ReferenceContext(true))))) {
+                out.add(l.getUri().substring(l.getUri().lastIndexOf('/') + 1) + ":" + l.getRange().getStart().getLine() + ":" + l.getRange().getStart().getCharacter());
+            }
+            java.util.Collections.sort(out);
+            return out;
+        }
+    }
+
+    @Test
+    void referencesAndRenameOfAMemberReachedThroughAChainFindTheFilesThatNeverImportItsType() throws Exception {
+        String use = IMPORTS + "function f(u: User) { return u.address.ci|ty; }";
+        assertEquals(List.of("closed.ts:1:43", "model.ts:0:43", "use.ts:3:39"), references(use));
+        try (InProcessServer s = workspace()) {
+            Position p = open(s, use);
+            var edit = get(s.remote.getTextDocumentService().rename(new org.eclipse.lsp4j.RenameParams(new TextDocumentIdentifier(uri("use.ts")), p, "town")));
+            List<String> files = new ArrayList<>();
+            if (edit.getChanges() != null) for (var e : edit.getChanges().entrySet()) files.add(e.getKey().substring(e.getKey().lastIndexOf('/') + 1) + " " + e.getValue().size());
+            if (edit.getDocumentChanges() != null) {
+                for (var c : edit.getDocumentChanges()) {
+                    String u = c.getLeft().getTextDocument().getUri();
+                    files.add(u.substring(u.lastIndexOf('/') + 1) + " " + c.getLeft().getEdits().size());
+                }
+            }
+            java.util.Collections.sort(files);
+            assertEquals(List.of("closed.ts 1", "model.ts 1", "use.ts 1"), files);
         }
     }
 }
