@@ -464,7 +464,8 @@ final class CompletionContext {
                 if (e == end) {
                     int k = arena.kind(c);
                     if (k == IDENTIFIER_REFERENCE || k == THIS || k == MEMBER || k == SUPER || k == PARENTHESIZED || k == CALL
-                            || k == NON_NULL || k == CHAIN || k == JSX_IDENTIFIER || k == QUALIFIED_NAME) best = c;
+                            || k == NON_NULL || k == CHAIN || k == JSX_IDENTIFIER || k == QUALIFIED_NAME
+                            || k == STRING_LITERAL || k == TEMPLATE || k == ARRAY || k == REGEX_LITERAL || k == NEW || k == BOOLEAN || k == NUMBER_LITERAL) best = c;
                 }
                 node = c;
                 continue descend;

@@ -10,6 +10,8 @@ import dev.arenals.server.query.ClassHierarchy;
 import dev.arenals.server.query.CommonJs;
 import dev.arenals.server.query.DocumentQuery;
 import dev.arenals.server.query.DeclaredTypes;
+import dev.arenals.server.query.LibMembers;
+import dev.arenals.server.query.LibTypes;
 import dev.arenals.server.query.TreePaths;
 import dev.arenals.server.workspace.CrossFileNavigator;
 import dev.arenals.server.workspace.FileSummary;
@@ -80,9 +82,26 @@ final class CompletionMembers {
             return;
         }
         int container = containerOf(object, 0);
-        if (container >= 0) containerMembers(container, sink);
-        else if (container == NAMESPACE_IMPORT) moduleExports(namespaceSpecifier, sink);
-        else if (!instanceMembers(object, sink) && index != null) importedMembers(object, sink);
+        int[] listed = {0};
+        Sink counted = (name, kind, decl, group, detail) -> {
+            listed[0]++;
+            sink.member(name, kind, decl, group, detail);
+        };
+        if (container >= 0) containerMembers(container, counted);
+        else if (container == NAMESPACE_IMPORT) moduleExports(namespaceSpecifier, counted);
+        else if (!instanceMembers(object, counted) && index != null) importedMembers(object, counted);
+        if (listed[0] == 0 && container < 0 && container != NAMESPACE_IMPORT) libraryMembers(object, sink);
+    }
+
+    /** {@code "a".}, {@code xs.} with {@code xs: T[]}, {@code console.}, {@code document.body.}: the standard library's members. */
+    private void libraryMembers(int object, Sink sink) {
+        String type = LibTypes.of(q, object);
+        if (type == null) return;
+        Set<String> seen = new HashSet<>();
+        for (LibMembers.Member m : LibMembers.get().membersOf(type)) {
+            if (!seen.add(m.name())) continue;
+            sink.member(m.name(), m.method() ? CompletionItemKind.Method : CompletionItemKind.Property, -1, 0, m.display());
+        }
     }
 
     /**

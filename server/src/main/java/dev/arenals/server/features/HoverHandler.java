@@ -68,6 +68,7 @@ public final class HoverHandler {
             else if (shown == null) shown = importedMember(q, ident, markdown, navigator);
             if (shown == null) shown = inheritedFromImport(q, offset, markdown, navigator);
         }
+        if (shown == null && ident >= 0) shown = libraryMember(q, ident);
         if (shown == null) return null;
         String code = shown[0], docs = shown[1];
 
@@ -80,6 +81,21 @@ public final class HoverHandler {
         Hover hover = new Hover(new MarkupContent(markdown ? MarkupKind.MARKDOWN : MarkupKind.PLAINTEXT, value));
         hover.setRange(q.rangeOfNode(ident));
         return hover;
+    }
+
+    /** {@code s.trim} where s is a string, {@code console.log}: the standard library's declaration (its overloads). */
+    private static String[] libraryMember(DocumentQuery q, int ident) {
+        Arena arena = q.arena();
+        int access = TreePaths.parent(arena, ident);
+        if (access < 0 || arena.kind(access) != MEMBER || Layouts.memberProperty(arena, access) != ident || arena.kind(ident) != IDENTIFIER_NAME) return null;
+        String type = dev.arenals.server.query.LibTypes.of(q, Layouts.memberObject(arena, access));
+        if (type == null) return null;
+        List<dev.arenals.server.query.LibMembers.Member> found = dev.arenals.server.query.LibMembers.get().member(type, arena.names().name(arena.data(ident)));
+        if (found.isEmpty()) return null;
+        StringBuilder code = new StringBuilder();
+        for (int i = 0; i < found.size() && i < MAX_SIGNATURES; i++) code.append(i == 0 ? "" : "\n").append(found.get(i).display());
+        if (found.size() > MAX_SIGNATURES) code.append("\n// +").append(found.size() - MAX_SIGNATURES).append(" overloads");
+        return new String[] {code.toString(), null};
     }
 
     /** Overloads shown at most in a hover across files. */

@@ -142,7 +142,7 @@ public final class DeclaredTypes {
                 return typeNameOfAnnotation(a, type);
             }
             case NEW: {
-                int callee = Layouts.callCallee(a, expr);
+                int callee = withoutTypeArguments(a, Layouts.callCallee(a, expr));
                 return callee >= 0 && a.kind(callee) == IDENTIFIER_REFERENCE ? callee : -1;
             }
             case THIS:
@@ -169,6 +169,11 @@ public final class DeclaredTypes {
             default:
                 return -1;
         }
+    }
+
+    /** {@code C} of {@code C<T>} in {@code new C<T>()} (an INSTANTIATION_EXPRESSION), else the node itself. */
+    static int withoutTypeArguments(Arena a, int callee) {
+        return callee >= 0 && a.kind(callee) == INSTANTIATION_EXPRESSION ? a.firstChild(callee) : callee;
     }
 
     /**
