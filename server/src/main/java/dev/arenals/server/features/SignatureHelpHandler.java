@@ -11,6 +11,8 @@ import dev.arenals.server.protocol.Uris;
 import dev.arenals.server.query.Callables;
 import dev.arenals.server.query.CommonJs;
 import dev.arenals.server.query.DocumentQuery;
+import dev.arenals.server.query.LibMembers;
+import dev.arenals.server.query.LibTypes;
 import dev.arenals.server.query.Occurrences;
 import dev.arenals.server.query.Target;
 import dev.arenals.server.query.TargetResolver;
@@ -224,38 +226,58 @@ public final class SignatureHelpHandler {
             return cls < 0 ? List.of() : inherited(q, cls, "super", index, navigator, 0);
         }
         if (k == MEMBER) {
-            int object = Layouts.memberObject(a, callee);
             int property = Layouts.memberProperty(a, callee);
             if (property < 0 || a.kind(property) != IDENTIFIER_NAME) return List.of();
-            String member = a.names().name(a.data(property));
-            object = unwrapCallee(a, object);
-            if (a.kind(object) == THIS) {
-                // the class's own methods, else those it inherits from classes this file declares
-                int cls = enclosingClass(a, callee);
-                int own = cls;
-                for (int depth = 0; cls >= 0 && depth < DefinitionHandler.MAX_BASES; depth++) {
-                    List<Signature> found = Callables.methods(a, cls, member);
-                    if (!found.isEmpty()) return found;
-                    cls = DefinitionHandler.baseClassInFile(q, cls);
-                }
-                // a method of a base class another file declares
-                CrossFileNavigator.MemberInFile inherited = own < 0 ? null : ImportedMembers.inheritedFromImport(q, own, member, navigator);
-                if (inherited == null) return List.of();
-                return Signature.named(inherited.signatures(), member);
-            }
-            if (a.kind(object) != IDENTIFIER_REFERENCE) return ImportedMembers.signatures(q, callee, member, navigator);
-            int sym = q.symbolOfNode(object);
-            if (sym < 0 || !q.isDeclared(sym)) return List.of();
-            int declaring = scopes.declaringNode(sym);
-            if (scopes.kind(sym) == SymbolKind.CLASS) return Callables.methods(a, declaring, member);
-            if (scopes.kind(sym) == SymbolKind.IMPORT && a.kind(declaring) == IMPORT_NAMESPACE_SPECIFIER) {
-                return imported(q, declaring, member, member, index, navigator);
-            }
-            if (ImportedMembers.isImportBinding(q, sym)) return ImportedMembers.signatures(q, callee, member, navigator);
-            List<Signature> here = memberOfThisFile(q, property, member);
-            return here.isEmpty() ? ImportedMembers.signatures(q, callee, member, navigator) : here; // v.m( with v: an imported class
+            List<Signature> found = memberSignatures(q, callee, index, navigator);
+            return found.isEmpty() ? librarySignatures(q, callee, a.names().name(a.data(property))) : found;
         }
         return List.of();
+    }
+
+    /** {@code s.trim(}, {@code console.log(}, {@code xs.map(}: the standard library's overloads of the method ({@link LibTypes}). */
+    private static List<Signature> librarySignatures(DocumentQuery q, int callee, String member) {
+        String type = LibTypes.of(q, Layouts.memberObject(q.arena(), callee));
+        if (type == null) return List.of();
+        List<Signature> out = new ArrayList<>();
+        for (LibMembers.Member m : LibMembers.get().member(type, member)) {
+            if (m.method()) out.add(new Signature(m.owner() + "." + member + m.typeParameters(), com.google.common.collect.ImmutableList.copyOf(m.parameters()),
+                    ": " + m.type(), false, null));
+        }
+        return out;
+    }
+
+    private static List<Signature> memberSignatures(DocumentQuery q, int callee, WorkspaceIndex index, CrossFileNavigator navigator) {
+        Arena a = q.arena();
+        ScopeTable scopes = q.scopes();
+        int object = Layouts.memberObject(a, callee);
+        int property = Layouts.memberProperty(a, callee);
+        String member = a.names().name(a.data(property));
+        object = unwrapCallee(a, object);
+        if (a.kind(object) == THIS) {
+            // the class's own methods, else those it inherits from classes this file declares
+            int cls = enclosingClass(a, callee);
+            int own = cls;
+            for (int depth = 0; cls >= 0 && depth < DefinitionHandler.MAX_BASES; depth++) {
+                List<Signature> found = Callables.methods(a, cls, member);
+                if (!found.isEmpty()) return found;
+                cls = DefinitionHandler.baseClassInFile(q, cls);
+            }
+            // a method of a base class another file declares
+            CrossFileNavigator.MemberInFile inherited = own < 0 ? null : ImportedMembers.inheritedFromImport(q, own, member, navigator);
+            if (inherited == null) return List.of();
+            return Signature.named(inherited.signatures(), member);
+        }
+        if (a.kind(object) != IDENTIFIER_REFERENCE) return ImportedMembers.signatures(q, callee, member, navigator);
+        int sym = q.symbolOfNode(object);
+        if (sym < 0 || !q.isDeclared(sym)) return List.of();
+        int declaring = scopes.declaringNode(sym);
+        if (scopes.kind(sym) == SymbolKind.CLASS) return Callables.methods(a, declaring, member);
+        if (scopes.kind(sym) == SymbolKind.IMPORT && a.kind(declaring) == IMPORT_NAMESPACE_SPECIFIER) {
+            return imported(q, declaring, member, member, index, navigator);
+        }
+        if (ImportedMembers.isImportBinding(q, sym)) return ImportedMembers.signatures(q, callee, member, navigator);
+        List<Signature> here = memberOfThisFile(q, property, member);
+        return here.isEmpty() ? ImportedMembers.signatures(q, callee, member, navigator) : here; // v.m( with v: an imported class
     }
 
     /**

@@ -101,4 +101,21 @@ class LibraryMembersTest {
         assertEquals(dev.arenals.server.query.LibMembersGenerator.generate(lib), committed,
                 "regenerate server/src/main/resources/dev/arenals/server/query/lib-members.txt with LibMembersGenerator");
     }
+
+    private static List<String> signatureLabels(String file, String marked) {
+        Marked m = Marked.parse(marked);
+        Document doc = Docs.parsed("file:///" + file, m.text);
+        var help = new SignatureHelpHandler().signatureHelp(doc, doc.positionAt(m.cursors.get(0)), null, null);
+        List<String> out = new ArrayList<>();
+        if (help != null) for (var sig : help.getSignatures()) out.add(sig.getLabel() + " @" + help.getActiveParameter());
+        return out;
+    }
+
+    @Test
+    void signatureHelpShowsTheLibrarysOverloads() {
+        assertEquals(List.of("String.padStart(maxLength: number, fillString?: string): string @1"), signatureLabels("a.ts", "'a'.padStart(4, |)"));
+        assertEquals(List.of("Array<T>.map<U>(callbackfn: (value: T, index: number, array: T[]) => U, thisArg?: any): U[] @0"),
+                signatureLabels("a.ts", "function f(xs: number[]) { xs.map(|) }"));
+        assertTrue(signatureLabels("a.ts", "console.log(|)").get(0).startsWith("Console.log(...data: any[]): void"));
+    }
 }
