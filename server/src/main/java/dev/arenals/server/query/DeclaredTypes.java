@@ -340,6 +340,7 @@ public final class DeclaredTypes {
                 int property = Layouts.memberProperty(a, callee);
                 if (property < 0 || a.kind(property) != IDENTIFIER_NAME) return -1;
                 int array = declaredType(q, Layouts.memberObject(a, callee), depth + 1);
+                if (a.names().equals(a.data(property), "get")) return mapValueType(a, array); // m.get(k) of a Map<K, V>: V
                 if (elementType(a, array) < 0) return -1;
                 switch (a.names().name(a.data(property))) {
                     case "filter": case "slice": case "concat": case "sort": case "reverse": case "splice": case "toSorted": case "toReversed":
@@ -468,6 +469,19 @@ public final class DeclaredTypes {
         if (k == ARRAY_TYPE) return a.firstChild(type);
         if (k == TYPE_OPERATOR && a.data(type) == Token.K_READONLY) return elementType(a, a.firstChild(type));
         return onlyTypeArgument(a, type, "Array", "ReadonlyArray");
+    }
+
+    /** {@code V} of {@code Map<K, V>}, {@code ReadonlyMap<K, V>} or {@code WeakMap<K, V>}, or -1. */
+    static int mapValueType(Arena a, int type) {
+        type = withoutNullish(a, type);
+        if (type < 0 || a.kind(type) != TYPE_REFERENCE) return -1;
+        int name = Layouts.typeReferenceName(a, type);
+        if (name < 0 || a.kind(name) != IDENTIFIER_REFERENCE) return -1;
+        if (!a.names().equals(a.data(name), "Map") && !a.names().equals(a.data(name), "ReadonlyMap") && !a.names().equals(a.data(name), "WeakMap")) return -1;
+        int arguments = a.nextSibling(name);
+        int key = arguments >= 0 && a.kind(arguments) == TYPE_ARGUMENTS ? a.firstChild(arguments) : -1;
+        int value = key < 0 ? -1 : a.nextSibling(key);
+        return value >= 0 && a.nextSibling(value) < 0 ? value : -1;
     }
 
     /** What awaiting a value of {@code type} gives: {@code T} of {@code Promise<T>} / {@code PromiseLike<T>}, else the type itself; -1 for none. */

@@ -124,6 +124,7 @@ class DeclaredTypeMembersTest {
         assertDefinition("a.ts", user + "declare function load(): Promise<U>;\nasync function f() { const u = await load(); return u.na|me; }");
         assertDefinition("a.ts", user + "async function f(p: Promise<U[]>) { for (const u of await p) u.na|me; }");
         assertDefinition("a.ts", user + "class S { all(): U[] { return []; } }\nnew S().all().forEach(function (u) { u.na|me; });");
+        assertDefinition("a.ts", user + "class C { users = new Map<string, U>(); byId: Map<string, U> = new Map(); f() { return this.byId.get('a')!.na|me; } }");
     }
 
     @Test
