@@ -523,13 +523,13 @@ final class ExpressionGrammar {
         }
         if (k == MEMBER || k == INVALID) return;
         if (k == CHAIN) {
-            p.error(p.sink.start(n), p.sink.end(n), Diag.OPTIONAL_CHAIN_ASSIGNMENT, 0);
+            p.checkerLevelError(p.sink.start(n), p.sink.end(n), Diag.OPTIONAL_CHAIN_ASSIGNMENT, 0);
             return;
         }
         // Annex B: f() = 1, f() += 1, f()++ are runtime errors in sloppy code (not logical assignment)
         if (k == CALL && (p.sink.data(inner) & M_OPTIONAL) == 0
                 && op != AMP2_ASSIGN && op != BAR2_ASSIGN && op != QUESTION2_ASSIGN && !p.strictHere()) return;
-        p.error(p.sink.start(n), p.sink.end(n), update ? Diag.INVALID_UPDATE_TARGET : Diag.INVALID_ASSIGNMENT_TARGET, 0);
+        p.checkerLevelError(p.sink.start(n), p.sink.end(n), update ? Diag.INVALID_UPDATE_TARGET : Diag.INVALID_ASSIGNMENT_TARGET, 0);
     }
 
     /** LeftHandSideExpression : NewExpression | CallExpression | OptionalExpression */
@@ -602,7 +602,8 @@ final class ExpressionGrammar {
         p.exit();
         parseCallTail(p, cs, cm, false, false);
         if (p.tok == QUESTION_DOT) p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.UNEXPECTED_TOKEN, QUESTION_DOT);
-        if (p.ts && p.tok == LT) parseTypeArguments(p);
+        // type arguments only where TypeScript's parseTypeArgumentsInExpression keeps them (`new a<>!` compares)
+        if (p.ts && p.tok == LT) tryParseTypeArgumentsInExpression(p);
         if (p.tok == LPAREN) {
             parseArguments(p);
             p.sink.finish(NEW, m, s, p.lastEnd, 1);

@@ -42,8 +42,9 @@ final class ModuleGrammar {
                 phase = MOD_TYPE_ONLY;
             }
         }
-        // TypeScript's parser knows `import defer` but not the source phase (`import source x from`)
-        if ((p.atContextual(K_SOURCE) && !p.ts) || p.atContextual(K_DEFER)) {
+        // TypeScript's parser knows `import defer` but not the source phase (`import source x from`), and
+        // after `import type` no phase (`import type defer * as x` imports a `defer`)
+        if (phase != MOD_TYPE_ONLY && ((p.atContextual(K_SOURCE) && !p.ts) || p.atContextual(K_DEFER))) {
             int pk = p.peek();
             boolean isPhase = p.tok == K_SOURCE ? Token.isIdentifierLike(pk) && pk != K_FROM : pk == STAR;
             // TypeScript's parser takes `defer` as the phase before a name or `{` too (not before `from "m"`, `,`

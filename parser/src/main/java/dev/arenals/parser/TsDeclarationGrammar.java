@@ -359,7 +359,7 @@ final class TsDeclarationGrammar {
         parseBindingIdentifierAnyWord(p);
         if (p.tok == LT) parseTypeParameters(p);
         p.expect(ASSIGN);
-        parseType(p);
+        parseTypeAliasType(p);
         p.semicolon();
         p.sink.finish(TYPE_ALIAS, m, s, p.lastEnd, modifiers);
     }
