@@ -300,7 +300,8 @@ final class ModuleGrammar {
             }
             if (p.atContextual(K_TYPE)) {
                 int pk = p.peek();
-                if (pk == LBRACE || pk == STAR) p.next(); // export type { A } / export type * from
+                // export type { A } / export type * from; `export type as` too (TypeScript's canFollowExportModifier: `{` expected)
+                if (pk == LBRACE || pk == STAR || pk == K_AS) p.next();
             }
             if (p.tok != K_DEFAULT && p.tok != STAR && p.tok != LBRACE && tryParseTypeScriptDeclaration(p, p.lexer.tokenStart, p.sink.mark(), MOD_EXPORT)) {
                 p.sink.finish(EXPORT_NAMED, m, s, p.lastEnd, 0);

@@ -563,6 +563,8 @@ final class TypeGrammar {
                 int kind = p.tok == PRIVATE_NAME ? PRIVATE_IDENTIFIER : IDENTIFIER_NAME;
                 p.next();
                 p.leaf(kind, ns, p.lastEnd, id);
+                // TypeScript's parseRightSideOfDot takes no private name in a type's name (`typeof this.#p` too)
+                if (kind == PRIVATE_IDENTIFIER) p.error(p.lastEnd, p.lastEnd, Diag.IDENTIFIER_EXPECTED, 0);
             } else {
                 p.error(ns, p.lexer.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
                 p.errorNode(ns, ns);
@@ -699,7 +701,7 @@ final class TypeGrammar {
                     p.errorNode(es, p.lastEnd);
                 } else {
                     parseType(p);
-                    if (p.tok == QUESTION) {
+                    if (p.tok == QUESTION && !p.lexer.newlineBefore) { // TypeScript's postfix `?` stops at a line break
                         p.next();
                         p.sink.finish(OPTIONAL_TYPE, em, es, p.lastEnd, 0);
                     }
