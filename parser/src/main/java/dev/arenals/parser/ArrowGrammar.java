@@ -232,6 +232,8 @@ final class ArrowGrammar {
             p.sink.finish(FUNCTION_BODY, bm, bs, p.lastEnd, 0);
             if (madeStrict && !isSimpleParameterList(p, params)) p.error(bs, bs + 1, Diag.USE_STRICT_NON_SIMPLE, 0);
         } else {
+            // a decorator starts a statement, not an expression statement: TypeScript wants a block (`x => @d class {}`)
+            if (p.tok == AT) p.errorExpected(LBRACE);
             parseAssignment(p);
         }
         // (in sloppy AUTO code, what strict code would reject here was noted where each name was
@@ -249,6 +251,17 @@ final class ArrowGrammar {
 
     // ------------------------------------------------------------------ TypeScript: typed arrows
 
+    private static boolean firstParameterIsModifiedPattern(ParseContext p, int params) {
+        int first = p.sink.firstChild(params);
+        if (first < 0 || p.sink.kind(first) != PARAMETER
+                || (p.sink.data(first) & (MOD_PUBLIC | MOD_PRIVATE | MOD_PROTECTED | MOD_READONLY | MOD_OVERRIDE)) == 0) {
+            return false;
+        }
+        int c = p.sink.firstChild(first);
+        while (c >= 0 && p.sink.kind(c) == DECORATOR) c = p.sink.nextSibling(c);
+        return c >= 0 && (p.sink.kind(c) == OBJECT_PATTERN || p.sink.kind(c) == ARRAY_PATTERN);
+    }
+
     /**
      * TS: [TypeParameters] ( FormalParameters ) [: ReturnType] => ConciseBody, tried speculatively
      * TypeScript arrow function with typed parameters, type parameters or a return type, tried
@@ -264,9 +277,12 @@ final class ArrowGrammar {
         int m = p.sink.mark();
         int saved = p.ctx;
         if ((flags & F_ASYNC) != 0) p.ctx |= CTX_AWAIT;
-        if (p.tok == LT) parseTypeParameters(p);
+        boolean typeParameters = p.tok == LT;
+        if (typeParameters) parseTypeParameters(p);
         if (p.tok != LPAREN || p.specFailed(d)) { p.ctx = saved; p.rollback(d); return false; }
-        parseFormalParameters(p);
+        int params = parseFormalParameters(p);
+        // TypeScript's isParenthesizedArrowFunctionExpression: `(public {` or `(readonly [` starts no arrow
+        if (!typeParameters && firstParameterIsModifiedPattern(p, params)) p.errorCount++;
         if (!p.specFailed(d) && p.tok == COLON) {
             p.next();
             parseReturnType(p);

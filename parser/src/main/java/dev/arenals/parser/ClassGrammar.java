@@ -54,15 +54,24 @@ final class ClassGrammar {
             int hs = p.lexer.tokenStart;
             int hm = p.sink.mark();
             p.next();
-            // the heritage is an expression, never a pattern: `extends {x = 1}` and a duplicate `__proto__` are errors
-            int savedCover = p.coverInitPos;
-            boolean savedProto = p.coverIsProto;
-            p.coverInitPos = -1;
-            parseLeftHandSide(p);
-            reportCoverInit(p);
-            p.coverInitPos = savedCover;
-            p.coverIsProto = savedProto;
-            checkNotArrow(p, p.sink.pending(p.sink.mark() - 1));
+            if (p.ts && p.tok == LBRACE && !isHeritageObjectLiteral(p)) {
+                // TypeScript's isValidHeritageClauseObjectLiteral: `{}` before anything but `,`, `{`, `extends` or
+                // `implements` is the class body, the list empty (its checker's TS1097)
+                p.error(p.lastEnd, p.lastEnd, Diag.HERITAGE_LIST_EMPTY, K_EXTENDS);
+                p.errorNode(p.lastEnd, p.lastEnd);
+            } else {
+                // TypeScript's parseLeftHandSideExpressionOrHigher: no JSX element or type assertion here
+                if (p.tok == LT) p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.EXPRESSION_EXPECTED, 0);
+                // the heritage is an expression, never a pattern: `extends {x = 1}` and a duplicate `__proto__` are errors
+                int savedCover = p.coverInitPos;
+                boolean savedProto = p.coverIsProto;
+                p.coverInitPos = -1;
+                parseLeftHandSide(p);
+                reportCoverInit(p);
+                p.coverInitPos = savedCover;
+                p.coverIsProto = savedProto;
+                checkNotArrow(p, p.sink.pending(p.sink.mark() - 1));
+            }
             if (p.ts && p.tok == LT) parseTypeArguments(p);
             p.sink.finish(CLASS_HERITAGE, hm, hs, p.lastEnd, 0);
             derived = true;
@@ -71,6 +80,13 @@ final class ClassGrammar {
         parseClassBody(p, derived);
         p.ctx = saved;
         return p.sink.finish(declaration ? CLASS_DECLARATION : CLASS_EXPRESSION, m, s, p.lastEnd, modifiers);
+    }
+
+    /** At `{` after `extends`: `{}` followed by `,`, `{`, `extends` or `implements`, or any other object literal. */
+    private static boolean isHeritageObjectLiteral(ParseContext p) {
+        if (p.peek() != RBRACE) return true;
+        int k = p.peek2();
+        return k == COMMA || k == LBRACE || k == K_EXTENDS || k == K_IMPLEMENTS;
     }
 
     /**

@@ -58,6 +58,7 @@ public final class DiagnosticMessages {
             case UNARY_BEFORE_EXPONENT:
             case MODIFIER_ON_TYPE_PARAMETER:
             case TS_DECLARATION_IN_SINGLE_STATEMENT:
+            case HERITAGE_LIST_EMPTY:
                 return formatToken(d, arg);
             case MODIFIER_IN_AMBIENT: case VARIANCE_MODIFIER_PLACE: case CONST_MODIFIER_PLACE: case MODIFIER_ALREADY_SEEN:
             case MODIFIER_MUST_PRECEDE: case MODIFIER_WITH_MODIFIER: case MODIFIER_ON_CLASS_ELEMENT: case MODIFIER_ON_MODULE_ELEMENT:

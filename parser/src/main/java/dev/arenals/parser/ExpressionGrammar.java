@@ -122,7 +122,7 @@ final class ExpressionGrammar {
         // assignmentAfterConditional's body, written out: this runs for every expression, and C1
         // (which `check` runs on) does not inline a callee this size
         int lhs = p.sink.pending(p.sink.mark() - 1);
-        if (Token.isAssignment(p.tok) && !afterArrow(p)) {
+        if (Token.isAssignment(p.tok) && !afterArrow(p) && !typeAssertionBefore(p, lhs)) {
             int op = p.tok;
             int lk = p.sink.kind(lhs);
             if (op == ASSIGN && (lk == OBJECT || lk == ARRAY)) {
@@ -155,7 +155,7 @@ final class ExpressionGrammar {
      */
     private static void assignmentAfterConditional(ParseContext p, int s, int m, int savedCover, boolean savedProto) {
         int lhs = p.sink.pending(p.sink.mark() - 1);
-        if (Token.isAssignment(p.tok) && !afterArrow(p)) {
+        if (Token.isAssignment(p.tok) && !afterArrow(p) && !typeAssertionBefore(p, lhs)) {
             int op = p.tok;
             int lk = p.sink.kind(lhs);
             if (op == ASSIGN && (lk == OBJECT || lk == ARRAY)) {
@@ -178,6 +178,15 @@ final class ExpressionGrammar {
             p.coverInitPos = savedCover;
             p.coverIsProto = savedProto;
         }
+    }
+
+    /**
+     * TS: `x as T`, `x satisfies T`, `<T>x` are no left-hand side to TypeScript's parser: the assignment
+     * operator after one ends the expression (`x as T = 1` wants a `;`; `(x as T) = 1` assigns).
+     */
+    private static boolean typeAssertionBefore(ParseContext p, int lhs) {
+        int k = p.sink.kind(lhs);
+        return k == AS_EXPRESSION || k == SATISFIES_EXPRESSION || k == TYPE_ASSERTION;
     }
 
     /** YieldExpression : yield [no LineTerminator here] [*] AssignmentExpression? */
@@ -305,6 +314,8 @@ final class ExpressionGrammar {
                 if (lk == UNARY || lk == AWAIT) {
                     int uop = lk == UNARY ? p.sink.data(left) : K_AWAIT;
                     p.error(p.sink.start(left), p.sink.end(left), Diag.UNARY_BEFORE_EXPONENT, uop);
+                } else if (lk == TYPE_ASSERTION) {
+                    p.error(p.sink.start(left), p.sink.end(left), Diag.TYPE_ASSERTION_BEFORE_EXPONENT, 0);
                 }
             }
             if (p.opTop == p.opStack.length) {
@@ -444,7 +455,9 @@ final class ExpressionGrammar {
         int pk = p.peek();
         if (p.peekNewline != 0) return false;
         if (pk == NUMBER || pk == BIGINT || pk == STRING) return true;
-        return Token.isIdentifierName(pk) && pk != K_IN && pk != K_INSTANCEOF && pk != K_OF && pk != K_AS && pk != K_SATISFIES;
+        // TypeScript's parser takes any word (`yield as T`, `await in x`: errors); JavaScript keeps the
+        // sloppy-mode expressions ECMAScript makes of them (`yield in x`)
+        return Token.isIdentifierName(pk) && (p.ts || (pk != K_IN && pk != K_INSTANCEOF && pk != K_OF && pk != K_AS && pk != K_SATISFIES));
     }
 
     /** AUTO goal: `await x` at the top level is an await expression (and makes the file a module). */
@@ -523,13 +536,13 @@ final class ExpressionGrammar {
         }
         if (k == MEMBER || k == INVALID) return;
         if (k == CHAIN) {
-            p.error(p.sink.start(n), p.sink.end(n), Diag.OPTIONAL_CHAIN_ASSIGNMENT, 0);
+            p.checkerLevelError(p.sink.start(n), p.sink.end(n), Diag.OPTIONAL_CHAIN_ASSIGNMENT, 0);
             return;
         }
         // Annex B: f() = 1, f() += 1, f()++ are runtime errors in sloppy code (not logical assignment)
         if (k == CALL && (p.sink.data(inner) & M_OPTIONAL) == 0
                 && op != AMP2_ASSIGN && op != BAR2_ASSIGN && op != QUESTION2_ASSIGN && !p.strictHere()) return;
-        p.error(p.sink.start(n), p.sink.end(n), update ? Diag.INVALID_UPDATE_TARGET : Diag.INVALID_ASSIGNMENT_TARGET, 0);
+        p.checkerLevelError(p.sink.start(n), p.sink.end(n), update ? Diag.INVALID_UPDATE_TARGET : Diag.INVALID_ASSIGNMENT_TARGET, 0);
     }
 
     /** LeftHandSideExpression : NewExpression | CallExpression | OptionalExpression */
@@ -602,7 +615,8 @@ final class ExpressionGrammar {
         p.exit();
         parseCallTail(p, cs, cm, false, false);
         if (p.tok == QUESTION_DOT) p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.UNEXPECTED_TOKEN, QUESTION_DOT);
-        if (p.ts && p.tok == LT) parseTypeArguments(p);
+        // type arguments only where TypeScript's parseTypeArgumentsInExpression keeps them (`new a<>!` compares)
+        if (p.ts && p.tok == LT) tryParseTypeArgumentsInExpression(p);
         if (p.tok == LPAREN) {
             parseArguments(p);
             p.sink.finish(NEW, m, s, p.lastEnd, 1);
@@ -722,6 +736,12 @@ final class ExpressionGrammar {
             p.next();
             p.leaf(PRIVATE_IDENTIFIER, s, p.lastEnd, id);
         } else if (Token.isIdentifierName(p.tok)) {
+            // TypeScript's parseRightSideOfDot: a word on the next line with another word after it on that line
+            // starts the next statement (`@x.\nv class C {}`): the name is missing
+            if (p.lexer.newlineBefore) {
+                int pk = p.peek();
+                if (p.peekNewline == 0 && Token.isIdentifierName(pk)) p.error(s, p.lexer.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
+            }
             int id = p.lexer.internIdentifier();
             p.next();
             p.leaf(IDENTIFIER_NAME, s, p.lastEnd, id);

@@ -42,8 +42,9 @@ final class ModuleGrammar {
                 phase = MOD_TYPE_ONLY;
             }
         }
-        // TypeScript's parser knows `import defer` but not the source phase (`import source x from`)
-        if ((p.atContextual(K_SOURCE) && !p.ts) || p.atContextual(K_DEFER)) {
+        // TypeScript's parser knows `import defer` but not the source phase (`import source x from`), and
+        // after `import type` no phase (`import type defer * as x` imports a `defer`)
+        if (phase != MOD_TYPE_ONLY && ((p.atContextual(K_SOURCE) && !p.ts) || p.atContextual(K_DEFER))) {
             int pk = p.peek();
             boolean isPhase = p.tok == K_SOURCE ? Token.isIdentifierLike(pk) && pk != K_FROM : pk == STAR;
             // TypeScript's parser takes `defer` as the phase before a name or `{` too (not before `from "m"`, `,`
@@ -299,7 +300,8 @@ final class ModuleGrammar {
             }
             if (p.atContextual(K_TYPE)) {
                 int pk = p.peek();
-                if (pk == LBRACE || pk == STAR) p.next(); // export type { A } / export type * from
+                // export type { A } / export type * from; `export type as` too (TypeScript's canFollowExportModifier: `{` expected)
+                if (pk == LBRACE || pk == STAR || pk == K_AS) p.next();
             }
             if (p.tok != K_DEFAULT && p.tok != STAR && p.tok != LBRACE && tryParseTypeScriptDeclaration(p, p.lexer.tokenStart, p.sink.mark(), MOD_EXPORT)) {
                 p.sink.finish(EXPORT_NAMED, m, s, p.lastEnd, 0);

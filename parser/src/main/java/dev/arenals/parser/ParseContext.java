@@ -160,8 +160,8 @@ final class ParseContext {
     private final int[] specTokens = new int[32];
     int specDepth;
 
-    // ---- lookahead: raw lexer states saved by peek/lookaheadBegin
-    private final int[][] peekStates = new int[4][Lexer.STATE_SIZE];
+    // ---- lookahead: raw lexer states saved by peek/lookaheadBegin (TypeGrammar nests two inside a peek)
+    private final int[][] peekStates = new int[6][Lexer.STATE_SIZE];
     private int peekDepth;
     /** After peek(): 1 when a line break came before the peeked token. */
     int peekNewline;
@@ -307,6 +307,14 @@ final class ParseContext {
 
     void error(int start, int end, Diag d, int arg) {
         errorCount++;
+        if (!tooDeep) log.report(start, end, d, arg);
+    }
+
+    /**
+     * An error TypeScript's checker reports, not its parser (an assignment to `this`): logged, but no
+     * speculation fails on it, as TypeScript's would not (the other reading would report it too).
+     */
+    void checkerLevelError(int start, int end, Diag d, int arg) {
         if (!tooDeep) log.report(start, end, d, arg);
     }
 

@@ -320,11 +320,18 @@ final class TsDeclarationGrammar {
         do {
             int es = p.lexer.tokenStart;
             int em = p.sink.mark();
+            // TypeScript's parseLeftHandSideExpressionOrHigher: a reserved word that starts no expression (`extends with`)
+            if (Token.isReserved(p.tok) && !startsPrimaryExpression(p.tok)) p.error(es, p.lexer.tokenEnd, Diag.EXPRESSION_EXPECTED, 0);
             parseEntityNameExpression(p, false);
             if (p.tok == LT) parseTypeArguments(p);
             p.sink.finish(EXPRESSION_WITH_TYPE_ARGUMENTS, em, es, p.lastEnd, 0);
         } while (p.eat(COMMA));
         p.sink.finish(HERITAGE_CLAUSE, m, s, p.lastEnd, keyword);
+    }
+
+    private static boolean startsPrimaryExpression(int k) {
+        return k == K_THIS || k == K_SUPER || k == K_NULL || k == K_TRUE || k == K_FALSE || k == K_FUNCTION || k == K_CLASS
+                || k == K_NEW || k == K_IMPORT;
     }
 
     /** a.b.c as an expression (IDENTIFIER_REFERENCE and MEMBER nodes). */
@@ -359,7 +366,7 @@ final class TsDeclarationGrammar {
         parseBindingIdentifierAnyWord(p);
         if (p.tok == LT) parseTypeParameters(p);
         p.expect(ASSIGN);
-        parseType(p);
+        parseTypeAliasType(p);
         p.semicolon();
         p.sink.finish(TYPE_ALIAS, m, s, p.lastEnd, modifiers);
     }

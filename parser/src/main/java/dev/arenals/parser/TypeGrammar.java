@@ -35,6 +35,22 @@ final class TypeGrammar {
     }
 
     /** Type : FunctionType | ConstructorType | UnionType [extends Type ? Type : Type] */
+    /**
+     * A type alias's type: `intrinsic` not followed by `.` is the whole type there (TypeScript's
+     * parseTypeAliasDeclaration takes the keyword alone: `type T = intrinsic | U` wants a `;`).
+     */
+    static void parseTypeAliasType(ParseContext p) {
+        if (p.tok == IDENTIFIER && p.lexer.tokenEnd - p.lexer.tokenStart == 9 && !p.escaped() && textIs(p, p.lexer.tokenStart, "intrinsic")
+                && p.peek() != DOT) {
+            int s = p.lexer.tokenStart;
+            int m = p.sink.mark();
+            parseEntityName(p, false);
+            p.sink.finish(TYPE_REFERENCE, m, s, p.lastEnd, 0);
+            return;
+        }
+        parseType(p);
+    }
+
     static void parseType(ParseContext p) {
         if (!p.enter()) { p.exit(); p.errorNode(p.lexer.tokenStart, p.lexer.tokenStart); return; }
         try {
@@ -115,19 +131,80 @@ final class TypeGrammar {
             return true;
         }
         if (k == LBRACKET || k == LBRACE) {
-            int close = k == LBRACKET ? RBRACKET : RBRACE;
-            int depth = 0;
-            int guard = 0;
-            while (true) {
-                int c = p.lexer.token;
-                if (c == LBRACKET || c == LBRACE || c == LPAREN) depth++;
-                else if (c == RBRACKET || c == RBRACE || c == RPAREN) depth--;
-                if (c == EOF || ++guard > 2_000) return false;
-                p.lexer.next();
-                if (depth == 0) return true;
-            }
+            // TypeScript parses a binding pattern there and asks whether that reported an error: what is
+            // surely none (`{[k]}`) is no parameter; anything else is stepped over as balanced tokens
+            p.lookaheadBegin();
+            boolean notAPattern = surelyNoBindingPattern(p, k, 2_000) == NOT_A_PATTERN;
+            p.lookaheadEnd();
+            return !notAPattern && skipBalanced(p, 2_000) >= 0;
         }
         return false;
+    }
+
+    private static final int NOT_A_PATTERN = -2;
+
+    /**
+     * Reads a binding pattern as TypeScript's parseIdentifierOrPattern does as far as that is sure, from
+     * {@code k} (`[` or `{`): {@link #NOT_A_PATTERN} where that parse reports an error (no property name or
+     * target, a computed, string, numeric or reserved-word key without its `: target`, no `,`); -1 when
+     * unsure (an initializer: its expression is not read here) or out of budget;
+     * else the token budget left, with the lexer after the pattern.
+     */
+    private static int surelyNoBindingPattern(ParseContext p, int k, int budget) {
+        boolean object = k == LBRACE;
+        int close = object ? RBRACE : RBRACKET;
+        int t = p.lexer.next();
+        while (true) {
+            if (--budget < 0 || t == EOF) return -1;
+            if (t == close) { p.lexer.next(); return budget; }
+            if (!object && t == COMMA) { t = p.lexer.next(); continue; } // a hole
+            boolean rest = t == ELLIPSIS;
+            if (rest) t = p.lexer.next();
+            if (object && !rest) {
+                boolean shorthand = Token.isIdentifierLike(t);
+                if (t == LBRACKET) {
+                    budget = skipBalanced(p, budget);
+                    if (budget < 0) return -1;
+                } else if (shorthand || Token.isReserved(t) || t == STRING || t == NUMBER || t == BIGINT || t == PRIVATE_NAME) {
+                    p.lexer.next();
+                } else {
+                    return NOT_A_PATTERN; // no property name (`{+readonly [K in T]: U}` is a mapped type)
+                }
+                t = p.lexer.token;
+                if (t == COLON) {
+                    budget = bindingTarget(p, p.lexer.next(), budget);
+                    if (budget < 0) return budget;
+                } else if (!shorthand) {
+                    return NOT_A_PATTERN;
+                }
+            } else {
+                budget = bindingTarget(p, t, budget);
+                if (budget < 0) return budget;
+            }
+            t = p.lexer.token;
+            if (t == COMMA) t = p.lexer.next();
+            else if (t != close) return t == ASSIGN ? -1 : NOT_A_PATTERN; // an initializer's expression is not read here: unsure
+        }
+    }
+
+    /** A binding element's target: a name or a nested pattern. */
+    private static int bindingTarget(ParseContext p, int t, int budget) {
+        if (Token.isIdentifierLike(t)) { p.lexer.next(); return budget; }
+        if (t == LBRACKET || t == LBRACE) return surelyNoBindingPattern(p, t, budget - 1);
+        return NOT_A_PATTERN; // TypeScript's parseBindingIdentifier reports it
+    }
+
+    /** Skips the balanced group that opens at the current token; the lexer ends after its closer. */
+    private static int skipBalanced(ParseContext p, int budget) {
+        int depth = 0;
+        while (true) {
+            int c = p.lexer.token;
+            if (c == LBRACKET || c == LBRACE || c == LPAREN) depth++;
+            else if (c == RBRACKET || c == RBRACE || c == RPAREN) depth--;
+            if (c == EOF || --budget < 0) return -1;
+            p.lexer.next();
+            if (depth == 0) return budget;
+        }
     }
 
     private static boolean isParameterModifierWord(int k) {
@@ -149,7 +226,10 @@ final class TypeGrammar {
         if (p.atContextual(K_ABSTRACT)) { p.next(); flags = MOD_ABSTRACT; }
         if (p.tok == K_NEW) { p.next(); kind = CONSTRUCTOR_TYPE; }
         if (p.tok == LT) parseTypeParameters(p);
+        int saved = p.ctx;
+        p.ctx |= CTX_NEW_TARGET; // TypeScript's checker looks at no `new.target` in a signature's parameters
         parseFormalParameters(p);
+        p.ctx = saved;
         if (p.tok == ARROW) {
             p.next();
             parseReturnType(p);
@@ -412,7 +492,7 @@ final class TypeGrammar {
         }
         if (Token.isIdentifierLike(p.tok) || (Token.isReserved(p.tok) && p.tok != K_VOID)) {
             parseEntityName(p, false);
-            if ((p.tok == LT || p.tok == SHL) && !p.lexer.newlineBefore) parseTypeArguments(p);
+            if ((p.tok == LT || p.tok == SHL) && !p.lexer.newlineBefore && !isKeywordTypeName(p, s, p.lastEnd)) parseTypeArguments(p);
             p.sink.finish(TYPE_REFERENCE, m, s, p.lastEnd, 0);
             return;
         }
@@ -421,6 +501,25 @@ final class TypeGrammar {
     }
 
     private static final int ANY_TOKEN = K_ANY;
+
+    /**
+     * Whether [s, e) is one of the words TypeScript parses as a keyword type when no `.` follows
+     * (parseKeywordAndNoDot): such a type takes no type arguments, so `x as undefined<g>(y)` compares.
+     */
+    private static boolean isKeywordTypeName(ParseContext p, int s, int e) {
+        switch (e - s) {
+            case 6: return textIs(p, s, "string") || textIs(p, s, "number") || textIs(p, s, "bigint") || textIs(p, s, "symbol")
+                    || textIs(p, s, "object");
+            case 7: return textIs(p, s, "boolean");
+            case 9: return textIs(p, s, "undefined");
+            default: return false;
+        }
+    }
+
+    private static boolean textIs(ParseContext p, int s, String word) {
+        for (int i = 0; i < word.length(); i++) if (p.src[s + i] != word.charAt(i)) return false;
+        return true;
+    }
 
     /**
      * Where TypeScript asks isStartOfType before a type (an element of type arguments, an index), a reserved
@@ -464,6 +563,8 @@ final class TypeGrammar {
                 int kind = p.tok == PRIVATE_NAME ? PRIVATE_IDENTIFIER : IDENTIFIER_NAME;
                 p.next();
                 p.leaf(kind, ns, p.lastEnd, id);
+                // TypeScript's parseRightSideOfDot takes no private name in a type's name (`typeof this.#p` too)
+                if (kind == PRIVATE_IDENTIFIER) p.error(p.lastEnd, p.lastEnd, Diag.IDENTIFIER_EXPECTED, 0);
             } else {
                 p.error(ns, p.lexer.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
                 p.errorNode(ns, ns);
@@ -600,7 +701,7 @@ final class TypeGrammar {
                     p.errorNode(es, p.lastEnd);
                 } else {
                     parseType(p);
-                    if (p.tok == QUESTION) {
+                    if (p.tok == QUESTION && !p.lexer.newlineBefore) { // TypeScript's postfix `?` stops at a line break
                         p.next();
                         p.sink.finish(OPTIONAL_TYPE, em, es, p.lastEnd, 0);
                     }
@@ -769,6 +870,7 @@ final class TypeGrammar {
     private static void parseSignatureRest(ParseContext p) {
         if (p.tok == LT) parseTypeParameters(p);
         int saved = p.ctx;
+        p.ctx |= CTX_NEW_TARGET; // as in a function type's parameters
         parseFormalParameters(p);
         p.ctx = saved;
         if (p.tok == COLON) {
@@ -881,18 +983,22 @@ final class TypeGrammar {
         int d = p.speculate();
         if (d < 0) return false;
         openAngle(p); // `f<<T>() => U>()`: TypeScript rescans `<<` as `<` (reScanLessThanToken)
+        // as TypeScript's parseTypeArgumentsInExpression, only the list's shape decides: an error inside a
+        // type argument (`f<keyof>(x)`) is kept, a word that starts no type or a missing `,`/`>` is no list
+        boolean listEnds = true;
         while (p.tok != GT && p.tok != EOF) {
+            int errors = p.errorCount;
             typeExpectedInList(p);
+            if (p.errorCount != errors) { listEnds = false; break; }
             parseType(p);
-            if (p.specFailed(d)) break;
-            if (p.tok != GT && !p.eat(COMMA)) { p.errorCount++; break; }
+            if (p.tok != GT && !p.eat(COMMA)) { listEnds = false; break; }
         }
-        if (p.tok != GT || p.specFailed(d)) {
+        // TypeScript rescans the closer (reScanGreaterToken): `>=`, `>>` close no list (`a<b >= c` compares)
+        int closeEnd = p.lexer.tokenEnd;
+        if (p.tok != GT || !listEnds || (closeEnd < p.srcLength && (p.src[closeEnd] == '=' || p.src[closeEnd] == '>'))) {
             p.rollback(d);
             return false;
         }
-        // `>` closes the list; rescanning is not wanted here (`>>` are two closers)
-        int closeEnd = p.lexer.tokenEnd;
         p.next();
         if (!canFollowTypeArguments(p)) {
             p.rollback(d);

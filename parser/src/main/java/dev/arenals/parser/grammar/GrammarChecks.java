@@ -30,6 +30,7 @@ public final class GrammarChecks {
     private static final int MODIFIER_ERROR = 4; // the enclosing member already has a modifier error
     private static final int IN_FUNCTION = 16;   // inside a function: a `return` is checked there
     private static final int NO_BODY = 8;        // parameters of a function without a body: TypeScript skips their initializers
+    private static final int FOR_IN_OBJECT = 32; // the object of a for-in statement (see visit's FOR_IN)
 
     private Arena a;
     private char[] src;
@@ -105,7 +106,7 @@ public final class GrammarChecks {
             Diag.MODIFIER_ON_TYPE_PARAMETER, Diag.MODIFIERS_ON_THIS_PARAMETER, Diag.INVALID_ASSIGNMENT_TARGET,
             Diag.INVALID_UPDATE_TARGET, Diag.OPTIONAL_CHAIN_ASSIGNMENT, Diag.USE_STRICT_NON_SIMPLE, Diag.YIELD_IN_PARAMETER,
             Diag.AWAIT_IN_PARAMETER, Diag.MULTIPLE_DEFAULTS, Diag.ARROW_LINE_BREAK, Diag.OPTIONAL_CHAIN_TEMPLATE,
-            Diag.FOR_IN_OF_SINGLE_DECLARATION, Diag.FOR_IN_OF_INITIALIZER,
+            Diag.FOR_IN_OF_SINGLE_DECLARATION, Diag.FOR_IN_OF_INITIALIZER, Diag.HERITAGE_LIST_EMPTY,
         };
         for (Diag d : checkerLevel) CHECKER_LEVEL[d.ordinal()] = true;
     }
@@ -419,9 +420,41 @@ public final class GrammarChecks {
         if (isFunctionLike(k) && !hasBody(n)) {
             pushChildren(n, childCtx);
             for (int i = sp - 1; i >= 0 && parentOf[stNode[i]] == n; i--) if (a.kind(stNode[i]) == FORMAL_PARAMETERS) stCtx[i] |= NO_BODY;
+            if ((childCtx & AMBIENT) != 0 && (ctx & AMBIENT) == 0) decoratorsOutsideTheAmbientContext(n);
             return;
         }
         pushChildren(n, childCtx);
+        if ((childCtx & AMBIENT) != 0 && (ctx & AMBIENT) == 0) decoratorsOutsideTheAmbientContext(n);
+        if (k == FOR_IN) {
+            // TypeScript's checker never checks the parameters of a function that is a for-in's object itself
+            // (not parenthesised) when none is context-sensitive, every one typed: not their defaults
+            int object = a.nextSibling(a.firstChild(n));
+            for (int i = sp - 1; i >= 0 && parentOf[stNode[i]] == n; i--) if (stNode[i] == object) stCtx[i] |= FOR_IN_OBJECT;
+        } else if ((ctx & FOR_IN_OBJECT) != 0 && (k == FUNCTION_EXPRESSION || k == ARROW_FUNCTION) && everyParameterTyped(n)) {
+            for (int i = sp - 1; i >= 0 && parentOf[stNode[i]] == n; i--) if (a.kind(stNode[i]) == FORMAL_PARAMETERS) stCtx[i] |= NO_BODY;
+        }
+    }
+
+    private boolean everyParameterTyped(int fn) {
+        for (int c = a.firstChild(fn); c >= 0; c = a.nextSibling(c)) {
+            if (a.kind(c) != FORMAL_PARAMETERS) continue;
+            for (int param = a.firstChild(c); param >= 0; param = a.nextSibling(param)) {
+                boolean typed = false;
+                for (int x = a.firstChild(param); x >= 0 && !typed; x = a.nextSibling(x)) typed = isType(a.kind(x));
+                if (!typed) return false;
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * A declaration made ambient by its own `declare`: TypeScript's parser reads its decorators before it
+     * enters the ambient context, so code in them is no implementation in an ambient context
+     * (`@(() => {}) declare class C {}`).
+     */
+    private void decoratorsOutsideTheAmbientContext(int n) {
+        for (int i = sp - 1; i >= 0 && parentOf[stNode[i]] == n; i--) if (a.kind(stNode[i]) == DECORATOR) stCtx[i] &= ~AMBIENT;
     }
 
     /**
