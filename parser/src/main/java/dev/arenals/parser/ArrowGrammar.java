@@ -263,15 +263,18 @@ final class ArrowGrammar {
         if (d < 0) return false;
         int m = p.sink.mark();
         int saved = p.ctx;
+        int savedSpec = p.arrowParamsSpec;
+        p.arrowParamsSpec = d + 1;
         if ((flags & F_ASYNC) != 0) p.ctx |= CTX_AWAIT;
         if (p.tok == LT) parseTypeParameters(p);
-        if (p.tok != LPAREN || p.specFailed(d)) { p.ctx = saved; p.rollback(d); return false; }
+        if (p.tok != LPAREN || p.specFailed(d)) { p.ctx = saved; p.arrowParamsSpec = savedSpec; p.rollback(d); return false; }
         parseFormalParameters(p);
         if (!p.specFailed(d) && p.tok == COLON) {
             p.next();
             parseReturnType(p);
         }
         p.ctx = saved;
+        p.arrowParamsSpec = savedSpec;
         if (p.specFailed(d) || p.tok != ARROW) {
             p.rollback(d);
             p.failedArrows.add(at);
