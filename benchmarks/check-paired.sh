@@ -3,7 +3,7 @@
 # alternating, so both see the same machine from one second to the next. For a change that must
 # leave check's speed unchanged (issue 20: "Proven unchanged").
 #
-#   benchmarks/check-paired.sh --old DIR [--new DIR] [--pairs N] [--threads T] [--flags tuned|editor]
+#   benchmarks/check-paired.sh --old DIR [--new DIR] [--pairs N] [--threads T] [--flags tuned|editor] [--tree DIR]
 #
 # DIR is a source tree whose check and parser jars are built (mvn -B -q -o -pl check -am package
 # -DskipTests); --new defaults to this checkout. A baseline without a second worktree:
@@ -16,11 +16,12 @@
 # with the two orders apart (a slot bias shows as a difference between
 # them), and the load average before and after. Defaults: 20 pairs, 1 thread, tuned flags (check's
 # own: C1 only). The effect tree is effect@4.1.0, fetched pinned into the cache by
-# test-fixtures/scripts/fetch-npm.sh, checked with --no-ignore (1,771 files, ~45 MiB).
+# test-fixtures/scripts/fetch-npm.sh, checked with --no-ignore (1,771 files, ~45 MiB); --tree checks
+# another directory instead (a TSX package, the generated 20,000 modules).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")/.." && pwd)"
-old="" new="$here" pairs=20 threads=1 flagset=tuned
+old="" new="$here" pairs=20 threads=1 flagset=tuned tree=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --old) old=$2; shift 2 ;;
@@ -28,7 +29,8 @@ while [ $# -gt 0 ]; do
         --pairs) pairs=$2; shift 2 ;;
         --threads) threads=$2; shift 2 ;;
         --flags) flagset=$2; shift 2 ;;
-        -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+        --tree) tree=$2; shift 2 ;;
+        -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
         *) echo "check-paired.sh: unknown argument $1" >&2; exit 2 ;;
     esac
 done
@@ -55,9 +57,15 @@ case "$flagset" in
     *) echo "check-paired.sh: unknown flag set $flagset" >&2; exit 2 ;;
 esac
 
-effect=$(bash "$here/test-fixtures/scripts/fetch-npm.sh" effect@4.1.0 2>/dev/null | tail -n 1)
-effect=${effect#* }
-[ -d "$effect" ] || { echo "check-paired.sh: effect@4.1.0 could not be fetched" >&2; exit 2; }
+if [ -n "$tree" ]; then
+    [ -d "$tree" ] || { echo "check-paired.sh: no directory $tree" >&2; exit 2; }
+    effect=$tree tree_name=$tree
+else
+    effect=$(bash "$here/test-fixtures/scripts/fetch-npm.sh" effect@4.1.0 2>/dev/null | tail -n 1)
+    effect=${effect#* }
+    [ -d "$effect" ] || { echo "check-paired.sh: effect@4.1.0 could not be fetched" >&2; exit 2; }
+    tree_name=effect@4.1.0
+fi
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -97,7 +105,7 @@ geo() { # order filter, old column, new column -> geometric mean of new/old
 }
 read -r owm owp <<< "$(stats 2)"; read -r nwm nwp <<< "$(stats 3)"
 read -r ocm ocp <<< "$(stats 4)"; read -r ncm ncp <<< "$(stats 5)"
-echo "check over effect@4.1.0 (--no-ignore), $flagset flags, -j $threads, $pairs pairs, $(nproc) cores, $("$java" -version 2>&1 | head -n 1)"
+echo "check over $tree_name (--no-ignore), $flagset flags, -j $threads, $pairs pairs, $(nproc) cores, $("$java" -version 2>&1 | head -n 1)"
 echo "load average before: $load_before; after: $load_after"
 echo "old $old: wall median $owm ms, p95 $owp ms; CPU median $ocm ms, p95 $ocp ms"
 echo "new $new: wall median $nwm ms, p95 $nwp ms; CPU median $ncm ms, p95 $ncp ms"

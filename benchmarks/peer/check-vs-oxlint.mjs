@@ -21,6 +21,8 @@
 //             (preset none), formatter and assist off, no VCS, no file-size limit, the same
 //             extensions as check. It has no thread option; RAYON_NUM_THREADS=T is set, and the
 //             machine's 2 cores bound it anyway.
+//   floor     bin/arena-ls check --version: arena-ls's start-up alone (launcher, runtime image, flags,
+//             class-data archive; no walk, no parse), the floor under its column in the same run.
 // The packages are npm-installed pinned into ${ARENA_LS_CACHE:-~/.cache/arena-ls}/peer/lint-peers
 // (never into the repository). Every run starts each tool once per tree, the order rotating from
 // run to run; one untimed run of each first warms the page cache. The table gives the median wall
@@ -45,7 +47,7 @@ for (let i = 0; i < argv.length; i++) {
     if (a === '--runs') runs = Number(argv[++i]);
     else if (a === '--threads') threads = Number(argv[++i]);
     else if (a === '--trees') trees = argv[++i].split(',').filter(Boolean);
-    else if (a === '-h' || a === '--help') { console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 33).join('\n')); process.exit(0); }
+    else if (a === '-h' || a === '--help') { console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split("\n").slice(1, 31).join('\n')); process.exit(0); }
     else fail(`unknown argument ${a}`);
 }
 for (const t of trees) if (!['effect', 'tsx', 'generated'].includes(t)) fail(`unknown tree ${t}`);
@@ -111,8 +113,12 @@ const COMMANDS = {
     'arena-ls': dir => [path.join(ROOT, 'bin', 'arena-ls'), ['check', '--no-ignore', '-q', '-j', String(threads), dir], {}],
     oxlint: dir => [tools.oxlint, ['-A', 'all', '--threads', String(threads), dir], {}],
     biome: dir => [tools.biome, ['lint', `--config-path=${biomeConfig}`, '--max-diagnostics=0', dir], { RAYON_NUM_THREADS: String(threads) }],
+    // the floor of a JVM `check`: the same launcher, runtime image, flags and class-data archive,
+    // exiting after its arguments are read (no walk, no parse), timed in the same rotation
+    floor: () => [path.join(ROOT, 'bin', 'arena-ls'), ['check', '--version'], {}],
 };
 const TOOLS = Object.keys(COMMANDS);
+const CHECKERS = TOOLS.filter(t => t !== 'floor');
 
 /** The file count of a tool's summary line (check prints none with -q: that run counts files apart). */
 function filesSeen(tool, output) {
@@ -187,13 +193,13 @@ const loadAfter = readFileSync('/proc/loadavg', 'utf8').trim();
 const fmt = ms => ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`;
 console.log(`\n${started}, ${runs} run(s) per tool and tree, ${threads} threads; load average ${loadBefore} → ${loadAfter}; ${os.cpus().length} cores`);
 console.log(`arena-ls: bin/arena-ls check --no-ignore -q -j ${threads}; oxlint@1.96.0 -A all --threads ${threads}; biome@2.6.9 lint, every rule off\n`);
-console.log('| tree | files (arena-ls / oxlint / biome) | arena-ls median (min–max) | oxlint median (min–max) | biome median (min–max) | arena-ls / oxlint | arena-ls / biome | CPU s median: arena-ls / oxlint / biome |');
-console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+console.log('| tree | files (arena-ls / oxlint / biome) | arena-ls median (min–max) | oxlint median (min–max) | biome median (min–max) | arena-ls / oxlint | arena-ls / biome | JVM floor: `check --version` | CPU s median: arena-ls / oxlint / biome / floor |');
+console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const { tree, seen, times, cpu } of rows) {
     const cell = t => `${fmt(median(times[t]))} (${fmt(Math.min(...times[t]))}–${fmt(Math.max(...times[t]))})`;
-    const files = TOOLS.map(t => `${seen[t].files ?? '?'}${seen[t].status ? ` (exit ${seen[t].status})` : ''}`).join(' / ');
+    const files = CHECKERS.map(t => `${seen[t].files ?? '?'}${seen[t].status ? ` (exit ${seen[t].status})` : ''}`).join(' / ');
     const ratio = other => `**${(median(times['arena-ls']) / median(times[other])).toFixed(2)}×**`;
     const cpus = TOOLS.map(t => (median(cpu[t]) / 1000).toFixed(2)).join(' / ');
-    console.log(`| ${tree} | ${files} | ${cell('arena-ls')} | ${cell('oxlint')} | ${cell('biome')} | ${ratio('oxlint')} | ${ratio('biome')} | ${cpus} |`);
+    console.log(`| ${tree} | ${files} | ${cell('arena-ls')} | ${cell('oxlint')} | ${cell('biome')} | ${ratio('oxlint')} | ${ratio('biome')} | ${cell('floor')} | ${cpus} |`);
 }
 console.log('\n(wall-time ratios: below 1 means arena-ls took less wall time; CPU: user + system time of the process, all threads)');

@@ -149,13 +149,19 @@ public final class CheckCommand {
             }
             if (inputs.isEmpty()) inputs.add(".");
 
-            // 1. collect (while a spare core gets the parser compiled)
-            WarmUp warmUp = WarmUp.startIfUseful(o.threads);
+            // 1. collect, while a spare core checks what the walk has found so far (or, when a
+            // shard or the import pass needs the whole list first, gets the parser compiled)
+            boolean frames = tty && o.output == null && o.format == CheckOptions.Format.STYLISH;
+            EarlyCheck early = o.shardCount > 0 || o.resolve ? null
+                    : EarlyCheck.startIfUseful(o.threads, o.maxFileSize, o.warnCodes, frames, o.stats);
+            WarmUp warmUp = early == null ? WarmUp.startIfUseful(o.threads) : null;
             FileCollector collector = new FileCollector(cwd, o, project);
+            if (early != null) collector.onFile = early;
             try {
                 collector.collect(inputs);
             } finally {
                 if (warmUp != null) warmUp.stop();
+                if (early != null) early.walkDone();
             }
             if (!collector.usageErrors.isEmpty()) {
                 for (String e : collector.usageErrors) msg.line("arena-ls check: " + e);
@@ -181,8 +187,13 @@ public final class CheckCommand {
             for (Object it : items) if (it instanceof SourceFile) toCheck.add((SourceFile) it);
 
             // 3. check
-            boolean frames = tty && o.output == null && o.format == CheckOptions.Format.STYLISH;
             Checker checker = new Checker(o.threads, o.maxFileSize, o.warnCodes, frames, o.stats, o.resolve);
+            if (early != null) {
+                checker.filesDone.addAndGet(early.filesChecked);
+                checker.bytesDone.addAndGet(early.bytesChecked);
+                checker.allocatedBytes.addAndGet(early.allocatedBytes);
+                checker.retainedGrowth.addAndGet(early.retainedGrowth);
+            }
             long mainAllocBefore = o.stats ? Checker.Allocation.currentThread() : 0;
             Progress progress = null;
             if (stderrTty && !o.quiet && toCheck.size() > 1) {
@@ -231,10 +242,10 @@ public final class CheckCommand {
                 long allocated = checker.allocatedBytes.get();
                 long garbage = Math.max(0, allocated - checker.retainedGrowth.get());
                 msg.line(String.format(java.util.Locale.ROOT,
-                        "arena-ls check: stats: collect %.0f ms, check %.0f ms on %d thread(s), report %.0f ms; "
+                        "arena-ls check: stats: collect %.0f ms (%d files checked meanwhile), check %.0f ms on %d thread(s), report %.0f ms; "
                                 + "checking threads allocated %d bytes (%d bytes/file), %d of them kept as arena/buffer capacity, "
                                 + "garbage %d bytes (%d bytes/file); main thread from check start %d bytes; GC %s",
-                        (collected - start) / 1e6, (checkedAt - collected) / 1e6, Math.min(o.threads, n),
+                        (collected - start) / 1e6, early == null ? 0 : early.filesChecked, (checkedAt - collected) / 1e6, Math.min(o.threads, n),
                         (end - checkedAt) / 1e6, allocated, allocated / n, checker.retainedGrowth.get(),
                         garbage, garbage / n, mainAlloc, Checker.Allocation.gcSummary()));
             }

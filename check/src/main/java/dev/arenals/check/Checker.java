@@ -50,18 +50,34 @@ final class Checker {
         FileReport[] out = new FileReport[n];
         if (resolve) moduleSyntax = new dev.arenals.check.modules.ModuleSyntax[n];
         if (n == 0) return out;
-        // largest first: sizes are below 2^31 (the size limit is at most 1 GiB), indexes below 2^31
+        // files EarlyCheck checked during the walk are done; the rest largest first: sizes are
+        // below 2^31 (the size limit is at most 1 GiB), indexes below 2^31
         long[] order = new long[n];
-        for (int i = 0; i < n; i++) order[i] = (Math.max(0, Math.min(files.get(i).size, Integer.MAX_VALUE)) << 32) | i;
+        int left = 0;
+        for (int i = 0; i < n; i++) {
+            SourceFile f = files.get(i);
+            if (f.early != null) {
+                out[i] = f.early;
+                continue;
+            }
+            order[left++] = (Math.max(0, Math.min(f.size, Integer.MAX_VALUE)) << 32) | i;
+        }
+        if (left < n) {
+            order = Arrays.copyOf(order, left);
+            n = left;
+            if (n == 0) return out;
+        }
         Arrays.sort(order);
+        final long[] sorted = order;
+        final int count = n;
         AtomicInteger next = new AtomicInteger();
         Runnable work = new Runnable() { @Override public void run() {
             Worker w = new Worker(maxBytes, warnCodes, frames, resolve);
             long before = measureAllocation ? Allocation.currentThread() : 0;
             long retainedBefore = w.retainedBytes();
             int k;
-            while ((k = next.getAndIncrement()) < n) {
-                int i = (int) order[n - 1 - k];
+            while ((k = next.getAndIncrement()) < count) {
+                int i = (int) sorted[count - 1 - k];
                 FileReport r;
                 try {
                     r = w.check(files.get(i));
@@ -81,7 +97,7 @@ final class Checker {
                 retainedGrowth.addAndGet(w.retainedBytes() - retainedBefore);
             }
         } };
-        int t = Math.min(threads, n);
+        int t = Math.min(threads, count);
         Thread[] others = new Thread[t - 1];
         for (int i = 0; i < others.length; i++) {
             others[i] = new Thread(null, work, "arena-ls-check-" + (i + 1), THREAD_STACK);

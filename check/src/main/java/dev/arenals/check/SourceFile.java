@@ -24,6 +24,8 @@ final class SourceFile {
     /** Size seen by the walk (a scheduling hint; the check reads the file again). */
     final long size;
     final ParseOptions options;
+    /** The report when {@link EarlyCheck} checked the file during the walk, else null. */
+    FileReport early;
 
     SourceFile(Path path, String display, long size) {
         this.path = path;

@@ -38,23 +38,45 @@ public final class WarmUp implements Runnable {
 
     @Override
     public void run() {
+        while (!stopped && step()) {
+            // each step parses and binds one source
+        }
+    }
+
+    // the state of step(), made by its first call
+    private JsParser parser;
+    private Arena arena;
+    private Binder binder;
+    private ScopeTable table;
+    private char[][] texts;
+    private ParseOptions[] options;
+    private int next;
+
+    /**
+     * Parses and binds the next built-in source, round and round; false once a step failed (then
+     * there is no more warming up to do). Also what {@link EarlyCheck} does while the walk has
+     * found nothing new.
+     */
+    boolean step() {
         try {
-            JsParser parser = new JsParser();
-            Arena arena = new Arena();
-            Binder binder = new Binder();
-            ScopeTable table = new ScopeTable();
-            String[] sources = sources();
-            ParseOptions[] options = options();
-            char[][] texts = new char[sources.length][];
-            for (int i = 0; i < texts.length; i++) texts[i] = sources[i].toCharArray();
-            while (!stopped) {
-                for (int i = 0; i < texts.length && !stopped; i++) {
-                    parser.parseInPlace(arena, texts[i], texts[i].length, options[i]);
-                    binder.bindDeclarations(arena, table);
-                }
+            if (texts == null) {
+                parser = new JsParser();
+                arena = new Arena();
+                binder = new Binder();
+                table = new ScopeTable();
+                String[] sources = sources();
+                options = options();
+                texts = new char[sources.length][];
+                for (int i = 0; i < texts.length; i++) texts[i] = sources[i].toCharArray();
             }
+            int i = next;
+            next = (i + 1) % texts.length;
+            parser.parseInPlace(arena, texts[i], texts[i].length, options[i]);
+            binder.bindDeclarations(arena, table);
+            return true;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             // only a warm-up: the checking threads do the real work (and report their own failures)
+            return false;
         }
     }
 

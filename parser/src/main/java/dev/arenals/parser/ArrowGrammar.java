@@ -276,10 +276,12 @@ final class ArrowGrammar {
         if (d < 0) return false;
         int m = p.sink.mark();
         int saved = p.ctx;
+        int savedSpec = p.arrowParamsSpec;
+        p.arrowParamsSpec = d + 1;
         if ((flags & F_ASYNC) != 0) p.ctx |= CTX_AWAIT;
         boolean typeParameters = p.tok == LT;
         if (typeParameters) parseTypeParameters(p);
-        if (p.tok != LPAREN || p.specFailed(d)) { p.ctx = saved; p.rollback(d); return false; }
+        if (p.tok != LPAREN || p.specFailed(d)) { p.ctx = saved; p.arrowParamsSpec = savedSpec; p.rollback(d); return false; }
         int params = parseFormalParameters(p);
         // TypeScript's isParenthesizedArrowFunctionExpression: `(public {` or `(readonly [` starts no arrow
         if (!typeParameters && firstParameterIsModifiedPattern(p, params)) p.errorCount++;
@@ -288,6 +290,7 @@ final class ArrowGrammar {
             parseReturnType(p);
         }
         p.ctx = saved;
+        p.arrowParamsSpec = savedSpec;
         if (p.specFailed(d) || p.tok != ARROW) {
             p.rollback(d);
             p.failedArrows.add(at);

@@ -142,6 +142,12 @@ final class FunctionGrammar {
         while (p.ts && p.tok != RPAREN && p.tok != EOF) {
             int before = p.lexer.tokenStart;
             parseParameter(p);
+            // a typed arrow tried at `(` whose parameters have failed is rolled back whatever
+            // follows: stop rather than recover through the rest of `(<div>…</div>)`
+            if (p.arrowParamsSpec != 0 && p.specFailed(p.arrowParamsSpec - 1)) {
+                p.ctx = saved;
+                return p.sink.finish(FORMAL_PARAMETERS, m, s, p.lastEnd, 0);
+            }
             if (!p.eat(COMMA)) {
                 if (p.tok != RPAREN) p.errorExpected(COMMA);
                 if (p.tok != RPAREN && (p.tok == LBRACE || p.tok == SEMICOLON || p.tok == RBRACE || p.tok == EOF || p.tok == ARROW)) break;

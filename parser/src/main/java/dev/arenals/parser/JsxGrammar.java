@@ -196,8 +196,8 @@ final class JsxGrammar {
             }
             if (p.tok == LT) {
                 if (p.lexer.tokenEnd < p.srcLength && p.src[p.lexer.tokenEnd] == '/') return; // `</`: the parent's closing tag
-                int pk = p.peek();
-                if (pk == SLASH) return; // closing tag of the parent
+                // `< /`: only then lex the next token twice (a child's tag name would be)
+                if (p.nextTokenMayStartWith('/') && p.peek() == SLASH) return; // closing tag of the parent
                 parseJsxElementOrFragment(p, true);
                 continue;
             }

@@ -111,6 +111,13 @@ final class ParseContext {
     int privateInPos = -1;
     /** TS: positions where `(`/`<` did not start a typed arrow, so the speculation is not tried again. */
     final IntSet failedArrows = new IntSet();
+    /**
+     * While a typed arrow's type parameters, parameters and return type are parsed speculatively:
+     * that speculation's handle + 1, else 0. Any error it keeps fails it, so once it has one,
+     * parameter lists may stop early (the speculation of an `async (` does not fail on errors in
+     * the arrow's body, so {@link #tooManySpeculativeErrors} cannot tell this).
+     */
+    int arrowParamsSpec;
 
     // ---- statements (StatementGrammar)
     /** Labels in scope (cold: a holder at the end of this file, reset by one call). */
@@ -222,6 +229,7 @@ final class ParseContext {
         this.arrowEndPos = -1;
         this.privateInPos = -1;
         this.failedArrows.clear();
+        this.arrowParamsSpec = 0;
         // per-area state: transient flags are neutral between statements; reset so no parse can
         // inherit a stale one
         labels.reset();
