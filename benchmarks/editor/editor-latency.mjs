@@ -22,6 +22,8 @@
 //   peak RSS     the server process's VmHWM (/proc) at the end of the run
 //   warm reopen  then the same text opened again under another URI (…/reopened/NAME), timed from didOpen
 //                to its diagnostics: the first diagnostics' work on a warm JVM (closed again at once)
+//   steady CPU   the server process's CPU time (all threads, the JIT's included; /proc, 10 ms ticks) over
+//                the steady edits, per edit: what load from other processes inflates least
 // Each edit inserts a space at the start of a line chosen by a seeded generator, the next deletes
 // it again (the text returns to the original every second edit); the same lines in every run.
 // --many F: one more row, F real files open at once (effect@4.1.0 src/**/*.ts and typescript@6.0.3
@@ -309,7 +311,9 @@ async function session(input, steadyEdits) {
     const nextLine = lineSequence(input.lines, 22);
     let version = 1, line = 0;
     const times = [];
+    let steadyCpu0 = 0;
     for (let i = 0; i < 10 + steadyEdits; i++) {
+        if (i === 10) steadyCpu0 = client.cpuMs();
         const insert = i % 2 === 0;
         if (insert) line = nextLine();
         version++;
@@ -321,6 +325,8 @@ async function session(input, steadyEdits) {
     }
     row.first10 = times.slice(0, 10);
     row.steady = times.slice(10);
+    // the server's CPU (every thread: the JIT's too) per steady edit: what other processes' load does not inflate
+    row.steadyCpu = steadyEdits > 0 ? (client.cpuMs() - steadyCpu0) / steadyEdits : NaN;
     row.rss = client.peakRssMb();
     // the same text opened again under another name, the JIT now warm: what the first diagnostics cost
     // without the cold JVM (didOpen's JSON, parse, bind, diagnostics, publish)
@@ -470,8 +476,8 @@ async function floorRows() {
 }
 console.log('');
 if (floors) await floorRows();
-console.log('| input | init ms | init CPU ms | init → first diag ms | CPU ms by then | edits 1–10 (median of runs, ms) | edit 1 max | steady p50 | steady p95 | peak RSS MB | warm reopen ms |');
-console.log('| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |');
+console.log('| input | init ms | init CPU ms | init → first diag ms | CPU ms by then | edits 1–10 (median of runs, ms) | edit 1 max | steady p50 | steady p95 | peak RSS MB | warm reopen ms | steady CPU ms/edit |');
+console.log('| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
 const nmtRows = [];
 const histograms = [];
 // the floor under `initialize`: the same JVM and options starting and exiting (`--version`: main runs, prints, exits)
@@ -491,7 +497,7 @@ for (const input of resolveInputs()) {
     for (let r = 0; r < runs; r++) rows.push(await session(input, steadyEdits));
     const firstTen = Array.from({ length: 10 }, (_, i) => f(median(rows.map(x => x.first10[i]))));
     console.log(`| ${input.name} (${input.lines} lines) | ${spread(rows.map(x => x.init), 0)} | ${f(median(rows.map(x => x.initCpu)), 0)} | ${spread(rows.map(x => x.firstDiag), 0)} | ${f(median(rows.map(x => x.firstDiagCpu)), 0)} | ${firstTen.join(' ')} | `
-        + `${f(Math.max(...rows.map(x => x.first10[0])))} | ${spread(rows.map(x => pct(x.steady, 50)), 2)} | ${spread(rows.map(x => pct(x.steady, 95)), 2)} | ${spread(rows.map(x => x.rss), 0)} | ${spread(rows.map(x => x.reopen), 0)} |`);
+        + `${f(Math.max(...rows.map(x => x.first10[0])))} | ${spread(rows.map(x => pct(x.steady, 50)), 2)} | ${spread(rows.map(x => pct(x.steady, 95)), 2)} | ${spread(rows.map(x => x.rss), 0)} | ${spread(rows.map(x => x.reopen), 0)} | ${spread(rows.map(x => x.steadyCpu), 2)} |`);
     if (histogram) histograms.push([input.name, rows[0].histogram]);
     if (nmt) nmtRows.push([input.name, rows.map(x => x.nmt)]);
 }

@@ -97,10 +97,16 @@ public final class ImportChecks {
             if (ref.names.isEmpty() || !isCheckedTypeScript(target)) continue;
             ModuleShape shape = shapes.apply(target);
             if (shape == null || !shape.isModule || shape.exportAssignment || shape.exports.contains("default")) continue;
-            Set<String> all = allExports(shape, resolvers, shapes);
-            if (all == null) continue;
+            // names the module neither exports itself nor declares: only these need its export * chains
+            List<ModuleSyntax.NameRef> wanted = new ArrayList<>();
             for (ModuleSyntax.NameRef name : ref.names) {
-                if (name.name.equals("default") || all.contains(name.name) || shape.locals.contains(name.name)) continue;
+                if (!name.name.equals("default") && !shape.exports.contains(name.name) && !shape.locals.contains(name.name)) wanted.add(name);
+            }
+            if (wanted.isEmpty()) continue;
+            Set<String> all = allExports(shape, resolvers, shapes, wanted);
+            if (all == null) continue;
+            for (ModuleSyntax.NameRef name : wanted) {
+                if (all.contains(name.name)) continue;
                 if (hasSpellingSuggestion(name.name, all)) continue;
                 out.add(new Finding(NO_EXPORTED_MEMBER, name.start, name.end, noExportedMember(ref.specifier, name.name)));
             }
@@ -155,6 +161,18 @@ public final class ImportChecks {
 
     /** Every name the module exports, through its {@code export *} chains (not "default"); null when a chain leaves what is known. */
     static Set<String> allExports(ModuleShape shape, ProjectResolvers resolvers, Function<Path, ModuleShape> shapes) {
+        return allExports(shape, resolvers, shapes, List.of());
+    }
+
+    /**
+     * As {@link #allExports(ModuleShape, ProjectResolvers, Function)}, but the walk stops, with the
+     * names found so far, once every name of a non-empty {@code wanted} is among them: the answer for
+     * those names is then the same (found, so no finding, as when a later link of the chain is unknown
+     * and the import is not checked at all), and the rest of the chain is never read — at a file's
+     * first diagnostics, the modules of a barrel's other {@code export *} lines.
+     */
+    static Set<String> allExports(ModuleShape shape, ProjectResolvers resolvers, Function<Path, ModuleShape> shapes,
+            List<ModuleSyntax.NameRef> wanted) {
         Set<String> out = new HashSet<>(shape.exports);
         Set<Path> seen = new HashSet<>();
         List<ModuleShape> pending = new ArrayList<>();
@@ -170,10 +188,16 @@ public final class ImportChecks {
                 if (!seen.add(target)) continue;
                 if (seen.size() > 1000) return null;
                 for (String n : next.exports) if (!n.equals("default")) out.add(n);
+                if (!wanted.isEmpty() && containsAll(out, wanted)) return out;
                 pending.add(next);
             }
         }
         return out;
+    }
+
+    private static boolean containsAll(Set<String> names, List<ModuleSyntax.NameRef> wanted) {
+        for (ModuleSyntax.NameRef name : wanted) if (!names.contains(name.name)) return false;
+        return true;
     }
 
     /** TypeScript's getSpellingSuggestion: whether some candidate is close enough to be suggested for {@code name}. */

@@ -42,6 +42,42 @@ class ResolverPiecesTest {
         assertEquals(-1, ImportChecks.levenshteinWithMax("abcdef", "uvwxyz", 2), 1e-9);
     }
 
+    /**
+     * TS2305's walk of {@code export *} chains stops once every name the import needs is found (the
+     * rest of the chain is never read), and walks them all for a name that is missing.
+     */
+    @Test
+    void theExportChainIsReadOnlyUntilTheWantedNamesAreFound() throws IOException {
+        for (String f : new String[] {"a.ts", "b.ts", "c.ts"}) Files.writeString(dir.resolve(f), "");
+        Path barrel = dir.resolve("barrel.ts").toAbsolutePath().normalize();
+        java.util.Map<Path, ModuleShape> shapes = new java.util.HashMap<>();
+        shapes.put(barrel, new ModuleShape(barrel, Set.of(), java.util.List.of("./a", "./b", "./c"), Set.of(), false, true));
+        shapes.put(dir.resolve("a.ts").toAbsolutePath().normalize(), shape(dir.resolve("a.ts"), "x"));
+        shapes.put(dir.resolve("b.ts").toAbsolutePath().normalize(), shape(dir.resolve("b.ts"), "y"));
+        shapes.put(dir.resolve("c.ts").toAbsolutePath().normalize(), shape(dir.resolve("c.ts"), "z"));
+        ProjectResolvers resolvers = new ProjectResolvers(new CachingFileProbe());
+        java.util.List<String> read = new java.util.ArrayList<>();
+        java.util.function.Function<Path, ModuleShape> reading = p -> {
+            read.add(p.getFileName().toString());
+            return shapes.get(p.toAbsolutePath().normalize());
+        };
+        ModuleShape root = shapes.get(barrel);
+        assertEquals(Set.of("x"), ImportChecks.allExports(root, resolvers, reading, java.util.List.of(name("x"))));
+        assertEquals(java.util.List.of("a.ts"), read);
+        read.clear();
+        assertEquals(Set.of("x", "y"), ImportChecks.allExports(root, resolvers, reading, java.util.List.of(name("y"), name("x"))));
+        assertEquals(java.util.List.of("a.ts", "b.ts"), read);
+        read.clear();
+        assertEquals(Set.of("x", "y", "z"), ImportChecks.allExports(root, resolvers, reading, java.util.List.of(name("missing"))));
+        assertEquals(java.util.List.of("a.ts", "b.ts", "c.ts"), read);
+    }
+
+    private static ModuleShape shape(Path file, String export) {
+        return new ModuleShape(file.toAbsolutePath().normalize(), Set.of(export), java.util.List.of(), Set.of(export), false, true);
+    }
+
+    private static ModuleSyntax.NameRef name(String name) { return new ModuleSyntax.NameRef(name, 0, name.length()); }
+
     @Test
     void optionsFollowExtendsWithPathsRelativeToTheirConfig() throws IOException {
         Files.createDirectories(dir.resolve("base"));

@@ -175,6 +175,7 @@ public final class Main {
         try {
             java.util.concurrent.Future<Void> listening = launcher.startListening();
             if (!"false".equals(System.getProperty("arenals.prepareInitialize"))) Launchers.prepareInitializeAnswer(launcher);
+            if (!"false".equals(System.getProperty("arenals.prepareMessages"))) Launchers.prepareDocumentMessages(launcher);
             listening.get();
         } catch (ExecutionException e) {
             System.err.println("arena-ls: the connection failed: " + e.getCause());

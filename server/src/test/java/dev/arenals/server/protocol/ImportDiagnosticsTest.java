@@ -108,6 +108,40 @@ class ImportDiagnosticsTest {
         }
     }
 
+    /** Shapes of modules are kept by summary (made once per summary): every change of the module's exports still shows. */
+    @Test
+    void anExportAddedRemovedAndAddedAgainShowsAtEachEditOfTheImporter() throws Exception {
+        try (InProcessServer s = start(Map.of("importDiagnostics", "relative"))) {
+            assertEquals(3, published(s).size());
+            String a = root.resolve("src/a.ts").toUri().toString();
+            String main = root.resolve("src/main.ts").toUri().toString();
+            String without = "export const a = 1;\nexport function helper() {}\nconst hidden = 2;\n";
+            String with = "export const a = 1, missing = 0;\nexport function helper() {}\nconst hidden = 2;\n";
+            s.open(a, "typescript", 1, without);
+            for (int round = 0; round < 3; round++) {
+                int before = s.client.diagnostics(main).size();
+                s.changeAll(a, 2 + 2 * round, with);
+                awaitLater(s, main, before, d -> d.getDiagnostics().size() == 2 && !mentions(d, "'missing'"));
+                before = s.client.diagnostics(main).size();
+                s.changeAll(a, 3 + 2 * round, without);
+                awaitLater(s, main, before, d -> d.getDiagnostics().size() == 3 && mentions(d, "'missing'"));
+            }
+        }
+    }
+
+    private static boolean mentions(PublishDiagnosticsParams p, String text) {
+        return p.getDiagnostics().stream().anyMatch(d -> d.getMessage().getLeft().contains(text));
+    }
+
+    /** A publication for {@code uri} after the first {@code seen} ones that matches {@code test}. */
+    private static void awaitLater(InProcessServer s, String uri, int seen, java.util.function.Predicate<PublishDiagnosticsParams> test) {
+        s.client.awaitDiagnostics(uri, p -> {
+            List<PublishDiagnosticsParams> all = s.client.diagnostics(uri);
+            for (int i = seen; i < all.size(); i++) if (all.get(i) == p) return test.test(p);
+            return false;
+        });
+    }
+
     @Test
     void aBigModuleSummarizedAfterAPauseStillRechecksItsImporters() throws Exception {
         try (InProcessServer s = start(null)) {
