@@ -231,7 +231,13 @@ public final class Formatter {
         int m = 0, lastEnd = -1;
         for (int i = 0; i < n; i++) {
             int s = (int) (spans[i] >>> 32), e = (int) spans[i];
-            if (s < lastEnd) continue; // inside the previous span
+            if (m > 0 && s < lastEnd) { // overlaps the previous span (an element and its opening tag start together): merge
+                if (e > lastEnd) {
+                    lastEnd = e;
+                    spans[m - 1] = (spans[m - 1] & 0xffffffff00000000L) | (e & 0xffffffffL);
+                }
+                continue;
+            }
             spans[m++] = spans[i];
             lastEnd = e;
         }
