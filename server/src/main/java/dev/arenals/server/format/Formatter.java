@@ -39,11 +39,14 @@ public final class Formatter {
     int itemCount;
     /** Per item: the indentation the item's line gets when the item starts it (-1 unknown). */
     private int[] itemIndent;
+    /** Per token: the kind of the node that owns it (TypeScript's container), -1 when not visited. */
+    int[] itemOwner;
     /** Per closing token: the indentation of a comment line just before it (the inside of its scope). */
     private int[] commentIndentBefore;
 
     // lines
     int[] lineStart = new int[0];
+    int lineFirstItem(int line) { return lineFirstItem[line]; }
     int lineCount;
     /** Per line: the item whose start is the line's first non-blank character, else -1. */
     private int[] lineFirstItem;
@@ -74,6 +77,8 @@ public final class Formatter {
         Arrays.fill(lineIndent, -1);
         itemIndent = new int[itemCount];
         Arrays.fill(itemIndent, -1);
+        itemOwner = new int[itemCount];
+        Arrays.fill(itemOwner, -1);
         commentIndentBefore = new int[itemCount];
         Arrays.fill(commentIndentBefore, -1);
         lastIndentedLine = -1;
@@ -82,8 +87,7 @@ public final class Formatter {
         visitNode(root, 0, 0, 0);
         indentComments();
         int fromLine = lineOf(Math.max(0, from)), toLine = lineOf(Math.max(0, Math.min(to, length)));
-        Spacing spacing = new Spacing(this, arena);
-        spacing.compute(itemLineSupplier());
+        Spacing spacing = new Spacing(this);
         emit(edits, fromLine, toLine, spacing);
         return edits;
     }
@@ -129,6 +133,8 @@ public final class Formatter {
 
     private void scanItems() {
         long[] opaque = opaqueSpans();
+        long[] greater = greaterOperators();
+        int nextGreater = 0;
         int cap = Math.max(64, length / 4);
         itemStart = new int[cap];
         itemEnd = new int[cap];
@@ -169,9 +175,58 @@ public final class Formatter {
                 if (pos <= lexer.tokenStart) pos = lexer.tokenStart + 1;
                 continue;
             }
+            if (t == Token.GT) {
+                while (nextGreater < greater.length && (int) (greater[nextGreater] >>> 32) < lexer.tokenStart) nextGreater++;
+                if (nextGreater < greater.length && (int) (greater[nextGreater] >>> 32) == lexer.tokenStart) {
+                    // `>=`, `>>`, `>>>`, `>>=`, `>>>=`: the lexer gives single `>`s, the tree knows the operator
+                    int op = (int) greater[nextGreater];
+                    end = Math.min(length, lexer.tokenStart + greaterLength(op));
+                    t = op;
+                }
+            }
             addItem(lexer.tokenStart, end, t);
             pos = end;
         }
+    }
+
+    private static int greaterLength(int op) {
+        switch (op) {
+            case Token.GE, Token.SAR: return 2;
+            case Token.SHR, Token.SAR_ASSIGN: return 3;
+            case Token.SHR_ASSIGN: return 4;
+            default: return 1;
+        }
+    }
+
+    /** Where binary operators that start with `>` begin, and which (start << 32 | operator), sorted. */
+    private long[] greaterOperators() {
+        long[] out = new long[8];
+        int n = 0;
+        for (int i = 0, c = arena.nodeCount(); i < c; i++) {
+            int k = arena.kind(i);
+            if (k != BINARY && k != ASSIGNMENT) continue;
+            int op = arena.data(i);
+            if (greaterLength(op) < 2) continue;
+            int left = arena.firstChild(i);
+            if (left < 0) continue;
+            int p = skipTrivia(arena.end(left));
+            if (p >= length || src[p] != '>') continue;
+            if (n == out.length) out = Arrays.copyOf(out, n * 2);
+            out[n++] = ((long) p << 32) | op;
+        }
+        Arrays.sort(out, 0, n);
+        return Arrays.copyOf(out, n);
+    }
+
+    private int skipTrivia(int p) {
+        while (p < length) {
+            char c = src[p];
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') p++;
+            else if (c == '/' && p + 1 < length && src[p + 1] == '/') { while (p < length && src[p] != '\n') p++; }
+            else if (c == '/' && p + 1 < length && src[p + 1] == '*') { p += 2; while (p + 1 < length && !(src[p] == '*' && src[p + 1] == '/')) p++; p += 2; }
+            else break;
+        }
+        return p;
     }
 
     /** Skips whitespace and adds comments from {@code pos}; returns where the next item starts. */
@@ -219,7 +274,7 @@ public final class Formatter {
         int n = 0;
         for (int i = 0, c = arena.nodeCount(); i < c; i++) {
             int k = arena.kind(i);
-            if (k == TEMPLATE || k == REGEX_LITERAL || k == TEMPLATE_LITERAL_TYPE || k == JSX_ELEMENT || k == JSX_FRAGMENT
+            if (k == TEMPLATE || k == REGEX_LITERAL || k == STRING_LITERAL || k == TEMPLATE_LITERAL_TYPE || k == JSX_ELEMENT || k == JSX_FRAGMENT
                     || k == JSX_TEXT || k == JSX_OPENING_ELEMENT || k == JSX_CLOSING_ELEMENT) {
                 int s = arena.start(i), e = arena.end(i);
                 if (e <= s) continue;
@@ -371,6 +426,7 @@ public final class Formatter {
     private void ownItem(int it, Frame f) {
         int k = itemKind[it];
         if (k == LINE_COMMENT || k == BLOCK_COMMENT) return;
+        itemOwner[it] = f.kind;
         int line = lineOf(itemStart[it]);
         boolean first = lineFirstItem[line] == it;
         int indentation;
@@ -537,10 +593,6 @@ public final class Formatter {
     }
 
     // ------------------------------------------------------------------ output
-
-    private Spacing.ItemLines itemLineSupplier() {
-        return this::lineOf;
-    }
 
     private void emit(Edits edits, int fromLine, int toLine, Spacing spacing) {
         for (int line = fromLine; line <= toLine && line < lineCount; line++) {

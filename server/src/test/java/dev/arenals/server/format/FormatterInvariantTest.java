@@ -66,7 +66,7 @@ class FormatterInvariantTest {
             if (before.firstChild(i) < 0) {
                 String was = before.text(before.start(i), before.end(i)), is = after.text(after.start(i), after.end(i));
                 if (exactLeaf(before.kind(i))) assertEquals(was, is, name + ": leaf " + i + " " + dev.arenals.parser.tree.NodeKind.name(before.kind(i)));
-                else assertEquals(unindented(was), unindented(is), name + ": leaf " + i + " " + dev.arenals.parser.tree.NodeKind.name(before.kind(i))); // a recovered leaf may span comments
+                else assertEquals(was.replaceAll("\\s+", ""), is.replaceAll("\\s+", ""), name + ": leaf " + i + " " + dev.arenals.parser.tree.NodeKind.name(before.kind(i))); // `{}` may become `{ }`; comments are compared below
             }
         }
         ParseLog a = before.log(), b = after.log();
