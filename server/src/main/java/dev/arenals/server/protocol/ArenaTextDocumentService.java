@@ -127,6 +127,7 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     private final dev.arenals.server.features.CallHierarchyHandler callHierarchy = new dev.arenals.server.features.CallHierarchyHandler();
     private final InlayHintHandler inlayHints = new InlayHintHandler();
     private final CodeActionHandler codeActions = new CodeActionHandler();
+    private final dev.arenals.server.features.FormattingHandler formatting = new dev.arenals.server.features.FormattingHandler();
     /** The last tokens sent per document, for full/delta; dropped at didClose. */
     final SemanticTokensHistory tokenHistory = new SemanticTokensHistory();
 
@@ -681,6 +682,32 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     }
 
     private static final ThreadLocal<DiskBuffers> DISK_BUFFERS = ThreadLocal.withInitial(DiskBuffers::new);
+
+    // ---- formatting (features/FormattingHandler) ----
+
+    @Override
+    public CompletableFuture<List<? extends org.eclipse.lsp4j.TextEdit>> formatting(org.eclipse.lsp4j.DocumentFormattingParams params) {
+        server.checkRequestAllowed();
+        requireDocument(params == null ? null : params.getTextDocument());
+        return onDocument("textDocument/formatting", params.getTextDocument().getUri(), List.of(),
+                doc -> formatting.formatting(doc, params.getOptions()));
+    }
+
+    @Override
+    public CompletableFuture<List<? extends org.eclipse.lsp4j.TextEdit>> rangeFormatting(org.eclipse.lsp4j.DocumentRangeFormattingParams params) {
+        server.checkRequestAllowed();
+        requireDocument(params == null ? null : params.getTextDocument());
+        return onDocument("textDocument/rangeFormatting", params.getTextDocument().getUri(), List.of(),
+                doc -> formatting.rangeFormatting(doc, params.getRange(), params.getOptions()));
+    }
+
+    @Override
+    public CompletableFuture<List<? extends org.eclipse.lsp4j.TextEdit>> onTypeFormatting(org.eclipse.lsp4j.DocumentOnTypeFormattingParams params) {
+        server.checkRequestAllowed();
+        requireDocument(params == null ? null : params.getTextDocument());
+        return onDocument("textDocument/onTypeFormatting", params.getTextDocument().getUri(), List.of(),
+                doc -> formatting.onTypeFormatting(doc, params.getPosition(), params.getCh(), params.getOptions()));
+    }
 
     @Override
     public CompletableFuture<LinkedEditingRanges> linkedEditingRange(LinkedEditingRangeParams params) {

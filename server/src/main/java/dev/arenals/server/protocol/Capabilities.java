@@ -50,6 +50,7 @@ import org.eclipse.lsp4j.WorkspaceServerCapabilities;
  *   <tr><td>inlayHint</td><td>InlayHintHandler</td></tr>
  *   <tr><td>codeAction (quickfix, source.organizeImports)</td><td>CodeActionHandler</td></tr>
  *   <tr><td>prepareCallHierarchy, callHierarchy/incomingCalls, outgoingCalls</td><td>CallHierarchyHandler</td></tr>
+ *   <tr><td>formatting, rangeFormatting, onTypeFormatting</td><td>FormattingHandler (rules: server/format)</td></tr>
  *   <tr><td>workspace/symbol</td><td>WorkspaceSymbolHandler (registered in ArenaWorkspaceService)</td></tr>
  *   <tr><td>workspace/willRenameFiles</td><td>FileRenameEdits (registered in ArenaWorkspaceService)</td></tr>
  * </table>
@@ -92,6 +93,10 @@ final class Capabilities {
         signatureHelp.setRetriggerCharacters(List.of(")"));
         caps.setSignatureHelpProvider(signatureHelp);
         caps.setInlayHintProvider(true);
+        caps.setDocumentFormattingProvider(true);
+        caps.setDocumentRangeFormattingProvider(true);
+        caps.setDocumentOnTypeFormattingProvider(new org.eclipse.lsp4j.DocumentOnTypeFormattingOptions(
+                dev.arenals.server.features.FormattingHandler.FIRST_TRIGGER, dev.arenals.server.features.FormattingHandler.MORE_TRIGGERS));
         caps.setCallHierarchyProvider(true);
         caps.setImplementationProvider(true);
         caps.setTypeHierarchyProvider(true);

@@ -1,0 +1,173 @@
+package dev.arenals.server.format;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import dev.arenals.parser.JsParser;
+import dev.arenals.parser.ParseOptions;
+import dev.arenals.parser.tree.Arena;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The judge: TypeScript's own formatter ({@code test-fixtures/format/format-oracle.mjs}, typescript@6.0.3's
+ * getFormattingEditsForDocument with its default settings, tab size 4, spaces) against ours on real
+ * files of the pinned corpus: files identical and lines identical, with floors. The short mode (the
+ * default, CI) takes a fixed sample of each package; {@code -Dformat.judge=long} takes every file.
+ * The lines that differ are grouped by a rough kind and the most frequent kinds printed.
+ */
+class FormatterJudgeTest {
+    private static final Path CACHE = Path.of(System.getenv().getOrDefault("ARENA_LS_CACHE", System.getProperty("user.home") + "/.cache/arena-ls"), "npm");
+    private static final Path ORACLE = Path.of("..", "test-fixtures", "format", "format-oracle.mjs");
+
+    /** package dir (under the cache), include prefix, file suffixes. */
+    private static final String[][] SOURCES = {
+        {"zod@4.6.7", "", ".ts"},
+        {"effect@4.1.0", "src/", ".ts"},
+        {"lodash@4.17.21", "", ".js"},
+        {"rxjs@7.8.2", "src/", ".ts"},
+        {"reactstrap@9.2.3", "src/", ".js"},
+        {"typescript@6.0.3", "lib/lib.", ".d.ts"},
+        {"@blueprintjs/core@6.20.0", "src/", ".tsx"},
+    };
+
+    @Test
+    void agreesWithTypeScriptsFormatter() throws Exception {
+        boolean longMode = "long".equals(System.getProperty("format.judge"));
+        int perPackage = longMode ? Integer.MAX_VALUE : 12;
+        List<Path> files = new ArrayList<>();
+        for (String[] s : SOURCES) files.addAll(sample(CACHE.resolve(s[0]).resolve("package"), s[1], s[2], perPackage, longMode));
+        Assumptions.assumeTrue(files.size() >= 40, "the corpus is not in the cache: run the test-fixtures tests first");
+        int identicalFiles = 0, lines = 0, identicalLines = 0, identicalDedented = 0, linesDedented = 0, identicalLinesDedented = 0;
+        Map<String, Integer> kinds = new TreeMap<>();
+        Map<String, String> examples = new TreeMap<>();
+        Gson gson = new Gson();
+        Process node = new ProcessBuilder("node", ORACLE.toString(), "judge").redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try (BufferedWriter in = new BufferedWriter(new OutputStreamWriter(node.getOutputStream(), StandardCharsets.UTF_8));
+             BufferedReader out = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))) {
+            for (int variant = 0; variant < files.size() * 2; variant++) {
+                Path file = files.get(variant / 2);
+                boolean dedented = variant % 2 == 1;
+                String text = Files.readString(file);
+                // the second variant: every line's indentation removed, so each indentation rule is exercised
+                if (dedented) text = text.replaceAll("(?m)^[ \\t]+", "");
+                JsonObject req = new JsonObject();
+                req.addProperty("file", file.getFileName().toString());
+                req.addProperty("text", text);
+                req.addProperty("tabSize", 4);
+                req.addProperty("insertSpaces", true);
+                in.write(gson.toJson(req));
+                in.write('\n');
+                in.flush();
+                JsonObject answer = gson.fromJson(out.readLine(), JsonObject.class);
+                if (!answer.has("formatted")) continue;
+                String expected = answer.get("formatted").getAsString();
+                String ours = format(file, text);
+                if (ours.equals(expected)) { if (dedented) identicalDedented++; else identicalFiles++; }
+                String[] a = ours.split("\n", -1), b = expected.split("\n", -1);
+                if (dedented) { linesDedented += b.length; } else lines += b.length;
+                if (a.length != b.length) {
+                    count(kinds, examples, "line count differs", file.toString());
+                    continue;
+                }
+                for (int i = 0; i < a.length; i++) {
+                    if (a[i].equals(b[i])) { if (dedented) identicalLinesDedented++; else identicalLines++; continue; }
+                    String kind = kindOf(a[i], b[i]);
+                    count(kinds, examples, kind, file.getFileName() + ":" + (i + 1) + "\n   ours: " + a[i] + "\n     ts: " + b[i]);
+                }
+            }
+        } finally {
+            node.destroy();
+        }
+        System.out.printf("format judge (%s): %d files, %d identical; %d lines, %d identical (%.2f%%)%n", longMode ? "long" : "short",
+                files.size(), identicalFiles, lines, identicalLines, 100.0 * identicalLines / Math.max(1, lines));
+        System.out.printf("format judge, dedented: %d files identical; %d lines, %d identical (%.2f%%)%n",
+                identicalDedented, linesDedented, identicalLinesDedented, 100.0 * identicalLinesDedented / Math.max(1, linesDedented));
+        kinds.entrySet().stream().sorted((x, y) -> y.getValue() - x.getValue()).limit(longMode ? 40 : 12)
+                .forEach(e -> System.out.printf("  %6d  %s   e.g. %s%n", e.getValue(), e.getKey(), examples.get(e.getKey())));
+        double lineShare = (double) identicalLines / Math.max(1, lines);
+        assertTrue(lineShare >= FLOOR_LINES, "lines identical: " + lineShare);
+        assertTrue(identicalFiles >= FLOOR_FILES * files.size(), "files identical: " + identicalFiles + " of " + files.size());
+        double dedentedShare = (double) identicalLinesDedented / Math.max(1, linesDedented);
+        assertTrue(dedentedShare >= FLOOR_LINES_DEDENTED, "lines identical, dedented: " + dedentedShare);
+        assertTrue(identicalDedented >= FLOOR_FILES_DEDENTED * files.size(), "files identical, dedented: " + identicalDedented + " of " + files.size());
+    }
+
+    /** Measured 92.99% and 64 of 84 at the first commit; the floors sit just under what is reached. */
+    static final double FLOOR_LINES = 0.92, FLOOR_FILES = 0.74, FLOOR_LINES_DEDENTED = 0.0, FLOOR_FILES_DEDENTED = 0.0;
+
+    private static void count(Map<String, Integer> kinds, Map<String, String> examples, String kind, String example) {
+        kinds.merge(kind, 1, Integer::sum);
+        examples.putIfAbsent(kind, example);
+    }
+
+    /** A rough kind of one differing line. */
+    private static String kindOf(String ours, String ts) {
+        String a = ours.strip(), b = ts.strip();
+        if (a.equals(b)) {
+            int ia = ours.length() - ours.stripLeading().length(), ib = ts.length() - ts.stripLeading().length();
+            return "indentation " + (ia < ib ? "too small" : "too large") + " (first token " + firstToken(a) + ")";
+        }
+        if (a.replace(" ", "").equals(b.replace(" ", ""))) {
+            for (int i = 0, j = 0; i < a.length() && j < b.length(); i++, j++) {
+                if (a.charAt(i) == b.charAt(j)) continue;
+                boolean tsHasSpace = b.charAt(j) == ' ';
+                String around = tsHasSpace ? b.substring(Math.max(0, j - 2), Math.min(b.length(), j + 3)) : a.substring(Math.max(0, i - 2), Math.min(a.length(), i + 3));
+                return (tsHasSpace ? "space missing: " : "space extra: ") + "'" + around.replaceAll("[A-Za-z0-9_$]+", "w") + "'";
+            }
+            return "spacing at the end";
+        }
+        return "other";
+    }
+
+    private static String firstToken(String s) {
+        int i = 0;
+        if (i < s.length() && (Character.isLetterOrDigit(s.charAt(0)) || s.charAt(0) == '_' || s.charAt(0) == '$')) {
+            while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_' || s.charAt(i) == '$')) i++;
+            String w = s.substring(0, i);
+            return List.of("if", "else", "return", "case", "default", "while", "for", "const", "let", "var", "function", "export", "import",
+                    "class", "interface", "type", "from", "extends", "implements").contains(w) ? w : "name";
+        }
+        return s.isEmpty() ? "" : s.substring(0, Math.min(2, s.length()));
+    }
+
+    static String format(Path file, String text) {
+        Arena arena = new Arena();
+        new JsParser().parse(arena, text, ParseOptions.forFileName(file.getFileName().toString()));
+        return new Formatter(4, true).format(arena, 0, text.length()).applyTo(text);
+    }
+
+    private static List<Path> sample(Path root, String prefix, String suffix, int limit, boolean all) throws IOException {
+        if (!Files.isDirectory(root)) return List.of();
+        List<Path> found = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.filter(Files::isRegularFile)
+                .filter(p -> root.relativize(p).toString().replace('\\', '/').startsWith(prefix))
+                .filter(p -> p.toString().endsWith(suffix) && (suffix.equals(".d.ts") || !p.toString().endsWith(".d.ts")))
+                .filter(p -> !p.toString().contains("node_modules"))
+                .filter(p -> { try { return Files.size(p) < (all ? 3_000_000 : 40_000); } catch (IOException e) { return false; } })
+                .sorted()
+                .forEach(found::add);
+        }
+        if (found.size() <= limit) return found;
+        List<Path> picked = new ArrayList<>();
+        double step = (double) found.size() / limit;
+        for (int i = 0; i < limit; i++) picked.add(found.get((int) (i * step)));
+        return picked;
+    }
+}
