@@ -33,6 +33,15 @@ public interface FileProbe {
      */
     default Path file(String absolutePath) { return Path.of(absolutePath); }
 
+    /**
+     * The same for {@code name} in {@code directory}, whose listing {@code names} (from
+     * {@link #listing}) holds it: a host may keep the Paths with the listing, found by the short
+     * name instead of the whole path.
+     */
+    default Path file(String directory, Set<String> names, String name) {
+        return file(directory.length() == 1 ? directory + name : directory + File.separatorChar + name);
+    }
+
     default Set<String> listing(Path directory) { return listing(directory.toString()); }
 
     default PackageJson packageJson(Path directory) { return packageJson(directory.toString()); }

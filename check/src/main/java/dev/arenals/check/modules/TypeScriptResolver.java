@@ -322,13 +322,14 @@ public final class TypeScriptResolver {
             int slash = base.lastIndexOf(java.io.File.separatorChar);
             if (options.moduleSuffixes == null && slash >= 0 && slash < base.length() - 1) {
                 // one listing for the four names: they share a directory (an empty one, often a directory that does not exist, rejects them all)
-                java.util.Set<String> names = probe.listing(slash == 0 ? base.substring(0, 1) : base.substring(0, slash));
+                String directory = slash == 0 ? base.substring(0, 1) : base.substring(0, slash);
+                java.util.Set<String> names = probe.listing(directory);
                 if (names.isEmpty()) return null;
-                String stem = base.substring(slash + 1);
-                if (a != null && names.contains(stem + a)) return probe.file(base + a);
-                if (b != null && names.contains(stem + b)) return probe.file(base + b);
-                if (c != null && names.contains(stem + c)) return probe.file(base + c);
-                if (d != null && names.contains(stem + d)) return probe.file(base + d);
+                String stem = base.substring(slash + 1), name;
+                if (a != null && names.contains(name = stem + a)) return probe.file(directory, names, name);
+                if (b != null && names.contains(name = stem + b)) return probe.file(directory, names, name);
+                if (c != null && names.contains(name = stem + c)) return probe.file(directory, names, name);
+                if (d != null && names.contains(name = stem + d)) return probe.file(directory, names, name);
                 return null;
             }
             Path f;

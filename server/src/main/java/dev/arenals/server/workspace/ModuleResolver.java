@@ -25,7 +25,7 @@ public final class ModuleResolver {
         return specifier.startsWith("./") || specifier.startsWith("../") || specifier.equals(".") || specifier.equals("..");
     }
 
-    /** The file {@code specifier}, written in {@code importer}, names; null when nothing is found. */
+    /** The file {@code specifier}, written in {@code importer}, names (the index's one Path of it); null when nothing is found. */
     public static Path resolveFrom(Path importer, String specifier) {
         return resolveFrom(importer, specifier, false);
     }
@@ -148,20 +148,50 @@ public final class ModuleResolver {
         @Override public java.util.concurrent.ConcurrentMap<String, Object> resolutions() { return RESOLUTIONS.map(); }
 
         @Override public Path realPath(Path file) {
-            return REAL_PATHS.get(file, CachingFileProbe::readRealPath);
+            return REAL_PATHS.get(file, f -> internedPath(CachingFileProbe.readRealPath(f)));
         }
 
         @Override public Path file(String absolutePath) {
             return FILES.get(absolutePath, ModuleResolver::internedPath);
         }
+
+        @Override public Path file(String directory, Set<String> names, String name) {
+            if (!(names instanceof Listing)) return FileProbe.super.file(directory, names, name);
+            // found by the short name in the directory's own map: no hash of the whole path, no lookup among every file
+            java.util.concurrent.ConcurrentHashMap<String, Path> files = ((Listing) names).files;
+            Path p = files.get(name);
+            if (p == null) {
+                p = internedPath(directory.length() == 1 ? directory + name : directory + java.io.File.separatorChar + name);
+                Path raced = files.putIfAbsent(name, p);
+                if (raced != null) p = raced;
+            }
+            return p;
+        }
     };
+
+    /** A directory's names, with the Paths of those resolution found (made once each while the listing is cached). */
+    private static final class Listing extends java.util.AbstractSet<String> {
+        final Set<String> names;
+        final java.util.concurrent.ConcurrentHashMap<String, Path> files = new java.util.concurrent.ConcurrentHashMap<>(4);
+
+        Listing(Set<String> names) { this.names = names; }
+
+        @Override public boolean contains(Object o) { return names.contains(o); }
+
+        @Override public java.util.Iterator<String> iterator() { return names.iterator(); }
+
+        @Override public int size() { return names.size(); }
+    }
 
     /** The index's one Path of a file: what summaries keep, so a later intern of the same file is an identity test. */
     private static Path internedPath(String file) { return Summarizer.internPath(Path.of(file)); }
 
+    private static Path internedPath(Path file) { return Summarizer.internPath(file); }
+
     private static Set<String> readListing(String directory) {
         try {
-            return CachingFileProbe.readListing(Path.of(directory));
+            Set<String> names = CachingFileProbe.readListing(Path.of(directory));
+            return names.isEmpty() ? names : new Listing(names);
         } catch (RuntimeException e) {
             return Set.of(); // a string this system cannot make a path of
         }

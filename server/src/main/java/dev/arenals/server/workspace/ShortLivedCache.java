@@ -21,17 +21,21 @@ final class ShortLivedCache<K, V> {
 
     private static final class Generation<K, V> {
         final long born;
-        final ConcurrentHashMap<K, V> map = new ConcurrentHashMap<>();
+        final ConcurrentHashMap<K, V> map;
         final AtomicLong weight = new AtomicLong();
 
-        Generation(long born) { this.born = born; }
+        /** Sized for what the previous generation held: a walk fills each generation alike, and growing a map rehashes it. */
+        Generation(long born, int expected) {
+            this.born = born;
+            this.map = new ConcurrentHashMap<>(Math.max(16, expected));
+        }
     }
 
     ShortLivedCache(long lifetimeNanos, long maxWeight, ToIntFunction<V> weigher) {
         this.lifetimeNanos = lifetimeNanos;
         this.maxWeight = maxWeight;
         this.weigher = weigher;
-        this.current = new Generation<>(System.nanoTime());
+        this.current = new Generation<>(System.nanoTime(), 16);
     }
 
     /**
@@ -60,10 +64,13 @@ final class ShortLivedCache<K, V> {
 
     void invalidate(K key) { current.map.remove(key); }
 
-    void invalidateAll() { startGeneration(current); }
+    void invalidateAll() { startGeneration(current, false); }
 
     /** Drops the generation if it is past its lifetime (a lookup would drop it too; this frees it when none comes). */
-    void dropIfExpired() { generation(); }
+    void dropIfExpired() {
+        Generation<K, V> g = current;
+        if (System.nanoTime() - g.born > lifetimeNanos) startGeneration(g, false); // nothing may come for long: an empty map
+    }
 
     /** Entries in the current generation (tests, figures). */
     int size() { return current.map.size(); }
@@ -74,8 +81,11 @@ final class ShortLivedCache<K, V> {
         return g;
     }
 
-    private synchronized Generation<K, V> startGeneration(Generation<K, V> old) {
-        if (current == old) current = new Generation<>(System.nanoTime());
+    private Generation<K, V> startGeneration(Generation<K, V> old) { return startGeneration(old, true); }
+
+    /** A new generation unless another thread started one; {@code sized} like the old one when lookups go on at once. */
+    private synchronized Generation<K, V> startGeneration(Generation<K, V> old, boolean sized) {
+        if (current == old) current = new Generation<>(System.nanoTime(), sized ? old.map.size() : 16);
         return current;
     }
 }

@@ -1171,7 +1171,7 @@ public final class Summarizer {
             Integer requires = requireSpecifiers == null ? null : requireSpecifiers.get(specifier);
             boolean requireSyntax = requires != null && requires == java.util.Collections.frequency(modules, specifier);
             Path target = ModuleResolver.resolveFrom(path, specifier, requireSyntax);
-            if (target != null) out.put(specifier, PATHS.intern(target));
+            if (target != null) out.put(specifier, target); // the resolver hands out the interned Path
         }
         return out.buildOrThrow();
     }
