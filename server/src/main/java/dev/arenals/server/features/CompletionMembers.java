@@ -130,9 +130,13 @@ final class CompletionMembers {
 
     /** The instance members of a class, interface or alias another file declares, with its bases' (names in {@code seen} are left out). */
     private static void importedInstanceMembers(CrossFileNavigator.NameInFile type, CrossFileNavigator navigator, Sink sink, Set<String> seen) {
-        String from = "from " + type.file().getFileName();
-        for (FileSummary.Member m : InstanceTypes.instanceMembers(type, navigator)) {
-            if (seen.add(m.name())) sink.member(m.name(), CompletionHandler.kindOf(m.kind()), -1, 0, from);
+        for (InstanceTypes.Found found : InstanceTypes.instanceMembers(type, navigator)) {
+            FileSummary.Member m = found.member();
+            if (!seen.add(m.name())) continue;
+            // as TypeScript details it: (property) User.name: string
+            String detail = (m.kind() == FileSummary.Kind.METHOD ? "(method) " : "(property) ") + found.owner().name() + "." + m.name()
+                    + (m.type() != null ? (m.kind() == FileSummary.Kind.METHOD ? "(…): " : ": ") + m.type() : "");
+            sink.member(m.name(), CompletionHandler.kindOf(m.kind()), -1, 0, detail);
         }
     }
 

@@ -222,20 +222,23 @@ final class InstanceTypes {
         return null;
     }
 
+    /** An instance member and the type that declares it. */
+    record Found(NameInFile owner, FileSummary.Member member) { }
+
     /** Every instance member of {@code owner}, nearest first, each name once: its own, then its bases'. */
-    static List<FileSummary.Member> instanceMembers(NameInFile owner, CrossFileNavigator navigator) {
-        List<FileSummary.Member> out = new ArrayList<>();
+    static List<Found> instanceMembers(NameInFile owner, CrossFileNavigator navigator) {
+        List<Found> out = new ArrayList<>();
         collect(owner, navigator, new HashSet<>(), new HashSet<>(), out, 0);
         return out;
     }
 
-    private static void collect(NameInFile owner, CrossFileNavigator navigator, Set<String> names, Set<NameInFile> visited, List<FileSummary.Member> out,
+    private static void collect(NameInFile owner, CrossFileNavigator navigator, Set<String> names, Set<NameInFile> visited, List<Found> out,
             int depth) {
         if (owner == null || depth > MAX_DEPTH || !visited.add(owner)) return;
         FileSummary s = navigator.summary(owner.file());
         if (s == null) return;
         String container = owner.name() + Summarizer.PROTOTYPE;
-        for (FileSummary.Member m : s.membersOf(container)) if (names.add(m.name())) out.add(m);
+        for (FileSummary.Member m : s.membersOf(container)) if (names.add(m.name())) out.add(new Found(owner, m));
         for (String base : s.basesOf(container)) collect(resolveIn(owner.file(), s, base, navigator), navigator, names, visited, out, depth + 1);
     }
 

@@ -108,6 +108,19 @@ class MembersThroughImportedTypesTest {
     }
 
     @Test
+    void eachMembersDetailNamesItsDeclaringTypeAndItsDeclaredType() throws Exception {
+        try (InProcessServer s = workspace()) {
+            Position p = open(s, IMPORTS + "function f(s: Staff) { s.| }");
+            var list = get(s.remote.getTextDocumentService().completion(new CompletionParams(new TextDocumentIdentifier(uri("use.ts")), p)));
+            List<String> details = new ArrayList<>();
+            for (var item : list.getRight().getItems()) details.add(item.getDetail());
+            // (a base's base flattened into its summary is named after the base: User.name, where TypeScript says Named.name)
+            assertEquals(List.of("(property) Staff.desk: string", "(property) User.id: number", "(property) User.address: Address",
+                    "(method) User.greet(…): string", "(property) User.name: string"), details);
+        }
+    }
+
+    @Test
     void aBaseImportedByTheDeclaringFileIsFollowedIntoItsOwnFile() throws Exception {
         assertEquals(List.of("desk", "id", "address", "greet", "name"), completion(IMPORTS + "function f(s: Staff) { s.| }"));
         assertEquals(List.of("model.ts:1:18"), definition(IMPORTS + "function f(s: Staff) { s.na|me }"), "Named.name, two files away");
