@@ -162,9 +162,21 @@ public final class Summarizer {
     private java.util.Map<String, java.util.List<Integer>> containers;
     private boolean inAmbientModule;
 
-    /** How deep containers nest in a summary ({@code a.b.c.d}), and how many members one file keeps at most. */
+    /**
+     * How deep containers nest in a summary ({@code a.b.c.d}), and how many members one file keeps
+     * at most: of namespaces, classes, enums and objects, and apart (so that a file of many
+     * interfaces does not crowd those out) of interfaces and aliased object types.
+     */
     private static final int MAX_MEMBER_DEPTH = 4, MAX_MEMBERS = 4096;
-    private int memberCount;
+    private int memberCount, shapeMemberCount;
+    /** While an interface's or alias's members are read: they count against {@link #shapeMemberCount}. */
+    private boolean readingShape;
+
+    /** Counts one more member against the cap of what is being read; false when the cap is reached. */
+    private boolean takeMember() {
+        if (readingShape) return shapeMemberCount < MAX_MEMBERS && ++shapeMemberCount > 0;
+        return memberCount < MAX_MEMBERS && ++memberCount > 0;
+    }
 
     private void noteContainer(String name, int node) {
         if (inAmbientModule) return;
@@ -192,7 +204,9 @@ public final class Summarizer {
 
     private void containerMembers(String container, int node, boolean ambient, int depth, ImmutableList.Builder<Member> out,
             ImmutableList.Builder<Signature> signatures) {
-        if (node < 0 || depth > MAX_MEMBER_DEPTH || memberCount >= MAX_MEMBERS) return;
+        if (node < 0 || depth > MAX_MEMBER_DEPTH) return;
+        boolean shape = arena.kind(node) == INTERFACE_DECLARATION || arena.kind(node) == TYPE_ALIAS;
+        if ((shape ? shapeMemberCount : memberCount) >= MAX_MEMBERS) return;
         switch (arena.kind(node)) {
             case MODULE_DECLARATION: namespaceMembers(container, node, ambient, depth, out, signatures); break;
             case CLASS_DECLARATION: case CLASS_EXPRESSION:
@@ -200,7 +214,9 @@ public final class Summarizer {
                 instanceMembers(container + PROTOTYPE, node, out, signatures);
                 break;
             case INTERFACE_DECLARATION: case TYPE_ALIAS:
+                readingShape = true;
                 shapeMembers(container + PROTOTYPE, node, new java.util.HashSet<>(), new java.util.HashSet<>(), out, signatures);
+                readingShape = false;
                 break;
             case ENUM_DECLARATION:
                 for (int m = arena.firstChild(node); m >= 0; m = arena.nextSibling(m)) {
@@ -323,8 +339,7 @@ public final class Summarizer {
         java.util.Set<Integer> visited = new java.util.HashSet<>();
         for (int c = cls; c >= 0 && visited.add(c) && visited.size() <= MAX_MEMBER_DEPTH * 4; c = baseInFile(c)) {
             int base = ClassHierarchy.extendsName(arena, c);
-            if (base >= 0 && baseInFile(c) < 0 && memberCount < MAX_MEMBERS) {
-                memberCount++; // a base declared elsewhere: the reader follows it
+            if (base >= 0 && baseInFile(c) < 0 && takeMember()) { // a base declared elsewhere: the reader follows it
                 out.add(new Member(container, nameOf(base), Kind.BASE, span(base)));
             }
             int body = Layouts.classBody(arena, c);
@@ -398,8 +413,7 @@ public final class Summarizer {
                 shapeMembers(container, node, seen, visited, out, signatures);
             }
         }
-        if (!found && memberCount < MAX_MEMBERS) {
-            memberCount++;
+        if (!found && takeMember()) {
             out.add(new Member(container, nameOf(name), Kind.BASE, span(name)));
         }
     }
@@ -486,8 +500,7 @@ public final class Summarizer {
     /** ... with the name of its declared type ({@code type}: null when none is known). */
     private boolean member(String container, int key, Kind kind, String type, ImmutableList.Builder<Member> out) {
         String name = keyName(key);
-        if (name == null || memberCount >= MAX_MEMBERS) return false;
-        memberCount++;
+        if (name == null || !takeMember()) return false;
         out.add(new Member(container, name, kind, span(key), type));
         return true;
     }
