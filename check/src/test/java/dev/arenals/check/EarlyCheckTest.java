@@ -67,6 +67,25 @@ class EarlyCheckTest {
     }
 
     @Test
+    void largeFilesAreLeftToTheChecker() throws Exception {
+        write(dir, "small.ts", "export const a = 1;\n");
+        write(dir, "large.ts", "export const a = 1;\n".repeat((int) (EarlyCheck.MAX_EARLY_BYTES / 20) + 1));
+        List<SourceFile> list = files();
+        EarlyCheck check = EarlyCheck.startIfUseful(2, 10 << 20, Set.of(), false, false);
+        if (check == null) return;
+        for (SourceFile f : list) check.accept(f);
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (check.filesChecked < 1 && System.nanoTime() < deadline) Thread.sleep(1);
+        Thread.sleep(50); // time enough to take the second file too, were it queued
+        check.walkDone();
+        assertEquals(1, check.filesChecked);
+        for (SourceFile f : list) {
+            if (f.display.equals("large.ts")) assertNull(f.early, "the large file is the checker's");
+            else assertNotNull(f.early, f.display);
+        }
+    }
+
+    @Test
     void noEarlyCheckWithoutASpareCheckingThread() {
         assertNull(EarlyCheck.startIfUseful(1, 10 << 20, Set.of(), false, false));
     }
