@@ -154,8 +154,12 @@ public final class DeclaredTypes {
             case IDENTIFIER_REFERENCE:
                 return typeOfBinding(q, q.symbolOfNode(expr), depth);
             case CALL: {
-                int returned = returnTypeOfCallee(q, Layouts.callCallee(a, expr), depth);
-                return typeNameOfAnnotation(a, returned >= 0 ? returned : declaredType(q, expr, depth + 1));
+                int callee = Layouts.callCallee(a, expr);
+                int returned = returnTypeOfCallee(q, callee, depth);
+                int named = typeNameOfAnnotation(a, returned >= 0 ? returned : declaredType(q, expr, depth + 1));
+                if (named >= 0 || returned >= 0) return named;
+                int fn = calleeFunction(q, callee, depth + 1);
+                return fn >= 0 ? returnedInstance(q, fn, depth + 1) : -1;
             }
             case AWAIT:
                 return typeNameOfAnnotation(a, declaredType(q, expr, depth + 1));
@@ -207,6 +211,89 @@ public final class DeclaredTypes {
             c = isInterface ? -1 : ClassHierarchy.baseInFile(q, c);
         }
         return -1;
+    }
+
+    /**
+     * The function a call of this file calls when it has no declared return type: a function
+     * declaration, a {@code const} bound to an arrow or function expression, or a method of a
+     * class of this file (along its extends chain); -1 otherwise.
+     */
+    private static int calleeFunction(DocumentQuery q, int callee, int depth) {
+        if (callee < 0 || depth > MAX_DEPTH) return -1;
+        Arena a = q.arena();
+        if (a.kind(callee) == IDENTIFIER_REFERENCE) {
+            int symbol = q.symbolOfNode(callee);
+            if (symbol < 0 || !q.isDeclared(symbol)) return -1;
+            int declaring = q.scopes().declaringNode(symbol);
+            if (declaring < 0) return -1;
+            int kind = q.scopes().kind(symbol);
+            if (kind == SymbolKind.FUNCTION) return a.kind(declaring) == FUNCTION_DECLARATION && Layouts.functionReturnType(a, declaring) < 0 ? declaring : -1;
+            if (kind != SymbolKind.CONST || a.kind(declaring) != VARIABLE_DECLARATOR || Layouts.declaratorType(a, declaring) >= 0) return -1;
+            int init = TreePaths.unwrapped(a, Layouts.declaratorInit(a, declaring));
+            return init >= 0 && (a.kind(init) == ARROW_FUNCTION || a.kind(init) == FUNCTION_EXPRESSION) && Layouts.functionReturnType(a, init) < 0 ? init : -1;
+        }
+        if (a.kind(callee) != MEMBER || (a.data(callee) & M_COMPUTED) != 0) return -1;
+        int property = Layouts.memberProperty(a, callee);
+        if (property < 0 || a.kind(property) != IDENTIFIER_NAME) return -1;
+        int owner = resolveLocal(q, typeNameOf(q, Layouts.memberObject(a, callee), depth + 1));
+        for (int c = owner, level = 0; c >= 0 && isClass(a.kind(c)) && level < MAX_DEPTH; level++) {
+            int body = Layouts.classBody(a, c);
+            for (int m = body < 0 ? -1 : a.firstChild(body); m >= 0; m = a.nextSibling(m)) {
+                if (a.kind(m) != METHOD || (a.data(m) & (C_STATIC | P_COMPUTED | P_GET | P_SET | C_CONSTRUCTOR)) != 0) continue;
+                int key = Layouts.memberKey(a, m);
+                if (key < 0 || a.kind(key) != IDENTIFIER_NAME || a.data(key) != a.data(property)) continue;
+                int fn = Layouts.methodFunction(a, m);
+                return fn >= 0 && Layouts.functionReturnType(a, fn) < 0 ? fn : -1;
+            }
+            c = ClassHierarchy.baseInFile(q, c);
+        }
+        return -1;
+    }
+
+    /**
+     * What a function without a declared return type returns, when that is settled without
+     * inference: every {@code return} of its own (none in nested functions) gives an instance of the
+     * same type ({@code return new S()}, {@code return this.s} with s declared), or an arrow's
+     * expression body does; never for an async function or a generator (a promise, an iterator);
+     * the type's name, or -1.
+     */
+    private static int returnedInstance(DocumentQuery q, int fn, int depth) {
+        Arena a = q.arena();
+        if (depth > MAX_DEPTH || (a.data(fn) & (F_ASYNC | F_GENERATOR)) != 0) return -1;
+        if (a.kind(fn) == ARROW_FUNCTION) {
+            int body = Layouts.arrowBody(a, fn);
+            if (body >= 0 && a.kind(body) != FUNCTION_BODY) return typeNameOf(q, body, depth + 1);
+        }
+        int body = Layouts.functionBody(a, fn);
+        if (body < 0) return -1;
+        int found = -1;
+        for (int n = TreePaths.firstInSubtree(a, body); n < body; n++) {
+            if (a.kind(n) != RETURN || enclosingFunction(q, n) != fn) continue;
+            int value = a.firstChild(n);
+            int type = value < 0 ? -1 : typeNameOf(q, value, depth + 1);
+            if (type < 0 || (found >= 0 && !sameType(q, found, type))) return -1;
+            found = type;
+        }
+        return found;
+    }
+
+    /** The function (declaration, expression or arrow) a node is in, or -1. */
+    private static int enclosingFunction(DocumentQuery q, int node) {
+        Arena a = q.arena();
+        for (int p = q.parentOf(node), steps = 0; p >= 0 && steps < 100_000; p = q.parentOf(p), steps++) {
+            int k = a.kind(p);
+            if (k == FUNCTION_DECLARATION || k == FUNCTION_EXPRESSION || k == ARROW_FUNCTION) return p;
+        }
+        return -1;
+    }
+
+    /** Whether two type names (from {@link #typeNameOf}) name the same declaration. */
+    private static boolean sameType(DocumentQuery q, int one, int other) {
+        if (one == other) return true;
+        Arena a = q.arena();
+        if (a.kind(one) != IDENTIFIER_REFERENCE || a.kind(other) != IDENTIFIER_REFERENCE) return resolveLocal(q, one) >= 0 && resolveLocal(q, one) == resolveLocal(q, other);
+        int s1 = q.symbolOfNode(one), s2 = q.symbolOfNode(other);
+        return s1 >= 0 && s1 == s2;
     }
 
     /**

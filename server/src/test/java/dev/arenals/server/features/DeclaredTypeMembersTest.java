@@ -36,9 +36,20 @@ class DeclaredTypeMembersTest {
     }
 
     @Test
+    void aFunctionWithoutADeclaredReturnTypeThatReturnsOnlyInstancesOfOneType() {
+        assertDefinition("a.ts", "class S { [[load]]() {} } function make() { return new S(); } make().lo|ad();");
+        assertDefinition("a.ts", "class S { [[load]]() {} } const make = () => new S(); make().lo|ad();");
+        assertDefinition("a.ts", "class S { [[load]]() {} } function make(b) { const f = () => 1; if (b) return new S(); return new S(); } make().lo|ad();");
+        assertDefinition("a.ts", "class S { [[load]]() {} }\nclass F { s = new S(); get() { return this.s; } }\nnew F().get().lo|ad();");
+        assertDefinition("a.js", "class S { [[load]]() {} } function make() { return new S(); } const s = make(); s.lo|ad();");
+    }
+
+    @Test
     void nothingWhereTheDeclarationsDoNotSettleIt() {
         assertDefinition("a.ts", "class S { load() {} } class T { load() {} } declare const x: S | T; x.lo/*|*/ad();");
-        assertDefinition("a.ts", "class S { load() {} } function make() { return new S(); } make().lo|ad();");
+        assertDefinition("a.ts", "class S { load() {} } async function make() { return new S(); } make().lo|ad();");
+        assertDefinition("a.ts", "class S { load() {} } class T { load() {} } function make(b) { if (b) return new S(); return new T(); } make().lo|ad();");
+        assertDefinition("a.ts", "class S { load() {} } function make(b) { if (b) return new S(); return null; } make().lo|ad();");
         assertDefinition("a.ts", "class S { load() {} } function f(s) { s.lo|ad(); }");
         assertDefinition("a.ts", "class S { load() {} } const [s] = [new S()]; s.lo|ad();");
     }
