@@ -60,6 +60,11 @@ public final class CompletionHandler {
         Items items = new Items(c.prefix);
         items.cache = cache;
         Path file = Uris.pathOf(doc.uri());
+        int literal = typedObjectAt(q, c, offset);
+        if (literal >= 0) { // { | } of a value declared as a type, or a pattern destructuring one: the type's members not written yet
+            new CompletionMembers(q, index, file).literalMembers(literal, typedKeyAt(q, offset), (name, kind, decl, group, detail) ->
+                    items.add(name, kind, G_LOCAL, detail, decl < 0 ? null : data(doc, q.arena().start(decl))));
+        }
         switch (c.kind) {
             case CompletionContext.AFTER_DOT:
                 new CompletionMembers(q, index, file).membersOf(c, (name, kind, decl, group, detail) ->
@@ -316,6 +321,34 @@ public final class CompletionHandler {
         String comment = JsDoc.before(arena, arena.start(member));
         String docs = comment == null ? null : markdown ? JsDoc.toMarkdown(comment) : JsDoc.toPlainText(comment);
         return new String[] {code, docs};
+    }
+
+    /**
+     * The object literal or object pattern whose next key the cursor is at: an empty slot
+     * ({@code { a: 1, | }}) or a shorthand being typed ({@code { na| }}); -1 elsewhere.
+     */
+    private static int typedObjectAt(DocumentQuery q, CompletionContext c, int offset) {
+        Arena a = q.arena();
+        int key = typedKeyAt(q, offset);
+        if (key >= 0) {
+            int property = q.parentOf(key);
+            return property >= 0 ? q.parentOf(property) : -1;
+        }
+        if (c.kind != CompletionContext.OBJECT_NAMES && c.kind != CompletionContext.NONE) return -1;
+        int inner = c.path.length == 0 ? -1 : c.path[c.path.length - 1];
+        if (inner < 0 || (a.kind(inner) != OBJECT && a.kind(inner) != OBJECT_PATTERN)) return -1;
+        return c.prefix.isEmpty() ? inner : -1;
+    }
+
+    /** The shorthand property's name being typed at the cursor, in an object literal or pattern; -1. */
+    private static int typedKeyAt(DocumentQuery q, int offset) {
+        Arena a = q.arena();
+        int name = q.identifierAt(offset);
+        if (name < 0 || a.end(name) != offset) return -1;
+        int property = q.parentOf(name);
+        if (property < 0 || a.kind(property) != PROPERTY || (a.data(property) & P_SHORTHAND) == 0) return -1;
+        int object = q.parentOf(property);
+        return object >= 0 && (a.kind(object) == OBJECT || a.kind(object) == OBJECT_PATTERN) ? name : -1;
     }
 
     // ---- the list being built ----

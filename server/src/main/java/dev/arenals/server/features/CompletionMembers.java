@@ -93,6 +93,37 @@ final class CompletionMembers {
         if (listed[0] == 0 && container < 0 && container != NAMESPACE_IMPORT) libraryMembers(object, sink);
     }
 
+    /**
+     * The members of the type an object literal or pattern is declared as (or, for a pattern, what
+     * it destructures), but for the keys it has already ({@code typed}: the key being typed, not
+     * counted as written).
+     */
+    void literalMembers(int literal, int typed, Sink sink) {
+        Set<String> written = new HashSet<>();
+        for (int p = arena.firstChild(literal); p >= 0; p = arena.nextSibling(p)) {
+            if (arena.kind(p) != PROPERTY || (arena.data(p) & P_COMPUTED) != 0) continue;
+            int key = Layouts.propertyKey(arena, p);
+            if (key >= 0 && key != typed && Layouts.propertyValue(arena, p) != typed) {
+                String name = keyName(key);
+                if (name != null) written.add(name);
+            }
+        }
+        Sink unwritten = (name, kind, decl, group, detail) -> {
+            if (!written.contains(name)) sink.member(name, kind, decl, group, detail);
+        };
+        int typeName = DeclaredTypes.typeNameOfLiteral(q, literal);
+        int local = DeclaredTypes.resolveLocal(q, typeName);
+        if (local >= 0) {
+            if (isClass(arena.kind(local))) classMembers(local, false, 0, unwritten, new HashSet<>());
+            else interfaceMembers(local, unwritten, new HashSet<>(), new HashSet<>());
+            return;
+        }
+        if (index == null || file == null || typeName < 0) return;
+        CrossFileNavigator navigator = new CrossFileNavigator(index);
+        CrossFileNavigator.NameInFile imported = CrossFileReferences.importedType(q, typeName, file, navigator);
+        if (imported != null) importedInstanceMembers(imported, navigator, unwritten, new HashSet<>());
+    }
+
     /** {@code "a".}, {@code xs.} with {@code xs: T[]}, {@code console.}, {@code document.body.}: the standard library's members. */
     private void libraryMembers(int object, Sink sink) {
         String type = LibTypes.of(q, object);
