@@ -435,9 +435,11 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
     /**
      * From this size on, a document's summary waits for a pause in typing: about 1 ms of summary at
      * 100 KB (generated code, 3,300 lines), ~30 ms at 3 MB. By size, not by timing, so the order of
-     * events never depends on the machine's load.
+     * events never depends on the machine's load. {@code -Darenals.summaryDeferChars=N} for
+     * comparisons (0: every document's summary waits for a pause; the summary is a third of a
+     * 2,000-line file's edit CPU, docs/performance-comparison.md, eleventh session).
      */
-    static final int SUMMARY_DEFER_CHARS = 100_000;
+    static final int SUMMARY_DEFER_CHARS = Integer.getInteger("arenals.summaryDeferChars", 100_000);
     static final long SUMMARY_DELAY_MILLIS = 150;
 
     /**
