@@ -72,17 +72,18 @@ public final class ImportDiagnostics {
     /** Cleared when it grows past this: it holds the modules open documents import, not the workspace. */
     static final int MAX_CACHED_SHAPES = 4096;
 
-    private record CachedShape(FileSummary summary, ModuleShape shape) {}
+    /** The summary weakly: a file gone from the index leaves no summary pinned here. */
+    private record CachedShape(java.lang.ref.WeakReference<FileSummary> summary, ModuleShape shape) {}
 
     /** The shape of another file, from its summary (loaded when not indexed yet). */
     private ModuleShape shape(Path file) {
         FileSummary s = index.summaryOrLoad(file);
         if (s == null) return null;
         CachedShape cached = shapes.get(file);
-        if (cached != null && cached.summary == s) return cached.shape;
+        if (cached != null && cached.summary.get() == s) return cached.shape;
         ModuleShape shape = shapeOf(s);
         if (shapes.size() >= MAX_CACHED_SHAPES) shapes.clear();
-        shapes.put(file, new CachedShape(s, shape));
+        shapes.put(file, new CachedShape(new java.lang.ref.WeakReference<>(s), shape));
         return shape;
     }
 

@@ -435,9 +435,11 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
     /**
      * From this size on, a document's summary waits for a pause in typing: about 1 ms of summary at
      * 100 KB (generated code, 3,300 lines), ~30 ms at 3 MB. By size, not by timing, so the order of
-     * events never depends on the machine's load.
+     * events never depends on the machine's load. {@code -Darenals.summaryDeferChars=N} for
+     * comparisons (0: every document's summary waits for a pause; the summary is a third of a
+     * 2,000-line file's edit CPU, docs/performance-comparison.md, eleventh session).
      */
-    static final int SUMMARY_DEFER_CHARS = 100_000;
+    static final int SUMMARY_DEFER_CHARS = Integer.getInteger("arenals.summaryDeferChars", 100_000);
     static final long SUMMARY_DELAY_MILLIS = 150;
 
     /**
@@ -466,13 +468,28 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
             dev.arenals.server.workspace.FileSummary after = Summarizer.summarize(path, doc.uri(), doc.arena(), doc.chars(), doc.lines(), doc.encoding());
             index.putOpen(after);
             summaryPending.remove(doc); // before the importers are looked for: it is one only if it imports itself
-            if (before != null && exportNames(before).equals(exportNames(after))) return;
+            if (before != null && sameExportNames(before, after)) return;
             republishImporters(path);
         } catch (RuntimeException e) {
             log.error("arena-ls: summarizing " + doc.uri() + " failed", e);
         } finally {
             summaryPending.remove(doc);
         }
+    }
+
+    /**
+     * Whether two summaries of a file export the same names ({@code export *} specifiers included).
+     * Most edits keep every export where it was: compared in order first, without making each
+     * export's record and two sets of names at every edit.
+     */
+    static boolean sameExportNames(dev.arenals.server.workspace.FileSummary a, dev.arenals.server.workspace.FileSummary b) {
+        int n = a.exportCount();
+        if (n == b.exportCount() && a.starExports().equals(b.starExports())) {
+            boolean inOrder = true;
+            for (int k = 0; k < n && inOrder; k++) inOrder = a.exportedNameAt(k).equals(b.exportedNameAt(k));
+            if (inOrder) return true;
+        }
+        return exportNames(a).equals(exportNames(b));
     }
 
     private static java.util.Set<String> exportNames(dev.arenals.server.workspace.FileSummary s) {
