@@ -7,6 +7,7 @@ import dev.arenals.parser.scope.SymbolKind;
 import dev.arenals.parser.tree.Arena;
 import dev.arenals.parser.tree.Layouts;
 import dev.arenals.server.document.Document;
+import dev.arenals.server.query.DeclaredTypes;
 import dev.arenals.server.query.DocumentQuery;
 import dev.arenals.server.query.Occurrences;
 import dev.arenals.server.query.Target;
@@ -61,7 +62,7 @@ public final class HoverHandler {
         int offset = q.offset(position);
         int ident = q.identifierAt(offset);
         int symbol = q.symbolOfNode(ident);
-        String[] shown = symbol >= 0 ? declarationAndDocs(q, symbol, markdown)
+        String[] shown = symbol >= 0 ? withKnownType(q, symbol, declarationAndDocs(q, symbol, markdown), navigator)
                 : ident >= 0 ? memberDeclarationAndDocs(q, offset, markdown) : null;
         if (navigator != null && ident >= 0) {
             if (shown != null && ImportedMembers.isImportBinding(q, symbol)) shown = withImportedSignatures(q, symbol, shown, markdown, navigator);
@@ -81,6 +82,37 @@ public final class HoverHandler {
         Hover hover = new Hover(new MarkupContent(markdown ? MarkupKind.MARKDOWN : MarkupKind.PLAINTEXT, value));
         hover.setRange(q.rangeOfNode(ident));
         return hover;
+    }
+
+    /**
+     * A variable or parameter written without a type, whose value's type the declarations settle
+     * ({@link DeclaredTypes}, {@link InstanceTypes}): shown after its name as TypeScript shows it
+     * ({@code const user: User = service.load(1)!}, {@code (parameter) u: User}).
+     */
+    private static String[] withKnownType(DocumentQuery q, int symbol, String[] shown, CrossFileNavigator navigator) {
+        if (shown == null) return null;
+        int kind = q.scopes().kind(symbol);
+        if (kind != SymbolKind.CONST && kind != SymbolKind.LET && kind != SymbolKind.VAR && kind != SymbolKind.PARAMETER) return shown;
+        String name = q.scopes().name(symbol);
+        String code = shown[0];
+        String head = kind == SymbolKind.PARAMETER ? "(parameter) " : (kind == SymbolKind.CONST ? "const " : kind == SymbolKind.LET ? "let " : "var ");
+        if (!code.startsWith(head + name)) return shown;
+        int after = head.length() + name.length();
+        if (after < code.length() && (code.charAt(after) == ':' || code.charAt(after) == '?')) return shown; // annotated
+        String type = null;
+        int typeName = DeclaredTypes.typeNameOfSymbol(q, symbol);
+        Arena a = q.arena();
+        if (typeName >= 0 && a.kind(typeName) == IDENTIFIER_REFERENCE) {
+            int parent = q.parentOf(typeName);
+            boolean generic = parent >= 0 && (a.kind(parent) == INSTANTIATION_EXPRESSION || a.kind(parent) == TYPE_REFERENCE) && a.nextSibling(typeName) >= 0;
+            type = generic ? dev.arenals.server.query.Callables.oneLine(a, a.start(parent), a.end(parent)) : a.names().name(a.data(typeName)); // Repo<User>
+        }
+        else if (typeName < 0 && navigator != null) {
+            dev.arenals.server.workspace.CrossFileNavigator.NameInFile imported = InstanceTypes.importedTypeOfSymbol(q, symbol, Uris.pathOf(q.uri()), navigator);
+            if (imported != null) type = imported.name();
+        }
+        if (type == null) return shown;
+        return new String[] {code.substring(0, after) + ": " + type + code.substring(after), shown[1]};
     }
 
     /** {@code s.trim} where s is a string, {@code console.log}: the standard library's declaration (its overloads). */

@@ -98,6 +98,14 @@ final class InstanceTypes {
     }
 
     /** A variable bound without an annotation to something whose type is known, or a name destructured from one. */
+    /** What a variable or parameter holds when that is declared in another file, or null. */
+    static NameInFile importedTypeOfSymbol(DocumentQuery q, int symbol, Path file, CrossFileNavigator navigator) {
+        if (file == null || navigator == null) return null;
+        int typeName = DeclaredTypes.typeNameOfSymbol(q, symbol);
+        if (typeName >= 0) return DeclaredTypes.resolveLocal(q, typeName) >= 0 ? null : CrossFileReferences.importedType(q, typeName, file, navigator);
+        return typeOfBinding(q, symbol, file, navigator, 0);
+    }
+
     private static NameInFile typeOfBinding(DocumentQuery q, int symbol, Path file, CrossFileNavigator navigator, int depth) {
         if (symbol < 0 || !q.isDeclared(symbol)) return null;
         int kind = q.scopes().kind(symbol);

@@ -321,6 +321,9 @@ public final class DeclaredTypes {
         return -1;
     }
 
+    /** The type name of what a variable or parameter holds ({@link #typeNameOf} of a use of it), or -1. */
+    public static int typeNameOfSymbol(DocumentQuery q, int symbol) { return typeOfBinding(q, symbol, 0); }
+
     /** What a variable or parameter holds, by its annotation, else (a variable, a parameter's default) by its initializer. */
     private static int typeOfBinding(DocumentQuery q, int symbol, int depth) {
         if (symbol < 0 || !q.isDeclared(symbol)) return -1;

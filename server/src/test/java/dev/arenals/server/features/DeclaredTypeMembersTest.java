@@ -147,4 +147,24 @@ class DeclaredTypeMembersTest {
         assertDefinition("a.ts", user + "function f(us: Set<U>) { us.forEach(u => u.na|me); }");
         assertDefinition("a.ts", user + "function f(us: U[] | string[]) { us.map(u => u.na/*|*/me); }");
     }
+
+    private static String hover(String marked) {
+        dev.arenals.server.testing.Marked m = dev.arenals.server.testing.Marked.parse(marked);
+        dev.arenals.server.document.Document doc = dev.arenals.server.testing.Docs.parsed("file:///a.ts", m.text);
+        org.eclipse.lsp4j.Hover h = new HoverHandler().hover(doc, doc.positionAt(m.cursors.get(0)), false);
+        String value = h == null ? null : h.getContents().getRight().getValue();
+        return value == null ? null : value.split("\n")[0];
+    }
+
+    @Test
+    void hoverOnAVariableOrParameterWrittenWithoutATypeShowsTheTypeTheDeclarationsSettle() {
+        String user = "interface U { name: string }\nclass S { load(): U { return null!; } }\n";
+        org.junit.jupiter.api.Assertions.assertEquals("const s: S = new S()", hover(user + "const s = new S(); |s;"));
+        org.junit.jupiter.api.Assertions.assertEquals("const u: U = s.load()", hover(user + "const s = new S(); const u = s.load(); |u;"));
+        org.junit.jupiter.api.Assertions.assertEquals("const u: U", hover(user + "declare const us: U[]; for (const u of us) |u;"));
+        org.junit.jupiter.api.Assertions.assertEquals("(parameter) u: U", hover(user + "declare const us: U[]; us.map(u => |u);"));
+        org.junit.jupiter.api.Assertions.assertEquals("const m: Map<string, U> = new Map<string, U>()", hover(user + "const m = new Map<string, U>(); |m;"));
+        org.junit.jupiter.api.Assertions.assertEquals("const x: U = s.load()", hover(user + "declare const s: S; const x: U = s.load(); |x;"), "annotated: as written");
+        org.junit.jupiter.api.Assertions.assertEquals("const n = 1", hover(user + "const n = 1; |n;"), "nothing the declarations settle");
+    }
 }
