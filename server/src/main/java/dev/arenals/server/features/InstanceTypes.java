@@ -45,7 +45,7 @@ final class InstanceTypes {
         int typeName = DeclaredTypes.typeNameOf(q, expr);
         if (typeName >= 0) return DeclaredTypes.resolveLocal(q, typeName) >= 0 ? null : CrossFileReferences.importedType(q, typeName, file, navigator);
         switch (a.kind(expr)) {
-            case PARENTHESIZED: case NON_NULL: case SATISFIES_EXPRESSION:
+            case PARENTHESIZED: case NON_NULL: case SATISFIES_EXPRESSION: case CHAIN:
                 return typeOf(q, Layouts.operand(a, expr), file, navigator, depth + 1);
             case MEMBER: {
                 String name = propertyName(a, expr);

@@ -135,7 +135,7 @@ public final class DeclaredTypes {
         if (expr < 0 || depth > MAX_DEPTH) return -1;
         Arena a = q.arena();
         switch (a.kind(expr)) {
-            case PARENTHESIZED: case NON_NULL: case SATISFIES_EXPRESSION:
+            case PARENTHESIZED: case NON_NULL: case SATISFIES_EXPRESSION: case CHAIN:
                 return typeNameOf(q, Layouts.operand(a, expr), depth + 1);
             case AS_EXPRESSION: {
                 int type = a.nextSibling(Layouts.operand(a, expr)); // AS_EXPRESSION: expression, type
@@ -321,6 +321,27 @@ public final class DeclaredTypes {
         return -1;
     }
 
+    /**
+     * {@code a} of {@code const { a } = v}, {@code { key: a = d }: T}: the declared type of that
+     * member of what the pattern destructures (its annotation, or the value's type); -1.
+     */
+    private static int destructuredMember(DocumentQuery q, int binding, int depth) {
+        Arena a = q.arena();
+        int child = binding, parent = q.parentOf(binding);
+        if (parent >= 0 && a.kind(parent) == ASSIGNMENT_PATTERN) {
+            child = parent;
+            parent = q.parentOf(parent);
+        }
+        if (parent < 0 || a.kind(parent) != PROPERTY || (a.data(parent) & P_COMPUTED) != 0 || Layouts.propertyValue(a, parent) != child) return -1;
+        int pattern = q.parentOf(parent);
+        int key = Layouts.propertyKey(a, parent);
+        if (pattern < 0 || a.kind(pattern) != OBJECT_PATTERN || key < 0) return -1;
+        int k = a.kind(key);
+        if (k != IDENTIFIER_NAME && k != BINDING_IDENTIFIER && k != IDENTIFIER_REFERENCE) return -1;
+        int owner = resolveLocal(q, typeNameOfLiteral(q, pattern));
+        return owner < 0 || depth > MAX_DEPTH ? -1 : typeOfMember(q, owner, a.data(key), depth + 1);
+    }
+
     /** The type name of what a variable or parameter holds ({@link #typeNameOf} of a use of it), or -1. */
     public static int typeNameOfSymbol(DocumentQuery q, int symbol) { return typeOfBinding(q, symbol, 0); }
 
@@ -335,7 +356,7 @@ public final class DeclaredTypes {
         if (binding < 0 || declaring < 0) return -1;
         switch (a.kind(declaring)) {
             case VARIABLE_DECLARATOR: {
-                if (Layouts.declaratorTarget(a, declaring) != binding) return -1; // a name inside a pattern
+                if (Layouts.declaratorTarget(a, declaring) != binding) return destructuredMember(q, binding, depth); // a name inside a pattern
                 int type = Layouts.declaratorType(a, declaring);
                 if (type >= 0) return typeNameOfAnnotation(a, type);
                 int init = Layouts.declaratorInit(a, declaring);
@@ -343,7 +364,8 @@ public final class DeclaredTypes {
                 return typeNameOf(q, init, depth + 1);
             }
             case PARAMETER: case ASSIGNMENT_PATTERN: {
-                if (Layouts.parameterTarget(a, declaring) != binding || Layouts.isRestParameter(a, declaring)) return -1;
+                if (Layouts.isRestParameter(a, declaring)) return -1;
+                if (Layouts.parameterTarget(a, declaring) != binding) return destructuredMember(q, binding, depth);
                 int type = a.kind(declaring) == PARAMETER ? Layouts.parameterType(a, declaring) : -1;
                 if (type >= 0) return typeNameOfAnnotation(a, type);
                 int init = Layouts.parameterInitializer(a, declaring);
@@ -407,7 +429,7 @@ public final class DeclaredTypes {
         if (expr < 0 || depth > MAX_DEPTH) return -1;
         Arena a = q.arena();
         switch (a.kind(expr)) {
-            case PARENTHESIZED: case NON_NULL: case SATISFIES_EXPRESSION:
+            case PARENTHESIZED: case NON_NULL: case SATISFIES_EXPRESSION: case CHAIN:
                 return declaredType(q, Layouts.operand(a, expr), depth + 1);
             case AS_EXPRESSION:
                 return a.nextSibling(Layouts.operand(a, expr));

@@ -37,7 +37,7 @@ public final class LibTypes {
             case ARRAY: return "Array";
             case BOOLEAN: return "Boolean";
             case ARROW_FUNCTION: case FUNCTION_EXPRESSION: return "Function";
-            case PARENTHESIZED: case NON_NULL: case SATISFIES_EXPRESSION:
+            case PARENTHESIZED: case NON_NULL: case SATISFIES_EXPRESSION: case CHAIN:
                 return of(q, Layouts.operand(a, expr), depth + 1);
             case AS_EXPRESSION:
                 return ofTypeNode(q, a.nextSibling(Layouts.operand(a, expr)));

@@ -136,6 +136,9 @@ class DeclaredTypeMembersTest {
         assertDefinition("a.ts", user + "async function f(p: Promise<U[]>) { for (const u of await p) u.na|me; }");
         assertDefinition("a.ts", user + "class S { all(): U[] { return []; } }\nnew S().all().forEach(function (u) { u.na|me; });");
         assertDefinition("a.ts", user + "class C { users = new Map<string, U>(); byId: Map<string, U> = new Map(); f() { return this.byId.get('a')!.na|me; } }");
+        assertDefinition("a.ts", user + "interface H { owner: U }\nfunction f(h: H) { const { owner } = h; return owner.na|me; }");
+        assertDefinition("a.ts", user + "interface H { owner: U }\nfunction f({ owner: o = null! }: H) { return o.na|me; }");
+        assertDefinition("a.ts", user + "interface H { owner?: U }\nfunction f(h?: H) { return (h?.owner)!.na|me; }");
     }
 
     @Test
