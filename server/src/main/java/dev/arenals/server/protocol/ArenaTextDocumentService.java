@@ -656,6 +656,8 @@ public final class ArenaTextDocumentService implements TextDocumentService {
             server.log().warn("cannot read " + path + ": " + e.getMessage());
             return null;
         }
+        // a byte-order mark is no part of the text editors show (nor of the index's): positions on line 0 count without it
+        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') text = text.substring(1);
         // an importer that never writes the member's name has no use of it: most of a popular class's importers
         if (mustContain != null && !text.contains(mustContain)) return null;
         Document snapshot = new Document(uri, null, 0, text, server.support().positionEncoding,

@@ -46,12 +46,15 @@ final class FileIndexer {
 
     /** Why the last {@link #summarize} returned null. */
     String lastProblem;
+    /** Whether the last {@link #summarize} returned null because its thread was interrupted while reading (no problem to tell). */
+    boolean interrupted;
     /** Source chars summarized by this thread (figures). */
     long charsIndexed;
 
     /** The summary of {@code file}, or null (with {@link #lastProblem}) when it cannot be read, decoded or parsed. */
     FileSummary summarize(Path file, long maxBytes, PositionEncoding encoding) {
         lastProblem = null;
+        interrupted = false;
         try {
             int length = read(file, maxBytes);
             if (length < 0) return null;
@@ -112,6 +115,11 @@ final class FileIndexer {
             return into.position();
         } catch (NoSuchFileException e) {
             return problem("the file disappeared before it could be read");
+        } catch (java.nio.channels.ClosedByInterruptException e) {
+            // the index is shutting down (its pool interrupts its threads): nothing is wrong with the file
+            lastProblem = null;
+            interrupted = true;
+            return -1;
         } catch (IOException | SecurityException | UnsupportedOperationException e) {
             return problem("cannot read the file: " + e.getMessage());
         }

@@ -226,7 +226,7 @@ public final class Indexer {
         beforeIndexing.accept(file);
         FileSummary s = summarizeHere(file);
         if (s == null) {
-            index.removeIndexed(file);
+            if (!INDEXERS.get().interrupted) index.removeIndexed(file); // interrupted: shutting down, the file is as it was
             return false;
         }
         index.putIndexed(s);
@@ -239,6 +239,7 @@ public final class Indexer {
         long before = indexer.charsIndexed;
         FileSummary s = indexer.summarize(file, maxFileSize.getAsLong(), encoding);
         if (s == null) {
+            if (indexer.interrupted) return null; // the pool is shutting down: no line for a file that is fine
             filesSkipped.incrementAndGet();
             log.warn("arena-ls index: " + file + ": " + indexer.lastProblem);
             return null;

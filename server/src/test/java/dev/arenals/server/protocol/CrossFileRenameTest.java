@@ -293,6 +293,25 @@ class CrossFileRenameTest {
         }
     }
 
+    /** A closed file with a byte-order mark, parsed (a parameter shadows the import): line 0's columns count without the mark, as editors show the text. */
+    @Test
+    void aClosedFilesByteOrderMarkShiftsNoColumn() throws Exception {
+        Files.writeString(root.resolve("src/hub.ts"), "export function hub(x: number) { return x; }\n");
+        String body = "import { hub } from \"./hub\";\nfunction f(hub: number) { return hub; }\nhub(f(1));\n";
+        Files.writeString(root.resolve("src/bom.ts"), "\uFEFF" + body);
+        try (InProcessServer s = start(false)) {
+            String hub = text("src/hub.ts");
+            s.open(uri("src/hub.ts"), "typescript", 1, hub);
+            WorkspaceEdit edit = rename(s, "src/hub.ts", at(hub, "hub", 0), "center");
+            assertEquals("import { center } from \"./hub\";\nfunction f(hub: number) { return hub; }\ncenter(f(1));\n",
+                    applied(edit, Map.of("src/bom.ts", body)).get("src/bom.ts"));
+            ReferenceParams params = new ReferenceParams(new TextDocumentIdentifier(uri("src/hub.ts")), at(hub, "hub", 0), new ReferenceContext(true));
+            List<String> inBom = get(s.remote.getTextDocumentService().references(params)).stream().filter(l -> l.getUri().endsWith("bom.ts"))
+                    .map(l -> l.getRange().getStart().getLine() + ":" + l.getRange().getStart().getCharacter()).sorted().collect(Collectors.toList());
+            assertEquals(List.of("0:9", "2:0"), inBom);
+        }
+    }
+
     private List<String> references(InProcessServer s, String rel, Position p) throws Exception {
         ReferenceParams params = new ReferenceParams(new TextDocumentIdentifier(uri(rel)), p, new ReferenceContext(true));
         return get(s.remote.getTextDocumentService().references(params)).stream()

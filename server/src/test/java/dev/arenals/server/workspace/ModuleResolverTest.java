@@ -2,6 +2,7 @@ package dev.arenals.server.workspace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -78,5 +79,25 @@ class ModuleResolverTest {
         assertNull(ModuleResolver.resolveFrom(importer, "pkg/lib/x")); // not exported
         assertEquals(atTypes.toRealPath(), ModuleResolver.resolveFrom(importer, "untyped"));
         assertNull(ModuleResolver.resolveFrom(importer, "node:fs"));
+    }
+
+    /** Summaries keep what the resolver hands out without interning it again: one Path per file, by every route. */
+    @Test
+    void everyRouteToAFileGivesTheIndexsOnePathOfIt() throws IOException {
+        Path a = file("app/src/a.ts");
+        Path other = file("app/src/deep/b.ts");
+        Files.createDirectories(dir.resolve("app/node_modules/pkg"));
+        Files.writeString(dir.resolve("app/node_modules/pkg/package.json"), "{\"types\": \"./index.d.ts\"}");
+        file("app/node_modules/pkg/index.d.ts");
+        Path interned = Summarizer.internPath(a);
+        // by the directory's listing (relative, with and without an extension), from two importers, and through a fresh cache generation
+        assertSame(interned, ModuleResolver.resolveFrom(dir.resolve("app/src/main.ts"), "./a"));
+        assertSame(interned, ModuleResolver.resolveFrom(other, "../a.js"));
+        ModuleResolver.forgetAll();
+        assertSame(interned, ModuleResolver.resolveFrom(other, "../a"));
+        // a package's file: its real path
+        Path types = ModuleResolver.resolveFrom(other, "pkg");
+        assertEquals(dir.resolve("app/node_modules/pkg/index.d.ts").toRealPath(), types);
+        assertSame(Summarizer.internPath(types), types);
     }
 }
