@@ -149,9 +149,11 @@ public final class FileSummary {
             int membersAt = ints.size();
             for (int i = 0, n = members.size(); i < n; i++) {
                 Member m = members.get(i);
-                ints.add(table.add(m.container()));
+                // "C.prototype" is kept as C (a string the table has already) and a flag beside the kind
+                boolean instanceSide = m.container().endsWith(Summarizer.PROTOTYPE);
+                ints.add(table.add(instanceSide ? m.container().substring(0, m.container().length() - Summarizer.PROTOTYPE.length()) : m.container()));
                 ints.add(table.add(m.name()));
-                ints.add(m.kind().ordinal());
+                ints.add(m.kind().ordinal() | (instanceSide ? INSTANCE_SIDE : 0));
                 addSpan(ints, m.span());
                 ints.add(table.add(m.type()));
             }
@@ -378,8 +380,10 @@ public final class FileSummary {
 
     private Member memberAt(int i) {
         int k = i * MEMBER_WIDTH;
-        return new Member(strings.get(col(membersAt() + k)), strings.get(col(membersAt() + k + 1)), KINDS[col(membersAt() + k + 2)], spanAt(membersAt() + k + 3),
-                strings.get(col(membersAt() + k + 6)));
+        int kind = col(membersAt() + k + 2);
+        String container = strings.get(col(membersAt() + k));
+        return new Member((kind & INSTANCE_SIDE) != 0 ? container + Summarizer.PROTOTYPE : container, strings.get(col(membersAt() + k + 1)),
+                KINDS[kind & ~INSTANCE_SIDE], spanAt(membersAt() + k + 3), strings.get(col(membersAt() + k + 6)));
     }
 
     public ImmutableList<Member> members() {
@@ -448,9 +452,12 @@ public final class FileSummary {
     /** The members of {@code container} named {@code name} (merged namespaces may declare it twice), in source order. */
     public ImmutableList<Member> members(String container, String name) {
         ImmutableList.Builder<Member> out = null;
+        boolean instanceSide = container.endsWith(Summarizer.PROTOTYPE);
+        String base = instanceSide ? container.substring(0, container.length() - Summarizer.PROTOTYPE.length()) : container;
         for (int i = 0, k = 0; k < (usesAt() - membersAt()); i++, k += MEMBER_WIDTH) {
-            if (col(membersAt() + k + 2) == BASE_ORDINAL) continue;
-            if (!strings.equals(col(membersAt() + k + 1), name) || !strings.equals(col(membersAt() + k), container)) continue;
+            int kind = col(membersAt() + k + 2);
+            if ((kind & ~INSTANCE_SIDE) == BASE_ORDINAL || ((kind & INSTANCE_SIDE) != 0) != instanceSide) continue;
+            if (!strings.equals(col(membersAt() + k + 1), name) || !strings.equals(col(membersAt() + k), base)) continue;
             if (out == null) out = ImmutableList.builder();
             out.add(memberAt(i));
         }
@@ -460,8 +467,11 @@ public final class FileSummary {
     /** The members of {@code container}, in source order. */
     public ImmutableList<Member> membersOf(String container) {
         ImmutableList.Builder<Member> out = null;
+        boolean instanceSide = container.endsWith(Summarizer.PROTOTYPE);
+        String base = instanceSide ? container.substring(0, container.length() - Summarizer.PROTOTYPE.length()) : container;
         for (int i = 0, k = 0; k < (usesAt() - membersAt()); i++, k += MEMBER_WIDTH) {
-            if (col(membersAt() + k + 2) == BASE_ORDINAL || !strings.equals(col(membersAt() + k), container)) continue;
+            int kind = col(membersAt() + k + 2);
+            if ((kind & ~INSTANCE_SIDE) == BASE_ORDINAL || ((kind & INSTANCE_SIDE) != 0) != instanceSide || !strings.equals(col(membersAt() + k), base)) continue;
             if (out == null) out = ImmutableList.builder();
             out.add(memberAt(i));
         }
@@ -469,6 +479,8 @@ public final class FileSummary {
     }
 
     private static final int BASE_ORDINAL = Kind.BASE.ordinal();
+    /** Beside a member's kind: its container is the instance side ("C.prototype") of the name stored. */
+    private static final int INSTANCE_SIDE = 64;
 
     /**
      * What the instances of {@code container} ("C.prototype", "I.prototype") inherit from types
@@ -479,8 +491,11 @@ public final class FileSummary {
      */
     public ImmutableList<String> basesOf(String container) {
         ImmutableList.Builder<String> out = null;
+        boolean instanceSide = container.endsWith(Summarizer.PROTOTYPE);
+        String base = instanceSide ? container.substring(0, container.length() - Summarizer.PROTOTYPE.length()) : container;
         for (int k = 0; k < (usesAt() - membersAt()); k += MEMBER_WIDTH) {
-            if (col(membersAt() + k + 2) != BASE_ORDINAL || !strings.equals(col(membersAt() + k), container)) continue;
+            int kind = col(membersAt() + k + 2);
+            if ((kind & ~INSTANCE_SIDE) != BASE_ORDINAL || ((kind & INSTANCE_SIDE) != 0) != instanceSide || !strings.equals(col(membersAt() + k), base)) continue;
             if (out == null) out = ImmutableList.builder();
             out.add(strings.get(col(membersAt() + k + 1)));
         }

@@ -438,10 +438,25 @@ public final class Summarizer {
         }
     }
 
-    /** A member's declared type as written (a property's annotation, a method's return type), on one line and clipped; null for none. */
+    /**
+     * A member's declared type as written (a property's annotation, a method's return type), on
+     * one line and clipped; null for none. One String per distinct text in a file (a name is the
+     * name's own String), so the summary's table keeps each once.
+     */
     private String typeName(int type) {
-        return type < 0 ? null : Callables.oneLine(arena, arena.start(type), arena.end(type));
+        if (type < 0) return null;
+        if (arena.kind(type) == TYPE_REFERENCE && arena.nextSibling(Layouts.typeReferenceName(arena, type)) < 0
+                && arena.kind(Layouts.typeReferenceName(arena, type)) == IDENTIFIER_REFERENCE) {
+            return nameOf(Layouts.typeReferenceName(arena, type)); // a plain name: the same String as that name elsewhere
+        }
+        String text = Callables.oneLine(arena, arena.start(type), arena.end(type));
+        if (typeTexts == null) typeTexts = new java.util.HashMap<>();
+        String known = typeTexts.putIfAbsent(text, text);
+        return known != null ? known : text;
     }
+
+    /** The distinct type texts of this file's members ({@link #typeName}). */
+    private java.util.Map<String, String> typeTexts;
 
     /** Qualified names whose signatures are added: overloads of a method are one set. */
     private java.util.Set<String> signed;
