@@ -143,15 +143,7 @@ final class InstanceTypes {
      */
     private static NameInFile qualifiedType(DocumentQuery q, int type, Path file, CrossFileNavigator navigator) {
         Arena a = q.arena();
-        if (a.kind(type) == UNION_TYPE) {
-            int only = -1;
-            for (int t = a.firstChild(type); t >= 0; t = a.nextSibling(t)) {
-                if (DeclaredTypes.isNullish(a, t)) continue;
-                if (only >= 0) return null;
-                only = t;
-            }
-            type = only;
-        }
+        type = DeclaredTypes.withoutNullish(a, type);
         if (type < 0 || a.kind(type) != TYPE_REFERENCE) return null;
         int name = Layouts.typeReferenceName(a, type);
         if (name < 0 || a.kind(name) != QUALIFIED_NAME) return null;

@@ -381,34 +381,42 @@ public final class DeclaredTypes {
     /** The declared type of instance member {@code nameId} of a class (a field's or parameter property's annotation) or interface (a property signature's). */
     private static int typeOfMember(DocumentQuery q, int owner, int nameId, int depth) {
         Arena a = q.arena();
-        boolean isInterface = !isClass(a.kind(owner));
-        int body = membersList(a, owner);
-        for (int m = body < 0 ? -1 : a.firstChild(body); m >= 0; m = a.nextSibling(m)) {
-            int mk = a.kind(m);
-            if (mk == METHOD && (a.data(m) & C_CONSTRUCTOR) != 0) {
-                int fn = Layouts.methodFunction(a, m);
-                int params = fn < 0 ? -1 : Layouts.functionParameters(a, fn);
-                for (int p = params < 0 ? -1 : a.firstChild(params); p >= 0; p = a.nextSibling(p)) {
-                    if (a.kind(p) != PARAMETER || (a.data(p) & PARAMETER_PROPERTY_MODIFIERS) == 0) continue;
-                    int target = Layouts.parameterTarget(a, p);
-                    if (target >= 0 && a.kind(target) == BINDING_IDENTIFIER && a.data(target) == nameId) {
-                        int type = Layouts.parameterType(a, p);
-                        return type >= 0 ? typeNameOfAnnotation(a, type) : typeNameOf(q, Layouts.parameterInitializer(a, p), depth + 1);
+        int m = instanceMember(q, owner, nameId);
+        if (m < 0) return -1;
+        boolean parameter = a.kind(m) == PARAMETER;
+        int type = parameter ? Layouts.parameterType(a, m) : Layouts.fieldType(a, m);
+        if (type >= 0) return typeNameOfAnnotation(a, type);
+        if (parameter) return typeNameOf(q, Layouts.parameterInitializer(a, m), depth + 1);
+        return a.kind(m) == FIELD ? typeNameOf(q, Layouts.fieldValue(a, m), depth + 1) : -1;
+    }
+
+    /**
+     * The declaration of instance member {@code nameId} of a class (a field, or a constructor's
+     * parameter property: its PARAMETER), an interface or an object type (a property signature),
+     * the nearest along a class's extends chain in this file; -1.
+     */
+    private static int instanceMember(DocumentQuery q, int owner, int nameId) {
+        Arena a = q.arena();
+        for (int c = owner, level = 0; c >= 0 && level < MAX_DEPTH; level++) {
+            int body = membersList(a, c);
+            for (int m = body < 0 ? -1 : a.firstChild(body); m >= 0; m = a.nextSibling(m)) {
+                int mk = a.kind(m);
+                if (mk == METHOD && (a.data(m) & C_CONSTRUCTOR) != 0) {
+                    int fn = Layouts.methodFunction(a, m);
+                    int params = fn < 0 ? -1 : Layouts.functionParameters(a, fn);
+                    for (int p = params < 0 ? -1 : a.firstChild(params); p >= 0; p = a.nextSibling(p)) {
+                        if (a.kind(p) != PARAMETER || (a.data(p) & PARAMETER_PROPERTY_MODIFIERS) == 0) continue;
+                        int target = Layouts.parameterTarget(a, p);
+                        if (target >= 0 && a.kind(target) == BINDING_IDENTIFIER && a.data(target) == nameId) return p;
                     }
+                    continue;
                 }
-                continue;
+                if (mk != FIELD && mk != PROPERTY_SIGNATURE) continue;
+                if ((a.data(m) & (C_STATIC | P_COMPUTED)) != 0) continue;
+                int key = Layouts.memberKey(a, m);
+                if (key >= 0 && a.kind(key) == IDENTIFIER_NAME && a.data(key) == nameId) return m;
             }
-            if (mk != FIELD && mk != PROPERTY_SIGNATURE) continue;
-            if ((a.data(m) & (C_STATIC | P_COMPUTED)) != 0) continue;
-            int key = Layouts.memberKey(a, m);
-            if (key < 0 || a.kind(key) != IDENTIFIER_NAME || a.data(key) != nameId) continue;
-            int type = Layouts.fieldType(a, m);
-            if (type >= 0) return typeNameOfAnnotation(a, type);
-            return mk == FIELD ? typeNameOf(q, Layouts.fieldValue(a, m), depth + 1) : -1;
-        }
-        if (!isInterface) {
-            int base = ClassHierarchy.baseInFile(q, owner);
-            if (base >= 0 && depth < MAX_DEPTH) return typeOfMember(q, base, nameId, depth + 1);
+            c = isClass(a.kind(c)) ? ClassHierarchy.baseInFile(q, c) : -1;
         }
         return -1;
     }
@@ -547,30 +555,11 @@ public final class DeclaredTypes {
     /** The annotation of instance member {@code nameId} of a class, interface or object type (a field's, parameter property's, property signature's); -1. */
     private static int memberAnnotation(DocumentQuery q, int owner, int nameId, int depth) {
         Arena a = q.arena();
-        for (int c = owner, level = 0; c >= 0 && level < MAX_DEPTH; level++) {
-            int body = membersList(a, c);
-            for (int m = body < 0 ? -1 : a.firstChild(body); m >= 0; m = a.nextSibling(m)) {
-                int mk = a.kind(m);
-                if (mk == METHOD && (a.data(m) & C_CONSTRUCTOR) != 0) {
-                    int fn = Layouts.methodFunction(a, m);
-                    int params = fn < 0 ? -1 : Layouts.functionParameters(a, fn);
-                    for (int p = params < 0 ? -1 : a.firstChild(params); p >= 0; p = a.nextSibling(p)) {
-                        if (a.kind(p) != PARAMETER || (a.data(p) & PARAMETER_PROPERTY_MODIFIERS) == 0) continue;
-                        int target = Layouts.parameterTarget(a, p);
-                        if (target >= 0 && a.kind(target) == BINDING_IDENTIFIER && a.data(target) == nameId) return Layouts.parameterType(a, p);
-                    }
-                    continue;
-                }
-                if (mk != FIELD && mk != PROPERTY_SIGNATURE) continue;
-                if ((a.data(m) & (C_STATIC | P_COMPUTED)) != 0) continue;
-                int key = Layouts.memberKey(a, m);
-                if (key < 0 || a.kind(key) != IDENTIFIER_NAME || a.data(key) != nameId) continue;
-                int type = Layouts.fieldType(a, m);
-                return type >= 0 || mk != FIELD ? type : declaredType(q, Layouts.fieldValue(a, m), depth + 1);
-            }
-            c = isClass(a.kind(c)) ? ClassHierarchy.baseInFile(q, c) : -1;
-        }
-        return -1;
+        int m = instanceMember(q, owner, nameId);
+        if (m < 0) return -1;
+        if (a.kind(m) == PARAMETER) return Layouts.parameterType(a, m);
+        int type = Layouts.fieldType(a, m);
+        return type >= 0 || a.kind(m) != FIELD ? type : declaredType(q, Layouts.fieldValue(a, m), depth + 1);
     }
 
     /** The element type of an array type ({@code T[]}, {@code Array<T>}, {@code ReadonlyArray<T>}, {@code readonly T[]}), or -1. */
@@ -622,7 +611,7 @@ public final class DeclaredTypes {
     }
 
     /** The type without {@code | undefined} / {@code | null} and parentheses; -1 when two other types are left. */
-    private static int withoutNullish(Arena a, int type) {
+    public static int withoutNullish(Arena a, int type) {
         while (type >= 0 && a.kind(type) == PARENTHESIZED_TYPE) type = Layouts.operand(a, type);
         if (type < 0 || a.kind(type) != UNION_TYPE) return type;
         int only = -1;
@@ -640,19 +629,8 @@ public final class DeclaredTypes {
      * two types, an array, a literal type).
      */
     public static int typeNameOfAnnotation(Arena a, int type) {
-        if (type < 0) return -1;
-        if (a.kind(type) == UNION_TYPE) {
-            int only = -1;
-            for (int t = a.firstChild(type); t >= 0; t = a.nextSibling(t)) {
-                if (isNullish(a, t)) continue;
-                if (only >= 0) return -1;
-                only = t;
-            }
-            type = only;
-            if (type < 0) return -1;
-        }
-        if (a.kind(type) == PARENTHESIZED_TYPE) return typeNameOfAnnotation(a, Layouts.operand(a, type));
-        if (a.kind(type) != TYPE_REFERENCE) return -1;
+        type = type < 0 ? -1 : withoutNullish(a, type);
+        if (type < 0 || a.kind(type) != TYPE_REFERENCE) return -1;
         int name = Layouts.typeReferenceName(a, type);
         return name >= 0 && a.kind(name) == IDENTIFIER_REFERENCE ? name : -1;
     }

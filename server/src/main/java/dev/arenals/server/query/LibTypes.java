@@ -106,16 +106,8 @@ public final class LibTypes {
     static String ofTypeNode(DocumentQuery q, int type) {
         Arena a = q.arena();
         if (type < 0) return null;
-        while (a.kind(type) == PARENTHESIZED_TYPE) type = Layouts.operand(a, type);
-        if (a.kind(type) == UNION_TYPE) {
-            int only = -1;
-            for (int t = a.firstChild(type); t >= 0; t = a.nextSibling(t)) {
-                if (DeclaredTypes.isNullish(a, t)) continue;
-                if (only >= 0) return null;
-                only = t;
-            }
-            return only < 0 ? null : ofTypeNode(q, only);
-        }
+        type = DeclaredTypes.withoutNullish(a, type);
+        if (type < 0) return null;
         if (a.kind(type) == TYPE_REFERENCE) {
             int name = Layouts.typeReferenceName(a, type);
             if (name < 0 || a.kind(name) != IDENTIFIER_REFERENCE || isDeclared(q, name)) return null;
