@@ -329,7 +329,8 @@ final class FunctionGrammar {
             rest = true;
             p.next();
         }
-        if (p.ts && p.tok == K_THIS && !rest) {
+        boolean thisParameter = p.ts && p.tok == K_THIS && !rest;
+        if (thisParameter) {
             int ts0 = p.lexer.tokenStart;
             if (flags != 0 || rm > m) p.error(s, ts0, Diag.MODIFIERS_ON_THIS_PARAMETER, 0);
             int id = p.lexer.internIdentifier();
@@ -363,6 +364,7 @@ final class FunctionGrammar {
             return;
         }
         if (p.tok == ASSIGN) {
+            if (thisParameter) p.errorExpected(COMMA); // TypeScript: nor an initializer
             p.next();
             parseAssignment(p);
             if (!typed && flags == 0 && p.sink.mark() - m == 2) {

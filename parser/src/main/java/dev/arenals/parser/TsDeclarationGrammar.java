@@ -76,7 +76,16 @@ final class TsDeclarationGrammar {
                 return true;
             }
             case K_PUBLIC: case K_PRIVATE: case K_PROTECTED: case K_READONLY: case K_STATIC: case K_ACCESSOR:
-                if (p.escaped() || !startsModifiedDeclaration(p)) return false;
+                if (p.escaped()) return false;
+                if (!startsModifiedDeclaration(p)) {
+                    // TypeScript's isStartOfStatement: such a word before another word on its line starts no
+                    // statement (`static as U`, `accessor satisfies T`)
+                    if (modifiers == 0) {
+                        int pk = p.peek();
+                        if (p.peekNewline == 0 && Token.isIdentifierName(pk)) p.error(s, p.lexer.tokenEnd, Diag.DECLARATION_OR_STATEMENT_EXPECTED, 0);
+                    }
+                    return false;
+                }
                 parseModifiedDeclaration(p, s, m, modifiers);
                 return true;
             case K_ASYNC:
