@@ -69,8 +69,10 @@ final class TsDeclarationGrammar {
             }
             case K_GLOBAL: {
                 if (p.escaped() || (modifiers & MOD_DECLARE) == 0) {
-                    // `global {`, a line break between them too (TypeScript's isDeclaration)
-                    if (p.peek() != LBRACE) return false;
+                    // `global {`, a line break between them too, or before a plain name or `export` (TypeScript's
+                    // isDeclaration: `global\nexport const x = 1` is a bodiless augmentation, then the export)
+                    int pk = p.peek();
+                    if (pk != LBRACE && pk != IDENTIFIER && pk != K_EXPORT) return false;
                 }
                 parseModuleDeclaration(p, s, m, modifiers);
                 return true;
