@@ -81,6 +81,7 @@ final class FunctionGrammar {
         if ((flags & F_ASYNC) != 0) p.ctx |= CTX_AWAIT;
         if ((flags & F_GENERATOR) != 0) p.ctx |= CTX_YIELD;
         if (p.ts && p.tok == LT) parseTypeParameters(p);
+        int diagnosticsBefore = p.log.diagnosticCount();
         int paramsNode = parseFormalParameters(p);
         if (p.ts && p.tok == COLON) {
             p.next();
@@ -96,7 +97,10 @@ final class FunctionGrammar {
             p.expect(RBRACE);
             p.sink.finish(FUNCTION_BODY, bm, bodyStart, p.lastEnd, 0);
         } else if (p.ts && p.canInsertSemicolon()) {
-            // an overload signature, or a declare / abstract function: no body
+            // an overload signature, or a declare / abstract function: no body. TypeScript's checker looks into
+            // none of its parameters' initializers: no misplaced `await`/`yield` there (its TS1308/TS1163)
+            p.log.dropDiagnostics(diagnosticsBefore, Diag.AWAIT_OUTSIDE_ASYNC);
+            p.log.dropDiagnostics(diagnosticsBefore, Diag.YIELD_OUTSIDE_GENERATOR);
             if (kind != FUNCTION_EXPRESSION || p.tok == SEMICOLON) semicolonAfterSignature(p, kind);
         } else {
             p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.TOKEN_EXPECTED, LBRACE);
