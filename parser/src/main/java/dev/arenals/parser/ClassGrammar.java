@@ -104,7 +104,8 @@ final class ClassGrammar {
         boolean declared = false;
         while (p.ts && (p.atContextual(K_ABSTRACT) || p.atContextual(K_DECLARE)) && !p.escaped()) {
             int pk = p.peek();
-            if (pk != K_CLASS && pk != K_ABSTRACT && pk != K_DECLARE) break;
+            // a modifier is followed on its line (`@d declare\nclass C {}`: TS1146)
+            if (p.peekNewline != 0 || (pk != K_CLASS && pk != K_ABSTRACT && pk != K_DECLARE)) break;
             if (p.tok == K_ABSTRACT) p.classModifiers |= MOD_ABSTRACT;
             else {
                 p.classModifiers |= MOD_DECLARE;

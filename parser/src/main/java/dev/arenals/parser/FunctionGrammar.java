@@ -81,6 +81,7 @@ final class FunctionGrammar {
         if ((flags & F_ASYNC) != 0) p.ctx |= CTX_AWAIT;
         if ((flags & F_GENERATOR) != 0) p.ctx |= CTX_YIELD;
         if (p.ts && p.tok == LT) parseTypeParameters(p);
+        int diagnosticsBefore = p.log.diagnosticCount();
         int paramsNode = parseFormalParameters(p);
         if (p.ts && p.tok == COLON) {
             p.next();
@@ -96,7 +97,10 @@ final class FunctionGrammar {
             p.expect(RBRACE);
             p.sink.finish(FUNCTION_BODY, bm, bodyStart, p.lastEnd, 0);
         } else if (p.ts && p.canInsertSemicolon()) {
-            // an overload signature, or a declare / abstract function: no body
+            // an overload signature, or a declare / abstract function: no body. TypeScript's checker looks into
+            // none of its parameters' initializers: no misplaced `await`/`yield` there (its TS1308/TS1163)
+            p.log.dropDiagnostics(diagnosticsBefore, Diag.AWAIT_OUTSIDE_ASYNC);
+            p.log.dropDiagnostics(diagnosticsBefore, Diag.YIELD_OUTSIDE_GENERATOR);
             if (kind != FUNCTION_EXPRESSION || p.tok == SEMICOLON) semicolonAfterSignature(p, kind);
         } else {
             p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.TOKEN_EXPECTED, LBRACE);
@@ -335,7 +339,8 @@ final class FunctionGrammar {
             rest = true;
             p.next();
         }
-        if (p.ts && p.tok == K_THIS && !rest) {
+        boolean thisParameter = p.ts && p.tok == K_THIS && !rest;
+        if (thisParameter) {
             int ts0 = p.lexer.tokenStart;
             if (flags != 0 || rm > m) p.error(s, ts0, Diag.MODIFIERS_ON_THIS_PARAMETER, 0);
             int id = p.lexer.internIdentifier();
@@ -369,6 +374,7 @@ final class FunctionGrammar {
             return;
         }
         if (p.tok == ASSIGN) {
+            if (thisParameter) p.errorExpected(COMMA); // TypeScript: nor an initializer
             p.next();
             parseAssignment(p);
             if (!typed && flags == 0 && p.sink.mark() - m == 2) {

@@ -69,14 +69,25 @@ final class TsDeclarationGrammar {
             }
             case K_GLOBAL: {
                 if (p.escaped() || (modifiers & MOD_DECLARE) == 0) {
-                    // `global {`, a line break between them too (TypeScript's isDeclaration)
-                    if (p.peek() != LBRACE) return false;
+                    // `global {`, a line break between them too, or before a plain name or `export` (TypeScript's
+                    // isDeclaration: `global\nexport const x = 1` is a bodiless augmentation, then the export)
+                    int pk = p.peek();
+                    if (pk != LBRACE && pk != IDENTIFIER && pk != K_EXPORT) return false;
                 }
                 parseModuleDeclaration(p, s, m, modifiers);
                 return true;
             }
             case K_PUBLIC: case K_PRIVATE: case K_PROTECTED: case K_READONLY: case K_STATIC: case K_ACCESSOR:
-                if (p.escaped() || !startsModifiedDeclaration(p)) return false;
+                if (p.escaped()) return false;
+                if (!startsModifiedDeclaration(p)) {
+                    // TypeScript's isStartOfStatement: such a word before another word on its line starts no
+                    // statement (`static as U`, `accessor satisfies T`)
+                    if (modifiers == 0) {
+                        int pk = p.peek();
+                        if (p.peekNewline == 0 && Token.isIdentifierName(pk)) p.error(s, p.lexer.tokenEnd, Diag.DECLARATION_OR_STATEMENT_EXPECTED, 0);
+                    }
+                    return false;
+                }
                 parseModifiedDeclaration(p, s, m, modifiers);
                 return true;
             case K_ASYNC:

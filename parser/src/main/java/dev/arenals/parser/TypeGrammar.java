@@ -559,6 +559,12 @@ final class TypeGrammar {
             p.next();
             int ns = p.lexer.tokenStart;
             if (Token.isIdentifierName(p.tok) || p.tok == PRIVATE_NAME) {
+                if (p.lexer.newlineBefore && p.tok != PRIVATE_NAME) {
+                    // TypeScript's parseRightSideOfDot: a word on the next line before another word on that line
+                    // is the start of something else (`o.\nr extends T`): the name is missing
+                    int pk = p.peek();
+                    if (p.peekNewline == 0 && Token.isIdentifierName(pk)) p.error(ns, p.lexer.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
+                }
                 int id = p.lexer.internIdentifier();
                 int kind = p.tok == PRIVATE_NAME ? PRIVATE_IDENTIFIER : IDENTIFIER_NAME;
                 p.next();
@@ -673,9 +679,9 @@ final class TypeGrammar {
             int em = p.sink.mark();
             boolean rest = p.eat(ELLIPSIS);
             if (p.specDepth > 0 && p.errorCount > 0 && p.tooManySpeculativeErrors()) break;
-            // named member: name [?] : type
+            // named member: name [?] : type (a reserved word that starts no type starts no element: TypeScript's list test)
             boolean named = false;
-            if (Token.isIdentifierName(p.tok)) {
+            if (Token.isIdentifierName(p.tok) && (rest || !Token.isReserved(p.tok) || startsType(p.tok))) {
                 int pk = p.peek();
                 if (pk == COLON) named = true;
                 else if (pk == QUESTION) {

@@ -294,7 +294,7 @@ public final class GrammarChecks {
             case MODULE_DECLARATION: case INTERFACE_DECLARATION: case TYPE_ALIAS: case IMPORT_EQUALS: {
                 boolean modifierError = checkDeclarationModifiers(n, k, ctx);
                 if ((a.data(n) & MOD_DECLARE) != 0 && k != INTERFACE_DECLARATION && k != TYPE_ALIAS) childCtx |= AMBIENT;
-                if (k == MODULE_DECLARATION) checkModuleDeclaration(n);
+                if (k == MODULE_DECLARATION) checkModuleDeclaration(n, (childCtx & AMBIENT) != 0, modifierError);
                 else if (k == VARIABLE_DECLARATION && !modifierError) checkVariableDeclarators(n, childCtx);
                 else if (k == FUNCTION_DECLARATION && !modifierError) checkParameterList(n);
                 if (k == FUNCTION_DECLARATION) childCtx |= IN_FUNCTION;
@@ -646,7 +646,7 @@ public final class GrammarChecks {
      * its first token; nothing else is checked of its declaration then); TS1540: `module N {}` (not
      * a quoted name, not `global`), at each part of the name.
      */
-    private void checkModuleDeclaration(int n) {
+    private void checkModuleDeclaration(int n, boolean ambient, boolean modifierError) {
         int name = a.firstChild(n);
         if (name < 0) return;
         int k = a.kind(name);
@@ -663,6 +663,8 @@ public final class GrammarChecks {
             report(first, first + 1, ambientModule ? Diag.AMBIENT_MODULE_NOT_TOP_LEVEL : Diag.NAMESPACE_NOT_TOP_LEVEL, 0);
             return;
         }
+        // `module "m" {}` without `declare` (`declare\nmodule "m"` is a name, then a module): TS1035
+        if (k == STRING_LITERAL && !ambient && !modifierError) report(name, Diag.QUOTED_NAME_NOT_AMBIENT);
         if ((a.data(n) & 0xff) != Token.K_MODULE) return;
         if (k == BINDING_IDENTIFIER || k == IDENTIFIER_NAME) {
             report(name, Diag.MODULE_KEYWORD_FOR_NAMESPACE);

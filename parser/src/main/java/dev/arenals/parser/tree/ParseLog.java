@@ -69,6 +69,21 @@ public final class ParseLog {
     }
 
     public int diagnosticCount() { return diagCount; }
+    /** Drops the diagnostics of {@code kind} from index {@code from} on, the others kept in order. */
+    public void dropDiagnostics(int from, Diag kind) {
+        int k = kind.ordinal();
+        int w = from;
+        for (int r = from; r < diagCount; r++) {
+            if (diagKind[r] == k) continue;
+            diagStart[w] = diagStart[r];
+            diagEnd[w] = diagEnd[r];
+            diagKind[w] = diagKind[r];
+            diagArg[w] = diagArg[r];
+            w++;
+        }
+        if (w < diagCount) diagCount = w;
+    }
+
     /** Drops diagnostics past {@code count}: used when the parser abandons a speculative parse. */
     public void truncateDiagnostics(int count) { if (count < diagCount) diagCount = count; }
     public int diagnosticStart(int i) { return diagStart[check(i)]; }
