@@ -70,7 +70,7 @@ final class Spacing {
         int ka = asName(a), kb = asName(b);
         int oa = f.itemOwner[a], ob = f.itemOwner[b];
         if (oa < 0 || ob < 0) return LEAVE; // not visited: frozen or too deep
-        if (oa == JSX_ELEMENT || ob == JSX_ELEMENT || oa >= JSX_ELEMENT && oa <= JSX_SPREAD_CHILD || ob >= JSX_ELEMENT && ob <= JSX_SPREAD_CHILD) return LEAVE;
+        if (oa >= JSX_ELEMENT && oa <= JSX_SPREAD_CHILD && ob >= JSX_ELEMENT && ob <= JSX_SPREAD_CHILD) return LEAVE;
 
         // binary operators, arrows, conditional ? and :, = of declarations, | and & of types
         if (isBinary(b, kb, ob)) return SPACE;
@@ -95,14 +95,17 @@ final class Spacing {
             case Token.DOT, Token.QUESTION_DOT, Token.ELLIPSIS, Token.AT, Token.HASH: return NONE;
             default: break;
         }
-        if (ka == Token.LBRACE && kb == Token.RBRACE) return (oa == OBJECT || oa == TYPE_LITERAL) ? NONE : SPACE;
-        if (ka == Token.LBRACE || kb == Token.RBRACE) return SPACE;
-        if (kb == Token.LBRACE) return (ka == Token.RPAREN || word(ka) || ka == Token.GT || ka == Token.RBRACKET) ? SPACE : LEAVE;
-        if (ka == Token.RBRACE && (kb == Token.K_ELSE || kb == Token.K_CATCH || kb == Token.K_FINALLY || kb == Token.K_WHILE)) return SPACE;
-
         // colons: a type annotation, a property, a case, a label: none before, one after
         if (kb == Token.COLON) return NONE;
         if (ka == Token.COLON) return SPACE;
+        if (ka == Token.LBRACE && kb == Token.RBRACE) return (oa == OBJECT || oa == TYPE_LITERAL) ? NONE : SPACE;
+        if (ka == Token.LBRACE || kb == Token.RBRACE) return SPACE;
+        if (kb == Token.LBRACE) return (ka == Token.RPAREN || word(ka) || ka == Token.GT || ka == Token.RBRACKET) ? SPACE : LEAVE;
+        if ((kb == Token.LT || kb == Token.GT) && isTypeList(ob) && ka != Token.COMMA) return NONE;
+        if (ka == Token.RBRACE) return kb == Token.SEMICOLON || kb == Token.COMMA || kb == Token.RPAREN ? NONE : SPACE;
+        if (ka == Token.RBRACKET && !word(kb) && kb != Token.LBRACE) return NONE;
+        if (ka == Token.RPAREN && word(kb)) return SPACE;
+
         if (kb == Token.QUESTION && (ob == PARAMETER || ob == PROPERTY_SIGNATURE || ob == METHOD_SIGNATURE || ob == FIELD || ob == METHOD)) return NONE;
 
         if (kb == Token.LPAREN) return parenAfter(ka, oa, ob);
@@ -117,9 +120,10 @@ final class Spacing {
         if ((kb == Token.LT || kb == Token.GT) && isTypeList(ob)) return NONE;
         if (ka == Token.LT && isTypeList(oa)) return NONE;
 
-        // two words: one space
-        if (word(ka) && word(kb)) return SPACE;
-        if (keyword(ka) && kb != Token.SEMICOLON) return SPACE;
+        // two words: one space, except in import and export clauses (TypeScript has no rule there)
+        // keywords: one space after (TypeScript leaves `as` of an import clause and `asserts` alone), and before when after a word
+        if (spaceAfterKeyword(ka, oa) || keyword(ka) && !(ka == Token.K_AS && isNamespaceClause(oa)) && ka != Token.K_ASSERTS && ka != Token.K_UNIQUE) return SPACE;
+        if (keyword(kb) && word(ka)) return SPACE;
         return LEAVE;
     }
 
@@ -133,6 +137,30 @@ final class Spacing {
             return item + 1 < f.itemCount && (f.itemKind[item + 1] == Token.LPAREN || f.itemKind[item + 1] == Token.COLON) ? Token.IDENTIFIER : k;
         }
         return k;
+    }
+
+    /** TypeScript's SpaceAfterCertainKeywords, SpaceAfterLetConstInVariableDeclaration, SpaceAfterFunctionInFuncDecl and friends. */
+    private static boolean spaceAfterKeyword(int k, int owner) {
+        switch (k) {
+            case Token.K_VAR, Token.K_THROW, Token.K_NEW, Token.K_DELETE, Token.K_RETURN, Token.K_TYPEOF, Token.K_AWAIT, Token.K_VOID:
+                return true;
+            case Token.K_LET, Token.K_CONST, Token.K_USING:
+                return owner == VARIABLE_DECLARATION;
+            case Token.K_FUNCTION:
+                return owner == FUNCTION_DECLARATION || owner == FUNCTION_EXPRESSION;
+            case Token.K_YIELD:
+                return owner == YIELD;
+            case Token.K_ASYNC, Token.K_GET, Token.K_SET:
+                return isFunctionLike(owner) || owner == FIELD;
+            case Token.K_TRY, Token.K_FINALLY, Token.K_ELSE, Token.K_DO:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static boolean isNamespaceClause(int owner) {
+        return owner == IMPORT_NAMESPACE_SPECIFIER || owner == NAMESPACE_EXPORT || owner == EXPORT_ALL;
     }
 
     private static boolean isTypeList(int owner) {
@@ -178,14 +206,18 @@ final class Spacing {
                 return k != Token.LPAREN && k != Token.RPAREN && k != Formatter.OPAQUE && !word(k) || k == Token.K_IN || k == Token.K_INSTANCEOF;
             case CONDITIONAL, CONDITIONAL_TYPE:
                 return k == Token.QUESTION || k == Token.COLON || k == Token.K_EXTENDS;
-            case ARROW_FUNCTION:
+            case ARROW_FUNCTION, FUNCTION_TYPE, CONSTRUCTOR_TYPE:
                 return k == Token.ARROW;
+            case FOR_IN, FOR_OF:
+                return k == Token.K_IN || k == Token.K_OF;
+            case TYPE_PREDICATE:
+                return k == Token.K_IS;
             case UNION_TYPE, INTERSECTION_TYPE:
                 return (k == Token.BAR || k == Token.AMP) && !leading(item);
             case VARIABLE_DECLARATOR, ASSIGNMENT_PATTERN, TYPE_ALIAS, ENUM_MEMBER, FIELD, PARAMETER, PROPERTY, TYPE_PARAMETER, IMPORT_EQUALS, EXPORT_ASSIGNMENT:
                 return k == Token.ASSIGN;
             case AS_EXPRESSION, SATISFIES_EXPRESSION:
-                return false;
+                return k == Token.K_AS || k == Token.K_SATISFIES;
             default:
                 return false;
         }
