@@ -36,7 +36,7 @@ final class Spacing {
             if (gapTo > lineEnd || f.itemStart[a] >= lineEnd) break;
             if (gapFrom > lineEnd) break; // a's item runs onto the next line
             int ka = f.itemKind[a], kb = f.itemKind[b];
-            if (ka < 0 && ka != Formatter.OPAQUE || kb < 0 && kb != Formatter.OPAQUE) continue; // next to a comment
+            if (ka == Formatter.LINE_COMMENT || ka == Formatter.BLOCK_COMMENT || kb == Formatter.LINE_COMMENT || kb == Formatter.BLOCK_COMMENT) continue;
             if (!blank(src, gapFrom, gapTo)) continue;
             int want = rule(a, b);
             if (want == LEAVE) continue;
@@ -70,7 +70,12 @@ final class Spacing {
         int ka = asName(a), kb = asName(b);
         int oa = f.itemOwner[a], ob = f.itemOwner[b];
         if (oa < 0 || ob < 0) return LEAVE; // not visited: frozen or too deep
-        if (oa >= JSX_ELEMENT && oa <= JSX_SPREAD_CHILD && ob >= JSX_ELEMENT && ob <= JSX_SPREAD_CHILD) return LEAVE;
+        if (ka == Token.LBRACE && isJsxBraces(oa) || kb == Token.RBRACE && isJsxBraces(ob)) return NONE; // {x} in JSX
+        if (ob == JSX_ATTRIBUTE && kb == Formatter.OPAQUE && ka != Token.ASSIGN) return SPACE; // an attribute's name
+        if (ob == JSX_ATTRIBUTE && kb == Token.ASSIGN || oa == JSX_ATTRIBUTE && ka == Token.ASSIGN) return NONE;
+        if (ob == JSX_OPENING_ELEMENT && kb == Token.SLASH && b + 1 < f.itemCount && f.itemKind[b + 1] == Token.GT) return SPACE;
+        if (oa == JSX_OPENING_ELEMENT && ka == Token.SLASH && kb == Token.GT) return NONE;
+        if (isJsx(oa) && isJsx(ob) || ka == Formatter.JSX_TEXT_ITEM || kb == Formatter.JSX_TEXT_ITEM) return LEAVE;
 
         // binary operators, arrows, conditional ? and :, = of declarations, | and & of types
         if (isBinary(b, kb, ob)) return SPACE;
@@ -159,12 +164,20 @@ final class Spacing {
         }
     }
 
+    private static boolean isJsx(int owner) {
+        return owner >= JSX_ELEMENT && owner <= JSX_SPREAD_CHILD;
+    }
+
+    private static boolean isJsxBraces(int owner) {
+        return owner == JSX_EXPRESSION_CONTAINER || owner == JSX_SPREAD_ATTRIBUTE || owner == JSX_SPREAD_CHILD;
+    }
+
     private static boolean isNamespaceClause(int owner) {
         return owner == IMPORT_NAMESPACE_SPECIFIER || owner == NAMESPACE_EXPORT || owner == EXPORT_ALL;
     }
 
     private static boolean isTypeList(int owner) {
-        return owner != BINARY && owner != UNARY && owner != ASSIGNMENT && owner != CONDITIONAL && owner != -1;
+        return !isJsx(owner) && owner != BINARY && owner != UNARY && owner != ASSIGNMENT && owner != CONDITIONAL && owner != -1;
     }
 
     private boolean prefixUpdate(int item) {

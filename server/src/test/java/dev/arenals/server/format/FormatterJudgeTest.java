@@ -119,8 +119,11 @@ class FormatterJudgeTest {
         }
     }
 
-    /** Per variant (as written, dedented, respaced): just under what the short sample reached (93.3%, 91.7%, 92.1% of lines; 74, 64, 50 of 84 files). */
-    static final double[] FLOOR_LINES = {0.925, 0.91, 0.915}, FLOOR_FILES = {0.85, 0.74, 0.57};
+    /**
+     * Per variant (as written, dedented, respaced): just under what the short sample reached (93.8%, 93.8%, 93.5% of
+     * lines; 80, 79, 68 of 84 files). A file whose line count differs (TypeScript breaks a line) counts all its lines.
+     */
+    static final double[] FLOOR_LINES = {0.93, 0.93, 0.925}, FLOOR_FILES = {0.92, 0.9, 0.78};
 
     private static void count(Map<String, Integer> kinds, Map<String, String> examples, String kind, String example) {
         kinds.merge(kind, 1, Integer::sum);
