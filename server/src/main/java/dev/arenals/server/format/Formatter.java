@@ -25,7 +25,7 @@ public final class Formatter {
     /** Item kinds besides the lexer's token kinds. */
     static final int LINE_COMMENT = -1, BLOCK_COMMENT = -2, OPAQUE = -3, JSX_TEXT_ITEM = -4;
     /** Nesting deeper than this is left as written (recursion bound; no real file gets near it). */
-    private static final int MAX_DEPTH = 1500;
+    private static final int MAX_DEPTH = 400;
 
     private final int indentSize;
     private final boolean insertSpaces;
@@ -354,17 +354,26 @@ public final class Formatter {
     private void freezeErrors() {
         ParseLog log = arena.log();
         int root = arena.root();
-        for (int d = 0, n = log.diagnosticCount(); d < n; d++) freezeStatementAt(root, log.diagnosticStart(d), log.diagnosticEnd(d));
+        int n = 0;
+        for (int c = arena.firstChild(root); c >= 0; c = arena.nextSibling(c)) n++;
+        int[] starts = new int[n], ends = new int[n];
+        n = 0;
+        for (int c = arena.firstChild(root); c >= 0; c = arena.nextSibling(c)) { starts[n] = arena.start(c); ends[n] = arena.end(c); n++; }
+        for (int d = 0, count = log.diagnosticCount(); d < count; d++) freezeStatementAt(starts, ends, n, log.diagnosticStart(d), log.diagnosticEnd(d));
         for (int i = 0, c = arena.nodeCount(); i < c; i++) {
-            if (arena.kind(i) == INVALID) freezeStatementAt(root, arena.start(i), arena.end(i));
+            if (arena.kind(i) == INVALID) freezeStatementAt(starts, ends, n, arena.start(i), arena.end(i));
         }
     }
 
-    private void freezeStatementAt(int root, int s, int e) {
+    /** Freezes the lines of the top-level statement holding [s, e) (found by binary search), and one line either side. */
+    private void freezeStatementAt(int[] starts, int[] ends, int n, int s, int e) {
         int from = s, to = Math.max(s, e);
-        for (int c = arena.firstChild(root); c >= 0; c = arena.nextSibling(c)) {
-            if (arena.start(c) <= s && s <= arena.end(c)) { from = Math.min(from, arena.start(c)); to = Math.max(to, arena.end(c)); }
+        int lo = 0, hi = n - 1, at = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (starts[mid] <= s) { at = mid; lo = mid + 1; } else hi = mid - 1;
         }
+        if (at >= 0 && s <= ends[at]) { from = Math.min(from, starts[at]); to = Math.max(to, ends[at]); }
         int a = lineOf(Math.max(0, Math.min(from, length))), b = lineOf(Math.max(0, Math.min(to, length)));
         // the error's neighbours too: a recovered statement ends where the parser resumed
         a = Math.max(0, a - 1);

@@ -36,6 +36,11 @@ class FormatterInvariantTest {
         List<String[]> programs = new ArrayList<>();
         programs.add(new String[] {"small.ts", "function f( a,b ){\nif(a){return b}\n  const x = {a:1,\nb:2}\n   return `x ${ a +\n  b } y`\n}\n"});
         programs.add(new String[] {"jsx.tsx", "const a = <div>\n  {x.map(y => <span key={y}>  {y}  </span>)}\n     text  \n</div>;\n  let r = /ab+c/g.test(s) ? a < b : c > d;\n"});
+        // hostile inputs: deep nesting, unterminated literals, `<` read both ways, lone closers
+        programs.add(new String[] {"deep.ts", "x = " + "[".repeat(3000) + "]".repeat(3000) + ";\n" + "f(".repeat(2000) + ")".repeat(2000) + ";\n"});
+        programs.add(new String[] {"deep2.ts", "if (a) {\n".repeat(1500) + "  x;\n" + "}\n".repeat(1500)});
+        programs.add(new String[] {"open.ts", "const s = `abc ${ x +\n  `inner ${ y\n  let r = /[/; \"unterminated\n  a < b > (c)\n}}}}) ))\n"});
+        programs.add(new String[] {"lt.tsx", "const a = f < T > (x);\nconst b = <T,>(x: T) => x;\nconst c = <div a=\"1\"  b={ x }>  t  {  y }</div>\n   const d = a<b>c;\n"});
         Random random = new Random(42);
         for (Path file : files) {
             String text = Files.readString(file);
