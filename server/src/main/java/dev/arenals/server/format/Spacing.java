@@ -105,7 +105,8 @@ final class Spacing {
         if (ka == Token.COLON) return SPACE;
         if (ka == Token.LBRACE && kb == Token.RBRACE) return (oa == OBJECT || oa == TYPE_LITERAL) ? NONE : SPACE;
         if (ka == Token.LBRACE || kb == Token.RBRACE) return SPACE;
-        if (kb == Token.LBRACE) return (ka == Token.RPAREN || word(ka) || ka == Token.GT || ka == Token.RBRACKET) ? SPACE : LEAVE;
+        if (kb == Token.LBRACE) return (ka == Token.RPAREN || word(ka) || ka == Token.GT || ka == Token.RBRACKET || ka == Token.RBRACE) ? SPACE : LEAVE;
+        if (ka == Token.GT && keyword(kb) && isTypeList(oa)) return SPACE; // class C<T> extends
         if ((kb == Token.LT || kb == Token.GT) && isTypeList(ob) && ka != Token.COMMA) return NONE;
         if (ka == Token.RBRACE) return kb == Token.SEMICOLON || kb == Token.COMMA || kb == Token.RPAREN ? NONE : SPACE;
         if (ka == Token.RBRACKET && !word(kb) && kb != Token.LBRACE) return NONE;
@@ -127,7 +128,7 @@ final class Spacing {
 
         // two words: one space, except in import and export clauses (TypeScript has no rule there)
         // keywords: one space after (TypeScript leaves `as` of an import clause and `asserts` alone), and before when after a word
-        if (spaceAfterKeyword(ka, oa) || keyword(ka) && !(ka == Token.K_AS && isNamespaceClause(oa)) && ka != Token.K_ASSERTS && ka != Token.K_UNIQUE) return SPACE;
+        if (spaceAfterKeyword(ka, oa) || keyword(ka) && !(ka == Token.K_AS && isNamespaceClause(oa)) && ka != Token.K_ASSERTS && ka != Token.K_UNIQUE && ka != Token.K_OUT) return SPACE;
         if (keyword(kb) && word(ka)) return SPACE;
         return LEAVE;
     }
@@ -196,7 +197,7 @@ final class Spacing {
             case Token.K_FUNCTION, Token.K_SUPER, Token.K_IMPORT, Token.K_THIS:
                 return NONE;
             case Token.K_NEW:
-                return ob == CONSTRUCT_SIGNATURE || ob == CONSTRUCTOR_TYPE ? NONE : SPACE;
+                return ob == CONSTRUCT_SIGNATURE ? NONE : SPACE;
             default:
                 break;
         }

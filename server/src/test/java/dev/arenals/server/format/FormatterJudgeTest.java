@@ -120,10 +120,10 @@ class FormatterJudgeTest {
     }
 
     /**
-     * Per variant (as written, dedented, respaced): just under what the short sample reached (93.8%, 93.8%, 93.5% of
-     * lines; 80, 79, 68 of 84 files). A file whose line count differs (TypeScript breaks a line) counts all its lines.
+     * Per variant (as written, dedented, respaced): just under what the short sample reached (93.8%, 93.8%, 93.6% of
+     * lines; 81, 80, 72 of 84 files). A file whose line count differs (TypeScript breaks a line) counts all its lines.
      */
-    static final double[] FLOOR_LINES = {0.93, 0.93, 0.925}, FLOOR_FILES = {0.92, 0.9, 0.78};
+    static final double[] FLOOR_LINES = {0.93, 0.93, 0.925}, FLOOR_FILES = {0.94, 0.93, 0.83};
 
     private static void count(Map<String, Integer> kinds, Map<String, String> examples, String kind, String example) {
         kinds.merge(kind, 1, Integer::sum);
