@@ -392,7 +392,9 @@ public final class Formatter {
             freezeLines(arena.start(n), arena.end(n));
             return;
         }
-        Frame f = new Frame();
+        Frame f = frames[depth];
+        if (f == null) f = frames[depth] = new Frame();
+        f.reset();
         f.node = n;
         f.kind = arena.kind(n);
         f.indent = indent;
@@ -402,8 +404,21 @@ public final class Formatter {
         walk(n, f, false);
     }
 
-    /** The state of one visited node. One per node, not per token. */
+    /** One frame per depth, reused by every node at that depth: no object per node. */
+    private final Frame[] frames = new Frame[MAX_DEPTH + 2];
+
+    /** The state of one visited node. */
     private static final class Frame {
+        void reset() {
+            listIndent = -1;
+            listLine = listClose = listCloseKind = 0;
+            listPending = false;
+            arrayIndent = -1;
+            children = 0;
+            prevChildEndLine = -1;
+            prevChildKind = -1;
+        }
+
         int node, kind, indent, delta, startLine, depth;
         /** An argument or parameter list opened by {@code (} / {@code <} / {@code {}: its line's indentation, -1 outside. */
         int listIndent = -1, listLine, listClose;
