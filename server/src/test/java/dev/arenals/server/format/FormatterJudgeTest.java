@@ -80,7 +80,9 @@ class FormatterJudgeTest {
                     String[] a = ours.split("\n", -1), b = expected.split("\n", -1);
                     lines[v] += b.length;
                     if (a.length != b.length) {
-                        count(kinds, examples, "line count differs", file.toString());
+                        // TypeScript broke a line (a multi-line block's braces): the lines both keep, by a longest common subsequence
+                        count(kinds, examples, "line count differs (TypeScript breaks a line)", variants[v] + " " + file.getFileName());
+                        identicalLines[v] += commonLines(a, b);
                         continue;
                     }
                     for (int i = 0; i < a.length; i++) {
@@ -120,10 +122,23 @@ class FormatterJudgeTest {
     }
 
     /**
-     * Per variant (as written, dedented, respaced): just under what the short sample reached (93.8%, 93.8%, 93.6% of
-     * lines; 81, 80, 72 of 84 files). A file whose line count differs (TypeScript breaks a line) counts all its lines.
+     * Per variant (as written, dedented, respaced): just under what the short sample reached (99.94%, 99.93%, 99.70% of
+     * lines; 81, 80, 72 of 84 files). A file whose line count differs (TypeScript breaks a line) counts the lines of a longest common subsequence.
      */
-    static final double[] FLOOR_LINES = {0.93, 0.93, 0.925}, FLOOR_FILES = {0.94, 0.93, 0.83};
+    static final double[] FLOOR_LINES = {0.998, 0.998, 0.995}, FLOOR_FILES = {0.94, 0.93, 0.83};
+
+    /** The length of a longest common subsequence of lines (0 for files too long to align cheaply). */
+    static int commonLines(String[] a, String[] b) {
+        if ((long) a.length * b.length > 16_000_000L) return 0;
+        int[] prev = new int[b.length + 1], cur = new int[b.length + 1];
+        for (int i = 1; i <= a.length; i++) {
+            for (int j = 1; j <= b.length; j++) {
+                cur[j] = a[i - 1].equals(b[j - 1]) ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
+            }
+            int[] t = prev; prev = cur; cur = t;
+        }
+        return prev[b.length];
+    }
 
     private static void count(Map<String, Integer> kinds, Map<String, String> examples, String kind, String example) {
         kinds.merge(kind, 1, Integer::sum);
