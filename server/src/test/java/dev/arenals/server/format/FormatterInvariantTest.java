@@ -48,6 +48,7 @@ class FormatterInvariantTest {
             programs.add(new String[] {name, text});
             programs.add(new String[] {name, respace(text, random)});
             programs.add(new String[] {name, broken(text, random)});
+            if (programs.size() % 7 == 0) programs.add(new String[] {name, respace(text, random).replace("\n", "\r\n")}); // CRLF line ends
         }
         int checked = 0, edited = 0;
         for (String[] p : programs) {
