@@ -83,7 +83,11 @@ final class Spacing {
 
         // generators: function*, yield*, *method
         if (kb == Token.STAR && (ka == Token.K_FUNCTION || ka == Token.K_YIELD)) return NONE;
-        if (ka == Token.STAR && (oa == YIELD || isFunctionLike(oa))) return kb == Token.LPAREN ? NONE : SPACE;
+        if (ka == Token.STAR && oa == YIELD) return SPACE; // yield* (x)
+        if (ka == Token.STAR && isFunctionLike(oa)) return kb == Token.LPAREN ? NONE : SPACE;
+        if (ka == Token.K_NEW && kb == Token.LT) return SPACE; // new <T>(…) => T
+        if (kb == Token.K_FROM) return SPACE; // export * from
+        if ((ka == Token.BAR || ka == Token.AMP) && (oa == UNION_TYPE || oa == INTERSECTION_TYPE)) return SPACE; // a leading | of a union
         if (ka == Token.STAR && oa == METHOD) return NONE;
         if (kb == Token.LBRACKET && (ob == ARRAY_TYPE || ob == MEMBER || ob == INDEXED_ACCESS_TYPE)) return NONE;
         if (ka == Token.SEMICOLON && kb == Token.SEMICOLON) return ob == FOR ? SPACE : LEAVE;
@@ -108,7 +112,7 @@ final class Spacing {
         if (kb == Token.LBRACE) return (ka == Token.RPAREN || word(ka) || ka == Token.GT || ka == Token.RBRACKET || ka == Token.RBRACE) ? SPACE : LEAVE;
         if (ka == Token.GT && keyword(kb) && isTypeList(oa)) return SPACE; // class C<T> extends
         if ((kb == Token.LT || kb == Token.GT) && isTypeList(ob) && ka != Token.COMMA) return NONE;
-        if (ka == Token.RBRACE) return kb == Token.SEMICOLON || kb == Token.COMMA || kb == Token.RPAREN ? NONE : SPACE;
+        if (ka == Token.RBRACE) return kb == Token.SEMICOLON || kb == Token.COMMA || kb == Token.RPAREN || kb == Token.LPAREN && oa == FUNCTION_EXPRESSION ? NONE : SPACE;
         if (ka == Token.RBRACKET && !word(kb) && kb != Token.LBRACE) return NONE;
         if (ka == Token.RPAREN && word(kb)) return SPACE;
 
@@ -128,7 +132,8 @@ final class Spacing {
 
         // two words: one space, except in import and export clauses (TypeScript has no rule there)
         // keywords: one space after (TypeScript leaves `as` of an import clause and `asserts` alone), and before when after a word
-        if (spaceAfterKeyword(ka, oa) || keyword(ka) && !(ka == Token.K_AS && isNamespaceClause(oa)) && ka != Token.K_ASSERTS && ka != Token.K_UNIQUE && ka != Token.K_OUT) return SPACE;
+        if (spaceAfterKeyword(ka, oa) || keyword(ka) && !(ka == Token.K_AS && isNamespaceClause(oa)) && ka != Token.K_ASSERTS && ka != Token.K_UNIQUE && ka != Token.K_OUT && ka != Token.K_OVERRIDE
+                && !((ka == Token.K_IN || ka == Token.K_CONST) && oa == TYPE_PARAMETER)) return SPACE;
         if (keyword(kb) && word(ka)) return SPACE;
         return LEAVE;
     }

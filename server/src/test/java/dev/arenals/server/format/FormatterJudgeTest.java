@@ -101,10 +101,11 @@ class FormatterJudgeTest {
         }
         kinds.entrySet().stream().sorted((x, y) -> y.getValue() - x.getValue()).limit(longMode ? 40 : 12)
                 .forEach(e -> System.out.printf("  %6d  %s   e.g. %s%n", e.getValue(), e.getKey(), examples.get(e.getKey())));
+        double[] floorLines = longMode ? FLOOR_LINES_LONG : FLOOR_LINES, floorFiles = longMode ? FLOOR_FILES_LONG : FLOOR_FILES;
         for (int v = 0; v < variants.length; v++) {
             double lineShare = (double) identicalLines[v] / Math.max(1, lines[v]);
-            assertTrue(lineShare >= FLOOR_LINES[v], variants[v] + ": lines identical: " + lineShare);
-            assertTrue(identicalFiles[v] >= FLOOR_FILES[v] * files.size(), variants[v] + ": files identical: " + identicalFiles[v] + " of " + files.size());
+            assertTrue(lineShare >= floorLines[v], variants[v] + ": lines identical: " + lineShare);
+            assertTrue(identicalFiles[v] >= floorFiles[v] * files.size(), variants[v] + ": files identical: " + identicalFiles[v] + " of " + files.size());
         }
     }
 
@@ -126,6 +127,11 @@ class FormatterJudgeTest {
      * lines; 81, 80, 72 of 84 files). A file whose line count differs (TypeScript breaks a line) counts the lines of a longest common subsequence.
      */
     static final double[] FLOOR_LINES = {0.998, 0.998, 0.995}, FLOOR_FILES = {0.94, 0.93, 0.83};
+    /**
+     * The long mode's (2,725 files): measured at commit 8e17351 with files of another line count counted as all
+     * different — 83.5/83.5/83.3% of lines, 2,500/2,476/2,121 files identical; the floors sit under that.
+     */
+    static final double[] FLOOR_LINES_LONG = {0.83, 0.83, 0.83}, FLOOR_FILES_LONG = {0.9, 0.9, 0.77};
 
     /** The length of a longest common subsequence of lines (0 for files too long to align cheaply). */
     static int commonLines(String[] a, String[] b) {
