@@ -254,6 +254,12 @@ dofile(test_dir .. '/assist_test.lua') {
   project = project, clients = clients, client = client,
 }
 
+-- formatting with vim.lsp.buf.format (format_test.lua)
+dofile(test_dir .. '/format_test.lua') {
+  check = check, eq = eq, truthy = truthy, wait_for = wait_for, WAIT = WAIT,
+  project = project, clients = clients, client = client,
+}
+
 check('stops the server', function()
   local id = client.id
   arena.stop()

@@ -23,9 +23,9 @@ import java.util.Arrays;
  */
 public final class Formatter {
     /** Item kinds besides the lexer's token kinds. */
-    static final int LINE_COMMENT = -1, BLOCK_COMMENT = -2, OPAQUE = -3;
+    static final int LINE_COMMENT = -1, BLOCK_COMMENT = -2, OPAQUE = -3, JSX_TEXT_ITEM = -4;
     /** Nesting deeper than this is left as written (recursion bound; no real file gets near it). */
-    private static final int MAX_DEPTH = 1500;
+    private static final int MAX_DEPTH = 400;
 
     private final int indentSize;
     private final boolean insertSpaces;
@@ -148,7 +148,7 @@ public final class Formatter {
             if (pos >= length) break;
             if (nextOpaque < opaque.length && (int) (opaque[nextOpaque] >>> 32) <= pos) {
                 int oEnd = (int) opaque[nextOpaque];
-                addItem(pos, Math.max(pos + 1, oEnd), OPAQUE);
+                addItem(pos, Math.max(pos + 1, oEnd), Arrays.binarySearch(jsxTextStarts, pos) >= 0 ? JSX_TEXT_ITEM : OPAQUE);
                 pos = Math.max(pos + 1, oEnd);
                 nextOpaque++;
                 while (nextOpaque < opaque.length && (int) (opaque[nextOpaque] >>> 32) < pos) nextOpaque++;
@@ -268,21 +268,32 @@ public final class Formatter {
         itemCount++;
     }
 
-    /** Outermost spans of templates, regular expressions and JSX, sorted: (start << 32 | end). */
+    /** Where JSX texts start, sorted. */
+    private int[] jsxTextStarts = new int[0];
+
+    /** Outermost spans of literals (strings, templates, regular expressions, JSX text and names), sorted: (start << 32 | end). */
     private long[] opaqueSpans() {
+        int texts = 0;
+        int[] textStarts = new int[8];
         long[] spans = new long[16];
         int n = 0;
         for (int i = 0, c = arena.nodeCount(); i < c; i++) {
             int k = arena.kind(i);
-            if (k == TEMPLATE || k == REGEX_LITERAL || k == STRING_LITERAL || k == TEMPLATE_LITERAL_TYPE || k == JSX_ELEMENT || k == JSX_FRAGMENT
-                    || k == JSX_TEXT || k == JSX_OPENING_ELEMENT || k == JSX_CLOSING_ELEMENT) {
+            if (k == TEMPLATE || k == REGEX_LITERAL || k == STRING_LITERAL || k == TEMPLATE_LITERAL_TYPE
+                    || k == JSX_TEXT || k == JSX_IDENTIFIER || k == JSX_NAMESPACED_NAME) {
                 int s = arena.start(i), e = arena.end(i);
                 if (e <= s) continue;
+                if (k == JSX_TEXT) {
+                    if (texts == textStarts.length) textStarts = Arrays.copyOf(textStarts, texts * 2);
+                    textStarts[texts++] = s;
+                }
                 if (n == spans.length) spans = Arrays.copyOf(spans, n * 2);
                 spans[n++] = ((long) s << 32) | (e & 0xffffffffL);
             }
         }
         Arrays.sort(spans, 0, n);
+        jsxTextStarts = Arrays.copyOf(textStarts, texts);
+        Arrays.sort(jsxTextStarts);
         int m = 0, lastEnd = -1;
         for (int i = 0; i < n; i++) {
             int s = (int) (spans[i] >>> 32), e = (int) spans[i];
@@ -322,7 +333,13 @@ public final class Formatter {
             int endLine = line;
             int e = itemEnd[i];
             while (endLine + 1 < lineCount && lineStart[endLine + 1] < e) endLine++;
-            if (itemKind[i] != BLOCK_COMMENT) {
+            if (itemKind[i] == JSX_TEXT_ITEM) {
+                // JSX drops the whitespace around a line break: a line whose text part is blank is indented like code
+                for (int l = line + 1; l <= endLine; l++) {
+                    int to = Math.min(e, lineContentEnd(l));
+                    if (!isBlank(lineStart[l], to)) frozen[l] = true;
+                }
+            } else if (itemKind[i] != BLOCK_COMMENT) {
                 for (int l = line + 1; l <= endLine; l++) frozen[l] = true;
             }
         }
@@ -337,17 +354,26 @@ public final class Formatter {
     private void freezeErrors() {
         ParseLog log = arena.log();
         int root = arena.root();
-        for (int d = 0, n = log.diagnosticCount(); d < n; d++) freezeStatementAt(root, log.diagnosticStart(d), log.diagnosticEnd(d));
+        int n = 0;
+        for (int c = arena.firstChild(root); c >= 0; c = arena.nextSibling(c)) n++;
+        int[] starts = new int[n], ends = new int[n];
+        n = 0;
+        for (int c = arena.firstChild(root); c >= 0; c = arena.nextSibling(c)) { starts[n] = arena.start(c); ends[n] = arena.end(c); n++; }
+        for (int d = 0, count = log.diagnosticCount(); d < count; d++) freezeStatementAt(starts, ends, n, log.diagnosticStart(d), log.diagnosticEnd(d));
         for (int i = 0, c = arena.nodeCount(); i < c; i++) {
-            if (arena.kind(i) == INVALID) freezeStatementAt(root, arena.start(i), arena.end(i));
+            if (arena.kind(i) == INVALID) freezeStatementAt(starts, ends, n, arena.start(i), arena.end(i));
         }
     }
 
-    private void freezeStatementAt(int root, int s, int e) {
+    /** Freezes the lines of the top-level statement holding [s, e) (found by binary search), and one line either side. */
+    private void freezeStatementAt(int[] starts, int[] ends, int n, int s, int e) {
         int from = s, to = Math.max(s, e);
-        for (int c = arena.firstChild(root); c >= 0; c = arena.nextSibling(c)) {
-            if (arena.start(c) <= s && s <= arena.end(c)) { from = Math.min(from, arena.start(c)); to = Math.max(to, arena.end(c)); }
+        int lo = 0, hi = n - 1, at = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (starts[mid] <= s) { at = mid; lo = mid + 1; } else hi = mid - 1;
         }
+        if (at >= 0 && s <= ends[at]) { from = Math.min(from, starts[at]); to = Math.max(to, ends[at]); }
         int a = lineOf(Math.max(0, Math.min(from, length))), b = lineOf(Math.max(0, Math.min(to, length)));
         // the error's neighbours too: a recovered statement ends where the parser resumed
         a = Math.max(0, a - 1);
@@ -366,7 +392,9 @@ public final class Formatter {
             freezeLines(arena.start(n), arena.end(n));
             return;
         }
-        Frame f = new Frame();
+        Frame f = frames[depth];
+        if (f == null) f = frames[depth] = new Frame();
+        f.reset();
         f.node = n;
         f.kind = arena.kind(n);
         f.indent = indent;
@@ -376,8 +404,21 @@ public final class Formatter {
         walk(n, f, false);
     }
 
-    /** The state of one visited node. One per node, not per token. */
+    /** One frame per depth, reused by every node at that depth: no object per node. */
+    private final Frame[] frames = new Frame[MAX_DEPTH + 2];
+
+    /** The state of one visited node. */
     private static final class Frame {
+        void reset() {
+            listIndent = -1;
+            listLine = listClose = listCloseKind = 0;
+            listPending = false;
+            arrayIndent = -1;
+            children = 0;
+            prevChildEndLine = -1;
+            prevChildKind = -1;
+        }
+
         int node, kind, indent, delta, startLine, depth;
         /** An argument or parameter list opened by {@code (} / {@code <} / {@code {}: its line's indentation, -1 outside. */
         int listIndent = -1, listLine, listClose;
@@ -438,6 +479,8 @@ public final class Formatter {
             indentation = line == f.listLine ? f.listIndent : f.listIndent + indentSize;
         } else if (line == f.startLine) {
             indentation = f.indent;
+        } else if (f.kind == JSX_FRAGMENT && k == Token.LT && it + 1 < itemCount && itemKind[it + 1] == Token.SLASH) {
+            indentation = f.indent; // the closing fragment
         } else {
             indentation = f.indent + (shouldAddDelta(k, f.kind) ? f.delta : 0);
         }
@@ -502,7 +545,7 @@ public final class Formatter {
     private static boolean isTokenNode(int k) {
         switch (k) {
             case IDENTIFIER_REFERENCE, BINDING_IDENTIFIER, IDENTIFIER_NAME, PRIVATE_IDENTIFIER, LABEL, THIS, SUPER, NULL, BOOLEAN,
-                    NUMBER_LITERAL, BIGINT_LITERAL, STRING_LITERAL, REGEX_LITERAL, KEYWORD_TYPE, THIS_TYPE, JSX_TEXT:
+                    NUMBER_LITERAL, BIGINT_LITERAL, STRING_LITERAL, REGEX_LITERAL, KEYWORD_TYPE, THIS_TYPE, JSX_TEXT, JSX_IDENTIFIER:
                 return true;
             default:
                 return false;
@@ -513,6 +556,7 @@ public final class Formatter {
     private static boolean shouldAddDelta(int token, int container) {
         switch (token) {
             case Token.LBRACE, Token.RBRACE, Token.RPAREN, Token.K_ELSE, Token.K_WHILE, Token.AT: return false;
+            case Token.SLASH, Token.GT: return container != JSX_OPENING_ELEMENT && container != JSX_CLOSING_ELEMENT;
             case Token.LBRACKET, Token.RBRACKET: return container == MAPPED_TYPE;
             default: return true;
         }
@@ -526,9 +570,10 @@ public final class Formatter {
                     PARENTHESIZED, MEMBER, CALL, NEW, VARIABLE_DECLARATION, VARIABLE_DECLARATOR, EXPORT_ASSIGNMENT, EXPORT_DEFAULT,
                     RETURN, CONDITIONAL, ARRAY_PATTERN, OBJECT_PATTERN, METHOD_SIGNATURE, CALL_SIGNATURE, CONSTRUCT_SIGNATURE,
                     PARAMETER, FUNCTION_TYPE, CONSTRUCTOR_TYPE, PARENTHESIZED_TYPE, TAGGED_TEMPLATE, AWAIT, IMPORT_SPECIFIER,
-                    EXPORT_SPECIFIER, FIELD, SWITCH_CASE, SWITCH, PROPERTY, ENUM_MEMBER, PROPERTY_SIGNATURE,
+                    EXPORT_SPECIFIER, FIELD, SWITCH_CASE, SWITCH, PROPERTY,
                     DO_WHILE, WHILE, FOR, FOR_IN, FOR_OF, IF, FUNCTION_DECLARATION, FUNCTION_EXPRESSION, METHOD, ARROW_FUNCTION,
-                    IMPORT_DECLARATION, EXPORT_NAMED, IMPORT_EQUALS:
+                    IMPORT_DECLARATION, EXPORT_NAMED, IMPORT_EQUALS,
+                    JSX_ELEMENT, JSX_FRAGMENT, JSX_OPENING_ELEMENT, JSX_EXPRESSION_CONTAINER:
                 return true;
             default:
                 return false;
@@ -548,6 +593,8 @@ public final class Formatter {
                 return child != OBJECT || onOneLine(childNode);
             case TRY:
                 return child != BLOCK;
+            case JSX_ELEMENT:
+                return child != JSX_CLOSING_ELEMENT;
             case UNION_TYPE, INTERSECTION_TYPE, SATISFIES_EXPRESSION:
                 return child != TYPE_LITERAL && child != TUPLE_TYPE && child != MAPPED_TYPE;
             default:

@@ -36,7 +36,7 @@ final class Spacing {
             if (gapTo > lineEnd || f.itemStart[a] >= lineEnd) break;
             if (gapFrom > lineEnd) break; // a's item runs onto the next line
             int ka = f.itemKind[a], kb = f.itemKind[b];
-            if (ka < 0 && ka != Formatter.OPAQUE || kb < 0 && kb != Formatter.OPAQUE) continue; // next to a comment
+            if (ka == Formatter.LINE_COMMENT || ka == Formatter.BLOCK_COMMENT || kb == Formatter.LINE_COMMENT || kb == Formatter.BLOCK_COMMENT) continue;
             if (!blank(src, gapFrom, gapTo)) continue;
             int want = rule(a, b);
             if (want == LEAVE) continue;
@@ -70,7 +70,12 @@ final class Spacing {
         int ka = asName(a), kb = asName(b);
         int oa = f.itemOwner[a], ob = f.itemOwner[b];
         if (oa < 0 || ob < 0) return LEAVE; // not visited: frozen or too deep
-        if (oa == JSX_ELEMENT || ob == JSX_ELEMENT || oa >= JSX_ELEMENT && oa <= JSX_SPREAD_CHILD || ob >= JSX_ELEMENT && ob <= JSX_SPREAD_CHILD) return LEAVE;
+        if (ka == Token.LBRACE && isJsxBraces(oa) || kb == Token.RBRACE && isJsxBraces(ob)) return NONE; // {x} in JSX
+        if (ob == JSX_ATTRIBUTE && kb == Formatter.OPAQUE && ka != Token.ASSIGN) return SPACE; // an attribute's name
+        if (ob == JSX_ATTRIBUTE && kb == Token.ASSIGN || oa == JSX_ATTRIBUTE && ka == Token.ASSIGN) return NONE;
+        if (ob == JSX_OPENING_ELEMENT && kb == Token.SLASH && b + 1 < f.itemCount && f.itemKind[b + 1] == Token.GT) return SPACE;
+        if (oa == JSX_OPENING_ELEMENT && ka == Token.SLASH && kb == Token.GT) return NONE;
+        if (isJsx(oa) && isJsx(ob) || ka == Formatter.JSX_TEXT_ITEM || kb == Formatter.JSX_TEXT_ITEM) return LEAVE;
 
         // binary operators, arrows, conditional ? and :, = of declarations, | and & of types
         if (isBinary(b, kb, ob)) return SPACE;
@@ -78,7 +83,11 @@ final class Spacing {
 
         // generators: function*, yield*, *method
         if (kb == Token.STAR && (ka == Token.K_FUNCTION || ka == Token.K_YIELD)) return NONE;
-        if (ka == Token.STAR && (oa == YIELD || isFunctionLike(oa))) return kb == Token.LPAREN ? NONE : SPACE;
+        if (ka == Token.STAR && oa == YIELD) return SPACE; // yield* (x)
+        if (ka == Token.STAR && isFunctionLike(oa)) return kb == Token.LPAREN ? NONE : SPACE;
+        if (ka == Token.K_NEW && kb == Token.LT) return SPACE; // new <T>(…) => T
+        if (kb == Token.K_FROM) return SPACE; // export * from
+        if ((ka == Token.BAR || ka == Token.AMP) && (oa == UNION_TYPE || oa == INTERSECTION_TYPE)) return SPACE; // a leading | of a union
         if (ka == Token.STAR && oa == METHOD) return NONE;
         if (kb == Token.LBRACKET && (ob == ARRAY_TYPE || ob == MEMBER || ob == INDEXED_ACCESS_TYPE)) return NONE;
         if (ka == Token.SEMICOLON && kb == Token.SEMICOLON) return ob == FOR ? SPACE : LEAVE;
@@ -95,14 +104,18 @@ final class Spacing {
             case Token.DOT, Token.QUESTION_DOT, Token.ELLIPSIS, Token.AT, Token.HASH: return NONE;
             default: break;
         }
-        if (ka == Token.LBRACE && kb == Token.RBRACE) return (oa == OBJECT || oa == TYPE_LITERAL) ? NONE : SPACE;
-        if (ka == Token.LBRACE || kb == Token.RBRACE) return SPACE;
-        if (kb == Token.LBRACE) return (ka == Token.RPAREN || word(ka) || ka == Token.GT || ka == Token.RBRACKET) ? SPACE : LEAVE;
-        if (ka == Token.RBRACE && (kb == Token.K_ELSE || kb == Token.K_CATCH || kb == Token.K_FINALLY || kb == Token.K_WHILE)) return SPACE;
-
         // colons: a type annotation, a property, a case, a label: none before, one after
         if (kb == Token.COLON) return NONE;
         if (ka == Token.COLON) return SPACE;
+        if (ka == Token.LBRACE && kb == Token.RBRACE) return (oa == OBJECT || oa == TYPE_LITERAL) ? NONE : SPACE;
+        if (ka == Token.LBRACE || kb == Token.RBRACE) return SPACE;
+        if (kb == Token.LBRACE) return (ka == Token.RPAREN || word(ka) || ka == Token.GT || ka == Token.RBRACKET || ka == Token.RBRACE) ? SPACE : LEAVE;
+        if (ka == Token.GT && keyword(kb) && isTypeList(oa)) return SPACE; // class C<T> extends
+        if ((kb == Token.LT || kb == Token.GT) && isTypeList(ob) && ka != Token.COMMA) return NONE;
+        if (ka == Token.RBRACE) return kb == Token.SEMICOLON || kb == Token.COMMA || kb == Token.RPAREN || kb == Token.LPAREN && oa == FUNCTION_EXPRESSION ? NONE : SPACE;
+        if (ka == Token.RBRACKET && !word(kb) && kb != Token.LBRACE) return NONE;
+        if (ka == Token.RPAREN && word(kb)) return SPACE;
+
         if (kb == Token.QUESTION && (ob == PARAMETER || ob == PROPERTY_SIGNATURE || ob == METHOD_SIGNATURE || ob == FIELD || ob == METHOD)) return NONE;
 
         if (kb == Token.LPAREN) return parenAfter(ka, oa, ob);
@@ -117,9 +130,11 @@ final class Spacing {
         if ((kb == Token.LT || kb == Token.GT) && isTypeList(ob)) return NONE;
         if (ka == Token.LT && isTypeList(oa)) return NONE;
 
-        // two words: one space
-        if (word(ka) && word(kb)) return SPACE;
-        if (keyword(ka) && kb != Token.SEMICOLON) return SPACE;
+        // two words: one space, except in import and export clauses (TypeScript has no rule there)
+        // keywords: one space after (TypeScript leaves `as` of an import clause and `asserts` alone), and before when after a word
+        if (spaceAfterKeyword(ka, oa) || keyword(ka) && !(ka == Token.K_AS && isNamespaceClause(oa)) && ka != Token.K_ASSERTS && ka != Token.K_UNIQUE && ka != Token.K_OUT && ka != Token.K_OVERRIDE
+                && !((ka == Token.K_IN || ka == Token.K_CONST) && oa == TYPE_PARAMETER)) return SPACE;
+        if (keyword(kb) && word(ka)) return SPACE;
         return LEAVE;
     }
 
@@ -135,8 +150,40 @@ final class Spacing {
         return k;
     }
 
+    /** TypeScript's SpaceAfterCertainKeywords, SpaceAfterLetConstInVariableDeclaration, SpaceAfterFunctionInFuncDecl and friends. */
+    private static boolean spaceAfterKeyword(int k, int owner) {
+        switch (k) {
+            case Token.K_VAR, Token.K_THROW, Token.K_NEW, Token.K_DELETE, Token.K_RETURN, Token.K_TYPEOF, Token.K_AWAIT, Token.K_VOID:
+                return true;
+            case Token.K_LET, Token.K_CONST, Token.K_USING:
+                return owner == VARIABLE_DECLARATION;
+            case Token.K_FUNCTION:
+                return owner == FUNCTION_DECLARATION || owner == FUNCTION_EXPRESSION;
+            case Token.K_YIELD:
+                return owner == YIELD;
+            case Token.K_ASYNC, Token.K_GET, Token.K_SET:
+                return isFunctionLike(owner) || owner == FIELD;
+            case Token.K_TRY, Token.K_FINALLY, Token.K_ELSE, Token.K_DO:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static boolean isJsx(int owner) {
+        return owner >= JSX_ELEMENT && owner <= JSX_SPREAD_CHILD;
+    }
+
+    private static boolean isJsxBraces(int owner) {
+        return owner == JSX_EXPRESSION_CONTAINER || owner == JSX_SPREAD_ATTRIBUTE || owner == JSX_SPREAD_CHILD;
+    }
+
+    private static boolean isNamespaceClause(int owner) {
+        return owner == IMPORT_NAMESPACE_SPECIFIER || owner == NAMESPACE_EXPORT || owner == EXPORT_ALL;
+    }
+
     private static boolean isTypeList(int owner) {
-        return owner != BINARY && owner != UNARY && owner != ASSIGNMENT && owner != CONDITIONAL && owner != -1;
+        return !isJsx(owner) && owner != BINARY && owner != UNARY && owner != ASSIGNMENT && owner != CONDITIONAL && owner != -1;
     }
 
     private boolean prefixUpdate(int item) {
@@ -155,7 +202,7 @@ final class Spacing {
             case Token.K_FUNCTION, Token.K_SUPER, Token.K_IMPORT, Token.K_THIS:
                 return NONE;
             case Token.K_NEW:
-                return ob == CONSTRUCT_SIGNATURE || ob == CONSTRUCTOR_TYPE ? NONE : SPACE;
+                return ob == CONSTRUCT_SIGNATURE ? NONE : SPACE;
             default:
                 break;
         }
@@ -178,14 +225,18 @@ final class Spacing {
                 return k != Token.LPAREN && k != Token.RPAREN && k != Formatter.OPAQUE && !word(k) || k == Token.K_IN || k == Token.K_INSTANCEOF;
             case CONDITIONAL, CONDITIONAL_TYPE:
                 return k == Token.QUESTION || k == Token.COLON || k == Token.K_EXTENDS;
-            case ARROW_FUNCTION:
+            case ARROW_FUNCTION, FUNCTION_TYPE, CONSTRUCTOR_TYPE:
                 return k == Token.ARROW;
+            case FOR_IN, FOR_OF:
+                return k == Token.K_IN || k == Token.K_OF;
+            case TYPE_PREDICATE:
+                return k == Token.K_IS;
             case UNION_TYPE, INTERSECTION_TYPE:
                 return (k == Token.BAR || k == Token.AMP) && !leading(item);
             case VARIABLE_DECLARATOR, ASSIGNMENT_PATTERN, TYPE_ALIAS, ENUM_MEMBER, FIELD, PARAMETER, PROPERTY, TYPE_PARAMETER, IMPORT_EQUALS, EXPORT_ASSIGNMENT:
                 return k == Token.ASSIGN;
             case AS_EXPRESSION, SATISFIES_EXPRESSION:
-                return false;
+                return k == Token.K_AS || k == Token.K_SATISFIES;
             default:
                 return false;
         }

@@ -53,63 +53,98 @@ class FormatterJudgeTest {
         List<Path> files = new ArrayList<>();
         for (String[] s : SOURCES) files.addAll(sample(CACHE.resolve(s[0]).resolve("package"), s[1], s[2], perPackage, longMode));
         Assumptions.assumeTrue(files.size() >= 40, "the corpus is not in the cache: run the test-fixtures tests first");
-        int identicalFiles = 0, lines = 0, identicalLines = 0, identicalDedented = 0, linesDedented = 0, identicalLinesDedented = 0;
+        String[] variants = {"as written", "dedented", "respaced"};
+        int[] identicalFiles = new int[3], lines = new int[3], identicalLines = new int[3];
         Map<String, Integer> kinds = new TreeMap<>();
         Map<String, String> examples = new TreeMap<>();
         Gson gson = new Gson();
         Process node = new ProcessBuilder("node", ORACLE.toString(), "judge").redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try (BufferedWriter in = new BufferedWriter(new OutputStreamWriter(node.getOutputStream(), StandardCharsets.UTF_8));
              BufferedReader out = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))) {
-            for (int variant = 0; variant < files.size() * 2; variant++) {
-                Path file = files.get(variant / 2);
-                boolean dedented = variant % 2 == 1;
-                String text = Files.readString(file);
-                // the second variant: every line's indentation removed, so each indentation rule is exercised
-                if (dedented) text = text.replaceAll("(?m)^[ \\t]+", "");
-                JsonObject req = new JsonObject();
-                req.addProperty("file", file.getFileName().toString());
-                req.addProperty("text", text);
-                req.addProperty("tabSize", 4);
-                req.addProperty("insertSpaces", true);
-                in.write(gson.toJson(req));
-                in.write('\n');
-                in.flush();
-                JsonObject answer = gson.fromJson(out.readLine(), JsonObject.class);
-                if (!answer.has("formatted")) continue;
-                String expected = answer.get("formatted").getAsString();
-                String ours = format(file, text);
-                if (ours.equals(expected)) { if (dedented) identicalDedented++; else identicalFiles++; }
-                String[] a = ours.split("\n", -1), b = expected.split("\n", -1);
-                if (dedented) { linesDedented += b.length; } else lines += b.length;
-                if (a.length != b.length) {
-                    count(kinds, examples, "line count differs", file.toString());
-                    continue;
-                }
-                for (int i = 0; i < a.length; i++) {
-                    if (a[i].equals(b[i])) { if (dedented) identicalLinesDedented++; else identicalLines++; continue; }
-                    String kind = kindOf(a[i], b[i]);
-                    count(kinds, examples, kind, file.getFileName() + ":" + (i + 1) + "\n   ours: " + a[i] + "\n     ts: " + b[i]);
+            for (Path file : files) {
+                for (int v = 0; v < variants.length; v++) {
+                    String text = variant(Files.readString(file), v);
+                    JsonObject req = new JsonObject();
+                    req.addProperty("file", file.getFileName().toString());
+                    req.addProperty("text", text);
+                    req.addProperty("tabSize", 4);
+                    req.addProperty("insertSpaces", true);
+                    in.write(gson.toJson(req));
+                    in.write('\n');
+                    in.flush();
+                    JsonObject answer = gson.fromJson(out.readLine(), JsonObject.class);
+                    if (!answer.has("formatted")) continue;
+                    String expected = answer.get("formatted").getAsString();
+                    String ours = format(file, text);
+                    if (ours.equals(expected)) identicalFiles[v]++;
+                    String[] a = ours.split("\n", -1), b = expected.split("\n", -1);
+                    lines[v] += b.length;
+                    if (a.length != b.length) {
+                        // TypeScript broke a line (a multi-line block's braces): the lines both keep, by a longest common subsequence
+                        count(kinds, examples, "line count differs (TypeScript breaks a line)", variants[v] + " " + file.getFileName());
+                        identicalLines[v] += commonLines(a, b);
+                        continue;
+                    }
+                    for (int i = 0; i < a.length; i++) {
+                        if (a[i].equals(b[i])) { identicalLines[v]++; continue; }
+                        String kind = kindOf(a[i], b[i]);
+                        count(kinds, examples, kind, variants[v] + " " + file.getFileName() + ":" + (i + 1) + "\n   ours: " + a[i] + "\n     ts: " + b[i]);
+                    }
                 }
             }
         } finally {
             node.destroy();
         }
-        System.out.printf("format judge (%s): %d files, %d identical; %d lines, %d identical (%.2f%%)%n", longMode ? "long" : "short",
-                files.size(), identicalFiles, lines, identicalLines, 100.0 * identicalLines / Math.max(1, lines));
-        System.out.printf("format judge, dedented: %d files identical; %d lines, %d identical (%.2f%%)%n",
-                identicalDedented, linesDedented, identicalLinesDedented, 100.0 * identicalLinesDedented / Math.max(1, linesDedented));
+        for (int v = 0; v < variants.length; v++) {
+            System.out.printf("format judge (%s), %s: %d files, %d identical; %d lines, %d identical (%.2f%%)%n", longMode ? "long" : "short", variants[v],
+                    files.size(), identicalFiles[v], lines[v], identicalLines[v], 100.0 * identicalLines[v] / Math.max(1, lines[v]));
+        }
         kinds.entrySet().stream().sorted((x, y) -> y.getValue() - x.getValue()).limit(longMode ? 40 : 12)
                 .forEach(e -> System.out.printf("  %6d  %s   e.g. %s%n", e.getValue(), e.getKey(), examples.get(e.getKey())));
-        double lineShare = (double) identicalLines / Math.max(1, lines);
-        assertTrue(lineShare >= FLOOR_LINES, "lines identical: " + lineShare);
-        assertTrue(identicalFiles >= FLOOR_FILES * files.size(), "files identical: " + identicalFiles + " of " + files.size());
-        double dedentedShare = (double) identicalLinesDedented / Math.max(1, linesDedented);
-        assertTrue(dedentedShare >= FLOOR_LINES_DEDENTED, "lines identical, dedented: " + dedentedShare);
-        assertTrue(identicalDedented >= FLOOR_FILES_DEDENTED * files.size(), "files identical, dedented: " + identicalDedented + " of " + files.size());
+        double[] floorLines = longMode ? FLOOR_LINES_LONG : FLOOR_LINES, floorFiles = longMode ? FLOOR_FILES_LONG : FLOOR_FILES;
+        for (int v = 0; v < variants.length; v++) {
+            double lineShare = (double) identicalLines[v] / Math.max(1, lines[v]);
+            assertTrue(lineShare >= floorLines[v], variants[v] + ": lines identical: " + lineShare);
+            assertTrue(identicalFiles[v] >= floorFiles[v] * files.size(), variants[v] + ": files identical: " + identicalFiles[v] + " of " + files.size());
+        }
     }
 
-    /** Measured 92.99% and 64 of 84 at the first commit; the floors sit just under what is reached. */
-    static final double FLOOR_LINES = 0.92, FLOOR_FILES = 0.74, FLOOR_LINES_DEDENTED = 0.0, FLOOR_FILES_DEDENTED = 0.0;
+    /**
+     * The judged inputs: the file as written; every line's indentation removed (each indentation rule
+     * is exercised); the spaces inside lines doubled and those after commas and parentheses removed
+     * (each spacing rule is exercised). Strings and comments change too — alike for both formatters.
+     */
+    static String variant(String text, int v) {
+        switch (v) {
+            case 1: return text.replaceAll("(?m)^[ \\t]+", "");
+            case 2: return text.replaceAll("(?<=[^\\s]) (?=[^\\s])", "  ").replaceAll("([,(\\[])  (?=[\\w\"'])", "$1");
+            default: return text;
+        }
+    }
+
+    /**
+     * Per variant (as written, dedented, respaced): just under what the short sample reached (99.94%, 99.93%, 99.71% of
+     * lines; 81, 80, 74 of 84 files). A file whose line count differs (TypeScript breaks a line) counts the lines of a longest common subsequence.
+     */
+    static final double[] FLOOR_LINES = {0.998, 0.998, 0.995}, FLOOR_FILES = {0.94, 0.93, 0.83};
+    /**
+     * The long mode's (2,725 files): measured at commit 8e17351 with files of another line count counted as all
+     * different — 83.5/83.5/83.3% of lines, 2,500/2,476/2,121 files identical; the floors sit under that.
+     */
+    static final double[] FLOOR_LINES_LONG = {0.83, 0.83, 0.83}, FLOOR_FILES_LONG = {0.9, 0.9, 0.77};
+
+    /** The length of a longest common subsequence of lines (0 for files too long to align cheaply). */
+    static int commonLines(String[] a, String[] b) {
+        if ((long) a.length * b.length > 16_000_000L) return 0;
+        int[] prev = new int[b.length + 1], cur = new int[b.length + 1];
+        for (int i = 1; i <= a.length; i++) {
+            for (int j = 1; j <= b.length; j++) {
+                cur[j] = a[i - 1].equals(b[j - 1]) ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
+            }
+            int[] t = prev; prev = cur; cur = t;
+        }
+        return prev[b.length];
+    }
 
     private static void count(Map<String, Integer> kinds, Map<String, String> examples, String kind, String example) {
         kinds.merge(kind, 1, Integer::sum);
