@@ -75,6 +75,11 @@ public final class Callables {
     }
 
 
+    /** One method signature of an interface or a type literal (an overload is a node of its own), shown as {@code label}. */
+    public static Signature methodSignature(Arena a, int methodSignature, String label) {
+        return signature(a, methodSignature, label, false, a.start(methodSignature));
+    }
+
     /** The method signatures named {@code name} in an interface body or a type literal, each overload. */
     public static List<Signature> methodSignatures(Arena a, int body, String name) {
         List<Signature> out = new ArrayList<>();
@@ -251,6 +256,7 @@ public final class Callables {
     /** Source text on one line: runs of whitespace (line breaks too) become one space. */
     public static String oneLine(Arena a, int start, int end) {
         char[] src = a.source();
+        if (end - start <= MAX_PARAMETER && alreadyOneLine(src, start, end)) return new String(src, start, end - start); // most are
         StringBuilder sb = new StringBuilder(Math.min(end - start, MAX_PARAMETER + 2));
         boolean space = false;
         for (int i = start; i < end && sb.length() < MAX_PARAMETER; i++) {
@@ -265,6 +271,18 @@ public final class Callables {
         }
         if (sb.length() >= MAX_PARAMETER) sb.append(" …");
         return sb.toString();
+    }
+
+    /** Whether the text has no whitespace but single spaces between other characters: {@link #oneLine} would copy it as it is. */
+    private static boolean alreadyOneLine(char[] src, int start, int end) {
+        if (start >= end) return true;
+        if (Character.isWhitespace(src[start]) || Character.isWhitespace(src[end - 1])) return false;
+        for (int i = start + 1; i < end - 1; i++) {
+            char ch = src[i];
+            if (ch > ' ' && (ch < 0x80 || !Character.isWhitespace(ch))) continue;
+            if (ch != ' ' || src[i - 1] == ' ' || Character.isWhitespace(src[i + 1])) return false;
+        }
+        return true;
     }
 
     // ---- parameters as written ----

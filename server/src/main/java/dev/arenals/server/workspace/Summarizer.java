@@ -432,9 +432,7 @@ public final class Summarizer {
             int type = mk == PROPERTY_SIGNATURE ? Layouts.fieldType(arena, m) : (data & P_SET) != 0 ? -1 : Layouts.functionReturnType(arena, m);
             if (!member(container, key, method ? Kind.METHOD : Kind.PROPERTY, typeName(type), out)) return;
             if (seen.add(name)) here.add(name);
-            if (method && !signaturesDone(container, name)) {
-                for (Signature sig : Callables.methodSignatures(arena, body, name)) signatures.add(sig.named(container + "." + name));
-            }
+            if (method) signatures.add(Callables.methodSignature(arena, m, container + "." + name)); // each overload is its own node
         }
     }
 
