@@ -433,13 +433,16 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
      */
     private final java.util.Set<Document> summaryPending = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /**
-     * From this size on, a document's summary waits for a pause in typing: about 1 ms of summary at
-     * 100 KB (generated code, 3,300 lines), ~30 ms at 3 MB. By size, not by timing, so the order of
-     * events never depends on the machine's load. {@code -Darenals.summaryDeferChars=N} for
-     * comparisons (0: every document's summary waits for a pause; the summary is a third of a
-     * 2,000-line file's edit CPU, docs/performance-comparison.md, eleventh session).
+     * From this size on (every document, by default), a document's summary waits for a pause in
+     * typing ({@link #SUMMARY_DELAY_MILLIS}) instead of following each edit: remade after every
+     * keystroke it was the largest part of a 2,000-line file's edit. A request never reads a stale
+     * one: {@link #pendingSummariesMade} makes the pending ones first, each on its own queue, and a
+     * file event counts a pending document as an importer of any file. By size, not by timing, so
+     * the order of events never depends on the machine's load. {@code -Darenals.summaryDeferChars=N}
+     * for comparisons (100,000: summaries of smaller files after every edit, as until the eleventh
+     * session).
      */
-    static final int SUMMARY_DEFER_CHARS = Integer.getInteger("arenals.summaryDeferChars", 100_000);
+    static final int SUMMARY_DEFER_CHARS = Integer.getInteger("arenals.summaryDeferChars", 0);
     static final long SUMMARY_DELAY_MILLIS = 150;
 
     /**
@@ -617,6 +620,35 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
     private static boolean readsFrom(dev.arenals.server.workspace.FileSummary s, Path path, boolean unresolvedToo) {
         for (Path target : s.resolvedModules().values()) if (target.startsWith(path)) return true;
         return unresolvedToo && s.resolvedModules().size() < new java.util.HashSet<>(s.moduleSpecifiers()).size();
+    }
+
+    /**
+     * Makes the summaries still waiting for a pause in typing before a request reads the index: each
+     * on its own document's queue (never blocking one queue on another), the request when all are in.
+     * {@code except}: the requesting document, whose own pending summary its request makes
+     * ({@link #summarizeIfPending}) after its refresh.
+     */
+    CompletableFuture<Void> pendingSummariesMade(Document except) {
+        if (summaryPending.isEmpty()) return CompletableFuture.completedFuture(null);
+        List<CompletableFuture<Void>> made = new ArrayList<>();
+        for (Document d : summaryPending) {
+            if (d == except) continue;
+            CompletableFuture<Void> one = new CompletableFuture<>();
+            d.queue().execute(() -> {
+                try {
+                    summarizeIfPending(d);
+                } finally {
+                    one.complete(null);
+                }
+            });
+            made.add(one);
+        }
+        return made.isEmpty() ? CompletableFuture.completedFuture(null) : CompletableFuture.allOf(made.toArray(new CompletableFuture<?>[0]));
+    }
+
+    /** On the document's queue: its summary, if the index does not hold this parse's yet (a deferred one). */
+    void summarizeIfPending(Document doc) {
+        if (summaryPending.contains(doc) && !doc.isClosed() && !doc.isDirty()) summarizeOpen(doc);
     }
 
     /** After close (on the document's queue): the index goes back to the file on disk, if it is in the workspace. */

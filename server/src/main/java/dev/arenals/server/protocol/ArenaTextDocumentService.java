@@ -837,7 +837,7 @@ public final class ArenaTextDocumentService implements TextDocumentService {
         Document doc = server.store().get(uri);
         if (doc == null) return CompletableFuture.completedFuture(ifUnknown);
         CompletableFuture<T> result = new CompletableFuture<>();
-        doc.queue().execute(() -> {
+        Runnable run = () -> {
             if (result.isDone()) return; // cancelled while queued
             if (doc.isClosed()) {
                 result.complete(ifUnknown);
@@ -847,6 +847,7 @@ public final class ArenaTextDocumentService implements TextDocumentService {
                 handlersRun.incrementAndGet();
                 if (method.equals(faultForTests)) throw new IllegalStateException("fault injected by a test");
                 server.refresh(doc);
+                server.summarizeIfPending(doc); // what the index says of this very document is this parse's
                 result.complete(work.apply(doc));
             } catch (RenamePlan.Refused refused) {
                 // an answer, not a failure: the client shows the reason
@@ -856,7 +857,11 @@ public final class ArenaTextDocumentService implements TextDocumentService {
                 result.completeExceptionally(ArenaLanguageServer.error(ResponseErrorCode.InternalError,
                         method + " failed: " + t));
             }
-        });
+        };
+        // other documents' summaries that wait for a pause in typing are made first: a request never reads a stale one
+        CompletableFuture<Void> pending = server.pendingSummariesMade(doc);
+        if (pending.isDone()) doc.queue().execute(run);
+        else pending.whenComplete((done, failed) -> doc.queue().execute(run));
         return result;
     }
 
