@@ -9,29 +9,14 @@
 //
 // The Java side is FormatterJudgeTest (server tests). Cache: $ARENA_LS_CACHE, else $HOME/.cache/arena-ls.
 
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { loadTypeScript } from '../scripts/typescript-oracle.mjs';
 
-const ORACLE_SPEC = 'typescript@6.0.3';
-const scriptDir = path.dirname(fileURLToPath(import.meta.url));
 
 function die(msg) { process.stderr.write(`format-oracle: error: ${msg}\n`); process.exit(1); }
 
-function loadTypeScript() {
-    const env = process.env.ARENA_LS_CACHE;
-    const cache = env ? path.resolve(env) : path.join(process.env.HOME || os.homedir(), '.cache', 'arena-ls');
-    const dir = path.join(cache, 'npm', ORACLE_SPEC, 'package');
-    if (!fs.existsSync(path.join(cache, 'npm', ORACLE_SPEC, '.arena-ls-fetched'))) {
-        execFileSync('bash', [path.join(scriptDir, '..', 'scripts', 'fetch-npm.sh'), ORACLE_SPEC],
-            { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ARENA_LS_CACHE: cache } });
-    }
-    return createRequire(path.join(dir, 'package.json'))(path.join(dir, 'lib', 'typescript.js'));
-}
 
 const ts = loadTypeScript();
 

@@ -25,17 +25,13 @@
 // resolved: absolute real path, or '-' when TypeScript resolves nothing. Backslash, tab and newline
 // in a specifier are escaped as \\ \t \n. stderr: progress. Exit code 0, or 1 on failure.
 
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { loadTypeScript } from '../scripts/typescript-oracle.mjs';
 
-const ORACLE_SPEC = 'typescript@6.0.3';
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 const MAX_BYTES = 5 * 1024 * 1024;
-const scriptDir = path.dirname(fileURLToPath(import.meta.url));
 
 function log(msg) { process.stderr.write(`resolve-oracle: ${msg}\n`); }
 function die(msg) { log(`error: ${msg}`); process.exit(1); }
@@ -59,15 +55,6 @@ function parseArgs(argv) {
     return args;
 }
 
-function loadTypeScript(cache) {
-    const dir = path.join(cache, 'npm', ORACLE_SPEC, 'package');
-    if (!fs.existsSync(path.join(dir, 'package.json'))) {
-        execFileSync('bash', [path.join(scriptDir, '..', 'scripts', 'fetch-npm.sh'), ORACLE_SPEC], {
-            stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ARENA_LS_CACHE: cache },
-        });
-    }
-    return createRequire(path.join(dir, 'package.json'))(dir);
-}
 
 /** Source files below the workspace: '/'-relative paths; node_modules entries are followed one level (packages), never nested. */
 function collect(root, skip) {
