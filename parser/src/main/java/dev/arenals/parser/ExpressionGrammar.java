@@ -546,22 +546,15 @@ final class ExpressionGrammar {
     }
 
     /** LeftHandSideExpression : NewExpression | CallExpression | OptionalExpression */
-    static void parseLeftHandSide(ParseContext p) {
-        int s = p.lexer.tokenStart;
-        int m = p.sink.mark();
-        if (p.tok == K_NEW) {
-            parseNew(p);
-        } else {
-            parsePrimary(p);
-        }
-        parseCallTail(p, s, m, true, false);
-    }
+    static void parseLeftHandSide(ParseContext p) { parseLeftHandSide(p, false); }
 
     /**
      * A decorator's expression: a left-hand side whose `[` is not an element access (TypeScript's
      * decorator context: `@d [k]() {}` decorates a method with a computed name), but after `?.`.
      */
-    static void parseDecoratorExpression(ParseContext p) {
+    static void parseDecoratorExpression(ParseContext p) { parseLeftHandSide(p, true); }
+
+    private static void parseLeftHandSide(ParseContext p, boolean decorator) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
         if (p.tok == K_NEW) {
@@ -569,7 +562,7 @@ final class ExpressionGrammar {
         } else {
             parsePrimary(p);
         }
-        parseCallTail(p, s, m, true, true);
+        parseCallTail(p, s, m, true, decorator);
     }
 
     /** NewExpression : new NewExpression | new MemberExpression [TypeArguments] Arguments? | new . target */

@@ -112,16 +112,19 @@ final class CompletionMembers {
             if (!written.contains(name)) sink.member(name, kind, decl, group, detail);
         };
         int typeName = DeclaredTypes.typeNameOfLiteral(q, literal);
-        int local = DeclaredTypes.resolveLocal(q, typeName);
-        if (local >= 0) {
-            if (isClass(arena.kind(local))) classMembers(local, false, 0, unwritten, new HashSet<>());
-            else interfaceMembers(local, unwritten, new HashSet<>(), new HashSet<>());
-            return;
-        }
+        if (localTypeMembers(DeclaredTypes.resolveLocal(q, typeName), unwritten)) return;
         if (index == null || file == null || typeName < 0) return;
         CrossFileNavigator navigator = new CrossFileNavigator(index);
         CrossFileNavigator.NameInFile imported = CrossFileReferences.importedType(q, typeName, file, navigator);
         if (imported != null) importedInstanceMembers(imported, navigator, unwritten, new HashSet<>());
+    }
+
+    /** The instance members of a class, interface or object type of this file ({@link DeclaredTypes#resolveLocal}); false for none (-1). */
+    private boolean localTypeMembers(int local, Sink sink) {
+        if (local < 0) return false;
+        if (isClass(arena.kind(local))) classMembers(local, false, 0, sink, new HashSet<>());
+        else interfaceMembers(local, sink, new HashSet<>(), new HashSet<>());
+        return true;
     }
 
     /** {@code "a".}, {@code xs.} with {@code xs: T[]}, {@code console.}, {@code document.body.}: the standard library's members. */
@@ -141,16 +144,7 @@ final class CompletionMembers {
      * imported one; an interface's property and method signatures. False when v's type is not known.
      */
     private boolean instanceMembers(int object, Sink sink) {
-        int typeName = DeclaredTypes.typeNameOf(q, object);
-        int local = DeclaredTypes.resolveLocal(q, typeName);
-        if (local >= 0 && isClass(arena.kind(local))) {
-            classMembers(local, false, 0, sink, new HashSet<>());
-            return true;
-        }
-        if (local >= 0) {
-            interfaceMembers(local, sink, new HashSet<>(), new HashSet<>());
-            return true;
-        }
+        if (localTypeMembers(DeclaredTypes.resolveLocal(q, DeclaredTypes.typeNameOf(q, object)), sink)) return true;
         if (index == null || file == null) return false;
         CrossFileNavigator navigator = new CrossFileNavigator(index);
         CrossFileNavigator.NameInFile imported = InstanceTypes.importedTypeOf(q, object, file, navigator);

@@ -7,6 +7,7 @@ import dev.arenals.parser.tree.Arena;
 import dev.arenals.parser.tree.Layouts;
 import dev.arenals.server.query.DeclaredTypes;
 import dev.arenals.server.query.DocumentQuery;
+import dev.arenals.server.query.TypeTexts;
 import dev.arenals.server.workspace.CrossFileNavigator;
 import dev.arenals.server.workspace.CrossFileNavigator.NameInFile;
 import dev.arenals.server.workspace.FileSummary;
@@ -33,6 +34,11 @@ final class InstanceTypes {
     /** How many steps a chain of declarations or bases is followed: bounds cycles in broken code. */
     private static final int MAX_DEPTH = 12;
 
+    /** The declaration another file has for a type name of this one ({@link DeclaredTypes#typeNameOf}); null when it is declared here or not imported. */
+    private static NameInFile importedUnlessLocal(DocumentQuery q, int typeName, Path file, CrossFileNavigator navigator) {
+        return DeclaredTypes.resolveLocal(q, typeName) >= 0 ? null : CrossFileReferences.importedType(q, typeName, file, navigator);
+    }
+
     /** The top-level class, interface or type alias of another file that {@code expr} is an instance of, or null. */
     static NameInFile importedTypeOf(DocumentQuery q, int expr, Path file, CrossFileNavigator navigator) {
         if (file == null || navigator == null) return null;
@@ -43,7 +49,7 @@ final class InstanceTypes {
         if (expr < 0 || depth > MAX_DEPTH) return null;
         Arena a = q.arena();
         int typeName = DeclaredTypes.typeNameOf(q, expr);
-        if (typeName >= 0) return DeclaredTypes.resolveLocal(q, typeName) >= 0 ? null : CrossFileReferences.importedType(q, typeName, file, navigator);
+        if (typeName >= 0) return importedUnlessLocal(q, typeName, file, navigator);
         switch (a.kind(expr)) {
             case PARENTHESIZED: case NON_NULL: case SATISFIES_EXPRESSION: case CHAIN:
                 return typeOf(q, Layouts.operand(a, expr), file, navigator, depth + 1);
@@ -102,7 +108,7 @@ final class InstanceTypes {
     static NameInFile importedTypeOfSymbol(DocumentQuery q, int symbol, Path file, CrossFileNavigator navigator) {
         if (file == null || navigator == null) return null;
         int typeName = DeclaredTypes.typeNameOfSymbol(q, symbol);
-        if (typeName >= 0) return DeclaredTypes.resolveLocal(q, typeName) >= 0 ? null : CrossFileReferences.importedType(q, typeName, file, navigator);
+        if (typeName >= 0) return importedUnlessLocal(q, typeName, file, navigator);
         return typeOfBinding(q, symbol, file, navigator, 0);
     }
 
@@ -159,7 +165,7 @@ final class InstanceTypes {
     /** What an object pattern destructures: its annotation, or a variable's initializer. */
     private static NameInFile patternType(DocumentQuery q, int pattern, Path file, CrossFileNavigator navigator, int depth) {
         int typeName = DeclaredTypes.typeNameOfLiteral(q, pattern);
-        if (typeName >= 0) return DeclaredTypes.resolveLocal(q, typeName) >= 0 ? null : CrossFileReferences.importedType(q, typeName, file, navigator);
+        if (typeName >= 0) return importedUnlessLocal(q, typeName, file, navigator);
         Arena a = q.arena();
         int parent = q.parentOf(pattern);
         if (parent >= 0 && a.kind(parent) == VARIABLE_DECLARATOR && Layouts.declaratorTarget(a, parent) == pattern && Layouts.declaratorType(a, parent) < 0) {
@@ -265,13 +271,7 @@ final class InstanceTypes {
     }
 
     private static String instanceTypeName(String type, boolean awaited) {
-        String only = null;
-        for (String part : splitTopLevelUnion(type)) {
-            String t = part.trim();
-            if (t.equals("undefined") || t.equals("null")) continue;
-            if (only != null) return null;
-            only = t;
-        }
+        String only = TypeTexts.withoutNullish(type);
         if (only == null || only.isEmpty() || !Character.isJavaIdentifierStart(only.charAt(0))) return null;
         int end = 1;
         while (end < only.length() && Character.isJavaIdentifierPart(only.charAt(end))) end++;
@@ -281,21 +281,5 @@ final class InstanceTypes {
             return instanceTypeName(rest.substring(1, rest.length() - 1), false);
         }
         return rest.isEmpty() || rest.startsWith("<") && rest.endsWith(">") ? name : null;
-    }
-
-    private static List<String> splitTopLevelUnion(String type) {
-        List<String> out = new ArrayList<>(2);
-        int nesting = 0, from = 0;
-        for (int i = 0; i < type.length(); i++) {
-            char c = type.charAt(i);
-            if (c == '<' || c == '(' || c == '[' || c == '{') nesting++;
-            else if (c == '>' || c == ')' || c == ']' || c == '}') nesting--;
-            else if (c == '|' && nesting == 0) {
-                out.add(type.substring(from, i));
-                from = i + 1;
-            }
-        }
-        out.add(type.substring(from));
-        return out;
     }
 }

@@ -254,12 +254,15 @@ public final class Callables {
     }
 
     /** Source text on one line: runs of whitespace (line breaks too) become one space. */
-    public static String oneLine(Arena a, int start, int end) {
+    public static String oneLine(Arena a, int start, int end) { return oneLine(a, start, end, MAX_PARAMETER); }
+
+    /** ... clipped after {@code max} characters (with " …"). */
+    public static String oneLine(Arena a, int start, int end, int max) {
         char[] src = a.source();
-        if (end - start <= MAX_PARAMETER && alreadyOneLine(src, start, end)) return new String(src, start, end - start); // most are
-        StringBuilder sb = new StringBuilder(Math.min(end - start, MAX_PARAMETER + 2));
+        if (end - start <= max && alreadyOneLine(src, start, end)) return new String(src, start, end - start); // most are
+        StringBuilder sb = new StringBuilder(Math.min(end - start, max) + 2);
         boolean space = false;
-        for (int i = start; i < end && sb.length() < MAX_PARAMETER; i++) {
+        for (int i = start; i < end && sb.length() < max; i++) {
             char ch = src[i];
             if (Character.isWhitespace(ch)) {
                 space = sb.length() > 0;
@@ -269,7 +272,7 @@ public final class Callables {
             space = false;
             sb.append(ch);
         }
-        if (sb.length() >= MAX_PARAMETER) sb.append(" …");
+        if (sb.length() >= max) sb.append(" …");
         return sb.toString();
     }
 

@@ -509,7 +509,7 @@ public final class DeclaredTypes {
         int loop = declaration < 0 ? -1 : q.parentOf(declaration);
         if (loop < 0 || a.kind(loop) != FOR_OF || a.firstChild(loop) != declaration) return -1;
         int element = elementType(a, declaredType(q, a.nextSibling(declaration), depth + 1));
-        return a.data(loop) == 1 ? unwrapAwaited(a, element) : element;
+        return a.data(loop) == 1 ? awaited(a, element) : element;
     }
 
     /**
@@ -587,11 +587,6 @@ public final class DeclaredTypes {
 
     /** What awaiting a value of {@code type} gives: {@code T} of {@code Promise<T>} / {@code PromiseLike<T>}, else the type itself; -1 for none. */
     static int awaited(Arena a, int type) {
-        int inner = unwrapAwaited(a, type);
-        return inner;
-    }
-
-    private static int unwrapAwaited(Arena a, int type) {
         int t = withoutNullish(a, type);
         int argument = t < 0 ? -1 : onlyTypeArgument(a, t, "Promise", "PromiseLike");
         return argument >= 0 ? argument : type;

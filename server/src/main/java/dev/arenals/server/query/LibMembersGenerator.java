@@ -216,19 +216,6 @@ public final class LibMembersGenerator {
 
     /** A node's text on one line, runs of whitespace as one space (not clipped: the library's own text). */
     private static String oneLine(Arena arena, int node) {
-        String text = arena.text(arena.start(node), arena.end(node));
-        StringBuilder out = new StringBuilder(text.length());
-        boolean space = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isWhitespace(c)) {
-                space = out.length() > 0;
-                continue;
-            }
-            if (space) out.append(' ');
-            space = false;
-            out.append(c);
-        }
-        return out.toString();
+        return Callables.oneLine(arena, arena.start(node), arena.end(node), Integer.MAX_VALUE);
     }
 }

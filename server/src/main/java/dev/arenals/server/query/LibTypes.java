@@ -5,7 +5,6 @@ import static dev.arenals.parser.tree.NodeKind.*;
 import dev.arenals.parser.scope.SymbolKind;
 import dev.arenals.parser.tree.Arena;
 import dev.arenals.parser.tree.Layouts;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -122,18 +121,8 @@ public final class LibTypes {
         String t = type.trim();
         if (t.startsWith("readonly ")) t = t.substring("readonly ".length()).trim();
         while (t.startsWith("(") && t.endsWith(")") && balanced(t.substring(1, t.length() - 1))) t = t.substring(1, t.length() - 1).trim();
-        List<String> parts = split(t, '|');
-        if (parts.size() > 1) {
-            String only = null;
-            for (String part : parts) {
-                String p = part.trim();
-                if (p.equals("undefined") || p.equals("null")) continue;
-                if (only != null) return null;
-                only = p;
-            }
-            return ofTypeText(only, self);
-        }
-        List<String> and = split(t, '&');
+        if (TypeTexts.split(t, '|').size() > 1) return ofTypeText(TypeTexts.withoutNullish(t), self);
+        List<String> and = TypeTexts.split(t, '&');
         if (and.size() > 1) return ofTypeText(and.get(0), self);
         if (t.equals("this")) return self;
         if (t.endsWith("[]")) return "Array";
@@ -166,22 +155,5 @@ public final class LibTypes {
             else if (c == ')' && --depth < 0) return false;
         }
         return depth == 0;
-    }
-
-    /** {@code type} split at {@code separator} outside brackets. */
-    private static List<String> split(String type, char separator) {
-        List<String> out = new ArrayList<>(2);
-        int depth = 0, from = 0;
-        for (int i = 0; i < type.length(); i++) {
-            char c = type.charAt(i);
-            if (c == '<' || c == '(' || c == '[' || c == '{') depth++;
-            else if ((c == '>' && (i == 0 || type.charAt(i - 1) != '=')) || c == ')' || c == ']' || c == '}') depth--;
-            else if (c == separator && depth == 0) {
-                out.add(type.substring(from, i));
-                from = i + 1;
-            }
-        }
-        out.add(type.substring(from));
-        return out;
     }
 }

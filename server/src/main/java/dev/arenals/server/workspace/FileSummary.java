@@ -151,7 +151,7 @@ public final class FileSummary {
                 Member m = members.get(i);
                 // "C.prototype" is kept as C (a string the table has already) and a flag beside the kind
                 boolean instanceSide = m.container().endsWith(Summarizer.PROTOTYPE);
-                ints.add(table.add(instanceSide ? m.container().substring(0, m.container().length() - Summarizer.PROTOTYPE.length()) : m.container()));
+                ints.add(table.add(storedContainer(m.container())));
                 ints.add(table.add(m.name()));
                 ints.add(m.kind().ordinal() | (instanceSide ? INSTANCE_SIDE : 0));
                 addSpan(ints, m.span());
@@ -452,12 +452,10 @@ public final class FileSummary {
     /** The members of {@code container} named {@code name} (merged namespaces may declare it twice), in source order. */
     public ImmutableList<Member> members(String container, String name) {
         ImmutableList.Builder<Member> out = null;
-        boolean instanceSide = container.endsWith(Summarizer.PROTOTYPE);
-        String base = instanceSide ? container.substring(0, container.length() - Summarizer.PROTOTYPE.length()) : container;
+        String stored = storedContainer(container);
+        boolean instanceSide = stored != container;
         for (int i = 0, k = 0; k < (usesAt() - membersAt()); i++, k += MEMBER_WIDTH) {
-            int kind = col(membersAt() + k + 2);
-            if ((kind & ~INSTANCE_SIDE) == BASE_ORDINAL || ((kind & INSTANCE_SIDE) != 0) != instanceSide) continue;
-            if (!strings.equals(col(membersAt() + k + 1), name) || !strings.equals(col(membersAt() + k), base)) continue;
+            if (!rowOf(k, stored, instanceSide, false) || !strings.equals(col(membersAt() + k + 1), name)) continue;
             if (out == null) out = ImmutableList.builder();
             out.add(memberAt(i));
         }
@@ -467,11 +465,10 @@ public final class FileSummary {
     /** The members of {@code container}, in source order. */
     public ImmutableList<Member> membersOf(String container) {
         ImmutableList.Builder<Member> out = null;
-        boolean instanceSide = container.endsWith(Summarizer.PROTOTYPE);
-        String base = instanceSide ? container.substring(0, container.length() - Summarizer.PROTOTYPE.length()) : container;
+        String stored = storedContainer(container);
+        boolean instanceSide = stored != container;
         for (int i = 0, k = 0; k < (usesAt() - membersAt()); i++, k += MEMBER_WIDTH) {
-            int kind = col(membersAt() + k + 2);
-            if ((kind & ~INSTANCE_SIDE) == BASE_ORDINAL || ((kind & INSTANCE_SIDE) != 0) != instanceSide || !strings.equals(col(membersAt() + k), base)) continue;
+            if (!rowOf(k, stored, instanceSide, false)) continue;
             if (out == null) out = ImmutableList.builder();
             out.add(memberAt(i));
         }
@@ -482,6 +479,17 @@ public final class FileSummary {
     /** Beside a member's kind: its container is the instance side ("C.prototype") of the name stored. */
     private static final int INSTANCE_SIDE = 64;
 
+    /** The name a container's rows are stored under: C for "C.prototype" (flagged {@link #INSTANCE_SIDE}), else the container itself (the same String). */
+    private static String storedContainer(String container) {
+        return container.endsWith(Summarizer.PROTOTYPE) ? container.substring(0, container.length() - Summarizer.PROTOTYPE.length()) : container;
+    }
+
+    /** Whether member row {@code k} is stored under {@code stored} on the side asked, and is a base entry ({@code base}) or a member. */
+    private boolean rowOf(int k, String stored, boolean instanceSide, boolean base) {
+        int kind = col(membersAt() + k + 2);
+        return ((kind & ~INSTANCE_SIDE) == BASE_ORDINAL) == base && ((kind & INSTANCE_SIDE) != 0) == instanceSide && strings.equals(col(membersAt() + k), stored);
+    }
+
     /**
      * What the instances of {@code container} ("C.prototype", "I.prototype") inherit from types
      * declared outside this file: the names this file gives them ({@code B} of
@@ -491,11 +499,10 @@ public final class FileSummary {
      */
     public ImmutableList<String> basesOf(String container) {
         ImmutableList.Builder<String> out = null;
-        boolean instanceSide = container.endsWith(Summarizer.PROTOTYPE);
-        String base = instanceSide ? container.substring(0, container.length() - Summarizer.PROTOTYPE.length()) : container;
+        String stored = storedContainer(container);
+        boolean instanceSide = stored != container;
         for (int k = 0; k < (usesAt() - membersAt()); k += MEMBER_WIDTH) {
-            int kind = col(membersAt() + k + 2);
-            if ((kind & ~INSTANCE_SIDE) != BASE_ORDINAL || ((kind & INSTANCE_SIDE) != 0) != instanceSide || !strings.equals(col(membersAt() + k), base)) continue;
+            if (!rowOf(k, stored, instanceSide, true)) continue;
             if (out == null) out = ImmutableList.builder();
             out.add(strings.get(col(membersAt() + k + 1)));
         }
