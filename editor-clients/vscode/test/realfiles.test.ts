@@ -10,10 +10,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
+    CompletionList,
+    CompletionRequest,
     DefinitionRequest,
     DidChangeTextDocumentNotification,
     DidOpenTextDocumentNotification,
     ExitNotification,
+    Hover,
+    HoverRequest,
     InitializedNotification,
     InitializeRequest,
     Location,
@@ -156,6 +160,32 @@ describe('navigation on real files over stdio', { skip, timeout: 20 * WAIT_MS },
         }
         assert.ok(asked >= 10, `m_1.name uses asked: ${asked}`);
         assert.ok(followed >= asked * 0.8, `definitions across require() found at ${followed} of ${asked}`);
+    });
+
+    it('shows the standard library\'s members on the globals zod\'s util.ts calls', async () => {
+        // Math.floor, Object.keys, JSON.stringify…: hover names the library's declaration, completion after the dot lists the member
+        const file = 'zod@4.6.7/package/src/v4/core/util.ts';
+        const text = readFileSync(path.join(NPM, file), 'utf8');
+        const uri = `file://${path.join(NPM, file)}`;
+        await s.notify(DidOpenTextDocumentNotification.method, { textDocument: { uri, languageId: 'typescript', version: 1, text } });
+        const starts = lineStarts(text);
+        const pos = (offset: number): Position => {
+            let line = 0;
+            while (line + 1 < starts.length && starts[line + 1] <= offset) line++;
+            return { line, character: offset - starts[line] };
+        };
+        let asked = 0;
+        for (const m of text.matchAll(/\b(Math|Object|JSON|Number|Array|Promise)\.([a-zA-Z]+)\b/g)) {
+            if (asked >= 20) break;
+            asked++;
+            const dot = m.index! + m[1].length;
+            const hover = await s.request<Hover | null>(HoverRequest.method, { textDocument: { uri }, position: pos(dot + 2) }, `hover ${m[0]}`);
+            const value = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+            assert.match(value, new RegExp(`\\((method|property)\\) \\w+(<[^>]*>)?\\.${m[2]}\\b`), `hover on ${m[0]}: ${value}`);
+            const list = await s.request<CompletionList>(CompletionRequest.method, { textDocument: { uri }, position: pos(dot + 1) }, `completion after ${m[1]}.`);
+            assert.ok(list.items.some(i => i.label === m[2]), `${m[2]} offered after ${m[1]}.`);
+        }
+        assert.ok(asked >= 5, `library members asked: ${asked}`);
     });
 
     it('shuts down and exits with code 0 and no error in the log', async () => {
