@@ -81,9 +81,17 @@ const callLine = lastLines.findIndex(l => l.includes('shared(shape'));
 const callPos = { line: callLine, character: lastLines[callLine].indexOf('shared(') + 2 };
 const sharedUri = pathToFileURL(path.join(root, 'src', 'd0', 'f0.ts')).href;
 
+/** The first of the promises, or `late` at the deadline; the timer is cleared so that it cannot keep node alive after the last run. */
+async function beforeDeadline(deadline, late, promises) {
+    let timer;
+    const expired = new Promise(r => { timer = setTimeout(() => r(late), Math.max(0, deadline - performance.now())); });
+    try { return await Promise.race([...promises, expired]); } finally { clearTimeout(timer); }
+}
+
 // ---- a minimal LSP client over stdio ----
 function session(command, argv) {
-    const proc = spawn(command, argv, { stdio: ['pipe', 'pipe', 'pipe'] });
+    // its own process group: typescript-language-server's tsserver children are killed with it
+    const proc = spawn(command, argv, { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
     let buffer = Buffer.alloc(0);
     let nextId = 1;
     const pending = new Map();
@@ -180,9 +188,8 @@ async function measure(name, command, argv, initializationOptions) {
         let definitionMs = -1;
         while (performance.now() < deadline) {
             // a server that is still loading may hold a request past the deadline: give up at the deadline
-            const r = await Promise.race([
+            const r = await beforeDeadline(deadline, { result: null, timedOut: true }, [
                 s.request('textDocument/definition', { textDocument: { uri }, position: callPos }),
-                new Promise(r => setTimeout(() => r({ result: null, timedOut: true }), Math.max(0, deadline - performance.now()))),
             ]);
             const found = [].concat(r.result ?? []).map(l => l.uri ?? l.targetUri);
             if (found.includes(sharedUri)) { definitionMs = performance.now() - t0; break; }
@@ -199,9 +206,8 @@ async function measure(name, command, argv, initializationOptions) {
         const references = [];
         while (performance.now() < deadline && references.length < 300) {
             const r0 = performance.now();
-            const refs = await Promise.race([
+            const refs = await beforeDeadline(deadline, { result: null }, [
                 s.request('textDocument/references', { textDocument: { uri }, position: callPos, context: { includeDeclaration: true } }),
-                new Promise(r => setTimeout(() => r({ result: null }), Math.max(0, deadline - performance.now()))),
             ]);
             references.push({ count: refs.result ? refs.result.length : -1, ms: performance.now() - r0, at: performance.now() - t0 });
             const n = references.length;
@@ -211,9 +217,8 @@ async function measure(name, command, argv, initializationOptions) {
         const steady = [];
         for (let k = 0; k < REPEAT && performance.now() < deadline; k++) {
             const r0 = performance.now();
-            const refs = await Promise.race([
+            const refs = await beforeDeadline(deadline, { result: null }, [
                 s.request('textDocument/references', { textDocument: { uri }, position: callPos, context: { includeDeclaration: true } }),
-                new Promise(r => setTimeout(() => r({ result: null }), Math.max(0, deadline - performance.now()))),
             ]);
             steady.push({ count: refs.result ? refs.result.length : -1, ms: performance.now() - r0 });
         }
@@ -221,7 +226,7 @@ async function measure(name, command, argv, initializationOptions) {
         return { name, definitionMs, openedAt, references, steady, peakMb: peak / 1024 };
     } finally {
         clearInterval(sampler);
-        s.proc.kill('SIGKILL');
+        try { process.kill(-s.proc.pid, 'SIGKILL'); } catch { s.proc.kill('SIGKILL'); }
     }
 }
 
@@ -251,3 +256,5 @@ for (const r of rows) {
     }
 }
 console.log(`load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
+// the servers' pipes are closed and their process groups killed, but a child's inherited handle could still hold node open
+process.exit(0);
