@@ -79,7 +79,8 @@ describe('assistance: unused hints, signature help, inlay hints, code actions ov
         assert.deepEqual(c.signatureHelpProvider?.retriggerCharacters, [')']);
         assert.ok(c.inlayHintProvider);
         const kinds = typeof c.codeActionProvider === 'object' ? c.codeActionProvider.codeActionKinds : undefined;
-        assert.deepEqual(kinds, ['quickfix', 'source.organizeImports', 'source.addMissingImports.ts']);
+        assert.deepEqual(kinds, ['quickfix', 'source.organizeImports', 'source.addMissingImports.ts',
+            'refactor.extract.constant', 'refactor.rewrite.arrow.braces']);
     });
 
     it('pushes the unused import and local as Hint + Unnecessary, never as errors', async () => {
@@ -120,10 +121,10 @@ describe('assistance: unused hints, signature help, inlay hints, code actions ov
         ]);
     });
 
-    async function actions(line: number, character: number, only?: string[]): Promise<CodeAction[]> {
+    async function actions(line: number, character: number, only?: string[], endCharacter = character): Promise<CodeAction[]> {
         return s.request<CodeAction[]>(CodeActionRequest.method, {
             textDocument: { uri: APP },
-            range: { start: { line, character }, end: { line, character } },
+            range: { start: { line, character }, end: { line, character: endCharacter } },
             context: { diagnostics: [], ...(only ? { only } : {}) },
         });
     }
@@ -170,5 +171,18 @@ describe('assistance: unused hints, signature help, inlay hints, code actions ov
         assert.equal(app.split('\n')[3], '  return formatPrice(1999 + items.join());');
         const fixed = await s.diagnostics(APP, d => d.version === version, 'diagnostics after the fix');
         assert.deepEqual(fixed.diagnostics, []);
+    });
+
+    it('extracts a selected expression to a constant before its statement (refactor)', async () => {
+        const line = app.split('\n')[3];
+        const start = line.indexOf('items.join()');
+        const found = await actions(3, start, ['refactor'], start + 'items.join()'.length);
+        const extract = found.find(a => a.title === 'Extract to constant in enclosing scope');
+        assert.ok(extract, JSON.stringify(found.map(a => a.title)));
+        assert.equal(extract.kind, 'refactor.extract.constant');
+        await applyAndSync(extract);
+        assert.deepEqual(app.split('\n').slice(3, 5), ['  const newLocal = items.join();', '  return formatPrice(1999 + newLocal);']);
+        const p = await s.diagnostics(APP, d => d.version === version, 'diagnostics after extracting');
+        assert.deepEqual(p.diagnostics, []);
     });
 });

@@ -28,8 +28,8 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
  * {@code textDocument/codeAction}: quick fixes that remove an unused declaration, import or
  * parameter ({@link Removals}) under the requested range; quick fixes for syntax errors where one
  * edit is obviously right (a missing {@code )}, {@code ]} or {@code ;}, a missing JSX closing
- * tag), chosen by the parser's diagnostic codes; and {@code source.organizeImports}
- * ({@link OrganizeImports}).
+ * tag), chosen by the parser's diagnostic codes; refactorings ({@link Refactors}); and
+ * {@code source.organizeImports} ({@link OrganizeImports}).
  */
 public final class CodeActionHandler {
     /** Must run on the document's queue. {@code only}: the kinds the client asked for, or null for all. */
@@ -56,6 +56,9 @@ public final class CodeActionHandler {
             CodeAction all = AddImportFix.addAllMissing(q, index);
             if (all != null) out.add(Either.forRight(all));
         }
+        List<CodeAction> refactors = new ArrayList<>();
+        Refactors.actions(q, from, to, only, refactors);
+        for (CodeAction a : refactors) out.add(Either.forRight(a));
         boolean organizeAsked = only != null && (only.contains(CodeActionKind.SourceOrganizeImports) || only.contains(CodeActionKind.Source));
         if (wants(only, CodeActionKind.SourceOrganizeImports)) {
             List<OrganizeImports.Edit> edits = OrganizeImports.edits(q);

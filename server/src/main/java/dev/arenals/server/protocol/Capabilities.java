@@ -101,7 +101,8 @@ final class Capabilities {
         caps.setImplementationProvider(true);
         caps.setTypeHierarchyProvider(true);
         caps.setCodeActionProvider(new CodeActionOptions(List.of(
-                CodeActionKind.QuickFix, CodeActionKind.SourceOrganizeImports, "source.addMissingImports.ts")));
+                CodeActionKind.QuickFix, CodeActionKind.SourceOrganizeImports, "source.addMissingImports.ts",
+                dev.arenals.server.features.Refactors.EXTRACT_CONSTANT, dev.arenals.server.features.Refactors.ARROW_BRACES)));
         WorkspaceFoldersOptions folders = new WorkspaceFoldersOptions();
         folders.setSupported(true);
         folders.setChangeNotifications(true);

@@ -1,0 +1,377 @@
+package dev.arenals.server.features;
+
+import static dev.arenals.parser.tree.NodeKind.*;
+
+import dev.arenals.parser.scope.ScopeTable;
+import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.Layouts;
+import dev.arenals.parser.tree.NodeKind;
+import dev.arenals.server.query.DocumentQuery;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.WorkspaceEdit;
+
+/**
+ * Refactorings offered as code actions, each exact or not offered: every rule below refuses rather
+ * than change what the program does in a way TypeScript's own refactoring would not.
+ *
+ * <ul>
+ *   <li>{@code refactor.extract.constant}: a selected expression becomes {@code const newLocal = …;}
+ *       before the statement that holds it, in the same block, and the selection its name. Refused
+ *       where that statement is not the one evaluating the expression each time (a loop's test or
+ *       update, the body of an {@code if} or loop without braces, a function's parameter or arrow
+ *       body, a class member), where a name the expression reads would mean something else (or not
+ *       yet exist) before that statement, and for assignment targets and a method call's callee
+ *       (its {@code this} would be lost).</li>
+ *   <li>{@code refactor.rewrite.arrow.braces}: an arrow's expression body as a block with one
+ *       {@code return}, and back when the block holds nothing but that {@code return}.</li>
+ * </ul>
+ */
+public final class Refactors {
+    private Refactors() {}
+
+    public static final String EXTRACT_CONSTANT = "refactor.extract.constant";
+    public static final String ARROW_BRACES = "refactor.rewrite.arrow.braces";
+
+    /** Must run on the document's queue: the actions for the selection [from, to). */
+    public static void actions(DocumentQuery q, int from, int to, List<String> only, List<CodeAction> out) {
+        if (wants(only, EXTRACT_CONSTANT) && to > from) {
+            CodeAction extract = extractConstant(q, from, to);
+            if (extract != null) out.add(extract);
+        }
+        if (wants(only, ARROW_BRACES)) {
+            CodeAction braces = arrowBraces(q, from, to);
+            if (braces != null) out.add(braces);
+        }
+    }
+
+    private static boolean wants(List<String> only, String kind) {
+        if (only == null || only.isEmpty()) return true;
+        for (String o : only) if (kind.equals(o) || kind.startsWith(o + ".")) return true;
+        return false;
+    }
+
+    // ---- extract to constant ----
+
+    static CodeAction extractConstant(DocumentQuery q, int from, int to) {
+        Arena a = q.arena();
+        char[] src = a.source();
+        while (from < to && Character.isWhitespace(src[from])) from++;
+        while (to > from && Character.isWhitespace(src[to - 1])) to--;
+        if (to <= from) return null;
+        int expression = exactExpression(q, from, to);
+        if (expression < 0) return null;
+        int parent = q.parentOf(expression);
+        if (!extractableIn(a, parent, expression)) return null;
+
+        // up to the statement the expression is evaluated in, once each time that statement runs
+        int statement = -1, list = -1;
+        boolean receiver = true; // still the leftmost receiver of a member/call chain: before any ?. of it
+        for (int child = expression, p = parent; p >= 0; child = p, p = q.parentOf(p)) {
+            int pk = a.kind(p);
+            if (isStatementList(pk) && isStatement(a.kind(child)) && !(pk == SWITCH_CASE && child == a.firstChild(p) && (a.data(p) & 1) == 0)) {
+                statement = child;
+                list = p;
+                break;
+            }
+            if (pk == CHAIN) {
+                // a?.b.c: the links after the ?. run only when it did not stop; its receiver always runs
+                if (!receiver || hasOptionalLink(a, expression)) return null;
+                continue;
+            }
+            receiver &= (pk == MEMBER || pk == CALL || pk == NON_NULL) && child == a.firstChild(p);
+            if (!evaluatedWithParent(a, p, child)) return null;
+        }
+        if (statement < 0) return null;
+        if (!namesMeanTheSameBefore(q, expression, statement, list)) return null;
+
+        String name = freshName(src, a.sourceLength(), "newLocal");
+        String value = new String(src, from, to - from);
+        int lineStart = a.start(statement);
+        while (lineStart > 0 && (src[lineStart - 1] == ' ' || src[lineStart - 1] == '\t')) lineStart--;
+        boolean atLineStart = lineStart == 0 || src[lineStart - 1] == '\n' || src[lineStart - 1] == '\r';
+        String declaration = "const " + name + " = " + value + ";"
+                + (atLineStart ? lineBreak(src, a.sourceLength()) + new String(src, lineStart, a.start(statement) - lineStart) : " ");
+
+        String use = name;
+        int pk = a.kind(parent);
+        if (pk == PROPERTY && (a.data(parent) & P_SHORTHAND) != 0) use = new String(src, from, to - from) + ": " + name;
+        else if (pk == JSX_ATTRIBUTE || (isJsx(a.kind(expression)) && (a.kind(parent) == JSX_ELEMENT || a.kind(parent) == JSX_FRAGMENT))) use = "{" + name + "}";
+
+        List<TextEdit> edits = new ArrayList<>(2);
+        edits.add(new TextEdit(q.range(a.start(statement), a.start(statement)), declaration));
+        edits.add(new TextEdit(q.range(from, to), use));
+        CodeAction action = new CodeAction("Extract to constant in enclosing scope");
+        action.setKind(EXTRACT_CONSTANT);
+        action.setEdit(new WorkspaceEdit(Map.of(q.uri(), edits)));
+        return action;
+    }
+
+    /** The outermost expression whose source range is exactly [from, to), or -1. */
+    private static int exactExpression(DocumentQuery q, int from, int to) {
+        Arena a = q.arena();
+        int node = a.root(), found = -1;
+        while (node >= 0) {
+            if (a.start(node) == from && a.end(node) == to && found < 0 && isExpression(a.kind(node))) found = node;
+            if (isType(a.kind(node))) return -1; // a selection inside a type is not a value
+            int next = -1;
+            // the last child that holds the range: a shorthand property's value, not its key of the same range
+            for (int c = a.firstChild(node); c >= 0; c = a.nextSibling(c)) {
+                if (a.start(c) <= from && a.end(c) >= to && a.end(c) > a.start(c)) next = c;
+            }
+            if (next < 0) break;
+            node = next;
+        }
+        return found;
+    }
+
+    private static boolean isExpression(int k) {
+        switch (k) {
+            case IDENTIFIER_REFERENCE: case THIS: case NULL: case BOOLEAN: case NUMBER_LITERAL: case BIGINT_LITERAL:
+            case STRING_LITERAL: case REGEX_LITERAL: case TEMPLATE: case TAGGED_TEMPLATE: case ARRAY: case OBJECT:
+            case FUNCTION_EXPRESSION: case ARROW_FUNCTION: case CLASS_EXPRESSION: case PARENTHESIZED: case MEMBER:
+            case CALL: case NEW: case CHAIN: case UNARY: case BINARY: case CONDITIONAL: case AWAIT: case IMPORT_CALL:
+            case AS_EXPRESSION: case SATISFIES_EXPRESSION: case NON_NULL: case TYPE_ASSERTION: case JSX_ELEMENT: case JSX_FRAGMENT:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static boolean isJsx(int k) { return k == JSX_ELEMENT || k == JSX_FRAGMENT; }
+
+    /** Whether the expression may become a name where it stands: not a target, a callee with a receiver, a part of an optional chain, a key. */
+    private static boolean extractableIn(Arena a, int parent, int expression) {
+        if (parent < 0) return false;
+        int pk = a.kind(parent);
+        int ek = a.kind(expression);
+        if (pk == ASSIGNMENT && a.firstChild(parent) == expression) return false;
+        if (pk == UPDATE || (pk == FOR_IN || pk == FOR_OF) && a.firstChild(parent) == expression) return false;
+        if (pk == UNARY && a.data(parent) == dev.arenals.parser.lexer.Token.K_DELETE) return false;
+        if ((pk == CALL || pk == TAGGED_TEMPLATE) && a.firstChild(parent) == expression && (ek == MEMBER || ek == CHAIN)) return false;
+        if (pk == DECORATOR || pk == EXPRESSION_WITH_TYPE_ARGUMENTS || pk == CLASS_HERITAGE) return false;
+        if (pk == PROPERTY && (a.data(parent) & P_SHORTHAND) == 0 && a.firstChild(parent) == expression) return false; // a key
+        if (pk == JSX_EXPRESSION_CONTAINER || pk == JSX_SPREAD_ATTRIBUTE || pk == JSX_SPREAD_CHILD) return true;
+        if (pk == JSX_ATTRIBUTE) return ek == STRING_LITERAL || isJsx(ek);
+        if (pk == JSX_OPENING_ELEMENT || pk == JSX_CLOSING_ELEMENT) return false;
+        return true;
+    }
+
+    /** Whether a member or call link on the receiver path of {@code node} (itself included) is optional: it holds a ?. */
+    private static boolean hasOptionalLink(Arena a, int node) {
+        for (int n = node; n >= 0; n = a.firstChild(n)) {
+            int k = a.kind(n);
+            if (k != MEMBER && k != CALL && k != NON_NULL) return false;
+            if (k != NON_NULL && (a.data(n) & M_OPTIONAL) != 0) return true;
+        }
+        return false;
+    }
+
+    /** A list of statements: what holds the statement before which the constant is declared. */
+    private static boolean isStatementList(int k) {
+        return k == PROGRAM || k == BLOCK || k == FUNCTION_BODY || k == SWITCH_CASE || k == MODULE_BLOCK || k == STATIC_BLOCK;
+    }
+
+    private static boolean isStatement(int k) {
+        switch (k) {
+            case EMPTY_STATEMENT: case BLOCK: case EXPRESSION_STATEMENT: case IF: case FOR: case FOR_IN: case FOR_OF: case WHILE:
+            case DO_WHILE: case CONTINUE: case BREAK: case RETURN: case WITH: case SWITCH: case THROW: case TRY: case DEBUGGER:
+            case LABELED: case VARIABLE_DECLARATION: case FUNCTION_DECLARATION: case CLASS_DECLARATION: case IMPORT_DECLARATION:
+            case EXPORT_NAMED: case EXPORT_DEFAULT: case EXPORT_ALL: case INTERFACE_DECLARATION: case TYPE_ALIAS:
+            case ENUM_DECLARATION: case MODULE_DECLARATION: case IMPORT_EQUALS: case EXPORT_ASSIGNMENT: case NAMESPACE_EXPORT:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /**
+     * Whether {@code child} is evaluated exactly when its parent {@code p} is, before p's statement
+     * completes: false for loop tests and updates, bodies of statements without braces, a
+     * function's parameters and arrow body, a class's members, and a switch's case tests.
+     */
+    private static boolean evaluatedWithParent(Arena a, int p, int child) {
+        switch (a.kind(p)) {
+            case IF: case SWITCH:
+                return child == a.firstChild(p);
+            case FOR:
+                return (a.data(p) & 1) != 0 && child == a.firstChild(p);
+            case FOR_IN: case FOR_OF:
+                return child == a.nextSibling(a.firstChild(p));
+            case WHILE: case DO_WHILE: case WITH: case LABELED:
+            case FUNCTION_EXPRESSION: case FUNCTION_DECLARATION: case ARROW_FUNCTION: case METHOD: case FORMAL_PARAMETERS:
+            case CLASS_BODY: case FIELD: case SWITCH_CASE: case TRY: case CATCH_CLAUSE:
+            case INTERFACE_DECLARATION: case TYPE_ALIAS: case ENUM_DECLARATION: case ENUM_MEMBER: case MODULE_DECLARATION:
+                return false;
+            default:
+                return true;
+        }
+    }
+
+    /**
+     * Whether every name the expression reads resolves, just before {@code statement}, to what it
+     * resolves to where it stands: declared inside the expression, or in a scope around the
+     * statement list and not by the statement itself (that declaration would not be there yet).
+     */
+    private static boolean namesMeanTheSameBefore(DocumentQuery q, int expression, int statement, int list) {
+        Arena a = q.arena();
+        ScopeTable t = q.scopes();
+        int from = a.start(expression), to = a.end(expression);
+        int[] around = new int[16];
+        int depth = 0;
+        for (int n = list; n >= 0; n = q.parentOf(n)) {
+            if (depth == around.length) around = java.util.Arrays.copyOf(around, depth * 2);
+            around[depth++] = n;
+        }
+        for (int i = 0, n = t.referenceCount(); i < n; i++) {
+            int ref = t.referenceNode(i);
+            if (a.start(ref) < from || a.end(ref) > to) continue;
+            int symbol = t.symbolOfNode(ref);
+            if (symbol < 0) continue; // a global: nothing nearer can hide it at an outer point
+            int decl = t.declarationNode(symbol);
+            int declAt = decl < 0 ? -1 : a.start(decl);
+            if (declAt >= from && declAt < to) continue;
+            if (declAt >= a.start(statement) && declAt < a.end(statement)) return false;
+            int scopeNode = t.scopeNode(t.scope(symbol));
+            boolean outer = false;
+            for (int k = 0; k < depth && !outer; k++) outer = around[k] == scopeNode;
+            if (!outer) return false;
+        }
+        return true;
+    }
+
+    /** {@code base}, or base_1, base_2, … : the first that occurs nowhere in the file as a word, so it captures nothing. */
+    static String freshName(char[] src, int length, String base) {
+        for (int i = 0; ; i++) {
+            String name = i == 0 ? base : base + "_" + i;
+            if (!occursAsWord(src, length, name)) return name;
+        }
+    }
+
+    private static boolean occursAsWord(char[] src, int length, String word) {
+        int n = word.length();
+        outer:
+        for (int i = 0; i + n <= length; i++) {
+            for (int j = 0; j < n; j++) if (src[i + j] != word.charAt(j)) continue outer;
+            boolean before = i > 0 && Character.isJavaIdentifierPart(src[i - 1]);
+            boolean after = i + n < length && Character.isJavaIdentifierPart(src[i + n]);
+            if (!before && !after) return true;
+        }
+        return false;
+    }
+
+    private static String lineBreak(char[] src, int length) {
+        for (int i = 0; i < length; i++) {
+            if (src[i] == '\n') return i > 0 && src[i - 1] == '\r' ? "\r\n" : "\n";
+        }
+        return "\n";
+    }
+
+    // ---- arrow braces ----
+
+    static CodeAction arrowBraces(DocumentQuery q, int from, int to) {
+        Arena a = q.arena();
+        int arrow = innermostFunctionAt(q, from, to);
+        if (arrow < 0 || a.kind(arrow) != ARROW_FUNCTION) return null;
+        int body = Layouts.arrowBody(a, arrow);
+        if (body < 0) return null;
+        char[] src = a.source();
+        if (from >= a.start(body) && a.kind(body) == FUNCTION_BODY) {
+            // inside a block body: only on the arrow's head, so a cursor in a long body does not always offer it
+            return null;
+        }
+        List<TextEdit> edits = new ArrayList<>(1);
+        String title;
+        if (a.kind(body) == FUNCTION_BODY) {
+            int ret = a.firstChild(body);
+            if (ret < 0 || a.nextSibling(ret) >= 0 || a.kind(ret) != RETURN) return null;
+            int value = a.firstChild(ret);
+            if (value < 0) return null;
+            // comments or anything but the return would be lost
+            if (!blank(src, a.start(body) + 1, a.start(ret)) || !blank(src, a.start(ret) + "return".length(), a.start(value))) return null;
+            int after = a.end(value);
+            while (after < a.end(ret) && Character.isWhitespace(src[after])) after++;
+            if (after < a.end(ret) && src[after] == ';') after++;
+            if (after != a.end(ret) || !blank(src, a.end(ret), a.end(body) - 1)) return null;
+            String text = new String(src, a.start(value), a.end(value) - a.start(value));
+            int vk = a.kind(value);
+            if (vk == OBJECT || vk == SEQUENCE || startsWithBrace(src, a.start(value), a.end(value)) && vk != PARENTHESIZED) text = "(" + text + ")";
+            edits.add(new TextEdit(q.range(a.start(body), a.end(body)), text));
+            title = "Remove braces from arrow function";
+        } else {
+            int valueStart = a.start(body), valueEnd = a.end(body);
+            if (a.kind(body) == PARENTHESIZED && a.kind(a.firstChild(body)) == OBJECT) {
+                int inner = a.firstChild(body);
+                valueStart = a.start(inner);
+                valueEnd = a.end(inner);
+            }
+            String indent = lineIndent(src, a.start(arrow));
+            String unit = indentUnit(src, a.sourceLength());
+            String nl = lineBreak(src, a.sourceLength());
+            String value = new String(src, valueStart, valueEnd - valueStart);
+            edits.add(new TextEdit(q.range(a.start(body), a.end(body)), "{" + nl + indent + unit + "return " + value + ";" + nl + indent + "}"));
+            title = "Add braces to arrow function";
+        }
+        CodeAction action = new CodeAction(title);
+        action.setKind(ARROW_BRACES);
+        action.setEdit(new WorkspaceEdit(Map.of(q.uri(), edits)));
+        return action;
+    }
+
+    /** The innermost function-like node whose range holds [from, to), or -1. */
+    private static int innermostFunctionAt(DocumentQuery q, int from, int to) {
+        Arena a = q.arena();
+        int node = a.root(), found = -1;
+        descend:
+        while (node >= 0) {
+            int k = a.kind(node);
+            if (NodeKind.isFunction(k) || k == METHOD) found = node;
+            for (int c = a.firstChild(node); c >= 0; c = a.nextSibling(c)) {
+                if (a.start(c) <= from && a.end(c) >= to && a.end(c) > a.start(c)) {
+                    node = c;
+                    continue descend;
+                }
+            }
+            break;
+        }
+        return found;
+    }
+
+    private static boolean blank(char[] src, int from, int to) {
+        for (int i = from; i < to; i++) if (!Character.isWhitespace(src[i])) return false;
+        return true;
+    }
+
+    private static boolean startsWithBrace(char[] src, int from, int to) {
+        return from < to && (src[from] == '{');
+    }
+
+    /** The whitespace that starts the line holding {@code offset}. */
+    private static String lineIndent(char[] src, int offset) {
+        int lineStart = offset;
+        while (lineStart > 0 && src[lineStart - 1] != '\n' && src[lineStart - 1] != '\r') lineStart--;
+        int end = lineStart;
+        while (src[end] == ' ' || src[end] == '\t') end++;
+        return new String(src, lineStart, end - lineStart);
+    }
+
+    /** One level of indentation as the file writes it: the first indented line's tab, or its spaces (2 to 8), else four spaces. */
+    private static String indentUnit(char[] src, int length) {
+        boolean lineStart = true;
+        for (int i = 0; i < length; i++) {
+            char c = src[i];
+            if (c == '\n' || c == '\r') { lineStart = true; continue; }
+            if (lineStart && c == '\t') return "\t";
+            if (lineStart && c == ' ') {
+                int n = 0;
+                while (i + n < length && src[i + n] == ' ') n++;
+                if (i + n < length && src[i + n] != '\n' && src[i + n] != '\r' && src[i + n] != '*' && n >= 2 && n <= 8) return " ".repeat(n);
+            }
+            lineStart = false;
+        }
+        return "    ";
+    }
+}

@@ -1,0 +1,156 @@
+package dev.arenals.server.features;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.arenals.server.document.Document;
+import dev.arenals.server.testing.Docs;
+import dev.arenals.server.testing.Marked;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.Command;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.junit.jupiter.api.Test;
+
+/** Refactorings on a selection between two {@code |} markers (or at one): the text after the edit is the expectation. */
+class RefactorsTest {
+    private static final String EXTRACT = "Extract to constant in enclosing scope";
+
+    private static List<CodeAction> actions(String file, Marked m, String kind) {
+        Document doc = Docs.parsed("file:///" + file, m.text);
+        int from = m.cursors.get(0), to = m.cursors.size() > 1 ? m.cursors.get(1) : from;
+        Range r = new Range(doc.positionAt(from), doc.positionAt(to));
+        List<CodeAction> out = new ArrayList<>();
+        for (Either<Command, CodeAction> e : new CodeActionHandler().codeActions(doc, r, List.of(kind), null)) out.add(e.getRight());
+        return out;
+    }
+
+    private static void assertRefactor(String file, String marked, String kind, String title, String expected) {
+        Marked m = Marked.parse(marked);
+        Document doc = Docs.parsed("file:///" + file, m.text);
+        List<String> titles = new ArrayList<>();
+        for (CodeAction a : actions(file, m, kind)) {
+            titles.add(a.getTitle());
+            if (a.getTitle().equals(title)) {
+                assertEquals(kind.startsWith(a.getKind()) || a.getKind().startsWith(kind), true, a.getKind());
+                String after = CodeActionHandlerTest.apply(doc, a.getEdit().getChanges().get(doc.uri()));
+                assertEquals(expected, after);
+                // what the refactoring writes parses without an error
+                assertEquals(0, Docs.parsed("file:///" + file, after).arena().parserDiagnosticCount(), after);
+                return;
+            }
+        }
+        throw new AssertionError("no action '" + title + "' in " + titles);
+    }
+
+    private static void assertNotOffered(String file, String marked, String kind) {
+        assertEquals(List.of(), actions(file, Marked.parse(marked), kind).stream().map(CodeAction::getTitle).toList());
+    }
+
+    private static void extract(String marked, String expected) {
+        assertRefactor("a.ts", marked, Refactors.EXTRACT_CONSTANT, EXTRACT, expected);
+    }
+
+    private static void noExtract(String marked) {
+        assertNotOffered("a.ts", marked, Refactors.EXTRACT_CONSTANT);
+    }
+
+    @Test
+    void anExpressionBecomesAConstantBeforeItsStatement() {
+        extract("function f(a: number, b: number) {\n    return |a * b| + 1;\n}\n",
+                "function f(a: number, b: number) {\n    const newLocal = a * b;\n    return newLocal + 1;\n}\n");
+        extract("const total = |price * 1.2|;\n", "const newLocal = price * 1.2;\nconst total = newLocal;\n");
+        extract("if (|user.name.length| > 3) go();\n", "const newLocal = user.name.length;\nif (newLocal > 3) go();\n");
+        extract("for (const x of |load()|) use(x);\n", "const newLocal = load();\nfor (const x of newLocal) use(x);\n");
+    }
+
+    @Test
+    void aSelectionWithSurroundingSpacesIsTheExpressionItHolds() {
+        extract("call(| 1 + 2 |);\n", "const newLocal = 1 + 2;\ncall( newLocal );\n");
+    }
+
+    @Test
+    void theNewNameTakesNoNameTheFileUses() {
+        extract("const newLocal = 1;\nlog(|newLocal + 1|);\n", "const newLocal = 1;\nconst newLocal_1 = newLocal + 1;\nlog(newLocal_1);\n");
+    }
+
+    @Test
+    void aShorthandPropertyKeepsItsKey() {
+        extract("const a = 1;\nsend({ |a| });\n", "const a = 1;\nconst newLocal = a;\nsend({ a: newLocal });\n");
+    }
+
+    @Test
+    void jsxAttributesAndChildrenGetBraces() {
+        assertRefactor("a.tsx", "const x = <a href=|\"/home\"|>{y}</a>;\n", Refactors.EXTRACT_CONSTANT, EXTRACT,
+                "const newLocal = \"/home\";\nconst x = <a href={newLocal}>{y}</a>;\n");
+        assertRefactor("a.tsx", "const x = <div>|<b>hi</b>|</div>;\n", Refactors.EXTRACT_CONSTANT, EXTRACT,
+                "const newLocal = <b>hi</b>;\nconst x = <div>{newLocal}</div>;\n");
+    }
+
+    @Test
+    void namesThatWouldMeanSomethingElseBeforeTheStatementRefuse() {
+        // a parameter of an arrow inside the statement
+        noExtract("xs.map(x => |x * 2|);\n");
+        // declared by the statement itself
+        noExtract("const a = 1, b = |a + 1|;\n");
+        // a for loop's own variable
+        noExtract("for (let i = 0, n = |i + 1|; i < n; i++) {}\n");
+        // a variable of the expression's own arrow is fine
+        extract("use(|xs.map(x => x * 2)|);\n", "const newLocal = xs.map(x => x * 2);\nuse(newLocal);\n");
+    }
+
+    @Test
+    void expressionsNotEvaluatedOnceWithTheStatementRefuse() {
+        noExtract("while (|a.b| > 0) step();\n");
+        noExtract("for (let i = 0; i < |xs.length|; i++) {}\n");
+        noExtract("if (ok) |run()|;\n");
+        noExtract("function f(a = |make()|) {}\n");
+        noExtract("class C { x = |make()|; }\n");
+        noExtract("const y = |a?.b|.c;\n");
+        noExtract("switch (k) { case |a.b|: break; }\n");
+    }
+
+    @Test
+    void targetsCalleesAndKeysRefuse() {
+        noExtract("|a.b| = 1;\n");
+        noExtract("|i|++;\n");
+        noExtract("|o.m|();\n");
+        noExtract("delete |o.p|;\n");
+        noExtract("const o = { |k|: 1 };\n");
+        noExtract("let v: |Array<string>|;\n");
+    }
+
+    @Test
+    void insideAFunctionTheConstantStaysInItsBody() {
+        extract("class C {\n  m() {\n    if (ok) {\n      log(|this.name|);\n    }\n  }\n}\n",
+                "class C {\n  m() {\n    if (ok) {\n      const newLocal = this.name;\n      log(newLocal);\n    }\n  }\n}\n");
+        extract("switch (k) {\n  case 1:\n    go(|a + b|);\n}\n", "switch (k) {\n  case 1:\n    const newLocal = a + b;\n    go(newLocal);\n}\n");
+    }
+
+    @Test
+    void theReceiverOfAnOptionalChainIsExtracted() {
+        extract("const y = |a.b|?.c;\n", "const newLocal = a.b;\nconst y = newLocal?.c;\n");
+        extract("const y = |a|?.b.c;\n", "const newLocal = a;\nconst y = newLocal?.b.c;\n");
+    }
+
+    @Test
+    void arrowBodiesGainAndLoseBraces() {
+        assertRefactor("a.ts", "const f = (x: number) =|> x * 2;\n", Refactors.ARROW_BRACES, "Add braces to arrow function",
+                "const f = (x: number) => {\n    return x * 2;\n};\n");
+        assertRefactor("a.ts", "function g() {\n  return items.map(|x => ({ id: x }));\n}\n", Refactors.ARROW_BRACES, "Add braces to arrow function",
+                "function g() {\n  return items.map(x => {\n    return { id: x };\n  });\n}\n");
+        assertRefactor("a.ts", "const f = (x: number) =|> {\n    return x * 2;\n};\n", Refactors.ARROW_BRACES, "Remove braces from arrow function",
+                "const f = (x: number) => x * 2;\n");
+        assertRefactor("a.ts", "const f = |x => { return { id: x }; };\n", Refactors.ARROW_BRACES, "Remove braces from arrow function",
+                "const f = x => ({ id: x });\n");
+    }
+
+    @Test
+    void bracesStayWhenSomethingBesidesTheReturnWouldBeLost() {
+        assertNotOffered("a.ts", "const f = |x => { log(x); return x; };\n", Refactors.ARROW_BRACES);
+        assertNotOffered("a.ts", "const f = |x => { /* why */ return x; };\n", Refactors.ARROW_BRACES);
+        assertNotOffered("a.ts", "const f = |x => { return; };\n", Refactors.ARROW_BRACES);
+        assertNotOffered("a.ts", "function |f() { return 1; }\n", Refactors.ARROW_BRACES);
+    }
+}
