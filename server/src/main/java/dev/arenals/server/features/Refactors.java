@@ -26,6 +26,12 @@ import org.eclipse.lsp4j.WorkspaceEdit;
  *       body, a class member), where a name the expression reads would mean something else (or not
  *       yet exist) before that statement, and for assignment targets and a method call's callee
  *       (its {@code this} would be lost).</li>
+ *   <li>{@code refactor.inline.variable}: a variable that is never assigned again, declared by one
+ *       name with an initializer, has every use replaced by the initializer (in parentheses where
+ *       the use needs them) and its declaration removed. Refused for exported variables, uses in
+ *       types, a use before the declaration, names of the initializer that a use site's scopes
+ *       would capture, {@code this} or {@code await} carried into another function, and an
+ *       initializer that calls or allocates when it would then run more than once.</li>
  *   <li>{@code refactor.rewrite.arrow.braces}: an arrow's expression body as a block with one
  *       {@code return}, and back when the block holds nothing but that {@code return}.</li>
  * </ul>
@@ -35,12 +41,17 @@ public final class Refactors {
 
     public static final String EXTRACT_CONSTANT = "refactor.extract.constant";
     public static final String ARROW_BRACES = "refactor.rewrite.arrow.braces";
+    public static final String INLINE_VARIABLE = "refactor.inline.variable";
 
     /** Must run on the document's queue: the actions for the selection [from, to). */
     public static void actions(DocumentQuery q, int from, int to, List<String> only, List<CodeAction> out) {
         if (wants(only, EXTRACT_CONSTANT) && to > from) {
             CodeAction extract = extractConstant(q, from, to);
             if (extract != null) out.add(extract);
+        }
+        if (wants(only, INLINE_VARIABLE)) {
+            CodeAction inline = inlineVariable(q, from, to);
+            if (inline != null) out.add(inline);
         }
         if (wants(only, ARROW_BRACES)) {
             CodeAction braces = arrowBraces(q, from, to);
@@ -61,7 +72,7 @@ public final class Refactors {
         char[] src = a.source();
         while (from < to && Character.isWhitespace(src[from])) from++;
         while (to > from && Character.isWhitespace(src[to - 1])) to--;
-        if (to <= from) return null;
+        if (to <= from || a.isDeclarationFile()) return null;
         int expression = exactExpression(q, from, to);
         if (expression < 0) return null;
         int parent = q.parentOf(expression);
@@ -82,6 +93,7 @@ public final class Refactors {
                 if (!receiver || hasOptionalLink(a, expression)) return null;
                 continue;
             }
+            if (isAmbient(a, p)) return null; // no initializers in a declare context
             receiver &= (pk == MEMBER || pk == CALL || pk == NON_NULL) && child == a.firstChild(p);
             if (!evaluatedWithParent(a, p, child)) return null;
         }
@@ -154,10 +166,25 @@ public final class Refactors {
         if ((pk == CALL || pk == TAGGED_TEMPLATE) && a.firstChild(parent) == expression && (ek == MEMBER || ek == CHAIN)) return false;
         if (pk == DECORATOR || pk == EXPRESSION_WITH_TYPE_ARGUMENTS || pk == CLASS_HERITAGE) return false;
         if (pk == PROPERTY && (a.data(parent) & P_SHORTHAND) == 0 && a.firstChild(parent) == expression) return false; // a key
+        switch (pk) {
+            case IMPORT_DECLARATION: case EXPORT_NAMED: case EXPORT_ALL: case EXTERNAL_MODULE_REFERENCE: case IMPORT_ATTRIBUTE:
+            case IMPORT_ATTRIBUTES: case MODULE_DECLARATION: case IMPORT_SPECIFIER: case EXPORT_SPECIFIER: case ENUM_MEMBER:
+            case METHOD: case FIELD: case PROPERTY_SIGNATURE: case METHOD_SIGNATURE: case IMPORT_TYPE: case LITERAL_TYPE:
+            case NAMESPACE_EXPORT: case LABELED: case BREAK: case CONTINUE:
+                return false; // module specifiers, names and keys written as strings: not values
+            default:
+        }
         if (pk == JSX_EXPRESSION_CONTAINER || pk == JSX_SPREAD_ATTRIBUTE || pk == JSX_SPREAD_CHILD) return true;
         if (pk == JSX_ATTRIBUTE) return ek == STRING_LITERAL || isJsx(ek);
         if (pk == JSX_OPENING_ELEMENT || pk == JSX_CLOSING_ELEMENT) return false;
         return true;
+    }
+
+    /** Whether the node is a declaration written with {@code declare}: nothing inside it runs. */
+    private static boolean isAmbient(Arena a, int node) {
+        int k = a.kind(node);
+        return (k == VARIABLE_DECLARATION || k == MODULE_DECLARATION || k == CLASS_DECLARATION || k == FUNCTION_DECLARATION
+                || k == ENUM_DECLARATION) && (a.data(node) & MOD_DECLARE) != 0;
     }
 
     /** Whether a member or call link on the receiver path of {@code node} (itself included) is optional: it holds a ?. */
@@ -268,6 +295,228 @@ public final class Refactors {
             if (src[i] == '\n') return i > 0 && src[i - 1] == '\r' ? "\r\n" : "\n";
         }
         return "\n";
+    }
+
+    // ---- inline variable ----
+
+    static CodeAction inlineVariable(DocumentQuery q, int from, int to) {
+        Arena a = q.arena();
+        ScopeTable t = q.scopes();
+        if (a.isDeclarationFile()) return null;
+        int node = t.identifierAt(from);
+        if (node < 0 || to > a.end(node)) return null;
+        int symbol = t.symbolOfNode(node);
+        if (symbol < 0) return null;
+        int kind = t.kind(symbol);
+        if (kind != dev.arenals.parser.scope.SymbolKind.CONST && kind != dev.arenals.parser.scope.SymbolKind.LET
+                && kind != dev.arenals.parser.scope.SymbolKind.VAR) return null;
+        int decl = t.declarationNode(symbol), declarator = t.declaringNode(symbol);
+        if (decl < 0 || declarator < 0 || a.kind(declarator) != VARIABLE_DECLARATOR || Layouts.declaratorTarget(a, declarator) != decl) return null;
+        int init = Layouts.declaratorInit(a, declarator);
+        if (init < 0) return null;
+        int declaration = q.parentOf(declarator);
+        if (declaration < 0 || a.kind(declaration) != VARIABLE_DECLARATION || !isStatementList(a.kind(q.parentOf(declaration)))) return null;
+        if ((a.data(declaration) & (MOD_DECLARE | MOD_EXPORT)) != 0) return null;
+        for (int other = 0, n = t.symbolCount(); other < n; other++) {
+            // a second declaration of the name (var x twice) makes the first one's initializer not the only value
+            if (other != symbol && t.nameId(other) == t.nameId(symbol) && t.scope(other) == t.scope(symbol)) return null;
+        }
+        if (exportedByName(a, t.nameId(symbol))) return null;
+        int[] uses = t.references(symbol);
+        if (uses.length == 0) return null;
+        for (int i = 0, n = t.referenceCount(); i < n; i++) {
+            int ref = t.referenceNode(i);
+            if (t.symbolOfNode(ref) != symbol) continue;
+            if (t.isWrite(i) || t.isTypeReference(i)) return null;
+            if (a.start(ref) < a.end(declarator)) return null; // before its value exists (or inside its own initializer)
+            int parent = q.parentOf(ref);
+            if (parent < 0 || a.kind(parent) == EXPORT_SPECIFIER || a.kind(parent) == EXPORT_DEFAULT || a.kind(parent) == EXPORT_ASSIGNMENT) return null;
+            if (insideType(q, ref)) return null; // typeof x in a type
+        }
+
+        Removals.Removal removal = Removals.of(q, symbol, null);
+        if (removal == null) return null;
+        int fnOfDeclaration = enclosingFunction(q, declarator);
+        boolean contextual = usesFunctionContext(a, init);
+        boolean repeatable = isRepeatable(a, init);
+        if (!repeatable && uses.length > 1) return null;
+        if (!namesMeanTheSameAt(q, init, uses)) return null;
+
+        char[] src = a.source();
+        String value = new String(src, a.start(init), a.end(init) - a.start(init));
+        List<TextEdit> edits = new ArrayList<>(uses.length + 1);
+        for (int use : uses) {
+            int fn = enclosingFunction(q, use);
+            if (fn != fnOfDeclaration && contextual) return null;
+            if (!repeatable && (fn != fnOfDeclaration || insideLoopBetween(q, use, declaration))) return null;
+            int parent = q.parentOf(use);
+            String text;
+            if (a.kind(parent) == PROPERTY && (a.data(parent) & P_SHORTHAND) != 0) text = t.name(symbol) + ": " + value;
+            else text = needsParentheses(a, init, parent, use) ? "(" + value + ")" : value;
+            edits.add(new TextEdit(q.range(a.start(use), a.end(use)), text));
+        }
+        edits.add(new TextEdit(q.range(removal.start(), removal.end()), removal.text()));
+        CodeAction action = new CodeAction("Inline variable");
+        action.setKind(INLINE_VARIABLE);
+        action.setEdit(new WorkspaceEdit(Map.of(q.uri(), edits)));
+        return action;
+    }
+
+    /** Whether an export specifier names {@code name}: {@code export { x }} reads the variable, other files may too. */
+    private static boolean exportedByName(Arena a, int name) {
+        for (int n = 0, count = a.nodeCount(); n < count; n++) {
+            if (a.kind(n) != EXPORT_SPECIFIER) continue;
+            for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
+                if (NodeKind.hasName(a.kind(c)) && a.data(c) == name) return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean insideType(DocumentQuery q, int node) {
+        Arena a = q.arena();
+        for (int p = q.parentOf(node); p >= 0 && !isStatementList(a.kind(p)); p = q.parentOf(p)) {
+            if (isType(a.kind(p))) return true;
+        }
+        return false;
+    }
+
+    /** The nearest function (any kind, arrows included) or class member holding {@code node}, or -1 at the top. */
+    private static int enclosingFunction(DocumentQuery q, int node) {
+        Arena a = q.arena();
+        for (int p = q.parentOf(node); p >= 0; p = q.parentOf(p)) {
+            int k = a.kind(p);
+            if (NodeKind.isFunction(k) || k == METHOD || k == FIELD || k == STATIC_BLOCK) return p;
+        }
+        return -1;
+    }
+
+    /** Whether the expression reads its function's context: this, super, arguments, new.target, await, yield. */
+    private static boolean usesFunctionContext(Arena a, int expression) {
+        int from = a.start(expression), to = a.end(expression);
+        int[] stack = {expression};
+        int sp = 1;
+        while (sp > 0) {
+            int n = stack[--sp];
+            int k = a.kind(n);
+            if (k == THIS || k == SUPER || k == META_PROPERTY || k == AWAIT || k == YIELD) return true;
+            if (k == IDENTIFIER_REFERENCE && a.end(n) - a.start(n) == 9 && new String(a.source(), a.start(n), 9).equals("arguments")) return true;
+            if (k == FUNCTION_EXPRESSION || k == CLASS_EXPRESSION) continue; // their own context
+            for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
+                if (a.start(c) < from || a.end(c) > to) continue;
+                if (sp == stack.length) stack = java.util.Arrays.copyOf(stack, sp * 2);
+                stack[sp++] = c;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether evaluating the expression again gives the same value and does nothing else: names,
+     * literals, member reads, operators; no call, construction, assignment, and no literal that makes
+     * a new object each time (an object, array, function, class or regular expression).
+     */
+    private static boolean isRepeatable(Arena a, int expression) {
+        int[] stack = {expression};
+        int sp = 1;
+        while (sp > 0) {
+            int n = stack[--sp];
+            switch (a.kind(n)) {
+                case CALL: case NEW: case TAGGED_TEMPLATE: case ASSIGNMENT: case UPDATE: case AWAIT: case YIELD: case IMPORT_CALL:
+                case OBJECT: case ARRAY: case FUNCTION_EXPRESSION: case ARROW_FUNCTION: case CLASS_EXPRESSION: case REGEX_LITERAL:
+                case JSX_ELEMENT: case JSX_FRAGMENT:
+                    return false;
+                case UNARY:
+                    if (a.data(n) == dev.arenals.parser.lexer.Token.K_DELETE) return false;
+                    break;
+                default:
+            }
+            for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
+                if (sp == stack.length) stack = java.util.Arrays.copyOf(stack, sp * 2);
+                stack[sp++] = c;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a loop statement lies between the use and the declaration's statement: the use would run more often. */
+    private static boolean insideLoopBetween(DocumentQuery q, int use, int declaration) {
+        Arena a = q.arena();
+        int list = q.parentOf(declaration);
+        for (int p = q.parentOf(use); p >= 0 && p != list; p = q.parentOf(p)) {
+            int k = a.kind(p);
+            if (k == FOR || k == FOR_IN || k == FOR_OF || k == WHILE || k == DO_WHILE) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Whether every name the initializer reads means the same at each use: no declaration of that
+     * name in a scope between a use and the scope the initializer found it in.
+     */
+    private static boolean namesMeanTheSameAt(DocumentQuery q, int init, int[] uses) {
+        Arena a = q.arena();
+        ScopeTable t = q.scopes();
+        int from = a.start(init), to = a.end(init);
+        for (int i = 0, n = t.referenceCount(); i < n; i++) {
+            int ref = t.referenceNode(i);
+            if (a.start(ref) < from || a.end(ref) > to) continue;
+            int symbol = t.symbolOfNode(ref);
+            if (symbol >= 0) {
+                int declAt = t.declarationNode(symbol) < 0 ? -1 : a.start(t.declarationNode(symbol));
+                if (declAt >= from && declAt < to) continue; // declared inside the initializer (an arrow's parameter)
+            }
+            int name = a.data(ref);
+            int stop = symbol >= 0 && q.isDeclared(symbol) ? t.scope(symbol) : -1;
+            boolean[] declares = declaringScopes(q, name, symbol);
+            if (declares == null) continue;
+            for (int use : uses) {
+                for (int x = t.scopeAt(a.start(use)); x >= 0 && x != stop; x = t.scopeParent(x)) {
+                    if (declares[x]) return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The scopes that declare another symbol named {@code name}, or null when none does. */
+    private static boolean[] declaringScopes(DocumentQuery q, int name, int except) {
+        ScopeTable t = q.scopes();
+        boolean[] out = null;
+        for (int s = 0, n = t.symbolCount(); s < n; s++) {
+            if (s == except || t.nameId(s) != name || !q.isDeclared(s)) continue;
+            if (out == null) out = new boolean[t.scopeCount()];
+            out[t.scope(s)] = true;
+        }
+        return out;
+    }
+
+    /** Whether the initializer needs parentheses in the use's place. */
+    private static boolean needsParentheses(Arena a, int init, int parent, int use) {
+        switch (a.kind(init)) {
+            case IDENTIFIER_REFERENCE: case THIS: case NULL: case BOOLEAN: case NUMBER_LITERAL: case BIGINT_LITERAL: case STRING_LITERAL:
+            case TEMPLATE: case ARRAY: case PARENTHESIZED: case MEMBER: case CALL: case IMPORT_CALL: case NON_NULL: case REGEX_LITERAL:
+                return a.kind(init) == NUMBER_LITERAL && a.kind(parent) == MEMBER && a.firstChild(parent) == use; // 1.toString()
+            default:
+        }
+        boolean anything = false; // a place that takes any assignment expression
+        switch (a.kind(parent)) {
+            case VARIABLE_DECLARATOR: case RETURN: case ARRAY: case JSX_EXPRESSION_CONTAINER: case SPREAD: case PARENTHESIZED:
+            case TEMPLATE: case THROW:
+                anything = true;
+                break;
+            case PROPERTY:
+                anything = a.firstChild(parent) != use; // the value, not a computed key
+                break;
+            case CALL: case NEW:
+                anything = a.firstChild(parent) != use; // an argument, not the callee
+                break;
+            case ASSIGNMENT:
+                anything = a.firstChild(parent) != use;
+                break;
+            default:
+        }
+        return !anything || a.kind(init) == SEQUENCE;
     }
 
     // ---- arrow braces ----

@@ -102,7 +102,8 @@ final class Capabilities {
         caps.setTypeHierarchyProvider(true);
         caps.setCodeActionProvider(new CodeActionOptions(List.of(
                 CodeActionKind.QuickFix, CodeActionKind.SourceOrganizeImports, "source.addMissingImports.ts",
-                dev.arenals.server.features.Refactors.EXTRACT_CONSTANT, dev.arenals.server.features.Refactors.ARROW_BRACES)));
+                dev.arenals.server.features.Refactors.EXTRACT_CONSTANT, dev.arenals.server.features.Refactors.ARROW_BRACES,
+                dev.arenals.server.features.Refactors.INLINE_VARIABLE)));
         WorkspaceFoldersOptions folders = new WorkspaceFoldersOptions();
         folders.setSupported(true);
         folders.setChangeNotifications(true);

@@ -153,4 +153,40 @@ class RefactorsTest {
         assertNotOffered("a.ts", "const f = |x => { return; };\n", Refactors.ARROW_BRACES);
         assertNotOffered("a.ts", "function |f() { return 1; }\n", Refactors.ARROW_BRACES);
     }
+
+    private static void inline(String marked, String expected) {
+        assertRefactor("a.ts", marked, Refactors.INLINE_VARIABLE, "Inline variable", expected);
+    }
+
+    private static void noInline(String marked) {
+        assertNotOffered("a.ts", marked, Refactors.INLINE_VARIABLE);
+    }
+
+    @Test
+    void aVariableIsReplacedByItsValueEverywhereAndItsDeclarationGoes() {
+        inline("function f(a: number) {\n    const |twice = a * 2;\n    return twice + twice;\n}\n",
+                "function f(a: number) {\n    return (a * 2) + (a * 2);\n}\n");
+        inline("const |url = base + '/api';\nfetch(url);\n", "fetch(base + '/api');\n");
+        // asked on a use, not the declaration
+        inline("const limit = 10;\nif (n > |limit) stop();\n", "if (n > 10) stop();\n");
+        // one of several declarators
+        inline("let a = 1, |b = 2, c = 3;\nuse(a, b, c);\n", "let a = 1, c = 3;\nuse(a, 2, c);\n");
+        inline("const |user = load();\nsend({ user });\n", "send({ user: load() });\n");
+        inline("const |f = (x: number) => x + 1;\nf(2);\n", "((x: number) => x + 1)(2);\n");
+        inline("const |o = { a: 1 };\nreturn1(o.a);\n", "return1(({ a: 1 }).a);\n");
+    }
+
+    @Test
+    void variablesThatCannotBeInlinedExactlyAreNotOffered() {
+        noInline("let |n = 1;\nn++;\nuse(n);\n"); // assigned again
+        noInline("export const |limit = 10;\nuse(limit);\n"); // other files may read it
+        noInline("const |limit = 10;\nexport { limit };\n");
+        noInline("const |now = Date.now();\nuse(now, now);\n"); // a call would run twice
+        noInline("const |list = [];\nfor (const x of xs) list.push(x);\n"); // a new array each time round the loop
+        noInline("const |v = x + 1;\nfunction g(x: number) { return v; }\n"); // x means the parameter there
+        noInline("const |self = this;\nfunction g() { return self; }\n"); // this of another function
+        noInline("const |{ a } = o;\nuse(a);\n"); // destructured
+        noInline("const |unused = 1;\n"); // nothing to inline into
+        noInline("const |t = 1;\nlet u: typeof t;\n"); // a use in a type
+    }
 }

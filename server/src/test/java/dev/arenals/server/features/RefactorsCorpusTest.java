@@ -1,0 +1,192 @@
+package dev.arenals.server.features;
+
+import static dev.arenals.parser.tree.NodeKind.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.arenals.parser.DiagnosticMessages;
+import dev.arenals.parser.scope.ScopeTable;
+import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.ParseLog;
+import dev.arenals.server.document.Document;
+import dev.arenals.server.query.DocumentQuery;
+import dev.arenals.server.testing.Docs;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.TextEdit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The refactorings on real code: on a fixed sample of the real-world corpus, extract every
+ * expression that is offered and inline every variable that is offered, one at a time, and check
+ * what each promises — the result parses and binds with the same diagnostics as before, and every
+ * name the moved code reads still resolves to the same declaration (found again by its position
+ * after the edit).
+ */
+class RefactorsCorpusTest {
+    private static final int FILES = 400, PER_FILE = 25;
+
+    @Test
+    void extractedAndInlinedCodeKeepsWhatEveryNameMeans() throws IOException {
+        List<Path> files = OrganizeImportsCorpusTest.corpusFiles();
+        Assumptions.assumeTrue(files.size() >= 6000, "the real-world corpus is not labelled in the cache: run the test-fixtures tests first");
+        int step = files.size() / FILES, extracted = 0, inlined = 0, braces = 0, refusedExtract = 0, checkedNames = 0;
+        List<String> failures = new ArrayList<>();
+        for (int f = 0; f < files.size() && failures.size() < 10; f += step) {
+            Path file = files.get(f);
+            if (Files.size(file) > 60_000) continue;
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            String uri = file.toUri().toString();
+            Document doc = Docs.parsed(uri, text);
+            DocumentQuery q = DocumentQuery.of(doc);
+            if (q == null || doc.arena().log().diagnosticCount() > 0) continue;
+            List<String> before = diagnostics(doc);
+            Arena a = q.arena();
+            // extract: expressions spread over the file
+            int tried = 0;
+            int stride = Math.max(1, a.nodeCount() / (PER_FILE * 4));
+            for (int n = 0; n < a.nodeCount() && tried < PER_FILE; n += stride) {
+                int k = a.kind(n);
+                if (k != CALL && k != MEMBER && k != BINARY && k != IDENTIFIER_REFERENCE && k != STRING_LITERAL && k != OBJECT) continue;
+                if (q.parentOf(n) < 0) continue;
+                tried++;
+                CodeAction action = Refactors.extractConstant(q, a.start(n), a.end(n));
+                if (action == null) { refusedExtract++; continue; }
+                extracted++;
+                checkedNames += check(file, "extract at " + a.start(n), doc, q, action, a.start(n), a.end(n), before, failures);
+            }
+            // inline: every variable declared by a name with an initializer, up to the cap
+            int inlinedHere = 0;
+            for (int n = 0; n < a.nodeCount() && inlinedHere < PER_FILE; n++) {
+                if (a.kind(n) != VARIABLE_DECLARATOR || a.kind(a.firstChild(n)) != BINDING_IDENTIFIER) continue;
+                int name = a.firstChild(n);
+                CodeAction action = Refactors.inlineVariable(q, a.start(name), a.start(name));
+                if (action == null) continue;
+                inlined++;
+                inlinedHere++;
+                int init = dev.arenals.parser.tree.Layouts.declaratorInit(a, n);
+                checkedNames += check(file, "inline at " + a.start(name), doc, q, action, a.start(init), a.end(init), before, failures);
+            }
+            // arrow braces: every arrow, up to the cap, both ways where offered
+            int arrowsHere = 0;
+            for (int n = 0; n < a.nodeCount() && arrowsHere < PER_FILE; n++) {
+                if (a.kind(n) != ARROW_FUNCTION) continue;
+                CodeAction action = Refactors.arrowBraces(q, a.start(n), a.start(n));
+                if (action == null) continue;
+                braces++;
+                arrowsHere++;
+                int body = dev.arenals.parser.tree.Layouts.arrowBody(a, n);
+                checkedNames += check(file, "arrow braces at " + a.start(n), doc, q, action, a.start(body), a.end(body), before, failures);
+            }
+        }
+        assertEquals(List.of(), failures);
+        assertTrue(extracted > 1000 && inlined > 500 && braces > 500 && checkedNames > 5000, "extracted " + extracted + ", inlined " + inlined + ", braces " + braces); // the test must exercise both
+        System.out.println("refactors on the corpus: " + extracted + " extractions (" + refusedExtract + " refused), " + inlined
+                + " inlined variables, " + braces + " arrows with braces added or removed; " + checkedNames + " moved names and every kept one resolve as before; diagnostics unchanged");
+    }
+
+    /** Applies the action and checks it: every reference kept or moved; returns how many moved ones (copies) were checked. */
+    private static int check(Path file, String what, Document doc, DocumentQuery q, CodeAction action, int movedStart, int movedEnd,
+            List<String> before, List<String> failures) {
+        List<TextEdit> lsp = action.getEdit().getChanges().get(doc.uri());
+        int m = lsp.size();
+        int[] starts = new int[m], ends = new int[m];
+        String[] texts = new String[m];
+        Integer[] order = new Integer[m];
+        for (int i = 0; i < m; i++) {
+            starts[i] = doc.offsetAt(lsp.get(i).getRange().getStart());
+            ends[i] = doc.offsetAt(lsp.get(i).getRange().getEnd());
+            texts[i] = lsp.get(i).getNewText();
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (x, y) -> starts[x] != starts[y] ? Integer.compare(starts[x], starts[y]) : Integer.compare(ends[x], ends[y]));
+        String text = doc.text();
+        String moved = text.substring(movedStart, movedEnd);
+        StringBuilder sb = new StringBuilder();
+        int at = 0;
+        int[] newStarts = new int[m];
+        for (int i : order) {
+            sb.append(text, at, starts[i]);
+            newStarts[i] = sb.length();
+            sb.append(texts[i]);
+            at = ends[i];
+        }
+        sb.append(text, at, text.length());
+        String after = sb.toString();
+        Document again = Docs.parsed(doc.uri(), after);
+        List<String> diagnosticsAfter = diagnostics(again);
+        if (!before.equals(diagnosticsAfter)) {
+            failures.add(file + " " + what + ": diagnostics " + before + " became " + diagnosticsAfter + "\n" + snippet(after, newStarts[order[0]]));
+            return 0;
+        }
+        DocumentQuery q2 = DocumentQuery.of(again);
+        if (q2 == null) return 0;
+        // every reference in the new text that came from old text (moved or kept) resolves to the declaration at the mapped position
+        Arena a = q.arena(), b = q2.arena();
+        ScopeTable t = q.scopes(), t2 = q2.scopes();
+        int checked = 0;
+        for (int i = 0, n = t.referenceCount(); i < n; i++) {
+            int ref = t.referenceNode(i);
+            int oldAt = a.start(ref);
+            int sym = t.symbolOfNode(ref);
+            int oldDecl = sym >= 0 && q.isDeclared(sym) ? a.start(t.declarationNode(sym)) : -1;
+            // where this reference's text went: kept in place (shifted), or copied into inserted text
+            for (int copy = 0; copy < 1 + m; copy++) {
+                int newAt = copy == 0 ? mapKept(oldAt, starts, ends, texts, order) : mapCopied(oldAt, movedStart, moved, copy - 1, texts, newStarts);
+                if (newAt < 0) continue;
+                int ref2 = t2.identifierAt(newAt);
+                if (ref2 < 0 || b.start(ref2) != newAt || b.kind(ref2) != a.kind(ref) || b.end(ref2) - b.start(ref2) != a.end(ref) - a.start(ref)) continue;
+                int sym2 = t2.symbolOfNode(ref2);
+                int newDecl = sym2 >= 0 && q2.isDeclared(sym2) ? b.start(t2.declarationNode(sym2)) : -1;
+                int expected = oldDecl < 0 ? -1
+                        : oldDecl >= movedStart && oldDecl < movedEnd ? mapCopied(oldDecl, movedStart, moved, copy - 1, texts, newStarts)
+                        : mapKept(oldDecl, starts, ends, texts, order);
+                if (oldDecl >= 0 && expected < 0) continue; // the declaration itself was removed (the inlined variable)
+                checked += copy > 0 ? 1 : 0;
+                if (newDecl != expected) {
+                    failures.add(file + " " + what + ": `" + text.substring(oldAt, a.end(ref)) + "` at " + oldAt + " → " + newAt
+                            + " now resolves to the declaration at " + newDecl + ", expected " + expected + "\n" + snippet(after, newAt));
+                    return checked;
+                }
+            }
+        }
+        return checked;
+    }
+
+    /** The new offset of an old offset outside every replaced range, or -1 when an edit replaced it. */
+    private static int mapKept(int old, int[] starts, int[] ends, String[] texts, Integer[] order) {
+        int shift = 0;
+        for (int i : order) {
+            boolean insertion = starts[i] == ends[i];
+            if (insertion ? old >= starts[i] : old >= ends[i]) shift += texts[i].length() - (ends[i] - starts[i]);
+            else if (old >= starts[i]) return -1;
+            else break;
+        }
+        return old + shift;
+    }
+
+    /** The new offset of old text inside the moved range, in the {@code copy}-th edit that holds a copy of it, or -1. */
+    private static int mapCopied(int old, int movedStart, String moved, int copy, String[] texts, int[] newStarts) {
+        if (old < movedStart || old >= movedStart + moved.length()) return -1;
+        int found = texts[copy].indexOf(moved);
+        return found < 0 ? -1 : newStarts[copy] + found + (old - movedStart);
+    }
+
+    private static String snippet(String text, int at) {
+        int from = Math.max(0, at - 120), to = Math.min(text.length(), at + 120);
+        return text.substring(from, to);
+    }
+
+    private static List<String> diagnostics(Document doc) {
+        List<String> out = new ArrayList<>();
+        ParseLog log = doc.arena().log();
+        for (int i = 0; i < log.diagnosticCount(); i++) out.add(log.diagnostic(i).code + " " + DiagnosticMessages.message(log, i, doc.arena().names()));
+        return out;
+    }
+}
