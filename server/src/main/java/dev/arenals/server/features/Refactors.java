@@ -493,6 +493,7 @@ public final class Refactors {
 
     /** Whether the initializer needs parentheses in the use's place. */
     private static boolean needsParentheses(Arena a, int init, int parent, int use) {
+        if (a.kind(parent) == NEW && a.firstChild(parent) == use && callOnReceiverPath(a, init)) return true; // new (f())()
         switch (a.kind(init)) {
             case IDENTIFIER_REFERENCE: case THIS: case NULL: case BOOLEAN: case NUMBER_LITERAL: case BIGINT_LITERAL: case STRING_LITERAL:
             case TEMPLATE: case ARRAY: case PARENTHESIZED: case MEMBER: case CALL: case IMPORT_CALL: case NON_NULL: case REGEX_LITERAL:
@@ -517,6 +518,16 @@ public final class Refactors {
             default:
         }
         return !anything || a.kind(init) == SEQUENCE;
+    }
+
+    /** Whether a call is on the receiver path of the expression: {@code f()}, {@code f().g}, {@code a.b()!}. */
+    private static boolean callOnReceiverPath(Arena a, int expression) {
+        for (int n = expression; n >= 0; n = a.firstChild(n)) {
+            int k = a.kind(n);
+            if (k == CALL || k == TAGGED_TEMPLATE || k == IMPORT_CALL) return true;
+            if (k != MEMBER && k != NON_NULL) return false;
+        }
+        return false;
     }
 
     // ---- arrow braces ----

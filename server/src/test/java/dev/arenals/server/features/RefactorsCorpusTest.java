@@ -59,7 +59,7 @@ class RefactorsCorpusTest {
                 CodeAction action = Refactors.extractConstant(q, a.start(n), a.end(n));
                 if (action == null) { refusedExtract++; continue; }
                 extracted++;
-                checkedNames += check(file, "extract at " + a.start(n), doc, q, action, a.start(n), a.end(n), before, failures);
+                checkedNames += check(file, "extract at " + a.start(n), doc, q, action, a.start(n), a.end(n), 1, before, failures);
             }
             // inline: every variable declared by a name with an initializer, up to the cap
             int inlinedHere = 0;
@@ -71,7 +71,8 @@ class RefactorsCorpusTest {
                 inlined++;
                 inlinedHere++;
                 int init = dev.arenals.parser.tree.Layouts.declaratorInit(a, n);
-                checkedNames += check(file, "inline at " + a.start(name), doc, q, action, a.start(init), a.end(init), before, failures);
+                checkedNames += check(file, "inline at " + a.start(name), doc, q, action, a.start(init), a.end(init),
+                        action.getEdit().getChanges().get(doc.uri()).size() - 1, before, failures);
             }
             // arrow braces: every arrow, up to the cap, both ways where offered
             int arrowsHere = 0;
@@ -81,8 +82,11 @@ class RefactorsCorpusTest {
                 if (action == null) continue;
                 braces++;
                 arrowsHere++;
+                // what is copied: a block's returned value, or the expression body (an object without its parentheses)
                 int body = dev.arenals.parser.tree.Layouts.arrowBody(a, n);
-                checkedNames += check(file, "arrow braces at " + a.start(n), doc, q, action, a.start(body), a.end(body), before, failures);
+                int value = a.kind(body) == FUNCTION_BODY ? a.firstChild(a.firstChild(body))
+                        : a.kind(body) == PARENTHESIZED && a.kind(a.firstChild(body)) == OBJECT ? a.firstChild(body) : body;
+                checkedNames += check(file, "arrow braces at " + a.start(n), doc, q, action, a.start(value), a.end(value), 1, before, failures);
             }
         }
         assertEquals(List.of(), failures);
@@ -93,7 +97,7 @@ class RefactorsCorpusTest {
 
     /** Applies the action and checks it: every reference kept or moved; returns how many moved ones (copies) were checked. */
     private static int check(Path file, String what, Document doc, DocumentQuery q, CodeAction action, int movedStart, int movedEnd,
-            List<String> before, List<String> failures) {
+            int expectedCopies, List<String> before, List<String> failures) {
         List<TextEdit> lsp = action.getEdit().getChanges().get(doc.uri());
         int m = lsp.size();
         int[] starts = new int[m], ends = new int[m];
@@ -127,6 +131,25 @@ class RefactorsCorpusTest {
         }
         DocumentQuery q2 = DocumentQuery.of(again);
         if (q2 == null) return 0;
+        // each copy of the moved code parses as one node again (no operator of its new place took part of it)
+        Arena b0 = again.arena();
+        int[] copyAt = new int[m];
+        int copies = 0;
+        for (int e = 0; e < m; e++) {
+            copyAt[e] = -1;
+            if (moved.isEmpty()) continue;
+            for (int found = texts[e].indexOf(moved); found >= 0 && copyAt[e] < 0; found = texts[e].indexOf(moved, found + 1)) {
+                int at0 = newStarts[e] + found, end0 = at0 + moved.length();
+                for (int n = 0, count = b0.nodeCount(); n < count; n++) {
+                    if (b0.start(n) == at0 && b0.end(n) == end0) { copyAt[e] = at0; break; }
+                }
+            }
+            if (copyAt[e] >= 0) copies++;
+        }
+        if (copies < expectedCopies) {
+            failures.add(file + " " + what + ": the moved code is one node in " + copies + " of its " + expectedCopies + " places\n" + snippet(after, newStarts[order[0]]));
+            return 0;
+        }
         // every reference in the new text that came from old text (moved or kept) resolves to the declaration at the mapped position
         Arena a = q.arena(), b = q2.arena();
         ScopeTable t = q.scopes(), t2 = q2.scopes();
@@ -138,14 +161,14 @@ class RefactorsCorpusTest {
             int oldDecl = sym >= 0 && q.isDeclared(sym) ? a.start(t.declarationNode(sym)) : -1;
             // where this reference's text went: kept in place (shifted), or copied into inserted text
             for (int copy = 0; copy < 1 + m; copy++) {
-                int newAt = copy == 0 ? mapKept(oldAt, starts, ends, texts, order) : mapCopied(oldAt, movedStart, moved, copy - 1, texts, newStarts);
+                int newAt = copy == 0 ? mapKept(oldAt, starts, ends, texts, order) : mapCopied(oldAt, movedStart, moved, copyAt[copy - 1]);
                 if (newAt < 0) continue;
                 int ref2 = t2.identifierAt(newAt);
                 if (ref2 < 0 || b.start(ref2) != newAt || b.kind(ref2) != a.kind(ref) || b.end(ref2) - b.start(ref2) != a.end(ref) - a.start(ref)) continue;
                 int sym2 = t2.symbolOfNode(ref2);
                 int newDecl = sym2 >= 0 && q2.isDeclared(sym2) ? b.start(t2.declarationNode(sym2)) : -1;
                 int expected = oldDecl < 0 ? -1
-                        : oldDecl >= movedStart && oldDecl < movedEnd ? mapCopied(oldDecl, movedStart, moved, copy - 1, texts, newStarts)
+                        : oldDecl >= movedStart && oldDecl < movedEnd ? mapCopied(oldDecl, movedStart, moved, copyAt[copy - 1])
                         : mapKept(oldDecl, starts, ends, texts, order);
                 if (oldDecl >= 0 && expected < 0) continue; // the declaration itself was removed (the inlined variable)
                 checked += copy > 0 ? 1 : 0;
@@ -171,11 +194,10 @@ class RefactorsCorpusTest {
         return old + shift;
     }
 
-    /** The new offset of old text inside the moved range, in the {@code copy}-th edit that holds a copy of it, or -1. */
-    private static int mapCopied(int old, int movedStart, String moved, int copy, String[] texts, int[] newStarts) {
-        if (old < movedStart || old >= movedStart + moved.length()) return -1;
-        int found = texts[copy].indexOf(moved);
-        return found < 0 ? -1 : newStarts[copy] + found + (old - movedStart);
+    /** The new offset of old text inside the moved range, in a copy of it that starts at {@code copyAt} (-1: none), or -1. */
+    private static int mapCopied(int old, int movedStart, String moved, int copyAt) {
+        if (copyAt < 0 || old < movedStart || old >= movedStart + moved.length()) return -1;
+        return copyAt + (old - movedStart);
     }
 
     private static String snippet(String text, int at) {

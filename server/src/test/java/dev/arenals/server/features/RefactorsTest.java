@@ -174,6 +174,9 @@ class RefactorsTest {
         inline("const |user = load();\nsend({ user });\n", "send({ user: load() });\n");
         inline("const |f = (x: number) => x + 1;\nf(2);\n", "((x: number) => x + 1)(2);\n");
         inline("const |o = { a: 1 };\nreturn1(o.a);\n", "return1(({ a: 1 }).a);\n");
+        inline("const |C = classFor(kind);\nconst c = new C();\n", "const c = new (classFor(kind))();\n");
+        inline("const |C = lib.Widget;\nconst c = new C();\n", "const c = new lib.Widget();\n");
+        inline("const |v = a?.b;\nuse(v.c);\n", "use((a?.b).c);\n");
     }
 
     @Test
