@@ -32,6 +32,9 @@ import org.eclipse.lsp4j.WorkspaceEdit;
  *       types, a use before the declaration, names of the initializer that a use site's scopes
  *       would capture, {@code this} or {@code await} carried into another function, and an
  *       initializer that calls or allocates when it would then run more than once.</li>
+ *   <li>{@code refactor.rewrite.string}: a concatenation with a string as a template literal; what
+ *       is added before the first string stays one substitution ({@code 1 + 2 + "x"} is
+ *       {@code `${1 + 2}x`}); refused for legacy octal escapes and comments between the operands.</li>
  *   <li>{@code refactor.rewrite.arrow.braces}: an arrow's expression body as a block with one
  *       {@code return}, and back when the block holds nothing but that {@code return}.</li>
  * </ul>
@@ -42,6 +45,7 @@ public final class Refactors {
     public static final String EXTRACT_CONSTANT = "refactor.extract.constant";
     public static final String ARROW_BRACES = "refactor.rewrite.arrow.braces";
     public static final String INLINE_VARIABLE = "refactor.inline.variable";
+    public static final String TEMPLATE_STRING = "refactor.rewrite.string";
 
     /** Must run on the document's queue: the actions for the selection [from, to). */
     public static void actions(DocumentQuery q, int from, int to, List<String> only, List<CodeAction> out) {
@@ -52,6 +56,10 @@ public final class Refactors {
         if (wants(only, INLINE_VARIABLE)) {
             CodeAction inline = inlineVariable(q, from, to);
             if (inline != null) out.add(inline);
+        }
+        if (wants(only, TEMPLATE_STRING)) {
+            CodeAction template = templateString(q, from, to);
+            if (template != null) out.add(template);
         }
         if (wants(only, ARROW_BRACES)) {
             CodeAction braces = arrowBraces(q, from, to);
@@ -528,6 +536,121 @@ public final class Refactors {
             if (k != MEMBER && k != NON_NULL) return false;
         }
         return false;
+    }
+
+    // ---- convert to template string ----
+
+    static CodeAction templateString(DocumentQuery q, int from, int to) {
+        Arena a = q.arena();
+        int node = innermostHolding(a, from, to);
+        int top = -1;
+        for (int n = node; n >= 0; n = q.parentOf(n)) {
+            if (isPlus(a, n)) { top = n; continue; }
+            if (top >= 0) {
+                String template = asTemplate(a, top);
+                if (template != null) {
+                    CodeAction action = new CodeAction("Convert to template string");
+                    action.setKind(TEMPLATE_STRING);
+                    action.setEdit(new WorkspaceEdit(Map.of(q.uri(), List.of(new TextEdit(q.range(a.start(top), a.end(top)), template)))));
+                    return action;
+                }
+                top = -1;
+            }
+            if (isStatement(a.kind(n)) || NodeKind.isFunction(a.kind(n))) return null;
+        }
+        return null;
+    }
+
+    private static boolean isPlus(Arena a, int n) {
+        return a.kind(n) == BINARY && a.data(n) == dev.arenals.parser.lexer.Token.PLUS;
+    }
+
+    /** The chain of + under {@code top} as one template literal, or null (no string in it, or it cannot be written exactly). */
+    private static String asTemplate(Arena a, int top) {
+        // a + b + c is ((a + b) + c): the right operands from the top down, then the leftmost, read backwards
+        int[] reversed = new int[8];
+        int count = 0, n = top;
+        while (isPlus(a, n)) {
+            if (count == reversed.length) reversed = java.util.Arrays.copyOf(reversed, count * 2);
+            reversed[count++] = a.nextSibling(a.firstChild(n));
+            n = a.firstChild(n);
+        }
+        if (count == reversed.length) reversed = java.util.Arrays.copyOf(reversed, count + 1);
+        reversed[count++] = n;
+        int[] operands = new int[count];
+        for (int i = 0; i < count; i++) operands[i] = reversed[count - 1 - i];
+        int first = -1;
+        for (int i = 0; i < count && first < 0; i++) if (isStringLike(a, operands[i])) first = i;
+        if (first < 0) return null;
+        char[] src = a.source();
+        // between the operands from the first string on: only spaces and the +, so nothing is lost
+        for (int i = Math.max(1, first); i < count; i++) {
+            int plus = 0;
+            for (int c = a.end(operands[i - 1]); c < a.start(operands[i]); c++) {
+                if (src[c] == '+') plus++;
+                else if (!Character.isWhitespace(src[c])) return null;
+            }
+            if (plus != 1) return null;
+        }
+        StringBuilder out = new StringBuilder("`");
+        if (first > 0) {
+            // what is added before the first string is added as it was (numbers stay numbers), then concatenated
+            int headStart = a.start(operands[0]), headEnd = a.end(operands[first - 1]);
+            out.append("${").append(src, headStart, headEnd - headStart).append('}');
+        }
+        for (int i = first; i < count; i++) {
+            int op = operands[i];
+            int bodyStart = a.start(op) + 1, bodyEnd = a.end(op) - 1;
+            // "$" + "{a}" must not become ${a}: a { right after a $ is escaped (\{ is a plain { in a template)
+            if ((a.kind(op) == STRING_LITERAL || a.kind(op) == TEMPLATE) && bodyStart < bodyEnd && src[bodyStart] == '{'
+                    && out.length() > 0 && out.charAt(out.length() - 1) == '$') out.append('\\');
+            if (a.kind(op) == STRING_LITERAL) {
+                if (!appendStringContent(src, bodyStart, bodyEnd, out)) return null;
+            } else if (a.kind(op) == TEMPLATE) {
+                out.append(src, bodyStart, bodyEnd - bodyStart);
+            } else {
+                int inner = a.kind(op) == PARENTHESIZED ? a.firstChild(op) : op;
+                out.append("${").append(src, a.start(inner), a.end(inner) - a.start(inner)).append('}');
+            }
+        }
+        return out.append('`').toString();
+    }
+
+    private static boolean isStringLike(Arena a, int n) {
+        return a.kind(n) == STRING_LITERAL || a.kind(n) == TEMPLATE;
+    }
+
+    /** A string literal's body as template text: escapes kept, ` and ${ escaped; false for a legacy octal escape (not allowed in templates). */
+    private static boolean appendStringContent(char[] src, int from, int to, StringBuilder out) {
+        for (int i = from; i < to; i++) {
+            char c = src[i];
+            if (c == '\\' && i + 1 < to) {
+                char next = src[i + 1];
+                if (next >= '1' && next <= '9' || next == '0' && i + 2 < to && src[i + 2] >= '0' && src[i + 2] <= '9') return false;
+                out.append(c).append(next);
+                i++;
+            } else if (c == '`') {
+                out.append("\\`");
+            } else if (c == '$' && i + 1 < to && src[i + 1] == '{') {
+                out.append("\\$");
+            } else {
+                out.append(c);
+            }
+        }
+        return true;
+    }
+
+    /** The innermost node whose range holds [from, to). */
+    private static int innermostHolding(Arena a, int from, int to) {
+        int node = a.root();
+        while (true) {
+            int next = -1;
+            for (int c = a.firstChild(node); c >= 0; c = a.nextSibling(c)) {
+                if (a.start(c) <= from && a.end(c) >= to && a.end(c) > a.start(c)) next = c;
+            }
+            if (next < 0) return node;
+            node = next;
+        }
     }
 
     // ---- arrow braces ----

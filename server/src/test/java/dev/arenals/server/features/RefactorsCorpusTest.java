@@ -36,7 +36,7 @@ class RefactorsCorpusTest {
     void extractedAndInlinedCodeKeepsWhatEveryNameMeans() throws IOException {
         List<Path> files = OrganizeImportsCorpusTest.corpusFiles();
         Assumptions.assumeTrue(files.size() >= 6000, "the real-world corpus is not labelled in the cache: run the test-fixtures tests first");
-        int step = files.size() / FILES, extracted = 0, inlined = 0, braces = 0, refusedExtract = 0, checkedNames = 0;
+        int step = files.size() / FILES, extracted = 0, inlined = 0, braces = 0, templates = 0, refusedExtract = 0, checkedNames = 0;
         List<String> failures = new ArrayList<>();
         for (int f = 0; f < files.size() && failures.size() < 10; f += step) {
             Path file = files.get(f);
@@ -88,11 +88,23 @@ class RefactorsCorpusTest {
                         : a.kind(body) == PARENTHESIZED && a.kind(a.firstChild(body)) == OBJECT ? a.firstChild(body) : body;
                 checkedNames += check(file, "arrow braces at " + a.start(n), doc, q, action, a.start(value), a.end(value), 1, before, failures);
             }
+            // template strings: every outermost + with a string in it, up to the cap (names stay in place: diagnostics and kept names)
+            int templatesHere = 0;
+            for (int n = 0; n < a.nodeCount() && templatesHere < PER_FILE; n++) {
+                if (a.kind(n) != BINARY || a.data(n) != dev.arenals.parser.lexer.Token.PLUS) continue;
+                int p = q.parentOf(n);
+                if (p >= 0 && a.kind(p) == BINARY && a.data(p) == dev.arenals.parser.lexer.Token.PLUS) continue;
+                CodeAction action = Refactors.templateString(q, a.start(n), a.start(n));
+                if (action == null) continue;
+                templates++;
+                templatesHere++;
+                check(file, "template at " + a.start(n), doc, q, action, a.start(n), a.start(n), 0, before, failures);
+            }
         }
         assertEquals(List.of(), failures);
-        assertTrue(extracted > 1000 && inlined > 500 && braces > 500 && checkedNames > 5000, "extracted " + extracted + ", inlined " + inlined + ", braces " + braces); // the test must exercise both
+        assertTrue(extracted > 1000 && inlined > 500 && braces > 500 && templates > 20 && checkedNames > 5000, "extracted " + extracted + ", inlined " + inlined + ", braces " + braces + ", templates " + templates); // the test must exercise both
         System.out.println("refactors on the corpus: " + extracted + " extractions (" + refusedExtract + " refused), " + inlined
-                + " inlined variables, " + braces + " arrows with braces added or removed; " + checkedNames + " moved names and every kept one resolve as before; diagnostics unchanged");
+                + " inlined variables, " + braces + " arrows with braces added or removed, " + templates + " concatenations as templates; " + checkedNames + " moved names and every kept one resolve as before; diagnostics unchanged");
     }
 
     /** Applies the action and checks it: every reference kept or moved; returns how many moved ones (copies) were checked. */

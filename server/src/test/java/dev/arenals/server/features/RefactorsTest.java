@@ -192,4 +192,26 @@ class RefactorsTest {
         noInline("const |unused = 1;\n"); // nothing to inline into
         noInline("const |t = 1;\nlet u: typeof t;\n"); // a use in a type
     }
+
+    private static void template(String marked, String expected) {
+        assertRefactor("a.ts", marked, Refactors.TEMPLATE_STRING, "Convert to template string", expected);
+    }
+
+    @Test
+    void aConcatenationBecomesATemplateLiteral() {
+        template("const s = \"Hello, \" + |name + \"!\";\n", "const s = `Hello, ${name}!`;\n");
+        template("log('a' + |(b + c) + `d${e}`);\n", "log(`a${b + c}d${e}`);\n");
+        // added as numbers before the first string: one substitution keeps 1 + 2 = 3
+        template("const s = 1 + 2 + |\"x\" + 3;\n", "const s = `${1 + 2}x${3}`;\n");
+        // backticks, ${ and escapes
+        template("const s = '`' + |x + '${y}' + \"\\n\\\"\";\n", "const s = `\\`${x}\\${y}\\n\\\"`;\n");
+        template("const s = \"$\" + |\"{a}\";\n", "const s = `$\\{a}`;\n");
+    }
+
+    @Test
+    void concatenationsThatCannotBeWrittenExactlyStay() {
+        assertNotOffered("a.js", "const s = '\\101' + |x;\n", Refactors.TEMPLATE_STRING); // a legacy octal escape
+        assertNotOffered("a.ts", "const s = 'a' + /* why */ |x;\n", Refactors.TEMPLATE_STRING);
+        assertNotOffered("a.ts", "const n = a + |b;\n", Refactors.TEMPLATE_STRING); // no string: maybe numbers
+    }
 }
