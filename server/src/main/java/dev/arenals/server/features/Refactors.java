@@ -7,6 +7,7 @@ import dev.arenals.parser.tree.Arena;
 import dev.arenals.parser.tree.Layouts;
 import dev.arenals.parser.tree.NodeKind;
 import dev.arenals.server.query.DocumentQuery;
+import dev.arenals.server.query.SymbolIndex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,10 @@ import org.eclipse.lsp4j.WorkspaceEdit;
  *   <li>{@code refactor.rewrite.string}: a concatenation with a string as a template literal; what
  *       is added before the first string stays one substitution ({@code 1 + 2 + "x"} is
  *       {@code `${1 + 2}x`}); refused for legacy octal escapes and comments between the operands.</li>
+ *   <li>{@code refactor.rewrite.import.named} / {@code .namespace}: {@code import * as ns} with its
+ *       uses {@code ns.a} as {@code import { a }} and {@code a}, and back (a fresh namespace name from
+ *       the module's); refused where a name would be captured or shadow a global, for a bare use of
+ *       the namespace, a computed or optional member, a string-named import, and re-exports.</li>
  *   <li>{@code refactor.rewrite.arrow.braces}: an arrow's expression body as a block with one
  *       {@code return}, and back when the block holds nothing but that {@code return}.</li>
  * </ul>
@@ -46,6 +51,8 @@ public final class Refactors {
     public static final String ARROW_BRACES = "refactor.rewrite.arrow.braces";
     public static final String INLINE_VARIABLE = "refactor.inline.variable";
     public static final String TEMPLATE_STRING = "refactor.rewrite.string";
+    public static final String TO_NAMED_IMPORTS = "refactor.rewrite.import.named";
+    public static final String TO_NAMESPACE_IMPORT = "refactor.rewrite.import.namespace";
 
     /** Must run on the document's queue: the actions for the selection [from, to). */
     public static void actions(DocumentQuery q, int from, int to, List<String> only, List<CodeAction> out) {
@@ -60,6 +67,10 @@ public final class Refactors {
         if (wants(only, TEMPLATE_STRING)) {
             CodeAction template = templateString(q, from, to);
             if (template != null) out.add(template);
+        }
+        if (wants(only, TO_NAMED_IMPORTS) || wants(only, TO_NAMESPACE_IMPORT)) {
+            CodeAction imports = convertImport(q, from, to, wants(only, TO_NAMED_IMPORTS), wants(only, TO_NAMESPACE_IMPORT));
+            if (imports != null) out.add(imports);
         }
         if (wants(only, ARROW_BRACES)) {
             CodeAction braces = arrowBraces(q, from, to);
@@ -330,12 +341,13 @@ public final class Refactors {
             if (other != symbol && t.nameId(other) == t.nameId(symbol) && t.scope(other) == t.scope(symbol)) return null;
         }
         if (exportedByName(a, t.nameId(symbol))) return null;
-        int[] uses = t.references(symbol);
-        if (uses.length == 0) return null;
-        for (int i = 0, n = t.referenceCount(); i < n; i++) {
-            int ref = t.referenceNode(i);
-            if (t.symbolOfNode(ref) != symbol) continue;
-            if (t.isWrite(i) || t.isTypeReference(i)) return null;
+        int[][] found = usesOf(q, symbol);
+        if (found == null || found[0].length == 0) return null;
+        int[] uses = found[0];
+        for (int i = 0; i < uses.length; i++) {
+            int ref = uses[i], flags = found[1][i];
+            // assigned again, read in a type, a JSX tag (<C/> cannot take an expression)
+            if ((flags & (SymbolIndex.WRITE | SymbolIndex.TYPE | SymbolIndex.JSX_TAG)) != 0 || (flags & SymbolIndex.READ) == 0) return null;
             if (a.start(ref) < a.end(declarator)) return null; // before its value exists (or inside its own initializer)
             int parent = q.parentOf(ref);
             if (parent < 0 || a.kind(parent) == EXPORT_SPECIFIER || a.kind(parent) == EXPORT_DEFAULT || a.kind(parent) == EXPORT_ASSIGNMENT) return null;
@@ -368,6 +380,27 @@ public final class Refactors {
         action.setKind(INLINE_VARIABLE);
         action.setEdit(new WorkspaceEdit(Map.of(q.uri(), edits)));
         return action;
+    }
+
+    /**
+     * Every use of the symbol in the file, JSX tags included ({@code <C/>} names C though the binder
+     * does not resolve it), as {nodes, flags} of {@link SymbolIndex}; null when an {@code export { x }}
+     * names it (other files read it then) or it shares its name's declarations with another symbol.
+     */
+    private static int[][] usesOf(DocumentQuery q, int symbol) {
+        SymbolIndex index = q.index();
+        int group = index.groupOf(symbol);
+        if (group < 0 || index.declarationCount(group) > 1) return null;
+        int n = index.occurrenceCount(group), count = 0;
+        int[] nodes = new int[n], flags = new int[n];
+        for (int i = 0; i < n; i++) {
+            int f = index.occurrenceFlags(group, i);
+            if ((f & SymbolIndex.EXPORT_LOCAL) != 0) return null;
+            if ((f & SymbolIndex.DECLARATION) != 0) continue;
+            nodes[count] = index.occurrenceNode(group, i);
+            flags[count++] = f;
+        }
+        return new int[][] {java.util.Arrays.copyOf(nodes, count), java.util.Arrays.copyOf(flags, count)};
     }
 
     /** Whether an export specifier names {@code name}: {@code export { x }} reads the variable, other files may too. */
@@ -652,6 +685,153 @@ public final class Refactors {
             node = next;
         }
     }
+
+    // ---- named imports <-> namespace import ----
+
+    static CodeAction convertImport(DocumentQuery q, int from, int to, boolean toNamed, boolean toNamespace) {
+        Arena a = q.arena();
+        int declaration = innermostHolding(a, from, to);
+        while (declaration >= 0 && a.kind(declaration) != IMPORT_DECLARATION) {
+            if (isStatement(a.kind(declaration))) return null;
+            declaration = q.parentOf(declaration);
+        }
+        if (declaration < 0) return null;
+        int namespace = -1, firstNamed = -1, lastNamed = -1;
+        for (int c = a.firstChild(declaration); c >= 0; c = a.nextSibling(c)) {
+            if (a.kind(c) == IMPORT_NAMESPACE_SPECIFIER) namespace = c;
+            if (a.kind(c) == IMPORT_SPECIFIER) {
+                if (firstNamed < 0) firstNamed = c;
+                lastNamed = c;
+            }
+        }
+        if (namespace >= 0 && toNamed) return namespaceToNamed(q, namespace);
+        if (firstNamed >= 0 && toNamespace) return namedToNamespace(q, declaration, firstNamed, lastNamed);
+        return null;
+    }
+
+    private static CodeAction namespaceToNamed(DocumentQuery q, int namespace) {
+        Arena a = q.arena();
+        ScopeTable t = q.scopes();
+        int binding = a.firstChild(namespace);
+        int symbol = t.symbolOfNode(binding);
+        if (symbol < 0) return null;
+        int[][] found = usesOf(q, symbol);
+        if (found == null || exportedByName(a, t.nameId(symbol))) return null;
+        int[] uses = found[0];
+        List<TextEdit> edits = new ArrayList<>(uses.length + 1);
+        List<String> names = new ArrayList<>();
+        char[] src = a.source();
+        for (int use : uses) {
+            int parent = q.parentOf(use);
+            if (parent < 0 || a.firstChild(parent) != use) return null;
+            int pk = a.kind(parent);
+            boolean member = pk == MEMBER && (a.data(parent) & (M_COMPUTED | M_OPTIONAL)) == 0;
+            if (!member && pk != QUALIFIED_NAME && pk != JSX_MEMBER_EXPRESSION) return null; // ns alone, ns[k], ns?.a
+            int property = a.nextSibling(use);
+            if (property < 0 || a.kind(property) != IDENTIFIER_NAME) return null;
+            String name = new String(src, a.start(property), a.end(property) - a.start(property));
+            if (RESERVED.contains(name)) return null;
+            if (pk == JSX_MEMBER_EXPRESSION && !Character.isUpperCase(name.charAt(0))) return null; // <ns.div> would become the tag div
+            if (!names.contains(name)) {
+                if (nameTaken(q, a.data(property))) return null;
+                names.add(name);
+            }
+            edits.add(new TextEdit(q.range(a.start(parent), a.end(parent)), name));
+        }
+        if (names.isEmpty()) return null;
+        edits.add(new TextEdit(q.range(a.start(namespace), a.end(namespace)), "{ " + String.join(", ", names) + " }"));
+        CodeAction action = new CodeAction("Convert namespace import to named imports");
+        action.setKind(TO_NAMED_IMPORTS);
+        action.setEdit(new WorkspaceEdit(Map.of(q.uri(), edits)));
+        return action;
+    }
+
+    /** Whether a declaration in the file, or a global the file reads, already has this name: importing it would capture or shadow. */
+    private static boolean nameTaken(DocumentQuery q, int name) {
+        ScopeTable t = q.scopes();
+        Arena a = q.arena();
+        for (int s = 0, n = t.symbolCount(); s < n; s++) if (t.nameId(s) == name) return true;
+        for (int i = 0, n = t.referenceCount(); i < n; i++) if (a.data(t.referenceNode(i)) == name) return true;
+        return false;
+    }
+
+    private static CodeAction namedToNamespace(DocumentQuery q, int declaration, int firstNamed, int lastNamed) {
+        Arena a = q.arena();
+        ScopeTable t = q.scopes();
+        char[] src = a.source();
+        int source = -1;
+        for (int c = a.firstChild(declaration); c >= 0; c = a.nextSibling(c)) if (a.kind(c) == STRING_LITERAL) source = c;
+        if (source < 0) return null;
+        String namespace = unusedName(q, namespaceNameOf(new String(src, a.start(source) + 1, a.end(source) - a.start(source) - 2)));
+        List<TextEdit> edits = new ArrayList<>();
+        for (int spec = firstNamed; spec >= 0 && a.kind(spec) == IMPORT_SPECIFIER; spec = a.nextSibling(spec)) {
+            int imported = a.firstChild(spec), local = a.nextSibling(imported);
+            if (a.kind(imported) != IDENTIFIER_NAME || local < 0) return null; // "a-b" as x: no plain member name
+            String importedName = new String(src, a.start(imported), a.end(imported) - a.start(imported));
+            if (importedName.equals("default")) return null;
+            int symbol = t.symbolOfNode(local);
+            if (symbol < 0 || exportedByName(a, t.nameId(symbol))) return null;
+            String localName = t.name(symbol);
+            int[][] found = usesOf(q, symbol);
+            if (found == null) return null;
+            for (int use : found[0]) {
+                int parent = q.parentOf(use);
+                if (parent >= 0 && a.kind(parent) == PROPERTY && (a.data(parent) & P_SHORTHAND) != 0) {
+                    edits.add(new TextEdit(q.range(a.start(use), a.end(use)), localName + ": " + namespace + "." + importedName));
+                } else {
+                    edits.add(new TextEdit(q.range(a.start(use), a.end(use)), namespace + "." + importedName));
+                }
+            }
+        }
+        // the braces around the specifiers become * as N
+        int open = a.start(firstNamed), close = a.end(lastNamed);
+        while (open > a.start(declaration) && src[open - 1] != '{') open--;
+        while (close < a.end(declaration) && src[close] != '}') close++;
+        if (open <= a.start(declaration) || close >= a.end(declaration)) return null;
+        edits.add(new TextEdit(q.range(open - 1, close + 1), "* as " + namespace));
+        CodeAction action = new CodeAction("Convert named imports to namespace import");
+        action.setKind(TO_NAMESPACE_IMPORT);
+        action.setEdit(new WorkspaceEdit(Map.of(q.uri(), edits)));
+        return action;
+    }
+
+    /** {@code base}, or base_1, base_2, …: the first that no declaration or reference in the file has (names of properties do not count). */
+    private static String unusedName(DocumentQuery q, String base) {
+        dev.arenals.parser.tree.NameTable names = q.arena().names();
+        for (int i = 0; ; i++) {
+            String name = i == 0 ? base : base + "_" + i;
+            int id = -1;
+            for (int n = 0, size = names.size(); n < size && id < 0; n++) if (names.equals(n, name)) id = n;
+            if (id < 0 || !nameTaken(q, id)) return name;
+        }
+    }
+
+    /** A namespace name from a module specifier: its last segment without extension, in camel case ("./date-utils.js" is dateUtils). */
+    static String namespaceNameOf(String specifier) {
+        String last = specifier.substring(specifier.lastIndexOf('/') + 1);
+        int dot = last.indexOf('.');
+        if (dot > 0) last = last.substring(0, dot);
+        StringBuilder out = new StringBuilder();
+        boolean upper = false;
+        for (int i = 0; i < last.length(); i++) {
+            char c = last.charAt(i);
+            if (Character.isLetterOrDigit(c) || c == '_' || c == '$') {
+                if (out.length() == 0 && Character.isDigit(c)) out.append('_');
+                out.append(upper && out.length() > 0 ? Character.toUpperCase(c) : c);
+                upper = false;
+            } else {
+                upper = true;
+            }
+        }
+        String name = out.toString();
+        return name.isEmpty() || RESERVED.contains(name) ? "ns" : name;
+    }
+
+    private static final java.util.Set<String> RESERVED = java.util.Set.of("break", "case", "catch", "class", "const", "continue",
+            "debugger", "default", "delete", "do", "else", "enum", "export", "extends", "false", "finally", "for", "function", "if",
+            "import", "in", "instanceof", "new", "null", "return", "super", "switch", "this", "throw", "true", "try", "typeof", "var",
+            "void", "while", "with", "yield", "let", "static", "implements", "interface", "package", "private", "protected", "public",
+            "await", "arguments", "eval");
 
     // ---- arrow braces ----
 

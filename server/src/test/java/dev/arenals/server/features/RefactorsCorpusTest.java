@@ -36,7 +36,7 @@ class RefactorsCorpusTest {
     void extractedAndInlinedCodeKeepsWhatEveryNameMeans() throws IOException {
         List<Path> files = OrganizeImportsCorpusTest.corpusFiles();
         Assumptions.assumeTrue(files.size() >= 6000, "the real-world corpus is not labelled in the cache: run the test-fixtures tests first");
-        int step = files.size() / FILES, extracted = 0, inlined = 0, braces = 0, templates = 0, refusedExtract = 0, checkedNames = 0;
+        int step = files.size() / FILES, extracted = 0, inlined = 0, braces = 0, templates = 0, imports = 0, refusedExtract = 0, checkedNames = 0;
         List<String> failures = new ArrayList<>();
         for (int f = 0; f < files.size() && failures.size() < 10; f += step) {
             Path file = files.get(f);
@@ -100,11 +100,19 @@ class RefactorsCorpusTest {
                 templatesHere++;
                 check(file, "template at " + a.start(n), doc, q, action, a.start(n), a.start(n), 0, before, failures);
             }
+            // imports: each declaration converted, named to namespace or back (diagnostics: a use left behind is a name not found)
+            for (int n = 0; n < a.nodeCount(); n++) {
+                if (a.kind(n) != IMPORT_DECLARATION) continue;
+                CodeAction action = Refactors.convertImport(q, a.start(n), a.start(n), true, true);
+                if (action == null) continue;
+                imports++;
+                check(file, "import at " + a.start(n), doc, q, action, a.start(n), a.start(n), 0, before, failures);
+            }
         }
         assertEquals(List.of(), failures);
-        assertTrue(extracted > 1000 && inlined > 500 && braces > 500 && templates > 20 && checkedNames > 5000, "extracted " + extracted + ", inlined " + inlined + ", braces " + braces + ", templates " + templates); // the test must exercise both
+        assertTrue(extracted > 1000 && inlined > 500 && braces > 500 && templates > 20 && imports > 300 && checkedNames > 5000, "extracted " + extracted + ", inlined " + inlined + ", braces " + braces + ", templates " + templates + ", imports " + imports); // the test must exercise both
         System.out.println("refactors on the corpus: " + extracted + " extractions (" + refusedExtract + " refused), " + inlined
-                + " inlined variables, " + braces + " arrows with braces added or removed, " + templates + " concatenations as templates; " + checkedNames + " moved names and every kept one resolve as before; diagnostics unchanged");
+                + " inlined variables, " + braces + " arrows with braces added or removed, " + templates + " concatenations as templates, " + imports + " imports converted; " + checkedNames + " moved names and every kept one resolve as before; diagnostics unchanged");
     }
 
     /** Applies the action and checks it: every reference kept or moved; returns how many moved ones (copies) were checked. */

@@ -191,6 +191,7 @@ class RefactorsTest {
         noInline("const |{ a } = o;\nuse(a);\n"); // destructured
         noInline("const |unused = 1;\n"); // nothing to inline into
         noInline("const |t = 1;\nlet u: typeof t;\n"); // a use in a type
+        assertNotOffered("a.tsx", "const |C = pick(kind);\nconst e = <C />;\n", Refactors.INLINE_VARIABLE); // a tag takes no expression
     }
 
     private static void template(String marked, String expected) {
@@ -213,5 +214,38 @@ class RefactorsTest {
         assertNotOffered("a.js", "const s = '\\101' + |x;\n", Refactors.TEMPLATE_STRING); // a legacy octal escape
         assertNotOffered("a.ts", "const s = 'a' + /* why */ |x;\n", Refactors.TEMPLATE_STRING);
         assertNotOffered("a.ts", "const n = a + |b;\n", Refactors.TEMPLATE_STRING); // no string: maybe numbers
+    }
+
+    @Test
+    void aNamespaceImportBecomesNamedImportsAndBack() {
+        assertRefactor("a.ts", "import * as |path from \"node:path\";\nconst p: path.ParsedPath = path.parse(path.join(a, b));\n",
+                Refactors.TO_NAMED_IMPORTS, "Convert namespace import to named imports",
+                "import { ParsedPath, parse, join } from \"node:path\";\nconst p: ParsedPath = parse(join(a, b));\n");
+        assertRefactor("a.tsx", "import |{ Button, size as sz } from \"./ui-kit\";\nconst x = <Button size={sz} />;\nsend({ sz });\n",
+                Refactors.TO_NAMESPACE_IMPORT, "Convert named imports to namespace import",
+                "import * as uiKit from \"./ui-kit\";\nconst x = <uiKit.Button size={uiKit.size} />;\nsend({ sz: uiKit.size });\n");
+        assertRefactor("a.ts", "import type { |A } from './types.js';\nlet v: A;\n", Refactors.TO_NAMESPACE_IMPORT,
+                "Convert named imports to namespace import", "import type * as types from './types.js';\nlet v: types.A;\n");
+    }
+
+    @Test
+    void jsxTagsFollowTheImport() {
+        assertRefactor("a.tsx", "import * as |ui from './ui';\nconst e = <ui.Card><ui.Title /></ui.Card>;\n", Refactors.TO_NAMED_IMPORTS,
+                "Convert namespace import to named imports", "import { Card, Title } from './ui';\nconst e = <Card><Title /></Card>;\n");
+        assertNotOffered("a.tsx", "import * as |ui from './ui';\nconst e = <ui.div />;\n", Refactors.TO_NAMED_IMPORTS); // <div> is HTML
+    }
+
+    @Test
+    void importConversionsThatWouldChangeANameAreNotOffered() {
+        // parse would then hide the local function of that name
+        assertNotOffered("a.ts", "import * as |path from 'path';\npath.parse(x);\nfunction parse() {}\n", Refactors.TO_NAMED_IMPORTS);
+        // a global the file reads
+        assertNotOffered("a.ts", "import * as |m from 'm';\nm.setTimeout(f);\nsetTimeout(g);\n", Refactors.TO_NAMED_IMPORTS);
+        // the namespace itself used as a value, a computed member, a reserved name
+        assertNotOffered("a.ts", "import * as |m from 'm';\nuse(m, m.a);\n", Refactors.TO_NAMED_IMPORTS);
+        assertNotOffered("a.ts", "import * as |m from 'm';\nuse(m[k]);\n", Refactors.TO_NAMED_IMPORTS);
+        assertNotOffered("a.ts", "import * as |m from 'm';\nm.default();\n", Refactors.TO_NAMED_IMPORTS);
+        assertNotOffered("a.ts", "import { |a } from 'm';\nexport { a };\n", Refactors.TO_NAMESPACE_IMPORT);
+        assertNotOffered("a.ts", "import { |\"a-b\" as ab } from 'm';\nuse(ab);\n", Refactors.TO_NAMESPACE_IMPORT);
     }
 }
