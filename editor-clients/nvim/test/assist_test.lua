@@ -87,4 +87,29 @@ return function(t)
     eq(lines(app), 'import { formatPrice } from "./lib";\n\nexport function total(items: number[]): string {\n  return formatPrice(1999) + items.join();\n}', 'buffer after organizing')
     wait_for('the hints to clear', function() return #vim.diagnostic.get(app) == 0 end)
   end)
+
+  check('assist: a selection extracted to a constant, then inlined back (refactor code actions)', function()
+    local l = vim.api.nvim_buf_get_lines(app, 3, 4, true)[1]
+    local s = truthy(l:find('items.join()', 1, true), 'items.join()') - 1
+    local extract
+    for _, a in ipairs(truthy(request(app, 'textDocument/codeAction', {
+      textDocument = vim.lsp.util.make_text_document_params(app),
+      range = { start = { line = 3, character = s }, ['end'] = { line = 3, character = s + #'items.join()' } },
+      context = { diagnostics = {}, only = { 'refactor.extract' } },
+    }), 'no refactorings')) do
+      if a.title == 'Extract to constant in enclosing scope' then extract = a end
+    end
+    truthy(extract, 'the extraction')
+    eq(extract.kind, 'refactor.extract.constant', 'kind')
+    vim.lsp.util.apply_workspace_edit(extract.edit, client.offset_encoding)
+    eq(table.concat(vim.api.nvim_buf_get_lines(app, 3, 5, true), '\n'),
+      '  const newLocal = items.join();\n  return formatPrice(1999) + newLocal;', 'after extracting')
+    local inline
+    for _, a in ipairs(code_actions(app, 3, 8, { 'refactor.inline' })) do
+      if a.title == 'Inline variable' then inline = a end
+    end
+    truthy(inline, 'inline variable on newLocal')
+    vim.lsp.util.apply_workspace_edit(inline.edit, client.offset_encoding)
+    eq(lines(app), 'import { formatPrice } from "./lib";\n\nexport function total(items: number[]): string {\n  return formatPrice(1999) + items.join();\n}', 'back as it was')
+  end)
 end
