@@ -27,6 +27,13 @@ import org.eclipse.lsp4j.WorkspaceEdit;
  *       body, a class member), where a name the expression reads would mean something else (or not
  *       yet exist) before that statement, and for assignment targets and a method call's callee
  *       (its {@code this} would be lost).</li>
+ *   <li>{@code refactor.extract.function}: a selected expression or run of statements becomes a
+ *       function at module level, after the top-level statement that holds it; the locals it reads
+ *       become parameters (typed from their declarations in TypeScript), {@code await} makes it
+ *       async. Refused where a local is assigned or a type is local, a declaration inside is used
+ *       outside, control leaves the selection ({@code return}, {@code break}/{@code continue} to
+ *       an outer loop), it reads its function's {@code this}, {@code arguments} or {@code super},
+ *       yields, or (TypeScript) a parameter's type is not written where it is declared.</li>
  *   <li>{@code refactor.inline.variable}: a variable that is never assigned again, declared by one
  *       name with an initializer, has every use replaced by the initializer (in parentheses where
  *       the use needs them) and its declaration removed. Refused for exported variables, uses in
@@ -48,6 +55,7 @@ public final class Refactors {
     private Refactors() {}
 
     public static final String EXTRACT_CONSTANT = "refactor.extract.constant";
+    public static final String EXTRACT_FUNCTION = "refactor.extract.function";
     public static final String ARROW_BRACES = "refactor.rewrite.arrow.braces";
     public static final String INLINE_VARIABLE = "refactor.inline.variable";
     public static final String TEMPLATE_STRING = "refactor.rewrite.string";
@@ -58,6 +66,10 @@ public final class Refactors {
     public static void actions(DocumentQuery q, int from, int to, List<String> only, List<CodeAction> out) {
         if (wants(only, EXTRACT_CONSTANT) && to > from) {
             CodeAction extract = extractConstant(q, from, to);
+            if (extract != null) out.add(extract);
+        }
+        if (wants(only, EXTRACT_FUNCTION) && to > from) {
+            CodeAction extract = extractFunction(q, from, to);
             if (extract != null) out.add(extract);
         }
         if (wants(only, INLINE_VARIABLE)) {
@@ -314,6 +326,284 @@ public final class Refactors {
             if (src[i] == '\n') return i > 0 && src[i - 1] == '\r' ? "\r\n" : "\n";
         }
         return "\n";
+    }
+
+    // ---- extract to function ----
+
+    static CodeAction extractFunction(DocumentQuery q, int from, int to) {
+        Arena a = q.arena();
+        ScopeTable t = q.scopes();
+        char[] src = a.source();
+        while (from < to && Character.isWhitespace(src[from])) from++;
+        while (to > from && Character.isWhitespace(src[to - 1])) to--;
+        if (to <= from || a.isDeclarationFile()) return null;
+        // the selection: one expression, or whole statements of one list
+        int expression = exactExpression(q, from, to);
+        int first = -1, last = -1;
+        if (expression >= 0) {
+            int parent = q.parentOf(expression);
+            if (!extractableIn(a, parent, expression) || a.kind(expression) == IDENTIFIER_REFERENCE) return null;
+            for (int p = parent; p >= 0; p = q.parentOf(p)) if (isAmbient(a, p) || isType(a.kind(p))) return null;
+        } else {
+            int container = innermostHolding(a, from, to);
+            while (container >= 0 && !isStatementList(a.kind(container)) && a.start(container) == from && a.end(container) == to) {
+                container = q.parentOf(container); // one whole statement: the list it is in
+            }
+            if (container < 0 || !isStatementList(a.kind(container))) return null;
+            for (int c = a.firstChild(container); c >= 0; c = a.nextSibling(c)) {
+                if (a.end(c) <= from || a.start(c) >= to) continue;
+                if (a.start(c) < from || a.end(c) > to || !isStatement(a.kind(c))) return null; // a statement cut in two
+                if (first < 0) first = c;
+                last = c;
+            }
+            if (first < 0 || a.start(first) != from || a.end(last) != to) return null;
+            for (int c = first; ; c = a.nextSibling(c)) {
+                int k = a.kind(c);
+                if (k == IMPORT_DECLARATION || k == EXPORT_NAMED || k == EXPORT_DEFAULT || k == EXPORT_ALL || k == EXPORT_ASSIGNMENT
+                        || k == INTERFACE_DECLARATION || k == TYPE_ALIAS || k == ENUM_DECLARATION || k == MODULE_DECLARATION
+                        || k == IMPORT_EQUALS || isAmbient(a, c)) return null;
+                if (c == last) break;
+            }
+            for (int p = container; p >= 0; p = q.parentOf(p)) if (isAmbient(a, p)) return null;
+        }
+        int anchor = expression >= 0 ? expression : first;
+        int top = anchor;
+        for (int p = q.parentOf(top); p >= 0 && p != a.root(); p = q.parentOf(p)) top = p;
+        if (top == anchor && expression < 0) top = last; // statements of the program itself: after the last of them
+
+        boolean async = false;
+        // control flow and the function's own context, outside nested functions
+        int[] roots = expression >= 0 ? new int[] {expression} : siblingsFrom(a, first, last);
+        for (int root : roots) {
+            int flow = flowOf(a, root);
+            if (flow < 0) return null;
+            async |= flow == 1;
+        }
+
+        // names: locals visible here and used inside become parameters; what is declared inside stays inside
+        List<Integer> params = new ArrayList<>();
+        List<Integer> firstUse = new ArrayList<>();
+        for (int symbol = 0, n = t.symbolCount(); symbol < n; symbol++) {
+            if (!q.isDeclared(symbol)) continue;
+            int decl = t.declarationNode(symbol);
+            boolean inside = decl >= 0 && a.start(decl) >= from && a.start(decl) < to;
+            int scope = t.scope(symbol);
+            boolean moduleLevel = t.scopeParent(scope) < 0;
+            if (moduleLevel && !inside) continue; // visible from the new function as it is
+            int[][] uses = usesOf(q, symbol);
+            int used = -1;
+            if (uses == null) {
+                if (inside) return null;
+                for (int ref : t.references(symbol)) if (a.start(ref) >= from && a.end(ref) <= to) return null; // cannot tell its uses apart
+                continue;
+            }
+            for (int i = 0; i < uses[0].length; i++) {
+                int node = uses[0][i];
+                boolean usedInside = a.start(node) >= from && a.end(node) <= to;
+                if (inside && !usedInside) return null; // declared inside, used outside
+                if (!inside && usedInside) {
+                    if ((uses[1][i] & (SymbolIndex.WRITE | SymbolIndex.TYPE)) != 0) return null; // assigned, or read as a type
+                    if (used < 0 || a.start(node) < used) used = a.start(node);
+                }
+            }
+            if (inside || used < 0) continue;
+            int kind = t.kind(symbol);
+            boolean value = kind == dev.arenals.parser.scope.SymbolKind.VAR || kind == dev.arenals.parser.scope.SymbolKind.LET
+                    || kind == dev.arenals.parser.scope.SymbolKind.CONST || kind == dev.arenals.parser.scope.SymbolKind.PARAMETER
+                    || kind == dev.arenals.parser.scope.SymbolKind.CATCH_PARAMETER || kind == dev.arenals.parser.scope.SymbolKind.FUNCTION;
+            if (!value) return null; // a local class, type, enum or type parameter
+            int at = 0;
+            while (at < firstUse.size() && firstUse.get(at) < used) at++;
+            params.add(at, symbol);
+            firstUse.add(at, used);
+        }
+        StringBuilder paramText = new StringBuilder(), argText = new StringBuilder();
+        for (int symbol : params) {
+            if (paramText.length() > 0) { paramText.append(", "); argText.append(", "); }
+            paramText.append(t.name(symbol));
+            argText.append(t.name(symbol));
+            if (a.isTypeScript()) {
+                String type = parameterTypeText(q, symbol);
+                if (type == null) return null;
+                paramText.append(": ").append(type);
+            }
+        }
+
+        String name = freshName(src, a.sourceLength(), "newFunction");
+        String nl = lineBreak(src, a.sourceLength());
+        String unit = indentUnit(src, a.sourceLength());
+        StringBuilder fn = new StringBuilder();
+        fn.append(nl).append(nl).append(async ? "async " : "").append("function ").append(name).append('(').append(paramText).append(") {").append(nl);
+        if (expression >= 0) {
+            fn.append(unit).append("return ").append(src, from, to - from).append(';').append(nl);
+        } else {
+            appendReindented(src, from, to, unit, nl, fn);
+        }
+        fn.append('}');
+        String call = (async ? "await " : "") + name + "(" + argText + ")";
+        List<TextEdit> edits = new ArrayList<>(2);
+        if (expression >= 0) {
+            int parent = q.parentOf(expression);
+            if (async && !takesAnyExpression(a, parent, expression)) call = "(" + call + ")";
+            edits.add(new TextEdit(q.range(from, to), call));
+            edits.add(new TextEdit(q.range(a.end(top), a.end(top)), fn.toString()));
+        } else if (a.end(top) == to) {
+            edits.add(new TextEdit(q.range(from, to), call + ";" + fn));
+        } else {
+            edits.add(new TextEdit(q.range(from, to), call + ";"));
+            edits.add(new TextEdit(q.range(a.end(top), a.end(top)), fn.toString()));
+        }
+        CodeAction action = new CodeAction("Extract to function in module scope");
+        action.setKind(EXTRACT_FUNCTION);
+        action.setEdit(new WorkspaceEdit(Map.of(q.uri(), edits)));
+        return action;
+    }
+
+    private static int[] siblingsFrom(Arena a, int first, int last) {
+        int n = 0;
+        for (int c = first; ; c = a.nextSibling(c)) { n++; if (c == last) break; }
+        int[] out = new int[n];
+        n = 0;
+        for (int c = first; ; c = a.nextSibling(c)) { out[n++] = c; if (c == last) break; }
+        return out;
+    }
+
+    /**
+     * What running the subtree asks of its function: -1 when it leaves the selection (return, a
+     * break or continue to an outer loop, a labelled one) or reads the function's own this,
+     * arguments, super or new.target, or yields; 1 when it awaits; 0 otherwise.
+     */
+    private static int flowOf(Arena a, int root) {
+        // depth-first with, per entry, the loops and switches entered and whether a function was
+        int[] nodes = {root}, loops = {0}, switches = {0}, fn = {0}; // fn: 0 none, 1 an arrow, 2 a function with its own this
+        int sp = 1, result = 0;
+        while (sp > 0) {
+            sp--;
+            int n = nodes[sp], loop = loops[sp], sw = switches[sp], f = fn[sp];
+            int k = a.kind(n);
+            if (f == 0) {
+                if (k == RETURN || k == YIELD) return -1;
+                if (k == AWAIT) result = 1;
+                if (k == FOR_OF && (a.data(n) & 1) != 0) result = 1; // for await
+                if (k == CONTINUE && (loop == 0 || a.firstChild(n) >= 0)) return -1;
+                if (k == BREAK && (loop + sw == 0 || a.firstChild(n) >= 0)) return -1;
+            }
+            if (f < 2) {
+                if (k == THIS || k == SUPER || k == META_PROPERTY) return -1;
+                if (k == IDENTIFIER_REFERENCE && a.end(n) - a.start(n) == 9 && new String(a.source(), a.start(n), 9).equals("arguments")) return -1;
+            }
+            int childLoop = loop + (k == FOR || k == FOR_IN || k == FOR_OF || k == WHILE || k == DO_WHILE ? 1 : 0);
+            int childSwitch = sw + (k == SWITCH ? 1 : 0);
+            int childFn = k == ARROW_FUNCTION ? Math.max(f, 1)
+                    : k == FUNCTION_EXPRESSION || k == FUNCTION_DECLARATION || k == METHOD || k == CLASS_BODY ? 2 : f;
+            for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
+                if (sp == nodes.length) {
+                    nodes = java.util.Arrays.copyOf(nodes, sp * 2);
+                    loops = java.util.Arrays.copyOf(loops, sp * 2);
+                    switches = java.util.Arrays.copyOf(switches, sp * 2);
+                    fn = java.util.Arrays.copyOf(fn, sp * 2);
+                }
+                nodes[sp] = c;
+                loops[sp] = childLoop;
+                switches[sp] = childSwitch;
+                fn[sp] = childFn;
+                sp++;
+            }
+        }
+        return result;
+    }
+
+    /**
+     * A parameter's type as its declaration writes it, when every name in it is visible at module
+     * level: the annotation of a parameter or variable, or the type of a literal initializer.
+     */
+    private static String parameterTypeText(DocumentQuery q, int symbol) {
+        Arena a = q.arena();
+        ScopeTable t = q.scopes();
+        int decl = t.declarationNode(symbol), declaring = t.declaringNode(symbol);
+        if (decl < 0 || declaring < 0) return null;
+        int type = -1;
+        boolean optional = false;
+        int kind = a.kind(declaring);
+        if (kind == VARIABLE_DECLARATOR) {
+            if (Layouts.declaratorTarget(a, declaring) != decl) return null; // a destructured name
+            type = Layouts.declaratorType(a, declaring);
+            if (type < 0) {
+                int init = Layouts.declaratorInit(a, declaring);
+                if (init < 0) return null;
+                switch (a.kind(init)) {
+                    case NUMBER_LITERAL: return "number";
+                    case STRING_LITERAL: return "string";
+                    case BOOLEAN: return "boolean";
+                    case BIGINT_LITERAL: return "bigint";
+                    case TEMPLATE: return "string";
+                    default: return null;
+                }
+            }
+        } else {
+            // a parameter: its PARAMETER node holds the annotation (and whether it is optional)
+            int param = decl;
+            for (int p = q.parentOf(decl); p >= 0 && a.kind(p) != FORMAL_PARAMETERS; p = q.parentOf(p)) param = p;
+            if (Layouts.parameterTarget(a, param) != decl) return null;
+            type = Layouts.parameterType(a, param);
+            optional = a.kind(param) == PARAMETER && (a.data(param) & P_OPTIONAL) != 0;
+        }
+        if (type < 0) return null;
+        // every name the type reads resolves at module level (or is global)
+        for (int i = 0, n = t.referenceCount(); i < n; i++) {
+            int ref = t.referenceNode(i);
+            if (a.start(ref) < a.start(type) || a.end(ref) > a.end(type)) continue;
+            int s = t.symbolOfNode(ref);
+            if (s >= 0 && q.isDeclared(s) && t.scopeParent(t.scope(s)) >= 0) return null;
+        }
+        String text = new String(a.source(), a.start(type), a.end(type) - a.start(type));
+        return optional ? text + " | undefined" : text;
+    }
+
+    /** The selected text's lines, their common indentation replaced by one level. */
+    private static void appendReindented(char[] src, int from, int to, String unit, String nl, StringBuilder out) {
+        int lineStart = from;
+        while (lineStart > 0 && src[lineStart - 1] != '\n' && src[lineStart - 1] != '\r') lineStart--;
+        boolean onlySpace = true;
+        for (int i = lineStart; i < from; i++) if (src[i] != ' ' && src[i] != '\t') onlySpace = false;
+        int start = onlySpace ? lineStart : from;
+        List<String> lines = new ArrayList<>();
+        int i = start;
+        while (i < to) {
+            int e = i;
+            while (e < to && src[e] != '\n' && src[e] != '\r') e++;
+            lines.add(new String(src, i, e - i));
+            if (e < to && src[e] == '\r' && e + 1 < to && src[e + 1] == '\n') e++;
+            i = e + 1;
+        }
+        int common = Integer.MAX_VALUE;
+        for (int l = 0; l < lines.size(); l++) {
+            String line = lines.get(l);
+            if (line.isBlank() || (l == 0 && !onlySpace)) continue;
+            int w = 0;
+            while (w < line.length() && (line.charAt(w) == ' ' || line.charAt(w) == '\t')) w++;
+            common = Math.min(common, w);
+        }
+        if (common == Integer.MAX_VALUE) common = 0;
+        for (int l = 0; l < lines.size(); l++) {
+            String line = lines.get(l);
+            if (line.isBlank()) { out.append(nl); continue; }
+            String body = (l == 0 && !onlySpace) ? line : line.substring(Math.min(common, line.length()));
+            out.append(unit).append(body).append(nl);
+        }
+    }
+
+    /** Whether the place of {@code child} under {@code parent} takes any expression without parentheses. */
+    private static boolean takesAnyExpression(Arena a, int parent, int child) {
+        switch (a.kind(parent)) {
+            case VARIABLE_DECLARATOR: case RETURN: case ARRAY: case JSX_EXPRESSION_CONTAINER: case SPREAD: case PARENTHESIZED:
+            case TEMPLATE: case THROW: case EXPRESSION_STATEMENT:
+                return true;
+            case PROPERTY: case CALL: case NEW: case ASSIGNMENT:
+                return a.firstChild(parent) != child;
+            default:
+                return false;
+        }
     }
 
     // ---- inline variable ----

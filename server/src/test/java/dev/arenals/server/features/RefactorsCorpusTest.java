@@ -36,7 +36,7 @@ class RefactorsCorpusTest {
     void extractedAndInlinedCodeKeepsWhatEveryNameMeans() throws IOException {
         List<Path> files = OrganizeImportsCorpusTest.corpusFiles();
         Assumptions.assumeTrue(files.size() >= 6000, "the real-world corpus is not labelled in the cache: run the test-fixtures tests first");
-        int step = files.size() / FILES, extracted = 0, inlined = 0, braces = 0, templates = 0, imports = 0, refusedExtract = 0, checkedNames = 0;
+        int step = files.size() / FILES, extracted = 0, inlined = 0, braces = 0, templates = 0, imports = 0, extractedFunctions = 0, refusedExtract = 0, checkedNames = 0;
         List<String> failures = new ArrayList<>();
         for (int f = 0; f < files.size() && failures.size() < 10; f += step) {
             Path file = files.get(f);
@@ -60,6 +60,22 @@ class RefactorsCorpusTest {
                 if (action == null) { refusedExtract++; continue; }
                 extracted++;
                 checkedNames += check(file, "extract at " + a.start(n), doc, q, action, a.start(n), a.end(n), 1, before, failures);
+            }
+            // extract to function: expressions and single statements in function bodies
+            int functions = 0;
+            for (int n = 0; n < a.nodeCount() && functions < PER_FILE; n += Math.max(1, stride / 2)) {
+                int k = a.kind(n);
+                boolean statement = k == EXPRESSION_STATEMENT || k == IF || k == FOR_OF || k == VARIABLE_DECLARATION;
+                if (!statement && k != CALL && k != BINARY && k != MEMBER) continue;
+                int p = q.parentOf(n);
+                if (p < 0 || statement && a.kind(p) != FUNCTION_BODY && a.kind(p) != BLOCK) continue;
+                CodeAction action = Refactors.extractFunction(q, a.start(n), a.end(n));
+                if (action == null) continue;
+                functions++;
+                extractedFunctions++;
+                boolean oneLine = text.indexOf('\n', a.start(n)) < 0 || text.indexOf('\n', a.start(n)) >= a.end(n);
+                checkedNames += check(file, "extract function at " + a.start(n), doc, q, action, a.start(n), a.end(n),
+                        oneLine || !statement ? 1 : 0, before, failures);
             }
             // inline: every variable declared by a name with an initializer, up to the cap
             int inlinedHere = 0;
@@ -110,8 +126,8 @@ class RefactorsCorpusTest {
             }
         }
         assertEquals(List.of(), failures);
-        assertTrue(extracted > 1000 && inlined > 500 && braces > 500 && templates > 20 && imports > 300 && checkedNames > 5000, "extracted " + extracted + ", inlined " + inlined + ", braces " + braces + ", templates " + templates + ", imports " + imports); // the test must exercise both
-        System.out.println("refactors on the corpus: " + extracted + " extractions (" + refusedExtract + " refused), " + inlined
+        assertTrue(extracted > 1000 && inlined > 500 && braces > 500 && templates > 20 && imports > 300 && extractedFunctions > 500 && checkedNames > 5000, "extracted " + extracted + ", inlined " + inlined + ", braces " + braces + ", templates " + templates + ", imports " + imports + ", functions " + extractedFunctions); // the test must exercise both
+        System.out.println("refactors on the corpus: " + extractedFunctions + " functions extracted, " + extracted + " constants extracted (" + refusedExtract + " refused), " + inlined
                 + " inlined variables, " + braces + " arrows with braces added or removed, " + templates + " concatenations as templates, " + imports + " imports converted; " + checkedNames + " moved names and every kept one resolve as before; diagnostics unchanged");
     }
 
@@ -192,6 +208,7 @@ class RefactorsCorpusTest {
                         : mapKept(oldDecl, starts, ends, texts, order);
                 if (oldDecl >= 0 && expected < 0) continue; // the declaration itself was removed (the inlined variable)
                 checked += copy > 0 ? 1 : 0;
+                if (newDecl != expected && wroteParameterNamed(newDecl, b, text.substring(oldAt, a.end(ref)), newStarts, texts, copyAt, moved)) continue;
                 if (newDecl != expected) {
                     failures.add(file + " " + what + ": `" + text.substring(oldAt, a.end(ref)) + "` at " + oldAt + " → " + newAt
                             + " now resolves to the declaration at " + newDecl + ", expected " + expected + "\n" + snippet(after, newAt));
@@ -200,6 +217,21 @@ class RefactorsCorpusTest {
             }
         }
         return checked;
+    }
+
+    /**
+     * Whether the new declaration is one the edit wrote (in its text, outside the copied code) and has
+     * the reference's name: an extracted function's parameter standing for the local it is passed.
+     */
+    private static boolean wroteParameterNamed(int newDecl, Arena b, String name, int[] newStarts, String[] texts, int[] copyAt, String moved) {
+        if (newDecl < 0) return false;
+        for (int e = 0; e < texts.length; e++) {
+            int s = newStarts[e], end = s + texts[e].length();
+            if (newDecl < s || newDecl >= end) continue;
+            if (copyAt[e] >= 0 && newDecl >= copyAt[e] && newDecl < copyAt[e] + moved.length()) return false;
+            return new String(b.source(), newDecl, Math.min(name.length(), b.sourceLength() - newDecl)).equals(name);
+        }
+        return false;
     }
 
     /** The new offset of an old offset outside every replaced range, or -1 when an edit replaced it. */

@@ -248,4 +248,56 @@ class RefactorsTest {
         assertNotOffered("a.ts", "import { |a } from 'm';\nexport { a };\n", Refactors.TO_NAMESPACE_IMPORT);
         assertNotOffered("a.ts", "import { |\"a-b\" as ab } from 'm';\nuse(ab);\n", Refactors.TO_NAMESPACE_IMPORT);
     }
+
+    private static void extractFunction(String file, String marked, String expected) {
+        assertRefactor(file, marked, Refactors.EXTRACT_FUNCTION, "Extract to function in module scope", expected);
+    }
+
+    @Test
+    void statementsBecomeAFunctionAtModuleLevelWithTheLocalsTheyReadAsParameters() {
+        extractFunction("a.ts", """
+                function total(items: Item[], rate: number) {
+                    let sum = 0;
+                    |const taxed = items.map(i => i.price * rate);
+                    log(taxed.length, rate);|
+                    return sum;
+                }
+                """, """
+                function total(items: Item[], rate: number) {
+                    let sum = 0;
+                    newFunction(items, rate);
+                    return sum;
+                }
+
+                function newFunction(items: Item[], rate: number) {
+                    const taxed = items.map(i => i.price * rate);
+                    log(taxed.length, rate);
+                }
+                """);
+        // an expression: its value returned; await makes the function async; JavaScript needs no types
+        extractFunction("a.js", "async function f(url) {\n  const body = |await fetchText(url + '/x')|;\n  return body;\n}\n",
+                "async function f(url) {\n  const body = await newFunction(url);\n  return body;\n}\n\n"
+                + "async function newFunction(url) {\n  return await fetchText(url + '/x');\n}\n");
+        // module-level names stay names; a literal's type is written
+        extractFunction("a.ts", "const base = 2;\nfunction g() {\n  const n = 3;\n  return |base * n + 1|;\n}\n",
+                "const base = 2;\nfunction g() {\n  const n = 3;\n  return newFunction(n);\n}\n\nfunction newFunction(n: number) {\n  return base * n + 1;\n}\n");
+        // a loop with its own break and continue
+        extractFunction("a.js", "function h(xs) {\n  |for (const x of xs) {\n    if (!x) continue;\n    if (x > 9) break;\n    use(x);\n  }|\n}\n",
+                "function h(xs) {\n  newFunction(xs);\n}\n\nfunction newFunction(xs) {\n  for (const x of xs) {\n    if (!x) continue;\n"
+                + "    if (x > 9) break;\n    use(x);\n  }\n}\n");
+    }
+
+    @Test
+    void extractionsToAFunctionThatWouldChangeTheProgramAreNotOffered() {
+        String kind = Refactors.EXTRACT_FUNCTION;
+        assertNotOffered("a.js", "function f(a) {\n  |a = 1;\n  use(a);|\n}\n", kind); // assigns a local
+        assertNotOffered("a.js", "function f() {\n  |const a = 1;|\n  use(a);\n}\n", kind); // declared inside, used after
+        assertNotOffered("a.js", "function f(a) {\n  |if (a) return 1;|\n  return 2;\n}\n", kind); // returns from f
+        assertNotOffered("a.js", "function f(xs) {\n  for (const x of xs) {\n    |if (x) break;|\n  }\n}\n", kind); // breaks f's loop
+        assertNotOffered("a.js", "class C {\n  m() {\n    |use(this.x);|\n  }\n}\n", kind); // this of the method
+        assertNotOffered("a.js", "function* g() {\n  |yield 1;|\n}\n", kind);
+        assertNotOffered("a.ts", "function f(a) {\n  |use(a);|\n}\n", kind); // TypeScript: a's type is not written
+        assertNotOffered("a.ts", "function f<T>(a: T) {\n  |use(a);|\n}\n", kind); // T is f's own
+        assertNotOffered("a.js", "function f() {\n  u|se(1);\n  use(2);|\n}\n", kind); // a statement cut in two
+    }
 }
