@@ -397,15 +397,20 @@ public final class Refactors {
                 for (int ref : t.references(symbol)) if (a.start(ref) >= from && a.end(ref) <= to) return null; // cannot tell its uses apart
                 continue;
             }
+            boolean written = false, inClosure = false;
             for (int i = 0; i < uses[0].length; i++) {
                 int node = uses[0][i];
                 boolean usedInside = a.start(node) >= from && a.end(node) <= to;
+                written |= (uses[1][i] & SymbolIndex.WRITE) != 0;
                 if (inside && !usedInside) return null; // declared inside, used outside
                 if (!inside && usedInside) {
                     if ((uses[1][i] & (SymbolIndex.WRITE | SymbolIndex.TYPE)) != 0) return null; // assigned, or read as a type
                     if (used < 0 || a.start(node) < used) used = a.start(node);
+                    inClosure |= insideFunctionWithin(q, node, from);
                 }
             }
+            // a closure in the selection would capture the parameter, a copy, not the variable assigned elsewhere
+            if (written && inClosure) return null;
             if (inside || used < 0) continue;
             int kind = t.kind(symbol);
             boolean value = kind == dev.arenals.parser.scope.SymbolKind.VAR || kind == dev.arenals.parser.scope.SymbolKind.LET
@@ -457,6 +462,16 @@ public final class Refactors {
         action.setKind(EXTRACT_FUNCTION);
         action.setEdit(new WorkspaceEdit(Map.of(q.uri(), edits)));
         return action;
+    }
+
+    /** Whether a function (an arrow included) that starts inside the selection holds {@code node}. */
+    private static boolean insideFunctionWithin(DocumentQuery q, int node, int from) {
+        Arena a = q.arena();
+        for (int p = q.parentOf(node); p >= 0 && a.start(p) >= from; p = q.parentOf(p)) {
+            int k = a.kind(p);
+            if (NodeKind.isFunction(k) || k == METHOD) return true;
+        }
+        return false;
     }
 
     private static int[] siblingsFrom(Arena a, int first, int last) {
@@ -651,6 +666,10 @@ public final class Refactors {
         boolean repeatable = isRepeatable(a, init);
         if (!repeatable && uses.length > 1) return null;
         if (!namesMeanTheSameAt(q, init, uses)) return null;
+        if (readsAssignedName(q, init)) return null; // i may have changed between the declaration and a use
+        // a property read or a call may see other state at the use: only where nothing runs in between
+        if (readsMutableState(a, init) && (uses.length > 1 || q.parentOf(declaration) != parentStatementList(q, uses[0])
+                || a.nextSibling(declaration) != statementOf(q, uses[0]))) return null;
 
         char[] src = a.source();
         String value = new String(src, a.start(init), a.end(init) - a.start(init));
@@ -768,6 +787,54 @@ public final class Refactors {
             }
         }
         return true;
+    }
+
+    /** Whether the expression reads a local or module variable that is assigned somewhere (after its declaration). */
+    private static boolean readsAssignedName(DocumentQuery q, int expression) {
+        Arena a = q.arena();
+        ScopeTable t = q.scopes();
+        for (int i = 0, n = t.referenceCount(); i < n; i++) {
+            int ref = t.referenceNode(i);
+            if (a.start(ref) < a.start(expression) || a.end(ref) > a.end(expression)) continue;
+            int symbol = t.symbolOfNode(ref);
+            if (symbol < 0) continue;
+            int[][] uses = usesOf(q, symbol);
+            if (uses == null) return true;
+            for (int f : uses[1]) if ((f & SymbolIndex.WRITE) != 0) return true;
+        }
+        return false;
+    }
+
+    /** Whether the expression reads properties or calls: what it gives may change with time. */
+    private static boolean readsMutableState(Arena a, int expression) {
+        int[] stack = {expression};
+        int sp = 1;
+        while (sp > 0) {
+            int n = stack[--sp];
+            int k = a.kind(n);
+            if (k == MEMBER || k == CALL || k == NEW || k == TAGGED_TEMPLATE || k == AWAIT || k == YIELD || k == IMPORT_CALL) return true;
+            if (k == FUNCTION_EXPRESSION || k == ARROW_FUNCTION || k == CLASS_EXPRESSION) continue; // not run where it stands
+            for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
+                if (sp == stack.length) stack = java.util.Arrays.copyOf(stack, sp * 2);
+                stack[sp++] = c;
+            }
+        }
+        return false;
+    }
+
+    /** The statement of a statement list that holds {@code node}. */
+    private static int statementOf(DocumentQuery q, int node) {
+        Arena a = q.arena();
+        int child = node;
+        for (int p = q.parentOf(node); p >= 0; child = p, p = q.parentOf(p)) {
+            if (isStatementList(a.kind(p)) && isStatement(a.kind(child))) return child;
+        }
+        return -1;
+    }
+
+    private static int parentStatementList(DocumentQuery q, int node) {
+        int statement = statementOf(q, node);
+        return statement < 0 ? -1 : q.parentOf(statement);
     }
 
     /** Whether a loop statement lies between the use and the declaration's statement: the use would run more often. */

@@ -191,6 +191,9 @@ class RefactorsTest {
         noInline("const |{ a } = o;\nuse(a);\n"); // destructured
         noInline("const |unused = 1;\n"); // nothing to inline into
         noInline("const |t = 1;\nlet u: typeof t;\n"); // a use in a type
+        noInline("let i = 0;\nconst |j = i;\ni++;\nuse(j);\n"); // i is another number at the use
+        noInline("const |n = o.size;\no.add(1);\nuse(n);\n"); // the property may have changed
+        inline("const |n = o.size;\nuse(n);\n", "use(o.size);\n"); // nothing runs in between
         assertNotOffered("a.tsx", "const |C = pick(kind);\nconst e = <C />;\n", Refactors.INLINE_VARIABLE); // a tag takes no expression
     }
 
@@ -299,5 +302,7 @@ class RefactorsTest {
         assertNotOffered("a.ts", "function f(a) {\n  |use(a);|\n}\n", kind); // TypeScript: a's type is not written
         assertNotOffered("a.ts", "function f<T>(a: T) {\n  |use(a);|\n}\n", kind); // T is f's own
         assertNotOffered("a.js", "function f() {\n  u|se(1);\n  use(2);|\n}\n", kind); // a statement cut in two
+        // the closure would see the parameter's copy, not the count assigned afterwards
+        assertNotOffered("a.js", "function f() {\n  let count = 0;\n  |later(() => log(count));|\n  count = 5;\n}\n", kind);
     }
 }
