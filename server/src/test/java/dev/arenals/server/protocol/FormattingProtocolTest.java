@@ -109,6 +109,22 @@ class FormattingProtocolTest {
         assertOnType("x();\nif (a) {\n b();\n      c();\n   }|\n", "}", "x();\nif (a) {\n    b();\n    c();\n}\n");
     }
 
+    /** On-type formatting reads the whole file: above the limit it answers nothing rather than stall every keystroke. */
+    @Test
+    void onTypeFormattingOfAHugeFileAnswersNothingButTheDocumentStillFormats() throws Exception {
+        StringBuilder big = new StringBuilder("function f() {\n     b();\n}\n");
+        while (big.length() <= dev.arenals.server.features.FormattingHandler.ON_TYPE_MAX_CHARS) big.append("let v").append(big.length()).append(" = 1;\n");
+        String text = big.toString();
+        int at = text.indexOf("b();") + 4;
+        InProcessServer s = server();
+        String uri = open(s, text);
+        List<? extends TextEdit> edits = get(s.remote.getTextDocumentService().onTypeFormatting(
+                new DocumentOnTypeFormattingParams(new TextDocumentIdentifier(uri), new FormattingOptions(4, true), positionOf(text, at), ";")));
+        assertEquals(List.of(), edits);
+        List<? extends TextEdit> whole = get(s.remote.getTextDocumentService().formatting(new DocumentFormattingParams(new TextDocumentIdentifier(uri), new FormattingOptions(4, true))));
+        assertEquals("function f() {\n    b();\n}\n", apply(text, whole).substring(0, "function f() {\n    b();\n}\n".length()));
+    }
+
     @Test
     void aNewlineFormatsThePreviousLineAndKeepsTheNewLinesIndentation() throws Exception {
         assertOnType("function f() {\n      a();   \n  |\n}\n", "\n", "function f() {\n    a();\n  \n}\n");
