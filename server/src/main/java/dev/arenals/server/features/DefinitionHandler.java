@@ -65,6 +65,7 @@ public final class DefinitionHandler {
         }
         List<Location> out = new ArrayList<>(declarations.size());
         int cursor = q.identifierAt(offset);
+        if (isOneOfOverloads(q, declarations, cursor)) return List.of(q.locationOfNode(cursor));
         for (int i = 0; i < declarations.size(); i++) {
             int node = declarations.node(i);
             List<Location> imported = workspace == null || file == null ? List.of() : followImport(q, file, node, node == cursor, workspace);
@@ -72,6 +73,20 @@ public final class DefinitionHandler {
             else out.addAll(imported);
         }
         return out;
+    }
+
+    /**
+     * Whether {@code cursor} names one of several signatures of a method ({@code m(a: string): void;
+     * m(a: number): void}): TypeScript answers that signature alone on its own name.
+     */
+    private static boolean isOneOfOverloads(DocumentQuery q, Occurrences declarations, int cursor) {
+        if (cursor < 0 || declarations.size() < 2) return false;
+        int parent = TreePaths.parent(q.arena(), cursor);
+        int pk = parent < 0 ? -1 : q.arena().kind(parent);
+        if ((pk != METHOD_SIGNATURE && pk != METHOD) || (q.arena().data(parent) & (P_GET | P_SET)) != 0) return false; // accessors: both
+        if (Layouts.memberKey(q.arena(), parent) != cursor) return false;
+        for (int i = 0; i < declarations.size(); i++) if (declarations.node(i) == cursor) return true;
+        return false;
     }
 
     /**

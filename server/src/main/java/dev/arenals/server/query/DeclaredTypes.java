@@ -35,7 +35,8 @@ public final class DeclaredTypes {
 
     /**
      * The node that says what {@code expr} is an instance of: an IDENTIFIER_REFERENCE naming the
-     * type, a class declaration ({@code this} in its methods), or -1.
+     * type, a class declaration ({@code this} in its methods), a TYPE_LITERAL written in place of a
+     * type name, or -1.
      */
     public static int typeNameOf(DocumentQuery q, int expr) { return typeNameOf(q, expr, 0); }
 
@@ -145,8 +146,10 @@ public final class DeclaredTypes {
                 int callee = withoutTypeArguments(a, Layouts.callCallee(a, expr));
                 return callee >= 0 && a.kind(callee) == IDENTIFIER_REFERENCE ? callee : -1;
             }
-            case THIS:
-                return classOfThis(q, expr);
+            case THIS: {
+                int declared = thisParameterType(q, expr);
+                return declared >= 0 ? typeNameOfAnnotation(a, declared) : classOfThis(q, expr);
+            }
             case SUPER: { // the class named after extends
                 int cls = classOfThis(q, expr);
                 return cls < 0 ? -1 : ClassHierarchy.extendsName(a, cls);
@@ -317,6 +320,27 @@ public final class DeclaredTypes {
                 if (k == FIELD && child == Layouts.memberKey(a, p)) continue; // a computed key is outside
                 return q.parentOf(body);
             }
+        }
+        return -1;
+    }
+
+    /**
+     * The annotation of the {@code this} parameter ({@code function (this: T, …)}, a method
+     * {@code m(this: T)}) of the function {@code this} at {@code node} belongs to (out through
+     * arrows), or -1: TypeScript types {@code this} by it, before any class.
+     */
+    public static int thisParameterType(DocumentQuery q, int node) {
+        Arena a = q.arena();
+        for (int p = q.parentOf(node), steps = 0; p >= 0 && steps < 4096; p = q.parentOf(p), steps++) {
+            int k = a.kind(p);
+            if (k == FIELD || k == STATIC_BLOCK || k == CLASS_BODY) return -1;
+            if (k != FUNCTION_DECLARATION && k != FUNCTION_EXPRESSION) continue;
+            int params = Layouts.functionParameters(a, p);
+            int first = params < 0 ? -1 : a.firstChild(params);
+            if (first < 0 || a.kind(first) != PARAMETER) return -1;
+            int target = Layouts.parameterTarget(a, first);
+            if (target < 0 || a.kind(target) != BINDING_IDENTIFIER || !a.names().equals(a.data(target), "this")) return -1;
+            return Layouts.parameterType(a, first);
         }
         return -1;
     }
@@ -620,11 +644,14 @@ public final class DeclaredTypes {
 
     /**
      * The name a type annotation gives as an instance type: {@code C} of {@code C}, {@code C<T>},
-     * {@code C | undefined} or {@code C | null}; -1 for anything else (a qualified name, a union of
-     * two types, an array, a literal type).
+     * {@code C | undefined} or {@code C | null}; an object type written in place
+     * ({@code options: { path: string }}, a return type {@code { unit: string } | null}) is its own
+     * TYPE_LITERAL; -1 for anything else (a qualified name, a union of two types, an array, a
+     * literal type).
      */
     public static int typeNameOfAnnotation(Arena a, int type) {
         type = type < 0 ? -1 : withoutNullish(a, type);
+        if (type >= 0 && a.kind(type) == TYPE_LITERAL) return type;
         if (type < 0 || a.kind(type) != TYPE_REFERENCE) return -1;
         int name = Layouts.typeReferenceName(a, type);
         return name >= 0 && a.kind(name) == IDENTIFIER_REFERENCE ? name : -1;

@@ -142,6 +142,49 @@ class DeclaredTypeMembersTest {
     }
 
     @Test
+    void anObjectTypeWrittenInPlaceOfATypeNameHoldsItsMembers() {
+        assertDefinition("a.ts", "function f(options: { readonly [[path]]: string; https?: boolean }) { return options.pa|th; }");
+        assertDefinition("a.ts", "const f = (e: { readonly type: 1; readonly [[value]]: 2 }) => e.val|ue;");
+        assertDefinition("a.ts", "function getSizing(o: string): { [[unit]]: string; verb: string } | null { return null; }\n"
+                + "const sizing = getSizing('a'); if (sizing) sizing.un/*|*/it;");
+        assertDefinition("a.ts", "function parse(s: string): { readonly group: string; readonly [[id]]: number } { return null!; }\n"
+                + "const encoded = parse('a'); encoded.i|d;");
+        assertDefinition("a.ts", "declare const o: { inner: { [[deep]]: 1 } }; o.inner.de|ep;");
+        assertReferences("a.ts", "function f(o: { [[|path]]: string }) { return o.[[path]]; } function g(o: { path: string }) { return o.path; }");
+        assertReferences("a.ts", "function f(o: { [[path]]: string }) { return o.[[pa|th]]; } function g(o: { path: string }) { return o.path; }");
+        assertRename("a.ts", "function f(o: { pa|th: string }) { return o.path; } f({ path: '' });", "p",
+                "function f(o: { p: string }) { return o.p; } f({ p: '' });");
+        assertDefinition("a.ts", "function f(o: { path: string }) { return o.ot|her; }");
+    }
+
+    @Test
+    void onOneOfAMethodsSignaturesItselfIsTheAnswer() {
+        // node: TypeScript's getDefinitionAtPosition on a signature's own name gives that signature only; on a use, all of them
+        assertDefinition("a.ts", "interface I { m(a: string): void; [[m|]](a: number): void }");
+        assertDefinition("a.ts", "declare const x: { m(a: string): void; [[|m]](a: number): void };");
+        assertDefinition("a.ts", "class C { m(): void; [[|m]](a?: any) {} }");
+        assertDefinition("a.ts", "interface I { [[m]](a: string): void; [[m]](a: number): void }\ndeclare const x: I; x.|m;");
+        assertDefinition("a.ts", "class C { get [[|x]]() { return 1; } set [[x]](v) {} }");
+    }
+
+    @Test
+    void thisIsWhatAThisParameterDeclares() {
+        String shard = "interface ShardId { readonly group: string; readonly [[id]]: number }\n";
+        assertDefinition("a.ts", shard + "const proto = { toString(this: ShardId): string { return `${this.group}:${this.i|d}`; } };");
+        assertDefinition("a.ts", shard + "function f(this: ShardId) { const g = () => this.i|d; }");
+        assertDefinition("a.ts", "class C { [[id]] = 1; m() { return this.i|d; } }");
+        assertDefinition("a.ts", "class C { id = 1; m(this: { other: 1 }) { return this.i|d; } }");
+        assertDefinition("a.ts", "interface S { id: number }\nfunction f(this: S) { function g() { return this.i|d; } }");
+    }
+
+    @Test
+    void aClassMergedWithANamespaceIsTheNamespaceAsAType() {
+        assertDefinition("a.ts", "class C { static Service = 1 }\ndeclare namespace C { interface [[Service]] { a: 1 } }\nconst d: C.Serv|ice = null!;");
+        assertDefinition("a.ts", "class C { static [[Service]] = 1 }\ndeclare namespace C { interface Service { a: 1 } }\nconst d: typeof C.Serv|ice = 1;");
+        assertDefinition("a.ts", "class C { static [[Service]] = 1 }\ndeclare namespace C { interface Service { a: 1 } }\nC.Serv|ice;");
+    }
+
+    @Test
     void notWhereTheElementIsNotTheDeclaredOne() {
         String user = "interface U { name: string }\n";
         assertDefinition("a.ts", user + "function f(us: U[]) { us.map((i, u) => u.na|me); }");

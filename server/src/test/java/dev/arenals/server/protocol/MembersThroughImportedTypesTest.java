@@ -160,6 +160,13 @@ class MembersThroughImportedTypesTest {
     }
 
     @Test
+    void thisDeclaredByAThisParameterAsATypeOfANamespaceImport() throws Exception {
+        assertEquals(List.of("model.ts:2:50"), definition(IMPORTS + "const proto = { greet(this: m.User) { return this.addr|ess; } };"));
+        assertEquals(List.of("model.ts:0:43"), definition(IMPORTS + "function f(this: User) { return this.address.ci|ty; }"));
+        assertEquals(List.of("id", "address", "greet", "name"), completion(IMPORTS + "const proto = { greet(this: m.User) { this.| } };"));
+    }
+
+    @Test
     void whatNeedsInferenceIsNotAnswered() throws Exception {
         assertEquals(List.of(), completion(IMPORTS + "const r = new Repo<User>(); r.first().|"), "T of a generic class");
         assertEquals(List.of(), completion(IMPORTS + "make().|"), "a generic's argument");
