@@ -275,12 +275,20 @@ public final class TargetResolver {
     private int constObjectInitializer(int[] path, int at) {
         int declarator = path[at];
         if (at < 1 || arena.kind(path[at - 1]) != VARIABLE_DECLARATION || arena.data(path[at - 1]) != VAR_CONST) return -1;
+        // const v: T = {…} and {…} as T are T's (the type's members are the definitions); as const and satisfies keep the literal's
+        if (Layouts.declaratorType(arena, declarator) >= 0) return -1;
         int init = Layouts.declaratorInit(arena, declarator);
         while (init >= 0 && (arena.kind(init) == PARENTHESIZED || arena.kind(init) == AS_EXPRESSION
                 || arena.kind(init) == SATISFIES_EXPRESSION)) {
+            if (arena.kind(init) == AS_EXPRESSION && !isConstType(arena.nextSibling(Layouts.operand(arena, init)))) return -1;
             init = Layouts.operand(arena, init);
         }
         return init >= 0 && arena.kind(init) == OBJECT ? init : -1;
+    }
+
+    /** {@code const} of {@code as const}. */
+    private boolean isConstType(int type) {
+        return type >= 0 && arena.kind(type) == KEYWORD_TYPE && arena.data(type) == dev.arenals.parser.lexer.Token.K_CONST;
     }
 
     /** For an object literal at path[at], the group of the const it initialises, or -1. */

@@ -158,6 +158,41 @@ class DeclaredTypeMembersTest {
     }
 
     @Test
+    void aParameterWithoutAnAnnotationIsWhatTheFunctionTypeItIsGivenDeclares() {
+        String user = "interface U { [[name]]: string }\n";
+        assertDefinition("a.ts", user + "type Handler = (u: U, n: number) => void;\nconst h: Handler = (u) => u.na|me;");
+        assertDefinition("a.ts", user + "const h: (n: number, u: U) => void = (n, u) => { u.na|me; };");
+        assertDefinition("a.ts", user + "type P<T> = (schema: T, ctx: number) => void;\nconst p: P<U> = (schema, ctx) => schema.na|me;");
+        assertDefinition("a.ts", user + "type P<T = U> = (schema: T) => void;\nconst p: P = schema => schema.na|me;");
+        assertDefinition("a.ts", user + "interface Cb { (u: U): void }\nconst c: Cb = function (u) { u.na|me; };");
+        assertDefinition("a.ts", user + "type Cb = (this: Window, u: U) => void;\nconst c: Cb = function (u) { u.na|me; };");
+        assertDefinition("a.ts", user + "interface H { on(u: U): void; cb: (u: U) => void }\nconst h: H = { on: (u) => u.na|me, cb: u => u.name };");
+        assertDefinition("a.ts", user + "interface H { on(u: U): void; cb: (u: U) => void }\nconst h: H = { on: (u) => u.name, cb: u => u.na|me };");
+        assertDefinition("a.ts", user + "interface Box { owner: U }\ntype F = (b: Box) => void;\nconst f: F = ({ owner }) => owner.na|me;");
+        assertDefinition("a.ts", user + "type Resolve = (k: string) => U;\nfunction f(resolve: Resolve) { const e = resolve('a'); return e.na|me; }");
+        assertDefinition("a.ts", user + "type Make<T> = () => T;\ndeclare const make: Make<U>; make().na|me;");
+    }
+
+    @Test
+    void notWhereTheFunctionTypeDoesNotSettleTheParameter() {
+        String user = "interface U { name: string }\n";
+        assertDefinition("a.ts", user + "const h: <T>(x: T) => void = (x) => x.na|me;");
+        assertDefinition("a.ts", user + "type H = { (u: U): void; (n: number): void };\nconst h: H = (u) => u.na|me;");
+        assertDefinition("a.ts", user + "type H = (...us: U[]) => void;\nconst h: H = (u) => u.na|me;");
+        assertDefinition("a.ts", user + "type P<T> = (x: T) => void;\nconst p: P = (x) => x.na|me;");
+        assertDefinition("a.ts", user + "interface B { (u: U): void }\ninterface Cb extends B { (n: number): void }\nconst c: Cb = (u) => u.na|me;");
+        assertDefinition("a.ts", user + "type H = (u: U) => void;\nconst h: H = (u: any) => u.na|me;");
+    }
+
+    @Test
+    void aConstDeclaredAsATypeHasTheTypesMembersNotItsInitializers() {
+        assertDefinition("a.ts", "type L = { prev: L | null; [[next]]: L | null };\nconst l: L = { prev: null, next: null };\nl.ne/*|*/xt;");
+        assertDefinition("a.ts", "interface L { [[next]]: number }\nconst l = { next: 1 } as L;\nl.ne|xt;");
+        assertDefinition("a.ts", "const l = { [[next]]: 1 } as const;\nl.ne|xt;");
+        assertDefinition("a.ts", "interface L { next: number }\nconst l = { [[next]]: 1 } satisfies L;\nl.ne|xt;");
+    }
+
+    @Test
     void onOneOfAMethodsSignaturesItselfIsTheAnswer() {
         // node: TypeScript's getDefinitionAtPosition on a signature's own name gives that signature only; on a use, all of them
         assertDefinition("a.ts", "interface I { m(a: string): void; [[m|]](a: number): void }");

@@ -167,6 +167,13 @@ class MembersThroughImportedTypesTest {
     }
 
     @Test
+    void aParameterTypedByTheFunctionTypeItsFunctionIsGiven() throws Exception {
+        assertEquals(List.of("model.ts:2:50"), definition(IMPORTS + "type H = (u: m.User) => void;\nconst h: H = (u) => u.addr|ess;"));
+        assertEquals(List.of("model.ts:0:43"), definition(IMPORTS + "const h: (u: User) => void = u => u.address.ci|ty;"));
+        assertEquals(List.of("id", "address", "greet", "name"), completion(IMPORTS + "type H = (u: m.User) => void;\nconst h: H = (u) => u.|"));
+    }
+
+    @Test
     void whatNeedsInferenceIsNotAnswered() throws Exception {
         assertEquals(List.of(), completion(IMPORTS + "const r = new Repo<User>(); r.first().|"), "T of a generic class");
         assertEquals(List.of(), completion(IMPORTS + "make().|"), "a generic's argument");
