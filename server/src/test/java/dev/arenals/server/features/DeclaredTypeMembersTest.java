@@ -203,6 +203,18 @@ class DeclaredTypeMembersTest {
     }
 
     @Test
+    void inACallTheSignatureTheArgumentsSettle() {
+        // node: TypeScript answers the signature the call resolves to; one taking that many arguments is the only one it can be
+        String eq = "function eq(a: 1): 1;\nfunction eq(a: 1, b: 2): 2;\nfunction eq(): any {}\n";
+        assertDefinition("a.ts", eq.replace("eq(a: 1, b", "[[eq]](a: 1, b") + "|eq(1, 2);");
+        assertDefinition("a.ts", eq.replace("eq(a: 1)", "[[eq]](a: 1)") + "|eq(1);");
+        assertDefinition("a.ts", "function [[eq]](a: 1): 1;\nfunction [[eq]](a: 1, b: 2): 2;\nfunction [[eq]](): any {}\nconst f = |eq;");
+        assertDefinition("a.ts", "function [[eq]](a: 1): 1;\nfunction [[eq]](a: string): 2;\nfunction [[eq]](): any {}\n|eq(1);");
+        assertDefinition("a.ts", "interface S { [[m]](): void; m(a?: 1): 1 }\ndeclare const s: S; s.|m();");
+        assertDefinition("a.ts", "interface S { m(a: 1): void; [[m]](...a: 1[]): 1 }\ndeclare const s: S; s.|m(1, 1);");
+    }
+
+    @Test
     void thisIsWhatAThisParameterDeclares() {
         String shard = "interface ShardId { readonly group: string; readonly [[id]]: number }\n";
         assertDefinition("a.ts", shard + "const proto = { toString(this: ShardId): string { return `${this.group}:${this.i|d}`; } };");

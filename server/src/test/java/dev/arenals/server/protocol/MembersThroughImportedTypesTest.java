@@ -42,6 +42,7 @@ class MembersThroughImportedTypesTest {
             export class Repo<T> { items: T[] = []; first(): T { return this.items[0]; } }
             export async function fetchUser(): Promise<User> { return null!; }
             export class Api { async load(): Promise<Admin | undefined> { return undefined; } }
+            export function pick(a: string): string; export function pick(a: string, b: number): number; export function pick(a: any, b?: any): any { return a; }
             """;
     private static final String STAFF = """
             import { User as Person } from './model';
@@ -171,6 +172,15 @@ class MembersThroughImportedTypesTest {
         assertEquals(List.of("model.ts:2:50"), definition(IMPORTS + "type H = (u: m.User) => void;\nconst h: H = (u) => u.addr|ess;"));
         assertEquals(List.of("model.ts:0:43"), definition(IMPORTS + "const h: (u: User) => void = u => u.address.ci|ty;"));
         assertEquals(List.of("id", "address", "greet", "name"), completion(IMPORTS + "type H = (u: m.User) => void;\nconst h: H = (u) => u.|"));
+    }
+
+    @Test
+    void aCallOfAnOverloadedFunctionLeadsToTheSignatureItsArgumentsSettle() throws Exception {
+        // node: TypeScript answers the resolved signature in a call, every declaration elsewhere
+        assertEquals(List.of("model.ts:11:57"), definition(IMPORTS + "m.pi|ck('a', 1);"));
+        assertEquals(List.of("model.ts:11:16"), definition(IMPORTS + "m.pi|ck('a');"));
+        assertEquals(List.of("model.ts:11:16", "model.ts:11:57", "model.ts:11:109"), definition(IMPORTS + "const f = m.pi|ck;"));
+        assertEquals(List.of("model.ts:11:16", "model.ts:11:57", "model.ts:11:109"), definition(IMPORTS + "m.pi|ck(...[]);"));
     }
 
     @Test
