@@ -68,6 +68,8 @@ final class InstanceTypes {
                 return typeOfCall(q, expr, false, file, navigator, depth + 1);
             case IDENTIFIER_REFERENCE:
                 return typeOfBinding(q, q.symbolOfNode(expr), file, navigator, depth + 1);
+            case AS_EXPRESSION: // x as ns.T (x as T is DeclaredTypes')
+                return qualifiedType(q, a.nextSibling(Layouts.operand(a, expr)), file, navigator);
             case THIS: { // function (this: ns.T): a type of a namespace import
                 int declared = DeclaredTypes.thisParameterType(q, expr);
                 return declared >= 0 ? qualifiedType(q, declared, file, navigator) : null;

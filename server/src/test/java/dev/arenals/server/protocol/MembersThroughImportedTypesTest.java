@@ -175,6 +175,12 @@ class MembersThroughImportedTypesTest {
     }
 
     @Test
+    void aValueCastToATypeOfANamespaceImport() throws Exception {
+        assertEquals(List.of("model.ts:2:50"), definition(IMPORTS + "declare const x: unknown;\nconst u = x as m.User;\nu.addr|ess;"));
+        assertEquals(List.of("model.ts:0:43"), definition(IMPORTS + "declare const x: unknown;\n(x as m.User).address.ci|ty;"));
+    }
+
+    @Test
     void aCallOfAnOverloadedFunctionLeadsToTheSignatureItsArgumentsSettle() throws Exception {
         // node: TypeScript answers the resolved signature in a call, every declaration elsewhere
         assertEquals(List.of("model.ts:11:57"), definition(IMPORTS + "m.pi|ck('a', 1);"));
