@@ -75,6 +75,7 @@ class MembersThroughImportedTypesTest {
         Files.writeString(root.resolve("model.ts"), MODEL);
         Files.writeString(root.resolve("staff.ts"), STAFF);
         Files.writeString(root.resolve("closed.ts"), CLOSED);
+        Files.writeString(root.resolve("barrel.ts"), "export * as models from './model';\n");
         return InProcessServer.inWorkspace(root);
     }
 
@@ -187,6 +188,7 @@ class MembersThroughImportedTypesTest {
         assertEquals(List.of("model.ts:11:16"), definition(IMPORTS + "m.pi|ck('a');"));
         assertEquals(List.of("model.ts:11:16", "model.ts:11:57", "model.ts:11:109"), definition(IMPORTS + "const f = m.pi|ck;"));
         assertEquals(List.of("model.ts:11:16", "model.ts:11:57", "model.ts:11:109"), definition(IMPORTS + "m.pi|ck(...[]);"));
+        assertEquals(List.of("model.ts:11:57"), definition("import { models } from './barrel';\nmodels.pi|ck('a', 1);"), "a namespace re-exported by name");
     }
 
     @Test
