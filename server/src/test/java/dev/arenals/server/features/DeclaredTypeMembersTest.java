@@ -250,6 +250,16 @@ class DeclaredTypeMembersTest {
     }
 
     @Test
+    void hoverAfterADotShowsTheMemberFoundTheNewWaysAsItShowsAnAnnotatedOne() {
+        String user = "interface U { name: string }\n";
+        String annotated = hover(user + "function f(u: U) { return u.na|me; }");
+        org.junit.jupiter.api.Assertions.assertEquals("name: string", annotated);
+        org.junit.jupiter.api.Assertions.assertEquals(annotated, hover(user + "type H = (u: U) => void;\nconst h: H = (u) => u.na|me;"));
+        org.junit.jupiter.api.Assertions.assertEquals(annotated, hover(user + "function f(this: U) { return this.na|me; }"));
+        org.junit.jupiter.api.Assertions.assertEquals("path: string", hover("function f(o: { path: string }) { return o.pa|th; }"));
+    }
+
+    @Test
     void hoverOnAVariableOrParameterWrittenWithoutATypeShowsTheTypeTheDeclarationsSettle() {
         String user = "interface U { name: string }\nclass S { load(): U { return null!; } }\n";
         org.junit.jupiter.api.Assertions.assertEquals("const s: S = new S()", hover(user + "const s = new S(); |s;"));
