@@ -57,6 +57,10 @@ final class CompletionMembers {
         int object = c.objectNode;
         if (object < 0) return;
         int k = arena.kind(object);
+        if (k == THIS && DeclaredTypes.thisParameterType(q, object) >= 0) { // function (this: T): T's members, not a class's
+            instanceMembers(object, sink);
+            return;
+        }
         if (k == THIS || k == SUPER) {
             int[] path = c.path;
             boolean isStatic = false;

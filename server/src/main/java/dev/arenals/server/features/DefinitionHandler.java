@@ -13,6 +13,7 @@ import dev.arenals.server.query.Target;
 import dev.arenals.server.query.TargetResolver;
 import dev.arenals.server.query.TreePaths;
 import dev.arenals.server.workspace.CrossFileNavigator;
+import dev.arenals.server.workspace.FileSummary;
 import dev.arenals.server.workspace.ModuleResolver;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ public final class DefinitionHandler {
         if (specifier >= 0) return module(q, file, specifier, workspace);
         if (workspace != null && file != null) {
             List<Location> across = qualifiedOrReexported(q, file, q.identifierAt(offset), workspace);
-            if (!across.isEmpty()) return across;
+            if (!across.isEmpty()) return calledOverload(q, q.identifierAt(offset), across, workspace);
         }
         Target target = new TargetResolver(q).at(offset);
         if (target == null) {
@@ -65,13 +66,144 @@ public final class DefinitionHandler {
         }
         List<Location> out = new ArrayList<>(declarations.size());
         int cursor = q.identifierAt(offset);
+        if (isOneOfOverloads(q, declarations, cursor)) return List.of(q.locationOfNode(cursor));
         for (int i = 0; i < declarations.size(); i++) {
             int node = declarations.node(i);
             List<Location> imported = workspace == null || file == null ? List.of() : followImport(q, file, node, node == cursor, workspace);
             if (imported.isEmpty()) out.add(q.locationOfNode(node));
             else out.addAll(imported);
         }
-        return out;
+        return calledOverload(q, cursor, out, workspace);
+    }
+
+    /**
+     * In a call of an overloaded function or method, TypeScript answers the one signature the call
+     * resolves to. Without types that is settled when exactly one signature takes as many
+     * arguments as the call gives (none spread), or, for a call without arguments or type
+     * arguments, by the first that takes none: that signature's location. Otherwise (and for a
+     * name that is not called) {@code found} as it is.
+     */
+    private static List<Location> calledOverload(DocumentQuery q, int cursor, List<Location> found, CrossFileNavigator workspace) {
+        if (cursor < 0 || found.size() < 2) return found;
+        Arena a = q.arena();
+        int callee = cursor, parent = TreePaths.parent(a, cursor);
+        if (parent >= 0 && a.kind(parent) == MEMBER && Layouts.memberProperty(a, parent) == cursor) {
+            callee = parent;
+            parent = TreePaths.parent(a, parent);
+        }
+        if (parent < 0 || a.kind(parent) != CALL || Layouts.callCallee(a, parent) != callee) return found;
+        int arguments = 0;
+        for (int arg = Layouts.callFirstArgument(a, parent); arg >= 0; arg = a.nextSibling(arg)) {
+            if (a.kind(arg) == SPREAD) return found;
+            arguments++;
+        }
+        for (int c = a.firstChild(parent); c >= 0; c = a.nextSibling(c)) if (a.kind(c) == TYPE_ARGUMENTS) return found;
+        // each location's arity: [fewest, most] arguments (most -1: a rest parameter), or null for an implementation
+        int[][] arities = new int[found.size()][];
+        boolean local = true;
+        for (Location l : found) local &= l.getUri().equals(q.uri());
+        if (local) {
+            for (int i = 0; i < found.size(); i++) {
+                int name = q.identifierAt(q.offset(found.get(i).getRange().getStart()));
+                int declaration = name < 0 ? -1 : TreePaths.parent(a, name);
+                int fn = declaration < 0 ? -1 : a.kind(declaration) == METHOD ? Layouts.methodFunction(a, declaration) : declaration;
+                if (fn < 0 || (a.kind(fn) != FUNCTION_DECLARATION && a.kind(fn) != FUNCTION_EXPRESSION && a.kind(fn) != METHOD_SIGNATURE)) return found;
+                arities[i] = Layouts.functionBody(a, fn) >= 0 ? null : arityOf(a, Layouts.functionParameters(a, fn));
+            }
+            if (arities[found.size() - 1] == null) {
+                for (int i = 0; i < found.size() - 1; i++) if (arities[i] == null) return found; // two bodies: not overloads
+            } else {
+                for (int[] arity : arities) if (arity == null) return found;
+            }
+        } else {
+            if (workspace == null || callee == cursor) return found; // a member of another file: its summary's signatures
+            List<FileSummary.Signature> signatures = ImportedMembers.signatures(q, callee, "", workspace);
+            String uri = found.get(0).getUri();
+            for (int i = 1; i < found.size(); i++) {
+                if (!found.get(i).getUri().equals(uri) || comparePositions(found.get(i - 1).getRange().getStart(), found.get(i).getRange().getStart()) >= 0) return found;
+            }
+            // the signatures are the overloads in source order; an implementation after them is not one
+            if (signatures.size() != found.size() && signatures.size() != found.size() - 1) return found;
+            for (int i = 0; i < signatures.size(); i++) {
+                int[] arity = arityOf(signatures.get(i).parameters());
+                if (arity == null) return found;
+                arities[i] = arity;
+            }
+        }
+        int only = -1, firstTakingNone = -1;
+        for (int i = 0; i < arities.length; i++) {
+            int[] arity = arities[i];
+            if (arity == null) continue;
+            if (arity[0] == 0 && firstTakingNone < 0) firstTakingNone = i;
+            if (arguments < arity[0] || (arity[1] >= 0 && arguments > arity[1])) continue;
+            if (only >= 0) {
+                only = -2;
+                break;
+            }
+            if (only == -1) only = i;
+        }
+        if (only >= 0) return List.of(found.get(only));
+        if (arguments == 0 && firstTakingNone >= 0) return List.of(found.get(firstTakingNone));
+        return found;
+    }
+
+    private static int comparePositions(Position one, Position other) {
+        return one.getLine() != other.getLine() ? Integer.compare(one.getLine(), other.getLine()) : Integer.compare(one.getCharacter(), other.getCharacter());
+    }
+
+    /** The fewest and most arguments a parameter list takes (most -1 with a rest parameter); {@code this: T} is not one. */
+    private static int[] arityOf(Arena a, int params) {
+        int fewest = 0, most = 0;
+        for (int p = params < 0 ? -1 : a.firstChild(params); p >= 0; p = a.nextSibling(p)) {
+            if (a.kind(p) != PARAMETER) return null;
+            int target = Layouts.parameterTarget(a, p);
+            if (target >= 0 && a.kind(target) == BINDING_IDENTIFIER && a.names().equals(a.data(target), "this")) continue;
+            if (Layouts.isRestParameter(a, p)) return new int[] {fewest, -1};
+            most++;
+            if ((a.data(p) & P_OPTIONAL) == 0 && Layouts.parameterInitializer(a, p) < 0) fewest = most;
+        }
+        return new int[] {fewest, most};
+    }
+
+    /** {@link #arityOf(Arena, int)} read from parameters as written in a summary ({@code a?: T}, {@code b = 1}, {@code ...r: T[]}); null when unsure. */
+    static int[] arityOf(List<String> parameters) {
+        int fewest = 0, most = 0;
+        for (String p : parameters) {
+            String t = p.trim();
+            if (t.startsWith("...")) return new int[] {fewest, -1};
+            if (t.startsWith("@")) return null; // decorated
+            int depth = 0;
+            boolean optional = false;
+            int nameEnd = -1;
+            for (int i = 0; i < t.length(); i++) {
+                char c = t.charAt(i);
+                if (c == '(' || c == '[' || c == '{' || c == '<') depth++;
+                else if (c == ')' || c == ']' || c == '}' || c == '>') {
+                    if (c == '>' && i > 0 && t.charAt(i - 1) == '=') continue; // =>
+                    depth--;
+                } else if (depth == 0 && c == '?' && nameEnd < 0 && i + 1 < t.length() && t.charAt(i + 1) == ':') optional = true;
+                else if (depth == 0 && c == ':' && nameEnd < 0) nameEnd = i;
+                else if (depth == 0 && c == '=' && (i + 1 >= t.length() || t.charAt(i + 1) != '>')) optional = true; // a default
+            }
+            if (depth != 0) return null;
+            most++;
+            if (!optional) fewest = most;
+        }
+        return new int[] {fewest, most};
+    }
+
+    /**
+     * Whether {@code cursor} names one of several signatures of a method ({@code m(a: string): void;
+     * m(a: number): void}): TypeScript answers that signature alone on its own name.
+     */
+    private static boolean isOneOfOverloads(DocumentQuery q, Occurrences declarations, int cursor) {
+        if (cursor < 0 || declarations.size() < 2) return false;
+        int parent = TreePaths.parent(q.arena(), cursor);
+        int pk = parent < 0 ? -1 : q.arena().kind(parent);
+        if ((pk != METHOD_SIGNATURE && pk != METHOD) || (q.arena().data(parent) & (P_GET | P_SET)) != 0) return false; // accessors: both
+        if (Layouts.memberKey(q.arena(), parent) != cursor) return false;
+        for (int i = 0; i < declarations.size(); i++) if (declarations.node(i) == cursor) return true;
+        return false;
     }
 
     /**

@@ -87,8 +87,11 @@ final class ImportedMembers {
             return instance == null ? List.of() : Signature.named(instance.signatures(), label);
         }
         List<Signature> found;
-        if (path.importedName().equals("*") && path.names().size() == 1) {
-            NameInFile origin = navigator.origin(file, path.specifier(), path.names().get(0));
+        Path namespace = path.importedName().equals("*") || path.names().size() != 1 ? null
+                : navigator.namespaceModule(file, path.specifier(), path.importedName()); // import { z } where the module has export * as z
+        if ((path.importedName().equals("*") || namespace != null) && path.names().size() == 1) {
+            NameInFile origin = namespace != null ? navigator.exportOrigin(namespace, path.names().get(0))
+                    : navigator.origin(file, path.specifier(), path.names().get(0));
             FileSummary summary = origin == null ? null : navigator.summary(origin.file());
             found = summary == null ? List.of() : summary.signatures(origin.name());
         } else {

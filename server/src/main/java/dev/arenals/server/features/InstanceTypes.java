@@ -68,6 +68,12 @@ final class InstanceTypes {
                 return typeOfCall(q, expr, false, file, navigator, depth + 1);
             case IDENTIFIER_REFERENCE:
                 return typeOfBinding(q, q.symbolOfNode(expr), file, navigator, depth + 1);
+            case AS_EXPRESSION: // x as ns.T (x as T is DeclaredTypes')
+                return qualifiedType(q, a.nextSibling(Layouts.operand(a, expr)), file, navigator);
+            case THIS: { // function (this: ns.T): a type of a namespace import
+                int declared = DeclaredTypes.thisParameterType(q, expr);
+                return declared >= 0 ? qualifiedType(q, declared, file, navigator) : null;
+            }
             default:
                 return null;
         }
@@ -126,10 +132,15 @@ final class InstanceTypes {
         }
         if (a.kind(declaring) == PARAMETER && Layouts.parameterTarget(a, declaring) == binding && !Layouts.isRestParameter(a, declaring)) {
             int type = Layouts.parameterType(a, declaring);
+            if (type < 0 && Layouts.parameterInitializer(a, declaring) < 0) type = DeclaredTypes.contextualParameterType(q, declaring); // (u) => … given (u: ns.T) => …
             return type >= 0 ? qualifiedType(q, type, file, navigator) : typeOf(q, Layouts.parameterInitializer(a, declaring), file, navigator, depth + 1);
         }
-        // { name } or { key: name } or { key: name = default } of an object pattern
         int child = binding, parent = q.parentOf(binding);
+        if (parent >= 0 && a.kind(parent) == FORMAL_PARAMETERS) { // u of (u) => …, given (u: ns.T) => …
+            int type = DeclaredTypes.contextualParameterType(q, binding);
+            return type >= 0 ? qualifiedType(q, type, file, navigator) : null;
+        }
+        // { name } or { key: name } or { key: name = default } of an object pattern
         if (parent >= 0 && a.kind(parent) == ASSIGNMENT_PATTERN) {
             child = parent;
             parent = q.parentOf(parent);

@@ -35,7 +35,8 @@ public final class DeclaredTypes {
 
     /**
      * The node that says what {@code expr} is an instance of: an IDENTIFIER_REFERENCE naming the
-     * type, a class declaration ({@code this} in its methods), or -1.
+     * type, a class declaration ({@code this} in its methods), a TYPE_LITERAL written in place of a
+     * type name, or -1.
      */
     public static int typeNameOf(DocumentQuery q, int expr) { return typeNameOf(q, expr, 0); }
 
@@ -64,10 +65,14 @@ public final class DeclaredTypes {
             }
             case PARAMETER: {
                 if (Layouts.parameterInitializer(a, parent) != child && Layouts.parameterTarget(a, parent) != child) return -1;
-                return typeNameOfAnnotation(a, Layouts.parameterType(a, parent));
+                int type = Layouts.parameterType(a, parent);
+                if (type < 0 && Layouts.parameterTarget(a, parent) == child) type = contextualParameterType(q, parent); // ({ a }) => … given a type
+                return typeNameOfAnnotation(a, type);
             }
             case FIELD:
                 return Layouts.fieldValue(a, parent) == child ? typeNameOfAnnotation(a, Layouts.fieldType(a, parent)) : -1;
+            case FORMAL_PARAMETERS: // ({ a }) => … of an arrow, given a function type
+                return typeNameOfAnnotation(a, contextualParameterType(q, child));
             case AS_EXPRESSION: case SATISFIES_EXPRESSION:
                 return Layouts.operand(a, parent) == child ? typeNameOfAnnotation(a, a.nextSibling(child)) : -1;
             case RETURN:
@@ -145,8 +150,10 @@ public final class DeclaredTypes {
                 int callee = withoutTypeArguments(a, Layouts.callCallee(a, expr));
                 return callee >= 0 && a.kind(callee) == IDENTIFIER_REFERENCE ? callee : -1;
             }
-            case THIS:
-                return classOfThis(q, expr);
+            case THIS: {
+                int declared = thisParameterType(q, expr);
+                return declared >= 0 ? typeNameOfAnnotation(a, declared) : classOfThis(q, expr);
+            }
             case SUPER: { // the class named after extends
                 int cls = classOfThis(q, expr);
                 return cls < 0 ? -1 : ClassHierarchy.extendsName(a, cls);
@@ -190,7 +197,12 @@ public final class DeclaredTypes {
         int k = a.kind(callee);
         if (k == IDENTIFIER_REFERENCE) {
             int symbol = q.symbolOfNode(callee);
-            if (symbol < 0 || !q.isDeclared(symbol) || q.scopes().kind(symbol) != SymbolKind.FUNCTION) return -1;
+            if (symbol < 0 || !q.isDeclared(symbol)) return -1;
+            if (q.scopes().kind(symbol) != SymbolKind.FUNCTION) { // resolve(ast) where resolve: Resolve, type Resolve = (ast: A) => Entry
+                int annotation = bindingAnnotation(q, symbol);
+                int signature = signatureOf(q, annotation);
+                return signature < 0 ? -1 : instantiated(q, Layouts.functionReturnType(a, signature), annotation);
+            }
             int declaring = q.scopes().declaringNode(symbol);
             return declaring >= 0 && a.kind(declaring) == FUNCTION_DECLARATION ? Layouts.functionReturnType(a, declaring) : -1;
         }
@@ -322,6 +334,27 @@ public final class DeclaredTypes {
     }
 
     /**
+     * The annotation of the {@code this} parameter ({@code function (this: T, …)}, a method
+     * {@code m(this: T)}) of the function {@code this} at {@code node} belongs to (out through
+     * arrows), or -1: TypeScript types {@code this} by it, before any class.
+     */
+    public static int thisParameterType(DocumentQuery q, int node) {
+        Arena a = q.arena();
+        for (int p = q.parentOf(node), steps = 0; p >= 0 && steps < 4096; p = q.parentOf(p), steps++) {
+            int k = a.kind(p);
+            if (k == FIELD || k == STATIC_BLOCK || k == CLASS_BODY) return -1;
+            if (k != FUNCTION_DECLARATION && k != FUNCTION_EXPRESSION) continue;
+            int params = Layouts.functionParameters(a, p);
+            int first = params < 0 ? -1 : a.firstChild(params);
+            if (first < 0 || a.kind(first) != PARAMETER) return -1;
+            int target = Layouts.parameterTarget(a, first);
+            if (target < 0 || a.kind(target) != BINDING_IDENTIFIER || !a.names().equals(a.data(target), "this")) return -1;
+            return Layouts.parameterType(a, first);
+        }
+        return -1;
+    }
+
+    /**
      * {@code a} of {@code const { a } = v}, {@code { key: a = d }: T}: the declared type of that
      * member of what the pattern destructures (its annotation, or the value's type); -1.
      */
@@ -369,12 +402,15 @@ public final class DeclaredTypes {
                 int type = a.kind(declaring) == PARAMETER ? Layouts.parameterType(a, declaring) : -1;
                 if (type >= 0) return typeNameOfAnnotation(a, type);
                 int init = Layouts.parameterInitializer(a, declaring);
-                if (init < 0 && a.kind(declaring) == PARAMETER) return typeNameOfAnnotation(a, callbackElement(q, declaring, depth + 1));
+                if (init < 0 && a.kind(declaring) == PARAMETER) return typeNameOfAnnotation(a, untypedParameterType(q, declaring, depth + 1));
                 return typeNameOf(q, init, depth + 1);
             }
-            default: // x of `x => …`: the name alone is the parameter
-                return a.kind(binding) == BINDING_IDENTIFIER && q.parentOf(binding) >= 0 && a.kind(q.parentOf(binding)) == FORMAL_PARAMETERS
-                        ? typeNameOfAnnotation(a, callbackElement(q, binding, depth + 1)) : -1;
+            default: { // x of `x => …`: the name alone is the parameter; ({ x }) => …: a pattern's name
+                int parent = q.parentOf(binding);
+                if (a.kind(binding) != BINDING_IDENTIFIER || parent < 0) return -1;
+                if (a.kind(parent) == FORMAL_PARAMETERS) return typeNameOfAnnotation(a, untypedParameterType(q, binding, depth + 1));
+                return destructuredMember(q, binding, depth);
+            }
         }
     }
 
@@ -496,10 +532,10 @@ public final class DeclaredTypes {
             int type = Layouts.parameterType(a, declaring);
             if (type >= 0) return type;
             int init = Layouts.parameterInitializer(a, declaring);
-            return init >= 0 ? declaredType(q, init, depth + 1) : callbackElement(q, declaring, depth + 1);
+            return init >= 0 ? declaredType(q, init, depth + 1) : untypedParameterType(q, declaring, depth + 1);
         }
         int parent = q.parentOf(binding);
-        return a.kind(binding) == BINDING_IDENTIFIER && parent >= 0 && a.kind(parent) == FORMAL_PARAMETERS ? callbackElement(q, binding, depth + 1) : -1;
+        return a.kind(binding) == BINDING_IDENTIFIER && parent >= 0 && a.kind(parent) == FORMAL_PARAMETERS ? untypedParameterType(q, binding, depth + 1) : -1;
     }
 
     /** {@code for (const x of xs)} (or {@code for await}): the element type of xs, for the declarator of x; -1 otherwise. */
@@ -510,6 +546,196 @@ public final class DeclaredTypes {
         if (loop < 0 || a.kind(loop) != FOR_OF || a.firstChild(loop) != declaration) return -1;
         int element = elementType(a, declaredType(q, a.nextSibling(declaration), depth + 1));
         return a.data(loop) == 1 ? awaited(a, element) : element;
+    }
+
+    /** A parameter without an annotation: the element an array method's callback gets, else what the function's declared type says. */
+    private static int untypedParameterType(DocumentQuery q, int parameter, int depth) {
+        int element = callbackElement(q, parameter, depth);
+        return element >= 0 ? element : contextualParameterType(q, parameter);
+    }
+
+    /** The annotation a variable or parameter is declared with, as written (a parameter's or a simple declarator's), or -1. */
+    private static int bindingAnnotation(DocumentQuery q, int symbol) {
+        Arena a = q.arena();
+        int kind = q.scopes().kind(symbol);
+        if (kind != SymbolKind.VAR && kind != SymbolKind.LET && kind != SymbolKind.CONST && kind != SymbolKind.PARAMETER) return -1;
+        int binding = q.scopes().declarationNode(symbol);
+        int declaring = q.scopes().declaringNode(symbol);
+        if (binding < 0 || declaring < 0) return -1;
+        if (a.kind(declaring) == VARIABLE_DECLARATOR) return Layouts.declaratorTarget(a, declaring) == binding ? Layouts.declaratorType(a, declaring) : -1;
+        if (a.kind(declaring) == PARAMETER && Layouts.parameterTarget(a, declaring) == binding && !Layouts.isRestParameter(a, declaring)) {
+            return Layouts.parameterType(a, declaring);
+        }
+        return -1;
+    }
+
+    /**
+     * The one call signature a type annotation of this file gives: a function type, an alias of
+     * one ({@code type Resolve = (ast: A) => Entry}), or an interface or object type whose only
+     * call signature it is (an interface without bases, which could add others); -1 otherwise
+     * (overloads, a generic's argument, anything declared elsewhere).
+     */
+    public static int signatureOf(DocumentQuery q, int type) {
+        Arena a = q.arena();
+        type = withoutNullish(a, type);
+        if (type < 0) return -1;
+        int k = a.kind(type);
+        if (k == FUNCTION_TYPE) return type;
+        if (k == TYPE_LITERAL) return onlyCallSignature(a, type);
+        if (k != TYPE_REFERENCE) return -1;
+        int name = Layouts.typeReferenceName(a, type);
+        int symbol = name < 0 || a.kind(name) != IDENTIFIER_REFERENCE ? -1 : q.symbolOfNode(name);
+        if (symbol < 0 || !q.isDeclared(symbol)) return -1;
+        int declaring = q.scopes().declaringNode(symbol);
+        if (declaring < 0) return -1;
+        if (a.kind(declaring) == TYPE_ALIAS) {
+            int aliased = Layouts.aliasedType(a, declaring);
+            while (aliased >= 0 && a.kind(aliased) == PARENTHESIZED_TYPE) aliased = Layouts.operand(a, aliased);
+            if (aliased < 0) return -1;
+            return a.kind(aliased) == FUNCTION_TYPE ? aliased : a.kind(aliased) == TYPE_LITERAL ? onlyCallSignature(a, aliased) : -1;
+        }
+        if (a.kind(declaring) != INTERFACE_DECLARATION || Layouts.interfaceHeritage(a, declaring) >= 0) return -1;
+        int group = q.index().groupOf(symbol);
+        if (group >= 0 && q.index().occurrenceCount(group) > 0) { // a merged interface: every declaration's signatures count
+            int declarations = 0;
+            for (int i = 0, n = q.index().occurrenceCount(group); i < n; i++) {
+                if ((q.index().occurrenceFlags(group, i) & SymbolIndex.DECLARATION) != 0) declarations++;
+            }
+            if (declarations != 1) return -1;
+        }
+        return onlyCallSignature(a, Layouts.interfaceBody(a, declaring));
+    }
+
+    /** The CALL_SIGNATURE of a members list when it has exactly one, else -1. */
+    private static int onlyCallSignature(Arena a, int members) {
+        int found = -1;
+        for (int m = members < 0 ? -1 : a.firstChild(members); m >= 0; m = a.nextSibling(m)) {
+            if (a.kind(m) != CALL_SIGNATURE) continue;
+            if (found >= 0) return -1;
+            found = m;
+        }
+        return found;
+    }
+
+    /**
+     * {@code type}, a part of the alias or interface that {@code reference} names, with the
+     * declaration's type parameter it is (when it is one, as a whole) replaced by the argument
+     * {@code reference} gives (or the parameter's default); -1 for a type parameter without either.
+     * Any other part is returned as it is (a type parameter inside it resolves to nothing).
+     */
+    static int instantiated(DocumentQuery q, int type, int reference) {
+        Arena a = q.arena();
+        if (type < 0 || a.kind(type) != TYPE_REFERENCE) return type;
+        int name = Layouts.typeReferenceName(a, type);
+        if (name < 0 || a.kind(name) != IDENTIFIER_REFERENCE || a.nextSibling(name) >= 0) return type;
+        int symbol = q.symbolOfNode(name);
+        if (symbol < 0 || !q.isDeclared(symbol) || q.scopes().kind(symbol) != SymbolKind.TYPE_PARAMETER) return type;
+        int parameter = q.scopes().declaringNode(symbol);
+        int list = parameter < 0 ? -1 : q.parentOf(parameter);
+        int owner = list < 0 ? -1 : q.parentOf(list);
+        reference = withoutNullish(a, reference);
+        int named = reference < 0 || a.kind(reference) != TYPE_REFERENCE ? -1 : Layouts.typeReferenceName(a, reference);
+        int namedSymbol = named < 0 || a.kind(named) != IDENTIFIER_REFERENCE ? -1 : q.symbolOfNode(named);
+        if (owner < 0 || namedSymbol < 0 || q.scopes().declaringNode(namedSymbol) != owner) return -1; // the function type's own type parameter
+        int index = 0;
+        for (int p = a.firstChild(list); p >= 0 && p != parameter; p = a.nextSibling(p)) index++;
+        int arguments = a.nextSibling(named);
+        int argument = arguments >= 0 && a.kind(arguments) == TYPE_ARGUMENTS ? a.firstChild(arguments) : -1;
+        for (int i = 0; i < index && argument >= 0; i++) argument = a.nextSibling(argument);
+        if (argument >= 0) return argument;
+        if ((a.data(parameter) & TP_DEFAULT) == 0) return -1;
+        int last = a.firstChild(parameter); // TYPE_PARAMETER: name, [constraint], [default]
+        while (last >= 0 && a.nextSibling(last) >= 0) last = a.nextSibling(last);
+        return last;
+    }
+
+    /**
+     * What a parameter without an annotation is declared as by the function type its function is
+     * given (TypeScript's contextual type): {@code const f: Handler = (e) => …}, a parameter's or
+     * field's default, {@code (e) => … as Handler}, a property of an object literal declared as a
+     * type whose member is a function type or method signature. The annotation of the signature's
+     * parameter at the same place, or -1 (a rest parameter, overloads, a generic's argument).
+     */
+    public static int contextualParameterType(DocumentQuery q, int parameter) {
+        Arena a = q.arena();
+        int params = q.parentOf(parameter);
+        int fn = params < 0 ? -1 : q.parentOf(params);
+        if (fn < 0 || (a.kind(fn) != ARROW_FUNCTION && a.kind(fn) != FUNCTION_EXPRESSION) || a.kind(params) != FORMAL_PARAMETERS) return -1;
+        if (a.kind(parameter) == PARAMETER && (Layouts.isRestParameter(a, parameter) || Layouts.parameterType(a, parameter) >= 0)) return -1;
+        int index = 0;
+        for (int p = a.firstChild(params); p >= 0 && p != parameter; p = a.nextSibling(p)) {
+            if (!isThisParameter(a, p)) index++;
+        }
+        int child = fn, parent = q.parentOf(fn);
+        while (parent >= 0 && a.kind(parent) == PARENTHESIZED) {
+            child = parent;
+            parent = q.parentOf(parent);
+        }
+        if (parent < 0) return -1;
+        int annotation = -1, signature = -1;
+        switch (a.kind(parent)) {
+            case VARIABLE_DECLARATOR:
+                if (Layouts.declaratorInit(a, parent) == child) annotation = Layouts.declaratorType(a, parent);
+                break;
+            case PARAMETER:
+                if (Layouts.parameterInitializer(a, parent) == child) annotation = Layouts.parameterType(a, parent);
+                break;
+            case FIELD:
+                if (Layouts.fieldValue(a, parent) == child) annotation = Layouts.fieldType(a, parent);
+                break;
+            case AS_EXPRESSION: case SATISFIES_EXPRESSION:
+                if (Layouts.operand(a, parent) == child) annotation = a.nextSibling(child);
+                break;
+            case PROPERTY: {
+                if ((a.data(parent) & P_COMPUTED) != 0 || Layouts.propertyValue(a, parent) != child) return -1;
+                int object = q.parentOf(parent);
+                int key = Layouts.propertyKey(a, parent);
+                if (object < 0 || a.kind(object) != OBJECT || key < 0 || (a.kind(key) != IDENTIFIER_NAME && a.kind(key) != IDENTIFIER_REFERENCE)) return -1;
+                int owner = resolveLocal(q, typeNameOfLiteral(q, object));
+                int member = owner < 0 || isClass(a.kind(owner)) ? -1 : onlySignatureMember(a, owner, a.data(key));
+                if (member < 0) return -1;
+                if (a.kind(member) == METHOD_SIGNATURE) signature = member;
+                else annotation = Layouts.fieldType(a, member);
+                break;
+            }
+            default:
+                return -1;
+        }
+        if (signature < 0) signature = signatureOf(q, annotation);
+        if (signature < 0) return -1;
+        int signatureParams = Layouts.functionParameters(a, signature);
+        for (int p = signatureParams < 0 ? -1 : a.firstChild(signatureParams); p >= 0; p = a.nextSibling(p)) {
+            if (isThisParameter(a, p)) continue;
+            if (a.kind(p) != PARAMETER || Layouts.isRestParameter(a, p)) return -1;
+            if (index-- == 0) return instantiated(q, Layouts.parameterType(a, p), annotation);
+        }
+        return -1;
+    }
+
+    /**
+     * The one member named {@code nameId} of an interface (no bases, one declaration of it) or
+     * object type: a property signature, or a method signature without overloads; -1.
+     */
+    private static int onlySignatureMember(Arena a, int owner, int nameId) {
+        if (a.kind(owner) == INTERFACE_DECLARATION && Layouts.interfaceHeritage(a, owner) >= 0) return -1;
+        int body = membersList(a, owner);
+        int found = -1;
+        for (int m = body < 0 ? -1 : a.firstChild(body); m >= 0; m = a.nextSibling(m)) {
+            int mk = a.kind(m);
+            if ((mk != PROPERTY_SIGNATURE && mk != METHOD_SIGNATURE) || (a.data(m) & P_COMPUTED) != 0) continue;
+            int key = Layouts.memberKey(a, m);
+            if (key < 0 || a.kind(key) != IDENTIFIER_NAME || a.data(key) != nameId) continue;
+            if (found >= 0 || (mk == METHOD_SIGNATURE && (a.data(m) & (P_GET | P_SET)) != 0)) return -1;
+            found = m;
+        }
+        return found;
+    }
+
+    /** {@code this: T}, the first parameter of a function or signature that declares what {@code this} is. */
+    private static boolean isThisParameter(Arena a, int parameter) {
+        if (a.kind(parameter) != PARAMETER) return false;
+        int target = Layouts.parameterTarget(a, parameter);
+        return target >= 0 && a.kind(target) == BINDING_IDENTIFIER && a.names().equals(a.data(target), "this");
     }
 
     /**
@@ -620,11 +846,14 @@ public final class DeclaredTypes {
 
     /**
      * The name a type annotation gives as an instance type: {@code C} of {@code C}, {@code C<T>},
-     * {@code C | undefined} or {@code C | null}; -1 for anything else (a qualified name, a union of
-     * two types, an array, a literal type).
+     * {@code C | undefined} or {@code C | null}; an object type written in place
+     * ({@code options: { path: string }}, a return type {@code { unit: string } | null}) is its own
+     * TYPE_LITERAL; -1 for anything else (a qualified name, a union of two types, an array, a
+     * literal type).
      */
     public static int typeNameOfAnnotation(Arena a, int type) {
         type = type < 0 ? -1 : withoutNullish(a, type);
+        if (type >= 0 && a.kind(type) == TYPE_LITERAL) return type;
         if (type < 0 || a.kind(type) != TYPE_REFERENCE) return -1;
         int name = Layouts.typeReferenceName(a, type);
         return name >= 0 && a.kind(name) == IDENTIFIER_REFERENCE ? name : -1;

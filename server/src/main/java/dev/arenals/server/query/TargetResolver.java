@@ -84,6 +84,7 @@ public final class TargetResolver {
                 if (Layouts.memberProperty(arena, parent) != ident || (pk == MEMBER && (arena.data(parent) & M_COMPUTED) != 0)) return null;
                 int object = Layouts.memberObject(arena, parent);
                 if (arena.kind(object) == THIS) {
+                    if (DeclaredTypes.thisParameterType(q, object) >= 0) return typedMember(object, ident, name); // f(this: T)
                     int cls = DeclaredTypes.classOfThis(q, ident);
                     return cls < 0 ? null : Target.member(ident, name, Target.CLASS, ClassHierarchy.memberFamily(q, cls, name), classGroup(cls));
                 }
@@ -97,16 +98,16 @@ public final class TargetResolver {
                 if (arena.kind(object) != IDENTIFIER_REFERENCE) return null;
                 int symbol = scopes.symbolOfNode(object);
                 if (symbol < 0 || !q.isDeclared(symbol)) return null;
-                Target member = memberOf(q.index().groupOf(symbol), ident, name);
+                Target member = memberOf(q.index().groupOf(symbol), ident, name, pk == QUALIFIED_NAME && !inTypeQuery(path));
                 return member != null || pk != MEMBER ? member : typedMember(object, ident, name);
             }
             case PROPERTY_SIGNATURE:
             case METHOD_SIGNATURE: {
                 if (!isKey || (arena.data(parent) & P_COMPUTED) != 0 || path.length < 4) return null;
                 int list = path[path.length - 3];
-                if (arena.kind(list) == TYPE_LITERAL) { // a member of `type T = { … }`: the literal is the container
+                if (arena.kind(list) == TYPE_LITERAL) { // a member of `type T = { … }` or of `(o: { … })`: the literal is the container
                     int alias = path[path.length - 4];
-                    return arena.kind(alias) == TYPE_ALIAS && DeclaredTypes.objectTypeOf(arena, alias) == list ? interfaceMember(list, ident, name) : null;
+                    return arena.kind(alias) != TYPE_ALIAS || DeclaredTypes.objectTypeOf(arena, alias) == list ? interfaceMember(list, ident, name) : null;
                 }
                 if (arena.kind(list) != INTERFACE_BODY) return null;
                 return interfaceMember(path[path.length - 4], ident, name);
@@ -157,8 +158,20 @@ public final class TargetResolver {
         return Target.member(ident, name, Target.INTERFACE, group < 0 ? new int[] {iface} : declarationsOfKind(group, INTERFACE_DECLARATION), -1);
     }
 
-    /** {@code X.name}: a member of the class, enum, namespace or object-literal const X. */
-    private Target memberOf(int group, int ident, int name) {
+    /** Whether the name at the end of {@code path} is inside {@code typeof …} (a value read in a type). */
+    private boolean inTypeQuery(int[] path) {
+        for (int i = path.length - 2; i >= 0 && arena.kind(path[i]) == QUALIFIED_NAME; i--) {
+            if (i > 0 && arena.kind(path[i - 1]) == TYPE_QUERY) return true;
+        }
+        return false;
+    }
+
+    /**
+     * {@code X.name}: a member of the class, enum, namespace or object-literal const X. As a type
+     * ({@code X.Service} outside {@code typeof}) a class has no members, so a class merged with a
+     * namespace of that name leads into the namespace.
+     */
+    private Target memberOf(int group, int ident, int name, boolean asType) {
         SymbolIndex index = q.index();
         for (int i = 0, n = index.occurrenceCount(group); i < n; i++) {
             if ((index.occurrenceFlags(group, i) & SymbolIndex.DECLARATION) == 0) continue;
@@ -167,7 +180,10 @@ public final class TargetResolver {
             if (path == null || path.length < 2) continue;
             int owner = path[path.length - 2];
             int ok = arena.kind(owner);
-            if (isClass(ok)) return Target.member(ident, name, Target.CLASS, ClassHierarchy.memberFamily(q, owner, name), group);
+            if (isClass(ok)) {
+                if (asType) continue;
+                return Target.member(ident, name, Target.CLASS, ClassHierarchy.memberFamily(q, owner, name), group);
+            }
             if (ok == ENUM_DECLARATION) return Target.member(ident, name, Target.ENUM, declarationsOfKind(group, ENUM_DECLARATION), group);
             if (ok == MODULE_DECLARATION) {
                 int[] groups = namespaceMembers(group, name);
@@ -259,12 +275,20 @@ public final class TargetResolver {
     private int constObjectInitializer(int[] path, int at) {
         int declarator = path[at];
         if (at < 1 || arena.kind(path[at - 1]) != VARIABLE_DECLARATION || arena.data(path[at - 1]) != VAR_CONST) return -1;
+        // const v: T = {…} and {…} as T are T's (the type's members are the definitions); as const and satisfies keep the literal's
+        if (Layouts.declaratorType(arena, declarator) >= 0) return -1;
         int init = Layouts.declaratorInit(arena, declarator);
         while (init >= 0 && (arena.kind(init) == PARENTHESIZED || arena.kind(init) == AS_EXPRESSION
                 || arena.kind(init) == SATISFIES_EXPRESSION)) {
+            if (arena.kind(init) == AS_EXPRESSION && !isConstType(arena.nextSibling(Layouts.operand(arena, init)))) return -1;
             init = Layouts.operand(arena, init);
         }
         return init >= 0 && arena.kind(init) == OBJECT ? init : -1;
+    }
+
+    /** {@code const} of {@code as const}. */
+    private boolean isConstType(int type) {
+        return type >= 0 && arena.kind(type) == KEYWORD_TYPE && arena.data(type) == dev.arenals.parser.lexer.Token.K_CONST;
     }
 
     /** For an object literal at path[at], the group of the const it initialises, or -1. */

@@ -142,6 +142,96 @@ class DeclaredTypeMembersTest {
     }
 
     @Test
+    void anObjectTypeWrittenInPlaceOfATypeNameHoldsItsMembers() {
+        assertDefinition("a.ts", "function f(options: { readonly [[path]]: string; https?: boolean }) { return options.pa|th; }");
+        assertDefinition("a.ts", "const f = (e: { readonly type: 1; readonly [[value]]: 2 }) => e.val|ue;");
+        assertDefinition("a.ts", "function getSizing(o: string): { [[unit]]: string; verb: string } | null { return null; }\n"
+                + "const sizing = getSizing('a'); if (sizing) sizing.un/*|*/it;");
+        assertDefinition("a.ts", "function parse(s: string): { readonly group: string; readonly [[id]]: number } { return null!; }\n"
+                + "const encoded = parse('a'); encoded.i|d;");
+        assertDefinition("a.ts", "declare const o: { inner: { [[deep]]: 1 } }; o.inner.de|ep;");
+        assertReferences("a.ts", "function f(o: { [[|path]]: string }) { return o.[[path]]; } function g(o: { path: string }) { return o.path; }");
+        assertReferences("a.ts", "function f(o: { [[path]]: string }) { return o.[[pa|th]]; } function g(o: { path: string }) { return o.path; }");
+        assertRename("a.ts", "function f(o: { pa|th: string }) { return o.path; } f({ path: '' });", "p",
+                "function f(o: { p: string }) { return o.p; } f({ p: '' });");
+        assertDefinition("a.ts", "function f(o: { path: string }) { return o.ot|her; }");
+    }
+
+    @Test
+    void aParameterWithoutAnAnnotationIsWhatTheFunctionTypeItIsGivenDeclares() {
+        String user = "interface U { [[name]]: string }\n";
+        assertDefinition("a.ts", user + "type Handler = (u: U, n: number) => void;\nconst h: Handler = (u) => u.na|me;");
+        assertDefinition("a.ts", user + "const h: (n: number, u: U) => void = (n, u) => { u.na|me; };");
+        assertDefinition("a.ts", user + "type P<T> = (schema: T, ctx: number) => void;\nconst p: P<U> = (schema, ctx) => schema.na|me;");
+        assertDefinition("a.ts", user + "type P<T = U> = (schema: T) => void;\nconst p: P = schema => schema.na|me;");
+        assertDefinition("a.ts", user + "interface Cb { (u: U): void }\nconst c: Cb = function (u) { u.na|me; };");
+        assertDefinition("a.ts", user + "type Cb = (this: Window, u: U) => void;\nconst c: Cb = function (u) { u.na|me; };");
+        assertDefinition("a.ts", user + "interface H { on(u: U): void; cb: (u: U) => void }\nconst h: H = { on: (u) => u.na|me, cb: u => u.name };");
+        assertDefinition("a.ts", user + "interface H { on(u: U): void; cb: (u: U) => void }\nconst h: H = { on: (u) => u.name, cb: u => u.na|me };");
+        assertDefinition("a.ts", user + "interface Box { owner: U }\ntype F = (b: Box) => void;\nconst f: F = ({ owner }) => owner.na|me;");
+        assertDefinition("a.ts", user + "type Resolve = (k: string) => U;\nfunction f(resolve: Resolve) { const e = resolve('a'); return e.na|me; }");
+        assertDefinition("a.ts", user + "type Make<T> = () => T;\ndeclare const make: Make<U>; make().na|me;");
+    }
+
+    @Test
+    void notWhereTheFunctionTypeDoesNotSettleTheParameter() {
+        String user = "interface U { name: string }\n";
+        assertDefinition("a.ts", user + "const h: <T>(x: T) => void = (x) => x.na|me;");
+        assertDefinition("a.ts", user + "type H = { (u: U): void; (n: number): void };\nconst h: H = (u) => u.na|me;");
+        assertDefinition("a.ts", user + "type H = (...us: U[]) => void;\nconst h: H = (u) => u.na|me;");
+        assertDefinition("a.ts", user + "type P<T> = (x: T) => void;\nconst p: P = (x) => x.na|me;");
+        assertDefinition("a.ts", user + "interface B { (u: U): void }\ninterface Cb extends B { (n: number): void }\nconst c: Cb = (u) => u.na|me;");
+        assertDefinition("a.ts", user + "type H = (u: U) => void;\nconst h: H = (u: any) => u.na|me;");
+    }
+
+    @Test
+    void aConstDeclaredAsATypeHasTheTypesMembersNotItsInitializers() {
+        assertDefinition("a.ts", "type L = { prev: L | null; [[next]]: L | null };\nconst l: L = { prev: null, next: null };\nl.ne/*|*/xt;");
+        assertDefinition("a.ts", "interface L { [[next]]: number }\nconst l = { next: 1 } as L;\nl.ne|xt;");
+        assertDefinition("a.ts", "const l = { [[next]]: 1 } as const;\nl.ne|xt;");
+        assertDefinition("a.ts", "interface L { next: number }\nconst l = { [[next]]: 1 } satisfies L;\nl.ne|xt;");
+    }
+
+    @Test
+    void onOneOfAMethodsSignaturesItselfIsTheAnswer() {
+        // node: TypeScript's getDefinitionAtPosition on a signature's own name gives that signature only; on a use, all of them
+        assertDefinition("a.ts", "interface I { m(a: string): void; [[m|]](a: number): void }");
+        assertDefinition("a.ts", "declare const x: { m(a: string): void; [[|m]](a: number): void };");
+        assertDefinition("a.ts", "class C { m(): void; [[|m]](a?: any) {} }");
+        assertDefinition("a.ts", "interface I { [[m]](a: string): void; [[m]](a: number): void }\ndeclare const x: I; x.|m;");
+        assertDefinition("a.ts", "class C { get [[|x]]() { return 1; } set [[x]](v) {} }");
+    }
+
+    @Test
+    void inACallTheSignatureTheArgumentsSettle() {
+        // node: TypeScript answers the signature the call resolves to; one taking that many arguments is the only one it can be
+        String eq = "function eq(a: 1): 1;\nfunction eq(a: 1, b: 2): 2;\nfunction eq(): any {}\n";
+        assertDefinition("a.ts", eq.replace("eq(a: 1, b", "[[eq]](a: 1, b") + "|eq(1, 2);");
+        assertDefinition("a.ts", eq.replace("eq(a: 1)", "[[eq]](a: 1)") + "|eq(1);");
+        assertDefinition("a.ts", "function [[eq]](a: 1): 1;\nfunction [[eq]](a: 1, b: 2): 2;\nfunction [[eq]](): any {}\nconst f = |eq;");
+        assertDefinition("a.ts", "function [[eq]](a: 1): 1;\nfunction [[eq]](a: string): 2;\nfunction [[eq]](): any {}\n|eq(1);");
+        assertDefinition("a.ts", "interface S { [[m]](): void; m(a?: 1): 1 }\ndeclare const s: S; s.|m();");
+        assertDefinition("a.ts", "interface S { m(a: 1): void; [[m]](...a: 1[]): 1 }\ndeclare const s: S; s.|m(1, 1);");
+    }
+
+    @Test
+    void thisIsWhatAThisParameterDeclares() {
+        String shard = "interface ShardId { readonly group: string; readonly [[id]]: number }\n";
+        assertDefinition("a.ts", shard + "const proto = { toString(this: ShardId): string { return `${this.group}:${this.i|d}`; } };");
+        assertDefinition("a.ts", shard + "function f(this: ShardId) { const g = () => this.i|d; }");
+        assertDefinition("a.ts", "class C { [[id]] = 1; m() { return this.i|d; } }");
+        assertDefinition("a.ts", "class C { id = 1; m(this: { other: 1 }) { return this.i|d; } }");
+        assertDefinition("a.ts", "interface S { id: number }\nfunction f(this: S) { function g() { return this.i|d; } }");
+    }
+
+    @Test
+    void aClassMergedWithANamespaceIsTheNamespaceAsAType() {
+        assertDefinition("a.ts", "class C { static Service = 1 }\ndeclare namespace C { interface [[Service]] { a: 1 } }\nconst d: C.Serv|ice = null!;");
+        assertDefinition("a.ts", "class C { static [[Service]] = 1 }\ndeclare namespace C { interface Service { a: 1 } }\nconst d: typeof C.Serv|ice = 1;");
+        assertDefinition("a.ts", "class C { static [[Service]] = 1 }\ndeclare namespace C { interface Service { a: 1 } }\nC.Serv|ice;");
+    }
+
+    @Test
     void notWhereTheElementIsNotTheDeclaredOne() {
         String user = "interface U { name: string }\n";
         assertDefinition("a.ts", user + "function f(us: U[]) { us.map((i, u) => u.na|me); }");
@@ -157,6 +247,16 @@ class DeclaredTypeMembersTest {
         org.eclipse.lsp4j.Hover h = new HoverHandler().hover(doc, doc.positionAt(m.cursors.get(0)), false);
         String value = h == null ? null : h.getContents().getRight().getValue();
         return value == null ? null : value.split("\n")[0];
+    }
+
+    @Test
+    void hoverAfterADotShowsTheMemberFoundTheNewWaysAsItShowsAnAnnotatedOne() {
+        String user = "interface U { name: string }\n";
+        String annotated = hover(user + "function f(u: U) { return u.na|me; }");
+        org.junit.jupiter.api.Assertions.assertEquals("name: string", annotated);
+        org.junit.jupiter.api.Assertions.assertEquals(annotated, hover(user + "type H = (u: U) => void;\nconst h: H = (u) => u.na|me;"));
+        org.junit.jupiter.api.Assertions.assertEquals(annotated, hover(user + "function f(this: U) { return this.na|me; }"));
+        org.junit.jupiter.api.Assertions.assertEquals("path: string", hover("function f(o: { path: string }) { return o.pa|th; }"));
     }
 
     @Test

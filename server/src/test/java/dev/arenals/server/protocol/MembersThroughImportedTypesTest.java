@@ -42,6 +42,7 @@ class MembersThroughImportedTypesTest {
             export class Repo<T> { items: T[] = []; first(): T { return this.items[0]; } }
             export async function fetchUser(): Promise<User> { return null!; }
             export class Api { async load(): Promise<Admin | undefined> { return undefined; } }
+            export function pick(a: string): string; export function pick(a: string, b: number): number; export function pick(a: any, b?: any): any { return a; }
             """;
     private static final String STAFF = """
             import { User as Person } from './model';
@@ -74,6 +75,7 @@ class MembersThroughImportedTypesTest {
         Files.writeString(root.resolve("model.ts"), MODEL);
         Files.writeString(root.resolve("staff.ts"), STAFF);
         Files.writeString(root.resolve("closed.ts"), CLOSED);
+        Files.writeString(root.resolve("barrel.ts"), "export * as models from './model';\n");
         return InProcessServer.inWorkspace(root);
     }
 
@@ -157,6 +159,36 @@ class MembersThroughImportedTypesTest {
     @Test
     void aTypeNamedThroughANamespaceImport() throws Exception {
         assertEquals(List.of("role", "id", "address", "greet", "name"), completion(IMPORTS + "function f(a?: m.Admin) { a!.| }"));
+    }
+
+    @Test
+    void thisDeclaredByAThisParameterAsATypeOfANamespaceImport() throws Exception {
+        assertEquals(List.of("model.ts:2:50"), definition(IMPORTS + "const proto = { greet(this: m.User) { return this.addr|ess; } };"));
+        assertEquals(List.of("model.ts:0:43"), definition(IMPORTS + "function f(this: User) { return this.address.ci|ty; }"));
+        assertEquals(List.of("id", "address", "greet", "name"), completion(IMPORTS + "const proto = { greet(this: m.User) { this.| } };"));
+    }
+
+    @Test
+    void aParameterTypedByTheFunctionTypeItsFunctionIsGiven() throws Exception {
+        assertEquals(List.of("model.ts:2:50"), definition(IMPORTS + "type H = (u: m.User) => void;\nconst h: H = (u) => u.addr|ess;"));
+        assertEquals(List.of("model.ts:0:43"), definition(IMPORTS + "const h: (u: User) => void = u => u.address.ci|ty;"));
+        assertEquals(List.of("id", "address", "greet", "name"), completion(IMPORTS + "type H = (u: m.User) => void;\nconst h: H = (u) => u.|"));
+    }
+
+    @Test
+    void aValueCastToATypeOfANamespaceImport() throws Exception {
+        assertEquals(List.of("model.ts:2:50"), definition(IMPORTS + "declare const x: unknown;\nconst u = x as m.User;\nu.addr|ess;"));
+        assertEquals(List.of("model.ts:0:43"), definition(IMPORTS + "declare const x: unknown;\n(x as m.User).address.ci|ty;"));
+    }
+
+    @Test
+    void aCallOfAnOverloadedFunctionLeadsToTheSignatureItsArgumentsSettle() throws Exception {
+        // node: TypeScript answers the resolved signature in a call, every declaration elsewhere
+        assertEquals(List.of("model.ts:11:57"), definition(IMPORTS + "m.pi|ck('a', 1);"));
+        assertEquals(List.of("model.ts:11:16"), definition(IMPORTS + "m.pi|ck('a');"));
+        assertEquals(List.of("model.ts:11:16", "model.ts:11:57", "model.ts:11:109"), definition(IMPORTS + "const f = m.pi|ck;"));
+        assertEquals(List.of("model.ts:11:16", "model.ts:11:57", "model.ts:11:109"), definition(IMPORTS + "m.pi|ck(...[]);"));
+        assertEquals(List.of("model.ts:11:57"), definition("import { models } from './barrel';\nmodels.pi|ck('a', 1);"), "a namespace re-exported by name");
     }
 
     @Test
