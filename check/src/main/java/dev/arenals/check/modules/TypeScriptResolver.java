@@ -277,9 +277,9 @@ public final class TypeScriptResolver {
         }
 
         Path noImplicitExtensions(int ext, Path candidate) {
-            Path name = candidate.getFileName();
-            if (name == null || name.toString().indexOf('.') < 0) return null;
             String path = candidate.toString();
+            // the last name must hold a '.' (read in the string: no Path of the name made)
+            if (path.indexOf('.', path.lastIndexOf(java.io.File.separatorChar) + 1) < 0) return null;
             String extensionless = null;
             for (String e : EXTENSIONS_TO_REMOVE) {
                 if (path.endsWith(e)) {
@@ -317,13 +317,28 @@ public final class TypeScriptResolver {
             }
         }
 
+        /**
+         * The directory this request listed last and its names: the probes of one resolution
+         * (a.ts, a.tsx, a.d.ts, a.js, then a/index.ts…) mostly share a directory, which is then
+         * compared in place instead of cut out, hashed and looked up again.
+         */
+        private String listedDirectory;
+        private java.util.Set<String> listedNames;
+
         /** The first of {@code base + suffix} that is a file (null suffixes are skipped); a Path is made (or reused) for the hit only. */
         Path first(String base, String a, String b, String c, String d) {
             int slash = base.lastIndexOf(java.io.File.separatorChar);
             if (options.moduleSuffixes == null && slash >= 0 && slash < base.length() - 1) {
                 // one listing for the four names: they share a directory (an empty one, often a directory that does not exist, rejects them all)
-                String directory = slash == 0 ? base.substring(0, 1) : base.substring(0, slash);
-                java.util.Set<String> names = probe.listing(directory);
+                int directoryLength = slash == 0 ? 1 : slash;
+                String directory = listedDirectory;
+                java.util.Set<String> names = listedNames;
+                if (directory == null || directory.length() != directoryLength || !base.startsWith(directory)) {
+                    directory = base.substring(0, directoryLength);
+                    names = probe.listing(directory);
+                    listedDirectory = directory;
+                    listedNames = names;
+                }
                 if (names.isEmpty()) return null;
                 String stem = base.substring(slash + 1), name;
                 if (a != null && names.contains(name = stem + a)) return probe.file(directory, names, name);
