@@ -81,7 +81,8 @@ public final class TypeScriptResolver {
             java.util.concurrent.ConcurrentMap<String, Object> memo = probe.resolutions();
             String key = null;
             if (memo != null) {
-                key = memoPrefix + dirString + '\0' + specifier + '\0' + mode.ordinal();
+                key = targetKey(dirString, specifier, mode);
+                if (key == null) key = memoPrefix + dirString + '\0' + specifier + '\0' + mode.ordinal();
                 Object known = memo.get(key);
                 if (known != null) return known == UNRESOLVED ? null : (Path) known;
             }
@@ -90,6 +91,43 @@ public final class TypeScriptResolver {
             return found;
         } catch (InvalidPathException e) {
             return null;
+        }
+    }
+
+    /**
+     * The memo key of a relative specifier by the path it names ("../d1/f2.js" from /p/src/d9 is
+     * /p/src/d1/f2.js): its answer depends on that path, whether the specifier names a directory
+     * only, and the mode, not on which directory wrote it; so the files of many directories that
+     * import one module resolve it once. Null when that does not hold or cannot be told here
+     * (rootDirs, a backslash, a path not of this form): the key is then the directory and the specifier.
+     */
+    private String targetKey(String directory, String specifier, Mode mode) {
+        if (!pathIsRelative(specifier) || options.rootDirs != null || specifier.indexOf('\\') >= 0 || java.io.File.separatorChar != '/'
+                || directory.isEmpty() || directory.charAt(0) != '/') {
+            return null;
+        }
+        boolean directoryOnly = specifier.endsWith("/") || specifier.equals(".") || specifier.equals("..") || specifier.endsWith("/.") || specifier.endsWith("/..");
+        StringBuilder key = new StringBuilder(memoPrefix.length() + directory.length() + specifier.length() + 6).append(memoPrefix).append('\u0001');
+        int root = key.length();
+        appendNormalized(key, root, directory);
+        appendNormalized(key, root, specifier);
+        if (key.length() == root) key.append('/');
+        return key.append('\0').append(directoryOnly ? 'd' : 'f').append(mode.ordinal()).toString();
+    }
+
+    /** Appends the names of {@code path} to {@code out} as "/name" each, as Path.normalize reads them: "." and empty names dropped, ".." taking back the name before it (none above {@code root}). */
+    static void appendNormalized(StringBuilder out, int root, String path) {
+        for (int i = 0, n = path.length(); i <= n; ) {
+            int end = path.indexOf('/', i);
+            if (end < 0) end = n;
+            int length = end - i;
+            if (length == 2 && path.charAt(i) == '.' && path.charAt(i + 1) == '.') {
+                int slash = out.lastIndexOf("/");
+                out.setLength(slash >= root ? slash : root);
+            } else if (length > 0 && !(length == 1 && path.charAt(i) == '.')) {
+                out.append('/').append(path, i, end);
+            }
+            i = end + 1;
         }
     }
 
@@ -277,9 +315,9 @@ public final class TypeScriptResolver {
         }
 
         Path noImplicitExtensions(int ext, Path candidate) {
-            Path name = candidate.getFileName();
-            if (name == null || name.toString().indexOf('.') < 0) return null;
             String path = candidate.toString();
+            // the last name must hold a '.' (read in the string: no Path of the name made)
+            if (path.indexOf('.', path.lastIndexOf(java.io.File.separatorChar) + 1) < 0) return null;
             String extensionless = null;
             for (String e : EXTENSIONS_TO_REMOVE) {
                 if (path.endsWith(e)) {
@@ -317,13 +355,28 @@ public final class TypeScriptResolver {
             }
         }
 
+        /**
+         * The directory this request listed last and its names: the probes of one resolution
+         * (a.ts, a.tsx, a.d.ts, a.js, then a/index.ts…) mostly share a directory, which is then
+         * compared in place instead of cut out, hashed and looked up again.
+         */
+        private String listedDirectory;
+        private java.util.Set<String> listedNames;
+
         /** The first of {@code base + suffix} that is a file (null suffixes are skipped); a Path is made (or reused) for the hit only. */
         Path first(String base, String a, String b, String c, String d) {
             int slash = base.lastIndexOf(java.io.File.separatorChar);
             if (options.moduleSuffixes == null && slash >= 0 && slash < base.length() - 1) {
                 // one listing for the four names: they share a directory (an empty one, often a directory that does not exist, rejects them all)
-                String directory = slash == 0 ? base.substring(0, 1) : base.substring(0, slash);
-                java.util.Set<String> names = probe.listing(directory);
+                int directoryLength = slash == 0 ? 1 : slash;
+                String directory = listedDirectory;
+                java.util.Set<String> names = listedNames;
+                if (directory == null || directory.length() != directoryLength || !base.startsWith(directory)) {
+                    directory = base.substring(0, directoryLength);
+                    names = probe.listing(directory);
+                    listedDirectory = directory;
+                    listedNames = names;
+                }
                 if (names.isEmpty()) return null;
                 String stem = base.substring(slash + 1), name;
                 if (a != null && names.contains(name = stem + a)) return probe.file(directory, names, name);

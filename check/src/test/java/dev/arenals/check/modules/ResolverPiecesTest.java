@@ -104,4 +104,40 @@ class ResolverPiecesTest {
             r.resolve(s, dir.resolve("x.mts"), true);
         }
     }
+
+    /** The memo's key of a relative specifier is the path it names, normalized as Path.normalize does. */
+    @Test
+    void aRelativeSpecifierIsKeyedByThePathItNames() {
+        String[][] cases = {{"/p/src/d9", "../d1/f2.js"}, {"/p/src/d9", "./a"}, {"/p/src/d9", "."}, {"/p/src/d9", ".."}, {"/p", "../../../x"},
+            {"/p/./q/../r", "./s/./t/../u"}, {"/", "./a"}, {"/p", "./a//b/"}, {"/p/src", "../.."}, {"/a/b", "./c/.."}};
+        for (String[] c : cases) {
+            StringBuilder out = new StringBuilder("prefix/with/slashes\u0001");
+            int root = out.length();
+            TypeScriptResolver.appendNormalized(out, root, c[0]);
+            TypeScriptResolver.appendNormalized(out, root, c[1]);
+            String normalized = out.length() == root ? "/" : out.substring(root);
+            assertEquals(Path.of(c[0]).resolve(c[1]).normalize().toString(), normalized, c[0] + " + " + c[1]);
+        }
+    }
+
+    /** Files in several directories importing one module share its answer; a specifier naming another file from another directory does not. */
+    @Test
+    void importersInOtherDirectoriesShareTheAnswerForTheSameFileOnly() throws IOException {
+        Files.createDirectories(dir.resolve("a/x"));
+        Files.createDirectories(dir.resolve("b/x"));
+        Files.createDirectories(dir.resolve("m"));
+        Files.writeString(dir.resolve("m/index.ts"), "");
+        Files.writeString(dir.resolve("m.ts"), "");
+        Files.writeString(dir.resolve("a/t.ts"), "");
+        Files.writeString(dir.resolve("b/t.ts"), "");
+        TypeScriptResolver r = new ProjectResolvers(new CachingFileProbe()).forFile(dir.resolve("x.ts"));
+        for (int round = 0; round < 2; round++) { // the second round answers from the memo
+            assertEquals(dir.resolve("m.ts"), r.resolve("../../m", dir.resolve("a/x/i.ts"), false));
+            assertEquals(dir.resolve("m.ts"), r.resolve("../m", dir.resolve("b/i.ts"), false));
+            assertEquals(dir.resolve("m/index.ts"), r.resolve("../m/", dir.resolve("b/i.ts"), false)); // a directory only
+            assertEquals(dir.resolve("a/t.ts"), r.resolve("../t", dir.resolve("a/x/i.ts"), false));
+            assertEquals(dir.resolve("b/t.ts"), r.resolve("../t", dir.resolve("b/x/i.ts"), false));
+            assertEquals(null, r.resolve("./t", dir.resolve("m/i.ts"), false));
+        }
+    }
 }

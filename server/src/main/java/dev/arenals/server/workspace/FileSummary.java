@@ -32,8 +32,8 @@ public final class FileSummary {
     private final int contentHash;
     private final SummaryStrings strings;
     /**
-     * Every entry's ints, section after section (the sections' starts below): 16-bit when every
-     * value fits, as in most files. Declarations: {@link #DECLARATION_WIDTH} ints each (name,
+     * Every entry's ints, section after section (the sections' starts below): 8-bit when every
+     * value fits (small modules), else 16-bit as in most files. Declarations: {@link #DECLARATION_WIDTH} ints each (name,
      * kind ordinal << 1 | exported, line, start, end). Exports: {@link #EXPORT_WIDTH} each (exported
      * name, local name, from specifier, line, start, end, commonJs). Star exports: specifiers.
      * Imports: {@link #IMPORT_WIDTH} each (local, imported, specifier, line, start, end, the imported
@@ -45,7 +45,7 @@ public final class FileSummary {
      * property | 1 when a use is, then (line, start, end) each (the line << 1 | shorthand when a use is). Last, the
      * end offset of each string of {@link #strings}.
      */
-    private final Object data; // char[] or int[], see Columns
+    private final Object data; // byte[], char[] or int[], see Columns
     private final Path[] resolvedFiles;
     private final ImmutableList<AmbientModule> ambientModules;
     private final int signatureCount;
@@ -151,7 +151,7 @@ public final class FileSummary {
                 Member m = members.get(i);
                 // "C.prototype" is kept as C (a string the table has already) and a flag beside the kind
                 boolean instanceSide = m.container().endsWith(Summarizer.PROTOTYPE);
-                ints.add(table.add(storedContainer(m.container())));
+                ints.add(table.addByValue(storedContainer(m.container())));
                 ints.add(table.add(m.name()));
                 ints.add(m.kind().ordinal() | (instanceSide ? INSTANCE_SIDE : 0));
                 addSpan(ints, m.span());
@@ -171,7 +171,7 @@ public final class FileSummary {
             ints.add(signaturesAt);
             ints.add(membersAt);
             ints.add(usesAt);
-            this.data = ints.toColumns();
+            this.data = ints.toColumns(stringEndsAt, table.count());
             this.strings = table.build(data, stringEndsAt);
         }
     }
@@ -266,7 +266,7 @@ public final class FileSummary {
             values[size++] = v;
         }
 
-        Object toColumns() { return Columns.of(values, size); }
+        Object toColumns(int wideFrom, int wideCount) { return Columns.of(values, size, wideFrom, wideCount); }
     }
 
 

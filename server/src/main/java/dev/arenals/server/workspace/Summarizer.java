@@ -1191,15 +1191,24 @@ public final class Summarizer {
     private static ImmutableMap<String, Path> resolve(Path path, ImmutableList<String> modules, java.util.Map<String, Integer> requireSpecifiers) {
         if (modules.isEmpty()) return ImmutableMap.of();
         ImmutableMap.Builder<String, Path> out = ImmutableMap.builderWithExpectedSize(modules.size());
-        java.util.HashSet<String> seen = new java.util.HashSet<>();
-        for (String specifier : modules) {
-            if (!seen.add(specifier)) continue;
+        // a file's few specifiers are told apart by a scan; a set only for files of many
+        java.util.HashSet<String> seen = modules.size() > 16 ? new java.util.HashSet<>() : null;
+        for (int i = 0, n = modules.size(); i < n; i++) {
+            String specifier = modules.get(i);
+            if (seen != null ? !seen.add(specifier) : appearsBefore(modules, i)) continue;
             Integer requires = requireSpecifiers == null ? null : requireSpecifiers.get(specifier);
             boolean requireSyntax = requires != null && requires == java.util.Collections.frequency(modules, specifier);
             Path target = ModuleResolver.resolveFrom(path, specifier, requireSyntax);
             if (target != null) out.put(specifier, target); // the resolver hands out the interned Path
         }
         return out.buildOrThrow();
+    }
+
+    /** Whether the {@code i}th string of {@code list} is also one before it. */
+    private static boolean appearsBefore(ImmutableList<String> list, int i) {
+        String s = list.get(i);
+        for (int j = 0; j < i; j++) if (list.get(j).equals(s)) return true;
+        return false;
     }
 
     // ---- names and positions ----

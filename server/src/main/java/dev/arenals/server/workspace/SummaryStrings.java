@@ -29,7 +29,7 @@ final class SummaryStrings {
 
     int size() { return count; }
 
-    private int end(int i) { return Columns.get(columns, endsAt + i); }
+    private int end(int i) { return Columns.getWide(columns, endsAt, i); }
 
     private int start(int i) { return i == 0 ? 0 : end(i - 1); }
 
@@ -158,6 +158,20 @@ final class SummaryStrings {
                 if (known == s || known.equals(s)) return slot - 1;
             }
             return append(s, h);
+        }
+
+        /**
+         * {@link #add}, finding a repeat by value among the first strings too: for strings made
+         * apart from the summarizer's names (a member's container "C" cut from "C.prototype"),
+         * which would otherwise be kept once per member.
+         */
+        int addByValue(String s) {
+            if (s == null) return -1;
+            if (count < SCANNED) {
+                for (int i = count - 1; i >= 0; i--) if (added[i] == s || added[i].equals(s)) return i;
+                return append(s, -1);
+            }
+            return add(s);
         }
 
         /** Adds {@code s}, into hash slot {@code h} (-1: not hashed yet). */

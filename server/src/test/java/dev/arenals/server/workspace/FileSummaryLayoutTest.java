@@ -19,7 +19,7 @@ import dev.arenals.server.workspace.FileSummary.Span;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The flat summary gives back exactly the records it was made of, in 16-bit columns and in 32-bit ones, Latin-1 strings and wider ones. */
+/** The flat summary gives back exactly the records it was made of, in 8-, 16- and 32-bit columns, Latin-1 strings and wider ones. */
 class FileSummaryLayoutTest {
     private static void roundTrip(int far, String name) {
         Path path = Path.of("/w/a.ts"), other = Path.of("/w/b.ts");
@@ -122,7 +122,36 @@ class FileSummaryLayoutTest {
     }
 
     @Test
-    void narrowColumnsAndLatin1Strings() { roundTrip(40, "f\u00e9"); }
+    void byteColumnsAndLatin1Strings() { roundTrip(40, "f\u00e9"); }
+
+    /** 254 is the largest value a byte column holds (value + 1): a column at 252 + 2 is 8-bit, one at 253 + 2 16-bit. */
+    @Test
+    void byteColumnsUpTo254ThenCharColumns() {
+        roundTrip(252, "f");
+        roundTrip(253, "f");
+        roundTrip(300, "f\u00e9");
+    }
+
+    @Test
+    void columnsTakeTheNarrowestWidthThatHoldsEveryValue() {
+        assertTrue(Columns.of(new int[] {-1, 0, 254}, 3, 3, 0) instanceof byte[]);
+        assertTrue(Columns.of(new int[] {-1, 255}, 2, 2, 0) instanceof char[]);
+        assertTrue(Columns.of(new int[] {0, 0xFFFE}, 2, 2, 0) instanceof char[]);
+        assertTrue(Columns.of(new int[] {0xFFFF}, 1, 1, 0) instanceof int[]);
+        assertTrue(Columns.of(new int[] {-2}, 1, 1, 0) instanceof int[]);
+        // the wide run may hold up to 0xFFFE in the byte form, two bytes each
+        int[] values = {-1, 0, 7, 300, 0xFFFE, 254};
+        Object bytes = Columns.of(values, values.length, 3, 2);
+        assertTrue(bytes instanceof byte[]);
+        assertEquals(values.length + 2, Columns.length(bytes));
+        for (int i = 0; i < 3; i++) assertEquals(values[i], Columns.get(bytes, i));
+        assertEquals(300, Columns.getWide(bytes, 3, 0));
+        assertEquals(0xFFFE, Columns.getWide(bytes, 3, 1));
+        assertEquals(254, Columns.get(bytes, Columns.length(bytes) - 1));
+        Object chars = Columns.of(values, values.length, 0, 2); // 300 outside the wide run: 16-bit
+        assertTrue(chars instanceof char[]);
+        assertEquals(300, Columns.getWide(chars, 3, 0));
+    }
 
     /** Past the strings found by identity, the table finds repeats by value; every name comes back. */
     @Test
