@@ -17,7 +17,7 @@
 //   edit 1..10   the first ten edits, each timed from didChange to the publishDiagnostics of its
 //                version, the next edit sent when that arrived; the first one at once, or MS after
 //                the first diagnostics with --first-edit-after MS (a user reading before typing)
-//   steady       N more edits (--edits, default 40; --big-edits, default 20, for files over 1 MB):
+//   steady       N more edits (--edits, default 40; --big-edits, default 20, for files over 1 MB; 0: none, – in the table):
 //                p50 and p95 of the run
 //   peak RSS     the server process's VmHWM (/proc) at the end of the run
 //   warm reopen  then the same text opened again under another URI (…/reopened/NAME), timed from didOpen
@@ -367,8 +367,12 @@ async function manySession(files) {
 const sorted = xs => [...xs].filter(x => !Number.isNaN(x)).sort((a, b) => a - b);
 const pct = (xs, p) => { const s = sorted(xs); return s.length ? s[Math.min(s.length - 1, Math.ceil(p / 100 * s.length) - 1)] : NaN; };
 const median = xs => pct(xs, 50);
-const f = (x, d = 1) => (Number.isNaN(x) ? '–' : x.toFixed(d));
-const spread = (xs, d = 1) => `${f(median(xs), d)} (${f(sorted(xs)[0], d)}–${f(sorted(xs).at(-1), d)})`;
+// a figure with nothing behind it (no steady edits with --edits 0, a run that read no /proc) prints as '–'
+const f = (x, d = 1) => (typeof x !== 'number' || Number.isNaN(x) ? '–' : x.toFixed(d));
+const spread = (xs, d = 1) => {
+    const s = sorted(xs);
+    return s.length === 0 ? '–' : `${f(median(s), d)} (${f(s[0], d)}–${f(s.at(-1), d)})`;
+};
 
 const load = () => os.loadavg().map(x => x.toFixed(2)).join(' ');
 const javaVersion = (() => {
