@@ -487,6 +487,16 @@ public final class FrameReader implements MessageProducer, Closeable {
         int scan(byte[] b, int from, int to, long count) {
             int i = from;
             while (i < to) {
+                if (inString && !escaped && matched == 0 && !done && !notJson) {
+                    // inside a string only a quote, a backslash or the start of a header name changes
+                    // anything: skip the rest (most of a didOpen's bytes) at four comparisons a byte
+                    while (i < to) {
+                        byte x = b[i];
+                        if (x == '"' || x == '\\' || x == 'c' || x == 'C') break;
+                        i++;
+                    }
+                    if (i == to) break;
+                }
                 int c = b[i++] & 0xff;
                 long at = count + (i - from);
                 watchHeader(c, at);
