@@ -17,9 +17,10 @@
 //   edit 1..10   the first ten edits, each timed from didChange to the publishDiagnostics of its
 //                version, the next edit sent when that arrived; the first one at once, or MS after
 //                the first diagnostics with --first-edit-after MS (a user reading before typing)
-//   steady       N more edits (--edits, default 40; --big-edits, default 20, for files over 1 MB):
+//   steady       N more edits (--edits, default 40; --big-edits, default 20, for files over 1 MB; 0: none, – in the table):
 //                p50 and p95 of the run
-//   peak RSS     the server process's VmHWM (/proc) at the end of the run
+//   peak RSS     the server process's VmHWM (/proc) at the end of the run; "by first diag": when the first
+//                diagnostics arrived (the open's own peak, before any edit)
 //   warm reopen  then the same text opened again under another URI (…/reopened/NAME), timed from didOpen
 //                to its diagnostics: the first diagnostics' work on a warm JVM (closed again at once)
 //   steady CPU   the server process's CPU time (all threads, the JIT's included; /proc, 10 ms ticks) over
@@ -306,6 +307,7 @@ async function session(input, steadyEdits) {
     const first = await firstDiagnostics;
     row.firstDiag = first.at;
     row.firstDiagCpu = client.cpuMs();
+    row.firstDiagRss = client.peakRssMb(); // the open's own peak, before any edit
     row.diagnostics = first.count;
     if (firstEditAfter > 0) await new Promise(resolve => setTimeout(resolve, firstEditAfter));
     const nextLine = lineSequence(input.lines, 22);
@@ -367,8 +369,12 @@ async function manySession(files) {
 const sorted = xs => [...xs].filter(x => !Number.isNaN(x)).sort((a, b) => a - b);
 const pct = (xs, p) => { const s = sorted(xs); return s.length ? s[Math.min(s.length - 1, Math.ceil(p / 100 * s.length) - 1)] : NaN; };
 const median = xs => pct(xs, 50);
-const f = (x, d = 1) => (Number.isNaN(x) ? '–' : x.toFixed(d));
-const spread = (xs, d = 1) => `${f(median(xs), d)} (${f(sorted(xs)[0], d)}–${f(sorted(xs).at(-1), d)})`;
+// a figure with nothing behind it (no steady edits with --edits 0, a run that read no /proc) prints as '–'
+const f = (x, d = 1) => (typeof x !== 'number' || Number.isNaN(x) ? '–' : x.toFixed(d));
+const spread = (xs, d = 1) => {
+    const s = sorted(xs);
+    return s.length === 0 ? '–' : `${f(median(s), d)} (${f(s[0], d)}–${f(s.at(-1), d)})`;
+};
 
 const load = () => os.loadavg().map(x => x.toFixed(2)).join(' ');
 const javaVersion = (() => {
@@ -476,8 +482,8 @@ async function floorRows() {
 }
 console.log('');
 if (floors) await floorRows();
-console.log('| input | init ms | init CPU ms | init → first diag ms | CPU ms by then | edits 1–10 (median of runs, ms) | edit 1 max | steady p50 | steady p95 | peak RSS MB | warm reopen ms | steady CPU ms/edit |');
-console.log('| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+console.log('| input | init ms | init CPU ms | init → first diag ms | CPU ms by then | edits 1–10 (median of runs, ms) | edit 1 max | steady p50 | steady p95 | peak RSS MB | warm reopen ms | steady CPU ms/edit | peak RSS MB by first diag |');
+console.log('| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 const nmtRows = [];
 const histograms = [];
 // the floor under `initialize`: the same JVM and options starting and exiting (`--version`: main runs, prints, exits)
@@ -497,7 +503,7 @@ for (const input of resolveInputs()) {
     for (let r = 0; r < runs; r++) rows.push(await session(input, steadyEdits));
     const firstTen = Array.from({ length: 10 }, (_, i) => f(median(rows.map(x => x.first10[i]))));
     console.log(`| ${input.name} (${input.lines} lines) | ${spread(rows.map(x => x.init), 0)} | ${f(median(rows.map(x => x.initCpu)), 0)} | ${spread(rows.map(x => x.firstDiag), 0)} | ${f(median(rows.map(x => x.firstDiagCpu)), 0)} | ${firstTen.join(' ')} | `
-        + `${f(Math.max(...rows.map(x => x.first10[0])))} | ${spread(rows.map(x => pct(x.steady, 50)), 2)} | ${spread(rows.map(x => pct(x.steady, 95)), 2)} | ${spread(rows.map(x => x.rss), 0)} | ${spread(rows.map(x => x.reopen), 0)} | ${spread(rows.map(x => x.steadyCpu), 2)} |`);
+        + `${f(Math.max(...rows.map(x => x.first10[0])))} | ${spread(rows.map(x => pct(x.steady, 50)), 2)} | ${spread(rows.map(x => pct(x.steady, 95)), 2)} | ${spread(rows.map(x => x.rss), 0)} | ${spread(rows.map(x => x.reopen), 0)} | ${spread(rows.map(x => x.steadyCpu), 2)} | ${spread(rows.map(x => x.firstDiagRss), 0)} |`);
     if (histogram) histograms.push([input.name, rows[0].histogram]);
     if (nmt) nmtRows.push([input.name, rows.map(x => x.nmt)]);
 }

@@ -33,13 +33,16 @@ if ! "$jdk/bin/java" -XX:+UseSerialGC -XX:DumpLoadedClassList="$list" -Xlog:disa
     exit 1
 fi
 # a short editor session on stdin (LSP framing; the bodies are ASCII, so characters are bytes):
-# initialize with this shell as the parent process, initialized, a document opened, a second for its
+# initialize with this shell as the parent process, initialized, a large document opened, a small one, a pause for their
 # diagnostics and the warm-up thread (it starts once they are out), shutdown, exit
 frame() { printf 'Content-Length: %d\r\n\r\n%s' "${#1}" "$1"; }
 stdio_list="$target/arena-ls-server-stdio.classlist"
 if ! {
     frame '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"processId":'$$',"rootUri":null,"capabilities":{"general":{"positionEncodings":["utf-16"]},"window":{"workDoneProgress":true},"textDocument":{"publishDiagnostics":{"versionSupport":true}}}}}'
     frame '{"jsonrpc":"2.0","method":"initialized","params":{}}'
+    # a text over 64 KB (FrameReader decodes a large didOpen's text directly: protocol/DidOpenText), first:
+    # a second open stops the warm-up once it runs
+    frame '{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///arena-ls-archive/b.ts","languageId":"typescript","version":1,"text":"// '"$(printf '%070000d' 0)"'\n"}}}'
     frame '{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///arena-ls-archive/a.ts","languageId":"typescript","version":1,"text":"export const a: number = 1;\nfunction f(x: string) { return x + a; }\n"}}}'
     sleep 1
     frame '{"jsonrpc":"2.0","id":2,"method":"shutdown","params":null}'

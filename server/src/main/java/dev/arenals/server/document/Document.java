@@ -81,13 +81,18 @@ public final class Document {
     }
 
     public Document(String uri, String languageId, int version, String text, PositionEncoding encoding, SerialQueue queue, int lane) {
+        this(uri, languageId, version, new TextBuffer(text), encoding, queue, lane);
+    }
+
+    /** A document owning {@code text} (not copied: no one else may hold it). */
+    public Document(String uri, String languageId, int version, TextBuffer text, PositionEncoding encoding, SerialQueue queue, int lane) {
         this.uri = uri;
         this.options = ParseOptions.forFileName(uri, languageId);
         this.encoding = encoding;
         this.queue = queue;
         this.lane = lane;
         this.version = version;
-        this.text = new TextBuffer(text);
+        this.text = text;
         this.lines = LineStarts.of(this.text.array(), this.text.length(), LineStarts.Terminators.LSP);
     }
 

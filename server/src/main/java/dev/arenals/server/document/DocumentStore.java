@@ -41,6 +41,11 @@ public final class DocumentStore {
      * might). Its queue starts after any close work of a predecessor with the same URI.
      */
     public Document open(String uri, String languageId, int version, String text, PositionEncoding encoding) {
+        return open(uri, languageId, version, new TextBuffer(text), encoding);
+    }
+
+    /** {@link #open(String, String, int, String, PositionEncoding)} with the text already in a buffer, which the document takes. */
+    public Document open(String uri, String languageId, int version, TextBuffer text, PositionEncoding encoding) {
         Document previous = open.get(uri);
         if (previous != null) close(uri, d -> { });
         CompletableFuture<Void> gate = closing.get(uri);

@@ -19,6 +19,13 @@ public final class TextBuffer implements CharSequence {
         length = text.length();
     }
 
+    /** Takes {@code chars} as the buffer (not copied), its first {@code length} chars the text. */
+    public TextBuffer(char[] chars, int length) {
+        if (length < 0 || length > chars.length) throw new IndexOutOfBoundsException(length + " of " + chars.length);
+        this.chars = chars;
+        this.length = length;
+    }
+
     /** The backing array; valid up to {@link #length()} and only until the next edit. */
     public char[] array() { return chars; }
 

@@ -148,6 +148,11 @@ public final class ArenaTextDocumentService implements TextDocumentService {
             server.log().warn("didOpen without a text document: ignored");
             return;
         }
+        dev.arenals.server.document.TextBuffer decoded = item instanceof DidOpenText.Item ? ((DidOpenText.Item) item).takeBuffer() : null;
+        if (decoded != null) { // a large text, decoded by FrameReader straight into the buffer the document keeps
+            server.store().open(item.getUri(), item.getLanguageId(), item.getVersion(), decoded, server.support().positionEncoding);
+            return;
+        }
         String text = item.getText() == null ? "" : item.getText();
         server.store().open(item.getUri(), item.getLanguageId(), item.getVersion(), text, server.support().positionEncoding);
     }
