@@ -383,7 +383,18 @@ public final class Refactors {
         // names: locals visible here and used inside become parameters; what is declared inside stays inside
         List<Integer> params = new ArrayList<>();
         List<Integer> firstUse = new ArrayList<>();
+        // the symbols a node of the selection declares or names; every symbol when it has a JSX tag (tags name symbols the binder does not resolve)
+        boolean[] candidate = new boolean[t.symbolCount()];
+        boolean everySymbol = false;
+        for (int node = 0, count = a.nodeCount(); node < count; node++) {
+            if (a.start(node) < from || a.end(node) > to) continue;
+            int k = a.kind(node);
+            if (k == JSX_OPENING_ELEMENT || k == JSX_CLOSING_ELEMENT) everySymbol = true;
+            int symbol = t.symbolOfNode(node);
+            if (symbol >= 0 && symbol < candidate.length) candidate[symbol] = true;
+        }
         for (int symbol = 0, n = t.symbolCount(); symbol < n; symbol++) {
+            if (!everySymbol && !candidate[symbol]) continue;
             if (!q.isDeclared(symbol)) continue;
             int decl = t.declarationNode(symbol);
             boolean inside = decl >= 0 && a.start(decl) >= from && a.start(decl) < to;
