@@ -30,7 +30,8 @@ import org.eclipse.lsp4j.Range;
  * lines): signatureHelp at N random positions inside argument lists; inlayHint for a screenful
  * (60 lines from a random line) with parameterNames "literals" and "all"; the unused-declaration
  * query over the whole file (paid once per parse by the diagnostics); organize imports and
- * all code actions at a random position. The first round warms up the JIT and is not counted.
+ * all code actions at a random position and on a selected statement of a function body (the
+ * refactorings). The first round warms up the JIT and is not counted.
  * Callees are resolved in the file only (no workspace index).
  */
 public final class AssistHarness {
@@ -83,7 +84,9 @@ public final class AssistHarness {
         long[] unused = new long[30];
         long[] organize = new long[30];
         long[] codeActions = new long[30];
-        int unusedCount = 0;
+        long[] selected = new long[30];
+        int[] statements = statementsInFunctionBodies(arena);
+        int unusedCount = 0, refactorings = 0;
         for (int round = 0; round < 2; round++) {
             for (int i = 0; i < unused.length; i++) {
                 long t0 = System.nanoTime();
@@ -94,9 +97,17 @@ public final class AssistHarness {
                 Position p = doc.positionAt(random.nextInt(Math.max(1, text.length())));
                 sink += actions.codeActions(doc, new Range(p, p), null, null).size();
                 long t3 = System.nanoTime();
+                // a selected statement of a function body, as a user selecting lines asks for the lightbulb's refactorings
+                int statement = statements.length == 0 ? arena.root() : statements[random.nextInt(statements.length)];
+                Range selection = new Range(doc.positionAt(arena.start(statement)), doc.positionAt(arena.end(statement)));
+                long t4 = System.nanoTime();
+                int offered = actions.codeActions(doc, selection, null, null).size();
+                long t5 = System.nanoTime();
+                refactorings += round == 1 ? offered : 0;
                 unused[i] = t1 - t0;
                 organize[i] = t2 - t1;
                 codeActions[i] = t3 - t2;
+                selected[i] = t5 - t4;
             }
         }
         System.out.printf(Locale.ROOT, "%s: %,d chars, %,d lines, %,d call arguments, %,d unused declarations%n", name, text.length(), lines,
@@ -107,7 +118,22 @@ public final class AssistHarness {
         print("  unused declarations, whole file (once per parse)", unused);
         print("  codeAction source.organizeImports", organize);
         print("  codeAction at a random position (all kinds)", codeActions);
+        print("  codeAction on a selected statement of a function body (" + refactorings + " actions offered)", selected);
         if (sink == 42) System.out.print(""); // keeps the answers alive
+    }
+
+    /** Statements directly in function bodies. */
+    private static int[] statementsInFunctionBodies(Arena arena) {
+        int[] out = new int[1024];
+        int n = 0;
+        for (int node = 0, count = arena.nodeCount(); node < count; node++) {
+            if (arena.kind(node) != dev.arenals.parser.tree.NodeKind.FUNCTION_BODY) continue;
+            for (int c = arena.firstChild(node); c >= 0; c = arena.nextSibling(c)) {
+                if (n == out.length) out = java.util.Arrays.copyOf(out, n * 2);
+                out[n++] = c;
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
     }
 
     /** The start offsets of every call and new argument. */

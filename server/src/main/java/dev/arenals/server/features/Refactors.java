@@ -131,7 +131,7 @@ public final class Refactors {
         if (statement < 0) return null;
         if (!namesMeanTheSameBefore(q, expression, statement, list)) return null;
 
-        String name = freshName(src, a.sourceLength(), "newLocal");
+        String name = unusedName(q, "newLocal");
         String value = new String(src, from, to - from);
         int lineStart = a.start(statement);
         while (lineStart > 0 && (src[lineStart - 1] == ' ' || src[lineStart - 1] == '\t')) lineStart--;
@@ -301,26 +301,6 @@ public final class Refactors {
         return true;
     }
 
-    /** {@code base}, or base_1, base_2, … : the first that occurs nowhere in the file as a word, so it captures nothing. */
-    static String freshName(char[] src, int length, String base) {
-        for (int i = 0; ; i++) {
-            String name = i == 0 ? base : base + "_" + i;
-            if (!occursAsWord(src, length, name)) return name;
-        }
-    }
-
-    private static boolean occursAsWord(char[] src, int length, String word) {
-        int n = word.length();
-        outer:
-        for (int i = 0; i + n <= length; i++) {
-            for (int j = 0; j < n; j++) if (src[i + j] != word.charAt(j)) continue outer;
-            boolean before = i > 0 && Character.isJavaIdentifierPart(src[i - 1]);
-            boolean after = i + n < length && Character.isJavaIdentifierPart(src[i + n]);
-            if (!before && !after) return true;
-        }
-        return false;
-    }
-
     private static String lineBreak(char[] src, int length) {
         for (int i = 0; i < length; i++) {
             if (src[i] == '\n') return i > 0 && src[i - 1] == '\r' ? "\r\n" : "\n";
@@ -384,17 +364,37 @@ public final class Refactors {
         List<Integer> params = new ArrayList<>();
         List<Integer> firstUse = new ArrayList<>();
         // the symbols a node of the selection declares or names; every symbol when it has a JSX tag (tags name symbols the binder does not resolve)
-        boolean[] candidate = new boolean[t.symbolCount()];
+        int[] candidates = new int[64];
+        int candidateCount = 0;
         boolean everySymbol = false;
-        for (int node = 0, count = a.nodeCount(); node < count; node++) {
-            if (a.start(node) < from || a.end(node) > to) continue;
-            int k = a.kind(node);
-            if (k == JSX_OPENING_ELEMENT || k == JSX_CLOSING_ELEMENT) everySymbol = true;
-            int symbol = t.symbolOfNode(node);
-            if (symbol >= 0 && symbol < candidate.length) candidate[symbol] = true;
+        java.util.BitSet seen = new java.util.BitSet();
+        int[] stack = new int[64];
+        for (int root : roots) {
+            int sp = 0;
+            stack[sp++] = root;
+            while (sp > 0) {
+                int node = stack[--sp];
+                int k = a.kind(node);
+                if (k == JSX_OPENING_ELEMENT || k == JSX_CLOSING_ELEMENT) everySymbol = true;
+                int symbol = t.symbolOfNode(node);
+                if (symbol >= 0 && !seen.get(symbol)) {
+                    seen.set(symbol);
+                    if (candidateCount == candidates.length) candidates = java.util.Arrays.copyOf(candidates, candidateCount * 2);
+                    candidates[candidateCount++] = symbol;
+                }
+                for (int c = a.firstChild(node); c >= 0; c = a.nextSibling(c)) {
+                    if (sp == stack.length) stack = java.util.Arrays.copyOf(stack, sp * 2);
+                    stack[sp++] = c;
+                }
+            }
         }
-        for (int symbol = 0, n = t.symbolCount(); symbol < n; symbol++) {
-            if (!everySymbol && !candidate[symbol]) continue;
+        if (everySymbol) {
+            candidateCount = t.symbolCount();
+            candidates = new int[candidateCount];
+            for (int i = 0; i < candidateCount; i++) candidates[i] = i;
+        }
+        for (int c = 0; c < candidateCount; c++) {
+            int symbol = candidates[c];
             if (!q.isDeclared(symbol)) continue;
             int decl = t.declarationNode(symbol);
             boolean inside = decl >= 0 && a.start(decl) >= from && a.start(decl) < to;
@@ -445,7 +445,7 @@ public final class Refactors {
             }
         }
 
-        String name = freshName(src, a.sourceLength(), "newFunction");
+        String name = unusedName(q, "newFunction");
         String nl = lineBreak(src, a.sourceLength());
         String unit = indentUnit(src, a.sourceLength());
         StringBuilder fn = new StringBuilder();
@@ -1168,8 +1168,8 @@ public final class Refactors {
         dev.arenals.parser.tree.NameTable names = q.arena().names();
         for (int i = 0; ; i++) {
             String name = i == 0 ? base : base + "_" + i;
-            int id = -1;
-            for (int n = 0, size = names.size(); n < size && id < 0; n++) if (names.equals(n, name)) id = n;
+            char[] chars = name.toCharArray();
+            int id = names.find(chars, 0, chars.length);
             if (id < 0 || !nameTaken(q, id)) return name;
         }
     }
