@@ -90,6 +90,13 @@ public final class Refactors {
         }
     }
 
+    private static CodeAction action(DocumentQuery q, String title, String kind, List<TextEdit> edits) {
+        CodeAction action = new CodeAction(title);
+        action.setKind(kind);
+        action.setEdit(new WorkspaceEdit(Map.of(q.uri(), edits)));
+        return action;
+    }
+
     private static boolean wants(List<String> only, String kind) {
         if (only == null || only.isEmpty()) return true;
         for (String o : only) if (kind.equals(o) || kind.startsWith(o + ".")) return true;
@@ -147,10 +154,7 @@ public final class Refactors {
         List<TextEdit> edits = new ArrayList<>(2);
         edits.add(new TextEdit(q.range(a.start(statement), a.start(statement)), declaration));
         edits.add(new TextEdit(q.range(from, to), use));
-        CodeAction action = new CodeAction("Extract to constant in enclosing scope");
-        action.setKind(EXTRACT_CONSTANT);
-        action.setEdit(new WorkspaceEdit(Map.of(q.uri(), edits)));
-        return action;
+        return action(q, "Extract to constant in enclosing scope", EXTRACT_CONSTANT, edits);
     }
 
     /** The outermost expression whose source range is exactly [from, to), or -1. */
@@ -469,10 +473,7 @@ public final class Refactors {
             edits.add(new TextEdit(q.range(from, to), call + ";"));
             edits.add(new TextEdit(q.range(a.end(top), a.end(top)), fn.toString()));
         }
-        CodeAction action = new CodeAction("Extract to function in module scope");
-        action.setKind(EXTRACT_FUNCTION);
-        action.setEdit(new WorkspaceEdit(Map.of(q.uri(), edits)));
-        return action;
+        return action(q, "Extract to function in module scope", EXTRACT_FUNCTION, edits);
     }
 
     /** Whether a function (an arrow included) that starts inside the selection holds {@code node}. */
@@ -696,10 +697,7 @@ public final class Refactors {
             edits.add(new TextEdit(q.range(a.start(use), a.end(use)), text));
         }
         edits.add(new TextEdit(q.range(removal.start(), removal.end()), removal.text()));
-        CodeAction action = new CodeAction("Inline variable");
-        action.setKind(INLINE_VARIABLE);
-        action.setEdit(new WorkspaceEdit(Map.of(q.uri(), edits)));
-        return action;
+        return action(q, "Inline variable", INLINE_VARIABLE, edits);
     }
 
     /**
@@ -754,22 +752,11 @@ public final class Refactors {
 
     /** Whether the expression reads its function's context: this, super, arguments, new.target, await, yield. */
     private static boolean usesFunctionContext(Arena a, int expression) {
-        int from = a.start(expression), to = a.end(expression);
-        int[] stack = {expression};
-        int sp = 1;
-        while (sp > 0) {
-            int n = stack[--sp];
+        return anyNode(a, expression, n -> {
             int k = a.kind(n);
-            if (k == THIS || k == SUPER || k == META_PROPERTY || k == AWAIT || k == YIELD) return true;
-            if (k == IDENTIFIER_REFERENCE && a.end(n) - a.start(n) == 9 && new String(a.source(), a.start(n), 9).equals("arguments")) return true;
-            if (k == FUNCTION_EXPRESSION || k == CLASS_EXPRESSION) continue; // their own context
-            for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
-                if (a.start(c) < from || a.end(c) > to) continue;
-                if (sp == stack.length) stack = java.util.Arrays.copyOf(stack, sp * 2);
-                stack[sp++] = c;
-            }
-        }
-        return false;
+            return k == THIS || k == SUPER || k == META_PROPERTY || k == AWAIT || k == YIELD
+                    || k == IDENTIFIER_REFERENCE && a.end(n) - a.start(n) == 9 && new String(a.source(), a.start(n), 9).equals("arguments");
+        }, k -> k == FUNCTION_EXPRESSION || k == CLASS_EXPRESSION); // their own context
     }
 
     /**
@@ -778,26 +765,18 @@ public final class Refactors {
      * a new object each time (an object, array, function, class or regular expression).
      */
     private static boolean isRepeatable(Arena a, int expression) {
-        int[] stack = {expression};
-        int sp = 1;
-        while (sp > 0) {
-            int n = stack[--sp];
+        return !anyNode(a, expression, n -> {
             switch (a.kind(n)) {
                 case CALL: case NEW: case TAGGED_TEMPLATE: case ASSIGNMENT: case UPDATE: case AWAIT: case YIELD: case IMPORT_CALL:
                 case OBJECT: case ARRAY: case FUNCTION_EXPRESSION: case ARROW_FUNCTION: case CLASS_EXPRESSION: case REGEX_LITERAL:
                 case JSX_ELEMENT: case JSX_FRAGMENT:
-                    return false;
+                    return true;
                 case UNARY:
-                    if (a.data(n) == dev.arenals.parser.lexer.Token.K_DELETE) return false;
-                    break;
+                    return a.data(n) == dev.arenals.parser.lexer.Token.K_DELETE;
                 default:
+                    return false;
             }
-            for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
-                if (sp == stack.length) stack = java.util.Arrays.copyOf(stack, sp * 2);
-                stack[sp++] = c;
-            }
-        }
-        return true;
+        }, k -> false);
     }
 
     /** Whether the expression reads a local or module variable that is assigned somewhere (after its declaration). */
@@ -818,13 +797,20 @@ public final class Refactors {
 
     /** Whether the expression reads properties or calls: what it gives may change with time. */
     private static boolean readsMutableState(Arena a, int expression) {
-        int[] stack = {expression};
+        return anyNode(a, expression, n -> {
+            int k = a.kind(n);
+            return k == MEMBER || k == CALL || k == NEW || k == TAGGED_TEMPLATE || k == AWAIT || k == YIELD || k == IMPORT_CALL;
+        }, k -> k == FUNCTION_EXPRESSION || k == ARROW_FUNCTION || k == CLASS_EXPRESSION); // not run where it stands
+    }
+
+    /** Whether a node of the subtree passes {@code test}, not looking below nodes whose kind is {@code opaque}. */
+    private static boolean anyNode(Arena a, int root, java.util.function.IntPredicate test, java.util.function.IntPredicate opaque) {
+        int[] stack = {root};
         int sp = 1;
         while (sp > 0) {
             int n = stack[--sp];
-            int k = a.kind(n);
-            if (k == MEMBER || k == CALL || k == NEW || k == TAGGED_TEMPLATE || k == AWAIT || k == YIELD || k == IMPORT_CALL) return true;
-            if (k == FUNCTION_EXPRESSION || k == ARROW_FUNCTION || k == CLASS_EXPRESSION) continue; // not run where it stands
+            if (test.test(n)) return true;
+            if (opaque.test(a.kind(n))) continue;
             for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
                 if (sp == stack.length) stack = java.util.Arrays.copyOf(stack, sp * 2);
                 stack[sp++] = c;
@@ -950,10 +936,7 @@ public final class Refactors {
             if (top >= 0) {
                 String template = asTemplate(a, top);
                 if (template != null) {
-                    CodeAction action = new CodeAction("Convert to template string");
-                    action.setKind(TEMPLATE_STRING);
-                    action.setEdit(new WorkspaceEdit(Map.of(q.uri(), List.of(new TextEdit(q.range(a.start(top), a.end(top)), template)))));
-                    return action;
+                    return action(q, "Convert to template string", TEMPLATE_STRING, List.of(new TextEdit(q.range(a.start(top), a.end(top)), template)));
                 }
                 top = -1;
             }
@@ -1108,10 +1091,7 @@ public final class Refactors {
         }
         if (names.isEmpty()) return null;
         edits.add(new TextEdit(q.range(a.start(namespace), a.end(namespace)), "{ " + String.join(", ", names) + " }"));
-        CodeAction action = new CodeAction("Convert namespace import to named imports");
-        action.setKind(TO_NAMED_IMPORTS);
-        action.setEdit(new WorkspaceEdit(Map.of(q.uri(), edits)));
-        return action;
+        return action(q, "Convert namespace import to named imports", TO_NAMED_IMPORTS, edits);
     }
 
     /** Whether a declaration in the file, or a global the file reads, already has this name: importing it would capture or shadow. */
@@ -1157,10 +1137,7 @@ public final class Refactors {
         while (close < a.end(declaration) && src[close] != '}') close++;
         if (open <= a.start(declaration) || close >= a.end(declaration)) return null;
         edits.add(new TextEdit(q.range(open - 1, close + 1), "* as " + namespace));
-        CodeAction action = new CodeAction("Convert named imports to namespace import");
-        action.setKind(TO_NAMESPACE_IMPORT);
-        action.setEdit(new WorkspaceEdit(Map.of(q.uri(), edits)));
-        return action;
+        return action(q, "Convert named imports to namespace import", TO_NAMESPACE_IMPORT, edits);
     }
 
     /** {@code base}, or base_1, base_2, …: the first that no declaration or reference in the file has (names of properties do not count). */
@@ -1246,10 +1223,7 @@ public final class Refactors {
             edits.add(new TextEdit(q.range(a.start(body), a.end(body)), "{" + nl + indent + unit + "return " + value + ";" + nl + indent + "}"));
             title = "Add braces to arrow function";
         }
-        CodeAction action = new CodeAction(title);
-        action.setKind(ARROW_BRACES);
-        action.setEdit(new WorkspaceEdit(Map.of(q.uri(), edits)));
-        return action;
+        return action(q, title, ARROW_BRACES, edits);
     }
 
     /** The innermost function-like node whose range holds [from, to), or -1. */
