@@ -295,7 +295,7 @@ final class ExpressionGrammar {
             if (p.tok == GT) p.tok = p.lexer.reScanGreater();
             int op = p.tok;
             int prec = precedence(op);
-            if (prec == 0 || (op == K_IN && (p.ctx & CTX_NO_IN) != 0)) break;
+            if (prec == 0 || (op == K_IN && (p.ctx & CTX_NO_IN) != 0) || (op == LT && p.atTsxLessThanSlash())) break;
             if ((op == K_IN || op == K_INSTANCEOF) && p.escaped()) p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.KEYWORD_WITH_ESCAPE, 0);
             while (p.opTop > base) {
                 int top = p.opStack[p.opTop - 1];
@@ -409,7 +409,7 @@ final class ExpressionGrammar {
                     break;
                 }
                 boolean topLevelAwait = false;
-                if (p.autoGoal && (p.ctx & (CTX_AWAIT | CTX_FUNCTION | CTX_STATIC_BLOCK | CTX_FIELD_INIT)) == 0) {
+                if (p.autoGoal && (p.ctx & (CTX_AWAIT | CTX_FUNCTION | CTX_STATIC_BLOCK | CTX_FIELD_INIT | CTX_NO_TOP_LEVEL_AWAIT)) == 0) {
                     topLevelAwait = isTopLevelAwait(p);
                     // else a name in a script: should the file be a module, it is parsed again, where it is an
                     // await expression (`import x from "m"; await {}`, as TypeScript reparses top-level await)
@@ -427,7 +427,10 @@ final class ExpressionGrammar {
                     p.sink.finish(AWAIT, m, s, p.lastEnd, 0);
                     return;
                 }
-                if ((p.ctx & (CTX_FUNCTION | CTX_STATIC_BLOCK)) == CTX_FUNCTION && !p.escaped() && startsMisplacedAwaitOrYield(p)) {
+                // (a field's initializer too, in TypeScript files: TypeScript's parser reads `x = await y` so)
+                if (((p.ctx & (CTX_FUNCTION | CTX_STATIC_BLOCK)) == CTX_FUNCTION || (p.ctx & CTX_NO_TOP_LEVEL_AWAIT) != 0
+                        || (p.ts && (p.ctx & (CTX_FIELD_INIT | CTX_STATIC_BLOCK)) == CTX_FIELD_INIT))
+                        && !p.escaped() && startsMisplacedAwaitOrYield(p)) {
                     p.error(s, p.lexer.tokenEnd, Diag.AWAIT_OUTSIDE_ASYNC, 0);
                     int m = p.sink.mark();
                     p.next();
@@ -467,7 +470,9 @@ final class ExpressionGrammar {
         // `await(x)`, `await [x]`, `await -1` call, index or subtract a variable named await
         boolean await = p.peekNewline == 0 && (Token.isIdentifierName(pk) || pk == NUMBER || pk == BIGINT || pk == STRING)
                 && pk != K_IN && pk != K_OF;
-        if (await) p.sawModuleSyntax = true;
+        // in JavaScript it makes the file a module; TypeScript makes a module of import and export alone, so a
+        // nested `await` stays a name there unless a word follows it too (`await await {}`: `;` expected)
+        if (await && !p.ts) p.sawModuleSyntax = true;
         return await;
     }
 
@@ -874,12 +879,19 @@ final class ExpressionGrammar {
                     }
                     if ((pk == LPAREN || (p.ts && pk == LT)) && p.peekNewline == 0) {
                         if (p.ts) {
-                            int m = p.sink.mark();
                             int d = p.speculate();
                             if (d >= 0) {
                                 p.next(); // async
-                                if (tryParseTypedArrow(p, F_ASYNC, s)) {
+                                // in TSX, TypeScript's isParenthesizedArrowFunctionExpression takes `async <T,`, `<T =` and
+                                // `<T extends X` for an arrow whatever follows, and `async <T>` for none
+                                boolean tsxArrow = p.jsx && p.tok == LT && isGenericArrowInTsx(p);
+                                if ((!p.jsx || p.tok != LT || tsxArrow) && tryParseTypedArrow(p, F_ASYNC, s)) {
                                     p.commit(d);
+                                    return;
+                                }
+                                if (tsxArrow) {
+                                    p.commit(d);
+                                    parseTypedArrowWithErrors(p, F_ASYNC, s);
                                     return;
                                 }
                                 p.rollback(d);

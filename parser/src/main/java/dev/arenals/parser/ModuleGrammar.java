@@ -254,6 +254,18 @@ final class ModuleGrammar {
         }
     }
 
+    /**
+     * The expression of `export =` or `export default`: TypeScript's parseExportAssignment parses it in an
+     * await context wherever it stands, so `await` there is an await expression in a namespace or an
+     * ambient module too (`declare module "m" { export = await }` lacks its operand).
+     */
+    private static void parseExportedExpression(ParseContext p) {
+        int saved = p.ctx;
+        if (p.ts) p.ctx |= CTX_AWAIT;
+        parseAssignment(p);
+        p.ctx = saved;
+    }
+
     /** ExportDeclaration : export (* [as ModuleExportName] from ... | { ExportsList } [from ...] | Declaration | default ... | = Expression (TS)) */
     static void parseExportDeclaration(ParseContext p, boolean topLevel) {
         int s = p.lexer.tokenStart;
@@ -275,7 +287,7 @@ final class ModuleGrammar {
             if (p.tok == ASSIGN) {
                 // export = expression
                 p.next();
-                parseAssignment(p);
+                parseExportedExpression(p);
                 p.semicolon();
                 p.sink.finish(EXPORT_ASSIGNMENT, m, s, p.lastEnd, 0);
                 return;
@@ -327,7 +339,7 @@ final class ModuleGrammar {
             } else if (p.tok == AT) {
                 parseDecoratedClass(p, ds, true, true);
             } else {
-                parseAssignment(p);
+                parseExportedExpression(p);
                 p.semicolon();
             }
             p.sink.finish(EXPORT_DEFAULT, m, s, p.lastEnd, 0);

@@ -408,7 +408,12 @@ final class TsDeclarationGrammar {
                 p.sink.finish(INVALID, em, es, p.lastEnd, 0);
                 continue;
             }
-            if (p.eat(ASSIGN)) parseAssignment(p);
+            if (p.eat(ASSIGN)) {
+                int saved = p.ctx;
+                if ((p.ctx & CTX_FUNCTION) == 0) p.ctx = (p.ctx & ~CTX_AWAIT) | CTX_NO_TOP_LEVEL_AWAIT;
+                parseAssignment(p);
+                p.ctx = saved;
+            }
             p.sink.finish(ENUM_MEMBER, em, es, p.lastEnd, 0);
             if (p.tok != RBRACE && !p.eat(COMMA)) { p.errorExpected(COMMA); if (!Token.isIdentifierName(p.tok) && p.tok != STRING) break; }
         }
@@ -455,6 +460,7 @@ final class TsDeclarationGrammar {
             int savedCtx = p.ctx;
             int savedLabelBase = p.labels.base;
             p.labels.base = p.labels.top;
+            if ((p.ctx & CTX_FUNCTION) == 0) p.ctx = (p.ctx & ~CTX_AWAIT) | CTX_NO_TOP_LEVEL_AWAIT;
             p.ctx &= ~(CTX_FUNCTION | CTX_ITERATION | CTX_BREAKABLE);
             boolean savedAmbient = p.ambient;
             if ((modifiers & MOD_DECLARE) != 0) p.ambient = true;

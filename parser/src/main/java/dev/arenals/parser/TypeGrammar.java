@@ -228,7 +228,9 @@ final class TypeGrammar {
         if (p.tok == LT) parseTypeParameters(p);
         int saved = p.ctx;
         p.ctx |= CTX_NEW_TARGET; // TypeScript's checker looks at no `new.target` in a signature's parameters
+        int diagnosticsBefore = p.log.diagnosticCount();
         parseFormalParameters(p);
+        p.log.dropDiagnostics(diagnosticsBefore, Diag.PRIVATE_NAME_AS_BINDING_KEY); // nor at their patterns' keys
         p.ctx = saved;
         if (p.tok == ARROW) {
             p.next();
@@ -453,7 +455,7 @@ final class TypeGrammar {
                 } else {
                     parseEntityName(p, true);
                 }
-                if (p.tok == LT && !p.lexer.newlineBefore) parseTypeArguments(p);
+                if (p.tok == LT && !p.lexer.newlineBefore && !p.atTsxLessThanSlash()) parseTypeArguments(p);
                 p.sink.finish(TYPE_QUERY, m, s, p.lastEnd, 0);
                 return;
             }
@@ -492,7 +494,10 @@ final class TypeGrammar {
         }
         if (Token.isIdentifierLike(p.tok) || (Token.isReserved(p.tok) && p.tok != K_VOID)) {
             parseEntityName(p, false);
-            if ((p.tok == LT || p.tok == SHL) && !p.lexer.newlineBefore && !isKeywordTypeName(p, s, p.lastEnd)) parseTypeArguments(p);
+            if ((p.tok == LT || p.tok == SHL) && !p.lexer.newlineBefore && !isKeywordTypeName(p, s, p.lastEnd)
+                    && !(p.tok == LT && p.atTsxLessThanSlash())) {
+                parseTypeArguments(p);
+            }
             p.sink.finish(TYPE_REFERENCE, m, s, p.lastEnd, 0);
             return;
         }
@@ -526,7 +531,9 @@ final class TypeGrammar {
      * word is no type, though a type reference elsewhere takes one: the error, the word then read as a type.
      */
     private static void typeExpectedInList(ParseContext p) {
-        if (Token.isReserved(p.tok) && !startsType(p.tok) && p.tok != K_FUNCTION) {
+        if ((Token.isReserved(p.tok) && !startsType(p.tok) && p.tok != K_FUNCTION)
+                // isStartOfType asks isIdentifier, which refuses `await` where it is an operator, `yield` likewise
+                || (p.tok == K_AWAIT && (p.ctx & CTX_AWAIT) != 0) || (p.tok == K_YIELD && (p.ctx & CTX_YIELD) != 0)) {
             p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.TYPE_EXPECTED, 0);
         }
     }
@@ -595,7 +602,7 @@ final class TypeGrammar {
         }
         p.expect(RPAREN);
         if (p.eat(DOT)) parseEntityName(p, true);
-        if (p.tok == LT && !p.lexer.newlineBefore) parseTypeArguments(p);
+        if (p.tok == LT && !p.lexer.newlineBefore && !p.atTsxLessThanSlash()) parseTypeArguments(p);
         p.sink.finish(IMPORT_TYPE, m, s, p.lastEnd, flags);
     }
 
@@ -877,7 +884,9 @@ final class TypeGrammar {
         if (p.tok == LT) parseTypeParameters(p);
         int saved = p.ctx;
         p.ctx |= CTX_NEW_TARGET; // as in a function type's parameters
+        int diagnosticsBefore = p.log.diagnosticCount();
         parseFormalParameters(p);
+        p.log.dropDiagnostics(diagnosticsBefore, Diag.PRIVATE_NAME_AS_BINDING_KEY);
         p.ctx = saved;
         if (p.tok == COLON) {
             p.next();
@@ -985,7 +994,7 @@ final class TypeGrammar {
      * speculatively, kept when the list closes and what follows can follow type arguments.
      */
     static boolean tryParseTypeArgumentsInExpression(ParseContext p) {
-        if (!p.ts || (p.tok != LT && p.tok != SHL)) return false;
+        if (!p.ts || (p.tok != LT && p.tok != SHL) || (p.tok == LT && p.atTsxLessThanSlash())) return false;
         int d = p.speculate();
         if (d < 0) return false;
         openAngle(p); // `f<<T>() => U>()`: TypeScript rescans `<<` as `<` (reScanLessThanToken)
