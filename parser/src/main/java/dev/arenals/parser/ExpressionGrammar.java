@@ -468,8 +468,9 @@ final class ExpressionGrammar {
         int pk = p.peek();
         // TypeScript's rule: an await expression when a word or a literal follows on the same line, so
         // `await(x)`, `await [x]`, `await -1` call, index or subtract a variable named await
+        // (in TypeScript files before any word: `for (await of x)` awaits `of`, an error, as TypeScript's parser reads it)
         boolean await = p.peekNewline == 0 && (Token.isIdentifierName(pk) || pk == NUMBER || pk == BIGINT || pk == STRING)
-                && pk != K_IN && pk != K_OF;
+                && (p.ts || (pk != K_IN && pk != K_OF));
         // in JavaScript it makes the file a module; TypeScript makes a module of import and export alone, so a
         // nested `await` stays a name there unless a word follows it too (`await await {}`: `;` expected)
         if (await && !p.ts) p.sawModuleSyntax = true;
@@ -973,7 +974,8 @@ final class ExpressionGrammar {
     /** After `as`, at `const`: whether `.`, or `<` or `[` on the same line, follow (`x as const.n`, `x as const<T>`). */
     private static boolean constNamesAType(ParseContext p) {
         int pk = p.peek();
-        return pk == DOT || ((pk == LT || pk == LBRACKET) && p.peekNewline == 0);
+        // `|`/`&`: TypeScript's parseType goes on into a union or intersection (`x as const | new T` wants `(`)
+        return pk == DOT || pk == BAR || pk == AMP || ((pk == LT || pk == LBRACKET) && p.peekNewline == 0);
     }
 
     /** Tokens after which `await` can only have been meant as a name: no operand, no operator, follows. */

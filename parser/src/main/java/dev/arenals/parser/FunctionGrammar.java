@@ -96,7 +96,8 @@ final class FunctionGrammar {
             madeStrict = parseDirectivesAndStatements(p, RBRACE, false);
             p.expect(RBRACE);
             p.sink.finish(FUNCTION_BODY, bm, bodyStart, p.lastEnd, 0);
-        } else if (p.ts && p.canInsertSemicolon()) {
+        } else if (p.ts && p.canInsertSemicolon() && (kind != FUNCTION_EXPRESSION || (extraCtx & CTX_METHOD_LIKE) != 0)) {
+            // (a `function` expression always has its body: TypeScript's parseFunctionExpression asks for the block)
             // an overload signature, or a declare / abstract function: no body. TypeScript's checker looks into
             // none of its parameters' initializers: no misplaced `await`/`yield` there (its TS1308/TS1163)
             p.log.dropDiagnostics(diagnosticsBefore, Diag.AWAIT_OUTSIDE_ASYNC);

@@ -898,6 +898,8 @@ final class TypeGrammar {
     static void parseTypeParameters(ParseContext p) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
+        // TSX: `</` is one token to TypeScript, no list opener (`class C <//c` wants `{`)
+        if (p.tok == LT && p.atTsxLessThanSlash()) p.error(s, p.lexer.tokenEnd + 1, Diag.UNEXPECTED_TOKEN, LT);
         openAngle(p);
         while (p.tok != GT && p.tok != EOF) {
             int ps = p.lexer.tokenStart;

@@ -170,7 +170,7 @@ public final class GrammarChecks {
             METHOD, FIELD, INDEX_SIGNATURE, PROPERTY_SIGNATURE, METHOD_SIGNATURE, FUNCTION_EXPRESSION, ARROW_FUNCTION,
             FUNCTION_TYPE, CONSTRUCTOR_TYPE, CALL_SIGNATURE, CONSTRUCT_SIGNATURE, INFER_TYPE, TYPE_PREDICATE,
             DECORATOR, // a decorated parameter is checked (TS1206)
-            MAPPED_TYPE};
+            MAPPED_TYPE, IMPORT_TYPE};
         for (int k : always) CHECKS[k] = 1;
         CHECKS[PARAMETER] = 2;
         CHECKS[TYPE_PARAMETER] = 3;
@@ -414,6 +414,8 @@ public final class GrammarChecks {
             case TYPE_PREDICATE:
                 if (checkTypePredicate(n)) return; // misplaced (TS1228): TypeScript checks nothing inside it
                 break;
+            case IMPORT_TYPE:
+                return; // TypeScript's checkImportType checks none of its type arguments (`import("m")<unique symbol>`)
             default:
                 break;
         }
