@@ -486,6 +486,15 @@ public final class GrammarChecks {
 
     /** `import type A, { B } from "m"`: TS1363 on the import clause, from `type`. */
     private void checkTypeOnlyImport(int n) {
+        // TypeScript stops at a misplaced import (TS1232, the parser's) and at one of a namespace (TS1147)
+        int p = parentOf[n];
+        int pk = p < 0 ? -1 : a.kind(p);
+        if (pk != PROGRAM && pk != MODULE_BLOCK) return;
+        if (pk == MODULE_BLOCK) {
+            int module = parentOf[p];
+            int name = module < 0 ? -1 : a.firstChild(module);
+            if (name < 0 || a.kind(name) != STRING_LITERAL) return;
+        }
         boolean defaultImport = false, bindings = false;
         for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
             int k = a.kind(c);
@@ -716,7 +725,10 @@ public final class GrammarChecks {
             if (ambient && (varKind == VAR_USING || varKind == VAR_AWAIT_USING) && d == firstDeclarator(decl)) {
                 report(a.start(decl), a.end(decl), varKind == VAR_USING ? Diag.USING_IN_AMBIENT : Diag.AWAIT_USING_IN_AMBIENT, 0);
             }
-            if (ambient && init >= 0) checkAmbientInitializer(init, constLike && type < 0);
+            // a `using` binding pattern (TS1492) is as far as TypeScript checks that declarator
+            boolean usingPattern = (varKind == VAR_USING || varKind == VAR_AWAIT_USING)
+                    && (a.kind(target) == OBJECT_PATTERN || a.kind(target) == ARRAY_PATTERN);
+            if (ambient && init >= 0 && !usingPattern) checkAmbientInitializer(init, constLike && type < 0);
         }
     }
 
