@@ -471,9 +471,11 @@ final class ExpressionGrammar {
         // (in TypeScript files before any word: `for (await of x)` awaits `of`, an error, as TypeScript's parser reads it)
         boolean await = p.peekNewline == 0 && (Token.isIdentifierName(pk) || pk == NUMBER || pk == BIGINT || pk == STRING)
                 && (p.ts || (pk != K_IN && pk != K_OF));
-        // in JavaScript it makes the file a module; TypeScript makes a module of import and export alone, so a
-        // nested `await` stays a name there unless a word follows it too (`await await {}`: `;` expected)
-        if (await && !p.ts) p.sawModuleSyntax = true;
+        // it makes the file a module. (TypeScript's parser, under its default moduleDetection "auto", makes a module
+        // of import and export alone and reads a nested `await {}` as a name; under "force" as we do. A TypeScript
+        // file with a top-level await and no import is an error under "auto" anyway, TS1375, so its strict-mode
+        // errors, TS1214 under "force", stand either way.)
+        if (await) p.sawModuleSyntax = true;
         return await;
     }
 

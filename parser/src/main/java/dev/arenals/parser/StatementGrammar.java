@@ -153,8 +153,11 @@ final class StatementGrammar {
                     return;
                 }
                 if (isMisplacedAwaitUsingDeclaration(p)) {
-                    p.error(p.lexer.tokenStart, p.lexer.tokenEnd, (p.ctx & CTX_STATIC_BLOCK) != 0
-                            ? Diag.AWAIT_USING_IN_STATIC_BLOCK : Diag.AWAIT_USING_OUTSIDE_ASYNC, 0);
+                    // (in an ambient context TypeScript's checker says TS1546 first, the grammar checks')
+                    if (!p.ambient) {
+                        p.error(p.lexer.tokenStart, p.lexer.tokenEnd, (p.ctx & CTX_STATIC_BLOCK) != 0
+                                ? Diag.AWAIT_USING_IN_STATIC_BLOCK : Diag.AWAIT_USING_OUTSIDE_ASYNC, 0);
+                    }
                     parseVariableStatement(p, VAR_AWAIT_USING);
                     return;
                 }

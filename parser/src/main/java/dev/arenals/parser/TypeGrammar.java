@@ -531,9 +531,7 @@ final class TypeGrammar {
      * word is no type, though a type reference elsewhere takes one: the error, the word then read as a type.
      */
     private static void typeExpectedInList(ParseContext p) {
-        if ((Token.isReserved(p.tok) && !startsType(p.tok) && p.tok != K_FUNCTION)
-                // isStartOfType asks isIdentifier, which refuses `await` where it is an operator, `yield` likewise
-                || (p.tok == K_AWAIT && (p.ctx & CTX_AWAIT) != 0) || (p.tok == K_YIELD && (p.ctx & CTX_YIELD) != 0)) {
+        if (Token.isReserved(p.tok) && !startsType(p.tok) && p.tok != K_FUNCTION) {
             p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.TYPE_EXPECTED, 0);
         }
     }
@@ -1006,7 +1004,10 @@ final class TypeGrammar {
         while (p.tok != GT && p.tok != EOF) {
             int errors = p.errorCount;
             typeExpectedInList(p);
-            if (p.errorCount != errors) { listEnds = false; break; }
+            // the list's isStartOfType is asked in the expression's context, where isIdentifier refuses `await` that is an
+            // operator (`yield` likewise); inside a type neither is (parseType leaves the await and yield contexts)
+            if ((p.tok == K_AWAIT && (p.ctx & CTX_AWAIT) != 0) || (p.tok == K_YIELD && (p.ctx & CTX_YIELD) != 0)) listEnds = false;
+            if (p.errorCount != errors || !listEnds) { listEnds = false; break; }
             parseType(p);
             if (p.tok != GT && !p.eat(COMMA)) { listEnds = false; break; }
         }
