@@ -208,6 +208,11 @@ final class PatternGrammar {
                 // a declaration that never runs (a .d.ts, `declare …`): TypeScript takes await as a name there;
                 // a module may still read it as an await expression where one can stand (`export = await`)
                 if (p.autoGoal && !p.module) p.sloppyMattered = true;
+            } else if (p.ts && p.module && (p.ctx & (CTX_FUNCTION | CTX_STATIC_BLOCK)) == 0) {
+                // a module's own rule (ECMAScript's, not TypeScript's parser, which reads a non-async arrow's
+                // parameters outside the await context): reported, but no speculation fails on it
+                // (`(x, <T>({await}) => y)` stays a generic arrow)
+                p.checkerLevelError(s, e, Diag.RESERVED_WORD_AS_IDENTIFIER, k);
             } else if ((p.ctx & CTX_AWAIT) != 0 || p.module || (p.ctx & CTX_STATIC_BLOCK) != 0) {
                 p.error(s, e, Diag.RESERVED_WORD_AS_IDENTIFIER, k);
             } else if (p.autoGoal) {
