@@ -18,7 +18,8 @@
 //   "checker":"ok"|"error","ccode":..,"cpos":..,"cmessage":..}, the checker fields only when the
 //   request has "checker":"1": the first error of the program's semantic diagnostics, from a
 //   one-file Program (noLib, noResolve, every type error kept, see docs/conformance.md), used to tell
-//   a rule TypeScript enforces in its checker from a disagreement.
+//   a rule TypeScript enforces in its checker from a disagreement. With "format":"1" the parser's
+//   fields are for the file as that Program reads it (.mts/.cts/.mjs/.cjs: a module by its extension).
 // The Java side is CornersFuzzer (test-fixtures/src/test/java/dev/arenals/fixtures).
 // Cache: $ARENA_LS_CACHE, else $HOME/.cache/arena-ls.
 
@@ -698,16 +699,36 @@ function parseVerdict(ts, file, text) {
         message: ts.flattenDiagnosticMessageText(d[0].messageText, ' ') };
 }
 
-/** The first error of a one-file program's semantic and syntactic diagnostics (checker grammar rules included). */
-function checkerVerdict(ts, file, text) {
-    const options = { noLib: true, noResolve: true, target: ts.ScriptTarget.Latest, allowJs: true, checkJs: true,
+function programOptions(ts) {
+    return { noLib: true, noResolve: true, target: ts.ScriptTarget.Latest, allowJs: true, checkJs: true,
         jsx: ts.JsxEmit.Preserve, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler,
         experimentalDecorators: false, noEmit: true, types: [], strict: false, alwaysStrict: false };
-    const name = '/' + file;
-    // .mjs/.mts are ES modules whatever their syntax; every other file is a module by its own import/export
+}
+
+/**
+ * The file as the one-file Program reads it: .mjs/.mts are ES modules whatever their syntax, and with
+ * moduleDetection "auto" a .mts/.cts/.mjs/.cjs file is a module by its extension (a top-level `await` is
+ * then reparsed as module code); every other file is a module by its own import/export.
+ */
+function programSourceFile(ts, file, text) {
     const impliedNodeFormat = /\.m[jt]s$/.test(file.toLowerCase()) ? ts.ModuleKind.ESNext : undefined;
-    const sf = ts.createSourceFile(name, text, { languageVersion: ts.ScriptTarget.Latest, impliedNodeFormat,
-        setExternalModuleIndicator: ts.getSetExternalModuleIndicator(options) }, true, scriptKindFor(ts, file));
+    return ts.createSourceFile('/' + file, text, { languageVersion: ts.ScriptTarget.Latest, impliedNodeFormat,
+        setExternalModuleIndicator: ts.getSetExternalModuleIndicator(programOptions(ts)) }, true, scriptKindFor(ts, file));
+}
+
+/** The parser's verdict on the file as the Program reads it (programSourceFile). */
+function programParseVerdict(ts, file, text) {
+    const d = programSourceFile(ts, file, text).parseDiagnostics || [];
+    if (d.length === 0) return { ts: 'ok', code: '0', pos: '-1', message: '' };
+    return { ts: 'error', code: String(d[0].code), pos: String(d[0].start ?? 0),
+        message: ts.flattenDiagnosticMessageText(d[0].messageText, ' ') };
+}
+
+/** The first error of a one-file program's semantic and syntactic diagnostics (checker grammar rules included). */
+function checkerVerdict(ts, file, text) {
+    const options = programOptions(ts);
+    const name = '/' + file;
+    const sf = programSourceFile(ts, file, text);
     const host = {
         getSourceFile: (n) => (n === name ? sf : undefined),
         getDefaultLibFileName: () => '/lib.d.ts',
@@ -771,7 +792,8 @@ function main() {
         rl.on('line', (line) => {
             if (!line.trim()) return;
             const q = JSON.parse(line);
-            const v = parseVerdict(ts, q.file, q.text);
+            // format: the parser's verdict on the file as the Program reads it (a module by its extension)
+            const v = q.format === '1' ? programParseVerdict(ts, q.file, q.text) : parseVerdict(ts, q.file, q.text);
             const c = q.checker === '1' ? safeCheckerVerdict(ts, q.file, q.text) : {};
             process.stdout.write(JSON.stringify({ ...v, ...c }) + '\n');
         });

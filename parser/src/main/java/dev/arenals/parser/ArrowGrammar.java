@@ -263,6 +263,30 @@ final class ArrowGrammar {
     }
 
     /**
+     * TS: TypeParameters ( FormalParameters ) [: ReturnType] => ConciseBody where TypeScript has decided on an
+     * arrow before trying it (TSX's `async <T,`): parsed with its errors, as TypeScript does.
+     */
+    static void parseTypedArrowWithErrors(ParseContext p, int flags, int s) {
+        int m = p.sink.mark();
+        int saved = p.ctx;
+        if ((flags & F_ASYNC) != 0) p.ctx |= CTX_AWAIT;
+        parseTypeParameters(p);
+        if (p.tok == LPAREN) {
+            parseFormalParameters(p);
+        } else {
+            p.errorExpected(LPAREN);
+            p.sink.finish(FORMAL_PARAMETERS, p.sink.mark(), p.lastEnd, p.lastEnd, 0);
+        }
+        if (p.tok == COLON) {
+            p.next();
+            parseReturnType(p);
+        }
+        p.ctx = saved;
+        if (p.tok != ARROW) p.errorExpected(ARROW);
+        parseArrowBody(p, flags, s, m);
+    }
+
+    /**
      * TS: [TypeParameters] ( FormalParameters ) [: ReturnType] => ConciseBody, tried speculatively
      * TypeScript arrow function with typed parameters, type parameters or a return type, tried
      * speculatively at `(` or `<`. Returns true when an arrow was parsed.

@@ -295,7 +295,7 @@ final class ExpressionGrammar {
             if (p.tok == GT) p.tok = p.lexer.reScanGreater();
             int op = p.tok;
             int prec = precedence(op);
-            if (prec == 0 || (op == K_IN && (p.ctx & CTX_NO_IN) != 0)) break;
+            if (prec == 0 || (op == K_IN && (p.ctx & CTX_NO_IN) != 0) || (op == LT && p.atTsxLessThanSlash())) break;
             if ((op == K_IN || op == K_INSTANCEOF) && p.escaped()) p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.KEYWORD_WITH_ESCAPE, 0);
             while (p.opTop > base) {
                 int top = p.opStack[p.opTop - 1];
@@ -409,7 +409,7 @@ final class ExpressionGrammar {
                     break;
                 }
                 boolean topLevelAwait = false;
-                if (p.autoGoal && (p.ctx & (CTX_AWAIT | CTX_FUNCTION | CTX_STATIC_BLOCK | CTX_FIELD_INIT)) == 0) {
+                if (p.autoGoal && (p.ctx & (CTX_AWAIT | CTX_FUNCTION | CTX_STATIC_BLOCK | CTX_FIELD_INIT | CTX_NO_TOP_LEVEL_AWAIT)) == 0) {
                     topLevelAwait = isTopLevelAwait(p);
                     // else a name in a script: should the file be a module, it is parsed again, where it is an
                     // await expression (`import x from "m"; await {}`, as TypeScript reparses top-level await)
@@ -427,7 +427,10 @@ final class ExpressionGrammar {
                     p.sink.finish(AWAIT, m, s, p.lastEnd, 0);
                     return;
                 }
-                if ((p.ctx & (CTX_FUNCTION | CTX_STATIC_BLOCK)) == CTX_FUNCTION && !p.escaped() && startsMisplacedAwaitOrYield(p)) {
+                // (a field's initializer too, in TypeScript files: TypeScript's parser reads `x = await y` so)
+                if (((p.ctx & (CTX_FUNCTION | CTX_STATIC_BLOCK)) == CTX_FUNCTION || (p.ctx & CTX_NO_TOP_LEVEL_AWAIT) != 0
+                        || (p.ts && (p.ctx & (CTX_FIELD_INIT | CTX_STATIC_BLOCK)) == CTX_FIELD_INIT))
+                        && !p.escaped() && startsMisplacedAwaitOrYield(p)) {
                     p.error(s, p.lexer.tokenEnd, Diag.AWAIT_OUTSIDE_ASYNC, 0);
                     int m = p.sink.mark();
                     p.next();
@@ -465,8 +468,13 @@ final class ExpressionGrammar {
         int pk = p.peek();
         // TypeScript's rule: an await expression when a word or a literal follows on the same line, so
         // `await(x)`, `await [x]`, `await -1` call, index or subtract a variable named await
+        // (in TypeScript files before any word: `for (await of x)` awaits `of`, an error, as TypeScript's parser reads it)
         boolean await = p.peekNewline == 0 && (Token.isIdentifierName(pk) || pk == NUMBER || pk == BIGINT || pk == STRING)
-                && pk != K_IN && pk != K_OF;
+                && (p.ts || (pk != K_IN && pk != K_OF));
+        // it makes the file a module. (TypeScript's parser, under its default moduleDetection "auto", makes a module
+        // of import and export alone and reads a nested `await {}` as a name; under "force" as we do. A TypeScript
+        // file with a top-level await and no import is an error under "auto" anyway, TS1375, so its strict-mode
+        // errors, TS1214 under "force", stand either way.)
         if (await) p.sawModuleSyntax = true;
         return await;
     }
@@ -874,12 +882,19 @@ final class ExpressionGrammar {
                     }
                     if ((pk == LPAREN || (p.ts && pk == LT)) && p.peekNewline == 0) {
                         if (p.ts) {
-                            int m = p.sink.mark();
                             int d = p.speculate();
                             if (d >= 0) {
                                 p.next(); // async
-                                if (tryParseTypedArrow(p, F_ASYNC, s)) {
+                                // in TSX, TypeScript's isParenthesizedArrowFunctionExpression takes `async <T,`, `<T =` and
+                                // `<T extends X` for an arrow whatever follows, and `async <T>` for none
+                                boolean tsxArrow = p.jsx && p.tok == LT && isGenericArrowInTsx(p);
+                                if ((!p.jsx || p.tok != LT || tsxArrow) && tryParseTypedArrow(p, F_ASYNC, s)) {
                                     p.commit(d);
+                                    return;
+                                }
+                                if (tsxArrow) {
+                                    p.commit(d);
+                                    parseTypedArrowWithErrors(p, F_ASYNC, s);
                                     return;
                                 }
                                 p.rollback(d);
@@ -961,7 +976,8 @@ final class ExpressionGrammar {
     /** After `as`, at `const`: whether `.`, or `<` or `[` on the same line, follow (`x as const.n`, `x as const<T>`). */
     private static boolean constNamesAType(ParseContext p) {
         int pk = p.peek();
-        return pk == DOT || ((pk == LT || pk == LBRACKET) && p.peekNewline == 0);
+        // `|`/`&`: TypeScript's parseType goes on into a union or intersection (`x as const | new T` wants `(`)
+        return pk == DOT || pk == BAR || pk == AMP || ((pk == LT || pk == LBRACKET) && p.peekNewline == 0);
     }
 
     /** Tokens after which `await` can only have been meant as a name: no operand, no operator, follows. */

@@ -96,11 +96,13 @@ final class FunctionGrammar {
             madeStrict = parseDirectivesAndStatements(p, RBRACE, false);
             p.expect(RBRACE);
             p.sink.finish(FUNCTION_BODY, bm, bodyStart, p.lastEnd, 0);
-        } else if (p.ts && p.canInsertSemicolon()) {
+        } else if (p.ts && p.canInsertSemicolon() && (kind != FUNCTION_EXPRESSION || (extraCtx & CTX_METHOD_LIKE) != 0)) {
+            // (a `function` expression always has its body: TypeScript's parseFunctionExpression asks for the block)
             // an overload signature, or a declare / abstract function: no body. TypeScript's checker looks into
             // none of its parameters' initializers: no misplaced `await`/`yield` there (its TS1308/TS1163)
             p.log.dropDiagnostics(diagnosticsBefore, Diag.AWAIT_OUTSIDE_ASYNC);
             p.log.dropDiagnostics(diagnosticsBefore, Diag.YIELD_OUTSIDE_GENERATOR);
+            p.log.dropDiagnostics(diagnosticsBefore, Diag.PRIVATE_NAME_AS_BINDING_KEY); // nor a pattern's key `{#a: b}`
             if (kind != FUNCTION_EXPRESSION || p.tok == SEMICOLON) semicolonAfterSignature(p, kind);
         } else {
             p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.TOKEN_EXPECTED, LBRACE);

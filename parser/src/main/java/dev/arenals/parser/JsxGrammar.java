@@ -39,6 +39,8 @@ final class JsxGrammar {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
         if (!p.enter()) { p.exit(); p.errorNode(s, s); return; }
+        // TSX: `</` (not `</*`) is TypeScript's one token, which opens no element (`<//c` then a name is no tag)
+        if (!inJsxChild && p.atTsxLessThanSlash()) p.error(s, s + 2, Diag.EXPRESSION_EXPECTED, 0);
         p.next(); // <
         if (p.tok == GT) {
             // fragment

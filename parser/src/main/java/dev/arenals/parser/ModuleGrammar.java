@@ -35,8 +35,10 @@ final class ModuleGrammar {
         int phase = 0;
         if (p.ts && p.atContextual(K_TYPE)) {
             int pk = p.peek();
+            // TypeScript's parseImportDeclarationOrImportEqualsDeclaration: before `from`, `type` is the modifier only
+            // when `from` or `=` follows that (`import type from from "m"`); else it names the default import
             boolean typeOnly = pk == LBRACE || pk == STAR
-                    || (Token.isIdentifierLike(pk) && !(pk == K_FROM && p.peek2() == STRING));
+                    || (Token.isIdentifierLike(pk) && (pk != K_FROM || p.peek2() == K_FROM || p.peek2() == ASSIGN));
             if (typeOnly) {
                 p.next();
                 phase = MOD_TYPE_ONLY;
@@ -254,6 +256,18 @@ final class ModuleGrammar {
         }
     }
 
+    /**
+     * The expression of `export =` or `export default`: TypeScript's parseExportAssignment parses it in an
+     * await context wherever it stands, so `await` there is an await expression in a namespace or an
+     * ambient module too (`declare module "m" { export = await }` lacks its operand).
+     */
+    private static void parseExportedExpression(ParseContext p) {
+        int saved = p.ctx;
+        if (p.ts) p.ctx |= CTX_AWAIT;
+        parseAssignment(p);
+        p.ctx = saved;
+    }
+
     /** ExportDeclaration : export (* [as ModuleExportName] from ... | { ExportsList } [from ...] | Declaration | default ... | = Expression (TS)) */
     static void parseExportDeclaration(ParseContext p, boolean topLevel) {
         int s = p.lexer.tokenStart;
@@ -275,7 +289,7 @@ final class ModuleGrammar {
             if (p.tok == ASSIGN) {
                 // export = expression
                 p.next();
-                parseAssignment(p);
+                parseExportedExpression(p);
                 p.semicolon();
                 p.sink.finish(EXPORT_ASSIGNMENT, m, s, p.lastEnd, 0);
                 return;
@@ -312,6 +326,19 @@ final class ModuleGrammar {
             if (p.escaped()) p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.KEYWORD_WITH_ESCAPE, 0);
             p.next();
             int ds = p.lexer.tokenStart;
+            if (p.ts && p.atContextual(K_INTERFACE)) {
+                // TypeScript's parser takes `export default interface` for the declaration whatever follows (its
+                // nextTokenCanFollowDefaultKeyword): the name may be on the next line, or missing
+                if (Token.isIdentifierLike(p.peek())) {
+                    parseDefaultExportedInterface(p, ds, p.sink.mark(), MOD_EXPORT | MOD_DEFAULT);
+                } else {
+                    p.next();
+                    p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
+                    p.errorNode(ds, p.lastEnd);
+                }
+                p.sink.finish(EXPORT_DEFAULT, m, s, p.lastEnd, 0);
+                return;
+            }
             if (p.ts && (p.atContextual(K_INTERFACE) || p.atContextual(K_ABSTRACT)) && tryParseTypeScriptDeclaration(p, ds, p.sink.mark(), MOD_EXPORT | MOD_DEFAULT)) {
                 p.sink.finish(EXPORT_DEFAULT, m, s, p.lastEnd, 0);
                 return;
@@ -327,7 +354,7 @@ final class ModuleGrammar {
             } else if (p.tok == AT) {
                 parseDecoratedClass(p, ds, true, true);
             } else {
-                parseAssignment(p);
+                parseExportedExpression(p);
                 p.semicolon();
             }
             p.sink.finish(EXPORT_DEFAULT, m, s, p.lastEnd, 0);

@@ -206,6 +206,7 @@ final class NestedReparse {
                     caseItem = true;
                     break;
                 case NodeKind.MODULE_DECLARATION: case NodeKind.MODULE_BLOCK: case NodeKind.DECORATOR:
+                case NodeKind.ENUM_MEMBER: // its initializer's await context (CTX_NO_TOP_LEVEL_AWAIT) is not read back here
                     blocked = true;
                     break;
                 default:

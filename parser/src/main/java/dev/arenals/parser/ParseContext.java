@@ -41,6 +41,12 @@ final class ParseContext {
     static final int CTX_STATIC_BLOCK = 4096; // await reserved, arguments forbidden
     static final int CTX_FIELD_INIT = 8192;   // class field initializer: arguments forbidden
     static final int CTX_IN_CLASS = 16384;    // anywhere inside a class, its name and heritage too (TypeScript's strict-mode messages)
+    /**
+     * A namespace body or an enum's initializers outside any function: TypeScript never reparses them as
+     * top-level await (its factory clears ContainsPossibleTopLevelAwait there), so `await` is an operator
+     * only before a word or a literal on its line, as in a function that is not async (TS1308).
+     */
+    static final int CTX_NO_TOP_LEVEL_AWAIT = 32768;
     /** Marker in FunctionGrammar's extraCtx: methods, accessors and arrows never allow duplicate parameters. */
     static final int CTX_METHOD_LIKE = 1 << 20;
 
@@ -294,6 +300,16 @@ final class ParseContext {
     }
 
     boolean escaped() { return (lexer.flags & Lexer.F_ESCAPED) != 0; }
+
+    /**
+     * At a `<` of a TSX file directly followed by `/` (not `/*`): TypeScript's scanner makes them one token
+     * `</` in a file with JSX, which is no operator and opens no type arguments (`a <//c` ends at `a`).
+     * JavaScript files keep ECMAScript's reading.
+     */
+    boolean atTsxLessThanSlash() {
+        int at = lexer.tokenEnd;
+        return jsx && ts && at < srcLength && src[at] == '/' && (at + 1 >= srcLength || src[at + 1] != '*');
+    }
 
     /** The current token is contextual keyword {@code k}, spelled without escapes. */
     boolean atContextual(int k) { return tok == k && (lexer.flags & Lexer.F_ESCAPED) == 0; }

@@ -121,6 +121,23 @@ final class PatternGrammar {
                 p.sink.finish(REST_ELEMENT, pm, ps, p.lastEnd, 0);
                 if (p.tok == COMMA) p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.REST_MUST_BE_LAST, 0);
             } else {
+                if (p.tok == PRIVATE_NAME && p.ts) {
+                    // TypeScript's parser takes any property name here (`({#a: b}) => c` is a valid function type):
+                    // an error no speculation fails on, and none in a signature's parameters (dropped there)
+                    p.checkerLevelError(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.PRIVATE_NAME_AS_BINDING_KEY, PRIVATE_NAME);
+                    int id = p.lexer.internIdentifier();
+                    p.next();
+                    p.leaf(PRIVATE_IDENTIFIER, ps, p.lastEnd, id);
+                    if (p.tok == COLON) {
+                        p.next();
+                        parseBindingElement(p);
+                    } else {
+                        p.errorExpected(COLON);
+                    }
+                    p.sink.finish(PROPERTY, pm, ps, p.lastEnd, 0);
+                    if (p.tok != RBRACE && !p.eat(COMMA)) { p.errorExpected(COMMA); break; }
+                    continue;
+                }
                 if (p.tok == PRIVATE_NAME) p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.UNEXPECTED_TOKEN, PRIVATE_NAME);
                 boolean identifierKey = Token.isIdentifierName(p.tok) && !(p.tok == LBRACKET);
                 int keyTok = p.tok;
@@ -191,6 +208,11 @@ final class PatternGrammar {
                 // a declaration that never runs (a .d.ts, `declare …`): TypeScript takes await as a name there;
                 // a module may still read it as an await expression where one can stand (`export = await`)
                 if (p.autoGoal && !p.module) p.sloppyMattered = true;
+            } else if (p.ts && p.module && (p.ctx & (CTX_FUNCTION | CTX_STATIC_BLOCK)) == 0) {
+                // a module's own rule (ECMAScript's, not TypeScript's parser, which reads a non-async arrow's
+                // parameters outside the await context): reported, but no speculation fails on it
+                // (`(x, <T>({await}) => y)` stays a generic arrow)
+                p.checkerLevelError(s, e, Diag.RESERVED_WORD_AS_IDENTIFIER, k);
             } else if ((p.ctx & CTX_AWAIT) != 0 || p.module || (p.ctx & CTX_STATIC_BLOCK) != 0) {
                 p.error(s, e, Diag.RESERVED_WORD_AS_IDENTIFIER, k);
             } else if (p.autoGoal) {

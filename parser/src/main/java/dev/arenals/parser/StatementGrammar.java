@@ -152,6 +152,15 @@ final class StatementGrammar {
                     parseVariableStatement(p, VAR_AWAIT_USING);
                     return;
                 }
+                if (isMisplacedAwaitUsingDeclaration(p)) {
+                    // (in an ambient context TypeScript's checker says TS1546 first, the grammar checks')
+                    if (!p.ambient) {
+                        p.error(p.lexer.tokenStart, p.lexer.tokenEnd, (p.ctx & CTX_STATIC_BLOCK) != 0
+                                ? Diag.AWAIT_USING_IN_STATIC_BLOCK : Diag.AWAIT_USING_OUTSIDE_ASYNC, 0);
+                    }
+                    parseVariableStatement(p, VAR_AWAIT_USING);
+                    return;
+                }
                 break;
             default:
                 break;
@@ -192,8 +201,27 @@ final class StatementGrammar {
     static boolean isAwaitUsingDeclaration(ParseContext p) {
         if (p.escaped()) return false;
         // AUTO goal: `await using x` at the top level is module code, as a top-level `await x` is
-        boolean topLevelAuto = p.autoGoal && (p.ctx & (CTX_FUNCTION | CTX_STATIC_BLOCK | CTX_FIELD_INIT)) == 0;
+        boolean topLevelAuto = p.autoGoal && (p.ctx & (CTX_FUNCTION | CTX_STATIC_BLOCK | CTX_FIELD_INIT | CTX_NO_TOP_LEVEL_AWAIT)) == 0;
         if ((p.ctx & CTX_AWAIT) == 0 && !topLevelAuto) return false;
+        if (!awaitUsingFollows(p)) return false;
+        if ((p.ctx & CTX_AWAIT) == 0) {
+            p.sawModuleSyntax = true;
+            p.sloppyMattered = true; // parsed again as a module, where await using is at home
+        }
+        return true;
+    }
+
+    /**
+     * `await using x` in a TypeScript file where `await` is no operator (a function that is not async, a
+     * static block, a namespace): TypeScript's parser reads the declaration, its checker says TS2852 (TS18054
+     * in a static block). In JavaScript, `await` is a name there and the statement an error.
+     */
+    private static boolean isMisplacedAwaitUsingDeclaration(ParseContext p) {
+        return p.ts && !p.escaped() && (p.ctx & CTX_AWAIT) == 0 && awaitUsingFollows(p);
+    }
+
+    /** At `await`: `using` and a name or `{` follow, each on the same line. */
+    private static boolean awaitUsingFollows(ParseContext p) {
         p.lookaheadBegin();
         boolean result = false;
         int k = p.lexer.next();
@@ -202,10 +230,6 @@ final class StatementGrammar {
             result = !p.lexer.newlineBefore && (Token.isIdentifierLike(k2) || k2 == LBRACE);
         }
         p.lookaheadEnd();
-        if (result && (p.ctx & CTX_AWAIT) == 0) {
-            p.sawModuleSyntax = true;
-            p.sloppyMattered = true; // parsed again as a module, where await using is at home
-        }
         return result;
     }
 
@@ -546,7 +570,9 @@ final class StatementGrammar {
         p.next();
         boolean isAwait = false;
         if (p.atContextual(K_AWAIT)) {
-            if ((p.ctx & CTX_AWAIT) == 0 && !(p.autoGoal && (p.ctx & CTX_FUNCTION) == 0)) p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.AWAIT_OUTSIDE_ASYNC, 0);
+            if ((p.ctx & CTX_AWAIT) == 0 && !(p.autoGoal && (p.ctx & (CTX_FUNCTION | CTX_NO_TOP_LEVEL_AWAIT)) == 0)) {
+                p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.FOR_AWAIT_OUTSIDE_ASYNC, 0);
+            }
             isAwait = true;
             p.next();
         }

@@ -308,10 +308,15 @@ final class TsDeclarationGrammar {
         return p.peekNewline == 0 && (Token.isIdentifierLike(pk) || (Token.isReserved(pk) && pk != K_IN && pk != K_INSTANCEOF));
     }
 
+    /** `export default interface` (current token `interface`): a declaration wherever its name is. */
+    static void parseDefaultExportedInterface(ParseContext p, int s, int m, int modifiers) {
+        parseInterface(p, s, m, modifiers);
+    }
+
     /** InterfaceDeclaration : interface BindingIdentifier [TypeParameters] [extends HeritageList] { TypeMember* } */
     private static void parseInterface(ParseContext p, int s, int m, int modifiers) {
         p.next(); // interface
-        parseBindingIdentifierAnyWord(p);
+        parseDeclarationName(p);
         if (p.tok == LT) parseTypeParameters(p);
         if (p.tok == K_EXTENDS) parseHeritageClause(p, K_EXTENDS);
         int bs = p.lexer.tokenStart;
@@ -374,7 +379,7 @@ final class TsDeclarationGrammar {
     /** TypeAliasDeclaration : type BindingIdentifier [TypeParameters] = Type ; */
     private static void parseTypeAlias(ParseContext p, int s, int m, int modifiers) {
         p.next(); // type
-        parseBindingIdentifierAnyWord(p);
+        parseDeclarationName(p);
         if (p.tok == LT) parseTypeParameters(p);
         p.expect(ASSIGN);
         parseTypeAliasType(p);
@@ -382,10 +387,22 @@ final class TsDeclarationGrammar {
         p.sink.finish(TYPE_ALIAS, m, s, p.lastEnd, modifiers);
     }
 
+    /**
+     * The name of an interface, a type alias or an enum: any word but a reserved one, and (TypeScript's parseIdentifier)
+     * not `yield` in a generator nor `await` in an async function, where they are operators.
+     */
+    private static void parseDeclarationName(ParseContext p) {
+        if ((p.tok == K_YIELD && (p.ctx & CTX_YIELD) != 0)
+                || (p.tok == K_AWAIT && (p.ctx & (CTX_AWAIT | CTX_FUNCTION)) == (CTX_AWAIT | CTX_FUNCTION))) {
+            p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
+        }
+        parseBindingIdentifierAnyWord(p);
+    }
+
     /** EnumDeclaration : [const] enum BindingIdentifier { (PropertyName [= AssignmentExpression]),* } */
     private static void parseEnum(ParseContext p, int s, int m, int modifiers) {
         p.next(); // enum
-        parseBindingIdentifierAnyWord(p);
+        parseDeclarationName(p);
         p.expect(LBRACE);
         while (p.tok != RBRACE && p.tok != EOF) {
             int es = p.lexer.tokenStart;
@@ -408,7 +425,12 @@ final class TsDeclarationGrammar {
                 p.sink.finish(INVALID, em, es, p.lastEnd, 0);
                 continue;
             }
-            if (p.eat(ASSIGN)) parseAssignment(p);
+            if (p.eat(ASSIGN)) {
+                int saved = p.ctx;
+                if ((p.ctx & CTX_FUNCTION) == 0) p.ctx = (p.ctx & ~CTX_AWAIT) | CTX_NO_TOP_LEVEL_AWAIT;
+                parseAssignment(p);
+                p.ctx = saved;
+            }
             p.sink.finish(ENUM_MEMBER, em, es, p.lastEnd, 0);
             if (p.tok != RBRACE && !p.eat(COMMA)) { p.errorExpected(COMMA); if (!Token.isIdentifierName(p.tok) && p.tok != STRING) break; }
         }
@@ -455,6 +477,7 @@ final class TsDeclarationGrammar {
             int savedCtx = p.ctx;
             int savedLabelBase = p.labels.base;
             p.labels.base = p.labels.top;
+            if ((p.ctx & CTX_FUNCTION) == 0) p.ctx = (p.ctx & ~CTX_AWAIT) | CTX_NO_TOP_LEVEL_AWAIT;
             p.ctx &= ~(CTX_FUNCTION | CTX_ITERATION | CTX_BREAKABLE);
             boolean savedAmbient = p.ambient;
             if ((modifiers & MOD_DECLARE) != 0) p.ambient = true;

@@ -228,7 +228,9 @@ final class TypeGrammar {
         if (p.tok == LT) parseTypeParameters(p);
         int saved = p.ctx;
         p.ctx |= CTX_NEW_TARGET; // TypeScript's checker looks at no `new.target` in a signature's parameters
+        int diagnosticsBefore = p.log.diagnosticCount();
         parseFormalParameters(p);
+        p.log.dropDiagnostics(diagnosticsBefore, Diag.PRIVATE_NAME_AS_BINDING_KEY); // nor at their patterns' keys
         p.ctx = saved;
         if (p.tok == ARROW) {
             p.next();
@@ -453,7 +455,7 @@ final class TypeGrammar {
                 } else {
                     parseEntityName(p, true);
                 }
-                if (p.tok == LT && !p.lexer.newlineBefore) parseTypeArguments(p);
+                if (p.tok == LT && !p.lexer.newlineBefore && !p.atTsxLessThanSlash()) parseTypeArguments(p);
                 p.sink.finish(TYPE_QUERY, m, s, p.lastEnd, 0);
                 return;
             }
@@ -492,7 +494,10 @@ final class TypeGrammar {
         }
         if (Token.isIdentifierLike(p.tok) || (Token.isReserved(p.tok) && p.tok != K_VOID)) {
             parseEntityName(p, false);
-            if ((p.tok == LT || p.tok == SHL) && !p.lexer.newlineBefore && !isKeywordTypeName(p, s, p.lastEnd)) parseTypeArguments(p);
+            if ((p.tok == LT || p.tok == SHL) && !p.lexer.newlineBefore && !isKeywordTypeName(p, s, p.lastEnd)
+                    && !(p.tok == LT && p.atTsxLessThanSlash())) {
+                parseTypeArguments(p);
+            }
             p.sink.finish(TYPE_REFERENCE, m, s, p.lastEnd, 0);
             return;
         }
@@ -595,7 +600,7 @@ final class TypeGrammar {
         }
         p.expect(RPAREN);
         if (p.eat(DOT)) parseEntityName(p, true);
-        if (p.tok == LT && !p.lexer.newlineBefore) parseTypeArguments(p);
+        if (p.tok == LT && !p.lexer.newlineBefore && !p.atTsxLessThanSlash()) parseTypeArguments(p);
         p.sink.finish(IMPORT_TYPE, m, s, p.lastEnd, flags);
     }
 
@@ -877,7 +882,9 @@ final class TypeGrammar {
         if (p.tok == LT) parseTypeParameters(p);
         int saved = p.ctx;
         p.ctx |= CTX_NEW_TARGET; // as in a function type's parameters
+        int diagnosticsBefore = p.log.diagnosticCount();
         parseFormalParameters(p);
+        p.log.dropDiagnostics(diagnosticsBefore, Diag.PRIVATE_NAME_AS_BINDING_KEY);
         p.ctx = saved;
         if (p.tok == COLON) {
             p.next();
@@ -889,6 +896,8 @@ final class TypeGrammar {
     static void parseTypeParameters(ParseContext p) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
+        // TSX: `</` is one token to TypeScript, no list opener (`class C <//c` wants `{`)
+        if (p.tok == LT && p.atTsxLessThanSlash()) p.error(s, p.lexer.tokenEnd + 1, Diag.UNEXPECTED_TOKEN, LT);
         openAngle(p);
         while (p.tok != GT && p.tok != EOF) {
             int ps = p.lexer.tokenStart;
@@ -985,7 +994,7 @@ final class TypeGrammar {
      * speculatively, kept when the list closes and what follows can follow type arguments.
      */
     static boolean tryParseTypeArgumentsInExpression(ParseContext p) {
-        if (!p.ts || (p.tok != LT && p.tok != SHL)) return false;
+        if (!p.ts || (p.tok != LT && p.tok != SHL) || (p.tok == LT && p.atTsxLessThanSlash())) return false;
         int d = p.speculate();
         if (d < 0) return false;
         openAngle(p); // `f<<T>() => U>()`: TypeScript rescans `<<` as `<` (reScanLessThanToken)
@@ -995,7 +1004,10 @@ final class TypeGrammar {
         while (p.tok != GT && p.tok != EOF) {
             int errors = p.errorCount;
             typeExpectedInList(p);
-            if (p.errorCount != errors) { listEnds = false; break; }
+            // the list's isStartOfType is asked in the expression's context, where isIdentifier refuses `await` that is an
+            // operator (`yield` likewise); inside a type neither is (parseType leaves the await and yield contexts)
+            if ((p.tok == K_AWAIT && (p.ctx & CTX_AWAIT) != 0) || (p.tok == K_YIELD && (p.ctx & CTX_YIELD) != 0)) listEnds = false;
+            if (p.errorCount != errors || !listEnds) { listEnds = false; break; }
             parseType(p);
             if (p.tok != GT && !p.eat(COMMA)) { listEnds = false; break; }
         }

@@ -408,7 +408,7 @@ class SyntaxAcceptanceTest {
         "S|JUMP_ACROSS_FUNCTION|a: function f() { break a; }",
         "S|DUPLICATE_LABEL|a: a: ;",
         "S|RETURN_OUTSIDE_FUNCTION|return 1;",
-        "S|AWAIT_OUTSIDE_ASYNC|function f() { for await (const x of y); }",
+        "S|FOR_AWAIT_OUTSIDE_ASYNC|function f() { for await (const x of y); }",
         "S|YIELD_IN_PARAMETER|function* g(a = yield) {}",
         "S|AWAIT_IN_PARAMETER|async function f(a = await 1) {}",
         "S|IMPORT_EXPORT_TOP_LEVEL|import a from \"a\";",

@@ -38,6 +38,8 @@ public enum Diag {
     QUOTED_NAME_NOT_AMBIENT(1035, "Only ambient modules can use quoted names."),
     DECLARATION_OR_STATEMENT_EXPECTED(1128, "Declaration or statement expected."),
     UNEXPECTED_TOKEN(1012, "Unexpected token '{0}'."),
+    /** A private name as a binding pattern's key: ECMAScript's error; TypeScript's parser takes it (dropped in signatures). */
+    PRIVATE_NAME_AS_BINDING_KEY(1012, "Unexpected token '{0}'."),
     PROPERTY_ASSIGNMENT_EXPECTED(1136, "Property assignment expected."),
     ARGUMENT_EXPRESSION_EXPECTED(1135, "Argument expression expected."),
     VARIABLE_DECLARATION_EXPECTED(1134, "Variable declaration expected."),
@@ -87,6 +89,12 @@ public enum Diag {
     AWAIT_USING_BINDING_PATTERN(1492, "'await using' declarations may not have binding patterns."),
     YIELD_OUTSIDE_GENERATOR(1163, "A 'yield' expression is only allowed in a generator body."),
     AWAIT_OUTSIDE_ASYNC(1308, "'await' expressions are only allowed within async functions and at the top levels of modules."),
+    ENUM_MEMBER_NEEDS_INITIALIZER(1061, "Enum member must have initializer."),
+    COMPUTED_ENUM_MEMBER_NAME(1164, "Computed property names are not allowed in enums."),
+    AMBIENT_ENUM_INITIALIZER_NOT_CONSTANT(1066, "In ambient enum declarations member initializer must be constant expression."),
+    FOR_AWAIT_OUTSIDE_ASYNC(1103, "'for await' loops are only allowed within async functions and at the top levels of modules."),
+    AWAIT_USING_OUTSIDE_ASYNC(2852, "'await using' statements are only allowed within async functions and at the top levels of modules."),
+    AWAIT_USING_IN_STATIC_BLOCK(18054, "'await using' statements cannot be used inside a class static block."),
     YIELD_IN_PARAMETER(2523, "'yield' expressions cannot be used in a parameter initializer."),
     AWAIT_IN_PARAMETER(2524, "'await' expressions cannot be used in a parameter initializer."),
     // TypeScript's codes for JavaScript files; in TypeScript files, where a namespace is a place for them too, the two below

@@ -170,7 +170,7 @@ public final class GrammarChecks {
             METHOD, FIELD, INDEX_SIGNATURE, PROPERTY_SIGNATURE, METHOD_SIGNATURE, FUNCTION_EXPRESSION, ARROW_FUNCTION,
             FUNCTION_TYPE, CONSTRUCTOR_TYPE, CALL_SIGNATURE, CONSTRUCT_SIGNATURE, INFER_TYPE, TYPE_PREDICATE,
             DECORATOR, // a decorated parameter is checked (TS1206)
-            MAPPED_TYPE};
+            MAPPED_TYPE, IMPORT_TYPE};
         for (int k : always) CHECKS[k] = 1;
         CHECKS[PARAMETER] = 2;
         CHECKS[TYPE_PARAMETER] = 3;
@@ -297,6 +297,7 @@ public final class GrammarChecks {
                 if (k == MODULE_DECLARATION) checkModuleDeclaration(n, (childCtx & AMBIENT) != 0, modifierError);
                 else if (k == VARIABLE_DECLARATION && !modifierError) checkVariableDeclarators(n, childCtx);
                 else if (k == FUNCTION_DECLARATION && !modifierError) checkParameterList(n);
+                else if (k == ENUM_DECLARATION) checkEnumMemberValues(n, (childCtx & AMBIENT) != 0);
                 if (k == FUNCTION_DECLARATION) childCtx |= IN_FUNCTION;
                 break;
             }
@@ -414,6 +415,8 @@ public final class GrammarChecks {
             case TYPE_PREDICATE:
                 if (checkTypePredicate(n)) return; // misplaced (TS1228): TypeScript checks nothing inside it
                 break;
+            case IMPORT_TYPE:
+                return; // TypeScript's checkImportType checks none of its type arguments (`import("m")<unique symbol>`)
             default:
                 break;
         }
@@ -483,6 +486,15 @@ public final class GrammarChecks {
 
     /** `import type A, { B } from "m"`: TS1363 on the import clause, from `type`. */
     private void checkTypeOnlyImport(int n) {
+        // TypeScript stops at a misplaced import (TS1232, the parser's) and at one of a namespace (TS1147)
+        int p = parentOf[n];
+        int pk = p < 0 ? -1 : a.kind(p);
+        if (pk != PROGRAM && pk != MODULE_BLOCK) return;
+        if (pk == MODULE_BLOCK) {
+            int module = parentOf[p];
+            int name = module < 0 ? -1 : a.firstChild(module);
+            if (name < 0 || a.kind(name) != STRING_LITERAL) return;
+        }
         boolean defaultImport = false, bindings = false;
         for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
             int k = a.kind(c);
@@ -713,7 +725,10 @@ public final class GrammarChecks {
             if (ambient && (varKind == VAR_USING || varKind == VAR_AWAIT_USING) && d == firstDeclarator(decl)) {
                 report(a.start(decl), a.end(decl), varKind == VAR_USING ? Diag.USING_IN_AMBIENT : Diag.AWAIT_USING_IN_AMBIENT, 0);
             }
-            if (ambient && init >= 0) checkAmbientInitializer(init, constLike && type < 0);
+            // a `using` binding pattern (TS1492) is as far as TypeScript checks that declarator
+            boolean usingPattern = (varKind == VAR_USING || varKind == VAR_AWAIT_USING)
+                    && (a.kind(target) == OBJECT_PATTERN || a.kind(target) == ARRAY_PATTERN);
+            if (ambient && init >= 0 && !usingPattern) checkAmbientInitializer(init, constLike && type < 0);
         }
     }
 
@@ -780,6 +795,164 @@ public final class GrammarChecks {
             if (p < a.sourceLength() && src[p] == ']') return p + 1;
         }
         return e;
+    }
+
+    // ------------------------------------------------------------------ enum member values
+
+    /** What TypeScript's constant evaluator makes of an enum initializer, as far as that is sure without types. */
+    private static final int V_NUMBER = 0, V_STRING = 1, V_NONE = 2, V_UNKNOWN = 3;
+    /** The enum being checked: its members' name ids (-1: not a plain name) and value kinds, in order. */
+    private int[] enumNames = new int[16], enumValues = new int[16];
+    private int enumCount, enumNameId;
+
+    /**
+     * TS1061 and TS1066 by TypeScript's computeEnumMemberValues: a member without an initializer takes the
+     * previous value plus one, so it needs an initializer after a member whose value is no number (a string, or
+     * none: an expression the evaluator does not take, `f()`, `1 as number`, `true`); in an ambient enum that
+     * is not `const` no member needs one, and an initializer that has no value is TS1066. Only what is sure:
+     * the evaluator's own cases on literals, `+ - ~`, arithmetic and string `+`, and references to earlier members
+     * of the same enum (`a`, `E.a`); any other name might be a constant (`const x = 1`) and stops the rule.
+     */
+    private void checkEnumMemberValues(int n, boolean ambient) {
+        int nameNode = a.firstChild(n);
+        if (nameNode < 0 || a.kind(nameNode) != BINDING_IDENTIFIER) return;
+        boolean constEnum = (a.data(n) & MOD_CONST) != 0;
+        enumNameId = a.data(nameNode);
+        enumCount = 0;
+        int previous = V_NUMBER; // the first member without an initializer is 0
+        for (int m = a.nextSibling(nameNode); m >= 0; m = a.nextSibling(m)) {
+            if (a.kind(m) != ENUM_MEMBER) continue;
+            int name = a.firstChild(m);
+            if (name < 0) return;
+            int nk = a.kind(name);
+            if (a.start(m) != a.start(name) && nk != STRING_LITERAL && nk != NUMBER_LITERAL
+                    && !(nk == TEMPLATE && a.firstChild(name) >= 0 && a.nextSibling(a.firstChild(name)) < 0)) {
+                report(a.start(m), Math.max(a.start(m), a.end(name)), Diag.COMPUTED_ENUM_MEMBER_NAME, 0); // `[k]`, not `["k"]`
+            }
+            int init = a.nextSibling(name);
+            int value;
+            if (init >= 0) {
+                value = enumValue(init, 0);
+                if (value == V_NONE && ambient && !constEnum) report(init, Diag.AMBIENT_ENUM_INITIALIZER_NOT_CONSTANT);
+            } else if (ambient && !constEnum) {
+                value = V_NONE; // no error, and no value
+            } else if (previous == V_NUMBER) {
+                value = V_NUMBER;
+            } else if (previous == V_UNKNOWN) {
+                value = V_UNKNOWN;
+            } else {
+                report(a.start(m), Math.max(a.start(m), a.end(name)), Diag.ENUM_MEMBER_NEEDS_INITIALIZER, 0);
+                value = V_NONE;
+            }
+            if (enumCount == enumNames.length) {
+                enumNames = java.util.Arrays.copyOf(enumNames, enumCount * 2);
+                enumValues = java.util.Arrays.copyOf(enumValues, enumCount * 2);
+            }
+            enumNames[enumCount] = a.kind(name) == IDENTIFIER_NAME ? a.data(name) : -1;
+            enumValues[enumCount++] = value;
+            previous = value;
+        }
+    }
+
+    /** The value kind of an enum initializer (TypeScript's evaluate); depth bounds the recursion on deep operands. */
+    private int enumValue(int e, int depth) {
+        if (depth > 64) return V_UNKNOWN;
+        switch (a.kind(e)) {
+            case NUMBER_LITERAL: return V_NUMBER;
+            case STRING_LITERAL: return V_STRING;
+            case PARENTHESIZED: {
+                int inner = a.firstChild(e);
+                return inner < 0 ? V_UNKNOWN : enumValue(inner, depth + 1);
+            }
+            case TEMPLATE: {
+                // the evaluator's template: a string when every substitution has a value
+                int result = V_STRING;
+                for (int c = a.firstChild(e); c >= 0; c = a.nextSibling(c)) {
+                    if (a.kind(c) == TEMPLATE_ELEMENT) continue;
+                    int v = enumValue(c, depth + 1);
+                    if (v == V_NONE) return V_NONE;
+                    if (v == V_UNKNOWN) result = V_UNKNOWN;
+                }
+                return result;
+            }
+            case UNARY: {
+                int op = a.data(e);
+                if (op != Token.PLUS && op != Token.MINUS && op != Token.TILDE) return V_NONE;
+                int operand = a.firstChild(e);
+                int v = operand < 0 ? V_UNKNOWN : enumValue(operand, depth + 1);
+                return v == V_NUMBER ? V_NUMBER : v == V_UNKNOWN ? V_UNKNOWN : V_NONE;
+            }
+            case BINARY: {
+                int op = a.data(e);
+                boolean arithmetic;
+                switch (op) {
+                    case Token.BAR: case Token.AMP: case Token.SAR: case Token.SHR: case Token.SHL: case Token.CARET:
+                    case Token.STAR: case Token.SLASH: case Token.MINUS: case Token.PERCENT: case Token.STAR2:
+                        arithmetic = true;
+                        break;
+                    case Token.PLUS:
+                        arithmetic = false;
+                        break;
+                    default:
+                        return V_NONE;
+                }
+                int left = a.firstChild(e);
+                int right = left < 0 ? -1 : a.nextSibling(left);
+                if (right < 0) return V_UNKNOWN;
+                int l = enumValue(left, depth + 1), r = enumValue(right, depth + 1);
+                if (l == V_NUMBER && r == V_NUMBER) return V_NUMBER;
+                if (l == V_UNKNOWN || r == V_UNKNOWN) return V_UNKNOWN;
+                if (!arithmetic && l != V_NONE && r != V_NONE) return V_STRING;
+                return V_NONE;
+            }
+            case IDENTIFIER_REFERENCE:
+                return earlierMember(a.data(e));
+            case MEMBER: {
+                int object = a.firstChild(e);
+                int property = object < 0 ? -1 : a.nextSibling(object);
+                if (property < 0) return V_UNKNOWN;
+                if ((a.data(e) & (M_COMPUTED | M_OPTIONAL)) != 0) return V_UNKNOWN; // E["a"]: the evaluator's element access
+                if (!isEntityName(object)) return V_NONE; // `f().x`: no entity name, no value
+                if (a.kind(object) == IDENTIFIER_REFERENCE && a.data(object) == enumNameId && a.kind(property) == IDENTIFIER_NAME
+                        && memberIndex(enumNameId) < 0) {
+                    return earlierMember(a.data(property));
+                }
+                return V_UNKNOWN;
+            }
+            case IDENTIFIER_NAME: case BINDING_IDENTIFIER: case TEMPLATE_ELEMENT: case INVALID:
+                return V_UNKNOWN;
+            default:
+                // calls, `new`, literals other than numbers and strings, `as`/`!`/`<T>` (no parentheses skipped there),
+                // functions, objects, arrays, conditionals, assignments…: the evaluator has no case for them
+                return NodeKind.isType(a.kind(e)) ? V_UNKNOWN : V_NONE;
+        }
+    }
+
+    private boolean isEntityName(int e) {
+        while (a.kind(e) == MEMBER && (a.data(e) & (M_COMPUTED | M_OPTIONAL)) == 0) {
+            int object = a.firstChild(e);
+            if (object < 0) return false;
+            int property = a.nextSibling(object);
+            if (property < 0 || a.kind(property) != IDENTIFIER_NAME) return false;
+            e = object;
+        }
+        return a.kind(e) == IDENTIFIER_REFERENCE;
+    }
+
+    /** The value of the one earlier member of this enum named {@code id}; unknown for any other name, or a repeated one. */
+    private int earlierMember(int id) {
+        int i = memberIndex(id);
+        return i < 0 ? V_UNKNOWN : enumValues[i];
+    }
+
+    private int memberIndex(int id) {
+        int found = -1;
+        for (int i = 0; i < enumCount; i++) {
+            if (enumNames[i] != id) continue;
+            if (found >= 0) return -1;
+            found = i;
+        }
+        return found;
     }
 
     // ------------------------------------------------------------------ types

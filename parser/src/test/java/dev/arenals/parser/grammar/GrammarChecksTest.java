@@ -74,6 +74,23 @@ class GrammarChecksTest {
     }
 
     @Test
+    void enumMembersAfterOneWithoutANumberNeedAnInitializer() {
+        assertGrammar("enum E { a = 's', |b }", 1061, "Enum member must have initializer.");
+        assertGrammar("enum E { a = f(), |b }", 1061, "Enum member must have initializer.");
+        assertGrammar("enum E { a = 1 as number, |b }", 1061, "Enum member must have initializer."); // no parentheses skipped there
+        assertGrammar("enum E { a = 'x', b = E.a + 1, |c }", 1061, "Enum member must have initializer.");
+        assertGrammar("const enum E { a = `x${1}`, |b }", 1061, "Enum member must have initializer.");
+        // numbers go on; a name the evaluator might resolve (a `const` elsewhere) is left alone
+        assertNone("p.ts", "enum E { a = 1, b, c = -a << 2, d = E.c, e = (1 + 2) * 3 ** 2, f }");
+        assertNone("p.ts", "enum E { a = x, b } enum F { a = E.a, b }");
+        // an ambient enum that is not const needs no initializer, but a constant one
+        assertNone("p.ts", "declare enum E { a = 's', b }");
+        assertGrammar("declare enum E { a = |f(), b }", 1066, "In ambient enum declarations member initializer must be constant expression.");
+        assertGrammar("enum E { a = 1, |[k] = 2 }", 1164, "Computed property names are not allowed in enums.");
+        assertNone("p.ts", "enum E { ['a'] = 1, [`b`] }");
+    }
+
+    @Test
     void declareInsideAnAmbientModule() {
         assertGrammar("declare namespace N { |declare let x: number; }", 1038,
                 "A 'declare' modifier cannot be used in an already ambient context.");
