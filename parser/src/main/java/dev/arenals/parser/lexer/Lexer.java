@@ -247,8 +247,8 @@ public final class Lexer {
                 hashStart = p;
                 hashEnd = q;
                 hash = h;
-                tailKey = k & NameTable.TAIL_MASK;
                 int len = q - p;
+                tailKey = NameTable.tailKey(k, len);
                 // every keyword is lower case, 2 to 11 letters
                 return finish(c >= 'a' && len >= 2 && len <= 11 ? Keywords.lookupHashed(s, p, q, h) : Token.IDENTIFIER, q);
             }

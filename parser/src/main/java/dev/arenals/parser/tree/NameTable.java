@@ -38,19 +38,19 @@ public final class NameTable {
     }
 
     /** How many chars a {@link #tailKey} holds exactly. */
-    public static final int TAIL_CHARS = 9;
-    /** The bits of a {@link #tailKey}: nine chars of seven bits. */
-    public static final long TAIL_MASK = (1L << 7 * TAIL_CHARS) - 1;
-    /** The {@link #tailKey} of a name with a char outside ASCII. */
+    public static final int TAIL_CHARS = 8;
+    /** The {@link #tailKey} of a name with a char outside ASCII (a lookup then compares every char). */
     public static final long NOT_ASCII = -1;
 
     /**
-     * The last {@link #TAIL_CHARS} chars of an ASCII name packed seven bits each, {@code k = k << 7 | c}
-     * from 0 over every char and then {@link #TAIL_MASK}, as the lexer folds a name while scanning
-     * it; {@link #NOT_ASCII} when a char is not ASCII. Two ASCII names of the same length and key
-     * differ at most in their chars before the last nine, so a lookup compares only those (a name
-     * of up to nine chars not at all): comparing the chars one by one was most of an intern's time
-     * (typescript.js: 402,081 interns of names 12 chars long on average).
+     * An ASCII name's length (up to 255) in the top byte and its last {@link #TAIL_CHARS} chars packed
+     * seven bits each below it: {@link #tailKey(long, int)} of {@code k = k << 7 | c} folded from 0
+     * over every char, as the lexer folds a name while scanning it; {@link #NOT_ASCII} when a char is
+     * not ASCII. Two ASCII names with the same key differ at most in their chars before the last
+     * eight, so a lookup compares only those, and a name of up to eight chars is found by its key
+     * alone (the slot, its id and the id's key: three reads where hash, length, offset and chars
+     * were four more). Comparing the chars one by one was most of an intern's time (typescript.js:
+     * 402,081 interns of names 12 chars long on average).
      */
     public static long tailKey(char[] s, int start, int end) {
         long k = 0;
@@ -59,7 +59,12 @@ public final class NameTable {
             if (c >= 128) return NOT_ASCII;
             k = k << 7 | c;
         }
-        return k & TAIL_MASK;
+        return tailKey(k, end - start);
+    }
+
+    /** The {@link #tailKey} of an ASCII name of {@code length} chars whose chars folded to {@code folded}. */
+    public static long tailKey(long folded, int length) {
+        return folded & (1L << 7 * TAIL_CHARS) - 1 | (long) Math.min(length, 255) << 7 * TAIL_CHARS;
     }
 
     /**
@@ -86,11 +91,12 @@ public final class NameTable {
         int mask = slotId.length - 1;
         int slot = h & mask;
         int len = end - start;
-        // equal keys: both names are ASCII (the key is exact for their last nine chars) or neither is
+        // equal keys: both names are ASCII, of one length up to 255, with the same last eight chars,
+        // or neither is ASCII (or the name is longer and ends in eight DELs: all compared then)
         int compared = tailKey == NOT_ASCII ? len : len - TAIL_CHARS;
         while (slotGen[slot] == generation) {
             int id = slotId[slot];
-            if (hash[id] == h && length[id] == len && tail[id] == tailKey && (compared <= 0 || same(id, s, start, compared))) return id;
+            if (tail[id] == tailKey && (compared <= 0 || hash[id] == h && length[id] == len && same(id, s, start, compared))) return id;
             slot = (slot + 1) & mask;
         }
         int id = add(s, start, len, h, tailKey);
