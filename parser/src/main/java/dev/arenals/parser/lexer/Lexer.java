@@ -59,8 +59,9 @@ public final class Lexer {
 
     // ---- input ----
     private char[] src = EMPTY;
-    /** NameTable's raw hash of src[hashStart, hashEnd), the last ASCII identifier scanned by next(). */
+    /** NameTable's raw hash and tail key of src[hashStart, hashEnd), the last ASCII identifier scanned by next(). */
     private int hash;
+    private long tailKey;
     private int hashStart = -1;
     private int hashEnd = -1;
     private int end;
@@ -234,9 +235,12 @@ public final class Lexer {
             if ((a & A_START) != 0) {
                 int q = p + 1;
                 char ch;
-                int h = c; // NameTable's hash of the name, computed in the same pass (see internIdentifier)
+                // NameTable's hash and tail key of the name, computed in the same pass (see internIdentifier)
+                int h = c;
+                long k = c;
                 while (q < n && (ch = s[q]) < 128 && (ASCII[ch] & A_PART) != 0) {
                     h = (h << 8) + h + ch; // 257 * h + ch: NameTable.rawHash
+                    k = k << 7 | ch; // NameTable.tailKey
                     q++;
                 }
                 if (q < n && ((ch = s[q]) == '\\' || ch >= 128)) return scanIdentifierRest(p, q, false);
@@ -244,6 +248,7 @@ public final class Lexer {
                 hashEnd = q;
                 hash = h;
                 int len = q - p;
+                tailKey = NameTable.tailKey(k, len);
                 // every keyword is lower case, 2 to 11 letters
                 return finish(c >= 'a' && len >= 2 && len <= 11 ? Keywords.lookupHashed(s, p, q, h) : Token.IDENTIFIER, q);
             }
@@ -611,7 +616,7 @@ public final class Lexer {
         if (token == Token.PRIVATE_NAME && start < tokenEnd) start++;
         if ((flags & F_ESCAPED) == 0) {
             // the scan of a plain ASCII name computed its hash: the name is not read twice
-            if (start == hashStart && tokenEnd == hashEnd) return names.intern(src, start, tokenEnd, hash);
+            if (start == hashStart && tokenEnd == hashEnd) return names.intern(src, start, tokenEnd, hash, tailKey);
             return names.intern(src, start, tokenEnd);
         }
         int len = decodeIdentifier(start, tokenEnd);

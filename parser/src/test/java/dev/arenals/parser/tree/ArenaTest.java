@@ -391,6 +391,46 @@ class ArenaTest {
     }
 
     @Test
+    void namesWithTheSameHashAndLengthAreToldApartByTheirChars() {
+        // "aeaea" and "bagab" have the same raw hash (257-fold, 32 bits): their tail keys decide
+        assertEquals(NameTable.rawHash("aeaea".toCharArray(), 0, 5), NameTable.rawHash("bagab".toCharArray(), 0, 5));
+        NameTable t = new NameTable();
+        int a = intern(t, "aeaea");
+        int b = intern(t, "bagab");
+        assertNotEquals(a, b);
+        assertEquals(a, intern(t, "aeaea"));
+        assertEquals(b, intern(t, "bagab"));
+        // the same collision ahead of nine equal chars: only the chars before the tail differ
+        int longA = intern(t, "aeaeaStatement");
+        int longB = intern(t, "bagabStatement");
+        assertNotEquals(longA, longB);
+        assertEquals(longA, intern(t, "aeaeaStatement"));
+        assertEquals(longB, intern(t, "bagabStatement"));
+        assertEquals("bagabStatement", t.name(longB));
+        // "ba" and "a\u0162" collide too (97 * 257 + 354 = 98 * 257 + 97); one is not ASCII
+        int ascii = intern(t, "ba");
+        int wide = intern(t, "a\u0162");
+        assertNotEquals(ascii, wide);
+        assertEquals(wide, intern(t, "a\u0162"));
+        assertEquals("a\u0162", t.name(wide));
+        // the lexer's keys (folded while scanning) agree with the table's own
+        Arena arena = new Arena();
+        new JsParser().parse(arena, "aeaea; bagab; aeaeaStatement; bagabStatement; aeaea; bagabStatement;", ParseOptions.script());
+        NameTable names = arena.names();
+        int interned = names.size();
+        java.util.Set<Integer> ids = new java.util.HashSet<>();
+        for (String name : new String[] {"aeaea", "bagab", "aeaeaStatement", "bagabStatement"}) {
+            char[] c = name.toCharArray();
+            int id = names.find(c, 0, c.length);
+            assertEquals(name, names.name(id));
+            assertEquals(id, names.intern(c, 0, c.length), "the lexer's id for " + name);
+            ids.add(id);
+        }
+        assertEquals(4, ids.size(), "four distinct names");
+        assertEquals(interned, names.size(), "the lexer interned each once");
+    }
+
+    @Test
     void resetRestartsIdsAndDoesNotLeakNamesOfThePreviousGeneration() {
         NameTable t = new NameTable();
         assertEquals(0, intern(t, "a"));
