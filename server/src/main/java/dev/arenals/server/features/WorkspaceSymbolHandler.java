@@ -62,9 +62,12 @@ public final class WorkspaceSymbolHandler {
             // passes the subsequence test for 20,000 names of the generated project, and none ranks)
             int rank = q.isEmpty() ? SUBSTRING : rank(q, view);
             if (rank == NONE) continue;
+            boolean exported = files[f].declarationExported(i - firstOf[f]);
+            // once the cap is full, a name that cannot displace the worst kept is dropped before its String and entry are made
+            if (best.size() == LIMIT && !mayEnter(best.peek(), rank, exported, view)) continue;
             String name = view.toString();
             WorkspaceIndex.DeclarationInFile entry = new WorkspaceIndex.DeclarationInFile(files[f], i - firstOf[f]);
-            Match m = new Match(rank, name, entry.file().declarationExported(entry.index()), entry);
+            Match m = new Match(rank, name, exported, entry);
             if (best.size() < LIMIT) best.add(m);
             else if (Order.BEST_FIRST.compare(m, best.peek()) < 0) {
                 best.poll();
@@ -111,6 +114,22 @@ public final class WorkspaceSymbolHandler {
             for (int k = 1; k < chars.length; k++) if ((namePairs & pairs[k]) == 0 && (humps & chars[k]) == 0) return false;
             return true;
         }
+    }
+
+    /**
+     * Whether a match of this rank, export and name could come before {@code worst} in
+     * {@link Order#BEST_FIRST}: the same keys in the same order, the name compared in place; a tie on
+     * the name (same name, the file decides) is left to the comparator.
+     */
+    private static boolean mayEnter(Match worst, int rank, boolean exported, CharSequence name) {
+        if (rank != worst.rank) return rank > worst.rank;
+        if (exported != worst.exported) return exported;
+        if (name.length() != worst.name.length()) return name.length() < worst.name.length();
+        for (int k = 0, n = name.length(); k < n; k++) {
+            char a = name.charAt(k), b = worst.name.charAt(k);
+            if (a != b) return a < b;
+        }
+        return true;
     }
 
     /** How well {@code name} matches {@code query}: one of EXACT … NONE. */
