@@ -45,12 +45,16 @@ public final class WorkspaceSymbolHandler {
         PriorityQueue<Match> best = new PriorityQueue<>(LIMIT + 1, Order.BEST_FIRST.reversed());
         WorkspaceIndex.Declarations all = index.declarationsWithMasks();
         int[] masks = all.nameMasks(), firstOf = all.firstOf();
+        long[] shapes = all.nameShapes();
         FileSummary[] files = all.files();
         int queryMask = WorkspaceIndex.nameMask(q);
+        QueryShape shape = QueryShape.of(q);
         for (int f = 0, i = 0; f < files.length; f++) for (int end = firstOf[f + 1]; i < end; i++) {
             // humps and substrings are subsequences, which need every character of the query: one
-            // AND of the masks rejects most names, the subsequence pass most of the rest
+            // AND of the masks rejects most names; the shapes reject most names that hold the
+            // query's characters in another order ("sC" in 20,000 "Service…"), without reading them
             if ((masks[i] & queryMask) != queryMask) continue;
+            if (shape != null && !shape.mayMatch(shapes[i])) continue;
             // the name is read in the summary's table; the entry and the declaration are made for those that match
             CharSequence view = files[f].declarationName(i - firstOf[f]);
             if (!q.isEmpty() && !isSubsequence(q, view)) continue;
@@ -58,9 +62,12 @@ public final class WorkspaceSymbolHandler {
             // passes the subsequence test for 20,000 names of the generated project, and none ranks)
             int rank = q.isEmpty() ? SUBSTRING : rank(q, view);
             if (rank == NONE) continue;
+            boolean exported = files[f].declarationExported(i - firstOf[f]);
+            // once the cap is full, a name that cannot displace the worst kept is dropped before its String and entry are made
+            if (best.size() == LIMIT && !mayEnter(best.peek(), rank, exported, view)) continue;
             String name = view.toString();
             WorkspaceIndex.DeclarationInFile entry = new WorkspaceIndex.DeclarationInFile(files[f], i - firstOf[f]);
-            Match m = new Match(rank, name, entry.file().declarationExported(entry.index()), entry);
+            Match m = new Match(rank, name, exported, entry);
             if (best.size() < LIMIT) best.add(m);
             else if (Order.BEST_FIRST.compare(m, best.peek()) < 0) {
                 best.poll();
@@ -80,6 +87,49 @@ public final class WorkspaceSymbolHandler {
             out.add(symbol);
         }
         return out;
+    }
+
+    /**
+     * A query of two or more ASCII characters as {@link WorkspaceIndex#nameShape} tests it: the pair
+     * bit and the character bit at each position. Null for a query the shapes cannot filter.
+     */
+    record QueryShape(int allPairs, int[] pairs, int[] chars) {
+        static QueryShape of(String q) {
+            if (q.length() < 2) return null;
+            for (int k = 0; k < q.length(); k++) if (q.charAt(k) >= 128) return null;
+            int[] pairs = new int[q.length()], chars = new int[q.length()];
+            int all = 0;
+            for (int k = 0; k < q.length(); k++) {
+                chars[k] = WorkspaceIndex.nameMask(q.subSequence(k, k + 1));
+                if (k > 0) all |= pairs[k] = WorkspaceIndex.pairBit(q.charAt(k - 1), q.charAt(k));
+            }
+            return new QueryShape(all, pairs, chars);
+        }
+
+        /** False only for a name that can match neither as a substring (so neither exactly nor as a prefix) nor by humps. */
+        boolean mayMatch(long nameShape) {
+            int namePairs = (int) nameShape, humps = (int) (nameShape >>> 32);
+            if ((namePairs & allPairs) == allPairs) return true;
+            if ((humps & chars[0]) == 0) return false;
+            for (int k = 1; k < chars.length; k++) if ((namePairs & pairs[k]) == 0 && (humps & chars[k]) == 0) return false;
+            return true;
+        }
+    }
+
+    /**
+     * Whether a match of this rank, export and name could come before {@code worst} in
+     * {@link Order#BEST_FIRST}: the same keys in the same order, the name compared in place; a tie on
+     * the name (same name, the file decides) is left to the comparator.
+     */
+    private static boolean mayEnter(Match worst, int rank, boolean exported, CharSequence name) {
+        if (rank != worst.rank) return rank > worst.rank;
+        if (exported != worst.exported) return exported;
+        if (name.length() != worst.name.length()) return name.length() < worst.name.length();
+        for (int k = 0, n = name.length(); k < n; k++) {
+            char a = name.charAt(k), b = worst.name.charAt(k);
+            if (a != b) return a < b;
+        }
+        return true;
     }
 
     /** How well {@code name} matches {@code query}: one of EXACT … NONE. */
@@ -157,12 +207,7 @@ public final class WorkspaceSymbolHandler {
         return true;
     }
 
-    private static boolean isHumpStart(CharSequence name, int i) {
-        if (i == 0) return true;
-        char c = name.charAt(i), before = name.charAt(i - 1);
-        if (before == '_' || before == '$') return c != '_' && c != '$';
-        return Character.isUpperCase(c) && (Character.isLowerCase(before) || Character.isDigit(before));
-    }
+    private static boolean isHumpStart(CharSequence name, int i) { return WorkspaceIndex.isHumpStart(name, i); }
 
     private static boolean same(char a, char b) {
         if (a == b) return true;

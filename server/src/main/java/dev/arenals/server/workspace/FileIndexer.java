@@ -46,6 +46,8 @@ final class FileIndexer {
 
     /** Why the last {@link #summarize} returned null. */
     String lastProblem;
+    /** The size of the file the last {@link #summarize} refused as over the limit, else -1 (its problem is told once per size). */
+    long lastOversize = -1;
     /** Whether the last {@link #summarize} returned null because its thread was interrupted while reading (no problem to tell). */
     boolean interrupted;
     /** Source chars summarized by this thread (figures). */
@@ -54,6 +56,7 @@ final class FileIndexer {
     /** The summary of {@code file}, or null (with {@link #lastProblem}) when it cannot be read, decoded or parsed. */
     FileSummary summarize(Path file, long maxBytes, PositionEncoding encoding) {
         lastProblem = null;
+        lastOversize = -1;
         interrupted = false;
         try {
             int length = read(file, maxBytes);
@@ -97,7 +100,10 @@ final class FileIndexer {
     private int read(Path file, long maxBytes) {
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = in.size();
-            if (size > maxBytes) return problem(String.format(Locale.ROOT, "%d bytes, over the %d-byte limit: not indexed", size, maxBytes));
+            if (size > maxBytes) {
+                lastOversize = size;
+                return problem(String.format(Locale.ROOT, "%d bytes, over the %d-byte limit: not indexed", size, maxBytes));
+            }
             if (bytes.length < size) bytes = new byte[(int) size];
             // a size of 0 may be a file whose size the system does not know (/proc): read it to its end
             long until = size > 0 ? size : Math.min(maxBytes, Integer.MAX_VALUE - 16) + 1;

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -51,6 +52,11 @@ public final class Indexer {
     private final AtomicInteger filesIndexed = new AtomicInteger();
     private final AtomicInteger filesSkipped = new AtomicInteger();
     private final AtomicLong charsIndexed = new AtomicLong();
+    /**
+     * Files refused as over the size limit, with the size each had: the walk, a definition's and the
+     * diagnostics' on-demand loads all meet such a file, and its log line is told once per size.
+     */
+    private final ConcurrentHashMap<Path, Long> oversizeTold = new ConcurrentHashMap<>();
 
     public Indexer(WorkspaceIndex index, ServerLog log, int threads, LongSupplier maxFileSize, PositionEncoding encoding) {
         this.index = index;
@@ -201,8 +207,10 @@ public final class Indexer {
         CompletableFuture<Void> done = new CompletableFuture<>();
         boolean queued = submit(() -> {
             try {
-                if (!Files.isRegularFile(file)) index.removeIndexed(file);
-                else indexFile(file);
+                if (!Files.isRegularFile(file)) {
+                    index.removeIndexed(file);
+                    oversizeTold.remove(file);
+                } else indexFile(file);
             } finally {
                 done.complete(null);
             }
@@ -240,10 +248,15 @@ public final class Indexer {
         FileSummary s = indexer.summarize(file, maxFileSize.getAsLong(), encoding);
         if (s == null) {
             if (indexer.interrupted) return null; // the pool is shutting down: no line for a file that is fine
+            if (indexer.lastOversize >= 0) {
+                Long told = oversizeTold.put(file, indexer.lastOversize);
+                if (told != null && told == indexer.lastOversize) return null; // said already, at this size
+            }
             filesSkipped.incrementAndGet();
             log.warn("arena-ls index: " + file + ": " + indexer.lastProblem);
             return null;
         }
+        if (!oversizeTold.isEmpty()) oversizeTold.remove(file); // under the limit now: a later growth is told again
         filesIndexed.incrementAndGet();
         charsIndexed.addAndGet(indexer.charsIndexed - before);
         return s;

@@ -23,13 +23,13 @@ public final class WorkspaceIndex {
     private final ConcurrentHashMap<Path, FileSummary> open = new ConcurrentHashMap<>();
     /** Bumped by every change; snapshots remember the one they were built at. */
     private final AtomicLong changes = new AtomicLong();
-    private volatile Snapshot snapshot = new Snapshot(-1, null, DeclarationList.EMPTY, ImmutableList.of(), new int[0]);
+    private volatile Snapshot snapshot = new Snapshot(-1, null, DeclarationList.EMPTY, ImmutableList.of(), new int[0], new long[0]);
     /** Loads the summary of a file that is not indexed yet (on the caller's thread); null: none. */
     private volatile Function<Path, FileSummary> loader = p -> null;
 
     /** The immutable maps derived from all summaries at one point in time. */
     private record Snapshot(long atChange, Importers importers,
-            DeclarationList declarations, ImmutableList<AmbientModuleInFile> ambientModules, int[] nameMasks) { }
+            DeclarationList declarations, ImmutableList<AmbientModuleInFile> ambientModules, int[] nameMasks, long[] nameShapes) { }
 
     /**
      * Every declaration of a snapshot, file after file, without an object each: the files and where
@@ -166,6 +166,43 @@ public final class WorkspaceIndex {
         return mask;
     }
 
+    /**
+     * What a name's text allows a query to match, for scans that must not read the name itself (it
+     * lies in its file's summary, a cache miss away): the low 32 bits hold a hashed bit for each pair
+     * of adjacent characters ({@link #pairBit}), the high 32 the {@link #nameMask} bits of the
+     * characters that start a hump ({@link #isHumpStart}). A substring match needs every pair of the
+     * query among the name's pairs; a humps match needs its first character at a hump start and each
+     * next one either after the previous (a pair) or at a hump start. A name that is not ASCII has
+     * every bit set: its case folding is not one character to one bit.
+     */
+    public static long nameShape(CharSequence name) {
+        int pairs = 0, humps = 0;
+        for (int i = 0, n = name.length(); i < n; i++) {
+            char c = name.charAt(i);
+            if (c >= 128) return -1L;
+            if (i > 0) pairs |= pairBit(name.charAt(i - 1), c);
+            if (isHumpStart(name, i)) humps |= bitOf(c);
+        }
+        return (long) humps << 32 | (pairs & 0xFFFFFFFFL);
+    }
+
+    /** One of 32 bits for two adjacent ASCII characters, case folded as {@link #nameMask} folds them. */
+    public static int pairBit(char first, char second) {
+        int pair = Integer.numberOfTrailingZeros(bitOf(first)) * 31 + Integer.numberOfTrailingZeros(bitOf(second));
+        return 1 << ((pair * 0x9E3779B9) >>> 27);
+    }
+
+    /**
+     * Where a camel-case hump starts: the name's start, an upper-case letter after a lower-case one or
+     * a digit, and the character after '_' or '$' (unless it is one of them).
+     */
+    public static boolean isHumpStart(CharSequence name, int i) {
+        if (i == 0) return true;
+        char c = name.charAt(i), before = name.charAt(i - 1);
+        if (before == '_' || before == '$') return c != '_' && c != '$';
+        return Character.isUpperCase(c) && (Character.isLowerCase(before) || Character.isDigit(before));
+    }
+
     private static int bitOf(char c) {
         if (c >= 'a' && c <= 'z') return 1 << (c - 'a');
         if (c >= 'A' && c <= 'Z') return 1 << (c - 'A');
@@ -272,12 +309,12 @@ public final class WorkspaceIndex {
      * {@code files[f]} for {@code firstOf[f] <= i < firstOf[f + 1]} (no entry object, no search).
      * Do not modify the arrays.
      */
-    public record Declarations(List<DeclarationInFile> list, int[] nameMasks, FileSummary[] files, int[] firstOf) { }
+    public record Declarations(List<DeclarationInFile> list, int[] nameMasks, long[] nameShapes, FileSummary[] files, int[] firstOf) { }
 
     /** {@link #declarations()} with the name masks of the same snapshot. */
     public Declarations declarationsWithMasks() {
         Snapshot s = current(false);
-        return new Declarations(s.declarations(), s.nameMasks(), s.declarations().files, s.declarations().firstOf);
+        return new Declarations(s.declarations(), s.nameMasks(), s.nameShapes(), s.declarations().files, s.declarations().firstOf);
     }
 
     /** Files with a top-level declaration of {@code name} (a scan of the snapshot's declarations). */
@@ -308,11 +345,16 @@ public final class WorkspaceIndex {
             }
             DeclarationList flat = new DeclarationList(files, firstOf);
             int[] masks = new int[flat.size()];
+            long[] shapes = new long[flat.size()];
             for (int f = 0, i = 0; f < files.length; f++) {
-                for (int k = 0, n = files[f].declarationCount(); k < n; k++) masks[i++] = nameMask(files[f].declarationName(k));
+                for (int k = 0, n = files[f].declarationCount(); k < n; k++, i++) {
+                    CharSequence name = files[f].declarationName(k);
+                    masks[i] = nameMask(name);
+                    shapes[i] = nameShape(name);
+                }
             }
             Importers importers = withImporters ? Importers.of(all) : null;
-            s = new Snapshot(now, importers, flat, ambient.build(), masks);
+            s = new Snapshot(now, importers, flat, ambient.build(), masks, shapes);
             snapshot = s;
             return s;
         }

@@ -183,6 +183,19 @@ class WorkspaceRobustnessTest {
             List<? extends Location> found = get(s.remote.getTextDocumentService().definition(
                     new DefinitionParams(new TextDocumentIdentifier(uri("src/imports.ts")), new Position(1, 0)))).getLeft();
             assertEquals(uri("src/imports.ts"), found.get(0).getUri());
+            s.client.awaitDiagnostics(uri("src/imports.ts"), 1);
+            get(s.remote.getTextDocumentService().definition(
+                    new DefinitionParams(new TextDocumentIdentifier(uri("src/imports.ts")), new Position(1, 0))));
+            // the walk, both definitions and the diagnostics met it: one line until its size changes
+            try (RandomAccessFile f = new RandomAccessFile(huge.toFile(), "rw")) {
+                f.setLength(101L << 20);
+            }
+            s.remote.getWorkspaceService().didChangeWatchedFiles(new DidChangeWatchedFilesParams(
+                    List.of(new FileEvent(uri("src/huge.generated.ts"), FileChangeType.Changed))));
+            assertLogged(s, "huge.generated.ts", "105906176 bytes, over the", "limit: not indexed");
+            // log lines arrive in order: every line about the first size is in by now
+            assertEquals(1, s.client.logs().stream().filter(m -> m.getMessage().contains("104857600 bytes, over the")).count(),
+                    () -> s.client.logs().toString());
             assertResponsive(s);
         }
     }
