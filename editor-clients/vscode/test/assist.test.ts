@@ -81,7 +81,8 @@ describe('assistance: unused hints, signature help, inlay hints, code actions ov
         const kinds = typeof c.codeActionProvider === 'object' ? c.codeActionProvider.codeActionKinds : undefined;
         assert.deepEqual(kinds, ['quickfix', 'source.organizeImports', 'source.addMissingImports.ts',
             'refactor.extract.constant', 'refactor.extract.function', 'refactor.rewrite.arrow.braces', 'refactor.inline.variable', 'refactor.rewrite.string',
-            'refactor.rewrite.import.named', 'refactor.rewrite.import.namespace']);
+            'refactor.rewrite.import.named', 'refactor.rewrite.import.namespace',
+            'refactor.rewrite.function.arrow', 'refactor.rewrite.arrow.anonymousFunction']);
     });
 
     it('pushes the unused import and local as Hint + Unnecessary, never as errors', async () => {

@@ -47,6 +47,11 @@ import org.eclipse.lsp4j.WorkspaceEdit;
  *       uses {@code ns.a} as {@code import { a }} and {@code a}, and back (a fresh namespace name from
  *       the module's); refused where a name would be captured or shadow a global, for a bare use of
  *       the namespace, a computed or optional member, a string-named import, and re-exports.</li>
+ *   <li>{@code refactor.rewrite.function.arrow} / {@code refactor.rewrite.arrow.anonymousFunction}: a
+ *       function expression as an arrow function and back, on the function's head; refused where the
+ *       body (or an arrow inside it) reads {@code this}, {@code arguments}, {@code super} or
+ *       {@code new.target}, for generators, a function that calls itself by its own name, one
+ *       constructed with {@code new}, a {@code this} parameter, and type parameters in TSX.</li>
  *   <li>{@code refactor.rewrite.arrow.braces}: an arrow's expression body as a block with one
  *       {@code return}, and back when the block holds nothing but that {@code return}.</li>
  * </ul>
@@ -59,6 +64,8 @@ public final class Refactors {
     public static final String ARROW_BRACES = "refactor.rewrite.arrow.braces";
     public static final String INLINE_VARIABLE = "refactor.inline.variable";
     public static final String TEMPLATE_STRING = "refactor.rewrite.string";
+    public static final String TO_ARROW = "refactor.rewrite.function.arrow";
+    public static final String TO_FUNCTION = "refactor.rewrite.arrow.anonymousFunction";
     public static final String TO_NAMED_IMPORTS = "refactor.rewrite.import.named";
     public static final String TO_NAMESPACE_IMPORT = "refactor.rewrite.import.namespace";
 
@@ -83,6 +90,10 @@ public final class Refactors {
         if (wants(only, TO_NAMED_IMPORTS) || wants(only, TO_NAMESPACE_IMPORT)) {
             CodeAction imports = convertImport(q, from, to, wants(only, TO_NAMED_IMPORTS), wants(only, TO_NAMESPACE_IMPORT));
             if (imports != null) out.add(imports);
+        }
+        if (wants(only, TO_ARROW) || wants(only, TO_FUNCTION)) {
+            CodeAction function = convertFunction(q, from, to, wants(only, TO_ARROW), wants(only, TO_FUNCTION));
+            if (function != null) out.add(function);
         }
         if (wants(only, ARROW_BRACES)) {
             CodeAction braces = arrowBraces(q, from, to);
@@ -1177,6 +1188,118 @@ public final class Refactors {
             "import", "in", "instanceof", "new", "null", "return", "super", "switch", "this", "throw", "true", "try", "typeof", "var",
             "void", "while", "with", "yield", "let", "static", "implements", "interface", "package", "private", "protected", "public",
             "await", "arguments", "eval");
+
+    // ---- function expression <-> arrow function ----
+
+    static CodeAction convertFunction(DocumentQuery q, int from, int to, boolean toArrow, boolean toFunction) {
+        Arena a = q.arena();
+        int fn = innermostFunctionAt(q, from, to);
+        if (fn < 0) return null;
+        int k = a.kind(fn);
+        int body = k == ARROW_FUNCTION ? Layouts.arrowBody(a, fn) : Layouts.functionBody(a, fn);
+        int params = Layouts.functionParameters(a, fn);
+        if (body < 0 || params < 0 || from >= a.start(body)) return null; // on the head only
+        if (k == FUNCTION_EXPRESSION && toArrow) return functionToArrow(q, fn, params, body);
+        if (k == ARROW_FUNCTION && toFunction) return arrowToFunction(q, fn, params, body);
+        return null;
+    }
+
+    /** Whether the function's own parameters or body read its this, arguments, super or new.target (arrows inside included: they share them). */
+    private static boolean readsOwnContext(Arena a, int fn) {
+        for (int c = a.firstChild(fn); c >= 0; c = a.nextSibling(c)) {
+            boolean found = anyNode(a, c, n -> {
+                int k = a.kind(n);
+                return k == THIS || k == SUPER || k == META_PROPERTY
+                        || k == IDENTIFIER_REFERENCE && a.end(n) - a.start(n) == 9 && new String(a.source(), a.start(n), 9).equals("arguments");
+            }, k -> k == FUNCTION_EXPRESSION || k == FUNCTION_DECLARATION || k == METHOD || k == CLASS_BODY);
+            if (found) return true;
+        }
+        return false;
+    }
+
+    private static CodeAction functionToArrow(DocumentQuery q, int fn, int params, int body) {
+        Arena a = q.arena();
+        char[] src = a.source();
+        if ((a.data(fn) & F_GENERATOR) != 0 || readsOwnContext(a, fn)) return null;
+        // written with the function keyword: an object literal's method m() {} is a function expression too, with none
+        int keyword = a.start(fn);
+        if ((a.data(fn) & F_ASYNC) != 0 && startsWithWord(src, keyword, a.end(fn), "async")) {
+            keyword += 5;
+            while (keyword < a.end(fn) && Character.isWhitespace(src[keyword])) keyword++;
+        }
+        if (!startsWithWord(src, keyword, a.end(fn), "function")) return null;
+        int name = Layouts.functionName(a, fn);
+        if (name >= 0) {
+            int symbol = q.scopes().symbolOfNode(name);
+            int[][] uses = symbol < 0 ? null : usesOf(q, symbol);
+            if (uses == null || uses[0].length > 0) return null; // it calls itself by its name
+        }
+        int parent = q.parentOf(fn);
+        if (parent >= 0 && a.kind(parent) == NEW && a.firstChild(parent) == fn) return null; // an arrow cannot be constructed
+        int first = a.firstChild(params);
+        if (first >= 0 && a.kind(first) == PARAMETER && a.end(a.firstChild(first)) - a.start(a.firstChild(first)) == 4
+                && new String(src, a.start(a.firstChild(first)), 4).equals("this")) return null; // a this parameter
+        int typeParams = Layouts.functionTypeParameters(a, fn);
+        if (typeParams >= 0 && isTsx(q)) return null; // <T>( would read as JSX
+        int headStart = typeParams >= 0 ? a.start(typeParams) : a.start(params);
+        int returnType = Layouts.functionReturnType(a, fn);
+        int headEnd = returnType >= 0 ? a.end(returnType) : a.end(params);
+        if (src[a.start(params)] != '(') return null;
+        String arrow = ((a.data(fn) & F_ASYNC) != 0 ? "async " : "") + new String(src, headStart, headEnd - headStart) + " => "
+                + new String(src, a.start(body), a.end(body) - a.start(body));
+        if (parent >= 0 && !takesAnyExpression(a, parent, fn) && a.kind(parent) != PARENTHESIZED) arrow = "(" + arrow + ")";
+        return action(q, "Convert to arrow function", TO_ARROW, List.of(new TextEdit(q.range(a.start(fn), a.end(fn)), arrow)));
+    }
+
+    private static CodeAction arrowToFunction(DocumentQuery q, int fn, int params, int body) {
+        Arena a = q.arena();
+        char[] src = a.source();
+        if (readsOwnContext(a, fn)) return null; // a function would have its own this and arguments
+        int typeParams = Layouts.functionTypeParameters(a, fn);
+        int returnType = Layouts.functionReturnType(a, fn);
+        String paramText = new String(src, a.start(params), a.end(params) - a.start(params));
+        if (src[a.start(params)] != '(') paramText = "(" + paramText + ")";
+        StringBuilder text = new StringBuilder();
+        if ((a.data(fn) & F_ASYNC) != 0) text.append("async ");
+        text.append("function ");
+        if (typeParams >= 0) text.append(src, a.start(typeParams), a.end(typeParams) - a.start(typeParams));
+        text.append(paramText);
+        if (returnType >= 0) text.append(": ").append(src, a.start(returnType), a.end(returnType) - a.start(returnType));
+        text.append(' ');
+        if (a.kind(body) == FUNCTION_BODY) {
+            text.append(src, a.start(body), a.end(body) - a.start(body));
+        } else {
+            int value = a.kind(body) == PARENTHESIZED && a.kind(a.firstChild(body)) == OBJECT ? a.firstChild(body) : body;
+            text.append("{ return ").append(src, a.start(value), a.end(value) - a.start(value)).append("; }");
+        }
+        int parent = q.parentOf(fn);
+        String out = text.toString();
+        // at the start of a statement `function` would begin a declaration
+        if (parent >= 0 && a.kind(parent) == EXPRESSION_STATEMENT || startsStatement(q, fn)) out = "(" + out + ")";
+        return action(q, "Convert to anonymous function", TO_FUNCTION, List.of(new TextEdit(q.range(a.start(fn), a.end(fn)), out)));
+    }
+
+    /** Whether the node is the first thing of an expression statement (f = x => 1 is not; (x => 1)() is not, its parentheses are). */
+    private static boolean startsStatement(DocumentQuery q, int node) {
+        Arena a = q.arena();
+        int child = node;
+        for (int p = q.parentOf(node); p >= 0; child = p, p = q.parentOf(p)) {
+            if (a.start(p) != a.start(node) || a.kind(p) == PARENTHESIZED) return false;
+            if (a.kind(p) == EXPRESSION_STATEMENT) return true;
+            if (a.kind(p) == EXPORT_DEFAULT) return true; // export default function () {} is a declaration too; keep it an expression
+        }
+        return false;
+    }
+
+    private static boolean startsWithWord(char[] src, int at, int end, String word) {
+        if (at + word.length() > end) return false;
+        for (int i = 0; i < word.length(); i++) if (src[at + i] != word.charAt(i)) return false;
+        return at + word.length() == end || !Character.isJavaIdentifierPart(src[at + word.length()]);
+    }
+
+    private static boolean isTsx(DocumentQuery q) {
+        return q.document().language() == dev.arenals.parser.Language.TSX;
+    }
 
     // ---- arrow braces ----
 

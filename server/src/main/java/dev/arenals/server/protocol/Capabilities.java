@@ -105,7 +105,8 @@ final class Capabilities {
                 dev.arenals.server.features.Refactors.EXTRACT_CONSTANT, dev.arenals.server.features.Refactors.EXTRACT_FUNCTION,
                 dev.arenals.server.features.Refactors.ARROW_BRACES,
                 dev.arenals.server.features.Refactors.INLINE_VARIABLE, dev.arenals.server.features.Refactors.TEMPLATE_STRING,
-                dev.arenals.server.features.Refactors.TO_NAMED_IMPORTS, dev.arenals.server.features.Refactors.TO_NAMESPACE_IMPORT)));
+                dev.arenals.server.features.Refactors.TO_NAMED_IMPORTS, dev.arenals.server.features.Refactors.TO_NAMESPACE_IMPORT,
+                dev.arenals.server.features.Refactors.TO_ARROW, dev.arenals.server.features.Refactors.TO_FUNCTION)));
         WorkspaceFoldersOptions folders = new WorkspaceFoldersOptions();
         folders.setSupported(true);
         folders.setChangeNotifications(true);

@@ -36,7 +36,7 @@ class RefactorsCorpusTest {
     void extractedAndInlinedCodeKeepsWhatEveryNameMeans() throws IOException {
         List<Path> files = OrganizeImportsCorpusTest.corpusFiles();
         Assumptions.assumeTrue(files.size() >= 6000, "the real-world corpus is not labelled in the cache: run the test-fixtures tests first");
-        int step = files.size() / FILES, extracted = 0, inlined = 0, braces = 0, templates = 0, imports = 0, extractedFunctions = 0, refusedExtract = 0, checkedNames = 0;
+        int step = files.size() / FILES, extracted = 0, inlined = 0, braces = 0, templates = 0, imports = 0, extractedFunctions = 0, converted = 0, refusedExtract = 0, checkedNames = 0;
         List<String> failures = new ArrayList<>();
         for (int f = 0; f < files.size() && failures.size() < 10; f += step) {
             Path file = files.get(f);
@@ -116,6 +116,18 @@ class RefactorsCorpusTest {
                 templatesHere++;
                 check(file, "template at " + a.start(n), doc, q, action, a.start(n), a.start(n), 0, before, failures);
             }
+            // function expressions and arrows converted (the body, or an arrow's returned value, moves as it is)
+            int convertedHere = 0;
+            for (int n = 0; n < a.nodeCount() && convertedHere < PER_FILE; n++) {
+                if (a.kind(n) != FUNCTION_EXPRESSION && a.kind(n) != ARROW_FUNCTION) continue;
+                CodeAction action = Refactors.convertFunction(q, a.start(n), a.start(n), true, true);
+                if (action == null) continue;
+                converted++;
+                convertedHere++;
+                int body = a.kind(n) == ARROW_FUNCTION ? dev.arenals.parser.tree.Layouts.arrowBody(a, n) : dev.arenals.parser.tree.Layouts.functionBody(a, n);
+                int value = a.kind(body) == PARENTHESIZED && a.kind(a.firstChild(body)) == OBJECT ? a.firstChild(body) : body;
+                checkedNames += check(file, "function/arrow at " + a.start(n), doc, q, action, a.start(value), a.end(value), 1, before, failures);
+            }
             // imports: each declaration converted, named to namespace or back (diagnostics: a use left behind is a name not found)
             for (int n = 0; n < a.nodeCount(); n++) {
                 if (a.kind(n) != IMPORT_DECLARATION) continue;
@@ -126,9 +138,9 @@ class RefactorsCorpusTest {
             }
         }
         assertEquals(List.of(), failures);
-        assertTrue(extracted > 1000 && inlined > 400 && braces > 500 && templates > 20 && imports > 300 && extractedFunctions > 500 && checkedNames > 5000, "extracted " + extracted + ", inlined " + inlined + ", braces " + braces + ", templates " + templates + ", imports " + imports + ", functions " + extractedFunctions); // the test must exercise both
+        assertTrue(extracted > 1000 && inlined > 400 && braces > 500 && templates > 20 && imports > 300 && extractedFunctions > 500 && converted > 500 && checkedNames > 5000, "extracted " + extracted + ", inlined " + inlined + ", braces " + braces + ", templates " + templates + ", imports " + imports + ", functions " + extractedFunctions + ", converted " + converted); // the test must exercise both
         System.out.println("refactors on the corpus: " + extractedFunctions + " functions extracted, " + extracted + " constants extracted (" + refusedExtract + " refused), " + inlined
-                + " inlined variables, " + braces + " arrows with braces added or removed, " + templates + " concatenations as templates, " + imports + " imports converted; " + checkedNames + " moved names and every kept one resolve as before; diagnostics unchanged");
+                + " inlined variables, " + braces + " arrows with braces added or removed, " + templates + " concatenations as templates, " + imports + " imports converted, " + converted + " functions to arrows or back; " + checkedNames + " moved names and every kept one resolve as before; diagnostics unchanged");
     }
 
     /** Applies the action and checks it: every reference kept or moved; returns how many moved ones (copies) were checked. */

@@ -305,4 +305,34 @@ class RefactorsTest {
         // the closure would see the parameter's copy, not the count assigned afterwards
         assertNotOffered("a.js", "function f() {\n  let count = 0;\n  |later(() => log(count));|\n  count = 5;\n}\n", kind);
     }
+
+    @Test
+    void aFunctionExpressionBecomesAnArrowAndBack() {
+        assertRefactor("a.ts", "items.map(|function (x: number): number {\n  return x * 2;\n});\n", Refactors.TO_ARROW, "Convert to arrow function",
+                "items.map((x: number): number => {\n  return x * 2;\n});\n");
+        assertRefactor("a.ts", "const f = async fun|ction named<T>(v: T) { await g(v); };\n", Refactors.TO_ARROW, "Convert to arrow function",
+                "const f = async <T>(v: T) => { await g(v); };\n");
+        assertRefactor("a.js", "const bound = |function () { return 1; }.bind(null);\n", Refactors.TO_ARROW, "Convert to arrow function",
+                "const bound = (() => { return 1; }).bind(null);\n");
+        assertRefactor("a.ts", "const f = |(x: number): string => x.toFixed(2);\n", Refactors.TO_FUNCTION, "Convert to anonymous function",
+                "const f = function (x: number): string { return x.toFixed(2); };\n");
+        assertRefactor("a.js", "xs.forEach(|x => { use(x); });\n", Refactors.TO_FUNCTION, "Convert to anonymous function",
+                "xs.forEach(function (x) { use(x); });\n");
+        assertRefactor("a.js", "|x => ({ x });\n", Refactors.TO_FUNCTION, "Convert to anonymous function",
+                "(function (x) { return { x }; });\n");
+    }
+
+    @Test
+    void functionsWhoseThisOrNameMattersKeepTheirForm() {
+        assertNotOffered("a.js", "el.onclick = |function () { this.hidden = true; };\n", Refactors.TO_ARROW);
+        assertNotOffered("a.js", "f(|function () { return () => arguments[0]; });\n", Refactors.TO_ARROW);
+        assertNotOffered("a.js", "const fact = |function f(n) { return n ? n * f(n - 1) : 1; };\n", Refactors.TO_ARROW);
+        assertNotOffered("a.js", "const it = |function* () { yield 1; };\n", Refactors.TO_ARROW);
+        assertNotOffered("a.js", "const o = new (|function () { })();\n".replace("(|function () { })", "|function () { }"), Refactors.TO_ARROW);
+        assertNotOffered("a.ts", "const f = |function (this: Window) { };\n", Refactors.TO_ARROW);
+        assertNotOffered("a.js", "const o = { |m() { return 1; } };\n", Refactors.TO_ARROW); // a method, not a function expression
+        assertNotOffered("a.tsx", "const f = |function <T>(v: T) { return v; };\n", Refactors.TO_ARROW);
+        assertNotOffered("a.js", "class C { m() { return |() => this.x; } }\n", Refactors.TO_FUNCTION);
+        assertNotOffered("a.js", "const f = x => { use(|x); };\n", Refactors.TO_FUNCTION); // in the body, not on the head
+    }
 }
