@@ -75,7 +75,7 @@ public final class CodeActionHandler {
     }
 
     /** Whether {@code kind} is asked for: no filter, or a filter entry equal to it or a prefix of it. */
-    private static boolean wants(List<String> only, String kind) {
+    static boolean wants(List<String> only, String kind) {
         if (only == null || only.isEmpty()) return true;
         for (String o : only) if (kind.equals(o) || kind.startsWith(o + ".")) return true;
         return false;

@@ -7,6 +7,7 @@ import dev.arenals.parser.tree.Arena;
 import dev.arenals.parser.tree.Layouts;
 import dev.arenals.parser.tree.NodeKind;
 import dev.arenals.server.query.DocumentQuery;
+import dev.arenals.server.query.Names;
 import dev.arenals.server.query.SymbolIndex;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,31 +72,31 @@ public final class Refactors {
 
     /** Must run on the document's queue: the actions for the selection [from, to). */
     public static void actions(DocumentQuery q, int from, int to, List<String> only, List<CodeAction> out) {
-        if (wants(only, EXTRACT_CONSTANT) && to > from) {
+        if (CodeActionHandler.wants(only, EXTRACT_CONSTANT) && to > from) {
             CodeAction extract = extractConstant(q, from, to);
             if (extract != null) out.add(extract);
         }
-        if (wants(only, EXTRACT_FUNCTION) && to > from) {
+        if (CodeActionHandler.wants(only, EXTRACT_FUNCTION) && to > from) {
             CodeAction extract = extractFunction(q, from, to);
             if (extract != null) out.add(extract);
         }
-        if (wants(only, INLINE_VARIABLE)) {
+        if (CodeActionHandler.wants(only, INLINE_VARIABLE)) {
             CodeAction inline = inlineVariable(q, from, to);
             if (inline != null) out.add(inline);
         }
-        if (wants(only, TEMPLATE_STRING)) {
+        if (CodeActionHandler.wants(only, TEMPLATE_STRING)) {
             CodeAction template = templateString(q, from, to);
             if (template != null) out.add(template);
         }
-        if (wants(only, TO_NAMED_IMPORTS) || wants(only, TO_NAMESPACE_IMPORT)) {
-            CodeAction imports = convertImport(q, from, to, wants(only, TO_NAMED_IMPORTS), wants(only, TO_NAMESPACE_IMPORT));
+        if (CodeActionHandler.wants(only, TO_NAMED_IMPORTS) || CodeActionHandler.wants(only, TO_NAMESPACE_IMPORT)) {
+            CodeAction imports = convertImport(q, from, to, CodeActionHandler.wants(only, TO_NAMED_IMPORTS), CodeActionHandler.wants(only, TO_NAMESPACE_IMPORT));
             if (imports != null) out.add(imports);
         }
-        if (wants(only, TO_ARROW) || wants(only, TO_FUNCTION)) {
-            CodeAction function = convertFunction(q, from, to, wants(only, TO_ARROW), wants(only, TO_FUNCTION));
+        if (CodeActionHandler.wants(only, TO_ARROW) || CodeActionHandler.wants(only, TO_FUNCTION)) {
+            CodeAction function = convertFunction(q, from, to, CodeActionHandler.wants(only, TO_ARROW), CodeActionHandler.wants(only, TO_FUNCTION));
             if (function != null) out.add(function);
         }
-        if (wants(only, ARROW_BRACES)) {
+        if (CodeActionHandler.wants(only, ARROW_BRACES)) {
             CodeAction braces = arrowBraces(q, from, to);
             if (braces != null) out.add(braces);
         }
@@ -106,12 +107,6 @@ public final class Refactors {
         action.setKind(kind);
         action.setEdit(new WorkspaceEdit(Map.of(q.uri(), edits)));
         return action;
-    }
-
-    private static boolean wants(List<String> only, String kind) {
-        if (only == null || only.isEmpty()) return true;
-        for (String o : only) if (kind.equals(o) || kind.startsWith(o + ".")) return true;
-        return false;
     }
 
     // ---- extract to constant ----
@@ -244,7 +239,7 @@ public final class Refactors {
     }
 
     /** A list of statements: what holds the statement before which the constant is declared. */
-    private static boolean isStatementList(int k) {
+    static boolean isStatementList(int k) {
         return k == PROGRAM || k == BLOCK || k == FUNCTION_BODY || k == SWITCH_CASE || k == MODULE_BLOCK || k == STATIC_BLOCK;
     }
 
@@ -668,7 +663,6 @@ public final class Refactors {
             // a second declaration of the name (var x twice) makes the first one's initializer not the only value
             if (other != symbol && t.nameId(other) == t.nameId(symbol) && t.scope(other) == t.scope(symbol)) return null;
         }
-        if (exportedByName(a, t.nameId(symbol))) return null;
         int[][] found = usesOf(q, symbol);
         if (found == null || found[0].length == 0) return null;
         int[] uses = found[0];
@@ -730,17 +724,6 @@ public final class Refactors {
             flags[count++] = f;
         }
         return new int[][] {java.util.Arrays.copyOf(nodes, count), java.util.Arrays.copyOf(flags, count)};
-    }
-
-    /** Whether an export specifier names {@code name}: {@code export { x }} reads the variable, other files may too. */
-    private static boolean exportedByName(Arena a, int name) {
-        for (int n = 0, count = a.nodeCount(); n < count; n++) {
-            if (a.kind(n) != EXPORT_SPECIFIER) continue;
-            for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
-                if (NodeKind.hasName(a.kind(c)) && a.data(c) == name) return true;
-            }
-        }
-        return false;
     }
 
     private static boolean insideType(DocumentQuery q, int node) {
@@ -906,23 +889,8 @@ public final class Refactors {
                 return a.kind(init) == NUMBER_LITERAL && a.kind(parent) == MEMBER && a.firstChild(parent) == use; // 1.toString()
             default:
         }
-        boolean anything = false; // a place that takes any assignment expression
-        switch (a.kind(parent)) {
-            case VARIABLE_DECLARATOR: case RETURN: case ARRAY: case JSX_EXPRESSION_CONTAINER: case SPREAD: case PARENTHESIZED:
-            case TEMPLATE: case THROW:
-                anything = true;
-                break;
-            case PROPERTY:
-                anything = a.firstChild(parent) != use; // the value, not a computed key
-                break;
-            case CALL: case NEW:
-                anything = a.firstChild(parent) != use; // an argument, not the callee
-                break;
-            case ASSIGNMENT:
-                anything = a.firstChild(parent) != use;
-                break;
-            default:
-        }
+        // a place that takes any assignment expression; not a statement's start, where { or function would begin something else
+        boolean anything = takesAnyExpression(a, parent, use) && a.kind(parent) != EXPRESSION_STATEMENT;
         return !anything || a.kind(init) == SEQUENCE;
     }
 
@@ -1078,7 +1046,7 @@ public final class Refactors {
         int symbol = t.symbolOfNode(binding);
         if (symbol < 0) return null;
         int[][] found = usesOf(q, symbol);
-        if (found == null || exportedByName(a, t.nameId(symbol))) return null;
+        if (found == null) return null;
         int[] uses = found[0];
         List<TextEdit> edits = new ArrayList<>(uses.length + 1);
         List<String> names = new ArrayList<>();
@@ -1092,7 +1060,7 @@ public final class Refactors {
             int property = a.nextSibling(use);
             if (property < 0 || a.kind(property) != IDENTIFIER_NAME) return null;
             String name = new String(src, a.start(property), a.end(property) - a.start(property));
-            if (RESERVED.contains(name)) return null;
+            if (Names.bindingProblem(name) != null) return null;
             if (pk == JSX_MEMBER_EXPRESSION && !Character.isUpperCase(name.charAt(0))) return null; // <ns.div> would become the tag div
             if (!names.contains(name)) {
                 if (nameTaken(q, a.data(property))) return null;
@@ -1129,7 +1097,7 @@ public final class Refactors {
             String importedName = new String(src, a.start(imported), a.end(imported) - a.start(imported));
             if (importedName.equals("default")) return null;
             int symbol = t.symbolOfNode(local);
-            if (symbol < 0 || exportedByName(a, t.nameId(symbol))) return null;
+            if (symbol < 0) return null;
             String localName = t.name(symbol);
             int[][] found = usesOf(q, symbol);
             if (found == null) return null;
@@ -1180,14 +1148,8 @@ public final class Refactors {
             }
         }
         String name = out.toString();
-        return name.isEmpty() || RESERVED.contains(name) ? "ns" : name;
+        return Names.bindingProblem(name) != null ? "ns" : name;
     }
-
-    private static final java.util.Set<String> RESERVED = java.util.Set.of("break", "case", "catch", "class", "const", "continue",
-            "debugger", "default", "delete", "do", "else", "enum", "export", "extends", "false", "finally", "for", "function", "if",
-            "import", "in", "instanceof", "new", "null", "return", "super", "switch", "this", "throw", "true", "try", "typeof", "var",
-            "void", "while", "with", "yield", "let", "static", "implements", "interface", "package", "private", "protected", "public",
-            "await", "arguments", "eval");
 
     // ---- function expression <-> arrow function ----
 
@@ -1247,7 +1209,7 @@ public final class Refactors {
         if (src[a.start(params)] != '(') return null;
         String arrow = ((a.data(fn) & F_ASYNC) != 0 ? "async " : "") + new String(src, headStart, headEnd - headStart) + " => "
                 + new String(src, a.start(body), a.end(body) - a.start(body));
-        if (parent >= 0 && !takesAnyExpression(a, parent, fn) && a.kind(parent) != PARENTHESIZED) arrow = "(" + arrow + ")";
+        if (parent >= 0 && !takesAnyExpression(a, parent, fn)) arrow = "(" + arrow + ")";
         return action(q, "Convert to arrow function", TO_ARROW, List.of(new TextEdit(q.range(a.start(fn), a.end(fn)), arrow)));
     }
 
@@ -1352,20 +1314,10 @@ public final class Refactors {
     /** The innermost function-like node whose range holds [from, to), or -1. */
     private static int innermostFunctionAt(DocumentQuery q, int from, int to) {
         Arena a = q.arena();
-        int node = a.root(), found = -1;
-        descend:
-        while (node >= 0) {
-            int k = a.kind(node);
-            if (NodeKind.isFunction(k) || k == METHOD) found = node;
-            for (int c = a.firstChild(node); c >= 0; c = a.nextSibling(c)) {
-                if (a.start(c) <= from && a.end(c) >= to && a.end(c) > a.start(c)) {
-                    node = c;
-                    continue descend;
-                }
-            }
-            break;
+        for (int n = innermostHolding(a, from, to); n >= 0; n = q.parentOf(n)) {
+            if (NodeKind.isFunction(a.kind(n)) || a.kind(n) == METHOD) return n;
         }
-        return found;
+        return -1;
     }
 
     private static boolean blank(char[] src, int from, int to) {

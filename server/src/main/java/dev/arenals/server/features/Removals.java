@@ -71,8 +71,7 @@ final class Removals {
         int node = statement;
         if (container >= 0 && (a.kind(container) == EXPORT_NAMED || a.kind(container) == EXPORT_DEFAULT)) return null;
         if (container < 0) return null;
-        int ck = a.kind(container);
-        if (ck != PROGRAM && ck != BLOCK && ck != FUNCTION_BODY && ck != MODULE_BLOCK && ck != SWITCH_CASE && ck != STATIC_BLOCK) return null;
+        if (!Refactors.isStatementList(a.kind(container))) return null;
         int[] span = statementSpan(a.source(), a.sourceLength(), a.start(node), a.end(node));
         return new Removal(span[0], span[1], "");
     }
