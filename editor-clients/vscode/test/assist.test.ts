@@ -82,7 +82,8 @@ describe('assistance: unused hints, signature help, inlay hints, code actions ov
         assert.deepEqual(kinds, ['quickfix', 'source.organizeImports', 'source.addMissingImports.ts',
             'refactor.extract.constant', 'refactor.extract.function', 'refactor.rewrite.arrow.braces', 'refactor.inline.variable', 'refactor.rewrite.string',
             'refactor.rewrite.import.named', 'refactor.rewrite.import.namespace',
-            'refactor.rewrite.function.arrow', 'refactor.rewrite.arrow.anonymousFunction']);
+            'refactor.rewrite.function.arrow', 'refactor.rewrite.arrow.anonymousFunction',
+            'refactor.extract.type', 'refactor.extract.interface']);
     });
 
     it('pushes the unused import and local as Hint + Unnecessary, never as errors', async () => {
@@ -185,6 +186,21 @@ describe('assistance: unused hints, signature help, inlay hints, code actions ov
         await applyAndSync(extract);
         assert.deepEqual(app.split('\n').slice(3, 5), ['  const newLocal = items.join();', '  return formatPrice(1999 + newLocal);']);
         const p = await s.diagnostics(APP, d => d.version === version, 'diagnostics after extracting');
+        assert.deepEqual(p.diagnostics, []);
+    });
+
+    it('extracts a selected type to a type alias before its statement (refactor)', async () => {
+        const lines = app.split('\n');
+        const at = lines.findIndex(l => l.includes('items: number[]'));
+        const start = lines[at].indexOf('number[]');
+        const found = await actions(at, start, ['refactor.extract'], start + 'number[]'.length);
+        const extract = found.find(a => a.title === 'Extract to type alias');
+        assert.ok(extract, JSON.stringify(found.map(a => a.title)));
+        assert.equal(extract.kind, 'refactor.extract.type');
+        await applyAndSync(extract);
+        const after = app.split('\n');
+        assert.deepEqual(after.slice(at, at + 3), ['type NewType = number[];', '', 'export function total(items: NewType): string {']);
+        const p = await s.diagnostics(APP, d => d.version === version, 'diagnostics after extracting the type');
         assert.deepEqual(p.diagnostics, []);
     });
 });
