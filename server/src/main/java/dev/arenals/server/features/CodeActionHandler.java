@@ -59,19 +59,30 @@ public final class CodeActionHandler {
         List<CodeAction> refactors = new ArrayList<>();
         Refactors.actions(q, from, to, only, refactors);
         for (CodeAction a : refactors) out.add(Either.forRight(a));
-        boolean organizeAsked = only != null && (only.contains(CodeActionKind.SourceOrganizeImports) || only.contains(CodeActionKind.Source));
-        if (wants(only, CodeActionKind.SourceOrganizeImports)) {
-            List<OrganizeImports.Edit> edits = OrganizeImports.edits(q);
-            if (!edits.isEmpty() || organizeAsked) {
-                List<TextEdit> textEdits = new ArrayList<>();
-                for (OrganizeImports.Edit e : edits) textEdits.add(new TextEdit(q.range(e.start(), e.end()), e.text()));
-                CodeAction action = new CodeAction("Organize Imports");
-                action.setKind(CodeActionKind.SourceOrganizeImports);
-                action.setEdit(new WorkspaceEdit(Map.of(doc.uri(), textEdits)));
-                out.add(Either.forRight(action));
-            }
-        }
+        importsAction(q, only, CodeActionKind.SourceOrganizeImports, "Organize Imports", true, true, out);
+        importsAction(q, only, OrganizeImports.SORT_IMPORTS, "Sort Imports", false, true, out);
+        importsAction(q, only, OrganizeImports.REMOVE_UNUSED_IMPORTS, "Remove Unused Imports", true, false, out);
         return out;
+    }
+
+    /**
+     * An imports action when its kind is wanted: offered when it changes something, and answered
+     * (with no edit) when asked for by its kind or {@code source}, as on save.
+     */
+    private static void importsAction(DocumentQuery q, List<String> only, String kind, String title, boolean removeUnused, boolean sortAndMerge,
+            List<Either<Command, CodeAction>> out) {
+        if (!wants(only, kind)) return;
+        boolean asked = only != null && !only.isEmpty(); // and wanted: by its kind or a prefix of it (source)
+        // sorting and removing alone are offered only when asked: the lightbulb's source list keeps Organize Imports
+        if (!asked && !kind.equals(CodeActionKind.SourceOrganizeImports)) return;
+        List<OrganizeImports.Edit> edits = OrganizeImports.edits(q, removeUnused, sortAndMerge);
+        if (edits.isEmpty() && !asked) return;
+        List<TextEdit> textEdits = new ArrayList<>();
+        for (OrganizeImports.Edit e : edits) textEdits.add(new TextEdit(q.range(e.start(), e.end()), e.text()));
+        CodeAction action = new CodeAction(title);
+        action.setKind(kind);
+        action.setEdit(new WorkspaceEdit(Map.of(q.uri(), textEdits)));
+        out.add(Either.forRight(action));
     }
 
     /** Whether {@code kind} is asked for: no filter, or a filter entry equal to it or a prefix of it. */
