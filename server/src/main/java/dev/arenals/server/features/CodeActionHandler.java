@@ -40,6 +40,15 @@ public final class CodeActionHandler {
     /** The same, with the workspace index for "Add import" (null: none). */
     public List<Either<Command, CodeAction>> codeActions(Document doc, Range range, List<String> only, List<Diagnostic> context,
             dev.arenals.server.workspace.WorkspaceIndex index) {
+        return codeActions(doc, range, only, context, index, null);
+    }
+
+    /**
+     * The same; {@code fileTaken} says whether a file URI is in use (on disk or open), for the
+     * refactorings that create a file, or is null when the client cannot create files.
+     */
+    public List<Either<Command, CodeAction>> codeActions(Document doc, Range range, List<String> only, List<Diagnostic> context,
+            dev.arenals.server.workspace.WorkspaceIndex index, java.util.function.Predicate<String> fileTaken) {
         DocumentQuery q = DocumentQuery.of(doc);
         if (q == null || range == null) return List.of();
         int from = doc.offsetAt(range.getStart());
@@ -59,6 +68,10 @@ public final class CodeActionHandler {
         List<CodeAction> refactors = new ArrayList<>();
         Refactors.actions(q, from, to, only, refactors);
         for (CodeAction a : refactors) out.add(Either.forRight(a));
+        if (fileTaken != null && wants(only, Refactors.MOVE_TO_NEW_FILE)) {
+            CodeAction move = MoveToNewFile.action(q, from, to, fileTaken);
+            if (move != null) out.add(Either.forRight(move));
+        }
         importsAction(q, only, CodeActionKind.SourceOrganizeImports, "Organize Imports", true, true, out);
         importsAction(q, only, OrganizeImports.SORT_IMPORTS, "Sort Imports", false, true, out);
         importsAction(q, only, OrganizeImports.REMOVE_UNUSED_IMPORTS, "Remove Unused Imports", true, false, out);

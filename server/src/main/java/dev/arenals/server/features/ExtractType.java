@@ -190,7 +190,7 @@ final class ExtractType {
      * Where the declaration goes: before the comments that lead into the statement (each on lines of
      * its own, no blank line between them and the statement), so a doc comment stays on what it documents.
      */
-    private static int attachedCommentsStart(Arena a, int statementStart) {
+    static int attachedCommentsStart(Arena a, int statementStart) {
         ParseLog log = a.log();
         char[] src = a.source();
         int lo = 0, hi = log.commentCount() - 1, found = -1;

@@ -63,8 +63,12 @@ public final class OrganizeImports {
 
     /** The edits of one or both halves: dropping unused bindings, merging and sorting. */
     public static List<Edit> edits(DocumentQuery q, boolean removeUnused, boolean sortAndMerge) {
+        return edits(q, removeUnused ? UnusedCode.unusedMask(q) : new boolean[0], sortAndMerge);
+    }
+
+    /** The same, dropping the bindings of the symbols {@code unused} marks (indexed by symbol). */
+    static List<Edit> edits(DocumentQuery q, boolean[] unused, boolean sortAndMerge) {
         Arena a = q.arena();
-        boolean[] unused = removeUnused ? UnusedCode.unusedMask(q) : new boolean[0];
         List<Edit> out = new ArrayList<>();
         List<Integer> group = new ArrayList<>();
         int previousEnd = -1;

@@ -73,6 +73,7 @@ public final class Refactors {
     public static final String TO_NAMESPACE_IMPORT = "refactor.rewrite.import.namespace";
     public static final String EXTRACT_TYPE = "refactor.extract.type";
     public static final String EXTRACT_INTERFACE = "refactor.extract.interface";
+    public static final String MOVE_TO_NEW_FILE = "refactor.move.newFile";
 
     /** Must run on the document's queue: the actions for the selection [from, to). */
     public static void actions(DocumentQuery q, int from, int to, List<String> only, List<CodeAction> out) {
