@@ -156,8 +156,6 @@ class MoveToNewFileCorpusTest {
         Arena a = q.arena();
         int sym = t.symbolOfNode(ref);
         if (sym < 0 || !q.isDeclared(sym)) return "global";
-        // `string` as a type is always the primitive, whatever a binding of that name (the binder resolves it to the binding)
-        if (a.kind(q.parentOf(ref)) == TYPE_REFERENCE && dev.arenals.server.query.Names.isPredefinedType(t.name(sym))) return "global";
         if (t.kind(sym) == SymbolKind.IMPORT) {
             for (int p = t.declaringNode(sym); p >= 0; p = q.parentOf(p)) {
                 if (a.kind(p) == IMPORT_DECLARATION) {
