@@ -57,6 +57,7 @@ public final class CodeActionHandler {
         if (wants(only, CodeActionKind.QuickFix)) {
             syntaxFixes(q, from, to, context, out);
             unusedFixes(q, from, to, context, out);
+            unreachableFixes(q, from, to, context, out);
             List<CodeAction> imports = new ArrayList<>();
             AddImportFix.actions(q, from, index, imports);
             for (CodeAction a : imports) out.add(Either.forRight(a));
@@ -135,6 +136,29 @@ public final class CodeActionHandler {
             }
             CodeAction action = quickFix(q, title, removal.start(), removal.end(), removal.text());
             action.setDiagnostics(matching(q, context, start, end));
+            action.setIsPreferred(true);
+            out.add(Either.forRight(action));
+        }
+    }
+
+    /** TypeScript's "Remove unreachable code" (the statements, with their lines) and "Remove unused label" (the label and its colon). */
+    private static void unreachableFixes(DocumentQuery q, int from, int to, List<Diagnostic> context, List<Either<Command, CodeAction>> out) {
+        Arena a = q.arena();
+        char[] src = a.source();
+        for (int[] f : UnreachableCode.findings(a)) {
+            if (f[2] < from || f[1] > to) continue;
+            CodeAction action;
+            if (f[0] == UnreachableCode.UNREACHABLE) {
+                int[] span = Removals.statementSpan(src, a.sourceLength(), f[1], f[2]);
+                action = quickFix(q, "Remove unreachable code", span[0], span[1], "");
+            } else {
+                int end = f[2];
+                while (end < a.sourceLength() && Character.isWhitespace(src[end])) end++;
+                if (end < a.sourceLength() && src[end] == ':') end++;
+                while (end < a.sourceLength() && (src[end] == ' ' || src[end] == '\t')) end++;
+                action = quickFix(q, "Remove unused label", f[1], end, "");
+            }
+            action.setDiagnostics(matching(q, context, f[1], f[2]));
             action.setIsPreferred(true);
             out.add(Either.forRight(action));
         }

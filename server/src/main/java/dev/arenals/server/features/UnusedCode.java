@@ -22,7 +22,8 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
  * {@link DiagnosticTag#Unnecessary}, which editors grey out; never errors. An import declaration
  * whose every binding is unused is one hint over the whole declaration (TypeScript's 6192, or
  * 6133 with the name when it has one binding). Also
- * the edit that removes one unused declaration, for the quick fix.
+ * the edit that removes one unused declaration, for the quick fix. The same hints carry
+ * {@link UnreachableCode}'s unreachable code and unused labels.
  */
 public final class UnusedCode {
     /**
@@ -66,6 +67,16 @@ public final class UnusedCode {
     public static List<Diagnostic> hints(Document doc) {
         DocumentQuery q = DocumentQuery.of(doc);
         if (q == null) return List.of();
+        List<Diagnostic> unused = unusedHints(q);
+        List<Diagnostic> unreachable = UnreachableCode.hints(q);
+        if (unreachable.isEmpty()) return unused;
+        List<Diagnostic> all = new ArrayList<>(unused.size() + unreachable.size());
+        all.addAll(unused);
+        all.addAll(unreachable);
+        return all;
+    }
+
+    private static List<Diagnostic> unusedHints(DocumentQuery q) {
         Arena a = q.arena();
         ScopeTable t = q.scopes();
         int[] unused = unusedSymbols(q);
