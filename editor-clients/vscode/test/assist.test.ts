@@ -84,7 +84,8 @@ describe('assistance: unused hints, signature help, inlay hints, code actions ov
             'refactor.extract.constant', 'refactor.extract.function', 'refactor.rewrite.arrow.braces', 'refactor.inline.variable', 'refactor.rewrite.string',
             'refactor.rewrite.import.named', 'refactor.rewrite.import.namespace',
             'refactor.rewrite.function.arrow', 'refactor.rewrite.arrow.anonymousFunction',
-            'refactor.extract.type', 'refactor.extract.interface', 'refactor.move.newFile']);
+            'refactor.extract.type', 'refactor.extract.interface', 'refactor.move.newFile',
+            'refactor.rewrite.property.generateAccessors']);
     });
 
     it('pushes the unused import and local as Hint + Unnecessary, never as errors', async () => {

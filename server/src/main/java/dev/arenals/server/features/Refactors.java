@@ -74,6 +74,7 @@ public final class Refactors {
     public static final String EXTRACT_TYPE = "refactor.extract.type";
     public static final String EXTRACT_INTERFACE = "refactor.extract.interface";
     public static final String MOVE_TO_NEW_FILE = "refactor.move.newFile";
+    public static final String GENERATE_ACCESSORS = "refactor.rewrite.property.generateAccessors";
 
     /** Must run on the document's queue: the actions for the selection [from, to). */
     public static void actions(DocumentQuery q, int from, int to, List<String> only, List<CodeAction> out) {
@@ -108,6 +109,10 @@ public final class Refactors {
         if (CodeActionHandler.wants(only, TO_ARROW) || CodeActionHandler.wants(only, TO_FUNCTION)) {
             CodeAction function = convertFunction(q, from, to, CodeActionHandler.wants(only, TO_ARROW), CodeActionHandler.wants(only, TO_FUNCTION));
             if (function != null) out.add(function);
+        }
+        if (CodeActionHandler.wants(only, GENERATE_ACCESSORS)) {
+            CodeAction accessors = GenerateAccessors.action(q, from, to);
+            if (accessors != null) out.add(accessors);
         }
         if (CodeActionHandler.wants(only, ARROW_BRACES)) {
             CodeAction braces = arrowBraces(q, from, to);
@@ -1352,7 +1357,7 @@ public final class Refactors {
     }
 
     /** One level of indentation as the file writes it: the first indented line's tab, or its spaces (2 to 8), else four spaces. */
-    private static String indentUnit(char[] src, int length) {
+    static String indentUnit(char[] src, int length) {
         boolean lineStart = true;
         for (int i = 0; i < length; i++) {
             char c = src[i];

@@ -960,6 +960,10 @@ public final class Summarizer {
         // resolve names in (import("m").T<…>, import x = a.b), as disjoint [first, end) intervals in node order
         int[] declared = new int[slots];
         boolean[] unknown = new boolean[slots];
+        // `import { string }`: in a type, `string` is the primitive, which a reference without scopes cannot tell
+        if (arena.isTypeScript()) {
+            for (int i = 0; i < n; i++) if (dev.arenals.server.query.Names.isPredefinedType(importList.get(i).localName())) unknown[importSlot[i]] = true;
+        }
         int[] skipped = new int[8];
         int skips = 0;
         int count = arena.nodeCount();

@@ -36,7 +36,7 @@ class RefactorsCorpusTest {
     void extractedAndInlinedCodeKeepsWhatEveryNameMeans() throws IOException {
         List<Path> files = OrganizeImportsCorpusTest.corpusFiles();
         Assumptions.assumeTrue(files.size() >= 6000, "the real-world corpus is not labelled in the cache: run the test-fixtures tests first");
-        int step = files.size() / FILES, types = 0, extracted = 0, inlined = 0, braces = 0, templates = 0, imports = 0, extractedFunctions = 0, converted = 0, refusedExtract = 0, checkedNames = 0;
+        int step = files.size() / FILES, accessors = 0, types = 0, extracted = 0, inlined = 0, braces = 0, templates = 0, imports = 0, extractedFunctions = 0, converted = 0, refusedExtract = 0, checkedNames = 0;
         List<String> failures = new ArrayList<>();
         for (int f = 0; f < files.size() && failures.size() < 10; f += step) {
             Path file = files.get(f);
@@ -141,6 +141,17 @@ class RefactorsCorpusTest {
                 boolean oneLine = text.indexOf('\n', a.start(n)) < 0 || text.indexOf('\n', a.start(n)) >= a.end(n);
                 checkedNames += check(file, (literal ? "interface" : "type alias") + " at " + a.start(n), doc, q, action, a.start(n), a.end(n), oneLine ? 1 : 0, before, failures);
             }
+            // accessors: every class field offered, up to the cap (names stay in place: diagnostics and kept names)
+            int accessorsHere = 0;
+            for (int n = 0; n < a.nodeCount() && accessorsHere < PER_FILE; n++) {
+                if (a.kind(n) != FIELD) continue;
+                int key = a.firstChild(n);
+                CodeAction action = GenerateAccessors.action(q, a.start(key), a.start(key));
+                if (action == null) continue;
+                accessors++;
+                accessorsHere++;
+                check(file, "accessors at " + a.start(n), doc, q, action, a.start(n), a.start(n), 0, before, failures);
+            }
             // imports: each declaration converted, named to namespace or back (diagnostics: a use left behind is a name not found)
             for (int n = 0; n < a.nodeCount(); n++) {
                 if (a.kind(n) != IMPORT_DECLARATION) continue;
@@ -151,8 +162,8 @@ class RefactorsCorpusTest {
             }
         }
         assertEquals(List.of(), failures);
-        assertTrue(extracted > 1000 && inlined > 400 && braces > 500 && templates > 20 && imports > 300 && extractedFunctions > 500 && converted > 500 && types > 500 && checkedNames > 5000, "types " + types + ", extracted " + extracted + ", inlined " + inlined + ", braces " + braces + ", templates " + templates + ", imports " + imports + ", functions " + extractedFunctions + ", converted " + converted); // the test must exercise both
-        System.out.println("refactors on the corpus: " + types + " types extracted, " + extractedFunctions + " functions extracted, " + extracted + " constants extracted (" + refusedExtract + " refused), " + inlined
+        assertTrue(extracted > 1000 && inlined > 400 && braces > 500 && templates > 20 && imports > 300 && extractedFunctions > 500 && converted > 500 && types > 500 && accessors > 100 && checkedNames > 5000, "accessors " + accessors + ", types " + types + ", extracted " + extracted + ", inlined " + inlined + ", braces " + braces + ", templates " + templates + ", imports " + imports + ", functions " + extractedFunctions + ", converted " + converted); // the test must exercise both
+        System.out.println("refactors on the corpus: " + accessors + " fields given accessors, " + types + " types extracted, " + extractedFunctions + " functions extracted, " + extracted + " constants extracted (" + refusedExtract + " refused), " + inlined
                 + " inlined variables, " + braces + " arrows with braces added or removed, " + templates + " concatenations as templates, " + imports + " imports converted, " + converted + " functions to arrows or back; " + checkedNames + " moved names and every kept one resolve as before; diagnostics unchanged");
     }
 

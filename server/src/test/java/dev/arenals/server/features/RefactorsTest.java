@@ -394,4 +394,26 @@ class RefactorsTest {
         extractType("let k: keyof |{ a: 1 }|;\n", "type NewType = { a: 1 };\n\nlet k: keyof NewType;\n");
         assertNotOffered("a.ts", "let x: Map<|string|, number> = new Map();\n".replace("Map<|string|,", "Ma|p<string|,"), Refactors.EXTRACT_TYPE); // not a whole type
     }
+
+    @Test
+    void aFieldGetsAGetterAndASetterAndBecomesPrivate() {
+        assertRefactor("a.ts", "class Point {\n    |x: number = 0;\n}\n", Refactors.GENERATE_ACCESSORS, "Generate 'get' and 'set' accessors",
+                "class Point {\n    private _x: number = 0;\n    public get x(): number {\n        return this._x;\n    }\n    public set x(value: number) {\n        this._x = value;\n    }\n}\n");
+        assertRefactor("a.ts", "class A {\n  protected static |_count = 1;\n}\n", Refactors.GENERATE_ACCESSORS, "Generate 'get' and 'set' accessors",
+                "class A {\n  protected static _count = 1;\n  protected static get count() {\n    return this._count;\n  }\n  protected static set count(value) {\n    this._count = value;\n  }\n}\n");
+        assertRefactor("a.ts", "class A {\n  public readonly |id: string;\n}\n", Refactors.GENERATE_ACCESSORS, "Generate 'get' accessor",
+                "class A {\n  private readonly _id: string;\n  public get id(): string {\n    return this._id;\n  }\n}\n");
+        assertRefactor("a.js", "class A {\n  |#secret = 1;\n}\n", Refactors.GENERATE_ACCESSORS, "Generate 'get' and 'set' accessors",
+                "class A {\n  #secret = 1;\n  get secret() {\n    return this.#secret;\n  }\n  set secret(value) {\n    this.#secret = value;\n  }\n}\n");
+    }
+
+    @Test
+    void accessorsAreNotGeneratedWhereTheyCannotStandForTheField() {
+        assertNotOffered("a.ts", "class A {\n  |x = 1;\n  _x = 2;\n}\n", Refactors.GENERATE_ACCESSORS); // the new name is taken
+        assertNotOffered("a.ts", "class A {\n  declare |x: number;\n}\n", Refactors.GENERATE_ACCESSORS);
+        assertNotOffered("a.ts", "abstract class A {\n  abstract |x: number;\n}\n", Refactors.GENERATE_ACCESSORS);
+        assertNotOffered("a.ts", "class A {\n  |x?: number;\n}\n", Refactors.GENERATE_ACCESSORS);
+        assertNotOffered("a.ts", "class A {\n  [|k] = 1;\n}\n", Refactors.GENERATE_ACCESSORS);
+        assertNotOffered("a.ts", "class A {\n  x = |1;\n}\n", Refactors.GENERATE_ACCESSORS); // on the name only
+    }
 }
