@@ -74,6 +74,8 @@ public final class Document {
     private int editStart, editOldEnd, editNewEnd;
     private boolean lastParseIncremental;
     private boolean lastBindIncremental;
+    /** The arena and scope table are a caller's, reused for other files ({@link #useBuffers}): never trimmed here. */
+    private boolean borrowedBuffers;
     private final Map<Class<?>, Object> attachments = new HashMap<>();
 
     public Document(String uri, String languageId, int version, String text, PositionEncoding encoding, SerialQueue queue) {
@@ -334,12 +336,15 @@ public final class Document {
             oversized = false;
             if (arena == null) arena = new Arena(expectedNodes(text.array(), text.length()));
             parse(tools.parser);
-            // sized above from the text's length: give back what a full parse left empty (memory)
-            if (!lastParseIncremental) arena.trimToTree();
+            // sized above from an estimate: give back what a full parse left empty (memory); buffers
+            // lent by useBuffers keep the size their owner gave them, for the next file
+            if (!lastParseIncremental && !borrowedBuffers) arena.trimToTree();
             if (scopes == null) scopes = new ScopeTable();
             try {
                 tools.binder.bind(arena, scopes);
                 lastBindIncremental = tools.binder.lastBindWasIncremental();
+                // the columns grew by doubling: give back the empty half an open file would keep
+                if (!lastBindIncremental && !borrowedBuffers) scopes.trimToContents();
             } catch (RuntimeException e) { // keep the syntax diagnostics; hover is off until the next parse
                 bindFailure = e;
                 lastBindIncremental = false;
@@ -450,6 +455,7 @@ public final class Document {
      * one pair for all of them. The caller must not use them elsewhere until this document is closed.
      */
     public void useBuffers(Arena arena, ScopeTable scopes) {
+        if (this.arena == null && this.scopes == null) borrowedBuffers = true;
         if (this.arena == null) this.arena = arena;
         if (this.scopes == null) this.scopes = scopes;
     }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.arenals.parser.scope.ScopeTable;
+import dev.arenals.parser.tree.Arena;
 import java.util.List;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
@@ -44,6 +46,19 @@ class DocumentTest {
         assertTrue(d.arena().nodeCount() > nodes + 400, "the edit's nodes: " + d.arena().nodeCount());
         assertTrue(d.arena().capacity() >= d.arena().nodeCount());
         assertEquals(0, d.arena().log().diagnosticCount(), "no diagnostics in the edited text");
+    }
+
+    /** Buffers a caller lends for many short-lived documents (files read from disk) keep the size it gave them. */
+    @Test
+    void lentBuffersAreNotTrimmed() {
+        Arena lent = new Arena(1 << 16);
+        ScopeTable lentScopes = new ScopeTable();
+        long scopesBefore = lentScopes.bytesReserved();
+        Document d = doc("file:///w/small.js", "javascript", "let a = 1;\nfunction f(x) { return x + a; }\n", PositionEncoding.UTF16);
+        d.useBuffers(lent, lentScopes);
+        assertTrue(d.ensureParsed(ParseTools.current(), Long.MAX_VALUE));
+        assertEquals(1 << 16, lent.capacity(), "the lent arena keeps its columns");
+        assertEquals(scopesBefore, lentScopes.bytesReserved(), "the lent table keeps its columns");
     }
 
     /** The units counted to size the columns: words, strings and other characters; never comments or whitespace. */
