@@ -112,4 +112,20 @@ return function(t)
     vim.lsp.util.apply_workspace_edit(inline.edit, client.offset_encoding)
     eq(lines(app), 'import { formatPrice } from "./lib";\n\nexport function total(items: number[]): string {\n  return formatPrice(1999) + items.join();\n}', 'back as it was')
   end)
+
+  check('assist: a declaration moved to a new file with apply_workspace_edit (refactor.move.newFile)', function()
+    local move
+    for _, a in ipairs(code_actions(app, 2, 17, { 'refactor.move' })) do
+      if a.title == 'Move to a new file' then move = a end
+    end
+    truthy(move, 'the move (Neovim declares resourceOperations create)')
+    eq(move.kind, 'refactor.move.newFile', 'kind')
+    vim.lsp.util.apply_workspace_edit(move.edit, client.offset_encoding)
+    local path = dir .. '/total.ts'
+    eq(vim.fn.filereadable(path), 1, 'total.ts created')
+    local moved = vim.fn.bufnr(path)
+    truthy(moved > 0, 'a buffer for total.ts')
+    eq(vim.trim(lines(moved)), 'import { formatPrice } from "./lib";\n\nexport function total(items: number[]): string {\n  return formatPrice(1999) + items.join();\n}', 'the new file')
+    eq(vim.trim(lines(app)), 'export { total } from "./total";', 'the old file re-exports it and drops the import')
+  end)
 end

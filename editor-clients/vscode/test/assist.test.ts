@@ -20,6 +20,7 @@ import {
     MarkupContent,
     SignatureHelp,
     SignatureHelpRequest,
+    TextEdit,
 } from 'vscode-languageserver-protocol';
 import { resolveServerCommand } from '../src/launch';
 import { applyEdits, editsOf } from './edits';
@@ -50,7 +51,7 @@ const CLIENT_CAPABILITIES = {
             codeActionLiteralSupport: { codeActionKind: { valueSet: ['', 'quickfix', 'refactor', 'source', 'source.organizeImports'] } },
         },
     },
-    workspace: { applyEdit: true, workspaceEdit: { documentChanges: true } },
+    workspace: { applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'] } },
 };
 
 describe('assistance: unused hints, signature help, inlay hints, code actions over stdio', { skip, timeout: 10 * WAIT_MS }, () => {
@@ -79,10 +80,11 @@ describe('assistance: unused hints, signature help, inlay hints, code actions ov
         assert.deepEqual(c.signatureHelpProvider?.retriggerCharacters, [')']);
         assert.ok(c.inlayHintProvider);
         const kinds = typeof c.codeActionProvider === 'object' ? c.codeActionProvider.codeActionKinds : undefined;
-        assert.deepEqual(kinds, ['quickfix', 'source.organizeImports', 'source.addMissingImports.ts',
+        assert.deepEqual(kinds, ['quickfix', 'source.organizeImports', 'source.addMissingImports.ts', 'source.sortImports.ts', 'source.removeUnusedImports.ts',
             'refactor.extract.constant', 'refactor.extract.function', 'refactor.rewrite.arrow.braces', 'refactor.inline.variable', 'refactor.rewrite.string',
             'refactor.rewrite.import.named', 'refactor.rewrite.import.namespace',
-            'refactor.rewrite.function.arrow', 'refactor.rewrite.arrow.anonymousFunction']);
+            'refactor.rewrite.function.arrow', 'refactor.rewrite.arrow.anonymousFunction',
+            'refactor.extract.type', 'refactor.extract.interface', 'refactor.move.newFile']);
     });
 
     it('pushes the unused import and local as Hint + Unnecessary, never as errors', async () => {
@@ -186,5 +188,46 @@ describe('assistance: unused hints, signature help, inlay hints, code actions ov
         assert.deepEqual(app.split('\n').slice(3, 5), ['  const newLocal = items.join();', '  return formatPrice(1999 + newLocal);']);
         const p = await s.diagnostics(APP, d => d.version === version, 'diagnostics after extracting');
         assert.deepEqual(p.diagnostics, []);
+    });
+
+    it('extracts a selected type to a type alias before its statement (refactor)', async () => {
+        const lines = app.split('\n');
+        const at = lines.findIndex(l => l.includes('items: number[]'));
+        const start = lines[at].indexOf('number[]');
+        const found = await actions(at, start, ['refactor.extract'], start + 'number[]'.length);
+        const extract = found.find(a => a.title === 'Extract to type alias');
+        assert.ok(extract, JSON.stringify(found.map(a => a.title)));
+        assert.equal(extract.kind, 'refactor.extract.type');
+        await applyAndSync(extract);
+        const after = app.split('\n');
+        assert.deepEqual(after.slice(at, at + 3), ['type NewType = number[];', '', 'export function total(items: NewType): string {']);
+        const p = await s.diagnostics(APP, d => d.version === version, 'diagnostics after extracting the type');
+        assert.deepEqual(p.diagnostics, []);
+    });
+
+    it('moves a declaration to a new file with the imports it needs (refactor.move.newFile)', async () => {
+        const lines = app.split('\n');
+        const at = lines.findIndex(l => l.startsWith('export function total'));
+        const found = await actions(at, lines[at].indexOf('total'), ['refactor.move']);
+        const move = found.find(a => a.title === 'Move to a new file');
+        assert.ok(move, JSON.stringify(found.map(a => a.title)));
+        assert.equal(move.kind, 'refactor.move.newFile');
+        const changes = move.edit!.documentChanges!;
+        const create = changes[0] as { kind: string, uri: string };
+        assert.equal(create.kind, 'create');
+        assert.ok(create.uri.endsWith('/total.ts'), create.uri);
+        const created = changes[1] as { textDocument: { uri: string }, edits: { newText: string }[] };
+        assert.equal(created.textDocument.uri, create.uri);
+        const newText = created.edits[0].newText;
+        assert.ok(newText.includes('import { formatPrice } from "./lib";'), newText);
+        assert.ok(newText.includes('import type { NewType } from "./app";'), newText);
+        assert.ok(newText.includes('export function total(items: NewType): string {'), newText);
+        // the old file keeps exporting total, from the new file, and exports the alias the new file reads
+        const kept = changes[2] as { textDocument: { uri: string }, edits: TextEdit[] };
+        assert.equal(kept.textDocument.uri, APP);
+        const after = applyEdits(app, kept.edits);
+        assert.ok(after.includes('export { total } from "./total";'), after);
+        assert.ok(after.includes('export type NewType = number[];'), after);
+        assert.ok(!after.includes('function total'), after);
     });
 });

@@ -46,7 +46,14 @@ public final class Binder {
     private int moduleScope;
     private int nameDefault;
     private int nameLet;
-    private final char[] scratch = new char[8];
+    private final char[] scratch = new char[9];
+    /**
+     * The name ids of TypeScript's predefined types in this tree ({@code string}, {@code number}…;
+     * -1 where the tree has no such name): as a type, such a name is always the primitive — its
+     * parser reads the keyword before any name — so a binding of that name never answers it.
+     */
+    private final int[] predefinedTypeNames = new int[PREDEFINED_TYPES.length];
+    private static final String[] PREDEFINED_TYPES = {"any", "unknown", "number", "bigint", "boolean", "string", "symbol", "object", "never", "void", "undefined"};
 
     /** Resets {@code table} and binds the arena's current tree into it, references resolved. */
     public void bind(Arena arena, ScopeTable table) {
@@ -139,6 +146,7 @@ public final class Binder {
         nameDefault = names.intern(scratch, 0, 7);
         "let".getChars(0, 3, scratch, 0);
         nameLet = names.intern(scratch, 0, 3);
+        findPredefinedTypeNames(names, arena.isTypeScript());
         if (!references) indexDeclaringNodes();
         walk(root);
         if (references) {
@@ -1042,6 +1050,10 @@ public final class Binder {
                     : (refFlags & ScopeTable.REF_NAMESPACE) != 0 ? ScopeTable.NAMESPACE_SPACE : 0;
             int sym = lookup(t.refScope[i], name, space);
             if (sym < 0 && space == ScopeTable.NAMESPACE_SPACE) sym = lookup(t.refScope[i], name, 0);
+            if (sym < 0 && predefinedBesideTopBinding(name, space)) {
+                t.nodeSymbol[node] = -1; // the primitive: no symbol (the top scope's entry of the name is the binding's)
+                continue;
+            }
             if (sym < 0) {
                 // one implicit global symbol per distinct name (and space), declared in the top scope
                 int e = t.entry(0, name | space);
@@ -1055,7 +1067,28 @@ public final class Binder {
         }
     }
 
+    private void findPredefinedTypeNames(dev.arenals.parser.tree.NameTable names, boolean typeScript) {
+        for (int i = 0; i < PREDEFINED_TYPES.length; i++) {
+            String type = PREDEFINED_TYPES[i];
+            type.getChars(0, type.length(), scratch, 0);
+            predefinedTypeNames[i] = typeScript ? names.find(scratch, 0, type.length()) : -1;
+        }
+    }
+
+    /** Whether a type reference names a predefined type and the top scope declares that name as a type too (an import, a class). */
+    private boolean predefinedBesideTopBinding(int name, int space) {
+        if (space != ScopeTable.TYPE_SPACE || !isPredefinedTypeName(name)) return false;
+        int e = t.findEntry(0, name | space);
+        return e >= 0 && t.entrySymbol[e] >= 0 && t.symKind[t.entrySymbol[e]] != SymbolKind.IMPLICIT_GLOBAL;
+    }
+
+    private boolean isPredefinedTypeName(int name) {
+        for (int id : predefinedTypeNames) if (id == name) return true;
+        return false;
+    }
+
     private int lookup(int scope, int name, int space) {
+        if (space == ScopeTable.TYPE_SPACE && isPredefinedTypeName(name)) return -1;
         for (int x = scope; x >= 0; x = t.scopeParent[x]) {
             int e = t.findEntry(x, name | space);
             if (e >= 0 && t.entrySymbol[e] >= 0) return t.entrySymbol[e];
@@ -1242,6 +1275,7 @@ public final class Binder {
         nameDefault = names.intern(scratch, 0, 7);
         "let".getChars(0, 3, scratch, 0);
         nameLet = names.intern(scratch, 0, 3);
+        findPredefinedTypeNames(names, arena.isTypeScript());
 
         // walk the new part into the scratch table (sharing the node column)
         if (scratchTable == null) scratchTable = new ScopeTable();
@@ -1706,6 +1740,10 @@ public final class Binder {
             } else if (r >= from && r < to) {
                 int space = (flags & ScopeTable.REF_TYPE) != 0 ? ScopeTable.TYPE_SPACE : 0;
                 sym = lookup(t.refScope[r], name, space);
+                if (sym < 0 && predefinedBesideTopBinding(name, space)) {
+                    nodeSymbol[node] = -1;
+                    continue;
+                }
             } else if (nodeSymbol[node] <= -2 || nodeSymbol[node] >= oldGlobals) {
                 sym = -1;
             } else {

@@ -51,6 +51,19 @@ class TypeScriptBinderTest {
     }
 
     @Test
+    void aPredefinedTypeIsThePrimitiveWhateverABindingOfItsName() {
+        bind("import { string, number as n } from 'z';\nlet a: string = string();\nconst number = 1;\nlet b: number = number;\nlet c: string.Kind;\n");
+        int imported = sym("string, number");
+        assertEquals(SymbolKind.IMPORT, table.kind(imported));
+        assertEquals(-1, sym("string = ")); // the primitive
+
+        assertEquals(imported, table.symbolAt(at("string();")));
+        assertEquals(SymbolKind.IMPLICIT_GLOBAL, table.kind(sym("number = number"))); // a const is a value only: the type is the global primitive
+        assertEquals(sym("number = 1"), table.symbolAt(at("= number;") + 2));
+        assertEquals(imported, sym("string.Kind")); // a qualified name reads the namespace: the binding
+    }
+
+    @Test
     void valuesAndTypesWithOneNameStayApart() {
         bind("const Shape = 1;\ntype Shape = { kind: string };\nlet s: Shape = Shape as Shape;");
         int value = sym("Shape = 1");

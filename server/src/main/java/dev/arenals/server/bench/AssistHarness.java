@@ -39,6 +39,13 @@ public final class AssistHarness {
 
     static final int SCREEN_LINES = 60;
 
+    /**
+     * As a client that can create files sees it ("Move to a new file" computed too; no name is
+     * taken, so no disk is read); {@code -Dassist.move=false}: as one that cannot.
+     */
+    static final java.util.function.Predicate<String> NEW_FILE_TAKEN =
+            Boolean.parseBoolean(System.getProperty("assist.move", "true")) ? uri -> false : null;
+
     public static void main(String[] args) throws Exception {
         BenchInput.forEachInput(args, AssistHarness::measure);
     }
@@ -95,13 +102,13 @@ public final class AssistHarness {
                 sink += actions.codeActions(doc, new Range(new Position(0, 0), new Position(0, 0)), List.of(CodeActionKind.SourceOrganizeImports), null).size();
                 long t2 = System.nanoTime();
                 Position p = doc.positionAt(random.nextInt(Math.max(1, text.length())));
-                sink += actions.codeActions(doc, new Range(p, p), null, null).size();
+                sink += actions.codeActions(doc, new Range(p, p), null, null, null, NEW_FILE_TAKEN).size();
                 long t3 = System.nanoTime();
                 // a selected statement of a function body, as a user selecting lines asks for the lightbulb's refactorings
                 int statement = statements.length == 0 ? arena.root() : statements[random.nextInt(statements.length)];
                 Range selection = new Range(doc.positionAt(arena.start(statement)), doc.positionAt(arena.end(statement)));
                 long t4 = System.nanoTime();
-                int offered = actions.codeActions(doc, selection, null, null).size();
+                int offered = actions.codeActions(doc, selection, null, null, null, NEW_FILE_TAKEN).size();
                 long t5 = System.nanoTime();
                 refactorings += round == 1 ? offered : 0;
                 unused[i] = t1 - t0;

@@ -40,6 +40,15 @@ public final class CodeActionHandler {
     /** The same, with the workspace index for "Add import" (null: none). */
     public List<Either<Command, CodeAction>> codeActions(Document doc, Range range, List<String> only, List<Diagnostic> context,
             dev.arenals.server.workspace.WorkspaceIndex index) {
+        return codeActions(doc, range, only, context, index, null);
+    }
+
+    /**
+     * The same; {@code fileTaken} says whether a file URI is in use (on disk or open), for the
+     * refactorings that create a file, or is null when the client cannot create files.
+     */
+    public List<Either<Command, CodeAction>> codeActions(Document doc, Range range, List<String> only, List<Diagnostic> context,
+            dev.arenals.server.workspace.WorkspaceIndex index, java.util.function.Predicate<String> fileTaken) {
         DocumentQuery q = DocumentQuery.of(doc);
         if (q == null || range == null) return List.of();
         int from = doc.offsetAt(range.getStart());
@@ -59,19 +68,34 @@ public final class CodeActionHandler {
         List<CodeAction> refactors = new ArrayList<>();
         Refactors.actions(q, from, to, only, refactors);
         for (CodeAction a : refactors) out.add(Either.forRight(a));
-        boolean organizeAsked = only != null && (only.contains(CodeActionKind.SourceOrganizeImports) || only.contains(CodeActionKind.Source));
-        if (wants(only, CodeActionKind.SourceOrganizeImports)) {
-            List<OrganizeImports.Edit> edits = OrganizeImports.edits(q);
-            if (!edits.isEmpty() || organizeAsked) {
-                List<TextEdit> textEdits = new ArrayList<>();
-                for (OrganizeImports.Edit e : edits) textEdits.add(new TextEdit(q.range(e.start(), e.end()), e.text()));
-                CodeAction action = new CodeAction("Organize Imports");
-                action.setKind(CodeActionKind.SourceOrganizeImports);
-                action.setEdit(new WorkspaceEdit(Map.of(doc.uri(), textEdits)));
-                out.add(Either.forRight(action));
-            }
+        if (fileTaken != null && wants(only, Refactors.MOVE_TO_NEW_FILE)) {
+            CodeAction move = MoveToNewFile.action(q, from, to, fileTaken);
+            if (move != null) out.add(Either.forRight(move));
         }
+        importsAction(q, only, CodeActionKind.SourceOrganizeImports, "Organize Imports", true, true, out);
+        importsAction(q, only, OrganizeImports.SORT_IMPORTS, "Sort Imports", false, true, out);
+        importsAction(q, only, OrganizeImports.REMOVE_UNUSED_IMPORTS, "Remove Unused Imports", true, false, out);
         return out;
+    }
+
+    /**
+     * An imports action when its kind is wanted: offered when it changes something, and answered
+     * (with no edit) when asked for by its kind or {@code source}, as on save.
+     */
+    private static void importsAction(DocumentQuery q, List<String> only, String kind, String title, boolean removeUnused, boolean sortAndMerge,
+            List<Either<Command, CodeAction>> out) {
+        if (!wants(only, kind)) return;
+        boolean asked = only != null && !only.isEmpty(); // and wanted: by its kind or a prefix of it (source)
+        // sorting and removing alone are offered only when asked: the lightbulb's source list keeps Organize Imports
+        if (!asked && !kind.equals(CodeActionKind.SourceOrganizeImports)) return;
+        List<OrganizeImports.Edit> edits = OrganizeImports.edits(q, removeUnused, sortAndMerge);
+        if (edits.isEmpty() && !asked) return;
+        List<TextEdit> textEdits = new ArrayList<>();
+        for (OrganizeImports.Edit e : edits) textEdits.add(new TextEdit(q.range(e.start(), e.end()), e.text()));
+        CodeAction action = new CodeAction(title);
+        action.setKind(kind);
+        action.setEdit(new WorkspaceEdit(Map.of(q.uri(), textEdits)));
+        out.add(Either.forRight(action));
     }
 
     /** Whether {@code kind} is asked for: no filter, or a filter entry equal to it or a prefix of it. */

@@ -23,6 +23,10 @@ import java.util.Map;
  * their named bindings by name. A declaration that does not change keeps its text; comments on the
  * lines before an import move with it, and a declaration with a comment inside is never rewritten.
  * The result is one edit per group whose text changes (none when already organized).
+ *
+ * <p>Its two halves are also actions of their own, as in TypeScript: {@code source.sortImports}
+ * (merge and sort, every binding kept) and {@code source.removeUnusedImports} (drop the unused
+ * bindings, the order and every declaration's grouping kept).
  */
 public final class OrganizeImports {
     private OrganizeImports() {}
@@ -51,9 +55,20 @@ public final class OrganizeImports {
         String indent = "  ";
     }
 
-    public static List<Edit> edits(DocumentQuery q) {
+    public static final String SORT_IMPORTS = "source.sortImports.ts";
+    public static final String REMOVE_UNUSED_IMPORTS = "source.removeUnusedImports.ts";
+
+    /** Organize: drop unused bindings, merge and sort. */
+    public static List<Edit> edits(DocumentQuery q) { return edits(q, true, true); }
+
+    /** The edits of one or both halves: dropping unused bindings, merging and sorting. */
+    public static List<Edit> edits(DocumentQuery q, boolean removeUnused, boolean sortAndMerge) {
+        return edits(q, removeUnused ? UnusedCode.unusedMask(q) : new boolean[0], sortAndMerge);
+    }
+
+    /** The same, dropping the bindings of the symbols {@code unused} marks (indexed by symbol). */
+    static List<Edit> edits(DocumentQuery q, boolean[] unused, boolean sortAndMerge) {
         Arena a = q.arena();
-        boolean[] unused = UnusedCode.unusedMask(q);
         List<Edit> out = new ArrayList<>();
         List<Integer> group = new ArrayList<>();
         int previousEnd = -1;
@@ -62,13 +77,13 @@ public final class OrganizeImports {
             boolean sideEffect = importDeclaration && isSideEffect(a, s);
             boolean breaks = !importDeclaration || sideEffect || (previousEnd >= 0 && blankLineBetween(a.source(), previousEnd, a.start(s)));
             if (breaks && !group.isEmpty()) {
-                organize(q, group, unused, out);
+                organize(q, group, unused, sortAndMerge, out);
                 group.clear();
             }
             if (importDeclaration && !sideEffect) group.add(s);
             previousEnd = a.end(s);
         }
-        if (!group.isEmpty()) organize(q, group, unused, out);
+        if (!group.isEmpty()) organize(q, group, unused, sortAndMerge, out);
         return out;
     }
 
@@ -97,7 +112,7 @@ public final class OrganizeImports {
         return false;
     }
 
-    private static void organize(DocumentQuery q, List<Integer> group, boolean[] unused, List<Edit> out) {
+    private static void organize(DocumentQuery q, List<Integer> group, boolean[] unused, boolean sortAndMerge, List<Edit> out) {
         Arena a = q.arena();
         ScopeTable t = q.scopes();
         char[] src = a.source();
@@ -133,7 +148,7 @@ public final class OrganizeImports {
         List<Unit> merged = new ArrayList<>();
         for (Unit u : units) {
             if (u.named.isEmpty() && u.defaultName == null && u.namespace == null) continue; // every binding unused
-            if (u.namespace != null || u.attributes != null || u.hasInnerComment) {
+            if (!sortAndMerge || u.namespace != null || u.attributes != null || u.hasInnerComment) {
                 merged.add(u);
                 continue;
             }
@@ -150,7 +165,7 @@ public final class OrganizeImports {
             into.trailing = into.trailing.isEmpty() ? u.trailing : into.trailing;
             into.changed = true;
         }
-        for (Unit u : merged) {
+        for (Unit u : sortAndMerge ? merged : List.<Unit>of()) {
             List<String> sorted = new ArrayList<>(u.named);
             sorted.sort(SPECIFIERS);
             if (!sorted.equals(u.named)) {
@@ -159,7 +174,7 @@ public final class OrganizeImports {
             }
         }
         List<Unit> ordered = new ArrayList<>(merged);
-        ordered.sort(Comparator.comparing((Unit u) -> isRelative(u.module)).thenComparing(u -> u.module.toLowerCase(Locale.ROOT))
+        if (sortAndMerge) ordered.sort(Comparator.comparing((Unit u) -> isRelative(u.module)).thenComparing(u -> u.module.toLowerCase(Locale.ROOT))
                 .thenComparing(u -> u.module).thenComparing(u -> u.typeOnly));
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < ordered.size(); i++) {

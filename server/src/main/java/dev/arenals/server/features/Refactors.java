@@ -53,6 +53,8 @@ import org.eclipse.lsp4j.WorkspaceEdit;
  *       body (or an arrow inside it) reads {@code this}, {@code arguments}, {@code super} or
  *       {@code new.target}, for generators, a function that calls itself by its own name, one
  *       constructed with {@code new}, a {@code this} parameter, and type parameters in TSX.</li>
+ *   <li>{@code refactor.extract.type} / {@code .interface}: a selected type as a type alias or
+ *       interface before its statement ({@link ExtractType}).</li>
  *   <li>{@code refactor.rewrite.arrow.braces}: an arrow's expression body as a block with one
  *       {@code return}, and back when the block holds nothing but that {@code return}.</li>
  * </ul>
@@ -69,6 +71,9 @@ public final class Refactors {
     public static final String TO_FUNCTION = "refactor.rewrite.arrow.anonymousFunction";
     public static final String TO_NAMED_IMPORTS = "refactor.rewrite.import.named";
     public static final String TO_NAMESPACE_IMPORT = "refactor.rewrite.import.namespace";
+    public static final String EXTRACT_TYPE = "refactor.extract.type";
+    public static final String EXTRACT_INTERFACE = "refactor.extract.interface";
+    public static final String MOVE_TO_NEW_FILE = "refactor.move.newFile";
 
     /** Must run on the document's queue: the actions for the selection [from, to). */
     public static void actions(DocumentQuery q, int from, int to, List<String> only, List<CodeAction> out) {
@@ -78,6 +83,14 @@ public final class Refactors {
         }
         if (CodeActionHandler.wants(only, EXTRACT_FUNCTION) && to > from) {
             CodeAction extract = extractFunction(q, from, to);
+            if (extract != null) out.add(extract);
+        }
+        if (to > from && CodeActionHandler.wants(only, EXTRACT_TYPE)) {
+            CodeAction extract = ExtractType.extract(q, from, to, false);
+            if (extract != null) out.add(extract);
+        }
+        if (to > from && CodeActionHandler.wants(only, EXTRACT_INTERFACE)) {
+            CodeAction extract = ExtractType.extract(q, from, to, true);
             if (extract != null) out.add(extract);
         }
         if (CodeActionHandler.wants(only, INLINE_VARIABLE)) {
@@ -102,7 +115,7 @@ public final class Refactors {
         }
     }
 
-    private static CodeAction action(DocumentQuery q, String title, String kind, List<TextEdit> edits) {
+    static CodeAction action(DocumentQuery q, String title, String kind, List<TextEdit> edits) {
         CodeAction action = new CodeAction(title);
         action.setKind(kind);
         action.setEdit(new WorkspaceEdit(Map.of(q.uri(), edits)));
@@ -222,7 +235,7 @@ public final class Refactors {
     }
 
     /** Whether the node is a declaration written with {@code declare}: nothing inside it runs. */
-    private static boolean isAmbient(Arena a, int node) {
+    static boolean isAmbient(Arena a, int node) {
         int k = a.kind(node);
         return (k == VARIABLE_DECLARATION || k == MODULE_DECLARATION || k == CLASS_DECLARATION || k == FUNCTION_DECLARATION
                 || k == ENUM_DECLARATION) && (a.data(node) & MOD_DECLARE) != 0;
@@ -243,7 +256,7 @@ public final class Refactors {
         return k == PROGRAM || k == BLOCK || k == FUNCTION_BODY || k == SWITCH_CASE || k == MODULE_BLOCK || k == STATIC_BLOCK;
     }
 
-    private static boolean isStatement(int k) {
+    static boolean isStatement(int k) {
         switch (k) {
             case EMPTY_STATEMENT: case BLOCK: case EXPRESSION_STATEMENT: case IF: case FOR: case FOR_IN: case FOR_OF: case WHILE:
             case DO_WHILE: case CONTINUE: case BREAK: case RETURN: case WITH: case SWITCH: case THROW: case TRY: case DEBUGGER:
@@ -311,7 +324,7 @@ public final class Refactors {
         return true;
     }
 
-    private static String lineBreak(char[] src, int length) {
+    static String lineBreak(char[] src, int length) {
         for (int i = 0; i < length; i++) {
             if (src[i] == '\n') return i > 0 && src[i - 1] == '\r' ? "\r\n" : "\n";
         }
@@ -798,7 +811,7 @@ public final class Refactors {
     }
 
     /** Whether a node of the subtree passes {@code test}, not looking below nodes whose kind is {@code opaque}. */
-    private static boolean anyNode(Arena a, int root, java.util.function.IntPredicate test, java.util.function.IntPredicate opaque) {
+    static boolean anyNode(Arena a, int root, java.util.function.IntPredicate test, java.util.function.IntPredicate opaque) {
         int[] stack = {root};
         int sp = 1;
         while (sp > 0) {
@@ -1120,7 +1133,7 @@ public final class Refactors {
     }
 
     /** {@code base}, or base_1, base_2, …: the first that no declaration or reference in the file has (names of properties do not count). */
-    private static String unusedName(DocumentQuery q, String base) {
+    static String unusedName(DocumentQuery q, String base) {
         dev.arenals.parser.tree.NameTable names = q.arena().names();
         for (int i = 0; ; i++) {
             String name = i == 0 ? base : base + "_" + i;
@@ -1330,7 +1343,7 @@ public final class Refactors {
     }
 
     /** The whitespace that starts the line holding {@code offset}. */
-    private static String lineIndent(char[] src, int offset) {
+    static String lineIndent(char[] src, int offset) {
         int lineStart = offset;
         while (lineStart > 0 && src[lineStart - 1] != '\n' && src[lineStart - 1] != '\r') lineStart--;
         int end = lineStart;

@@ -587,6 +587,16 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     /** The edits of one file, with the version of the open document they were computed on (null for a file read from disk). */
     private record FileEdits(String uri, Integer version, List<TextEdit> edits) { }
 
+    /** Whether a file URI names an open document or a file on disk (a new file must not replace either). */
+    private boolean fileTaken(String uri) {
+        if (server.store().get(uri) != null) return true;
+        try {
+            return java.nio.file.Files.exists(java.nio.file.Path.of(java.net.URI.create(uri)));
+        } catch (RuntimeException e) {
+            return true; // not a file URI we can check: say taken, so nothing is overwritten
+        }
+    }
+
     private Integer openVersion(Document doc) { return server.store().get(doc.uri()) == doc ? doc.parsedVersion() : null; }
 
     private WorkspaceEdit workspaceEdit(List<FileEdits> files) {
@@ -823,7 +833,8 @@ public final class ArenaTextDocumentService implements TextDocumentService {
         List<String> only = params.getContext() == null ? null : params.getContext().getOnly();
         List<Diagnostic> context = params.getContext() == null ? null : params.getContext().getDiagnostics();
         return onDocument("textDocument/codeAction", params.getTextDocument().getUri(), List.of(),
-                doc -> codeActions.codeActions(doc, params.getRange(), only, context, server.workspaceIndex()));
+                doc -> codeActions.codeActions(doc, params.getRange(), only, context, server.workspaceIndex(),
+                        server.support().createFiles ? this::fileTaken : null));
     }
 
     /** Checks the state and the params of a position request; the position it asks about. */

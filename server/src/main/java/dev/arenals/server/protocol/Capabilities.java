@@ -102,11 +102,14 @@ final class Capabilities {
         caps.setTypeHierarchyProvider(true);
         caps.setCodeActionProvider(new CodeActionOptions(List.of(
                 CodeActionKind.QuickFix, CodeActionKind.SourceOrganizeImports, "source.addMissingImports.ts",
+                dev.arenals.server.features.OrganizeImports.SORT_IMPORTS, dev.arenals.server.features.OrganizeImports.REMOVE_UNUSED_IMPORTS,
                 dev.arenals.server.features.Refactors.EXTRACT_CONSTANT, dev.arenals.server.features.Refactors.EXTRACT_FUNCTION,
                 dev.arenals.server.features.Refactors.ARROW_BRACES,
                 dev.arenals.server.features.Refactors.INLINE_VARIABLE, dev.arenals.server.features.Refactors.TEMPLATE_STRING,
                 dev.arenals.server.features.Refactors.TO_NAMED_IMPORTS, dev.arenals.server.features.Refactors.TO_NAMESPACE_IMPORT,
-                dev.arenals.server.features.Refactors.TO_ARROW, dev.arenals.server.features.Refactors.TO_FUNCTION)));
+                dev.arenals.server.features.Refactors.TO_ARROW, dev.arenals.server.features.Refactors.TO_FUNCTION,
+                dev.arenals.server.features.Refactors.EXTRACT_TYPE, dev.arenals.server.features.Refactors.EXTRACT_INTERFACE,
+                dev.arenals.server.features.Refactors.MOVE_TO_NEW_FILE)));
         WorkspaceFoldersOptions folders = new WorkspaceFoldersOptions();
         folders.setSupported(true);
         folders.setChangeNotifications(true);

@@ -27,6 +27,8 @@ public final class ClientSupport {
     public final boolean documentChanges;
     /** Completion items may be snippets (set by {@link #of} after construction). */
     public boolean completionSnippets;
+    /** Workspace edits may create files (the {@code create} resource operation, in {@code documentChanges}). */
+    public boolean createFiles;
 
     ClientSupport(PositionEncoding positionEncoding, boolean hierarchicalSymbols, boolean markdownHover, boolean pullDiagnostics,
             boolean diagnosticRefresh) {
@@ -80,6 +82,11 @@ public final class ClientSupport {
                 && Boolean.TRUE.equals(caps.getWorkspace().getWorkspaceEdit().getDocumentChanges());
         ClientSupport support = new ClientSupport(PositionEncoding.negotiate(encodings), hierarchical, markdown, pull, refresh, lineFoldingOnly, foldingLimit,
                 documentChanges);
+        // resource operations exist only in documentChanges: a client that lists them reads those (Neovim 0.7 does
+        // without declaring documentChanges)
+        support.createFiles = caps.getWorkspace() != null && caps.getWorkspace().getWorkspaceEdit() != null
+                && caps.getWorkspace().getWorkspaceEdit().getResourceOperations() != null
+                && caps.getWorkspace().getWorkspaceEdit().getResourceOperations().contains("create");
         support.completionSnippets = td != null && td.getCompletion() != null && td.getCompletion().getCompletionItem() != null
                 && Boolean.TRUE.equals(td.getCompletion().getCompletionItem().getSnippetSupport());
         return support;

@@ -129,4 +129,36 @@ class CodeActionHandlerTest {
         // nothing to do: no edit
         assertEquals("import a from 'a';\nexport default a;\n", organize("a.ts", "import a from 'a';\nexport default a;\n"));
     }
+
+    private static String importsAction(String kind, String text) {
+        Document doc = Docs.parsed("file:///a.ts", text);
+        List<CodeAction> found = actions(doc, 0, List.of(kind));
+        assertEquals(1, found.size(), found.toString());
+        assertEquals(kind, found.get(0).getKind());
+        return apply(doc, found.get(0).getEdit().getChanges().get(doc.uri()));
+    }
+
+    @Test
+    void sortImportsMergesAndSortsButKeepsUnusedBindings() {
+        assertEquals("import { a, b, C, unused } from 'm';\nimport { z } from './z';\nexport default [a, b, C, z];\n",
+                importsAction(OrganizeImports.SORT_IMPORTS, "import { z } from './z';\nimport { C, unused } from 'm';\nimport { b, a } from 'm';\nexport default [a, b, C, z];\n"));
+        // asked for by the name VS Code uses, without the .ts suffix
+        Document doc = Docs.parsed("file:///a.ts", "import b from 'b';\nimport a from 'a';\n");
+        assertEquals(List.of("Sort Imports"), actions(doc, 0, List.of("source.sortImports")).stream().map(CodeAction::getTitle).toList());
+    }
+
+    @Test
+    void removeUnusedImportsKeepsOrderAndGrouping() {
+        assertEquals("import { z } from './z';\nimport { C } from 'm';\nimport { b, a } from 'm';\nexport default [a, b, C, z];\n",
+                importsAction(OrganizeImports.REMOVE_UNUSED_IMPORTS, "import { z } from './z';\nimport { C, unused } from 'm';\nimport { b, a } from 'm';\nimport gone from 'gone';\nexport default [a, b, C, z];\n"));
+    }
+
+    @Test
+    void sortingAndRemovingAreOfferedOnlyWhenAskedFor() {
+        Document doc = Docs.parsed("file:///a.ts", "import { x } from 'x';\nimport b from 'b';\nexport default b;\n");
+        List<String> titles = actions(doc, 0, null).stream().map(CodeAction::getTitle).toList();
+        assertTrue(titles.contains("Organize Imports") && !titles.contains("Sort Imports") && !titles.contains("Remove Unused Imports"), titles.toString());
+        List<String> source = actions(doc, 0, List.of(CodeActionKind.Source)).stream().map(CodeAction::getTitle).toList();
+        assertEquals(List.of("Organize Imports", "Sort Imports", "Remove Unused Imports"), source);
+    }
 }

@@ -36,7 +36,7 @@ class RefactorsCorpusTest {
     void extractedAndInlinedCodeKeepsWhatEveryNameMeans() throws IOException {
         List<Path> files = OrganizeImportsCorpusTest.corpusFiles();
         Assumptions.assumeTrue(files.size() >= 6000, "the real-world corpus is not labelled in the cache: run the test-fixtures tests first");
-        int step = files.size() / FILES, extracted = 0, inlined = 0, braces = 0, templates = 0, imports = 0, extractedFunctions = 0, converted = 0, refusedExtract = 0, checkedNames = 0;
+        int step = files.size() / FILES, types = 0, extracted = 0, inlined = 0, braces = 0, templates = 0, imports = 0, extractedFunctions = 0, converted = 0, refusedExtract = 0, checkedNames = 0;
         List<String> failures = new ArrayList<>();
         for (int f = 0; f < files.size() && failures.size() < 10; f += step) {
             Path file = files.get(f);
@@ -128,6 +128,19 @@ class RefactorsCorpusTest {
                 int value = a.kind(body) == PARENTHESIZED && a.kind(a.firstChild(body)) == OBJECT ? a.firstChild(body) : body;
                 checkedNames += check(file, "function/arrow at " + a.start(n), doc, q, action, a.start(value), a.end(value), 1, before, failures);
             }
+            // types: a spread of type nodes as aliases (interfaces for type literals); a reindented copy is not found verbatim
+            int typesHere = 0;
+            for (int n = 0; n < a.nodeCount() && typesHere < PER_FILE; n += Math.max(1, stride / 4)) {
+                int k = a.kind(n);
+                if (k < TYPE_FIRST || k > TYPE_LAST) continue;
+                boolean literal = k == TYPE_LITERAL;
+                CodeAction action = ExtractType.extract(q, a.start(n), a.end(n), literal);
+                if (action == null) continue;
+                types++;
+                typesHere++;
+                boolean oneLine = text.indexOf('\n', a.start(n)) < 0 || text.indexOf('\n', a.start(n)) >= a.end(n);
+                checkedNames += check(file, (literal ? "interface" : "type alias") + " at " + a.start(n), doc, q, action, a.start(n), a.end(n), oneLine ? 1 : 0, before, failures);
+            }
             // imports: each declaration converted, named to namespace or back (diagnostics: a use left behind is a name not found)
             for (int n = 0; n < a.nodeCount(); n++) {
                 if (a.kind(n) != IMPORT_DECLARATION) continue;
@@ -138,8 +151,8 @@ class RefactorsCorpusTest {
             }
         }
         assertEquals(List.of(), failures);
-        assertTrue(extracted > 1000 && inlined > 400 && braces > 500 && templates > 20 && imports > 300 && extractedFunctions > 500 && converted > 500 && checkedNames > 5000, "extracted " + extracted + ", inlined " + inlined + ", braces " + braces + ", templates " + templates + ", imports " + imports + ", functions " + extractedFunctions + ", converted " + converted); // the test must exercise both
-        System.out.println("refactors on the corpus: " + extractedFunctions + " functions extracted, " + extracted + " constants extracted (" + refusedExtract + " refused), " + inlined
+        assertTrue(extracted > 1000 && inlined > 400 && braces > 500 && templates > 20 && imports > 300 && extractedFunctions > 500 && converted > 500 && types > 500 && checkedNames > 5000, "types " + types + ", extracted " + extracted + ", inlined " + inlined + ", braces " + braces + ", templates " + templates + ", imports " + imports + ", functions " + extractedFunctions + ", converted " + converted); // the test must exercise both
+        System.out.println("refactors on the corpus: " + types + " types extracted, " + extractedFunctions + " functions extracted, " + extracted + " constants extracted (" + refusedExtract + " refused), " + inlined
                 + " inlined variables, " + braces + " arrows with braces added or removed, " + templates + " concatenations as templates, " + imports + " imports converted, " + converted + " functions to arrows or back; " + checkedNames + " moved names and every kept one resolve as before; diagnostics unchanged");
     }
 

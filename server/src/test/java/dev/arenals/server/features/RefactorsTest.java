@@ -335,4 +335,63 @@ class RefactorsTest {
         assertNotOffered("a.js", "class C { m() { return |() => this.x; } }\n", Refactors.TO_FUNCTION);
         assertNotOffered("a.js", "const f = x => { use(|x); };\n", Refactors.TO_FUNCTION); // in the body, not on the head
     }
+
+    private static void extractType(String marked, String expected) {
+        assertRefactor("a.ts", marked, Refactors.EXTRACT_TYPE, "Extract to type alias", expected);
+    }
+
+    @Test
+    void aSelectedTypeBecomesATypeAliasBeforeItsStatement() {
+        extractType("let x: /*|*/string | number/*|*/ = 1;\n", "type NewType = string | number;\n\nlet x: NewType = 1;\n");
+        extractType("function f() {\n    type L = number;\n    return (x: |L[]|) => x;\n}\n",
+                "function f() {\n    type L = number;\n    type NewType = L[];\n\n    return (x: NewType) => x;\n}\n");
+        extractType("type NewType = 1;\nlet y: |Array<NewType>|;\n", "type NewType = 1;\ntype NewType_1 = Array<NewType>;\n\nlet y: NewType_1;\n");
+    }
+
+    @Test
+    void typeParametersAroundTheSelectionBecomeTheAliasParameters() {
+        extractType("function f<T>(a: |T[]|) {}\n", "type NewType<T> = T[];\n\nfunction f<T>(a: NewType<T>) {}\n");
+        extractType("function get<T extends object, K extends keyof T>(o: T, k: K): |T[K]| { return o[k]; }\n",
+                "type NewType<T extends object, K extends keyof T> = T[K];\n\nfunction get<T extends object, K extends keyof T>(o: T, k: K): NewType<T, K> { return o[k]; }\n");
+        // the constraint reads a parameter the type itself does not: it comes along
+        extractType("function pick<T, K extends keyof T>(k: |K[]|) {}\n",
+                "type NewType<K extends keyof T, T> = K[];\n\nfunction pick<T, K extends keyof T>(k: NewType<K, T>) {}\n");
+        extractType("type A<T> = T extends (infer U)[] ? |U[]| : never;\n",
+                "type NewType<U> = U[];\n\ntype A<T> = T extends (infer U)[] ? NewType<U> : never;\n");
+        // parameters declared inside the selection stay in it
+        extractType("let f: |<T>(x: T) => T|;\n", "type NewType = <T>(x: T) => T;\n\nlet f: NewType;\n");
+    }
+
+    @Test
+    void aTypeLiteralCanBecomeAnInterface() {
+        assertRefactor("a.ts", "function f(o: |{ a: number; b: string }|) {}\n", Refactors.EXTRACT_INTERFACE, "Extract to interface",
+                "interface NewType { a: number; b: string }\n\nfunction f(o: NewType) {}\n");
+        assertNotOffered("a.ts", "let u: /*|*/string | number/*|*/;\n", Refactors.EXTRACT_INTERFACE);
+    }
+
+    @Test
+    void theAliasGoesBeforeTheStatementsDocCommentAndLinesUpWithIt() {
+        extractType("/** Sums. */\nexport function sum(xs: |number[]|) {}\n", "type NewType = number[];\n\n/** Sums. */\nexport function sum(xs: NewType) {}\n");
+        extractType("run();\n\n// header\n\nlet v: |[number]|;\n", "run();\n\n// header\n\ntype NewType = [number];\n\nlet v: NewType;\n");
+        extractType("class C {\n    m(o: |{\n        a: number;\n    }|) {}\n}\n",
+                "type NewType = {\n    a: number;\n};\n\nclass C {\n    m(o: NewType) {}\n}\n");
+    }
+
+    @Test
+    void aTypeThatWouldMeanSomethingElseOutsideItsStatementIsNotExtracted() {
+        assertNotOffered("a.ts", "function f(p: string, q: |typeof p|) {}\n", Refactors.EXTRACT_TYPE);
+        assertNotOffered("a.ts", "class C { m(): |this| { return this; } }\n", Refactors.EXTRACT_TYPE);
+        assertNotOffered("a.ts", "class C { m(): |this[]| { return [this]; } }\n", Refactors.EXTRACT_TYPE);
+        assertNotOffered("a.ts", "type A<T> = T extends |(infer U)[]| ? U : never;\n", Refactors.EXTRACT_TYPE);
+        assertNotOffered("a.ts", "function f<T extends |Array<T>|>() {}\n", Refactors.EXTRACT_TYPE);
+        assertNotOffered("a.ts", "function f(): |x is string| { return true; }\n".replace("(): |x is string|", "(x: unknown): |x is string|"), Refactors.EXTRACT_TYPE);
+        assertNotOffered("a.d.ts", "export declare function f(a: |string[]|): void;\n", Refactors.EXTRACT_TYPE);
+        assertNotOffered("a.ts", "declare module \"m\" { export function f(a: |string[]|): void; }\n", Refactors.EXTRACT_TYPE);
+        assertNotOffered("a.js", "let x = |1|;\n", Refactors.EXTRACT_TYPE);
+        assertNotOffered("a.ts", "let r: readonly |string[]|;\n", Refactors.EXTRACT_TYPE);
+        assertNotOffered("a.ts", "let t: [string, |...number[]|];\n", Refactors.EXTRACT_TYPE);
+        assertNotOffered("a.ts", "let t: [string, |number?|];\n", Refactors.EXTRACT_TYPE);
+        extractType("let k: keyof |{ a: 1 }|;\n", "type NewType = { a: 1 };\n\nlet k: keyof NewType;\n");
+        assertNotOffered("a.ts", "let x: Map<|string|, number> = new Map();\n".replace("Map<|string|,", "Ma|p<string|,"), Refactors.EXTRACT_TYPE); // not a whole type
+    }
 }
