@@ -139,7 +139,7 @@ fi
 # real files open plus GC over an editing session (EditingSessionHarness), with the editor's JVM
 # flags of bin/arena-ls. Plain-text reports (the harnesses print their own tables).
 server_jar=server/target/arena-ls.jar
-editor_flags=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms16m -Xmx1g -XX:MaxNewSize=8m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40)
+editor_flags=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms16m -Xmx1g -XX:MaxNewSize=4m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40)
 if [ -f "$server_jar" ]; then
     if [ "$smoke" -eq 1 ]; then
         latency_args=(1000 --edits 20)

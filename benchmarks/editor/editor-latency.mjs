@@ -31,7 +31,8 @@
 // lib/*.d.ts, lib/*.js of at most 2,000,000 bytes, the five largest and the rest evenly spaced over
 // the sorted paths, as EditingSessionHarness picks them): time to all their diagnostics, peak RSS.
 // --nmt adds -XX:NativeMemoryTracking=summary and reads `jcmd PID VM.native_memory summary` (the jcmd
-// beside the java that runs) after the last edit: heap, metaspace (class), code cache, thread
+// beside the java that runs) after the last edit, before the warm reopen (the state of the peak RSS
+// column): heap, metaspace (class), code cache, thread
 // stacks, each committed. NMT itself costs some memory: take RSS figures from runs without it.
 //
 // --floors adds, before the inputs, the floors under `initialize` and the idle process on this stack,
@@ -287,7 +288,8 @@ function nmtSummary(pid) {
     const total = /Total: reserved=\d+KB, committed=(\d+)KB/.exec(out);
     return { total: total ? Number(total[1]) / 1024 : NaN, heap: committed('Java Heap'), metaspace: committed('Class') + (committed('Metaspace') || 0),
         code: committed('Code'), threads: committed('Thread'), gc: committed('GC'), symbol: committed('Symbol'),
-        shared: committed('Shared class space'), other: ['Other', 'Internal', 'Arena Chunk', 'Compiler', 'Module', 'Synchronization', 'Native Memory Tracking'].reduce((a, k) => a + (committed(k) || 0), 0) };
+        shared: committed('Shared class space'), chunks: (committed('Arena Chunk') || 0) + (committed('Compiler') || 0),
+        other: ['Other', 'Internal', 'Module', 'Synchronization', 'Native Memory Tracking'].reduce((a, k) => a + (committed(k) || 0), 0) };
 }
 
 /** A generator of line numbers, the same in every run. */
@@ -330,6 +332,8 @@ async function session(input, steadyEdits) {
     // the server's CPU (every thread: the JIT's too) per steady edit: what other processes' load does not inflate
     row.steadyCpu = steadyEdits > 0 ? (client.cpuMs() - steadyCpu0) / steadyEdits : NaN;
     row.rss = client.peakRssMb();
+    // NMT here, at the state of the peak above (the reopened copy below would add a second document's heap)
+    if (nmt) row.nmt = nmtSummary(client.proc.pid);
     // the same text opened again under another name, the JIT now warm: what the first diagnostics cost
     // without the cold JVM (didOpen's JSON, parse, bind, diagnostics, publish)
     const again = pathToFileURL(path.join(path.dirname(input.file), 'reopened', path.basename(input.file))).href;
@@ -339,7 +343,6 @@ async function session(input, steadyEdits) {
     row.reopen = (await reopened).at - t1;
     client.notify('textDocument/didClose', { textDocument: { uri: again } });
     if (histogram) row.histogram = spawnSync(jcmdFor(), [String(client.proc.pid), 'GC.class_histogram'], { encoding: 'utf8' }).stdout ?? '';
-    if (nmt) row.nmt = nmtSummary(client.proc.pid);
     await client.close();
     return row;
 }
@@ -360,7 +363,6 @@ async function manySession(files) {
     }
     await Promise.all(all);
     const row = { allDiag: client.now() - t0, rss: client.peakRssMb(), bytes };
-    if (nmt) row.nmt = nmtSummary(client.proc.pid);
     await client.close();
     return row;
 }
@@ -516,13 +518,14 @@ if (many > 0) {
 }
 if (nmt) {
     console.log('');
-    console.log('NMT committed MB (median of runs), after the last edit / with every file open:');
+    console.log('NMT committed MB (median of runs), after the last edit (before the warm reopen) / with every file open;');
+    console.log('"compiler" = arena chunks and the compiler\'s own (the JIT\'s working memory, kept by a chunk pool):');
     console.log('');
-    console.log('| input | total | heap | metaspace (class) | code cache | thread stacks | GC | symbols | CDS | other |');
-    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    console.log('| input | total | heap | metaspace (class) | code cache | thread stacks | GC | symbols | CDS | compiler | other |');
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const [name, xs] of nmtRows) {
         const k = key => f(median(xs.map(x => x[key])));
-        console.log(`| ${name} | ${k('total')} | ${k('heap')} | ${k('metaspace')} | ${k('code')} | ${k('threads')} | ${k('gc')} | ${k('symbol')} | ${k('shared')} | ${k('other')} |`);
+        console.log(`| ${name} | ${k('total')} | ${k('heap')} | ${k('metaspace')} | ${k('code')} | ${k('threads')} | ${k('gc')} | ${k('symbol')} | ${k('shared')} | ${k('chunks')} | ${k('other')} |`);
     }
 }
 for (const [name, text] of histograms) {

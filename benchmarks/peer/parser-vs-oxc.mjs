@@ -76,7 +76,7 @@ function fail(message) {
 const JVM_CONFIGS = {
     check: ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-XX:PretenureSizeThreshold=512k', '-Xms256m', '-Xmx2g',
         '-XX:CompileThresholdScaling=0.25'],
-    editor: ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xms16m', '-Xmx1g', '-XX:MaxNewSize=8m', '-XX:MinHeapFreeRatio=20', '-XX:MaxHeapFreeRatio=40'],
+    editor: ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xms16m', '-Xmx1g', '-XX:MaxNewSize=4m', '-XX:MinHeapFreeRatio=20', '-XX:MaxHeapFreeRatio=40'],
     c2: ['-XX:+UseSerialGC', '-Xms256m', '-Xmx2g'],
 };
 for (const c of configs) if (!JVM_CONFIGS[c]) fail(`unknown configuration ${c} (check, editor, c2)`);

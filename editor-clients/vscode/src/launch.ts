@@ -25,7 +25,7 @@ export interface ArenaSettings {
  * JVM options for a process an editor starts often and keeps for hours (the same as `bin/arena-ls`,
  * which explains each): no parallel GC threads competing with the editor, C1 only (compiled code
  * from the first edits on, without C2's seconds of compiling on a small machine), a small initial
- * heap, a 1 GB ceiling, a young generation of at most 8 MB and a heap kept within 20-40% free (less
+ * heap, a 1 GB ceiling, a young generation of at most 4 MB and a heap kept within 20-40% free (less
  * resident memory), class-data archives mapped where they were made instead of relocated (sooner
  * `initialize`), and the JVM's own warnings on stderr so they cannot corrupt the protocol on stdout.
  */
@@ -34,7 +34,7 @@ export const DEFAULT_JVM_OPTIONS: readonly string[] = [
     '-XX:TieredStopAtLevel=1',
     '-Xms16m',
     '-Xmx1g',
-    '-XX:MaxNewSize=8m',
+    '-XX:MaxNewSize=4m',
     '-XX:MinHeapFreeRatio=20',
     '-XX:MaxHeapFreeRatio=40',
     '-XX:+UnlockDiagnosticVMOptions',

@@ -1378,141 +1378,11 @@ public final class Binder {
             return false;
         }
 
-        // scopes
-        int oldScopes = T.scopeCount, newScopes = oldScopes + dSc;
-        T.ensureScopes(newScopes);
-        System.arraycopy(T.scopeKind, sc1, T.scopeKind, sc1 + dSc, oldScopes - sc1);
-        System.arraycopy(T.scopeParent, sc1, T.scopeParent, sc1 + dSc, oldScopes - sc1);
-        System.arraycopy(T.scopeNode, sc1, T.scopeNode, sc1 + dSc, oldScopes - sc1);
-        System.arraycopy(T.scopeSymAt, sc1, T.scopeSymAt, sc1 + dSc, oldScopes - sc1);
-        System.arraycopy(T.scopeEntryAt, sc1, T.scopeEntryAt, sc1 + dSc, oldScopes - sc1);
-        System.arraycopy(T.scopeRefAt, sc1, T.scopeRefAt, sc1 + dSc, oldScopes - sc1);
-        System.arraycopy(T.scopeReportAt, sc1, T.scopeReportAt, sc1 + dSc, oldScopes - sc1);
-        System.arraycopy(T.scopeExportAt, sc1, T.scopeExportAt, sc1 + dSc, oldScopes - sc1);
-        if (nested && dn != 0) {
-            // the function's ancestors (and an Annex B block of the function itself) are nodes after the body
-            for (int s = 1; s < sc0; s++) if (T.scopeNode[s] > oldLast) T.scopeNode[s] += dn;
-        }
-        for (int s = sc1 + dSc; s < newScopes; s++) {
-            int p = T.scopeParent[s];
-            if (p >= sc1) T.scopeParent[s] = p + dSc;
-            if (T.scopeNode[s] > oldLast) T.scopeNode[s] += dn;
-            T.scopeSymAt[s] += dSym;
-            T.scopeEntryAt[s] += dEnt;
-            T.scopeRefAt[s] += dRef;
-            T.scopeReportAt[s] += dRep;
-            T.scopeExportAt[s] += dExp;
-        }
-        for (int s = 1; s <= sScopes; s++) {
-            int d = sc0 + s - 1;
-            T.scopeKind[d] = S.scopeKind[s];
-            int p = S.scopeParent[s];
-            T.scopeParent[d] = p < 0 ? p : p == 0 ? scope0 : sc0 + p - 1;
-            T.scopeNode[d] = S.scopeNode[s];
-            T.scopeSymAt[d] = sy0 + S.scopeSymAt[s];
-            T.scopeEntryAt[d] = en0 + S.scopeEntryAt[s];
-            T.scopeRefAt[d] = rf0 + S.scopeRefAt[s];
-            T.scopeReportAt[d] = rp0 + S.scopeReportAt[s];
-            T.scopeExportAt[d] = exportsBefore + S.scopeExportAt[s];
-        }
-        T.scopeCount = newScopes;
-        T.scopeNode[0] = root; // the root is the last node: it moved with the later ones
-
-        // symbols (the implicit globals go; they are made again below)
-        int newWalkSymbols = oldWalkSymbols + dSym;
-        T.ensureSymbols(newWalkSymbols);
-        int suffixSymbols = oldWalkSymbols - sy1;
-        System.arraycopy(T.symName, sy1, T.symName, sy1 + dSym, suffixSymbols);
-        System.arraycopy(T.symKind, sy1, T.symKind, sy1 + dSym, suffixSymbols);
-        System.arraycopy(T.symScope, sy1, T.symScope, sy1 + dSym, suffixSymbols);
-        System.arraycopy(T.symDecl, sy1, T.symDecl, sy1 + dSym, suffixSymbols);
-        System.arraycopy(T.symDeclaring, sy1, T.symDeclaring, sy1 + dSym, suffixSymbols);
-        if (dn != 0) {
-            for (int x = 0; x < sy0; x++) {
-                if (T.symDecl[x] > oldLast) T.symDecl[x] += dn;
-                if (T.symDeclaring[x] > oldLast) T.symDeclaring[x] += dn;
-            }
-        }
-        for (int x = sy1 + dSym; x < newWalkSymbols; x++) {
-            int sc = T.symScope[x];
-            if (sc >= sc1) T.symScope[x] = sc + dSc;
-            if (T.symDecl[x] > oldLast) T.symDecl[x] += dn;
-            if (T.symDeclaring[x] > oldLast) T.symDeclaring[x] += dn;
-        }
-        for (int x = 0; x < sSym; x++) {
-            int d = sy0 + x;
-            T.symName[d] = S.symName[x];
-            T.symKind[d] = S.symKind[x];
-            int sc = S.symScope[x];
-            T.symScope[d] = sc < 0 ? sc : sc == 0 ? scope0 : sc0 + sc - 1;
-            T.symDecl[d] = S.symDecl[x];
-            T.symDeclaring[d] = S.symDeclaring[x];
-        }
-        for (int x = 0; x < kept; x++) {
-            int d = keptSymbol[x];
-            T.symKind[d] = keptKind[x];
-            T.symDecl[d] = keptDecl[x];
-            T.symDeclaring[d] = keptDeclaring[x];
-        }
-        T.symCount = newWalkSymbols;
-
-        // entries (without the implicit globals')
-        int newWalkEntries = oldWalkEntries + dEnt;
-        T.ensureEntries(newWalkEntries);
-        int suffixEntries = oldWalkEntries - en1;
-        System.arraycopy(T.entryScope, en1, T.entryScope, en1 + dEnt, suffixEntries);
-        System.arraycopy(T.entryName, en1, T.entryName, en1 + dEnt, suffixEntries);
-        System.arraycopy(T.entryFlags, en1, T.entryFlags, en1 + dEnt, suffixEntries);
-        System.arraycopy(T.entrySymbol, en1, T.entrySymbol, en1 + dEnt, suffixEntries);
-        for (int e = 0; e < en0; e++) T.entrySymbol[e] = mapSymbol(T.entrySymbol[e], sy0, sy1, oldWalkSymbols, dSym);
-        for (int e = en1 + dEnt; e < newWalkEntries; e++) {
-            int sc = T.entryScope[e];
-            if (sc >= sc1) T.entryScope[e] = sc + dSc;
-            T.entrySymbol[e] = mapSymbol(T.entrySymbol[e], sy0, sy1, oldWalkSymbols, dSym);
-        }
-        int zeroAt = 0;
-        for (int x = 0; x < sEnt; x++) {
-            int d = en0 + x;
-            int sc = S.entryScope[x];
-            T.entryScope[d] = sc < 0 ? sc : sc == 0 ? scope0 : sc0 + sc - 1;
-            T.entryName[d] = S.entryName[x];
-            int sym = S.entrySymbol[x];
-            T.entryFlags[d] = S.entryFlags[x];
-            T.entrySymbol[d] = sym < 0 ? sym : sy0 + sym;
-            if (sc == 0) {
-                // flags and symbol as the whole file left them: later statements may have added to them
-                T.entryFlags[d] = entryFinalFlags[zeroAt];
-                int ordinalAtEnd = T.foot[entriesAt + 1 + 3 * zeroAt + 2];
-                int finalSymbol = entryFinalSymbol[zeroAt];
-                int atEnd = ordinalAtEnd < 0 || ordinalAtEnd >= oldZeros ? -1 : oldZeroSymbols[ordinalAtEnd];
-                if (atEnd < 0) return false;
-                if (finalSymbol != atEnd) T.entrySymbol[d] = mapSymbol(finalSymbol, sy0, sy1, oldWalkSymbols, dSym);
-                zeroAt++;
-            }
-        }
-        T.entryCount = newWalkEntries;
-        T.rehashAll();
-
-        // references
-        int oldRefs = T.refCount, newRefs = oldRefs + dRef;
-        T.ensureReferences(newRefs);
-        System.arraycopy(T.refNode, rf1, T.refNode, rf1 + dRef, oldRefs - rf1);
-        System.arraycopy(T.refScope, rf1, T.refScope, rf1 + dRef, oldRefs - rf1);
-        System.arraycopy(T.refFlags, rf1, T.refFlags, rf1 + dRef, oldRefs - rf1);
-        for (int r = rf1 + dRef; r < newRefs; r++) {
-            if (T.refNode[r] > oldLast) T.refNode[r] += dn;
-            int sc = T.refScope[r];
-            if (sc >= sc1) T.refScope[r] = sc + dSc;
-        }
-        if (nested && dn != 0) for (int r = 0; r < rf0; r++) if (T.refNode[r] > oldLast) T.refNode[r] += dn;
-        for (int r = 0; r < sRef; r++) {
-            int d = rf0 + r;
-            T.refNode[d] = S.refNode[r];
-            int sc = S.refScope[r];
-            T.refScope[d] = sc < 0 ? sc : sc == 0 ? scope0 : sc0 + sc - 1;
-            T.refFlags[d] = S.refFlags[r];
-        }
-        T.refCount = newRefs;
+        // the columns, each moved and filled by a method of its own (see spliceScopes)
+        spliceScopes(T, S, nested, root, dn, oldLast, sScopes, sc0, sc1, dSc, scope0, sy0, en0, rf0, rp0, exportsBefore, dSym, dEnt, dRef, dRep, dExp);
+        spliceSymbols(T, S, dn, oldLast, sSym, sy0, sy1, dSym, oldWalkSymbols, sc0, sc1, dSc, scope0, kept);
+        if (!spliceEntries(T, S, en0, en1, dEnt, oldWalkEntries, sEnt, sy0, sy1, dSym, oldWalkSymbols, sc0, sc1, dSc, scope0, entriesAt, oldZeros)) return false;
+        spliceReferences(T, S, nested, dn, oldLast, sRef, rf0, rf1, dRef, sc0, sc1, dSc, scope0);
 
         // the node column: symbols of the nodes outside renumbered, old implicit globals marked (<= -2)
         int[] ns = T.nodeSymbol;
@@ -1560,6 +1430,161 @@ public final class Binder {
         T.statementsRecorded = true;
         release();
         return true;
+    }
+
+    // The parts of rebindSplice that move the table's columns, each a method of its own: C1 compiled the
+    // whole splice as one 5 KB method with ~3.8 MB of working memory (its register allocator's liveness
+    // sets grow with blocks x values), the largest single part of an editor server's peak RSS after
+    // the document (docs/memory-analysis.md, thirteenth session).
+
+    /** Scopes: the new part's in place of [sc0, sc1), later ones renumbered. */
+    private static void spliceScopes(ScopeTable T, ScopeTable S, boolean nested, int root, int dn, int oldLast, int sScopes,
+            int sc0, int sc1, int dSc, int scope0, int sy0, int en0, int rf0, int rp0, int exportsBefore,
+            int dSym, int dEnt, int dRef, int dRep, int dExp) {
+    int oldScopes = T.scopeCount, newScopes = oldScopes + dSc;
+    T.ensureScopes(newScopes);
+    System.arraycopy(T.scopeKind, sc1, T.scopeKind, sc1 + dSc, oldScopes - sc1);
+    System.arraycopy(T.scopeParent, sc1, T.scopeParent, sc1 + dSc, oldScopes - sc1);
+    System.arraycopy(T.scopeNode, sc1, T.scopeNode, sc1 + dSc, oldScopes - sc1);
+    System.arraycopy(T.scopeSymAt, sc1, T.scopeSymAt, sc1 + dSc, oldScopes - sc1);
+    System.arraycopy(T.scopeEntryAt, sc1, T.scopeEntryAt, sc1 + dSc, oldScopes - sc1);
+    System.arraycopy(T.scopeRefAt, sc1, T.scopeRefAt, sc1 + dSc, oldScopes - sc1);
+    System.arraycopy(T.scopeReportAt, sc1, T.scopeReportAt, sc1 + dSc, oldScopes - sc1);
+    System.arraycopy(T.scopeExportAt, sc1, T.scopeExportAt, sc1 + dSc, oldScopes - sc1);
+    if (nested && dn != 0) {
+        // the function's ancestors (and an Annex B block of the function itself) are nodes after the body
+        for (int s = 1; s < sc0; s++) if (T.scopeNode[s] > oldLast) T.scopeNode[s] += dn;
+    }
+    for (int s = sc1 + dSc; s < newScopes; s++) {
+        int p = T.scopeParent[s];
+        if (p >= sc1) T.scopeParent[s] = p + dSc;
+        if (T.scopeNode[s] > oldLast) T.scopeNode[s] += dn;
+        T.scopeSymAt[s] += dSym;
+        T.scopeEntryAt[s] += dEnt;
+        T.scopeRefAt[s] += dRef;
+        T.scopeReportAt[s] += dRep;
+        T.scopeExportAt[s] += dExp;
+    }
+    for (int s = 1; s <= sScopes; s++) {
+        int d = sc0 + s - 1;
+        T.scopeKind[d] = S.scopeKind[s];
+        int p = S.scopeParent[s];
+        T.scopeParent[d] = p < 0 ? p : p == 0 ? scope0 : sc0 + p - 1;
+        T.scopeNode[d] = S.scopeNode[s];
+        T.scopeSymAt[d] = sy0 + S.scopeSymAt[s];
+        T.scopeEntryAt[d] = en0 + S.scopeEntryAt[s];
+        T.scopeRefAt[d] = rf0 + S.scopeRefAt[s];
+        T.scopeReportAt[d] = rp0 + S.scopeReportAt[s];
+        T.scopeExportAt[d] = exportsBefore + S.scopeExportAt[s];
+    }
+    T.scopeCount = newScopes;
+    T.scopeNode[0] = root; // the root is the last node: it moved with the later ones
+    }
+
+    /** Symbols: the new part's in place of [sy0, sy1), later ones renumbered (the implicit globals go; they are made again). */
+    private void spliceSymbols(ScopeTable T, ScopeTable S, int dn, int oldLast, int sSym, int sy0, int sy1, int dSym,
+            int oldWalkSymbols, int sc0, int sc1, int dSc, int scope0, int kept) {
+    int newWalkSymbols = oldWalkSymbols + dSym;
+    T.ensureSymbols(newWalkSymbols);
+    int suffixSymbols = oldWalkSymbols - sy1;
+    System.arraycopy(T.symName, sy1, T.symName, sy1 + dSym, suffixSymbols);
+    System.arraycopy(T.symKind, sy1, T.symKind, sy1 + dSym, suffixSymbols);
+    System.arraycopy(T.symScope, sy1, T.symScope, sy1 + dSym, suffixSymbols);
+    System.arraycopy(T.symDecl, sy1, T.symDecl, sy1 + dSym, suffixSymbols);
+    System.arraycopy(T.symDeclaring, sy1, T.symDeclaring, sy1 + dSym, suffixSymbols);
+    if (dn != 0) {
+        for (int x = 0; x < sy0; x++) {
+            if (T.symDecl[x] > oldLast) T.symDecl[x] += dn;
+            if (T.symDeclaring[x] > oldLast) T.symDeclaring[x] += dn;
+        }
+    }
+    for (int x = sy1 + dSym; x < newWalkSymbols; x++) {
+        int sc = T.symScope[x];
+        if (sc >= sc1) T.symScope[x] = sc + dSc;
+        if (T.symDecl[x] > oldLast) T.symDecl[x] += dn;
+        if (T.symDeclaring[x] > oldLast) T.symDeclaring[x] += dn;
+    }
+    for (int x = 0; x < sSym; x++) {
+        int d = sy0 + x;
+        T.symName[d] = S.symName[x];
+        T.symKind[d] = S.symKind[x];
+        int sc = S.symScope[x];
+        T.symScope[d] = sc < 0 ? sc : sc == 0 ? scope0 : sc0 + sc - 1;
+        T.symDecl[d] = S.symDecl[x];
+        T.symDeclaring[d] = S.symDeclaring[x];
+    }
+    for (int x = 0; x < kept; x++) {
+        int d = keptSymbol[x];
+        T.symKind[d] = keptKind[x];
+        T.symDecl[d] = keptDecl[x];
+        T.symDeclaring[d] = keptDeclaring[x];
+    }
+    T.symCount = newWalkSymbols;
+    }
+
+    /** Entries (without the implicit globals'): the new part's in place of [en0, en1); false when a symbol cannot be matched. */
+    private boolean spliceEntries(ScopeTable T, ScopeTable S, int en0, int en1, int dEnt, int oldWalkEntries, int sEnt,
+            int sy0, int sy1, int dSym, int oldWalkSymbols, int sc0, int sc1, int dSc, int scope0, int entriesAt, int oldZeros) {
+    int newWalkEntries = oldWalkEntries + dEnt;
+    T.ensureEntries(newWalkEntries);
+    int suffixEntries = oldWalkEntries - en1;
+    System.arraycopy(T.entryScope, en1, T.entryScope, en1 + dEnt, suffixEntries);
+    System.arraycopy(T.entryName, en1, T.entryName, en1 + dEnt, suffixEntries);
+    System.arraycopy(T.entryFlags, en1, T.entryFlags, en1 + dEnt, suffixEntries);
+    System.arraycopy(T.entrySymbol, en1, T.entrySymbol, en1 + dEnt, suffixEntries);
+    for (int e = 0; e < en0; e++) T.entrySymbol[e] = mapSymbol(T.entrySymbol[e], sy0, sy1, oldWalkSymbols, dSym);
+    for (int e = en1 + dEnt; e < newWalkEntries; e++) {
+        int sc = T.entryScope[e];
+        if (sc >= sc1) T.entryScope[e] = sc + dSc;
+        T.entrySymbol[e] = mapSymbol(T.entrySymbol[e], sy0, sy1, oldWalkSymbols, dSym);
+    }
+    int zeroAt = 0;
+    for (int x = 0; x < sEnt; x++) {
+        int d = en0 + x;
+        int sc = S.entryScope[x];
+        T.entryScope[d] = sc < 0 ? sc : sc == 0 ? scope0 : sc0 + sc - 1;
+        T.entryName[d] = S.entryName[x];
+        int sym = S.entrySymbol[x];
+        T.entryFlags[d] = S.entryFlags[x];
+        T.entrySymbol[d] = sym < 0 ? sym : sy0 + sym;
+        if (sc == 0) {
+            // flags and symbol as the whole file left them: later statements may have added to them
+            T.entryFlags[d] = entryFinalFlags[zeroAt];
+            int ordinalAtEnd = T.foot[entriesAt + 1 + 3 * zeroAt + 2];
+            int finalSymbol = entryFinalSymbol[zeroAt];
+            int atEnd = ordinalAtEnd < 0 || ordinalAtEnd >= oldZeros ? -1 : oldZeroSymbols[ordinalAtEnd];
+            if (atEnd < 0) return false;
+            if (finalSymbol != atEnd) T.entrySymbol[d] = mapSymbol(finalSymbol, sy0, sy1, oldWalkSymbols, dSym);
+            zeroAt++;
+        }
+    }
+    T.entryCount = newWalkEntries;
+    T.rehashAll();
+        return true;
+    }
+
+    /** References: the new part's in place of [rf0, rf1), later ones moved. */
+    private static void spliceReferences(ScopeTable T, ScopeTable S, boolean nested, int dn, int oldLast, int sRef,
+            int rf0, int rf1, int dRef, int sc0, int sc1, int dSc, int scope0) {
+    int oldRefs = T.refCount, newRefs = oldRefs + dRef;
+    T.ensureReferences(newRefs);
+    System.arraycopy(T.refNode, rf1, T.refNode, rf1 + dRef, oldRefs - rf1);
+    System.arraycopy(T.refScope, rf1, T.refScope, rf1 + dRef, oldRefs - rf1);
+    System.arraycopy(T.refFlags, rf1, T.refFlags, rf1 + dRef, oldRefs - rf1);
+    for (int r = rf1 + dRef; r < newRefs; r++) {
+        if (T.refNode[r] > oldLast) T.refNode[r] += dn;
+        int sc = T.refScope[r];
+        if (sc >= sc1) T.refScope[r] = sc + dSc;
+    }
+    if (nested && dn != 0) for (int r = 0; r < rf0; r++) if (T.refNode[r] > oldLast) T.refNode[r] += dn;
+    for (int r = 0; r < sRef; r++) {
+        int d = rf0 + r;
+        T.refNode[d] = S.refNode[r];
+        int sc = S.refScope[r];
+        T.refScope[d] = sc < 0 ? sc : sc == 0 ? scope0 : sc0 + sc - 1;
+        T.refFlags[d] = S.refFlags[r];
+    }
+    T.refCount = newRefs;
     }
 
     private static boolean sameInts(int[] x, int xFrom, int xTo, int[] y, int yFrom, int yTo) {

@@ -210,6 +210,85 @@ public final class ScopeTable {
         if (nodeSymbol.length < n) nodeSymbol = Arrays.copyOf(nodeSymbol, n + (n >>> 3) + 64);
     }
 
+    /**
+     * Gives back what doubling left empty, as {@code Arena.trimToTree} does for the node columns:
+     * each group of columns holding over half as much again as its rows plus an eighth is cut to
+     * that (the eighth, so an edit's rebind that adds a few rows does not double them at once).
+     * For a document's table after a full bind: lib.dom.d.ts's filled 1.78 of 2.58 MB. The table's
+     * contents are unchanged. Returns whether any column was copied.
+     */
+    public boolean trimToContents() {
+        boolean trimmed = false;
+        int n = roomFor(scopeCount);
+        if (shouldTrim(scopeKind.length, n)) {
+            scopeKind = Arrays.copyOf(scopeKind, n);
+            scopeParent = Arrays.copyOf(scopeParent, n);
+            scopeNode = Arrays.copyOf(scopeNode, n);
+            scopeSymAt = Arrays.copyOf(scopeSymAt, n);
+            scopeEntryAt = Arrays.copyOf(scopeEntryAt, n);
+            scopeRefAt = Arrays.copyOf(scopeRefAt, n);
+            scopeReportAt = Arrays.copyOf(scopeReportAt, n);
+            scopeExportAt = Arrays.copyOf(scopeExportAt, n);
+            trimmed = true;
+        }
+        n = roomFor(symCount);
+        if (shouldTrim(symName.length, n)) {
+            symName = Arrays.copyOf(symName, n);
+            symKind = Arrays.copyOf(symKind, n);
+            symScope = Arrays.copyOf(symScope, n);
+            symDecl = Arrays.copyOf(symDecl, n);
+            symDeclaring = Arrays.copyOf(symDeclaring, n);
+            trimmed = true;
+        }
+        n = roomFor(entryCount);
+        if (shouldTrim(entryScope.length, n)) {
+            entryScope = Arrays.copyOf(entryScope, n);
+            entryName = Arrays.copyOf(entryName, n);
+            entryFlags = Arrays.copyOf(entryFlags, n);
+            entrySymbol = Arrays.copyOf(entrySymbol, n);
+            trimmed = true;
+        }
+        n = roomFor(refCount);
+        if (shouldTrim(refNode.length, n)) {
+            refNode = Arrays.copyOf(refNode, n);
+            refScope = Arrays.copyOf(refScope, n);
+            refFlags = Arrays.copyOf(refFlags, n);
+            trimmed = true;
+        }
+        n = roomFor(statementCount + 2); // the totals after the last statement, and markStatement's next row
+        if (shouldTrim(stmtNode.length, n)) {
+            stmtNode = Arrays.copyOf(stmtNode, n);
+            stmtScope = Arrays.copyOf(stmtScope, n);
+            stmtSym = Arrays.copyOf(stmtSym, n);
+            stmtEntry = Arrays.copyOf(stmtEntry, n);
+            stmtRef = Arrays.copyOf(stmtRef, n);
+            stmtReport = Arrays.copyOf(stmtReport, n);
+            stmtFoot = Arrays.copyOf(stmtFoot, n);
+            stmtExport = Arrays.copyOf(stmtExport, n);
+            stmtLocal = Arrays.copyOf(stmtLocal, n);
+            stmtTouched = Arrays.copyOf(stmtTouched, n);
+            trimmed = true;
+        }
+        n = roomFor(footCount);
+        if (shouldTrim(foot.length, n)) {
+            foot = Arrays.copyOf(foot, n);
+            trimmed = true;
+        }
+        n = roomFor(reportCount);
+        if (shouldTrim(reportStart.length, n)) {
+            reportStart = Arrays.copyOf(reportStart, n);
+            reportEnd = Arrays.copyOf(reportEnd, n);
+            reportKind = Arrays.copyOf(reportKind, n);
+            reportArg = Arrays.copyOf(reportArg, n);
+            trimmed = true;
+        }
+        return trimmed;
+    }
+
+    private static int roomFor(int rows) { return rows + (rows >>> 3) + 16; }
+
+    private static boolean shouldTrim(int capacity, int keep) { return capacity > keep + (keep >>> 1); }
+
     static int[] grow(int[] a, int needed) {
         if (a.length >= needed) return a;
         return Arrays.copyOf(a, Math.max(needed, a.length * 2));

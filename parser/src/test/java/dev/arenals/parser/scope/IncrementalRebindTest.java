@@ -95,6 +95,26 @@ class IncrementalRebindTest {
         assertTrue(d.replace("x + a + z", "x"), "globals no longer used");
     }
 
+    /**
+     * A document's table is trimmed after its full bind (the empty half doubling left: Document); it
+     * answers as before, and later rebinds, one function's or the whole file's, grow it again as needed.
+     */
+    @Test
+    void aTrimmedTableRebindsAsAFullBindDoes() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 520; i++) sb.append("function f").append(i).append("(p) { let q = p + f").append((i + 1) % 520).append("; return q; }\n");
+        Doc d = new Doc(sb.toString(), MODULE);
+        long before = d.scopes.bytesReserved();
+        assertTrue(d.scopes.trimToContents(), "521 scopes in columns doubled to 1,024");
+        assertTrue(d.scopes.bytesReserved() < before, d.scopes.bytesReserved() + " of " + before);
+        assertFalse(d.scopes.trimToContents(), "already trimmed");
+        d.assertSameAsFullBind(sb.toString());
+        assertTrue(d.replace("let q = p + f1;", "let q = p + f1, r = q; var s = r;"), "one function's body, rebound alone");
+        StringBuilder more = new StringBuilder();
+        for (int i = 0; i < 200; i++) more.append("function g").append(i).append("(a, b) { return a + b + g").append(i).append("; }\n");
+        d.edit(d.length, d.length, more.toString()); // past every trimmed capacity: the columns grow again
+    }
+
     @Test
     void aChangedTopLevelDeclarationFallsBackToTheFullBind() {
         Doc d = new Doc("function f() { return g(); }\nfunction g() { return 1; }\nf();\n", MODULE);

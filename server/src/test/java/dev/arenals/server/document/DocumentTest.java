@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.arenals.parser.scope.ScopeTable;
+import dev.arenals.parser.tree.Arena;
 import java.util.List;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
@@ -22,19 +24,22 @@ class DocumentTest {
     }
 
     /**
-     * A comment-heavy file (as lib.dom.d.ts) leaves most of the node columns sized from its length
-     * empty after a full parse: they are given back, and an edit that adds nodes still reparses.
+     * A comment-heavy file (as lib.dom.d.ts, a node per 20 chars) gets node columns sized for its
+     * tree before the first parse, not from its length (a node per 8 chars, most of it left empty
+     * while the heap grew for it), and an edit that adds nodes still reparses.
      */
     @Test
-    void aFullParseLeavesTheArenaSizedToItsTree() {
+    void aCommentHeavyFileGetsColumnsSizedForItsTreeBeforeTheFirstParse() {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < 2000; i++) sb.append("/** The property number ").append(i).append(", documented at some length as a .d.ts does. */\n")
                 .append("declare var p").append(i).append(": number;\n");
         Document d = doc("file:///w/a.d.ts", "typescript", sb.toString(), PositionEncoding.UTF16);
+        int reserved = Document.expectedNodes(sb.toString().toCharArray(), sb.length());
         assertTrue(d.ensureParsed(ParseTools.current(), Long.MAX_VALUE));
         int nodes = d.arena().nodeCount();
         assertTrue(sb.length() / 8 > 2 * nodes, "the text must be sparse in nodes for this test: " + nodes + " nodes, " + sb.length() + " chars");
-        assertEquals(nodes + nodes / 8 + 64, d.arena().capacity());
+        assertTrue(reserved >= nodes && reserved <= nodes + nodes / 2, reserved + " slots reserved for " + nodes + " nodes");
+        assertEquals(reserved, d.arena().capacity(), "neither grown nor trimmed");
         String added = "declare var q: { a: number; b: string; c: [number, string] };\n".repeat(40);
         d.applyChanges(List.of(new TextDocumentContentChangeEvent(new Range(new Position(0, 0), new Position(0, 0)), added)), 2);
         assertTrue(d.ensureParsed(ParseTools.current(), Long.MAX_VALUE));
@@ -42,6 +47,36 @@ class DocumentTest {
         assertTrue(d.arena().capacity() >= d.arena().nodeCount());
         assertEquals(0, d.arena().log().diagnosticCount(), "no diagnostics in the edited text");
     }
+
+    /** Buffers a caller lends for many short-lived documents (files read from disk) keep the size it gave them. */
+    @Test
+    void lentBuffersAreNotTrimmed() {
+        Arena lent = new Arena(1 << 16);
+        ScopeTable lentScopes = new ScopeTable();
+        long scopesBefore = lentScopes.bytesReserved();
+        Document d = doc("file:///w/small.js", "javascript", "let a = 1;\nfunction f(x) { return x + a; }\n", PositionEncoding.UTF16);
+        d.useBuffers(lent, lentScopes);
+        assertTrue(d.ensureParsed(ParseTools.current(), Long.MAX_VALUE));
+        assertEquals(1 << 16, lent.capacity(), "the lent arena keeps its columns");
+        assertEquals(scopesBefore, lentScopes.bytesReserved(), "the lent table keeps its columns");
+    }
+
+    /** The units counted to size the columns: words, strings and other characters; never comments or whitespace. */
+    @Test
+    void theColumnsEstimateCountsWordsStringsAndPunctuationOutsideComments() {
+        String code = "let url = 'http://x/*y*/'; /* not counted: a b c, and long enough to keep the text sparse */ // nor this ( ) { }\nf(url, \"a\\\"b\");\n";
+        // let url = '…' ; f ( url , "…" ) ;  → 12 units
+        assertEquals(12, Document.expectedNodes(repeat(code, 1000), 1000 * code.length()) / 1000);
+        String comments = "/** only a comment, long enough to count for something */\n// and a line comment\n";
+        assertEquals(1024, Document.expectedNodes(repeat(comments, 1000), 1000 * comments.length()), "the floor");
+        String dense = "a+b;".repeat(100_000); // 4 units in 4 chars: at most a node per 8 chars is reserved
+        assertEquals(dense.length() / 8, Document.expectedNodes(dense.toCharArray(), dense.length()));
+        for (String cut : new String[] {"/* never closed", "'never closed", "x /", "a\\"}) {
+            assertEquals(1024, Document.expectedNodes(cut.toCharArray(), cut.length()), cut); // no index past the end
+        }
+    }
+
+    private static char[] repeat(String s, int times) { return s.repeat(times).toCharArray(); }
 
     @Test
     void changesApplyInOrderWithinOneNotification() {
