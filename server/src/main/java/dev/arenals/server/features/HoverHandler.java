@@ -9,6 +9,7 @@ import dev.arenals.parser.tree.Layouts;
 import dev.arenals.server.document.Document;
 import dev.arenals.server.query.DeclaredTypes;
 import dev.arenals.server.query.DocumentQuery;
+import dev.arenals.server.query.EnumValues;
 import dev.arenals.server.query.Occurrences;
 import dev.arenals.server.query.Target;
 import dev.arenals.server.query.TargetResolver;
@@ -246,10 +247,29 @@ public final class HoverHandler {
         String code = firstLine(arena.text(arena.start(member), end));
         if (code.endsWith(";") || code.endsWith(",")) code = code.substring(0, code.length() - 1).stripTrailing();
         code = clip(code);
+        String enumMember = enumMemberText(arena, path);
+        if (enumMember != null) code = enumMember;
         if (code.isEmpty()) return null;
         String comment = JsDoc.before(arena, anchor(arena, path, path.length - 2));
         String docs = comment == null ? null : markdown ? JsDoc.toMarkdown(comment) : JsDoc.toPlainText(comment);
         return new String[] {code, docs};
+    }
+
+    /**
+     * An enum member as TypeScript's hover shows it, {@code (enum member) E.B = 2}, when its value is
+     * known from this file ({@link EnumValues}); else null (its declaration as written is shown).
+     */
+    private static String enumMemberText(Arena arena, int[] path) {
+        if (path.length < 3 || arena.kind(path[path.length - 2]) != ENUM_MEMBER || arena.kind(path[path.length - 3]) != ENUM_DECLARATION) return null;
+        int member = path[path.length - 2], declaration = path[path.length - 3];
+        int enumName = arena.firstChild(declaration), key = arena.firstChild(member);
+        if (enumName < 0 || arena.kind(enumName) != BINDING_IDENTIFIER || key < 0 || arena.kind(key) != IDENTIFIER_NAME) return null;
+        int index = 0;
+        for (int m = arena.firstChild(declaration); m >= 0 && m != member; m = arena.nextSibling(m)) if (arena.kind(m) == ENUM_MEMBER) index++;
+        Object value = EnumValues.of(arena, declaration)[index];
+        String text = value == null ? null : EnumValues.text(value);
+        if (text == null) return null;
+        return "(enum member) " + arena.text(arena.start(enumName), arena.end(enumName)) + "." + arena.text(arena.start(key), arena.end(key)) + " = " + text;
     }
 
     /** {@code node} itself when it is a function or class body, else such a body among its children, else -1. */

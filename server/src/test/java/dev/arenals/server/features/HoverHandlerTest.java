@@ -138,12 +138,22 @@ class HoverHandlerTest {
     }
 
     @Test
+    void anEnumMemberShowsItsValueAsTypeScriptComputesIt() {
+        assertMemberHover("enum Flag { None = 0, A = 1 << 0, B = 1 << 1, AB = A | B, Neg = ~AB }\nFlag./*|*/AB;", "(enum member) Flag.AB = 3", null);
+        assertMemberHover("enum Flag { None = 0, A = 1 << 0, B = 1 << 1, AB = A | B, Neg = ~AB }\nFlag./*|*/Neg;", "(enum member) Flag.Neg = -4", null);
+        assertMemberHover("enum Dir { Up = \"UP\", Down = `DO${\"WN\"}`, Both = Up + \"/\" + Dir.Down }\nDir.|Both;", "(enum member) Dir.Both = \"UP/DOWN\"", null);
+        assertMemberHover("enum E { A = 2 ** 31 >>> 0, B = -1 >>> 28 }\nE.|B;", "(enum member) E.B = 15", null);
+        // a value from elsewhere is not known here: the declaration as written
+        assertMemberHover("const base = 10;\nenum E { A = base, B }\nE.|B;", "B", null);
+    }
+
+    @Test
     void membersThatDefinitionFindsShowTheirDeclaration() {
         assertEquals("```typescript\nport: 80\n```", hover("port"));
         assertMemberHover("class A {\n  /** Doubles. */\n  twice(n: number): number { return n * 2; }\n  run() { return this.tw|ice(1); }\n}",
                 "twice(n: number): number", "Doubles.");
         assertMemberHover("class A { private count = 0; bump() { this.cou|nt++; } }", "private count = 0", null);
-        assertMemberHover("enum E { A = 1, B }\nE.|B;", "B", null);
+        assertMemberHover("enum E { A = 1, B }\nE.|B;", "(enum member) E.B = 2", null);
         assertMemberHover("namespace G {\n  /** Distance. */\n  export function dist(a: number) { return a; }\n}\nG.di|st(1);",
                 "function dist(a: number)", "Distance.");
         assertMemberHover("const o = { alpha: 1, beta() { return 2; } };\no.be|ta();", "beta()", null);
