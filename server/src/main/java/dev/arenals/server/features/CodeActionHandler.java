@@ -192,12 +192,64 @@ public final class CodeActionHandler {
                 action = quickFix(q, "Insert missing '" + text + "'", at, at, text);
             } else if (d == Diag.JSX_CLOSING_TAG || d == Diag.JSX_NO_CLOSING_TAG) {
                 action = jsxClosingTag(q, d, s);
+            } else if (d == Diag.AWAIT_OUTSIDE_ASYNC || d == Diag.FOR_AWAIT_OUTSIDE_ASYNC) {
+                action = addAsync(q, s);
             }
             if (action == null) continue;
             action.setDiagnostics(matching(q, context, s, e));
             action.setIsPreferred(true);
             out.add(Either.forRight(action));
         }
+    }
+
+    /**
+     * TypeScript's "Add async modifier to containing function": {@code async} before the innermost
+     * function, arrow or method holding the {@code await} (after a method's modifiers, before its
+     * {@code *}), and a return type {@code T} written as {@code Promise<T>}; none for a getter, a
+     * setter or a constructor, which cannot be async.
+     */
+    private static CodeAction addAsync(DocumentQuery q, int at) {
+        Arena a = q.arena();
+        char[] src = a.source();
+        int fn = -1;
+        for (int node = a.root(); node >= 0; ) {
+            int k = a.kind(node);
+            if (k == FUNCTION_DECLARATION || k == FUNCTION_EXPRESSION || k == ARROW_FUNCTION) fn = node;
+            int next = -1;
+            for (int c = a.firstChild(node); c >= 0; c = a.nextSibling(c)) {
+                if (a.start(c) <= at && at < a.end(c)) next = c;
+            }
+            node = next;
+        }
+        if (fn < 0 || (a.data(fn) & F_ASYNC) != 0) return null;
+        int owner = q.parentOf(fn);
+        int insertAt;
+        if (a.kind(fn) == FUNCTION_EXPRESSION && owner >= 0 && (a.kind(owner) == METHOD || a.kind(owner) == PROPERTY && (a.data(owner) & P_METHOD) != 0)) {
+            if ((a.data(owner) & (P_GET | P_SET | C_CONSTRUCTOR)) != 0) return null;
+            int key = a.firstChild(owner);
+            while (key >= 0 && a.kind(key) == DECORATOR) key = a.nextSibling(key);
+            if (key < 0) return null;
+            insertAt = a.start(key);
+            int i = insertAt - 1;
+            while (i >= 0 && Character.isWhitespace(src[i])) i--;
+            if (i >= 0 && src[i] == '*') insertAt = i; // async *m()
+        } else if (a.kind(fn) == ARROW_FUNCTION) {
+            insertAt = a.start(fn);
+        } else {
+            insertAt = a.start(fn);
+            if (!new String(src, insertAt, Math.min(8, a.sourceLength() - insertAt)).equals("function")) return null;
+        }
+        List<TextEdit> edits = new ArrayList<>(2);
+        edits.add(new TextEdit(q.range(insertAt, insertAt), "async "));
+        int returnType = Layouts.functionReturnType(a, fn);
+        if (returnType >= 0 && a.kind(returnType) != TYPE_PREDICATE) {
+            String type = a.text(a.start(returnType), a.end(returnType));
+            if (!type.startsWith("Promise<")) edits.add(new TextEdit(q.range(a.start(returnType), a.end(returnType)), "Promise<" + type + ">"));
+        }
+        CodeAction action = new CodeAction("Add async modifier to containing function");
+        action.setKind(CodeActionKind.QuickFix);
+        action.setEdit(new WorkspaceEdit(Map.of(q.uri(), edits)));
+        return action;
     }
 
     private static boolean lineBreakBetween(char[] src, int from, int to) {

@@ -94,6 +94,16 @@ class CodeActionHandlerTest {
         assertTrue(actions(clean, m.cursors.get(0), List.of(CodeActionKind.QuickFix)).isEmpty());
     }
 
+    @Test
+    void anAwaitOutsideAnAsyncFunctionMakesItAsync() {
+        String title = "Add async modifier to containing function";
+        assertFix("a.ts", "function load(): string {\n  return aw|ait fetch();\n}\n", title, "async function load(): Promise<string> {\n  return await fetch();\n}\n");
+        assertFix("a.ts", "const f = (x: number) => aw|ait g(x);\n", title, "const f = async (x: number) => await g(x);\n");
+        assertFix("a.ts", "class C {\n  static *m(): Promise<void> { aw|ait x; }\n}\n", title, "class C {\n  static async *m(): Promise<void> { await x; }\n}\n");
+        assertFix("a.js", "const o = { run() { for aw|ait (const x of xs) use(x); } };\n", title, "const o = { async run() { for await (const x of xs) use(x); } };\n");
+        assertNoFix("a.ts", "class C {\n  get p() { return aw|ait x; }\n}\n".replace("aw|ait x", "aw|ait x"));
+    }
+
     static String organize(String file, String text) {
         Document doc = Docs.parsed("file:///" + file, text);
         List<CodeAction> found = actions(doc, 0, List.of(CodeActionKind.SourceOrganizeImports));
