@@ -140,12 +140,6 @@ final class ExtractType {
     private static boolean collectParameters(DocumentQuery q, int from, int to, int list, int selected, int[][] parameters) {
         Arena a = q.arena();
         ScopeTable t = q.scopes();
-        int[] around = new int[16];
-        int depth = 0;
-        for (int n = list; n >= 0; n = q.parentOf(n)) {
-            if (depth == around.length) around = java.util.Arrays.copyOf(around, depth * 2);
-            around[depth++] = n;
-        }
         for (int i = 0, n = t.referenceCount(); i < n; i++) {
             int ref = t.referenceNode(i);
             if (a.start(ref) < from || a.end(ref) > to) continue;
@@ -153,10 +147,7 @@ final class ExtractType {
             if (symbol < 0) continue; // a global or unknown name: nothing nearer is declared, before the statement either
             int decl = t.declarationNode(symbol);
             if (decl >= 0 && selected >= 0 && a.start(decl) >= a.start(selected) && a.start(decl) < a.end(selected)) continue;
-            int scopeNode = t.scopeNode(t.scope(symbol));
-            boolean visible = false;
-            for (int k = 0; k < depth && !visible; k++) visible = around[k] == scopeNode;
-            if (visible) continue;
+            if (Refactors.declaredAround(q, list, symbol)) continue;
             if (t.kind(symbol) != SymbolKind.TYPE_PARAMETER) return false;
             int declaring = t.declaringNode(symbol);
             if (declaring < 0 || a.kind(declaring) != TYPE_PARAMETER) return false;

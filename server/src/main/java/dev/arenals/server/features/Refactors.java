@@ -306,12 +306,6 @@ public final class Refactors {
         Arena a = q.arena();
         ScopeTable t = q.scopes();
         int from = a.start(expression), to = a.end(expression);
-        int[] around = new int[16];
-        int depth = 0;
-        for (int n = list; n >= 0; n = q.parentOf(n)) {
-            if (depth == around.length) around = java.util.Arrays.copyOf(around, depth * 2);
-            around[depth++] = n;
-        }
         for (int i = 0, n = t.referenceCount(); i < n; i++) {
             int ref = t.referenceNode(i);
             if (a.start(ref) < from || a.end(ref) > to) continue;
@@ -321,12 +315,16 @@ public final class Refactors {
             int declAt = decl < 0 ? -1 : a.start(decl);
             if (declAt >= from && declAt < to) continue;
             if (declAt >= a.start(statement) && declAt < a.end(statement)) return false;
-            int scopeNode = t.scopeNode(t.scope(symbol));
-            boolean outer = false;
-            for (int k = 0; k < depth && !outer; k++) outer = around[k] == scopeNode;
-            if (!outer) return false;
+            if (!declaredAround(q, list, symbol)) return false;
         }
         return true;
+    }
+
+    /** Whether the symbol's scope is the statement list's own or one around it: visible just before any statement of the list. */
+    static boolean declaredAround(DocumentQuery q, int list, int symbol) {
+        int scopeNode = q.scopes().scopeNode(q.scopes().scope(symbol));
+        for (int n = list; n >= 0; n = q.parentOf(n)) if (n == scopeNode) return true;
+        return false;
     }
 
     static String lineBreak(char[] src, int length) {

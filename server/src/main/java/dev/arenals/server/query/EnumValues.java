@@ -17,6 +17,8 @@ import dev.arenals.parser.tree.Arena;
 public final class EnumValues {
     private EnumValues() {}
 
+    private static final com.google.gson.Gson JSON = new com.google.gson.GsonBuilder().disableHtmlEscaping().create();
+
     /** A member's value: a {@code Double}, a {@code String}, or null when not known. By member order. */
     public static Object[] of(Arena a, int enumDeclaration) {
         int name = a.firstChild(enumDeclaration);
@@ -43,21 +45,7 @@ public final class EnumValues {
 
     /** The value as TypeScript's hover writes it: {@code 2}, {@code "up"}. */
     public static String text(Object value) {
-        if (value instanceof String s) {
-            StringBuilder out = new StringBuilder("\"");
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                switch (c) {
-                    case '"': out.append("\\\""); break;
-                    case '\\': out.append("\\\\"); break;
-                    case '\n': out.append("\\n"); break;
-                    case '\r': out.append("\\r"); break;
-                    case '\t': out.append("\\t"); break;
-                    default: out.append(c);
-                }
-            }
-            return out.append('"').toString();
-        }
+        if (value instanceof String s) return JSON.toJson(s); // quoted and escaped as a JavaScript string literal would be
         return numberText((Double) value);
     }
 
