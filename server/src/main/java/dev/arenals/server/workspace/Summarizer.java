@@ -1193,12 +1193,14 @@ public final class Summarizer {
         ImmutableMap.Builder<String, Path> out = ImmutableMap.builderWithExpectedSize(modules.size());
         // a file's few specifiers are told apart by a scan; a set only for files of many
         java.util.HashSet<String> seen = modules.size() > 16 ? new java.util.HashSet<>() : null;
+        dev.arenals.check.modules.TypeScriptResolver.Importer importer = ModuleResolver.importer(path); // once for all its specifiers
+        if (importer == null) return ImmutableMap.of();
         for (int i = 0, n = modules.size(); i < n; i++) {
             String specifier = modules.get(i);
             if (seen != null ? !seen.add(specifier) : appearsBefore(modules, i)) continue;
             Integer requires = requireSpecifiers == null ? null : requireSpecifiers.get(specifier);
             boolean requireSyntax = requires != null && requires == java.util.Collections.frequency(modules, specifier);
-            Path target = ModuleResolver.resolveFrom(path, specifier, requireSyntax);
+            Path target = ModuleResolver.resolve(importer, specifier, requireSyntax);
             if (target != null) out.put(specifier, target); // the resolver hands out the interned Path
         }
         return out.buildOrThrow();
