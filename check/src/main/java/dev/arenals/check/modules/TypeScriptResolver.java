@@ -115,18 +115,57 @@ public final class TypeScriptResolver {
             Mode mode = modeMatters ? modeOf(importer.file, requireSyntax) : Mode.NONE;
             // siblings import the same modules: an answer depends on the directory, the specifier and the mode only
             java.util.concurrent.ConcurrentMap<String, Object> memo = probe.resolutions();
+            // the files of one directory are indexed one after another and share specifiers: their
+            // answers are kept apart on this thread too, found by the specifier alone
+            DirectoryAnswers recent = null;
+            if (memo != null && mode == Mode.NONE) {
+                recent = DirectoryAnswers.OF_THREAD.get();
+                Object known = recent.of(memo, this, dirString).get(specifier);
+                if (known != null) return known == UNRESOLVED ? null : (Path) known;
+            }
             String key = null;
             if (memo != null) {
                 key = targetKey(importer, specifier, mode);
                 if (key == null) key = memoPrefix + dirString + '\0' + specifier + '\0' + mode.ordinal();
                 Object known = memo.get(key);
-                if (known != null) return known == UNRESOLVED ? null : (Path) known;
+                if (known != null) {
+                    if (recent != null) recent.answers.put(specifier, known);
+                    return known == UNRESOLVED ? null : (Path) known;
+                }
             }
             Path found = new Request(mode).run(specifier, importer.file.getParent());
             if (memo != null) memo.put(key, found == null ? UNRESOLVED : found);
+            if (recent != null) recent.answers.put(specifier, found == null ? UNRESOLVED : found);
             return found;
         } catch (InvalidPathException e) {
             return null;
+        }
+    }
+
+    /**
+     * One thread's answers for the specifiers of one importing directory under one resolver, in
+     * mode NONE (what relative specifiers get outside node16/nodenext): a sub-key of the shared
+     * memo's keys, so they are the shared memo's answers; kept only while that memo is the same
+     * map (a host drops its whole memo, or starts a new one, when files change or answers age).
+     */
+    private static final class DirectoryAnswers {
+        static final ThreadLocal<DirectoryAnswers> OF_THREAD = ThreadLocal.withInitial(DirectoryAnswers::new);
+        private static final int MAX_KEPT = 4096;
+        final java.util.HashMap<String, Object> answers = new java.util.HashMap<>();
+        /** Weakly: a thread that lives on must not keep a memo its host has dropped (a whole generation of answers). */
+        private java.lang.ref.WeakReference<Object> memo = new java.lang.ref.WeakReference<>(null);
+        private TypeScriptResolver resolver;
+        private String directory;
+
+        /** The answers for {@code directory} under {@code resolver} and {@code memo}: this thread's, or emptied for them. */
+        java.util.HashMap<String, Object> of(Object memo, TypeScriptResolver resolver, String directory) {
+            if (this.memo.get() != memo || this.resolver != resolver || !directory.equals(this.directory) || answers.size() > MAX_KEPT) {
+                answers.clear();
+                this.memo = new java.lang.ref.WeakReference<>(memo);
+                this.resolver = resolver;
+                this.directory = directory;
+            }
+            return answers;
         }
     }
 

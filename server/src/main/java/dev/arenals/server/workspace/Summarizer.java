@@ -110,22 +110,22 @@ public final class Summarizer {
      */
     private boolean commonJs;
 
-    static boolean mayBeCommonJs(Path path) {
-        Path name = path == null ? null : path.getFileName();
-        if (name == null) return false;
-        String n = name.toString();
-        return n.endsWith(".js") || n.endsWith(".cjs") || n.endsWith(".jsx");
+    /** Whether a file of this name ({@code null}: none) may be CommonJS. */
+    static boolean mayBeCommonJs(String fileName) {
+        return fileName != null && (fileName.endsWith(".js") || fileName.endsWith(".cjs") || fileName.endsWith(".jsx"));
     }
 
     private FileSummary run(Path path, String uri) {
-        Path named = ModuleResolver.uncached(path); // its name is read on a copy: the Path the index keeps holds no name offsets
-        commonJs = mayBeCommonJs(named);
+        // its name is read on a copy, once: the Path the index keeps holds no name offsets
+        Path name = ModuleResolver.uncached(path).getFileName();
+        String fileName = name == null ? null : name.toString();
+        commonJs = mayBeCommonJs(fileName);
         rows = FileSummary.Writer.take();
         boolean handedOver = false;
         try {
             for (int s = arena.firstChild(arena.root()); s >= 0; s = arena.nextSibling(s)) statement(s);
             signatures();
-            members(named.getFileName() != null && named.getFileName().toString().endsWith(".d.ts"));
+            members(fileName != null && fileName.endsWith(".d.ts"));
             if (withUses && rows.importCount() > 0) withUses();
             for (int i = 0; i < specifierCount; i++) rows.moduleSpecifier(specifiers[i]);
             resolve(path);
@@ -150,7 +150,7 @@ public final class Summarizer {
     /** The signatures of the exported callables, for signature help in importing files. */
     private void signatures() {
         if (callables == null) return;
-        java.util.Set<String> done = new java.util.HashSet<>();
+        NameSet done = new NameSet();
         for (int k = 0, n = rows.exportCount(); k < n; k++) {
             String local = rows.exportLocalName(k);
             if (rows.exportIsReexport(k) || local == null || !done.add(local)) continue;
@@ -202,7 +202,7 @@ public final class Summarizer {
      */
     private void members(boolean declarationFile) {
         if (containers == null) return;
-        java.util.Set<String> done = new java.util.HashSet<>();
+        NameSet done = new NameSet();
         for (int k = 0, n = rows.exportCount(); k < n; k++) {
             String local = rows.exportLocalName(k);
             if (rows.exportIsReexport(k) || local == null || !done.add(local)) continue;
@@ -224,7 +224,7 @@ public final class Summarizer {
                 break;
             case INTERFACE_DECLARATION: case TYPE_ALIAS:
                 readingShape = true;
-                shapeMembers(container + PROTOTYPE, node, new java.util.HashSet<>(), new java.util.HashSet<>());
+                shapeMembers(container + PROTOTYPE, node, new NameSet(), new java.util.HashSet<>());
                 readingShape = false;
                 break;
             case ENUM_DECLARATION:
@@ -309,7 +309,7 @@ public final class Summarizer {
     /** A class's static fields, accessors and methods (what {@code C.x} reaches). */
     private void staticMembers(String container, int cls, int depth) {
         int body = Layouts.classBody(arena, cls);
-        java.util.Set<String> methodsDone = null;
+        NameSet methodsDone = null;
         for (int m = body < 0 ? -1 : arena.firstChild(body); m >= 0; m = arena.nextSibling(m)) {
             int mk = arena.kind(m), data = arena.data(m);
             if ((mk != METHOD && mk != FIELD) || (data & C_STATIC) == 0 || (data & P_COMPUTED) != 0) continue;
@@ -320,7 +320,7 @@ public final class Summarizer {
             String name = keyName(key);
             String qualified = container + "." + name;
             if (k == Kind.METHOD) {
-                if (methodsDone == null) methodsDone = new java.util.HashSet<>();
+                if (methodsDone == null) methodsDone = new NameSet();
                 if (methodsDone.add(name)) {
                     for (Signature sig : Callables.methods(arena, cls, name)) {
                         rows.signature(sig.named(qualified));
@@ -334,6 +334,36 @@ public final class Summarizer {
         }
     }
 
+    /**
+     * A set of a few names (the members of one class or interface, mostly under a dozen): a scan of
+     * an array, no hash and no entry object per name; past {@link #SCANNED} names, a hash set.
+     */
+    private static final class NameSet {
+        private static final int SCANNED = 16;
+        private String[] names = new String[4];
+        private int size;
+        private java.util.HashSet<String> many;
+
+        boolean contains(String name) {
+            if (many != null) return many.contains(name);
+            for (int i = 0; i < size; i++) if (names[i].equals(name)) return true;
+            return false;
+        }
+
+        /** Adds {@code name}; false when it was there already. */
+        boolean add(String name) {
+            if (many != null) return many.add(name);
+            if (contains(name)) return false;
+            if (size == SCANNED) {
+                many = new java.util.HashSet<>(java.util.Arrays.asList(names).subList(0, size));
+                return many.add(name);
+            }
+            if (size == names.length) names = java.util.Arrays.copyOf(names, size * 2);
+            names[size++] = name;
+            return true;
+        }
+    }
+
     /** What instance members are kept under: "C.prototype" holds what {@code this.x} of C (and of classes extending C) reaches. */
     public static final String PROTOTYPE = ".prototype";
 
@@ -343,7 +373,7 @@ public final class Summarizer {
      * to that file's summary), each name once: the nearest declaration.
      */
     private void instanceMembers(String container, int cls) {
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        NameSet seen = new NameSet();
         java.util.Set<Integer> visited = new java.util.HashSet<>();
         for (int c = cls; c >= 0 && visited.add(c) && visited.size() <= MAX_MEMBER_DEPTH * 4; c = baseInFile(c)) {
             int base = ClassHierarchy.extendsName(arena, c);
@@ -351,7 +381,7 @@ public final class Summarizer {
                 memberRow(container, nameOf(base), Kind.BASE, base, null);
             }
             int body = Layouts.classBody(arena, c);
-            java.util.Set<String> here = new java.util.HashSet<>();
+            NameSet here = new NameSet();
             for (int m = body < 0 ? -1 : arena.firstChild(body); m >= 0; m = arena.nextSibling(m)) {
                 int mk = arena.kind(m), data = arena.data(m);
                 if (mk == METHOD && (data & C_CONSTRUCTOR) != 0) {
@@ -383,7 +413,7 @@ public final class Summarizer {
      * this file it extends (the nearest declaration of a name wins); a base declared elsewhere is
      * kept as a {@link Kind#BASE} entry for the reader to follow through this file's imports.
      */
-    private void shapeMembers(String container, int node, java.util.Set<String> seen, java.util.Set<Integer> visited) {
+    private void shapeMembers(String container, int node, NameSet seen, java.util.Set<Integer> visited) {
         if (node < 0 || visited.size() > MAX_MEMBER_DEPTH * 4 || !visited.add(node)) return;
         switch (arena.kind(node)) {
             case INTERFACE_DECLARATION: {
@@ -407,7 +437,7 @@ public final class Summarizer {
     }
 
     /** A base named by {@code name}: an interface or alias of this file is read into the container; any other name is kept as a base. */
-    private void baseShape(String container, int name, java.util.Set<String> seen, java.util.Set<Integer> visited) {
+    private void baseShape(String container, int name, NameSet seen, java.util.Set<Integer> visited) {
         if (name < 0 || arena.kind(name) != IDENTIFIER_REFERENCE) return;
         java.util.List<Integer> here = containers == null ? null : containers.get(nameOf(name));
         boolean found = false;
@@ -425,8 +455,8 @@ public final class Summarizer {
     }
 
     /** The named property and method signatures of an interface body or a type literal. */
-    private void signatureMembers(String container, int body, java.util.Set<String> seen) {
-        java.util.Set<String> here = new java.util.HashSet<>();
+    private void signatureMembers(String container, int body, NameSet seen) {
+        NameSet here = new NameSet();
         for (int m = body < 0 ? -1 : arena.firstChild(body); m >= 0; m = arena.nextSibling(m)) {
             int mk = arena.kind(m), data = arena.data(m);
             if ((mk != PROPERTY_SIGNATURE && mk != METHOD_SIGNATURE) || (data & P_COMPUTED) != 0) continue;
@@ -470,7 +500,7 @@ public final class Summarizer {
     }
 
     /** {@code constructor(private a: T)}: parameters that are also fields. */
-    private void constructorProperties(String container, int constructor, java.util.Set<String> seen, java.util.Set<String> here) {
+    private void constructorProperties(String container, int constructor, NameSet seen, NameSet here) {
         int fn = Layouts.methodFunction(arena, constructor);
         int params = fn < 0 ? -1 : Layouts.functionParameters(arena, fn);
         if (params < 0) return;
