@@ -83,6 +83,9 @@ public final class TypeScriptResolver {
         return directory == null ? null : new Importer(this, file, directory);
     }
 
+    /** {@link #importer(Path)} of an absolute {@code file} whose parent's string is {@code directory}. */
+    Importer importer(Path file, String directory) { return new Importer(this, file, directory); }
+
     /** One importing file, for {@link #resolve(String, Importer, boolean)}: made by {@link #importer} of the resolver that answers for it. */
     public static final class Importer {
         final TypeScriptResolver resolver;
@@ -90,6 +93,13 @@ public final class TypeScriptResolver {
         final String directory;
         /** The memo key's start for relative specifiers: the config, then the directory's names normalized; made on first use. */
         private StringBuilder normalizedDirectory;
+        /** The file's directory as a Path, made on the first specifier the memo does not answer. */
+        private Path parent;
+
+        Path parent() {
+            if (parent == null) parent = file.getParent();
+            return parent;
+        }
 
         private Importer(TypeScriptResolver resolver, Path file, String directory) {
             this.resolver = resolver;
@@ -109,7 +119,7 @@ public final class TypeScriptResolver {
         String dirString = importer.directory;
         if (specifier.isEmpty() || specifier.indexOf('\0') >= 0) return null;
         try {
-            if (options.kind == ResolverOptions.Kind.CLASSIC) return classic(specifier, importer.file.getParent());
+            if (options.kind == ResolverOptions.Kind.CLASSIC) return classic(specifier, importer.parent());
             // the mode decides conditions (bare names) and, under node16/nodenext, extension probing; else it is not needed
             boolean modeMatters = !isRelativeOrRooted(specifier) || options.kind == ResolverOptions.Kind.NODE16 || options.kind == ResolverOptions.Kind.NODENEXT;
             Mode mode = modeMatters ? modeOf(importer.file, requireSyntax) : Mode.NONE;
@@ -133,7 +143,7 @@ public final class TypeScriptResolver {
                     return known == UNRESOLVED ? null : (Path) known;
                 }
             }
-            Path found = new Request(mode).run(specifier, importer.file.getParent());
+            Path found = new Request(mode).run(specifier, importer.parent());
             if (memo != null) memo.put(key, found == null ? UNRESOLVED : found);
             if (recent != null) recent.answers.put(specifier, found == null ? UNRESOLVED : found);
             return found;

@@ -51,7 +51,8 @@ public final class ModuleResolver {
         if (file == null) return null;
         try {
             Path copy = uncached(file);
-            return copy.getParent() == null ? null : RESOLVERS.forFile(copy).importer(copy);
+            if (!copy.isAbsolute() && copy.getParent() == null) return null; // as resolveFrom: a bare name resolves nothing (a root gets null below)
+            return RESOLVERS.importer(copy);
         } catch (RuntimeException e) {
             return null;
         }
