@@ -26,7 +26,21 @@ public final class ProjectResolvers {
 
     /** The resolver for imports written in {@code file}. */
     public TypeScriptResolver forFile(Path file) {
+        return forFile(file, FileProbe.parentOf(file.toString()));
+    }
+
+    /**
+     * {@code file} read for resolving its specifiers ({@link TypeScriptResolver#importer}) with the
+     * resolver for it: its directory's string made once for both. Null when it has no parent.
+     */
+    public TypeScriptResolver.Importer importer(Path file) {
+        if (!file.isAbsolute()) return forFile(file).importer(file);
         String parent = FileProbe.parentOf(file.toString());
+        return parent == null ? null : forFile(file, parent).importer(file, parent);
+    }
+
+    /** {@link #forFile(Path)}, the parent of {@code file} as a string given (null: none). */
+    private TypeScriptResolver forFile(Path file, String parent) {
         TypeScriptResolver known = parent == null ? null : byDirectory.get(parent);
         if (known != null) return known; // the common case: another file of a directory seen before
         Path dir = file.toAbsolutePath().normalize().getParent();

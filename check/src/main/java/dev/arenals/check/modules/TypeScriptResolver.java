@@ -68,29 +68,114 @@ public final class TypeScriptResolver {
      * not resolve it. {@code requireSyntax}: the specifier is that of {@code import x = require()}.
      */
     public Path resolve(String specifier, Path importer, boolean requireSyntax) {
-        if (!importer.isAbsolute()) importer = importer.toAbsolutePath();
-        // the directory as a string first: a memo hit (most imports) needs no Path of it
-        String dirString = FileProbe.parentOf(importer.toString());
-        if (dirString == null || specifier.isEmpty() || specifier.indexOf('\0') >= 0) return null;
+        Importer from = importer(importer);
+        return from == null ? null : resolve(specifier, from, requireSyntax);
+    }
+
+    /**
+     * A file whose specifiers are about to be resolved: its directory's string and that
+     * directory's part of the memo key are made once for all of them, not once per specifier (an
+     * index resolves every specifier of every file). Null for a file without a parent directory.
+     */
+    public Importer importer(Path file) {
+        if (!file.isAbsolute()) file = file.toAbsolutePath();
+        String directory = FileProbe.parentOf(file.toString());
+        return directory == null ? null : new Importer(this, file, directory);
+    }
+
+    /** {@link #importer(Path)} of an absolute {@code file} whose parent's string is {@code directory}. */
+    Importer importer(Path file, String directory) { return new Importer(this, file, directory); }
+
+    /** One importing file, for {@link #resolve(String, Importer, boolean)}: made by {@link #importer} of the resolver that answers for it. */
+    public static final class Importer {
+        final TypeScriptResolver resolver;
+        final Path file;
+        final String directory;
+        /** The memo key's start for relative specifiers: the config, then the directory's names normalized; made on first use. */
+        private StringBuilder normalizedDirectory;
+        /** The file's directory as a Path, made on the first specifier the memo does not answer. */
+        private Path parent;
+
+        Path parent() {
+            if (parent == null) parent = file.getParent();
+            return parent;
+        }
+
+        private Importer(TypeScriptResolver resolver, Path file, String directory) {
+            this.resolver = resolver;
+            this.file = file;
+            this.directory = directory;
+        }
+
+        public Path file() { return file; }
+
+        /** What {@code specifier}, written in this file, names ({@link TypeScriptResolver#resolve(String, Path, boolean)}). */
+        public Path resolve(String specifier, boolean requireSyntax) { return resolver.resolve(specifier, this, requireSyntax); }
+    }
+
+    /** {@link #resolve(String, Path, boolean)} for a file {@link #importer} read already. */
+    public Path resolve(String specifier, Importer importer, boolean requireSyntax) {
+        if (importer.resolver != this) throw new IllegalArgumentException("an importer of another resolver");
+        String dirString = importer.directory;
+        if (specifier.isEmpty() || specifier.indexOf('\0') >= 0) return null;
         try {
-            if (options.kind == ResolverOptions.Kind.CLASSIC) return classic(specifier, importer.getParent());
+            if (options.kind == ResolverOptions.Kind.CLASSIC) return classic(specifier, importer.parent());
             // the mode decides conditions (bare names) and, under node16/nodenext, extension probing; else it is not needed
             boolean modeMatters = !isRelativeOrRooted(specifier) || options.kind == ResolverOptions.Kind.NODE16 || options.kind == ResolverOptions.Kind.NODENEXT;
-            Mode mode = modeMatters ? modeOf(importer, requireSyntax) : Mode.NONE;
+            Mode mode = modeMatters ? modeOf(importer.file, requireSyntax) : Mode.NONE;
             // siblings import the same modules: an answer depends on the directory, the specifier and the mode only
             java.util.concurrent.ConcurrentMap<String, Object> memo = probe.resolutions();
-            String key = null;
-            if (memo != null) {
-                key = targetKey(dirString, specifier, mode);
-                if (key == null) key = memoPrefix + dirString + '\0' + specifier + '\0' + mode.ordinal();
-                Object known = memo.get(key);
+            // the files of one directory are indexed one after another and share specifiers: their
+            // answers are kept apart on this thread too, found by the specifier alone
+            DirectoryAnswers recent = null;
+            if (memo != null && mode == Mode.NONE) {
+                recent = DirectoryAnswers.OF_THREAD.get();
+                Object known = recent.of(memo, this, dirString).get(specifier);
                 if (known != null) return known == UNRESOLVED ? null : (Path) known;
             }
-            Path found = new Request(mode).run(specifier, importer.getParent());
+            String key = null;
+            if (memo != null) {
+                key = targetKey(importer, specifier, mode);
+                if (key == null) key = memoPrefix + dirString + '\0' + specifier + '\0' + mode.ordinal();
+                Object known = memo.get(key);
+                if (known != null) {
+                    if (recent != null) recent.answers.put(specifier, known);
+                    return known == UNRESOLVED ? null : (Path) known;
+                }
+            }
+            Path found = new Request(mode).run(specifier, importer.parent());
             if (memo != null) memo.put(key, found == null ? UNRESOLVED : found);
+            if (recent != null) recent.answers.put(specifier, found == null ? UNRESOLVED : found);
             return found;
         } catch (InvalidPathException e) {
             return null;
+        }
+    }
+
+    /**
+     * One thread's answers for the specifiers of one importing directory under one resolver, in
+     * mode NONE (what relative specifiers get outside node16/nodenext): a sub-key of the shared
+     * memo's keys, so they are the shared memo's answers; kept only while that memo is the same
+     * map (a host drops its whole memo, or starts a new one, when files change or answers age).
+     */
+    private static final class DirectoryAnswers {
+        static final ThreadLocal<DirectoryAnswers> OF_THREAD = ThreadLocal.withInitial(DirectoryAnswers::new);
+        private static final int MAX_KEPT = 4096;
+        final java.util.HashMap<String, Object> answers = new java.util.HashMap<>();
+        /** Weakly: a thread that lives on must not keep a memo its host has dropped (a whole generation of answers). */
+        private java.lang.ref.WeakReference<Object> memo = new java.lang.ref.WeakReference<>(null);
+        private TypeScriptResolver resolver;
+        private String directory;
+
+        /** The answers for {@code directory} under {@code resolver} and {@code memo}: this thread's, or emptied for them. */
+        java.util.HashMap<String, Object> of(Object memo, TypeScriptResolver resolver, String directory) {
+            if (this.memo.get() != memo || this.resolver != resolver || !directory.equals(this.directory) || answers.size() > MAX_KEPT) {
+                answers.clear();
+                this.memo = new java.lang.ref.WeakReference<>(memo);
+                this.resolver = resolver;
+                this.directory = directory;
+            }
+            return answers;
         }
     }
 
@@ -101,15 +186,21 @@ public final class TypeScriptResolver {
      * import one module resolve it once. Null when that does not hold or cannot be told here
      * (rootDirs, a backslash, a path not of this form): the key is then the directory and the specifier.
      */
-    private String targetKey(String directory, String specifier, Mode mode) {
+    private String targetKey(Importer importer, String specifier, Mode mode) {
+        String directory = importer.directory;
         if (!pathIsRelative(specifier) || options.rootDirs != null || specifier.indexOf('\\') >= 0 || java.io.File.separatorChar != '/'
                 || directory.isEmpty() || directory.charAt(0) != '/') {
             return null;
         }
         boolean directoryOnly = specifier.endsWith("/") || specifier.equals(".") || specifier.equals("..") || specifier.endsWith("/.") || specifier.endsWith("/..");
-        StringBuilder key = new StringBuilder(memoPrefix.length() + directory.length() + specifier.length() + 6).append(memoPrefix).append('\u0001');
-        int root = key.length();
-        appendNormalized(key, root, directory);
+        StringBuilder start = importer.normalizedDirectory;
+        if (start == null) {
+            start = new StringBuilder(memoPrefix.length() + directory.length() + 2).append(memoPrefix).append('\u0001');
+            appendNormalized(start, start.length(), directory);
+            importer.normalizedDirectory = start;
+        }
+        int root = memoPrefix.length() + 1;
+        StringBuilder key = new StringBuilder(start.length() + specifier.length() + 4).append(start);
         appendNormalized(key, root, specifier);
         if (key.length() == root) key.append('/');
         return key.append('\0').append(directoryOnly ? 'd' : 'f').append(mode.ordinal()).toString();

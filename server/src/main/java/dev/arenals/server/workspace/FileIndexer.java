@@ -28,6 +28,8 @@ final class FileIndexer {
     /** Buffers up to this size stay with the thread (most source files are smaller). */
     private static final int KEPT_BUFFER_CHARS = 1 << 20, KEPT_ARENA_NODES = 1 << 17;
     private static final int READ_CHUNK = 1 << 18;
+    /** The open options as one set made once (the varargs form builds a HashSet per call). */
+    private static final java.util.Set<StandardOpenOption> READ = java.util.EnumSet.of(StandardOpenOption.READ);
 
     private final JsParser parser = new JsParser();
     private Arena arena = new Arena(1 << 14);
@@ -98,7 +100,7 @@ final class FileIndexer {
      * read is cut at the size it had when opened (a change event re-indexes it).
      */
     private int read(Path file, long maxBytes) {
-        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+        try (FileChannel in = FileChannel.open(file, READ)) {
             long size = in.size();
             if (size > maxBytes) {
                 lastOversize = size;

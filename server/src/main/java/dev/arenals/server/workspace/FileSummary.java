@@ -66,103 +66,83 @@ public final class FileSummary {
             ImmutableList<String> starExports, ImmutableList<Import> imports, ImmutableList<String> moduleSpecifiers,
             ImmutableMap<String, Path> resolvedModules, long sourceChars, ImmutableList<AmbientModule> ambientModules,
             ImmutableList<Signature> signatures, ImmutableList<Member> members, int contentHash) {
+        this(path, uri, sourceChars, contentHash, fromRecords(declarations, exports, starExports, imports, moduleSpecifiers, resolvedModules, signatures, members),
+                ambientModules);
+    }
+
+    /** The records written as rows into this thread's {@link Writer}, as the summarizer writes them. */
+    private static Writer fromRecords(ImmutableList<Declaration> declarations, ImmutableList<Export> exports, ImmutableList<String> starExports,
+            ImmutableList<Import> imports, ImmutableList<String> moduleSpecifiers, ImmutableMap<String, Path> resolvedModules,
+            ImmutableList<Signature> signatures, ImmutableList<Member> members) {
+        Writer w = Writer.take();
+        for (int i = 0, n = declarations.size(); i < n; i++) {
+            Declaration d = declarations.get(i);
+            w.declaration(d.name(), d.kind(), d.span().line(), d.span().startColumn(), d.span().endColumn(), d.exported());
+        }
+        for (int i = 0, n = exports.size(); i < n; i++) {
+            Export e = exports.get(i);
+            w.export(e.exportedName(), e.localName(), e.fromSpecifier(), e.span().line(), e.span().startColumn(), e.span().endColumn(), e.commonJs());
+        }
+        for (int i = 0, n = starExports.size(); i < n; i++) w.starExport(starExports.get(i));
+        for (int i = 0, n = imports.size(); i < n; i++) {
+            Import im = imports.get(i);
+            int k = w.importBinding(im.localName(), im.importedName(), im.specifier(), im.span().line(), im.span().startColumn(), im.span().endColumn());
+            if (im.importedSpan() != null) w.importedSide(k, im.importedSpan().line(), im.importedSpan().startColumn(), im.importedSpan().endColumn());
+            if (im.uses() != null) {
+                int[] shorthand = im.shorthandUses();
+                boolean bindingShorthand = im.useIsShorthand(-1);
+                boolean marked = shorthand != null && shorthand.length > (bindingShorthand ? 1 : 0);
+                w.startUses(k, im.uses().length / 3, bindingShorthand, marked);
+                for (int u = 0, m = im.uses().length; u < m; u += 3) w.use(im.uses()[u], im.uses()[u + 1], im.uses()[u + 2], marked, im.useIsShorthand(u / 3));
+            }
+        }
+        for (int i = 0, n = moduleSpecifiers.size(); i < n; i++) w.moduleSpecifier(moduleSpecifiers.get(i));
+        for (java.util.Map.Entry<String, Path> e : resolvedModules.entrySet()) w.resolved(e.getKey(), e.getValue());
+        for (int i = 0, n = signatures.size(); i < n; i++) w.signature(signatures.get(i));
+        for (int i = 0, n = members.size(); i < n; i++) {
+            Member m = members.get(i);
+            w.member(m.container(), m.name(), m.kind(), m.span().line(), m.span().startColumn(), m.span().endColumn(), m.type());
+        }
+        return w;
+    }
+
+    /**
+     * The summary of what {@code rows} holds (taken from {@link Writer#take}, released here): the
+     * summarizer writes its rows directly, with no record per entry.
+     */
+    FileSummary(Path path, String uri, long sourceChars, int contentHash, Writer rows, ImmutableList<AmbientModule> ambientModules) {
         this.path = path;
         this.uri = uri;
         this.sourceChars = (int) Math.min(Integer.MAX_VALUE, sourceChars); // files are indexed up to a size limit far under this
         this.contentHash = contentHash;
         this.ambientModules = ambientModules;
-        this.signatureCount = signatures.size();
-        // the thread's scratch (indexing threads make tens of thousands of these): only the kept arrays are new
-        Scratch scratch = SCRATCH.get();
-        SummaryStrings.Builder table = scratch.strings;
-        IntList ints = scratch.ints, uses = scratch.uses;
-        table.reset(); // forgets the previous summary's strings
-        ints.clear();
-        uses.clear();
-        {
-            for (int i = 0, n = declarations.size(); i < n; i++) {
-                Declaration d = declarations.get(i);
-                ints.add(table.add(d.name()));
-                ints.add(d.kind().ordinal() << 1 | (d.exported() ? 1 : 0));
-                addSpan(ints, d.span());
-            }
+        try {
+            this.signatureCount = rows.signatureCount;
+            this.resolvedFiles = rows.resolvedCount == 0 ? NO_PATHS : java.util.Arrays.copyOf(rows.resolvedFiles, rows.resolvedCount);
+            // the sections one after another, then the strings' end offsets (so that the table needs no
+            // array of its own), then the sections' starts (read from the end: no int field per section in each summary)
+            IntList ints = rows.all;
+            ints.clear();
+            ints.addAll(rows.declarations);
             int exportsAt = ints.size();
-            for (int i = 0, n = exports.size(); i < n; i++) {
-                Export e = exports.get(i);
-                ints.add(table.add(e.exportedName()));
-                ints.add(table.add(e.localName()));
-                ints.add(table.add(e.fromSpecifier()));
-                addSpan(ints, e.span());
-                ints.add(e.commonJs() ? 1 : 0);
-            }
+            ints.addAll(rows.exports);
             int starExportsAt = ints.size();
-            for (int i = 0, n = starExports.size(); i < n; i++) ints.add(table.add(starExports.get(i)));
+            ints.addAll(rows.starExports);
             int importsAt = ints.size();
-            for (int i = 0, n = imports.size(); i < n; i++) {
-                Import im = imports.get(i);
-                ints.add(table.add(im.localName()));
-                ints.add(table.add(im.importedName()));
-                ints.add(table.add(im.specifier()));
-                addSpan(ints, im.span());
-                if (im.importedSpan() != null) {
-                    addSpan(ints, im.importedSpan());
-                } else {
-                    ints.add(-1);
-                    ints.add(0);
-                    ints.add(0);
-                }
-                if (im.uses() != null) {
-                    ints.add(uses.size());
-                    int[] shorthand = im.shorthandUses();
-                    boolean bindingShorthand = im.useIsShorthand(-1);
-                    boolean marked = shorthand != null && shorthand.length > (bindingShorthand ? 1 : 0);
-                    // a binding used as a shorthand property has each use's line doubled, the low bit telling
-                    // whether it is one; other bindings' lines stay as they are (their columns stay 16-bit)
-                    uses.add(im.uses().length / 3 << 2 | (bindingShorthand ? 2 : 0) | (marked ? 1 : 0));
-                    for (int u = 0, m = im.uses().length; u < m; u++) {
-                        int v = im.uses()[u];
-                        uses.add(marked && u % 3 == 0 ? v << 1 | (im.useIsShorthand(u / 3) ? 1 : 0) : v);
-                    }
-                } else {
-                    ints.add(-1);
-                }
-            }
+            ints.addAll(rows.imports);
             int moduleSpecifiersAt = ints.size();
-            for (int i = 0, n = moduleSpecifiers.size(); i < n; i++) ints.add(table.add(moduleSpecifiers.get(i)));
+            ints.addAll(rows.moduleSpecifiers);
             int resolvedSpecifiersAt = ints.size();
-            this.resolvedFiles = resolvedModules.isEmpty() ? NO_PATHS : new Path[resolvedModules.size()];
-            int r = 0;
-            for (java.util.Map.Entry<String, Path> e : resolvedModules.entrySet()) {
-                ints.add(table.add(e.getKey()));
-                resolvedFiles[r++] = e.getValue();
-            }
+            ints.addAll(rows.resolvedSpecifiers);
             int signaturesAt = ints.size();
-            for (int i = 0, n = signatures.size(); i < n; i++) {
-                Signature sig = signatures.get(i);
-                ints.add(table.add(sig.name()));
-                ints.add(table.add(sig.returns()));
-                ints.add(table.add(sig.jsDoc()));
-                ints.add(sig.construct() ? 1 : 0);
-                ints.add(sig.parameters().size());
-                for (int p = 0, m = sig.parameters().size(); p < m; p++) ints.add(table.add(sig.parameters().get(p)));
-            }
+            ints.addAll(rows.signatures);
             int membersAt = ints.size();
-            for (int i = 0, n = members.size(); i < n; i++) {
-                Member m = members.get(i);
-                // "C.prototype" is kept as C (a string the table has already) and a flag beside the kind
-                boolean instanceSide = m.container().endsWith(Summarizer.PROTOTYPE);
-                ints.add(table.addByValue(storedContainer(m.container())));
-                ints.add(table.add(m.name()));
-                ints.add(m.kind().ordinal() | (instanceSide ? INSTANCE_SIDE : 0));
-                addSpan(ints, m.span());
-                ints.add(table.add(m.type()));
-            }
+            ints.addAll(rows.members);
             int usesAt = ints.size();
-            for (int i = 0, n = uses.size(); i < n; i++) ints.add(uses.get(i));
-            // then the strings' end offsets, so that the table needs no array of its own
+            ints.addAll(rows.uses);
+            SummaryStrings.Builder table = rows.strings;
             int stringEndsAt = ints.size();
             for (int i = 0, n = table.count(); i < n; i++) ints.add(table.end(i));
-            // last, the sections' starts (read from the end: no int field per section in each summary)
             ints.add(exportsAt);
             ints.add(starExportsAt);
             ints.add(importsAt);
@@ -173,6 +153,170 @@ public final class FileSummary {
             ints.add(usesAt);
             this.data = ints.toColumns(stringEndsAt, table.count());
             this.strings = table.build(data, stringEndsAt);
+        } finally {
+            rows.release();
+        }
+    }
+
+    /**
+     * A summary's rows while it is made: the per-file string table and one int list per section,
+     * in the layout {@link #data} describes. One per thread, reused (indexing threads make tens of
+     * thousands of summaries: only the kept arrays are new); {@link #take} it, write, and hand it to
+     * the constructor, which releases it.
+     */
+    static final class Writer {
+        final SummaryStrings.Builder strings = new SummaryStrings.Builder();
+        final IntList declarations = new IntList(), exports = new IntList(), starExports = new IntList(), imports = new IntList(),
+                moduleSpecifiers = new IntList(), resolvedSpecifiers = new IntList(), signatures = new IntList(), members = new IntList(),
+                uses = new IntList(), all = new IntList();
+        Path[] resolvedFiles = new Path[8];
+        int resolvedCount, signatureCount;
+        private boolean taken;
+        /** The last member container written, as given and as stored (C of "C.prototype"), and whether it was an instance side. */
+        private String lastContainer;
+        private int lastContainerIndex;
+        private boolean lastInstanceSide;
+
+        private static final ThreadLocal<Writer> OF_THREAD = ThreadLocal.withInitial(Writer::new);
+
+        /** This thread's writer, emptied; a fresh one when it is in use already (a summary made while another is written). */
+        static Writer take() {
+            Writer w = OF_THREAD.get();
+            if (w.taken) w = new Writer();
+            w.taken = true;
+            w.strings.reset(); // forgets the previous summary's strings
+            w.declarations.clear();
+            w.exports.clear();
+            w.starExports.clear();
+            w.imports.clear();
+            w.moduleSpecifiers.clear();
+            w.resolvedSpecifiers.clear();
+            w.signatures.clear();
+            w.members.clear();
+            w.uses.clear();
+            java.util.Arrays.fill(w.resolvedFiles, 0, w.resolvedCount, null);
+            if (w.resolvedFiles.length > 1024) w.resolvedFiles = new Path[8];
+            w.resolvedCount = 0;
+            w.signatureCount = 0;
+            w.lastContainer = null;
+            return w;
+        }
+
+        void release() { taken = false; }
+
+        /** The string at index {@code i} of the table ({@link #string}); null for -1. */
+        String string(int i) { return strings.added(i); }
+
+        void declaration(String name, Kind kind, int line, int start, int end, boolean exported) {
+            declarations.add(strings.add(name));
+            declarations.add(kind.ordinal() << 1 | (exported ? 1 : 0));
+            declarations.add(line);
+            declarations.add(start);
+            declarations.add(end);
+        }
+
+        void export(String exportedName, String localName, String fromSpecifier, int line, int start, int end, boolean commonJs) {
+            exports.add(strings.add(exportedName));
+            exports.add(strings.add(localName));
+            exports.add(strings.add(fromSpecifier));
+            exports.add(line);
+            exports.add(start);
+            exports.add(end);
+            exports.add(commonJs ? 1 : 0);
+        }
+
+        int exportCount() { return exports.size() / EXPORT_WIDTH; }
+
+        /** The {@code k}th export's local name (null: none), and whether it is a re-export. */
+        String exportLocalName(int k) { return string(exports.get(k * EXPORT_WIDTH + 1)); }
+
+        boolean exportIsReexport(int k) { return exports.get(k * EXPORT_WIDTH + 2) >= 0; }
+
+        void starExport(String specifier) { starExports.add(strings.add(specifier)); }
+
+        /** Adds an import binding (its imported side and uses not known yet); returns its index. */
+        int importBinding(String localName, String importedName, String specifier, int line, int start, int end) {
+            imports.add(strings.add(localName));
+            imports.add(strings.add(importedName));
+            imports.add(strings.add(specifier));
+            imports.add(line);
+            imports.add(start);
+            imports.add(end);
+            imports.add(-1);
+            imports.add(0);
+            imports.add(0);
+            imports.add(-1);
+            return imports.size() / IMPORT_WIDTH - 1;
+        }
+
+        int importCount() { return imports.size() / IMPORT_WIDTH; }
+
+        String importLocalName(int k) { return string(imports.get(k * IMPORT_WIDTH)); }
+
+        String importImportedName(int k) { return string(imports.get(k * IMPORT_WIDTH + 1)); }
+
+        /** The {@code k}th import's imported side ({@code a} of {@code import { a as x }}). */
+        void importedSide(int k, int line, int start, int end) {
+            imports.set(k * IMPORT_WIDTH + 6, line);
+            imports.set(k * IMPORT_WIDTH + 7, start);
+            imports.set(k * IMPORT_WIDTH + 8, end);
+        }
+
+        /** Drops the {@code k}th import's imported side (kept only with known uses, for an aliased import). */
+        void noImportedSide(int k) { importedSide(k, -1, 0, 0); }
+
+        /**
+         * Starts the {@code k}th import's known uses: {@code count} of them follow through {@link #use};
+         * {@code bindingShorthand}: the binding is a shorthand property; {@code marked}: some use is.
+         */
+        int startUses(int k, int count, boolean bindingShorthand, boolean marked) {
+            int at = uses.size();
+            imports.set(k * IMPORT_WIDTH + 9, at);
+            // a binding used as a shorthand property has each use's line doubled, the low bit telling
+            // whether it is one; other bindings' lines stay as they are (their columns stay 16-bit)
+            uses.add(count << 2 | (bindingShorthand ? 2 : 0) | (marked ? 1 : 0));
+            return at;
+        }
+
+        void use(int line, int start, int end, boolean marked, boolean shorthand) {
+            uses.add(marked ? line << 1 | (shorthand ? 1 : 0) : line);
+            uses.add(start);
+            uses.add(end);
+        }
+
+        void moduleSpecifier(String specifier) { moduleSpecifiers.add(strings.add(specifier)); }
+
+        /** A distinct specifier and the file it resolved to. */
+        void resolved(String specifier, Path file) {
+            resolvedSpecifiers.add(strings.add(specifier));
+            if (resolvedCount == resolvedFiles.length) resolvedFiles = java.util.Arrays.copyOf(resolvedFiles, resolvedCount * 2);
+            resolvedFiles[resolvedCount++] = file;
+        }
+
+        void signature(Signature sig) {
+            signatures.add(strings.add(sig.name()));
+            signatures.add(strings.add(sig.returns()));
+            signatures.add(strings.add(sig.jsDoc()));
+            signatures.add(sig.construct() ? 1 : 0);
+            signatures.add(sig.parameters().size());
+            for (int p = 0, m = sig.parameters().size(); p < m; p++) signatures.add(strings.add(sig.parameters().get(p)));
+            signatureCount++;
+        }
+
+        void member(String container, String name, Kind kind, int line, int start, int end, String type) {
+            if (container != lastContainer) {
+                // "C.prototype" is kept as C (a string the table has already) and a flag beside the kind
+                lastContainer = container;
+                lastInstanceSide = container.endsWith(Summarizer.PROTOTYPE);
+                lastContainerIndex = strings.addByValue(storedContainer(container));
+            }
+            members.add(lastContainerIndex);
+            members.add(strings.add(name));
+            members.add(kind.ordinal() | (lastInstanceSide ? INSTANCE_SIDE : 0));
+            members.add(line);
+            members.add(start);
+            members.add(end);
+            members.add(strings.add(type));
         }
     }
 
@@ -198,20 +342,6 @@ public final class FileSummary {
     private int membersAt() { return section(6); }
 
     private int usesAt() { return section(7); }
-
-    /** One thread's reusable buffers for building summaries. */
-    private static final class Scratch {
-        final SummaryStrings.Builder strings = new SummaryStrings.Builder();
-        final IntList ints = new IntList(), uses = new IntList();
-    }
-
-    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
-
-    private static void addSpan(IntList into, Span span) {
-        into.add(span.line());
-        into.add(span.startColumn());
-        into.add(span.endColumn());
-    }
 
     /** The summary without ambient modules, signatures and members (the form before they were kept). */
     public FileSummary(Path path, String uri, ImmutableList<Declaration> declarations, ImmutableList<Export> exports,
@@ -247,7 +377,7 @@ public final class FileSummary {
     }
 
     /** A growable int array, for the constructor (its storage stays with the thread, up to a bound). */
-    private static final class IntList {
+    static final class IntList {
         private static final int KEPT = 1 << 16;
         private int[] values = new int[256];
         private int size;
@@ -264,6 +394,14 @@ public final class FileSummary {
         void add(int v) {
             if (size == values.length) values = java.util.Arrays.copyOf(values, size * 2);
             values[size++] = v;
+        }
+
+        void set(int i, int v) { values[i] = v; }
+
+        void addAll(IntList other) {
+            if (size + other.size > values.length) values = java.util.Arrays.copyOf(values, Math.max(values.length * 2, size + other.size));
+            System.arraycopy(other.values, 0, values, size, other.size);
+            size += other.size;
         }
 
         Object toColumns(int wideFrom, int wideCount) { return Columns.of(values, size, wideFrom, wideCount); }

@@ -43,6 +43,32 @@ public final class ModuleResolver {
     }
 
     /**
+     * {@code file}, read once for resolving its specifiers one after another (a summary's): its
+     * project's resolver found and its directory's part of the memo key made once, not per
+     * specifier. Null when nothing can resolve from it (no parent, a path this system cannot make).
+     */
+    static TypeScriptResolver.Importer importer(Path file) {
+        if (file == null) return null;
+        try {
+            Path copy = uncached(file);
+            if (!copy.isAbsolute() && copy.getParent() == null) return null; // as resolveFrom: a bare name resolves nothing (a root gets null below)
+            return RESOLVERS.importer(copy);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** {@link #resolveFrom(Path, String, boolean)} for a file read by {@link #importer}. */
+    static Path resolve(TypeScriptResolver.Importer importer, String specifier, boolean requireSyntax) {
+        if (importer == null || specifier == null) return null;
+        try {
+            return importer.resolve(specifier, requireSyntax);
+        } catch (RuntimeException e) {
+            return null; // as resolveFrom: a config in a strange state, a path this system cannot make
+        }
+    }
+
+    /**
      * An equal Path that is a new object: a Path keeps the string and name offsets it was once
      * asked for (about 120 bytes a file), and the index's Paths are asked for them by resolution and
      * by every URI made; on a copy, they go with it. (Resolving against the empty path gives a

@@ -3,7 +3,6 @@ package dev.arenals.server.workspace;
 import static dev.arenals.parser.tree.NodeKind.*;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.Interner;
 import com.google.common.collect.Interners;
 import dev.arenals.parser.LineStarts;
@@ -19,10 +18,8 @@ import dev.arenals.server.query.JsDocMentions;
 import dev.arenals.server.query.TreePaths;
 import dev.arenals.server.workspace.FileSummary.AmbientModule;
 import dev.arenals.server.workspace.FileSummary.Declaration;
-import dev.arenals.server.workspace.FileSummary.Export;
 import dev.arenals.server.workspace.FileSummary.Import;
 import dev.arenals.server.workspace.FileSummary.Kind;
-import dev.arenals.server.workspace.FileSummary.Member;
 import dev.arenals.server.workspace.FileSummary.Signature;
 import dev.arenals.server.workspace.FileSummary.Span;
 import java.nio.file.Path;
@@ -41,13 +38,18 @@ public final class Summarizer {
     /** Offset up to which {@link #lines} is built, or -1 when it is complete already. */
     private int linesUpTo;
 
-    /** Where declarations go: the file's, or an ambient module's members while its body is read. */
-    private ImmutableList.Builder<Declaration> declarations = ImmutableList.builder();
-    private final ImmutableList.Builder<AmbientModule> ambientModules = ImmutableList.builder();
-    private final ImmutableList.Builder<Export> exports = ImmutableList.builder();
-    private final ImmutableList.Builder<String> starExports = ImmutableList.builder();
-    private final ImmutableList.Builder<Import> imports = ImmutableList.builder();
-    private final ImmutableList.Builder<String> specifiers = ImmutableList.builder();
+    /**
+     * The summary's rows, written as they are found (no record per declaration, export, import or
+     * member): taken from the thread in {@link #run}, handed to the summary's constructor.
+     */
+    private FileSummary.Writer rows;
+    /** An ambient module's declarations while its body is read (they are kept as records); null outside one. */
+    private ImmutableList.Builder<Declaration> ambientDeclarations;
+    private ImmutableList.Builder<AmbientModule> ambientModules;
+    /** The module specifiers in the order written (one per import or export statement, repeats included). */
+    private String[] specifiers = NO_STRINGS;
+    private int specifierCount;
+    private static final String[] NO_STRINGS = new String[0];
 
     private Summarizer(Arena arena, char[] text, LineStarts lines, PositionEncoding encoding, boolean linesComplete) {
         this.arena = arena;
@@ -108,26 +110,30 @@ public final class Summarizer {
      */
     private boolean commonJs;
 
-    static boolean mayBeCommonJs(Path path) {
-        Path name = path == null ? null : path.getFileName();
-        if (name == null) return false;
-        String n = name.toString();
-        return n.endsWith(".js") || n.endsWith(".cjs") || n.endsWith(".jsx");
+    /** Whether a file of this name ({@code null}: none) may be CommonJS. */
+    static boolean mayBeCommonJs(String fileName) {
+        return fileName != null && (fileName.endsWith(".js") || fileName.endsWith(".cjs") || fileName.endsWith(".jsx"));
     }
 
     private FileSummary run(Path path, String uri) {
-        Path named = ModuleResolver.uncached(path); // its name is read on a copy: the Path the index keeps holds no name offsets
-        commonJs = mayBeCommonJs(named);
-        for (int s = arena.firstChild(arena.root()); s >= 0; s = arena.nextSibling(s)) statement(s);
-        ImmutableList<String> modules = specifiers.build();
-        ImmutableList<Export> exportList = exports.build();
-        ImmutableList.Builder<Signature> signatures = ImmutableList.builder();
-        signatures(exportList, signatures);
-        ImmutableList<Member> memberList = members(exportList, named.getFileName() != null && named.getFileName().toString().endsWith(".d.ts"), signatures);
-        ImmutableList<Import> importList = imports.build();
-        if (withUses && !importList.isEmpty()) importList = withUses(importList);
-        return new FileSummary(path, uri, declarations.build(), exportList, starExports.build(), importList,
-                modules, resolve(path, modules, requireOnly), arena.sourceLength(), ambientModules.build(), signatures.build(), memberList, contentHash);
+        // its name is read on a copy, once: the Path the index keeps holds no name offsets
+        Path name = ModuleResolver.uncached(path).getFileName();
+        String fileName = name == null ? null : name.toString();
+        commonJs = mayBeCommonJs(fileName);
+        rows = FileSummary.Writer.take();
+        boolean handedOver = false;
+        try {
+            for (int s = arena.firstChild(arena.root()); s >= 0; s = arena.nextSibling(s)) statement(s);
+            signatures();
+            members(fileName != null && fileName.endsWith(".d.ts"));
+            if (withUses && rows.importCount() > 0) withUses();
+            for (int i = 0; i < specifierCount; i++) rows.moduleSpecifier(specifiers[i]);
+            resolve(path);
+            handedOver = true;
+            return new FileSummary(path, uri, arena.sourceLength(), contentHash, rows, ambientModules == null ? ImmutableList.of() : ambientModules.build());
+        } finally {
+            if (!handedOver) rows.release();
+        }
     }
 
     /**
@@ -142,14 +148,19 @@ public final class Summarizer {
     }
 
     /** The signatures of the exported callables, for signature help in importing files. */
-    private void signatures(ImmutableList<Export> exportList, ImmutableList.Builder<Signature> out) {
+    private void signatures() {
         if (callables == null) return;
-        java.util.Set<String> done = new java.util.HashSet<>();
-        for (Export e : exportList) {
-            if (e.fromSpecifier() != null || e.localName() == null || !done.add(e.localName())) continue;
-            Integer declaring = callables.get(e.localName());
-            if (declaring != null) out.addAll(Callables.of(arena, declaring, e.localName()));
+        NameSet done = new NameSet();
+        for (int k = 0, n = rows.exportCount(); k < n; k++) {
+            String local = rows.exportLocalName(k);
+            if (rows.exportIsReexport(k) || local == null || !done.add(local)) continue;
+            Integer declaring = callables.get(local);
+            if (declaring != null) signatures(Callables.of(arena, declaring, local));
         }
+    }
+
+    private void signatures(java.util.List<Signature> found) {
+        for (int i = 0, n = found.size(); i < n; i++) rows.signature(found.get(i));
     }
 
     // ---- members of exported containers ----
@@ -189,41 +200,39 @@ public final class Summarizer {
      * signatures of the callable ones under their qualified names. Only exported containers are
      * read: a summary keeps what other files can reach.
      */
-    private ImmutableList<Member> members(ImmutableList<Export> exportList, boolean declarationFile, ImmutableList.Builder<Signature> signatures) {
-        if (containers == null) return ImmutableList.of();
-        ImmutableList.Builder<Member> out = ImmutableList.builder();
-        java.util.Set<String> done = new java.util.HashSet<>();
-        for (Export e : exportList) {
-            if (e.fromSpecifier() != null || e.localName() == null || !done.add(e.localName())) continue;
-            java.util.List<Integer> nodes = containers.get(e.localName());
+    private void members(boolean declarationFile) {
+        if (containers == null) return;
+        NameSet done = new NameSet();
+        for (int k = 0, n = rows.exportCount(); k < n; k++) {
+            String local = rows.exportLocalName(k);
+            if (rows.exportIsReexport(k) || local == null || !done.add(local)) continue;
+            java.util.List<Integer> nodes = containers.get(local);
             if (nodes == null) continue;
-            for (int node : nodes) containerMembers(e.localName(), node, declarationFile, 0, out, signatures);
+            for (int node : nodes) containerMembers(local, node, declarationFile, 0);
         }
-        return out.build();
     }
 
-    private void containerMembers(String container, int node, boolean ambient, int depth, ImmutableList.Builder<Member> out,
-            ImmutableList.Builder<Signature> signatures) {
+    private void containerMembers(String container, int node, boolean ambient, int depth) {
         if (node < 0 || depth > MAX_MEMBER_DEPTH) return;
         boolean shape = arena.kind(node) == INTERFACE_DECLARATION || arena.kind(node) == TYPE_ALIAS;
         if ((shape ? shapeMemberCount : memberCount) >= MAX_MEMBERS) return;
         switch (arena.kind(node)) {
-            case MODULE_DECLARATION: namespaceMembers(container, node, ambient, depth, out, signatures); break;
+            case MODULE_DECLARATION: namespaceMembers(container, node, ambient, depth); break;
             case CLASS_DECLARATION: case CLASS_EXPRESSION:
-                staticMembers(container, node, depth, out, signatures);
-                instanceMembers(container + PROTOTYPE, node, out, signatures);
+                staticMembers(container, node, depth);
+                instanceMembers(container + PROTOTYPE, node);
                 break;
             case INTERFACE_DECLARATION: case TYPE_ALIAS:
                 readingShape = true;
-                shapeMembers(container + PROTOTYPE, node, new java.util.HashSet<>(), new java.util.HashSet<>(), out, signatures);
+                shapeMembers(container + PROTOTYPE, node, new NameSet(), new java.util.HashSet<>());
                 readingShape = false;
                 break;
             case ENUM_DECLARATION:
                 for (int m = arena.firstChild(node); m >= 0; m = arena.nextSibling(m)) {
-                    if (arena.kind(m) == ENUM_MEMBER) member(container, Layouts.memberKey(arena, m), Kind.ENUM_MEMBER, out);
+                    if (arena.kind(m) == ENUM_MEMBER) member(container, Layouts.memberKey(arena, m), Kind.ENUM_MEMBER);
                 }
                 break;
-            case OBJECT: objectMembers(container, node, depth, out, signatures); break;
+            case OBJECT: objectMembers(container, node, depth); break;
             default: break;
         }
     }
@@ -233,12 +242,11 @@ public final class Summarizer {
      * without any {@code export}, every declaration (TypeScript exports them all). A qualified
      * name ({@code namespace A.B.C}) nests: A has B, A.B has C, the body belongs to A.B.C.
      */
-    private void namespaceMembers(String container, int module, boolean ambient, int depth, ImmutableList.Builder<Member> out,
-            ImmutableList.Builder<Signature> signatures) {
+    private void namespaceMembers(String container, int module, boolean ambient, int depth) {
         int name = Layouts.moduleName(arena, module);
         if (name < 0) return;
         if (arena.kind(name) == QUALIFIED_NAME) {
-            container = qualifiedMembers(container, name, out);
+            container = qualifiedMembers(container, name);
             if (container == null) return;
         }
         boolean isAmbient = ambient || (arena.data(module) & MOD_DECLARE) != 0;
@@ -257,11 +265,11 @@ public final class Summarizer {
                 Kind k = arena.data(d) == VAR_CONST ? Kind.CONSTANT : Kind.VARIABLE;
                 for (int v = arena.firstChild(d); v >= 0; v = arena.nextSibling(v)) {
                     int target = Layouts.declaratorTarget(arena, v);
-                    if (target < 0 || arena.kind(target) != BINDING_IDENTIFIER || !member(container, target, k, out)) continue;
+                    if (target < 0 || arena.kind(target) != BINDING_IDENTIFIER || !member(container, target, k)) continue;
                     String qualified = container + "." + nameOf(target);
                     int init = unwrapped(Layouts.declaratorInit(arena, v));
-                    if (init >= 0 && (isFunction(arena.kind(init)) || isClass(arena.kind(init)))) signatures.addAll(Callables.of(arena, v, qualified));
-                    if (init >= 0) containerMembers(qualified, init, isAmbient, depth + 1, out, signatures);
+                    if (init >= 0 && (isFunction(arena.kind(init)) || isClass(arena.kind(init)))) signatures(Callables.of(arena, v, qualified));
+                    if (init >= 0) containerMembers(qualified, init, isAmbient, depth + 1);
                 }
                 continue;
             }
@@ -276,15 +284,15 @@ public final class Summarizer {
                 default: continue;
             }
             int memberName = dk == MODULE_DECLARATION ? firstOfQualified(Layouts.moduleName(arena, d)) : Layouts.declarationName(arena, d);
-            if (memberName < 0 || arena.kind(memberName) != BINDING_IDENTIFIER || !member(container, memberName, k, out)) continue;
+            if (memberName < 0 || arena.kind(memberName) != BINDING_IDENTIFIER || !member(container, memberName, k)) continue;
             String qualified = container + "." + nameOf(memberName);
             if (k == Kind.FUNCTION) {
                 // overloads are adjacent statements: their signatures come with the first
-                if (!sameFunctionBefore(st, arena.data(memberName))) signatures.addAll(Callables.of(arena, d, qualified));
+                if (!sameFunctionBefore(st, arena.data(memberName))) signatures(Callables.of(arena, d, qualified));
             } else if (k == Kind.CLASS) {
-                signatures.addAll(Callables.of(arena, d, qualified));
+                signatures(Callables.of(arena, d, qualified));
             }
-            if (k == Kind.CLASS || k == Kind.ENUM || k == Kind.NAMESPACE) containerMembers(qualified, d, isAmbient, depth + 1, out, signatures);
+            if (k == Kind.CLASS || k == Kind.ENUM || k == Kind.NAMESPACE) containerMembers(qualified, d, isAmbient, depth + 1);
         }
     }
 
@@ -299,30 +307,60 @@ public final class Summarizer {
     }
 
     /** A class's static fields, accessors and methods (what {@code C.x} reaches). */
-    private void staticMembers(String container, int cls, int depth, ImmutableList.Builder<Member> out, ImmutableList.Builder<Signature> signatures) {
+    private void staticMembers(String container, int cls, int depth) {
         int body = Layouts.classBody(arena, cls);
-        java.util.Set<String> methodsDone = null;
+        NameSet methodsDone = null;
         for (int m = body < 0 ? -1 : arena.firstChild(body); m >= 0; m = arena.nextSibling(m)) {
             int mk = arena.kind(m), data = arena.data(m);
             if ((mk != METHOD && mk != FIELD) || (data & C_STATIC) == 0 || (data & P_COMPUTED) != 0) continue;
             int key = Layouts.memberKey(arena, m);
             boolean accessor = (data & (P_GET | P_SET)) != 0 || (mk == FIELD && (data & C_ACCESSOR) != 0);
             Kind k = mk == METHOD && !accessor ? Kind.METHOD : Kind.PROPERTY;
-            if (!member(container, key, k, out)) continue;
+            if (!member(container, key, k)) continue;
             String name = keyName(key);
             String qualified = container + "." + name;
             if (k == Kind.METHOD) {
-                if (methodsDone == null) methodsDone = new java.util.HashSet<>();
+                if (methodsDone == null) methodsDone = new NameSet();
                 if (methodsDone.add(name)) {
                     for (Signature sig : Callables.methods(arena, cls, name)) {
-                        signatures.add(sig.named(qualified));
+                        rows.signature(sig.named(qualified));
                     }
                 }
             } else if (mk == FIELD) {
                 int init = unwrapped(Layouts.fieldValue(arena, m));
-                if (init >= 0 && isFunction(arena.kind(init))) signatures.addAll(Callables.of(arena, init, qualified));
-                if (init >= 0) containerMembers(qualified, init, false, depth + 1, out, signatures);
+                if (init >= 0 && isFunction(arena.kind(init))) signatures(Callables.of(arena, init, qualified));
+                if (init >= 0) containerMembers(qualified, init, false, depth + 1);
             }
+        }
+    }
+
+    /**
+     * A set of a few names (the members of one class or interface, mostly under a dozen): a scan of
+     * an array, no hash and no entry object per name; past {@link #SCANNED} names, a hash set.
+     */
+    private static final class NameSet {
+        private static final int SCANNED = 16;
+        private String[] names = new String[4];
+        private int size;
+        private java.util.HashSet<String> many;
+
+        boolean contains(String name) {
+            if (many != null) return many.contains(name);
+            for (int i = 0; i < size; i++) if (names[i].equals(name)) return true;
+            return false;
+        }
+
+        /** Adds {@code name}; false when it was there already. */
+        boolean add(String name) {
+            if (many != null) return many.add(name);
+            if (contains(name)) return false;
+            if (size == SCANNED) {
+                many = new java.util.HashSet<>(java.util.Arrays.asList(names).subList(0, size));
+                return many.add(name);
+            }
+            if (size == names.length) names = java.util.Arrays.copyOf(names, size * 2);
+            names[size++] = name;
+            return true;
         }
     }
 
@@ -334,20 +372,20 @@ public final class Summarizer {
      * those it inherits from classes this file declares (a base declared in another file is left
      * to that file's summary), each name once: the nearest declaration.
      */
-    private void instanceMembers(String container, int cls, ImmutableList.Builder<Member> out, ImmutableList.Builder<Signature> signatures) {
-        java.util.Set<String> seen = new java.util.HashSet<>();
+    private void instanceMembers(String container, int cls) {
+        NameSet seen = new NameSet();
         java.util.Set<Integer> visited = new java.util.HashSet<>();
         for (int c = cls; c >= 0 && visited.add(c) && visited.size() <= MAX_MEMBER_DEPTH * 4; c = baseInFile(c)) {
             int base = ClassHierarchy.extendsName(arena, c);
             if (base >= 0 && baseInFile(c) < 0 && takeMember()) { // a base declared elsewhere: the reader follows it
-                out.add(new Member(container, nameOf(base), Kind.BASE, span(base)));
+                memberRow(container, nameOf(base), Kind.BASE, base, null);
             }
             int body = Layouts.classBody(arena, c);
-            java.util.Set<String> here = new java.util.HashSet<>();
+            NameSet here = new NameSet();
             for (int m = body < 0 ? -1 : arena.firstChild(body); m >= 0; m = arena.nextSibling(m)) {
                 int mk = arena.kind(m), data = arena.data(m);
                 if (mk == METHOD && (data & C_CONSTRUCTOR) != 0) {
-                    constructorProperties(container, m, seen, here, out);
+                    constructorProperties(container, m, seen, here);
                     continue;
                 }
                 if ((mk != METHOD && mk != FIELD) || (data & C_STATIC) != 0 || (data & P_COMPUTED) != 0) continue;
@@ -357,11 +395,11 @@ public final class Summarizer {
                 boolean accessor = (data & (P_GET | P_SET)) != 0 || (mk == FIELD && (data & C_ACCESSOR) != 0);
                 Kind k = mk == METHOD && !accessor ? Kind.METHOD : Kind.PROPERTY;
                 int type = mk == FIELD ? Layouts.fieldType(arena, m) : (data & P_SET) != 0 ? -1 : Layouts.functionReturnType(arena, Layouts.methodFunction(arena, m));
-                if (!member(container, key, k, typeName(type), out)) return;
+                if (!member(container, key, k, typeName(type))) return;
                 if (seen.add(name)) here.add(name);
                 if (k == Kind.METHOD && here.contains(name) && !signaturesDone(container, name)) {
                     for (Signature sig : Callables.methods(arena, c, name)) {
-                        signatures.add(sig.named(container + "." + name));
+                        rows.signature(sig.named(container + "." + name));
                     }
                 }
             }
@@ -375,33 +413,31 @@ public final class Summarizer {
      * this file it extends (the nearest declaration of a name wins); a base declared elsewhere is
      * kept as a {@link Kind#BASE} entry for the reader to follow through this file's imports.
      */
-    private void shapeMembers(String container, int node, java.util.Set<String> seen, java.util.Set<Integer> visited,
-            ImmutableList.Builder<Member> out, ImmutableList.Builder<Signature> signatures) {
+    private void shapeMembers(String container, int node, NameSet seen, java.util.Set<Integer> visited) {
         if (node < 0 || visited.size() > MAX_MEMBER_DEPTH * 4 || !visited.add(node)) return;
         switch (arena.kind(node)) {
             case INTERFACE_DECLARATION: {
                 int body = Layouts.interfaceBody(arena, node);
-                signatureMembers(container, body, seen, out, signatures);
+                signatureMembers(container, body, seen);
                 int heritage = Layouts.interfaceHeritage(arena, node);
                 for (int e = heritage < 0 ? -1 : arena.firstChild(heritage); e >= 0; e = arena.nextSibling(e)) {
-                    baseShape(container, Layouts.heritageExpression(arena, e), seen, visited, out, signatures);
+                    baseShape(container, Layouts.heritageExpression(arena, e), seen, visited);
                 }
                 break;
             }
-            case TYPE_ALIAS: shapeMembers(container, Layouts.aliasedType(arena, node), seen, visited, out, signatures); break;
-            case TYPE_LITERAL: signatureMembers(container, node, seen, out, signatures); break;
-            case PARENTHESIZED_TYPE: shapeMembers(container, Layouts.operand(arena, node), seen, visited, out, signatures); break;
+            case TYPE_ALIAS: shapeMembers(container, Layouts.aliasedType(arena, node), seen, visited); break;
+            case TYPE_LITERAL: signatureMembers(container, node, seen); break;
+            case PARENTHESIZED_TYPE: shapeMembers(container, Layouts.operand(arena, node), seen, visited); break;
             case INTERSECTION_TYPE:
-                for (int t = arena.firstChild(node); t >= 0; t = arena.nextSibling(t)) shapeMembers(container, t, seen, visited, out, signatures);
+                for (int t = arena.firstChild(node); t >= 0; t = arena.nextSibling(t)) shapeMembers(container, t, seen, visited);
                 break;
-            case TYPE_REFERENCE: baseShape(container, Layouts.typeReferenceName(arena, node), seen, visited, out, signatures); break;
+            case TYPE_REFERENCE: baseShape(container, Layouts.typeReferenceName(arena, node), seen, visited); break;
             default: break;
         }
     }
 
     /** A base named by {@code name}: an interface or alias of this file is read into the container; any other name is kept as a base. */
-    private void baseShape(String container, int name, java.util.Set<String> seen, java.util.Set<Integer> visited,
-            ImmutableList.Builder<Member> out, ImmutableList.Builder<Signature> signatures) {
+    private void baseShape(String container, int name, NameSet seen, java.util.Set<Integer> visited) {
         if (name < 0 || arena.kind(name) != IDENTIFIER_REFERENCE) return;
         java.util.List<Integer> here = containers == null ? null : containers.get(nameOf(name));
         boolean found = false;
@@ -410,18 +446,17 @@ public final class Summarizer {
                 int k = arena.kind(node);
                 if (k != INTERFACE_DECLARATION && k != TYPE_ALIAS) continue;
                 found = true;
-                shapeMembers(container, node, seen, visited, out, signatures);
+                shapeMembers(container, node, seen, visited);
             }
         }
         if (!found && takeMember()) {
-            out.add(new Member(container, nameOf(name), Kind.BASE, span(name)));
+            memberRow(container, nameOf(name), Kind.BASE, name, null);
         }
     }
 
     /** The named property and method signatures of an interface body or a type literal. */
-    private void signatureMembers(String container, int body, java.util.Set<String> seen, ImmutableList.Builder<Member> out,
-            ImmutableList.Builder<Signature> signatures) {
-        java.util.Set<String> here = new java.util.HashSet<>();
+    private void signatureMembers(String container, int body, NameSet seen) {
+        NameSet here = new NameSet();
         for (int m = body < 0 ? -1 : arena.firstChild(body); m >= 0; m = arena.nextSibling(m)) {
             int mk = arena.kind(m), data = arena.data(m);
             if ((mk != PROPERTY_SIGNATURE && mk != METHOD_SIGNATURE) || (data & P_COMPUTED) != 0) continue;
@@ -430,9 +465,9 @@ public final class Summarizer {
             if (name == null || (seen.contains(name) && !here.contains(name))) continue; // declared nearer
             boolean method = mk == METHOD_SIGNATURE && (data & (P_GET | P_SET)) == 0;
             int type = mk == PROPERTY_SIGNATURE ? Layouts.fieldType(arena, m) : (data & P_SET) != 0 ? -1 : Layouts.functionReturnType(arena, m);
-            if (!member(container, key, method ? Kind.METHOD : Kind.PROPERTY, typeName(type), out)) return;
+            if (!member(container, key, method ? Kind.METHOD : Kind.PROPERTY, typeName(type))) return;
             if (seen.add(name)) here.add(name);
-            if (method) signatures.add(Callables.methodSignature(arena, m, container + "." + name)); // each overload is its own node
+            if (method) rows.signature(Callables.methodSignature(arena, m, container + "." + name)); // each overload is its own node
         }
     }
 
@@ -465,8 +500,7 @@ public final class Summarizer {
     }
 
     /** {@code constructor(private a: T)}: parameters that are also fields. */
-    private void constructorProperties(String container, int constructor, java.util.Set<String> seen, java.util.Set<String> here,
-            ImmutableList.Builder<Member> out) {
+    private void constructorProperties(String container, int constructor, NameSet seen, NameSet here) {
         int fn = Layouts.methodFunction(arena, constructor);
         int params = fn < 0 ? -1 : Layouts.functionParameters(arena, fn);
         if (params < 0) return;
@@ -475,7 +509,7 @@ public final class Summarizer {
             if (arena.kind(p) != PARAMETER || (arena.data(p) & modifiers) == 0) continue;
             int target = Layouts.parameterTarget(arena, p); // past decorators and a default
             if (target < 0 || arena.kind(target) != BINDING_IDENTIFIER || seen.contains(nameOf(target))) continue;
-            if (!member(container, target, Kind.PROPERTY, typeName(Layouts.parameterType(arena, p)), out)) return;
+            if (!member(container, target, Kind.PROPERTY, typeName(Layouts.parameterType(arena, p)))) return;
             seen.add(nameOf(target));
             here.add(nameOf(target));
         }
@@ -491,31 +525,36 @@ public final class Summarizer {
     }
 
     /** An object literal's named properties and methods; nested object literals too. */
-    private void objectMembers(String container, int object, int depth, ImmutableList.Builder<Member> out, ImmutableList.Builder<Signature> signatures) {
+    private void objectMembers(String container, int object, int depth) {
         for (int p = arena.firstChild(object); p >= 0; p = arena.nextSibling(p)) {
             if (arena.kind(p) != PROPERTY || (arena.data(p) & P_COMPUTED) != 0) continue;
             int key = Layouts.propertyKey(arena, p);
             int value = unwrapped(Layouts.propertyValue(arena, p));
             boolean accessor = (arena.data(p) & (P_GET | P_SET)) != 0;
             boolean callable = !accessor && value >= 0 && isFunction(arena.kind(value));
-            if (!member(container, key, callable ? Kind.METHOD : Kind.PROPERTY, out)) continue;
+            if (!member(container, key, callable ? Kind.METHOD : Kind.PROPERTY)) continue;
             String qualified = container + "." + keyName(key);
-            if (callable) signatures.addAll(Callables.of(arena, value, qualified));
-            else if (!accessor && value >= 0) containerMembers(qualified, value, false, depth + 1, out, signatures);
+            if (callable) signatures(Callables.of(arena, value, qualified));
+            else if (!accessor && value >= 0) containerMembers(qualified, value, false, depth + 1);
         }
     }
 
     /** Adds the member named by {@code key}; false when the key is not a plain name or the file's cap is reached. */
-    private boolean member(String container, int key, Kind kind, ImmutableList.Builder<Member> out) {
-        return member(container, key, kind, null, out);
+    private boolean member(String container, int key, Kind kind) {
+        return member(container, key, kind, null);
     }
 
     /** ... with the name of its declared type ({@code type}: null when none is known). */
-    private boolean member(String container, int key, Kind kind, String type, ImmutableList.Builder<Member> out) {
+    private boolean member(String container, int key, Kind kind, String type) {
         String name = keyName(key);
         if (name == null || !takeMember()) return false;
-        out.add(new Member(container, name, kind, span(key), type));
+        memberRow(container, name, kind, key, type);
         return true;
+    }
+
+    private void memberRow(String container, String name, Kind kind, int node, String type) {
+        spanInto(arena.start(node), arena.end(node), spanScratch, 0);
+        rows.member(container, name, kind, spanScratch[0], spanScratch[1], spanScratch[2], type);
     }
 
     /** A key usable after a dot: an identifier, or a string that is one; else null. */
@@ -544,14 +583,14 @@ public final class Summarizer {
      * returns the body's container (A.B.C), or null when a part is not kept. Iterative: a dotted
      * name may be as long as the file.
      */
-    private String qualifiedMembers(String container, int qualified, ImmutableList.Builder<Member> out) {
+    private String qualifiedMembers(String container, int qualified) {
         int depth = 0;
         for (int q = qualified; q >= 0 && arena.kind(q) == QUALIFIED_NAME; q = Layouts.memberObject(arena, q)) depth++;
         int[] parts = new int[depth]; // outermost (last part) first
         int q = qualified;
         for (int i = 0; i < depth; i++, q = Layouts.memberObject(arena, q)) parts[i] = Layouts.memberProperty(arena, q);
         for (int i = depth - 1; i >= 0; i--) {
-            if (parts[i] < 0 || !member(container, parts[i], Kind.NAMESPACE, out)) return null;
+            if (parts[i] < 0 || !member(container, parts[i], Kind.NAMESPACE)) return null;
             container = container + "." + nameOf(parts[i]);
         }
         return container;
@@ -587,7 +626,7 @@ public final class Summarizer {
             String[] required = CommonJs.requireOfDeclared(arena, declarator);
             if (required == null) return false;
             required(required[0]);
-            imports.add(new Import(nameOf(target), required[1], required[0], span(target)));
+            importRow(nameOf(target), required[1], required[0], target);
             noteImportName(arena.data(target));
             if (required[1].equals("*")) {
                 if (requiredModules == null) requiredModules = new java.util.HashMap<>();
@@ -605,7 +644,7 @@ public final class Summarizer {
             int local = Layouts.propertyValue(arena, p);
             if (local >= 0 && arena.kind(local) == ASSIGNMENT_PATTERN) local = Layouts.elementTarget(arena, local);
             if (local < 0 || arena.kind(local) != BINDING_IDENTIFIER) continue;
-            imports.add(new Import(nameOf(local), moduleName(key), specifier, span(local)));
+            importRow(nameOf(local), moduleName(key), specifier, local);
             noteImportName(arena.data(local));
             if ((arena.data(p) & P_SHORTHAND) != 0 && arena.kind(key) == IDENTIFIER_NAME && arena.start(key) == arena.start(local)
                     && arena.end(key) == arena.end(local)) {
@@ -619,7 +658,7 @@ public final class Summarizer {
 
     /** A specifier written in require(): resolved with the "require" condition unless an import names it too. */
     private void required(String specifier) {
-        specifiers.add(specifier);
+        addSpecifier(specifier);
         if (requireOnly == null) requireOnly = new java.util.HashMap<>();
         requireOnly.merge(specifier, 1, Integer::sum);
     }
@@ -655,7 +694,7 @@ public final class Summarizer {
             String specifier = CommonJs.requireSpecifier(arena, first);
             if (specifier != null) {
                 required(specifier);
-                starExports.add(specifier);
+                rows.starExport(specifier);
             }
             return;
         }
@@ -673,7 +712,7 @@ public final class Summarizer {
             if (value < 0 || k == null) continue;
             if (k.equals("get") && isFunction(arena.kind(value))) value = returned(value);
             else if (!k.equals("value")) continue;
-            if (value >= 0) reexport(exported, span(name), value);
+            if (value >= 0) reexport(exported, arena.start(name), arena.end(name), value);
             return;
         }
     }
@@ -696,11 +735,11 @@ public final class Summarizer {
     }
 
     /** An export whose value is a name here, or a property of a required module ({@code m_1.a}); false for anything else. */
-    private boolean reexport(String exported, Span span, int value) {
+    private boolean reexport(String exported, int start, int end, int value) {
         value = unwrapped(value);
         if (value < 0) return false;
         if (arena.kind(value) == IDENTIFIER_REFERENCE) {
-            exports.add(new Export(exported, nameOf(value), null, span, true));
+            exportRow(exported, nameOf(value), null, start, end, true);
             return true;
         }
         if (arena.kind(value) != MEMBER || requiredModules == null) return false;
@@ -709,19 +748,19 @@ public final class Summarizer {
         if (object < 0 || property < 0 || arena.kind(object) != IDENTIFIER_REFERENCE || arena.kind(property) != IDENTIFIER_NAME) return false;
         String from = requiredModules.get(nameOf(object));
         if (from == null) return false;
-        exports.add(new Export(exported, nameOf(property), from, span, true));
+        exportRow(exported, nameOf(property), from, start, end, true);
         return true;
     }
 
     /** {@code exports.a = value}: a re-export when the value is a name, else a declaration of {@code a} here. */
     private void exportedValue(int name, int value) {
         String exported = moduleName(name);
-        Span span = span(name);
-        if (reexport(exported, span, value)) return;
+        int start = arena.start(name), end = arena.end(name);
+        if (reexport(exported, start, end, value)) return;
         int k = arena.kind(value);
         Kind kind = isFunction(k) ? Kind.FUNCTION : isClass(k) ? Kind.CLASS : Kind.VARIABLE;
-        declarations.add(new Declaration(exported, kind, span, true));
-        exports.add(new Export(exported, exported, null, span, true));
+        declarationRow(exported, kind, start, end, true);
+        exportRow(exported, exported, null, start, end, true);
         if (isFunction(k) || isClass(k)) noteCallable(exported, value);
         if (k == OBJECT || k == CLASS_EXPRESSION) noteContainer(exported, value);
     }
@@ -738,7 +777,7 @@ public final class Summarizer {
             return;
         }
         String local = arena.kind(value) == IDENTIFIER_REFERENCE ? nameOf(value) : null;
-        exports.add(new Export(FileSummary.EXPORT_ASSIGNMENT, local, null, span(target), true));
+        exportRow(FileSummary.EXPORT_ASSIGNMENT, local, null, target, true);
     }
 
     /**
@@ -803,9 +842,34 @@ public final class Summarizer {
 
     private void addDeclaration(int name, Kind kind, boolean exported, boolean asExport) {
         String n = nameOf(name);
-        Span span = span(name);
-        declarations.add(new Declaration(n, kind, span, exported));
-        if (asExport) exports.add(new Export(n, n, null, span));
+        int start = arena.start(name), end = arena.end(name);
+        declarationRow(n, kind, start, end, exported);
+        if (asExport) exportRow(n, n, null, start, end, false);
+    }
+
+    /** A declaration of the file, or of the ambient module whose body is being read (kept as a record there). */
+    private void declarationRow(String name, Kind kind, int start, int end, boolean exported) {
+        spanInto(start, end, spanScratch, 0);
+        if (ambientDeclarations != null) {
+            ambientDeclarations.add(new Declaration(name, kind, new Span(spanScratch[0], spanScratch[1], spanScratch[2]), exported));
+        } else {
+            rows.declaration(name, kind, spanScratch[0], spanScratch[1], spanScratch[2], exported);
+        }
+    }
+
+    private void exportRow(String exportedName, String localName, String fromSpecifier, int node, boolean commonJs) {
+        exportRow(exportedName, localName, fromSpecifier, arena.start(node), arena.end(node), commonJs);
+    }
+
+    /** An export whose span is [start, end) of the source. */
+    private void exportRow(String exportedName, String localName, String fromSpecifier, int start, int end, boolean commonJs) {
+        spanInto(start, end, spanScratch, 0);
+        rows.export(exportedName, localName, fromSpecifier, spanScratch[0], spanScratch[1], spanScratch[2], commonJs);
+    }
+
+    private void addSpecifier(String specifier) {
+        if (specifierCount == specifiers.length) specifiers = java.util.Arrays.copyOf(specifiers, Math.max(8, specifierCount * 2));
+        specifiers[specifierCount++] = specifier;
     }
 
     private void exportNamed(int s) {
@@ -813,7 +877,7 @@ public final class Summarizer {
         if (declared >= 0 && arena.kind(declared) == IMPORT_EQUALS) { // export import a = require("…") | N.a
             importEquals(declared);
             int name = Layouts.importEqualsName(arena, declared);
-            if (name >= 0) exports.add(new Export(nameOf(name), nameOf(name), null, span(name)));
+            if (name >= 0) exportRow(nameOf(name), nameOf(name), null, name, false);
             return;
         }
         if (declared >= 0) {
@@ -821,41 +885,40 @@ public final class Summarizer {
             return;
         }
         String from = sourceOf(s);
-        if (from != null) specifiers.add(from);
+        if (from != null) addSpecifier(from);
         for (int c = arena.firstChild(s); c >= 0 && arena.kind(c) == EXPORT_SPECIFIER; c = arena.nextSibling(c)) {
             int local = Layouts.exportLocal(arena, c);
             if (local < 0) continue;
             int exported = Layouts.exportExported(arena, c);
-            exports.add(new Export(moduleName(exported), moduleName(local), from, span(exported)));
+            exportRow(moduleName(exported), moduleName(local), from, exported, false);
         }
     }
 
     private void exportDefault(int s) {
         int value = Layouts.exportedDeclaration(arena, s); // -1 for a string literal too: export default "x"
         if (value >= 0 && arena.kind(value) == IDENTIFIER_REFERENCE) {
-            exports.add(new Export("default", nameOf(value), null, span(value)));
+            exportRow("default", nameOf(value), null, value, false);
             return;
         }
         int name = value < 0 ? -1 : declaration(value, true, false);
         if (name >= 0) {
-            exports.add(new Export("default", nameOf(name), null, span(name)));
+            exportRow("default", nameOf(name), null, name, false);
             return;
         }
-        exports.add(new Export("default", null, null, span(arena.start(s), Math.min(arena.end(s), arena.start(s) + "export".length()))));
+        exportRow("default", null, null, arena.start(s), Math.min(arena.end(s), arena.start(s) + "export".length()), false);
     }
 
     private void exportAssignment(int s) {
         int value = Layouts.statementExpression(arena, s);
         String local = value >= 0 && arena.kind(value) == IDENTIFIER_REFERENCE ? nameOf(value) : null;
-        exports.add(new Export(FileSummary.EXPORT_ASSIGNMENT, local, null, span(arena.start(s), Math.min(arena.end(s), arena.start(s) + "export".length()))));
+        exportRow(FileSummary.EXPORT_ASSIGNMENT, local, null, arena.start(s), Math.min(arena.end(s), arena.start(s) + "export".length()), false);
     }
 
     /** {@code declare module "x" { … }}: recorded with its body's declarations; false when the module's name is an identifier. */
     private boolean ambientModule(int s) {
         int name = Layouts.moduleName(arena, s);
         if (name < 0 || arena.kind(name) != STRING_LITERAL) return false;
-        ImmutableList.Builder<Declaration> fileDeclarations = declarations;
-        declarations = ImmutableList.builder();
+        ambientDeclarations = ImmutableList.builder();
         inAmbientModule = true;
         int block = Layouts.moduleBody(arena, s);
         if (block >= 0) {
@@ -865,8 +928,9 @@ public final class Summarizer {
                 if (declaration >= 0) declaration(declaration, false, false);
             }
         }
-        ambientModules.add(new AmbientModule(stringValue(name), span(name), declarations.build()));
-        declarations = fileDeclarations;
+        if (ambientModules == null) ambientModules = ImmutableList.builder();
+        ambientModules.add(new AmbientModule(stringValue(name), span(name), ambientDeclarations.build()));
+        ambientDeclarations = null;
         inAmbientModule = false;
         return true;
     }
@@ -874,16 +938,16 @@ public final class Summarizer {
     private void exportAll(int s) {
         String from = sourceOf(s);
         if (from == null) return;
-        specifiers.add(from);
+        addSpecifier(from);
         int name = Layouts.exportAllName(arena, s); // export * as ns from "m" (ns may be a string too)
-        if (name >= 0) exports.add(new Export(moduleName(name), "*", from, span(name)));
-        else starExports.add(from);
+        if (name >= 0) exportRow(moduleName(name), "*", from, name, false);
+        else rows.starExport(from);
     }
 
     private void importDeclaration(int s) {
         String from = sourceOf(s);
         if (from == null) return;
-        specifiers.add(from);
+        addSpecifier(from);
         for (int c = arena.firstChild(s); c >= 0; c = arena.nextSibling(c)) {
             int local;
             String imported;
@@ -899,12 +963,12 @@ public final class Summarizer {
                 default: continue;
             }
             if (local < 0 || imported == null || arena.kind(local) != BINDING_IDENTIFIER) continue;
-            imports.add(new Import(nameOf(local), imported, from, span(local)));
+            int k = importRow(nameOf(local), imported, from, local);
             noteImportName(arena.data(local));
             if (withUses && arena.kind(c) == IMPORT_SPECIFIER && arena.kind(Layouts.importImported(arena, c)) == IDENTIFIER_NAME) {
-                if (importedSpans == null || importedSpans.length < importCount) importedSpans = java.util.Arrays.copyOf(
-                        importedSpans == null ? new Span[8] : importedSpans, Math.max(8, importCount * 2));
-                importedSpans[importCount - 1] = span(Layouts.importImported(arena, c));
+                int importedName = Layouts.importImported(arena, c); // kept with known uses only: withUses drops it otherwise
+                spanInto(arena.start(importedName), arena.end(importedName), spanScratch, 0);
+                rows.importedSide(k, spanScratch[0], spanScratch[1], spanScratch[2]);
             }
         }
     }
@@ -916,10 +980,10 @@ public final class Summarizer {
         int literal = Layouts.moduleSource(arena, reference);
         if (literal < 0) return;
         String from = stringValue(literal);
-        specifiers.add(from);
+        addSpecifier(from);
         if (requireOnly == null) requireOnly = new java.util.HashMap<>();
         requireOnly.merge(from, 1, Integer::sum);
-        imports.add(new Import(nameOf(name), "*", from, span(name)));
+        importRow(nameOf(name), "*", from, name);
         noteImportName(arena.data(name));
     }
 
@@ -927,8 +991,11 @@ public final class Summarizer {
     private int[] importNameIds = new int[8];
     private int importCount;
 
-    /** With uses kept: the span of {@code a} in {@code import { a as x }}, by import index. */
-    private Span[] importedSpans;
+    /** Adds an import binding named by node {@code local}; returns its index. */
+    private int importRow(String localName, String importedName, String specifier, int local) {
+        spanInto(arena.start(local), arena.end(local), spanScratch, 0);
+        return rows.importBinding(localName, importedName, specifier, spanScratch[0], spanScratch[1], spanScratch[2]);
+    }
     /** The imports (by index) whose binding is a shorthand pattern property ({@code const { a } = require("m")}); null: none. */
     private java.util.BitSet shorthandBindings;
 
@@ -943,8 +1010,8 @@ public final class Summarizer {
      * name; otherwise (or in JSX tags, or a file with {@code with}) the uses stay unknown and a
      * references request parses the file.
      */
-    private ImmutableList<Import> withUses(ImmutableList<Import> importList) {
-        int n = importList.size();
+    private void withUses() {
+        int n = rows.importCount();
         // open addressing, name id + 1 → slot (imports sharing a name share a slot)
         int capacity = Integer.highestOneBit(Math.max(4, n * 4) - 1) << 1;
         useKeys = new int[capacity];
@@ -969,7 +1036,11 @@ public final class Summarizer {
         int count = arena.nodeCount();
         for (int node = 0; node < count; node++) {
             int kind = arena.kind(node);
-            if (kind == WITH) return importList;
+            if (kind == WITH) { // every use unknown: no import keeps its imported side either
+                for (int i = 0; i < n; i++) rows.noImportedSide(i);
+                useKeys = useSlots = null;
+                return;
+            }
             if (kind == IMPORT_TYPE || kind == IMPORT_EQUALS) {
                 int first = TreePaths.firstInSubtree(arena, node);
                 while (skips > 0 && skipped[2 * skips - 2] >= first) skips--; // nested in this one
@@ -1010,7 +1081,6 @@ public final class Summarizer {
                 shorthand = markShorthand(node, uses, filled, shorthand);
             }
         }
-        ImmutableList.Builder<Import> out = ImmutableList.builderWithExpectedSize(n);
         for (int slot = 0; slot < slots; slot++) {
             if (uses[slot] != null && uses[slot].length != filled[slot]) uses[slot] = java.util.Arrays.copyOf(uses[slot], filled[slot]);
             // a shorthand is marked by its use's index: uses out of source order (rare) then stay unknown rather than be re-marked
@@ -1018,17 +1088,21 @@ public final class Summarizer {
             if (uses[slot] != null && filled[slot] > 3) uses[slot] = inSourceOrder(uses[slot]);
         }
         for (int i = 0; i < n; i++) {
-            Import imported = importList.get(i);
             int slot = importSlot[i];
             int[] found = uses[slot];
-            Span importedSpan = found == null || importedSpans == null || i >= importedSpans.length || imported.localName().equals(imported.importedName())
-                    ? null : importedSpans[i];
-            int[] shorthandUses = found == null || shorthand == null || shorthand[slot] == null ? null : shorthandIndexes(shorthand[slot]);
-            if (found != null && shorthandBindings != null && shorthandBindings.get(i)) shorthandUses = withBinding(shorthandUses);
-            out.add(new Import(imported.localName(), imported.importedName(), imported.specifier(), imported.span(), found, importedSpan, shorthandUses));
+            // the imported side ({@code a} of {@code import { a as x }}) is kept with known uses, when it is another name
+            if (found == null || rows.importLocalName(i).equals(rows.importImportedName(i))) rows.noImportedSide(i);
+            if (found == null) continue;
+            int[] shorthandUses = shorthand == null || shorthand[slot] == null ? null : shorthandIndexes(shorthand[slot]);
+            if (shorthandBindings != null && shorthandBindings.get(i)) shorthandUses = withBinding(shorthandUses);
+            boolean bindingShorthand = shorthandUses != null && shorthandUses.length > 0 && shorthandUses[0] == -1;
+            boolean marked = shorthandUses != null && shorthandUses.length > (bindingShorthand ? 1 : 0);
+            rows.startUses(i, found.length / 3, bindingShorthand, marked);
+            for (int u = 0; u < found.length; u += 3) {
+                rows.use(found[u], found[u + 1], found[u + 2], marked, marked && java.util.Arrays.binarySearch(shorthandUses, u / 3) >= 0);
+            }
         }
         useKeys = useSlots = null;
-        return out.build();
     }
 
     /**
@@ -1192,27 +1266,35 @@ public final class Summarizer {
      */
     private java.util.Map<String, Integer> requireOnly;
 
-    private static ImmutableMap<String, Path> resolve(Path path, ImmutableList<String> modules, java.util.Map<String, Integer> requireSpecifiers) {
-        if (modules.isEmpty()) return ImmutableMap.of();
-        ImmutableMap.Builder<String, Path> out = ImmutableMap.builderWithExpectedSize(modules.size());
+    /** Resolves each distinct specifier of the file, in the order written, into the rows (those that resolve). */
+    private void resolve(Path path) {
+        if (specifierCount == 0) return;
         // a file's few specifiers are told apart by a scan; a set only for files of many
-        java.util.HashSet<String> seen = modules.size() > 16 ? new java.util.HashSet<>() : null;
-        for (int i = 0, n = modules.size(); i < n; i++) {
-            String specifier = modules.get(i);
-            if (seen != null ? !seen.add(specifier) : appearsBefore(modules, i)) continue;
-            Integer requires = requireSpecifiers == null ? null : requireSpecifiers.get(specifier);
-            boolean requireSyntax = requires != null && requires == java.util.Collections.frequency(modules, specifier);
-            Path target = ModuleResolver.resolveFrom(path, specifier, requireSyntax);
-            if (target != null) out.put(specifier, target); // the resolver hands out the interned Path
+        java.util.HashSet<String> seen = specifierCount > 16 ? new java.util.HashSet<>() : null;
+        dev.arenals.check.modules.TypeScriptResolver.Importer importer = ModuleResolver.importer(path); // once for all its specifiers
+        if (importer == null) return;
+        for (int i = 0; i < specifierCount; i++) {
+            String specifier = specifiers[i];
+            if (seen != null ? !seen.add(specifier) : appearsBefore(i)) continue;
+            Integer requires = requireOnly == null ? null : requireOnly.get(specifier);
+            boolean requireSyntax = requires != null && requires == timesWritten(specifier);
+            Path target = ModuleResolver.resolve(importer, specifier, requireSyntax);
+            if (target != null) rows.resolved(specifier, target); // the resolver hands out the interned Path
         }
-        return out.buildOrThrow();
     }
 
-    /** Whether the {@code i}th string of {@code list} is also one before it. */
-    private static boolean appearsBefore(ImmutableList<String> list, int i) {
-        String s = list.get(i);
-        for (int j = 0; j < i; j++) if (list.get(j).equals(s)) return true;
+    /** Whether the {@code i}th specifier is also one before it. */
+    private boolean appearsBefore(int i) {
+        String s = specifiers[i];
+        for (int j = 0; j < i; j++) if (specifiers[j].equals(s)) return true;
         return false;
+    }
+
+    /** How many times {@code specifier} is written in the file. */
+    private int timesWritten(String specifier) {
+        int n = 0;
+        for (int i = 0; i < specifierCount; i++) if (specifiers[i].equals(specifier)) n++;
+        return n;
     }
 
     // ---- names and positions ----

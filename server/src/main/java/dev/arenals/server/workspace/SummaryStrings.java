@@ -209,6 +209,9 @@ final class SummaryStrings {
         /** How many strings were added. */
         int count() { return count; }
 
+        /** The string added at index {@code i} (the object given to {@link #add}); null for -1. */
+        String added(int i) { return i < 0 ? null : added[i]; }
+
         /** The end offset of string {@code i} in the text: the summary keeps these in its columns. */
         int end(int i) { return ends[i]; }
 

@@ -100,4 +100,37 @@ class ModuleResolverTest {
         assertEquals(dir.resolve("app/node_modules/pkg/index.d.ts").toRealPath(), types);
         assertSame(Summarizer.internPath(types), types);
     }
+
+    @Test
+    void anAnswerKeptForADirectoryGoesWhenAFileEventDropsTheMemo() throws IOException {
+        Path main = file("src/main.ts");
+        Path sibling = file("src/other.ts");
+        // the answers for src/ are kept on this thread between its files: a miss first
+        assertNull(ModuleResolver.resolveFrom(main, "./late"));
+        assertNull(ModuleResolver.resolveFrom(sibling, "./late"));
+        Path late = file("src/late.ts");
+        ModuleResolver.forget(late); // the watcher's event for the new file
+        assertEquals(late, ModuleResolver.resolveFrom(sibling, "./late"));
+        assertEquals(late, ModuleResolver.resolveFrom(main, "./late"));
+        Files.delete(late);
+        ModuleResolver.forget(late);
+        assertNull(ModuleResolver.resolveFrom(main, "./late"));
+    }
+
+    @Test
+    void aSummaryResolvesEachSpecifierAsResolveFromDoes() throws IOException {
+        Path a = file("a.ts");
+        Path index = file("lib/index.ts");
+        Path main = dir.resolve("src/main.ts");
+        Files.createDirectories(main.getParent());
+        Files.writeString(main, "import { x } from \"../a\";\nimport * as lib from \"../lib\";\nexport * from \"./missing\";\nimport y = require(\"../a\");\n");
+        dev.arenals.parser.tree.Arena arena = new dev.arenals.parser.tree.Arena(1024);
+        char[] text = Files.readString(main).toCharArray();
+        new dev.arenals.parser.JsParser().parseInPlace(arena, text, text.length, dev.arenals.parser.ParseOptions.forFileName("main.ts"));
+        FileSummary s = Summarizer.summarizeBuildingLines(main, null, arena, text,
+                new dev.arenals.parser.LineStarts(dev.arenals.parser.LineStarts.Terminators.LSP), dev.arenals.server.document.PositionEncoding.UTF16);
+        assertEquals(java.util.Map.of("../a", a, "../lib", index), s.resolvedModules());
+        assertEquals(ModuleResolver.resolveFrom(main, "../a"), s.resolve("../a"));
+        assertNull(s.resolve("./missing"));
+    }
 }
