@@ -1029,7 +1029,7 @@ public final class Summarizer {
         boolean[] unknown = new boolean[slots];
         // `import { string }`: in a type, `string` is the primitive, which a reference without scopes cannot tell
         if (arena.isTypeScript()) {
-            for (int i = 0; i < n; i++) if (dev.arenals.server.query.Names.isPredefinedType(importList.get(i).localName())) unknown[importSlot[i]] = true;
+            for (int i = 0; i < n; i++) if (dev.arenals.server.query.Names.isPredefinedType(arena.names().name(importNameIds[i]))) unknown[importSlot[i]] = true;
         }
         int[] skipped = new int[8];
         int skips = 0;
