@@ -76,6 +76,10 @@ public final class CodeActionHandler {
         importsAction(q, only, CodeActionKind.SourceOrganizeImports, "Organize Imports", true, true, out);
         importsAction(q, only, OrganizeImports.SORT_IMPORTS, "Sort Imports", false, true, out);
         importsAction(q, only, OrganizeImports.REMOVE_UNUSED_IMPORTS, "Remove Unused Imports", true, false, out);
+        if (only != null && only.stream().anyMatch(o -> o.startsWith("source.fixAll"))) { // asked for by name (on save), not on the lightbulb or the source menu
+            CodeAction all = fixAll(q);
+            if (all != null) out.add(Either.forRight(all));
+        }
         return out;
     }
 
@@ -97,6 +101,52 @@ public final class CodeActionHandler {
         action.setKind(kind);
         action.setEdit(new WorkspaceEdit(Map.of(q.uri(), textEdits)));
         out.add(Either.forRight(action));
+    }
+
+    /** TypeScript's kind for the fixes that are safe to apply all at once, on save. */
+    public static final String FIX_ALL = "source.fixAll.ts";
+
+    /**
+     * {@code source.fixAll.ts}: of TypeScript's auto-fixable set, the ones arena-ls knows — every
+     * {@code await} outside an async function (its function made async, once) and every run of
+     * unreachable code removed. Answered (with no edit) even when there is nothing to fix, as a
+     * client asking on save expects.
+     */
+    private static CodeAction fixAll(DocumentQuery q) {
+        Arena a = q.arena();
+        ParseLog log = a.log();
+        List<int[]> spans = new ArrayList<>();
+        List<TextEdit> edits = new ArrayList<>();
+        for (int i = 0; i < log.diagnosticCount(); i++) {
+            Diag d = log.diagnostic(i);
+            if (d != Diag.AWAIT_OUTSIDE_ASYNC && d != Diag.FOR_AWAIT_OUTSIDE_ASYNC) continue;
+            CodeAction fix = addAsync(q, log.diagnosticStart(i));
+            if (fix != null) addAll(q, fix.getEdit().getChanges().get(q.uri()), spans, edits);
+        }
+        char[] src = a.source();
+        for (int[] f : UnreachableCode.findings(a)) {
+            if (f[0] != UnreachableCode.UNREACHABLE) continue;
+            int[] span = Removals.statementSpan(src, a.sourceLength(), f[1], f[2]);
+            addAll(q, List.of(new TextEdit(q.range(span[0], span[1]), "")), spans, edits);
+        }
+        CodeAction action = new CodeAction("Fix all");
+        action.setKind(FIX_ALL);
+        action.setEdit(new WorkspaceEdit(Map.of(q.uri(), edits)));
+        return action;
+    }
+
+    /** Adds a fix's edits unless one of them touches an edit already taken (the same async twice, code inside removed code). */
+    private static void addAll(DocumentQuery q, List<TextEdit> fix, List<int[]> spans, List<TextEdit> edits) {
+        int[][] mine = new int[fix.size()][];
+        for (int i = 0; i < fix.size(); i++) {
+            int s = q.document().offsetAt(fix.get(i).getRange().getStart()), e = q.document().offsetAt(fix.get(i).getRange().getEnd());
+            mine[i] = new int[] {s, e};
+            for (int[] t : spans) if (s <= t[1] && t[0] <= e) return;
+        }
+        for (int i = 0; i < fix.size(); i++) {
+            spans.add(mine[i]);
+            edits.add(fix.get(i));
+        }
     }
 
     /** Whether {@code kind} is asked for: no filter, or a filter entry equal to it or a prefix of it. */

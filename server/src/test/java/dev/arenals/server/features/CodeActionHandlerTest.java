@@ -104,6 +104,21 @@ class CodeActionHandlerTest {
         assertNoFix("a.ts", "class C {\n  get p() { return aw|ait x; }\n}\n".replace("aw|ait x", "aw|ait x"));
     }
 
+    @Test
+    void fixAllMakesFunctionsAsyncOnceAndRemovesUnreachableCode() {
+        String text = "function load() {\n  const a = await f();\n  const b = await g();\n  return a + b;\n  log(a);\n}\n";
+        Document doc = Docs.parsed("file:///a.ts", text);
+        List<CodeAction> found = actions(doc, 0, List.of("source.fixAll"));
+        assertEquals(1, found.size());
+        assertEquals(CodeActionHandler.FIX_ALL, found.get(0).getKind());
+        assertEquals("async function load() {\n  const a = await f();\n  const b = await g();\n  return a + b;\n}\n",
+                apply(doc, found.get(0).getEdit().getChanges().get(doc.uri())));
+        // asked for on save with nothing to fix: an action with no edit; not offered on the lightbulb
+        Document clean = Docs.parsed("file:///b.ts", "export const x = 1;\n");
+        assertEquals(List.of(), actions(clean, 0, List.of(CodeActionHandler.FIX_ALL)).get(0).getEdit().getChanges().get(clean.uri()));
+        assertTrue(actions(doc, 0, null).stream().noneMatch(a -> CodeActionHandler.FIX_ALL.equals(a.getKind())));
+    }
+
     static String organize(String file, String text) {
         Document doc = Docs.parsed("file:///" + file, text);
         List<CodeAction> found = actions(doc, 0, List.of(CodeActionKind.SourceOrganizeImports));
