@@ -103,7 +103,7 @@ final class Capabilities {
         caps.setCodeActionProvider(new CodeActionOptions(List.of(
                 CodeActionKind.QuickFix, CodeActionKind.SourceOrganizeImports, "source.addMissingImports.ts",
                 dev.arenals.server.features.OrganizeImports.SORT_IMPORTS, dev.arenals.server.features.OrganizeImports.REMOVE_UNUSED_IMPORTS,
-                dev.arenals.server.features.CodeActionHandler.FIX_ALL,
+                dev.arenals.server.features.CodeActionHandler.FIX_ALL, dev.arenals.server.features.CodeActionHandler.REMOVE_UNUSED,
                 dev.arenals.server.features.Refactors.EXTRACT_CONSTANT, dev.arenals.server.features.Refactors.EXTRACT_FUNCTION,
                 dev.arenals.server.features.Refactors.ARROW_BRACES,
                 dev.arenals.server.features.Refactors.INLINE_VARIABLE, dev.arenals.server.features.Refactors.TEMPLATE_STRING,

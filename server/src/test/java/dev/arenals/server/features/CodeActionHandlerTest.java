@@ -119,6 +119,18 @@ class CodeActionHandlerTest {
         assertTrue(actions(doc, 0, null).stream().noneMatch(a -> CodeActionHandler.FIX_ALL.equals(a.getKind())));
     }
 
+    @Test
+    void removeUnusedTakesEveryUnusedDeclarationAtOnce() {
+        String text = "import { a, b } from './m';\nimport c from './c';\nfunction helper() {}\nexport function f(x: number, unusedLast: string) {\n  const tmp = 1;\n  return a + x;\n}\n";
+        Document doc = Docs.parsed("file:///a.ts", text);
+        List<CodeAction> found = actions(doc, 0, List.of(CodeActionHandler.REMOVE_UNUSED));
+        assertEquals(1, found.size());
+        assertEquals("import { a } from './m';\nexport function f(x: number) {\n  return a + x;\n}\n",
+                apply(doc, found.get(0).getEdit().getChanges().get(doc.uri())));
+        // removeUnusedImports is another kind
+        assertTrue(actions(doc, 0, List.of(OrganizeImports.REMOVE_UNUSED_IMPORTS)).stream().noneMatch(x -> CodeActionHandler.REMOVE_UNUSED.equals(x.getKind())));
+    }
+
     static String organize(String file, String text) {
         Document doc = Docs.parsed("file:///" + file, text);
         List<CodeAction> found = actions(doc, 0, List.of(CodeActionKind.SourceOrganizeImports));
