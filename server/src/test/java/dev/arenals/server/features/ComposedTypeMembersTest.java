@@ -1,0 +1,67 @@
+package dev.arenals.server.features;
+
+import static dev.arenals.server.testing.NavAssert.assertDefinition;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Members of unions, intersections and the library's mapped types ({@code Omit}, {@code Pick},
+ * {@code Partial}, …) of this file's declarations. TypeScript accepts {@code x.m} on a union only
+ * where {@code x} is narrowed to constituents that have {@code m}, so when those get it from one
+ * declaration that is the answer whatever the narrowing; where two constituents declare it apart,
+ * or a part is declared elsewhere or generic, nothing is answered.
+ */
+class ComposedTypeMembersTest {
+    @Test
+    void aUnionWhoseConstituentsShareTheDeclaration() {
+        // effect's router: type Node = StaticNode | ParametricNode | WildcardNode, all extending NodeBase
+        assertDefinition("a.ts", "abstract class NodeBase { [[handlerStorage]]: number | undefined }\n"
+                + "class StaticNode extends NodeBase { prefix = '' } class WildcardNode extends NodeBase {}\n"
+                + "type Node = StaticNode | WildcardNode;\nfunction find(currentNode: Node) { return currentNode.handler/*|*/Storage; }");
+        assertDefinition("a.ts", "class Base { [[h]]() {} } class A extends Base {} class B extends Base {}\nlet n: A | B | undefined; n!./*|*/h();");
+    }
+
+    @Test
+    void aUnionWhereOnlyOneConstituentHasTheMember() {
+        // Result<A, E> = Success<A, E> | Failure<A, E>: self.success is only read where self is a Success
+        assertDefinition("a.ts", "interface Success<A> { readonly _tag: 'Success'; readonly [[success]]: A }\n"
+                + "interface Failure<E> { readonly _tag: 'Failure'; readonly failure: E }\ntype Result<A, E = never> = Success<A> | Failure<E>;\n"
+                + "declare function isFailure<A, E>(r: Result<A, E>): r is Failure<E>;\n"
+                + "const get = <A, E>(self: Result<A, E>) => isFailure(self) ? undefined : self.succ/*|*/ess;");
+        assertDefinition("a.ts", "class P { readonly [[regex]]: RegExp | undefined = undefined } class W { readonly _tag = 'W' }\n"
+                + "function f(node: P | W) { if (node instanceof P) return node.re/*|*/gex; }");
+    }
+
+    @Test
+    void omitPickAndIntersectionsKeepTheSourceDeclarations() {
+        // zod's aggregateChecks: schema._zod.bag as Omit<CheckAggregate, "multipleOf"> & { multipleOf?: number }
+        String declarations = "interface CheckAggregate { [[minimum]]?: number; multipleOf?: number[] }\n"
+                + "declare const raw: unknown;\nconst bag = raw as Omit<CheckAggregate, \"multipleOf\"> & { ";
+        assertDefinition("a.ts", declarations + "multipleOf?: number };\nbag.mini/*|*/mum;");
+        assertDefinition("a.ts", "interface CheckAggregate { minimum?: number; multipleOf?: number[] }\n"
+                + "declare const raw: unknown;\nconst bag = raw as Omit<CheckAggregate, \"multipleOf\"> & { [[multipleOf]]?: number };\nbag.multiple/*|*/Of;");
+        assertDefinition("a.ts", "interface U { [[name]]: string; age: number }\nfunction f(u: Pick<U, 'name'>) { u.na/*|*/me; }");
+        assertDefinition("a.ts", "interface U { [[name]]: string; age: number }\nfunction f(p: Partial<Readonly<U>>) { p.na/*|*/me; }");
+        assertDefinition("a.ts", "interface Base { [[id]]: string } interface User extends Base { name: string }\ndeclare const u: User & { extra: 1 }; u./*|*/id;");
+    }
+
+    @Test
+    void nothingWhereNarrowingOrAnotherFileDecides() {
+        // two constituents declare it apart: TypeScript's answer depends on the narrowing
+        assertDefinition("a.ts", "class S { _tag = 'S' as const; load() {} } class T { _tag = 'T' as const; load() {} }\n"
+                + "function f(x: S | T) { if (x._tag === 'S') x.lo/*|*/ad(); }");
+        // declared in both parts of an intersection: TypeScript lists both
+        assertDefinition("a.ts", "interface A { id: string } interface B { id: string }\ndeclare const v: A & B; v./*|*/id;");
+        // a part declared elsewhere, a type parameter, a key that is not a literal, a base outside the file
+        assertDefinition("a.ts", "import { Remote } from './remote';\nclass L { x = 1 }\ndeclare const v: L | Remote; v./*|*/x;");
+        assertDefinition("a.ts", "class L { x = 1 }\nfunction f<T>(v: L | T) { return v./*|*/x; }");
+        assertDefinition("a.ts", "interface U { name: string }\ndeclare const k: 'name';\nfunction f(u: Omit<U, typeof k>) { u./*|*/name; }");
+        assertDefinition("a.ts", "import { Base } from './base';\nclass A extends Base {} class B {}\ndeclare const v: A | B; v./*|*/name;");
+        // an index signature answers for any name
+        assertDefinition("a.ts", "class A { x = 1 }\ndeclare const v: A | { [k: string]: number }; v./*|*/x;");
+        // Omit drops the key: nothing there to answer
+        assertDefinition("a.ts", "interface U { name: string; age: number }\nfunction f(u: Omit<U, 'name'>) { u./*|*/name; }");
+        // a library name declared in this file is not the library's
+        assertDefinition("a.ts", "type Partial<T> = { other: T };\ninterface U { name: string }\nfunction f(u: Partial<U>) { u./*|*/name; }");
+    }
+}
