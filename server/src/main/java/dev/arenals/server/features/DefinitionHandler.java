@@ -67,6 +67,8 @@ public final class DefinitionHandler {
         List<Location> out = new ArrayList<>(declarations.size());
         int cursor = q.identifierAt(offset);
         if (isOneOfOverloads(q, declarations, cursor)) return List.of(q.locationOfNode(cursor));
+        int calledFunction = declarations.size() == 1 ? calledFieldFunction(q, cursor, declarations.node(0)) : -1;
+        if (calledFunction >= 0) return List.of(q.locationOfNode(calledFunction));
         for (int i = 0; i < declarations.size(); i++) {
             int node = declarations.node(i);
             List<Location> imported = workspace == null || file == null ? List.of() : followImport(q, file, node, node == cursor, workspace);
@@ -74,6 +76,27 @@ public final class DefinitionHandler {
             else out.addAll(imported);
         }
         return calledOverload(q, cursor, out, workspace);
+    }
+
+    /**
+     * {@code this.m()} where {@code m} is a field initialized with a function written in place and
+     * not annotated ({@code m = <A>(x: A) => …}): TypeScript answers the signature the call
+     * resolves to, which is that function — at its own name when it has one, else where it starts,
+     * since a field does not lend a function its name as a variable or a property assignment does.
+     * The function's node, or -1 for any other declaration or use.
+     */
+    static int calledFieldFunction(DocumentQuery q, int cursor, int declaration) {
+        Arena a = q.arena();
+        int member = cursor < 0 ? -1 : TreePaths.parent(a, cursor);
+        if (member < 0 || a.kind(member) != MEMBER || Layouts.memberProperty(a, member) != cursor) return -1;
+        int call = TreePaths.parent(a, member);
+        if (call < 0 || a.kind(call) != CALL || Layouts.callCallee(a, call) != member) return -1;
+        int field = TreePaths.parent(a, declaration);
+        if (field < 0 || a.kind(field) != FIELD || Layouts.memberKey(a, field) != declaration || Layouts.fieldType(a, field) >= 0) return -1;
+        int value = Layouts.fieldValue(a, field);
+        if (value < 0 || (a.kind(value) != ARROW_FUNCTION && a.kind(value) != FUNCTION_EXPRESSION)) return -1;
+        int name = a.kind(value) == FUNCTION_EXPRESSION ? Layouts.functionName(a, value) : -1;
+        return name >= 0 ? name : value;
     }
 
     /**

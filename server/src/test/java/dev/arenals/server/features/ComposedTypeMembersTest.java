@@ -1,6 +1,7 @@
 package dev.arenals.server.features;
 
 import static dev.arenals.server.testing.NavAssert.assertDefinition;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +44,14 @@ class ComposedTypeMembersTest {
         assertDefinition("a.ts", "interface U { [[name]]: string; age: number }\nfunction f(u: Pick<U, 'name'>) { u.na/*|*/me; }");
         assertDefinition("a.ts", "interface U { [[name]]: string; age: number }\nfunction f(p: Partial<Readonly<U>>) { p.na/*|*/me; }");
         assertDefinition("a.ts", "interface Base { [[id]]: string } interface User extends Base { name: string }\ndeclare const u: User & { extra: 1 }; u./*|*/id;");
+    }
+
+    @Test
+    void hoverShowsTheMemberDefinitionFinds() {
+        assertEquals("handlerStorage: number | undefined", DeclaredTypeMembersTest.hover("class NodeBase { handlerStorage: number | undefined }\n"
+                + "class S extends NodeBase {} class W extends NodeBase {}\nfunction f(n: S | W) { return n.handler/*|*/Storage; }"));
+        assertEquals("minimum?: number", DeclaredTypeMembersTest.hover("interface Agg { minimum?: number; multipleOf?: number[] }\n"
+                + "function f(bag: Omit<Agg, 'multipleOf'>) { return bag.mini/*|*/mum; }"));
     }
 
     @Test

@@ -45,6 +45,19 @@ class DeclaredTypeMembersTest {
     }
 
     @Test
+    void aCallOfAFieldHoldingAFunctionLeadsToTheFunctionAsTypeScriptsSignatureDoes() {
+        // effect's AtomRegistry: invalidateAtom = <A>(atom: Atom.Atom<A>): void => {…}, called as this.invalidateAtom(atom)
+        assertDefinition("a.ts", "class R {\n  invalidate = [[<A>(atom: A): void => {}]];\n  refresh() { this.invali|date(1); }\n}");
+        assertDefinition("a.ts", "class R { run = [[async () => 1]]; } const r = new R(); r.r|un();");
+        assertDefinition("a.ts", "class R { run = function [[named]]() {}; go() { this.r|un(); } }");
+        // not called, annotated, or not a field: the member's name, as before
+        assertDefinition("a.ts", "class R { [[run]] = () => 1; go() { return this.r|un; } }");
+        assertDefinition("a.ts", "class R { [[run]]: () => number = () => 1; go() { this.r|un(); } }");
+        assertDefinition("a.ts", "class R { [[run]]() {} go() { this.r|un(); } }");
+        assertDefinition("a.ts", "const o = { [[run]]: () => 1 }; o.r|un();");
+    }
+
+    @Test
     void nothingWhereTheDeclarationsDoNotSettleIt() {
         assertDefinition("a.ts", "class S { load() {} } class T { load() {} } declare const x: S | T; x.lo/*|*/ad();");
         assertDefinition("a.ts", "class S { load() {} } async function make() { return new S(); } make().lo|ad();");
@@ -241,7 +254,8 @@ class DeclaredTypeMembersTest {
         assertDefinition("a.ts", user + "function f(us: U[] | string[]) { us.map(u => u.na/*|*/me); }");
     }
 
-    private static String hover(String marked) {
+    /** The first line of the hover at the cursor of a TypeScript source, or null. */
+    static String hover(String marked) {
         dev.arenals.server.testing.Marked m = dev.arenals.server.testing.Marked.parse(marked);
         dev.arenals.server.document.Document doc = dev.arenals.server.testing.Docs.parsed("file:///a.ts", m.text);
         org.eclipse.lsp4j.Hover h = new HoverHandler().hover(doc, doc.positionAt(m.cursors.get(0)), false);
