@@ -192,6 +192,18 @@ class MembersThroughImportedTypesTest {
     }
 
     @Test
+    void aNamespaceReExportedInsideANamespace() throws Exception {
+        // zod: core.util.AnyFunc, where core/index.ts has export * as util from "./util.js"
+        Files.writeString(root.resolve("util.ts"), "export type AnyFunc = (...args: any[]) => any;\nexport function noop() {}\n");
+        Files.writeString(root.resolve("core.ts"), "export * as util from './util';\nexport * as again from './barrel';\n");
+        assertEquals(List.of("util.ts:0:12"), definition("import * as core from './core';\nlet f: core.util.Any|Func;"));
+        assertEquals(List.of("util.ts:1:16"), definition("import * as core from './core';\ncore.util.no|op();"));
+        assertEquals(List.of("model.ts:2:17"), definition("import * as core from './core';\nlet u: core.again.models.Us|er;"), "three namespaces deep");
+        assertEquals(List.of("util.ts:1:16"), definition("import { util } from './core';\nutil.no|op();"), "as before: one namespace imported by name");
+        assertEquals(List.of(), definition("import * as core from './core';\ncore.util.miss|ing;"), "a name the module does not export");
+    }
+
+    @Test
     void whatNeedsInferenceIsNotAnswered() throws Exception {
         assertEquals(List.of(), completion(IMPORTS + "const r = new Repo<User>(); r.first().|"), "T of a generic class");
         assertEquals(List.of(), completion(IMPORTS + "make().|"), "a generic's argument");
