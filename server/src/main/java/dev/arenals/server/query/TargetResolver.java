@@ -144,7 +144,9 @@ public final class TargetResolver {
      */
     private Target typedMember(int object, int ident, int name) {
         int type = DeclaredTypes.localType(q, object);
-        if (type < 0) type = TypeMembers.declaringContainer(q, DeclaredTypes.declaredType(q, object, 0), name); // a union, Omit<T, K>, …
+        if (type < 0) { // a union (narrowed by the discriminant tests around a name's read), Omit<T, K>, …
+            type = TypeMembers.declaringContainer(q, DeclaredTypes.declaredType(q, object, 0), name, arena.kind(object) == IDENTIFIER_REFERENCE ? object : -1);
+        }
         return type < 0 ? null : memberOfType(type, ident, name);
     }
 

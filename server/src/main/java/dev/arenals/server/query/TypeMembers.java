@@ -36,9 +36,103 @@ public final class TypeMembers {
      * The class, interface or type literal of this file that declares member {@code nameId} of
      * the instances of {@code type} (an annotation as written), or -1 when that is not settled.
      */
-    public static int declaringContainer(DocumentQuery q, int type, int nameId) {
-        int found = type < 0 ? UNKNOWN : find(q, type, nameId, 0);
+    public static int declaringContainer(DocumentQuery q, int type, int nameId) { return declaringContainer(q, type, nameId, -1); }
+
+    /**
+     * As {@link #declaringContainer(DocumentQuery, int, int)}, for the member read on
+     * {@code reference} ({@code x} of {@code x.m}, or -1): a union is first narrowed by the
+     * discriminant tests around that read ({@link Narrowing}: {@code case "set":} of
+     * {@code switch (x.type)}), so that {@code m} of the one constituent left is settled.
+     */
+    public static int declaringContainer(DocumentQuery q, int type, int nameId, int reference) {
+        if (type < 0) return -1;
+        Narrowing narrowing = reference < 0 ? null : Narrowing.at(q, reference);
+        int found = narrowing == null ? find(q, type, nameId, 0) : findNarrowed(q, type, nameId, narrowing);
         return found >= 0 ? found : -1;
+    }
+
+    /** The union's constituents (through aliases, parentheses and nested unions) that the narrowing admits, as {@link #find} reads a union. */
+    private static int findNarrowed(DocumentQuery q, int type, int nameId, Narrowing narrowing) {
+        int[] constituents = new int[16];
+        int count = constituents(q, type, constituents, 0, 0);
+        if (count < 0) return UNKNOWN;
+        Arena a = q.arena();
+        int found = ABSENT;
+        for (int i = 0; i < count; i++) {
+            int t = constituents[i];
+            if (DeclaredTypes.isNullish(a, t) || !narrowing.admits(discriminantLiterals(q, t, narrowing.key))) continue;
+            int part = find(q, t, nameId, 1);
+            if (part == UNKNOWN) return UNKNOWN;
+            if (part == ABSENT) continue;
+            if (found != ABSENT && found != part) return UNKNOWN;
+            found = part;
+        }
+        return found;
+    }
+
+    /** Adds a union's constituents to {@code out} from {@code count}; the new count, or -1 past the bound. */
+    private static int constituents(DocumentQuery q, int type, int[] out, int count, int depth) {
+        Arena a = q.arena();
+        if (type < 0 || depth > MAX_DEPTH || count < 0) return -1;
+        int k = a.kind(type);
+        if (k == PARENTHESIZED_TYPE) return constituents(q, Layouts.operand(a, type), out, count, depth + 1);
+        if (k == UNION_TYPE) {
+            for (int t = a.firstChild(type); t >= 0 && count >= 0; t = a.nextSibling(t)) count = constituents(q, t, out, count, depth + 1);
+            return count;
+        }
+        int alias = k == TYPE_REFERENCE ? localAlias(q, type) : -1;
+        if (alias >= 0) return constituents(q, Layouts.aliasedType(a, alias), out, count, depth + 1);
+        if (count == out.length) return -1;
+        out[count] = type;
+        return count + 1;
+    }
+
+    /** The TYPE_ALIAS of this file a type reference names, or -1. */
+    private static int localAlias(DocumentQuery q, int reference) {
+        Arena a = q.arena();
+        int name = Layouts.typeReferenceName(a, reference);
+        int symbol = name < 0 || a.kind(name) != IDENTIFIER_REFERENCE ? -1 : q.symbolOfNode(name);
+        if (symbol < 0 || !q.isDeclared(symbol) || q.scopes().kind(symbol) != SymbolKind.TYPE_ALIAS) return -1;
+        int declaring = q.scopes().declaringNode(symbol);
+        return declaring >= 0 && a.kind(declaring) == TYPE_ALIAS ? declaring : -1;
+    }
+
+    /**
+     * The string literals a constituent declares its discriminant {@code key} as: a property
+     * signature or field annotated {@code "A"} (or {@code "A" | "B"}), a readonly field initialized
+     * {@code = "A"} without an annotation; null when not known.
+     */
+    private static java.util.Set<String> discriminantLiterals(DocumentQuery q, int type, int key) {
+        int container = find(q, type, key, 1);
+        if (container < 0) return null;
+        Arena a = q.arena();
+        int list = DeclaredTypes.membersList(a, container);
+        for (int m = list < 0 ? -1 : a.firstChild(list); m >= 0; m = a.nextSibling(m)) {
+            int mk = a.kind(m);
+            if ((mk != PROPERTY_SIGNATURE && mk != FIELD) || (a.data(m) & (P_COMPUTED | C_STATIC)) != 0) continue;
+            int memberKey = Layouts.memberKey(a, m);
+            if (memberKey < 0 || a.kind(memberKey) != IDENTIFIER_NAME || a.data(memberKey) != key) continue;
+            int annotation = Layouts.fieldType(a, m);
+            if (annotation >= 0) return literalTypes(a, annotation, new java.util.HashSet<>());
+            if (mk != FIELD || (a.data(m) & MOD_READONLY) == 0) return null;
+            String literal = Narrowing.stringLiteral(a, Layouts.fieldValue(a, m));
+            return literal == null ? null : java.util.Set.of(literal);
+        }
+        return null;
+    }
+
+    /** The string literal types a type is a union of, into {@code out}; null for any other type. */
+    private static java.util.Set<String> literalTypes(Arena a, int type, java.util.Set<String> out) {
+        while (type >= 0 && a.kind(type) == PARENTHESIZED_TYPE) type = Layouts.operand(a, type);
+        if (type < 0) return null;
+        if (a.kind(type) == UNION_TYPE) {
+            for (int t = a.firstChild(type); t >= 0; t = a.nextSibling(t)) if (literalTypes(a, t, out) == null) return null;
+            return out;
+        }
+        int literal = a.kind(type) == LITERAL_TYPE ? a.firstChild(type) : -1;
+        if (literal < 0 || a.kind(literal) != STRING_LITERAL) return null;
+        out.add(LiteralValues.stringValue(a, literal));
+        return out;
     }
 
     private static int find(DocumentQuery q, int type, int nameId, int depth) {

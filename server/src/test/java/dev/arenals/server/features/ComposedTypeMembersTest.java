@@ -46,6 +46,38 @@ class ComposedTypeMembersTest {
         assertDefinition("a.ts", "interface Base { [[id]]: string } interface User extends Base { name: string }\ndeclare const u: User & { extra: 1 }; u./*|*/id;");
     }
 
+    private static final String SEGMENTS = "interface Literal { readonly _tag: 'Literal'; readonly value: string }\n"
+            + "interface ArrayHelper { readonly _tag: 'ArrayHelper'; readonly [[value]]: ReadonlyArray<unknown> }\n"
+            + "interface Raw { readonly _tag: 'Raw' | 'Unsafe'; readonly value: unknown }\ntype Segment = Literal | ArrayHelper | Raw;\n";
+
+    @Test
+    void aUnionNarrowedByTheDiscriminantTestsAroundTheRead() {
+        // effect's Statement.ts: switch (segment._tag) { case "ArrayHelper": { if (segment.value.length === 0) … } }
+        assertDefinition("a.ts", SEGMENTS + "function f(segment: Segment) {\n  switch (segment._tag) {\n    case 'Literal': break;\n"
+                + "    case 'ArrayHelper': { return segment.val/*|*/ue; }\n  }\n}");
+        assertDefinition("a.ts", SEGMENTS + "function f(segment: Segment) { if (segment._tag === 'ArrayHelper') return segment.val/*|*/ue; }");
+        assertDefinition("a.ts", SEGMENTS + "function f(segment: Segment) { if (segment._tag !== 'ArrayHelper') {} else { segment.val/*|*/ue; } }");
+        assertDefinition("a.ts", SEGMENTS + "const f = (s: Segment) => s._tag !== 'Literal' && s._tag !== 'Raw' && s._tag !== 'Unsafe' ? s.val/*|*/ue : 0;");
+        assertDefinition("a.ts", SEGMENTS + "const f = (s: Segment) => s._tag === 'Literal' || s._tag === 'Raw' || s._tag === 'Unsafe' || s.val/*|*/ue;");
+        assertDefinition("a.ts", SEGMENTS + "const f = (s: Segment) => !(s._tag === 'ArrayHelper') ? 0 : s.val/*|*/ue;");
+        // readonly fields initialized with a literal are discriminants too (effect's router nodes)
+        assertDefinition("a.ts", "class S { readonly _tag = 'S'; prefix = '' } class P { readonly _tag = 'P'; readonly [[prefix]]: RegExp }\n"
+                + "function f(n: S | P) { if (n._tag === 'P') n.pre/*|*/fix; }");
+    }
+
+    @Test
+    void noNarrowingWhereTheTestsLeaveTwoDeclarations() {
+        String segments = SEGMENTS.replace("[[value]]", "value");
+        assertDefinition("a.ts", segments + "function f(s: Segment) { switch (s._tag) { case 'Literal': case 'ArrayHelper': s.val/*|*/ue; } }");
+        assertDefinition("a.ts", segments + "function f(s: Segment) { switch (s._tag) { case 'Literal': g(); case 'ArrayHelper': s.val/*|*/ue; } }");
+        assertDefinition("a.ts", segments + "function f(s: Segment) { switch (s._tag) { case 'ArrayHelper': break; default: s.val/*|*/ue; } }");
+        assertDefinition("a.ts", segments + "function f(s: Segment) { if (s._tag === 'Raw' || s._tag === 'ArrayHelper') s.val/*|*/ue; }");
+        // an assignment re-narrows: the test before it says nothing
+        assertDefinition("a.ts", segments + "declare const other: Segment;\nfunction f(s: Segment) { if (s._tag === 'ArrayHelper') { s = other; s.val/*|*/ue; } }");
+        // a non-readonly field initialized with a literal is a string, not a discriminant
+        assertDefinition("a.ts", "class S { _tag = 'S'; prefix = '' } class P { _tag = 'P'; prefix = /x/ }\nfunction f(n: S | P) { if (n._tag === 'P') n.pre/*|*/fix; }");
+    }
+
     @Test
     void hoverShowsTheMemberDefinitionFinds() {
         assertEquals("handlerStorage: number | undefined", DeclaredTypeMembersTest.hover("class NodeBase { handlerStorage: number | undefined }\n"
