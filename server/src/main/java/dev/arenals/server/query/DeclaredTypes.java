@@ -109,6 +109,8 @@ public final class DeclaredTypes {
     public static int resolveLocal(DocumentQuery q, int typeName) {
         if (typeName < 0) return -1;
         Arena a = q.arena();
+        int source = a.kind(typeName) == IDENTIFIER_REFERENCE ? mappedSource(q, q.parentOf(typeName)) : -1;
+        if (source >= 0) return resolveLocal(q, typeNameOfAnnotation(a, source)); // Partial<User>: User's members
         int k = a.kind(typeName);
         if (isClass(k) || k == INTERFACE_DECLARATION || k == TYPE_LITERAL) return typeName;
         if (k != IDENTIFIER_REFERENCE) return -1;
@@ -121,6 +123,25 @@ public final class DeclaredTypes {
         int dk = a.kind(declaring);
         if (dk == TYPE_ALIAS) return objectTypeOf(a, declaring);
         return isClass(dk) || dk == INTERFACE_DECLARATION ? declaring : -1;
+    }
+
+    /**
+     * {@code T} of {@code Partial<T>}, {@code Required<T>}, {@code Readonly<T>} or
+     * {@code NonNullable<T>}, the standard library's (not a name declared in this file): mapped
+     * types that keep T's members and their declarations. -1 for any other type.
+     */
+    public static int mappedSource(DocumentQuery q, int type) {
+        Arena a = q.arena();
+        if (type < 0 || a.kind(type) != TYPE_REFERENCE) return -1;
+        int name = Layouts.typeReferenceName(a, type);
+        if (name < 0 || a.kind(name) != IDENTIFIER_REFERENCE) return -1;
+        int symbol = q.symbolOfNode(name);
+        if (symbol >= 0 && q.isDeclared(symbol)) return -1;
+        String n = a.names().name(a.data(name));
+        if (!n.equals("Partial") && !n.equals("Required") && !n.equals("Readonly") && !n.equals("NonNullable")) return -1;
+        int arguments = a.nextSibling(name);
+        int only = arguments >= 0 && a.kind(arguments) == TYPE_ARGUMENTS ? a.firstChild(arguments) : -1;
+        return only >= 0 && a.nextSibling(only) < 0 ? only : -1;
     }
 
     /** The TYPE_LITERAL an alias names (through parentheses), or -1. */
@@ -469,6 +490,8 @@ public final class DeclaredTypes {
      * elements ({@code find}, {@code at}, {@code pop}, …), and the element a {@code for … of}
      * or an array method's callback is given.
      */
+    public static int declaredType(DocumentQuery q, int expr) { return declaredType(q, expr, 0); }
+
     static int declaredType(DocumentQuery q, int expr, int depth) {
         if (expr < 0 || depth > MAX_DEPTH) return -1;
         Arena a = q.arena();

@@ -276,9 +276,9 @@ public final class TypeMembers {
         if (first < 0) return UNKNOWN;
         int second = a.nextSibling(first);
         String type = a.names().name(a.data(name));
+        int source = DeclaredTypes.mappedSource(q, q.parentOf(name));
+        if (source >= 0) return find(q, source, nameId, depth + 1);
         switch (type) {
-            case "Partial": case "Required": case "Readonly": case "NonNullable":
-                return second < 0 ? find(q, first, nameId, depth + 1) : UNKNOWN;
             case "Pick": case "Omit": {
                 if (second < 0 || a.nextSibling(second) >= 0) return UNKNOWN;
                 int listed = keyListed(a, second, a.names().name(nameId));

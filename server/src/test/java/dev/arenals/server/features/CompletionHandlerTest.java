@@ -237,6 +237,8 @@ class CompletionHandlerTest {
         assertOffers("a.js", "class A { static s = 1; i = 2; static m() { this.| } }", "s", "m");
         assertNotOffered("a.js", "class A { static s = 1; i = 2; static m() { this.| } }", "i");
         assertEquals(List.of("m", "p", "q"), labels(complete("a.ts", "class P { constructor(private p: number, readonly q, r) {} m() { this.| } }")));
+        // Partial, Readonly, Required and NonNullable keep their source's members
+        assertEquals(List.of("age", "name"), labels(complete("a.ts", "interface U { name: string; age: number }\nfunction f(u: Partial<Readonly<U>>) { u.| }")));
         assertOffers("a.js", "class A { x = 1; m() { const f = () => this.|; } }", "x");
         assertEquals(List.of(), labels(complete("a.js", "class A { x = 1; m() { function g() { this.| } } }")));
     }

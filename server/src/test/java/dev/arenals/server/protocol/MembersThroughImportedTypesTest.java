@@ -192,6 +192,20 @@ class MembersThroughImportedTypesTest {
     }
 
     @Test
+    void aTypeWrittenThroughANamespaceImportOnAFieldAnElementOrInsidePartial() throws Exception {
+        // effect's router: readonly options: Router.RouterConfig, then this.options.ignoreDuplicateSlashes
+        assertEquals(List.of("model.ts:0:43"), definition(IMPORTS + "class R { readonly a: m.Address = null!; run() { return this.a.ci|ty; } }"));
+        // effect's HttpApiBuilder: for (const group of groups) where groups = … as ReadonlyArray<HttpApiGroup.Top>
+        assertEquals(List.of("model.ts:0:43"), definition(IMPORTS + "declare const all: unknown;\nfor (const a of all as ReadonlyArray<m.Address>) a.ci|ty;"));
+        assertEquals(List.of("model.ts:0:43"), definition(IMPORTS + "function f(a: Partial<m.Address>) { return a.ci|ty; }"));
+        assertEquals(List.of("model.ts:0:43"), definition(IMPORTS + "function f(a: Readonly<Required<Address>> | undefined) { return a!.ci|ty; }".replace("Address", "m.Address")));
+        assertEquals(List.of("model.ts:0:43"), definition("import { Address } from './model';\nfunction f(a: Readonly<Address>) { return a.ci|ty; }"));
+        assertEquals(List.of("street", "city"), completion(IMPORTS + "function f(a: Partial<m.Address>) { a.| }"));
+        assertEquals(List.of(), definition("import { Address } from './model';\ntype Partial<T> = { other: T };\nfunction f(a: Partial<Address>) { return a.ci|ty; }"),
+                "a Partial of this file's is not the library's");
+    }
+
+    @Test
     void aNamespaceReExportedInsideANamespace() throws Exception {
         // zod: core.util.AnyFunc, where core/index.ts has export * as util from "./util.js"
         Files.writeString(root.resolve("util.ts"), "export type AnyFunc = (...args: any[]) => any;\nexport function noop() {}\n");
