@@ -1,6 +1,8 @@
 package dev.arenals.server.features;
 
 import static dev.arenals.server.testing.NavAssert.assertDefinition;
+import static dev.arenals.server.testing.NavAssert.assertReferences;
+import static dev.arenals.server.testing.NavAssert.assertRename;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
@@ -76,6 +78,16 @@ class ComposedTypeMembersTest {
         assertDefinition("a.ts", segments + "declare const other: Segment;\nfunction f(s: Segment) { if (s._tag === 'ArrayHelper') { s = other; s.val/*|*/ue; } }");
         // a non-readonly field initialized with a literal is a string, not a discriminant
         assertDefinition("a.ts", "class S { _tag = 'S'; prefix = '' } class P { _tag = 'P'; prefix = /x/ }\nfunction f(n: S | P) { if (n._tag === 'P') n.pre/*|*/fix; }");
+    }
+
+    @Test
+    void referencesAndRenameTakeTheUsesDefinitionLeadsFrom() {
+        String nodes = "abstract class NodeBase { [[handlerStorage]]: number | undefined = undefined }\n"
+                + "class StaticNode extends NodeBase { prefix = '' } class WildcardNode extends NodeBase {}\ntype Node = StaticNode | WildcardNode;\n";
+        assertReferences("a.ts", nodes.replace("[[handlerStorage]]", "[[handler/*|*/Storage]]")
+                + "function find(n: Node, s: StaticNode) { return n.[[handlerStorage]] ?? s.[[handlerStorage]]; }");
+        assertRename("a.ts", nodes.replace("[[handlerStorage]]", "handler/*|*/Storage") + "function find(n: Node) { return n.handlerStorage; }", "storage",
+                nodes.replace("[[handlerStorage]]", "storage") + "function find(n: Node) { return n.storage; }");
     }
 
     @Test
