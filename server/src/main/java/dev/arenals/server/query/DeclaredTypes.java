@@ -504,9 +504,18 @@ public final class DeclaredTypes {
                 return awaited(a, declaredType(q, Layouts.operand(a, expr), depth + 1));
             case IDENTIFIER_REFERENCE:
                 return bindingType(q, q.symbolOfNode(expr), depth + 1);
+            case NEW: { // new Map<K, V>(): the instantiation stands for its type (Map.get reads V from it)
+                int callee = Layouts.callCallee(a, expr);
+                int name = callee >= 0 && a.kind(callee) == INSTANTIATION_EXPRESSION ? a.firstChild(callee) : -1;
+                return name >= 0 && a.kind(name) == IDENTIFIER_REFERENCE && isLibraryName(q, name) ? callee : -1;
+            }
             case MEMBER: {
                 int object = Layouts.memberObject(a, expr);
-                if ((a.data(expr) & M_COMPUTED) != 0) return elementType(a, declaredType(q, object, depth + 1));
+                if ((a.data(expr) & M_COMPUTED) != 0) {
+                    int container = declaredType(q, object, depth + 1);
+                    int element = elementType(a, container);
+                    return element >= 0 ? element : recordValueType(q, container); // xs[i], or r[key] of a Record<K, V>
+                }
                 int property = Layouts.memberProperty(a, expr);
                 if (property < 0 || a.kind(property) != IDENTIFIER_NAME) return -1;
                 int owner = resolveLocal(q, typeNameOf(q, object, depth + 1));
@@ -821,11 +830,30 @@ public final class DeclaredTypes {
         return onlyTypeArgument(a, type, "Array", "ReadonlyArray");
     }
 
-    /** {@code V} of {@code Map<K, V>}, {@code ReadonlyMap<K, V>} or {@code WeakMap<K, V>}, or -1. */
-    static int mapValueType(Arena a, int type) {
+    /** Whether a name is not declared in this file: the standard library's (Map, Record, …), not a local one of the same name. */
+    private static boolean isLibraryName(DocumentQuery q, int name) {
+        int symbol = q.symbolOfNode(name);
+        return symbol < 0 || !q.isDeclared(symbol);
+    }
+
+    /** {@code V} of the standard library's {@code Record<K, V>}, or -1. */
+    private static int recordValueType(DocumentQuery q, int type) {
+        Arena a = q.arena();
         type = withoutNullish(a, type);
         if (type < 0 || a.kind(type) != TYPE_REFERENCE) return -1;
         int name = Layouts.typeReferenceName(a, type);
+        if (name < 0 || a.kind(name) != IDENTIFIER_REFERENCE || !a.names().equals(a.data(name), "Record") || !isLibraryName(q, name)) return -1;
+        int arguments = a.nextSibling(name);
+        int key = arguments >= 0 && a.kind(arguments) == TYPE_ARGUMENTS ? a.firstChild(arguments) : -1;
+        int value = key < 0 ? -1 : a.nextSibling(key);
+        return value >= 0 && a.nextSibling(value) < 0 ? value : -1;
+    }
+
+    /** {@code V} of {@code Map<K, V>}, {@code ReadonlyMap<K, V>} or {@code WeakMap<K, V>} (or of {@code new Map<K, V>()}), or -1. */
+    static int mapValueType(Arena a, int type) {
+        type = withoutNullish(a, type);
+        if (type < 0 || (a.kind(type) != TYPE_REFERENCE && a.kind(type) != INSTANTIATION_EXPRESSION)) return -1;
+        int name = a.kind(type) == TYPE_REFERENCE ? Layouts.typeReferenceName(a, type) : a.firstChild(type);
         if (name < 0 || a.kind(name) != IDENTIFIER_REFERENCE) return -1;
         if (!a.names().equals(a.data(name), "Map") && !a.names().equals(a.data(name), "ReadonlyMap") && !a.names().equals(a.data(name), "WeakMap")) return -1;
         int arguments = a.nextSibling(name);

@@ -58,6 +58,18 @@ class DeclaredTypeMembersTest {
     }
 
     @Test
+    void theValuesOfARecordAndOfAMapMadeWithItsTypeArguments() {
+        // effect's router: staticChildren: Record<string, StaticNode>, then this.staticChildren[c].prefix
+        assertDefinition("a.ts", "class N { [[prefix]] = '' }\nclass R { children: Record<string, N> = {}; f(k: string) { const c = this.children[k]; return c.pre|fix; } }");
+        // effect's RateLimiter: const states = new Map<string, AdaptiveState>(); const state = states.get(key)
+        assertDefinition("a.ts", "interface S { [[expiresAt]]: number }\nconst states = new Map<string, S>();\nfunction f() { const s = states.get('k'); if (!s) return; s.expires|At; }");
+        assertDefinition("a.ts", "const counters = new Map<string, { count: number; [[expiresAt]]: number }>();\nfunction f() { const c = counters.get('k'); if (c) c.expires|At; }");
+        // a Map or Record of this file's own is not the library's
+        assertDefinition("a.ts", "class Map<K, V> { get(k: K): K { return k; } }\ninterface S { expiresAt: number }\nconst m = new Map<string, S>();\nm.get('k').expires|At;");
+        assertDefinition("a.ts", "type Record<K, V> = { k: K };\nclass N { prefix = '' }\ndeclare const r: Record<string, N>;\nr['a'].pre|fix;");
+    }
+
+    @Test
     void nothingWhereTheDeclarationsDoNotSettleIt() {
         assertDefinition("a.ts", "class S { load() {} } class T { load() {} } declare const x: S | T; x.lo/*|*/ad();");
         assertDefinition("a.ts", "class S { load() {} } async function make() { return new S(); } make().lo|ad();");
