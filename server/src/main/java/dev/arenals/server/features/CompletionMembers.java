@@ -10,6 +10,7 @@ import dev.arenals.server.query.ClassHierarchy;
 import dev.arenals.server.query.CommonJs;
 import dev.arenals.server.query.DocumentQuery;
 import dev.arenals.server.query.DeclaredTypes;
+import dev.arenals.server.query.TypeMembers;
 import dev.arenals.server.query.LibMembers;
 import dev.arenals.server.query.LibTypes;
 import dev.arenals.server.query.TreePaths;
@@ -149,6 +150,8 @@ final class CompletionMembers {
      */
     private boolean instanceMembers(int object, Sink sink) {
         if (localTypeMembers(DeclaredTypes.resolveLocal(q, DeclaredTypes.typeNameOf(q, object)), sink)) return true;
+        if (arena.kind(object) == IDENTIFIER_REFERENCE // a union narrowed to one of its types: case "A": of switch (x._tag)
+                && localTypeMembers(TypeMembers.narrowedConstituent(q, DeclaredTypes.declaredType(q, object), object), sink)) return true;
         if (index == null || file == null) return false;
         CrossFileNavigator navigator = new CrossFileNavigator(index);
         CrossFileNavigator.NameInFile imported = InstanceTypes.importedTypeOf(q, object, file, navigator);

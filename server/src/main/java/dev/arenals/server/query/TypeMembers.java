@@ -51,6 +51,28 @@ public final class TypeMembers {
         return found >= 0 ? found : -1;
     }
 
+    /**
+     * The class, interface or object type of this file a union is narrowed to at the read
+     * {@code reference} when one constituent is left (besides {@code null} and {@code undefined}):
+     * {@code segment} inside {@code case "ArrayHelper":} of {@code switch (segment._tag)}; -1
+     * otherwise. Its members are then all of TypeScript's (completion).
+     */
+    public static int narrowedConstituent(DocumentQuery q, int type, int reference) {
+        Narrowing narrowing = type < 0 || reference < 0 ? null : Narrowing.at(q, reference);
+        if (narrowing == null) return -1;
+        int[] constituents = new int[16];
+        int count = constituents(q, type, constituents, 0, 0);
+        Arena a = q.arena();
+        int only = -1;
+        for (int i = 0; i < count; i++) {
+            int t = constituents[i];
+            if (DeclaredTypes.isNullish(a, t) || !narrowing.admits(discriminantLiterals(q, t, narrowing.key))) continue;
+            if (only >= 0) return -1;
+            only = t;
+        }
+        return only < 0 ? -1 : DeclaredTypes.resolveLocal(q, DeclaredTypes.typeNameOfAnnotation(a, only));
+    }
+
     /** The union's constituents (through aliases, parentheses and nested unions) that the narrowing admits, as {@link #find} reads a union. */
     private static int findNarrowed(DocumentQuery q, int type, int nameId, Narrowing narrowing) {
         int[] constituents = new int[16];
