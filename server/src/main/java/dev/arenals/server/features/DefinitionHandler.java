@@ -402,7 +402,7 @@ public final class DefinitionHandler {
         if ((arena.kind(parent) == MEMBER || arena.kind(parent) == QUALIFIED_NAME) && Layouts.memberProperty(arena, parent) == node) {
             int object = Layouts.memberObject(arena, parent);
             if (arena.kind(object) != IDENTIFIER_REFERENCE) {
-                Path namespace = namespaceChain(q, file, object, workspace, 0); // core.util.AnyFunc: util is export * as util
+                Path namespace = ImportedMembers.namespaceChain(q, file, object, workspace, 0); // core.util.AnyFunc: util is export * as util
                 if (namespace != null) return workspace.exportedDeclaration(namespace, arena.names().name(arena.data(node)), meaningOf(arena, path));
                 return importedMember(q, parent, workspace);
             }
@@ -431,32 +431,6 @@ public final class DefinitionHandler {
         return List.of();
     }
 
-    /**
-     * The module a dotted name of namespaces stands for: {@code core} of {@code import * as core}
-     * (or a name imported from a module that exports it as a namespace), then each name after it
-     * that its module exports as a namespace ({@code core.util} where core's module has
-     * {@code export * as util from "./util.js"}); null at the first name that is not one.
-     */
-    private static Path namespaceChain(DocumentQuery q, Path file, int node, CrossFileNavigator workspace, int depth) {
-        Arena arena = q.arena();
-        if (node < 0 || depth > 16) return null;
-        int k = arena.kind(node);
-        if (k == IDENTIFIER_REFERENCE) {
-            int symbol = q.symbolOfNode(node);
-            if (symbol < 0 || !q.isDeclared(symbol)) return null;
-            int declaration = q.scopes().declarationNode(symbol);
-            String specifier = namespaceImportSpecifier(arena, declaration);
-            if (specifier != null) return ModuleResolver.resolveFrom(file, specifier);
-            String[] imported = importOf(arena, declaration);
-            return imported == null || imported[1].equals("default") ? null : workspace.namespaceModule(file, imported[0], imported[1]);
-        }
-        if ((k != MEMBER && k != QUALIFIED_NAME) || (k == MEMBER && (arena.data(node) & M_COMPUTED) != 0)) return null;
-        int property = Layouts.memberProperty(arena, node);
-        if (property < 0 || arena.kind(property) != IDENTIFIER_NAME) return null;
-        Path module = namespaceChain(q, file, Layouts.memberObject(arena, node), workspace, depth + 1);
-        return module == null ? null : workspace.namespaceExport(module, arena.names().name(arena.data(property)));
-    }
-
     /** {@code a.b.c} starting at an imported name: the member's declarations in the file that declares it, else empty. */
     private static List<Location> importedMember(DocumentQuery q, int access, CrossFileNavigator workspace) {
         CrossFileNavigator.MemberInFile found = ImportedMembers.member(q, access, workspace);
@@ -464,7 +438,7 @@ public final class DefinitionHandler {
     }
 
     /** The module specifier of {@code import * as ns} or {@code import ns = require()} when {@code binding} is ns, else null. */
-    private static String namespaceImportSpecifier(Arena arena, int binding) {
+    static String namespaceImportSpecifier(Arena arena, int binding) {
         if (binding < 0) return null;
         String[] required = CommonJs.requireOf(arena, binding);
         if (required != null) return required[1].equals("*") ? required[0] : null;
