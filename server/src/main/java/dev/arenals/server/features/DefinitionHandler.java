@@ -7,6 +7,7 @@ import dev.arenals.parser.tree.Layouts;
 import dev.arenals.server.document.Document;
 import dev.arenals.server.protocol.Uris;
 import dev.arenals.server.query.CommonJs;
+import dev.arenals.server.query.DeclaredTypes;
 import dev.arenals.server.query.DocumentQuery;
 import dev.arenals.server.query.Occurrences;
 import dev.arenals.server.query.Target;
@@ -15,6 +16,7 @@ import dev.arenals.server.query.TreePaths;
 import dev.arenals.server.workspace.CrossFileNavigator;
 import dev.arenals.server.workspace.FileSummary;
 import dev.arenals.server.workspace.ModuleResolver;
+import dev.arenals.server.workspace.Summarizer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +47,8 @@ public final class DefinitionHandler {
             List<Location> across = qualifiedOrReexported(q, file, q.identifierAt(offset), workspace);
             if (!across.isEmpty()) return calledOverload(q, q.identifierAt(offset), across, workspace);
         }
+        List<Location> contextual = contextualProperty(q, file, q.identifierAt(offset), workspace);
+        if (!contextual.isEmpty()) return contextual;
         Target target = new TargetResolver(q).at(offset);
         if (target == null) {
             int ident = q.identifierAt(offset);
@@ -76,6 +80,36 @@ public final class DefinitionHandler {
             else out.addAll(imported);
         }
         return calledOverload(q, cursor, out, workspace);
+    }
+
+    /**
+     * The key of a property or method in an object literal declared as a type
+     * ({@code const a: P = { label: … }}, {@code return {…}} from a function declared to return P,
+     * {@code {…} as P}, a literal nested in such a literal or a {@code Record<K, V>}'s value):
+     * TypeScript answers the type's declaration of that property (its contextual type's), not the
+     * key. Empty when the type is not known or does not declare it (then the key is the answer).
+     */
+    private static List<Location> contextualProperty(DocumentQuery q, Path file, int ident, CrossFileNavigator workspace) {
+        Arena a = q.arena();
+        int property = ident < 0 || a.kind(ident) != IDENTIFIER_NAME ? -1 : TreePaths.parent(a, ident);
+        if (property < 0 || (a.kind(property) != PROPERTY && a.kind(property) != METHOD) || (a.data(property) & (P_COMPUTED | P_SHORTHAND)) != 0) return List.of();
+        if ((a.kind(property) == PROPERTY ? Layouts.propertyKey(a, property) : Layouts.memberKey(a, property)) != ident) return List.of();
+        int object = TreePaths.parent(a, property);
+        int typeName = object < 0 || a.kind(object) != OBJECT ? -1 : DeclaredTypes.typeNameOfLiteral(q, object);
+        if (typeName < 0) return List.of();
+        int local = DeclaredTypes.resolveLocal(q, typeName);
+        if (local >= 0) {
+            Occurrences declared = Occurrences.nearestDeclarations(q, new TargetResolver(q).memberOfType(local, ident, a.data(ident)));
+            List<Location> out = new ArrayList<>(declared.size());
+            for (int i = 0; i < declared.size(); i++) out.add(q.locationOfNode(declared.node(i)));
+            return out;
+        }
+        if (workspace == null || file == null) return List.of();
+        CrossFileNavigator.NameInFile imported = CrossFileReferences.importedType(q, typeName, file, workspace);
+        String name = a.names().name(a.data(ident));
+        InstanceTypes.MemberAt found = imported == null ? null : InstanceTypes.declaringMember(imported, name, workspace, 0);
+        return found == null ? List.of()
+                : new CrossFileNavigator.MemberInFile(found.summary(), found.container().name() + Summarizer.PROTOTYPE + "." + name, found.members()).locations();
     }
 
     /**

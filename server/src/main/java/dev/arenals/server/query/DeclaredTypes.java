@@ -81,6 +81,8 @@ public final class DeclaredTypes {
                     if (k == FUNCTION_DECLARATION || k == FUNCTION_EXPRESSION || k == ARROW_FUNCTION) return typeNameOfAnnotation(a, Layouts.functionReturnType(a, p));
                 }
                 return -1;
+            case PROPERTY: // { key: {…} } in a literal declared as a type: that member's type (a Record's value)
+                return Layouts.propertyValue(a, parent) == child ? typeNameOfAnnotation(a, nestedLiteralType(q, parent, 0)) : -1;
             case CALL: {
                 int callee = Layouts.callCallee(a, parent);
                 int index = 0;
@@ -98,6 +100,55 @@ public final class DeclaredTypes {
             }
             default:
                 return -1;
+        }
+    }
+
+    /**
+     * The type the value of {@code property} (a PROPERTY of an object literal) is declared as by
+     * the type the literal is declared against: that type's member's annotation, or {@code V} of a
+     * {@code Record<K, V>} (zod's {@code const Sizable: Record<string, { unit: string }> = { array: { unit: … } }}).
+     * As written, or -1.
+     */
+    private static int nestedLiteralType(DocumentQuery q, int property, int depth) {
+        Arena a = q.arena();
+        if (depth > MAX_DEPTH || (a.data(property) & P_COMPUTED) != 0) return -1;
+        int outer = q.parentOf(property);
+        int key = Layouts.propertyKey(a, property);
+        if (outer < 0 || a.kind(outer) != OBJECT || key < 0 || (a.kind(key) != IDENTIFIER_NAME && a.kind(key) != IDENTIFIER_REFERENCE)) return -1;
+        int outerType = literalAnnotation(q, outer, depth + 1);
+        if (outerType < 0) return -1;
+        int value = recordValueType(q, outerType);
+        if (value >= 0) return value;
+        int owner = resolveLocal(q, typeNameOfAnnotation(a, outerType));
+        return owner < 0 ? -1 : memberAnnotation(q, owner, a.data(key), depth + 1);
+    }
+
+    /**
+     * The annotation an object literal is declared against, as written: a declarator's, a
+     * parameter's or field's (for its default or initial value), {@code {…} as T},
+     * {@code satisfies T}, the return type of the function it is returned from, or, nested in
+     * another literal, {@link #nestedLiteralType}; -1.
+     */
+    private static int literalAnnotation(DocumentQuery q, int literal, int depth) {
+        Arena a = q.arena();
+        int child = literal;
+        int parent = q.parentOf(literal);
+        while (parent >= 0 && a.kind(parent) == PARENTHESIZED) {
+            child = parent;
+            parent = q.parentOf(parent);
+        }
+        if (parent < 0 || depth > MAX_DEPTH) return -1;
+        switch (a.kind(parent)) {
+            case VARIABLE_DECLARATOR: return Layouts.declaratorInit(a, parent) == child ? Layouts.declaratorType(a, parent) : -1;
+            case PARAMETER: return Layouts.parameterInitializer(a, parent) == child ? Layouts.parameterType(a, parent) : -1;
+            case FIELD: return Layouts.fieldValue(a, parent) == child ? Layouts.fieldType(a, parent) : -1;
+            case AS_EXPRESSION: case SATISFIES_EXPRESSION: return Layouts.operand(a, parent) == child ? a.nextSibling(child) : -1;
+            case RETURN: {
+                int fn = enclosingFunction(q, parent);
+                return fn < 0 ? -1 : Layouts.functionReturnType(a, fn);
+            }
+            case PROPERTY: return Layouts.propertyValue(a, parent) == child ? nestedLiteralType(q, parent, depth + 1) : -1;
+            default: return -1;
         }
     }
 

@@ -70,6 +70,20 @@ class DeclaredTypeMembersTest {
     }
 
     @Test
+    void aKeyOfALiteralDeclaredAsATypeLeadsToTheTypesPropertyAsTypeScriptsContextualTypeDoes() {
+        assertDefinition("a.ts", "interface P { [[label]]: string }\nconst a: P = { la|bel: 'x' };");
+        assertDefinition("a.ts", "interface P { [[label]]: string }\nfunction f(): P { return { la|bel: 'x' }; }");
+        assertDefinition("a.ts", "interface P { [[run]](): void }\nconst a = { r|un() {} } satisfies P;");
+        // zod's locales: const Sizable: Record<string, { unit: string; verb: string }> = { array: { unit: …, verb: … } }
+        assertDefinition("a.ts", "const Sizable: Record<string, { [[unit]]: string; verb: string }> = {\n  array: { un|it: 'elements', verb: 'have' },\n};");
+        assertDefinition("a.ts", "interface Inner { [[deep]]: number } interface Outer { inner: Inner }\nconst o: Outer = { inner: { de|ep: 1 } };");
+        // no declared type, or one that does not declare the key: the key itself, as before
+        assertDefinition("a.ts", "const a = { [[la|bel]]: 'x' };");
+        assertDefinition("a.ts", "const Sizable: Record<string, { unit: string }> = { [[arr|ay]]: { unit: 'elements' } };");
+        assertDefinition("a.ts", "interface P { label: string }\nconst a: P = { label: 'x', [[ext|ra]]: 1 } as any;");
+    }
+
+    @Test
     void nothingWhereTheDeclarationsDoNotSettleIt() {
         assertDefinition("a.ts", "class S { load() {} } class T { load() {} } declare const x: S | T; x.lo/*|*/ad();");
         assertDefinition("a.ts", "class S { load() {} } async function make() { return new S(); } make().lo|ad();");

@@ -206,6 +206,12 @@ class MembersThroughImportedTypesTest {
     }
 
     @Test
+    void aKeyOfALiteralDeclaredAsAnImportedType() throws Exception {
+        assertEquals(List.of("model.ts:4:22"), definition(IMPORTS + "const p: Point = { |x: 1, y: 2 };"));
+        assertEquals(List.of("model.ts:1:18"), definition(IMPORTS + "const s: Staff = { desk: '', id: 1, address: null!, greet: () => '', na|me: '' };"), "from a base, two files away");
+    }
+
+    @Test
     void aNamespaceReExportedInsideANamespace() throws Exception {
         // zod: core.util.AnyFunc, where core/index.ts has export * as util from "./util.js"
         Files.writeString(root.resolve("util.ts"), "export type AnyFunc = (...args: any[]) => any;\nexport function noop() {}\n");
