@@ -95,8 +95,13 @@ public final class DefinitionHandler {
         if (property < 0 || (a.kind(property) != PROPERTY && a.kind(property) != METHOD) || (a.data(property) & (P_COMPUTED | P_SHORTHAND)) != 0) return List.of();
         if ((a.kind(property) == PROPERTY ? Layouts.propertyKey(a, property) : Layouts.memberKey(a, property)) != ident) return List.of();
         int object = TreePaths.parent(a, property);
-        int typeName = object < 0 || a.kind(object) != OBJECT ? -1 : DeclaredTypes.typeNameOfLiteral(q, object);
-        if (typeName < 0) return List.of();
+        if (object < 0 || a.kind(object) != OBJECT) return List.of();
+        int typeName = DeclaredTypes.typeNameOfLiteral(q, object);
+        if (typeName < 0) { // declared as ns.T (this.options = { … } with options: Router.RouterConfig)
+            CrossFileNavigator.NameInFile qualified = workspace == null || file == null ? null
+                    : InstanceTypes.qualifiedType(q, DeclaredTypes.literalAnnotation(q, object), file, workspace);
+            return qualified == null ? List.of() : importedProperty(qualified, a.names().name(a.data(ident)), workspace);
+        }
         int local = DeclaredTypes.resolveLocal(q, typeName);
         if (local >= 0) {
             Occurrences declared = Occurrences.nearestDeclarations(q, new TargetResolver(q).memberOfType(local, ident, a.data(ident)));
@@ -106,8 +111,12 @@ public final class DefinitionHandler {
         }
         if (workspace == null || file == null) return List.of();
         CrossFileNavigator.NameInFile imported = CrossFileReferences.importedType(q, typeName, file, workspace);
-        String name = a.names().name(a.data(ident));
-        InstanceTypes.MemberAt found = imported == null ? null : InstanceTypes.declaringMember(imported, name, workspace, 0);
+        return imported == null ? List.of() : importedProperty(imported, a.names().name(a.data(ident)), workspace);
+    }
+
+    /** The declarations of instance member {@code name} of a type another file declares (or its bases'), or empty. */
+    private static List<Location> importedProperty(CrossFileNavigator.NameInFile type, String name, CrossFileNavigator workspace) {
+        InstanceTypes.MemberAt found = InstanceTypes.declaringMember(type, name, workspace, 0);
         return found == null ? List.of()
                 : new CrossFileNavigator.MemberInFile(found.summary(), found.container().name() + Summarizer.PROTOTYPE + "." + name, found.members()).locations();
     }

@@ -171,7 +171,7 @@ final class InstanceTypes {
      * {@code ns.T} where {@code import * as ns} (or {@code T | undefined} of it): the type the
      * module exports as T, through re-exports; null for any other annotation.
      */
-    private static NameInFile qualifiedType(DocumentQuery q, int type, Path file, CrossFileNavigator navigator) {
+    static NameInFile qualifiedType(DocumentQuery q, int type, Path file, CrossFileNavigator navigator) {
         Arena a = q.arena();
         type = type < 0 ? -1 : DeclaredTypes.withoutNullish(a, type);
         for (int source = DeclaredTypes.mappedSource(q, type), steps = 0; source >= 0 && steps < MAX_DEPTH; source = DeclaredTypes.mappedSource(q, type), steps++) {

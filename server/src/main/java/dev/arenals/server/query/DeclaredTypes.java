@@ -89,18 +89,55 @@ public final class DeclaredTypes {
                 int arg = Layouts.callFirstArgument(a, parent);
                 for (; arg >= 0 && arg != child; arg = a.nextSibling(arg)) index++;
                 if (arg < 0 || callee < 0 || a.kind(callee) != IDENTIFIER_REFERENCE) return -1;
-                int symbol = q.symbolOfNode(callee);
-                if (symbol < 0 || !q.isDeclared(symbol) || q.scopes().kind(symbol) != SymbolKind.FUNCTION) return -1;
-                int fn = q.scopes().declaringNode(symbol);
-                int params = fn < 0 || a.kind(fn) != FUNCTION_DECLARATION ? -1 : Layouts.functionParameters(a, fn);
-                for (int p = params < 0 ? -1 : a.firstChild(params); p >= 0; p = a.nextSibling(p), index--) {
-                    if (index == 0) return a.kind(p) == PARAMETER && !Layouts.isRestParameter(a, p) ? typeNameOfAnnotation(a, Layouts.parameterType(a, p)) : -1;
+                int params = calleeParameters(q, q.symbolOfNode(callee));
+                for (int p = params < 0 ? -1 : a.firstChild(params); p >= 0; p = a.nextSibling(p)) {
+                    if (isThisParameter(a, p)) continue;
+                    if (index-- == 0) return a.kind(p) == PARAMETER && !Layouts.isRestParameter(a, p) ? typeNameOfAnnotation(a, Layouts.parameterType(a, p)) : -1;
                 }
                 return -1;
             }
+            case ASSIGNMENT: // target = {…}: the target's declared type (this.options = { … })
+                return a.data(parent) == Token.ASSIGN && a.nextSibling(a.firstChild(parent)) == child
+                        ? typeNameOfAnnotation(a, declaredType(q, a.firstChild(parent), 0)) : -1;
             default:
                 return -1;
         }
+    }
+
+    /**
+     * The parameters of what a call of {@code symbol} calls, when this file settles them: a
+     * function declaration, a {@code const} bound to an arrow or function expression, or a name
+     * declared with a type of one call signature ({@code onParse: (event: Event) => void}); -1.
+     */
+    private static int calleeParameters(DocumentQuery q, int symbol) {
+        if (symbol < 0 || !q.isDeclared(symbol)) return -1;
+        Arena a = q.arena();
+        int declaring = q.scopes().declaringNode(symbol);
+        if (declaring < 0) return -1;
+        int kind = q.scopes().kind(symbol);
+        if (kind == SymbolKind.FUNCTION) return a.kind(declaring) == FUNCTION_DECLARATION ? Layouts.functionParameters(a, declaring) : -1;
+        int annotation = bindingAnnotation(q, symbol);
+        if (annotation >= 0) {
+            int signature = signatureOf(q, annotation);
+            return signature < 0 ? -1 : Layouts.functionParameters(a, signature);
+        }
+        if (kind != SymbolKind.CONST || a.kind(declaring) != VARIABLE_DECLARATOR) return -1;
+        int init = TreePaths.unwrapped(a, Layouts.declaratorInit(a, declaring));
+        return init >= 0 && (a.kind(init) == ARROW_FUNCTION || a.kind(init) == FUNCTION_EXPRESSION) ? Layouts.functionParameters(a, init) : -1;
+    }
+
+    /**
+     * The annotation an object literal is declared against, as written (see
+     * {@link #typeNameOfLiteral}; a qualified {@code ns.T} too, for the callers that read other
+     * files), or -1.
+     */
+    public static int literalAnnotation(DocumentQuery q, int literal) {
+        Arena a = q.arena();
+        int parent = q.parentOf(literal);
+        if (parent >= 0 && a.kind(parent) == ASSIGNMENT && a.data(parent) == Token.ASSIGN && a.nextSibling(a.firstChild(parent)) == literal) {
+            return declaredType(q, a.firstChild(parent), 0);
+        }
+        return literalAnnotation(q, literal, 0);
     }
 
     /**

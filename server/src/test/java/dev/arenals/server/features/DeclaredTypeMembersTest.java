@@ -77,6 +77,11 @@ class DeclaredTypeMembersTest {
         // zod's locales: const Sizable: Record<string, { unit: string; verb: string }> = { array: { unit: …, verb: … } }
         assertDefinition("a.ts", "const Sizable: Record<string, { [[unit]]: string; verb: string }> = {\n  array: { un|it: 'elements', verb: 'have' },\n};");
         assertDefinition("a.ts", "interface Inner { [[deep]]: number } interface Outer { inner: Inner }\nconst o: Outer = { inner: { de|ep: 1 } };");
+        // an argument of a function of this file (a const arrow, a parameter of a function type), an assignment to a typed target
+        assertDefinition("a.ts", "interface In { [[noColor]]?: string }\nconst detect = (input: In) => input;\ndetect({ noCo|lor: 'x' });");
+        assertDefinition("a.ts", "interface Ev { [[data]]: string }\nfunction parse(onParse: (this: void, e: Ev) => void) { onParse({ da|ta: '' }); }");
+        assertDefinition("a.ts", "interface O { [[mode]]: string }\nclass C { o: O = null!; set() { this.o = { mo|de: 'x' }; } }");
+        assertDefinition("a.ts", "function f<T>(x: T) {}\nf({ [[ke|y]]: 1 });");
         // no declared type, or one that does not declare the key: the key itself, as before
         assertDefinition("a.ts", "const a = { [[la|bel]]: 'x' };");
         assertDefinition("a.ts", "const Sizable: Record<string, { unit: string }> = { [[arr|ay]]: { unit: 'elements' } };");

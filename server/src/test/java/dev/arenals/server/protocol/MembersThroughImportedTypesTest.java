@@ -208,6 +208,7 @@ class MembersThroughImportedTypesTest {
     @Test
     void aKeyOfALiteralDeclaredAsAnImportedType() throws Exception {
         assertEquals(List.of("model.ts:4:22"), definition(IMPORTS + "const p: Point = { |x: 1, y: 2 };"));
+        assertEquals(List.of("model.ts:0:43"), definition(IMPORTS + "class R { a!: m.Address; set() { this.a = { street: '', ci|ty: '' }; } }"), "assigned to a field of ns.T");
         assertEquals(List.of("model.ts:1:18"), definition(IMPORTS + "const s: Staff = { desk: '', id: 1, address: null!, greet: () => '', na|me: '' };"), "from a base, two files away");
     }
 
