@@ -13,6 +13,7 @@ import dev.arenals.server.query.Occurrences;
 import dev.arenals.server.query.Target;
 import dev.arenals.server.query.TargetResolver;
 import dev.arenals.server.query.TreePaths;
+import dev.arenals.server.query.TypeMembers;
 import dev.arenals.server.workspace.CrossFileNavigator;
 import dev.arenals.server.workspace.FileSummary;
 import dev.arenals.server.workspace.ModuleResolver;
@@ -97,21 +98,25 @@ public final class DefinitionHandler {
         int object = TreePaths.parent(a, property);
         if (object < 0 || a.kind(object) != OBJECT) return List.of();
         int typeName = DeclaredTypes.typeNameOfLiteral(q, object);
-        if (typeName < 0) { // declared as ns.T (this.options = { … } with options: Router.RouterConfig)
-            CrossFileNavigator.NameInFile qualified = workspace == null || file == null ? null
-                    : InstanceTypes.qualifiedType(q, DeclaredTypes.literalAnnotation(q, object), file, workspace);
-            return qualified == null ? List.of() : importedProperty(qualified, a.names().name(a.data(ident)), workspace);
-        }
-        int local = DeclaredTypes.resolveLocal(q, typeName);
-        if (local >= 0) {
-            Occurrences declared = Occurrences.nearestDeclarations(q, new TargetResolver(q).memberOfType(local, ident, a.data(ident)));
-            List<Location> out = new ArrayList<>(declared.size());
-            for (int i = 0; i < declared.size(); i++) out.add(q.locationOfNode(declared.node(i)));
-            return out;
-        }
+        int local = typeName < 0 ? -1 : DeclaredTypes.resolveLocal(q, typeName);
+        if (local >= 0) return declarationsIn(q, local, ident);
+        int annotation = DeclaredTypes.literalAnnotation(q, object);
+        // a union of this file's types, which the literal's own { _tag: "A" } picks from; Omit<T, K>, …
+        int container = TypeMembers.declaringContainerOfLiteral(q, annotation, a.data(ident), object);
+        if (container >= 0) return declarationsIn(q, container, ident);
         if (workspace == null || file == null) return List.of();
-        CrossFileNavigator.NameInFile imported = CrossFileReferences.importedType(q, typeName, file, workspace);
+        // imported, or ns.T (this.options = { … } with options: Router.RouterConfig)
+        CrossFileNavigator.NameInFile imported = typeName >= 0 ? CrossFileReferences.importedType(q, typeName, file, workspace)
+                : InstanceTypes.qualifiedType(q, annotation, file, workspace);
         return imported == null ? List.of() : importedProperty(imported, a.names().name(a.data(ident)), workspace);
+    }
+
+    /** The declarations of the member named as {@code ident} of a class, interface or object type of this file. */
+    private static List<Location> declarationsIn(DocumentQuery q, int type, int ident) {
+        Occurrences declared = Occurrences.nearestDeclarations(q, new TargetResolver(q).memberOfType(type, ident, q.arena().data(ident)));
+        List<Location> out = new ArrayList<>(declared.size());
+        for (int i = 0; i < declared.size(); i++) out.add(q.locationOfNode(declared.node(i)));
+        return out;
     }
 
     /** The declarations of instance member {@code name} of a type another file declares (or its bases'), or empty. */

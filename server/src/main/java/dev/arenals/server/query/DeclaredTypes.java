@@ -88,13 +88,7 @@ public final class DeclaredTypes {
                 int index = 0;
                 int arg = Layouts.callFirstArgument(a, parent);
                 for (; arg >= 0 && arg != child; arg = a.nextSibling(arg)) index++;
-                if (arg < 0 || callee < 0 || a.kind(callee) != IDENTIFIER_REFERENCE) return -1;
-                int params = calleeParameters(q, q.symbolOfNode(callee));
-                for (int p = params < 0 ? -1 : a.firstChild(params); p >= 0; p = a.nextSibling(p)) {
-                    if (isThisParameter(a, p)) continue;
-                    if (index-- == 0) return a.kind(p) == PARAMETER && !Layouts.isRestParameter(a, p) ? typeNameOfAnnotation(a, Layouts.parameterType(a, p)) : -1;
-                }
-                return -1;
+                return arg < 0 ? -1 : typeNameOfAnnotation(a, argumentType(q, callee, index));
             }
             case ASSIGNMENT: // target = {…}: the target's declared type (this.options = { … })
                 return a.data(parent) == Token.ASSIGN && a.nextSibling(a.firstChild(parent)) == child
@@ -102,6 +96,30 @@ public final class DeclaredTypes {
             default:
                 return -1;
         }
+    }
+
+    /**
+     * The declared type of argument {@code index} of a call of {@code callee}: the parameter's
+     * annotation of a function this file settles ({@link #calleeParameters}; {@code this}
+     * parameters are not arguments), or the element type for {@code xs.push(…)} and
+     * {@code xs.unshift(…)} of an array; -1.
+     */
+    private static int argumentType(DocumentQuery q, int callee, int index) {
+        Arena a = q.arena();
+        if (callee < 0) return -1;
+        if (a.kind(callee) == MEMBER && (a.data(callee) & M_COMPUTED) == 0) {
+            int property = Layouts.memberProperty(a, callee);
+            if (property < 0 || a.kind(property) != IDENTIFIER_NAME) return -1;
+            String method = a.names().name(a.data(property));
+            return method.equals("push") || method.equals("unshift") ? elementType(a, declaredType(q, Layouts.memberObject(a, callee), 1)) : -1;
+        }
+        if (a.kind(callee) != IDENTIFIER_REFERENCE) return -1;
+        int params = calleeParameters(q, q.symbolOfNode(callee));
+        for (int p = params < 0 ? -1 : a.firstChild(params); p >= 0; p = a.nextSibling(p)) {
+            if (isThisParameter(a, p)) continue;
+            if (index-- == 0) return a.kind(p) == PARAMETER && !Layouts.isRestParameter(a, p) ? Layouts.parameterType(a, p) : -1;
+        }
+        return -1;
     }
 
     /**
@@ -185,6 +203,12 @@ public final class DeclaredTypes {
                 return fn < 0 ? -1 : Layouts.functionReturnType(a, fn);
             }
             case PROPERTY: return Layouts.propertyValue(a, parent) == child ? nestedLiteralType(q, parent, depth + 1) : -1;
+            case CALL: {
+                int index = 0;
+                int arg = Layouts.callFirstArgument(a, parent);
+                for (; arg >= 0 && arg != child; arg = a.nextSibling(arg)) index++;
+                return arg < 0 ? -1 : argumentType(q, Layouts.callCallee(a, parent), index);
+            }
             default: return -1;
         }
     }

@@ -35,6 +35,21 @@ final class Narrowing {
         this.not = not;
     }
 
+    /**
+     * What an object literal says of itself to a union it is given as: its first property whose
+     * value is a string literal ({@code { _tag: "Event", … }}) picks the constituents whose
+     * property can be that literal, as TypeScript discriminates a contextual type; null for none.
+     */
+    static Narrowing ofLiteral(Arena a, int object) {
+        for (int p = a.firstChild(object); p >= 0; p = a.nextSibling(p)) {
+            if (a.kind(p) != PROPERTY || (a.data(p) & P_COMPUTED) != 0) continue;
+            int key = Layouts.propertyKey(a, p);
+            String literal = stringLiteral(a, Layouts.propertyValue(a, p));
+            if (key >= 0 && a.kind(key) == IDENTIFIER_NAME && literal != null) return new Narrowing(a.data(key), Set.of(literal), Set.of());
+        }
+        return null;
+    }
+
     /** Tests walked out through: bounds the walk in deeply nested code. */
     private static final int MAX_STEPS = 256;
 

@@ -73,6 +73,19 @@ public final class TypeMembers {
         return only < 0 ? -1 : DeclaredTypes.resolveLocal(q, DeclaredTypes.typeNameOfAnnotation(a, only));
     }
 
+    /**
+     * The class, interface or object type of this file declaring property {@code nameId} of the
+     * type an object literal is given as ({@code type}, a union discriminated by the literal's own
+     * string-valued properties: {@code onParse({ _tag: "Event", data })} where
+     * {@code onParse: (event: Event | Retry) => void}); -1 when that is not settled.
+     */
+    public static int declaringContainerOfLiteral(DocumentQuery q, int type, int nameId, int literal) {
+        if (type < 0 || literal < 0) return -1;
+        Narrowing narrowing = Narrowing.ofLiteral(q.arena(), literal);
+        int found = narrowing == null ? find(q, type, nameId, 0) : findNarrowed(q, type, nameId, narrowing);
+        return found >= 0 ? found : -1;
+    }
+
     /** The union's constituents (through aliases, parentheses and nested unions) that the narrowing admits, as {@link #find} reads a union. */
     private static int findNarrowed(DocumentQuery q, int type, int nameId, Narrowing narrowing) {
         int[] constituents = new int[16];

@@ -91,6 +91,20 @@ class ComposedTypeMembersTest {
     }
 
     @Test
+    void aLiteralGivenToAUnionIsDiscriminatedByItsOwnLiteralProperties() {
+        // effect's Sse.ts: onParse({ _tag: "Event", id, event, data }) where onParse: (event: AnyEvent) => void, AnyEvent = Event | Retry
+        String events = "interface Ev { readonly _tag: 'Event'; readonly [[data]]: string }\ninterface Retry { readonly _tag: 'Retry'; readonly data: number }\n"
+                + "type AnyEvent = Ev | Retry;\n";
+        assertDefinition("a.ts", events + "function make(onParse: (event: AnyEvent) => void) { onParse({ _tag: 'Event', da/*|*/ta: '' }); }");
+        assertDefinition("a.ts", events.replace("[[data]]", "data").replace("_tag: 'Event'", "[[_tag]]: 'Event'")
+                + "function make(onParse: (event: AnyEvent) => void) { onParse({ _t/*|*/ag: 'Event', data: '' }); }");
+        // without the discriminant both declare it: the key itself, as before
+        assertDefinition("a.ts", events.replace("[[data]]", "data") + "function make(onParse: (event: AnyEvent) => void) { onParse({ [[da/*|*/ta]]: '' }); }");
+        // an element pushed onto an array of a declared type (effect's router: nodeStack.push({ brotherPathIndex, … }))
+        assertDefinition("a.ts", "interface B { [[brotherPathIndex]]: number }\nfunction f(stack: Array<B>) { stack.push({ brotherPath/*|*/Index: 1 }); }");
+    }
+
+    @Test
     void hoverShowsTheMemberDefinitionFinds() {
         assertEquals("handlerStorage: number | undefined", DeclaredTypeMembersTest.hover("class NodeBase { handlerStorage: number | undefined }\n"
                 + "class S extends NodeBase {} class W extends NodeBase {}\nfunction f(n: S | W) { return n.handler/*|*/Storage; }"));
