@@ -82,6 +82,9 @@ class DeclaredTypeMembersTest {
         assertDefinition("a.ts", "interface Ev { [[data]]: string }\nfunction parse(onParse: (this: void, e: Ev) => void) { onParse({ da|ta: '' }); }");
         assertDefinition("a.ts", "interface O { [[mode]]: string }\nclass C { o: O = null!; set() { this.o = { mo|de: 'x' }; } }");
         assertDefinition("a.ts", "function f<T>(x: T) {}\nf({ [[ke|y]]: 1 });");
+        // references and rename read the same contextual types
+        assertReferences("a.ts", "interface P { [[la|bel]]: string; inner: { deep: number } }\nconst make = (p: P) => p;\nmake({ [[label]]: 'x', inner: { deep: 1 } });\n"
+                + "const table: Record<string, P> = { a: { [[label]]: 'y', inner: { deep: 2 } } };\nlet q: P;\nq = { [[label]]: 'z', inner: { deep: 3 } };");
         // no declared type, or one that does not declare the key: the key itself, as before
         assertDefinition("a.ts", "const a = { [[la|bel]]: 'x' };");
         assertDefinition("a.ts", "const Sizable: Record<string, { unit: string }> = { [[arr|ay]]: { unit: 'elements' } };");
