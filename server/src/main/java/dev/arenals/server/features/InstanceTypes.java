@@ -297,7 +297,7 @@ final class InstanceTypes {
         return instanceTypeName(returns.substring(1), awaited);
     }
 
-    private static String instanceTypeName(String type, boolean awaited) {
+    static String instanceTypeName(String type, boolean awaited) {
         String only = TypeTexts.withoutNullish(type);
         if (only == null || only.isEmpty() || !Character.isJavaIdentifierStart(only.charAt(0))) return null;
         int end = 1;
