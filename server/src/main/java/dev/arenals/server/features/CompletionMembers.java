@@ -10,6 +10,7 @@ import dev.arenals.server.query.ClassHierarchy;
 import dev.arenals.server.query.CommonJs;
 import dev.arenals.server.query.DocumentQuery;
 import dev.arenals.server.query.DeclaredTypes;
+import dev.arenals.server.query.TypeMembers;
 import dev.arenals.server.query.LibMembers;
 import dev.arenals.server.query.LibTypes;
 import dev.arenals.server.query.TreePaths;
@@ -93,6 +94,7 @@ final class CompletionMembers {
         };
         if (container >= 0) containerMembers(container, counted);
         else if (container == NAMESPACE_IMPORT) moduleExports(namespaceSpecifier, counted);
+        else if (namespaceInNamespace(object, counted)) return;
         else if (!instanceMembers(object, counted) && index != null) importedMembers(object, counted);
         if (listed[0] == 0 && container < 0 && container != NAMESPACE_IMPORT) libraryMembers(object, sink);
     }
@@ -149,6 +151,8 @@ final class CompletionMembers {
      */
     private boolean instanceMembers(int object, Sink sink) {
         if (localTypeMembers(DeclaredTypes.resolveLocal(q, DeclaredTypes.typeNameOf(q, object)), sink)) return true;
+        if (arena.kind(object) == IDENTIFIER_REFERENCE // a union narrowed to one of its types: case "A": of switch (x._tag)
+                && localTypeMembers(TypeMembers.narrowedConstituent(q, DeclaredTypes.declaredType(q, object), object), sink)) return true;
         if (index == null || file == null) return false;
         CrossFileNavigator navigator = new CrossFileNavigator(index);
         CrossFileNavigator.NameInFile imported = InstanceTypes.importedTypeOf(q, object, file, navigator);
@@ -450,6 +454,16 @@ final class CompletionMembers {
     }
 
     /** A module's exports from the workspace index, {@code export *} followed (a namespace import's members, an import list). */
+    /** {@code core.util.} where core's module has {@code export * as util}: util's module's exports; false for anything else. */
+    private boolean namespaceInNamespace(int object, Sink sink) {
+        int k = arena.kind(object);
+        if (index == null || file == null || (k != MEMBER && k != QUALIFIED_NAME)) return false;
+        Path module = ImportedMembers.namespaceChain(q, file, object, new CrossFileNavigator(index), 0);
+        if (module == null) return false;
+        exportsOf(module, sink, new HashSet<>(), new HashSet<>(), 0);
+        return true;
+    }
+
     void moduleExports(String specifier, Sink sink) {
         if (index == null || file == null || specifier == null) return;
         Path target = ModuleResolver.resolveFrom(file, specifier);

@@ -6,15 +6,19 @@ import dev.arenals.parser.tree.Arena;
 import dev.arenals.parser.tree.Layouts;
 import dev.arenals.server.document.Document;
 import dev.arenals.server.protocol.Uris;
+import dev.arenals.server.query.Callables;
 import dev.arenals.server.query.CommonJs;
+import dev.arenals.server.query.DeclaredTypes;
 import dev.arenals.server.query.DocumentQuery;
 import dev.arenals.server.query.Occurrences;
 import dev.arenals.server.query.Target;
 import dev.arenals.server.query.TargetResolver;
 import dev.arenals.server.query.TreePaths;
+import dev.arenals.server.query.TypeMembers;
 import dev.arenals.server.workspace.CrossFileNavigator;
 import dev.arenals.server.workspace.FileSummary;
 import dev.arenals.server.workspace.ModuleResolver;
+import dev.arenals.server.workspace.Summarizer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +49,8 @@ public final class DefinitionHandler {
             List<Location> across = qualifiedOrReexported(q, file, q.identifierAt(offset), workspace);
             if (!across.isEmpty()) return calledOverload(q, q.identifierAt(offset), across, workspace);
         }
+        List<Location> contextual = contextualProperty(q, file, q.identifierAt(offset), workspace);
+        if (!contextual.isEmpty()) return contextual;
         Target target = new TargetResolver(q).at(offset);
         if (target == null) {
             int ident = q.identifierAt(offset);
@@ -67,6 +73,8 @@ public final class DefinitionHandler {
         List<Location> out = new ArrayList<>(declarations.size());
         int cursor = q.identifierAt(offset);
         if (isOneOfOverloads(q, declarations, cursor)) return List.of(q.locationOfNode(cursor));
+        int calledFunction = declarations.size() == 1 ? calledFieldFunction(q, cursor, declarations.node(0)) : -1;
+        if (calledFunction >= 0) return List.of(q.locationOfNode(calledFunction));
         for (int i = 0; i < declarations.size(); i++) {
             int node = declarations.node(i);
             List<Location> imported = workspace == null || file == null ? List.of() : followImport(q, file, node, node == cursor, workspace);
@@ -74,6 +82,104 @@ public final class DefinitionHandler {
             else out.addAll(imported);
         }
         return calledOverload(q, cursor, out, workspace);
+    }
+
+    /**
+     * The key of a property or method in an object literal declared as a type
+     * ({@code const a: P = { label: … }}, {@code return {…}} from a function declared to return P,
+     * {@code {…} as P}, a literal nested in such a literal or a {@code Record<K, V>}'s value):
+     * TypeScript answers the type's declaration of that property (its contextual type's), not the
+     * key. Empty when the type is not known or does not declare it (then the key is the answer).
+     */
+    private static List<Location> contextualProperty(DocumentQuery q, Path file, int ident, CrossFileNavigator workspace) {
+        Arena a = q.arena();
+        int property = ident < 0 || a.kind(ident) != IDENTIFIER_NAME ? -1 : TreePaths.parent(a, ident);
+        if (property < 0 || (a.kind(property) != PROPERTY && a.kind(property) != METHOD) || (a.data(property) & (P_COMPUTED | P_SHORTHAND)) != 0) return List.of();
+        if ((a.kind(property) == PROPERTY ? Layouts.propertyKey(a, property) : Layouts.memberKey(a, property)) != ident) return List.of();
+        int object = TreePaths.parent(a, property);
+        if (object < 0 || a.kind(object) != OBJECT) return List.of();
+        int typeName = DeclaredTypes.typeNameOfLiteral(q, object);
+        int local = typeName < 0 ? -1 : DeclaredTypes.resolveLocal(q, typeName);
+        if (local >= 0) return declarationsIn(q, local, ident);
+        int annotation = DeclaredTypes.literalAnnotation(q, object);
+        // a union of this file's types, which the literal's own { _tag: "A" } picks from; Omit<T, K>, …
+        int container = TypeMembers.declaringContainerOfLiteral(q, annotation, a.data(ident), object);
+        if (container >= 0) return declarationsIn(q, container, ident);
+        if (workspace == null || file == null) return List.of();
+        // imported, or ns.T (this.options = { … } with options: Router.RouterConfig), or a parameter of an imported function
+        CrossFileNavigator.NameInFile imported = typeName >= 0 ? CrossFileReferences.importedType(q, typeName, file, workspace)
+                : annotation >= 0 ? InstanceTypes.qualifiedType(q, annotation, file, workspace) : importedParameterType(q, object, file, workspace);
+        return imported == null ? List.of() : importedProperty(imported, a.names().name(a.data(ident)), workspace);
+    }
+
+    /**
+     * {@code f(…, { … })} where f is imported and has one signature: the type its parameter there
+     * is declared as, by the summary's text of it ({@code _params: ProcessParams = {…}}), when that
+     * is a type name the declaring file has; null otherwise (overloads, a rest parameter, a generic).
+     */
+    private static CrossFileNavigator.NameInFile importedParameterType(DocumentQuery q, int literal, Path file, CrossFileNavigator workspace) {
+        Arena a = q.arena();
+        int child = literal, call = TreePaths.parent(a, literal);
+        while (call >= 0 && a.kind(call) == PARENTHESIZED) {
+            child = call;
+            call = TreePaths.parent(a, call);
+        }
+        if (call < 0 || a.kind(call) != CALL) return null;
+        int callee = Layouts.callCallee(a, call);
+        int index = 0;
+        int arg = Layouts.callFirstArgument(a, call);
+        for (; arg >= 0 && arg != child; arg = a.nextSibling(arg)) {
+            if (a.kind(arg) == SPREAD) return null;
+            index++;
+        }
+        if (arg < 0 || callee < 0 || a.kind(callee) != IDENTIFIER_REFERENCE) return null;
+        int symbol = q.symbolOfNode(callee);
+        if (!ImportedMembers.isImportBinding(q, symbol)) return null;
+        String[] imported = importOf(a, q.scopes().declarationNode(symbol));
+        CrossFileNavigator.NameInFile origin = imported == null || imported[1].equals("*") ? null : workspace.origin(file, imported[0], imported[1]);
+        FileSummary summary = origin == null ? null : workspace.summary(origin.file());
+        List<FileSummary.Signature> signatures = summary == null ? List.of() : summary.signatures(origin.name());
+        if (signatures.size() != 1 || signatures.get(0).construct() || index >= signatures.get(0).parameters().size()) return null;
+        String parameter = signatures.get(0).parameters().get(index);
+        String type = Callables.isRest(parameter) ? null : Callables.parameterType(parameter);
+        String name = type == null ? null : InstanceTypes.instanceTypeName(type, false);
+        return name == null ? null : InstanceTypes.resolveIn(origin.file(), summary, name, workspace);
+    }
+
+    /** The declarations of the member named as {@code ident} of a class, interface or object type of this file. */
+    private static List<Location> declarationsIn(DocumentQuery q, int type, int ident) {
+        Occurrences declared = Occurrences.nearestDeclarations(q, new TargetResolver(q).memberOfType(type, ident, q.arena().data(ident)));
+        List<Location> out = new ArrayList<>(declared.size());
+        for (int i = 0; i < declared.size(); i++) out.add(q.locationOfNode(declared.node(i)));
+        return out;
+    }
+
+    /** The declarations of instance member {@code name} of a type another file declares (or its bases'), or empty. */
+    private static List<Location> importedProperty(CrossFileNavigator.NameInFile type, String name, CrossFileNavigator workspace) {
+        InstanceTypes.MemberAt found = InstanceTypes.declaringMember(type, name, workspace, 0);
+        return found == null ? List.of()
+                : new CrossFileNavigator.MemberInFile(found.summary(), found.container().name() + Summarizer.PROTOTYPE + "." + name, found.members()).locations();
+    }
+
+    /**
+     * {@code this.m()} where {@code m} is a field initialized with a function written in place and
+     * not annotated ({@code m = <A>(x: A) => …}): TypeScript answers the signature the call
+     * resolves to, which is that function — at its own name when it has one, else where it starts,
+     * since a field does not lend a function its name as a variable or a property assignment does.
+     * The function's node, or -1 for any other declaration or use.
+     */
+    static int calledFieldFunction(DocumentQuery q, int cursor, int declaration) {
+        Arena a = q.arena();
+        int member = cursor < 0 ? -1 : TreePaths.parent(a, cursor);
+        if (member < 0 || a.kind(member) != MEMBER || Layouts.memberProperty(a, member) != cursor) return -1;
+        int call = TreePaths.parent(a, member);
+        if (call < 0 || a.kind(call) != CALL || Layouts.callCallee(a, call) != member) return -1;
+        int field = TreePaths.parent(a, declaration);
+        if (field < 0 || a.kind(field) != FIELD || Layouts.memberKey(a, field) != declaration || Layouts.fieldType(a, field) >= 0) return -1;
+        int value = Layouts.fieldValue(a, field);
+        if (value < 0 || (a.kind(value) != ARROW_FUNCTION && a.kind(value) != FUNCTION_EXPRESSION)) return -1;
+        int name = a.kind(value) == FUNCTION_EXPRESSION ? Layouts.functionName(a, value) : -1;
+        return name >= 0 ? name : value;
     }
 
     /**
@@ -378,7 +484,11 @@ public final class DefinitionHandler {
         int parent = path[path.length - 2];
         if ((arena.kind(parent) == MEMBER || arena.kind(parent) == QUALIFIED_NAME) && Layouts.memberProperty(arena, parent) == node) {
             int object = Layouts.memberObject(arena, parent);
-            if (arena.kind(object) != IDENTIFIER_REFERENCE) return importedMember(q, parent, workspace);
+            if (arena.kind(object) != IDENTIFIER_REFERENCE) {
+                Path namespace = ImportedMembers.namespaceChain(q, file, object, workspace, 0); // core.util.AnyFunc: util is export * as util
+                if (namespace != null) return workspace.exportedDeclaration(namespace, arena.names().name(arena.data(node)), meaningOf(arena, path));
+                return importedMember(q, parent, workspace);
+            }
             int symbol = q.symbolOfNode(object);
             if (symbol < 0) return List.of();
             int declaration = q.scopes().declarationNode(symbol);
@@ -411,7 +521,7 @@ public final class DefinitionHandler {
     }
 
     /** The module specifier of {@code import * as ns} or {@code import ns = require()} when {@code binding} is ns, else null. */
-    private static String namespaceImportSpecifier(Arena arena, int binding) {
+    static String namespaceImportSpecifier(Arena arena, int binding) {
         if (binding < 0) return null;
         String[] required = CommonJs.requireOf(arena, binding);
         if (required != null) return required[1].equals("*") ? required[0] : null;

@@ -11,6 +11,7 @@ import dev.arenals.server.query.CommonJs;
 import dev.arenals.server.query.DeclaredTypes;
 import dev.arenals.server.query.DocumentQuery;
 import dev.arenals.server.workspace.FileSummary;
+import dev.arenals.server.workspace.ModuleResolver;
 import dev.arenals.server.workspace.Summarizer;
 import dev.arenals.server.workspace.FileSummary.Signature;
 import dev.arenals.server.workspace.CrossFileNavigator;
@@ -60,6 +61,32 @@ final class ImportedMembers {
         if (imported == null) return null;
         Collections.reverse(names);
         return new ImportedPath(imported[0], imported[1], names);
+    }
+
+    /**
+     * The module a dotted name of namespaces stands for: {@code core} of {@code import * as core}
+     * (or a name imported from a module that exports it as a namespace), then each name after it
+     * that its module exports as a namespace ({@code core.util} where core's module has
+     * {@code export * as util from "./util.js"}); null at the first name that is not one.
+     */
+    static Path namespaceChain(DocumentQuery q, Path file, int node, CrossFileNavigator workspace, int depth) {
+        Arena arena = q.arena();
+        if (node < 0 || depth > 16) return null;
+        int k = arena.kind(node);
+        if (k == IDENTIFIER_REFERENCE) {
+            int symbol = q.symbolOfNode(node);
+            if (symbol < 0 || !q.isDeclared(symbol)) return null;
+            int declaration = q.scopes().declarationNode(symbol);
+            String specifier = DefinitionHandler.namespaceImportSpecifier(arena, declaration);
+            if (specifier != null) return ModuleResolver.resolveFrom(file, specifier);
+            String[] imported = DefinitionHandler.importOf(arena, declaration);
+            return imported == null || imported[1].equals("default") ? null : workspace.namespaceModule(file, imported[0], imported[1]);
+        }
+        if ((k != MEMBER && k != QUALIFIED_NAME) || (k == MEMBER && (arena.data(node) & M_COMPUTED) != 0)) return null;
+        int property = Layouts.memberProperty(arena, node);
+        if (property < 0 || arena.kind(property) != IDENTIFIER_NAME) return null;
+        Path module = namespaceChain(q, file, Layouts.memberObject(arena, node), workspace, depth + 1);
+        return module == null ? null : workspace.namespaceExport(module, arena.names().name(arena.data(property)));
     }
 
     /**

@@ -36,7 +36,14 @@ final class InstanceTypes {
 
     /** The declaration another file has for a type name of this one ({@link DeclaredTypes#typeNameOf}); null when it is declared here or not imported. */
     private static NameInFile importedUnlessLocal(DocumentQuery q, int typeName, Path file, CrossFileNavigator navigator) {
-        return DeclaredTypes.resolveLocal(q, typeName) >= 0 ? null : CrossFileReferences.importedType(q, typeName, file, navigator);
+        if (DeclaredTypes.resolveLocal(q, typeName) >= 0) return null;
+        Arena a = q.arena();
+        int source = a.kind(typeName) == IDENTIFIER_REFERENCE ? DeclaredTypes.mappedSource(q, q.parentOf(typeName)) : -1;
+        if (source >= 0) { // Partial<User> with User imported, or Readonly<ns.T>
+            int inner = DeclaredTypes.typeNameOfAnnotation(a, source);
+            return inner >= 0 ? importedUnlessLocal(q, inner, file, navigator) : qualifiedType(q, source, file, navigator);
+        }
+        return CrossFileReferences.importedType(q, typeName, file, navigator);
     }
 
     /** The top-level class, interface or type alias of another file that {@code expr} is an instance of, or null. */
@@ -47,9 +54,15 @@ final class InstanceTypes {
 
     private static NameInFile typeOf(DocumentQuery q, int expr, Path file, CrossFileNavigator navigator, int depth) {
         if (expr < 0 || depth > MAX_DEPTH) return null;
-        Arena a = q.arena();
         int typeName = DeclaredTypes.typeNameOf(q, expr);
         if (typeName >= 0) return importedUnlessLocal(q, typeName, file, navigator);
+        NameInFile found = typeOfParts(q, expr, file, navigator, depth);
+        // a type of a namespace import as this file writes it: a local field's, a for-of element's, a Map's value
+        return found != null ? found : qualifiedType(q, DeclaredTypes.declaredType(q, expr), file, navigator);
+    }
+
+    private static NameInFile typeOfParts(DocumentQuery q, int expr, Path file, CrossFileNavigator navigator, int depth) {
+        Arena a = q.arena();
         switch (a.kind(expr)) {
             case PARENTHESIZED: case NON_NULL: case SATISFIES_EXPRESSION: case CHAIN:
                 return typeOf(q, Layouts.operand(a, expr), file, navigator, depth + 1);
@@ -158,9 +171,12 @@ final class InstanceTypes {
      * {@code ns.T} where {@code import * as ns} (or {@code T | undefined} of it): the type the
      * module exports as T, through re-exports; null for any other annotation.
      */
-    private static NameInFile qualifiedType(DocumentQuery q, int type, Path file, CrossFileNavigator navigator) {
+    static NameInFile qualifiedType(DocumentQuery q, int type, Path file, CrossFileNavigator navigator) {
         Arena a = q.arena();
-        type = DeclaredTypes.withoutNullish(a, type);
+        type = type < 0 ? -1 : DeclaredTypes.withoutNullish(a, type);
+        for (int source = DeclaredTypes.mappedSource(q, type), steps = 0; source >= 0 && steps < MAX_DEPTH; source = DeclaredTypes.mappedSource(q, type), steps++) {
+            type = DeclaredTypes.withoutNullish(a, source); // Partial<ns.T>: T's members
+        }
         if (type < 0 || a.kind(type) != TYPE_REFERENCE) return null;
         int name = Layouts.typeReferenceName(a, type);
         if (name < 0 || a.kind(name) != QUALIFIED_NAME) return null;
@@ -281,7 +297,7 @@ final class InstanceTypes {
         return instanceTypeName(returns.substring(1), awaited);
     }
 
-    private static String instanceTypeName(String type, boolean awaited) {
+    static String instanceTypeName(String type, boolean awaited) {
         String only = TypeTexts.withoutNullish(type);
         if (only == null || only.isEmpty() || !Character.isJavaIdentifierStart(only.charAt(0))) return null;
         int end = 1;

@@ -306,6 +306,24 @@ public final class Callables {
 
     public static boolean isRest(String parameter) { return parameter.startsWith("..."); }
 
+    /** The type a parameter's text is annotated with ("P" for "p?: P = {}"), or null for none (or a pattern). */
+    public static String parameterType(String parameter) {
+        String name = parameterName(parameter);
+        if (name.isEmpty()) return null;
+        int i = parameter.indexOf(name) + name.length();
+        if (i < parameter.length() && parameter.charAt(i) == '?') i++;
+        while (i < parameter.length() && parameter.charAt(i) == ' ') i++;
+        if (i >= parameter.length() || parameter.charAt(i) != ':') return null;
+        int start = i + 1, depth = 0;
+        for (int j = start; j < parameter.length(); j++) {
+            char c = parameter.charAt(j);
+            if (c == '(' || c == '[' || c == '{' || c == '<') depth++;
+            else if ((c == ')' || c == ']' || c == '}' || c == '>') && !(c == '>' && parameter.charAt(j - 1) == '=')) depth--;
+            else if (c == '=' && depth == 0 && (j + 1 >= parameter.length() || parameter.charAt(j + 1) != '>')) return parameter.substring(start, j).trim();
+        }
+        return parameter.substring(start).trim();
+    }
+
     /** Optional ({@code a?}) or with a default ({@code a = 1}). */
     public static boolean isOptional(String parameter) {
         String name = parameterName(parameter);

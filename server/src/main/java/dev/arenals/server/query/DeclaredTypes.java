@@ -81,23 +81,135 @@ public final class DeclaredTypes {
                     if (k == FUNCTION_DECLARATION || k == FUNCTION_EXPRESSION || k == ARROW_FUNCTION) return typeNameOfAnnotation(a, Layouts.functionReturnType(a, p));
                 }
                 return -1;
+            case PROPERTY: // { key: {…} } in a literal declared as a type: that member's type (a Record's value)
+                return Layouts.propertyValue(a, parent) == child ? typeNameOfAnnotation(a, nestedLiteralType(q, parent, 0)) : -1;
             case CALL: {
                 int callee = Layouts.callCallee(a, parent);
                 int index = 0;
                 int arg = Layouts.callFirstArgument(a, parent);
                 for (; arg >= 0 && arg != child; arg = a.nextSibling(arg)) index++;
-                if (arg < 0 || callee < 0 || a.kind(callee) != IDENTIFIER_REFERENCE) return -1;
-                int symbol = q.symbolOfNode(callee);
-                if (symbol < 0 || !q.isDeclared(symbol) || q.scopes().kind(symbol) != SymbolKind.FUNCTION) return -1;
-                int fn = q.scopes().declaringNode(symbol);
-                int params = fn < 0 || a.kind(fn) != FUNCTION_DECLARATION ? -1 : Layouts.functionParameters(a, fn);
-                for (int p = params < 0 ? -1 : a.firstChild(params); p >= 0; p = a.nextSibling(p), index--) {
-                    if (index == 0) return a.kind(p) == PARAMETER && !Layouts.isRestParameter(a, p) ? typeNameOfAnnotation(a, Layouts.parameterType(a, p)) : -1;
-                }
-                return -1;
+                return arg < 0 ? -1 : typeNameOfAnnotation(a, argumentType(q, callee, index));
             }
+            case ASSIGNMENT: // target = {…}: the target's declared type (this.options = { … })
+                return a.data(parent) == Token.ASSIGN && a.nextSibling(a.firstChild(parent)) == child
+                        ? typeNameOfAnnotation(a, declaredType(q, a.firstChild(parent), 0)) : -1;
             default:
                 return -1;
+        }
+    }
+
+    /**
+     * The declared type of argument {@code index} of a call of {@code callee}: the parameter's
+     * annotation of a function this file settles ({@link #calleeParameters}; {@code this}
+     * parameters are not arguments), or the element type for {@code xs.push(…)} and
+     * {@code xs.unshift(…)} of an array; -1.
+     */
+    private static int argumentType(DocumentQuery q, int callee, int index) {
+        Arena a = q.arena();
+        if (callee < 0) return -1;
+        if (a.kind(callee) == MEMBER && (a.data(callee) & M_COMPUTED) == 0) {
+            int property = Layouts.memberProperty(a, callee);
+            if (property < 0 || a.kind(property) != IDENTIFIER_NAME) return -1;
+            String method = a.names().name(a.data(property));
+            return method.equals("push") || method.equals("unshift") ? elementType(a, declaredType(q, Layouts.memberObject(a, callee), 1)) : -1;
+        }
+        if (a.kind(callee) != IDENTIFIER_REFERENCE) return -1;
+        int params = calleeParameters(q, q.symbolOfNode(callee));
+        for (int p = params < 0 ? -1 : a.firstChild(params); p >= 0; p = a.nextSibling(p)) {
+            if (isThisParameter(a, p)) continue;
+            if (index-- == 0) return a.kind(p) == PARAMETER && !Layouts.isRestParameter(a, p) ? Layouts.parameterType(a, p) : -1;
+        }
+        return -1;
+    }
+
+    /**
+     * The parameters of what a call of {@code symbol} calls, when this file settles them: a
+     * function declaration, a {@code const} bound to an arrow or function expression, or a name
+     * declared with a type of one call signature ({@code onParse: (event: Event) => void}); -1.
+     */
+    private static int calleeParameters(DocumentQuery q, int symbol) {
+        if (symbol < 0 || !q.isDeclared(symbol)) return -1;
+        Arena a = q.arena();
+        int declaring = q.scopes().declaringNode(symbol);
+        if (declaring < 0) return -1;
+        int kind = q.scopes().kind(symbol);
+        if (kind == SymbolKind.FUNCTION) return a.kind(declaring) == FUNCTION_DECLARATION ? Layouts.functionParameters(a, declaring) : -1;
+        int annotation = bindingAnnotation(q, symbol);
+        if (annotation >= 0) {
+            int signature = signatureOf(q, annotation);
+            return signature < 0 ? -1 : Layouts.functionParameters(a, signature);
+        }
+        if (kind != SymbolKind.CONST || a.kind(declaring) != VARIABLE_DECLARATOR) return -1;
+        int init = TreePaths.unwrapped(a, Layouts.declaratorInit(a, declaring));
+        return init >= 0 && (a.kind(init) == ARROW_FUNCTION || a.kind(init) == FUNCTION_EXPRESSION) ? Layouts.functionParameters(a, init) : -1;
+    }
+
+    /**
+     * The annotation an object literal is declared against, as written (see
+     * {@link #typeNameOfLiteral}; a qualified {@code ns.T} too, for the callers that read other
+     * files), or -1.
+     */
+    public static int literalAnnotation(DocumentQuery q, int literal) {
+        Arena a = q.arena();
+        int parent = q.parentOf(literal);
+        if (parent >= 0 && a.kind(parent) == ASSIGNMENT && a.data(parent) == Token.ASSIGN && a.nextSibling(a.firstChild(parent)) == literal) {
+            return declaredType(q, a.firstChild(parent), 0);
+        }
+        return literalAnnotation(q, literal, 0);
+    }
+
+    /**
+     * The type the value of {@code property} (a PROPERTY of an object literal) is declared as by
+     * the type the literal is declared against: that type's member's annotation, or {@code V} of a
+     * {@code Record<K, V>} (zod's {@code const Sizable: Record<string, { unit: string }> = { array: { unit: … } }}).
+     * As written, or -1.
+     */
+    private static int nestedLiteralType(DocumentQuery q, int property, int depth) {
+        Arena a = q.arena();
+        if (depth > MAX_DEPTH || (a.data(property) & P_COMPUTED) != 0) return -1;
+        int outer = q.parentOf(property);
+        int key = Layouts.propertyKey(a, property);
+        if (outer < 0 || a.kind(outer) != OBJECT || key < 0 || (a.kind(key) != IDENTIFIER_NAME && a.kind(key) != IDENTIFIER_REFERENCE)) return -1;
+        int outerType = literalAnnotation(q, outer, depth + 1);
+        if (outerType < 0) return -1;
+        int value = recordValueType(q, outerType);
+        if (value >= 0) return value;
+        int owner = resolveLocal(q, typeNameOfAnnotation(a, outerType));
+        return owner < 0 ? -1 : memberAnnotation(q, owner, a.data(key), depth + 1);
+    }
+
+    /**
+     * The annotation an object literal is declared against, as written: a declarator's, a
+     * parameter's or field's (for its default or initial value), {@code {…} as T},
+     * {@code satisfies T}, the return type of the function it is returned from, or, nested in
+     * another literal, {@link #nestedLiteralType}; -1.
+     */
+    private static int literalAnnotation(DocumentQuery q, int literal, int depth) {
+        Arena a = q.arena();
+        int child = literal;
+        int parent = q.parentOf(literal);
+        while (parent >= 0 && a.kind(parent) == PARENTHESIZED) {
+            child = parent;
+            parent = q.parentOf(parent);
+        }
+        if (parent < 0 || depth > MAX_DEPTH) return -1;
+        switch (a.kind(parent)) {
+            case VARIABLE_DECLARATOR: return Layouts.declaratorInit(a, parent) == child ? Layouts.declaratorType(a, parent) : -1;
+            case PARAMETER: return Layouts.parameterInitializer(a, parent) == child ? Layouts.parameterType(a, parent) : -1;
+            case FIELD: return Layouts.fieldValue(a, parent) == child ? Layouts.fieldType(a, parent) : -1;
+            case AS_EXPRESSION: case SATISFIES_EXPRESSION: return Layouts.operand(a, parent) == child ? a.nextSibling(child) : -1;
+            case RETURN: {
+                int fn = enclosingFunction(q, parent);
+                return fn < 0 ? -1 : Layouts.functionReturnType(a, fn);
+            }
+            case PROPERTY: return Layouts.propertyValue(a, parent) == child ? nestedLiteralType(q, parent, depth + 1) : -1;
+            case CALL: {
+                int index = 0;
+                int arg = Layouts.callFirstArgument(a, parent);
+                for (; arg >= 0 && arg != child; arg = a.nextSibling(arg)) index++;
+                return arg < 0 ? -1 : argumentType(q, Layouts.callCallee(a, parent), index);
+            }
+            default: return -1;
         }
     }
 
@@ -109,6 +221,8 @@ public final class DeclaredTypes {
     public static int resolveLocal(DocumentQuery q, int typeName) {
         if (typeName < 0) return -1;
         Arena a = q.arena();
+        int source = a.kind(typeName) == IDENTIFIER_REFERENCE ? mappedSource(q, q.parentOf(typeName)) : -1;
+        if (source >= 0) return resolveLocal(q, typeNameOfAnnotation(a, source)); // Partial<User>: User's members
         int k = a.kind(typeName);
         if (isClass(k) || k == INTERFACE_DECLARATION || k == TYPE_LITERAL) return typeName;
         if (k != IDENTIFIER_REFERENCE) return -1;
@@ -121,6 +235,25 @@ public final class DeclaredTypes {
         int dk = a.kind(declaring);
         if (dk == TYPE_ALIAS) return objectTypeOf(a, declaring);
         return isClass(dk) || dk == INTERFACE_DECLARATION ? declaring : -1;
+    }
+
+    /**
+     * {@code T} of {@code Partial<T>}, {@code Required<T>}, {@code Readonly<T>} or
+     * {@code NonNullable<T>}, the standard library's (not a name declared in this file): mapped
+     * types that keep T's members and their declarations. -1 for any other type.
+     */
+    public static int mappedSource(DocumentQuery q, int type) {
+        Arena a = q.arena();
+        if (type < 0 || a.kind(type) != TYPE_REFERENCE) return -1;
+        int name = Layouts.typeReferenceName(a, type);
+        if (name < 0 || a.kind(name) != IDENTIFIER_REFERENCE) return -1;
+        int symbol = q.symbolOfNode(name);
+        if (symbol >= 0 && q.isDeclared(symbol)) return -1;
+        String n = a.names().name(a.data(name));
+        if (!n.equals("Partial") && !n.equals("Required") && !n.equals("Readonly") && !n.equals("NonNullable")) return -1;
+        int arguments = a.nextSibling(name);
+        int only = arguments >= 0 && a.kind(arguments) == TYPE_ARGUMENTS ? a.firstChild(arguments) : -1;
+        return only >= 0 && a.nextSibling(only) < 0 ? only : -1;
     }
 
     /** The TYPE_LITERAL an alias names (through parentheses), or -1. */
@@ -469,6 +602,8 @@ public final class DeclaredTypes {
      * elements ({@code find}, {@code at}, {@code pop}, …), and the element a {@code for … of}
      * or an array method's callback is given.
      */
+    public static int declaredType(DocumentQuery q, int expr) { return declaredType(q, expr, 0); }
+
     static int declaredType(DocumentQuery q, int expr, int depth) {
         if (expr < 0 || depth > MAX_DEPTH) return -1;
         Arena a = q.arena();
@@ -481,9 +616,18 @@ public final class DeclaredTypes {
                 return awaited(a, declaredType(q, Layouts.operand(a, expr), depth + 1));
             case IDENTIFIER_REFERENCE:
                 return bindingType(q, q.symbolOfNode(expr), depth + 1);
+            case NEW: { // new Map<K, V>(): the instantiation stands for its type (Map.get reads V from it)
+                int callee = Layouts.callCallee(a, expr);
+                int name = callee >= 0 && a.kind(callee) == INSTANTIATION_EXPRESSION ? a.firstChild(callee) : -1;
+                return name >= 0 && a.kind(name) == IDENTIFIER_REFERENCE && isLibraryName(q, name) ? callee : -1;
+            }
             case MEMBER: {
                 int object = Layouts.memberObject(a, expr);
-                if ((a.data(expr) & M_COMPUTED) != 0) return elementType(a, declaredType(q, object, depth + 1));
+                if ((a.data(expr) & M_COMPUTED) != 0) {
+                    int container = declaredType(q, object, depth + 1);
+                    int element = elementType(a, container);
+                    return element >= 0 ? element : recordValueType(q, container); // xs[i], or r[key] of a Record<K, V>
+                }
                 int property = Layouts.memberProperty(a, expr);
                 if (property < 0 || a.kind(property) != IDENTIFIER_NAME) return -1;
                 int owner = resolveLocal(q, typeNameOf(q, object, depth + 1));
@@ -798,11 +942,30 @@ public final class DeclaredTypes {
         return onlyTypeArgument(a, type, "Array", "ReadonlyArray");
     }
 
-    /** {@code V} of {@code Map<K, V>}, {@code ReadonlyMap<K, V>} or {@code WeakMap<K, V>}, or -1. */
-    static int mapValueType(Arena a, int type) {
+    /** Whether a name is not declared in this file: the standard library's (Map, Record, …), not a local one of the same name. */
+    private static boolean isLibraryName(DocumentQuery q, int name) {
+        int symbol = q.symbolOfNode(name);
+        return symbol < 0 || !q.isDeclared(symbol);
+    }
+
+    /** {@code V} of the standard library's {@code Record<K, V>}, or -1. */
+    private static int recordValueType(DocumentQuery q, int type) {
+        Arena a = q.arena();
         type = withoutNullish(a, type);
         if (type < 0 || a.kind(type) != TYPE_REFERENCE) return -1;
         int name = Layouts.typeReferenceName(a, type);
+        if (name < 0 || a.kind(name) != IDENTIFIER_REFERENCE || !a.names().equals(a.data(name), "Record") || !isLibraryName(q, name)) return -1;
+        int arguments = a.nextSibling(name);
+        int key = arguments >= 0 && a.kind(arguments) == TYPE_ARGUMENTS ? a.firstChild(arguments) : -1;
+        int value = key < 0 ? -1 : a.nextSibling(key);
+        return value >= 0 && a.nextSibling(value) < 0 ? value : -1;
+    }
+
+    /** {@code V} of {@code Map<K, V>}, {@code ReadonlyMap<K, V>} or {@code WeakMap<K, V>} (or of {@code new Map<K, V>()}), or -1. */
+    static int mapValueType(Arena a, int type) {
+        type = withoutNullish(a, type);
+        if (type < 0 || (a.kind(type) != TYPE_REFERENCE && a.kind(type) != INSTANTIATION_EXPRESSION)) return -1;
+        int name = a.kind(type) == TYPE_REFERENCE ? Layouts.typeReferenceName(a, type) : a.firstChild(type);
         if (name < 0 || a.kind(name) != IDENTIFIER_REFERENCE) return -1;
         if (!a.names().equals(a.data(name), "Map") && !a.names().equals(a.data(name), "ReadonlyMap") && !a.names().equals(a.data(name), "WeakMap")) return -1;
         int arguments = a.nextSibling(name);

@@ -346,6 +346,9 @@ public final class Occurrences {
                 int ok = object < 0 ? -1 : arena.kind(object);
                 if (ok == THIS || ok == SUPER) continue; // thisUses
                 int type = DeclaredTypes.localType(q, object);
+                if (type < 0) { // a union or Omit<T, K> whose member one declaration settles, as definition reads it
+                    type = TypeMembers.declaringContainer(q, DeclaredTypes.declaredType(q, object), name, ok == IDENTIFIER_REFERENCE ? object : -1);
+                }
                 if (type >= 0 && matches(containers, type, name)) out.add(property, accessFlagsUp(n));
             }
         }

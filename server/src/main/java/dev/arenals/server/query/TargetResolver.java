@@ -139,10 +139,14 @@ public final class TargetResolver {
 
     /**
      * {@code v.name} where {@code v} is declared as an instance of a class or interface of this
-     * file ({@link DeclaredTypes}): that type's member, or null.
+     * file ({@link DeclaredTypes}), or as a union, intersection or mapped type of them whose
+     * member one declaration settles ({@link TypeMembers}): that type's member, or null.
      */
     private Target typedMember(int object, int ident, int name) {
         int type = DeclaredTypes.localType(q, object);
+        if (type < 0) { // a union (narrowed by the discriminant tests around a name's read), Omit<T, K>, …
+            type = TypeMembers.declaringContainer(q, DeclaredTypes.declaredType(q, object, 0), name, arena.kind(object) == IDENTIFIER_REFERENCE ? object : -1);
+        }
         return type < 0 ? null : memberOfType(type, ident, name);
     }
 

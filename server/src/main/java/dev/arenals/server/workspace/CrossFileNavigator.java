@@ -165,10 +165,19 @@ public final class CrossFileNavigator {
     public Path namespaceModule(Path importer, String specifier, String importedName) {
         Path target = resolve(importer, specifier);
         if (target == null) return null;
-        if (importedName.equals("*")) return target;
+        return importedName.equals("*") ? target : namespaceExport(target, importedName);
+    }
+
+    /**
+     * The module {@code module} exports as the namespace {@code exportedName}
+     * ({@code export * as name from}, or a namespace import it exports again), through re-export
+     * chains; null when that export is not a namespace. {@code core.util.AnyFunc} walks one such
+     * step per dotted name.
+     */
+    public Path namespaceExport(Path module, String exportedName) {
         Set<String> visited = new HashSet<>();
-        Path file = target;
-        String name = importedName;
+        Path file = module;
+        String name = exportedName;
         while (visited.size() <= MAX_HOPS && visited.add(file + "\u0000" + name)) {
             FileSummary s = index.summaryOrLoad(file);
             if (s == null) return null;

@@ -237,6 +237,13 @@ class CompletionHandlerTest {
         assertOffers("a.js", "class A { static s = 1; i = 2; static m() { this.| } }", "s", "m");
         assertNotOffered("a.js", "class A { static s = 1; i = 2; static m() { this.| } }", "i");
         assertEquals(List.of("m", "p", "q"), labels(complete("a.ts", "class P { constructor(private p: number, readonly q, r) {} m() { this.| } }")));
+        // a union narrowed to one of its types by a discriminant test: that type's members (TypeScript's list)
+        String segments = "interface Literal { readonly _tag: 'Literal'; readonly text: string }\n"
+                + "interface ArrayHelper { readonly _tag: 'ArrayHelper'; readonly value: unknown[] }\ntype Segment = Literal | ArrayHelper;\n";
+        assertEquals(List.of("_tag", "value"), labels(complete("a.ts", segments + "function f(s: Segment) { switch (s._tag) { case 'ArrayHelper': s./*|*/ } }")));
+        assertEquals(List.of(), labels(complete("a.ts", segments + "function f(s: Segment) { s./*|*/ }")), "not narrowed: nothing (yet), rather than one constituent's members");
+        // Partial, Readonly, Required and NonNullable keep their source's members
+        assertEquals(List.of("age", "name"), labels(complete("a.ts", "interface U { name: string; age: number }\nfunction f(u: Partial<Readonly<U>>) { u.| }")));
         assertOffers("a.js", "class A { x = 1; m() { const f = () => this.|; } }", "x");
         assertEquals(List.of(), labels(complete("a.js", "class A { x = 1; m() { function g() { this.| } } }")));
     }

@@ -45,6 +45,53 @@ class DeclaredTypeMembersTest {
     }
 
     @Test
+    void aCallOfAFieldHoldingAFunctionLeadsToTheFunctionAsTypeScriptsSignatureDoes() {
+        // effect's AtomRegistry: invalidateAtom = <A>(atom: Atom.Atom<A>): void => {…}, called as this.invalidateAtom(atom)
+        assertDefinition("a.ts", "class R {\n  invalidate = [[<A>(atom: A): void => {}]];\n  refresh() { this.invali|date(1); }\n}");
+        assertDefinition("a.ts", "class R { run = [[async () => 1]]; } const r = new R(); r.r|un();");
+        assertDefinition("a.ts", "class R { run = function [[named]]() {}; go() { this.r|un(); } }");
+        // not called, annotated, or not a field: the member's name, as before
+        assertDefinition("a.ts", "class R { [[run]] = () => 1; go() { return this.r|un; } }");
+        assertDefinition("a.ts", "class R { [[run]]: () => number = () => 1; go() { this.r|un(); } }");
+        assertDefinition("a.ts", "class R { [[run]]() {} go() { this.r|un(); } }");
+        assertDefinition("a.ts", "const o = { [[run]]: () => 1 }; o.r|un();");
+    }
+
+    @Test
+    void theValuesOfARecordAndOfAMapMadeWithItsTypeArguments() {
+        // effect's router: staticChildren: Record<string, StaticNode>, then this.staticChildren[c].prefix
+        assertDefinition("a.ts", "class N { [[prefix]] = '' }\nclass R { children: Record<string, N> = {}; f(k: string) { const c = this.children[k]; return c.pre|fix; } }");
+        // effect's RateLimiter: const states = new Map<string, AdaptiveState>(); const state = states.get(key)
+        assertDefinition("a.ts", "interface S { [[expiresAt]]: number }\nconst states = new Map<string, S>();\nfunction f() { const s = states.get('k'); if (!s) return; s.expires|At; }");
+        assertDefinition("a.ts", "const counters = new Map<string, { count: number; [[expiresAt]]: number }>();\nfunction f() { const c = counters.get('k'); if (c) c.expires|At; }");
+        // a Map or Record of this file's own is not the library's
+        assertDefinition("a.ts", "class Map<K, V> { get(k: K): K { return k; } }\ninterface S { expiresAt: number }\nconst m = new Map<string, S>();\nm.get('k').expires|At;");
+        assertDefinition("a.ts", "type Record<K, V> = { k: K };\nclass N { prefix = '' }\ndeclare const r: Record<string, N>;\nr['a'].pre|fix;");
+    }
+
+    @Test
+    void aKeyOfALiteralDeclaredAsATypeLeadsToTheTypesPropertyAsTypeScriptsContextualTypeDoes() {
+        assertDefinition("a.ts", "interface P { [[label]]: string }\nconst a: P = { la|bel: 'x' };");
+        assertDefinition("a.ts", "interface P { [[label]]: string }\nfunction f(): P { return { la|bel: 'x' }; }");
+        assertDefinition("a.ts", "interface P { [[run]](): void }\nconst a = { r|un() {} } satisfies P;");
+        // zod's locales: const Sizable: Record<string, { unit: string; verb: string }> = { array: { unit: …, verb: … } }
+        assertDefinition("a.ts", "const Sizable: Record<string, { [[unit]]: string; verb: string }> = {\n  array: { un|it: 'elements', verb: 'have' },\n};");
+        assertDefinition("a.ts", "interface Inner { [[deep]]: number } interface Outer { inner: Inner }\nconst o: Outer = { inner: { de|ep: 1 } };");
+        // an argument of a function of this file (a const arrow, a parameter of a function type), an assignment to a typed target
+        assertDefinition("a.ts", "interface In { [[noColor]]?: string }\nconst detect = (input: In) => input;\ndetect({ noCo|lor: 'x' });");
+        assertDefinition("a.ts", "interface Ev { [[data]]: string }\nfunction parse(onParse: (this: void, e: Ev) => void) { onParse({ da|ta: '' }); }");
+        assertDefinition("a.ts", "interface O { [[mode]]: string }\nclass C { o: O = null!; set() { this.o = { mo|de: 'x' }; } }");
+        assertDefinition("a.ts", "function f<T>(x: T) {}\nf({ [[ke|y]]: 1 });");
+        // references and rename read the same contextual types
+        assertReferences("a.ts", "interface P { [[la|bel]]: string; inner: { deep: number } }\nconst make = (p: P) => p;\nmake({ [[label]]: 'x', inner: { deep: 1 } });\n"
+                + "const table: Record<string, P> = { a: { [[label]]: 'y', inner: { deep: 2 } } };\nlet q: P;\nq = { [[label]]: 'z', inner: { deep: 3 } };");
+        // no declared type, or one that does not declare the key: the key itself, as before
+        assertDefinition("a.ts", "const a = { [[la|bel]]: 'x' };");
+        assertDefinition("a.ts", "const Sizable: Record<string, { unit: string }> = { [[arr|ay]]: { unit: 'elements' } };");
+        assertDefinition("a.ts", "interface P { label: string }\nconst a: P = { label: 'x', [[ext|ra]]: 1 } as any;");
+    }
+
+    @Test
     void nothingWhereTheDeclarationsDoNotSettleIt() {
         assertDefinition("a.ts", "class S { load() {} } class T { load() {} } declare const x: S | T; x.lo/*|*/ad();");
         assertDefinition("a.ts", "class S { load() {} } async function make() { return new S(); } make().lo|ad();");
@@ -241,7 +288,8 @@ class DeclaredTypeMembersTest {
         assertDefinition("a.ts", user + "function f(us: U[] | string[]) { us.map(u => u.na/*|*/me); }");
     }
 
-    private static String hover(String marked) {
+    /** The first line of the hover at the cursor of a TypeScript source, or null. */
+    static String hover(String marked) {
         dev.arenals.server.testing.Marked m = dev.arenals.server.testing.Marked.parse(marked);
         dev.arenals.server.document.Document doc = dev.arenals.server.testing.Docs.parsed("file:///a.ts", m.text);
         org.eclipse.lsp4j.Hover h = new HoverHandler().hover(doc, doc.positionAt(m.cursors.get(0)), false);

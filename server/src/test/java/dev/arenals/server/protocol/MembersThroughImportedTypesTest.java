@@ -192,6 +192,46 @@ class MembersThroughImportedTypesTest {
     }
 
     @Test
+    void aTypeWrittenThroughANamespaceImportOnAFieldAnElementOrInsidePartial() throws Exception {
+        // effect's router: readonly options: Router.RouterConfig, then this.options.ignoreDuplicateSlashes
+        assertEquals(List.of("model.ts:0:43"), definition(IMPORTS + "class R { readonly a: m.Address = null!; run() { return this.a.ci|ty; } }"));
+        // effect's HttpApiBuilder: for (const group of groups) where groups = … as ReadonlyArray<HttpApiGroup.Top>
+        assertEquals(List.of("model.ts:0:43"), definition(IMPORTS + "declare const all: unknown;\nfor (const a of all as ReadonlyArray<m.Address>) a.ci|ty;"));
+        assertEquals(List.of("model.ts:0:43"), definition(IMPORTS + "function f(a: Partial<m.Address>) { return a.ci|ty; }"));
+        assertEquals(List.of("model.ts:0:43"), definition(IMPORTS + "function f(a: Readonly<Required<Address>> | undefined) { return a!.ci|ty; }".replace("Address", "m.Address")));
+        assertEquals(List.of("model.ts:0:43"), definition("import { Address } from './model';\nfunction f(a: Readonly<Address>) { return a.ci|ty; }"));
+        assertEquals(List.of("street", "city"), completion(IMPORTS + "function f(a: Partial<m.Address>) { a.| }"));
+        assertEquals(List.of(), definition("import { Address } from './model';\ntype Partial<T> = { other: T };\nfunction f(a: Partial<Address>) { return a.ci|ty; }"),
+                "a Partial of this file's is not the library's");
+    }
+
+    @Test
+    void aKeyOfALiteralDeclaredAsAnImportedType() throws Exception {
+        assertEquals(List.of("model.ts:4:22"), definition(IMPORTS + "const p: Point = { |x: 1, y: 2 };"));
+        assertEquals(List.of("model.ts:0:43"), definition(IMPORTS + "class R { a!: m.Address; set() { this.a = { street: '', ci|ty: '' }; } }"), "assigned to a field of ns.T");
+        // zod's process(schema, ctx, { ...params, path: [...] }): the imported function's one signature types its argument
+        Files.writeString(root.resolve("proc.ts"), "export interface ProcessParams { path: string[]; schemaPath: string[] }\n"
+                + "export function process(schema: unknown, params: ProcessParams = { path: [], schemaPath: [] }) {}\n"
+                + "export function over(a: ProcessParams): void;\nexport function over(a: ProcessParams, b: number): void;\nexport function over(a: any, b?: any) {}\n");
+        assertEquals(List.of("proc.ts:0:33"), definition("import { process, over } from './proc';\nprocess(1, { pa|th: [] });"));
+        assertEquals(List.of("use.ts:1:7"), definition("import { process, over } from './proc';\nover({ pa|th: [] });"), "overloads: the key itself");
+        assertEquals(List.of("model.ts:1:18"), definition(IMPORTS + "const s: Staff = { desk: '', id: 1, address: null!, greet: () => '', na|me: '' };"), "from a base, two files away");
+    }
+
+    @Test
+    void aNamespaceReExportedInsideANamespace() throws Exception {
+        // zod: core.util.AnyFunc, where core/index.ts has export * as util from "./util.js"
+        Files.writeString(root.resolve("util.ts"), "export type AnyFunc = (...args: any[]) => any;\nexport function noop() {}\n");
+        Files.writeString(root.resolve("core.ts"), "export * as util from './util';\nexport * as again from './barrel';\n");
+        assertEquals(List.of("util.ts:0:12"), definition("import * as core from './core';\nlet f: core.util.Any|Func;"));
+        assertEquals(List.of("util.ts:1:16"), definition("import * as core from './core';\ncore.util.no|op();"));
+        assertEquals(List.of("model.ts:2:17"), definition("import * as core from './core';\nlet u: core.again.models.Us|er;"), "three namespaces deep");
+        assertEquals(List.of("util.ts:1:16"), definition("import { util } from './core';\nutil.no|op();"), "as before: one namespace imported by name");
+        assertEquals(List.of(), definition("import * as core from './core';\ncore.util.miss|ing;"), "a name the module does not export");
+        assertEquals(List.of("AnyFunc", "noop"), completion("import * as core from './core';\ncore.util.|"));
+    }
+
+    @Test
     void whatNeedsInferenceIsNotAnswered() throws Exception {
         assertEquals(List.of(), completion(IMPORTS + "const r = new Repo<User>(); r.first().|"), "T of a generic class");
         assertEquals(List.of(), completion(IMPORTS + "make().|"), "a generic's argument");

@@ -22,6 +22,16 @@ class CallablesTest {
     }
 
     @Test
+    void parameterTypesAsWritten() {
+        assertEquals("ProcessParams", Callables.parameterType("_params: ProcessParams = { path: [], schemaPath: [] }"));
+        assertEquals("number", Callables.parameterType("a?: number"));
+        assertEquals("(x: number) => void", Callables.parameterType("f: (x: number) => void"));
+        assertEquals("Map<string, (a: A) => B>", Callables.parameterType("m: Map<string, (a: A) => B> = new Map()"));
+        assertEquals(null, Callables.parameterType("b = 2"));
+        assertEquals(null, Callables.parameterType("{ a, b }: Options"));
+    }
+
+    @Test
     void theKeptJsDocStopsBeforeTheFirstExample() {
         String doc = "/**\n * Adds.\n * @param a first\n * @example\n * add(1, 2)\n */";
         assertEquals("/**\n * Adds.\n * @param a first\n */", Callables.clipDoc(doc));

@@ -1,0 +1,346 @@
+package dev.arenals.server.query;
+
+import static dev.arenals.parser.tree.NodeKind.*;
+
+import dev.arenals.parser.lexer.LiteralValues;
+import dev.arenals.parser.lexer.Token;
+import dev.arenals.parser.scope.SymbolKind;
+import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.Layouts;
+
+/**
+ * Which declaration of this file a member of a <em>composed</em> type comes from: a union
+ * ({@code type Node = Static | Parametric | Wildcard}), an intersection, and the standard library's
+ * homomorphic mapped types ({@code Omit<T, "k">}, {@code Pick}, {@code Partial}, {@code Required},
+ * {@code Readonly}, {@code NonNullable}), which keep their source's declarations as TypeScript's
+ * go-to-definition shows them.
+ *
+ * <p>A union's member is answered when every constituent that has it gets it from the same
+ * declaration (a member of a shared base class, or of one constituent only): TypeScript accepts
+ * {@code x.m} only where {@code x} is narrowed to constituents that have {@code m}, so any
+ * narrowing leads to that one declaration. Where two constituents declare it apart the answer
+ * depends on narrowing, and where any part is declared elsewhere, generic or computed, it is
+ * unknown: nothing is answered ("exact or nothing").
+ */
+public final class TypeMembers {
+    private TypeMembers() {}
+
+    /** The type cannot settle the member: unknown parts, or two declarations that narrowing picks from. */
+    private static final int UNKNOWN = -1;
+    /** The type has no such member (a constituent without it, {@code null}, a key {@code Omit} drops). */
+    private static final int ABSENT = -2;
+    /** Aliases and bases followed: bounds cycles in broken code. */
+    private static final int MAX_DEPTH = 16;
+
+    /**
+     * The class, interface or type literal of this file that declares member {@code nameId} of
+     * the instances of {@code type} (an annotation as written), or -1 when that is not settled.
+     */
+    public static int declaringContainer(DocumentQuery q, int type, int nameId) { return declaringContainer(q, type, nameId, -1); }
+
+    /**
+     * As {@link #declaringContainer(DocumentQuery, int, int)}, for the member read on
+     * {@code reference} ({@code x} of {@code x.m}, or -1): a union is first narrowed by the
+     * discriminant tests around that read ({@link Narrowing}: {@code case "set":} of
+     * {@code switch (x.type)}), so that {@code m} of the one constituent left is settled.
+     */
+    public static int declaringContainer(DocumentQuery q, int type, int nameId, int reference) {
+        if (type < 0) return -1;
+        Narrowing narrowing = reference < 0 ? null : Narrowing.at(q, reference);
+        int found = narrowing == null ? find(q, type, nameId, 0) : findNarrowed(q, type, nameId, narrowing);
+        return found >= 0 ? found : -1;
+    }
+
+    /**
+     * The class, interface or object type of this file a union is narrowed to at the read
+     * {@code reference} when one constituent is left (besides {@code null} and {@code undefined}):
+     * {@code segment} inside {@code case "ArrayHelper":} of {@code switch (segment._tag)}; -1
+     * otherwise. Its members are then all of TypeScript's (completion).
+     */
+    public static int narrowedConstituent(DocumentQuery q, int type, int reference) {
+        Narrowing narrowing = type < 0 || reference < 0 ? null : Narrowing.at(q, reference);
+        if (narrowing == null) return -1;
+        int[] constituents = new int[16];
+        int count = constituents(q, type, constituents, 0, 0);
+        Arena a = q.arena();
+        int only = -1;
+        for (int i = 0; i < count; i++) {
+            int t = constituents[i];
+            if (DeclaredTypes.isNullish(a, t) || !narrowing.admits(discriminantLiterals(q, t, narrowing.key))) continue;
+            if (only >= 0) return -1;
+            only = t;
+        }
+        return only < 0 ? -1 : DeclaredTypes.resolveLocal(q, DeclaredTypes.typeNameOfAnnotation(a, only));
+    }
+
+    /**
+     * The class, interface or object type of this file declaring property {@code nameId} of the
+     * type an object literal is given as ({@code type}, a union discriminated by the literal's own
+     * string-valued properties: {@code onParse({ _tag: "Event", data })} where
+     * {@code onParse: (event: Event | Retry) => void}); -1 when that is not settled.
+     */
+    public static int declaringContainerOfLiteral(DocumentQuery q, int type, int nameId, int literal) {
+        if (type < 0 || literal < 0) return -1;
+        Narrowing narrowing = Narrowing.ofLiteral(q.arena(), literal);
+        int found = narrowing == null ? find(q, type, nameId, 0) : findNarrowed(q, type, nameId, narrowing);
+        return found >= 0 ? found : -1;
+    }
+
+    /** The union's constituents (through aliases, parentheses and nested unions) that the narrowing admits, as {@link #find} reads a union. */
+    private static int findNarrowed(DocumentQuery q, int type, int nameId, Narrowing narrowing) {
+        int[] constituents = new int[16];
+        int count = constituents(q, type, constituents, 0, 0);
+        if (count < 0) return UNKNOWN;
+        Arena a = q.arena();
+        int found = ABSENT;
+        for (int i = 0; i < count; i++) {
+            int t = constituents[i];
+            if (DeclaredTypes.isNullish(a, t) || !narrowing.admits(discriminantLiterals(q, t, narrowing.key))) continue;
+            int part = find(q, t, nameId, 1);
+            if (part == UNKNOWN) return UNKNOWN;
+            if (part == ABSENT) continue;
+            if (found != ABSENT && found != part) return UNKNOWN;
+            found = part;
+        }
+        return found;
+    }
+
+    /** Adds a union's constituents to {@code out} from {@code count}; the new count, or -1 past the bound. */
+    private static int constituents(DocumentQuery q, int type, int[] out, int count, int depth) {
+        Arena a = q.arena();
+        if (type < 0 || depth > MAX_DEPTH || count < 0) return -1;
+        int k = a.kind(type);
+        if (k == PARENTHESIZED_TYPE) return constituents(q, Layouts.operand(a, type), out, count, depth + 1);
+        if (k == UNION_TYPE) {
+            for (int t = a.firstChild(type); t >= 0 && count >= 0; t = a.nextSibling(t)) count = constituents(q, t, out, count, depth + 1);
+            return count;
+        }
+        int alias = k == TYPE_REFERENCE ? localAlias(q, type) : -1;
+        if (alias >= 0) return constituents(q, Layouts.aliasedType(a, alias), out, count, depth + 1);
+        if (count == out.length) return -1;
+        out[count] = type;
+        return count + 1;
+    }
+
+    /** The TYPE_ALIAS of this file a type reference names, or -1. */
+    private static int localAlias(DocumentQuery q, int reference) {
+        Arena a = q.arena();
+        int name = Layouts.typeReferenceName(a, reference);
+        int symbol = name < 0 || a.kind(name) != IDENTIFIER_REFERENCE ? -1 : q.symbolOfNode(name);
+        if (symbol < 0 || !q.isDeclared(symbol) || q.scopes().kind(symbol) != SymbolKind.TYPE_ALIAS) return -1;
+        int declaring = q.scopes().declaringNode(symbol);
+        return declaring >= 0 && a.kind(declaring) == TYPE_ALIAS ? declaring : -1;
+    }
+
+    /**
+     * The string literals a constituent declares its discriminant {@code key} as: a property
+     * signature or field annotated {@code "A"} (or {@code "A" | "B"}), a readonly field initialized
+     * {@code = "A"} without an annotation; null when not known.
+     */
+    private static java.util.Set<String> discriminantLiterals(DocumentQuery q, int type, int key) {
+        int container = find(q, type, key, 1);
+        if (container < 0) return null;
+        Arena a = q.arena();
+        int list = DeclaredTypes.membersList(a, container);
+        for (int m = list < 0 ? -1 : a.firstChild(list); m >= 0; m = a.nextSibling(m)) {
+            int mk = a.kind(m);
+            if ((mk != PROPERTY_SIGNATURE && mk != FIELD) || (a.data(m) & (P_COMPUTED | C_STATIC)) != 0) continue;
+            int memberKey = Layouts.memberKey(a, m);
+            if (memberKey < 0 || a.kind(memberKey) != IDENTIFIER_NAME || a.data(memberKey) != key) continue;
+            int annotation = Layouts.fieldType(a, m);
+            if (annotation >= 0) return literalTypes(a, annotation, new java.util.HashSet<>());
+            if (mk != FIELD || (a.data(m) & MOD_READONLY) == 0) return null;
+            String literal = Narrowing.stringLiteral(a, Layouts.fieldValue(a, m));
+            return literal == null ? null : java.util.Set.of(literal);
+        }
+        return null;
+    }
+
+    /** The string literal types a type is a union of, into {@code out}; null for any other type. */
+    private static java.util.Set<String> literalTypes(Arena a, int type, java.util.Set<String> out) {
+        while (type >= 0 && a.kind(type) == PARENTHESIZED_TYPE) type = Layouts.operand(a, type);
+        if (type < 0) return null;
+        if (a.kind(type) == UNION_TYPE) {
+            for (int t = a.firstChild(type); t >= 0; t = a.nextSibling(t)) if (literalTypes(a, t, out) == null) return null;
+            return out;
+        }
+        int literal = a.kind(type) == LITERAL_TYPE ? a.firstChild(type) : -1;
+        if (literal < 0 || a.kind(literal) != STRING_LITERAL) return null;
+        out.add(LiteralValues.stringValue(a, literal));
+        return out;
+    }
+
+    private static int find(DocumentQuery q, int type, int nameId, int depth) {
+        if (type < 0 || depth > MAX_DEPTH) return UNKNOWN;
+        Arena a = q.arena();
+        switch (a.kind(type)) {
+            case PARENTHESIZED_TYPE:
+                return find(q, Layouts.operand(a, type), nameId, depth + 1);
+            case TYPE_LITERAL:
+                return ownMembers(a, type, nameId);
+            case UNION_TYPE: case INTERSECTION_TYPE: {
+                int found = ABSENT;
+                for (int t = a.firstChild(type); t >= 0; t = a.nextSibling(t)) {
+                    int part = DeclaredTypes.isNullish(a, t) ? ABSENT : find(q, t, nameId, depth + 1);
+                    if (part == UNKNOWN) return UNKNOWN;
+                    if (part == ABSENT) continue;
+                    if (found != ABSENT && found != part) return UNKNOWN; // a union: narrowing decides; an intersection: both (not answered)
+                    found = part;
+                }
+                return found;
+            }
+            case KEYWORD_TYPE:
+                return a.data(type) == Token.K_NEVER || a.data(type) == Token.K_NULL ? ABSENT : UNKNOWN;
+            case TYPE_REFERENCE: {
+                int name = Layouts.typeReferenceName(a, type);
+                if (name < 0 || a.kind(name) != IDENTIFIER_REFERENCE) return UNKNOWN;
+                int arguments = a.nextSibling(name);
+                return named(q, name, arguments >= 0 && a.kind(arguments) == TYPE_ARGUMENTS ? arguments : -1, nameId, depth);
+            }
+            default:
+                return UNKNOWN;
+        }
+    }
+
+    /** A type by its name: a class, interface or alias of this file, or one of the library's mapped types. */
+    private static int named(DocumentQuery q, int name, int arguments, int nameId, int depth) {
+        Arena a = q.arena();
+        int symbol = q.symbolOfNode(name);
+        if (symbol < 0 || !q.isDeclared(symbol)) return libraryMapped(q, name, arguments, nameId, depth);
+        int declaring = q.scopes().declaringNode(symbol);
+        if (declaring < 0) return UNKNOWN;
+        switch (q.scopes().kind(symbol)) {
+            case SymbolKind.CLASS:
+                return isClass(a.kind(declaring)) && declarationCount(q, symbol) == 1 ? classMember(q, declaring, nameId, depth) : UNKNOWN;
+            case SymbolKind.INTERFACE:
+                return a.kind(declaring) == INTERFACE_DECLARATION && declarationCount(q, symbol) == 1 ? interfaceMember(q, declaring, nameId, depth)
+                        : UNKNOWN; // merged interfaces: left to the readers that know them
+            case SymbolKind.TYPE_ALIAS: {
+                if (a.kind(declaring) != TYPE_ALIAS) return UNKNOWN;
+                return find(q, Layouts.aliasedType(a, declaring), nameId, depth + 1); // a type parameter inside is UNKNOWN
+            }
+            default:
+                return UNKNOWN; // a type parameter, an import, a namespace
+        }
+    }
+
+    /** How many declarations a symbol's name has (a class merged with an interface or namespace has more). */
+    private static int declarationCount(DocumentQuery q, int symbol) {
+        int group = q.index().groupOf(symbol);
+        if (group < 0) return 1;
+        int count = 0;
+        for (int i = 0, n = q.index().occurrenceCount(group); i < n; i++) {
+            if ((q.index().occurrenceFlags(group, i) & SymbolIndex.DECLARATION) != 0) count++;
+        }
+        return Math.max(count, 1);
+    }
+
+    /** The class along the extends chain (in this file) that declares the member; UNKNOWN past a base declared elsewhere. */
+    private static int classMember(DocumentQuery q, int cls, int nameId, int depth) {
+        Arena a = q.arena();
+        for (int c = cls, level = 0; c >= 0 && level < ClassHierarchy.MAX_DEPTH; level++) {
+            if (ClassHierarchy.declaresMember(a, c, nameId) || hasParameterProperty(a, c, nameId)) return c;
+            int base = ClassHierarchy.baseInFile(q, c);
+            if (base < 0) return ClassHierarchy.extendsExpression(a, c) >= 0 ? UNKNOWN : ABSENT;
+            c = base;
+        }
+        return UNKNOWN;
+    }
+
+    private static boolean hasParameterProperty(Arena a, int cls, int nameId) {
+        int body = Layouts.classBody(a, cls);
+        for (int m = body < 0 ? -1 : a.firstChild(body); m >= 0; m = a.nextSibling(m)) {
+            if (a.kind(m) != METHOD || (a.data(m) & C_CONSTRUCTOR) == 0) continue;
+            int fn = Layouts.methodFunction(a, m);
+            int params = fn < 0 ? -1 : Layouts.functionParameters(a, fn);
+            for (int p = params < 0 ? -1 : a.firstChild(params); p >= 0; p = a.nextSibling(p)) {
+                if (a.kind(p) != PARAMETER || (a.data(p) & (MOD_PUBLIC | MOD_PRIVATE | MOD_PROTECTED | MOD_READONLY | MOD_OVERRIDE)) == 0) continue;
+                int target = Layouts.parameterTarget(a, p);
+                if (target >= 0 && a.kind(target) == BINDING_IDENTIFIER && a.data(target) == nameId) return true;
+            }
+        }
+        return false;
+    }
+
+    /** The interface itself when it declares the member, else what its bases settle (as an intersection of them). */
+    private static int interfaceMember(DocumentQuery q, int iface, int nameId, int depth) {
+        Arena a = q.arena();
+        int own = ownMembers(a, Layouts.interfaceBody(a, iface), nameId);
+        if (own != ABSENT) return own == UNKNOWN ? UNKNOWN : iface;
+        int heritage = Layouts.interfaceHeritage(a, iface);
+        int found = ABSENT;
+        for (int e = heritage < 0 ? -1 : a.firstChild(heritage); e >= 0; e = a.nextSibling(e)) {
+            int base = Layouts.heritageExpression(a, e);
+            if (base < 0 || a.kind(base) != IDENTIFIER_REFERENCE) return UNKNOWN;
+            int arguments = a.nextSibling(base);
+            int part = named(q, base, arguments >= 0 && a.kind(arguments) == TYPE_ARGUMENTS ? arguments : -1, nameId, depth + 1);
+            if (part == UNKNOWN) return UNKNOWN;
+            if (part == ABSENT) continue;
+            if (found != ABSENT && found != part) return UNKNOWN;
+            found = part;
+        }
+        return found;
+    }
+
+    /**
+     * A members list (a type literal, an interface body): itself when it has a property or method
+     * signature named {@code nameId}; ABSENT when it has none and no index signature (which would
+     * answer for any name), else UNKNOWN.
+     */
+    private static int ownMembers(Arena a, int list, int nameId) {
+        if (list < 0) return UNKNOWN;
+        boolean indexed = false;
+        for (int m = a.firstChild(list); m >= 0; m = a.nextSibling(m)) {
+            int mk = a.kind(m);
+            if (mk == INDEX_SIGNATURE) indexed = true;
+            if ((mk != PROPERTY_SIGNATURE && mk != METHOD_SIGNATURE) || (a.data(m) & P_COMPUTED) != 0) continue;
+            int key = Layouts.memberKey(a, m);
+            if (key >= 0 && a.kind(key) == IDENTIFIER_NAME && a.data(key) == nameId) return list;
+        }
+        return indexed ? UNKNOWN : ABSENT;
+    }
+
+    /**
+     * {@code Omit<T, K>}, {@code Pick<T, K>}, {@code Partial<T>}, {@code Required<T>},
+     * {@code Readonly<T>}, {@code NonNullable<T>} of the standard library (not declared in this
+     * file): T's declaration of the member, unless K (string literals) leaves it out.
+     */
+    private static int libraryMapped(DocumentQuery q, int name, int arguments, int nameId, int depth) {
+        Arena a = q.arena();
+        int first = arguments < 0 ? -1 : a.firstChild(arguments);
+        if (first < 0) return UNKNOWN;
+        int second = a.nextSibling(first);
+        String type = a.names().name(a.data(name));
+        int source = DeclaredTypes.mappedSource(q, q.parentOf(name));
+        if (source >= 0) return find(q, source, nameId, depth + 1);
+        switch (type) {
+            case "Pick": case "Omit": {
+                if (second < 0 || a.nextSibling(second) >= 0) return UNKNOWN;
+                int listed = keyListed(a, second, a.names().name(nameId));
+                if (listed == UNKNOWN) return UNKNOWN;
+                boolean kept = type.equals("Pick") == (listed == 1);
+                return kept ? find(q, first, nameId, depth + 1) : ABSENT;
+            }
+            default:
+                return UNKNOWN;
+        }
+    }
+
+    /** Whether a key type of string literals ({@code "a" | "b"}) lists {@code name}: 1, 0, or UNKNOWN for another kind of type. */
+    private static int keyListed(Arena a, int keys, String name) {
+        while (keys >= 0 && a.kind(keys) == PARENTHESIZED_TYPE) keys = Layouts.operand(a, keys);
+        if (keys < 0) return UNKNOWN;
+        if (a.kind(keys) == UNION_TYPE) {
+            int listed = 0;
+            for (int t = a.firstChild(keys); t >= 0; t = a.nextSibling(t)) {
+                int one = keyListed(a, t, name);
+                if (one == UNKNOWN) return UNKNOWN;
+                listed |= one;
+            }
+            return listed;
+        }
+        int literal = a.kind(keys) == LITERAL_TYPE ? a.firstChild(keys) : -1;
+        if (literal < 0 || a.kind(literal) != STRING_LITERAL) return UNKNOWN;
+        return name.equals(LiteralValues.stringValue(a, literal)) ? 1 : 0;
+    }
+}
