@@ -76,6 +76,10 @@ class MembersThroughImportedTypesTest {
         Files.writeString(root.resolve("staff.ts"), STAFF);
         Files.writeString(root.resolve("closed.ts"), CLOSED);
         Files.writeString(root.resolve("barrel.ts"), "export * as models from './model';\n");
+        // written before any server lists the directory: listings are cached for seconds, JVM-wide
+        Files.writeString(root.resolve("proc.ts"), "export interface ProcessParams { path: string[]; schemaPath: string[] }\n"
+                + "export function process(schema: unknown, params: ProcessParams = { path: [], schemaPath: [] }) {}\n"
+                + "export function over(a: ProcessParams): void;\nexport function over(a: ProcessParams, b: number): void;\nexport function over(a: any, b?: any) {}\n");
         return InProcessServer.inWorkspace(root);
     }
 
@@ -210,9 +214,6 @@ class MembersThroughImportedTypesTest {
         assertEquals(List.of("model.ts:4:22"), definition(IMPORTS + "const p: Point = { |x: 1, y: 2 };"));
         assertEquals(List.of("model.ts:0:43"), definition(IMPORTS + "class R { a!: m.Address; set() { this.a = { street: '', ci|ty: '' }; } }"), "assigned to a field of ns.T");
         // zod's process(schema, ctx, { ...params, path: [...] }): the imported function's one signature types its argument
-        Files.writeString(root.resolve("proc.ts"), "export interface ProcessParams { path: string[]; schemaPath: string[] }\n"
-                + "export function process(schema: unknown, params: ProcessParams = { path: [], schemaPath: [] }) {}\n"
-                + "export function over(a: ProcessParams): void;\nexport function over(a: ProcessParams, b: number): void;\nexport function over(a: any, b?: any) {}\n");
         assertEquals(List.of("proc.ts:0:33"), definition("import { process, over } from './proc';\nprocess(1, { pa|th: [] });"));
         assertEquals(List.of("use.ts:1:7"), definition("import { process, over } from './proc';\nover({ pa|th: [] });"), "overloads: the key itself");
         assertEquals(List.of("model.ts:1:18"), definition(IMPORTS + "const s: Staff = { desk: '', id: 1, address: null!, greet: () => '', na|me: '' };"), "from a base, two files away");
