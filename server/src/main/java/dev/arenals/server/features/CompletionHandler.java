@@ -55,6 +55,11 @@ public final class CompletionHandler {
         int offset = q.offset(position);
         if (offset < 0) return list;
         lastOffset = offset;
+        CompletionItem template = JsDocTemplate.at(q, offset, snippets);
+        if (template != null) { // just after `/**` before a declaration: the doc comment, nothing else
+            list.getItems().add(template);
+            return list;
+        }
         CompletionCache cache = doc.attachment(CompletionCache.class, CompletionCache::new).current(q.arena());
         CompletionContext c = CompletionContext.at(q, offset, cache);
         Items items = new Items(c.prefix);

@@ -76,6 +76,32 @@ class CompletionHandlerTest {
         throw new AssertionError(label + " not offered: " + head(labels(items)));
     }
 
+    // ---- doc comment template ----
+
+    private static String template(String file, String marked, boolean snippets) {
+        List<CompletionItem> items = complete(file, marked, null, snippets);
+        assertEquals(List.of("/** */"), labels(items));
+        CompletionItem item = items.get(0);
+        return item.getTextEdit().getLeft().getNewText();
+    }
+
+    @Test
+    void afterSlashStarStarBeforeAFunctionTheDocCommentTemplate() {
+        assertEquals("/**\n * $0\n * @param a\n * @param b\n * @returns\n */",
+                template("a.ts", "/**| */\nfunction add(a: number, b: number) { return a + b; }\n", true));
+        assertEquals("/**\n   * \n   * @param {any} items\n   * @param param1\n   */".replace("@param param1", "@param {any} param1"),
+                template("a.js", "class C {\n  /**| */\n  run(items, { fast }) { items.sort(); }\n}\n", false));
+        assertEquals("/**\n * $0\n * @param x\n * @returns\n */", template("a.ts", "/**|*/\nexport const twice = (x: number) => x * 2;\n", true));
+        assertEquals("/**\n * $0\n */", template("a.ts", "/**| */\ninterface Point { x: number }\n", true));
+    }
+
+    @Test
+    void noTemplateInsideAWrittenCommentOrBeforeNothing() {
+        assertNotOffered("a.ts", "/** Adds|. */\nfunction add() {}\nlet x = 1;\n", "/** */");
+        assertNotOffered("a.ts", "/**| */\n", "/** */");
+        assertNotOffered("a.ts", "/*| */\nfunction f() {}\n", "/** */");
+    }
+
     // ---- names and ranking ----
 
     @Test
