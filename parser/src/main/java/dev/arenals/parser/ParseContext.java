@@ -498,7 +498,7 @@ final class ParseContext {
     void startAtDepth(int d) { depth = d; }
 
     int leaf(int kind, int start, int end, int data) {
-        return sink.finish(kind, sink.mark(), start, end, data);
+        return sink.leaf(kind, start, end, data);
     }
 
     /**
