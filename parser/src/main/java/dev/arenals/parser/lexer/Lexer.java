@@ -246,13 +246,9 @@ public final class Lexer {
                 // NameTable's hash and tail key of the name, computed in the same pass (see internIdentifier)
                 int h = c;
                 long k = c;
-                // two chars a round: C1 does not unroll, and every back edge polls for a safepoint
                 while (q < n && ASCII_NAME_PART[ch = s[q]]) {
                     h = (h << 8) + h + ch; // 257 * h + ch: NameTable.rawHash
                     k = k << 7 | ch; // NameTable.tailKey
-                    if (++q >= n || !ASCII_NAME_PART[ch = s[q]]) break;
-                    h = (h << 8) + h + ch;
-                    k = k << 7 | ch;
                     q++;
                 }
                 if (q < n && ((ch = s[q]) == '\\' || ch >= 128)) return scanIdentifierRest(p, q, false);
