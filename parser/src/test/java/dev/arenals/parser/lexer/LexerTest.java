@@ -238,7 +238,7 @@ class LexerTest {
         assertEquals("world", names.name(w));
     }
 
-    /** The identifier loop reads two chars a round: every length must end where the name does. */
+    /** Every exit of the identifier loop: a name of any length ends where it does and hashes as the table does. */
     @Test
     void namesOfEveryLengthEndWhereTheNameEndsAndInternAsTheTableDoes() {
         String letters = "abcdefghijklmnopqrstuvwxyz_$0123456789";
