@@ -21,7 +21,7 @@ import java.util.List;
  *
  * <pre>
  * java [JVM flags] -cp benchmarks/target/classes dev.arenals.benchmarks.PairedParseHarness \
- *     --before OLD-parser.jar --after NEW-parser.jar [--runs 16] [--batch-ms 400] [--warmup-s 4] [--clock wall|cpu] FILE...
+ *     --before OLD-parser.jar --after NEW-parser.jar [--runs 16] [--batch-ms 400] [--warmup-s 4] [--clock wall|cpu] [--in-place] FILE...
  * </pre>
  *
  * A FILE is a path, or a name {@link Corpus} resolves ({@code typescript.js},
@@ -41,6 +41,12 @@ public final class PairedParseHarness {
      * pollution still does).
      */
     private static boolean cpuClock;
+    /**
+     * {@code --in-place}: parse the text from a {@code char[]} as {@code check} and the server do
+     * ({@code JsParser.parseInPlace}), without the copy of a String into the arena that
+     * {@code parse(arena, CharSequence, options)} makes; the ratios are then the parser's alone.
+     */
+    private static boolean inPlace;
 
     /** One build: its own class loader, parser and reused arena, called through method handles. */
     private static final class Build {
@@ -48,6 +54,7 @@ public final class PairedParseHarness {
         final Object parser;
         final Object arena;
         final MethodHandle parse;      // (parser, arena, text, options) -> void
+        final MethodHandle parseInPlace; // (parser, arena, chars, length, options) -> void
         final MethodHandle nodeCount;  // (arena) -> int
         final MethodHandle forFileName; // (String) -> options
 
@@ -62,6 +69,8 @@ public final class PairedParseHarness {
             arena = l.findConstructor(arenaClass, MethodType.methodType(void.class)).invoke();
             parse = l.findVirtual(parserClass, "parse", MethodType.methodType(void.class, arenaClass, CharSequence.class, optionsClass))
                     .asType(MethodType.methodType(void.class, Object.class, Object.class, CharSequence.class, Object.class));
+            parseInPlace = l.findVirtual(parserClass, "parseInPlace", MethodType.methodType(void.class, arenaClass, char[].class, int.class, optionsClass))
+                    .asType(MethodType.methodType(void.class, Object.class, Object.class, char[].class, int.class, Object.class));
             nodeCount = l.findVirtual(arenaClass, "nodeCount", MethodType.methodType(int.class))
                     .asType(MethodType.methodType(int.class, Object.class));
             forFileName = l.findStatic(optionsClass, "forFileName", MethodType.methodType(optionsClass, String.class))
@@ -72,13 +81,14 @@ public final class PairedParseHarness {
          * Parses {@code text} repeatedly for about {@code batchNanos} of wall time; returns nanoseconds
          * per parse, of wall time or (with {@code --clock cpu}) of this thread's CPU time.
          */
-        double batch(String text, Object options, long batchNanos) throws Throwable {
+        double batch(String text, char[] chars, Object options, long batchNanos) throws Throwable {
             long start = System.nanoTime();
             long cpuStart = cpuClock ? THREADS.getCurrentThreadCpuTime() : 0;
             long now;
             int n = 0;
             do {
-                parse.invokeExact(parser, arena, (CharSequence) text, options);
+                if (inPlace) parseInPlace.invokeExact(parser, arena, chars, chars.length, options);
+                else parse.invokeExact(parser, arena, (CharSequence) text, options);
                 n++;
                 now = System.nanoTime();
             } while (now - start < batchNanos);
@@ -102,33 +112,35 @@ public final class PairedParseHarness {
                 case "--batch-ms" -> batchMs = Long.parseLong(args[++i]);
                 case "--warmup-s" -> warmupS = Long.parseLong(args[++i]);
                 case "--clock" -> cpuClock = args[++i].equals("cpu");
+                case "--in-place" -> inPlace = true;
                 default -> files.add(args[i]);
             }
         }
         if (before == null || after == null || files.isEmpty()) {
-            System.err.println("usage: PairedParseHarness --before JAR --after JAR [--runs N] [--batch-ms M] [--warmup-s S] FILE...");
+            System.err.println("usage: PairedParseHarness --before JAR --after JAR [--runs N] [--batch-ms M] [--warmup-s S] [--clock wall|cpu] [--in-place] FILE...");
             System.exit(2);
         }
         Build old = new Build("before", before);
         Build neu = new Build("after", after);
         System.out.printf("load average at start: %s%n", loadAverage());
-        System.out.printf("JVM flags: %s; clock: %s%n", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments(),
-                cpuClock ? "thread CPU time" : "wall time");
+        System.out.printf("JVM flags: %s; clock: %s; %s%n", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments(),
+                cpuClock ? "thread CPU time" : "wall time", inPlace ? "parsed in place (no copy)" : "the String copied into the arena");
         for (String file : files) {
             Path path = Files.isRegularFile(Path.of(file)) ? Path.of(file) : Corpus.locate(file);
             String text = Files.readString(path);
+            char[] chars = text.toCharArray();
             String name = path.getFileName().toString();
             Object oldOptions = old.forFileName.invokeExact(name);
             Object newOptions = neu.forFileName.invokeExact(name);
             // the same tree from both, or the comparison means nothing
-            old.batch(text, oldOptions, 0);
-            neu.batch(text, newOptions, 0);
+            old.batch(text, chars, oldOptions, 0);
+            neu.batch(text, chars, newOptions, 0);
             int oldNodes = (int) old.nodeCount.invokeExact(old.arena);
             int newNodes = (int) neu.nodeCount.invokeExact(neu.arena);
             if (oldNodes != newNodes) throw new IllegalStateException(name + ": " + oldNodes + " nodes before, " + newNodes + " after");
             for (long end = System.nanoTime() + warmupS * 1_000_000_000L; System.nanoTime() < end; ) {
-                old.batch(text, oldOptions, 200_000_000L);
-                neu.batch(text, newOptions, 200_000_000L);
+                old.batch(text, chars, oldOptions, 200_000_000L);
+                neu.batch(text, chars, newOptions, 200_000_000L);
             }
             double[] oldNs = new double[runs];
             double[] newNs = new double[runs];
@@ -136,11 +148,11 @@ public final class PairedParseHarness {
             int wins = 0;
             for (int r = 0; r < runs; r++) {
                 if (r % 2 == 0) {
-                    oldNs[r] = old.batch(text, oldOptions, batchMs * 1_000_000L);
-                    newNs[r] = neu.batch(text, newOptions, batchMs * 1_000_000L);
+                    oldNs[r] = old.batch(text, chars, oldOptions, batchMs * 1_000_000L);
+                    newNs[r] = neu.batch(text, chars, newOptions, batchMs * 1_000_000L);
                 } else {
-                    newNs[r] = neu.batch(text, newOptions, batchMs * 1_000_000L);
-                    oldNs[r] = old.batch(text, oldOptions, batchMs * 1_000_000L);
+                    newNs[r] = neu.batch(text, chars, newOptions, batchMs * 1_000_000L);
+                    oldNs[r] = old.batch(text, chars, oldOptions, batchMs * 1_000_000L);
                 }
                 ratio[r] = newNs[r] / oldNs[r];
                 if (ratio[r] < 1) wins++;

@@ -62,10 +62,13 @@ final class ExpressionGrammar {
     }
 
     static void reportCoverInit(ParseContext p) {
-        if (p.coverInitPos >= 0) {
-            p.error(p.coverInitPos, p.coverInitPos + 1, p.coverIsProto ? Diag.DUPLICATE_PROTO : Diag.INVALID_USE_OF_SHORTHAND_INIT, 0);
-            p.coverInitPos = -1;
-        }
+        // the error apart: the test alone is small enough for C1 to inline after every operand
+        if (p.coverInitPos >= 0) reportCoverInitError(p);
+    }
+
+    private static void reportCoverInitError(ParseContext p) {
+        p.error(p.coverInitPos, p.coverInitPos + 1, p.coverIsProto ? Diag.DUPLICATE_PROTO : Diag.INVALID_USE_OF_SHORTHAND_INIT, 0);
+        p.coverInitPos = -1;
     }
 
     static void noteCover(ParseContext p, int pos, boolean proto) {
@@ -88,9 +91,10 @@ final class ExpressionGrammar {
 
     /** AssignmentExpression, leaving a cover position noted for the caller */
     static void parseAssignmentCover(ParseContext p) {
+        // the too-deep path apart, so that C1 inlines this step of every operand (31 bytes at most
+        // where it is reached through parseAssignment)
         if (!p.enter()) {
-            p.exit();
-            p.errorNode(p.lexer.tokenStart, p.lexer.tokenStart);
+            assignmentTooDeep(p);
             return;
         }
         try {
@@ -98,6 +102,11 @@ final class ExpressionGrammar {
         } finally {
             p.exit();
         }
+    }
+
+    private static void assignmentTooDeep(ParseContext p) {
+        p.exit();
+        p.errorNode(p.lexer.tokenStart, p.lexer.tokenStart);
     }
 
     private static void parseAssignmentInner(ParseContext p) {

@@ -277,11 +277,15 @@ final class ParseContext {
 
     // ================================================================== tokens
 
+    /**
+     * Kept within C1's inlining limit (C1MaxInlineSize, 35 bytes of bytecode; it was 37): C1, which
+     * compiles `check` and the editors, then inlines it at its ~200 call sites instead of calling it
+     * once per token.
+     */
     int next() {
         lastEnd = lexer.tokenEnd;
-        tok = lexer.next();
         tokenCount++;
-        return tok;
+        return tok = lexer.next();
     }
 
     /**
@@ -471,22 +475,26 @@ final class ParseContext {
         return false;
     }
 
-    /** Enter one nesting level; false when too deep (then the caller must not descend). */
+    /**
+     * Enter one nesting level; false when too deep (then the caller must not descend). The common
+     * case alone here, small enough for C1 to inline (see {@link #next}).
+     */
     boolean enter() {
-        if (++depth > MAX_DEPTH) {
-            if (specDepth > 0) {
-                // a speculative parse that nests too deep simply fails; the real parse reports it
-                errorCount++;
-            } else if (!tooDeep) {
-                log.report(lexer.tokenStart, lexer.tokenEnd, Diag.NESTING_TOO_DEEP, 0);
-                tooDeep = true;
-            }
-            // skip the rest of the input: every caller then unwinds at EOF without further errors
-            tok = lexer.skipToEnd();
-            lastEnd = lexer.tokenStart; // as if every skipped token had been consumed
-            return false;
+        return ++depth <= MAX_DEPTH || nestedTooDeep();
+    }
+
+    private boolean nestedTooDeep() {
+        if (specDepth > 0) {
+            // a speculative parse that nests too deep simply fails; the real parse reports it
+            errorCount++;
+        } else if (!tooDeep) {
+            log.report(lexer.tokenStart, lexer.tokenEnd, Diag.NESTING_TOO_DEEP, 0);
+            tooDeep = true;
         }
-        return true;
+        // skip the rest of the input: every caller then unwinds at EOF without further errors
+        tok = lexer.skipToEnd();
+        lastEnd = lexer.tokenStart; // as if every skipped token had been consumed
+        return false;
     }
 
     void exit() { depth--; }
@@ -498,7 +506,7 @@ final class ParseContext {
     void startAtDepth(int d) { depth = d; }
 
     int leaf(int kind, int start, int end, int data) {
-        return sink.finish(kind, sink.mark(), start, end, data);
+        return sink.leaf(kind, start, end, data);
     }
 
     /**

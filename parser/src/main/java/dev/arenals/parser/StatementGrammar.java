@@ -235,8 +235,12 @@ final class StatementGrammar {
 
     /** Statement : Block | VariableStatement | EmptyStatement | ExpressionStatement | IfStatement | BreakableStatement | ... */
     static void parseStatement(ParseContext p) {
-        p.inCaseClause = false;
-        if (!p.enter()) { p.exit(); return; }
+        // within what C1 inlines (31 bytes where reached through another inlined method): the
+        // rest of the prologue is parseStatementInner's, the too-deep path statementTooDeep's
+        if (!p.enter()) {
+            statementTooDeep(p);
+            return;
+        }
         try {
             parseStatementInner(p);
         } finally {
@@ -244,8 +248,14 @@ final class StatementGrammar {
         }
     }
 
+    private static void statementTooDeep(ParseContext p) {
+        p.inCaseClause = false;
+        p.exit();
+    }
+
     /** Statement, by its first token */
     private static void parseStatementInner(ParseContext p) {
+        p.inCaseClause = false;
         boolean body = p.bodyPosition;
         p.bodyPosition = false;
         int s = p.lexer.tokenStart;

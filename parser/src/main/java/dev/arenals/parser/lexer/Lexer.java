@@ -50,6 +50,14 @@ public final class Lexer {
             Token.SEMICOLON, Token.COMMA, Token.COLON, Token.TILDE, Token.AT, Token.GT};
         for (int i = 0; i < tokens.length; i++) SINGLE[chars.charAt(i)] = tokens[i];
     }
+    /**
+     * ASCII identifier parts, indexed by any char (the rest false): the identifier loop's one test
+     * per char, where {@code c < 128 && (ASCII[c] & A_PART) != 0} was two.
+     */
+    private static final boolean[] ASCII_NAME_PART = new boolean[Character.MAX_VALUE + 1];
+    static {
+        for (char c = 0; c < 128; c++) ASCII_NAME_PART[c] = (ASCII[c] & UnicodeId.A_PART) != 0;
+    }
     private static final int A_START = UnicodeId.A_START;
     private static final int A_PART = UnicodeId.A_PART;
     private static final int A_DIGIT = UnicodeId.A_DIGIT;
@@ -238,7 +246,7 @@ public final class Lexer {
                 // NameTable's hash and tail key of the name, computed in the same pass (see internIdentifier)
                 int h = c;
                 long k = c;
-                while (q < n && (ch = s[q]) < 128 && (ASCII[ch] & A_PART) != 0) {
+                while (q < n && ASCII_NAME_PART[ch = s[q]]) {
                     h = (h << 8) + h + ch; // 257 * h + ch: NameTable.rawHash
                     k = k << 7 | ch; // NameTable.tailKey
                     q++;

@@ -17,6 +17,11 @@ public interface TreeSink {
     /** Pops pending nodes [mark, top) as children of a new node and pushes it. Returns its handle. */
     int finish(int kind, int mark, int start, int end, int data);
 
+    /** {@link #finish} of a node without children: {@code finish(kind, mark(), start, end, data)}. */
+    default int leaf(int kind, int start, int end, int data) {
+        return finish(kind, mark(), start, end, data);
+    }
+
     /** Drops pending nodes above {@code mark} (a speculative parse was abandoned). */
     void truncate(int mark);
 

@@ -238,6 +238,28 @@ class LexerTest {
         assertEquals("world", names.name(w));
     }
 
+    /** Every exit of the identifier loop: a name of any length ends where it does and hashes as the table does. */
+    @Test
+    void namesOfEveryLengthEndWhereTheNameEndsAndInternAsTheTableDoes() {
+        String letters = "abcdefghijklmnopqrstuvwxyz_$0123456789";
+        for (int len = 1; len <= 20; len++) {
+            String name = "Q" + letters.substring(0, len - 1);
+            for (String after : new String[] {"", " ", ";", "\u00e9", "\\u0041", "-"}) {
+                String src = name + after;
+                start(src);
+                assertEquals(Token.IDENTIFIER, lx.next(), src);
+                boolean extended = after.equals("\u00e9") || after.startsWith("\\");
+                int end = extended ? src.length() : name.length();
+                assertEquals(end, lx.tokenEnd, "end of the name in " + src);
+                String expected = extended && after.startsWith("\\") ? name + "A" : src.substring(0, end);
+                int id = lx.internIdentifier();
+                assertEquals(expected, names.name(id), src);
+                char[] c = expected.toCharArray();
+                assertEquals(id, names.find(c, 0, c.length), "the lexer's hash and key agree with the table's for " + src);
+            }
+        }
+    }
+
     @Test
     void unicodeIdentifiers() {
         assertClean("caf\u00e9 \u00fcn\u00efc\u00f6d\u00e9", "ID:caf\u00e9", "ID:\u00fcn\u00efc\u00f6d\u00e9");

@@ -391,6 +391,33 @@ class ArenaTest {
     }
 
     @Test
+    void aLeafIsANodeFinishedWithoutChildren() {
+        Arena viaLeaf = new Arena(16);
+        Arena viaFinish = new Arena(16);
+        viaLeaf.reset();
+        viaFinish.reset();
+        // past the initial capacity and the pending stack's, so both grow on this path
+        for (int i = 0; i < 300; i++) {
+            int s = 10 * i, e = i % 3 == 0 ? s - 1 : s + 5; // an end before the start is clamped, as finish does
+            assertEquals(viaFinish.finish(NodeKind.IDENTIFIER_REFERENCE, viaFinish.mark(), s, e, i), viaLeaf.leaf(NodeKind.IDENTIFIER_REFERENCE, s, e, i));
+        }
+        viaLeaf.finish(NodeKind.PROGRAM, 0, 0, 3000, 0);
+        viaFinish.finish(NodeKind.PROGRAM, 0, 0, 3000, 0);
+        assertEquals(viaFinish.nodeCount(), viaLeaf.nodeCount());
+        for (int n = 0; n < viaLeaf.nodeCount(); n++) {
+            assertEquals(viaFinish.kind(n), viaLeaf.kind(n));
+            assertEquals(viaFinish.start(n), viaLeaf.start(n), "start of " + n);
+            assertEquals(viaFinish.end(n), viaLeaf.end(n));
+            assertEquals(viaFinish.data(n), viaLeaf.data(n));
+            assertEquals(viaFinish.firstChild(n), viaLeaf.firstChild(n));
+            assertEquals(viaFinish.nextSibling(n), viaLeaf.nextSibling(n));
+        }
+        assertEquals(-1, viaLeaf.firstChild(0));
+        assertEquals(1, viaLeaf.nextSibling(0));
+        assertEquals(29, viaLeaf.start(3), "node 3 ended before its start: an empty span at its end");
+    }
+
+    @Test
     void namesWithTheSameHashAndLengthAreToldApartByTheirChars() {
         // "aeaea" and "bagab" have the same raw hash (257-fold, 32 bits): their tail keys decide
         assertEquals(NameTable.rawHash("aeaea".toCharArray(), 0, 5), NameTable.rawHash("bagab".toCharArray(), 0, 5));
