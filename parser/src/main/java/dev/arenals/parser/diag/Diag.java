@@ -94,6 +94,7 @@ public enum Diag {
     AMBIENT_ENUM_INITIALIZER_NOT_CONSTANT(1066, "In ambient enum declarations member initializer must be constant expression."),
     FOR_AWAIT_OUTSIDE_ASYNC(1103, "'for await' loops are only allowed within async functions and at the top levels of modules."),
     AWAIT_USING_OUTSIDE_ASYNC(2852, "'await using' statements are only allowed within async functions and at the top levels of modules."),
+    AWAIT_IN_STATIC_BLOCK(18037, "'await' expression cannot be used inside a class static block."),
     AWAIT_USING_IN_STATIC_BLOCK(18054, "'await using' statements cannot be used inside a class static block."),
     YIELD_IN_PARAMETER(2523, "'yield' expressions cannot be used in a parameter initializer."),
     AWAIT_IN_PARAMETER(2524, "'await' expressions cannot be used in a parameter initializer."),
