@@ -634,6 +634,8 @@ final class ExpressionGrammar {
             parsePrimary(p);
         } else {
             parsePrimary(p);
+            // an arrow is no MemberExpression (`new x => y`, `new (a) => b`: TypeScript's parser wants `;` at `=>`)
+            checkNotArrow(p, p.sink.pending(p.sink.mark() - 1));
         }
         p.exit();
         parseCallTail(p, cs, cm, false, false);
