@@ -483,6 +483,21 @@ final class TypeGrammar {
             default:
                 break;
         }
+        if (p.atContextual(K_ASSERTS)) {
+            int pk = p.peek();
+            if (p.peekNewline == 0 && (Token.isIdentifierLike(pk) || pk == K_THIS)) {
+                // `asserts x [is T]` anywhere a type stands, as TypeScript's parseNonArrayType takes it (its checker:
+                // TS1228 off a return type), so `[k in asserts as T]` has no `as` clause
+                p.next();
+                parsePredicateSubject(p);
+                if (p.atContextual(K_IS)) {
+                    p.next();
+                    parseType(p);
+                }
+                p.sink.finish(TYPE_PREDICATE, m, s, p.lastEnd, 1);
+                return;
+            }
+        }
         if (p.atContextual(K_ANY) || p.atContextual(K_UNKNOWN) || p.atContextual(K_NEVER)) {
             int k = p.tok;
             int pk = p.peek();
