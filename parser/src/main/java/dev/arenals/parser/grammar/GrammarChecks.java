@@ -158,6 +158,7 @@ public final class GrammarChecks {
             case 2: return (data & MODIFIER_BITS) != 0;                  // PARAMETER
             case 3: return (data & (MOD_CONST | MOD_IN | MOD_OUT)) != 0;  // TYPE_PARAMETER
             case 5: return (data & MOD_TYPE_ONLY) != 0;                  // IMPORT_DECLARATION
+            case 6: return data != 0;                                     // OPTIONAL_TYPE: not a tuple's optional element
             default: return data == Token.K_UNIQUE || data == Token.K_READONLY; // TYPE_OPERATOR
         }
     }
@@ -176,6 +177,7 @@ public final class GrammarChecks {
         CHECKS[TYPE_PARAMETER] = 3;
         CHECKS[TYPE_OPERATOR] = 4;
         CHECKS[IMPORT_DECLARATION] = 5;
+        CHECKS[OPTIONAL_TYPE] = 6;
     }
 
     /**
@@ -398,6 +400,11 @@ public final class GrammarChecks {
                 break;
             case TYPE_OPERATOR:
                 checkTypeOperator(n);
+                break;
+            case OPTIONAL_TYPE: // TypeScript's checkJSDocTypeIsInJsFile, and its labelled tuple element's rule
+                if (a.data(n) == OPTIONAL_JSDOC) report(n, Diag.JSDOC_NULLABLE_POSTFIX);
+                else if (a.data(n) == OPTIONAL_AFTER_LABEL) report(n, Diag.LABELED_TUPLE_OPTIONAL_AFTER_TYPE);
+                else if (a.data(n) == OPTIONAL_JSDOC_NON_NULLABLE) report(n, Diag.JSDOC_NON_NULLABLE_POSTFIX);
                 break;
             case IMPORT_DECLARATION:
                 checkTypeOnlyImport(n);
@@ -637,6 +644,13 @@ public final class GrammarChecks {
      * TS2309: `export =` in a file that also exports declarations (TypeScript reports it on the
      * `export =` when the module's other exports are values or types it declares).
      */
+    /** A declaration or a specifier: `export {}` and `export {} from "m"` add no name to the module's exports. */
+    private boolean exportsAName(int export) {
+        int c = a.firstChild(export);
+        while (c >= 0 && a.kind(c) == DECORATOR) c = a.nextSibling(c);
+        return c >= 0 && a.kind(c) != STRING_LITERAL && a.kind(c) != IMPORT_ATTRIBUTES;
+    }
+
     private void checkExportAssignment(int program) {
         int assignment = -1;
         boolean otherExports = false;
@@ -644,7 +658,7 @@ public final class GrammarChecks {
             int k = a.kind(s);
             if (k == EXPORT_ASSIGNMENT) {
                 if (assignment < 0) assignment = s;
-            } else if (k == EXPORT_NAMED || k == EXPORT_DEFAULT || k == EXPORT_ALL) {
+            } else if (k == EXPORT_DEFAULT || k == EXPORT_ALL || (k == EXPORT_NAMED && exportsAName(s))) {
                 otherExports = true;
             }
         }

@@ -538,6 +538,21 @@ class GrammarChecksTest {
         assertEquals(List.of("1046@0", "1546@0", "1254@16"), startsOf(grammarErrors("p.d.ts", "await using a = b;")));
     }
 
+    @Test
+    void jsdocPostfixTypesAsTypeScriptsParserReadsThem() {
+        // `T?` and `T!` wherever a type stands: TypeScript's parser takes them, its checker says TS17019
+        assertGrammar("let x: |string?", 17019, "'?' at the end of a type is not valid TypeScript syntax.");
+        assertGrammar("function f(b: |U!) {}", 17019, "'!' at the end of a type is not valid TypeScript syntax.");
+        // in a tuple only the element's whole type ends with its optional mark; a labelled element's goes after the name
+        assertGrammar("let a: [A & |B?]", 17019, "'?' at the end of a type is not valid TypeScript syntax.");
+        assertGrammar("let a: [b: |U?]", 5086,
+                "A labeled tuple element is declared as optional with a question mark after the name and before the colon, rather than after the type.");
+        assertNone("p.ts", "let a: [A?, B[]?, c?: C]; type T = A extends B ? C : D; let y = x as T ? -1 : z;");
+        // `unique` then has no `symbol` operand: TypeScript's 'symbol' expected and TS17019, both at the operand (not TS1335)
+        assertEquals(List.of("1005@17 'symbol' expected.", "17019@17 '?' at the end of a type is not valid TypeScript syntax."),
+                grammarErrors("p.ts", "type A = [unique symbol ?]"));
+    }
+
     /** No diagnostic at all: parser, binder and grammar checks (TypeScript's parser and checker accept {@code text}). */
     private static void assertClean(String file, String text) {
         assertEquals(List.of(), allErrors(file, text), text);
