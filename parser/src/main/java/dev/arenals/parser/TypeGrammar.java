@@ -383,10 +383,10 @@ final class TypeGrammar {
                 }
             } else if (p.tok == BANG) { // JSDoc's non-nullable postfix, as TypeScript's parser takes it (TS17019)
                 p.next();
-                p.sink.finish(OPTIONAL_TYPE, m, s, p.lastEnd, OPTIONAL_JSDOC_NON_NULLABLE);
+                p.sink.finish(OPTIONAL_TYPE, m, s, p.lastEnd, OPT_JSDOC_NON_NULLABLE);
             } else if (p.tok == QUESTION && isPostfixQuestion(p, s)) {
                 p.next();
-                p.sink.finish(OPTIONAL_TYPE, m, s, p.lastEnd, OPTIONAL_JSDOC);
+                p.sink.finish(OPTIONAL_TYPE, m, s, p.lastEnd, OPT_JSDOC_NULLABLE);
             } else {
                 break;
             }
@@ -746,7 +746,7 @@ final class TypeGrammar {
                 p.tupleElementStart = savedElement;
                 if (p.tok == QUESTION && !p.lexer.newlineBefore) { // `[a: T?]`: TypeScript's parser takes it (TS5086)
                     p.next();
-                    p.sink.finish(OPTIONAL_TYPE, tm, ts, p.lastEnd, OPTIONAL_AFTER_LABEL);
+                    p.sink.finish(OPTIONAL_TYPE, tm, ts, p.lastEnd, OPT_AFTER_LABEL);
                 }
                 p.sink.finish(NAMED_TUPLE_MEMBER, em, es, p.lastEnd, flags);
             } else {

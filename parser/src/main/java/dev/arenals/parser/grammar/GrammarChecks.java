@@ -402,9 +402,9 @@ public final class GrammarChecks {
                 checkTypeOperator(n);
                 break;
             case OPTIONAL_TYPE: // TypeScript's checkJSDocTypeIsInJsFile, and its labelled tuple element's rule
-                if (a.data(n) == OPTIONAL_JSDOC) report(n, Diag.JSDOC_NULLABLE_POSTFIX);
-                else if (a.data(n) == OPTIONAL_AFTER_LABEL) report(n, Diag.LABELED_TUPLE_OPTIONAL_AFTER_TYPE);
-                else if (a.data(n) == OPTIONAL_JSDOC_NON_NULLABLE) report(n, Diag.JSDOC_NON_NULLABLE_POSTFIX);
+                if (a.data(n) == OPT_JSDOC_NULLABLE) report(n, Diag.JSDOC_NULLABLE_POSTFIX);
+                else if (a.data(n) == OPT_AFTER_LABEL) report(n, Diag.LABELED_TUPLE_OPTIONAL_AFTER_TYPE);
+                else if (a.data(n) == OPT_JSDOC_NON_NULLABLE) report(n, Diag.JSDOC_NON_NULLABLE_POSTFIX);
                 break;
             case IMPORT_DECLARATION:
                 checkTypeOnlyImport(n);
