@@ -644,11 +644,21 @@ public final class GrammarChecks {
      * TS2309: `export =` in a file that also exports declarations (TypeScript reports it on the
      * `export =` when the module's other exports are values or types it declares).
      */
-    /** A declaration or a specifier: `export {}` and `export {} from "m"` add no name to the module's exports. */
+    /**
+     * A specifier or a declaration that declares a name: `export {}`, `export {} from "m"` and `export var {}` add none
+     * to the module's exports (TypeScript's hasExportedMembers reads its symbol table).
+     */
     private boolean exportsAName(int export) {
         int c = a.firstChild(export);
         while (c >= 0 && a.kind(c) == DECORATOR) c = a.nextSibling(c);
-        return c >= 0 && a.kind(c) != STRING_LITERAL && a.kind(c) != IMPORT_ATTRIBUTES;
+        if (c < 0 || a.kind(c) == STRING_LITERAL || a.kind(c) == IMPORT_ATTRIBUTES) return false;
+        if (a.kind(c) != VARIABLE_DECLARATION) return true;
+        for (int d = a.firstChild(c); d >= 0; d = a.nextSibling(d)) {
+            int target = a.firstChild(d);
+            if (target < 0) continue;
+            for (int n = subtreeStart[target]; n <= target; n++) if (a.kind(n) == BINDING_IDENTIFIER) return true;
+        }
+        return false;
     }
 
     private void checkExportAssignment(int program) {
