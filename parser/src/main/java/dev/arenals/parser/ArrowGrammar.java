@@ -270,7 +270,7 @@ final class ArrowGrammar {
         int m = p.sink.mark();
         int saved = p.ctx;
         if ((flags & F_ASYNC) != 0) p.ctx |= CTX_AWAIT;
-        parseTypeParameters(p);
+        if (p.tok == LT) parseTypeParameters(p);
         if (p.tok == LPAREN) {
             parseFormalParameters(p);
         } else {
