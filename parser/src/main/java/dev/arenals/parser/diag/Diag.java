@@ -219,6 +219,8 @@ public enum Diag {
     ABSTRACT_ACCESSOR_BODY(1318, "An abstract accessor cannot have an implementation."),
     CONSTRUCTOR_TYPE_PARAMETERS(1092, "Type parameters cannot appear on a constructor declaration."),
     CONSTRUCTOR_TYPE_ANNOTATION(1093, "Type annotation cannot appear on a constructor declaration."),
+    GENERATOR_IN_AMBIENT(1221, "Generators are not allowed in an ambient context."),
+    GENERATOR_OVERLOAD(1222, "An overload signature cannot be declared as a generator."),
     JSDOC_NULLABLE_POSTFIX(17019, "'?' at the end of a type is not valid TypeScript syntax."),
     JSDOC_NON_NULLABLE_POSTFIX(17019, "'!' at the end of a type is not valid TypeScript syntax."),
     LABELED_TUPLE_OPTIONAL_AFTER_TYPE(5086, "A labeled tuple element is declared as optional with a question mark after the name and before the colon, rather than after the type."),

@@ -300,7 +300,13 @@ public final class GrammarChecks {
                 else if (k == VARIABLE_DECLARATION && !modifierError) checkVariableDeclarators(n, childCtx);
                 else if (k == FUNCTION_DECLARATION && !modifierError) checkParameterList(n);
                 else if (k == ENUM_DECLARATION) checkEnumMemberValues(n, (childCtx & AMBIENT) != 0);
-                if (k == FUNCTION_DECLARATION) childCtx |= IN_FUNCTION;
+                if (k == FUNCTION_DECLARATION) {
+                    childCtx |= IN_FUNCTION;
+                    // TypeScript's checkFunctionDeclaration checks the generator whatever else it reported
+                    int nameOrParameters = a.firstChild(n);
+                    while (nameOrParameters >= 0 && a.kind(nameOrParameters) == DECORATOR) nameOrParameters = a.nextSibling(nameOrParameters);
+                    checkGenerator(n, a.data(n), nameOrParameters, (childCtx & AMBIENT) != 0, hasBody(n));
+                }
                 break;
             }
             case METHOD: case FIELD: case INDEX_SIGNATURE: case PROPERTY_SIGNATURE: case METHOD_SIGNATURE:
@@ -325,7 +331,11 @@ public final class GrammarChecks {
                 else if (k == FIELD) checkProperty(n, ctx | (childCtx & AMBIENT));
                 else if (k == METHOD_SIGNATURE) {
                     if (!checkParameterList(n) && (a.data(n) & (P_GET | P_SET)) != 0) checkAccessor(n, n, false, ctx);
-                } else if (k == METHOD) checkMethod(n, ctx);
+                } else if (k == METHOD) {
+                    int before = log.diagnosticCount();
+                    checkMethod(n, ctx);
+                    if (log.diagnosticCount() != before) childCtx |= MODIFIER_ERROR; // its generator is not checked then
+                }
                 break;
             case FUNCTION_EXPRESSION: case ARROW_FUNCTION:
                 childCtx |= IN_FUNCTION;
@@ -337,8 +347,10 @@ public final class GrammarChecks {
                         at = a.start(parentOf[n]);
                     }
                     report(at, at + 5, Diag.MODIFIER_IN_AMBIENT, Token.K_ASYNC);
-                } else if ((ctx & MODIFIER_ERROR) == 0) {
-                    checkParameterList(n);
+                } else if ((ctx & MODIFIER_ERROR) == 0 && !checkParameterList(n) && parentOf[n] >= 0 && a.kind(parentOf[n]) == METHOD) {
+                    // a class method's generator after its other grammar checks (checkGrammarMethod), when they found nothing
+                    int method = parentOf[n];
+                    if (a.kind(parentOf[method]) == CLASS_BODY) checkGenerator(method, a.data(n), memberKey(method), (ctx & AMBIENT) != 0, hasBody(n));
                 }
                 break;
             case FUNCTION_TYPE: case CONSTRUCTOR_TYPE: case CALL_SIGNATURE: case CONSTRUCT_SIGNATURE:
@@ -527,6 +539,24 @@ public final class GrammarChecks {
     private static boolean isFunctionLike(int k) {
         return k == FUNCTION_DECLARATION || k == FUNCTION_EXPRESSION || k == FUNCTION_TYPE || k == CONSTRUCTOR_TYPE
                 || k == CALL_SIGNATURE || k == CONSTRUCT_SIGNATURE || k == METHOD_SIGNATURE;
+    }
+
+    /**
+     * TypeScript's checkGrammarForGenerator: no generator where nothing runs (TS1221) nor as an overload without a
+     * body (TS1222), reported at its `*`, which lies between the declaration's start (after its decorators) and
+     * {@code nameOrParameters} (its name, key or parameters).
+     */
+    private void checkGenerator(int n, int fnData, int nameOrParameters, boolean ambient, boolean body) {
+        if ((fnData & F_GENERATOR) == 0 || nameOrParameters < 0 || (!ambient && body)) return;
+        int from = a.start(n);
+        for (int c = a.firstChild(n); c >= 0 && a.kind(c) == DECORATOR; c = a.nextSibling(c)) from = a.end(c);
+        int to = a.start(nameOrParameters);
+        for (int p = afterTrivia(from); p < to; p = afterTrivia(p + 1)) { // modifiers and `function` hold no `*` nor `/`
+            if (src[p] == '*') {
+                report(p, p + 1, ambient ? Diag.GENERATOR_IN_AMBIENT : Diag.GENERATOR_OVERLOAD, 0);
+                return;
+            }
+        }
     }
 
     private boolean hasBody(int fn) {

@@ -553,6 +553,16 @@ class GrammarChecksTest {
                 grammarErrors("p.ts", "type A = [unique symbol ?]"));
     }
 
+    @Test
+    void noGeneratorWhereNothingRunsNorAsAnOverload() {
+        // TypeScript's checkGrammarForGenerator, at the `*`
+        assertGrammar("declare function |* f(): void;", 1221, "Generators are not allowed in an ambient context.");
+        assertGrammar("declare class C { |*m(): void }", 1221, "Generators are not allowed in an ambient context.");
+        assertGrammar("function |* f(): void; function *f() {}", 1222, "An overload signature cannot be declared as a generator.");
+        assertGrammar("class C { /*c*/ |*m(): void; *m() {} }", 1222, "An overload signature cannot be declared as a generator.");
+        assertNone("p.ts", "function* f() {} class C { *m() {} static async *[k]() {} }");
+    }
+
     /** No diagnostic at all: parser, binder and grammar checks (TypeScript's parser and checker accept {@code text}). */
     private static void assertClean(String file, String text) {
         assertEquals(List.of(), allErrors(file, text), text);
