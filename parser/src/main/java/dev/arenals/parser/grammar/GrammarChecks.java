@@ -171,7 +171,7 @@ public final class GrammarChecks {
             METHOD, FIELD, INDEX_SIGNATURE, PROPERTY_SIGNATURE, METHOD_SIGNATURE, FUNCTION_EXPRESSION, ARROW_FUNCTION,
             FUNCTION_TYPE, CONSTRUCTOR_TYPE, CALL_SIGNATURE, CONSTRUCT_SIGNATURE, INFER_TYPE, TYPE_PREDICATE,
             DECORATOR, // a decorated parameter is checked (TS1206)
-            MAPPED_TYPE, IMPORT_TYPE};
+            MAPPED_TYPE, IMPORT_TYPE, AS_EXPRESSION, TYPE_ASSERTION};
         for (int k : always) CHECKS[k] = 1;
         CHECKS[PARAMETER] = 2;
         CHECKS[TYPE_PARAMETER] = 3;
@@ -436,6 +436,11 @@ public final class GrammarChecks {
                 break;
             case IMPORT_TYPE:
                 return; // TypeScript's checkImportType checks none of its type arguments (`import("m")<unique symbol>`)
+            case AS_EXPRESSION: case TYPE_ASSERTION:
+                // (not in a bodiless function's parameters, nor in a function in an ambient context: TypeScript checks
+                // neither there)
+                if ((ctx & NO_BODY) == 0 && (ctx & (AMBIENT | IN_FUNCTION)) != (AMBIENT | IN_FUNCTION)) checkConstAssertion(n, k);
+                break;
             default:
                 break;
         }
@@ -557,6 +562,52 @@ public final class GrammarChecks {
                 return;
             }
         }
+    }
+
+    /**
+     * TS1355: `x as const` and `<const>x` take a literal (string, number, bigint, boolean, template, array or object; a
+     * number or bigint after `-`, a number after `+`), parenthesised or not, or an enum member (TypeScript's
+     * isValidConstAssertionArgument). A member access might be an enum member (that needs its symbol): never reported.
+     */
+    private void checkConstAssertion(int n, int k) {
+        int expression = a.firstChild(n), type = expression < 0 ? -1 : a.nextSibling(expression);
+        if (type < 0) return;
+        if (k == TYPE_ASSERTION) { // <type> expression
+            int t = expression;
+            expression = type;
+            type = t;
+            int s = a.start(type);
+            if (a.kind(type) != TYPE_REFERENCE || a.end(type) - s != 5 || src[s] != 'c' || src[s + 1] != 'o' || src[s + 2] != 'n'
+                    || src[s + 3] != 's' || src[s + 4] != 't') {
+                return;
+            }
+        } else if (a.kind(type) != KEYWORD_TYPE || a.data(type) != Token.K_CONST) {
+            return;
+        }
+        int e = expression;
+        while (a.kind(e) == PARENTHESIZED && a.firstChild(e) >= 0) e = a.firstChild(e);
+        // TypeScript checks no expression of `export =` or `export default` in a namespace (TS1063, TS1319 there), and
+        // not all of a for-in's object (see FOR_IN_OBJECT): nothing said in either
+        for (int c = n, p = parentOf[n]; p >= 0; c = p, p = parentOf[p]) {
+            int pk = a.kind(p);
+            if ((pk == EXPORT_ASSIGNMENT || pk == EXPORT_DEFAULT) && parentOf[p] >= 0 && a.kind(parentOf[p]) == MODULE_BLOCK) return;
+            if (pk == FOR_IN && c != a.firstChild(p)) return;
+        }
+        switch (a.kind(e)) {
+            case STRING_LITERAL: case NUMBER_LITERAL: case BIGINT_LITERAL: case BOOLEAN: case TEMPLATE: case ARRAY: case OBJECT:
+            case MEMBER:
+                return;
+            case UNARY: {
+                int operand = a.firstChild(e);
+                int ok = operand < 0 ? -1 : a.kind(operand);
+                if (a.data(e) == Token.MINUS && (ok == NUMBER_LITERAL || ok == BIGINT_LITERAL)) return;
+                if (a.data(e) == Token.PLUS && ok == NUMBER_LITERAL) return;
+                break;
+            }
+            default:
+                break;
+        }
+        report(expression, Diag.CONST_ASSERTION_ARGUMENT);
     }
 
     private boolean hasBody(int fn) {

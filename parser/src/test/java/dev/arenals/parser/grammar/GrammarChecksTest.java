@@ -563,6 +563,18 @@ class GrammarChecksTest {
         assertNone("p.ts", "function* f() {} class C { *m() {} static async *[k]() {} }");
     }
 
+    @Test
+    void constAssertionsTakeLiterals() {
+        // TypeScript's isValidConstAssertionArgument; a member access might be an enum member: not ours to say
+        String message = "A 'const' assertion can only be applied to references to enum members, or string, number, boolean, array, or object literals.";
+        assertGrammar("let x = |v as const", 1355, message);
+        assertGrammar("let x = |(f()) as const", 1355, message);
+        assertGrammar("let x = <const>|v", 1355, message);
+        assertGrammar("let x = |-(1) as const", 1355, message);
+        assertNone("p.ts", "let a = 'a' as const, b = (1) as const, c = -1n as const, d = +1 as const, e = `t${a}` as const, f = [a] as const,"
+                + " g = {a} as const, h = true as const, i = E.a as const, j = <const>[1]; namespace N { export = v as const }");
+    }
+
     /** No diagnostic at all: parser, binder and grammar checks (TypeScript's parser and checker accept {@code text}). */
     private static void assertClean(String file, String text) {
         assertEquals(List.of(), allErrors(file, text), text);
