@@ -816,24 +816,23 @@ public final class GrammarChecks {
             }
             // TypeScript stops at a missing initializer (TS1155/TS1182, our parser's)
             if (!ambient && init < 0 && (constLike || a.kind(target) == OBJECT_PATTERN || a.kind(target) == ARRAY_PATTERN)) continue;
-            if ((a.data(d) & 2) != 0) {
-                int bang = afterTrivia(a.end(target));
-                Diag m = null;
-                if (init >= 0) m = Diag.DEFINITE_WITH_INITIALIZER;
-                else if (type < 0) m = Diag.DEFINITE_WITHOUT_TYPE;
-                else if (ambient) m = Diag.DEFINITE_NOT_HERE;
-                if (m != null && bang < src.length && src[bang] == '!') {
-                    report(bang, bang + 1, m, 0);
-                    continue;
-                }
-            }
             if (ambient && (varKind == VAR_USING || varKind == VAR_AWAIT_USING) && d == firstDeclarator(decl)) {
                 report(a.start(decl), a.end(decl), varKind == VAR_USING ? Diag.USING_IN_AMBIENT : Diag.AWAIT_USING_IN_AMBIENT, 0);
             }
             // a `using` binding pattern (TS1492) is as far as TypeScript checks that declarator
             boolean usingPattern = (varKind == VAR_USING || varKind == VAR_AWAIT_USING)
                     && (a.kind(target) == OBJECT_PATTERN || a.kind(target) == ARRAY_PATTERN);
-            if (ambient && init >= 0 && !usingPattern) checkAmbientInitializer(init, constLike && type < 0);
+            if (usingPattern) continue;
+            // TypeScript's checkGrammarVariableDeclaration: the ambient initializer, then (not instead) the definite `!`
+            if (ambient && init >= 0) checkAmbientInitializer(init, constLike && type < 0);
+            if ((a.data(d) & 2) != 0) {
+                int bang = afterTrivia(a.end(target));
+                Diag m = null;
+                if (init >= 0) m = Diag.DEFINITE_WITH_INITIALIZER;
+                else if (type < 0) m = Diag.DEFINITE_WITHOUT_TYPE;
+                else if (ambient) m = Diag.DEFINITE_NOT_HERE;
+                if (m != null && bang < src.length && src[bang] == '!') report(bang, bang + 1, m, 0);
+            }
         }
     }
 

@@ -575,6 +575,12 @@ class GrammarChecksTest {
                 + " g = {a} as const, h = true as const, i = E.a as const, j = <const>[1]; namespace N { export = v as const }");
     }
 
+    @Test
+    void anAmbientInitializerIsReportedBeforeTheDefiniteAssertion() {
+        // TypeScript's checkGrammarVariableDeclaration reports both, the initializer's first
+        assertEquals(List.of("1039@20", "1263@16"), startsOf(grammarErrors("p.ts", "declare let Foo ! = Foo ;")));
+    }
+
     /** No diagnostic at all: parser, binder and grammar checks (TypeScript's parser and checker accept {@code text}). */
     private static void assertClean(String file, String text) {
         assertEquals(List.of(), allErrors(file, text), text);
