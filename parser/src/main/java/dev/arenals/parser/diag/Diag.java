@@ -219,6 +219,8 @@ public enum Diag {
     ABSTRACT_ACCESSOR_BODY(1318, "An abstract accessor cannot have an implementation."),
     CONSTRUCTOR_TYPE_PARAMETERS(1092, "Type parameters cannot appear on a constructor declaration."),
     CONSTRUCTOR_TYPE_ANNOTATION(1093, "Type annotation cannot appear on a constructor declaration."),
+    PARAMETER_PROPERTY_PATTERN(1187, "A parameter property may not be declared using a binding pattern."),
+    PARAMETER_PROPERTY_REST(1317, "A parameter property cannot be declared using a rest parameter."),
     CONST_ASSERTION_ARGUMENT(1355, "A 'const' assertion can only be applied to references to enum members, or string, number, boolean, array, or object literals."),
     GENERATOR_IN_AMBIENT(1221, "Generators are not allowed in an ambient context."),
     GENERATOR_OVERLOAD(1222, "An overload signature cannot be declared as a generator."),

@@ -1582,7 +1582,16 @@ public final class GrammarChecks {
         if (name == n) return;
         scanModifiers(a.start(n), a.start(name), n, -1, false);
         if (modCount == 0) return;
-        checkModifierList(D_PARAMETER, false, false, (ctx & AMBIENT) != 0, false, false, 0);
+        if (checkModifierList(D_PARAMETER, false, false, (ctx & AMBIENT) != 0, false, false, 0)) return;
+        // the end of TypeScript's checkGrammarModifiers: a parameter property names one property (not after a decorator,
+        // whose TS1206 depends on experimentalDecorators and comes first)
+        if ((a.data(n) & (MOD_PUBLIC | MOD_PRIVATE | MOD_PROTECTED | MOD_READONLY | MOD_OVERRIDE)) == 0) return;
+        if (a.kind(a.firstChild(n)) == DECORATOR) return;
+        int k = a.kind(name);
+        int target = k == REST_ELEMENT ? a.firstChild(name) : name; // `public ...{}`: the pattern is said first
+        int tk = target < 0 ? -1 : a.kind(target);
+        if (tk == OBJECT_PATTERN || tk == ARRAY_PATTERN) report(n, Diag.PARAMETER_PROPERTY_PATTERN);
+        else if (k == REST_ELEMENT) report(n, Diag.PARAMETER_PROPERTY_REST);
     }
 
     /** Statement-level declarations; the `export`/`export default` of a wrapping export declaration counts. */

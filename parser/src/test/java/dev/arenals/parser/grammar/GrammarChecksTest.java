@@ -581,6 +581,15 @@ class GrammarChecksTest {
         assertEquals(List.of("1039@20", "1263@16"), startsOf(grammarErrors("p.ts", "declare let Foo ! = Foo ;")));
     }
 
+    @Test
+    void aParameterPropertyNamesOneProperty() {
+        // the end of TypeScript's checkGrammarModifiers; `public ...x` parses (canFollowModifier takes `...`)
+        assertGrammar("class C { constructor(|public {a}) {} }", 1187, "A parameter property may not be declared using a binding pattern.");
+        assertGrammar("class C { constructor(|public ...b: any[]) {} }", 1317, "A parameter property cannot be declared using a rest parameter.");
+        assertGrammar("class C { constructor(|readonly ...[b]) {} }", 1187, "A parameter property may not be declared using a binding pattern.");
+        assertNone("p.ts", "class C { constructor(@d public {a}) {} }"); // the decorator's TS1206 (option-dependent) comes first
+    }
+
     /** No diagnostic at all: parser, binder and grammar checks (TypeScript's parser and checker accept {@code text}). */
     private static void assertClean(String file, String text) {
         assertEquals(List.of(), allErrors(file, text), text);
