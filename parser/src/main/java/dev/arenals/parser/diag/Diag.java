@@ -219,6 +219,7 @@ public enum Diag {
     ABSTRACT_ACCESSOR_BODY(1318, "An abstract accessor cannot have an implementation."),
     CONSTRUCTOR_TYPE_PARAMETERS(1092, "Type parameters cannot appear on a constructor declaration."),
     CONSTRUCTOR_TYPE_ANNOTATION(1093, "Type annotation cannot appear on a constructor declaration."),
+    TUPLE_REQUIRED_AFTER_OPTIONAL(1257, "A required element cannot follow an optional element."),
     PARAMETER_PROPERTY_PATTERN(1187, "A parameter property may not be declared using a binding pattern."),
     PARAMETER_PROPERTY_REST(1317, "A parameter property cannot be declared using a rest parameter."),
     CONST_ASSERTION_ARGUMENT(1355, "A 'const' assertion can only be applied to references to enum members, or string, number, boolean, array, or object literals."),

@@ -171,7 +171,7 @@ public final class GrammarChecks {
             METHOD, FIELD, INDEX_SIGNATURE, PROPERTY_SIGNATURE, METHOD_SIGNATURE, FUNCTION_EXPRESSION, ARROW_FUNCTION,
             FUNCTION_TYPE, CONSTRUCTOR_TYPE, CALL_SIGNATURE, CONSTRUCT_SIGNATURE, INFER_TYPE, TYPE_PREDICATE,
             DECORATOR, // a decorated parameter is checked (TS1206)
-            MAPPED_TYPE, IMPORT_TYPE, AS_EXPRESSION, TYPE_ASSERTION};
+            MAPPED_TYPE, IMPORT_TYPE, AS_EXPRESSION, TYPE_ASSERTION, TUPLE_TYPE};
         for (int k : always) CHECKS[k] = 1;
         CHECKS[PARAMETER] = 2;
         CHECKS[TYPE_PARAMETER] = 3;
@@ -436,6 +436,9 @@ public final class GrammarChecks {
                 break;
             case IMPORT_TYPE:
                 return; // TypeScript's checkImportType checks none of its type arguments (`import("m")<unique symbol>`)
+            case TUPLE_TYPE:
+                checkTupleElements(n);
+                break;
             case AS_EXPRESSION: case TYPE_ASSERTION:
                 // (not in a bodiless function's parameters, nor in a function in an ambient context: TypeScript checks
                 // neither there)
@@ -608,6 +611,24 @@ public final class GrammarChecks {
                 break;
         }
         report(expression, Diag.CONST_ASSERTION_ARGUMENT);
+    }
+
+    /**
+     * TS1257, TypeScript's checkTupleType: no required element after an optional one (`[a?: A, B]`). A rest element
+     * stops the rule (whether it is variadic needs its type).
+     */
+    private void checkTupleElements(int tuple) {
+        boolean seenOptional = false;
+        for (int e = a.firstChild(tuple); e >= 0; e = a.nextSibling(e)) {
+            int k = a.kind(e);
+            if (k == REST_TYPE || (k == NAMED_TUPLE_MEMBER && (a.data(e) & 2) != 0)) return;
+            if ((k == OPTIONAL_TYPE && a.data(e) == 0) || (k == NAMED_TUPLE_MEMBER && (a.data(e) & 1) != 0)) {
+                seenOptional = true;
+            } else if (seenOptional) {
+                report(e, Diag.TUPLE_REQUIRED_AFTER_OPTIONAL);
+                return;
+            }
+        }
     }
 
     private boolean hasBody(int fn) {

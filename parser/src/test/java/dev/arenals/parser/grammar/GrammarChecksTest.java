@@ -590,6 +590,13 @@ class GrammarChecksTest {
         assertNone("p.ts", "class C { constructor(@d public {a}) {} }"); // the decorator's TS1206 (option-dependent) comes first
     }
 
+    @Test
+    void noRequiredTupleElementAfterAnOptionalOne() {
+        assertGrammar("type A = [a, b?, |c]", 1257, "A required element cannot follow an optional element.");
+        assertGrammar("type A = [a?: A, |0n]", 1257, "A required element cannot follow an optional element.");
+        assertNone("p.ts", "type A = [a?, b?]; type B = [a?, ...b[], c]; type C = [a, b?: B]"); // after a rest: its type decides
+    }
+
     /** No diagnostic at all: parser, binder and grammar checks (TypeScript's parser and checker accept {@code text}). */
     private static void assertClean(String file, String text) {
         assertEquals(List.of(), allErrors(file, text), text);
