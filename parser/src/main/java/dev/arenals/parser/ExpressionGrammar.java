@@ -903,14 +903,11 @@ final class ExpressionGrammar {
                                 // in TSX, TypeScript's isParenthesizedArrowFunctionExpression takes `async <T,`, `<T =` and
                                 // `<T extends X` for an arrow whatever follows, and `async <T>` for none
                                 boolean tsxArrow = p.jsx && p.tok == LT && isGenericArrowInTsx(p);
-                                // `async (...` is an arrow whatever follows (isParenthesizedArrowFunctionExpression's
-                                // Tristate.True), never a call with a spread argument
-                                boolean restArrow = p.tok == LPAREN && p.peek() == ELLIPSIS;
                                 if ((!p.jsx || p.tok != LT || tsxArrow) && tryParseTypedArrow(p, F_ASYNC, s)) {
                                     p.commit(d);
                                     return;
                                 }
-                                if (tsxArrow || restArrow) {
+                                if (tsxArrow) {
                                     p.commit(d);
                                     parseTypedArrowWithErrors(p, F_ASYNC, s);
                                     return;
