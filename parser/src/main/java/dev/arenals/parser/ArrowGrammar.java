@@ -259,7 +259,7 @@ final class ArrowGrammar {
         }
         int c = p.sink.firstChild(first);
         while (c >= 0 && p.sink.kind(c) == DECORATOR) c = p.sink.nextSibling(c);
-        return c >= 0 && (p.sink.kind(c) == OBJECT_PATTERN || p.sink.kind(c) == ARRAY_PATTERN);
+        return c >= 0 && (p.sink.kind(c) == OBJECT_PATTERN || p.sink.kind(c) == ARRAY_PATTERN || p.sink.kind(c) == REST_ELEMENT);
     }
 
     /**
@@ -270,7 +270,7 @@ final class ArrowGrammar {
         int m = p.sink.mark();
         int saved = p.ctx;
         if ((flags & F_ASYNC) != 0) p.ctx |= CTX_AWAIT;
-        parseTypeParameters(p);
+        if (p.tok == LT) parseTypeParameters(p);
         if (p.tok == LPAREN) {
             parseFormalParameters(p);
         } else {
@@ -307,7 +307,7 @@ final class ArrowGrammar {
         if (typeParameters) parseTypeParameters(p);
         if (p.tok != LPAREN || p.specFailed(d)) { p.ctx = saved; p.arrowParamsSpec = savedSpec; p.rollback(d); return false; }
         int params = parseFormalParameters(p);
-        // TypeScript's isParenthesizedArrowFunctionExpression: `(public {` or `(readonly [` starts no arrow
+        // TypeScript's isParenthesizedArrowFunctionExpression: `(public {`, `(readonly [` or `(public ...` starts no arrow
         if (!typeParameters && firstParameterIsModifiedPattern(p, params)) p.errorCount++;
         if (!p.specFailed(d) && p.tok == COLON) {
             p.next();

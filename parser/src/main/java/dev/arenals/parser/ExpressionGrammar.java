@@ -417,6 +417,18 @@ final class ExpressionGrammar {
                     p.error(s, p.lexer.tokenEnd, Diag.RESERVED_WORD_AS_IDENTIFIER, K_AWAIT);
                     break;
                 }
+                if ((p.ctx & CTX_STATIC_BLOCK) != 0 && !p.escaped() && !onlyANameCouldStandBefore(p.peek())) {
+                    // TypeScript's parser reads a static block in the await context, so `await x` and `await(x)` are
+                    // await expressions there and its checker says TS18037 (ECMAScript reserves the word: an error either way)
+                    p.error(s, p.lexer.tokenEnd, Diag.AWAIT_IN_STATIC_BLOCK, 0);
+                    int m = p.sink.mark();
+                    p.next();
+                    if (!p.enter()) { p.exit(); p.errorNode(p.lexer.tokenStart, p.lexer.tokenStart); p.sink.finish(AWAIT, m, s, p.lastEnd, 0); return; }
+                    parseUnary(p);
+                    p.exit();
+                    p.sink.finish(AWAIT, m, s, p.lastEnd, 0);
+                    return;
+                }
                 boolean topLevelAwait = false;
                 if (p.autoGoal && (p.ctx & (CTX_AWAIT | CTX_FUNCTION | CTX_STATIC_BLOCK | CTX_FIELD_INIT | CTX_NO_TOP_LEVEL_AWAIT)) == 0) {
                     topLevelAwait = isTopLevelAwait(p);
@@ -436,9 +448,10 @@ final class ExpressionGrammar {
                     p.sink.finish(AWAIT, m, s, p.lastEnd, 0);
                     return;
                 }
-                // (a field's initializer too, in TypeScript files: TypeScript's parser reads `x = await y` so)
+                // (a field's initializer too: TypeScript's parser reads `x = await y` so in every file, where
+                // ECMAScript's `await` name followed by a word is an error anyway)
                 if (((p.ctx & (CTX_FUNCTION | CTX_STATIC_BLOCK)) == CTX_FUNCTION || (p.ctx & CTX_NO_TOP_LEVEL_AWAIT) != 0
-                        || (p.ts && (p.ctx & (CTX_FIELD_INIT | CTX_STATIC_BLOCK)) == CTX_FIELD_INIT))
+                        || (p.ctx & (CTX_FIELD_INIT | CTX_STATIC_BLOCK)) == CTX_FIELD_INIT)
                         && !p.escaped() && startsMisplacedAwaitOrYield(p)) {
                     p.error(s, p.lexer.tokenEnd, Diag.AWAIT_OUTSIDE_ASYNC, 0);
                     int m = p.sink.mark();
@@ -630,6 +643,8 @@ final class ExpressionGrammar {
             parsePrimary(p);
         } else {
             parsePrimary(p);
+            // an arrow is no MemberExpression (`new x => y`, `new (a) => b`: TypeScript's parser wants `;` at `=>`)
+            checkNotArrow(p, p.sink.pending(p.sink.mark() - 1));
         }
         p.exit();
         parseCallTail(p, cs, cm, false, false);

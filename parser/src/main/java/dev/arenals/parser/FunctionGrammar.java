@@ -328,8 +328,9 @@ final class FunctionGrammar {
             while ((p.atContextual(K_PUBLIC) || p.atContextual(K_PRIVATE) || p.atContextual(K_PROTECTED)
                     || p.atContextual(K_READONLY) || p.atContextual(K_OVERRIDE))) {
                 int pk = p.peek();
-                // TypeScript's modifiers are followed on their line (`override\nv` names a parameter `override`)
-                if (p.peekNewline != 0 || !(Token.isIdentifierLike(pk) || pk == LBRACKET || pk == LBRACE || pk == K_THIS)) break;
+                // TypeScript's modifiers are followed on their line (`override\nv` names a parameter `override`), also by
+                // `...` (its canFollowModifier: `public ...x` is a rest parameter property, TS1317)
+                if (p.peekNewline != 0 || !(Token.isIdentifierLike(pk) || pk == LBRACKET || pk == LBRACE || pk == K_THIS || pk == ELLIPSIS)) break;
                 flags |= modifierFlag(p, p.tok);
                 p.next();
             }

@@ -162,6 +162,8 @@ final class ParseContext {
     // ---- types (TypeGrammar)
     /** Inside a type where a conditional type may not start (an extends clause of one). */
     boolean disallowConditional;
+    /** Where the type of the tuple element being parsed starts (-1 outside one): there a final `?` marks the element optional. */
+    int tupleElementStart = -1;
 
     // ---- speculation: saved states of the open speculative parses (speculate/rollback/commit)
     final int[][] specStates = new int[32][Lexer.STATE_SIZE];
@@ -250,6 +252,7 @@ final class ParseContext {
         this.pendingExportMark = -1;
         this.moduleBlockDepth = 0;
         this.disallowConditional = false;
+        this.tupleElementStart = -1;
         // speculation and lookahead
         this.specDepth = 0;
         this.peekDepth = 0;

@@ -381,12 +381,33 @@ final class TypeGrammar {
                     p.expect(RBRACKET);
                     p.sink.finish(INDEXED_ACCESS_TYPE, m, s, p.lastEnd, 0);
                 }
-            } else if (p.tok == BANG) {
-                p.next(); // JSDoc non-nullable postfix: accepted, no node
+            } else if (p.tok == BANG) { // JSDoc's non-nullable postfix, as TypeScript's parser takes it (TS17019)
+                p.next();
+                p.sink.finish(OPTIONAL_TYPE, m, s, p.lastEnd, OPT_JSDOC_NON_NULLABLE);
+            } else if (p.tok == QUESTION && isPostfixQuestion(p, s)) {
+                p.next();
+                p.sink.finish(OPTIONAL_TYPE, m, s, p.lastEnd, OPT_JSDOC_NULLABLE);
             } else {
                 break;
             }
         }
+    }
+
+    /**
+     * TypeScript's parsePostfixTypeOrHigher: a `?` after a type is JSDoc's nullable postfix unless a type follows it
+     * (then it is a conditional type's, or a conditional expression's after `as T`), and, at the end of a tuple
+     * element's type, the element's optional mark. Asked with a superset of its isStartOfType (`(a` starts a type
+     * here), so a `?` it reads as a conditional's is never taken.
+     */
+    private static boolean isPostfixQuestion(ParseContext p, int typeStart) {
+        int k = p.peek();
+        if (k == MINUS) { // a type only before a number (`x as T ? -1 : 0`; `x as T ? -a : b` is an error)
+            int k2 = p.peek2();
+            if (k2 == NUMBER || k2 == BIGINT) return false;
+        } else if (startsType(k) || k == BANG || k == K_FUNCTION) {
+            return false;
+        }
+        return typeStart != p.tupleElementStart || (k != COMMA && k != RBRACKET);
     }
 
     /** PrimaryType : TypeReference | keyword | literal | ( Type ) | TupleType | TypeLiteral | MappedType | typeof EntityName | ImportType | TemplateLiteralType | this */
@@ -482,6 +503,21 @@ final class TypeGrammar {
                 return;
             default:
                 break;
+        }
+        if (p.atContextual(K_ASSERTS)) {
+            int pk = p.peek();
+            if (p.peekNewline == 0 && (Token.isIdentifierLike(pk) || pk == K_THIS)) {
+                // `asserts x [is T]` anywhere a type stands, as TypeScript's parseNonArrayType takes it (its checker:
+                // TS1228 off a return type), so `[k in asserts as T]` has no `as` clause
+                p.next();
+                parsePredicateSubject(p);
+                if (p.atContextual(K_IS)) {
+                    p.next();
+                    parseType(p);
+                }
+                p.sink.finish(TYPE_PREDICATE, m, s, p.lastEnd, 1);
+                return;
+            }
         }
         if (p.atContextual(K_ANY) || p.atContextual(K_UNKNOWN) || p.atContextual(K_NEVER)) {
             int k = p.tok;
@@ -702,7 +738,16 @@ final class TypeGrammar {
                 int flags = rest ? 2 : 0;
                 if (p.eat(QUESTION)) flags |= 1;
                 p.expect(COLON);
+                int ts = p.lexer.tokenStart;
+                int tm = p.sink.mark();
+                int savedElement = p.tupleElementStart;
+                p.tupleElementStart = ts;
                 parseType(p);
+                p.tupleElementStart = savedElement;
+                if (p.tok == QUESTION && !p.lexer.newlineBefore) { // `[a: T?]`: TypeScript's parser takes it (TS5086)
+                    p.next();
+                    p.sink.finish(OPTIONAL_TYPE, tm, ts, p.lastEnd, OPT_AFTER_LABEL);
+                }
                 p.sink.finish(NAMED_TUPLE_MEMBER, em, es, p.lastEnd, flags);
             } else {
                 if (!rest && !startsType(p.tok)) { // after `...` any type (TypeScript: `[...with]` names a type)
@@ -711,7 +756,10 @@ final class TypeGrammar {
                     p.next();
                     p.errorNode(es, p.lastEnd);
                 } else {
+                    int savedElement = p.tupleElementStart;
+                    p.tupleElementStart = rest ? -1 : p.lexer.tokenStart; // `[...T?]`: JSDoc's `?` inside a rest (TS17019)
                     parseType(p);
+                    p.tupleElementStart = savedElement;
                     if (p.tok == QUESTION && !p.lexer.newlineBefore) { // TypeScript's postfix `?` stops at a line break
                         p.next();
                         p.sink.finish(OPTIONAL_TYPE, em, es, p.lastEnd, 0);

@@ -95,7 +95,7 @@ public final class GrammarChecks {
             Diag.EXPORT_TOP_LEVEL_OF_NAMESPACE, Diag.EXPORT_DEFAULT_TOP_LEVEL,
             Diag.EXPORT_ASSIGNMENT_TOP_LEVEL, Diag.UNDECLARED_PRIVATE_NAME,
             Diag.UNDECLARED_PRIVATE_NAME_IN_CLASS, Diag.GETTER_PARAMETERS, Diag.SETTER_PARAMETERS, Diag.SETTER_REST,
-            Diag.AWAIT_OUTSIDE_ASYNC, Diag.YIELD_OUTSIDE_GENERATOR, Diag.USING_BINDING_PATTERN, Diag.AWAIT_USING_BINDING_PATTERN,
+            Diag.AWAIT_OUTSIDE_ASYNC, Diag.AWAIT_IN_STATIC_BLOCK, Diag.YIELD_OUTSIDE_GENERATOR, Diag.USING_BINDING_PATTERN, Diag.AWAIT_USING_BINDING_PATTERN,
             Diag.IMPORT_META_OUTSIDE_MODULE, Diag.SUPER_CALL_OUTSIDE_CONSTRUCTOR,
             Diag.SUPER_PROPERTY_OUTSIDE_METHOD, Diag.DUPLICATE_CONSTRUCTOR, Diag.CLASS_FIELD_CONSTRUCTOR, Diag.STATIC_PROTOTYPE,
             Diag.DUPLICATE_PRIVATE_NAME, Diag.DUPLICATE_PROTO, Diag.LEXICAL_IN_SINGLE_STATEMENT, Diag.TS_DECLARATION_IN_SINGLE_STATEMENT,
@@ -158,6 +158,7 @@ public final class GrammarChecks {
             case 2: return (data & MODIFIER_BITS) != 0;                  // PARAMETER
             case 3: return (data & (MOD_CONST | MOD_IN | MOD_OUT)) != 0;  // TYPE_PARAMETER
             case 5: return (data & MOD_TYPE_ONLY) != 0;                  // IMPORT_DECLARATION
+            case 6: return data != 0;                                     // OPTIONAL_TYPE: not a tuple's optional element
             default: return data == Token.K_UNIQUE || data == Token.K_READONLY; // TYPE_OPERATOR
         }
     }
@@ -170,12 +171,13 @@ public final class GrammarChecks {
             METHOD, FIELD, INDEX_SIGNATURE, PROPERTY_SIGNATURE, METHOD_SIGNATURE, FUNCTION_EXPRESSION, ARROW_FUNCTION,
             FUNCTION_TYPE, CONSTRUCTOR_TYPE, CALL_SIGNATURE, CONSTRUCT_SIGNATURE, INFER_TYPE, TYPE_PREDICATE,
             DECORATOR, // a decorated parameter is checked (TS1206)
-            MAPPED_TYPE, IMPORT_TYPE};
+            MAPPED_TYPE, IMPORT_TYPE, AS_EXPRESSION, TYPE_ASSERTION, TUPLE_TYPE};
         for (int k : always) CHECKS[k] = 1;
         CHECKS[PARAMETER] = 2;
         CHECKS[TYPE_PARAMETER] = 3;
         CHECKS[TYPE_OPERATOR] = 4;
         CHECKS[IMPORT_DECLARATION] = 5;
+        CHECKS[OPTIONAL_TYPE] = 6;
     }
 
     /**
@@ -298,7 +300,13 @@ public final class GrammarChecks {
                 else if (k == VARIABLE_DECLARATION && !modifierError) checkVariableDeclarators(n, childCtx);
                 else if (k == FUNCTION_DECLARATION && !modifierError) checkParameterList(n);
                 else if (k == ENUM_DECLARATION) checkEnumMemberValues(n, (childCtx & AMBIENT) != 0);
-                if (k == FUNCTION_DECLARATION) childCtx |= IN_FUNCTION;
+                if (k == FUNCTION_DECLARATION) {
+                    childCtx |= IN_FUNCTION;
+                    // TypeScript's checkFunctionDeclaration checks the generator whatever else it reported
+                    int nameOrParameters = a.firstChild(n);
+                    while (nameOrParameters >= 0 && a.kind(nameOrParameters) == DECORATOR) nameOrParameters = a.nextSibling(nameOrParameters);
+                    checkGenerator(n, a.data(n), nameOrParameters, (childCtx & AMBIENT) != 0, hasBody(n));
+                }
                 break;
             }
             case METHOD: case FIELD: case INDEX_SIGNATURE: case PROPERTY_SIGNATURE: case METHOD_SIGNATURE:
@@ -323,7 +331,11 @@ public final class GrammarChecks {
                 else if (k == FIELD) checkProperty(n, ctx | (childCtx & AMBIENT));
                 else if (k == METHOD_SIGNATURE) {
                     if (!checkParameterList(n) && (a.data(n) & (P_GET | P_SET)) != 0) checkAccessor(n, n, false, ctx);
-                } else if (k == METHOD) checkMethod(n, ctx);
+                } else if (k == METHOD) {
+                    int before = log.diagnosticCount();
+                    checkMethod(n, ctx);
+                    if (log.diagnosticCount() != before) childCtx |= MODIFIER_ERROR; // its generator is not checked then
+                }
                 break;
             case FUNCTION_EXPRESSION: case ARROW_FUNCTION:
                 childCtx |= IN_FUNCTION;
@@ -335,8 +347,10 @@ public final class GrammarChecks {
                         at = a.start(parentOf[n]);
                     }
                     report(at, at + 5, Diag.MODIFIER_IN_AMBIENT, Token.K_ASYNC);
-                } else if ((ctx & MODIFIER_ERROR) == 0) {
-                    checkParameterList(n);
+                } else if ((ctx & MODIFIER_ERROR) == 0 && !checkParameterList(n) && parentOf[n] >= 0 && a.kind(parentOf[n]) == METHOD) {
+                    // a class method's generator after its other grammar checks (checkGrammarMethod), when they found nothing
+                    int method = parentOf[n];
+                    if (a.kind(parentOf[method]) == CLASS_BODY) checkGenerator(method, a.data(n), memberKey(method), (ctx & AMBIENT) != 0, hasBody(n));
                 }
                 break;
             case FUNCTION_TYPE: case CONSTRUCTOR_TYPE: case CALL_SIGNATURE: case CONSTRUCT_SIGNATURE:
@@ -399,6 +413,11 @@ public final class GrammarChecks {
             case TYPE_OPERATOR:
                 checkTypeOperator(n);
                 break;
+            case OPTIONAL_TYPE: // TypeScript's checkJSDocTypeIsInJsFile, and its labelled tuple element's rule
+                if (a.data(n) == OPT_JSDOC_NULLABLE) report(n, Diag.JSDOC_NULLABLE_POSTFIX);
+                else if (a.data(n) == OPT_AFTER_LABEL) report(n, Diag.LABELED_TUPLE_OPTIONAL_AFTER_TYPE);
+                else if (a.data(n) == OPT_JSDOC_NON_NULLABLE) report(n, Diag.JSDOC_NON_NULLABLE_POSTFIX);
+                break;
             case IMPORT_DECLARATION:
                 checkTypeOnlyImport(n);
                 break;
@@ -417,6 +436,14 @@ public final class GrammarChecks {
                 break;
             case IMPORT_TYPE:
                 return; // TypeScript's checkImportType checks none of its type arguments (`import("m")<unique symbol>`)
+            case TUPLE_TYPE:
+                checkTupleElements(n);
+                break;
+            case AS_EXPRESSION: case TYPE_ASSERTION:
+                // (not in a bodiless function's parameters, nor in a function in an ambient context: TypeScript checks
+                // neither there)
+                if ((ctx & NO_BODY) == 0 && (ctx & (AMBIENT | IN_FUNCTION)) != (AMBIENT | IN_FUNCTION)) checkConstAssertion(n, k);
+                break;
             default:
                 break;
         }
@@ -520,6 +547,88 @@ public final class GrammarChecks {
     private static boolean isFunctionLike(int k) {
         return k == FUNCTION_DECLARATION || k == FUNCTION_EXPRESSION || k == FUNCTION_TYPE || k == CONSTRUCTOR_TYPE
                 || k == CALL_SIGNATURE || k == CONSTRUCT_SIGNATURE || k == METHOD_SIGNATURE;
+    }
+
+    /**
+     * TypeScript's checkGrammarForGenerator: no generator where nothing runs (TS1221) nor as an overload without a
+     * body (TS1222), reported at its `*`, which lies between the declaration's start (after its decorators) and
+     * {@code nameOrParameters} (its name, key or parameters).
+     */
+    private void checkGenerator(int n, int fnData, int nameOrParameters, boolean ambient, boolean body) {
+        if ((fnData & F_GENERATOR) == 0 || nameOrParameters < 0 || (!ambient && body)) return;
+        int from = a.start(n);
+        for (int c = a.firstChild(n); c >= 0 && a.kind(c) == DECORATOR; c = a.nextSibling(c)) from = a.end(c);
+        int to = a.start(nameOrParameters);
+        for (int p = afterTrivia(from); p < to; p = afterTrivia(p + 1)) { // modifiers and `function` hold no `*` nor `/`
+            if (src[p] == '*') {
+                report(p, p + 1, ambient ? Diag.GENERATOR_IN_AMBIENT : Diag.GENERATOR_OVERLOAD, 0);
+                return;
+            }
+        }
+    }
+
+    /**
+     * TS1355: `x as const` and `<const>x` take a literal (string, number, bigint, boolean, template, array or object; a
+     * number or bigint after `-`, a number after `+`), parenthesised or not, or an enum member (TypeScript's
+     * isValidConstAssertionArgument). A member access might be an enum member (that needs its symbol): never reported.
+     */
+    private void checkConstAssertion(int n, int k) {
+        int expression = a.firstChild(n), type = expression < 0 ? -1 : a.nextSibling(expression);
+        if (type < 0) return;
+        if (k == TYPE_ASSERTION) { // <type> expression
+            int t = expression;
+            expression = type;
+            type = t;
+            int s = a.start(type);
+            if (a.kind(type) != TYPE_REFERENCE || a.end(type) - s != 5 || src[s] != 'c' || src[s + 1] != 'o' || src[s + 2] != 'n'
+                    || src[s + 3] != 's' || src[s + 4] != 't') {
+                return;
+            }
+        } else if (a.kind(type) != KEYWORD_TYPE || a.data(type) != Token.K_CONST) {
+            return;
+        }
+        int e = expression;
+        while (a.kind(e) == PARENTHESIZED && a.firstChild(e) >= 0) e = a.firstChild(e);
+        // TypeScript checks no expression of `export =` or `export default` in a namespace (TS1063, TS1319 there), and
+        // not all of a for-in's object (see FOR_IN_OBJECT): nothing said in either
+        for (int c = n, p = parentOf[n]; p >= 0; c = p, p = parentOf[p]) {
+            int pk = a.kind(p);
+            if ((pk == EXPORT_ASSIGNMENT || pk == EXPORT_DEFAULT) && parentOf[p] >= 0 && a.kind(parentOf[p]) == MODULE_BLOCK) return;
+            if (pk == FOR_IN && c != a.firstChild(p)) return;
+        }
+        switch (a.kind(e)) {
+            case STRING_LITERAL: case NUMBER_LITERAL: case BIGINT_LITERAL: case BOOLEAN: case TEMPLATE: case ARRAY: case OBJECT:
+            case MEMBER:
+                return;
+            case UNARY: {
+                int operand = a.firstChild(e);
+                int ok = operand < 0 ? -1 : a.kind(operand);
+                if (a.data(e) == Token.MINUS && (ok == NUMBER_LITERAL || ok == BIGINT_LITERAL)) return;
+                if (a.data(e) == Token.PLUS && ok == NUMBER_LITERAL) return;
+                break;
+            }
+            default:
+                break;
+        }
+        report(expression, Diag.CONST_ASSERTION_ARGUMENT);
+    }
+
+    /**
+     * TS1257, TypeScript's checkTupleType: no required element after an optional one (`[a?: A, B]`). A rest element
+     * stops the rule (whether it is variadic needs its type).
+     */
+    private void checkTupleElements(int tuple) {
+        boolean seenOptional = false;
+        for (int e = a.firstChild(tuple); e >= 0; e = a.nextSibling(e)) {
+            int k = a.kind(e);
+            if (k == REST_TYPE || (k == NAMED_TUPLE_MEMBER && (a.data(e) & 2) != 0)) return;
+            if ((k == OPTIONAL_TYPE && a.data(e) == 0) || (k == NAMED_TUPLE_MEMBER && (a.data(e) & 1) != 0)) {
+                seenOptional = true;
+            } else if (seenOptional) {
+                report(e, Diag.TUPLE_REQUIRED_AFTER_OPTIONAL);
+                return;
+            }
+        }
     }
 
     private boolean hasBody(int fn) {
@@ -637,6 +746,23 @@ public final class GrammarChecks {
      * TS2309: `export =` in a file that also exports declarations (TypeScript reports it on the
      * `export =` when the module's other exports are values or types it declares).
      */
+    /**
+     * A specifier or a declaration that declares a name: `export {}`, `export {} from "m"` and `export var {}` add none
+     * to the module's exports (TypeScript's hasExportedMembers reads its symbol table).
+     */
+    private boolean exportsAName(int export) {
+        int c = a.firstChild(export);
+        while (c >= 0 && a.kind(c) == DECORATOR) c = a.nextSibling(c);
+        if (c < 0 || a.kind(c) == STRING_LITERAL || a.kind(c) == IMPORT_ATTRIBUTES) return false;
+        if (a.kind(c) != VARIABLE_DECLARATION) return true;
+        for (int d = a.firstChild(c); d >= 0; d = a.nextSibling(d)) {
+            int target = a.firstChild(d);
+            if (target < 0) continue;
+            for (int n = subtreeStart[target]; n <= target; n++) if (a.kind(n) == BINDING_IDENTIFIER) return true;
+        }
+        return false;
+    }
+
     private void checkExportAssignment(int program) {
         int assignment = -1;
         boolean otherExports = false;
@@ -644,7 +770,7 @@ public final class GrammarChecks {
             int k = a.kind(s);
             if (k == EXPORT_ASSIGNMENT) {
                 if (assignment < 0) assignment = s;
-            } else if (k == EXPORT_NAMED || k == EXPORT_DEFAULT || k == EXPORT_ALL) {
+            } else if (k == EXPORT_DEFAULT || k == EXPORT_ALL || (k == EXPORT_NAMED && exportsAName(s))) {
                 otherExports = true;
             }
         }
@@ -711,24 +837,23 @@ public final class GrammarChecks {
             }
             // TypeScript stops at a missing initializer (TS1155/TS1182, our parser's)
             if (!ambient && init < 0 && (constLike || a.kind(target) == OBJECT_PATTERN || a.kind(target) == ARRAY_PATTERN)) continue;
-            if ((a.data(d) & 2) != 0) {
-                int bang = afterTrivia(a.end(target));
-                Diag m = null;
-                if (init >= 0) m = Diag.DEFINITE_WITH_INITIALIZER;
-                else if (type < 0) m = Diag.DEFINITE_WITHOUT_TYPE;
-                else if (ambient) m = Diag.DEFINITE_NOT_HERE;
-                if (m != null && bang < src.length && src[bang] == '!') {
-                    report(bang, bang + 1, m, 0);
-                    continue;
-                }
-            }
             if (ambient && (varKind == VAR_USING || varKind == VAR_AWAIT_USING) && d == firstDeclarator(decl)) {
                 report(a.start(decl), a.end(decl), varKind == VAR_USING ? Diag.USING_IN_AMBIENT : Diag.AWAIT_USING_IN_AMBIENT, 0);
             }
             // a `using` binding pattern (TS1492) is as far as TypeScript checks that declarator
             boolean usingPattern = (varKind == VAR_USING || varKind == VAR_AWAIT_USING)
                     && (a.kind(target) == OBJECT_PATTERN || a.kind(target) == ARRAY_PATTERN);
-            if (ambient && init >= 0 && !usingPattern) checkAmbientInitializer(init, constLike && type < 0);
+            if (usingPattern) continue;
+            // TypeScript's checkGrammarVariableDeclaration: the ambient initializer, then (not instead) the definite `!`
+            if (ambient && init >= 0) checkAmbientInitializer(init, constLike && type < 0);
+            if ((a.data(d) & 2) != 0) {
+                int bang = afterTrivia(a.end(target));
+                Diag m = null;
+                if (init >= 0) m = Diag.DEFINITE_WITH_INITIALIZER;
+                else if (type < 0) m = Diag.DEFINITE_WITHOUT_TYPE;
+                else if (ambient) m = Diag.DEFINITE_NOT_HERE;
+                if (m != null && bang < src.length && src[bang] == '!') report(bang, bang + 1, m, 0);
+            }
         }
     }
 
@@ -1478,7 +1603,16 @@ public final class GrammarChecks {
         if (name == n) return;
         scanModifiers(a.start(n), a.start(name), n, -1, false);
         if (modCount == 0) return;
-        checkModifierList(D_PARAMETER, false, false, (ctx & AMBIENT) != 0, false, false, 0);
+        if (checkModifierList(D_PARAMETER, false, false, (ctx & AMBIENT) != 0, false, false, 0)) return;
+        // the end of TypeScript's checkGrammarModifiers: a parameter property names one property (not after a decorator,
+        // whose TS1206 depends on experimentalDecorators and comes first)
+        if ((a.data(n) & (MOD_PUBLIC | MOD_PRIVATE | MOD_PROTECTED | MOD_READONLY | MOD_OVERRIDE)) == 0) return;
+        if (a.kind(a.firstChild(n)) == DECORATOR) return;
+        int k = a.kind(name);
+        int target = k == REST_ELEMENT ? a.firstChild(name) : name; // `public ...{}`: the pattern is said first
+        int tk = target < 0 ? -1 : a.kind(target);
+        if (tk == OBJECT_PATTERN || tk == ARRAY_PATTERN) report(n, Diag.PARAMETER_PROPERTY_PATTERN);
+        else if (k == REST_ELEMENT) report(n, Diag.PARAMETER_PROPERTY_REST);
     }
 
     /** Statement-level declarations; the `export`/`export default` of a wrapping export declaration counts. */

@@ -115,7 +115,7 @@ public final class NodeKind {
     public static final int ARRAY_TYPE = 136;
     public static final int TUPLE_TYPE = 137;
     public static final int NAMED_TUPLE_MEMBER = 138;  // data: 1 optional, 2 rest; IDENTIFIER_NAME, type
-    public static final int OPTIONAL_TYPE = 139;
+    public static final int OPTIONAL_TYPE = 139;      // data: 0 a tuple's optional element, or OPT_*; type
     public static final int REST_TYPE = 140;
     public static final int UNION_TYPE = 141;
     public static final int INTERSECTION_TYPE = 142;
@@ -194,6 +194,9 @@ public final class NodeKind {
     public static final int TP_CONSTRAINT = 1, TP_DEFAULT = 2;
     // MAPPED_TYPE data
     public static final int MAP_READONLY = 1, MAP_READONLY_MINUS = 2, MAP_OPTIONAL = 4, MAP_OPTIONAL_MINUS = 8, MAP_AS = 16, MAP_TYPE = 32;
+    // OPTIONAL_TYPE data other than a tuple's optional element: JSDoc's postfix `T?` and `T!` wherever a type stands, and
+    // `[a: T?]` (a labelled element optional after its type), which TypeScript's parser takes (its checker: TS17019, TS5086)
+    public static final int OPT_JSDOC_NULLABLE = 1, OPT_AFTER_LABEL = 2, OPT_JSDOC_NON_NULLABLE = 3;
 
     /**
      * The name of every kind, by value: the one list to extend with a new kind (NodeKindTest checks

@@ -538,6 +538,65 @@ class GrammarChecksTest {
         assertEquals(List.of("1046@0", "1546@0", "1254@16"), startsOf(grammarErrors("p.d.ts", "await using a = b;")));
     }
 
+    @Test
+    void jsdocPostfixTypesAsTypeScriptsParserReadsThem() {
+        // `T?` and `T!` wherever a type stands: TypeScript's parser takes them, its checker says TS17019
+        assertGrammar("let x: |string?", 17019, "'?' at the end of a type is not valid TypeScript syntax.");
+        assertGrammar("function f(b: |U!) {}", 17019, "'!' at the end of a type is not valid TypeScript syntax.");
+        // in a tuple only the element's whole type ends with its optional mark; a labelled element's goes after the name
+        assertGrammar("let a: [A & |B?]", 17019, "'?' at the end of a type is not valid TypeScript syntax.");
+        assertGrammar("let a: [b: |U?]", 5086,
+                "A labeled tuple element is declared as optional with a question mark after the name and before the colon, rather than after the type.");
+        assertNone("p.ts", "let a: [A?, B[]?, c?: C]; type T = A extends B ? C : D; let y = x as T ? -1 : z;");
+        // `unique` then has no `symbol` operand: TypeScript's 'symbol' expected and TS17019, both at the operand (not TS1335)
+        assertEquals(List.of("1005@17 'symbol' expected.", "17019@17 '?' at the end of a type is not valid TypeScript syntax."),
+                grammarErrors("p.ts", "type A = [unique symbol ?]"));
+    }
+
+    @Test
+    void noGeneratorWhereNothingRunsNorAsAnOverload() {
+        // TypeScript's checkGrammarForGenerator, at the `*`
+        assertGrammar("declare function |* f(): void;", 1221, "Generators are not allowed in an ambient context.");
+        assertGrammar("declare class C { |*m(): void }", 1221, "Generators are not allowed in an ambient context.");
+        assertGrammar("function |* f(): void; function *f() {}", 1222, "An overload signature cannot be declared as a generator.");
+        assertGrammar("class C { /*c*/ |*m(): void; *m() {} }", 1222, "An overload signature cannot be declared as a generator.");
+        assertNone("p.ts", "function* f() {} class C { *m() {} static async *[k]() {} }");
+    }
+
+    @Test
+    void constAssertionsTakeLiterals() {
+        // TypeScript's isValidConstAssertionArgument; a member access might be an enum member: not ours to say
+        String message = "A 'const' assertion can only be applied to references to enum members, or string, number, boolean, array, or object literals.";
+        assertGrammar("let x = |v as const", 1355, message);
+        assertGrammar("let x = |(f()) as const", 1355, message);
+        assertGrammar("let x = <const>|v", 1355, message);
+        assertGrammar("let x = |-(1) as const", 1355, message);
+        assertNone("p.ts", "let a = 'a' as const, b = (1) as const, c = -1n as const, d = +1 as const, e = `t${a}` as const, f = [a] as const,"
+                + " g = {a} as const, h = true as const, i = E.a as const, j = <const>[1]; namespace N { export = v as const }");
+    }
+
+    @Test
+    void anAmbientInitializerIsReportedBeforeTheDefiniteAssertion() {
+        // TypeScript's checkGrammarVariableDeclaration reports both, the initializer's first
+        assertEquals(List.of("1039@20", "1263@16"), startsOf(grammarErrors("p.ts", "declare let Foo ! = Foo ;")));
+    }
+
+    @Test
+    void aParameterPropertyNamesOneProperty() {
+        // the end of TypeScript's checkGrammarModifiers; `public ...x` parses (canFollowModifier takes `...`)
+        assertGrammar("class C { constructor(|public {a}) {} }", 1187, "A parameter property may not be declared using a binding pattern.");
+        assertGrammar("class C { constructor(|public ...b: any[]) {} }", 1317, "A parameter property cannot be declared using a rest parameter.");
+        assertGrammar("class C { constructor(|readonly ...[b]) {} }", 1187, "A parameter property may not be declared using a binding pattern.");
+        assertNone("p.ts", "class C { constructor(@d public {a}) {} }"); // the decorator's TS1206 (option-dependent) comes first
+    }
+
+    @Test
+    void noRequiredTupleElementAfterAnOptionalOne() {
+        assertGrammar("type A = [a, b?, |c]", 1257, "A required element cannot follow an optional element.");
+        assertGrammar("type A = [a?: A, |0n]", 1257, "A required element cannot follow an optional element.");
+        assertNone("p.ts", "type A = [a?, b?]; type B = [a?, ...b[], c]; type C = [a, b?: B]"); // after a rest: its type decides
+    }
+
     /** No diagnostic at all: parser, binder and grammar checks (TypeScript's parser and checker accept {@code text}). */
     private static void assertClean(String file, String text) {
         assertEquals(List.of(), allErrors(file, text), text);

@@ -16,7 +16,7 @@ class NodeKindTest {
     /** The constants that are data-word values or bounds, not kinds (their prefixes are NodeKind's convention). */
     private static boolean isDataValueOrBound(String field) {
         return field.equals("COUNT") || field.equals("TYPE_FIRST") || field.equals("TYPE_LAST") || field.equals("UPDATE_PREFIX")
-                || field.matches("(VAR|F|P|C|M|MOD|TP|MAP)_.*");
+                || field.matches("(VAR|F|P|C|M|MOD|TP|MAP|OPT)_.*");
     }
 
     @Test
