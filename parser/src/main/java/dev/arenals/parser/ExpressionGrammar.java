@@ -421,12 +421,7 @@ final class ExpressionGrammar {
                     // TypeScript's parser reads a static block in the await context, so `await x` and `await(x)` are
                     // await expressions there and its checker says TS18037 (ECMAScript reserves the word: an error either way)
                     p.error(s, p.lexer.tokenEnd, Diag.AWAIT_IN_STATIC_BLOCK, 0);
-                    int m = p.sink.mark();
-                    p.next();
-                    if (!p.enter()) { p.exit(); p.errorNode(p.lexer.tokenStart, p.lexer.tokenStart); p.sink.finish(AWAIT, m, s, p.lastEnd, 0); return; }
-                    parseUnary(p);
-                    p.exit();
-                    p.sink.finish(AWAIT, m, s, p.lastEnd, 0);
+                    parseAwaitOperand(p, s);
                     return;
                 }
                 boolean topLevelAwait = false;
@@ -440,12 +435,7 @@ final class ExpressionGrammar {
                     if (p.escaped()) p.error(s, p.lexer.tokenEnd, Diag.KEYWORD_WITH_ESCAPE, 0);
                     if ((p.ctx & CTX_PARAMS) != 0) p.error(s, p.lexer.tokenEnd, Diag.AWAIT_IN_PARAMETER, 0);
                     p.lastAwaitPos = s;
-                    int m = p.sink.mark();
-                    p.next();
-                    if (!p.enter()) { p.exit(); p.errorNode(p.lexer.tokenStart, p.lexer.tokenStart); p.sink.finish(AWAIT, m, s, p.lastEnd, 0); return; }
-                    parseUnary(p);
-                    p.exit();
-                    p.sink.finish(AWAIT, m, s, p.lastEnd, 0);
+                    parseAwaitOperand(p, s);
                     return;
                 }
                 // (a field's initializer too: TypeScript's parser reads `x = await y` so in every file, where
@@ -454,12 +444,7 @@ final class ExpressionGrammar {
                         || (p.ctx & (CTX_FIELD_INIT | CTX_STATIC_BLOCK)) == CTX_FIELD_INIT)
                         && !p.escaped() && startsMisplacedAwaitOrYield(p)) {
                     p.error(s, p.lexer.tokenEnd, Diag.AWAIT_OUTSIDE_ASYNC, 0);
-                    int m = p.sink.mark();
-                    p.next();
-                    if (!p.enter()) { p.exit(); p.errorNode(p.lexer.tokenStart, p.lexer.tokenStart); p.sink.finish(AWAIT, m, s, p.lastEnd, 0); return; }
-                    parseUnary(p);
-                    p.exit();
-                    p.sink.finish(AWAIT, m, s, p.lastEnd, 0);
+                    parseAwaitOperand(p, s);
                     return;
                 }
                 break;
@@ -1013,5 +998,15 @@ final class ExpressionGrammar {
             default:
                 return false;
         }
+    }
+
+    /** {@code await} at {@code s} is the current token: the keyword, then its operand ({@code UnaryExpression}); too deep, an error node. */
+    private static void parseAwaitOperand(ParseContext p, int s) {
+        int m = p.sink.mark();
+        p.next();
+        if (!p.enter()) { p.exit(); p.errorNode(p.lexer.tokenStart, p.lexer.tokenStart); p.sink.finish(AWAIT, m, s, p.lastEnd, 0); return; }
+        parseUnary(p);
+        p.exit();
+        p.sink.finish(AWAIT, m, s, p.lastEnd, 0);
     }
 }

@@ -251,14 +251,7 @@ final class TypeGrammar {
         if (p.atContextual(K_ASSERTS)) {
             int pk = p.peek();
             if ((Token.isIdentifierLike(pk) || pk == K_THIS) && p.peekNewline == 0) {
-                p.next();
-                parsePredicateSubject(p);
-                // a line break before `is` is fine here (TypeScript's parseAssertsTypePredicate)
-                if (p.atContextual(K_IS)) {
-                    p.next();
-                    parseType(p);
-                }
-                p.sink.finish(TYPE_PREDICATE, m, s, p.lastEnd, 1);
+                parseAssertsPredicate(p, m, s);
                 return;
             }
         }
@@ -509,13 +502,7 @@ final class TypeGrammar {
             if (p.peekNewline == 0 && (Token.isIdentifierLike(pk) || pk == K_THIS)) {
                 // `asserts x [is T]` anywhere a type stands, as TypeScript's parseNonArrayType takes it (its checker:
                 // TS1228 off a return type), so `[k in asserts as T]` has no `as` clause
-                p.next();
-                parsePredicateSubject(p);
-                if (p.atContextual(K_IS)) {
-                    p.next();
-                    parseType(p);
-                }
-                p.sink.finish(TYPE_PREDICATE, m, s, p.lastEnd, 1);
+                parseAssertsPredicate(p, m, s);
                 return;
             }
         }
@@ -1087,5 +1074,19 @@ final class TypeGrammar {
                 return p.lexer.newlineBefore || isBinaryOperator(p.tok) || ((p.tok == K_AS || p.tok == K_SATISFIES) && !p.escaped())
                         || !startsExpression(p.tok);
         }
+    }
+
+    /**
+     * {@code asserts x [is T]}, at {@code asserts} (mark {@code m}, start {@code s}): the subject, then
+     * its type; a line break before {@code is} is fine (TypeScript's parseAssertsTypePredicate).
+     */
+    private static void parseAssertsPredicate(ParseContext p, int m, int s) {
+        p.next();
+        parsePredicateSubject(p);
+        if (p.atContextual(K_IS)) {
+            p.next();
+            parseType(p);
+        }
+        p.sink.finish(TYPE_PREDICATE, m, s, p.lastEnd, 1);
     }
 }
