@@ -138,7 +138,7 @@ public final class Refactors {
         int expression = exactExpression(q, from, to);
         if (expression < 0) return null;
         int parent = q.parentOf(expression);
-        if (!extractableIn(a, parent, expression)) return null;
+        if (!extractableIn(a, parent, expression) || constAssertionOperand(q, expression)) return null;
 
         // up to the statement the expression is evaluated in, once each time that statement runs
         int statement = -1, list = -1;
@@ -237,6 +237,29 @@ public final class Refactors {
         if (pk == JSX_ATTRIBUTE) return ek == STRING_LITERAL || isJsx(ek);
         if (pk == JSX_OPENING_ELEMENT || pk == JSX_CLOSING_ELEMENT) return false;
         return true;
+    }
+
+    /**
+     * Whether the expression (in parentheses or not) is what {@code as const} or {@code <const>}
+     * asserts: only a literal may stand there (TS1355), never the name it would be extracted to.
+     */
+    private static boolean constAssertionOperand(DocumentQuery q, int expression) {
+        Arena a = q.arena();
+        int child = expression, parent = q.parentOf(expression);
+        while (parent >= 0 && a.kind(parent) == PARENTHESIZED) {
+            child = parent;
+            parent = q.parentOf(parent);
+        }
+        if (parent < 0) return false;
+        if (a.kind(parent) == AS_EXPRESSION && a.firstChild(parent) == child) {
+            int type = a.nextSibling(child);
+            return type >= 0 && a.kind(type) == KEYWORD_TYPE && a.data(type) == dev.arenals.parser.lexer.Token.K_CONST;
+        }
+        if (a.kind(parent) == TYPE_ASSERTION && a.nextSibling(a.firstChild(parent)) == child) {
+            int type = a.firstChild(parent);
+            return a.kind(type) == TYPE_REFERENCE && a.firstChild(type) >= 0 && a.text(a.start(a.firstChild(type)), a.end(a.firstChild(type))).equals("const");
+        }
+        return false;
     }
 
     /** Whether the node is a declaration written with {@code declare}: nothing inside it runs. */
@@ -348,7 +371,7 @@ public final class Refactors {
         int first = -1, last = -1;
         if (expression >= 0) {
             int parent = q.parentOf(expression);
-            if (!extractableIn(a, parent, expression) || a.kind(expression) == IDENTIFIER_REFERENCE) return null;
+            if (!extractableIn(a, parent, expression) || a.kind(expression) == IDENTIFIER_REFERENCE || constAssertionOperand(q, expression)) return null;
             for (int p = parent; p >= 0; p = q.parentOf(p)) if (isAmbient(a, p) || isType(a.kind(p))) return null;
         } else {
             int container = innermostHolding(a, from, to);

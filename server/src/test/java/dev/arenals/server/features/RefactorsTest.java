@@ -76,6 +76,13 @@ class RefactorsTest {
     }
 
     @Test
+    void whatAConstAssertionAssertsStaysALiteral() {
+        noExtract("export const Variant = |{ MINIMAL: \"minimal\" }| as const;\n");
+        noExtract("export const Variant = (|[1, 2]|) as const;\n");
+        extract("export const Variant = { list: |[1, 2]| } as const;\n", "const newLocal = [1, 2];\nexport const Variant = { list: newLocal } as const;\n");
+    }
+
+    @Test
     void aShorthandPropertyKeepsItsKey() {
         extract("const a = 1;\nsend({ |a| });\n", "const a = 1;\nconst newLocal = a;\nsend({ a: newLocal });\n");
     }
