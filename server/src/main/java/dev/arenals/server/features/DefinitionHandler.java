@@ -119,11 +119,7 @@ public final class DefinitionHandler {
      */
     private static CrossFileNavigator.NameInFile importedParameterType(DocumentQuery q, int literal, Path file, CrossFileNavigator workspace) {
         Arena a = q.arena();
-        int child = literal, call = TreePaths.parent(a, literal);
-        while (call >= 0 && a.kind(call) == PARENTHESIZED) {
-            child = call;
-            call = TreePaths.parent(a, call);
-        }
+        int child = q.outermostParentheses(literal), call = q.parentOf(child);
         if (call < 0 || a.kind(call) != CALL) return null;
         int callee = Layouts.callCallee(a, call);
         int index = 0;

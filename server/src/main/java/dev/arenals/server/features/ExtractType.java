@@ -43,14 +43,13 @@ final class ExtractType {
 
         int statement = -1, list = -1;
         for (int child = type, p = q.parentOf(type); p >= 0; child = p, p = q.parentOf(p)) {
-            if (Refactors.isAmbient(a, p)) return null;
-            if (Refactors.isStatementList(a.kind(p)) && Refactors.isStatement(a.kind(child))) {
+            if (Refactors.isAmbient(a, p)) return null; // declare anything up to the root: an unexported declaration may be exported there
+            if (statement < 0 && Refactors.isStatementList(a.kind(p)) && Refactors.isStatement(a.kind(child))) {
                 statement = child;
                 list = p;
-                break;
             }
         }
-        if (statement < 0 || insideAmbientBlock(q, list)) return null;
+        if (statement < 0) return null;
         final int selected = type;
         if (Refactors.anyNode(a, type, n -> a.kind(n) == THIS_TYPE || a.kind(n) == INFER_TYPE && !conditionalWithin(q, n, selected), k -> false)) return null;
 
@@ -167,14 +166,6 @@ final class ExtractType {
         if (typeParameter < 0 || a.kind(typeParameter) != TYPE_PARAMETER || (a.data(typeParameter) & TP_CONSTRAINT) == 0) return -1;
         int name = a.firstChild(typeParameter);
         return name < 0 ? -1 : a.nextSibling(name);
-    }
-
-    /** Whether the list is the body of a {@code declare module}/namespace or global block: ambient, where an unexported declaration can be exported. */
-    private static boolean insideAmbientBlock(DocumentQuery q, int list) {
-        for (int p = list; p >= 0; p = q.parentOf(p)) {
-            if (Refactors.isAmbient(q.arena(), p)) return true;
-        }
-        return false;
     }
 
     /**

@@ -317,25 +317,12 @@ final class MoveToNewFile {
         return -1;
     }
 
-    /** The binding as written in its import: {@code default:name}, {@code *:name} or the specifier's text. */
+    /** The binding as written in its import: {@code default:name}, {@code *:name} or the specifier's text (its {@code type} kept). */
     private static String importedBinding(Arena a, int specifier) {
-        for (; specifier >= 0; ) {
-            int k = a.kind(specifier);
-            if (k == IMPORT_DEFAULT_SPECIFIER) return "default:" + a.text(a.start(specifier), a.end(specifier));
-            if (k == IMPORT_NAMESPACE_SPECIFIER) return "*:" + a.text(a.start(specifier), a.end(specifier));
-            if (k == IMPORT_SPECIFIER) return withTypeModifier(a, specifier);
-            return null;
-        }
-        return null;
-    }
-
-    private static String withTypeModifier(Arena a, int specifier) {
-        char[] src = a.source();
-        int start = a.start(specifier), i = start - 1;
-        while (i >= 0 && Character.isWhitespace(src[i])) i--;
-        if (i >= 3 && src[i] == 'e' && src[i - 1] == 'p' && src[i - 2] == 'y' && src[i - 3] == 't'
-                && (i < 4 || src[i - 4] == '{' || src[i - 4] == ',' || Character.isWhitespace(src[i - 4]))) start = i - 3;
-        return a.text(start, a.end(specifier)).strip().replaceAll("\\s+", " ");
+        int k = a.kind(specifier);
+        if (k == IMPORT_DEFAULT_SPECIFIER) return "default:" + a.text(a.start(specifier), a.end(specifier));
+        if (k == IMPORT_NAMESPACE_SPECIFIER) return "*:" + a.text(a.start(specifier), a.end(specifier));
+        return OrganizeImports.specifierText(a, specifier);
     }
 
     /** One import declaration with the given bindings of {@code declaration}: its module, attributes and type-only-ness kept. */

@@ -279,7 +279,7 @@ public final class OrganizeImports {
     }
 
     /** A named specifier's text, with a {@code type} modifier written before it. */
-    private static String specifierText(Arena a, int specifier) {
+    static String specifierText(Arena a, int specifier) {
         char[] src = a.source();
         int start = a.start(specifier);
         int i = start - 1;

@@ -245,11 +245,7 @@ public final class Refactors {
      */
     private static boolean constAssertionOperand(DocumentQuery q, int expression) {
         Arena a = q.arena();
-        int child = expression, parent = q.parentOf(expression);
-        while (parent >= 0 && a.kind(parent) == PARENTHESIZED) {
-            child = parent;
-            parent = q.parentOf(parent);
-        }
+        int child = q.outermostParentheses(expression), parent = q.parentOf(child);
         if (parent < 0) return false;
         if (a.kind(parent) == AS_EXPRESSION && a.firstChild(parent) == child) {
             int type = a.nextSibling(child);

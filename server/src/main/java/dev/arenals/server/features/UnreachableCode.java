@@ -69,7 +69,7 @@ final class UnreachableCode {
         for (int n = 0, count = a.nodeCount(); n < count; n++) {
             int k = a.kind(n);
             if (k == LABELED) unusedLabel(a, n, found);
-            else if (isList(k) && a.firstChild(n) >= 0) regions |= list(a, n, found);
+            else if (Refactors.isStatementList(k) && a.firstChild(n) >= 0) regions |= list(a, n, found);
         }
         if (found.isEmpty()) return;
         found.sort((x, y) -> x[1] != y[1] ? Integer.compare(x[1], y[1]) : Integer.compare(y[2], x[2]));
@@ -137,10 +137,6 @@ final class UnreachableCode {
             for (int[] g : runs) if (g[1] <= a.start(n) && a.end(n) <= g[2]) return true;
             return false;
         }
-    }
-
-    private static boolean isList(int k) {
-        return k == PROGRAM || k == BLOCK || k == FUNCTION_BODY || k == SWITCH_CASE || k == MODULE_BLOCK || k == STATIC_BLOCK;
     }
 
     /**

@@ -49,12 +49,7 @@ public final class DeclaredTypes {
      */
     public static int typeNameOfLiteral(DocumentQuery q, int literal) {
         Arena a = q.arena();
-        int child = literal;
-        int parent = q.parentOf(literal);
-        while (parent >= 0 && a.kind(parent) == PARENTHESIZED) {
-            child = parent;
-            parent = q.parentOf(parent);
-        }
+        int child = q.outermostParentheses(literal), parent = q.parentOf(child);
         if (parent < 0) return -1;
         switch (a.kind(parent)) {
             case VARIABLE_DECLARATOR: {
@@ -186,12 +181,7 @@ public final class DeclaredTypes {
      */
     private static int literalAnnotation(DocumentQuery q, int literal, int depth) {
         Arena a = q.arena();
-        int child = literal;
-        int parent = q.parentOf(literal);
-        while (parent >= 0 && a.kind(parent) == PARENTHESIZED) {
-            child = parent;
-            parent = q.parentOf(parent);
-        }
+        int child = q.outermostParentheses(literal), parent = q.parentOf(child);
         if (parent < 0 || depth > MAX_DEPTH) return -1;
         switch (a.kind(parent)) {
             case VARIABLE_DECLARATOR: return Layouts.declaratorInit(a, parent) == child ? Layouts.declaratorType(a, parent) : -1;
@@ -810,11 +800,7 @@ public final class DeclaredTypes {
         for (int p = a.firstChild(params); p >= 0 && p != parameter; p = a.nextSibling(p)) {
             if (!isThisParameter(a, p)) index++;
         }
-        int child = fn, parent = q.parentOf(fn);
-        while (parent >= 0 && a.kind(parent) == PARENTHESIZED) {
-            child = parent;
-            parent = q.parentOf(parent);
-        }
+        int child = q.outermostParentheses(fn), parent = q.parentOf(child);
         if (parent < 0) return -1;
         int annotation = -1, signature = -1;
         switch (a.kind(parent)) {
@@ -894,11 +880,7 @@ public final class DeclaredTypes {
         if (fn < 0 || (a.kind(fn) != ARROW_FUNCTION && a.kind(fn) != FUNCTION_EXPRESSION)) return -1;
         int index = 0;
         for (int p = a.firstChild(params); p >= 0 && p != parameter; p = a.nextSibling(p)) index++;
-        int child = fn, call = q.parentOf(fn);
-        while (call >= 0 && a.kind(call) == PARENTHESIZED) {
-            child = call;
-            call = q.parentOf(call);
-        }
+        int child = q.outermostParentheses(fn), call = q.parentOf(child);
         if (call < 0 || a.kind(call) != CALL || Layouts.callFirstArgument(a, call) != child) return -1;
         int callee = Layouts.callCallee(a, call);
         if (callee < 0 || a.kind(callee) != MEMBER || (a.data(callee) & M_COMPUTED) != 0) return -1;

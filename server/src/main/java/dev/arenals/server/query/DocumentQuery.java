@@ -62,6 +62,16 @@ public final class DocumentQuery {
     private int[] parents;
 
     /**
+     * {@code node}, or the outermost parentheses around it: what stands in its place for the node
+     * above ({@code parentOf} of the answer), as {@code ((x))} stands for {@code x}.
+     */
+    public int outermostParentheses(int node) {
+        int child = node;
+        for (int p = parentOf(node); p >= 0 && arena.kind(p) == dev.arenals.parser.tree.NodeKind.PARENTHESIZED; p = parentOf(p)) child = p;
+        return child;
+    }
+
+    /**
      * The parent of {@code node} (-1 for the root): from a parent column built on first use in
      * one pass over the nodes and kept with the document until the next parse, so queries that
      * climb from many nodes (declared types, typed uses) stay linear in the file.
