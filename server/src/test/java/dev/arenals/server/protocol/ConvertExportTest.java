@@ -187,6 +187,9 @@ class ConvertExportTest {
         Map<String, String> after = convert(true, "lib.ts", "answer", TO_DEFAULT);
         assertEquals("const answer = 42;\nexport default answer;\n", after.get("lib.ts"));
         assertEquals("import answer from \"./lib\";\nanswer;\n", after.get("a.ts"));
+        write("shapes.ts", "export class Square {}\nexport interface Round {}\n");
+        assertEquals("export default class Square {}\nexport interface Round {}\n", convert(true, "shapes.ts", "Square", TO_DEFAULT).get("shapes.ts"));
+        assertEquals("export class Square {}\nexport default interface Round {}\n", convert(true, "shapes.ts", "Round", TO_DEFAULT).get("shapes.ts"));
         write("colors.ts", "export enum Color { Red }\n");
         assertEquals("enum Color { Red }\nexport default Color;\n", convert(true, "colors.ts", "Color", TO_DEFAULT).get("colors.ts"));
     }
