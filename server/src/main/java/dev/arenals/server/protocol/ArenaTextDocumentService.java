@@ -823,7 +823,7 @@ public final class ArenaTextDocumentService implements TextDocumentService {
         if (params.getRange() == null) throw invalidParams("inlayHint: range is missing");
         ServerSettings.ParameterNameHints mode = server.settings().parameterNameHints();
         return onDocument("textDocument/inlayHint", params.getTextDocument().getUri(), List.of(),
-                doc -> inlayHints.inlayHints(doc, params.getRange(), mode, server.workspaceIndex(), server.navigator()));
+                doc -> inlayHints.inlayHints(doc, params.getRange(), mode, server.settings().enumValueHints(), server.workspaceIndex(), server.navigator()));
     }
 
     @Override
