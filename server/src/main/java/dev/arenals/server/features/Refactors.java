@@ -136,11 +136,10 @@ public final class Refactors {
     static CodeAction extractConstant(DocumentQuery q, int from, int to) {
         Arena a = q.arena();
         char[] src = a.source();
-        while (from < to && Character.isWhitespace(src[from])) from++;
-        while (to > from && Character.isWhitespace(src[to - 1])) to--;
-        if (to <= from || a.isDeclarationFile()) return null;
-        int expression = exactExpression(q, from, to);
+        int expression = selectedExpression(q, from, to);
         if (expression < 0) return null;
+        from = a.start(expression);
+        to = a.end(expression);
         int parent = q.parentOf(expression);
         if (!extractableIn(a, parent, expression) || constAssertionOperand(q, expression)) return null;
 
@@ -197,11 +196,10 @@ public final class Refactors {
     static CodeAction extractConstantToModule(DocumentQuery q, int from, int to) {
         Arena a = q.arena();
         char[] src = a.source();
-        while (from < to && Character.isWhitespace(src[from])) from++;
-        while (to > from && Character.isWhitespace(src[to - 1])) to--;
-        if (to <= from || a.isDeclarationFile()) return null;
-        int expression = exactExpression(q, from, to);
+        int expression = selectedExpression(q, from, to);
         if (expression < 0) return null;
+        from = a.start(expression);
+        to = a.end(expression);
         int parent = q.parentOf(expression);
         // a field's initializer runs with each instance, but a constant value can be computed once before the class
         int key = parent >= 0 && a.kind(parent) == FIELD ? a.firstChild(parent) : -1;
@@ -270,6 +268,16 @@ public final class Refactors {
         }
         for (int c = a.firstChild(e); c >= 0; c = a.nextSibling(c)) if (!constantValue(q, c, before, depth + 1)) return false;
         return true;
+    }
+
+    /** The expression a selection holds, blanks around it ignored; -1 for none, or in a {@code .d.ts} file (no values there). */
+    private static int selectedExpression(DocumentQuery q, int from, int to) {
+        Arena a = q.arena();
+        char[] src = a.source();
+        while (from < to && Character.isWhitespace(src[from])) from++;
+        while (to > from && Character.isWhitespace(src[to - 1])) to--;
+        if (to <= from || a.isDeclarationFile()) return -1;
+        return exactExpression(q, from, to);
     }
 
     /** The outermost expression whose source range is exactly [from, to), or -1. */
