@@ -173,10 +173,7 @@ public final class Refactors {
         String declaration = "const " + name + " = " + value + ";"
                 + (atLineStart ? lineBreak(src, a.sourceLength()) + new String(src, lineStart, a.start(statement) - lineStart) : " ");
 
-        String use = name;
-        int pk = a.kind(parent);
-        if (pk == PROPERTY && (a.data(parent) & P_SHORTHAND) != 0) use = new String(src, from, to - from) + ": " + name;
-        else if (pk == JSX_ATTRIBUTE || (isJsx(a.kind(expression)) && (a.kind(parent) == JSX_ELEMENT || a.kind(parent) == JSX_FRAGMENT))) use = "{" + name + "}";
+        String use = useOf(a, parent, expression, name);
 
         List<TextEdit> edits = new ArrayList<>(2);
         edits.add(new TextEdit(q.range(a.start(statement), a.start(statement)), declaration));
@@ -220,14 +217,19 @@ public final class Refactors {
         String name = unusedName(q, "newLocal");
         int insertAt = ExtractType.attachedCommentsStart(a, a.start(top));
         String nl = lineBreak(src, a.sourceLength());
-        String use = name;
-        int pk = a.kind(parent);
-        if (pk == PROPERTY && (a.data(parent) & P_SHORTHAND) != 0) use = new String(src, from, to - from) + ": " + name;
-        else if (pk == JSX_ATTRIBUTE) use = "{" + name + "}";
+        String use = useOf(a, parent, expression, name);
         List<TextEdit> edits = new ArrayList<>(2);
         edits.add(new TextEdit(q.range(insertAt, insertAt), "const " + name + " = " + new String(src, from, to - from) + ";" + nl + nl));
         edits.add(new TextEdit(q.range(from, to), use));
         return action(q, "Extract to constant in module scope", EXTRACT_CONSTANT, edits);
+    }
+
+    /** What stands for the extracted expression where it was: the name (a shorthand property keeps its key, JSX gets braces). */
+    private static String useOf(Arena a, int parent, int expression, String name) {
+        int pk = a.kind(parent);
+        if (pk == PROPERTY && (a.data(parent) & P_SHORTHAND) != 0) return a.text(a.start(expression), a.end(expression)) + ": " + name;
+        if (pk == JSX_ATTRIBUTE || isJsx(a.kind(expression)) && (pk == JSX_ELEMENT || pk == JSX_FRAGMENT)) return "{" + name + "}";
+        return name;
     }
 
     /** Whether the expression's value is the same wherever and whenever it is computed before {@code before} (see above). */
