@@ -254,6 +254,13 @@ dofile(test_dir .. '/assist_test.lua') {
   project = project, clients = clients, client = client,
 }
 
+-- generate accessors, extract to interface, unreachable code, add async, imports and fixes on save,
+-- the doc comment template, enum hover: each as a user reaches it (actions_test.lua)
+dofile(test_dir .. '/actions_test.lua') {
+  check = check, eq = eq, truthy = truthy, wait_for = wait_for, WAIT = WAIT,
+  project = project, clients = clients, client = client,
+}
+
 -- formatting with vim.lsp.buf.format (format_test.lua)
 dofile(test_dir .. '/format_test.lua') {
   check = check, eq = eq, truthy = truthy, wait_for = wait_for, WAIT = WAIT,
