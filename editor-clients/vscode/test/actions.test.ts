@@ -321,8 +321,13 @@ describe('assists as VS Code reaches them: refactor menu, quick fixes, actions o
             + '    const tmp = 1;\n'
             + '    return used(x);\n'
             + '}\n');
-        assert.deepEqual(opened.diagnostics.filter(d => d.code === 6133 || d.code === 6192).map(d => [d.severity, d.tags]).length > 0, true,
-            'unused hints before saving');
+        assert.deepEqual(opened.diagnostics.map(d => [d.code, d.severity, d.tags, d.message]).sort(), [
+            [6133, 4, [1], "'extra' is declared but its value is never read."],
+            [6133, 4, [1], "'helper' is declared but its value is never read."],
+            [6133, 4, [1], "'spare' is declared but its value is never read."],
+            [6133, 4, [1], "'tmp' is declared but its value is never read."],
+            [6133, 4, [1], "'unusedLast' is declared but its value is never read."],
+        ], 'the unused hints before saving');
         const kept = await onSave(opened.uri, 'source.removeUnused.ts', opened.diagnostics);
         assert.deepEqual(kept.map(a => [a.kind, a.title]), [['source.removeUnused.ts', 'Remove all unused code']]);
         assert.equal(textOf(opened.uri),
