@@ -2,9 +2,9 @@
 -- plugin, run by arena_ls_test.lua while its server is up: vim.lsp.buf.code_action with `only` at the
 -- cursor (or over a selection) and the action picked in vim.ui.select by its title, then applied by
 -- Neovim itself (generate accessors, extract to interface, remove an unused label / unreachable code,
--- add async, sort / remove unused / organize imports); the usual BufWritePre recipe asking for
--- source.fixAll.ts and source.removeUnused.ts by name on :write; the doc comment template after `/**`
--- accepted as a completion engine does (the snippet parsed, its text edit applied); hover on an enum
+-- add async, sort / remove unused / organize imports, convert a default export through
+-- codeAction/resolve); the usual BufWritePre recipe asking for source.fixAll.ts and
+-- source.removeUnused.ts by name on :write; the doc comment template after `/**` accepted as a completion engine does (the snippet parsed, its text edit applied); hover on an enum
 -- member read from the floating window Neovim opens. The buffer's text after is the expectation.
 return function(t)
   local check, eq, truthy, wait_for, WAIT = t.check, t.eq, t.truthy, t.wait_for, t.WAIT
@@ -20,6 +20,14 @@ return function(t)
     local path = dir .. '/' .. name
     vim.fn.writefile(vim.split(text, '\n', { plain = true }), path)
     vim.cmd('edit ' .. vim.fn.fnameescape(path))
+    local b = vim.api.nvim_get_current_buf()
+    wait_for(name .. ' to attach', function() return #t.clients(b) == 1 end)
+    return b
+  end
+
+  --- Edits `name`, written before the server started; the buffer once the client is attached.
+  local function open_existing(name)
+    vim.cmd('edit ' .. vim.fn.fnameescape(dir .. '/' .. name))
     local b = vim.api.nvim_get_current_buf()
     wait_for(name .. ' to attach', function() return #t.clients(b) == 1 end)
     return b
@@ -43,9 +51,9 @@ return function(t)
 
   --- vim.lsp.buf.code_action as a user calls it (over `range` when given, {start, end} mark-indexed,
   --- end inclusive as a visual selection), answering its vim.ui.select with the action titled `title`.
-  --- Returns the titles offered; Neovim applies the chosen one.
+  --- Returns the titles offered and the action chosen (as offered); Neovim applies it.
   local function code_action(b, only, title, range)
-    local offered
+    local offered, picked
     local select = vim.ui.select
     vim.ui.select = function(items, opts, on_choice)
       offered = {}
@@ -54,7 +62,7 @@ return function(t)
         local action = item.action or item[2] -- 0.10+: { action = …, ctx = … }; 0.7–0.9: { client_id, action }
         local label = opts.format_item and opts.format_item(item) or action.title
         table.insert(offered, label)
-        if action.title == title then chosen = item end
+        if action.title == title then chosen, picked = item, action end
       end
       on_choice(chosen)
     end
@@ -74,7 +82,7 @@ return function(t)
     end)
     vim.ui.select = select
     if not ok then error(err, 0) end
-    return offered
+    return offered, picked
   end
 
   local function hints(b)
@@ -270,6 +278,17 @@ return function(t)
     vim.lsp.util.apply_text_edits({ { range = item.textEdit.range, newText = text } }, b, client.offset_encoding)
     eq(lines(b), 'export class Counter {\n    /**\n     * \n     * @param by\n     * @returns\n     */\n    bump(by: number): number { return by; }\n}', 'the class after')
     if cursor then eq(cursor, #'/**\n     * ', 'the cursor on the description') end
+  end)
+
+  check('actions: a default export converted to a named one, Neovim resolving the action and editing the closed importer', function()
+    local b = open_existing('greet.ts')
+    vim.api.nvim_win_set_cursor(0, find(b, 'greet'))
+    local _, convert = code_action(b, { 'refactor.rewrite' }, 'Convert default export to named export')
+    eq(convert.edit, nil, 'offered without its edit (Neovim declares resolveSupport), so Neovim resolved it')
+    eq(lines(b), 'export function greet(name: string): string {\n    return "hi " + name;\n}', 'greet.ts after')
+    local importer = vim.fn.bufnr(dir .. '/welcome.ts')
+    truthy(importer > 0, 'apply_workspace_edit loaded welcome.ts into a buffer')
+    eq(lines(importer), 'import { greet } from "./greet";\n\nexport const welcome = greet("you");', 'welcome.ts after')
   end)
 
   check('actions: hover on an enum member shows its value in the floating window', function()
