@@ -793,8 +793,9 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
         Position position = positionOf("completion", params);
         boolean snippets = server.support().completionSnippets;
+        boolean star = params.getContext() != null && "*".equals(params.getContext().getTriggerCharacter());
         return onDocument("textDocument/completion", params.getTextDocument().getUri(), Either.forRight(new CompletionList(List.of())),
-                doc -> Either.forRight(completion.complete(doc, position, server.workspaceIndex(), snippets)));
+                doc -> Either.forRight(star ? completion.docCommentOnly(doc, position, snippets) : completion.complete(doc, position, server.workspaceIndex(), snippets)));
     }
 
     @Override
