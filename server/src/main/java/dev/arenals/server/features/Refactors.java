@@ -118,6 +118,10 @@ public final class Refactors {
             CodeAction accessors = GenerateAccessors.action(q, from, to);
             if (accessors != null) out.add(accessors);
         }
+        if (CodeActionHandler.wants(only, OptionalChain.KIND)) {
+            CodeAction chain = OptionalChain.action(q, from, to);
+            if (chain != null) out.add(chain);
+        }
         if (CodeActionHandler.wants(only, ARROW_BRACES)) {
             CodeAction braces = arrowBraces(q, from, to);
             if (braces != null) out.add(braces);

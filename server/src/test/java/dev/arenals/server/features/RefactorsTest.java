@@ -3,6 +3,7 @@ package dev.arenals.server.features;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.arenals.server.document.Document;
+import dev.arenals.server.query.DocumentQuery;
 import dev.arenals.server.testing.Docs;
 import dev.arenals.server.testing.Marked;
 import java.util.ArrayList;
@@ -95,6 +96,40 @@ class RefactorsTest {
                 if (a.getTitle().equals(EXTRACT_TO_MODULE)) throw new AssertionError("offered for " + marked);
             }
         }
+    }
+
+    private static void optionalChain(String marked, String expected) {
+        assertRefactor("a.ts", marked, OptionalChain.KIND, "Convert to optional chain expression", expected);
+    }
+
+    @Test
+    void anAndChainThatIsATestBecomesAnOptionalChain() {
+        optionalChain("if (|a && a.b && a.b.c|) go();\n", "if (a?.b?.c) go();\n");
+        optionalChain("while (a && |a.b|) step();\n", "while (a?.b) step();\n");
+        optionalChain("const ok = !(|user && user.profile && user.profile.load());\n", "const ok = !(user?.profile?.load());\n");
+        optionalChain("x = ready && |list && list[0] && list[0].name| ? 1 : 2;\n", "x = ready && list?.[0]?.name ? 1 : 2;\n");
+        optionalChain("if (this.a |&& this.a.f(1) ? x : y) go();\n", "if (this.a?.f(1) ? x : y) go();\n"); // (a marker is `|`: no `||` here)
+        optionalChain("if (|fn && fn()) go();\n", "if (fn?.()) go();\n");
+    }
+
+    @Test
+    void anOperandOfOrInATestToo() {
+        String text = "if (a && a.b || c) go();\n";
+        Document doc = Docs.parsed("file:///a.ts", text);
+        CodeAction action = OptionalChain.action(DocumentQuery.of(doc), text.indexOf("a.b"), text.indexOf("a.b"));
+        assertEquals("if (a?.b || c) go();\n", CodeActionHandlerTest.apply(doc, action.getEdit().getChanges().get(doc.uri())));
+        String value = "const v = a && a.b || c;\n";
+        Document valueDoc = Docs.parsed("file:///a.ts", value);
+        assertEquals(null, OptionalChain.action(DocumentQuery.of(valueDoc), value.indexOf("a.b"), value.indexOf("a.b")));
+    }
+
+    @Test
+    void notWhereTheValueItselfIsUsed() {
+        assertNotOffered("a.ts", "const v = |a && a.b|;\n", OptionalChain.KIND); // 0 && … is 0, (0)?.b is undefined
+        assertNotOffered("a.ts", "function f() { return |a && a.b|; }\n", OptionalChain.KIND);
+        assertNotOffered("a.ts", "if (|a && b.c|) go();\n", OptionalChain.KIND); // not the same path
+        assertNotOffered("a.ts", "if (|a.f() && a.f().b|) go();\n", OptionalChain.KIND); // f would run once instead of twice
+        assertNotOffered("a.ts", "if (|a && a!.b|) go();\n", OptionalChain.KIND);
     }
 
     @Test
