@@ -76,6 +76,7 @@ function readSettings(): ArenaSettings {
         diagnosticsMode: setting<string>('diagnostics.mode'),
         unusedHints: setting<boolean>('diagnostics.unused'),
         parameterNameHints: setting<string>('inlayHints.parameterNames'),
+        enumMemberValueHints: setting<boolean>('inlayHints.enumMemberValues'),
         importDiagnostics: setting<string>('importDiagnostics'),
     };
 }

@@ -17,6 +17,8 @@ export interface ArenaSettings {
     unusedHints?: boolean | null;
     /** `arena-ls.inlayHints.parameterNames`: none, literals (server default) or all. */
     parameterNameHints?: string | null;
+    /** `arena-ls.inlayHints.enumMemberValues`: enum member values where not written (server default false). */
+    enumMemberValueHints?: boolean | null;
     /** `arena-ls.importDiagnostics`: off, relative (server default) or all. */
     importDiagnostics?: string | null;
 }
@@ -179,7 +181,7 @@ export function initializationOptions(settings: ArenaSettings): ServerSettings &
 export interface ServerSettings {
     maxFileSize: number;
     diagnostics?: { unused: boolean };
-    inlayHints?: { parameterNames: 'none' | 'literals' | 'all' };
+    inlayHints?: { parameterNames?: 'none' | 'literals' | 'all'; enumMemberValues?: boolean };
     importDiagnostics?: 'off' | 'relative' | 'all';
 }
 
@@ -189,6 +191,7 @@ export function serverSettings(settings: ArenaSettings): ServerSettings {
     if (typeof settings.unusedHints === 'boolean') out.diagnostics = { unused: settings.unusedHints };
     const names = settings.parameterNameHints;
     if (names === 'none' || names === 'literals' || names === 'all') out.inlayHints = { parameterNames: names };
+    if (typeof settings.enumMemberValueHints === 'boolean') out.inlayHints = { ...out.inlayHints, enumMemberValues: settings.enumMemberValueHints };
     const imports = settings.importDiagnostics;
     if (imports === 'off' || imports === 'relative' || imports === 'all') out.importDiagnostics = imports;
     return out;
@@ -201,7 +204,7 @@ export function configurationPayload(settings: ArenaSettings): { settings: { 'ar
 
 /** Settings the server applies without a restart (sent with workspace/didChangeConfiguration). */
 export const LIVE_SETTINGS: readonly string[] = ['arena-ls.maxFileSize', 'arena-ls.diagnostics.unused',
-    'arena-ls.inlayHints.parameterNames', 'arena-ls.importDiagnostics'];
+    'arena-ls.inlayHints.parameterNames', 'arena-ls.inlayHints.enumMemberValues', 'arena-ls.importDiagnostics'];
 
 /** Settings the server reads only at initialize: a change offers a restart (not restricted in untrusted workspaces). */
 export const REINITIALIZE_SETTINGS: readonly string[] = ['arena-ls.diagnostics.mode'];

@@ -400,6 +400,41 @@ describe('assists as VS Code reaches them: refactor menu, quick fixes, actions o
         assert.deepEqual(errors(diagnostics), []);
     });
 
+    it('converts an && chain in a test to an optional chain from the refactor menu', async () => {
+        const { uri } = await open('chain.ts', 'declare const user: { profile?: { load(): boolean } } | undefined;\n'
+            + 'export function ready(): boolean {\n    if (user && user.profile && user.profile.load()) return true;\n    return false;\n}\n');
+        const at = rangeOf(uri, 'user.profile &&');
+        const found = await codeActions(uri, { start: at.start, end: at.start }, { only: ['refactor.rewrite'] });
+        const chain = found.find(a => a.title === 'Convert to optional chain expression');
+        assert.ok(chain, titles(found));
+        assert.equal(chain.kind, 'refactor.rewrite.expression.optionalChain');
+        const diagnostics = await apply(uri, chain);
+        assert.ok(textOf(uri).includes('    if (user?.profile?.load()) return true;\n'), textOf(uri));
+        assert.deepEqual(errors(diagnostics), []);
+    });
+
+    it('extracts a constant value to module scope, offered beside the enclosing scope', async () => {
+        const { uri } = await open('timeout.ts', 'const SECOND = 1000;\nexport function wait(): number {\n    return 30 * SECOND;\n}\n');
+        const found = await codeActions(uri, rangeOf(uri, '30 * SECOND'), { only: ['refactor.extract'] });
+        assert.deepEqual(found.filter(a => a.kind === 'refactor.extract.constant').map(a => a.title),
+            ['Extract to constant in enclosing scope', 'Extract to constant in module scope']);
+        const diagnostics = await apply(uri, found.find(a => a.title === 'Extract to constant in module scope')!);
+        assert.equal(textOf(uri), 'const SECOND = 1000;\nconst newLocal = 30 * SECOND;\n\nexport function wait(): number {\n    return newLocal;\n}\n');
+        assert.deepEqual(errors(diagnostics), []);
+    });
+
+    it('typing the second `*` of `/**` asks for completion with `*` and gets only the template', async () => {
+        const { uri } = await open('star.ts', '/** */\nexport function twice(n: number): number { return n * 2; }\n');
+        const list = await s.request<CompletionList>(CompletionRequest.method, {
+            textDocument: { uri }, position: { line: 0, character: 3 }, context: { triggerKind: 2, triggerCharacter: '*' },
+        }, 'completion after /**');
+        assert.equal(list.items.length, 1, JSON.stringify(list.items.map(i => i.label)));
+        const times = await s.request<CompletionList>(CompletionRequest.method, {
+            textDocument: { uri }, position: rangeOf(uri, 'n *').end, context: { triggerKind: 2, triggerCharacter: '*' },
+        }, 'completion after a multiplication');
+        assert.deepEqual(times.items, []);
+    });
+
     it('hover on an enum member shows its value as TypeScript computes it', async () => {
         const { uri } = await open('flags.ts',
             'export enum Flag { None = 0, A = 1 << 0, B = 1 << 1, AB = A | B }\n'

@@ -54,6 +54,11 @@ describe('arena-ls.diagnostics.mode', () => {
         assert.equal(effectiveDiagnosticsMode(undefined), 'auto');
         // it is read at initialize only: not part of a didChangeConfiguration
         assert.deepEqual(configurationPayload({ diagnosticsMode: 'push', maxFileSize: 5 }), { settings: { 'arena-ls': { maxFileSize: 5 } } });
+        // enum member value hints join the inlay hint settings
+        assert.deepEqual(configurationPayload({ maxFileSize: 5, parameterNameHints: 'none', enumMemberValueHints: true }),
+            { settings: { 'arena-ls': { maxFileSize: 5, inlayHints: { parameterNames: 'none', enumMemberValues: true } } } });
+        assert.deepEqual(configurationPayload({ maxFileSize: 5, enumMemberValueHints: false }),
+            { settings: { 'arena-ls': { maxFileSize: 5, inlayHints: { enumMemberValues: false } } } });
         // the feature settings in the server's own shape (ServerSettings), each only when set and valid
         assert.deepEqual(configurationPayload({ maxFileSize: 5, unusedHints: false, parameterNameHints: 'all', importDiagnostics: 'off' }),
             { settings: { 'arena-ls': { maxFileSize: 5, diagnostics: { unused: false }, inlayHints: { parameterNames: 'all' }, importDiagnostics: 'off' } } });
