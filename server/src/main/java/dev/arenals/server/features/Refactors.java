@@ -48,7 +48,7 @@ import org.eclipse.lsp4j.WorkspaceEdit;
  *       uses {@code ns.a} as {@code import { a }} and {@code a}, and back (a fresh namespace name from
  *       the module's); refused where a name would be captured or shadow a global, for a bare use of
  *       the namespace, a computed or optional member, a string-named import, and re-exports.</li>
- *   <li>{@code refactor.rewrite.function.arrow} / {@code refactor.rewrite.arrow.anonymousFunction}: a
+ *   <li>{@code refactor.rewrite.function.arrow} / {@code refactor.rewrite.function.anonymous}: a
  *       function expression as an arrow function and back, on the function's head; refused where the
  *       body (or an arrow inside it) reads {@code this}, {@code arguments}, {@code super} or
  *       {@code new.target}, for generators, a function that calls itself by its own name, one
@@ -68,13 +68,14 @@ public final class Refactors {
     public static final String INLINE_VARIABLE = "refactor.inline.variable";
     public static final String TEMPLATE_STRING = "refactor.rewrite.string";
     public static final String TO_ARROW = "refactor.rewrite.function.arrow";
-    public static final String TO_FUNCTION = "refactor.rewrite.arrow.anonymousFunction";
+    public static final String TO_FUNCTION = "refactor.rewrite.function.anonymous";
     public static final String TO_NAMED_IMPORTS = "refactor.rewrite.import.named";
     public static final String TO_NAMESPACE_IMPORT = "refactor.rewrite.import.namespace";
     public static final String EXTRACT_TYPE = "refactor.extract.type";
     public static final String EXTRACT_INTERFACE = "refactor.extract.interface";
     public static final String MOVE_TO_NEW_FILE = "refactor.move.newFile";
     public static final String GENERATE_ACCESSORS = "refactor.rewrite.property.generateAccessors";
+    public static final String TO_NAMED_FUNCTION = "refactor.rewrite.function.named";
 
     /** Must run on the document's queue: the actions for the selection [from, to). */
     public static void actions(DocumentQuery q, int from, int to, List<String> only, List<CodeAction> out) {
@@ -113,6 +114,10 @@ public final class Refactors {
         if (CodeActionHandler.wants(only, TO_ARROW) || CodeActionHandler.wants(only, TO_FUNCTION)) {
             CodeAction function = convertFunction(q, from, to, CodeActionHandler.wants(only, TO_ARROW), CodeActionHandler.wants(only, TO_FUNCTION));
             if (function != null) out.add(function);
+        }
+        if (CodeActionHandler.wants(only, TO_NAMED_FUNCTION)) {
+            CodeAction named = toNamedFunction(q, from, to);
+            if (named != null) out.add(named);
         }
         if (CodeActionHandler.wants(only, GENERATE_ACCESSORS)) {
             CodeAction accessors = GenerateAccessors.action(q, from, to);
@@ -1379,6 +1384,75 @@ public final class Refactors {
         // at the start of a statement `function` would begin a declaration
         if (parent >= 0 && a.kind(parent) == EXPRESSION_STATEMENT || startsStatement(q, fn)) out = "(" + out + ")";
         return action(q, "Convert to anonymous function", TO_FUNCTION, List.of(new TextEdit(q.range(a.start(fn), a.end(fn)), out)));
+    }
+
+    /**
+     * "Convert to named function": {@code const f = (x) => …;} or {@code const f = function (x) {…};}
+     * as {@code function f(x) {…}} ({@code export} kept). Refused where a declaration would mean
+     * something else: the function reads its own {@code this}, {@code arguments}, {@code super} or
+     * {@code new.target} (an arrow's are the surrounding ones), a function expression calls itself
+     * by a name of its own, the const has a type annotation (its contextual type types the
+     * parameters), several declarators, or a name declared twice; and in a declare context.
+     */
+    static CodeAction toNamedFunction(DocumentQuery q, int from, int to) {
+        Arena a = q.arena();
+        char[] src = a.source();
+        // on the function's head, or on the const's name before it
+        int fn = -1;
+        for (int n = innermostHolding(a, from, to); n >= 0 && fn < 0; n = q.parentOf(n)) {
+            if (NodeKind.isFunction(a.kind(n)) || a.kind(n) == METHOD) fn = n;
+            else if (a.kind(n) == VARIABLE_DECLARATOR) fn = Layouts.declaratorInit(a, n);
+        }
+        if (fn < 0 || a.kind(fn) != ARROW_FUNCTION && a.kind(fn) != FUNCTION_EXPRESSION) return null;
+        int declarator = q.parentOf(fn);
+        if (declarator < 0 || a.kind(declarator) != VARIABLE_DECLARATOR || Layouts.declaratorInit(a, declarator) != fn) return null;
+        int name = a.firstChild(declarator);
+        if (name < 0 || a.kind(name) != BINDING_IDENTIFIER || a.nextSibling(name) != fn) return null; // a pattern, or a type annotation
+        int list = q.parentOf(declarator);
+        if (list < 0 || a.kind(list) != VARIABLE_DECLARATION || (a.data(list) & 0xFF) != VAR_CONST || a.firstChild(list) != declarator
+                || a.nextSibling(declarator) >= 0) return null;
+        int statement = list, container = q.parentOf(list);
+        if (container >= 0 && a.kind(container) == EXPORT_NAMED) { statement = container; container = q.parentOf(container); }
+        // not in a block: a function declared there is also a var of the function around it in sloppy scripts (Annex B)
+        if (container < 0 || container != a.root() && a.kind(container) != FUNCTION_BODY && a.kind(container) != MODULE_BLOCK || isAmbient(a, list)) return null;
+        int k = a.kind(fn);
+        int body = k == ARROW_FUNCTION ? Layouts.arrowBody(a, fn) : Layouts.functionBody(a, fn);
+        int params = Layouts.functionParameters(a, fn);
+        if (body < 0 || params < 0 || from >= a.start(body) || from < a.start(statement)) return null; // on the head only
+        if (readsOwnContext(a, fn)) return null;
+        int group = q.index().groupOf(q.symbolOfNode(name));
+        if (group < 0 || q.index().declarationCount(group) > 1) return null;
+        if (k == FUNCTION_EXPRESSION) {
+            int own = Layouts.functionName(a, fn);
+            int ownSymbol = own < 0 ? -1 : q.scopes().symbolOfNode(own);
+            int[][] ownUses = ownSymbol < 0 ? null : usesOf(q, ownSymbol);
+            if (own >= 0 && (ownUses == null || ownUses[0].length > 0)) return null; // it calls itself by that name
+            int keyword = a.start(fn);
+            if ((a.data(fn) & F_ASYNC) != 0 && startsWithWord(src, keyword, a.end(fn), "async")) {
+                keyword += 5;
+                while (keyword < a.end(fn) && Character.isWhitespace(src[keyword])) keyword++;
+            }
+            if (!startsWithWord(src, keyword, a.end(fn), "function")) return null;
+        }
+        int typeParams = Layouts.functionTypeParameters(a, fn);
+        int returnType = Layouts.functionReturnType(a, fn);
+        String paramText = new String(src, a.start(params), a.end(params) - a.start(params));
+        if (src[a.start(params)] != '(') paramText = "(" + paramText + ")";
+        StringBuilder text = new StringBuilder();
+        if (statement != list) text.append("export ");
+        if ((a.data(fn) & F_ASYNC) != 0) text.append("async ");
+        text.append((a.data(fn) & F_GENERATOR) != 0 ? "function* " : "function ").append(a.text(a.start(name), a.end(name)));
+        if (typeParams >= 0) text.append(src, a.start(typeParams), a.end(typeParams) - a.start(typeParams));
+        text.append(paramText);
+        if (returnType >= 0) text.append(": ").append(src, a.start(returnType), a.end(returnType) - a.start(returnType));
+        text.append(' ');
+        if (a.kind(body) == FUNCTION_BODY) {
+            text.append(src, a.start(body), a.end(body) - a.start(body));
+        } else {
+            int value = a.kind(body) == PARENTHESIZED && a.kind(a.firstChild(body)) == OBJECT ? a.firstChild(body) : body;
+            text.append("{ return ").append(src, a.start(value), a.end(value) - a.start(value)).append("; }");
+        }
+        return action(q, "Convert to named function", TO_NAMED_FUNCTION, List.of(new TextEdit(q.range(a.start(statement), a.end(statement)), text.toString())));
     }
 
     /** Whether the node is the first thing of an expression statement (f = x => 1 is not; (x => 1)() is not, its parentheses are). */

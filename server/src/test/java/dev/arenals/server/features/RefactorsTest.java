@@ -132,6 +132,33 @@ class RefactorsTest {
         assertNotOffered("a.ts", "if (|a && a!.b|) go();\n", OptionalChain.KIND);
     }
 
+    private static void namedFunction(String marked, String expected) {
+        assertRefactor("a.ts", marked, Refactors.TO_NAMED_FUNCTION, "Convert to named function", expected);
+    }
+
+    @Test
+    void aConstHoldingAFunctionBecomesAFunctionDeclaration() {
+        namedFunction("const |add = (a: number, b: number): number => a + b;\n", "function add(a: number, b: number): number { return a + b; }\n");
+        namedFunction("export const load = async |<T>(url: string) => {\n    return fetch(url);\n};\n",
+                "export async function load<T>(url: string) {\n    return fetch(url);\n}\n");
+        namedFunction("const gen = |function* () { yield 1; };\n", "function* gen() { yield 1; }\n");
+        namedFunction("const toBox = (|v) => ({ v });\n", "function toBox(v) { return { v }; }\n");
+        namedFunction("function outer() {\n    const |inner = (x) => x * 2;\n    return inner(2);\n}\n",
+                "function outer() {\n    function inner(x) { return x * 2; }\n    return inner(2);\n}\n");
+    }
+
+    @Test
+    void notANamedFunctionWhereADeclarationWouldMeanSomethingElse() {
+        assertNotOffered("a.ts", "class C { m() { const |f = () => this.x; } }\n", Refactors.TO_NAMED_FUNCTION); // the arrow's this is m's
+        assertNotOffered("a.ts", "const |f: Handler = (e) => e.x;\n", Refactors.TO_NAMED_FUNCTION); // the type types e
+        assertNotOffered("a.ts", "let |f = () => 1;\n", Refactors.TO_NAMED_FUNCTION);
+        assertNotOffered("a.ts", "const |f = () => 1, g = 2;\n", Refactors.TO_NAMED_FUNCTION);
+        assertNotOffered("a.ts", "const |f = function self(n) { return n ? self(n - 1) : 0; };\n", Refactors.TO_NAMED_FUNCTION);
+        assertNotOffered("a.ts", "declare namespace N { const |f: () => void; }\n", Refactors.TO_NAMED_FUNCTION);
+        assertNotOffered("a.ts", "for (const |f = () => 1; ; ) break;\n", Refactors.TO_NAMED_FUNCTION);
+        assertNotOffered("a.js", "if (x) { const |f = () => 1; f(); }\n", Refactors.TO_NAMED_FUNCTION); // Annex B: a var of the function around it too
+    }
+
     @Test
     void aSelectionWithSurroundingSpacesIsTheExpressionItHolds() {
         extract("call(| 1 + 2 |);\n", "const newLocal = 1 + 2;\ncall( newLocal );\n");
