@@ -82,7 +82,7 @@ describe('assistance: unused hints, signature help, inlay hints, code actions ov
         const kinds = typeof c.codeActionProvider === 'object' ? c.codeActionProvider.codeActionKinds : undefined;
         assert.deepEqual(kinds, ['quickfix', 'source.organizeImports', 'source.addMissingImports.ts', 'source.sortImports.ts', 'source.removeUnusedImports.ts',
             'source.fixAll.ts', 'source.removeUnused.ts',
-            'refactor.extract.constant', 'refactor.extract.function', 'refactor.rewrite.arrow.braces', 'refactor.inline.variable', 'refactor.rewrite.string',
+            'refactor.extract.constant', 'refactor.extract.function', 'refactor.rewrite.arrow.braces.add', 'refactor.rewrite.arrow.braces.remove', 'refactor.inline.variable', 'refactor.rewrite.string',
             'refactor.rewrite.import.named', 'refactor.rewrite.import.namespace',
             'refactor.rewrite.function.arrow', 'refactor.rewrite.function.anonymous',
             'refactor.extract.type', 'refactor.extract.interface', 'refactor.move.newFile',

@@ -127,9 +127,9 @@ public final class Refactors {
             CodeAction chain = OptionalChain.action(q, from, to);
             if (chain != null) out.add(chain);
         }
-        if (CodeActionHandler.wants(only, ARROW_BRACES)) {
+        if (CodeActionHandler.wants(only, ARROW_BRACES + ".add") || CodeActionHandler.wants(only, ARROW_BRACES + ".remove")) {
             CodeAction braces = arrowBraces(q, from, to);
-            if (braces != null) out.add(braces);
+            if (braces != null && CodeActionHandler.wants(only, braces.getKind())) out.add(braces);
         }
     }
 
@@ -1522,7 +1522,8 @@ public final class Refactors {
             edits.add(new TextEdit(q.range(a.start(body), a.end(body)), "{" + nl + indent + unit + "return " + value + ";" + nl + indent + "}"));
             title = "Add braces to arrow function";
         }
-        return action(q, title, ARROW_BRACES, edits);
+        // TypeScript's kinds say which way (refactor.rewrite.arrow.braces.add / .remove): a client may ask for one
+        return action(q, title, ARROW_BRACES + (title.startsWith("Add") ? ".add" : ".remove"), edits);
     }
 
     /** The innermost function-like node whose range holds [from, to), or -1. */

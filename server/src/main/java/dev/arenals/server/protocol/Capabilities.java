@@ -105,7 +105,7 @@ final class Capabilities {
                 dev.arenals.server.features.OrganizeImports.SORT_IMPORTS, dev.arenals.server.features.OrganizeImports.REMOVE_UNUSED_IMPORTS,
                 dev.arenals.server.features.CodeActionHandler.FIX_ALL, dev.arenals.server.features.CodeActionHandler.REMOVE_UNUSED,
                 dev.arenals.server.features.Refactors.EXTRACT_CONSTANT, dev.arenals.server.features.Refactors.EXTRACT_FUNCTION,
-                dev.arenals.server.features.Refactors.ARROW_BRACES,
+                dev.arenals.server.features.Refactors.ARROW_BRACES + ".add", dev.arenals.server.features.Refactors.ARROW_BRACES + ".remove",
                 dev.arenals.server.features.Refactors.INLINE_VARIABLE, dev.arenals.server.features.Refactors.TEMPLATE_STRING,
                 dev.arenals.server.features.Refactors.TO_NAMED_IMPORTS, dev.arenals.server.features.Refactors.TO_NAMESPACE_IMPORT,
                 dev.arenals.server.features.Refactors.TO_ARROW, dev.arenals.server.features.Refactors.TO_FUNCTION,

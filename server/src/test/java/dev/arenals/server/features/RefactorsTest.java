@@ -249,6 +249,10 @@ class RefactorsTest {
 
     @Test
     void bracesStayWhenSomethingBesidesTheReturnWouldBeLost() {
+        // TypeScript's kinds say which way: asked for one, the other is not offered
+        assertRefactor("a.ts", "const f = (x: number) =|> x * 2;\n", Refactors.ARROW_BRACES + ".add", "Add braces to arrow function",
+                "const f = (x: number) => {\n    return x * 2;\n};\n");
+        assertNotOffered("a.ts", "const f = (x: number) =|> x * 2;\n", Refactors.ARROW_BRACES + ".remove");
         assertNotOffered("a.ts", "const f = |x => { log(x); return x; };\n", Refactors.ARROW_BRACES);
         assertNotOffered("a.ts", "const f = |x => { /* why */ return x; };\n", Refactors.ARROW_BRACES);
         assertNotOffered("a.ts", "const f = |x => { return; };\n", Refactors.ARROW_BRACES);
