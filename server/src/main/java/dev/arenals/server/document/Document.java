@@ -335,13 +335,17 @@ public final class Document {
         } else {
             oversized = false;
             if (arena == null) arena = new Arena(expectedNodes(text.array(), text.length()));
+            OpenTrace.mark("nodes estimated");
             parse(tools.parser);
+            OpenTrace.mark("parsed");
             // sized above from an estimate: give back what a full parse left empty (memory); buffers
             // lent by useBuffers keep the size their owner gave them, for the next file
             if (!lastParseIncremental && !borrowedBuffers) arena.trimToTree();
+            OpenTrace.mark("arena trimmed");
             if (scopes == null) scopes = new ScopeTable();
             try {
                 tools.binder.bind(arena, scopes);
+                OpenTrace.mark("bound, grammar checked");
                 lastBindIncremental = tools.binder.lastBindWasIncremental();
                 // the columns grew by doubling: give back the empty half an open file would keep
                 if (!lastBindIncremental && !borrowedBuffers) scopes.trimToContents();

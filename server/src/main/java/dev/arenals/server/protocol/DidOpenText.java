@@ -67,6 +67,7 @@ final class DidOpenText {
             int i = skipBlanks(body, 0, n);
             if (i >= n || body[i] != '{') return null;
             if (walkObject(body, i, n, 0, found) < 0 || found.text == null) return null;
+            dev.arenals.server.document.OpenTrace.mark("text decoded");
             // the rest of the message with the text as "": LSP4J reads uri, languageId, version and method
             byte[] rest = new byte[n - (found.textEnd - found.textStart)];
             System.arraycopy(body, 0, rest, 0, found.textStart);
@@ -81,6 +82,7 @@ final class DidOpenText {
             // the placeholder must be what LSP4J read as the text (no other member took its place)
             if (item == null || !"".equals(item.getText())) return null;
             params.setTextDocument(new Item(item, found.text));
+            dev.arenals.server.document.OpenTrace.mark("rest of the message read");
             return notification;
         } catch (RuntimeException e) {
             return null; // the usual path reads it and reports what is wrong with it
