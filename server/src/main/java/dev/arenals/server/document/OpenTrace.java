@@ -16,7 +16,8 @@ import java.nio.file.StandardOpenOption;
  * {@code /proc/self/task/TID/schedstat} (nanoseconds, the compiler's threads included, which a JVM
  * bean would not show). For measuring only (docs/performance-comparison.md, "Issue 22, fourteenth
  * session"); off, a step costs one read of a static final field. Steps after the first
- * publication are not recorded: later edits run warm.
+ * publication are not recorded (later edits run warm) until another large frame comes: a file
+ * opened again, warm, is traced the same way.
  */
 public final class OpenTrace {
     private static final String FILE = System.getProperty("arenals.traceOpen");
@@ -29,6 +30,13 @@ public final class OpenTrace {
     /** Records that {@code step} just ended (on the calling thread), until the first publication. */
     public static void mark(String step) {
         if (ON && !done) record(step, false);
+    }
+
+    /** Records {@code step} as the first of another open (a large frame's header), traced to its publication too. */
+    public static void restart(String step) {
+        if (!ON) return;
+        done = false;
+        record(step, false);
     }
 
     /** Records the first publication and stops tracing. */

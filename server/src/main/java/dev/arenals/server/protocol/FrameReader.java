@@ -213,7 +213,7 @@ public final class FrameReader implements MessageProducer, Closeable {
      */
     private boolean readBody(MessageConsumer callback, long length, String charsetProblem) throws IOException {
         boolean traced = dev.arenals.server.document.OpenTrace.ON && length >= DidOpenText.MIN_BYTES;
-        if (traced) dev.arenals.server.document.OpenTrace.mark("frame header read");
+        if (traced) dev.arenals.server.document.OpenTrace.restart("frame header read");
         int keep = (int) Math.min(length, maxContentLength);
         byte[] body = new byte[Math.min(keep, 1 << 20)];
         JsonExtent extent = new JsonExtent();
