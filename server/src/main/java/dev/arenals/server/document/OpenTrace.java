@@ -29,8 +29,11 @@ public final class OpenTrace {
 
     /** Records that {@code step} just ended (on the calling thread), until the first publication. */
     public static void mark(String step) {
-        if (ON && !done) record(step, false);
+        if (ON && !done && !Thread.currentThread().getName().startsWith(WARM_UP_THREAD)) record(step, false);
     }
+
+    /** The start-up warm-up's thread (launch.StartupWarmUp) parses documents of its own: not traced. */
+    private static final String WARM_UP_THREAD = "arena-ls-warm-up";
 
     /** Records {@code step} as the first of another open (a large frame's header), traced to its publication too. */
     public static void restart(String step) {
