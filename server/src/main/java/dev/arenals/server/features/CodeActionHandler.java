@@ -69,6 +69,18 @@ public final class CodeActionHandler {
         List<CodeAction> refactors = new ArrayList<>();
         Refactors.actions(q, from, to, only, refactors);
         for (CodeAction a : refactors) out.add(Either.forRight(a));
+        ConvertExport.Conversion conversion = ConvertExport.at(q, from, to);
+        if (conversion != null && wants(only, conversion.kind())) {
+            // the importers' edits come with codeAction/resolve: computing them for every lightbulb would read other files
+            CodeAction convert = new CodeAction(conversion.title());
+            convert.setKind(conversion.kind());
+            com.google.gson.JsonObject data = new com.google.gson.JsonObject();
+            data.addProperty(RESOLVE_KEY, "convertExport");
+            data.addProperty("uri", q.uri());
+            data.add("range", new com.google.gson.Gson().toJsonTree(range));
+            convert.setData(data);
+            out.add(Either.forRight(convert));
+        }
         if (fileTaken != null && wants(only, Refactors.MOVE_TO_NEW_FILE)) {
             CodeAction move = MoveToNewFile.action(q, from, to, fileTaken);
             if (move != null) out.add(Either.forRight(move));
@@ -84,6 +96,28 @@ public final class CodeActionHandler {
             out.add(Either.forRight(removeAllUnused(q)));
         }
         return out;
+    }
+
+    /** The key of a code action's {@code data} that says it is resolved by {@code codeAction/resolve}. */
+    private static final String RESOLVE_KEY = "arenaLsResolve";
+
+    /** What {@code codeAction/resolve} needs to compute an action's edit: the document and the range it was offered for. */
+    public record ResolveData(String uri, Range range) { }
+
+    /** The resolve data of an action this handler offered without its edit, or null (another action, or data a client mangled). */
+    public static ResolveData resolveData(CodeAction action) {
+        Object data = action.getData();
+        if (!(data instanceof com.google.gson.JsonObject)) return null;
+        com.google.gson.JsonObject o = (com.google.gson.JsonObject) data;
+        try {
+            if (!o.has(RESOLVE_KEY) || !"convertExport".equals(o.get(RESOLVE_KEY).getAsString())) return null;
+            Range range = new com.google.gson.Gson().fromJson(o.get("range"), Range.class);
+            String uri = o.get("uri").getAsString();
+            if (uri == null || range == null || range.getStart() == null || range.getEnd() == null) return null;
+            return new ResolveData(uri, range);
+        } catch (RuntimeException e) {
+            return null; // not ours, or not as we wrote it
+        }
     }
 
     /**

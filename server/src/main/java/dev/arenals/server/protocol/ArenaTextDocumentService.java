@@ -2,6 +2,7 @@ package dev.arenals.server.protocol;
 import dev.arenals.server.document.Document;
 import dev.arenals.server.features.CodeActionHandler;
 import dev.arenals.server.features.CompletionHandler;
+import dev.arenals.server.features.ConvertExport;
 import dev.arenals.server.features.CrossFileReferences;
 import dev.arenals.server.features.CrossFileRename;
 import dev.arenals.server.features.DefinitionHandler;
@@ -836,9 +837,88 @@ public final class ArenaTextDocumentService implements TextDocumentService {
         if (params.getRange() == null) throw invalidParams("codeAction: range is missing");
         List<String> only = params.getContext() == null ? null : params.getContext().getOnly();
         List<Diagnostic> context = params.getContext() == null ? null : params.getContext().getDiagnostics();
-        return onDocument("textDocument/codeAction", params.getTextDocument().getUri(), List.of(),
+        CompletableFuture<List<Either<Command, CodeAction>>> actions = onDocument("textDocument/codeAction", params.getTextDocument().getUri(), List.of(),
                 doc -> codeActions.codeActions(doc, params.getRange(), only, context, server.workspaceIndex(),
                         server.support().createFiles ? this::fileTaken : null));
+        return server.support().codeActionResolve ? actions : actions.thenCompose(this::resolvedNow);
+    }
+
+    /**
+     * For a client that cannot resolve code actions: the actions whose edit reaches other files,
+     * computed before the answer; one that is refused is left out (never offered half done).
+     */
+    private CompletableFuture<List<Either<Command, CodeAction>>> resolvedNow(List<Either<Command, CodeAction>> actions) {
+        List<CompletableFuture<CodeAction>> parts = new ArrayList<>();
+        for (Either<Command, CodeAction> a : actions) {
+            if (a.isRight() && CodeActionHandler.resolveData(a.getRight()) != null) {
+                parts.add(resolveCodeAction(a.getRight()).handle((resolved, failed) -> failed == null ? resolved : null));
+            }
+        }
+        if (parts.isEmpty()) return CompletableFuture.completedFuture(actions);
+        return CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0])).thenApply(done -> {
+            List<Either<Command, CodeAction>> out = new ArrayList<>(actions.size());
+            int next = 0;
+            for (Either<Command, CodeAction> a : actions) {
+                if (a.isRight() && CodeActionHandler.resolveData(a.getRight()) != null) {
+                    CodeAction resolved = parts.get(next++).join();
+                    if (resolved != null) out.add(Either.forRight(resolved));
+                } else {
+                    out.add(a);
+                }
+            }
+            return out;
+        });
+    }
+
+    /** {@code codeAction/resolve}: the edit of an action offered without one (converting an export: its importers' edits). */
+    @Override
+    public CompletableFuture<CodeAction> resolveCodeAction(CodeAction unresolved) {
+        server.checkRequestAllowed();
+        if (unresolved == null) throw invalidParams("codeAction/resolve: the code action is missing");
+        CodeActionHandler.ResolveData data = CodeActionHandler.resolveData(unresolved);
+        if (data == null || unresolved.getEdit() != null) return CompletableFuture.completedFuture(unresolved);
+        java.nio.file.Path module = Uris.pathOf(data.uri());
+        record Found(ConvertExport.Conversion conversion, List<TextEdit> own, Integer version) { }
+        CompletableFuture<Found> here = onDocument("codeAction/resolve", data.uri(), null, doc -> {
+            dev.arenals.server.query.DocumentQuery q = dev.arenals.server.query.DocumentQuery.of(doc);
+            ConvertExport.Conversion c = q == null ? null : ConvertExport.at(q, doc.offsetAt(data.range().getStart()), doc.offsetAt(data.range().getEnd()));
+            if (c == null || !c.kind().equals(unresolved.getKind())) {
+                throw new RenamePlan.Refused("the export is no longer there: ask for the code actions again");
+            }
+            return new Found(c, ConvertExport.ownEdits(q, c), openVersion(doc));
+        });
+        return here.thenCompose(found -> {
+            if (found == null) throw ArenaLanguageServer.error(ResponseErrorCode.RequestFailed, "codeAction/resolve: " + data.uri() + " is not open");
+            java.util.Set<java.nio.file.Path> importers = new java.util.LinkedHashSet<>();
+            if (module != null) {
+                importers.addAll(server.workspaceIndex().importersOf(module));
+                // and every open document: its summary may be a keystroke behind its text
+                for (Document doc : server.store().all()) {
+                    java.nio.file.Path p = Uris.pathOf(doc.uri());
+                    if (p != null && !doc.isClosed()) importers.add(p);
+                }
+                importers.remove(module);
+            }
+            List<CompletableFuture<FileEdits>> parts = new ArrayList<>();
+            for (java.nio.file.Path file : importers) {
+                Document open = null;
+                for (Document doc : server.store().all()) if (file.equals(Uris.pathOf(doc.uri())) && !doc.isClosed()) open = doc;
+                dev.arenals.server.workspace.FileSummary s = server.workspaceIndex().summary(file);
+                String uri = open != null ? open.uri() : s != null ? s.uri() : file.toUri().toString();
+                parts.add(inFile(uri, file, doc -> {
+                    dev.arenals.server.query.DocumentQuery q = dev.arenals.server.query.DocumentQuery.of(doc);
+                    List<TextEdit> edits = q == null ? List.of() : ConvertExport.importerEdits(q, file, module, found.conversion());
+                    return new FileEdits(uri, doc.isClosed() ? null : openVersion(doc), edits);
+                }));
+            }
+            return CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0])).thenApply(done -> {
+                List<FileEdits> files = new ArrayList<>();
+                files.add(new FileEdits(data.uri(), found.version(), found.own()));
+                for (CompletableFuture<FileEdits> part : parts) if (!part.join().edits().isEmpty()) files.add(part.join());
+                unresolved.setEdit(workspaceEdit(files));
+                return unresolved;
+            });
+        });
     }
 
     /** Checks the state and the params of a position request; the position it asks about. */

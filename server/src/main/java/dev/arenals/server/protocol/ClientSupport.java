@@ -27,6 +27,8 @@ public final class ClientSupport {
     public final boolean documentChanges;
     /** Completion items may be snippets (set by {@link #of} after construction). */
     public boolean completionSnippets;
+    /** Code actions may come without their edit, which the client then asks for ({@code codeAction/resolve} of {@code edit}). */
+    public boolean codeActionResolve;
     /** Workspace edits may create files (the {@code create} resource operation, in {@code documentChanges}). */
     public boolean createFiles;
 
@@ -89,6 +91,9 @@ public final class ClientSupport {
                 && caps.getWorkspace().getWorkspaceEdit().getResourceOperations().contains("create");
         support.completionSnippets = td != null && td.getCompletion() != null && td.getCompletion().getCompletionItem() != null
                 && Boolean.TRUE.equals(td.getCompletion().getCompletionItem().getSnippetSupport());
+        support.codeActionResolve = td != null && td.getCodeAction() != null && td.getCodeAction().getResolveSupport() != null
+                && td.getCodeAction().getResolveSupport().getProperties() != null
+                && td.getCodeAction().getResolveSupport().getProperties().contains("edit");
         return support;
     }
 }

@@ -36,7 +36,7 @@ class RefactorsCorpusTest {
     void extractedAndInlinedCodeKeepsWhatEveryNameMeans() throws IOException {
         List<Path> files = OrganizeImportsCorpusTest.corpusFiles();
         Assumptions.assumeTrue(files.size() >= 6000, "the real-world corpus is not labelled in the cache: run the test-fixtures tests first");
-        int step = files.size() / FILES, accessors = 0, types = 0, extracted = 0, inlined = 0, braces = 0, templates = 0, imports = 0, extractedFunctions = 0, converted = 0, refusedExtract = 0, checkedNames = 0;
+        int step = files.size() / FILES, accessors = 0, types = 0, extracted = 0, inlined = 0, braces = 0, templates = 0, imports = 0, extractedFunctions = 0, converted = 0, refusedExtract = 0, checkedNames = 0, exportsConverted = 0;
         List<String> failures = new ArrayList<>();
         for (int f = 0; f < files.size() && failures.size() < 10; f += step) {
             Path file = files.get(f);
@@ -160,10 +160,27 @@ class RefactorsCorpusTest {
                 imports++;
                 check(file, "import at " + a.start(n), doc, q, action, a.start(n), a.start(n), 0, before, failures);
             }
+            // exports: each top-level export written the other way where offered (this file's side: diagnostics, every
+            // name kept, and the module's exported names the same but for the one converted)
+            java.util.Set<String> exportedBefore = ConvertExport.exportedNames(a);
+            for (int n = a.firstChild(a.root()); n >= 0 && exportedBefore != null; n = a.nextSibling(n)) {
+                if (a.kind(n) != EXPORT_NAMED && a.kind(n) != EXPORT_DEFAULT) continue;
+                ConvertExport.Conversion c = ConvertExport.at(q, a.start(n), a.start(n));
+                if (c == null) continue;
+                exportsConverted++;
+                List<TextEdit> own = ConvertExport.ownEdits(q, c);
+                check(file, c.kind() + " at " + a.start(n), doc, q, Refactors.action(q, c.title(), c.kind(), own), a.start(n), a.start(n), 0, before, failures);
+                java.util.Set<String> expected = new java.util.HashSet<>(exportedBefore);
+                expected.remove(c.toDefault() ? c.name() : "default");
+                expected.add(c.toDefault() ? "default" : c.name());
+                java.util.Set<String> exportedAfter = ConvertExport.exportedNames(Docs.parsed(uri, CodeActionHandlerTest.apply(doc, own)).arena());
+                if (!expected.equals(exportedAfter)) failures.add(file + " " + c.kind() + " at " + a.start(n) + ": exports " + exportedAfter + ", expected " + expected);
+            }
         }
         assertEquals(List.of(), failures);
+        assertTrue(exportsConverted > 200, "exports converted " + exportsConverted);
         assertTrue(extracted > 1000 && inlined > 400 && braces > 500 && templates > 20 && imports > 300 && extractedFunctions > 500 && converted > 500 && types > 500 && accessors > 100 && checkedNames > 5000, "accessors " + accessors + ", types " + types + ", extracted " + extracted + ", inlined " + inlined + ", braces " + braces + ", templates " + templates + ", imports " + imports + ", functions " + extractedFunctions + ", converted " + converted); // the test must exercise both
-        System.out.println("refactors on the corpus: " + accessors + " fields given accessors, " + types + " types extracted, " + extractedFunctions + " functions extracted, " + extracted + " constants extracted (" + refusedExtract + " refused), " + inlined
+        System.out.println("refactors on the corpus: " + exportsConverted + " exports converted (named ↔ default), " + accessors + " fields given accessors, " + types + " types extracted, " + extractedFunctions + " functions extracted, " + extracted + " constants extracted (" + refusedExtract + " refused), " + inlined
                 + " inlined variables, " + braces + " arrows with braces added or removed, " + templates + " concatenations as templates, " + imports + " imports converted, " + converted + " functions to arrows or back; " + checkedNames + " moved names and every kept one resolve as before; diagnostics unchanged");
     }
 
