@@ -171,7 +171,7 @@ final class DidOpenText {
         int most = n - i; // chars never outnumber the bytes
         char[] out = new char[most + (most >>> 3) + 16];
         int o = 0;
-        int[] starts = new int[Math.max(16, most >>> 5)];
+        int[] starts = new int[(most >>> 6) + 16]; // a line per 64 bytes, grown by half: the document keeps this array
         starts[0] = 0;
         int lines = 1;
         while (true) {
