@@ -123,6 +123,59 @@
   (eglot--signal-textDocument/didChange)
   (arena-test-wait-for "the errors to clear" (lambda () (null (arena-test-errors)))))
 
+;; ---- code actions as an Eglot user asks for them (Eglot 1.9: `eglot-code-actions' with a kind
+;; applies the one action of that kind; its `eglot-code-action-organize-imports' only lists them) ----
+(defun arena-test-open (name text)
+  "Write NAME with TEXT in the project, visit it (Eglot manages it) and wait for its first diagnostics."
+  (let ((file (expand-file-name name arena-test-dir)))
+    (with-temp-file file (insert text))
+    (find-file file)
+    (arena-test-wait-for (concat name " to be managed") (lambda () eglot--managed-mode))
+    ;; Flymake starts its backends once Emacs is idle, and a batch Emacs never is: start them as that would
+    (flymake-start)
+    (arena-test-wait-for (concat "diagnostics of " name) (lambda () (flymake-diagnostics)))))
+
+(defun arena-test-expect-text (expected)
+  (unless (equal (buffer-string) expected)
+    (error "the buffer is %S, expected %S" (buffer-string) expected)))
+
+(arena-test-check "eglot-code-actions \"source.organizeImports\" sorts, merges and drops the unused import"
+  (arena-test-open "imports.ts"
+                   (concat "import { zip } from \"zlib-lite\";\n"
+                           "import { parse, unusedHelper } from \"csv-kit\";\n"
+                           "import { format } from \"csv-kit\";\n\n"
+                           "export const row = format(parse(zip(\"a,b\")));\n"))
+  (eglot-code-actions (point-min) (point-min) "source.organizeImports" t)
+  (arena-test-expect-text (concat "import { format, parse } from \"csv-kit\";\n"
+                                  "import { zip } from \"zlib-lite\";\n\n"
+                                  "export const row = format(parse(zip(\"a,b\")));\n")))
+
+(arena-test-check "source.fixAll.ts from a before-save-hook: the function made async, the unreachable code gone, on disk"
+  (arena-test-open "fixall.ts"
+                   (concat "declare function first(): Promise<number>;\n\n"
+                           "export function twice(): number {\n"
+                           "  const a = await first();\n"
+                           "  return a * 2;\n"
+                           "}\n"))
+  ;; an edit, so that there is something to save: a line after the return
+  (goto-char (point-min))
+  (search-forward "return a * 2;\n")
+  (insert "  console.log(a);\n")
+  (eglot--signal-textDocument/didChange) ; what Eglot's idle timer would send
+  ;; the hook an Eglot user writes for TypeScript's fix-all on save
+  (add-hook 'before-save-hook
+            (lambda () (eglot-code-actions (point-min) (point-max) "source.fixAll.ts" t))
+            nil t)
+  (save-buffer)
+  (let ((expected (concat "declare function first(): Promise<number>;\n\n"
+                          "export async function twice(): Promise<number> {\n"
+                          "  const a = await first();\n"
+                          "  return a * 2;\n"
+                          "}\n")))
+    (arena-test-expect-text expected)
+    (unless (equal (let ((file buffer-file-name)) (with-temp-buffer (insert-file-contents file) (buffer-string))) expected)
+      (error "the file on disk was saved before the fix"))))
+
 (arena-test-check "eglot-shutdown stops the server"
   (let ((proc (jsonrpc--process arena-test-server)))
     (eglot-shutdown arena-test-server)

@@ -96,6 +96,11 @@ for _, name in ipairs({ 'service.ts', 'Card.tsx', 'app.tsx' }) do
   vim.fn.writefile(vim.fn.readfile(xfile_fixture .. '/../../instances/src/' .. name, 'b'), project .. '/instances/' .. name, 'b')
 end
 
+-- a default export and a file importing it (actions_test.lua converts it), indexed while the importer is closed
+vim.fn.mkdir(project .. '/actions', 'p')
+vim.fn.writefile({ 'export default function greet(name: string): string {', '    return "hi " + name;', '}' }, project .. '/actions/greet.ts')
+vim.fn.writefile({ 'import greet from "./greet";', '', 'export const welcome = greet("you");' }, project .. '/actions/welcome.ts')
+
 vim.cmd('filetype on')
 local arena = require('arena_ls')
 arena.setup {
@@ -250,6 +255,13 @@ dofile(test_dir .. '/completion_test.lua') {
 
 -- unused hints, signature help and code actions on the assist fixtures (assist_test.lua)
 dofile(test_dir .. '/assist_test.lua') {
+  check = check, eq = eq, truthy = truthy, wait_for = wait_for, WAIT = WAIT,
+  project = project, clients = clients, client = client,
+}
+
+-- generate accessors, extract to interface, unreachable code, add async, imports and fixes on save,
+-- the doc comment template, enum hover: each as a user reaches it (actions_test.lua)
+dofile(test_dir .. '/actions_test.lua') {
   check = check, eq = eq, truthy = truthy, wait_for = wait_for, WAIT = WAIT,
   project = project, clients = clients, client = client,
 }

@@ -86,7 +86,9 @@ describe('assistance: unused hints, signature help, inlay hints, code actions ov
             'refactor.rewrite.import.named', 'refactor.rewrite.import.namespace',
             'refactor.rewrite.function.arrow', 'refactor.rewrite.arrow.anonymousFunction',
             'refactor.extract.type', 'refactor.extract.interface', 'refactor.move.newFile',
-            'refactor.rewrite.property.generateAccessors']);
+            'refactor.rewrite.property.generateAccessors', 'refactor.rewrite.export.named', 'refactor.rewrite.export.default']);
+        // converting an export edits its importers when VS Code resolves the action
+        assert.equal(typeof c.codeActionProvider === 'object' && c.codeActionProvider.resolveProvider, true);
     });
 
     it('pushes the unused import and local as Hint + Unnecessary, never as errors', async () => {

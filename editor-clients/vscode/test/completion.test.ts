@@ -111,7 +111,7 @@ describe('completion over stdio', { skip, timeout: 10 * WAIT_MS }, () => {
             trace: 'off',
         }, 'initialize');
         await s.notify(InitializedNotification.method, {});
-        assert.deepEqual(result.capabilities.completionProvider, { resolveProvider: true, triggerCharacters: ['.', '"', "'", '/', '<', '@', '#'] });
+        assert.deepEqual(result.capabilities.completionProvider, { resolveProvider: true, triggerCharacters: ['.', '"', "'", '/', '<', '@', '#', '*'] });
         // util.ts is opened too: its summary is in the index at once, without waiting for the background indexer
         await s.notify(DidOpenTextDocumentNotification.method, { textDocument: { uri: `file://${dir}/util.ts`, languageId: 'typescript', version: 1, text: UTIL } });
         await s.notify(DidOpenTextDocumentNotification.method, { textDocument: { uri: appUri, languageId: 'typescript', version: 1, text: APP } });

@@ -41,10 +41,24 @@ import org.eclipse.lsp4j.Position;
  */
 public final class CompletionHandler {
     /** Trigger characters announced at initialize. */
-    public static final List<String> TRIGGERS = List.of(".", "\"", "'", "/", "<", "@", "#");
+    /** {@code *}: the doc comment template as {@code /**} is typed ({@link #docCommentOnly}; nothing else answers a star). */
+    public static final List<String> TRIGGERS = List.of(".", "\"", "'", "/", "<", "@", "#", "*");
 
     // rank groups, the first char of sortText
     static final char G_LOCAL = '0', G_OUTER = '1', G_MODULE = '2', G_GLOBAL = '3', G_IMPORT = '4', G_SNIPPET = '5';
+
+    /**
+     * Completion triggered by typing {@code *}: the doc comment template right after {@code /**}
+     * before a declaration, else nothing (a star is mostly a multiplication). On the document's queue.
+     */
+    public CompletionList docCommentOnly(Document doc, Position position, boolean snippets) {
+        CompletionList list = new CompletionList(false, new ArrayList<>());
+        DocumentQuery q = DocumentQuery.of(doc);
+        int offset = q == null ? -1 : q.offset(position);
+        CompletionItem template = offset < 0 ? null : JsDocTemplate.at(q, offset, snippets);
+        if (template != null) list.getItems().add(template);
+        return list;
+    }
 
     /** Must run on the document's queue. {@code index} may be null (no workspace). */
     public CompletionList complete(Document doc, Position position, WorkspaceIndex index, boolean snippets) {

@@ -8,6 +8,7 @@ import dev.arenals.server.document.Document;
 import dev.arenals.server.protocol.ServerSettings.ParameterNameHints;
 import dev.arenals.server.query.Callables;
 import dev.arenals.server.query.DocumentQuery;
+import dev.arenals.server.query.EnumValues;
 import dev.arenals.server.workspace.CrossFileNavigator;
 import dev.arenals.server.workspace.FileSummary.Signature;
 import dev.arenals.server.workspace.WorkspaceIndex;
@@ -32,7 +33,17 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
  */
 public final class InlayHintHandler {
     public List<InlayHint> inlayHints(Document doc, Range range, ParameterNameHints mode, WorkspaceIndex index, CrossFileNavigator navigator) {
-        if (mode == ParameterNameHints.NONE) return List.of();
+        return inlayHints(doc, range, mode, false, index, navigator);
+    }
+
+    /**
+     * The same, with {@code enumValues}: the value of each enum member written without an
+     * initializer after its name ({@code Down = 1}), as TypeScript's {@code includeInlayEnumMemberValueHints}
+     * shows it, where {@link EnumValues} knows it.
+     */
+    public List<InlayHint> inlayHints(Document doc, Range range, ParameterNameHints mode, boolean enumValues, WorkspaceIndex index,
+            CrossFileNavigator navigator) {
+        if (mode == ParameterNameHints.NONE && !enumValues) return List.of();
         DocumentQuery q = DocumentQuery.of(doc);
         if (q == null || range == null) return List.of();
         int from = doc.offsetAt(range.getStart());
@@ -47,7 +58,8 @@ public final class InlayHintHandler {
         while (sp > 0) {
             int node = stack[--sp];
             int k = a.kind(node);
-            if (k == CALL || k == NEW) hintsFor(q, node, from, to, mode, index, navigator, bySymbol, out);
+            if ((k == CALL || k == NEW) && mode != ParameterNameHints.NONE) hintsFor(q, node, from, to, mode, index, navigator, bySymbol, out);
+            if (k == ENUM_DECLARATION && enumValues) enumHints(q, node, from, to, out);
             for (int c = a.firstChild(node); c >= 0; c = a.nextSibling(c)) {
                 if (a.end(c) < from || a.start(c) > to) continue;
                 if (sp == stack.length) stack = java.util.Arrays.copyOf(stack, sp * 2);
@@ -102,6 +114,23 @@ public final class InlayHintHandler {
             hint.setPaddingRight(true);
             out.add(hint);
             if (rest) return; // the rest parameter is named once, at its first argument
+        }
+    }
+
+    private static void enumHints(DocumentQuery q, int declaration, int from, int to, List<InlayHint> out) {
+        Arena a = q.arena();
+        Object[] values = EnumValues.of(a, declaration);
+        int i = 0;
+        for (int m = a.firstChild(declaration); m >= 0; m = a.nextSibling(m)) {
+            if (a.kind(m) != ENUM_MEMBER) continue;
+            Object value = values[i++];
+            int key = a.firstChild(m);
+            if (value == null || key < 0 || a.nextSibling(key) >= 0 || a.end(m) < from || a.end(m) > to) continue; // written, unknown, or outside
+            String text = EnumValues.text(value);
+            if (text == null) continue;
+            InlayHint hint = new InlayHint(q.document().positionAt(a.end(m)), Either.forLeft("= " + text));
+            hint.setPaddingLeft(true);
+            out.add(hint);
         }
     }
 

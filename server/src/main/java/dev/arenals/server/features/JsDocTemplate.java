@@ -10,6 +10,7 @@ import dev.arenals.server.query.DocumentQuery;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionItemKind;
 import org.eclipse.lsp4j.InsertTextFormat;
+import org.eclipse.lsp4j.InsertTextMode;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 
@@ -65,6 +66,8 @@ final class JsDocTemplate {
         item.setSortText("\0");
         item.setFilterText("/**");
         item.setInsertTextFormat(snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText);
+        // the lines carry the comment's indentation already: VS Code's default (adjustIndentation) would add it again
+        item.setInsertTextMode(InsertTextMode.AsIs);
         // the edit replaces what was written on this line of the comment: `/**`, with an editor's ` */` when on the same line
         item.setTextEdit(Either.forLeft(new TextEdit(q.range(start, closed ? end : offset), text.toString())));
         return item;

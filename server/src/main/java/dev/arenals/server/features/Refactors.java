@@ -82,6 +82,10 @@ public final class Refactors {
             CodeAction extract = extractConstant(q, from, to);
             if (extract != null) out.add(extract);
         }
+        if (CodeActionHandler.wants(only, EXTRACT_CONSTANT) && to > from) {
+            CodeAction extract = extractConstantToModule(q, from, to);
+            if (extract != null) out.add(extract);
+        }
         if (CodeActionHandler.wants(only, EXTRACT_FUNCTION) && to > from) {
             CodeAction extract = extractFunction(q, from, to);
             if (extract != null) out.add(extract);
@@ -132,11 +136,10 @@ public final class Refactors {
     static CodeAction extractConstant(DocumentQuery q, int from, int to) {
         Arena a = q.arena();
         char[] src = a.source();
-        while (from < to && Character.isWhitespace(src[from])) from++;
-        while (to > from && Character.isWhitespace(src[to - 1])) to--;
-        if (to <= from || a.isDeclarationFile()) return null;
-        int expression = exactExpression(q, from, to);
+        int expression = selectedExpression(q, from, to);
         if (expression < 0) return null;
+        from = a.start(expression);
+        to = a.end(expression);
         int parent = q.parentOf(expression);
         if (!extractableIn(a, parent, expression) || constAssertionOperand(q, expression)) return null;
 
@@ -170,15 +173,113 @@ public final class Refactors {
         String declaration = "const " + name + " = " + value + ";"
                 + (atLineStart ? lineBreak(src, a.sourceLength()) + new String(src, lineStart, a.start(statement) - lineStart) : " ");
 
-        String use = name;
-        int pk = a.kind(parent);
-        if (pk == PROPERTY && (a.data(parent) & P_SHORTHAND) != 0) use = new String(src, from, to - from) + ": " + name;
-        else if (pk == JSX_ATTRIBUTE || (isJsx(a.kind(expression)) && (a.kind(parent) == JSX_ELEMENT || a.kind(parent) == JSX_FRAGMENT))) use = "{" + name + "}";
+        String use = useOf(a, parent, expression, name);
 
         List<TextEdit> edits = new ArrayList<>(2);
         edits.add(new TextEdit(q.range(a.start(statement), a.start(statement)), declaration));
         edits.add(new TextEdit(q.range(from, to), use));
         return action(q, "Extract to constant in enclosing scope", EXTRACT_CONSTANT, edits);
+    }
+
+    /**
+     * "Extract to constant in module scope", offered beside the enclosing scope's when the
+     * selection is inside a function or block: only for a value that is the same wherever and
+     * whenever it is computed — literals, templates, operators other than {@code in} and
+     * {@code instanceof}, and module-level {@code const}s declared before the top-level statement
+     * whose initializers are such values themselves ({@code undefined}, {@code NaN},
+     * {@code Infinity} too). Computed once when the module loads instead of each time its
+     * statement runs, it cannot mean anything else.
+     */
+    static CodeAction extractConstantToModule(DocumentQuery q, int from, int to) {
+        Arena a = q.arena();
+        char[] src = a.source();
+        int expression = selectedExpression(q, from, to);
+        if (expression < 0) return null;
+        from = a.start(expression);
+        to = a.end(expression);
+        int parent = q.parentOf(expression);
+        // a field's initializer runs with each instance, but a constant value can be computed once before the class
+        int key = parent >= 0 && a.kind(parent) == FIELD ? a.firstChild(parent) : -1;
+        while (key >= 0 && a.kind(key) == DECORATOR) key = a.nextSibling(key);
+        boolean fieldValue = key >= 0 && key != expression && a.nextSibling(expression) < 0;
+        if (!fieldValue && !extractableIn(a, parent, expression) || constAssertionOperand(q, expression)) return null;
+        if (a.kind(expression) == STRING_LITERAL && a.kind(parent) == EXPRESSION_STATEMENT) return null; // a directive's prologue
+        int top = expression;
+        boolean nested = false;
+        while (q.parentOf(top) >= 0 && q.parentOf(top) != a.root()) {
+            int p = q.parentOf(top);
+            if (isAmbient(a, p)) return null;
+            if (isStatementList(a.kind(p)) || a.kind(p) == FUNCTION_BODY || a.kind(p) == CLASS_BODY) nested = true;
+            top = p;
+        }
+        if (!nested || q.parentOf(top) != a.root()) return null; // at module level the enclosing scope is the module's
+        if (!constantValue(q, expression, a.start(top), 0)) return null;
+        String name = unusedName(q, "newLocal");
+        int insertAt = ExtractType.attachedCommentsStart(a, a.start(top));
+        String nl = lineBreak(src, a.sourceLength());
+        String use = useOf(a, parent, expression, name);
+        List<TextEdit> edits = new ArrayList<>(2);
+        edits.add(new TextEdit(q.range(insertAt, insertAt), "const " + name + " = " + new String(src, from, to - from) + ";" + nl + nl));
+        edits.add(new TextEdit(q.range(from, to), use));
+        return action(q, "Extract to constant in module scope", EXTRACT_CONSTANT, edits);
+    }
+
+    /** What stands for the extracted expression where it was: the name (a shorthand property keeps its key, JSX gets braces). */
+    private static String useOf(Arena a, int parent, int expression, String name) {
+        int pk = a.kind(parent);
+        if (pk == PROPERTY && (a.data(parent) & P_SHORTHAND) != 0) return a.text(a.start(expression), a.end(expression)) + ": " + name;
+        if (pk == JSX_ATTRIBUTE || isJsx(a.kind(expression)) && (pk == JSX_ELEMENT || pk == JSX_FRAGMENT)) return "{" + name + "}";
+        return name;
+    }
+
+    /** Whether the expression's value is the same wherever and whenever it is computed before {@code before} (see above). */
+    private static boolean constantValue(DocumentQuery q, int e, int before, int depth) {
+        if (depth > 16) return false;
+        Arena a = q.arena();
+        switch (a.kind(e)) {
+            case NUMBER_LITERAL: case STRING_LITERAL: case BIGINT_LITERAL: case BOOLEAN: case NULL: case TEMPLATE_ELEMENT:
+                return true;
+            case PARENTHESIZED: case TEMPLATE: case CONDITIONAL:
+                break;
+            case UNARY:
+                if (a.data(e) == dev.arenals.parser.lexer.Token.K_DELETE) return false;
+                break;
+            case BINARY: {
+                int op = a.data(e);
+                if (op == dev.arenals.parser.lexer.Token.K_IN || op == dev.arenals.parser.lexer.Token.K_INSTANCEOF) return false;
+                break;
+            }
+            case IDENTIFIER_REFERENCE: {
+                int symbol = q.symbolOfNode(e);
+                String name = a.text(a.start(e), a.end(e));
+                if (symbol < 0) return name.equals("undefined") || name.equals("NaN") || name.equals("Infinity");
+                if (!q.isDeclared(symbol)) return false;
+                int declaration = q.scopes().declarationNode(symbol);
+                // a const of the module, declared before the new one, whose value is itself constant
+                int declarator = q.parentOf(declaration), list = declarator < 0 ? -1 : q.parentOf(declarator);
+                if (declarator < 0 || a.kind(declarator) != VARIABLE_DECLARATOR || a.firstChild(declarator) != declaration) return false;
+                if (list < 0 || a.kind(list) != VARIABLE_DECLARATION || (a.data(list) & 0xFF) != VAR_CONST) return false;
+                int statement = q.parentOf(list);
+                if (statement >= 0 && a.kind(statement) == EXPORT_NAMED) statement = q.parentOf(statement);
+                if (statement != a.root() || a.end(list) > before) return false;
+                int init = Layouts.declaratorInit(a, declarator);
+                return init >= 0 && constantValue(q, init, before, depth + 1);
+            }
+            default:
+                return false;
+        }
+        for (int c = a.firstChild(e); c >= 0; c = a.nextSibling(c)) if (!constantValue(q, c, before, depth + 1)) return false;
+        return true;
+    }
+
+    /** The expression a selection holds, blanks around it ignored; -1 for none, or in a {@code .d.ts} file (no values there). */
+    private static int selectedExpression(DocumentQuery q, int from, int to) {
+        Arena a = q.arena();
+        char[] src = a.source();
+        while (from < to && Character.isWhitespace(src[from])) from++;
+        while (to > from && Character.isWhitespace(src[to - 1])) to--;
+        if (to <= from || a.isDeclarationFile()) return -1;
+        return exactExpression(q, from, to);
     }
 
     /** The outermost expression whose source range is exactly [from, to), or -1. */

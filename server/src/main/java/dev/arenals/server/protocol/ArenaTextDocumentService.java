@@ -797,8 +797,9 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
         Position position = positionOf("completion", params);
         boolean snippets = server.support().completionSnippets;
+        boolean star = params.getContext() != null && "*".equals(params.getContext().getTriggerCharacter());
         return onDocument("textDocument/completion", params.getTextDocument().getUri(), Either.forRight(new CompletionList(List.of())),
-                doc -> Either.forRight(completion.complete(doc, position, server.workspaceIndex(), snippets)));
+                doc -> Either.forRight(star ? completion.docCommentOnly(doc, position, snippets) : completion.complete(doc, position, server.workspaceIndex(), snippets)));
     }
 
     @Override
@@ -827,7 +828,7 @@ public final class ArenaTextDocumentService implements TextDocumentService {
         if (params.getRange() == null) throw invalidParams("inlayHint: range is missing");
         ServerSettings.ParameterNameHints mode = server.settings().parameterNameHints();
         return onDocument("textDocument/inlayHint", params.getTextDocument().getUri(), List.of(),
-                doc -> inlayHints.inlayHints(doc, params.getRange(), mode, server.workspaceIndex(), server.navigator()));
+                doc -> inlayHints.inlayHints(doc, params.getRange(), mode, server.settings().enumValueHints(), server.workspaceIndex(), server.navigator()));
     }
 
     @Override

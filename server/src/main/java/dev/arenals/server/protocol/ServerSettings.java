@@ -21,6 +21,9 @@ import java.util.Locale;
  *   <li>{@code inlayHints.parameterNames}: {@code "none"}, {@code "literals"} (default: parameter
  *       names before literal arguments) or {@code "all"} (before every argument that does not
  *       already say the name).</li>
+ *   <li>{@code inlayHints.enumMemberValues}: the value of each enum member written without an
+ *       initializer, after its name ({@code Down = 1}), as TypeScript's
+ *       {@code includeInlayEnumMemberValueHints}. Default false (TypeScript's default).</li>
  *   <li>{@code importDiagnostics}: the diagnostics that need other files, TS2307 (module not found)
  *       and TS2305 (no such exported member), only where TypeScript's answer is certain:
  *       {@code "relative"} (default: TS2307 for relative specifiers only, and TS2305),
@@ -51,6 +54,7 @@ public final class ServerSettings {
     private final ParameterNameHints parameterNameHints;
     private final ImportDiagnostics importDiagnostics;
     private final boolean verifyTrees;
+    private final boolean enumValueHints;
 
     public ServerSettings(long maxFileSize, DiagnosticMode diagnosticMode) {
         this(maxFileSize, diagnosticMode, true, ParameterNameHints.LITERALS, ImportDiagnostics.RELATIVE);
@@ -63,6 +67,12 @@ public final class ServerSettings {
 
     public ServerSettings(long maxFileSize, DiagnosticMode diagnosticMode, boolean unusedDiagnostics, ParameterNameHints parameterNameHints,
             ImportDiagnostics importDiagnostics, boolean verifyTrees) {
+        this(maxFileSize, diagnosticMode, unusedDiagnostics, parameterNameHints, importDiagnostics, verifyTrees, false);
+    }
+
+    public ServerSettings(long maxFileSize, DiagnosticMode diagnosticMode, boolean unusedDiagnostics, ParameterNameHints parameterNameHints,
+            ImportDiagnostics importDiagnostics, boolean verifyTrees, boolean enumValueHints) {
+        this.enumValueHints = enumValueHints;
         this.verifyTrees = verifyTrees;
         this.maxFileSize = maxFileSize;
         this.diagnosticMode = diagnosticMode;
@@ -79,6 +89,7 @@ public final class ServerSettings {
     public ParameterNameHints parameterNameHints() { return parameterNameHints; }
     public ImportDiagnostics importDiagnostics() { return importDiagnostics; }
     public boolean verifyTrees() { return verifyTrees; }
+    public boolean enumValueHints() { return enumValueHints; }
 
     /** These settings updated by {@code value} (a JsonElement, a Map, or null). */
     public ServerSettings with(Object value) {
@@ -124,7 +135,10 @@ public final class ServerSettings {
         boolean verify = verifyTrees;
         JsonElement vt = setting(o, "debug", "verifyTrees");
         if (vt instanceof JsonPrimitive && ((JsonPrimitive) vt).isBoolean()) verify = vt.getAsBoolean();
-        return new ServerSettings(max, mode, unused, hints, imports, verify);
+        boolean enums = enumValueHints;
+        JsonElement ev = setting(o, "inlayHints", "enumMemberValues");
+        if (ev instanceof JsonPrimitive && ((JsonPrimitive) ev).isBoolean()) enums = ev.getAsBoolean();
+        return new ServerSettings(max, mode, unused, hints, imports, verify, enums);
     }
 
     /** {@code group.key} given flat (VS Code's dotted key) or nested ({@code {"group": {"key": …}}}). */
@@ -144,6 +158,6 @@ public final class ServerSettings {
     @Override public String toString() {
         return "ServerSettings(maxFileSize=" + maxFileSize + ", diagnosticMode=" + diagnosticMode
                 + ", diagnostics.unused=" + unusedDiagnostics + ", inlayHints.parameterNames=" + parameterNameHints
-                + ", importDiagnostics=" + importDiagnostics + ", debug.verifyTrees=" + verifyTrees + ")";
+                + ", inlayHints.enumMemberValues=" + enumValueHints + ", importDiagnostics=" + importDiagnostics + ", debug.verifyTrees=" + verifyTrees + ")";
     }
 }

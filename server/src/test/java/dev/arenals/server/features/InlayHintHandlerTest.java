@@ -53,4 +53,30 @@ class InlayHintHandlerTest {
         assertEquals("function g({ a }, b) {}\ng({}, b: 2);", withHints("a.js", "function g({ a }, b) {}\ng({}, 2);", ParameterNameHints.ALL, null));
         assertEquals("class C { constructor(size) {} }\nnew C(size: 4);", withHints("a.js", "class C { constructor(size) {} }\nnew C(4);", ParameterNameHints.LITERALS, null));
     }
+
+    /** Enum member values (the setting on): after each member written without an initializer, where its value is known. */
+    static String withEnumHints(String text) {
+        Document doc = Docs.parsed("file:///a.ts", text);
+        Range r = new Range(new Position(0, 0), doc.positionAt(text.length()));
+        List<InlayHint> hints = new InlayHintHandler().inlayHints(doc, r, ParameterNameHints.NONE, true, null, null);
+        StringBuilder sb = new StringBuilder(text);
+        for (int i = hints.size() - 1; i >= 0; i--) {
+            InlayHint h = hints.get(i);
+            assertEquals(Boolean.TRUE, h.getPaddingLeft());
+            sb.insert(doc.offsetAt(h.getPosition()), " " + h.getLabel().getLeft());
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void enumMemberValuesWhereNotWritten() {
+        assertEquals("enum Dir { Up = 0, Down = 1, Left = 10, Right = 11 }", withEnumHints("enum Dir { Up, Down, Left = 10, Right }"));
+        assertEquals("enum F { A = 1 << 0, B = 1 << 1, AB = A | B, C = 4 }", withEnumHints("enum F { A = 1 << 0, B = 1 << 1, AB = A | B, C }"));
+        // after a value that is not known here, the ones counting on it are not known either; strings are not counted on
+        assertEquals("declare const k: number;\nenum E { A = k, B, C = \"c\" }", withEnumHints("declare const k: number;\nenum E { A = k, B, C = \"c\" }"));
+        assertEquals("enum P {}", withEnumHints("enum P {}"));
+        // the setting off: nothing
+        Document doc = Docs.parsed("file:///a.ts", "enum Dir { Up }");
+        assertEquals(List.of(), new InlayHintHandler().inlayHints(doc, new Range(new Position(0, 0), new Position(0, 15)), ParameterNameHints.NONE, false, null, null));
+    }
 }

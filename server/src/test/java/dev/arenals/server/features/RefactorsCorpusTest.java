@@ -36,7 +36,7 @@ class RefactorsCorpusTest {
     void extractedAndInlinedCodeKeepsWhatEveryNameMeans() throws IOException {
         List<Path> files = OrganizeImportsCorpusTest.corpusFiles();
         Assumptions.assumeTrue(files.size() >= 6000, "the real-world corpus is not labelled in the cache: run the test-fixtures tests first");
-        int step = files.size() / FILES, accessors = 0, types = 0, extracted = 0, inlined = 0, braces = 0, templates = 0, imports = 0, extractedFunctions = 0, converted = 0, refusedExtract = 0, checkedNames = 0, exportsConverted = 0;
+        int step = files.size() / FILES, accessors = 0, types = 0, extracted = 0, inlined = 0, braces = 0, templates = 0, imports = 0, extractedFunctions = 0, converted = 0, refusedExtract = 0, checkedNames = 0, exportsConverted = 0, extractedToModule = 0;
         List<String> failures = new ArrayList<>();
         for (int f = 0; f < files.size() && failures.size() < 10; f += step) {
             Path file = files.get(f);
@@ -56,6 +56,11 @@ class RefactorsCorpusTest {
                 if (k != CALL && k != MEMBER && k != BINARY && k != IDENTIFIER_REFERENCE && k != STRING_LITERAL && k != OBJECT) continue;
                 if (q.parentOf(n) < 0) continue;
                 tried++;
+                CodeAction toModule = Refactors.extractConstantToModule(q, a.start(n), a.end(n));
+                if (toModule != null) {
+                    extractedToModule++;
+                    checkedNames += check(file, "extract to module scope at " + a.start(n), doc, q, toModule, a.start(n), a.end(n), 1, before, failures);
+                }
                 CodeAction action = Refactors.extractConstant(q, a.start(n), a.end(n));
                 if (action == null) { refusedExtract++; continue; }
                 extracted++;
@@ -178,9 +183,9 @@ class RefactorsCorpusTest {
             }
         }
         assertEquals(List.of(), failures);
-        assertTrue(exportsConverted > 200, "exports converted " + exportsConverted);
+        assertTrue(exportsConverted > 200 && extractedToModule > 50, "exports converted " + exportsConverted + ", constants to module scope " + extractedToModule);
         assertTrue(extracted > 1000 && inlined > 400 && braces > 500 && templates > 20 && imports > 300 && extractedFunctions > 500 && converted > 500 && types > 500 && accessors > 100 && checkedNames > 5000, "accessors " + accessors + ", types " + types + ", extracted " + extracted + ", inlined " + inlined + ", braces " + braces + ", templates " + templates + ", imports " + imports + ", functions " + extractedFunctions + ", converted " + converted); // the test must exercise both
-        System.out.println("refactors on the corpus: " + exportsConverted + " exports converted (named ↔ default), " + accessors + " fields given accessors, " + types + " types extracted, " + extractedFunctions + " functions extracted, " + extracted + " constants extracted (" + refusedExtract + " refused), " + inlined
+        System.out.println("refactors on the corpus: " + exportsConverted + " exports converted (named ↔ default), " + accessors + " fields given accessors, " + types + " types extracted, " + extractedFunctions + " functions extracted, " + extracted + " constants extracted (" + refusedExtract + " refused; " + extractedToModule + " to module scope), " + inlined
                 + " inlined variables, " + braces + " arrows with braces added or removed, " + templates + " concatenations as templates, " + imports + " imports converted, " + converted + " functions to arrows or back; " + checkedNames + " moved names and every kept one resolve as before; diagnostics unchanged");
     }
 

@@ -65,6 +65,38 @@ class RefactorsTest {
         extract("for (const x of |load()|) use(x);\n", "const newLocal = load();\nfor (const x of newLocal) use(x);\n");
     }
 
+    private static final String EXTRACT_TO_MODULE = "Extract to constant in module scope";
+
+    @Test
+    void aValueTheSameEverywhereCanGoToModuleScope() {
+        assertRefactor("a.ts", "// the limits\nconst MAX = 10;\nfunction f(n: number) {\n    return n > |MAX * 60 + 5|;\n}\n", Refactors.EXTRACT_CONSTANT,
+                EXTRACT_TO_MODULE, "// the limits\nconst MAX = 10;\nconst newLocal = MAX * 60 + 5;\n\nfunction f(n: number) {\n    return n > newLocal;\n}\n");
+        assertRefactor("a.ts", "class C {\n    title = |`v${2}`|;\n}\n", Refactors.EXTRACT_CONSTANT, EXTRACT_TO_MODULE,
+                "const newLocal = `v${2}`;\n\nclass C {\n    title = newLocal;\n}\n");
+        // the enclosing scope's stays offered beside it
+        assertRefactor("a.ts", "function f() {\n    return |\"x\"|;\n}\n", Refactors.EXTRACT_CONSTANT, EXTRACT,
+                "function f() {\n    const newLocal = \"x\";\n    return newLocal;\n}\n");
+    }
+
+    @Test
+    void notToModuleScopeWhatCouldDifferThere() {
+        for (String marked : new String[] {
+                "function f(n: number) {\n    return |n + 1|;\n}\n", // a parameter
+                "let max = 1;\nfunction f() {\n    return |max + 1|;\n}\n", // may be assigned
+                "function f() {\n    return |LATER + 1|;\n}\nconst LATER = 1;\n", // declared after
+                "const o = { a: 1 };\nfunction f() {\n    return |\"a\" in o|;\n}\n", // reads the object when run
+                "const t = Date.now();\nfunction f() {\n    return |t + 1|;\n}\n", // a const whose value is not constant
+                "function f() {\n    return |[1, 2]|;\n}\n", // a new array each call
+                "const k = |1 + 2|;\n", // at module level the enclosing scope is the module's
+                "class C {\n    |\"key\"| = 1;\n}\n", // a field's key
+        }) {
+            Marked m = Marked.parse(marked);
+            for (CodeAction a : actions("a.ts", m, Refactors.EXTRACT_CONSTANT)) {
+                if (a.getTitle().equals(EXTRACT_TO_MODULE)) throw new AssertionError("offered for " + marked);
+            }
+        }
+    }
+
     @Test
     void aSelectionWithSurroundingSpacesIsTheExpressionItHolds() {
         extract("call(| 1 + 2 |);\n", "const newLocal = 1 + 2;\ncall( newLocal );\n");

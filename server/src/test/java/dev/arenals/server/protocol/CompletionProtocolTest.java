@@ -43,7 +43,7 @@ class CompletionProtocolTest {
         caps.getTextDocument().setCompletion(completion);
         InitializeResult result = s.initialize(caps, null);
         assertTrue(result.getCapabilities().getCompletionProvider().getResolveProvider());
-        assertEquals(List.of(".", "\"", "'", "/", "<", "@", "#"), result.getCapabilities().getCompletionProvider().getTriggerCharacters());
+        assertEquals(List.of(".", "\"", "'", "/", "<", "@", "#", "*"), result.getCapabilities().getCompletionProvider().getTriggerCharacters());
         s.open(URI, "typescript", 1, text);
         s.client.awaitDiagnostics(URI, 1);
         return s;
@@ -73,6 +73,22 @@ class CompletionProtocolTest {
         // an item that carries nothing of ours comes back as it was
         CompletionItem keyword = find(list, "return");
         assertEquals("return", get(s.remote.getTextDocumentService().resolveCompletionItem(keyword)).getLabel());
+    }
+
+    @Test
+    void aTypedStarAnswersOnlyTheDocCommentTemplate() throws Exception {
+        InProcessServer s = started(true, "/** */\nfunction area(w: number, h: number) { return w * h; }\nconst k = 2 *\n");
+        CompletionParams afterDocStart = new CompletionParams(new TextDocumentIdentifier(URI), new Position(0, 3));
+        afterDocStart.setContext(new org.eclipse.lsp4j.CompletionContext(org.eclipse.lsp4j.CompletionTriggerKind.TriggerCharacter, "*"));
+        CompletionList template = get(s.remote.getTextDocumentService().completion(afterDocStart)).getRight();
+        assertEquals(1, template.getItems().size());
+        CompletionItem item = template.getItems().get(0);
+        String written = item.getTextEdit() != null ? item.getTextEdit().getLeft().getNewText() : item.getInsertText();
+        assertTrue(written.contains("@param w"), written);
+        // a multiplication: nothing at all
+        CompletionParams times = new CompletionParams(new TextDocumentIdentifier(URI), new Position(2, 13));
+        times.setContext(new org.eclipse.lsp4j.CompletionContext(org.eclipse.lsp4j.CompletionTriggerKind.TriggerCharacter, "*"));
+        assertEquals(List.of(), get(s.remote.getTextDocumentService().completion(times)).getRight().getItems());
     }
 
     @Test

@@ -28,7 +28,6 @@ import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
-import org.eclipse.lsp4j.TextDocumentClientCapabilities;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.WorkspaceEdit;
@@ -55,23 +54,24 @@ class ConvertExportTest {
 
     private String uri(String rel) { return root.resolve(rel).toUri().toString(); }
 
-    private InProcessServer start(boolean resolves) throws Exception {
+    private InProcessServer start(boolean resolves) throws Exception { return start(root, resolves); }
+
+    /** A server on the workspace {@code root}, indexed, for a client that resolves code actions or not. */
+    static InProcessServer start(Path root, boolean resolves) throws Exception {
         InProcessServer s = new InProcessServer();
         InitializeParams params = new InitializeParams();
         ClientCapabilities caps = InProcessServer.capabilities(false, null);
         if (resolves) {
-            TextDocumentClientCapabilities td = caps.getTextDocument() != null ? caps.getTextDocument() : new TextDocumentClientCapabilities();
             CodeActionCapabilities codeAction = new CodeActionCapabilities();
             codeAction.setResolveSupport(new CodeActionResolveSupportCapabilities(List.of("edit")));
             codeAction.setDataSupport(true);
-            td.setCodeAction(codeAction);
-            caps.setTextDocument(td);
+            caps.getTextDocument().setCodeAction(codeAction);
         }
         params.setCapabilities(caps);
         params.setRootUri(root.toUri().toString());
         get(s.remote.initialize(params));
         s.remote.initialized(new InitializedParams());
-        s.server.indexing().get(20, TimeUnit.SECONDS);
+        s.server.indexing().get(60, TimeUnit.SECONDS);
         return s;
     }
 
@@ -88,8 +88,8 @@ class ConvertExportTest {
         return null;
     }
 
-    /** Every file the edit changes (relative path → text after it), from disk. */
-    private Map<String, String> applied(WorkspaceEdit edit) throws Exception {
+    /** Every file the edit changes (relative path under {@code root} → text after it), from disk. */
+    static Map<String, String> applied(Path root, WorkspaceEdit edit) throws Exception {
         Map<String, List<TextEdit>> byUri = new TreeMap<>();
         if (edit.getDocumentChanges() != null) {
             for (var change : edit.getDocumentChanges()) {
@@ -102,8 +102,8 @@ class ConvertExportTest {
         }
         Map<String, String> out = new TreeMap<>();
         for (Map.Entry<String, List<TextEdit>> e : byUri.entrySet()) {
-            String rel = root.toUri().relativize(java.net.URI.create(e.getKey())).toString();
-            out.put(rel, CrossFileRenameTest.apply(Files.readString(root.resolve(rel)), e.getValue()));
+            Path p = Path.of(java.net.URI.create(e.getKey()));
+            out.put(root.relativize(p).toString(), CrossFileRenameTest.apply(Files.readString(p), e.getValue()));
         }
         return out;
     }
@@ -119,7 +119,7 @@ class ConvertExportTest {
                 action = get(s.remote.getTextDocumentService().resolveCodeAction(action));
             }
             assertNotNull(action.getEdit());
-            return applied(action.getEdit());
+            return applied(root, action.getEdit());
         }
     }
 

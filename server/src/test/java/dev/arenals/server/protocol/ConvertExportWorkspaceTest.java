@@ -25,19 +25,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.CodeAction;
-import org.eclipse.lsp4j.CodeActionCapabilities;
 import org.eclipse.lsp4j.CodeActionContext;
 import org.eclipse.lsp4j.CodeActionParams;
-import org.eclipse.lsp4j.CodeActionResolveSupportCapabilities;
 import org.eclipse.lsp4j.Command;
-import org.eclipse.lsp4j.InitializeParams;
-import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
-import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.junit.jupiter.api.Assumptions;
@@ -66,7 +60,7 @@ class ConvertExportWorkspaceTest {
         List<String> refused = new ArrayList<>(), failures = new ArrayList<>();
         for (Path source : List.of(reactstrap, blueprint)) {
             Path original = copy(source, work.resolve(source.getParent().getParent().getFileName() + "-original"));
-            try (InProcessServer before = start(original)) {
+            try (InProcessServer before = ConvertExportTest.start(original, true)) {
                 Map<String, String> bindingsBefore = bindings(before, original);
                 List<Candidate> candidates = candidates(before, original);
                 assertTrue(candidates.size() >= PER_PACKAGE / 2, source + ": " + candidates.size() + " exports to convert");
@@ -74,7 +68,7 @@ class ConvertExportWorkspaceTest {
                 for (Candidate c : candidates) {
                     WorkspaceEdit edit = convert(before, c, refused);
                     if (edit == null) continue;
-                    Map<String, String> edited = applied(original, edit);
+                    Map<String, String> edited = ConvertExportTest.applied(original, edit);
                     Path copy = copy(original, work.resolve("after-" + n++));
                     for (Map.Entry<String, String> e : edited.entrySet()) Files.writeString(copy.resolve(e.getKey()), e.getValue());
                     for (Map.Entry<String, String> e : edited.entrySet()) {
@@ -82,7 +76,7 @@ class ConvertExportWorkspaceTest {
                         List<String> now = diagnostics(e.getValue(), e.getKey());
                         if (!was.equals(now)) failures.add(c + ": " + e.getKey() + " diagnostics " + was + " became " + now);
                     }
-                    try (InProcessServer after = start(copy)) {
+                    try (InProcessServer after = ConvertExportTest.start(copy, true)) {
                         Map<String, String> bindingsAfter = bindings(after, copy);
                         for (Map.Entry<String, String> b : bindingsBefore.entrySet()) {
                             String now = bindingsAfter.get(b.getKey());
@@ -196,26 +190,6 @@ class ConvertExportWorkspaceTest {
         return out;
     }
 
-    /** The texts of the files the edit changes (relative path → text after it). */
-    private static Map<String, String> applied(Path root, WorkspaceEdit edit) throws Exception {
-        Map<String, List<TextEdit>> byUri = new TreeMap<>();
-        if (edit.getDocumentChanges() != null) {
-            for (var change : edit.getDocumentChanges()) {
-                List<TextEdit> edits = new ArrayList<>();
-                for (var e : change.getLeft().getEdits()) edits.add(e.getLeft());
-                byUri.put(change.getLeft().getTextDocument().getUri(), edits);
-            }
-        } else {
-            byUri.putAll(edit.getChanges());
-        }
-        Map<String, String> out = new TreeMap<>();
-        for (Map.Entry<String, List<TextEdit>> e : byUri.entrySet()) {
-            Path p = Path.of(java.net.URI.create(e.getKey()));
-            out.put(root.relativize(p).toString(), CrossFileRenameTest.apply(Files.readString(p), e.getValue()));
-        }
-        return out;
-    }
-
     private static Path copy(Path from, Path to) throws Exception {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path p : files.collect(Collectors.toList())) {
@@ -227,21 +201,5 @@ class ConvertExportWorkspaceTest {
             }
         }
         return to;
-    }
-
-    private static InProcessServer start(Path root) throws Exception {
-        InProcessServer s = new InProcessServer();
-        InitializeParams params = new InitializeParams();
-        ClientCapabilities caps = InProcessServer.capabilities(false, null);
-        CodeActionCapabilities codeAction = new CodeActionCapabilities();
-        codeAction.setResolveSupport(new CodeActionResolveSupportCapabilities(List.of("edit")));
-        codeAction.setDataSupport(true);
-        caps.getTextDocument().setCodeAction(codeAction);
-        params.setCapabilities(caps);
-        params.setRootUri(root.toUri().toString());
-        get(s.remote.initialize(params));
-        s.remote.initialized(new InitializedParams());
-        s.server.indexing().get(60, TimeUnit.SECONDS);
-        return s;
     }
 }

@@ -204,10 +204,53 @@ public final class ProtocolFuzzer {
         int character = random.nextInt(8) == 0 ? 100_000 : random.nextInt(40);
         String position = "{\"line\":" + line + ",\"character\":" + character + "}";
         String doc = "{\"uri\":\"" + uri + "\"}";
-        switch (random.nextInt(3)) {
+        switch (random.nextInt(4)) {
             case 0: ask("textDocument/hover", "{\"textDocument\":" + doc + ",\"position\":" + position + "}"); break;
             case 1: ask("textDocument/documentSymbol", "{\"textDocument\":" + doc + "}"); break;
-            default: ask("textDocument/diagnostic", "{\"textDocument\":" + doc + "}"); break;
+            case 2: ask("textDocument/diagnostic", "{\"textDocument\":" + doc + "}"); break;
+            default: featureRequest(doc, position, line); break;
+        }
+    }
+
+    /** Every other request the server answers, at the same random places (a feature must not fail where hover does not). */
+    private void featureRequest(String doc, String position, int line) throws Exception {
+        String at = "{\"textDocument\":" + doc + ",\"position\":" + position;
+        String range = "{\"start\":" + position + ",\"end\":{\"line\":" + (line + random.nextInt(3)) + ",\"character\":" + random.nextInt(60) + "}}";
+        String options = "{\"tabSize\":" + (1 + random.nextInt(8)) + ",\"insertSpaces\":" + random.nextBoolean() + "}";
+        String[] kinds = {"", "quickfix", "refactor", "refactor.extract", "refactor.rewrite", "source", "source.organizeImports", "source.fixAll.ts",
+            "source.removeUnused.ts", "refactor.move.newFile", "refactor.rewrite.export.named", "refactor.rewrite.export.default"};
+        String only = random.nextBoolean() ? "" : ",\"only\":[\"" + kinds[random.nextInt(kinds.length)] + "\"]";
+        switch (random.nextInt(24)) {
+            case 0: ask("textDocument/definition", at + "}"); break;
+            case 1: ask("textDocument/declaration", at + "}"); break;
+            case 2: ask("textDocument/typeDefinition", at + "}"); break;
+            case 3: ask("textDocument/implementation", at + "}"); break;
+            case 4: ask("textDocument/references", at + ",\"context\":{\"includeDeclaration\":" + random.nextBoolean() + "}}"); break;
+            case 5: ask("textDocument/documentHighlight", at + "}"); break;
+            case 6: ask("textDocument/prepareRename", at + "}"); break;
+            case 7: ask("textDocument/rename", at + ",\"newName\":\"" + (random.nextBoolean() ? "renamed" : "1 bad") + "\"}"); break;
+            case 8: ask("textDocument/completion", at + "}"); break;
+            case 9: ask("textDocument/signatureHelp", at + "}"); break;
+            case 10: ask("textDocument/linkedEditingRange", at + "}"); break;
+            case 11: ask("textDocument/prepareCallHierarchy", at + "}"); break;
+            case 12: ask("textDocument/prepareTypeHierarchy", at + "}"); break;
+            case 13: ask("textDocument/codeAction", "{\"textDocument\":" + doc + ",\"range\":" + range + ",\"context\":{\"diagnostics\":[]" + only + "}}"); break;
+            case 14: ask("textDocument/semanticTokens/full", "{\"textDocument\":" + doc + "}"); break;
+            case 15: ask("textDocument/semanticTokens/range", "{\"textDocument\":" + doc + ",\"range\":" + range + "}"); break;
+            case 16: ask("textDocument/foldingRange", "{\"textDocument\":" + doc + "}"); break;
+            case 17: ask("textDocument/selectionRange", "{\"textDocument\":" + doc + ",\"positions\":[" + position + "]}"); break;
+            case 18: ask("textDocument/inlayHint", "{\"textDocument\":" + doc + ",\"range\":" + range + "}"); break;
+            case 19: ask("textDocument/documentLink", "{\"textDocument\":" + doc + "}"); break;
+            case 20: ask("textDocument/formatting", "{\"textDocument\":" + doc + ",\"options\":" + options + "}"); break;
+            case 21: ask("textDocument/rangeFormatting", "{\"textDocument\":" + doc + ",\"range\":" + range + ",\"options\":" + options + "}"); break;
+            case 22: ask("workspace/symbol", "{\"query\":\"" + (random.nextBoolean() ? "a" : "") + "\"}"); break;
+            default:
+                // an action offered without its edit, resolved at a random place (or with data a client mangled)
+                String data = random.nextInt(3) == 0 ? "{\"arenaLsResolve\":5}"
+                        : "{\"arenaLsResolve\":\"convertExport\",\"uri\":" + doc.substring(7, doc.length() - 1) + ",\"range\":" + range + "}";
+                String kind = random.nextBoolean() ? "refactor.rewrite.export.named" : "refactor.rewrite.export.default";
+                ask("codeAction/resolve", "{\"title\":\"Convert\",\"kind\":\"" + kind + "\",\"data\":" + data + "}");
+                break;
         }
     }
 

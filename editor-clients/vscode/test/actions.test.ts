@@ -1,0 +1,414 @@
+// The assists that only in-process tests covered, reached as a VS Code user reaches them, through the
+// real server jar over stdio (vscode-jsonrpc / vscode-languageserver-protocol, with what
+// vscode-languageclient 9.0.1 declares): the refactor menu (generate accessors, extract to
+// interface), greyed-out hints for unreachable code and unused labels with their quick fixes, the
+// quick fix that makes a function async, the source actions VS Code asks for by name on save
+// (`editor.codeActionsOnSave`: sort / remove unused imports, organize imports, fix all, remove unused),
+// converting a default export to a named one through codeAction/resolve (its closed importer too),
+// accepting the doc comment template after `/**`, and hover on an enum member. Every edit is applied
+// to the text as VS Code applies it, and the resulting text is the expectation.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import {
+    CodeAction,
+    CodeActionRequest,
+    CodeActionResolveRequest,
+    CompletionItem,
+    CompletionList,
+    CompletionRequest,
+    Diagnostic,
+    DidChangeTextDocumentNotification,
+    DidOpenTextDocumentNotification,
+    Hover,
+    HoverRequest,
+    InitializedNotification,
+    InitializeRequest,
+    MarkupContent,
+    Range,
+    TextEdit,
+} from 'vscode-languageserver-protocol';
+import { resolveServerCommand } from '../src/launch';
+import { acceptedText, applyEdits, editsOf } from './edits';
+import { hasServerJar, serverJar, Session, WAIT_MS } from './session';
+import { lineStarts, positionAt } from './text';
+
+const skip = hasServerJar() ? false : `no server jar at ${serverJar()} (build it, or set ARENA_LS_JAR)`;
+
+/** What vscode-languageclient 9.0.1 declares for the features used here. */
+const CLIENT_CAPABILITIES = {
+    general: { positionEncodings: ['utf-16'] },
+    textDocument: {
+        synchronization: { dynamicRegistration: true, willSave: true, willSaveWaitUntil: true, didSave: true },
+        publishDiagnostics: { relatedInformation: true, versionSupport: false, tagSupport: { valueSet: [1, 2] }, codeDescriptionSupport: true, dataSupport: true },
+        hover: { dynamicRegistration: true, contentFormat: ['markdown', 'plaintext'] },
+        completion: {
+            dynamicRegistration: true,
+            contextSupport: true,
+            completionItem: {
+                snippetSupport: true, commitCharactersSupport: true, documentationFormat: ['markdown', 'plaintext'], deprecatedSupport: true,
+                preselectSupport: true, tagSupport: { valueSet: [1] }, insertReplaceSupport: true,
+                resolveSupport: { properties: ['documentation', 'detail', 'additionalTextEdits'] },
+                insertTextModeSupport: { valueSet: [1, 2] }, labelDetailsSupport: true,
+            },
+            insertTextMode: 2,
+        },
+        codeAction: {
+            dynamicRegistration: true,
+            isPreferredSupport: true,
+            disabledSupport: true,
+            dataSupport: true,
+            resolveSupport: { properties: ['edit'] },
+            codeActionLiteralSupport: {
+                codeActionKind: { valueSet: ['', 'quickfix', 'refactor', 'refactor.extract', 'refactor.inline', 'refactor.rewrite', 'source', 'source.organizeImports'] },
+            },
+            honorsChangeAnnotations: false,
+        },
+    },
+    workspace: { applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'], failureHandling: 'textOnlyTransactional' } },
+};
+
+/**
+ * VS Code keeps an action only if its kind is one of those asked for or below one
+ * (`CodeActionKind.contains`: `source.fixAll` takes `source.fixAll.ts`); others are dropped.
+ */
+function keptByVsCode(actions: CodeAction[], only: string[]): CodeAction[] {
+    return actions.filter(a => a.kind !== undefined && only.some(o => a.kind === o || a.kind!.startsWith(o + '.')));
+}
+
+const errors = (ds: Diagnostic[]) => ds.filter(d => d.severity === 1).map(d => `${d.code} ${d.message}`);
+
+const GREET = 'export default function greet(name: string): string {\n    return "hi " + name;\n}\n';
+const WELCOME = 'import greet from "./greet";\n\nexport const welcome = greet("you");\n';
+
+describe('assists as VS Code reaches them: refactor menu, quick fixes, actions on save, doc comment, enum hover', { skip, timeout: 20 * WAIT_MS }, () => {
+    let s: Session;
+    let dir: string;
+    const texts = new Map<string, { text: string; version: number }>();
+
+    before(async () => {
+        dir = mkdtempSync(path.join(os.tmpdir(), 'arena-ls-actions-'));
+        writeFileSync(path.join(dir, 'package.json'), '{ "name": "actions", "private": true }\n');
+        // a module and an importer that stays closed, on disk before the server indexes the workspace
+        // (an importer indexed before its module existed is not found: docs/refactorings.md, "Through real clients")
+        writeFileSync(path.join(dir, 'greet.ts'), GREET);
+        writeFileSync(path.join(dir, 'welcome.ts'), WELCOME);
+        const command = await resolveServerCommand({ serverPath: serverJar(), javaOpts: [] }, dir);
+        s = Session.start(command.command, command.args);
+        await s.request(InitializeRequest.method, {
+            processId: process.pid,
+            clientInfo: { name: 'Visual Studio Code', version: '1.95.0' },
+            rootUri: `file://${dir}`,
+            workspaceFolders: [{ uri: `file://${dir}`, name: 'actions' }],
+            capabilities: CLIENT_CAPABILITIES,
+            trace: 'off',
+        }, 'initialize');
+        await s.notify(InitializedNotification.method, {});
+    });
+    after(() => {
+        s?.kill();
+        if (dir) rmSync(dir, { recursive: true, force: true });
+    });
+
+    /** Writes `name` and opens it as VS Code does; its first diagnostics. */
+    async function open(name: string, text: string): Promise<{ uri: string; diagnostics: Diagnostic[] }> {
+        writeFileSync(path.join(dir, name), text);
+        const uri = `file://${path.join(dir, name)}`;
+        texts.set(uri, { text, version: 1 });
+        await s.notify(DidOpenTextDocumentNotification.method, { textDocument: { uri, languageId: 'typescript', version: 1, text } });
+        const p = await s.diagnostics(uri, d => d.version === 1, `diagnostics of ${name}`);
+        return { uri, diagnostics: p.diagnostics };
+    }
+
+    const textOf = (uri: string) => texts.get(uri)!.text;
+
+    /** The range of the `nth` occurrence of `needle` in the document (0-based). */
+    function rangeOf(uri: string, needle: string, nth = 0): Range {
+        const text = textOf(uri);
+        let at = -1;
+        for (let i = 0; i <= nth; i++) at = text.indexOf(needle, at + 1);
+        assert.ok(at >= 0, `"${needle}" in ${text}`);
+        const starts = lineStarts(text);
+        return { start: positionAt(starts, at), end: positionAt(starts, at + needle.length) };
+    }
+
+    function wholeDocument(uri: string): Range {
+        const text = textOf(uri);
+        return { start: { line: 0, character: 0 }, end: positionAt(lineStarts(text), text.length) };
+    }
+
+    async function codeActions(uri: string, range: Range, options: { only?: string[]; diagnostics?: Diagnostic[]; triggerKind?: 1 | 2 }): Promise<CodeAction[]> {
+        return s.request<CodeAction[]>(CodeActionRequest.method, {
+            textDocument: { uri }, range,
+            context: { diagnostics: options.diagnostics ?? [], triggerKind: options.triggerKind ?? 1, ...(options.only ? { only: options.only } : {}) },
+        }, `codeAction ${JSON.stringify(options.only ?? [])}`);
+    }
+
+    /** The edit applied to the text as VS Code applies a WorkspaceEdit, sent as the next version; its diagnostics. */
+    async function apply(uri: string, action: CodeAction): Promise<Diagnostic[]> {
+        assert.equal(action.disabled, undefined, `"${action.title}" is enabled`);
+        return change(uri, applyEdits(textOf(uri), editsOf(action.edit!, uri)));
+    }
+
+    async function change(uri: string, text: string): Promise<Diagnostic[]> {
+        const doc = texts.get(uri)!;
+        doc.text = text;
+        doc.version++;
+        const version = doc.version;
+        await s.notify(DidChangeTextDocumentNotification.method, { textDocument: { uri, version }, contentChanges: [{ text }] });
+        return (await s.diagnostics(uri, d => d.version === version, `diagnostics of version ${version}`)).diagnostics;
+    }
+
+    /**
+     * What `editor.codeActionsOnSave: { [kind]: "explicit" }` does on save: one request for the
+     * whole document with that kind and its diagnostics, then every action VS Code keeps applied in order.
+     */
+    async function onSave(uri: string, kind: string, diagnostics: Diagnostic[]): Promise<CodeAction[]> {
+        const found = await codeActions(uri, wholeDocument(uri), { only: [kind], diagnostics, triggerKind: 2 });
+        const kept = keptByVsCode(found, [kind]);
+        for (const action of kept) await apply(uri, action);
+        return kept;
+    }
+
+    const titles = (actions: CodeAction[]) => JSON.stringify(actions.map(a => `${a.kind}: ${a.title}`));
+
+    it("generates 'get' and 'set' accessors for a class field from the refactor menu", async () => {
+        const { uri } = await open('point.ts', 'export class Point {\n    x: number = 0;\n}\n');
+        const at = rangeOf(uri, 'x:');
+        const found = await codeActions(uri, { start: at.start, end: at.start }, { only: ['refactor'] });
+        const generate = found.find(a => a.title === "Generate 'get' and 'set' accessors");
+        assert.ok(generate, titles(found));
+        assert.equal(generate.kind, 'refactor.rewrite.property.generateAccessors');
+        const diagnostics = await apply(uri, generate);
+        assert.equal(textOf(uri),
+            'export class Point {\n    private _x: number = 0;\n    public get x(): number {\n        return this._x;\n    }\n'
+            + '    public set x(value: number) {\n        this._x = value;\n    }\n}\n');
+        assert.deepEqual(errors(diagnostics), []);
+    });
+
+    it('extracts a selected type literal to an interface from the refactor menu', async () => {
+        const { uri } = await open('area.ts', 'export function area(box: { width: number; height: number }): number {\n    return box.width * box.height;\n}\n');
+        const found = await codeActions(uri, rangeOf(uri, '{ width: number; height: number }'), { only: ['refactor.extract'] });
+        const extract = found.find(a => a.title === 'Extract to interface');
+        assert.ok(extract, titles(found));
+        assert.equal(extract.kind, 'refactor.extract.interface');
+        const diagnostics = await apply(uri, extract);
+        assert.equal(textOf(uri),
+            'interface NewType { width: number; height: number }\n\n'
+            + 'export function area(box: NewType): number {\n    return box.width * box.height;\n}\n');
+        assert.deepEqual(errors(diagnostics), []);
+    });
+
+    it('greys out unreachable code and an unused label (hints tagged Unnecessary), and their quick fixes remove them', async () => {
+        const opened = await open('loop.ts',
+            'export function firstOver(limit: number, values: number[]): number {\n'
+            + '    scan: for (const v of values) {\n'
+            + '        if (v > limit) return v;\n'
+            + '    }\n'
+            + '    return -1;\n'
+            + '    console.log("not found");\n'
+            + '}\n');
+        const { uri } = opened;
+        const hints = opened.diagnostics.filter(d => d.code === 7027 || d.code === 7028);
+        assert.deepEqual(hints.map(d => [d.code, d.severity, d.tags, d.message, d.range]), [
+            [7028, 4, [1], 'Unused label.', rangeOf(uri, 'scan')],
+            [7027, 4, [1], 'Unreachable code detected.', rangeOf(uri, 'console.log("not found");')],
+        ]);
+
+        // Ctrl+. on the label: VS Code sends the diagnostics under the cursor with the request
+        const label = hints[0];
+        const onLabel = await codeActions(uri, label.range, { only: ['quickfix'], diagnostics: [label] });
+        const removeLabel = onLabel.find(a => a.title === 'Remove unused label');
+        assert.ok(removeLabel, titles(onLabel));
+        assert.equal(removeLabel.kind, 'quickfix');
+        assert.equal(removeLabel.isPreferred, true);
+        assert.deepEqual(removeLabel.diagnostics?.map(d => d.code), [7028], 'the fix names the hint it fixes');
+        let after = await apply(uri, removeLabel);
+        assert.equal(textOf(uri).split('\n')[1], '    for (const v of values) {');
+        assert.deepEqual(after.map(d => d.code), [7027], 'only the unreachable code is left');
+
+        const unreachable = after[0];
+        const onCode = await codeActions(uri, unreachable.range, { only: ['quickfix'], diagnostics: [unreachable] });
+        const removeCode = onCode.find(a => a.title === 'Remove unreachable code');
+        assert.ok(removeCode, titles(onCode));
+        assert.equal(removeCode.kind, 'quickfix');
+        after = await apply(uri, removeCode);
+        assert.equal(textOf(uri),
+            'export function firstOver(limit: number, values: number[]): number {\n'
+            + '    for (const v of values) {\n'
+            + '        if (v > limit) return v;\n'
+            + '    }\n'
+            + '    return -1;\n'
+            + '}\n');
+        assert.deepEqual(after, []);
+    });
+
+    it("the quick fix on an `await` in a sync function adds 'async' and makes the return type a Promise", async () => {
+        const opened = await open('load.ts',
+            'declare function fetchText(url: string): Promise<string>;\n\n'
+            + 'export function load(url: string): string {\n'
+            + '    return await fetchText(url);\n'
+            + '}\n');
+        const { uri } = opened;
+        const awaitError = opened.diagnostics.find(d => d.severity === 1);
+        assert.ok(awaitError, `an error on the await: ${JSON.stringify(opened.diagnostics)}`);
+        assert.equal(awaitError.code, 1308);
+        assert.deepEqual(awaitError.range.start, rangeOf(uri, 'await').start);
+        const found = await codeActions(uri, rangeOf(uri, 'await'), { only: ['quickfix'], diagnostics: [awaitError] });
+        const fix = found.find(a => a.title === 'Add async modifier to containing function');
+        assert.ok(fix, titles(found));
+        assert.equal(fix.kind, 'quickfix');
+        const after = await apply(uri, fix);
+        assert.equal(textOf(uri).split('\n')[2], 'export async function load(url: string): Promise<string> {');
+        assert.deepEqual(errors(after), []);
+    });
+
+    const IMPORTS = 'import { zip } from "zlib-lite";\n'
+        + 'import { parse, unusedHelper } from "csv-kit";\n'
+        + 'import { format } from "csv-kit";\n'
+        + 'import gone from "left-pad";\n\n'
+        + 'export const row = format(parse(zip("a,b")));\n';
+
+    for (const [kind, returned, expected] of [
+        ['source.sortImports', 'source.sortImports.ts',
+            'import { format, parse, unusedHelper } from "csv-kit";\nimport gone from "left-pad";\nimport { zip } from "zlib-lite";\n\nexport const row = format(parse(zip("a,b")));\n'],
+        ['source.removeUnusedImports.ts', 'source.removeUnusedImports.ts',
+            'import { zip } from "zlib-lite";\nimport { parse } from "csv-kit";\nimport { format } from "csv-kit";\n\nexport const row = format(parse(zip("a,b")));\n'],
+        ['source.organizeImports', 'source.organizeImports',
+            'import { format, parse } from "csv-kit";\nimport { zip } from "zlib-lite";\n\nexport const row = format(parse(zip("a,b")));\n'],
+    ] as const) {
+        it(`on save with "${kind}": ${returned} applied as VS Code applies it`, async () => {
+            const opened = await open(`imports-${kind}.ts`, IMPORTS);
+            const kept = await onSave(opened.uri, kind, opened.diagnostics);
+            assert.deepEqual(kept.map(a => a.kind), [returned], 'one action, of a kind VS Code keeps for this setting');
+            assert.equal(textOf(opened.uri), expected);
+            // saving again changes nothing
+            const again = await codeActions(opened.uri, wholeDocument(opened.uri), { only: [kind], triggerKind: 2 });
+            assert.deepEqual(keptByVsCode(again, [kind]).flatMap(a => editsOf(a.edit!, opened.uri)), [], 'a second save has nothing to do');
+        });
+    }
+
+    it('on save with "source.fixAll.ts": every await outside an async function and the unreachable code fixed at once', async () => {
+        const opened = await open('fixall.ts',
+            'declare function first(): Promise<number>;\n'
+            + 'declare function second(): Promise<number>;\n\n'
+            + 'export function sum(): number {\n'
+            + '    const a = await first();\n'
+            + '    const b = await second();\n'
+            + '    return a + b;\n'
+            + '    console.log(a);\n'
+            + '}\n');
+        assert.deepEqual(errors(opened.diagnostics).map(e => e.split(' ')[0]), ['1308', '1308']);
+        const kept = await onSave(opened.uri, 'source.fixAll.ts', opened.diagnostics);
+        assert.deepEqual(kept.map(a => [a.kind, a.title]), [['source.fixAll.ts', 'Fix all']]);
+        assert.equal(textOf(opened.uri),
+            'declare function first(): Promise<number>;\n'
+            + 'declare function second(): Promise<number>;\n\n'
+            + 'export async function sum(): Promise<number> {\n'
+            + '    const a = await first();\n'
+            + '    const b = await second();\n'
+            + '    return a + b;\n'
+            + '}\n');
+        const after = await change(opened.uri, textOf(opened.uri));
+        assert.deepEqual(after, []);
+    });
+
+    it('on save with "source.fixAll" (VS Code\'s generic name) the same action is kept', async () => {
+        const opened = await open('fixall-generic.ts', 'export function f() {\n    return 1;\n    f();\n}\n');
+        const kept = await onSave(opened.uri, 'source.fixAll', opened.diagnostics);
+        assert.deepEqual(kept.map(a => a.kind), ['source.fixAll.ts']);
+        assert.equal(textOf(opened.uri), 'export function f() {\n    return 1;\n}\n');
+    });
+
+    it('on save with "source.removeUnused.ts": every unused declaration removed at once', async () => {
+        const opened = await open('unused.ts',
+            'import { used, spare } from "toolkit";\n'
+            + 'import extra from "extra";\n'
+            + 'function helper() {}\n'
+            + 'export function scale(x: number, unusedLast: string) {\n'
+            + '    const tmp = 1;\n'
+            + '    return used(x);\n'
+            + '}\n');
+        assert.deepEqual(opened.diagnostics.map(d => [d.code, d.severity, d.tags, d.message]).sort(), [
+            [6133, 4, [1], "'extra' is declared but its value is never read."],
+            [6133, 4, [1], "'helper' is declared but its value is never read."],
+            [6133, 4, [1], "'spare' is declared but its value is never read."],
+            [6133, 4, [1], "'tmp' is declared but its value is never read."],
+            [6133, 4, [1], "'unusedLast' is declared but its value is never read."],
+        ], 'the unused hints before saving');
+        const kept = await onSave(opened.uri, 'source.removeUnused.ts', opened.diagnostics);
+        assert.deepEqual(kept.map(a => [a.kind, a.title]), [['source.removeUnused.ts', 'Remove all unused code']]);
+        assert.equal(textOf(opened.uri),
+            'import { used } from "toolkit";\n'
+            + 'export function scale(x: number) {\n'
+            + '    return used(x);\n'
+            + '}\n');
+        const after = await change(opened.uri, textOf(opened.uri));
+        assert.deepEqual(after, []);
+    });
+
+    /** Completion invoked (Ctrl+Space) right after `/**` of the `/** *\/` VS Code closes it to; the item accepted. */
+    async function acceptDocComment(name: string, before: string, after: string): Promise<{ text: string; cursor: number; item: CompletionItem }> {
+        const { uri } = await open(name, before + '/** */' + after);
+        const position = positionAt(lineStarts(textOf(uri)), before.length + 3);
+        const list = await s.request<CompletionList | CompletionItem[]>(CompletionRequest.method,
+            { textDocument: { uri }, position, context: { triggerKind: 1 } }, 'completion after /**');
+        const items = Array.isArray(list) ? list : list.items;
+        assert.deepEqual(items.map(i => i.label), ['/** */'], 'the doc comment template alone');
+        const accepted = acceptedText(textOf(uri), items[0]);
+        return { ...accepted, item: items[0] };
+    }
+
+    it('accepting the completion after `/**` writes the doc comment template, cursor on the description', async () => {
+        const fn = 'export function add(a: number, b: number): number {\n    return a + b;\n}\n';
+        const { text, cursor, item } = await acceptDocComment('doc.ts', '', '\n' + fn);
+        assert.equal(item.insertTextFormat, 2, 'a snippet');
+        assert.equal(text, '/**\n * \n * @param a\n * @param b\n * @returns\n */\n' + fn);
+        assert.equal(text.slice(0, cursor), '/**\n * ', 'the cursor where the description goes');
+    });
+
+    it('accepting the doc comment template before an indented method keeps its indentation', async () => {
+        const { text, cursor } = await acceptDocComment('doc-method.ts', 'export class Counter {\n    ', '\n    bump(by: number): void {}\n}\n');
+        assert.equal(text, 'export class Counter {\n    /**\n     * \n     * @param by\n     */\n    bump(by: number): void {}\n}\n');
+        assert.equal(text.slice(0, cursor), 'export class Counter {\n    /**\n     * ');
+    });
+
+    it('converts a default export to a named one through codeAction/resolve, and the closed importer with it', async () => {
+        const { uri } = await open('greet.ts', GREET);
+        const at = rangeOf(uri, 'greet');
+        const found = await codeActions(uri, { start: at.start, end: at.start }, { only: ['refactor'] });
+        const convert = found.find(a => a.title === 'Convert default export to named export');
+        assert.ok(convert, titles(found));
+        assert.equal(convert.kind, 'refactor.rewrite.export.named');
+        assert.equal(convert.edit, undefined, 'offered without its edit: VS Code resolves the one the user picks');
+        const resolved = await s.request<CodeAction>(CodeActionResolveRequest.method, convert, 'codeAction/resolve');
+        // VS Code opens each file the edit names and applies its edits; the importer is read from disk
+        const welcomeUri = `file://${path.join(dir, 'welcome.ts')}`;
+        const edited = new Map<string, TextEdit[]>();
+        for (const [u, edits] of Object.entries(resolved.edit?.changes ?? {})) edited.set(u, edits);
+        for (const d of resolved.edit?.documentChanges ?? []) {
+            assert.ok('textDocument' in d, `only text edits: ${JSON.stringify(d)}`);
+            edited.set(d.textDocument.uri, [...(edited.get(d.textDocument.uri) ?? []), ...(d.edits as TextEdit[])]);
+        }
+        assert.deepEqual([...edited.keys()].sort(), [uri, welcomeUri].sort(), 'the module and its importer');
+        assert.equal(applyEdits(readFileSync(path.join(dir, 'welcome.ts'), 'utf8'), edited.get(welcomeUri)!),
+            'import { greet } from "./greet";\n\nexport const welcome = greet("you");\n');
+        const diagnostics = await change(uri, applyEdits(textOf(uri), edited.get(uri)!));
+        assert.equal(textOf(uri), 'export function greet(name: string): string {\n    return "hi " + name;\n}\n');
+        assert.deepEqual(errors(diagnostics), []);
+    });
+
+    it('hover on an enum member shows its value as TypeScript computes it', async () => {
+        const { uri } = await open('flags.ts',
+            'export enum Flag { None = 0, A = 1 << 0, B = 1 << 1, AB = A | B }\n'
+            + 'export const both = Flag.AB;\n');
+        const hover = await s.request<Hover | null>(HoverRequest.method, { textDocument: { uri }, position: rangeOf(uri, 'AB', 1).start }, 'hover on Flag.AB');
+        assert.ok(hover, 'a hover');
+        const contents = hover.contents as MarkupContent;
+        assert.equal(contents.kind, 'markdown');
+        assert.equal(contents.value.split('\n').slice(0, 3).join('\n'), '```typescript\n(enum member) Flag.AB = 3\n```');
+        assert.deepEqual(hover.range, rangeOf(uri, 'AB', 1));
+    });
+});
