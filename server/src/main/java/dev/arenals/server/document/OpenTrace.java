@@ -55,16 +55,14 @@ public final class OpenTrace {
         line.append(step).append('\t').append(Thread.currentThread().getName())
                 .append("\twall=").append(wallNanos / 1000);
         long total = 0, compiler = 0, self = 0;
-        String me = Thread.currentThread().getName();
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
             for (Path task : tasks) {
                 long ns = cpuNanos(task);
                 String comm = Files.readString(task.resolve("comm"), StandardCharsets.US_ASCII).trim();
                 total += ns;
                 if (comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler")) compiler += ns;
-                // comm holds the first 15 bytes of the thread's name
-                if (me.startsWith(comm) && comm.length() >= Math.min(15, me.length())) self = Math.max(self, ns);
             }
+            self = cpuNanos(Path.of("/proc/thread-self")); // the calling thread's own
         } catch (IOException | RuntimeException e) {
             line.append("\terror=").append(e);
         }
