@@ -66,6 +66,19 @@ public final class LineStarts {
         return lines;
     }
 
+    /**
+     * The complete table of a text whose line starts were found while it was made (the server
+     * decodes a large didOpen's text and its lines in one pass): {@code starts[0, count)}, taken
+     * as they are (not copied), must be what {@link #of(char[], int, Terminators)} would give.
+     */
+    public static LineStarts ofStarts(int[] starts, int count, Terminators rule) {
+        if (count < 1 || count > starts.length || starts[0] != 0) throw new IllegalArgumentException("not a line table: " + count + " starts");
+        LineStarts lines = new LineStarts(rule);
+        lines.starts = starts;
+        lines.count = count;
+        return lines;
+    }
+
     public static LineStarts of(CharSequence text, Terminators rule) {
         char[] chars = text.toString().toCharArray();
         return of(chars, chars.length, rule);

@@ -88,6 +88,14 @@ public final class Document {
 
     /** A document owning {@code text} (not copied: no one else may hold it). */
     public Document(String uri, String languageId, int version, TextBuffer text, PositionEncoding encoding, SerialQueue queue, int lane) {
+        this(uri, languageId, version, text, null, encoding, queue, lane);
+    }
+
+    /**
+     * A document owning {@code text} and, when not null, {@code lines}: its line table
+     * ({@link LineStarts.Terminators#LSP}) already made, e.g. while the text was decoded.
+     */
+    public Document(String uri, String languageId, int version, TextBuffer text, LineStarts lines, PositionEncoding encoding, SerialQueue queue, int lane) {
         this.uri = uri;
         this.options = ParseOptions.forFileName(uri, languageId);
         this.encoding = encoding;
@@ -95,7 +103,7 @@ public final class Document {
         this.lane = lane;
         this.version = version;
         this.text = text;
-        this.lines = LineStarts.of(this.text.array(), this.text.length(), LineStarts.Terminators.LSP);
+        this.lines = lines != null ? lines : LineStarts.of(this.text.array(), this.text.length(), LineStarts.Terminators.LSP);
     }
 
     public String uri() { return uri; }
@@ -334,14 +342,22 @@ public final class Document {
             scopes = null;
         } else {
             oversized = false;
-            if (arena == null) arena = new Arena(expectedNodes(text.array(), text.length()));
+            if (arena == null) {
+                int expected = expectedNodes(text.array(), text.length());
+                OpenTrace.mark("nodes estimated");
+                arena = new Arena(expected);
+                OpenTrace.mark("arena made");
+            }
             parse(tools.parser);
+            OpenTrace.mark("parsed");
             // sized above from an estimate: give back what a full parse left empty (memory); buffers
             // lent by useBuffers keep the size their owner gave them, for the next file
             if (!lastParseIncremental && !borrowedBuffers) arena.trimToTree();
+            OpenTrace.mark("arena trimmed");
             if (scopes == null) scopes = new ScopeTable();
             try {
                 tools.binder.bind(arena, scopes);
+                OpenTrace.mark("bound, grammar checked");
                 lastBindIncremental = tools.binder.lastBindWasIncremental();
                 // the columns grew by doubling: give back the empty half an open file would keep
                 if (!lastBindIncremental && !borrowedBuffers) scopes.trimToContents();

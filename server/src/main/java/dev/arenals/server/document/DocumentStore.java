@@ -46,13 +46,18 @@ public final class DocumentStore {
 
     /** {@link #open(String, String, int, String, PositionEncoding)} with the text already in a buffer, which the document takes. */
     public Document open(String uri, String languageId, int version, TextBuffer text, PositionEncoding encoding) {
+        return open(uri, languageId, version, text, null, encoding);
+    }
+
+    /** The same with the text's line table ({@code LineStarts.Terminators.LSP}) made already, or null to make it. */
+    public Document open(String uri, String languageId, int version, TextBuffer text, dev.arenals.parser.LineStarts lines, PositionEncoding encoding) {
         Document previous = open.get(uri);
         if (previous != null) close(uri, d -> { });
         CompletableFuture<Void> gate = closing.get(uri);
         Document[] self = new Document[1];
         int lane = lanes.assign();
         SerialQueue queue = new SerialQueue(lanes.executor(lane), () -> hooks.idle(self[0]), t -> hooks.failed(self[0], t), gate);
-        Document doc = new Document(uri, languageId, version, text, encoding, queue, lane);
+        Document doc = new Document(uri, languageId, version, text, lines, encoding, queue, lane);
         self[0] = doc;
         open.put(uri, doc);
         hooks.opened(doc);

@@ -158,6 +158,7 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
         indexer = new Indexer(index, log, options.indexThreads,
                 () -> Math.min(settings.maxFileSize(), ProjectFiles.DEFAULT_MAX_FILE_SIZE), support.positionEncoding);
 
+        dev.arenals.server.document.OpenTrace.mark("initialize received");
         ServerCapabilities caps = Capabilities.of(support, pushDiagnostics);
         state = State.INITIALIZED;
         log.info("initialized: " + ServerInfo.NAME + " " + ServerInfo.version() + ", position encoding "
@@ -392,6 +393,7 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
      */
     void refresh(Document doc) {
         if (doc == null || doc.isClosed() || !doc.isDirty()) return;
+        dev.arenals.server.document.OpenTrace.mark("parse task started");
         summaryPending.add(doc); // until summarizeOpen has put this parse's summary (or the parse failed)
         try {
             if (!doc.ensureParsed(ParseTools.current(), settings.maxFileSize())) {
@@ -402,7 +404,12 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
             if (doc.bindFailure() != null) log.error("arena-ls: the binder failed on " + doc.uri() + " (hover is off until the next edit)", doc.bindFailure());
             // Diagnostics first: they read only other files' summaries, and this one's summary (a
             // pass over every top-level declaration, ~30 ms at 100k lines) would delay each edit's.
-            if (pushDiagnostics) publish(doc, diagnostics.diagnostics(doc, settings.maxFileSize(), settings.unusedDiagnostics()), doc.parsedVersion());
+            if (pushDiagnostics) {
+                List<Diagnostic> list = diagnostics.diagnostics(doc, settings.maxFileSize(), settings.unusedDiagnostics());
+                dev.arenals.server.document.OpenTrace.mark("diagnostics listed");
+                publish(doc, list, doc.parsedVersion());
+                dev.arenals.server.document.OpenTrace.published("published");
+            }
         } catch (RuntimeException | Error e) {
             summaryPending.remove(doc);
             throw e;

@@ -144,18 +144,22 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     @Override
     public void didOpen(DidOpenTextDocumentParams params) {
         if (!server.acceptsNotifications()) return;
+        dev.arenals.server.document.OpenTrace.mark("didOpen dispatched");
         TextDocumentItem item = params == null ? null : params.getTextDocument();
         if (item == null || item.getUri() == null) {
             server.log().warn("didOpen without a text document: ignored");
             return;
         }
-        dev.arenals.server.document.TextBuffer decoded = item instanceof DidOpenText.Item ? ((DidOpenText.Item) item).takeBuffer() : null;
-        if (decoded != null) { // a large text, decoded by FrameReader straight into the buffer the document keeps
-            server.store().open(item.getUri(), item.getLanguageId(), item.getVersion(), decoded, server.support().positionEncoding);
+        DidOpenText.Item direct = item instanceof DidOpenText.Item ? (DidOpenText.Item) item : null;
+        dev.arenals.server.document.TextBuffer decoded = direct != null ? direct.takeBuffer() : null;
+        if (decoded != null) { // a large text, decoded by FrameReader straight into the buffer the document keeps, with its lines
+            server.store().open(item.getUri(), item.getLanguageId(), item.getVersion(), decoded, direct.takeLines(), server.support().positionEncoding);
+            dev.arenals.server.document.OpenTrace.mark("document made and queued");
             return;
         }
         String text = item.getText() == null ? "" : item.getText();
         server.store().open(item.getUri(), item.getLanguageId(), item.getVersion(), text, server.support().positionEncoding);
+        dev.arenals.server.document.OpenTrace.mark("document made and queued");
     }
 
     @Override

@@ -1,7 +1,9 @@
 package dev.arenals.server.protocol;
 
+import dev.arenals.parser.LineStarts;
 import dev.arenals.server.document.TextBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
@@ -34,11 +36,20 @@ final class DidOpenText {
     /** A didOpen's text document whose text was decoded into a buffer, handed to the document once. */
     static final class Item extends TextDocumentItem {
         private TextBuffer buffer;
+        private LineStarts lines;
         private String text;
 
-        Item(TextDocumentItem read, TextBuffer buffer) {
+        Item(TextDocumentItem read, TextBuffer buffer, LineStarts lines) {
             super(read.getUri(), read.getLanguageId(), read.getVersion(), "");
             this.buffer = buffer;
+            this.lines = lines;
+        }
+
+        /** The text's lines as the protocol counts them, found while decoding (null after the first call). */
+        LineStarts takeLines() {
+            LineStarts l = lines;
+            lines = null;
+            return l;
         }
 
         /** The decoded text, for the document to own (null after the first call). */
@@ -67,6 +78,7 @@ final class DidOpenText {
             int i = skipBlanks(body, 0, n);
             if (i >= n || body[i] != '{') return null;
             if (walkObject(body, i, n, 0, found) < 0 || found.text == null) return null;
+            dev.arenals.server.document.OpenTrace.mark("text decoded");
             // the rest of the message with the text as "": LSP4J reads uri, languageId, version and method
             byte[] rest = new byte[n - (found.textEnd - found.textStart)];
             System.arraycopy(body, 0, rest, 0, found.textStart);
@@ -80,17 +92,23 @@ final class DidOpenText {
             TextDocumentItem item = params.getTextDocument();
             // the placeholder must be what LSP4J read as the text (no other member took its place)
             if (item == null || !"".equals(item.getText())) return null;
-            params.setTextDocument(new Item(item, found.text));
+            params.setTextDocument(new Item(item, found.text, LineStarts.ofStarts(found.lineStarts, found.lineCount, LineStarts.Terminators.LSP)));
+            dev.arenals.server.document.OpenTrace.mark("rest of the message read");
             return notification;
         } catch (RuntimeException e) {
             return null; // the usual path reads it and reports what is wrong with it
         }
     }
 
-    /** Where the text's string contents are ({@code [textStart, textEnd)}, inside the quotes) and what they decode to. */
+    /**
+     * Where the text's string contents are ({@code [textStart, textEnd)}, inside the quotes), what
+     * they decode to, and the decoded text's line starts ({@link LineStarts.Terminators#LSP}).
+     */
     private static final class Found {
         TextBuffer text;
         int textStart, textEnd;
+        int[] lineStarts;
+        int lineCount;
     }
 
     /**
@@ -141,14 +159,21 @@ final class DidOpenText {
 
     /**
      * Decodes the string at {@code b[q] == '"'} into a buffer with room for an eighth more (what a
-     * first edit would otherwise grow it to, copying it whole). Returns the index after the closing
-     * quote, or -1 for anything but well-formed UTF-8 and JSON escapes without raw control characters.
+     * first edit would otherwise grow it to, copying it whole), and finds its line starts on the way:
+     * a JSON string holds no raw line breaks, so every one arrives as an escape ({@code \n},
+     * {@code \r}, {@code \u000a}, {@code \u000d}) and the document need not scan its text again
+     * for them (a pass of ~30 ms over typescript.js's 9 MB in a cold server). Returns the index after
+     * the closing quote, or -1 for anything but well-formed UTF-8 and JSON escapes without raw
+     * control characters.
      */
     private static int decodeString(byte[] b, int q, int n, Found found) {
         int i = q + 1;
         int most = n - i; // chars never outnumber the bytes
         char[] out = new char[most + (most >>> 3) + 16];
         int o = 0;
+        int[] starts = new int[(most >>> 6) + 16]; // a line per 64 bytes, grown by half: the document keeps this array
+        starts[0] = 0;
+        int lines = 1;
         while (true) {
             // printable ASCII, most of any source file, in a tight loop
             int c;
@@ -163,15 +188,16 @@ final class DidOpenText {
                 if (i + 1 >= n) return -1;
                 int e = b[i + 1];
                 i += 2;
+                char decoded;
                 switch (e) {
-                    case '"': out[o++] = '"'; break;
-                    case '\\': out[o++] = '\\'; break;
-                    case '/': out[o++] = '/'; break;
-                    case 'b': out[o++] = '\b'; break;
-                    case 'f': out[o++] = '\f'; break;
-                    case 'n': out[o++] = '\n'; break;
-                    case 'r': out[o++] = '\r'; break;
-                    case 't': out[o++] = '\t'; break;
+                    case '"': decoded = '"'; break;
+                    case '\\': decoded = '\\'; break;
+                    case '/': decoded = '/'; break;
+                    case 'b': decoded = '\b'; break;
+                    case 'f': decoded = '\f'; break;
+                    case 'n': decoded = '\n'; break;
+                    case 'r': decoded = '\r'; break;
+                    case 't': decoded = '\t'; break;
                     case 'u': {
                         if (i + 4 > n) return -1;
                         int v = 0;
@@ -180,12 +206,22 @@ final class DidOpenText {
                             if (h < 0) return -1;
                             v = v << 4 | h;
                         }
-                        out[o++] = (char) v; // a surrogate pair arrives as two escapes, each one char
+                        decoded = (char) v; // a surrogate pair arrives as two escapes, each one char
                         i += 4;
                         break;
                     }
                     default: return -1;
                 }
+                if (decoded == '\n' || decoded == '\r') {
+                    // a line starts after it; \r\n is one terminator: the start after its \r moves past the \n
+                    if (decoded == '\n' && o > 0 && out[o - 1] == '\r') {
+                        starts[lines - 1] = o + 1;
+                    } else {
+                        if (lines == starts.length) starts = Arrays.copyOf(starts, lines + (lines >>> 1) + 16);
+                        starts[lines++] = o + 1;
+                    }
+                }
+                out[o++] = decoded;
                 continue;
             }
             if (c < 0x80) return -1; // a raw control character
@@ -213,6 +249,8 @@ final class DidOpenText {
             }
         }
         found.text = new TextBuffer(out, o);
+        found.lineStarts = starts;
+        found.lineCount = lines;
         found.textStart = q + 1;
         found.textEnd = i;
         return i + 1;

@@ -212,6 +212,8 @@ public final class FrameReader implements MessageProducer, Closeable {
      * Bytes past {@link #maxContentLength} are counted, not kept: such a body is skipped.
      */
     private boolean readBody(MessageConsumer callback, long length, String charsetProblem) throws IOException {
+        boolean traced = dev.arenals.server.document.OpenTrace.ON && length >= DidOpenText.MIN_BYTES;
+        if (traced) dev.arenals.server.document.OpenTrace.restart("frame header read");
         int keep = (int) Math.min(length, maxContentLength);
         byte[] body = new byte[Math.min(keep, 1 << 20)];
         JsonExtent extent = new JsonExtent();
@@ -271,6 +273,7 @@ public final class FrameReader implements MessageProducer, Closeable {
             return true;
         }
         int n = (int) length;
+        if (traced) dev.arenals.server.document.OpenTrace.mark("frame body read");
         if (charsetProblem != null) {
             rejectFrame(charsetProblem, body, n);
             return true;

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
 import com.google.gson.JsonPrimitive;
+import dev.arenals.parser.LineStarts;
 import dev.arenals.server.document.TextBuffer;
 import dev.arenals.server.testing.RawServer;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +34,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A large didOpen's text decoded straight from the frame's bytes ({@link DidOpenText}) is exactly
- * the text LSP4J's own reading gives, and every body that is not the plain case is left to LSP4J.
+ * the text LSP4J's own reading gives, with the line table a scan of that text gives, and every body
+ * that is not the plain case is left to LSP4J.
  */
 class DidOpenTextTest {
     private static final MessageJsonHandler JSON = handler();
@@ -72,6 +76,10 @@ class DidOpenTextTest {
         assertEquals(expected.getVersion(), item.getVersion());
         assertEquals("textDocument/didOpen", ((NotificationMessage) direct).getMethod());
         assertTrue(buffer.array().length >= buffer.length() + buffer.length() / 8, "room for a first edit's growth");
+        LineStarts lines = decoded.takeLines();
+        assertNotNull(lines, "the lines come with the text");
+        assertArrayEquals(LineStarts.of(expected.getText(), LineStarts.Terminators.LSP).toArray(), lines.toArray(),
+                "the lines found while decoding are the lines of the text");
     }
 
     static Stream<String> texts() {
@@ -81,6 +89,12 @@ class DidOpenTextTest {
                 PADDING + "ünïcödé, ₂ CJK 漢字, emoji 😀 and 🧪 (surrogate pairs), U+FFFF \uffff, U+0080 \u0080",
                 PADDING + "\u0000\u0001\u001f control characters (escaped by the client)",
                 PADDING + "\ud83d\ude00 escaped as a pair, then a lone high surrogate \ud800 and a lone low one \udc00",
+                // every way lines end: \r\n is one terminator, a lone \r and \n\r are two kinds, U+2028/U+2029 are no terminators to LSP
+                "\n" + PADDING + "a\r\nb\rc\n\nd\r\re\r\r\nf\n\rg\u2028h\u2029i\r\n",
+                "\r" + PADDING + "\r",
+                "\r\n" + PADDING + "last line has no terminator",
+                // more lines than the table's first guess (a line per 64 bytes): it grows, across \r\n pairs too
+                PADDING + ";\r\n\n\r".repeat(30_000) + "x\r",
                 "",
                 PADDING);
     }
@@ -98,7 +112,8 @@ class DidOpenTextTest {
 
     @Test
     void escapesWrittenAsUnicodeAndMembersInAnyOrderAndBlanksBetweenTokens() {
-        String text = "\\u0041\\u00e9\\u6f22\\ud83d\\ude00\\/\\\"" + PADDING.replace("\n", "\\n");
+        String text = "\\u0041\\u00e9\\u6f22\\ud83d\\ude00\\/\\\"\\u000d\\u000aone line break\\r\\u000Aanother\\u000D\\nand one more\\u000dlone"
+                + PADDING.replace("\n", "\\n");
         decodesAsLsp4jDoes(utf8("{ \"params\" : { \"textDocument\" : { \"text\" : \"" + text + "\" ,\r\n \"version\" : 3 , "
                 + "\"languageId\":\"javascript\", \"uri\" : \"file:///w/b.js\", \"extra\": [1, {\"text\": \"not this\"}, null, true] } , "
                 + "\"other\": {\"a\": [[]]} } , \"method\" : \"textDocument/didOpen\" , \"jsonrpc\" : \"2.0\" }"));
