@@ -59,6 +59,7 @@ public final class CodeActionHandler {
             unusedFixes(q, from, to, context, out);
             unreachableFixes(q, from, to, context, out);
             List<CodeAction> imports = new ArrayList<>();
+            ImplementInterface.actions(q, from, to, imports);
             AddImportFix.actions(q, from, index, imports);
             for (CodeAction a : imports) out.add(Either.forRight(a));
         }

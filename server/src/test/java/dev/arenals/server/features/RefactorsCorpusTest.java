@@ -36,7 +36,7 @@ class RefactorsCorpusTest {
     void extractedAndInlinedCodeKeepsWhatEveryNameMeans() throws IOException {
         List<Path> files = OrganizeImportsCorpusTest.corpusFiles();
         Assumptions.assumeTrue(files.size() >= 6000, "the real-world corpus is not labelled in the cache: run the test-fixtures tests first");
-        int step = files.size() / FILES, accessors = 0, types = 0, extracted = 0, inlined = 0, braces = 0, templates = 0, imports = 0, extractedFunctions = 0, converted = 0, refusedExtract = 0, checkedNames = 0, exportsConverted = 0, extractedToModule = 0, chains = 0, named = 0;
+        int step = files.size() / FILES, accessors = 0, types = 0, extracted = 0, inlined = 0, braces = 0, templates = 0, imports = 0, extractedFunctions = 0, converted = 0, refusedExtract = 0, checkedNames = 0, exportsConverted = 0, extractedToModule = 0, chains = 0, named = 0, implemented = 0;
         List<String> failures = new ArrayList<>();
         for (int f = 0; f < files.size() && failures.size() < 10; f += step) {
             Path file = files.get(f);
@@ -157,6 +157,17 @@ class RefactorsCorpusTest {
                 int value = a.kind(body) == PARENTHESIZED && a.kind(a.firstChild(body)) == OBJECT ? a.firstChild(body) : body;
                 checkedNames += check(file, "named function at " + a.start(n), doc, q, action, a.start(value), a.end(value), 1, before, failures);
             }
+            // implement interface: published code compiles, so no class leaves a member of what it implements out (an offer
+            // here would be a false one); where one is offered, what it writes is checked as the others are
+            for (int n = 0; n < a.nodeCount(); n++) {
+                if (a.kind(n) != CLASS_DECLARATION && a.kind(n) != CLASS_EXPRESSION) continue;
+                List<CodeAction> found = new ArrayList<>();
+                ImplementInterface.actions(q, a.start(n), a.start(n), found);
+                for (CodeAction action : found) {
+                    implemented++;
+                    check(file, "implement interface at " + a.start(n), doc, q, action, a.start(n), a.start(n), 0, before, failures);
+                }
+            }
             // optional chains: every && chain offered (the text of the chain is rewritten: diagnostics and the names around it)
             for (int n = 0; n < a.nodeCount(); n++) {
                 if (a.kind(n) != BINARY || a.data(n) != dev.arenals.parser.lexer.Token.AMP2) continue;
@@ -202,9 +213,10 @@ class RefactorsCorpusTest {
             }
         }
         assertEquals(List.of(), failures);
+        assertEquals(0, implemented, "classes of published code offered an interface's members they have");
         assertTrue(exportsConverted > 200 && extractedToModule > 50 && chains > 20 && named > 100, "named functions " + named + ", exports converted " + exportsConverted + ", constants to module scope " + extractedToModule + ", optional chains " + chains);
         assertTrue(extracted > 1000 && inlined > 400 && braces > 500 && templates > 20 && imports > 300 && extractedFunctions > 500 && converted > 500 && types > 500 && accessors > 100 && checkedNames > 5000, "accessors " + accessors + ", types " + types + ", extracted " + extracted + ", inlined " + inlined + ", braces " + braces + ", templates " + templates + ", imports " + imports + ", functions " + extractedFunctions + ", converted " + converted); // the test must exercise both
-        System.out.println("refactors on the corpus: " + named + " consts as named functions, " + chains + " && chains as optional chains, " + exportsConverted + " exports converted (named ↔ default), " + accessors + " fields given accessors, " + types + " types extracted, " + extractedFunctions + " functions extracted, " + extracted + " constants extracted (" + refusedExtract + " refused; " + extractedToModule + " to module scope), " + inlined
+        System.out.println("refactors on the corpus: " + implemented + " interfaces implemented, " + named + " consts as named functions, " + chains + " && chains as optional chains, " + exportsConverted + " exports converted (named ↔ default), " + accessors + " fields given accessors, " + types + " types extracted, " + extractedFunctions + " functions extracted, " + extracted + " constants extracted (" + refusedExtract + " refused; " + extractedToModule + " to module scope), " + inlined
                 + " inlined variables, " + braces + " arrows with braces added or removed, " + templates + " concatenations as templates, " + imports + " imports converted, " + converted + " functions to arrows or back; " + checkedNames + " moved names and every kept one resolve as before; diagnostics unchanged");
     }
 

@@ -159,6 +159,45 @@ class RefactorsTest {
         assertNotOffered("a.js", "if (x) { const |f = () => 1; f(); }\n", Refactors.TO_NAMED_FUNCTION); // Annex B: a var of the function around it too
     }
 
+    private static void implement(String marked, String title, String expected) {
+        assertRefactor("a.ts", marked, "quickfix", title, expected);
+    }
+
+    @Test
+    void theMembersAnInterfaceLeavesOutAreWrittenIntoTheClass() {
+        implement("interface Shape {\n    readonly name: string;\n    area(): number;\n    scale?(by: number): void;\n}\nclass |Square implements Shape {\n    name = \"square\";\n}\n",
+                "Implement interface 'Shape'",
+                "interface Shape {\n    readonly name: string;\n    area(): number;\n    scale?(by: number): void;\n}\nclass Square implements Shape {\n"
+                + "    area(): number {\n        throw new Error(\"Method not implemented.\");\n    }\n"
+                + "    scale?(by: number): void {\n        throw new Error(\"Method not implemented.\");\n    }\n    name = \"square\";\n}\n");
+        // type arguments for the parameters, bases of the interface, accessors, index signatures
+        implement("interface Box<T> { value: T; get size(): number; [key: string]: unknown }\ninterface Named { label: string }\n"
+                + "interface Labeled<T> extends Box<T[]>, Named {}\nexport class |Tags implements Labeled<string> {}\n",
+                "Implement interface 'Labeled'",
+                "interface Box<T> { value: T; get size(): number; [key: string]: unknown }\ninterface Named { label: string }\n"
+                + "interface Labeled<T> extends Box<T[]>, Named {}\nexport class Tags implements Labeled<string> {\n    value: string[];\n"
+                + "    get size(): number {\n        throw new Error(\"Method not implemented.\");\n    }\n    [key: string]: unknown;\n    label: string;\n}\n");
+        // what a base class or a parameter property has is not written again
+        implement("interface P { x: number; y: number; z: number }\nclass Base { x = 1; }\nclass |Point extends Base implements P {\n    constructor(public y: number) { super(); }\n}\n",
+                "Implement interface 'P'",
+                "interface P { x: number; y: number; z: number }\nclass Base { x = 1; }\nclass Point extends Base implements P {\n    z: number;\n    constructor(public y: number) { super(); }\n}\n");
+    }
+
+    private static void noImplementation(String marked) {
+        for (CodeAction a : actions("a.ts", Marked.parse(marked), "quickfix")) {
+            if (a.getTitle().startsWith("Implement interface")) throw new AssertionError("offered for " + marked);
+        }
+    }
+
+    @Test
+    void noImplementationWhereTheMembersAreNotAllKnown() {
+        noImplementation("import { Shape } from './shape';\nclass |Square implements Shape {}\n");
+        noImplementation("interface S { a(): void }\nclass |C extends Imported implements S {}\n"); // the base may have a()
+        noImplementation("interface S { a(x: string): void; a(x: number): void }\nclass |C implements S {}\n"); // overloads
+        noImplementation("interface S { a: number }\nclass |C implements S { a = 1; }\n"); // nothing missing
+        noImplementation("interface S { a: number }\nclass C implements S {\n    |b = 1;\n}\n"); // not on the head
+    }
+
     @Test
     void aSelectionWithSurroundingSpacesIsTheExpressionItHolds() {
         extract("call(| 1 + 2 |);\n", "const newLocal = 1 + 2;\ncall( newLocal );\n");
