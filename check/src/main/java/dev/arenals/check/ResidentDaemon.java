@@ -1,0 +1,327 @@
+package dev.arenals.check;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The resident {@code check} daemon: one per user, build and JVM (see {@link Resident.Place}),
+ * started by the first {@code --resident} client, listening on a Unix-domain socket in a private
+ * directory. Each request is an ordinary {@link CheckCommand#run} in the client's working
+ * directory, arguments and terminal state, so it reads the file system afresh (there is no cache
+ * of results) and prints what a cold run prints; only the JIT's compiled code and the loaded
+ * classes carry over. Requests run concurrently, each on its own thread.
+ *
+ * <p>It stops after {@code idle} without requests, when asked ({@code --resident-stop}), when the
+ * jar it runs from changes on disk (a rebuild), when a client of another build connects (it answers
+ * {@link Resident#STALE} and the client starts a new one), and when its socket file is removed. A
+ * stop lets the running requests finish. A request that does not arrive whole within
+ * {@link #REQUEST_TIMEOUT_MILLIS}, or is malformed, gets {@link Resident#ERROR} and is closed.
+ */
+final class ResidentDaemon {
+    static final long REQUEST_TIMEOUT_MILLIS = 10_000;
+    /** How long a new daemon waits for the previous one (finishing its requests) to let go of the lock. */
+    static final long LOCK_WAIT_MILLIS = 15_000;
+
+    private final Resident.Place place;
+    private final long idleMillis;
+    private final AtomicInteger active = new AtomicInteger();
+    private final Set<Pending> pending = ConcurrentHashMap.newKeySet();
+    private final Object stopLock = new Object();
+    private volatile long lastActivity = System.nanoTime();
+    private volatile boolean stopping;
+    private volatile String stopReason;
+    private ServerSocketChannel server;
+
+    ResidentDaemon(Resident.Place place, long idleMillis) {
+        this.place = place;
+        this.idleMillis = idleMillis;
+    }
+
+    /** {@code ResidentDaemon DIRECTORY IDLE_SECONDS}: what the client starts (detached, output to the log). */
+    public static void main(String[] args) {
+        int code;
+        try {
+            if (args.length != 2) throw new IllegalArgumentException("usage: ResidentDaemon DIRECTORY IDLE_SECONDS");
+            Path dir = Resident.privateDirectory(Path.of(args[0]).toAbsolutePath());
+            long idle = Long.parseLong(args[1]) * 1000;
+            code = new ResidentDaemon(new Resident.Place(dir, Resident.identity()), idle).serve();
+        } catch (Throwable t) {
+            log("cannot run: " + t);
+            code = 2;
+        }
+        System.exit(code);
+    }
+
+    static void log(String s) {
+        System.err.println(Instant.now() + " arena-ls check daemon " + ProcessHandle.current().pid() + ": " + s);
+    }
+
+    /**
+     * Serves until stopped; returns the exit code (0 also when another daemon already serves this
+     * place). The lock file holds the daemon's pid while it runs.
+     */
+    int serve() throws IOException, InterruptedException {
+        try (FileChannel lockFile = FileChannel.open(place.lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            FileLock lock = waitForLock(lockFile);
+            if (lock == null) {
+                log("another daemon serves " + place.socket + "; exiting");
+                return 0;
+            }
+            try {
+                lockFile.truncate(0);
+                lockFile.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
+                Files.deleteIfExists(place.socket); // left by a daemon that was killed
+                server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+                server.bind(UnixDomainSocketAddress.of(place.socket));
+                log("serving " + place.socket + " (idle timeout " + idleMillis / 1000 + " s)");
+                Thread watcher = new Thread(this::watch, "arena-ls-resident-watcher");
+                watcher.setDaemon(true);
+                watcher.start();
+                acceptLoop();
+                // stopped: let the running requests finish
+                while (active.get() > 0) Thread.sleep(20);
+                log("stopped: " + stopReason);
+                return 0;
+            } finally {
+                lock.release();
+            }
+        }
+    }
+
+    private FileLock waitForLock(FileChannel lockFile) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + LOCK_WAIT_MILLIS * 1_000_000;
+        while (true) {
+            try {
+                FileLock lock = lockFile.tryLock();
+                if (lock != null) return lock;
+            } catch (OverlappingFileLockException sameProcess) {
+                // another daemon in this JVM (tests) holds it
+            }
+            if (System.nanoTime() > deadline) return null;
+            Thread.sleep(50);
+        }
+    }
+
+    private void acceptLoop() {
+        while (!stopping) {
+            SocketChannel client;
+            try {
+                client = server.accept();
+            } catch (ClosedChannelException closed) { // AsynchronousCloseException too: stop() closed it
+                break;
+            } catch (IOException e) {
+                log("accept failed: " + e);
+                stop("accept failed: " + e);
+                break;
+            }
+            active.incrementAndGet();
+            lastActivity = System.nanoTime();
+            Thread t = new Thread(null, () -> handle(client), "arena-ls-resident-request", 4L << 20);
+            t.start();
+        }
+    }
+
+    /** Stops accepting (the socket file goes first, so new clients start a new daemon at once). */
+    void stop(String reason) {
+        synchronized (stopLock) {
+            if (stopping) return;
+            stopping = true;
+            stopReason = reason;
+        }
+        try {
+            Files.deleteIfExists(place.socket);
+        } catch (IOException e) {
+            log("cannot remove " + place.socket + ": " + e);
+        }
+        try {
+            if (server != null) server.close();
+        } catch (IOException e) {
+            // closing anyway
+        }
+    }
+
+    boolean stopped() { return stopping; }
+
+    /** Idle timeout, a rebuilt jar, a removed socket, and requests that never arrive. */
+    private void watch() {
+        long lastIdentityCheck = System.nanoTime();
+        while (!stopping) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                return;
+            }
+            long now = System.nanoTime();
+            for (Pending p : pending) {
+                if (now > p.deadline) {
+                    pending.remove(p);
+                    p.timedOut = true;
+                    closeQuietly(p.channel);
+                }
+            }
+            if (active.get() == 0 && now - lastActivity > idleMillis * 1_000_000) {
+                stop("idle for " + idleMillis / 1000 + " s");
+            } else if (now - lastIdentityCheck > 2_000_000_000L) {
+                lastIdentityCheck = now;
+                if (!Resident.identity().equals(place.identity)) stop("the build changed on disk");
+                else if (!Files.exists(place.socket)) stop(place.socket + " was removed");
+            }
+        }
+    }
+
+    /** A connection whose request has not arrived yet. */
+    private static final class Pending {
+        final SocketChannel channel;
+        final long deadline = System.nanoTime() + REQUEST_TIMEOUT_MILLIS * 1_000_000;
+        volatile boolean timedOut;
+
+        Pending(SocketChannel channel) { this.channel = channel; }
+    }
+
+    private void handle(SocketChannel ch) {
+        Pending p = new Pending(ch);
+        pending.add(p);
+        try {
+            Resident.Frame f;
+            try {
+                f = Resident.read(ch);
+            } finally {
+                pending.remove(p);
+            }
+            if (f.type == Resident.STOP) {
+                stop("asked to stop");
+                Resident.writeInt(ch, Resident.EXIT, 0);
+                return;
+            }
+            if (f.type != Resident.REQUEST) throw new Resident.ProtocolException("unknown request type " + f.type);
+            Resident.Request r = Resident.Request.decode(f.payload);
+            if (!r.identity.equals(place.identity)) {
+                // the client runs from the jar on disk now; this daemon from the one it started with
+                stop("a client of another build connected");
+                Resident.write(ch, Resident.STALE, "the resident daemon runs another build".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            Path cwd;
+            try {
+                cwd = Path.of(r.workingDirectory);
+            } catch (InvalidPathException e) {
+                throw new Resident.ProtocolException("working directory: " + e.getMessage());
+            }
+            if (!cwd.isAbsolute() || !Files.isDirectory(cwd)) {
+                throw new Resident.ProtocolException("working directory " + r.workingDirectory + ": not an absolute path of a directory");
+            }
+            run(ch, r, cwd.normalize());
+        } catch (Resident.ProtocolException e) {
+            log("bad request: " + e.getMessage());
+            answerError(ch, "bad request: " + e.getMessage());
+        } catch (IOException e) {
+            // the client went away or its request never arrived
+            if (p.timedOut) log("a request did not arrive within " + REQUEST_TIMEOUT_MILLIS / 1000 + " s");
+        } catch (Throwable t) {
+            log("internal error: " + t);
+            answerError(ch, "internal error in the resident daemon: " + t);
+        } finally {
+            closeQuietly(ch);
+            lastActivity = System.nanoTime();
+            active.decrementAndGet();
+        }
+    }
+
+    private static void answerError(SocketChannel ch, String message) {
+        try {
+            synchronized (ch) {
+                Resident.write(ch, Resident.ERROR, message.getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (IOException | RuntimeException gone) {
+            // nobody to tell
+        }
+    }
+
+    private void run(SocketChannel ch, Resident.Request r, Path cwd) throws IOException, InterruptedException {
+        synchronized (ch) {
+            Resident.write(ch, Resident.ACCEPTED, new byte[0]);
+        }
+        // the client counts silence as a hung daemon: a beat every second while the check runs
+        Thread alive = new Thread(() -> {
+            try {
+                while (true) {
+                    Thread.sleep(Resident.ALIVE_EVERY_MILLIS);
+                    synchronized (ch) {
+                        Resident.write(ch, Resident.ALIVE, new byte[0]);
+                    }
+                }
+            } catch (InterruptedException | IOException e) {
+                // done, or the client went away
+            }
+        }, "arena-ls-resident-alive");
+        alive.setDaemon(true);
+        alive.start();
+        int code;
+        PrintStream out = new PrintStream(new BufferedOutputStream(new FrameStream(ch, Resident.OUT), 1 << 16), false, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new BufferedOutputStream(new FrameStream(ch, Resident.ERR), 1 << 12), false, StandardCharsets.UTF_8);
+        try {
+            CheckCommand.Environment env = new CheckCommand.Environment(r.stdoutTty, r.stderrTty, r.noColor, r.debug, cwd, r.processors);
+            code = CheckCommand.run(r.args, out, err, env);
+            out.flush();
+            err.flush();
+        } finally {
+            alive.interrupt();
+            alive.join();
+        }
+        if (out.checkError() || err.checkError()) return; // the client is gone; nothing to finish
+        synchronized (ch) {
+            Resident.writeInt(ch, Resident.EXIT, code);
+        }
+    }
+
+    /** Bytes written to it go to the client as frames of one type. */
+    private static final class FrameStream extends OutputStream {
+        private final SocketChannel ch;
+        private final byte type;
+
+        FrameStream(SocketChannel ch, byte type) {
+            this.ch = ch;
+            this.type = type;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            synchronized (ch) {
+                Resident.write(ch, type, b, off, len);
+            }
+        }
+    }
+
+    private static void closeQuietly(SocketChannel ch) {
+        try {
+            ch.close();
+        } catch (IOException e) {
+            // closed anyway
+        }
+    }
+}
