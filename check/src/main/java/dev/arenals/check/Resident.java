@@ -65,15 +65,24 @@ final class Resident {
         /** The build and JVM this place is for (see {@link #identity}). */
         final String identity;
 
-        Place(Path directory, String identity) {
+        /**
+         * {@code key}: what names the socket, the JVM and the class path's paths; {@code identity}:
+         * those and each jar's size and time. One daemon per build and JVM, so two checkouts (or two
+         * JDKs) of one user each get theirs; a rebuild at the same path keeps the socket and is told
+         * apart by the identity.
+         */
+        Place(Path directory, String key, String identity) {
             this.directory = directory;
             this.identity = identity;
-            // one daemon per build and JVM: two checkouts (or two JDKs) of the same user each get theirs;
-            // a rebuild at the same path keeps the name and is told apart by the identity
-            String key = Long.toHexString(fnv64(identity(false)));
-            this.socket = directory.resolve("check-" + key + ".sock");
-            this.lock = directory.resolve("check-" + key + ".lock");
-            this.log = directory.resolve("check-" + key + ".log");
+            String name = "check-" + Long.toHexString(fnv64(key));
+            this.socket = directory.resolve(name + ".sock");
+            this.lock = directory.resolve(name + ".lock");
+            this.log = directory.resolve(name + ".log");
+        }
+
+        /** This process's place in {@code directory}. */
+        static Place of(Path directory) {
+            return new Place(directory, identity(false), identity(true));
         }
     }
 

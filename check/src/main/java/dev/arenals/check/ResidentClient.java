@@ -119,7 +119,7 @@ final class ResidentClient {
         String[] checkArgs = checkArguments(args);
         Resident.Place place;
         try {
-            place = new Resident.Place(Resident.directory(), Resident.identity());
+            place = Resident.Place.of(Resident.directory());
         } catch (IOException | RuntimeException e) {
             note(System.err, "the resident mode is unavailable (" + e.getMessage() + "); running the check cold");
             return stopAsked(args) ? 2 : CheckCommand.run(checkArgs, System.out, System.err, env);

@@ -64,7 +64,7 @@ final class ResidentDaemon {
             if (args.length != 2) throw new IllegalArgumentException("usage: ResidentDaemon DIRECTORY IDLE_SECONDS");
             Path dir = Resident.privateDirectory(Path.of(args[0]).toAbsolutePath());
             long idle = Long.parseLong(args[1]) * 1000;
-            code = new ResidentDaemon(new Resident.Place(dir, Resident.identity()), idle).serve();
+            code = new ResidentDaemon(Resident.Place.of(dir), idle).serve();
         } catch (Throwable t) {
             log("cannot run: " + t);
             code = 2;
@@ -93,7 +93,7 @@ final class ResidentDaemon {
                 Files.deleteIfExists(place.socket); // left by a daemon that was killed
                 server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
                 server.bind(UnixDomainSocketAddress.of(place.socket));
-                log("serving " + place.socket + " (idle timeout " + idleMillis / 1000 + " s)");
+                log("serving " + place.socket + " (idle timeout " + idleMillis + " ms)");
                 Thread watcher = new Thread(this::watch, "arena-ls-resident-watcher");
                 watcher.setDaemon(true);
                 watcher.start();
@@ -180,7 +180,7 @@ final class ResidentDaemon {
                 }
             }
             if (active.get() == 0 && now - lastActivity > idleMillis * 1_000_000) {
-                stop("idle for " + idleMillis / 1000 + " s");
+                stop("idle for " + idleMillis + " ms");
             } else if (now - lastIdentityCheck > 2_000_000_000L) {
                 lastIdentityCheck = now;
                 if (!Resident.identity().equals(place.identity)) stop("the build changed on disk");
