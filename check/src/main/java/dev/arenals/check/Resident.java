@@ -176,10 +176,10 @@ final class Resident {
 
     /** Writes one frame; callers writing from several threads synchronize on the channel. */
     static void write(SocketChannel ch, byte type, byte[] payload, int off, int len) throws IOException {
-        ByteBuffer head = ByteBuffer.allocate(5);
-        head.put(type).putInt(len).flip();
-        ByteBuffer body = ByteBuffer.wrap(payload, off, len);
-        while (head.hasRemaining() || body.hasRemaining()) ch.write(new ByteBuffer[] {head, body});
+        // one buffer, one write: a gathering write would load the iovec machinery into the client
+        ByteBuffer frame = ByteBuffer.allocate(5 + len);
+        frame.put(type).putInt(len).put(payload, off, len).flip();
+        while (frame.hasRemaining()) ch.write(frame);
     }
 
     static void write(SocketChannel ch, byte type, byte[] payload) throws IOException {

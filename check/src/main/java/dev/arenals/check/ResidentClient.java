@@ -113,6 +113,11 @@ final class ResidentClient {
         return false;
     }
 
+    /** Starts the daemon as a detached JVM (a class, not a lambda: a lambda costs the client ~10 ms of start-up). */
+    static final Starter DETACHED = new Starter() {
+        @Override public Process start(Resident.Place place) throws IOException { return startProcess(place); }
+    };
+
     /** The launcher's entry: this process's environment, the user's daemon directory. */
     static int main(String[] args) {
         CheckCommand.Environment env = CheckCommand.Environment.ofThisProcess();
@@ -133,7 +138,7 @@ final class ResidentClient {
                 note(System.err, "ARENA_LS_RESIDENT_TIMEOUT=" + t + " is not a number of seconds; using " + timeout / 1000);
             }
         }
-        ResidentClient client = new ResidentClient(System.out, System.err, env, place, ResidentClient::startProcess, timeout);
+        ResidentClient client = new ResidentClient(System.out, System.err, env, place, DETACHED, timeout);
         return stopAsked(args) ? client.stop() : client.check(checkArgs);
     }
 
@@ -192,7 +197,7 @@ final class ResidentClient {
     }
 
     /** One request's conversation, with a watchdog that closes the channel on silence. */
-    private final class Exchange {
+    private final class Exchange implements Runnable {
         final SocketChannel ch;
         final ByteArrayOutputStream stdout = new ByteArrayOutputStream(1 << 12);
         volatile long lastHeard = System.nanoTime();
@@ -205,7 +210,7 @@ final class ResidentClient {
 
         /** The exit code, or null with {@link #failure} set. */
         Integer run(byte[] request) {
-            Thread watchdog = new Thread(this::watch, "arena-ls-resident-watchdog");
+            Thread watchdog = new Thread(this, "arena-ls-resident-watchdog");
             watchdog.setDaemon(true);
             watchdog.start();
             try (ch) {
@@ -245,7 +250,9 @@ final class ResidentClient {
             }
         }
 
-        private void watch() {
+        /** The watchdog. */
+        @Override
+        public void run() {
             while (!done) {
                 try {
                     Thread.sleep(50);

@@ -425,4 +425,50 @@ class ResidentTest {
         Path made = Resident.privateDirectory(temp.resolve("a/b/fresh"));
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(made)));
     }
+
+    /**
+     * The daemon as users get it: a detached JVM started from this one's command line. Stopped
+     * (SIGSTOP) mid-life, the next client times out, kills it and runs cold; the client after
+     * that starts a fresh daemon.
+     */
+    @Test
+    void aDetachedDaemonThatHangsIsKilledAndReplaced() throws Exception {
+        Path root = sampleProject();
+        CheckCommand.Environment env = env(root, false, false);
+        List<Long> pids = new ArrayList<>();
+        try {
+            Run first = detached(env, 20_000, "-f", "tsc", ".");
+            assertEquals(cold(env, "-f", "tsc", ".").timeless(), first.timeless());
+            long pid = Long.parseLong(Files.readString(place.lock).trim());
+            pids.add(pid);
+            ProcessHandle daemon = ProcessHandle.of(pid).orElseThrow();
+            assertTrue(daemon.info().commandLine().orElse("").contains(ResidentDaemon.class.getName()));
+            assertEquals(0, new ProcessBuilder("kill", "-STOP", Long.toString(pid)).start().waitFor());
+
+            Run hung = detached(env, 1_000, "-f", "tsc", ".");
+            assertEquals(first.out(), hung.out());
+            assertTrue(hung.err().startsWith("arena-ls check: the resident daemon did not answer for 1 s (stopped it); running the check cold\n"),
+                    hung.err());
+            daemon.onExit().get(10, TimeUnit.SECONDS);
+
+            Run next = detached(env, 20_000, "-f", "tsc", ".");
+            assertEquals(first.timeless(), next.timeless());
+            long second = Long.parseLong(Files.readString(place.lock).trim());
+            pids.add(second);
+            assertNotEquals(pid, second);
+        } finally {
+            for (long pid : pids) ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    private Run detached(CheckCommand.Environment env, long timeout, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit;
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            exit = new ResidentClient(o, e, env, place, ResidentClient::startProcess, timeout).check(args);
+        }
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
 }
