@@ -30,7 +30,7 @@ public final class CheckCommand {
         // --resident (or ARENA_LS_RESIDENT=1): a client of the per-user daemon; it loads none of the
         // checker's classes unless it has to fall back to a cold run (docs/check.md, "Resident mode")
         if (ResidentClient.wanted(args)) System.exit(ResidentClient.main(args));
-        System.exit(run(args, System.out, System.err));
+        System.exit(run(ResidentClient.checkArguments(args), System.out, System.err)); // without --no-resident
     }
 
     /** {@link #run(String[], PrintStream, PrintStream)} on System.out and System.err. */
@@ -462,6 +462,11 @@ public final class CheckCommand {
                 "Running:",
                 "  -j, --threads N        parallel threads (default: the number of cores)",
                 "  --cwd DIR              run as if started in DIR",
+                "  --resident             run in this user's resident daemon (started when absent; stops",
+                "                         after 10 idle minutes): no JVM start-up or JIT warm-up per run.",
+                "                         Same output; cold when the daemon fails. Also ARENA_LS_RESIDENT=1",
+                "  --no-resident          a cold run even when ARENA_LS_RESIDENT=1",
+                "  --resident-stop        stop the resident daemon",
                 "  -h, --help             this help",
                 "  --version              the version",
                 "",

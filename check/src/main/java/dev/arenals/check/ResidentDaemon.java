@@ -64,6 +64,10 @@ final class ResidentDaemon {
             if (args.length != 2) throw new IllegalArgumentException("usage: ResidentDaemon DIRECTORY IDLE_SECONDS");
             Path dir = Resident.privateDirectory(Path.of(args[0]).toAbsolutePath());
             long idle = Long.parseLong(args[1]) * 1000;
+            // in the process of its own only (tests run daemons inside a JVM whose WarmUp they must leave alone)
+            Thread warmUp = new Thread(ResidentDaemon::warmUpOnce, "arena-ls-resident-warm-up");
+            warmUp.setDaemon(true);
+            warmUp.start();
             code = new ResidentDaemon(Resident.Place.of(dir), idle).serve();
         } catch (Throwable t) {
             log("cannot run: " + t);
@@ -106,6 +110,22 @@ final class ResidentDaemon {
                 lock.release();
             }
         }
+    }
+
+    /** Steps of the daemon's one warm-up; each parses and binds a built-in source (well under 1 ms once compiled). */
+    static final int WARM_UP_STEPS = 1000;
+
+    /**
+     * Gets the parser compiled once, at start, on the built-in sources (as a cold check's warm-up
+     * thread does during its walk); after that no request warms up again ({@link WarmUp#processIsWarm}):
+     * the warm-up would only take a core from the walk.
+     */
+    private static void warmUpOnce() {
+        WarmUp w = new WarmUp();
+        for (int i = 0; i < WARM_UP_STEPS && w.step(); i++) {
+            // one source per step
+        }
+        WarmUp.processIsWarm = true;
     }
 
     private FileLock waitForLock(FileChannel lockFile) throws IOException, InterruptedException {
