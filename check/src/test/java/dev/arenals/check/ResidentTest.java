@@ -317,6 +317,17 @@ class ResidentTest {
         assertEquals(2, served.size());
     }
 
+    @Test
+    void aDaemonWhoseJarChangedOnDiskStopsWithoutAClient() throws Exception {
+        // what it started from differs from the files now: what a rebuild looks like to it
+        Resident.Place rebuilt = new Resident.Place(place.directory, Resident.identity(false), place.identity + "cp /rebuilt.jar 3 4\n");
+        ResidentDaemon d = startDaemon(rebuilt, 60_000);
+        waitForSocket(place);
+        daemons.get(0).join(10_000);
+        assertTrue(d.stopped(), "stopped within the 2 s identity check");
+        assertFalse(Files.exists(place.socket));
+    }
+
     private static void waitForSocket(Resident.Place p) throws InterruptedException {
         for (int i = 0; i < 500 && !Files.exists(p.socket); i++) Thread.sleep(10);
         assertTrue(Files.exists(p.socket), "daemon listening");
