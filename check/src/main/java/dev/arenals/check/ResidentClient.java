@@ -364,8 +364,8 @@ final class ResidentClient {
         }
         // a daemon out of memory is restarted by the next client rather than left half-working
         cmd.add("-XX:+ExitOnOutOfMemoryError");
-        // check's -Xms256m spares a short process its first collections; a daemon lives on, and its
-        // heap may shrink to this when it is idle (ResidentDaemon.TRIM_AFTER_MILLIS)
+        // check's -Xms256m spares a short process its first collections; a daemon lives on, and a
+        // heap that starts at 64 MB holds ~110 MB of RSS after four runs over effect instead of ~220
         cmd.add("-Xms64m");
         StringBuilder cp = new StringBuilder();
         for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {

@@ -183,12 +183,8 @@ final class ResidentDaemon {
     boolean stopped() { return stopping; }
 
     /** Idle timeout, a rebuilt jar, a removed socket, and requests that never arrive. */
-    /** Idle this long after a request, the daemon collects its garbage and gives the heap back (see {@link #watch}). */
-    static final long TRIM_AFTER_MILLIS = 30_000;
-
     private void watch() {
         long lastIdentityCheck = System.nanoTime();
-        long trimmedAfter = lastActivity;
         while (!stopping) {
             try {
                 Thread.sleep(100);
@@ -205,11 +201,6 @@ final class ResidentDaemon {
             }
             if (active.get() == 0 && now - lastActivity > idleMillis * 1_000_000) {
                 stop("idle for " + idleMillis + " ms");
-            } else if (active.get() == 0 && lastActivity != trimmedAfter && now - lastActivity > TRIM_AFTER_MILLIS * 1_000_000) {
-                // a check of a large tree leaves the heap grown and full of dead arenas; an idle daemon
-                // should not hold that: a full collection shrinks the heap (the daemon's -Xms is small)
-                trimmedAfter = lastActivity;
-                System.gc();
             } else if (now - lastIdentityCheck > 2_000_000_000L) {
                 lastIdentityCheck = now;
                 if (!Resident.identity().equals(place.identity)) stop("the build changed on disk");
