@@ -42,8 +42,12 @@ final class ResidentDaemon {
     /** How long a new daemon waits for the previous one (finishing its requests) to let go of the lock. */
     static final long LOCK_WAIT_MILLIS = 15_000;
 
+    /** A client that reads nothing for this long while the daemon writes to it is dropped. */
+    static final long WRITE_TIMEOUT_MILLIS = 30_000;
+
     private final Resident.Place place;
     private final long idleMillis;
+    private final long writeTimeoutMillis;
     private final AtomicInteger active = new AtomicInteger();
     private final Set<Pending> pending = ConcurrentHashMap.newKeySet();
     private final Object stopLock = new Object();
@@ -53,8 +57,13 @@ final class ResidentDaemon {
     private ServerSocketChannel server;
 
     ResidentDaemon(Resident.Place place, long idleMillis) {
+        this(place, idleMillis, WRITE_TIMEOUT_MILLIS);
+    }
+
+    ResidentDaemon(Resident.Place place, long idleMillis, long writeTimeoutMillis) {
         this.place = place;
         this.idleMillis = idleMillis;
+        this.writeTimeoutMillis = writeTimeoutMillis;
     }
 
     /** {@code ResidentDaemon DIRECTORY IDLE_SECONDS}: what the client starts (detached, output to the log). */
@@ -196,6 +205,7 @@ final class ResidentDaemon {
                 if (now > p.deadline) {
                     pending.remove(p);
                     p.timedOut = true;
+                    log("a client sent or read nothing within its timeout: connection closed");
                     closeQuietly(p.channel);
                 }
             }
@@ -209,17 +219,40 @@ final class ResidentDaemon {
         }
     }
 
-    /** A connection whose request has not arrived yet. */
+    /**
+     * A connection waited on: its request has not arrived yet, or a frame to it is being written
+     * (a client that stopped reading would otherwise keep a request thread, and the daemon, forever).
+     */
     private static final class Pending {
         final SocketChannel channel;
-        final long deadline = System.nanoTime() + REQUEST_TIMEOUT_MILLIS * 1_000_000;
+        final long deadline;
         volatile boolean timedOut;
 
-        Pending(SocketChannel channel) { this.channel = channel; }
+        Pending(SocketChannel channel, long timeoutMillis) {
+            this.channel = channel;
+            this.deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+        }
+    }
+
+    /** Writes one frame, giving up (the channel closed) when the client reads nothing for {@link #writeTimeoutMillis}. */
+    private void send(SocketChannel ch, byte type, byte[] b, int off, int len) throws IOException {
+        synchronized (ch) {
+            Pending p = new Pending(ch, writeTimeoutMillis);
+            pending.add(p);
+            try {
+                Resident.write(ch, type, b, off, len);
+            } finally {
+                pending.remove(p);
+            }
+        }
+    }
+
+    private void send(SocketChannel ch, byte type, byte[] b) throws IOException {
+        send(ch, type, b, 0, b.length);
     }
 
     private void handle(SocketChannel ch) {
-        Pending p = new Pending(ch);
+        Pending p = new Pending(ch, REQUEST_TIMEOUT_MILLIS);
         pending.add(p);
         try {
             Resident.Frame f;
@@ -230,7 +263,7 @@ final class ResidentDaemon {
             }
             if (f.type == Resident.STOP) {
                 stop("asked to stop");
-                Resident.writeInt(ch, Resident.EXIT, 0);
+                send(ch, Resident.EXIT, new byte[4]);
                 return;
             }
             if (f.type != Resident.REQUEST) throw new Resident.ProtocolException("unknown request type " + f.type);
@@ -238,7 +271,7 @@ final class ResidentDaemon {
             if (!r.identity.equals(place.identity)) {
                 // the client runs from the jar on disk now; this daemon from the one it started with
                 stop("a client of another build connected");
-                Resident.write(ch, Resident.STALE, "the resident daemon runs another build".getBytes(StandardCharsets.UTF_8));
+                send(ch, Resident.STALE, "the resident daemon runs another build".getBytes(StandardCharsets.UTF_8));
                 return;
             }
             Path cwd;
@@ -255,8 +288,7 @@ final class ResidentDaemon {
             log("bad request: " + e.getMessage());
             answerError(ch, "bad request: " + e.getMessage());
         } catch (IOException e) {
-            // the client went away or its request never arrived
-            if (p.timedOut) log("a request did not arrive within " + REQUEST_TIMEOUT_MILLIS / 1000 + " s");
+            // the client went away, or its request never arrived (the watcher closed it and said so)
         } catch (Throwable t) {
             log("internal error: " + t);
             answerError(ch, "internal error in the resident daemon: " + t);
@@ -267,28 +299,22 @@ final class ResidentDaemon {
         }
     }
 
-    private static void answerError(SocketChannel ch, String message) {
+    private void answerError(SocketChannel ch, String message) {
         try {
-            synchronized (ch) {
-                Resident.write(ch, Resident.ERROR, message.getBytes(StandardCharsets.UTF_8));
-            }
+            send(ch, Resident.ERROR, message.getBytes(StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException gone) {
             // nobody to tell
         }
     }
 
     private void run(SocketChannel ch, Resident.Request r, Path cwd) throws IOException, InterruptedException {
-        synchronized (ch) {
-            Resident.write(ch, Resident.ACCEPTED, new byte[0]);
-        }
+        send(ch, Resident.ACCEPTED, new byte[0]);
         // the client counts silence as a hung daemon: a beat every second while the check runs
         Thread alive = new Thread(() -> {
             try {
                 while (true) {
                     Thread.sleep(Resident.ALIVE_EVERY_MILLIS);
-                    synchronized (ch) {
-                        Resident.write(ch, Resident.ALIVE, new byte[0]);
-                    }
+                    send(ch, Resident.ALIVE, new byte[0]);
                 }
             } catch (InterruptedException | IOException e) {
                 // done, or the client went away
@@ -309,13 +335,11 @@ final class ResidentDaemon {
             alive.join();
         }
         if (out.checkError() || err.checkError()) return; // the client is gone; nothing to finish
-        synchronized (ch) {
-            Resident.writeInt(ch, Resident.EXIT, code);
-        }
+        send(ch, Resident.EXIT, java.nio.ByteBuffer.allocate(4).putInt(code).array());
     }
 
     /** Bytes written to it go to the client as frames of one type. */
-    private static final class FrameStream extends OutputStream {
+    private final class FrameStream extends OutputStream {
         private final SocketChannel ch;
         private final byte type;
 
@@ -331,9 +355,7 @@ final class ResidentDaemon {
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            synchronized (ch) {
-                Resident.write(ch, type, b, off, len);
-            }
+            send(ch, type, b, off, len);
         }
     }
 

@@ -328,6 +328,56 @@ class ResidentTest {
         assertFalse(Files.exists(place.socket));
     }
 
+    @Test
+    void aClientThatStopsReadingIsDroppedAndTheDaemonCanGoIdle() throws Exception {
+        Path root = temp.resolve("loud");
+        // 300 files of 200 diagnostics each (the most a file reports): a report of ~5 MB, far more
+        // than the socket's buffers hold
+        for (int i = 0; i < 300; i++) Cli.write(root, "many" + i + ".js", "let a; let a;\n".repeat(200));
+        ResidentDaemon d = new ResidentDaemon(place, 1_000, 500);
+        synchronized (served) {
+            served.add(d);
+        }
+        Thread t = new Thread(() -> {
+            try {
+                d.serve();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+        daemons.add(t);
+        waitForSocket(place);
+        Resident.Request r = new Resident.Request();
+        r.identity = place.identity;
+        r.workingDirectory = root.toString();
+        r.processors = 2;
+        r.args = new String[] {"-f", "tsc", "."};
+        try (SocketChannel ch = connectWhenListening()) {
+            Resident.write(ch, Resident.REQUEST, r.encode());
+            // never read: the daemon's writes block, until it gives up on this client
+            t.join(60_000);
+            assertTrue(d.stopped(), "idle again once the silent client was dropped");
+            assertFalse(t.isAlive());
+        }
+    }
+
+    /** The socket file appears at bind(), a moment before listen(): connect until it answers. */
+    private SocketChannel connectWhenListening() throws IOException, InterruptedException {
+        for (int i = 0; ; i++) {
+            SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
+            try {
+                ch.connect(UnixDomainSocketAddress.of(place.socket));
+                return ch;
+            } catch (IOException e) {
+                ch.close();
+                if (i == 500) throw e;
+                Thread.sleep(10);
+            }
+        }
+    }
+
     private static void waitForSocket(Resident.Place p) throws InterruptedException {
         for (int i = 0; i < 500 && !Files.exists(p.socket); i++) Thread.sleep(10);
         assertTrue(Files.exists(p.socket), "daemon listening");
