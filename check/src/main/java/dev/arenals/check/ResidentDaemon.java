@@ -21,7 +21,9 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The resident {@code check} daemon: one per user, build and JVM (see {@link Resident.Place}),
@@ -55,6 +57,8 @@ final class ResidentDaemon {
     private volatile boolean stopping;
     private volatile String stopReason;
     private ServerSocketChannel server;
+    /** The socket file this daemon bound (its inode): a stop removes only that one, never a successor's. */
+    private volatile Object socketFile;
 
     ResidentDaemon(Resident.Place place, long idleMillis) {
         this(place, idleMillis, WRITE_TIMEOUT_MILLIS);
@@ -106,6 +110,7 @@ final class ResidentDaemon {
                 Files.deleteIfExists(place.socket); // left by a daemon that was killed
                 server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
                 server.bind(UnixDomainSocketAddress.of(place.socket));
+                socketFile = fileKey(place.socket);
                 log("serving " + place.socket + " (idle timeout " + idleMillis + " ms)");
                 Thread watcher = new Thread(this::watch, "arena-ls-resident-watcher");
                 watcher.setDaemon(true);
@@ -146,8 +151,29 @@ final class ResidentDaemon {
             } catch (OverlappingFileLockException sameProcess) {
                 // another daemon in this JVM (tests) holds it
             }
-            if (System.nanoTime() > deadline) return null;
+            // clients starting at once each start a daemon: the losers leave at once when the winner
+            // answers, and wait only for one that is stopping (finishing its last requests)
+            if (System.nanoTime() > deadline || answers(place.socket)) return null;
             Thread.sleep(50);
+        }
+    }
+
+    /** The file's identity (device and inode), or null when there is none. */
+    private static Object fileKey(Path file) {
+        try {
+            return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS).fileKey();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static boolean answers(Path socket) {
+        try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            ch.connect(UnixDomainSocketAddress.of(socket));
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -178,7 +204,7 @@ final class ResidentDaemon {
             stopReason = reason;
         }
         try {
-            Files.deleteIfExists(place.socket);
+            if (socketFile != null && socketFile.equals(fileKey(place.socket))) Files.deleteIfExists(place.socket);
         } catch (IOException e) {
             log("cannot remove " + place.socket + ": " + e);
         }
@@ -214,7 +240,7 @@ final class ResidentDaemon {
             } else if (now - lastIdentityCheck > 2_000_000_000L) {
                 lastIdentityCheck = now;
                 if (!Resident.identity().equals(place.identity)) stop("the build changed on disk");
-                else if (!Files.exists(place.socket)) stop(place.socket + " was removed");
+                else if (!socketFile.equals(fileKey(place.socket))) stop(place.socket + " was removed or replaced");
             }
         }
     }
@@ -235,14 +261,18 @@ final class ResidentDaemon {
     }
 
     /** Writes one frame, giving up (the channel closed) when the client reads nothing for {@link #writeTimeoutMillis}. */
-    private void send(SocketChannel ch, byte type, byte[] b, int off, int len) throws IOException {
+    void send(SocketChannel ch, byte type, byte[] b, int off, int len) throws IOException {
         synchronized (ch) {
             Pending p = new Pending(ch, writeTimeoutMillis);
             pending.add(p);
+            // a SocketChannel is closed by an interrupt of a thread in (or entering) its I/O: keep a
+            // pending interrupt for after the write rather than lose the client's connection to it
+            boolean interrupted = Thread.interrupted();
             try {
                 Resident.write(ch, type, b, off, len);
             } finally {
                 pending.remove(p);
+                if (interrupted) Thread.currentThread().interrupt();
             }
         }
     }
@@ -310,14 +340,17 @@ final class ResidentDaemon {
     private void run(SocketChannel ch, Resident.Request r, Path cwd) throws IOException, InterruptedException {
         send(ch, Resident.ACCEPTED, new byte[0]);
         // the client counts silence as a hung daemon: a beat every second while the check runs
+        // parked and unparked, never interrupted: an interrupt during a write closes the channel
+        AtomicBoolean checked = new AtomicBoolean();
         Thread alive = new Thread(() -> {
             try {
                 while (true) {
-                    Thread.sleep(Resident.ALIVE_EVERY_MILLIS);
+                    LockSupport.parkNanos(Resident.ALIVE_EVERY_MILLIS * 1_000_000L);
+                    if (checked.get()) return;
                     send(ch, Resident.ALIVE, new byte[0]);
                 }
-            } catch (InterruptedException | IOException e) {
-                // done, or the client went away
+            } catch (IOException e) {
+                // the client went away
             }
         }, "arena-ls-resident-alive");
         alive.setDaemon(true);
@@ -331,7 +364,8 @@ final class ResidentDaemon {
             out.flush();
             err.flush();
         } finally {
-            alive.interrupt();
+            checked.set(true);
+            LockSupport.unpark(alive);
             alive.join();
         }
         if (out.checkError() || err.checkError()) return; // the client is gone; nothing to finish

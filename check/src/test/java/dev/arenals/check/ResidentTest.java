@@ -363,6 +363,30 @@ class ResidentTest {
         }
     }
 
+    /**
+     * Found by four clients starting at once: the heartbeat thread was stopped with an interrupt,
+     * and an interrupt of a thread entering a SocketChannel's I/O closes the channel, so a client
+     * now and then lost its answer and ran cold. The daemon's writes keep an interrupt for after.
+     */
+    @Test
+    void anInterruptedWriterDoesNotCloseTheClientsConnection() throws Exception {
+        ResidentDaemon d = new ResidentDaemon(place, 60_000);
+        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            server.bind(UnixDomainSocketAddress.of(place.socket));
+            try (SocketChannel client = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+                client.connect(UnixDomainSocketAddress.of(place.socket));
+                try (SocketChannel ch = server.accept()) {
+                    Thread.currentThread().interrupt();
+                    d.send(ch, Resident.OUT, "report".getBytes(StandardCharsets.UTF_8), 0, 6);
+                    assertTrue(Thread.interrupted(), "the interrupt is kept");
+                    assertTrue(ch.isOpen());
+                    Resident.Frame f = Resident.read(client);
+                    assertEquals("report", f.text());
+                }
+            }
+        }
+    }
+
     /** The socket file appears at bind(), a moment before listen(): connect until it answers. */
     private SocketChannel connectWhenListening() throws IOException, InterruptedException {
         for (int i = 0; ; i++) {
