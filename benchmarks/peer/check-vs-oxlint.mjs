@@ -23,6 +23,12 @@
 //             machine's 2 cores bound it anyway.
 //   floor     bin/arena-ls check --version: arena-ls's start-up alone (launcher, runtime image, flags,
 //             class-data archive; no walk, no parse), the floor under its column in the same run.
+//   resident  bin/arena-ls check --resident --no-ignore -q -j T DIR: the opt-in resident mode, the same
+//             check served by a daemon over a Unix-domain socket (docs/check.md, "Resident mode"). The
+//             daemon lives in a private directory of this run (ARENA_LS_RESIDENT_DIR) and is stopped
+//             before each tree, so each tree's untimed first run starts it (reported apart: "first
+//             run"); the timed runs are a warm daemon's. Its CPU is the client process's plus the
+//             daemon's (/proc/PID/stat before and after each run). The cold `arena-ls` column stays.
 // The packages are npm-installed pinned into ${ARENA_LS_CACHE:-~/.cache/arena-ls}/peer/lint-peers
 // (never into the repository). Every run starts each tool once per tree, the order rotating from
 // run to run; one untimed run of each first warms the page cache. The table gives the median wall
@@ -30,7 +36,7 @@
 // system, all threads) of each process, which the machine's load inflates less. Each tool's file
 // count is read from its own summary line, to show they checked the same files.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -116,9 +122,43 @@ const COMMANDS = {
     // the floor of a JVM `check`: the same launcher, runtime image, flags and class-data archive,
     // exiting after its arguments are read (no walk, no parse), timed in the same rotation
     floor: () => [path.join(ROOT, 'bin', 'arena-ls'), ['check', '--version'], {}],
+    resident: dir => [path.join(ROOT, 'bin', 'arena-ls'), ['check', '--resident', '--no-ignore', '-q', '-j', String(threads), dir],
+        { ARENA_LS_RESIDENT_DIR: residentDir }],
 };
+// the resident daemon's private directory (0700: the client refuses any other)
+const residentDir = mkdtempSync(path.join(os.tmpdir(), 'arena-ls-resident-'));
+temps.push(residentDir);
+
+function stopResident() {
+    spawnSync(path.join(ROOT, 'bin', 'arena-ls'), ['check', '--resident-stop'], { env: { ...process.env, ARENA_LS_RESIDENT_DIR: residentDir } });
+    // --resident-stop returns at once; wait until the daemon has let go of its lock (exited)
+    for (let i = 0; i < 200 && residentPid() !== null; i++) spawnSync('sleep', ['0.05']);
+}
+
+/** The running daemon's pid (from its lock file), or null. */
+function residentPid() {
+    for (const f of readdirSync(residentDir)) {
+        if (!f.endsWith('.lock')) continue;
+        const pid = Number(readFileSync(path.join(residentDir, f), 'utf8').trim());
+        if (pid > 0 && existsSync(`/proc/${pid}`)) return pid;
+    }
+    return null;
+}
+
+/** A process's user + system CPU time in ms (utime + stime of /proc/PID/stat), 0 when it is gone. */
+function processCpuMs(pid) {
+    if (pid === null) return 0;
+    try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        return (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+        return 0;
+    }
+}
 const TOOLS = Object.keys(COMMANDS);
 const CHECKERS = TOOLS.filter(t => t !== 'floor');
+const IS_ARENA = t => t === 'arena-ls' || t === 'resident';
 
 /** The file count of a tool's summary line (check prints none with -q: that run counts files apart). */
 function filesSeen(tool, output) {
@@ -142,12 +182,16 @@ function childrenCpuMs() {
 
 function runOnce(tool, dir) {
     const [command, args, env] = COMMANDS[tool](dir);
+    const daemon = tool === 'resident' ? residentPid() : null;
+    const daemonStart = processCpuMs(daemon);
     const cpuStart = childrenCpuMs();
     const start = process.hrtime.bigint();
     const r = spawnSync(command, args, { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 28 });
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
     if (r.error) fail(`${tool}: ${r.error.message}`);
-    return { ms, cpuMs: childrenCpuMs() - cpuStart, status: r.status, output: `${r.stdout}\n${r.stderr}` };
+    if (tool === 'resident' && /running the check cold|cannot start/.test(r.stderr)) fail(`resident: ${r.stderr}`);
+    const daemonCpuMs = daemon !== null && residentPid() === daemon ? processCpuMs(daemon) - daemonStart : 0;
+    return { ms, cpuMs: childrenCpuMs() - cpuStart, daemonCpuMs, status: r.status, output: `${r.stdout}\n${r.stderr}` };
 }
 
 function median(values) {
@@ -165,14 +209,24 @@ try {
         const dir = treeDirs[tree]();
         // untimed: the page cache, and each tool's file count and exit status
         const seen = {};
+        stopResident(); // each tree's first resident run starts the daemon
+        let residentFirst = null;
         for (const tool of TOOLS) {
-            const r = tool === 'arena-ls'
-                ? (() => { const [c, a] = COMMANDS[tool](dir); const x = spawnSync(c, a.filter(v => v !== '-q'), { encoding: 'utf8', maxBuffer: 1 << 28 }); return { status: x.status, output: x.stderr }; })()
-                : runOnce(tool, dir);
+            let r;
+            if (IS_ARENA(tool)) {
+                const [c, a, env] = COMMANDS[tool](dir);
+                const start = process.hrtime.bigint();
+                const x = spawnSync(c, a.filter(v => v !== '-q'), { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 28 });
+                if (tool === 'resident') residentFirst = Number(process.hrtime.bigint() - start) / 1e6;
+                r = { status: x.status, output: x.stderr };
+            } else {
+                r = runOnce(tool, dir);
+            }
             seen[tool] = { files: filesSeen(tool, r.output), status: r.status };
         }
         const times = Object.fromEntries(TOOLS.map(t => [t, []]));
         const cpu = Object.fromEntries(TOOLS.map(t => [t, []]));
+        const daemonCpu = [];
         for (let run = 0; run < runs; run++) {
             for (let k = 0; k < TOOLS.length; k++) {
                 const tool = TOOLS[(run + k) % TOOLS.length];
@@ -180,11 +234,13 @@ try {
                 const r = runOnce(tool, dir);
                 times[tool].push(r.ms);
                 cpu[tool].push(r.cpuMs);
+                if (tool === 'resident') daemonCpu.push(r.daemonCpuMs);
             }
         }
-        rows.push({ tree, dir, seen, times, cpu });
+        rows.push({ tree, dir, seen, times, cpu, daemonCpu, residentFirst });
     }
 } finally {
+    stopResident();
     for (const t of temps) rmSync(t, { recursive: true, force: true });
 }
 const loadAfter = readFileSync('/proc/loadavg', 'utf8').trim();
@@ -193,13 +249,21 @@ const loadAfter = readFileSync('/proc/loadavg', 'utf8').trim();
 const fmt = ms => ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`;
 console.log(`\n${started}, ${runs} run(s) per tool and tree, ${threads} threads; load average ${loadBefore} → ${loadAfter}; ${os.cpus().length} cores`);
 console.log(`arena-ls: bin/arena-ls check --no-ignore -q -j ${threads}; oxlint@1.96.0 -A all --threads ${threads}; biome@2.6.9 lint, every rule off\n`);
-console.log('| tree | files (arena-ls / oxlint / biome) | arena-ls median (min–max) | oxlint median (min–max) | biome median (min–max) | arena-ls / oxlint | arena-ls / biome | JVM floor: `check --version` | CPU s median: arena-ls / oxlint / biome / floor |');
+console.log('| tree | files (arena-ls / oxlint / biome / resident) | arena-ls median (min–max) | oxlint median (min–max) | biome median (min–max) | arena-ls / oxlint | arena-ls / biome | JVM floor: `check --version` | CPU s median: arena-ls / oxlint / biome / floor |');
 console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-for (const { tree, seen, times, cpu } of rows) {
+const residentRows = [];
+for (const { tree, seen, times, cpu, daemonCpu, residentFirst } of rows) {
     const cell = t => `${fmt(median(times[t]))} (${fmt(Math.min(...times[t]))}–${fmt(Math.max(...times[t]))})`;
     const files = CHECKERS.map(t => `${seen[t].files ?? '?'}${seen[t].status ? ` (exit ${seen[t].status})` : ''}`).join(' / ');
     const ratio = other => `**${(median(times['arena-ls']) / median(times[other])).toFixed(2)}×**`;
-    const cpus = TOOLS.map(t => (median(cpu[t]) / 1000).toFixed(2)).join(' / ');
+    const cpus = TOOLS.filter(t => t !== 'resident').map(t => (median(cpu[t]) / 1000).toFixed(2)).join(' / ');
     console.log(`| ${tree} | ${files} | ${cell('arena-ls')} | ${cell('oxlint')} | ${cell('biome')} | ${ratio('oxlint')} | ${ratio('biome')} | ${cell('floor')} | ${cpus} |`);
+    const r = (a, b) => `**${(median(times[a]) / median(times[b])).toFixed(2)}×**`;
+    const ms = v => (median(v) / 1000).toFixed(2);
+    residentRows.push(`| ${tree} | ${cell('resident')} | ${fmt(residentFirst)} | ${cell('arena-ls')} | ${cell('oxlint')} | ${r('resident', 'oxlint')} | ${r('resident', 'biome')} | ${r('resident', 'arena-ls')} | ${ms(cpu.resident)} / ${ms(daemonCpu)} | ${ms(cpu['arena-ls'])} / ${ms(cpu.oxlint)} / ${ms(cpu.floor)} |`);
 }
+console.log('\nThe resident mode (opt-in; `check --resident`, a warm daemon; the same runs as above):\n');
+console.log('| tree | resident median (min–max) | first run (starts the daemon) | cold arena-ls | oxlint | resident / oxlint | resident / biome | resident / cold | CPU s median: client / daemon | CPU s: cold / oxlint / floor |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const line of residentRows) console.log(line);
 console.log('\n(wall-time ratios: below 1 means arena-ls took less wall time; CPU: user + system time of the process, all threads)');

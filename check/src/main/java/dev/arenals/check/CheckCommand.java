@@ -27,7 +27,10 @@ public final class CheckCommand {
     private CheckCommand() {}
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        // --resident (or ARENA_LS_RESIDENT=1): a client of the per-user daemon; it loads none of the
+        // checker's classes unless it has to fall back to a cold run (docs/check.md, "Resident mode")
+        if (ResidentClient.wanted(args)) System.exit(ResidentClient.main(args));
+        System.exit(run(ResidentClient.checkArguments(args), System.out, System.err)); // without --no-resident
     }
 
     /** {@link #run(String[], PrintStream, PrintStream)} on System.out and System.err. */
@@ -42,9 +45,45 @@ public final class CheckCommand {
      * @return the exit code: 0, 1 or 2
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        String noColor = System.getenv("NO_COLOR");
-        boolean console = System.console() != null;
-        return run(args, out, err, console, console || isTerminal(2), noColor != null && !noColor.isEmpty());
+        Environment env = Environment.ofThisProcess();
+        return run(args, out, err, env);
+    }
+
+    /**
+     * What of the process around it the check reads besides its arguments and the files: a cold
+     * run takes it from its own process, the resident daemon from the client's request, so both
+     * print the same bytes.
+     */
+    static final class Environment {
+        /** stdin and stdout are a terminal ({@code System.console() != null}): code frames and colour. */
+        final boolean stdoutTty;
+        /** stderr is a terminal: the progress line. */
+        final boolean stderrTty;
+        /** NO_COLOR is set and not empty. */
+        final boolean noColor;
+        /** ARENA_LS_DEBUG is set: stack traces of internal errors. */
+        final boolean debug;
+        /** The directory relative paths start from. */
+        final Path workingDirectory;
+        /** The default of --threads: the cores this process may use. */
+        final int processors;
+
+        Environment(boolean stdoutTty, boolean stderrTty, boolean noColor, boolean debug, Path workingDirectory, int processors) {
+            this.stdoutTty = stdoutTty;
+            this.stderrTty = stderrTty;
+            this.noColor = noColor;
+            this.debug = debug;
+            this.workingDirectory = workingDirectory;
+            this.processors = processors;
+        }
+
+        static Environment ofThisProcess() {
+            String noColor = System.getenv("NO_COLOR");
+            boolean console = System.console() != null;
+            return new Environment(console, console || isTerminal(2), noColor != null && !noColor.isEmpty(),
+                    System.getenv("ARENA_LS_DEBUG") != null, Path.of("").toAbsolutePath().normalize(),
+                    Runtime.getRuntime().availableProcessors());
+        }
     }
 
     /** {@code tty}: stdout and stderr are a terminal (code frames, colour, progress). */
@@ -57,10 +96,16 @@ public final class CheckCommand {
      * frames and colour. {@code stderrTty}: stderr is a terminal: the progress line.
      */
     static int run(String[] args, PrintStream out, PrintStream err, boolean stdoutTty, boolean stderrTty, boolean noColorEnv) {
+        return run(args, out, err, new Environment(stdoutTty, stderrTty, noColorEnv, System.getenv("ARENA_LS_DEBUG") != null,
+                Path.of("").toAbsolutePath().normalize(), Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** Runs the command in {@code env} (a cold run's own process, or a resident daemon's client). */
+    static int run(String[] args, PrintStream out, PrintStream err, Environment env) {
         long start = System.nanoTime();
         Messages msg = new Messages(err);
         try {
-            return new CheckCommand.Run(args, out, msg, stdoutTty, stderrTty, noColorEnv, start).execute();
+            return new CheckCommand.Run(args, out, msg, env, start).execute();
         } catch (Usage e) {
             msg.line("arena-ls check: " + e.getMessage());
             msg.line("Run 'arena-ls check --help' for the options.");
@@ -72,7 +117,7 @@ public final class CheckCommand {
         } catch (Throwable t) {
             // never a stack trace for the user; ARENA_LS_DEBUG=1 shows it
             msg.line("arena-ls check: internal error: " + t);
-            if (System.getenv("ARENA_LS_DEBUG") != null) t.printStackTrace(err);
+            if (env.debug) t.printStackTrace(err);
             return 2;
         }
     }
@@ -101,22 +146,24 @@ public final class CheckCommand {
         final boolean tty;
         final boolean stderrTty;
         final boolean noColorEnv;
+        final Environment env;
         final long start;
         CheckOptions o;
 
-        Run(String[] args, PrintStream out, Messages msg, boolean tty, boolean stderrTty, boolean noColorEnv, long start) {
+        Run(String[] args, PrintStream out, Messages msg, Environment env, long start) {
             this.args = args;
             this.out = out;
             this.msg = msg;
-            this.tty = tty;
-            this.stderrTty = stderrTty;
-            this.noColorEnv = noColorEnv;
+            this.tty = env.stdoutTty;
+            this.stderrTty = env.stderrTty;
+            this.noColorEnv = env.noColor;
+            this.env = env;
             this.start = start;
         }
 
         int execute() throws Usage, InterruptedException {
             try {
-                o = CheckOptions.parse(args);
+                o = CheckOptions.parse(args, env.processors);
             } catch (CheckOptions.UsageException e) {
                 throw new Usage(e.getMessage());
             }
@@ -128,7 +175,7 @@ public final class CheckCommand {
                 write(out, "arena-ls check " + version() + "\n");
                 return 0;
             }
-            Path cwd = Path.of("").toAbsolutePath().normalize();
+            Path cwd = env.workingDirectory;
             if (o.cwd != null) {
                 cwd = path(cwd, o.cwd, "--cwd");
                 if (!Files.isDirectory(cwd)) throw new Usage("--cwd " + o.cwd + ": not a directory");
@@ -415,6 +462,11 @@ public final class CheckCommand {
                 "Running:",
                 "  -j, --threads N        parallel threads (default: the number of cores)",
                 "  --cwd DIR              run as if started in DIR",
+                "  --resident             run in this user's resident daemon (started when absent; stops",
+                "                         after 10 idle minutes): no JVM start-up or JIT warm-up per run.",
+                "                         Same output; cold when the daemon fails. Also ARENA_LS_RESIDENT=1",
+                "  --no-resident          a cold run even when ARENA_LS_RESIDENT=1",
+                "  --resident-stop        stop the resident daemon",
                 "  -h, --help             this help",
                 "  --version              the version",
                 "",

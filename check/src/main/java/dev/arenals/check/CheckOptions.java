@@ -49,7 +49,13 @@ final class CheckOptions {
     String cwd;
 
     static CheckOptions parse(String[] args) throws UsageException {
+        return parse(args, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** {@code processors}: the default of --threads (a resident daemon's client's count, not the daemon's). */
+    static CheckOptions parse(String[] args, int processors) throws UsageException {
         CheckOptions o = new CheckOptions();
+        o.threads = processors;
         boolean optionsEnded = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];

@@ -1,6 +1,7 @@
 package dev.arenals.check;
 
 import java.io.PrintStream;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The progress line on a terminal's stderr: after the first second, rewritten in place every
@@ -32,31 +33,29 @@ final class Progress {
     }
 
     private void loop() {
-        try {
-            while (!stopped) {
-                Thread.sleep(EVERY_MILLIS);
-                long elapsed = System.nanoTime() - start;
-                if (stopped || elapsed < FIRST_AFTER_NANOS) continue;
-                int done = checker.filesDone.get();
-                String line = "checking  " + done + "/" + total + " files  "
-                        + Units.perSecond(done, elapsed) + " files/s  "
-                        + Units.mbPerSecond(checker.bytesDone.get(), elapsed);
-                synchronized (this) {
-                    if (stopped) return;
-                    err.print("\r" + line + "\u001b[K");
-                    err.flush();
-                    printed = true;
-                }
+        while (!stopped) {
+            LockSupport.parkNanos(EVERY_MILLIS * 1_000_000L);
+            long elapsed = System.nanoTime() - start;
+            if (stopped || elapsed < FIRST_AFTER_NANOS) continue;
+            int done = checker.filesDone.get();
+            String line = "checking  " + done + "/" + total + " files  "
+                    + Units.perSecond(done, elapsed) + " files/s  "
+                    + Units.mbPerSecond(checker.bytesDone.get(), elapsed);
+            synchronized (this) {
+                if (stopped) return;
+                err.print("\r" + line + "\u001b[K");
+                err.flush();
+                printed = true;
             }
-        } catch (InterruptedException e) {
-            // stop
         }
     }
 
     /** Stops the updates and erases the line. */
     void stop() {
         stopped = true;
-        if (thread != null) thread.interrupt();
+        // unpark, not interrupt: an interrupt landing while the line is written would close an
+        // interruptible channel under err (the resident daemon's socket)
+        if (thread != null) LockSupport.unpark(thread);
         synchronized (this) {
             if (printed) {
                 err.print("\r\u001b[K");

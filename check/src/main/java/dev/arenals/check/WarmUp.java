@@ -22,9 +22,15 @@ import dev.arenals.parser.tree.Arena;
 public final class WarmUp implements Runnable {
     private volatile boolean stopped;
 
-    /** Starts a warm-up thread, or returns null when there is no spare core for it. */
+    /**
+     * Set by the resident daemon once it has checked a tree: its code is compiled, and warming up
+     * again at every request would only take a core from the walk.
+     */
+    static volatile boolean processIsWarm;
+
+    /** Starts a warm-up thread, or returns null when there is no spare core for it (or no need). */
     static WarmUp startIfUseful(int checkingThreads) {
-        if (checkingThreads < 2 || Runtime.getRuntime().availableProcessors() < 2) return null;
+        if (processIsWarm || checkingThreads < 2 || Runtime.getRuntime().availableProcessors() < 2) return null;
         WarmUp w = new WarmUp();
         Thread t = new Thread(w, "arena-ls-check-warm-up");
         t.setDaemon(true);
@@ -58,6 +64,7 @@ public final class WarmUp implements Runnable {
      * found nothing new.
      */
     boolean step() {
+        if (processIsWarm) return false;
         try {
             if (texts == null) {
                 parser = new JsParser();
