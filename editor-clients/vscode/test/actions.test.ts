@@ -435,6 +435,31 @@ describe('assists as VS Code reaches them: refactor menu, quick fixes, actions o
         assert.deepEqual(times.items, []);
     });
 
+    it("implements an interface's missing members from the quick fix on the class", async () => {
+        const { uri } = await open('shape.ts', 'interface Shape {\n    name: string;\n    area(): number;\n}\n'
+            + 'export class Square implements Shape {\n    name = "square";\n}\n');
+        const at = rangeOf(uri, 'Square');
+        const found = await codeActions(uri, { start: at.start, end: at.start }, { only: ['quickfix'] });
+        const fix = found.find(a => a.title === "Implement interface 'Shape'");
+        assert.ok(fix, titles(found));
+        const diagnostics = await apply(uri, fix);
+        assert.equal(textOf(uri), 'interface Shape {\n    name: string;\n    area(): number;\n}\nexport class Square implements Shape {\n'
+            + '    area(): number {\n        throw new Error("Method not implemented.");\n    }\n    name = "square";\n}\n');
+        assert.deepEqual(errors(diagnostics), []);
+    });
+
+    it('converts a const holding an arrow function to a function declaration', async () => {
+        const { uri } = await open('double.ts', 'export const double = (n: number): number => n * 2;\n');
+        const at = rangeOf(uri, 'double');
+        const found = await codeActions(uri, { start: at.start, end: at.start }, { only: ['refactor.rewrite'] });
+        const named = found.find(a => a.title === 'Convert to named function');
+        assert.ok(named, titles(found));
+        assert.equal(named.kind, 'refactor.rewrite.function.named');
+        const diagnostics = await apply(uri, named);
+        assert.equal(textOf(uri), 'export function double(n: number): number { return n * 2; }\n');
+        assert.deepEqual(errors(diagnostics), []);
+    });
+
     it('hover on an enum member shows its value as TypeScript computes it', async () => {
         const { uri } = await open('flags.ts',
             'export enum Flag { None = 0, A = 1 << 0, B = 1 << 1, AB = A | B }\n'
