@@ -1362,25 +1362,8 @@ public final class Refactors {
         Arena a = q.arena();
         char[] src = a.source();
         if (readsOwnContext(a, fn)) return null; // a function would have its own this and arguments
-        int typeParams = Layouts.functionTypeParameters(a, fn);
-        int returnType = Layouts.functionReturnType(a, fn);
-        String paramText = new String(src, a.start(params), a.end(params) - a.start(params));
-        if (src[a.start(params)] != '(') paramText = "(" + paramText + ")";
-        StringBuilder text = new StringBuilder();
-        if ((a.data(fn) & F_ASYNC) != 0) text.append("async ");
-        text.append("function ");
-        if (typeParams >= 0) text.append(src, a.start(typeParams), a.end(typeParams) - a.start(typeParams));
-        text.append(paramText);
-        if (returnType >= 0) text.append(": ").append(src, a.start(returnType), a.end(returnType) - a.start(returnType));
-        text.append(' ');
-        if (a.kind(body) == FUNCTION_BODY) {
-            text.append(src, a.start(body), a.end(body) - a.start(body));
-        } else {
-            int value = a.kind(body) == PARENTHESIZED && a.kind(a.firstChild(body)) == OBJECT ? a.firstChild(body) : body;
-            text.append("{ return ").append(src, a.start(value), a.end(value) - a.start(value)).append("; }");
-        }
         int parent = q.parentOf(fn);
-        String out = text.toString();
+        String out = functionText(a, fn, params, body, "");
         // at the start of a statement `function` would begin a declaration
         if (parent >= 0 && a.kind(parent) == EXPRESSION_STATEMENT || startsStatement(q, fn)) out = "(" + out + ")";
         return action(q, "Convert to anonymous function", TO_FUNCTION, List.of(new TextEdit(q.range(a.start(fn), a.end(fn)), out)));
@@ -1434,16 +1417,25 @@ public final class Refactors {
             }
             if (!startsWithWord(src, keyword, a.end(fn), "function")) return null;
         }
+        String text = (statement != list ? "export " : "") + functionText(a, fn, params, body, a.text(a.start(name), a.end(name)));
+        return action(q, "Convert to named function", TO_NAMED_FUNCTION, List.of(new TextEdit(q.range(a.start(statement), a.end(statement)), text)));
+    }
+
+    /**
+     * {@code [async ]function[*] name<T>(params): R { … }} for a function expression or an arrow,
+     * its parts as written ({@code name} empty for an anonymous one; an expression body as
+     * {@code { return …; }}, an object literal without its parentheses).
+     */
+    private static String functionText(Arena a, int fn, int params, int body, String name) {
+        char[] src = a.source();
         int typeParams = Layouts.functionTypeParameters(a, fn);
         int returnType = Layouts.functionReturnType(a, fn);
-        String paramText = new String(src, a.start(params), a.end(params) - a.start(params));
-        if (src[a.start(params)] != '(') paramText = "(" + paramText + ")";
         StringBuilder text = new StringBuilder();
-        if (statement != list) text.append("export ");
         if ((a.data(fn) & F_ASYNC) != 0) text.append("async ");
-        text.append((a.data(fn) & F_GENERATOR) != 0 ? "function* " : "function ").append(a.text(a.start(name), a.end(name)));
+        text.append((a.data(fn) & F_GENERATOR) != 0 ? "function* " : "function ").append(name);
         if (typeParams >= 0) text.append(src, a.start(typeParams), a.end(typeParams) - a.start(typeParams));
-        text.append(paramText);
+        boolean parenthesized = src[a.start(params)] == '(';
+        text.append(parenthesized ? "" : "(").append(src, a.start(params), a.end(params) - a.start(params)).append(parenthesized ? "" : ")");
         if (returnType >= 0) text.append(": ").append(src, a.start(returnType), a.end(returnType) - a.start(returnType));
         text.append(' ');
         if (a.kind(body) == FUNCTION_BODY) {
@@ -1452,7 +1444,7 @@ public final class Refactors {
             int value = a.kind(body) == PARENTHESIZED && a.kind(a.firstChild(body)) == OBJECT ? a.firstChild(body) : body;
             text.append("{ return ").append(src, a.start(value), a.end(value) - a.start(value)).append("; }");
         }
-        return action(q, "Convert to named function", TO_NAMED_FUNCTION, List.of(new TextEdit(q.range(a.start(statement), a.end(statement)), text.toString())));
+        return text.toString();
     }
 
     /** Whether the node is the first thing of an expression statement (f = x => 1 is not; (x => 1)() is not, its parentheses are). */
