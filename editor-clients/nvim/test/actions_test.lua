@@ -291,6 +291,28 @@ return function(t)
     eq(lines(importer), 'import { greet } from "./greet";\n\nexport const welcome = greet("you");', 'welcome.ts after')
   end)
 
+  check('actions: an && chain tested in an if made an optional chain (refactor.rewrite)', function()
+    local b = open('chain.ts', 'declare const user: { profile?: { ok(): boolean } } | undefined;\nif (user && user.profile && user.profile.ok()) {}')
+    vim.api.nvim_win_set_cursor(0, find(b, 'user.profile &&'))
+    code_action(b, { 'refactor.rewrite' }, 'Convert to optional chain expression')
+    eq(vim.api.nvim_buf_get_lines(b, 1, 2, true)[1], 'if (user?.profile?.ok()) {}', 'the test after')
+  end)
+
+  check('actions: a const holding an arrow made a function declaration (refactor.rewrite)', function()
+    local b = open('double.ts', 'export const double = (n: number): number => n * 2;')
+    vim.api.nvim_win_set_cursor(0, find(b, 'double'))
+    code_action(b, { 'refactor.rewrite' }, 'Convert to named function')
+    eq(lines(b), 'export function double(n: number): number { return n * 2; }', 'the file after')
+  end)
+
+  check("actions: the quick fix 'Implement interface' writes the members the class leaves out", function()
+    local b = open('shape.ts', 'interface Shape {\n    name: string;\n    area(): number;\n}\nexport class Square implements Shape {\n    name = "square";\n}')
+    vim.api.nvim_win_set_cursor(0, find(b, 'Square'))
+    code_action(b, { 'quickfix' }, "Implement interface 'Shape'")
+    eq(lines(b), 'interface Shape {\n    name: string;\n    area(): number;\n}\nexport class Square implements Shape {\n'
+      .. '    area(): number {\n        throw new Error("Method not implemented.");\n    }\n    name = "square";\n}', 'the class after')
+  end)
+
   check('actions: hover on an enum member shows its value in the floating window', function()
     local b = open('flags.ts', 'export enum Flag { None = 0, A = 1 << 0, B = 1 << 1, AB = A | B }\nexport const both = Flag.AB;')
     vim.api.nvim_win_set_cursor(0, find(b, 'AB', 2))
