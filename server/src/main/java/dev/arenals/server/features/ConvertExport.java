@@ -284,11 +284,14 @@ public final class ConvertExport {
             if (defaultBinding >= 0) defaultToNamed(q, declaration, source, defaultBinding, namespace, named, c.name(), out);
             return;
         }
+        int found = -1;
         for (int specifier : named) {
             if (!unquoted(a, Layouts.importImported(a, specifier)).equals(c.name())) continue;
-            namedToDefault(q, declaration, source, specifier, defaultBinding, namespace, named, out);
-            return; // one default binding per declaration: a second import of the same name gets its own statement next time
+            // one default binding per declaration: { f, f as g } would need two
+            if (found >= 0) throw new RenamePlan.Refused("an import of the module names `" + c.name() + "` twice: write it once first");
+            found = specifier;
         }
+        if (found >= 0) namedToDefault(q, declaration, source, found, defaultBinding, namespace, named, out);
     }
 
     /** {@code import { f as g }}'s imported name made {@code name} (the whole specifier {@code name} when g is that name). */
