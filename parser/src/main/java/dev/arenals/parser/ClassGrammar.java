@@ -66,6 +66,7 @@ final class ClassGrammar {
                 int savedCover = p.coverInitPos;
                 boolean savedProto = p.coverIsProto;
                 p.coverInitPos = -1;
+                p.operatorOperandPos = p.lexer.tokenStart;
                 parseLeftHandSide(p);
                 reportCoverInit(p);
                 p.coverInitPos = savedCover;

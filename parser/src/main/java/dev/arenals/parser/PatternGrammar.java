@@ -194,7 +194,8 @@ final class PatternGrammar {
                 p.error(s, e, p.strictEvalOrArguments(), DiagnosticMessages.nameArg(e - s == 4 ? p.nameEval : p.nameArguments));
             }
             if ((p.ctx & (CTX_STATIC_BLOCK | CTX_FIELD_INIT)) != 0 && !binding && e - s == 9 && isArguments(p, s, e)) {
-                p.error(s, e, Diag.UNEXPECTED_TOKEN, IDENTIFIER);
+                // an early error of ECMAScript's (TypeScript's checker: TS2815), no reason for a speculation to fail
+                p.checkerLevelError(s, e, Diag.UNEXPECTED_TOKEN, IDENTIFIER);
             }
             return;
         }

@@ -111,6 +111,9 @@ public final class GrammarChecks {
         for (Diag d : checkerLevel) CHECKER_LEVEL[d.ordinal()] = true;
     }
 
+    /** Whether TypeScript reports {@code d} from its binder or checker, never from its parser. */
+    public static boolean isCheckerLevel(Diag d) { return CHECKER_LEVEL[d.ordinal()]; }
+
     private static boolean onlyCheckerLevel(ParseLog log, int parserDiagnostics) {
         for (int i = 0; i < parserDiagnostics; i++) if (!CHECKER_LEVEL[log.diagnostic(i).ordinal()]) return false;
         return true;
