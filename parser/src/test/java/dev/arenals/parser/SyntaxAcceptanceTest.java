@@ -459,6 +459,8 @@ class SyntaxAcceptanceTest {
         "S|DESTRUCTURING_WITHOUT_INITIALIZER|let [a];",
         "S|REST_MUST_BE_LAST|[...a, b] = c;",
         "S|REST_PARAMETER_LAST|function f(...a, b) {}",
+        "S|TRAILING_COMMA_AFTER_REST|function f(...a,) {}",
+        "S|TRAILING_COMMA_AFTER_REST|(...a,) => 1;",
         "S|REST_WITH_INITIALIZER|function f(...a = 1) {}",
         "S|INVALID_ARROW_PARAMETERS|(a + b) => 1;",
         "S|COALESCE_MIXED|a ?? b || c;",

@@ -301,7 +301,7 @@ public final class GrammarChecks {
                 if ((a.data(n) & MOD_DECLARE) != 0 && k != INTERFACE_DECLARATION && k != TYPE_ALIAS) childCtx |= AMBIENT;
                 if (k == MODULE_DECLARATION) checkModuleDeclaration(n, (childCtx & AMBIENT) != 0, modifierError);
                 else if (k == VARIABLE_DECLARATION && !modifierError) checkVariableDeclarators(n, childCtx);
-                else if (k == FUNCTION_DECLARATION && !modifierError) checkParameterList(n);
+                else if (k == FUNCTION_DECLARATION && !modifierError) checkParameterList(n, (childCtx & AMBIENT) != 0);
                 else if (k == ENUM_DECLARATION) checkEnumMemberValues(n, (childCtx & AMBIENT) != 0);
                 if (k == FUNCTION_DECLARATION) {
                     childCtx |= IN_FUNCTION;
@@ -333,7 +333,7 @@ public final class GrammarChecks {
                 else if (checkMemberModifiers(n, k, ctx)) childCtx |= MODIFIER_ERROR; // the method's own checks stop there
                 else if (k == FIELD) checkProperty(n, ctx | (childCtx & AMBIENT));
                 else if (k == METHOD_SIGNATURE) {
-                    if (!checkParameterList(n) && (a.data(n) & (P_GET | P_SET)) != 0) checkAccessor(n, n, false, ctx);
+                    if (!checkParameterList(n, (ctx & AMBIENT) != 0) && (a.data(n) & (P_GET | P_SET)) != 0) checkAccessor(n, n, false, ctx);
                 } else if (k == METHOD) {
                     int before = log.diagnosticCount();
                     checkMethod(n, ctx);
@@ -350,14 +350,14 @@ public final class GrammarChecks {
                         at = a.start(parentOf[n]);
                     }
                     report(at, at + 5, Diag.MODIFIER_IN_AMBIENT, Token.K_ASYNC);
-                } else if ((ctx & MODIFIER_ERROR) == 0 && !checkParameterList(n) && parentOf[n] >= 0 && a.kind(parentOf[n]) == METHOD) {
+                } else if ((ctx & MODIFIER_ERROR) == 0 && !checkParameterList(n, (ctx & AMBIENT) != 0) && parentOf[n] >= 0 && a.kind(parentOf[n]) == METHOD) {
                     // a class method's generator after its other grammar checks (checkGrammarMethod), when they found nothing
                     int method = parentOf[n];
                     if (a.kind(parentOf[method]) == CLASS_BODY) checkGenerator(method, a.data(n), memberKey(method), (ctx & AMBIENT) != 0, hasBody(n));
                 }
                 break;
             case FUNCTION_TYPE: case CONSTRUCTOR_TYPE: case CALL_SIGNATURE: case CONSTRUCT_SIGNATURE:
-                checkParameterList(n);
+                checkParameterList(n, (ctx & AMBIENT) != 0);
                 break;
             case FORMAL_PARAMETERS:
                 childCtx |= ctx & NO_BODY;
@@ -1217,9 +1217,10 @@ public final class GrammarChecks {
     /**
      * TypeScript's parameter-list rules, the first error only: a rest parameter cannot be optional
      * (TS1047), a parameter cannot be both optional and initialized (TS1015), a required parameter
-     * cannot follow an optional one (TS1016).
+     * cannot follow an optional one (TS1016). Outside ambient contexts, a trailing comma after a rest parameter is
+     * TS1013, and the checks go on (checkGrammarForDisallowedTrailingComma).
      */
-    private boolean checkParameterList(int fn) {
+    private boolean checkParameterList(int fn, boolean ambient) {
         int params = -1;
         for (int c = a.firstChild(fn); c >= 0; c = a.nextSibling(c)) {
             if (a.kind(c) == FORMAL_PARAMETERS) {
@@ -1233,6 +1234,10 @@ public final class GrammarChecks {
             if (rest >= 0 && a.nextSibling(p) >= 0) {
                 report(a.start(rest), a.start(rest) + 3, Diag.REST_PARAMETER_LAST, 0);
                 return true;
+            }
+            if (rest >= 0 && !ambient && !insideDeclaredTypeDeclaration(fn)) {
+                int comma = skipTrivia(a.end(p), a.end(params));
+                if (comma < a.end(params) && src[comma] == ',') report(comma, comma + 1, Diag.TRAILING_COMMA_AFTER_REST, 0);
             }
         }
         boolean seenOptional = false;
@@ -1309,10 +1314,22 @@ public final class GrammarChecks {
         }
     }
 
+    /**
+     * Whether {@code n} is inside a `declare interface` or `declare type`: TypeScript's parser makes everything
+     * under `declare` ambient (NodeFlags.Ambient), where our AMBIENT leaves these two out for the other rules.
+     */
+    private boolean insideDeclaredTypeDeclaration(int n) {
+        for (int p = parentOf[n]; p >= 0; p = parentOf[p]) {
+            int k = a.kind(p);
+            if ((k == INTERFACE_DECLARATION || k == TYPE_ALIAS) && (a.data(p) & MOD_DECLARE) != 0) return true;
+        }
+        return false;
+    }
+
     /** Whether {@link #checkParameterList} would report (the parameter rules come first): reported then, by the function's own visit. */
     private boolean checkParameterListQuietly(int fn) {
         int before = log.diagnosticCount();
-        boolean failed = checkParameterList(fn);
+        boolean failed = checkParameterList(fn, true);
         log.truncateDiagnostics(before);
         return failed;
     }

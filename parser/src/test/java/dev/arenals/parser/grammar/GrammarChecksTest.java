@@ -222,6 +222,19 @@ class GrammarChecksTest {
     }
 
     @Test
+    void noTrailingCommaAfterARestParameterOutsideAmbientContexts() {
+        String message = "A rest parameter or binding pattern may not have a trailing comma.";
+        assertGrammar("function f(...a|,) {}", 1013, message);
+        assertGrammar("(...a /* c */|,\n) => {};", 1013, message);
+        assertGrammar("interface I { m(...a: T|,): void }", 1013, message);
+        assertGrammar("type F = (...a|,) => void;", 1013, message);
+        assertGrammar("class C { m(...a|,); m() {} }", 1013, message);
+        assertNone("p.ts", "declare function f(...a,): void; declare class C { m(...a,): void }");
+        assertNone("p.d.ts", "export function f(...a,): void;");
+        assertNone("p.ts", "function f(a,) {} function g([a],) {}");
+    }
+
+    @Test
     void accessors() {
         assertGrammar("class C { get x(): number|; }", 1005, "'{' expected.");
         assertGrammar("abstract class E { abstract get |h() { return 1 } }", 1318, "An abstract accessor cannot have an implementation.");
