@@ -1235,15 +1235,14 @@ public final class GrammarChecks {
                 report(a.start(rest), a.start(rest) + 3, Diag.REST_PARAMETER_LAST, 0);
                 return true;
             }
-            if (rest >= 0 && !ambient && !insideDeclaredTypeDeclaration(fn)) {
-                int comma = skipTrivia(a.end(p), a.end(params));
-                if (comma < a.end(params) && src[comma] == ',') report(comma, comma + 1, Diag.TRAILING_COMMA_AFTER_REST, 0);
-            }
         }
         boolean seenOptional = false;
         for (int p = a.firstChild(params); p >= 0; p = a.nextSibling(p)) {
             int k = a.kind(p);
-            if (k == REST_ELEMENT) continue;
+            if (k == REST_ELEMENT) {
+                checkTrailingCommaAfterRest(fn, params, p, ambient);
+                continue;
+            }
             if (k == ASSIGNMENT_PATTERN) continue; // initialized: neither optional nor required
             if (k != PARAMETER) {
                 if (seenOptional) {
@@ -1262,6 +1261,7 @@ public final class GrammarChecks {
                 if (seen++ > 0 && !isType(a.kind(c))) initialized = true;
             }
             if (rest) {
+                checkTrailingCommaAfterRest(fn, params, p, ambient);
                 int restName = a.firstChild(name);
                 if ((data & P_OPTIONAL) != 0 && restName >= 0) {
                     int q = afterTrivia(a.end(restName));
@@ -1312,6 +1312,13 @@ public final class GrammarChecks {
         else if ((data & (P_GET | P_SET)) == 0 && (data & MOD_ABSTRACT) != 0 && a.kind(key) == IDENTIFIER_NAME && hasBody(fn)) {
             report(a.start(key), a.end(key), Diag.ABSTRACT_METHOD_BODY, a.data(key));
         }
+    }
+
+    /** TS1013 after the last parameter, a rest one, in the order of TypeScript's checkGrammarParameterList (then on). */
+    private void checkTrailingCommaAfterRest(int fn, int params, int last, boolean ambient) {
+        if (ambient || insideDeclaredTypeDeclaration(fn)) return;
+        int comma = skipTrivia(a.end(last), a.end(params));
+        if (comma < a.end(params) && src[comma] == ',') report(comma, comma + 1, Diag.TRAILING_COMMA_AFTER_REST, 0);
     }
 
     /**
