@@ -96,8 +96,16 @@ final class ClassGrammar {
      */
     static void parseDecoratedClass(ParseContext p, int s, boolean declaration, boolean nameOptional) {
         int m = p.sink.mark();
-        while (p.tok == AT) parseDecorator(p);
+        parseClassDecorators(p);
         finishDecoratedClass(p, s, m, declaration, nameOptional);
+    }
+
+    /** A class's decorators: strict code, as all of a class is (TypeScript's TS1213 on `@package class C {}`). */
+    static void parseClassDecorators(ParseContext p) {
+        int saved = p.ctx;
+        p.ctx |= CTX_STRICT | CTX_IN_CLASS;
+        while (p.tok == AT) parseDecorator(p);
+        p.ctx = saved;
     }
 
     static void finishDecoratedClass(ParseContext p, int s, int m, boolean declaration, boolean nameOptional) {

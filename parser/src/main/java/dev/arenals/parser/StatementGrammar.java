@@ -94,7 +94,7 @@ final class StatementGrammar {
         if (p.tok == AT) {
             int s = p.lexer.tokenStart;
             int m = p.sink.mark();
-            while (p.tok == AT) parseDecorator(p);
+            parseClassDecorators(p);
             if (p.tok == K_EXPORT && !p.escaped()) {
                 p.pendingExportMark = m;
                 parseExportDeclaration(p, topLevel);
