@@ -300,7 +300,7 @@ public final class GrammarChecks {
                 boolean modifierError = checkDeclarationModifiers(n, k, ctx);
                 if ((a.data(n) & MOD_DECLARE) != 0 && k != INTERFACE_DECLARATION && k != TYPE_ALIAS) childCtx |= AMBIENT;
                 if (k == MODULE_DECLARATION) checkModuleDeclaration(n, (childCtx & AMBIENT) != 0, modifierError);
-                else if (k == VARIABLE_DECLARATION && !modifierError) checkVariableDeclarators(n, childCtx);
+                else if (k == VARIABLE_DECLARATION) checkVariableDeclarators(n, childCtx, modifierError);
                 else if (k == FUNCTION_DECLARATION && !modifierError) checkParameterList(n, (childCtx & AMBIENT) != 0);
                 else if (k == ENUM_DECLARATION) checkEnumMemberValues(n, (childCtx & AMBIENT) != 0);
                 if (k == FUNCTION_DECLARATION) {
@@ -821,8 +821,12 @@ public final class GrammarChecks {
         }
     }
 
-    /** Initializers in ambient contexts (TS1039/TS1254) and definite assignment markers (TS1255/1263/1264). */
-    private void checkVariableDeclarators(int decl, int ctx) {
+    /**
+     * Initializers in ambient contexts (TS1039/TS1254) and definite assignment markers (TS1255/1263/1264): TypeScript's
+     * checkGrammarVariableDeclaration for each declarator, and of checkGrammarVariableDeclarationList the `using` rule,
+     * which a modifier error skips (checkVariableStatement) where the declarators' checks still run.
+     */
+    private void checkVariableDeclarators(int decl, int ctx, boolean modifierError) {
         boolean ambient = (ctx & AMBIENT) != 0;
         int p = parentOf[decl];
         boolean forHead = p >= 0 && (a.kind(p) == FOR_IN || a.kind(p) == FOR_OF);
@@ -840,7 +844,7 @@ public final class GrammarChecks {
             }
             // TypeScript stops at a missing initializer (TS1155/TS1182, our parser's)
             if (!ambient && init < 0 && (constLike || a.kind(target) == OBJECT_PATTERN || a.kind(target) == ARRAY_PATTERN)) continue;
-            if (ambient && (varKind == VAR_USING || varKind == VAR_AWAIT_USING) && d == firstDeclarator(decl)) {
+            if (ambient && !modifierError && (varKind == VAR_USING || varKind == VAR_AWAIT_USING) && d == firstDeclarator(decl)) {
                 report(a.start(decl), a.end(decl), varKind == VAR_USING ? Diag.USING_IN_AMBIENT : Diag.AWAIT_USING_IN_AMBIENT, 0);
             }
             // a `using` binding pattern (TS1492) is as far as TypeScript checks that declarator

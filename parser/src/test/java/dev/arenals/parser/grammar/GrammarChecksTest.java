@@ -222,6 +222,17 @@ class GrammarChecksTest {
     }
 
     @Test
+    void aModifierErrorLeavesEachDeclaratorChecked() {
+        assertEquals(List.of("1491@0 'declare' modifier cannot appear on a 'using' declaration.",
+                "1254@18 A 'const' initializer in an ambient context must be a string or numeric literal or literal enum reference."),
+                grammarErrors("p.ts", "declare using x = a;"));
+        assertEquals(List.of("1491@0 'declare' modifier cannot appear on a 'using' declaration.",
+                "1039@21 Initializers are not allowed in ambient contexts."), grammarErrors("p.ts", "declare using x: T = a;"));
+        assertEquals(List.of("1044@8 'public' modifier cannot appear on a module or namespace element.",
+                "1039@23 Initializers are not allowed in ambient contexts."), grammarErrors("p.ts", "declare public let x = f();"));
+    }
+
+    @Test
     void noTrailingCommaAfterARestParameterOutsideAmbientContexts() {
         String message = "A rest parameter or binding pattern may not have a trailing comma.";
         assertGrammar("function f(...a|,) {}", 1013, message);
@@ -496,7 +507,9 @@ class GrammarChecksTest {
     @Test
     void anErrorOnASatisfiesExpressionIsOnTheKeyword() {
         assertGrammar("declare let x = a /*c*/ |satisfies T", 1039, "Initializers are not allowed in ambient contexts.");
-        assertGrammar("|declare await using x = y", 1495, "'declare' modifier cannot appear on an 'await using' declaration.");
+        assertEquals(List.of("1495@0 'declare' modifier cannot appear on an 'await using' declaration.",
+                "1254@26 A 'const' initializer in an ambient context must be a string or numeric literal or literal enum reference."),
+                grammarErrors("p.ts", "declare await using x = y satisfies T"));
     }
 
     @Test
