@@ -100,10 +100,13 @@ final class ClassGrammar {
         finishDecoratedClass(p, s, m, declaration, nameOptional);
     }
 
-    /** A class's decorators: strict code, as all of a class is (TypeScript's TS1213 on `@package class C {}`). */
+    /**
+     * A class's decorators: strict code in TypeScript files, as TypeScript's binder reads them (TS1213 on
+     * `@package class C {}`); ECMAScript's are not (test262's decorator-…-identifier-reference-yield.js).
+     */
     static void parseClassDecorators(ParseContext p) {
         int saved = p.ctx;
-        p.ctx |= CTX_STRICT | CTX_IN_CLASS;
+        if (p.ts) p.ctx |= CTX_STRICT | CTX_IN_CLASS;
         while (p.tok == AT) parseDecorator(p);
         p.ctx = saved;
     }
