@@ -42,7 +42,8 @@ final class ClassGrammar {
         p.next(); // class
         int saved = p.ctx;
         p.ctx |= CTX_STRICT | CTX_IN_CLASS;
-        if ((Token.isIdentifierLike(p.tok) && !(p.ts && p.tok == K_IMPLEMENTS && p.peek() != LBRACE)) || (Token.isReserved(p.tok) && p.tok != K_EXTENDS)) {
+        // `implements` is the clause only before a word (TypeScript's isImplementsClause): `class implements<T> {}` names the class
+        if ((Token.isIdentifierLike(p.tok) && !(p.ts && p.tok == K_IMPLEMENTS && startsWord(p.peek()))) || (Token.isReserved(p.tok) && p.tok != K_EXTENDS)) {
             parseBindingIdentifier(p);
         } else if (declaration && !p.classNameOptional) {
             p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
@@ -82,6 +83,8 @@ final class ClassGrammar {
         p.ctx = saved;
         return p.sink.finish(declaration ? CLASS_DECLARATION : CLASS_EXPRESSION, m, s, p.lastEnd, modifiers);
     }
+
+    private static boolean startsWord(int k) { return Token.isIdentifierLike(k) || Token.isReserved(k); }
 
     /** At `{` after `extends`: `{}` followed by `,`, `{`, `extends` or `implements`, or any other object literal. */
     private static boolean isHeritageObjectLiteral(ParseContext p) {

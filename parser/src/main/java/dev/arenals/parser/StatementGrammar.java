@@ -308,7 +308,8 @@ final class StatementGrammar {
                     parseVariableStatement(p, VAR_LET);
                     return;
                 }
-                if ((pk == LBRACE || Token.isIdentifierLike(pk)) && p.peekNewline == 0 && !p.escaped()) {
+                // a line break makes `let` a name for ECMAScript; TypeScript's isLetDeclaration does not look (`L: let`↵`x: T = y`)
+                if ((pk == LBRACE || Token.isIdentifierLike(pk)) && (p.peekNewline == 0 || p.ts) && !p.escaped()) {
                     p.error(s, p.lexer.tokenEnd, Diag.LEXICAL_IN_SINGLE_STATEMENT, 0);
                     parseVariableStatement(p, VAR_LET);
                     return;
