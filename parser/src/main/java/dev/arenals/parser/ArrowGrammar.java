@@ -53,7 +53,9 @@ final class ArrowGrammar {
                 restPos = es;
                 count++;
                 if (p.tok == COMMA) {
-                    p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.REST_PARAMETER_LAST, 0);
+                    // where TypeScript's checker puts them: at the comma before `)`, else at the `...`
+                    if (p.peek() == RPAREN) p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.TRAILING_COMMA_AFTER_REST, 0);
+                    else p.error(es, es + 3, Diag.REST_PARAMETER_LAST, 0);
                     p.next();
                 }
                 break;

@@ -42,7 +42,8 @@ final class ClassGrammar {
         p.next(); // class
         int saved = p.ctx;
         p.ctx |= CTX_STRICT | CTX_IN_CLASS;
-        if ((Token.isIdentifierLike(p.tok) && !(p.ts && p.tok == K_IMPLEMENTS && p.peek() != LBRACE)) || (Token.isReserved(p.tok) && p.tok != K_EXTENDS)) {
+        // `implements` is the clause only before a word (TypeScript's isImplementsClause): `class implements<T> {}` names the class
+        if ((Token.isIdentifierLike(p.tok) && !(p.ts && p.tok == K_IMPLEMENTS && startsWord(p.peek()))) || (Token.isReserved(p.tok) && p.tok != K_EXTENDS)) {
             parseBindingIdentifier(p);
         } else if (declaration && !p.classNameOptional) {
             p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
@@ -66,6 +67,7 @@ final class ClassGrammar {
                 int savedCover = p.coverInitPos;
                 boolean savedProto = p.coverIsProto;
                 p.coverInitPos = -1;
+                p.operatorOperandPos = p.lexer.tokenStart;
                 parseLeftHandSide(p);
                 reportCoverInit(p);
                 p.coverInitPos = savedCover;
@@ -82,6 +84,8 @@ final class ClassGrammar {
         return p.sink.finish(declaration ? CLASS_DECLARATION : CLASS_EXPRESSION, m, s, p.lastEnd, modifiers);
     }
 
+    private static boolean startsWord(int k) { return Token.isIdentifierLike(k) || Token.isReserved(k); }
+
     /** At `{` after `extends`: `{}` followed by `,`, `{`, `extends` or `implements`, or any other object literal. */
     private static boolean isHeritageObjectLiteral(ParseContext p) {
         if (p.peek() != RBRACE) return true;
@@ -95,8 +99,19 @@ final class ClassGrammar {
      */
     static void parseDecoratedClass(ParseContext p, int s, boolean declaration, boolean nameOptional) {
         int m = p.sink.mark();
-        while (p.tok == AT) parseDecorator(p);
+        parseClassDecorators(p);
         finishDecoratedClass(p, s, m, declaration, nameOptional);
+    }
+
+    /**
+     * A class's decorators: strict code in TypeScript files, as TypeScript's binder reads them (TS1213 on
+     * `@package class C {}`); ECMAScript's are not (test262's decorator-…-identifier-reference-yield.js).
+     */
+    static void parseClassDecorators(ParseContext p) {
+        int saved = p.ctx;
+        if (p.ts) p.ctx |= CTX_STRICT | CTX_IN_CLASS;
+        while (p.tok == AT) parseDecorator(p);
+        p.ctx = saved;
     }
 
     static void finishDecoratedClass(ParseContext p, int s, int m, boolean declaration, boolean nameOptional) {

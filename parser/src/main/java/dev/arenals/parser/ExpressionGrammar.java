@@ -341,6 +341,7 @@ final class ExpressionGrammar {
             curMark = p.sink.mark();
             // `#x in y` is a relational expression: an operand of a looser operator only (`a == #x in b`, not `a < #x in b`)
             if (p.tok == PRIVATE_NAME && prec < precedence(K_IN)) p.privateInPos = curStart;
+            p.operatorOperandPos = curStart;
             parseUnary(p);
             checkNotArrow(p, p.sink.pending(p.sink.mark() - 1));
         }
@@ -389,6 +390,7 @@ final class ExpressionGrammar {
                 int m = p.sink.mark();
                 p.next();
                 if (!p.enter()) { p.exit(); p.errorNode(p.lexer.tokenStart, p.lexer.tokenStart); p.sink.finish(UNARY, m, s, p.lastEnd, op); return; }
+                p.operatorOperandPos = p.lexer.tokenStart;
                 parseUnary(p);
                 p.exit();
                 int operand = p.sink.pending(p.sink.mark() - 1);
@@ -617,8 +619,9 @@ final class ExpressionGrammar {
         if (p.tok == K_SUPER && p.peek() == LPAREN) p.error(cs, p.lexer.tokenEnd, Diag.SUPER_UNEXPECTED, 0);
         if (p.tok == K_NEW) {
             parseNew(p);
-        } else if (p.tok == K_ASYNC && !p.escaped() && p.peek() == LPAREN) {
-            // `new async()`: the arguments are new's, not a call of async (nor an async arrow's parameters)
+        } else if (p.tok == K_ASYNC && !p.escaped() && (p.peek() == LPAREN || p.peek() == LT)) {
+            // `new async()`, `new async<T, U>()`: the arguments are new's, not a call of async (nor an async arrow's
+            // parameters: TypeScript's parseMemberExpressionOrHigher reads no arrow, even where TSX's `<T,` would start one)
             int id = p.lexer.internIdentifier();
             p.next();
             p.leaf(IDENTIFIER_REFERENCE, cs, p.lastEnd, id);
@@ -895,8 +898,9 @@ final class ExpressionGrammar {
                             if (d >= 0) {
                                 p.next(); // async
                                 // in TSX, TypeScript's isParenthesizedArrowFunctionExpression takes `async <T,`, `<T =` and
-                                // `<T extends X` for an arrow whatever follows, and `async <T>` for none
-                                boolean tsxArrow = p.jsx && p.tok == LT && isGenericArrowInTsx(p);
+                                // `<T extends X` for an arrow whatever follows, and `async <T>` for none; where an assignment
+                                // expression starts only, never as an operator's operand (`!async<T, U>(x)` is a call)
+                                boolean tsxArrow = p.jsx && p.tok == LT && s != p.operatorOperandPos && isGenericArrowInTsx(p);
                                 if ((!p.jsx || p.tok != LT || tsxArrow) && tryParseTypedArrow(p, F_ASYNC, s)) {
                                     p.commit(d);
                                     return;
@@ -1005,6 +1009,7 @@ final class ExpressionGrammar {
         int m = p.sink.mark();
         p.next();
         if (!p.enter()) { p.exit(); p.errorNode(p.lexer.tokenStart, p.lexer.tokenStart); p.sink.finish(AWAIT, m, s, p.lastEnd, 0); return; }
+        p.operatorOperandPos = p.lexer.tokenStart;
         parseUnary(p);
         p.exit();
         p.sink.finish(AWAIT, m, s, p.lastEnd, 0);

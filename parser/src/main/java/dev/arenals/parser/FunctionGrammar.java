@@ -173,7 +173,9 @@ final class FunctionGrammar {
                 }
                 p.sink.finish(REST_ELEMENT, rm, ps, p.lastEnd, 0);
                 if (p.tok == COMMA) {
-                    p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.REST_PARAMETER_LAST, 0);
+                    // where TypeScript's checker puts them: at the comma before `)`, else at the `...`
+                    if (p.peek() == RPAREN) p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.TRAILING_COMMA_AFTER_REST, 0);
+                    else p.error(ps, ps + 3, Diag.REST_PARAMETER_LAST, 0);
                     p.next();
                     continue;
                 }

@@ -4,6 +4,7 @@ import static dev.arenals.parser.lexer.Token.*;
 import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.diag.Diag;
+import dev.arenals.parser.grammar.GrammarChecks;
 import dev.arenals.parser.lexer.Lexer;
 import dev.arenals.parser.lexer.RegexValidator;
 import dev.arenals.parser.lexer.Token;
@@ -115,6 +116,12 @@ final class ParseContext {
     int arrowEndPos = -1;
     /** Where a private name may start `#x in y` (RelationalExpression : PrivateIdentifier in ShiftExpression): a binary operand's start. */
     int privateInPos = -1;
+    /**
+     * The start of the last operand of an operator (unary, binary, `await`) or of a class heritage: no
+     * AssignmentExpression starts there, so TSX's `async <T,` is no arrow there (TypeScript decides on arrows
+     * in parseAssignmentExpressionOrHigher only).
+     */
+    int operatorOperandPos = -1;
     /** TS: positions where `(`/`<` did not start a typed arrow, so the speculation is not tried again. */
     final IntSet failedArrows = new IntSet();
     /**
@@ -236,6 +243,7 @@ final class ParseContext {
         this.lastAwaitIdentPos = -1;
         this.arrowEndPos = -1;
         this.privateInPos = -1;
+        this.operatorOperandPos = -1;
         this.failedArrows.clear();
         this.arrowParamsSpec = 0;
         // per-area state: transient flags are neutral between statements; reset so no parse can
@@ -337,7 +345,9 @@ final class ParseContext {
     }
 
     void error(int start, int end, Diag d, int arg) {
-        errorCount++;
+        // what TypeScript reports from its checker fails none of its speculations, so none of ours
+        // (`(a: T = new.target) => 1` stays an arrow, with the one error)
+        if (!GrammarChecks.isCheckerLevel(d)) errorCount++;
         if (!tooDeep) log.report(start, end, d, arg);
     }
 

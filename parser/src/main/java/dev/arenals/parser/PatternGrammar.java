@@ -194,7 +194,8 @@ final class PatternGrammar {
                 p.error(s, e, p.strictEvalOrArguments(), DiagnosticMessages.nameArg(e - s == 4 ? p.nameEval : p.nameArguments));
             }
             if ((p.ctx & (CTX_STATIC_BLOCK | CTX_FIELD_INIT)) != 0 && !binding && e - s == 9 && isArguments(p, s, e)) {
-                p.error(s, e, Diag.UNEXPECTED_TOKEN, IDENTIFIER);
+                // an early error of ECMAScript's (TypeScript's checker: TS2815), no reason for a speculation to fail
+                p.checkerLevelError(s, e, Diag.UNEXPECTED_TOKEN, IDENTIFIER);
             }
             return;
         }
@@ -212,9 +213,9 @@ final class PatternGrammar {
                 // a module's own rule (ECMAScript's, not TypeScript's parser, which reads a non-async arrow's
                 // parameters outside the await context): reported, but no speculation fails on it
                 // (`(x, <T>({await}) => y)` stays a generic arrow)
-                p.checkerLevelError(s, e, Diag.RESERVED_WORD_AS_IDENTIFIER, k);
+                p.checkerLevelError(s, e, reservedAwait(p, binding), k);
             } else if ((p.ctx & CTX_AWAIT) != 0 || p.module || (p.ctx & CTX_STATIC_BLOCK) != 0) {
-                p.error(s, e, Diag.RESERVED_WORD_AS_IDENTIFIER, k);
+                p.error(s, e, reservedAwait(p, binding), k);
             } else if (p.autoGoal) {
                 p.sloppyMattered = true; // a module reserves await everywhere
             }
@@ -223,6 +224,15 @@ final class PatternGrammar {
         }
         // ambient declarations (a .d.ts, `declare …`) never run: TypeScript applies no strict-mode name rule there
         if (Token.isStrictReserved(k) && !p.ambient && p.strictHere()) p.error(s, e, p.strictReservedWord(), k);
+    }
+
+    /**
+     * A name `await` bound at a module's top level is TypeScript's TS1262 (its binder's checkContextualIdentifier,
+     * isInTopLevelContext), elsewhere TS1359.
+     */
+    private static Diag reservedAwait(ParseContext p, boolean binding) {
+        return binding && p.module && (p.ctx & (CTX_FUNCTION | CTX_STATIC_BLOCK | CTX_FIELD_INIT | CTX_PARAMS)) == 0 && p.moduleBlockDepth == 0
+                ? Diag.AWAIT_AT_MODULE_TOP_LEVEL : Diag.RESERVED_WORD_AS_IDENTIFIER;
     }
 
     private static boolean isEvalOrArguments(ParseContext p, int s, int e) {

@@ -94,7 +94,7 @@ final class StatementGrammar {
         if (p.tok == AT) {
             int s = p.lexer.tokenStart;
             int m = p.sink.mark();
-            while (p.tok == AT) parseDecorator(p);
+            parseClassDecorators(p);
             if (p.tok == K_EXPORT && !p.escaped()) {
                 p.pendingExportMark = m;
                 parseExportDeclaration(p, topLevel);
@@ -308,7 +308,8 @@ final class StatementGrammar {
                     parseVariableStatement(p, VAR_LET);
                     return;
                 }
-                if ((pk == LBRACE || Token.isIdentifierLike(pk)) && p.peekNewline == 0 && !p.escaped()) {
+                // a line break makes `let` a name for ECMAScript; TypeScript's isLetDeclaration does not look (`L: let`↵`x: T = y`)
+                if ((pk == LBRACE || Token.isIdentifierLike(pk)) && (p.peekNewline == 0 || p.ts) && !p.escaped()) {
                     p.error(s, p.lexer.tokenEnd, Diag.LEXICAL_IN_SINGLE_STATEMENT, 0);
                     parseVariableStatement(p, VAR_LET);
                     return;
@@ -766,7 +767,8 @@ final class StatementGrammar {
         int name = p.lexer.internIdentifier();
         checkIdentifierReference(p, p.tok, p.lexer.flags, s, p.lexer.tokenEnd, false);
         p.next();
-        p.leaf(LABEL, s, p.lastEnd, name);
+        int labelEnd = p.lastEnd;
+        p.leaf(LABEL, s, labelEnd, name);
         p.next(); // ':'
         if (findLabel(p, name) >= 0) p.error(s, p.sink.end(p.sink.pending(p.sink.mark() - 1)), Diag.DUPLICATE_LABEL, 0);
         if (p.labels.top == p.labels.names.length) {
@@ -795,9 +797,26 @@ final class StatementGrammar {
             for (int i = p.labels.base; i < p.labels.top; i++) if (!(p.tok != K_FOR && p.tok != K_WHILE && p.tok != K_DO && loopNext)) p.labels.pendingLoop[i] = false;
             p.bodyPosition = body;
             parseStatement(p);
+            // TypeScript's binder (checkStrictModeLabeledStatement): in strict code no label on any declaration, a
+            // variable statement included; on the label (ECMAScript allows `L: var x`: JavaScript keeps it)
+            if (p.ts && isDeclarationStatement(p.sink.kind(p.sink.pending(p.sink.mark() - 1))) && p.strictHere()) {
+                p.error(s, labelEnd, Diag.LABELLED_FUNCTION, 0);
+            }
         }
         p.labels.top--;
         p.sink.finish(LABELED, m, s, p.lastEnd, 0);
+    }
+
+    /** TypeScript's isDeclarationStatement, and a variable statement. */
+    private static boolean isDeclarationStatement(int kind) {
+        switch (kind) {
+            case VARIABLE_DECLARATION: case CLASS_DECLARATION: case INTERFACE_DECLARATION: case TYPE_ALIAS: case ENUM_DECLARATION:
+            case MODULE_DECLARATION: case IMPORT_DECLARATION: case IMPORT_EQUALS: case EXPORT_NAMED: case EXPORT_DEFAULT:
+            case EXPORT_ALL: case EXPORT_ASSIGNMENT: case NAMESPACE_EXPORT:
+                return true;
+            default:
+                return false;
+        }
     }
 
     /** ReturnStatement : return [no LineTerminator here] Expression? ; */

@@ -106,10 +106,13 @@ public final class GrammarChecks {
             Diag.MODIFIER_ON_TYPE_PARAMETER, Diag.MODIFIERS_ON_THIS_PARAMETER, Diag.INVALID_ASSIGNMENT_TARGET,
             Diag.INVALID_UPDATE_TARGET, Diag.OPTIONAL_CHAIN_ASSIGNMENT, Diag.USE_STRICT_NON_SIMPLE, Diag.YIELD_IN_PARAMETER,
             Diag.AWAIT_IN_PARAMETER, Diag.MULTIPLE_DEFAULTS, Diag.ARROW_LINE_BREAK, Diag.OPTIONAL_CHAIN_TEMPLATE,
-            Diag.FOR_IN_OF_SINGLE_DECLARATION, Diag.FOR_IN_OF_INITIALIZER, Diag.HERITAGE_LIST_EMPTY,
+            Diag.FOR_IN_OF_SINGLE_DECLARATION, Diag.FOR_IN_OF_INITIALIZER, Diag.HERITAGE_LIST_EMPTY, Diag.AWAIT_AT_MODULE_TOP_LEVEL,
         };
         for (Diag d : checkerLevel) CHECKER_LEVEL[d.ordinal()] = true;
     }
+
+    /** Whether TypeScript reports {@code d} from its binder or checker, never from its parser. */
+    public static boolean isCheckerLevel(Diag d) { return CHECKER_LEVEL[d.ordinal()]; }
 
     private static boolean onlyCheckerLevel(ParseLog log, int parserDiagnostics) {
         for (int i = 0; i < parserDiagnostics; i++) if (!CHECKER_LEVEL[log.diagnostic(i).ordinal()]) return false;
@@ -297,8 +300,8 @@ public final class GrammarChecks {
                 boolean modifierError = checkDeclarationModifiers(n, k, ctx);
                 if ((a.data(n) & MOD_DECLARE) != 0 && k != INTERFACE_DECLARATION && k != TYPE_ALIAS) childCtx |= AMBIENT;
                 if (k == MODULE_DECLARATION) checkModuleDeclaration(n, (childCtx & AMBIENT) != 0, modifierError);
-                else if (k == VARIABLE_DECLARATION && !modifierError) checkVariableDeclarators(n, childCtx);
-                else if (k == FUNCTION_DECLARATION && !modifierError) checkParameterList(n);
+                else if (k == VARIABLE_DECLARATION) checkVariableDeclarators(n, childCtx, modifierError);
+                else if (k == FUNCTION_DECLARATION && !modifierError) checkParameterList(n, (childCtx & AMBIENT) != 0);
                 else if (k == ENUM_DECLARATION) checkEnumMemberValues(n, (childCtx & AMBIENT) != 0);
                 if (k == FUNCTION_DECLARATION) {
                     childCtx |= IN_FUNCTION;
@@ -330,7 +333,7 @@ public final class GrammarChecks {
                 else if (checkMemberModifiers(n, k, ctx)) childCtx |= MODIFIER_ERROR; // the method's own checks stop there
                 else if (k == FIELD) checkProperty(n, ctx | (childCtx & AMBIENT));
                 else if (k == METHOD_SIGNATURE) {
-                    if (!checkParameterList(n) && (a.data(n) & (P_GET | P_SET)) != 0) checkAccessor(n, n, false, ctx);
+                    if (!checkParameterList(n, (ctx & AMBIENT) != 0) && (a.data(n) & (P_GET | P_SET)) != 0) checkAccessor(n, n, false, ctx);
                 } else if (k == METHOD) {
                     int before = log.diagnosticCount();
                     checkMethod(n, ctx);
@@ -347,14 +350,14 @@ public final class GrammarChecks {
                         at = a.start(parentOf[n]);
                     }
                     report(at, at + 5, Diag.MODIFIER_IN_AMBIENT, Token.K_ASYNC);
-                } else if ((ctx & MODIFIER_ERROR) == 0 && !checkParameterList(n) && parentOf[n] >= 0 && a.kind(parentOf[n]) == METHOD) {
+                } else if ((ctx & MODIFIER_ERROR) == 0 && !checkParameterList(n, (ctx & AMBIENT) != 0) && parentOf[n] >= 0 && a.kind(parentOf[n]) == METHOD) {
                     // a class method's generator after its other grammar checks (checkGrammarMethod), when they found nothing
                     int method = parentOf[n];
                     if (a.kind(parentOf[method]) == CLASS_BODY) checkGenerator(method, a.data(n), memberKey(method), (ctx & AMBIENT) != 0, hasBody(n));
                 }
                 break;
             case FUNCTION_TYPE: case CONSTRUCTOR_TYPE: case CALL_SIGNATURE: case CONSTRUCT_SIGNATURE:
-                checkParameterList(n);
+                checkParameterList(n, (ctx & AMBIENT) != 0);
                 break;
             case FORMAL_PARAMETERS:
                 childCtx |= ctx & NO_BODY;
@@ -818,8 +821,12 @@ public final class GrammarChecks {
         }
     }
 
-    /** Initializers in ambient contexts (TS1039/TS1254) and definite assignment markers (TS1255/1263/1264). */
-    private void checkVariableDeclarators(int decl, int ctx) {
+    /**
+     * Initializers in ambient contexts (TS1039/TS1254) and definite assignment markers (TS1255/1263/1264): TypeScript's
+     * checkGrammarVariableDeclaration for each declarator, and of checkGrammarVariableDeclarationList the `using` rule,
+     * which a modifier error skips (checkVariableStatement) where the declarators' checks still run.
+     */
+    private void checkVariableDeclarators(int decl, int ctx, boolean modifierError) {
         boolean ambient = (ctx & AMBIENT) != 0;
         int p = parentOf[decl];
         boolean forHead = p >= 0 && (a.kind(p) == FOR_IN || a.kind(p) == FOR_OF);
@@ -837,7 +844,7 @@ public final class GrammarChecks {
             }
             // TypeScript stops at a missing initializer (TS1155/TS1182, our parser's)
             if (!ambient && init < 0 && (constLike || a.kind(target) == OBJECT_PATTERN || a.kind(target) == ARRAY_PATTERN)) continue;
-            if (ambient && (varKind == VAR_USING || varKind == VAR_AWAIT_USING) && d == firstDeclarator(decl)) {
+            if (ambient && !modifierError && (varKind == VAR_USING || varKind == VAR_AWAIT_USING) && d == firstDeclarator(decl)) {
                 report(a.start(decl), a.end(decl), varKind == VAR_USING ? Diag.USING_IN_AMBIENT : Diag.AWAIT_USING_IN_AMBIENT, 0);
             }
             // a `using` binding pattern (TS1492) is as far as TypeScript checks that declarator
@@ -1214,9 +1221,10 @@ public final class GrammarChecks {
     /**
      * TypeScript's parameter-list rules, the first error only: a rest parameter cannot be optional
      * (TS1047), a parameter cannot be both optional and initialized (TS1015), a required parameter
-     * cannot follow an optional one (TS1016).
+     * cannot follow an optional one (TS1016). Outside ambient contexts, a trailing comma after a rest parameter is
+     * TS1013, and the checks go on (checkGrammarForDisallowedTrailingComma).
      */
-    private boolean checkParameterList(int fn) {
+    private boolean checkParameterList(int fn, boolean ambient) {
         int params = -1;
         for (int c = a.firstChild(fn); c >= 0; c = a.nextSibling(c)) {
             if (a.kind(c) == FORMAL_PARAMETERS) {
@@ -1235,7 +1243,10 @@ public final class GrammarChecks {
         boolean seenOptional = false;
         for (int p = a.firstChild(params); p >= 0; p = a.nextSibling(p)) {
             int k = a.kind(p);
-            if (k == REST_ELEMENT) continue;
+            if (k == REST_ELEMENT) {
+                checkTrailingCommaAfterRest(fn, params, p, ambient);
+                continue;
+            }
             if (k == ASSIGNMENT_PATTERN) continue; // initialized: neither optional nor required
             if (k != PARAMETER) {
                 if (seenOptional) {
@@ -1254,6 +1265,7 @@ public final class GrammarChecks {
                 if (seen++ > 0 && !isType(a.kind(c))) initialized = true;
             }
             if (rest) {
+                checkTrailingCommaAfterRest(fn, params, p, ambient);
                 int restName = a.firstChild(name);
                 if ((data & P_OPTIONAL) != 0 && restName >= 0) {
                     int q = afterTrivia(a.end(restName));
@@ -1306,10 +1318,29 @@ public final class GrammarChecks {
         }
     }
 
+    /** TS1013 after the last parameter, a rest one, in the order of TypeScript's checkGrammarParameterList (then on). */
+    private void checkTrailingCommaAfterRest(int fn, int params, int last, boolean ambient) {
+        if (ambient || insideDeclaredTypeDeclaration(fn)) return;
+        int comma = skipTrivia(a.end(last), a.end(params));
+        if (comma < a.end(params) && src[comma] == ',') report(comma, comma + 1, Diag.TRAILING_COMMA_AFTER_REST, 0);
+    }
+
+    /**
+     * Whether {@code n} is inside a `declare interface` or `declare type`: TypeScript's parser makes everything
+     * under `declare` ambient (NodeFlags.Ambient), where our AMBIENT leaves these two out for the other rules.
+     */
+    private boolean insideDeclaredTypeDeclaration(int n) {
+        for (int p = parentOf[n]; p >= 0; p = parentOf[p]) {
+            int k = a.kind(p);
+            if ((k == INTERFACE_DECLARATION || k == TYPE_ALIAS) && (a.data(p) & MOD_DECLARE) != 0) return true;
+        }
+        return false;
+    }
+
     /** Whether {@link #checkParameterList} would report (the parameter rules come first): reported then, by the function's own visit. */
     private boolean checkParameterListQuietly(int fn) {
         int before = log.diagnosticCount();
-        boolean failed = checkParameterList(fn);
+        boolean failed = checkParameterList(fn, true);
         log.truncateDiagnostics(before);
         return failed;
     }

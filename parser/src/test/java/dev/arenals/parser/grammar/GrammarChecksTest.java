@@ -222,6 +222,30 @@ class GrammarChecksTest {
     }
 
     @Test
+    void aModifierErrorLeavesEachDeclaratorChecked() {
+        assertEquals(List.of("1491@0 'declare' modifier cannot appear on a 'using' declaration.",
+                "1254@18 A 'const' initializer in an ambient context must be a string or numeric literal or literal enum reference."),
+                grammarErrors("p.ts", "declare using x = a;"));
+        assertEquals(List.of("1491@0 'declare' modifier cannot appear on a 'using' declaration.",
+                "1039@21 Initializers are not allowed in ambient contexts."), grammarErrors("p.ts", "declare using x: T = a;"));
+        assertEquals(List.of("1044@8 'public' modifier cannot appear on a module or namespace element.",
+                "1039@23 Initializers are not allowed in ambient contexts."), grammarErrors("p.ts", "declare public let x = f();"));
+    }
+
+    @Test
+    void noTrailingCommaAfterARestParameterOutsideAmbientContexts() {
+        String message = "A rest parameter or binding pattern may not have a trailing comma.";
+        assertGrammar("function f(...a|,) {}", 1013, message);
+        assertGrammar("(...a /* c */|,\n) => {};", 1013, message);
+        assertGrammar("interface I { m(...a: T|,): void }", 1013, message);
+        assertGrammar("type F = (...a|,) => void;", 1013, message);
+        assertGrammar("class C { m(...a|,); m() {} }", 1013, message);
+        assertNone("p.ts", "declare function f(...a,): void; declare class C { m(...a,): void }");
+        assertNone("p.d.ts", "export function f(...a,): void;");
+        assertNone("p.ts", "function f(a,) {} function g([a],) {}");
+    }
+
+    @Test
     void accessors() {
         assertGrammar("class C { get x(): number|; }", 1005, "'{' expected.");
         assertGrammar("abstract class E { abstract get |h() { return 1 } }", 1318, "An abstract accessor cannot have an implementation.");
@@ -483,7 +507,9 @@ class GrammarChecksTest {
     @Test
     void anErrorOnASatisfiesExpressionIsOnTheKeyword() {
         assertGrammar("declare let x = a /*c*/ |satisfies T", 1039, "Initializers are not allowed in ambient contexts.");
-        assertGrammar("|declare await using x = y", 1495, "'declare' modifier cannot appear on an 'await using' declaration.");
+        assertEquals(List.of("1495@0 'declare' modifier cannot appear on an 'await using' declaration.",
+                "1254@26 A 'const' initializer in an ambient context must be a string or numeric literal or literal enum reference."),
+                grammarErrors("p.ts", "declare await using x = y satisfies T"));
     }
 
     @Test
