@@ -80,6 +80,8 @@ public final class ResolverOptions {
     public Kind kind() { return kind; }
     public Path configFile() { return configFile; }
     public boolean complete() { return complete; }
+    /** Whether {@code rootDirs} is set: a relative specifier then looks in other directories too. */
+    public boolean rootDirsSet() { return rootDirs != null; }
 
     /** Whether the syntax of an import (require or import) decides its resolution mode, as TypeScript's importSyntaxAffectsModuleResolution. */
     boolean importSyntaxMatters() { return kind == Kind.NODE16 || kind == Kind.NODENEXT || packageExports || packageImports; }

@@ -117,6 +117,24 @@ public final class ModuleResolver {
         }
     }
 
+    /**
+     * For a file an editor opens, saves or closes, which may have been created without a watched-file
+     * event (a client that watches nothing, a {@code didOpen} of a new file, a workspace edit's
+     * {@code create}): unless the caches already know it — its directory's cached listing holds it,
+     * and every cached resolution was made after that listing was read —, it is {@link #forget
+     * forgotten}, and true is returned: resolutions made without it may now differ.
+     */
+    public static boolean forgetIfUnseen(Path file) {
+        Path dir = file.getParent(), name = file.getFileName();
+        if (dir == null || name == null) return false;
+        if (LISTINGS.peek(dir.toString()) instanceof Listing listing && listing.names.contains(name.toString())
+                && RESOLUTIONS.generationBorn() - listing.readAt > 0) {
+            return false;
+        }
+        forget(file);
+        return true;
+    }
+
     /** Forgets every listing, package.json, real path and resolution (benchmarks: a cold start of the caches). */
     public static void forgetAll() {
         LISTINGS.invalidateAll();
@@ -199,6 +217,8 @@ public final class ModuleResolver {
     private static final class Listing extends java.util.AbstractSet<String> {
         final Set<String> names;
         final java.util.concurrent.ConcurrentHashMap<String, Path> files = new java.util.concurrent.ConcurrentHashMap<>(4);
+        /** When the directory was read: resolutions cached before then may have seen it without a file it holds now. */
+        final long readAt = System.nanoTime();
 
         Listing(Set<String> names) { this.names = names; }
 

@@ -3,6 +3,7 @@ package dev.arenals.server.workspace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -115,6 +116,19 @@ class ModuleResolverTest {
         Files.delete(late);
         ModuleResolver.forget(late);
         assertNull(ModuleResolver.resolveFrom(main, "./late"));
+    }
+
+    @Test
+    void aFileTheCachesHaveNotSeenIsForgottenWhenNoticed() throws IOException {
+        Path main = file("src/main.ts");
+        assertNull(ModuleResolver.resolveFrom(main, "./late")); // src/ listed without it, the miss kept
+        Path late = file("src/late.ts"); // created with no file event
+        assertNull(ModuleResolver.resolveFrom(main, "./late"), "the cached listing and answer: the stale window");
+        assertTrue(ModuleResolver.forgetIfUnseen(late), "not in the cached listing of src/");
+        assertEquals(late, ModuleResolver.resolveFrom(main, "./late"));
+        Path main2 = file("src/main2.ts");
+        assertTrue(ModuleResolver.forgetIfUnseen(main2), "a listing read before an answer was kept cannot vouch for it");
+        assertEquals(main2, ModuleResolver.resolveFrom(main, "./main2"));
     }
 
     @Test
