@@ -95,11 +95,6 @@ public final class TypeScriptResolver {
         private StringBuilder normalizedDirectory;
         /** The file's directory as a Path, made on the first specifier the memo does not answer. */
         private Path parent;
-        /** The memo's answer maps by step count ({@link #stepAnswers}), found under {@link #stepMemo} in mode {@link #stepMode}. */
-        @SuppressWarnings("unchecked")
-        private final java.util.concurrent.ConcurrentMap<String, Object>[] stepAnswers = new java.util.concurrent.ConcurrentMap[KEPT_STEPS];
-        private Object stepMemo;
-        private Mode stepMode;
 
         Path parent() {
             if (parent == null) parent = file.getParent();
@@ -139,25 +134,17 @@ public final class TypeScriptResolver {
                 if (known != null) return known == UNRESOLVED ? null : (Path) known;
             }
             String key = null;
-            java.util.concurrent.ConcurrentMap<String, Object> stepAnswers = null;
             if (memo != null) {
-                stepAnswers = stepAnswers(memo, importer, specifier, mode);
-                Object known;
-                if (stepAnswers != null) {
-                    known = stepAnswers.get(specifier);
-                } else {
-                    key = targetKey(importer, specifier, mode);
-                    if (key == null) key = memoPrefix + dirString + '\0' + specifier + '\0' + mode.ordinal();
-                    known = memo.get(key);
-                }
+                key = targetKey(importer, specifier, mode);
+                if (key == null) key = memoPrefix + dirString + '\0' + specifier + '\0' + mode.ordinal();
+                Object known = memo.get(key);
                 if (known != null) {
                     if (recent != null) recent.answers.put(specifier, known);
                     return known == UNRESOLVED ? null : (Path) known;
                 }
             }
             Path found = new Request(mode).run(specifier, importer.parent());
-            if (stepAnswers != null) stepAnswers.put(specifier, found == null ? UNRESOLVED : found);
-            else if (memo != null) memo.put(key, found == null ? UNRESOLVED : found);
+            if (memo != null) memo.put(key, found == null ? UNRESOLVED : found);
             if (recent != null) recent.answers.put(specifier, found == null ? UNRESOLVED : found);
             return found;
         } catch (InvalidPathException e) {
@@ -217,77 +204,6 @@ public final class TypeScriptResolver {
         appendNormalized(key, root, specifier);
         if (key.length() == root) key.append('/');
         return key.append('\0').append(directoryOnly ? 'd' : 'f').append(mode.ordinal()).toString();
-    }
-
-    /** Steps ("./" none, "../" one) whose answers an importer keeps at hand; deeper ones go by {@link #targetKey}. */
-    private static final int KEPT_STEPS = 4;
-
-    /**
-     * The shared memo's answers, by specifier, for the relative specifiers of the plain form —
-     * "./" and "../" steps, then names none of which is ".", ".." or empty ({@code ./a},
-     * {@code ../d1/f2.js}, {@code ../lib/}: nearly every import) — written in a directory whose
-     * steps reach the same directory: what such a specifier names, and so its answer, follows from
-     * that directory, the specifier and the mode. So the specifier, a String already, is the key,
-     * and no key is built per specifier (a 70-character one, hashed and compared, was most of a
-     * memo lookup); the importers of one module share its answer when their steps reach one
-     * directory (the siblings of a directory, every directory of a parent for "../"). The map sits
-     * in the memo under that directory (so it goes with the memo), found once per importer and
-     * step count. Null for another form or where {@link #targetKey} does not apply.
-     */
-    private java.util.concurrent.ConcurrentMap<String, Object> stepAnswers(java.util.concurrent.ConcurrentMap<String, Object> memo,
-            Importer importer, String specifier, Mode mode) {
-        int steps = 0, i = 0, n = specifier.length();
-        while (true) {
-            if (specifier.startsWith("./", i)) {
-                i += 2;
-            } else if (specifier.startsWith("../", i)) {
-                i += 3;
-                steps++;
-            } else {
-                break;
-            }
-        }
-        if (i == 0 || steps >= KEPT_STEPS || !plainNames(specifier, i)) return null; // "." and "..": no step with a slash
-        String directory = importer.directory;
-        if (options.rootDirs != null || java.io.File.separatorChar != '/' || directory.isEmpty() || directory.charAt(0) != '/') return null;
-        if (importer.stepMemo != memo || importer.stepMode != mode) {
-            importer.stepMemo = memo;
-            importer.stepMode = mode;
-            java.util.Arrays.fill(importer.stepAnswers, null);
-        }
-        java.util.concurrent.ConcurrentMap<String, Object> answers = importer.stepAnswers[steps];
-        if (answers != null) return answers;
-        StringBuilder key = new StringBuilder(memoPrefix.length() + directory.length() + 4).append(memoPrefix).append('\u0002');
-        int root = key.length();
-        appendNormalized(key, root, directory);
-        for (int k = 0; k < steps; k++) key.setLength(Math.max(root, key.lastIndexOf("/")));
-        if (key.length() == root) key.append('/');
-        String levelKey = key.append('\0').append(mode.ordinal()).toString();
-        Object kept = memo.get(levelKey);
-        if (!(kept instanceof java.util.concurrent.ConcurrentMap)) {
-            kept = new java.util.concurrent.ConcurrentHashMap<String, Object>();
-            Object raced = memo.putIfAbsent(levelKey, kept);
-            if (raced != null) kept = raced;
-        }
-        @SuppressWarnings("unchecked")
-        java.util.concurrent.ConcurrentMap<String, Object> found = (java.util.concurrent.ConcurrentMap<String, Object>) kept;
-        importer.stepAnswers[steps] = found;
-        return found;
-    }
-
-    /** Whether {@code specifier} from {@code from} on is names separated by single slashes, none "." or "..", a trailing slash allowed, no backslash. */
-    static boolean plainNames(String specifier, int from) {
-        int n = specifier.length();
-        for (int i = from; i < n; ) {
-            int end = specifier.indexOf('/', i);
-            if (end < 0) end = n;
-            int length = end - i;
-            if (length == 0) return false; // "//", or nothing after the steps
-            if (specifier.charAt(i) == '.' && (length == 1 || length == 2 && specifier.charAt(i + 1) == '.')) return false;
-            for (int c = i; c < end; c++) if (specifier.charAt(c) == '\\') return false;
-            i = end + 1;
-        }
-        return from < n;
     }
 
     /** Appends the names of {@code path} to {@code out} as "/name" each, as Path.normalize reads them: "." and empty names dropped, ".." taking back the name before it (none above {@code root}). */

@@ -120,17 +120,6 @@ class ResolverPiecesTest {
         }
     }
 
-    /** The specifiers whose answers are kept by the directory their steps reach: steps, then plain names only. */
-    @Test
-    void plainNamesAfterTheStepsAreWhatAnswersAreKeptByTheDirectoryTheyReach() {
-        for (String plain : new String[] {"./a", "../d1/f2.js", "../../lib/", "./a.b/c"}) {
-            assertEquals(true, TypeScriptResolver.plainNames(plain, plain.lastIndexOf("./") + 2), plain);
-        }
-        for (String other : new String[] {"./", "./a//b", "./a/./b", "./a/../b", "./a/..", "./a\\b", "../."}) {
-            assertEquals(false, TypeScriptResolver.plainNames(other, other.startsWith("../") ? 3 : 2), other);
-        }
-    }
-
     /** Files in several directories importing one module share its answer; a specifier naming another file from another directory does not. */
     @Test
     void importersInOtherDirectoriesShareTheAnswerForTheSameFileOnly() throws IOException {
@@ -149,7 +138,7 @@ class ResolverPiecesTest {
             assertEquals(dir.resolve("a/t.ts"), r.resolve("../t", dir.resolve("a/x/i.ts"), false));
             assertEquals(dir.resolve("b/t.ts"), r.resolve("../t", dir.resolve("b/x/i.ts"), false));
             assertEquals(null, r.resolve("./t", dir.resolve("m/i.ts"), false));
-            assertEquals(dir.resolve("a/t.ts"), r.resolve("./t", dir.resolve("a/i.ts"), false)); // the same specifier, steps reaching another directory
+            assertEquals(dir.resolve("a/t.ts"), r.resolve("./t", dir.resolve("a/i.ts"), false)); // the same specifier from another directory
             assertEquals(dir.resolve("m.ts"), r.resolve("./../m", dir.resolve("b/i.ts"), false));
         }
     }
