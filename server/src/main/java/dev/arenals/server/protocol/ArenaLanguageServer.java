@@ -531,15 +531,18 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
     }
 
     /**
-     * A document was opened, saved or closed: if module resolution did not know its file (created
-     * by a client that sends no watched-file event), what resolution has cached is dropped and the
-     * open documents whose imports may name it are checked again, as after a file event. Off the
-     * reader thread: the check is a map lookup, the rest is rare.
+     * A document was opened, saved or closed, and its file may be new (a client that sends no
+     * watched-file event): what resolution cached without it is dropped, and the open documents with
+     * an import that may name it but did not resolve to it are checked again — their diagnostics
+     * may be from before it existed, whatever the caches knew. Off the reader thread; the documents
+     * checked again are rare (a scan of each one's few specifiers finds them).
      */
     void noticeFile(String uri) {
         requestExecutor().execute(() -> {
             Path path = pathOf(uri);
-            if (path != null && ModuleResolver.forgetIfUnseen(path)) importsChanged(store.get(uri), path, Why.NOTICED);
+            if (path == null) return;
+            ModuleResolver.forgetIfUnseen(path);
+            importsChanged(store.get(uri), path, Why.NOTICED);
         });
     }
 
@@ -549,7 +552,7 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
         EDITED,
         /** a watched-file event: a file or folder changed, appeared or went */
         ON_DISK,
-        /** a file opened, saved or closed that resolution had not seen: only where imports look may differ, not its content */
+        /** a file opened, saved or closed, which may be new: only what imports find may differ, not its content */
         NOTICED
     }
 

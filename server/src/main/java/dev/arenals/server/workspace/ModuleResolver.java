@@ -120,16 +120,21 @@ public final class ModuleResolver {
     /**
      * For a file an editor opens, saves or closes, which may have been created without a watched-file
      * event (a client that watches nothing, a {@code didOpen} of a new file, a workspace edit's
-     * {@code create}): unless the caches already know it — its directory's cached listing holds it,
-     * and every cached resolution was made after that listing was read —, it is {@link #forget
-     * forgotten}, and true is returned: resolutions made without it may now differ.
+     * {@code create}): unless the caches cannot have answered without it, it is {@link #forget
+     * forgotten}, and true is returned. They cannot when every cached answer was made in the
+     * current generation of listings (none is older than it, and it has not expired) and that
+     * generation either holds the file's directory with the file, or does not hold the directory
+     * (then no cached answer looked into it). A .json file is always forgotten: configs are kept
+     * longer than a generation.
      */
     public static boolean forgetIfUnseen(Path file) {
         Path dir = file.getParent(), name = file.getFileName();
         if (dir == null || name == null) return false;
-        if (LISTINGS.peek(dir.toString()) instanceof Listing listing && listing.names.contains(name.toString())
-                && RESOLUTIONS.generationBorn() - listing.readAt > 0) {
-            return false;
+        String fileName = name.toString();
+        long listingsBorn = LISTINGS.generationBorn();
+        if (!fileName.endsWith(".json") && RESOLUTIONS.generationBorn() - listingsBorn >= 0 && System.nanoTime() - listingsBorn <= LIFETIME) {
+            Set<String> names = LISTINGS.peek(dir.toString());
+            if (names == null || names.contains(fileName)) return false;
         }
         forget(file);
         return true;
@@ -217,8 +222,6 @@ public final class ModuleResolver {
     private static final class Listing extends java.util.AbstractSet<String> {
         final Set<String> names;
         final java.util.concurrent.ConcurrentHashMap<String, Path> files = new java.util.concurrent.ConcurrentHashMap<>(4);
-        /** When the directory was read: resolutions cached before then may have seen it without a file it holds now. */
-        final long readAt = System.nanoTime();
 
         Listing(Set<String> names) { this.names = names; }
 

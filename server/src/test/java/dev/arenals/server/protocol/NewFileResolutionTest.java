@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arenals.server.testing.InProcessServer;
+import dev.arenals.server.workspace.ModuleResolver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -95,6 +96,19 @@ class NewFileResolutionTest {
     void aFileOpenedWithoutAWatchedFileEventClearsCannotFindModule() throws Exception {
         try (InProcessServer s = start()) {
             createdClearsTheReport(s, () -> s.open(uri("src/b.ts"), "typescript", 1, "export const b = 1;\n"));
+        }
+    }
+
+    /** The caches may have met b.ts already (they start afresh every three seconds): a.ts's report is still from before it, and goes. */
+    @Test
+    void aFileTheCachesListedAlreadyStillRechecksItsImporters() throws Exception {
+        try (InProcessServer s = start()) {
+            createdClearsTheReport(s, () -> {
+                ModuleResolver.forgetAll();
+                assertEquals(root.resolve("src/b.ts"), ModuleResolver.resolveFrom(root.resolve("src/c.ts"), "./b"), "listed with b.ts");
+                assertFalse(ModuleResolver.forgetIfUnseen(root.resolve("src/b.ts")), "nothing for the caches to drop");
+                s.open(uri("src/b.ts"), "typescript", 1, "export const b = 1;\n");
+            });
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.arenals.server.workspace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -120,14 +121,18 @@ class ModuleResolverTest {
 
     @Test
     void aFileTheCachesHaveNotSeenIsForgottenWhenNoticed() throws IOException {
+        ModuleResolver.forgetAll(); // fresh generations: none expires during the test
         Path main = file("src/main.ts");
         assertNull(ModuleResolver.resolveFrom(main, "./late")); // src/ listed without it, the miss kept
         Path late = file("src/late.ts"); // created with no file event
         assertNull(ModuleResolver.resolveFrom(main, "./late"), "the cached listing and answer: the stale window");
         assertTrue(ModuleResolver.forgetIfUnseen(late), "not in the cached listing of src/");
         assertEquals(late, ModuleResolver.resolveFrom(main, "./late"));
-        // src/ listed again, with it; but the answers kept since before that listing may predate it
-        assertTrue(ModuleResolver.forgetIfUnseen(late), "answers older than the listing cannot vouch for it");
+        assertFalse(ModuleResolver.forgetIfUnseen(late), "listed since the answers were dropped: known, nothing dropped");
+        assertFalse(ModuleResolver.forgetIfUnseen(dir.resolve("elsewhere/new.ts")), "a directory no cached answer looked into");
+        Path config = file("src/tsconfig.json");
+        assertTrue(ModuleResolver.forgetIfUnseen(config), "a config, which outlives the generations, always");
+        assertEquals(late, ModuleResolver.resolveFrom(main, "./late")); // src/ listed again
         Path main2 = file("src/main2.ts");
         assertTrue(ModuleResolver.forgetIfUnseen(main2), "created after src/ was listed");
         assertEquals(main2, ModuleResolver.resolveFrom(main, "./main2"));
