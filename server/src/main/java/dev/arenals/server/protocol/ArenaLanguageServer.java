@@ -658,12 +658,28 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
         return false;
     }
 
-    /** Whether a specifier of the summary that did not resolve to {@code path} may now (a file resolution had not seen). */
-    private static boolean mayResolveAnew(dev.arenals.server.workspace.FileSummary s, Path path) {
+    /**
+     * Whether a specifier of the summary that did not resolve to {@code path} may now (a file that
+     * may be new). A bare one counts only when it found nothing and the importer's config has
+     * {@code paths} or {@code baseUrl}: a workspace file changes a package lookup no other way, and
+     * every save would otherwise check again each open document with a package not installed.
+     */
+    static boolean mayResolveAnew(dev.arenals.server.workspace.FileSummary s, Path path) {
         for (String specifier : s.moduleSpecifiers()) {
-            if (!path.equals(s.resolvedModules().get(specifier)) && mayName(s.path(), specifier, path)) return true;
+            Path resolved = s.resolvedModules().get(specifier);
+            if (path.equals(resolved)) continue;
+            if (ModuleResolver.isRelative(specifier) ? mayName(s.path(), specifier, path) : resolved == null && mapsBareNames(s.path())) return true;
         }
         return false;
+    }
+
+    /** Whether the config governing {@code importer} maps bare names to files ({@code paths}, {@code baseUrl}); true when it cannot be told. */
+    private static boolean mapsBareNames(Path importer) {
+        try {
+            return importer == null || ModuleResolver.resolverFor(importer).options().mapsBareNames();
+        } catch (RuntimeException e) {
+            return true;
+        }
     }
 
     /**

@@ -170,6 +170,34 @@ class NewFileResolutionTest {
         }
     }
 
+    /**
+     * Which open documents a file that may be new sends back to be checked: those with an import
+     * that may name it and did not find it; not one whose imports name packages, found or not,
+     * without paths or baseUrl (every save would check those again).
+     */
+    @Test
+    void aNoticedFileRechecksOnlyImportsThatMayNameItAndDidNotFindIt() throws Exception {
+        Files.createDirectories(root.resolve("node_modules/pkg"));
+        Files.writeString(root.resolve("node_modules/pkg/package.json"), "{\"types\": \"./index.d.ts\"}");
+        Files.writeString(root.resolve("node_modules/pkg/index.d.ts"), "export const p: number;\n");
+        Files.createDirectories(root.resolve("src"));
+        Files.writeString(root.resolve("src/a.ts"), "export const a = 1;\n");
+        Path main = root.resolve("src/main.ts");
+        String text = "import { p } from \"pkg\";\nimport { a } from \"./a\";\nimport { g } from \"./gone\";\nimport { z } from \"not-installed\";\n";
+        dev.arenals.parser.tree.Arena arena = new dev.arenals.parser.tree.Arena();
+        char[] chars = text.toCharArray();
+        new dev.arenals.parser.JsParser().parse(arena, chars, chars.length, dev.arenals.parser.ParseOptions.forFileName("main.ts"));
+        ModuleResolver.forgetAll();
+        dev.arenals.server.workspace.FileSummary s = dev.arenals.server.workspace.Summarizer.summarize(main, main.toUri().toString(), arena, chars,
+                dev.arenals.parser.LineStarts.of(chars, chars.length, dev.arenals.parser.LineStarts.Terminators.LSP),
+                dev.arenals.server.document.PositionEncoding.UTF16);
+        assertEquals(2, s.resolvedModules().size(), s.resolvedModules().toString());
+        assertTrue(ArenaLanguageServer.mayResolveAnew(s, root.resolve("src/gone.ts")));
+        assertFalse(ArenaLanguageServer.mayResolveAnew(s, root.resolve("src/a.ts")), "found already");
+        assertFalse(ArenaLanguageServer.mayResolveAnew(s, root.resolve("src/other.ts")),
+                "a package found, one not installed (no paths or baseUrl), relative names that do not match");
+    }
+
     /** Which unresolved specifiers a new or deleted file may answer (the rest of the open documents are left alone). */
     @Test
     void anUnresolvedRelativeSpecifierMayNameOnlyFilesInOrUnderWhereItLooks() throws Exception {
