@@ -80,6 +80,10 @@ public final class ResolverOptions {
     public Kind kind() { return kind; }
     public Path configFile() { return configFile; }
     public boolean complete() { return complete; }
+    /** Whether {@code rootDirs} is set: a relative specifier then looks in other directories too. */
+    public boolean rootDirsSet() { return rootDirs != null; }
+    /** Whether {@code paths} or {@code baseUrl} is set: a bare name may then name a file of the project. */
+    public boolean mapsBareNames() { return paths != null || baseUrl != null; }
 
     /** Whether the syntax of an import (require or import) decides its resolution mode, as TypeScript's importSyntaxAffectsModuleResolution. */
     boolean importSyntaxMatters() { return kind == Kind.NODE16 || kind == Kind.NODENEXT || packageExports || packageImports; }

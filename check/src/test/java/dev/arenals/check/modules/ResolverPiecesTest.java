@@ -138,6 +138,8 @@ class ResolverPiecesTest {
             assertEquals(dir.resolve("a/t.ts"), r.resolve("../t", dir.resolve("a/x/i.ts"), false));
             assertEquals(dir.resolve("b/t.ts"), r.resolve("../t", dir.resolve("b/x/i.ts"), false));
             assertEquals(null, r.resolve("./t", dir.resolve("m/i.ts"), false));
+            assertEquals(dir.resolve("a/t.ts"), r.resolve("./t", dir.resolve("a/i.ts"), false)); // the same specifier from another directory
+            assertEquals(dir.resolve("m.ts"), r.resolve("./../m", dir.resolve("b/i.ts"), false));
         }
     }
 }

@@ -13,6 +13,7 @@ import dev.arenals.server.document.WorkerLanes;
 import dev.arenals.server.features.DiagnosticsHandler;
 import dev.arenals.server.workspace.CrossFileNavigator;
 import dev.arenals.server.workspace.Indexer;
+import dev.arenals.server.workspace.ModuleResolver;
 import dev.arenals.server.workspace.Summarizer;
 import dev.arenals.server.workspace.WorkspaceIndex;
 import java.nio.file.Path;
@@ -521,7 +522,7 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
      * The open documents that import {@code path} get fresh import diagnostics; the changed one too
      * when it imports itself, since its own were published before its summary changed.
      */
-    private void republishImporters(Path path) { importsChanged(null, path, false); }
+    private void republishImporters(Path path) { importsChanged(null, path, Why.EDITED); }
 
     /**
      * A file (or directory) changed, appeared or went on disk, as a watched-file event says: a
@@ -533,19 +534,48 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
         Path name = path.getFileName();
         boolean source = name != null && ProjectFiles.isSourceName(name.toString());
         CompletableFuture<Void> indexed = i != null && source ? i.reindexLater(path) : CompletableFuture.completedFuture(null);
-        indexed.thenRun(() -> importsChanged(null, path, true));
+        indexed.thenRun(() -> importsChanged(null, path, Why.ON_DISK));
+    }
+
+    /**
+     * A document was opened, saved or closed, and its file may be new (a client that sends no
+     * watched-file event): what resolution cached without it is dropped, and the open documents with
+     * an import that may name it but did not resolve to it are checked again — their diagnostics
+     * may be from before it existed, whatever the caches knew. Off the reader thread; the documents
+     * checked again are rare (a scan of each one's few specifiers finds them).
+     */
+    void noticeFile(String uri) {
+        requestExecutor().execute(() -> {
+            Path path = pathOf(uri);
+            if (path == null) return;
+            ModuleResolver.forgetIfUnseen(path);
+            importsChanged(store.get(uri), path, Why.NOTICED);
+        });
+    }
+
+    /** Why {@link #importsChanged} looks for documents to check again. */
+    private enum Why {
+        /** an open file's summary changed: what it exports may differ */
+        EDITED,
+        /** a watched-file event: a file or folder changed, appeared or went */
+        ON_DISK,
+        /** a file opened, saved or closed, which may be new: only what imports find may differ, not its content */
+        NOTICED
     }
 
     /**
      * With import diagnostics on: the open documents whose imports resolve to or below {@code path}
-     * (and, when {@code resolutionMayChange}, those with a specifier that resolved to nothing, or
-     * every one for a changed .json config) get fresh diagnostics: pushed on their queues, or asked
+     * (and, after a file event, those with a specifier that resolved to nothing and {@link #mayName
+     * may name} it, or every one for a changed .json config; for a file {@link Why#NOTICED noticed},
+     * only those with a specifier that may name it and did not resolve to it) get fresh diagnostics,
+     * their summaries remade when resolution may have changed: pushed on their queues, or asked
      * back with {@code workspace/diagnostic/refresh} from a pulling client that supports it. A
      * document with edits pending publishes when it is parsed anyway.
      */
-    private void importsChanged(Document changed, Path path, boolean resolutionMayChange) {
+    private void importsChanged(Document changed, Path path, Why why) {
         if (settings.importDiagnostics() == ServerSettings.ImportDiagnostics.OFF) return;
         Path name = path.getFileName();
+        boolean resolutionMayChange = why != Why.EDITED;
         boolean config = resolutionMayChange && name != null && name.toString().endsWith(".json");
         List<Document> affected = new ArrayList<>();
         java.util.Set<Path> barrels = null;
@@ -553,9 +583,9 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
             if (other == changed || other.isClosed()) continue;
             Path p = pathOf(other.uri());
             dev.arenals.server.workspace.FileSummary s = p == null ? null : index.summary(p);
-            if (summaryPending.contains(other) || s != null && (config || readsFrom(s, path, resolutionMayChange))) {
+            if (summaryPending.contains(other) || s != null && (config || (why == Why.NOTICED ? mayResolveAnew(s, path) : readsFrom(s, path, resolutionMayChange)))) {
                 affected.add(other);
-            } else if (s != null && !s.resolvedModules().isEmpty()) {
+            } else if (why != Why.NOTICED && s != null && !s.resolvedModules().isEmpty()) {
                 if (barrels == null) barrels = reExportersOf(path);
                 for (Path barrel : barrels) {
                     if (readsFrom(s, barrel, false)) {
@@ -583,6 +613,8 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
             other.queue().execute(() -> {
                 republishPending.remove(other);
                 if (other.isClosed() || other.isDirty() || other.arena() == null) return;
+                // its summary's resolutions too, or a later change of the file it now finds would not reach it
+                if (resolutionMayChange) summarizeOpen(other);
                 publish(other, diagnostics.diagnostics(other, settings.maxFileSize(), settings.unusedDiagnostics()), other.parsedVersion());
             });
         }
@@ -623,10 +655,64 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
         return false;
     }
 
-    /** Whether a summary's imports resolved to {@code path} or below it, or (when asked) one resolved to nothing. */
+    /** Whether a summary's imports resolved to {@code path} or below it, or (when asked) one that resolved to nothing may name it. */
     private static boolean readsFrom(dev.arenals.server.workspace.FileSummary s, Path path, boolean unresolvedToo) {
         for (Path target : s.resolvedModules().values()) if (target.startsWith(path)) return true;
-        return unresolvedToo && s.resolvedModules().size() < new java.util.HashSet<>(s.moduleSpecifiers()).size();
+        if (!unresolvedToo || s.resolvedModules().size() >= new java.util.HashSet<>(s.moduleSpecifiers()).size()) return false;
+        for (String specifier : s.moduleSpecifiers()) {
+            if (!s.resolvedModules().containsKey(specifier) && mayName(s.path(), specifier, path)) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Whether a specifier of the summary that did not resolve to {@code path} may now (a file that
+     * may be new). A bare one counts only when it found nothing and the importer's config has
+     * {@code paths} or {@code baseUrl}: a workspace file changes a package lookup no other way, and
+     * every save would otherwise check again each open document with a package not installed.
+     */
+    static boolean mayResolveAnew(dev.arenals.server.workspace.FileSummary s, Path path) {
+        for (String specifier : s.moduleSpecifiers()) {
+            Path resolved = s.resolvedModules().get(specifier);
+            if (path.equals(resolved)) continue;
+            if (ModuleResolver.isRelative(specifier) ? mayName(s.path(), specifier, path) : resolved == null && mapsBareNames(s.path())) return true;
+        }
+        return false;
+    }
+
+    /** Whether the config governing {@code importer} maps bare names to files ({@code paths}, {@code baseUrl}); true when it cannot be told. */
+    private static boolean mapsBareNames(Path importer) {
+        try {
+            return importer == null || ModuleResolver.resolverFor(importer).options().mapsBareNames();
+        } catch (RuntimeException e) {
+            return true;
+        }
+    }
+
+    /**
+     * Whether {@code specifier}, written in {@code importer}, may resolve to or through {@code changed}
+     * now: a relative one only when {@code changed} is a file of the directory it looks in whose name
+     * begins with the name it looks for up to its first dot (./b: b.ts, b.d.ts, b.ios.ts; ./b.js:
+     * b.tsx; ./x.css: x.d.css.ts), or is inside the directory it names, or above it (and not under
+     * {@code rootDirs}, which look in other directories too); any other may, through paths,
+     * node_modules or a package.json.
+     */
+    static boolean mayName(Path importer, String specifier, Path changed) {
+        Path dir = importer == null ? null : importer.getParent();
+        if (dir == null || !ModuleResolver.isRelative(specifier)) return true;
+        try {
+            if (ModuleResolver.resolverFor(importer).options().rootDirsSet()) return true;
+            Path target = dir.resolve(specifier).normalize();
+            if (changed.startsWith(target) || target.startsWith(changed)) return true;
+            Path targetName = target.getFileName(), changedName = changed.getFileName();
+            if (targetName == null || changedName == null || target.getParent() == null || !target.getParent().equals(changed.getParent())) return false;
+            String looked = targetName.toString(), found = changedName.toString();
+            int dot = looked.indexOf('.', 1); // a leading dot is part of the name (./.config)
+            String stem = dot < 0 ? looked : looked.substring(0, dot);
+            return found.equals(stem) || found.startsWith(stem) && found.length() > stem.length() && found.charAt(stem.length()) == '.';
+        } catch (RuntimeException e) {
+            return true; // a path this system cannot make: as before, any may
+        }
     }
 
     /**

@@ -154,12 +154,12 @@ public final class ArenaTextDocumentService implements TextDocumentService {
         dev.arenals.server.document.TextBuffer decoded = direct != null ? direct.takeBuffer() : null;
         if (decoded != null) { // a large text, decoded by FrameReader straight into the buffer the document keeps, with its lines
             server.store().open(item.getUri(), item.getLanguageId(), item.getVersion(), decoded, direct.takeLines(), server.support().positionEncoding);
-            dev.arenals.server.document.OpenTrace.mark("document made and queued");
-            return;
+        } else {
+            String text = item.getText() == null ? "" : item.getText();
+            server.store().open(item.getUri(), item.getLanguageId(), item.getVersion(), text, server.support().positionEncoding);
         }
-        String text = item.getText() == null ? "" : item.getText();
-        server.store().open(item.getUri(), item.getLanguageId(), item.getVersion(), text, server.support().positionEncoding);
         dev.arenals.server.document.OpenTrace.mark("document made and queued");
+        server.noticeFile(item.getUri()); // a new file may come with no watched-file event
     }
 
     @Override
@@ -193,11 +193,14 @@ public final class ArenaTextDocumentService implements TextDocumentService {
             server.forgetOpen(closed);
         });
         if (doc == null) server.log().warn("didClose for a document that is not open: " + uri);
+        else server.noticeFile(uri);
     }
 
     @Override
     public void didSave(DidSaveTextDocumentParams params) {
-        // The text is already in sync through didChange; nothing is computed on save.
+        // The text is already in sync through didChange; a first save may have created the file on disk.
+        if (!server.acceptsNotifications() || params == null || params.getTextDocument() == null) return;
+        server.noticeFile(params.getTextDocument().getUri());
     }
 
     // ---- requests ----

@@ -9,7 +9,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.eclipse.lsp4j.CreateFilesParams;
+import org.eclipse.lsp4j.DeleteFilesParams;
 import org.eclipse.lsp4j.DidChangeConfigurationParams;
+import org.eclipse.lsp4j.FileCreate;
+import org.eclipse.lsp4j.FileDelete;
 import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
 import org.eclipse.lsp4j.DidChangeWorkspaceFoldersParams;
 import org.eclipse.lsp4j.WorkspaceFolder;
@@ -45,12 +49,40 @@ public final class ArenaWorkspaceService implements WorkspaceService {
     @Override
     public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
         if (!server.acceptsNotifications() || params == null || params.getChanges() == null) return;
-        for (FileEvent e : params.getChanges()) {
-            Path path = e == null ? null : Uris.pathOf(e.getUri());
-            if (path == null || path.getFileName() == null) continue;
-            ModuleResolver.forget(path);
-            server.changedOnDisk(path); // created, changed or deleted: the file system says which
+        for (FileEvent e : params.getChanges()) onDisk(e == null ? null : e.getUri());
+    }
+
+    /** A file or folder created, changed or deleted (the file system says which): resolution forgets it, the index and importers follow. */
+    private void onDisk(String uri) {
+        Path path = Uris.pathOf(uri);
+        if (path == null || path.getFileName() == null) return;
+        ModuleResolver.forget(path);
+        server.changedOnDisk(path);
+    }
+
+    // The client's own file operations (declared in Capabilities): a client that watches nothing
+    // still tells these, and resolution must not answer from a listing made before them.
+
+    @Override
+    public void didCreateFiles(CreateFilesParams params) {
+        if (!server.acceptsNotifications() || params == null || params.getFiles() == null) return;
+        for (FileCreate f : params.getFiles()) onDisk(f == null ? null : f.getUri());
+    }
+
+    @Override
+    public void didRenameFiles(RenameFilesParams params) {
+        if (!server.acceptsNotifications() || params == null || params.getFiles() == null) return;
+        for (FileRename r : params.getFiles()) {
+            if (r == null) continue;
+            onDisk(r.getOldUri());
+            onDisk(r.getNewUri());
         }
+    }
+
+    @Override
+    public void didDeleteFiles(DeleteFilesParams params) {
+        if (!server.acceptsNotifications() || params == null || params.getFiles() == null) return;
+        for (FileDelete f : params.getFiles()) onDisk(f == null ? null : f.getUri());
     }
 
     @Override

@@ -119,14 +119,22 @@ final class Capabilities {
         folders.setSupported(true);
         folders.setChangeNotifications(true);
         WorkspaceServerCapabilities workspace = new WorkspaceServerCapabilities(folders);
-        // moving a source file or a folder: the imports that name them are rewritten first
+        // moving a source file or a folder: the imports that name them are rewritten first; and after
+        // the client creates, moves or deletes one, resolution forgets what it cached of them
         FileOperationsServerCapabilities fileOperations = new FileOperationsServerCapabilities();
-        fileOperations.setWillRename(new FileOperationOptions(List.of(
-                new FileOperationFilter(new FileOperationPattern("**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,json}"), "file"),
-                folderFilter())));
+        fileOperations.setWillRename(sourcesAndFolders());
+        fileOperations.setDidCreate(sourcesAndFolders());
+        fileOperations.setDidRename(sourcesAndFolders());
+        fileOperations.setDidDelete(sourcesAndFolders());
         workspace.setFileOperations(fileOperations);
         caps.setWorkspace(workspace);
         return caps;
+    }
+
+    private static FileOperationOptions sourcesAndFolders() {
+        return new FileOperationOptions(List.of(
+                new FileOperationFilter(new FileOperationPattern("**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,json}"), "file"),
+                folderFilter()));
     }
 
     private static FileOperationFilter folderFilter() {

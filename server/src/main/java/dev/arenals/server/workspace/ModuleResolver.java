@@ -117,6 +117,29 @@ public final class ModuleResolver {
         }
     }
 
+    /**
+     * For a file an editor opens, saves or closes, which may have been created without a watched-file
+     * event (a client that watches nothing, a {@code didOpen} of a new file, a workspace edit's
+     * {@code create}): unless the caches cannot have answered without it, it is {@link #forget
+     * forgotten}, and true is returned. They cannot when every cached answer was made in the
+     * current generation of listings (none is older than it, and it has not expired) and that
+     * generation either holds the file's directory with the file, or does not hold the directory
+     * (then no cached answer looked into it). A .json file is always forgotten: configs are kept
+     * longer than a generation.
+     */
+    public static boolean forgetIfUnseen(Path file) {
+        Path dir = file.getParent(), name = file.getFileName();
+        if (dir == null || name == null) return false;
+        String fileName = name.toString();
+        long listingsBorn = LISTINGS.generationBorn();
+        if (!fileName.endsWith(".json") && RESOLUTIONS.generationBorn() - listingsBorn >= 0 && System.nanoTime() - listingsBorn <= LIFETIME) {
+            Set<String> names = LISTINGS.peek(dir.toString());
+            if (names == null || names.contains(fileName)) return false;
+        }
+        forget(file);
+        return true;
+    }
+
     /** Forgets every listing, package.json, real path and resolution (benchmarks: a cold start of the caches). */
     public static void forgetAll() {
         LISTINGS.invalidateAll();

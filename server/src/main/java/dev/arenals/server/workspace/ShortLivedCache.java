@@ -62,6 +62,15 @@ final class ShortLivedCache<K, V> {
         return v;
     }
 
+    /** The value for {@code key} if the current generation holds it (no load, no expiry sweep); null otherwise. */
+    V peek(K key) {
+        Generation<K, V> g = current;
+        return System.nanoTime() - g.born > lifetimeNanos ? null : g.map.get(key);
+    }
+
+    /** When the current generation began ({@link System#nanoTime}): every entry in it was put there since. */
+    long generationBorn() { return current.born; }
+
     void invalidate(K key) { current.map.remove(key); }
 
     void invalidateAll() { startGeneration(current, false); }

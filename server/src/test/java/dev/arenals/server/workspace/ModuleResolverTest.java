@@ -1,8 +1,10 @@
 package dev.arenals.server.workspace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -115,6 +117,25 @@ class ModuleResolverTest {
         Files.delete(late);
         ModuleResolver.forget(late);
         assertNull(ModuleResolver.resolveFrom(main, "./late"));
+    }
+
+    @Test
+    void aFileTheCachesHaveNotSeenIsForgottenWhenNoticed() throws IOException {
+        ModuleResolver.forgetAll(); // fresh generations: none expires during the test
+        Path main = file("src/main.ts");
+        assertNull(ModuleResolver.resolveFrom(main, "./late")); // src/ listed without it, the miss kept
+        Path late = file("src/late.ts"); // created with no file event
+        assertNull(ModuleResolver.resolveFrom(main, "./late"), "the cached listing and answer: the stale window");
+        assertTrue(ModuleResolver.forgetIfUnseen(late), "not in the cached listing of src/");
+        assertEquals(late, ModuleResolver.resolveFrom(main, "./late"));
+        assertFalse(ModuleResolver.forgetIfUnseen(late), "listed since the answers were dropped: known, nothing dropped");
+        assertFalse(ModuleResolver.forgetIfUnseen(dir.resolve("elsewhere/new.ts")), "a directory no cached answer looked into");
+        Path config = file("src/tsconfig.json");
+        assertTrue(ModuleResolver.forgetIfUnseen(config), "a config, which outlives the generations, always");
+        assertEquals(late, ModuleResolver.resolveFrom(main, "./late")); // src/ listed again
+        Path main2 = file("src/main2.ts");
+        assertTrue(ModuleResolver.forgetIfUnseen(main2), "created after src/ was listed");
+        assertEquals(main2, ModuleResolver.resolveFrom(main, "./main2"));
     }
 
     @Test
