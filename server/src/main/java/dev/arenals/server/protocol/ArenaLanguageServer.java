@@ -534,6 +534,7 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
         Path name = path.getFileName();
         boolean source = name != null && ProjectFiles.isSourceName(name.toString());
         CompletableFuture<Void> indexed = i != null && source ? i.reindexLater(path) : CompletableFuture.completedFuture(null);
+        requestExecutor().execute(() -> summarizeImportersAgain(path)); // created, perhaps: files that imported it before it existed
         indexed.thenRun(() -> importsChanged(null, path, Why.ON_DISK));
     }
 
@@ -548,9 +549,33 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
         requestExecutor().execute(() -> {
             Path path = pathOf(uri);
             if (path == null) return;
-            ModuleResolver.forgetIfUnseen(path);
+            if (ModuleResolver.forgetIfUnseen(path)) summarizeImportersAgain(path);
             importsChanged(store.get(uri), path, Why.NOTICED);
         });
+    }
+
+    /**
+     * A file that may have appeared: every indexed file with a relative import that found nothing
+     * and {@link #mayName may name} it is summarized again — an open one on its queue, a closed one
+     * re-indexed — so that references, rename and the export conversions find it among the file's
+     * importers (whatever the import diagnostics setting). Imports of packages are left: a new
+     * file of the workspace cannot be one.
+     */
+    void summarizeImportersAgain(Path path) {
+        if (path == null || !java.nio.file.Files.exists(path)) return;
+        Indexer i = indexer;
+        for (dev.arenals.server.workspace.FileSummary s : index.all()) {
+            if (!s.hasUnresolvedSpecifier() || s.path().equals(path)) continue;
+            java.util.Map<String, Path> resolved = s.resolvedModules();
+            boolean may = false;
+            for (String specifier : s.moduleSpecifiers()) {
+                if (!resolved.containsKey(specifier) && ModuleResolver.isRelative(specifier) && mayName(s.path(), specifier, path)) { may = true; break; }
+            }
+            if (!may) continue;
+            Document open = store.get(s.uri());
+            if (open != null && !open.isClosed()) open.queue().execute(() -> { if (!open.isClosed() && open.arena() != null) summarizeOpen(open); });
+            else if (i != null) i.reindexLater(s.path());
+        }
     }
 
     /** Why {@link #importsChanged} looks for documents to check again. */

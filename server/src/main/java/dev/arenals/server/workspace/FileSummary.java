@@ -488,6 +488,9 @@ public final class FileSummary {
 
     public ImmutableList<String> moduleSpecifiers() { return stringsOf(moduleSpecifiersAt(), resolvedSpecifiersAt()); }
 
+    /** Whether some module specifier of this file resolved to nothing when it was summarized (no list made: a scan of every summary asks). */
+    public boolean hasUnresolvedSpecifier() { return resolvedSpecifiersAt() - moduleSpecifiersAt() > resolvedFiles.length; }
+
     /** Each distinct specifier and the file it resolved to when the summary was made. */
     public ImmutableMap<String, Path> resolvedModules() {
         if (resolvedFiles.length == 0) return ImmutableMap.of();
