@@ -92,7 +92,6 @@ describe('assists as VS Code reaches them: refactor menu, quick fixes, actions o
         dir = mkdtempSync(path.join(os.tmpdir(), 'arena-ls-actions-'));
         writeFileSync(path.join(dir, 'package.json'), '{ "name": "actions", "private": true }\n');
         // a module and an importer that stays closed, on disk before the server indexes the workspace
-        // (an importer indexed before its module existed is not found: docs/refactorings.md, "Through real clients")
         writeFileSync(path.join(dir, 'greet.ts'), GREET);
         writeFileSync(path.join(dir, 'welcome.ts'), WELCOME);
         const command = await resolveServerCommand({ serverPath: serverJar(), javaOpts: [] }, dir);
