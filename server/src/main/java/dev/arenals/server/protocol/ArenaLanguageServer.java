@@ -534,6 +534,8 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
         Path name = path.getFileName();
         boolean source = name != null && ProjectFiles.isSourceName(name.toString());
         CompletableFuture<Void> indexed = i != null && source ? i.reindexLater(path) : CompletableFuture.completedFuture(null);
+        // a folder gone (a watcher tells the folder, not each file in it): its files leave the index
+        if (!source && !java.nio.file.Files.exists(path)) index.removeIndexedUnder(path);
         requestExecutor().execute(() -> summarizeImportersAgain(path)); // created, perhaps: files that imported it before it existed
         indexed.thenRun(() -> importsChanged(null, path, Why.ON_DISK));
     }

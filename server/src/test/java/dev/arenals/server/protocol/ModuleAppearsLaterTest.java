@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A module created after the files that import it were indexed (a new file, saved or announced
  * after the import was written): its importers are found — by references, and so by rename and
  * the export conversions — as soon as the server hears of it, whichever way: a watched-file event,
- * or the editor opening it. Found by the VS Code client test of the export conversion.
+ * or the editor opening it. Found by the VS Code client test of the export conversion. And a
+ * folder deleted (a watcher tells the folder only) takes its files out of the index.
  */
 class ModuleAppearsLaterTest {
     @TempDir Path root;
@@ -77,6 +78,31 @@ class ModuleAppearsLaterTest {
             s.open(root.resolve("greet.ts").toUri().toString(), "typescript", 1, GREET);
             assertEquals(new TreeSet<>(List.of("greet.ts", "welcome.ts")), referencingFiles(s));
         }
+    }
+
+    @Test
+    void aFolderDeletedTakesItsFilesOutOfTheIndex() throws Exception {
+        Path util = root.resolve("lib/util.ts");
+        Files.createDirectories(util.getParent());
+        Files.writeString(util, "export function helperOfLib() {}\n");
+        try (InProcessServer s = start()) {
+            assertEquals(List.of("helperOfLib"), symbols(s, "helperOfLib"));
+            Files.delete(util);
+            Files.delete(util.getParent());
+            s.remote.getWorkspaceService().didChangeWatchedFiles(new DidChangeWatchedFilesParams(
+                    List.of(new FileEvent(util.getParent().toUri().toString(), FileChangeType.Deleted))));
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (!symbols(s, "helperOfLib").isEmpty() && System.nanoTime() < deadline) Thread.sleep(20);
+            assertEquals(List.of(), symbols(s, "helperOfLib"));
+        }
+    }
+
+    private static List<String> symbols(InProcessServer s, String query) throws Exception {
+        List<String> out = new java.util.ArrayList<>();
+        for (org.eclipse.lsp4j.WorkspaceSymbol w : get(s.remote.getWorkspaceService().symbol(new org.eclipse.lsp4j.WorkspaceSymbolParams(query))).getRight()) {
+            out.add(w.getName());
+        }
+        return out;
     }
 
     @Test
