@@ -342,6 +342,7 @@ public final class ConvertExport {
         Arena a = q.arena();
         char[] src = a.source();
         int localNode = Layouts.importLocal(a, specifier);
+        if (localNode < 0) throw new RenamePlan.Refused("an import of the module is not complete: finish it first");
         String local = a.text(a.start(localNode), a.end(localNode));
         boolean declarationTypeOnly = (a.data(declaration) & MOD_TYPE_ONLY) != 0;
         boolean inlineType = specifierStart(a, specifier) < a.start(Layouts.importImported(a, specifier));

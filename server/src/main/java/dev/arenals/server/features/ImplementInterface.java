@@ -112,7 +112,9 @@ public final class ImplementInterface {
             if (!collect(q, base, baseArguments >= 0 && a.kind(baseArguments) == TYPE_ARGUMENTS ? baseArguments : -1, substitution, out, depth + 1)) return false;
         }
         Set<String> own = new HashSet<>();
-        for (int m = a.firstChild(Layouts.interfaceBody(a, iface)); m >= 0; m = a.nextSibling(m)) {
+        int members = Layouts.interfaceBody(a, iface);
+        if (members < 0) return false; // broken code: `interface I` without its body
+        for (int m = a.firstChild(members); m >= 0; m = a.nextSibling(m)) {
             int k = a.kind(m);
             if (k == CALL_SIGNATURE || k == CONSTRUCT_SIGNATURE) continue; // a class's instances cannot have them
             if (k == INDEX_SIGNATURE) {
@@ -211,7 +213,9 @@ public final class ImplementInterface {
             if (inherited == null) return null;
             names.addAll(inherited);
         }
-        for (int m = a.firstChild(Layouts.classBody(a, cls)); m >= 0; m = a.nextSibling(m)) {
+        int body = Layouts.classBody(a, cls);
+        if (body < 0) return null; // broken code: a class without its body
+        for (int m = a.firstChild(body); m >= 0; m = a.nextSibling(m)) {
             int k = a.kind(m);
             if (k == INDEX_SIGNATURE) { names.add("[index]"); continue; }
             if (k != FIELD && k != METHOD) continue;

@@ -44,6 +44,7 @@ public final class OptionalChain {
             left = a.firstChild(left);
         }
         operands.add(0, left);
+        for (int operand : operands) if (operand < 0) return null; // broken code: an operator without its operand
         // the run of operands each written again at the start of the next, around the cursor
         int best = -1, bestEnd = -1;
         for (int start = 0; start < operands.size() - 1; start++) {
@@ -104,6 +105,7 @@ public final class OptionalChain {
 
     /** Names, {@code this} and property reads (dotted, or bracketed by a literal or a name): evaluating it twice reads the same. */
     private static boolean accessPath(Arena a, int e) {
+        if (e < 0) return false;
         switch (a.kind(e)) {
             case IDENTIFIER_REFERENCE: case THIS:
                 return true;

@@ -1,5 +1,7 @@
 package dev.arenals.server.features;
 
+import static dev.arenals.parser.tree.NodeKind.*;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arenals.server.document.Document;
@@ -43,6 +45,16 @@ class AssistRobustnessTest {
         assertTrue(documents > 100, documents + " documents");
     }
 
+    private static void assertEditsInside(Document doc, org.eclipse.lsp4j.CodeAction action) {
+        if (action == null || action.getEdit() == null || action.getEdit().getChanges() == null) return;
+        for (var edits : action.getEdit().getChanges().values()) {
+            for (var e : edits) {
+                int start = doc.offsetAt(e.getRange().getStart()), end = doc.offsetAt(e.getRange().getEnd());
+                assertTrue(0 <= start && start <= end && end <= doc.length(), doc.uri() + ": " + action.getTitle() + " edit " + e);
+            }
+        }
+    }
+
     private static String mangle(String text, Random random) {
         StringBuilder sb = new StringBuilder(text);
         for (int k = 0; k < 4 && sb.length() > 2; k++) {
@@ -70,6 +82,33 @@ class AssistRobustnessTest {
         }
         DocumentQuery q = DocumentQuery.of(doc);
         if (q == null) return;
+        // the refactorings that start at a node's head: every class (implement interface), && chain, export and const
+        dev.arenals.parser.tree.Arena tree = q.arena();
+        for (int n = 0; n < tree.nodeCount(); n++) {
+            int k = tree.kind(n);
+            if (k == CLASS_DECLARATION || k == BINARY || k == EXPORT_NAMED || k == EXPORT_DEFAULT || k == VARIABLE_DECLARATOR) {
+                Position at = doc.positionAt(tree.start(n));
+                for (var action : actions.codeActions(doc, new Range(at, at), null, null)) assertEditsInside(doc, action.getRight());
+            }
+        }
+        // an export conversion's edits of this file as an importer of each module it imports, both ways
+        java.nio.file.Path self = java.nio.file.Path.of(java.net.URI.create(doc.uri()));
+        for (int n = tree.firstChild(tree.root()); n >= 0; n = tree.nextSibling(n)) {
+            if (tree.kind(n) != IMPORT_DECLARATION && tree.kind(n) != EXPORT_NAMED && tree.kind(n) != EXPORT_ALL) continue;
+            int source = dev.arenals.parser.tree.Layouts.moduleSource(tree, n);
+            if (source < 0 || tree.end(source) - tree.start(source) < 2) continue;
+            java.nio.file.Path module = dev.arenals.server.workspace.ModuleResolver.resolveFrom(self, tree.text(tree.start(source) + 1, tree.end(source) - 1));
+            if (module == null) continue;
+            for (boolean toDefault : new boolean[] {true, false}) {
+                try {
+                    for (var e : ConvertExport.importerEdits(q, self, module, new ConvertExport.Conversion(toDefault, -1, -1, "x"))) {
+                        assertTrue(doc.offsetAt(e.getRange().getStart()) <= doc.offsetAt(e.getRange().getEnd()), doc.uri() + ": " + e);
+                    }
+                } catch (dev.arenals.server.query.RenamePlan.Refused refused) {
+                    // a reader no edit follows: an answer, not a failure
+                }
+            }
+        }
         int previousEnd = 0;
         for (OrganizeImports.Edit e : OrganizeImports.edits(q)) {
             assertTrue(e.start() >= previousEnd && e.start() <= e.end() && e.end() <= length, doc.uri() + ": edit " + e);
