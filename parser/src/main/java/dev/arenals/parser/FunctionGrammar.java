@@ -83,6 +83,7 @@ final class FunctionGrammar {
         if (p.ts && p.tok == LT) parseTypeParameters(p);
         int diagnosticsBefore = p.log.diagnosticCount();
         int paramsNode = parseFormalParameters(p);
+        int diagnosticsAfterParameters = p.log.diagnosticCount();
         if (p.ts && p.tok == COLON) {
             p.next();
             parseReturnType(p);
@@ -103,6 +104,11 @@ final class FunctionGrammar {
             p.log.dropDiagnostics(diagnosticsBefore, Diag.AWAIT_OUTSIDE_ASYNC);
             p.log.dropDiagnostics(diagnosticsBefore, Diag.YIELD_OUTSIDE_GENERATOR);
             p.log.dropDiagnostics(diagnosticsBefore, Diag.PRIVATE_NAME_AS_BINDING_KEY); // nor a pattern's key `{#a: b}`
+            // nor a class's accessors in a pattern's key or an initializer (checkGrammarAccessor is the checker's:
+            // `function f({ [class { set x(a, b) {} }]: y }): void`); a parameter's type holds no class
+            p.log.dropDiagnostics(diagnosticsBefore, diagnosticsAfterParameters, Diag.SETTER_PARAMETERS);
+            p.log.dropDiagnostics(diagnosticsBefore, diagnosticsAfterParameters, Diag.GETTER_PARAMETERS);
+            p.log.dropDiagnostics(diagnosticsBefore, diagnosticsAfterParameters, Diag.SETTER_REST);
             if (kind != FUNCTION_EXPRESSION || p.tok == SEMICOLON) semicolonAfterSignature(p, kind);
         } else {
             p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.TOKEN_EXPECTED, LBRACE);
