@@ -330,11 +330,13 @@ final class ArrowGrammar {
         // TypeScript's isParenthesizedArrowFunctionExpression: `(public {`, `(readonly [` or `(public ...` starts no arrow
         if (!typeParameters && firstParameterIsModifiedPattern(p, params)) p.errorCount++;
         boolean returnType = !p.specFailed(d) && p.tok == COLON;
+        // the return type is read in the context around the arrow, as TypeScript's parseReturnType follows the
+        // parameters' own await context (`async (x): { [await]: T } => 1` in a script names `await`)
+        p.ctx = saved;
         if (returnType) {
             p.next();
             parseReturnType(p);
         }
-        p.ctx = saved;
         p.arrowParamsSpec = savedSpec;
         if (p.specFailed(d) || p.tok != ARROW) {
             p.rollback(d);
