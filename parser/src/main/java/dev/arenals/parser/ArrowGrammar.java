@@ -236,7 +236,11 @@ final class ArrowGrammar {
         } else {
             // a decorator starts a statement, not an expression statement: TypeScript wants a block (`x => @d class {}`)
             if (p.tok == AT) p.errorExpected(LBRACE);
+            // TypeScript's parseArrowFunctionExpressionBody passes allowReturnTypeInArrowFunction on to the body
+            int noReturnType = p.noReturnTypeAt;
+            if (s == noReturnType) p.noReturnTypeAt = p.lexer.tokenStart;
             parseAssignment(p);
+            p.noReturnTypeAt = noReturnType;
         }
         // (in sloppy AUTO code, what strict code would reject here was noted where each name was
         // parsed: reserved words as references, eval and arguments in toBindingTarget)
@@ -285,7 +289,11 @@ final class ArrowGrammar {
         }
         p.ctx = saved;
         if (p.tok != ARROW) p.errorExpected(ARROW);
+        // an arrow TypeScript is sure of is parsed with allowReturnTypeInArrowFunction, in a conditional's consequent too
+        int noReturnType = p.noReturnTypeAt;
+        p.noReturnTypeAt = -1;
         parseArrowBody(p, flags, s, m);
+        p.noReturnTypeAt = noReturnType;
     }
 
     /**
@@ -298,6 +306,11 @@ final class ArrowGrammar {
         // a failed attempt at this position is not repeated: nested parentheses stay linear
         int at = p.lexer.tokenStart;
         if (p.failedArrows.contains(at)) return false;
+        // TypeScript's allowReturnTypeInArrowFunction is false here (a conditional's consequent), and its
+        // isParenthesizedArrowFunctionExpression answers Unknown for this head, not True
+        int noReturnType = p.noReturnTypeAt;
+        boolean inConsequent = s == noReturnType;
+        boolean colonMustFollow = inConsequent && !arrowHeadIsCertain(p);
         int d = p.speculate();
         if (d < 0) return false;
         int m = p.sink.mark();
@@ -305,26 +318,64 @@ final class ArrowGrammar {
         int savedSpec = p.arrowParamsSpec;
         p.arrowParamsSpec = d + 1;
         if ((flags & F_ASYNC) != 0) p.ctx |= CTX_AWAIT;
+        // TypeScript's parseParametersWorker reads a non-async arrow's parameters outside the await context, so
+        // `await` is a name there even at a module's top level (ECMAScript reserves it: reported where the name
+        // is checked, failing no speculation: `export {}; (a: T = f(await)) => 1` stays an arrow), and an
+        // operator only before a word or a literal (`(a = await x) => 1`: TS1308)
+        else if ((p.ctx & (CTX_FUNCTION | CTX_STATIC_BLOCK | CTX_FIELD_INIT)) == 0) p.ctx = (p.ctx & ~CTX_AWAIT) | CTX_NO_TOP_LEVEL_AWAIT;
         boolean typeParameters = p.tok == LT;
         if (typeParameters) parseTypeParameters(p);
         if (p.tok != LPAREN || p.specFailed(d)) { p.ctx = saved; p.arrowParamsSpec = savedSpec; p.rollback(d); return false; }
         int params = parseFormalParameters(p);
         // TypeScript's isParenthesizedArrowFunctionExpression: `(public {`, `(readonly [` or `(public ...` starts no arrow
         if (!typeParameters && firstParameterIsModifiedPattern(p, params)) p.errorCount++;
-        if (!p.specFailed(d) && p.tok == COLON) {
+        boolean returnType = !p.specFailed(d) && p.tok == COLON;
+        // the return type is read in the context around the arrow, as TypeScript's parseReturnType follows the
+        // parameters' own await context (`async (x): { [await]: T } => 1` in a script names `await`)
+        p.ctx = saved;
+        if (returnType) {
             p.next();
             parseReturnType(p);
         }
-        p.ctx = saved;
         p.arrowParamsSpec = savedSpec;
         if (p.specFailed(d) || p.tok != ARROW) {
             p.rollback(d);
             p.failedArrows.add(at);
             return false;
         }
+        if (returnType && colonMustFollow) {
+            // TypeScript's parseParenthesizedArrowFunctionExpression: the arrow stands only if the consequent's
+            // `:` follows its body (`a ? (x): T => x : y`); else `(x)` was the consequent (`a ? (x) : y => 1`).
+            // Errors in the body fail nothing (its own speculations are TypeScript's tryParse)
+            if (p.lexer.newlineBefore) p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.ARROW_LINE_BREAK, 0);
+            parseArrowBody(p, flags, s, m);
+            if (p.tok != COLON) {
+                p.rollback(d);
+                p.failedArrows.add(at);
+                return false;
+            }
+            p.commit(d);
+            return true;
+        }
         p.commit(d);
         if (p.lexer.newlineBefore) p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.ARROW_LINE_BREAK, 0);
+        if (inConsequent && !colonMustFollow) p.noReturnTypeAt = -1; // a certain head: allowReturnTypeInArrowFunction
         parseArrowBody(p, flags, s, m);
+        p.noReturnTypeAt = noReturnType;
         return true;
+    }
+
+    /**
+     * At the `(` or `<` of an arrow's head: TypeScript's isParenthesizedArrowFunctionExpression answers True
+     * (`()`, `(...`, `(x:`, `(x?`, `(public x`, TSX's `<T,`) rather than Unknown, so it parses the arrow
+     * with allowReturnTypeInArrowFunction whatever the context.
+     */
+    private static boolean arrowHeadIsCertain(ParseContext p) {
+        if (p.tok == LT) return p.jsx; // in TSX only a `<T,`-like head gets here (isGenericArrowInTsx)
+        int second = p.peek();
+        if (second == RPAREN || second == ELLIPSIS) return true;
+        if (!isIdentifierLike(second) && second != K_THIS) return false;
+        int third = p.peek2();
+        return third == COLON || third == QUESTION || isIdentifierLike(third);
     }
 }

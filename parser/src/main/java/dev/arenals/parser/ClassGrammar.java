@@ -388,7 +388,7 @@ final class ClassGrammar {
             if (isPrivate) declarePrivate(p, p.sink.data(key), ((flags & P_GET) != 0 ? 1 : (flags & P_SET) != 0 ? 2 : 8) | ((flags & C_STATIC) != 0 ? 4 : 0), keyStart, keyEnd);
             int fm = p.sink.mark();
             int fn = parseFunctionRest(p, fnFlags, extra, p.lexer.tokenStart, fm, FUNCTION_EXPRESSION);
-            checkAccessorParams(p, flags, fn);
+            checkAccessorParams(p, flags, fn, keyStart, keyEnd);
             return p.sink.finish(METHOD, m, s, p.lastEnd, flags | P_METHOD);
         }
         // field
@@ -433,22 +433,38 @@ final class ClassGrammar {
         return p.sink.finish(STATIC_BLOCK, m, s, p.lastEnd, C_STATIC);
     }
 
-    static void checkAccessorParams(ParseContext p, int flags, int fn) {
+    /**
+     * An accessor's parameter count (TypeScript's checkGrammarAccessor: at the accessor's name, a rest parameter's
+     * error at its `...`); in TypeScript files a first `this` parameter is no parameter (`set x(this: C, v)`).
+     */
+    static void checkAccessorParams(ParseContext p, int flags, int fn, int nameStart, int nameEnd) {
         if ((flags & (P_GET | P_SET)) == 0) return;
         int params = p.sink.firstChild(fn);
         while (params >= 0 && p.sink.kind(params) != FORMAL_PARAMETERS) params = p.sink.nextSibling(params);
         if (params < 0) return;
+        int first = p.sink.firstChild(params);
         int count = 0;
-        boolean rest = false;
-        for (int param = p.sink.firstChild(params); param >= 0; param = p.sink.nextSibling(param)) {
+        int last = -1;
+        for (int param = first; param >= 0; param = p.sink.nextSibling(param)) {
             count++;
-            if (p.sink.kind(param) == REST_ELEMENT) rest = true;
+            last = param;
         }
-        if ((flags & P_GET) != 0 && count != 0) p.error(p.sink.start(params), p.sink.end(params), Diag.GETTER_PARAMETERS, 0);
-        if ((flags & P_SET) != 0) {
-            if (count != 1) p.error(p.sink.start(params), p.sink.end(params), Diag.SETTER_PARAMETERS, 0);
-            else if (rest) p.error(p.sink.start(params), p.sink.end(params), Diag.SETTER_REST, 0);
+        int expected = (flags & P_GET) != 0 ? 0 : 1;
+        // doesAccessorHaveCorrectParameterCount: the expected count, or one more whose first is `this`
+        boolean countOk = count == expected || (count == expected + 1 && p.ts && isThisParameter(p, first));
+        if (!countOk) {
+            p.error(nameStart, nameEnd, expected == 0 ? Diag.GETTER_PARAMETERS : Diag.SETTER_PARAMETERS, 0);
+        } else if (expected == 1 && p.sink.kind(last) == REST_ELEMENT) {
+            p.error(p.sink.start(last), p.sink.start(last) + 3, Diag.SETTER_REST, 0);
         }
+    }
+
+    /** TS: a parameter named `this` (its type, if any, is the function's `this` type). */
+    private static boolean isThisParameter(ParseContext p, int param) {
+        int name = p.sink.kind(param) == PARAMETER ? p.sink.firstChild(param) : param;
+        if (name < 0 || p.sink.kind(name) != BINDING_IDENTIFIER) return false;
+        int s = p.sink.start(name);
+        return p.sink.end(name) - s == 4 && p.src[s] == 't' && p.src[s + 1] == 'h' && p.src[s + 2] == 'i' && p.src[s + 3] == 's';
     }
 
     /**

@@ -142,7 +142,11 @@ final class ExpressionGrammar {
                 checkSimpleTarget(p, lhs, op, false);
             }
             p.next();
+            // TypeScript passes allowReturnTypeInArrowFunction on to the right side
+            int noReturnType = p.noReturnTypeAt;
+            if (s == noReturnType) p.noReturnTypeAt = p.lexer.tokenStart;
             parseAssignment(p);
+            p.noReturnTypeAt = noReturnType;
             p.sink.finish(ASSIGNMENT, m, s, p.lastEnd, op);
             p.coverInitPos = savedCover;
             p.coverIsProto = savedProto;
@@ -175,7 +179,11 @@ final class ExpressionGrammar {
                 checkSimpleTarget(p, lhs, op, false);
             }
             p.next();
+            // TypeScript passes allowReturnTypeInArrowFunction on to the right side
+            int noReturnType = p.noReturnTypeAt;
+            if (s == noReturnType) p.noReturnTypeAt = p.lexer.tokenStart;
             parseAssignment(p);
+            p.noReturnTypeAt = noReturnType;
             p.sink.finish(ASSIGNMENT, m, s, p.lastEnd, op);
             p.coverInitPos = savedCover;
             p.coverIsProto = savedProto;
@@ -230,13 +238,19 @@ final class ExpressionGrammar {
         parseBinary(p);
         if (p.tok != QUESTION || afterArrow(p)) return;
         int base = p.chainTop;
+        // TS: the consequent is parsed without allowReturnTypeInArrowFunction (ParseContext.noReturnTypeAt);
+        // the alternate, and a chain's later links, with the conditional's own
+        int noReturnType = p.noReturnTypeAt;
+        boolean alternateInherits = s == noReturnType;
         while (true) {
             p.next(); // ?
             int saved = p.ctx;
             p.ctx &= ~CTX_NO_IN;
+            p.noReturnTypeAt = p.lexer.tokenStart;
             parseAssignment(p);
             p.ctx = saved;
             p.expect(COLON);
+            p.noReturnTypeAt = alternateInherits ? p.lexer.tokenStart : noReturnType;
             if (p.tok == K_YIELD && (p.ctx & CTX_YIELD) != 0) {
                 parseAssignment(p);
                 break;
@@ -262,6 +276,7 @@ final class ExpressionGrammar {
             p.coverIsProto = savedOuterProto;
             break;
         }
+        p.noReturnTypeAt = noReturnType;
         while (p.chainTop > base) {
             p.chainTop--;
             p.sink.finish(CONDITIONAL, p.chainMark[p.chainTop], p.chainStart[p.chainTop], p.lastEnd, 0);

@@ -83,6 +83,7 @@ final class FunctionGrammar {
         if (p.ts && p.tok == LT) parseTypeParameters(p);
         int diagnosticsBefore = p.log.diagnosticCount();
         int paramsNode = parseFormalParameters(p);
+        int diagnosticsAfterParameters = p.log.diagnosticCount();
         if (p.ts && p.tok == COLON) {
             p.next();
             parseReturnType(p);
@@ -103,6 +104,13 @@ final class FunctionGrammar {
             p.log.dropDiagnostics(diagnosticsBefore, Diag.AWAIT_OUTSIDE_ASYNC);
             p.log.dropDiagnostics(diagnosticsBefore, Diag.YIELD_OUTSIDE_GENERATOR);
             p.log.dropDiagnostics(diagnosticsBefore, Diag.PRIVATE_NAME_AS_BINDING_KEY); // nor a pattern's key `{#a: b}`
+            // nor a class's accessors in a pattern's key or an initializer (checkGrammarAccessor is the checker's:
+            // `function f({ [class { set x(a, b) {} }]: y }): void`); a parameter's type holds no class
+            if (diagnosticsAfterParameters != diagnosticsBefore && !initializerTypesAPattern(p, paramsNode)) {
+                p.log.dropDiagnostics(diagnosticsBefore, diagnosticsAfterParameters, Diag.SETTER_PARAMETERS);
+                p.log.dropDiagnostics(diagnosticsBefore, diagnosticsAfterParameters, Diag.GETTER_PARAMETERS);
+                p.log.dropDiagnostics(diagnosticsBefore, diagnosticsAfterParameters, Diag.SETTER_REST);
+            }
             if (kind != FUNCTION_EXPRESSION || p.tok == SEMICOLON) semicolonAfterSignature(p, kind);
         } else {
             p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.TOKEN_EXPECTED, LBRACE);
@@ -127,6 +135,22 @@ final class FunctionGrammar {
         p.lastYieldPos = savedYield;
         p.lastAwaitPos = savedAwait;
         return p.sink.finish(kind, m, s, p.lastEnd, flags);
+    }
+
+    /**
+     * A parameter `{…} = init` or `[…] = init` without a type: checking its pattern's elements, TypeScript's
+     * checker types the parameter from its initializer, and so checks that too (the classes in it included).
+     */
+    private static boolean initializerTypesAPattern(ParseContext p, int params) {
+        for (int c = p.sink.firstChild(params); c >= 0; c = p.sink.nextSibling(c)) {
+            if (p.sink.kind(c) != ASSIGNMENT_PATTERN) continue;
+            int target = p.sink.firstChild(c);
+            if (target >= 0 && (p.sink.kind(target) == OBJECT_PATTERN || p.sink.kind(target) == ARRAY_PATTERN)
+                    && p.sink.firstChild(target) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** After a bodiless function declaration the statement ends; a method signature's `;` is the member's. */

@@ -125,6 +125,13 @@ final class ParseContext {
     /** TS: positions where `(`/`<` did not start a typed arrow, so the speculation is not tried again. */
     final IntSet failedArrows = new IntSet();
     /**
+     * TS: where an AssignmentExpression starts that TypeScript parses with allowReturnTypeInArrowFunction
+     * false: a conditional's consequent, and what inherits it (an arrow's expression body, an assignment's
+     * right side, the alternate). An arrow there whose head TypeScript is not sure of keeps a return type
+     * only if `:` follows its body (`a ? (x) : y => 1` is `a ? (x) : (y => 1)`); else -1.
+     */
+    int noReturnTypeAt = -1;
+    /**
      * While a typed arrow's type parameters, parameters and return type are parsed speculatively:
      * that speculation's handle + 1, else 0. Any error it keeps fails it, so once it has one,
      * parameter lists may stop early (the speculation of an `async (` does not fail on errors in
@@ -245,6 +252,7 @@ final class ParseContext {
         this.privateInPos = -1;
         this.operatorOperandPos = -1;
         this.failedArrows.clear();
+        this.noReturnTypeAt = -1;
         this.arrowParamsSpec = 0;
         // per-area state: transient flags are neutral between statements; reset so no parse can
         // inherit a stale one

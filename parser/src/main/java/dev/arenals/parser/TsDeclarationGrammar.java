@@ -402,8 +402,18 @@ final class TsDeclarationGrammar {
     /** EnumDeclaration : [const] enum BindingIdentifier { (PropertyName [= AssignmentExpression]),* } */
     private static void parseEnum(ParseContext p, int s, int m, int modifiers) {
         p.next(); // enum
-        parseDeclarationName(p);
-        p.expect(LBRACE);
+        // TypeScript's parseIdentifier leaves a reserved word or a non-word where it stands (a missing name), and
+        // parseEnumDeclaration ends the enum when its `{` is missing: the word starts the next statement
+        // (`enum`↵`for (…) {}` is two, which matters where TypeScript reparses the second for a top-level await)
+        if (Token.isReserved(p.tok)) p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.RESERVED_WORD_AS_IDENTIFIER, p.tok);
+        else if (!Token.isIdentifierName(p.tok)) p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
+        else parseDeclarationName(p);
+        if (p.tok != LBRACE) {
+            p.errorExpected(LBRACE);
+            p.sink.finish(ENUM_DECLARATION, m, s, p.lastEnd, modifiers);
+            return;
+        }
+        p.next();
         while (p.tok != RBRACE && p.tok != EOF) {
             int es = p.lexer.tokenStart;
             int em = p.sink.mark();

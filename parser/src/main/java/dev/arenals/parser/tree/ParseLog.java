@@ -71,10 +71,15 @@ public final class ParseLog {
     public int diagnosticCount() { return diagCount; }
     /** Drops the diagnostics of {@code kind} from index {@code from} on, the others kept in order. */
     public void dropDiagnostics(int from, Diag kind) {
+        dropDiagnostics(from, diagCount, kind);
+    }
+
+    /** Drops the diagnostics of {@code kind} among indexes [{@code from}, {@code to}), the others kept in order. */
+    public void dropDiagnostics(int from, int to, Diag kind) {
         int k = kind.ordinal();
         int w = from;
         for (int r = from; r < diagCount; r++) {
-            if (diagKind[r] == k) continue;
+            if (r < to && diagKind[r] == k) continue;
             diagStart[w] = diagStart[r];
             diagEnd[w] = diagEnd[r];
             diagKind[w] = diagKind[r];
