@@ -69,7 +69,8 @@ class ConvertExportWorkspaceTest {
                     WorkspaceEdit edit = convert(before, c, refused);
                     if (edit == null) continue;
                     Map<String, String> edited = ConvertExportTest.applied(original, edit);
-                    Path copy = copy(original, work.resolve("after-" + n++));
+                    // a directory of its own per package and conversion (a shared one mixed reactstrap's index.js into Blueprint's)
+                    Path copy = copy(original, work.resolve(original.getFileName() + "-after-" + n++));
                     for (Map.Entry<String, String> e : edited.entrySet()) Files.writeString(copy.resolve(e.getKey()), e.getValue());
                     for (Map.Entry<String, String> e : edited.entrySet()) {
                         List<String> was = diagnostics(Files.readString(original.resolve(e.getKey())), e.getKey());
