@@ -166,9 +166,17 @@ public final class ScopeTable {
     /** Set when a statement touched such an entry. */
     boolean touchedEarly;
 
-    void ensureScopes(int n) {
-        if (scopeKind.length >= n) return;
-        int size = Math.max(n, scopeKind.length * 2);
+    void ensureScopes(int n) { if (scopeKind.length < n) resizeScopes(Math.max(n, scopeKind.length * 2)); }
+
+    void ensureSymbols(int n) { if (symName.length < n) resizeSymbols(Math.max(n, symName.length * 2)); }
+
+    void ensureEntries(int n) { if (entryScope.length < n) resizeEntries(Math.max(n, entryScope.length * 2)); }
+
+    void ensureReferences(int n) { if (refNode.length < n) resizeReferences(Math.max(n, refNode.length * 2)); }
+
+    // One resize per group of columns, for growth and for trimToContents: a group's columns always keep one length.
+
+    private void resizeScopes(int size) {
         scopeKind = Arrays.copyOf(scopeKind, size);
         scopeParent = Arrays.copyOf(scopeParent, size);
         scopeNode = Arrays.copyOf(scopeNode, size);
@@ -179,9 +187,7 @@ public final class ScopeTable {
         scopeExportAt = Arrays.copyOf(scopeExportAt, size);
     }
 
-    void ensureSymbols(int n) {
-        if (symName.length >= n) return;
-        int size = Math.max(n, symName.length * 2);
+    private void resizeSymbols(int size) {
         symName = Arrays.copyOf(symName, size);
         symKind = Arrays.copyOf(symKind, size);
         symScope = Arrays.copyOf(symScope, size);
@@ -189,21 +195,37 @@ public final class ScopeTable {
         symDeclaring = Arrays.copyOf(symDeclaring, size);
     }
 
-    void ensureEntries(int n) {
-        if (entryScope.length >= n) return;
-        int size = Math.max(n, entryScope.length * 2);
+    private void resizeEntries(int size) {
         entryScope = Arrays.copyOf(entryScope, size);
         entryName = Arrays.copyOf(entryName, size);
         entryFlags = Arrays.copyOf(entryFlags, size);
         entrySymbol = Arrays.copyOf(entrySymbol, size);
     }
 
-    void ensureReferences(int n) {
-        if (refNode.length >= n) return;
-        int size = Math.max(n, refNode.length * 2);
+    private void resizeReferences(int size) {
         refNode = Arrays.copyOf(refNode, size);
         refScope = Arrays.copyOf(refScope, size);
         refFlags = Arrays.copyOf(refFlags, size);
+    }
+
+    private void resizeStatements(int size) {
+        stmtNode = Arrays.copyOf(stmtNode, size);
+        stmtScope = Arrays.copyOf(stmtScope, size);
+        stmtSym = Arrays.copyOf(stmtSym, size);
+        stmtEntry = Arrays.copyOf(stmtEntry, size);
+        stmtRef = Arrays.copyOf(stmtRef, size);
+        stmtReport = Arrays.copyOf(stmtReport, size);
+        stmtFoot = Arrays.copyOf(stmtFoot, size);
+        stmtExport = Arrays.copyOf(stmtExport, size);
+        stmtLocal = Arrays.copyOf(stmtLocal, size);
+        stmtTouched = Arrays.copyOf(stmtTouched, size);
+    }
+
+    private void resizeReports(int size) {
+        reportStart = Arrays.copyOf(reportStart, size);
+        reportEnd = Arrays.copyOf(reportEnd, size);
+        reportKind = Arrays.copyOf(reportKind, size);
+        reportArg = Arrays.copyOf(reportArg, size);
     }
 
     void ensureNodes(int n) {
@@ -221,52 +243,27 @@ public final class ScopeTable {
         boolean trimmed = false;
         int n = roomFor(scopeCount);
         if (shouldTrim(scopeKind.length, n)) {
-            scopeKind = Arrays.copyOf(scopeKind, n);
-            scopeParent = Arrays.copyOf(scopeParent, n);
-            scopeNode = Arrays.copyOf(scopeNode, n);
-            scopeSymAt = Arrays.copyOf(scopeSymAt, n);
-            scopeEntryAt = Arrays.copyOf(scopeEntryAt, n);
-            scopeRefAt = Arrays.copyOf(scopeRefAt, n);
-            scopeReportAt = Arrays.copyOf(scopeReportAt, n);
-            scopeExportAt = Arrays.copyOf(scopeExportAt, n);
+            resizeScopes(n);
             trimmed = true;
         }
         n = roomFor(symCount);
         if (shouldTrim(symName.length, n)) {
-            symName = Arrays.copyOf(symName, n);
-            symKind = Arrays.copyOf(symKind, n);
-            symScope = Arrays.copyOf(symScope, n);
-            symDecl = Arrays.copyOf(symDecl, n);
-            symDeclaring = Arrays.copyOf(symDeclaring, n);
+            resizeSymbols(n);
             trimmed = true;
         }
         n = roomFor(entryCount);
         if (shouldTrim(entryScope.length, n)) {
-            entryScope = Arrays.copyOf(entryScope, n);
-            entryName = Arrays.copyOf(entryName, n);
-            entryFlags = Arrays.copyOf(entryFlags, n);
-            entrySymbol = Arrays.copyOf(entrySymbol, n);
+            resizeEntries(n);
             trimmed = true;
         }
         n = roomFor(refCount);
         if (shouldTrim(refNode.length, n)) {
-            refNode = Arrays.copyOf(refNode, n);
-            refScope = Arrays.copyOf(refScope, n);
-            refFlags = Arrays.copyOf(refFlags, n);
+            resizeReferences(n);
             trimmed = true;
         }
         n = roomFor(statementCount + 2); // the totals after the last statement, and markStatement's next row
         if (shouldTrim(stmtNode.length, n)) {
-            stmtNode = Arrays.copyOf(stmtNode, n);
-            stmtScope = Arrays.copyOf(stmtScope, n);
-            stmtSym = Arrays.copyOf(stmtSym, n);
-            stmtEntry = Arrays.copyOf(stmtEntry, n);
-            stmtRef = Arrays.copyOf(stmtRef, n);
-            stmtReport = Arrays.copyOf(stmtReport, n);
-            stmtFoot = Arrays.copyOf(stmtFoot, n);
-            stmtExport = Arrays.copyOf(stmtExport, n);
-            stmtLocal = Arrays.copyOf(stmtLocal, n);
-            stmtTouched = Arrays.copyOf(stmtTouched, n);
+            resizeStatements(n);
             trimmed = true;
         }
         n = roomFor(footCount);
@@ -276,10 +273,7 @@ public final class ScopeTable {
         }
         n = roomFor(reportCount);
         if (shouldTrim(reportStart.length, n)) {
-            reportStart = Arrays.copyOf(reportStart, n);
-            reportEnd = Arrays.copyOf(reportEnd, n);
-            reportKind = Arrays.copyOf(reportKind, n);
-            reportArg = Arrays.copyOf(reportArg, n);
+            resizeReports(n);
             trimmed = true;
         }
         return trimmed;
@@ -296,12 +290,7 @@ public final class ScopeTable {
 
     void addReport(int start, int end, int kind, int arg) {
         int n = reportCount + 1;
-        if (n > reportStart.length) {
-            reportStart = grow(reportStart, n);
-            reportEnd = grow(reportEnd, n);
-            reportKind = grow(reportKind, n);
-            reportArg = grow(reportArg, n);
-        }
+        if (n > reportStart.length) resizeReports(Math.max(n, reportStart.length * 2));
         reportStart[reportCount] = start;
         reportEnd[reportCount] = end;
         reportKind[reportCount] = kind;
@@ -328,19 +317,7 @@ public final class ScopeTable {
     void markStatement(int node) {
         int j = statementCount;
         int n = j + 1;
-        if (n >= stmtNode.length) {
-            int size = Math.max(n + 1, stmtNode.length * 2);
-            stmtNode = Arrays.copyOf(stmtNode, size);
-            stmtScope = Arrays.copyOf(stmtScope, size);
-            stmtSym = Arrays.copyOf(stmtSym, size);
-            stmtEntry = Arrays.copyOf(stmtEntry, size);
-            stmtRef = Arrays.copyOf(stmtRef, size);
-            stmtReport = Arrays.copyOf(stmtReport, size);
-            stmtFoot = Arrays.copyOf(stmtFoot, size);
-            stmtExport = Arrays.copyOf(stmtExport, size);
-            stmtLocal = Arrays.copyOf(stmtLocal, size);
-            stmtTouched = Arrays.copyOf(stmtTouched, size);
-        }
+        if (n >= stmtNode.length) resizeStatements(Math.max(n + 1, stmtNode.length * 2));
         stmtNode[j] = node;
         stmtScope[j] = scopeCount;
         stmtSym[j] = symCount;
@@ -367,14 +344,7 @@ public final class ScopeTable {
     }
 
     int newSymbol(int name, int kind, int scope, int decl, int declaring) {
-        if (symCount == symName.length) {
-            int n = symCount * 2;
-            symName = Arrays.copyOf(symName, n);
-            symKind = Arrays.copyOf(symKind, n);
-            symScope = Arrays.copyOf(symScope, n);
-            symDecl = Arrays.copyOf(symDecl, n);
-            symDeclaring = Arrays.copyOf(symDeclaring, n);
-        }
+        if (symCount == symName.length) resizeSymbols(symCount * 2);
         symName[symCount] = name;
         symKind[symCount] = kind;
         symScope[symCount] = scope;
@@ -384,12 +354,7 @@ public final class ScopeTable {
     }
 
     void addReference(int node, int scope, int flags) {
-        if (refCount == refNode.length) {
-            int n = refCount * 2;
-            refNode = Arrays.copyOf(refNode, n);
-            refScope = Arrays.copyOf(refScope, n);
-            refFlags = Arrays.copyOf(refFlags, n);
-        }
+        if (refCount == refNode.length) resizeReferences(refCount * 2);
         refNode[refCount] = node;
         refScope[refCount] = scope;
         refFlags[refCount] = flags;
@@ -420,13 +385,7 @@ public final class ScopeTable {
             }
             slot = (slot + 1) & mask;
         }
-        if (entryCount == entryScope.length) {
-            int n = entryCount * 2;
-            entryScope = Arrays.copyOf(entryScope, n);
-            entryName = Arrays.copyOf(entryName, n);
-            entryFlags = Arrays.copyOf(entryFlags, n);
-            entrySymbol = Arrays.copyOf(entrySymbol, n);
-        }
+        if (entryCount == entryScope.length) resizeEntries(entryCount * 2);
         int e = entryCount++;
         entryScope[e] = scope;
         entryName[e] = name;

@@ -78,7 +78,7 @@ public final class CodeActionHandler {
             com.google.gson.JsonObject data = new com.google.gson.JsonObject();
             data.addProperty(RESOLVE_KEY, "convertExport");
             data.addProperty("uri", q.uri());
-            data.add("range", new com.google.gson.Gson().toJsonTree(range));
+            data.add("range", JSON.toJsonTree(range));
             convert.setData(data);
             out.add(Either.forRight(convert));
         }
@@ -99,6 +99,8 @@ public final class CodeActionHandler {
         return out;
     }
 
+    private static final com.google.gson.Gson JSON = new com.google.gson.Gson();
+
     /** The key of a code action's {@code data} that says it is resolved by {@code codeAction/resolve}. */
     private static final String RESOLVE_KEY = "arenaLsResolve";
 
@@ -112,7 +114,7 @@ public final class CodeActionHandler {
         com.google.gson.JsonObject o = (com.google.gson.JsonObject) data;
         try {
             if (!o.has(RESOLVE_KEY) || !"convertExport".equals(o.get(RESOLVE_KEY).getAsString())) return null;
-            Range range = new com.google.gson.Gson().fromJson(o.get("range"), Range.class);
+            Range range = JSON.fromJson(o.get("range"), Range.class);
             String uri = o.get("uri").getAsString();
             if (uri == null || range == null || range.getStart() == null || range.getEnd() == null) return null;
             return new ResolveData(uri, range);

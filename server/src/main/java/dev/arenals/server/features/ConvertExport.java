@@ -111,15 +111,10 @@ public final class ConvertExport {
         return -1;
     }
 
-    private static int declarationCount(DocumentQuery q, int symbol) {
-        SymbolIndex index = q.index();
-        int group = index.groupOf(symbol);
-        if (group < 0) return 0;
-        int count = 0;
-        for (int i = 0, n = index.occurrenceCount(group); i < n; i++) {
-            if ((index.occurrenceFlags(group, i) & SymbolIndex.DECLARATION) != 0) count++;
-        }
-        return count;
+    /** How many declarations the symbol has (a merged or overloaded name has several). */
+    static int declarationCount(DocumentQuery q, int symbol) {
+        int group = q.index().groupOf(symbol);
+        return group < 0 ? 0 : q.index().declarationCount(group);
     }
 
     /** Every name the module exports itself ({@code default} included; not what {@code export *} brings); null for {@code export =}. */
@@ -182,7 +177,7 @@ public final class ConvertExport {
         // enum, type, namespace, const, and declare'd declarations: `export default` cannot stand before them
         out.add(new TextEdit(q.range(export, skipBlanks(src, a.sourceLength(), export + 6)), ""));
         String nl = Refactors.lineBreak(src, a.sourceLength());
-        out.add(new TextEdit(q.range(a.end(s), a.end(s)), nl + indentOf(src, a.start(s)) + "export default " + c.name() + ";"));
+        out.add(new TextEdit(q.range(a.end(s), a.end(s)), nl + Refactors.lineIndent(src, a.start(s)) + "export default " + c.name() + ";"));
         return out;
     }
 
@@ -220,7 +215,7 @@ public final class ConvertExport {
                 if (ownExports != null && !ownExports.contains(c.name())) {
                     char[] src = a.source();
                     String quoted = a.text(a.start(source), a.end(source));
-                    out.add(new TextEdit(q.range(a.end(s), a.end(s)), Refactors.lineBreak(src, a.sourceLength()) + indentOf(src, a.start(s))
+                    out.add(new TextEdit(q.range(a.end(s), a.end(s)), Refactors.lineBreak(src, a.sourceLength()) + Refactors.lineIndent(src, a.start(s))
                             + "export { default as " + c.name() + " } from " + quoted + ";"));
                 }
             }
@@ -313,25 +308,25 @@ public final class ConvertExport {
         char[] src = a.source();
         String local = a.text(a.start(defaultBinding), a.end(defaultBinding));
         String specifier = local.equals(name) ? name : name + " as " + local;
-        int open = indexOf(src, '{', a.end(defaultBinding), a.start(source));
+        int open = OrganizeImports.indexOf(src, '{', a.end(defaultBinding), a.start(source));
         if (namespace < 0 && open < 0) {
             out.add(new TextEdit(q.range(a.start(defaultBinding), a.end(defaultBinding)), "{ " + specifier + " }"));
             return;
         }
         // `d, ` goes; d joins the braces, or gets a statement of its own beside the namespace import
-        int afterComma = indexOf(src, ',', a.end(defaultBinding), a.start(source));
+        int afterComma = OrganizeImports.indexOf(src, ',', a.end(defaultBinding), a.start(source));
         if (afterComma < 0) return;
         out.add(new TextEdit(q.range(a.start(defaultBinding), skipBlanks(src, a.sourceLength(), afterComma + 1)), ""));
         if (namespace >= 0) {
             boolean typeOnly = (a.data(declaration) & MOD_TYPE_ONLY) != 0;
             out.add(new TextEdit(q.range(a.start(declaration), a.start(declaration)), "import " + (typeOnly ? "type " : "") + "{ " + specifier
                     + " } from " + a.text(a.start(source), a.end(source)) + ";" + Refactors.lineBreak(src, a.sourceLength())
-                    + indentOf(src, a.start(declaration))));
+                    + Refactors.lineIndent(src, a.start(declaration))));
         } else if (named.isEmpty()) {
-            int close = indexOf(src, '}', open, a.start(source));
+            int close = OrganizeImports.indexOf(src, '}', open, a.start(source));
             if (close > open) out.add(new TextEdit(q.range(open, close + 1), "{ " + specifier + " }"));
         } else {
-            int first = specifierStart(a, named.get(0));
+            int first = OrganizeImports.specifierStart(a, named.get(0));
             out.add(new TextEdit(q.range(first, first), specifier + ", "));
         }
     }
@@ -345,9 +340,9 @@ public final class ConvertExport {
         if (localNode < 0) throw new RenamePlan.Refused("an import of the module is not complete: finish it first");
         String local = a.text(a.start(localNode), a.end(localNode));
         boolean declarationTypeOnly = (a.data(declaration) & MOD_TYPE_ONLY) != 0;
-        boolean inlineType = specifierStart(a, specifier) < a.start(Layouts.importImported(a, specifier));
-        int open = indexOf(src, '{', a.start(declaration), a.start(source));
-        int close = open < 0 ? -1 : indexOf(src, '}', open, a.start(source));
+        boolean inlineType = OrganizeImports.specifierStart(a, specifier) < a.start(Layouts.importImported(a, specifier));
+        int open = OrganizeImports.indexOf(src, '{', a.start(declaration), a.start(source));
+        int close = open < 0 ? -1 : OrganizeImports.indexOf(src, '}', open, a.start(source));
         if (open < 0 || close < 0) return;
         if (named.size() == 1 && defaultBinding < 0 && namespace < 0) {
             // import { f as g } from → import g from (an inline `type` moves to the declaration)
@@ -360,13 +355,13 @@ public final class ConvertExport {
         }
         // the specifier leaves the braces (the braces too, when it was their only one)
         if (named.size() == 1) {
-            int comma = lastIndexOf(src, ',', a.start(declaration), open);
+            int comma = OrganizeImports.lastIndexOf(src, ',', a.start(declaration), open);
             if (comma < 0) return;
             out.add(new TextEdit(q.range(comma, close + 1), ""));
         } else {
             int index = named.indexOf(specifier);
             if (index + 1 < named.size()) {
-                out.add(new TextEdit(q.range(specifierStart(a, specifier), specifierStart(a, named.get(index + 1))), ""));
+                out.add(new TextEdit(q.range(OrganizeImports.specifierStart(a, specifier), OrganizeImports.specifierStart(a, named.get(index + 1))), ""));
             } else {
                 out.add(new TextEdit(q.range(a.end(named.get(index - 1)), a.end(specifier)), ""));
             }
@@ -377,7 +372,7 @@ public final class ConvertExport {
         }
         out.add(new TextEdit(q.range(a.start(declaration), a.start(declaration)), "import " + (declarationTypeOnly || inlineType ? "type " : "")
                 + local + " from " + a.text(a.start(source), a.end(source)) + ";" + Refactors.lineBreak(src, a.sourceLength())
-                + indentOf(src, a.start(declaration))));
+                + Refactors.lineIndent(src, a.start(declaration))));
     }
 
     /** {@code export { default as y } from}, {@code export { f } from} and the like: the same names exported, the module's new one read. */
@@ -419,18 +414,6 @@ public final class ConvertExport {
         }
     }
 
-    /** A named import specifier's start, its {@code type} modifier included. */
-    private static int specifierStart(Arena a, int specifier) {
-        char[] src = a.source();
-        int i = a.start(specifier) - 1;
-        while (i >= 0 && Character.isWhitespace(src[i])) i--;
-        if (i >= 3 && src[i] == 'e' && src[i - 1] == 'p' && src[i - 2] == 'y' && src[i - 3] == 't'
-                && (i < 4 || src[i - 4] == '{' || src[i - 4] == ',' || Character.isWhitespace(src[i - 4]))) {
-            return i - 3;
-        }
-        return a.start(specifier);
-    }
-
     /**
      * The offset of the keyword {@code word} among the words before the declaration's name (the
      * modifiers of an export), skipping comments and decorators; -1 when it is not there.
@@ -449,8 +432,8 @@ public final class ConvertExport {
             if (Character.isWhitespace(ch)) { i++; continue; }
             if (ch == '/' && i + 1 < end && src[i + 1] == '/') { while (i < end && src[i] != '\n') i++; continue; }
             if (ch == '/' && i + 1 < end && src[i + 1] == '*') {
-                int close = indexOf(src, '*', i + 2, end);
-                while (close >= 0 && close + 1 < end && src[close + 1] != '/') close = indexOf(src, '*', close + 1, end);
+                int close = OrganizeImports.indexOf(src, '*', i + 2, end);
+                while (close >= 0 && close + 1 < end && src[close + 1] != '/') close = OrganizeImports.indexOf(src, '*', close + 1, end);
                 if (close < 0) return -1;
                 i = close + 2;
                 continue;
@@ -478,23 +461,5 @@ public final class ConvertExport {
     private static int skipBlanks(char[] src, int length, int i) {
         while (i < length && (src[i] == ' ' || src[i] == '\t')) i++;
         return i;
-    }
-
-    private static String indentOf(char[] src, int offset) {
-        int lineStart = offset;
-        while (lineStart > 0 && src[lineStart - 1] != '\n' && src[lineStart - 1] != '\r') lineStart--;
-        int i = lineStart;
-        while (i < offset && (src[i] == ' ' || src[i] == '\t')) i++;
-        return new String(src, lineStart, i - lineStart);
-    }
-
-    private static int indexOf(char[] src, char ch, int from, int to) {
-        for (int i = from; i < to; i++) if (src[i] == ch) return i;
-        return -1;
-    }
-
-    private static int lastIndexOf(char[] src, char ch, int from, int to) {
-        for (int i = to - 1; i >= from; i--) if (src[i] == ch) return i;
-        return -1;
     }
 }

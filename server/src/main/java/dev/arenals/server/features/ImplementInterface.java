@@ -35,7 +35,7 @@ public final class ImplementInterface {
     static void actions(DocumentQuery q, int from, int to, List<CodeAction> out) {
         Arena a = q.arena();
         int cls = -1;
-        for (int n = deepest(a, from, to); n >= 0; n = q.parentOf(n)) {
+        for (int n = Refactors.innermostHolding(a, from, to); n >= 0; n = q.parentOf(n)) {
             int k = a.kind(n);
             if (k == CLASS_DECLARATION || k == CLASS_EXPRESSION) { cls = n; break; }
         }
@@ -43,7 +43,7 @@ public final class ImplementInterface {
         int clause = cls < 0 ? -1 : Layouts.classImplements(a, cls);
         if (body < 0 || clause < 0 || from >= a.start(body) || a.data(clause) != Token.K_IMPLEMENTS) return; // on the head only
         int className = Layouts.declarationName(a, cls);
-        if (className >= 0 && declarations(q, q.symbolOfNode(className)) > 1) return; // an interface merged into the class may declare them
+        if (className >= 0 && ConvertExport.declarationCount(q, q.symbolOfNode(className)) > 1) return; // an interface merged into the class may declare them
         Set<String> present = classMembers(q, cls, 0);
         if (present == null) return; // a base whose members are not known here
         for (int entry = a.firstChild(clause); entry >= 0; entry = a.nextSibling(entry)) {
@@ -80,7 +80,7 @@ public final class ImplementInterface {
         Arena a = q.arena();
         if (depth > MAX_DEPTH) return false;
         int symbol = q.symbolOfNode(reference);
-        if (symbol < 0 || !q.isDeclared(symbol) || declarations(q, symbol) != 1) return false;
+        if (symbol < 0 || !q.isDeclared(symbol) || ConvertExport.declarationCount(q, symbol) != 1) return false;
         int iface = q.parentOf(q.scopes().declarationNode(symbol));
         if (iface < 0 || a.kind(iface) != INTERFACE_DECLARATION) return false;
         // its type parameters, each given the argument written (with the outer names substituted) or its default
@@ -206,7 +206,7 @@ public final class ImplementInterface {
             int base = a.firstChild(heritage);
             if (base < 0 || a.kind(base) != IDENTIFIER_REFERENCE) return null;
             int symbol = q.symbolOfNode(base);
-            if (symbol < 0 || !q.isDeclared(symbol) || declarations(q, symbol) != 1) return null;
+            if (symbol < 0 || !q.isDeclared(symbol) || ConvertExport.declarationCount(q, symbol) != 1) return null;
             int baseClass = q.parentOf(q.scopes().declarationNode(symbol));
             if (baseClass < 0 || a.kind(baseClass) != CLASS_DECLARATION) return null;
             Set<String> inherited = classMembers(q, baseClass, depth + 1);
@@ -245,19 +245,5 @@ public final class ImplementInterface {
         return names;
     }
 
-    private static int declarations(DocumentQuery q, int symbol) {
-        dev.arenals.server.query.SymbolIndex index = q.index();
-        int group = index.groupOf(symbol);
-        return group < 0 ? 0 : index.declarationCount(group);
-    }
 
-    private static int deepest(Arena a, int from, int to) {
-        int node = a.root();
-        while (true) {
-            int next = -1;
-            for (int c = a.firstChild(node); c >= 0; c = a.nextSibling(c)) if (a.start(c) <= from && to <= a.end(c)) next = c;
-            if (next < 0) return node;
-            node = next;
-        }
-    }
 }

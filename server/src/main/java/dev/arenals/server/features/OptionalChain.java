@@ -29,7 +29,7 @@ public final class OptionalChain {
     /** The conversion of the {@code &&} chain at the cursor or selection, or null. */
     static CodeAction action(DocumentQuery q, int from, int to) {
         Arena a = q.arena();
-        int node = deepestHolding(a, from, to);
+        int node = Refactors.innermostHolding(a, from, to);
         // up to the outermost && of the chain the cursor is in
         int chain = -1;
         for (int n = node; n >= 0; n = q.parentOf(n)) {
@@ -145,18 +145,5 @@ public final class OptionalChain {
         StringBuilder sb = new StringBuilder(a.end(n) - a.start(n));
         for (int i = a.start(n); i < a.end(n); i++) if (!Character.isWhitespace(src[i])) sb.append(src[i]);
         return sb.toString();
-    }
-
-    /** The deepest node whose range holds [from, to]. */
-    private static int deepestHolding(Arena a, int from, int to) {
-        int node = a.root();
-        while (true) {
-            int next = -1;
-            for (int c = a.firstChild(node); c >= 0; c = a.nextSibling(c)) {
-                if (a.start(c) <= from && to <= a.end(c)) next = c;
-            }
-            if (next < 0) return node;
-            node = next;
-        }
     }
 }

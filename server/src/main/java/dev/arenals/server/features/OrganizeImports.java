@@ -280,15 +280,19 @@ public final class OrganizeImports {
 
     /** A named specifier's text, with a {@code type} modifier written before it. */
     static String specifierText(Arena a, int specifier) {
+        return oneLine(a.text(specifierStart(a, specifier), a.end(specifier)));
+    }
+
+    /** Where a named specifier starts, a {@code type} modifier written before it included. */
+    static int specifierStart(Arena a, int specifier) {
         char[] src = a.source();
-        int start = a.start(specifier);
-        int i = start - 1;
+        int i = a.start(specifier) - 1;
         while (i >= 0 && Character.isWhitespace(src[i])) i--;
         if (i >= 3 && src[i] == 'e' && src[i - 1] == 'p' && src[i - 2] == 'y' && src[i - 3] == 't'
                 && (i < 4 || src[i - 4] == '{' || src[i - 4] == ',' || Character.isWhitespace(src[i - 4]))) {
-            start = i - 3;
+            return i - 3;
         }
-        return oneLine(a.text(start, a.end(specifier)));
+        return a.start(specifier);
     }
 
     private static String oneLine(String s) {
@@ -333,12 +337,12 @@ public final class OrganizeImports {
         return false;
     }
 
-    private static int indexOf(char[] src, char c, int from, int to) {
+    static int indexOf(char[] src, char c, int from, int to) {
         for (int i = from; i < to; i++) if (src[i] == c) return i;
         return -1;
     }
 
-    private static int lastIndexOf(char[] src, char c, int from, int to) {
+    static int lastIndexOf(char[] src, char c, int from, int to) {
         for (int i = to - 1; i > from; i--) if (src[i] == c) return i;
         return -1;
     }

@@ -1149,7 +1149,8 @@ public final class Refactors {
     }
 
     /** The innermost node whose range holds [from, to). */
-    private static int innermostHolding(Arena a, int from, int to) {
+    /** The deepest node whose range holds [from, to] (nodes without text passed over). */
+    static int innermostHolding(Arena a, int from, int to) {
         int node = a.root();
         while (true) {
             int next = -1;

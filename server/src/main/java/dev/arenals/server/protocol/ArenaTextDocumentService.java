@@ -894,19 +894,20 @@ public final class ArenaTextDocumentService implements TextDocumentService {
         return here.thenCompose(found -> {
             if (found == null) throw ArenaLanguageServer.error(ResponseErrorCode.RequestFailed, "codeAction/resolve: " + data.uri() + " is not open");
             java.util.Set<java.nio.file.Path> importers = new java.util.LinkedHashSet<>();
+            java.util.Map<java.nio.file.Path, Document> openByPath = new java.util.HashMap<>();
             if (module != null) {
                 importers.addAll(server.workspaceIndex().importersOf(module));
                 // and every open document: its summary may be a keystroke behind its text
                 for (Document doc : server.store().all()) {
                     java.nio.file.Path p = Uris.pathOf(doc.uri());
-                    if (p != null && !doc.isClosed()) importers.add(p);
+                    if (p != null && !doc.isClosed()) openByPath.put(p, doc);
                 }
+                importers.addAll(openByPath.keySet());
                 importers.remove(module);
             }
             List<CompletableFuture<FileEdits>> parts = new ArrayList<>();
             for (java.nio.file.Path file : importers) {
-                Document open = null;
-                for (Document doc : server.store().all()) if (file.equals(Uris.pathOf(doc.uri())) && !doc.isClosed()) open = doc;
+                Document open = openByPath.get(file);
                 dev.arenals.server.workspace.FileSummary s = server.workspaceIndex().summary(file);
                 String uri = open != null ? open.uri() : s != null ? s.uri() : file.toUri().toString();
                 parts.add(inFile(uri, file, doc -> {
