@@ -73,14 +73,11 @@ public final class CodeActionHandler {
         ConvertExport.Conversion conversion = ConvertExport.at(q, from, to);
         if (conversion != null && wants(only, conversion.kind())) {
             // the importers' edits come with codeAction/resolve: computing them for every lightbulb would read other files
-            CodeAction convert = new CodeAction(conversion.title());
-            convert.setKind(conversion.kind());
-            com.google.gson.JsonObject data = new com.google.gson.JsonObject();
-            data.addProperty(RESOLVE_KEY, "convertExport");
-            data.addProperty("uri", q.uri());
-            data.add("range", JSON.toJsonTree(range));
-            convert.setData(data);
-            out.add(Either.forRight(convert));
+            out.add(Either.forRight(resolvedLater(conversion.title(), conversion.kind(), CONVERT_EXPORT, q.uri(), range)));
+        }
+        if (wants(only, ConvertParameters.KIND) && ConvertParameters.at(q, from, to) != null) {
+            // every call in the workspace is rewritten: found when resolved, as the export's importers are
+            out.add(Either.forRight(resolvedLater(ConvertParameters.TITLE, ConvertParameters.KIND, CONVERT_PARAMETERS, q.uri(), range)));
         }
         if (fileTaken != null && wants(only, Refactors.MOVE_TO_NEW_FILE)) {
             CodeAction move = MoveToNewFile.action(q, from, to, fileTaken);
@@ -104,8 +101,23 @@ public final class CodeActionHandler {
     /** The key of a code action's {@code data} that says it is resolved by {@code codeAction/resolve}. */
     private static final String RESOLVE_KEY = "arenaLsResolve";
 
-    /** What {@code codeAction/resolve} needs to compute an action's edit: the document and the range it was offered for. */
-    public record ResolveData(String uri, Range range) { }
+    /** The actions whose edits {@code codeAction/resolve} computes. */
+    public static final String CONVERT_EXPORT = "convertExport", CONVERT_PARAMETERS = "convertParameters";
+
+    /** What {@code codeAction/resolve} needs to compute an action's edit: which action, the document and the range it was offered for. */
+    public record ResolveData(String action, String uri, Range range) { }
+
+    /** An action offered without its edit, with the data {@link #resolveData} reads back. */
+    private static CodeAction resolvedLater(String title, String kind, String action, String uri, Range range) {
+        CodeAction out = new CodeAction(title);
+        out.setKind(kind);
+        com.google.gson.JsonObject data = new com.google.gson.JsonObject();
+        data.addProperty(RESOLVE_KEY, action);
+        data.addProperty("uri", uri);
+        data.add("range", JSON.toJsonTree(range));
+        out.setData(data);
+        return out;
+    }
 
     /** The resolve data of an action this handler offered without its edit, or null (another action, or data a client mangled). */
     public static ResolveData resolveData(CodeAction action) {
@@ -113,11 +125,12 @@ public final class CodeActionHandler {
         if (!(data instanceof com.google.gson.JsonObject)) return null;
         com.google.gson.JsonObject o = (com.google.gson.JsonObject) data;
         try {
-            if (!o.has(RESOLVE_KEY) || !"convertExport".equals(o.get(RESOLVE_KEY).getAsString())) return null;
+            String which = o.has(RESOLVE_KEY) ? o.get(RESOLVE_KEY).getAsString() : null;
+            if (!CONVERT_EXPORT.equals(which) && !CONVERT_PARAMETERS.equals(which)) return null;
             Range range = JSON.fromJson(o.get("range"), Range.class);
             String uri = o.get("uri").getAsString();
             if (uri == null || range == null || range.getStart() == null || range.getEnd() == null) return null;
-            return new ResolveData(uri, range);
+            return new ResolveData(which, uri, range);
         } catch (RuntimeException e) {
             return null; // not ours, or not as we wrote it
         }

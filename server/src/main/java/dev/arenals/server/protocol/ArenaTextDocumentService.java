@@ -3,6 +3,7 @@ import dev.arenals.server.document.Document;
 import dev.arenals.server.features.CodeActionHandler;
 import dev.arenals.server.features.CompletionHandler;
 import dev.arenals.server.features.ConvertExport;
+import dev.arenals.server.features.ConvertParameters;
 import dev.arenals.server.features.CrossFileReferences;
 import dev.arenals.server.features.CrossFileRename;
 import dev.arenals.server.features.DefinitionHandler;
@@ -881,6 +882,12 @@ public final class ArenaTextDocumentService implements TextDocumentService {
         if (unresolved == null) throw invalidParams("codeAction/resolve: the code action is missing");
         CodeActionHandler.ResolveData data = CodeActionHandler.resolveData(unresolved);
         if (data == null || unresolved.getEdit() != null) return CompletableFuture.completedFuture(unresolved);
+        return CodeActionHandler.CONVERT_PARAMETERS.equals(data.action()) ? resolveParameterConversion(unresolved, data)
+                : resolveExportConversion(unresolved, data);
+    }
+
+    /** Converting an export: the declaring file's export and every importer's imports and uses. */
+    private CompletableFuture<CodeAction> resolveExportConversion(CodeAction unresolved, CodeActionHandler.ResolveData data) {
         java.nio.file.Path module = Uris.pathOf(data.uri());
         record Found(ConvertExport.Conversion conversion, List<TextEdit> own, Integer version) { }
         CompletableFuture<Found> here = onDocument("codeAction/resolve", data.uri(), null, doc -> {
@@ -922,6 +929,58 @@ public final class ArenaTextDocumentService implements TextDocumentService {
                 for (CompletableFuture<FileEdits> part : parts) if (!part.join().edits().isEmpty()) files.add(part.join());
                 unresolved.setEdit(workspaceEdit(files));
                 return unresolved;
+            });
+        });
+    }
+
+    /**
+     * Converting parameters to a destructured object: the declaration, then every reference of its
+     * name in the workspace (each file on its own queue, or read from disk) made a call with one
+     * object argument; refused as a whole when one reference cannot be.
+     */
+    private CompletableFuture<CodeAction> resolveParameterConversion(CodeAction unresolved, CodeActionHandler.ResolveData data) {
+        record Found(ConvertParameters.Conversion conversion, List<TextEdit> own, Integer version, Position name) { }
+        CompletableFuture<Found> here = onDocument("codeAction/resolve", data.uri(), null, doc -> {
+            dev.arenals.server.query.DocumentQuery q = dev.arenals.server.query.DocumentQuery.of(doc);
+            ConvertParameters.Conversion c = q == null ? null
+                    : ConvertParameters.at(q, doc.offsetAt(data.range().getStart()), doc.offsetAt(data.range().getEnd()));
+            if (c == null) throw new RenamePlan.Refused("the function is no longer there: ask for the code actions again");
+            return new Found(c, ConvertParameters.declarationEdits(q, c), openVersion(doc), doc.positionAt(c.nameStart()));
+        });
+        return here.thenCompose(found -> {
+            if (found == null) throw ArenaLanguageServer.error(ResponseErrorCode.RequestFailed, "codeAction/resolve: " + data.uri() + " is not open");
+            return referencesAnywhere(data.uri(), found.name(), true).thenCompose(locations -> {
+                java.util.Map<String, List<Range>> byUri = new java.util.LinkedHashMap<>();
+                byUri.put(data.uri(), new ArrayList<>());
+                for (Location l : locations) byUri.computeIfAbsent(l.getUri(), k -> new ArrayList<>()).add(l.getRange());
+                List<CompletableFuture<FileEdits>> parts = new ArrayList<>();
+                for (java.util.Map.Entry<String, List<Range>> e : byUri.entrySet()) {
+                    String uri = e.getKey();
+                    boolean declaring = uri.equals(data.uri());
+                    parts.add(inFile(uri, Uris.pathOf(uri), doc -> {
+                        dev.arenals.server.query.DocumentQuery q = dev.arenals.server.query.DocumentQuery.of(doc);
+                        if (q == null) throw new RenamePlan.Refused("Cannot convert the parameters of `" + found.conversion().name() + "`: " + uri + " cannot be read");
+                        List<TextEdit> edits = new ArrayList<>(ConvertParameters.callEdits(q, e.getValue(), found.conversion()));
+                        if (declaring) {
+                            Range own = found.own().get(0).getRange();
+                            for (TextEdit call : edits) {
+                                if (doc.offsetAt(call.getRange().getStart()) < doc.offsetAt(own.getEnd())
+                                        && doc.offsetAt(own.getStart()) < doc.offsetAt(call.getRange().getEnd())) {
+                                    throw new RenamePlan.Refused("Cannot convert the parameters of `" + found.conversion().name()
+                                            + "`: a parameter's default calls it");
+                                }
+                            }
+                            edits.addAll(found.own());
+                        }
+                        return new FileEdits(uri, declaring ? found.version() : doc.isClosed() ? null : openVersion(doc), edits);
+                    }));
+                }
+                return CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0])).thenApply(done -> {
+                    List<FileEdits> files = new ArrayList<>();
+                    for (CompletableFuture<FileEdits> part : parts) if (!part.join().edits().isEmpty()) files.add(part.join());
+                    unresolved.setEdit(workspaceEdit(files));
+                    return unresolved;
+                });
             });
         });
     }

@@ -111,7 +111,7 @@ final class Capabilities {
                 dev.arenals.server.features.Refactors.TO_ARROW, dev.arenals.server.features.Refactors.TO_FUNCTION,
                 dev.arenals.server.features.Refactors.EXTRACT_TYPE, dev.arenals.server.features.Refactors.EXTRACT_INTERFACE,
                 dev.arenals.server.features.Refactors.MOVE_TO_NEW_FILE, dev.arenals.server.features.Refactors.GENERATE_ACCESSORS,
-                dev.arenals.server.features.ConvertExport.TO_NAMED, dev.arenals.server.features.ConvertExport.TO_DEFAULT,
+                dev.arenals.server.features.ConvertExport.TO_NAMED, dev.arenals.server.features.ConvertExport.TO_DEFAULT, dev.arenals.server.features.ConvertParameters.KIND,
                 dev.arenals.server.features.OptionalChain.KIND, dev.arenals.server.features.Refactors.TO_NAMED_FUNCTION)));
         // "Convert default export to named export" edits its importers when the client resolves it
         ((CodeActionOptions) caps.getCodeActionProvider().getRight()).setResolveProvider(true);

@@ -86,9 +86,27 @@ class AssistRobustnessTest {
         dev.arenals.parser.tree.Arena tree = q.arena();
         for (int n = 0; n < tree.nodeCount(); n++) {
             int k = tree.kind(n);
-            if (k == CLASS_DECLARATION || k == BINARY || k == EXPORT_NAMED || k == EXPORT_DEFAULT || k == VARIABLE_DECLARATOR) {
+            if (k == CLASS_DECLARATION || k == FUNCTION_DECLARATION || k == BINARY || k == EXPORT_NAMED || k == EXPORT_DEFAULT || k == VARIABLE_DECLARATOR) {
                 Position at = doc.positionAt(tree.start(n));
                 for (var action : actions.codeActions(doc, new Range(at, at), null, null)) assertEditsInside(doc, action.getRight());
+            }
+        }
+        // parameters to a destructured object, with this file's calls, at every function and const head
+        for (int n = 0; n < tree.nodeCount(); n++) {
+            if (tree.kind(n) != FUNCTION_DECLARATION && tree.kind(n) != VARIABLE_DECLARATOR) continue;
+            ConvertParameters.Conversion c = ConvertParameters.at(q, tree.start(n), tree.start(n));
+            if (c == null) continue;
+            List<Range> uses = new java.util.ArrayList<>();
+            int symbol = q.symbolOfNode(q.identifierAt(c.nameStart()));
+            for (int i = 0; i < q.scopes().referenceCount(); i++) {
+                if (symbol >= 0 && q.scopes().symbolOfNode(q.scopes().referenceNode(i)) == symbol) uses.add(q.rangeOfNode(q.scopes().referenceNode(i)));
+            }
+            try {
+                List<org.eclipse.lsp4j.TextEdit> edits = new java.util.ArrayList<>(ConvertParameters.declarationEdits(q, c));
+                edits.addAll(ConvertParameters.callEdits(q, uses, c));
+                for (var e : edits) assertTrue(doc.offsetAt(e.getRange().getStart()) <= doc.offsetAt(e.getRange().getEnd()), doc.uri() + ": " + e);
+            } catch (dev.arenals.server.query.RenamePlan.Refused refused) {
+                // a use no call rewrite reaches: an answer, not a failure
             }
         }
         // an export conversion's edits of this file as an importer of each module it imports, both ways

@@ -246,9 +246,12 @@ public final class ProtocolFuzzer {
             case 22: ask("workspace/symbol", "{\"query\":\"" + (random.nextBoolean() ? "a" : "") + "\"}"); break;
             default:
                 // an action offered without its edit, resolved at a random place (or with data a client mangled)
+                boolean parameters = random.nextInt(3) == 0;
                 String data = random.nextInt(3) == 0 ? "{\"arenaLsResolve\":5}"
-                        : "{\"arenaLsResolve\":\"convertExport\",\"uri\":" + doc.substring(7, doc.length() - 1) + ",\"range\":" + range + "}";
-                String kind = random.nextBoolean() ? "refactor.rewrite.export.named" : "refactor.rewrite.export.default";
+                        : "{\"arenaLsResolve\":\"" + (parameters ? "convertParameters" : "convertExport") + "\",\"uri\":"
+                                + doc.substring(7, doc.length() - 1) + ",\"range\":" + range + "}";
+                String kind = parameters ? "refactor.rewrite.parameters.toDestructured"
+                        : random.nextBoolean() ? "refactor.rewrite.export.named" : "refactor.rewrite.export.default";
                 ask("codeAction/resolve", "{\"title\":\"Convert\",\"kind\":\"" + kind + "\",\"data\":" + data + "}");
                 break;
         }
