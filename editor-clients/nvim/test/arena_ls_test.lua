@@ -100,6 +100,9 @@ end
 vim.fn.mkdir(project .. '/actions', 'p')
 vim.fn.writefile({ 'export default function greet(name: string): string {', '    return "hi " + name;', '}' }, project .. '/actions/greet.ts')
 vim.fn.writefile({ 'import greet from "./greet";', '', 'export const welcome = greet("you");' }, project .. '/actions/welcome.ts')
+-- a function whose parameters actions_test.lua makes one object, called from a closed file
+vim.fn.writefile({ 'export function surface(width: number, height = 1): number {', '    return width * height;', '}' }, project .. '/actions/surface.ts')
+vim.fn.writefile({ 'import { surface } from "./surface";', '', 'export const room = surface(3, 4);' }, project .. '/actions/room.ts')
 
 vim.cmd('filetype on')
 local arena = require('arena_ls')

@@ -82,6 +82,8 @@ const errors = (ds: Diagnostic[]) => ds.filter(d => d.severity === 1).map(d => `
 
 const GREET = 'export default function greet(name: string): string {\n    return "hi " + name;\n}\n';
 const WELCOME = 'import greet from "./greet";\n\nexport const welcome = greet("you");\n';
+const AREA = 'export function area(width: number, height = 1): number {\n    return width * height;\n}\nexport const unit = area(1);\n';
+const ROOM = 'import { area } from "./area";\n\nconst width = 3;\nexport const room = area(width, 4);\n';
 
 describe('assists as VS Code reaches them: refactor menu, quick fixes, actions on save, doc comment, enum hover', { skip, timeout: 20 * WAIT_MS }, () => {
     let s: Session;
@@ -94,6 +96,8 @@ describe('assists as VS Code reaches them: refactor menu, quick fixes, actions o
         // a module and an importer that stays closed, on disk before the server indexes the workspace
         writeFileSync(path.join(dir, 'greet.ts'), GREET);
         writeFileSync(path.join(dir, 'welcome.ts'), WELCOME);
+        writeFileSync(path.join(dir, 'area.ts'), AREA);
+        writeFileSync(path.join(dir, 'room.ts'), ROOM);
         const command = await resolveServerCommand({ serverPath: serverJar(), javaOpts: [] }, dir);
         s = Session.start(command.command, command.args);
         await s.request(InitializeRequest.method, {
@@ -396,6 +400,31 @@ describe('assists as VS Code reaches them: refactor menu, quick fixes, actions o
             'import { greet } from "./greet";\n\nexport const welcome = greet("you");\n');
         const diagnostics = await change(uri, applyEdits(textOf(uri), edited.get(uri)!));
         assert.equal(textOf(uri), 'export function greet(name: string): string {\n    return "hi " + name;\n}\n');
+        assert.deepEqual(errors(diagnostics), []);
+    });
+
+    it('converts parameters to a destructured object through codeAction/resolve, every call with them (the closed file too)', async () => {
+        const { uri } = await open('area.ts', AREA);
+        const at = rangeOf(uri, 'width');
+        const found = await codeActions(uri, { start: at.start, end: at.start }, { only: ['refactor.rewrite'] });
+        const convert = found.find(a => a.title === 'Convert parameters to destructured object');
+        assert.ok(convert, titles(found));
+        assert.equal(convert.kind, 'refactor.rewrite.parameters.toDestructured');
+        assert.equal(convert.edit, undefined, 'offered without its edit: the calls are found when VS Code resolves it');
+        const resolved = await s.request<CodeAction>(CodeActionResolveRequest.method, convert, 'codeAction/resolve');
+        const roomUri = `file://${path.join(dir, 'room.ts')}`;
+        const edited = new Map<string, TextEdit[]>();
+        for (const [u, edits] of Object.entries(resolved.edit?.changes ?? {})) edited.set(u, edits);
+        for (const d of resolved.edit?.documentChanges ?? []) {
+            assert.ok('textDocument' in d, `only text edits: ${JSON.stringify(d)}`);
+            edited.set(d.textDocument.uri, [...(edited.get(d.textDocument.uri) ?? []), ...(d.edits as TextEdit[])]);
+        }
+        assert.deepEqual([...edited.keys()].sort(), [uri, roomUri].sort(), 'the function and the file calling it');
+        assert.equal(applyEdits(readFileSync(path.join(dir, 'room.ts'), 'utf8'), edited.get(roomUri)!),
+            'import { area } from "./area";\n\nconst width = 3;\nexport const room = area({ width, height: 4 });\n');
+        const diagnostics = await change(uri, applyEdits(textOf(uri), edited.get(uri)!));
+        assert.equal(textOf(uri), 'export function area({ width, height = 1 }: { width: number; height?: number; }): number {\n'
+            + '    return width * height;\n}\nexport const unit = area({ width: 1 });\n');
         assert.deepEqual(errors(diagnostics), []);
     });
 

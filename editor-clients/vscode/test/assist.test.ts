@@ -86,7 +86,7 @@ describe('assistance: unused hints, signature help, inlay hints, code actions ov
             'refactor.rewrite.import.named', 'refactor.rewrite.import.namespace',
             'refactor.rewrite.function.arrow', 'refactor.rewrite.function.anonymous',
             'refactor.extract.type', 'refactor.extract.interface', 'refactor.move.newFile',
-            'refactor.rewrite.property.generateAccessors', 'refactor.rewrite.export.named', 'refactor.rewrite.export.default',
+            'refactor.rewrite.property.generateAccessors', 'refactor.rewrite.export.named', 'refactor.rewrite.export.default', 'refactor.rewrite.parameters.toDestructured',
             'refactor.rewrite.expression.optionalChain', 'refactor.rewrite.function.named']);
         // converting an export edits its importers when VS Code resolves the action
         assert.equal(typeof c.codeActionProvider === 'object' && c.codeActionProvider.resolveProvider, true);
