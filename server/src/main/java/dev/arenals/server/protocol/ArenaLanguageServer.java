@@ -139,6 +139,8 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
         var workspaceCaps = params.getCapabilities() == null ? null : params.getCapabilities().getWorkspace();
         inlayHintRefresh = workspaceCaps != null && workspaceCaps.getInlayHint() != null
                 && Boolean.TRUE.equals(workspaceCaps.getInlayHint().getRefreshSupport());
+        codeLensRefresh = workspaceCaps != null && workspaceCaps.getCodeLens() != null
+                && Boolean.TRUE.equals(workspaceCaps.getCodeLens().getRefreshSupport());
         settings = settings.with(params.getInitializationOptions());
         switch (settings.diagnosticMode()) {
             case PUSH: pushDiagnostics = true; break;
@@ -359,13 +361,20 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
 
     /** The client re-asks for inlay hints on {@code workspace/inlayHint/refresh} (after a settings change). */
     private volatile boolean inlayHintRefresh;
+    /** The client re-asks for code lenses on {@code workspace/codeLens/refresh} (after a settings change). */
+    private volatile boolean codeLensRefresh;
 
     void updateSettings(Object value) {
         ServerSettings before = settings;
         settings = before.with(value);
         LanguageClient hintsClient = client;
-        if (settings.parameterNameHints() != before.parameterNameHints() && inlayHintRefresh && hintsClient != null) {
+        if ((settings.parameterNameHints() != before.parameterNameHints() || settings.enumValueHints() != before.enumValueHints())
+                && inlayHintRefresh && hintsClient != null) {
             hintsClient.refreshInlayHints();
+        }
+        if ((settings.referencesLens() != before.referencesLens() || settings.implementationsLens() != before.implementationsLens())
+                && codeLensRefresh && hintsClient != null) {
+            hintsClient.refreshCodeLenses();
         }
         if (settings.maxFileSize() != before.maxFileSize() || settings.unusedDiagnostics() != before.unusedDiagnostics()
                 || settings.importDiagnostics() != before.importDiagnostics()) {

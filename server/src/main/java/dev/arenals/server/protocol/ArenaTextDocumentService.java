@@ -4,6 +4,7 @@ import dev.arenals.server.features.CodeActionHandler;
 import dev.arenals.server.features.CompletionHandler;
 import dev.arenals.server.features.ConvertExport;
 import dev.arenals.server.features.ConvertParameters;
+import dev.arenals.server.features.CodeLensHandler;
 import dev.arenals.server.features.CrossFileReferences;
 import dev.arenals.server.features.CrossFileRename;
 import dev.arenals.server.features.DefinitionHandler;
@@ -119,6 +120,7 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     private final DocumentHighlightHandler highlights = new DocumentHighlightHandler();
     private final RenameHandler renames = new RenameHandler();
     private final CrossFileRename crossFileRename = new CrossFileRename();
+    private final CodeLensHandler codeLenses = new CodeLensHandler();
     private final LinkedEditingRangeHandler linkedEditing = new LinkedEditingRangeHandler();
     private final SemanticTokensHandler semanticTokens = new SemanticTokensHandler();
     private final FoldingRangeHandler folding = new FoldingRangeHandler();
@@ -786,6 +788,27 @@ public final class ArenaTextDocumentService implements TextDocumentService {
         if (params.getPositions() == null) throw invalidParams("selectionRange: positions are missing");
         return onDocument("textDocument/selectionRange", params.getTextDocument().getUri(), List.of(),
                 doc -> selection.selectionRanges(doc, params.getPositions()));
+    }
+
+    @Override
+    public CompletableFuture<List<? extends org.eclipse.lsp4j.CodeLens>> codeLens(org.eclipse.lsp4j.CodeLensParams params) {
+        server.checkRequestAllowed();
+        requireDocument(params == null ? null : params.getTextDocument());
+        boolean references = server.settings().referencesLens(), implementations = server.settings().implementationsLens();
+        return onDocument("textDocument/codeLens", params.getTextDocument().getUri(), List.of(),
+                doc -> codeLenses.codeLenses(doc, references, implementations));
+    }
+
+    /** {@code codeLens/resolve}: the count of references or implementations, across the workspace, and the command showing them. */
+    @Override
+    public CompletableFuture<org.eclipse.lsp4j.CodeLens> resolveCodeLens(org.eclipse.lsp4j.CodeLens unresolved) {
+        server.checkRequestAllowed();
+        CodeLensHandler.Lens lens = CodeLensHandler.lensOf(unresolved);
+        if (lens == null) throw invalidParams("codeLens/resolve: not a lens of this server (its data is missing or changed)");
+        CompletableFuture<? extends List<? extends Location>> found = CodeLensHandler.REFERENCES.equals(lens.kind())
+                ? referencesAnywhere(lens.uri(), lens.position(), true)
+                : typeHierarchy.implementation(lens.uri(), lens.position());
+        return found.thenApply(locations -> CodeLensHandler.resolved(unresolved, lens, locations));
     }
 
     @Override

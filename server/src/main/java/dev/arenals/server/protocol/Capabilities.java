@@ -98,6 +98,7 @@ final class Capabilities {
         caps.setDocumentOnTypeFormattingProvider(new org.eclipse.lsp4j.DocumentOnTypeFormattingOptions(
                 dev.arenals.server.features.FormattingHandler.FIRST_TRIGGER, dev.arenals.server.features.FormattingHandler.MORE_TRIGGERS));
         caps.setCallHierarchyProvider(true);
+        caps.setCodeLensProvider(new org.eclipse.lsp4j.CodeLensOptions(true)); // lenses answer only when the codeLens settings turn them on
         caps.setImplementationProvider(true);
         caps.setTypeHierarchyProvider(true);
         caps.setCodeActionProvider(new CodeActionOptions(List.of(

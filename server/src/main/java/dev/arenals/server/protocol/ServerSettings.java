@@ -24,6 +24,11 @@ import java.util.Locale;
  *   <li>{@code inlayHints.enumMemberValues}: the value of each enum member written without an
  *       initializer, after its name ({@code Down = 1}), as TypeScript's
  *       {@code includeInlayEnumMemberValueHints}. Default false (TypeScript's default).</li>
+ *   <li>{@code codeLens.references} / {@code codeLens.implementations}: a lens above declarations
+ *       counting their references across the workspace (exported functions and variables, classes,
+ *       interfaces, type aliases, enums, class and interface members), and above interfaces,
+ *       abstract classes and their members counting implementations, as TypeScript's editors offer
+ *       them. Default false for both (their default).</li>
  *   <li>{@code importDiagnostics}: the diagnostics that need other files, TS2307 (module not found)
  *       and TS2305 (no such exported member), only where TypeScript's answer is certain:
  *       {@code "relative"} (default: TS2307 for relative specifiers only, and TS2305),
@@ -55,6 +60,7 @@ public final class ServerSettings {
     private final ImportDiagnostics importDiagnostics;
     private final boolean verifyTrees;
     private final boolean enumValueHints;
+    private final boolean referencesLens, implementationsLens;
 
     public ServerSettings(long maxFileSize, DiagnosticMode diagnosticMode) {
         this(maxFileSize, diagnosticMode, true, ParameterNameHints.LITERALS, ImportDiagnostics.RELATIVE);
@@ -72,6 +78,13 @@ public final class ServerSettings {
 
     public ServerSettings(long maxFileSize, DiagnosticMode diagnosticMode, boolean unusedDiagnostics, ParameterNameHints parameterNameHints,
             ImportDiagnostics importDiagnostics, boolean verifyTrees, boolean enumValueHints) {
+        this(maxFileSize, diagnosticMode, unusedDiagnostics, parameterNameHints, importDiagnostics, verifyTrees, enumValueHints, false, false);
+    }
+
+    public ServerSettings(long maxFileSize, DiagnosticMode diagnosticMode, boolean unusedDiagnostics, ParameterNameHints parameterNameHints,
+            ImportDiagnostics importDiagnostics, boolean verifyTrees, boolean enumValueHints, boolean referencesLens, boolean implementationsLens) {
+        this.referencesLens = referencesLens;
+        this.implementationsLens = implementationsLens;
         this.enumValueHints = enumValueHints;
         this.verifyTrees = verifyTrees;
         this.maxFileSize = maxFileSize;
@@ -90,6 +103,8 @@ public final class ServerSettings {
     public ImportDiagnostics importDiagnostics() { return importDiagnostics; }
     public boolean verifyTrees() { return verifyTrees; }
     public boolean enumValueHints() { return enumValueHints; }
+    public boolean referencesLens() { return referencesLens; }
+    public boolean implementationsLens() { return implementationsLens; }
 
     /** These settings updated by {@code value} (a JsonElement, a Map, or null). */
     public ServerSettings with(Object value) {
@@ -138,7 +153,12 @@ public final class ServerSettings {
         boolean enums = enumValueHints;
         JsonElement ev = setting(o, "inlayHints", "enumMemberValues");
         if (ev instanceof JsonPrimitive && ((JsonPrimitive) ev).isBoolean()) enums = ev.getAsBoolean();
-        return new ServerSettings(max, mode, unused, hints, imports, verify, enums);
+        boolean references = referencesLens, implementations = implementationsLens;
+        JsonElement rl = setting(o, "codeLens", "references");
+        if (rl instanceof JsonPrimitive && ((JsonPrimitive) rl).isBoolean()) references = rl.getAsBoolean();
+        JsonElement il = setting(o, "codeLens", "implementations");
+        if (il instanceof JsonPrimitive && ((JsonPrimitive) il).isBoolean()) implementations = il.getAsBoolean();
+        return new ServerSettings(max, mode, unused, hints, imports, verify, enums, references, implementations);
     }
 
     /** {@code group.key} given flat (VS Code's dotted key) or nested ({@code {"group": {"key": …}}}). */
@@ -158,6 +178,6 @@ public final class ServerSettings {
     @Override public String toString() {
         return "ServerSettings(maxFileSize=" + maxFileSize + ", diagnosticMode=" + diagnosticMode
                 + ", diagnostics.unused=" + unusedDiagnostics + ", inlayHints.parameterNames=" + parameterNameHints
-                + ", inlayHints.enumMemberValues=" + enumValueHints + ", importDiagnostics=" + importDiagnostics + ", debug.verifyTrees=" + verifyTrees + ")";
+                + ", inlayHints.enumMemberValues=" + enumValueHints + ", codeLens.references=" + referencesLens + ", codeLens.implementations=" + implementationsLens + ", importDiagnostics=" + importDiagnostics + ", debug.verifyTrees=" + verifyTrees + ")";
     }
 }

@@ -84,7 +84,7 @@ public final class ProtocolFuzzer {
     /** Runs for {@code millis}, then the final checks; returns the counts (failures included). */
     public Counts run(long millis) throws Exception {
         JsonObject init = awaitRequest("initialize", "{\"processId\":null,\"capabilities\":{\"textDocument\":{\"documentSymbol\":"
-                + "{\"hierarchicalDocumentSymbolSupport\":true}}}}");
+                + "{\"hierarchicalDocumentSymbolSupport\":true}}},\"initializationOptions\":{\"codeLens\":{\"references\":true,\"implementations\":true}}}");
         if (init == null || !init.has("result")) fail("initialize was not answered: " + init);
         send(notification("initialized", "{}"));
         for (int i = 0; i < 4; i++) openTracked("file:///fuzz/doc" + i + EXTENSIONS[i % EXTENSIONS.length], SEEDS[i]);
@@ -220,7 +220,14 @@ public final class ProtocolFuzzer {
         String[] kinds = {"", "quickfix", "refactor", "refactor.extract", "refactor.rewrite", "source", "source.organizeImports", "source.fixAll.ts",
             "source.removeUnused.ts", "refactor.move.newFile", "refactor.rewrite.export.named", "refactor.rewrite.export.default"};
         String only = random.nextBoolean() ? "" : ",\"only\":[\"" + kinds[random.nextInt(kinds.length)] + "\"]";
-        switch (random.nextInt(24)) {
+        switch (random.nextInt(26)) {
+            case 24: ask("textDocument/codeLens", "{\"textDocument\":" + doc + "}"); break;
+            case 25: { // a lens resolved at a random place, or with data a client mangled
+                String kind = random.nextBoolean() ? "references" : random.nextBoolean() ? "implementations" : "bogus";
+                String data = random.nextInt(4) == 0 ? "5" : "{\"uri\":" + doc.substring(7, doc.length() - 1) + ",\"kind\":\"" + kind + "\"}";
+                ask("codeLens/resolve", "{\"range\":" + range + ",\"data\":" + data + "}");
+                break;
+            }
             case 0: ask("textDocument/definition", at + "}"); break;
             case 1: ask("textDocument/declaration", at + "}"); break;
             case 2: ask("textDocument/typeDefinition", at + "}"); break;
