@@ -41,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): void {
         status,
         vscode.commands.registerCommand('arena-ls.restart', () => enqueue(restart)),
         vscode.commands.registerCommand('arena-ls.showOutput', () => output.show(true)),
+        vscode.commands.registerCommand('arena-ls.showLocations', showLocations),
         vscode.workspace.onDidChangeConfiguration(onConfigurationChanged),
         vscode.workspace.onDidGrantWorkspaceTrust(() => enqueue(restart)),
     );
@@ -54,6 +55,19 @@ export function deactivate(): Thenable<void> {
 function enqueue(step: () => Promise<void>): Promise<void> {
     lifecycle = lifecycle.then(step, step);
     return lifecycle;
+}
+
+type LspPosition = { line: number; character: number };
+type LspLocation = { uri: string; range: { start: LspPosition; end: LspPosition } };
+
+/**
+ * The command of a resolved code lens ("3 references"): its arguments arrive as protocol JSON
+ * (uri, position, locations), which VS Code's reference peek takes only as its own types.
+ */
+function showLocations(uri: string, position: LspPosition, locations: LspLocation[]): Thenable<unknown> {
+    const at = (p: LspPosition) => new vscode.Position(p.line, p.character);
+    return vscode.commands.executeCommand('editor.action.showReferences', vscode.Uri.parse(uri), at(position),
+        (locations ?? []).map(l => new vscode.Location(vscode.Uri.parse(l.uri), new vscode.Range(at(l.range.start), at(l.range.end)))));
 }
 
 /** A setting's value; in an untrusted workspace the ones that name programs come from user settings only. */
@@ -78,6 +92,8 @@ function readSettings(): ArenaSettings {
         parameterNameHints: setting<string>('inlayHints.parameterNames'),
         enumMemberValueHints: setting<boolean>('inlayHints.enumMemberValues'),
         importDiagnostics: setting<string>('importDiagnostics'),
+        referencesCodeLens: setting<boolean>('codeLens.references'),
+        implementationsCodeLens: setting<boolean>('codeLens.implementations'),
     };
 }
 

@@ -21,6 +21,9 @@ export interface ArenaSettings {
     enumMemberValueHints?: boolean | null;
     /** `arena-ls.importDiagnostics`: off, relative (server default) or all. */
     importDiagnostics?: string | null;
+    /** `arena-ls.codeLens.references` / `.implementations`: reference and implementation counts above declarations (server default false). */
+    referencesCodeLens?: boolean | null;
+    implementationsCodeLens?: boolean | null;
 }
 
 /**
@@ -183,6 +186,7 @@ export interface ServerSettings {
     diagnostics?: { unused: boolean };
     inlayHints?: { parameterNames?: 'none' | 'literals' | 'all'; enumMemberValues?: boolean };
     importDiagnostics?: 'off' | 'relative' | 'all';
+    codeLens?: { references?: boolean; implementations?: boolean };
 }
 
 /** What of these settings the server reads: each feature setting only when it is set and valid. */
@@ -194,6 +198,8 @@ export function serverSettings(settings: ArenaSettings): ServerSettings {
     if (typeof settings.enumMemberValueHints === 'boolean') out.inlayHints = { ...out.inlayHints, enumMemberValues: settings.enumMemberValueHints };
     const imports = settings.importDiagnostics;
     if (imports === 'off' || imports === 'relative' || imports === 'all') out.importDiagnostics = imports;
+    if (typeof settings.referencesCodeLens === 'boolean') out.codeLens = { references: settings.referencesCodeLens };
+    if (typeof settings.implementationsCodeLens === 'boolean') out.codeLens = { ...out.codeLens, implementations: settings.implementationsCodeLens };
     return out;
 }
 
@@ -204,7 +210,8 @@ export function configurationPayload(settings: ArenaSettings): { settings: { 'ar
 
 /** Settings the server applies without a restart (sent with workspace/didChangeConfiguration). */
 export const LIVE_SETTINGS: readonly string[] = ['arena-ls.maxFileSize', 'arena-ls.diagnostics.unused',
-    'arena-ls.inlayHints.parameterNames', 'arena-ls.inlayHints.enumMemberValues', 'arena-ls.importDiagnostics'];
+    'arena-ls.inlayHints.parameterNames', 'arena-ls.inlayHints.enumMemberValues', 'arena-ls.importDiagnostics',
+    'arena-ls.codeLens.references', 'arena-ls.codeLens.implementations'];
 
 /** Settings the server reads only at initialize: a change offers a restart (not restricted in untrusted workspaces). */
 export const REINITIALIZE_SETTINGS: readonly string[] = ['arena-ls.diagnostics.mode'];

@@ -16,10 +16,14 @@ import {
     CodeAction,
     CodeActionRequest,
     CodeActionResolveRequest,
+    CodeLens,
+    CodeLensRequest,
+    CodeLensResolveRequest,
     CompletionItem,
     CompletionList,
     CompletionRequest,
     Diagnostic,
+    DidChangeConfigurationNotification,
     DidChangeTextDocumentNotification,
     DidOpenTextDocumentNotification,
     Hover,
@@ -30,7 +34,7 @@ import {
     Range,
     TextEdit,
 } from 'vscode-languageserver-protocol';
-import { resolveServerCommand } from '../src/launch';
+import { configurationPayload, resolveServerCommand } from '../src/launch';
 import { acceptedText, applyEdits, editsOf } from './edits';
 import { hasServerJar, serverJar, Session, WAIT_MS } from './session';
 import { lineStarts, positionAt } from './text';
@@ -84,6 +88,8 @@ const GREET = 'export default function greet(name: string): string {\n    return
 const WELCOME = 'import greet from "./greet";\n\nexport const welcome = greet("you");\n';
 const AREA = 'export function area(width: number, height = 1): number {\n    return width * height;\n}\nexport const unit = area(1);\n';
 const ROOM = 'import { area } from "./area";\n\nconst width = 3;\nexport const room = area(width, 4);\n';
+const LENS_LIB = 'export interface Named {\n    name: string;\n}\nexport class Person implements Named {\n    name = "p";\n}\n';
+const LENS_USE = 'import { Person, type Named } from "./lens-lib";\n\nexport const people: Named[] = [new Person()];\n';
 
 describe('assists as VS Code reaches them: refactor menu, quick fixes, actions on save, doc comment, enum hover', { skip, timeout: 20 * WAIT_MS }, () => {
     let s: Session;
@@ -98,6 +104,8 @@ describe('assists as VS Code reaches them: refactor menu, quick fixes, actions o
         writeFileSync(path.join(dir, 'welcome.ts'), WELCOME);
         writeFileSync(path.join(dir, 'area.ts'), AREA);
         writeFileSync(path.join(dir, 'room.ts'), ROOM);
+        writeFileSync(path.join(dir, 'lens-lib.ts'), LENS_LIB);
+        writeFileSync(path.join(dir, 'lens-use.ts'), LENS_USE);
         const command = await resolveServerCommand({ serverPath: serverJar(), javaOpts: [] }, dir);
         s = Session.start(command.command, command.args);
         await s.request(InitializeRequest.method, {
@@ -426,6 +434,27 @@ describe('assists as VS Code reaches them: refactor menu, quick fixes, actions o
         assert.equal(textOf(uri), 'export function area({ width, height = 1 }: { width: number; height?: number; }): number {\n'
             + '    return width * height;\n}\nexport const unit = area({ width: 1 });\n');
         assert.deepEqual(errors(diagnostics), []);
+    });
+
+    it('shows reference and implementation counts as code lenses once the settings turn them on, counted across files', async () => {
+        // the extension sends its settings on a change as it does when the user flips them
+        await s.notify(DidChangeConfigurationNotification.method, configurationPayload({ referencesCodeLens: true, implementationsCodeLens: true }));
+        const { uri } = await open('lens-lib.ts', LENS_LIB);
+        const lenses = await s.request<CodeLens[]>(CodeLensRequest.method, { textDocument: { uri } }, 'codeLens');
+        const lines = LENS_LIB.split('\n');
+        const at = (l: CodeLens) => `${l.range.start.line}:${lines[l.range.start.line].slice(l.range.start.character, l.range.end.character)}`;
+        assert.deepEqual(lenses.map(l => `${at(l)} ${l.command ? 'resolved' : 'unresolved'}`),
+            ['0:Named unresolved', '0:Named unresolved', '1:name unresolved', '1:name unresolved', '3:Person unresolved', '4:name unresolved']);
+        const titles: string[] = [];
+        for (const lens of lenses) {
+            const resolved = await s.request<CodeLens>(CodeLensResolveRequest.method, lens, 'codeLens/resolve');
+            assert.equal(resolved.command?.command, 'arena-ls.showLocations', 'the command the extension registers');
+            assert.equal((resolved.command?.arguments?.[2] as unknown[]).length, Number(resolved.command?.title.split(' ')[0]));
+            titles.push(`${at(resolved)} ${resolved.command?.title}`);
+        }
+        // Named: the implements clause, the closed file's import and annotation; Person: the import and the `new`
+        assert.deepEqual(titles, ['0:Named 3 references', '0:Named 1 implementation', '1:name 0 references', '1:name 1 implementation',
+            '3:Person 2 references', '4:name 0 references']);
     });
 
     it('converts an && chain in a test to an optional chain from the refactor menu', async () => {

@@ -64,6 +64,11 @@ describe('arena-ls.diagnostics.mode', () => {
             { settings: { 'arena-ls': { maxFileSize: 5, diagnostics: { unused: false }, inlayHints: { parameterNames: 'all' }, importDiagnostics: 'off' } } });
         assert.deepEqual(configurationPayload({ maxFileSize: 5, parameterNameHints: 'some', importDiagnostics: 7 as unknown as string }),
             { settings: { 'arena-ls': { maxFileSize: 5 } } });
+        // code lenses: each kind only when set
+        assert.deepEqual(configurationPayload({ maxFileSize: 5, referencesCodeLens: true }),
+            { settings: { 'arena-ls': { maxFileSize: 5, codeLens: { references: true } } } });
+        assert.deepEqual(configurationPayload({ maxFileSize: 5, referencesCodeLens: false, implementationsCodeLens: true }),
+            { settings: { 'arena-ls': { maxFileSize: 5, codeLens: { references: false, implementations: true } } } });
     });
 });
 

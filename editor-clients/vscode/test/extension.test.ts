@@ -70,7 +70,16 @@ describe('the bundled extension in a stand-in VS Code', { skip, timeout: 5 * WAI
         ext = load();
         recorded.settings['arena-ls.trace.server'] = 'messages';
         ext.activate(context());
-        assert.deepEqual([...recorded.commands.keys()].filter(k => k.startsWith('arena-ls.')).sort(), ['arena-ls.restart', 'arena-ls.showOutput']);
+        assert.deepEqual([...recorded.commands.keys()].filter(k => k.startsWith('arena-ls.')).sort(), ['arena-ls.restart', 'arena-ls.showLocations', 'arena-ls.showOutput']);
+        // a code lens's command: protocol JSON in, VS Code's reference peek out
+        await recorded.commands.get('arena-ls.showLocations')!('file:///w/a.ts', { line: 1, character: 2 },
+            [{ uri: 'file:///w/b.ts', range: { start: { line: 3, character: 4 }, end: { line: 3, character: 9 } } }]);
+        const peek = recorded.executed.find(e => e.command === 'editor.action.showReferences');
+        assert.ok(peek, 'editor.action.showReferences run');
+        const [peekUri, peekAt, peekLocations] = peek.args as [any, any, any[]];
+        assert.equal(peekUri.path, '/w/a.ts');
+        assert.deepEqual([peekAt.line, peekAt.character], [1, 2]);
+        assert.deepEqual(peekLocations.map(l => [l.uri.path, l.range.start.line, l.range.start.character, l.range.end.character]), [['/w/b.ts', 3, 4, 9]]);
         await until('the server to run', () => output().includes('[arena-ls] the server is running'));
         assert.match(recorded.status.shown[0], /^\$\(sync~spin\) arena-ls$/, 'a status item while starting');
         assert.match(output(), new RegExp(`-jar ${path.join(extensionPath, 'server', 'arena-ls.jar').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));

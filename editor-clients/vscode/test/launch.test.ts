@@ -112,7 +112,7 @@ describe('package.json manifest', () => {
 
     it('declares every setting and command the extension uses', () => {
         const props = pkg.contributes.configuration.properties;
-        assert.deepEqual(Object.keys(props).sort(), ['arena-ls.diagnostics.mode', 'arena-ls.diagnostics.unused', 'arena-ls.importDiagnostics',
+        assert.deepEqual(Object.keys(props).sort(), ['arena-ls.codeLens.implementations', 'arena-ls.codeLens.references', 'arena-ls.diagnostics.mode', 'arena-ls.diagnostics.unused', 'arena-ls.importDiagnostics',
             'arena-ls.inlayHints.enumMemberValues', 'arena-ls.inlayHints.parameterNames', 'arena-ls.java.home', 'arena-ls.java.opts', 'arena-ls.maxFileSize', 'arena-ls.server.path',
             'arena-ls.trace.server']);
         // every setting the server applies live is declared, with the server's default
@@ -121,6 +121,8 @@ describe('package.json manifest', () => {
         assert.equal(props['arena-ls.inlayHints.parameterNames'].default, 'literals');
         assert.deepEqual(props['arena-ls.inlayHints.parameterNames'].enum, ['none', 'literals', 'all']);
         assert.equal(props['arena-ls.inlayHints.enumMemberValues'].default, false);
+        assert.equal(props['arena-ls.codeLens.references'].default, false);
+        assert.equal(props['arena-ls.codeLens.implementations'].default, false);
         assert.equal(props['arena-ls.importDiagnostics'].default, 'relative');
         assert.deepEqual(props['arena-ls.importDiagnostics'].enum, ['off', 'relative', 'all']);
         assert.equal(props['arena-ls.maxFileSize'].default, DEFAULT_MAX_FILE_SIZE);

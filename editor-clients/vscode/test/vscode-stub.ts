@@ -16,6 +16,8 @@ export interface Recorded {
     trusted: boolean;
     /** vscode.languages.register*Provider calls: `Definition`, `Rename`, … with their selector and provider */
     providers: { kind: string; selector: unknown; provider: any }[];
+    /** vscode.commands.executeCommand calls: the command and its arguments */
+    executed: { command: string; args: unknown[] }[];
 }
 
 function stub(name: string): any {
@@ -113,7 +115,7 @@ const noEvent = () => new Disposable(() => undefined);
 export function installVscodeStub(): { recorded: Recorded; vscode: any; uninstall: () => void } {
     const recorded: Recorded = {
         output: [], errors: [], infos: [], commands: new Map(),
-        status: { text: '', visible: false, shown: [] }, settings: {}, trusted: true, providers: [],
+        status: { text: '', visible: false, shown: [] }, settings: {}, trusted: true, providers: [], executed: [],
     };
     const configuration = (section?: string) => ({
         get: (key: string, dflt?: unknown) => {
@@ -187,7 +189,7 @@ export function installVscodeStub(): { recorded: Recorded; vscode: any; uninstal
         },
         commands: {
             registerCommand: (id: string, fn: (...args: unknown[]) => unknown) => { recorded.commands.set(id, fn); return new Disposable(() => recorded.commands.delete(id)); },
-            executeCommand: async () => undefined,
+            executeCommand: async (command: string, ...args: unknown[]) => { recorded.executed.push({ command, args }); return undefined; },
         },
         env: { openExternal: async () => true, machineId: 'test', language: 'en', appName: 'stub' },
     };
