@@ -28,5 +28,16 @@ return {
   -- diagnosticMode: 'auto' (pull where the client supports it, as 0.10+ does), 'push' or 'pull'
   init_options = { maxFileSize = 20971520, diagnosticMode = 'auto' },
   -- sent with workspace/didChangeConfiguration; the server reads the section "arena-ls"
+  -- (code lenses: codeLens = { references = true, implementations = true }, shown by vim.lsp.codelens.refresh())
   settings = { ['arena-ls'] = { maxFileSize = 20971520 } },
+  -- a resolved code lens's command: its locations in the quickfix list
+  commands = {
+    ['arena-ls.showLocations'] = function(command, ctx)
+      local locations = (command.arguments or {})[3] or {}
+      if #locations == 0 then return vim.notify('arena-ls: no locations: ' .. (command.title or '')) end
+      local client = vim.lsp.get_client_by_id(ctx.client_id)
+      vim.fn.setqflist({}, ' ', { title = 'arena-ls: ' .. command.title, items = vim.lsp.util.locations_to_items(locations, client.offset_encoding) })
+      vim.cmd('botright copen')
+    end,
+  },
 }

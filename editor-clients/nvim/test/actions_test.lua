@@ -302,6 +302,32 @@ return function(t)
     eq(lines(caller), 'import { surface } from "./surface";\n\nexport const room = surface({ width: 3, height: 4 });', 'room.ts after')
   end)
 
+  check('actions: a code lens counts references across files, and vim.lsp.codelens.run lists them in the quickfix list', function()
+    local b = open_existing('lens.ts')
+    vim.lsp.codelens.refresh()
+    local titles
+    wait_for('the lenses resolved', function()
+      titles = {}
+      for _, l in ipairs(vim.lsp.codelens.get(b)) do
+        if not l.command then return false end
+        table.insert(titles, l.range.start.line .. ': ' .. l.command.title)
+      end
+      return #titles > 0
+    end)
+    table.sort(titles)
+    eq(table.concat(titles, ' | '), '0: 3 references | 3: 0 references', 'twice: its call here, the import and the call in lens_use.ts; four: none')
+    vim.api.nvim_win_set_cursor(0, { 1, 0 })
+    vim.lsp.codelens.run()
+    wait_for('the quickfix list', function() return #vim.fn.getqflist() == 3 end)
+    local places = {}
+    for _, item in ipairs(vim.fn.getqflist()) do
+      table.insert(places, vim.fn.fnamemodify(vim.api.nvim_buf_get_name(item.bufnr), ':t') .. ':' .. item.lnum)
+    end
+    table.sort(places)
+    eq(table.concat(places, ' '), 'lens.ts:4 lens_use.ts:1 lens_use.ts:3', 'the locations, 1-based lines')
+    vim.cmd('cclose')
+  end)
+
   check('actions: an && chain tested in an if made an optional chain (refactor.rewrite)', function()
     local b = open('chain.ts', 'declare const user: { profile?: { ok(): boolean } } | undefined;\nif (user && user.profile && user.profile.ok()) {}')
     vim.api.nvim_win_set_cursor(0, find(b, 'user.profile &&'))

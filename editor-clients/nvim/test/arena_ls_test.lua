@@ -103,11 +103,16 @@ vim.fn.writefile({ 'import greet from "./greet";', '', 'export const welcome = g
 -- a function whose parameters actions_test.lua makes one object, called from a closed file
 vim.fn.writefile({ 'export function surface(width: number, height = 1): number {', '    return width * height;', '}' }, project .. '/actions/surface.ts')
 vim.fn.writefile({ 'import { surface } from "./surface";', '', 'export const room = surface(3, 4);' }, project .. '/actions/room.ts')
+-- a function whose references a code lens counts, one of them in a closed file
+vim.fn.writefile({ 'export function twice(n: number): number {', '    return n * 2;', '}', 'export const four = twice(2);' }, project .. '/actions/lens.ts')
+vim.fn.writefile({ 'import { twice } from "./lens";', '', 'export const six = twice(3);' }, project .. '/actions/lens_use.ts')
 
 vim.cmd('filetype on')
 local arena = require('arena_ls')
 arena.setup {
   cmd = { java, '-XX:+UseSerialGC', '-Xlog:disable', '-Xlog:all=warning:stderr', '-jar', jar },
+  -- code lenses on, as a user turns them on (actions_test.lua runs one)
+  init_options = { codeLens = { references = true } },
 }
 
 local function clients(bufnr)

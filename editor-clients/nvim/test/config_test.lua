@@ -23,8 +23,9 @@ return function(t)
     truthy(vim.tbl_contains({ 'auto', 'push', 'pull' }, cfg.init_options.diagnosticMode), 'init_options.diagnosticMode')
     -- nothing Neovim 0.11 would not know: every key is a vim.lsp.Config field
     local known = { cmd = true, filetypes = true, root_markers = true, settings = true, init_options = true,
-      root_dir = true, capabilities = true, handlers = true, on_attach = true, workspace_required = true }
+      root_dir = true, capabilities = true, handlers = true, on_attach = true, workspace_required = true, commands = true }
     for k in pairs(cfg) do truthy(known[k], 'unknown field ' .. tostring(k)) end
+    eq(type(cfg.commands['arena-ls.showLocations']), 'function', "the code lenses' command")
   end)
 
   check('the lsp/arena_ls.lua table starts a working server as it is', function()

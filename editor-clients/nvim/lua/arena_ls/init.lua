@@ -24,7 +24,9 @@ M.defaults = {
   single_file_support = true,
   -- sent as initializationOptions; the server reads maxFileSize (bytes) and diagnosticMode
   init_options = {},
-  -- sent with workspace/didChangeConfiguration, e.g. { ['arena-ls'] = { maxFileSize = 10485760 } }
+  -- sent with workspace/didChangeConfiguration, e.g. { ['arena-ls'] = { maxFileSize = 10485760 } };
+  -- code lenses (reference and implementation counts, shown by vim.lsp.codelens.refresh()):
+  -- { ['arena-ls'] = { codeLens = { references = true, implementations = true } } }
   settings = {},
   on_attach = nil,
   capabilities = nil,
@@ -127,6 +129,20 @@ local function filetype_matches(bufnr)
   return vim.tbl_contains((M.config or M.defaults).filetypes, ft)
 end
 
+--- The command of a resolved code lens ("3 references", arena-ls.showLocations): its locations
+--- (the third argument) in the quickfix list, opened; a lens counting none says so.
+function M.show_locations(command, ctx)
+  local locations = (command.arguments or {})[3] or {}
+  if #locations == 0 then
+    notify(command.title and ('no locations: ' .. command.title) or 'no locations')
+    return
+  end
+  local client = ctx and vim.lsp.get_client_by_id(ctx.client_id)
+  local items = vim.lsp.util.locations_to_items(locations, client and client.offset_encoding or 'utf-16')
+  vim.fn.setqflist({}, ' ', { title = 'arena-ls: ' .. (command.title or 'locations'), items = items })
+  vim.cmd('botright copen')
+end
+
 local function client_config(root)
   local cfg = M.config
   return {
@@ -138,6 +154,7 @@ local function client_config(root)
     settings = cfg.settings,
     capabilities = cfg.capabilities or vim.lsp.protocol.make_client_capabilities(),
     handlers = cfg.handlers,
+    commands = { ['arena-ls.showLocations'] = M.show_locations },
     on_attach = cfg.on_attach,
     on_exit = function(code, signal, client_id)
       for r, id in pairs(clients_by_root) do
