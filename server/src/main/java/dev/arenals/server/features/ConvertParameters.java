@@ -18,8 +18,9 @@ import org.eclipse.lsp4j.TextEdit;
  * and every call, in every file, passes one object ({@code f(x, 2)} → {@code f({ a: x, b: 2 })}).
  *
  * <p>Offered where TypeScript offers it — on the head of a named function declaration without
- * overloads, or of an arrow or function expression that is a {@code const}'s value (no type
- * annotation on the const), in a TypeScript file, whose parameters are plain names without
+ * overloads, of an arrow or function expression that is a {@code const}'s value (no type
+ * annotation on the const), or of the constructor of a named class declaration (its calls are the
+ * {@code new C(…)}; a subclass, which calls it through {@code super(…)}, refuses it), in a TypeScript file, whose parameters are plain names without
  * modifiers or decorators ({@code this} stays first) — and only where the object's type can be
  * written without a type checker: an untyped parameter with a default needs a literal default
  * (its type is the literal's widened one). A function reading {@code arguments}, or a type guard
@@ -29,7 +30,7 @@ import org.eclipse.lsp4j.TextEdit;
  * references across the workspace). The conversion is refused, never done in part, when a
  * reference is anything but a call of the function, its declaration, an import or an export:
  * a function passed as a value, {@code typeof f}, a spread argument, more arguments than
- * parameters.
+ * parameters. A class's types, static members and {@code instanceof} stay as they are.
  */
 public final class ConvertParameters {
     public static final String KIND = "refactor.rewrite.parameters.toDestructured";
@@ -38,9 +39,10 @@ public final class ConvertParameters {
     /**
      * What a call needs to know of the function, arena-free so that it crosses to other files'
      * queues: the parameters' names in order (without {@code this}), whether the last is a rest
-     * parameter, and the declaration's name ({@code nameStart} in its own file).
+     * parameter, and the declaration's name ({@code nameStart} in its own file: a constructor's is
+     * its class's).
      */
-    public record Conversion(String name, int nameStart, int nameEnd, List<String> parameters, boolean restLast) { }
+    public record Conversion(String name, int nameStart, int nameEnd, List<String> parameters, boolean restLast, boolean constructor) { }
 
     private ConvertParameters() { }
 
@@ -48,29 +50,50 @@ public final class ConvertParameters {
     public static Conversion at(DocumentQuery q, int from, int to) {
         Arena a = q.arena();
         if (!a.isTypeScript()) return null; // as TypeScript: a JavaScript file has no types to write
-        int fn = -1, nameNode = -1;
+        int fn = -1;
         for (int n = Refactors.innermostHolding(a, from, to); n >= 0 && fn < 0; n = q.parentOf(n)) {
             int k = a.kind(n);
-            if (k == FUNCTION_DECLARATION || k == FUNCTION_EXPRESSION || k == ARROW_FUNCTION || k == METHOD || k == CLASS_BODY) fn = n;
+            if (k == FUNCTION_DECLARATION || k == FUNCTION_EXPRESSION || k == ARROW_FUNCTION || k == CLASS_BODY) fn = n;
+            else if (k == METHOD) fn = Layouts.methodFunction(a, n);
             else if (k == VARIABLE_DECLARATOR) fn = Layouts.declaratorInit(a, n);
         }
-        if (fn < 0) return null;
+        if (fn < 0 || a.kind(fn) == CLASS_BODY) return null;
+        int body = a.kind(fn) == ARROW_FUNCTION ? Layouts.arrowBody(a, fn) : Layouts.functionBody(a, fn);
+        if (body < 0 || from >= a.start(body) && from < a.end(body)) return null; // on the head only
+        return conversionOf(q, fn);
+    }
+
+    /**
+     * The conversion of a function, or null: a named function declaration, a const's arrow or
+     * function expression, or the constructor of a named class declaration (its name is what
+     * references are found for: {@code new C(…)} are its calls).
+     */
+    private static Conversion conversionOf(DocumentQuery q, int fn) {
+        Arena a = q.arena();
         int k = a.kind(fn);
         int params = Layouts.functionParameters(a, fn);
-        int body = k == ARROW_FUNCTION ? Layouts.arrowBody(a, fn) : Layouts.functionBody(a, fn);
-        if (params < 0 || body < 0 || from >= a.start(body) && from < a.end(body)) return null; // on the head only
+        if (params < 0 || (k == ARROW_FUNCTION ? Layouts.arrowBody(a, fn) : Layouts.functionBody(a, fn)) < 0) return null;
+        int nameNode = -1;
+        boolean constructor = false;
+        int parent = q.parentOf(fn);
         if (k == FUNCTION_DECLARATION) {
             nameNode = Layouts.functionName(a, fn);
+        } else if (k == FUNCTION_EXPRESSION && parent >= 0 && a.kind(parent) == METHOD) {
+            int cls = q.parentOf(q.parentOf(parent));
+            if ((a.data(parent) & C_CONSTRUCTOR) == 0 || cls < 0 || a.kind(cls) != CLASS_DECLARATION) return null; // a method: its calls go through types
+            for (int m = a.firstChild(q.parentOf(parent)); m >= 0; m = a.nextSibling(m)) {
+                if (m != parent && a.kind(m) == METHOD && (a.data(m) & C_CONSTRUCTOR) != 0) return null; // overloads
+            }
+            nameNode = Layouts.className(a, cls);
+            constructor = true;
         } else if (k == ARROW_FUNCTION || k == FUNCTION_EXPRESSION) {
-            int declarator = q.parentOf(fn);
+            int declarator = parent;
             if (declarator < 0 || a.kind(declarator) != VARIABLE_DECLARATOR || Layouts.declaratorInit(a, declarator) != fn) return null;
             int name = a.firstChild(declarator);
             if (name < 0 || a.kind(name) != BINDING_IDENTIFIER || a.nextSibling(name) != fn) return null; // a pattern, or a typed const
             int list = q.parentOf(declarator);
             if (list < 0 || a.kind(list) != VARIABLE_DECLARATION || (a.data(list) & 0xFF) != VAR_CONST) return null;
             nameNode = name;
-        } else {
-            return null; // methods and constructors: their calls go through types this server does not follow everywhere
         }
         if (nameNode < 0 || Refactors.isAmbient(a, fn)) return null;
         int symbol = q.symbolOfNode(nameNode);
@@ -95,7 +118,7 @@ public final class ConvertParameters {
             rest = Layouts.isRestParameter(a, p);
         }
         if (names.isEmpty()) return null;
-        return new Conversion(a.text(a.start(nameNode), a.end(nameNode)), a.start(nameNode), a.end(nameNode), List.copyOf(names), rest);
+        return new Conversion(a.text(a.start(nameNode), a.end(nameNode)), a.start(nameNode), a.end(nameNode), List.copyOf(names), rest, constructor);
     }
 
     private static final int MODIFIERS = MOD_PUBLIC | MOD_PRIVATE | MOD_PROTECTED | MOD_READONLY | MOD_OVERRIDE;
@@ -150,9 +173,9 @@ public final class ConvertParameters {
             int offset = q.offset(r.getStart());
             int name = q.identifierAt(offset);
             if (name < 0) throw refused(q, offset, c, "is not where the index says");
-            int call = callOf(q, name);
+            int call = callOf(q, name, c.constructor());
             if (call >= 0) {
-                int callee = a.firstChild(call);
+                    int callee = a.firstChild(call);
                 int arg = a.nextSibling(callee);
                 if (arg >= 0 && a.kind(arg) == TYPE_ARGUMENTS) arg = a.nextSibling(arg);
                 if (arg < 0) continue; // f(): nothing to pass (every parameter was optional, or it was wrong before)
@@ -167,6 +190,11 @@ public final class ConvertParameters {
                 continue;
             }
             if (isDeclarationOrModuleReference(q, name)) continue;
+            if (c.constructor()) {
+                String why = classUse(q, name);
+                if (why == null) continue;
+                throw refused(q, offset, c, why);
+            }
             throw refused(q, offset, c, "is used as a value here, not called: a use the conversion cannot rewrite");
         }
         // innermost first, so that f(f(1)) writes the inner call into the outer one's argument
@@ -245,8 +273,11 @@ public final class ConvertParameters {
         return false;
     }
 
-    /** The call whose callee is this name ({@code f(…)}, {@code ns.f(…)}, {@code f?.(…)}), or -1. */
-    private static int callOf(DocumentQuery q, int name) {
+    /**
+     * The call whose callee is this name ({@code f(…)}, {@code ns.f(…)}, {@code f?.(…)}), or for a
+     * constructor the {@code new C(…)} ({@code new ns.C<T>(…)}), or -1.
+     */
+    private static int callOf(DocumentQuery q, int name, boolean constructor) {
         Arena a = q.arena();
         int callee = name;
         int parent = q.parentOf(name);
@@ -254,8 +285,32 @@ public final class ConvertParameters {
             callee = parent;
             parent = q.parentOf(parent);
         }
-        if (parent < 0 || a.kind(parent) != CALL || a.firstChild(parent) != callee) return -1;
+        if (constructor && parent >= 0 && a.kind(parent) == INSTANTIATION_EXPRESSION && a.firstChild(parent) == callee) {
+            callee = parent;
+            parent = q.parentOf(parent);
+        }
+        if (parent < 0 || a.kind(parent) != (constructor ? NEW : CALL) || a.firstChild(parent) != callee) return -1;
         return parent;
+    }
+
+    /**
+     * Null where a use of a class whose constructor is converted stays right — a type ({@code x: C},
+     * {@code implements C}), a static member ({@code C.create()}), {@code instanceof C} — else why not:
+     * a subclass ({@code extends C} constructs it through {@code super(…)}), the class passed as a value.
+     */
+    private static String classUse(DocumentQuery q, int name) {
+        Arena a = q.arena();
+        int parent = q.parentOf(name);
+        int pk = a.kind(parent);
+        if (pk == TYPE_REFERENCE || pk == QUALIFIED_NAME) return null;
+        if (pk == MEMBER && a.firstChild(parent) == name) return null;
+        if (pk == BINARY && a.data(parent) == dev.arenals.parser.lexer.Token.K_INSTANCEOF && a.firstChild(parent) != name) return null;
+        if (pk == EXPRESSION_WITH_TYPE_ARGUMENTS) {
+            int clause = q.parentOf(parent);
+            if (clause >= 0 && a.kind(clause) == HERITAGE_CLAUSE && a.data(clause) == dev.arenals.parser.lexer.Token.K_IMPLEMENTS) return null;
+        }
+        if (pk == CLASS_HERITAGE || pk == EXPRESSION_WITH_TYPE_ARGUMENTS) return "is extended here: a subclass constructs it through super(…), which the conversion does not rewrite";
+        return "is used as a value here, not constructed: a use the conversion cannot rewrite";
     }
 
     /** The declaration's own name, an import or export of it ({@code export default f}, {@code export = f} too). */
@@ -264,7 +319,7 @@ public final class ConvertParameters {
         int parent = q.parentOf(name);
         if (parent < 0) return false;
         int pk = a.kind(parent);
-        if (a.kind(name) == BINDING_IDENTIFIER && (pk == FUNCTION_DECLARATION || pk == VARIABLE_DECLARATOR)) return true;
+        if (a.kind(name) == BINDING_IDENTIFIER && (pk == FUNCTION_DECLARATION || pk == VARIABLE_DECLARATOR || pk == CLASS_DECLARATION)) return true;
         if (pk == IMPORT_SPECIFIER || pk == IMPORT_DEFAULT_SPECIFIER || pk == IMPORT_NAMESPACE_SPECIFIER || pk == EXPORT_SPECIFIER
                 || pk == IMPORT_EQUALS) return true;
         return (pk == EXPORT_DEFAULT || pk == EXPORT_ASSIGNMENT) && a.firstChild(parent) == name;
@@ -276,14 +331,22 @@ public final class ConvertParameters {
         return new RenamePlan.Refused("Cannot convert the parameters of `" + c.name() + "`: it " + what + " (" + file + ":" + line + ")");
     }
 
-    /** The function declared by the name at {@code c.nameStart}, as {@link #at} found it, or -1. */
+    /** The function declared by the name at {@code c.nameStart} (a class's constructor), as {@link #at} found it, or -1. */
     private static int functionNamed(DocumentQuery q, Conversion c) {
-        Conversion again = at(q, c.nameStart(), c.nameStart());
-        if (again == null || !again.equals(c)) return -1;
         Arena a = q.arena();
         int name = q.identifierAt(c.nameStart());
-        int parent = q.parentOf(name);
-        return a.kind(parent) == FUNCTION_DECLARATION ? parent : Layouts.declaratorInit(a, parent);
+        int parent = name < 0 ? -1 : q.parentOf(name);
+        if (parent < 0) return -1;
+        int fn = -1;
+        if (a.kind(parent) == FUNCTION_DECLARATION) fn = parent;
+        else if (a.kind(parent) == VARIABLE_DECLARATOR) fn = Layouts.declaratorInit(a, parent);
+        else if (a.kind(parent) == CLASS_DECLARATION) {
+            int body = Layouts.classBody(a, parent);
+            for (int m = body < 0 ? -1 : a.firstChild(body); m >= 0 && fn < 0; m = a.nextSibling(m)) {
+                if (a.kind(m) == METHOD && (a.data(m) & C_CONSTRUCTOR) != 0) fn = Layouts.methodFunction(a, m);
+            }
+        }
+        return fn >= 0 && c.equals(conversionOf(q, fn)) ? fn : -1;
     }
 
     /**

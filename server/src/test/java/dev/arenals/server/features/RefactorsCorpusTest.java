@@ -36,7 +36,7 @@ class RefactorsCorpusTest {
     void extractedAndInlinedCodeKeepsWhatEveryNameMeans() throws IOException {
         List<Path> files = OrganizeImportsCorpusTest.corpusFiles();
         Assumptions.assumeTrue(files.size() >= 6000, "the real-world corpus is not labelled in the cache: run the test-fixtures tests first");
-        int step = files.size() / FILES, accessors = 0, types = 0, extracted = 0, inlined = 0, braces = 0, templates = 0, imports = 0, extractedFunctions = 0, converted = 0, refusedExtract = 0, checkedNames = 0, exportsConverted = 0, extractedToModule = 0, chains = 0, named = 0, implemented = 0, parametersConverted = 0, parametersRefused = 0;
+        int step = files.size() / FILES, accessors = 0, types = 0, extracted = 0, inlined = 0, braces = 0, templates = 0, imports = 0, extractedFunctions = 0, converted = 0, refusedExtract = 0, checkedNames = 0, exportsConverted = 0, extractedToModule = 0, chains = 0, named = 0, implemented = 0, parametersConverted = 0, parametersRefused = 0, constructorsConverted = 0;
         List<String> failures = new ArrayList<>();
         for (int f = 0; f < files.size() && failures.size() < 10; f += step) {
             Path file = files.get(f);
@@ -160,7 +160,8 @@ class RefactorsCorpusTest {
             // parameters to a destructured object: every function offered, with its calls in this file (refused where a use is
             // not a call); diagnostics, the names kept, and every read of a parameter bound by the new pattern
             for (int n = 0; n < a.nodeCount(); n++) {
-                if (a.kind(n) != FUNCTION_DECLARATION && a.kind(n) != VARIABLE_DECLARATOR) continue;
+                boolean constructor = a.kind(n) == METHOD && (a.data(n) & C_CONSTRUCTOR) != 0;
+                if (a.kind(n) != FUNCTION_DECLARATION && a.kind(n) != VARIABLE_DECLARATOR && !constructor) continue;
                 ConvertParameters.Conversion c = ConvertParameters.at(q, a.start(n), a.start(n));
                 if (c == null) continue;
                 int name = q.identifierAt(c.nameStart());
@@ -177,6 +178,7 @@ class RefactorsCorpusTest {
                     continue;
                 }
                 parametersConverted++;
+                if (c.constructor()) constructorsConverted++;
                 check(file, "parameters of " + c.name() + " at " + a.start(n), doc, q, Refactors.action(q, ConvertParameters.TITLE, ConvertParameters.KIND, edits),
                         a.start(n), a.start(n), 0, before, failures);
                 int oldReads = parameterReads(q, doc.offsetAt(edits.get(0).getRange().getStart()), doc.offsetAt(edits.get(0).getRange().getEnd()));
@@ -246,10 +248,10 @@ class RefactorsCorpusTest {
         }
         assertEquals(List.of(), failures);
         assertEquals(0, implemented, "classes of published code offered an interface's members they have");
-        assertTrue(parametersConverted > 100, "parameters converted " + parametersConverted + " (" + parametersRefused + " refused)");
+        assertTrue(parametersConverted > 100 && constructorsConverted > 5, "parameters converted " + parametersConverted + ", constructors " + constructorsConverted + " (" + parametersRefused + " refused)");
         assertTrue(exportsConverted > 200 && extractedToModule > 50 && chains > 20 && named > 100, "named functions " + named + ", exports converted " + exportsConverted + ", constants to module scope " + extractedToModule + ", optional chains " + chains);
         assertTrue(extracted > 1000 && inlined > 400 && braces > 500 && templates > 20 && imports > 300 && extractedFunctions > 500 && converted > 500 && types > 500 && accessors > 100 && checkedNames > 5000, "accessors " + accessors + ", types " + types + ", extracted " + extracted + ", inlined " + inlined + ", braces " + braces + ", templates " + templates + ", imports " + imports + ", functions " + extractedFunctions + ", converted " + converted); // the test must exercise both
-        System.out.println("refactors on the corpus: " + parametersConverted + " parameter lists as destructured objects (" + parametersRefused + " refused), " + implemented + " interfaces implemented, " + named + " consts as named functions, " + chains + " && chains as optional chains, " + exportsConverted + " exports converted (named ↔ default), " + accessors + " fields given accessors, " + types + " types extracted, " + extractedFunctions + " functions extracted, " + extracted + " constants extracted (" + refusedExtract + " refused; " + extractedToModule + " to module scope), " + inlined
+        System.out.println("refactors on the corpus: " + parametersConverted + " parameter lists as destructured objects (" + constructorsConverted + " constructors; " + parametersRefused + " refused), " + implemented + " interfaces implemented, " + named + " consts as named functions, " + chains + " && chains as optional chains, " + exportsConverted + " exports converted (named ↔ default), " + accessors + " fields given accessors, " + types + " types extracted, " + extractedFunctions + " functions extracted, " + extracted + " constants extracted (" + refusedExtract + " refused; " + extractedToModule + " to module scope), " + inlined
                 + " inlined variables, " + braces + " arrows with braces added or removed, " + templates + " concatenations as templates, " + imports + " imports converted, " + converted + " functions to arrows or back; " + checkedNames + " moved names and every kept one resolve as before; diagnostics unchanged");
     }
 

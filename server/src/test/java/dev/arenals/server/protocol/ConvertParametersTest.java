@@ -122,6 +122,16 @@ class ConvertParametersTest {
     }
 
     @Test
+    void aConstructorsParametersBecomeOneObjectAndEveryNewPassesOne() throws Exception {
+        assertEquals("export class Point {\n    static origin = new Point({ x: 0, y: 0 });\n    constructor({ x, y = 0 }: { x: number; y?: number; }) {}\n}\n"
+                        + "const p: Point = new Point({ x: 1, y: 2 });\nconst q = new Point({ x: 3 });\np instanceof Point && Point.origin;\n",
+                convertOne("export class Point {\n    static origin = new Point(0, 0);\n    constructor(|x: number, y = 0) {}\n}\n"
+                        + "const p: Point = new Point(1, 2);\nconst q = new Point(3);\np instanceof Point && Point.origin;\n"));
+        assertTrue(refusal("class A { constructor(|x: number) {} }\nclass B extends A {}\n").contains("super"), "a subclass constructs it through super");
+        assertTrue(refusal("class A { constructor(|x: number) {} }\nconst classes = [A];\n").contains("used as a value"), "the class as a value");
+    }
+
+    @Test
     void nestedCallsAreWrittenInsideOut() throws Exception {
         assertEquals("function add({ a, b }: { a: number; b: number; }) { return a + b; }\nadd({ a: add({ a: 1, b: 2 }), b: add({ a: 3, b: 4 }) });\n",
                 convertOne("function |add(a: number, b: number) { return a + b; }\nadd(add(1, 2), add(3, 4));\n"));
@@ -163,6 +173,9 @@ class ConvertParametersTest {
         assertTrue(!offeredAt("m.ts", "function f(|a: number): void;\nfunction f(a: number) {}\n"), "overloads");
         assertTrue(!offeredAt("m.ts", "function f(|a: number) { return arguments.length; }\n"), "reads arguments");
         assertTrue(!offeredAt("m.ts", "class C { constructor(|private a: number) {} }\n"), "a parameter property");
+        assertTrue(!offeredAt("m.ts", "class C { m(|a: number) {} }\n"), "a method: its calls go through types");
+        assertTrue(!offeredAt("m.ts", "const C = class { constructor(|a: number) {} };\n"), "a class expression's constructor");
+        assertTrue(!offeredAt("m.ts", "class C { constructor(|a: number);\n    constructor(a: number) {} }\n"), "constructor overloads");
         assertTrue(!offeredAt("m.ts", "const f: (a: number) => void = (|a) => {};\n"), "a typed const");
         assertTrue(!offeredAt("m.ts", "function f(|...rest: Rest) {}\ntype Rest = number[];\n"), "a rest parameter typed by a name");
     }
