@@ -250,8 +250,16 @@ public final class CodeActionHandler {
             boolean whole = statement >= 0 && UnusedCode.allBindingsUnused(a, t, statement, mask);
             int start = whole ? a.start(statement) : a.start(decl), end = whole ? a.end(statement) : a.end(decl);
             if (end < from || start > to) continue;
+            CodeAction prefix = null; // after the removal, or alone where a loop variable cannot be removed
+            if (prefixable(q, sym)) {
+                prefix = quickFix(q, "Prefix '" + t.name(sym) + "' with an underscore", a.start(decl), a.start(decl), "_");
+                prefix.setDiagnostics(matching(q, context, start, end));
+            }
             Removals.Removal removal = Removals.of(q, sym, mask);
-            if (removal == null) continue;
+            if (removal == null) {
+                if (prefix != null) out.add(Either.forRight(prefix));
+                continue;
+            }
             String title;
             if (whole) {
                 wholeImportDone = statement;
@@ -265,8 +273,39 @@ public final class CodeActionHandler {
             action.setDiagnostics(matching(q, context, start, end));
             action.setIsPreferred(true);
             out.add(Either.forRight(action));
+            if (prefix != null) out.add(Either.forRight(prefix));
         }
     }
+
+    /**
+     * TypeScript's "Prefix 'x' with an underscore" (an unused name it then leaves alone): a
+     * parameter named directly (not an element of a pattern, whose name is also the property it
+     * reads), a {@code for (const x of …)} / {@code in} variable; only where the
+     * name has no other occurrence (a write would keep the old name).
+     */
+    private static boolean prefixable(DocumentQuery q, int sym) {
+        Arena a = q.arena();
+        ScopeTable t = q.scopes();
+        if (t.name(sym).startsWith("_")) return false;
+        int decl = t.declarationNode(sym);
+        int group = q.index().groupOf(sym);
+        if (decl < 0 || group < 0 || q.index().declarationCount(group) != 1 || q.index().occurrenceCount(group) != 1) return false;
+        int p = q.parentOf(decl);
+        switch (t.kind(sym)) {
+            case SymbolKind.PARAMETER:
+                if (p >= 0 && a.kind(p) == PARAMETER && (a.data(p) & MODIFIERS_OF_PROPERTY) != 0) return false;
+                while (p >= 0 && (a.kind(p) == PARAMETER || a.kind(p) == ASSIGNMENT_PATTERN || a.kind(p) == REST_ELEMENT)) p = q.parentOf(p);
+                return p >= 0 && a.kind(p) == FORMAL_PARAMETERS;
+            default: {
+                if (p < 0 || a.kind(p) != VARIABLE_DECLARATOR || a.firstChild(p) != decl) return false;
+                int list = q.parentOf(p), loop = list < 0 ? -1 : q.parentOf(list);
+                return loop >= 0 && (a.kind(loop) == FOR_OF || a.kind(loop) == FOR_IN);
+            }
+        }
+    }
+
+    /** A parameter with one of these is also a class property: its name is the property's. */
+    private static final int MODIFIERS_OF_PROPERTY = MOD_PUBLIC | MOD_PRIVATE | MOD_PROTECTED | MOD_READONLY | MOD_OVERRIDE;
 
     /** TypeScript's "Remove unreachable code" (the statements, with their lines) and "Remove unused label" (the label and its colon). */
     private static void unreachableFixes(DocumentQuery q, int from, int to, List<Diagnostic> context, List<Either<Command, CodeAction>> out) {

@@ -82,6 +82,27 @@ class CodeActionHandlerTest {
     }
 
     @Test
+    void anUnusedParameterOrLoopVariableCanBePrefixedWithAnUnderscore() {
+        assertFix("a.ts", "export function f(a: number, |b: string) { return a; }", "Prefix 'b' with an underscore",
+                "export function f(a: number, _b: string) { return a; }");
+        assertFix("a.mjs", "export const f = (|x = 1) => 2;", "Prefix 'x' with an underscore", "export const f = (_x = 1) => 2;");
+        assertFix("a.mjs", "export function f(xs) { for (const |x of xs) count++; }\nlet count = 0;\n", "Prefix 'x' with an underscore",
+                "export function f(xs) { for (const _x of xs) count++; }\nlet count = 0;\n");
+        // an element of a pattern reads the property of its name; a name that is written keeps its writes
+        assertNoPrefix("a.mjs", "export function f({ |a }) {}");
+        assertNoPrefix("a.mjs", "export function f(|a) { a = 1; }");
+        assertNoPrefix("a.ts", "export class C { constructor(private |a: number) {} }");
+    }
+
+    private static void assertNoPrefix(String file, String marked) {
+        Marked m = Marked.parse(marked);
+        Document doc = Docs.parsed("file:///" + file, m.text);
+        for (CodeAction a : actions(doc, m.cursors.get(0), List.of(CodeActionKind.QuickFix))) {
+            assertTrue(!a.getTitle().startsWith("Prefix"), "offered: " + a.getTitle());
+        }
+    }
+
+    @Test
     void syntaxFixes() {
         assertFix("a.js", "let w = (1 + 2|;\n", "Insert missing ')'", "let w = (1 + 2);\n");
         assertFix("a.js", "let v = [1, 2|;\n", "Insert missing ']'", "let v = [1, 2];\n");
