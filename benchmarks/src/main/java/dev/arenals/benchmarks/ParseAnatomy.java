@@ -98,6 +98,7 @@ public final class ParseAnatomy {
         }
         int distinct = arena.names().size();
         long[] cpu = timeParses(parser, arena, text, options, rounds);
+        long median = PeerParseHarness.median(cpu);
         System.out.printf("%s: %,d chars, %,d nodes (%.1f per KB, %.1f chars per node), comments %.1f%% and white space outside them %.1f%% of the chars, "
                         + "max depth %d (mean %.1f)%n"
                         + "  names %.2f per node, %.1f chars long on average, %.0f%% over 8 chars; %,d distinct, %.1f%% of interns found "
@@ -107,7 +108,7 @@ public final class ParseAnatomy {
                 100.0 * commentChars / text.length, 100.0 * spaceChars / text.length, maxDepth, depthSum / (double) nodes,
                 names / (double) nodes, nameChars / (double) names, 100.0 * longNames / names, distinct,
                 100.0 * (names - distinct) / names, arena.wastedTokens(), capacity, log.diagnosticCount(),
-                median(cpu) / 1e6, cpu[0] / 1e6, median(cpu) / (double) nodes, median(cpu) / (double) text.length);
+                median / 1e6, cpu[0] / 1e6, median / (double) nodes, median / (double) text.length);
     }
 
     private static void compareWithPieces(JsParser parser, String name, char[] text, ParseOptions options, int rounds, int k) {
@@ -141,11 +142,12 @@ public final class ParseAnatomy {
         }
         Arrays.sort(wholeCpu);
         Arrays.sort(piecesCpu);
+        long wholeMedian = PeerParseHarness.median(wholeCpu), piecesMedian = PeerParseHarness.median(piecesCpu);
+        double wholePerNode = wholeMedian / (double) wholeNodes, piecesPerNode = piecesMedian / (double) pieceNodes;
         System.out.printf("  whole against %d pieces, alternating: whole %.2f ms (%.1f ns per node), pieces %.2f ms (%.1f ns per node; "
                         + "%,d nodes, %d diagnostics from the cuts); pieces/whole per node %.3f%n",
-                k, median(wholeCpu) / 1e6, median(wholeCpu) / (double) wholeNodes, median(piecesCpu) / 1e6,
-                median(piecesCpu) / (double) pieceNodes, pieceNodes, pieceDiagnostics,
-                (median(piecesCpu) / (double) pieceNodes) / (median(wholeCpu) / (double) wholeNodes));
+                k, wholeMedian / 1e6, wholePerNode, piecesMedian / 1e6, piecesPerNode, pieceNodes, pieceDiagnostics,
+                piecesPerNode / wholePerNode);
     }
 
     /** The index after the line break at or after {@code at}, or the text's end. */
@@ -165,10 +167,5 @@ public final class ParseAnatomy {
         }
         Arrays.sort(cpu);
         return cpu;
-    }
-
-    private static long median(long[] sorted) {
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 }
