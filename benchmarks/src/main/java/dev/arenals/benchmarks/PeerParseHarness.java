@@ -95,7 +95,8 @@ public final class PeerParseHarness {
         }
     }
 
-    private static long median(long[] sorted) {
+    /** The median of sorted values (the mean of the middle two for an even count); ParseAnatomy's too. */
+    static long median(long[] sorted) {
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }

@@ -458,6 +458,70 @@ class ArenaTest {
     }
 
     @Test
+    void longNamesEqualButForOneCharOrTheirLengthGetTheirOwnIds() {
+        // pairs equal everywhere but one char, before the last eight (the tail keys are equal): the
+        // first of nine, the third of twelve, the eighth of sixteen, the ninth of seventeen, in the
+        // middle of a long name; and in the length alone past the tail key's 255
+        String[][] pairs = {
+            {"Xbcdefghi", "Ybcdefghi"},
+            {"abXdefghijkl", "abYdefghijkl"},
+            {"abcdefgXijklmnop", "abcdefgYijklmnop"},
+            {"abcdefghXjklmnopq", "abcdefghYjklmnopq"},
+            {"getTypeOfDeclaration", "getTypeOfDeclaratiom"},
+            {"a".repeat(150) + "X" + "a".repeat(149), "a".repeat(150) + "Y" + "a".repeat(149)},
+            {"a".repeat(300), "a".repeat(301)},
+        };
+        NameTable t = new NameTable();
+        StringBuilder source = new StringBuilder();
+        for (String[] pair : pairs) {
+            int a = intern(t, pair[0]);
+            int b = intern(t, pair[1]);
+            assertNotEquals(a, b, pair[0] + " / " + pair[1]);
+            assertEquals(a, intern(t, pair[0]));
+            assertEquals(b, intern(t, pair[1]));
+            assertEquals(pair[1], t.name(b));
+            source.append(pair[0]).append("; ").append(pair[1]).append("; ").append(pair[0]).append(";\n");
+        }
+        // the same through the lexer, whose keys come from its scan
+        Arena arena = new Arena();
+        new JsParser().parse(arena, source.toString(), ParseOptions.script());
+        NameTable names = arena.names();
+        int interned = names.size();
+        Set<Integer> ids = new HashSet<>();
+        for (String[] pair : pairs) {
+            for (String name : pair) {
+                char[] c = name.toCharArray();
+                int id = names.find(c, 0, c.length);
+                assertEquals(name, names.name(id));
+                assertEquals(id, names.intern(c, 0, c.length), "the lexer's id for " + name);
+                ids.add(id);
+            }
+        }
+        assertEquals(2 * pairs.length, ids.size(), "distinct names, distinct ids");
+        assertEquals(interned, names.size(), "the lexer interned each once");
+    }
+
+    @Test
+    void internGivesTheIdsOfAMapOfStringsForNamesOverTwoLetters() {
+        // names of 1 to 40 chars over "ab": heads, tails and hashes of different names meet often
+        java.util.Random random = new java.util.Random(2207);
+        NameTable t = new NameTable();
+        Map<String, Integer> expected = new HashMap<>();
+        for (int round = 0; round < 3; round++) {
+            t.reset();
+            expected.clear();
+            for (int i = 0; i < 20_000; i++) {
+                char[] c = new char[1 + random.nextInt(40)];
+                for (int j = 0; j < c.length; j++) c[j] = random.nextBoolean() ? 'a' : 'b';
+                String name = new String(c);
+                int id = intern(t, name);
+                assertEquals(expected.computeIfAbsent(name, n -> expected.size()), id, name);
+            }
+            assertEquals(expected.size(), t.size());
+        }
+    }
+
+    @Test
     void resetRestartsIdsAndDoesNotLeakNamesOfThePreviousGeneration() {
         NameTable t = new NameTable();
         assertEquals(0, intern(t, "a"));
