@@ -4,6 +4,7 @@ import dev.arenals.parser.tree.Arena;
 import dev.arenals.parser.tree.Layouts;
 import dev.arenals.parser.tree.NodeKind;
 import dev.arenals.server.document.Document;
+import dev.arenals.server.document.PositionEncoding;
 import dev.arenals.server.protocol.Uris;
 import dev.arenals.server.query.ClassHierarchy;
 import dev.arenals.server.query.DeclaredTypes;
@@ -94,6 +95,92 @@ public final class CrossFileReferences {
         }
         if (!bindingAdded) out.add(location(uri, line, start, s.importSpanPart(k, 2)));
         return out;
+    }
+
+    /**
+     * {@code ns.member} in a closed TypeScript file whose namespace binding's uses the summary kept:
+     * after each use, the text read from disk (unchanged since it was summarized) is scanned for
+     * {@code .member} / {@code ?.member} (spaces and comments between), as {@link #memberUseNodes}
+     * finds them in a parse; null where the parse must decide (uses unknown, the file changed, a
+     * JSX file — its tags are JSX member names —, an escape in a name, a position that does not
+     * hold the binding's name).
+     */
+    public static List<Location> memberUsesWithoutParse(Site site, WorkspaceIndex index, PositionEncoding encoding, long maxBytes) {
+        if (site.member() == null || site.instanceMember() != null || site.importedSide() || site.reexported() != null) return null;
+        String file = site.path() == null ? "" : site.path().getFileName().toString();
+        if (!(file.endsWith(".ts") || file.endsWith(".mts") || file.endsWith(".cts"))) return null;
+        FileSummary s = index.summary(site.path());
+        int k = s == null ? -1 : s.importIndexAt(site.binding().getLine(), site.binding().getCharacter());
+        int n = k < 0 ? -1 : s.importUseCount(k);
+        if (n < 0) return null;
+        char[] text = n == 0 ? new char[0] : dev.arenals.server.workspace.SummaryRename.textIfAsSummarized(s, maxBytes);
+        if (text == null) return null;
+        String local = s.importLocalNameAt(k), member = site.member();
+        int[] lineStarts = n == 0 ? new int[] {0} : lineStarts(text);
+        List<Location> out = new ArrayList<>();
+        for (int u = 0; u < n; u++) {
+            int line = s.importUsePart(k, u, 0);
+            if (line >= lineStarts.length) return null;
+            int at = encoding.offsetOf(text, lineStarts[line], lineEnd(text, lineStarts, line), s.importUsePart(k, u, 1));
+            if (at + local.length() > text.length || !new String(text, at, local.length()).equals(local)) return null;
+            int i = skipTrivia(text, at + local.length());
+            if (i < text.length && text[i] == '?' && i + 1 < text.length && text[i + 1] == '.') i++;
+            if (i >= text.length || text[i] != '.') continue;
+            int start = skipTrivia(text, i + 1), end = start;
+            while (end < text.length && (Character.isUnicodeIdentifierPart(text[end]) || text[end] == '$' || Character.isSurrogate(text[end]))) {
+                end++;
+            }
+            if (end < text.length && text[end] == '\\') return null; // an escaped name: its cooked value is the parse's to compare
+            if (end - start != member.length() || !new String(text, start, end - start).equals(member)) continue;
+            int memberLine = lineOf(lineStarts, start);
+            int lineStart = lineStarts[memberLine];
+            out.add(location(site.uri(), memberLine, encoding.columnOf(text, lineStart, start), encoding.columnOf(text, lineStart, end)));
+        }
+        return out;
+    }
+
+    private static int[] lineStarts(char[] text) {
+        int[] starts = new int[64];
+        int count = 1;
+        for (int i = 0; i < text.length; i++) {
+            char c = text[i];
+            if (c == '\n' || c == '\r' && (i + 1 == text.length || text[i + 1] != '\n') || c == '\u2028' || c == '\u2029') {
+                if (count == starts.length) starts = java.util.Arrays.copyOf(starts, count * 2);
+                starts[count++] = i + 1;
+            }
+        }
+        return java.util.Arrays.copyOf(starts, count);
+    }
+
+    private static int lineEnd(char[] text, int[] lineStarts, int line) {
+        int end = line + 1 < lineStarts.length ? lineStarts[line + 1] : text.length;
+        while (end > lineStarts[line] && (text[end - 1] == '\n' || text[end - 1] == '\r' || text[end - 1] == '\u2028' || text[end - 1] == '\u2029')) end--;
+        return end;
+    }
+
+    private static int lineOf(int[] lineStarts, int offset) {
+        int i = java.util.Arrays.binarySearch(lineStarts, offset);
+        return i >= 0 ? i : -i - 2;
+    }
+
+    /** Past white space, line breaks and comments from {@code i}. */
+    private static int skipTrivia(char[] text, int i) {
+        while (i < text.length) {
+            char c = text[i];
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B' || c == '\u00A0' || c == '\uFEFF'
+                    || c == '\u2028' || c == '\u2029' || Character.getType(c) == Character.SPACE_SEPARATOR) {
+                i++;
+            } else if (c == '/' && i + 1 < text.length && text[i + 1] == '/') {
+                while (i < text.length && text[i] != '\n' && text[i] != '\r' && text[i] != '\u2028' && text[i] != '\u2029') i++;
+            } else if (c == '/' && i + 1 < text.length && text[i + 1] == '*') {
+                int close = i + 2;
+                while (close + 1 < text.length && !(text[close] == '*' && text[close + 1] == '/')) close++;
+                i = Math.min(text.length, close + 2);
+            } else {
+                break;
+            }
+        }
+        return i;
     }
 
     /**

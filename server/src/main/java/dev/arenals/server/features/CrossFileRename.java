@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextEdit;
@@ -277,6 +278,29 @@ public final class CrossFileRename {
      * document's queue, after it is parsed. Throws {@link RenamePlan.Refused} when the new name
      * conflicts here, or the file no longer holds what the index said.
      */
+    /**
+     * A closed file's edits when every site is {@code ns.member} uses ({@link CrossFileNavigator.RenameKind#MEMBER_USES}),
+     * found without a parse ({@link CrossFileReferences#memberUsesWithoutParse}); null where the file must be parsed.
+     */
+    public static List<TextEdit> memberEditsWithoutParse(FileSummary s, List<RenameSite> sites, String newName, WorkspaceIndex index,
+            dev.arenals.server.document.PositionEncoding encoding, long maxBytes) {
+        String renamed = newName == null ? "" : newName.strip();
+        LinkedHashMap<String, TextEdit> out = new LinkedHashMap<>();
+        for (RenameSite site : sites) {
+            if (site.kind() != CrossFileNavigator.RenameKind.MEMBER_USES) return null;
+            int k = s.importIndexOf(site.name());
+            if (k < 0) return null;
+            CrossFileReferences.Site uses = new CrossFileReferences.Site(s.uri(), s.path(), new Position(s.importSpanPart(k, 0), s.importSpanPart(k, 1)), site.member());
+            List<Location> found = CrossFileReferences.memberUsesWithoutParse(uses, index, encoding, maxBytes);
+            if (found == null) return null;
+            for (Location l : found) {
+                Position p = l.getRange().getStart();
+                out.putIfAbsent(p.getLine() + ":" + p.getCharacter(), new TextEdit(l.getRange(), renamed));
+            }
+        }
+        return new ArrayList<>(out.values());
+    }
+
     public List<TextEdit> edits(Document doc, List<RenameSite> sites, String newName) { return edits(doc, sites, newName, null); }
 
     /** ... with the navigator that follows chains of other files' declarations ({@link CrossFileNavigator.RenameKind#INSTANCE_MEMBER_CHAINED}). */

@@ -491,7 +491,10 @@ public final class ArenaTextDocumentService implements TextDocumentService {
                     server.refresh(open);
                     result.complete(referencesIn(open, site, withDeclaration));
                 } else {
-                    result.complete(referencesOnDisk(site, withDeclaration));
+                    // ns.member in a closed file: its summary's uses of ns and the text after them, without a parse
+                    List<Location> known = CrossFileReferences.memberUsesWithoutParse(site, server.workspaceIndex(),
+                            server.support().positionEncoding, server.settings().maxFileSize());
+                    result.complete(known != null ? known : referencesOnDisk(site, withDeclaration));
                 }
             } catch (Throwable t) {
                 server.log().error("arena-ls: references in " + site.uri() + " failed", t);
@@ -582,6 +585,10 @@ public final class ArenaTextDocumentService implements TextDocumentService {
                 // a closed file unchanged since it was indexed is edited from its summary, without a parse
                 java.util.function.Supplier<FileEdits> fromSummary = s == null ? null : () -> {
                     List<TextEdit> known = dev.arenals.server.workspace.SummaryRename.editsWithoutParse(s, e.getValue(), newName, server.settings().maxFileSize());
+                    if (known == null) { // ns.member uses: the summary's uses of ns and the text after them
+                        known = CrossFileRename.memberEditsWithoutParse(s, e.getValue(), newName, server.workspaceIndex(),
+                                server.support().positionEncoding, server.settings().maxFileSize());
+                    }
                     return known == null ? null : new FileEdits(uri, null, known);
                 };
                 parts.add(inFile(uri, e.getKey(), fromSummary, doc -> new FileEdits(uri, doc.isClosed() ? null : openVersion(doc),

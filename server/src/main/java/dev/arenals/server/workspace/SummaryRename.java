@@ -158,6 +158,23 @@ public final class SummaryRename {
         return same;
     }
 
+    /**
+     * The text of {@code s}'s file when it is still what the summary describes (the same content
+     * hash), else null: what a reader of the summary's positions may scan without a parse.
+     */
+    public static char[] textIfAsSummarized(FileSummary s, long maxBytes) {
+        if (s.contentHash() == 0) return null;
+        Buffers b = BUFFERS.get();
+        int length = b.read(s.path(), maxBytes);
+        if (length < 0) return null;
+        b.crc.reset();
+        b.crc.update(b.bytes, 0, length);
+        char[] text = (int) b.crc.getValue() != s.contentHash() ? null
+                : StandardCharsets.UTF_8.decode(ByteBuffer.wrap(b.bytes, 0, length)).toString().toCharArray();
+        if (b.bytes.length > KEPT_BYTES) b.bytes = new byte[1 << 14];
+        return text;
+    }
+
     /** The first index of {@code pattern} in the first {@code length} of {@code bytes}, or -1. */
     static int indexOf(byte[] bytes, int length, byte[] pattern) {
         byte first = pattern[0];
