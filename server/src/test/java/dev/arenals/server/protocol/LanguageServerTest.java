@@ -421,11 +421,11 @@ class LanguageServerTest {
         assertEquals(ResponseErrorCode.InvalidParams.getValue(), errorCode(missing));
 
         // a method LSP4J knows but we do not offer
-        ExecutionException codeLens = assertThrows(ExecutionException.class,
-                () -> s.clientLauncher.getRemoteEndpoint().request("textDocument/codeLens",
+        ExecutionException colors = assertThrows(ExecutionException.class,
+                () -> s.clientLauncher.getRemoteEndpoint().request("textDocument/documentColor",
                         JsonParser.parseString("{\"textDocument\": {\"uri\": \"" + URI + "\"}}"))
                         .get(10, TimeUnit.SECONDS));
-        assertEquals(ResponseErrorCode.MethodNotFound.getValue(), errorCode(codeLens));
+        assertEquals(ResponseErrorCode.MethodNotFound.getValue(), errorCode(colors));
 
         // notifications for unknown documents and garbage notifications are ignored
         s.change("file:///not-open.js", 2, 0, 0, 0, 0, "x");
