@@ -107,6 +107,10 @@ public final class GrammarChecks {
             Diag.INVALID_UPDATE_TARGET, Diag.OPTIONAL_CHAIN_ASSIGNMENT, Diag.USE_STRICT_NON_SIMPLE, Diag.YIELD_IN_PARAMETER,
             Diag.AWAIT_IN_PARAMETER, Diag.MULTIPLE_DEFAULTS, Diag.ARROW_LINE_BREAK, Diag.OPTIONAL_CHAIN_TEMPLATE,
             Diag.FOR_IN_OF_SINGLE_DECLARATION, Diag.FOR_IN_OF_INITIALIZER, Diag.HERITAGE_LIST_EMPTY, Diag.AWAIT_AT_MODULE_TOP_LEVEL,
+            // TypeScript's binder (duplicate parameters) and checker (checkThrowStatement, checkGrammarAwaitOrAwaitUsing,
+            // the rest element and parameter initializer rules, checkGrammarConstructor's generator and accessor errors)
+            Diag.DUPLICATE_PARAMETER, Diag.NEWLINE_AFTER_THROW, Diag.AWAIT_USING_OUTSIDE_ASYNC, Diag.AWAIT_USING_IN_STATIC_BLOCK,
+            Diag.REST_WITH_INITIALIZER, Diag.CONSTRUCTOR_SPECIAL,
         };
         for (Diag d : checkerLevel) CHECKER_LEVEL[d.ordinal()] = true;
     }
@@ -174,7 +178,8 @@ public final class GrammarChecks {
             METHOD, FIELD, INDEX_SIGNATURE, PROPERTY_SIGNATURE, METHOD_SIGNATURE, FUNCTION_EXPRESSION, ARROW_FUNCTION,
             FUNCTION_TYPE, CONSTRUCTOR_TYPE, CALL_SIGNATURE, CONSTRUCT_SIGNATURE, INFER_TYPE, TYPE_PREDICATE,
             DECORATOR, // a decorated parameter is checked (TS1206)
-            MAPPED_TYPE, IMPORT_TYPE, AS_EXPRESSION, TYPE_ASSERTION, TUPLE_TYPE};
+            MAPPED_TYPE, IMPORT_TYPE, AS_EXPRESSION, TYPE_ASSERTION, TUPLE_TYPE,
+            EXPORT_DEFAULT, EXPORT_ASSIGNMENT}; // in a namespace, TS1319/TS1063
         for (int k : always) CHECKS[k] = 1;
         CHECKS[PARAMETER] = 2;
         CHECKS[TYPE_PARAMETER] = 3;
@@ -278,6 +283,18 @@ public final class GrammarChecks {
                 int p = parentOf[n];
                 int pk = p < 0 ? -1 : a.kind(p);
                 if (pk != PROGRAM && pk != MODULE_BLOCK) return;
+                if (pk == MODULE_BLOCK && isNamespaceBlock(p)) {
+                    // in a namespace (checkExportAssignment; a default-exported declaration, checkGrammarModifiers at
+                    // `default`): TypeScript checks nothing further there
+                    int declaration = k == EXPORT_DEFAULT ? memberKey(n) : -1;
+                    if (declaration >= 0 && declaration != n && isDefaultExportableDeclaration(a.kind(declaration))) {
+                        int at = skipTrivia(a.start(n) + 6, a.end(n));
+                        report(at, at + 7, Diag.EXPORT_DEFAULT_IN_NAMESPACE, 0);
+                    } else {
+                        report(a.start(n), a.start(n) + 6, k == EXPORT_DEFAULT ? Diag.EXPORT_DEFAULT_IN_NAMESPACE : Diag.EXPORT_ASSIGNMENT_IN_NAMESPACE, 0);
+                    }
+                    return;
+                }
                 break;
             }
             case PROGRAM:
@@ -313,6 +330,15 @@ public final class GrammarChecks {
                 break;
             }
             case METHOD: case FIELD: case INDEX_SIGNATURE: case PROPERTY_SIGNATURE: case METHOD_SIGNATURE:
+                if (k == INDEX_SIGNATURE && a.firstChild(n) >= 0 && a.kind(a.firstChild(n)) == DECORATOR) {
+                    // never decorated, whatever experimentalDecorators says (TS1206, checkGrammarModifiers): neither
+                    // the decorators' expressions nor the signature's own rules are checked then
+                    reportAt(a.start(a.firstChild(n)), Diag.DECORATORS_NOT_VALID);
+                    int from = sp;
+                    for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) if (a.kind(c) != DECORATOR && before(c)) push(c, n, childCtx | MODIFIER_ERROR);
+                    reverse(from);
+                    return;
+                }
                 // TypeScript's parser: `declare` makes a property or a method ambient (not an accessor or a constructor)
                 if ((a.data(n) & MOD_DECLARE) != 0 && (k == FIELD || (k == METHOD && (a.data(n) & (P_GET | P_SET)) == 0
                         && !isConstructor(n, memberKey(n), a.data(n))))) {
@@ -350,10 +376,15 @@ public final class GrammarChecks {
                         at = a.start(parentOf[n]);
                     }
                     report(at, at + 5, Diag.MODIFIER_IN_AMBIENT, Token.K_ASYNC);
-                } else if ((ctx & MODIFIER_ERROR) == 0 && !checkParameterList(n, (ctx & AMBIENT) != 0) && parentOf[n] >= 0 && a.kind(parentOf[n]) == METHOD) {
-                    // a class method's generator after its other grammar checks (checkGrammarMethod), when they found nothing
+                } else if ((ctx & MODIFIER_ERROR) == 0 && !checkParameterList(n, (ctx & AMBIENT) != 0)) {
+                    // the generator after the function's other grammar checks, when they found nothing
                     int method = parentOf[n];
-                    if (a.kind(parentOf[method]) == CLASS_BODY) checkGenerator(method, a.data(n), memberKey(method), (ctx & AMBIENT) != 0, hasBody(n));
+                    if (method >= 0 && a.kind(method) == METHOD) {
+                        // a class method's (checkGrammarMethod)
+                        if (a.kind(parentOf[method]) == CLASS_BODY) checkGenerator(method, a.data(n), memberKey(method), (ctx & AMBIENT) != 0, hasBody(n));
+                    } else if (k == FUNCTION_EXPRESSION && (ctx & AMBIENT) != 0 && (a.data(n) & F_GENERATOR) != 0) {
+                        checkAmbientGeneratorExpression(n);
+                    }
                 }
                 break;
             case FUNCTION_TYPE: case CONSTRUCTOR_TYPE: case CALL_SIGNATURE: case CONSTRUCT_SIGNATURE:
@@ -571,6 +602,24 @@ public final class GrammarChecks {
     }
 
     /**
+     * TS1221 on the `*` of a generator function expression or object-literal method in an ambient context
+     * (checkGrammarForGenerator, after the parameter rules; TS1183 on its body is reported as well). The `*` of a
+     * method stands before its key (`{ *m() {} }`), that of a function expression after `function`.
+     */
+    private void checkAmbientGeneratorExpression(int fn) {
+        int property = parentOf[fn];
+        if (property >= 0 && a.kind(property) == PROPERTY) {
+            int key = a.firstChild(property);
+            if (key >= 0 && key != fn && a.start(key) > a.start(property)) {
+                int before = log.diagnosticCount();
+                checkGenerator(property, a.data(fn), key, true, true);
+                if (log.diagnosticCount() != before) return;
+            }
+        }
+        checkGenerator(fn, a.data(fn), a.firstChild(fn), true, true);
+    }
+
+    /**
      * TS1355: `x as const` and `<const>x` take a literal (string, number, bigint, boolean, template, array or object; a
      * number or bigint after `-`, a number after `+`), parenthesised or not, or an enum member (TypeScript's
      * isValidConstAssertionArgument). A member access might be an enum member (that needs its symbol): never reported.
@@ -699,6 +748,18 @@ public final class GrammarChecks {
             default:
                 return false;
         }
+    }
+
+    /** Whether a MODULE_BLOCK is a namespace's body, not an ambient module's (`declare module "m"`, `declare global`). */
+    private boolean isNamespaceBlock(int block) {
+        int module = parentOf[block];
+        if (module < 0 || a.kind(module) != MODULE_DECLARATION) return false;
+        int name = a.firstChild(module);
+        return name >= 0 && a.kind(name) != STRING_LITERAL && (a.data(module) & 0xff) != Token.K_GLOBAL;
+    }
+
+    private static boolean isDefaultExportableDeclaration(int k) {
+        return k == CLASS_DECLARATION || k == FUNCTION_DECLARATION || k == INTERFACE_DECLARATION;
     }
 
     /**
@@ -1144,7 +1205,8 @@ public final class GrammarChecks {
         boolean place = fk == ARROW_FUNCTION || fk == CALL_SIGNATURE || fk == FUNCTION_DECLARATION || fk == FUNCTION_TYPE;
         if (fk == FUNCTION_EXPRESSION) {
             int m = parentOf[fn];
-            place = m < 0 || a.kind(m) != METHOD || ((a.data(m) & (P_GET | P_SET)) == 0 && !isConstructor(m, memberKey(m), a.data(m)));
+            if (m >= 0 && a.kind(m) == PROPERTY) place = (a.data(m) & (P_GET | P_SET)) == 0; // an object literal's accessor: no
+            else place = m < 0 || a.kind(m) != METHOD || ((a.data(m) & (P_GET | P_SET)) == 0 && !isConstructor(m, memberKey(m), a.data(m)));
         } else if (fk == METHOD_SIGNATURE) {
             place = (a.data(fn) & (P_GET | P_SET)) == 0;
         }
@@ -1168,7 +1230,8 @@ public final class GrammarChecks {
             if (rest || a.kind(target) == ASSIGNMENT_PATTERN) target = a.firstChild(target);
             if (target < 0) continue;
             if (a.kind(target) == BINDING_IDENTIFIER && sameText(target, name)) {
-                if (rest) report(name, Diag.TYPE_PREDICATE_REST);
+                // the first parameter of that name; a rest one only counts as the signature's rest parameter when last
+                if (rest && a.nextSibling(p) < 0) report(name, Diag.TYPE_PREDICATE_REST);
                 return false;
             }
         }
@@ -1245,6 +1308,7 @@ public final class GrammarChecks {
             int k = a.kind(p);
             if (k == REST_ELEMENT) {
                 checkTrailingCommaAfterRest(fn, params, p, ambient);
+                if (reportRestInitializer(p)) return true;
                 continue;
             }
             if (k == ASSIGNMENT_PATTERN) continue; // initialized: neither optional nor required
@@ -1274,6 +1338,7 @@ public final class GrammarChecks {
                         return true;
                     }
                 }
+                if (reportRestInitializer(name)) return true;
                 continue;
             }
             if ((data & P_OPTIONAL) != 0) {
@@ -1316,6 +1381,21 @@ public final class GrammarChecks {
         else if ((data & (P_GET | P_SET)) == 0 && (data & MOD_ABSTRACT) != 0 && a.kind(key) == IDENTIFIER_NAME && hasBody(fn)) {
             report(a.start(key), a.end(key), Diag.ABSTRACT_METHOD_BODY, a.data(key));
         }
+    }
+
+    /**
+     * TS1048 at the name of a rest parameter with an initializer (checkGrammarParameterList). Our parser reports
+     * TS1186 at its `=` as well, an error TypeScript's checker gives only to rest elements of patterns.
+     */
+    private boolean reportRestInitializer(int rest) {
+        int target = a.firstChild(rest);
+        if (target < 0) return false;
+        boolean initialized = a.kind(target) == ASSIGNMENT_PATTERN; // an arrow's parameters, rewritten from a cover
+        for (int c = a.nextSibling(target); c >= 0 && !initialized; c = a.nextSibling(c)) if (!isType(a.kind(c))) initialized = true;
+        if (!initialized) return false;
+        int name = a.kind(target) == ASSIGNMENT_PATTERN ? a.firstChild(target) : target;
+        report(name, Diag.REST_PARAMETER_INITIALIZER);
+        return true;
     }
 
     /** TS1013 after the last parameter, a rest one, in the order of TypeScript's checkGrammarParameterList (then on). */

@@ -598,7 +598,9 @@ class GrammarChecksTest {
         assertGrammar("let x = <const>|v", 1355, message);
         assertGrammar("let x = |-(1) as const", 1355, message);
         assertNone("p.ts", "let a = 'a' as const, b = (1) as const, c = -1n as const, d = +1 as const, e = `t${a}` as const, f = [a] as const,"
-                + " g = {a} as const, h = true as const, i = E.a as const, j = <const>[1]; namespace N { export = v as const }");
+                + " g = {a} as const, h = true as const, i = E.a as const, j = <const>[1];");
+        // in a namespace TypeScript says TS1063 and checks nothing inside the export assignment
+        assertGrammar("namespace N { |export = v as const }", 1063, "An export assignment cannot be used in a namespace.");
     }
 
     @Test
@@ -621,6 +623,67 @@ class GrammarChecksTest {
         assertGrammar("type A = [a, b?, |c]", 1257, "A required element cannot follow an optional element.");
         assertGrammar("type A = [a?: A, |0n]", 1257, "A required element cannot follow an optional element.");
         assertNone("p.ts", "type A = [a?, b?]; type B = [a?, ...b[], c]; type C = [a, b?: B]"); // after a rest: its type decides
+    }
+
+    // ---- fifteenth session (2026-12-07): each case checked against TypeScript 6.0.3
+
+    @Test
+    void aRestParameterTakesNoInitializer() {
+        // checkGrammarParameterList, at the name; our parser's TS1186 at the `=` is not a grammar check's
+        String message = "A rest parameter cannot have an initializer.";
+        assertGrammar("function f(...|a = 1) {}", 1048, message);
+        assertGrammar("const g = (...|b = 2) => 1;", 1048, message);
+        assertGrammar("function h(...|[c] = []) {}", 1048, message);
+        assertGrammar("function i(...|d: number[] = []) {}", 1048, message);
+        assertGrammar("function j(a?, |b) {}", 1016, "A required parameter cannot follow an optional parameter.");
+    }
+
+    @Test
+    void checkerLevelErrorsOfTheParserDoNotStopTheGrammarChecks() {
+        // duplicate parameters, `throw` before a line break, `await using` outside async code, a generator
+        // constructor: TypeScript reports them from its binder or checker, and its grammar errors stand beside them
+        assertEquals(List.of(1183), codes(grammarErrors("p.ts", "declare namespace N { function f(a, a) {} }")));
+        assertEquals(List.of(1036), codes(grammarErrors("p.d.ts", "throw\nx;")));
+        assertEquals(List.of(1184), codes(grammarErrors("p.ts", "function f() { await using x = y; } { export let z; }")));
+        assertEquals(List.of(1048), codes(grammarErrors("p.ts", "class C { *constructor() {} } function f(...a = 1) {}")));
+    }
+
+    @Test
+    void noGeneratorExpressionWhereNothingRuns() {
+        // TS1221 at the `*` (Generators are not allowed in an ambient context.), then TS1183 at the body
+        assertEquals(List.of("1221@18", "1183@24"), startsOf(grammarErrors("p.d.ts", "export = function * f() {};")));
+        assertEquals(List.of("1254@18", "1221@20", "1183@25"), startsOf(grammarErrors("p.ts", "declare const o = { *m() {} };")));
+        // the parameters' errors first, and then no generator error (checkGrammarFunctionLikeDeclaration)
+        assertEquals(List.of(1039, 1048, 1183), codes(grammarErrors("p.ts", "declare let f = function* g(...a = 1) {};")));
+        // `async` first (TS1040), and the generator is not checked
+        assertEquals(List.of(1039, 1040, 1183), codes(grammarErrors("p.ts", "declare let f = {async *m() {}}")));
+    }
+
+    @Test
+    void exportAssignmentsAndDefaultExportsInANamespace() {
+        // checkExportAssignment: nothing inside is checked then; an ambient module takes them
+        assertGrammar("namespace N { |export = f(function* (...a = 1) {}); }", 1063, "An export assignment cannot be used in a namespace.");
+        assertGrammar("declare namespace N { |export = x }", 1063, "An export assignment cannot be used in a namespace.");
+        assertGrammar("namespace N { |export default 1 + 2; }", 1319, "A default export can only be used in an ECMAScript-style module.");
+        // a default-exported declaration: at `default` (checkGrammarModifiers)
+        assertGrammar("namespace N { export |default function f(...a = 1) {} }", 1319, "A default export can only be used in an ECMAScript-style module.");
+        assertGrammar("namespace N.M { export |default interface I {} }", 1319, "A default export can only be used in an ECMAScript-style module.");
+        assertNone("p.ts", "declare module \"m\" { export = x; }");
+    }
+
+    @Test
+    void anIndexSignatureIsNeverDecorated() {
+        // at the decorator, whatever experimentalDecorators says; nothing in its expression is checked
+        assertGrammar("class C { |@d(function(...a = 1){}) [k: string]: any; }", 1206, "Decorators are not valid here.");
+    }
+
+    @Test
+    void typePredicatesOfAccessorsAndRestParameters() {
+        String place = "A type predicate is only allowed in return type position for functions and methods.";
+        assertGrammar("const o = { get b(): |x is 1 { return true } };", 1228, place);
+        assertGrammar("function f(a, ...b): asserts |b {}", 1229, "A type predicate cannot reference a rest parameter.");
+        // a rest parameter that is not last makes no rest signature: TS1014 alone
+        assertEquals(List.of(1014), codes(grammarErrors("p.ts", "function f(...b, b?: any): asserts b {}")));
     }
 
     /** No diagnostic at all: parser, binder and grammar checks (TypeScript's parser and checker accept {@code text}). */
