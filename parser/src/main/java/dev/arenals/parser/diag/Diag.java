@@ -193,6 +193,8 @@ public enum Diag {
     REST_PARAMETER_INITIALIZER(1048, "A rest parameter cannot have an initializer."),
     EXPORT_ASSIGNMENT_IN_NAMESPACE(1063, "An export assignment cannot be used in a namespace."),
     EXPORT_DEFAULT_IN_NAMESPACE(1319, "A default export can only be used in an ECMAScript-style module."),
+    BIGINT_PROPERTY_NAME(1539, "A 'bigint' literal cannot be used as a property name."),
+    ABSTRACT_PROPERTY_INITIALIZER(1267, "Property '{0}' cannot have an initializer because it is marked abstract."),
     MODIFIER_ALREADY_SEEN(1030, "'{0}' modifier already seen."),
     ACCESSIBILITY_ALREADY_SEEN(1028, "Accessibility modifier already seen."),
     MODIFIER_MUST_PRECEDE(1029, "'{0}' modifier must precede '{1}' modifier."),

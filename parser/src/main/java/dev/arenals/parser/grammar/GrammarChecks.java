@@ -179,7 +179,9 @@ public final class GrammarChecks {
             FUNCTION_TYPE, CONSTRUCTOR_TYPE, CALL_SIGNATURE, CONSTRUCT_SIGNATURE, INFER_TYPE, TYPE_PREDICATE,
             DECORATOR, // a decorated parameter is checked (TS1206)
             MAPPED_TYPE, IMPORT_TYPE, AS_EXPRESSION, TYPE_ASSERTION, TUPLE_TYPE,
-            EXPORT_DEFAULT, EXPORT_ASSIGNMENT}; // in a namespace, TS1319/TS1063
+            EXPORT_DEFAULT, EXPORT_ASSIGNMENT, // in a namespace, TS1319/TS1063
+            BIGINT_LITERAL, // as a property's name, TS1539
+            YIELD}; // outside a generator: nothing below it is checked
         for (int k : always) CHECKS[k] = 1;
         CHECKS[PARAMETER] = 2;
         CHECKS[TYPE_PARAMETER] = 3;
@@ -315,6 +317,7 @@ public final class GrammarChecks {
             case CLASS_DECLARATION: case FUNCTION_DECLARATION: case VARIABLE_DECLARATION: case ENUM_DECLARATION:
             case MODULE_DECLARATION: case INTERFACE_DECLARATION: case TYPE_ALIAS: case IMPORT_EQUALS: {
                 boolean modifierError = checkDeclarationModifiers(n, k, ctx);
+                if ((k == INTERFACE_DECLARATION || k == TYPE_ALIAS) && (a.data(n) & MODIFIER_BITS) != 0) checkBlockOnlyDeclaration(n, k);
                 if ((a.data(n) & MOD_DECLARE) != 0 && k != INTERFACE_DECLARATION && k != TYPE_ALIAS) childCtx |= AMBIENT;
                 if (k == MODULE_DECLARATION) checkModuleDeclaration(n, (childCtx & AMBIENT) != 0, modifierError);
                 else if (k == VARIABLE_DECLARATION) checkVariableDeclarators(n, childCtx, modifierError);
@@ -356,7 +359,10 @@ public final class GrammarChecks {
                     }
                     childCtx |= MODIFIER_ERROR;
                 }
-                else if (checkMemberModifiers(n, k, ctx)) childCtx |= MODIFIER_ERROR; // the method's own checks stop there
+                else if (checkMemberModifiers(n, k, ctx)) {
+                    childCtx |= MODIFIER_ERROR; // the method's own checks stop there
+                    if (k == METHOD) checkAbstractMethodBody(n); // not a grammar check: TypeScript's checker reports it anyway
+                }
                 else if (k == FIELD) checkProperty(n, ctx | (childCtx & AMBIENT));
                 else if (k == METHOD_SIGNATURE) {
                     if (!checkParameterList(n, (ctx & AMBIENT) != 0) && (a.data(n) & (P_GET | P_SET)) != 0) checkAccessor(n, n, false, ctx);
@@ -364,7 +370,9 @@ public final class GrammarChecks {
                     int before = log.diagnosticCount();
                     checkMethod(n, ctx);
                     if (log.diagnosticCount() != before) childCtx |= MODIFIER_ERROR; // its generator is not checked then
+                    checkAbstractMethodBody(n);
                 }
+                if (k == FIELD) checkAbstractPropertyInitializer(n); // likewise, whatever the modifiers' checks found
                 break;
             case FUNCTION_EXPRESSION: case ARROW_FUNCTION:
                 childCtx |= IN_FUNCTION;
@@ -397,7 +405,12 @@ public final class GrammarChecks {
                     int from = sp;
                     for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
                         int ck = a.kind(c);
-                        if (ck != OBJECT_PATTERN && ck != ARRAY_PATTERN && before(c)) push(c, n, childCtx);
+                        if (ck == REST_ELEMENT) {
+                            // nor a rest parameter's initializer (TS2371 there): its type only
+                            for (int t = a.firstChild(c); t >= 0; t = a.nextSibling(t)) if (isType(a.kind(t)) && before(t)) push(t, c, childCtx);
+                        } else if (ck != OBJECT_PATTERN && ck != ARRAY_PATTERN && before(c)) {
+                            push(c, n, childCtx);
+                        }
                     }
                     reverse(from);
                     return;
@@ -433,6 +446,25 @@ public final class GrammarChecks {
             case TYPE_PARAMETER:
                 checkTypeParameterModifiers(n);
                 break;
+            case YIELD: {
+                // checkYieldExpression looks at its operand only inside a generator (TS1163, our parser's, otherwise)
+                int f = parentOf[n];
+                while (f >= 0 && a.kind(f) != FUNCTION_DECLARATION && a.kind(f) != FUNCTION_EXPRESSION && a.kind(f) != ARROW_FUNCTION) f = parentOf[f];
+                if (f < 0 || (a.data(f) & F_GENERATOR) == 0) return;
+                break;
+            }
+            case BIGINT_LITERAL: {
+                // the name of a property declaration, a property signature or an object literal's property assignment
+                // (checkVariableLikeDeclaration, checkGrammarObjectLiteralExpression), never of a method
+                int p = parentOf[n];
+                int pk = p < 0 ? -1 : a.kind(p);
+                if (((pk == FIELD || pk == PROPERTY_SIGNATURE) && memberKey(p) == n)
+                        || (pk == PROPERTY && a.firstChild(p) == n && (a.data(p) & (P_METHOD | P_GET | P_SET | P_COMPUTED)) == 0
+                            && parentOf[p] >= 0 && a.kind(parentOf[p]) == OBJECT)) { // not a binding pattern's property
+                    report(n, Diag.BIGINT_PROPERTY_NAME);
+                }
+                break;
+            }
             case CONDITIONAL_TYPE: {
                 // the `extends` clause is the second child: `infer` may declare there, and anywhere below it
                 int i = 0;
@@ -750,6 +782,26 @@ public final class GrammarChecks {
         }
     }
 
+    /**
+     * TS1156 on the name of an interface or a type alias that is the body of an `if`, a loop or a `with`, through
+     * labels (TypeScript's allowBlockDeclarations). Our parser reports it where the keyword starts the statement; with
+     * a modifier before it (`for (;;) declare interface I {}`: TS1184 first, then this) it is ours.
+     */
+    private void checkBlockOnlyDeclaration(int n, int k) {
+        int p = parentOf[n];
+        if (p >= 0 && a.kind(p) == EXPORT_NAMED) p = parentOf[p]; // `if (x) export type T = 1`
+        while (p >= 0 && a.kind(p) == LABELED) p = parentOf[p];
+        if (p < 0) return;
+        int pk = a.kind(p);
+        if (pk != IF && pk != FOR && pk != FOR_IN && pk != FOR_OF && pk != WHILE && pk != DO_WHILE && pk != WITH) return;
+        for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
+            if (a.kind(c) == BINDING_IDENTIFIER) {
+                report(a.start(c), a.end(c), Diag.TS_DECLARATION_IN_SINGLE_STATEMENT, k == TYPE_ALIAS ? Token.K_TYPE : Token.K_INTERFACE);
+                return;
+            }
+        }
+    }
+
     /** Whether a MODULE_BLOCK is a namespace's body, not an ambient module's (`declare module "m"`, `declare global`). */
     private boolean isNamespaceBlock(int block) {
         int module = parentOf[block];
@@ -863,6 +915,8 @@ public final class GrammarChecks {
             // `declare global;` is no declaration for TypeScript's parser (`global` must be followed by `{`)
             if ((a.data(n) & 0xff) == Token.K_GLOBAL && !hasModuleBlock(n)) return;
             report(first, first + 1, ambientModule ? Diag.AMBIENT_MODULE_NOT_TOP_LEVEL : Diag.NAMESPACE_NOT_TOP_LEVEL, 0);
+            // `{ module A.B {} }`: B is a declaration of its own, at the top of A's body, so still TS1540
+            if ((a.data(n) & 0xff) == Token.K_MODULE && k == QUALIFIED_NAME) reportQualifiedPartsAfterFirst(name);
             return;
         }
         // `module "m" {}` without `declare` (`declare\nmodule "m"` is a name, then a module): TS1035
@@ -872,6 +926,16 @@ public final class GrammarChecks {
             report(name, Diag.MODULE_KEYWORD_FOR_NAMESPACE);
         } else if (k == QUALIFIED_NAME) {
             reportQualifiedParts(name);
+        }
+    }
+
+    private void reportQualifiedPartsAfterFirst(int q) {
+        int first = a.firstChild(q);
+        if (first < 0) return;
+        if (a.kind(first) == QUALIFIED_NAME) reportQualifiedPartsAfterFirst(first);
+        for (int c = a.nextSibling(first); c >= 0; c = a.nextSibling(c)) {
+            if (a.kind(c) == QUALIFIED_NAME) reportQualifiedParts(c);
+            else report(c, Diag.MODULE_KEYWORD_FOR_NAMESPACE);
         }
     }
 
@@ -1378,9 +1442,34 @@ public final class GrammarChecks {
             return;
         }
         if ((data & (P_GET | P_SET)) != 0 && !checkParameterListQuietly(fn)) checkAccessor(n, fn, true, ctx);
-        else if ((data & (P_GET | P_SET)) == 0 && (data & MOD_ABSTRACT) != 0 && a.kind(key) == IDENTIFIER_NAME && hasBody(fn)) {
-            report(a.start(key), a.end(key), Diag.ABSTRACT_METHOD_BODY, a.data(key));
+    }
+
+    /** TS1267, an abstract property with an initializer (checkPropertyDeclaration, after the grammar checks); a word's name only, as TS1245. */
+    private void checkAbstractPropertyInitializer(int n) {
+        if ((a.data(n) & MOD_ABSTRACT) == 0) return;
+        int key = -1;
+        boolean initialized = false;
+        for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
+            int k = a.kind(c);
+            if (k == DECORATOR) continue;
+            if (key < 0) key = c;
+            else if (!isType(k)) initialized = true;
         }
+        if (initialized && a.kind(key) == IDENTIFIER_NAME) report(a.start(key), a.end(key), Diag.ABSTRACT_PROPERTY_INITIALIZER, a.data(key));
+    }
+
+    /**
+     * TS1245, an abstract method with a body: checkMethodDeclaration reports it after the grammar checks, whatever they
+     * found. Only for a name that is a word: the message quotes the name's source text (`'k'`, `[x]`), which a
+     * diagnostic's argument cannot carry.
+     */
+    private void checkAbstractMethodBody(int n) {
+        int data = a.data(n);
+        if ((data & MOD_ABSTRACT) == 0 || (data & (P_GET | P_SET)) != 0) return;
+        int key = memberKey(n);
+        int fn = key == n ? -1 : a.nextSibling(key);
+        if (fn < 0 || a.kind(fn) != FUNCTION_EXPRESSION || a.kind(key) != IDENTIFIER_NAME || isConstructor(n, key, data) || !hasBody(fn)) return;
+        report(a.start(key), a.end(key), Diag.ABSTRACT_METHOD_BODY, a.data(key));
     }
 
     /**

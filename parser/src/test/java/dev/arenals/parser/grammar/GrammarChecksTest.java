@@ -686,6 +686,55 @@ class GrammarChecksTest {
         assertEquals(List.of(1014), codes(grammarErrors("p.ts", "function f(...b, b?: any): asserts b {}")));
     }
 
+    @Test
+    void aBigintLiteralNamesNoProperty() {
+        String message = "A 'bigint' literal cannot be used as a property name.";
+        assertGrammar("class C { static |1n; }", 1539, message);
+        assertGrammar("interface I { |4n: 1 }", 1539, message);
+        assertGrammar("let o = { |5n: 1 };", 1539, message);
+        assertGrammar("type T = { |7n?: 1 };", 1539, message);
+        assertNone("p.ts", "class C { 3n() {} } let o = { 6n() {}, [7n]: 1, get 8n() { return 1 } };"); // methods and computed names may
+        assertNone("p.ts", "var {1n: a} = x; ({1n: b} = y); ({1n: c}: T = y) => 1; (...{1n: d}) => 1;"); // and binding or assignment patterns
+        // nothing is checked in the operand of a `yield` outside a generator (checkYieldExpression; TS1163 is the parser's)
+        assertNone("p.ts", "class C { m() { yield a[{ 1n: o }]; } }");
+        assertGrammar("function* g() { yield a[{ |1n: o }]; }", 1539, message);
+    }
+
+    @Test
+    void anInterfaceOrTypeAliasWithModifiersOnlyInABlock() {
+        // our parser says TS1156 where the keyword starts the statement; after a modifier TS1184 comes first, then TS1156
+        assertEquals(List.of("1184@8", "1156@26"), startsOf(grammarErrors("p.ts", "for(;;) declare interface I {}")));
+        assertEquals(List.of("1184@7", "1156@19"), startsOf(grammarErrors("p.ts", "if (x) export type T = 1;")));
+        assertEquals(List.of("1184@16", "1156@29"), startsOf(grammarErrors("p.ts", "L: while (1) K: declare type T = 1;")));
+    }
+
+    @Test
+    void anAbstractMethodsBodyWhateverItsModifiersSay() {
+        // checkMethodDeclaration reports TS1245 after checkGrammarMethod, whatever that found
+        assertEquals(List.of("1029@28", "1245@35"), startsOf(grammarErrors("p.ts", "abstract class C { abstract export m() {} }")));
+        assertEquals(List.of("1244@10", "1245@19"), startsOf(grammarErrors("p.ts", "class D { abstract m() {} }")));
+    }
+
+    @Test
+    void aMisplacedModuleKeepsTheModuleKeywordErrorOfItsInnerParts() {
+        // `module v.b` is v holding a declaration of b: only v is misplaced (TS1235), b still says TS1540
+        assertEquals(List.of("1235@4", "1540@15"), startsOf(grammarErrors("p.ts", "T : module v . b { }")));
+        assertEquals(List.of("1235@2", "1540@11", "1540@13"), startsOf(grammarErrors("p.ts", "{ module A.B.C {} }")));
+    }
+
+    @Test
+    void anAbstractPropertyTakesNoInitializer() {
+        assertGrammar("abstract class T { abstract |x = 1 }", 1267, "Property 'x' cannot have an initializer because it is marked abstract.");
+        assertEquals(List.of("1253@17", "1267@26"), startsOf(grammarErrors("p.ts", "export class $ { abstract a = symbol }")));
+        assertNone("p.ts", "abstract class T { abstract x: number; y = 1 }");
+    }
+
+    @Test
+    void noBodyNoRestParameterInitializerLookedInto() {
+        // TS2371 (an initializer without a body): TypeScript checks nothing inside it; TS1048 stands
+        assertEquals(List.of("1048@14"), startsOf(grammarErrors("p.ts", "function $(...{ o: [] } = <(p: unique symbol) => s>(b)): void")));
+    }
+
     /** No diagnostic at all: parser, binder and grammar checks (TypeScript's parser and checker accept {@code text}). */
     private static void assertClean(String file, String text) {
         assertEquals(List.of(), allErrors(file, text), text);
