@@ -318,6 +318,9 @@ public final class GrammarChecks {
             case MODULE_DECLARATION: case INTERFACE_DECLARATION: case TYPE_ALIAS: case IMPORT_EQUALS: {
                 boolean modifierError = checkDeclarationModifiers(n, k, ctx);
                 if ((k == INTERFACE_DECLARATION || k == TYPE_ALIAS) && (a.data(n) & MODIFIER_BITS) != 0) checkBlockOnlyDeclaration(n, k);
+                if ((k == INTERFACE_DECLARATION || k == TYPE_ALIAS) && (ctx & AMBIENT) == 0 && (a.data(n) & MOD_DECLARE) == 0 && a.isModule()) {
+                    checkAwaitTypeName(n); // `declare type` is ambient to TypeScript's parser
+                }
                 if ((a.data(n) & MOD_DECLARE) != 0 && k != INTERFACE_DECLARATION && k != TYPE_ALIAS) childCtx |= AMBIENT;
                 if (k == MODULE_DECLARATION) checkModuleDeclaration(n, (childCtx & AMBIENT) != 0, modifierError);
                 else if (k == VARIABLE_DECLARATION) checkVariableDeclarators(n, childCtx, modifierError);
@@ -800,6 +803,24 @@ public final class GrammarChecks {
                 return;
             }
         }
+    }
+
+    /**
+     * TS1262 for an interface or a type alias named `await` at a module's top level, blocks included (the binder's
+     * checkContextualIdentifier, isInTopLevelContext); our parser reports it for the names it binds as values.
+     */
+    private void checkAwaitTypeName(int n) {
+        int name = a.firstChild(n);
+        if (name < 0 || a.kind(name) != BINDING_IDENTIFIER || !textIs(a.start(name), a.end(name), "await")) return;
+        for (int p = parentOf[n]; p >= 0; p = parentOf[p]) {
+            switch (a.kind(p)) {
+                case FUNCTION_DECLARATION: case FUNCTION_EXPRESSION: case ARROW_FUNCTION: case MODULE_DECLARATION: case METHOD:
+                case FIELD: case STATIC_BLOCK: case CLASS_BODY:
+                    return; // a function's, a namespace's or a class's own context
+                default:
+            }
+        }
+        report(a.start(name), a.end(name), Diag.AWAIT_AT_MODULE_TOP_LEVEL, Token.K_AWAIT);
     }
 
     /** Whether a MODULE_BLOCK is a namespace's body, not an ambient module's (`declare module "m"`, `declare global`). */

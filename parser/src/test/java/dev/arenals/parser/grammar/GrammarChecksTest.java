@@ -730,6 +730,18 @@ class GrammarChecksTest {
     }
 
     @Test
+    void anInterfaceOrTypeAliasNamedAwaitAtAModulesTopLevel() {
+        String message = "Identifier expected. 'await' is a reserved word at the top-level of a module.";
+        assertGrammar("p.mts", "type |await = 1;", 1262, message);
+        assertGrammar("export interface |await { }", 1262, message);
+        assertGrammar("p.mts", "{ type |await = 2 }", 1262, message); // a block is still the top-level context
+        // a script, a function, a namespace, an ambient module, `declare type`: not reported
+        assertNone("p.ts", "type await = 1");
+        assertNone("p.mts", "function f() { type await = 3 } namespace N { type await = 4 } declare module \"m\" { type await = 5 }"
+                + " declare type await = 6; class C { m() { interface await {} } }");
+    }
+
+    @Test
     void noBodyNoRestParameterInitializerLookedInto() {
         // TS2371 (an initializer without a body): TypeScript checks nothing inside it; TS1048 stands
         assertEquals(List.of("1048@14"), startsOf(grammarErrors("p.ts", "function $(...{ o: [] } = <(p: unique symbol) => s>(b)): void")));
