@@ -811,7 +811,7 @@ public final class GrammarChecks {
      */
     private void checkAwaitTypeName(int n) {
         int name = a.firstChild(n);
-        if (name < 0 || a.kind(name) != BINDING_IDENTIFIER || !textIs(a.start(name), a.end(name), "await")) return;
+        if (name < 0 || a.kind(name) != BINDING_IDENTIFIER || !textIs(a.start(name), a.end(name), "await") || !hasTopLevelImportOrExport()) return;
         for (int p = parentOf[n]; p >= 0; p = parentOf[p]) {
             switch (a.kind(p)) {
                 case FUNCTION_DECLARATION: case FUNCTION_EXPRESSION: case ARROW_FUNCTION: case MODULE_DECLARATION: case METHOD:
@@ -821,6 +821,25 @@ public final class GrammarChecks {
             }
         }
         report(a.start(name), a.end(name), Diag.AWAIT_AT_MODULE_TOP_LEVEL, Token.K_AWAIT);
+    }
+
+    /**
+     * Whether the file is a module by TypeScript's isExternalModule as we can tell it: a top-level import or export
+     * (an `export` misplaced in a block, a top-level `await`, `import x = A.B` make no module there; a `.mts` file
+     * without one is one, but the tree does not know its extension: not reported then).
+     */
+    private boolean hasTopLevelImportOrExport() {
+        for (int s = a.firstChild(a.root()); s >= 0; s = a.nextSibling(s)) {
+            switch (a.kind(s)) {
+                case IMPORT_DECLARATION: case EXPORT_NAMED: case EXPORT_DEFAULT: case EXPORT_ALL: case EXPORT_ASSIGNMENT:
+                    return true;
+                case IMPORT_EQUALS:
+                    for (int c = a.firstChild(s); c >= 0; c = a.nextSibling(c)) if (a.kind(c) == EXTERNAL_MODULE_REFERENCE) return true;
+                    break;
+                default:
+            }
+        }
+        return false;
     }
 
     /** Whether a MODULE_BLOCK is a namespace's body, not an ambient module's (`declare module "m"`, `declare global`). */

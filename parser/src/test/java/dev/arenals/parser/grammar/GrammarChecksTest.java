@@ -732,12 +732,16 @@ class GrammarChecksTest {
     @Test
     void anInterfaceOrTypeAliasNamedAwaitAtAModulesTopLevel() {
         String message = "Identifier expected. 'await' is a reserved word at the top-level of a module.";
-        assertGrammar("p.mts", "type |await = 1;", 1262, message);
+        assertGrammar("p.mts", "export {}; type |await = 1;", 1262, message);
         assertGrammar("export interface |await { }", 1262, message);
-        assertGrammar("p.mts", "{ type |await = 2 }", 1262, message); // a block is still the top-level context
-        // a script, a function, a namespace, an ambient module, `declare type`: not reported
+        assertGrammar("p.mts", "import x from 'm'; { type |await = 2 }", 1262, message); // a block is still the top-level context
+        // a script, a function, a namespace, an ambient module, `declare type`: not reported; nor where the tree makes
+        // no module by TypeScript's rule (a misplaced export, a top-level await) — nor, as the tree cannot tell, in a
+        // .mts file without a top-level import or export
         assertNone("p.ts", "type await = 1");
-        assertNone("p.mts", "function f() { type await = 3 } namespace N { type await = 4 } declare module \"m\" { type await = 5 }"
+        assertNone("p.ts", "try { export type await = global; } finally {}");
+        assertNone("p.ts", "await using x = y; type await = 1;");
+        assertNone("p.mts", "export {}; function f() { type await = 3 } namespace N { type await = 4 } declare module \"m\" { type await = 5 }"
                 + " declare type await = 6; class C { m() { interface await {} } }");
     }
 
