@@ -38,6 +38,7 @@ public final class DiagnosticMessages {
             case TYPE_PREDICATE_PARAMETER:
             case TYPE_PREDICATE_PATTERN:
             case ABSTRACT_METHOD_BODY:
+            case ABSTRACT_PROPERTY_INITIALIZER:
                 if (names != null && arg >= 0 && arg < names.size()) return d.format(names.name(arg));
                 return d.format("name");
             case EVAL_ARGUMENTS_STRICT:

@@ -107,6 +107,10 @@ public final class GrammarChecks {
             Diag.INVALID_UPDATE_TARGET, Diag.OPTIONAL_CHAIN_ASSIGNMENT, Diag.USE_STRICT_NON_SIMPLE, Diag.YIELD_IN_PARAMETER,
             Diag.AWAIT_IN_PARAMETER, Diag.MULTIPLE_DEFAULTS, Diag.ARROW_LINE_BREAK, Diag.OPTIONAL_CHAIN_TEMPLATE,
             Diag.FOR_IN_OF_SINGLE_DECLARATION, Diag.FOR_IN_OF_INITIALIZER, Diag.HERITAGE_LIST_EMPTY, Diag.AWAIT_AT_MODULE_TOP_LEVEL,
+            // TypeScript's binder (duplicate parameters) and checker (checkThrowStatement, checkGrammarAwaitOrAwaitUsing,
+            // the rest element and parameter initializer rules, checkGrammarConstructor's generator and accessor errors)
+            Diag.DUPLICATE_PARAMETER, Diag.NEWLINE_AFTER_THROW, Diag.AWAIT_USING_OUTSIDE_ASYNC, Diag.AWAIT_USING_IN_STATIC_BLOCK,
+            Diag.REST_WITH_INITIALIZER, Diag.CONSTRUCTOR_SPECIAL,
         };
         for (Diag d : checkerLevel) CHECKER_LEVEL[d.ordinal()] = true;
     }
@@ -174,7 +178,10 @@ public final class GrammarChecks {
             METHOD, FIELD, INDEX_SIGNATURE, PROPERTY_SIGNATURE, METHOD_SIGNATURE, FUNCTION_EXPRESSION, ARROW_FUNCTION,
             FUNCTION_TYPE, CONSTRUCTOR_TYPE, CALL_SIGNATURE, CONSTRUCT_SIGNATURE, INFER_TYPE, TYPE_PREDICATE,
             DECORATOR, // a decorated parameter is checked (TS1206)
-            MAPPED_TYPE, IMPORT_TYPE, AS_EXPRESSION, TYPE_ASSERTION, TUPLE_TYPE};
+            MAPPED_TYPE, IMPORT_TYPE, AS_EXPRESSION, TYPE_ASSERTION, TUPLE_TYPE,
+            EXPORT_DEFAULT, EXPORT_ASSIGNMENT, // in a namespace, TS1319/TS1063
+            BIGINT_LITERAL, // as a property's name, TS1539
+            YIELD}; // outside a generator: nothing below it is checked
         for (int k : always) CHECKS[k] = 1;
         CHECKS[PARAMETER] = 2;
         CHECKS[TYPE_PARAMETER] = 3;
@@ -278,6 +285,18 @@ public final class GrammarChecks {
                 int p = parentOf[n];
                 int pk = p < 0 ? -1 : a.kind(p);
                 if (pk != PROGRAM && pk != MODULE_BLOCK) return;
+                if (pk == MODULE_BLOCK && isNamespaceBlock(p)) {
+                    // in a namespace (checkExportAssignment; a default-exported declaration, checkGrammarModifiers at
+                    // `default`): TypeScript checks nothing further there
+                    int declaration = k == EXPORT_DEFAULT ? memberKey(n) : -1;
+                    if (declaration >= 0 && declaration != n && isDefaultExportableDeclaration(a.kind(declaration))) {
+                        int at = skipTrivia(a.start(n) + 6, a.end(n));
+                        report(at, at + 7, Diag.EXPORT_DEFAULT_IN_NAMESPACE, 0);
+                    } else {
+                        report(a.start(n), a.start(n) + 6, k == EXPORT_DEFAULT ? Diag.EXPORT_DEFAULT_IN_NAMESPACE : Diag.EXPORT_ASSIGNMENT_IN_NAMESPACE, 0);
+                    }
+                    return;
+                }
                 break;
             }
             case PROGRAM:
@@ -298,6 +317,10 @@ public final class GrammarChecks {
             case CLASS_DECLARATION: case FUNCTION_DECLARATION: case VARIABLE_DECLARATION: case ENUM_DECLARATION:
             case MODULE_DECLARATION: case INTERFACE_DECLARATION: case TYPE_ALIAS: case IMPORT_EQUALS: {
                 boolean modifierError = checkDeclarationModifiers(n, k, ctx);
+                if ((k == INTERFACE_DECLARATION || k == TYPE_ALIAS) && (a.data(n) & MODIFIER_BITS) != 0) checkBlockOnlyDeclaration(n, k);
+                if ((k == INTERFACE_DECLARATION || k == TYPE_ALIAS) && (ctx & AMBIENT) == 0 && (a.data(n) & MOD_DECLARE) == 0 && a.isModule()) {
+                    checkAwaitTypeName(n); // `declare type` is ambient to TypeScript's parser
+                }
                 if ((a.data(n) & MOD_DECLARE) != 0 && k != INTERFACE_DECLARATION && k != TYPE_ALIAS) childCtx |= AMBIENT;
                 if (k == MODULE_DECLARATION) checkModuleDeclaration(n, (childCtx & AMBIENT) != 0, modifierError);
                 else if (k == VARIABLE_DECLARATION) checkVariableDeclarators(n, childCtx, modifierError);
@@ -313,6 +336,15 @@ public final class GrammarChecks {
                 break;
             }
             case METHOD: case FIELD: case INDEX_SIGNATURE: case PROPERTY_SIGNATURE: case METHOD_SIGNATURE:
+                if (k == INDEX_SIGNATURE && a.firstChild(n) >= 0 && a.kind(a.firstChild(n)) == DECORATOR) {
+                    // never decorated, whatever experimentalDecorators says (TS1206, checkGrammarModifiers): neither
+                    // the decorators' expressions nor the signature's own rules are checked then
+                    reportAt(a.start(a.firstChild(n)), Diag.DECORATORS_NOT_VALID);
+                    int from = sp;
+                    for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) if (a.kind(c) != DECORATOR && before(c)) push(c, n, childCtx | MODIFIER_ERROR);
+                    reverse(from);
+                    return;
+                }
                 // TypeScript's parser: `declare` makes a property or a method ambient (not an accessor or a constructor)
                 if ((a.data(n) & MOD_DECLARE) != 0 && (k == FIELD || (k == METHOD && (a.data(n) & (P_GET | P_SET)) == 0
                         && !isConstructor(n, memberKey(n), a.data(n))))) {
@@ -330,7 +362,10 @@ public final class GrammarChecks {
                     }
                     childCtx |= MODIFIER_ERROR;
                 }
-                else if (checkMemberModifiers(n, k, ctx)) childCtx |= MODIFIER_ERROR; // the method's own checks stop there
+                else if (checkMemberModifiers(n, k, ctx)) {
+                    childCtx |= MODIFIER_ERROR; // the method's own checks stop there
+                    if (k == METHOD) checkAbstractMethodBody(n); // not a grammar check: TypeScript's checker reports it anyway
+                }
                 else if (k == FIELD) checkProperty(n, ctx | (childCtx & AMBIENT));
                 else if (k == METHOD_SIGNATURE) {
                     if (!checkParameterList(n, (ctx & AMBIENT) != 0) && (a.data(n) & (P_GET | P_SET)) != 0) checkAccessor(n, n, false, ctx);
@@ -338,7 +373,9 @@ public final class GrammarChecks {
                     int before = log.diagnosticCount();
                     checkMethod(n, ctx);
                     if (log.diagnosticCount() != before) childCtx |= MODIFIER_ERROR; // its generator is not checked then
+                    checkAbstractMethodBody(n);
                 }
+                if (k == FIELD) checkAbstractPropertyInitializer(n); // likewise, whatever the modifiers' checks found
                 break;
             case FUNCTION_EXPRESSION: case ARROW_FUNCTION:
                 childCtx |= IN_FUNCTION;
@@ -350,10 +387,15 @@ public final class GrammarChecks {
                         at = a.start(parentOf[n]);
                     }
                     report(at, at + 5, Diag.MODIFIER_IN_AMBIENT, Token.K_ASYNC);
-                } else if ((ctx & MODIFIER_ERROR) == 0 && !checkParameterList(n, (ctx & AMBIENT) != 0) && parentOf[n] >= 0 && a.kind(parentOf[n]) == METHOD) {
-                    // a class method's generator after its other grammar checks (checkGrammarMethod), when they found nothing
+                } else if ((ctx & MODIFIER_ERROR) == 0 && !checkParameterList(n, (ctx & AMBIENT) != 0)) {
+                    // the generator after the function's other grammar checks, when they found nothing
                     int method = parentOf[n];
-                    if (a.kind(parentOf[method]) == CLASS_BODY) checkGenerator(method, a.data(n), memberKey(method), (ctx & AMBIENT) != 0, hasBody(n));
+                    if (method >= 0 && a.kind(method) == METHOD) {
+                        // a class method's (checkGrammarMethod)
+                        if (a.kind(parentOf[method]) == CLASS_BODY) checkGenerator(method, a.data(n), memberKey(method), (ctx & AMBIENT) != 0, hasBody(n));
+                    } else if (k == FUNCTION_EXPRESSION && (ctx & AMBIENT) != 0 && (a.data(n) & F_GENERATOR) != 0) {
+                        checkAmbientGeneratorExpression(n);
+                    }
                 }
                 break;
             case FUNCTION_TYPE: case CONSTRUCTOR_TYPE: case CALL_SIGNATURE: case CONSTRUCT_SIGNATURE:
@@ -366,7 +408,12 @@ public final class GrammarChecks {
                     int from = sp;
                     for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
                         int ck = a.kind(c);
-                        if (ck != OBJECT_PATTERN && ck != ARRAY_PATTERN && before(c)) push(c, n, childCtx);
+                        if (ck == REST_ELEMENT) {
+                            // nor a rest parameter's initializer (TS2371 there): its type only
+                            for (int t = a.firstChild(c); t >= 0; t = a.nextSibling(t)) if (isType(a.kind(t)) && before(t)) push(t, c, childCtx);
+                        } else if (ck != OBJECT_PATTERN && ck != ARRAY_PATTERN && before(c)) {
+                            push(c, n, childCtx);
+                        }
                     }
                     reverse(from);
                     return;
@@ -402,6 +449,25 @@ public final class GrammarChecks {
             case TYPE_PARAMETER:
                 checkTypeParameterModifiers(n);
                 break;
+            case YIELD: {
+                // checkYieldExpression looks at its operand only inside a generator (TS1163, our parser's, otherwise)
+                int f = parentOf[n];
+                while (f >= 0 && a.kind(f) != FUNCTION_DECLARATION && a.kind(f) != FUNCTION_EXPRESSION && a.kind(f) != ARROW_FUNCTION) f = parentOf[f];
+                if (f < 0 || (a.data(f) & F_GENERATOR) == 0) return;
+                break;
+            }
+            case BIGINT_LITERAL: {
+                // the name of a property declaration, a property signature or an object literal's property assignment
+                // (checkVariableLikeDeclaration, checkGrammarObjectLiteralExpression), never of a method
+                int p = parentOf[n];
+                int pk = p < 0 ? -1 : a.kind(p);
+                if (((pk == FIELD || pk == PROPERTY_SIGNATURE) && memberKey(p) == n)
+                        || (pk == PROPERTY && a.firstChild(p) == n && (a.data(p) & (P_METHOD | P_GET | P_SET | P_COMPUTED)) == 0
+                            && parentOf[p] >= 0 && a.kind(parentOf[p]) == OBJECT)) { // not a binding pattern's property
+                    report(n, Diag.BIGINT_PROPERTY_NAME);
+                }
+                break;
+            }
             case CONDITIONAL_TYPE: {
                 // the `extends` clause is the second child: `infer` may declare there, and anywhere below it
                 int i = 0;
@@ -571,6 +637,24 @@ public final class GrammarChecks {
     }
 
     /**
+     * TS1221 on the `*` of a generator function expression or object-literal method in an ambient context
+     * (checkGrammarForGenerator, after the parameter rules; TS1183 on its body is reported as well). The `*` of a
+     * method stands before its key (`{ *m() {} }`), that of a function expression after `function`.
+     */
+    private void checkAmbientGeneratorExpression(int fn) {
+        int property = parentOf[fn];
+        if (property >= 0 && a.kind(property) == PROPERTY) {
+            int key = a.firstChild(property);
+            if (key >= 0 && key != fn && a.start(key) > a.start(property)) {
+                int before = log.diagnosticCount();
+                checkGenerator(property, a.data(fn), key, true, true);
+                if (log.diagnosticCount() != before) return;
+            }
+        }
+        checkGenerator(fn, a.data(fn), a.firstChild(fn), true, true);
+    }
+
+    /**
      * TS1355: `x as const` and `<const>x` take a literal (string, number, bigint, boolean, template, array or object; a
      * number or bigint after `-`, a number after `+`), parenthesised or not, or an enum member (TypeScript's
      * isValidConstAssertionArgument). A member access might be an enum member (that needs its symbol): never reported.
@@ -702,6 +786,75 @@ public final class GrammarChecks {
     }
 
     /**
+     * TS1156 on the name of an interface or a type alias that is the body of an `if`, a loop or a `with`, through
+     * labels (TypeScript's allowBlockDeclarations). Our parser reports it where the keyword starts the statement; with
+     * a modifier before it (`for (;;) declare interface I {}`: TS1184 first, then this) it is ours.
+     */
+    private void checkBlockOnlyDeclaration(int n, int k) {
+        int p = parentOf[n];
+        if (p >= 0 && a.kind(p) == EXPORT_NAMED) p = parentOf[p]; // `if (x) export type T = 1`
+        while (p >= 0 && a.kind(p) == LABELED) p = parentOf[p];
+        if (p < 0) return;
+        int pk = a.kind(p);
+        if (pk != IF && pk != FOR && pk != FOR_IN && pk != FOR_OF && pk != WHILE && pk != DO_WHILE && pk != WITH) return;
+        for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
+            if (a.kind(c) == BINDING_IDENTIFIER) {
+                report(a.start(c), a.end(c), Diag.TS_DECLARATION_IN_SINGLE_STATEMENT, k == TYPE_ALIAS ? Token.K_TYPE : Token.K_INTERFACE);
+                return;
+            }
+        }
+    }
+
+    /**
+     * TS1262 for an interface or a type alias named `await` at a module's top level, blocks included (the binder's
+     * checkContextualIdentifier, isInTopLevelContext); our parser reports it for the names it binds as values.
+     */
+    private void checkAwaitTypeName(int n) {
+        int name = a.firstChild(n);
+        if (name < 0 || a.kind(name) != BINDING_IDENTIFIER || !textIs(a.start(name), a.end(name), "await") || !hasTopLevelImportOrExport()) return;
+        for (int p = parentOf[n]; p >= 0; p = parentOf[p]) {
+            switch (a.kind(p)) {
+                case FUNCTION_DECLARATION: case FUNCTION_EXPRESSION: case ARROW_FUNCTION: case MODULE_DECLARATION: case METHOD:
+                case FIELD: case STATIC_BLOCK: case CLASS_BODY:
+                    return; // a function's, a namespace's or a class's own context
+                default:
+            }
+        }
+        report(a.start(name), a.end(name), Diag.AWAIT_AT_MODULE_TOP_LEVEL, Token.K_AWAIT);
+    }
+
+    /**
+     * Whether the file is a module by TypeScript's isExternalModule as we can tell it: a top-level import or export
+     * (an `export` misplaced in a block, a top-level `await`, `import x = A.B` make no module there; a `.mts` file
+     * without one is one, but the tree does not know its extension: not reported then).
+     */
+    private boolean hasTopLevelImportOrExport() {
+        for (int s = a.firstChild(a.root()); s >= 0; s = a.nextSibling(s)) {
+            switch (a.kind(s)) {
+                case IMPORT_DECLARATION: case EXPORT_NAMED: case EXPORT_DEFAULT: case EXPORT_ALL: case EXPORT_ASSIGNMENT:
+                    return true;
+                case IMPORT_EQUALS:
+                    for (int c = a.firstChild(s); c >= 0; c = a.nextSibling(c)) if (a.kind(c) == EXTERNAL_MODULE_REFERENCE) return true;
+                    break;
+                default:
+            }
+        }
+        return false;
+    }
+
+    /** Whether a MODULE_BLOCK is a namespace's body, not an ambient module's (`declare module "m"`, `declare global`). */
+    private boolean isNamespaceBlock(int block) {
+        int module = parentOf[block];
+        if (module < 0 || a.kind(module) != MODULE_DECLARATION) return false;
+        int name = a.firstChild(module);
+        return name >= 0 && a.kind(name) != STRING_LITERAL && (a.data(module) & 0xff) != Token.K_GLOBAL;
+    }
+
+    private static boolean isDefaultExportableDeclaration(int k) {
+        return k == CLASS_DECLARATION || k == FUNCTION_DECLARATION || k == INTERFACE_DECLARATION;
+    }
+
+    /**
      * In a namespace (not an ambient module `declare module "m"` or `declare global`), an import or
      * export may not name a module: TS1147, TS1194 at the module name.
      */
@@ -802,6 +955,8 @@ public final class GrammarChecks {
             // `declare global;` is no declaration for TypeScript's parser (`global` must be followed by `{`)
             if ((a.data(n) & 0xff) == Token.K_GLOBAL && !hasModuleBlock(n)) return;
             report(first, first + 1, ambientModule ? Diag.AMBIENT_MODULE_NOT_TOP_LEVEL : Diag.NAMESPACE_NOT_TOP_LEVEL, 0);
+            // `{ module A.B {} }`: B is a declaration of its own, at the top of A's body, so still TS1540
+            if ((a.data(n) & 0xff) == Token.K_MODULE && k == QUALIFIED_NAME) reportQualifiedPartsAfterFirst(name);
             return;
         }
         // `module "m" {}` without `declare` (`declare\nmodule "m"` is a name, then a module): TS1035
@@ -811,6 +966,16 @@ public final class GrammarChecks {
             report(name, Diag.MODULE_KEYWORD_FOR_NAMESPACE);
         } else if (k == QUALIFIED_NAME) {
             reportQualifiedParts(name);
+        }
+    }
+
+    private void reportQualifiedPartsAfterFirst(int q) {
+        int first = a.firstChild(q);
+        if (first < 0) return;
+        if (a.kind(first) == QUALIFIED_NAME) reportQualifiedPartsAfterFirst(first);
+        for (int c = a.nextSibling(first); c >= 0; c = a.nextSibling(c)) {
+            if (a.kind(c) == QUALIFIED_NAME) reportQualifiedParts(c);
+            else report(c, Diag.MODULE_KEYWORD_FOR_NAMESPACE);
         }
     }
 
@@ -1144,7 +1309,8 @@ public final class GrammarChecks {
         boolean place = fk == ARROW_FUNCTION || fk == CALL_SIGNATURE || fk == FUNCTION_DECLARATION || fk == FUNCTION_TYPE;
         if (fk == FUNCTION_EXPRESSION) {
             int m = parentOf[fn];
-            place = m < 0 || a.kind(m) != METHOD || ((a.data(m) & (P_GET | P_SET)) == 0 && !isConstructor(m, memberKey(m), a.data(m)));
+            if (m >= 0 && a.kind(m) == PROPERTY) place = (a.data(m) & (P_GET | P_SET)) == 0; // an object literal's accessor: no
+            else place = m < 0 || a.kind(m) != METHOD || ((a.data(m) & (P_GET | P_SET)) == 0 && !isConstructor(m, memberKey(m), a.data(m)));
         } else if (fk == METHOD_SIGNATURE) {
             place = (a.data(fn) & (P_GET | P_SET)) == 0;
         }
@@ -1168,7 +1334,8 @@ public final class GrammarChecks {
             if (rest || a.kind(target) == ASSIGNMENT_PATTERN) target = a.firstChild(target);
             if (target < 0) continue;
             if (a.kind(target) == BINDING_IDENTIFIER && sameText(target, name)) {
-                if (rest) report(name, Diag.TYPE_PREDICATE_REST);
+                // the first parameter of that name; a rest one only counts as the signature's rest parameter when last
+                if (rest && a.nextSibling(p) < 0) report(name, Diag.TYPE_PREDICATE_REST);
                 return false;
             }
         }
@@ -1245,6 +1412,7 @@ public final class GrammarChecks {
             int k = a.kind(p);
             if (k == REST_ELEMENT) {
                 checkTrailingCommaAfterRest(fn, params, p, ambient);
+                if (reportRestInitializer(p)) return true;
                 continue;
             }
             if (k == ASSIGNMENT_PATTERN) continue; // initialized: neither optional nor required
@@ -1274,6 +1442,7 @@ public final class GrammarChecks {
                         return true;
                     }
                 }
+                if (reportRestInitializer(name)) return true;
                 continue;
             }
             if ((data & P_OPTIONAL) != 0) {
@@ -1313,9 +1482,49 @@ public final class GrammarChecks {
             return;
         }
         if ((data & (P_GET | P_SET)) != 0 && !checkParameterListQuietly(fn)) checkAccessor(n, fn, true, ctx);
-        else if ((data & (P_GET | P_SET)) == 0 && (data & MOD_ABSTRACT) != 0 && a.kind(key) == IDENTIFIER_NAME && hasBody(fn)) {
-            report(a.start(key), a.end(key), Diag.ABSTRACT_METHOD_BODY, a.data(key));
+    }
+
+    /** TS1267, an abstract property with an initializer (checkPropertyDeclaration, after the grammar checks); a word's name only, as TS1245. */
+    private void checkAbstractPropertyInitializer(int n) {
+        if ((a.data(n) & MOD_ABSTRACT) == 0) return;
+        int key = -1;
+        boolean initialized = false;
+        for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
+            int k = a.kind(c);
+            if (k == DECORATOR) continue;
+            if (key < 0) key = c;
+            else if (!isType(k)) initialized = true;
         }
+        if (initialized && a.kind(key) == IDENTIFIER_NAME) report(a.start(key), a.end(key), Diag.ABSTRACT_PROPERTY_INITIALIZER, a.data(key));
+    }
+
+    /**
+     * TS1245, an abstract method with a body: checkMethodDeclaration reports it after the grammar checks, whatever they
+     * found. Only for a name that is a word: the message quotes the name's source text (`'k'`, `[x]`), which a
+     * diagnostic's argument cannot carry.
+     */
+    private void checkAbstractMethodBody(int n) {
+        int data = a.data(n);
+        if ((data & MOD_ABSTRACT) == 0 || (data & (P_GET | P_SET)) != 0) return;
+        int key = memberKey(n);
+        int fn = key == n ? -1 : a.nextSibling(key);
+        if (fn < 0 || a.kind(fn) != FUNCTION_EXPRESSION || a.kind(key) != IDENTIFIER_NAME || isConstructor(n, key, data) || !hasBody(fn)) return;
+        report(a.start(key), a.end(key), Diag.ABSTRACT_METHOD_BODY, a.data(key));
+    }
+
+    /**
+     * TS1048 at the name of a rest parameter with an initializer (checkGrammarParameterList). Our parser reports
+     * TS1186 at its `=` as well, an error TypeScript's checker gives only to rest elements of patterns.
+     */
+    private boolean reportRestInitializer(int rest) {
+        int target = a.firstChild(rest);
+        if (target < 0) return false;
+        boolean initialized = a.kind(target) == ASSIGNMENT_PATTERN; // an arrow's parameters, rewritten from a cover
+        for (int c = a.nextSibling(target); c >= 0 && !initialized; c = a.nextSibling(c)) if (!isType(a.kind(c))) initialized = true;
+        if (!initialized) return false;
+        int name = a.kind(target) == ASSIGNMENT_PATTERN ? a.firstChild(target) : target;
+        report(name, Diag.REST_PARAMETER_INITIALIZER);
+        return true;
     }
 
     /** TS1013 after the last parameter, a rest one, in the order of TypeScript's checkGrammarParameterList (then on). */

@@ -598,7 +598,9 @@ class GrammarChecksTest {
         assertGrammar("let x = <const>|v", 1355, message);
         assertGrammar("let x = |-(1) as const", 1355, message);
         assertNone("p.ts", "let a = 'a' as const, b = (1) as const, c = -1n as const, d = +1 as const, e = `t${a}` as const, f = [a] as const,"
-                + " g = {a} as const, h = true as const, i = E.a as const, j = <const>[1]; namespace N { export = v as const }");
+                + " g = {a} as const, h = true as const, i = E.a as const, j = <const>[1];");
+        // in a namespace TypeScript says TS1063 and checks nothing inside the export assignment
+        assertGrammar("namespace N { |export = v as const }", 1063, "An export assignment cannot be used in a namespace.");
     }
 
     @Test
@@ -621,6 +623,132 @@ class GrammarChecksTest {
         assertGrammar("type A = [a, b?, |c]", 1257, "A required element cannot follow an optional element.");
         assertGrammar("type A = [a?: A, |0n]", 1257, "A required element cannot follow an optional element.");
         assertNone("p.ts", "type A = [a?, b?]; type B = [a?, ...b[], c]; type C = [a, b?: B]"); // after a rest: its type decides
+    }
+
+    // ---- fifteenth session (2026-12-07): each case checked against TypeScript 6.0.3
+
+    @Test
+    void aRestParameterTakesNoInitializer() {
+        // checkGrammarParameterList, at the name; our parser's TS1186 at the `=` is not a grammar check's
+        String message = "A rest parameter cannot have an initializer.";
+        assertGrammar("function f(...|a = 1) {}", 1048, message);
+        assertGrammar("const g = (...|b = 2) => 1;", 1048, message);
+        assertGrammar("function h(...|[c] = []) {}", 1048, message);
+        assertGrammar("function i(...|d: number[] = []) {}", 1048, message);
+        assertGrammar("function j(a?, |b) {}", 1016, "A required parameter cannot follow an optional parameter.");
+    }
+
+    @Test
+    void checkerLevelErrorsOfTheParserDoNotStopTheGrammarChecks() {
+        // duplicate parameters, `throw` before a line break, `await using` outside async code, a generator
+        // constructor: TypeScript reports them from its binder or checker, and its grammar errors stand beside them
+        assertEquals(List.of(1183), codes(grammarErrors("p.ts", "declare namespace N { function f(a, a) {} }")));
+        assertEquals(List.of(1036), codes(grammarErrors("p.d.ts", "throw\nx;")));
+        assertEquals(List.of(1184), codes(grammarErrors("p.ts", "function f() { await using x = y; } { export let z; }")));
+        assertEquals(List.of(1048), codes(grammarErrors("p.ts", "class C { *constructor() {} } function f(...a = 1) {}")));
+    }
+
+    @Test
+    void noGeneratorExpressionWhereNothingRuns() {
+        // TS1221 at the `*` (Generators are not allowed in an ambient context.), then TS1183 at the body
+        assertEquals(List.of("1221@18", "1183@24"), startsOf(grammarErrors("p.d.ts", "export = function * f() {};")));
+        assertEquals(List.of("1254@18", "1221@20", "1183@25"), startsOf(grammarErrors("p.ts", "declare const o = { *m() {} };")));
+        // the parameters' errors first, and then no generator error (checkGrammarFunctionLikeDeclaration)
+        assertEquals(List.of(1039, 1048, 1183), codes(grammarErrors("p.ts", "declare let f = function* g(...a = 1) {};")));
+        // `async` first (TS1040), and the generator is not checked
+        assertEquals(List.of(1039, 1040, 1183), codes(grammarErrors("p.ts", "declare let f = {async *m() {}}")));
+    }
+
+    @Test
+    void exportAssignmentsAndDefaultExportsInANamespace() {
+        // checkExportAssignment: nothing inside is checked then; an ambient module takes them
+        assertGrammar("namespace N { |export = f(function* (...a = 1) {}); }", 1063, "An export assignment cannot be used in a namespace.");
+        assertGrammar("declare namespace N { |export = x }", 1063, "An export assignment cannot be used in a namespace.");
+        assertGrammar("namespace N { |export default 1 + 2; }", 1319, "A default export can only be used in an ECMAScript-style module.");
+        // a default-exported declaration: at `default` (checkGrammarModifiers)
+        assertGrammar("namespace N { export |default function f(...a = 1) {} }", 1319, "A default export can only be used in an ECMAScript-style module.");
+        assertGrammar("namespace N.M { export |default interface I {} }", 1319, "A default export can only be used in an ECMAScript-style module.");
+        assertNone("p.ts", "declare module \"m\" { export = x; }");
+    }
+
+    @Test
+    void anIndexSignatureIsNeverDecorated() {
+        // at the decorator, whatever experimentalDecorators says; nothing in its expression is checked
+        assertGrammar("class C { |@d(function(...a = 1){}) [k: string]: any; }", 1206, "Decorators are not valid here.");
+    }
+
+    @Test
+    void typePredicatesOfAccessorsAndRestParameters() {
+        String place = "A type predicate is only allowed in return type position for functions and methods.";
+        assertGrammar("const o = { get b(): |x is 1 { return true } };", 1228, place);
+        assertGrammar("function f(a, ...b): asserts |b {}", 1229, "A type predicate cannot reference a rest parameter.");
+        // a rest parameter that is not last makes no rest signature: TS1014 alone
+        assertEquals(List.of(1014), codes(grammarErrors("p.ts", "function f(...b, b?: any): asserts b {}")));
+    }
+
+    @Test
+    void aBigintLiteralNamesNoProperty() {
+        String message = "A 'bigint' literal cannot be used as a property name.";
+        assertGrammar("class C { static |1n; }", 1539, message);
+        assertGrammar("interface I { |4n: 1 }", 1539, message);
+        assertGrammar("let o = { |5n: 1 };", 1539, message);
+        assertGrammar("type T = { |7n?: 1 };", 1539, message);
+        assertNone("p.ts", "class C { 3n() {} } let o = { 6n() {}, [7n]: 1, get 8n() { return 1 } };"); // methods and computed names may
+        assertNone("p.ts", "var {1n: a} = x; ({1n: b} = y); ({1n: c}: T = y) => 1; (...{1n: d}) => 1;"); // and binding or assignment patterns
+        // nothing is checked in the operand of a `yield` outside a generator (checkYieldExpression; TS1163 is the parser's)
+        assertNone("p.ts", "class C { m() { yield a[{ 1n: o }]; } }");
+        assertGrammar("function* g() { yield a[{ |1n: o }]; }", 1539, message);
+    }
+
+    @Test
+    void anInterfaceOrTypeAliasWithModifiersOnlyInABlock() {
+        // our parser says TS1156 where the keyword starts the statement; after a modifier TS1184 comes first, then TS1156
+        assertEquals(List.of("1184@8", "1156@26"), startsOf(grammarErrors("p.ts", "for(;;) declare interface I {}")));
+        assertEquals(List.of("1184@7", "1156@19"), startsOf(grammarErrors("p.ts", "if (x) export type T = 1;")));
+        assertEquals(List.of("1184@16", "1156@29"), startsOf(grammarErrors("p.ts", "L: while (1) K: declare type T = 1;")));
+    }
+
+    @Test
+    void anAbstractMethodsBodyWhateverItsModifiersSay() {
+        // checkMethodDeclaration reports TS1245 after checkGrammarMethod, whatever that found
+        assertEquals(List.of("1029@28", "1245@35"), startsOf(grammarErrors("p.ts", "abstract class C { abstract export m() {} }")));
+        assertEquals(List.of("1244@10", "1245@19"), startsOf(grammarErrors("p.ts", "class D { abstract m() {} }")));
+    }
+
+    @Test
+    void aMisplacedModuleKeepsTheModuleKeywordErrorOfItsInnerParts() {
+        // `module v.b` is v holding a declaration of b: only v is misplaced (TS1235), b still says TS1540
+        assertEquals(List.of("1235@4", "1540@15"), startsOf(grammarErrors("p.ts", "T : module v . b { }")));
+        assertEquals(List.of("1235@2", "1540@11", "1540@13"), startsOf(grammarErrors("p.ts", "{ module A.B.C {} }")));
+    }
+
+    @Test
+    void anAbstractPropertyTakesNoInitializer() {
+        assertGrammar("abstract class T { abstract |x = 1 }", 1267, "Property 'x' cannot have an initializer because it is marked abstract.");
+        assertEquals(List.of("1253@17", "1267@26"), startsOf(grammarErrors("p.ts", "export class $ { abstract a = symbol }")));
+        assertNone("p.ts", "abstract class T { abstract x: number; y = 1 }");
+    }
+
+    @Test
+    void anInterfaceOrTypeAliasNamedAwaitAtAModulesTopLevel() {
+        String message = "Identifier expected. 'await' is a reserved word at the top-level of a module.";
+        assertGrammar("p.mts", "export {}; type |await = 1;", 1262, message);
+        assertGrammar("export interface |await { }", 1262, message);
+        assertGrammar("p.mts", "import x from 'm'; { type |await = 2 }", 1262, message); // a block is still the top-level context
+        // a script, a function, a namespace, an ambient module, `declare type`: not reported; nor where the tree makes
+        // no module by TypeScript's rule (a misplaced export, a top-level await) — nor, as the tree cannot tell, in a
+        // .mts file without a top-level import or export
+        assertNone("p.ts", "type await = 1");
+        assertEquals(List.of(1184), codes(grammarErrors("p.ts", "try { export type await = global; } finally {}"))); // TS1184 alone
+        assertNone("p.ts", "await using x = y; type await = 1;");
+        assertNone("p.mts", "export {}; function f() { type await = 3 } namespace N { type await = 4 } declare module \"m\" { type await = 5 }"
+                + " declare type await = 6; class C { m() { interface await {} } }");
+    }
+
+    @Test
+    void noBodyNoRestParameterInitializerLookedInto() {
+        // TS2371 (an initializer without a body): TypeScript checks nothing inside it; TS1048 stands
+        assertEquals(List.of("1048@14"), startsOf(grammarErrors("p.ts", "function $(...{ o: [] } = <(p: unique symbol) => s>(b)): void")));
     }
 
     /** No diagnostic at all: parser, binder and grammar checks (TypeScript's parser and checker accept {@code text}). */
