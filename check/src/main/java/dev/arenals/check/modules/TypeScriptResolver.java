@@ -93,6 +93,8 @@ public final class TypeScriptResolver {
         final String directory;
         /** The memo key's start for relative specifiers: the config, then the directory's names normalized; made on first use. */
         private StringBuilder normalizedDirectory;
+        /** Where this file's memo keys are written, one after another (a key is copied out as its String). */
+        private StringBuilder keyScratch;
         /** The file's directory as a Path, made on the first specifier the memo does not answer. */
         private Path parent;
 
@@ -200,7 +202,10 @@ public final class TypeScriptResolver {
             importer.normalizedDirectory = start;
         }
         int root = memoPrefix.length() + 1;
-        StringBuilder key = new StringBuilder(start.length() + specifier.length() + 4).append(start);
+        StringBuilder key = importer.keyScratch;
+        if (key == null) key = importer.keyScratch = new StringBuilder(start.length() + specifier.length() + 16);
+        key.setLength(0);
+        key.append(start);
         appendNormalized(key, root, specifier);
         if (key.length() == root) key.append('/');
         return key.append('\0').append(directoryOnly ? 'd' : 'f').append(mode.ordinal()).toString();

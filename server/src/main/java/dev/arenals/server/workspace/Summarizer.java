@@ -121,6 +121,9 @@ public final class Summarizer {
         String fileName = name == null ? null : name.toString();
         commonJs = mayBeCommonJs(fileName);
         rows = FileSummary.Writer.take();
+        NameCache names = NameCache.take();
+        nameIds = names.ids;
+        nameStrings = names.strings;
         boolean handedOver = false;
         try {
             for (int s = arena.firstChild(arena.root()); s >= 0; s = arena.nextSibling(s)) statement(s);
@@ -133,6 +136,7 @@ public final class Summarizer {
             return new FileSummary(path, uri, arena.sourceLength(), contentHash, rows, ambientModules == null ? ImmutableList.of() : ambientModules.build());
         } finally {
             if (!handedOver) rows.release();
+            names.release();
         }
     }
 
@@ -140,11 +144,11 @@ public final class Summarizer {
      * Top-level declarations that may be called (functions, classes, variables bound to a
      * function or class), by name: the first declaring node of each. Null until one is seen.
      */
-    private java.util.Map<String, Integer> callables;
+    private NodesByName callables;
 
     private void noteCallable(String name, int declaring) {
-        if (callables == null) callables = new java.util.HashMap<>();
-        callables.putIfAbsent(name, declaring);
+        if (callables == null) callables = new NodesByName();
+        callables.add(name, declaring); // the first node of a name is the one read
     }
 
     /** The signatures of the exported callables, for signature help in importing files. */
@@ -154,8 +158,8 @@ public final class Summarizer {
         for (int k = 0, n = rows.exportCount(); k < n; k++) {
             String local = rows.exportLocalName(k);
             if (rows.exportIsReexport(k) || local == null || !done.add(local)) continue;
-            Integer declaring = callables.get(local);
-            if (declaring != null) signatures(Callables.of(arena, declaring, local));
+            int declaring = callables.first(local);
+            if (declaring >= 0) signatures(Callables.of(arena, callables.node(declaring), local));
         }
     }
 
@@ -170,7 +174,7 @@ public final class Summarizer {
      * object literal or a class expression), by name: every declaring node, as namespaces merge.
      * Null until one is seen; not filled inside {@code declare module "x"} bodies.
      */
-    private java.util.Map<String, java.util.List<Integer>> containers;
+    private NodesByName containers;
     private boolean inAmbientModule;
 
     /**
@@ -191,8 +195,8 @@ public final class Summarizer {
 
     private void noteContainer(String name, int node) {
         if (inAmbientModule) return;
-        if (containers == null) containers = new java.util.HashMap<>();
-        containers.computeIfAbsent(name, n -> new java.util.ArrayList<>(1)).add(node);
+        if (containers == null) containers = new NodesByName();
+        containers.add(name, node);
     }
 
     /**
@@ -206,9 +210,7 @@ public final class Summarizer {
         for (int k = 0, n = rows.exportCount(); k < n; k++) {
             String local = rows.exportLocalName(k);
             if (rows.exportIsReexport(k) || local == null || !done.add(local)) continue;
-            java.util.List<Integer> nodes = containers.get(local);
-            if (nodes == null) continue;
-            for (int node : nodes) containerMembers(local, node, declarationFile, 0);
+            for (int e = containers.first(local); e >= 0; e = containers.next(e)) containerMembers(local, containers.node(e), declarationFile, 0);
         }
     }
 
@@ -224,7 +226,7 @@ public final class Summarizer {
                 break;
             case INTERFACE_DECLARATION: case TYPE_ALIAS:
                 readingShape = true;
-                shapeMembers(container + PROTOTYPE, node, new NameSet(), new java.util.HashSet<>());
+                shapeMembers(container + PROTOTYPE, node, new NameSet(), new VisitedNodes());
                 readingShape = false;
                 break;
             case ENUM_DECLARATION:
@@ -340,7 +342,8 @@ public final class Summarizer {
      */
     private static final class NameSet {
         private static final int SCANNED = 16;
-        private String[] names = new String[4];
+        /** Made on the first add: many sets stay empty (a class without instance members, a file without exported callables). */
+        private String[] names;
         private int size;
         private java.util.HashSet<String> many;
 
@@ -358,10 +361,82 @@ public final class Summarizer {
                 many = new java.util.HashSet<>(java.util.Arrays.asList(names).subList(0, size));
                 return many.add(name);
             }
-            if (size == names.length) names = java.util.Arrays.copyOf(names, size * 2);
+            if (names == null) names = new String[4];
+            else if (size == names.length) names = java.util.Arrays.copyOf(names, size * 2);
             names[size++] = name;
             return true;
         }
+    }
+
+    /**
+     * Nodes noted under names, each name's in the order noted (a file's callables and containers:
+     * namespaces and interfaces merge, so a name may have several): entries in arrays, each
+     * name's chained, no boxed node and no list per name; the first entry of a name found by a
+     * scan while there are few, by a hash index past {@link NameSet#SCANNED} (a declaration file
+     * may declare thousands).
+     */
+    private static final class NodesByName {
+        private String[] names = new String[8];
+        private int[] nodes = new int[8], next = new int[8], last = new int[8];
+        private int size;
+        /** A name's first entry, once there are more than SCANNED entries. */
+        private java.util.HashMap<String, Integer> firsts;
+
+        void add(String name, int node) {
+            int first = first(name);
+            if (size == names.length) {
+                names = java.util.Arrays.copyOf(names, size * 2);
+                nodes = java.util.Arrays.copyOf(nodes, size * 2);
+                next = java.util.Arrays.copyOf(next, size * 2);
+                last = java.util.Arrays.copyOf(last, size * 2);
+            }
+            int e = size++;
+            names[e] = name;
+            nodes[e] = node;
+            next[e] = -1;
+            if (first >= 0) {
+                next[last[first]] = e;
+                last[first] = e;
+                return;
+            }
+            last[e] = e;
+            if (firsts != null) firsts.put(name, e);
+            else if (size > NameSet.SCANNED) {
+                firsts = new java.util.HashMap<>();
+                for (int i = 0; i < size; i++) firsts.putIfAbsent(names[i], i);
+            }
+        }
+
+        /** The first entry noted under {@code name}, or -1. */
+        int first(String name) {
+            if (firsts != null) {
+                Integer e = firsts.get(name);
+                return e == null ? -1 : e;
+            }
+            for (int i = 0; i < size; i++) if (names[i].equals(name)) return i;
+            return -1;
+        }
+
+        /** The entry noted under the same name after {@code entry}, or -1. */
+        int next(int entry) { return next[entry]; }
+
+        int node(int entry) { return nodes[entry]; }
+    }
+
+    /** The nodes a walk of bases has been to (at most a few: the walks stop past 16), scanned. */
+    private static final class VisitedNodes {
+        private int[] nodes = new int[MAX_MEMBER_DEPTH * 4 + 1];
+        private int size;
+
+        /** Adds {@code node}; false when it was there already. */
+        boolean add(int node) {
+            for (int i = 0; i < size; i++) if (nodes[i] == node) return false;
+            if (size == nodes.length) nodes = java.util.Arrays.copyOf(nodes, size * 2);
+            nodes[size++] = node;
+            return true;
+        }
+
+        int size() { return size; }
     }
 
     /** What instance members are kept under: "C.prototype" holds what {@code this.x} of C (and of classes extending C) reaches. */
@@ -374,7 +449,7 @@ public final class Summarizer {
      */
     private void instanceMembers(String container, int cls) {
         NameSet seen = new NameSet();
-        java.util.Set<Integer> visited = new java.util.HashSet<>();
+        VisitedNodes visited = new VisitedNodes();
         for (int c = cls; c >= 0 && visited.add(c) && visited.size() <= MAX_MEMBER_DEPTH * 4; c = baseInFile(c)) {
             int base = ClassHierarchy.extendsName(arena, c);
             if (base >= 0 && baseInFile(c) < 0 && takeMember()) { // a base declared elsewhere: the reader follows it
@@ -413,7 +488,7 @@ public final class Summarizer {
      * this file it extends (the nearest declaration of a name wins); a base declared elsewhere is
      * kept as a {@link Kind#BASE} entry for the reader to follow through this file's imports.
      */
-    private void shapeMembers(String container, int node, NameSet seen, java.util.Set<Integer> visited) {
+    private void shapeMembers(String container, int node, NameSet seen, VisitedNodes visited) {
         if (node < 0 || visited.size() > MAX_MEMBER_DEPTH * 4 || !visited.add(node)) return;
         switch (arena.kind(node)) {
             case INTERFACE_DECLARATION: {
@@ -437,13 +512,13 @@ public final class Summarizer {
     }
 
     /** A base named by {@code name}: an interface or alias of this file is read into the container; any other name is kept as a base. */
-    private void baseShape(String container, int name, NameSet seen, java.util.Set<Integer> visited) {
+    private void baseShape(String container, int name, NameSet seen, VisitedNodes visited) {
         if (name < 0 || arena.kind(name) != IDENTIFIER_REFERENCE) return;
-        java.util.List<Integer> here = containers == null ? null : containers.get(nameOf(name));
+        int here = containers == null ? -1 : containers.first(nameOf(name));
         boolean found = false;
-        if (here != null) {
-            for (int node : here) {
-                int k = arena.kind(node);
+        if (here >= 0) {
+            for (int e = here; e >= 0; e = containers.next(e)) {
+                int node = containers.node(e), k = arena.kind(node);
                 if (k != INTERFACE_DECLARATION && k != TYPE_ALIAS) continue;
                 found = true;
                 shapeMembers(container, node, seen, visited);
@@ -518,9 +593,11 @@ public final class Summarizer {
     /** The top-level class of this file that {@code cls} extends by name, or -1. */
     private int baseInFile(int cls) {
         int expr = ClassHierarchy.extendsName(arena, cls);
-        java.util.List<Integer> found = expr < 0 || containers == null ? null : containers.get(nameOf(expr));
-        if (found == null) return -1;
-        for (int node : found) if (isClass(arena.kind(node)) && node != cls) return node;
+        if (expr < 0 || containers == null) return -1;
+        for (int e = containers.first(nameOf(expr)); e >= 0; e = containers.next(e)) {
+            int node = containers.node(e);
+            if (isClass(arena.kind(node)) && node != cls) return node;
+        }
         return -1;
     }
 
@@ -1328,9 +1405,34 @@ public final class Summarizer {
     }
 
     private static final int NAME_SLOTS = 64;
-    /** A small direct-mapped cache, id + 1 (0: empty). */
-    private final int[] nameIds = new int[NAME_SLOTS];
-    private final String[] nameStrings = new String[NAME_SLOTS];
+    /** A small direct-mapped cache, id + 1 (0: empty): the thread's {@link NameCache}'s arrays while {@link #run} runs. */
+    private int[] nameIds;
+    private String[] nameStrings;
+
+    /**
+     * The name cache's arrays, one pair per thread, emptied for each summary (new ones per summary
+     * were about 550 of the 8,500 bytes a generated file's indexing allocates); a summary made
+     * while another is made on the same thread gets a pair of its own.
+     */
+    private static final class NameCache {
+        private static final ThreadLocal<NameCache> OF_THREAD = ThreadLocal.withInitial(NameCache::new);
+        final int[] ids = new int[NAME_SLOTS];
+        final String[] strings = new String[NAME_SLOTS];
+        private boolean taken;
+
+        static NameCache take() {
+            NameCache c = OF_THREAD.get();
+            if (c.taken) c = new NameCache();
+            else {
+                java.util.Arrays.fill(c.ids, 0);
+                java.util.Arrays.fill(c.strings, null); // the last file's names are not kept alive by the thread
+            }
+            c.taken = true;
+            return c;
+        }
+
+        void release() { taken = false; }
+    }
 
     private Span span(int node) { return span(arena.start(node), arena.end(node)); }
 

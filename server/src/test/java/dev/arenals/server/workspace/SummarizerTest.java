@@ -230,4 +230,37 @@ class SummarizerTest {
         assertEquals(List.of("A.B:NAMESPACE", "A.B.C:NAMESPACE", "A.B.C.x:CONSTANT", "P.Q:NAMESPACE", "P.Q.f:FUNCTION"), members(s));
         assertEquals(new FileSummary.Span(0, 21, 22), s.members("A.B", "C").get(0).span());
     }
+
+    @Test
+    void containersAndCallablesMergeByNamePastTheFewFoundByAScan() {
+        // twenty containers first, so that the names after them are found through the hash index, not the scan of the first sixteen
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 20; i++) text.append("export interface I").append(i).append(" { p").append(i).append(": number }\n");
+        text.append("export namespace N { export const a = 1; }\n")
+                .append("export interface I3 { q: string }\n") // merges with the first I3
+                .append("export namespace N { export const b = 2; }\n")
+                .append("class A { fromA(): void {} }\n")
+                .append("export class B extends A { own(): void {} }\n")
+                .append("export interface J extends I7, Elsewhere { r: boolean }\n")
+                .append("export function f(x: string): void;\nexport function f(x: number): void;\nexport function f(x: any) {}\n")
+                .append("export function f(y: boolean): void;\n"); // a later declaration of f: the first one's signatures are kept
+        FileSummary s = summarize(text.toString());
+        assertEquals(List.of("N.a:CONSTANT", "N.b:CONSTANT"), s.membersOf("N").stream().map(m -> m.container() + "." + m.name() + ":" + m.kind())
+                .collect(Collectors.toList()));
+        assertEquals(List.of("p3", "q"), memberNames(s, "I3.prototype"));
+        assertEquals(List.of("own", "fromA"), memberNames(s, "B.prototype"), "a base class of this file is read into its subclass");
+        assertEquals(List.of("r", "p7"), memberNames(s, "J.prototype"), "a base interface of this file too; one declared elsewhere is a base entry");
+        assertEquals(List.of("f(x: string): void", "f(x: number): void"), s.signatures("f").stream().map(SummarizerTest::render).collect(Collectors.toList()));
+    }
+
+    @Test
+    void aClassThatExtendsItselfOrACycleEndsItsWalk() {
+        FileSummary s = summarize("export class C extends D { c = 1 }\nclass D extends C { d = 2 }\nexport interface I extends K { i: 1 }\ninterface K extends I { k: 2 }\n");
+        assertEquals(List.of("c", "d"), memberNames(s, "C.prototype"));
+        assertEquals(List.of("i", "k"), memberNames(s, "I.prototype"));
+    }
+
+    private static List<String> memberNames(FileSummary s, String container) {
+        return s.membersOf(container).stream().filter(m -> m.kind() != FileSummary.Kind.BASE).map(FileSummary.Member::name).collect(Collectors.toList());
+    }
 }
