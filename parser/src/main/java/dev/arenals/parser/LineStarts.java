@@ -132,8 +132,12 @@ public final class LineStarts {
         count = 1;
         starts[0] = 0;
         int last = Math.min(length, upTo);
-        for (int p = 1; p <= last; p++) {
-            if (rule.startsLineAt(text, length, p)) add(p);
+        boolean ecmascript = rule == Terminators.ECMASCRIPT;
+        // startsLineAt written out: a call per char is most of the scan's cost under C1, which does not inline it
+        for (int i = 0; i < last; i++) {
+            char c = text[i];
+            if (c > '\r' && c < '\u2028') continue; // the common case, decided at once
+            if (c == '\n' || c == '\r' && (i + 1 == length || text[i + 1] != '\n') || ecmascript && (c == '\u2028' || c == '\u2029')) add(i + 1);
         }
         complete = last >= length;
     }
