@@ -205,6 +205,17 @@ final class PatternGrammar {
             return;
         }
         if (k == K_AWAIT) {
+            if ((p.ctx & CTX_IN_TYPE) != 0 && !binding) {
+                // in a type (a computed key's expression) no ECMAScript rule applies: TypeScript's binder alone says
+                // TS1262 where its getThisContainer finds the module itself, and nothing elsewhere (no await context)
+                if (p.ambient) return;
+                if (!p.module && p.autoGoal) p.sloppyMattered = true; // a module reports it
+                else if (p.module && (p.ctx & (CTX_FUNCTION | CTX_STATIC_BLOCK | CTX_FIELD_INIT | CTX_PARAMS | CTX_CLASS_BODY
+                        | CTX_NO_TOP_LEVEL_AWAIT | CTX_IN_SIGNATURE)) == 0 && p.moduleBlockDepth == 0) {
+                    p.checkerLevelError(s, e, Diag.AWAIT_AT_MODULE_TOP_LEVEL, k);
+                }
+                return;
+            }
             if (p.ambient) {
                 // a declaration that never runs (a .d.ts, `declare …`): TypeScript takes await as a name there;
                 // a module may still read it as an await expression where one can stand (`export = await`)

@@ -322,7 +322,14 @@ final class TsDeclarationGrammar {
         int bs = p.lexer.tokenStart;
         int bm = p.sink.mark();
         p.expect(LBRACE);
+        int saved = p.ctx;
+        // TypeScript parses an interface in the context around it, which at a module's top level has no await context
+        // (an interface is never reparsed for top-level await): its members are read as a type's there
+        if ((saved & (CTX_AWAIT | CTX_STATIC_BLOCK)) == 0 || (saved & (CTX_FUNCTION | CTX_STATIC_BLOCK | CTX_FIELD_INIT | CTX_PARAMS)) == 0) {
+            p.ctx = saved | CTX_IN_TYPE;
+        }
         parseTypeMembers(p);
+        p.ctx = saved;
         p.expect(RBRACE);
         p.sink.finish(INTERFACE_BODY, bm, bs, p.lastEnd, 0);
         p.sink.finish(INTERFACE_DECLARATION, m, s, p.lastEnd, modifiers);

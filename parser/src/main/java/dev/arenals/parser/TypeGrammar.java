@@ -53,12 +53,15 @@ final class TypeGrammar {
 
     static void parseType(ParseContext p) {
         if (!p.enter()) { p.exit(); p.errorNode(p.lexer.tokenStart, p.lexer.tokenStart); return; }
+        int savedCtx = p.ctx;
+        p.ctx = savedCtx | CTX_IN_TYPE;
         try {
             boolean saved = p.disallowConditional;
             p.disallowConditional = false;
             parseTypeWorker(p);
             p.disallowConditional = saved;
         } finally {
+            p.ctx = savedCtx;
             p.exit();
         }
     }
@@ -796,8 +799,16 @@ final class TypeGrammar {
 
     /** TypeMember : PropertySignature | MethodSignature | CallSignature | ConstructSignature | IndexSignature | get/set accessor */
     private static void parseTypeMember(ParseContext p) {
+        int saved = p.ctx;
+        parseTypeMemberWorker(p, saved);
+        p.ctx = saved;
+    }
+
+    /** A type member; {@code CTX_IN_SIGNATURE} from where TypeScript's getThisContainer would stop at the member (past a computed name). */
+    private static void parseTypeMemberWorker(ParseContext p, int saved) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
+        if (p.tok == LPAREN || p.tok == LT || p.tok == K_NEW) p.ctx = saved | CTX_IN_SIGNATURE; // a call or construct signature
         if (p.tok == LPAREN || p.tok == LT) {
             parseSignatureRest(p);
             p.sink.finish(CALL_SIGNATURE, m, s, p.lastEnd, 0);
@@ -818,6 +829,7 @@ final class TypeGrammar {
             p.next();
         }
         if (p.tok == LBRACKET && isIndexSignature(p)) {
+            p.ctx = saved | CTX_IN_SIGNATURE;
             parseIndexSignatureRest(p, s, m, flags);
             return;
         }
@@ -835,6 +847,7 @@ final class TypeGrammar {
             return;
         }
         flags |= kf;
+        p.ctx = saved | CTX_IN_SIGNATURE;
         if (p.eat(QUESTION)) flags |= P_OPTIONAL;
         if (p.tok == LPAREN || p.tok == LT || (flags & (P_GET | P_SET)) != 0) {
             parseSignatureRest(p);
