@@ -235,12 +235,10 @@ final class TypeGrammar {
         parseFormalParameters(p);
         p.log.dropDiagnostics(diagnosticsBefore, Diag.PRIVATE_NAME_AS_BINDING_KEY); // nor at their patterns' keys
         p.ctx = saved;
-        if (p.tok == ARROW) {
-            p.next();
-            parseReturnType(p);
-        } else {
-            p.errorExpected(ARROW);
-        }
+        // TypeScript's shouldParseReturnType: the return type is parsed whether `=>` is there or not, so the
+        // recovery of `f << T < U > …` (a generic function type in type arguments) ends where TypeScript's does
+        p.expect(ARROW);
+        parseReturnType(p);
         p.sink.finish(kind, m, s, p.lastEnd, flags);
     }
 
@@ -951,6 +949,12 @@ final class TypeGrammar {
             int ps = p.lexer.tokenStart;
             int pm = p.sink.mark();
             int flags = 0;
+            if (Token.isReserved(p.tok) && p.tok != K_IN && p.tok != K_CONST && p.tok != K_EXPORT) {
+                // TypeScript's isListElement: only `in`, `const` or an identifier starts a type parameter; the list
+                // ends before a reserved word (`<this>`), where the type arguments around it may still close
+                p.error(ps, p.lexer.tokenEnd, Diag.TYPE_PARAMETER_EXPECTED, 0);
+                break;
+            }
             while (atTypeParameterModifier(p)) {
                 if (p.tok == K_CONST) flags |= MOD_CONST;
                 else if (p.tok == K_IN) flags |= MOD_IN;
@@ -975,7 +979,12 @@ final class TypeGrammar {
                 flags |= TP_DEFAULT;
             }
             p.sink.finish(TYPE_PARAMETER, pm, ps, p.lastEnd, flags);
-            if (p.tok != GT && !p.eat(COMMA)) { p.errorExpected(COMMA); break; }
+            if (p.tok != GT && !p.eat(COMMA)) {
+                p.errorExpected(COMMA);
+                // TypeScript's parseDelimitedList goes on with the next element where one starts (`<T U>`), and
+                // ends the list anywhere else
+                if (!Token.isIdentifierLike(p.tok) && p.tok != K_IN && p.tok != K_CONST) break;
+            }
         }
         p.expect(GT);
         p.sink.finish(TYPE_PARAMETERS, m, s, p.lastEnd, 0);
