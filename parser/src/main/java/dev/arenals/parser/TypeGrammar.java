@@ -516,7 +516,7 @@ final class TypeGrammar {
                 return;
             }
         }
-        if (Token.isIdentifierLike(p.tok) || (Token.isReserved(p.tok) && p.tok != K_VOID)) {
+        if (Token.isIdentifierLike(p.tok) || (Token.isReserved(p.tok) && p.tok != K_VOID) || p.tok == DOT) {
             parseEntityName(p, false);
             if ((p.tok == LT || p.tok == SHL) && !p.lexer.newlineBefore && !isKeywordTypeName(p, s, p.lastEnd)
                     && !(p.tok == LT && p.atTsxLessThanSlash())) {
@@ -580,9 +580,10 @@ final class TypeGrammar {
             p.next();
             p.leaf(IDENTIFIER_REFERENCE, s, p.lastEnd, id);
         } else {
-            p.error(s, p.lexer.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
+            p.error(s, p.lexer.tokenEnd, typeQuery ? Diag.IDENTIFIER_EXPECTED : Diag.TYPE_EXPECTED, 0);
             p.errorNode(s, s);
-            return;
+            // TypeScript's parseEntityName goes on after a missing name: `.a` is a qualified name of a missing one
+            if (p.tok != DOT) return;
         }
         while (p.tok == DOT) {
             p.next();
