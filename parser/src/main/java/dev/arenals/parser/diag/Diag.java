@@ -160,6 +160,7 @@ public enum Diag {
     JSX_CLOSING_TAG(17002, "Expected corresponding JSX closing tag."),
     JSX_NO_CLOSING_TAG(17008, "JSX element has no corresponding closing tag."),
     JSX_FRAGMENT_CLOSING(17015, "Expected corresponding closing tag for JSX fragment."),
+    JSX_ONE_PARENT(2657, "JSX expressions must have one parent element."),
     JSX_EMPTY_ATTRIBUTE_EXPRESSION(17000, "JSX attributes must only be assigned a non-empty 'expression'."),
     JSX_ATTRIBUTE_VALUE_EXPECTED(1145, "'{' or JSX element expected."),
     MODIFIER_ON_TYPE_PARAMETER(1273, "'{0}' modifier cannot appear on a type parameter"),
