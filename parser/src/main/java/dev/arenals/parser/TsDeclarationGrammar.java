@@ -340,6 +340,12 @@ final class TsDeclarationGrammar {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
         p.next(); // extends / implements
+        if (keyword == K_EXTENDS && (p.tok == K_IMPLEMENTS || p.tok == K_EXTENDS) && !p.escaped() && startsExpressionToTypeScript(p.peek())) {
+            // TypeScript's isHeritageClauseExtendsOrImplementsKeyword: before what starts an expression the word is the
+            // next clause's keyword, so the list is empty (its checker's TS1097; `interface I extends implements {…}`
+            // then reads `{…}` as the implements clause's object literal, and the body's `{` is missing)
+            p.error(p.lastEnd, p.lastEnd, Diag.HERITAGE_LIST_EMPTY, K_EXTENDS);
+        }
         do {
             int es = p.lexer.tokenStart;
             int em = p.sink.mark();
@@ -350,6 +356,11 @@ final class TsDeclarationGrammar {
             p.sink.finish(EXPRESSION_WITH_TYPE_ARGUMENTS, em, es, p.lastEnd, 0);
         } while (p.eat(COMMA));
         p.sink.finish(HERITAGE_CLAUSE, m, s, p.lastEnd, keyword);
+    }
+
+    /** TypeScript's isStartOfExpression: what starts an expression, a binary operator too (its error tolerance). */
+    private static boolean startsExpressionToTypeScript(int k) {
+        return startsExpression(k) || precedence(k) > 0 || k == K_AWAIT || k == K_YIELD || k == K_AS || k == K_SATISFIES;
     }
 
     private static boolean startsPrimaryExpression(int k) {

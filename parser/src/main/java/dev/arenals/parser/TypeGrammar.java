@@ -295,13 +295,30 @@ final class TypeGrammar {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
         boolean leading = p.eat(separator);
-        parseTypeListOperand(p, separator);
+        if (!leading || !functionTypeToError(p, separator)) parseTypeListOperand(p, separator);
         boolean any = false;
         while (p.eat(separator)) {
-            parseTypeListOperand(p, separator);
+            if (!functionTypeToError(p, separator)) parseTypeListOperand(p, separator);
             any = true;
         }
         if (any || leading) p.sink.finish(kind, m, s, p.lastEnd, 0);
+    }
+
+    /**
+     * After `|` or `&`: a function or constructor type there is parsed whole, with the error that it wants
+     * parentheses (TypeScript's parseFunctionOrConstructorTypeToError, the error over the type from its full
+     * start), so `A | new`↵`() => B` is one type, not a type and an arrow.
+     */
+    private static boolean functionTypeToError(ParseContext p, int separator) {
+        if (!isStartOfFunctionOrConstructorType(p)) return false;
+        int fullStart = p.lastEnd;
+        parseFunctionOrConstructorType(p);
+        boolean constructor = p.sink.kind(p.sink.pending(p.sink.mark() - 1)) == CONSTRUCTOR_TYPE;
+        Diag d = separator == BAR
+                ? (constructor ? Diag.CONSTRUCTOR_TYPE_IN_UNION : Diag.FUNCTION_TYPE_IN_UNION)
+                : (constructor ? Diag.CONSTRUCTOR_TYPE_IN_INTERSECTION : Diag.FUNCTION_TYPE_IN_INTERSECTION);
+        p.error(fullStart, p.lastEnd, d, 0);
+        return true;
     }
 
     private static void parseTypeListOperand(ParseContext p, int separator) {
