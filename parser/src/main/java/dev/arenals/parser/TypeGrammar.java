@@ -249,13 +249,7 @@ final class TypeGrammar {
     static void parseReturnType(ParseContext p) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
-        if (p.atContextual(K_ASSERTS)) {
-            int pk = p.peek();
-            if ((Token.isIdentifierLike(pk) || pk == K_THIS) && p.peekNewline == 0) {
-                parseAssertsPredicate(p, m, s);
-                return;
-            }
-        }
+        // `x is T` first, as TypeScript's parseTypeOrTypePredicate asks: `asserts is T` names a parameter `asserts`
         if ((Token.isIdentifierLike(p.tok) || p.tok == K_THIS)) {
             int pk = p.peek();
             if (pk == K_IS && p.peekNewline == 0) {
@@ -263,6 +257,13 @@ final class TypeGrammar {
                 p.next(); // is
                 parseType(p);
                 p.sink.finish(TYPE_PREDICATE, m, s, p.lastEnd, 0);
+                return;
+            }
+        }
+        if (p.atContextual(K_ASSERTS)) {
+            int pk = p.peek();
+            if (Token.isIdentifierName(pk) && p.peekNewline == 0) {
+                parseAssertsPredicate(p, m, s);
                 return;
             }
         }
@@ -274,6 +275,10 @@ final class TypeGrammar {
         if (p.tok == K_THIS) {
             p.next();
             p.leaf(THIS_TYPE, s, p.lastEnd, 0);
+        } else if (Token.isReserved(p.tok)) {
+            // TypeScript's parseIdentifier: the reserved word is reported and left where it stands (`asserts extends X ? A : B`)
+            p.error(s, p.lexer.tokenEnd, Diag.RESERVED_WORD_AS_IDENTIFIER, p.tok);
+            p.errorNode(s, s);
         } else {
             int id = p.lexer.internIdentifier();
             p.next();
@@ -517,7 +522,8 @@ final class TypeGrammar {
         }
         if (p.atContextual(K_ASSERTS)) {
             int pk = p.peek();
-            if (p.peekNewline == 0 && (Token.isIdentifierLike(pk) || pk == K_THIS)) {
+            // TypeScript's nextTokenIsIdentifierOrKeywordOnSameLine: any word, a reserved one too (`asserts extends`)
+            if (p.peekNewline == 0 && Token.isIdentifierName(pk)) {
                 // `asserts x [is T]` anywhere a type stands, as TypeScript's parseNonArrayType takes it (its checker:
                 // TS1228 off a return type), so `[k in asserts as T]` has no `as` clause
                 parseAssertsPredicate(p, m, s);
