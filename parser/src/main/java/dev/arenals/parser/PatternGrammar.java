@@ -393,7 +393,15 @@ final class PatternGrammar {
             default:
                 break;
         }
-        p.error(p.sink.start(n), p.sink.end(n), top ? Diag.INVALID_ASSIGNMENT_TARGET : Diag.INVALID_DESTRUCTURING_TARGET, 0);
+        int es = p.sink.start(n), ee = p.sink.end(n);
+        if (p.sink.kind(n) == CLASS_EXPRESSION) {
+            // where TypeScript's checker puts its TS2364 (getErrorSpanForNode): at the class's name, else its first token
+            int c = p.sink.firstChild(n);
+            while (c >= 0 && p.sink.kind(c) == DECORATOR) c = p.sink.nextSibling(c);
+            if (c >= 0 && p.sink.kind(c) == BINDING_IDENTIFIER) { es = p.sink.start(c); ee = p.sink.end(c); }
+            else ee = es + (p.src[es] == '@' ? 1 : 5);
+        }
+        p.error(es, ee, top ? Diag.INVALID_ASSIGNMENT_TARGET : Diag.INVALID_DESTRUCTURING_TARGET, 0);
     }
 
     private static void convertArray(ParseContext p, int n, boolean binding) {
