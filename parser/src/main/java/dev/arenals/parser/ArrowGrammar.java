@@ -276,6 +276,7 @@ final class ArrowGrammar {
         int m = p.sink.mark();
         int saved = p.ctx;
         if ((flags & F_ASYNC) != 0) p.ctx |= CTX_AWAIT;
+        p.ctx |= CTX_IN_SIGNATURE;
         if (p.tok == LT) parseTypeParameters(p);
         if (p.tok == LPAREN) {
             parseFormalParameters(p);
@@ -303,6 +304,8 @@ final class ArrowGrammar {
      */
     static boolean tryParseTypedArrow(ParseContext p, int flags, int s) {
         if (!p.ts || p.specDepth > 24) return false;
+        // an operator's operand is a UnaryExpression to TypeScript, never an arrow: `!(x): y => 1` negates `(x)`
+        if (s == p.operatorOperandPos) return false;
         // a failed attempt at this position is not repeated: nested parentheses stay linear
         int at = p.lexer.tokenStart;
         if (p.failedArrows.contains(at)) return false;
@@ -323,6 +326,7 @@ final class ArrowGrammar {
         // is checked, failing no speculation: `export {}; (a: T = f(await)) => 1` stays an arrow), and an
         // operator only before a word or a literal (`(a = await x) => 1`: TS1308)
         else if ((p.ctx & (CTX_FUNCTION | CTX_STATIC_BLOCK | CTX_FIELD_INIT)) == 0) p.ctx = (p.ctx & ~CTX_AWAIT) | CTX_NO_TOP_LEVEL_AWAIT;
+        p.ctx |= CTX_IN_SIGNATURE;
         boolean typeParameters = p.tok == LT;
         if (typeParameters) parseTypeParameters(p);
         if (p.tok != LPAREN || p.specFailed(d)) { p.ctx = saved; p.arrowParamsSpec = savedSpec; p.rollback(d); return false; }
@@ -332,11 +336,12 @@ final class ArrowGrammar {
         boolean returnType = !p.specFailed(d) && p.tok == COLON;
         // the return type is read in the context around the arrow, as TypeScript's parseReturnType follows the
         // parameters' own await context (`async (x): { [await]: T } => 1` in a script names `await`)
-        p.ctx = saved;
+        p.ctx = saved | CTX_IN_SIGNATURE;
         if (returnType) {
             p.next();
             parseReturnType(p);
         }
+        p.ctx = saved;
         p.arrowParamsSpec = savedSpec;
         if (p.specFailed(d) || p.tok != ARROW) {
             p.rollback(d);

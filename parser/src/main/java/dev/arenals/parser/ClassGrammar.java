@@ -61,8 +61,10 @@ final class ClassGrammar {
                 p.error(p.lastEnd, p.lastEnd, Diag.HERITAGE_LIST_EMPTY, K_EXTENDS);
                 p.errorNode(p.lastEnd, p.lastEnd);
             } else {
-                // TypeScript's parseLeftHandSideExpressionOrHigher: no JSX element or type assertion here
-                if (p.tok == LT) p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.EXPRESSION_EXPECTED, 0);
+                // TypeScript's parseLeftHandSideExpressionOrHigher: no JSX element or type assertion here; nor, in a
+                // TypeScript file, a decorated class (its isListElement asks isStartOfLeftHandSideExpression, which `@`
+                // is not; ECMAScript's ClassExpression takes decorators, so JavaScript files keep them)
+                if (p.tok == LT || (p.ts && p.tok == AT)) p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.EXPRESSION_EXPECTED, 0);
                 // the heritage is an expression, never a pattern: `extends {x = 1}` and a duplicate `__proto__` are errors
                 int savedCover = p.coverInitPos;
                 boolean savedProto = p.coverIsProto;

@@ -393,6 +393,7 @@ final class ExpressionGrammar {
             parseType(p);
             p.expect(GT);
             if (!p.enter()) { p.exit(); p.errorNode(p.lexer.tokenStart, p.lexer.tokenStart); p.sink.finish(TYPE_ASSERTION, m, s, p.lastEnd, 0); return; }
+            p.operatorOperandPos = p.lexer.tokenStart;
             parseUnary(p);
             p.exit();
             p.sink.finish(TYPE_ASSERTION, m, s, p.lastEnd, 0);
@@ -421,6 +422,7 @@ final class ExpressionGrammar {
                 if (!p.enter()) { p.exit(); p.errorNode(p.lexer.tokenStart, p.lexer.tokenStart); p.sink.finish(UPDATE, m, s, p.lastEnd, op | UPDATE_PREFIX); return; }
                 // TypeScript's parser: ++ and -- take a left-hand side, which a type assertion `<T>x` is not
                 if (p.ts && !p.jsx && p.tok == LT) p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.EXPRESSION_EXPECTED, 0);
+                p.operatorOperandPos = p.lexer.tokenStart;
                 parseUnary(p);
                 p.exit();
                 checkSimpleTarget(p, p.sink.pending(p.sink.mark() - 1), op, true);
@@ -430,8 +432,9 @@ final class ExpressionGrammar {
             case K_AWAIT:
                 if ((p.ctx & CTX_AWAIT) != 0 && onlyANameCouldStandBefore(p.peek())) {
                     // `(await) => x`, `[await]` where await is reserved: a name, and the reason it cannot be one
-                    // (TypeScript's parser takes it as a name; ECMAScript reserves it)
-                    p.error(s, p.lexer.tokenEnd, Diag.RESERVED_WORD_AS_IDENTIFIER, K_AWAIT);
+                    // (TypeScript's parser takes it as a name; ECMAScript reserves it). In a type the name is
+                    // TypeScript's alone, judged by checkIdentifierReference (`let x: { [await]: T }`)
+                    if ((p.ctx & CTX_IN_TYPE) == 0) p.error(s, p.lexer.tokenEnd, Diag.RESERVED_WORD_AS_IDENTIFIER, K_AWAIT);
                     break;
                 }
                 if ((p.ctx & CTX_STATIC_BLOCK) != 0 && !p.escaped() && !onlyANameCouldStandBefore(p.peek())) {
@@ -645,6 +648,7 @@ final class ExpressionGrammar {
             if (p.peek() != DOT || p.peek2() != K_META) p.error(cs, p.lexer.tokenEnd, Diag.UNEXPECTED_TOKEN, K_IMPORT);
             parsePrimary(p);
         } else {
+            p.operatorOperandPos = cs;
             parsePrimary(p);
             // an arrow is no MemberExpression (`new x => y`, `new (a) => b`: TypeScript's parser wants `;` at `=>`)
             checkNotArrow(p, p.sink.pending(p.sink.mark() - 1));

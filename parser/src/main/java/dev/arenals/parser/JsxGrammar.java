@@ -26,7 +26,15 @@ final class JsxGrammar {
     static void parseJsxOperand(ParseContext p) {
         int s = p.lexer.tokenStart;
         if (p.ts && isGenericArrowInTsx(p) && tryParseTypedArrow(p, 0, s)) return;
+        int m = p.sink.mark();
         parseJsxElementOrFragment(p, false);
+        // TSX: TypeScript's parser reads a `<` right after an element (a line break too) as another element, and
+        // two are no expression (TS2657: `<a/> < b`, `<a/>`↵`<b/>`). JSX files keep the JSX reading, a comparison
+        if (p.ts && p.tok == LT && !p.atTsxLessThanSlash()) {
+            while (p.tok == LT && !p.atTsxLessThanSlash()) parseJsxElementOrFragment(p, false);
+            p.error(s, p.lastEnd, Diag.JSX_ONE_PARENT, 0);
+            p.sink.finish(SEQUENCE, m, s, p.lastEnd, 0);
+        }
     }
 
     // ------------------------------------------------------------------ elements, fragments, children

@@ -169,6 +169,12 @@ final class LiteralGrammar {
                 } else if (Token.isIdentifierName(keyTok) && (kf & P_COMPUTED) == 0 && keyTok != STRING) {
                     // shorthand: the name is also a reference
                     checkIdentifierReference(p, keyTok, keyFlags, keyStart, keyEnd, false);
+                    // TypeScript's parseObjectLiteralElement takes a shorthand only where isIdentifier holds: not
+                    // `await` in an await context, nor `yield` in a generator, where `:` is missing (ambient code too)
+                    if (p.ts && (keyFlags & Lexer.F_ESCAPED) == 0 && ((keyTok == K_AWAIT && (p.ctx & CTX_AWAIT) != 0)
+                            || (keyTok == K_YIELD && (p.ctx & CTX_YIELD) != 0))) {
+                        p.errorExpected(COLON);
+                    }
                     int vm = p.sink.mark();
                     p.leaf(IDENTIFIER_REFERENCE, keyStart, keyEnd, p.sink.data(key));
                     if (p.tok == ASSIGN) {

@@ -64,6 +64,9 @@ final class ModuleGrammar {
                 int k2 = p.peek2();
                 isPhase = k2 == K_FROM;
             }
+            // TypeScript files: `import defer "m"` is a side-effect import to TypeScript's parser (`defer` is the phase
+            // before anything but `,`, `=` or `from "…"`, and no clause follows), which its checker lets pass
+            if (p.ts && p.tok == K_DEFER && pk == STRING) isPhase = true;
             if (isPhase) {
                 phase = p.tok == K_SOURCE ? 1 : 2;
                 p.next();

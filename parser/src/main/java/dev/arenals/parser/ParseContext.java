@@ -48,6 +48,18 @@ final class ParseContext {
      * only before a word or a literal on its line, as in a function that is not async (TS1308).
      */
     static final int CTX_NO_TOP_LEVEL_AWAIT = 32768;
+    /**
+     * Inside a type: TypeScript's parseType leaves the await and yield contexts, so `await` before no word is a
+     * name there, judged by its binder alone (TS1262 at a module's top level, else nothing). Also the members
+     * of an interface that no async function or static block holds (TypeScript never reparses those for
+     * top-level await).
+     */
+    static final int CTX_IN_TYPE = 1 << 16;
+    /**
+     * Inside a type member after its name, a call, construct or index signature, or a typed arrow's head:
+     * TypeScript's getThisContainer stops there, so nothing in it is at a module's top level.
+     */
+    static final int CTX_IN_SIGNATURE = 1 << 17;
     /** Marker in FunctionGrammar's extraCtx: methods, accessors and arrows never allow duplicate parameters. */
     static final int CTX_METHOD_LIKE = 1 << 20;
 
@@ -117,9 +129,10 @@ final class ParseContext {
     /** Where a private name may start `#x in y` (RelationalExpression : PrivateIdentifier in ShiftExpression): a binary operand's start. */
     int privateInPos = -1;
     /**
-     * The start of the last operand of an operator (unary, binary, `await`) or of a class heritage: no
-     * AssignmentExpression starts there, so TSX's `async <T,` is no arrow there (TypeScript decides on arrows
-     * in parseAssignmentExpressionOrHigher only).
+     * The start of the last operand of an operator (unary, update, binary, `await`, a type assertion), of `new`
+     * or of a class heritage: no AssignmentExpression starts there, so no typed arrow (`a ? !(x): y => 1` is
+     * `a ? !(x) : (y => 1)`) and no TSX `async <T,` arrow starts there (TypeScript decides on arrows in
+     * parseAssignmentExpressionOrHigher only).
      */
     int operatorOperandPos = -1;
     /** TS: positions where `(`/`<` did not start a typed arrow, so the speculation is not tried again. */

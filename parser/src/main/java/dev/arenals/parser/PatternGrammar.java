@@ -205,6 +205,17 @@ final class PatternGrammar {
             return;
         }
         if (k == K_AWAIT) {
+            if ((p.ctx & CTX_IN_TYPE) != 0 && !binding) {
+                // in a type (a computed key's expression) no ECMAScript rule applies: TypeScript's binder alone says
+                // TS1262 where its getThisContainer finds the module itself, and nothing elsewhere (no await context)
+                if (p.ambient) return;
+                if (!p.module && p.autoGoal) p.sloppyMattered = true; // a module reports it
+                else if (p.module && (p.ctx & (CTX_FUNCTION | CTX_STATIC_BLOCK | CTX_FIELD_INIT | CTX_PARAMS | CTX_CLASS_BODY
+                        | CTX_NO_TOP_LEVEL_AWAIT | CTX_IN_SIGNATURE)) == 0 && p.moduleBlockDepth == 0) {
+                    p.checkerLevelError(s, e, Diag.AWAIT_AT_MODULE_TOP_LEVEL, k);
+                }
+                return;
+            }
             if (p.ambient) {
                 // a declaration that never runs (a .d.ts, `declare …`): TypeScript takes await as a name there;
                 // a module may still read it as an await expression where one can stand (`export = await`)
@@ -382,7 +393,15 @@ final class PatternGrammar {
             default:
                 break;
         }
-        p.error(p.sink.start(n), p.sink.end(n), top ? Diag.INVALID_ASSIGNMENT_TARGET : Diag.INVALID_DESTRUCTURING_TARGET, 0);
+        int es = p.sink.start(n), ee = p.sink.end(n);
+        if (p.sink.kind(n) == CLASS_EXPRESSION) {
+            // where TypeScript's checker puts its TS2364 (getErrorSpanForNode): at the class's name, else its first token
+            int c = p.sink.firstChild(n);
+            while (c >= 0 && p.sink.kind(c) == DECORATOR) c = p.sink.nextSibling(c);
+            if (c >= 0 && p.sink.kind(c) == BINDING_IDENTIFIER) { es = p.sink.start(c); ee = p.sink.end(c); }
+            else ee = es + (p.src[es] == '@' ? 1 : 5);
+        }
+        p.error(es, ee, top ? Diag.INVALID_ASSIGNMENT_TARGET : Diag.INVALID_DESTRUCTURING_TARGET, 0);
     }
 
     private static void convertArray(ParseContext p, int n, boolean binding) {

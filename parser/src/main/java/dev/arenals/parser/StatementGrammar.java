@@ -695,7 +695,8 @@ final class StatementGrammar {
         if (pk == K_OF) {
             // `for (let of of xs)`, `for (let of = 0;;)` declare `of`; `for (let of xs)` is not a declaration
             int k2 = p.peek2();
-            return k2 == K_OF || k2 == K_IN || k2 == ASSIGN || k2 == SEMICOLON || k2 == COMMA;
+            return k2 == K_OF || k2 == K_IN || k2 == ASSIGN || k2 == SEMICOLON || k2 == COMMA
+                    || (p.ts && (k2 == COLON || k2 == BANG)); // `for (let of: T = x;;)`, `let of!: T`: TypeScript's annotations
         }
         return pk == LBRACKET || pk == LBRACE || (Token.isIdentifierLike(pk) && pk != K_IN);
     }

@@ -322,7 +322,14 @@ final class TsDeclarationGrammar {
         int bs = p.lexer.tokenStart;
         int bm = p.sink.mark();
         p.expect(LBRACE);
+        int saved = p.ctx;
+        // TypeScript parses an interface in the context around it, which at a module's top level has no await context
+        // (an interface is never reparsed for top-level await): its members are read as a type's there
+        if ((saved & (CTX_AWAIT | CTX_STATIC_BLOCK)) == 0 || (saved & (CTX_FUNCTION | CTX_STATIC_BLOCK | CTX_FIELD_INIT | CTX_PARAMS)) == 0) {
+            p.ctx = saved | CTX_IN_TYPE;
+        }
         parseTypeMembers(p);
+        p.ctx = saved;
         p.expect(RBRACE);
         p.sink.finish(INTERFACE_BODY, bm, bs, p.lastEnd, 0);
         p.sink.finish(INTERFACE_DECLARATION, m, s, p.lastEnd, modifiers);
@@ -333,6 +340,12 @@ final class TsDeclarationGrammar {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
         p.next(); // extends / implements
+        if (keyword == K_EXTENDS && (p.tok == K_IMPLEMENTS || p.tok == K_EXTENDS) && !p.escaped() && startsExpressionToTypeScript(p.peek())) {
+            // TypeScript's isHeritageClauseExtendsOrImplementsKeyword: before what starts an expression the word is the
+            // next clause's keyword, so the list is empty (its checker's TS1097; `interface I extends implements {…}`
+            // then reads `{…}` as the implements clause's object literal, and the body's `{` is missing)
+            p.error(p.lastEnd, p.lastEnd, Diag.HERITAGE_LIST_EMPTY, K_EXTENDS);
+        }
         do {
             int es = p.lexer.tokenStart;
             int em = p.sink.mark();
@@ -343,6 +356,11 @@ final class TsDeclarationGrammar {
             p.sink.finish(EXPRESSION_WITH_TYPE_ARGUMENTS, em, es, p.lastEnd, 0);
         } while (p.eat(COMMA));
         p.sink.finish(HERITAGE_CLAUSE, m, s, p.lastEnd, keyword);
+    }
+
+    /** TypeScript's isStartOfExpression: what starts an expression, a binary operator too (its error tolerance). */
+    private static boolean startsExpressionToTypeScript(int k) {
+        return startsExpression(k) || precedence(k) > 0 || k == K_AWAIT || k == K_YIELD || k == K_AS || k == K_SATISFIES;
     }
 
     private static boolean startsPrimaryExpression(int k) {

@@ -53,12 +53,15 @@ final class TypeGrammar {
 
     static void parseType(ParseContext p) {
         if (!p.enter()) { p.exit(); p.errorNode(p.lexer.tokenStart, p.lexer.tokenStart); return; }
+        int savedCtx = p.ctx;
+        p.ctx = savedCtx | CTX_IN_TYPE;
         try {
             boolean saved = p.disallowConditional;
             p.disallowConditional = false;
             parseTypeWorker(p);
             p.disallowConditional = saved;
         } finally {
+            p.ctx = savedCtx;
             p.exit();
         }
     }
@@ -232,12 +235,10 @@ final class TypeGrammar {
         parseFormalParameters(p);
         p.log.dropDiagnostics(diagnosticsBefore, Diag.PRIVATE_NAME_AS_BINDING_KEY); // nor at their patterns' keys
         p.ctx = saved;
-        if (p.tok == ARROW) {
-            p.next();
-            parseReturnType(p);
-        } else {
-            p.errorExpected(ARROW);
-        }
+        // TypeScript's shouldParseReturnType: the return type is parsed whether `=>` is there or not, so the
+        // recovery of `f << T < U > …` (a generic function type in type arguments) ends where TypeScript's does
+        p.expect(ARROW);
+        parseReturnType(p);
         p.sink.finish(kind, m, s, p.lastEnd, flags);
     }
 
@@ -248,13 +249,7 @@ final class TypeGrammar {
     static void parseReturnType(ParseContext p) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
-        if (p.atContextual(K_ASSERTS)) {
-            int pk = p.peek();
-            if ((Token.isIdentifierLike(pk) || pk == K_THIS) && p.peekNewline == 0) {
-                parseAssertsPredicate(p, m, s);
-                return;
-            }
-        }
+        // `x is T` first, as TypeScript's parseTypeOrTypePredicate asks: `asserts is T` names a parameter `asserts`
         if ((Token.isIdentifierLike(p.tok) || p.tok == K_THIS)) {
             int pk = p.peek();
             if (pk == K_IS && p.peekNewline == 0) {
@@ -262,6 +257,13 @@ final class TypeGrammar {
                 p.next(); // is
                 parseType(p);
                 p.sink.finish(TYPE_PREDICATE, m, s, p.lastEnd, 0);
+                return;
+            }
+        }
+        if (p.atContextual(K_ASSERTS)) {
+            int pk = p.peek();
+            if (Token.isIdentifierName(pk) && p.peekNewline == 0) {
+                parseAssertsPredicate(p, m, s);
                 return;
             }
         }
@@ -273,6 +275,10 @@ final class TypeGrammar {
         if (p.tok == K_THIS) {
             p.next();
             p.leaf(THIS_TYPE, s, p.lastEnd, 0);
+        } else if (Token.isReserved(p.tok)) {
+            // TypeScript's parseIdentifier: the reserved word is reported and left where it stands (`asserts extends X ? A : B`)
+            p.error(s, p.lexer.tokenEnd, Diag.RESERVED_WORD_AS_IDENTIFIER, p.tok);
+            p.errorNode(s, s);
         } else {
             int id = p.lexer.internIdentifier();
             p.next();
@@ -294,13 +300,30 @@ final class TypeGrammar {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
         boolean leading = p.eat(separator);
-        parseTypeListOperand(p, separator);
+        if (!leading || !functionTypeToError(p, separator)) parseTypeListOperand(p, separator);
         boolean any = false;
         while (p.eat(separator)) {
-            parseTypeListOperand(p, separator);
+            if (!functionTypeToError(p, separator)) parseTypeListOperand(p, separator);
             any = true;
         }
         if (any || leading) p.sink.finish(kind, m, s, p.lastEnd, 0);
+    }
+
+    /**
+     * After `|` or `&`: a function or constructor type there is parsed whole, with the error that it wants
+     * parentheses (TypeScript's parseFunctionOrConstructorTypeToError, the error over the type from its full
+     * start), so `A | new`↵`() => B` is one type, not a type and an arrow.
+     */
+    private static boolean functionTypeToError(ParseContext p, int separator) {
+        if (!isStartOfFunctionOrConstructorType(p)) return false;
+        int fullStart = p.lastEnd;
+        parseFunctionOrConstructorType(p);
+        boolean constructor = p.sink.kind(p.sink.pending(p.sink.mark() - 1)) == CONSTRUCTOR_TYPE;
+        Diag d = separator == BAR
+                ? (constructor ? Diag.CONSTRUCTOR_TYPE_IN_UNION : Diag.FUNCTION_TYPE_IN_UNION)
+                : (constructor ? Diag.CONSTRUCTOR_TYPE_IN_INTERSECTION : Diag.FUNCTION_TYPE_IN_INTERSECTION);
+        p.error(fullStart, p.lastEnd, d, 0);
+        return true;
     }
 
     private static void parseTypeListOperand(ParseContext p, int separator) {
@@ -499,7 +522,8 @@ final class TypeGrammar {
         }
         if (p.atContextual(K_ASSERTS)) {
             int pk = p.peek();
-            if (p.peekNewline == 0 && (Token.isIdentifierLike(pk) || pk == K_THIS)) {
+            // TypeScript's nextTokenIsIdentifierOrKeywordOnSameLine: any word, a reserved one too (`asserts extends`)
+            if (p.peekNewline == 0 && Token.isIdentifierName(pk)) {
                 // `asserts x [is T]` anywhere a type stands, as TypeScript's parseNonArrayType takes it (its checker:
                 // TS1228 off a return type), so `[k in asserts as T]` has no `as` clause
                 parseAssertsPredicate(p, m, s);
@@ -515,7 +539,7 @@ final class TypeGrammar {
                 return;
             }
         }
-        if (Token.isIdentifierLike(p.tok) || (Token.isReserved(p.tok) && p.tok != K_VOID)) {
+        if (Token.isIdentifierLike(p.tok) || (Token.isReserved(p.tok) && p.tok != K_VOID) || p.tok == DOT) {
             parseEntityName(p, false);
             if ((p.tok == LT || p.tok == SHL) && !p.lexer.newlineBefore && !isKeywordTypeName(p, s, p.lastEnd)
                     && !(p.tok == LT && p.atTsxLessThanSlash())) {
@@ -579,9 +603,10 @@ final class TypeGrammar {
             p.next();
             p.leaf(IDENTIFIER_REFERENCE, s, p.lastEnd, id);
         } else {
-            p.error(s, p.lexer.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
+            p.error(s, p.lexer.tokenEnd, typeQuery ? Diag.IDENTIFIER_EXPECTED : Diag.TYPE_EXPECTED, 0);
             p.errorNode(s, s);
-            return;
+            // TypeScript's parseEntityName goes on after a missing name: `.a` is a qualified name of a missing one
+            if (p.tok != DOT) return;
         }
         while (p.tok == DOT) {
             p.next();
@@ -796,8 +821,16 @@ final class TypeGrammar {
 
     /** TypeMember : PropertySignature | MethodSignature | CallSignature | ConstructSignature | IndexSignature | get/set accessor */
     private static void parseTypeMember(ParseContext p) {
+        int saved = p.ctx;
+        parseTypeMemberWorker(p, saved);
+        p.ctx = saved;
+    }
+
+    /** A type member; {@code CTX_IN_SIGNATURE} from where TypeScript's getThisContainer would stop at the member (past a computed name). */
+    private static void parseTypeMemberWorker(ParseContext p, int saved) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
+        if (p.tok == LPAREN || p.tok == LT || p.tok == K_NEW) p.ctx = saved | CTX_IN_SIGNATURE; // a call or construct signature
         if (p.tok == LPAREN || p.tok == LT) {
             parseSignatureRest(p);
             p.sink.finish(CALL_SIGNATURE, m, s, p.lastEnd, 0);
@@ -818,6 +851,7 @@ final class TypeGrammar {
             p.next();
         }
         if (p.tok == LBRACKET && isIndexSignature(p)) {
+            p.ctx = saved | CTX_IN_SIGNATURE;
             parseIndexSignatureRest(p, s, m, flags);
             return;
         }
@@ -835,6 +869,7 @@ final class TypeGrammar {
             return;
         }
         flags |= kf;
+        p.ctx = saved | CTX_IN_SIGNATURE;
         if (p.eat(QUESTION)) flags |= P_OPTIONAL;
         if (p.tok == LPAREN || p.tok == LT || (flags & (P_GET | P_SET)) != 0) {
             parseSignatureRest(p);
@@ -938,6 +973,12 @@ final class TypeGrammar {
             int ps = p.lexer.tokenStart;
             int pm = p.sink.mark();
             int flags = 0;
+            if (Token.isReserved(p.tok) && p.tok != K_IN && p.tok != K_CONST && p.tok != K_EXPORT) {
+                // TypeScript's isListElement: only `in`, `const` or an identifier starts a type parameter; the list
+                // ends before a reserved word (`<this>`), where the type arguments around it may still close
+                p.error(ps, p.lexer.tokenEnd, Diag.TYPE_PARAMETER_EXPECTED, 0);
+                break;
+            }
             while (atTypeParameterModifier(p)) {
                 if (p.tok == K_CONST) flags |= MOD_CONST;
                 else if (p.tok == K_IN) flags |= MOD_IN;
@@ -962,7 +1003,12 @@ final class TypeGrammar {
                 flags |= TP_DEFAULT;
             }
             p.sink.finish(TYPE_PARAMETER, pm, ps, p.lastEnd, flags);
-            if (p.tok != GT && !p.eat(COMMA)) { p.errorExpected(COMMA); break; }
+            if (p.tok != GT && !p.eat(COMMA)) {
+                p.errorExpected(COMMA);
+                // TypeScript's parseDelimitedList goes on with the next element where one starts (`<T U>`), and
+                // ends the list anywhere else
+                if (!Token.isIdentifierLike(p.tok) && p.tok != K_IN && p.tok != K_CONST) break;
+            }
         }
         p.expect(GT);
         p.sink.finish(TYPE_PARAMETERS, m, s, p.lastEnd, 0);

@@ -1,0 +1,36 @@
+# The misses of a CornersFuzzer replay (-Dcorners.missedProgramsLog=FILE, one program a line), counted by named shape
+# (docs/conformance.md, fifteenth session). The patterns look at the program's text only: a name is a good guess, not a
+# proof, and every group's reason is in the docs.
+#   python3 test-fixtures/corners/missed-groups.py MISSED_LOG [show]     (show: examples of the unnamed ones)
+import sys, re, json, collections
+RULES = [
+    # (name, applies to ts files?, js files?, regex on text, optional message regex)
+    ('import-source (source phase imports, JS: ours on purpose)', False, True, r'import\s+source\b', None),
+    ('async-type-arguments-in-js (TypeScript reads `async <T>(x)` as a generic arrow in JS files)', False, True, r'async\s*<', None),
+    ('lt-slash-token (`</` one token to TypeScript in files with JSX: `a <//c`)', True, True, r'<\s*//|<\s*/\*', None),
+    ('jsx-element-then-lt (JSX files: a `<` after an element opens another to TypeScript)', False, True, r'(/\s*>|</[\w.:$ ]*>)\s*<', None),
+    ('await-yield-operator-before-word (sloppy JS: TypeScript reads `await in x`, `yield of x` as operators)', False, True, r'\b(await|yield)\s+(in|of|instanceof)\b', None),
+    ('top-level-await-in-a-script (no import/export: TypeScript never reparses, a nested `await` before no word is a name)', True, True, r'\bawait\s*(\n\s*)?(await|\{|<|\*\*|\(|\[)', None),
+    ('decorated-class-in-heritage (JS: ECMAScript ClassExpression takes decorators)', False, True, r'extends\s*@', None),
+    ('heritage-empty-object-literal-call (JS: `class extends {}(){}`)', False, True, r'extends\s*\{\s*\}\s*\(', None),
+    ('async-arrow-head-forms (JS: `async let =>`, `async (...async x => {})`)', False, True, r'async\s*(let\s*=>|\(\s*\.\.\.)', None),
+    ('x-shift-lt-deep-recovery (`X << Y < Z >`: recovery through parameter lists, not modelled)', True, False, r'<<', r"(',' expected|'>' expected|Type parameter|'\)' expected)"),
+]
+def classify(ext, text, msg):
+    ts = ext in ('ts', 'tsx', 'mts', 'cts', 'd.ts')
+    for name, onts, onjs, rx, mrx in RULES:
+        if (ts and onts) or (not ts and onjs):
+            if re.search(rx, text) and (mrx is None or re.search(mrx, msg)):
+                return name
+    return ("other-ts: " if ts else "other-js: ") + msg
+c = collections.Counter(); ex = {}
+for line in open(sys.argv[1]):
+    m = re.match(r'(\S+) "(.*?)" p\.(\S+) (".*")\s*$', line.rstrip('\n'))
+    if not m: continue
+    text = json.loads(m.group(4)); g = classify(m.group(3), text, m.group(2))
+    g = g + ('' if g.startswith('other') else (' [ts]' if m.group(3) in ('ts','tsx','mts','cts','d.ts') else ' [js]'))
+    c[g] += 1; ex.setdefault(g, []).append(m.group(3) + ' ' + json.dumps(text)[:160])
+for g, n in c.most_common():
+    print(f'{n:4d}  {g}')
+    if len(sys.argv) > 2 and g.startswith('other'):
+        for e in ex[g][:4]: print('        ', e)
