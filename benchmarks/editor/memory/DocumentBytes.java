@@ -25,7 +25,8 @@ import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
  * java -XX:+UseSerialGC -cp server/target/arena-ls.jar:/tmp/docbytes DocumentBytes [--edits 40] [--columns] FILE...
  * </pre>
  * A document opened by a client's didOpen over 64 KB keeps an eighth more text buffer than this one
- * (protocol/DidOpenText: room for the first edit). Figures: docs/memory-analysis.md, thirteenth session.
+ * (protocol/DidOpenText: room for the first edit). Figures: docs/memory-analysis.md, thirteenth session;
+ * with --edits: docs/performance-comparison.md, "Issue 22, fifteenth session".
  */
 public class DocumentBytes {
     public static void main(String[] args) throws Exception {
