@@ -203,6 +203,45 @@ class ArenaTest {
     }
 
     @Test
+    void aRegionReparseGrowsToTheOldTreePlusWhatTheOldTreeHasAfterItNotDouble() {
+        // an old tree of 1,000 nodes in 1,200 slots; the region has 200 nodes so far and the old tree
+        // 600 nodes ending after the parse position: 1,000 + 800, an eighth of the region more
+        assertEquals(1900, Arena.regionGrowTarget(1200, 1000, 1200, 600));
+        // the old tree has far more to come than the region will need: at most double
+        assertEquals(2400, Arena.regionGrowTarget(1200, 1000, 1200, 5000));
+        // almost nothing to come: at least a quarter more
+        assertEquals(1501, Arena.regionGrowTarget(1200, 1000, 1200, 1));
+        // never past what an int array can hold
+        assertEquals(Integer.MAX_VALUE - 16, Arena.regionGrowTarget(1 << 30, 1 << 29, 1 << 30, 1 << 30));
+    }
+
+    /** A reparse of most of the tree (one body holding it all, as typescript.js's) grows its columns once, to about what it needs. */
+    @Test
+    void aReparseOfMostOfTheTreeGrowsOnceToAboutWhatItNeeds() {
+        StringBuilder sb = new StringBuilder("(function () {\n");
+        for (int i = 0; i < 3000; i++) sb.append("  function f").append(i).append("(a, b) { return a + b * ").append(i).append("; }\n");
+        sb.append("})();\n");
+        char[] text = sb.toString().toCharArray();
+        ParseOptions options = ParseOptions.forFileName("bundle.js", null);
+        JsParser parser = new JsParser();
+        Arena arena = new Arena(16);
+        parser.parseInPlace(arena, text, text.length, options);
+        arena.trimToTree(); // as a document does after its first parse
+        int nodes = arena.nodeCount();
+        int before = arena.capacity();
+        assertTrue(before < 2 * nodes, "the columns must be too small for the reparse: " + before + " slots, " + nodes + " nodes");
+        // a blank line between two functions of the one body: that body is what is reparsed
+        int at = sb.indexOf("  function f1500(");
+        char[] edited = (sb.substring(0, at) + "\n" + sb.substring(at)).toCharArray();
+        assertTrue(parser.reparseInPlace(arena, edited, edited.length, options, at, at, at + 1), "reparsed in place");
+        assertEquals(nodes, arena.nodeCount());
+        int needed = 2 * nodes;
+        // doubling gave 2.25 times the tree here (the trimmed columns, an eighth over it, twice)
+        assertTrue(arena.capacity() >= needed && arena.capacity() <= needed + nodes / 6,
+                arena.capacity() + " slots after a reparse of " + nodes + " nodes after " + nodes + " (" + before + " before)");
+    }
+
+    @Test
     void sinkApiGrowsAndLinksChildrenInOrder() {
         Arena arena = new Arena(16);
         arena.reset();
