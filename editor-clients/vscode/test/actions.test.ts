@@ -386,6 +386,17 @@ describe('assists as VS Code reaches them: refactor menu, quick fixes, actions o
         assert.equal(text.slice(0, cursor), 'export class Counter {\n    /**\n     * ');
     });
 
+    /** A resolved action's text edits by document, from `changes` or `documentChanges` (only text edits expected). */
+    function editsByUri(resolved: CodeAction): Map<string, TextEdit[]> {
+        const edited = new Map<string, TextEdit[]>();
+        for (const [u, edits] of Object.entries(resolved.edit?.changes ?? {})) edited.set(u, edits);
+        for (const d of resolved.edit?.documentChanges ?? []) {
+            assert.ok('textDocument' in d, `only text edits: ${JSON.stringify(d)}`);
+            edited.set(d.textDocument.uri, [...(edited.get(d.textDocument.uri) ?? []), ...(d.edits as TextEdit[])]);
+        }
+        return edited;
+    }
+
     it('converts a default export to a named one through codeAction/resolve, and the closed importer with it', async () => {
         const { uri } = await open('greet.ts', GREET);
         const at = rangeOf(uri, 'greet');
@@ -397,12 +408,7 @@ describe('assists as VS Code reaches them: refactor menu, quick fixes, actions o
         const resolved = await s.request<CodeAction>(CodeActionResolveRequest.method, convert, 'codeAction/resolve');
         // VS Code opens each file the edit names and applies its edits; the importer is read from disk
         const welcomeUri = `file://${path.join(dir, 'welcome.ts')}`;
-        const edited = new Map<string, TextEdit[]>();
-        for (const [u, edits] of Object.entries(resolved.edit?.changes ?? {})) edited.set(u, edits);
-        for (const d of resolved.edit?.documentChanges ?? []) {
-            assert.ok('textDocument' in d, `only text edits: ${JSON.stringify(d)}`);
-            edited.set(d.textDocument.uri, [...(edited.get(d.textDocument.uri) ?? []), ...(d.edits as TextEdit[])]);
-        }
+        const edited = editsByUri(resolved);
         assert.deepEqual([...edited.keys()].sort(), [uri, welcomeUri].sort(), 'the module and its importer');
         assert.equal(applyEdits(readFileSync(path.join(dir, 'welcome.ts'), 'utf8'), edited.get(welcomeUri)!),
             'import { greet } from "./greet";\n\nexport const welcome = greet("you");\n');
@@ -421,12 +427,7 @@ describe('assists as VS Code reaches them: refactor menu, quick fixes, actions o
         assert.equal(convert.edit, undefined, 'offered without its edit: the calls are found when VS Code resolves it');
         const resolved = await s.request<CodeAction>(CodeActionResolveRequest.method, convert, 'codeAction/resolve');
         const roomUri = `file://${path.join(dir, 'room.ts')}`;
-        const edited = new Map<string, TextEdit[]>();
-        for (const [u, edits] of Object.entries(resolved.edit?.changes ?? {})) edited.set(u, edits);
-        for (const d of resolved.edit?.documentChanges ?? []) {
-            assert.ok('textDocument' in d, `only text edits: ${JSON.stringify(d)}`);
-            edited.set(d.textDocument.uri, [...(edited.get(d.textDocument.uri) ?? []), ...(d.edits as TextEdit[])]);
-        }
+        const edited = editsByUri(resolved);
         assert.deepEqual([...edited.keys()].sort(), [uri, roomUri].sort(), 'the function and the file calling it');
         assert.equal(applyEdits(readFileSync(path.join(dir, 'room.ts'), 'utf8'), edited.get(roomUri)!),
             'import { area } from "./area";\n\nconst width = 3;\nexport const room = area({ width, height: 4 });\n');

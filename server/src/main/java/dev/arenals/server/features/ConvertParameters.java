@@ -7,7 +7,6 @@ import dev.arenals.parser.tree.Layouts;
 import dev.arenals.server.query.DocumentQuery;
 import dev.arenals.server.query.RenamePlan;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextEdit;
@@ -175,7 +174,7 @@ public final class ConvertParameters {
             if (name < 0) throw refused(q, offset, c, "is not where the index says");
             int call = callOf(q, name, c.constructor());
             if (call >= 0) {
-                    int callee = a.firstChild(call);
+                int callee = a.firstChild(call);
                 int arg = a.nextSibling(callee);
                 if (arg >= 0 && a.kind(arg) == TYPE_ARGUMENTS) arg = a.nextSibling(arg);
                 if (arg < 0) continue; // f(): nothing to pass (every parameter was optional, or it was wrong before)
@@ -197,29 +196,63 @@ public final class ConvertParameters {
             }
             throw refused(q, offset, c, "is used as a value here, not called: a use the conversion cannot rewrite");
         }
-        // innermost first, so that f(f(1)) writes the inner call into the outer one's argument
-        calls.sort(Comparator.comparingInt((int[] x) -> x[2] - x[1]));
-        String[] texts = new String[calls.size()];
-        for (int i = 0; i < calls.size(); i++) texts[i] = objectArgument(a, src, calls, texts, i, c);
-        List<TextEdit> out = new ArrayList<>();
-        for (int i = 0; i < calls.size(); i++) {
-            if (insideAnother(calls, i)) continue;
-            out.add(new TextEdit(q.range(calls.get(i)[1], calls.get(i)[2]), texts[i]));
+        return nestedEdits(q, src, calls, c);
+    }
+
+    /**
+     * One edit per outermost call: {@code f(f(1), 2)} writes the inner call's object into the
+     * outer one's. Calls are ordered by where their arguments start (outer before inner, each
+     * call once); a stack gives each its innermost enclosing call, and the objects are written
+     * from the last call back, so a call's inner ones are written before it.
+     */
+    private static List<TextEdit> nestedEdits(DocumentQuery q, char[] src, List<int[]> calls, Conversion c) {
+        Arena a = q.arena();
+        calls.sort((x, y) -> x[1] != y[1] ? Integer.compare(x[1], y[1]) : Integer.compare(y[2], x[2]));
+        int n = 0;
+        for (int i = 0; i < calls.size(); i++) if (n == 0 || calls.get(i)[0] != calls.get(n - 1)[0]) calls.set(n++, calls.get(i)); // a call named twice
+        int[] parent = new int[n], stack = new int[n];
+        int depth = 0;
+        for (int i = 0; i < n; i++) {
+            while (depth > 0 && calls.get(stack[depth - 1])[2] <= calls.get(i)[1]) depth--;
+            parent[i] = depth > 0 ? stack[depth - 1] : -1;
+            stack[depth++] = i;
         }
+        // each call's direct inner calls, in source order: firstChild[i], then nextChild of each
+        int[] firstChild = new int[n], nextChild = new int[n], lastChild = new int[n];
+        java.util.Arrays.fill(firstChild, -1);
+        java.util.Arrays.fill(nextChild, -1);
+        for (int i = 0; i < n; i++) {
+            int p = parent[i];
+            if (p < 0) continue;
+            if (firstChild[p] < 0) firstChild[p] = i; else nextChild[lastChild[p]] = i;
+            lastChild[p] = i;
+        }
+        String[] texts = new String[n];
+        for (int i = n - 1; i >= 0; i--) texts[i] = objectArgument(a, src, calls, texts, firstChild, nextChild, i, c);
+        List<TextEdit> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) if (parent[i] < 0) out.add(new TextEdit(q.range(calls.get(i)[1], calls.get(i)[2]), texts[i]));
         return out;
     }
 
     /** {@code { a: x, b, rest: [y, z] }} for the call {@code calls[i]}, the calls inside its arguments already written. */
-    private static String objectArgument(Arena a, char[] src, List<int[]> calls, String[] texts, int i, Conversion c) {
+    private static String objectArgument(Arena a, char[] src, List<int[]> calls, String[] texts, int[] firstChild, int[] nextChild, int i, Conversion c) {
         int call = calls.get(i)[0];
         int arg = a.nextSibling(a.firstChild(call));
         if (arg >= 0 && a.kind(arg) == TYPE_ARGUMENTS) arg = a.nextSibling(arg);
         int restIndex = c.restLast() ? c.parameters().size() - 1 : Integer.MAX_VALUE;
         StringBuilder out = new StringBuilder("{ ");
         StringBuilder restElements = null;
-        int index = 0;
+        int index = 0, inner = firstChild[i];
         for (int x = arg; x >= 0; x = a.nextSibling(x), index++) {
-            String value = textWith(src, a.start(x), a.end(x), calls, texts, i);
+            // the argument's text, its inner calls replaced by their objects
+            StringBuilder value = new StringBuilder();
+            int at = a.start(x);
+            while (inner >= 0 && calls.get(inner)[2] <= a.end(x)) {
+                value.append(src, at, calls.get(inner)[1] - at).append(texts[inner]);
+                at = calls.get(inner)[2];
+                inner = nextChild[inner];
+            }
+            value.append(src, at, a.end(x) - at);
             if (index >= restIndex) {
                 restElements = restElements == null ? new StringBuilder() : restElements.append(", ");
                 restElements.append(value);
@@ -227,7 +260,7 @@ public final class ConvertParameters {
             }
             String name = c.parameters().get(index);
             if (index > 0) out.append(", ");
-            if (a.kind(x) == IDENTIFIER_REFERENCE && value.equals(name)) out.append(name);
+            if (a.kind(x) == IDENTIFIER_REFERENCE && name.contentEquals(value)) out.append(name);
             else out.append(name).append(": ").append(value);
         }
         if (restElements != null) {
@@ -235,42 +268,6 @@ public final class ConvertParameters {
             out.append(c.parameters().get(restIndex)).append(": [").append(restElements).append(']');
         }
         return out.append(" }").toString();
-    }
-
-    /** The source of {@code [from, to)} with the (already written) calls inside it replaced, those before {@code limit} in size order. */
-    private static String textWith(char[] src, int from, int to, List<int[]> calls, String[] texts, int limit) {
-        List<Integer> inner = new ArrayList<>();
-        for (int j = 0; j < limit; j++) {
-            int[] x = calls.get(j);
-            if (x[1] >= from && x[2] <= to && !insideAnotherBefore(calls, j, limit, from, to)) inner.add(j);
-        }
-        inner.sort(Comparator.comparingInt(j -> calls.get(j)[1]));
-        StringBuilder out = new StringBuilder();
-        int at = from;
-        for (int j : inner) {
-            out.append(src, at, calls.get(j)[1] - at).append(texts[j]);
-            at = calls.get(j)[2];
-        }
-        return out.append(src, at, to - at).toString();
-    }
-
-    /** Whether call {@code j}'s arguments lie inside those of another call before {@code limit} that is itself inside {@code [from, to)}. */
-    private static boolean insideAnotherBefore(List<int[]> calls, int j, int limit, int from, int to) {
-        int[] x = calls.get(j);
-        for (int m = 0; m < limit; m++) {
-            int[] y = calls.get(m);
-            if (m != j && y[1] >= from && y[2] <= to && y[1] <= x[1] && x[2] <= y[2] && (y[1] != x[1] || y[2] != x[2])) return true;
-        }
-        return false;
-    }
-
-    private static boolean insideAnother(List<int[]> calls, int i) {
-        int[] x = calls.get(i);
-        for (int j = 0; j < calls.size(); j++) {
-            int[] y = calls.get(j);
-            if (j != i && y[1] <= x[1] && x[2] <= y[2] && (y[1] != x[1] || y[2] != x[2])) return true;
-        }
-        return false;
     }
 
     /**

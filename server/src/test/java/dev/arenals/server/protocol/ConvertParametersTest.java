@@ -138,6 +138,20 @@ class ConvertParametersTest {
     }
 
     @Test
+    void manyAndDeeplyNestedCallsAreWrittenOnceEach() throws Exception {
+        StringBuilder nested = new StringBuilder("1");
+        for (int i = 0; i < 60; i++) nested.insert(0, "f(").append(", ").append(i).append(")");
+        StringBuilder source = new StringBuilder("function f(|a: number, b: number) { return a + b; }\n");
+        for (int i = 0; i < 2000; i++) source.append("f(").append(i).append(", f(1, 2));\n");
+        source.append(nested).append(";\n");
+        String after = convertOne(source.toString());
+        assertTrue(after.startsWith("function f({ a, b }: { a: number; b: number; }) { return a + b; }\nf({ a: 0, b: f({ a: 1, b: 2 }) });\n"), after.substring(0, 200));
+        String deepest = "f({ a: 1, b: 0 })";
+        assertTrue(after.contains("f({ a: f({ a: " ) && after.contains(deepest), "the nesting written inside out");
+        assertEquals(2000 * 2 + 60 + 1, after.split("f\\(", -1).length - 1, "every call once, none lost");
+    }
+
+    @Test
     void callsInOtherFilesOpenOrNotAreRewritten() throws Exception {
         write("a.ts", "import { greet } from \"./lib\";\ngreet(\"a\", 1);\n");
         write("b.ts", "import { greet as hello } from \"./lib\";\nhello(\"b\", 2);\n");
