@@ -170,6 +170,18 @@ class ConvertParametersTest {
     }
 
     @Test
+    void callsThroughADefaultImportAnAliasedReexportAndRequireAreRewritten() throws Exception {
+        write("a.ts", "import hello from \"./lib\";\nhello(\"a\", 1);\n");
+        write("barrel.ts", "export { default as greeting } from \"./lib\";\n");
+        write("b.ts", "import { greeting } from \"./barrel\";\ngreeting(\"b\", 2);\n");
+        write("c.js", "const lib = require(\"./lib\");\nlib.default(\"c\", 3);\n");
+        Map<String, String> after = convert(true, "lib.ts", "export default function greet(|name: string, times: number) { return name.repeat(times); }\n");
+        assertEquals("import hello from \"./lib\";\nhello({ name: \"a\", times: 1 });\n", after.get("a.ts"));
+        assertEquals("import { greeting } from \"./barrel\";\ngreeting({ name: \"b\", times: 2 });\n", after.get("b.ts"));
+        assertEquals("const lib = require(\"./lib\");\nlib.default({ name: \"c\", times: 3 });\n", after.get("c.js"));
+    }
+
+    @Test
     void aUseThatIsNotACallRefusesTheWholeConversion() throws Exception {
         assertTrue(refusal("function f(|a: number) {}\n[1].forEach(f);\n").contains("used as a value"), "passed as a callback");
         assertTrue(refusal("function f(|a: number, b: number) {}\nf(...[1, 2]);\n").contains("spread"), "a spread argument");
