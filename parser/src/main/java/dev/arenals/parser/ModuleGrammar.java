@@ -267,6 +267,8 @@ final class ModuleGrammar {
         switch (p.peek()) {
             case K_VAR: case K_LET: case K_CONST: case K_FUNCTION: case K_CLASS: case K_ASYNC:
                 return Diag.MODIFIERS_NOT_HERE;
+            case K_USING:
+                return Token.isIdentifierLike(p.peek2()) ? Diag.MODIFIERS_NOT_HERE : Diag.EXPORT_TOP_LEVEL;
             default:
                 return Diag.EXPORT_TOP_LEVEL;
         }
@@ -277,7 +279,7 @@ final class ModuleGrammar {
      * modifiers are TypeScript's error (TS1184), else the export is (TS1258).
      */
     private static boolean startsDefaultExportedDeclaration(ParseContext p) {
-        if (p.tok == K_FUNCTION || p.tok == K_CLASS) return true;
+        if (p.tok == K_FUNCTION || p.tok == K_CLASS || p.tok == AT) return true; // (a decorated class)
         if (p.atContextual(K_ASYNC)) return isAsyncFunction(p);
         if (p.ts && p.atContextual(K_ABSTRACT)) return p.peek() == K_CLASS;
         return p.ts && p.atContextual(K_INTERFACE);
