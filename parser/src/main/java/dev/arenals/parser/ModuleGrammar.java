@@ -269,6 +269,8 @@ final class ModuleGrammar {
                 return Diag.MODIFIERS_NOT_HERE;
             case K_USING:
                 return Token.isIdentifierLike(p.peek2()) ? Diag.MODIFIERS_NOT_HERE : Diag.EXPORT_TOP_LEVEL;
+            case K_AWAIT:
+                return p.peek2() == K_USING ? Diag.MODIFIERS_NOT_HERE : Diag.EXPORT_TOP_LEVEL;
             default:
                 return Diag.EXPORT_TOP_LEVEL;
         }

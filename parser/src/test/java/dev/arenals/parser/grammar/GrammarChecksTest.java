@@ -408,6 +408,7 @@ class GrammarChecksTest {
         assertOnly("p.js", "{ |export default async function f() {} }", 1184, "Modifiers cannot appear here.");
         assertOnly("p.js", "{ |export default async () => 1 }", 1258, "A default export must be at the top level of a file or module declaration.");
         assertOnly("p.js", "{ |export using x = y }", 1184, "Modifiers cannot appear here.");
+        assertOnly("p.js", "async function f() { |export await using x = y }", 1184, "Modifiers cannot appear here.");
         assertOnly("p.js", "{ |export default @d class {} }", 1184, "Modifiers cannot appear here.");
         assertOnly("p.ts", "{ |export default @d class {} }", 1184, "Modifiers cannot appear here.");
         assertOnly("p.js", "{ |export * from \"m\" }", 1474, "An export declaration can only be used at the top level of a module.");
