@@ -24,10 +24,6 @@ final class FunctionGrammar {
     // ------------------------------------------------------------------ functions
 
     /**
-     * FunctionDeclaration : [async] function [*] BindingIdentifier ( FormalParameters ) { FunctionBody }   (also the expression)
-     * `function` [*] name? (params) { body } — current token is `function`.
-     */
-    /**
      * A rest parameter's initializer: TypeScript's checker says TS1048 at the parameter's name (TS1186 is for
      * patterns' rest elements). In TypeScript files the grammar checks report it, in the order of TypeScript's
      * checkGrammarParameterList; JavaScript files are not checked, so the parser does.
@@ -36,6 +32,10 @@ final class FunctionGrammar {
         if (!p.ts) p.error(nameStart, nameEnd, Diag.REST_PARAMETER_INITIALIZER, 0);
     }
 
+    /**
+     * FunctionDeclaration : [async] function [*] BindingIdentifier ( FormalParameters ) { FunctionBody }   (also the expression)
+     * `function` [*] name? (params) { body } — current token is `function`.
+     */
     static void parseFunctionDeclaration(ParseContext p, int s, int flags, boolean nameOptional) {
         int m = p.sink.mark();
         p.next(); // function
