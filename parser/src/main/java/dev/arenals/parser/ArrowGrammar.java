@@ -43,9 +43,10 @@ final class ArrowGrammar {
             if (p.tok == ELLIPSIS) {
                 int rm = p.sink.mark();
                 p.next();
+                int nameStart = p.lexer.tokenStart;
                 parseBindingTarget(p);
                 if (p.tok == ASSIGN) {
-                    p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.REST_WITH_INITIALIZER, 0);
+                    reportRestParameterInitializer(p, nameStart, p.lastEnd);
                     p.next();
                     parseAssignment(p);
                 }
@@ -166,7 +167,10 @@ final class ArrowGrammar {
                     if (i != p.sink.mark() - 1) p.error(p.sink.start(a), p.sink.end(a), Diag.REST_PARAMETER_LAST, 0);
                     int arg = p.sink.firstChild(a);
                     if (arg >= 0) toBindingTarget(p, arg);
-                    if (arg >= 0 && p.sink.kind(arg) == ASSIGNMENT_PATTERN) p.error(p.sink.start(arg), p.sink.end(arg), Diag.REST_WITH_INITIALIZER, 0);
+                    if (arg >= 0 && p.sink.kind(arg) == ASSIGNMENT_PATTERN) {
+                        int name = p.sink.firstChild(arg);
+                        if (name >= 0) reportRestParameterInitializer(p, p.sink.start(name), p.sink.end(name));
+                    }
                 } else {
                     toBindingTarget(p, a);
                 }

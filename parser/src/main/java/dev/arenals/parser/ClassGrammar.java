@@ -328,9 +328,11 @@ final class ClassGrammar {
             semicolonAfterField(p);
             return p.sink.pending(p.sink.mark() - 1);
         }
+        int asyncStart = -1;
         if ((flags & C_ACCESSOR) == 0 && (fnFlags & F_ASYNC) == 0 && p.atContextual(K_ASYNC)) {
             int pk = p.peek();
             if (p.peekNewline == 0 && (isClassMemberNameStart(p, pk) || pk == STAR) && pk != LPAREN && pk != ASSIGN && pk != SEMICOLON && pk != RBRACE) {
+                asyncStart = p.lexer.tokenStart;
                 p.next();
                 fnFlags |= F_ASYNC;
             }
@@ -380,7 +382,15 @@ final class ClassGrammar {
             int extra = CTX_METHOD_LIKE | CTX_SUPER_PROP;
             boolean isCtor = namedConstructor && (flags & C_STATIC) == 0;
             if (isCtor) {
-                if ((flags & (P_GET | P_SET)) != 0 || fnFlags != 0) p.error(keyStart, keyEnd, Diag.CONSTRUCTOR_SPECIAL, 0);
+                // TypeScript's codes: a generator (TS1368, async or not), the `async` modifier (TS1089, the grammar
+                // checks' in TypeScript files), an accessor (TS1341)
+                if ((fnFlags & F_GENERATOR) != 0) {
+                    p.error(keyStart, keyEnd, Diag.CONSTRUCTOR_SPECIAL, 0);
+                } else if ((fnFlags & F_ASYNC) != 0) {
+                    if (!p.ts && asyncStart >= 0) p.error(asyncStart, asyncStart + 5, Diag.MODIFIER_ON_CONSTRUCTOR, K_ASYNC);
+                } else if ((flags & (P_GET | P_SET)) != 0) {
+                    p.error(keyStart, keyEnd, Diag.CONSTRUCTOR_ACCESSOR, 0);
+                }
                 flags |= C_CONSTRUCTOR;
                 if (derived) extra |= CTX_SUPER_CALL;
             }

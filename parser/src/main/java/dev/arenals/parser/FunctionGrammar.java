@@ -24,6 +24,15 @@ final class FunctionGrammar {
     // ------------------------------------------------------------------ functions
 
     /**
+     * A rest parameter's initializer: TypeScript's checker says TS1048 at the parameter's name (TS1186 is for
+     * patterns' rest elements). In TypeScript files the grammar checks report it, in the order of TypeScript's
+     * checkGrammarParameterList; JavaScript files are not checked, so the parser does.
+     */
+    static void reportRestParameterInitializer(ParseContext p, int nameStart, int nameEnd) {
+        if (!p.ts) p.error(nameStart, nameEnd, Diag.REST_PARAMETER_INITIALIZER, 0);
+    }
+
+    /**
      * FunctionDeclaration : [async] function [*] BindingIdentifier ( FormalParameters ) { FunctionBody }   (also the expression)
      * `function` [*] name? (params) { body } — current token is `function`.
      */
@@ -189,9 +198,10 @@ final class FunctionGrammar {
             if (p.tok == ELLIPSIS) {
                 int rm = p.sink.mark();
                 p.next();
+                int nameStart = p.lexer.tokenStart;
                 parseBindingTarget(p);
                 if (p.tok == ASSIGN) {
-                    p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.REST_WITH_INITIALIZER, 0);
+                    reportRestParameterInitializer(p, nameStart, p.lastEnd);
                     p.next();
                     parseAssignment(p);
                 }
@@ -389,7 +399,7 @@ final class FunctionGrammar {
         boolean typed = parseTypeAnnotationOpt(p);
         if (rest) {
             if (p.tok == ASSIGN) {
-                p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.REST_WITH_INITIALIZER, 0);
+                // TS1048: the grammar checks' (TypeScript files only come here)
                 p.next();
                 parseAssignment(p);
             }

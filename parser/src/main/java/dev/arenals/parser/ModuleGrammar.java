@@ -260,6 +260,34 @@ final class ModuleGrammar {
     }
 
     /**
+     * JavaScript's `export` below the top level (current token: `export`): before a declaration TypeScript's
+     * parser takes it for a modifier, which its checker puts nowhere but at the top level (TS1184).
+     */
+    private static Diag exportBelowTopLevelInJavaScript(ParseContext p) {
+        switch (p.peek()) {
+            case K_VAR: case K_LET: case K_CONST: case K_FUNCTION: case K_CLASS: case K_ASYNC:
+                return Diag.MODIFIERS_NOT_HERE;
+            case K_USING:
+                return Token.isIdentifierLike(p.peek2()) ? Diag.MODIFIERS_NOT_HERE : Diag.EXPORT_TOP_LEVEL;
+            case K_AWAIT:
+                return p.peek2() == K_USING ? Diag.MODIFIERS_NOT_HERE : Diag.EXPORT_TOP_LEVEL;
+            default:
+                return Diag.EXPORT_TOP_LEVEL;
+        }
+    }
+
+    /**
+     * Whether `export default` (current token: the one after `default`) exports a declaration: misplaced, its
+     * modifiers are TypeScript's error (TS1184), else the export is (TS1258).
+     */
+    private static boolean startsDefaultExportedDeclaration(ParseContext p) {
+        if (p.tok == K_FUNCTION || p.tok == K_CLASS || p.tok == AT) return true; // (a decorated class)
+        if (p.atContextual(K_ASYNC)) return isAsyncFunction(p);
+        if (p.ts && p.atContextual(K_ABSTRACT)) return p.peek() == K_CLASS;
+        return p.ts && p.atContextual(K_INTERFACE);
+    }
+
+    /**
      * The expression of `export =` or `export default`: TypeScript's parseExportAssignment parses it in an
      * await context wherever it stands, so `await` there is an await expression in a namespace or an
      * ambient module too (`declare module "m" { export = await }` lacks its operand).
@@ -280,11 +308,18 @@ final class ModuleGrammar {
             s = p.sink.start(p.sink.pending(m));
             p.pendingExportMark = -1;
         }
-        if (!p.module && !p.autoGoal) {
-            p.error(s, p.lexer.tokenEnd, p.ts ? Diag.EXPORT_TOP_LEVEL_OF_NAMESPACE : Diag.EXPORT_TOP_LEVEL, 0);
-        } else if (!topLevel) {
-            Diag misplaced = p.ts ? exportBelowTopLevel(p) : Diag.EXPORT_TOP_LEVEL;
-            if (misplaced != null) p.error(s, p.lexer.tokenEnd, misplaced, 0);
+        int exportEnd = p.lexer.tokenEnd;
+        // a misplaced `export default`: TypeScript's code depends on what follows `default` (decided there)
+        boolean misplacedDefault = false;
+        if (!topLevel && (!p.ts || p.module || p.autoGoal)) {
+            if (p.peek() == K_DEFAULT) {
+                misplacedDefault = true;
+            } else {
+                Diag misplaced = p.ts ? exportBelowTopLevel(p) : exportBelowTopLevelInJavaScript(p);
+                if (misplaced != null) p.error(s, exportEnd, misplaced, 0);
+            }
+        } else if (!p.module && !p.autoGoal) {
+            p.error(s, exportEnd, p.ts ? Diag.EXPORT_TOP_LEVEL_OF_NAMESPACE : Diag.EXPORT_TOP_LEVEL, 0);
         }
         if (p.moduleBlockDepth == 0) p.sawModuleSyntax = true;
         p.next();
@@ -329,6 +364,9 @@ final class ModuleGrammar {
             if (p.escaped()) p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.KEYWORD_WITH_ESCAPE, 0);
             p.next();
             int ds = p.lexer.tokenStart;
+            if (misplacedDefault) {
+                p.error(s, exportEnd, startsDefaultExportedDeclaration(p) ? Diag.MODIFIERS_NOT_HERE : Diag.EXPORT_DEFAULT_TOP_LEVEL, 0);
+            }
             if (p.ts && p.atContextual(K_INTERFACE)) {
                 // TypeScript's parser takes `export default interface` for the declaration whatever follows (its
                 // nextTokenCanFollowDefaultKeyword): the name may be on the next line, or missing

@@ -153,11 +153,7 @@ final class StatementGrammar {
                     return;
                 }
                 if (isMisplacedAwaitUsingDeclaration(p)) {
-                    // (in an ambient context TypeScript's checker says TS1546 first, the grammar checks')
-                    if (!p.ambient) {
-                        p.error(p.lexer.tokenStart, p.lexer.tokenEnd, (p.ctx & CTX_STATIC_BLOCK) != 0
-                                ? Diag.AWAIT_USING_IN_STATIC_BLOCK : Diag.AWAIT_USING_OUTSIDE_ASYNC, 0);
-                    }
+                    reportMisplacedAwaitUsing(p, p.lexer.tokenStart);
                     parseVariableStatement(p, VAR_AWAIT_USING);
                     return;
                 }
@@ -212,12 +208,22 @@ final class StatementGrammar {
     }
 
     /**
-     * `await using x` in a TypeScript file where `await` is no operator (a function that is not async, a
-     * static block, a namespace): TypeScript's parser reads the declaration, its checker says TS2852 (TS18054
-     * in a static block). In JavaScript, `await` is a name there and the statement an error.
+     * `await using x` where `await` is no operator (a function that is not async, a static block, a namespace):
+     * TypeScript's parser reads the declaration, its checker says TS2852 (TS18054 in a static block), in
+     * JavaScript files too. There ECMAScript makes `await` a name, and a name followed by another on its line
+     * is an error either way.
      */
     private static boolean isMisplacedAwaitUsingDeclaration(ParseContext p) {
-        return p.ts && !p.escaped() && (p.ctx & CTX_AWAIT) == 0 && awaitUsingFollows(p);
+        return !p.escaped() && (p.ctx & CTX_AWAIT) == 0 && awaitUsingFollows(p);
+    }
+
+    /** The error of a misplaced `await using` (its `await` at {@code awaitStart}), as TypeScript's checker reports it. */
+    private static void reportMisplacedAwaitUsing(ParseContext p, int awaitStart) {
+        // (in an ambient context TypeScript's checker says TS1546 first, the grammar checks')
+        if (!p.ambient) {
+            p.error(awaitStart, awaitStart + 5, (p.ctx & CTX_STATIC_BLOCK) != 0
+                    ? Diag.AWAIT_USING_IN_STATIC_BLOCK : Diag.AWAIT_USING_OUTSIDE_ASYNC, 0);
+        }
     }
 
     /** At `await`: `using` and a name or `{` follow, each on the same line. */
@@ -465,10 +471,11 @@ final class StatementGrammar {
                 init = true;
             }
             if (!init && !inForHead && !p.ambient) {
-                if (kind == VAR_CONST || kind == VAR_USING || kind == VAR_AWAIT_USING) {
-                    p.error(ds, p.lastEnd, Diag.CONST_WITHOUT_INITIALIZER, 0);
-                } else if (pattern) {
+                // a pattern's rule first, whatever the kind (TypeScript's checkGrammarVariableDeclaration)
+                if (pattern) {
                     p.error(ds, p.lastEnd, Diag.DESTRUCTURING_WITHOUT_INITIALIZER, 0);
+                } else if (kind == VAR_CONST || kind == VAR_USING || kind == VAR_AWAIT_USING) {
+                    p.error(ds, p.lastEnd, Diag.CONST_WITHOUT_INITIALIZER, 0);
                 }
             }
             p.sink.finish(VARIABLE_DECLARATOR, m, ds, p.lastEnd, (init ? 1 : 0) | definite);
@@ -602,8 +609,18 @@ final class StatementGrammar {
         } else {
             int saved = p.ctx;
             p.ctx |= CTX_NO_IN;
+            boolean awaitUsing = p.tok == K_AWAIT && isAwaitUsingDeclaration(p);
+            int misplacedAwait = -1;
+            // (not in an ambient context, where TypeScript's checks stop at the statement, TS1036, and ours would go
+            // on into the head; nor in a static block, whose decorated class TypeScript's checks may leave unchecked
+            // where ours would go on: the expression reading stays there)
+            if (p.tok == K_AWAIT && !awaitUsing && !p.ambient && (p.ctx & CTX_STATIC_BLOCK) == 0
+                    && isMisplacedAwaitUsingDeclaration(p)) {
+                misplacedAwait = p.lexer.tokenStart;
+                awaitUsing = true;
+            }
             if (p.tok == K_VAR || (p.tok == K_CONST && !p.escaped()) || (p.tok == K_LET && isLetInFor(p))
-                    || (p.tok == K_USING && isUsingInFor(p)) || (p.tok == K_AWAIT && isAwaitUsingDeclaration(p))) {
+                    || (p.tok == K_USING && isUsingInFor(p)) || awaitUsing) {
                 declKind = p.tok == K_VAR ? VAR_VAR : p.tok == K_CONST ? VAR_CONST : p.tok == K_LET ? VAR_LET
                         : p.tok == K_USING ? VAR_USING : VAR_AWAIT_USING;
                 int ds = p.lexer.tokenStart;
@@ -611,6 +628,8 @@ final class StatementGrammar {
                 p.next();
                 int dm = p.sink.mark();
                 declCount = parseDeclarators(p, declKind, true);
+                // before `in` TypeScript's checker names the `await using` itself (TS1494) and nothing more
+                if (misplacedAwait >= 0 && p.tok != K_IN) reportMisplacedAwaitUsing(p, misplacedAwait);
                 for (int i = dm; i < p.sink.mark(); i++) {
                     if ((p.sink.data(p.sink.pending(i)) & 1) != 0) declHasInit = true;
                 }
@@ -634,12 +653,14 @@ final class StatementGrammar {
             int init = p.sink.pending(p.sink.mark() - 1);
             if (declKind >= 0) {
                 if (declCount != 1) p.error(headStart, p.lastEnd, Diag.FOR_IN_OF_SINGLE_DECLARATION, 0);
-                if (declHasInit) {
+                if ((declKind == VAR_USING || declKind == VAR_AWAIT_USING) && !of) {
+                    // TypeScript's checker names the `using` (TS1493/TS1494) and checks the declaration no further
+                    p.error(headStart, p.lastEnd, declKind == VAR_USING ? Diag.FOR_IN_USING : Diag.FOR_IN_AWAIT_USING, 0);
+                } else if (declHasInit) {
                     // Annex B allows `for (var x = 1 in o)` in sloppy code for a simple binding
                     boolean annexB = !of && declKind == VAR_VAR && isSimpleVarInit(p, init) && !p.strictHere();
                     if (!annexB) p.error(headStart, p.lastEnd, Diag.FOR_IN_OF_INITIALIZER, 0);
                 }
-                if ((declKind == VAR_USING || declKind == VAR_AWAIT_USING) && !of) p.error(headStart, p.lastEnd, Diag.FOR_IN_OF_INITIALIZER, 0);
             } else {
                 if (of && letIdentifier) p.error(headStart, p.lastEnd, Diag.INVALID_LHS_IN_FOR, 0);
                 if (of && !isAwait && p.sink.kind(init) == IDENTIFIER_REFERENCE && p.src[p.sink.start(init)] == 'a'
@@ -664,10 +685,10 @@ final class StatementGrammar {
             for (int d = p.sink.firstChild(decl); d >= 0; d = p.sink.nextSibling(d)) {
                 if ((p.sink.data(d) & 1) == 0 && !p.ambient) {
                     int target = p.sink.firstChild(d);
-                    if (declKind == VAR_CONST || declKind == VAR_USING || declKind == VAR_AWAIT_USING) {
-                        p.error(p.sink.start(d), p.sink.end(d), Diag.CONST_WITHOUT_INITIALIZER, 0);
-                    } else if (target >= 0 && p.sink.kind(target) != BINDING_IDENTIFIER) {
+                    if (target >= 0 && p.sink.kind(target) != BINDING_IDENTIFIER) {
                         p.error(p.sink.start(d), p.sink.end(d), Diag.DESTRUCTURING_WITHOUT_INITIALIZER, 0);
+                    } else if (declKind == VAR_CONST || declKind == VAR_USING || declKind == VAR_AWAIT_USING) {
+                        p.error(p.sink.start(d), p.sink.end(d), Diag.CONST_WITHOUT_INITIALIZER, 0);
                     }
                 }
             }

@@ -106,11 +106,11 @@ public final class GrammarChecks {
             Diag.MODIFIER_ON_TYPE_PARAMETER, Diag.MODIFIERS_ON_THIS_PARAMETER, Diag.INVALID_ASSIGNMENT_TARGET,
             Diag.INVALID_UPDATE_TARGET, Diag.OPTIONAL_CHAIN_ASSIGNMENT, Diag.USE_STRICT_NON_SIMPLE, Diag.YIELD_IN_PARAMETER,
             Diag.AWAIT_IN_PARAMETER, Diag.MULTIPLE_DEFAULTS, Diag.ARROW_LINE_BREAK, Diag.OPTIONAL_CHAIN_TEMPLATE,
-            Diag.FOR_IN_OF_SINGLE_DECLARATION, Diag.FOR_IN_OF_INITIALIZER, Diag.HERITAGE_LIST_EMPTY, Diag.AWAIT_AT_MODULE_TOP_LEVEL,
+            Diag.FOR_IN_OF_SINGLE_DECLARATION, Diag.FOR_IN_OF_INITIALIZER, Diag.FOR_IN_USING, Diag.FOR_IN_AWAIT_USING, Diag.HERITAGE_LIST_EMPTY, Diag.AWAIT_AT_MODULE_TOP_LEVEL,
             // TypeScript's binder (duplicate parameters) and checker (checkThrowStatement, checkGrammarAwaitOrAwaitUsing,
             // the rest element and parameter initializer rules, checkGrammarConstructor's generator and accessor errors)
             Diag.DUPLICATE_PARAMETER, Diag.NEWLINE_AFTER_THROW, Diag.AWAIT_USING_OUTSIDE_ASYNC, Diag.AWAIT_USING_IN_STATIC_BLOCK,
-            Diag.REST_WITH_INITIALIZER, Diag.CONSTRUCTOR_SPECIAL,
+            Diag.REST_WITH_INITIALIZER, Diag.CONSTRUCTOR_SPECIAL, Diag.CONSTRUCTOR_ACCESSOR, Diag.MODIFIER_ON_CONSTRUCTOR, Diag.REST_PARAMETER_INITIALIZER,
         };
         for (Diag d : checkerLevel) CHECKER_LEVEL[d.ordinal()] = true;
     }
@@ -1513,8 +1513,8 @@ public final class GrammarChecks {
     }
 
     /**
-     * TS1048 at the name of a rest parameter with an initializer (checkGrammarParameterList). Our parser reports
-     * TS1186 at its `=` as well, an error TypeScript's checker gives only to rest elements of patterns.
+     * TS1048 at the name of a rest parameter with an initializer (checkGrammarParameterList). Our parser reports it
+     * in JavaScript files only, which are not checked.
      */
     private boolean reportRestInitializer(int rest) {
         int target = a.firstChild(rest);

@@ -398,9 +398,51 @@ class GrammarChecksTest {
         assertOnly("p.ts", "{ |export = x }", 1231, "An export assignment must be at the top level of a file or module declaration.");
         assertOnly("p.ts", "{ |export import x = y.z }", 1232, "An import declaration can only be used at the top level of a namespace or module.");
         assertOnly("p.ts", "{ |import x from \"m\" }", 1232, "An import declaration can only be used at the top level of a namespace or module.");
-        // JavaScript has no grammar checks: the parser's error stays, with TypeScript's code for JavaScript
-        assertOnly("p.js", "{ |export function f() {} }", 1474, "An export declaration can only be used at the top level of a module.");
+        assertOnly("p.ts", "{ |export default class C {} }", 1184, "Modifiers cannot appear here.");
+        assertOnly("p.ts", "{ |export default abstract class C {} }", 1184, "Modifiers cannot appear here.");
+        assertOnly("p.ts", "{ |export default interface I {} }", 1184, "Modifiers cannot appear here.");
+        // JavaScript has no grammar checks: the parser's error stays, with TypeScript's code
+        assertOnly("p.js", "{ |export function f() {} }", 1184, "Modifiers cannot appear here.");
+        assertOnly("p.js", "function f() { |export var a; }", 1184, "Modifiers cannot appear here.");
+        assertOnly("p.js", "{ |export default class {} }", 1184, "Modifiers cannot appear here.");
+        assertOnly("p.js", "{ |export default async function f() {} }", 1184, "Modifiers cannot appear here.");
+        assertOnly("p.js", "{ |export default async () => 1 }", 1258, "A default export must be at the top level of a file or module declaration.");
+        assertOnly("p.js", "{ |export using x = y }", 1184, "Modifiers cannot appear here.");
+        assertOnly("p.js", "async function f() { |export await using x = y }", 1184, "Modifiers cannot appear here.");
+        assertOnly("p.js", "{ |export default @d class {} }", 1184, "Modifiers cannot appear here.");
+        assertOnly("p.ts", "{ |export default @d class {} }", 1184, "Modifiers cannot appear here.");
+        assertOnly("p.js", "{ |export * from \"m\" }", 1474, "An export declaration can only be used at the top level of a module.");
         assertOnly("p.js", "{ |import x from \"m\" }", 1473, "An import declaration can only be used at the top level of a module.");
+    }
+
+    @Test
+    void theParsersErrorsCarryTypeScriptsCodes() {
+        // checked against typescript@6.0.3's one-file Program (syntactic and semantic diagnostics)
+        assertOnly("p.js", "const [] = 1, |{};", 1182, "A destructuring declaration must have an initializer.");
+        assertOnly("p.ts", "for (const |[];;);", 1182, "A destructuring declaration must have an initializer.");
+        assertOnly("p.js", "for (|using x in y);", 1493, "The left-hand side of a 'for...in' statement cannot be a 'using' declaration.");
+        assertOnly("p.js", "for (|await using x = 1 in y);", 1494,
+                "The left-hand side of a 'for...in' statement cannot be an 'await using' declaration.");
+        assertOnly("p.js", "function f() { for (|await using x in y); }", 1494,
+                "The left-hand side of a 'for...in' statement cannot be an 'await using' declaration.");
+        String awaitUsing = "'await using' statements are only allowed within async functions and at the top levels of modules.";
+        assertOnly("p.js", "function f() { |await using x = y }", 2852, awaitUsing);
+        assertOnly("p.js", "function f() { for (|await using x of y); }", 2852, awaitUsing);
+        assertOnly("p.ts", "function f() { for (|await using x of y); }", 2852, awaitUsing);
+        assertOnly("p.js", "class A { static { |await using x = y } }", 18054, "'await using' statements cannot be used inside a class static block.");
+        assertOnly("p.js", "class A { get |constructor() {} }", 1341, "Class constructor may not be an accessor.");
+        assertOnly("p.js", "class A { *|constructor() {} }", 1368, "Class constructor may not be a generator.");
+        assertOnly("p.js", "class A { async *|constructor() {} }", 1368, "Class constructor may not be a generator.");
+        assertOnly("p.js", "class A { |async constructor() {} }", 1089, "'async' modifier cannot appear on a constructor declaration.");
+        assertOnly("p.ts", "class A { |async constructor() {} }", 1089, "'async' modifier cannot appear on a constructor declaration.");
+        // a rest parameter's initializer is TS1048 at its name; TS1186 is a pattern's rest element's
+        String restInitializer = "A rest parameter cannot have an initializer.";
+        assertOnly("p.js", "function f(...|a = 1) {}", 1048, restInitializer);
+        assertOnly("p.js", "function f(...|[a] = 1) {}", 1048, restInitializer);
+        assertOnly("p.js", "(...|a = 1) => 1", 1048, restInitializer);
+        assertOnly("p.ts", "function f(...|a = 1) {}", 1048, restInitializer);
+        assertOnly("p.ts", "(...|a = 1) => 1", 1048, restInitializer);
+        assertOnly("p.js", "let [...a |= 1] = b;", 1186, "A rest element cannot have an initializer.");
     }
 
     @Test
