@@ -188,6 +188,8 @@ public final class NodeKind {
             MOD_PROTECTED = 1 << 12, MOD_READONLY = 1 << 13, MOD_OVERRIDE = 1 << 14, P_OPTIONAL = 1 << 15,
             P_DEFINITE = 1 << 17, MOD_CONST = 1 << 18, MOD_IN = 1 << 19, MOD_OUT = 1 << 20, MOD_EXPORT = 1 << 21,
             MOD_DEFAULT = 1 << 22, MOD_TYPE_ONLY = 1 << 23;
+    /** The modifiers that make a constructor parameter a class property too ({@code constructor(private x)}). */
+    public static final int MOD_PARAMETER_PROPERTY = MOD_PUBLIC | MOD_PRIVATE | MOD_PROTECTED | MOD_READONLY | MOD_OVERRIDE;
     /** A modifier TypeScript's parser takes before a declaration that has no flag of its own there (`static class`, `async class`). */
     public static final int MOD_MISPLACED = 1 << 24;
     // TYPE_PARAMETER data

@@ -293,7 +293,7 @@ public final class CodeActionHandler {
         int p = q.parentOf(decl);
         switch (t.kind(sym)) {
             case SymbolKind.PARAMETER:
-                if (p >= 0 && a.kind(p) == PARAMETER && (a.data(p) & MODIFIERS_OF_PROPERTY) != 0) return false;
+                if (p >= 0 && a.kind(p) == PARAMETER && (a.data(p) & MOD_PARAMETER_PROPERTY) != 0) return false;
                 while (p >= 0 && (a.kind(p) == PARAMETER || a.kind(p) == ASSIGNMENT_PATTERN || a.kind(p) == REST_ELEMENT)) p = q.parentOf(p);
                 return p >= 0 && a.kind(p) == FORMAL_PARAMETERS;
             default: {
@@ -303,9 +303,6 @@ public final class CodeActionHandler {
             }
         }
     }
-
-    /** A parameter with one of these is also a class property: its name is the property's. */
-    private static final int MODIFIERS_OF_PROPERTY = MOD_PUBLIC | MOD_PRIVATE | MOD_PROTECTED | MOD_READONLY | MOD_OVERRIDE;
 
     /** TypeScript's "Remove unreachable code" (the statements, with their lines) and "Remove unused label" (the label and its colon). */
     private static void unreachableFixes(DocumentQuery q, int from, int to, List<Diagnostic> context, List<Either<Command, CodeAction>> out) {

@@ -63,7 +63,7 @@ public final class CodeLensHandler {
                     }
                     break;
                 case CLASS_DECLARATION: {
-                    int name = childOfKind(a, n, BINDING_IDENTIFIER);
+                    int name = Layouts.className(a, n);
                     if (name < 0) break;
                     boolean isAbstract = (a.data(n) & MOD_ABSTRACT) != 0;
                     if (references) lens(doc, a, name, REFERENCES, out);
@@ -101,7 +101,7 @@ public final class CodeLensHandler {
                     break;
                 }
                 case MODULE_DECLARATION: {
-                    int block = childOfKind(a, n, MODULE_BLOCK);
+                    int block = Layouts.moduleBody(a, n);
                     if (block >= 0) statements(doc, a, block, references, implementations, out);
                     break;
                 }
@@ -141,11 +141,6 @@ public final class CodeLensHandler {
 
     private static int compare(Position x, Position y) {
         return x.getLine() != y.getLine() ? Integer.compare(x.getLine(), y.getLine()) : Integer.compare(x.getCharacter(), y.getCharacter());
-    }
-
-    private static int childOfKind(Arena a, int node, int kind) {
-        for (int c = a.firstChild(node); c >= 0; c = a.nextSibling(c)) if (a.kind(c) == kind) return c;
-        return -1;
     }
 
     /** What an unresolved lens asks for, or null (not one of ours, or data a client mangled). */

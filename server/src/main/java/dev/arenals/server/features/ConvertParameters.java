@@ -109,7 +109,7 @@ public final class ConvertParameters {
         int p = a.firstChild(params);
         if (p >= 0 && isThisParameter(a, p)) p = a.nextSibling(p);
         for (; p >= 0; p = a.nextSibling(p)) {
-            if (a.kind(p) == PARAMETER && ((a.data(p) & MODIFIERS) != 0 || a.kind(a.firstChild(p)) == DECORATOR)) return null;
+            if (a.kind(p) == PARAMETER && ((a.data(p) & MOD_PARAMETER_PROPERTY) != 0 || a.kind(a.firstChild(p)) == DECORATOR)) return null;
             int target = Layouts.parameterTarget(a, p);
             if (target < 0 || a.kind(target) != BINDING_IDENTIFIER) return null; // a pattern stays as it is
             if (propertyType(a, p) == null) return null;
@@ -119,8 +119,6 @@ public final class ConvertParameters {
         if (names.isEmpty()) return null;
         return new Conversion(a.text(a.start(nameNode), a.end(nameNode)), a.start(nameNode), a.end(nameNode), List.copyOf(names), rest, constructor);
     }
-
-    private static final int MODIFIERS = MOD_PUBLIC | MOD_PRIVATE | MOD_PROTECTED | MOD_READONLY | MOD_OVERRIDE;
 
     /** The declaration's edit: its parameters (after {@code this}) as one destructured, typed parameter. */
     public static List<TextEdit> declarationEdits(DocumentQuery q, Conversion c) {

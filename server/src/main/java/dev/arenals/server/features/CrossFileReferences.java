@@ -4,6 +4,7 @@ import dev.arenals.parser.tree.Arena;
 import dev.arenals.parser.tree.Layouts;
 import dev.arenals.parser.tree.NodeKind;
 import dev.arenals.server.document.Document;
+import dev.arenals.parser.LineStarts;
 import dev.arenals.server.document.PositionEncoding;
 import dev.arenals.server.protocol.Uris;
 import dev.arenals.server.query.ClassHierarchy;
@@ -116,12 +117,12 @@ public final class CrossFileReferences {
         char[] text = n == 0 ? new char[0] : dev.arenals.server.workspace.SummaryRename.textIfAsSummarized(s, maxBytes);
         if (text == null) return null;
         String local = s.importLocalNameAt(k), member = site.member();
-        int[] lineStarts = n == 0 ? new int[] {0} : lineStarts(text);
+        LineStarts lines = LineStarts.of(text, text.length, LineStarts.Terminators.LSP); // the summary's lines
         List<Location> out = new ArrayList<>();
         for (int u = 0; u < n; u++) {
             int line = s.importUsePart(k, u, 0);
-            if (line >= lineStarts.length) return null;
-            int at = encoding.offsetOf(text, lineStarts[line], lineEnd(text, lineStarts, line), s.importUsePart(k, u, 1));
+            if (line >= lines.lineCount()) return null;
+            int at = encoding.offsetOf(text, lines.lineStart(line), lines.lineContentEnd(text, text.length, line), s.importUsePart(k, u, 1));
             if (at + local.length() > text.length || !new String(text, at, local.length()).equals(local)) return null;
             int i = skipTrivia(text, at + local.length());
             if (i < text.length && text[i] == '?' && i + 1 < text.length && text[i + 1] == '.') i++;
@@ -132,35 +133,11 @@ public final class CrossFileReferences {
             }
             if (end < text.length && text[end] == '\\') return null; // an escaped name: its cooked value is the parse's to compare
             if (end - start != member.length() || !new String(text, start, end - start).equals(member)) continue;
-            int memberLine = lineOf(lineStarts, start);
-            int lineStart = lineStarts[memberLine];
+            int memberLine = lines.lineOf(start);
+            int lineStart = lines.lineStart(memberLine);
             out.add(location(site.uri(), memberLine, encoding.columnOf(text, lineStart, start), encoding.columnOf(text, lineStart, end)));
         }
         return out;
-    }
-
-    private static int[] lineStarts(char[] text) {
-        int[] starts = new int[64];
-        int count = 1;
-        for (int i = 0; i < text.length; i++) {
-            char c = text[i];
-            if (c == '\n' || c == '\r' && (i + 1 == text.length || text[i + 1] != '\n') || c == '\u2028' || c == '\u2029') {
-                if (count == starts.length) starts = java.util.Arrays.copyOf(starts, count * 2);
-                starts[count++] = i + 1;
-            }
-        }
-        return java.util.Arrays.copyOf(starts, count);
-    }
-
-    private static int lineEnd(char[] text, int[] lineStarts, int line) {
-        int end = line + 1 < lineStarts.length ? lineStarts[line + 1] : text.length;
-        while (end > lineStarts[line] && (text[end - 1] == '\n' || text[end - 1] == '\r' || text[end - 1] == '\u2028' || text[end - 1] == '\u2029')) end--;
-        return end;
-    }
-
-    private static int lineOf(int[] lineStarts, int offset) {
-        int i = java.util.Arrays.binarySearch(lineStarts, offset);
-        return i >= 0 ? i : -i - 2;
     }
 
     /** Past white space, line breaks and comments from {@code i}. */

@@ -230,7 +230,7 @@ public final class ImplementInterface {
                 int fn = Layouts.methodFunction(a, m);
                 int params = fn < 0 ? -1 : Layouts.functionParameters(a, fn);
                 for (int p = params < 0 ? -1 : a.firstChild(params); p >= 0; p = a.nextSibling(p)) {
-                    if ((a.data(p) & (MOD_PUBLIC | MOD_PRIVATE | MOD_PROTECTED | MOD_READONLY | MOD_OVERRIDE)) == 0) continue;
+                    if ((a.data(p) & MOD_PARAMETER_PROPERTY) == 0) continue;
                     int target = a.firstChild(p);
                     while (target >= 0 && a.kind(target) == DECORATOR) target = a.nextSibling(target);
                     if (target >= 0 && a.kind(target) == BINDING_IDENTIFIER) {

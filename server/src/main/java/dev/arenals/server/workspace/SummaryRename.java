@@ -145,16 +145,12 @@ public final class SummaryRename {
      * cannot be read, or the summary does not know its hash (the file is then parsed).
      */
     public static boolean stillAsSummarized(FileSummary s, String newName, long maxBytes) {
-        if (s.contentHash() == 0) return false;
         byte[] name = (newName == null ? "" : newName.strip()).getBytes(StandardCharsets.UTF_8);
         if (name.length == 0) return false;
         Buffers b = BUFFERS.get();
-        int length = b.read(s.path(), maxBytes);
-        if (length < 0) return false;
-        b.crc.reset();
-        b.crc.update(b.bytes, 0, length);
-        boolean same = (int) b.crc.getValue() == s.contentHash() && indexOf(b.bytes, length, name) < 0;
-        if (b.bytes.length > KEPT_BYTES) b.bytes = new byte[1 << 14];
+        int length = readAsSummarized(b, s, maxBytes);
+        boolean same = length >= 0 && indexOf(b.bytes, length, name) < 0;
+        b.shrink();
         return same;
     }
 
@@ -163,16 +159,21 @@ public final class SummaryRename {
      * hash), else null: what a reader of the summary's positions may scan without a parse.
      */
     public static char[] textIfAsSummarized(FileSummary s, long maxBytes) {
-        if (s.contentHash() == 0) return null;
         Buffers b = BUFFERS.get();
+        int length = readAsSummarized(b, s, maxBytes);
+        char[] text = length < 0 ? null : StandardCharsets.UTF_8.decode(ByteBuffer.wrap(b.bytes, 0, length)).toString().toCharArray();
+        b.shrink();
+        return text;
+    }
+
+    /** The file's length read into {@code b} when its CRC-32C is the summary's, else -1 (unknown hash, unreadable, changed). */
+    private static int readAsSummarized(Buffers b, FileSummary s, long maxBytes) {
+        if (s.contentHash() == 0) return -1;
         int length = b.read(s.path(), maxBytes);
-        if (length < 0) return null;
+        if (length < 0) return -1;
         b.crc.reset();
         b.crc.update(b.bytes, 0, length);
-        char[] text = (int) b.crc.getValue() != s.contentHash() ? null
-                : StandardCharsets.UTF_8.decode(ByteBuffer.wrap(b.bytes, 0, length)).toString().toCharArray();
-        if (b.bytes.length > KEPT_BYTES) b.bytes = new byte[1 << 14];
-        return text;
+        return (int) b.crc.getValue() == s.contentHash() ? length : -1;
     }
 
     /** The first index of {@code pattern} in the first {@code length} of {@code bytes}, or -1. */
@@ -193,6 +194,9 @@ public final class SummaryRename {
     private static final class Buffers {
         byte[] bytes = new byte[1 << 14];
         final java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+
+        /** A buffer grown past {@link #KEPT_BYTES} for one large file is not kept for the next. */
+        void shrink() { if (bytes.length > KEPT_BYTES) bytes = new byte[1 << 14]; }
 
         int read(java.nio.file.Path file, long maxBytes) {
             try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
