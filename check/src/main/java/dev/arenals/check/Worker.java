@@ -7,6 +7,7 @@ import dev.arenals.parser.DiagnosticMessages;
 import dev.arenals.parser.scope.Binder;
 import dev.arenals.parser.scope.ScopeTable;
 import dev.arenals.parser.scope.UnusedDeclarations;
+import dev.arenals.parser.scope.UnusedReports;
 import dev.arenals.parser.tree.Arena;
 import dev.arenals.parser.tree.ParseLog;
 import java.io.IOException;
@@ -83,7 +84,7 @@ final class Worker {
     /** {@code --warn unused}: bind with references and report declarations never read, as warnings. */
     private final boolean reportUnused;
     private static final int[] NONE = new int[0];
-    /** The unused symbols of the file being reported. */
+    /** The unused declarations of the file being reported, as {@link UnusedReports} groups them (four ints each). */
     private int[] unused = NONE;
 
     /**
@@ -243,7 +244,7 @@ final class Worker {
             if (strayNul >= 0) return binary(f, length, byteOffset(strayNul));
             if (reportUnused) {
                 binder.bind(arena, table); // unused declarations need every reference resolved
-                unused = UnusedDeclarations.find(arena, table, f.options.isDeclaration());
+                unused = UnusedReports.of(arena, table, UnusedDeclarations.find(arena, table, f.options.isDeclaration()));
             } else {
                 binder.bindDeclarations(arena, table);
                 unused = NONE;
@@ -306,11 +307,11 @@ final class Worker {
     private FileReport report(SourceFile f, long length, char[] text, int textLength) {
         ParseLog log = arena.log();
         int logged = log.diagnosticCount();
-        int n = logged + unused.length;
+        int n = logged + unused.length / UnusedReports.STRIDE;
         if (n == 0) return new FileReport(FileReport.Kind.SOURCE, f.display, true, length, List.of());
         int maxOffset = 0;
         for (int i = 0; i < logged; i++) maxOffset = Math.max(maxOffset, Math.min(textLength, log.diagnosticEnd(i)));
-        for (int sym : unused) maxOffset = Math.max(maxOffset, Math.min(textLength, arena.end(table.declarationNode(sym))));
+        for (int r = 0; r < unused.length; r += UnusedReports.STRIDE) maxOffset = Math.max(maxOffset, Math.min(textLength, unused[r + 1]));
         lines.rebuild(text, textLength, maxOffset);
         List<Problem> problems = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -325,13 +326,12 @@ final class Worker {
                 severity = warnCodes.contains(d.code) ? Severity.WARNING : Severity.ERROR;
                 message = DiagnosticMessages.message(log, i, arena.names());
             } else {
-                int sym = unused[i - logged];
-                int decl = table.declarationNode(sym);
-                s = clamp(arena.start(decl), textLength);
-                e = Math.max(s, clamp(arena.end(decl), textLength));
-                code = UnusedDeclarations.CODE;
+                int r = (i - logged) * UnusedReports.STRIDE;
+                s = clamp(unused[r], textLength);
+                e = Math.max(s, clamp(unused[r + 1], textLength));
+                code = unused[r + 2];
                 severity = Severity.WARNING;
-                message = UnusedDeclarations.message(table.name(sym));
+                message = UnusedReports.message(code, table.name(unused[r + 3]));
             }
             int line = lines.lineOf(s);
             int endLine = lines.lineOf(e);

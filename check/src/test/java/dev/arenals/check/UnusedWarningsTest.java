@@ -41,6 +41,17 @@ class UnusedWarningsTest {
         assertTrue(stylish.out().contains("3:9   warning  'local' is declared but its value is never read."), stylish.out());
     }
 
+    /** The editor's grouping and codes (UnusedReports): a wholly unused import, types, type parameter lists. */
+    @Test
+    void groupedAndCodedAsTheEditorShowsThem() {
+        write(dir, "src/c.ts", "import { used, other } from './b';\ninterface I {}\nexport function g<T, U>() {}\nexport type K<A> = A;\n");
+        Cli.Result r = Cli.run(dir, "--format", "tsc", "--warn", "unused", "src/c.ts");
+        assertEquals(""
+                + "src/c.ts(1,1): warning TS6192: All imports in import declaration are unused.\n"
+                + "src/c.ts(2,11): warning TS6196: 'I' is declared but never used.\n"
+                + "src/c.ts(3,18): warning TS6205: All type parameters are unused.\n", r.out());
+    }
+
     @Test
     void everyFormatCarriesTheWarnings() throws Exception {
         JsonSchema documented = new JsonSchema(Jsonc.parse(Files.readString(NpmFixtures.repoRoot().resolve("docs/check-report.schema.json"))));

@@ -357,7 +357,8 @@ public final class Binder {
                     break;
                 case A_TYPE:
                     // visitType: these declare or open a scope; the other types only pass references on
-                    ACTS[k] = k == TYPE_PARAMETER || k == MAPPED_TYPE || k == FUNCTION_TYPE || k == CONSTRUCTOR_TYPE;
+                    ACTS[k] = k == TYPE_PARAMETER || k == MAPPED_TYPE || k == FUNCTION_TYPE || k == CONSTRUCTOR_TYPE
+                            || k == CONDITIONAL_TYPE || k == INFER_TYPE;
                     break;
                 default:
                     ACTS[k] = true;
@@ -774,6 +775,17 @@ public final class Binder {
         reverse(start, sp);
     }
 
+    /** The scope of the nearest conditional type whose extends type holds {@code infer}, or {@code scope} outside any. */
+    private int inferScope(int infer, int scope) {
+        for (int s = scope; s > 0; s = t.scopeParent[s]) {
+            int owner = t.scopeNode[s];
+            if (t.scopeKind[s] != ScopeKind.TYPE || owner < 0 || a.kind(owner) != CONDITIONAL_TYPE) continue;
+            int extendsType = a.firstChild(owner) < 0 ? -1 : a.nextSibling(a.firstChild(owner));
+            if (extendsType >= 0 && a.start(extendsType) <= a.start(infer) && a.end(infer) <= a.end(extendsType)) return s;
+        }
+        return scope;
+    }
+
     /** Type nodes: names are type references, type parameters are declared, `typeof x` reads a value. */
     private void visitType(int n, int k, int strict, int scope) {
         switch (k) {
@@ -788,6 +800,37 @@ public final class Binder {
             case MAPPED_TYPE:
                 pushChildren(n, strict | C_TYPE, t.newScope(ScopeKind.TYPE, scope, n), -1);
                 return;
+            case CONDITIONAL_TYPE: {
+                // check extends ? true : false: what `infer X` declares in the extends type is seen
+                // there and in the true type only (TypeScript's locals of a conditional type)
+                int check = a.firstChild(n);
+                int extendsType = check < 0 ? -1 : a.nextSibling(check);
+                int trueType = extendsType < 0 ? -1 : a.nextSibling(extendsType);
+                int falseType = trueType < 0 ? -1 : a.nextSibling(trueType);
+                int inferred = t.newScope(ScopeKind.TYPE, scope, n);
+                int start = sp;
+                if (check >= 0) push(check, strict | C_TYPE, scope, -1);
+                if (extendsType >= 0) push(extendsType, strict | C_TYPE, inferred, -1);
+                if (trueType >= 0) push(trueType, strict | C_TYPE, inferred, -1);
+                if (falseType >= 0) push(falseType, strict | C_TYPE, scope, -1);
+                reverse(start, sp);
+                return;
+            }
+            case INFER_TYPE: {
+                // declared in the conditional type whose extends type holds it, through the scopes of
+                // function types and mapped types in between; its constraint is read where it stands
+                int parameter = a.firstChild(n);
+                int name = parameter < 0 || a.kind(parameter) != TYPE_PARAMETER ? -1 : a.firstChild(parameter);
+                if (name < 0 || a.kind(name) != BINDING_IDENTIFIER) {
+                    pushChildren(n, strict | C_TYPE, scope, -1);
+                    return;
+                }
+                declareType(name, SymbolKind.TYPE_PARAMETER, inferScope(n, scope), parameter, false);
+                int start = sp;
+                for (int c = a.nextSibling(name); c >= 0; c = a.nextSibling(c)) push(c, strict | C_TYPE, scope, -1);
+                reverse(start, sp);
+                return;
+            }
             case TYPE_QUERY: {
                 // typeof x.y<T>: the entity is a value; type arguments are types
                 int start = sp;

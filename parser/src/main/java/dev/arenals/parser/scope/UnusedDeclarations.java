@@ -14,8 +14,12 @@ import java.util.Arrays;
  * {@code noUnusedParameters} are, or to stay clear of false reports:
  *
  * <ul>
- *   <li>names starting with {@code _}, the {@code this} parameter, and every declaration of a
- *       declaration file or inside {@code declare} (ambient) code;</li>
+ *   <li>names starting with {@code _} where TypeScript lets that mark them unused on purpose:
+ *       parameters, type parameters, imports, {@code for…in}/{@code for…of} variables, elements
+ *       of array patterns and renamed elements of object patterns ({@code { a: _a }}) — not other
+ *       locals, types or shorthand elements, which TypeScript reports;</li>
+ *   <li>the {@code this} parameter, and every declaration of a declaration file or inside
+ *       {@code declare} (ambient) code;</li>
  *   <li>exported declarations ({@code export const}, {@code export default function}, names in a
  *       local {@code export { … }}), and the top-level names of a script, which are globals;</li>
  *   <li>declaration-merged names (two declarations of one name in one scope: overloads, a class
@@ -23,8 +27,11 @@ import java.util.Arrays;
  *   <li>a parameter followed by a used one, a parameter property ({@code constructor(private x)}),
  *       the parameters of a function without a body (overloads, abstract methods, signatures);</li>
  *   <li>destructured names next to a rest element ({@code const { a, ...rest } = o} omits a);</li>
- *   <li>names of function and class expressions, catch parameters, type parameters, namespaces
- *       and {@code using} declarations (kept for their disposal);</li>
+ *   <li>names of function and class expressions, catch parameters, namespaces and {@code using}
+ *       declarations (kept for their disposal);</li>
+ *   <li>type parameters where TypeScript does not look (a mapped type's key, and, where it checks
+ *       only a symbol's last declaration, every one of a merged or overloaded declaration: overload
+ *       signatures, methods without a body, merged classes and interfaces);</li>
  *   <li>components used as JSX tags, and {@code React} in a file with JSX (the classic runtime
  *       reads it); in JavaScript, an import named in a comment (JSDoc types such as
  *       {@code @type {Foo}} use it).</li>
@@ -56,8 +63,9 @@ public final class UnusedDeclarations {
             if (sym >= 0 && reads[sym] >= 0) reads[sym]++;
         }
         exemptStatements(a, t, a.root(), reads, false);
-        exemptMerged(t, reads);
+        boolean[] merged = exemptMerged(t, reads);
         exemptNodes(a, t, reads);
+        if (a.isTypeScript()) exemptTypeParameters(a, t, reads, merged);
         if (!a.isTypeScript()) exemptNamedInComments(a, t, reads);
 
         int[] out = new int[16];
@@ -80,7 +88,8 @@ public final class UnusedDeclarations {
         if (scopeKind == ScopeKind.SCRIPT) return false; // globals of a script
         int name = t.symName[sym];
         String text = a.names().name(name);
-        if (text.isEmpty() || text.charAt(0) == '_' || text.equals("this")) return false;
+        if (text.isEmpty() || text.equals("this")) return false;
+        if (text.charAt(0) == '_' && (kind == SymbolKind.PARAMETER || kind == SymbolKind.TYPE_PARAMETER || kind == SymbolKind.IMPORT)) return false;
         switch (kind) {
             case SymbolKind.VAR: case SymbolKind.LET: case SymbolKind.CONST: case SymbolKind.IMPORT:
             case SymbolKind.INTERFACE: case SymbolKind.TYPE_ALIAS: case SymbolKind.ENUM:
@@ -91,6 +100,8 @@ public final class UnusedDeclarations {
                 return scopeKind != ScopeKind.CLASS;
             case SymbolKind.PARAMETER:
                 return reportableParameter(a, t, sym, reads);
+            case SymbolKind.TYPE_PARAMETER:
+                return true;
             default:
                 return false;
         }
@@ -257,8 +268,8 @@ public final class UnusedDeclarations {
         }
     }
 
-    /** Two or more symbols of one name in one scope: merged declarations, overloads. */
-    private static void exemptMerged(ScopeTable t, int[] reads) {
+    /** Two or more symbols of one name in one scope: merged declarations, overloads. Returns them by symbol, or null for none. */
+    private static boolean[] exemptMerged(ScopeTable t, int[] reads) {
         // symbols sharing a (scope, name) key, counted in an open-addressing table: linear in the
         // symbols, where sorting the keys was the larger half of this pass on a big file
         int n = t.symCount;
@@ -275,14 +286,120 @@ public final class UnusedDeclarations {
             if (keys[slot] == 0) keys[slot] = key;
             else { counts[slot] = 1; any = true; }
         }
-        if (!any) return;
+        if (!any) return null;
+        boolean[] merged = new boolean[n];
         for (int sym = 0; sym < n; sym++) {
             if (t.symKind[sym] == SymbolKind.IMPLICIT_GLOBAL) continue;
             long key = (((long) t.symScope[sym] << 32) | (t.symName[sym] & 0xFFFFFFFFL)) + 1;
             int slot = mix(key) & mask;
             while (keys[slot] != key) slot = (slot + 1) & mask;
-            if (counts[slot] != 0) reads[sym] = -1;
+            if (counts[slot] != 0) {
+                reads[sym] = -1;
+                merged[sym] = true;
+            }
         }
+        return merged;
+    }
+
+    /**
+     * Type parameters TypeScript leaves alone: a mapped type's key ({@code [K in Keys]}), and the
+     * type parameters of every declaration but a symbol's last (it checks the last one only), which
+     * arena-ls, without merging symbols, skips for every declaration of a merged or overloaded name:
+     * functions and methods without a body, merged classes, interfaces and aliases, and a signature of
+     * an interface or type literal followed by another of its name or kind.
+     */
+    private static void exemptTypeParameters(Arena a, ScopeTable t, int[] reads, boolean[] merged) {
+        boolean candidate = false;
+        for (int sym = 0; sym < t.symCount && !candidate; sym++) candidate = t.symKind[sym] == SymbolKind.TYPE_PARAMETER && reads[sym] == 0;
+        if (!candidate || a.root() < 0) return;
+        // named declarations with type parameters, and how many declarations each one's symbol has
+        // (a type's declarations share one symbol; a function's overloads are merged symbols)
+        int[] named = new int[16];
+        int namedCount = 0;
+        int[] declarations = new int[t.symCount];
+        int[] stack = new int[64];
+        int sp = 0;
+        stack[sp++] = a.root();
+        while (sp > 0) {
+            int n = stack[--sp];
+            switch (a.kind(n)) {
+                case MAPPED_TYPE:
+                    exemptTypeParameterList(a, t, n, reads);
+                    break;
+                case FUNCTION_DECLARATION: case CLASS_DECLARATION: case INTERFACE_DECLARATION: case TYPE_ALIAS: {
+                    int sym = nameSymbol(a, t, n);
+                    if (sym >= 0) declarations[sym]++;
+                    if (a.kind(n) == FUNCTION_DECLARATION && bodyless(a, n)) exemptTypeParameterList(a, t, typeParameters(a, n), reads);
+                    else if (sym >= 0 && typeParameters(a, n) >= 0) {
+                        if (namedCount == named.length) named = Arrays.copyOf(named, namedCount * 2);
+                        named[namedCount++] = n;
+                    }
+                    break;
+                }
+                case METHOD: {
+                    int function = a.firstChild(n);
+                    while (function >= 0 && a.kind(function) != FUNCTION_EXPRESSION) function = a.nextSibling(function);
+                    if (function >= 0 && bodyless(a, function)) exemptTypeParameterList(a, t, typeParameters(a, function), reads);
+                    break;
+                }
+                case INTERFACE_BODY: case TYPE_LITERAL:
+                    for (int m = a.firstChild(n); m >= 0; m = a.nextSibling(m)) {
+                        int list = typeParameters(a, m);
+                        if (list >= 0 && declaredAgainLater(a, m)) exemptTypeParameterList(a, t, list, reads);
+                    }
+                    break;
+                default:
+                    break;
+            }
+            for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
+                if (sp == stack.length) stack = Arrays.copyOf(stack, sp * 2);
+                stack[sp++] = c;
+            }
+        }
+        for (int i = 0; i < namedCount; i++) {
+            int sym = nameSymbol(a, t, named[i]);
+            if (declarations[sym] > 1 || (merged != null && merged[sym])) exemptTypeParameterList(a, t, typeParameters(a, named[i]), reads);
+        }
+    }
+
+    /** The symbol of a declaration's own name (its first child after decorators), or -1. */
+    private static int nameSymbol(Arena a, ScopeTable t, int declaration) {
+        int name = a.firstChild(declaration);
+        while (name >= 0 && a.kind(name) == DECORATOR) name = a.nextSibling(name);
+        return name >= 0 && a.kind(name) == BINDING_IDENTIFIER ? t.nodeSymbol[name] : -1;
+    }
+
+    /** The TYPE_PARAMETERS child of a declaration or signature, or -1. */
+    static int typeParameters(Arena a, int node) {
+        for (int c = a.firstChild(node); c >= 0; c = a.nextSibling(c)) if (a.kind(c) == TYPE_PARAMETERS) return c;
+        return -1;
+    }
+
+    /** The names of the TYPE_PARAMETER children of {@code list} (a TYPE_PARAMETERS or a MAPPED_TYPE). */
+    private static void exemptTypeParameterList(Arena a, ScopeTable t, int list, int[] reads) {
+        if (list < 0) return;
+        for (int p = a.firstChild(list); p >= 0; p = a.nextSibling(p)) {
+            if (a.kind(p) == TYPE_PARAMETER) exempt(t, a.firstChild(p), reads);
+        }
+    }
+
+    private static boolean bodyless(Arena a, int function) {
+        for (int c = a.firstChild(function); c >= 0; c = a.nextSibling(c)) if (a.kind(c) == FUNCTION_BODY) return false;
+        return true;
+    }
+
+    /** A signature of an interface or type literal with another after it: a method of the same key, or a call or construct signature. */
+    private static boolean declaredAgainLater(Arena a, int member) {
+        int k = a.kind(member);
+        char[] src = a.source();
+        int key = a.firstChild(member);
+        for (int m = a.nextSibling(member); m >= 0; m = a.nextSibling(m)) {
+            if (a.kind(m) != k) continue;
+            if (k != METHOD_SIGNATURE) return true;
+            int other = a.firstChild(m);
+            if (key >= 0 && other >= 0 && Arrays.equals(src, a.start(key), a.end(key), src, a.start(other), a.end(other))) return true;
+        }
+        return false;
     }
 
     private static int mix(long key) {
@@ -290,7 +407,7 @@ public final class UnusedDeclarations {
         return (int) (h ^ (h >>> 32));
     }
 
-    /** One pass over the nodes: JSX tags, and destructured names beside a rest element. */
+    /** One pass over the nodes: JSX tags, destructured names beside a rest element, names marked unused by their {@code _}. */
     private static void exemptNodes(Arena a, ScopeTable t, int[] reads) {
         boolean jsx = false;
         int count = a.nodeCount();
@@ -307,7 +424,21 @@ public final class UnusedDeclarations {
                 if (!intrinsic) exemptVisible(t, a.start(tag), name, reads);
             } else if (k == JSX_FRAGMENT) {
                 jsx = true;
+            } else if (k == FOR_IN || k == FOR_OF) {
+                int left = a.firstChild(n);
+                if (left < 0 || a.kind(left) != VARIABLE_DECLARATION) continue;
+                for (int d = a.firstChild(left); d >= 0; d = a.nextSibling(d)) exemptUnderscored(a, t, a.firstChild(d), reads);
+            } else if (k == ARRAY_PATTERN) {
+                for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
+                    exemptUnderscored(a, t, a.kind(c) == ASSIGNMENT_PATTERN ? a.firstChild(c) : c, reads);
+                }
             } else if (k == OBJECT_PATTERN) {
+                for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
+                    if (a.kind(c) != PROPERTY || (a.data(c) & P_SHORTHAND) != 0) continue;
+                    int value = a.firstChild(c);
+                    while (value >= 0 && a.nextSibling(value) >= 0) value = a.nextSibling(value);
+                    exemptUnderscored(a, t, value >= 0 && a.kind(value) == ASSIGNMENT_PATTERN ? a.firstChild(value) : value, reads);
+                }
                 boolean rest = false;
                 for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) if (a.kind(c) == REST_ELEMENT) rest = true;
                 if (!rest) continue;
@@ -325,6 +456,11 @@ public final class UnusedDeclarations {
                 if (t.symScope[sym] == 0 && a.names().equals(t.symName[sym], "React")) reads[sym] = -1;
             }
         }
+    }
+
+    /** A binding name that starts with {@code _}: unused on purpose where TypeScript lets it say so. */
+    private static void exemptUnderscored(Arena a, ScopeTable t, int node, int[] reads) {
+        if (node >= 0 && a.kind(node) == BINDING_IDENTIFIER && a.start(node) < a.sourceLength() && a.source()[a.start(node)] == '_') exempt(t, node, reads);
     }
 
     /** The value symbol named {@code name} that is visible at {@code offset}. */

@@ -317,4 +317,19 @@ class BinderTest {
         assertArrayEquals(new int[0], new int[0]);
         assertEquals(301, table.scopeCount());
     }
+
+    /** `infer X` is seen in its conditional type's extends and true types, through function and mapped types, and nowhere else. */
+    @Test
+    void inferDeclaresInItsConditionalType() {
+        text = "type F<T> = T extends (...args: infer Aa) => infer Rr ? [Aa, Rr] : Aa; type G<T> = (T extends infer Uu ? Uu : 0) | Uu;";
+        parser.parse(arena, text, ParseOptions.forFileName("a.ts"));
+        binder.bind(arena, table);
+        int aa = table.symbolAt(at("Aa", 0)), rr = table.symbolAt(at("Rr", 0)), uu = table.symbolAt(at("Uu", 0));
+        assertTrue(aa >= 0 && rr >= 0 && uu >= 0);
+        assertEquals(aa, table.symbolAt(at("Aa", 1)), "the true type sees a name inferred inside a function type");
+        assertEquals(rr, table.symbolAt(at("Rr", 1)));
+        assertNotEquals(aa, table.symbolAt(at("Aa", 2)), "the false type does not");
+        assertEquals(uu, table.symbolAt(at("Uu", 1)));
+        assertNotEquals(uu, table.symbolAt(at("Uu", 2)), "nor the code after the conditional type");
+    }
 }

@@ -48,7 +48,7 @@ class UnusedDeclarationsTest {
     @Test
     void exemptions() {
         // exported, underscore, script globals, used in a type, exported by a list
-        assertUnused("a.ts", "export const a = 1; export function f(_x: number) {} const _y = 2; type T = 1; let u: T; export { u };");
+        assertUnused("a.ts", "export const a = 1; export function f(_x: number) {} type T = 1; let u: T; export { u };");
         assertUnused("a.js", "var globalInScript = 1; function g() {}");
         // parameters followed by used ones, parameter properties, bodiless functions, this
         assertUnused("a.ts", "export function f(a, [[b]]) { return a; } export function g(a, b) { return b; }"
@@ -71,5 +71,29 @@ class UnusedDeclarationsTest {
         assertUnused("a.js", "import Foo from './foo'; import [[Bar]] from './bar'; /** @type {Foo} */ export let f;");
         // a component declared but only written, not rendered, is still unused
         assertUnused("a.tsx", "const [[Local]] = 1; export const v = <div />;");
+    }
+
+    /** As TypeScript: `_` says "unused on purpose" for parameters, imports, loop variables and pattern elements that are not shorthand. */
+    @Test
+    void underscoreWhereTypeScriptHonoursIt() {
+        assertUnused("a.ts", "import { a as _a } from 'm'; export function f(_p: number, xs: number[][], o: object) {"
+                + " for (const _x of xs) {} const [_first, second = 1] = xs; const { k: _k, [[_short]] } = o as any;"
+                + " const [[_local]] = 1; type [[_T]] = 1; return second; }");
+    }
+
+    @Test
+    void typeParametersAsTypeScriptChecksThem() {
+        assertUnused("a.ts", "export function f<[[T]], U>(u: U) { return u; } export type Box<[[A]], B extends string> = { b: B };");
+        assertUnused("a.ts", "export interface I<[[T]]> { m<[[K]]>(): void; n<V>(v: V): V } export class C<[[T]]> { m<[[X]]>() {} }");
+        // used in its own constraint, in another parameter's default, in a body, through `keyof`
+        assertUnused("a.ts", "export type R<T extends R<T>> = T[]; export function g<A, B = A>(b: B) { return b; }"
+                + " export const h = <T,>(x: unknown) => { const y = x as T; return y; }; export type K<T> = keyof T;");
+        // infer: reported; a mapped type's key: never (TypeScript does not check it)
+        assertUnused("a.ts", "export type E<T> = T extends Array<infer [[U]]> ? 1 : 0; export type M<T> = { [K in keyof T]: string };");
+        // underscore, overloads and bodiless methods, merged declarations, ambient code, function and constructor types
+        assertUnused("a.ts", "export function u<_T>() {} export function o<T>(): void; export function o<T>(_x?: T) {}"
+                + " export abstract class A { abstract m<T>(): void; } export interface J<T> { a: T } export interface J<T> {}"
+                + " declare function d<T>(): void; export interface S { m<T>(): void; m<T>(x: T): void; <Q>(): void; <Q>(q: Q): void }"
+                + " export type F = <[[P]]>() => void; export type N = new <[[P]]>() => object;");
     }
 }

@@ -6,6 +6,7 @@ import dev.arenals.parser.diag.Diag;
 import dev.arenals.parser.lexer.Token;
 import dev.arenals.parser.scope.ScopeTable;
 import dev.arenals.parser.scope.SymbolKind;
+import dev.arenals.parser.scope.UnusedReports;
 import dev.arenals.parser.tree.Arena;
 import dev.arenals.parser.tree.Layouts;
 import dev.arenals.parser.tree.ParseLog;
@@ -238,20 +239,17 @@ public final class CodeActionHandler {
     private static void unusedFixes(DocumentQuery q, int from, int to, List<Diagnostic> context, List<Either<Command, CodeAction>> out) {
         Arena a = q.arena();
         ScopeTable t = q.scopes();
-        int[] unused = UnusedCode.unusedSymbols(q);
+        int[] reports = UnusedCode.unusedReports(q);
         boolean[] mask = UnusedCode.unusedMask(q);
-        int wholeImportDone = -1;
-        for (int sym : unused) {
+        for (int i = 0; i < reports.length; i += UnusedReports.STRIDE) {
+            int start = reports[i], end = reports[i + 1], code = reports[i + 2], sym = reports[i + 3];
+            if (start > to) break; // in order of their starts
+            if (end < from) continue;
             int decl = t.declarationNode(sym);
-            int decl0 = t.declarationNode(sym);
-            if (t.kind(sym) != SymbolKind.IMPORT && (a.end(decl0) < from || a.start(decl0) > to)) continue; // outside the range: no walk
-            int statement = t.kind(sym) == SymbolKind.IMPORT ? UnusedCode.importStatementOf(a, t.declaringNode(sym)) : -1;
-            if (statement >= 0 && statement == wholeImportDone) continue;
-            boolean whole = statement >= 0 && UnusedCode.allBindingsUnused(a, t, statement, mask);
-            int start = whole ? a.start(statement) : a.start(decl), end = whole ? a.end(statement) : a.end(decl);
-            if (end < from || start > to) continue;
+            // a report over more than the name: a whole import declaration or type parameter list
+            boolean whole = start != a.start(decl) || end != a.end(decl);
             CodeAction prefix = null; // after the removal, or alone where a loop variable cannot be removed
-            if (prefixable(q, sym)) {
+            if (!whole && prefixable(q, sym)) {
                 prefix = quickFix(q, "Prefix '" + t.name(sym) + "' with an underscore", a.start(decl), a.start(decl), "_");
                 prefix.setDiagnostics(matching(q, context, start, end));
             }
@@ -261,11 +259,13 @@ public final class CodeActionHandler {
                 continue;
             }
             String title;
-            if (whole) {
-                wholeImportDone = statement;
-                title = "Remove import from " + moduleText(a, statement);
+            if (whole && t.kind(sym) == SymbolKind.IMPORT) {
+                int statement = UnusedCode.importStatementOf(a, t.declaringNode(sym));
+                title = statement >= 0 ? "Remove import from " + moduleText(a, statement) : "Remove unused import '" + t.name(sym) + "'";
             } else if (t.kind(sym) == SymbolKind.IMPORT) {
                 title = "Remove unused import '" + t.name(sym) + "'";
+            } else if (code == UnusedReports.ALL_TYPE_PARAMETERS_UNUSED) {
+                title = "Remove type parameters";
             } else {
                 title = "Remove unused declaration for: '" + t.name(sym) + "'";
             }

@@ -12,8 +12,9 @@ import dev.arenals.server.query.TreePaths;
 /**
  * The edit that removes one unused declaration, keeping the code around it well formed and its
  * layout sane: a whole statement with its line (and line break) when it stands on lines of its
- * own; one element of a list (an import specifier, a declarator, a parameter) with the comma
- * that separates it; an import declaration whose every binding is unused as a whole.
+ * own; one element of a list (an import specifier, a declarator, a parameter, a type parameter)
+ * with the comma that separates it; an import declaration or a type parameter list whose every
+ * name is unused as a whole.
  */
 final class Removals {
     private Removals() {}
@@ -59,6 +60,17 @@ final class Removals {
                     boolean parenthesized = src[a.start(parent)] == '(';
                     return new Removal(a.start(declaring), a.end(declaring), parenthesized ? "" : "()");
                 }
+                return listElement(a, parent, declaring);
+            }
+            case SymbolKind.TYPE_PARAMETER: {
+                if (a.kind(parent) != TYPE_PARAMETERS) return null; // `infer U`, a mapped type's key
+                boolean all = true;
+                for (int c = a.firstChild(parent); c >= 0; c = a.nextSibling(c)) {
+                    int name = a.kind(c) == TYPE_PARAMETER ? a.firstChild(c) : -1;
+                    int sym = name >= 0 ? t.symbolOfNode(name) : -1;
+                    if (!UnusedCode.isUnused(unused, sym)) all = false;
+                }
+                if (all) return new Removal(a.start(parent), a.end(parent), ""); // `<T, U>` as a whole
                 return listElement(a, parent, declaring);
             }
             default:

@@ -5,6 +5,7 @@ import static dev.arenals.parser.tree.NodeKind.*;
 import dev.arenals.parser.scope.ScopeTable;
 import dev.arenals.parser.scope.SymbolKind;
 import dev.arenals.parser.scope.UnusedDeclarations;
+import dev.arenals.parser.scope.UnusedReports;
 import dev.arenals.parser.tree.Arena;
 import dev.arenals.parser.tree.Layouts;
 import dev.arenals.server.document.Document;
@@ -18,10 +19,10 @@ import org.eclipse.lsp4j.DiagnosticTag;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 
 /**
- * Unused declarations, imports and parameters ({@link UnusedDeclarations}) as hints tagged
- * {@link DiagnosticTag#Unnecessary}, which editors grey out; never errors. An import declaration
- * whose every binding is unused is one hint over the whole declaration (TypeScript's 6192, or
- * 6133 with the name when it has one binding). Also
+ * Unused declarations, imports, parameters and type parameters ({@link UnusedDeclarations}) as
+ * hints tagged {@link DiagnosticTag#Unnecessary}, which editors grey out; never errors; grouped and
+ * coded as TypeScript reports them ({@link UnusedReports}: an import declaration or a type parameter
+ * list whose every name is unused is one hint). Also
  * the edit that removes one unused declaration, for the quick fix. The same hints carry
  * {@link UnreachableCode}'s unreachable code and unused labels.
  */
@@ -32,9 +33,6 @@ public final class UnusedCode {
      * code) would otherwise send them all at every keystroke. The code actions still see them all.
      */
     public static final int MAX_HINTS = 100;
-
-    /** TypeScript's code for "All imports in import declaration are unused." */
-    public static final int ALL_IMPORTS_UNUSED = 6192;
 
     private UnusedCode() {}
 
@@ -61,6 +59,8 @@ public final class UnusedCode {
         long stamp;
         int[] symbols;
         boolean[] mask;
+        long reportsStamp;
+        int[] reports;
     }
 
     /** The hints, on the document's queue after a parse; empty without a bound tree. */
@@ -77,32 +77,25 @@ public final class UnusedCode {
     }
 
     private static List<Diagnostic> unusedHints(DocumentQuery q) {
-        Arena a = q.arena();
-        ScopeTable t = q.scopes();
-        int[] unused = unusedSymbols(q);
-        boolean[] mask = unusedMask(q);
-        List<Diagnostic> out = new ArrayList<>(Math.min(unused.length, MAX_HINTS));
-        int wholeImport = -1;
-        for (int sym : unused) {
-            if (out.size() == MAX_HINTS) break;
-            int decl = t.declarationNode(sym);
-            if (t.kind(sym) == SymbolKind.IMPORT) {
-                int statement = importStatementOf(a, t.declaringNode(sym));
-                if (statement >= 0 && statement == wholeImport) continue;
-                if (statement >= 0 && allBindingsUnused(a, t, statement, mask)) {
-                    wholeImport = statement;
-                    // as TypeScript: the name when it is the declaration's only binding, 6192 for several
-                    if (bindingCount(a, statement) == 1) {
-                        out.add(hint(q, a.start(statement), a.end(statement), UnusedDeclarations.CODE, UnusedDeclarations.message(t.name(sym))));
-                    } else {
-                        out.add(hint(q, a.start(statement), a.end(statement), ALL_IMPORTS_UNUSED, "All imports in import declaration are unused."));
-                    }
-                    continue;
-                }
-            }
-            out.add(hint(q, a.start(decl), a.end(decl), UnusedDeclarations.CODE, UnusedDeclarations.message(t.name(sym))));
+        int[] reports = unusedReports(q);
+        int count = Math.min(reports.length / UnusedReports.STRIDE, MAX_HINTS);
+        List<Diagnostic> out = new ArrayList<>(count);
+        for (int i = 0; i < count * UnusedReports.STRIDE; i += UnusedReports.STRIDE) {
+            int code = reports[i + 2];
+            out.add(hint(q, reports[i], reports[i + 1], code, UnusedReports.message(code, q.scopes().name(reports[i + 3]))));
         }
         return out;
+    }
+
+    /** The unused symbols as TypeScript reports them ({@link UnusedReports}), computed once per parse. */
+    public static int[] unusedReports(DocumentQuery q) {
+        int[] symbols = unusedSymbols(q);
+        Cache cache = q.document().attachment(Cache.class, Cache::new);
+        if (cache.reports == null || cache.reportsStamp != cache.stamp) {
+            cache.reports = UnusedReports.of(q.arena(), q.scopes(), symbols);
+            cache.reportsStamp = cache.stamp;
+        }
+        return cache.reports;
     }
 
     private static Diagnostic hint(DocumentQuery q, int start, int end, int code, String message) {
@@ -119,12 +112,6 @@ public final class UnusedCode {
         if (k != IMPORT_SPECIFIER && k != IMPORT_DEFAULT_SPECIFIER && k != IMPORT_NAMESPACE_SPECIFIER) return -1;
         int[] path = TreePaths.pathTo(a, specifier);
         return path != null && path.length >= 2 && a.kind(path[path.length - 2]) == IMPORT_DECLARATION ? path[path.length - 2] : -1;
-    }
-
-    private static int bindingCount(Arena a, int importDeclaration) {
-        int n = 0;
-        for (int c = a.firstChild(importDeclaration); c >= 0; c = a.nextSibling(c)) if (bindingOf(a, c) >= 0) n++;
-        return n;
     }
 
     static boolean allBindingsUnused(Arena a, ScopeTable t, int importDeclaration, boolean[] unused) {

@@ -82,6 +82,18 @@ class CodeActionHandlerTest {
     }
 
     @Test
+    void removeUnusedTypeParameters() {
+        assertFix("a.ts", "export function f<|T, U>(u: U) { return u; }", "Remove unused declaration for: 'T'",
+                "export function f<U>(u: U) { return u; }");
+        assertFix("a.ts", "export function f<U, |T>(u: U) { return u; }", "Remove unused declaration for: 'T'",
+                "export function f<U>(u: U) { return u; }");
+        assertFix("a.ts", "export type A<|T> = string;", "Remove unused declaration for: 'T'", "export type A = string;");
+        assertFix("a.ts", "export class C<T, |U> {}", "Remove type parameters", "export class C {}");
+        // `infer U` has no removal that keeps the type's meaning
+        assertNoFix("a.ts", "export type E<T> = T extends Array<infer |U> ? 1 : 0;");
+    }
+
+    @Test
     void anUnusedParameterOrLoopVariableCanBePrefixedWithAnUnderscore() {
         assertFix("a.ts", "export function f(a: number, |b: string) { return a; }", "Prefix 'b' with an underscore",
                 "export function f(a: number, _b: string) { return a; }");

@@ -43,6 +43,19 @@ class UnusedCodeTest {
         assertCodes("a.ts", "import d, { b } from 'm';", "6192 All imports in import declaration are unused.");
     }
 
+    /** As tsc's noUnusedLocals / noUnusedParameters: types are "never used", type parameter lists are one report when all are unused. */
+    @Test
+    void typesAndTypeParametersAsTypeScriptReportsThem() {
+        assertCodes("a.ts", "interface I {} type A = 1; export {};",
+                "6196 'I' is declared but never used.", "6196 'A' is declared but never used.");
+        assertCodes("a.ts", "import type { X, Y } from 'm'; export let y: Y;", "6196 'X' is declared but never used.");
+        assertCodes("a.ts", "export function f<T>() {} export type B<K, V> = 1; export type C<K, V> = V;",
+                "6133 'T' is declared but its value is never read.", "6205 All type parameters are unused.",
+                "6133 'K' is declared but its value is never read.");
+        assertHints("a.ts", "export function f[[<T>]]() {} export type B[[<K, V>]] = 1; export type C<[[K extends string]], V> = V;"
+                + " export type E<T> = T extends Array<[[infer U]]> ? 1 : 0;");
+    }
+
     private static void assertCodes(String file, String source, String... expected) {
         List<String> found = new ArrayList<>();
         for (Diagnostic d : UnusedCode.hints(Docs.parsed("file:///" + file, source))) {
