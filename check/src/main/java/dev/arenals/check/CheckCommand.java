@@ -455,7 +455,7 @@ public final class CheckCommand {
                 "  --color, --no-color    force colour on or off (default: on a terminal unless NO_COLOR)",
                 "  -q, --quiet            report errors only: no warnings, notes, progress or summary",
                 "  --warn CODES           report these codes as warnings, e.g. --warn 1005,TS9001;",
-                "                         'unused' adds unused declarations, imports and parameters (TS6133)",
+                "                         'unused' adds unused declarations (TS6133, TS6196, TS6192, TS6205)",
                 "  --max-warnings N       exit 1 when there are more than N warnings",
                 "  --stats                print timing and allocation figures to stderr",
                 "",

@@ -24,8 +24,8 @@ import java.util.Arrays;
  *       local {@code export { … }}), and the top-level names of a script, which are globals;</li>
  *   <li>declaration-merged names (two declarations of one name in one scope: overloads, a class
  *       and an interface, a function and a namespace);</li>
- *   <li>a parameter followed by a used one, a parameter property ({@code constructor(private x)}),
- *       the parameters of a function without a body (overloads, abstract methods, signatures);</li>
+ *   <li>a parameter property ({@code constructor(private x)}), the parameters of a function
+ *       without a body (overloads, abstract methods, signatures);</li>
  *   <li>destructured names next to a rest element ({@code const { a, ...rest } = o} omits a);</li>
  *   <li>names of function and class expressions, catch parameters, namespaces and {@code using}
  *       declarations (kept for their disposal);</li>
@@ -66,7 +66,7 @@ public final class UnusedDeclarations {
         boolean[] merged = exemptMerged(t, reads);
         exemptNodes(a, t, reads);
         if (a.isTypeScript()) exemptTypeParameters(a, t, reads, merged);
-        if (!a.isTypeScript()) exemptNamedInComments(a, t, reads);
+        exemptNamedInComments(a, t, reads, a.isTypeScript());
 
         int[] out = new int[16];
         int n = 0;
@@ -123,26 +123,8 @@ public final class UnusedDeclarations {
         if (!body || params < 0) return false;
         int owner = t.symDeclaring[sym];
         if (owner < 0) return false;
-        if (a.kind(owner) == PARAMETER && (a.data(owner) & PARAMETER_PROPERTY) != 0) return false;
-        // a later parameter that is used keeps this one (its position is needed)
-        for (int p = a.nextSibling(owner); p >= 0; p = a.nextSibling(p)) {
-            if (usesBinding(a, t, p, reads)) return false;
-        }
-        return true;
-    }
-
-    /** Whether a binding name in the subtree of {@code node} (outside nested functions) is read. */
-    private static boolean usesBinding(Arena a, ScopeTable t, int node, int[] reads) {
-        int k = a.kind(node);
-        if (k == BINDING_IDENTIFIER) {
-            int sym = t.nodeSymbol[node];
-            return sym >= 0 && reads[sym] != 0;
-        }
-        if (NodeKind.isFunction(k) || NodeKind.isClass(k)) return false;
-        for (int c = a.firstChild(node); c >= 0; c = a.nextSibling(c)) {
-            if (usesBinding(a, t, c, reads)) return true;
-        }
-        return false;
+        // reported before a used parameter too, as TypeScript does (its fix then is the `_` prefix)
+        return a.kind(owner) != PARAMETER || (a.data(owner) & PARAMETER_PROPERTY) == 0;
     }
 
     // ---- exemptions ----
@@ -475,8 +457,12 @@ public final class UnusedDeclarations {
         }
     }
 
-    /** JavaScript: an import whose name a comment mentions (JSDoc types) counts as used. */
-    private static void exemptNamedInComments(Arena a, ScopeTable t, int[] reads) {
+    /**
+     * An import a comment names counts as used: in JavaScript anywhere in a comment (JSDoc types
+     * such as {@code @type {Foo}} read it), in TypeScript as the first name after {@code @link},
+     * {@code @linkcode}, {@code @linkplain} or {@code @see}, the JSDoc references its checker resolves.
+     */
+    private static void exemptNamedInComments(Arena a, ScopeTable t, int[] reads, boolean linksOnly) {
         ParseLog log = a.log();
         if (log.commentCount() == 0) return;
         char[] src = a.source();
@@ -484,9 +470,29 @@ public final class UnusedDeclarations {
             if (reads[sym] != 0 || t.symKind[sym] != SymbolKind.IMPORT) continue;
             String name = a.names().name(t.symName[sym]);
             for (int i = 0; i < log.commentCount() && reads[sym] == 0; i++) {
-                if (containsWord(src, log.commentStart(i), log.commentEnd(i), name)) reads[sym] = -1;
+                int from = log.commentStart(i), to = log.commentEnd(i);
+                if (linksOnly ? linksTo(src, from, to, name) : containsWord(src, from, to, name)) reads[sym] = -1;
             }
         }
+    }
+
+    /** Whether a JSDoc link or {@code @see} tag in [from, to) starts with {@code name} ({@code name} or {@code name.member}). */
+    private static boolean linksTo(char[] src, int from, int to, String name) {
+        for (int i = from; i < to; i++) {
+            if (src[i] != '@') continue;
+            int j = i + 1;
+            int tagStart = j;
+            while (j < to && Character.isLetter(src[j])) j++;
+            String tag = new String(src, tagStart, j - tagStart);
+            if (!tag.equals("link") && !tag.equals("linkcode") && !tag.equals("linkplain") && !tag.equals("see")) continue;
+            while (j < to && (src[j] == ' ' || src[j] == '\t')) j++;
+            int len = name.length();
+            if (j + len > to) continue;
+            boolean match = true;
+            for (int k = 0; k < len; k++) if (src[j + k] != name.charAt(k)) { match = false; break; }
+            if (match && (j + len == to || !Character.isJavaIdentifierPart(src[j + len]))) return true;
+        }
+        return false;
     }
 
     private static boolean containsWord(char[] src, int from, int to, String word) {

@@ -50,8 +50,8 @@ class UnusedDeclarationsTest {
         // exported, underscore, script globals, used in a type, exported by a list
         assertUnused("a.ts", "export const a = 1; export function f(_x: number) {} type T = 1; let u: T; export { u };");
         assertUnused("a.js", "var globalInScript = 1; function g() {}");
-        // parameters followed by used ones, parameter properties, bodiless functions, this
-        assertUnused("a.ts", "export function f(a, [[b]]) { return a; } export function g(a, b) { return b; }"
+        // parameters (before used ones too, as TypeScript), parameter properties, bodiless functions, this
+        assertUnused("a.ts", "export function f(a, [[b]]) { return a; } export function g([[a]], b) { return b; }"
                 + " export class C { constructor(private x: number, [[y]]: number) {} m(this: C) {} }"
                 + " export function o(a: string): void; export function o([[a]]: any) {}");
         // merged declarations, rest siblings, function/class expression names, catch
@@ -79,6 +79,13 @@ class UnusedDeclarationsTest {
         assertUnused("a.ts", "import { a as _a } from 'm'; export function f(_p: number, xs: number[][], o: object) {"
                 + " for (const _x of xs) {} const [_first, second = 1] = xs; const { k: _k, [[_short]] } = o as any;"
                 + " const [[_local]] = 1; type [[_T]] = 1; return second; }");
+    }
+
+    /** TypeScript resolves the names of JSDoc links and @see tags, not JSDoc types. */
+    @Test
+    void importsNamedByJsDocLinksInTypeScript() {
+        assertUnused("a.ts", "import type * as L from 'm'; import { S, [[T]] } from 'n';\n/** {@link L.x} @see S @type {T} */ export const a = 1;");
+        assertUnused("a.js", "import { T } from 'n';\n/** @type {T} */ export const a = 1;");
     }
 
     @Test

@@ -53,6 +53,10 @@ final class Removals {
             case SymbolKind.PARAMETER: {
                 if (a.kind(parent) != FORMAL_PARAMETERS) return null;
                 if (Layouts.parameterTarget(a, declaring) != decl) return null; // a name inside a pattern
+                // the arguments after it keep their positions: removable only when no later parameter is needed
+                for (int later = a.nextSibling(declaring); later >= 0; later = a.nextSibling(later)) {
+                    if (bindsAnythingButUnused(a, t, later, unused)) return null;
+                }
                 int count = 0;
                 for (int c = a.firstChild(parent); c >= 0; c = a.nextSibling(c)) count++;
                 if (count == 1) {
@@ -76,6 +80,13 @@ final class Removals {
             default:
                 return null;
         }
+    }
+
+    /** Whether the subtree of {@code node} binds a name that is not among the unused ones. */
+    private static boolean bindsAnythingButUnused(Arena a, ScopeTable t, int node, boolean[] unused) {
+        if (a.kind(node) == BINDING_IDENTIFIER) return !UnusedCode.isUnused(unused, t.symbolOfNode(node));
+        for (int c = a.firstChild(node); c >= 0; c = a.nextSibling(c)) if (bindsAnythingButUnused(a, t, c, unused)) return true;
+        return false;
     }
 
     /** A statement of a statement list, with its lines when it has them to itself. */

@@ -77,6 +77,13 @@ class CodeActionHandlerTest {
         assertFix("a.mjs", "export function f(a, |b) { return a; }", "Remove unused declaration for: 'b'", "export function f(a) { return a; }");
         assertFix("a.mjs", "export const f = |x => 1;", "Remove unused declaration for: 'x'", "export const f = () => 1;");
         assertNoFix("a.mjs", "export function f(a, b) { return a + |b; }");
+        // before a used parameter: only the `_` prefix, which keeps the arguments' positions
+        assertFix("a.ts", "export function f(|a: number, b: number) { return b; }", "Prefix 'a' with an underscore",
+                "export function f(_a: number, b: number) { return b; }");
+        Marked m = Marked.parse("export function f(|a: number, b: number) { return b; }");
+        for (CodeAction action : actions(Docs.parsed("file:///a.ts", m.text), m.cursors.get(0), List.of(CodeActionKind.QuickFix))) {
+            assertTrue(!action.getTitle().startsWith("Remove"), "offered: " + action.getTitle());
+        }
         // a destructured name has no one-edit removal
         assertNoFix("a.mjs", "export function f() { const { |a } = {}; }");
     }
