@@ -5,7 +5,14 @@
 // sets. TypeScript's program holds all the project's .ts/.tsx files (not .d.ts), so imports between
 // them resolve; its other diagnostics are ignored.
 //
-//   node benchmarks/peer/unused-vs-typescript.mjs [--show K] [--bin PATH] DIR...
+//   node benchmarks/peer/unused-vs-typescript.mjs [--show K] [--bin PATH] [--mutate RATE --seed S] DIR...
+//
+// Real code has little unused code; --mutate makes more: each DIR is copied to a temporary folder with
+// that share (0..1) of its references renamed to a name declared nowhere (`zq` + a number), picked with
+// a seeded generator among the identifiers TypeScript's tree shows as plain reads (a call's callee or
+// argument, an operand, a returned or initial value, a type reference's name, the object of `a.b`), so
+// the declarations they read may become unused, the code stays syntactically the same, and both tools
+// judge the same mutated files.
 //
 // Codes compared: 6133 (value never read), 6196 (declared but never used), 6192 (all imports of a
 // declaration), 6205 (all type parameters). TypeScript's 6138 (a property never read: class members),
@@ -14,7 +21,7 @@
 // typescript in ${ARENA_LS_CACHE:-~/.cache/arena-ls}/npm (test-fixtures/scripts/fetch-npm.sh) and
 // bin/arena-ls built (mvn -B -q -o -pl server -am package -DskipTests).
 import { execFileSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -27,10 +34,13 @@ const ts = createRequire(import.meta.url)(path.join(CACHE, 'npm', 'typescript@6.
 const args = process.argv.slice(2);
 let show = 20;
 let bin = path.join(ROOT, 'bin', 'arena-ls');
+let mutate = 0, seed = 1;
 const dirs = [];
 for (let i = 0; i < args.length; i++) {
     if (args[i] === '--show') show = Number(args[++i]);
     else if (args[i] === '--bin') bin = args[++i];
+    else if (args[i] === '--mutate') mutate = Number(args[++i]);
+    else if (args[i] === '--seed') seed = Number(args[++i]);
     else dirs.push(path.resolve(args[i]));
 }
 if (dirs.length === 0) {
@@ -52,8 +62,57 @@ function sources(dir, out = []) {
     return out;
 }
 
+/** A small seeded generator (mulberry32), so a mutated tree is the same on every run. */
+function generator(s) {
+    return () => {
+        s = (s + 0x6D2B79F5) | 0;
+        let t = Math.imul(s ^ (s >>> 15), 1 | s);
+        t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+
+/** Whether an identifier only reads a name where it stands (renaming it keeps the code's shape). */
+function plainRead(node) {
+    const p = node.parent;
+    if (!p) return false;
+    if (ts.isCallExpression(p) || ts.isNewExpression(p)) return true; // callee or argument
+    if (ts.isBinaryExpression(p) || ts.isPrefixUnaryExpression(p) || ts.isConditionalExpression(p)) return true;
+    if (ts.isReturnStatement(p) || ts.isParenthesizedExpression(p) || ts.isArrayLiteralExpression(p) || ts.isSpreadElement(p)) return true;
+    if (ts.isTemplateSpan(p) || ts.isAwaitExpression(p) || ts.isExpressionStatement(p)) return true;
+    if (ts.isVariableDeclaration(p)) return p.initializer === node;
+    if (ts.isPropertyAccessExpression(p)) return p.expression === node;
+    if (ts.isTypeReferenceNode(p)) return p.typeName === node;
+    return false;
+}
+
+function mutated(dir, rate, s) {
+    const random = generator(s);
+    const copy = mkdtempSync(path.join(os.tmpdir(), 'unused-vs-ts-'));
+    let renamed = 0;
+    for (const file of sources(dir)) {
+        const text = readFileSync(file, 'utf8');
+        const sf = ts.createSourceFile(file, text, ts.ScriptTarget.ESNext, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+        const spans = [];
+        const visit = node => {
+            if (ts.isIdentifier(node) && plainRead(node) && random() < rate) spans.push([node.getStart(sf), node.end]);
+            ts.forEachChild(node, visit);
+        };
+        visit(sf);
+        let out = text;
+        for (let i = spans.length - 1; i >= 0; i--) out = out.slice(0, spans[i][0]) + 'zq' + (renamed + i) + out.slice(spans[i][1]);
+        renamed += spans.length;
+        const target = path.join(copy, path.relative(dir, file));
+        mkdirSync(path.dirname(target), { recursive: true });
+        writeFileSync(target, out);
+    }
+    console.log(`${dir}: ${renamed} references renamed (rate ${rate}, seed ${s}) into ${copy}`);
+    return copy;
+}
+
 let totalAgree = 0, totalOurs = 0, totalTheirs = 0, totalApart = 0;
-for (const dir of dirs) {
+for (const original of dirs) {
+    const dir = mutate > 0 ? mutated(original, mutate, seed) : original;
     const files = sources(dir);
     const program = ts.createProgram(files, {
         noEmit: true, noUnusedLocals: true, noUnusedParameters: true, skipLibCheck: true, noResolve: false,
@@ -96,5 +155,6 @@ for (const dir of dirs) {
     for (const k of onlyOurs.slice(0, show)) console.log(`  only arena-ls: ${k} ${ours.get(k)}`);
     for (const k of onlyTheirs.slice(0, show)) console.log(`  only TypeScript: ${k} ${theirs.get(k)}`);
     totalAgree += agree.length; totalOurs += onlyOurs.length; totalTheirs += onlyTheirs.length; totalApart += apart;
+    if (mutate > 0) rmSync(dir, { recursive: true, force: true });
 }
 console.log(`\ntotal: agree ${totalAgree}; only arena-ls ${totalOurs}; only TypeScript ${totalTheirs}; apart ${totalApart}`);

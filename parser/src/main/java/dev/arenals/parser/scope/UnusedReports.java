@@ -18,6 +18,10 @@ import java.util.Arrays;
  *       with the name for one parameter, 6205 for several; otherwise each unused type parameter
  *       over its declaration ({@code in T extends U = V}), an unused {@code infer U} over the
  *       {@code infer} type;</li>
+ *   <li>a variable statement whose every declarator is unused is one report over the statement:
+ *       6199 for several declarators (one keeps 6133 at its name); an object pattern of a
+ *       declarator or a parameter whose every element is unused, one report over the pattern: 6198
+ *       for several elements;</li>
  *   <li>classes, interfaces, type aliases, enums and the bindings of {@code import type} are
  *       "declared but never used" (6196), everything else "its value is never read" (6133).</li>
  * </ul>
@@ -36,12 +40,18 @@ public final class UnusedReports {
     public static final int DECLARED_NEVER_USED = 6196;
     /** "All type parameters are unused." */
     public static final int ALL_TYPE_PARAMETERS_UNUSED = 6205;
+    /** "All destructured elements are unused." */
+    public static final int ALL_DESTRUCTURED_UNUSED = 6198;
+    /** "All variables are unused." */
+    public static final int ALL_VARIABLES_UNUSED = 6199;
 
     /** TypeScript's message for a report's code, quoting {@code name} where the message has one. */
     public static String message(int code, String name) {
         switch (code) {
             case ALL_IMPORTS_UNUSED: return "All imports in import declaration are unused.";
             case ALL_TYPE_PARAMETERS_UNUSED: return "All type parameters are unused.";
+            case ALL_DESTRUCTURED_UNUSED: return "All destructured elements are unused.";
+            case ALL_VARIABLES_UNUSED: return "All variables are unused.";
             case DECLARED_NEVER_USED: return "'" + name + "' is declared but never used.";
             default: return UnusedDeclarations.message(name);
         }
@@ -51,16 +61,18 @@ public final class UnusedReports {
     public static int[] of(Arena a, ScopeTable t, int[] unused) {
         if (unused.length == 0) return new int[0];
         boolean[] mask = new boolean[t.symCount];
-        boolean imports = false, typeParameters = false;
+        boolean imports = false, typeParameters = false, variables = false;
         for (int sym : unused) {
             mask[sym] = true;
-            imports |= t.symKind[sym] == SymbolKind.IMPORT;
-            typeParameters |= t.symKind[sym] == SymbolKind.TYPE_PARAMETER;
+            int kind = t.symKind[sym];
+            imports |= kind == SymbolKind.IMPORT;
+            typeParameters |= kind == SymbolKind.TYPE_PARAMETER;
+            variables |= kind == SymbolKind.VAR || kind == SymbolKind.LET || kind == SymbolKind.CONST || kind == SymbolKind.PARAMETER;
         }
         boolean[] done = new boolean[t.symCount];
         Out out = new Out(unused.length);
         if (imports) importDeclarations(a, t, a.root(), mask, done, out);
-        if (typeParameters) typeParameterLists(a, t, mask, done, out);
+        if (typeParameters || variables) groups(a, t, mask, done, out);
         for (int sym : unused) {
             if (done[sym]) continue;
             int decl = t.declarationNode(sym);
@@ -125,8 +137,11 @@ public final class UnusedReports {
         return t.nodeSymbol[local];
     }
 
-    /** Every TYPE_PARAMETERS list and {@code infer} type of the tree that declares an unused type parameter. */
-    private static void typeParameterLists(Arena a, ScopeTable t, boolean[] mask, boolean[] done, Out out) {
+    /**
+     * One walk over the tree for the other groups: type parameter lists and {@code infer} types,
+     * variable statements, and object patterns of declarators and parameters.
+     */
+    private static void groups(Arena a, ScopeTable t, boolean[] mask, boolean[] done, Out out) {
         if (a.root() < 0) return;
         int[] stack = new int[64];
         int sp = 0;
@@ -141,12 +156,92 @@ public final class UnusedReports {
                     done[sym] = true;
                     out.add(a.start(n), a.end(n), UnusedDeclarations.CODE, sym);
                 }
+            } else if (k == VARIABLE_DECLARATION) variableStatement(a, t, n, mask, done, out);
+            else if (k == FORMAL_PARAMETERS) {
+                for (int p = a.firstChild(n); p >= 0; p = a.nextSibling(p)) {
+                    int target = Layouts.parameterTarget(a, p);
+                    if (target >= 0 && a.kind(target) == OBJECT_PATTERN) objectPattern(a, t, target, mask, done, out);
+                }
             }
             for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
                 if (sp == stack.length) stack = Arrays.copyOf(stack, sp * 2);
                 stack[sp++] = c;
             }
         }
+    }
+
+    /**
+     * A variable statement (or a for head's declaration): every declarator unused — a name, or an
+     * object pattern of one element — is one report of 6199 when there are several; an object
+     * pattern whose several elements are all unused, one of 6198.
+     */
+    private static void variableStatement(Arena a, ScopeTable t, int declaration, boolean[] mask, boolean[] done, Out out) {
+        int declarators = 0, unusedDeclarators = 0, first = -1;
+        for (int d = a.firstChild(declaration); d >= 0; d = a.nextSibling(d)) {
+            if (a.kind(d) != VARIABLE_DECLARATOR) continue;
+            declarators++;
+            int target = Layouts.declaratorTarget(a, d);
+            int sym = -1;
+            if (target >= 0 && a.kind(target) == BINDING_IDENTIFIER) sym = t.nodeSymbol[target];
+            else if (target >= 0 && a.kind(target) == OBJECT_PATTERN) sym = objectPattern(a, t, target, mask, done, out);
+            if (sym >= 0 && mask[sym] && !done[sym]) {
+                unusedDeclarators++;
+                if (first < 0) first = sym;
+            }
+        }
+        if (declarators < 2 || unusedDeclarators < declarators) return;
+        for (int d = a.firstChild(declaration); d >= 0; d = a.nextSibling(d)) {
+            if (a.kind(d) != VARIABLE_DECLARATOR) continue;
+            markNames(a, t, Layouts.declaratorTarget(a, d), done);
+        }
+        out.add(a.start(declaration), a.end(declaration), ALL_VARIABLES_UNUSED, first);
+    }
+
+    /**
+     * An object pattern whose several elements are all unused: one 6198 report, its names done.
+     * Returns the symbol of its one element when it has one and it is unused (the declarator then
+     * counts as unused for its statement), else -1.
+     */
+    private static int objectPattern(Arena a, ScopeTable t, int pattern, boolean[] mask, boolean[] done, Out out) {
+        int elements = 0, unusedElements = 0, first = -1;
+        for (int e = a.firstChild(pattern); e >= 0; e = a.nextSibling(e)) {
+            int sym = elementSymbol(a, t, e);
+            elements++;
+            if (sym >= 0 && mask[sym]) {
+                unusedElements++;
+                if (first < 0) first = sym;
+            }
+        }
+        if (elements == 0 || unusedElements < elements) return -1;
+        if (elements == 1) return first;
+        for (int e = a.firstChild(pattern); e >= 0; e = a.nextSibling(e)) done[elementSymbol(a, t, e)] = true;
+        out.add(a.start(pattern), a.end(pattern), ALL_DESTRUCTURED_UNUSED, first);
+        return -1;
+    }
+
+    /** The symbol an element of an object pattern binds by a plain name ({@code a}, {@code k: a = 1}, {@code ...a}), else -1. */
+    private static int elementSymbol(Arena a, ScopeTable t, int element) {
+        int value;
+        if (a.kind(element) == PROPERTY) {
+            value = a.firstChild(element);
+            while (value >= 0 && a.nextSibling(value) >= 0) value = a.nextSibling(value);
+        } else if (a.kind(element) == REST_ELEMENT) {
+            value = a.firstChild(element);
+        } else {
+            return -1;
+        }
+        if (value >= 0 && a.kind(value) == ASSIGNMENT_PATTERN) value = a.firstChild(value);
+        return value >= 0 && a.kind(value) == BINDING_IDENTIFIER ? t.nodeSymbol[value] : -1;
+    }
+
+    private static void markNames(Arena a, ScopeTable t, int node, boolean[] done) {
+        if (node < 0) return;
+        if (a.kind(node) == BINDING_IDENTIFIER) {
+            int sym = t.nodeSymbol[node];
+            if (sym >= 0) done[sym] = true;
+            return;
+        }
+        for (int c = a.firstChild(node); c >= 0; c = a.nextSibling(c)) markNames(a, t, c, done);
     }
 
     private static void typeParameterList(Arena a, ScopeTable t, int list, boolean[] mask, boolean[] done, Out out) {

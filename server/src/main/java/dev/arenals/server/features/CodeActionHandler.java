@@ -253,13 +253,17 @@ public final class CodeActionHandler {
                 prefix = quickFix(q, "Prefix '" + t.name(sym) + "' with an underscore", a.start(decl), a.start(decl), "_");
                 prefix.setDiagnostics(matching(q, context, start, end));
             }
-            Removals.Removal removal = Removals.of(q, sym, mask);
+            Removals.Removal removal = code == UnusedReports.ALL_VARIABLES_UNUSED ? Removals.variableStatement(q, sym)
+                    : code == UnusedReports.ALL_DESTRUCTURED_UNUSED ? null // the initializer may have effects: left to the user
+                    : Removals.of(q, sym, mask);
             if (removal == null) {
                 if (prefix != null) out.add(Either.forRight(prefix));
                 continue;
             }
             String title;
-            if (whole && t.kind(sym) == SymbolKind.IMPORT) {
+            if (code == UnusedReports.ALL_VARIABLES_UNUSED) {
+                title = "Remove variable statement";
+            } else if (whole && t.kind(sym) == SymbolKind.IMPORT) {
                 int statement = UnusedCode.importStatementOf(a, t.declaringNode(sym));
                 title = statement >= 0 ? "Remove import from " + moduleText(a, statement) : "Remove unused import '" + t.name(sym) + "'";
             } else if (t.kind(sym) == SymbolKind.IMPORT) {

@@ -89,6 +89,15 @@ final class Removals {
         return false;
     }
 
+    /** The variable statement that declares {@code symbol}, as a whole (every declarator of it unused), or null. */
+    static Removal variableStatement(DocumentQuery q, int symbol) {
+        Arena a = q.arena();
+        int declaring = q.scopes().declaringNode(symbol);
+        int[] path = declaring < 0 ? null : TreePaths.pathTo(a, declaring);
+        if (path == null || path.length < 3 || a.kind(path[path.length - 2]) != VARIABLE_DECLARATION) return null;
+        return statement(a, path[path.length - 2], path[path.length - 3]);
+    }
+
     /** A statement of a statement list, with its lines when it has them to itself. */
     private static Removal statement(Arena a, int statement, int container) {
         int node = statement;

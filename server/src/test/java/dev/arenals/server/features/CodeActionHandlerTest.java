@@ -89,6 +89,12 @@ class CodeActionHandlerTest {
     }
 
     @Test
+    void removeAWhollyUnusedVariableStatement() {
+        assertFix("a.mjs", "export function f() {\n  let |a = 1, b = 2;\n  return 3;\n}\n", "Remove variable statement",
+                "export function f() {\n  return 3;\n}\n");
+    }
+
+    @Test
     void removeUnusedTypeParameters() {
         assertFix("a.ts", "export function f<|T, U>(u: U) { return u; }", "Remove unused declaration for: 'T'",
                 "export function f<U>(u: U) { return u; }");
