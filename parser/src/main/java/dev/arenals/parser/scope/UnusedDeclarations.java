@@ -22,16 +22,19 @@ import java.util.Arrays;
  *       {@code declare} (ambient) code;</li>
  *   <li>exported declarations ({@code export const}, {@code export default function}, names in a
  *       local {@code export { … }}), and the top-level names of a script, which are globals;</li>
- *   <li>declaration-merged names (two declarations of one name in one scope: overloads, a class
+ *   <li>declaration-merged names (two declarations of one name in one scope and declaration
+ *       space — {@code const x} beside {@code type x} is not a merge: overloads, a class
  *       and an interface, a function and a namespace);</li>
  *   <li>a parameter property ({@code constructor(private x)}), the parameters of a function
  *       without a body (overloads, abstract methods, signatures);</li>
  *   <li>destructured names next to a rest element ({@code const { a, ...rest } = o} omits a);</li>
  *   <li>names of function and class expressions, catch parameters, namespaces and {@code using}
  *       declarations (kept for their disposal);</li>
- *   <li>type parameters where TypeScript does not look (a mapped type's key, and, where it checks
- *       only a symbol's last declaration, every one of a merged or overloaded declaration: overload
- *       signatures, methods without a body, merged classes and interfaces);</li>
+ *   <li>type parameters where TypeScript does not look: a mapped type's key, and those of every
+ *       declaration of a name but its last (overload signatures, merged declarations), of methods
+ *       without a body;</li>
+ *   <li>a read from inside the declaration of the function, class, interface, type alias, enum or
+ *       namespace it names does not count (a recursive function nothing else calls is unused);</li>
  *   <li>components used as JSX tags, and {@code React} in a file with JSX (the classic runtime
  *       reads it); in JavaScript, an import named in a comment (JSDoc types such as
  *       {@code @type {Foo}} use it).</li>
@@ -60,12 +63,12 @@ public final class UnusedDeclarations {
         for (int i = 0; i < t.refCount; i++) {
             if ((t.refFlags[i] & (ScopeTable.REF_READ | ScopeTable.REF_TYPE | ScopeTable.REF_NAMESPACE)) == 0) continue;
             int sym = t.nodeSymbol[t.refNode[i]];
-            if (sym >= 0 && reads[sym] >= 0) reads[sym]++;
+            if (sym >= 0 && reads[sym] >= 0 && !selfReference(a, t, sym, t.refNode[i])) reads[sym]++;
         }
         exemptStatements(a, t, a.root(), reads, false);
-        boolean[] merged = exemptMerged(t, reads);
+        exemptMerged(t, reads);
         exemptNodes(a, t, reads);
-        if (a.isTypeScript()) exemptTypeParameters(a, t, reads, merged);
+        if (a.isTypeScript()) exemptTypeParameters(a, t, reads);
         exemptNamedInComments(a, t, reads, a.isTypeScript());
 
         int[] out = new int[16];
@@ -78,6 +81,23 @@ public final class UnusedDeclarations {
         out = Arrays.copyOf(out, n);
         sortByDeclaration(a, t, out);
         return out;
+    }
+
+    /**
+     * A reference from inside the declaration of the function, class, interface, type alias, enum
+     * or namespace it names does not make it used (TypeScript's self-reference rule: a recursive
+     * function or type that nothing else reads is unused).
+     */
+    private static boolean selfReference(Arena a, ScopeTable t, int sym, int reference) {
+        int declaring = t.symDeclaring[sym];
+        if (declaring < 0) return false;
+        switch (a.kind(declaring)) {
+            case FUNCTION_DECLARATION: case CLASS_DECLARATION: case INTERFACE_DECLARATION: case TYPE_ALIAS:
+            case ENUM_DECLARATION: case MODULE_DECLARATION:
+                return a.start(declaring) <= a.start(reference) && a.end(reference) <= a.end(declaring);
+            default:
+                return false;
+        }
     }
 
     private static boolean reportable(Arena a, ScopeTable t, int sym, int[] reads) {
@@ -250,14 +270,15 @@ public final class UnusedDeclarations {
         }
     }
 
-    /** Two or more symbols of one name in one scope: merged declarations, overloads. Returns them by symbol, or null for none. */
-    private static boolean[] exemptMerged(ScopeTable t, int[] reads) {
+    /** Two or more symbols of one name in one scope and declaration space: merged declarations, overloads. */
+    private static void exemptMerged(ScopeTable t, int[] reads) {
         // symbols sharing a (scope, name) key, counted in an open-addressing table: linear in the
         // symbols, where sorting the keys was the larger half of this pass on a big file
         int n = t.symCount;
         int size = Integer.highestOneBit(Math.max(8, n)) << 2; // at most a quarter full
         int mask = size - 1;
         long[] keys = new long[size]; // key + 1; 0 marks an empty slot
+        byte[] spaces = new byte[size]; // the declaration spaces taken so far
         byte[] counts = new byte[size];
         boolean any = false;
         for (int sym = 0; sym < n; sym++) {
@@ -265,40 +286,38 @@ public final class UnusedDeclarations {
             long key = (((long) t.symScope[sym] << 32) | (t.symName[sym] & 0xFFFFFFFFL)) + 1;
             int slot = mix(key) & mask;
             while (keys[slot] != 0 && keys[slot] != key) slot = (slot + 1) & mask;
+            byte space = spaces(t.symKind[sym]);
             if (keys[slot] == 0) keys[slot] = key;
-            else { counts[slot] = 1; any = true; }
+            else if ((spaces[slot] & space) != 0) { counts[slot] = 1; any = true; } // `const x` beside `type x` is not a merge
+            spaces[slot] |= space;
         }
-        if (!any) return null;
-        boolean[] merged = new boolean[n];
+        if (!any) return;
         for (int sym = 0; sym < n; sym++) {
             if (t.symKind[sym] == SymbolKind.IMPLICIT_GLOBAL) continue;
             long key = (((long) t.symScope[sym] << 32) | (t.symName[sym] & 0xFFFFFFFFL)) + 1;
             int slot = mix(key) & mask;
             while (keys[slot] != key) slot = (slot + 1) & mask;
-            if (counts[slot] != 0) {
-                reads[sym] = -1;
-                merged[sym] = true;
-            }
+            if (counts[slot] != 0) reads[sym] = -1;
         }
-        return merged;
     }
 
     /**
      * Type parameters TypeScript leaves alone: a mapped type's key ({@code [K in Keys]}), and the
-     * type parameters of every declaration but a symbol's last (it checks the last one only), which
-     * arena-ls, without merging symbols, skips for every declaration of a merged or overloaded name:
-     * functions and methods without a body, merged classes, interfaces and aliases, and a signature of
-     * an interface or type literal followed by another of its name or kind.
+     * type parameters of every declaration of a name but its last (TypeScript checks the last one
+     * only): overload signatures before the implementation, a class or interface merged with a later
+     * declaration, methods without a body, and a signature of an interface or type literal followed
+     * by another of its name or kind.
      */
-    private static void exemptTypeParameters(Arena a, ScopeTable t, int[] reads, boolean[] merged) {
+    private static void exemptTypeParameters(Arena a, ScopeTable t, int[] reads) {
         boolean candidate = false;
         for (int sym = 0; sym < t.symCount && !candidate; sym++) candidate = t.symKind[sym] == SymbolKind.TYPE_PARAMETER && reads[sym] == 0;
         if (!candidate || a.root() < 0) return;
-        // named declarations with type parameters, and how many declarations each one's symbol has
-        // (a type's declarations share one symbol; a function's overloads are merged symbols)
+        // named declarations with type parameters, and where the last declaration of each name is
+        // (TypeScript checks the type parameters of a symbol's last declaration only)
         int[] named = new int[16];
         int namedCount = 0;
-        int[] declarations = new int[t.symCount];
+        java.util.HashMap<Long, Integer> lastStart = new java.util.HashMap<>();
+        java.util.HashMap<Long, Integer> declarationCount = new java.util.HashMap<>();
         int[] stack = new int[64];
         int sp = 0;
         stack[sp++] = a.root();
@@ -308,11 +327,13 @@ public final class UnusedDeclarations {
                 case MAPPED_TYPE:
                     exemptTypeParameterList(a, t, n, reads);
                     break;
-                case FUNCTION_DECLARATION: case CLASS_DECLARATION: case INTERFACE_DECLARATION: case TYPE_ALIAS: {
+                case FUNCTION_DECLARATION: case CLASS_DECLARATION: case INTERFACE_DECLARATION: case TYPE_ALIAS:
+                case MODULE_DECLARATION: case ENUM_DECLARATION: {
                     int sym = nameSymbol(a, t, n);
-                    if (sym >= 0) declarations[sym]++;
-                    if (a.kind(n) == FUNCTION_DECLARATION && bodyless(a, n)) exemptTypeParameterList(a, t, typeParameters(a, n), reads);
-                    else if (sym >= 0 && typeParameters(a, n) >= 0) {
+                    if (sym < 0) break;
+                    lastStart.merge(nameKey(t, sym), a.start(n), Math::max);
+                    declarationCount.merge(nameKey(t, sym), 1, Integer::sum);
+                    if (typeParameters(a, n) >= 0) {
                         if (namedCount == named.length) named = Arrays.copyOf(named, namedCount * 2);
                         named[namedCount++] = n;
                     }
@@ -340,8 +361,16 @@ public final class UnusedDeclarations {
         }
         for (int i = 0; i < namedCount; i++) {
             int sym = nameSymbol(a, t, named[i]);
-            if (declarations[sym] > 1 || (merged != null && merged[sym])) exemptTypeParameterList(a, t, typeParameters(a, named[i]), reads);
+            long key = nameKey(t, sym);
+            // a function's overloads each have their own type parameters (the last is checked); merged
+            // classes and interfaces share theirs, read in any of the declarations
+            boolean exempt = a.kind(named[i]) == FUNCTION_DECLARATION ? lastStart.get(key) > a.start(named[i]) : declarationCount.get(key) > 1;
+            if (exempt) exemptTypeParameterList(a, t, typeParameters(a, named[i]), reads);
         }
+    }
+
+    private static long nameKey(ScopeTable t, int sym) {
+        return ((long) t.symScope[sym] << 32) | (t.symName[sym] & 0xFFFFFFFFL);
     }
 
     /** The symbol of a declaration's own name (its first child after decorators), or -1. */
@@ -382,6 +411,18 @@ public final class UnusedDeclarations {
             if (key >= 0 && other >= 0 && Arrays.equals(src, a.start(key), a.end(key), src, a.start(other), a.end(other))) return true;
         }
         return false;
+    }
+
+    private static final byte VALUE = 1, TYPE = 2, NAMESPACE = 4;
+
+    /** The declaration spaces a symbol of this kind takes (a namespace and an import, all: they merge with anything). */
+    private static byte spaces(int kind) {
+        switch (kind) {
+            case SymbolKind.CLASS: case SymbolKind.ENUM: return VALUE | TYPE;
+            case SymbolKind.INTERFACE: case SymbolKind.TYPE_ALIAS: case SymbolKind.TYPE_PARAMETER: return TYPE;
+            case SymbolKind.NAMESPACE: case SymbolKind.IMPORT: return VALUE | TYPE | NAMESPACE;
+            default: return VALUE;
+        }
     }
 
     private static int mix(long key) {

@@ -160,7 +160,9 @@ public final class UnusedReports {
             else if (k == FORMAL_PARAMETERS) {
                 for (int p = a.firstChild(n); p >= 0; p = a.nextSibling(p)) {
                     int target = Layouts.parameterTarget(a, p);
-                    if (target >= 0 && a.kind(target) == OBJECT_PATTERN) objectPattern(a, t, target, mask, done, out);
+                    if (target < 0 || a.kind(target) != OBJECT_PATTERN) continue;
+                    int single = objectPattern(a, t, target, mask, done, out);
+                    if (single >= 0) patternOfOne(a, target, single, done, out);
                 }
             }
             for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
@@ -189,12 +191,28 @@ public final class UnusedReports {
                 if (first < 0) first = sym;
             }
         }
-        if (declarators < 2 || unusedDeclarators < declarators) return;
-        for (int d = a.firstChild(declaration); d >= 0; d = a.nextSibling(d)) {
-            if (a.kind(d) != VARIABLE_DECLARATOR) continue;
-            markNames(a, t, Layouts.declaratorTarget(a, d), done);
+        if (declarators >= 2 && unusedDeclarators == declarators) {
+            for (int d = a.firstChild(declaration); d >= 0; d = a.nextSibling(d)) {
+                if (a.kind(d) != VARIABLE_DECLARATOR) continue;
+                markNames(a, t, Layouts.declaratorTarget(a, d), done);
+            }
+            out.add(a.start(declaration), a.end(declaration), ALL_VARIABLES_UNUSED, first);
+            return;
         }
-        out.add(a.start(declaration), a.end(declaration), ALL_VARIABLES_UNUSED, first);
+        for (int d = a.firstChild(declaration); d >= 0; d = a.nextSibling(d)) {
+            int target = a.kind(d) == VARIABLE_DECLARATOR ? Layouts.declaratorTarget(a, d) : -1;
+            if (target < 0 || a.kind(target) != OBJECT_PATTERN) continue;
+            int sym = elementSymbol(a, t, a.firstChild(target));
+            if (a.firstChild(target) >= 0 && a.nextSibling(a.firstChild(target)) < 0 && sym >= 0 && mask[sym] && !done[sym]) {
+                patternOfOne(a, target, sym, done, out);
+            }
+        }
+    }
+
+    /** An object pattern of one unused element is reported over the pattern, with the element's name (as TypeScript does). */
+    private static void patternOfOne(Arena a, int pattern, int sym, boolean[] done, Out out) {
+        done[sym] = true;
+        out.add(a.start(pattern), a.end(pattern), UnusedDeclarations.CODE, sym);
     }
 
     /**

@@ -88,6 +88,17 @@ class UnusedDeclarationsTest {
         assertUnused("a.js", "import { T } from 'n';\n/** @type {T} */ export const a = 1;");
     }
 
+    /** TypeScript's rules the mutated-corpus judge found: self-references, a value and a type of one name, overloads. */
+    @Test
+    void selfReferencesValuesBesideTypesAndTheLastOverload() {
+        assertUnused("a.ts", "function [[fact]](n: number): number { return n < 2 ? 1 : n * fact(n - 1); }"
+                + " interface [[Tree]] { kids: Tree[] } type [[List]] = { next: List } class [[K]] { static k = new K(); } export {};");
+        assertUnused("a.ts", "const [[schema]] = 1; type schema = string; export let s: schema;");
+        assertUnused("a.ts", "export function o<T>(x: T): void; export function o<[[R]]>(_x: unknown) {}");
+        // a function expression reads itself by its variable: used, as in TypeScript
+        assertUnused("a.ts", "const loop = () => loop(); loop;");
+    }
+
     @Test
     void typeParametersAsTypeScriptChecksThem() {
         assertUnused("a.ts", "export function f<[[T]], U>(u: U) { return u; } export type Box<[[A]], B extends string> = { b: B };");

@@ -56,6 +56,7 @@ class UnusedCodeTest {
                 "6199 All variables are unused.", "6198 All destructured elements are unused.",
                 "6133 'e' is declared but its value is never read.", "6133 'h' is declared but its value is never read.");
         assertHints("a.mjs", "export function f(o, [[{ p, q }]]) { [[let a, b;]] const [[{ c, d }]] = o; let g = 1, [[h]] = g; }");
+        assertHints("a.mjs", "export function f(o, [[{ p }]]) { const [[{ c }]] = o, d = 1, [[{ e }]] = o; return d; }");
         assertHints("a.ts", "export function f[[<T>]]() {} export type B[[<K, V>]] = 1; export type C<[[K extends string]], V> = V;"
                 + " export type E<T> = T extends Array<[[infer U]]> ? 1 : 0;");
     }
