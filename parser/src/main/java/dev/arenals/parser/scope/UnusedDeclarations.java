@@ -22,9 +22,9 @@ import java.util.Arrays;
  *       {@code declare} (ambient) code;</li>
  *   <li>exported declarations ({@code export const}, {@code export default function}, names in a
  *       local {@code export { … }}), and the top-level names of a script, which are globals;</li>
- *   <li>declaration-merged names (two declarations of one name in one scope and declaration
- *       space — {@code const x} beside {@code type x} is not a merge: overloads, a class
- *       and an interface, a function and a namespace);</li>
+ *   <li>every declaration of a name in a scope when any of them is read or exempt: TypeScript
+ *       merges them into one symbol (overloads, a class and an interface, a function and a
+ *       namespace, {@code const x} beside {@code type x}); none read, each is reported;</li>
  *   <li>a parameter property ({@code constructor(private x)}), the parameters of a function
  *       without a body (overloads, abstract methods, signatures);</li>
  *   <li>destructured names next to a rest element ({@code const { a, ...rest } = o} omits a);</li>
@@ -60,16 +60,17 @@ public final class UnusedDeclarations {
         int symbols = t.symCount;
         // reads[sym] > 0: used; -1: exempt
         int[] reads = new int[symbols];
+        int[] group = sameNameGroups(t);
         for (int i = 0; i < t.refCount; i++) {
             if ((t.refFlags[i] & (ScopeTable.REF_READ | ScopeTable.REF_TYPE | ScopeTable.REF_NAMESPACE)) == 0) continue;
             int sym = t.nodeSymbol[t.refNode[i]];
-            if (sym >= 0 && reads[sym] >= 0 && !selfReference(a, t, sym, t.refNode[i])) reads[sym]++;
+            if (sym >= 0 && reads[sym] >= 0 && !selfReference(a, t, group, sym, t.refNode[i])) reads[sym]++;
         }
         exemptStatements(a, t, a.root(), reads, false);
-        exemptMerged(t, reads);
         exemptNodes(a, t, reads);
-        if (a.isTypeScript()) exemptTypeParameters(a, t, reads);
+        if (a.isTypeScript()) exemptTypeParameters(a, t, group, reads);
         exemptNamedInComments(a, t, reads, a.isTypeScript());
+        shareWithinGroups(group, reads);
 
         int[] out = new int[16];
         int n = 0;
@@ -85,19 +86,28 @@ public final class UnusedDeclarations {
 
     /**
      * A reference from inside the declaration of the function, class, interface, type alias, enum
-     * or namespace it names does not make it used (TypeScript's self-reference rule: a recursive
-     * function or type that nothing else reads is unused).
+     * or namespace it names — by any declaration of that name in its scope, as TypeScript's symbols
+     * merge a value and a type of one name — does not make it used (TypeScript's self-reference rule:
+     * a recursive function or type that nothing else reads is unused; so is {@code const t} read only
+     * by {@code type t = typeof t}).
      */
-    private static boolean selfReference(Arena a, ScopeTable t, int sym, int reference) {
-        int declaring = t.symDeclaring[sym];
-        if (declaring < 0) return false;
-        switch (a.kind(declaring)) {
-            case FUNCTION_DECLARATION: case CLASS_DECLARATION: case INTERFACE_DECLARATION: case TYPE_ALIAS:
-            case ENUM_DECLARATION: case MODULE_DECLARATION:
-                return a.start(declaring) <= a.start(reference) && a.end(reference) <= a.end(declaring);
-            default:
-                return false;
-        }
+    private static boolean selfReference(Arena a, ScopeTable t, int[] group, int sym, int reference) {
+        int m = sym;
+        do {
+            int declaring = t.symDeclaring[m];
+            if (declaring >= 0) {
+                switch (a.kind(declaring)) {
+                    case FUNCTION_DECLARATION: case CLASS_DECLARATION: case INTERFACE_DECLARATION: case TYPE_ALIAS:
+                    case ENUM_DECLARATION: case MODULE_DECLARATION:
+                        if (a.start(declaring) <= a.start(reference) && a.end(reference) <= a.end(declaring)) return true;
+                        break;
+                    default:
+                        break;
+                }
+            }
+            m = group[m];
+        } while (m != sym);
+        return false;
     }
 
     private static boolean reportable(Arena a, ScopeTable t, int sym, int[] reads) {
@@ -270,45 +280,54 @@ public final class UnusedDeclarations {
         }
     }
 
-    /** Two or more symbols of one name in one scope and declaration space: merged declarations, overloads. */
-    private static void exemptMerged(ScopeTable t, int[] reads) {
-        // symbols sharing a (scope, name) key, counted in an open-addressing table: linear in the
-        // symbols, where sorting the keys was the larger half of this pass on a big file
+    /**
+     * The symbols of one name in one scope, as a ring: {@code group[sym]} is the next one ({@code sym}
+     * itself when alone). TypeScript merges them into one symbol (a value and a type of one name,
+     * overloads, merged declarations), and reads any of them as a read of all.
+     */
+    private static int[] sameNameGroups(ScopeTable t) {
+        // an open-addressing table of (scope, name) keys: linear in the symbols, where sorting the
+        // keys was the larger half of this pass on a big file
         int n = t.symCount;
+        int[] group = new int[n];
         int size = Integer.highestOneBit(Math.max(8, n)) << 2; // at most a quarter full
         int mask = size - 1;
         long[] keys = new long[size]; // key + 1; 0 marks an empty slot
-        byte[] spaces = new byte[size]; // the declaration spaces taken so far
-        byte[] counts = new byte[size];
-        boolean any = false;
+        int[] first = new int[size];
         for (int sym = 0; sym < n; sym++) {
+            group[sym] = sym;
             if (t.symKind[sym] == SymbolKind.IMPLICIT_GLOBAL) continue;
             long key = (((long) t.symScope[sym] << 32) | (t.symName[sym] & 0xFFFFFFFFL)) + 1;
             int slot = mix(key) & mask;
             while (keys[slot] != 0 && keys[slot] != key) slot = (slot + 1) & mask;
-            byte space = spaces(t.symKind[sym]);
-            if (keys[slot] == 0) keys[slot] = key;
-            else if ((spaces[slot] & space) != 0) { counts[slot] = 1; any = true; } // `const x` beside `type x` is not a merge
-            spaces[slot] |= space;
+            if (keys[slot] == 0) {
+                keys[slot] = key;
+                first[slot] = sym;
+            } else {
+                int head = first[slot]; // insert after the group's first symbol
+                group[sym] = group[head];
+                group[head] = sym;
+            }
         }
-        if (!any) return;
-        for (int sym = 0; sym < n; sym++) {
-            if (t.symKind[sym] == SymbolKind.IMPLICIT_GLOBAL) continue;
-            long key = (((long) t.symScope[sym] << 32) | (t.symName[sym] & 0xFFFFFFFFL)) + 1;
-            int slot = mix(key) & mask;
-            while (keys[slot] != key) slot = (slot + 1) & mask;
-            if (counts[slot] != 0) reads[sym] = -1;
+        return group;
+    }
+
+    /** A group read (or exempt) anywhere is used everywhere: one TypeScript symbol. */
+    private static void shareWithinGroups(int[] group, int[] reads) {
+        for (int sym = 0; sym < group.length; sym++) {
+            if (group[sym] == sym || reads[sym] == 0) continue;
+            for (int m = group[sym]; m != sym; m = group[m]) if (reads[m] == 0) reads[m] = -1;
         }
     }
 
     /**
      * Type parameters TypeScript leaves alone: a mapped type's key ({@code [K in Keys]}), and the
      * type parameters of every declaration of a name but its last (TypeScript checks the last one
-     * only): overload signatures before the implementation, a class or interface merged with a later
-     * declaration, methods without a body, and a signature of an interface or type literal followed
-     * by another of its name or kind.
+     * only): overload signatures before the implementation, a class or interface with a later
+     * declaration of its name (a {@code const} too) or merged with another, methods without a body,
+     * and a signature of an interface or type literal followed by another of its name or kind.
      */
-    private static void exemptTypeParameters(Arena a, ScopeTable t, int[] reads) {
+    private static void exemptTypeParameters(Arena a, ScopeTable t, int[] group, int[] reads) {
         boolean candidate = false;
         for (int sym = 0; sym < t.symCount && !candidate; sym++) candidate = t.symKind[sym] == SymbolKind.TYPE_PARAMETER && reads[sym] == 0;
         if (!candidate || a.root() < 0) return;
@@ -362,9 +381,19 @@ public final class UnusedDeclarations {
         for (int i = 0; i < namedCount; i++) {
             int sym = nameSymbol(a, t, named[i]);
             long key = nameKey(t, sym);
-            // a function's overloads each have their own type parameters (the last is checked); merged
-            // classes and interfaces share theirs, read in any of the declarations
-            boolean exempt = a.kind(named[i]) == FUNCTION_DECLARATION ? lastStart.get(key) > a.start(named[i]) : declarationCount.get(key) > 1;
+            int start = a.start(named[i]);
+            boolean later = lastStart.get(key) > start;
+            for (int m = group[sym]; m != sym && !later; m = group[m]) later = t.symDecl[m] >= 0 && a.start(t.symDecl[m]) > start;
+            // checked as TypeScript checks them: a type alias always (no other type alias shares its
+            // name); a function's last overload; a class or interface when it is the last declaration
+            // of its name, and not merged with another of its kind (merged, they share their type
+            // parameters, read in any of the declarations)
+            boolean exempt;
+            switch (a.kind(named[i])) {
+                case TYPE_ALIAS: exempt = false; break;
+                case FUNCTION_DECLARATION: exempt = later; break;
+                default: exempt = later || declarationCount.get(key) > 1;
+            }
             if (exempt) exemptTypeParameterList(a, t, typeParameters(a, named[i]), reads);
         }
     }
@@ -411,18 +440,6 @@ public final class UnusedDeclarations {
             if (key >= 0 && other >= 0 && Arrays.equals(src, a.start(key), a.end(key), src, a.start(other), a.end(other))) return true;
         }
         return false;
-    }
-
-    private static final byte VALUE = 1, TYPE = 2, NAMESPACE = 4;
-
-    /** The declaration spaces a symbol of this kind takes (a namespace and an import, all: they merge with anything). */
-    private static byte spaces(int kind) {
-        switch (kind) {
-            case SymbolKind.CLASS: case SymbolKind.ENUM: return VALUE | TYPE;
-            case SymbolKind.INTERFACE: case SymbolKind.TYPE_ALIAS: case SymbolKind.TYPE_PARAMETER: return TYPE;
-            case SymbolKind.NAMESPACE: case SymbolKind.IMPORT: return VALUE | TYPE | NAMESPACE;
-            default: return VALUE;
-        }
     }
 
     private static int mix(long key) {
