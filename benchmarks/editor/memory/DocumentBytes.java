@@ -72,6 +72,8 @@ public class DocumentBytes {
                     }
                 }
                 row(file, edits + " edits", d);
+                detail.append(String.format("%s: after %d edits this thread's binder keeps a scratch table of %,d bytes (its incremental rebinds' walks; per thread, not counted above)%n",
+                        Path.of(file).getFileName(), edits, binderScratchBytes()));
                 if (columns) columns(detail, file + ", " + edits + " edits", d);
             }
         }
@@ -84,6 +86,14 @@ public class DocumentBytes {
         System.out.printf("| %s | %s | %,d | %,d | %,d | %,d | %,d | %,d | %,d | %,d | %.2f |%n", Path.of(file).getFileName(), after, d.length(),
                 d.arena().nodeCount(), d.arena().capacity(), total - arena - scopes - lines, arena, scopes, lines, total,
                 (double) total / d.length());
+    }
+
+    /** What the thread's binder reserves for its incremental rebinds' walks (read reflectively: a measurement, not an API). */
+    private static long binderScratchBytes() throws ReflectiveOperationException {
+        Field f = ParseTools.current().binder.getClass().getDeclaredField("scratchTable");
+        f.setAccessible(true);
+        Object table = f.get(ParseTools.current().binder);
+        return table == null ? 0 : (long) table.getClass().getMethod("bytesReserved").invoke(table);
     }
 
     /** Every array field's length and every int field (the counts) of the arena, its names, its log and the scope table. */

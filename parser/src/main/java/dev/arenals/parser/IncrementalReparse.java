@@ -102,6 +102,7 @@ final class IncrementalReparse {
         if (editOldEnd > nextStart || editStart < prevEnd) return false;
         // a statement that is nearly the whole file (a bundle's one IIFE) is no cheaper than the file
         if (nextStart - prevEnd > oldLength - (oldLength >> 3)) return false;
+        if (fullParseIsLeaner(arena, stmt - lo(prev) + 1)) return false;
         // the previous statement must end where it ended: for good, or (ended by ASI at a line
         // break) again before the same first word of the edited statement
         // an AUTO file that is a module was parsed (or equals a parse) with the module goal: strict throughout
@@ -140,9 +141,9 @@ final class IncrementalReparse {
         log.truncateComments(keepComments);
 
         int oldCount = arena.nodeCount();
-        int lo = prev < 0 ? 0 : prev + 1; // a statement's subtree is built right after the previous statement
+        int lo = lo(prev);
         int expected = next < 0 ? length : nextStart + delta;
-        arena.beginRegionReparse(text, length);
+        arena.beginRegionReparse(text, length, lo, stmt);
         int stop = parser.parseTopLevelRange(text, length, regionOptions, arena, arena.names(), log, prevEnd, expected, strict);
         if (stop != expected || parser.wastedTokens() > SPECULATION_ALLOWANCE - arena.wastedTokens()) return false;
         // an AUTO file that this edit makes a module: the statements before were parsed as sloppy script code
@@ -166,6 +167,26 @@ final class IncrementalReparse {
         arena.setModule(module);
         arena.parsed(optionsKey(options), false, parser.wastedTokens());
         return true;
+    }
+
+    /** A statement's subtree is built right after the previous statement's: its first node index. */
+    private static int lo(int prev) {
+        return prev < 0 ? 0 : prev + 1;
+    }
+
+    /**
+     * A region of {@code regionNodes} old nodes is better parsed as part of a full parse: it is most
+     * of the tree (over half its nodes) and its new nodes, appended after the whole old tree until the
+     * splice, would not fit in the node columns (an eighth of slack for what the edit adds). The
+     * columns would then grow to the tree plus the region and stay so while the document is open
+     * (typescript.js: an edit between two functions of its outer body reparses 976,759 of its 976,804
+     * nodes: 2.08 million slots, ~26 MB empty); a full parse refills the same columns, parses under
+     * twice the region, and the full bind after it walks about what the rebind of that region
+     * would. A region with room stays incremental: it costs no space, and its parse less time.
+     */
+    static boolean fullParseIsLeaner(Arena arena, int regionNodes) {
+        long nodes = arena.nodeCount();
+        return 2L * regionNodes > nodes && nodes + regionNodes + (regionNodes >> 3) > arena.capacity();
     }
 
     /**

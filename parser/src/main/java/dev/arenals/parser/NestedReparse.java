@@ -72,6 +72,8 @@ final class NestedReparse {
         walk(arena, text, editStart, module, ts);
         for (int i = pathLength - 1; i >= 1; i--) {
             if (bodyCtx[i] < 0) continue;
+            // most of the tree without room for it: so is every enclosing body, and the statement
+            if (prevOnPath[i] >= 0 && IncrementalReparse.fullParseIsLeaner(arena, path[i] - prevOnPath[i])) return false;
             if (tryBody(arena, text, length, options, bodyOptions, i, editStart, delta, oldDiagnostics)) return true;
         }
         return false;
@@ -276,7 +278,7 @@ final class NestedReparse {
         log.truncateDiagnostics(keep);
         log.truncateComments(keepComments);
         int oldCount = arena.nodeCount();
-        arena.beginRegionReparse(text, length);
+        arena.beginRegionReparse(text, length, lo, body);
         int strict = parser.parseFunctionBodyAlone(text, length, bodyOptions, arena, arena.names(), log,
                 bodyStart, newEnd - 1, bodyCtx[at], depth, bodyClassDepth[at]);
         boolean ok = strict == oldStrict && arena.pendingCount() == 1

@@ -151,18 +151,44 @@ class IncrementalReparseTest {
     void editsInsideNestedBodiesOfABundleGiveTheFullParsesTree() {
         String bundle = umdBundle(12, true);
         int edits = 1500;
-        int cheap = fuzz("bundle.js", bundle, ParseOptions.script(), edits, 21, NESTED_SNIPPETS);
+        // room for the outer body's new nodes beside the old tree, so that the edits directly in it
+        // (between its functions and classes) reparse it alone too; columns sized to the tree leave
+        // a body that is most of the tree to a full parse (the last fuzz below, and ArenaTest)
+        int room = 3 * full(bundle, ParseOptions.script()).nodeCount();
+        int cheap = fuzz("bundle.js", bundle, ParseOptions.script(), edits, 21, NESTED_SNIPPETS, room, false);
         assertMostlyIncremental(edits, cheap);
         // edits that split the bundle's statement (a '}', a comment opener) leave statements the top-level path takes
         assertTrue(nestedInLastFuzz > edits / 4, "only " + nestedInLastFuzz + " of " + edits + " edits reparsed one body alone");
         assertNestedMostlyRebound();
-        fuzz("sloppy-bundle.js", umdBundle(12, false), ParseOptions.forFileName("sloppy-bundle.js"), edits, 22, NESTED_SNIPPETS);
+        fuzz("sloppy-bundle.js", umdBundle(12, false), ParseOptions.forFileName("sloppy-bundle.js"), edits, 22, NESTED_SNIPPETS, room, false);
         assertTrue(nestedInLastFuzz > edits / 4, "only " + nestedInLastFuzz + " of " + edits + " edits reparsed one body alone");
         assertNestedMostlyRebound();
-        fuzz("bundle.mjs", bundle, ParseOptions.module(), edits, 23, NESTED_SNIPPETS);
+        fuzz("bundle.mjs", bundle, ParseOptions.module(), edits, 23, NESTED_SNIPPETS, room, false);
         assertTrue(nestedInLastFuzz > edits / 4, "only " + nestedInLastFuzz + " of " + edits + " edits reparsed one body alone");
         assertNestedMostlyRebound();
     }
+
+    /**
+     * An arena sized as a document's is (trimmed to the tree after each full parse): an edit directly
+     * in the outer body, which holds most of the tree, takes the full parse instead of keeping the
+     * tree twice over; the inner bodies still reparse alone, and every tree and table is still the
+     * full parse's and bind's.
+     */
+    @Test
+    void aBundleInColumnsSizedToItsTreeNeverHoldsItTwiceOver() {
+        int edits = 1500;
+        fuzz("bundle.js, columns sized to the tree", umdBundle(12, true), ParseOptions.script(), edits, 21, NESTED_SNIPPETS, 0, true);
+        assertTrue(nestedInLastFuzz > NESTED_IN_TREE_SIZED_BUNDLE_FLOOR, "only " + nestedInLastFuzz + " of " + edits
+                + " edits reparsed one body alone, floor " + NESTED_IN_TREE_SIZED_BUNDLE_FLOOR);
+        assertNestedMostlyRebound();
+        // growing beside the whole old tree (the outer body's reparse, or a region's estimate that
+        // counted the statements after it) made them 2.18 slots a node here; 1.85 when set (a region
+        // under half the tree in columns an earlier, larger tree had grown)
+        assertTrue(grownSlotsPerNodeInLastFuzz < 2, "the columns grew to " + grownSlotsPerNodeInLastFuzz + " slots a node");
+    }
+
+    /** Edits of the tree-sized bundle's fuzz (seed 21) that reparse one body alone: 257 when set. */
+    private static final int NESTED_IN_TREE_SIZED_BUNDLE_FLOOR = 250;
 
     /**
      * Floor on the share of one-body reparses whose rebind was one function alone (the nested
@@ -385,16 +411,33 @@ class IncrementalReparseTest {
     /** Of those, the edits the binder then rebound one function alone (the nested rebind). */
     private static int nestedReboundInLastFuzz;
 
+    /**
+     * In the last {@link #fuzz}: the most node slots the columns grew to (0: they never grew), per
+     * node of the larger of the trees before and after the reparse that grew them.
+     */
+    private static double grownSlotsPerNodeInLastFuzz;
+
     private static int fuzz(String name, String initial, ParseOptions options, int edits, long seed, String[] snippets) {
+        return fuzz(name, initial, options, edits, seed, snippets, 0, false);
+    }
+
+    /**
+     * {@code arenaNodes}: the arena's node slots to begin with (0: {@code new Arena()}'s);
+     * {@code sizedAsADocument}: its columns trimmed to the tree after every full parse, as a document's are.
+     */
+    private static int fuzz(String name, String initial, ParseOptions options, int edits, long seed, String[] snippets,
+            int arenaNodes, boolean sizedAsADocument) {
         Random random = new Random(seed);
         int nested = 0, nestedRebound = 0;
+        double grownSlotsPerNode = 0;
         StringBuilder text = new StringBuilder(initial);
         char[] buf = initial.toCharArray();
-        Arena arena = new Arena();
+        Arena arena = arenaNodes > 0 ? new Arena(arenaNodes) : new Arena();
         JsParser parser = new JsParser();
         Binder binder = new Binder();
         ScopeTable scopes = new ScopeTable();
         parser.parseInPlace(arena, buf, buf.length, options);
+        if (sizedAsADocument) arena.trimToTree();
         int cheap = 0;
         for (int i = 0; i < edits; i++) {
             int at = random.nextInt(text.length() + 1);
@@ -405,6 +448,7 @@ class IncrementalReparseTest {
             text.replace(at, at + removed, inserted);
             buf = text.toString().toCharArray();
             List<int[]> statementsBefore = topLevelSpans(arena);
+            int slotsBefore = arena.capacity(), nodesBefore = arena.nodeCount();
             boolean incremental = parser.reparseInPlace(arena, buf, buf.length, options, at, at + removed, at + inserted.length());
             Arena reference = full(text.toString(), options);
             String where = name + " edit " + i + " at " + at + " (-" + removed + " +'" + inserted + "')";
@@ -419,6 +463,11 @@ class IncrementalReparseTest {
                 checkSplicedRegion(arena, statementsBefore, at, at + removed, inserted.length() - removed, where);
             } else {
                 assertEquals(-1, arena.splicedFrom(), where + ": a full parse rewrote everything");
+                if (sizedAsADocument) arena.trimToTree();
+            }
+            // what the columns keep (a document trims them after a full parse)
+            if (arena.capacity() > slotsBefore) {
+                grownSlotsPerNode = Math.max(grownSlotsPerNode, (double) arena.capacity() / Math.max(nodesBefore, arena.nodeCount()));
             }
             binder.bind(arena, scopes);
             if (binder.lastRebindFailure() != null) throw new AssertionError(where + ": the incremental rebind threw", binder.lastRebindFailure());
@@ -434,12 +483,14 @@ class IncrementalReparseTest {
                 text = new StringBuilder(initial);
                 buf = initial.toCharArray();
                 parser.parseInPlace(arena, buf, buf.length, options);
+                if (sizedAsADocument) arena.trimToTree();
                 binder.bind(arena, scopes); // as a document does after every parse: the next edit may rebind incrementally
             }
         }
         System.out.printf("incremental reparse fuzz %s: %d edits, %d reparsed incrementally (%d one body alone, %d of those rebound one function alone), "
-                + "all equal to a full parse and bind%n", name, edits, cheap, nested, nestedRebound);
+                + "all equal to a full parse and bind; columns grown to %.2f slots a node at most%n", name, edits, cheap, nested, nestedRebound, grownSlotsPerNode);
         nestedInLastFuzz = nested;
+        grownSlotsPerNodeInLastFuzz = grownSlotsPerNode;
         nestedReboundInLastFuzz = nestedRebound;
         return cheap;
     }

@@ -58,6 +58,8 @@ public final class Arena implements TreeSink {
     private int spliceBase = -1, spliceResult = -1, spliceLo, spliceOldLast, spliceNodes, spliceStatements;
     /** During a region reparse ({@link #beginRegionReparse} until {@link #parsed}): its first node's index; else -1. */
     private int regionBase = -1;
+    /** During a region reparse: the old subtree it replaces, node indexes [{@code regionOldLo}, {@code regionOldLast}]. */
+    private int regionOldLo, regionOldLast;
 
     private final NameTable names = new NameTable();
     private final ParseLog log = new ParseLog();
@@ -274,12 +276,12 @@ public final class Arena implements TreeSink {
      * (an eighth more) in one step instead of doubling several times, which copied them each time
      * and left every old set as garbage (typescript.js, 9 MB and ~1 million nodes: one step from
      * 131,072 nodes instead of three). At least a quarter more each time. An incremental reparse
-     * appends its region's nodes after the whole old tree: it adds what the old tree has after the
-     * parse position ({@link #regionGrowTarget}); anything else doubles.
+     * appends its region's nodes after the whole old tree: it adds what the replaced subtree has
+     * after the parse position ({@link #regionGrowTarget}); anything else doubles.
      */
     private void grow(int pos) {
         int n = regionBase >= 0 && count > regionBase
-                ? regionGrowTarget(kind.length, regionBase, count, oldNodesEndingAfter(pos))
+                ? regionGrowTarget(kind.length, regionBase, count, oldRegionNodesEndingAfter(pos))
                 : growTarget(kind.length, count, pos, sourceLength, fullParse);
         resizeColumns(n);
     }
@@ -307,35 +309,40 @@ public final class Arena implements TreeSink {
 
     /**
      * The new column length when a region reparse (its nodes appended from {@code base}, {@code count}
-     * now) has filled them: the old tree, the region's nodes so far, and as many more as the old tree
-     * has nodes ending after the parse position ({@code oldNodesAfter}: the rest of the region, and
-     * past it, an upper bound), an eighth more on the region. The region only fills the columns when
-     * it is a large part of the tree (typescript.js: an edit between the functions of its outer body
-     * reparses that body, 976,759 nodes after the old 976,804); doubling there kept 2,286,054 slots,
-     * and extrapolating from the region's text (its start is sparser than the rest) fell short and
-     * grew twice, to 2,424,573. At least a quarter more, at most double, never past what an int
-     * array can hold. Package-level for its test.
+     * now) has filled them: the old tree, the region's nodes so far, and as many more as the replaced
+     * subtree has nodes ending after the parse position ({@code oldNodesAfter}: the rest of the
+     * region, as the old text had it), an eighth more on the region. The region only fills the
+     * columns when it is a large part of the tree (typescript.js: an edit in createTypeChecker's body
+     * reparses a fifth of the tree; one between the functions of its outer body, 976,759 nodes after
+     * the old 976,804, takes a full parse instead: IncrementalReparse.fullParseIsLeaner); doubling
+     * kept 2,286,054 slots, and extrapolating from the region's text (its start is sparser than the
+     * rest) fell short and grew twice, to 2,424,573. At least an eighth more (the estimate counts
+     * what the old text had there, so a second grow is rare; a quarter, as a full parse grows,
+     * took typescript.js's columns to 1,428,784 for a reparse of createTypeChecker's body that
+     * needs 1,231,000), at most double, never past what an int array can hold. Package-level for its test.
      */
     static int regionGrowTarget(int capacity, int base, int count, int oldNodesAfter) {
         long region = (long) count - base + oldNodesAfter;
         long estimate = (long) base + region + (region >>> 3);
-        long target = Math.min(2L * capacity, Math.max(estimate, capacity + (long) (capacity >>> 2) + 1));
+        long target = Math.min(2L * capacity, Math.max(estimate, capacity + (long) (capacity >>> 3) + 1));
         return (int) Math.min(target, Integer.MAX_VALUE - 16);
     }
 
     /**
-     * Nodes of the old tree (before {@code regionBase}) ending after {@code pos}: in post-order the
-     * ends never decrease (a node ends at or after its children, a sibling after the one before),
-     * so a binary search finds the first; an edit's shift of a few chars does not matter to an estimate.
+     * Nodes of the replaced subtree ending after {@code pos}: in post-order the ends never decrease
+     * (a node ends at or after its children, a sibling after the one before), so a binary search
+     * finds the first; an edit's shift of a few chars does not matter to an estimate. Counting the
+     * whole old tree's instead (as before) added every statement after the region: a third of a
+     * bundle's tree reparsed in its middle grew the columns to twice the tree.
      */
-    private int oldNodesEndingAfter(int pos) {
-        int lo = 0, hi = regionBase;
+    private int oldRegionNodesEndingAfter(int pos) {
+        int lo = regionOldLo, hi = regionOldLast + 1;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (end[mid] <= pos) lo = mid + 1;
             else hi = mid;
         }
-        return regionBase - lo;
+        return regionOldLast + 1 - lo;
     }
 
     // ---- raw access (package-level readers and the parser); views add the generation check ----
@@ -460,9 +467,13 @@ public final class Arena implements TreeSink {
     /**
      * Starts an in-place reparse: every view of the current tree becomes invalid (the generation
      * moves on), the pending stack empties, and the tree's text becomes {@code text}. New nodes are
-     * then appended after the existing ones until {@link #spliceTopLevel}.
+     * then appended after the existing ones until {@link #spliceTopLevel}; they will replace the
+     * subtree at node indexes [{@code replacedLo}, {@code replacedLast}] (what sizes the columns,
+     * should they fill).
      */
-    public void beginRegionReparse(char[] text, int length) {
+    public void beginRegionReparse(char[] text, int length, int replacedLo, int replacedLast) {
+        regionOldLo = Math.max(0, replacedLo);
+        regionOldLast = Math.min(count - 1, replacedLast);
         top = 0;
         // a nested reparse that declined put the tree back and tries again (an enclosing body, then
         // the statements): the splice is still from the last finished tree

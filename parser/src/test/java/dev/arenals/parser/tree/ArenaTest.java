@@ -203,42 +203,110 @@ class ArenaTest {
     }
 
     @Test
-    void aRegionReparseGrowsToTheOldTreePlusWhatTheOldTreeHasAfterItNotDouble() {
-        // an old tree of 1,000 nodes in 1,200 slots; the region has 200 nodes so far and the old tree
-        // 600 nodes ending after the parse position: 1,000 + 800, an eighth of the region more
+    void aRegionReparseGrowsToTheOldTreePlusWhatTheReplacedSubtreeHasAfterItNotDouble() {
+        // an old tree of 1,000 nodes in 1,200 slots; the region has 200 nodes so far and the replaced
+        // subtree 600 nodes ending after the parse position: 1,000 + 800, an eighth of the region more
         assertEquals(1900, Arena.regionGrowTarget(1200, 1000, 1200, 600));
-        // the old tree has far more to come than the region will need: at most double
+        // far more to come than the columns hold: at most double
         assertEquals(2400, Arena.regionGrowTarget(1200, 1000, 1200, 5000));
-        // almost nothing to come: at least a quarter more
-        assertEquals(1501, Arena.regionGrowTarget(1200, 1000, 1200, 1));
+        // almost nothing to come: at least an eighth more
+        assertEquals(1351, Arena.regionGrowTarget(1200, 1000, 1200, 1));
         // never past what an int array can hold
         assertEquals(Integer.MAX_VALUE - 16, Arena.regionGrowTarget(1 << 30, 1 << 29, 1 << 30, 1 << 30));
     }
 
-    /** A reparse of most of the tree (one body holding it all, as typescript.js's) grows its columns once, to about what it needs. */
-    @Test
-    void aReparseOfMostOfTheTreeGrowsOnceToAboutWhatItNeeds() {
+    /** One IIFE holding {@code functions} small functions, as typescript.js's outer body holds nearly all of it. */
+    private static String bundle(int functions) {
         StringBuilder sb = new StringBuilder("(function () {\n");
-        for (int i = 0; i < 3000; i++) sb.append("  function f").append(i).append("(a, b) { return a + b * ").append(i).append("; }\n");
-        sb.append("})();\n");
-        char[] text = sb.toString().toCharArray();
+        for (int i = 0; i < functions; i++) sb.append("  function f").append(i).append("(a, b) { return a + b * ").append(i).append("; }\n");
+        return sb.append("})();\n").toString();
+    }
+
+    private static char[] insertedAt(String text, int at, String inserted) {
+        return (text.substring(0, at) + inserted + text.substring(at)).toCharArray();
+    }
+
+    /**
+     * A reparse of most of the tree (one body holding it all, as typescript.js's) whose new nodes
+     * would not fit beside the old tree is a full parse: it refills the same columns instead of
+     * keeping the tree twice over, and every view of the old tree fails as after any reparse.
+     */
+    @Test
+    void aReparseOfMostOfTheTreeWithoutRoomForItIsAFullParseInTheSameColumns() {
+        String text = bundle(3000);
         ParseOptions options = ParseOptions.forFileName("bundle.js", null);
         JsParser parser = new JsParser();
         Arena arena = new Arena(16);
-        parser.parseInPlace(arena, text, text.length, options);
+        parser.parseInPlace(arena, text.toCharArray(), text.length(), options);
         arena.trimToTree(); // as a document does after its first parse
         int nodes = arena.nodeCount();
         int before = arena.capacity();
-        assertTrue(before < 2 * nodes, "the columns must be too small for the reparse: " + before + " slots, " + nodes + " nodes");
-        // a blank line between two functions of the one body: that body is what is reparsed
-        int at = sb.indexOf("  function f1500(");
-        char[] edited = (sb.substring(0, at) + "\n" + sb.substring(at)).toCharArray();
-        assertTrue(parser.reparseInPlace(arena, edited, edited.length, options, at, at, at + 1), "reparsed in place");
+        assertTrue(before < 2 * nodes, "the columns must be too small for a region reparse: " + before + " slots, " + nodes + " nodes");
+        Node oldRoot = arena.rootNode();
+        // a blank line between two functions of the one body: the body is the region, nearly every node
+        int at = text.indexOf("  function f1500(");
+        char[] edited = insertedAt(text, at, "\n");
+        assertFalse(parser.reparseInPlace(arena, edited, edited.length, options, at, at, at + 1), "a full parse, not a region's");
         assertEquals(nodes, arena.nodeCount());
-        int needed = 2 * nodes;
-        // doubling gave 2.25 times the tree here (the trimmed columns, an eighth over it, twice)
-        assertTrue(arena.capacity() >= needed && arena.capacity() <= needed + nodes / 6,
-                arena.capacity() + " slots after a reparse of " + nodes + " nodes after " + nodes + " (" + before + " before)");
+        assertEquals(before, arena.capacity(), "the columns neither grew nor were copied");
+        assertThrows(IllegalStateException.class, oldRoot::kind, "a view of the old tree fails");
+        Arena fresh = new Arena();
+        parser.parseInPlace(fresh, edited, edited.length, options);
+        assertEquals(TreeDump.exact(fresh), TreeDump.exact(arena));
+    }
+
+    /** Where the columns have room for the region beside the old tree, most of the tree still reparses alone (it costs no space). */
+    @Test
+    void withRoomBesideTheTreeAReparseOfMostOfItStaysInPlace() {
+        String text = bundle(3000);
+        ParseOptions options = ParseOptions.forFileName("bundle.js", null);
+        JsParser parser = new JsParser();
+        Arena arena = new Arena(16);
+        parser.parseInPlace(arena, text.toCharArray(), text.length(), options);
+        int nodes = arena.nodeCount();
+        Arena roomy = new Arena(3 * nodes);
+        parser.parseInPlace(roomy, text.toCharArray(), text.length(), options);
+        int at = text.indexOf("  function f1500(");
+        char[] edited = insertedAt(text, at, "\n");
+        assertTrue(parser.reparseInPlace(roomy, edited, edited.length, options, at, at, at + 1), "reparsed in place");
+        assertTrue(roomy.splicedNested(), "the outer body alone");
+        assertEquals(3 * nodes, roomy.capacity());
+    }
+
+    /**
+     * A body under half the tree reparses alone even when its nodes do not fit beside the old tree:
+     * the columns grow once, to about the tree plus that body (not double, nor by what follows the
+     * body), and the tree is a full parse's.
+     */
+    @Test
+    void aReparseOfABodyUnderHalfTheTreeGrowsOnceToAboutTheTreePlusTheBody() {
+        StringBuilder sb = new StringBuilder("(function () {\n");
+        for (String module : new String[] {"a", "b", "c"}) {
+            sb.append("  var ").append(module).append(" = (function () {\n");
+            for (int i = 0; i < 1000; i++) sb.append("    function ").append(module).append(i).append("(x) { return x * ").append(i).append("; }\n");
+            sb.append("  })();\n");
+        }
+        String text = sb.append("})();\n").toString();
+        ParseOptions options = ParseOptions.forFileName("bundle.js", null);
+        JsParser parser = new JsParser();
+        Arena arena = new Arena(16);
+        parser.parseInPlace(arena, text.toCharArray(), text.length(), options);
+        arena.trimToTree();
+        int nodes = arena.nodeCount();
+        int before = arena.capacity();
+        int at = text.indexOf("    function b500(");
+        char[] edited = insertedAt(text, at, "\n");
+        assertTrue(parser.reparseInPlace(arena, edited, edited.length, options, at, at, at + 1), "reparsed in place");
+        assertTrue(arena.splicedNested(), "b's body alone");
+        int body = arena.spliceNodes();
+        assertTrue(2 * body < nodes && 4 * body > nodes, "b's body is under half the tree and more than a quarter: " + body + " of " + nodes);
+        assertTrue(before < nodes + body, "the columns must be too small for it: " + before);
+        // doubling would give 2.25 times the tree; counting c's nodes as the region's, 1.75
+        assertTrue(arena.capacity() >= nodes + body && arena.capacity() <= nodes + body + body / 4,
+                arena.capacity() + " slots after a reparse of " + body + " nodes beside " + nodes + " (" + before + " before)");
+        Arena fresh = new Arena();
+        parser.parseInPlace(fresh, edited, edited.length, options);
+        assertEquals(TreeDump.exact(fresh), TreeDump.exact(arena));
     }
 
     @Test
