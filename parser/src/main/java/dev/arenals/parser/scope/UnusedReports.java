@@ -4,6 +4,7 @@ import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.tree.Arena;
 import dev.arenals.parser.tree.Layouts;
+import dev.arenals.parser.tree.ParseLog;
 import java.util.Arrays;
 
 /**
@@ -26,7 +27,8 @@ import java.util.Arrays;
  *       "declared but never used" (6196), everything else "its value is never read" (6133).</li>
  * </ul>
  *
- * A report is four ints in a flat array, ordered by start: {@code start, end, code, symbol} (the
+ * None is given on a line a {@code // @ts-expect-error} or {@code // @ts-ignore} suppresses, as
+ * TypeScript gives none there. A report is four ints in a flat array, ordered by start: {@code start, end, code, symbol} (the
  * symbol of its first unused name, whose text the message quotes).
  */
 public final class UnusedReports {
@@ -78,7 +80,71 @@ public final class UnusedReports {
             int decl = t.declarationNode(sym);
             out.add(a.start(decl), a.end(decl), code(a, t, sym), sym);
         }
-        return out.sorted();
+        return withoutSuppressed(a, out.sorted());
+    }
+
+    /**
+     * The reports TypeScript would not give: those on a line a {@code // @ts-expect-error} or
+     * {@code // @ts-ignore} comment suppresses (the line after it, past blank and comment lines).
+     */
+    private static int[] withoutSuppressed(Arena a, int[] reports) {
+        ParseLog log = a.log();
+        char[] src = a.source();
+        int length = a.sourceLength();
+        int[] directives = new int[4]; // end offsets of the directive comments, in order
+        int count = 0;
+        for (int i = 0; i < log.commentCount(); i++) {
+            if (!isDirective(src, log.commentStart(i), log.commentEnd(i))) continue;
+            if (count == directives.length) directives = Arrays.copyOf(directives, count * 2);
+            directives[count++] = log.commentEnd(i);
+        }
+        if (count == 0 || reports.length == 0) return reports;
+        int[] kept = new int[reports.length];
+        int n = 0;
+        for (int r = 0; r < reports.length; r += STRIDE) {
+            if (suppressed(src, length, reports[r], directives, count)) continue;
+            System.arraycopy(reports, r, kept, n, STRIDE);
+            n += STRIDE;
+        }
+        return Arrays.copyOf(kept, n);
+    }
+
+    /** {@code //} or {@code /*} then {@code /}, {@code *} and blanks, then {@code @ts-expect-error} or {@code @ts-ignore} (TypeScript's patterns). */
+    private static boolean isDirective(char[] src, int start, int end) {
+        int i = start + 2;
+        while (i < end && (src[i] == '/' || src[i] == '*' || src[i] == ' ' || src[i] == '\t')) i++;
+        return startsWith(src, i, end, "@ts-expect-error") || startsWith(src, i, end, "@ts-ignore");
+    }
+
+    private static boolean startsWith(char[] src, int i, int end, String word) {
+        if (i + word.length() > end) return false;
+        for (int k = 0; k < word.length(); k++) if (src[i + k] != word.charAt(k)) return false;
+        return true;
+    }
+
+    private static boolean lineBreak(char c) {
+        return c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029';
+    }
+
+    /** Whether a directive ends on a line above {@code offset}'s, with only blank or comment lines between. */
+    private static boolean suppressed(char[] src, int length, int offset, int[] directives, int count) {
+        int lineStart = Math.min(offset, length);
+        while (lineStart > 0 && !lineBreak(src[lineStart - 1])) lineStart--;
+        while (lineStart > 0) {
+            int lineEnd = lineStart - 1; // the break that ends the line above
+            if (lineEnd > 0 && src[lineEnd] == '\n' && src[lineEnd - 1] == '\r') lineEnd--;
+            int start = lineEnd;
+            while (start > 0 && !lineBreak(src[start - 1])) start--;
+            int i = Arrays.binarySearch(directives, 0, count, start);
+            int at = i >= 0 ? i : -i - 1; // the first directive ending at or after the line's start
+            if (at < count && directives[at] <= lineEnd) return true;
+            int first = start;
+            while (first < lineEnd && (src[first] == ' ' || src[first] == '\t')) first++;
+            boolean blankOrComment = first == lineEnd || (first + 1 < lineEnd && src[first] == '/' && src[first + 1] == '/');
+            if (!blankOrComment) return false;
+            lineStart = start;
+        }
+        return false;
     }
 
     private static int code(Arena a, ScopeTable t, int sym) {

@@ -57,6 +57,8 @@ class UnusedCodeTest {
                 "6133 'e' is declared but its value is never read.", "6133 'h' is declared but its value is never read.");
         assertHints("a.mjs", "export function f(o, [[{ p, q }]]) { [[let a, b;]] const [[{ c, d }]] = o; let g = 1, [[h]] = g; }");
         assertHints("a.mjs", "export function f(o, [[{ p }]]) { const [[{ c }]] = o, d = 1, [[{ e }]] = o; return d; }");
+        // a line TypeScript's directives suppress (past blank and comment lines) has no hint
+        assertHints("a.ts", "export function f() {\n  // @ts-expect-error\n\n  // why\n  const a = 1;\n  /* @ts-ignore */\n  const b = 2;\n  const [[c]] = 3;\n}");
         assertHints("a.ts", "export function f[[<T>]]() {} export type B[[<K, V>]] = 1; export type C<[[K extends string]], V> = V;"
                 + " export type E<T> = T extends Array<[[infer U]]> ? 1 : 0;");
     }
