@@ -244,7 +244,7 @@ final class Worker {
             if (strayNul >= 0) return binary(f, length, byteOffset(strayNul));
             if (reportUnused) {
                 binder.bind(arena, table); // unused declarations need every reference resolved
-                unused = UnusedReports.of(arena, table, UnusedDeclarations.find(arena, table, f.options.isDeclaration()));
+                unused = UnusedReports.of(arena, table, UnusedDeclarations.find(arena, table, f.options.isDeclaration()), f.options.isDeclaration());
             } else {
                 binder.bindDeclarations(arena, table);
                 unused = NONE;
@@ -331,7 +331,7 @@ final class Worker {
                 e = Math.max(s, clamp(unused[r + 1], textLength));
                 code = unused[r + 2];
                 severity = Severity.WARNING;
-                message = UnusedReports.message(code, table.name(unused[r + 3]));
+                message = UnusedReports.message(code, UnusedReports.name(arena, table, unused[r + 3]));
             }
             int line = lines.lineOf(s);
             int endLine = lines.lineOf(e);

@@ -63,6 +63,7 @@ public final class UnusedDeclarations {
         int[] group = sameNameGroups(t);
         for (int i = 0; i < t.refCount; i++) {
             if ((t.refFlags[i] & (ScopeTable.REF_READ | ScopeTable.REF_TYPE | ScopeTable.REF_NAMESPACE)) == 0) continue;
+            if (a.kind(t.refNode[i]) == IDENTIFIER_NAME) continue; // `x is T`: TypeScript does not count a predicate's subject
             int sym = t.nodeSymbol[t.refNode[i]];
             if (sym >= 0 && reads[sym] >= 0 && !selfReference(a, t, group, sym, t.refNode[i])) reads[sym]++;
         }

@@ -4,6 +4,7 @@ import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.tree.Arena;
 import dev.arenals.parser.tree.Layouts;
+import dev.arenals.parser.tree.NodeKind;
 import dev.arenals.parser.tree.ParseLog;
 import java.util.Arrays;
 
@@ -23,6 +24,10 @@ import java.util.Arrays;
  *       6199 for several declarators (one keeps 6133 at its name); an object pattern of a
  *       declarator or a parameter whose every element is unused, one report over the pattern: 6198
  *       for several elements;</li>
+ *   <li>a private class member ({@code private} or {@code #name}) whose name nothing else in its
+ *       class mentions: 6133 at its name; a private parameter property, 6138 (arena-ls has no
+ *       types: any mention of the name in the class body counts as a read, so a member only
+ *       written is not reported, where TypeScript would);</li>
  *   <li>classes, interfaces, type aliases, enums and the bindings of {@code import type} are
  *       "declared but never used" (6196), everything else "its value is never read" (6133).</li>
  * </ul>
@@ -46,6 +51,8 @@ public final class UnusedReports {
     public static final int ALL_DESTRUCTURED_UNUSED = 6198;
     /** "All variables are unused." */
     public static final int ALL_VARIABLES_UNUSED = 6199;
+    /** "Property 'x' is declared but its value is never read." (a private parameter property) */
+    public static final int PROPERTY_NEVER_READ = 6138;
 
     /** TypeScript's message for a report's code, quoting {@code name} where the message has one. */
     public static String message(int code, String name) {
@@ -54,14 +61,28 @@ public final class UnusedReports {
             case ALL_TYPE_PARAMETERS_UNUSED: return "All type parameters are unused.";
             case ALL_DESTRUCTURED_UNUSED: return "All destructured elements are unused.";
             case ALL_VARIABLES_UNUSED: return "All variables are unused.";
+            case PROPERTY_NEVER_READ: return "Property '" + name + "' is declared but its value is never read.";
             case DECLARED_NEVER_USED: return "'" + name + "' is declared but never used.";
             default: return UnusedDeclarations.message(name);
         }
     }
 
+    /** The name a report's message quotes. */
+    public static String name(Arena a, ScopeTable t, int who) {
+        if (who >= 0) return t.name(who);
+        int key = memberKey(a, -2 - who);
+        String text = key < 0 ? "" : a.text(a.start(key), a.end(key));
+        return text;
+    }
+
+    /** A class member's node of a report, or -1 for a report of a symbol. */
+    public static int memberOf(int who) {
+        return who >= 0 ? -1 : -2 - who;
+    }
+
     /** The reports for {@code unused} (from {@link UnusedDeclarations#find} over the same table). */
-    public static int[] of(Arena a, ScopeTable t, int[] unused) {
-        if (unused.length == 0) return new int[0];
+    public static int[] of(Arena a, ScopeTable t, int[] unused, boolean declarationFile) {
+        if (declarationFile || !t.referencesResolved() || a.root() < 0) return new int[0];
         boolean[] mask = new boolean[t.symCount];
         boolean imports = false, typeParameters = false, variables = false;
         for (int sym : unused) {
@@ -75,6 +96,12 @@ public final class UnusedReports {
         Out out = new Out(unused.length);
         if (imports) importDeclarations(a, t, a.root(), mask, done, out);
         if (typeParameters || variables) groups(a, t, mask, done, out);
+        // private members, class by class (the binder's class scopes: no walk of the whole tree)
+        for (int scope = 0; scope < t.scopeCount(); scope++) {
+            if (t.scopeKind(scope) != ScopeKind.CLASS) continue;
+            int body = childOfKind(a, t.scopeNode(scope), CLASS_BODY);
+            if (body >= 0) privateMembers(a, body, out);
+        }
         for (int sym : unused) {
             if (done[sym]) continue;
             int decl = t.declarationNode(sym);
@@ -226,7 +253,8 @@ public final class UnusedReports {
             else if (k == FORMAL_PARAMETERS) {
                 for (int p = a.firstChild(n); p >= 0; p = a.nextSibling(p)) {
                     int target = Layouts.parameterTarget(a, p);
-                    if (target < 0 || a.kind(target) != OBJECT_PATTERN) continue;
+                    // a parameter's array pattern groups as an object pattern does (a declarator's does not)
+                    if (target < 0 || (a.kind(target) != OBJECT_PATTERN && a.kind(target) != ARRAY_PATTERN)) continue;
                     int single = objectPattern(a, t, target, mask, done, out);
                     if (single >= 0) patternOfOne(a, target, single, done, out);
                 }
@@ -236,6 +264,126 @@ public final class UnusedReports {
                 stack[sp++] = c;
             }
         }
+    }
+
+    /**
+     * The private members of a class body that nothing else in the body names. Skipped: decorated
+     * members (a decorator may reach them), a body with an index signature or {@code declare}
+     * members, ambient classes (their members declare, they do not run).
+     */
+    private static void privateMembers(Arena a, int body, Out out) {
+        int[] candidates = null; // member nodes (FIELD, METHOD, or a constructor's PARAMETER)
+        int count = 0;
+        for (int m = a.firstChild(body); m >= 0; m = a.nextSibling(m)) {
+            int k = a.kind(m);
+            if (k == METHOD && (a.data(m) & C_CONSTRUCTOR) != 0) {
+                int function = lastChild(a, m);
+                int params = function < 0 ? -1 : childOfKind(a, function, FORMAL_PARAMETERS);
+                for (int p = params < 0 ? -1 : a.firstChild(params); p >= 0; p = a.nextSibling(p)) {
+                    if (a.kind(p) != PARAMETER || (a.data(p) & MOD_PRIVATE) == 0) continue;
+                    int target = Layouts.parameterTarget(a, p);
+                    if (target < 0 || a.kind(target) != BINDING_IDENTIFIER || a.firstChild(p) != target) continue; // decorated or a pattern
+                    candidates = add(candidates, count++, p);
+                }
+                continue;
+            }
+            if (k != METHOD && k != FIELD) continue;
+            if ((a.data(m) & MOD_DECLARE) != 0) return;
+            int key = a.firstChild(m);
+            if (key < 0 || a.kind(key) == DECORATOR) continue;
+            boolean privateName = a.kind(key) == PRIVATE_IDENTIFIER;
+            if (!privateName && ((a.data(m) & MOD_PRIVATE) == 0 || a.kind(key) != IDENTIFIER_NAME)) continue;
+            candidates = add(candidates, count++, m);
+        }
+        if (count == 0 || ambientClass(a, body)) return;
+        // names in the body other than the candidates' own: one pass, counting by name id
+        int[] names = new int[count];
+        boolean[] privateName = new boolean[count];
+        int[] ownNode = new int[count];
+        for (int i = 0; i < count; i++) {
+            int node = memberKey(a, candidates[i]);
+            ownNode[i] = node;
+            names[i] = a.data(node);
+            privateName[i] = a.kind(node) == PRIVATE_IDENTIFIER;
+        }
+        boolean[] mentioned = new boolean[count];
+        int[] stack = new int[64];
+        int sp = 0;
+        stack[sp++] = body;
+        char[] src = a.source();
+        while (sp > 0) {
+            int n = stack[--sp];
+            int k = a.kind(n);
+            if (NodeKind.hasName(k) || k == PRIVATE_IDENTIFIER) {
+                for (int i = 0; i < count; i++) {
+                    if (n != ownNode[i] && a.data(n) == names[i] && (k == PRIVATE_IDENTIFIER) == privateName[i]) mentioned[i] = true;
+                }
+            } else if (k == STRING_LITERAL) {
+                int len = a.end(n) - a.start(n) - 2;
+                if (len > 64) len = 0; // longer than any name worth a string here
+                for (int i = 0; i < count; i++) {
+                    if (!privateName[i] && len > 0 && a.names().equals(names[i], new String(src, a.start(n) + 1, len))) mentioned[i] = true;
+                }
+            }
+            for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
+                if (sp == stack.length) stack = Arrays.copyOf(stack, sp * 2);
+                stack[sp++] = c;
+            }
+        }
+        for (int i = 0; i < count; i++) {
+            if (mentioned[i]) continue;
+            int key = ownNode[i];
+            int code = a.kind(candidates[i]) == PARAMETER ? PROPERTY_NEVER_READ : UnusedDeclarations.CODE;
+            out.add(a.start(key), a.end(key), code, -2 - candidates[i]);
+        }
+    }
+
+    /** A member's name node: a method's or field's key, a parameter property's binding. */
+    private static int memberKey(Arena a, int member) {
+        return a.kind(member) == PARAMETER ? Layouts.parameterTarget(a, member) : a.firstChild(member);
+    }
+
+    private static int[] add(int[] items, int count, int item) {
+        if (items == null) items = new int[4];
+        else if (count == items.length) items = Arrays.copyOf(items, count * 2);
+        items[count] = item;
+        return items;
+    }
+
+    private static int lastChild(Arena a, int node) {
+        int last = -1;
+        for (int c = a.firstChild(node); c >= 0; c = a.nextSibling(c)) last = c;
+        return last;
+    }
+
+    private static int childOfKind(Arena a, int node, int kind) {
+        for (int c = a.firstChild(node); c >= 0; c = a.nextSibling(c)) if (a.kind(c) == kind) return c;
+        return -1;
+    }
+
+    /** Whether the class of this body is ambient: {@code declare class}, or inside {@code declare} code. */
+    private static boolean ambientClass(Arena a, int body) {
+        // classes have no parent links: find the body's path from the root (rare: classes with private members)
+        int[] path = new int[64];
+        int depth = pathTo(a, a.root(), body, path, 0);
+        for (int i = 0; i < depth; i++) {
+            int k = a.kind(path[i]);
+            if ((k == CLASS_DECLARATION || k == MODULE_DECLARATION || k == VARIABLE_DECLARATION || k == FUNCTION_DECLARATION)
+                    && (a.data(path[i]) & MOD_DECLARE) != 0) return true;
+        }
+        return false;
+    }
+
+    private static int pathTo(Arena a, int from, int target, int[] path, int depth) {
+        if (depth >= path.length) return -1;
+        path[depth] = from;
+        if (from == target) return depth + 1;
+        for (int c = a.firstChild(from); c >= 0; c = a.nextSibling(c)) {
+            if (a.start(c) > a.start(target) || a.end(c) < a.end(target)) continue;
+            int found = pathTo(a, c, target, path, depth + 1);
+            if (found > 0) return found;
+        }
+        return -1;
     }
 
     /**
@@ -282,7 +430,8 @@ public final class UnusedReports {
     }
 
     /**
-     * An object pattern whose several elements are all unused: one 6198 report, its names done.
+     * An object pattern (or a parameter's array pattern) whose several elements are all unused: one
+     * 6198 report, its names done.
      * Returns the symbol of its one element when it has one and it is unused (the declarator then
      * counts as unused for its statement), else -1.
      */
@@ -303,10 +452,12 @@ public final class UnusedReports {
         return -1;
     }
 
-    /** The symbol an element of an object pattern binds by a plain name ({@code a}, {@code k: a = 1}, {@code ...a}), else -1. */
+    /** The symbol an element of a pattern binds by a plain name ({@code a}, {@code k: a = 1}, {@code ...a}, {@code [a = 1]}), else -1. */
     private static int elementSymbol(Arena a, ScopeTable t, int element) {
         int value;
-        if (a.kind(element) == PROPERTY) {
+        if (a.kind(element) == BINDING_IDENTIFIER || a.kind(element) == ASSIGNMENT_PATTERN) {
+            value = element;
+        } else if (a.kind(element) == PROPERTY) {
             value = a.firstChild(element);
             while (value >= 0 && a.nextSibling(value) >= 0) value = a.nextSibling(value);
         } else if (a.kind(element) == REST_ELEMENT) {

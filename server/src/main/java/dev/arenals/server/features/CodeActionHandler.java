@@ -245,6 +245,17 @@ public final class CodeActionHandler {
             int start = reports[i], end = reports[i + 1], code = reports[i + 2], sym = reports[i + 3];
             if (start > to) break; // in order of their starts
             if (end < from) continue;
+            int member = UnusedReports.memberOf(sym);
+            if (member >= 0) {
+                // a private method or field as a whole; a parameter property stays (its callers pass it)
+                if (a.kind(member) == PARAMETER) continue;
+                int[] span = Removals.statementSpan(a.source(), a.sourceLength(), a.start(member), a.end(member));
+                CodeAction action = quickFix(q, "Remove unused declaration for: '" + UnusedReports.name(a, t, sym) + "'", span[0], span[1], "");
+                action.setDiagnostics(matching(q, context, start, end));
+                action.setIsPreferred(true);
+                out.add(Either.forRight(action));
+                continue;
+            }
             int decl = t.declarationNode(sym);
             // a report over more than the name: a whole import declaration or type parameter list
             boolean whole = start != a.start(decl) || end != a.end(decl);

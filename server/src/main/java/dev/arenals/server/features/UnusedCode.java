@@ -82,7 +82,7 @@ public final class UnusedCode {
         List<Diagnostic> out = new ArrayList<>(count);
         for (int i = 0; i < count * UnusedReports.STRIDE; i += UnusedReports.STRIDE) {
             int code = reports[i + 2];
-            out.add(hint(q, reports[i], reports[i + 1], code, UnusedReports.message(code, q.scopes().name(reports[i + 3]))));
+            out.add(hint(q, reports[i], reports[i + 1], code, UnusedReports.message(code, UnusedReports.name(q.arena(), q.scopes(), reports[i + 3]))));
         }
         return out;
     }
@@ -92,7 +92,7 @@ public final class UnusedCode {
         int[] symbols = unusedSymbols(q);
         Cache cache = q.document().attachment(Cache.class, Cache::new);
         if (cache.reports == null || cache.reportsStamp != cache.stamp) {
-            cache.reports = UnusedReports.of(q.arena(), q.scopes(), symbols);
+            cache.reports = UnusedReports.of(q.arena(), q.scopes(), symbols, q.document().options().isDeclaration());
             cache.reportsStamp = cache.stamp;
         }
         return cache.reports;

@@ -89,6 +89,12 @@ class CodeActionHandlerTest {
     }
 
     @Test
+    void removeAnUnusedPrivateMember() {
+        assertFix("a.ts", "export class C {\n  private |helper() {}\n  run() {}\n}\n", "Remove unused declaration for: 'helper'",
+                "export class C {\n  run() {}\n}\n");
+    }
+
+    @Test
     void removeAWhollyUnusedVariableStatement() {
         assertFix("a.mjs", "export function f() {\n  let |a = 1, b = 2;\n  return 3;\n}\n", "Remove variable statement",
                 "export function f() {\n  return 3;\n}\n");

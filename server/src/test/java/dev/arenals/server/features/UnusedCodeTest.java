@@ -57,6 +57,16 @@ class UnusedCodeTest {
                 "6133 'e' is declared but its value is never read.", "6133 'h' is declared but its value is never read.");
         assertHints("a.mjs", "export function f(o, [[{ p, q }]]) { [[let a, b;]] const [[{ c, d }]] = o; let g = 1, [[h]] = g; }");
         assertHints("a.mjs", "export function f(o, [[{ p }]]) { const [[{ c }]] = o, d = 1, [[{ e }]] = o; return d; }");
+        // a parameter's array pattern groups as TypeScript groups it; a type predicate's subject is not a read
+        assertCodes("a.ts", "export const g = ([i]: number[], [j, k]: number[]) => 1; export function isS(s: unknown): s is string { return true; }",
+                "6133 'i' is declared but its value is never read.", "6198 All destructured elements are unused.",
+                "6133 's' is declared but its value is never read.");
+        // private members nothing in the class names (a mention counts as a read: no types here)
+        assertCodes("a.ts", "export class C { private a = 1; #b() {} private c() { return this.d; } private d = 2;"
+                + " constructor(private e: number, private f: number, public g: number) { f; } private h = 0; m() { return this['h']; } }",
+                "6133 'a' is declared but its value is never read.", "6133 '#b' is declared but its value is never read.",
+                "6133 'c' is declared but its value is never read.", "6138 Property 'e' is declared but its value is never read.");
+        assertHints("a.ts", "declare class D { private x: number; } export abstract class E { @dec private [[y]] = 1; private [[z]]() {} }".replace("@dec private [[y]]", "@dec private y"));
         // a line TypeScript's directives suppress (past blank and comment lines) has no hint
         assertHints("a.ts", "export function f() {\n  // @ts-expect-error\n\n  // why\n  const a = 1;\n  /* @ts-ignore */\n  const b = 2;\n  const [[c]] = 3;\n}");
         assertHints("a.ts", "export function f[[<T>]]() {} export type B[[<K, V>]] = 1; export type C<[[K extends string]], V> = V;"
