@@ -143,7 +143,8 @@ public final class Indexer {
             for (Path folder : folders) {
                 if (stopped) break;
                 try {
-                    ProjectFiles.Listing listing = ProjectFiles.collect(folder, this::queue);
+                    // the walk's listings go to the resolver: the imports of the files it finds probe them at once
+                    ProjectFiles.Listing listing = ProjectFiles.collect(folder, this::queue, ModuleResolver::offerListing);
                     for (String problem : listing.problems()) log.warn("arena-ls index: " + problem);
                 } catch (RuntimeException e) {
                     log.error("arena-ls index: cannot walk " + folder, e);

@@ -154,4 +154,52 @@ class ModuleResolverTest {
         assertEquals(ModuleResolver.resolveFrom(main, "../a"), s.resolve("../a"));
         assertNull(s.resolve("./missing"));
     }
+
+    /**
+     * The index's walk hands each directory it read to the resolver: with the entries the resolver's
+     * own listing has (a regular file by name, a directory as "name/", others left out), never a
+     * directory holding a symbolic link (the walk does not follow it, the resolver does); and
+     * resolution over the offered listings answers as over its own.
+     */
+    @Test
+    void theWalksListingsAreTheResolversOwn() throws IOException {
+        Path src = Files.createDirectories(dir.resolve("src"));
+        Files.writeString(src.resolve("a.ts"), "export const a = 1;\n");
+        Files.writeString(src.resolve("b.tsx"), "export const b = 1;\n");
+        Files.writeString(src.resolve("notes.txt"), "not source\n");
+        Path sub = Files.createDirectories(src.resolve("sub"));
+        Files.writeString(sub.resolve("index.ts"), "export const s = 1;\n");
+        Files.createDirectories(src.resolve("empty"));
+        Path linked = Files.createDirectories(dir.resolve("linked"));
+        Files.writeString(linked.resolve("x.ts"), "export const x = 1;\n");
+        boolean links = true;
+        try {
+            Files.createSymbolicLink(linked.resolve("toA.ts"), src.resolve("a.ts"));
+        } catch (IOException | UnsupportedOperationException e) {
+            links = false;
+        }
+        java.util.Map<Path, java.util.Set<String>> offered = new java.util.HashMap<>();
+        dev.arenals.check.ProjectFiles.collect(dir, null, (d, readStarted, entries) -> offered.put(d, java.util.Set.copyOf(entries)));
+        for (Path d : new Path[] {dir, src, sub, src.resolve("empty")}) {
+            assertEquals(dev.arenals.check.modules.CachingFileProbe.readListing(d), offered.get(d), "the walk's listing of " + d);
+        }
+        assertTrue(offered.get(src).contains("sub/") && offered.get(src).contains("notes.txt") && !offered.get(src).contains("sub"));
+        if (links) assertFalse(offered.containsKey(linked), "a directory with a symbolic link is the resolver's to list");
+
+        Path importer = src.resolve("main.ts");
+        String[] specifiers = {"./a", "./a.js", "./b", "./sub", "./sub/index.js", "./empty", "./missing", "../linked/x", "../linked/toA"};
+        ModuleResolver.forgetAll();
+        java.util.List<Path> own = new java.util.ArrayList<>();
+        for (String spec : specifiers) own.add(ModuleResolver.resolveFrom(importer, spec));
+        ModuleResolver.forgetAll();
+        long start = System.nanoTime();
+        offered.forEach((d, entries) -> ModuleResolver.offerListing(d, start, entries));
+        assertEquals(offered.size(), ModuleResolver.cachedEntries(), "every listing the walk read is kept");
+        java.util.List<Path> walked = new java.util.ArrayList<>();
+        for (String spec : specifiers) walked.add(ModuleResolver.resolveFrom(importer, spec));
+        assertEquals(own, walked);
+        assertEquals(src.resolve("a.ts"), walked.get(0));
+        assertNull(walked.get(6));
+        ModuleResolver.forgetAll();
+    }
 }
