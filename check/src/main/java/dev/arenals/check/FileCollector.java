@@ -201,8 +201,6 @@ final class FileCollector {
             Dir d = pending.pop();
             List<Path> subdirs = new ArrayList<>();
             if (beforeListing != null) beforeListing.accept(d.path);
-            long readStarted = System.nanoTime();
-            java.util.Set<String> entries = onDirectoryListed == null ? null : new java.util.HashSet<>();
             try (DirectoryStream<Path> stream = Files.newDirectoryStream(d.path)) {
                 for (Path child : stream) {
                     String name = child.getFileName().toString();
@@ -210,7 +208,6 @@ final class FileCollector {
                     try {
                         at = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                     } catch (IOException e) {
-                        entries = null; // its type is unknown: the resolver lists this directory itself
                         // gone (or unreadable) between the listing and now: it matters if we would have checked it
                         if (SourceFile.isSourceName(name) && !isIgnored(d, name, false) && matchesPatterns(dir, child, patterns)
                                 && (d.tsconfig == null || d.tsconfig.includes(child))) {
@@ -221,11 +218,6 @@ final class FileCollector {
                                             : "cannot read the file's attributes: " + Failure.describe(e)))));
                         }
                         continue;
-                    }
-                    if (entries != null) {
-                        if (at.isSymbolicLink()) entries = null; // what it names is the resolver's to find
-                        else if (at.isDirectory()) entries.add(name + "/");
-                        else if (at.isRegularFile()) entries.add(name);
                     }
                     if (at.isDirectory()) {
                         if (!isIgnored(d, name, true)) subdirs.add(child);
@@ -250,7 +242,6 @@ final class FileCollector {
                 reports.add(directoryProblem(d.path, f, "cannot list the directory: " + Failure.describe(cause)));
                 continue;
             }
-            if (entries != null) onDirectoryListed.listed(d.path, readStarted, entries);
             // push in reverse so that the walk visits in listing order (the result is sorted anyway)
             for (int i = subdirs.size() - 1; i >= 0; i--) pending.push(child(d, subdirs.get(i)));
         }
@@ -457,14 +448,6 @@ final class FileCollector {
 
     /** Null, or told of each file as the walk selects it (the language server indexes while walking). */
     Consumer<SourceFile> onFile = null;
-
-    /**
-     * Null, or told of each directory the walk read whole: when its listing began ({@link System#nanoTime})
-     * and its entries as a module resolver lists them (a regular file by its name, a directory as
-     * "name/", anything else left out). Not told of a directory with a symbolic link in it (the
-     * walk does not follow one, a resolver does) or an entry whose type could not be read.
-     */
-    ProjectFiles.DirectoryListed onDirectoryListed = null;
 
     String display(Path abs) {
         if (abs.startsWith(cwd)) {

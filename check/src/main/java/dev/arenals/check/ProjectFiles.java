@@ -13,16 +13,6 @@ public final class ProjectFiles {
     /** check's default {@code --max-file-size}: larger files are not parsed. */
     public static final long DEFAULT_MAX_FILE_SIZE = CheckOptions.DEFAULT_MAX_FILE_SIZE;
 
-    /**
-     * Told of each directory a walk read whole: when its listing began ({@link System#nanoTime}) and its
-     * entries as a module resolver lists them (a regular file by its name, a directory as "name/",
-     * anything else left out). Not told of a directory holding a symbolic link (the walk does not
-     * follow one, a resolver does) or an entry whose type could not be read.
-     */
-    public interface DirectoryListed {
-        void listed(Path directory, long readStartedNanos, java.util.Set<String> entries);
-    }
-
     /** One selected file: absolute, normalized, and its size when the walk saw it. */
     public record Entry(Path path, long size) { }
 
@@ -38,18 +28,10 @@ public final class ProjectFiles {
      * {@link #collect(Path)}, telling {@code found} (when not null) of each file as the walk selects
      * it, on the calling thread, before the walk ends.
      */
-    public static Listing collect(Path root, java.util.function.Consumer<Entry> found) { return collect(root, found, null); }
-
-    /**
-     * {@link #collect(Path, java.util.function.Consumer)}, telling {@code listed} (when not null) of
-     * each directory the walk read whole, with its entries as a module resolver lists them
-     * ({@link DirectoryListed}): a resolver then need not read it again.
-     */
-    public static Listing collect(Path root, java.util.function.Consumer<Entry> found, DirectoryListed listed) {
+    public static Listing collect(Path root, java.util.function.Consumer<Entry> found) {
         Path dir = root.toAbsolutePath().normalize();
         FileCollector collector = new FileCollector(dir, new CheckOptions(), null);
         if (found != null) collector.onFile = f -> found.accept(new Entry(f.path, f.size));
-        collector.onDirectoryListed = listed;
         collector.collect(List.of(dir.toString()));
         List<Entry> files = new ArrayList<>();
         for (SourceFile f : collector.sortedFiles()) files.add(new Entry(f.path, f.size));

@@ -143,8 +143,7 @@ public final class Indexer {
             for (Path folder : folders) {
                 if (stopped) break;
                 try {
-                    // the walk's listings go to the resolver: the imports of the files it finds probe them at once
-                    ProjectFiles.Listing listing = ProjectFiles.collect(folder, this::queue, ModuleResolver::offerListing);
+                    ProjectFiles.Listing listing = ProjectFiles.collect(folder, this::queue);
                     for (String problem : listing.problems()) log.warn("arena-ls index: " + problem);
                 } catch (RuntimeException e) {
                     log.error("arena-ls index: cannot walk " + folder, e);

@@ -1,6 +1,5 @@
 package dev.arenals.server.workspace;
 
-import dev.arenals.check.ProjectFiles;
 import dev.arenals.check.modules.CachingFileProbe;
 import dev.arenals.check.modules.FileProbe;
 import dev.arenals.check.modules.PackageJson;
@@ -139,18 +138,6 @@ public final class ModuleResolver {
         }
         forget(file);
         return true;
-    }
-
-    /**
-     * A directory as the index's walk read it ({@link ProjectFiles.DirectoryListed}: check's walk
-     * types every entry it lists), kept as if resolution had listed it when the walk did: probing the
-     * files the walk found is then a lookup, not a {@code readdir} and a {@code stat} per entry again.
-     * Not kept when a listing read then could not be ({@link ShortLivedCache#offer}: read before the
-     * current generation or before an invalidation), so no answer outlives the caches' rules.
-     */
-    public static void offerListing(Path directory, long readStarted, Set<String> entries) {
-        Set<String> names = Set.copyOf(entries);
-        LISTINGS.offer(directory.toString(), names.isEmpty() ? names : new Listing(names), readStarted);
     }
 
     /** Forgets every listing, package.json, real path and resolution (benchmarks: a cold start of the caches). */

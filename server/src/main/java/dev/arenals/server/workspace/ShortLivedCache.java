@@ -18,8 +18,6 @@ final class ShortLivedCache<K, V> {
     private final long maxWeight;
     private final ToIntFunction<V> weigher;
     private volatile Generation<K, V> current;
-    /** When an entry was last invalidated ({@link System#nanoTime}): an answer read before then may be stale. */
-    private volatile long lastInvalidated = System.nanoTime();
 
     private static final class Generation<K, V> {
         final long born;
@@ -64,21 +62,6 @@ final class ShortLivedCache<K, V> {
         return v;
     }
 
-    /**
-     * Keeps {@code value}, read elsewhere from {@code readStarted} on ({@link System#nanoTime}), as if a
-     * lookup had loaded it then, unless that would keep it longer than one loaded now: when it was read
-     * before the current generation began or before an invalidation, it is not kept. An entry present is
-     * left as it is.
-     */
-    void offer(K key, V value, long readStarted) {
-        Generation<K, V> g = generation();
-        if (readStarted - g.born < 0 || readStarted - lastInvalidated <= 0) return;
-        if (g.weight.addAndGet(weigher.applyAsInt(value)) > maxWeight) return;
-        if (g.map.putIfAbsent(key, value) == null && readStarted - lastInvalidated <= 0) {
-            g.map.remove(key, value); // invalidated while it went in
-        }
-    }
-
     /** The value for {@code key} if the current generation holds it (no load, no expiry sweep); null otherwise. */
     V peek(K key) {
         Generation<K, V> g = current;
@@ -88,15 +71,9 @@ final class ShortLivedCache<K, V> {
     /** When the current generation began ({@link System#nanoTime}): every entry in it was put there since. */
     long generationBorn() { return current.born; }
 
-    void invalidate(K key) {
-        lastInvalidated = System.nanoTime(); // before the removal: an offer of an older read sees it once its entry is in
-        current.map.remove(key);
-    }
+    void invalidate(K key) { current.map.remove(key); }
 
-    void invalidateAll() {
-        lastInvalidated = System.nanoTime();
-        startGeneration(current, false);
-    }
+    void invalidateAll() { startGeneration(current, false); }
 
     /** Drops the generation if it is past its lifetime (a lookup would drop it too; this frees it when none comes). */
     void dropIfExpired() {

@@ -82,29 +82,4 @@ class ShortLivedCacheTest {
         for (int i = 0; i < 3; i++) cache.map().put("k" + i, "v");
         assertTrue(cache.map().isEmpty(), "a full map is given up for a new generation");
     }
-
-    /** A value read elsewhere (the index's walk) is kept only where one loaded at that moment would still be. */
-    @Test
-    void anOfferedValueIsKeptOnlyIfReadInTheGenerationAndAfterTheLastInvalidation() throws InterruptedException {
-        ShortLivedCache<String, String> cache = new ShortLivedCache<>(TimeUnit.MILLISECONDS.toNanos(200), 100, v -> 1);
-        cache.get("x", this::load); // a generation begins
-        long readNow = System.nanoTime();
-        cache.offer("a", "walked", readNow);
-        assertEquals("walked", cache.get("a", this::load));
-        assertEquals(1, loads.get());
-
-        long readBeforeInvalidation = System.nanoTime();
-        cache.invalidate("other");
-        cache.offer("b", "stale", readBeforeInvalidation);
-        assertEquals("b!", cache.get("b", this::load), "read before an invalidation: not kept");
-
-        cache.offer("a", "again", System.nanoTime());
-        assertEquals("walked", cache.get("a", this::load), "an entry present stays");
-
-        long readInOldGeneration = System.nanoTime();
-        Thread.sleep(300);
-        cache.get("x", this::load); // the lifetime passed: a new generation
-        cache.offer("c", "old", readInOldGeneration);
-        assertEquals("c!", cache.get("c", this::load), "read before the current generation began: not kept");
-    }
 }
