@@ -113,19 +113,22 @@ public final class CrossFileHarness {
         server.shutdown().get();
     }
 
-    /** The process's CPU time of the last call {@link #time} made first. */
-    private static double firstCpuMillis;
+    /** The process's CPU time of the first call {@link #time} made last, and the mean of the calls after it. */
+    private static double firstCpuMillis, thenCpuMillis;
 
     /** The first call's time, then {@code runs} more, sorted after it: ms. */
     private static double[] time(int runs, Supplier<Object> call) {
         com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         double[] out = new double[runs + 1];
+        long thenStart = 0;
         for (int i = 0; i <= runs; i++) {
             long c = os.getProcessCpuTime();
+            if (i == 1) thenStart = c;
             long t = System.nanoTime();
             call.get();
             out[i] = (System.nanoTime() - t) / 1e6;
             if (i == 0) firstCpuMillis = (os.getProcessCpuTime() - c) / 1e6;
+            if (i == runs) thenCpuMillis = runs == 0 ? 0 : (os.getProcessCpuTime() - thenStart) / 1e6 / runs;
         }
         Arrays.sort(out, 1, out.length);
         return out;
@@ -133,7 +136,7 @@ public final class CrossFileHarness {
 
     private static void report(String what, double[] ms) {
         int n = ms.length - 1;
-        System.out.printf(Locale.ROOT, "%s: first %.1f ms (process CPU %.0f ms); then p50 %.1f ms, p95 %.1f ms, max %.1f ms (%d runs)%n",
-                what, ms[0], firstCpuMillis, ms[1 + n / 2], ms[1 + Math.min(n - 1, n * 95 / 100)], ms[n], n);
+        System.out.printf(Locale.ROOT, "%s: first %.1f ms (process CPU %.0f ms); then p50 %.1f ms, p95 %.1f ms, max %.1f ms (%d runs; process CPU %.1f ms a run)%n",
+                what, ms[0], firstCpuMillis, ms[1 + n / 2], ms[1 + Math.min(n - 1, n * 95 / 100)], ms[n], n, thenCpuMillis);
     }
 }
