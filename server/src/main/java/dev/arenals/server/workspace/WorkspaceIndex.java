@@ -16,7 +16,8 @@ import java.util.function.Function;
  * Every known file's {@link FileSummary}: those indexed from disk, overridden by those of open
  * documents (rebuilt from the live arena after each parse). Thread-safe: indexing workers and
  * document queues write, requests read whatever is known so far. The derived maps (name → files,
- * file → importers) are immutable snapshots rebuilt on the first read after a change.
+ * file → importers) are immutable snapshots rebuilt on the first read after a change; a rebuild keeps
+ * the importers when no change since touched the import graph, and the name masks of unchanged summaries.
  */
 public final class WorkspaceIndex {
     private final ConcurrentHashMap<Path, FileSummary> indexed = new ConcurrentHashMap<>();
@@ -28,7 +29,7 @@ public final class WorkspaceIndex {
      * removed, or a summary whose resolved files differ from those of the one it replaces. While it
      * stands, a new snapshot keeps the last one's importers: an edit of an open document replaces its
      * summary at every parse, and rebuilding the importers of every file after each one made the
-     * next cross-file request pay for the whole workspace (half a second on 20,000 files).
+     * next cross-file request pay for the whole workspace (150–200 ms of CPU on 20,000 files).
      */
     private final AtomicLong importChanges = new AtomicLong();
     private volatile Snapshot snapshot = new Snapshot(-1, -1, null, DeclarationList.EMPTY, ImmutableList.of(), new int[0], new long[0]);
