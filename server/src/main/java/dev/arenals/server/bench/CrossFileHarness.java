@@ -28,7 +28,7 @@ import org.eclipse.lsp4j.WorkspaceSymbolParams;
  * request path (LSP4J services called directly, no JSON transport):
  *
  * <pre>
- * java -cp server/target/arena-ls.jar dev.arenals.server.bench.CrossFileHarness [--generate FILES] [--importers K] [--runs N] [--shorthand] [--namespace]
+ * java -cp server/target/arena-ls.jar dev.arenals.server.bench.CrossFileHarness [--generate FILES] [--importers K] [--runs N] [--shorthand] [--namespace] [--settle MS]
  * </pre>
  *
  * A project of FILES generated modules ({@link IndexingHarness#generate}) plus {@code hub.ts} and
@@ -39,13 +39,17 @@ import org.eclipse.lsp4j.WorkspaceSymbolParams;
  * to see that it is unchanged ({@code SummaryRename}); with {@code --shorthand} each importer also
  * writes {@code { hub }} (renamed {@code { hub: center }}); with {@code --namespace} each importer
  * writes {@code import * as H} and calls {@code H.hub(…)} (the uses found from the summary's uses of
- * H and the text after them). Then workspace/symbol over the whole index.
+ * H and the text after them). Then workspace/symbol over the whole index. {@code --settle MS}: hub.ts is
+ * opened that long after indexing ended (the server's work after it done, as when a user asks a few
+ * seconds later); without it, at once. Each first request is also given as the process's CPU time
+ * (the request's thread, and the JIT and collector working for it), which a loaded machine moves less.
  */
 public final class CrossFileHarness {
     private CrossFileHarness() {}
 
     public static void main(String[] args) throws Exception {
         int files = 20_000, importers = 1_000, runs = 20;
+        long settleMillis = 0;
         boolean shorthand = false, namespace = false;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--generate")) files = Integer.parseInt(args[++i]);
@@ -53,6 +57,7 @@ public final class CrossFileHarness {
             else if (args[i].equals("--runs")) runs = Integer.parseInt(args[++i]);
             else if (args[i].equals("--shorthand")) shorthand = true;
             else if (args[i].equals("--namespace")) namespace = true;
+            else if (args[i].equals("--settle")) settleMillis = Long.parseLong(args[++i]);
         }
         Path root = files > 0 ? IndexingHarness.generate(files) : Files.createTempDirectory("arena-ls-xfile-bench");
         String hubText = "export function hub(x: number): number {\n  return x * 2;\n}\n";
@@ -76,6 +81,7 @@ public final class CrossFileHarness {
         server.indexing().get(10, TimeUnit.MINUTES);
         System.out.printf(Locale.ROOT, "%d files indexed in %.0f ms%n", server.workspaceIndex().size(), (System.nanoTime() - t0) / 1e6);
 
+        Thread.sleep(settleMillis);
         String uri = hub.toUri().toString();
         server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "typescript", 1, hubText)));
         Position declaration = new Position(0, 17);
@@ -107,13 +113,22 @@ public final class CrossFileHarness {
         server.shutdown().get();
     }
 
+    /** The process's CPU time of the first call {@link #time} made last, and the mean of the calls after it. */
+    private static double firstCpuMillis, thenCpuMillis;
+
     /** The first call's time, then {@code runs} more, sorted after it: ms. */
     private static double[] time(int runs, Supplier<Object> call) {
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         double[] out = new double[runs + 1];
+        long thenStart = 0;
         for (int i = 0; i <= runs; i++) {
+            long c = os.getProcessCpuTime();
+            if (i == 1) thenStart = c;
             long t = System.nanoTime();
             call.get();
             out[i] = (System.nanoTime() - t) / 1e6;
+            if (i == 0) firstCpuMillis = (os.getProcessCpuTime() - c) / 1e6;
+            if (i == runs) thenCpuMillis = runs == 0 ? 0 : (os.getProcessCpuTime() - thenStart) / 1e6 / runs;
         }
         Arrays.sort(out, 1, out.length);
         return out;
@@ -121,7 +136,7 @@ public final class CrossFileHarness {
 
     private static void report(String what, double[] ms) {
         int n = ms.length - 1;
-        System.out.printf(Locale.ROOT, "%s: first %.1f ms; then p50 %.1f ms, p95 %.1f ms, max %.1f ms (%d runs)%n",
-                what, ms[0], ms[1 + n / 2], ms[1 + Math.min(n - 1, n * 95 / 100)], ms[n], n);
+        System.out.printf(Locale.ROOT, "%s: first %.1f ms (process CPU %.0f ms); then p50 %.1f ms, p95 %.1f ms, max %.1f ms (%d runs; process CPU %.1f ms a run)%n",
+                what, ms[0], firstCpuMillis, ms[1 + n / 2], ms[1 + Math.min(n - 1, n * 95 / 100)], ms[n], n, thenCpuMillis);
     }
 }

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * alike:
  *
  * <pre>
- * java -Xmx2g -cp server/target/arena-ls.jar dev.arenals.server.bench.PairedIndexingHarness --before old.jar --after new.jar [--rounds 20] [--threads 2] DIR…
+ * java -Xmx2g -cp server/target/arena-ls.jar dev.arenals.server.bench.PairedIndexingHarness --before old.jar --after new.jar [--rounds 20] [--threads 2] [--walk] DIR…
  * </pre>
  *
  * Each jar (a built {@code arena-ls.jar}) is loaded by a class loader of its own, so each has its
@@ -34,6 +34,11 @@ import java.util.stream.Stream;
  * figure is the indexing threads' CPU time (user + system). Printed: each round's after/before
  * ratio, their median and how many rounds the new build won, and each build's median CPU per file.
  * The first {@code --rounds}/4 rounds warm the JIT and are not counted.
+ *
+ * <p>{@code --walk}: each build indexes the directories as the server does on a cold start
+ * ({@code Indexer.indexFolders}: check's walk on a thread of its own, {@code --threads} pool threads
+ * indexing what it finds), and the figure is the whole process's CPU time from the start until the
+ * indexer's threads have ended (so it holds the walk, the collector and the JIT too).
  */
 public final class PairedIndexingHarness {
     private PairedIndexingHarness() {}
@@ -41,6 +46,7 @@ public final class PairedIndexingHarness {
     public static void main(String[] args) throws Exception {
         Path before = null, after = null;
         int rounds = 20, threads = 2;
+        boolean asServer = false;
         List<Path> roots = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -48,6 +54,7 @@ public final class PairedIndexingHarness {
                 case "--after": after = Path.of(args[++i]); break;
                 case "--rounds": rounds = Integer.parseInt(args[++i]); break;
                 case "--threads": threads = Integer.parseInt(args[++i]); break;
+                case "--walk": asServer = true; break;
                 default: roots.add(Path.of(args[i]).toAbsolutePath().normalize());
             }
         }
@@ -68,12 +75,13 @@ public final class PairedIndexingHarness {
         double[] ratios = new double[rounds - warmUp];
         double[][] perFile = new double[2][rounds - warmUp];
         int afterWon = 0;
-        System.out.printf(Locale.ROOT, "%d files, %.1f MB; %d rounds (%d of warm-up), %d threads%n", files.size(), bytes / 1e6, rounds, warmUp, threads);
+        System.out.printf(Locale.ROOT, "%d files, %.1f MB; %d rounds (%d of warm-up), %d threads%s%n", files.size(), bytes / 1e6, rounds, warmUp, threads,
+                asServer ? ", as the server walks and indexes (process CPU)" : "");
         for (int r = 0; r < rounds; r++) {
             long[] cpu = new long[2];
             for (int k = 0; k < 2; k++) {
                 int b = (r % 2 == 0) ? k : 1 - k; // before-after, then after-before
-                cpu[b] = builds[b].indexAll(files, threads);
+                cpu[b] = asServer ? builds[b].walkAndIndex(roots, threads) : builds[b].indexAll(files, threads);
             }
             if (r < warmUp) continue;
             int m = r - warmUp;
@@ -94,7 +102,8 @@ public final class PairedIndexingHarness {
     /** One build, by reflection through its own class loader (the two builds' classes have the same names). */
     private static final class Build {
         private final Constructor<?> newIndex, newIndexer, newThread, newLog;
-        private final Method indexFile, shutdown, forgetAll;
+        private final Method indexFile, shutdown, forgetAll, indexFolders;
+        private final Class<?> progress;
         private final Object encoding;
         private final long maxFileSize;
 
@@ -109,6 +118,8 @@ public final class PairedIndexingHarness {
             newIndexer = indexer.getConstructor(index, log, int.class, LongSupplier.class, positions);
             newThread = loader.loadClass("dev.arenals.server.workspace.Indexer$IndexThread").getConstructor(Runnable.class, String.class);
             indexFile = indexer.getMethod("indexFile", Path.class);
+            progress = loader.loadClass("dev.arenals.server.workspace.Indexer$Progress");
+            indexFolders = indexer.getMethod("indexFolders", List.class, progress);
             shutdown = indexer.getMethod("shutdown");
             forgetAll = loader.loadClass("dev.arenals.server.workspace.ModuleResolver").getMethod("forgetAll");
             encoding = positions.getField("UTF16").get(null);
@@ -140,6 +151,27 @@ public final class PairedIndexingHarness {
             for (Thread w : workers) w.join();
             shutdown.invoke(indexer);
             return cpu.get();
+        }
+
+        /**
+         * Walks and indexes {@code roots} as the server's cold start does, from cold resolver caches; the
+         * process's CPU time in ns from the start until the indexer's threads (walk and pool) have ended.
+         */
+        long walkAndIndex(List<Path> roots, int threads) throws Exception {
+            forgetAll.invoke(null);
+            Object index = newIndex.newInstance();
+            Object indexer = newIndexer.newInstance(index, newLog.newInstance(new PrintStream(OutputStream.nullOutputStream())), threads,
+                    (LongSupplier) () -> maxFileSize, encoding);
+            Object quiet = java.lang.reflect.Proxy.newProxyInstance(progress.getClassLoader(), new Class<?>[] {progress}, (proxy, method, arguments) -> null);
+            com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            java.util.Set<Thread> earlier = new java.util.HashSet<>(Thread.getAllStackTraces().keySet());
+            long c0 = os.getProcessCpuTime();
+            ((java.util.concurrent.CompletableFuture<?>) indexFolders.invoke(indexer, roots, quiet)).get();
+            shutdown.invoke(indexer); // its threads end once their work is done (the maps built after the walk included)
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                if (!earlier.contains(t) && t.getName().startsWith("arena-ls-index")) t.join();
+            }
+            return os.getProcessCpuTime() - c0;
         }
     }
 

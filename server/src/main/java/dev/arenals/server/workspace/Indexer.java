@@ -195,6 +195,11 @@ public final class Indexer {
             progress.end(indexedHere.get(), skippedHere.get(), millis);
             ModuleResolver.dropWhenExpired(); // the walk's listings and resolutions are not kept past their lifetime
             done.complete(null);
+            try {
+                index.prepareDerivedMaps(); // here, not in the first cross-file request (a request meanwhile waits for it)
+            } catch (RuntimeException e) {
+                log.error("arena-ls index: building the importers and declarations failed", e);
+            }
             return true;
         }
     }

@@ -65,4 +65,69 @@ class WorkspaceIndexTest {
         index.removeIndexed(Path.of("/w/u7.ts"));
         assertEquals(n - 1, index.importersOf(hub).size());
     }
+
+    /**
+     * After every kind of change, the maps a snapshot reuses from the last one (the importers while no
+     * change touched the import graph, a kept summary's name masks and shapes) are those a fresh index of
+     * the same summaries builds; and an edit that keeps a file's imports does not rebuild the importers.
+     */
+    @Test
+    void snapshotsAfterChangesAnswerAsAFreshIndex() {
+        Path hub = Path.of("/w/hub.ts"), other = Path.of("/w/other.ts");
+        WorkspaceIndex index = new WorkspaceIndex();
+        java.util.Map<Path, FileSummary> expected = new java.util.HashMap<>();
+        java.util.function.Consumer<FileSummary> indexed = s -> { index.putIndexed(s); expected.put(s.path(), s); };
+        indexed.accept(file("hub.ts", List.of("hub", "Hub"), ImmutableMap.of()));
+        indexed.accept(file("other.ts", List.of("other"), ImmutableMap.of()));
+        for (int i = 0; i < 40; i++) indexed.accept(file("u" + i + ".ts", List.of("useHub" + i, "u_" + i), ImmutableMap.of("./hub", hub)));
+        assertSameAsFresh(index, expected, hub, other);
+        Object graphBefore = index.importGraph();
+
+        // an open document's summary with the same imports: the importers are the same object, the declarations new
+        FileSummary edited = file("u3.ts", List.of("renamedHub3"), ImmutableMap.of("./hub", hub));
+        index.putOpen(edited);
+        expected.put(edited.path(), edited);
+        assertSameAsFresh(index, expected, hub, other);
+        assertTrue(graphBefore == index.importGraph(), "importers rebuilt after an edit that kept the imports");
+
+        // the open document now imports another file; then it is closed (the indexed summary counts again)
+        FileSummary retargeted = file("u3.ts", List.of("renamedHub3"), ImmutableMap.of("./other", other));
+        index.putOpen(retargeted);
+        expected.put(retargeted.path(), retargeted);
+        assertSameAsFresh(index, expected, hub, other);
+        assertTrue(graphBefore != index.importGraph(), "importers kept after an edit that changed the imports");
+        index.removeOpen(retargeted.path());
+        expected.put(retargeted.path(), file("u3.ts", List.of("useHub3", "u_3"), ImmutableMap.of("./hub", hub)));
+        assertSameAsFresh(index, expected, hub, other);
+
+        // indexed again with other imports, removed, a new file, a folder gone
+        indexed.accept(file("u5.ts", List.of("u_5"), ImmutableMap.of("./other", other)));
+        assertSameAsFresh(index, expected, hub, other);
+        index.removeIndexed(Path.of("/w/u6.ts"));
+        expected.remove(Path.of("/w/u6.ts"));
+        assertSameAsFresh(index, expected, hub, other);
+        indexed.accept(file("late.ts", List.of("late"), ImmutableMap.of("./hub", hub, "./other", other)));
+        assertSameAsFresh(index, expected, hub, other);
+        index.removeIndexedUnder(Path.of("/w"));
+        expected.clear();
+        assertSameAsFresh(index, expected, hub, other);
+    }
+
+    private static void assertSameAsFresh(WorkspaceIndex index, java.util.Map<Path, FileSummary> summaries, Path... targets) {
+        WorkspaceIndex fresh = new WorkspaceIndex();
+        for (FileSummary s : summaries.values()) fresh.putIndexed(s);
+        for (Path target : targets) assertEquals(new HashSet<>(fresh.importersOf(target)), new HashSet<>(index.importersOf(target)), "importers of " + target);
+        assertEquals(masksByName(fresh.declarationsWithMasks()), masksByName(index.declarationsWithMasks()));
+    }
+
+    /** Each declaration as file:name with its mask and shape. */
+    private static Set<String> masksByName(WorkspaceIndex.Declarations d) {
+        Set<String> out = new HashSet<>();
+        for (int i = 0; i < d.list().size(); i++) {
+            WorkspaceIndex.DeclarationInFile entry = d.list().get(i);
+            out.add(entry.file().path() + ":" + entry.name() + " " + d.nameMasks()[i] + " " + d.nameShapes()[i]);
+        }
+        assertEquals(d.list().size(), out.size());
+        return out;
+    }
 }
