@@ -121,11 +121,20 @@ for (const original of dirs) {
         jsx: ts.JsxEmit.Preserve, allowImportingTsExtensions: true, types: [],
     });
     const theirs = new Map(); // key -> message
+    const crashed = new Set();
     let apart = 0;
     for (const file of files) {
         const sf = program.getSourceFile(file);
         if (!sf) continue;
-        for (const d of program.getSemanticDiagnostics(sf)) {
+        let diagnostics;
+        try {
+            diagnostics = program.getSemanticDiagnostics(sf);
+        } catch (e) {
+            // TypeScript's checker can fail on a mutated file ("Debug Failure"): the file is left out on both sides
+            crashed.add(path.relative(dir, file));
+            continue;
+        }
+        for (const d of diagnostics) {
             if (APART.has(d.code)) { apart++; continue; }
             if (!COMPARED.has(d.code) || d.start === undefined) continue;
             const { line, character } = sf.getLineAndCharacterOfPosition(d.start);
@@ -146,12 +155,13 @@ for (const original of dirs) {
         if (!m || !COMPARED.has(Number(m[4]))) continue;
         const file = path.resolve(dir, m[1]);
         if (/\.d\.[mc]?ts$/.test(file) || !/\.(ts|tsx|mts|cts)$/.test(file)) continue;
+        if (crashed.has(path.relative(dir, file))) continue;
         ours.set(`${path.relative(dir, file)}:${m[2]}:${m[3]} TS${m[4]}`, m[5]);
     }
     const agree = [...ours.keys()].filter(k => theirs.has(k));
     const onlyOurs = [...ours.keys()].filter(k => !theirs.has(k));
     const onlyTheirs = [...theirs.keys()].filter(k => !ours.has(k));
-    console.log(`## ${dir} (${files.length} files)`);
+    console.log(`## ${dir} (${files.length} files${crashed.size ? `; ${crashed.size} left out where TypeScript's checker failed` : ''})`);
     console.log(`agree ${agree.length}; only arena-ls ${onlyOurs.length} (a hint TypeScript does not give); only TypeScript ${onlyTheirs.length}`);
     for (const k of onlyOurs.slice(0, show)) console.log(`  only arena-ls: ${k} ${ours.get(k)}`);
     for (const k of onlyTheirs.slice(0, show)) console.log(`  only TypeScript: ${k} ${theirs.get(k)}`);

@@ -351,7 +351,7 @@ public final class UnusedDeclarations {
                 case MODULE_DECLARATION: case ENUM_DECLARATION: {
                     int sym = nameSymbol(a, t, n);
                     if (sym < 0) break;
-                    lastStart.merge(nameKey(t, sym), a.start(n), Math::max);
+                    lastStart.merge(nameKey(t, sym), bindingOrder(a, n), Math::max);
                     declarationCount.merge(nameKey(t, sym), 1, Integer::sum);
                     if (typeParameters(a, n) >= 0) {
                         if (namedCount == named.length) named = Arrays.copyOf(named, namedCount * 2);
@@ -382,21 +382,23 @@ public final class UnusedDeclarations {
         for (int i = 0; i < namedCount; i++) {
             int sym = nameSymbol(a, t, named[i]);
             long key = nameKey(t, sym);
-            int start = a.start(named[i]);
-            boolean later = lastStart.get(key) > start;
-            for (int m = group[sym]; m != sym && !later; m = group[m]) later = t.symDecl[m] >= 0 && a.start(t.symDecl[m]) > start;
-            // checked as TypeScript checks them: a type alias always (no other type alias shares its
-            // name); a function's last overload; a class or interface when it is the last declaration
-            // of its name, and not merged with another of its kind (merged, they share their type
-            // parameters, read in any of the declarations)
-            boolean exempt;
-            switch (a.kind(named[i])) {
-                case TYPE_ALIAS: exempt = false; break;
-                case FUNCTION_DECLARATION: exempt = later; break;
-                default: exempt = later || declarationCount.get(key) > 1;
+            int order = bindingOrder(a, named[i]);
+            boolean later = lastStart.get(key) > order;
+            for (int m = group[sym]; m != sym && !later; m = group[m]) {
+                int declaring = t.symDeclaring[m] >= 0 ? t.symDeclaring[m] : t.symDecl[m];
+                later = declaring >= 0 && bindingOrder(a, declaring) > order;
             }
+            // checked as TypeScript checks them, on the last declaration of a name only (in its
+            // binding order: function declarations first), and for a class or interface merged with
+            // another of its kind not at all (they share their type parameters, read in any of them)
+            boolean exempt = later || (a.kind(named[i]) != FUNCTION_DECLARATION && a.kind(named[i]) != TYPE_ALIAS && declarationCount.get(key) > 1);
             if (exempt) exemptTypeParameterList(a, t, typeParameters(a, named[i]), reads);
         }
+    }
+
+    /** Where TypeScript's binder declares a node: function declarations first (hoisted), then the rest, each in source order. */
+    private static int bindingOrder(Arena a, int declaration) {
+        return a.kind(declaration) == FUNCTION_DECLARATION ? a.start(declaration) : a.sourceLength() + 1 + a.start(declaration);
     }
 
     private static long nameKey(ScopeTable t, int sym) {

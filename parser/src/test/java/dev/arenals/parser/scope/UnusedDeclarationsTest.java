@@ -96,7 +96,8 @@ class UnusedDeclarationsTest {
         // a value and a type of one name are one symbol to TypeScript: a read of either is a read of both
         assertUnused("a.ts", "const x = 1; type x = number; export let y: x;");
         assertUnused("a.ts", "const [[a]] = 1; type [[a]] = number; const [[t3]] = 1; type [[t3]] = typeof t3; export {}");
-        // type parameters: a type alias beside a function of its name is checked; an interface before a const is not
+        // type parameters, checked on a name's last declaration in TypeScript's binding order (functions first)
+        assertUnused("a.ts", "type W<T> = number; const W = 1; export { W }; const V = 1; type V<[[T]]> = number; export { V };");
         assertUnused("a.ts", "export type input<[[T]]> = number; export function input<T>(x: T) { return x; }"
                 + " interface X<T> { a: 1 } export const X = 1; export interface J<T> { a: T } export interface J<T> { b: 2 }");
         assertUnused("a.ts", "export function o<T>(x: T): void; export function o<[[R]]>(_x: unknown) {}");
