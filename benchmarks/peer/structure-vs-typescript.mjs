@@ -6,7 +6,7 @@
 // convert them. Prints the agreement per feature and the first disagreements, to read.
 //
 //   node benchmarks/peer/structure-vs-typescript.mjs [--project DIR] [--files N] [--seed S] [--jar PATH] [--show K]
-//        [--selections M] [--only folding,tokens,symbols,selection]
+//        [--selections M] [--only folding,tokens,symbols,selection] [--fold-ends tsls|vscode]
 //
 // DIR: default zod@4.6.7's src (fetched pinned by test-fixtures/scripts/fetch-npm.sh into
 // ~/.cache/arena-ls). N files (default 40) picked by a seeded generator; M positions a file
@@ -15,7 +15,8 @@
 //     `getOutliningSpans`, each span as typescript-language-server converts it: the end line
 //     dropped when the span ends just after a `}` (VS Code issue 47240), a comment span on a
 //     `// #endregion` line dropped, kinds comment / region / imports (code: none). A range that does
-//     not span lines folds nothing and is left out on both sides, and as VS Code keeps one range
+//     not span lines folds nothing and is left out on both sides (--fold-ends vscode: the end line dropped as VS
+//     Code's own TypeScript extension drops it, for a span ending in `}`, `]`, `)`, a backtick or `>`), and as VS Code keeps one range
 //     per start line (the first), so do both sides. Counted per range (start line, end line, kind).
 //   - semantic tokens: `semanticTokens/full` decoded with the server's legend, against
 //     `getEncodedSemanticClassifications(…, "2020")` decoded as typescript-language-server does
@@ -44,7 +45,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const CACHE = process.env.ARENA_LS_CACHE ?? path.join(os.homedir(), '.cache', 'arena-ls');
 
 let project = path.join(CACHE, 'npm', 'zod@4.6.7', 'package', 'src');
-let fileCount = 40, seed = 1, show = 20, selectionsPerFile = 12;
+let fileCount = 40, seed = 1, show = 20, selectionsPerFile = 12, foldEnds = 'vscode';
 let only = new Set(['folding', 'tokens', 'symbols', 'selection']);
 let jar = path.join(ROOT, 'server', 'target', 'arena-ls.jar');
 const argv = process.argv.slice(2);
@@ -56,6 +57,7 @@ for (let i = 0; i < argv.length; i++) {
     else if (argv[i] === '--show') show = Number(argv[++i]);
     else if (argv[i] === '--selections') selectionsPerFile = Number(argv[++i]);
     else if (argv[i] === '--only') only = new Set(argv[++i].split(','));
+    else if (argv[i] === '--fold-ends') foldEnds = argv[++i];
     else throw new Error(`unknown argument ${argv[i]}`);
 }
 const tsPath = path.join(CACHE, 'npm', 'typescript@6.0.3', 'package', 'lib', 'typescript.js');
@@ -181,6 +183,10 @@ const deadline = Date.now() + 120_000;
 while (!indexed && Date.now() < deadline) await new Promise(r => setTimeout(r, 50));
 
 // ---------------------------------------------------------------- folding
+// typescript-language-server keeps the line of a span ending in `}` visible; VS Code's TypeScript extension
+// (folding.ts, foldEndPairCharacters) also of one ending in `]`, `)`, a backtick or `>`
+const FOLD_END_CHARACTERS = { tsls: ['}'], vscode: ['}', ']', ')', '`', '>'] };
+if (!FOLD_END_CHARACTERS[foldEnds]) throw new Error(`--fold-ends: tsls or vscode, not ${foldEnds}`);
 const folding = { both: 0, tsOnly: 0, oursOnly: 0, files: 0, exactFiles: 0, examples: [], causes: new Map() };
 
 function theirFolds(file) {
@@ -191,7 +197,7 @@ function theirFolds(file) {
         const start = position(file, span.textSpan.start), end = position(file, span.textSpan.start + span.textSpan.length);
         if (span.kind === 'comment' && /\/\/\s*#endregion/i.test(lineText(file, start.line))) continue;
         const endOffset = span.textSpan.start + span.textSpan.length;
-        const endLine = end.character > 0 && t[endOffset - 1] === '}' ? Math.max(end.line - 1, start.line) : end.line;
+        const endLine = end.character > 0 && FOLD_END_CHARACTERS[foldEnds].includes(t[endOffset - 1]) ? Math.max(end.line - 1, start.line) : end.line;
         const kind = span.kind === 'comment' ? 'comment' : span.kind === 'region' ? 'region' : span.kind === 'imports' ? 'imports' : '';
         if (endLine <= start.line) continue;
         out.push({ startLine: start.line, endLine, kind });
@@ -457,7 +463,7 @@ const pct = (a, b) => (b === 0 ? '-' : `${(100 * a / b).toFixed(1)}%`);
 const top = (map, n) => [...map].sort((a, b) => b[1] - a[1]).slice(0, n);
 console.log(`\n${path.relative(CACHE, project) || project}: ${files.length} files; ${chosen.length} sampled (seed ${seed})`);
 if (only.has('folding')) {
-    console.log(`\nfolding: ranges in both ${folding.both}, TypeScript's only ${folding.tsOnly}, ours only ${folding.oursOnly}: `
+    console.log(`\nfolding (end lines as ${foldEnds === 'tsls' ? 'typescript-language-server' : "VS Code's TypeScript extension"} keeps them): ranges in both ${folding.both}, TypeScript's only ${folding.tsOnly}, ours only ${folding.oursOnly}: `
         + `recall ${pct(folding.both, folding.both + folding.tsOnly)}, precision ${pct(folding.both, folding.both + folding.oursOnly)}; `
         + `files the same ${folding.exactFiles}/${folding.files}`);
     for (const [k, n] of top(folding.causes, show)) console.log(`   ${String(n).padStart(5)}  ${k}`);
