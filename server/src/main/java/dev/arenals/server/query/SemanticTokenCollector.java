@@ -226,13 +226,6 @@ public final class SemanticTokenCollector {
         emit(node, type, modifiers, true);
     }
 
-    /** {@code E.A} where E is an enum of this file. */
-    private boolean isEnumObject(int object) {
-        if (object < 0 || arena.kind(object) != IDENTIFIER_REFERENCE) return false;
-        int symbol = scopes.symbolOfNode(object);
-        return symbol >= 0 && scopes.kind(symbol) == SymbolKind.ENUM;
-    }
-
     private boolean isSiblingEnumMember(int node) {
         for (int i = depth - 1; i >= 0; i--) {
             if (arena.kind(stack[i]) == ENUM_DECLARATION) return SymbolIndex.isEnumMember(arena, stack[i], arena.data(node));
@@ -257,17 +250,22 @@ public final class SemanticTokenCollector {
             case MEMBER: {
                 int object = Layouts.memberObject(arena, parent);
                 if (object == node) return; // cannot happen for a name, kept for safety
-                if (isEnumObject(object)) {
+                // what the object is, when it is a plain name: one lookup
+                int objectSymbol = object >= 0 && arena.kind(object) == IDENTIFIER_REFERENCE ? scopes.symbolOfNode(object) : -1;
+                int objectKind = objectSymbol >= 0 ? scopes.kind(objectSymbol) : -1;
+                if (objectKind == SymbolKind.ENUM) { // `E.A` where E is an enum of this file
                     type = T_ENUM_MEMBER;
                     modifiers = READONLY;
                     break;
                 }
-                int objectInfo = objectSymbolInfo(object);
-                if ((objectInfo >>> MOD_SHIFT & DEFAULT_LIBRARY) != 0) modifiers = DEFAULT_LIBRARY; // Math.max, JSON.parse
+                if (objectKind == SymbolKind.IMPLICIT_GLOBAL && (symbolInfo(objectSymbol) >>> MOD_SHIFT & DEFAULT_LIBRARY) != 0) {
+                    modifiers = DEFAULT_LIBRARY; // Math.max, JSON.parse
+                }
                 if (grandparent >= 0 && arena.kind(grandparent) == DECORATOR) type = T_DECORATOR;
                 else if (grandparent >= 0 && arena.kind(grandparent) == CALL && Layouts.callCallee(arena, grandparent) == parent) {
                     // an export of a module called through its namespace is a function, as TypeScript finds it
-                    type = isDecoratorCall(grandparent) ? T_DECORATOR : isNamespaceImport(object) ? T_FUNCTION : T_METHOD;
+                    type = isDecoratorCall(grandparent) ? T_DECORATOR
+                            : objectKind == SymbolKind.IMPORT && isNamespaceImport(objectSymbol) ? T_FUNCTION : T_METHOD;
                 }
                 break;
             }
@@ -334,20 +332,8 @@ public final class SemanticTokenCollector {
         emit(node, type, modifiers, scopes.symbolOfNode(node) >= 0);
     }
 
-    /** The token info of the symbol a plain name resolves to, or 0 for anything else. */
-    private int objectSymbolInfo(int object) {
-        if (object < 0 || arena.kind(object) != IDENTIFIER_REFERENCE) return 0;
-        int symbol = scopes.symbolOfNode(object);
-        if (symbol < 0) return 0;
-        int info = symbolInfo(symbol);
-        return info < 0 ? 0 : info;
-    }
-
-    /** {@code ns} of {@code import * as ns from "m"}. */
-    private boolean isNamespaceImport(int object) {
-        if (object < 0 || arena.kind(object) != IDENTIFIER_REFERENCE) return false;
-        int symbol = scopes.symbolOfNode(object);
-        if (symbol < 0 || scopes.kind(symbol) != SymbolKind.IMPORT) return false;
+    /** A symbol declared by {@code import * as ns from "m"}. */
+    private boolean isNamespaceImport(int symbol) {
         int declaring = scopes.declaringNode(symbol);
         return declaring >= 0 && arena.kind(declaring) == IMPORT_NAMESPACE_SPECIFIER;
     }
