@@ -29,8 +29,8 @@
 //   - document symbols: `textDocument/documentSymbol` (hierarchical) against `getNavigationTree`
 //     converted as typescript-language-server does (collectDocumentSymbols: `alias` and unnamed
 //     `<function>`/`<class>` entries left out unless a child is kept; its ScriptElementKind →
-//     SymbolKind table). A symbol is matched by its path of names; matched ones compare kind,
-//     range and selection range.
+//     SymbolKind table). A symbol is matched by its path of names (each with the line its selection
+//     range starts on); matched ones compare kind, range and selection range.
 //   - selection ranges: `textDocument/selectionRange` at M identifier positions against
 //     `getSmartSelectionRange` (the chain, innermost first): the same chain, and ranges in both /
 //     TypeScript's only / ours only.
@@ -359,10 +359,11 @@ function theirSymbols(file) {
 const cmp = (a, b) => a.line - b.line || a.character - b.character;
 const rangeText = r => `${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1}`;
 
+/** Symbols by their path of names, each name with the line its selection range starts on (declarations merged by name stay apart). */
 function flattenSymbols(list, prefix, out) {
     for (const s of list) {
-        let key = `${prefix}/${s.name}`;
-        while (out.has(key)) key += "'"; // a second symbol of the same name and parent
+        let key = `${prefix}/${s.name}:${s.selectionRange.start.line + 1}`;
+        while (out.has(key)) key += "'";
         out.set(key, s);
         flattenSymbols(s.children ?? [], key, out);
     }

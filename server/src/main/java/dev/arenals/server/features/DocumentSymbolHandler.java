@@ -26,12 +26,11 @@ import org.eclipse.lsp4j.SymbolKind;
  *       declarations inside their bodies as children;</li>
  *   <li>classes (declarations and class-valued variables) and their members: constructor, methods,
  *       getters/setters (Property), fields (Field, or Method when function-valued);</li>
- *   <li>variables at the top level ({@code var/let} → Variable, {@code const/using} → Constant),
- *       one symbol per name, destructured names included; inside functions only those whose
- *       value is a function, class or an object literal with such members;</li>
- *   <li>object literals worth outlining: when exported ({@code export const x = {…}},
- *       {@code export default {…}}, {@code module.exports = {…}}) or at the top level, every
- *       member; elsewhere the members that are functions, classes or objects holding them;</li>
+ *   <li>variables ({@code var/let} → Variable, {@code const/using} → Constant), at the top level
+ *       and inside functions as TypeScript's navigation tree has them, one symbol per name,
+ *       destructured names included;</li>
+ *   <li>the members of object literals assigned to variables, exported ({@code export default
+ *       {…}}, {@code module.exports = {…}}) or nested in such members;</li>
  *   <li>{@code export default} functions, classes and objects (named {@code default} when
  *       anonymous), and top-level assignments of functions/classes/objects to {@code module.exports},
  *       {@code exports.x} or {@code X.prototype.y}.</li>
@@ -41,8 +40,10 @@ import org.eclipse.lsp4j.SymbolKind;
  * (loop heads are not). TypeScript's declarations (interfaces, enums, namespaces, type aliases)
  * slot into {@link #statement}'s switch when the parser produces them.
  *
- * <p>{@code range} is the declaration's span (the declarator for variables), {@code selectionRange}
- * its name; every selectionRange lies inside its range.
+ * <p>{@code range} is the declaration's span ({@code export} included; the declarator for
+ * variables; a type member's {@code ;} or {@code ,} included), {@code selectionRange} its name;
+ * every selectionRange lies inside its range. Judged against TypeScript's navigation tree by
+ * {@code benchmarks/peer/structure-vs-typescript.mjs}.
  */
 public final class DocumentSymbolHandler {
     /** Object literals nested deeper than this are not outlined. */
@@ -110,7 +111,16 @@ public final class DocumentSymbolHandler {
                 }
                 case EXPORT_NAMED: {
                     Node decl = view(Layouts.exportedDeclaration(a, s.index()));
-                    if (decl != null && isDeclaration(decl.kind())) statement(decl, out, top, true);
+                    if (decl == null || !isDeclaration(decl.kind())) break;
+                    int before = out.size();
+                    statement(decl, out, top, true);
+                    // `export` is a modifier of the declaration in TypeScript's outline: its range starts there
+                    // (a variable's symbol ranges over its declarator, as there)
+                    if (!decl.is(VARIABLE_DECLARATION)) {
+                        for (int i = before; i < out.size(); i++) {
+                            out.get(i).setRange(new Range(doc.positionAt(s.start()), out.get(i).getRange().getEnd()));
+                        }
+                    }
                     break;
                 }
                 case EXPORT_DEFAULT:
@@ -193,8 +203,19 @@ public final class DocumentSymbolHandler {
                     || k == INTERFACE_DECLARATION || k == TYPE_ALIAS || k == ENUM_DECLARATION || k == MODULE_DECLARATION;
         }
 
-        /** A member of an interface or type literal. */
+        /** A member of an interface or type literal, ranged over the {@code ;} or {@code ,} after it as TypeScript's is. */
         private void signature(Node m, List<DocumentSymbol> out) {
+            int before = out.size();
+            signatureSymbol(m, out);
+            int end = m.end();
+            char[] src = a.source();
+            if (out.size() > before && end < a.sourceLength() && (src[end] == ';' || src[end] == ',')) {
+                DocumentSymbol sym = out.get(before);
+                sym.setRange(new Range(sym.getRange().getStart(), doc.positionAt(end + 1)));
+            }
+        }
+
+        private void signatureSymbol(Node m, List<DocumentSymbol> out) {
             Node key = view(Layouts.memberKey(a, m.index()));
             switch (m.kind()) {
                 case PROPERTY_SIGNATURE:
@@ -294,7 +315,7 @@ public final class DocumentSymbolHandler {
             boolean constant = declKind == VAR_CONST || declKind == VAR_USING || declKind == VAR_AWAIT_USING;
             SymbolKind varKind = constant ? SymbolKind.Constant : SymbolKind.Variable;
             if (!target.is(BINDING_IDENTIFIER)) { // destructuring: one symbol per bound name
-                if (top || exported) bindings(target, target, varKind, out);
+                bindings(target, target, varKind, out);
                 return;
             }
             String name = target.name();
@@ -304,14 +325,12 @@ public final class DocumentSymbolHandler {
                 classSymbol(init, target, name, d, out);
             } else if (init != null && init.is(OBJECT)) {
                 List<DocumentSymbol> members = new ArrayList<>();
-                objectMembers(init, top || exported, 0, members);
-                if (top || exported || !members.isEmpty()) {
-                    DocumentSymbol sym = symbol(name, varKind, d, target);
-                    if (!members.isEmpty()) sym.setChildren(members);
-                    out.add(sym);
-                }
-            } else if (top || exported) {
-                out.add(symbol(name, varKind, d, target));
+                objectMembers(init, true, 0, members);
+                DocumentSymbol sym = symbol(name, varKind, d, target);
+                if (!members.isEmpty()) sym.setChildren(members);
+                out.add(sym);
+            } else {
+                out.add(symbol(name, varKind, d, target)); // locals too, as TypeScript's outline has them
             }
         }
 

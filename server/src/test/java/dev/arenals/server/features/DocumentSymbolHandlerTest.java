@@ -43,7 +43,9 @@ class DocumentSymbolHandlerTest {
     @Test
     void functionsWithNestedDeclarations() {
         assertEquals(""
-                + "Function parse [(src, opts = {}, ...rest)] 0:7-4:1 @0:22-0:27\n"
+                // `export` starts the range, and locals are outlined, as in TypeScript's navigation tree
+                + "Function parse [(src, opts = {}, ...rest)] 0:0-4:1 @0:22-0:27\n"
+                + "  Constant limit 1:8-1:18 @1:8-1:13\n"
                 + "  Function inner [()] 2:2-2:21 @2:11-2:16\n"
                 + "  Function helper [(x)] 3:8-3:25 @3:8-3:14\n",
                 outline("export async function parse(src, opts = {}, ...rest) {\n"
@@ -101,7 +103,7 @@ class DocumentSymbolHandlerTest {
     }
 
     @Test
-    void objectLiteralsWorthOutlining() {
+    void objectLiteralsAssignedToVariablesHaveEveryMember() {
         assertEquals(""
                 + "Constant config 0:13-4:1 @0:13-0:19\n"
                 + "  Property port 1:2-1:10 @1:2-1:6\n"
@@ -112,6 +114,7 @@ class DocumentSymbolHandlerTest {
                 + "Function f [()] 5:0-5:47 @5:9-5:10\n"
                 + "  Constant api 5:21-5:44 @5:21-5:24\n"
                 + "    Method go [()] 5:29-5:36 @5:29-5:31\n"
+                + "    Property n 5:38-5:42 @5:38-5:39\n"
                 + "Module default 6:0-6:35 @6:0-6:35\n"
                 + "  Method data [()] 6:17-6:26 @6:17-6:21\n"
                 + "  Property x 6:28-6:32 @6:28-6:29\n",
@@ -122,6 +125,15 @@ class DocumentSymbolHandlerTest {
                         + "};\n"
                         + "function f() { const api = { go() {}, n: 1 }; }\n"
                         + "export default { data() {}, x: 1 };\n"));
+    }
+
+    @Test
+    void typeMembersRangeOverTheirSeparator() {
+        assertEquals(""
+                + "Interface I 0:0-0:37 @0:17-0:18\n"
+                + "  Property a 0:21-0:31 @0:21-0:22\n"
+                + "  Method m [()] 0:32-0:35 @0:32-0:33\n",
+                outline(handler.documentSymbols(Docs.parsed("file:///o.ts", "export interface I { a: number; m() }"))));
     }
 
     @Test
