@@ -46,9 +46,11 @@ import org.eclipse.lsp4j.SymbolKind;
  * {@code benchmarks/peer/structure-vs-typescript.mjs}.
  */
 public final class DocumentSymbolHandler {
-    /** Object literals nested deeper than this are not outlined. */
-    private static final int MAX_OBJECT_DEPTH = 8;
+    /** Object literals and expressions nested deeper than this are not searched (a bound on the walk's recursion). */
+    private static final int MAX_NESTING = 64;
     private static final int MAX_DETAIL = 60;
+    /** TypeScript's limit on a callback's name (navigationBar's maxLength). */
+    private static final int MAX_CALLBACK_NAME = 150;
 
     /** Must run on the document's queue, after {@link Document#ensureParsed}. */
     public List<DocumentSymbol> documentSymbols(Document doc) {
@@ -80,6 +82,8 @@ public final class DocumentSymbolHandler {
     private static final class Outline {
         private final Document doc;
         private final Arena a;
+        /** Arguments of the calls walked so far, to their call: names callbacks. */
+        private final java.util.Map<Integer, Integer> callerOf = new java.util.HashMap<>();
 
         Outline(Document doc) {
             this.doc = doc;
@@ -126,11 +130,22 @@ public final class DocumentSymbolHandler {
                 case EXPORT_DEFAULT:
                     exportDefault(s, out);
                     break;
-                case EXPRESSION_STATEMENT:
-                    if (top) assignment(view(Layouts.statementExpression(a, s.index())), out);
+                case EXPRESSION_STATEMENT: {
+                    Node e = view(Layouts.statementExpression(a, s.index()));
+                    if (top && assignment(e, out)) break;
+                    if (e != null) expressionChildren(e, out, 0); // `test("x", () => …)`: the callback
                     break;
+                }
+                case RETURN: {
+                    Node argument = s.firstChild();
+                    if (argument != null) expressionChildren(argument, out, 0);
+                    break;
+                }
                 case FOR: case FOR_IN: case FOR_OF: case WHILE: case DO_WHILE: case WITH: case LABELED: {
-                    Node body = view(Layouts.statementBody(a, s.index())); // the head is not outlined
+                    // a loop's own variables (`for (const x of xs)`), as TypeScript outlines them
+                    Node head = s.is(FOR) || s.is(FOR_IN) || s.is(FOR_OF) ? s.firstChild() : null;
+                    if (head != null && head.is(VARIABLE_DECLARATION) && (!s.is(FOR) || (s.data() & 1) != 0)) statement(head, out, top, false);
+                    Node body = view(Layouts.statementBody(a, s.index()));
                     if (body != null) statement(body, out, top, false);
                     break;
                 }
@@ -149,6 +164,8 @@ public final class DocumentSymbolHandler {
                     break;
                 }
                 case CATCH_CLAUSE: {
+                    Node parameter = view(Layouts.catchParameter(a, s.index()));
+                    if (parameter != null) bindings(parameter, parameter, SymbolKind.Variable, out); // `catch (err)`: a var in TypeScript's outline
                     Node body = view(Layouts.catchBody(a, s.index()));
                     if (body != null) statement(body, out, top, false);
                     break;
@@ -250,6 +267,9 @@ public final class DocumentSymbolHandler {
             List<DocumentSymbol> children = new ArrayList<>();
             Node body = view(Layouts.functionBody(a, fn.index()));
             if (body != null) statements(body, children, false);
+            else if (fn.is(ARROW_FUNCTION) && (body = view(Layouts.arrowBody(a, fn.index()))) != null) {
+                expressionChildren(body, children, 0); // `(k) => ({ code: k })`, `() => (x) => { … }`
+            }
             if (!children.isEmpty()) sym.setChildren(children);
             out.add(sym);
         }
@@ -279,6 +299,7 @@ public final class DocumentSymbolHandler {
                 sym.setDetail(memberDetail(flags, fn));
                 if (fn != null) addBodyChildren(fn, sym);
                 out.add(sym);
+                if ((flags & C_CONSTRUCTOR) != 0 && fn != null) parameterProperties(fn, out);
             } else if (m.is(FIELD)) {
                 Node value = view(Layouts.fieldValue(a, m.index()));
                 boolean fnValued = value != null && (value.is(FUNCTION_EXPRESSION) || value.is(ARROW_FUNCTION));
@@ -290,6 +311,17 @@ public final class DocumentSymbolHandler {
                 out.add(sym);
             }
             // STATIC_BLOCK: nothing to name
+        }
+
+        /** {@code constructor(public val: string)}: the class's property {@code val}. */
+        private void parameterProperties(Node constructor, List<DocumentSymbol> out) {
+            Node params = view(Layouts.functionParameters(a, constructor.index()));
+            if (params == null) return;
+            for (Node p = params.firstChild(); p != null; p = p.nextSibling()) {
+                if (!p.is(PARAMETER) || (p.data() & MOD_PARAMETER_PROPERTY) == 0) continue;
+                Node target = view(Layouts.parameterTarget(a, p.index()));
+                if (target != null && target.is(BINDING_IDENTIFIER)) out.add(symbol(target.name(), SymbolKind.Property, p, target));
+            }
         }
 
         private String memberDetail(int flags, Node fn) {
@@ -319,6 +351,9 @@ public final class DocumentSymbolHandler {
                 return;
             }
             String name = target.name();
+            while (init != null && (init.is(AS_EXPRESSION) || init.is(SATISFIES_EXPRESSION) || init.is(PARENTHESIZED) || init.is(NON_NULL))) {
+                init = init.firstChild(); // `{ … } as const`
+            }
             if (init != null && (init.is(FUNCTION_EXPRESSION) || init.is(ARROW_FUNCTION))) {
                 function(init, target, name, d, out);
             } else if (init != null && init.is(CLASS_EXPRESSION)) {
@@ -330,7 +365,11 @@ public final class DocumentSymbolHandler {
                 if (!members.isEmpty()) sym.setChildren(members);
                 out.add(sym);
             } else {
-                out.add(symbol(name, varKind, d, target)); // locals too, as TypeScript's outline has them
+                DocumentSymbol sym = symbol(name, varKind, d, target); // locals too, as TypeScript's outline has them
+                List<DocumentSymbol> children = new ArrayList<>();
+                if (init != null) expressionChildren(init, children, 0);
+                if (!children.isEmpty()) sym.setChildren(children);
+                out.add(sym);
             }
         }
 
@@ -359,7 +398,7 @@ public final class DocumentSymbolHandler {
         }
 
         private void objectMembers(Node object, boolean all, int depth, List<DocumentSymbol> out) {
-            if (depth >= MAX_OBJECT_DEPTH) return;
+            if (depth >= MAX_NESTING) return;
             for (Node p = object.firstChild(); p != null; p = p.nextSibling()) {
                 if (!p.is(PROPERTY)) continue; // spreads have no name
                 int flags = p.data();
@@ -392,7 +431,11 @@ public final class DocumentSymbolHandler {
                         out.add(sym);
                     }
                 } else if (all) {
-                    out.add(symbol(name, SymbolKind.Property, p, nameNode));
+                    DocumentSymbol sym = symbol(name, SymbolKind.Property, p, nameNode);
+                    List<DocumentSymbol> children = new ArrayList<>();
+                    if (value != null && (flags & P_SHORTHAND) == 0) expressionChildren(value, children, depth + 1);
+                    if (!children.isEmpty()) sym.setChildren(children);
+                    out.add(sym);
                 }
             }
         }
@@ -422,12 +465,13 @@ public final class DocumentSymbolHandler {
             }
         }
 
-        /** {@code module.exports = …}, {@code exports.x = …}, {@code X.prototype.y = function …}. */
-        private void assignment(Node e, List<DocumentSymbol> out) {
-            if (e == null || !e.is(ASSIGNMENT) || e.operator() != Token.ASSIGN) return;
+        /** {@code module.exports = …}, {@code exports.x = …}, {@code X.prototype.y = function …}; whether it outlined one. */
+        private boolean assignment(Node e, List<DocumentSymbol> out) {
+            if (e == null || !e.is(ASSIGNMENT) || e.operator() != Token.ASSIGN) return false;
             Node left = view(Layouts.assignmentTarget(a, e.index()));
             Node value = view(Layouts.assignmentValue(a, e.index()));
-            if (value == null || !left.is(MEMBER) || (left.data() & M_COMPUTED) != 0) return;
+            if (value == null || !left.is(MEMBER) || (left.data() & M_COMPUTED) != 0) return false;
+            int before = out.size();
             boolean exports = isExportsTarget(left);
             String name = Trees.oneLine(left, 80);
             if (value.is(FUNCTION_EXPRESSION) || value.is(ARROW_FUNCTION)) {
@@ -443,6 +487,88 @@ public final class DocumentSymbolHandler {
                 if (!members.isEmpty()) sym.setChildren(members);
                 out.add(sym);
             }
+            return out.size() > before;
+        }
+
+        // ---- what expressions hold (TypeScript's navigation tree walks them) ----
+
+        /**
+         * The functions, classes and object literal members inside an expression, as TypeScript's
+         * navigation tree finds them: a function passed to a call is {@code callee("string args")
+         * callback}; another unnamed function or class is outlined (as {@code <function>},
+         * {@code <class>}) only when something inside it is; an object literal's members are.
+         */
+        private void expressionChildren(Node e, List<DocumentSymbol> out, int depth) {
+            if (depth > MAX_NESTING) return;
+            switch (e.kind()) {
+                case FUNCTION_EXPRESSION: case ARROW_FUNCTION: {
+                    Node name = e.is(FUNCTION_EXPRESSION) ? view(Layouts.functionName(a, e.index())) : null;
+                    String label = name != null ? name.name() : callbackName(e);
+                    List<DocumentSymbol> children = new ArrayList<>();
+                    Node body = e.is(ARROW_FUNCTION) ? view(Layouts.arrowBody(a, e.index())) : view(Layouts.functionBody(a, e.index()));
+                    if (body != null && body.is(FUNCTION_BODY)) statements(body, children, false);
+                    else if (body != null) expressionChildren(body, children, depth + 1);
+                    if (label == null && children.isEmpty()) return;
+                    DocumentSymbol sym = symbol(label != null ? label : "<function>", SymbolKind.Function, e, name);
+                    sym.setDetail(parameters(e));
+                    if (!children.isEmpty()) sym.setChildren(children);
+                    out.add(sym);
+                    return;
+                }
+                case CLASS_EXPRESSION: {
+                    List<DocumentSymbol> one = new ArrayList<>();
+                    classSymbol(e, view(Layouts.className(a, e.index())), "<class>", e, one);
+                    DocumentSymbol sym = one.get(0);
+                    if (!sym.getName().equals("<class>") || sym.getChildren() != null) out.add(sym);
+                    return;
+                }
+                case OBJECT:
+                    objectMembers(e, true, depth + 1, out);
+                    return;
+                default:
+                    if (e.is(CALL)) {
+                        for (Node arg = view(Layouts.callFirstArgument(a, e.index())); arg != null; arg = arg.nextSibling()) {
+                            callerOf.put(arg.index(), e.index());
+                        }
+                    }
+                    for (Node c = e.firstChild(); c != null; c = c.nextSibling()) expressionChildren(c, out, depth + 1);
+            }
+        }
+
+        /** {@code test("adds") callback} for a function passed to {@code test("adds", …)}; null elsewhere. */
+        private String callbackName(Node fn) {
+            // the call whose argument fn is: found from the call, as the arena keeps no parent links
+            Node call = callOf(fn);
+            if (call == null) return null;
+            String callee = calleeName(view(Layouts.callCallee(a, call.index())));
+            if (callee == null) return null;
+            if (callee.length() > MAX_CALLBACK_NAME) return callee + " callback";
+            StringBuilder args = new StringBuilder();
+            for (Node arg = view(Layouts.callFirstArgument(a, call.index())); arg != null; arg = arg.nextSibling()) {
+                if (!arg.is(STRING_LITERAL) && !arg.is(TEMPLATE)) continue;
+                if (args.length() > 0) args.append(", ");
+                args.append(Trees.oneLine(arg, MAX_CALLBACK_NAME));
+            }
+            return callee + "(" + Trees.oneLine(args.toString(), MAX_CALLBACK_NAME) + ") callback";
+        }
+
+        /** {@code a}, {@code a.b.c}: a callee TypeScript names; null for any other. */
+        private String calleeName(Node callee) {
+            if (callee == null) return null;
+            if (callee.is(IDENTIFIER_REFERENCE) || callee.is(IDENTIFIER_NAME)) return callee.name();
+            if (callee.is(MEMBER) && (callee.data() & M_COMPUTED) == 0) {
+                Node property = view(Layouts.memberProperty(a, callee.index()));
+                if (property == null || !property.is(IDENTIFIER_NAME)) return null;
+                String left = calleeName(view(Layouts.memberObject(a, callee.index())));
+                return left == null ? property.name() : left + "." + property.name();
+            }
+            return null;
+        }
+
+        /** The call {@code fn} is an argument of, found by walking the calls around it; null when it is none's. */
+        private Node callOf(Node fn) {
+            Integer call = callerOf.get(fn.index());
+            return call == null ? null : view(call);
         }
 
         /** {@code module.exports}, {@code exports.x}, {@code module.exports.x}. */
