@@ -220,6 +220,8 @@ public final class SemanticTokenCollector {
         if (!declaration && (type == T_VARIABLE || type == T_PARAMETER) && pk == CALL && Layouts.callCallee(arena, parent) == node) {
             type = T_FUNCTION;
         }
+        // and a variable constructed with `new` is a class (a parameter stays one, as there)
+        if (!declaration && type == T_VARIABLE && pk == NEW && Layouts.callCallee(arena, parent) == node) type = T_CLASS;
         // the standard library declares its classes as an interface and a variable: in a type, the interface
         if (type == T_CLASS && (modifiers & DEFAULT_LIBRARY) != 0 && pk == TYPE_REFERENCE) type = T_INTERFACE;
         if (decorated(node, parent, grandparent)) type = T_DECORATOR;
@@ -262,7 +264,9 @@ public final class SemanticTokenCollector {
                     modifiers = DEFAULT_LIBRARY; // Math.max, JSON.parse
                 }
                 if (grandparent >= 0 && arena.kind(grandparent) == DECORATOR) type = T_DECORATOR;
-                else if (grandparent >= 0 && arena.kind(grandparent) == CALL && Layouts.callCallee(arena, grandparent) == parent) {
+                else if (grandparent >= 0 && arena.kind(grandparent) == NEW && Layouts.callCallee(arena, grandparent) == parent) {
+                    type = T_CLASS; // `new ns.Error()`: what `new` constructs is a class
+                } else if (grandparent >= 0 && arena.kind(grandparent) == CALL && Layouts.callCallee(arena, grandparent) == parent) {
                     // an export of a module called through its namespace is a function, as TypeScript finds it
                     type = isDecoratorCall(grandparent) ? T_DECORATOR
                             : objectKind == SymbolKind.IMPORT && isNamespaceImport(objectSymbol) ? T_FUNCTION : T_METHOD;

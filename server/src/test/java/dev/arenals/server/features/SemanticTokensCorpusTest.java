@@ -176,11 +176,11 @@ class SemanticTokensCorpusTest {
             // a variable holding a function or class is one (by its declaration), and any variable called is a function
             case SymbolKind.VAR: case SymbolKind.LET: case SymbolKind.CONST: case SymbolKind.USING:
                 return "|variable|function|class|";
-            case SymbolKind.CATCH_PARAMETER: return "|variable|function|";
+            case SymbolKind.CATCH_PARAMETER: return "|variable|function|class|";
             case SymbolKind.FUNCTION: return "|function|";
             case SymbolKind.CLASS: return "|class|";
             case SymbolKind.PARAMETER: return "|parameter|function|";
-            case SymbolKind.IMPORT: return "|variable|namespace|function|";
+            case SymbolKind.IMPORT: return "|variable|namespace|function|class|";
             case SymbolKind.INTERFACE: return "|interface|";
             case SymbolKind.TYPE_ALIAS: return "|type|";
             case SymbolKind.ENUM: return "|enum|";
@@ -188,7 +188,7 @@ class SemanticTokensCorpusTest {
             case SymbolKind.TYPE_PARAMETER: return "|typeParameter|";
             case SymbolKind.IMPLICIT_GLOBAL:
                 // a well-known global may be a class, function, namespace or type of the standard library
-                return (modifiers & SemanticTokenLegend.DEFAULT_LIBRARY) != 0 ? "|variable|class|function|namespace|type|interface|" : "|variable|function|";
+                return (modifiers & SemanticTokenLegend.DEFAULT_LIBRARY) != 0 ? "|variable|class|function|namespace|type|interface|" : "|variable|function|class|";
             default: return "|?|";
         }
     }

@@ -54,6 +54,9 @@ class SemanticTokensHandlerTest {
         assertTokens("a.ts", "const [[o]] = { [[a]]: () => 1, [[b]]: 2 }; interface [[I]] { [[on]]?: () => void; [[n]]: number }",
                 "variable.declaration.definition.readonly", "method.declaration", "property.declaration",
                 "interface.declaration.definition", "method.declaration", "property.declaration");
+        // what `new` constructs is a class
+        assertTokens("a.js", "import * as ns from 'm'; let [[V]]; new [[V]](); new [[ns]].[[E]]();",
+                "variable.declaration", "class", "namespace.readonly", "class");
         // an export called through a namespace import is a function; a library class in a type is its interface
         assertTokens("a.ts", "import * as z from 'zod'; [[z]].[[object]](); let [[p]]: [[Promise]]<void>; [[undefined]];".replace("[[undefined]]", "undefined"),
                 "namespace.readonly", "function", "variable.declaration", "interface.defaultLibrary");
