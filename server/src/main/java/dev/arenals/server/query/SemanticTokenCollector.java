@@ -507,12 +507,14 @@ public final class SemanticTokenCollector {
     /**
      * What a variable is by its declarator, as TypeScript's type makes it: a function when declared
      * with a function type or, without a type or with a named one, initialized with a function; a
-     * class when so initialized with a class expression; else a variable.
+     * class when declared with a constructor type or so initialized with a class expression; else a
+     * variable.
      */
     private int valueType(int declarator) {
         if (declarator < 0 || arena.kind(declarator) != VARIABLE_DECLARATOR) return T_VARIABLE;
         int declared = Layouts.declaratorType(arena, declarator);
         if (isFunctionType(declared)) return T_FUNCTION;
+        if (declared >= 0 && arena.kind(declared) == CONSTRUCTOR_TYPE) return T_CLASS; // `const E: new () => Err = …`
         // a named type holding the function it is initialized with is most likely a function type (`const f: Handler = () => …`)
         if (declared >= 0 && arena.kind(declared) != TYPE_REFERENCE) return T_VARIABLE;
         int init = Layouts.declaratorInit(arena, declarator);

@@ -57,6 +57,7 @@ class SemanticTokensHandlerTest {
         // what `new` constructs is a class
         assertTokens("a.js", "import * as ns from 'm'; let [[V]]; new [[V]](); new [[ns]].[[E]]();",
                 "variable.declaration", "class", "namespace.readonly", "class");
+        assertTokens("a.ts", "let [[E]]: new () => [[Error]];", "class.declaration", "interface.defaultLibrary");
         // an export called through a namespace import is a function; a library class in a type is its interface
         assertTokens("a.ts", "import * as z from 'zod'; [[z]].[[object]](); let [[p]]: [[Promise]]<void>; [[undefined]];".replace("[[undefined]]", "undefined"),
                 "namespace.readonly", "function", "variable.declaration", "interface.defaultLibrary");
