@@ -82,8 +82,6 @@ public final class DocumentSymbolHandler {
     private static final class Outline {
         private final Document doc;
         private final Arena a;
-        /** Arguments of the calls walked so far, to their call: names callbacks. */
-        private final java.util.Map<Integer, Integer> callerOf = new java.util.HashMap<>();
 
         Outline(Document doc) {
             this.doc = doc;
@@ -498,12 +496,15 @@ public final class DocumentSymbolHandler {
          * callback}; another unnamed function or class is outlined (as {@code <function>},
          * {@code <class>}) only when something inside it is; an object literal's members are.
          */
-        private void expressionChildren(Node e, List<DocumentSymbol> out, int depth) {
+        private void expressionChildren(Node e, List<DocumentSymbol> out, int depth) { expressionChildren(e, null, out, depth); }
+
+        /** {@code call}: the call {@code e} is an argument of, or null. */
+        private void expressionChildren(Node e, Node call, List<DocumentSymbol> out, int depth) {
             if (depth > MAX_NESTING) return;
             switch (e.kind()) {
                 case FUNCTION_EXPRESSION: case ARROW_FUNCTION: {
                     Node name = e.is(FUNCTION_EXPRESSION) ? view(Layouts.functionName(a, e.index())) : null;
-                    String label = name != null ? name.name() : callbackName(e);
+                    String label = name != null ? name.name() : call != null ? callbackName(call) : null;
                     List<DocumentSymbol> children = new ArrayList<>();
                     Node body = e.is(ARROW_FUNCTION) ? view(Layouts.arrowBody(a, e.index())) : view(Layouts.functionBody(a, e.index()));
                     if (body != null && body.is(FUNCTION_BODY)) statements(body, children, false);
@@ -525,21 +526,19 @@ public final class DocumentSymbolHandler {
                 case OBJECT:
                     objectMembers(e, true, depth + 1, out);
                     return;
-                default:
-                    if (e.is(CALL)) {
-                        for (Node arg = view(Layouts.callFirstArgument(a, e.index())); arg != null; arg = arg.nextSibling()) {
-                            callerOf.put(arg.index(), e.index());
-                        }
+                default: {
+                    int firstArgument = e.is(CALL) ? Layouts.callFirstArgument(a, e.index()) : -1;
+                    boolean argument = false;
+                    for (Node c = e.firstChild(); c != null; c = c.nextSibling()) {
+                        argument |= c.index() == firstArgument;
+                        expressionChildren(c, argument ? e : null, out, depth + 1);
                     }
-                    for (Node c = e.firstChild(); c != null; c = c.nextSibling()) expressionChildren(c, out, depth + 1);
+                }
             }
         }
 
-        /** {@code test("adds") callback} for a function passed to {@code test("adds", …)}; null elsewhere. */
-        private String callbackName(Node fn) {
-            // the call whose argument fn is: found from the call, as the arena keeps no parent links
-            Node call = callOf(fn);
-            if (call == null) return null;
+        /** {@code test("adds") callback} for a function passed to {@code test("adds", …)}; null for a callee TypeScript does not name. */
+        private String callbackName(Node call) {
             String callee = calleeName(view(Layouts.callCallee(a, call.index())));
             if (callee == null) return null;
             if (callee.length() > MAX_CALLBACK_NAME) return callee + " callback";
@@ -565,11 +564,6 @@ public final class DocumentSymbolHandler {
             return null;
         }
 
-        /** The call {@code fn} is an argument of, found by walking the calls around it; null when it is none's. */
-        private Node callOf(Node fn) {
-            Integer call = callerOf.get(fn.index());
-            return call == null ? null : view(call);
-        }
 
         /** {@code module.exports}, {@code exports.x}, {@code module.exports.x}. */
         private boolean isExportsTarget(Node member) {

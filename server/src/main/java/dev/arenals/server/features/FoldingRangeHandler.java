@@ -144,7 +144,7 @@ public final class FoldingRangeHandler {
         int open = bodyStart;
         int lastParameter = params < 0 ? -1 : arena.firstChild(params);
         for (int c = lastParameter; c >= 0; c = arena.nextSibling(c)) lastParameter = c;
-        if (lastParameter >= 0 && src[arena.start(params)] == '(' && spansLines(src, arena.start(params), arena.end(lastParameter))) {
+        if (lastParameter >= 0 && src[arena.start(params)] == '(' && SourceScan.hasLineBreak(src, arena.start(params), arena.end(lastParameter))) {
             open = arena.start(params);
         }
         add(open, bodyEnd - 1, BRACKETS);
@@ -164,11 +164,6 @@ public final class FoldingRangeHandler {
         while (open > arena.start(declaration) && src[open] != '{') open--;
         while (close < arena.end(declaration) && src[close] != '}') close++;
         if (src[open] == '{' && close < arena.end(declaration)) add(open, close, BRACKETS);
-    }
-
-    private static boolean spansLines(char[] src, int from, int to) {
-        for (int i = from; i < to; i++) if (src[i] == '\n' || src[i] == '\r') return true;
-        return false;
     }
 
     /** A closing delimiter: the {@code <} of a JSX closing tag stands for the {@code >} ending it. */

@@ -104,7 +104,7 @@ public final class SelectionRangeHandler {
             case FUNCTION_EXPRESSION:
                 return pk != METHOD && pk != PROPERTY;
             case FUNCTION_BODY:
-                return !sameLine(arena.source(), arena.start(node), arena.end(node));
+                return SourceScan.hasLineBreak(arena.source(), arena.start(node), arena.end(node));
             case VARIABLE_DECLARATOR:
                 return arena.firstChild(parent) != node || arena.nextSibling(node) >= 0;
             case FUNCTION_DECLARATION: case CLASS_DECLARATION: case VARIABLE_DECLARATION: case TYPE_ALIAS: case INTERFACE_DECLARATION:
@@ -133,11 +133,6 @@ public final class SelectionRangeHandler {
         if (!typeMember && kind != FIELD) return end;
         if (end < length && (src[end] == ';' || (typeMember && src[end] == ','))) return end + 1;
         return end;
-    }
-
-    private static boolean sameLine(char[] src, int from, int to) {
-        for (int i = from; i < to; i++) if (src[i] == '\n' || src[i] == '\r') return false;
-        return true;
     }
 
     private SelectionRange chain(DocumentQuery q, int offset) {
@@ -187,7 +182,7 @@ public final class SelectionRangeHandler {
     /** A list [first, last) inside brackets [open, close): between the brackets when they are on different lines. */
     private static void addList(char[] src, int open, int close, int first, int last, Spans spans) {
         boolean bracketed = close - open >= 2 && isOpener(src[open]) && isCloser(src[close - 1]);
-        if (bracketed && !sameLine(src, open, close - 1)) spans.add(open + 1, close - 1);
+        if (bracketed && SourceScan.hasLineBreak(src, open, close - 1)) spans.add(open + 1, close - 1);
         else spans.add(first, last);
     }
 
