@@ -133,13 +133,13 @@ public final class FoldingRangeHandler {
         if (body < 0) return;
         int bodyStart = arena.start(body), bodyEnd = arena.end(body);
         if (arena.kind(body) != FUNCTION_BODY) {
-            if (arena.kind(body) == PARENTHESIZED) return; // folded as itself
+            if (arena.kind(body) == PARENTHESIZED || bodyEnd <= bodyStart) return; // folded as itself, or missing
             int arrow = bodyStart - 1;
             while (arrow > arena.start(fn) && src[arrow] != '>') arrow--;
             add(arrow, bodyEnd, CODE);
             return;
         }
-        if (src[bodyStart] != '{' || src[bodyEnd - 1] != '}') return;
+        if (bodyEnd - bodyStart < 2 || src[bodyStart] != '{' || src[bodyEnd - 1] != '}') return; // a recovered, missing body
         int params = Layouts.functionParameters(arena, fn);
         int open = bodyStart;
         int lastParameter = params < 0 ? -1 : arena.firstChild(params);

@@ -220,6 +220,10 @@ class DocumentSymbolHandlerTest {
         List<DocumentSymbol> symbols = handler.documentSymbols(doc);
         assertTrue(symbols.size() >= 1);
         checkWellFormed(symbols);
+        // unfinished callbacks, loops, catches and object literals
+        for (String text : new String[] {"describe('x', () => {\n  it(", "for (const", "try {} catch (", "const o = { a: () =>", "x = f(function () { const"}) {
+            checkWellFormed(handler.documentSymbols(Docs.parsed("file:///b.ts", text)));
+        }
     }
 
     private static void checkWellFormed(List<DocumentSymbol> symbols) {

@@ -99,5 +99,10 @@ class FoldingRangeHandlerTest {
         assertEquals(List.of(), new FoldingRangeHandler().foldingRanges(Docs.parsed("file:///e.js", ""), true, 0));
         folds("a.ts", "function f( {\n  class { [\n");
         folds("a.js", "// #endregion\n// #region\n");
+        // bodies the parser recovered as missing, at the end of the text
+        folds("a.ts", "const f = (a,\n  b) =>");
+        folds("a.ts", "function g(\n  a,\n");
+        folds("a.tsx", "switch (x) {\n  case 1:\n");
+        folds("a.tsx", "import {\n  a,\n");
     }
 }

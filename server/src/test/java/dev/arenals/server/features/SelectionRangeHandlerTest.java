@@ -93,6 +93,16 @@ class SelectionRangeHandlerTest {
         assertSelection("a.js", "[[class A { [[m() { [[[[t|his]];]] }]] }]]");
     }
 
+    @Test void brokenSourceGivesAChainEverywhere() {
+        for (String text : new String[] {"import { a, ", "class A { [k", "switch (x) {\n case", "/** d */\nexport type T = {", "f(`a${", "const x = [\n"}) {
+            Document doc = Docs.parsed("file:///b.ts", text);
+            for (int offset = 0; offset <= text.length(); offset++) {
+                List<SelectionRange> found = new SelectionRangeHandler().selectionRanges(doc, List.of(doc.positionAt(offset)));
+                assertEquals(1, found.size(), text + " at " + offset);
+            }
+        }
+    }
+
     @Test void positionsOutsideTheDocumentGiveAnEmptyAnswer() {
         Document doc = Docs.parsed("file:///a.js", "let a = 1;\n");
         assertTrue(new SelectionRangeHandler().selectionRanges(doc, List.of(new Position(0, 1), new Position(9, 0))).isEmpty());
