@@ -26,12 +26,11 @@ import org.eclipse.lsp4j.SymbolKind;
  *       declarations inside their bodies as children;</li>
  *   <li>classes (declarations and class-valued variables) and their members: constructor, methods,
  *       getters/setters (Property), fields (Field, or Method when function-valued);</li>
- *   <li>variables at the top level ({@code var/let} → Variable, {@code const/using} → Constant),
- *       one symbol per name, destructured names included; inside functions only those whose
- *       value is a function, class or an object literal with such members;</li>
- *   <li>object literals worth outlining: when exported ({@code export const x = {…}},
- *       {@code export default {…}}, {@code module.exports = {…}}) or at the top level, every
- *       member; elsewhere the members that are functions, classes or objects holding them;</li>
+ *   <li>variables ({@code var/let} → Variable, {@code const/using} → Constant), at the top level
+ *       and inside functions as TypeScript's navigation tree has them, one symbol per name,
+ *       destructured names included;</li>
+ *   <li>the members of object literals assigned to variables, exported ({@code export default
+ *       {…}}, {@code module.exports = {…}}) or nested in such members;</li>
  *   <li>{@code export default} functions, classes and objects (named {@code default} when
  *       anonymous), and top-level assignments of functions/classes/objects to {@code module.exports},
  *       {@code exports.x} or {@code X.prototype.y}.</li>
@@ -41,13 +40,17 @@ import org.eclipse.lsp4j.SymbolKind;
  * (loop heads are not). TypeScript's declarations (interfaces, enums, namespaces, type aliases)
  * slot into {@link #statement}'s switch when the parser produces them.
  *
- * <p>{@code range} is the declaration's span (the declarator for variables), {@code selectionRange}
- * its name; every selectionRange lies inside its range.
+ * <p>{@code range} is the declaration's span ({@code export} included; the declarator for
+ * variables; a type member's {@code ;} or {@code ,} included), {@code selectionRange} its name;
+ * every selectionRange lies inside its range. Judged against TypeScript's navigation tree by
+ * {@code benchmarks/peer/structure-vs-typescript.mjs}.
  */
 public final class DocumentSymbolHandler {
-    /** Object literals nested deeper than this are not outlined. */
-    private static final int MAX_OBJECT_DEPTH = 8;
+    /** Object literals and expressions nested deeper than this are not searched (a bound on the walk's recursion). */
+    private static final int MAX_NESTING = 64;
     private static final int MAX_DETAIL = 60;
+    /** TypeScript's limit on a callback's name (navigationBar's maxLength). */
+    private static final int MAX_CALLBACK_NAME = 150;
 
     /** Must run on the document's queue, after {@link Document#ensureParsed}. */
     public List<DocumentSymbol> documentSymbols(Document doc) {
@@ -110,17 +113,37 @@ public final class DocumentSymbolHandler {
                 }
                 case EXPORT_NAMED: {
                     Node decl = view(Layouts.exportedDeclaration(a, s.index()));
-                    if (decl != null && isDeclaration(decl.kind())) statement(decl, out, top, true);
+                    if (decl == null || !isDeclaration(decl.kind())) break;
+                    int before = out.size();
+                    statement(decl, out, top, true);
+                    // `export` is a modifier of the declaration in TypeScript's outline: its range starts there
+                    // (a variable's symbol ranges over its declarator, as there)
+                    if (!decl.is(VARIABLE_DECLARATION)) {
+                        for (int i = before; i < out.size(); i++) {
+                            out.get(i).setRange(new Range(doc.positionAt(s.start()), out.get(i).getRange().getEnd()));
+                        }
+                    }
                     break;
                 }
                 case EXPORT_DEFAULT:
                     exportDefault(s, out);
                     break;
-                case EXPRESSION_STATEMENT:
-                    if (top) assignment(view(Layouts.statementExpression(a, s.index())), out);
+                case EXPRESSION_STATEMENT: {
+                    Node e = view(Layouts.statementExpression(a, s.index()));
+                    if (top && assignment(e, out)) break;
+                    if (e != null) expressionChildren(e, out, 0); // `test("x", () => …)`: the callback
                     break;
+                }
+                case RETURN: {
+                    Node argument = s.firstChild();
+                    if (argument != null) expressionChildren(argument, out, 0);
+                    break;
+                }
                 case FOR: case FOR_IN: case FOR_OF: case WHILE: case DO_WHILE: case WITH: case LABELED: {
-                    Node body = view(Layouts.statementBody(a, s.index())); // the head is not outlined
+                    // a loop's own variables (`for (const x of xs)`), as TypeScript outlines them
+                    Node head = s.is(FOR) || s.is(FOR_IN) || s.is(FOR_OF) ? s.firstChild() : null;
+                    if (head != null && head.is(VARIABLE_DECLARATION) && (!s.is(FOR) || (s.data() & 1) != 0)) statement(head, out, top, false);
+                    Node body = view(Layouts.statementBody(a, s.index()));
                     if (body != null) statement(body, out, top, false);
                     break;
                 }
@@ -139,6 +162,8 @@ public final class DocumentSymbolHandler {
                     break;
                 }
                 case CATCH_CLAUSE: {
+                    Node parameter = view(Layouts.catchParameter(a, s.index()));
+                    if (parameter != null) bindings(parameter, parameter, SymbolKind.Variable, out); // `catch (err)`: a var in TypeScript's outline
                     Node body = view(Layouts.catchBody(a, s.index()));
                     if (body != null) statement(body, out, top, false);
                     break;
@@ -193,8 +218,19 @@ public final class DocumentSymbolHandler {
                     || k == INTERFACE_DECLARATION || k == TYPE_ALIAS || k == ENUM_DECLARATION || k == MODULE_DECLARATION;
         }
 
-        /** A member of an interface or type literal. */
+        /** A member of an interface or type literal, ranged over the {@code ;} or {@code ,} after it as TypeScript's is. */
         private void signature(Node m, List<DocumentSymbol> out) {
+            int before = out.size();
+            signatureSymbol(m, out);
+            int end = m.end();
+            char[] src = a.source();
+            if (out.size() > before && end < a.sourceLength() && (src[end] == ';' || src[end] == ',')) {
+                DocumentSymbol sym = out.get(before);
+                sym.setRange(new Range(sym.getRange().getStart(), doc.positionAt(end + 1)));
+            }
+        }
+
+        private void signatureSymbol(Node m, List<DocumentSymbol> out) {
             Node key = view(Layouts.memberKey(a, m.index()));
             switch (m.kind()) {
                 case PROPERTY_SIGNATURE:
@@ -229,6 +265,9 @@ public final class DocumentSymbolHandler {
             List<DocumentSymbol> children = new ArrayList<>();
             Node body = view(Layouts.functionBody(a, fn.index()));
             if (body != null) statements(body, children, false);
+            else if (fn.is(ARROW_FUNCTION) && (body = view(Layouts.arrowBody(a, fn.index()))) != null) {
+                expressionChildren(body, children, 0); // `(k) => ({ code: k })`, `() => (x) => { … }`
+            }
             if (!children.isEmpty()) sym.setChildren(children);
             out.add(sym);
         }
@@ -258,6 +297,7 @@ public final class DocumentSymbolHandler {
                 sym.setDetail(memberDetail(flags, fn));
                 if (fn != null) addBodyChildren(fn, sym);
                 out.add(sym);
+                if ((flags & C_CONSTRUCTOR) != 0 && fn != null) parameterProperties(fn, out);
             } else if (m.is(FIELD)) {
                 Node value = view(Layouts.fieldValue(a, m.index()));
                 boolean fnValued = value != null && (value.is(FUNCTION_EXPRESSION) || value.is(ARROW_FUNCTION));
@@ -269,6 +309,17 @@ public final class DocumentSymbolHandler {
                 out.add(sym);
             }
             // STATIC_BLOCK: nothing to name
+        }
+
+        /** {@code constructor(public val: string)}: the class's property {@code val}. */
+        private void parameterProperties(Node constructor, List<DocumentSymbol> out) {
+            Node params = view(Layouts.functionParameters(a, constructor.index()));
+            if (params == null) return;
+            for (Node p = params.firstChild(); p != null; p = p.nextSibling()) {
+                if (!p.is(PARAMETER) || (p.data() & MOD_PARAMETER_PROPERTY) == 0) continue;
+                Node target = view(Layouts.parameterTarget(a, p.index()));
+                if (target != null && target.is(BINDING_IDENTIFIER)) out.add(symbol(target.name(), SymbolKind.Property, p, target));
+            }
         }
 
         private String memberDetail(int flags, Node fn) {
@@ -294,24 +345,29 @@ public final class DocumentSymbolHandler {
             boolean constant = declKind == VAR_CONST || declKind == VAR_USING || declKind == VAR_AWAIT_USING;
             SymbolKind varKind = constant ? SymbolKind.Constant : SymbolKind.Variable;
             if (!target.is(BINDING_IDENTIFIER)) { // destructuring: one symbol per bound name
-                if (top || exported) bindings(target, target, varKind, out);
+                bindings(target, target, varKind, out);
                 return;
             }
             String name = target.name();
+            while (init != null && (init.is(AS_EXPRESSION) || init.is(SATISFIES_EXPRESSION) || init.is(PARENTHESIZED) || init.is(NON_NULL))) {
+                init = init.firstChild(); // `{ … } as const`
+            }
             if (init != null && (init.is(FUNCTION_EXPRESSION) || init.is(ARROW_FUNCTION))) {
                 function(init, target, name, d, out);
             } else if (init != null && init.is(CLASS_EXPRESSION)) {
                 classSymbol(init, target, name, d, out);
             } else if (init != null && init.is(OBJECT)) {
                 List<DocumentSymbol> members = new ArrayList<>();
-                objectMembers(init, top || exported, 0, members);
-                if (top || exported || !members.isEmpty()) {
-                    DocumentSymbol sym = symbol(name, varKind, d, target);
-                    if (!members.isEmpty()) sym.setChildren(members);
-                    out.add(sym);
-                }
-            } else if (top || exported) {
-                out.add(symbol(name, varKind, d, target));
+                objectMembers(init, true, 0, members);
+                DocumentSymbol sym = symbol(name, varKind, d, target);
+                if (!members.isEmpty()) sym.setChildren(members);
+                out.add(sym);
+            } else {
+                DocumentSymbol sym = symbol(name, varKind, d, target); // locals too, as TypeScript's outline has them
+                List<DocumentSymbol> children = new ArrayList<>();
+                if (init != null) expressionChildren(init, children, 0);
+                if (!children.isEmpty()) sym.setChildren(children);
+                out.add(sym);
             }
         }
 
@@ -340,7 +396,7 @@ public final class DocumentSymbolHandler {
         }
 
         private void objectMembers(Node object, boolean all, int depth, List<DocumentSymbol> out) {
-            if (depth >= MAX_OBJECT_DEPTH) return;
+            if (depth >= MAX_NESTING) return;
             for (Node p = object.firstChild(); p != null; p = p.nextSibling()) {
                 if (!p.is(PROPERTY)) continue; // spreads have no name
                 int flags = p.data();
@@ -373,7 +429,11 @@ public final class DocumentSymbolHandler {
                         out.add(sym);
                     }
                 } else if (all) {
-                    out.add(symbol(name, SymbolKind.Property, p, nameNode));
+                    DocumentSymbol sym = symbol(name, SymbolKind.Property, p, nameNode);
+                    List<DocumentSymbol> children = new ArrayList<>();
+                    if (value != null && (flags & P_SHORTHAND) == 0) expressionChildren(value, children, depth + 1);
+                    if (!children.isEmpty()) sym.setChildren(children);
+                    out.add(sym);
                 }
             }
         }
@@ -403,12 +463,13 @@ public final class DocumentSymbolHandler {
             }
         }
 
-        /** {@code module.exports = …}, {@code exports.x = …}, {@code X.prototype.y = function …}. */
-        private void assignment(Node e, List<DocumentSymbol> out) {
-            if (e == null || !e.is(ASSIGNMENT) || e.operator() != Token.ASSIGN) return;
+        /** {@code module.exports = …}, {@code exports.x = …}, {@code X.prototype.y = function …}; whether it outlined one. */
+        private boolean assignment(Node e, List<DocumentSymbol> out) {
+            if (e == null || !e.is(ASSIGNMENT) || e.operator() != Token.ASSIGN) return false;
             Node left = view(Layouts.assignmentTarget(a, e.index()));
             Node value = view(Layouts.assignmentValue(a, e.index()));
-            if (value == null || !left.is(MEMBER) || (left.data() & M_COMPUTED) != 0) return;
+            if (value == null || !left.is(MEMBER) || (left.data() & M_COMPUTED) != 0) return false;
+            int before = out.size();
             boolean exports = isExportsTarget(left);
             String name = Trees.oneLine(left, 80);
             if (value.is(FUNCTION_EXPRESSION) || value.is(ARROW_FUNCTION)) {
@@ -424,7 +485,85 @@ public final class DocumentSymbolHandler {
                 if (!members.isEmpty()) sym.setChildren(members);
                 out.add(sym);
             }
+            return out.size() > before;
         }
+
+        // ---- what expressions hold (TypeScript's navigation tree walks them) ----
+
+        /**
+         * The functions, classes and object literal members inside an expression, as TypeScript's
+         * navigation tree finds them: a function passed to a call is {@code callee("string args")
+         * callback}; another unnamed function or class is outlined (as {@code <function>},
+         * {@code <class>}) only when something inside it is; an object literal's members are.
+         */
+        private void expressionChildren(Node e, List<DocumentSymbol> out, int depth) { expressionChildren(e, null, out, depth); }
+
+        /** {@code call}: the call {@code e} is an argument of, or null. */
+        private void expressionChildren(Node e, Node call, List<DocumentSymbol> out, int depth) {
+            if (depth > MAX_NESTING) return;
+            switch (e.kind()) {
+                case FUNCTION_EXPRESSION: case ARROW_FUNCTION: {
+                    Node name = e.is(FUNCTION_EXPRESSION) ? view(Layouts.functionName(a, e.index())) : null;
+                    String label = name != null ? name.name() : call != null ? callbackName(call) : null;
+                    List<DocumentSymbol> children = new ArrayList<>();
+                    Node body = e.is(ARROW_FUNCTION) ? view(Layouts.arrowBody(a, e.index())) : view(Layouts.functionBody(a, e.index()));
+                    if (body != null && body.is(FUNCTION_BODY)) statements(body, children, false);
+                    else if (body != null) expressionChildren(body, children, depth + 1);
+                    if (label == null && children.isEmpty()) return;
+                    DocumentSymbol sym = symbol(label != null ? label : "<function>", SymbolKind.Function, e, name);
+                    sym.setDetail(parameters(e));
+                    if (!children.isEmpty()) sym.setChildren(children);
+                    out.add(sym);
+                    return;
+                }
+                case CLASS_EXPRESSION: {
+                    List<DocumentSymbol> one = new ArrayList<>();
+                    classSymbol(e, view(Layouts.className(a, e.index())), "<class>", e, one);
+                    DocumentSymbol sym = one.get(0);
+                    if (!sym.getName().equals("<class>") || sym.getChildren() != null) out.add(sym);
+                    return;
+                }
+                case OBJECT:
+                    objectMembers(e, true, depth + 1, out);
+                    return;
+                default: {
+                    int firstArgument = e.is(CALL) ? Layouts.callFirstArgument(a, e.index()) : -1;
+                    boolean argument = false;
+                    for (Node c = e.firstChild(); c != null; c = c.nextSibling()) {
+                        argument |= c.index() == firstArgument;
+                        expressionChildren(c, argument ? e : null, out, depth + 1);
+                    }
+                }
+            }
+        }
+
+        /** {@code test("adds") callback} for a function passed to {@code test("adds", …)}; null for a callee TypeScript does not name. */
+        private String callbackName(Node call) {
+            String callee = calleeName(view(Layouts.callCallee(a, call.index())));
+            if (callee == null) return null;
+            if (callee.length() > MAX_CALLBACK_NAME) return callee + " callback";
+            StringBuilder args = new StringBuilder();
+            for (Node arg = view(Layouts.callFirstArgument(a, call.index())); arg != null; arg = arg.nextSibling()) {
+                if (!arg.is(STRING_LITERAL) && !arg.is(TEMPLATE)) continue;
+                if (args.length() > 0) args.append(", ");
+                args.append(Trees.oneLine(arg, MAX_CALLBACK_NAME));
+            }
+            return callee + "(" + Trees.oneLine(args.toString(), MAX_CALLBACK_NAME) + ") callback";
+        }
+
+        /** {@code a}, {@code a.b.c}: a callee TypeScript names; null for any other. */
+        private String calleeName(Node callee) {
+            if (callee == null) return null;
+            if (callee.is(IDENTIFIER_REFERENCE) || callee.is(IDENTIFIER_NAME)) return callee.name();
+            if (callee.is(MEMBER) && (callee.data() & M_COMPUTED) == 0) {
+                Node property = view(Layouts.memberProperty(a, callee.index()));
+                if (property == null || !property.is(IDENTIFIER_NAME)) return null;
+                String left = calleeName(view(Layouts.memberObject(a, callee.index())));
+                return left == null ? property.name() : left + "." + property.name();
+            }
+            return null;
+        }
+
 
         /** {@code module.exports}, {@code exports.x}, {@code module.exports.x}. */
         private boolean isExportsTarget(Node member) {

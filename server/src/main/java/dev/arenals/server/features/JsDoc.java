@@ -26,19 +26,34 @@ public final class JsDoc {
      * text, or null. Comment ranges come from the parse log, in source order.
      */
     public static String before(Arena arena, int offset) {
+        int start = startBefore(arena, offset);
+        if (start < 0) return null;
         ParseLog log = arena.log();
-        int lo = 0, hi = log.commentCount() - 1, found = -1;
-        while (lo <= hi) { // last comment ending at or before offset
-            int mid = (lo + hi) >>> 1;
-            if (log.commentEnd(mid) <= offset) { found = mid; lo = mid + 1; } else hi = mid - 1;
-        }
-        if (found < 0) return null;
+        int i = commentEndingAtOrBefore(log, offset);
+        return new String(arena.source(), start, log.commentEnd(i) - start);
+    }
+
+    /** Where the JSDoc comment immediately before {@code offset} (only whitespace between) starts, or -1. */
+    public static int startBefore(Arena arena, int offset) {
+        ParseLog log = arena.log();
+        int found = commentEndingAtOrBefore(log, offset);
+        if (found < 0) return -1;
         int start = log.commentStart(found);
         int end = log.commentEnd(found);
         char[] src = arena.source();
-        for (int i = end; i < offset; i++) if (!Character.isWhitespace(src[i])) return null;
-        if (end - start < 5 || src[start] != '/' || src[start + 1] != '*' || src[start + 2] != '*' || src[start + 3] == '/') return null;
-        return new String(src, start, end - start);
+        for (int i = end; i < offset; i++) if (!Character.isWhitespace(src[i])) return -1;
+        if (end - start < 5 || src[start] != '/' || src[start + 1] != '*' || src[start + 2] != '*' || src[start + 3] == '/') return -1;
+        return start;
+    }
+
+    /** The last comment ending at or before {@code offset}, or -1. */
+    private static int commentEndingAtOrBefore(ParseLog log, int offset) {
+        int lo = 0, hi = log.commentCount() - 1, found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (log.commentEnd(mid) <= offset) { found = mid; lo = mid + 1; } else hi = mid - 1;
+        }
+        return found;
     }
 
     private static final Pattern TAG = Pattern.compile("^@([A-Za-z][\\w-]*)\\s*(.*)$", Pattern.DOTALL);

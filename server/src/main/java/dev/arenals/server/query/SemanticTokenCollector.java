@@ -206,22 +206,26 @@ public final class SemanticTokenCollector {
             emit(node, decorated(node, parent, grandparent) ? T_DECORATOR : type, declaration ? DECLARATION : 0, false);
             return;
         }
+        int pk = arena.kind(parent);
+        // TypeScript gives the names of an import clause no token: what they are is the other file's to say
+        if (pk == IMPORT_SPECIFIER || pk == IMPORT_DEFAULT_SPECIFIER || pk == IMPORT_NAMESPACE_SPECIFIER) return;
         int info = symbolInfo(symbol);
         if (info == NO_TOKEN) return;
-        if ((info & KEYWORD_TYPE_NAME) != 0 && arena.kind(parent) == TYPE_REFERENCE) return; // `number`: a keyword
+        if ((info & KEYWORD_TYPE_NAME) != 0 && pk == TYPE_REFERENCE) return; // `number`: a keyword
         int type = info & 0xff;
         int modifiers = (info >>> MOD_SHIFT) & 0xffff;
         if (declaration) modifiers |= DECLARATION;
         else modifiers &= ~DEFINITION;
+        // a variable or parameter called is a function (TypeScript's reclassification of a callee)
+        if (!declaration && (type == T_VARIABLE || type == T_PARAMETER) && pk == CALL && Layouts.callCallee(arena, parent) == node) {
+            type = T_FUNCTION;
+        }
+        // and a variable constructed with `new` is a class (a parameter stays one, as there)
+        if (!declaration && type == T_VARIABLE && pk == NEW && Layouts.callCallee(arena, parent) == node) type = T_CLASS;
+        // the standard library declares its classes as an interface and a variable: in a type, the interface
+        if (type == T_CLASS && (modifiers & DEFAULT_LIBRARY) != 0 && pk == TYPE_REFERENCE) type = T_INTERFACE;
         if (decorated(node, parent, grandparent)) type = T_DECORATOR;
         emit(node, type, modifiers, true);
-    }
-
-    /** {@code E.A} where E is an enum of this file. */
-    private boolean isEnumObject(int object) {
-        if (object < 0 || arena.kind(object) != IDENTIFIER_REFERENCE) return false;
-        int symbol = scopes.symbolOfNode(object);
-        return symbol >= 0 && scopes.kind(symbol) == SymbolKind.ENUM;
     }
 
     private boolean isSiblingEnumMember(int node) {
@@ -245,23 +249,41 @@ public final class SemanticTokenCollector {
         int data = arena.data(parent);
         int type = T_PROPERTY, modifiers = 0;
         switch (pk) {
-            case MEMBER:
-                if (Layouts.memberObject(arena, parent) == node) return; // cannot happen for a name, kept for safety
-                if (isEnumObject(Layouts.memberObject(arena, parent))) {
+            case MEMBER: {
+                int object = Layouts.memberObject(arena, parent);
+                if (object == node) return; // cannot happen for a name, kept for safety
+                // what the object is, when it is a plain name: one lookup
+                int objectSymbol = object >= 0 && arena.kind(object) == IDENTIFIER_REFERENCE ? scopes.symbolOfNode(object) : -1;
+                int objectKind = objectSymbol >= 0 ? scopes.kind(objectSymbol) : -1;
+                if (objectKind == SymbolKind.ENUM) { // `E.A` where E is an enum of this file
                     type = T_ENUM_MEMBER;
                     modifiers = READONLY;
                     break;
                 }
+                if (objectKind == SymbolKind.IMPLICIT_GLOBAL && (symbolInfo(objectSymbol) >>> MOD_SHIFT & DEFAULT_LIBRARY) != 0) {
+                    modifiers = DEFAULT_LIBRARY; // Math.max, JSON.parse
+                }
                 if (grandparent >= 0 && arena.kind(grandparent) == DECORATOR) type = T_DECORATOR;
-                else if (grandparent >= 0 && arena.kind(grandparent) == CALL && Layouts.callCallee(arena, grandparent) == parent) {
-                    type = isDecoratorCall(grandparent) ? T_DECORATOR : T_METHOD;
+                else if (grandparent >= 0 && arena.kind(grandparent) == NEW && Layouts.callCallee(arena, grandparent) == parent) {
+                    type = T_CLASS; // `new ns.Error()`: what `new` constructs is a class
+                } else if (grandparent >= 0 && arena.kind(grandparent) == CALL && Layouts.callCallee(arena, grandparent) == parent) {
+                    // an export of a module called through its namespace is a function, as TypeScript finds it
+                    type = isDecoratorCall(grandparent) ? T_DECORATOR
+                            : objectKind == SymbolKind.IMPORT && isNamespaceImport(objectSymbol) ? T_FUNCTION : T_METHOD;
                 }
                 break;
+            }
             case PROPERTY:
                 if (Layouts.propertyKey(arena, parent) != node) break;
-                type = (data & P_METHOD) != 0 ? T_METHOD : T_PROPERTY;
+                if ((data & P_METHOD) != 0) {
+                    type = T_METHOD;
+                } else {
+                    // `key: () => …`: TypeScript's type of the property is callable, so it is a method
+                    int value = Layouts.propertyValue(arena, parent);
+                    if (value >= 0 && isFunction(arena.kind(value)) && (data & P_SHORTHAND) == 0) type = T_METHOD;
+                }
                 modifiers = DECLARATION;
-                if ((data & P_METHOD) != 0 && isAsyncFunctionValue(parent)) modifiers |= ASYNC;
+                if (type == T_METHOD && isAsyncFunctionValue(parent)) modifiers |= ASYNC;
                 break;
             case METHOD:
                 if ((data & C_CONSTRUCTOR) != 0) return; // `constructor` reads as a keyword
@@ -269,11 +291,16 @@ public final class SemanticTokenCollector {
                 modifiers = DECLARATION | classMemberModifiers(data);
                 if (isAsyncFunctionValue(parent)) modifiers |= ASYNC;
                 break;
-            case FIELD:
+            case FIELD: {
                 modifiers = DECLARATION | classMemberModifiers(data);
+                int value = Layouts.fieldValue(arena, parent);
+                if (isFunctionType(Layouts.fieldType(arena, parent)) || value >= 0 && isFunction(arena.kind(value))) type = T_METHOD;
+                if (value >= 0 && isFunction(arena.kind(value)) && (arena.data(value) & F_ASYNC) != 0) modifiers |= ASYNC;
                 break;
+            }
             case PROPERTY_SIGNATURE:
                 modifiers = DECLARATION | ((data & MOD_READONLY) != 0 ? READONLY : 0);
+                if (isFunctionType(Layouts.fieldType(arena, parent))) type = T_METHOD; // `on?: () => void`
                 break;
             case METHOD_SIGNATURE:
                 type = (data & (P_GET | P_SET)) != 0 ? T_PROPERTY : T_METHOD;
@@ -291,6 +318,7 @@ public final class SemanticTokenCollector {
                 type = T_PARAMETER;
                 break;
             case IMPORT_SPECIFIER:
+                return; // no token in an import clause, as in TypeScript
             case EXPORT_SPECIFIER:
                 type = T_VARIABLE;
                 break;
@@ -307,6 +335,14 @@ public final class SemanticTokenCollector {
         if (deprecatedCount > 0 && Arrays.binarySearch(deprecatedNodes, 0, deprecatedCount, node) >= 0) modifiers |= DEPRECATED;
         emit(node, type, modifiers, scopes.symbolOfNode(node) >= 0);
     }
+
+    /** A symbol declared by {@code import * as ns from "m"}. */
+    private boolean isNamespaceImport(int symbol) {
+        int declaring = scopes.declaringNode(symbol);
+        return declaring >= 0 && arena.kind(declaring) == IMPORT_NAMESPACE_SPECIFIER;
+    }
+
+    private boolean isFunctionType(int type) { return type >= 0 && arena.kind(type) == FUNCTION_TYPE; }
 
     /** {@code @ns.dec()}: the call three levels up is a decorator's. */
     private boolean isDecoratorCall(int call) {
@@ -391,12 +427,12 @@ public final class SemanticTokenCollector {
         switch (kind) {
             case SymbolKind.CONST:
             case SymbolKind.USING:
-                type = T_VARIABLE;
+                type = valueType(declaring);
                 modifiers = READONLY | (hasInitializer(declaring) ? DEFINITION : 0);
                 break;
             case SymbolKind.VAR:
             case SymbolKind.LET:
-                type = T_VARIABLE;
+                type = valueType(declaring);
                 modifiers = hasInitializer(declaring) ? DEFINITION : 0;
                 break;
             case SymbolKind.CATCH_PARAMETER:
@@ -442,6 +478,10 @@ public final class SemanticTokenCollector {
                 break;
             case SymbolKind.IMPLICIT_GLOBAL: {
                 int name = scopes.nameId(symbol);
+                // TypeScript gives these no token: `undefined` has no declaration, NaN and Infinity it leaves out
+                if (arena.names().equals(name, "undefined") || arena.names().equals(name, "NaN") || arena.names().equals(name, "Infinity")) {
+                    return NO_TOKEN;
+                }
                 int known = WellKnownGlobals.typeOf(arena.names(), name);
                 int info = known >= 0 ? known | DEFAULT_LIBRARY << MOD_SHIFT : T_VARIABLE;
                 if (arena.isTypeScript() && WellKnownGlobals.isPredefinedType(arena.names(), name)) info |= KEYWORD_TYPE_NAME;
@@ -462,6 +502,26 @@ public final class SemanticTokenCollector {
         if (k == IMPORT_NAMESPACE_SPECIFIER) return T_NAMESPACE;
         if (k == IMPORT_EQUALS) return T_NAMESPACE; // import x = require("m") / import x = N.M
         return T_VARIABLE;
+    }
+
+    /**
+     * What a variable is by its declarator, as TypeScript's type makes it: a function when declared
+     * with a function type or, without a type or with a named one, initialized with a function; a
+     * class when declared with a constructor type or so initialized with a class expression; else a
+     * variable.
+     */
+    private int valueType(int declarator) {
+        if (declarator < 0 || arena.kind(declarator) != VARIABLE_DECLARATOR) return T_VARIABLE;
+        int declared = Layouts.declaratorType(arena, declarator);
+        if (isFunctionType(declared)) return T_FUNCTION;
+        if (declared >= 0 && arena.kind(declared) == CONSTRUCTOR_TYPE) return T_CLASS; // `const E: new () => Err = …`
+        // a named type holding the function it is initialized with is most likely a function type (`const f: Handler = () => …`)
+        if (declared >= 0 && arena.kind(declared) != TYPE_REFERENCE) return T_VARIABLE;
+        int init = Layouts.declaratorInit(arena, declarator);
+        if (init < 0 || Layouts.declaratorTarget(arena, declarator) < 0
+                || arena.kind(Layouts.declaratorTarget(arena, declarator)) != BINDING_IDENTIFIER) return T_VARIABLE;
+        int k = arena.kind(init);
+        return k == FUNCTION_EXPRESSION || k == ARROW_FUNCTION ? T_FUNCTION : k == CLASS_EXPRESSION ? T_CLASS : T_VARIABLE;
     }
 
     private boolean hasInitializer(int declarator) {

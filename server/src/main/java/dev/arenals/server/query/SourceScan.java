@@ -3,7 +3,7 @@ package dev.arenals.server.query;
 /**
  * Finding a punctuator the tree does not record (the {@code (} of an argument list, the {@code {}
  * of an enum or switch body) by scanning the source from a node's end, over whitespace, comments
- * and the few characters that may stand between.
+ * and the few characters that may stand between; whether a stretch of source spans lines.
  */
 public final class SourceScan {
     private SourceScan() {}
@@ -30,5 +30,11 @@ public final class SourceScan {
             }
         }
         return -1;
+    }
+
+    /** Whether [from, to) holds a line break: a construct there spans lines. */
+    public static boolean hasLineBreak(char[] src, int from, int to) {
+        for (int i = from; i < to; i++) if (src[i] == '\n' || src[i] == '\r') return true;
+        return false;
     }
 }

@@ -64,12 +64,13 @@ public final class WellKnownGlobals {
             "BigUint64Array", "URL", "URLSearchParams", "TextEncoder", "TextDecoder", "AbortController", "AbortSignal",
             "Blob", "File", "FormData", "Headers", "Request", "Response", "Event", "EventTarget", "CustomEvent", "Buffer",
             "Worker", "WebSocket", "XMLHttpRequest", "HTMLElement", "Element", "Node", "MutationObserver"};
-    private static final String[] NAMESPACES = {"Math", "JSON", "Reflect", "Atomics", "Intl", "WebAssembly"};
+    /** Declared as namespaces in TypeScript's lib (Math, JSON and Atomics are variables there: {@code declare var Math: Math}). */
+    private static final String[] NAMESPACES = {"Reflect", "Intl", "WebAssembly"};
     private static final String[] FUNCTIONS = {"parseInt", "parseFloat", "isNaN", "isFinite", "encodeURI",
             "encodeURIComponent", "decodeURI", "decodeURIComponent", "escape", "unescape", "eval", "setTimeout",
             "clearTimeout", "setInterval", "clearInterval", "setImmediate", "clearImmediate", "queueMicrotask",
             "structuredClone", "fetch", "require", "atob", "btoa", "requestAnimationFrame", "cancelAnimationFrame"};
-    private static final String[] VARIABLES = {"globalThis", "window", "document", "self", "console", "process", "module",
+    private static final String[] VARIABLES = {"Math", "JSON", "Atomics", "globalThis", "window", "document", "self", "console", "process", "module",
             "exports", "navigator", "location", "undefined", "NaN", "Infinity", "__dirname", "__filename", "global"};
     /** TypeScript's lib types that are not classes (utility aliases and interfaces). */
     private static final String[] TYPES = {"Record", "Partial", "Required", "Readonly", "Pick", "Omit", "Exclude",

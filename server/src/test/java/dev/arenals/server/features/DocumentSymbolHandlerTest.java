@@ -43,7 +43,9 @@ class DocumentSymbolHandlerTest {
     @Test
     void functionsWithNestedDeclarations() {
         assertEquals(""
-                + "Function parse [(src, opts = {}, ...rest)] 0:7-4:1 @0:22-0:27\n"
+                // `export` starts the range, and locals are outlined, as in TypeScript's navigation tree
+                + "Function parse [(src, opts = {}, ...rest)] 0:0-4:1 @0:22-0:27\n"
+                + "  Constant limit 1:8-1:18 @1:8-1:13\n"
                 + "  Function inner [()] 2:2-2:21 @2:11-2:16\n"
                 + "  Function helper [(x)] 3:8-3:25 @3:8-3:14\n",
                 outline("export async function parse(src, opts = {}, ...rest) {\n"
@@ -93,7 +95,8 @@ class DocumentSymbolHandlerTest {
                 + "Variable s2 0:17-0:19 @0:17-0:19\n"
                 + "Variable d 0:24-0:29 @0:24-0:25\n"
                 + "Constant k 1:6-1:11 @1:6-1:7\n"
-                + "Variable v 2:4-2:5 @2:4-2:5\n",
+                + "Variable v 2:4-2:5 @2:4-2:5\n"
+                + "Variable i 3:9-3:14 @3:9-3:10\n",
                 outline("let [p, { q, r: [s2] }, d = 1] = arr;\n"
                         + "const k = 1;\n"
                         + "var v;\n"
@@ -101,7 +104,7 @@ class DocumentSymbolHandlerTest {
     }
 
     @Test
-    void objectLiteralsWorthOutlining() {
+    void objectLiteralsAssignedToVariablesHaveEveryMember() {
         assertEquals(""
                 + "Constant config 0:13-4:1 @0:13-0:19\n"
                 + "  Property port 1:2-1:10 @1:2-1:6\n"
@@ -112,6 +115,7 @@ class DocumentSymbolHandlerTest {
                 + "Function f [()] 5:0-5:47 @5:9-5:10\n"
                 + "  Constant api 5:21-5:44 @5:21-5:24\n"
                 + "    Method go [()] 5:29-5:36 @5:29-5:31\n"
+                + "    Property n 5:38-5:42 @5:38-5:39\n"
                 + "Module default 6:0-6:35 @6:0-6:35\n"
                 + "  Method data [()] 6:17-6:26 @6:17-6:21\n"
                 + "  Property x 6:28-6:32 @6:28-6:29\n",
@@ -122,6 +126,62 @@ class DocumentSymbolHandlerTest {
                         + "};\n"
                         + "function f() { const api = { go() {}, n: 1 }; }\n"
                         + "export default { data() {}, x: 1 };\n"));
+    }
+
+    @Test
+    void callbacksAndWhatExpressionsHoldAsTypeScriptsNavigationTree() {
+        assertEquals(""
+                + "Function describe(\"parser\") callback [()] 0:19-3:1 @0:19-3:1\n"
+                + "  Constant input 1:8-1:17 @1:8-1:13\n"
+                + "  Function it(\"parses\", `fast`) callback [()] 2:23-2:31 @2:23-2:31\n"
+                + "Constant Codes 4:6-4:24 @4:6-4:11\n"
+                + "  Property a 4:16-4:22 @4:16-4:17\n"
+                + "Constant schema 5:6-5:33 @5:6-5:12\n"
+                + "  Property name 5:26-5:30 @5:26-5:30\n"
+                + "Function make [()] 6:0-6:50 @6:9-6:13\n"
+                + "  Function <function> [()] 6:25-6:47 @6:25-6:47\n"
+                + "    Constant v 6:39-6:44 @6:39-6:40\n"
+                + "Function list.map() callback [()] 7:9-7:16 @7:9-7:16\n",
+                outline("describe(\"parser\", () => {\n"
+                        + "  const input = 1;\n"
+                        + "  it(\"parses\", `fast`, () => {});\n"
+                        + "});\n"
+                        + "const Codes = { a: \"a\" } as const;\n"
+                        + "const schema = z.object({ name });\n"
+                        + "function make() { return () => { const v = 1; }; }\n"
+                        + "list.map(() => 1);\n"));
+    }
+
+    @Test
+    void loopAndCatchVariablesParameterPropertiesAndArrowExpressionBodies() {
+        assertEquals(""
+                + "Constant x 0:11-0:12 @0:11-0:12\n"
+                + "Variable e 1:14-1:15 @1:14-1:15\n"
+                + "Class A 2:0-2:44 @2:6-2:7\n"
+                + "  Constructor constructor [(public v: number)] 2:10-2:42 @2:10-2:21\n"
+                + "  Property v 2:22-2:38 @2:29-2:30\n"
+                + "Function make [(k)] 3:6-3:30 @3:6-3:10\n"
+                + "  Property code 3:23-3:27 @3:23-3:27\n",
+                outline(handler.documentSymbols(Docs.parsed("file:///o.ts", "for (const x of xs) {}\n"
+                        + "try {} catch (e) {}\n"
+                        + "class A { constructor(public v: number) {} }\n"
+                        + "const make = (k) => ({ code });\n"))));
+    }
+
+    @Test
+    void deeplyNestedExpressionsAreWalkedWithoutOverflow() {
+        String deep = "f(".repeat(3000) + "() => { const x = 1; }" + ")".repeat(3000) + ";\n";
+        List<DocumentSymbol> symbols = handler.documentSymbols(Docs.parsed("file:///d.js", deep));
+        checkWellFormed(symbols);
+    }
+
+    @Test
+    void typeMembersRangeOverTheirSeparator() {
+        assertEquals(""
+                + "Interface I 0:0-0:37 @0:17-0:18\n"
+                + "  Property a 0:21-0:31 @0:21-0:22\n"
+                + "  Method m [()] 0:32-0:35 @0:32-0:33\n",
+                outline(handler.documentSymbols(Docs.parsed("file:///o.ts", "export interface I { a: number; m() }"))));
     }
 
     @Test
@@ -139,9 +199,11 @@ class DocumentSymbolHandlerTest {
     }
 
     @Test
-    void declarationsInsideStatementsAndDefaults() {
+    void declarationsInsideStatementsLoopHeadsCatchesAndDefaults() {
         assertEquals(""
                 + "Variable t 0:10-0:15 @0:10-0:11\n"
+                + "Variable err 0:26-0:29 @0:26-0:29\n"
+                + "Constant i 1:11-1:12 @1:11-1:12\n"
                 + "Function inLoop [()] 1:22-1:42 @1:31-1:37\n"
                 + "Function inIf [()] 2:9-2:27 @2:18-2:22\n"
                 + "Class default 3:0-3:31 @3:0-3:31\n"
@@ -158,6 +220,10 @@ class DocumentSymbolHandlerTest {
         List<DocumentSymbol> symbols = handler.documentSymbols(doc);
         assertTrue(symbols.size() >= 1);
         checkWellFormed(symbols);
+        // unfinished callbacks, loops, catches and object literals
+        for (String text : new String[] {"describe('x', () => {\n  it(", "for (const", "try {} catch (", "const o = { a: () =>", "x = f(function () { const"}) {
+            checkWellFormed(handler.documentSymbols(Docs.parsed("file:///b.ts", text)));
+        }
     }
 
     private static void checkWellFormed(List<DocumentSymbol> symbols) {

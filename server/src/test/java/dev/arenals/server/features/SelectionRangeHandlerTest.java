@@ -34,11 +34,50 @@ class SelectionRangeHandlerTest {
     }
 
     @Test void fromANameOutToTheFile() {
-        assertSelection("a.js", "[[function f(x) [[{ [[return [[[[a|b]] + 1]];]] }]]]]");
+        // a body on one line is no step of its own (TypeScript selects a block's braces only for a function body spanning lines)
+        assertSelection("a.js", "[[function f(x) { [[return [[[[a|b]] + 1]];]] }]]");
     }
 
-    @Test void argumentListsWithAndWithoutParentheses() {
-        assertSelection("a.js", "[[[[f[[([[a, [[b|c]]]])]]]];]]");
+    @Test void argumentListsWithoutParentheses() {
+        assertSelection("a.js", "[[[[f([[a, [[b|c]]]])]];]]");
+    }
+
+    @Test void listsBetweenBracketsOnDifferentLinesTakeTheLineBreaks() {
+        assertSelection("a.js", "[[[[f([[\n  a,\n  [[b|c]]\n]])]];]]");
+        assertSelection("a.ts", "[[function f() [[{[[\n  [[return [[x|]];]]\n]]}]]]]");
+    }
+
+    @Test void aDeclarationWithItsDocCommentAndWithoutExport() {
+        // `type T = …` alone is no step: TypeScript's declaration carries `export` as a modifier
+        assertSelection("a.ts", "[[/** doc */\n[[export type T = [[{ [[[[a|]]: string;]] }]];]]]]");
+    }
+
+    @Test void switchCasesAndTheirBraces() {
+        assertSelection("a.js", "[[switch (x) [[{ [[case 1: [[[[[[f|]]()]];]]]] }]]]]");
+        assertSelection("a.js", "[[switch (x) [[{[[\n  [[case 1: [[[[[[f|]]()]];]]]]\n  case 2: g();\n]]}]]]]");
+    }
+
+    @Test void templateContentsComputedKeysAndImports() {
+        assertSelection("a.js", "[[[[x = [[`[[a [[${[[b|]]}]] c]]`]]]];]]");
+        assertSelection("a.ts", "[[[[import [[type [[{ [[a|c]], b }]]]] from 'm';]]\nimport c from 'n';]]\nf();");
+    }
+
+    @Test void aComputedKeyWithItsBrackets() {
+        // spelled out: a `]` before the closing marker would read as the marker
+        String text = "type T = { [k]: number; };";
+        Document doc = Docs.parsed("file:///a.ts", text);
+        List<String> got = new ArrayList<>();
+        for (SelectionRange r = new SelectionRangeHandler().selectionRanges(doc, List.of(doc.positionAt(text.indexOf('k')))).get(0);
+                r != null; r = r.getParent()) {
+            int[] s = NavAssert.span(doc, r.getRange());
+            got.add(text.substring(s[0], s[1]));
+        }
+        assertEquals(List.of("k", "[k]", "[k]: number;", "{ [k]: number; }", text), got);
+    }
+
+    @Test void theOnlyDeclaratorIsNoStepOfItsOwn() {
+        assertSelection("a.js", "[[const a = [[[[b|]] + 1]];]]");
+        assertSelection("a.js", "[[let [[a = [[[[b|]] + 1]]]], c;]]");
     }
 
     @Test void stringContentsWithoutQuotes() {
@@ -46,12 +85,22 @@ class SelectionRangeHandlerTest {
     }
 
     @Test void templateTextAndSpans() {
-        assertSelection("a.js", "[[[[`a[[${[[v|]]}]]b`]];]]");
-        assertSelection("a.js", "[[[[`[[a|b]]${v}c`]];]]");
+        assertSelection("a.js", "[[[[`[[a[[${[[v|]]}]]b]]`]];]]");
+        assertSelection("a.js", "[[[[`[[[[a|b]]${v}c]]`]];]]");
     }
 
     @Test void classMembersAndBlocks() {
-        assertSelection("a.js", "[[class A [[{ [[m() [[{ [[[[t|his]];]] }]]]] }]]]]");
+        assertSelection("a.js", "[[class A { [[m() { [[[[t|his]];]] }]] }]]");
+    }
+
+    @Test void brokenSourceGivesAChainEverywhere() {
+        for (String text : new String[] {"import { a, ", "class A { [k", "switch (x) {\n case", "/** d */\nexport type T = {", "f(`a${", "const x = [\n"}) {
+            Document doc = Docs.parsed("file:///b.ts", text);
+            for (int offset = 0; offset <= text.length(); offset++) {
+                List<SelectionRange> found = new SelectionRangeHandler().selectionRanges(doc, List.of(doc.positionAt(offset)));
+                assertEquals(1, found.size(), text + " at " + offset);
+            }
+        }
     }
 
     @Test void positionsOutsideTheDocumentGiveAnEmptyAnswer() {

@@ -40,10 +40,27 @@ class SemanticTokensHandlerTest {
     }
 
     @Test void importsAndGlobals() {
-        assertTokens("a.mjs", "import [[d]], { [[x]] as [[y]] } from 'm'; import * as [[ns]] from 'n'; [[console]].[[log]]([[d]], [[y]], [[ns]], [[Math]].[[max]], new [[Map]](), [[unknownThing]]);",
-                "variable.declaration.readonly", "variable", "variable.declaration.readonly", "namespace.declaration.readonly",
-                "variable.defaultLibrary", "method", "variable.readonly", "variable.readonly", "namespace.readonly",
-                "namespace.defaultLibrary", "property", "class.defaultLibrary", "variable");
+        // no token in an import clause (TypeScript leaves them to the other file); members of the standard library's globals are its
+        assertTokens("a.mjs", "import d, { x as y } from 'm'; import * as ns from 'n'; [[console]].[[log]]([[d]], [[y]], [[ns]], [[Math]].[[max]], new [[Map]](), [[unknownThing]]);",
+                "variable.defaultLibrary", "method.defaultLibrary", "variable.readonly", "variable.readonly", "namespace.readonly",
+                "variable.defaultLibrary", "property.defaultLibrary", "class.defaultLibrary", "variable");
+    }
+
+    @Test void whatTypeScriptsTypesMakeFunctionsClassesMethodsAndInterfaces() {
+        // a variable holding a function or class, or called, is one; a property holding a function is a method
+        assertTokens("a.ts", "const [[f]] = () => 1; let [[g]]: () => void; const [[K]] = class {}; let [[v]] = 1; [[f]](); [[g]](); new [[K]](); [[v]]();",
+                "function.declaration.definition.readonly", "function.declaration", "class.declaration.definition.readonly",
+                "variable.declaration.definition", "function.readonly", "function", "class.readonly", "function");
+        assertTokens("a.ts", "const [[o]] = { [[a]]: () => 1, [[b]]: 2 }; interface [[I]] { [[on]]?: () => void; [[n]]: number }",
+                "variable.declaration.definition.readonly", "method.declaration", "property.declaration",
+                "interface.declaration.definition", "method.declaration", "property.declaration");
+        // what `new` constructs is a class
+        assertTokens("a.js", "import * as ns from 'm'; let [[V]]; new [[V]](); new [[ns]].[[E]]();",
+                "variable.declaration", "class", "namespace.readonly", "class");
+        assertTokens("a.ts", "let [[E]]: new () => [[Error]];", "class.declaration", "interface.defaultLibrary");
+        // an export called through a namespace import is a function; a library class in a type is its interface
+        assertTokens("a.ts", "import * as z from 'zod'; [[z]].[[object]](); let [[p]]: [[Promise]]<void>; [[undefined]];".replace("[[undefined]]", "undefined"),
+                "namespace.readonly", "function", "variable.declaration", "interface.defaultLibrary");
     }
 
     @Test void objectLiteralsShorthandAndMethods() {
