@@ -454,6 +454,7 @@ public final class UnusedReports {
 
     /** The symbol an element of a pattern binds by a plain name ({@code a}, {@code k: a = 1}, {@code ...a}, {@code [a = 1]}), else -1. */
     private static int elementSymbol(Arena a, ScopeTable t, int element) {
+        if (element < 0) return -1; // an empty pattern
         int value;
         if (a.kind(element) == BINDING_IDENTIFIER || a.kind(element) == ASSIGNMENT_PATTERN) {
             value = element;

@@ -57,6 +57,8 @@ class UnusedCodeTest {
                 "6133 'e' is declared but its value is never read.", "6133 'h' is declared but its value is never read.");
         assertHints("a.mjs", "export function f(o, [[{ p, q }]]) { [[let a, b;]] const [[{ c, d }]] = o; let g = 1, [[h]] = g; }");
         assertHints("a.mjs", "export function f(o, [[{ p }]]) { const [[{ c }]] = o, d = 1, [[{ e }]] = o; return d; }");
+        // empty patterns bind nothing (the protocol fuzzer found these crashing the grouping)
+        assertCodes("a.tsx", "export function f({}, []) { const {} = f, [] = f; let {} = f; }");
         // a parameter's array pattern groups as TypeScript groups it; a type predicate's subject is not a read
         assertCodes("a.ts", "export const g = ([i]: number[], [j, k]: number[]) => 1; export function isS(s: unknown): s is string { return true; }",
                 "6133 'i' is declared but its value is never read.", "6198 All destructured elements are unused.",
