@@ -65,6 +65,8 @@ public final class UnusedDeclarations {
             if ((t.refFlags[i] & (ScopeTable.REF_READ | ScopeTable.REF_TYPE | ScopeTable.REF_NAMESPACE)) == 0) continue;
             if (a.kind(t.refNode[i]) == IDENTIFIER_NAME) continue; // `x is T`: TypeScript does not count a predicate's subject
             int sym = t.nodeSymbol[t.refNode[i]];
+            // `import * as X` is no type: `X<T>` in a type names a global of that name (`ns.T` is a namespace read)
+            if (sym >= 0 && (t.refFlags[i] & ScopeTable.REF_TYPE) != 0 && namespaceImport(a, t, sym)) continue;
             if (sym >= 0 && reads[sym] >= 0 && !selfReference(a, t, group, sym, t.refNode[i])) reads[sym]++;
         }
         exemptStatements(a, t, a.root(), reads, false);
@@ -109,6 +111,11 @@ public final class UnusedDeclarations {
             m = group[m];
         } while (m != sym);
         return false;
+    }
+
+    private static boolean namespaceImport(Arena a, ScopeTable t, int sym) {
+        int declaring = t.symDeclaring[sym];
+        return t.symKind[sym] == SymbolKind.IMPORT && declaring >= 0 && a.kind(declaring) == IMPORT_NAMESPACE_SPECIFIER;
     }
 
     private static boolean reportable(Arena a, ScopeTable t, int sym, int[] reads) {
@@ -297,7 +304,8 @@ public final class UnusedDeclarations {
         int[] first = new int[size];
         for (int sym = 0; sym < n; sym++) {
             group[sym] = sym;
-            if (t.symKind[sym] == SymbolKind.IMPLICIT_GLOBAL) continue;
+            // a type parameter is its own symbol beside a parameter of its name (`<f>(f: f)`)
+            if (t.symKind[sym] == SymbolKind.IMPLICIT_GLOBAL || t.symKind[sym] == SymbolKind.TYPE_PARAMETER) continue;
             long key = (((long) t.symScope[sym] << 32) | (t.symName[sym] & 0xFFFFFFFFL)) + 1;
             int slot = mix(key) & mask;
             while (keys[slot] != 0 && keys[slot] != key) slot = (slot + 1) & mask;
@@ -352,7 +360,8 @@ public final class UnusedDeclarations {
                     int sym = nameSymbol(a, t, n);
                     if (sym < 0) break;
                     lastStart.merge(nameKey(t, sym), bindingOrder(a, n), Math::max);
-                    declarationCount.merge(nameKey(t, sym), 1, Integer::sum);
+                    int k = a.kind(n);
+                    if (k == CLASS_DECLARATION || k == INTERFACE_DECLARATION) declarationCount.merge(nameKey(t, sym), 1, Integer::sum);
                     if (typeParameters(a, n) >= 0) {
                         if (namedCount == named.length) named = Arrays.copyOf(named, namedCount * 2);
                         named[namedCount++] = n;
@@ -391,7 +400,7 @@ public final class UnusedDeclarations {
             // checked as TypeScript checks them, on the last declaration of a name only (in its
             // binding order: function declarations first), and for a class or interface merged with
             // another of its kind not at all (they share their type parameters, read in any of them)
-            boolean exempt = later || (a.kind(named[i]) != FUNCTION_DECLARATION && a.kind(named[i]) != TYPE_ALIAS && declarationCount.get(key) > 1);
+            boolean exempt = later || declarationCount.getOrDefault(key, 0) > 1;
             if (exempt) exemptTypeParameterList(a, t, typeParameters(a, named[i]), reads);
         }
     }
