@@ -396,6 +396,8 @@ final class ExpressionGrammar {
             p.operatorOperandPos = p.lexer.tokenStart;
             parseUnary(p);
             p.exit();
+            // a UnaryExpression to TypeScript (parseSimpleUnaryExpression), never an arrow: `<T[]>(x) => 1`
+            checkNotArrow(p, p.sink.pending(p.sink.mark() - 1));
             p.sink.finish(TYPE_ASSERTION, m, s, p.lastEnd, 0);
             return;
         }
@@ -498,12 +500,26 @@ final class ExpressionGrammar {
         // (in TypeScript files before any word: `for (await of x)` awaits `of`, an error, as TypeScript's parser reads it)
         boolean await = p.peekNewline == 0 && (Token.isIdentifierName(pk) || pk == NUMBER || pk == BIGINT || pk == STRING)
                 && (p.ts || (pk != K_IN && pk != K_OF));
-        // it makes the file a module. (TypeScript's parser, under its default moduleDetection "auto", makes a module
-        // of import and export alone and reads a nested `await {}` as a name; under "force" as we do. A TypeScript
-        // file with a top-level await and no import is an error under "auto" anyway, TS1375, so its strict-mode
-        // errors, TS1214 under "force", stand either way.)
-        if (await) p.sawModuleSyntax = true;
-        return await;
+        if (!await) return false;
+        if (p.ts) {
+            markScriptTopLevelAwait(p, p.lexer.tokenStart, Diag.AWAIT_AT_SCRIPT_TOP_LEVEL);
+        } else {
+            // in a JavaScript file it makes the file a module (ECMAScript has no await expression in a script)
+            p.sawModuleSyntax = true;
+        }
+        return true;
+    }
+
+    /**
+     * A top-level `await` (expression, `await using`, `for await`) in a TypeScript file read as a script: TypeScript
+     * 6.0.3 under its default moduleDetection "auto" keeps such a file a script (import, export and `import.meta`
+     * alone make a module; the parser never reparses it, so a nested `await` before no word stays a name: `await
+     * await ~x` is an error), and its checker reports {@code d} at the `await` (TS1375, TS1431, TS2853). Should
+     * module syntax come later, the file is parsed again as a module, where all of it is at home.
+     */
+    static void markScriptTopLevelAwait(ParseContext p, int awaitStart, Diag d) {
+        if (!p.sawModuleSyntax && !p.ambient) p.checkerLevelError(awaitStart, awaitStart + 5, d, 0);
+        p.sloppyMattered = true;
     }
 
     private static void checkDelete(ParseContext p, int operand) {
@@ -601,6 +617,7 @@ final class ExpressionGrammar {
     static void parseDecoratorExpression(ParseContext p) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
+        p.operatorOperandPos = s; // a LeftHandSideExpression to TypeScript: no arrow starts here (`@async(...a)` calls)
         if (p.tok == K_NEW) {
             parseNew(p);
         } else {

@@ -60,6 +60,12 @@ final class ParseContext {
      * TypeScript's getThisContainer stops there, so nothing in it is at a module's top level.
      */
     static final int CTX_IN_SIGNATURE = 1 << 17;
+    /**
+     * An exported class's heritage and members: TypeScript's parseClassDeclarationOrExpression sets its await
+     * context there (a module statement it may reparse for top-level await), so a type parameter named `await`
+     * is no identifier to it (TS1139); `ctx`'s own await rules do not change.
+     */
+    static final int CTX_EXPORTED_CLASS = 1 << 18;
     /** Marker in FunctionGrammar's extraCtx: methods, accessors and arrows never allow duplicate parameters. */
     static final int CTX_METHOD_LIKE = 1 << 20;
 
@@ -174,6 +180,8 @@ final class ParseContext {
     // ---- classes (ClassGrammar)
     /** Modifiers for the next class (abstract, declare, export default), set by statement parsers. */
     int classModifiers;
+    /** Set by `export` right before the class it modifies (cleared by the class): see {@link #CTX_EXPORTED_CLASS}. */
+    boolean classExported;
     boolean classNameOptional;
     /** Mark of decorators parsed before a class, so they become the class's first children. */
     int pendingClassMark = -1;
@@ -275,6 +283,7 @@ final class ParseContext {
         this.chainTop = 0;
         this.opTop = 0;
         this.classModifiers = 0;
+        this.classExported = false;
         this.classNameOptional = false;
         this.pendingClassMark = -1;
         privates.reset();

@@ -201,8 +201,12 @@ final class StatementGrammar {
         if ((p.ctx & CTX_AWAIT) == 0 && !topLevelAuto) return false;
         if (!awaitUsingFollows(p)) return false;
         if ((p.ctx & CTX_AWAIT) == 0) {
-            p.sawModuleSyntax = true;
-            p.sloppyMattered = true; // parsed again as a module, where await using is at home
+            if (p.ts) {
+                markScriptTopLevelAwait(p, p.lexer.tokenStart, Diag.AWAIT_USING_AT_SCRIPT_TOP_LEVEL);
+            } else {
+                p.sawModuleSyntax = true;
+                p.sloppyMattered = true; // parsed again as a module, where await using is at home
+            }
         }
         return true;
     }
@@ -590,6 +594,8 @@ final class StatementGrammar {
         if (p.atContextual(K_AWAIT)) {
             if ((p.ctx & CTX_AWAIT) == 0 && !(p.autoGoal && (p.ctx & (CTX_FUNCTION | CTX_NO_TOP_LEVEL_AWAIT)) == 0)) {
                 p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.FOR_AWAIT_OUTSIDE_ASYNC, 0);
+            } else if ((p.ctx & (CTX_AWAIT | CTX_STATIC_BLOCK)) == 0 && p.ts) {
+                markScriptTopLevelAwait(p, p.lexer.tokenStart, Diag.FOR_AWAIT_AT_SCRIPT_TOP_LEVEL);
             }
             isAwait = true;
             p.next();

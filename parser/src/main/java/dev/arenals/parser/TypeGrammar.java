@@ -962,8 +962,28 @@ final class TypeGrammar {
         }
     }
 
-    /** TypeParameters : < TypeParameter (, TypeParameter)* [,] >   (TypeParameter : [const] [in] [out] Identifier [extends Type] [= Type]) */
+    /** TypeParameters read in the current context (a class's, an interface's, a type alias's, a signature's). */
     static void parseTypeParameters(ParseContext p) {
+        parseTypeParameters(p, p.ctx);
+    }
+
+    /**
+     * Whether TypeScript reads a type parameter list in its await context, where `await` is no identifier and so
+     * starts no type parameter (TS1139): in an async function or arrow, a static block, an exported class's
+     * heritage and members — never in a type (parseType leaves the context), nor at a module's top level (its
+     * TypeParameter nodes keep no possible top-level await for the statement's reparse).
+     */
+    static boolean typeParametersInAwaitContext(int ctx) {
+        if ((ctx & CTX_IN_TYPE) != 0) return false;
+        return (ctx & (CTX_AWAIT | CTX_FUNCTION)) == (CTX_AWAIT | CTX_FUNCTION) || (ctx & (CTX_STATIC_BLOCK | CTX_EXPORTED_CLASS)) != 0;
+    }
+
+    /**
+     * TypeParameters : < TypeParameter (, TypeParameter)* [,] >   (TypeParameter : [const] [in] [out] Identifier [extends Type] [= Type])
+     * {@code outerCtx}: the context around a function's or arrow's type parameters, where TypeScript reads them.
+     */
+    static void parseTypeParameters(ParseContext p, int outerCtx) {
+        boolean awaitContext = p.tok == LT && typeParametersInAwaitContext(outerCtx); // (rare: one test per list)
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
         // TSX: `</` is one token to TypeScript, no list opener (`class C <//c` wants `{`)
@@ -976,6 +996,10 @@ final class TypeGrammar {
             if (Token.isReserved(p.tok) && p.tok != K_IN && p.tok != K_CONST && p.tok != K_EXPORT) {
                 // TypeScript's isListElement: only `in`, `const` or an identifier starts a type parameter; the list
                 // ends before a reserved word (`<this>`), where the type arguments around it may still close
+                p.error(ps, p.lexer.tokenEnd, Diag.TYPE_PARAMETER_EXPECTED, 0);
+                break;
+            }
+            if (p.tok == K_AWAIT && awaitContext) {
                 p.error(ps, p.lexer.tokenEnd, Diag.TYPE_PARAMETER_EXPECTED, 0);
                 break;
             }

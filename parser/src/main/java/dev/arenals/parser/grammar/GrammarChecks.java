@@ -110,6 +110,7 @@ public final class GrammarChecks {
             // TypeScript's binder (duplicate parameters) and checker (checkThrowStatement, checkGrammarAwaitOrAwaitUsing,
             // the rest element and parameter initializer rules, checkGrammarConstructor's generator and accessor errors)
             Diag.DUPLICATE_PARAMETER, Diag.NEWLINE_AFTER_THROW, Diag.AWAIT_USING_OUTSIDE_ASYNC, Diag.AWAIT_USING_IN_STATIC_BLOCK,
+            Diag.AWAIT_AT_SCRIPT_TOP_LEVEL, Diag.FOR_AWAIT_AT_SCRIPT_TOP_LEVEL, Diag.AWAIT_USING_AT_SCRIPT_TOP_LEVEL,
             Diag.REST_WITH_INITIALIZER, Diag.CONSTRUCTOR_SPECIAL, Diag.CONSTRUCTOR_ACCESSOR, Diag.MODIFIER_ON_CONSTRUCTOR, Diag.REST_PARAMETER_INITIALIZER,
         };
         for (Diag d : checkerLevel) CHECKER_LEVEL[d.ordinal()] = true;
