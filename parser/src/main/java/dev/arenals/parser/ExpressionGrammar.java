@@ -433,10 +433,10 @@ final class ExpressionGrammar {
             }
             case K_AWAIT:
                 if ((p.ctx & CTX_AWAIT) != 0 && onlyANameCouldStandBefore(p.peek())) {
-                    // `(await) => x`, `[await]` where await is reserved: a name, and the reason it cannot be one
-                    // (TypeScript's parser takes it as a name; ECMAScript reserves it). In a type the name is
-                    // TypeScript's alone, judged by checkIdentifierReference (`let x: { [await]: T }`)
-                    if ((p.ctx & CTX_IN_TYPE) == 0) p.error(s, p.lexer.tokenEnd, Diag.RESERVED_WORD_AS_IDENTIFIER, K_AWAIT);
+                    // `(await) => x`, `[await]` where await is reserved: kept as a name, with TypeScript's error: its
+                    // parser reads an await expression whose operand is missing (TS1109 at the next token). In a
+                    // type the name is TypeScript's alone, judged by checkIdentifierReference (`let x: { [await]: T }`)
+                    if ((p.ctx & CTX_IN_TYPE) == 0) reportMissingAwaitOperand(p);
                     break;
                 }
                 if ((p.ctx & CTX_STATIC_BLOCK) != 0 && !p.escaped() && !onlyANameCouldStandBefore(p.peek())) {
@@ -1038,6 +1038,16 @@ final class ExpressionGrammar {
             default:
                 return false;
         }
+    }
+
+    /** At `await` before a token no operand starts with: TS1109 at that token, where TypeScript's parser says it. */
+    private static void reportMissingAwaitOperand(ParseContext p) {
+        p.lookaheadBegin();
+        p.lexer.next();
+        int start = p.lexer.tokenStart, end = p.lexer.tokenEnd;
+        p.lookaheadEnd();
+        p.error(start, end, Diag.EXPRESSION_EXPECTED, 0);
+        p.awaitWithoutOperandPos = p.lexer.tokenStart;
     }
 
     /** {@code await} at {@code s} is the current token: the keyword, then its operand ({@code UnaryExpression}); too deep, an error node. */

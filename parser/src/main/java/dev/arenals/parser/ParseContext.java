@@ -180,6 +180,8 @@ final class ParseContext {
     // ---- classes (ClassGrammar)
     /** Modifiers for the next class (abstract, declare, export default), set by statement parsers. */
     int classModifiers;
+    /** Where an `await` stands whose missing operand is already reported (TS1109): no name error of its own there. */
+    int awaitWithoutOperandPos;
     /** Set by `export` right before the class it modifies (cleared by the class): see {@link #CTX_EXPORTED_CLASS}. */
     boolean classExported;
     boolean classNameOptional;
@@ -284,6 +286,7 @@ final class ParseContext {
         this.opTop = 0;
         this.classModifiers = 0;
         this.classExported = false;
+        this.awaitWithoutOperandPos = -1;
         this.classNameOptional = false;
         this.pendingClassMark = -1;
         privates.reset();

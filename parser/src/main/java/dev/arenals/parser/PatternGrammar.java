@@ -205,6 +205,10 @@ final class PatternGrammar {
             return;
         }
         if (k == K_AWAIT) {
+            if (s == p.awaitWithoutOperandPos && !binding) { // (TS1109 said, as TypeScript's parser does)
+                p.lastAwaitIdentPos = s;
+                return;
+            }
             if ((p.ctx & CTX_IN_TYPE) != 0 && !binding) {
                 // in a type (a computed key's expression) no ECMAScript rule applies: TypeScript's binder alone says
                 // TS1262 where its getThisContainer finds the module itself, and nothing elsewhere (no await context)
@@ -224,7 +228,8 @@ final class PatternGrammar {
                 // a module's own rule (ECMAScript's, not TypeScript's parser, which reads a non-async arrow's
                 // parameters outside the await context): reported, but no speculation fails on it
                 // (`(x, <T>({await}) => y)` stays a generic arrow)
-                p.checkerLevelError(s, e, reservedAwait(p, binding), k);
+                Diag d = reservedAwait(p, binding);
+                p.checkerLevelError(s, e, d == Diag.RESERVED_WORD_AS_IDENTIFIER ? Diag.AWAIT_NAMED_IN_MODULE : d, k);
             } else if ((p.ctx & CTX_AWAIT) != 0 || p.module || (p.ctx & CTX_STATIC_BLOCK) != 0) {
                 p.error(s, e, reservedAwait(p, binding), k);
             } else if (p.autoGoal) {

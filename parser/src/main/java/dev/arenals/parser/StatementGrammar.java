@@ -360,6 +360,13 @@ final class StatementGrammar {
                     parseVariableStatement(p, VAR_AWAIT_USING);
                     return;
                 }
+                // outside async code too (`l: await using x = y`, `if (a) await using …`): the declaration, whose
+                // misplaced `await` TypeScript's checker names first (TS2852), as in a statement list
+                if (isMisplacedAwaitUsingDeclaration(p)) {
+                    reportMisplacedAwaitUsing(p, s);
+                    parseVariableStatement(p, VAR_AWAIT_USING);
+                    return;
+                }
                 break;
             case K_ENUM:
                 if (p.ts && tryParseTypeScriptDeclaration(p, s, p.sink.mark(), 0)) return;
