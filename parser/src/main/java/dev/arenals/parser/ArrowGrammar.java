@@ -229,7 +229,7 @@ final class ArrowGrammar {
         int saved = p.ctx;
         int savedLabelBase = p.labels.base, savedLabelTop = p.labels.top;
         p.labels.base = p.labels.top;
-        p.ctx = (p.ctx & ~(CTX_AWAIT | CTX_YIELD | CTX_ITERATION | CTX_BREAKABLE | CTX_PARAMS | CTX_STATIC_BLOCK | CTX_EXPORTED_CLASS)) | CTX_FUNCTION;
+        p.ctx = (p.ctx & ~(CTX_AWAIT | CTX_YIELD | CTX_ITERATION | CTX_BREAKABLE | CTX_PARAMS | CTX_STATIC_BLOCK | CTX_TS_AWAIT)) | CTX_FUNCTION;
         if ((flags & F_ASYNC) != 0) p.ctx |= CTX_AWAIT;
         // an await or yield in the body is the body's, not in the parameters of an arrow around it
         int savedAwait = p.lastAwaitPos, savedYield = p.lastYieldPos;

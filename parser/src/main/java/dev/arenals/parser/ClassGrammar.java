@@ -52,7 +52,7 @@ final class ClassGrammar {
         }
         p.classNameOptional = false;
         if (p.ts && p.tok == LT) parseTypeParameters(p);
-        if (exported && p.ts) p.ctx |= CTX_EXPORTED_CLASS;
+        if (exported && p.ts) p.ctx |= CTX_TS_AWAIT;
         boolean derived = false;
         if (p.tok == K_EXTENDS) {
             int hs = p.lexer.tokenStart;
@@ -79,7 +79,8 @@ final class ClassGrammar {
                 p.coverIsProto = savedProto;
                 checkNotArrow(p, p.sink.pending(p.sink.mark() - 1));
             }
-            if (p.ts && p.tok == LT) parseTypeArguments(p);
+            if (p.ts && p.tok == LT && p.atTsxLessThanSlash()) p.errorExpected(COMMA); // TSX's `</` token: no list (TypeScript's heritage list wants `,`)
+            else if (p.ts && p.tok == LT) parseTypeArguments(p);
             p.sink.finish(CLASS_HERITAGE, hm, hs, p.lastEnd, 0);
             derived = true;
         }

@@ -340,6 +340,10 @@ final class ExpressionGrammar {
                     p.error(p.sink.start(left), p.sink.end(left), Diag.UNARY_BEFORE_EXPONENT, uop);
                 } else if (lk == TYPE_ASSERTION) {
                     p.error(p.sink.start(left), p.sink.end(left), Diag.TYPE_ASSERTION_BEFORE_EXPONENT, 0);
+                } else if (p.ts && startsWithAwaitWord(p, p.sink.start(left))) {
+                    // TypeScript's parseUnaryExpressionOrHigher asks the first token alone: an operand that starts with
+                    // the word `await` is a unary expression to it even where `await` names a variable (`await(x) ** y`)
+                    p.error(p.sink.start(left), p.sink.end(left), Diag.UNARY_BEFORE_EXPONENT, K_AWAIT);
                 }
             }
             if (p.opTop == p.opStack.length) {
@@ -432,11 +436,17 @@ final class ExpressionGrammar {
                 return;
             }
             case K_AWAIT:
-                if ((p.ctx & CTX_AWAIT) != 0 && onlyANameCouldStandBefore(p.peek())) {
-                    // `(await) => x`, `[await]` where await is reserved: kept as a name, with TypeScript's error: its
-                    // parser reads an await expression whose operand is missing (TS1109 at the next token). In a
-                    // type the name is TypeScript's alone, judged by checkIdentifierReference (`let x: { [await]: T }`)
-                    if ((p.ctx & CTX_IN_TYPE) == 0) reportMissingAwaitOperand(p);
+                int pk = p.peek();
+                if ((p.ctx & CTX_AWAIT) != 0 && onlyANameCouldStandBefore(pk)) {
+                    // `[await]`, `f(await)` where await is reserved: kept as a name. In TypeScript files with TypeScript's
+                    // error: its parser reads an await expression whose operand is missing (TS1109 at the next token) —
+                    // but before `=>`, where a module's first parse takes the arrow's parameter and never reparses it
+                    // for top-level await. JavaScript files keep ECMAScript's reason (a reserved word). In a type the
+                    // name is TypeScript's alone, judged by checkIdentifierReference (`let x: { [await]: T }`)
+                    if ((p.ctx & CTX_IN_TYPE) == 0) {
+                        if (p.ts && pk != ARROW) reportMissingAwaitOperand(p);
+                        else p.error(s, p.lexer.tokenEnd, Diag.RESERVED_WORD_AS_IDENTIFIER, K_AWAIT);
+                    }
                     break;
                 }
                 if ((p.ctx & CTX_STATIC_BLOCK) != 0 && !p.escaped() && !onlyANameCouldStandBefore(p.peek())) {
@@ -1038,6 +1048,13 @@ final class ExpressionGrammar {
             default:
                 return false;
         }
+    }
+
+    /** Whether the source at {@code at} is the word `await` (not a longer name). */
+    private static boolean startsWithAwaitWord(ParseContext p, int at) {
+        int e = at + 5;
+        if (e > p.srcLength || p.src[at] != 'a' || p.src[at + 1] != 'w' || p.src[at + 2] != 'a' || p.src[at + 3] != 'i' || p.src[at + 4] != 't') return false;
+        return e == p.srcLength || !Character.isJavaIdentifierPart(p.src[e]);
     }
 
     /** At `await` before a token no operand starts with: TS1109 at that token, where TypeScript's parser says it. */

@@ -294,7 +294,7 @@ final class ModuleGrammar {
      */
     private static void parseExportedExpression(ParseContext p) {
         int saved = p.ctx;
-        if (p.ts) p.ctx |= CTX_AWAIT;
+        if (p.ts) p.ctx |= CTX_AWAIT | CTX_TS_AWAIT;
         parseAssignment(p);
         p.ctx = saved;
     }

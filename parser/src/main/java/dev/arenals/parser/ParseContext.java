@@ -61,11 +61,12 @@ final class ParseContext {
      */
     static final int CTX_IN_SIGNATURE = 1 << 17;
     /**
-     * An exported class's heritage and members: TypeScript's parseClassDeclarationOrExpression sets its await
-     * context there (a module statement it may reparse for top-level await), so a type parameter named `await`
-     * is no identifier to it (TS1139); `ctx`'s own await rules do not change.
+     * TypeScript's await context where ours says nothing of it: an exported class's heritage and members (its
+     * parseClassDeclarationOrExpression sets the context there) and the expression of `export =` or `export default`
+     * (parseExportAssignment). A type parameter named `await` is no identifier to it there (TS1139); `ctx`'s own
+     * await rules do not change.
      */
-    static final int CTX_EXPORTED_CLASS = 1 << 18;
+    static final int CTX_TS_AWAIT = 1 << 18;
     /** Marker in FunctionGrammar's extraCtx: methods, accessors and arrows never allow duplicate parameters. */
     static final int CTX_METHOD_LIKE = 1 << 20;
 
@@ -182,7 +183,7 @@ final class ParseContext {
     int classModifiers;
     /** Where an `await` stands whose missing operand is already reported (TS1109): no name error of its own there. */
     int awaitWithoutOperandPos;
-    /** Set by `export` right before the class it modifies (cleared by the class): see {@link #CTX_EXPORTED_CLASS}. */
+    /** Set by `export` right before the class it modifies (cleared by the class): see {@link #CTX_TS_AWAIT}. */
     boolean classExported;
     boolean classNameOptional;
     /** Mark of decorators parsed before a class, so they become the class's first children. */

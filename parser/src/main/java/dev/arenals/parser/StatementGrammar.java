@@ -800,8 +800,11 @@ final class StatementGrammar {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
         int name = p.lexer.internIdentifier();
-        checkIdentifierReference(p, p.tok, p.lexer.flags, s, p.lexer.tokenEnd, false);
+        // `await:` where `await` is an operator: an await expression to TypeScript's parser, its operand missing at `:`
+        boolean awaitOperator = p.ts && p.tok == K_AWAIT && (p.ctx & CTX_AWAIT) != 0;
+        if (!awaitOperator) checkIdentifierReference(p, p.tok, p.lexer.flags, s, p.lexer.tokenEnd, false);
         p.next();
+        if (awaitOperator) p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.EXPRESSION_EXPECTED, 0);
         int labelEnd = p.lastEnd;
         p.leaf(LABEL, s, labelEnd, name);
         p.next(); // ':'

@@ -352,7 +352,9 @@ final class TsDeclarationGrammar {
             // TypeScript's parseLeftHandSideExpressionOrHigher: a reserved word that starts no expression (`extends with`)
             if (Token.isReserved(p.tok) && !startsPrimaryExpression(p.tok)) p.error(es, p.lexer.tokenEnd, Diag.EXPRESSION_EXPECTED, 0);
             parseEntityNameExpression(p, false);
-            if (p.tok == LT) parseTypeArguments(p);
+            // TSX: `</` is one token to TypeScript's scanner, no type argument list (`extends A<//c`): `,` expected there
+            if (p.tok == LT && p.atTsxLessThanSlash()) p.errorExpected(COMMA);
+            else if (p.tok == LT) parseTypeArguments(p);
             p.sink.finish(EXPRESSION_WITH_TYPE_ARGUMENTS, em, es, p.lastEnd, 0);
         } while (p.eat(COMMA));
         p.sink.finish(HERITAGE_CLAUSE, m, s, p.lastEnd, keyword);

@@ -975,7 +975,7 @@ final class TypeGrammar {
      */
     static boolean typeParametersInAwaitContext(int ctx) {
         if ((ctx & CTX_IN_TYPE) != 0) return false;
-        return (ctx & (CTX_AWAIT | CTX_FUNCTION)) == (CTX_AWAIT | CTX_FUNCTION) || (ctx & (CTX_STATIC_BLOCK | CTX_EXPORTED_CLASS)) != 0;
+        return (ctx & (CTX_AWAIT | CTX_FUNCTION)) == (CTX_AWAIT | CTX_FUNCTION) || (ctx & (CTX_STATIC_BLOCK | CTX_TS_AWAIT)) != 0;
     }
 
     /**

@@ -465,7 +465,11 @@ class GrammarChecksTest {
     void awaitWithoutItsOperandAndInLabelledBodies() {
         // TypeScript reads an await expression whose operand is missing: TS1109 at the next token
         assertOnly("p.ts", "async function g() { f(await|) }", 1109, "Expression expected.");
-        assertOnly("p.js", "async function g() { x = [await|] }", 1109, "Expression expected.");
+        assertOnly("p.mts", "x = [await|]", 1109, "Expression expected.");
+        // but not before `=>`: a module's first parse takes the arrow's parameter and never reparses it; JavaScript files
+        // keep ECMAScript's reason
+        assertOnly("p.mts", "x = |await => 1", 1359, "Identifier expected. 'await' is a reserved word that cannot be used here.");
+        assertOnly("p.js", "async function g() { x = [|await] }", 1359, "Identifier expected. 'await' is a reserved word that cannot be used here.");
         assertOnly("p.ts", "export {}; x ? await |: 1", 1109, "Expression expected.");
         // `await using` as a statement's body outside async code: the declaration, TS2852 (its checker's first word)
         String awaitUsing = "'await using' statements are only allowed within async functions and at the top levels of modules.";
