@@ -16,7 +16,9 @@ RULES = [
     ('decorated-class-in-heritage (JS: ECMAScript ClassExpression takes decorators)', False, True, r'extends\s*@', None),
     ('heritage-empty-object-literal-call (JS: `class extends {}(){}`)', False, True, r'extends\s*\{\s*\}\s*\(', None),
     ('async-arrow-head-forms (JS: `async let =>`, `async (...async x => {})`)', False, True, r'async\s*(let\s*=>|\(\s*\.\.\.)', None),
-    ('x-shift-lt-deep-recovery (`X << Y < Z >`: recovery through parameter lists, not modelled)', True, False, r'<<', r"(',' expected|'>' expected|Type parameter|'\)' expected)"),
+    ('await-in-heritage-reparse (`implements await`: TypeScript\'s reparse for top-level await reuses the heritage list its first parse read; not modelled)', True, False, r'implements[^{]*\bawait\b', None),
+    ('typed-arrow-with-type-parameter-errors (`< keyof A extends B ? (x, {}) => T : U > y`: TypeScript\'s arrow speculation keeps a type-parameter list\'s errors; not modelled)', True, False, r'^\s*(let \w+ =\s*)?<\s*keyof\b', None),
+    ('x-shift-lt-deep-recovery (`X << Y < Z >`: recovery through parameter lists, not modelled)', True, False, r'<<', None),
 ]
 def classify(ext, text, msg):
     ts = ext in ('ts', 'tsx', 'mts', 'cts', 'd.ts')

@@ -225,9 +225,10 @@ final class PatternGrammar {
                 // a module may still read it as an await expression where one can stand (`export = await`)
                 if (p.autoGoal && !p.module) p.sloppyMattered = true;
             } else if (p.ts && p.module && (p.ctx & (CTX_FUNCTION | CTX_STATIC_BLOCK)) == 0 && !binding && (p.ctx & CTX_AWAIT) != 0
-                    && s == p.operatorOperandPos) {
+                    && s == p.operatorOperandPos && (p.ctx & CTX_TS_AWAIT) == 0) {
                 // where TypeScript's reparse for top-level await reads only a LeftHandSideExpression (`new await`,
-                // `@await`, `extends await`): no identifier in its await context, TS1109 at the word
+                // `@await`, `extends await`): no identifier in its await context, TS1109 at the word (not in an
+                // `export default` expression, which its checks leave alone: seed 2133)
                 p.error(s, e, Diag.EXPRESSION_EXPECTED, 0);
             } else if (p.ts && p.module && (p.ctx & (CTX_FUNCTION | CTX_STATIC_BLOCK)) == 0) {
                 // a module's own rule (ECMAScript's, not TypeScript's parser, which reads a non-async arrow's
