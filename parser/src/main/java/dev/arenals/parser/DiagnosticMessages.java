@@ -55,7 +55,7 @@ public final class DiagnosticMessages {
                 return formatToken(d, arg);
             case TOKEN_EXPECTED:
             case UNEXPECTED_TOKEN: case PRIVATE_NAME_AS_BINDING_KEY:
-            case RESERVED_WORD_AS_IDENTIFIER: case AWAIT_AT_MODULE_TOP_LEVEL: case AWAIT_NAMED_IN_MODULE:
+            case RESERVED_WORD_AS_IDENTIFIER: case AWAIT_AT_MODULE_TOP_LEVEL:
             case UNARY_BEFORE_EXPONENT:
             case MODIFIER_ON_TYPE_PARAMETER:
             case TS_DECLARATION_IN_SINGLE_STATEMENT:

@@ -234,8 +234,7 @@ final class PatternGrammar {
                 // a module's own rule (ECMAScript's, not TypeScript's parser, which reads a non-async arrow's
                 // parameters outside the await context): reported, but no speculation fails on it
                 // (`(x, <T>({await}) => y)` stays a generic arrow)
-                Diag d = reservedAwait(p, binding);
-                p.checkerLevelError(s, e, d == Diag.RESERVED_WORD_AS_IDENTIFIER ? Diag.AWAIT_NAMED_IN_MODULE : d, k);
+                p.checkerLevelError(s, e, reservedAwait(p, binding), k);
             } else if ((p.ctx & CTX_AWAIT) != 0 || p.module || (p.ctx & CTX_STATIC_BLOCK) != 0) {
                 p.error(s, e, reservedAwait(p, binding), k);
             } else if (p.autoGoal) {

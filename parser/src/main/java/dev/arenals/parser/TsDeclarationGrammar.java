@@ -351,6 +351,12 @@ final class TsDeclarationGrammar {
             int em = p.sink.mark();
             // TypeScript's parseLeftHandSideExpressionOrHigher: a reserved word that starts no expression (`extends with`)
             if (Token.isReserved(p.tok) && !startsPrimaryExpression(p.tok)) p.error(es, p.lexer.tokenEnd, Diag.EXPRESSION_EXPECTED, 0);
+            // a class's `implements await` where TypeScript's await context holds (async code; a module's top level, whose
+            // statement it reparses): no name there, TS1109 (an interface is never reparsed: its binder's TS1262)
+            else if (keyword == K_IMPLEMENTS && p.tok == K_AWAIT && !p.ambient && (p.ctx & (CTX_AWAIT | CTX_TS_AWAIT)) == CTX_AWAIT
+                    && ((p.ctx & CTX_FUNCTION) != 0 || (p.module && (p.ctx & CTX_STATIC_BLOCK) == 0))) {
+                p.error(es, p.lexer.tokenEnd, Diag.EXPRESSION_EXPECTED, 0);
+            }
             parseEntityNameExpression(p, false);
             // TSX: `</` is one token to TypeScript's scanner, no type argument list (`extends A<//c`): `,` expected there
             if (p.tok == LT && p.atTsxLessThanSlash()) p.errorExpected(COMMA);

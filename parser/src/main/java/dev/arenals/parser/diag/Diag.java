@@ -48,8 +48,6 @@ public enum Diag {
     TOO_MANY_ERRORS(9002, "Too many errors; further errors in this file are not reported."),
     RESERVED_WORD_AS_IDENTIFIER(1359, "Identifier expected. '{0}' is a reserved word that cannot be used here."),
     AWAIT_AT_MODULE_TOP_LEVEL(1262, "Identifier expected. '{0}' is a reserved word at the top-level of a module."),
-    /** `await` named in a module outside TypeScript's await context: its binder's TS1359, which stops none of its checks. */
-    AWAIT_NAMED_IN_MODULE(1359, "Identifier expected. '{0}' is a reserved word that cannot be used here."),
     STRICT_RESERVED_WORD(1212, "Identifier expected. '{0}' is a reserved word in strict mode."),
     STRICT_RESERVED_WORD_IN_CLASS(1213, "Identifier expected. '{0}' is a reserved word in strict mode. Class definitions are automatically in strict mode."),
     STRICT_RESERVED_WORD_IN_MODULE(1214, "Identifier expected. '{0}' is a reserved word in strict mode. Modules are automatically in strict mode."),

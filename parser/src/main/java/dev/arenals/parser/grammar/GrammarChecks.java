@@ -106,7 +106,7 @@ public final class GrammarChecks {
             Diag.MODIFIER_ON_TYPE_PARAMETER, Diag.MODIFIERS_ON_THIS_PARAMETER, Diag.INVALID_ASSIGNMENT_TARGET,
             Diag.INVALID_UPDATE_TARGET, Diag.OPTIONAL_CHAIN_ASSIGNMENT, Diag.USE_STRICT_NON_SIMPLE, Diag.YIELD_IN_PARAMETER,
             Diag.AWAIT_IN_PARAMETER, Diag.MULTIPLE_DEFAULTS, Diag.ARROW_LINE_BREAK, Diag.OPTIONAL_CHAIN_TEMPLATE,
-            Diag.FOR_IN_OF_SINGLE_DECLARATION, Diag.FOR_IN_OF_INITIALIZER, Diag.FOR_IN_USING, Diag.FOR_IN_AWAIT_USING, Diag.HERITAGE_LIST_EMPTY, Diag.AWAIT_AT_MODULE_TOP_LEVEL, Diag.AWAIT_NAMED_IN_MODULE,
+            Diag.FOR_IN_OF_SINGLE_DECLARATION, Diag.FOR_IN_OF_INITIALIZER, Diag.FOR_IN_USING, Diag.FOR_IN_AWAIT_USING, Diag.HERITAGE_LIST_EMPTY, Diag.AWAIT_AT_MODULE_TOP_LEVEL,
             // TypeScript's binder (duplicate parameters) and checker (checkThrowStatement, checkGrammarAwaitOrAwaitUsing,
             // the rest element and parameter initializer rules, checkGrammarConstructor's generator and accessor errors)
             Diag.DUPLICATE_PARAMETER, Diag.NEWLINE_AFTER_THROW, Diag.AWAIT_USING_OUTSIDE_ASYNC, Diag.AWAIT_USING_IN_STATIC_BLOCK,
