@@ -984,6 +984,8 @@ final class TypeGrammar {
      */
     static void parseTypeParameters(ParseContext p, int outerCtx) {
         boolean awaitContext = p.tok == LT && typeParametersInAwaitContext(outerCtx); // (rare: one test per list)
+        // and its yield context (a generator's body and parameters; never a type): `yield` is no identifier there either
+        boolean yieldContext = (outerCtx & (CTX_YIELD | CTX_IN_TYPE)) == CTX_YIELD;
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
         // TSX: `</` is one token to TypeScript, no list opener (`class C <//c` wants `{`)
@@ -999,7 +1001,7 @@ final class TypeGrammar {
                 p.error(ps, p.lexer.tokenEnd, Diag.TYPE_PARAMETER_EXPECTED, 0);
                 break;
             }
-            if (p.tok == K_AWAIT && awaitContext) {
+            if ((p.tok == K_AWAIT && awaitContext) || (p.tok == K_YIELD && yieldContext)) {
                 p.error(ps, p.lexer.tokenEnd, Diag.TYPE_PARAMETER_EXPECTED, 0);
                 break;
             }
@@ -1009,6 +1011,11 @@ final class TypeGrammar {
                 else if (p.tok == K_OUT) flags |= MOD_OUT;
                 else p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.MODIFIER_ON_TYPE_PARAMETER, p.tok);
                 p.next();
+            }
+            if ((p.tok == K_AWAIT && awaitContext) || (p.tok == K_YIELD && yieldContext)) {
+                // after a modifier TypeScript's parseIdentifier wants the name: TS1003 (`<in await>`)
+                p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
+                break;
             }
             if (!Token.isIdentifierLike(p.tok) && !Token.isReserved(p.tok)) {
                 p.error(ps, p.lexer.tokenEnd, Diag.TYPE_PARAMETER_EXPECTED, 0);
