@@ -10,15 +10,21 @@ RULES = [
     ('lt-slash-token (`</` one token to TypeScript in files with JSX: `a <//c`)', True, True, r'<\s*//|<\s*/\*', None),
     ('jsx-element-then-lt (JSX files: a `<` after an element opens another to TypeScript)', False, True, r'(/\s*>|</[\w.:$ ]*>)\s*<', None),
     ('await-yield-operator-before-word (sloppy JS: TypeScript reads `await in x`, `yield of x` as operators)', False, True, r'\b(await|yield)\s+(in|of|instanceof)\b', None),
-    ('top-level-await-in-a-script (no import/export: TypeScript never reparses, a nested `await` before no word is a name)', True, True, r'\bawait\s*(\n\s*)?(await|\{|<|\*\*|\(|\[)', None),
+    # (TypeScript files follow TypeScript since the sixteenth session: a script stays a script, TS1375)
+    ('top-level-await-in-a-script (JS: no import/export, TypeScript never reparses, a nested `await` before no word is a name)', False, True, r'\bawait\s*(\n\s*)?(await|\{|<|\*\*|\(|\[)', None),
+    ('module-by-extension-reparse (.mts/.cts: the statement TypeScript reparses for top-level await, its speculation resuming inside it)', True, False, r'\bawait\b', None, ('mts', 'cts')),
     ('decorated-class-in-heritage (JS: ECMAScript ClassExpression takes decorators)', False, True, r'extends\s*@', None),
     ('heritage-empty-object-literal-call (JS: `class extends {}(){}`)', False, True, r'extends\s*\{\s*\}\s*\(', None),
     ('async-arrow-head-forms (JS: `async let =>`, `async (...async x => {})`)', False, True, r'async\s*(let\s*=>|\(\s*\.\.\.)', None),
-    ('x-shift-lt-deep-recovery (`X << Y < Z >`: recovery through parameter lists, not modelled)', True, False, r'<<', r"(',' expected|'>' expected|Type parameter|'\)' expected)"),
+    ('await-in-heritage-reparse (`implements await`: TypeScript\'s reparse for top-level await reuses the heritage list its first parse read; not modelled)', True, False, r'implements[^{]*\bawait\b', None),
+    ('typed-arrow-with-type-parameter-errors (`< keyof A extends B ? (x, {}) => T : U > y`: TypeScript\'s arrow speculation keeps a type-parameter list\'s errors; not modelled)', True, False, r'^\s*(let \w+ =\s*)?<\s*keyof\b', None),
+    ('x-shift-lt-deep-recovery (`X << Y < Z >`: recovery through parameter lists, not modelled)', True, False, r'<<', None),
 ]
 def classify(ext, text, msg):
     ts = ext in ('ts', 'tsx', 'mts', 'cts', 'd.ts')
-    for name, onts, onjs, rx, mrx in RULES:
+    for rule in RULES:
+        name, onts, onjs, rx, mrx = rule[:5]
+        if len(rule) > 5 and ext not in rule[5]: continue
         if (ts and onts) or (not ts and onjs):
             if re.search(rx, text) and (mrx is None or re.search(mrx, msg)):
                 return name

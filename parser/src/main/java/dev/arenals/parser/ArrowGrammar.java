@@ -117,6 +117,9 @@ final class ArrowGrammar {
     static void parseAsyncCallOrArrow(ParseContext p) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
+        // TypeScript's isParenthesizedArrowFunctionExpression: `async (...` is an arrow's head wherever an assignment
+        // expression starts (never an operator's operand), so a call of that shape lacks its `=>` in TypeScript files
+        boolean arrowCertain = p.ts && s != p.operatorOperandPos;
         int id = p.lexer.internIdentifier();
         p.next();
         p.leaf(IDENTIFIER_REFERENCE, s, p.lastEnd, id);
@@ -132,6 +135,7 @@ final class ArrowGrammar {
         p.lastAwaitIdentPos = -1;
         // arguments, parsed as a cover: spread and shorthand initialisers allowed for now
         p.next();
+        arrowCertain &= p.tok == ELLIPSIS;
         int saved = p.ctx;
         p.ctx &= ~CTX_NO_IN;
         int trailingComma = -1;
@@ -192,6 +196,7 @@ final class ArrowGrammar {
             parseArrowBody(p, F_ASYNC, s, p.sink.mark() - 1);
             return;
         }
+        if (arrowCertain) p.errorExpected(ARROW);
         reportCoverInit(p);
         p.coverInitPos = savedCover;
         p.coverIsProto = savedProto;
@@ -224,7 +229,7 @@ final class ArrowGrammar {
         int saved = p.ctx;
         int savedLabelBase = p.labels.base, savedLabelTop = p.labels.top;
         p.labels.base = p.labels.top;
-        p.ctx = (p.ctx & ~(CTX_AWAIT | CTX_YIELD | CTX_ITERATION | CTX_BREAKABLE | CTX_PARAMS | CTX_STATIC_BLOCK)) | CTX_FUNCTION;
+        p.ctx = (p.ctx & ~(CTX_AWAIT | CTX_YIELD | CTX_ITERATION | CTX_BREAKABLE | CTX_PARAMS | CTX_STATIC_BLOCK | CTX_TS_AWAIT)) | CTX_FUNCTION;
         if ((flags & F_ASYNC) != 0) p.ctx |= CTX_AWAIT;
         // an await or yield in the body is the body's, not in the parameters of an arrow around it
         int savedAwait = p.lastAwaitPos, savedYield = p.lastYieldPos;
@@ -281,7 +286,7 @@ final class ArrowGrammar {
         int saved = p.ctx;
         if ((flags & F_ASYNC) != 0) p.ctx |= CTX_AWAIT;
         p.ctx |= CTX_IN_SIGNATURE;
-        if (p.tok == LT) parseTypeParameters(p);
+        if (p.tok == LT) parseTypeParameters(p, saved);
         if (p.tok == LPAREN) {
             parseFormalParameters(p);
         } else {
@@ -332,7 +337,7 @@ final class ArrowGrammar {
         else if ((p.ctx & (CTX_FUNCTION | CTX_STATIC_BLOCK | CTX_FIELD_INIT)) == 0) p.ctx = (p.ctx & ~CTX_AWAIT) | CTX_NO_TOP_LEVEL_AWAIT;
         p.ctx |= CTX_IN_SIGNATURE;
         boolean typeParameters = p.tok == LT;
-        if (typeParameters) parseTypeParameters(p);
+        if (typeParameters) parseTypeParameters(p, saved);
         if (p.tok != LPAREN || p.specFailed(d)) { p.ctx = saved; p.arrowParamsSpec = savedSpec; p.rollback(d); return false; }
         int params = parseFormalParameters(p);
         // TypeScript's isParenthesizedArrowFunctionExpression: `(public {`, `(readonly [` or `(public ...` starts no arrow

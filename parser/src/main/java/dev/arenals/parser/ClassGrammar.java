@@ -38,7 +38,9 @@ final class ClassGrammar {
         int m = p.pendingClassMark >= 0 ? p.pendingClassMark : p.sink.mark();
         p.pendingClassMark = -1;
         int modifiers = p.classModifiers;
+        boolean exported = p.classExported || (modifiers & MOD_EXPORT) != 0;
         p.classModifiers = 0;
+        p.classExported = false;
         p.next(); // class
         int saved = p.ctx;
         p.ctx |= CTX_STRICT | CTX_IN_CLASS;
@@ -50,6 +52,7 @@ final class ClassGrammar {
         }
         p.classNameOptional = false;
         if (p.ts && p.tok == LT) parseTypeParameters(p);
+        if (exported && p.ts) p.ctx |= CTX_TS_AWAIT;
         boolean derived = false;
         if (p.tok == K_EXTENDS) {
             int hs = p.lexer.tokenStart;
@@ -76,7 +79,8 @@ final class ClassGrammar {
                 p.coverIsProto = savedProto;
                 checkNotArrow(p, p.sink.pending(p.sink.mark() - 1));
             }
-            if (p.ts && p.tok == LT) parseTypeArguments(p);
+            if (p.ts && p.tok == LT && p.atTsxLessThanSlash()) p.errorExpected(COMMA); // TSX's `</` token: no list (TypeScript's heritage list wants `,`)
+            else if (p.ts && p.tok == LT) parseTypeArguments(p);
             p.sink.finish(CLASS_HERITAGE, hm, hs, p.lastEnd, 0);
             derived = true;
         }
@@ -101,7 +105,10 @@ final class ClassGrammar {
      */
     static void parseDecoratedClass(ParseContext p, int s, boolean declaration, boolean nameOptional) {
         int m = p.sink.mark();
+        boolean exported = p.classExported;
+        p.classExported = false; // a class in a decorator is not the one exported
         parseClassDecorators(p);
+        p.classExported = exported;
         finishDecoratedClass(p, s, m, declaration, nameOptional);
     }
 
@@ -138,6 +145,7 @@ final class ClassGrammar {
             parseClass(p, declaration, s);
             p.ambient = savedAmbient;
         } else {
+            p.classExported = false;
             p.errorExpected(K_CLASS);
             p.sink.finish(INVALID, m, s, p.lastEnd, 0);
         }

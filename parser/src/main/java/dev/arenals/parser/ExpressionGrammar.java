@@ -340,6 +340,10 @@ final class ExpressionGrammar {
                     p.error(p.sink.start(left), p.sink.end(left), Diag.UNARY_BEFORE_EXPONENT, uop);
                 } else if (lk == TYPE_ASSERTION) {
                     p.error(p.sink.start(left), p.sink.end(left), Diag.TYPE_ASSERTION_BEFORE_EXPONENT, 0);
+                } else if (p.ts && startsWithAwaitWord(p, p.sink.start(left))) {
+                    // TypeScript's parseUnaryExpressionOrHigher asks the first token alone: an operand that starts with
+                    // the word `await` is a unary expression to it even where `await` names a variable (`await(x) ** y`)
+                    p.error(p.sink.start(left), p.sink.end(left), Diag.UNARY_BEFORE_EXPONENT, K_AWAIT);
                 }
             }
             if (p.opTop == p.opStack.length) {
@@ -396,6 +400,8 @@ final class ExpressionGrammar {
             p.operatorOperandPos = p.lexer.tokenStart;
             parseUnary(p);
             p.exit();
+            // a UnaryExpression to TypeScript (parseSimpleUnaryExpression), never an arrow: `<T[]>(x) => 1`
+            checkNotArrow(p, p.sink.pending(p.sink.mark() - 1));
             p.sink.finish(TYPE_ASSERTION, m, s, p.lastEnd, 0);
             return;
         }
@@ -430,11 +436,17 @@ final class ExpressionGrammar {
                 return;
             }
             case K_AWAIT:
-                if ((p.ctx & CTX_AWAIT) != 0 && onlyANameCouldStandBefore(p.peek())) {
-                    // `(await) => x`, `[await]` where await is reserved: a name, and the reason it cannot be one
-                    // (TypeScript's parser takes it as a name; ECMAScript reserves it). In a type the name is
-                    // TypeScript's alone, judged by checkIdentifierReference (`let x: { [await]: T }`)
-                    if ((p.ctx & CTX_IN_TYPE) == 0) p.error(s, p.lexer.tokenEnd, Diag.RESERVED_WORD_AS_IDENTIFIER, K_AWAIT);
+                int pk = p.peek();
+                if ((p.ctx & CTX_AWAIT) != 0 && onlyANameCouldStandBefore(pk)) {
+                    // `[await]`, `f(await)` where await is reserved: kept as a name. In TypeScript files with TypeScript's
+                    // error: its parser reads an await expression whose operand is missing (TS1109 at the next token) —
+                    // but before `=>`, where a module's first parse takes the arrow's parameter and never reparses it
+                    // for top-level await. JavaScript files keep ECMAScript's reason (a reserved word). In a type the
+                    // name is TypeScript's alone, judged by checkIdentifierReference (`let x: { [await]: T }`)
+                    if ((p.ctx & CTX_IN_TYPE) == 0) {
+                        if (p.ts && pk != ARROW) reportMissingAwaitOperand(p);
+                        else p.error(s, p.lexer.tokenEnd, Diag.RESERVED_WORD_AS_IDENTIFIER, K_AWAIT);
+                    }
                     break;
                 }
                 if ((p.ctx & CTX_STATIC_BLOCK) != 0 && !p.escaped() && !onlyANameCouldStandBefore(p.peek())) {
@@ -498,12 +510,26 @@ final class ExpressionGrammar {
         // (in TypeScript files before any word: `for (await of x)` awaits `of`, an error, as TypeScript's parser reads it)
         boolean await = p.peekNewline == 0 && (Token.isIdentifierName(pk) || pk == NUMBER || pk == BIGINT || pk == STRING)
                 && (p.ts || (pk != K_IN && pk != K_OF));
-        // it makes the file a module. (TypeScript's parser, under its default moduleDetection "auto", makes a module
-        // of import and export alone and reads a nested `await {}` as a name; under "force" as we do. A TypeScript
-        // file with a top-level await and no import is an error under "auto" anyway, TS1375, so its strict-mode
-        // errors, TS1214 under "force", stand either way.)
-        if (await) p.sawModuleSyntax = true;
-        return await;
+        if (!await) return false;
+        if (p.ts) {
+            markScriptTopLevelAwait(p, p.lexer.tokenStart, Diag.AWAIT_AT_SCRIPT_TOP_LEVEL);
+        } else {
+            // in a JavaScript file it makes the file a module (ECMAScript has no await expression in a script)
+            p.sawModuleSyntax = true;
+        }
+        return true;
+    }
+
+    /**
+     * A top-level `await` (expression, `await using`, `for await`) in a TypeScript file read as a script: TypeScript
+     * 6.0.3 under its default moduleDetection "auto" keeps such a file a script (import, export and `import.meta`
+     * alone make a module; the parser never reparses it, so a nested `await` before no word stays a name: `await
+     * await ~x` is an error), and its checker reports {@code d} at the `await` (TS1375, TS1431, TS2853). Should
+     * module syntax come later, the file is parsed again as a module, where all of it is at home.
+     */
+    static void markScriptTopLevelAwait(ParseContext p, int awaitStart, Diag d) {
+        if (!p.sawModuleSyntax && !p.ambient) p.checkerLevelError(awaitStart, awaitStart + 5, d, 0);
+        p.sloppyMattered = true;
     }
 
     private static void checkDelete(ParseContext p, int operand) {
@@ -601,6 +627,7 @@ final class ExpressionGrammar {
     static void parseDecoratorExpression(ParseContext p) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
+        p.operatorOperandPos = s; // a LeftHandSideExpression to TypeScript: no arrow starts here (`@async(...a)` calls)
         if (p.tok == K_NEW) {
             parseNew(p);
         } else {
@@ -1021,6 +1048,23 @@ final class ExpressionGrammar {
             default:
                 return false;
         }
+    }
+
+    /** Whether the source at {@code at} is the word `await` (not a longer name). */
+    private static boolean startsWithAwaitWord(ParseContext p, int at) {
+        int e = at + 5;
+        if (e > p.srcLength || p.src[at] != 'a' || p.src[at + 1] != 'w' || p.src[at + 2] != 'a' || p.src[at + 3] != 'i' || p.src[at + 4] != 't') return false;
+        return e == p.srcLength || !Character.isJavaIdentifierPart(p.src[e]);
+    }
+
+    /** At `await` before a token no operand starts with: TS1109 at that token, where TypeScript's parser says it. */
+    private static void reportMissingAwaitOperand(ParseContext p) {
+        p.lookaheadBegin();
+        p.lexer.next();
+        int start = p.lexer.tokenStart, end = p.lexer.tokenEnd;
+        p.lookaheadEnd();
+        p.error(start, end, Diag.EXPRESSION_EXPECTED, 0);
+        p.awaitWithoutOperandPos = p.lexer.tokenStart;
     }
 
     /** {@code await} at {@code s} is the current token: the keyword, then its operand ({@code UnaryExpression}); too deep, an error node. */

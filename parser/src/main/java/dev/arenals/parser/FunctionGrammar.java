@@ -89,7 +89,7 @@ final class FunctionGrammar {
         p.ctx = (p.ctx & (CTX_STRICT | CTX_CLASS_BODY | CTX_IN_CLASS)) | CTX_FUNCTION | CTX_NEW_TARGET | extraCtx;
         if ((flags & F_ASYNC) != 0) p.ctx |= CTX_AWAIT;
         if ((flags & F_GENERATOR) != 0) p.ctx |= CTX_YIELD;
-        if (p.ts && p.tok == LT) parseTypeParameters(p);
+        if (p.ts && p.tok == LT) parseTypeParameters(p, saved); // TypeScript reads them in the context around
         int diagnosticsBefore = p.log.diagnosticCount();
         int paramsNode = parseFormalParameters(p);
         int diagnosticsAfterParameters = p.log.diagnosticCount();

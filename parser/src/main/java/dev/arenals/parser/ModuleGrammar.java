@@ -294,7 +294,7 @@ final class ModuleGrammar {
      */
     private static void parseExportedExpression(ParseContext p) {
         int saved = p.ctx;
-        if (p.ts) p.ctx |= CTX_AWAIT;
+        if (p.ts) p.ctx |= CTX_AWAIT | CTX_TS_AWAIT;
         parseAssignment(p);
         p.ctx = saved;
     }
@@ -391,8 +391,10 @@ final class ModuleGrammar {
                 parseFunctionDeclaration(p, ds, F_ASYNC, true);
             } else if (p.tok == K_CLASS) {
                 p.classNameOptional = true;
+                p.classExported = true;
                 parseClass(p, true, ds);
             } else if (p.tok == AT) {
+                p.classExported = true;
                 parseDecoratedClass(p, ds, true, true);
             } else {
                 parseExportedExpression(p);
@@ -471,8 +473,12 @@ final class ModuleGrammar {
             case K_CONST: parseVariableStatement(p, VAR_CONST); break;
             case K_LET: parseVariableStatement(p, VAR_LET); break;
             case K_FUNCTION: parseFunctionDeclaration(p, p.lexer.tokenStart, 0, false); break;
-            case K_CLASS: parseClass(p, true, p.lexer.tokenStart); break;
+            case K_CLASS:
+                p.classExported = true;
+                parseClass(p, true, p.lexer.tokenStart);
+                break;
             case AT:
+                p.classExported = true;
                 parseDecoratedClass(p, p.lexer.tokenStart, true, false);
                 break;
             default:

@@ -60,6 +60,13 @@ final class ParseContext {
      * TypeScript's getThisContainer stops there, so nothing in it is at a module's top level.
      */
     static final int CTX_IN_SIGNATURE = 1 << 17;
+    /**
+     * TypeScript's await context where ours says nothing of it: an exported class's heritage and members (its
+     * parseClassDeclarationOrExpression sets the context there) and the expression of `export =` or `export default`
+     * (parseExportAssignment). A type parameter named `await` is no identifier to it there (TS1139); `ctx`'s own
+     * await rules do not change.
+     */
+    static final int CTX_TS_AWAIT = 1 << 18;
     /** Marker in FunctionGrammar's extraCtx: methods, accessors and arrows never allow duplicate parameters. */
     static final int CTX_METHOD_LIKE = 1 << 20;
 
@@ -174,6 +181,10 @@ final class ParseContext {
     // ---- classes (ClassGrammar)
     /** Modifiers for the next class (abstract, declare, export default), set by statement parsers. */
     int classModifiers;
+    /** Where an `await` stands whose missing operand is already reported (TS1109): no name error of its own there. */
+    int awaitWithoutOperandPos;
+    /** Set by `export` right before the class it modifies (cleared by the class): see {@link #CTX_TS_AWAIT}. */
+    boolean classExported;
     boolean classNameOptional;
     /** Mark of decorators parsed before a class, so they become the class's first children. */
     int pendingClassMark = -1;
@@ -275,6 +286,8 @@ final class ParseContext {
         this.chainTop = 0;
         this.opTop = 0;
         this.classModifiers = 0;
+        this.classExported = false;
+        this.awaitWithoutOperandPos = -1;
         this.classNameOptional = false;
         this.pendingClassMark = -1;
         privates.reset();

@@ -205,6 +205,10 @@ final class PatternGrammar {
             return;
         }
         if (k == K_AWAIT) {
+            if (s == p.awaitWithoutOperandPos && !binding) { // (TS1109 said, as TypeScript's parser does)
+                p.lastAwaitIdentPos = s;
+                return;
+            }
             if ((p.ctx & CTX_IN_TYPE) != 0 && !binding) {
                 // in a type (a computed key's expression) no ECMAScript rule applies: TypeScript's binder alone says
                 // TS1262 where its getThisContainer finds the module itself, and nothing elsewhere (no await context)
@@ -220,6 +224,12 @@ final class PatternGrammar {
                 // a declaration that never runs (a .d.ts, `declare …`): TypeScript takes await as a name there;
                 // a module may still read it as an await expression where one can stand (`export = await`)
                 if (p.autoGoal && !p.module) p.sloppyMattered = true;
+            } else if (p.ts && p.module && (p.ctx & (CTX_FUNCTION | CTX_STATIC_BLOCK)) == 0 && !binding && (p.ctx & CTX_AWAIT) != 0
+                    && s == p.operatorOperandPos && (p.ctx & CTX_TS_AWAIT) == 0) {
+                // where TypeScript's reparse for top-level await reads only a LeftHandSideExpression (`new await`,
+                // `@await`, `extends await`): no identifier in its await context, TS1109 at the word (not in an
+                // `export default` expression, which its checks leave alone: seed 2133)
+                p.error(s, e, Diag.EXPRESSION_EXPECTED, 0);
             } else if (p.ts && p.module && (p.ctx & (CTX_FUNCTION | CTX_STATIC_BLOCK)) == 0) {
                 // a module's own rule (ECMAScript's, not TypeScript's parser, which reads a non-async arrow's
                 // parameters outside the await context): reported, but no speculation fails on it

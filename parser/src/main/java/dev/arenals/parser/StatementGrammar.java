@@ -201,8 +201,12 @@ final class StatementGrammar {
         if ((p.ctx & CTX_AWAIT) == 0 && !topLevelAuto) return false;
         if (!awaitUsingFollows(p)) return false;
         if ((p.ctx & CTX_AWAIT) == 0) {
-            p.sawModuleSyntax = true;
-            p.sloppyMattered = true; // parsed again as a module, where await using is at home
+            if (p.ts) {
+                markScriptTopLevelAwait(p, p.lexer.tokenStart, Diag.AWAIT_USING_AT_SCRIPT_TOP_LEVEL);
+            } else {
+                p.sawModuleSyntax = true;
+                p.sloppyMattered = true; // parsed again as a module, where await using is at home
+            }
         }
         return true;
     }
@@ -353,6 +357,13 @@ final class StatementGrammar {
             case K_AWAIT:
                 if (isAwaitUsingDeclaration(p)) {
                     p.error(s, p.lexer.tokenEnd, Diag.LEXICAL_IN_SINGLE_STATEMENT, 0);
+                    parseVariableStatement(p, VAR_AWAIT_USING);
+                    return;
+                }
+                // outside async code too (`l: await using x = y`, `if (a) await using …`): the declaration, whose
+                // misplaced `await` TypeScript's checker names first (TS2852), as in a statement list
+                if (isMisplacedAwaitUsingDeclaration(p)) {
+                    reportMisplacedAwaitUsing(p, s);
                     parseVariableStatement(p, VAR_AWAIT_USING);
                     return;
                 }
@@ -590,6 +601,8 @@ final class StatementGrammar {
         if (p.atContextual(K_AWAIT)) {
             if ((p.ctx & CTX_AWAIT) == 0 && !(p.autoGoal && (p.ctx & (CTX_FUNCTION | CTX_NO_TOP_LEVEL_AWAIT)) == 0)) {
                 p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.FOR_AWAIT_OUTSIDE_ASYNC, 0);
+            } else if ((p.ctx & (CTX_AWAIT | CTX_STATIC_BLOCK)) == 0 && p.ts) {
+                markScriptTopLevelAwait(p, p.lexer.tokenStart, Diag.FOR_AWAIT_AT_SCRIPT_TOP_LEVEL);
             }
             isAwait = true;
             p.next();
@@ -787,8 +800,11 @@ final class StatementGrammar {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
         int name = p.lexer.internIdentifier();
-        checkIdentifierReference(p, p.tok, p.lexer.flags, s, p.lexer.tokenEnd, false);
+        // `await:` where `await` is an operator: an await expression to TypeScript's parser, its operand missing at `:`
+        boolean awaitOperator = p.ts && p.tok == K_AWAIT && (p.ctx & CTX_AWAIT) != 0;
+        if (!awaitOperator) checkIdentifierReference(p, p.tok, p.lexer.flags, s, p.lexer.tokenEnd, false);
         p.next();
+        if (awaitOperator) p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.EXPRESSION_EXPECTED, 0);
         int labelEnd = p.lastEnd;
         p.leaf(LABEL, s, labelEnd, name);
         p.next(); // ':'

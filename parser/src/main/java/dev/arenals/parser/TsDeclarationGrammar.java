@@ -351,8 +351,16 @@ final class TsDeclarationGrammar {
             int em = p.sink.mark();
             // TypeScript's parseLeftHandSideExpressionOrHigher: a reserved word that starts no expression (`extends with`)
             if (Token.isReserved(p.tok) && !startsPrimaryExpression(p.tok)) p.error(es, p.lexer.tokenEnd, Diag.EXPRESSION_EXPECTED, 0);
+            // a class's `implements await` where TypeScript's await context holds (async code; a module's top level, whose
+            // statement it reparses): no name there, TS1109 (an interface is never reparsed: its binder's TS1262)
+            else if (keyword == K_IMPLEMENTS && p.tok == K_AWAIT && !p.ambient && (p.ctx & (CTX_AWAIT | CTX_TS_AWAIT)) == CTX_AWAIT
+                    && ((p.ctx & CTX_FUNCTION) != 0 || (p.module && (p.ctx & CTX_STATIC_BLOCK) == 0))) {
+                p.error(es, p.lexer.tokenEnd, Diag.EXPRESSION_EXPECTED, 0);
+            }
             parseEntityNameExpression(p, false);
-            if (p.tok == LT) parseTypeArguments(p);
+            // TSX: `</` is one token to TypeScript's scanner, no type argument list (`extends A<//c`): `,` expected there
+            if (p.tok == LT && p.atTsxLessThanSlash()) p.errorExpected(COMMA);
+            else if (p.tok == LT) parseTypeArguments(p);
             p.sink.finish(EXPRESSION_WITH_TYPE_ARGUMENTS, em, es, p.lastEnd, 0);
         } while (p.eat(COMMA));
         p.sink.finish(HERITAGE_CLAUSE, m, s, p.lastEnd, keyword);

@@ -962,8 +962,30 @@ final class TypeGrammar {
         }
     }
 
-    /** TypeParameters : < TypeParameter (, TypeParameter)* [,] >   (TypeParameter : [const] [in] [out] Identifier [extends Type] [= Type]) */
+    /** TypeParameters read in the current context (a class's, an interface's, a type alias's, a signature's). */
     static void parseTypeParameters(ParseContext p) {
+        parseTypeParameters(p, p.ctx);
+    }
+
+    /**
+     * Whether TypeScript reads a type parameter list in its await context, where `await` is no identifier and so
+     * starts no type parameter (TS1139): in an async function or arrow, a static block, an exported class's
+     * heritage and members — never in a type (parseType leaves the context), nor at a module's top level (its
+     * TypeParameter nodes keep no possible top-level await for the statement's reparse).
+     */
+    static boolean typeParametersInAwaitContext(int ctx) {
+        if ((ctx & CTX_IN_TYPE) != 0) return false;
+        return (ctx & (CTX_AWAIT | CTX_FUNCTION)) == (CTX_AWAIT | CTX_FUNCTION) || (ctx & (CTX_STATIC_BLOCK | CTX_TS_AWAIT)) != 0;
+    }
+
+    /**
+     * TypeParameters : < TypeParameter (, TypeParameter)* [,] >   (TypeParameter : [const] [in] [out] Identifier [extends Type] [= Type])
+     * {@code outerCtx}: the context around a function's or arrow's type parameters, where TypeScript reads them.
+     */
+    static void parseTypeParameters(ParseContext p, int outerCtx) {
+        boolean awaitContext = p.tok == LT && typeParametersInAwaitContext(outerCtx); // (rare: one test per list)
+        // and its yield context (a generator's body and parameters; never a type): `yield` is no identifier there either
+        boolean yieldContext = (outerCtx & (CTX_YIELD | CTX_IN_TYPE)) == CTX_YIELD;
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
         // TSX: `</` is one token to TypeScript, no list opener (`class C <//c` wants `{`)
@@ -979,12 +1001,21 @@ final class TypeGrammar {
                 p.error(ps, p.lexer.tokenEnd, Diag.TYPE_PARAMETER_EXPECTED, 0);
                 break;
             }
+            if ((p.tok == K_AWAIT && awaitContext) || (p.tok == K_YIELD && yieldContext)) {
+                p.error(ps, p.lexer.tokenEnd, Diag.TYPE_PARAMETER_EXPECTED, 0);
+                break;
+            }
             while (atTypeParameterModifier(p)) {
                 if (p.tok == K_CONST) flags |= MOD_CONST;
                 else if (p.tok == K_IN) flags |= MOD_IN;
                 else if (p.tok == K_OUT) flags |= MOD_OUT;
                 else p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.MODIFIER_ON_TYPE_PARAMETER, p.tok);
                 p.next();
+            }
+            if ((p.tok == K_AWAIT && awaitContext) || (p.tok == K_YIELD && yieldContext)) {
+                // after a modifier TypeScript's parseIdentifier wants the name: TS1003 (`<in await>`)
+                p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
+                break;
             }
             if (!Token.isIdentifierLike(p.tok) && !Token.isReserved(p.tok)) {
                 p.error(ps, p.lexer.tokenEnd, Diag.TYPE_PARAMETER_EXPECTED, 0);

@@ -110,6 +110,7 @@ public final class GrammarChecks {
             // TypeScript's binder (duplicate parameters) and checker (checkThrowStatement, checkGrammarAwaitOrAwaitUsing,
             // the rest element and parameter initializer rules, checkGrammarConstructor's generator and accessor errors)
             Diag.DUPLICATE_PARAMETER, Diag.NEWLINE_AFTER_THROW, Diag.AWAIT_USING_OUTSIDE_ASYNC, Diag.AWAIT_USING_IN_STATIC_BLOCK,
+            Diag.AWAIT_AT_SCRIPT_TOP_LEVEL, Diag.FOR_AWAIT_AT_SCRIPT_TOP_LEVEL, Diag.AWAIT_USING_AT_SCRIPT_TOP_LEVEL,
             Diag.REST_WITH_INITIALIZER, Diag.CONSTRUCTOR_SPECIAL, Diag.CONSTRUCTOR_ACCESSOR, Diag.MODIFIER_ON_CONSTRUCTOR, Diag.REST_PARAMETER_INITIALIZER,
         };
         for (Diag d : checkerLevel) CHECKER_LEVEL[d.ordinal()] = true;
@@ -774,6 +775,26 @@ public final class GrammarChecks {
         }
     }
 
+    /**
+     * Whether {@code stmt} is the statement {@link #checkStatementList} reports TS1036 at: TypeScript's checkForStatement
+     * then checks none of its head's declaration list (no TS1545/TS1546 there).
+     */
+    private boolean reportsStatementInAmbient(int stmt) {
+        int list = parentOf[stmt];
+        if (list < 0) return false;
+        int lk = a.kind(list);
+        if (lk == FUNCTION_BODY) {
+            int f = parentOf[list];
+            if (f >= 0 && (a.kind(f) == FUNCTION_DECLARATION || a.kind(f) == FUNCTION_EXPRESSION || a.kind(f) == ARROW_FUNCTION)) return false;
+        } else if (lk != PROGRAM && lk != MODULE_BLOCK && lk != BLOCK && lk != STATIC_BLOCK) {
+            return false;
+        }
+        for (int s = a.firstChild(list); s >= 0; s = a.nextSibling(s)) {
+            if (isStatement(a.kind(s))) return s == stmt;
+        }
+        return false;
+    }
+
     private static boolean isStatement(int k) {
         switch (k) {
             case BLOCK: case EXPRESSION_STATEMENT: case IF: case FOR: case FOR_IN: case FOR_OF: case WHILE: case DO_WHILE:
@@ -1009,7 +1030,8 @@ public final class GrammarChecks {
             }
             // TypeScript stops at a missing initializer (TS1155/TS1182, our parser's)
             if (!ambient && init < 0 && (constLike || a.kind(target) == OBJECT_PATTERN || a.kind(target) == ARRAY_PATTERN)) continue;
-            if (ambient && !modifierError && (varKind == VAR_USING || varKind == VAR_AWAIT_USING) && d == firstDeclarator(decl)) {
+            if (ambient && !modifierError && (varKind == VAR_USING || varKind == VAR_AWAIT_USING) && d == firstDeclarator(decl)
+                    && !(p >= 0 && a.kind(p) == FOR && reportsStatementInAmbient(p))) {
                 report(a.start(decl), a.end(decl), varKind == VAR_USING ? Diag.USING_IN_AMBIENT : Diag.AWAIT_USING_IN_AMBIENT, 0);
             }
             // a `using` binding pattern (TS1492) is as far as TypeScript checks that declarator

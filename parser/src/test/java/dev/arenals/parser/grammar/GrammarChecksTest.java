@@ -446,6 +446,38 @@ class GrammarChecksTest {
     }
 
     @Test
+    void aTopLevelAwaitLeavesATypeScriptFileAScript() {
+        // typescript@6.0.3, moduleDetection "auto": import, export and import.meta make a module, a top-level await does
+        // not; its checker names each top-level await, and the file stays sloppy (no TS1214 for `var yield`)
+        String script = " only allowed at the top level of a file when that file is a module, but this file has no imports or exports."
+                + " Consider adding an empty 'export {}' to make this file a module.";
+        assertOnly("p.ts", "|await x; var yield;", 1375, "'await' expressions are" + script);
+        assertOnly("p.tsx", "if (a) |await x;", 1375, "'await' expressions are" + script);
+        assertOnly("p.ts", "|await using x = y;", 2853, "'await using' statements are" + script);
+        assertOnly("p.ts", "for |await (x of y);", 1431, "'for await' loops are" + script);
+        assertEquals(List.of(), allErrors("p.ts", "await x; export {}"));
+        assertEquals(List.of(), allErrors("p.mts", "await x;"));
+        // a nested `await` before no word names a variable there, as TypeScript's parser never reparses a script
+        assertEquals(List.of("1375@0 'await' expressions are" + script, "1005@12 ';' expected."), allErrors("p.ts", "await await ~x"));
+    }
+
+    @Test
+    void awaitWithoutItsOperandAndInLabelledBodies() {
+        // TypeScript reads an await expression whose operand is missing: TS1109 at the next token
+        assertOnly("p.ts", "async function g() { f(await|) }", 1109, "Expression expected.");
+        assertOnly("p.mts", "x = [await|]", 1109, "Expression expected.");
+        // but not before `=>`: a module's first parse takes the arrow's parameter and never reparses it; JavaScript files
+        // keep ECMAScript's reason
+        assertOnly("p.mts", "x = |await => 1", 1359, "Identifier expected. 'await' is a reserved word that cannot be used here.");
+        assertOnly("p.js", "async function g() { x = [|await] }", 1359, "Identifier expected. 'await' is a reserved word that cannot be used here.");
+        assertOnly("p.ts", "export {}; x ? await |: 1", 1109, "Expression expected.");
+        // `await using` as a statement's body outside async code: the declaration, TS2852 (its checker's first word)
+        String awaitUsing = "'await using' statements are only allowed within async functions and at the top levels of modules.";
+        assertOnly("p.ts", "function f() { l: |await using x = y }", 2852, awaitUsing);
+        assertOnly("p.js", "function f() { while (a) |await using x = y }", 2852, awaitUsing);
+    }
+
+    @Test
     void awaitAndYieldOutsideTheirFunctionsBeforeAWord() {
         assertOnly("p.ts", "function f() { |await x }", 1308,
                 "'await' expressions are only allowed within async functions and at the top levels of modules.");
