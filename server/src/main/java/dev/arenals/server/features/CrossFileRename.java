@@ -145,6 +145,8 @@ public final class CrossFileRename {
             boolean onImportedName = pk == IMPORT_SPECIFIER && Layouts.importImported(arena, parent) == ident && localOfSpecifier >= 0
                     && arena.start(localOfSpecifier) != arena.start(ident);
             if (!imported[1].equals(local) && !onImportedName) return null; // import { a as x }: x is this file's own
+            // from outside the workspace: renamed in this file only, `import { a as b }`, as TypeScript does
+            if (importedFromOutside(file, imported[0], imported[1], navigator, index, folders)) return null;
             return imported(file, imported[0], imported[1], navigator, index, folders);
         }
         FileSummary own = index.summary(file);
@@ -263,6 +265,20 @@ public final class CrossFileRename {
             throw new RenamePlan.Refused("`" + name + "` is imported from '" + specifier + "', a module outside the workspace: it cannot be renamed");
         }
         return null; // a missing relative module: the rename stays in this file (import { a as b })
+    }
+
+    /**
+     * Whether {@code name} of {@code specifier} is declared outside the workspace (node_modules, a
+     * package that does not resolve): such an import's local name is this file's to rename, as
+     * TypeScript's rename does with its default {@code providePrefixAndSuffixTextForRename}.
+     */
+    private static boolean importedFromOutside(Path file, String specifier, String name, CrossFileNavigator navigator, WorkspaceIndex index,
+            List<Path> folders) {
+        NameInFile origin = navigator.origin(file, specifier, name);
+        if (origin != null) return outside(origin.file(), folders);
+        FileSummary s = index.summary(file);
+        Path target = s != null ? s.resolve(specifier) : ModuleResolver.resolveFrom(file, specifier);
+        return (target == null && !ModuleResolver.isRelative(specifier)) || (target != null && outside(target, folders));
     }
 
     /** In a node_modules directory, or in none of the workspace folders. */
