@@ -112,7 +112,7 @@ public final class CompletionHandler {
                 break;
             case CompletionContext.JSX_TAG:
                 if (c.closingTagOf >= 0) items.add(q.text(c.closingTagOf), CompletionItemKind.Class, G_LOCAL, null, null);
-                names(q, doc, c, items, NAMES_JSX);
+                names(q, doc, c, items, NAMES_JSX, null);
                 if (c.closingTagOf < 0) {
                     for (int i = 0; i < WellKnownGlobals.libCount(); i++) {
                         if (WellKnownGlobals.libIsTag(i)) items.add(WellKnownGlobals.libName(i), CompletionItemKind.Property, G_GLOBAL, null, null);
@@ -121,14 +121,14 @@ public final class CompletionHandler {
                 if (!c.prefix.isEmpty()) CompletionImports.exports(q, file, index, items, true, false);
                 break;
             case CompletionContext.DECORATOR_NAME:
-                names(q, doc, c, items, NAMES_VALUES);
+                names(q, doc, c, items, NAMES_VALUES, new CompletionMembers(q, index, file));
                 break;
             case CompletionContext.STATEMENT:
             case CompletionContext.EXPRESSION:
             case CompletionContext.OBJECT_NAMES:
             case CompletionContext.TYPE: {
                 boolean type = c.kind == CompletionContext.TYPE;
-                names(q, doc, c, items, type ? NAMES_TYPES : NAMES_VALUES);
+                names(q, doc, c, items, type ? NAMES_TYPES : NAMES_VALUES, type ? null : new CompletionMembers(q, index, file));
                 globals(items, type);
                 if (c.kind != CompletionContext.OBJECT_NAMES) CompletionKeywords.add(c, items, snippets);
                 if (!c.prefix.isEmpty()) CompletionImports.exports(q, file, index, items, false, type);
@@ -150,7 +150,8 @@ public final class CompletionHandler {
     private static final int NAMES_VALUES = 0, NAMES_TYPES = 1, NAMES_JSX = 2;
 
     /** The binder's visible names at the cursor, filtered by declaration space and ranked by scope. */
-    private static void names(DocumentQuery q, Document doc, CompletionContext c, Items items, int which) {
+    /** {@code imports}: where values are offered, what tells a type-only import (null: every import is offered). */
+    private static void names(DocumentQuery q, Document doc, CompletionContext c, Items items, int which, CompletionMembers imports) {
         ScopeTable scopes = q.scopes();
         Arena arena = q.arena();
         int[] chain = scopes.scopeChain(c.offset);
@@ -172,6 +173,7 @@ public final class CompletionHandler {
             while (d < chain.length - 1 && chain[d] != scope) d++;
             int kind = scopes.kind(symbol);
             if (!offered(kind, which)) continue;
+            if (kind == SymbolKind.IMPORT && imports != null && imports.importsOnlyAType(scopes.declarationNode(symbol))) continue;
             int nameId = scopes.nameId(symbol);
             items.visibleNameIds[nameId] = items.visibleStamp; // shadows a lib name even when it does not match the word
             nameView.id = nameId;
