@@ -470,6 +470,9 @@ class CompletionHandlerTest {
         assertEquals(List.of("add"), labels(complete(app, "import { PI, | } from './math';", index, false)));
         assertEquals(List.of("add"), labels(complete(app, "import { a| } from './math';", index, false)));
         assertEquals(List.of(), labels(complete(app, "import { | } from './nowhere';", index, false)));
+        // after a specifier's type modifier, as TypeScript offers them there
+        assertEquals(List.of("PI", "add"), labels(complete(app, "import { type | } from './math';", index, false)));
+        assertEquals(List.of("add"), labels(complete(app, "import { PI, type a| } from './math';", index, false)));
     }
 
     @Test
