@@ -167,12 +167,18 @@ public final class CompletionHandler {
         items.visibleStamp = items.cache.stamp();
         items.libIds = items.cache.libIds(arena);
         NameView nameView = new NameView(arena.names());
+        int[] types = which == NAMES_TYPES ? typesInChain(scopes, chain) : null;
         int d = 0;
         for (int symbol : visible) {
             int scope = scopes.scope(symbol);
             while (d < chain.length - 1 && chain[d] != scope) d++;
             int kind = scopes.kind(symbol);
-            if (!offered(kind, which)) continue;
+            if (!offered(kind, which)) {
+                // const a = …; type a = …: visibleSymbols keeps the name's first symbol, a type position means the other
+                symbol = types == null ? -1 : typeNamed(scopes, types, scopes.nameId(symbol), scope);
+                if (symbol < 0) continue;
+                kind = scopes.kind(symbol);
+            }
             if (kind == SymbolKind.IMPORT && imports != null && imports.importsOnlyAType(scopes.declarationNode(symbol))) continue;
             int nameId = scopes.nameId(symbol);
             items.visibleNameIds[nameId] = items.visibleStamp; // shadows a lib name even when it does not match the word
@@ -190,6 +196,30 @@ public final class CompletionHandler {
             if (which == NAMES_JSX) items.add(name, itemKind, group, null, null);
             else items.addVisible(name, itemKind, group, null);
         }
+    }
+
+    /** The type symbols (interfaces, aliases, type parameters) declared in the scopes of {@code chain}: few, read once per list. */
+    private static int[] typesInChain(ScopeTable scopes, int[] chain) {
+        int[] out = new int[16];
+        int n = 0;
+        for (int symbol = 0, count = scopes.symbolCount(); symbol < count; symbol++) {
+            int kind = scopes.kind(symbol);
+            if (kind != SymbolKind.INTERFACE && kind != SymbolKind.TYPE_ALIAS && kind != SymbolKind.TYPE_PARAMETER) continue;
+            int scope = scopes.scope(symbol);
+            for (int s : chain) {
+                if (s != scope) continue;
+                if (n == out.length) out = java.util.Arrays.copyOf(out, n * 2);
+                out[n++] = symbol;
+                break;
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    /** The type symbol of {@code types} named {@code nameId} in {@code scope}, or -1. */
+    private static int typeNamed(ScopeTable scopes, int[] types, int nameId, int scope) {
+        for (int t : types) if (scopes.nameId(t) == nameId && scopes.scope(t) == scope) return t;
+        return -1;
     }
 
     /** The symbol kinds each kind of position offers. */

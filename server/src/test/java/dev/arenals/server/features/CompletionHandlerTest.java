@@ -233,6 +233,22 @@ class CompletionHandlerTest {
         assertNotOffered("a.ts", "function f() {\n  |\n}", "namespace", "declare", "abstract");
     }
 
+    /** A call's type arguments are types: the local type aliases of the block, as TypeScript offers them. */
+    @Test
+    void typeArgumentsOfACallOfferLocalTypes() {
+        assertOffers("a.ts", "test('x', () => {\n  type b = 1;\n  expectTypeOf<|b>();\n});", "b");
+        assertOffers("a.ts", "function f() {\n  type b = 1;\n  g<|b>();\n}", "b");
+        assertOffers("a.ts", "type b = 1;\ng<|b>();", "b");
+    }
+
+    /** A name declared as a value and a type (const a = …; type a = …) is offered in both kinds of position. */
+    @Test
+    void aNameThatIsAValueAndATypeIsOfferedInTypes() {
+        assertOffers("a.ts", "test('x', () => {\n  const a = 1;\n  type a = typeof a;\n  let x: |a;\n});", "a");
+        assertOffers("a.ts", "const a = 1;\ntype a = typeof a;\nlet x: |", "a");
+        assertOffers("a.ts", "const a = 1;\ntype a = typeof a;\nf(|);", "a");
+    }
+
     /** TypeScript lists the global undefined in expressions (no lib.d.ts declares it, so the generated list has not got it). */
     @Test
     void undefinedIsOfferedInExpressions() {
