@@ -7,6 +7,7 @@ import dev.arenals.parser.tree.Layouts;
 import dev.arenals.server.document.Document;
 import dev.arenals.server.protocol.Uris;
 import dev.arenals.server.query.CommonJs;
+import dev.arenals.server.query.DeclaredTypes;
 import dev.arenals.server.query.DocumentQuery;
 import dev.arenals.server.query.Occurrences;
 import dev.arenals.server.query.RenamePlan;
@@ -362,7 +363,9 @@ public final class CrossFileRename {
                         if (span == null) break;
                         at = CrossFileReferences.Site.instanceMember(doc.uri(), file, new Position(span.line(), span.startColumn()), site.member(), declared);
                     }
-                    for (int[] occurrence : CrossFileReferences.instanceMemberNodes(q, at, navigator)) {
+                    List<int[]> occurrences = CrossFileReferences.instanceMemberNodes(q, at, navigator);
+                    if (site.kind() != CrossFileNavigator.RenameKind.INSTANCE_MEMBER_CHAINED) refuseUsesOfUnknownType(q, file, site.member(), occurrences);
+                    for (int[] occurrence : occurrences) {
                         int node = occurrence[0];
                         int parent = q.parentOf(node);
                         boolean shorthand = parent >= 0 && arena.kind(parent) == PROPERTY && (arena.data(parent) & P_SHORTHAND) != 0;
@@ -390,6 +393,32 @@ public final class CrossFileRename {
             throw new RenamePlan.Refused("cannot rename to `" + renamed + "`: it is not an identifier");
         }
         return new ArrayList<>(out.values());
+    }
+
+    /**
+     * Refuses the rename of an instance member where this file (the type's or an importer of it)
+     * reads {@code .member} of a value whose type the declarations do not tell ({@code ctx.target}
+     * with {@code ctx} typed through an imported function type): TypeScript would rename it when it
+     * is the same member, and leaving it behind breaks the code, so nothing is done rather than half.
+     */
+    private static void refuseUsesOfUnknownType(DocumentQuery q, Path file, String member, List<int[]> found) {
+        Arena arena = q.arena();
+        char[] chars = member.toCharArray();
+        int nameId = arena.names().find(chars, 0, chars.length);
+        if (nameId < 0) return;
+        java.util.Set<Integer> renamed = new java.util.HashSet<>();
+        for (int[] o : found) renamed.add(o[0]);
+        for (int node = 0, n = arena.nodeCount(); node < n; node++) {
+            if (arena.kind(node) != MEMBER || (arena.data(node) & M_COMPUTED) != 0) continue;
+            int property = Layouts.memberProperty(arena, node);
+            if (property < 0 || arena.kind(property) != IDENTIFIER_NAME || arena.data(property) != nameId || renamed.contains(property)) continue;
+            if (q.parentOf(node) < 0 && node != arena.root()) continue; // left behind by an incremental splice
+            int object = Layouts.memberObject(arena, node);
+            if (DeclaredTypes.typeNameOf(q, object) >= 0) continue; // a member of a type the declarations tell: found above, or another type's
+            Position at = q.rangeOfNode(property).getStart();
+            throw new RenamePlan.Refused("`" + member + "` is also read in " + file.getFileName() + ":" + (at.getLine() + 1) + ":" + (at.getCharacter() + 1)
+                    + " (`" + q.text(node) + "`) from a value whose type is not known without a checker: rename would leave it behind");
+        }
     }
 
     private static FileSummary.Span declarationSpan(FileSummary s, String name) {

@@ -255,6 +255,30 @@ class CrossFileRenameTest {
         }
     }
 
+    /**
+     * zod's ctx.target: an importer reads the member from a parameter typed through an imported
+     * function type, which the declarations do not tell; TypeScript renames it, so renaming
+     * without it would break the code: refused with the place, and nothing is edited.
+     */
+    @Test
+    void aMemberReadFromAValueOfUnknownTypeInAnImporterIsRefused() throws Exception {
+        Files.writeString(root.resolve("src/ctx.ts"), "export interface Ctx { target: string; other: number }\nexport function make(c: Ctx) { return c.target; }\n");
+        Files.writeString(root.resolve("src/proc.ts"), "import type { Ctx } from \"./ctx\";\nexport type Processor = (ctx: Ctx) => string;\n");
+        Files.writeString(root.resolve("src/uses.ts"), "import type { Ctx } from \"./ctx\";\nimport type { Processor } from \"./proc\";\n"
+                + "export const p: Processor = (ctx) => ctx.target;\nexport function q(c: Ctx) { return c.target + c.other; }\n");
+        try (InProcessServer s = start(false)) {
+            String ctx = text("src/ctx.ts");
+            s.open(uri("src/ctx.ts"), "typescript", 1, ctx);
+            ExecutionException e = assertThrows(ExecutionException.class, () -> rename(s, "src/ctx.ts", at(ctx, "target", 0), "goal"));
+            assertTrue(e.getCause().getMessage().contains("`target` is also read in uses.ts:3:"), e.getCause().getMessage());
+            // other: every read is of a value declared as Ctx, renamed in both files
+            Map<String, String> want = new TreeMap<>();
+            want.put("src/ctx.ts", ctx.replace("other", "more"));
+            want.put("src/uses.ts", text("src/uses.ts").replace("c.other", "c.more"));
+            assertEquals(want, applied(rename(s, "src/ctx.ts", at(ctx, "other", 0), "more"), Map.of("src/ctx.ts", ctx)));
+        }
+    }
+
     @Test
     void refusesConflictsInAnyFile() throws Exception {
         try (InProcessServer s = start(false)) {
