@@ -110,7 +110,7 @@ function calls(sf) {
 
 // ---------------------------------------------------------------- tallies
 const show4 = a => a.slice(0, 4);
-const rename = { asked: 0, bothRefuse: 0, weOffer: 0, weRefuse: 0, exact: 0, differ: 0, tsOnly: 0, oursOnly: 0, both: 0, examples: [] };
+const rename = { asked: 0, bothRefuse: 0, weOffer: 0, weRefuse: 0, exact: 0, differ: 0, tsOnly: 0, oursOnly: 0, both: 0, wrong: [], examples: [] };
 const highlights = { asked: 0, exactRanges: 0, exact: 0, both: 0, tsOnly: 0, oursOnly: 0, kindDiffers: 0, examples: [] };
 const completionKinds = ['expression', 'member', 'type', 'import'];
 const completion = Object.fromEntries(completionKinds.map(k => [k, { asked: 0, tsHas: 0, weHave: 0, ourItems: 0, wrong: 0, positionsWithWrong: 0,
@@ -152,7 +152,7 @@ for (const file of chosen) {
         if (!info.canRename) {
             if (weOffer) {
                 rename.weOffer++;
-                if (rename.examples.length < show) rename.examples.push({ what: `offered where TypeScript says "${info.localizedErrorMessage}"`, at: where(file, pos), text: id.text, line: lineOf(file, pos), tsOnly: [], oursOnly: [] });
+                if (rename.wrong.length < show) rename.wrong.push({ what: `offered where TypeScript says "${info.localizedErrorMessage}"`, at: where(file, pos), text: id.text, line: lineOf(file, pos), tsOnly: [], oursOnly: [] });
             } else rename.bothRefuse++;
             continue;
         }
@@ -174,7 +174,7 @@ for (const file of chosen) {
         if (both === theirs.size && both === ours.size) rename.exact++;
         else {
             rename.differ++;
-            if (rename.examples.length < show) rename.examples.push({ what: 'different edits', at: where(file, pos), text: id.text, line: lineOf(file, pos),
+            if (rename.wrong.length < show) rename.wrong.push({ what: 'different edits', at: where(file, pos), text: id.text, line: lineOf(file, pos),
                 tsOnly: show4([...theirs].filter(k => !ours.has(k)).map(describe)), oursOnly: show4([...ours].filter(k => !theirs.has(k)).map(describe)) });
         }
     }
@@ -260,7 +260,7 @@ for (const file of chosen) {
             if (sameNames) signatures.sameNames++;
             if (sameActive) signatures.sameActive++;
             if (sameNames && sameActive) signatures.exact++;
-            else if (signatures.examples.length < show) {
+            if ((!sameNames || !sameActive || !sameLabels) && signatures.examples.length < show) {
                 signatures.examples.push({ at: where(file, pos), line: lineOf(file, pos), theirs: `(${theirLabels.join(', ')}) active ${theirs.argumentIndex}`,
                     ours: `(${ourLabels.join(', ')}) active ${ourActive}` });
             }
@@ -285,6 +285,7 @@ if (renamePerFile > 0) {
     console.log(`\nrename of ${rename.asked} identifiers: agree ${agreed} (${pct(agreed, rename.asked)}): the same edits ${rename.exact}, both refuse ${rename.bothRefuse}; ` +
         `we offer where TypeScript cannot ${rename.weOffer}; we do not rename where TypeScript does ${rename.weRefuse}; different edits ${rename.differ} ` +
         `(edits by both ${rename.both}, TypeScript only ${rename.tsOnly}, arena-ls only ${rename.oursOnly})`);
+    printExamples('rename (wrong):', rename.wrong);
     printExamples('rename:', rename.examples);
 }
 if (highlightsPerFile > 0) {
