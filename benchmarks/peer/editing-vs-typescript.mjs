@@ -14,6 +14,8 @@
 //   (range and new text) must be the same set. Where TypeScript says the name cannot be renamed, we
 //   must not offer it (a null or refused prepareRename). A location only we edit, or only TypeScript
 //   does, leaves broken code: both are counted and shown.
+//   At a use of an imported name TypeScript (by default) aliases the import, `import { a as b }`, where
+//   arena-ls renames the export and every importer: counted apart, both leave a working program.
 // - highlights: H identifiers (default 12). `documentHighlight` against `getDocumentHighlights`: the
 //   same ranges, and the same kinds as VS Code shows TypeScript's (`writtenReference` Write, else Read).
 // - completion: up to C positions (default 12) of each context kind: the start of an identifier in an
@@ -110,7 +112,7 @@ function calls(sf) {
 
 // ---------------------------------------------------------------- tallies
 const show4 = a => a.slice(0, 4);
-const rename = { asked: 0, bothRefuse: 0, weOffer: 0, weRefuse: 0, exact: 0, differ: 0, tsOnly: 0, oursOnly: 0, both: 0, wrong: [], examples: [] };
+const rename = { asked: 0, bothRefuse: 0, weOffer: 0, weRefuse: 0, exact: 0, differ: 0, everywhere: 0, tsOnly: 0, oursOnly: 0, both: 0, wrong: [], examples: [] };
 const highlights = { asked: 0, exactRanges: 0, exact: 0, both: 0, tsOnly: 0, oursOnly: 0, kindDiffers: 0, examples: [] };
 const completionKinds = ['expression', 'member', 'type', 'import'];
 const completion = Object.fromEntries(completionKinds.map(k => [k, { asked: 0, tsHas: 0, weHave: 0, ourItems: 0, wrong: 0, positionsWithWrong: 0,
@@ -171,7 +173,12 @@ for (const file of chosen) {
         rename.both += both;
         rename.tsOnly += theirs.size - both;
         rename.oursOnly += ours.size - both;
+        // TypeScript renames an imported name where it is used as `import { a as b }`; arena-ls renames the
+        // export and every importer: the same program, told apart from a rename that leaves a use behind
+        const aliasOnly = [...theirs].filter(k => !ours.has(k)).every(k => / as /.test(k.split('#')[3]) && /^\s*(import\b|[\w$]+\s*,?\s*$)/.test(lineOf(k.split('#')[0], Number(k.split('#')[1]))));
+        const importSpecifier = [...theirs].some(k => !ours.has(k));
         if (both === theirs.size && both === ours.size) rename.exact++;
+        else if (importSpecifier && aliasOnly && theirs.size - both <= 1) rename.everywhere++;
         else {
             rename.differ++;
             if (rename.wrong.length < show) rename.wrong.push({ what: 'different edits', at: where(file, pos), text: id.text, line: lineOf(file, pos),
@@ -283,7 +290,7 @@ const printExamples = (title, examples) => {
 if (renamePerFile > 0) {
     const agreed = rename.exact + rename.bothRefuse;
     console.log(`\nrename of ${rename.asked} identifiers: agree ${agreed} (${pct(agreed, rename.asked)}): the same edits ${rename.exact}, both refuse ${rename.bothRefuse}; ` +
-        `we offer where TypeScript cannot ${rename.weOffer}; we do not rename where TypeScript does ${rename.weRefuse}; different edits ${rename.differ} ` +
+        `we offer where TypeScript cannot ${rename.weOffer}; we do not rename where TypeScript does ${rename.weRefuse}; at an import's use, TypeScript aliases it (import { a as b }) where we rename the export everywhere ${rename.everywhere}; different edits ${rename.differ} ` +
         `(edits by both ${rename.both}, TypeScript only ${rename.tsOnly}, arena-ls only ${rename.oursOnly})`);
     printExamples('rename (wrong):', rename.wrong);
     printExamples('rename:', rename.examples);
