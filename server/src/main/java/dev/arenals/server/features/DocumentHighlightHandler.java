@@ -26,8 +26,16 @@ public final class DocumentHighlightHandler {
     public List<DocumentHighlight> highlights(Document doc, Position position) {
         DocumentQuery q = DocumentQuery.of(doc);
         if (q == null) return List.of();
-        Target target = new TargetResolver(q).at(q.offset(position));
-        if (target == null) return List.of();
+        int offset = q.offset(position);
+        Target target = new TargetResolver(q).at(offset);
+        if (target == null) { // a property declared where nothing relates its uses without types: itself, as references answers
+            int name = q.identifierAt(offset);
+            List<DocumentHighlight> own = new ArrayList<>(1);
+            for (org.eclipse.lsp4j.Location l : DefinitionHandler.ownDeclarationName(q, name)) {
+                own.add(new DocumentHighlight(l.getRange(), declarationWrites(q, name) ? DocumentHighlightKind.Write : DocumentHighlightKind.Read));
+            }
+            return own;
+        }
         Occurrences all = Occurrences.ofMeaning(q, target);
         List<DocumentHighlight> out = new ArrayList<>(all.size());
         for (int i = 0; i < all.size(); i++) {

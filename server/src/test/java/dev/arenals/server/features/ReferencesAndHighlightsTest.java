@@ -124,6 +124,12 @@ class ReferencesAndHighlightsTest {
         assertHighlights("a.ts", "try {} catch ([[=e]]) { [[|e]]; }");
     }
 
+    /** As references: a property whose uses nothing relates without types is highlighted alone, with TypeScript's kind. */
+    @Test void aPropertyDeclaredWithoutTypesIsHighlightedAlone() {
+        assertHighlights("a.ts", "f({ [[=ke|y]]: 1 }); g({ key: 2 });");
+        assertHighlights("a.ts", "function f(o: { [[ke|y]]: number }) {}");
+    }
+
     @Test void aShorthandPropertyWritesTheProperty() {
         assertHighlights("a.ts", "const [[=inner]] = 1; const o = { [[=inner]] }; f([[|inner]]);");
     }
