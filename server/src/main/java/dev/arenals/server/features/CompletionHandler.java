@@ -99,7 +99,9 @@ public final class CompletionHandler {
                 Arena arena = q.arena();
                 int declaration = TreePaths.parent(arena, c.stringNode);
                 for (int s = declaration < 0 ? -1 : arena.firstChild(declaration); s >= 0; s = arena.nextSibling(s)) {
-                    if (arena.kind(s) == IMPORT_SPECIFIER && arena.start(s) != c.prefixStart) listed.add(CompletionMembers.keyName(arena, Layouts.importImported(arena, s)));
+                    int imported = arena.kind(s) == IMPORT_SPECIFIER ? Layouts.importImported(arena, s) : -1;
+                    // the one being typed is not listed yet: its name starts where the word does (after a type modifier too)
+                    if (imported >= 0 && arena.start(imported) != c.prefixStart) listed.add(CompletionMembers.keyName(arena, imported));
                 }
                 CompletionMembers members = new CompletionMembers(q, index, file);
                 members.moduleExports(members.stringValue(c.stringNode), (name, kind, decl, group, detail) -> {

@@ -489,6 +489,8 @@ class CompletionHandlerTest {
         // after a specifier's type modifier, as TypeScript offers them there
         assertEquals(List.of("PI", "add"), labels(complete(app, "import { type | } from './math';", index, false)));
         assertEquals(List.of("add"), labels(complete(app, "import { PI, type a| } from './math';", index, false)));
+        assertEquals(List.of("PI"), labels(complete(app, "import { type |PI, add } from './math';", index, false)));
+        assertEquals(List.of("PI"), labels(complete(app, "import { type |PI, add } from './math';\nconst x = 1;", index, false)));
     }
 
     @Test
