@@ -364,7 +364,7 @@ public final class CrossFileRename {
                         at = CrossFileReferences.Site.instanceMember(doc.uri(), file, new Position(span.line(), span.startColumn()), site.member(), declared);
                     }
                     List<int[]> occurrences = CrossFileReferences.instanceMemberNodes(q, at, navigator);
-                    if (site.kind() != CrossFileNavigator.RenameKind.INSTANCE_MEMBER_CHAINED) refuseUsesOfUnknownType(q, file, site.member(), occurrences);
+                    refuseUsesOfUnknownType(q, file, site.member(), occurrences);
                     for (int[] occurrence : occurrences) {
                         int node = occurrence[0];
                         int parent = q.parentOf(node);
@@ -402,21 +402,30 @@ public final class CrossFileRename {
      * is the same member, and leaving it behind breaks the code, so nothing is done rather than half.
      */
     private static void refuseUsesOfUnknownType(DocumentQuery q, Path file, String member, List<int[]> found) {
+        java.util.Set<Integer> renamed = new java.util.HashSet<>();
+        for (int[] o : found) renamed.add(q.arena().start(o[0]));
+        refuseUsesOfUnknownType(q, file, member, renamed);
+    }
+
+    /** ... where {@code renamed} holds the start offsets of the names the rename edits in this file. */
+    static void refuseUsesOfUnknownType(DocumentQuery q, Path file, String member, java.util.Set<Integer> renamed) {
         Arena arena = q.arena();
         char[] chars = member.toCharArray();
         int nameId = arena.names().find(chars, 0, chars.length);
         if (nameId < 0) return;
-        java.util.Set<Integer> renamed = new java.util.HashSet<>();
-        for (int[] o : found) renamed.add(o[0]);
+        TargetResolver resolver = null;
         for (int node = 0, n = arena.nodeCount(); node < n; node++) {
             if (arena.kind(node) != MEMBER || (arena.data(node) & M_COMPUTED) != 0) continue;
             int property = Layouts.memberProperty(arena, node);
-            if (property < 0 || arena.kind(property) != IDENTIFIER_NAME || arena.data(property) != nameId || renamed.contains(property)) continue;
+            if (property < 0 || arena.kind(property) != IDENTIFIER_NAME || arena.data(property) != nameId || renamed.contains(arena.start(property))) continue;
             if (q.parentOf(node) < 0 && node != arena.root()) continue; // left behind by an incremental splice
             int object = Layouts.memberObject(arena, node);
-            if (DeclaredTypes.typeNameOf(q, object) >= 0) continue; // a member of a type the declarations tell: found above, or another type's
+            // a member of a type the declarations tell, or of what the name resolves to (an object literal): found above, or another's
+            if (DeclaredTypes.typeNameOf(q, object) >= 0) continue;
+            if (resolver == null) resolver = new TargetResolver(q);
+            if (resolver.at(arena.start(property)) != null) continue;
             Position at = q.rangeOfNode(property).getStart();
-            throw new RenamePlan.Refused("`" + member + "` is also read in " + file.getFileName() + ":" + (at.getLine() + 1) + ":" + (at.getCharacter() + 1)
+            throw new RenamePlan.Refused("`" + member + "` is also read in " + (file == null ? "this file" : file.getFileName()) + ":" + (at.getLine() + 1) + ":" + (at.getCharacter() + 1)
                     + " (`" + q.text(node) + "`) from a value whose type is not known without a checker: rename would leave it behind");
         }
     }
