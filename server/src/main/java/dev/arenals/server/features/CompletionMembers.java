@@ -494,10 +494,42 @@ final class CompletionMembers {
         return above >= 0 && arena.kind(above) == TYPE_QUERY ? VALUE : TYPE;
     }
 
+    // per summary, built once per list: a barrel's hundreds of exports are each looked up, and
+    // scanning the summary's columns for every one made `z.` five times slower
+    private java.util.Map<FileSummary, java.util.Map<String, FileSummary.Export>> exportsByName;
+    private java.util.Map<FileSummary, java.util.Map<String, Integer>> declarationMeanings;
+
+    private java.util.Map<String, FileSummary.Export> exportsByName(FileSummary s) {
+        if (exportsByName == null) exportsByName = new java.util.HashMap<>();
+        return exportsByName.computeIfAbsent(s, k -> {
+            java.util.Map<String, FileSummary.Export> byName = new java.util.HashMap<>();
+            for (FileSummary.Export e : k.exports()) byName.putIfAbsent(e.exportedName(), e);
+            return byName;
+        });
+    }
+
+    /** By name: the meanings of the summary's top-level declarations of that name (merged ones together). */
+    private java.util.Map<String, Integer> declarationMeanings(FileSummary s) {
+        if (declarationMeanings == null) declarationMeanings = new java.util.HashMap<>();
+        return declarationMeanings.computeIfAbsent(s, k -> {
+            java.util.Map<String, Integer> byName = new java.util.HashMap<>();
+            for (FileSummary.Declaration d : k.declarations()) {
+                int meaning;
+                switch (d.kind()) {
+                    case INTERFACE: case TYPE: meaning = TYPE; break;
+                    case FUNCTION: case VARIABLE: case CONSTANT: meaning = VALUE; break;
+                    default: meaning = VALUE_OR_TYPE; break;
+                }
+                byName.merge(d.name(), meaning, (a, b) -> a | b);
+            }
+            return byName;
+        });
+    }
+
     /** The meanings of {@code name} as {@code s}'s module exports it: its declarations' kinds, re-exports and imports followed; both when unknown. */
     private int exportedMeanings(FileSummary s, String name, int depth) {
         if (s == null || depth > MAX_DEPTH) return VALUE_OR_TYPE;
-        FileSummary.Export e = s.export(name);
+        FileSummary.Export e = exportsByName(s).get(name);
         if (e == null || e.localName() == null || e.commonJs()) return VALUE_OR_TYPE;
         if (e.fromSpecifier() != null) {
             Path from = s.resolve(e.fromSpecifier());
@@ -527,16 +559,8 @@ final class CompletionMembers {
     }
 
     private int localMeanings(FileSummary s, String local, int depth) {
-        int meanings = 0;
-        for (FileSummary.Declaration d : s.declarations()) {
-            if (!d.name().equals(local)) continue;
-            switch (d.kind()) {
-                case INTERFACE: case TYPE: meanings |= TYPE; break;
-                case FUNCTION: case VARIABLE: case CONSTANT: meanings |= VALUE; break;
-                default: meanings |= VALUE_OR_TYPE; break;
-            }
-        }
-        if (meanings != 0) return meanings;
+        Integer declared = declarationMeanings(s).get(local);
+        if (declared != null) return declared;
         FileSummary.Import imported = s.importOf(local);
         if (imported == null || imported.importedName() == null || imported.importedName().equals("*") || imported.importedName().equals("default")) {
             return VALUE_OR_TYPE;
