@@ -486,7 +486,14 @@ final class CompletionMembers {
     private int meaningsAfter(int object) {
         int parent = q.parentOf(object);
         int pk = parent < 0 ? -1 : arena.kind(parent);
-        if (pk == MEMBER) return VALUE;
+        if (pk == MEMBER) { // a type in an interface's extends or a class's implements (ShardId extends Equal.Equal)
+            int top = parent;
+            while (q.parentOf(top) >= 0 && arena.kind(q.parentOf(top)) == MEMBER) top = q.parentOf(top);
+            int above = q.parentOf(top);
+            boolean heritage = above >= 0 && arena.kind(above) == EXPRESSION_WITH_TYPE_ARGUMENTS && q.parentOf(above) >= 0
+                    && arena.kind(q.parentOf(above)) == HERITAGE_CLAUSE;
+            return heritage || (above >= 0 && arena.kind(above) == HERITAGE_CLAUSE) ? TYPE : VALUE;
+        }
         if (pk != QUALIFIED_NAME) return VALUE_OR_TYPE;
         int top = parent;
         while (q.parentOf(top) >= 0 && arena.kind(q.parentOf(top)) == QUALIFIED_NAME) top = q.parentOf(top);

@@ -454,6 +454,11 @@ class CompletionHandlerTest {
                 labels(complete(app, "import * as m from './math';\nlet x: m.| = 1;", index, false)).stream().sorted().toList());
         assertEquals(List.of("Matrix", "add", "scale"),
                 labels(complete(app, "import * as m from './math';\nlet y: typeof m.| = 1;", index, false)).stream().sorted().toList());
+        // effect's interface ShardId extends Equal.Equal: an interface's extends and a class's implements name types
+        assertEquals(List.of("Angle", "Id", "Matrix", "Shape", "Unit"),
+                labels(complete(app, "import * as m from './math';\ninterface S extends m.| {}", index, false)).stream().sorted().toList());
+        assertEquals(List.of("Angle", "Id", "Matrix", "Shape", "Unit"),
+                labels(complete(app, "import * as m from './math';\nclass C implements m.| {}", index, false)).stream().sorted().toList());
     }
 
     @Test

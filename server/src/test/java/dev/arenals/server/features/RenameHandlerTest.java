@@ -16,6 +16,10 @@ class RenameHandlerTest {
                 "following", "`next` is also read in a.ts:4:3 (`c.next`)");
         assertRename("a.ts", "class Node { |next(): Node { return this; } }\nfunction f(n: Node) { return n.next(); }\nconst o = { next: 1 };\no.next;",
                 "following", "class Node { following(): Node { return this; } }\nfunction f(n: Node) { return n.following(); }\nconst o = { next: 1 };\no.next;");
+        // a union alias holding the class: its member is found through it, so nothing is left behind
+        assertRename("a.ts", "class Leaf { /*|*/next(): Leaf { return this; } }\nclass Branch { kids = 1; }\ntype Node = Leaf | Branch;\n"
+                + "declare let n: Node;\nn.next();", "following",
+                "class Leaf { following(): Leaf { return this; } }\nclass Branch { kids = 1; }\ntype Node = Leaf | Branch;\ndeclare let n: Node;\nn.following();");
     }
 
     @Test void everyReferenceAndTheDeclaration() {
