@@ -138,8 +138,12 @@ final class CompletionContext {
             }
         }
 
-        // import { a, | } from "m": the module's exports
+        // import { a, | } from "m", and import { type | }: the module's exports
         int importDeclaration = innermostOfKinds(IMPORT_DECLARATION);
+        if (importDeclaration >= 0 && isTypeModifierEndingAt(before)) {
+            int beforeType = previousSignificant(before - 3);
+            prev = beforeType >= 0 ? src[beforeType] : 0;
+        }
         if (importDeclaration >= 0 && (prev == '{' || prev == ',')) {
             int source = Layouts.moduleSource(arena, importDeclaration);
             if (source >= 0 && arena.start(source) >= offset) {
@@ -491,6 +495,12 @@ final class CompletionContext {
     }
 
     /** Index of the last char before {@code at} that is not whitespace (comments skipped), or -1. */
+    /** Whether the word {@code type} ends at {@code last} (a specifier's type modifier: {@code import { type X }}). */
+    private boolean isTypeModifierEndingAt(int last) {
+        if (last < 3 || src[last] != 'e' || src[last - 1] != 'p' || src[last - 2] != 'y' || src[last - 3] != 't') return false;
+        return last == 3 || !isIdentifierPart(src[last - 4]);
+    }
+
     int previousSignificant(int at) {
         int i = at - 1;
         while (i >= 0) {

@@ -99,7 +99,9 @@ public final class CompletionHandler {
                 Arena arena = q.arena();
                 int declaration = TreePaths.parent(arena, c.stringNode);
                 for (int s = declaration < 0 ? -1 : arena.firstChild(declaration); s >= 0; s = arena.nextSibling(s)) {
-                    if (arena.kind(s) == IMPORT_SPECIFIER && arena.start(s) != c.prefixStart) listed.add(CompletionMembers.keyName(arena, Layouts.importImported(arena, s)));
+                    int imported = arena.kind(s) == IMPORT_SPECIFIER ? Layouts.importImported(arena, s) : -1;
+                    // the one being typed is not listed yet: its name starts where the word does (after a type modifier too)
+                    if (imported >= 0 && arena.start(imported) != c.prefixStart) listed.add(CompletionMembers.keyName(arena, imported));
                 }
                 CompletionMembers members = new CompletionMembers(q, index, file);
                 members.moduleExports(members.stringValue(c.stringNode), (name, kind, decl, group, detail) -> {
@@ -112,7 +114,7 @@ public final class CompletionHandler {
                 break;
             case CompletionContext.JSX_TAG:
                 if (c.closingTagOf >= 0) items.add(q.text(c.closingTagOf), CompletionItemKind.Class, G_LOCAL, null, null);
-                names(q, doc, c, items, NAMES_JSX);
+                names(q, doc, c, items, NAMES_JSX, null);
                 if (c.closingTagOf < 0) {
                     for (int i = 0; i < WellKnownGlobals.libCount(); i++) {
                         if (WellKnownGlobals.libIsTag(i)) items.add(WellKnownGlobals.libName(i), CompletionItemKind.Property, G_GLOBAL, null, null);
@@ -121,14 +123,14 @@ public final class CompletionHandler {
                 if (!c.prefix.isEmpty()) CompletionImports.exports(q, file, index, items, true, false);
                 break;
             case CompletionContext.DECORATOR_NAME:
-                names(q, doc, c, items, NAMES_VALUES);
+                names(q, doc, c, items, NAMES_VALUES, new CompletionMembers(q, index, file));
                 break;
             case CompletionContext.STATEMENT:
             case CompletionContext.EXPRESSION:
             case CompletionContext.OBJECT_NAMES:
             case CompletionContext.TYPE: {
                 boolean type = c.kind == CompletionContext.TYPE;
-                names(q, doc, c, items, type ? NAMES_TYPES : NAMES_VALUES);
+                names(q, doc, c, items, type ? NAMES_TYPES : NAMES_VALUES, type ? null : new CompletionMembers(q, index, file));
                 globals(items, type);
                 if (c.kind != CompletionContext.OBJECT_NAMES) CompletionKeywords.add(c, items, snippets);
                 if (!c.prefix.isEmpty()) CompletionImports.exports(q, file, index, items, false, type);
@@ -150,7 +152,8 @@ public final class CompletionHandler {
     private static final int NAMES_VALUES = 0, NAMES_TYPES = 1, NAMES_JSX = 2;
 
     /** The binder's visible names at the cursor, filtered by declaration space and ranked by scope. */
-    private static void names(DocumentQuery q, Document doc, CompletionContext c, Items items, int which) {
+    /** {@code imports}: where values are offered, what tells a type-only import (null: every import is offered). */
+    private static void names(DocumentQuery q, Document doc, CompletionContext c, Items items, int which, CompletionMembers imports) {
         ScopeTable scopes = q.scopes();
         Arena arena = q.arena();
         int[] chain = scopes.scopeChain(c.offset);
@@ -166,12 +169,19 @@ public final class CompletionHandler {
         items.visibleStamp = items.cache.stamp();
         items.libIds = items.cache.libIds(arena);
         NameView nameView = new NameView(arena.names());
+        int[] types = which == NAMES_TYPES ? typesInChain(scopes, chain) : null;
         int d = 0;
         for (int symbol : visible) {
             int scope = scopes.scope(symbol);
             while (d < chain.length - 1 && chain[d] != scope) d++;
             int kind = scopes.kind(symbol);
-            if (!offered(kind, which)) continue;
+            if (!offered(kind, which)) {
+                // const a = …; type a = …: visibleSymbols keeps the name's first symbol, a type position means the other
+                symbol = types == null ? -1 : typeNamed(scopes, types, scopes.nameId(symbol), scope);
+                if (symbol < 0) continue;
+                kind = scopes.kind(symbol);
+            }
+            if (kind == SymbolKind.IMPORT && imports != null && imports.importsOnlyAType(scopes.declarationNode(symbol))) continue;
             int nameId = scopes.nameId(symbol);
             items.visibleNameIds[nameId] = items.visibleStamp; // shadows a lib name even when it does not match the word
             nameView.id = nameId;
@@ -188,6 +198,30 @@ public final class CompletionHandler {
             if (which == NAMES_JSX) items.add(name, itemKind, group, null, null);
             else items.addVisible(name, itemKind, group, null);
         }
+    }
+
+    /** The type symbols (interfaces, aliases, type parameters) declared in the scopes of {@code chain}: few, read once per list. */
+    private static int[] typesInChain(ScopeTable scopes, int[] chain) {
+        int[] out = new int[16];
+        int n = 0;
+        for (int symbol = 0, count = scopes.symbolCount(); symbol < count; symbol++) {
+            int kind = scopes.kind(symbol);
+            if (kind != SymbolKind.INTERFACE && kind != SymbolKind.TYPE_ALIAS && kind != SymbolKind.TYPE_PARAMETER) continue;
+            int scope = scopes.scope(symbol);
+            for (int s : chain) {
+                if (s != scope) continue;
+                if (n == out.length) out = java.util.Arrays.copyOf(out, n * 2);
+                out[n++] = symbol;
+                break;
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    /** The type symbol of {@code types} named {@code nameId} in {@code scope}, or -1. */
+    private static int typeNamed(ScopeTable scopes, int[] types, int nameId, int scope) {
+        for (int t : types) if (scopes.nameId(t) == nameId && scopes.scope(t) == scope) return t;
+        return -1;
     }
 
     /** The symbol kinds each kind of position offers. */

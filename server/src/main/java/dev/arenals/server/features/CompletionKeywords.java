@@ -17,9 +17,12 @@ final class CompletionKeywords {
 
     private static final String[] STATEMENT = {"if", "for", "while", "do", "switch", "try", "throw", "var", "let", "const",
             "function", "class", "async", "debugger", "using"};
+    // undefined: TypeScript lists the global, which no lib.d.ts declares (the checker's own symbol)
     private static final String[] EXPRESSION = {"true", "false", "null", "this", "new", "typeof", "void", "delete", "function",
-            "class", "async", "import"};
-    private static final String[] TS_STATEMENT = {"interface", "type", "enum", "namespace", "declare", "abstract"};
+            "class", "async", "import", "undefined"};
+    private static final String[] TS_STATEMENT = {"interface", "type", "enum"};
+    /** Outside functions only: TypeScript leaves these contextual keywords out of a function body's list. */
+    private static final String[] TS_DECLARATION = {"namespace", "declare", "abstract"};
     private static final String[] TYPES = {"any", "unknown", "never", "string", "number", "boolean", "bigint", "symbol",
             "object", "void", "undefined", "null", "true", "false", "this", "keyof", "typeof", "readonly", "unique"};
     private static final String[] CLASS_MEMBER = {"constructor", "get", "set", "static", "async", "accessor"};
@@ -61,6 +64,7 @@ final class CompletionKeywords {
             case CompletionContext.STATEMENT:
                 for (String k : STATEMENT) keyword(items, k);
                 if (ts) for (String k : TS_STATEMENT) keyword(items, k);
+                if (ts && c.enclosingFunction(true) < 0) for (String k : TS_DECLARATION) keyword(items, k);
                 if (c.enclosingFunction(true) >= 0) keyword(items, "return");
                 if (c.inLoop() || c.inSwitchCase()) keyword(items, "break");
                 if (c.inLoop()) keyword(items, "continue");

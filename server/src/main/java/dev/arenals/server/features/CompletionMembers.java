@@ -92,6 +92,7 @@ final class CompletionMembers {
             listed[0]++;
             sink.member(name, kind, decl, group, detail);
         };
+        exportMeanings = meaningsAfter(object);
         if (container >= 0) containerMembers(container, counted);
         else if (container == NAMESPACE_IMPORT) moduleExports(namespaceSpecifier, counted);
         else if (namespaceInNamespace(object, counted)) return;
@@ -472,6 +473,109 @@ final class CompletionMembers {
         exportsOf(target, sink, visited, seen, 0);
     }
 
+    // what a module's export may be used as: a value, a type (a class, enum or namespace is both)
+    private static final int VALUE = 1, TYPE = 2, VALUE_OR_TYPE = VALUE | TYPE;
+    /** The meanings the module exports listed after {@code ns.} may have here ({@link #meaningsAfter}). */
+    private int exportMeanings = VALUE_OR_TYPE;
+
+    /**
+     * What may follow {@code ns.}: values in an expression ({@code z.object}) and after
+     * {@code typeof}, types and namespaces in a type ({@code z.ZodType}), as TypeScript lists them;
+     * anything where the tree does not say.
+     */
+    private int meaningsAfter(int object) {
+        int parent = q.parentOf(object);
+        int pk = parent < 0 ? -1 : arena.kind(parent);
+        if (pk == MEMBER) { // a type in an interface's extends or a class's implements (ShardId extends Equal.Equal)
+            int top = parent;
+            while (q.parentOf(top) >= 0 && arena.kind(q.parentOf(top)) == MEMBER) top = q.parentOf(top);
+            int above = q.parentOf(top);
+            boolean heritage = above >= 0 && arena.kind(above) == EXPRESSION_WITH_TYPE_ARGUMENTS && q.parentOf(above) >= 0
+                    && arena.kind(q.parentOf(above)) == HERITAGE_CLAUSE;
+            return heritage || (above >= 0 && arena.kind(above) == HERITAGE_CLAUSE) ? TYPE : VALUE;
+        }
+        if (pk != QUALIFIED_NAME) return VALUE_OR_TYPE;
+        int top = parent;
+        while (q.parentOf(top) >= 0 && arena.kind(q.parentOf(top)) == QUALIFIED_NAME) top = q.parentOf(top);
+        int above = q.parentOf(top);
+        return above >= 0 && arena.kind(above) == TYPE_QUERY ? VALUE : TYPE;
+    }
+
+    // per summary, built once per list: a barrel's hundreds of exports are each looked up, and
+    // scanning the summary's columns for every one made `z.` five times slower
+    private java.util.Map<FileSummary, java.util.Map<String, FileSummary.Export>> exportsByName;
+    private java.util.Map<FileSummary, java.util.Map<String, Integer>> declarationMeanings;
+
+    private java.util.Map<String, FileSummary.Export> exportsByName(FileSummary s) {
+        if (exportsByName == null) exportsByName = new java.util.HashMap<>();
+        return exportsByName.computeIfAbsent(s, k -> {
+            java.util.Map<String, FileSummary.Export> byName = new java.util.HashMap<>();
+            for (FileSummary.Export e : k.exports()) byName.putIfAbsent(e.exportedName(), e);
+            return byName;
+        });
+    }
+
+    /** By name: the meanings of the summary's top-level declarations of that name (merged ones together). */
+    private java.util.Map<String, Integer> declarationMeanings(FileSummary s) {
+        if (declarationMeanings == null) declarationMeanings = new java.util.HashMap<>();
+        return declarationMeanings.computeIfAbsent(s, k -> {
+            java.util.Map<String, Integer> byName = new java.util.HashMap<>();
+            for (FileSummary.Declaration d : k.declarations()) {
+                int meaning;
+                switch (d.kind()) {
+                    case INTERFACE: case TYPE: meaning = TYPE; break;
+                    case FUNCTION: case VARIABLE: case CONSTANT: meaning = VALUE; break;
+                    default: meaning = VALUE_OR_TYPE; break;
+                }
+                byName.merge(d.name(), meaning, (a, b) -> a | b);
+            }
+            return byName;
+        });
+    }
+
+    /** The meanings of {@code name} as {@code s}'s module exports it: its declarations' kinds, re-exports and imports followed; both when unknown. */
+    private int exportedMeanings(FileSummary s, String name, int depth) {
+        if (s == null || depth > MAX_DEPTH) return VALUE_OR_TYPE;
+        FileSummary.Export e = exportsByName(s).get(name);
+        if (e == null || e.localName() == null || e.commonJs()) return VALUE_OR_TYPE;
+        if (e.fromSpecifier() != null) {
+            Path from = s.resolve(e.fromSpecifier());
+            return from == null || e.localName().equals("*") ? VALUE_OR_TYPE : exportedMeanings(index.summaryOrLoad(from), e.localName(), depth + 1);
+        }
+        return localMeanings(s, e.localName(), depth);
+    }
+
+    /**
+     * Whether the import declared by {@code binding} brings a type only: {@code import type},
+     * {@code { type X }}, or a name its module (in the index) exports as an interface or type alias
+     * only. An expression does not offer it, as TypeScript's completion does not.
+     */
+    boolean importsOnlyAType(int binding) {
+        int specifier = q.parentOf(binding);
+        int declaration = q.parentOf(specifier);
+        if (specifier < 0 || declaration < 0 || arena.kind(declaration) != IMPORT_DECLARATION) return false;
+        if (((arena.data(specifier) | arena.data(declaration)) & MOD_TYPE_ONLY) != 0) return true;
+        if (arena.kind(specifier) != IMPORT_SPECIFIER || index == null || file == null) return false;
+        String imported = keyName(Layouts.importImported(arena, specifier));
+        int source = Layouts.moduleSource(arena, declaration);
+        if (imported == null || source < 0) return false;
+        FileSummary own = index.summary(file);
+        String specifierText = stringValue(source);
+        Path module = own != null ? own.resolve(specifierText) : ModuleResolver.resolveFrom(file, specifierText);
+        return module != null && (exportedMeanings(index.summaryOrLoad(module), imported, 0) & VALUE) == 0;
+    }
+
+    private int localMeanings(FileSummary s, String local, int depth) {
+        Integer declared = declarationMeanings(s).get(local);
+        if (declared != null) return declared;
+        FileSummary.Import imported = s.importOf(local);
+        if (imported == null || imported.importedName() == null || imported.importedName().equals("*") || imported.importedName().equals("default")) {
+            return VALUE_OR_TYPE;
+        }
+        Path from = s.resolve(imported.specifier());
+        return from == null ? VALUE_OR_TYPE : exportedMeanings(index.summaryOrLoad(from), imported.importedName(), depth + 1);
+    }
+
     private void exportsOf(Path target, Sink sink, Set<Path> visited, Set<String> seen, int depth) {
         if (target == null || depth > MAX_DEPTH || !visited.add(target)) return;
         FileSummary s = index.summaryOrLoad(target);
@@ -480,6 +584,7 @@ final class CompletionMembers {
         for (FileSummary.Export e : s.exports()) {
             String name = e.exportedName();
             if (name.equals("default") && depth > 0) continue;
+            if (exportMeanings != VALUE_OR_TYPE && (exportedMeanings(s, name, 0) & exportMeanings) == 0) continue; // a type after z. in an expression
             if (!seen.add(name)) continue;
             FileSummary.Declaration d = e.localName() == null || e.fromSpecifier() != null ? null : s.declaration(e.localName());
             sink.member(name, d == null ? CompletionItemKind.Variable : CompletionHandler.kindOf(d.kind()), -1, 0, from);

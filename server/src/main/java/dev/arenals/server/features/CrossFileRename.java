@@ -7,6 +7,7 @@ import dev.arenals.parser.tree.Layouts;
 import dev.arenals.server.document.Document;
 import dev.arenals.server.protocol.Uris;
 import dev.arenals.server.query.CommonJs;
+import dev.arenals.server.query.DeclaredTypes;
 import dev.arenals.server.query.DocumentQuery;
 import dev.arenals.server.query.Occurrences;
 import dev.arenals.server.query.RenamePlan;
@@ -145,6 +146,8 @@ public final class CrossFileRename {
             boolean onImportedName = pk == IMPORT_SPECIFIER && Layouts.importImported(arena, parent) == ident && localOfSpecifier >= 0
                     && arena.start(localOfSpecifier) != arena.start(ident);
             if (!imported[1].equals(local) && !onImportedName) return null; // import { a as x }: x is this file's own
+            // from outside the workspace: renamed in this file only, `import { a as b }`, as TypeScript does
+            if (importedFromOutside(file, imported[0], imported[1], navigator, index, folders)) return null;
             return imported(file, imported[0], imported[1], navigator, index, folders);
         }
         FileSummary own = index.summary(file);
@@ -265,6 +268,20 @@ public final class CrossFileRename {
         return null; // a missing relative module: the rename stays in this file (import { a as b })
     }
 
+    /**
+     * Whether {@code name} of {@code specifier} is declared outside the workspace (node_modules, a
+     * package that does not resolve): such an import's local name is this file's to rename, as
+     * TypeScript's rename does with its default {@code providePrefixAndSuffixTextForRename}.
+     */
+    private static boolean importedFromOutside(Path file, String specifier, String name, CrossFileNavigator navigator, WorkspaceIndex index,
+            List<Path> folders) {
+        NameInFile origin = navigator.origin(file, specifier, name);
+        if (origin != null) return outside(origin.file(), folders);
+        FileSummary s = index.summary(file);
+        Path target = s != null ? s.resolve(specifier) : ModuleResolver.resolveFrom(file, specifier);
+        return (target == null && !ModuleResolver.isRelative(specifier)) || (target != null && outside(target, folders));
+    }
+
     /** In a node_modules directory, or in none of the workspace folders. */
     static boolean outside(Path file, List<Path> folders) {
         for (Path part : file) if (part.toString().equals("node_modules")) return true;
@@ -346,7 +363,9 @@ public final class CrossFileRename {
                         if (span == null) break;
                         at = CrossFileReferences.Site.instanceMember(doc.uri(), file, new Position(span.line(), span.startColumn()), site.member(), declared);
                     }
-                    for (int[] occurrence : CrossFileReferences.instanceMemberNodes(q, at, navigator)) {
+                    List<int[]> occurrences = CrossFileReferences.instanceMemberNodes(q, at, navigator);
+                    refuseUsesOfUnknownType(q, file, site.member(), occurrences);
+                    for (int[] occurrence : occurrences) {
                         int node = occurrence[0];
                         int parent = q.parentOf(node);
                         boolean shorthand = parent >= 0 && arena.kind(parent) == PROPERTY && (arena.data(parent) & P_SHORTHAND) != 0;
@@ -374,6 +393,41 @@ public final class CrossFileRename {
             throw new RenamePlan.Refused("cannot rename to `" + renamed + "`: it is not an identifier");
         }
         return new ArrayList<>(out.values());
+    }
+
+    /**
+     * Refuses the rename of an instance member where this file (the type's or an importer of it)
+     * reads {@code .member} of a value whose type the declarations do not tell ({@code ctx.target}
+     * with {@code ctx} typed through an imported function type): TypeScript would rename it when it
+     * is the same member, and leaving it behind breaks the code, so nothing is done rather than half.
+     */
+    private static void refuseUsesOfUnknownType(DocumentQuery q, Path file, String member, List<int[]> found) {
+        java.util.Set<Integer> renamed = new java.util.HashSet<>();
+        for (int[] o : found) renamed.add(q.arena().start(o[0]));
+        refuseUsesOfUnknownType(q, file, member, renamed);
+    }
+
+    /** ... where {@code renamed} holds the start offsets of the names the rename edits in this file. */
+    static void refuseUsesOfUnknownType(DocumentQuery q, Path file, String member, java.util.Set<Integer> renamed) {
+        Arena arena = q.arena();
+        char[] chars = member.toCharArray();
+        int nameId = arena.names().find(chars, 0, chars.length);
+        if (nameId < 0) return;
+        TargetResolver resolver = null;
+        for (int node = 0, n = arena.nodeCount(); node < n; node++) {
+            if (arena.kind(node) != MEMBER || (arena.data(node) & M_COMPUTED) != 0) continue;
+            int property = Layouts.memberProperty(arena, node);
+            if (property < 0 || arena.kind(property) != IDENTIFIER_NAME || arena.data(property) != nameId || renamed.contains(arena.start(property))) continue;
+            if (q.parentOf(node) < 0 && node != arena.root()) continue; // left behind by an incremental splice
+            int object = Layouts.memberObject(arena, node);
+            // a member of a type the declarations tell, or of what the name resolves to (an object literal): found above, or another's
+            if (DeclaredTypes.typeNameOf(q, object) >= 0) continue;
+            if (resolver == null) resolver = new TargetResolver(q);
+            if (resolver.at(arena.start(property)) != null) continue;
+            Position at = q.rangeOfNode(property).getStart();
+            throw new RenamePlan.Refused("`" + member + "` is also read in " + (file == null ? "this file" : file.getFileName()) + ":" + (at.getLine() + 1) + ":" + (at.getCharacter() + 1)
+                    + " (`" + q.text(node) + "`) from a value whose type is not known without a checker: rename would leave it behind");
+        }
     }
 
     private static FileSummary.Span declarationSpan(FileSummary s, String name) {

@@ -3,6 +3,7 @@ package dev.arenals.server.features;
 import dev.arenals.server.document.Document;
 import dev.arenals.server.query.DocumentQuery;
 import dev.arenals.server.query.RenamePlan;
+import dev.arenals.server.query.Target;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,13 @@ public final class RenameHandler {
         RenamePlan plan = RenamePlan.at(q, q.offset(position));
         if (plan == null) return null;
         List<TextEdit> edits = new ArrayList<>();
-        for (RenamePlan.Edit e : plan.edits(newName)) edits.add(new TextEdit(q.range(e.start, e.end), e.text));
+        List<RenamePlan.Edit> planned = plan.edits(newName);
+        if (plan.target().kind == Target.MEMBER) { // x.m where x's type is unknown could be this member: refused rather than left behind
+            java.util.Set<Integer> renamed = new java.util.HashSet<>();
+            for (RenamePlan.Edit e : planned) renamed.add(e.start);
+            CrossFileRename.refuseUsesOfUnknownType(q, dev.arenals.server.protocol.Uris.pathOf(doc.uri()), q.text(plan.nameNode()), renamed);
+        }
+        for (RenamePlan.Edit e : planned) edits.add(new TextEdit(q.range(e.start, e.end), e.text));
         return new WorkspaceEdit(Map.of(doc.uri(), edits));
     }
 

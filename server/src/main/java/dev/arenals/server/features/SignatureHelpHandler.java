@@ -383,6 +383,67 @@ public final class SignatureHelpHandler {
 
     // ---- rendering ----
 
+    private static final String[] MODIFIERS = {"public ", "private ", "protected ", "readonly ", "override "};
+
+    /**
+     * A parameter as TypeScript's signature help shows it, where the text alone says how: without
+     * a parameter property's modifiers ({@code private readonly a: T} is {@code a: T}), and a default
+     * value as an optional parameter ({@code b: T = init} is {@code b?: T}; {@code b = 2} is
+     * {@code b?: number} for a number, string or boolean literal, whose type is known). Anything
+     * else as written: TypeScript's inferred types need a checker.
+     */
+    static String shown(String written) {
+        String p = written;
+        for (boolean again = true; again; ) {
+            again = false;
+            for (String modifier : MODIFIERS) {
+                if (p.startsWith(modifier)) { p = p.substring(modifier.length()).stripLeading(); again = true; }
+            }
+        }
+        int equals = topLevel(p, '=');
+        if (equals < 0) return p;
+        String head = p.substring(0, equals).stripTrailing(), init = p.substring(equals + 1).strip();
+        int colon = topLevel(head, ':');
+        if (colon >= 0) {
+            String name = head.substring(0, colon).stripTrailing();
+            return (name.endsWith("?") ? name : name + "?") + ": " + head.substring(colon + 1).strip();
+        }
+        String type = literalType(init);
+        return type == null ? p : (head.endsWith("?") ? head : head + "?") + ": " + type;
+    }
+
+    /** The widened type of a number, string or boolean literal ({@code -1}, {@code "a"}, {@code `a`} without substitutions), or null. */
+    private static String literalType(String init) {
+        if (init.equals("true") || init.equals("false")) return "boolean";
+        if (init.length() >= 2 && (init.charAt(0) == '"' || init.charAt(0) == '\'') && init.charAt(init.length() - 1) == init.charAt(0)) return "string";
+        if (init.length() >= 2 && init.charAt(0) == '`' && init.endsWith("`") && !init.contains("${")) return "string";
+        String digits = init.startsWith("-") ? init.substring(1) : init;
+        if (digits.isEmpty() || !Character.isDigit(digits.charAt(0)) && digits.charAt(0) != '.') return null;
+        for (int i = 0; i < digits.length(); i++) {
+            char c = digits.charAt(i);
+            if (!Character.isLetterOrDigit(c) && c != '.' && c != '_') return null;
+        }
+        return digits.endsWith("n") && !digits.startsWith("0x") ? "bigint" : "number";
+    }
+
+    /** The first {@code ch} outside brackets, strings and {@code =>}, {@code ==}, or -1. */
+    private static int topLevel(String text, char ch) {
+        int depth = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\'' || c == '`') {
+                for (i++; i < text.length() && text.charAt(i) != c; i++) if (text.charAt(i) == '\\') i++;
+            } else if (c == '(' || c == '[' || c == '{' || c == '<') depth++;
+            else if (c == ')' || c == ']' || c == '}' || (c == '>' && (i == 0 || text.charAt(i - 1) != '='))) depth--;
+            else if (c == ch && depth == 0) {
+                boolean operator = ch == '=' && (i + 1 < text.length() && (text.charAt(i + 1) == '>' || text.charAt(i + 1) == '=')
+                        || i > 0 && "=!<>".indexOf(text.charAt(i - 1)) >= 0);
+                if (!operator) return i;
+            }
+        }
+        return -1;
+    }
+
     private static SignatureInformation information(Signature s, int activeParameter) {
         StringBuilder label = new StringBuilder(s.name()).append('(');
         List<ParameterInformation> params = new ArrayList<>(s.parameters().size());
@@ -390,7 +451,7 @@ public final class SignatureHelpHandler {
             if (i > 0) label.append(", ");
             String p = s.parameters().get(i);
             int start = label.length();
-            label.append(p);
+            label.append(shown(p));
             ParameterInformation info = new ParameterInformation();
             info.setLabel(Either.forRight(Tuple.two(start, label.length())));
             String doc = s.jsDoc() == null ? null : JsDoc.paramMarkdown(s.jsDoc(), Callables.parameterName(p));

@@ -224,6 +224,51 @@ class CompletionHandlerTest {
         assertNotOffered("a.js", "|", "interface", "enum", "namespace", "string");
     }
 
+    /** As TypeScript's keyword filter for function-like bodies: contextual declaration keywords only outside functions (arrows too). */
+    @Test
+    void declarationKeywordsOutsideFunctionsOnly() {
+        assertOffers("a.ts", "namespace N {\n  |\n}", "namespace", "declare", "abstract", "interface");
+        assertOffers("a.ts", "test('x', () => {\n  |\n});", "interface", "type", "enum");
+        assertNotOffered("a.ts", "test('x', () => {\n  |\n});", "namespace", "declare", "abstract");
+        assertNotOffered("a.ts", "function f() {\n  |\n}", "namespace", "declare", "abstract");
+    }
+
+    /** A call's type arguments are types: the local type aliases of the block, as TypeScript offers them. */
+    @Test
+    void typeArgumentsOfACallOfferLocalTypes() {
+        assertOffers("a.ts", "test('x', () => {\n  type b = 1;\n  expectTypeOf<|b>();\n});", "b");
+        assertOffers("a.ts", "function f() {\n  type b = 1;\n  g<|b>();\n}", "b");
+        assertOffers("a.ts", "type b = 1;\ng<|b>();", "b");
+    }
+
+    /** A name declared as a value and a type (const a = …; type a = …) is offered in both kinds of position. */
+    @Test
+    void aNameThatIsAValueAndATypeIsOfferedInTypes() {
+        assertOffers("a.ts", "test('x', () => {\n  const a = 1;\n  type a = typeof a;\n  let x: |a;\n});", "a");
+        assertOffers("a.ts", "const a = 1;\ntype a = typeof a;\nlet x: |", "a");
+        assertOffers("a.ts", "const a = 1;\ntype a = typeof a;\nf(|);", "a");
+    }
+
+    /** TypeScript lists the global undefined in expressions (no lib.d.ts declares it, so the generated list has not got it). */
+    @Test
+    void undefinedIsOfferedInExpressions() {
+        assertOffers("a.ts", "f(|);", "undefined");
+        assertOffers("a.js", "let a = |", "undefined");
+    }
+
+    /** An expression does not offer a type-only import, as TypeScript's completion does not; a type does. */
+    @Test
+    void typeOnlyImportsAreOfferedInTypesOnly(@TempDir Path root) throws IOException {
+        WorkspaceIndex index = index(root, "shapes.ts", "export interface Shape {}\nexport type Id = string;\nexport function area() {}\nexport class Box {}\n");
+        String app = root.resolve("app.ts").toUri().toString();
+        String imports = "import type { Box as B } from './shapes';\nimport { type Id as I, Shape, area, Box } from './shapes';\n";
+        List<String> values = labels(complete(app, imports + "f(|);", index, false));
+        assertTrue(values.containsAll(List.of("area", "Box")), values.toString());
+        for (String typeOnly : List.of("B", "I", "Shape")) assertFalse(values.contains(typeOnly), typeOnly + " in " + values);
+        List<String> types = labels(complete(app, imports + "let x: |;", index, false));
+        assertTrue(types.containsAll(List.of("B", "I", "Shape", "Box")), types.toString());
+    }
+
     @Test
     void snippetsWhenTheClientSupportsThem() {
         List<CompletionItem> with = complete("a.js", "|", null, true);
@@ -397,6 +442,25 @@ class CompletionHandlerTest {
         assertEquals(null, item(items, "capitalize").getAdditionalTextEdits());
     }
 
+    /** As TypeScript's getCompletionsAtPosition lists them: values after ns. in an expression and after typeof, types and namespaces in a type. */
+    @Test
+    void namespaceImportMembersAreTheMeaningsThePositionTakes(@TempDir Path root) throws IOException {
+        WorkspaceIndex index = index(root, "math.ts", "export function add() {}\nexport interface Shape {}\nexport type Id = string;\nexport class Matrix {}\n"
+                + "export type { Unit } from './units';\nexport { scale } from './units';\nimport { Angle } from './units';\nexport { Angle };\n",
+                "units.ts", "export interface Unit {}\nexport const scale = 2;\nexport type Angle = number;\n");
+        String app = root.resolve("app.ts").toUri().toString();
+        assertEquals(List.of("Matrix", "add", "scale"), labels(complete(app, "import * as m from './math';\nm.|", index, false)).stream().sorted().toList());
+        assertEquals(List.of("Angle", "Id", "Matrix", "Shape", "Unit"),
+                labels(complete(app, "import * as m from './math';\nlet x: m.| = 1;", index, false)).stream().sorted().toList());
+        assertEquals(List.of("Matrix", "add", "scale"),
+                labels(complete(app, "import * as m from './math';\nlet y: typeof m.| = 1;", index, false)).stream().sorted().toList());
+        // effect's interface ShardId extends Equal.Equal: an interface's extends and a class's implements name types
+        assertEquals(List.of("Angle", "Id", "Matrix", "Shape", "Unit"),
+                labels(complete(app, "import * as m from './math';\ninterface S extends m.| {}", index, false)).stream().sorted().toList());
+        assertEquals(List.of("Angle", "Id", "Matrix", "Shape", "Unit"),
+                labels(complete(app, "import * as m from './math';\nclass C implements m.| {}", index, false)).stream().sorted().toList());
+    }
+
     @Test
     void namespaceImportMembersComeFromTheIndex(@TempDir Path root) throws IOException {
         WorkspaceIndex index = index(root, "math.ts", "export function add() {}\nexport const PI = 3;\nexport * from './more';",
@@ -427,6 +491,11 @@ class CompletionHandlerTest {
         assertEquals(List.of("add"), labels(complete(app, "import { PI, | } from './math';", index, false)));
         assertEquals(List.of("add"), labels(complete(app, "import { a| } from './math';", index, false)));
         assertEquals(List.of(), labels(complete(app, "import { | } from './nowhere';", index, false)));
+        // after a specifier's type modifier, as TypeScript offers them there
+        assertEquals(List.of("PI", "add"), labels(complete(app, "import { type | } from './math';", index, false)));
+        assertEquals(List.of("add"), labels(complete(app, "import { PI, type a| } from './math';", index, false)));
+        assertEquals(List.of("PI"), labels(complete(app, "import { type |PI, add } from './math';", index, false)));
+        assertEquals(List.of("PI"), labels(complete(app, "import { type |PI, add } from './math';\nconst x = 1;", index, false)));
     }
 
     @Test

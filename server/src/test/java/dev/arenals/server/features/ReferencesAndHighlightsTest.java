@@ -107,9 +107,36 @@ class ReferencesAndHighlightsTest {
         assertReferences("a.ts", "import { [[x]] } from 'm'; let v: [[x]] = [[|x]]; export { [[x]] };");
     }
 
+    /** TypeScript's kinds (declarationIsWriteAccess), checked with its getDocumentHighlights: a declaration writes only when it gives a value. */
+    @Test void aDeclarationWithoutAValueIsARead() {
+        assertHighlights("a.ts", "let [[x]]; [[=x]] = 1; [[|x]];");
+        assertHighlights("a.ts", "for (const [[y]] of [1]) [[|y]];");
+        assertHighlights("a.ts", "class A { [[f]]: number; g = 1; m() { return this.[[|f]] + this.g; } }");
+        assertHighlights("a.ts", "class A { [[=g]] = 1; m() { return this.[[|g]]; } }");
+        assertHighlights("a.ts", "interface I { [[|p]]: string; q(): void } declare const i: I; i.[[p]];");
+        assertHighlights("a.ts", "interface I { p: string; [[|q]](): void }");
+        assertHighlights("a.ts", "function [[o]](): void; function [[=o]]() {} [[|o]]();");
+        assertHighlights("a.ts", "class A { [[m]](): void; [[=m]]() {} n() { this.[[|m]](); } }");
+        // ambient declarations count as writes: they may describe JavaScript that assigns them
+        assertHighlights("a.ts", "declare const [[=z]]: number; [[|z]];");
+        assertHighlights("a.ts", "declare class C { [[=f]]: number; } declare const c: C; c.[[|f]];");
+        assertHighlights("a.d.ts", "interface I { [[=|p]]: string }");
+        assertHighlights("a.ts", "try {} catch ([[=e]]) { [[|e]]; }");
+    }
+
+    /** As references: a property whose uses nothing relates without types is highlighted alone, with TypeScript's kind. */
+    @Test void aPropertyDeclaredWithoutTypesIsHighlightedAlone() {
+        assertHighlights("a.ts", "f({ [[=ke|y]]: 1 }); g({ key: 2 });");
+        assertHighlights("a.ts", "function f(o: { [[ke|y]]: number }) {}");
+    }
+
+    @Test void aShorthandPropertyWritesTheProperty() {
+        assertHighlights("a.ts", "const [[=inner]] = 1; const o = { [[=inner]] }; f([[|inner]]);");
+    }
+
     @Test void highlightsSayReadOrWrite() {
         assertHighlights("let [[=a]] = 1; [[=a]] = 2; [[=a]] += 1; [[=a]]++; f([[|a]]); for ([[=a]] of []) {} ({ b: [[=a]] } = o);");
-        assertHighlights("class A { [[=x]]; m() { this.[[=x]] = 1; return this.[[|x]]; } }");
+        assertHighlights("class A { [[x]]; m() { this.[[=x]] = 1; return this.[[|x]]; } }");
         assertHighlights("const o = { [[=a]]: 1 }; o.[[=a]] = 2; o.[[|a]];");
         assertHighlights("a.ts", "type [[=T]] = 1; let t: [[|T]];");
         assertHighlights("   | ");

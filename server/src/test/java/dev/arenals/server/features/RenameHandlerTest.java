@@ -7,6 +7,21 @@ import static dev.arenals.server.testing.NavAssert.assertRenameRefused;
 import org.junit.jupiter.api.Test;
 
 class RenameHandlerTest {
+    /**
+     * effect's router.ts: currentNode.getNextNode() where currentNode's type is inferred. TypeScript
+     * renames that call too; leaving it behind would break the code, so the rename is refused.
+     */
+    @Test void aMemberReadFromAValueOfUnknownTypeIsNotLeftBehind() {
+        assertRenameRefused("a.ts", "class Node { |next(): Node { return this; } }\nfunction f(n: Node) { return n.next(); }\nconst c = make();\nc.next();",
+                "following", "`next` is also read in a.ts:4:3 (`c.next`)");
+        assertRename("a.ts", "class Node { |next(): Node { return this; } }\nfunction f(n: Node) { return n.next(); }\nconst o = { next: 1 };\no.next;",
+                "following", "class Node { following(): Node { return this; } }\nfunction f(n: Node) { return n.following(); }\nconst o = { next: 1 };\no.next;");
+        // a union alias holding the class: its member is found through it, so nothing is left behind
+        assertRename("a.ts", "class Leaf { /*|*/next(): Leaf { return this; } }\nclass Branch { kids = 1; }\ntype Node = Leaf | Branch;\n"
+                + "declare let n: Node;\nn.next();", "following",
+                "class Leaf { following(): Leaf { return this; } }\nclass Branch { kids = 1; }\ntype Node = Leaf | Branch;\ndeclare let n: Node;\nn.following();");
+    }
+
     @Test void everyReferenceAndTheDeclaration() {
         assertRename("let |a = 1; a = a + 1; function f() { return a; } { let a; a; }", "b",
                 "let b = 1; b = b + 1; function f() { return b; } { let a; a; }");

@@ -54,6 +54,17 @@ class SignatureHelpHandlerTest {
         assertEquals(expected, help(file, marked), marked);
     }
 
+    /** Parameters as TypeScript's getSignatureHelpItems shows them: default values as optional parameters, parameter properties without modifiers. */
+    @Test
+    void defaultsAreOptionalAndModifiersAreLeftOut() {
+        String f = "function f(x = 1, y: string[] = [], s = 'a', t = true, o = {}, cb: (a: number) => void = () => {}) {}\n";
+        assertHelp("a.ts", f + "f(|)", "f([x?: number], y?: string[], s?: string, t?: boolean, o = {}, cb?: (a: number) => void)");
+        assertHelp("a.ts", "class C { constructor(private readonly a: string, public b = 1) {} }\nnew C(|)", "C([a: string], b?: number)");
+        assertEquals("a?: number", SignatureHelpHandler.shown("a?: number = 2"));
+        assertEquals("p?: Map<string, number>", SignatureHelpHandler.shown("p: Map<string, number> = new Map()"));
+        assertEquals("n?: bigint", SignatureHelpHandler.shown("n = 10n"));
+    }
+
     @Test
     void membersOfNamespacesAndObjectLiteralsInThisFile() {
         assertHelp("a.ts", "namespace G { export function dist(a: number, b: number) { return a; } }\nG.dist(1, |)",
@@ -73,12 +84,12 @@ class SignatureHelpHandlerTest {
     @Test
     void functionsParametersAsWrittenAndTheActiveOne() {
         String f = "function f(a: number, b = 2, ...rest: string[]): void {}\n";
-        assertHelp("a.ts", f + "f(|)", "f([a: number], b = 2, ...rest: string[]): void");
-        assertHelp("a.ts", f + "f(1, |)", "f(a: number, [b = 2], ...rest: string[]): void");
-        assertHelp("a.ts", f + "f(1, 2, 'x', |'y')", "f(a: number, b = 2, [...rest: string[]]): void");
-        assertHelp("a.ts", f + "f(...xs, |)", "f(a: number, b = 2, [...rest: string[]]): void");
+        assertHelp("a.ts", f + "f(|)", "f([a: number], b?: number, ...rest: string[]): void");
+        assertHelp("a.ts", f + "f(1, |)", "f(a: number, [b?: number], ...rest: string[]): void");
+        assertHelp("a.ts", f + "f(1, 2, 'x', |'y')", "f(a: number, b?: number, [...rest: string[]]): void");
+        assertHelp("a.ts", f + "f(...xs, |)", "f(a: number, b?: number, [...rest: string[]]): void");
         assertHelp("a.ts", f + "f(1, g(|))", null); // g is not declared: no help for the inner call
-        assertHelp("a.ts", f + "f(1, [2, 3].map(x => x)|, 4)", "f(a: number, [b = 2], ...rest: string[]): void");
+        assertHelp("a.ts", f + "f(1, [2, 3].map(x => x)|, 4)", "f(a: number, [b?: number], ...rest: string[]): void");
         assertHelp("a.ts", f + "f|(1)", null);
     }
 
@@ -96,7 +107,7 @@ class SignatureHelpHandlerTest {
         assertHelp("a.ts", o + "o(1, |)", "o(a: string): void / >o(a: number, [b: number]): void");
         assertHelp("a.js", "class C { m(p, q) {} n() { this.m(1, |) } }", "m(p, [q])");
         assertHelp("a.js", "class C { static s(p) {} }\nC.s(|)", "s([p])");
-        assertHelp("a.js", "const f = (x, y = 1) => x;\nf(0, |)", "f(x, [y = 1])");
+        assertHelp("a.js", "const f = (x, y = 1) => x;\nf(0, |)", "f(x, [y?: number])");
         assertHelp("a.js", "class D {}\nnew D(|)", "D()");
         // inherited constructors, and super(…)
         assertHelp("a.js", "class A { constructor(x, y) {} }\nclass B extends A {}\nclass C extends B {}\nnew C(1, |)", "C(x, [y])");
@@ -132,7 +143,7 @@ class SignatureHelpHandlerTest {
         Document doc = Docs.parsed(app.toUri().toString(), m.text);
         CrossFileNavigator navigator = new CrossFileNavigator(index);
         SignatureHelpHandler handler = new SignatureHelpHandler();
-        assertEquals("greet(name: string, [times = 1]): string", render(handler.signatureHelp(doc, doc.positionAt(m.cursors.get(0)), index, navigator)));
+        assertEquals("greet(name: string, [times?: number]): string", render(handler.signatureHelp(doc, doc.positionAt(m.cursors.get(0)), index, navigator)));
         assertEquals("shown([a])", render(handler.signatureHelp(doc, doc.positionAt(m.cursors.get(1)), index, navigator)));
         assertEquals("Box([value: number])", render(handler.signatureHelp(doc, doc.positionAt(m.cursors.get(2)), index, navigator)));
         assertNull(handler.signatureHelp(doc, doc.positionAt(m.cursors.get(0)), null, null), "no index: no cross-file answer");

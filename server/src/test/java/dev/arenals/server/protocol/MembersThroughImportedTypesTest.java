@@ -229,7 +229,9 @@ class MembersThroughImportedTypesTest {
         assertEquals(List.of("model.ts:2:17"), definition("import * as core from './core';\nlet u: core.again.models.Us|er;"), "three namespaces deep");
         assertEquals(List.of("util.ts:1:16"), definition("import { util } from './core';\nutil.no|op();"), "as before: one namespace imported by name");
         assertEquals(List.of(), definition("import * as core from './core';\ncore.util.miss|ing;"), "a name the module does not export");
-        assertEquals(List.of("AnyFunc", "noop"), completion("import * as core from './core';\ncore.util.|"));
+        // as TypeScript lists them: values in an expression, types in a type
+        assertEquals(List.of("noop"), completion("import * as core from './core';\ncore.util.|"));
+        assertEquals(List.of("AnyFunc"), completion("import * as core from './core';\nlet g: core.util.|;"));
     }
 
     @Test
