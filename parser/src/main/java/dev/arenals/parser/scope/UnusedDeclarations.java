@@ -65,8 +65,6 @@ public final class UnusedDeclarations {
             if ((t.refFlags[i] & (ScopeTable.REF_READ | ScopeTable.REF_TYPE | ScopeTable.REF_NAMESPACE)) == 0) continue;
             if (a.kind(t.refNode[i]) == IDENTIFIER_NAME) continue; // `x is T`: TypeScript does not count a predicate's subject
             int sym = t.nodeSymbol[t.refNode[i]];
-            // `import * as X` is no type: `X<T>` in a type names a global of that name (`ns.T` is a namespace read)
-            if (sym >= 0 && (t.refFlags[i] & ScopeTable.REF_TYPE) != 0 && namespaceImport(a, t, sym)) continue;
             if (sym >= 0 && reads[sym] >= 0 && !selfReference(a, t, group, sym, t.refNode[i])) reads[sym]++;
         }
         exemptStatements(a, t, a.root(), reads, false);
@@ -111,11 +109,6 @@ public final class UnusedDeclarations {
             m = group[m];
         } while (m != sym);
         return false;
-    }
-
-    private static boolean namespaceImport(Arena a, ScopeTable t, int sym) {
-        int declaring = t.symDeclaring[sym];
-        return t.symKind[sym] == SymbolKind.IMPORT && declaring >= 0 && a.kind(declaring) == IMPORT_NAMESPACE_SPECIFIER;
     }
 
     private static boolean reportable(Arena a, ScopeTable t, int sym, int[] reads) {
