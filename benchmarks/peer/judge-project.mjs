@@ -1,5 +1,5 @@
 // What the judges of arena-ls by TypeScript's language service share (navigation-vs-typescript.mjs,
-// editing-vs-typescript.mjs): the project as TypeScript sees it (its files, a LanguageService over
+// editing-vs-typescript.mjs, structure-vs-typescript.mjs): the project as TypeScript sees it (its files, a LanguageService over
 // them), a seeded sampler, offsets ↔ LSP positions, and arena-ls started over stdio with the project
 // folder as its workspace, answering once its index is built.
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
@@ -73,7 +73,10 @@ export function openProject(project) {
         if (!s) {
             const t = text(file);
             s = [0];
-            for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) === 10) s.push(i + 1);
+            for (let i = 0; i < t.length; i++) {
+                const c = t.charCodeAt(i);
+                if (c === 10 || (c === 13 && t.charCodeAt(i + 1) !== 10)) s.push(i + 1); // \n, \r\n and a lone \r, as LSP counts
+            }
             lineStartsCache.set(file, s);
         }
         return s;
@@ -93,7 +96,7 @@ export function openProject(project) {
         return t.slice(s, e < 0 ? t.length : e).trim().slice(0, 110);
     };
     const where = (file, off) => { const p = position(file, off); return `${path.relative(project, file)}:${p.line + 1}:${p.character + 1}`; };
-    return { ts, files, texts, service, options, text, position, offset, inProject, lineOf, where };
+    return { ts, files, texts, service, options, text, lineStarts, position, offset, inProject, lineOf, where };
 }
 
 /** A seeded xorshift generator and an in-place shuffle with it: the same seed, the same sample. */
@@ -113,10 +116,11 @@ export async function startArenaLs(jar, project, capabilities = {}) {
         if (m.method === '$/progress' && m.params?.value?.kind === 'end') indexed = true;
     });
     const uri = f => pathToFileURL(f).toString();
-    await client.request('initialize', {
+    const init = await client.request('initialize', {
         processId: process.pid, rootUri: uri(project), workspaceFolders: [{ uri: uri(project), name: 'project' }],
         capabilities: { general: { positionEncodings: ['utf-16'] }, window: { workDoneProgress: true }, workspace: { workspaceFolders: true }, ...capabilities },
     });
+    client.initializeResult = init.result; // the server's capabilities (a semantic tokens legend, …)
     client.notify('initialized', {});
     const deadline = Date.now() + 120_000;
     while (!indexed && Date.now() < deadline) await new Promise(r => setTimeout(r, 50));

@@ -34,20 +34,14 @@
 //   - selection ranges: `textDocument/selectionRange` at M identifier positions against
 //     `getSmartSelectionRange` (the chain, innermost first): the same chain, and ranges in both /
 //     TypeScript's only / ours only.
-import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Client } from './lsp-client.mjs';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CACHE = process.env.ARENA_LS_CACHE ?? path.join(os.homedir(), '.cache', 'arena-ls');
+import { pathToFileURL } from 'node:url';
+import { CACHE, DEFAULT_JAR, openProject, requireInputs, sampler, startArenaLs } from './judge-project.mjs';
 
 let project = path.join(CACHE, 'npm', 'zod@4.6.7', 'package', 'src');
 let fileCount = 40, seed = 1, show = 20, selectionsPerFile = 12, foldEnds = 'vscode';
 let only = new Set(['folding', 'tokens', 'symbols', 'selection']);
-let jar = path.join(ROOT, 'server', 'target', 'arena-ls.jar');
+let jar = DEFAULT_JAR;
 const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--project') project = path.resolve(argv[++i]);
@@ -60,57 +54,12 @@ for (let i = 0; i < argv.length; i++) {
     else if (argv[i] === '--fold-ends') foldEnds = argv[++i];
     else throw new Error(`unknown argument ${argv[i]}`);
 }
-const tsPath = path.join(CACHE, 'npm', 'typescript@6.0.3', 'package', 'lib', 'typescript.js');
-for (const [what, p] of [['project', project], ['typescript@6.0.3', tsPath], ['server jar', jar]]) {
-    if (!existsSync(p)) {
-        console.error(`structure-vs-typescript: no ${what} at ${p} (test-fixtures/scripts/fetch-npm.sh fetches the packages; mvn package builds the jar)`);
-        process.exit(2);
-    }
-}
-const ts = createRequire(import.meta.url)(tsPath);
-
-// ---------------------------------------------------------------- the project, as TypeScript sees it
-function sourceFiles(dir, out = []) {
-    for (const name of readdirSync(dir).sort()) {
-        if (name === 'node_modules' || name.startsWith('.')) continue;
-        const p = path.join(dir, name);
-        if (statSync(p).isDirectory()) sourceFiles(p, out);
-        else if (/\.(ts|tsx|mts|cts)$/.test(name)) out.push(p);
-    }
-    return out;
-}
-const files = sourceFiles(project);
-let options = { target: ts.ScriptTarget.ESNext, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler,
-    jsx: ts.JsxEmit.Preserve, allowJs: true, skipLibCheck: true, strict: true };
-const tsconfig = path.join(project, 'tsconfig.json');
-if (existsSync(tsconfig)) {
-    const parsed = ts.getParsedCommandLineOfConfigFile(tsconfig, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
-    if (parsed) options = parsed.options;
-}
-const texts = new Map(files.map(f => [f, readFileSync(f, 'utf8')]));
-const service = ts.createLanguageService({
-    getScriptFileNames: () => files,
-    getScriptVersion: () => '1',
-    getScriptSnapshot: f => {
-        const t = texts.get(f) ?? (existsSync(f) ? readFileSync(f, 'utf8') : undefined);
-        return t === undefined ? undefined : ts.ScriptSnapshot.fromString(t);
-    },
-    getCurrentDirectory: () => project,
-    getCompilationSettings: () => options,
-    getDefaultLibFileName: o => ts.getDefaultLibFilePath(o),
-    fileExists: ts.sys.fileExists,
-    readFile: ts.sys.readFile,
-    readDirectory: ts.sys.readDirectory,
-    directoryExists: ts.sys.directoryExists,
-    getDirectories: ts.sys.getDirectories,
-}, ts.createDocumentRegistry());
+requireInputs('structure-vs-typescript', project, jar);
+const { ts, files, texts, service, lineStarts, position, offset } = openProject(project);
 
 // ---------------------------------------------------------------- sampling
-let state = seed >>> 0 || 1;
-const random = () => { state ^= state << 13; state >>>= 0; state ^= state >>> 17; state ^= state << 5; state >>>= 0; return state / 4294967296; };
-const picked = [...files];
-for (let i = picked.length - 1; i > 0; i--) { const j = Math.floor(random() * (i + 1)); [picked[i], picked[j]] = [picked[j], picked[i]]; }
-const chosen = picked.slice(0, fileCount);
+const { random, shuffle } = sampler(seed);
+const chosen = shuffle([...files]).slice(0, fileCount);
 
 /** Up to M identifier positions of a file (the middle of each name), seeded. */
 function selectionPositions(file) {
@@ -124,32 +73,10 @@ function selectionPositions(file) {
         ts.forEachChild(n, visit);
     };
     visit(sf);
-    for (let i = out.length - 1; i > 0; i--) { const j = Math.floor(random() * (i + 1)); [out[i], out[j]] = [out[j], out[i]]; }
-    return out.slice(0, selectionsPerFile).sort((a, b) => a - b);
+    return shuffle(out).slice(0, selectionsPerFile).sort((a, b) => a - b);
 }
 
 // ---------------------------------------------------------------- positions (UTF-16, as both count)
-const lineStartsCache = new Map();
-function lineStarts(file) {
-    let s = lineStartsCache.get(file);
-    if (!s) {
-        const t = texts.get(file);
-        s = [0];
-        for (let i = 0; i < t.length; i++) {
-            const c = t.charCodeAt(i);
-            if (c === 10 || (c === 13 && t.charCodeAt(i + 1) !== 10)) s.push(i + 1);
-        }
-        lineStartsCache.set(file, s);
-    }
-    return s;
-}
-function position(file, offset) {
-    const s = lineStarts(file);
-    let lo = 0, hi = s.length - 1;
-    while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (s[mid] <= offset) lo = mid; else hi = mid - 1; }
-    return { line: lo, character: offset - s[lo] };
-}
-const offset = (file, pos) => lineStarts(file)[pos.line] + pos.character;
 const lineText = (file, line) => {
     const s = lineStarts(file), t = texts.get(file);
     return t.slice(s[line], line + 1 < s.length ? s[line + 1] : t.length).replace(/\r?\n$/, '');
@@ -158,29 +85,16 @@ const rel = file => path.relative(project, file);
 const clip = (s, n = 100) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
 
 // ---------------------------------------------------------------- arena-ls
-const client = new Client('java', ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xms16m', '-Xmx1g', '-Xlog:disable', '-Xlog:all=warning:stderr',
-    '-jar', jar], 'arena-ls');
-let indexed = false;
-client.onNotification(m => {
-    if (m.method === '$/progress' && m.params?.value?.kind === 'end') indexed = true;
-});
-const uri = f => pathToFileURL(f).toString();
-const init = await client.request('initialize', {
-    processId: process.pid, rootUri: uri(project), workspaceFolders: [{ uri: uri(project), name: 'project' }],
-    capabilities: {
-        general: { positionEncodings: ['utf-16'] }, window: { workDoneProgress: true }, workspace: { workspaceFolders: true },
-        textDocument: {
-            documentSymbol: { hierarchicalDocumentSymbolSupport: true },
-            foldingRange: { lineFoldingOnly: true },
-            semanticTokens: { requests: { full: { delta: true }, range: true }, tokenTypes: [], tokenModifiers: [], formats: ['relative'] },
-            selectionRange: {},
-        },
+const client = await startArenaLs(jar, project, {
+    textDocument: {
+        documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+        foldingRange: { lineFoldingOnly: true },
+        semanticTokens: { requests: { full: { delta: true }, range: true }, tokenTypes: [], tokenModifiers: [], formats: ['relative'] },
+        selectionRange: {},
     },
 });
-const legend = init.result.capabilities.semanticTokensProvider.legend;
-client.notify('initialized', {});
-const deadline = Date.now() + 120_000;
-while (!indexed && Date.now() < deadline) await new Promise(r => setTimeout(r, 50));
+const legend = client.initializeResult.capabilities.semanticTokensProvider.legend;
+const uri = f => pathToFileURL(f).toString();
 
 // ---------------------------------------------------------------- folding
 // typescript-language-server keeps the line of a span ending in `}` visible; VS Code's TypeScript extension
