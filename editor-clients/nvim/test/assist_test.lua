@@ -62,7 +62,7 @@ return function(t)
     local help = truthy(request(app, 'textDocument/signatureHelp', {
       textDocument = vim.lsp.util.make_text_document_params(app), position = { line = 4, character = col },
     }), 'no signature help')
-    eq(help.signatures[1].label, 'formatPrice(amount: number, currency = "EUR"): string', 'label')
+    eq(help.signatures[1].label, 'formatPrice(amount: number, currency?: string): string', 'label')
     eq(help.activeParameter, 1, 'active parameter')
   end)
 

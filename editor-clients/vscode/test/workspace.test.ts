@@ -148,10 +148,13 @@ describe('workspace: definition, references and rename across files over stdio',
         assert.equal(barrelAfter.split('"./geometry/shapes"').length - 1, 4, barrelAfter);
     });
 
-    it('refuses to rename a name imported from a package', async () => {
+    it('renames a name imported from a package in this file only, as an alias (as TypeScript does)', async () => {
         const user = text('user.ts');
         await s.notify(DidOpenTextDocumentNotification.method, { textDocument: { uri: uriOf('user.ts'), languageId: 'typescript', version: 1, text: user } });
-        await assert.rejects(s.request(RenameRequest.method, { textDocument: { uri: uriOf('user.ts') }, position: at(user, 'useState', 1), newName: 'x' }),
-            /`useState` is imported from 'react', a module outside the workspace: it cannot be renamed/);
+        const edit = await s.request<WorkspaceEdit>(RenameRequest.method, { textDocument: { uri: uriOf('user.ts') }, position: at(user, 'useState', 1), newName: 'x' });
+        const files = Object.keys(edit.changes ?? {}).concat((edit.documentChanges ?? []).map(c => (c as TextDocumentEdit).textDocument.uri));
+        assert.deepEqual([...new Set(files)], [uriOf('user.ts')], 'the package is not edited');
+        const texts = JSON.stringify(edit);
+        assert.match(texts, /useState as x/);
     });
 });
