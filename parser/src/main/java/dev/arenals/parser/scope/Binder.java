@@ -851,7 +851,7 @@ public final class Binder {
             case TYPE_PREDICATE: {
                 // x is T, asserts x [is T]: x reads the parameter of that name (a value); T is a type
                 int subject = a.firstChild(n);
-                if (withReferences && subject >= 0 && a.kind(subject) == IDENTIFIER_NAME) t.addReference(subject, scope, ScopeTable.REF_READ);
+                if (withReferences && subject >= 0 && a.kind(subject) == IDENTIFIER_NAME) t.addReference(subject, scope, ScopeTable.REF_READ | ScopeTable.REF_PREDICATE);
                 int start = sp;
                 for (int c = subject < 0 ? -1 : a.nextSibling(subject); c >= 0; c = a.nextSibling(c)) push(c, strict | C_TYPE, scope, -1);
                 reverse(start, sp);

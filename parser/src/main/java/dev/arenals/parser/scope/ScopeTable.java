@@ -68,6 +68,8 @@ public final class ScopeTable {
     static final int REF_TYPE = 4;
     /** The left part of a qualified name in a type: namespace space first, then value. */
     static final int REF_NAMESPACE = 8;
+    /** With REF_READ: a type predicate's subject ({@code x is T}), a read TypeScript's unused check does not count. */
+    static final int REF_PREDICATE = 16;
 
     /** Declaration spaces: entries for types and namespaces are keyed apart from values. */
     static final int TYPE_SPACE = 1 << 29, NAMESPACE_SPACE = 2 << 29, NAME_MASK = (1 << 29) - 1;

@@ -58,14 +58,17 @@ public final class UnusedDeclarations {
     public static int[] find(Arena a, ScopeTable t, boolean declarationFile) {
         if (declarationFile || !t.referencesResolved() || a.root() < 0) return new int[0];
         int symbols = t.symCount;
-        // reads[sym] > 0: used; -1: exempt
+        // reads[sym] 1: read; -1: exempt; 0: unused so far
         int[] reads = new int[symbols];
         int[] group = sameNameGroups(t);
+        int[] selfSpans = selfSpans(a, t);
         for (int i = 0; i < t.refCount; i++) {
-            if ((t.refFlags[i] & (ScopeTable.REF_READ | ScopeTable.REF_TYPE | ScopeTable.REF_NAMESPACE)) == 0) continue;
-            if (a.kind(t.refNode[i]) == IDENTIFIER_NAME) continue; // `x is T`: TypeScript does not count a predicate's subject
+            int flags = t.refFlags[i];
+            // `x is T`: TypeScript does not count a predicate's subject
+            if ((flags & (ScopeTable.REF_READ | ScopeTable.REF_TYPE | ScopeTable.REF_NAMESPACE)) == 0 || (flags & ScopeTable.REF_PREDICATE) != 0) continue;
             int sym = t.nodeSymbol[t.refNode[i]];
-            if (sym >= 0 && reads[sym] >= 0 && !selfReference(a, t, group, sym, t.refNode[i])) reads[sym]++;
+            // one read that is not a self-reference is enough: later ones need no look at the tree
+            if (sym >= 0 && reads[sym] == 0 && !selfReference(a, t, group, selfSpans, sym, t.refNode[i])) reads[sym] = 1;
         }
         exemptStatements(a, t, a.root(), reads, false);
         exemptNodes(a, t, reads);
@@ -90,25 +93,41 @@ public final class UnusedDeclarations {
      * or namespace it names — by any declaration of that name in its scope, as TypeScript's symbols
      * merge a value and a type of one name — does not make it used (TypeScript's self-reference rule:
      * a recursive function or type that nothing else reads is unused; so is {@code const t} read only
-     * by {@code type t = typeof t}).
+     * by {@code type t = typeof t}). {@code selfSpans} holds each symbol's own such declaration as
+     * {@code start, end} ({@code -1} for other symbols), so that most references cost one load.
      */
-    private static boolean selfReference(Arena a, ScopeTable t, int[] group, int sym, int reference) {
+    private static boolean selfReference(Arena a, ScopeTable t, int[] group, int[] selfSpans, int sym, int reference) {
         int m = sym;
         do {
-            int declaring = t.symDeclaring[m];
-            if (declaring >= 0) {
-                switch (a.kind(declaring)) {
-                    case FUNCTION_DECLARATION: case CLASS_DECLARATION: case INTERFACE_DECLARATION: case TYPE_ALIAS:
-                    case ENUM_DECLARATION: case MODULE_DECLARATION:
-                        if (a.start(declaring) <= a.start(reference) && a.end(reference) <= a.end(declaring)) return true;
-                        break;
-                    default:
-                        break;
-                }
-            }
+            int start = selfSpans[2 * m];
+            if (start >= 0 && start <= a.start(reference) && a.end(reference) <= selfSpans[2 * m + 1]) return true;
             m = group[m];
         } while (m != sym);
         return false;
+    }
+
+    /** Per symbol, the span of its declaring node when that is a function, class, interface, type alias, enum or namespace; else -1. */
+    private static int[] selfSpans(Arena a, ScopeTable t) {
+        int[] spans = new int[2 * t.symCount];
+        for (int sym = 0; sym < t.symCount; sym++) {
+            int kind = t.symKind[sym];
+            int declaring = kind == SymbolKind.FUNCTION || kind == SymbolKind.CLASS || kind == SymbolKind.INTERFACE
+                    || kind == SymbolKind.TYPE_ALIAS || kind == SymbolKind.ENUM || kind == SymbolKind.NAMESPACE ? t.symDeclaring[sym] : -1;
+            boolean self = declaring >= 0 && selfReferencing(a.kind(declaring));
+            spans[2 * sym] = self ? a.start(declaring) : -1;
+            spans[2 * sym + 1] = self ? a.end(declaring) : -1;
+        }
+        return spans;
+    }
+
+    private static boolean selfReferencing(int kind) {
+        switch (kind) {
+            case FUNCTION_DECLARATION: case CLASS_DECLARATION: case INTERFACE_DECLARATION: case TYPE_ALIAS:
+            case ENUM_DECLARATION: case MODULE_DECLARATION:
+                return true;
+            default:
+                return false;
+        }
     }
 
     private static boolean reportable(Arena a, ScopeTable t, int sym, int[] reads) {

@@ -95,12 +95,12 @@ public final class UnusedReports {
         boolean[] done = new boolean[t.symCount];
         Out out = new Out(unused.length);
         if (imports) importDeclarations(a, t, a.root(), mask, done, out);
-        if (typeParameters || variables) groups(a, t, mask, done, out);
+        if (typeParameters || variables) groups(a, t, unused, mask, done, out);
         // private members, class by class (the binder's class scopes: no walk of the whole tree)
         for (int scope = 0; scope < t.scopeCount(); scope++) {
             if (t.scopeKind(scope) != ScopeKind.CLASS) continue;
             int body = childOfKind(a, t.scopeNode(scope), CLASS_BODY);
-            if (body >= 0) privateMembers(a, body, out);
+            if (body >= 0 && !ambient(a, t, scope)) privateMembers(a, body, out);
         }
         for (int sym : unused) {
             if (done[sym]) continue;
@@ -115,32 +115,32 @@ public final class UnusedReports {
      * {@code // @ts-ignore} comment suppresses (the line after it, past blank and comment lines).
      */
     private static int[] withoutSuppressed(Arena a, int[] reports) {
-        ParseLog log = a.log();
+        if (reports.length == 0) return reports;
         char[] src = a.source();
         int length = a.sourceLength();
-        int[] directives = new int[4]; // end offsets of the directive comments, in order
-        int count = 0;
-        for (int i = 0; i < log.commentCount(); i++) {
-            if (!isDirective(src, log.commentStart(i), log.commentEnd(i))) continue;
-            if (count == directives.length) directives = Arrays.copyOf(directives, count * 2);
-            directives[count++] = log.commentEnd(i);
-        }
-        if (count == 0 || reports.length == 0) return reports;
         int[] kept = new int[reports.length];
         int n = 0;
         for (int r = 0; r < reports.length; r += STRIDE) {
-            if (suppressed(src, length, reports[r], directives, count)) continue;
+            if (suppressed(src, length, reports[r])) continue;
             System.arraycopy(reports, r, kept, n, STRIDE);
             n += STRIDE;
         }
-        return Arrays.copyOf(kept, n);
+        return n == reports.length ? reports : Arrays.copyOf(kept, n);
     }
 
-    /** {@code //} or {@code /*} then {@code /}, {@code *} and blanks, then {@code @ts-expect-error} or {@code @ts-ignore} (TypeScript's patterns). */
-    private static boolean isDirective(char[] src, int start, int end) {
-        int i = start + 2;
-        while (i < end && (src[i] == '/' || src[i] == '*' || src[i] == ' ' || src[i] == '\t')) i++;
-        return startsWith(src, i, end, "@ts-expect-error") || startsWith(src, i, end, "@ts-ignore");
+    /**
+     * Whether [from, to) holds a directive comment: {@code //} or {@code /*}, then {@code /}, {@code *}
+     * and blanks, then {@code @ts-expect-error} or {@code @ts-ignore} (TypeScript's patterns; it reads
+     * a directive anywhere on a line, after code too). Only the lines above a report are read.
+     */
+    private static boolean holdsDirective(char[] src, int from, int to) {
+        for (int i = from; i + 1 < to; i++) {
+            if (src[i] != '/' || (src[i + 1] != '/' && src[i + 1] != '*')) continue;
+            int j = i + 2;
+            while (j < to && (src[j] == '/' || src[j] == '*' || src[j] == ' ' || src[j] == '\t')) j++;
+            if (startsWith(src, j, to, "@ts-expect-error") || startsWith(src, j, to, "@ts-ignore")) return true;
+        }
+        return false;
     }
 
     private static boolean startsWith(char[] src, int i, int end, String word) {
@@ -153,8 +153,8 @@ public final class UnusedReports {
         return c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029';
     }
 
-    /** Whether a directive ends on a line above {@code offset}'s, with only blank or comment lines between. */
-    private static boolean suppressed(char[] src, int length, int offset, int[] directives, int count) {
+    /** Whether a directive stands on a line above {@code offset}'s, with only blank or comment lines between. */
+    private static boolean suppressed(char[] src, int length, int offset) {
         int lineStart = Math.min(offset, length);
         while (lineStart > 0 && !lineBreak(src[lineStart - 1])) lineStart--;
         while (lineStart > 0) {
@@ -162,9 +162,7 @@ public final class UnusedReports {
             if (lineEnd > 0 && src[lineEnd] == '\n' && src[lineEnd - 1] == '\r') lineEnd--;
             int start = lineEnd;
             while (start > 0 && !lineBreak(src[start - 1])) start--;
-            int i = Arrays.binarySearch(directives, 0, count, start);
-            int at = i >= 0 ? i : -i - 1; // the first directive ending at or after the line's start
-            if (at < count && directives[at] <= lineEnd) return true;
+            if (holdsDirective(src, start, lineEnd)) return true;
             int first = start;
             while (first < lineEnd && (src[first] == ' ' || src[first] == '\t')) first++;
             boolean blankOrComment = first == lineEnd || (first + 1 < lineEnd && src[first] == '/' && src[first + 1] == '/');
@@ -234,8 +232,13 @@ public final class UnusedReports {
      * One walk over the tree for the other groups: type parameter lists and {@code infer} types,
      * variable statements, and object patterns of declarators and parameters.
      */
-    private static void groups(Arena a, ScopeTable t, boolean[] mask, boolean[] done, Out out) {
+    private static void groups(Arena a, ScopeTable t, int[] unused, boolean[] mask, boolean[] done, Out out) {
         if (a.root() < 0) return;
+        // the walk enters only subtrees that hold an unused declaration: the paths to them, not the
+        // whole tree (a whole walk of typescript.js's million nodes was most of the pass)
+        int[] starts = new int[unused.length];
+        for (int i = 0; i < unused.length; i++) starts[i] = a.start(t.declarationNode(unused[i]));
+        Arrays.sort(starts);
         int[] stack = new int[64];
         int sp = 0;
         stack[sp++] = a.root();
@@ -260,10 +263,19 @@ public final class UnusedReports {
                 }
             }
             for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
+                if (!holdsAny(starts, a.start(c), a.end(c))) continue;
                 if (sp == stack.length) stack = Arrays.copyOf(stack, sp * 2);
                 stack[sp++] = c;
             }
         }
+    }
+
+    /** Whether a sorted offset falls in [from, to]. */
+    private static boolean holdsAny(int[] sorted, int from, int to) {
+        int i = Arrays.binarySearch(sorted, from);
+        if (i >= 0) return true;
+        i = -i - 1; // the first offset after from
+        return i < sorted.length && sorted[i] <= to;
     }
 
     /**
@@ -295,7 +307,7 @@ public final class UnusedReports {
             if (!privateName && ((a.data(m) & MOD_PRIVATE) == 0 || a.kind(key) != IDENTIFIER_NAME)) continue;
             candidates = add(candidates, count++, m);
         }
-        if (count == 0 || ambientClass(a, body)) return;
+        if (count == 0) return;
         // names in the body other than the candidates' own: one pass, counting by name id
         int[] names = new int[count];
         boolean[] privateName = new boolean[count];
@@ -361,29 +373,15 @@ public final class UnusedReports {
         return -1;
     }
 
-    /** Whether the class of this body is ambient: {@code declare class}, or inside {@code declare} code. */
-    private static boolean ambientClass(Arena a, int body) {
-        // classes have no parent links: find the body's path from the root (rare: classes with private members)
-        int[] path = new int[64];
-        int depth = pathTo(a, a.root(), body, path, 0);
-        for (int i = 0; i < depth; i++) {
-            int k = a.kind(path[i]);
-            if ((k == CLASS_DECLARATION || k == MODULE_DECLARATION || k == VARIABLE_DECLARATION || k == FUNCTION_DECLARATION)
-                    && (a.data(path[i]) & MOD_DECLARE) != 0) return true;
+    /** Whether a class scope's class is ambient: {@code declare class}, or inside a {@code declare} namespace or module. */
+    private static boolean ambient(Arena a, ScopeTable t, int classScope) {
+        for (int s = classScope; s > 0; s = t.scopeParent[s]) {
+            int node = t.scopeNode[s];
+            if (node < 0) continue;
+            int k = a.kind(node);
+            if ((k == CLASS_DECLARATION || k == MODULE_DECLARATION) && (a.data(node) & MOD_DECLARE) != 0) return true;
         }
         return false;
-    }
-
-    private static int pathTo(Arena a, int from, int target, int[] path, int depth) {
-        if (depth >= path.length) return -1;
-        path[depth] = from;
-        if (from == target) return depth + 1;
-        for (int c = a.firstChild(from); c >= 0; c = a.nextSibling(c)) {
-            if (a.start(c) > a.start(target) || a.end(c) < a.end(target)) continue;
-            int found = pathTo(a, c, target, path, depth + 1);
-            if (found > 0) return found;
-        }
-        return -1;
     }
 
     /**
