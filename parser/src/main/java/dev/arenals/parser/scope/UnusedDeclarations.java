@@ -356,8 +356,10 @@ public final class UnusedDeclarations {
         // (TypeScript checks the type parameters of a symbol's last declaration only)
         int[] named = new int[16];
         int namedCount = 0;
-        java.util.HashMap<Long, Integer> lastStart = new java.util.HashMap<>();
-        java.util.HashMap<Long, Integer> declarationCount = new java.util.HashMap<>();
+        // by the first symbol of each name's group (the declarations of one name in one scope)
+        int[] first = groupFirsts(group);
+        int[] lastOrder = new int[t.symCount];
+        int[] declarationCount = new int[t.symCount];
         int[] stack = new int[64];
         int sp = 0;
         stack[sp++] = a.root();
@@ -371,9 +373,9 @@ public final class UnusedDeclarations {
                 case MODULE_DECLARATION: case ENUM_DECLARATION: {
                     int sym = nameSymbol(a, t, n);
                     if (sym < 0) break;
-                    lastStart.merge(nameKey(t, sym), bindingOrder(a, n), Math::max);
+                    lastOrder[first[sym]] = Math.max(lastOrder[first[sym]], bindingOrder(a, n) + 1);
                     int k = a.kind(n);
-                    if (k == CLASS_DECLARATION || k == INTERFACE_DECLARATION) declarationCount.merge(nameKey(t, sym), 1, Integer::sum);
+                    if (k == CLASS_DECLARATION || k == INTERFACE_DECLARATION) declarationCount[first[sym]]++;
                     if (typeParameters(a, n) >= 0) {
                         if (namedCount == named.length) named = Arrays.copyOf(named, namedCount * 2);
                         named[namedCount++] = n;
@@ -402,9 +404,9 @@ public final class UnusedDeclarations {
         }
         for (int i = 0; i < namedCount; i++) {
             int sym = nameSymbol(a, t, named[i]);
-            long key = nameKey(t, sym);
+            int key = first[sym];
             int order = bindingOrder(a, named[i]);
-            boolean later = lastStart.get(key) > order;
+            boolean later = lastOrder[key] > order + 1;
             for (int m = group[sym]; m != sym && !later; m = group[m]) {
                 int declaring = t.symDeclaring[m] >= 0 ? t.symDeclaring[m] : t.symDecl[m];
                 later = declaring >= 0 && bindingOrder(a, declaring) > order;
@@ -412,7 +414,7 @@ public final class UnusedDeclarations {
             // checked as TypeScript checks them, on the last declaration of a name only (in its
             // binding order: function declarations first), and for a class or interface merged with
             // another of its kind not at all (they share their type parameters, read in any of them)
-            boolean exempt = later || declarationCount.getOrDefault(key, 0) > 1;
+            boolean exempt = later || declarationCount[key] > 1;
             if (exempt) exemptTypeParameterList(a, t, typeParameters(a, named[i]), reads);
         }
     }
@@ -422,8 +424,17 @@ public final class UnusedDeclarations {
         return a.kind(declaration) == FUNCTION_DECLARATION ? a.start(declaration) : a.sourceLength() + 1 + a.start(declaration);
     }
 
-    private static long nameKey(ScopeTable t, int sym) {
-        return ((long) t.symScope[sym] << 32) | (t.symName[sym] & 0xFFFFFFFFL);
+    /** Per symbol, the smallest symbol of its group: one slot per name and scope. */
+    private static int[] groupFirsts(int[] group) {
+        int[] first = new int[group.length];
+        java.util.Arrays.fill(first, -1);
+        for (int sym = 0; sym < group.length; sym++) {
+            if (first[sym] >= 0) continue;
+            int min = sym; // the ring's members all come after sym, the first one met
+            int m = sym;
+            do { first[m] = min; m = group[m]; } while (m != sym);
+        }
+        return first;
     }
 
     /** The symbol of a declaration's own name (its first child after decorators), or -1. */
@@ -474,6 +485,15 @@ public final class UnusedDeclarations {
     /** One pass over the nodes: JSX tags, destructured names beside a rest element, names marked unused by their {@code _}. */
     private static void exemptNodes(Arena a, ScopeTable t, int[] reads) {
         boolean jsx = false;
+        // the `_` rules only where an unread variable's name starts with `_` (most files have none)
+        boolean underscored = false;
+        char[] src = a.source();
+        for (int sym = 0; sym < t.symCount && !underscored; sym++) {
+            int kind = t.symKind[sym];
+            if (reads[sym] != 0 || (kind != SymbolKind.VAR && kind != SymbolKind.LET && kind != SymbolKind.CONST)) continue;
+            int decl = t.symDecl[sym];
+            underscored = decl >= 0 && a.start(decl) < a.sourceLength() && src[a.start(decl)] == '_';
+        }
         int count = a.nodeCount();
         for (int n = 0; n < count; n++) {
             int k = a.kind(n);
@@ -488,16 +508,16 @@ public final class UnusedDeclarations {
                 if (!intrinsic) exemptVisible(t, a.start(tag), name, reads);
             } else if (k == JSX_FRAGMENT) {
                 jsx = true;
-            } else if (k == FOR_IN || k == FOR_OF) {
+            } else if (underscored && (k == FOR_IN || k == FOR_OF)) {
                 int left = a.firstChild(n);
                 if (left < 0 || a.kind(left) != VARIABLE_DECLARATION) continue;
                 for (int d = a.firstChild(left); d >= 0; d = a.nextSibling(d)) exemptUnderscored(a, t, a.firstChild(d), reads);
-            } else if (k == ARRAY_PATTERN) {
+            } else if (underscored && k == ARRAY_PATTERN) {
                 for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
                     exemptUnderscored(a, t, a.kind(c) == ASSIGNMENT_PATTERN ? a.firstChild(c) : c, reads);
                 }
             } else if (k == OBJECT_PATTERN) {
-                for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
+                for (int c = underscored ? a.firstChild(n) : -1; c >= 0; c = a.nextSibling(c)) {
                     if (a.kind(c) != PROPERTY || (a.data(c) & P_SHORTHAND) != 0) continue;
                     int value = a.firstChild(c);
                     while (value >= 0 && a.nextSibling(value) >= 0) value = a.nextSibling(value);
