@@ -5,7 +5,6 @@ import static dev.arenals.parser.tree.NodeKind.*;
 import dev.arenals.parser.tree.Arena;
 import dev.arenals.parser.tree.Layouts;
 import dev.arenals.parser.tree.NodeKind;
-import dev.arenals.parser.tree.ParseLog;
 import java.util.Arrays;
 
 /**
