@@ -3,6 +3,7 @@ package dev.arenals.parser.scope;
 import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.Layouts;
 import dev.arenals.parser.tree.NodeKind;
 import dev.arenals.parser.tree.ParseLog;
 import java.util.Arrays;
@@ -383,9 +384,8 @@ public final class UnusedDeclarations {
                     break;
                 }
                 case METHOD: {
-                    int function = a.firstChild(n);
-                    while (function >= 0 && a.kind(function) != FUNCTION_EXPRESSION) function = a.nextSibling(function);
-                    if (function >= 0 && bodyless(a, function)) exemptTypeParameterList(a, t, typeParameters(a, function), reads);
+                    int function = Layouts.methodFunction(a, n);
+                    if (function >= 0 && Layouts.functionBody(a, function) < 0) exemptTypeParameterList(a, t, typeParameters(a, function), reads);
                     break;
                 }
                 case INTERFACE_BODY: case TYPE_LITERAL:
@@ -437,11 +437,10 @@ public final class UnusedDeclarations {
         return first;
     }
 
-    /** The symbol of a declaration's own name (its first child after decorators), or -1. */
+    /** The symbol of a declaration's own name, or -1. */
     private static int nameSymbol(Arena a, ScopeTable t, int declaration) {
-        int name = a.firstChild(declaration);
-        while (name >= 0 && a.kind(name) == DECORATOR) name = a.nextSibling(name);
-        return name >= 0 && a.kind(name) == BINDING_IDENTIFIER ? t.nodeSymbol[name] : -1;
+        int name = Layouts.declarationName(a, declaration);
+        return name >= 0 ? t.nodeSymbol[name] : -1;
     }
 
     /** The TYPE_PARAMETERS child of a declaration or signature, or -1. */
@@ -456,11 +455,6 @@ public final class UnusedDeclarations {
         for (int p = a.firstChild(list); p >= 0; p = a.nextSibling(p)) {
             if (a.kind(p) == TYPE_PARAMETER) exempt(t, a.firstChild(p), reads);
         }
-    }
-
-    private static boolean bodyless(Arena a, int function) {
-        for (int c = a.firstChild(function); c >= 0; c = a.nextSibling(c)) if (a.kind(c) == FUNCTION_BODY) return false;
-        return true;
     }
 
     /** A signature of an interface or type literal with another after it: a method of the same key, or a call or construct signature. */
@@ -519,18 +513,14 @@ public final class UnusedDeclarations {
             } else if (k == OBJECT_PATTERN) {
                 for (int c = underscored ? a.firstChild(n) : -1; c >= 0; c = a.nextSibling(c)) {
                     if (a.kind(c) != PROPERTY || (a.data(c) & P_SHORTHAND) != 0) continue;
-                    int value = a.firstChild(c);
-                    while (value >= 0 && a.nextSibling(value) >= 0) value = a.nextSibling(value);
-                    exemptUnderscored(a, t, value >= 0 && a.kind(value) == ASSIGNMENT_PATTERN ? a.firstChild(value) : value, reads);
+                    exemptUnderscored(a, t, propertyBinding(a, c), reads);
                 }
                 boolean rest = false;
                 for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) if (a.kind(c) == REST_ELEMENT) rest = true;
                 if (!rest) continue;
                 for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
                     if (a.kind(c) != PROPERTY) continue;
-                    int value = a.firstChild(c);
-                    while (value >= 0 && a.nextSibling(value) >= 0) value = a.nextSibling(value);
-                    if (value >= 0 && a.kind(value) == ASSIGNMENT_PATTERN) value = a.firstChild(value);
+                    int value = propertyBinding(a, c);
                     if (value >= 0 && a.kind(value) == BINDING_IDENTIFIER) exempt(t, value, reads);
                 }
             }
@@ -540,6 +530,16 @@ public final class UnusedDeclarations {
                 if (t.symScope[sym] == 0 && a.names().equals(t.symName[sym], "React")) reads[sym] = -1;
             }
         }
+    }
+
+    /**
+     * What a PROPERTY of an object pattern binds: its value, the last child ({@code a}, {@code k: a}),
+     * past a default ({@code k: a = 1}); a name, or a nested pattern.
+     */
+    static int propertyBinding(Arena a, int property) {
+        int value = a.firstChild(property);
+        while (value >= 0 && a.nextSibling(value) >= 0) value = a.nextSibling(value);
+        return value >= 0 && a.kind(value) == ASSIGNMENT_PATTERN ? a.firstChild(value) : value;
     }
 
     /** A binding name that starts with {@code _}: unused on purpose where TypeScript lets it say so. */

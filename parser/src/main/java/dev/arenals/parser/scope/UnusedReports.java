@@ -69,7 +69,7 @@ public final class UnusedReports {
     /** The name a report's message quotes. */
     public static String name(Arena a, ScopeTable t, int who) {
         if (who >= 0) return t.name(who);
-        int key = memberKey(a, -2 - who);
+        int key = memberName(a, -2 - who);
         String text = key < 0 ? "" : a.text(a.start(key), a.end(key));
         return text;
     }
@@ -98,7 +98,7 @@ public final class UnusedReports {
         // private members, class by class (the binder's class scopes: no walk of the whole tree)
         for (int scope = 0; scope < t.scopeCount(); scope++) {
             if (t.scopeKind(scope) != ScopeKind.CLASS) continue;
-            int body = childOfKind(a, t.scopeNode(scope), CLASS_BODY);
+            int body = Layouts.classBody(a, t.scopeNode(scope));
             if (body >= 0 && !ambient(a, t, scope)) privateMembers(a, body, out);
         }
         for (int sym : unused) {
@@ -288,8 +288,8 @@ public final class UnusedReports {
         for (int m = a.firstChild(body); m >= 0; m = a.nextSibling(m)) {
             int k = a.kind(m);
             if (k == METHOD && (a.data(m) & C_CONSTRUCTOR) != 0) {
-                int function = lastChild(a, m);
-                int params = function < 0 ? -1 : childOfKind(a, function, FORMAL_PARAMETERS);
+                int function = Layouts.methodFunction(a, m);
+                int params = function < 0 ? -1 : Layouts.functionParameters(a, function);
                 for (int p = params < 0 ? -1 : a.firstChild(params); p >= 0; p = a.nextSibling(p)) {
                     if (a.kind(p) != PARAMETER || (a.data(p) & MOD_PRIVATE) == 0) continue;
                     int target = Layouts.parameterTarget(a, p);
@@ -300,8 +300,8 @@ public final class UnusedReports {
             }
             if (k != METHOD && k != FIELD) continue;
             if ((a.data(m) & MOD_DECLARE) != 0) return;
-            int key = a.firstChild(m);
-            if (key < 0 || a.kind(key) == DECORATOR) continue;
+            int key = Layouts.memberKey(a, m);
+            if (key < 0 || key != a.firstChild(m)) continue; // decorated
             boolean privateName = a.kind(key) == PRIVATE_IDENTIFIER;
             if (!privateName && ((a.data(m) & MOD_PRIVATE) == 0 || a.kind(key) != IDENTIFIER_NAME)) continue;
             candidates = add(candidates, count++, m);
@@ -312,7 +312,7 @@ public final class UnusedReports {
         boolean[] privateName = new boolean[count];
         int[] ownNode = new int[count];
         for (int i = 0; i < count; i++) {
-            int node = memberKey(a, candidates[i]);
+            int node = memberName(a, candidates[i]);
             ownNode[i] = node;
             names[i] = a.data(node);
             privateName[i] = a.kind(node) == PRIVATE_IDENTIFIER;
@@ -350,8 +350,8 @@ public final class UnusedReports {
     }
 
     /** A member's name node: a method's or field's key, a parameter property's binding. */
-    private static int memberKey(Arena a, int member) {
-        return a.kind(member) == PARAMETER ? Layouts.parameterTarget(a, member) : a.firstChild(member);
+    private static int memberName(Arena a, int member) {
+        return a.kind(member) == PARAMETER ? Layouts.parameterTarget(a, member) : Layouts.memberKey(a, member);
     }
 
     private static int[] add(int[] items, int count, int item) {
@@ -359,17 +359,6 @@ public final class UnusedReports {
         else if (count == items.length) items = Arrays.copyOf(items, count * 2);
         items[count] = item;
         return items;
-    }
-
-    private static int lastChild(Arena a, int node) {
-        int last = -1;
-        for (int c = a.firstChild(node); c >= 0; c = a.nextSibling(c)) last = c;
-        return last;
-    }
-
-    private static int childOfKind(Arena a, int node, int kind) {
-        for (int c = a.firstChild(node); c >= 0; c = a.nextSibling(c)) if (a.kind(c) == kind) return c;
-        return -1;
     }
 
     /** Whether a class scope's class is ambient: {@code declare class}, or inside a {@code declare} namespace or module. */
@@ -456,8 +445,7 @@ public final class UnusedReports {
         if (a.kind(element) == BINDING_IDENTIFIER || a.kind(element) == ASSIGNMENT_PATTERN) {
             value = element;
         } else if (a.kind(element) == PROPERTY) {
-            value = a.firstChild(element);
-            while (value >= 0 && a.nextSibling(value) >= 0) value = a.nextSibling(value);
+            value = UnusedDeclarations.propertyBinding(a, element);
         } else if (a.kind(element) == REST_ELEMENT) {
             value = a.firstChild(element);
         } else {
