@@ -457,6 +457,18 @@ public final class ScopeTable {
      * {@link #entryScope} is that scope and whose {@link #entryKey} is the name id with its space
      * bits; entries without a symbol only carry the binder's redeclaration flags.
      */
+    /**
+     * The symbol declared as {@code nameId} in {@code scope} itself (not its parents): among its
+     * values, or with {@code typeSpace} among its types (interfaces, aliases, classes, enums); -1 when
+     * none. TypeScript merges such declarations into one symbol: a {@code const} beside a
+     * {@code type} of its name is both.
+     */
+    public int symbolIn(int scope, int nameId, boolean typeSpace) {
+        check();
+        int e = findEntry(scope, typeSpace ? nameId | TYPE_SPACE : nameId);
+        return e < 0 ? -1 : entrySymbol[e];
+    }
+
     public int entryCount() { check(); return entryCount; }
     public int entryScope(int entry) { check(); return entryScope[entry]; }
     /** The name id, with the declaration space in the top bits (value names have none). */

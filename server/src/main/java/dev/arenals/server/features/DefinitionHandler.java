@@ -543,7 +543,7 @@ public final class DefinitionHandler {
         return workspace.importedDeclaration(file, arena.text(start, end), name);
     }
 
-    private static String moduleName(Arena arena, int node) {
+    static String moduleName(Arena arena, int node) {
         if (arena.kind(node) == STRING_LITERAL) return arena.text(arena.start(node) + 1, Math.max(arena.start(node) + 1, arena.end(node) - 1));
         return arena.names().name(arena.data(node));
     }

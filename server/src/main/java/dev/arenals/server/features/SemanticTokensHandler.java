@@ -7,8 +7,10 @@ import dev.arenals.server.query.IntList;
 import dev.arenals.server.query.Lines;
 import dev.arenals.server.query.SemanticTokenCollector;
 import dev.arenals.server.query.SemanticTokenEncoder;
+import dev.arenals.server.workspace.CrossFileNavigator;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.SemanticTokens;
 import org.eclipse.lsp4j.SemanticTokensDelta;
@@ -28,19 +30,35 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
  * recomputed and diffed. Either way the answer is one edit between the common prefix and suffix.
  */
 public final class SemanticTokensHandler {
+    /** The workspace that says what imported names are; gives null (or is null) where there is none. */
+    private final Supplier<CrossFileNavigator> workspace;
+
+    /** Tokens by each file alone: an imported name is a variable. */
+    public SemanticTokensHandler() { this(null); }
+
+    /** Tokens with imported names coloured as what they stand for in {@code workspace}'s files. */
+    public SemanticTokensHandler(Supplier<CrossFileNavigator> workspace) { this.workspace = workspace; }
+
     /** The encoded tokens of [from, to), or an empty array when the document has no bound tree. */
     public static int[] tokens(Document doc, int from, int to) {
+        return tokens(doc, from, to, null);
+    }
+
+    /** {@link #tokens(Document, int, int)}, imported names as {@code navigator}'s files declare them (null: by this file alone). */
+    public static int[] tokens(Document doc, int from, int to, CrossFileNavigator navigator) {
         DocumentQuery q = DocumentQuery.of(doc);
         if (q == null) return new int[0];
         SemanticTokenCollector collector = SemanticTokenCollector.current();
-        collector.collect(q.arena(), q.scopes(), from, to);
+        collector.collect(q.arena(), q.scopes(), from, to, false, ImportedTokenKinds.of(q, navigator));
         return SemanticTokenEncoder.encode(collector, new Lines(doc));
     }
+
+    private CrossFileNavigator navigator() { return workspace == null ? null : workspace.get(); }
 
     public SemanticTokens full(Document doc, SemanticTokensHistory history) {
         SemanticTokensHistory.Sent sent = history.entry(doc.uri());
         try {
-            recomputeAll(doc, sent);
+            recomputeAll(doc, sent, navigator());
         } catch (RuntimeException e) {
             history.forget(doc.uri()); // half updated: no delta may start from it
             throw e;
@@ -68,11 +86,11 @@ public final class SemanticTokensHandler {
             if (q != null && sent.parseStamp == doc.parseStamp()) {
                 edits = List.of(); // the same tree
             } else if (q != null && canSplice(doc, q.arena(), sent)) {
-                edits = splice(doc, q, sent);
-                if (edits == null) edits = recomputeAndDiff(doc, sent);
+                edits = splice(doc, q, sent, navigator());
+                if (edits == null) edits = recomputeAndDiff(doc, sent, navigator());
                 else sent.lastDeltaSpliced = true;
             } else {
-                edits = recomputeAndDiff(doc, sent);
+                edits = recomputeAndDiff(doc, sent, navigator());
             }
         } catch (RuntimeException e) {
             // the entry may be half updated: the next delta against any id gets a full answer
@@ -89,7 +107,7 @@ public final class SemanticTokensHandler {
     }
 
     /** Every token of the current tree into {@code sent}. */
-    private static void recomputeAll(Document doc, SemanticTokensHistory.Sent sent) {
+    private static void recomputeAll(Document doc, SemanticTokensHistory.Sent sent, CrossFileNavigator navigator) {
         DocumentQuery q = DocumentQuery.of(doc);
         if (q == null) {
             sent.count = 0;
@@ -98,7 +116,7 @@ public final class SemanticTokensHandler {
             return;
         }
         SemanticTokenCollector collector = SemanticTokenCollector.current();
-        collector.collect(q.arena(), q.scopes(), 0, Integer.MAX_VALUE, true);
+        collector.collect(q.arena(), q.scopes(), 0, Integer.MAX_VALUE, true, ImportedTokenKinds.of(q, navigator));
         int n = collector.count();
         if (sent.data.length < 5 * n) sent.data = new int[5 * n + (5 * n >>> 3)];
         if (sent.starts.length < n) sent.starts = new int[n + (n >>> 3)];
@@ -111,11 +129,11 @@ public final class SemanticTokensHandler {
     }
 
     /** Recomputes every token and answers with the difference from what was sent. */
-    private static List<SemanticTokensEdit> recomputeAndDiff(Document doc, SemanticTokensHistory.Sent sent) {
+    private static List<SemanticTokensEdit> recomputeAndDiff(Document doc, SemanticTokensHistory.Sent sent, CrossFileNavigator navigator) {
         int[] before = sent.data;
         int beforeLength = 5 * sent.count;
         sent.data = new int[0]; // recomputed into a new array, compared with the old one
-        recomputeAll(doc, sent);
+        recomputeAll(doc, sent, navigator);
         return diff(before, beforeLength, sent.data, 5 * sent.count);
     }
 
@@ -125,12 +143,12 @@ public final class SemanticTokensHandler {
      * {@code sent} updated in place. Null when tokens outside the rewritten statements may have
      * changed (then everything must be recomputed).
      */
-    private static List<SemanticTokensEdit> splice(Document doc, DocumentQuery q, SemanticTokensHistory.Sent sent) {
+    private static List<SemanticTokensEdit> splice(Document doc, DocumentQuery q, SemanticTokensHistory.Sent sent, CrossFileNavigator navigator) {
         Arena arena = q.arena();
         int from = arena.splicedFrom(), oldEnd = arena.splicedOldEnd(), newEnd = arena.splicedNewEnd();
         int shift = newEnd - oldEnd;
         SemanticTokenCollector collector = SemanticTokenCollector.current();
-        collector.collect(arena, q.scopes(), from, newEnd, true);
+        collector.collect(arena, q.scopes(), from, newEnd, true, ImportedTokenKinds.of(q, navigator));
         // a name elsewhere may resolve otherwise, or a comment in the rewritten text may deprecate the next statement's declaration
         if (!collector.sameTopScope(sent.topScope) || collector.deprecatedAnchorAt(newEnd)
                 || Arrays.binarySearch(sent.deprecatedAnchors, 1, sent.deprecatedAnchors[0] + 1, oldEnd) >= 0) {
@@ -198,7 +216,7 @@ public final class SemanticTokensHandler {
         if (from < 0) return new SemanticTokens(new IntList(new int[0]));
         int to = doc.offsetIfValid(range.getEnd());
         if (to < 0) to = doc.length(); // an end past the last line means the end of the text
-        return new SemanticTokens(new IntList(tokens(doc, from, Math.max(from, to))));
+        return new SemanticTokens(new IntList(tokens(doc, from, Math.max(from, to), navigator())));
     }
 
     /** The edits that turn {@code before} into {@code after}: none when equal, else one. */

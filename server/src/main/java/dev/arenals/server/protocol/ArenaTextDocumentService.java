@@ -122,7 +122,7 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     private final CrossFileRename crossFileRename = new CrossFileRename();
     private final CodeLensHandler codeLenses = new CodeLensHandler();
     private final LinkedEditingRangeHandler linkedEditing = new LinkedEditingRangeHandler();
-    private final SemanticTokensHandler semanticTokens = new SemanticTokensHandler();
+    private final SemanticTokensHandler semanticTokens = new SemanticTokensHandler(this::navigatorNow);
     private final FoldingRangeHandler folding = new FoldingRangeHandler();
     private final SelectionRangeHandler selection = new SelectionRangeHandler();
     private final DocumentLinkHandler links = new DocumentLinkHandler();

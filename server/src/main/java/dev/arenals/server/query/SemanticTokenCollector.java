@@ -24,15 +24,49 @@ public final class SemanticTokenCollector {
 
     public static SemanticTokenCollector current() { return PER_THREAD.get(); }
 
+    /**
+     * What an imported name stands for in the file that declares it, as TypeScript colours it
+     * there (a class, an interface, a const…): the workspace's answer, asked once per binding and
+     * meaning. Each method gives type | modifiers &lt;&lt; 8, {@link #NOT_KNOWN} to keep this file's
+     * own reading, or {@link #NO_TOKEN_HERE} when the module resolves nowhere (TypeScript, knowing
+     * nothing of the name, sends no token).
+     */
+    public interface ImportedKinds {
+        int NOT_KNOWN = -1, NO_TOKEN_HERE = -2;
+
+        /** The import binding {@code symbol} (a named or default import), read as a type or as a value. */
+        int ofBinding(int symbol, boolean typeMeaning);
+
+        /**
+         * The export {@code nameId} of the module the import {@code symbol} stands for ({@code ns.name}
+         * where ns is a namespace import, or a name a module exports as {@code export * as ns}).
+         */
+        int ofNamespaceExport(int symbol, int nameId, boolean typeMeaning);
+
+        /** The export {@code nameId} of the module named by the string literal {@code specifier} ({@code export { a } from "m"}). */
+        int ofModuleExport(int specifier, int nameId);
+    }
+
     /** symbolInfo: not computed yet; no token (a keyword type such as {@code number}). */
     private static final int UNKNOWN = -1, NO_TOKEN = -2;
     /** In symbolInfo only: the symbol is an implicit global whose name is a TypeScript keyword type. */
     private static final int KEYWORD_TYPE_NAME = 1 << 30;
+    /**
+     * In symbolInfo only: TypeScript reads the symbol as another kind than its declaration here
+     * declares (a {@code const} merged with a {@code type} of its name is a type), so its name
+     * there is no declaration to it.
+     */
+    private static final int NOT_DECLARED_AS_ITS_KIND = 1 << 29;
     private static final int MOD_SHIFT = 8;
 
     private Arena arena;
     private ScopeTable scopes;
+    private ImportedKinds imports;
     private int[] symbolInfo = new int[256];
+    /** An import binding's token where it names a type (a name both an interface and a value reads otherwise); as symbolInfo. */
+    private int[] importTypeInfo = new int[256];
+    /** (namespace import symbol, export name id, meaning) to its ImportedKinds answer + 2; made per request when needed. */
+    private LongIntMap namespaceExports;
     /** The walk's path: stack[depth - 1] is the parent of the node being visited. */
     private int[] stack = new int[64];
     private int depth;
@@ -117,8 +151,15 @@ public final class SemanticTokenCollector {
      * where {@code @deprecated} comments point ({@link #deprecatedAnchorAt}).
      */
     public void collect(Arena arena, ScopeTable scopes, int from, int to, boolean topScope) {
+        collect(arena, scopes, from, to, topScope, null);
+    }
+
+    /** {@link #collect(Arena, ScopeTable, int, int, boolean)}, imported names coloured as {@code imports} says (null: by this file alone). */
+    public void collect(Arena arena, ScopeTable scopes, int from, int to, boolean topScope, ImportedKinds imports) {
         this.arena = arena;
         this.scopes = scopes;
+        this.imports = imports;
+        namespaceExports = null;
         count = 0;
         openEnums = 0;
         deprecatedCount = 0;
@@ -128,6 +169,10 @@ public final class SemanticTokenCollector {
         int symbols = scopes.symbolCount();
         if (symbolInfo.length < symbols) symbolInfo = new int[symbols + (symbols >>> 2)];
         Arrays.fill(symbolInfo, 0, symbols, UNKNOWN);
+        if (imports != null) {
+            if (importTypeInfo.length < symbols) importTypeInfo = new int[symbols + (symbols >>> 2)];
+            Arrays.fill(importTypeInfo, 0, symbols, UNKNOWN);
+        }
         try {
             markDeprecated();
             walk(from, to);
@@ -136,6 +181,8 @@ public final class SemanticTokenCollector {
             // the thread keeps this collector: it must not keep a closed document's tree reachable
             this.arena = null;
             this.scopes = null;
+            this.imports = null;
+            namespaceExports = null;
         }
     }
 
@@ -210,18 +257,25 @@ public final class SemanticTokenCollector {
         // TypeScript gives the names of an import clause no token: what they are is the other file's to say
         if (pk == IMPORT_SPECIFIER || pk == IMPORT_DEFAULT_SPECIFIER || pk == IMPORT_NAMESPACE_SPECIFIER) return;
         int info = symbolInfo(symbol);
+        if (imports != null && (pk == TYPE_REFERENCE || pk == EXPRESSION_WITH_TYPE_ARGUMENTS) && scopes.kind(symbol) == SymbolKind.IMPORT) {
+            info = importTypeInfo(symbol, info); // `implements I`, `interface J extends I` name types too
+        }
         if (info == NO_TOKEN) return;
         if ((info & KEYWORD_TYPE_NAME) != 0 && pk == TYPE_REFERENCE) return; // `number`: a keyword
         int type = info & 0xff;
         int modifiers = (info >>> MOD_SHIFT) & 0xffff;
-        if (declaration) modifiers |= DECLARATION;
+        if (declaration && (info & NOT_DECLARED_AS_ITS_KIND) == 0) modifiers |= DECLARATION;
         else modifiers &= ~DEFINITION;
         // a variable or parameter called is a function (TypeScript's reclassification of a callee)
         if (!declaration && (type == T_VARIABLE || type == T_PARAMETER) && pk == CALL && Layouts.callCallee(arena, parent) == node) {
+            if (type == T_PARAMETER) modifiers &= ~LOCAL; // local is a variable declaration's, or a function declaration's
             type = T_FUNCTION;
         }
-        // and a variable constructed with `new` is a class (a parameter stays one, as there)
-        if (!declaration && type == T_VARIABLE && pk == NEW && Layouts.callCallee(arena, parent) == node) type = T_CLASS;
+        // and a variable constructed with `new` is a class (a parameter stays one, as there), never readonly
+        if (!declaration && type == T_VARIABLE && pk == NEW && Layouts.callCallee(arena, parent) == node) {
+            type = T_CLASS;
+            modifiers &= ~READONLY;
+        }
         // the standard library declares its classes as an interface and a variable: in a type, the interface
         if (type == T_CLASS && (modifiers & DEFAULT_LIBRARY) != 0 && pk == TYPE_REFERENCE) type = T_INTERFACE;
         if (decorated(node, parent, grandparent)) type = T_DECORATOR;
@@ -259,6 +313,10 @@ public final class SemanticTokenCollector {
                     type = T_ENUM_MEMBER;
                     modifiers = READONLY;
                     break;
+                }
+                if (objectKind == SymbolKind.IMPORT && imports != null
+                        && namespaceExport(node, objectSymbol, grandparent >= 0 && arena.kind(grandparent) == EXPRESSION_WITH_TYPE_ARGUMENTS, parent, grandparent)) {
+                    return;
                 }
                 if (objectKind == SymbolKind.IMPLICIT_GLOBAL && (symbolInfo(objectSymbol) >>> MOD_SHIFT & DEFAULT_LIBRARY) != 0) {
                     modifiers = DEFAULT_LIBRARY; // Math.max, JSON.parse
@@ -310,18 +368,37 @@ public final class SemanticTokenCollector {
                 type = T_ENUM_MEMBER;
                 modifiers = DECLARATION | READONLY;
                 break;
-            case QUALIFIED_NAME:
+            case QUALIFIED_NAME: {
+                // `ns.T` in a type, ns a namespace import: what the module exports as T
+                int left = Layouts.memberObject(arena, parent);
+                if (imports != null && left >= 0 && arena.kind(left) == IDENTIFIER_REFERENCE) {
+                    int leftSymbol = scopes.symbolOfNode(left);
+                    if (leftSymbol >= 0 && scopes.kind(leftSymbol) == SymbolKind.IMPORT
+                            && namespaceExport(node, leftSymbol, grandparent >= 0 && arena.kind(grandparent) == TYPE_REFERENCE, parent, grandparent)) {
+                        return;
+                    }
+                }
                 // A.B.C in a type: the last name is the type, the ones before it namespaces
                 type = grandparent >= 0 && arena.kind(grandparent) == QUALIFIED_NAME ? T_NAMESPACE : T_TYPE;
                 break;
+            }
             case TYPE_PREDICATE:
                 type = T_PARAMETER;
                 break;
             case IMPORT_SPECIFIER:
                 return; // no token in an import clause, as in TypeScript
-            case EXPORT_SPECIFIER:
-                type = T_VARIABLE;
+            case EXPORT_SPECIFIER: {
+                // both names of `export { a as b }` are what `a` is, here or in the module it is exported from
+                int info = exportedInfo(parent, grandparent);
+                if (info == NO_TOKEN) return;
+                if (info >= 0) {
+                    type = info & 0xff;
+                    modifiers = (info >>> MOD_SHIFT) & 0xffff & ~(DECLARATION | DEFINITION);
+                } else {
+                    type = T_VARIABLE;
+                }
                 break;
+            }
             case EXPORT_ALL:
                 type = T_NAMESPACE;
                 break;
@@ -334,6 +411,67 @@ public final class SemanticTokenCollector {
         }
         if (deprecatedCount > 0 && Arrays.binarySearch(deprecatedNodes, 0, deprecatedCount, node) >= 0) modifiers |= DEPRECATED;
         emit(node, type, modifiers, scopes.symbolOfNode(node) >= 0);
+    }
+
+    /**
+     * {@code ns.name} where ns is a namespace import: emits the token the module's export gets
+     * where it is declared, reclassified as TypeScript does where it is called or constructed;
+     * false when the workspace does not know the export (the caller then reads the name by its place).
+     */
+    private boolean namespaceExport(int node, int namespace, boolean typeMeaning, int access, int accessParent) {
+        int nameId = arena.data(node);
+        long key = (long) namespace << 33 | (long) nameId << 1 | (typeMeaning ? 1 : 0);
+        if (namespaceExports == null) namespaceExports = new LongIntMap(16);
+        int stored = namespaceExports.get(key);
+        int info;
+        if (stored >= 0) {
+            info = stored - 2;
+        } else {
+            info = imports.ofNamespaceExport(namespace, nameId, typeMeaning);
+            namespaceExports.putIfAbsent(key, info + 2);
+        }
+        if (info < 0) return false; // NO_TOKEN_HERE cannot be: the module resolved, or ns would not name one
+        int type = info & 0xff, modifiers = info >>> MOD_SHIFT;
+        int ak = accessParent >= 0 ? arena.kind(accessParent) : -1;
+        boolean callee = (ak == CALL || ak == NEW) && Layouts.callCallee(arena, accessParent) == access;
+        if (callee && ak == CALL && type == T_VARIABLE) type = T_FUNCTION;
+        if (callee && ak == CALL && type == T_PROPERTY) type = T_METHOD;
+        if (callee && ak == NEW && type == T_VARIABLE) {
+            type = T_CLASS;
+            modifiers &= ~READONLY;
+        }
+        if (ak == DECORATOR || callee && ak == CALL && isDecoratorCall(accessParent)) type = T_DECORATOR;
+        if (deprecatedCount > 0 && Arrays.binarySearch(deprecatedNodes, 0, deprecatedCount, node) >= 0) modifiers |= DEPRECATED;
+        emit(node, type, modifiers, false);
+        return true;
+    }
+
+    /** An import binding's token where it names a type; {@code valueInfo} where the workspace reads it no differently. */
+    private int importTypeInfo(int symbol, int valueInfo) {
+        int info = importTypeInfo[symbol];
+        if (info == UNKNOWN) {
+            int known = imports.ofBinding(symbol, true);
+            importTypeInfo[symbol] = info = known == ImportedKinds.NOT_KNOWN ? valueInfo
+                    : known == ImportedKinds.NO_TOKEN_HERE ? NO_TOKEN : known | (valueInfo >= 0 ? valueInfo & DEPRECATED << MOD_SHIFT : 0);
+        }
+        return info;
+    }
+
+    /** The token info of what an export specifier exports: its local symbol's, or the source module's export's; UNKNOWN when neither is known. */
+    private int exportedInfo(int specifier, int exportNamed) {
+        int local = arena.firstChild(specifier);
+        if (local < 0 || arena.kind(local) != IDENTIFIER_NAME) return UNKNOWN;
+        int symbol = scopes.symbolOfNode(local);
+        int source = exportNamed >= 0 && arena.kind(exportNamed) == EXPORT_NAMED ? Layouts.moduleSource(arena, exportNamed) : -1;
+        // TypeScript's binder leaves a local export's name unresolved: the file's top scope has it (a value, else a type)
+        if (symbol < 0 && source < 0 && arena.isTypeScript()) {
+            symbol = scopes.symbolIn(0, arena.data(local), false);
+            if (symbol < 0) symbol = scopes.symbolIn(0, arena.data(local), true);
+        }
+        if (symbol >= 0) return scopes.kind(symbol) == SymbolKind.IMPLICIT_GLOBAL ? UNKNOWN : symbolInfo(symbol);
+        if (imports == null || source < 0 || arena.kind(source) != STRING_LITERAL) return UNKNOWN;
+        int known = imports.ofModuleExport(source, arena.data(local));
+        return known == ImportedKinds.NO_TOKEN_HERE ? NO_TOKEN : known < 0 ? UNKNOWN : known;
     }
 
     /** A symbol declared by {@code import * as ns from "m"}. */
@@ -398,7 +536,7 @@ public final class SemanticTokenCollector {
         if (scopes.scopeCount() == 0) return;
         int n = scopes.entryCount();
         int need = 1;
-        for (int e = 0; e < n; e++) if (scopes.entryScope(e) == 0 && scopes.entrySymbol(e) >= 0) need += 2;
+        for (int e = 0; e < n; e++) if (scopes.entryScope(e) == 0 && scopes.entrySymbol(e) >= 0) need += 4;
         if (topScope.length < need) topScope = new int[need + (need >>> 2)];
         int o = 0;
         topScope[o++] = scopes.scopeKind(0);
@@ -406,8 +544,13 @@ public final class SemanticTokenCollector {
             if (scopes.entryScope(e) != 0) continue;
             int symbol = scopes.entrySymbol(e);
             if (symbol < 0 || scopes.kind(symbol) == SymbolKind.IMPLICIT_GLOBAL) continue;
+            int info = symbolInfo(symbol);
             topScope[o++] = scopes.entryKey(e);
-            topScope[o++] = symbolInfo(symbol);
+            topScope[o++] = info;
+            if (imports != null && scopes.kind(symbol) == SymbolKind.IMPORT) { // and where it names a type
+                topScope[o++] = ~scopes.entryKey(e);
+                topScope[o++] = importTypeInfo(symbol, info);
+            }
         }
         topScopeLength = o;
     }
@@ -427,18 +570,25 @@ public final class SemanticTokenCollector {
         switch (kind) {
             case SymbolKind.CONST:
             case SymbolKind.USING:
-                type = valueType(declaring);
-                modifiers = READONLY | (hasInitializer(declaring) ? DEFINITION : 0);
-                break;
             case SymbolKind.VAR:
-            case SymbolKind.LET:
+            case SymbolKind.LET: {
                 type = valueType(declaring);
-                modifiers = hasInitializer(declaring) ? DEFINITION : 0;
+                // TypeScript marks a const readonly unless it reads it as a class
+                boolean isConst = kind == SymbolKind.CONST || kind == SymbolKind.USING;
+                modifiers = (isConst && type != T_CLASS ? READONLY : 0) | (hasInitializer(declaring) ? DEFINITION : 0);
+                int alias = scopes.symbolIn(scopes.scope(symbol), scopes.nameId(symbol), true);
+                if (alias >= 0 && alias != symbol && scopes.kind(alias) == SymbolKind.TYPE_ALIAS) {
+                    // `const a = …; type a = …`: one symbol to TypeScript, a type alias first of all, at every use
+                    return T_TYPE | (isConst ? READONLY : 0) << MOD_SHIFT | NOT_DECLARED_AS_ITS_KIND;
+                }
                 break;
+            }
             case SymbolKind.CATCH_PARAMETER:
                 type = T_VARIABLE;
                 break;
             case SymbolKind.PARAMETER:
+                // a parameter of a function type is a function (TypeScript's reclassification by type), not local
+                if (isFunctionType(parameterType(symbol, declaring))) return T_FUNCTION;
                 type = T_PARAMETER;
                 break;
             case SymbolKind.FUNCTION:
@@ -453,26 +603,50 @@ public final class SemanticTokenCollector {
                 modifiers = DEFINITION;
                 if (declaring >= 0 && isClass(arena.kind(declaring)) && (arena.data(declaring) & MOD_ABSTRACT) != 0) modifiers |= ABSTRACT;
                 break;
-            case SymbolKind.IMPORT:
+            case SymbolKind.IMPORT: {
+                int known = imports == null ? ImportedKinds.NOT_KNOWN : imports.ofBinding(symbol, false);
+                if (known == ImportedKinds.NO_TOKEN_HERE) return NO_TOKEN;
+                if (known >= 0) return known; // imports stand at a file's or namespace's top: never local
                 type = importType(declaring);
                 modifiers = READONLY;
                 break;
-            case SymbolKind.INTERFACE:
+            }
+            case SymbolKind.INTERFACE: {
+                int value = scopes.symbolIn(scopes.scope(symbol), scopes.nameId(symbol), false);
+                // an interface merged with a class is the class to TypeScript
+                if (value >= 0 && scopes.kind(value) == SymbolKind.CLASS) return T_CLASS | NOT_DECLARED_AS_ITS_KIND;
                 type = T_INTERFACE;
                 modifiers = DEFINITION;
                 break;
-            case SymbolKind.TYPE_ALIAS:
+            }
+            case SymbolKind.TYPE_ALIAS: {
                 type = T_TYPE;
                 modifiers = DEFINITION;
+                int value = scopes.symbolIn(scopes.scope(symbol), scopes.nameId(symbol), false);
+                if (value >= 0 && (scopes.kind(value) == SymbolKind.CONST || scopes.kind(value) == SymbolKind.USING)) modifiers |= READONLY;
                 break;
+            }
             case SymbolKind.ENUM:
                 type = T_ENUM;
                 modifiers = DEFINITION;
                 break;
-            case SymbolKind.NAMESPACE:
+            case SymbolKind.NAMESPACE: {
+                // merged with a class, enum or alias it is that; with an interface declared first, or a function, those
+                int scope = scopes.scope(symbol), name = scopes.nameId(symbol);
+                int typed = scopes.symbolIn(scope, name, true);
+                if (typed >= 0 && typed != symbol) {
+                    int k = scopes.kind(typed);
+                    if (k == SymbolKind.CLASS) return T_CLASS | NOT_DECLARED_AS_ITS_KIND;
+                    if (k == SymbolKind.ENUM) return T_ENUM | NOT_DECLARED_AS_ITS_KIND;
+                    if (k == SymbolKind.TYPE_ALIAS) return T_TYPE | NOT_DECLARED_AS_ITS_KIND;
+                    if (k == SymbolKind.INTERFACE && declaredBefore(typed, symbol)) return T_INTERFACE | NOT_DECLARED_AS_ITS_KIND;
+                }
+                int value = scopes.symbolIn(scope, name, false);
+                if (value >= 0 && value != symbol && scopes.kind(value) == SymbolKind.FUNCTION) return T_FUNCTION | NOT_DECLARED_AS_ITS_KIND;
                 type = T_NAMESPACE;
                 modifiers = DEFINITION;
                 break;
+            }
             case SymbolKind.TYPE_PARAMETER:
                 type = T_TYPE_PARAMETER;
                 break;
@@ -515,13 +689,44 @@ public final class SemanticTokenCollector {
         int declared = Layouts.declaratorType(arena, declarator);
         if (isFunctionType(declared)) return T_FUNCTION;
         if (declared >= 0 && arena.kind(declared) == CONSTRUCTOR_TYPE) return T_CLASS; // `const E: new () => Err = …`
+        // `declare var Array: ArrayConstructor`, `const ZodType: $constructor<ZodType>`: the library's way to declare a class
+        if (declared >= 0 && arena.kind(declared) == TYPE_REFERENCE && namesAConstructor(declared)) return T_CLASS;
         // a named type holding the function it is initialized with is most likely a function type (`const f: Handler = () => …`)
         if (declared >= 0 && arena.kind(declared) != TYPE_REFERENCE) return T_VARIABLE;
         int init = Layouts.declaratorInit(arena, declarator);
+        while (init >= 0 && arena.kind(init) == PARENTHESIZED) init = arena.firstChild(init);
+        // `… as (x: T) => U`: asserted to be a function
+        if (init >= 0 && arena.kind(init) == AS_EXPRESSION && declared < 0 && isFunctionType(arena.nextSibling(arena.firstChild(init)))) return T_FUNCTION;
         if (init < 0 || Layouts.declaratorTarget(arena, declarator) < 0
                 || arena.kind(Layouts.declaratorTarget(arena, declarator)) != BINDING_IDENTIFIER) return T_VARIABLE;
         int k = arena.kind(init);
         return k == FUNCTION_EXPRESSION || k == ARROW_FUNCTION ? T_FUNCTION : k == CLASS_EXPRESSION ? T_CLASS : T_VARIABLE;
+    }
+
+    /** A type reference whose (last) name ends in "constructor" or "Constructor". */
+    private boolean namesAConstructor(int typeReference) {
+        int name = arena.firstChild(typeReference);
+        if (name >= 0 && arena.kind(name) == QUALIFIED_NAME) name = Layouts.memberProperty(arena, name);
+        if (name < 0) return false;
+        int length = arena.end(name) - arena.start(name);
+        if (length < 11) return false;
+        char[] src = arena.source();
+        int from = arena.end(name) - 11;
+        if (src[from] != 'c' && src[from] != 'C') return false;
+        for (int i = 1; i < 11; i++) if (src[from + i] != "constructor".charAt(i)) return false;
+        return true;
+    }
+
+    private boolean declaredBefore(int symbol, int other) {
+        int a = scopes.declarationNode(symbol), b = scopes.declarationNode(other);
+        return a >= 0 && b >= 0 && arena.start(a) < arena.start(b);
+    }
+
+    /** The type annotation of the parameter that declares {@code symbol} by name (not in a pattern), or -1. */
+    private int parameterType(int symbol, int declaring) {
+        if (declaring < 0 || arena.kind(declaring) != PARAMETER) return -1;
+        if (Layouts.parameterTarget(arena, declaring) != scopes.declarationNode(symbol)) return -1;
+        return Layouts.parameterType(arena, declaring);
     }
 
     private boolean hasInitializer(int declarator) {

@@ -49,8 +49,8 @@ class SemanticTokensHandlerTest {
     @Test void whatTypeScriptsTypesMakeFunctionsClassesMethodsAndInterfaces() {
         // a variable holding a function or class, or called, is one; a property holding a function is a method
         assertTokens("a.ts", "const [[f]] = () => 1; let [[g]]: () => void; const [[K]] = class {}; let [[v]] = 1; [[f]](); [[g]](); new [[K]](); [[v]]();",
-                "function.declaration.definition.readonly", "function.declaration", "class.declaration.definition.readonly",
-                "variable.declaration.definition", "function.readonly", "function", "class.readonly", "function");
+                "function.declaration.definition.readonly", "function.declaration", "class.declaration.definition",
+                "variable.declaration.definition", "function.readonly", "function", "class", "function");
         assertTokens("a.ts", "const [[o]] = { [[a]]: () => 1, [[b]]: 2 }; interface [[I]] { [[on]]?: () => void; [[n]]: number }",
                 "variable.declaration.definition.readonly", "method.declaration", "property.declaration",
                 "interface.declaration.definition", "method.declaration", "property.declaration");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.arenals.server.document.Document;
 import dev.arenals.server.features.SemanticTokensHandler;
 import dev.arenals.server.query.SemanticTokenLegend;
+import dev.arenals.server.workspace.CrossFileNavigator;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.lsp4j.Position;
@@ -21,6 +22,17 @@ public final class TokenAssert {
         Marked m = Marked.parse(marked);
         Document doc = NavAssert.parse(file, m);
         List<String> got = describe(doc, SemanticTokensHandler.tokens(doc, 0, Integer.MAX_VALUE));
+        List<String> want = new ArrayList<>();
+        for (int i = 0; i < m.ranges.size(); i++) {
+            int[] r = m.ranges.get(i);
+            want.add(m.text.substring(r[0], r[1]) + "@" + r[0] + " " + (i < expected.length ? expected[i] : "?"));
+        }
+        assertEquals(String.join("\n", want), String.join("\n", got), "tokens of " + m.text);
+    }
+
+    /** {@link #assertTokens(String, String, String...)} for a document already parsed, imported names as {@code navigator}'s files declare them. */
+    public static void assertTokens(Document doc, Marked m, CrossFileNavigator navigator, String... expected) {
+        List<String> got = describe(doc, SemanticTokensHandler.tokens(doc, 0, Integer.MAX_VALUE, navigator));
         List<String> want = new ArrayList<>();
         for (int i = 0; i < m.ranges.size(); i++) {
             int[] r = m.ranges.get(i);

@@ -1,0 +1,168 @@
+package dev.arenals.server.features;
+
+import static dev.arenals.server.query.SemanticTokenLegend.*;
+
+import dev.arenals.server.protocol.Uris;
+import dev.arenals.server.query.DocumentQuery;
+import dev.arenals.server.query.SemanticTokenCollector;
+import dev.arenals.server.workspace.CrossFileNavigator;
+import dev.arenals.server.workspace.CrossFileNavigator.NameInFile;
+import dev.arenals.server.workspace.FileSummary;
+import dev.arenals.server.workspace.FileSummary.Declaration;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The semantic token of an imported name as TypeScript gives it: the alias followed to the
+ * declaration it stands for (through re-exports), then coloured by that declaration — a class, an
+ * enum or a type alias wherever it is named, an interface where a type is meant, otherwise by its
+ * value declaration (a function; a variable, {@code readonly} when {@code const}, a function or
+ * class when it holds one). Read from the declaring file's summary, never its tree. One instance
+ * per request: it remembers the module each namespace import stands for.
+ */
+final class ImportedTokenKinds implements SemanticTokenCollector.ImportedKinds {
+    private final DocumentQuery q;
+    private final CrossFileNavigator navigator;
+    private final Path file;
+    /** Namespace import symbol → its module (null: not found); a handful per file. */
+    private final Map<Integer, Path> namespaceModules = new HashMap<>();
+
+    private ImportedTokenKinds(DocumentQuery q, CrossFileNavigator navigator, Path file) {
+        this.q = q;
+        this.navigator = navigator;
+        this.file = file;
+    }
+
+    /** The workspace's answers for {@code q}'s imports; null without a workspace or a file on disk. */
+    static SemanticTokenCollector.ImportedKinds of(DocumentQuery q, CrossFileNavigator navigator) {
+        if (navigator == null) return null;
+        Path file = Uris.pathOf(q.uri());
+        return file == null ? null : new ImportedTokenKinds(q, navigator, file);
+    }
+
+    @Override
+    public int ofBinding(int symbol, boolean typeMeaning) {
+        String[] imported = importOf(symbol);
+        if (imported == null || imported[1].equals("*")) return NOT_KNOWN;
+        if (navigator.importedDeclaration(file, imported[0], "*").isEmpty()) {
+            // a relative module that is not there: TypeScript knows nothing of the name either. A
+            // package we cannot find may still be one TypeScript finds (a global `declare module`).
+            return isRelative(imported[0]) ? NO_TOKEN_HERE : NOT_KNOWN;
+        }
+        NameInFile origin = navigator.origin(file, imported[0], imported[1]);
+        if (origin != null) return tokenOf(origin, typeMeaning);
+        // a module's namespace exported by name (`export * as ns from`): read as a namespace import is
+        return navigator.namespaceModule(file, imported[0], imported[1]) != null ? T_NAMESPACE | READONLY << 8 : NOT_KNOWN;
+    }
+
+    @Override
+    public int ofNamespaceExport(int symbol, int nameId, boolean typeMeaning) {
+        Path module;
+        if (namespaceModules.containsKey(symbol)) {
+            module = namespaceModules.get(symbol);
+        } else {
+            String[] imported = importOf(symbol);
+            module = imported == null ? null : navigator.namespaceModule(file, imported[0], imported[1]);
+            namespaceModules.put(symbol, module);
+        }
+        String name = q.arena().names().name(nameId);
+        if (module == null) return ofMember(symbol, name);
+        NameInFile origin = navigator.exportOrigin(module, name);
+        return origin == null ? NOT_KNOWN : tokenOf(origin, typeMeaning);
+    }
+
+    /**
+     * A member of an imported namespace, class or object ({@code util.assertEqual},
+     * {@code Shapes.area}): as the declaring file's summary lists it.
+     */
+    private int ofMember(int symbol, String name) {
+        String[] imported = importOf(symbol);
+        if (imported == null || imported[1].equals("*")) return NOT_KNOWN;
+        CrossFileNavigator.MemberInFile found = navigator.importedMember(file, imported[0], imported[1], java.util.List.of(name));
+        if (found == null || found.members().isEmpty()) return NOT_KNOWN;
+        FileSummary.Member member = found.members().get(0);
+        Declaration container = found.summary().declaration(member.container());
+        boolean ofClass = container != null && container.kind() == FileSummary.Kind.CLASS;
+        switch (member.kind()) {
+            case FUNCTION: return T_FUNCTION;
+            case CLASS: return T_CLASS;
+            case ENUM: return T_ENUM;
+            case NAMESPACE: return T_NAMESPACE;
+            case INTERFACE: return T_INTERFACE;
+            case TYPE: return T_TYPE;
+            case ENUM_MEMBER: return T_ENUM_MEMBER | READONLY << 8;
+            case METHOD: return T_METHOD | (ofClass ? STATIC << 8 : 0);
+            case PROPERTY: return T_PROPERTY | (ofClass ? STATIC << 8 : 0);
+            case CONSTANT: return (found.signatures().isEmpty() ? T_VARIABLE : T_FUNCTION) | READONLY << 8;
+            case VARIABLE: return found.signatures().isEmpty() ? T_VARIABLE : T_FUNCTION;
+            default: return NOT_KNOWN;
+        }
+    }
+
+    private String[] importOf(int symbol) {
+        return DefinitionHandler.importOf(q.arena(), q.scopes().declarationNode(symbol));
+    }
+
+    @Override
+    public int ofModuleExport(int specifier, int nameId) {
+        String module = DefinitionHandler.moduleName(q.arena(), specifier);
+        if (navigator.importedDeclaration(file, module, "*").isEmpty()) return isRelative(module) ? NO_TOKEN_HERE : NOT_KNOWN;
+        NameInFile origin = navigator.origin(file, module, q.arena().names().name(nameId));
+        return origin == null ? NOT_KNOWN : tokenOf(origin, false);
+    }
+
+    private int tokenOf(NameInFile origin, boolean typeMeaning) {
+        FileSummary s = navigator.summary(origin.file());
+        return s == null ? NOT_KNOWN : tokenOf(s, origin.name(), typeMeaning);
+    }
+
+    /**
+     * TypeScript's classification of a symbol (its flags first: class, enum, type alias, an
+     * interface where a type is meant; then its value declaration, else its first), with the
+     * modifiers it adds across files: {@code readonly} on a {@code const}.
+     */
+    static int tokenOf(FileSummary s, String name, boolean typeMeaning) {
+        boolean isClass = false, isEnum = false, isAlias = false, isInterface = false;
+        Declaration first = null, value = null, namespace = null;
+        for (Declaration d : s.declarations()) {
+            if (!d.name().equals(name)) continue;
+            if (first == null) first = d;
+            switch (d.kind()) {
+                case CLASS: isClass = true; break;
+                case ENUM: isEnum = true; break;
+                case TYPE: isAlias = true; break;
+                case INTERFACE: isInterface = true; break;
+                case FUNCTION: case VARIABLE: case CONSTANT: if (value == null) value = d; break;
+                case NAMESPACE: if (namespace == null) namespace = d; break;
+                default:
+            }
+        }
+        if (first == null) return NOT_KNOWN;
+        if (isClass) return T_CLASS;
+        if (isEnum) return T_ENUM;
+        if (isAlias) return T_TYPE;
+        if (isInterface && typeMeaning) return T_INTERFACE;
+        Declaration d = value != null ? value : namespace != null ? namespace : first;
+        // an interface with a variable of its name is how libraries declare a class
+        // (`interface Array<T>` + `declare var Array: ArrayConstructor`): its type constructs
+        if (isInterface && (d.kind() == FileSummary.Kind.VARIABLE || d.kind() == FileSummary.Kind.CONSTANT)) return T_CLASS;
+        switch (d.kind()) {
+            case FUNCTION: return T_FUNCTION;
+            case INTERFACE: return T_INTERFACE;
+            case NAMESPACE: return T_NAMESPACE;
+            case VARIABLE: case CONSTANT: {
+                int modifiers = d.kind() == FileSummary.Kind.CONSTANT ? READONLY : 0;
+                int type = T_VARIABLE;
+                // TypeScript reclassifies a variable by its type: what it holds is callable, or constructible
+                for (FileSummary.Signature signature : s.signatures(name)) type = signature.construct() ? T_CLASS : T_FUNCTION;
+                return type == T_CLASS ? T_CLASS : type | modifiers << 8; // a class is never readonly to it
+            }
+            default: return NOT_KNOWN;
+        }
+    }
+
+    private static boolean isRelative(String specifier) {
+        return specifier.startsWith("./") || specifier.startsWith("../") || specifier.equals(".") || specifier.equals("..");
+    }
+}
