@@ -67,6 +67,9 @@ public final class SemanticTokenCollector {
     private int[] importTypeInfo = new int[256];
     /** (namespace import symbol, export name id, meaning) to its ImportedKinds answer + 2; made per request when needed. */
     private LongIntMap namespaceExports;
+    /** (class node, member name id, static) to the member's token info; the classes whose members are in it. */
+    private LongIntMap classMembers;
+    private LongIntMap classesRead;
     /** The walk's path: stack[depth - 1] is the parent of the node being visited. */
     private int[] stack = new int[64];
     private int depth;
@@ -160,6 +163,7 @@ public final class SemanticTokenCollector {
         this.scopes = scopes;
         this.imports = imports;
         namespaceExports = null;
+        classMembers = classesRead = null;
         count = 0;
         openEnums = 0;
         deprecatedCount = 0;
@@ -183,6 +187,7 @@ public final class SemanticTokenCollector {
             this.scopes = null;
             this.imports = null;
             namespaceExports = null;
+            classMembers = classesRead = null;
         }
     }
 
@@ -200,7 +205,8 @@ public final class SemanticTokenCollector {
             if (node >= 0) {
                 depth = sp;
                 visit(node, stack[sp - 1], sp >= 2 ? stack[sp - 2] : -1);
-                int child = arena.firstChild(node);
+                // TypeScript colours no name inside a JSX element but in its `{…}` expressions: `{...props}` is none
+                int child = arena.kind(node) == JSX_SPREAD_ATTRIBUTE ? -1 : arena.firstChild(node);
                 if (child >= 0) {
                     if (sp == stack.length) stack = Arrays.copyOf(stack, sp * 2);
                     if (arena.kind(node) == ENUM_DECLARATION) openEnums++;
@@ -321,6 +327,7 @@ public final class SemanticTokenCollector {
                 if (objectKind == SymbolKind.IMPLICIT_GLOBAL && (symbolInfo(objectSymbol) >>> MOD_SHIFT & DEFAULT_LIBRARY) != 0) {
                     modifiers = DEFAULT_LIBRARY; // Math.max, JSON.parse
                 }
+                if (object >= 0 && arena.kind(object) == THIS && thisMember(node, parent, grandparent)) return;
                 if (grandparent >= 0 && arena.kind(grandparent) == DECORATOR) type = T_DECORATOR;
                 else if (grandparent >= 0 && arena.kind(grandparent) == NEW && Layouts.callCallee(arena, grandparent) == parent) {
                     type = T_CLASS; // `new ns.Error()`: what `new` constructs is a class
@@ -339,6 +346,8 @@ public final class SemanticTokenCollector {
                     // `key: () => …`: TypeScript's type of the property is callable, so it is a method
                     int value = Layouts.propertyValue(arena, parent);
                     if (value >= 0 && isFunction(arena.kind(value)) && (data & P_SHORTHAND) == 0) type = T_METHOD;
+                    // `key: SomeClass`: constructible, so a class
+                    else if (value >= 0 && (data & P_SHORTHAND) == 0 && valueIsClass(value)) type = T_CLASS;
                 }
                 modifiers = DECLARATION;
                 if (type == T_METHOD && isAsyncFunctionValue(parent)) modifiers |= ASYNC;
@@ -455,6 +464,102 @@ public final class SemanticTokenCollector {
                     : known == ImportedKinds.NO_TOKEN_HERE ? NO_TOKEN : known | (valueInfo >= 0 ? valueInfo & DEPRECATED << MOD_SHIFT : 0);
         }
         return info;
+    }
+
+    /**
+     * {@code this.name} where {@code this} is an instance of the class around it (or the class, in
+     * a static member) and the class declares that name: the member's own token (a readonly field,
+     * a method, an accessor read as a property). False when the class does not declare it.
+     */
+    private boolean thisMember(int node, int access, int accessParent) {
+        int cls = -1;
+        boolean inStatic = false;
+        for (int i = depth - 1; i >= 0 && cls < 0; i--) {
+            int n = stack[i], k = arena.kind(n);
+            if (k == CLASS_DECLARATION || k == CLASS_EXPRESSION) cls = n;
+            else if (k == STATIC_BLOCK) inStatic = true;
+            else if (k == METHOD || k == FIELD) inStatic = (arena.data(n) & C_STATIC) != 0;
+            else if (k == FUNCTION_DECLARATION || k == FUNCTION_EXPRESSION && (i == 0 || arena.kind(stack[i - 1]) != METHOD)) return false;
+        }
+        if (cls < 0) return false;
+        if (classesRead == null) {
+            classesRead = new LongIntMap(8);
+            classMembers = new LongIntMap(64);
+        }
+        if (classesRead.putIfAbsent(cls, 1) < 0) readClassMembers(cls);
+        int info = classMembers.get((long) cls << 33 | (long) arena.data(node) << 1 | (inStatic ? 1 : 0));
+        if (info < 0) return false;
+        int type = info & 0xff, modifiers = info >>> MOD_SHIFT;
+        int ak = accessParent >= 0 ? arena.kind(accessParent) : -1;
+        if (ak == CALL && Layouts.callCallee(arena, accessParent) == access && type == T_PROPERTY) type = T_METHOD;
+        if (deprecatedCount > 0 && Arrays.binarySearch(deprecatedNodes, 0, deprecatedCount, node) >= 0) modifiers |= DEPRECATED;
+        emit(node, type, modifiers, false);
+        return true;
+    }
+
+    /** Every member a class body declares by name, and the constructor's parameter properties, into classMembers. */
+    private void readClassMembers(int cls) {
+        int body = Layouts.classBody(arena, cls);
+        if (body < 0) return;
+        for (int m = arena.firstChild(body); m >= 0; m = arena.nextSibling(m)) {
+            int k = arena.kind(m);
+            if (k != METHOD && k != FIELD) continue;
+            int data = arena.data(m);
+            if (k == METHOD && (data & C_CONSTRUCTOR) != 0) {
+                int fn = Layouts.methodFunction(arena, m);
+                int params = fn < 0 ? -1 : Layouts.functionParameters(arena, fn);
+                for (int p = params < 0 ? -1 : arena.firstChild(params); p >= 0; p = arena.nextSibling(p)) {
+                    if (arena.kind(p) != PARAMETER || (arena.data(p) & MOD_PARAMETER_PROPERTY) == 0) continue;
+                    int target = Layouts.parameterTarget(arena, p);
+                    if (target < 0 || arena.kind(target) != BINDING_IDENTIFIER) continue;
+                    int type = isFunctionType(Layouts.parameterType(arena, p)) ? T_METHOD : T_PROPERTY;
+                    putMember(cls, arena.data(target), false, type | ((arena.data(p) & MOD_READONLY) != 0 ? READONLY : 0) << MOD_SHIFT);
+                }
+                continue;
+            }
+            int key = Layouts.memberKey(arena, m);
+            if (key < 0 || arena.kind(key) != IDENTIFIER_NAME && arena.kind(key) != PRIVATE_IDENTIFIER) continue;
+            int type, modifiers = classMemberModifiers(data) & ~ABSTRACT;
+            if (k == METHOD) {
+                type = (data & (P_GET | P_SET)) != 0 ? T_PROPERTY : T_METHOD;
+                if (isAsyncFunctionValue(m)) modifiers |= ASYNC;
+            } else {
+                int value = Layouts.fieldValue(arena, m);
+                type = isFunctionType(Layouts.fieldType(arena, m)) || value >= 0 && isFunction(arena.kind(value)) ? T_METHOD : T_PROPERTY;
+                if (value >= 0 && isFunction(arena.kind(value)) && (arena.data(value) & F_ASYNC) != 0) modifiers |= ASYNC;
+            }
+            putMember(cls, arena.data(key), (data & C_STATIC) != 0, type | (modifiers & ~STATIC) << MOD_SHIFT | ((data & C_STATIC) != 0 ? STATIC << MOD_SHIFT : 0));
+        }
+    }
+
+    private void putMember(int cls, int nameId, boolean isStatic, int info) {
+        classMembers.putIfAbsent((long) cls << 33 | (long) nameId << 1 | (isStatic ? 1 : 0), info);
+    }
+
+    /** A property's value TypeScript would find constructible: a name or an imported namespace's export that is a class. */
+    private boolean valueIsClass(int value) {
+        int k = arena.kind(value);
+        if (k == IDENTIFIER_REFERENCE) {
+            int symbol = scopes.symbolOfNode(value);
+            return symbol >= 0 && symbolInfo(symbol) >= 0 && (symbolInfo(symbol) & 0xff) == T_CLASS;
+        }
+        if (k != MEMBER || imports == null) return false;
+        int object = Layouts.memberObject(arena, value), property = Layouts.memberProperty(arena, value);
+        if (object < 0 || property < 0 || arena.kind(object) != IDENTIFIER_REFERENCE || arena.kind(property) != IDENTIFIER_NAME) return false;
+        int symbol = scopes.symbolOfNode(object);
+        if (symbol < 0 || scopes.kind(symbol) != SymbolKind.IMPORT) return false;
+        int nameId = arena.data(property);
+        long key = (long) symbol << 33 | (long) nameId << 1;
+        if (namespaceExports == null) namespaceExports = new LongIntMap(16);
+        int stored = namespaceExports.get(key);
+        int info;
+        if (stored >= 0) {
+            info = stored - 2;
+        } else {
+            info = imports.ofNamespaceExport(symbol, nameId, false);
+            namespaceExports.putIfAbsent(key, info + 2);
+        }
+        return info >= 0 && (info & 0xff) == T_CLASS;
     }
 
     /** The token info of what an export specifier exports: its local symbol's, or the source module's export's; UNKNOWN when neither is known. */

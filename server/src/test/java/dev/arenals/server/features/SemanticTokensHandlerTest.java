@@ -28,7 +28,7 @@ class SemanticTokensHandlerTest {
     @Test void classesAndMembers() {
         assertTokens("a.ts", "abstract class [[A]] { static [[s]] = 1; readonly [[r]]: number; abstract [[m]](): void; async [[n]]() { this.[[m]](); this.[[r]]; } get [[g]]() { return 1; } constructor() {} }",
                 "class.declaration.definition.abstract", "property.declaration.static", "property.declaration.readonly",
-                "method.declaration.abstract", "method.declaration.async", "method", "property", "property.declaration");
+                "method.declaration.abstract", "method.declaration.async", "method", "property.readonly", "property.declaration");
     }
 
     @Test void typeScriptDeclarations() {
@@ -61,6 +61,43 @@ class SemanticTokensHandlerTest {
         // an export called through a namespace import is a function; a library class in a type is its interface
         assertTokens("a.ts", "import * as z from 'zod'; [[z]].[[object]](); let [[p]]: [[Promise]]<void>; [[undefined]];".replace("[[undefined]]", "undefined"),
                 "namespace.readonly", "function", "variable.declaration", "interface.defaultLibrary");
+    }
+
+    @Test void mergedDeclarationsAreOneSymbolToTypeScript() {
+        // a const beside a type alias of its name is the alias everywhere, readonly, and its declarator no declaration
+        assertTokens("a.ts", "const [[a]] = 1; type [[a]] = typeof [[a]]; let [[x]]: [[a]] = [[a]];",
+                "type.readonly", "type.declaration.definition.readonly", "type.readonly", "variable.declaration.definition",
+                "type.readonly", "type.readonly");
+        // an interface merged with a class is the class; a namespace merged with an interface declared first is the interface
+        assertTokens("a.ts", "interface [[K]] { [[a]]: 1 } class [[K]] {} let [[k]]: [[K]];",
+                "class", "property.declaration", "class.declaration.definition", "variable.declaration", "class");
+        assertTokens("a.ts", "interface [[S]] {} declare namespace [[S]] { interface [[P]] {} } let [[p]]: [[S]].[[P]];",
+                "interface.declaration.definition", "interface", "interface.declaration.definition", "variable.declaration",
+                "interface", "type");
+    }
+
+    @Test void parametersOfAFunctionTypeAreFunctions() {
+        assertTokens("a.ts", "function [[f]]([[cb]]: () => void, [[n]]: number) { [[cb]](); [[n]]; }",
+                "function.declaration.definition", "function.declaration", "parameter.declaration.local", "function", "parameter.local");
+    }
+
+    @Test void thisMembersAreWhatTheClassDeclares() {
+        assertTokens("a.ts", "class [[C]] { readonly [[r]] = 1; static [[s]] = 2; constructor(private readonly [[p]]: string) {}"
+                + " get [[g]]() { return this.[[r]] + this.[[p]] + this.[[g]]; } static [[m]]() { return this.[[s]]; } [[n]]() { this.[[other]]; } }",
+                "class.declaration.definition", "property.declaration.readonly", "property.declaration.static",
+                "parameter.declaration.local", "property.declaration", "property.readonly", "property.readonly", "property",
+                "method.declaration.static", "property.static", "method.declaration", "property");
+    }
+
+    @Test void propertiesHoldingClassesAreClasses() {
+        assertTokens("a.ts", "class [[A]] {} const [[o]] = { [[k]]: [[A]], [[n]]: 1 };",
+                "class.declaration.definition", "variable.declaration.definition.readonly", "class.declaration", "class",
+                "property.declaration");
+    }
+
+    @Test void namesInAJsxSpreadAttributeHaveNoToken() {
+        assertTokens("a.tsx", "const [[p]] = {}; const [[e]] = <div {...p} title={[[p]]} />;",
+                "variable.declaration.definition.readonly", "variable.declaration.definition.readonly", "variable.readonly");
     }
 
     @Test void objectLiteralsShorthandAndMethods() {
