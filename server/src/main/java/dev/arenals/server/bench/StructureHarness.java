@@ -8,7 +8,16 @@ import dev.arenals.server.features.FoldingRangeHandler;
 import dev.arenals.server.features.SelectionRangeHandler;
 import dev.arenals.server.features.SemanticTokensHandler;
 import dev.arenals.server.features.SemanticTokensHistory;
+import dev.arenals.parser.JsParser;
+import dev.arenals.parser.LineStarts;
+import dev.arenals.parser.ParseOptions;
+import dev.arenals.parser.tree.Arena;
+import dev.arenals.server.workspace.CrossFileNavigator;
+import dev.arenals.server.workspace.Summarizer;
+import dev.arenals.server.workspace.WorkspaceIndex;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -37,16 +46,39 @@ public final class StructureHarness {
 
     public static void main(String[] args) throws Exception {
         int runs = 200;
+        boolean workspace = false;
         List<String> inputs = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--runs")) runs = Integer.parseInt(args[++i]);
+            else if (args[i].equals("--workspace")) workspace = true;
             else inputs.add(args[i]);
         }
         if (inputs.isEmpty()) inputs.add("10000");
         for (String input : inputs) {
             BenchInput in = BenchInput.of(input);
-            measure(in.name(), in.uri(), in.text(), runs);
+            measure(in.name(), in.uri(), in.text(), runs, workspace ? filesOnDisk() : null);
         }
+    }
+
+    /**
+     * {@code --workspace}: imported names coloured from the files they come from, each summarized
+     * from disk the first time it is asked for and kept, as the index keeps a file (the first
+     * round, a warm-up, pays the reads).
+     */
+    private static CrossFileNavigator filesOnDisk() {
+        WorkspaceIndex index = new WorkspaceIndex();
+        index.setLoader(path -> {
+            try {
+                char[] chars = Files.readString(path).toCharArray();
+                Arena arena = new Arena();
+                new JsParser().parse(arena, chars, chars.length, ParseOptions.forFileName(path.toString()));
+                return Summarizer.summarize(path, null, arena, chars, LineStarts.of(chars, chars.length, LineStarts.Terminators.LSP),
+                        PositionEncoding.UTF16);
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        });
+        return new CrossFileNavigator(index);
     }
 
     private static final com.sun.management.ThreadMXBean THREADS = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -56,12 +88,12 @@ public final class StructureHarness {
     /** This thread's CPU time: unlike wall time, not inflated by the time slices other processes take. */
     private static long cpu() { return THREADS.getCurrentThreadCpuTime(); }
 
-    static void measure(String name, String uri, String text, int runs) {
+    static void measure(String name, String uri, String text, int runs, CrossFileNavigator workspace) {
         Document doc = new Document(uri, null, 1, text, PositionEncoding.UTF16,
                 new SerialQueue(Runnable::run, null, t -> { throw new AssertionError(t); }));
         ParseTools tools = ParseTools.current();
         doc.ensureParsed(tools, Long.MAX_VALUE);
-        SemanticTokensHandler tokens = new SemanticTokensHandler();
+        SemanticTokensHandler tokens = new SemanticTokensHandler(() -> workspace);
         SemanticTokensHistory history = new SemanticTokensHistory();
         FoldingRangeHandler folding = new FoldingRangeHandler();
         SelectionRangeHandler selection = new SelectionRangeHandler();

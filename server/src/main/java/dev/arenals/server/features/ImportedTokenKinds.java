@@ -12,6 +12,7 @@ import dev.arenals.server.workspace.FileSummary.Declaration;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The semantic token of an imported name as TypeScript gives it: the alias followed to the
@@ -25,27 +26,65 @@ final class ImportedTokenKinds implements SemanticTokenCollector.ImportedKinds {
     private final DocumentQuery q;
     private final CrossFileNavigator navigator;
     private final Path file;
+    private final Memo memo;
     /** Namespace import symbol → its module (null: not found); a handful per file. */
     private final Map<Integer, Path> namespaceModules = new HashMap<>();
 
-    private ImportedTokenKinds(DocumentQuery q, CrossFileNavigator navigator, Path file) {
+    private ImportedTokenKinds(DocumentQuery q, CrossFileNavigator navigator, Path file, Memo memo) {
         this.q = q;
         this.navigator = navigator;
         this.file = file;
+        this.memo = memo;
+    }
+
+    /**
+     * The answers of the last few seconds, shared by the requests of every document: a token's
+     * kind follows re-export chains through summaries, and the next keystroke's tokens ask the same
+     * again. Dropped whole every {@link #LIFETIME_NANOS} (a change in another file shows within that)
+     * or when it holds {@link #MAX_ENTRIES}.
+     */
+    static final class Memo {
+        static final long LIFETIME_NANOS = 3_000_000_000L;
+        static final int MAX_ENTRIES = 100_000;
+        private volatile long born = System.nanoTime();
+        private volatile ConcurrentHashMap<String, Integer> answers = new ConcurrentHashMap<>();
+
+        int get(String key, java.util.function.ToIntFunction<String> compute) {
+            ConcurrentHashMap<String, Integer> map = answers;
+            if (System.nanoTime() - born > LIFETIME_NANOS || map.size() >= MAX_ENTRIES) {
+                map = answers = new ConcurrentHashMap<>();
+                born = System.nanoTime();
+            }
+            Integer known = map.get(key);
+            if (known != null) return known;
+            int answer = compute.applyAsInt(key);
+            map.put(key, answer);
+            return answer;
+        }
     }
 
     /** The workspace's answers for {@code q}'s imports; null without a workspace or a file on disk. */
-    static SemanticTokenCollector.ImportedKinds of(DocumentQuery q, CrossFileNavigator navigator) {
+    static SemanticTokenCollector.ImportedKinds of(DocumentQuery q, CrossFileNavigator navigator, Memo memo) {
         if (navigator == null) return null;
         Path file = Uris.pathOf(q.uri());
-        return file == null ? null : new ImportedTokenKinds(q, navigator, file);
+        return file == null ? null : new ImportedTokenKinds(q, navigator, file, memo != null ? memo : new Memo());
     }
 
     @Override
     public int ofBinding(int symbol, boolean typeMeaning) {
         String[] imported = importOf(symbol);
         if (imported == null || imported[1].equals("*")) return NOT_KNOWN;
-        if (navigator.importedDeclaration(file, imported[0], "*").isEmpty()) {
+        return memo.get(file + "\u0000" + imported[0] + "\u0000" + imported[1] + (typeMeaning ? "\u0000t" : "\u0000v"),
+                key -> bindingAnswer(imported, typeMeaning));
+    }
+
+    /** Whether {@code specifier} names a module the workspace knows: a file, or a {@code declare module} block. */
+    private boolean moduleKnown(String specifier) {
+        return navigator.namespaceModule(file, specifier, "*") != null || !navigator.ambientDeclaration(specifier, "*").isEmpty();
+    }
+
+    private int bindingAnswer(String[] imported, boolean typeMeaning) {
+        if (!moduleKnown(imported[0])) {
             // a relative module that is not there: TypeScript knows nothing of the name either. A
             // package we cannot find may still be one TypeScript finds (a global `declare module`).
             return isRelative(imported[0]) ? NO_TOKEN_HERE : NOT_KNOWN;
@@ -68,8 +107,10 @@ final class ImportedTokenKinds implements SemanticTokenCollector.ImportedKinds {
         }
         String name = q.arena().names().name(nameId);
         if (module == null) return ofMember(symbol, name);
-        NameInFile origin = navigator.exportOrigin(module, name);
-        return origin == null ? NOT_KNOWN : tokenOf(origin, typeMeaning);
+        return memo.get(module + "\u0000*\u0000" + name + (typeMeaning ? "\u0000t" : "\u0000v"), key -> {
+            NameInFile origin = navigator.exportOrigin(module, name);
+            return origin == null ? NOT_KNOWN : tokenOf(origin, typeMeaning);
+        });
     }
 
     /**
@@ -79,6 +120,10 @@ final class ImportedTokenKinds implements SemanticTokenCollector.ImportedKinds {
     private int ofMember(int symbol, String name) {
         String[] imported = importOf(symbol);
         if (imported == null || imported[1].equals("*")) return NOT_KNOWN;
+        return memo.get(file + "\u0000" + imported[0] + "\u0000" + imported[1] + "\u0000." + name, key -> memberAnswer(imported, name));
+    }
+
+    private int memberAnswer(String[] imported, String name) {
         CrossFileNavigator.MemberInFile found = navigator.importedMember(file, imported[0], imported[1], java.util.List.of(name));
         if (found == null || found.members().isEmpty()) return NOT_KNOWN;
         FileSummary.Member member = found.members().get(0);
@@ -107,9 +152,12 @@ final class ImportedTokenKinds implements SemanticTokenCollector.ImportedKinds {
     @Override
     public int ofModuleExport(int specifier, int nameId) {
         String module = DefinitionHandler.moduleName(q.arena(), specifier);
-        if (navigator.importedDeclaration(file, module, "*").isEmpty()) return isRelative(module) ? NO_TOKEN_HERE : NOT_KNOWN;
-        NameInFile origin = navigator.origin(file, module, q.arena().names().name(nameId));
-        return origin == null ? NOT_KNOWN : tokenOf(origin, false);
+        String name = q.arena().names().name(nameId);
+        return memo.get(file + "\u0000" + module + "\u0000" + name + "\u0000v", key -> {
+            if (!moduleKnown(module)) return isRelative(module) ? NO_TOKEN_HERE : NOT_KNOWN;
+            NameInFile origin = navigator.origin(file, module, name);
+            return origin == null ? NOT_KNOWN : tokenOf(origin, false);
+        });
     }
 
     private int tokenOf(NameInFile origin, boolean typeMeaning) {
@@ -125,8 +173,9 @@ final class ImportedTokenKinds implements SemanticTokenCollector.ImportedKinds {
     static int tokenOf(FileSummary s, String name, boolean typeMeaning) {
         boolean isClass = false, isEnum = false, isAlias = false, isInterface = false;
         Declaration first = null, value = null, namespace = null;
-        for (Declaration d : s.declarations()) {
-            if (!d.name().equals(name)) continue;
+        for (int i = 0, n = s.declarationCount(); i < n; i++) {
+            if (!s.declarationNamed(i, name)) continue;
+            Declaration d = s.declarationAt(i);
             if (first == null) first = d;
             switch (d.kind()) {
                 case CLASS: isClass = true; break;

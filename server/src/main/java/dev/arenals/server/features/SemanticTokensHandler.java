@@ -32,6 +32,8 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
 public final class SemanticTokensHandler {
     /** The workspace that says what imported names are; gives null (or is null) where there is none. */
     private final Supplier<CrossFileNavigator> workspace;
+    /** Its recent answers, shared by every document's requests. */
+    private final ImportedTokenKinds.Memo memo = new ImportedTokenKinds.Memo();
 
     /** Tokens by each file alone: an imported name is a variable. */
     public SemanticTokensHandler() { this(null); }
@@ -46,10 +48,14 @@ public final class SemanticTokensHandler {
 
     /** {@link #tokens(Document, int, int)}, imported names as {@code navigator}'s files declare them (null: by this file alone). */
     public static int[] tokens(Document doc, int from, int to, CrossFileNavigator navigator) {
+        return tokens(doc, from, to, navigator, null);
+    }
+
+    private static int[] tokens(Document doc, int from, int to, CrossFileNavigator navigator, ImportedTokenKinds.Memo memo) {
         DocumentQuery q = DocumentQuery.of(doc);
         if (q == null) return new int[0];
         SemanticTokenCollector collector = SemanticTokenCollector.current();
-        collector.collect(q.arena(), q.scopes(), from, to, false, ImportedTokenKinds.of(q, navigator));
+        collector.collect(q.arena(), q.scopes(), from, to, false, ImportedTokenKinds.of(q, navigator, memo));
         return SemanticTokenEncoder.encode(collector, new Lines(doc));
     }
 
@@ -107,7 +113,7 @@ public final class SemanticTokensHandler {
     }
 
     /** Every token of the current tree into {@code sent}. */
-    private static void recomputeAll(Document doc, SemanticTokensHistory.Sent sent, CrossFileNavigator navigator) {
+    private void recomputeAll(Document doc, SemanticTokensHistory.Sent sent, CrossFileNavigator navigator) {
         DocumentQuery q = DocumentQuery.of(doc);
         if (q == null) {
             sent.count = 0;
@@ -116,7 +122,7 @@ public final class SemanticTokensHandler {
             return;
         }
         SemanticTokenCollector collector = SemanticTokenCollector.current();
-        collector.collect(q.arena(), q.scopes(), 0, Integer.MAX_VALUE, true, ImportedTokenKinds.of(q, navigator));
+        collector.collect(q.arena(), q.scopes(), 0, Integer.MAX_VALUE, true, ImportedTokenKinds.of(q, navigator, memo));
         int n = collector.count();
         if (sent.data.length < 5 * n) sent.data = new int[5 * n + (5 * n >>> 3)];
         if (sent.starts.length < n) sent.starts = new int[n + (n >>> 3)];
@@ -129,7 +135,7 @@ public final class SemanticTokensHandler {
     }
 
     /** Recomputes every token and answers with the difference from what was sent. */
-    private static List<SemanticTokensEdit> recomputeAndDiff(Document doc, SemanticTokensHistory.Sent sent, CrossFileNavigator navigator) {
+    private List<SemanticTokensEdit> recomputeAndDiff(Document doc, SemanticTokensHistory.Sent sent, CrossFileNavigator navigator) {
         int[] before = sent.data;
         int beforeLength = 5 * sent.count;
         sent.data = new int[0]; // recomputed into a new array, compared with the old one
@@ -143,12 +149,12 @@ public final class SemanticTokensHandler {
      * {@code sent} updated in place. Null when tokens outside the rewritten statements may have
      * changed (then everything must be recomputed).
      */
-    private static List<SemanticTokensEdit> splice(Document doc, DocumentQuery q, SemanticTokensHistory.Sent sent, CrossFileNavigator navigator) {
+    private List<SemanticTokensEdit> splice(Document doc, DocumentQuery q, SemanticTokensHistory.Sent sent, CrossFileNavigator navigator) {
         Arena arena = q.arena();
         int from = arena.splicedFrom(), oldEnd = arena.splicedOldEnd(), newEnd = arena.splicedNewEnd();
         int shift = newEnd - oldEnd;
         SemanticTokenCollector collector = SemanticTokenCollector.current();
-        collector.collect(arena, q.scopes(), from, newEnd, true, ImportedTokenKinds.of(q, navigator));
+        collector.collect(arena, q.scopes(), from, newEnd, true, ImportedTokenKinds.of(q, navigator, memo));
         // a name elsewhere may resolve otherwise, or a comment in the rewritten text may deprecate the next statement's declaration
         if (!collector.sameTopScope(sent.topScope) || collector.deprecatedAnchorAt(newEnd)
                 || Arrays.binarySearch(sent.deprecatedAnchors, 1, sent.deprecatedAnchors[0] + 1, oldEnd) >= 0) {
@@ -216,7 +222,7 @@ public final class SemanticTokensHandler {
         if (from < 0) return new SemanticTokens(new IntList(new int[0]));
         int to = doc.offsetIfValid(range.getEnd());
         if (to < 0) to = doc.length(); // an end past the last line means the end of the text
-        return new SemanticTokens(new IntList(tokens(doc, from, Math.max(from, to), navigator())));
+        return new SemanticTokens(new IntList(tokens(doc, from, Math.max(from, to), navigator(), memo)));
     }
 
     /** The edits that turn {@code before} into {@code after}: none when equal, else one. */

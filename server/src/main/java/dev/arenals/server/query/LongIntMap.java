@@ -20,6 +20,13 @@ final class LongIntMap {
         return (int) (h ^ (h >>> 32)) & mask;
     }
 
+    /** Empties the map, keeping its capacity (a reused map allocates nothing until it outgrows it). */
+    void clear() {
+        if (size == 0) return;
+        Arrays.fill(values, -1);
+        size = 0;
+    }
+
     /** The value of {@code key}, or -1. */
     int get(long key) {
         int mask = keys.length - 1;

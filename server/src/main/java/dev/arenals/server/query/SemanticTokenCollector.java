@@ -65,11 +65,11 @@ public final class SemanticTokenCollector {
     private int[] symbolInfo = new int[256];
     /** An import binding's token where it names a type (a name both an interface and a value reads otherwise); as symbolInfo. */
     private int[] importTypeInfo = new int[256];
-    /** (namespace import symbol, export name id, meaning) to its ImportedKinds answer + 2; made per request when needed. */
-    private LongIntMap namespaceExports;
+    /** (import symbol, export name id, meaning) to its ImportedKinds answer + 2; emptied per request, kept by the thread. */
+    private final LongIntMap namespaceExports = new LongIntMap(16);
     /** (class node, member name id, static) to the member's token info; the classes whose members are in it. */
-    private LongIntMap classMembers;
-    private LongIntMap classesRead;
+    private final LongIntMap classMembers = new LongIntMap(16);
+    private final LongIntMap classesRead = new LongIntMap(8);
     /** The walk's path: stack[depth - 1] is the parent of the node being visited. */
     private int[] stack = new int[64];
     private int depth;
@@ -162,8 +162,9 @@ public final class SemanticTokenCollector {
         this.arena = arena;
         this.scopes = scopes;
         this.imports = imports;
-        namespaceExports = null;
-        classMembers = classesRead = null;
+        namespaceExports.clear();
+        classMembers.clear();
+        classesRead.clear();
         count = 0;
         openEnums = 0;
         deprecatedCount = 0;
@@ -186,8 +187,6 @@ public final class SemanticTokenCollector {
             this.arena = null;
             this.scopes = null;
             this.imports = null;
-            namespaceExports = null;
-            classMembers = classesRead = null;
         }
     }
 
@@ -430,7 +429,6 @@ public final class SemanticTokenCollector {
     private boolean namespaceExport(int node, int namespace, boolean typeMeaning, int access, int accessParent) {
         int nameId = arena.data(node);
         long key = (long) namespace << 33 | (long) nameId << 1 | (typeMeaning ? 1 : 0);
-        if (namespaceExports == null) namespaceExports = new LongIntMap(16);
         int stored = namespaceExports.get(key);
         int info;
         if (stored >= 0) {
@@ -482,10 +480,6 @@ public final class SemanticTokenCollector {
             else if (k == FUNCTION_DECLARATION || k == FUNCTION_EXPRESSION && (i == 0 || arena.kind(stack[i - 1]) != METHOD)) return false;
         }
         if (cls < 0) return false;
-        if (classesRead == null) {
-            classesRead = new LongIntMap(8);
-            classMembers = new LongIntMap(64);
-        }
         if (classesRead.putIfAbsent(cls, 1) < 0) readClassMembers(cls);
         int info = classMembers.get((long) cls << 33 | (long) arena.data(node) << 1 | (inStatic ? 1 : 0));
         if (info < 0) return false;
@@ -550,7 +544,6 @@ public final class SemanticTokenCollector {
         if (symbol < 0 || scopes.kind(symbol) != SymbolKind.IMPORT) return false;
         int nameId = arena.data(property);
         long key = (long) symbol << 33 | (long) nameId << 1;
-        if (namespaceExports == null) namespaceExports = new LongIntMap(16);
         int stored = namespaceExports.get(key);
         int info;
         if (stored >= 0) {
