@@ -49,6 +49,12 @@ final class ImportedTokenKinds implements SemanticTokenCollector.ImportedKinds {
         private volatile long born = System.nanoTime();
         private volatile ConcurrentHashMap<String, Integer> answers = new ConcurrentHashMap<>();
 
+        /** Forgets every answer: another file's exports changed. */
+        void clear() {
+            answers = new ConcurrentHashMap<>();
+            born = System.nanoTime();
+        }
+
         int get(String key, java.util.function.ToIntFunction<String> compute) {
             ConcurrentHashMap<String, Integer> map = answers;
             if (System.nanoTime() - born > LIFETIME_NANOS || map.size() >= MAX_ENTRIES) {

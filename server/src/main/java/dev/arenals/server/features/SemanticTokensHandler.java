@@ -34,6 +34,18 @@ public final class SemanticTokensHandler {
     private final Supplier<CrossFileNavigator> workspace;
     /** Its recent answers, shared by every document's requests. */
     private final ImportedTokenKinds.Memo memo = new ImportedTokenKinds.Memo();
+    /** Bumped when another file's exports changed: tokens made before may colour an imported name as it was. */
+    private final java.util.concurrent.atomic.AtomicLong crossFileEpoch = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * Another file's exports changed (edited, or on disk): what imported names stand for is asked
+     * again, and the next delta of every document recomputes its tokens rather than trust the
+     * unchanged tree (the server then asks the client to refresh).
+     */
+    public void workspaceChanged() {
+        crossFileEpoch.incrementAndGet();
+        memo.clear();
+    }
 
     /** Tokens by each file alone: an imported name is a variable. */
     public SemanticTokensHandler() { this(null); }
@@ -89,9 +101,9 @@ public final class SemanticTokensHandler {
         List<SemanticTokensEdit> edits;
         try {
             DocumentQuery q = DocumentQuery.of(doc);
-            if (q != null && sent.parseStamp == doc.parseStamp()) {
-                edits = List.of(); // the same tree
-            } else if (q != null && canSplice(doc, q.arena(), sent)) {
+            if (q != null && sent.parseStamp == doc.parseStamp() && sent.crossFileEpoch == crossFileEpoch.get()) {
+                edits = List.of(); // the same tree, and the same world around it
+            } else if (q != null && sent.crossFileEpoch == crossFileEpoch.get() && canSplice(doc, q.arena(), sent)) {
                 edits = splice(doc, q, sent, navigator());
                 if (edits == null) edits = recomputeAndDiff(doc, sent, navigator());
                 else sent.lastDeltaSpliced = true;
@@ -114,6 +126,7 @@ public final class SemanticTokensHandler {
 
     /** Every token of the current tree into {@code sent}. */
     private void recomputeAll(Document doc, SemanticTokensHistory.Sent sent, CrossFileNavigator navigator) {
+        sent.crossFileEpoch = crossFileEpoch.get(); // read before: a change during the walk makes the next delta recompute
         DocumentQuery q = DocumentQuery.of(doc);
         if (q == null) {
             sent.count = 0;

@@ -27,6 +27,8 @@ public final class SemanticTokensHistory {
         int[] scratch = new int[0];
         /** Whether the last delta recomputed only the statements the reparse rewrote (for tests and the harness). */
         boolean lastDeltaSpliced;
+        /** {@link SemanticTokensHandler}'s cross-file epoch when the tokens were made: what imported names stood for then. */
+        long crossFileEpoch;
     }
 
     private final ConcurrentHashMap<String, Sent> byUri = new ConcurrentHashMap<>();

@@ -141,6 +141,8 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
                 && Boolean.TRUE.equals(workspaceCaps.getInlayHint().getRefreshSupport());
         codeLensRefresh = workspaceCaps != null && workspaceCaps.getCodeLens() != null
                 && Boolean.TRUE.equals(workspaceCaps.getCodeLens().getRefreshSupport());
+        semanticTokensRefresh = workspaceCaps != null && workspaceCaps.getSemanticTokens() != null
+                && Boolean.TRUE.equals(workspaceCaps.getSemanticTokens().getRefreshSupport());
         settings = settings.with(params.getInitializationOptions());
         switch (settings.diagnosticMode()) {
             case PUSH: pushDiagnostics = true; break;
@@ -363,6 +365,25 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
     private volatile boolean inlayHintRefresh;
     /** The client re-asks for code lenses on {@code workspace/codeLens/refresh} (after a settings change). */
     private volatile boolean codeLensRefresh;
+    /** The client re-asks for semantic tokens on {@code workspace/semanticTokens/refresh} (after another file's exports changed). */
+    private volatile boolean semanticTokensRefresh;
+    private final java.util.concurrent.atomic.AtomicBoolean tokensRefreshPending = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * What a file exports changed: imported names elsewhere may stand for something else, so their
+     * semantic tokens are made anew and the client, when it can, asks for them again (once for a
+     * burst: the refresh waits in line behind the change's other work).
+     */
+    private void exportsChanged() {
+        textDocuments.importedKindsChanged();
+        LanguageClient c = client;
+        if (semanticTokensRefresh && c != null && tokensRefreshPending.compareAndSet(false, true)) {
+            requestExecutor().execute(() -> {
+                tokensRefreshPending.set(false);
+                c.refreshSemanticTokens();
+            });
+        }
+    }
 
     void updateSettings(Object value) {
         ServerSettings before = settings;
@@ -489,6 +510,7 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
             index.putOpen(after);
             summaryPending.remove(doc); // before the importers are looked for: it is one only if it imports itself
             if (before != null && sameExportNames(before, after)) return;
+            exportsChanged();
             republishImporters(path);
         } catch (RuntimeException e) {
             log.error("arena-ls: summarizing " + doc.uri() + " failed", e);
@@ -546,7 +568,10 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
         // a folder gone (a watcher tells the folder, not each file in it): its files leave the index
         if (!source && !java.nio.file.Files.exists(path)) index.removeIndexedUnder(path);
         requestExecutor().execute(() -> summarizeImportersAgain(path)); // created, perhaps: files that imported it before it existed
-        indexed.thenRun(() -> importsChanged(null, path, Why.ON_DISK));
+        indexed.thenRun(() -> {
+            exportsChanged();
+            importsChanged(null, path, Why.ON_DISK);
+        });
     }
 
     /**

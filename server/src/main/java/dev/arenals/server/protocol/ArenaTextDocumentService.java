@@ -142,6 +142,9 @@ public final class ArenaTextDocumentService implements TextDocumentService {
 
     ArenaTextDocumentService(ArenaLanguageServer server) { this.server = server; }
 
+    /** Another file's exports changed: semantic tokens colour imported names from it anew. */
+    void importedKindsChanged() { semanticTokens.workspaceChanged(); }
+
     // ---- synchronisation ----
 
     @Override

@@ -101,6 +101,45 @@ class StructureProtocolTest {
     }
 
     @Test
+    void importedNamesAreColouredAsTheirFileDeclaresThemAndFollowItsChanges() throws Exception {
+        Files.writeString(dir.resolve("shapes.ts"), "export class Shape {}\nexport interface Size { w: number }\n");
+        ClientCapabilities caps = InProcessServer.capabilities(false, null);
+        org.eclipse.lsp4j.WorkspaceClientCapabilities workspace = new org.eclipse.lsp4j.WorkspaceClientCapabilities();
+        workspace.setSemanticTokens(new org.eclipse.lsp4j.SemanticTokensWorkspaceCapabilities(true));
+        caps.setWorkspace(workspace);
+        InProcessServer s = new InProcessServer();
+        servers.add(s);
+        org.eclipse.lsp4j.InitializeParams params = new org.eclipse.lsp4j.InitializeParams();
+        params.setCapabilities(caps);
+        params.setRootUri(dir.toUri().toString());
+        get(s.remote.initialize(params));
+        s.remote.initialized(new org.eclipse.lsp4j.InitializedParams());
+        s.server.indexing().get(20, TimeUnit.SECONDS);
+        String uri = dir.resolve("main.ts").toUri().toString();
+        s.open(uri, "typescript", 1, "import { Shape, Size } from './shapes';\nlet s: Size = new Shape();\n");
+        var docs = s.remote.getTextDocumentService();
+        SemanticTokens full = get(docs.semanticTokensFull(new SemanticTokensParams(id(uri))));
+        // s (variable declaration), Size (an interface there), Shape (a class there)
+        assertEquals(List.of(1, 4, 1, SemanticTokenLegend.T_VARIABLE, 1 | 1 << 1, 0, 3, 4, SemanticTokenLegend.T_INTERFACE, 0,
+                0, 11, 5, SemanticTokenLegend.T_CLASS, 0), full.getData());
+
+        // the other file now declares Size as a class (and exports one more name): the client is asked to refresh,
+        // and the next delta of the unchanged document colours Size anew
+        String shapes = dir.resolve("shapes.ts").toUri().toString();
+        s.open(shapes, "typescript", 1, "export class Shape {}\nexport interface Size { w: number }\n");
+        get(docs.documentSymbol(new org.eclipse.lsp4j.DocumentSymbolParams(id(shapes)))); // its queue has run the open
+        int refreshes = s.client.tokenRefreshes();
+        s.changeAll(shapes, 2, "export class Shape {}\nexport class Size {}\nexport const extra = 1;\n");
+        s.client.awaitTokenRefresh(refreshes);
+        Either<SemanticTokens, SemanticTokensDelta> answer = get(docs.semanticTokensFullDelta(new SemanticTokensDeltaParams(id(uri), full.getResultId())));
+        assertTrue(answer.isRight());
+        int[] updated = SemanticTokenEdits.apply(IntList.toArray(full.getData()), answer.getRight().getEdits());
+        assertEquals(SemanticTokenLegend.T_CLASS, updated[8], "Size is a class now");
+        assertArrayEquals(IntList.toArray(get(docs.semanticTokensFull(new SemanticTokensParams(id(uri)))).getData()), updated);
+        assertNoErrorsLogged(s);
+    }
+
+    @Test
     void foldingHonoursLineFoldingOnlyAndRangeLimit() throws Exception {
         ClientCapabilities caps = InProcessServer.capabilities(false, null);
         FoldingRangeCapabilities folding = new FoldingRangeCapabilities();

@@ -72,6 +72,23 @@ public final class TestClient implements LanguageClient {
         return CompletableFuture.completedFuture(null);
     }
 
+    private int tokenRefreshes;
+
+    @Override
+    public synchronized CompletableFuture<Void> refreshSemanticTokens() {
+        tokenRefreshes++;
+        notifyAll();
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** workspace/semanticTokens/refresh requests received. */
+    public synchronized int tokenRefreshes() { return tokenRefreshes; }
+
+    /** Waits (up to 10 s) until more than {@code seen} workspace/semanticTokens/refresh requests have come. */
+    public void awaitTokenRefresh(int seen) {
+        await(() -> tokenRefreshes > seen ? Boolean.TRUE : null, "workspace/semanticTokens/refresh number " + (seen + 1));
+    }
+
     /** workspace/diagnostic/refresh requests received. */
     public synchronized int diagnosticRefreshes() { return diagnosticRefreshes; }
 
