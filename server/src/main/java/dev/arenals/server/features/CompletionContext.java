@@ -191,6 +191,8 @@ final class CompletionContext {
                 }
                 if (pk == TYPE_REFERENCE || pk == QUALIFIED_NAME || pk == EXPRESSION_WITH_TYPE_ARGUMENTS && inTypeHeritage(namePath)) {
                     kind = arena.isTypeScript() ? TYPE : EXPRESSION;
+                    // `x as c|`: the type an assertion names, where `as const` may be meant
+                    afterAs = pk == TYPE_REFERENCE && namePath.length > 2 && arena.kind(namePath[namePath.length - 3]) == AS_EXPRESSION;
                     return;
                 }
                 if (pk == DECORATOR) {
@@ -211,7 +213,11 @@ final class CompletionContext {
         if (ck == IMPORT_DECLARATION || ck == EXPORT_NAMED || ck == IMPORT_SPECIFIER || ck == EXPORT_SPECIFIER) { kind = NONE; return; }
         if (isDeclarationKeyword(prevWord)) { kind = NONE; return; }
         if (isClassHead(before)) { kind = CLASS_HEAD; return; }
-        if (arena.isTypeScript() && isTypePosition(container, ck, prev, prevWord, before)) { kind = TYPE; return; }
+        if (arena.isTypeScript() && isTypePosition(container, ck, prev, prevWord, before)) {
+            kind = TYPE;
+            afterAs = prevWord.equals("as");
+            return;
+        }
         if (prev == 0 || isStatementList(ck) && !continuesExpression(prev, prevWord)) { kind = STATEMENT; return; }
         if (before >= 0 && startsStatement(prev, prevWord, before)) { kind = STATEMENT; return; }
         kind = EXPRESSION;
@@ -329,6 +335,11 @@ final class CompletionContext {
     boolean inClass() { return innermostOfKinds(CLASS_BODY) >= 0; }
 
     boolean inConditionalTypeExtends() { return innermostOfKinds(CONDITIONAL_TYPE) >= 0; }
+
+    /** A type after {@code as}, where {@code as const} may be meant. */
+    private boolean afterAs;
+
+    boolean afterAs() { return afterAs; }
 
     /** At the top level of the file (not in a function, class or block). */
     boolean atTopLevel() {

@@ -60,6 +60,7 @@ final class CompletionKeywords {
             case CompletionContext.TYPE:
                 for (String k : TYPES) keyword(items, k);
                 if (c.inConditionalTypeExtends()) keyword(items, "infer");
+                if (c.afterAs()) keyword(items, "const"); // `x as const`
                 return;
             case CompletionContext.STATEMENT:
                 for (String k : STATEMENT) keyword(items, k);

@@ -163,6 +163,10 @@ class CompletionHandlerTest {
         assertOffers("a.ts", "interface Shape {} type Alias = |", "Shape", "keyof");
         assertOffers("a.ts", "function f(a: Sh|) {} interface Shape {}", "Shape");
         assertOffers("a.ts", "interface A {} class C implements |", "A");
+        // `as const` after `as` only
+        assertOffers("a.ts", "const o = { a: 1 } as c|", "const");
+        assertOffers("a.ts", "const o = { a: 1 } as |", "const", "string");
+        assertNotOffered("a.ts", "let x: c|", "const");
     }
 
     @Test
