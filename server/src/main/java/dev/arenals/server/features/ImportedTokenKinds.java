@@ -63,7 +63,13 @@ final class ImportedTokenKinds implements SemanticTokenCollector.ImportedKinds {
             }
             Integer known = map.get(key);
             if (known != null) return known;
-            int answer = compute.applyAsInt(key);
+            int answer;
+            try {
+                answer = compute.applyAsInt(key);
+            } catch (RuntimeException e) {
+                // a summary or resolution that fails costs this name its colour from the other file, never the tokens
+                answer = NOT_KNOWN;
+            }
             map.put(key, answer);
             return answer;
         }
@@ -103,6 +109,14 @@ final class ImportedTokenKinds implements SemanticTokenCollector.ImportedKinds {
 
     @Override
     public int ofNamespaceExport(int symbol, int nameId, boolean typeMeaning) {
+        try {
+            return namespaceExport(symbol, nameId, typeMeaning);
+        } catch (RuntimeException e) {
+            return NOT_KNOWN; // as in the memo: the name keeps this file's reading
+        }
+    }
+
+    private int namespaceExport(int symbol, int nameId, boolean typeMeaning) {
         Path module;
         if (namespaceModules.containsKey(symbol)) {
             module = namespaceModules.get(symbol);
