@@ -705,8 +705,14 @@ public final class ArenaTextDocumentService implements TextDocumentService {
             snapshot.close();
             return null;
         }
+        SNAPSHOTS_PARSED.increment();
         return snapshot;
     }
+
+    private static final java.util.concurrent.atomic.LongAdder SNAPSHOTS_PARSED = new java.util.concurrent.atomic.LongAdder();
+
+    /** How many closed files requests have parsed from disk (figures and tests: a cross-file request's cost is mostly these parses). */
+    static long snapshotsParsed() { return SNAPSHOTS_PARSED.sum(); }
 
     /** The arena and scope table a worker thread parses files read from disk into, one file at a time. */
     private static final class DiskBuffers {
