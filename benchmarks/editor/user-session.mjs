@@ -3,10 +3,10 @@
 // another (outline, semantic tokens, folding, code lenses resolved), and at sampled identifiers of
 // each every position request a user makes (definition, references, hover, highlight, prepareRename
 // and rename, completion, signature help, implementation, code actions and their resolve); then
-// workspace/symbol. Prints p50 / p95 / max per method, the requests over 150 ms, and the error
+// workspace/symbol. Prints the first answer's time and p50 / p95 / max per method, the requests over 150 ms, and the error
 // responses that are not refusals with a reason (a refusal is an answer).
 //
-//   node benchmarks/editor/user-session.mjs DIR [FILES=20] [PER_FILE=15] [JAR=server/target/arena-ls.jar]
+//   [ANSWERS=FILE] node benchmarks/editor/user-session.mjs DIR [FILES=20] [PER_FILE=15] [JAR=server/target/arena-ls.jar]
 import { Client } from '../peer/lsp-client.mjs';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
@@ -25,9 +25,11 @@ c.notify('initialized', {});
 const t0 = Date.now(); while (!progressDone && Date.now() - t0 < 60000) await new Promise(r => setTimeout(r, 50));
 console.log('indexed in', Date.now() - t0, 'ms;', files.length, 'files');
 const times = {}; const errors = []; const slow = [];
+// ANSWERS=FILE: every answer written there, one line a request (to compare two builds' answers)
+const answers = process.env.ANSWERS ? [] : null;
 async function ask(method, params) {
   const s = process.hrtime.bigint();
-  try { const r = await c.request(method, params); const ms = Number(process.hrtime.bigint() - s) / 1e6; (times[method] ??= []).push(ms); if (ms > 150) slow.push(`${ms.toFixed(0)} ms ${method} ${JSON.stringify(params.position ?? params.range ?? '')} ${params.textDocument?.uri ?? params.data?.uri ?? ''} -> ${Array.isArray(r.result) ? r.result.length : r.result?.changes ? Object.keys(r.result.changes).length + ' files' : r.result?.documentChanges ? r.result.documentChanges.length + ' files' : ''}`); return r.result; }
+  try { const r = await c.request(method, params); const ms = Number(process.hrtime.bigint() - s) / 1e6; (times[method] ??= []).push(ms); if (answers) answers.push(`${method} ${JSON.stringify(params.position ?? params.range ?? params.query ?? '')} ${params.textDocument?.uri ?? params.data?.uri ?? ''} -> ${JSON.stringify(r.result)}`); if (ms > 150) slow.push(`${ms.toFixed(0)} ms ${method} ${JSON.stringify(params.position ?? params.range ?? '')} ${params.textDocument?.uri ?? params.data?.uri ?? ''} -> ${Array.isArray(r.result) ? r.result.length : r.result?.changes ? Object.keys(r.result.changes).length + ' files' : r.result?.documentChanges ? r.result.documentChanges.length + ' files' : ''}`); return r.result; }
   catch (e) { if (!/cannot|Cannot|not followed|no longer|declared outside|is not|not open/.test(e.message)) errors.push(`${method} ${JSON.stringify(params.position ?? '')} ${params.textDocument?.uri ?? ''}: ${e.message}`); (times[method] ??= []).push(Number(process.hrtime.bigint() - s) / 1e6); return null; }
 }
 const N = Number(process.argv[3] ?? 20), P = Number(process.argv[4] ?? 15);
@@ -60,7 +62,8 @@ for (let f = 0; f < N; f++) {
   await ask('workspace/symbol', { query: path.basename(file).slice(0, 3) });
 }
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
-for (const [k, xs] of Object.entries(times)) console.log(k.padEnd(36), 'n', String(xs.length).padStart(5), 'p50', pct(xs, .5).toFixed(2), 'p95', pct(xs, .95).toFixed(2), 'max', Math.max(...xs).toFixed(1));
+for (const [k, xs] of Object.entries(times)) console.log(k.padEnd(36), 'n', String(xs.length).padStart(5), 'first', xs[0].toFixed(1), 'p50', pct(xs, .5).toFixed(2), 'p95', pct(xs, .95).toFixed(2), 'max', Math.max(...xs).toFixed(1));
 console.log('slow'); for (const x of slow) console.log(' ', x.slice(0, 250));
 console.log('errors', errors.length); for (const e of errors.slice(0, 20)) console.log(' ', e.slice(0, 300));
+if (answers) (await import('node:fs')).writeFileSync(process.env.ANSWERS, answers.join('\n') + '\n');
 await c.close();

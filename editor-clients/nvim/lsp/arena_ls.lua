@@ -14,7 +14,7 @@ local function default_cmd()
   local jar = vim.env.ARENA_LS_JAR
   if jar and jar ~= '' then
     local java = (vim.env.JAVA_HOME and vim.env.JAVA_HOME ~= '') and (vim.env.JAVA_HOME .. '/bin/java') or 'java'
-    return { java, '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xms16m', '-Xmx1g', '-XX:MaxNewSize=4m', '-XX:MinHeapFreeRatio=20', '-XX:MaxHeapFreeRatio=40', '-XX:+UnlockDiagnosticVMOptions', '-XX:ArchiveRelocationMode=0', '-Xlog:disable', '-Xlog:all=warning:stderr', '-jar', jar }
+    return { java, '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xms32m', '-Xmx1g', '-XX:MaxNewSize=4m', '-XX:MinHeapFreeRatio=20', '-XX:MaxHeapFreeRatio=40', '-XX:+UnlockDiagnosticVMOptions', '-XX:ArchiveRelocationMode=0', '-Xlog:disable', '-Xlog:all=warning:stderr', '-jar', jar }
   end
   return { 'arena-ls' }
 end

@@ -37,7 +37,7 @@ export interface ArenaSettings {
 export const DEFAULT_JVM_OPTIONS: readonly string[] = [
     '-XX:+UseSerialGC',
     '-XX:TieredStopAtLevel=1',
-    '-Xms16m',
+    '-Xms32m',
     '-Xmx1g',
     '-XX:MaxNewSize=4m',
     '-XX:MinHeapFreeRatio=20',

@@ -83,7 +83,7 @@ describe('the bundled extension in a stand-in VS Code', { skip, timeout: 5 * WAI
         await until('the server to run', () => output().includes('[arena-ls] the server is running'));
         assert.match(recorded.status.shown[0], /^\$\(sync~spin\) arena-ls$/, 'a status item while starting');
         assert.match(output(), new RegExp(`-jar ${path.join(extensionPath, 'server', 'arena-ls.jar').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
-        assert.match(output(), /-XX:\+UseSerialGC -XX:TieredStopAtLevel=1 -Xms16m -Xmx1g/);
+        assert.match(output(), /-XX:\+UseSerialGC -XX:TieredStopAtLevel=1 -Xms32m -Xmx1g/);
         assert.match(output(), /initialized: arena-ls/, 'the server log reaches the output channel');
         assert.match(output(), /Sending request 'initialize - \(0\)'/, 'arena-ls.trace.server traces the protocol');
         assert.match(recorded.status.text, /^\$\(check\) arena-ls \d+\.\d+/, 'once running, the status item shows the server version');

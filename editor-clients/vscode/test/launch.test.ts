@@ -31,7 +31,7 @@ describe('settings → server command line', () => {
     it('runs the bundled jar with the default JVM options', async () => {
         const cmd = await resolveServerCommand({}, EXT, { env: { PATH: '/usr/bin' }, platform: 'linux', isFile: files(JAR, '/usr/bin/java'), run: java17 });
         assert.equal(cmd.command, '/usr/bin/java');
-        assert.deepEqual(cmd.args, ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xms16m', '-Xmx1g', '-XX:MaxNewSize=4m', '-XX:MinHeapFreeRatio=20', '-XX:MaxHeapFreeRatio=40', '-XX:+UnlockDiagnosticVMOptions', '-XX:ArchiveRelocationMode=0', '-Xlog:disable', '-Xlog:all=warning:stderr', '-jar', JAR]);
+        assert.deepEqual(cmd.args, ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xms32m', '-Xmx1g', '-XX:MaxNewSize=4m', '-XX:MinHeapFreeRatio=20', '-XX:MaxHeapFreeRatio=40', '-XX:+UnlockDiagnosticVMOptions', '-XX:ArchiveRelocationMode=0', '-Xlog:disable', '-Xlog:all=warning:stderr', '-jar', JAR]);
         assert.match(cmd.description, /Java 17\.0\.15 from PATH .*bundled jar/);
     });
 

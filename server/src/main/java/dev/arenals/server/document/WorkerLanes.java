@@ -1,9 +1,11 @@
 package dev.arenals.server.document;
 
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The server's worker threads, one lane (a single-thread executor) each; every document is pinned
@@ -19,6 +21,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class WorkerLanes {
     private final ExecutorService[] lanes;
+    /** The lanes as the documents and requests see them: each task counted in {@link #busy} until it has run. */
+    private final Executor[] counted;
+    /** Tasks queued or running on any lane: background indexing yields while this is not zero. */
+    private final AtomicInteger busy = new AtomicInteger();
     /** Documents assigned to each lane; guarded by {@code this}. */
     private final int[] load;
 
@@ -26,8 +32,33 @@ public final class WorkerLanes {
         if (count < 1) throw new IllegalArgumentException("at least one lane: " + count);
         lanes = new ExecutorService[count];
         load = new int[count];
-        for (int i = 0; i < count; i++) lanes[i] = Executors.newSingleThreadExecutor(threads);
+        counted = new Executor[count];
+        for (int i = 0; i < count; i++) {
+            ExecutorService lane = Executors.newSingleThreadExecutor(threads);
+            lanes[i] = lane;
+            counted[i] = task -> {
+                busy.incrementAndGet();
+                try {
+                    lane.execute(() -> {
+                        try {
+                            task.run();
+                        } finally {
+                            busy.decrementAndGet();
+                        }
+                    });
+                } catch (RuntimeException rejected) {
+                    busy.decrementAndGet();
+                    throw rejected;
+                }
+            };
+        }
     }
+
+    /**
+     * Whether a document's work or a request is queued or running on some lane (an edit's parse and
+     * diagnostics, a request's answer): what background indexing yields to.
+     */
+    public boolean busy() { return busy.get() > 0; }
 
     public int count() { return lanes.length; }
 
@@ -47,7 +78,7 @@ public final class WorkerLanes {
     /** Documents currently assigned to {@code lane} (tests). */
     public synchronized int load(int lane) { return load[lane]; }
 
-    public ExecutorService executor(int lane) { return lanes[lane]; }
+    public Executor executor(int lane) { return counted[lane]; }
 
     public void shutdown() {
         for (ExecutorService e : lanes) e.shutdown();

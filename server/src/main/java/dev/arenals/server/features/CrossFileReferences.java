@@ -68,6 +68,35 @@ public final class CrossFileReferences {
     }
 
     /**
+     * Whether {@code text} may hold a member access {@code .member} (a {@link Site#chainedMember}
+     * site's uses are nothing else): some whole-word occurrence of the name is preceded, past blanks
+     * on its line, by a '.' or a '/' (a comment's end), or by nothing on its line (the dot may end
+     * the line before, or a line comment sit between). Read before a file is parsed: a closed file
+     * holding the name only as a declaration, a key or a word in a string is not parsed for it. A
+     * text with a unicode escape is only asked to hold the name, as before (an escaped name is
+     * spelt otherwise).
+     */
+    public static boolean mayAccessMember(String text, String member) {
+        if (member.isEmpty()) return false;
+        if (text.indexOf("\\u") >= 0) return text.contains(member);
+        for (int at = text.indexOf(member); at >= 0; at = text.indexOf(member, at + 1)) {
+            int end = at + member.length();
+            if (end < text.length() && Character.isJavaIdentifierPart(text.charAt(end))) continue;
+            int before = at - 1;
+            if (before >= 0 && Character.isJavaIdentifierPart(text.charAt(before))) continue;
+            while (before >= 0 && isBlankOnLine(text.charAt(before))) before--;
+            if (before < 0) return true;
+            char c = text.charAt(before);
+            if (c == '.' || c == '/' || c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029') return true;
+        }
+        return false;
+    }
+
+    private static boolean isBlankOnLine(char c) {
+        return c == ' ' || c == '\t' || c == '\u000B' || c == '\f' || c == '\u00A0' || c == '\uFEFF' || Character.getType(c) == Character.SPACE_SEPARATOR;
+    }
+
+    /**
      * The references at a site of a file that is not open, from its summary alone: the uses of an
      * import binding that the summary kept ({@link FileSummary.Import#uses}). Null when the file
      * must be parsed: the site is not an import binding's (the declaring file, {@code ns.member},

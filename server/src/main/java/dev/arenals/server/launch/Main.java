@@ -134,6 +134,15 @@ public final class Main {
 
         ArenaLanguageServer.Options options = new ArenaLanguageServer.Options();
         options.watchParentProcess = true;
+        // -Darenals.indexThreads=N: the index's threads instead of Options' default (for measurements)
+        String indexThreads = System.getProperty("arenals.indexThreads");
+        if (indexThreads != null) {
+            try {
+                options.indexThreads = Math.max(1, Integer.parseInt(indexThreads.trim()));
+            } catch (NumberFormatException e) {
+                options.log.warn("ignoring -Darenals.indexThreads=" + indexThreads + ": not a number");
+            }
+        }
         if (warmUp != null) {
             Runnable start = new Runnable() {
                 @Override public void run() { warmUp.startThread(); }

@@ -161,7 +161,7 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
                 && Boolean.TRUE.equals(params.getCapabilities().getWindow().getWorkDoneProgress());
         // check's limit caps the index too: a generated 15 MB bundle is no place to navigate to
         indexer = new Indexer(index, log, options.indexThreads,
-                () -> Math.min(settings.maxFileSize(), ProjectFiles.DEFAULT_MAX_FILE_SIZE), support.positionEncoding);
+                () -> Math.min(settings.maxFileSize(), ProjectFiles.DEFAULT_MAX_FILE_SIZE), support.positionEncoding, lanes::busy);
 
         dev.arenals.server.document.OpenTrace.mark("initialize received");
         ServerCapabilities caps = Capabilities.of(support, pushDiagnostics);

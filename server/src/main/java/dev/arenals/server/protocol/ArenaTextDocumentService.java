@@ -343,8 +343,7 @@ public final class ArenaTextDocumentService implements TextDocumentService {
         // then every other file the name is imported into (or declared in), each on its own queue when open
         return here.thenCompose(found -> {
             if (found.sites().isEmpty()) return CompletableFuture.completedFuture(found.local());
-            List<CompletableFuture<List<Location>>> parts = new ArrayList<>();
-            for (CrossFileReferences.Site site : found.sites()) parts.add(referencesAt(site, withDeclaration));
+            List<CompletableFuture<List<Location>>> parts = referencesAtEach(found.sites(), withDeclaration);
             return CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0])).thenApply(done -> {
                 List<List<Location>> lists = new ArrayList<>(parts.size() + 1);
                 lists.add(found.local());
@@ -476,6 +475,70 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     }
 
     /** References in another file: on its queue when it is open, else parsed from disk off the reader thread. Never fails (empty instead). */
+    /**
+     * {@link #referencesAt} of each site, in order; the sites of one closed file answered together,
+     * from one read and at most one parse of it (a member's sites may name a file once per type that
+     * declares the member, and once more as a candidate of a chain: each was a parse of its own).
+     */
+    private List<CompletableFuture<List<Location>>> referencesAtEach(List<CrossFileReferences.Site> sites, boolean withDeclaration) {
+        Map<String, List<Integer>> closedByUri = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < sites.size(); i++) {
+            if (server.store().get(sites.get(i).uri()) == null) closedByUri.computeIfAbsent(sites.get(i).uri(), k -> new ArrayList<>()).add(i);
+        }
+        List<CompletableFuture<List<Location>>> parts = new ArrayList<>(java.util.Collections.nCopies(sites.size(), null));
+        for (List<Integer> group : closedByUri.values()) {
+            if (group.size() < 2) continue;
+            List<CrossFileReferences.Site> ofFile = new ArrayList<>(group.size());
+            for (int i : group) ofFile.add(sites.get(i));
+            CompletableFuture<List<List<Location>>> answers = referencesInClosedFile(ofFile, withDeclaration);
+            for (int k = 0; k < group.size(); k++) {
+                int which = k;
+                parts.set(group.get(k), answers.thenApply(all -> all.get(which)));
+            }
+        }
+        for (int i = 0; i < sites.size(); i++) if (parts.get(i) == null) parts.set(i, referencesAt(sites.get(i), withDeclaration));
+        return parts;
+    }
+
+    /** The references at several sites of one closed file, in order: each as {@link #referencesAt} finds it, the file read and parsed once for all that need it. */
+    private CompletableFuture<List<List<Location>>> referencesInClosedFile(List<CrossFileReferences.Site> sites, boolean withDeclaration) {
+        CompletableFuture<List<List<Location>>> result = new CompletableFuture<>();
+        server.requestExecutor().execute(() -> {
+            List<List<Location>> out = new ArrayList<>(java.util.Collections.nCopies(sites.size(), List.<Location>of()));
+            try {
+                List<Integer> toParse = new ArrayList<>();
+                for (int k = 0; k < sites.size(); k++) {
+                    CrossFileReferences.Site site = sites.get(k);
+                    List<Location> known = CrossFileReferences.fromSummary(site, withDeclaration, server.workspaceIndex());
+                    if (known == null) known = CrossFileReferences.memberUsesWithoutParse(site, server.workspaceIndex(),
+                            server.support().positionEncoding, server.settings().maxFileSize());
+                    if (known != null) out.set(k, known);
+                    else toParse.add(k);
+                }
+                if (!toParse.isEmpty()) {
+                    CrossFileReferences.Site first = sites.get(toParse.get(0));
+                    String text = readText(first.path());
+                    List<Integer> holding = new ArrayList<>();
+                    if (text != null) {
+                        for (int k : toParse) if (mayHold(text, sites.get(k).instanceMember(), sites.get(k).chainedType() != null)) holding.add(k);
+                    }
+                    Document snapshot = holding.isEmpty() ? null : parseSnapshot(first.uri(), text);
+                    if (snapshot != null) {
+                        try {
+                            for (int k : holding) out.set(k, referencesIn(snapshot, sites.get(k), withDeclaration));
+                        } finally {
+                            snapshot.close();
+                        }
+                    }
+                }
+            } catch (Throwable t) {
+                server.log().error("arena-ls: references in " + sites.get(0).uri() + " failed", t);
+            }
+            result.complete(out);
+        });
+        return result;
+    }
+
     private CompletableFuture<List<Location>> referencesAt(CrossFileReferences.Site site, boolean withDeclaration) {
         Document open = server.store().get(site.uri());
         if (open == null) {
@@ -518,7 +581,7 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     }
 
     private List<Location> referencesOnDisk(CrossFileReferences.Site site, boolean withDeclaration) {
-        Document snapshot = readSnapshot(site.uri(), site.path(), site.instanceMember());
+        Document snapshot = readSnapshot(site.uri(), site.path(), site.instanceMember(), site.chainedType() != null);
         if (snapshot == null) return List.of();
         try {
             return referencesIn(snapshot, site, withDeclaration);
@@ -683,7 +746,26 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     private Document readSnapshot(String uri, java.nio.file.Path path) { return readSnapshot(uri, path, null); }
 
     /** A parse of a file read from disk; null when it cannot be read, or when it does not contain {@code mustContain} (no parse then). */
-    private Document readSnapshot(String uri, java.nio.file.Path path, String mustContain) {
+    private Document readSnapshot(String uri, java.nio.file.Path path, String mustContain) { return readSnapshot(uri, path, mustContain, false); }
+
+    /**
+     * The same; with {@code memberAccessOnly}, {@code mustContain} is a member's name that the file
+     * must write after a dot ({@link CrossFileReferences#mayAccessMember}), not only hold.
+     */
+    private Document readSnapshot(String uri, java.nio.file.Path path, String mustContain, boolean memberAccessOnly) {
+        String text = readText(path);
+        // an importer that never writes the member's name has no use of it: most of a popular class's importers
+        if (text == null || !mayHold(text, mustContain, memberAccessOnly)) return null;
+        return parseSnapshot(uri, text);
+    }
+
+    /** Whether a file's text may hold what a site looks for (see {@link #readSnapshot(String, java.nio.file.Path, String, boolean)}). */
+    private static boolean mayHold(String text, String mustContain, boolean memberAccessOnly) {
+        return mustContain == null || (memberAccessOnly ? CrossFileReferences.mayAccessMember(text, mustContain) : text.contains(mustContain));
+    }
+
+    /** A closed file's text as the index and editors see it; null (logged) when it cannot be read or is over the size limit. */
+    private String readText(java.nio.file.Path path) {
         String text;
         try {
             if (java.nio.file.Files.size(path) > server.settings().maxFileSize()) return null;
@@ -694,8 +776,11 @@ public final class ArenaTextDocumentService implements TextDocumentService {
         }
         // a byte-order mark is no part of the text editors show (nor of the index's): positions on line 0 count without it
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') text = text.substring(1);
-        // an importer that never writes the member's name has no use of it: most of a popular class's importers
-        if (mustContain != null && !text.contains(mustContain)) return null;
+        return text;
+    }
+
+    /** A parse of a closed file's text (the caller closes it); null when it does not parse. */
+    private Document parseSnapshot(String uri, String text) {
         Document snapshot = new Document(uri, null, 0, text, server.support().positionEncoding,
                 new dev.arenals.server.document.SerialQueue(Runnable::run, null, t -> { }));
         // a references or rename request reads hundreds of such files: one arena per thread for all
@@ -708,8 +793,14 @@ public final class ArenaTextDocumentService implements TextDocumentService {
             snapshot.close();
             return null;
         }
+        SNAPSHOTS_PARSED.increment();
         return snapshot;
     }
+
+    private static final java.util.concurrent.atomic.LongAdder SNAPSHOTS_PARSED = new java.util.concurrent.atomic.LongAdder();
+
+    /** How many closed files requests have parsed from disk (figures and tests: a cross-file request's cost is mostly these parses). */
+    static long snapshotsParsed() { return SNAPSHOTS_PARSED.sum(); }
 
     /** The arena and scope table a worker thread parses files read from disk into, one file at a time. */
     private static final class DiskBuffers {

@@ -71,19 +71,27 @@ final class TypeHierarchyRequests {
     private record Step(List<TypeHierarchyItem> types, List<Location> objects) { }
 
     /**
-     * One level below {@code items}, each file read once for all of them (a hierarchy's types are
-     * mostly declared in a few files, and every file read from disk is a parse): the references of
-     * each item's name in its own file and the sites other files hold, then those sites, then the
-     * heritage clauses and annotations among all the uses.
+     * One level below {@code items}: the references of each item's name in its own file and the
+     * sites other files hold, then those sites, then the heritage clauses and annotations among all
+     * the uses. Every file read from disk is a parse, so a file's heritage clauses are read while it
+     * is parsed for its uses ({@link Prepared}); only a file whose uses came from more than one
+     * parse (an item's own file that other files' sites also point into) is read once more for them.
      */
     private CompletableFuture<Step> step(List<TypeHierarchyItem> items, String member, boolean objects) {
         Map<String, List<TypeHierarchyItem>> byUri = new LinkedHashMap<>();
         for (TypeHierarchyItem t : items) byUri.computeIfAbsent(t.getUri(), k -> new ArrayList<>()).add(t);
+        Map<String, Prepared> prepared = new java.util.concurrent.ConcurrentHashMap<>();
         List<CompletableFuture<List<ArenaTextDocumentService.LocalAndSites>>> here = new ArrayList<>();
         for (Map.Entry<String, List<TypeHierarchyItem>> e : byUri.entrySet()) {
             here.add(onFile(e.getKey(), List.of(), doc -> {
                 List<ArenaTextDocumentService.LocalAndSites> out = new ArrayList<>();
-                for (TypeHierarchyItem t : e.getValue()) out.add(service.referencesHere(doc, t.getSelectionRange().getStart(), false));
+                List<Location> local = new ArrayList<>();
+                for (TypeHierarchyItem t : e.getValue()) {
+                    ArenaTextDocumentService.LocalAndSites found = service.referencesHere(doc, t.getSelectionRange().getStart(), false);
+                    out.add(found);
+                    local.addAll(found.local());
+                }
+                prepare(prepared, e.getKey(), doc, local, member, objects);
                 return out;
             }));
         }
@@ -99,6 +107,7 @@ final class TypeHierarchyRequests {
                 there.add(onFile(e.getKey(), List.of(), doc -> {
                     List<Location> out = new ArrayList<>();
                     for (CrossFileReferences.Site site : e.getValue()) out.addAll(service.referencesIn(doc, site, false));
+                    prepare(prepared, e.getKey(), doc, out, member, objects);
                     return out;
                 }));
             }
@@ -108,8 +117,12 @@ final class TypeHierarchyRequests {
                 for (Location l : dedupe(uses)) usesByUri.computeIfAbsent(l.getUri(), k -> new ArrayList<>()).add(l);
                 List<CompletableFuture<List<Step>>> parts = new ArrayList<>();
                 for (Map.Entry<String, List<Location>> e : usesByUri.entrySet()) {
-                    parts.add(onFile(e.getKey(), List.of(), doc -> List.of(new Step(types.holdersOf(doc, e.getValue()),
-                            objects ? implementations.typedObjects(doc, e.getValue(), member) : List.of()))));
+                    Prepared p = prepared.get(e.getKey());
+                    if (p != null && p.uses().equals(e.getValue())) {
+                        parts.add(CompletableFuture.completedFuture(List.of(p.step())));
+                        continue;
+                    }
+                    parts.add(onFile(e.getKey(), List.of(), doc -> List.of(holders(doc, e.getValue(), member, objects))));
                 }
                 return concat(parts).thenApply(steps -> {
                     Step all = new Step(new ArrayList<>(), new ArrayList<>());
@@ -121,6 +134,28 @@ final class TypeHierarchyRequests {
                 });
             });
         });
+    }
+
+    /** A file's heritage clauses (and typed objects) among {@code uses}, its uses, computed while it was parsed for them. */
+    private record Prepared(List<Location> uses, Step step) { }
+
+    /** What {@link #step} reads in a file among its uses. */
+    private Step holders(dev.arenals.server.document.Document doc, List<Location> uses, String member, boolean objects) {
+        return new Step(types.holdersOf(doc, uses), objects ? implementations.typedObjects(doc, uses, member) : List.of());
+    }
+
+    /**
+     * Reads {@code doc}'s holders among the uses just found in it, as the step's last phase would
+     * (the uses in the file, each once, in order): kept only if that phase gets exactly these uses for
+     * the file, else it reads the file again. A file two parses found uses in is not prepared at all.
+     */
+    private void prepare(Map<String, Prepared> prepared, String uri, dev.arenals.server.document.Document doc, List<Location> found,
+                         String member, boolean objects) {
+        List<Location> inFile = new ArrayList<>();
+        for (Location l : dedupe(found)) if (uri.equals(l.getUri())) inFile.add(l);
+        if (inFile.isEmpty()) return;
+        Prepared mine = new Prepared(inFile, holders(doc, inFile, member, objects));
+        if (prepared.putIfAbsent(uri, mine) != null) prepared.put(uri, new Prepared(List.of(), mine.step())); // never equal to a non-empty list of uses
     }
 
     /** What lies below {@code roots}: every type, transitively, each once (a root too when a cycle of broken code puts it below itself, as TypeScript lists it). */

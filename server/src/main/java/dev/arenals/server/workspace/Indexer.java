@@ -16,14 +16,18 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
  * Indexes files that are not open, in the background: the workspace folders are walked with
  * check's rules ({@link ProjectFiles}) on a thread of the walk's own, and each file it finds is
- * summarized meanwhile by a {@link FileIndexer} owned by a pool thread (one arena reset per file). The pool is small and its threads run at
- * low priority, so the worker lanes that parse open documents and publish their diagnostics keep
- * the cores. A file that cannot be indexed is logged once and skipped.
+ * summarized meanwhile by a {@link FileIndexer} owned by a pool thread (one arena reset per file). The pool is small, and
+ * while the worker lanes that parse open documents and publish their diagnostics have work, all of
+ * its threads but one wait before their next file (Java's thread priorities mean nothing to Linux's
+ * scheduler, so yielding is ours to do): a second index thread uses a core only while nothing else
+ * does. A file that cannot be indexed is logged once and skipped.
  */
 public final class Indexer {
     /**
@@ -43,6 +47,12 @@ public final class Indexer {
     private final ExecutorService pool;
     /** Walks the folders, one walk at a time, while the pool indexes. */
     private final ExecutorService walker;
+    /** Whether open documents or requests have work queued or running (the worker lanes). */
+    private final BooleanSupplier documentsBusy;
+    /** Index tasks running a file now, those waiting for the documents not counted. */
+    private final AtomicInteger running = new AtomicInteger();
+    /** How long an index thread sleeps before it looks at the documents again. */
+    private static final long YIELD_NANOS = 200_000L;
     /**
      * One per thread, whichever index it fills. Index threads keep their grown buffers (they end when
      * idle); other threads, loading a file for a request, do not.
@@ -59,7 +69,14 @@ public final class Indexer {
     private final ConcurrentHashMap<Path, Long> oversizeTold = new ConcurrentHashMap<>();
 
     public Indexer(WorkspaceIndex index, ServerLog log, int threads, LongSupplier maxFileSize, PositionEncoding encoding) {
+        this(index, log, threads, maxFileSize, encoding, () -> false);
+    }
+
+    /** {@code documentsBusy}: true while the worker lanes have work; all index threads but one wait meanwhile. */
+    public Indexer(WorkspaceIndex index, ServerLog log, int threads, LongSupplier maxFileSize, PositionEncoding encoding,
+                   BooleanSupplier documentsBusy) {
         this.index = index;
+        this.documentsBusy = documentsBusy;
         this.log = log;
         this.maxFileSize = maxFileSize;
         this.encoding = encoding;
@@ -270,15 +287,34 @@ public final class Indexer {
     private boolean submit(Runnable task) {
         try {
             pool.execute(() -> {
+                running.incrementAndGet();
                 try {
+                    yieldToDocuments();
                     task.run();
                 } catch (Throwable t) {
                     log.error("arena-ls index: a task failed", t);
+                } finally {
+                    running.decrementAndGet();
                 }
             });
             return true;
         } catch (RejectedExecutionException e) {
             return false;
+        }
+    }
+
+    /**
+     * Waits while the documents have work and another index task is running a file: one index thread
+     * always goes on (a request may wait for the index), the others leave the cores to the edit.
+     */
+    private void yieldToDocuments() {
+        while (documentsBusy.getAsBoolean()) {
+            int now = running.get();
+            if (now <= 1) return;
+            if (!running.compareAndSet(now, now - 1)) continue;
+            LockSupport.parkNanos(YIELD_NANOS);
+            running.incrementAndGet();
+            if (Thread.currentThread().isInterrupted()) return; // shutting down: the task sees it
         }
     }
 

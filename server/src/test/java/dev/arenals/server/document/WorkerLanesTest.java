@@ -66,4 +66,28 @@ class WorkerLanesTest {
         doc.queue().execute(latch::countDown);
         assertTrue(latch.await(10, TimeUnit.SECONDS));
     }
+
+    /** What background indexing yields to: a task on any lane counts from its submission until it has run. */
+    @Test
+    void aLaneIsBusyFromATasksSubmissionUntilItHasRun() throws Exception {
+        assertTrue(!lanes.busy(), "nothing submitted");
+        CountDownLatch running = new CountDownLatch(1), release = new CountDownLatch(1);
+        lanes.executor(1).execute(() -> {
+            running.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        CountDownLatch queuedRan = new CountDownLatch(1);
+        lanes.executor(1).execute(queuedRan::countDown); // queued behind the first
+        assertTrue(running.await(10, TimeUnit.SECONDS));
+        assertTrue(lanes.busy(), "a task running");
+        release.countDown();
+        assertTrue(queuedRan.await(10, TimeUnit.SECONDS));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (lanes.busy() && System.nanoTime() < deadline) Thread.sleep(1);
+        assertTrue(!lanes.busy(), "idle once both have run");
+    }
 }

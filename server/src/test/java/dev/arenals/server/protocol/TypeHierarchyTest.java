@@ -293,4 +293,26 @@ class TypeHierarchyTest {
             assertEquals(List.of(), implementations(s, "a.ts", text, text.replace("w: number", "|w: number")));
         }
     }
+
+    /**
+     * Every file read from disk is a parse: a level of the subtypes reads each closed file once, its
+     * heritage clauses read while it is parsed for the uses in it (they were read in a second parse).
+     */
+    @Test
+    void aClosedFileIsParsedOnceForItsUsesAndItsHeritageClauses() throws Exception {
+        Files.writeString(root.resolve("shapes.ts"), SHAPES);
+        Files.writeString(root.resolve("impl.ts"), IMPL);
+        Files.writeString(root.resolve("barrel.ts"), BARREL);
+        Files.writeString(root.resolve("more.ts"), MORE);
+        try (InProcessServer s = InProcessServer.inWorkspace(root)) {
+            s.open(uri("shapes.ts"), "typescript", 1, SHAPES);
+            long before = ArenaTextDocumentService.snapshotsParsed();
+            assertEquals(List.of("impl.ts:2:13 Square", "impl.ts:4:6 Tile", "more.ts:2:6 Circle", "shapes.ts:2:22 Base"),
+                    implementations(s, "shapes.ts", SHAPES, SHAPES.replace("class Base", "class Ba|se")));
+            assertEquals(PARSES_FOR_BASE, ArenaTextDocumentService.snapshotsParsed() - before);
+        }
+    }
+
+    /** The closed files' parses for Base's implementations over its three levels: 12 when each level read a file for its uses, then again for its heritage clauses. */
+    private static final long PARSES_FOR_BASE = 7;
 }

@@ -111,4 +111,54 @@ class IndexerWalkTest {
         }
         assertEquals(List.of("begin", "end 0"), events);
     }
+
+    /**
+     * Two index threads, and an edit's work on the worker lanes meanwhile: only one index thread goes
+     * on (the other leaves the cores to the edit), and the walk still ends although the documents never
+     * become idle (the one that goes on is never held).
+     */
+    @Test
+    void whileDocumentsHaveWorkOnlyOneIndexThreadRuns() throws Exception {
+        assertEquals(1, mostIndexingAtOnce(true));
+    }
+
+    /** The same two index threads with the documents idle: both index at once. */
+    @Test
+    void whileDocumentsAreIdleBothIndexThreadsRun() throws Exception {
+        assertEquals(2, mostIndexingAtOnce(false));
+    }
+
+    /** Indexes 40 files on two threads with the documents busy or not; the most files being indexed at one moment. */
+    private int mostIndexingAtOnce(boolean documentsBusy) throws Exception {
+        for (int f = 0; f < 40; f++) Files.writeString(root.resolve("f" + f + ".ts"), "export const v" + f + " = " + f + ";\n");
+        Indexer indexer = new Indexer(new WorkspaceIndex(), quiet(), 2, () -> ProjectFiles.DEFAULT_MAX_FILE_SIZE, PositionEncoding.UTF16,
+                () -> documentsBusy);
+        java.util.concurrent.atomic.AtomicInteger inside = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        indexer.setBeforeIndexingForTests(p -> {
+            most.accumulateAndGet(inside.incrementAndGet(), Math::max);
+            try {
+                // the first files stay a while, so that a second thread allowed to index meets one of them here
+                long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(calls.incrementAndGet() <= 5 ? 200 : 0);
+                while (most.get() < 2 && System.nanoTime() < until) Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                inside.decrementAndGet();
+            }
+        });
+        int[] indexed = new int[1];
+        try {
+            indexer.indexFolders(List.of(root), new Indexer.Progress() {
+                @Override public void begin() { }
+                @Override public void advance(int done, int found, boolean walking) { }
+                @Override public void end(int n, int skipped, long millis) { indexed[0] = n; }
+            }).get(60, TimeUnit.SECONDS);
+        } finally {
+            indexer.shutdown();
+        }
+        assertEquals(40, indexed[0], "every file indexed");
+        return most.get();
+    }
 }
