@@ -474,7 +474,6 @@ public final class ArenaTextDocumentService implements TextDocumentService {
         return item;
     }
 
-    /** References in another file: on its queue when it is open, else parsed from disk off the reader thread. Never fails (empty instead). */
     /**
      * {@link #referencesAt} of each site, in order; the sites of one closed file answered together,
      * from one read and at most one parse of it (a member's sites may name a file once per type that
@@ -539,6 +538,7 @@ public final class ArenaTextDocumentService implements TextDocumentService {
         return result;
     }
 
+    /** References in another file: on its queue when it is open, else parsed from disk off the reader thread. Never fails (empty instead). */
     private CompletableFuture<List<Location>> referencesAt(CrossFileReferences.Site site, boolean withDeclaration) {
         Document open = server.store().get(site.uri());
         if (open == null) {
