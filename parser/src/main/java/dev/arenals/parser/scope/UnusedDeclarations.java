@@ -517,12 +517,13 @@ public final class UnusedDeclarations {
                     }
                     break;
                 case OBJECT_PATTERN: {
-                    for (int c = underscored ? a.firstChild(n) : -1; c >= 0; c = a.nextSibling(c)) {
-                        if (a.kind(c) != PROPERTY || (a.data(c) & P_SHORTHAND) != 0) continue;
-                        exemptUnderscored(a, t, propertyBinding(a, c), reads);
-                    }
+                    // one pass over the elements for the `_` rule and the rest element's presence
                     boolean rest = false;
-                    for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) if (a.kind(c) == REST_ELEMENT) rest = true;
+                    for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
+                        int element = a.kind(c);
+                        if (element == REST_ELEMENT) rest = true;
+                        else if (underscored && element == PROPERTY && (a.data(c) & P_SHORTHAND) == 0) exemptUnderscored(a, t, propertyBinding(a, c), reads);
+                    }
                     if (!rest) break;
                     for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
                         if (a.kind(c) != PROPERTY) continue;
