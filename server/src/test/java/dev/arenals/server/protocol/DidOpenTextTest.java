@@ -112,6 +112,21 @@ class DidOpenTextTest {
     }
 
     @Test
+    void aLargeTextKeepsRoomForEditsButNotAnEighthOfItself() {
+        String text = "let a = 1;\n".repeat(200_000); // 2.2 MB, lib.dom.d.ts's size
+        byte[] body = utf8(didOpen(quoted(text)));
+        Message direct = DidOpenText.read(body, body.length, JSON);
+        TextDocumentItem item = ((DidOpenTextDocumentParams) ((NotificationMessage) direct).getParams()).getTextDocument();
+        TextBuffer buffer = assertInstanceOf(DidOpenText.Item.class, item).takeBuffer();
+        assertEquals(text.length(), buffer.length());
+        int room = buffer.array().length - buffer.length();
+        // the JSON's escapes (a \n is two bytes, one char) leave some more: the decoder sizes by bytes
+        int escapes = 200_000;
+        assertTrue(room >= DidOpenText.ROOM_CHARS, "room for typing: " + room);
+        assertTrue(room <= DidOpenText.ROOM_CHARS + escapes + 1024, "an eighth of the text would be " + text.length() / 8 + " chars; kept: " + room);
+    }
+
+    @Test
     void escapesWrittenAsUnicodeAndMembersInAnyOrderAndBlanksBetweenTokens() {
         String text = "\\u0041\\u00e9\\u6f22\\ud83d\\ude00\\/\\\"\\u000d\\u000aone line break\\r\\u000Aanother\\u000D\\nand one more\\u000dlone"
                 + PADDING.replace("\n", "\\n");
