@@ -5,7 +5,7 @@
 //
 //   node benchmarks/editor/editor-latency.mjs [--runs R] [--edits N] [--big-edits M] [--many F]
 //        [--server launcher|vscode] [--java PATH] [--opts "JVM OPTIONS"] [--nmt] [--floors] [--histogram]
-//        [--first-edit-after MS] [--label TEXT] [INPUT ...]
+//        [--first-edit-after MS] [--label TEXT] [--mark FILE] [INPUT ...]
 //
 // INPUT: 2k (zod@4.6.7 src/v4/mini/schemas.ts, 2,051 lines), dom (typescript@6.0.3 lib/lib.dom.d.ts),
 // tsjs (typescript@6.0.3 lib/typescript.js), or a path; default: 2k dom tsjs. The packages are
@@ -44,6 +44,9 @@
 // static archive (class list from a training session, -Xshare:dump, as server/scripts/server-archive.sh
 // makes ours); arena-ls itself to `initialize` only; the RSS of an idle JVM (Floor idle, 500 ms after
 // spawn). Sources compiled and archives dumped into benchmarks/editor/target/floors at every run.
+// --mark FILE writes the server's PID into FILE once a run's peak RSS column is read (before the warm
+// reopen) and waits until FILE is removed (60 s at most): a sampler of its memory stops and reads there
+// (benchmarks/editor/memory/peak-smaps.py; a heap dump: jcmd PID GC.heap_dump).
 // --histogram prints, for the first run of each input, the top of `jcmd PID GC.class_histogram` after
 // the last edit (the reopened copy closed; a full collection first, so live objects only).
 // --server launcher (default): bin/arena-ls, with JAVA=--java and ARENA_LS_JAVA_OPTS=--opts.
@@ -52,7 +55,7 @@
 // -jar server/target/arena-ls.jar), java = --java or `java`.
 // Prints a Markdown table: median over the runs, with the spread (min–max) where it matters.
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -62,7 +65,7 @@ const TIMEOUT_MS = 300_000;
 
 // ---------------------------------------------------------------- arguments
 let runs = 5, edits = 40, bigEdits = 20, many = 0, serverKind = 'launcher', java = null, opts = '', nmt = false, floors = false, histogram = false, label = '';
-let firstEditAfter = 0;
+let firstEditAfter = 0, mark = null;
 const inputs = [];
 const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i++) {
@@ -79,7 +82,8 @@ for (let i = 0; i < argv.length; i++) {
     else if (a === '--histogram') histogram = true;
     else if (a === '--first-edit-after') firstEditAfter = Number(argv[++i]);
     else if (a === '--label') label = argv[++i];
-    else if (a === '-h' || a === '--help') { console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 49).join('\n')); process.exit(0); }
+    else if (a === '--mark') mark = argv[++i];
+    else if (a === '-h' || a === '--help') { console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 51).join('\n')); process.exit(0); }
     else inputs.push(a);
 }
 if (serverKind !== 'launcher' && serverKind !== 'vscode') fail(`--server launcher|vscode, not ${serverKind}`);
@@ -334,6 +338,12 @@ async function session(input, steadyEdits) {
     row.rss = client.peakRssMb();
     // NMT here, at the state of the peak above (the reopened copy below would add a second document's heap)
     if (nmt) row.nmt = nmtSummary(client.proc.pid);
+    // --mark FILE: this run's peak column is read; a sampler of the server's memory (smaps, a heap dump)
+    // reads it here and removes FILE to let the run go on (after 60 s it goes on anyway)
+    if (mark) {
+        writeFileSync(mark, `${client.proc.pid}\n`);
+        for (let waited = 0; existsSync(mark) && waited < 60_000; waited += 20) await new Promise(resolve => setTimeout(resolve, 20));
+    }
     // the same text opened again under another name, the JIT now warm: what the first diagnostics cost
     // without the cold JVM (didOpen's JSON, parse, bind, diagnostics, publish)
     const again = pathToFileURL(path.join(path.dirname(input.file), 'reopened', path.basename(input.file))).href;
@@ -505,7 +515,7 @@ for (const input of resolveInputs()) {
     for (let r = 0; r < runs; r++) rows.push(await session(input, steadyEdits));
     const firstTen = Array.from({ length: 10 }, (_, i) => f(median(rows.map(x => x.first10[i]))));
     console.log(`| ${input.name} (${input.lines} lines) | ${spread(rows.map(x => x.init), 0)} | ${f(median(rows.map(x => x.initCpu)), 0)} | ${spread(rows.map(x => x.firstDiag), 0)} | ${f(median(rows.map(x => x.firstDiagCpu)), 0)} | ${firstTen.join(' ')} | `
-        + `${f(Math.max(...rows.map(x => x.first10[0])))} | ${spread(rows.map(x => pct(x.steady, 50)), 2)} | ${spread(rows.map(x => pct(x.steady, 95)), 2)} | ${spread(rows.map(x => x.rss), 0)} | ${spread(rows.map(x => x.reopen), 0)} | ${spread(rows.map(x => x.steadyCpu), 2)} | ${spread(rows.map(x => x.firstDiagRss), 0)} |`);
+        + `${f(Math.max(...rows.map(x => x.first10[0])))} | ${spread(rows.map(x => pct(x.steady, 50)), 2)} | ${spread(rows.map(x => pct(x.steady, 95)), 2)} | ${spread(rows.map(x => x.rss), 1)} | ${spread(rows.map(x => x.reopen), 0)} | ${spread(rows.map(x => x.steadyCpu), 2)} | ${spread(rows.map(x => x.firstDiagRss), 1)} |`);
     if (histogram) histograms.push([input.name, rows[0].histogram]);
     if (nmt) nmtRows.push([input.name, rows.map(x => x.nmt)]);
 }
@@ -513,7 +523,7 @@ if (many > 0) {
     const files = manyFiles(many);
     const rows = [];
     for (let r = 0; r < runs; r++) rows.push(await manySession(files));
-    console.log(`| ${files.length} files open (${(rows[0].bytes / 1e6).toFixed(1)} MB) | | | all diagnostics: ${spread(rows.map(x => x.allDiag), 0)} | | | | | | | ${spread(rows.map(x => x.rss), 0)} |`);
+    console.log(`| ${files.length} files open (${(rows[0].bytes / 1e6).toFixed(1)} MB) | | | all diagnostics: ${spread(rows.map(x => x.allDiag), 0)} | | | | | | | ${spread(rows.map(x => x.rss), 1)} |`);
     if (nmt) nmtRows.push([`${files.length} files`, rows.map(x => x.nmt)]);
 }
 if (nmt) {

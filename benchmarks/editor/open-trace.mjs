@@ -6,7 +6,8 @@
 //   node benchmarks/editor/open-trace.mjs [--open 1] /tmp/t1.txt [/tmp/t2.txt ...]
 //
 // Per step, milliseconds since the step before: wall, the process's CPU (every thread), the compiler
-// threads' share of it, the stepping thread's own, and the rest (GC, other threads). With several
+// threads' share of it, the stepping thread's own, and the rest (GC, other threads); then the stepping
+// thread's allocation during the step, the heap's use and size and the process's RSS as it ended. With several
 // files, each cell lists the runs' figures separated by commas, and a last column their median wall.
 import { readFileSync } from 'node:fs';
 
@@ -20,7 +21,8 @@ if (k >= 0) { which = Number(files[k + 1]); files.splice(k, 2); }
 const runs = files.map(f => {
     const rows = readFileSync(f, 'utf8').trim().split('\n').map(line => {
         const [step, thread, ...kv] = line.split('\t');
-        const v = Object.fromEntries(kv.map(x => x.split('=')).map(([k, n]) => [k === 'thread' ? 'own' : k, Number(n) / 1000]));
+        // times in µs (→ ms), memory in KB (→ MB)
+        const v = Object.fromEntries(kv.map(x => x.split('=')).map(([k, n]) => [k === 'thread' ? 'own' : k, Number(n) / (['alloc', 'heap', 'committed', 'rss'].includes(k) ? 1024 : 1000)]));
         return { step, thread, ...v };
     });
     const opens = [[]];
@@ -33,10 +35,11 @@ const runs = files.map(f => {
 const steps = runs[0].map(r => r.step);
 const fmt = x => x.toFixed(0);
 const median = xs => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
-console.log('| step | thread | wall ms | CPU ms | compiler ms | own thread ms | other ms | median wall |');
-console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+const memory = runs[0][0].rss !== undefined;
+console.log(`| step | thread | wall ms | CPU ms | compiler ms | own thread ms | other ms | median wall |${memory ? ' allocated MB | heap used / committed MB | RSS MB |' : ''}`);
+console.log(`| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |${memory ? ' ---: | ---: | ---: |' : ''}`);
 for (let i = 0; i < steps.length; i++) {
-    const cells = { wall: [], cpu: [], compiler: [], own: [], other: [] };
+    const cells = { wall: [], cpu: [], compiler: [], own: [], other: [], alloc: [], heap: [], rss: [] };
     for (const run of runs) {
         const r = run.find(x => x.step === steps[i]);
         const prevIndex = run.indexOf(r) - 1;
@@ -49,9 +52,16 @@ for (let i = 0; i < steps.length; i++) {
         cells.compiler.push(d('compiler'));
         cells.own.push(own);
         cells.other.push(d('cpu') - d('compiler') - own);
+        if (memory) {
+            // allocated by the stepping thread during the step; the heap and RSS as the step ended
+            cells.alloc.push(p.thread === r.thread ? r.alloc - p.alloc : r.alloc);
+            cells.heap.push(`${r.heap.toFixed(1)} / ${r.committed.toFixed(1)}`);
+            cells.rss.push(r.rss);
+        }
     }
     const j = k => cells[k].map(fmt).join(', ');
-    console.log(`| ${steps[i]} | ${runs[0][i].thread} | ${j('wall')} | ${j('cpu')} | ${j('compiler')} | ${j('own')} | ${j('other')} | ${fmt(median(cells.wall))} |`);
+    const mem = memory ? ` ${cells.alloc.map(x => x.toFixed(1)).join(', ')} | ${cells.heap.join(', ')} | ${cells.rss.map(x => x.toFixed(1)).join(', ')} |` : '';
+    console.log(`| ${steps[i]} | ${runs[0][i].thread} | ${j('wall')} | ${j('cpu')} | ${j('compiler')} | ${j('own')} | ${j('other')} | ${fmt(median(cells.wall))} |${mem}`);
 }
 const total = k => runs.map(run => run[run.length - 1][k] - run[0][k]);
 console.log(`| **${runs[0][0].step} → published** | | ${total('wall').map(fmt).join(', ')} | ${total('cpu').map(fmt).join(', ')} | ${total('compiler').map(fmt).join(', ')} | | | ${fmt(median(total('wall')))} |`);

@@ -4,6 +4,7 @@ import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.tree.Arena;
 import dev.arenals.parser.tree.Layouts;
+import dev.arenals.parser.tree.NameTable;
 import dev.arenals.parser.tree.NodeKind;
 import dev.arenals.parser.tree.ParseLog;
 import java.util.Arrays;
@@ -138,9 +139,9 @@ public final class UnusedDeclarations {
         int scopeKind = t.scopeKind[t.symScope[sym]];
         if (scopeKind == ScopeKind.SCRIPT) return false; // globals of a script
         int name = t.symName[sym];
-        String text = a.names().name(name);
-        if (text.isEmpty() || text.equals("this")) return false;
-        if (text.charAt(0) == '_' && (kind == SymbolKind.PARAMETER || kind == SymbolKind.TYPE_PARAMETER || kind == SymbolKind.IMPORT)) return false;
+        NameTable names = a.names(); // read in place: no String per unread symbol
+        if (names.length(name) == 0 || names.equals(name, "this")) return false;
+        if (names.charAt(name, 0) == '_' && (kind == SymbolKind.PARAMETER || kind == SymbolKind.TYPE_PARAMETER || kind == SymbolKind.IMPORT)) return false;
         switch (kind) {
             case SymbolKind.VAR: case SymbolKind.LET: case SymbolKind.CONST: case SymbolKind.IMPORT:
             case SymbolKind.INTERFACE: case SymbolKind.TYPE_ALIAS: case SymbolKind.ENUM:
@@ -308,25 +309,26 @@ public final class UnusedDeclarations {
      */
     private static int[] sameNameGroups(ScopeTable t) {
         // an open-addressing table of (scope, name) keys: linear in the symbols, where sorting the
-        // keys was the larger half of this pass on a big file
+        // keys was the larger half of this pass on a big file. A slot holds its group's first symbol
+        // + 1 (0: empty), whose scope and name are the key: no key column (typescript.js's 66,001
+        // symbols made 3 MB of table a pass with one; 1 MB now, at most a quarter full)
         int n = t.symCount;
+        int[] symScope = t.symScope, symName = t.symName, symKind = t.symKind;
         int[] group = new int[n];
-        int size = Integer.highestOneBit(Math.max(8, n)) << 2; // at most a quarter full
+        int size = Integer.highestOneBit(Math.max(8, n)) << 2;
         int mask = size - 1;
-        long[] keys = new long[size]; // key + 1; 0 marks an empty slot
         int[] first = new int[size];
         for (int sym = 0; sym < n; sym++) {
             group[sym] = sym;
             // a type parameter is its own symbol beside a parameter of its name (`<f>(f: f)`)
-            if (t.symKind[sym] == SymbolKind.IMPLICIT_GLOBAL || t.symKind[sym] == SymbolKind.TYPE_PARAMETER) continue;
-            long key = (((long) t.symScope[sym] << 32) | (t.symName[sym] & 0xFFFFFFFFL)) + 1;
-            int slot = mix(key) & mask;
-            while (keys[slot] != 0 && keys[slot] != key) slot = (slot + 1) & mask;
-            if (keys[slot] == 0) {
-                keys[slot] = key;
-                first[slot] = sym;
-            } else {
-                int head = first[slot]; // insert after the group's first symbol
+            if (symKind[sym] == SymbolKind.IMPLICIT_GLOBAL || symKind[sym] == SymbolKind.TYPE_PARAMETER) continue;
+            int scope = symScope[sym], name = symName[sym];
+            int slot = mix(((long) scope << 32) | (name & 0xFFFFFFFFL)) & mask;
+            int head;
+            while ((head = first[slot] - 1) >= 0 && (symScope[head] != scope || symName[head] != name)) slot = (slot + 1) & mask;
+            if (head < 0) {
+                first[slot] = sym + 1;
+            } else { // insert after the group's first symbol
                 group[sym] = group[head];
                 group[head] = sym;
             }
@@ -361,11 +363,11 @@ public final class UnusedDeclarations {
         int[] first = groupFirsts(group);
         int[] lastOrder = new int[t.symCount];
         int[] declarationCount = new int[t.symCount];
-        int[] stack = new int[64];
-        int sp = 0;
-        stack[sp++] = a.root();
-        while (sp > 0) {
-            int n = stack[--sp];
+        // every node once, in the arena's order (the tree's nodes are exactly [0, nodeCount)): what each
+        // node contributes does not depend on the order, and a scan of the kind column costs a fraction
+        // of a walk (on effect's Channel.ts the walk was most of the pass)
+        int count = a.nodeCount();
+        for (int n = 0; n < count; n++) {
             switch (a.kind(n)) {
                 case MAPPED_TYPE:
                     exemptTypeParameterList(a, t, n, reads);
@@ -396,10 +398,6 @@ public final class UnusedDeclarations {
                     break;
                 default:
                     break;
-            }
-            for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
-                if (sp == stack.length) stack = Arrays.copyOf(stack, sp * 2);
-                stack[sp++] = c;
             }
         }
         for (int i = 0; i < namedCount; i++) {
@@ -489,40 +487,53 @@ public final class UnusedDeclarations {
             underscored = decl >= 0 && a.start(decl) < a.sourceLength() && src[a.start(decl)] == '_';
         }
         int count = a.nodeCount();
-        for (int n = 0; n < count; n++) {
-            int k = a.kind(n);
-            if (k == JSX_OPENING_ELEMENT || k == JSX_CLOSING_ELEMENT) {
-                jsx = true;
-                int tag = a.firstChild(n);
-                while (tag >= 0 && a.kind(tag) == JSX_MEMBER_EXPRESSION) tag = a.firstChild(tag);
-                if (tag < 0 || !NodeKind.hasName(a.kind(tag))) continue;
-                int name = a.data(tag);
-                String text = a.names().name(name);
-                boolean intrinsic = !text.isEmpty() && Character.isLowerCase(text.charAt(0)) && tag == a.firstChild(n);
-                if (!intrinsic) exemptVisible(t, a.start(tag), name, reads);
-            } else if (k == JSX_FRAGMENT) {
-                jsx = true;
-            } else if (underscored && (k == FOR_IN || k == FOR_OF)) {
-                int left = a.firstChild(n);
-                if (left < 0 || a.kind(left) != VARIABLE_DECLARATION) continue;
-                for (int d = a.firstChild(left); d >= 0; d = a.nextSibling(d)) exemptUnderscored(a, t, a.firstChild(d), reads);
-            } else if (underscored && k == ARRAY_PATTERN) {
-                for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
-                    exemptUnderscored(a, t, a.kind(c) == ASSIGNMENT_PATTERN ? a.firstChild(c) : c, reads);
+        for (int n = nextExemptingNode(a, 0, count); n < count; n = nextExemptingNode(a, n + 1, count)) {
+            switch (a.kind(n)) {
+                case JSX_OPENING_ELEMENT: case JSX_CLOSING_ELEMENT: {
+                    jsx = true;
+                    int tag = a.firstChild(n);
+                    while (tag >= 0 && a.kind(tag) == JSX_MEMBER_EXPRESSION) tag = a.firstChild(tag);
+                    if (tag < 0 || !NodeKind.hasName(a.kind(tag))) break;
+                    int name = a.data(tag);
+                    String text = a.names().name(name);
+                    boolean intrinsic = !text.isEmpty() && Character.isLowerCase(text.charAt(0)) && tag == a.firstChild(n);
+                    if (!intrinsic) exemptVisible(t, a.start(tag), name, reads);
+                    break;
                 }
-            } else if (k == OBJECT_PATTERN) {
-                for (int c = underscored ? a.firstChild(n) : -1; c >= 0; c = a.nextSibling(c)) {
-                    if (a.kind(c) != PROPERTY || (a.data(c) & P_SHORTHAND) != 0) continue;
-                    exemptUnderscored(a, t, propertyBinding(a, c), reads);
+                case JSX_FRAGMENT:
+                    jsx = true;
+                    break;
+                case FOR_IN: case FOR_OF: {
+                    if (!underscored) break;
+                    int left = a.firstChild(n);
+                    if (left < 0 || a.kind(left) != VARIABLE_DECLARATION) break;
+                    for (int d = a.firstChild(left); d >= 0; d = a.nextSibling(d)) exemptUnderscored(a, t, a.firstChild(d), reads);
+                    break;
                 }
-                boolean rest = false;
-                for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) if (a.kind(c) == REST_ELEMENT) rest = true;
-                if (!rest) continue;
-                for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
-                    if (a.kind(c) != PROPERTY) continue;
-                    int value = propertyBinding(a, c);
-                    if (value >= 0 && a.kind(value) == BINDING_IDENTIFIER) exempt(t, value, reads);
+                case ARRAY_PATTERN:
+                    if (!underscored) break;
+                    for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
+                        exemptUnderscored(a, t, a.kind(c) == ASSIGNMENT_PATTERN ? a.firstChild(c) : c, reads);
+                    }
+                    break;
+                case OBJECT_PATTERN: {
+                    // one pass over the elements for the `_` rule and the rest element's presence
+                    boolean rest = false;
+                    for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
+                        int element = a.kind(c);
+                        if (element == REST_ELEMENT) rest = true;
+                        else if (underscored && element == PROPERTY && (a.data(c) & P_SHORTHAND) == 0) exemptUnderscored(a, t, propertyBinding(a, c), reads);
+                    }
+                    if (!rest) break;
+                    for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
+                        if (a.kind(c) != PROPERTY) continue;
+                        int value = propertyBinding(a, c);
+                        if (value >= 0 && a.kind(value) == BINDING_IDENTIFIER) exempt(t, value, reads);
+                    }
+                    break;
                 }
+                default:
+                    break;
             }
         }
         if (jsx) {
@@ -530,6 +541,27 @@ public final class UnusedDeclarations {
                 if (t.symScope[sym] == 0 && a.names().equals(t.symName[sym], "React")) reads[sym] = -1;
             }
         }
+    }
+
+    /** The kinds {@link #exemptNodes} looks at (JSX elements, for heads, patterns), by kind. */
+    private static final boolean[] EXEMPTING_KINDS = new boolean[NodeKind.COUNT];
+    static {
+        for (int k : new int[] {JSX_OPENING_ELEMENT, JSX_CLOSING_ELEMENT, JSX_FRAGMENT, FOR_IN, FOR_OF, ARRAY_PATTERN, OBJECT_PATTERN}) {
+            EXEMPTING_KINDS[k] = true;
+        }
+    }
+
+    /**
+     * The first node from {@code from} whose kind {@link #exemptNodes} looks at, or {@code count}: a
+     * loop of one load and one test a node, kept apart from the rules so that it compiles as the
+     * tight scan it is (typescript.js: a million nodes, a few thousand of them patterns).
+     */
+    private static int nextExemptingNode(Arena a, int from, int count) {
+        for (int n = from; n < count; n++) {
+            int k = a.kind(n);
+            if (k >= 0 && k < EXEMPTING_KINDS.length && EXEMPTING_KINDS[k]) return n;
+        }
+        return count;
     }
 
     /**

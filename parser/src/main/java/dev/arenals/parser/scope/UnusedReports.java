@@ -4,6 +4,7 @@ import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.tree.Arena;
 import dev.arenals.parser.tree.Layouts;
+import dev.arenals.parser.tree.NameTable;
 import dev.arenals.parser.tree.NodeKind;
 import java.util.Arrays;
 
@@ -261,20 +262,32 @@ public final class UnusedReports {
                     if (single >= 0) patternOfOne(a, target, single, done, out);
                 }
             }
+            // the children against the sorted starts with one pointer, as siblings come in source order
+            // (their starts and ends non-decreasing: TreeVerifier's rule): a child that ends before the
+            // next start is passed on its end alone (typescript.js's bundle body has thousands of
+            // children, and each column read of one is a cache miss)
+            int next = firstAtOrAfter(starts, a.start(n));
             for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
-                if (!holdsAny(starts, a.start(c), a.end(c))) continue;
+                if (next == starts.length) break;
+                if (starts[next] > a.end(c)) continue;
+                int from = a.start(c);
+                while (next < starts.length && starts[next] < from) next++;
+                if (next == starts.length || starts[next] > a.end(c)) continue;
                 if (sp == stack.length) stack = Arrays.copyOf(stack, sp * 2);
                 stack[sp++] = c;
             }
         }
     }
 
-    /** Whether a sorted offset falls in [from, to]. */
-    private static boolean holdsAny(int[] sorted, int from, int to) {
-        int i = Arrays.binarySearch(sorted, from);
-        if (i >= 0) return true;
-        i = -i - 1; // the first offset after from
-        return i < sorted.length && sorted[i] <= to;
+    /** The index of the first of the sorted offsets at or after {@code from} ({@code sorted.length} if none). */
+    private static int firstAtOrAfter(int[] sorted, int from) {
+        int lo = 0, hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < from) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
     }
 
     /**
@@ -333,7 +346,7 @@ public final class UnusedReports {
                 int len = a.end(n) - a.start(n) - 2;
                 if (len > 64) len = 0; // longer than any name worth a string here
                 for (int i = 0; i < count; i++) {
-                    if (!privateName[i] && len > 0 && a.names().equals(names[i], new String(src, a.start(n) + 1, len))) mentioned[i] = true;
+                    if (!privateName[i] && len > 0 && spelled(a.names(), names[i], src, a.start(n) + 1, len)) mentioned[i] = true;
                 }
             }
             for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
@@ -347,6 +360,13 @@ public final class UnusedReports {
             int code = a.kind(candidates[i]) == PARAMETER ? PROPERTY_NEVER_READ : UnusedDeclarations.CODE;
             out.add(a.start(key), a.end(key), code, -2 - candidates[i]);
         }
+    }
+
+    /** Whether name {@code id} is spelled {@code src[from, from + len)} (a string literal's contents), without a String. */
+    private static boolean spelled(NameTable names, int id, char[] src, int from, int len) {
+        if (names.length(id) != len) return false;
+        for (int i = 0; i < len; i++) if (names.charAt(id, i) != src[from + i]) return false;
+        return true;
     }
 
     /** A member's name node: a method's or field's key, a parameter property's binding. */

@@ -14,7 +14,8 @@ import java.nio.file.StandardOpenOption;
  * to the first publishDiagnostics appends a line to FILE — the step, the wall time since the JVM
  * started, and the CPU time of every thread of the process so far, read from
  * {@code /proc/self/task/TID/schedstat} (nanoseconds, the compiler's threads included, which a JVM
- * bean would not show). For measuring only (docs/performance-comparison.md, "Issue 22, fourteenth
+ * bean would not show), and the memory: the calling thread's bytes allocated so far, the heap's use
+ * and committed size, the process's RSS. For measuring only (docs/performance-comparison.md, "Issue 22, fourteenth
  * session"); off, a step costs one read of a static final field. Steps after the first
  * publication are not recorded (later edits run warm) until another large frame comes: a file
  * opened again, warm, is traced the same way.
@@ -66,11 +67,33 @@ public final class OpenTrace {
         } catch (IOException | RuntimeException e) {
             line.append("\terror=").append(e);
         }
-        line.append("\tcpu=").append(total / 1000).append("\tcompiler=").append(compiler / 1000).append("\tthread=").append(self / 1000).append('\n');
+        line.append("\tcpu=").append(total / 1000).append("\tcompiler=").append(compiler / 1000).append("\tthread=").append(self / 1000);
+        // memory: what the calling thread has allocated so far, the heap's use and size, the process's RSS (all KB)
+        Runtime runtime = Runtime.getRuntime();
+        line.append("\talloc=").append(THREADS.getCurrentThreadAllocatedBytes() / 1024)
+                .append("\theap=").append((runtime.totalMemory() - runtime.freeMemory()) / 1024)
+                .append("\tcommitted=").append(runtime.totalMemory() / 1024)
+                .append("\trss=").append(residentKb()).append('\n');
         try (Writer w = Files.newBufferedWriter(Path.of(FILE), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
             w.write(line.toString());
         } catch (IOException e) {
             // tracing only
+        }
+    }
+
+    private static final com.sun.management.ThreadMXBean THREADS = ON
+            ? (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean() : null;
+
+    /** VmRSS of this process, KB (-1 if unreadable). */
+    private static long residentKb() {
+        try {
+            String status = Files.readString(Path.of("/proc/self/status"), StandardCharsets.US_ASCII);
+            int at = status.indexOf("VmRSS:");
+            if (at < 0) return -1;
+            int end = status.indexOf(" kB", at);
+            return Long.parseLong(status.substring(at + 6, end).trim());
+        } catch (IOException | RuntimeException e) {
+            return -1;
         }
     }
 

@@ -215,7 +215,7 @@ public final class FrameReader implements MessageProducer, Closeable {
         boolean traced = dev.arenals.server.document.OpenTrace.ON && length >= DidOpenText.MIN_BYTES;
         if (traced) dev.arenals.server.document.OpenTrace.restart("frame header read");
         int keep = (int) Math.min(length, maxContentLength);
-        byte[] body = new byte[Math.min(keep, 1 << 20)];
+        byte[] body = new byte[Math.min(keep, FIRST_BODY_BYTES)];
         JsonExtent extent = new JsonExtent();
         long read = 0;
         while (read < length) {
@@ -310,13 +310,19 @@ public final class FrameReader implements MessageProducer, Closeable {
         return true;
     }
 
+    /** A body's first array: a large body starts here and doubles until its declared length is believable. */
+    static final int FIRST_BODY_BYTES = 1 << 16;
+
     /**
-     * The body's array grows to the declared length once its first megabyte has come (the length is
-     * then believable: a 9 MB didOpen made 1, 2, 4 and 8 MB copies on its way, doubling); a declared
-     * length that is never sent costs at most what was sent plus that much.
+     * The body's array grows to the declared length once a thirty-second of it, or half a megabyte,
+     * has come (the length is then believable: a 9 MB didOpen made 1, 2, 4 and 8 MB copies on its way,
+     * doubling); before that it doubles from {@link #FIRST_BODY_BYTES}. A declared length that is
+     * never sent costs at most 32 times what was sent, or the length once half a megabyte came. The
+     * arrays left behind are the open's garbage: a first array of 1 MB left lib.dom.d.ts's didOpen
+     * (2.4 MB) 1 MB of it, now 192 KB (docs/performance-comparison.md, "Issue 22, seventeenth session").
      */
     static int grownBodyLength(int current, long needed, int keep) {
-        long grown = current >= (1 << 20) ? keep : Math.max(needed, 2L * current);
+        long grown = (long) current * 32 >= keep || current >= (1 << 19) ? keep : Math.max(needed, 2L * current);
         return (int) Math.min(Math.max(grown, needed), keep);
     }
 

@@ -75,7 +75,8 @@ class DidOpenTextTest {
         assertEquals(expected.getLanguageId(), item.getLanguageId());
         assertEquals(expected.getVersion(), item.getVersion());
         assertEquals("textDocument/didOpen", ((NotificationMessage) direct).getMethod());
-        assertTrue(buffer.array().length >= buffer.length() + buffer.length() / 8, "room for a first edit's growth");
+        assertTrue(buffer.array().length >= buffer.length() + Math.min(buffer.length() / 8, DidOpenText.ROOM_CHARS), "room for a first edit's growth");
+        assertTrue(buffer.array().length <= body.length + DidOpenText.ROOM_CHARS + 16, "no more room than that: what the document keeps");
         LineStarts lines = decoded.takeLines();
         assertNotNull(lines, "the lines come with the text");
         assertArrayEquals(LineStarts.of(expected.getText(), LineStarts.Terminators.LSP).toArray(), lines.toArray(),
@@ -108,6 +109,21 @@ class DidOpenTextTest {
             return;
         }
         decodesAsLsp4jDoes(body);
+    }
+
+    @Test
+    void aLargeTextKeepsRoomForEditsButNotAnEighthOfItself() {
+        String text = "let a = 1;\n".repeat(200_000); // 2.2 MB, lib.dom.d.ts's size
+        byte[] body = utf8(didOpen(quoted(text)));
+        Message direct = DidOpenText.read(body, body.length, JSON);
+        TextDocumentItem item = ((DidOpenTextDocumentParams) ((NotificationMessage) direct).getParams()).getTextDocument();
+        TextBuffer buffer = assertInstanceOf(DidOpenText.Item.class, item).takeBuffer();
+        assertEquals(text.length(), buffer.length());
+        int room = buffer.array().length - buffer.length();
+        // the JSON's escapes (a \n is two bytes, one char) leave some more: the decoder sizes by bytes
+        int escapes = 200_000;
+        assertTrue(room >= DidOpenText.ROOM_CHARS, "room for typing: " + room);
+        assertTrue(room <= DidOpenText.ROOM_CHARS + escapes + 1024, "an eighth of the text would be " + text.length() / 8 + " chars; kept: " + room);
     }
 
     @Test

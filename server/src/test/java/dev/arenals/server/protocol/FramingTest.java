@@ -178,4 +178,34 @@ class FramingTest {
             assertFalse(log.contains("Exception"), log);
         }
     }
+
+    /** The arrays a body of {@code length} bytes makes on its way, arriving in 64 KB reads: their total. */
+    private static long bodyArrays(int length, int keep) {
+        long total = 0;
+        int current = Math.min(keep, FrameReader.FIRST_BODY_BYTES);
+        total += current;
+        for (long read = 0; read < Math.min(length, keep); read += 1 << 16) {
+            long needed = Math.min(read + (1 << 16), keep);
+            if (needed > current) {
+                current = FrameReader.grownBodyLength(current, needed, keep);
+                total += current;
+            }
+        }
+        return total;
+    }
+
+    @Test
+    void aLargeBodyGrowsToItsDeclaredLengthOnceAThirtySecondOfItHasCome() {
+        int dom = 2_400_000; // lib.dom.d.ts's didOpen
+        assertTrue(bodyArrays(dom, dom) <= dom + 256 * 1024, "a 2.4 MB body leaves under 256 KB of arrays behind: " + bodyArrays(dom, dom));
+        int tsjs = 9_400_000;
+        assertTrue(bodyArrays(tsjs, tsjs) <= tsjs + 1024 * 1024, "a 9.4 MB body leaves under a megabyte behind: " + bodyArrays(tsjs, tsjs));
+        int small = 1000;
+        assertEquals(small, bodyArrays(small, small), "a small body is one array of its length");
+        // a declared length that is never sent: what the reader has allocated when 64 KB have come
+        int lie = FrameReader.DEFAULT_MAX_CONTENT_LENGTH;
+        int afterFirstRead = FrameReader.grownBodyLength(FrameReader.FIRST_BODY_BYTES, FrameReader.FIRST_BODY_BYTES + 1, lie);
+        assertTrue(afterFirstRead <= 32 * FrameReader.FIRST_BODY_BYTES, "a lie costs at most 32 times what was sent: " + afterFirstRead);
+        assertEquals(lie, FrameReader.grownBodyLength(1 << 19, (1 << 19) + 1, lie), "after half a megabyte the length is believed");
+    }
 }
