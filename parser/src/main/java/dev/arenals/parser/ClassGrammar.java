@@ -146,7 +146,9 @@ final class ClassGrammar {
             p.ambient = savedAmbient;
         } else {
             p.classExported = false;
-            p.errorExpected(K_CLASS);
+            // TypeScript's parseDecoratedExpression: a missing expression where the decorators end (TS1109)
+            if (declaration) p.errorExpected(K_CLASS);
+            else p.error(p.lastEnd, p.lastEnd, Diag.EXPRESSION_EXPECTED, 0);
             p.sink.finish(INVALID, m, s, p.lastEnd, 0);
         }
     }
@@ -623,14 +625,18 @@ final class ClassGrammar {
         }
     }
 
+    /**
+     * Legacy octal literals, decimals with a leading zero and octal escapes: errors in strict code, and in every
+     * TypeScript file (TypeScript 6's scanner reports them in scripts too: `010` is TS1121 in a sloppy `.ts`).
+     */
     static void checkNumberStrict(ParseContext p) {
-        if ((p.lexer.flags & (Lexer.F_LEGACY_OCTAL | Lexer.F_LEADING_ZERO_DECIMAL)) != 0 && p.strictHere()) {
+        if ((p.lexer.flags & (Lexer.F_LEGACY_OCTAL | Lexer.F_LEADING_ZERO_DECIMAL)) != 0 && (p.ts || p.strictHere())) {
             p.error(p.lexer.tokenStart, p.lexer.tokenEnd, (p.lexer.flags & Lexer.F_LEGACY_OCTAL) != 0 ? Diag.OCTAL_LITERAL_STRICT : Diag.DECIMAL_LEADING_ZERO_STRICT, 0);
         }
     }
 
     static void checkStringStrict(ParseContext p) {
-        if ((p.lexer.flags & Lexer.F_OCTAL_ESCAPE) != 0 && p.strictHere()) {
+        if ((p.lexer.flags & Lexer.F_OCTAL_ESCAPE) != 0 && (p.ts || p.strictHere())) {
             p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.OCTAL_ESCAPE_STRICT, 0);
         }
     }

@@ -64,7 +64,7 @@ final class StatementGrammar {
                 becameStrict = true;
             }
         }
-        if (firstOctal >= 0 && p.strictHere()) p.error(firstOctal, firstOctal + 1, Diag.OCTAL_ESCAPE_STRICT, 0);
+        if (firstOctal >= 0 && (p.ts || p.strictHere())) p.error(firstOctal, firstOctal + 1, Diag.OCTAL_ESCAPE_STRICT, 0);
         parseStatementList(p, end, topLevel);
         return becameStrict;
     }

@@ -391,6 +391,11 @@ final class TypeGrammar {
                 if (p.tok == RBRACKET) {
                     p.next();
                     p.sink.finish(ARRAY_TYPE, m, s, p.lastEnd, 0);
+                } else if (p.tok == LPAREN && !parenthesisStartsType(p)) {
+                    // TypeScript reads an array type when no type starts after `[` (isStartOfType): `T[(with)]`
+                    p.errorExpected(RBRACKET);
+                    p.sink.finish(ARRAY_TYPE, m, s, p.lastEnd, 0);
+                    break;
                 } else {
                     typeExpectedInList(p);
                     parseType(p);
@@ -581,6 +586,20 @@ final class TypeGrammar {
         if (Token.isReserved(p.tok) && !startsType(p.tok) && p.tok != K_FUNCTION) {
             p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.TYPE_EXPECTED, 0);
         }
+    }
+
+    /**
+     * TypeScript's isStartOfType at `(` (isStartOfParenthesizedOrFunctionType): `)`, or what starts a parameter or a
+     * type follows — not a reserved word such as `with` (which parseType itself would take for a type's name).
+     * A second `(` is taken as a start without looking further.
+     */
+    private static boolean parenthesisStartsType(ParseContext p) {
+        int k = p.peek();
+        if (k == MINUS) {
+            int k2 = p.peek2();
+            return k2 == NUMBER || k2 == BIGINT;
+        }
+        return k == RPAREN || k == AT || k == BANG || k == K_FUNCTION || startsType(k);
     }
 
     private static int t0(ParseContext p) { return p.tok == K_VOID ? K_VOID : K_NULL; }

@@ -462,6 +462,38 @@ class GrammarChecksTest {
     }
 
     @Test
+    void anExportBelowTheTopLevelLeavesATypeScriptFileAScript() {
+        // typescript@6.0.3: isFileProbablyExternalModule asks the file's own statements only, so a file whose one
+        // `export` stands in a block or function is a script — sloppy (no TS1214, no TS1101), a top-level await TS1375 —
+        // and the misplaced export has its own code, the same in a script and a module
+        assertOnly("p.ts", "{ |export const x = 1 } var let; with (a) {}", 1184, "Modifiers cannot appear here.");
+        assertOnly("p.ts", "if (a) |export const x = 1; var yield;", 1184, "Modifiers cannot appear here.");
+        assertOnly("p.ts", "function f() { |import x = require(\"m\") } var let;", 1232,
+                "An import declaration can only be used at the top level of a namespace or module.");
+        assertEquals(List.of("1232@2 An import declaration can only be used at the top level of a namespace or module.",
+                "1375@35 'await' expressions are only allowed at the top level of a file when that file is a module, but this file has"
+                        + " no imports or exports. Consider adding an empty 'export {}' to make this file a module.",
+                "1005@47 ';' expected."), allErrors("p.ts", "{ export import x = require(\"m\") } await await ~x"));
+        // one top-level export makes the whole file a module, strict from its first character
+        assertEquals(List.of("1214@21 Identifier expected. 'let" + IN_MODULE, "1184@2 Modifiers cannot appear here."),
+                allErrors("p.ts", "{ export var x } var let; export {}"));
+        // JavaScript files keep ECMAScript's reading: module syntax anywhere makes a module
+        assertEquals(List.of("1184@2 Modifiers cannot appear here.", "1214@21 Identifier expected. 'let" + IN_MODULE),
+                allErrors("p.js", "{ export var x } var let;"));
+    }
+
+    @Test
+    void legacyOctalIsAnErrorInEveryTypeScriptFile() {
+        // TypeScript 6's scanner reports them in scripts too; sloppy JavaScript keeps ECMAScript's Annex B literals
+        assertOnly("p.ts", "var x = |010;", 1121, "Octal literals are not allowed in strict mode.");
+        assertOnly("p.ts", "var x = |08;", 1489, "Decimals with leading zeros are not allowed in strict mode.");
+        assertOnly("p.ts", "var x = |\"\\01\";", 1487, "Octal escape sequences are not allowed in strict mode.");
+        assertOnly("p.ts", "enum E { |\"\\01\" = 1 }", 1487, "Octal escape sequences are not allowed in strict mode.");
+        assertOnly("p.js", "export {}; import |\"\\01\";", 1487, "Octal escape sequences are not allowed in strict mode.");
+        assertEquals(List.of(), allErrors("p.js", "var x = 010 + 08 + \"\\01\";"));
+    }
+
+    @Test
     void awaitWithoutItsOperandAndInLabelledBodies() {
         // TypeScript reads an await expression whose operand is missing: TS1109 at the next token
         assertOnly("p.ts", "async function g() { f(await|) }", 1109, "Expression expected.");
