@@ -330,7 +330,7 @@ final class ArrowGrammar {
         // speculation), so `(@d x) => 1` is a parenthesized decorated expression that lacks its class: TS1109
         if (p.tok == LPAREN && p.peek() == AT) return false;
         // nor a `<` before anything but a name or `const` (`<in T>() => {}` asserts a type `in`: `>` expected)
-        if (p.tok == LT && !Token.isIdentifierLike(p.peek()) && p.peek() != K_CONST) return false;
+        if (p.tok == LT && !isIdentifierLike(p.peek()) && p.peek() != K_CONST) return false;
         // and a modifier followed by `as` is an `as` expression's operand there (`(readonly as T)`), never a parameter
         if (p.tok == LPAREN && p.peek2() == K_AS && isParameterModifier(p.peek())) return false;
         // a failed attempt at this position is not repeated: nested parentheses stay linear
