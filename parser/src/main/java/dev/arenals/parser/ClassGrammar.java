@@ -118,7 +118,9 @@ final class ClassGrammar {
      */
     static void parseClassDecorators(ParseContext p) {
         int saved = p.ctx;
-        if (p.ts) p.ctx |= CTX_STRICT | CTX_IN_CLASS;
+        // and where the code is strict anyway (a JavaScript module), TypeScript names the class as the reason (TS1213:
+        // getStrictModeIdentifierMessage asks getContainingClass first)
+        p.ctx |= p.ts ? CTX_STRICT | CTX_IN_CLASS : CTX_IN_CLASS;
         while (p.tok == AT) parseDecorator(p);
         p.ctx = saved;
     }

@@ -483,6 +483,22 @@ class GrammarChecksTest {
     }
 
     @Test
+    void grammarErrorsAtTypeScriptsCodeAndPlaceSeventeenthSession() {
+        // JavaScript has no parameter decorators, but TypeScript's parser reads them in every file: its TS1206 at the
+        // first, and the parameter goes on (was TS1003 `Identifier expected.` and a cascade)
+        assertOnly("p.js", "function f(|@d x, y) {}", 1206, "Decorators are not valid here.");
+        assertEquals(List.of("1206@11 Decorators are not valid here.", "1206@21 Decorators are not valid here."),
+                allErrors("p.js", "function f(@d() [a], @e {b} = 1) {}"));
+        // a class's decorators name the class as the reason where the code is strict (TS1213, not the module's TS1214)
+        assertOnly("p.js", "export {}; @|let class C {}", 1213, "Identifier expected. 'let" + IN_CLASS);
+        // `const` without an initializer whose name has an error of its own: TypeScript's checker reports both
+        assertEquals(List.of("1214@6 Identifier expected. 'static" + IN_MODULE, "1155@6 'const' declarations must be initialized."),
+                allErrors("p.mts", "const static;"));
+        assertEquals(List.of("1214@12 Identifier expected. 'package" + IN_MODULE, "1155@12 'const' declarations must be initialized."),
+                allErrors("p.mjs", "await using package;"));
+    }
+
+    @Test
     void legacyOctalIsAnErrorInEveryTypeScriptFile() {
         // TypeScript 6's scanner reports them in scripts too; sloppy JavaScript keeps ECMAScript's Annex B literals
         assertOnly("p.ts", "var x = |010;", 1121, "Octal literals are not allowed in strict mode.");
