@@ -354,12 +354,17 @@ final class ClassGrammar {
             p.next();
             fnFlags |= F_GENERATOR;
         }
-        if ((flags & C_ACCESSOR) == 0 && fnFlags == 0 && (p.atContextual(K_GET) || p.atContextual(K_SET))) {
+        if ((flags & C_ACCESSOR) == 0 && (fnFlags == 0 || (fnFlags == F_ASYNC && asyncStart >= 0)) && (p.atContextual(K_GET) || p.atContextual(K_SET))) {
             int pk = p.peek();
             // `get *m(){}` is no accessor (a field `get` ends at a line break, then a generator method)
             if (isClassMemberNameStart(p, pk) && pk != LPAREN && pk != ASSIGN && pk != SEMICOLON && pk != RBRACE && pk != STAR) {
                 flags |= p.tok == K_GET ? P_GET : P_SET;
                 p.next();
+                // `async get x() {}`: TypeScript's parser takes `async` for the accessor's modifier (TS1042)
+                if (fnFlags == F_ASYNC) {
+                    fnFlags = misplacedAsync(p, asyncStart);
+                    flags |= MOD_MISPLACED;
+                }
             }
         }
         int keyTok = p.tok;
@@ -386,6 +391,12 @@ final class ClassGrammar {
         if (p.ts) {
             if (p.tok == QUESTION) { p.next(); flags |= P_OPTIONAL; }
             else if (p.tok == BANG && !p.lexer.newlineBefore) { p.next(); flags |= P_DEFINITE; }
+        }
+        // `async x = 1`: `async` is a modifier to TypeScript's parser wherever a name follows it on its line (its
+        // canFollowModifier), so a member without `(` after its name is a field with the misplaced modifier (TS1042)
+        if (fnFlags == F_ASYNC && asyncStart >= 0 && !asyncModifier && p.tok != LPAREN && !(p.ts && p.tok == LT)) {
+            fnFlags = misplacedAsync(p, asyncStart);
+            flags |= MOD_MISPLACED;
         }
         if (p.tok == LPAREN || (p.ts && p.tok == LT) || (flags & (P_GET | P_SET)) != 0 || (fnFlags != 0 && !asyncModifier)) {
             // method
@@ -497,6 +508,16 @@ final class ClassGrammar {
      * modifier; none is right there, its checker says why. Returns the flag to record (MOD_EXPORT,
      * MOD_CONST, MOD_IN, MOD_OUT, or F_ASYNC for the function), 0 when the word is no such modifier.
      */
+    /**
+     * An `async` before what is no method: TS1042 at the word — the grammar checks' in TypeScript files, which read it
+     * among the member's modifiers (the member is marked MOD_MISPLACED for them); the parser's in JavaScript files.
+     * Returns the function flags without it.
+     */
+    private static int misplacedAsync(ParseContext p, int asyncStart) {
+        if (!p.ts) p.checkerLevelError(asyncStart, asyncStart + 5, Diag.MODIFIER_NOT_HERE, K_ASYNC);
+        return 0;
+    }
+
     private static int misplacedMemberModifier(ParseContext p, int fnFlags) {
         int flag;
         switch (p.tok) {

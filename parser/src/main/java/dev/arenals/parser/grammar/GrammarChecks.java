@@ -167,6 +167,7 @@ public final class GrammarChecks {
             case 3: return (data & (MOD_CONST | MOD_IN | MOD_OUT)) != 0;  // TYPE_PARAMETER
             case 5: return (data & MOD_TYPE_ONLY) != 0;                  // IMPORT_DECLARATION
             case 6: return data != 0;                                     // OPTIONAL_TYPE: not a tuple's optional element
+            case 7: return (data & MOD_MISPLACED) != 0;                   // PROPERTY: `{ async a: 1 }`
             default: return data == Token.K_UNIQUE || data == Token.K_READONLY; // TYPE_OPERATOR
         }
     }
@@ -189,6 +190,7 @@ public final class GrammarChecks {
         CHECKS[TYPE_OPERATOR] = 4;
         CHECKS[IMPORT_DECLARATION] = 5;
         CHECKS[OPTIONAL_TYPE] = 6;
+        CHECKS[PROPERTY] = 7;
     }
 
     /**
@@ -274,6 +276,13 @@ public final class GrammarChecks {
             case RETURN:
                 // TypeScript checks nothing of a `return` outside any function (it reports TS1108, our parser's)
                 if ((ctx & IN_FUNCTION) == 0) return;
+                break;
+            case PROPERTY:
+                // an object literal's property after `async` (TypeScript's parser takes the word for a modifier):
+                // checkGrammarObjectLiteralExpression's TS1042, on an expression only (a pattern's property is not checked)
+                if ((a.data(n) & MOD_MISPLACED) != 0 && parentOf[n] >= 0 && a.kind(parentOf[n]) == OBJECT) {
+                    report(a.start(n), a.start(n) + 5, Diag.MODIFIER_NOT_HERE, Token.K_ASYNC);
+                }
                 break;
             case WITH: {
                 // nor the body of a `with` (every name there is of type any, TS2410)

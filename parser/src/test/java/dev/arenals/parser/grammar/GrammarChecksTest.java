@@ -499,6 +499,26 @@ class GrammarChecksTest {
     }
 
     @Test
+    void asyncBeforeWhatIsNoMethodIsAMisplacedModifier() {
+        // TypeScript's parser takes `async` for a modifier wherever a name follows it on its line (canFollowModifier):
+        // a field, an accessor or an object literal's property then has it, TS1042 (was `(` expected)
+        String notHere = "'async' modifier cannot be used here.";
+        assertOnly("p.ts", "class C { |async x = 1 }", 1042, notHere);
+        assertOnly("p.ts", "class C { |async #p; }", 1042, notHere);
+        assertOnly("p.ts", "class C { |async get x() { return 1 } }", 1042, notHere);
+        assertOnly("p.ts", "declare class C { |async x }", 1040, "'async' modifier cannot be used in an ambient context.");
+        assertOnly("p.js", "class C { static |async x = 1 }", 1042, notHere);
+        assertOnly("p.ts", "x = { |async a: 1 }", 1042, notHere);
+        assertOnly("p.ts", "x = { |async get a() { return 1 } }", 1042, notHere);
+        // on an expression only: a pattern's property is not checked (`({ async a } = y)` is valid to TypeScript);
+        // JavaScript files keep ECMAScript, which has no such property
+        assertEquals(List.of(), allErrors("p.ts", "({ async a: b } = y)"));
+        assertOnly("p.js", "({ |async a } = y)", 1042, notHere);
+        // still methods and names
+        assertEquals(List.of(), allErrors("p.ts", "class C { async m() {} async *g() {} async = 1; async\nx = 1 } x = { async: 1, async }"));
+    }
+
+    @Test
     void legacyOctalIsAnErrorInEveryTypeScriptFile() {
         // TypeScript 6's scanner reports them in scripts too; sloppy JavaScript keeps ECMAScript's Annex B literals
         assertOnly("p.ts", "var x = |010;", 1121, "Octal literals are not allowed in strict mode.");
