@@ -362,7 +362,7 @@ final class ClassGrammar {
                 p.next();
                 // `async get x() {}`: TypeScript's parser takes `async` for the accessor's modifier (TS1042)
                 if (fnFlags == F_ASYNC) {
-                    fnFlags = misplacedAsync(p, asyncStart);
+                    fnFlags = misplacedAsync(p, asyncStart, false);
                     flags |= MOD_MISPLACED;
                 }
             }
@@ -395,7 +395,7 @@ final class ClassGrammar {
         // `async x = 1`: `async` is a modifier to TypeScript's parser wherever a name follows it on its line (its
         // canFollowModifier), so a member without `(` after its name is a field with the misplaced modifier (TS1042)
         if (fnFlags == F_ASYNC && asyncStart >= 0 && !asyncModifier && p.tok != LPAREN && !(p.ts && p.tok == LT)) {
-            fnFlags = misplacedAsync(p, asyncStart);
+            fnFlags = misplacedAsync(p, asyncStart, true);
             flags |= MOD_MISPLACED;
         }
         if (p.tok == LPAREN || (p.ts && p.tok == LT) || (flags & (P_GET | P_SET)) != 0 || (fnFlags != 0 && !asyncModifier)) {
@@ -513,8 +513,12 @@ final class ClassGrammar {
      * among the member's modifiers (the member is marked MOD_MISPLACED for them); the parser's in JavaScript files.
      * Returns the function flags without it.
      */
-    private static int misplacedAsync(ParseContext p, int asyncStart) {
-        if (!p.ts) p.checkerLevelError(asyncStart, asyncStart + 5, Diag.MODIFIER_NOT_HERE, K_ASYNC);
+    private static int misplacedAsync(ParseContext p, int asyncStart, boolean field) {
+        if (!p.ts) {
+            // on a field TypeScript's checker names the language first (TS8009), then the place (an accessor: the place)
+            if (field) p.checkerLevelError(asyncStart, asyncStart + 5, Diag.TS_ONLY_MODIFIER, K_ASYNC);
+            p.errorAlso(asyncStart, asyncStart + 5, Diag.MODIFIER_NOT_HERE, K_ASYNC);
+        }
         return 0;
     }
 

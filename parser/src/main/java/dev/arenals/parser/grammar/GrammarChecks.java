@@ -112,6 +112,8 @@ public final class GrammarChecks {
             Diag.DUPLICATE_PARAMETER, Diag.NEWLINE_AFTER_THROW, Diag.AWAIT_USING_OUTSIDE_ASYNC, Diag.AWAIT_USING_IN_STATIC_BLOCK,
             Diag.AWAIT_AT_SCRIPT_TOP_LEVEL, Diag.FOR_AWAIT_AT_SCRIPT_TOP_LEVEL, Diag.AWAIT_USING_AT_SCRIPT_TOP_LEVEL,
             Diag.REST_WITH_INITIALIZER, Diag.CONSTRUCTOR_SPECIAL, Diag.CONSTRUCTOR_ACCESSOR, Diag.MODIFIER_ON_CONSTRUCTOR, Diag.REST_PARAMETER_INITIALIZER,
+            // checkGrammarModifiers: `async` on what is no method (JavaScript files: the parser's, with TS8009 on a field)
+            Diag.MODIFIER_NOT_HERE, Diag.TS_ONLY_MODIFIER,
         };
         for (Diag d : checkerLevel) CHECKER_LEVEL[d.ordinal()] = true;
     }

@@ -507,7 +507,10 @@ class GrammarChecksTest {
         assertOnly("p.ts", "class C { |async #p; }", 1042, notHere);
         assertOnly("p.ts", "class C { |async get x() { return 1 } }", 1042, notHere);
         assertOnly("p.ts", "declare class C { |async x }", 1040, "'async' modifier cannot be used in an ambient context.");
-        assertOnly("p.js", "class C { static |async x = 1 }", 1042, notHere);
+        // JavaScript files: on a field TypeScript's checker names the language first (TS8009), on an accessor the place only
+        assertEquals(List.of("8009@17 The 'async' modifier can only be used in TypeScript files.", "1042@17 " + notHere),
+                allErrors("p.js", "class C { static async x = 1 }"));
+        assertOnly("p.js", "class C { |async get x() { return 1 } }", 1042, notHere);
         assertOnly("p.ts", "x = { |async a: 1 }", 1042, notHere);
         assertOnly("p.ts", "x = { |async get a() { return 1 } }", 1042, notHere);
         // on an expression only: a pattern's property is not checked (`({ async a } = y)` is valid to TypeScript);
