@@ -280,6 +280,8 @@ final class TypeGrammar {
             p.error(s, p.lexer.tokenEnd, Diag.RESERVED_WORD_AS_IDENTIFIER, p.tok);
             p.errorNode(s, s);
         } else {
+            // a name to TypeScript's binder (checkStrictModeIdentifier: `m(): asserts package` is TS1213 in a class)
+            p.checkStrictReservedName(s, p.lexer.tokenEnd);
             int id = p.lexer.internIdentifier();
             p.next();
             p.leaf(IDENTIFIER_NAME, s, p.lastEnd, id);
@@ -763,6 +765,8 @@ final class TypeGrammar {
             }
             if (named) {
                 int ns = p.lexer.tokenStart;
+                // a tuple member's label is no IdentifierName to TypeScript's binder: `[let: T]` in strict code is TS1213/TS1214
+                p.checkStrictReservedName(ns, p.lexer.tokenEnd);
                 int id = p.lexer.internIdentifier();
                 p.next();
                 p.leaf(IDENTIFIER_NAME, ns, p.lastEnd, id);

@@ -499,6 +499,17 @@ class GrammarChecksTest {
     }
 
     @Test
+    void strictModeNamesInTypesThatTypeScriptsBinderChecks() {
+        // a type predicate's subject and a tuple member's label are names to TypeScript's binder (no IdentifierName)
+        assertEquals(List.of("1213@23 Identifier expected. 'package" + IN_CLASS, "1225@23 Cannot find parameter 'package'."),
+                allErrors("p.ts", "class C { m(): asserts package {} }"));
+        assertOnly("p.ts", "class C { x: [ |let : unknown] }", 1213, "Identifier expected. 'let" + IN_CLASS);
+        assertOnly("p.ts", "export type A = [x: 1, ...|static: T[]]", 1214, "Identifier expected. 'static" + IN_MODULE);
+        // sloppy and ambient code: names
+        assertEquals(List.of(), allErrors("p.ts", "type A = [let: unknown]; declare class C { x: [let: T] }"));
+    }
+
+    @Test
     void asyncBeforeWhatIsNoMethodIsAMisplacedModifier() {
         // TypeScript's parser takes `async` for a modifier wherever a name follows it on its line (canFollowModifier):
         // a field, an accessor or an object literal's property then has it, TS1042 (was `(` expected)
