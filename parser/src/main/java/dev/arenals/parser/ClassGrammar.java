@@ -284,11 +284,18 @@ final class ClassGrammar {
         boolean asyncModifier = false;
         // modifiers, unless the word is the member's name (`static() {}`, `readonly = 1`)
         while (true) {
+            // TypeScript's parser takes decorators and modifiers before a static block (parseModifiers stops at
+            // `static {`: `static static {}`, `async static {}` too); its checker then reports the decorators (TS1206),
+            // else the first modifier (TS1184)
+            if (p.atContextual(K_STATIC) && p.ts && p.peek() == LBRACE && ((flags & C_STATIC) != 0 || asyncModifier)) {
+                if (s < afterDecorators) p.error(s, s + 1, Diag.DECORATORS_NOT_VALID, 0);
+                else p.error(afterDecorators, afterDecorators + 1, Diag.MODIFIERS_NOT_HERE, 0);
+                p.next();
+                return parseStaticBlock(p, s, m);
+            }
             if (p.atContextual(K_STATIC) && (flags & C_STATIC) == 0) {
                 int pk = p.peek();
                 if (pk == LBRACE && (flags == 0 || p.ts) && !asyncModifier) {
-                    // TypeScript's parser takes decorators and modifiers before a static block; its checker then
-                    // reports the decorators (TS1206), else the first modifier (TS1184)
                     if (s < afterDecorators) p.error(s, s + 1, Diag.DECORATORS_NOT_VALID, 0);
                     else if (flags != 0) p.error(afterDecorators, afterDecorators + 1, Diag.MODIFIERS_NOT_HERE, 0);
                     p.next();

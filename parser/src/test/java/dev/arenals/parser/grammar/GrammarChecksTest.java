@@ -499,6 +499,15 @@ class GrammarChecksTest {
     }
 
     @Test
+    void modifiersBeforeAStaticBlock() {
+        // TypeScript's parseModifiers stops at `static {`: whatever came before are the block's modifiers (TS1184)
+        assertOnly("p.ts", "class C { |static static {} }", 1184, "Modifiers cannot appear here.");
+        assertOnly("p.ts", "class C { |async static {} }", 1184, "Modifiers cannot appear here.");
+        assertOnly("p.ts", "abstract class C { |abstract async static {} }", 1184, "Modifiers cannot appear here.");
+        assertEquals(List.of(), allErrors("p.ts", "class C { static {} static static() {} }"));
+    }
+
+    @Test
     void strictModeNamesInTypesThatTypeScriptsBinderChecks() {
         // a type predicate's subject and a tuple member's label are names to TypeScript's binder (no IdentifierName)
         assertEquals(List.of("1213@23 Identifier expected. 'package" + IN_CLASS, "1225@23 Cannot find parameter 'package'."),
