@@ -434,6 +434,7 @@ final class ClassGrammar {
             return p.sink.finish(METHOD, m, s, p.lastEnd, flags | P_METHOD);
         }
         // field
+        if (asyncModifier) flags |= MOD_MISPLACED; // `async protected!;`: the grammar checks read the modifiers (TS1042 first)
         if (namedConstructor) p.error(keyStart, keyEnd, Diag.CLASS_FIELD_CONSTRUCTOR, 0);
         if ((flags & C_STATIC) != 0 && !computed && !isPrivate && isNamed(p, key, p.namePrototype)) {
             p.error(keyStart, keyEnd, Diag.STATIC_PROTOTYPE, 0);

@@ -212,6 +212,20 @@ public final class GrammarChecks {
         }
     }
 
+    /** Takes the decorators of {@code n} that {@link #pushChildren} just pushed off the stack again (they go unchecked). */
+    private void dropPushedDecorators(int n) {
+        int to = sp;
+        while (to > 0 && parentOf[stNode[to - 1]] == n) to--;
+        int w = to;
+        for (int i = to; i < sp; i++) {
+            if (a.kind(stNode[i]) == DECORATOR) continue;
+            stNode[w] = stNode[i];
+            stCtx[w] = stCtx[i];
+            w++;
+        }
+        sp = w;
+    }
+
     private void reportAt(int pos, Diag d) {
         log.reportAlso(pos, pos + 1, d, 0);
     }
@@ -274,6 +288,7 @@ public final class GrammarChecks {
     private void visit(int n, int ctx) {
         int k = a.kind(n);
         int childCtx = ctx & (AMBIENT | IN_EXTENDS | IN_FUNCTION);
+        boolean uncheckedDecorators = false;
         switch (k) {
             case RETURN:
                 // TypeScript checks nothing of a `return` outside any function (it reports TS1108, our parser's)
@@ -372,6 +387,9 @@ public final class GrammarChecks {
                         boolean method = (a.data(n) & (P_GET | P_SET)) == 0 && !isConstructor(n, memberKey(n), a.data(n));
                         report(at, at + 1, method ? Diag.DECORATOR_ON_OVERLOAD : Diag.DECORATORS_NOT_VALID, 0);
                     }
+                    // nor are the decorators' expressions checked (checkDecorators returns where nodeCanBeDecorated
+                    // does not hold, as it does not for an abstract or `declare` field without experimentalDecorators)
+                    uncheckedDecorators = true;
                     childCtx |= MODIFIER_ERROR;
                 }
                 else if (checkMemberModifiers(n, k, ctx)) {
@@ -530,11 +548,13 @@ public final class GrammarChecks {
         }
         if (isFunctionLike(k) && !hasBody(n)) {
             pushChildren(n, childCtx);
+            if (uncheckedDecorators) dropPushedDecorators(n);
             for (int i = sp - 1; i >= 0 && parentOf[stNode[i]] == n; i--) if (a.kind(stNode[i]) == FORMAL_PARAMETERS) stCtx[i] |= NO_BODY;
             if ((childCtx & AMBIENT) != 0 && (ctx & AMBIENT) == 0) decoratorsOutsideTheAmbientContext(n);
             return;
         }
         pushChildren(n, childCtx);
+        if (uncheckedDecorators) dropPushedDecorators(n);
         if ((childCtx & AMBIENT) != 0 && (ctx & AMBIENT) == 0) decoratorsOutsideTheAmbientContext(n);
         if (k == FOR_IN) {
             // TypeScript's checker never checks the parameters of a function that is a for-in's object itself

@@ -499,6 +499,17 @@ class GrammarChecksTest {
     }
 
     @Test
+    void anUndecoratableMembersDecoratorsGoUnchecked() {
+        // without experimentalDecorators an abstract or `declare` field cannot be decorated: TypeScript's checkDecorators
+        // returns before the expressions (its TS1206 there depends on the option: not ours to say)
+        assertEquals(List.of(), allErrors("p.ts", "abstract class C { @d(class { static x: <in T>() => 1 }) abstract x; }"));
+        assertOnly("p.ts", "class C { @d(class { static x: <|in T>() => 1 }) y; }", 1274,
+                "'in' modifier can only appear on a type parameter of a class, interface or type alias");
+        // `async protected!;`: the misplaced modifier first, the definite assignment's rule not then
+        assertOnly("p.ts", "class C { |async protected ! ; }", 1042, "'async' modifier cannot be used here.");
+    }
+
+    @Test
     void modifiersBeforeAStaticBlock() {
         // TypeScript's parseModifiers stops at `static {`: whatever came before are the block's modifiers (TS1184)
         assertOnly("p.ts", "class C { |static static {} }", 1184, "Modifiers cannot appear here.");
