@@ -553,6 +553,16 @@ class GrammarChecksTest {
     }
 
     @Test
+    void anAmbientExportExpressionIsInTheAwaitContextToo() {
+        // TypeScript's parseExportAssignment reads `export =`/`export default` in the await context in declaration files
+        // as well (never reparsed): `await` stands in no LeftHandSideExpression there (TS1109 at the word)
+        assertOnly("p.d.ts", "export = new |await", 1109, "Expression expected.");
+        assertOnly("p.d.ts", "export default class extends |await {}", 1109, "Expression expected.");
+        assertOnly("p.ts", "declare module \"m\" { export = new |await }", 1109, "Expression expected.");
+        assertEquals(List.of(), allErrors("p.d.ts", "declare const x: typeof await; export = x;"));
+    }
+
+    @Test
     void legacyOctalIsAnErrorInEveryTypeScriptFile() {
         // TypeScript 6's scanner reports them in scripts too; sloppy JavaScript keeps ECMAScript's Annex B literals
         assertOnly("p.ts", "var x = |010;", 1121, "Octal literals are not allowed in strict mode.");
