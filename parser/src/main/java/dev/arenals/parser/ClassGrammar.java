@@ -287,7 +287,13 @@ final class ClassGrammar {
             // TypeScript's parser takes decorators and modifiers before a static block (parseModifiers stops at
             // `static {`: `static static {}`, `async static {}` too); its checker then reports the decorators (TS1206),
             // else the first modifier (TS1184)
-            if (p.atContextual(K_STATIC) && p.ts && p.peek() == LBRACE && ((flags & C_STATIC) != 0 || asyncModifier)) {
+            // (JavaScript files alike: the parser is TypeScript's there too, and ECMAScript rejects either reading)
+            if (!p.ts && p.atContextual(K_ASYNC) && p.peek() == K_STATIC && p.peek2() == LBRACE && p.peekNewline == 0) {
+                asyncModifier = true;
+                p.next();
+                continue;
+            }
+            if (p.atContextual(K_STATIC) && p.peek() == LBRACE && ((flags & C_STATIC) != 0 || asyncModifier)) {
                 if (s < afterDecorators) p.error(s, s + 1, Diag.DECORATORS_NOT_VALID, 0);
                 else p.error(afterDecorators, afterDecorators + 1, Diag.MODIFIERS_NOT_HERE, 0);
                 p.next();

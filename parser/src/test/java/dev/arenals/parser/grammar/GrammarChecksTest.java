@@ -516,6 +516,9 @@ class GrammarChecksTest {
         assertOnly("p.ts", "class C { |async static {} }", 1184, "Modifiers cannot appear here.");
         assertOnly("p.ts", "abstract class C { |abstract async static {} }", 1184, "Modifiers cannot appear here.");
         assertEquals(List.of(), allErrors("p.ts", "class C { static {} static static() {} }"));
+        // JavaScript files alike (was an async field's TS8009 and `;` expected)
+        assertOnly("p.js", "class C { |async static {} }", 1184, "Modifiers cannot appear here.");
+        assertOnly("p.js", "class C { |static static {} }", 1184, "Modifiers cannot appear here.");
     }
 
     @Test
