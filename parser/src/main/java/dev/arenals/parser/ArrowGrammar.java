@@ -311,10 +311,28 @@ final class ArrowGrammar {
      * TypeScript arrow function with typed parameters, type parameters or a return type, tried
      * speculatively at `(` or `<`. Returns true when an arrow was parsed.
      */
+    /** A modifier TypeScript's isModifierKind knows, `async` aside (which heads an arrow of its own). */
+    private static boolean isParameterModifier(int k) {
+        switch (k) {
+            case K_PUBLIC: case K_PRIVATE: case K_PROTECTED: case K_READONLY: case K_OVERRIDE: case K_ABSTRACT: case K_ACCESSOR:
+            case K_DECLARE: case K_STATIC: case K_EXPORT: case K_DEFAULT: case K_CONST: case K_IN: case K_OUT:
+                return true;
+            default:
+                return false;
+        }
+    }
+
     static boolean tryParseTypedArrow(ParseContext p, int flags, int s) {
         if (!p.ts || p.specDepth > 24) return false;
         // an operator's operand is a UnaryExpression to TypeScript, never an arrow: `!(x): y => 1` negates `(x)`
         if (s == p.operatorOperandPos) return false;
+        // TypeScript's isParenthesizedArrowFunctionExpressionWorker: a `(` before `@` heads no arrow (False, no
+        // speculation), so `(@d x) => 1` is a parenthesized decorated expression that lacks its class: TS1109
+        if (p.tok == LPAREN && p.peek() == AT) return false;
+        // nor a `<` before anything but a name or `const` (`<in T>() => {}` asserts a type `in`: `>` expected)
+        if (p.tok == LT && !isIdentifierLike(p.peek()) && p.peek() != K_CONST) return false;
+        // and a modifier followed by `as` is an `as` expression's operand there (`(readonly as T)`), never a parameter
+        if (p.tok == LPAREN && p.peek2() == K_AS && isParameterModifier(p.peek())) return false;
         // a failed attempt at this position is not repeated: nested parentheses stay linear
         int at = p.lexer.tokenStart;
         if (p.failedArrows.contains(at)) return false;
@@ -346,13 +364,19 @@ final class ArrowGrammar {
         // the return type is read in the context around the arrow, as TypeScript's parseReturnType follows the
         // parameters' own await context (`async (x): { [await]: T } => 1` in a script names `await`)
         p.ctx = saved | CTX_IN_SIGNATURE;
+        boolean jsDocFunctionType = false;
         if (returnType) {
             p.next();
+            jsDocFunctionType = p.tok == K_FUNCTION;
             parseReturnType(p);
         }
         p.ctx = saved;
         p.arrowParamsSpec = savedSpec;
-        if (p.specFailed(d) || p.tok != ARROW) {
+        // TypeScript's parseParenthesizedArrowFunctionExpression goes on at a `{` as at `=>` ("just in case we're in an
+        // error state": `=>` expected, the block its body) unless the return type is a JSDoc function type: so
+        // `case (c): do {} while (x)` is an arrow to it, `(c): do {`, and `x = (c) {}` lacks its `=>`
+        boolean missingArrow = p.tok == LBRACE && !jsDocFunctionType;
+        if (p.specFailed(d) || (p.tok != ARROW && !missingArrow)) {
             p.rollback(d);
             p.failedArrows.add(at);
             return false;
@@ -361,7 +385,8 @@ final class ArrowGrammar {
             // TypeScript's parseParenthesizedArrowFunctionExpression: the arrow stands only if the consequent's
             // `:` follows its body (`a ? (x): T => x : y`); else `(x)` was the consequent (`a ? (x) : y => 1`).
             // Errors in the body fail nothing (its own speculations are TypeScript's tryParse)
-            if (p.lexer.newlineBefore) p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.ARROW_LINE_BREAK, 0);
+            if (missingArrow) p.errorExpected(ARROW);
+            else if (p.lexer.newlineBefore) p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.ARROW_LINE_BREAK, 0);
             parseArrowBody(p, flags, s, m);
             if (p.tok != COLON) {
                 p.rollback(d);
@@ -372,7 +397,8 @@ final class ArrowGrammar {
             return true;
         }
         p.commit(d);
-        if (p.lexer.newlineBefore) p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.ARROW_LINE_BREAK, 0);
+        if (missingArrow) p.errorExpected(ARROW);
+        else if (p.lexer.newlineBefore) p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.ARROW_LINE_BREAK, 0);
         if (inConsequent && !colonMustFollow) p.noReturnTypeAt = -1; // a certain head: allowReturnTypeInArrowFunction
         parseArrowBody(p, flags, s, m);
         p.noReturnTypeAt = noReturnType;

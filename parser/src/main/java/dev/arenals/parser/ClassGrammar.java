@@ -118,7 +118,9 @@ final class ClassGrammar {
      */
     static void parseClassDecorators(ParseContext p) {
         int saved = p.ctx;
-        if (p.ts) p.ctx |= CTX_STRICT | CTX_IN_CLASS;
+        // and where the code is strict anyway (a JavaScript module), TypeScript names the class as the reason (TS1213:
+        // getStrictModeIdentifierMessage asks getContainingClass first)
+        p.ctx |= p.ts ? CTX_STRICT | CTX_IN_CLASS : CTX_IN_CLASS;
         while (p.tok == AT) parseDecorator(p);
         p.ctx = saved;
     }
@@ -146,7 +148,9 @@ final class ClassGrammar {
             p.ambient = savedAmbient;
         } else {
             p.classExported = false;
-            p.errorExpected(K_CLASS);
+            // TypeScript's parseDecoratedExpression: a missing expression where the decorators end (TS1109)
+            if (declaration) p.errorExpected(K_CLASS);
+            else p.error(p.lastEnd, p.lastEnd, Diag.EXPRESSION_EXPECTED, 0);
             p.sink.finish(INVALID, m, s, p.lastEnd, 0);
         }
     }
@@ -280,11 +284,24 @@ final class ClassGrammar {
         boolean asyncModifier = false;
         // modifiers, unless the word is the member's name (`static() {}`, `readonly = 1`)
         while (true) {
+            // TypeScript's parser takes decorators and modifiers before a static block (parseModifiers stops at
+            // `static {`: `static static {}`, `async static {}` too); its checker then reports the decorators (TS1206),
+            // else the first modifier (TS1184)
+            // (JavaScript files alike: the parser is TypeScript's there too, and ECMAScript rejects either reading)
+            if (!p.ts && p.atContextual(K_ASYNC) && p.peek() == K_STATIC && p.peek2() == LBRACE && p.peekNewline == 0) {
+                asyncModifier = true;
+                p.next();
+                continue;
+            }
+            if (p.atContextual(K_STATIC) && p.peek() == LBRACE && ((flags & C_STATIC) != 0 || asyncModifier)) {
+                if (s < afterDecorators) p.error(s, s + 1, Diag.DECORATORS_NOT_VALID, 0);
+                else p.error(afterDecorators, afterDecorators + 1, Diag.MODIFIERS_NOT_HERE, 0);
+                p.next();
+                return parseStaticBlock(p, s, m);
+            }
             if (p.atContextual(K_STATIC) && (flags & C_STATIC) == 0) {
                 int pk = p.peek();
                 if (pk == LBRACE && (flags == 0 || p.ts) && !asyncModifier) {
-                    // TypeScript's parser takes decorators and modifiers before a static block; its checker then
-                    // reports the decorators (TS1206), else the first modifier (TS1184)
                     if (s < afterDecorators) p.error(s, s + 1, Diag.DECORATORS_NOT_VALID, 0);
                     else if (flags != 0) p.error(afterDecorators, afterDecorators + 1, Diag.MODIFIERS_NOT_HERE, 0);
                     p.next();
@@ -350,12 +367,17 @@ final class ClassGrammar {
             p.next();
             fnFlags |= F_GENERATOR;
         }
-        if ((flags & C_ACCESSOR) == 0 && fnFlags == 0 && (p.atContextual(K_GET) || p.atContextual(K_SET))) {
+        if ((flags & C_ACCESSOR) == 0 && (fnFlags == 0 || (fnFlags == F_ASYNC && asyncStart >= 0)) && (p.atContextual(K_GET) || p.atContextual(K_SET))) {
             int pk = p.peek();
             // `get *m(){}` is no accessor (a field `get` ends at a line break, then a generator method)
             if (isClassMemberNameStart(p, pk) && pk != LPAREN && pk != ASSIGN && pk != SEMICOLON && pk != RBRACE && pk != STAR) {
                 flags |= p.tok == K_GET ? P_GET : P_SET;
                 p.next();
+                // `async get x() {}`: TypeScript's parser takes `async` for the accessor's modifier (TS1042)
+                if (fnFlags == F_ASYNC) {
+                    fnFlags = misplacedAsync(p, asyncStart, false);
+                    flags |= MOD_MISPLACED;
+                }
             }
         }
         int keyTok = p.tok;
@@ -382,6 +404,12 @@ final class ClassGrammar {
         if (p.ts) {
             if (p.tok == QUESTION) { p.next(); flags |= P_OPTIONAL; }
             else if (p.tok == BANG && !p.lexer.newlineBefore) { p.next(); flags |= P_DEFINITE; }
+        }
+        // `async x = 1`: `async` is a modifier to TypeScript's parser wherever a name follows it on its line (its
+        // canFollowModifier), so a member without `(` after its name is a field with the misplaced modifier (TS1042)
+        if (fnFlags == F_ASYNC && asyncStart >= 0 && !asyncModifier && p.tok != LPAREN && !(p.ts && p.tok == LT)) {
+            fnFlags = misplacedAsync(p, asyncStart, true);
+            flags |= MOD_MISPLACED;
         }
         if (p.tok == LPAREN || (p.ts && p.tok == LT) || (flags & (P_GET | P_SET)) != 0 || (fnFlags != 0 && !asyncModifier)) {
             // method
@@ -412,6 +440,7 @@ final class ClassGrammar {
             return p.sink.finish(METHOD, m, s, p.lastEnd, flags | P_METHOD);
         }
         // field
+        if (asyncModifier) flags |= MOD_MISPLACED; // `async protected!;`: the grammar checks read the modifiers (TS1042 first)
         if (namedConstructor) p.error(keyStart, keyEnd, Diag.CLASS_FIELD_CONSTRUCTOR, 0);
         if ((flags & C_STATIC) != 0 && !computed && !isPrivate && isNamed(p, key, p.namePrototype)) {
             p.error(keyStart, keyEnd, Diag.STATIC_PROTOTYPE, 0);
@@ -493,6 +522,20 @@ final class ClassGrammar {
      * modifier; none is right there, its checker says why. Returns the flag to record (MOD_EXPORT,
      * MOD_CONST, MOD_IN, MOD_OUT, or F_ASYNC for the function), 0 when the word is no such modifier.
      */
+    /**
+     * An `async` before what is no method: TS1042 at the word — the grammar checks' in TypeScript files, which read it
+     * among the member's modifiers (the member is marked MOD_MISPLACED for them); the parser's in JavaScript files.
+     * Returns the function flags without it.
+     */
+    private static int misplacedAsync(ParseContext p, int asyncStart, boolean field) {
+        if (!p.ts) {
+            // on a field TypeScript's checker names the language first (TS8009), then the place (an accessor: the place)
+            if (field) p.checkerLevelError(asyncStart, asyncStart + 5, Diag.TS_ONLY_MODIFIER, K_ASYNC);
+            p.errorAlso(asyncStart, asyncStart + 5, Diag.MODIFIER_NOT_HERE, K_ASYNC);
+        }
+        return 0;
+    }
+
     private static int misplacedMemberModifier(ParseContext p, int fnFlags) {
         int flag;
         switch (p.tok) {
@@ -623,14 +666,18 @@ final class ClassGrammar {
         }
     }
 
+    /**
+     * Legacy octal literals, decimals with a leading zero and octal escapes: errors in strict code, and in every
+     * TypeScript file (TypeScript 6's scanner reports them in scripts too: `010` is TS1121 in a sloppy `.ts`).
+     */
     static void checkNumberStrict(ParseContext p) {
-        if ((p.lexer.flags & (Lexer.F_LEGACY_OCTAL | Lexer.F_LEADING_ZERO_DECIMAL)) != 0 && p.strictHere()) {
+        if ((p.lexer.flags & (Lexer.F_LEGACY_OCTAL | Lexer.F_LEADING_ZERO_DECIMAL)) != 0 && (p.ts || p.strictHere())) {
             p.error(p.lexer.tokenStart, p.lexer.tokenEnd, (p.lexer.flags & Lexer.F_LEGACY_OCTAL) != 0 ? Diag.OCTAL_LITERAL_STRICT : Diag.DECIMAL_LEADING_ZERO_STRICT, 0);
         }
     }
 
     static void checkStringStrict(ParseContext p) {
-        if ((p.lexer.flags & Lexer.F_OCTAL_ESCAPE) != 0 && p.strictHere()) {
+        if ((p.lexer.flags & Lexer.F_OCTAL_ESCAPE) != 0 && (p.ts || p.strictHere())) {
             p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.OCTAL_ESCAPE_STRICT, 0);
         }
     }

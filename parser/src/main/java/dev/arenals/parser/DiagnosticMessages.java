@@ -64,7 +64,7 @@ public final class DiagnosticMessages {
             case MODIFIER_IN_AMBIENT: case VARIANCE_MODIFIER_PLACE: case CONST_MODIFIER_PLACE: case MODIFIER_ALREADY_SEEN:
             case MODIFIER_MUST_PRECEDE: case MODIFIER_WITH_MODIFIER: case MODIFIER_ON_CLASS_ELEMENT: case MODIFIER_ON_MODULE_ELEMENT:
             case MODIFIER_ON_CONSTRUCTOR: case MODIFIER_ON_PARAMETER: case MODIFIER_ON_TYPE_MEMBER: case MODIFIER_ON_INDEX_SIGNATURE:
-            case MODIFIER_NOT_HERE: case CLASS_MEMBER_KEYWORD: case MODIFIER_WITH_PRIVATE_NAME: case MODIFIER_ON_USING:
+            case MODIFIER_NOT_HERE: case TS_ONLY_MODIFIER: case CLASS_MEMBER_KEYWORD: case MODIFIER_WITH_PRIVATE_NAME: case MODIFIER_ON_USING:
             case MODIFIER_ON_AWAIT_USING: {
                 String first = formatToken(d, arg & 0xffff);
                 int i = first.indexOf("{1}");

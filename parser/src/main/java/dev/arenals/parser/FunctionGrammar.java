@@ -215,6 +215,18 @@ final class FunctionGrammar {
                 }
                 break;
             }
+            if (p.tok == AT) {
+                // JavaScript has no parameter decorators, but TypeScript's parser reads them in every file and its checker
+                // says TS1206 at the first: so here, and the parameter goes on as in a TypeScript file
+                p.error(ps, p.lexer.tokenEnd, Diag.DECORATORS_NOT_VALID, 0);
+                parseParameter(p);
+                if (!p.eat(COMMA)) {
+                    if (p.tok != RPAREN) p.errorExpected(COMMA);
+                    if (p.tok != RPAREN && (p.tok == LBRACE || p.tok == SEMICOLON || p.tok == RBRACE || p.tok == EOF)) break;
+                    if (p.lexer.tokenStart == ps) p.next();
+                }
+                continue;
+            }
             if (!(Token.isIdentifierLike(p.tok) || p.tok == LBRACKET || p.tok == LBRACE)) {
                 p.error(ps, p.lexer.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
                 if (p.tok == LBRACE || p.tok == SEMICOLON || p.tok == RBRACE) break;

@@ -125,16 +125,18 @@ final class LiteralGrammar {
                 objFlags = 0;
                 int fnFlags = 0;
                 int flags = 0;
+                int asyncStart = -1;
                 if (p.atContextual(K_ASYNC)) {
                     int pk = p.peek();
                     if (p.peekNewline == 0 && (isClassMemberNameStart(p, pk) || pk == STAR) && pk != LPAREN && pk != COLON
                             && pk != COMMA && pk != RBRACE && pk != ASSIGN) {
+                        asyncStart = p.lexer.tokenStart;
                         p.next();
                         fnFlags |= F_ASYNC;
                     }
                 }
                 if (p.tok == STAR) { p.next(); fnFlags |= F_GENERATOR; }
-                if (fnFlags == 0 && (p.atContextual(K_GET) || p.atContextual(K_SET))) {
+                if ((fnFlags == 0 || fnFlags == F_ASYNC) && (p.atContextual(K_GET) || p.atContextual(K_SET))) {
                     int pk = p.peek();
                     if (isClassMemberNameStart(p, pk) && pk != LPAREN && pk != COLON && pk != COMMA && pk != RBRACE && pk != ASSIGN) {
                         flags |= p.tok == K_GET ? P_GET : P_SET;
@@ -154,6 +156,14 @@ final class LiteralGrammar {
                 flags |= kf;
                 int key = p.sink.pending(p.sink.mark() - 1);
                 if (p.ts && p.tok == QUESTION) { p.next(); flags |= P_OPTIONAL; }
+                // `{ async a: 1 }`, `{ async get a() {} }`: `async` is a modifier to TypeScript's parser wherever a name
+                // follows it on its line; before no `(` its checker says TS1042 where the object stays an expression
+                // (the grammar checks: `({ async a } = y)` is a valid pattern to it). ECMAScript has no such property
+                if (fnFlags == F_ASYNC && (p.tok != LPAREN && !(p.ts && p.tok == LT) || (flags & (P_GET | P_SET)) != 0)) {
+                    fnFlags = 0;
+                    if (p.ts) flags |= MOD_MISPLACED;
+                    else p.checkerLevelError(asyncStart, asyncStart + 5, Diag.MODIFIER_NOT_HERE, K_ASYNC);
+                }
                 if (p.tok == LPAREN || (p.ts && p.tok == LT) || fnFlags != 0 || (flags & (P_GET | P_SET)) != 0) {
                     int fm = p.sink.mark();
                     int fn = parseFunctionRest(p, fnFlags, CTX_METHOD_LIKE | CTX_SUPER_PROP, p.lexer.tokenStart, fm, FUNCTION_EXPRESSION);

@@ -30,7 +30,7 @@ final class ModuleGrammar {
         int m = p.sink.mark();
         if ((!p.module && !p.autoGoal) || !topLevel) p.error(s, p.lexer.tokenEnd, p.ts ? Diag.IMPORT_TOP_LEVEL_OF_NAMESPACE : Diag.IMPORT_EXPORT_TOP_LEVEL, 0);
         boolean sawModuleSyntaxBefore = p.sawModuleSyntax;
-        if (p.moduleBlockDepth == 0) p.sawModuleSyntax = true;
+        if (makesModule(p, topLevel)) p.sawModuleSyntax = true;
         p.next();
         int phase = 0;
         if (p.ts && p.atContextual(K_TYPE)) {
@@ -155,6 +155,7 @@ final class ModuleGrammar {
     static void parseModuleSpecifier(ParseContext p) {
         if (p.tok == STRING) {
             int s = p.lexer.tokenStart;
+            checkStringStrict(p); // a module's specifier is strict code's string like any other
             p.next();
             p.leaf(STRING_LITERAL, s, p.lastEnd, 0);
         } else {
@@ -288,6 +289,17 @@ final class ModuleGrammar {
     }
 
     /**
+     * Whether an import or export here makes an AUTO file a module. TypeScript files: only a statement of the
+     * file's own list (isFileProbablyExternalModule asks the top-level statements alone), so a file whose one
+     * `export` stands in a block or a function stays a script — sloppy, a top-level `await` TS1375 — and the
+     * misplaced export keeps its own error (TS1184, TS1233, …, the same in a script and a module). JavaScript
+     * files: any outside a namespace, as before (ECMAScript has no misplaced export to read as a script).
+     */
+    private static boolean makesModule(ParseContext p, boolean topLevel) {
+        return p.moduleBlockDepth == 0 && (topLevel || !p.ts);
+    }
+
+    /**
      * The expression of `export =` or `export default`: TypeScript's parseExportAssignment parses it in an
      * await context wherever it stands, so `await` there is an await expression in a namespace or an
      * ambient module too (`declare module "m" { export = await }` lacks its operand).
@@ -321,7 +333,7 @@ final class ModuleGrammar {
         } else if (!p.module && !p.autoGoal) {
             p.error(s, exportEnd, p.ts ? Diag.EXPORT_TOP_LEVEL_OF_NAMESPACE : Diag.EXPORT_TOP_LEVEL, 0);
         }
-        if (p.moduleBlockDepth == 0) p.sawModuleSyntax = true;
+        if (makesModule(p, topLevel)) p.sawModuleSyntax = true;
         p.next();
         if (p.ts) {
             if (p.tok == ASSIGN) {

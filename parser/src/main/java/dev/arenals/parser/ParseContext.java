@@ -386,6 +386,15 @@ final class ParseContext {
     }
 
     /**
+     * An error of a second rule on a token that has one already (`const static;`: TS1214 for the name, then TS1155 for
+     * the declaration), as TypeScript's checker reports both; {@link #error} keeps one per position.
+     */
+    void errorAlso(int start, int end, Diag d, int arg) {
+        if (!GrammarChecks.isCheckerLevel(d)) errorCount++;
+        if (!tooDeep) log.reportAlso(start, end, d, arg);
+    }
+
+    /**
      * An error TypeScript's checker reports, not its parser (an assignment to `this`): logged, but no
      * speculation fails on it, as TypeScript's would not (the other reading would report it too).
      */

@@ -224,6 +224,12 @@ final class PatternGrammar {
                 // a declaration that never runs (a .d.ts, `declare …`): TypeScript takes await as a name there;
                 // a module may still read it as an await expression where one can stand (`export = await`)
                 if (p.autoGoal && !p.module) p.sloppyMattered = true;
+                // but an `export =`/`export default` expression is parsed in the await context there too, where only a
+                // LeftHandSideExpression stands (`export = new await`): no identifier, TS1109 at the word
+                if (p.ts && !binding && (p.ctx & (CTX_AWAIT | CTX_TS_AWAIT)) == (CTX_AWAIT | CTX_TS_AWAIT) && s == p.operatorOperandPos
+                        && (p.ctx & (CTX_FUNCTION | CTX_STATIC_BLOCK)) == 0) {
+                    p.error(s, e, Diag.EXPRESSION_EXPECTED, 0);
+                }
             } else if (p.ts && p.module && (p.ctx & (CTX_FUNCTION | CTX_STATIC_BLOCK)) == 0 && !binding && (p.ctx & CTX_AWAIT) != 0
                     && s == p.operatorOperandPos && (p.ctx & CTX_TS_AWAIT) == 0) {
                 // where TypeScript's reparse for top-level await reads only a LeftHandSideExpression (`new await`,

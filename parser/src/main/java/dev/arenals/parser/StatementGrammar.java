@@ -64,7 +64,7 @@ final class StatementGrammar {
                 becameStrict = true;
             }
         }
-        if (firstOctal >= 0 && p.strictHere()) p.error(firstOctal, firstOctal + 1, Diag.OCTAL_ESCAPE_STRICT, 0);
+        if (firstOctal >= 0 && (p.ts || p.strictHere())) p.error(firstOctal, firstOctal + 1, Diag.OCTAL_ESCAPE_STRICT, 0);
         parseStatementList(p, end, topLevel);
         return becameStrict;
     }
@@ -486,7 +486,7 @@ final class StatementGrammar {
                 if (pattern) {
                     p.error(ds, p.lastEnd, Diag.DESTRUCTURING_WITHOUT_INITIALIZER, 0);
                 } else if (kind == VAR_CONST || kind == VAR_USING || kind == VAR_AWAIT_USING) {
-                    p.error(ds, p.lastEnd, Diag.CONST_WITHOUT_INITIALIZER, 0);
+                    p.errorAlso(ds, p.lastEnd, Diag.CONST_WITHOUT_INITIALIZER, 0);
                 }
             }
             p.sink.finish(VARIABLE_DECLARATOR, m, ds, p.lastEnd, (init ? 1 : 0) | definite);
@@ -701,7 +701,7 @@ final class StatementGrammar {
                     if (target >= 0 && p.sink.kind(target) != BINDING_IDENTIFIER) {
                         p.error(p.sink.start(d), p.sink.end(d), Diag.DESTRUCTURING_WITHOUT_INITIALIZER, 0);
                     } else if (declKind == VAR_CONST || declKind == VAR_USING || declKind == VAR_AWAIT_USING) {
-                        p.error(p.sink.start(d), p.sink.end(d), Diag.CONST_WITHOUT_INITIALIZER, 0);
+                        p.errorAlso(p.sink.start(d), p.sink.end(d), Diag.CONST_WITHOUT_INITIALIZER, 0);
                     }
                 }
             }

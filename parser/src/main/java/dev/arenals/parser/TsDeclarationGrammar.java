@@ -356,6 +356,8 @@ final class TsDeclarationGrammar {
             else if (keyword == K_IMPLEMENTS && p.tok == K_AWAIT && !p.ambient && (p.ctx & (CTX_AWAIT | CTX_TS_AWAIT)) == CTX_AWAIT
                     && ((p.ctx & CTX_FUNCTION) != 0 || (p.module && (p.ctx & CTX_STATIC_BLOCK) == 0))) {
                 p.error(es, p.lexer.tokenEnd, Diag.EXPRESSION_EXPECTED, 0);
+            } else if (keyword == K_IMPLEMENTS && p.tok == K_AWAIT && !p.ambient && p.autoGoal && !p.module) {
+                p.sloppyMattered = true; // should the file be a module, it is read again with the module's await context
             }
             parseEntityNameExpression(p, false);
             // TSX: `</` is one token to TypeScript's scanner, no type argument list (`extends A<//c`): `,` expected there
@@ -444,6 +446,7 @@ final class TsDeclarationGrammar {
             int es = p.lexer.tokenStart;
             int em = p.sink.mark();
             if (p.tok == STRING) {
+                checkStringStrict(p);
                 p.next();
                 p.leaf(STRING_LITERAL, es, p.lastEnd, 0);
             } else if (Token.isIdentifierName(p.tok)) {

@@ -280,6 +280,8 @@ final class TypeGrammar {
             p.error(s, p.lexer.tokenEnd, Diag.RESERVED_WORD_AS_IDENTIFIER, p.tok);
             p.errorNode(s, s);
         } else {
+            // a name to TypeScript's binder (checkStrictModeIdentifier: `m(): asserts package` is TS1213 in a class)
+            p.checkStrictReservedName(s, p.lexer.tokenEnd);
             int id = p.lexer.internIdentifier();
             p.next();
             p.leaf(IDENTIFIER_NAME, s, p.lastEnd, id);
@@ -391,6 +393,11 @@ final class TypeGrammar {
                 if (p.tok == RBRACKET) {
                     p.next();
                     p.sink.finish(ARRAY_TYPE, m, s, p.lastEnd, 0);
+                } else if (p.tok == LPAREN && !parenthesisStartsType(p)) {
+                    // TypeScript reads an array type when no type starts after `[` (isStartOfType): `T[(with)]`
+                    p.errorExpected(RBRACKET);
+                    p.sink.finish(ARRAY_TYPE, m, s, p.lastEnd, 0);
+                    break;
                 } else {
                     typeExpectedInList(p);
                     parseType(p);
@@ -583,6 +590,20 @@ final class TypeGrammar {
         }
     }
 
+    /**
+     * TypeScript's isStartOfType at `(` (isStartOfParenthesizedOrFunctionType): `)`, or what starts a parameter or a
+     * type follows — not a reserved word such as `with` (which parseType itself would take for a type's name).
+     * A second `(` is taken as a start without looking further.
+     */
+    private static boolean parenthesisStartsType(ParseContext p) {
+        int k = p.peek();
+        if (k == MINUS) {
+            int k2 = p.peek2();
+            return k2 == NUMBER || k2 == BIGINT;
+        }
+        return k == RPAREN || k == AT || k == BANG || k == K_FUNCTION || startsType(k);
+    }
+
     private static int t0(ParseContext p) { return p.tok == K_VOID ? K_VOID : K_NULL; }
 
     /**
@@ -744,6 +765,8 @@ final class TypeGrammar {
             }
             if (named) {
                 int ns = p.lexer.tokenStart;
+                // a tuple member's label is no IdentifierName to TypeScript's binder: `[let: T]` in strict code is TS1213/TS1214
+                p.checkStrictReservedName(ns, p.lexer.tokenEnd);
                 int id = p.lexer.internIdentifier();
                 p.next();
                 p.leaf(IDENTIFIER_NAME, ns, p.lastEnd, id);

@@ -217,6 +217,8 @@ public enum Diag {
     MODIFIER_ON_TYPE_MEMBER(1070, "'{0}' modifier cannot appear on a type member."),
     MODIFIER_ON_INDEX_SIGNATURE(1071, "'{0}' modifier cannot appear on an index signature."),
     MODIFIER_NOT_HERE(1042, "'{0}' modifier cannot be used here."),
+    /** A TypeScript modifier TypeScript's parser reads in a JavaScript file (its checker's, beside the modifier's own rule). */
+    TS_ONLY_MODIFIER(8009, "The '{0}' modifier can only be used in TypeScript files."),
     MODIFIERS_NOT_HERE(1184, "Modifiers cannot appear here."),
     READONLY_PLACE(1024, "'readonly' modifier can only appear on a property declaration or index signature."),
     ACCESSOR_PLACE(1275, "'accessor' modifier can only appear on a property declaration."),

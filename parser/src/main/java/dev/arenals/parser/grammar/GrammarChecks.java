@@ -112,6 +112,8 @@ public final class GrammarChecks {
             Diag.DUPLICATE_PARAMETER, Diag.NEWLINE_AFTER_THROW, Diag.AWAIT_USING_OUTSIDE_ASYNC, Diag.AWAIT_USING_IN_STATIC_BLOCK,
             Diag.AWAIT_AT_SCRIPT_TOP_LEVEL, Diag.FOR_AWAIT_AT_SCRIPT_TOP_LEVEL, Diag.AWAIT_USING_AT_SCRIPT_TOP_LEVEL,
             Diag.REST_WITH_INITIALIZER, Diag.CONSTRUCTOR_SPECIAL, Diag.CONSTRUCTOR_ACCESSOR, Diag.MODIFIER_ON_CONSTRUCTOR, Diag.REST_PARAMETER_INITIALIZER,
+            // checkGrammarModifiers: `async` on what is no method (JavaScript files: the parser's, with TS8009 on a field)
+            Diag.MODIFIER_NOT_HERE, Diag.TS_ONLY_MODIFIER,
         };
         for (Diag d : checkerLevel) CHECKER_LEVEL[d.ordinal()] = true;
     }
@@ -167,6 +169,7 @@ public final class GrammarChecks {
             case 3: return (data & (MOD_CONST | MOD_IN | MOD_OUT)) != 0;  // TYPE_PARAMETER
             case 5: return (data & MOD_TYPE_ONLY) != 0;                  // IMPORT_DECLARATION
             case 6: return data != 0;                                     // OPTIONAL_TYPE: not a tuple's optional element
+            case 7: return (data & MOD_MISPLACED) != 0;                   // PROPERTY: `{ async a: 1 }`
             default: return data == Token.K_UNIQUE || data == Token.K_READONLY; // TYPE_OPERATOR
         }
     }
@@ -189,6 +192,7 @@ public final class GrammarChecks {
         CHECKS[TYPE_OPERATOR] = 4;
         CHECKS[IMPORT_DECLARATION] = 5;
         CHECKS[OPTIONAL_TYPE] = 6;
+        CHECKS[PROPERTY] = 7;
     }
 
     /**
@@ -206,6 +210,20 @@ public final class GrammarChecks {
             int x = stNode[i]; stNode[i] = stNode[j]; stNode[j] = x;
             x = stCtx[i]; stCtx[i] = stCtx[j]; stCtx[j] = x;
         }
+    }
+
+    /** Takes the decorators of {@code n} that {@link #pushChildren} just pushed off the stack again (they go unchecked). */
+    private void dropPushedDecorators(int n) {
+        int to = sp;
+        while (to > 0 && parentOf[stNode[to - 1]] == n) to--;
+        int w = to;
+        for (int i = to; i < sp; i++) {
+            if (a.kind(stNode[i]) == DECORATOR) continue;
+            stNode[w] = stNode[i];
+            stCtx[w] = stCtx[i];
+            w++;
+        }
+        sp = w;
     }
 
     private void reportAt(int pos, Diag d) {
@@ -270,10 +288,18 @@ public final class GrammarChecks {
     private void visit(int n, int ctx) {
         int k = a.kind(n);
         int childCtx = ctx & (AMBIENT | IN_EXTENDS | IN_FUNCTION);
+        boolean uncheckedDecorators = false;
         switch (k) {
             case RETURN:
                 // TypeScript checks nothing of a `return` outside any function (it reports TS1108, our parser's)
                 if ((ctx & IN_FUNCTION) == 0) return;
+                break;
+            case PROPERTY:
+                // an object literal's property after `async` (TypeScript's parser takes the word for a modifier):
+                // checkGrammarObjectLiteralExpression's TS1042, on an expression only (a pattern's property is not checked)
+                if ((a.data(n) & MOD_MISPLACED) != 0 && parentOf[n] >= 0 && a.kind(parentOf[n]) == OBJECT) {
+                    report(a.start(n), a.start(n) + 5, Diag.MODIFIER_NOT_HERE, Token.K_ASYNC);
+                }
                 break;
             case WITH: {
                 // nor the body of a `with` (every name there is of type any, TS2410)
@@ -361,6 +387,9 @@ public final class GrammarChecks {
                         boolean method = (a.data(n) & (P_GET | P_SET)) == 0 && !isConstructor(n, memberKey(n), a.data(n));
                         report(at, at + 1, method ? Diag.DECORATOR_ON_OVERLOAD : Diag.DECORATORS_NOT_VALID, 0);
                     }
+                    // nor are the decorators' expressions checked (checkDecorators returns where nodeCanBeDecorated
+                    // does not hold, as it does not for an abstract or `declare` field without experimentalDecorators)
+                    uncheckedDecorators = true;
                     childCtx |= MODIFIER_ERROR;
                 }
                 else if (checkMemberModifiers(n, k, ctx)) {
@@ -519,11 +548,13 @@ public final class GrammarChecks {
         }
         if (isFunctionLike(k) && !hasBody(n)) {
             pushChildren(n, childCtx);
+            if (uncheckedDecorators) dropPushedDecorators(n);
             for (int i = sp - 1; i >= 0 && parentOf[stNode[i]] == n; i--) if (a.kind(stNode[i]) == FORMAL_PARAMETERS) stCtx[i] |= NO_BODY;
             if ((childCtx & AMBIENT) != 0 && (ctx & AMBIENT) == 0) decoratorsOutsideTheAmbientContext(n);
             return;
         }
         pushChildren(n, childCtx);
+        if (uncheckedDecorators) dropPushedDecorators(n);
         if ((childCtx & AMBIENT) != 0 && (ctx & AMBIENT) == 0) decoratorsOutsideTheAmbientContext(n);
         if (k == FOR_IN) {
             // TypeScript's checker never checks the parameters of a function that is a for-in's object itself

@@ -462,6 +462,121 @@ class GrammarChecksTest {
     }
 
     @Test
+    void anExportBelowTheTopLevelLeavesATypeScriptFileAScript() {
+        // typescript@6.0.3: isFileProbablyExternalModule asks the file's own statements only, so a file whose one
+        // `export` stands in a block or function is a script — sloppy (no TS1214, no TS1101), a top-level await TS1375 —
+        // and the misplaced export has its own code, the same in a script and a module
+        assertOnly("p.ts", "{ |export const x = 1 } var let; with (a) {}", 1184, "Modifiers cannot appear here.");
+        assertOnly("p.ts", "if (a) |export const x = 1; var yield;", 1184, "Modifiers cannot appear here.");
+        assertOnly("p.ts", "function f() { |import x = require(\"m\") } var let;", 1232,
+                "An import declaration can only be used at the top level of a namespace or module.");
+        assertEquals(List.of("1232@2 An import declaration can only be used at the top level of a namespace or module.",
+                "1375@35 'await' expressions are only allowed at the top level of a file when that file is a module, but this file has"
+                        + " no imports or exports. Consider adding an empty 'export {}' to make this file a module.",
+                "1005@47 ';' expected."), allErrors("p.ts", "{ export import x = require(\"m\") } await await ~x"));
+        // one top-level export makes the whole file a module, strict from its first character
+        assertEquals(List.of("1214@21 Identifier expected. 'let" + IN_MODULE, "1184@2 Modifiers cannot appear here."),
+                allErrors("p.ts", "{ export var x } var let; export {}"));
+        // JavaScript files keep ECMAScript's reading: module syntax anywhere makes a module
+        assertEquals(List.of("1184@2 Modifiers cannot appear here.", "1214@21 Identifier expected. 'let" + IN_MODULE),
+                allErrors("p.js", "{ export var x } var let;"));
+    }
+
+    @Test
+    void grammarErrorsAtTypeScriptsCodeAndPlaceSeventeenthSession() {
+        // JavaScript has no parameter decorators, but TypeScript's parser reads them in every file: its TS1206 at the
+        // first, and the parameter goes on (was TS1003 `Identifier expected.` and a cascade)
+        assertOnly("p.js", "function f(|@d x, y) {}", 1206, "Decorators are not valid here.");
+        assertEquals(List.of("1206@11 Decorators are not valid here.", "1206@21 Decorators are not valid here."),
+                allErrors("p.js", "function f(@d() [a], @e {b} = 1) {}"));
+        // a class's decorators name the class as the reason where the code is strict (TS1213, not the module's TS1214)
+        assertOnly("p.js", "export {}; @|let class C {}", 1213, "Identifier expected. 'let" + IN_CLASS);
+        // `const` without an initializer whose name has an error of its own: TypeScript's checker reports both
+        assertEquals(List.of("1214@6 Identifier expected. 'static" + IN_MODULE, "1155@6 'const' declarations must be initialized."),
+                allErrors("p.mts", "const static;"));
+        assertEquals(List.of("1214@12 Identifier expected. 'package" + IN_MODULE, "1155@12 'const' declarations must be initialized."),
+                allErrors("p.mjs", "await using package;"));
+    }
+
+    @Test
+    void anUndecoratableMembersDecoratorsGoUnchecked() {
+        // without experimentalDecorators an abstract or `declare` field cannot be decorated: TypeScript's checkDecorators
+        // returns before the expressions (its TS1206 there depends on the option: not ours to say)
+        assertEquals(List.of(), allErrors("p.ts", "abstract class C { @d(class { static x: <in T>() => 1 }) abstract x; }"));
+        assertOnly("p.ts", "class C { @d(class { static x: <|in T>() => 1 }) y; }", 1274,
+                "'in' modifier can only appear on a type parameter of a class, interface or type alias");
+        // `async protected!;`: the misplaced modifier first, the definite assignment's rule not then
+        assertOnly("p.ts", "class C { |async protected ! ; }", 1042, "'async' modifier cannot be used here.");
+    }
+
+    @Test
+    void modifiersBeforeAStaticBlock() {
+        // TypeScript's parseModifiers stops at `static {`: whatever came before are the block's modifiers (TS1184)
+        assertOnly("p.ts", "class C { |static static {} }", 1184, "Modifiers cannot appear here.");
+        assertOnly("p.ts", "class C { |async static {} }", 1184, "Modifiers cannot appear here.");
+        assertOnly("p.ts", "abstract class C { |abstract async static {} }", 1184, "Modifiers cannot appear here.");
+        assertEquals(List.of(), allErrors("p.ts", "class C { static {} static static() {} }"));
+        // JavaScript files alike (was an async field's TS8009 and `;` expected)
+        assertOnly("p.js", "class C { |async static {} }", 1184, "Modifiers cannot appear here.");
+        assertOnly("p.js", "class C { |static static {} }", 1184, "Modifiers cannot appear here.");
+    }
+
+    @Test
+    void strictModeNamesInTypesThatTypeScriptsBinderChecks() {
+        // a type predicate's subject and a tuple member's label are names to TypeScript's binder (no IdentifierName)
+        assertEquals(List.of("1213@23 Identifier expected. 'package" + IN_CLASS, "1225@23 Cannot find parameter 'package'."),
+                allErrors("p.ts", "class C { m(): asserts package {} }"));
+        assertOnly("p.ts", "class C { x: [ |let : unknown] }", 1213, "Identifier expected. 'let" + IN_CLASS);
+        assertOnly("p.ts", "export type A = [x: 1, ...|static: T[]]", 1214, "Identifier expected. 'static" + IN_MODULE);
+        // sloppy and ambient code: names
+        assertEquals(List.of(), allErrors("p.ts", "type A = [let: unknown]; declare class C { x: [let: T] }"));
+    }
+
+    @Test
+    void asyncBeforeWhatIsNoMethodIsAMisplacedModifier() {
+        // TypeScript's parser takes `async` for a modifier wherever a name follows it on its line (canFollowModifier):
+        // a field, an accessor or an object literal's property then has it, TS1042 (was `(` expected)
+        String notHere = "'async' modifier cannot be used here.";
+        assertOnly("p.ts", "class C { |async x = 1 }", 1042, notHere);
+        assertOnly("p.ts", "class C { |async #p; }", 1042, notHere);
+        assertOnly("p.ts", "class C { |async get x() { return 1 } }", 1042, notHere);
+        assertOnly("p.ts", "declare class C { |async x }", 1040, "'async' modifier cannot be used in an ambient context.");
+        // JavaScript files: on a field TypeScript's checker names the language first (TS8009), on an accessor the place only
+        assertEquals(List.of("8009@17 The 'async' modifier can only be used in TypeScript files.", "1042@17 " + notHere),
+                allErrors("p.js", "class C { static async x = 1 }"));
+        assertOnly("p.js", "class C { |async get x() { return 1 } }", 1042, notHere);
+        assertOnly("p.ts", "x = { |async a: 1 }", 1042, notHere);
+        assertOnly("p.ts", "x = { |async get a() { return 1 } }", 1042, notHere);
+        // on an expression only: a pattern's property is not checked (`({ async a } = y)` is valid to TypeScript);
+        // JavaScript files keep ECMAScript, which has no such property
+        assertEquals(List.of(), allErrors("p.ts", "({ async a: b } = y)"));
+        assertOnly("p.js", "({ |async a } = y)", 1042, notHere);
+        // still methods and names
+        assertEquals(List.of(), allErrors("p.ts", "class C { async m() {} async *g() {} async = 1; async\nx = 1 } x = { async: 1, async }"));
+    }
+
+    @Test
+    void anAmbientExportExpressionIsInTheAwaitContextToo() {
+        // TypeScript's parseExportAssignment reads `export =`/`export default` in the await context in declaration files
+        // as well (never reparsed): `await` stands in no LeftHandSideExpression there (TS1109 at the word)
+        assertOnly("p.d.ts", "export = new |await", 1109, "Expression expected.");
+        assertOnly("p.d.ts", "export default class extends |await {}", 1109, "Expression expected.");
+        assertOnly("p.ts", "declare module \"m\" { export = new |await }", 1109, "Expression expected.");
+        assertEquals(List.of(), allErrors("p.d.ts", "declare const x: typeof await; export = x;"));
+    }
+
+    @Test
+    void legacyOctalIsAnErrorInEveryTypeScriptFile() {
+        // TypeScript 6's scanner reports them in scripts too; sloppy JavaScript keeps ECMAScript's Annex B literals
+        assertOnly("p.ts", "var x = |010;", 1121, "Octal literals are not allowed in strict mode.");
+        assertOnly("p.ts", "var x = |08;", 1489, "Decimals with leading zeros are not allowed in strict mode.");
+        assertOnly("p.ts", "var x = |\"\\01\";", 1487, "Octal escape sequences are not allowed in strict mode.");
+        assertOnly("p.ts", "enum E { |\"\\01\" = 1 }", 1487, "Octal escape sequences are not allowed in strict mode.");
+        assertOnly("p.js", "export {}; import |\"\\01\";", 1487, "Octal escape sequences are not allowed in strict mode.");
+        assertEquals(List.of(), allErrors("p.js", "var x = 010 + 08 + \"\\01\";"));
+    }
+
+    @Test
     void awaitWithoutItsOperandAndInLabelledBodies() {
         // TypeScript reads an await expression whose operand is missing: TS1109 at the next token
         assertOnly("p.ts", "async function g() { f(await|) }", 1109, "Expression expected.");
