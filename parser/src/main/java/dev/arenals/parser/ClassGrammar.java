@@ -80,7 +80,7 @@ final class ClassGrammar {
                 checkNotArrow(p, p.sink.pending(p.sink.mark() - 1));
             }
             if (p.ts && p.tok == LT && p.atTsxLessThanSlash()) p.errorExpected(COMMA); // TSX's `</` token: no list (TypeScript's heritage list wants `,`)
-            else if (p.ts && p.tok == LT) parseTypeArguments(p);
+            else if (p.ts && p.tok == LT) parseTypeArguments(p, true);
             p.sink.finish(CLASS_HERITAGE, hm, hs, p.lastEnd, 0);
             derived = true;
         }

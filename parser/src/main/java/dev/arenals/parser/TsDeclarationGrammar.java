@@ -362,7 +362,7 @@ final class TsDeclarationGrammar {
             parseEntityNameExpression(p, false);
             // TSX: `</` is one token to TypeScript's scanner, no type argument list (`extends A<//c`): `,` expected there
             if (p.tok == LT && p.atTsxLessThanSlash()) p.errorExpected(COMMA);
-            else if (p.tok == LT) parseTypeArguments(p);
+            else if (p.tok == LT) parseTypeArguments(p, true);
             p.sink.finish(EXPRESSION_WITH_TYPE_ARGUMENTS, em, es, p.lastEnd, 0);
         } while (p.eat(COMMA));
         p.sink.finish(HERITAGE_CLAUSE, m, s, p.lastEnd, keyword);

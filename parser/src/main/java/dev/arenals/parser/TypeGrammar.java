@@ -1110,11 +1110,22 @@ final class TypeGrammar {
     }
 
     /** TypeArguments : < Type (, Type)* [,] > */
-    static void parseTypeArguments(ParseContext p) {
+    static void parseTypeArguments(ParseContext p) { parseTypeArguments(p, false); }
+
+    /**
+     * {@code heritage}: the type arguments of a class's or interface's heritage element, whose list
+     * TypeScript reads in the declaration's context (parseExpressionWithTypeArguments'
+     * tryParseTypeArguments): its isListElement asks isStartOfType there, so in its await context (an
+     * async function, a static block, an exported class) `await` starts no type argument and the
+     * list is cut short — '>' expected (a module's exported class: its reparse for top-level await
+     * keeps only the TS1109 after the word; rejected either way).
+     */
+    static void parseTypeArguments(ParseContext p, boolean heritage) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
         openAngle(p);
         while (p.tok != GT && p.tok != EOF) {
+            if (heritage && p.tok == K_AWAIT && typeParametersInAwaitContext(p.ctx)) p.errorExpected(GT);
             typeExpectedInList(p);
             parseType(p);
             if (p.tok != GT && !p.eat(COMMA)) { p.errorExpected(GT); break; }
