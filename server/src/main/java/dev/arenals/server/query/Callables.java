@@ -164,13 +164,18 @@ public final class Callables {
     /** The call and construct signatures among a type literal's or interface body's members, in source order. */
     private static List<Signature> callSignatures(Arena a, int members, String name, int docAt) {
         List<Signature> out = null;
+        String declarationDoc = null;
         for (int m = members < 0 ? -1 : a.firstChild(members); m >= 0; m = a.nextSibling(m)) {
             int mk = a.kind(m);
             if (mk != CALL_SIGNATURE && mk != CONSTRUCT_SIGNATURE) continue;
-            if (out == null) out = new ArrayList<>(2);
-            // a signature's own comment documents it; else the declaration's
-            int own = JsDoc.before(a, a.start(m)) != null ? a.start(m) : docAt;
-            out.add(signature(a, m, name, mk == CONSTRUCT_SIGNATURE, own));
+            if (out == null) {
+                out = new ArrayList<>(2);
+                declarationDoc = clipDoc(docBefore(a, docAt));
+            }
+            // a signature's own comment documents it; else the declaration's, one string for every
+            // overload (the summary keeps a string once per identity: effect's overloads share long comments)
+            String own = JsDoc.before(a, a.start(m));
+            out.add(signature(a, m, name, mk == CONSTRUCT_SIGNATURE, own != null ? clipDoc(own) : declarationDoc));
         }
         return out == null ? List.of() : out;
     }
@@ -375,6 +380,10 @@ public final class Callables {
     }
 
     private static Signature signature(Arena a, int function, String name, boolean construct, int docAt) {
+        return signature(a, function, name, construct, docAt < 0 ? null : clipDoc(docBefore(a, docAt)));
+    }
+
+    private static Signature signature(Arena a, int function, String name, boolean construct, String doc) {
         ImmutableList.Builder<String> params = ImmutableList.builder();
         String returns = "";
         int list = Layouts.functionParameters(a, function);
@@ -385,7 +394,6 @@ public final class Callables {
         }
         int returnType = Layouts.functionReturnType(a, function);
         if (returnType >= 0) returns = ": " + oneLine(a, a.start(returnType), a.end(returnType));
-        String doc = docAt < 0 ? null : clipDoc(docBefore(a, docAt));
         return new Signature(name, params.build(), construct ? "" : returns, construct, doc);
     }
 

@@ -168,7 +168,7 @@ public final class Summarizer {
      * containers, noted by name): one level of {@code const f: Handler}, without a scan per declaration.
      */
     private Callables.LocalTypes localTypes() {
-        return (a, reference) -> {
+        if (localTypes == null) localTypes = (a, reference) -> {
             if (containers == null) return -1;
             for (int e = containers.first(nameOf(reference)); e >= 0; e = containers.next(e)) {
                 int node = containers.node(e);
@@ -176,7 +176,10 @@ public final class Summarizer {
             }
             return -1;
         };
+        return localTypes;
     }
+
+    private Callables.LocalTypes localTypes;
 
     private void signatures(java.util.List<Signature> found) {
         for (int i = 0, n = found.size(); i < n; i++) rows.signature(found.get(i));
