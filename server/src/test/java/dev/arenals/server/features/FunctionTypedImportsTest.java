@@ -37,7 +37,7 @@ class FunctionTypedImportsTest {
             + "export declare const format: Fn;\n"
             + "export declare let maybe: ((path: string) => Buffer) | undefined;\n"
             + "export declare const Widget: new (size: number) => Widget;\n"
-            + "export namespace tools { export const trim: (s: string) => string = (s) => s; export const label: string = ''; }\n"
+            + "export namespace tools { export const trim: (s: string) => string = (s) => s; export declare const pad: (s: string, width: number) => string; export const label: string = ''; }\n"
             + "export declare const count: number;\n"
             + "export declare const options: Options;\n"
             + "interface Options { verbose: boolean }\n";
@@ -105,7 +105,9 @@ class FunctionTypedImportsTest {
                 "an interface's call signatures are overloads");
         assertEquals("maybe([path: string]): Buffer", signatureHelp("maybe?.(/*|*/);"));
         assertEquals("Widget([size: number])", signatureHelp("new Widget(/*|*/);"));
-        assertEquals("trim([s: string]): string", signatureHelp("tools.trim(/*|*/);"), "a namespace's member");
+        assertEquals("trim([s: string]): string", signatureHelp("tools.trim(/*|*/);"), "a namespace's member: its type, not its arrow's (s)");
+        assertEquals("pad(s: string, [width: number]): string", signatureHelp("tools.pad('', /*|*/);"));
+        assertEquals(null, signatureHelp("tools.label(/*|*/);"));
         assertEquals(null, signatureHelp("count(/*|*/);"));
         assertEquals(null, signatureHelp("options(/*|*/);"), "an interface without call signatures");
     }
