@@ -44,8 +44,12 @@ public final class Callables {
         return (a, reference) -> {
             int sym = q.symbolOfNode(reference);
             int declaring = sym < 0 || !q.isDeclared(sym) ? -1 : q.scopes().declaringNode(sym);
-            if (declaring >= 0 && (a.kind(declaring) == TYPE_ALIAS || a.kind(declaring) == INTERFACE_DECLARATION)) return declaring;
-            return topLevelType(a, reference); // a name the binder binds to its value meaning (a const beside its type)
+            if (declaring < 0) return -1; // imported, global or unknown: not this file's
+            int k = a.kind(declaring);
+            if (k == TYPE_ALIAS || k == INTERFACE_DECLARATION) return declaring;
+            // a const beside a type of its name, which the binder may answer with the value: the
+            // statements are scanned then only, as inlay hints ask this of every call in a range
+            return k == VARIABLE_DECLARATOR ? topLevelType(a, reference) : -1;
         };
     }
 

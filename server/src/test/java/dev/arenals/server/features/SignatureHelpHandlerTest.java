@@ -144,6 +144,10 @@ class SignatureHelpHandlerTest {
         assertHelp("a.ts", "export interface Fn { (x: number): string; new (s: string): Fn }\ndeclare const fn: Fn;\nfn(|)",
                 ">fn([x: number]): string / fn([s: string])");
         assertHelp("a.ts", "function g(h: Handler) { h(|); }\nexport type Handler = (e: Event) => void;", "h([e: Event]): void");
+        // a value and a type of one name (how libraries pair a constructor with its instance type)
+        assertHelp("a.ts", "export const Handler = 1;\nexport type Handler = (e: Event) => void;\ndeclare const on: Handler;\non(|)", "on([e: Event]): void");
+        // a type parameter is not followed
+        assertHelp("a.ts", "function k<Handler>(h: Handler) { h(|); }\ntype Handler = (e: Event) => void;", null);
         // an alias of an alias is not followed: one level, so a cycle ends at once
         assertHelp("a.ts", "type A = B;\ntype B = A;\ndeclare const a: A;\na(|)", null);
         assertHelp("a.ts", "type H = (e: Event) => void;\ntype G = H;\ndeclare const g: G;\ng(|)", null);
