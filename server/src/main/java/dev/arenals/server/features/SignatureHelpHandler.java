@@ -215,7 +215,7 @@ public final class SignatureHelpHandler {
             if (sym < 0 || !q.isDeclared(sym)) return List.of();
             String name = scopes.name(sym);
             if (scopes.kind(sym) == SymbolKind.IMPORT) return imported(q, scopes.declaringNode(sym), null, name, index, navigator);
-            List<Signature> own = Callables.of(a, scopes.declaringNode(sym), name);
+            List<Signature> own = Callables.of(a, scopes.declaringNode(sym), name, Callables.scoped(q));
             if (own.isEmpty() && scopes.kind(sym) == SymbolKind.CLASS) return inherited(q, scopes.declaringNode(sym), name, index, navigator, 0);
             if (own.isEmpty() && ImportedMembers.isImportBinding(q, sym)) return required(q, scopes.declarationNode(sym), name, navigator);
             return own;
@@ -259,6 +259,7 @@ public final class SignatureHelpHandler {
             int own = cls;
             for (int depth = 0; cls >= 0 && depth < DefinitionHandler.MAX_BASES; depth++) {
                 List<Signature> found = Callables.methods(a, cls, member);
+                if (found.isEmpty()) found = Callables.field(a, cls, member, Callables.scoped(q)); // this.onChange( with onChange: (v: T) => void
                 if (!found.isEmpty()) return found;
                 cls = DefinitionHandler.baseClassInFile(q, cls);
             }
@@ -331,11 +332,12 @@ public final class SignatureHelpHandler {
         Arena a = q.arena();
         int name = declarations.node(0);
         int declared = q.symbolOfNode(name);
-        if (declared >= 0) return Callables.of(a, q.scopes().declaringNode(declared), member);
+        if (declared >= 0) return Callables.of(a, q.scopes().declaringNode(declared), member, Callables.scoped(q));
         int[] path = TreePaths.pathTo(a, name);
         if (path == null || path.length < 2) return List.of();
         int holder = path[path.length - 2];
-        if (a.kind(holder) == METHOD) return Callables.of(a, holder, member);
+        int hk = a.kind(holder);
+        if (hk == METHOD || hk == FIELD || hk == PROPERTY_SIGNATURE) return Callables.of(a, holder, member, Callables.scoped(q));
         if (a.kind(holder) != PROPERTY || Layouts.propertyKey(a, holder) != name) return List.of();
         int value = Layouts.propertyValue(a, holder);
         return value < 0 ? List.of() : Callables.of(a, value, member);

@@ -25,10 +25,43 @@ public final class Callables {
     static final int MAX_JSDOC = 1500;
 
     /**
-     * The signatures of the declaration around {@code declaring} (a function, class, variable
-     * declarator or method node), labelled {@code name}; empty when it is not callable.
+     * Where a type reference's name leads in the same file: the TYPE_ALIAS or INTERFACE_DECLARATION
+     * it names, or -1 (imported, a type parameter, a class, unknown).
      */
-    public static List<Signature> of(Arena a, int declaring, String name) {
+    @FunctionalInterface
+    public interface LocalTypes {
+        int declarationOf(Arena a, int referenceName);
+    }
+
+    /**
+     * The type aliases and interfaces among the file's top-level statements, by a scan of them:
+     * enough for one request; the summarizer, which asks for many declarations, passes its own index.
+     */
+    public static final LocalTypes TOP_LEVEL = Callables::topLevelType;
+
+    /** The lookup through the binder: the declaration the reference's symbol names, in whatever scope. */
+    public static LocalTypes scoped(DocumentQuery q) {
+        return (a, reference) -> {
+            int sym = q.symbolOfNode(reference);
+            int declaring = sym < 0 || !q.isDeclared(sym) ? -1 : q.scopes().declaringNode(sym);
+            if (declaring < 0) return -1; // imported, global or unknown: not this file's
+            int k = a.kind(declaring);
+            if (k == TYPE_ALIAS || k == INTERFACE_DECLARATION) return declaring;
+            // a const beside a type of its name, which the binder may answer with the value: the
+            // statements are scanned then only, as inlay hints ask this of every call in a range
+            return k == VARIABLE_DECLARATOR ? topLevelType(a, reference) : -1;
+        };
+    }
+
+    /**
+     * The signatures of the declaration around {@code declaring} (a function, class, variable
+     * declarator, parameter, property signature, field or method node), labelled {@code name};
+     * empty when it is not callable. Type references are followed to the file's top-level types.
+     */
+    public static List<Signature> of(Arena a, int declaring, String name) { return of(a, declaring, name, TOP_LEVEL); }
+
+    /** ... with type references followed through {@code types}. */
+    public static List<Signature> of(Arena a, int declaring, String name, LocalTypes types) {
         if (declaring < 0) return List.of();
         int k = a.kind(declaring);
         switch (k) {
@@ -38,6 +71,12 @@ public final class Callables {
             case CLASS_EXPRESSION:
                 return constructors(a, declaring, name);
             case VARIABLE_DECLARATOR: {
+                // a declared type is what callers see (TypeScript reads it before the initializer)
+                int target = Layouts.declaratorTarget(a, declaring);
+                if (target >= 0 && a.kind(target) == BINDING_IDENTIFIER) {
+                    List<Signature> typed = ofType(a, Layouts.declaratorType(a, declaring), name, a.start(declaring), types, true);
+                    if (!typed.isEmpty()) return typed;
+                }
                 int init = TreePaths.unwrapped(a, Layouts.declaratorInit(a, declaring));
                 if (init < 0) return List.of();
                 int ik = a.kind(init);
@@ -45,6 +84,22 @@ public final class Callables {
                     return List.of(signature(a, init, name, false, a.start(declaring)));
                 }
                 if (ik == CLASS_EXPRESSION) return constructors(a, init, name);
+                return List.of();
+            }
+            case PARAMETER: {
+                int target = Layouts.parameterTarget(a, declaring);
+                if (target < 0 || a.kind(target) != BINDING_IDENTIFIER) return List.of();
+                return ofType(a, Layouts.parameterType(a, declaring), name, a.start(declaring), types, true);
+            }
+            case PROPERTY_SIGNATURE:
+                return ofType(a, Layouts.fieldType(a, declaring), name, a.start(declaring), types, true);
+            case FIELD: {
+                List<Signature> typed = ofType(a, Layouts.fieldType(a, declaring), name, a.start(declaring), types, true);
+                if (!typed.isEmpty()) return typed;
+                int value = TreePaths.unwrapped(a, Layouts.fieldValue(a, declaring));
+                if (value >= 0 && (a.kind(value) == ARROW_FUNCTION || a.kind(value) == FUNCTION_EXPRESSION)) {
+                    return List.of(signature(a, value, name, false, a.start(declaring)));
+                }
                 return List.of();
             }
             case METHOD: {
@@ -57,6 +112,102 @@ public final class Callables {
             default:
                 return List.of();
         }
+    }
+
+    /**
+     * The signatures a type annotation gives what it annotates: a function or constructor type, a
+     * type literal's call and construct signatures (each overload), and with {@code follow} a
+     * reference to a type alias or interface {@code types} finds, read the same way one level down
+     * (so no cycle is followed). {@code T | undefined} is T's, as a call through it checks for
+     * undefined first. Empty for anything else.
+     */
+    static List<Signature> ofType(Arena a, int type, String name, int docAt, LocalTypes types, boolean follow) {
+        while (type >= 0 && a.kind(type) == PARENTHESIZED_TYPE) type = a.firstChild(type);
+        if (type < 0) return List.of();
+        switch (a.kind(type)) {
+            case FUNCTION_TYPE:
+                return List.of(signature(a, type, name, false, docAt));
+            case CONSTRUCTOR_TYPE:
+                return List.of(signature(a, type, name, true, docAt));
+            case TYPE_LITERAL:
+                return callSignatures(a, type, name, docAt);
+            case UNION_TYPE: {
+                int only = -1;
+                for (int t = a.firstChild(type); t >= 0; t = a.nextSibling(t)) {
+                    if ((a.kind(t) == KEYWORD_TYPE || a.kind(t) == TYPE_REFERENCE) && nullish(a, t)) continue;
+                    if (only >= 0) return List.of(); // two callables or more: which one is called depends on the value
+                    only = t;
+                }
+                return only < 0 ? List.of() : ofType(a, only, name, docAt, types, follow);
+            }
+            case TYPE_REFERENCE: {
+                int reference = Layouts.typeReferenceName(a, type);
+                if (!follow || types == null || reference < 0 || a.kind(reference) != IDENTIFIER_REFERENCE) return List.of();
+                int declared = types.declarationOf(a, reference);
+                if (declared < 0) return List.of();
+                if (a.kind(declared) == TYPE_ALIAS) return ofType(a, Layouts.aliasedType(a, declared), name, docAt, types, false);
+                if (a.kind(declared) == INTERFACE_DECLARATION) return callSignatures(a, Layouts.interfaceBody(a, declared), name, docAt);
+                return List.of();
+            }
+            default:
+                return List.of();
+        }
+    }
+
+    /** Whether a type annotation may give signatures: the summarizer notes such declarations without reading them yet. */
+    public static boolean mayBeCallableType(Arena a, int type) {
+        if (type < 0) return false;
+        switch (a.kind(type)) {
+            case FUNCTION_TYPE: case CONSTRUCTOR_TYPE: case TYPE_LITERAL: case UNION_TYPE: case TYPE_REFERENCE: case PARENTHESIZED_TYPE:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /** The call and construct signatures among a type literal's or interface body's members, in source order. */
+    private static List<Signature> callSignatures(Arena a, int members, String name, int docAt) {
+        List<Signature> out = null;
+        String declarationDoc = null;
+        for (int m = members < 0 ? -1 : a.firstChild(members); m >= 0; m = a.nextSibling(m)) {
+            int mk = a.kind(m);
+            if (mk != CALL_SIGNATURE && mk != CONSTRUCT_SIGNATURE) continue;
+            if (out == null) {
+                out = new ArrayList<>(2);
+                declarationDoc = clipDoc(docBefore(a, docAt));
+            }
+            // a signature's own comment documents it; else the declaration's, one string for every
+            // overload (the summary keeps a string once per identity: effect's overloads share long comments)
+            String own = JsDoc.before(a, a.start(m));
+            out.add(signature(a, m, name, mk == CONSTRUCT_SIGNATURE, own != null ? clipDoc(own) : declarationDoc));
+        }
+        return out == null ? List.of() : out;
+    }
+
+    /** {@code undefined} (a keyword type or a reference, as the parser reads it), {@code null} or {@code void} in a union. */
+    private static boolean nullish(Arena a, int keywordType) {
+        return textIs(a, keywordType, "undefined") || textIs(a, keywordType, "null") || textIs(a, keywordType, "void");
+    }
+
+    private static boolean textIs(Arena a, int node, String text) {
+        int start = a.start(node);
+        if (a.end(node) - start != text.length()) return false;
+        char[] src = a.source();
+        for (int i = 0; i < text.length(); i++) if (src[start + i] != text.charAt(i)) return false;
+        return true;
+    }
+
+    private static int topLevelType(Arena a, int reference) {
+        int nameId = a.data(reference);
+        int root = a.root();
+        for (int s = root < 0 ? -1 : a.firstChild(root); s >= 0; s = a.nextSibling(s)) {
+            int d = s;
+            if (a.kind(d) == EXPORT_NAMED || a.kind(d) == EXPORT_DEFAULT) d = Layouts.exportedDeclaration(a, d);
+            if (d < 0 || (a.kind(d) != TYPE_ALIAS && a.kind(d) != INTERFACE_DECLARATION)) continue;
+            int n = Layouts.declarationName(a, d);
+            if (n >= 0 && a.data(n) == nameId) return d;
+        }
+        return -1;
     }
 
     /** The methods named {@code name} in a class body (static or not), each overload. */
@@ -74,6 +225,17 @@ public final class Callables {
         return out;
     }
 
+
+    /** A class's field named {@code name} (static or not) whose type, or function value, is callable: its signatures. */
+    public static List<Signature> field(Arena a, int classNode, String name, LocalTypes types) {
+        int body = Layouts.classBody(a, classNode);
+        for (int m = body < 0 ? -1 : a.firstChild(body); m >= 0; m = a.nextSibling(m)) {
+            if (a.kind(m) != FIELD || (a.data(m) & P_COMPUTED) != 0) continue;
+            int key = Layouts.memberKey(a, m);
+            if (key >= 0 && a.kind(key) == IDENTIFIER_NAME && a.names().equals(a.data(key), name)) return of(a, m, name, types);
+        }
+        return List.of();
+    }
 
     /** One method signature of an interface or a type literal (an overload is a node of its own), shown as {@code label}. */
     public static Signature methodSignature(Arena a, int methodSignature, String label) {
@@ -222,6 +384,10 @@ public final class Callables {
     }
 
     private static Signature signature(Arena a, int function, String name, boolean construct, int docAt) {
+        return signature(a, function, name, construct, docAt < 0 ? null : clipDoc(docBefore(a, docAt)));
+    }
+
+    private static Signature signature(Arena a, int function, String name, boolean construct, String doc) {
         ImmutableList.Builder<String> params = ImmutableList.builder();
         String returns = "";
         int list = Layouts.functionParameters(a, function);
@@ -232,7 +398,6 @@ public final class Callables {
         }
         int returnType = Layouts.functionReturnType(a, function);
         if (returnType >= 0) returns = ": " + oneLine(a, a.start(returnType), a.end(returnType));
-        String doc = docAt < 0 ? null : clipDoc(docBefore(a, docAt));
         return new Signature(name, params.build(), construct ? "" : returns, construct, doc);
     }
 

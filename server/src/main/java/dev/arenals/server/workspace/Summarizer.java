@@ -159,9 +159,27 @@ public final class Summarizer {
             String local = rows.exportLocalName(k);
             if (rows.exportIsReexport(k) || local == null || !done.add(local)) continue;
             int declaring = callables.first(local);
-            if (declaring >= 0) signatures(Callables.of(arena, callables.node(declaring), local));
+            if (declaring >= 0) signatures(Callables.of(arena, callables.node(declaring), local, localTypes()));
         }
     }
+
+    /**
+     * A type reference's alias or interface among the file's top-level declarations (the
+     * containers, noted by name): one level of {@code const f: Handler}, without a scan per declaration.
+     */
+    private Callables.LocalTypes localTypes() {
+        if (localTypes == null) localTypes = (a, reference) -> {
+            if (containers == null) return -1;
+            for (int e = containers.first(nameOf(reference)); e >= 0; e = containers.next(e)) {
+                int node = containers.node(e);
+                if (a.kind(node) == TYPE_ALIAS || a.kind(node) == INTERFACE_DECLARATION) return node;
+            }
+            return -1;
+        };
+        return localTypes;
+    }
+
+    private Callables.LocalTypes localTypes;
 
     private void signatures(java.util.List<Signature> found) {
         for (int i = 0, n = found.size(); i < n; i++) rows.signature(found.get(i));
@@ -270,7 +288,9 @@ public final class Summarizer {
                     if (target < 0 || arena.kind(target) != BINDING_IDENTIFIER || !member(container, target, k)) continue;
                     String qualified = container + "." + nameOf(target);
                     int init = unwrapped(Layouts.declaratorInit(arena, v));
-                    if (init >= 0 && (isFunction(arena.kind(init)) || isClass(arena.kind(init)))) signatures(Callables.of(arena, v, qualified));
+                    if ((init >= 0 && (isFunction(arena.kind(init)) || isClass(arena.kind(init)))) || Callables.mayBeCallableType(arena, Layouts.declaratorType(arena, v))) {
+                        signatures(Callables.of(arena, v, qualified, localTypes()));
+                    }
                     if (init >= 0) containerMembers(qualified, init, isAmbient, depth + 1);
                 }
                 continue;
@@ -878,8 +898,9 @@ public final class Summarizer {
                     int target = Layouts.declaratorTarget(arena, d);
                     if (target >= 0) bindingNames(target, k, exported, exportedUnderOwnName);
                     int init = target < 0 ? -1 : Layouts.declaratorInit(arena, d);
-                    if (init >= 0 && arena.kind(target) == BINDING_IDENTIFIER && (isFunction(arena.kind(init)) || isClass(arena.kind(init)))) {
-                        noteCallable(nameOf(target), d);
+                    if (target >= 0 && arena.kind(target) == BINDING_IDENTIFIER && ((init >= 0 && (isFunction(arena.kind(init)) || isClass(arena.kind(init))))
+                            || Callables.mayBeCallableType(arena, Layouts.declaratorType(arena, d)))) {
+                        noteCallable(nameOf(target), d); // `declare const parse: (text: string) => Ast` is called as a function
                     }
                     int value = unwrapped(init);
                     if (value >= 0 && arena.kind(target) == BINDING_IDENTIFIER && (arena.kind(value) == OBJECT || arena.kind(value) == CLASS_EXPRESSION)) {

@@ -45,7 +45,7 @@ class SignatureHelpHandlerTest {
     }
 
     private static String help(String file, String marked) {
-        Marked m = Marked.parse(marked);
+        Marked m = marked.contains("/*|*/") ? Marked.parse(marked, "/*|*/") : Marked.parse(marked);
         Document doc = Docs.parsed("file:///" + file, m.text);
         return render(new SignatureHelpHandler().signatureHelp(doc, doc.positionAt(m.cursors.get(0)), null, null));
     }
@@ -114,6 +114,48 @@ class SignatureHelpHandlerTest {
         assertHelp("a.js", "class A { constructor(x, y) {} }\nclass B extends A { constructor() { super(|); } }", "super([x], y)");
         // inside a function body passed as an argument, the inner statement is not an argument list
         assertHelp("a.js", "function f(a) {}\nf(() => { let x = |1; })", null);
+    }
+
+    /** A name declared with a function type is called as its type says, wherever the type is written in the file. */
+    @Test
+    void declaredWithAFunctionTypeIsCalledAsTheTypeSays() {
+        // the usual shape of a package's .d.ts
+        assertHelp("a.d.ts", "declare const parse: (text: string, strict?: boolean) => Ast;\nparse(|)", "parse([text: string], strict?: boolean): Ast");
+        // a union with undefined is called after a check (the cursor is /*|*/ where the type has a `|`)
+        assertHelp("a.ts", "let read: ((path: string) => Buffer) | undefined;\nif (read) read(/*|*/)", "read([path: string]): Buffer");
+        // a constructor type: called with new, labelled without a return type, as a class's constructor
+        assertHelp("a.ts", "declare const Box: new (size: number) => Box;\nnew Box(|)", "Box([size: number])");
+        // a type literal's call signatures are overloads; its properties are not callable
+        String cb = "let cb: { (x: number): string; (x: string, y: number): string; name: string };\n";
+        assertHelp("a.ts", cb + "cb('a', |)", "cb(x: number): string / >cb(x: string, [y: number]): string");
+        // parameters, fields and property signatures typed with a function
+        assertHelp("a.ts", "function run(done: (ok: boolean, n: number) => void) { done(true, |); }", "done(ok: boolean, [n: number]): void");
+        assertHelp("a.ts", "class C { onChange?: (value: string) => void; fire() { this.onChange!(|); } }", "onChange([value: string]): void");
+        assertHelp("a.ts", "const o: { log(m: string): void; warn: (m: string, code: number) => void } = null!;\no.warn('', |)",
+                "warn(m: string, [code: number]): void");
+        // the declared type wins over the initializer, as the type is what callers are checked against
+        assertHelp("a.ts", "const f: (a: number) => void = (x) => {};\nf(|)", "f([a: number]): void");
+    }
+
+    /** One level of a type alias or interface of the same file; a cycle or a type of another file gives nothing. */
+    @Test
+    void aTypeAliasOrInterfaceOfTheFileIsReadOneLevelDown() {
+        assertHelp("a.ts", "type Handler = (e: Event) => void;\nconst on: Handler = () => {};\non(|)", "on([e: Event]): void");
+        assertHelp("a.ts", "export interface Fn { (x: number): string; new (s: string): Fn }\ndeclare const fn: Fn;\nfn(|)",
+                ">fn([x: number]): string / fn([s: string])");
+        assertHelp("a.ts", "function g(h: Handler) { h(|); }\nexport type Handler = (e: Event) => void;", "h([e: Event]): void");
+        // a value and a type of one name (how libraries pair a constructor with its instance type)
+        assertHelp("a.ts", "export const Handler = 1;\nexport type Handler = (e: Event) => void;\ndeclare const on: Handler;\non(|)", "on([e: Event]): void");
+        // a type parameter is not followed
+        assertHelp("a.ts", "function k<Handler>(h: Handler) { h(|); }\ntype Handler = (e: Event) => void;", null);
+        // an alias of an alias is not followed: one level, so a cycle ends at once
+        assertHelp("a.ts", "type A = B;\ntype B = A;\ndeclare const a: A;\na(|)", null);
+        assertHelp("a.ts", "type H = (e: Event) => void;\ntype G = H;\ndeclare const g: G;\ng(|)", null);
+        assertHelp("a.ts", "import { Handler } from './h';\ndeclare const on: Handler;\non(|)", null);
+        assertHelp("a.ts", "type T = string;\nconst t: T = '';\nt(|)", null);
+        assertHelp("a.ts", "declare const n: number;\nn(|)", null);
+        // two callable members of a union: which one is called depends on the value
+        assertHelp("a.ts", "declare const u: ((a: number) => void) | ((b: string) => void);\nu(/*|*/)", null);
     }
 
     @Test
