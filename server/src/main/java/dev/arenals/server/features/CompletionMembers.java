@@ -342,7 +342,7 @@ final class CompletionMembers {
                             int target = Layouts.declaratorTarget(arena, v);
                             if (target >= 0 && arena.kind(target) == BINDING_IDENTIFIER) {
                                 sink.member(arena.names().name(arena.data(target)),
-                                        arena.data(d) == VAR_CONST ? CompletionItemKind.Constant : CompletionItemKind.Variable, target, 0, null);
+                                        (arena.data(d) & 0xFF) == VAR_CONST ? CompletionItemKind.Constant : CompletionItemKind.Variable, target, 0, null);
                             }
                         }
                         break;

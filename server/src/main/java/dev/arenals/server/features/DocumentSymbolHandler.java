@@ -105,7 +105,7 @@ public final class DocumentSymbolHandler {
                     classSymbol(s, view(Layouts.className(a, s.index())), exported ? "default" : "<class>", s, out);
                     break;
                 case VARIABLE_DECLARATION: {
-                    int declKind = s.data();
+                    int declKind = s.data() & 0xFF; // without `declare` and the other modifiers
                     for (Node d = s.firstChild(); d != null; d = d.nextSibling()) {
                         if (d.is(VARIABLE_DECLARATOR)) declarator(d, declKind, top, exported, out);
                     }

@@ -278,7 +278,7 @@ public final class TargetResolver {
      */
     private int constObjectInitializer(int[] path, int at) {
         int declarator = path[at];
-        if (at < 1 || arena.kind(path[at - 1]) != VARIABLE_DECLARATION || arena.data(path[at - 1]) != VAR_CONST) return -1;
+        if (at < 1 || arena.kind(path[at - 1]) != VARIABLE_DECLARATION || (arena.data(path[at - 1]) & 0xFF) != VAR_CONST) return -1;
         // const v: T = {…} and {…} as T are T's (the type's members are the definitions); as const and satisfies keep the literal's
         if (Layouts.declaratorType(arena, declarator) >= 0) return -1;
         int init = Layouts.declaratorInit(arena, declarator);

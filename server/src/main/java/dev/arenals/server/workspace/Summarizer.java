@@ -282,7 +282,7 @@ public final class Summarizer {
             if (d < 0) continue;
             int dk = arena.kind(d);
             if (dk == VARIABLE_DECLARATION) {
-                Kind k = arena.data(d) == VAR_CONST ? Kind.CONSTANT : Kind.VARIABLE;
+                Kind k = (arena.data(d) & 0xFF) == VAR_CONST ? Kind.CONSTANT : Kind.VARIABLE;
                 for (int v = arena.firstChild(d); v >= 0; v = arena.nextSibling(v)) {
                     int target = Layouts.declaratorTarget(arena, v);
                     if (target < 0 || arena.kind(target) != BINDING_IDENTIFIER || !member(container, target, k)) continue;
@@ -892,7 +892,7 @@ public final class Summarizer {
             case ENUM_DECLARATION: kind = Kind.ENUM; break;
             case MODULE_DECLARATION: kind = Kind.NAMESPACE; break;
             case VARIABLE_DECLARATION: {
-                Kind k = arena.data(s) == VAR_CONST ? Kind.CONSTANT : Kind.VARIABLE;
+                Kind k = (arena.data(s) & 0xFF) == VAR_CONST ? Kind.CONSTANT : Kind.VARIABLE;
                 for (int d = arena.firstChild(s); d >= 0; d = arena.nextSibling(d)) {
                     if (commonJs && !exported && !inAmbientModule && requireDeclarator(d)) continue; // an import, not a declaration
                     int target = Layouts.declaratorTarget(arena, d);

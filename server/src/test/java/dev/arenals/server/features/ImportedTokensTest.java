@@ -38,6 +38,7 @@ class ImportedTokensTest {
             + "export interface Registry { add(x: string): void }\n"
             + "export declare const Registry: RegistryConstructor;\n"
             + "interface RegistryConstructor { new (): Registry }\n"
+            + "export declare const version: string;\n"
             + "export namespace util { export function assertEqual(a: unknown, b: unknown) {} export const tag = 'u'; }\n";
 
     @TempDir Path dir;
@@ -74,6 +75,11 @@ class ImportedTokensTest {
                 + " [[make]](1); [[limit]]; [[counter]];",
                 "variable.declaration.definition", "interface", "property.declaration", "variable.declaration", "type", "class", "enum",
                 "enumMember.readonly", "function", "function.readonly", "variable.readonly", "variable");
+    }
+
+    @Test void aDeclaredConstIsReadonly() throws IOException {
+        // `declare` is a modifier bit beside the declaration's kind: the summary must still see a const
+        assertAppTokens("import { version } from './schemas';\n[[version]];", "variable.readonly");
     }
 
     @Test void anInterfaceWithAVariableOfItsNameIsAClassAsAValueAndAnInterfaceAsAType() throws IOException {
