@@ -8,10 +8,6 @@ import dev.arenals.server.features.FoldingRangeHandler;
 import dev.arenals.server.features.SelectionRangeHandler;
 import dev.arenals.server.features.SemanticTokensHandler;
 import dev.arenals.server.features.SemanticTokensHistory;
-import dev.arenals.parser.JsParser;
-import dev.arenals.parser.LineStarts;
-import dev.arenals.parser.ParseOptions;
-import dev.arenals.parser.tree.Arena;
 import dev.arenals.server.workspace.CrossFileNavigator;
 import dev.arenals.server.workspace.Summarizer;
 import dev.arenals.server.workspace.WorkspaceIndex;
@@ -69,11 +65,7 @@ public final class StructureHarness {
         WorkspaceIndex index = new WorkspaceIndex();
         index.setLoader(path -> {
             try {
-                char[] chars = Files.readString(path).toCharArray();
-                Arena arena = new Arena();
-                new JsParser().parse(arena, chars, chars.length, ParseOptions.forFileName(path.toString()));
-                return Summarizer.summarize(path, null, arena, chars, LineStarts.of(chars, chars.length, LineStarts.Terminators.LSP),
-                        PositionEncoding.UTF16);
+                return Summarizer.ofText(path, Files.readString(path));
             } catch (IOException | RuntimeException e) {
                 return null;
             }

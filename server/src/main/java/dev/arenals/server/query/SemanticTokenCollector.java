@@ -427,16 +427,7 @@ public final class SemanticTokenCollector {
      * false when the workspace does not know the export (the caller then reads the name by its place).
      */
     private boolean namespaceExport(int node, int namespace, boolean typeMeaning, int access, int accessParent) {
-        int nameId = arena.data(node);
-        long key = (long) namespace << 33 | (long) nameId << 1 | (typeMeaning ? 1 : 0);
-        int stored = namespaceExports.get(key);
-        int info;
-        if (stored >= 0) {
-            info = stored - 2;
-        } else {
-            info = imports.ofNamespaceExport(namespace, nameId, typeMeaning);
-            namespaceExports.putIfAbsent(key, info + 2);
-        }
+        int info = namespaceExportInfo(namespace, arena.data(node), typeMeaning);
         if (info < 0) return false; // NO_TOKEN_HERE cannot be: the module resolved, or ns would not name one
         int type = info & 0xff, modifiers = info >>> MOD_SHIFT;
         int ak = accessParent >= 0 ? arena.kind(accessParent) : -1;
@@ -542,17 +533,18 @@ public final class SemanticTokenCollector {
         if (object < 0 || property < 0 || arena.kind(object) != IDENTIFIER_REFERENCE || arena.kind(property) != IDENTIFIER_NAME) return false;
         int symbol = scopes.symbolOfNode(object);
         if (symbol < 0 || scopes.kind(symbol) != SymbolKind.IMPORT) return false;
-        int nameId = arena.data(property);
-        long key = (long) symbol << 33 | (long) nameId << 1;
-        int stored = namespaceExports.get(key);
-        int info;
-        if (stored >= 0) {
-            info = stored - 2;
-        } else {
-            info = imports.ofNamespaceExport(symbol, nameId, false);
-            namespaceExports.putIfAbsent(key, info + 2);
-        }
+        int info = namespaceExportInfo(symbol, arena.data(property), false);
         return info >= 0 && (info & 0xff) == T_CLASS;
+    }
+
+    /** {@link ImportedKinds#ofNamespaceExport}, asked once per request for each import, name and meaning. */
+    private int namespaceExportInfo(int symbol, int nameId, boolean typeMeaning) {
+        long key = (long) symbol << 33 | (long) nameId << 1 | (typeMeaning ? 1 : 0);
+        int stored = namespaceExports.get(key);
+        if (stored >= 0) return stored - 2;
+        int info = imports.ofNamespaceExport(symbol, nameId, typeMeaning);
+        namespaceExports.putIfAbsent(key, info + 2);
+        return info;
     }
 
     /** The token info of what an export specifier exports: its local symbol's, or the source module's export's; UNKNOWN when neither is known. */

@@ -64,6 +64,17 @@ public final class Summarizer {
      * The summary of the tree in {@code arena}. {@code text} is the parsed text and {@code lines}
      * its line starts (up to date for it); columns are counted in {@code encoding}.
      */
+    /**
+     * The summary of {@code text} as the file {@code path} (its goal from the name), parsed into an
+     * arena of its own: for tests and harnesses that build a workspace from texts.
+     */
+    public static FileSummary ofText(Path path, String text) {
+        char[] chars = text.toCharArray();
+        Arena arena = new Arena();
+        new dev.arenals.parser.JsParser().parse(arena, chars, chars.length, dev.arenals.parser.ParseOptions.forFileName(path.toString()));
+        return summarize(path, null, arena, chars, LineStarts.of(chars, chars.length, LineStarts.Terminators.LSP), PositionEncoding.UTF16);
+    }
+
     public static FileSummary summarize(Path path, String uri, Arena arena, char[] text, LineStarts lines, PositionEncoding encoding) {
         if (arena.nodeCount() == 0 || arena.root() < 0) return FileSummary.empty(path, uri);
         return new Summarizer(arena, text, lines, encoding, true).run(path, uri);

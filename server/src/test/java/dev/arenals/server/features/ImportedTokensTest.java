@@ -2,11 +2,6 @@ package dev.arenals.server.features;
 
 import static dev.arenals.server.testing.TokenAssert.assertTokens;
 
-import dev.arenals.parser.JsParser;
-import dev.arenals.parser.LineStarts;
-import dev.arenals.parser.ParseOptions;
-import dev.arenals.parser.tree.Arena;
-import dev.arenals.server.document.PositionEncoding;
 import dev.arenals.server.testing.Docs;
 import dev.arenals.server.testing.Marked;
 import dev.arenals.server.workspace.CrossFileNavigator;
@@ -56,10 +51,7 @@ class ImportedTokensTest {
     private void put(String name, String text) throws IOException {
         Path path = dir.resolve(name);
         Files.writeString(path, text);
-        Arena arena = new Arena();
-        char[] chars = text.toCharArray();
-        new JsParser().parse(arena, chars, chars.length, ParseOptions.forFileName(name));
-        index.putIndexed(Summarizer.summarize(path, null, arena, chars, LineStarts.of(chars, chars.length, LineStarts.Terminators.LSP), PositionEncoding.UTF16));
+        index.putIndexed(Summarizer.ofText(path, text));
     }
 
     private void assertAppTokens(String marked, String... expected) throws IOException {
