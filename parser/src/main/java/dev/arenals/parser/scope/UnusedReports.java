@@ -2,6 +2,7 @@ package dev.arenals.parser.scope;
 
 import static dev.arenals.parser.tree.NodeKind.*;
 
+import dev.arenals.parser.lexer.Token;
 import dev.arenals.parser.tree.Arena;
 import dev.arenals.parser.tree.Layouts;
 import dev.arenals.parser.tree.NameTable;
@@ -25,9 +26,9 @@ import java.util.Arrays;
  *       declarator or a parameter whose every element is unused, one report over the pattern: 6198
  *       for several elements;</li>
  *   <li>a private class member ({@code private} or {@code #name}) whose name nothing else in its
- *       class mentions: 6133 at its name; a private parameter property, 6138 (arena-ls has no
- *       types: any mention of the name in the class body counts as a read, so a member only
- *       written is not reported, where TypeScript would);</li>
+ *       class mentions but as the target of {@code this.name = …}: 6133 at its name; a private
+ *       parameter property, 6138 (arena-ls has no types: any other mention of the name in the class
+ *       body counts as a read — {@code other.name = …} too, where TypeScript knows other's type);</li>
  *   <li>classes, interfaces, type aliases, enums and the bindings of {@code import type} are
  *       "declared but never used" (6196), everything else "its value is never read" (6133).</li>
  * </ul>
@@ -331,6 +332,9 @@ public final class UnusedReports {
             privateName[i] = a.kind(node) == PRIVATE_IDENTIFIER;
         }
         boolean[] mentioned = new boolean[count];
+        // an accessor's name assigned to still calls it: only fields and parameter properties can be written and never read
+        boolean[] accessor = new boolean[count];
+        for (int i = 0; i < count; i++) accessor[i] = a.kind(candidates[i]) == METHOD && (a.data(candidates[i]) & (P_GET | P_SET)) != 0;
         int[] stack = new int[64];
         int sp = 0;
         stack[sp++] = body;
@@ -338,6 +342,18 @@ public final class UnusedReports {
         while (sp > 0) {
             int n = stack[--sp];
             int k = a.kind(n);
+            int written = k == ASSIGNMENT && a.data(n) == Token.ASSIGN ? thisMemberName(a, a.firstChild(n)) : -1;
+            if (written >= 0) {
+                // `this.x = v`: a write, which TypeScript's isWriteOnlyAccess does not count as a read (`+=` and `++` do)
+                for (int i = 0; i < count; i++) {
+                    if (accessor[i] && a.data(written) == names[i] && (a.kind(written) == PRIVATE_IDENTIFIER) == privateName[i]) mentioned[i] = true;
+                }
+                for (int c = a.nextSibling(a.firstChild(n)); c >= 0; c = a.nextSibling(c)) {
+                    if (sp == stack.length) stack = Arrays.copyOf(stack, sp * 2);
+                    stack[sp++] = c;
+                }
+                continue;
+            }
             if (NodeKind.hasName(k) || k == PRIVATE_IDENTIFIER) {
                 for (int i = 0; i < count; i++) {
                     if (n != ownNode[i] && a.data(n) == names[i] && (k == PRIVATE_IDENTIFIER) == privateName[i]) mentioned[i] = true;
@@ -360,6 +376,15 @@ public final class UnusedReports {
             int code = a.kind(candidates[i]) == PARAMETER ? PROPERTY_NEVER_READ : UnusedDeclarations.CODE;
             out.add(a.start(key), a.end(key), code, -2 - candidates[i]);
         }
+    }
+
+    /** The name node of {@code this.name} / {@code this.#name}, or -1 for anything else. */
+    private static int thisMemberName(Arena a, int target) {
+        if (target < 0 || a.kind(target) != MEMBER) return -1;
+        int object = Layouts.memberObject(a, target), property = Layouts.memberProperty(a, target);
+        if (object < 0 || a.kind(object) != THIS || property < 0) return -1;
+        int pk = a.kind(property);
+        return pk == IDENTIFIER_NAME || pk == PRIVATE_IDENTIFIER ? property : -1;
     }
 
     /** Whether name {@code id} is spelled {@code src[from, from + len)} (a string literal's contents), without a String. */

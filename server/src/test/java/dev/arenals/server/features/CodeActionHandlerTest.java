@@ -92,6 +92,8 @@ class CodeActionHandlerTest {
     void removeAnUnusedPrivateMember() {
         assertFix("a.ts", "export class C {\n  private |helper() {}\n  run() {}\n}\n", "Remove unused declaration for: 'helper'",
                 "export class C {\n  run() {}\n}\n");
+        // a field the class still assigns is reported (never read) but not removed: `this.count = 1` would break
+        assertNoFix("a.ts", "export class C {\n  private |count = 0;\n  run() { this.count = 1; }\n}\n");
     }
 
     @Test

@@ -69,6 +69,11 @@ class UnusedCodeTest {
                 "6133 'a' is declared but its value is never read.", "6133 '#b' is declared but its value is never read.",
                 "6133 'c' is declared but its value is never read.", "6138 Property 'e' is declared but its value is never read.");
         assertHints("a.ts", "declare class D { private x: number; } export abstract class E { @dec private [[y]] = 1; private [[z]]() {} }".replace("@dec private [[y]]", "@dec private y"));
+        // written through `this` and never read, as TypeScript's isWriteOnlyAccess: `+=` and `++` read; a setter is called
+        assertCodes("a.ts", "export class C { private a = 1; #b = 2; private c = 3; private d = 4; constructor(private e: number) {}"
+                + " private set f(v: number) { v; } m() { this.a = 5; this.#b = 6; this.c += 7; this.d++; this.e = 8; this.f = 9; } }",
+                "6133 'a' is declared but its value is never read.", "6133 '#b' is declared but its value is never read.",
+                "6138 Property 'e' is declared but its value is never read.");
         // a line TypeScript's directives suppress (past blank and comment lines) has no hint
         assertHints("a.ts", "export function f() {\n  // @ts-expect-error\n\n  // why\n  const a = 1;\n  /* @ts-ignore */\n  const b = 2;\n  const [[c]] = 3;\n}");
         assertHints("a.ts", "export function f[[<T>]]() {} export type B[[<K, V>]] = 1; export type C<[[K extends string]], V> = V;"
