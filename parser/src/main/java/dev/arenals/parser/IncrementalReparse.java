@@ -67,7 +67,9 @@ final class IncrementalReparse {
         if (arena.wastedTokens() > SPECULATION_ALLOWANCE) return false;
         ParseLog log = arena.log();
         int oldDiagnostics = arena.parserDiagnosticCount();
-        if (oldDiagnostics > ParseLog.MAX_DIAGNOSTICS / 2) return false;
+        // a tree at the cap may owe its last diagnostics to where the cap fell; below it, a reparse whose total
+        // would reach the cap declines after parsing (both paths check), so a file with many errors stays incremental
+        if (oldDiagnostics >= ParseLog.MAX_DIAGNOSTICS) return false;
 
         // an edit inside one function body at any depth: that body alone, when it can be
         if (nested.reparse(arena, text, length, options, editStart, editOldEnd, delta, oldDiagnostics)) return true;
