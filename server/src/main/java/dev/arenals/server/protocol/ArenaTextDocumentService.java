@@ -122,7 +122,13 @@ public final class ArenaTextDocumentService implements TextDocumentService {
     private final CrossFileRename crossFileRename = new CrossFileRename();
     private final CodeLensHandler codeLenses = new CodeLensHandler();
     private final LinkedEditingRangeHandler linkedEditing = new LinkedEditingRangeHandler();
-    private final SemanticTokensHandler semanticTokens = new SemanticTokensHandler(this::navigatorNow);
+    /**
+     * The workspace's navigator as it is now (the server makes it at initialize): one supplier for every
+     * handler that asks, as two identical method references would be two lambda classes, and the
+     * class-data archive keeps one (ServerArchiveIT).
+     */
+    private final java.util.function.Supplier<dev.arenals.server.workspace.CrossFileNavigator> workspace = this::navigatorNow;
+    private final SemanticTokensHandler semanticTokens = new SemanticTokensHandler(workspace);
     private final FoldingRangeHandler folding = new FoldingRangeHandler();
     private final SelectionRangeHandler selection = new SelectionRangeHandler();
     private final DocumentLinkHandler links = new DocumentLinkHandler();
@@ -397,7 +403,7 @@ public final class ArenaTextDocumentService implements TextDocumentService {
 
     // ---- implementation and type hierarchy: edges read per document, followed across files in TypeHierarchyRequests ----
 
-    private final TypeHierarchyRequests typeHierarchy = new TypeHierarchyRequests(this, this::navigatorNow);
+    private final TypeHierarchyRequests typeHierarchy = new TypeHierarchyRequests(this, workspace);
 
     private dev.arenals.server.workspace.CrossFileNavigator navigatorNow() { return server.navigator(); }
 
