@@ -378,6 +378,33 @@ public final class UnusedReports {
         }
     }
 
+    /**
+     * Whether the class body {@code body} assigns its member {@code member} (a field, method or
+     * parameter property) through {@code this} — the writes {@link #privateMembers} does not count
+     * as reads, which removing the member would leave behind.
+     */
+    public static boolean assignedThroughThis(Arena a, int body, int member) {
+        int name = memberName(a, member);
+        if (name < 0) return false;
+        int nameId = a.data(name);
+        boolean privateName = a.kind(name) == PRIVATE_IDENTIFIER;
+        int[] stack = new int[64];
+        int sp = 0;
+        stack[sp++] = body;
+        while (sp > 0) {
+            int n = stack[--sp];
+            if (a.kind(n) == ASSIGNMENT && a.data(n) == Token.ASSIGN) {
+                int written = thisMemberName(a, a.firstChild(n));
+                if (written >= 0 && a.data(written) == nameId && (a.kind(written) == PRIVATE_IDENTIFIER) == privateName) return true;
+            }
+            for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
+                if (sp == stack.length) stack = Arrays.copyOf(stack, sp * 2);
+                stack[sp++] = c;
+            }
+        }
+        return false;
+    }
+
     /** The name node of {@code this.name} / {@code this.#name}, or -1 for anything else. */
     private static int thisMemberName(Arena a, int target) {
         if (target < 0 || a.kind(target) != MEMBER) return -1;

@@ -236,24 +236,6 @@ public final class CodeActionHandler {
 
     // ---- unused code ----
 
-    /** Whether the class body around {@code member} spells its name as a word outside the member itself. */
-    private static boolean namedElsewhereInClass(Arena a, int member, String name) {
-        int body = dev.arenals.server.query.TreePaths.parent(a, member);
-        if (body < 0 || name.isEmpty()) return true;
-        char[] src = a.source();
-        for (int i = a.start(body), last = a.end(body) - name.length(); i <= last; i++) {
-            if (i >= a.start(member) && i < a.end(member)) { i = a.end(member) - 1; continue; }
-            boolean match = true;
-            for (int j = 0; j < name.length() && match; j++) match = src[i + j] == name.charAt(j);
-            if (!match) continue;
-            boolean wordStart = i == 0 || !Character.isJavaIdentifierPart(src[i - 1]) || name.charAt(0) == '#';
-            int after = i + name.length();
-            boolean wordEnd = after >= a.sourceLength() || !Character.isJavaIdentifierPart(src[after]);
-            if (wordStart && wordEnd) return true;
-        }
-        return false;
-    }
-
     private static void unusedFixes(DocumentQuery q, int from, int to, List<Diagnostic> context, List<Either<Command, CodeAction>> out) {
         Arena a = q.arena();
         ScopeTable t = q.scopes();
@@ -267,7 +249,7 @@ public final class CodeActionHandler {
             if (member >= 0) {
                 // a private method or field as a whole; a parameter property stays (its callers pass it), and
                 // so does a field the class still assigns (`this.x = v`: removing it would break those lines)
-                if (a.kind(member) == PARAMETER || namedElsewhereInClass(a, member, UnusedReports.name(a, t, sym))) continue;
+                if (a.kind(member) == PARAMETER || UnusedReports.assignedThroughThis(a, TreePaths.parent(a, member), member)) continue;
                 int[] span = Removals.statementSpan(a.source(), a.sourceLength(), a.start(member), a.end(member));
                 CodeAction action = quickFix(q, "Remove unused declaration for: '" + UnusedReports.name(a, t, sym) + "'", span[0], span[1], "");
                 action.setDiagnostics(matching(q, context, start, end));
