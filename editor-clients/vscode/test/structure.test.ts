@@ -32,6 +32,7 @@ import { hasServerJar, serverJar, Session, WAIT_MS, withTimeout } from './sessio
 
 const NPM = process.env.ARENA_LS_NPM_CACHE ?? path.join(os.homedir(), '.cache', 'arena-ls', 'npm');
 const REAL_FILE = path.join(NPM, 'zod@4.6.7/package/src/v4/core/util.ts');
+const SCHEMAS_FILE = path.join(NPM, 'zod@4.6.7/package/src/v4/classic/schemas.ts');
 const skip = hasServerJar() ? false : `no server jar at ${serverJar()} (build it, or set ARENA_LS_JAR)`;
 
 /** What vscode-languageclient 9.0.1 declares for semantic tokens and folding ranges. */
@@ -280,6 +281,27 @@ describe('semantic tokens and folding over stdio', { skip, timeout: 20 * WAIT_MS
             const freshData = (await full(mirror)).data;
             assert.deepEqual(data, freshData, `tokens after typing ${JSON.stringify(key)} at ${line}:${character}`);
         }
+    });
+
+    it('colours names imported from other files of a published package as those files declare them', { skip: existsSync(SCHEMAS_FILE) ? false : `${SCHEMAS_FILE} is not fetched (mvn verify fetches it)` }, async () => {
+        const text = readFileSync(SCHEMAS_FILE, 'utf8');
+        const uri = `file://${SCHEMAS_FILE}`;
+        await s.notify(DidOpenTextDocumentNotification.method, { textDocument: { uri, languageId: 'typescript', version: 1, text } });
+        const tokens = decode((await full(uri)).data, legend, text);
+        const starts = lineStarts(text);
+        // the token on the name that starts `offset` chars into the first occurrence of `context`
+        const at = (context: string, name: string) => {
+            const offset = text.indexOf(context) + context.indexOf(name);
+            assert.ok(offset >= context.indexOf(name), `${context} in schemas.ts`);
+            const t = tokens.find(t => starts[t.line] + t.character === offset);
+            assert.ok(t, `a token on ${name} in ${context}`);
+            return describeToken(t);
+        };
+        // core is `import * as core from "../core/index.js"`, a barrel of `export *`: its $ZodType is an interface
+        // and a constructor const (zod's way to declare a class), util a namespace it re-exports
+        assert.equal(at('core.$ZodType.init(inst, def);', '$ZodType'), '$ZodType class');
+        assert.equal(at('> extends core.$ZodType<Output', '$ZodType'), '$ZodType interface');
+        assert.equal(at('util.mergeDefs(def', 'mergeDefs'), 'mergeDefs function');
     });
 
     it('shuts down and exits with code 0 and no error in the log', async () => {
