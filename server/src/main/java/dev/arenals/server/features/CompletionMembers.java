@@ -54,9 +54,12 @@ final class CompletionMembers {
         this.file = file;
     }
 
-    void membersOf(CompletionContext c, Sink sink) {
+    void membersOf(CompletionContext c, Sink all) {
         int object = c.objectNode;
         if (object < 0) return;
+        Sink sink = (name, kind, decl, group, detail) -> {
+            if (accessibleFrom(c.path, decl)) all.member(name, kind, decl, group, detail);
+        };
         int k = arena.kind(object);
         if (k == THIS && DeclaredTypes.thisParameterType(q, object) >= 0) { // function (this: T): T's members, not a class's
             instanceMembers(object, sink);
@@ -358,6 +361,39 @@ final class CompletionMembers {
         } else if (isClass(k)) {
             classMembers(container, true, 0, sink, new HashSet<>());
         }
+    }
+
+    /**
+     * Whether a member of a class of this file ({@code key}: its key, or a parameter property's
+     * name) may be read where the cursor is ({@code path}: the cursor's ancestors), as TypeScript
+     * offers it: a {@code private} one inside its class, a {@code protected} one inside its class or
+     * a class extending it (or extending a class declared elsewhere, which may); anything else,
+     * and a member of another file, everywhere.
+     */
+    private boolean accessibleFrom(int[] path, int key) {
+        if (key < 0) return true;
+        int member = q.parentOf(key);
+        if (arena.kind(key) == BINDING_IDENTIFIER && member >= 0 && arena.kind(member) != PARAMETER) member = q.parentOf(member); // (private a = 1)
+        if (member < 0 || (arena.kind(member) != FIELD && arena.kind(member) != METHOD && (arena.kind(member) != PARAMETER || arena.kind(key) != BINDING_IDENTIFIER))) return true;
+        int access = arena.data(member) & (MOD_PRIVATE | MOD_PROTECTED);
+        if (access == 0) return true;
+        int owner = member;
+        while (owner >= 0 && arena.kind(owner) != CLASS_BODY) owner = q.parentOf(owner);
+        owner = owner < 0 ? -1 : q.parentOf(owner);
+        if (owner < 0) return true;
+        for (int i = 0; i + 1 < path.length; i++) {
+            if (arena.kind(path[i + 1]) != CLASS_BODY) continue;
+            int cls = path[i];
+            if (cls == owner) return true;
+            if (access == MOD_PRIVATE) continue;
+            for (int c = cls, level = 0; c >= 0 && level < MAX_DEPTH; level++) {
+                int base = baseClass(c);
+                if (base == owner) return true;
+                if (base < 0 && ClassHierarchy.extendsExpression(arena, c) >= 0) return true; // a base declared elsewhere may extend it
+                c = base;
+            }
+        }
+        return false;
     }
 
     private void named(int declaration, CompletionItemKind kind, Sink sink) {

@@ -228,6 +228,7 @@ final class InstanceTypes {
         for (FileSummary.Member m : found.members()) {
             if (m.type() == null) continue;
             String typeName = instanceTypeName(m.type(), false);
+            if ("this".equals(typeName)) return owner; // add(…): this — what it is called on, a subclass too
             return typeName == null ? null : resolveIn(found.container().file(), found.summary(), typeName, navigator);
         }
         return null;

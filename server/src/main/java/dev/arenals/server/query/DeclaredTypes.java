@@ -260,6 +260,11 @@ public final class DeclaredTypes {
     }
 
     private static int typeNameOf(DocumentQuery q, int expr, int depth) {
+        return throughConstraint(q, typeNameAsWritten(q, expr, depth), expr);
+    }
+
+    /** {@link #typeNameOf} before a type parameter's name is read as its constraint. */
+    private static int typeNameAsWritten(DocumentQuery q, int expr, int depth) {
         if (expr < 0 || depth > MAX_DEPTH) return -1;
         Arena a = q.arena();
         switch (a.kind(expr)) {
@@ -281,11 +286,17 @@ public final class DeclaredTypes {
                 int cls = classOfThis(q, expr);
                 return cls < 0 ? -1 : ClassHierarchy.extendsName(a, cls);
             }
-            case IDENTIFIER_REFERENCE:
-                return typeOfBinding(q, q.symbolOfNode(expr), depth);
+            case IDENTIFIER_REFERENCE: {
+                int declared = typeOfBinding(q, q.symbolOfNode(expr), depth);
+                int narrowed = Narrowing.instanceOfClass(q, expr);
+                return narrowed >= 0 && narrowsTo(q, declared, narrowed) ? narrowed : declared;
+            }
             case CALL: {
                 int callee = Layouts.callCallee(a, expr);
                 int returned = returnTypeOfCallee(q, callee, depth);
+                if (returned >= 0 && a.kind(returned) == THIS_TYPE) { // b.self() where self(): this: what b is
+                    return a.kind(callee) == MEMBER ? typeNameOf(q, Layouts.memberObject(a, callee), depth + 1) : -1;
+                }
                 int named = typeNameOfAnnotation(a, returned >= 0 ? returned : declaredType(q, expr, depth + 1));
                 if (named >= 0 || returned >= 0) return named;
                 int fn = calleeFunction(q, callee, depth + 1);
@@ -303,6 +314,46 @@ public final class DeclaredTypes {
             default:
                 return -1;
         }
+    }
+
+    /**
+     * A type parameter's name read where it is in scope stands for its constraint: {@code item.kind}
+     * of {@code item: T} inside {@code function h<T extends { kind: string }>} is the constraint's
+     * {@code kind}, as TypeScript reads a member of T on its apparent type. Outside its declaration
+     * ({@code box.item} of a {@code Box<Circle>}) T is instantiated: the name is left as it is, as
+     * is any other name, and a constraint that names no type.
+     */
+    static int throughConstraint(DocumentQuery q, int typeName, int site) {
+        Arena a = q.arena();
+        for (int steps = 0; typeName >= 0 && site >= 0 && steps < MAX_DEPTH && a.kind(typeName) == IDENTIFIER_REFERENCE; steps++) {
+            int symbol = q.symbolOfNode(typeName);
+            if (symbol < 0 || !q.isDeclared(symbol) || q.scopes().kind(symbol) != SymbolKind.TYPE_PARAMETER) return typeName;
+            int parameter = q.scopes().declaringNode(symbol);
+            if (parameter < 0 || a.kind(parameter) != TYPE_PARAMETER || (a.data(parameter) & TP_CONSTRAINT) == 0) return typeName;
+            int list = q.parentOf(parameter), owner = list < 0 ? -1 : q.parentOf(list);
+            if (owner < 0 || site > owner || site < TreePaths.firstInSubtree(a, owner)) return typeName; // not read inside the generic
+            int constraint = typeNameOfAnnotation(a, a.nextSibling(a.firstChild(parameter)));
+            if (constraint < 0) return typeName;
+            typeName = constraint;
+        }
+        return typeName;
+    }
+
+    /**
+     * Whether {@code x instanceof C} narrows x, declared as {@code declared} (a type name or -1),
+     * to C: when its declared type is not known (a union, {@code unknown}), an interface or object
+     * type, or a class of this file C extends; never when C is no class (a variable holding one).
+     */
+    private static boolean narrowsTo(DocumentQuery q, int declared, int cls) {
+        int symbol = q.symbolOfNode(cls);
+        if (symbol < 0 || !q.isDeclared(symbol)) return false;
+        int kind = q.scopes().kind(symbol);
+        if (kind != SymbolKind.CLASS && kind != SymbolKind.IMPORT) return false;
+        int local = resolveLocal(q, declared);
+        if (local < 0 || !isClass(q.arena().kind(local))) return true; // unknown, an interface, or declared elsewhere
+        int c = resolveLocal(q, cls);
+        for (int level = 0; c >= 0 && level < MAX_DEPTH; level++, c = ClassHierarchy.baseInFile(q, c)) if (c == local) return true;
+        return false;
     }
 
     /** {@code C} of {@code C<T>} in {@code new C<T>()} (an INSTANTIATION_EXPRESSION), else the node itself. */
@@ -488,6 +539,7 @@ public final class DeclaredTypes {
             child = parent;
             parent = q.parentOf(parent);
         }
+        if (parent >= 0 && a.kind(parent) == ARRAY_PATTERN) return depth > MAX_DEPTH ? -1 : typeNameOfAnnotation(a, arrayPatternElement(q, parent, child, depth + 1));
         if (parent < 0 || a.kind(parent) != PROPERTY || (a.data(parent) & P_COMPUTED) != 0 || Layouts.propertyValue(a, parent) != child) return -1;
         int pattern = q.parentOf(parent);
         int key = Layouts.propertyKey(a, parent);
@@ -498,8 +550,38 @@ public final class DeclaredTypes {
         return owner < 0 || depth > MAX_DEPTH ? -1 : typeOfMember(q, owner, a.data(key), depth + 1);
     }
 
+    /**
+     * The declared type of {@code element} of an array pattern that a declarator or parameter binds
+     * ({@code first} of {@code const [first] = xs} with xs a {@code C[]}; the n-th of a tuple
+     * {@code [A, B]}); -1.
+     */
+    private static int arrayPatternElement(DocumentQuery q, int pattern, int element, int depth) {
+        Arena a = q.arena();
+        int index = 0;
+        for (int e = a.firstChild(pattern); e >= 0 && e != element; e = a.nextSibling(e)) index++;
+        int holder = q.parentOf(pattern);
+        int type = -1;
+        if (holder >= 0 && a.kind(holder) == VARIABLE_DECLARATOR && Layouts.declaratorTarget(a, holder) == pattern) {
+            type = Layouts.declaratorType(a, holder);
+            int init = Layouts.declaratorInit(a, holder);
+            if (type < 0) type = init >= 0 ? declaredType(q, init, depth + 1) : iteratedElement(q, holder, depth + 1);
+        } else if (holder >= 0 && a.kind(holder) == PARAMETER && Layouts.parameterTarget(a, holder) == pattern) {
+            type = Layouts.parameterType(a, holder);
+        }
+        type = type < 0 ? -1 : withoutNullish(a, type);
+        if (type >= 0 && a.kind(type) == TUPLE_TYPE) {
+            int t = a.firstChild(type);
+            for (; t >= 0 && index > 0; t = a.nextSibling(t)) index--;
+            if (t >= 0 && a.kind(t) == NAMED_TUPLE_MEMBER) return a.data(t) == 0 ? a.nextSibling(a.firstChild(t)) : -1;
+            return t;
+        }
+        return elementType(a, type);
+    }
+
     /** The type name of what a variable or parameter holds ({@link #typeNameOf} of a use of it), or -1. */
-    public static int typeNameOfSymbol(DocumentQuery q, int symbol) { return typeOfBinding(q, symbol, 0); }
+    public static int typeNameOfSymbol(DocumentQuery q, int symbol) {
+        return throughConstraint(q, typeOfBinding(q, symbol, 0), symbol < 0 || !q.isDeclared(symbol) ? -1 : q.scopes().declarationNode(symbol));
+    }
 
     /** What a variable or parameter holds, by its annotation, else (a variable, a parameter's default) by its initializer. */
     private static int typeOfBinding(DocumentQuery q, int symbol, int depth) {

@@ -93,6 +93,62 @@ final class Narrowing {
         return found;
     }
 
+    /**
+     * The class {@code C} of a test {@code x instanceof C} that encloses the read {@code reference}
+     * of {@code x} and holds there: the consequent of {@code if}, the first arm of {@code ?:}, the
+     * right of {@code &&} (also inside a chain of {@code &&}); the class's IDENTIFIER_REFERENCE in
+     * the test, or -1. TypeScript narrows x to C there. As {@link #at}: a const or a never-assigned
+     * variable or parameter only, and no test outside the closure the read is in.
+     */
+    static int instanceOfClass(DocumentQuery q, int reference) {
+        Arena a = q.arena();
+        if (reference < 0 || a.kind(reference) != IDENTIFIER_REFERENCE || !neverReassigned(q, q.symbolOfNode(reference))) return -1;
+        int symbol = q.symbolOfNode(reference);
+        int child = reference;
+        for (int p = q.parentOf(reference), steps = 0; p >= 0 && steps < MAX_STEPS; child = p, p = q.parentOf(p), steps++) {
+            int found = -1;
+            switch (a.kind(p)) {
+                case FUNCTION_DECLARATION: case FUNCTION_EXPRESSION: case ARROW_FUNCTION: case CLASS_BODY: case PROGRAM:
+                    return -1;
+                case IF:
+                    if (child == Layouts.ifConsequent(a, p)) found = instanceOfTest(q, Layouts.ifTest(a, p), symbol);
+                    break;
+                case CONDITIONAL: {
+                    int condition = a.firstChild(p);
+                    if (condition >= 0 && child == a.nextSibling(condition)) found = instanceOfTest(q, condition, symbol);
+                    break;
+                }
+                case BINARY: {
+                    int left = a.firstChild(p);
+                    if (a.data(p) == Token.AMP2 && child == a.nextSibling(left)) found = instanceOfTest(q, left, symbol);
+                    break;
+                }
+                default:
+                    break;
+            }
+            if (found >= 0) return found;
+        }
+        return -1;
+    }
+
+    /** C of {@code x instanceof C} (x the symbol), also as one operand of a chain of {@code &&}; -1. */
+    private static int instanceOfTest(DocumentQuery q, int condition, int symbol) {
+        Arena a = q.arena();
+        while (condition >= 0 && a.kind(condition) == PARENTHESIZED) condition = Layouts.operand(a, condition);
+        if (condition < 0 || a.kind(condition) != BINARY) return -1;
+        int left = a.firstChild(condition);
+        int right = left < 0 ? -1 : a.nextSibling(left);
+        if (right < 0) return -1;
+        if (a.data(condition) == Token.AMP2) {
+            int found = instanceOfTest(q, right, symbol);
+            return found >= 0 ? found : instanceOfTest(q, left, symbol);
+        }
+        if (a.data(condition) != Token.K_INSTANCEOF) return -1;
+        while (left >= 0 && a.kind(left) == PARENTHESIZED) left = Layouts.operand(a, left);
+        if (left < 0 || a.kind(left) != IDENTIFIER_REFERENCE || q.symbolOfNode(left) != symbol) return -1;
+        return a.kind(right) == IDENTIFIER_REFERENCE ? right : -1;
+    }
+
     /** Whether a variable or parameter keeps the value it was declared with: a const, or no write but its declaration. */
     private static boolean neverReassigned(DocumentQuery q, int symbol) {
         if (symbol < 0 || !q.isDeclared(symbol)) return false;

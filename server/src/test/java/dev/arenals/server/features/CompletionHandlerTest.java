@@ -528,4 +528,17 @@ class CompletionHandlerTest {
         assertOffers("a.ts", cls + "class C { constructor(private s: S) {} m() { this.s.| } }", "count", "load");
         assertNotOffered("a.ts", cls + "function f(s) { s.| }", "count", "load");
     }
+
+    @Test
+    void privateAndProtectedMembersAreOfferedWhereTheyMayBeRead() {
+        String base = "class Base { private secret = 1; protected prot = 2; open = 3;\n"
+                + "  constructor(private p1: number, protected p2: number, public p3: number) {}\n";
+        assertOffers("a.ts", base + "  m(other: Base) { other.| } }", "secret", "prot", "open", "p1", "p2", "p3", "m");
+        assertNotOffered("a.ts", base + "  m() {} }\nconst b = new Base(1, 2, 3); b.|", "secret", "prot", "p1", "p2");
+        assertOffers("a.ts", base + "  m() {} }\nconst b = new Base(1, 2, 3); b.|", "open", "p3", "m");
+        assertNotOffered("a.ts", base + "  m() {} }\nclass D extends Base { n() { this.| } }", "secret", "p1");
+        assertOffers("a.ts", base + "  m() {} }\nclass D extends Base { n() { this.| } }", "prot", "p2", "open", "n");
+        // a type literal inside a parameter property's annotation is no member of the class
+        assertOffers("a.ts", "class A { constructor(private o: { deep: 1 }) { o.| } }", "deep");
+    }
 }

@@ -36,6 +36,48 @@ class DeclaredTypeMembersTest {
     }
 
     @Test
+    void aTypeParametersMembersAreItsConstraintsInsideTheGeneric() {
+        assertDefinition("a.ts", "function h<T extends { [[kind]]: string }>(item: T) { return item.ki|nd; }");
+        assertDefinition("a.ts", "interface Shape { [[area]](): number }\nfunction total<S extends Shape>(xs: S[]) { for (const s of xs) s.ar|ea(); }");
+        assertDefinition("a.ts", "interface Shape { [[area]](): number }\nclass Box<S extends Shape> { constructor(private s: S) {} get() { return this.s.ar|ea(); } }");
+        assertDefinition("a.ts", "interface A { [[a]]: 1 } function h<T extends U, U extends A>(t: T) { t.|a; }");
+        // outside the generic T is instantiated: Box<Circle>'s s is a Circle, not the constraint's Shape
+        assertDefinition("a.ts", "interface Shape { area(): number } class Circle implements Shape { area() { return 1; } }\n"
+                + "class Box<S extends Shape> { constructor(public s: S) {} }\ndeclare const b: Box<Circle>; b.s.ar|ea();");
+        assertDefinition("a.ts", "function h<T>(item: T) { return item.ki|nd; }");
+    }
+
+    @Test
+    void aMethodReturningThisReturnsWhatItIsCalledOn() {
+        assertDefinition("a.ts", "class R { add(): this { return this; } get [[size]]() { return 1; } }\nconst r = new R().add().add(); r.si|ze;");
+        assertDefinition("a.ts", "class R { add(): this { return this; } } class S extends R { [[own]] = 1 }\nnew S().add().o|wn;");
+    }
+
+    @Test
+    void anArrayPatternsElementsAreTheArraysOrTheTuplesElements() {
+        assertDefinition("a.ts", "class C { [[r]] = 1 } declare const xs: C[]; const [first] = xs; first.|r;");
+        assertDefinition("a.ts", "class C { [[r]] = 1 } function f([a, , b]: readonly C[]) { a.|r; b.|r; }");
+        assertDefinition("a.ts", "class C { [[r]] = 1 } class D { r = 2 } declare const t: [D, C]; const [, c] = t; c.|r;");
+        assertDefinition("a.ts", "class C { [[r]] = 1 } declare const t: [x: number, y: C]; const [, c] = t; c.|r;");
+        assertDefinition("a.ts", "class C { [[r]] = 1 } declare const xs: C[]; for (const [k] of [xs]) k; const [d = new C()] = xs; d.|r;");
+    }
+
+    @Test
+    void instanceofNarrowsToTheClass() {
+        String shapes = "class Circle { [[radius]] = 1; area() { return 1; } } class Square { side = 1; area() { return 2; } }\n";
+        assertDefinition("a.ts", shapes + "function g(s: Circle | Square) { if (s instanceof Circle) return s.rad/*|*/ius; return 0; }");
+        assertDefinition("a.ts", shapes + "function g(s: unknown) { return s instanceof Circle ? s.rad/*|*/ius : 0; }");
+        assertDefinition("a.ts", shapes + "function g(s: Circle | Square, b: boolean) { return b && s instanceof Circle && s.rad/*|*/ius; }");
+        assertDefinition("a.ts", shapes + "interface Shape { kind: string } function g(s: Shape) { if (s instanceof Circle) s.rad/*|*/ius; }");
+        // no narrowing: the else branch, a reassigned variable, a test of another variable
+        assertDefinition("a.ts", shapes.replace("[[radius]]", "radius") + "function g(s: unknown) { if (s instanceof Circle) {} else s.rad/*|*/ius; }");
+        assertDefinition("a.ts", shapes.replace("[[radius]]", "radius") + "function g(s: unknown) { s = new Square(); if (s instanceof Circle) s.rad/*|*/ius; }");
+        assertDefinition("a.ts", shapes.replace("[[radius]]", "radius") + "function g(s: unknown, t: unknown) { if (t instanceof Circle) s.rad/*|*/ius; }");
+        // a subclass declared: instanceof its base keeps it
+        assertDefinition("a.ts", "class B { m() {} } class D extends B { [[m]]() {} }\nfunction g(d: D) { if (d instanceof B) d./*|*/m(); }");
+    }
+
+    @Test
     void aFunctionWithoutADeclaredReturnTypeThatReturnsOnlyInstancesOfOneType() {
         assertDefinition("a.ts", "class S { [[load]]() {} } function make() { return new S(); } make().lo|ad();");
         assertDefinition("a.ts", "class S { [[load]]() {} } const make = () => new S(); make().lo|ad();");
