@@ -287,6 +287,12 @@ public final class CrossFileReferences {
             return out;
         }
         if (target.kind != Target.SYMBOL) return List.of();
+        List<InstanceMember> parameterProperty = instanceMembersAt(q, q.offset(position), target, file, navigator, index);
+        if (!parameterProperty.isEmpty()) { // constructor(public x): x of the class's instances in other files
+            List<Site> out = new ArrayList<>();
+            for (InstanceMember m : parameterProperty) out.addAll(instanceMemberSites(m, file, navigator, index));
+            return out;
+        }
         Occurrences declarations = Occurrences.declarations(q, target);
         if (declarations.size() == 0) return List.of();
         int declaration = declarations.node(0);
@@ -319,12 +325,21 @@ public final class CrossFileReferences {
             WorkspaceIndex index) {
         Arena arena = q.arena();
         if (target != null) {
-            if (target.kind != Target.MEMBER || (target.containerKind != Target.CLASS && target.containerKind != Target.INTERFACE)) return List.of();
+            int[] containers = target.containers;
+            int containerKind = target.containerKind;
+            if (target.kind == Target.SYMBOL) { // constructor(public x): the parameter is member x of the class too
+                int cls = target.groups.length == 1 ? DeclaredTypes.classOfParameterProperty(q, q.scopes().declarationNode(target.groups[0])) : -1;
+                if (cls < 0) return List.of();
+                containers = new int[] {cls};
+                containerKind = Target.CLASS;
+            } else if (target.kind != Target.MEMBER || (containerKind != Target.CLASS && containerKind != Target.INTERFACE)) {
+                return List.of();
+            }
             FileSummary own = index.summary(file);
             if (own == null) return List.of();
             String member = arena.names().name(target.nameId);
             List<InstanceMember> out = new ArrayList<>(1);
-            for (int container : target.containers) {
+            for (int container : containers) {
                 int name = Layouts.declarationName(arena, container);
                 if (name < 0) continue;
                 String local = arena.names().name(arena.data(name));
@@ -334,14 +349,14 @@ public final class CrossFileReferences {
                 InstanceMember m = new InstanceMember(new NameInFile(file, local), member, true);
                 if (!out.contains(m)) out.add(m);
             }
-            for (int container : target.containers) {
+            for (int container : containers) {
                 // a class extending an imported one: the member may be the import's, overridden here
                 if (!NodeKind.isClass(arena.kind(container)) || ClassHierarchy.baseInFile(q, container) >= 0) continue;
                 NameInFile base = importedType(q, ClassHierarchy.extendsName(arena, container), file, navigator);
                 InstanceMember m = base == null ? null : new InstanceMember(base, member, false);
                 if (m != null && !out.contains(m)) out.add(m);
             }
-            if (target.containerKind == Target.INTERFACE) {
+            if (containerKind == Target.INTERFACE) {
                 // the top-level components whose props are this interface: their importers' <C m=…>
                 for (int s = arena.firstChild(arena.root()); s >= 0; s = arena.nextSibling(s)) {
                     int d = arena.kind(s) == NodeKind.EXPORT_NAMED || arena.kind(s) == NodeKind.EXPORT_DEFAULT ? Layouts.exportedDeclaration(arena, s) : s;

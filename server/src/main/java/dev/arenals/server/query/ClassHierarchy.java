@@ -40,50 +40,88 @@ public final class ClassHierarchy {
     }
 
     /**
-     * The classes the member {@code nameId} of {@code cls} is shared with, {@code cls} first: from
-     * the topmost class above it (in this file) that declares the member, that class and every
-     * class below it. A class that neither declares the member nor inherits it from one that does
-     * is just itself.
+     * The classes and interfaces of this file the member {@code nameId} of {@code container} is
+     * shared with, {@code container} first, as TypeScript's references and rename relate them:
+     * every type above it (bases, implemented and extended interfaces, an interface's merged
+     * declarations) that declares the member is a root, and each root with every type below it
+     * (classes extending or implementing it, interfaces extending it) is in the family; so a
+     * class's method is one member with the interface method it implements and with the other
+     * classes implementing that. A type whose member no type above declares is just itself
+     * (with its merged declarations).
      */
-    public static int[] memberFamily(DocumentQuery q, int cls, int nameId) {
+    public static int[] memberFamily(DocumentQuery q, int container, int nameId) {
         Arena arena = q.arena();
-        int root = declaresMember(arena, cls, nameId) ? cls : -1;
-        int c = cls;
-        for (int depth = 0; depth < MAX_DEPTH; depth++) {
-            c = baseInFile(q, c);
-            if (c < 0) break;
-            if (declaresMember(arena, c, nameId)) root = c;
+        int[] up = new int[MAX_FAMILY];
+        int upCount = addWithMerged(q, container, up, 0);
+        for (int i = 0; i < upCount; i++) {
+            int t = up[i];
+            if (isClass(arena.kind(t))) {
+                int base = baseInFile(q, t);
+                if (base >= 0) upCount = addWithMerged(q, base, up, upCount);
+            }
+            int clause = arena.kind(t) == INTERFACE_DECLARATION ? Layouts.interfaceHeritage(arena, t) : isClass(arena.kind(t)) ? Layouts.classImplements(arena, t) : -1;
+            for (int e = clause < 0 ? -1 : arena.firstChild(clause); e >= 0; e = arena.nextSibling(e)) {
+                int named = typeInFile(q, Layouts.heritageExpression(arena, e));
+                if (named >= 0) upCount = addWithMerged(q, named, up, upCount);
+            }
         }
-        if (root < 0) return new int[] {cls};
-        // the classes below root: those whose extends names a class of the family, found through
-        // the uses of each family class's name (the symbol index), not a walk of the whole tree
-        int[] out = new int[8];
+        int[] out = new int[MAX_FAMILY];
         int count = 0;
-        out[count++] = root;
-        int[] work = new int[8];
-        int pending = 0;
-        work[pending++] = root;
-        while (pending > 0 && count <= MAX_FAMILY) {
-            int group = nameGroup(q, work[--pending]);
+        for (int i = 0; i < upCount; i++) if (declaresMember(arena, up[i], nameId)) count = addWithMerged(q, up[i], out, count);
+        if (count == 0) return java.util.Arrays.copyOf(up, addWithMerged(q, container, new int[MAX_FAMILY], 0)); // its merged declarations come first
+        // the types below each root: those whose heritage names a type of the family, found through
+        // the uses of each family type's name (the symbol index), not a walk of the whole tree
+        for (int next = 0; next < count; next++) {
+            int group = nameGroup(q, out[next]);
             if (group < 0) continue;
             SymbolIndex index = q.index();
             for (int i = 0, n = index.occurrenceCount(group); i < n; i++) {
-                int below = classExtending(q, index.occurrenceNode(group, i));
-                if (below < 0 || contains(out, count, below)) continue;
-                if (count == out.length) out = java.util.Arrays.copyOf(out, count * 2);
-                out[count++] = below;
-                if (pending == work.length) work = java.util.Arrays.copyOf(work, pending * 2);
-                work[pending++] = below;
+                int below = heritageOwner(q, index.occurrenceNode(group, i));
+                if (below >= 0 && !contains(out, count, below)) count = addWithMerged(q, below, out, count);
             }
         }
-        // the class asked about first
+        // the type asked about first
         for (int i = 0; i < count; i++) {
-            if (out[i] != cls) continue;
+            if (out[i] != container) continue;
             out[i] = out[0];
-            out[0] = cls;
+            out[0] = container;
             return java.util.Arrays.copyOf(out, count);
         }
-        return new int[] {cls}; // not reached from root: a cycle the binder let through
+        return new int[] {container}; // not reached from a root: a cycle the binder let through
+    }
+
+    /** Adds a type and, for an interface, every declaration merged with it (each once); the new count. */
+    private static int addWithMerged(DocumentQuery q, int type, int[] out, int count) {
+        Arena arena = q.arena();
+        if (arena.kind(type) != INTERFACE_DECLARATION) return add(out, count, type);
+        int group = nameGroup(q, type);
+        if (group < 0) return add(out, count, type);
+        count = add(out, count, type);
+        SymbolIndex index = q.index();
+        for (int i = 0, n = index.occurrenceCount(group); i < n; i++) {
+            if ((index.occurrenceFlags(group, i) & SymbolIndex.DECLARATION) == 0) continue;
+            int owner = q.parentOf(index.occurrenceNode(group, i));
+            if (owner >= 0 && arena.kind(owner) == INTERFACE_DECLARATION) count = add(out, count, owner);
+        }
+        return count;
+    }
+
+    private static int add(int[] out, int count, int value) {
+        if (contains(out, count, value) || count >= out.length) return count;
+        out[count] = value;
+        return count + 1;
+    }
+
+    /** The class or interface of this file a heritage entry's name declares, or -1. */
+    private static int typeInFile(DocumentQuery q, int name) {
+        if (name < 0 || q.arena().kind(name) != IDENTIFIER_REFERENCE) return -1;
+        int symbol = q.symbolOfNode(name);
+        if (symbol < 0 || !q.isDeclared(symbol)) return -1;
+        int kind = q.scopes().kind(symbol);
+        if (kind != SymbolKind.CLASS && kind != SymbolKind.INTERFACE) return -1;
+        int declaring = q.scopes().declaringNode(symbol);
+        int k = declaring < 0 ? -1 : q.arena().kind(declaring);
+        return isClass(k) || k == INTERFACE_DECLARATION ? declaring : -1;
     }
 
     /** Bounds a family: a class hierarchy of a file is a handful of classes; broken code must not make it more. */
@@ -97,18 +135,23 @@ public final class ClassHierarchy {
         return symbol < 0 ? -1 : q.index().groupOf(symbol);
     }
 
-    /** The class whose {@code extends} is the name {@code use}, or -1. */
-    private static int classExtending(DocumentQuery q, int use) {
+    /**
+     * The class or interface whose heritage names {@code use}: a class's {@code extends} or
+     * {@code implements}, an interface's {@code extends}; -1.
+     */
+    private static int heritageOwner(DocumentQuery q, int use) {
         Arena arena = q.arena();
         if (use < 0 || arena.kind(use) != IDENTIFIER_REFERENCE) return -1;
-        int[] path = TreePaths.pathTo(arena, use);
-        if (path == null) return -1;
-        for (int i = path.length - 2; i >= 0; i--) {
-            int k = arena.kind(path[i]);
-            if (k == CLASS_HERITAGE) return i >= 1 && isClass(arena.kind(path[i - 1])) && extendsName(arena, path[i - 1]) == use ? path[i - 1] : -1;
-            if (k != EXPRESSION_WITH_TYPE_ARGUMENTS) return -1;
-        }
-        return -1;
+        int parent = q.parentOf(use);
+        int entry = parent >= 0 && arena.kind(parent) == EXPRESSION_WITH_TYPE_ARGUMENTS && arena.firstChild(parent) == use ? parent : use;
+        int clause = q.parentOf(entry);
+        if (clause < 0) return -1;
+        int owner = q.parentOf(clause);
+        if (owner < 0) return -1;
+        int ck = arena.kind(clause), ok = arena.kind(owner);
+        if (ck == CLASS_HERITAGE) return isClass(ok) && extendsName(arena, owner) == use ? owner : -1;
+        if (ck != HERITAGE_CLAUSE) return -1;
+        return isClass(ok) || ok == INTERFACE_DECLARATION ? owner : -1;
     }
 
     private static boolean contains(int[] values, int count, int value) {
@@ -116,12 +159,19 @@ public final class ClassHierarchy {
         return false;
     }
 
-    /** Whether the class body declares a method, accessor or field named {@code nameId}. */
-    public static boolean declaresMember(Arena arena, int cls, int nameId) {
-        int body = Layouts.classBody(arena, cls);
+    /**
+     * Whether a class declares a method, accessor, field or parameter property named
+     * {@code nameId}, or an interface a property or method signature of that name.
+     */
+    public static boolean declaresMember(Arena arena, int type, int nameId) {
+        int body = DeclaredTypes.membersList(arena, type);
         for (int m = body < 0 ? -1 : arena.firstChild(body); m >= 0; m = arena.nextSibling(m)) {
             int mk = arena.kind(m);
-            if ((mk != METHOD && mk != FIELD) || (arena.data(m) & P_COMPUTED) != 0) continue;
+            if (mk == METHOD && (arena.data(m) & C_CONSTRUCTOR) != 0) {
+                if (DeclaredTypes.parameterPropertyNamed(arena, m, nameId) >= 0) return true;
+                continue;
+            }
+            if ((mk != METHOD && mk != FIELD && mk != PROPERTY_SIGNATURE && mk != METHOD_SIGNATURE) || (arena.data(m) & P_COMPUTED) != 0) continue;
             int key = Layouts.memberKey(arena, m);
             if (key >= 0 && arena.kind(key) == IDENTIFIER_NAME && arena.data(key) == nameId) return true;
         }

@@ -643,13 +643,8 @@ public final class DeclaredTypes {
             for (int m = body < 0 ? -1 : a.firstChild(body); m >= 0; m = a.nextSibling(m)) {
                 int mk = a.kind(m);
                 if (mk == METHOD && (a.data(m) & C_CONSTRUCTOR) != 0) {
-                    int fn = Layouts.methodFunction(a, m);
-                    int params = fn < 0 ? -1 : Layouts.functionParameters(a, fn);
-                    for (int p = params < 0 ? -1 : a.firstChild(params); p >= 0; p = a.nextSibling(p)) {
-                        if (a.kind(p) != PARAMETER || (a.data(p) & PARAMETER_PROPERTY_MODIFIERS) == 0) continue;
-                        int target = Layouts.parameterTarget(a, p);
-                        if (target >= 0 && a.kind(target) == BINDING_IDENTIFIER && a.data(target) == nameId) return p;
-                    }
+                    int parameter = parameterPropertyNamed(a, m, nameId);
+                    if (parameter >= 0) return parameter;
                     continue;
                 }
                 if (mk != FIELD && mk != PROPERTY_SIGNATURE) continue;
@@ -662,7 +657,17 @@ public final class DeclaredTypes {
         return -1;
     }
 
-    private static final int PARAMETER_PROPERTY_MODIFIERS = MOD_PUBLIC | MOD_PRIVATE | MOD_PROTECTED | MOD_READONLY | MOD_OVERRIDE;
+    /** The PARAMETER of a constructor (its METHOD) that declares parameter property {@code nameId} ({@code constructor(private x)}), or -1. */
+    public static int parameterPropertyNamed(Arena a, int constructor, int nameId) {
+        int fn = Layouts.methodFunction(a, constructor);
+        int params = fn < 0 ? -1 : Layouts.functionParameters(a, fn);
+        for (int p = params < 0 ? -1 : a.firstChild(params); p >= 0; p = a.nextSibling(p)) {
+            if (a.kind(p) != PARAMETER || (a.data(p) & MOD_PARAMETER_PROPERTY) == 0) continue;
+            int target = Layouts.parameterTarget(a, p);
+            if (target >= 0 && a.kind(target) == BINDING_IDENTIFIER && a.data(target) == nameId) return p;
+        }
+        return -1;
+    }
 
     // ---- the declared type as written: arrays' elements and awaited promises ----
 
@@ -1104,7 +1109,7 @@ public final class DeclaredTypes {
         if (binding < 0 || a.kind(binding) != BINDING_IDENTIFIER) return -1;
         int parameter = q.parentOf(binding);
         if (parameter >= 0 && a.kind(parameter) == ASSIGNMENT_PATTERN) parameter = q.parentOf(parameter); // private x = 1
-        if (parameter < 0 || a.kind(parameter) != PARAMETER || (a.data(parameter) & PARAMETER_PROPERTY_MODIFIERS) == 0
+        if (parameter < 0 || a.kind(parameter) != PARAMETER || (a.data(parameter) & MOD_PARAMETER_PROPERTY) == 0
                 || Layouts.parameterTarget(a, parameter) != binding) return -1;
         int params = q.parentOf(parameter);
         int fn = params < 0 ? -1 : q.parentOf(params);

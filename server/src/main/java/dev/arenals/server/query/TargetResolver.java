@@ -156,10 +156,17 @@ public final class TargetResolver {
         return interfaceMember(type, ident, name);
     }
 
-    /** A member of an interface: every declaration of the interface (they merge) holds it. */
+    /**
+     * A member of an interface: every declaration of the interface (they merge) holds it, and the
+     * classes implementing it and interfaces extending it share it ({@link ClassHierarchy#memberFamily});
+     * a type literal is its own container.
+     */
     private Target interfaceMember(int iface, int ident, int name) {
-        int group = groupOfDeclaringName(iface);
-        return Target.member(ident, name, Target.INTERFACE, group < 0 ? new int[] {iface} : declarationsOfKind(group, INTERFACE_DECLARATION), -1);
+        if (arena.kind(iface) != INTERFACE_DECLARATION) return Target.member(ident, name, Target.INTERFACE, new int[] {iface}, -1);
+        int[] family = ClassHierarchy.memberFamily(q, iface, name);
+        boolean withClasses = false;
+        for (int t : family) withClasses |= isClass(arena.kind(t));
+        return Target.member(ident, name, withClasses ? Target.CLASS : Target.INTERFACE, family, -1);
     }
 
     /** Whether the name at the end of {@code path} is inside {@code typeof …} (a value read in a type). */

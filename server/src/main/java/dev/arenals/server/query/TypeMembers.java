@@ -239,27 +239,12 @@ public final class TypeMembers {
     private static int classMember(DocumentQuery q, int cls, int nameId, int depth) {
         Arena a = q.arena();
         for (int c = cls, level = 0; c >= 0 && level < ClassHierarchy.MAX_DEPTH; level++) {
-            if (ClassHierarchy.declaresMember(a, c, nameId) || hasParameterProperty(a, c, nameId)) return c;
+            if (ClassHierarchy.declaresMember(a, c, nameId)) return c;
             int base = ClassHierarchy.baseInFile(q, c);
             if (base < 0) return ClassHierarchy.extendsExpression(a, c) >= 0 ? UNKNOWN : ABSENT;
             c = base;
         }
         return UNKNOWN;
-    }
-
-    private static boolean hasParameterProperty(Arena a, int cls, int nameId) {
-        int body = Layouts.classBody(a, cls);
-        for (int m = body < 0 ? -1 : a.firstChild(body); m >= 0; m = a.nextSibling(m)) {
-            if (a.kind(m) != METHOD || (a.data(m) & C_CONSTRUCTOR) == 0) continue;
-            int fn = Layouts.methodFunction(a, m);
-            int params = fn < 0 ? -1 : Layouts.functionParameters(a, fn);
-            for (int p = params < 0 ? -1 : a.firstChild(params); p >= 0; p = a.nextSibling(p)) {
-                if (a.kind(p) != PARAMETER || (a.data(p) & MOD_PARAMETER_PROPERTY) == 0) continue;
-                int target = Layouts.parameterTarget(a, p);
-                if (target >= 0 && a.kind(target) == BINDING_IDENTIFIER && a.data(target) == nameId) return true;
-            }
-        }
-        return false;
     }
 
     /** The interface itself when it declares the member, else what its bases settle (as an intersection of them). */

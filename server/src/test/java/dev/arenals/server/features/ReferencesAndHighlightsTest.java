@@ -32,6 +32,21 @@ class ReferencesAndHighlightsTest {
         assertReferences("a.ts", "import { [[|T]] } from './t'; let x: [[T]] = [[T]];");
     }
 
+    /** Each expected set is typescript@6.0.3's getReferencesAtPosition on the same source. */
+    @Test void aMemberIsOneWithTheInterfaceMemberItImplementsAndTheOtherImplementations() {
+        String source = "interface I { [[m]](): void } interface J { m(): void }\n"
+                + "class C implements I, J { [[m]]() {} }\nclass E implements I { [[m]]() {} }\nclass D extends C { [[m]]() {} }\n"
+                + "interface K extends I { [[m]](): void; n: 1 }\n"
+                + "declare const j: J; j.m(); declare const k: K; k.[[m]](); new E().[[m]](); new D().[[m]](); function f(i: I) { i.[[m]](); }";
+        assertReferences("a.ts", source.replaceFirst("\\[\\[m]]\\(\\): void", "[[|m]](): void"));
+        assertReferences("a.ts", source.replace("class E implements I { [[m]]", "class E implements I { [[|m]]"));
+        // from C, which implements J too: J's m and its uses are the same member
+        assertReferences("a.ts", source.replace("interface J { m()", "interface J { [[m]]()").replace("j.m()", "j.[[m]]()")
+                .replace("class C implements I, J { [[m]]", "class C implements I, J { [[|m]]"));
+        // a parameter property implements an interface's property
+        assertReferences("a.ts", "interface P { [[x]]: number } class Q implements P { constructor(public [[|x]]: number) {} } declare const p: P; p.[[x]];");
+    }
+
     @Test void docCommentLinksAreReferences() {
         assertReferences("a.ts", "/** See {@link [[helper]]} and @see [[helper]] */\nfunction [[|helper]]() {}\n[[helper]]();\n/** {@link helpers} */");
     }

@@ -117,6 +117,24 @@ class InstanceMembersAcrossFilesTest {
         }
     }
 
+    @Test
+    void aParameterPropertyIsAMemberOfTheClassInImportersToo() throws Exception {
+        String point = "export class Point {\n  constructor(public x: number) {}\n  norm() { return this.x; }\n}\n";
+        String user = "import { Point } from './point';\nconst p = new Point(1);\nexport const twice = p.x * 2;\n";
+        Files.writeString(root.resolve("point.ts"), point);
+        Files.writeString(root.resolve("user.ts"), user);
+        try (InProcessServer s = InProcessServer.inWorkspace(root)) {
+            s.open(uri("point.ts"), "typescript", 1, point);
+            List<String> x = List.of("point.ts:1:21 x", "point.ts:2:23 x", "user.ts:2:23 x");
+            assertEquals(x, references(s, "point.ts", at(point, "x: number", 0)), "from the parameter");
+            assertEquals(x, references(s, "point.ts", at(point, "this.x", 5)), "from this.x");
+            s.open(uri("user.ts"), "typescript", 1, user);
+            assertEquals(x, references(s, "user.ts", at(user, "p.x", 2)), "from a use in the importer");
+            assertEquals(List.of("point.ts: " + point.replace("public x", "public y").replace("this.x", "this.y"),
+                    "user.ts: " + user.replace("p.x", "p.y")), renamed(s, "point.ts", at(point, "x: number", 0), "y"));
+        }
+    }
+
     /** The renamed texts of every file the edit touches, as {@code file: text} in file order. */
     private List<String> renamed(InProcessServer s, String file, Position p, String newName) throws Exception {
         WorkspaceEdit edit = get(s.remote.getTextDocumentService().rename(new RenameParams(new TextDocumentIdentifier(uri(file)), p, newName)));
