@@ -46,6 +46,8 @@ final class CompletionContext {
     static final int PRIVATE_NAME = 12;
     /** Between the braces of {@code import { … } from "m"}: the module's exports ({@link #stringNode} is "m"). */
     static final int IMPORT_NAMES = 13;
+    /** An attribute's name in a JSX opening tag ({@link #jsxOpening}): the component's props. */
+    static final int JSX_ATTRIBUTE_NAME = 14;
 
     final Arena arena;
     final char[] src;
@@ -63,6 +65,8 @@ final class CompletionContext {
     int[] path = new int[0];
     /** JSX_TAG: after "</", the tag being closed (its name node), or -1. */
     int closingTagOf = -1;
+    /** JSX_ATTRIBUTE_NAME: the opening element, and the attribute name being typed (-1 for none). */
+    int jsxOpening = -1, jsxTypedName = -1;
 
     private final CompletionCache cache;
 
@@ -168,7 +172,13 @@ final class CompletionContext {
                     kind = JSX_TAG;
                     if (pk == JSX_CLOSING_ELEMENT) closingTagOf = openingNameFor(parent);
                 }
-                return; // an attribute name otherwise
+                int opening = namePath.length > 2 ? namePath[namePath.length - 3] : -1;
+                if (pk == JSX_ATTRIBUTE && Layouts.jsxAttributeName(arena, parent) == name && opening >= 0 && arena.kind(opening) == JSX_OPENING_ELEMENT) {
+                    kind = JSX_ATTRIBUTE_NAME;
+                    jsxOpening = opening;
+                    jsxTypedName = name;
+                }
+                return;
             }
             if (k == IDENTIFIER_NAME) {
                 if (pk == TYPE_PREDICATE && Layouts.typePredicateSubject(arena, parent) == name) {
@@ -207,6 +217,13 @@ final class CompletionContext {
         int ck = container < 0 ? PROGRAM : arena.kind(container);
         String prevWord = before >= 0 && isIdentifierPart(prev) ? wordEndingAt(before + 1) : "";
         if (ck == CLASS_BODY) { kind = CLASS_MEMBER; return; }
+        if (ck == JSX_OPENING_ELEMENT) { // between a tag's attributes: <Button | label="…">
+            if (p > nameEnd(container) && prev != '=' && prev != '<' && prev != '.') {
+                kind = JSX_ATTRIBUTE_NAME;
+                jsxOpening = container;
+            }
+            return;
+        }
         if (ck == INTERFACE_BODY || ck == TYPE_LITERAL || ck == ENUM_DECLARATION && prev != '=') { kind = NONE; return; }
         if (ck == OBJECT || ck == OBJECT_PATTERN) { kind = ck == OBJECT ? OBJECT_NAMES : NONE; return; }
         if (ck == SWITCH && (prev == '{' || prev == '}' || prev == ';')) { kind = SWITCH_CASES; return; }

@@ -122,6 +122,10 @@ public final class CompletionHandler {
                 }
                 if (!c.prefix.isEmpty()) CompletionImports.exports(q, file, index, items, true, false);
                 break;
+            case CompletionContext.JSX_ATTRIBUTE_NAME:
+                new CompletionMembers(q, index, file).jsxAttributes(c.jsxOpening, c.jsxTypedName, (name, kind, decl, group, detail) ->
+                        items.add(name, CompletionItemKind.Field, G_LOCAL, detail, decl < 0 ? null : data(doc, q.arena().start(decl))));
+                break;
             case CompletionContext.DECORATOR_NAME:
                 names(q, doc, c, items, NAMES_VALUES, new CompletionMembers(q, index, file));
                 break;

@@ -11,6 +11,7 @@ import dev.arenals.server.query.CommonJs;
 import dev.arenals.server.query.DocumentQuery;
 import dev.arenals.server.query.DeclaredTypes;
 import dev.arenals.server.query.TypeMembers;
+import dev.arenals.server.query.JsxComponents;
 import dev.arenals.server.query.LibMembers;
 import dev.arenals.server.query.LibTypes;
 import dev.arenals.server.query.TreePaths;
@@ -21,6 +22,7 @@ import dev.arenals.server.workspace.ModuleResolver;
 import dev.arenals.server.workspace.WorkspaceIndex;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.eclipse.lsp4j.CompletionItemKind;
 
@@ -127,6 +129,27 @@ final class CompletionMembers {
         CrossFileNavigator navigator = new CrossFileNavigator(index);
         CrossFileNavigator.NameInFile imported = CrossFileReferences.importedType(q, typeName, file, navigator);
         if (imported != null) importedInstanceMembers(imported, navigator, unwritten, new HashSet<>());
+    }
+
+    /**
+     * The attributes a JSX element's component takes: the members of its props type (a component
+     * of this file by its declaration, an imported one by its first parameter's type in its file's
+     * summary), but for those the element has already ({@code typed}: the attribute name being
+     * typed, not counted as written). Nothing for an intrinsic element or an unknown props type.
+     */
+    void jsxAttributes(int opening, int typed, Sink sink) {
+        Set<String> written = new HashSet<>();
+        for (int c = arena.firstChild(opening); c >= 0; c = arena.nextSibling(c)) {
+            int name = arena.kind(c) == JSX_ATTRIBUTE ? Layouts.jsxAttributeName(arena, c) : -1;
+            if (name >= 0 && name != typed && arena.kind(name) == JSX_IDENTIFIER) written.add(arena.names().name(arena.data(name)));
+        }
+        Sink unwritten = (name, kind, decl, group, detail) -> {
+            if (!written.contains(name)) sink.member(name, kind, decl, group, detail);
+        };
+        if (localTypeMembers(DeclaredTypes.resolveLocal(q, new JsxComponents(q).propsTypeName(opening)), unwritten) || index == null || file == null) return;
+        CrossFileNavigator navigator = new CrossFileNavigator(index);
+        CrossFileNavigator.NameInFile props = InstanceTypes.importedPropsType(q, opening, file, navigator);
+        if (props != null) importedInstanceMembers(props, navigator, unwritten, new HashSet<>());
     }
 
     /** The instance members of a class, interface or object type of this file ({@link DeclaredTypes#resolveLocal}); false for none (-1). */

@@ -69,6 +69,7 @@ public final class HoverHandler {
             if (shown != null && ImportedMembers.isImportBinding(q, symbol)) shown = withImportedSignatures(q, symbol, shown, markdown, navigator);
             else if (shown == null) shown = importedMember(q, ident, markdown, navigator);
             if (shown == null) shown = inheritedFromImport(q, offset, markdown, navigator);
+            if (shown == null) shown = importedComponentProp(q, ident, markdown, navigator);
         }
         if (shown == null && ident >= 0) shown = libraryMember(q, ident);
         if (shown == null) return null;
@@ -173,6 +174,21 @@ public final class HoverHandler {
             if (code.length() > 0 && code.charAt(0) == '\n') code.deleteCharAt(0);
         }
         return new String[] {code.toString(), docsOf(signatures, markdown, null)};
+    }
+
+    /** {@code label} of {@code <Button label="…">} where Button is imported: the member of its props type, from the declaring file. */
+    private static String[] importedComponentProp(DocumentQuery q, int ident, boolean markdown, CrossFileNavigator navigator) {
+        Arena arena = q.arena();
+        int attribute = TreePaths.parent(arena, ident);
+        int opening = attribute < 0 ? -1 : TreePaths.parent(arena, attribute);
+        if (opening < 0 || arena.kind(attribute) != JSX_ATTRIBUTE || Layouts.jsxAttributeName(arena, attribute) != ident
+                || arena.kind(ident) != JSX_IDENTIFIER || arena.kind(opening) != JSX_OPENING_ELEMENT) return null;
+        Path file = Uris.pathOf(q.uri());
+        CrossFileNavigator.NameInFile props = file == null ? null : InstanceTypes.importedPropsType(q, opening, file, navigator);
+        InstanceTypes.MemberAt found = props == null ? null : InstanceTypes.declaringMember(props, arena.names().name(arena.data(ident)), navigator, 0);
+        if (found == null) return null;
+        String qualified = found.container().name() + dev.arenals.server.workspace.Summarizer.PROTOTYPE + "." + found.members().get(0).name();
+        return describe(new CrossFileNavigator.MemberInFile(found.summary(), qualified, found.members()), markdown);
     }
 
     /** {@code this.m} where m comes from a base class another file declares: shown as {@code (method) Base.m(…)}. */

@@ -6,6 +6,8 @@ import dev.arenals.parser.scope.SymbolKind;
 import dev.arenals.parser.tree.Arena;
 import dev.arenals.parser.tree.Layouts;
 import dev.arenals.server.query.DeclaredTypes;
+import dev.arenals.server.query.Callables;
+import dev.arenals.server.query.JsxComponents;
 import dev.arenals.server.query.DocumentQuery;
 import dev.arenals.server.query.TypeTexts;
 import dev.arenals.server.workspace.CrossFileNavigator;
@@ -293,6 +295,26 @@ final class InstanceTypes {
      * {@code T<A>}, {@code T | undefined}, {@code T | null} ({@code awaited}: T of
      * {@code Promise<T>} too); null for anything else.
      */
+    /**
+     * The props type of an imported component a JSX opening element names ({@code <Button>} where
+     * {@code Button} is imported): its first parameter's type in its file's summary of its signature
+     * ({@code function Button({ label }: ButtonProps)}); null when it is not imported, not a function
+     * or not typed so.
+     */
+    static NameInFile importedPropsType(DocumentQuery q, int opening, Path file, CrossFileNavigator navigator) {
+        int binding = new JsxComponents(q).componentBinding(opening);
+        int symbol = binding < 0 ? -1 : q.symbolOfNode(binding);
+        if (!ImportedMembers.isImportBinding(q, symbol)) return null;
+        String[] imported = DefinitionHandler.importOf(q.arena(), q.scopes().declarationNode(symbol));
+        NameInFile component = imported == null || imported[1].equals("*") ? null : navigator.origin(file, imported[0], imported[1]);
+        FileSummary s = component == null ? null : navigator.summary(component.file());
+        List<FileSummary.Signature> signatures = s == null ? List.of() : s.signatures(component.name());
+        if (signatures.isEmpty() || signatures.get(0).construct() || signatures.get(0).parameters().isEmpty()) return null;
+        String type = Callables.parameterType(signatures.get(0).parameters().get(0));
+        String typeName = type == null ? null : instanceTypeName(type, false);
+        return typeName == null ? null : resolveIn(component.file(), s, typeName, navigator);
+    }
+
     static String returnedTypeName(String returns, boolean awaited) {
         if (returns == null || !returns.startsWith(":")) return null;
         return instanceTypeName(returns.substring(1), awaited);

@@ -471,11 +471,33 @@ public final class Callables {
 
     public static boolean isRest(String parameter) { return parameter.startsWith("..."); }
 
-    /** The type a parameter's text is annotated with ("P" for "p?: P = {}"), or null for none (or a pattern). */
+    /** Where a parameter's text that binds a pattern ({@code { a, b }: P}, {@code [x]: T}) ends the pattern; -1 for a name. */
+    private static int patternEnd(String parameter) {
+        if (parameter.isEmpty() || (parameter.charAt(0) != '{' && parameter.charAt(0) != '[')) return -1;
+        int depth = 0;
+        for (int i = 0; i < parameter.length(); i++) {
+            char c = parameter.charAt(i);
+            if (c == '"' || c == '\'' || c == '`') { // a default's string may hold brackets
+                int close = parameter.indexOf(c, i + 1);
+                if (close < 0) return -1;
+                i = close;
+            } else if (c == '{' || c == '[' || c == '(') {
+                depth++;
+            } else if ((c == '}' || c == ']' || c == ')') && --depth == 0) {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
+    /** The type a parameter's text is annotated with ("P" for "p?: P = {}" and for "{ a, b = 1 }: P"), or null for none. */
     public static String parameterType(String parameter) {
-        String name = parameterName(parameter);
-        if (name.isEmpty()) return null;
-        int i = parameter.indexOf(name) + name.length();
+        int i = patternEnd(parameter);
+        if (i < 0) {
+            String name = parameterName(parameter);
+            if (name.isEmpty()) return null;
+            i = parameter.indexOf(name) + name.length();
+        }
         if (i < parameter.length() && parameter.charAt(i) == '?') i++;
         while (i < parameter.length() && parameter.charAt(i) == ' ') i++;
         if (i >= parameter.length() || parameter.charAt(i) != ':') return null;

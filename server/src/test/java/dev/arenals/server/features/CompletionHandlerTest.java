@@ -541,4 +541,17 @@ class CompletionHandlerTest {
         // a type literal inside a parameter property's annotation is no member of the class
         assertOffers("a.ts", "class A { constructor(private o: { deep: 1 }) { o.| } }", "deep");
     }
+
+    @Test
+    void jsxAttributesAreTheComponentsPropsNotWrittenYet() {
+        String button = "interface ButtonProps { label: string; onClick?: () => void; variant?: string }\n"
+                + "function Button({ label }: ButtonProps) { return <button>{label}</button>; }\n";
+        assertOffers("a.tsx", button + "const x = <Button |/>;", "label", "onClick", "variant");
+        assertOffers("a.tsx", button + "const x = <Button la| />;", "label");
+        assertOffers("a.tsx", button + "const x = <Button label=\"a\" |></Button>;", "onClick", "variant");
+        assertNotOffered("a.tsx", button + "const x = <Button label=\"a\" |></Button>;", "label", "Button", "ButtonProps");
+        assertOffers("a.tsx", button + "const B: React.FC<ButtonProps> = (p) => null; const x = <B v|ariant='a' />;", "variant");
+        assertOffers("a.tsx", button + "const B: React.FC<ButtonProps> = (p) => null; const x = <B | variant='a' />;", "label", "onClick");
+        assertNotOffered("a.tsx", button + "const x = <div |/>;", "label");
+    }
 }

@@ -135,6 +135,32 @@ class InstanceMembersAcrossFilesTest {
         }
     }
 
+    @Test
+    void jsxAttributesOfAnImportedComponentAreItsPropsMembers() throws Exception {
+        String button = "export interface ButtonProps { label: string; onClick?: () => void }\n"
+                + "export function Button({ label, onClick = () => {} }: ButtonProps) { return <button onClick={onClick}>{label}</button>; }\n";
+        String app = "import { Button } from './button';\nexport const app = <Button label=\"ok\" />;\n";
+        Files.writeString(root.resolve("button.tsx"), button);
+        Files.writeString(root.resolve("app.tsx"), app);
+        try (InProcessServer s = InProcessServer.inWorkspace(root)) {
+            s.open(uri("app.tsx"), "typescriptreact", 1, app);
+            var list = get(s.remote.getTextDocumentService().completion(new org.eclipse.lsp4j.CompletionParams(
+                    new TextDocumentIdentifier(uri("app.tsx")), at(app, "label=", 0))));
+            List<String> labels = new ArrayList<>();
+            for (var item : list.getRight().getItems()) labels.add(item.getLabel());
+            Collections.sort(labels);
+            assertEquals(List.of("label", "onClick"), labels, "the attribute at the cursor counts as not written");
+            list = get(s.remote.getTextDocumentService().completion(new org.eclipse.lsp4j.CompletionParams(
+                    new TextDocumentIdentifier(uri("app.tsx")), at(app, " />", 1))));
+            labels.clear();
+            for (var item : list.getRight().getItems()) labels.add(item.getLabel());
+            assertEquals(List.of("onClick"), labels, "label is written");
+            var hover = get(s.remote.getTextDocumentService().hover(new org.eclipse.lsp4j.HoverParams(
+                    new TextDocumentIdentifier(uri("app.tsx")), at(app, "label=", 1))));
+            assertEquals("```typescript\n(property) ButtonProps.label: string\n```", hover.getContents().getRight().getValue());
+        }
+    }
+
     /** The renamed texts of every file the edit touches, as {@code file: text} in file order. */
     private List<String> renamed(InProcessServer s, String file, Position p, String newName) throws Exception {
         WorkspaceEdit edit = get(s.remote.getTextDocumentService().rename(new RenameParams(new TextDocumentIdentifier(uri(file)), p, newName)));

@@ -28,7 +28,11 @@ class CallablesTest {
         assertEquals("(x: number) => void", Callables.parameterType("f: (x: number) => void"));
         assertEquals("Map<string, (a: A) => B>", Callables.parameterType("m: Map<string, (a: A) => B> = new Map()"));
         assertEquals(null, Callables.parameterType("b = 2"));
-        assertEquals(null, Callables.parameterType("{ a, b }: Options"));
+        // a pattern's type (a component's props: function Button({ label }: ButtonProps))
+        assertEquals("Options", Callables.parameterType("{ a, b }: Options"));
+        assertEquals("Options", Callables.parameterType("{ a = \"}\", b: { c } }?: Options = {}"));
+        assertEquals("Pair", Callables.parameterType("[x, y]: Pair"));
+        assertEquals(null, Callables.parameterType("{ a, b }"));
     }
 
     @Test
