@@ -67,6 +67,10 @@ final class CompletionMembers {
             instanceMembers(object, sink);
             return;
         }
+        if (k == THIS && DeclaredTypes.classOfThis(q, object) < 0 && DeclaredTypes.objectOfThis(q, object) >= 0) { // a method of { … }
+            containerMembers(DeclaredTypes.objectOfThis(q, object), sink);
+            return;
+        }
         if (k == THIS || k == SUPER) {
             int[] path = c.path;
             boolean isStatic = false;

@@ -274,6 +274,8 @@ public final class DeclaredTypes {
                 int type = a.nextSibling(Layouts.operand(a, expr)); // AS_EXPRESSION: expression, type
                 return typeNameOfAnnotation(a, type);
             }
+            case TYPE_ASSERTION: // <T>x
+                return typeNameOfAnnotation(a, a.firstChild(expr));
             case NEW: {
                 int callee = withoutTypeArguments(a, Layouts.callCallee(a, expr));
                 return callee >= 0 && a.kind(callee) == IDENTIFIER_REFERENCE ? callee : -1;
@@ -309,7 +311,8 @@ public final class DeclaredTypes {
                 int property = Layouts.memberProperty(a, expr);
                 if (property < 0 || a.kind(property) != IDENTIFIER_NAME) return -1;
                 int owner = resolveLocal(q, typeNameOf(q, Layouts.memberObject(a, expr), depth + 1));
-                return owner < 0 ? -1 : typeOfMember(q, owner, a.data(property), depth);
+                if (owner < 0) return typeNameOfAnnotation(a, recordValueType(q, declaredType(q, Layouts.memberObject(a, expr), depth + 1))); // r.key of a Record<K, V>
+                return typeOfMember(q, owner, a.data(property), depth);
             }
             default:
                 return -1;
@@ -383,6 +386,8 @@ public final class DeclaredTypes {
         if (k != MEMBER || (a.data(callee) & M_COMPUTED) != 0) return -1;
         int property = Layouts.memberProperty(a, callee);
         if (property < 0 || a.kind(property) != IDENTIFIER_NAME) return -1;
+        int cls = classNamed(q, Layouts.memberObject(a, callee));
+        if (cls >= 0) return staticMethodReturnType(q, cls, a.data(property)); // C.create(): a static method's
         int owner = resolveLocal(q, typeNameOf(q, Layouts.memberObject(a, callee), depth + 1));
         for (int c = owner, level = 0; c >= 0 && level < MAX_DEPTH; level++) {
             boolean isInterface = !isClass(a.kind(c));
@@ -395,6 +400,30 @@ public final class DeclaredTypes {
                 return mk == METHOD ? Layouts.functionReturnType(a, Layouts.methodFunction(a, m)) : Layouts.functionReturnType(a, m);
             }
             c = isInterface ? -1 : ClassHierarchy.baseInFile(q, c);
+        }
+        return -1;
+    }
+
+    /** The class declaration of this file a name stands for as a value ({@code C} of {@code C.create()}), or -1. */
+    private static int classNamed(DocumentQuery q, int expr) {
+        Arena a = q.arena();
+        if (expr < 0 || a.kind(expr) != IDENTIFIER_REFERENCE) return -1;
+        int symbol = q.symbolOfNode(expr);
+        if (symbol < 0 || !q.isDeclared(symbol) || q.scopes().kind(symbol) != SymbolKind.CLASS) return -1;
+        int declaring = q.scopes().declaringNode(symbol);
+        return declaring >= 0 && isClass(a.kind(declaring)) ? declaring : -1;
+    }
+
+    /** The declared return type of static method {@code nameId} of a class, along its extends chain in this file; -1. */
+    private static int staticMethodReturnType(DocumentQuery q, int cls, int nameId) {
+        Arena a = q.arena();
+        for (int c = cls, level = 0; c >= 0 && level < MAX_DEPTH; level++, c = ClassHierarchy.baseInFile(q, c)) {
+            int body = Layouts.classBody(a, c);
+            for (int m = body < 0 ? -1 : a.firstChild(body); m >= 0; m = a.nextSibling(m)) {
+                if (a.kind(m) != METHOD || (a.data(m) & (C_STATIC | P_COMPUTED | P_GET | P_SET)) != C_STATIC) continue;
+                int key = Layouts.memberKey(a, m);
+                if (key >= 0 && a.kind(key) == IDENTIFIER_NAME && a.data(key) == nameId) return Layouts.functionReturnType(a, Layouts.methodFunction(a, m));
+            }
         }
         return -1;
     }
@@ -487,7 +516,7 @@ public final class DeclaredTypes {
      * arrows to a method's function, a field's initializer or a static block; -1 in a plain
      * function (read over the parent column).
      */
-    static int classOfThis(DocumentQuery q, int node) {
+    public static int classOfThis(DocumentQuery q, int node) {
         Arena a = q.arena();
         int child = node;
         for (int p = q.parentOf(node), steps = 0; p >= 0 && steps < 4096; child = p, p = q.parentOf(p), steps++) {
@@ -503,6 +532,27 @@ public final class DeclaredTypes {
                 if (k == FIELD && child == Layouts.memberKey(a, p)) continue; // a computed key is outside
                 return q.parentOf(body);
             }
+        }
+        return -1;
+    }
+
+    /**
+     * The object literal whose method {@code this} at {@code node} is in ({@code this.a} in
+     * {@code { a: 1, m() { return this.a; } }}, a {@code m: function () {}} property too), out
+     * through arrows; -1 anywhere else (a class, a plain function, a nested function expression).
+     * TypeScript types such a {@code this} as the literal.
+     */
+    public static int objectOfThis(DocumentQuery q, int node) {
+        Arena a = q.arena();
+        for (int p = q.parentOf(node), steps = 0; p >= 0 && steps < 4096; p = q.parentOf(p), steps++) {
+            int k = a.kind(p);
+            if (k == ARROW_FUNCTION) continue;
+            if (k == FIELD || k == STATIC_BLOCK || k == CLASS_BODY || k == FUNCTION_DECLARATION || k == PROGRAM) return -1;
+            if (k != FUNCTION_EXPRESSION) continue;
+            int holder = q.parentOf(p);
+            if (holder < 0 || (a.kind(holder) != METHOD && (a.kind(holder) != PROPERTY || Layouts.propertyValue(a, holder) != p))) return -1;
+            int object = q.parentOf(holder);
+            return object >= 0 && a.kind(object) == OBJECT ? object : -1;
         }
         return -1;
     }
@@ -689,6 +739,8 @@ public final class DeclaredTypes {
                 return declaredType(q, Layouts.operand(a, expr), depth + 1);
             case AS_EXPRESSION:
                 return a.nextSibling(Layouts.operand(a, expr));
+            case TYPE_ASSERTION:
+                return a.firstChild(expr);
             case AWAIT:
                 return awaited(a, declaredType(q, Layouts.operand(a, expr), depth + 1));
             case IDENTIFIER_REFERENCE:
@@ -702,13 +754,14 @@ public final class DeclaredTypes {
                 int object = Layouts.memberObject(a, expr);
                 if ((a.data(expr) & M_COMPUTED) != 0) {
                     int container = declaredType(q, object, depth + 1);
-                    int element = elementType(a, container);
-                    return element >= 0 ? element : recordValueType(q, container); // xs[i], or r[key] of a Record<K, V>
+                    int element = tupleElement(q, container, Layouts.memberProperty(a, expr));
+                    if (element < 0) element = elementType(a, container);
+                    return element >= 0 ? element : recordValueType(q, container); // t[0] of a tuple, xs[i], or r[key] of a Record<K, V>
                 }
                 int property = Layouts.memberProperty(a, expr);
                 if (property < 0 || a.kind(property) != IDENTIFIER_NAME) return -1;
                 int owner = resolveLocal(q, typeNameOf(q, object, depth + 1));
-                return owner < 0 ? -1 : memberAnnotation(q, owner, a.data(property), depth + 1);
+                return owner < 0 ? recordValueType(q, declaredType(q, object, depth + 1)) : memberAnnotation(q, owner, a.data(property), depth + 1);
             }
             case CALL: {
                 int callee = Layouts.callCallee(a, expr);
@@ -1028,6 +1081,24 @@ public final class DeclaredTypes {
         int key = arguments >= 0 && a.kind(arguments) == TYPE_ARGUMENTS ? a.firstChild(arguments) : -1;
         int value = key < 0 ? -1 : a.nextSibling(key);
         return value >= 0 && a.nextSibling(value) < 0 ? value : -1;
+    }
+
+    /**
+     * The element type of a tuple at a constant index ({@code t[1]} of {@code [A, B]}, a labelled
+     * {@code [x: A, y: B]} too); -1 for anything else (an optional or rest element, an index
+     * past the end, a computed index).
+     */
+    private static int tupleElement(DocumentQuery q, int type, int index) {
+        Arena a = q.arena();
+        type = type < 0 ? -1 : withoutNullish(a, type);
+        if (type < 0 || a.kind(type) != TUPLE_TYPE || index < 0 || a.kind(index) != NUMBER_LITERAL) return -1;
+        double value = dev.arenals.parser.lexer.LiteralValues.numberValue(a, index);
+        if (value < 0 || value != Math.floor(value) || value > 1 << 16) return -1;
+        int t = a.firstChild(type);
+        for (int i = 0; t >= 0 && i < (int) value; i++) t = a.nextSibling(t);
+        if (t < 0) return -1;
+        if (a.kind(t) == NAMED_TUPLE_MEMBER) return a.data(t) == 0 ? a.nextSibling(a.firstChild(t)) : -1;
+        return a.kind(t) == OPTIONAL_TYPE || a.kind(t) == REST_TYPE ? -1 : t;
     }
 
     /** {@code V} of {@code Map<K, V>}, {@code ReadonlyMap<K, V>} or {@code WeakMap<K, V>} (or of {@code new Map<K, V>()}), or -1. */

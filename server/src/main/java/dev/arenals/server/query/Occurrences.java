@@ -258,6 +258,7 @@ public final class Occurrences {
         private void memberUses(Target t, boolean withAccesses) {
             for (int container : t.containers) memberDeclarations(t.containerKind, container, t.nameId);
             if (t.containerKind == Target.CLASS) for (int container : t.containers) thisUses(container, t.nameId, t.containers.length > 1);
+            if (t.containerKind == Target.OBJECT) for (int container : t.containers) objectThisUses(container, t.nameId);
             if (t.containerKind == Target.CLASS || t.containerKind == Target.INTERFACE) typedUses(t.containers, t.nameId);
             if (t.containerKind == Target.ENUM) for (int container : t.containers) enumInitializerUses(container, t.nameId);
             if (withAccesses && t.accessGroup >= 0) qualifiedUses(t.accessGroup, t.nameId);
@@ -309,6 +310,16 @@ public final class Occurrences {
                 if (!self || property < 0 || arena.kind(property) != IDENTIFIER_NAME || arena.data(property) != name) continue;
                 if (DeclaredTypes.classOfThis(q, n) != cls) continue;
                 out.add(property, accessFlagsUp(n));
+            }
+        }
+
+        /** {@code this.name} in the methods of an object literal ({@link DeclaredTypes#objectOfThis}). */
+        private void objectThisUses(int object, int name) {
+            for (int n = TreePaths.firstInSubtree(arena, object); n < object; n++) {
+                if (arena.kind(n) != MEMBER || (arena.data(n) & M_COMPUTED) != 0 || arena.kind(Layouts.memberObject(arena, n)) != THIS) continue;
+                int property = Layouts.memberProperty(arena, n);
+                if (property < 0 || arena.kind(property) != IDENTIFIER_NAME || arena.data(property) != name) continue;
+                if (DeclaredTypes.objectOfThis(q, n) == object) out.add(property, accessFlagsUp(n));
             }
         }
 

@@ -86,7 +86,11 @@ public final class TargetResolver {
                 if (arena.kind(object) == THIS) {
                     if (DeclaredTypes.thisParameterType(q, object) >= 0) return typedMember(object, ident, name); // f(this: T)
                     int cls = DeclaredTypes.classOfThis(q, ident);
-                    return cls < 0 ? null : Target.member(ident, name, Target.CLASS, ClassHierarchy.memberFamily(q, cls, name), classGroup(cls));
+                    if (cls >= 0) return Target.member(ident, name, Target.CLASS, ClassHierarchy.memberFamily(q, cls, name), classGroup(cls));
+                    int literal = DeclaredTypes.objectOfThis(q, ident); // this.a in a method of { a: 1, m() {…} }
+                    if (literal < 0 || DeclaredTypes.propertyKeyNamed(arena, literal, name) < 0) return null;
+                    int[] literalPath = TreePaths.pathTo(arena, literal);
+                    return Target.member(ident, name, Target.OBJECT, new int[] {literal}, literalPath == null ? -1 : constGroupOfObject(literalPath, literalPath.length - 1));
                 }
                 if (arena.kind(object) == SUPER) {
                     // super.m: the member of the class this one extends (in this file)

@@ -554,4 +554,10 @@ class CompletionHandlerTest {
         assertOffers("a.tsx", button + "const B: React.FC<ButtonProps> = (p) => null; const x = <B | variant='a' />;", "label", "onClick");
         assertNotOffered("a.tsx", button + "const x = <div |/>;", "label");
     }
+
+    @Test
+    void thisInAnObjectLiteralsMethodOffersTheLiteralsProperties() {
+        assertOffers("a.ts", "const o = { gamma: 1, m() { return this.|; } };", "gamma", "m");
+        assertNotOffered("a.ts", "const o = { gamma: 1, m() { function g() { return this.|; } } };", "gamma");
+    }
 }

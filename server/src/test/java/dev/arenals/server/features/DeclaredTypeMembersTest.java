@@ -63,6 +63,24 @@ class DeclaredTypeMembersTest {
     }
 
     @Test
+    void assertionsTuplesRecordsAndStaticFactories() {
+        assertDefinition("a.ts", "class C { [[r]] = 1 } declare const u: unknown; (<C>u).|r;");
+        assertDefinition("a.ts", "class C { [[r]] = 1 } declare const t: [C, number]; t[0].|r; declare const l: [first: C]; l[0].|r;");
+        assertDefinition("a.ts", "class C { r = 1 } declare const t: [number, C?]; t[1]!.|r;"); // an optional element: not answered
+        assertDefinition("a.ts", "class C { [[r]] = 1 } declare const m: Record<string, C>; m.any.|r; m['k'].|r;");
+        assertDefinition("a.ts", "class H { static create(): H { return new H(); } [[value]] = 1 }\nH.create().val|ue;");
+        assertDefinition("a.ts", "class B { static make(): D { return new D(); } } class D extends B { [[own]] = 1 }\nD.make().o|wn;");
+    }
+
+    @Test
+    void thisInAnObjectLiteralsMethodIsTheLiteral() {
+        assertDefinition("a.ts", "const o = { [[gamma]]: 1, m() { return this.gam|ma; }, n: function () { return this.gam|ma; }, k() { return () => this.gam|ma; } };");
+        assertDefinition("a.ts", "const o = { gamma: 1, f() { function g(this: any) { return this.gam|ma; } } };");
+        assertReferences("a.ts", "const o = { [[gam|ma]]: 1, m() { return this.[[gamma]]; }, n: function () { return this.[[gamma]]; }, "
+                + "f() { function g(this: any) { return this.gamma; } } }; o.[[gamma]];");
+    }
+
+    @Test
     void instanceofNarrowsToTheClass() {
         String shapes = "class Circle { [[radius]] = 1; area() { return 1; } } class Square { side = 1; area() { return 2; } }\n";
         assertDefinition("a.ts", shapes + "function g(s: Circle | Square) { if (s instanceof Circle) return s.rad/*|*/ius; return 0; }");
