@@ -358,7 +358,12 @@ public final class Occurrences {
                 if (ok == THIS || ok == SUPER) continue; // thisUses
                 int type = DeclaredTypes.localType(q, object);
                 if (type < 0) { // a union or Omit<T, K> whose member one declaration settles, as definition reads it
-                    type = TypeMembers.declaringContainer(q, DeclaredTypes.declaredType(q, object), name, ok == IDENTIFIER_REFERENCE ? object : -1);
+                    int declared = DeclaredTypes.declaredType(q, object), reference = ok == IDENTIFIER_REFERENCE ? object : -1;
+                    type = TypeMembers.declaringContainer(q, declared, name, reference);
+                    if (type < 0) { // a union whose constituents declare it apart: a use of each
+                        int[] each = TypeMembers.declaringContainers(q, declared, name, reference);
+                        for (int i = 0; each != null && i < each.length && type < 0; i++) if (matches(containers, each[i], name)) type = each[i];
+                    }
                 }
                 if (type >= 0 && matches(containers, type, name)) out.add(property, accessFlagsUp(n));
             }

@@ -148,10 +148,34 @@ public final class TargetResolver {
      */
     private Target typedMember(int object, int ident, int name) {
         int type = DeclaredTypes.localType(q, object);
-        if (type < 0) { // a union (narrowed by the discriminant tests around a name's read), Omit<T, K>, …
-            type = TypeMembers.declaringContainer(q, DeclaredTypes.declaredType(q, object, 0), name, arena.kind(object) == IDENTIFIER_REFERENCE ? object : -1);
+        if (type >= 0) return memberOfType(type, ident, name);
+        // a union (narrowed by the discriminant tests around a name's read), Omit<T, K>, …
+        int declared = DeclaredTypes.declaredType(q, object, 0), reference = arena.kind(object) == IDENTIFIER_REFERENCE ? object : -1;
+        type = TypeMembers.declaringContainer(q, declared, name, reference);
+        if (type >= 0) return memberOfType(type, ident, name);
+        int[] each = TypeMembers.declaringContainers(q, declared, name, reference);
+        return each == null || each.length < 2 ? null : unionMember(each, ident, name);
+    }
+
+    /**
+     * {@code s.area} where {@code s: Circle | Square} and each declares {@code area}: one member
+     * of every constituent's family, as TypeScript relates a union's property to each declaration.
+     */
+    private Target unionMember(int[] containers, int ident, int name) {
+        int[] all = new int[0];
+        boolean classes = false;
+        for (int c : containers) {
+            int[] family = isClass(arena.kind(c)) || arena.kind(c) == INTERFACE_DECLARATION ? ClassHierarchy.memberFamily(q, c, name) : new int[] {c};
+            for (int f : family) {
+                boolean seen = false;
+                for (int x : all) seen |= x == f;
+                if (seen) continue;
+                all = Arrays.copyOf(all, all.length + 1);
+                all[all.length - 1] = f;
+                classes |= isClass(arena.kind(f));
+            }
         }
-        return type < 0 ? null : memberOfType(type, ident, name);
+        return Target.member(ident, name, classes ? Target.CLASS : Target.INTERFACE, all, -1);
     }
 
     /** The member {@code name} of instances of {@code type}, a class or interface declaration of this file; {@code ident} the node asked about. */

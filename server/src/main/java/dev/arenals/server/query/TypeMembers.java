@@ -52,6 +52,35 @@ public final class TypeMembers {
     }
 
     /**
+     * Every class, interface or object type of this file that declares member {@code nameId} of
+     * a union's constituents (narrowed at the read {@code reference} as {@link #declaringContainer}
+     * narrows): {@code area} of {@code s: Circle | Square} is both classes' {@code area}, as
+     * TypeScript's definition and references answer it; null when a constituent is not settled
+     * (declared elsewhere, generic, computed), an empty array when none has it.
+     */
+    public static int[] declaringContainers(DocumentQuery q, int type, int nameId, int reference) {
+        if (type < 0) return null;
+        int[] constituents = new int[16];
+        int count = constituents(q, type, constituents, 0, 0);
+        if (count < 0) return null;
+        Narrowing narrowing = reference < 0 ? null : Narrowing.at(q, reference);
+        Arena a = q.arena();
+        int[] out = new int[count];
+        int found = 0;
+        for (int i = 0; i < count; i++) {
+            int t = constituents[i];
+            if (DeclaredTypes.isNullish(a, t) || (narrowing != null && !narrowing.admits(discriminantLiterals(q, t, narrowing.key)))) continue;
+            int part = find(q, t, nameId, 1);
+            if (part == UNKNOWN) return null;
+            if (part == ABSENT) continue;
+            boolean seen = false;
+            for (int j = 0; j < found; j++) seen |= out[j] == part;
+            if (!seen) out[found++] = part;
+        }
+        return java.util.Arrays.copyOf(out, found);
+    }
+
+    /**
      * The class, interface or object type of this file a union is narrowed to at the read
      * {@code reference} when one constituent is left (besides {@code null} and {@code undefined}):
      * {@code segment} inside {@code case "ArrayHelper":} of {@code switch (segment._tag)}; -1

@@ -47,6 +47,18 @@ class ReferencesAndHighlightsTest {
         assertReferences("a.ts", "interface P { [[x]]: number } class Q implements P { constructor(public [[|x]]: number) {} } declare const p: P; p.[[x]];");
     }
 
+    /** typescript@6.0.3's getReferencesAtPosition on the same source gives each expected set. */
+    @Test void aUnionsMemberDeclaredApartInEachConstituentIsEachOfThem() {
+        String source = "class Circle { [[area]]() { return 1; } r = 1 } class Square { [[area]]() { return 2; } }\n"
+                + "type AnyShape = Circle | Square;\n"
+                + "function f(s: AnyShape, t: Circle | Square | null, u: Circle) { s.[[area]](); t?.[[area]](); u.[[area]](); }\n"
+                + "new Square().[[area]]();";
+        assertReferences("a.ts", source.replace("s.[[area]]", "s.[[ar/*|*/ea]]"));
+        // from one constituent's declaration: its own uses and the union's, not the other class's
+        assertReferences("a.ts", source.replace("class Circle { [[area]]", "class Circle { area").replace("u.[[area]]", "u.area")
+                .replace("Square { [[area]]", "Square { [[ar/*|*/ea]]"));
+    }
+
     @Test void docCommentLinksAreReferences() {
         assertReferences("a.ts", "/** See {@link [[helper]]} and @see [[helper]] */\nfunction [[|helper]]() {}\n[[helper]]();\n/** {@link helpers} */");
     }
