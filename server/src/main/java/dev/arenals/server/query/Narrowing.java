@@ -174,6 +174,7 @@ final class Narrowing {
         int statement = q.parentOf(clause);
         int key = statement < 0 || a.kind(statement) != SWITCH ? -1 : discriminant(q, Layouts.switchDiscriminant(a, statement), symbol);
         if (key < 0) return null;
+        if ((a.data(clause) & 1) != 0) return defaultClause(a, statement, clause, key);
         Set<String> literals = new HashSet<>();
         boolean anyValue = false; // a default, or a test that is not a string literal, falls in
         for (int c = Layouts.switchFirstCase(a, statement); c >= 0; c = a.nextSibling(c)) {
@@ -188,6 +189,30 @@ final class Narrowing {
             }
         }
         return null;
+    }
+
+    /**
+     * {@code default:} of {@code switch (x.key)}: x.key is none of the other cases' literals (every
+     * case is tested before the default, wherever it stands), but for the cases that fall into it;
+     * nothing when a case's test is not a string literal.
+     */
+    private static Narrowing defaultClause(Arena a, int statement, int clause, int key) {
+        Set<String> not = new HashSet<>();
+        Set<String> fallingIn = new HashSet<>();
+        for (int c = Layouts.switchFirstCase(a, statement); c >= 0; c = a.nextSibling(c)) {
+            if (a.kind(c) != SWITCH_CASE) continue;
+            if (c == clause) {
+                not.removeAll(fallingIn);
+                fallingIn.clear();
+                continue;
+            }
+            String literal = (a.data(c) & 1) != 0 ? null : stringLiteral(a, a.firstChild(c));
+            if (literal == null) return null;
+            not.add(literal);
+            fallingIn.add(literal);
+            if (endsInJump(a, c)) fallingIn.clear();
+        }
+        return new Narrowing(key, null, not);
     }
 
     /** Whether a case's last statement is a break, continue, return or throw. */

@@ -150,17 +150,33 @@ public final class Occurrences {
      */
     public static Occurrences nearestDeclarations(DocumentQuery q, Target target) {
         Occurrences all = declarations(q, target);
-        if (target.kind != Target.MEMBER || target.containerKind != Target.CLASS || target.containers.length < 2 || all.count < 2) return all;
+        if (target.kind != Target.MEMBER || all.count < 2) return all;
+        if (target.askedThrough != null) { // a union's constituents: each one's nearest
+            Occurrences out = new Occurrences();
+            for (int constituent : target.askedThrough) {
+                Occurrences own = nearestFrom(q, constituent, all);
+                for (int i = 0; i < own.count; i++) out.add(own.nodes[i], own.flags[i]);
+            }
+            out.sortAndDedupe(q.arena());
+            return out;
+        }
+        if (target.containerKind != Target.CLASS || target.containers.length < 2) return all;
+        Occurrences own = nearestFrom(q, target.containers[0], all);
+        return own.count > 0 ? own : all;
+    }
+
+    /** Those of {@code all} in {@code type} or, when it has none, in the nearest class above it that has some; empty for none. */
+    private static Occurrences nearestFrom(DocumentQuery q, int type, Occurrences all) {
         Arena arena = q.arena();
-        int cls = target.containers[0];
+        int cls = type;
         for (int depth = 0; cls >= 0 && depth < ClassHierarchy.MAX_DEPTH; depth++) {
             Occurrences own = new Occurrences();
             int first = TreePaths.firstInSubtree(arena, cls);
             for (int i = 0; i < all.count; i++) if (all.nodes[i] >= first && all.nodes[i] < cls) own.add(all.nodes[i], all.flags[i]);
-            if (own.count > 0) return own;
+            if (own.count > 0 || !isClass(arena.kind(cls))) return own;
             cls = ClassHierarchy.baseInFile(q, cls);
         }
-        return all;
+        return new Occurrences();
     }
 
     private static Occurrences collect(DocumentQuery q, Target target, boolean withAccesses) {

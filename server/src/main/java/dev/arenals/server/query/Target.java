@@ -31,8 +31,17 @@ public final class Target {
     public final int[] containers;
     /** The group through which the member is reached as {@code X.name} (class, const, enum, namespace), or -1. */
     public final int accessGroup;
+    /**
+     * MEMBER read through a union whose constituents declare it apart: those constituents, whose
+     * nearest declarations definition shows (each one's); null otherwise (the first container's).
+     */
+    public final int[] askedThrough;
 
     Target(int kind, int node, int nameId, int[] groups, int containerKind, int[] containers, int accessGroup) {
+        this(kind, node, nameId, groups, containerKind, containers, accessGroup, null);
+    }
+
+    private Target(int kind, int node, int nameId, int[] groups, int containerKind, int[] containers, int accessGroup, int[] askedThrough) {
         this.kind = kind;
         this.node = node;
         this.nameId = nameId;
@@ -40,6 +49,11 @@ public final class Target {
         this.containerKind = containerKind;
         this.containers = containers;
         this.accessGroup = accessGroup;
+        this.askedThrough = askedThrough;
+    }
+
+    static Target memberOfEach(int node, int nameId, int containerKind, int[] containers, int[] askedThrough) {
+        return new Target(MEMBER, node, nameId, new int[0], containerKind, containers, -1, askedThrough);
     }
 
     static Target symbol(int node, int nameId, int[] groups, int accessGroup) {

@@ -175,7 +175,10 @@ public final class TargetResolver {
                 classes |= isClass(arena.kind(f));
             }
         }
-        return Target.member(ident, name, classes ? Target.CLASS : Target.INTERFACE, all, -1);
+        // a call picks one signature: TypeScript's definition answers the first constituent's (the union signature's declaration)
+        int access = TreePaths.parent(arena, ident), call = access < 0 ? -1 : TreePaths.parent(arena, access);
+        boolean called = call >= 0 && arena.kind(call) == CALL && Layouts.callCallee(arena, call) == access;
+        return Target.memberOfEach(ident, name, classes ? Target.CLASS : Target.INTERFACE, all, called ? new int[] {containers[0]} : containers);
     }
 
     /** The member {@code name} of instances of {@code type}, a class or interface declaration of this file; {@code ident} the node asked about. */

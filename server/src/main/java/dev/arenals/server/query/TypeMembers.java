@@ -178,11 +178,21 @@ public final class TypeMembers {
             if (memberKey < 0 || a.kind(memberKey) != IDENTIFIER_NAME || a.data(memberKey) != key) continue;
             int annotation = Layouts.fieldType(a, m);
             if (annotation >= 0) return literalTypes(a, annotation, new java.util.HashSet<>());
+            int value = mk == FIELD ? Layouts.fieldValue(a, m) : -1;
+            if (value >= 0 && a.kind(value) == AS_EXPRESSION && isConstType(a, a.nextSibling(Layouts.operand(a, value)))) {
+                String literal = Narrowing.stringLiteral(a, Layouts.operand(a, value)); // _tag = 'S' as const: of type 'S'
+                return literal == null ? null : java.util.Set.of(literal);
+            }
             if (mk != FIELD || (a.data(m) & MOD_READONLY) == 0) return null;
             String literal = Narrowing.stringLiteral(a, Layouts.fieldValue(a, m));
             return literal == null ? null : java.util.Set.of(literal);
         }
         return null;
+    }
+
+    /** Whether a type node is {@code const} of {@code x as const}. */
+    private static boolean isConstType(Arena a, int type) {
+        return type >= 0 && a.kind(type) == KEYWORD_TYPE && a.data(type) == Token.K_CONST;
     }
 
     /** The string literal types a type is a union of, into {@code out}; null for any other type. */

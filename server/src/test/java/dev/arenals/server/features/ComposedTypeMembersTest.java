@@ -68,16 +68,24 @@ class ComposedTypeMembersTest {
     }
 
     @Test
-    void noNarrowingWhereTheTestsLeaveTwoDeclarations() {
-        String segments = SEGMENTS.replace("[[value]]", "value");
-        assertDefinition("a.ts", segments + "function f(s: Segment) { switch (s._tag) { case 'Literal': case 'ArrayHelper': s.val/*|*/ue; } }");
-        assertDefinition("a.ts", segments + "function f(s: Segment) { switch (s._tag) { case 'Literal': g(); case 'ArrayHelper': s.val/*|*/ue; } }");
-        assertDefinition("a.ts", segments + "function f(s: Segment) { switch (s._tag) { case 'ArrayHelper': break; default: s.val/*|*/ue; } }");
-        assertDefinition("a.ts", segments + "function f(s: Segment) { if (s._tag === 'Raw' || s._tag === 'ArrayHelper') s.val/*|*/ue; }");
+    void whereTheTestsLeaveSeveralConstituentsEachOnesDeclaration() {
+        // each expected set is typescript@6.0.3's getDefinitionAtPosition: the declarations of the constituents left
+        String literal = "interface Literal { readonly _tag: 'Literal'; readonly [[value]]: string }\n";
+        String arrayHelper = "interface ArrayHelper { readonly _tag: 'ArrayHelper'; readonly [[value]]: ReadonlyArray<unknown> }\n";
+        String raw = "interface Raw { readonly _tag: 'Raw' | 'Unsafe'; readonly [[value]]: unknown }\ntype Segment = Literal | ArrayHelper | Raw;\n";
+        String segments = literal + arrayHelper + raw;
+        assertDefinition("a.ts", literal + arrayHelper + raw.replace("[[value]]", "value")
+                + "function f(s: Segment) { switch (s._tag) { case 'Literal': case 'ArrayHelper': s.val/*|*/ue; } }");
+        assertDefinition("a.ts", literal + arrayHelper + raw.replace("[[value]]", "value")
+                + "function f(s: Segment) { switch (s._tag) { case 'Literal': g(); case 'ArrayHelper': s.val/*|*/ue; } }");
+        assertDefinition("a.ts", literal + arrayHelper.replace("[[value]]", "value") + raw
+                + "function f(s: Segment) { switch (s._tag) { case 'ArrayHelper': break; default: s.val/*|*/ue; } }");
+        assertDefinition("a.ts", literal.replace("[[value]]", "value") + arrayHelper + raw
+                + "function f(s: Segment) { if (s._tag === 'Raw' || s._tag === 'ArrayHelper') s.val/*|*/ue; }");
         // an assignment re-narrows: the test before it says nothing
         assertDefinition("a.ts", segments + "declare const other: Segment;\nfunction f(s: Segment) { if (s._tag === 'ArrayHelper') { s = other; s.val/*|*/ue; } }");
-        // a non-readonly field initialized with a literal is a string, not a discriminant
-        assertDefinition("a.ts", "class S { _tag = 'S'; prefix = '' } class P { _tag = 'P'; prefix = /x/ }\nfunction f(n: S | P) { if (n._tag === 'P') n.pre/*|*/fix; }");
+        // a non-readonly field initialized with a literal is a string, not a discriminant: both declarations
+        assertDefinition("a.ts", "class S { _tag = 'S'; [[prefix]] = '' } class P { _tag = 'P'; [[prefix]] = /x/ }\nfunction f(n: S | P) { if (n._tag === 'P') n.pre/*|*/fix; }");
     }
 
     @Test
@@ -114,9 +122,11 @@ class ComposedTypeMembersTest {
 
     @Test
     void nothingWhereNarrowingOrAnotherFileDecides() {
-        // two constituents declare it apart: TypeScript's answer depends on the narrowing
-        assertDefinition("a.ts", "class S { _tag = 'S' as const; load() {} } class T { _tag = 'T' as const; load() {} }\n"
-                + "function f(x: S | T) { if (x._tag === 'S') x.lo/*|*/ad(); }");
+        // two constituents declare it apart: the narrowing decides (an `as const` field is a discriminant)
+        assertDefinition("a.ts", "class S { _tag = 'S' as const; load() {} } class T { _tag = 'T' as const; [[load]]() {} }\n"
+                + "function f(x: S | T) { if (x._tag === 'T') x.lo/*|*/ad(); }");
+        assertDefinition("a.ts", "class S { _tag = 'S' as const; [[load]]() {} } class T { _tag = 'T' as const; [[load]]() {} }\n"
+                + "function f(x: S | T) { x.lo/*|*/ad; }");
         // declared in both parts of an intersection: TypeScript lists both
         assertDefinition("a.ts", "interface A { id: string } interface B { id: string }\ndeclare const v: A & B; v./*|*/id;");
         // a part declared elsewhere, a type parameter, a key that is not a literal, a base outside the file
