@@ -240,22 +240,9 @@ public final class IndexingStepsHarness {
         return out;
     }
 
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n == 0 ? Double.NaN : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
+    private static double median(double[] values) { return PairedIndexingHarness.median(values); }
 
-    private static double min(double[] values) {
-        double m = Double.MAX_VALUE;
-        for (double v : values) m = Math.min(m, v);
-        return m;
-    }
+    private static double min(double[] values) { return PairedIndexingHarness.min(values); }
 
-    private static double max(double[] values) {
-        double m = 0;
-        for (double v : values) m = Math.max(m, v);
-        return m;
-    }
+    private static double max(double[] values) { return PairedIndexingHarness.max(values); }
 }
