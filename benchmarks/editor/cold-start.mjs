@@ -10,9 +10,10 @@
 //
 // --java-opts goes to the launcher as ARENA_LS_JAVA_OPTS (after its own flags, so it overrides them);
 // -Xlog:gc to a file of our own is added to read the pauses. Prints one line a run, and a JSON line
-// (prefix "json ") for scripts that alternate configurations.
+// (prefix "json ") for scripts that alternate configurations; then the CPU time by thread at the
+// index's end (the JIT, the collector, the index threads, the rest) and the CPU spent before initialize was answered.
 import { Client } from '../peer/lsp-client.mjs';
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
@@ -55,6 +56,7 @@ const initSent = process.hrtime.bigint();
 await c.request('initialize', { processId: process.pid, rootUri: 'file://' + root, workspaceFolders: [{ uri: 'file://' + root, name: 'w' }],
   capabilities: { window: { workDoneProgress: true } } });
 const initAnswered = process.hrtime.bigint();
+const cpuAtInitialize = cpuMs(pid);
 c.notify('initialized', {});
 
 const during = [], after = [];
@@ -83,6 +85,18 @@ if (editFile) {
   while (indexedAt === null) await new Promise(r => setTimeout(r, 5));
 }
 const cpuAtIndexed = cpuMs(pid);
+// where the process's CPU went, by thread (/proc/PID/task: Linux keeps 15 characters of a thread's name)
+const threadCpu = {};
+for (const tid of readdirSync(`/proc/${pid}/task`)) {
+  try {
+    const name = readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim();
+    const s = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
+    const group = /^C[12] Compiler/.test(name) ? 'JIT' : name === 'VM Thread' ? 'VM (collector)' : name.startsWith('arena-ls-index') ? 'index (walk, pool)' : name === 'java' ? 'main' : 'other';
+    threadCpu[group] = (threadCpu[group] ?? 0) + (Number(f[11]) + Number(f[12])) * 1000 / CLK_TCK;
+  } catch { /* ended meanwhile */ }
+}
+threadCpu['ended threads'] = cpuAtIndexed - Object.values(threadCpu).reduce((a, b) => a + b, 0);
 const gc = pauses();
 const hwmAtIndexed = statusKb(pid, 'VmHWM');
 const rssAtIndexed = statusKb(pid, 'VmRSS');
@@ -94,7 +108,7 @@ rmSync(gcLog, { force: true });
 
 const r = {
   label, initializeMs: ms(initSent, initAnswered), spawnToInitializeMs: ms(spawned, initAnswered),
-  indexMs: ms(initSent, indexedAt), cpuMs: cpuAtIndexed, ...gc, hwmMB: hwmAtIndexed / 1024, rssIndexedMB: rssAtIndexed / 1024,
+  indexMs: ms(initSent, indexedAt), cpuMs: cpuAtIndexed, cpuAtInitializeMs: cpuAtInitialize, threadCpu, ...gc, hwmMB: hwmAtIndexed / 1024, rssIndexedMB: rssAtIndexed / 1024,
   rssSettledMB: rssSettled / 1024, hwmEndMB: hwm / 1024,
   editsDuring: during.length, duringP50: pct(during, 50), duringP95: pct(during, 95), duringMax: during.length ? Math.max(...during) : NaN,
   editsAfter: after.length, afterP50: pct(after, 50), afterP95: pct(after, 95), afterMax: after.length ? Math.max(...after) : NaN,
@@ -103,4 +117,5 @@ const f = x => Number.isNaN(x) ? '-' : x.toFixed(1);
 console.log(`${label}: initialize -> indexed ${r.indexMs.toFixed(0)} ms wall, ${r.cpuMs.toFixed(0)} ms CPU; pauses young ${r.young} (${r.youngMs.toFixed(0)} ms), full ${r.full} (${r.fullMs.toFixed(0)} ms);`
   + ` peak RSS ${r.hwmMB.toFixed(0)} MB, RSS indexed ${r.rssIndexedMB.toFixed(0)} MB, ${settle} ms later ${r.rssSettledMB.toFixed(0)} MB`
   + (editFile ? `; edits during indexing n=${r.editsDuring} p50 ${f(r.duringP50)} p95 ${f(r.duringP95)} max ${f(r.duringMax)} ms, after n=${r.editsAfter} p50 ${f(r.afterP50)} p95 ${f(r.afterP95)} max ${f(r.afterMax)} ms` : ''));
+console.log(`  CPU by thread at the index's end (ms): ${Object.entries(threadCpu).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}; CPU when initialize was answered ${cpuAtInitialize.toFixed(0)} ms`);
 console.log('json ' + JSON.stringify(r));

@@ -194,7 +194,7 @@ final class FileCollector {
             notes.add(input + ": skipped, the directory is skipped by a rule (--no-ignore checks it)");
             return 0;
         }
-        int before = files.size();
+        int before = files.size() + selectedCount;
         Deque<Dir> pending = new ArrayDeque<>();
         pending.push(start);
         while (!pending.isEmpty()) {
@@ -245,7 +245,7 @@ final class FileCollector {
             // push in reverse so that the walk visits in listing order (the result is sorted anyway)
             for (int i = subdirs.size() - 1; i >= 0; i--) pending.push(child(d, subdirs.get(i)));
         }
-        return files.size() - before;
+        return files.size() + selectedCount - before;
     }
 
     private boolean matchesPatterns(Path base, Path file, List<String> patterns) {
@@ -421,16 +421,18 @@ final class FileCollector {
     private boolean isIgnored(Dir parent, String name, boolean isDir) {
         if (options.noIgnore) return false;
         if (isDir && DEFAULT_SKIPPED_DIRECTORIES.contains(name)) return true;
-        String rel = parent.rel.isEmpty() ? name : parent.rel + "/" + name;
+        String rel = null; // made only when a rule is there to match it (most directories have none)
         Dir root = parent;
         for (Dir g = parent; g != null; g = g.parent) {
             root = g;
             if (g.gitignore == null) continue;
+            if (rel == null) rel = parent.rel.isEmpty() ? name : parent.rel + "/" + name;
             String sub = g.rel.isEmpty() ? rel : rel.substring(g.rel.length() + 1);
             Boolean m = g.gitignore.match(sub, isDir);
             if (m != null) return m;
         }
         if (root.infoExclude != null) {
+            if (rel == null) rel = parent.rel.isEmpty() ? name : parent.rel + "/" + name;
             Boolean m = root.infoExclude.match(rel, isDir);
             if (m != null) return m;
         }
@@ -440,6 +442,11 @@ final class FileCollector {
     // ---------------------------------------------------------------- helpers
 
     private void add(Path file, long size) {
+        if (selectedOnly != null) {
+            selectedCount++;
+            selectedOnly.accept(new ProjectFiles.Entry(file, size));
+            return;
+        }
         if (files.containsKey(file)) return;
         SourceFile f = new SourceFile(file, display(file), size);
         files.put(file, f);
@@ -448,6 +455,14 @@ final class FileCollector {
 
     /** Null, or told of each file as the walk selects it (the language server indexes while walking). */
     Consumer<SourceFile> onFile = null;
+
+    /**
+     * Null, or told of each file selected instead of keeping it ({@link ProjectFiles#walk}): no
+     * {@link SourceFile}, no entry in {@link #sortedFiles}, no deduplication (one directory input,
+     * whose walk meets each file once).
+     */
+    Consumer<ProjectFiles.Entry> selectedOnly = null;
+    private int selectedCount;
 
     String display(Path abs) {
         if (abs.startsWith(cwd)) {

@@ -199,6 +199,35 @@ class SelectionTest {
         assertEquals(List.of("real/link.js"), selected("real/link.js"));
     }
 
+    /** ProjectFiles.walk (the language server's) against ProjectFiles.collect and check's own selection. */
+    private void assertTheServersWalkSelectsAsCheck(Path root) {
+        List<String> walked = new java.util.ArrayList<>();
+        List<String> problems = ProjectFiles.walk(root, e -> walked.add(dir.relativize(e.path()).toString().replace('\\', '/')));
+        java.util.Collections.sort(walked);
+        ProjectFiles.Listing listing = ProjectFiles.collect(root);
+        List<String> collected = new java.util.ArrayList<>();
+        for (ProjectFiles.Entry e : listing.files()) collected.add(dir.relativize(e.path()).toString().replace('\\', '/'));
+        java.util.Collections.sort(collected);
+        assertEquals(collected, walked);
+        assertEquals(listing.problems(), problems);
+        assertEquals(selected(dir.relativize(root).toString().isEmpty() ? "." : dir.relativize(root).toString()), walked);
+    }
+
+    @Test
+    void theLanguageServersWalkSelectsWhatCheckSelects() throws Exception {
+        ignoreTree();
+        write(dir, "tsconfig.json", "{\"include\": [\"src\", \"lib\", \"other\"], \"exclude\": [\"src/legacy\"]}");
+        write(dir, "src/legacy/old.ts", "x\n");
+        write(dir, "other/tsconfig.json", "{ \"include\": [\"only-this\"] "); // unusable: a problem line, files below checked as if it did not exist
+        write(dir, "other/b.ts", "x\n");
+        Files.createSymbolicLink(dir.resolve("src/link.ts"), dir.resolve("lib/c.ts"));
+        assertTheServersWalkSelectsAsCheck(dir);
+        assertTheServersWalkSelectsAsCheck(dir.resolve("lib"));
+        List<String> problems = ProjectFiles.walk(dir, e -> { });
+        assertEquals(1, problems.size(), problems::toString);
+        assertTrue(problems.get(0).startsWith("other/tsconfig.json: invalid JSON"), problems::toString);
+    }
+
     @Test
     void braceExpansion() {
         assertEquals(List.of("a.ts", "a.tsx"), FileCollector.expandBraces("a.{ts,tsx}"));

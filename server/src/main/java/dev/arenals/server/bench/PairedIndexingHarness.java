@@ -175,14 +175,15 @@ public final class PairedIndexingHarness {
         }
     }
 
-    private static double median(double[] values) {
+    /** The median of {@code values} (also {@link IndexingStepsHarness}'s). */
+    static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
-    private static double min(double[] values) { return Arrays.stream(values).min().orElse(Double.NaN); }
+    static double min(double[] values) { return Arrays.stream(values).min().orElse(Double.NaN); }
 
-    private static double max(double[] values) { return Arrays.stream(values).max().orElse(Double.NaN); }
+    static double max(double[] values) { return Arrays.stream(values).max().orElse(Double.NaN); }
 }

@@ -160,8 +160,7 @@ public final class Indexer {
             for (Path folder : folders) {
                 if (stopped) break;
                 try {
-                    ProjectFiles.Listing listing = ProjectFiles.collect(folder, this::queue);
-                    for (String problem : listing.problems()) log.warn("arena-ls index: " + problem);
+                    for (String problem : ProjectFiles.walk(folder, this::queue)) log.warn("arena-ls index: " + problem);
                 } catch (RuntimeException e) {
                     log.error("arena-ls index: cannot walk " + folder, e);
                 }
