@@ -83,28 +83,65 @@ final class DidOpenText {
             byte[] rest = new byte[n - (found.textEnd - found.textStart)];
             System.arraycopy(body, 0, rest, 0, found.textStart);
             System.arraycopy(body, found.textEnd, rest, found.textStart, n - found.textEnd);
-            Message message = json.parseMessage(new String(rest, StandardCharsets.UTF_8));
-            if (!(message instanceof NotificationMessage)) return null;
-            NotificationMessage notification = (NotificationMessage) message;
-            if (!"textDocument/didOpen".equals(notification.getMethod())
-                    || !(notification.getParams() instanceof DidOpenTextDocumentParams)) return null;
-            DidOpenTextDocumentParams params = (DidOpenTextDocumentParams) notification.getParams();
-            TextDocumentItem item = params.getTextDocument();
-            // the placeholder must be what LSP4J read as the text (no other member took its place)
-            if (item == null || !"".equals(item.getText())) return null;
-            params.setTextDocument(new Item(item, found.text, LineStarts.ofStarts(found.lineStarts, found.lineCount, LineStarts.Terminators.LSP)));
-            dev.arenals.server.document.OpenTrace.mark("rest of the message read");
-            return notification;
+            return withText(rest, json, found.text, LineStarts.ofStarts(found.lineStarts, found.lineCount, LineStarts.Terminators.LSP));
         } catch (RuntimeException e) {
             return null; // the usual path reads it and reports what is wrong with it
         }
     }
 
     /**
+     * The didOpen in {@code rest} (a message whose text is {@code ""}) read by LSP4J, with its text
+     * document's text the given decoded one; null when LSP4J does not read it as such a didOpen.
+     */
+    static Message withText(byte[] rest, MessageJsonHandler json, TextBuffer text, LineStarts lines) {
+        Message message = json.parseMessage(new String(rest, StandardCharsets.UTF_8));
+        if (!(message instanceof NotificationMessage)) return null;
+        NotificationMessage notification = (NotificationMessage) message;
+        if (!"textDocument/didOpen".equals(notification.getMethod())
+                || !(notification.getParams() instanceof DidOpenTextDocumentParams)) return null;
+        DidOpenTextDocumentParams params = (DidOpenTextDocumentParams) notification.getParams();
+        TextDocumentItem item = params.getTextDocument();
+        // the placeholder must be what LSP4J read as the text (no other member took its place)
+        if (item == null || !"".equals(item.getText())) return null;
+        params.setTextDocument(new Item(item, text, lines));
+        dev.arenals.server.document.OpenTrace.mark("rest of the message read");
+        return notification;
+    }
+
+    /**
+     * Where the contents of {@code params.textDocument.text} start in {@code b[0, n)} (the index after
+     * its opening quote), found by the same walk as {@link #read}'s up to there; -1 when the walk
+     * cannot get there (a body cut before it, or one that is not the plain case).
+     */
+    static int locateText(byte[] b, int n) {
+        Found found = new Found();
+        found.locateOnly = true;
+        int i = skipBlanks(b, 0, n);
+        if (i >= n || b[i] != '{') return -1;
+        return walkObject(b, i, n, 0, found) == LOCATED ? found.textStart : -1;
+    }
+
+    /**
+     * Whether {@code rest} (a didOpen's bytes with the text's contents left out) is the plain case
+     * with the text's contents at {@code textAt}: the whole walk of {@link #read}, on the rest.
+     */
+    static boolean plainWithTextAt(byte[] rest, int n, int textAt) {
+        Found found = new Found();
+        int i = skipBlanks(rest, 0, n);
+        if (i >= n || rest[i] != '{') return false;
+        return walkObject(rest, i, n, 0, found) >= 0 && found.text != null && found.textStart == textAt && found.textEnd == textAt;
+    }
+
+    /** {@link #walkObject}'s result when {@link Found#locateOnly} and the text's contents were reached. */
+    private static final int LOCATED = Integer.MIN_VALUE;
+
+    /**
      * Where the text's string contents are ({@code [textStart, textEnd)}, inside the quotes), what
      * they decode to, and the decoded text's line starts ({@link LineStarts.Terminators#LSP}).
      */
     private static final class Found {
+        /** Stop at the text's opening quote ({@link #LOCATED}, {@code textStart} set) instead of decoding it. */
+        boolean locateOnly;
         TextBuffer text;
         int textStart, textEnd;
         int[] lineStarts;
@@ -140,8 +177,13 @@ final class DidOpenText {
                 if (level < 2) {
                     if (b[i] != '{') return -1;
                     i = walkObject(b, i, n, level + 1, found);
+                    if (i == LOCATED) return LOCATED;
                 } else {
                     if (b[i] != '"') return -1;
+                    if (found.locateOnly) {
+                        found.textStart = i + 1;
+                        return LOCATED;
+                    }
                     i = decodeString(b, i, n, found);
                 }
             } else {
@@ -296,16 +338,16 @@ final class DidOpenText {
         return true;
     }
 
-    private static int skipBlanks(byte[] b, int i, int n) {
+    static int skipBlanks(byte[] b, int i, int n) {
         while (i < n && isBlank(b[i])) i++;
         return i;
     }
 
     private static boolean isBlank(int c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-    private static boolean continuation(byte x) { return (x & 0xc0) == 0x80; }
+    static boolean continuation(byte x) { return (x & 0xc0) == 0x80; }
 
-    private static int hex(byte x) {
+    static int hex(byte x) {
         if (x >= '0' && x <= '9') return x - '0';
         if (x >= 'a' && x <= 'f') return x - 'a' + 10;
         if (x >= 'A' && x <= 'F') return x - 'A' + 10;
