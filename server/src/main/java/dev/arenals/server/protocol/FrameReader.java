@@ -242,13 +242,13 @@ public final class FrameReader implements MessageProducer, Closeable {
                 read += take;
                 continue;
             }
-            if (stream != null && (extent.done || extent.sawHeader)) { // the checks below read the body's bytes
-                body = stream.rawBody();
-                stream = null;
-            }
             int c = extent.done || extent.sawHeader ? readPolling(extent.done ? GRACE_MILLIS : STALL_MILLIS) : read();
             if (c == TIMED_OUT) {
                 if (extent.done) break; // the value ended early and the client waits: the length was too large
+                if (stream != null) { // what follows reads the body's bytes
+                    body = stream.rawBody();
+                    stream = null;
+                }
                 // stalled after a swallowed header: resume at that header
                 framesRejected++;
                 warn.accept("bad frame: Content-Length " + length + " is more than was sent (" + read
@@ -269,7 +269,7 @@ public final class FrameReader implements MessageProducer, Closeable {
             }
             if (read < keep) {
                 if (stream != null) {
-                    stream.accept(c); // the first byte of a refill
+                    stream.accept(c); // a byte read alone: the first of a refill, or any after a header seen in the body
                 } else {
                     if (read == body.length) body = Arrays.copyOf(body, grownBodyLength(body.length, read + 1, keep));
                     body[(int) read] = (byte) c;
