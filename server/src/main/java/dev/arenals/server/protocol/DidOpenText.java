@@ -22,6 +22,9 @@ import org.eclipse.lsp4j.jsonrpc.messages.NotificationMessage;
  * the message (the text replaced by {@code ""}) read by LSP4J as a didOpen whose text is that
  * {@code ""}. Anything else returns null and the frame is read the usual way, so what a client
  * sees never depends on which path read its message.
+ *
+ * <p>The frame reader now decodes a large didOpen as it arrives ({@link StreamedDidOpen}, which uses
+ * this class's walk and its reading of the rest); {@link #read} decodes a body that was stored whole.
  */
 final class DidOpenText {
     /** Bodies from this size on are tried: below it the usual path costs little. */
