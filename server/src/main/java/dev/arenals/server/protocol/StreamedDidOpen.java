@@ -148,7 +148,8 @@ final class StreamedDidOpen {
 
     /**
      * The most chars the text can have (a char per byte of what is left of the declared length)
-     * plus the room a decoded text keeps ({@link DidOpenText#decodeString}'s sizing).
+     * plus the room a decoded text keeps: at most {@link DidOpenText#ROOM_CHARS}, an eighth of a small one
+     * (so that a first edit need not copy it whole).
      */
     private int fullChars() {
         int most = length - headLength;
@@ -221,7 +222,10 @@ final class StreamedDidOpen {
     /**
      * Decodes the escape or UTF-8 sequence at {@code b[i]} (not printable ASCII) into {@link #out};
      * returns the index after it, {@link #MORE} when it is cut at {@code n}, {@link #END} at the
-     * closing quote, {@link #BAD} for what the decoder does not take (then nothing was written).
+     * closing quote, {@link #BAD} for what the decoder does not take (then nothing was written). The
+     * line table is found here: a JSON string holds no raw line breaks, so every one arrives as an
+     * escape ({@code \n}, {@code \r}, {@code \u000a}, {@code \u000d}) and the document need not scan
+     * its text again (a pass of ~30 ms over typescript.js's 9 MB in a cold server).
      */
     private int decodeOne(byte[] b, int i, int n) {
         int c = b[i] & 0xff;
