@@ -60,7 +60,7 @@ public final class GrammarChecks {
             int size = count + (count >>> 3) + 64;
             parentOf = new int[size];
             subtreeStart = new int[size];
-            checkedBefore = new int[size + 1];
+            subtreeChecked = new long[(size >>> 6) + 1];
         }
         indexCheckedNodes(count);
         int root = arena.root();
@@ -138,26 +138,29 @@ public final class GrammarChecks {
     }
 
     /**
-     * By node: the first node index of its subtree, and how many nodes that have something to check
-     * ({@link #hasChecks}) come before it. Children are stored before their parent, so a subtree is
-     * the index range [subtreeStart, node]; one in-order pass fills both, and the walk then skips
-     * in O(1) every subtree with nothing to check (most expressions and types).
+     * By node: the first node index of its subtree, and (a bit) whether a node that has something to
+     * check ({@link #hasChecks}) is in it. Children are stored before their parent, so a subtree is
+     * the index range [subtreeStart, node], which holds such a node when the last one so far is in
+     * it; one in-order pass fills both, and the walk then skips in O(1) every subtree with nothing to
+     * check (most expressions and types). A bit, not a count per node: lib.dom.d.ts's 114 K nodes kept
+     * a 0.5 MB array on every worker thread (docs/performance-comparison.md, "Issue 22, eighteenth session").
      */
     private int[] subtreeStart = new int[1024];
-    private int[] checkedBefore = new int[1025];
+    private long[] subtreeChecked = new long[17];
 
     private void indexCheckedNodes(int count) {
         int[] first = subtreeStart;
-        int[] before = checkedBefore;
-        int checked = 0;
+        long[] bits = subtreeChecked;
+        Arrays.fill(bits, 0, (count >>> 6) + 1, 0L);
+        int lastChecked = -1;
         for (int n = 0; n < count; n++) {
             int c = a.firstChild(n);
             // a child stored after its parent (a speculative parse's leftovers) makes the whole prefix the subtree: walked
-            first[n] = c < 0 ? n : c < n ? first[c] : 0;
-            before[n] = checked;
-            if (hasChecks(a.kind(n), a.data(n))) checked++;
+            int start = c < 0 ? n : c < n ? first[c] : 0;
+            first[n] = start;
+            if (hasChecks(a.kind(n), a.data(n))) lastChecked = n;
+            if (lastChecked >= start) bits[n >>> 6] |= 1L << n;
         }
-        before[count] = checked;
     }
 
     /** Whether {@link #visit} may report something at a node of this kind and data (or must see it to prune below it). */
@@ -201,10 +204,9 @@ public final class GrammarChecks {
      */
     private void pushChildren(int n, int ctx) {
         int from = sp;
-        int[] first = subtreeStart;
-        int[] before = checkedBefore;
+        long[] bits = subtreeChecked;
         for (int c = a.firstChild(n); c >= 0; c = a.nextSibling(c)) {
-            if (before[c + 1] != before[first[c]]) push(c, n, ctx);
+            if ((bits[c >>> 6] & 1L << c) != 0) push(c, n, ctx);
         }
         for (int i = from, j = sp - 1; i < j; i++, j--) {
             int x = stNode[i]; stNode[i] = stNode[j]; stNode[j] = x;
@@ -604,7 +606,7 @@ public final class GrammarChecks {
 
     /** Whether the subtree of {@code c} holds anything to check ({@link #pushChildren}'s test). */
     private boolean before(int c) {
-        return checkedBefore[c + 1] != checkedBefore[subtreeStart[c]];
+        return (subtreeChecked[c >>> 6] & 1L << c) != 0;
     }
 
     private int firstDeclarator(int decl) {

@@ -132,6 +132,7 @@ public final class Binder {
 
     private void fullBind(Arena arena, ScopeTable table, boolean references) {
         table.reset(arena);
+        table.reserveRows(arena, references);
         if (++exportStamp == Integer.MAX_VALUE) {
             Arrays.fill(exportedIn, 0);
             exportStamp = 1;

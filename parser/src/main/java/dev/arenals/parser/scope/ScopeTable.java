@@ -86,6 +86,58 @@ public final class ScopeTable {
         Arrays.fill(nodeSymbol, 0, n, -1);
     }
 
+    /** Whether {@link #reserveRows} has sized this table (its first full bind). */
+    private boolean rowsReserved;
+
+    /**
+     * Before a new table's first full bind: sizes the scope, symbol, entry and reference columns
+     * (and the entry lookup) from the tree instead of doubling from 64 and 256 rows. Doubling left
+     * its copies behind as garbage (lib.dom.d.ts's first bind: 6.3 MB allocated for a 2.5 MB
+     * table), and a young collection in the middle of the bind promoted some of them into the old
+     * generation, resident until a full collection (docs/performance-comparison.md, "Issue 22,
+     * eighteenth session"). One pass over the kind column counts what the binder makes rows for:
+     * a reference per IDENTIFIER_REFERENCE, a symbol and an entry per BINDING_IDENTIFIER (plus a
+     * sixteenth for the implicit globals), a scope per node of a kind that opens one (named
+     * function expressions open two). An estimate only: more rows than it grow the columns as
+     * before; a later bind of the table starts from the capacity it has.
+     */
+    void reserveRows(Arena arena, boolean references) {
+        if (rowsReserved) return;
+        rowsReserved = true;
+        int n = arena.nodeCount();
+        int scopes = 1, bindings = 0, refs = 0;
+        for (int node = 0; node < n; node++) {
+            int k = arena.kind(node);
+            if (k == NodeKind.IDENTIFIER_REFERENCE) refs++;
+            else if (k == NodeKind.BINDING_IDENTIFIER) bindings++;
+            else if (k >= 0 && k < OPENS_SCOPES.length) scopes += OPENS_SCOPES[k];
+        }
+        int symbols = bindings + (bindings >>> 4) + 16;
+        if (scopeKind.length < scopes) resizeScopes(scopes + (scopes >>> 4) + 16);
+        if (symName.length < symbols) resizeSymbols(symbols);
+        if (entryScope.length < symbols) resizeEntries(symbols);
+        int slots = slotEntry.length;
+        while (slots < symbols * 2) slots *= 2; // the lookup doubles at half full
+        if (slots != slotEntry.length) {
+            slotEntry = new int[slots];
+            slotGen = new int[slots];
+        }
+        if (references && refNode.length < refs) resizeReferences(refs + (refs >>> 6) + 16);
+    }
+
+    /** By node kind: how many scopes the binder opens at such a node (what {@link #reserveRows} counts). */
+    private static final byte[] OPENS_SCOPES = new byte[NodeKind.COUNT];
+    static {
+        int[] one = {NodeKind.BLOCK, NodeKind.STATIC_BLOCK, NodeKind.FOR, NodeKind.FOR_IN, NodeKind.FOR_OF, NodeKind.SWITCH,
+            NodeKind.CATCH_CLAUSE, NodeKind.FUNCTION_DECLARATION, NodeKind.CLASS_DECLARATION, NodeKind.CLASS_EXPRESSION,
+            NodeKind.ARROW_FUNCTION, NodeKind.FUNCTION_TYPE, NodeKind.CONSTRUCTOR_TYPE, NodeKind.CONDITIONAL_TYPE,
+            NodeKind.MAPPED_TYPE, NodeKind.PROPERTY_SIGNATURE, NodeKind.METHOD_SIGNATURE, NodeKind.CALL_SIGNATURE,
+            NodeKind.CONSTRUCT_SIGNATURE, NodeKind.INDEX_SIGNATURE, NodeKind.INTERFACE_DECLARATION, NodeKind.TYPE_ALIAS,
+            NodeKind.ENUM_DECLARATION, NodeKind.MODULE_BLOCK};
+        for (int k : one) OPENS_SCOPES[k] = 1;
+        OPENS_SCOPES[NodeKind.FUNCTION_EXPRESSION] = 2; // its name's scope and its own
+    }
+
     /** {@link #reset} without touching {@link #nodeSymbol}: the incremental rebind's scratch table. */
     void resetCounts(Arena arena) {
         this.arena = arena;

@@ -1,6 +1,7 @@
 package dev.arenals.parser.scope;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arenals.parser.JsParser;
 import dev.arenals.parser.ParseOptions;
@@ -25,9 +26,14 @@ class BinderGrowthTest {
     private final Binder binder = new Binder();
 
     private List<String> bind(String file, String source) {
+        // a fresh table each time (a grown one would never grow again), first bound to an empty
+        // program: a new table's first bind reserves rows for its tree (ScopeTable.reserveRows), so
+        // only a table sized for another tree grows across the capacities
+        ScopeTable table = new ScopeTable();
+        parser.parse(arena, "", ParseOptions.forFileName(file));
+        binder.bind(arena, table);
         parser.parse(arena, source, ParseOptions.forFileName(file));
-        // a fresh table each time: a grown one would never grow again
-        binder.bind(arena, new ScopeTable());
+        binder.bind(arena, table);
         List<String> out = new ArrayList<>();
         // the parser's and the binder's: blocks in a .d.ts are TypeScript grammar errors (GrammarChecksTest), not this test's
         for (int i = 0; i < binder.grammarDiagnosticsFrom(); i++) {
@@ -73,6 +79,28 @@ class BinderGrowthTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aNewTablesFirstBindReservesItsRowsFromTheTreeInsteadOfDoubling() {
+        String program = sequence(3000, i -> "function f" + i + "(p, q) { { let b = p; } return q + f" + i + "(p, q); }\n")
+                + "class C { m() { return (x) => function named() { return x; }; } }\n";
+        for (String file : FILES) {
+            if (file.endsWith(".d.ts")) continue;
+            parser.parse(arena, program, ParseOptions.forFileName(file));
+            ScopeTable table = new ScopeTable();
+            binder.bind(arena, table);
+            // no more than an eighth over what the bind filled (doubling from 64 or 256 rows would leave up to twice)
+            assertReserved("scopes", table.scopeCount, table.scopeKind.length, file);
+            assertReserved("symbols", table.symCount, table.symName.length, file);
+            assertReserved("entries", table.entryCount, table.entryScope.length, file);
+            assertReserved("references", table.refCount, table.refNode.length, file);
+        }
+    }
+
+    private static void assertReserved(String column, int rows, int capacity, String file) {
+        assertTrue(capacity >= rows && capacity <= rows + (rows >>> 3) + 16,
+                file + ": " + column + " " + rows + " rows in a capacity of " + capacity);
     }
 
     private interface Line { String at(int i); }

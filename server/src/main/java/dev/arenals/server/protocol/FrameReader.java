@@ -215,7 +215,11 @@ public final class FrameReader implements MessageProducer, Closeable {
         boolean traced = dev.arenals.server.document.OpenTrace.ON && length >= DidOpenText.MIN_BYTES;
         if (traced) dev.arenals.server.document.OpenTrace.restart("frame header read");
         int keep = (int) Math.min(length, maxContentLength);
-        byte[] body = new byte[Math.min(keep, FIRST_BODY_BYTES)];
+        // a large body is read as a didOpen whose text is decoded as it comes, its bytes not stored
+        // (they come back as bytes, exactly, whenever the plain case does not hold)
+        StreamedDidOpen stream = length >= DidOpenText.MIN_BYTES && length <= maxContentLength && charsetProblem == null
+                ? new StreamedDidOpen(keep) : null;
+        byte[] body = stream != null ? null : new byte[Math.min(keep, FIRST_BODY_BYTES)];
         JsonExtent extent = new JsonExtent();
         long read = 0;
         while (read < length) {
@@ -227,8 +231,12 @@ public final class FrameReader implements MessageProducer, Closeable {
                 int take = extent.scan(buf, pos, left < limit - pos ? pos + (int) left : limit, read);
                 if (read < keep) {
                     int stored = (int) Math.min(take, keep - read);
-                    if (read + stored > body.length) body = Arrays.copyOf(body, grownBodyLength(body.length, read + stored, keep));
-                    System.arraycopy(buf, pos, body, (int) read, stored);
+                    if (stream != null) {
+                        stream.accept(buf, pos, pos + stored);
+                    } else {
+                        if (read + stored > body.length) body = Arrays.copyOf(body, grownBodyLength(body.length, read + stored, keep));
+                        System.arraycopy(buf, pos, body, (int) read, stored);
+                    }
                 }
                 pos += take;
                 read += take;
@@ -237,6 +245,10 @@ public final class FrameReader implements MessageProducer, Closeable {
             int c = extent.done || extent.sawHeader ? readPolling(extent.done ? GRACE_MILLIS : STALL_MILLIS) : read();
             if (c == TIMED_OUT) {
                 if (extent.done) break; // the value ended early and the client waits: the length was too large
+                if (stream != null) { // what follows reads the body's bytes
+                    body = stream.rawBody();
+                    stream = null;
+                }
                 // stalled after a swallowed header: resume at that header
                 framesRejected++;
                 warn.accept("bad frame: Content-Length " + length + " is more than was sent (" + read
@@ -256,11 +268,22 @@ public final class FrameReader implements MessageProducer, Closeable {
                 break;
             }
             if (read < keep) {
-                if (read == body.length) body = Arrays.copyOf(body, grownBodyLength(body.length, read + 1, keep));
-                body[(int) read] = (byte) c;
+                if (stream != null) {
+                    stream.accept(c); // a byte read alone: the first of a refill, or any after a header seen in the body
+                } else {
+                    if (read == body.length) body = Arrays.copyOf(body, grownBodyLength(body.length, read + 1, keep));
+                    body[(int) read] = (byte) c;
+                }
             }
             read++;
             extent.accept(c, read);
+        }
+        if (stream != null) {
+            if (traced) dev.arenals.server.document.OpenTrace.mark("frame body read, its text decoded as it came");
+            Message streamed = read == length ? stream.finish(json) : null;
+            if (streamed != null) return dispatch(callback, streamed);
+            body = stream.rawBody(); // not the plain case: the usual path below, on the body's bytes
+            stream = null;
         }
         if (read < length) { // the JSON value ended early: the declared length was too large
             String why = "Content-Length " + length + " is more than the message (" + extent.end + " bytes)";
