@@ -345,7 +345,7 @@ public final class Summarizer {
         NameSet methodsDone = null;
         for (int m = body < 0 ? -1 : arena.firstChild(body); m >= 0; m = arena.nextSibling(m)) {
             int mk = arena.kind(m), data = arena.data(m);
-            if ((mk != METHOD && mk != FIELD) || (data & C_STATIC) == 0 || (data & P_COMPUTED) != 0) continue;
+            if ((mk != METHOD && mk != FIELD) || (data & C_STATIC) == 0 || (data & (P_COMPUTED | MOD_PRIVATE)) != 0) continue;
             int key = Layouts.memberKey(arena, m);
             boolean accessor = (data & (P_GET | P_SET)) != 0 || (mk == FIELD && (data & C_ACCESSOR) != 0);
             Kind k = mk == METHOD && !accessor ? Kind.METHOD : Kind.PROPERTY;
@@ -494,7 +494,8 @@ public final class Summarizer {
                     constructorProperties(container, m, seen, here);
                     continue;
                 }
-                if ((mk != METHOD && mk != FIELD) || (data & C_STATIC) != 0 || (data & P_COMPUTED) != 0) continue;
+                // a private member is no other file's to read (TypeScript: TS2341), nor offered there
+                if ((mk != METHOD && mk != FIELD) || (data & (C_STATIC | P_COMPUTED | MOD_PRIVATE)) != 0) continue;
                 int key = Layouts.memberKey(arena, m);
                 String name = keyName(key);
                 if (name == null || (seen.contains(name) && !here.contains(name))) continue; // overridden below
@@ -610,9 +611,8 @@ public final class Summarizer {
         int fn = Layouts.methodFunction(arena, constructor);
         int params = fn < 0 ? -1 : Layouts.functionParameters(arena, fn);
         if (params < 0) return;
-        int modifiers = MOD_PUBLIC | MOD_PRIVATE | MOD_PROTECTED | MOD_READONLY | MOD_OVERRIDE;
         for (int p = arena.firstChild(params); p >= 0; p = arena.nextSibling(p)) {
-            if (arena.kind(p) != PARAMETER || (arena.data(p) & modifiers) == 0) continue;
+            if (arena.kind(p) != PARAMETER || (arena.data(p) & MOD_PARAMETER_PROPERTY) == 0 || (arena.data(p) & MOD_PRIVATE) != 0) continue;
             int target = Layouts.parameterTarget(arena, p); // past decorators and a default
             if (target < 0 || arena.kind(target) != BINDING_IDENTIFIER || seen.contains(nameOf(target))) continue;
             if (!member(container, target, Kind.PROPERTY, typeName(Layouts.parameterType(arena, p)))) return;

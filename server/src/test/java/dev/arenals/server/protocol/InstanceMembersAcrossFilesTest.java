@@ -230,6 +230,7 @@ class InstanceMembersAcrossFilesTest {
             List<String> labels = new ArrayList<>();
             for (var item : list.getRight().getItems()) labels.add(item.getLabel());
             assertEquals(true, labels.containsAll(List.of("load", "reload")), labels.toString());
+            assertEquals(false, labels.contains("cache"), "a private member is not offered outside its class: " + labels);
         }
     }
 

@@ -193,15 +193,24 @@ class SummarizerTest {
 
     @Test
     void aDecoratedParameterPropertyIsAnInstanceMember() {
-        FileSummary s = summarize("export class Svc {\n  constructor(@Inject() private readonly http: string, @Opt() public retries = 3) {}\n}\n");
+        FileSummary s = summarize("export class Svc {\n  constructor(@Inject() protected readonly http: string, @Opt() public retries = 3) {}\n}\n");
         assertEquals(List.of("http:PROPERTY", "retries:PROPERTY"),
                 s.membersOf("Svc.prototype").stream().map(m -> m.name() + ":" + m.kind()).collect(Collectors.toList()));
     }
 
     @Test
+    void privateMembersAreNoOtherFilesToRead() {
+        FileSummary s = summarize("export class Svc {\n  constructor(private a: string, protected b: string) {}\n"
+                + "  private c = 1; protected d = 2; private e() {} private static f = 3; static g = 4; #h = 5;\n}\n");
+        assertEquals(List.of("b:PROPERTY", "d:PROPERTY"),
+                s.membersOf("Svc.prototype").stream().map(m -> m.name() + ":" + m.kind()).collect(Collectors.toList()));
+        assertEquals(List.of("g"), s.membersOf("Svc").stream().map(FileSummary.Member::name).collect(Collectors.toList()));
+    }
+
+    @Test
     void instanceMembersIncludeParameterPropertiesAndWhatInFileBasesDeclare() {
         FileSummary s = summarize("class Root { hello(who: string) {} m() {} }\n"
-                + "export class Base extends Root {\n  constructor(private readonly http: string, plain: number) { super(); }\n"
+                + "export class Base extends Root {\n  constructor(readonly http: string, plain: number) { super(); }\n"
                 + "  m(): void;\n  m(x?: number) {}\n  get ready() { return true; }\n}\n");
         assertEquals(List.of("http:PROPERTY", "m:METHOD", "m:METHOD", "ready:PROPERTY", "hello:METHOD"),
                 s.membersOf("Base.prototype").stream().map(m -> m.name() + ":" + m.kind()).collect(Collectors.toList()),
