@@ -614,6 +614,13 @@ public final class DeclaredTypes {
         if (holder >= 0 && a.kind(holder) == VARIABLE_DECLARATOR && Layouts.declaratorTarget(a, holder) == pattern) {
             type = Layouts.declaratorType(a, holder);
             int init = Layouts.declaratorInit(a, holder);
+            if (type < 0 && init < 0) { // for (const [k, v] of m) of a Map<K, V>: its entries
+                int iterated = iteratedType(q, holder, depth + 1);
+                int value = iterated < 0 ? -1 : mapValueType(a, iterated);
+                if (value >= 0 && q.parentOf(q.parentOf(holder)) >= 0 && a.data(q.parentOf(q.parentOf(holder))) == 0) {
+                    return index == 1 ? value : index == 0 ? mapKeyType(a, iterated) : -1;
+                }
+            }
             if (type < 0) type = init >= 0 ? declaredType(q, init, depth + 1) : iteratedElement(q, holder, depth + 1);
         } else if (holder >= 0 && a.kind(holder) == PARAMETER && Layouts.parameterTarget(a, holder) == pattern) {
             type = Layouts.parameterType(a, holder);
@@ -815,11 +822,20 @@ public final class DeclaredTypes {
     /** {@code for (const x of xs)} (or {@code for await}): the element type of xs, for the declarator of x; -1 otherwise. */
     private static int iteratedElement(DocumentQuery q, int declarator, int depth) {
         Arena a = q.arena();
+        int iterated = iteratedType(q, declarator, depth);
+        int element = iterated < 0 ? -1 : elementType(a, iterated);
+        if (element < 0 && iterated >= 0) element = onlyTypeArgument(a, withoutNullish(a, iterated), "Set", "ReadonlySet", "Iterable", "IterableIterator", "AsyncIterable");
+        int declaration = q.parentOf(declarator);
+        return element >= 0 && a.data(q.parentOf(declaration)) == 1 ? awaited(a, element) : element;
+    }
+
+    /** {@code xs} of {@code for (const x of xs)}: its declared type, for the declarator of x; -1 otherwise. */
+    private static int iteratedType(DocumentQuery q, int declarator, int depth) {
+        Arena a = q.arena();
         int declaration = q.parentOf(declarator);
         int loop = declaration < 0 ? -1 : q.parentOf(declaration);
         if (loop < 0 || a.kind(loop) != FOR_OF || a.firstChild(loop) != declaration) return -1;
-        int element = elementType(a, declaredType(q, a.nextSibling(declaration), depth + 1));
-        return a.data(loop) == 1 ? awaited(a, element) : element;
+        return declaredType(q, a.nextSibling(declaration), depth + 1);
     }
 
     /** A parameter without an annotation: the element an array method's callback gets, else what the function's declared type says. */
@@ -1026,8 +1042,17 @@ public final class DeclaredTypes {
         if (callee < 0 || a.kind(callee) != MEMBER || (a.data(callee) & M_COMPUTED) != 0) return -1;
         int property = Layouts.memberProperty(a, callee);
         if (property < 0 || a.kind(property) != IDENTIFIER_NAME) return -1;
+        String method = a.names().name(a.data(property));
+        if (method.equals("then") || method.equals("forEach")) { // p.then(v => …) of a Promise<T>; m.forEach((v, k) => …) of a Map or Set
+            int receiver = withoutNullish(a, declaredType(q, Layouts.memberObject(a, callee), depth + 1));
+            if (receiver >= 0 && method.equals("then")) return index == 0 ? onlyTypeArgument(a, receiver, "Promise", "PromiseLike") : -1;
+            int value = receiver < 0 ? -1 : mapValueType(a, receiver);
+            if (value >= 0) return index == 0 ? value : index == 1 ? mapKeyType(a, receiver) : -1;
+            int member = receiver < 0 ? -1 : onlyTypeArgument(a, receiver, "Set", "ReadonlySet");
+            if (member >= 0) return index <= 1 ? member : -1;
+        }
         int elementAt;
-        switch (a.names().name(a.data(property))) {
+        switch (method) {
             case "map": case "forEach": case "filter": case "find": case "findIndex": case "findLast": case "findLastIndex": case "some":
             case "every": case "flatMap":
                 elementAt = 0;
@@ -1112,6 +1137,14 @@ public final class DeclaredTypes {
         int key = arguments >= 0 && a.kind(arguments) == TYPE_ARGUMENTS ? a.firstChild(arguments) : -1;
         int value = key < 0 ? -1 : a.nextSibling(key);
         return value >= 0 && a.nextSibling(value) < 0 ? value : -1;
+    }
+
+    /** {@code K} of a {@code Map<K, V>} ({@link #mapValueType}'s map), or -1. */
+    static int mapKeyType(Arena a, int type) {
+        if (mapValueType(a, type) < 0) return -1;
+        type = withoutNullish(a, type);
+        int name = a.kind(type) == TYPE_REFERENCE ? Layouts.typeReferenceName(a, type) : a.firstChild(type);
+        return a.firstChild(a.nextSibling(name));
     }
 
     /** What awaiting a value of {@code type} gives: {@code T} of {@code Promise<T>} / {@code PromiseLike<T>}, else the type itself; -1 for none. */
