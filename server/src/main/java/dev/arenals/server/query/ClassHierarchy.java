@@ -28,6 +28,13 @@ public final class ClassHierarchy {
         return declaring == cls || !isClass(q.arena().kind(declaring)) ? -1 : declaring;
     }
 
+    /** Whether class {@code sub} extends {@code base} along its extends chain in this file (not itself). */
+    public static boolean extendsInFile(DocumentQuery q, int sub, int base) {
+        int c = baseInFile(q, sub);
+        for (int level = 0; c >= 0 && level < MAX_DEPTH; level++, c = baseInFile(q, c)) if (c == base) return true;
+        return false;
+    }
+
     /** The IDENTIFIER_REFERENCE after {@code extends} ({@code Base} of {@code extends Base<T>} too), or -1 for none or another expression. */
     public static int extendsName(Arena arena, int cls) {
         int expr = extendsExpression(arena, cls);

@@ -291,7 +291,11 @@ public final class DeclaredTypes {
             case IDENTIFIER_REFERENCE: {
                 int declared = typeOfBinding(q, q.symbolOfNode(expr), depth);
                 int narrowed = Narrowing.instanceOfClass(q, expr);
-                return narrowed >= 0 && narrowsTo(q, declared, narrowed) ? narrowed : declared;
+                if (narrowed < 0) return declared;
+                if (narrowsTo(q, expr, narrowed)) return narrowed;
+                // x: D where D is C or extends it: still D (TypeScript keeps a constituent derived from C)
+                int d = resolveLocal(q, declared), c = resolveLocal(q, narrowed);
+                return d >= 0 && c >= 0 && isClass(q.arena().kind(d)) && (d == c || ClassHierarchy.extendsInFile(q, d, c)) ? declared : -1;
             }
             case CALL: {
                 int callee = Layouts.callCallee(a, expr);
@@ -343,20 +347,15 @@ public final class DeclaredTypes {
     }
 
     /**
-     * Whether {@code x instanceof C} narrows x, declared as {@code declared} (a type name or -1),
-     * to C: when its declared type is not known (a union, {@code unknown}), an interface or object
-     * type, or a class of this file C extends; never when C is no class (a variable holding one).
+     * Whether {@code x instanceof C} leaves x as C alone, as TypeScript narrows it
+     * ({@link TypeMembers#instanceofLeavesOnly}); never when C is no class (a variable holding one).
      */
-    private static boolean narrowsTo(DocumentQuery q, int declared, int cls) {
+    private static boolean narrowsTo(DocumentQuery q, int reference, int cls) {
         int symbol = q.symbolOfNode(cls);
         if (symbol < 0 || !q.isDeclared(symbol)) return false;
         int kind = q.scopes().kind(symbol);
         if (kind != SymbolKind.CLASS && kind != SymbolKind.IMPORT) return false;
-        int local = resolveLocal(q, declared);
-        if (local < 0 || !isClass(q.arena().kind(local))) return true; // unknown, an interface, or declared elsewhere
-        int c = resolveLocal(q, cls);
-        for (int level = 0; c >= 0 && level < MAX_DEPTH; level++, c = ClassHierarchy.baseInFile(q, c)) if (c == local) return true;
-        return false;
+        return TypeMembers.instanceofLeavesOnly(q, declaredType(q, reference, 0), cls);
     }
 
     /** {@code C} of {@code C<T>} in {@code new C<T>()} (an INSTANTIATION_EXPRESSION), else the node itself. */

@@ -303,6 +303,7 @@ final class Narrowing {
     /** Whether a constituent whose {@code key} is one of {@code literals} (null: not known) survives this narrowing. */
     boolean admits(Set<String> literals) {
         if (literals == null) return true;
+        if (literals.isEmpty()) return only == null; // a number or boolean: never one of the literals, never excluded by them
         boolean any = false;
         for (String l : literals) {
             if (not.contains(l)) continue;

@@ -45,10 +45,93 @@ public final class TypeMembers {
      * {@code switch (x.type)}), so that {@code m} of the one constituent left is settled.
      */
     public static int declaringContainer(DocumentQuery q, int type, int nameId, int reference) {
-        if (type < 0) return -1;
+        if (type < 0 || insideUnsettledInstanceof(q, reference)) return -1;
         Narrowing narrowing = reference < 0 ? null : Narrowing.at(q, reference);
         int found = narrowing == null ? find(q, type, nameId, 0) : findNarrowed(q, type, nameId, narrowing);
         return found >= 0 ? found : -1;
+    }
+
+    /**
+     * Whether the read {@code reference} is inside an {@code x instanceof C} test of its own
+     * (DeclaredTypes reads x as C where that narrowing is settled; where it is not, TypeScript's
+     * narrowed type — an intersection, a structural match — is no union this class can read).
+     */
+    private static boolean insideUnsettledInstanceof(DocumentQuery q, int reference) {
+        return reference >= 0 && Narrowing.instanceOfClass(q, reference) >= 0;
+    }
+
+    /**
+     * Whether {@code x instanceof C}, x declared as {@code type} (an annotation, -1 for none),
+     * leaves x as C alone by TypeScript's narrowing (getNarrowedType with derived checks): x
+     * declared {@code unknown}, {@code any} or {@code object}; or every constituent of its declared
+     * type (through this file's aliases; null and undefined aside) a class or interface of this
+     * file, each one either C or a class C extends (both give C) or a type unrelated to C, C among
+     * them or above one; or an interface C declares every member of (C a subtype of it). Anything
+     * TypeScript would keep beside C (a class extending C, a structural match) or intersect with it
+     * (no related constituent), or a type declared elsewhere, is not settled: false.
+     */
+    public static boolean instanceofLeavesOnly(DocumentQuery q, int type, int cls) {
+        Arena a = q.arena();
+        int c = DeclaredTypes.resolveLocal(q, cls);
+        if (type < 0 || c < 0 || !isClass(a.kind(c))) return false;
+        int only = type;
+        while (only >= 0 && a.kind(only) == PARENTHESIZED_TYPE) only = Layouts.operand(a, only);
+        if (only >= 0 && a.kind(only) == KEYWORD_TYPE) {
+            int k = a.data(only);
+            return k == Token.K_UNKNOWN || k == Token.K_ANY;
+        }
+        int[] constituents = new int[16];
+        int count = constituents(q, type, constituents, 0, 0);
+        if (count <= 0) return false;
+        boolean related = false;
+        for (int i = 0; i < count; i++) {
+            int t = constituents[i];
+            if (DeclaredTypes.isNullish(a, t)) continue;
+            int d = DeclaredTypes.resolveLocal(q, DeclaredTypes.typeNameOfAnnotation(a, t));
+            if (d < 0) return false;
+            if (d == c || ClassHierarchy.extendsInFile(q, c, d)) { related = true; continue; } // C itself, or C below it: C
+            if (isClass(a.kind(d))) {
+                if (ClassHierarchy.extendsInFile(q, d, c)) return false; // a class below C stays beside it
+                if (hasEveryMember(q, d, c)) return false; // structurally C: TypeScript may keep it
+                continue; // unrelated: left out
+            }
+            if (count == 1 && hasEveryMember(q, c, d)) { related = true; continue; } // x: I, C has I's members: C
+            return false;
+        }
+        return related;
+    }
+
+    /** Whether {@code type} (with its bases in this file) declares a member of every name {@code of} declares; false when a base is elsewhere. */
+    private static boolean hasEveryMember(DocumentQuery q, int type, int of) {
+        Arena a = q.arena();
+        int list = DeclaredTypes.membersList(a, of);
+        for (int m = list < 0 ? -1 : a.firstChild(list); m >= 0; m = a.nextSibling(m)) {
+            int mk = a.kind(m);
+            if (mk == METHOD && (a.data(m) & C_CONSTRUCTOR) != 0) {
+                int fn = Layouts.methodFunction(a, m), params = fn < 0 ? -1 : Layouts.functionParameters(a, fn);
+                for (int p = params < 0 ? -1 : a.firstChild(params); p >= 0; p = a.nextSibling(p)) {
+                    int target = a.kind(p) == PARAMETER && (a.data(p) & MOD_PARAMETER_PROPERTY) != 0 ? Layouts.parameterTarget(a, p) : -1;
+                    if (target >= 0 && a.kind(target) == BINDING_IDENTIFIER && !declares(q, type, a.data(target))) return false;
+                }
+                continue;
+            }
+            if ((mk != METHOD && mk != FIELD && mk != PROPERTY_SIGNATURE && mk != METHOD_SIGNATURE) || (a.data(m) & (C_STATIC | P_COMPUTED)) != 0) continue;
+            int key = Layouts.memberKey(a, m);
+            if (key < 0 || a.kind(key) != IDENTIFIER_NAME) return false;
+            if (!declares(q, type, a.data(key))) return false;
+        }
+        return isClass(a.kind(of)) ? ClassHierarchy.extendsExpression(a, of) < 0 || ClassHierarchy.baseInFile(q, of) >= 0 && hasEveryMember(q, type, ClassHierarchy.baseInFile(q, of))
+                : Layouts.interfaceHeritage(a, of) < 0;
+    }
+
+    /** Whether a class or interface of this file, or a class along its extends chain here, declares {@code nameId}; false past a base elsewhere. */
+    private static boolean declares(DocumentQuery q, int type, int nameId) {
+        Arena a = q.arena();
+        for (int c = type, level = 0; c >= 0 && level < ClassHierarchy.MAX_DEPTH; level++) {
+            if (ClassHierarchy.declaresMember(a, c, nameId)) return true;
+            c = isClass(a.kind(c)) ? ClassHierarchy.baseInFile(q, c) : -1;
+        }
+        return false;
     }
 
     /**
@@ -59,11 +142,12 @@ public final class TypeMembers {
      * (declared elsewhere, generic, computed), an empty array when none has it.
      */
     public static int[] declaringContainers(DocumentQuery q, int type, int nameId, int reference) {
-        if (type < 0) return null;
+        if (type < 0 || insideUnsettledInstanceof(q, reference)) return null;
         int[] constituents = new int[16];
         int count = constituents(q, type, constituents, 0, 0);
         if (count < 0) return null;
         Narrowing narrowing = reference < 0 ? null : Narrowing.at(q, reference);
+        if (narrowing != null && !isDiscriminant(q, constituents, count, narrowing.key)) narrowing = null;
         Arena a = q.arena();
         int[] out = new int[count];
         int found = 0;
@@ -91,6 +175,7 @@ public final class TypeMembers {
         if (narrowing == null) return -1;
         int[] constituents = new int[16];
         int count = constituents(q, type, constituents, 0, 0);
+        if (!isDiscriminant(q, constituents, count, narrowing.key)) return -1;
         Arena a = q.arena();
         int only = -1;
         for (int i = 0; i < count; i++) {
@@ -120,6 +205,7 @@ public final class TypeMembers {
         int[] constituents = new int[16];
         int count = constituents(q, type, constituents, 0, 0);
         if (count < 0) return UNKNOWN;
+        if (!isDiscriminant(q, constituents, count, narrowing.key)) return find(q, type, nameId, 0);
         Arena a = q.arena();
         int found = ABSENT;
         for (int i = 0; i < count; i++) {
@@ -177,8 +263,10 @@ public final class TypeMembers {
             int memberKey = Layouts.memberKey(a, m);
             if (memberKey < 0 || a.kind(memberKey) != IDENTIFIER_NAME || a.data(memberKey) != key) continue;
             int annotation = Layouts.fieldType(a, m);
+            if (isPrimitiveNotString(a, annotation)) return java.util.Set.of(); // kind: number is never "c": no string literal matches
             if (annotation >= 0) return literalTypes(a, annotation, new java.util.HashSet<>());
             int value = mk == FIELD ? Layouts.fieldValue(a, m) : -1;
+            if (value >= 0 && (a.kind(value) == NUMBER_LITERAL || a.kind(value) == BIGINT_LITERAL || a.kind(value) == BOOLEAN)) return java.util.Set.of();
             if (value >= 0 && a.kind(value) == AS_EXPRESSION && isConstType(a, a.nextSibling(Layouts.operand(a, value)))) {
                 String literal = Narrowing.stringLiteral(a, Layouts.operand(a, value)); // _tag = 'S' as const: of type 'S'
                 return literal == null ? null : java.util.Set.of(literal);
@@ -188,6 +276,28 @@ public final class TypeMembers {
             return literal == null ? null : java.util.Set.of(literal);
         }
         return null;
+    }
+
+    /**
+     * Whether {@code key} discriminates the constituents: one of them declares it as string
+     * literal types (TypeScript's discriminant property has a literal type in some constituent);
+     * otherwise a test of it narrows nothing.
+     */
+    private static boolean isDiscriminant(DocumentQuery q, int[] constituents, int count, int key) {
+        for (int i = 0; i < count; i++) {
+            if (DeclaredTypes.isNullish(q.arena(), constituents[i])) continue;
+            java.util.Set<String> literals = discriminantLiterals(q, constituents[i], key);
+            if (literals != null && !literals.isEmpty()) return true;
+        }
+        return false;
+    }
+
+    /** Whether a type annotation is {@code number}, {@code boolean} or {@code bigint}. */
+    private static boolean isPrimitiveNotString(Arena a, int type) {
+        if (type < 0 || a.kind(type) != TYPE_REFERENCE) return false;
+        int name = Layouts.typeReferenceName(a, type);
+        if (name < 0 || a.kind(name) != IDENTIFIER_REFERENCE || a.nextSibling(name) >= 0) return false;
+        return a.names().equals(a.data(name), "number") || a.names().equals(a.data(name), "boolean") || a.names().equals(a.data(name), "bigint");
     }
 
     /** Whether a type node is {@code const} of {@code x as const}. */

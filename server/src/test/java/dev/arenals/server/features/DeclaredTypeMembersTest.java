@@ -100,7 +100,11 @@ class DeclaredTypeMembersTest {
         assertDefinition("a.ts", shapes + "function g(s: Circle | Square) { if (s instanceof Circle) return s.rad/*|*/ius; return 0; }");
         assertDefinition("a.ts", shapes + "function g(s: unknown) { return s instanceof Circle ? s.rad/*|*/ius : 0; }");
         assertDefinition("a.ts", shapes + "function g(s: Circle | Square, b: boolean) { return b && s instanceof Circle && s.rad/*|*/ius; }");
-        assertDefinition("a.ts", shapes + "interface Shape { kind: string } function g(s: Shape) { if (s instanceof Circle) s.rad/*|*/ius; }");
+        assertDefinition("a.ts", shapes + "interface Shape { area(): number } function g(s: Shape) { if (s instanceof Circle) s.rad/*|*/ius; }");
+        // Circle has not every member of Shape: TypeScript intersects them, which is not read here
+        assertDefinition("a.ts", shapes.replace("[[radius]]", "radius") + "interface Shape { kind: string } function g(s: Shape) { if (s instanceof Circle) s.rad/*|*/ius; }");
+        // a union of classes unrelated to Circle: intersected too
+        assertDefinition("a.ts", shapes.replace("[[radius]]", "radius") + "class A { m() {} } function g(s: A /*|*/ Square) { if (s instanceof Circle) s./*|*/m(); }".replace("A /*|*/ Square", "A | Square"));
         // no narrowing: the else branch, a reassigned variable, a test of another variable
         assertDefinition("a.ts", shapes.replace("[[radius]]", "radius") + "function g(s: unknown) { if (s instanceof Circle) {} else s.rad/*|*/ius; }");
         assertDefinition("a.ts", shapes.replace("[[radius]]", "radius") + "function g(s: unknown) { s = new Square(); if (s instanceof Circle) s.rad/*|*/ius; }");
