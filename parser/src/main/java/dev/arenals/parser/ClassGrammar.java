@@ -58,26 +58,28 @@ final class ClassGrammar {
             int hs = p.lexer.tokenStart;
             int hm = p.sink.mark();
             p.next();
-            if (p.ts && p.tok == LBRACE && !isHeritageObjectLiteral(p)) {
+            if (p.ts && isNextHeritageClauseKeyword(p)) {
+                // TypeScript's isHeritageClauseExtendsOrImplementsKeyword: before what starts an expression the word opens
+                // the next clause, this one's list is empty (its checker's TS1097): `class a extends implements() {}`
+                p.error(p.lastEnd, p.lastEnd, Diag.HERITAGE_LIST_EMPTY, K_EXTENDS);
+                p.errorNode(p.lastEnd, p.lastEnd);
+                while (p.tok == K_EXTENDS) {
+                    // a second `extends` clause (TypeScript's parser takes any number of clauses; its checker's TS1172)
+                    p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.EXTENDS_CLAUSE_ALREADY_SEEN, 0);
+                    p.next();
+                    if (isNextHeritageClauseKeyword(p)) continue;
+                    if (p.tok == LBRACE && !isHeritageObjectLiteral(p)) break;
+                    parseHeritageExpression(p);
+                    if (p.tok == LT) parseTypeArguments(p, true);
+                    break;
+                }
+            } else if (p.ts && p.tok == LBRACE && !isHeritageObjectLiteral(p)) {
                 // TypeScript's isValidHeritageClauseObjectLiteral: `{}` before anything but `,`, `{`, `extends` or
                 // `implements` is the class body, the list empty (its checker's TS1097)
                 p.error(p.lastEnd, p.lastEnd, Diag.HERITAGE_LIST_EMPTY, K_EXTENDS);
                 p.errorNode(p.lastEnd, p.lastEnd);
             } else {
-                // TypeScript's parseLeftHandSideExpressionOrHigher: no JSX element or type assertion here; nor, in a
-                // TypeScript file, a decorated class (its isListElement asks isStartOfLeftHandSideExpression, which `@`
-                // is not; ECMAScript's ClassExpression takes decorators, so JavaScript files keep them)
-                if (p.tok == LT || (p.ts && p.tok == AT)) p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.EXPRESSION_EXPECTED, 0);
-                // the heritage is an expression, never a pattern: `extends {x = 1}` and a duplicate `__proto__` are errors
-                int savedCover = p.coverInitPos;
-                boolean savedProto = p.coverIsProto;
-                p.coverInitPos = -1;
-                p.operatorOperandPos = p.lexer.tokenStart;
-                parseLeftHandSide(p);
-                reportCoverInit(p);
-                p.coverInitPos = savedCover;
-                p.coverIsProto = savedProto;
-                checkNotArrow(p, p.sink.pending(p.sink.mark() - 1));
+                parseHeritageExpression(p);
             }
             if (p.ts && p.tok == LT && p.atTsxLessThanSlash()) p.errorExpected(COMMA); // TSX's `</` token: no list (TypeScript's heritage list wants `,`)
             else if (p.ts && p.tok == LT) parseTypeArguments(p, true);
@@ -92,8 +94,31 @@ final class ClassGrammar {
 
     private static boolean startsWord(int k) { return Token.isIdentifierLike(k) || Token.isReserved(k); }
 
+    /** A class's `extends` expression (the current token starts it). */
+    static void parseHeritageExpression(ParseContext p) {
+        // TypeScript's parseLeftHandSideExpressionOrHigher: no JSX element or type assertion here; nor, in a
+        // TypeScript file, a decorated class (its isListElement asks isStartOfLeftHandSideExpression, which `@`
+        // is not; ECMAScript's ClassExpression takes decorators, so JavaScript files keep them)
+        if (p.tok == LT || (p.ts && p.tok == AT)) p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.EXPRESSION_EXPECTED, 0);
+        // the heritage is an expression, never a pattern: `extends {x = 1}` and a duplicate `__proto__` are errors
+        int savedCover = p.coverInitPos;
+        boolean savedProto = p.coverIsProto;
+        p.coverInitPos = -1;
+        p.operatorOperandPos = p.lexer.tokenStart;
+        parseLeftHandSide(p);
+        reportCoverInit(p);
+        p.coverInitPos = savedCover;
+        p.coverIsProto = savedProto;
+        checkNotArrow(p, p.sink.pending(p.sink.mark() - 1));
+    }
+
+    /** TypeScript's isHeritageClauseExtendsOrImplementsKeyword: `implements`/`extends` before what starts an expression. */
+    static boolean isNextHeritageClauseKeyword(ParseContext p) {
+        return (p.tok == K_IMPLEMENTS || p.tok == K_EXTENDS) && !p.escaped() && TsDeclarationGrammar.startsExpressionToTypeScript(p.peek());
+    }
+
     /** At `{` after `extends`: `{}` followed by `,`, `{`, `extends` or `implements`, or any other object literal. */
-    private static boolean isHeritageObjectLiteral(ParseContext p) {
+    static boolean isHeritageObjectLiteral(ParseContext p) {
         if (p.peek() != RBRACE) return true;
         int k = p.peek2();
         return k == COMMA || k == LBRACE || k == K_EXTENDS || k == K_IMPLEMENTS;

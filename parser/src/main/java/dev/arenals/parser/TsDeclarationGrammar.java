@@ -346,9 +346,24 @@ final class TsDeclarationGrammar {
             // then reads `{…}` as the implements clause's object literal, and the body's `{` is missing)
             p.error(p.lastEnd, p.lastEnd, Diag.HERITAGE_LIST_EMPTY, K_EXTENDS);
         }
+        if (keyword == K_IMPLEMENTS && p.tok == LBRACE) {
+            // a class's `implements {`: TypeScript's isValidHeritageClauseObjectLiteral — `{}` before anything but `,`, `{`,
+            // `extends` or `implements` is the class body and the list is empty (its checker's TS1097); any other object
+            // literal is the list's element (its checker's TS2500), the body follows
+            if (!ClassGrammar.isHeritageObjectLiteral(p)) {
+                p.error(p.lastEnd, p.lastEnd, Diag.HERITAGE_LIST_EMPTY, K_IMPLEMENTS);
+                p.sink.finish(HERITAGE_CLAUSE, m, s, p.lastEnd, keyword);
+                return;
+            }
+        }
         do {
             int es = p.lexer.tokenStart;
             int em = p.sink.mark();
+            if (keyword == K_IMPLEMENTS && p.tok == LBRACE) {
+                ClassGrammar.parseHeritageExpression(p);
+                p.sink.finish(EXPRESSION_WITH_TYPE_ARGUMENTS, em, es, p.lastEnd, 0);
+                continue;
+            }
             // TypeScript's parseLeftHandSideExpressionOrHigher: a reserved word that starts no expression (`extends with`)
             if (Token.isReserved(p.tok) && !startsPrimaryExpression(p.tok)) p.error(es, p.lexer.tokenEnd, Diag.EXPRESSION_EXPECTED, 0);
             // a class's `implements await` where TypeScript's await context holds (async code; a module's top level, whose
@@ -369,7 +384,7 @@ final class TsDeclarationGrammar {
     }
 
     /** TypeScript's isStartOfExpression: what starts an expression, a binary operator too (its error tolerance). */
-    private static boolean startsExpressionToTypeScript(int k) {
+    static boolean startsExpressionToTypeScript(int k) {
         return startsExpression(k) || precedence(k) > 0 || k == K_AWAIT || k == K_YIELD || k == K_AS || k == K_SATISFIES;
     }
 

@@ -35,6 +35,7 @@ public enum Diag {
     IDENTIFIER_EXPECTED(1003, "Identifier expected."),
     EXPRESSION_EXPECTED(1109, "Expression expected."),
     HERITAGE_LIST_EMPTY(1097, "'{0}' list cannot be empty."),
+    EXTENDS_CLAUSE_ALREADY_SEEN(1172, "'extends' clause already seen."),
     QUOTED_NAME_NOT_AMBIENT(1035, "Only ambient modules can use quoted names."),
     DECLARATION_OR_STATEMENT_EXPECTED(1128, "Declaration or statement expected."),
     UNEXPECTED_TOKEN(1012, "Unexpected token '{0}'."),

@@ -1,6 +1,7 @@
 package dev.arenals.parser.grammar;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.arenals.parser.JsParser;
 import dev.arenals.parser.ParseOptions;
@@ -519,6 +520,62 @@ class GrammarChecksTest {
         // JavaScript files alike (was an async field's TS8009 and `;` expected)
         assertOnly("p.js", "class C { |async static {} }", 1184, "Modifiers cannot appear here.");
         assertOnly("p.js", "class C { |static static {} }", 1184, "Modifiers cannot appear here.");
+    }
+
+    @Test
+    void aClassHeritageKeywordBeforeWhatStartsAnExpressionOpensTheNextClause() {
+        // TypeScript's isHeritageClauseExtendsOrImplementsKeyword, for classes as for interfaces: the list before it is
+        // empty (its checker's TS1097), and the implements clause reads what follows (typescript@6.0.3, each checked)
+        assertEquals(List.of("1097@15 'extends' list cannot be empty."), allErrors("p.ts", "class a extends implements B {}"));
+        assertEquals(List.of("1097@15 'extends' list cannot be empty.", "1097@26 'implements' list cannot be empty."),
+                allErrors("p.ts", "class a extends implements {}"));
+        assertEquals(List.of("1097@15 'extends' list cannot be empty.", "1172@16 'extends' clause already seen."),
+                allErrors("p.ts", "class a extends extends {}"));
+        // `implements {}` before the body's `{` (or `,`) is the list's object literal (its checker's TS2500, a type error)
+        assertEquals(List.of("1097@15 'extends' list cannot be empty."), allErrors("p.ts", "class a extends implements {} {}"));
+        assertEquals(List.of(), allErrors("p.ts", "class a implements {}, { m() { return 1 } } {}"));
+        assertOnly("p.ts", "class a implements| {}", 1097, "'implements' list cannot be empty.");
+        // a parser error where TypeScript's parser has one: `()` is the implements clause's element (TS1109 there)
+        assertFalse(allErrors("p.ts", "class a extends implements() {}").isEmpty());
+        // `implements` before what starts no expression is the extends clause's element (strict code: TS1213)
+        assertOnly("p.ts", "class a extends |implements.x {}", 1213, "Identifier expected. 'implements" + IN_CLASS);
+        // JavaScript files have no implements clause
+        assertOnly("p.js", "class a extends |implements {}", 1213, "Identifier expected. 'implements" + IN_CLASS);
+    }
+
+    @Test
+    void aTypedArrowKeepsTheErrorsOfItsTypeParameters() {
+        // TypeScript's parseParenthesizedArrowFunctionExpression fails on the shape alone (a `(` after the list); its
+        // parseDelimitedList goes on after a missing `,` and skips a `?` or `:` no open list takes (seeds 2131, 2133)
+        assertEquals(List.of("1005@6 ',' expected.", "1005@12 '=>' expected."), allErrors("p.ts", "<a, b c>(x)\n{}"));
+        assertEquals(List.of("1005@13 ',' expected.", "1005@17 ',' expected.", "1005@25 '=>' expected."),
+                allErrors("p.ts", "<T extends U ? X : Y>(x)\n{}"));
+        // without that shape the speculation fails and the type assertion stands
+        assertEquals(List.of(), allErrors("p.ts", "<T extends U ? X : Y>(x)"));
+        assertEquals(List.of(), allErrors("p.ts", "<T[]>(x)\n{}"));
+        // a recovery ours does not share (the reserved word taken for a name) keeps nothing: TypeScript ends the
+        // list before `new`, no `(` follows, and the type assertion of a constructor type stands
+        assertEquals(List.of(), allErrors("p.ts", "<abstract new (...[]: void) => bigint>[]"));
+    }
+
+    @Test
+    void aMissingTypeNameBeforeTypeArguments() {
+        // TypeScript's parseNonArrayType reads anything else as a type reference: at `<` its name is missing (TS1110) and
+        // the type arguments follow, so an expression's type arguments stand with the error (seed 2133)
+        assertEquals(List.of("1110@11 Type expected."), allErrors("p.ts", "f<readonly <undefined>>(x)"));
+        assertEquals(List.of("1110@18 Type expected."), allErrors("p.ts", "type A = readonly <T>"));
+        assertEquals(List.of("1110@8 Type expected."), allErrors("p.ts", "f<keyof <T>>(x)"));
+    }
+
+    @Test
+    void anAmbientExportExpressionHeadsNoArrowAtAwait() {
+        // parseExportAssignment's await context in a declaration file: isParenthesizedArrowFunctionExpressionWorker asks
+        // `await` there, no identifier, so no arrow (seed 2130); later parameters are read outside that context
+        assertEquals(List.of("1109@21 Expression expected."), allErrors("p.d.ts", "export default (await) => x;").subList(0, 1));
+        assertFalse(allErrors("p.d.ts", "export default (protected await) => x;").isEmpty());
+        assertFalse(allErrors("p.d.ts", "export = (protected await : \"s\" [ T ] , a ) :v => x;").isEmpty());
+        assertEquals(List.of(), allErrors("p.d.ts", "export default (a, await) => x;"));
+        assertEquals(List.of(), allErrors("p.d.ts", "export default (async) => x;"));
     }
 
     @Test
