@@ -21,6 +21,7 @@ RULES = [
     ('reparse-appends-eaten-statements (reparseTopLevelAwait appends the first parse\'s statements, and errors, that a reparsed statement ran past)', True, False, r'\bawait\b', None, ('mts', 'cts')),
     ('reparse-appends-eaten-statements (reparseTopLevelAwait appends the first parse\'s statements, and errors, that a reparsed statement ran past)', True, False, r'(?s)^(?=.*\b(import|export)\b).*\bawait\s*(<(?!<)|\{|!)', None),
     ('decorated-class-in-heritage (JS: ECMAScript ClassExpression takes decorators)', False, True, r'extends\s*@', None),
+    ('optional-chain-private-name (JS: ECMAScript\'s OptionalChain takes a private name, TypeScript\'s parser says TS18030)', False, True, r'\?\.', r'optional chain cannot contain private'),
     ('heritage-empty-object-literal-call (JS: `class extends {}(){}`)', False, True, r'extends\s*\{\s*\}\s*\(', None),
     ('async-arrow-head-forms (JS: `async let =>`, `async (...async x => {})`)', False, True, r'async\s*(let\s*=>|\(\s*\.\.\.)', None),
     ('await-in-heritage-reparse (`implements await`: TypeScript\'s reparse for top-level await reuses the heritage list its first parse read; not modelled)', True, False, r'implements\s+await\b', None),

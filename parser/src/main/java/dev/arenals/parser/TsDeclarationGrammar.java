@@ -181,7 +181,9 @@ final class TsDeclarationGrammar {
     /** The modifiers {@link #startsModifiedDeclaration} accepted, then the declaration, the modifiers in its data word. */
     private static void parseModifiedDeclaration(ParseContext p, int s, int m, int modifiers) {
         int fnFlags = 0;
+        int lastModifier = 0;
         while (p.tok == K_STATIC || isStatementModifier(p.tok)) {
+            lastModifier = p.tok;
             switch (p.tok) {
                 case K_PUBLIC: modifiers |= MOD_PUBLIC; break;
                 case K_PRIVATE: modifiers |= MOD_PRIVATE; break;
@@ -207,7 +209,21 @@ final class TsDeclarationGrammar {
             case K_FUNCTION: parseFunctionDeclaration(p, s, fnFlags | modifiers, false); break;
             case K_CLASS: p.classModifiers = modifiers; parseClass(p, true, s); break;
             default:
-                if (!tryParseTypeScriptDeclaration(p, s, m, modifiers)) parseStatement(p);
+                if (lastModifier == K_DECLARE && p.tok == K_TYPE && !p.escaped()) {
+                    // TypeScript's isDeclaration commits to a type alias at `declare type` (`abstract declare type\nA = 1`),
+                    // whose parseTypeAliasDeclaration reports a line break after `type` (TS1142; seed 2134) and a missing name
+                    p.peek();
+                    if (p.peekNewline != 0) {
+                        p.lookaheadBegin();
+                        p.lexer.next();
+                        int nameStart = p.lexer.tokenStart, nameEnd = p.lexer.tokenEnd;
+                        p.lookaheadEnd();
+                        p.error(nameStart, nameEnd, Diag.LINE_BREAK_NOT_ALLOWED, 0);
+                    }
+                    parseTypeAlias(p, s, m, modifiers);
+                } else if (!tryParseTypeScriptDeclaration(p, s, m, modifiers)) {
+                    parseStatement(p);
+                }
                 break;
         }
         p.ambient = savedAmbient;

@@ -72,6 +72,7 @@ public enum Diag {
     TYPE_ASSERTION_BEFORE_EXPONENT(17007, "A type assertion expression is not allowed in the left-hand side of an exponentiation expression. Consider enclosing the expression in parentheses."),
     UNARY_BEFORE_EXPONENT(17006, "An unary expression with the '{0}' operator is not allowed in the left-hand side of an exponentiation expression. Consider enclosing the expression in parentheses."),
     OPTIONAL_CHAIN_TEMPLATE(1358, "Tagged template expressions are not permitted in an optional chain."),
+    OPTIONAL_CHAIN_PRIVATE_NAME(18030, "An optional chain cannot contain private identifiers."),
     OPTIONAL_CHAIN_ASSIGNMENT(2779, "The left-hand side of an assignment expression may not be an optional property access."),
     INVALID_OCTAL_TEMPLATE(1487, "Octal escape sequences and invalid escapes are not allowed in untagged templates."),
     OCTAL_LITERAL_STRICT(1121, "Octal literals are not allowed in strict mode."),
