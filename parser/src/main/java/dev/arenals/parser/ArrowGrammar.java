@@ -162,7 +162,10 @@ final class ArrowGrammar {
         }
         p.ctx = saved;
         p.expect(RPAREN);
-        if (p.tok == ARROW && !p.lexer.newlineBefore) {
+        if (p.tok == ARROW) {
+            // a line break before `=>`: TypeScript's parser reads the arrow still (its speculation asks for `=>` alone),
+            // its checker says TS1200 — where ECMAScript has a call of `async` and a syntax error at `=>`
+            if (p.lexer.newlineBefore) p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.ARROW_LINE_BREAK, 0);
             int count = p.sink.mark() - argsMark;
             for (int i = argsMark; i < p.sink.mark(); i++) {
                 int a = p.sink.pending(i);

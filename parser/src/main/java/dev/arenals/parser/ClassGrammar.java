@@ -39,6 +39,7 @@ final class ClassGrammar {
         p.pendingClassMark = -1;
         int modifiers = p.classModifiers;
         boolean exported = p.classExported || (modifiers & MOD_EXPORT) != 0;
+        int firstToken = exported ? Math.min(p.classExportStart, s) : s;
         p.classModifiers = 0;
         p.classExported = false;
         p.next(); // class
@@ -48,7 +49,9 @@ final class ClassGrammar {
         if ((Token.isIdentifierLike(p.tok) && !(p.ts && p.tok == K_IMPLEMENTS && startsWord(p.peek()))) || (Token.isReserved(p.tok) && p.tok != K_EXTENDS)) {
             parseBindingIdentifier(p);
         } else if (declaration && !p.classNameOptional) {
-            p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
+            // TypeScript's parser leaves the name out (parseNameOfClassDeclarationOrExpression); its checker says TS1211 at
+            // the declaration's first token (checkClassDeclaration's grammarErrorOnFirstToken), and goes on checking
+            p.checkerLevelError(firstToken, firstTokenEnd(p, firstToken), Diag.CLASS_DECLARATION_WITHOUT_NAME, 0);
         }
         p.classNameOptional = false;
         if (p.ts && p.tok == LT) parseTypeParameters(p);
@@ -93,6 +96,14 @@ final class ClassGrammar {
     }
 
     private static boolean startsWord(int k) { return Token.isIdentifierLike(k) || Token.isReserved(k); }
+
+    /** The end of the word (or `@`) at {@code s}: a declaration's first token, where TypeScript puts some grammar errors. */
+    private static int firstTokenEnd(ParseContext p, int s) {
+        if (s < p.srcLength && p.src[s] == '@') return s + 1;
+        int e = s;
+        while (e < p.srcLength && Character.isJavaIdentifierPart(p.src[e])) e++;
+        return e > s ? e : Math.min(s + 1, p.srcLength);
+    }
 
     /** A class's `extends` expression (the current token starts it). */
     static void parseHeritageExpression(ParseContext p) {
@@ -307,6 +318,7 @@ final class ClassGrammar {
         int flags = 0;
         int fnFlags = 0;
         boolean asyncModifier = false;
+        int accessorStart = -1;
         // modifiers, unless the word is the member's name (`static() {}`, `readonly = 1`)
         while (true) {
             // TypeScript's parser takes decorators and modifiers before a static block (parseModifiers stops at
@@ -344,6 +356,7 @@ final class ClassGrammar {
                 int pk = p.peek();
                 if (isClassMemberNameStart(p, pk) && p.peekNewline == 0 && !(pk == ASSIGN || pk == SEMICOLON || pk == RBRACE || pk == LPAREN
                         || (p.ts && (pk == QUESTION || pk == BANG || pk == COLON || pk == LT)))) {
+                    if (accessorStart < 0) accessorStart = p.lexer.tokenStart;
                     p.next();
                     flags |= C_ACCESSOR;
                     continue;
@@ -392,7 +405,8 @@ final class ClassGrammar {
             p.next();
             fnFlags |= F_GENERATOR;
         }
-        if ((flags & C_ACCESSOR) == 0 && (fnFlags == 0 || (fnFlags == F_ASYNC && asyncStart >= 0)) && (p.atContextual(K_GET) || p.atContextual(K_SET))) {
+        // after `accessor` too: TypeScript's parseModifiers takes it before `get x()` (its checker's TS1275)
+        if ((fnFlags == 0 || (fnFlags == F_ASYNC && asyncStart >= 0)) && (p.atContextual(K_GET) || p.atContextual(K_SET))) {
             int pk = p.peek();
             // `get *m(){}` is no accessor (a field `get` ends at a line break, then a generator method)
             if (isClassMemberNameStart(p, pk) && pk != LPAREN && pk != ASSIGN && pk != SEMICOLON && pk != RBRACE && pk != STAR) {
@@ -439,7 +453,7 @@ final class ClassGrammar {
         if (p.tok == LPAREN || (p.ts && p.tok == LT) || (flags & (P_GET | P_SET)) != 0 || (fnFlags != 0 && !asyncModifier)) {
             // method
             // `accessor` only before a field (TypeScript files: the grammar checks' TS1275)
-            if ((flags & C_ACCESSOR) != 0 && !p.ts) p.error(keyStart, keyEnd, Diag.ACCESSOR_PLACE, 0);
+            if ((flags & C_ACCESSOR) != 0 && !p.ts) p.error(accessorStart, accessorStart + 8, Diag.ACCESSOR_PLACE, 0);
             int extra = CTX_METHOD_LIKE | CTX_SUPER_PROP;
             boolean isCtor = namedConstructor && (flags & C_STATIC) == 0;
             if (isCtor) {
@@ -512,7 +526,8 @@ final class ClassGrammar {
      * error at its `...`); in TypeScript files a first `this` parameter is no parameter (`set x(this: C, v)`).
      */
     static void checkAccessorParams(ParseContext p, int flags, int fn, int nameStart, int nameEnd) {
-        if ((flags & (P_GET | P_SET)) == 0) return;
+        // with `accessor` before it, TypeScript's checkGrammarModifiers reports TS1275 and checks the accessor no further
+        if ((flags & (P_GET | P_SET)) == 0 || (flags & C_ACCESSOR) != 0) return;
         int params = p.sink.firstChild(fn);
         while (params >= 0 && p.sink.kind(params) != FORMAL_PARAMETERS) params = p.sink.nextSibling(params);
         if (params < 0) return;

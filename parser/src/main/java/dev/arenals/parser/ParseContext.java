@@ -192,6 +192,8 @@ final class ParseContext {
     int awaitWithoutOperandPos;
     /** Set by `export` right before the class it modifies (cleared by the class): see {@link #CTX_TS_AWAIT}. */
     boolean classExported;
+    /** The start of the `export` statement {@link #classExported} comes from: the class's first token to TypeScript. */
+    int classExportStart;
     boolean classNameOptional;
     /** Mark of decorators parsed before a class, so they become the class's first children. */
     int pendingClassMark = -1;
@@ -296,6 +298,7 @@ final class ParseContext {
         this.opTop = 0;
         this.classModifiers = 0;
         this.classExported = false;
+        this.classExportStart = 0;
         this.awaitWithoutOperandPos = -1;
         this.classNameOptional = false;
         this.pendingClassMark = -1;

@@ -375,7 +375,9 @@ final class TsDeclarationGrammar {
         do {
             int es = p.lexer.tokenStart;
             int em = p.sink.mark();
-            if (keyword == K_IMPLEMENTS && p.tok == LBRACE) {
+            if (keyword == K_IMPLEMENTS && startsNonNameHeritageExpression(p.tok)) {
+                // TypeScript's element is any LeftHandSideExpression (isStartOfLeftHandSideExpression): an object literal,
+                // `(Foo)`, a literal — its checker's TS2500, a type error; `()` is its parser's TS1109
                 ClassGrammar.parseHeritageExpression(p);
                 p.sink.finish(EXPRESSION_WITH_TYPE_ARGUMENTS, em, es, p.lastEnd, 0);
                 continue;
@@ -397,6 +399,12 @@ final class TsDeclarationGrammar {
             p.sink.finish(EXPRESSION_WITH_TYPE_ARGUMENTS, em, es, p.lastEnd, 0);
         } while (p.eat(COMMA));
         p.sink.finish(HERITAGE_CLAUSE, m, s, p.lastEnd, keyword);
+    }
+
+    /** What starts a LeftHandSideExpression to TypeScript and no entity name (a word). */
+    private static boolean startsNonNameHeritageExpression(int k) {
+        return k == LBRACE || k == LPAREN || k == LBRACKET || k == STRING || k == NUMBER || k == BIGINT || k == NO_SUBST_TEMPLATE
+                || k == TEMPLATE_HEAD;
     }
 
     /** TypeScript's isStartOfExpression: what starts an expression, a binary operator too (its error tolerance). */

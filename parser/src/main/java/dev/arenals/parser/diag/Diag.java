@@ -36,6 +36,7 @@ public enum Diag {
     EXPRESSION_EXPECTED(1109, "Expression expected."),
     HERITAGE_LIST_EMPTY(1097, "'{0}' list cannot be empty."),
     EXTENDS_CLAUSE_ALREADY_SEEN(1172, "'extends' clause already seen."),
+    CLASS_DECLARATION_WITHOUT_NAME(1211, "A class declaration without the 'default' modifier must have a name."),
     QUOTED_NAME_NOT_AMBIENT(1035, "Only ambient modules can use quoted names."),
     DECLARATION_OR_STATEMENT_EXPECTED(1128, "Declaration or statement expected."),
     UNEXPECTED_TOKEN(1012, "Unexpected token '{0}'."),

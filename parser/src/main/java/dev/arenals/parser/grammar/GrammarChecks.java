@@ -114,6 +114,8 @@ public final class GrammarChecks {
             Diag.REST_WITH_INITIALIZER, Diag.CONSTRUCTOR_SPECIAL, Diag.CONSTRUCTOR_ACCESSOR, Diag.MODIFIER_ON_CONSTRUCTOR, Diag.REST_PARAMETER_INITIALIZER,
             // checkGrammarModifiers: `async` on what is no method (JavaScript files: the parser's, with TS8009 on a field)
             Diag.MODIFIER_NOT_HERE, Diag.TS_ONLY_MODIFIER,
+            // checkClassDeclaration: a class declaration without a name (the parser leaves it out)
+            Diag.CLASS_DECLARATION_WITHOUT_NAME,
         };
         for (Diag d : checkerLevel) CHECKER_LEVEL[d.ordinal()] = true;
     }

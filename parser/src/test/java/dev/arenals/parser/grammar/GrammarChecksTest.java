@@ -579,6 +579,33 @@ class GrammarChecksTest {
     }
 
     @Test
+    void grammarErrorsAtTypeScriptsCodeAndPlaceEighteenthSession() {
+        // where our parser's error was TypeScript's grammar check (seed 2130's largest groups "after a parser error of
+        // ours"): reported with TypeScript's code at its start, the parse going on as TypeScript's does
+        String noName = "A class declaration without the 'default' modifier must have a name.";
+        assertOnly("p.ts", "|class {}", 1211, noName);              // checkClassDeclaration, the first token (was TS1003 at `{`)
+        assertOnly("p.ts", "|export class {}", 1211, noName);
+        assertOnly("p.ts", "|export declare class {}", 1211, noName);
+        assertOnly("p.ts", "|@d class extends B {}", 1211, noName);
+        assertOnly("p.js", "|class { get }", 1211, noName);
+        assertEquals(List.of(), allErrors("p.ts", "export default class {}"));
+        // `import defer` before a default or named binding, in JavaScript files too (TS18058/18059, was TS1005)
+        assertOnly("p.mjs", "import |defer x from \"m\"", 18058, "Default imports are not allowed in a deferred import.");
+        assertOnly("p.mjs", "import |defer { } from \"m\"", 18059, "Named imports are not allowed in a deferred import.");
+        assertEquals(List.of(), allErrors("p.mjs", "import defer * as x from \"m\"; import defer from \"n\""));
+        // an async arrow's `=>` after a line break (TS1200, was `;` or a statement expected)
+        assertOnly("p.js", "x = async (a)\n|=> 1", 1200, "Line terminator not permitted before arrow.");
+        assertOnly("p.ts", "x = async ()\n|=> 1", 1200, "Line terminator not permitted before arrow.");
+        // `accessor` before a method or an accessor: at the modifier (TS1275; was the name's place, or `;` expected after
+        // `accessor get`), and the accessor is checked no further (checkGrammarModifiers returns first)
+        String accessorPlace = "'accessor' modifier can only appear on a property declaration.";
+        assertOnly("p.js", "class v { |accessor m() {} }", 1275, accessorPlace);
+        assertOnly("p.js", "class v { |accessor get function(set) {} }", 1275, accessorPlace);
+        assertOnly("p.ts", "class v { static |accessor set x(v) {} }", 1275, accessorPlace);
+        assertEquals(List.of(), allErrors("p.ts", "class v { accessor get; accessor set = 1 }"));
+    }
+
+    @Test
     void strictModeNamesInTypesThatTypeScriptsBinderChecks() {
         // a type predicate's subject and a tuple member's label are names to TypeScript's binder (no IdentifierName)
         assertEquals(List.of("1213@23 Identifier expected. 'package" + IN_CLASS, "1225@23 Cannot find parameter 'package'."),
