@@ -603,6 +603,14 @@ class GrammarChecksTest {
         assertOnly("p.js", "class v { |accessor get function(set) {} }", 1275, accessorPlace);
         assertOnly("p.ts", "class v { static |accessor set x(v) {} }", 1275, accessorPlace);
         assertEquals(List.of(), allErrors("p.ts", "class v { accessor get; accessor set = 1 }"));
+        // found on the way, where the grammar checks now reach (seed 2130; our grammar errors TypeScript does not report
+        // would have gone up): `*constructor` is a method named constructor to TypeScript's parser, decoratable, its
+        // `declare` TS1031; `break await` in the await context is its parser's TS1003, which stops the checks
+        assertEquals(List.of("1211@0 " + noName, "1368@38 Class constructor may not be a generator.",
+                "1031@28 'declare' modifier cannot appear on class elements of this kind.",
+                "1183@54 An implementation cannot be declared in ambient contexts."),
+                allErrors("p.tsx", "class { @ string ( global ) declare * constructor ( ) { } };"));
+        assertEquals(List.of("1003@6 Identifier expected.", "1109@12 Expression expected."), allErrors("p.cts", "break await ;"));
     }
 
     @Test
