@@ -614,6 +614,19 @@ class GrammarChecksTest {
     }
 
     @Test
+    void aBodilessSignaturesTypedPatternIsNotChecked() {
+        // TypeScript's checker reads no computed key of a bodiless signature's binding pattern, and nothing of one with a
+        // type annotation (seed 2134, with the checker: two false errors on main)
+        assertEquals(List.of(), allErrors("p.ts", "declare function f({a = function () { continue; }}: T): void;"));
+        assertEquals(List.of(), allErrors("p.d.ts", "declare function f({[x?.[0] `t`]: a}): void;"));
+        // without the annotation the defaults are read; a function with a body is checked whole
+        assertEquals(List.of("1107@38 Jump target cannot cross function boundary."),
+                allErrors("p.ts", "declare function f({a = function () { continue; }}): void;").subList(0, 1));
+        assertEquals(List.of("1358@20 Tagged template expressions are not permitted in an optional chain."),
+                allErrors("p.ts", "function f({[x?.[0] `t`]: a}) {}"));
+    }
+
+    @Test
     void strictModeNamesInTypesThatTypeScriptsBinderChecks() {
         // a type predicate's subject and a tuple member's label are names to TypeScript's binder (no IdentifierName)
         assertEquals(List.of("1213@23 Identifier expected. 'package" + IN_CLASS, "1225@23 Cannot find parameter 'package'."),
