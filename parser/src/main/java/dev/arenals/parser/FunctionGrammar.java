@@ -153,8 +153,8 @@ final class FunctionGrammar {
      * checker types the parameter from its initializer, and so checks that too (the classes in it included).
      */
     /**
-     * A bodiless signature's binding patterns: TypeScript's checker reads no computed key of one, and nothing of one with a
-     * type annotation (`declare function f({a = function () { continue; }}: T): void`, `declare function f({[x?.[0] `t`]: a})`:
+     * A bodiless signature's binding patterns: TypeScript's checker reads no computed key of one in ambient code, and nothing
+     * of one with a type annotation (`declare function f({a = function () { continue; }}: T): void`, `declare function f({[x?.[0] `t`]: a})`:
      * no TS1107, no TS1358; seed 2134's two false errors). The parser's checker-level errors there go.
      */
     private static void dropUncheckedPatternErrors(ParseContext p, int params) {
@@ -162,7 +162,7 @@ final class FunctionGrammar {
             int pattern = p.sink.kind(c) == PARAMETER ? p.sink.firstChild(c) : c;
             if (pattern < 0 || (p.sink.kind(pattern) != OBJECT_PATTERN && p.sink.kind(pattern) != ARRAY_PATTERN)) continue;
             if (pattern != c && p.sink.nextSibling(pattern) >= 0) dropCheckerLevelErrors(p, p.sink.start(pattern), p.sink.end(pattern));
-            else dropInComputedKeys(p, pattern);
+            else if (p.ambient) dropInComputedKeys(p, pattern); // an overload's keys are read (TS1107 there: seed 2134)
         }
     }
 
@@ -182,7 +182,13 @@ final class FunctionGrammar {
             int at = p.log.diagnosticStart(i);
             if (at < start || at >= end) continue;
             Diag d = p.log.diagnostic(i);
-            if (GrammarChecks.isCheckerLevel(d)) p.log.dropDiagnostics(i, i + 1, d);
+            // the binder's strict-mode names stay (TypeScript's binder reads every name)
+            if (GrammarChecks.isCheckerLevel(d) && d != Diag.STRICT_RESERVED_WORD && d != Diag.STRICT_RESERVED_WORD_IN_CLASS
+                    && d != Diag.STRICT_RESERVED_WORD_IN_MODULE && d != Diag.EVAL_ARGUMENTS_STRICT
+                    && d != Diag.EVAL_ARGUMENTS_STRICT_IN_CLASS && d != Diag.EVAL_ARGUMENTS_STRICT_IN_MODULE
+                    && d != Diag.DUPLICATE_PARAMETER) {
+                p.log.dropDiagnostics(i, i + 1, d);
+            }
         }
     }
 

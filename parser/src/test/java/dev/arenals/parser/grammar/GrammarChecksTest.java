@@ -624,6 +624,9 @@ class GrammarChecksTest {
                 allErrors("p.ts", "declare function f({a = function () { continue; }}): void;").subList(0, 1));
         assertEquals(List.of("1358@20 Tagged template expressions are not permitted in an optional chain."),
                 allErrors("p.ts", "function f({[x?.[0] `t`]: a}) {}"));
+        // the binder's strict-mode names stay ours to report where they are (an ambient name is none)
+        assertOnly("p.mts", "function f({ a: |package }: T): void;", 1214, "Identifier expected. 'package" + IN_MODULE);
+        assertEquals(List.of(), allErrors("p.mts", "declare function f({ a: package }: T): void;"));
     }
 
     @Test
