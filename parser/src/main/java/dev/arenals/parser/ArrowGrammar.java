@@ -162,7 +162,10 @@ final class ArrowGrammar {
         }
         p.ctx = saved;
         p.expect(RPAREN);
-        if (p.tok == ARROW && !p.lexer.newlineBefore) {
+        if (p.tok == ARROW) {
+            // a line break before `=>`: TypeScript's parser reads the arrow still (its speculation asks for `=>` alone),
+            // its checker says TS1200 — where ECMAScript has a call of `async` and a syntax error at `=>`
+            if (p.lexer.newlineBefore) p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.ARROW_LINE_BREAK, 0);
             int count = p.sink.mark() - argsMark;
             for (int i = argsMark; i < p.sink.mark(); i++) {
                 int a = p.sink.pending(i);
@@ -333,6 +336,14 @@ final class ArrowGrammar {
         if (p.tok == LT && !isIdentifierLike(p.peek()) && p.peek() != K_CONST) return false;
         // and a modifier followed by `as` is an `as` expression's operand there (`(readonly as T)`), never a parameter
         if (p.tok == LPAREN && p.peek2() == K_AS && isParameterModifier(p.peek())) return false;
+        // in the await context of an ambient `export =`/`export default` expression (TypeScript's parseExportAssignment; no
+        // reparse there) the worker asks `await` as it stands: no identifier, so `(await) => x` and `(protected await) => x`
+        // head no arrow (`(a, await) => x` does: the parameters are read outside the await context)
+        if (p.tok == LPAREN && p.ambient && (p.ctx & (CTX_AWAIT | CTX_TS_AWAIT)) == (CTX_AWAIT | CTX_TS_AWAIT)
+                && (p.ctx & (CTX_FUNCTION | CTX_STATIC_BLOCK)) == 0
+                && (p.peek() == K_AWAIT || (p.peek2() == K_AWAIT && isParameterModifier(p.peek())))) {
+            return false;
+        }
         // a failed attempt at this position is not repeated: nested parentheses stay linear
         int at = p.lexer.tokenStart;
         if (p.failedArrows.contains(at)) return false;
@@ -355,7 +366,17 @@ final class ArrowGrammar {
         else if ((p.ctx & (CTX_FUNCTION | CTX_STATIC_BLOCK | CTX_FIELD_INIT)) == 0) p.ctx = (p.ctx & ~CTX_AWAIT) | CTX_NO_TOP_LEVEL_AWAIT;
         p.ctx |= CTX_IN_SIGNATURE;
         boolean typeParameters = p.tok == LT;
-        if (typeParameters) parseTypeParameters(p, saved);
+        boolean keepsTypeParameterErrors = typeParameters && !p.jsx && (saved & CTX_IN_TYPE) == 0;
+        if (typeParameters) {
+            p.arrowTypeParameters = keepsTypeParameterErrors;
+            p.arrowTypeParametersModelled = false;
+            parseTypeParameters(p, saved);
+            p.arrowTypeParameters = false;
+            keepsTypeParameterErrors &= p.arrowTypeParametersModelled;
+        }
+        // TypeScript's parseParenthesizedArrowFunctionExpression fails on the shape alone (a `(` after the type
+        // parameters): errors inside the list stay, and the arrow with them (`<a, b c>(x)\n{}`: `,` expected)
+        if (p.tok == LPAREN && keepsTypeParameterErrors && p.specFailed(d)) p.keepSpeculationErrors(d);
         if (p.tok != LPAREN || p.specFailed(d)) { p.ctx = saved; p.arrowParamsSpec = savedSpec; p.rollback(d); return false; }
         int params = parseFormalParameters(p);
         // TypeScript's isParenthesizedArrowFunctionExpression: `(public {`, `(readonly [` or `(public ...` starts no arrow

@@ -39,6 +39,7 @@ final class ClassGrammar {
         p.pendingClassMark = -1;
         int modifiers = p.classModifiers;
         boolean exported = p.classExported || (modifiers & MOD_EXPORT) != 0;
+        int firstToken = exported ? Math.min(p.classExportStart, s) : s;
         p.classModifiers = 0;
         p.classExported = false;
         p.next(); // class
@@ -48,7 +49,9 @@ final class ClassGrammar {
         if ((Token.isIdentifierLike(p.tok) && !(p.ts && p.tok == K_IMPLEMENTS && startsWord(p.peek()))) || (Token.isReserved(p.tok) && p.tok != K_EXTENDS)) {
             parseBindingIdentifier(p);
         } else if (declaration && !p.classNameOptional) {
-            p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
+            // TypeScript's parser leaves the name out (parseNameOfClassDeclarationOrExpression); its checker says TS1211 at
+            // the declaration's first token (checkClassDeclaration's grammarErrorOnFirstToken), and goes on checking
+            p.checkerLevelError(firstToken, firstTokenEnd(p, firstToken), Diag.CLASS_DECLARATION_WITHOUT_NAME, 0);
         }
         p.classNameOptional = false;
         if (p.ts && p.tok == LT) parseTypeParameters(p);
@@ -58,26 +61,28 @@ final class ClassGrammar {
             int hs = p.lexer.tokenStart;
             int hm = p.sink.mark();
             p.next();
-            if (p.ts && p.tok == LBRACE && !isHeritageObjectLiteral(p)) {
+            if (p.ts && isNextHeritageClauseKeyword(p)) {
+                // TypeScript's isHeritageClauseExtendsOrImplementsKeyword: before what starts an expression the word opens
+                // the next clause, this one's list is empty (its checker's TS1097): `class a extends implements() {}`
+                p.error(p.lastEnd, p.lastEnd, Diag.HERITAGE_LIST_EMPTY, K_EXTENDS);
+                p.errorNode(p.lastEnd, p.lastEnd);
+                while (p.tok == K_EXTENDS) {
+                    // a second `extends` clause (TypeScript's parser takes any number of clauses; its checker's TS1172)
+                    p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.EXTENDS_CLAUSE_ALREADY_SEEN, 0);
+                    p.next();
+                    if (isNextHeritageClauseKeyword(p)) continue;
+                    if (p.tok == LBRACE && !isHeritageObjectLiteral(p)) break;
+                    parseHeritageExpression(p);
+                    if (p.tok == LT) parseTypeArguments(p, true);
+                    break;
+                }
+            } else if (p.ts && p.tok == LBRACE && !isHeritageObjectLiteral(p)) {
                 // TypeScript's isValidHeritageClauseObjectLiteral: `{}` before anything but `,`, `{`, `extends` or
                 // `implements` is the class body, the list empty (its checker's TS1097)
                 p.error(p.lastEnd, p.lastEnd, Diag.HERITAGE_LIST_EMPTY, K_EXTENDS);
                 p.errorNode(p.lastEnd, p.lastEnd);
             } else {
-                // TypeScript's parseLeftHandSideExpressionOrHigher: no JSX element or type assertion here; nor, in a
-                // TypeScript file, a decorated class (its isListElement asks isStartOfLeftHandSideExpression, which `@`
-                // is not; ECMAScript's ClassExpression takes decorators, so JavaScript files keep them)
-                if (p.tok == LT || (p.ts && p.tok == AT)) p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.EXPRESSION_EXPECTED, 0);
-                // the heritage is an expression, never a pattern: `extends {x = 1}` and a duplicate `__proto__` are errors
-                int savedCover = p.coverInitPos;
-                boolean savedProto = p.coverIsProto;
-                p.coverInitPos = -1;
-                p.operatorOperandPos = p.lexer.tokenStart;
-                parseLeftHandSide(p);
-                reportCoverInit(p);
-                p.coverInitPos = savedCover;
-                p.coverIsProto = savedProto;
-                checkNotArrow(p, p.sink.pending(p.sink.mark() - 1));
+                parseHeritageExpression(p);
             }
             if (p.ts && p.tok == LT && p.atTsxLessThanSlash()) p.errorExpected(COMMA); // TSX's `</` token: no list (TypeScript's heritage list wants `,`)
             else if (p.ts && p.tok == LT) parseTypeArguments(p, true);
@@ -92,8 +97,39 @@ final class ClassGrammar {
 
     private static boolean startsWord(int k) { return Token.isIdentifierLike(k) || Token.isReserved(k); }
 
+    /** The end of the word (or `@`) at {@code s}: a declaration's first token, where TypeScript puts some grammar errors. */
+    private static int firstTokenEnd(ParseContext p, int s) {
+        if (s < p.srcLength && p.src[s] == '@') return s + 1;
+        int e = s;
+        while (e < p.srcLength && Character.isJavaIdentifierPart(p.src[e])) e++;
+        return e > s ? e : Math.min(s + 1, p.srcLength);
+    }
+
+    /** A class's `extends` expression (the current token starts it). */
+    static void parseHeritageExpression(ParseContext p) {
+        // TypeScript's parseLeftHandSideExpressionOrHigher: no JSX element or type assertion here; nor, in a
+        // TypeScript file, a decorated class (its isListElement asks isStartOfLeftHandSideExpression, which `@`
+        // is not; ECMAScript's ClassExpression takes decorators, so JavaScript files keep them)
+        if (p.tok == LT || (p.ts && p.tok == AT)) p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.EXPRESSION_EXPECTED, 0);
+        // the heritage is an expression, never a pattern: `extends {x = 1}` and a duplicate `__proto__` are errors
+        int savedCover = p.coverInitPos;
+        boolean savedProto = p.coverIsProto;
+        p.coverInitPos = -1;
+        p.operatorOperandPos = p.lexer.tokenStart;
+        parseLeftHandSide(p);
+        reportCoverInit(p);
+        p.coverInitPos = savedCover;
+        p.coverIsProto = savedProto;
+        checkNotArrow(p, p.sink.pending(p.sink.mark() - 1));
+    }
+
+    /** TypeScript's isHeritageClauseExtendsOrImplementsKeyword: `implements`/`extends` before what starts an expression. */
+    static boolean isNextHeritageClauseKeyword(ParseContext p) {
+        return (p.tok == K_IMPLEMENTS || p.tok == K_EXTENDS) && !p.escaped() && TsDeclarationGrammar.startsExpressionToTypeScript(p.peek());
+    }
+
     /** At `{` after `extends`: `{}` followed by `,`, `{`, `extends` or `implements`, or any other object literal. */
-    private static boolean isHeritageObjectLiteral(ParseContext p) {
+    static boolean isHeritageObjectLiteral(ParseContext p) {
         if (p.peek() != RBRACE) return true;
         int k = p.peek2();
         return k == COMMA || k == LBRACE || k == K_EXTENDS || k == K_IMPLEMENTS;
@@ -282,6 +318,7 @@ final class ClassGrammar {
         int flags = 0;
         int fnFlags = 0;
         boolean asyncModifier = false;
+        int accessorStart = -1;
         // modifiers, unless the word is the member's name (`static() {}`, `readonly = 1`)
         while (true) {
             // TypeScript's parser takes decorators and modifiers before a static block (parseModifiers stops at
@@ -319,6 +356,7 @@ final class ClassGrammar {
                 int pk = p.peek();
                 if (isClassMemberNameStart(p, pk) && p.peekNewline == 0 && !(pk == ASSIGN || pk == SEMICOLON || pk == RBRACE || pk == LPAREN
                         || (p.ts && (pk == QUESTION || pk == BANG || pk == COLON || pk == LT)))) {
+                    if (accessorStart < 0) accessorStart = p.lexer.tokenStart;
                     p.next();
                     flags |= C_ACCESSOR;
                     continue;
@@ -367,7 +405,8 @@ final class ClassGrammar {
             p.next();
             fnFlags |= F_GENERATOR;
         }
-        if ((flags & C_ACCESSOR) == 0 && (fnFlags == 0 || (fnFlags == F_ASYNC && asyncStart >= 0)) && (p.atContextual(K_GET) || p.atContextual(K_SET))) {
+        // after `accessor` too: TypeScript's parseModifiers takes it before `get x()` (its checker's TS1275)
+        if ((fnFlags == 0 || (fnFlags == F_ASYNC && asyncStart >= 0)) && (p.atContextual(K_GET) || p.atContextual(K_SET))) {
             int pk = p.peek();
             // `get *m(){}` is no accessor (a field `get` ends at a line break, then a generator method)
             if (isClassMemberNameStart(p, pk) && pk != LPAREN && pk != ASSIGN && pk != SEMICOLON && pk != RBRACE && pk != STAR) {
@@ -414,7 +453,7 @@ final class ClassGrammar {
         if (p.tok == LPAREN || (p.ts && p.tok == LT) || (flags & (P_GET | P_SET)) != 0 || (fnFlags != 0 && !asyncModifier)) {
             // method
             // `accessor` only before a field (TypeScript files: the grammar checks' TS1275)
-            if ((flags & C_ACCESSOR) != 0 && !p.ts) p.error(keyStart, keyEnd, Diag.ACCESSOR_PLACE, 0);
+            if ((flags & C_ACCESSOR) != 0 && !p.ts) p.error(accessorStart, accessorStart + 8, Diag.ACCESSOR_PLACE, 0);
             int extra = CTX_METHOD_LIKE | CTX_SUPER_PROP;
             boolean isCtor = namedConstructor && (flags & C_STATIC) == 0;
             if (isCtor) {
@@ -487,7 +526,8 @@ final class ClassGrammar {
      * error at its `...`); in TypeScript files a first `this` parameter is no parameter (`set x(this: C, v)`).
      */
     static void checkAccessorParams(ParseContext p, int flags, int fn, int nameStart, int nameEnd) {
-        if ((flags & (P_GET | P_SET)) == 0) return;
+        // with `accessor` before it, TypeScript's checkGrammarModifiers reports TS1275 and checks the accessor no further
+        if ((flags & (P_GET | P_SET)) == 0 || (flags & C_ACCESSOR) != 0) return;
         int params = p.sink.firstChild(fn);
         while (params >= 0 && p.sink.kind(params) != FORMAL_PARAMETERS) params = p.sink.nextSibling(params);
         if (params < 0) return;

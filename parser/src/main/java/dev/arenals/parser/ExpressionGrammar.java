@@ -730,6 +730,9 @@ final class ExpressionGrammar {
                     if (p.tok == PRIVATE_NAME && p.sink.kind(p.sink.pending(p.sink.mark() - 1)) == SUPER) {
                         p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.UNEXPECTED_TOKEN, PRIVATE_NAME);
                     }
+                    // TypeScript's parseMemberExpressionRest: no private name in an optional chain (`a?.b.#p`, TS18030);
+                    // ECMAScript allows it, so JavaScript files keep it
+                    if (chain && p.ts && p.tok == PRIVATE_NAME) p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.OPTIONAL_CHAIN_PRIVATE_NAME, 0);
                     parseMemberName(p);
                     p.sink.finish(MEMBER, m, s, p.lastEnd, 0);
                     continue;
@@ -757,6 +760,7 @@ final class ExpressionGrammar {
                         parseTemplate(p, true);
                         p.sink.finish(TAGGED_TEMPLATE, m, s, p.lastEnd, 0);
                     } else {
+                        if (p.ts && p.tok == PRIVATE_NAME) p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.OPTIONAL_CHAIN_PRIVATE_NAME, 0);
                         parseMemberName(p);
                         p.sink.finish(MEMBER, m, s, p.lastEnd, M_OPTIONAL);
                     }

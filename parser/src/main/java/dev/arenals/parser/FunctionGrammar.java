@@ -10,6 +10,7 @@ import static dev.arenals.parser.lexer.Token.*;
 import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.diag.Diag;
+import dev.arenals.parser.grammar.GrammarChecks;
 import dev.arenals.parser.lexer.Token;
 import dev.arenals.parser.tree.NodeKind;
 import java.util.Arrays;
@@ -110,6 +111,7 @@ final class FunctionGrammar {
             // (a `function` expression always has its body: TypeScript's parseFunctionExpression asks for the block)
             // an overload signature, or a declare / abstract function: no body. TypeScript's checker looks into
             // none of its parameters' initializers: no misplaced `await`/`yield` there (its TS1308/TS1163)
+            dropUncheckedPatternErrors(p, paramsNode);
             p.log.dropDiagnostics(diagnosticsBefore, Diag.AWAIT_OUTSIDE_ASYNC);
             p.log.dropDiagnostics(diagnosticsBefore, Diag.YIELD_OUTSIDE_GENERATOR);
             p.log.dropDiagnostics(diagnosticsBefore, Diag.PRIVATE_NAME_AS_BINDING_KEY); // nor a pattern's key `{#a: b}`
@@ -150,6 +152,46 @@ final class FunctionGrammar {
      * A parameter `{…} = init` or `[…] = init` without a type: checking its pattern's elements, TypeScript's
      * checker types the parameter from its initializer, and so checks that too (the classes in it included).
      */
+    /**
+     * A bodiless signature's binding patterns: TypeScript's checker reads no computed key of one in ambient code, and nothing
+     * of one with a type annotation (`declare function f({a = function () { continue; }}: T): void`, `declare function f({[x?.[0] `t`]: a})`:
+     * no TS1107, no TS1358; seed 2134's two false errors). The parser's checker-level errors there go.
+     */
+    private static void dropUncheckedPatternErrors(ParseContext p, int params) {
+        for (int c = p.sink.firstChild(params); c >= 0; c = p.sink.nextSibling(c)) {
+            int pattern = p.sink.kind(c) == PARAMETER ? p.sink.firstChild(c) : c;
+            if (pattern < 0 || (p.sink.kind(pattern) != OBJECT_PATTERN && p.sink.kind(pattern) != ARRAY_PATTERN)) continue;
+            if (pattern != c && p.sink.nextSibling(pattern) >= 0) dropCheckerLevelErrors(p, p.sink.start(pattern), p.sink.end(pattern));
+            else if (p.ambient) dropInComputedKeys(p, pattern); // an overload's keys are read (TS1107 there: seed 2134)
+        }
+    }
+
+    private static void dropInComputedKeys(ParseContext p, int node) {
+        for (int c = p.sink.firstChild(node); c >= 0; c = p.sink.nextSibling(c)) {
+            int k = p.sink.kind(c);
+            if (k == PROPERTY && (p.sink.data(c) & P_COMPUTED) != 0) {
+                int key = p.sink.firstChild(c);
+                if (key >= 0) dropCheckerLevelErrors(p, p.sink.start(key), p.sink.end(key));
+            }
+            if (k == PROPERTY || k == OBJECT_PATTERN || k == ARRAY_PATTERN || k == ASSIGNMENT_PATTERN || k == REST_ELEMENT) dropInComputedKeys(p, c);
+        }
+    }
+
+    private static void dropCheckerLevelErrors(ParseContext p, int start, int end) {
+        for (int i = p.log.diagnosticCount() - 1; i >= 0; i--) {
+            int at = p.log.diagnosticStart(i);
+            if (at < start || at >= end) continue;
+            Diag d = p.log.diagnostic(i);
+            // the binder's strict-mode names stay (TypeScript's binder reads every name)
+            if (GrammarChecks.isCheckerLevel(d) && d != Diag.STRICT_RESERVED_WORD && d != Diag.STRICT_RESERVED_WORD_IN_CLASS
+                    && d != Diag.STRICT_RESERVED_WORD_IN_MODULE && d != Diag.EVAL_ARGUMENTS_STRICT
+                    && d != Diag.EVAL_ARGUMENTS_STRICT_IN_CLASS && d != Diag.EVAL_ARGUMENTS_STRICT_IN_MODULE
+                    && d != Diag.DUPLICATE_PARAMETER) {
+                p.log.dropDiagnostics(i, i + 1, d);
+            }
+        }
+    }
+
     private static boolean initializerTypesAPattern(ParseContext p, int params) {
         for (int c = p.sink.firstChild(params); c >= 0; c = p.sink.nextSibling(c)) {
             if (p.sink.kind(c) != ASSIGNMENT_PATTERN) continue;

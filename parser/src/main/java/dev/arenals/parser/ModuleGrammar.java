@@ -50,9 +50,10 @@ final class ModuleGrammar {
             int pk = p.peek();
             boolean isPhase = p.tok == K_SOURCE ? Token.isIdentifierLike(pk) && pk != K_FROM : pk == STAR;
             // TypeScript's parser takes `defer` as the phase before a name or `{` too (not before `from "m"`, `,`
-            // or `=`), and its checker reports the binding (TS18058/18059)
+            // or `=`), and its checker reports the binding (TS18058/18059) — in JavaScript files too, where ECMAScript's
+            // syntax error is reported with TypeScript's code at its place
             int deferStart = p.lexer.tokenStart;
-            boolean deferMisused = p.ts && p.tok == K_DEFER && !isPhase
+            boolean deferMisused = p.tok == K_DEFER && !isPhase
                     && (pk == K_FROM ? p.peek2() != STRING : Token.isIdentifierLike(pk) || pk == LBRACE);
             if (deferMisused) {
                 p.next();
@@ -321,6 +322,7 @@ final class ModuleGrammar {
             p.pendingExportMark = -1;
         }
         int exportEnd = p.lexer.tokenEnd;
+        p.classExportStart = s; // a class it declares starts here to TypeScript
         // a misplaced `export default`: TypeScript's code depends on what follows `default` (decided there)
         boolean misplacedDefault = false;
         if (!topLevel && (!p.ts || p.module || p.autoGoal)) {

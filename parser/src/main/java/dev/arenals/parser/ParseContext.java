@@ -158,6 +158,13 @@ final class ParseContext {
      * the arrow's body, so {@link #tooManySpeculativeErrors} cannot tell this).
      */
     int arrowParamsSpec;
+    /**
+     * Set while a typed arrow's type parameters are read speculatively (not in TSX, not inside a type): TypeScript's
+     * parseDelimitedList skips a `?` or `:` on the line there, as no list open around such an arrow takes it.
+     */
+    boolean arrowTypeParameters;
+    /** Whether the errors of the last such list all came from the recoveries modelled on TypeScript's. */
+    boolean arrowTypeParametersModelled;
 
     // ---- statements (StatementGrammar)
     /** Labels in scope (cold: a holder at the end of this file, reset by one call). */
@@ -185,6 +192,8 @@ final class ParseContext {
     int awaitWithoutOperandPos;
     /** Set by `export` right before the class it modifies (cleared by the class): see {@link #CTX_TS_AWAIT}. */
     boolean classExported;
+    /** The start of the `export` statement {@link #classExported} comes from: the class's first token to TypeScript. */
+    int classExportStart;
     boolean classNameOptional;
     /** Mark of decorators parsed before a class, so they become the class's first children. */
     int pendingClassMark = -1;
@@ -278,6 +287,8 @@ final class ParseContext {
         this.failedArrows.clear();
         this.noReturnTypeAt = -1;
         this.arrowParamsSpec = 0;
+        this.arrowTypeParameters = false;
+        this.arrowTypeParametersModelled = false;
         // per-area state: transient flags are neutral between statements; reset so no parse can
         // inherit a stale one
         labels.reset();
@@ -287,6 +298,7 @@ final class ParseContext {
         this.opTop = 0;
         this.classModifiers = 0;
         this.classExported = false;
+        this.classExportStart = 0;
         this.awaitWithoutOperandPos = -1;
         this.classNameOptional = false;
         this.pendingClassMark = -1;
@@ -441,6 +453,9 @@ final class ParseContext {
     }
 
     void commit(int d) { specDepth = d; }
+
+    /** The errors so far fail speculation {@code d} no more (TypeScript keeps a speculation's errors past a point). */
+    void keepSpeculationErrors(int d) { specErrors[d] = errorCount; }
 
     private void errorAtToken(Diag d) { error(lexer.tokenStart, lexer.tokenEnd, d, tok); }
 

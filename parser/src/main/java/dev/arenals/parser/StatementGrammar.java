@@ -765,7 +765,11 @@ final class StatementGrammar {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
         p.next();
-        if (Token.isIdentifierLike(p.tok) && !p.lexer.newlineBefore) {
+        if (p.tok == K_AWAIT && !p.escaped() && !p.lexer.newlineBefore && (p.ctx & CTX_AWAIT) != 0) {
+            // TypeScript's parseIdentifier in its await context (async code, a module's reparsed top level): no label
+            // there, TS1003 at the word, which then starts the next statement (`break await;`: TS1109 at `;`)
+            p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.IDENTIFIER_EXPECTED, 0);
+        } else if (Token.isIdentifierLike(p.tok) && !p.lexer.newlineBefore) {
             int ls = p.lexer.tokenStart;
             int name = p.lexer.internIdentifier();
             p.checkStrictReservedName(ls, p.lexer.tokenEnd);

@@ -181,7 +181,9 @@ final class TsDeclarationGrammar {
     /** The modifiers {@link #startsModifiedDeclaration} accepted, then the declaration, the modifiers in its data word. */
     private static void parseModifiedDeclaration(ParseContext p, int s, int m, int modifiers) {
         int fnFlags = 0;
+        int lastModifier = 0;
         while (p.tok == K_STATIC || isStatementModifier(p.tok)) {
+            lastModifier = p.tok;
             switch (p.tok) {
                 case K_PUBLIC: modifiers |= MOD_PUBLIC; break;
                 case K_PRIVATE: modifiers |= MOD_PRIVATE; break;
@@ -207,7 +209,21 @@ final class TsDeclarationGrammar {
             case K_FUNCTION: parseFunctionDeclaration(p, s, fnFlags | modifiers, false); break;
             case K_CLASS: p.classModifiers = modifiers; parseClass(p, true, s); break;
             default:
-                if (!tryParseTypeScriptDeclaration(p, s, m, modifiers)) parseStatement(p);
+                if (lastModifier == K_DECLARE && p.tok == K_TYPE && !p.escaped()) {
+                    // TypeScript's isDeclaration commits to a type alias at `declare type` (`abstract declare type\nA = 1`),
+                    // whose parseTypeAliasDeclaration reports a line break after `type` (TS1142; seed 2134) and a missing name
+                    p.peek();
+                    if (p.peekNewline != 0) {
+                        p.lookaheadBegin();
+                        p.lexer.next();
+                        int nameStart = p.lexer.tokenStart, nameEnd = p.lexer.tokenEnd;
+                        p.lookaheadEnd();
+                        p.error(nameStart, nameEnd, Diag.LINE_BREAK_NOT_ALLOWED, 0);
+                    }
+                    parseTypeAlias(p, s, m, modifiers);
+                } else if (!tryParseTypeScriptDeclaration(p, s, m, modifiers)) {
+                    parseStatement(p);
+                }
                 break;
         }
         p.ambient = savedAmbient;
@@ -346,9 +362,26 @@ final class TsDeclarationGrammar {
             // then reads `{…}` as the implements clause's object literal, and the body's `{` is missing)
             p.error(p.lastEnd, p.lastEnd, Diag.HERITAGE_LIST_EMPTY, K_EXTENDS);
         }
+        if (keyword == K_IMPLEMENTS && p.tok == LBRACE) {
+            // a class's `implements {`: TypeScript's isValidHeritageClauseObjectLiteral — `{}` before anything but `,`, `{`,
+            // `extends` or `implements` is the class body and the list is empty (its checker's TS1097); any other object
+            // literal is the list's element (its checker's TS2500), the body follows
+            if (!ClassGrammar.isHeritageObjectLiteral(p)) {
+                p.error(p.lastEnd, p.lastEnd, Diag.HERITAGE_LIST_EMPTY, K_IMPLEMENTS);
+                p.sink.finish(HERITAGE_CLAUSE, m, s, p.lastEnd, keyword);
+                return;
+            }
+        }
         do {
             int es = p.lexer.tokenStart;
             int em = p.sink.mark();
+            if (keyword == K_IMPLEMENTS && startsNonNameHeritageExpression(p.tok)) {
+                // TypeScript's element is any LeftHandSideExpression (isStartOfLeftHandSideExpression): an object literal,
+                // `(Foo)`, a literal — its checker's TS2500, a type error; `()` is its parser's TS1109
+                ClassGrammar.parseHeritageExpression(p);
+                p.sink.finish(EXPRESSION_WITH_TYPE_ARGUMENTS, em, es, p.lastEnd, 0);
+                continue;
+            }
             // TypeScript's parseLeftHandSideExpressionOrHigher: a reserved word that starts no expression (`extends with`)
             if (Token.isReserved(p.tok) && !startsPrimaryExpression(p.tok)) p.error(es, p.lexer.tokenEnd, Diag.EXPRESSION_EXPECTED, 0);
             // a class's `implements await` where TypeScript's await context holds (async code; a module's top level, whose
@@ -368,8 +401,14 @@ final class TsDeclarationGrammar {
         p.sink.finish(HERITAGE_CLAUSE, m, s, p.lastEnd, keyword);
     }
 
+    /** What starts a LeftHandSideExpression to TypeScript and no entity name (a word). */
+    private static boolean startsNonNameHeritageExpression(int k) {
+        return k == LBRACE || k == LPAREN || k == LBRACKET || k == STRING || k == NUMBER || k == BIGINT || k == NO_SUBST_TEMPLATE
+                || k == TEMPLATE_HEAD;
+    }
+
     /** TypeScript's isStartOfExpression: what starts an expression, a binary operator too (its error tolerance). */
-    private static boolean startsExpressionToTypeScript(int k) {
+    static boolean startsExpressionToTypeScript(int k) {
         return startsExpression(k) || precedence(k) > 0 || k == K_AWAIT || k == K_YIELD || k == K_AS || k == K_SATISFIES;
     }
 

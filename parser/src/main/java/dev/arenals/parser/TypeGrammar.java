@@ -557,6 +557,12 @@ final class TypeGrammar {
         }
         p.error(s, p.lexer.tokenEnd, Diag.TYPE_EXPECTED, 0);
         p.errorNode(s, s);
+        if (p.tok == LT && !p.lexer.newlineBefore && !p.atTsxLessThanSlash()) {
+            // TypeScript's parseNonArrayType reads anything else as a type reference, whose name is missing here and
+            // whose type arguments follow (`readonly <T>`): so `f<readonly <T>>(x)` keeps its type arguments, with the error
+            parseTypeArguments(p);
+            p.sink.finish(TYPE_REFERENCE, m, s, p.lastEnd, 0);
+        }
     }
 
     private static final int ANY_TOKEN = K_ANY;
@@ -1014,6 +1020,9 @@ final class TypeGrammar {
         // TSX: `</` is one token to TypeScript, no list opener (`class C <//c` wants `{`)
         if (p.tok == LT && p.atTsxLessThanSlash()) p.error(s, p.lexer.tokenEnd + 1, Diag.UNEXPECTED_TOKEN, LT);
         openAngle(p);
+        // in a typed arrow's head: the errors of the recoveries modelled on TypeScript's parseDelimitedList (below)
+        int errorsAtStart = p.errorCount;
+        int modelledErrors = 0;
         while (p.tok != GT && p.tok != EOF) {
             int ps = p.lexer.tokenStart;
             int pm = p.sink.mark();
@@ -1059,12 +1068,23 @@ final class TypeGrammar {
             p.sink.finish(TYPE_PARAMETER, pm, ps, p.lastEnd, flags);
             if (p.tok != GT && !p.eat(COMMA)) {
                 p.errorExpected(COMMA);
+                modelledErrors++;
                 // TypeScript's parseDelimitedList goes on with the next element where one starts (`<T U>`), and
-                // ends the list anywhere else
+                // ends the list anywhere else — but for a token no open list takes, which it skips: a `?` or `:` on the
+                // line in a typed arrow's head (`<k U extends T ? (x) => T : U>(y) => 1`)
+                while (p.arrowTypeParameters && (p.tok == QUESTION || p.tok == COLON) && !p.lexer.newlineBefore) {
+                    p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.TYPE_PARAMETER_EXPECTED, 0);
+                    modelledErrors++;
+                    p.next();
+                }
                 if (!Token.isIdentifierLike(p.tok) && p.tok != K_IN && p.tok != K_CONST) break;
             }
         }
+        if (p.tok == LPAREN) modelledErrors++; // the list ends at `(` (a terminator to TypeScript): `>` expected
         p.expect(GT);
+        // a typed arrow keeps these errors only where every one is a recovery modelled here (`<abstract new (…`:
+        // ours takes the reserved word for the name, TypeScript ends the list before it and no arrow follows)
+        if (p.arrowTypeParameters) p.arrowTypeParametersModelled = p.errorCount - errorsAtStart <= modelledErrors;
         p.sink.finish(TYPE_PARAMETERS, m, s, p.lastEnd, 0);
     }
 

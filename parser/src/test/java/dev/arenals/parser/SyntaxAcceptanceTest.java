@@ -384,7 +384,7 @@ class SyntaxAcceptanceTest {
         "S|TOKEN_EXPECTED|for (let i = 0; i < 1 i++) {}",
         "S|DECLARATION_OR_STATEMENT_EXPECTED|}",
         "S|IDENTIFIER_EXPECTED|function () {}",
-        "S|IDENTIFIER_EXPECTED|class {}",
+        "S|CLASS_DECLARATION_WITHOUT_NAME|class {}", // TypeScript's checker: TS1211 at `class`
         "S|VARIABLE_DECLARATION_EXPECTED|var 1 = 2;",
         "S|RESERVED_WORD_AS_IDENTIFIER|var if = 1;",
         "S||let class = 1;",

@@ -114,6 +114,8 @@ public final class GrammarChecks {
             Diag.REST_WITH_INITIALIZER, Diag.CONSTRUCTOR_SPECIAL, Diag.CONSTRUCTOR_ACCESSOR, Diag.MODIFIER_ON_CONSTRUCTOR, Diag.REST_PARAMETER_INITIALIZER,
             // checkGrammarModifiers: `async` on what is no method (JavaScript files: the parser's, with TS8009 on a field)
             Diag.MODIFIER_NOT_HERE, Diag.TS_ONLY_MODIFIER,
+            // checkClassDeclaration: a class declaration without a name (the parser leaves it out)
+            Diag.CLASS_DECLARATION_WITHOUT_NAME,
         };
         for (Diag d : checkerLevel) CHECKER_LEVEL[d.ordinal()] = true;
     }
@@ -1865,10 +1867,12 @@ public final class GrammarChecks {
 
     /** TypeScript's parser makes any `constructor(` member a constructor, `static` or `async` ones too (then TS1089). */
     private boolean isConstructor(int method, int key, int data) {
+        int fn = key >= 0 ? a.nextSibling(key) : -1;
+        // `*constructor() {}` is a method named constructor to TypeScript's parser (it takes the `*` before it asks for a
+        // constructor): decoratable, its modifiers a method's (the parser's TS1368 stands)
+        if (fn >= 0 && a.kind(fn) == FUNCTION_EXPRESSION && (a.data(fn) & F_GENERATOR) != 0) return false;
         if ((data & C_CONSTRUCTOR) != 0) return (data & (P_GET | P_SET)) == 0;
         if ((data & (P_GET | P_SET | P_COMPUTED)) != 0) return false;
-        int fn = a.nextSibling(key);
-        if (fn >= 0 && (a.data(fn) & F_GENERATOR) != 0) return false;
         int k = a.kind(key);
         int s = a.start(key), e = a.end(key);
         if (k == IDENTIFIER_NAME) return textIs(s, e, "constructor");

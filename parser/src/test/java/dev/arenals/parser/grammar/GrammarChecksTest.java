@@ -1,6 +1,7 @@
 package dev.arenals.parser.grammar;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.arenals.parser.JsParser;
 import dev.arenals.parser.ParseOptions;
@@ -519,6 +520,113 @@ class GrammarChecksTest {
         // JavaScript files alike (was an async field's TS8009 and `;` expected)
         assertOnly("p.js", "class C { |async static {} }", 1184, "Modifiers cannot appear here.");
         assertOnly("p.js", "class C { |static static {} }", 1184, "Modifiers cannot appear here.");
+    }
+
+    @Test
+    void aClassHeritageKeywordBeforeWhatStartsAnExpressionOpensTheNextClause() {
+        // TypeScript's isHeritageClauseExtendsOrImplementsKeyword, for classes as for interfaces: the list before it is
+        // empty (its checker's TS1097), and the implements clause reads what follows (typescript@6.0.3, each checked)
+        assertEquals(List.of("1097@15 'extends' list cannot be empty."), allErrors("p.ts", "class a extends implements B {}"));
+        assertEquals(List.of("1097@15 'extends' list cannot be empty.", "1097@26 'implements' list cannot be empty."),
+                allErrors("p.ts", "class a extends implements {}"));
+        assertEquals(List.of("1097@15 'extends' list cannot be empty.", "1172@16 'extends' clause already seen."),
+                allErrors("p.ts", "class a extends extends {}"));
+        // `implements {}` before the body's `{` (or `,`) is the list's object literal (its checker's TS2500, a type error)
+        assertEquals(List.of("1097@15 'extends' list cannot be empty."), allErrors("p.ts", "class a extends implements {} {}"));
+        assertEquals(List.of(), allErrors("p.ts", "class a implements {}, { m() { return 1 } } {}"));
+        assertOnly("p.ts", "class a implements| {}", 1097, "'implements' list cannot be empty.");
+        // a parser error where TypeScript's parser has one: `()` is the implements clause's element (TS1109 there)
+        assertFalse(allErrors("p.ts", "class a extends implements() {}").isEmpty());
+        // `implements` before what starts no expression is the extends clause's element (strict code: TS1213)
+        assertOnly("p.ts", "class a extends |implements.x {}", 1213, "Identifier expected. 'implements" + IN_CLASS);
+        // JavaScript files have no implements clause
+        assertOnly("p.js", "class a extends |implements {}", 1213, "Identifier expected. 'implements" + IN_CLASS);
+    }
+
+    @Test
+    void aTypedArrowKeepsTheErrorsOfItsTypeParameters() {
+        // TypeScript's parseParenthesizedArrowFunctionExpression fails on the shape alone (a `(` after the list); its
+        // parseDelimitedList goes on after a missing `,` and skips a `?` or `:` no open list takes (seeds 2131, 2133)
+        assertEquals(List.of("1005@6 ',' expected.", "1005@12 '=>' expected."), allErrors("p.ts", "<a, b c>(x)\n{}"));
+        assertEquals(List.of("1005@13 ',' expected.", "1005@17 ',' expected.", "1005@25 '=>' expected."),
+                allErrors("p.ts", "<T extends U ? X : Y>(x)\n{}"));
+        // without that shape the speculation fails and the type assertion stands
+        assertEquals(List.of(), allErrors("p.ts", "<T extends U ? X : Y>(x)"));
+        assertEquals(List.of(), allErrors("p.ts", "<T[]>(x)\n{}"));
+        // a recovery ours does not share (the reserved word taken for a name) keeps nothing: TypeScript ends the
+        // list before `new`, no `(` follows, and the type assertion of a constructor type stands
+        assertEquals(List.of(), allErrors("p.ts", "<abstract new (...[]: void) => bigint>[]"));
+    }
+
+    @Test
+    void aMissingTypeNameBeforeTypeArguments() {
+        // TypeScript's parseNonArrayType reads anything else as a type reference: at `<` its name is missing (TS1110) and
+        // the type arguments follow, so an expression's type arguments stand with the error (seed 2133)
+        assertEquals(List.of("1110@11 Type expected."), allErrors("p.ts", "f<readonly <undefined>>(x)"));
+        assertEquals(List.of("1110@18 Type expected."), allErrors("p.ts", "type A = readonly <T>"));
+        assertEquals(List.of("1110@8 Type expected."), allErrors("p.ts", "f<keyof <T>>(x)"));
+    }
+
+    @Test
+    void anAmbientExportExpressionHeadsNoArrowAtAwait() {
+        // parseExportAssignment's await context in a declaration file: isParenthesizedArrowFunctionExpressionWorker asks
+        // `await` there, no identifier, so no arrow (seed 2130); later parameters are read outside that context
+        assertEquals(List.of("1109@21 Expression expected."), allErrors("p.d.ts", "export default (await) => x;").subList(0, 1));
+        assertFalse(allErrors("p.d.ts", "export default (protected await) => x;").isEmpty());
+        assertFalse(allErrors("p.d.ts", "export = (protected await : \"s\" [ T ] , a ) :v => x;").isEmpty());
+        assertEquals(List.of(), allErrors("p.d.ts", "export default (a, await) => x;"));
+        assertEquals(List.of(), allErrors("p.d.ts", "export default (async) => x;"));
+    }
+
+    @Test
+    void grammarErrorsAtTypeScriptsCodeAndPlaceEighteenthSession() {
+        // where our parser's error was TypeScript's grammar check (seed 2130's largest groups "after a parser error of
+        // ours"): reported with TypeScript's code at its start, the parse going on as TypeScript's does
+        String noName = "A class declaration without the 'default' modifier must have a name.";
+        assertOnly("p.ts", "|class {}", 1211, noName);              // checkClassDeclaration, the first token (was TS1003 at `{`)
+        assertOnly("p.ts", "|export class {}", 1211, noName);
+        assertOnly("p.ts", "|export declare class {}", 1211, noName);
+        assertOnly("p.ts", "|@d class extends B {}", 1211, noName);
+        assertOnly("p.js", "|class { get }", 1211, noName);
+        assertEquals(List.of(), allErrors("p.ts", "export default class {}"));
+        // `import defer` before a default or named binding, in JavaScript files too (TS18058/18059, was TS1005)
+        assertOnly("p.mjs", "import |defer x from \"m\"", 18058, "Default imports are not allowed in a deferred import.");
+        assertOnly("p.mjs", "import |defer { } from \"m\"", 18059, "Named imports are not allowed in a deferred import.");
+        assertEquals(List.of(), allErrors("p.mjs", "import defer * as x from \"m\"; import defer from \"n\""));
+        // an async arrow's `=>` after a line break (TS1200, was `;` or a statement expected)
+        assertOnly("p.js", "x = async (a)\n|=> 1", 1200, "Line terminator not permitted before arrow.");
+        assertOnly("p.ts", "x = async ()\n|=> 1", 1200, "Line terminator not permitted before arrow.");
+        // `accessor` before a method or an accessor: at the modifier (TS1275; was the name's place, or `;` expected after
+        // `accessor get`), and the accessor is checked no further (checkGrammarModifiers returns first)
+        String accessorPlace = "'accessor' modifier can only appear on a property declaration.";
+        assertOnly("p.js", "class v { |accessor m() {} }", 1275, accessorPlace);
+        assertOnly("p.js", "class v { |accessor get function(set) {} }", 1275, accessorPlace);
+        assertOnly("p.ts", "class v { static |accessor set x(v) {} }", 1275, accessorPlace);
+        assertEquals(List.of(), allErrors("p.ts", "class v { accessor get; accessor set = 1 }"));
+        // found on the way, where the grammar checks now reach (seed 2130; our grammar errors TypeScript does not report
+        // would have gone up): `*constructor` is a method named constructor to TypeScript's parser, decoratable, its
+        // `declare` TS1031; `break await` in the await context is its parser's TS1003, which stops the checks
+        assertEquals(List.of("1211@0 " + noName, "1368@38 Class constructor may not be a generator.",
+                "1031@28 'declare' modifier cannot appear on class elements of this kind.",
+                "1183@54 An implementation cannot be declared in ambient contexts."),
+                allErrors("p.tsx", "class { @ string ( global ) declare * constructor ( ) { } };"));
+        assertEquals(List.of("1003@6 Identifier expected.", "1109@12 Expression expected."), allErrors("p.cts", "break await ;"));
+    }
+
+    @Test
+    void aBodilessSignaturesTypedPatternIsNotChecked() {
+        // TypeScript's checker reads no computed key of a bodiless signature's binding pattern, and nothing of one with a
+        // type annotation (seed 2134, with the checker: two false errors on main)
+        assertEquals(List.of(), allErrors("p.ts", "declare function f({a = function () { continue; }}: T): void;"));
+        assertEquals(List.of(), allErrors("p.d.ts", "declare function f({[x?.[0] `t`]: a}): void;"));
+        // without the annotation the defaults are read; a function with a body is checked whole
+        assertEquals(List.of("1107@38 Jump target cannot cross function boundary."),
+                allErrors("p.ts", "declare function f({a = function () { continue; }}): void;").subList(0, 1));
+        assertEquals(List.of("1358@20 Tagged template expressions are not permitted in an optional chain."),
+                allErrors("p.ts", "function f({[x?.[0] `t`]: a}) {}"));
+        // the binder's strict-mode names stay ours to report where they are (an ambient name is none)
+        assertOnly("p.mts", "function f({ a: |package }: T): void;", 1214, "Identifier expected. 'package" + IN_MODULE);
+        assertEquals(List.of(), allErrors("p.mts", "declare function f({ a: package }: T): void;"));
     }
 
     @Test
