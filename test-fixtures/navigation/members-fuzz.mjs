@@ -7,19 +7,13 @@
 // arena-ls's definitions with them.
 //   node members-fuzz.mjs --seed 7 --count 40
 import { loadTypeScript } from '../scripts/typescript-oracle.mjs';
+import { mulberry32 } from '../scripts/seeded-random.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => { const i = args.indexOf(name); return i >= 0 ? Number(args[i + 1]) : fallback; };
-let seed = opt('--seed', 1) >>> 0;
+const random = mulberry32(opt('--seed', 1));
 const count = opt('--count', 40);
 
-function random() { // mulberry32: the same programs for a seed, everywhere
-    seed = (seed + 0x6D2B79F5) >>> 0;
-    let t = seed;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
 const pick = (xs) => xs[Math.floor(random() * xs.length)];
 const chance = (p) => random() < p;
 
