@@ -205,17 +205,13 @@ describe('class and interface members across the files of a TSX project, over st
     // typescript@6.0.3: getReferencesAtPosition and findRenameLocations give these six from either declaration
     const AREA = ['app.tsx:13:36', 'app.tsx:5:57', 'app.tsx:9:11', 'shapes.ts:1:2', 'shapes.ts:6:2', 'square.ts:4:2'];
 
-    // server bug: a class in another file whose `implements` names the imported interface is not
-    // related to it (features/CrossFileReferences follows an imported base only through `extends`):
-    // the answer lacks square.ts:4:2, even with square.ts open
-    const IMPLEMENTS_ACROSS_FILES = 'server bug: Square (square.ts) implements the imported Shape; references and rename of Shape.area leave out Square.area';
-    it('finds an interface method, its implementations (one in a closed file) and their uses as one member', { todo: IMPLEMENTS_ACROSS_FILES }, async () => {
+    it('finds an interface method, its implementations (one in a closed file) and their uses as one member', async () => {
         assert.deepEqual(await references('shapes.ts', at(shapes, 'area(): number;')), AREA, 'from the interface');
         assert.deepEqual(await references('shapes.ts', at(shapes, 'area(): number {')), AREA, 'from class Circle');
         assert.deepEqual(await references('app.tsx', at(app, 's.area(); }', 2)), AREA, 'from a use through a constrained type parameter');
     });
 
-    it('renames an interface method with every implementation, the closed file\'s included', { todo: IMPLEMENTS_ACROSS_FILES }, async () => {
+    it('renames an interface method with every implementation, the closed file\'s included', async () => {
         for (const [name, source, marker] of [['shapes.ts', shapes, 'area(): number;'], ['shapes.ts', shapes, 'area(): number {']]) {
             const { edits, after } = await rename(name, at(source, marker), 'size');
             assert.deepEqual(edits, AREA.map(l => `${l} size`), `from ${marker}`);
