@@ -96,6 +96,21 @@ for _, name in ipairs({ 'service.ts', 'Card.tsx', 'app.tsx' }) do
   vim.fn.writefile(vim.fn.readfile(xfile_fixture .. '/../../instances/src/' .. name, 'b'), project .. '/instances/' .. name, 'b')
 end
 
+-- names imported from another file, coloured by what they declare (structure_test.lua's semantic tokens)
+vim.fn.mkdir(project .. '/tokens', 'p')
+vim.fn.writefile({
+  'export class Widget { size = 1; }',
+  'export interface Options { size: number }',
+  'export enum Color { Red }',
+  'export function make(): Widget { return new Widget(); }',
+}, project .. '/tokens/kinds.ts')
+vim.fn.writefile({
+  "import { Widget, Options, Color, make } from './kinds';",
+  'const w: Widget = make();',
+  'export const o: Options = { size: w.size };',
+  'export const c = Color.Red;',
+}, project .. '/tokens/use.ts')
+
 -- a default export and a file importing it (actions_test.lua converts it), indexed while the importer is closed
 vim.fn.mkdir(project .. '/actions', 'p')
 vim.fn.writefile({ 'export default function greet(name: string): string {', '    return "hi " + name;', '}' }, project .. '/actions/greet.ts')

@@ -453,9 +453,10 @@ describe('assists as VS Code reaches them: refactor menu, quick fixes, actions o
             assert.equal((resolved.command?.arguments?.[2] as unknown[]).length, Number(resolved.command?.title.split(' ')[0]));
             titles.push(`${at(resolved)} ${resolved.command?.title}`);
         }
-        // Named: the implements clause, the closed file's import and annotation; Person: the import and the `new`
-        assert.deepEqual(titles, ['0:Named 3 references', '0:Named 1 implementation', '1:name 0 references', '1:name 1 implementation',
-            '3:Person 2 references', '4:name 0 references']);
+        // Named: the implements clause, the closed file's import and annotation; Person: the import and the `new`;
+        // Named.name and Person.name: each other (typescript@6.0.3's references of either are both declarations)
+        assert.deepEqual(titles, ['0:Named 3 references', '0:Named 1 implementation', '1:name 1 reference', '1:name 1 implementation',
+            '3:Person 2 references', '4:name 1 reference']);
     });
 
     it('converts an && chain in a test to an optional chain from the refactor menu', async () => {

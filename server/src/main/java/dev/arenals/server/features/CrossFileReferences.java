@@ -356,6 +356,15 @@ public final class CrossFileReferences {
                 InstanceMember m = base == null ? null : new InstanceMember(base, member, false);
                 if (m != null && !out.contains(m)) out.add(m);
             }
+            for (int container : containers) {
+                // a class implementing an imported interface: the member is the interface's too
+                int clause = NodeKind.isClass(arena.kind(container)) ? Layouts.classImplements(arena, container) : -1;
+                for (int e = clause < 0 ? -1 : arena.firstChild(clause); e >= 0; e = arena.nextSibling(e)) {
+                    NameInFile implemented = importedType(q, Layouts.heritageExpression(arena, e), file, navigator);
+                    InstanceMember m = implemented == null ? null : new InstanceMember(implemented, member, false);
+                    if (m != null && !out.contains(m)) out.add(m);
+                }
+            }
             if (containerKind == Target.INTERFACE) {
                 // the top-level components whose props are this interface: their importers' <C m=…>
                 for (int s = arena.firstChild(arena.root()); s >= 0; s = arena.nextSibling(s)) {
@@ -596,6 +605,9 @@ public final class CrossFileReferences {
                     out.add(new int[] {property, dev.arenals.server.query.SymbolIndex.READ});
                 }
             } else if (NodeKind.isClass(kind)) {
+                // class D implements I: D's own m is I's member, as TypeScript relates them
+                int implemented = implementsNamed(q, node, symbol);
+                if (implemented >= 0) addAll(out, Occurrences.of(q, resolver.memberOfType(node, implemented, nameId)));
                 // class D extends C: D's own m overrides C's, and this.m / d.m in it are C's member too
                 int base = ClassHierarchy.extendsName(arena, node);
                 if (base < 0 || q.symbolOfNode(base) != symbol) continue;
@@ -610,6 +622,17 @@ public final class CrossFileReferences {
             }
         }
         return out;
+    }
+
+    /** The name in {@code cls}'s {@code implements} clause that refers to {@code symbol} ({@code I} or {@code I<T>}), or -1. */
+    private static int implementsNamed(DocumentQuery q, int cls, int symbol) {
+        Arena arena = q.arena();
+        int clause = Layouts.classImplements(arena, cls);
+        for (int e = clause < 0 ? -1 : arena.firstChild(clause); e >= 0; e = arena.nextSibling(e)) {
+            int named = Layouts.heritageExpression(arena, e);
+            if (named >= 0 && arena.kind(named) == NodeKind.IDENTIFIER_REFERENCE && q.symbolOfNode(named) == symbol) return named;
+        }
+        return -1;
     }
 
     /**

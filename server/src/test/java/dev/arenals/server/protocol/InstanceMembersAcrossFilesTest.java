@@ -117,6 +117,29 @@ class InstanceMembersAcrossFilesTest {
         }
     }
 
+    /** Each expected list is typescript@6.0.3's getReferencesAtPosition (and findRenameLocations) on the same two files. */
+    @Test
+    void aClassInAnotherFileImplementingAnInterfaceSharesItsMethod() throws Exception {
+        String shape = "export interface Shape {\n  area(): number;\n}\nexport class Circle implements Shape {\n  area() { return 1; }\n}\n"
+                + "export const unit = new Circle().area();\n";
+        String square = "import { Shape } from './shape';\nexport class Square implements Shape {\n  area() { return 4; }\n"
+                + "  twice() { return this.area() * 2; }\n}\nexport function measure(s: Shape) { return s.area(); }\n";
+        Files.writeString(root.resolve("shape.ts"), shape);
+        Files.writeString(root.resolve("square.ts"), square);
+        List<String> area = List.of("shape.ts:1:2 area", "shape.ts:4:2 area", "shape.ts:6:33 area",
+                "square.ts:2:2 area", "square.ts:3:24 area", "square.ts:5:45 area");
+        try (InProcessServer s = InProcessServer.inWorkspace(root)) {
+            s.open(uri("shape.ts"), "typescript", 1, shape); // square.ts stays closed
+            assertEquals(area, references(s, "shape.ts", at(shape, "area(): number", 0)), "from the interface");
+            assertEquals(area, references(s, "shape.ts", at(shape, "area() {", 0)), "from Circle, which implements it in the same file");
+            assertEquals(List.of("shape.ts: " + shape.replace("area", "size"), "square.ts: " + square.replace("area", "size")),
+                    renamed(s, "shape.ts", at(shape, "area(): number", 0), "size"));
+            s.open(uri("square.ts"), "typescript", 1, square);
+            assertEquals(area, references(s, "square.ts", at(square, "area() {", 0)), "from Square, which implements the import");
+            assertEquals(area, references(s, "square.ts", at(square, "s.area", 2)), "from a use through the import");
+        }
+    }
+
     @Test
     void aParameterPropertyIsAMemberOfTheClassInImportersToo() throws Exception {
         String point = "export class Point {\n  constructor(public x: number) {}\n  norm() { return this.x; }\n}\n";
