@@ -59,8 +59,10 @@ final class CompletionMembers {
     void membersOf(CompletionContext c, Sink all) {
         int object = c.objectNode;
         if (object < 0) return;
+        int ok = arena.kind(object);
+        int receiver = ok == THIS || ok == SUPER ? DeclaredTypes.classOfThis(q, object) : DeclaredTypes.localType(q, object);
         Sink sink = (name, kind, decl, group, detail) -> {
-            if (accessibleFrom(c.path, decl)) all.member(name, kind, decl, group, detail);
+            if (accessibleFrom(c.path, decl, receiver)) all.member(name, kind, decl, group, detail);
         };
         int k = arena.kind(object);
         if (k == THIS && DeclaredTypes.thisParameterType(q, object) >= 0) { // function (this: T): T's members, not a class's
@@ -192,10 +194,16 @@ final class CompletionMembers {
         return true;
     }
 
-    /** The instance members of a class, interface or alias another file declares, with its bases' (names in {@code seen} are left out). */
-    private static void importedInstanceMembers(CrossFileNavigator.NameInFile type, CrossFileNavigator navigator, Sink sink, Set<String> seen) {
+    /**
+     * The instance members of a class, interface or alias another file declares, with its bases' (names in {@code seen}
+     * are left out), but for protected ones (TypeScript: TS2446 through an instance of that class).
+     */
+    private void importedInstanceMembers(CrossFileNavigator.NameInFile type, CrossFileNavigator navigator, Sink sink, Set<String> seen) {
         for (InstanceTypes.Found found : InstanceTypes.instanceMembers(type, navigator)) {
             FileSummary.Member m = found.member();
+            // protected: read through this or an instance of the subclass around the cursor (a class of this file,
+            // whose members come from classMembers), never through an instance of the other file's class itself
+            if (m.isProtected()) continue;
             if (!seen.add(m.name())) continue;
             // as TypeScript details it: (property) User.name: string
             String detail = (m.kind() == FileSummary.Kind.METHOD ? "(method) " : "(property) ") + found.owner().name() + "." + m.name()
@@ -392,12 +400,14 @@ final class CompletionMembers {
 
     /**
      * Whether a member of a class of this file ({@code key}: its key, or a parameter property's
-     * name) may be read where the cursor is ({@code path}: the cursor's ancestors), as TypeScript
-     * offers it: a {@code private} one inside its class, a {@code protected} one inside its class or
-     * a class extending it (or extending a class declared elsewhere, which may); anything else,
-     * and a member of another file, everywhere.
+     * name) may be read where the cursor is ({@code path}: the cursor's ancestors) on an instance of
+     * {@code receiver} (a class of this file, -1 unknown), as TypeScript offers it: a {@code private}
+     * one inside its class; a {@code protected} one inside a class E that is its class or extends it
+     * (or extends a class declared elsewhere, which may), read on an instance of E or of a class
+     * below E ({@code this} too: TS2446 otherwise); anything else, and a member of another file,
+     * everywhere.
      */
-    private boolean accessibleFrom(int[] path, int key) {
+    private boolean accessibleFrom(int[] path, int key, int receiver) {
         if (key < 0) return true;
         int member = q.parentOf(key);
         if (arena.kind(key) == BINDING_IDENTIFIER && member >= 0 && arena.kind(member) != PARAMETER) member = q.parentOf(member); // (private a = 1)
@@ -411,8 +421,12 @@ final class CompletionMembers {
         for (int i = 0; i + 1 < path.length; i++) {
             if (arena.kind(path[i + 1]) != CLASS_BODY) continue;
             int cls = path[i];
+            if (access == MOD_PRIVATE) {
+                if (cls == owner) return true;
+                continue;
+            }
+            if (receiver < 0 || (receiver != cls && !ClassHierarchy.extendsInFile(q, receiver, cls))) continue; // not an instance of cls
             if (cls == owner) return true;
-            if (access == MOD_PRIVATE) continue;
             for (int c = cls, level = 0; c >= 0 && level < MAX_DEPTH; level++) {
                 int base = baseClass(c);
                 if (base == owner) return true;

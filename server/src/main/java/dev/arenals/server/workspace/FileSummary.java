@@ -304,6 +304,10 @@ public final class FileSummary {
         }
 
         void member(String container, String name, Kind kind, int line, int start, int end, String type) {
+            member(container, name, kind, line, start, end, type, false);
+        }
+
+        void member(String container, String name, Kind kind, int line, int start, int end, String type, boolean isProtected) {
             if (container != lastContainer) {
                 // "C.prototype" is kept as C (a string the table has already) and a flag beside the kind
                 lastContainer = container;
@@ -312,7 +316,7 @@ public final class FileSummary {
             }
             members.add(lastContainerIndex);
             members.add(strings.add(name));
-            members.add(kind.ordinal() | (lastInstanceSide ? INSTANCE_SIDE : 0));
+            members.add(kind.ordinal() | (lastInstanceSide ? INSTANCE_SIDE : 0) | (isProtected ? PROTECTED : 0));
             members.add(line);
             members.add(start);
             members.add(end);
@@ -524,7 +528,7 @@ public final class FileSummary {
         int kind = col(membersAt() + k + 2);
         String container = strings.get(col(membersAt() + k));
         return new Member((kind & INSTANCE_SIDE) != 0 ? container + Summarizer.PROTOTYPE : container, strings.get(col(membersAt() + k + 1)),
-                KINDS[kind & ~INSTANCE_SIDE], spanAt(membersAt() + k + 3), strings.get(col(membersAt() + k + 6)));
+                KINDS[kind & KIND_BITS], spanAt(membersAt() + k + 3), strings.get(col(membersAt() + k + 6)), (kind & PROTECTED) != 0);
     }
 
     public ImmutableList<Member> members() {
@@ -585,9 +589,13 @@ public final class FileSummary {
      * bound to; nested containers too. {@code container} is the qualified name of what holds it
      * ("Geometry", "Geometry.Inner"), starting with the file's local name of the declaration.
      */
-    /** {@code type}: the declared type as written (a property's annotation, a method's return type; one line, clipped), or null. */
-    public record Member(String container, String name, Kind kind, Span span, String type) {
-        public Member(String container, String name, Kind kind, Span span) { this(container, name, kind, span, null); }
+    /**
+     * {@code type}: the declared type as written (a property's annotation, a method's return type; one line, clipped), or
+     * null; {@code isProtected}: a class's {@code protected} member (only its class and subclasses may read it).
+     */
+    public record Member(String container, String name, Kind kind, Span span, String type, boolean isProtected) {
+        public Member(String container, String name, Kind kind, Span span) { this(container, name, kind, span, null, false); }
+        public Member(String container, String name, Kind kind, Span span, String type) { this(container, name, kind, span, type, false); }
     }
 
     /** The members of {@code container} named {@code name} (merged namespaces may declare it twice), in source order. */
@@ -619,6 +627,10 @@ public final class FileSummary {
     private static final int BASE_ORDINAL = Kind.BASE.ordinal();
     /** Beside a member's kind: its container is the instance side ("C.prototype") of the name stored. */
     private static final int INSTANCE_SIDE = 64;
+    /** Beside a member's kind: a protected member. */
+    private static final int PROTECTED = 128;
+    /** The kind's ordinal under the flags. */
+    private static final int KIND_BITS = INSTANCE_SIDE - 1;
 
     /** The name a container's rows are stored under: C for "C.prototype" (flagged {@link #INSTANCE_SIDE}), else the container itself (the same String). */
     private static String storedContainer(String container) {
@@ -628,7 +640,7 @@ public final class FileSummary {
     /** Whether member row {@code k} is stored under {@code stored} on the side asked, and is a base entry ({@code base}) or a member. */
     private boolean rowOf(int k, String stored, boolean instanceSide, boolean base) {
         int kind = col(membersAt() + k + 2);
-        return ((kind & ~INSTANCE_SIDE) == BASE_ORDINAL) == base && ((kind & INSTANCE_SIDE) != 0) == instanceSide && strings.equals(col(membersAt() + k), stored);
+        return ((kind & KIND_BITS) == BASE_ORDINAL) == base && ((kind & INSTANCE_SIDE) != 0) == instanceSide && strings.equals(col(membersAt() + k), stored);
     }
 
     /**

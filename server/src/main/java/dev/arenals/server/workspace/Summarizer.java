@@ -349,7 +349,7 @@ public final class Summarizer {
             int key = Layouts.memberKey(arena, m);
             boolean accessor = (data & (P_GET | P_SET)) != 0 || (mk == FIELD && (data & C_ACCESSOR) != 0);
             Kind k = mk == METHOD && !accessor ? Kind.METHOD : Kind.PROPERTY;
-            if (!member(container, key, k)) continue;
+            if (!member(container, key, k, null, (data & MOD_PROTECTED) != 0)) continue;
             String name = keyName(key);
             String qualified = container + "." + name;
             if (k == Kind.METHOD) {
@@ -502,7 +502,7 @@ public final class Summarizer {
                 boolean accessor = (data & (P_GET | P_SET)) != 0 || (mk == FIELD && (data & C_ACCESSOR) != 0);
                 Kind k = mk == METHOD && !accessor ? Kind.METHOD : Kind.PROPERTY;
                 int type = mk == FIELD ? Layouts.fieldType(arena, m) : (data & P_SET) != 0 ? -1 : Layouts.functionReturnType(arena, Layouts.methodFunction(arena, m));
-                if (!member(container, key, k, typeName(type))) return;
+                if (!member(container, key, k, typeName(type), (data & MOD_PROTECTED) != 0)) return;
                 if (seen.add(name)) here.add(name);
                 if (k == Kind.METHOD && here.contains(name) && !signaturesDone(container, name)) {
                     for (Signature sig : Callables.methods(arena, c, name)) {
@@ -615,7 +615,7 @@ public final class Summarizer {
             if (arena.kind(p) != PARAMETER || (arena.data(p) & MOD_PARAMETER_PROPERTY) == 0 || (arena.data(p) & MOD_PRIVATE) != 0) continue;
             int target = Layouts.parameterTarget(arena, p); // past decorators and a default
             if (target < 0 || arena.kind(target) != BINDING_IDENTIFIER || seen.contains(nameOf(target))) continue;
-            if (!member(container, target, Kind.PROPERTY, typeName(Layouts.parameterType(arena, p)))) return;
+            if (!member(container, target, Kind.PROPERTY, typeName(Layouts.parameterType(arena, p)), (arena.data(p) & MOD_PROTECTED) != 0)) return;
             seen.add(nameOf(target));
             here.add(nameOf(target));
         }
@@ -654,9 +654,15 @@ public final class Summarizer {
 
     /** ... with the name of its declared type ({@code type}: null when none is known). */
     private boolean member(String container, int key, Kind kind, String type) {
+        return member(container, key, kind, type, false);
+    }
+
+    /** ... and whether it is a class's protected member. */
+    private boolean member(String container, int key, Kind kind, String type, boolean isProtected) {
         String name = keyName(key);
         if (name == null || !takeMember()) return false;
-        memberRow(container, name, kind, key, type);
+        spanInto(arena.start(key), arena.end(key), spanScratch, 0);
+        rows.member(container, name, kind, spanScratch[0], spanScratch[1], spanScratch[2], type, isProtected);
         return true;
     }
 

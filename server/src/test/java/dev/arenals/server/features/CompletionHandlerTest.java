@@ -538,6 +538,9 @@ class CompletionHandlerTest {
         assertOffers("a.ts", base + "  m() {} }\nconst b = new Base(1, 2, 3); b.|", "open", "p3", "m");
         assertNotOffered("a.ts", base + "  m() {} }\nclass D extends Base { n() { this.| } }", "secret", "p1");
         assertOffers("a.ts", base + "  m() {} }\nclass D extends Base { n() { this.| } }", "prot", "p2", "open", "n");
+        // protected through an instance of the base inside the subclass: TS2446, not offered (typescript@6.0.3's completions)
+        assertNotOffered("a.ts", base + "  m() {} }\nclass D extends Base { n(b: Base) { b.| } }", "prot", "p2", "secret");
+        assertOffers("a.ts", base + "  m() {} }\nclass D extends Base { n(d: D) { d.| } }", "prot", "p2", "n");
         // a type literal inside a parameter property's annotation is no member of the class
         assertOffers("a.ts", "class A { constructor(private o: { deep: 1 }) { o.| } }", "deep");
     }

@@ -184,6 +184,31 @@ class InstanceMembersAcrossFilesTest {
         }
     }
 
+    @Test
+    void protectedMembersOfAnImportedClassAreOfferedThroughASubclassOnly() throws Exception {
+        // typescript@6.0.3's completions: audit through this or a Savings, not through an Account (TS2446)
+        String account = "export class Account {\n  protected audit() {}\n  deposit() {}\n}\n";
+        String use = "import { Account } from './account';\nconst a = new Account();\na.deposit();\n"
+                + "class Savings extends Account { run(other: Account, me: Savings) { other.deposit(); me.deposit(); this.deposit(); } }\n";
+        Files.writeString(root.resolve("account.ts"), account);
+        Files.writeString(root.resolve("use.ts"), use);
+        try (InProcessServer s = InProcessServer.inWorkspace(root)) {
+            s.open(uri("use.ts"), "typescript", 1, use);
+            assertEquals(List.of("deposit"), completionLabels(s, "use.ts", at(use, "a.deposit", 2)), "outside a subclass");
+            assertEquals(List.of("deposit"), completionLabels(s, "use.ts", at(use, "other.deposit", 6)), "through an Account inside a subclass");
+            assertEquals(List.of("audit", "deposit", "run"), completionLabels(s, "use.ts", at(use, "me.deposit", 3)), "through a Savings");
+            assertEquals(List.of("audit", "deposit", "run"), completionLabels(s, "use.ts", at(use, "this.deposit", 5)), "through this");
+        }
+    }
+
+    private List<String> completionLabels(InProcessServer s, String file, Position p) throws Exception {
+        var list = get(s.remote.getTextDocumentService().completion(new org.eclipse.lsp4j.CompletionParams(new TextDocumentIdentifier(uri(file)), p)));
+        List<String> labels = new ArrayList<>();
+        for (var item : list.getRight().getItems()) labels.add(item.getLabel());
+        Collections.sort(labels);
+        return labels;
+    }
+
     /** The renamed texts of every file the edit touches, as {@code file: text} in file order. */
     private List<String> renamed(InProcessServer s, String file, Position p, String newName) throws Exception {
         WorkspaceEdit edit = get(s.remote.getTextDocumentService().rename(new RenameParams(new TextDocumentIdentifier(uri(file)), p, newName)));

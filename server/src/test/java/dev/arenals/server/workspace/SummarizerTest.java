@@ -205,6 +205,11 @@ class SummarizerTest {
         assertEquals(List.of("b:PROPERTY", "d:PROPERTY"),
                 s.membersOf("Svc.prototype").stream().map(m -> m.name() + ":" + m.kind()).collect(Collectors.toList()));
         assertEquals(List.of("g"), s.membersOf("Svc").stream().map(FileSummary.Member::name).collect(Collectors.toList()));
+        assertEquals(List.of(true, true), s.membersOf("Svc.prototype").stream().map(FileSummary.Member::isProtected).collect(Collectors.toList()),
+                "protected: only a subclass may read them");
+        FileSummary open = summarize("export class P { protected static s = 1; static t = 2; u = 3; }\n");
+        assertEquals(List.of(true, false), open.membersOf("P").stream().map(FileSummary.Member::isProtected).collect(Collectors.toList()));
+        assertEquals(List.of(false), open.membersOf("P.prototype").stream().map(FileSummary.Member::isProtected).collect(Collectors.toList()));
     }
 
     @Test
