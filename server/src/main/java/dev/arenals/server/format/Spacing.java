@@ -40,7 +40,7 @@ final class Spacing {
             if (!blank(src, gapFrom, gapTo)) continue;
             int want = rule(a, b);
             if (want == LEAVE) continue;
-            if (gapFrom == gapTo && !mayJoin(src, a, b)) continue; // touching: a space could split one token into two (`>>`, `>=`)
+            if (gapFrom == gapTo && mayBeOneToken(src, a, b)) continue; // touching: a space could split one token into two (`>>`, `>=`)
             if (want == NONE && !mayJoin(src, a, b)) continue;
             String text = want == SPACE ? " " : "";
             if (gapTo - gapFrom == text.length() && (text.isEmpty() || src[gapFrom] == ' ')) continue;
@@ -51,6 +51,19 @@ final class Spacing {
     private static boolean blank(char[] src, int from, int to) {
         for (int i = from; i < to; i++) if (src[i] != ' ' && src[i] != '\t') return false;
         return true;
+    }
+
+    /**
+     * Whether two touching items may be the parts of one token the parser read apart: `>` rescanned
+     * after a type argument list (`>>`, `>=`, `>>>`) and its mirror `<`; two words or numbers (an item
+     * boundary inside a name). Any other touching pair are two tokens: `x=<div>` takes its spaces
+     * as `x = <div>` (TypeScript's formatter), `a=-1` as `a = -1`.
+     */
+    private boolean mayBeOneToken(char[] src, int a, int b) {
+        char x = src[f.itemEnd[a] - 1], y = src[f.itemStart[b]];
+        if (word(x) && word(y)) return true;
+        if ((x == '>' || x == '<') && (y == '>' || y == '=' || y == '<')) return true;
+        return x == '.' && Character.isDigit(y) || Character.isDigit(x) && y == '.';
     }
 
     /** Would the two tokens still read as two without a space between them. */

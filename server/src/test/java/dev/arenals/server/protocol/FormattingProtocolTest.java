@@ -136,6 +136,23 @@ class FormattingProtocolTest {
         assertFormats("function f() {\n  a();\n}\n\n\n\nlet x = (1 +;\n   let y = 2\n", "function f() {\n    a();\n}\n\n\n\nlet x = (1 +;\n   let y = 2\n");
     }
 
+    @Test
+    void touchingOperatorsGetTheirSpacesAsTypeScriptsFormatterGivesThem() throws Exception {
+        // typescript@6.0.3's getFormattingEditsForDocument on the same text; `>=`, `>>` stay one token
+        assertFormats("let a=-1; a=a+-1; let b=!a; let c=a>=1; let d=a>>1; let e=a>-1; f(a,-1); let g=a<-1; x.y=+1;\n",
+                "let a = -1; a = a + -1; let b = !a; let c = a >= 1; let d = a >> 1; let e = a > -1; f(a, -1); let g = a < -1; x.y = +1;\n");
+    }
+
+    @Test
+    void anElementAfterAnEqualsSignGetsItsSpace() throws Exception {
+        InProcessServer s = server();
+        String source = "const x=<div className=\"c\"   onClick={()=>{g()}}>{b}<span/></div>;\n";
+        String uri = "file:///format-jsx.tsx";
+        s.open(uri, "typescriptreact", 1, source);
+        List<? extends TextEdit> edits = get(s.remote.getTextDocumentService().formatting(new DocumentFormattingParams(new TextDocumentIdentifier(uri), new FormattingOptions(4, true))));
+        assertEquals("const x = <div className=\"c\" onClick={() => { g() }}>{b}<span /></div>;\n", apply(source, edits));
+    }
+
     private void assertFormats(String source, String expected) throws Exception {
         InProcessServer s = server();
         String uri = open(s, source);
