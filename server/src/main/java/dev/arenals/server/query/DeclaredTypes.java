@@ -355,7 +355,18 @@ public final class DeclaredTypes {
         if (symbol < 0 || !q.isDeclared(symbol)) return false;
         int kind = q.scopes().kind(symbol);
         if (kind != SymbolKind.CLASS && kind != SymbolKind.IMPORT) return false;
-        return TypeMembers.instanceofLeavesOnly(q, declaredType(q, reference, 0), cls);
+        int annotation = declaredType(q, reference, 0);
+        if (TypeMembers.instanceofLeavesOnly(q, annotation, cls)) return true;
+        if (kind == SymbolKind.CLASS && resolveLocal(q, cls) >= 0) return false; // this file's class: settled above or not at all
+        // an imported class (whose members the summaries keep without types to compare) tested on x declared as one
+        // interface of this file or one imported type: x: Shape; if (x instanceof Square) — Square, as TypeScript
+        // narrows an interface to a class implementing it
+        int name = typeNameOfAnnotation(q.arena(), annotation);
+        if (name < 0 || q.arena().kind(name) != IDENTIFIER_REFERENCE) return false;
+        int local = resolveLocal(q, name);
+        if (local >= 0) return q.arena().kind(local) == INTERFACE_DECLARATION;
+        int declared = q.symbolOfNode(name);
+        return declared >= 0 && q.isDeclared(declared) && q.scopes().kind(declared) == SymbolKind.IMPORT;
     }
 
     /** {@code C} of {@code C<T>} in {@code new C<T>()} (an INSTANTIATION_EXPRESSION), else the node itself. */
