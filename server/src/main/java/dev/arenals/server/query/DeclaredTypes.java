@@ -311,7 +311,10 @@ public final class DeclaredTypes {
             case AWAIT:
                 return typeNameOfAnnotation(a, declaredType(q, expr, depth + 1));
             case MEMBER: {
-                if ((a.data(expr) & M_COMPUTED) != 0) return typeNameOfAnnotation(a, declaredType(q, expr, depth + 1));
+                if ((a.data(expr) & M_COMPUTED) != 0) {
+                    int declared = typeNameOfAnnotation(a, declaredType(q, expr, depth + 1));
+                    return declared >= 0 ? declared : arrayLiteralElementName(q, Layouts.memberObject(a, expr), depth + 1); // xs[0] of xs = [new A()]
+                }
                 int property = Layouts.memberProperty(a, expr);
                 if (property < 0 || a.kind(property) != IDENTIFIER_NAME) return -1;
                 int owner = resolveLocal(q, typeNameOf(q, Layouts.memberObject(a, expr), depth + 1));
@@ -599,7 +602,11 @@ public final class DeclaredTypes {
             child = parent;
             parent = q.parentOf(parent);
         }
-        if (parent >= 0 && a.kind(parent) == ARRAY_PATTERN) return depth > MAX_DEPTH ? -1 : typeNameOfAnnotation(a, arrayPatternElement(q, parent, child, depth + 1));
+        if (parent >= 0 && a.kind(parent) == ARRAY_PATTERN) {
+            if (depth > MAX_DEPTH) return -1;
+            int declared = typeNameOfAnnotation(a, arrayPatternElement(q, parent, child, depth + 1));
+            return declared >= 0 ? declared : literalPatternElement(q, parent, child, depth + 1);
+        }
         if (parent < 0 || a.kind(parent) != PROPERTY || (a.data(parent) & P_COMPUTED) != 0 || Layouts.propertyValue(a, parent) != child) return -1;
         int pattern = q.parentOf(parent);
         int key = Layouts.propertyKey(a, parent);
@@ -608,6 +615,33 @@ public final class DeclaredTypes {
         if (k != IDENTIFIER_NAME && k != BINDING_IDENTIFIER && k != IDENTIFIER_REFERENCE) return -1;
         int owner = resolveLocal(q, typeNameOfLiteral(q, pattern));
         return owner < 0 || depth > MAX_DEPTH ? -1 : typeOfMember(q, owner, a.data(key), depth + 1);
+    }
+
+    /**
+     * {@code t} of {@code const [s, t] = [new S(), new T()]} (a literal destructured in place is a
+     * tuple to TypeScript, {@code as const} too): the element at the pattern's index; of
+     * {@code const [s] = xs}, xs bound to a literal: its one element type ({@code (A | B)[]} for two
+     * types: nothing). -1 otherwise.
+     */
+    private static int literalPatternElement(DocumentQuery q, int pattern, int element, int depth) {
+        Arena a = q.arena();
+        int holder = q.parentOf(pattern);
+        if (holder < 0 || a.kind(holder) != VARIABLE_DECLARATOR || Layouts.declaratorTarget(a, holder) != pattern || Layouts.declaratorType(a, holder) >= 0) return -1;
+        int init = Layouts.declaratorInit(a, holder);
+        while (init >= 0 && a.kind(init) == PARENTHESIZED) init = Layouts.operand(a, init);
+        int literal = init >= 0 && a.kind(init) == AS_EXPRESSION && isConstAssertion(a, init) ? Layouts.operand(a, init) : init;
+        while (literal >= 0 && a.kind(literal) == PARENTHESIZED) literal = Layouts.operand(a, literal);
+        if (literal >= 0 && a.kind(literal) == ARRAY) { // destructured in place: TypeScript types the literal as a tuple
+            int index = 0;
+            for (int e = a.firstChild(pattern); e >= 0 && e != element; e = a.nextSibling(e)) index++;
+            int e = a.firstChild(literal);
+            for (int i = 0; e >= 0 && i < index; i++) {
+                if (a.kind(e) == SPREAD) return -1;
+                e = a.nextSibling(e);
+            }
+            return e < 0 || a.kind(e) == SPREAD || a.kind(e) == ELISION ? -1 : typeNameOf(q, e, depth + 1);
+        }
+        return init < 0 ? -1 : arrayLiteralElementName(q, init, depth + 1);
     }
 
     /**
@@ -645,6 +679,22 @@ public final class DeclaredTypes {
         return elementType(a, type);
     }
 
+    /** An untyped parameter's type name: {@link #untypedParameterType}'s, else an element of the array literal a callback is given ({@code [new A()].map(x => …)}). */
+    private static int untypedParameterName(DocumentQuery q, int parameter, int depth) {
+        int name = typeNameOfAnnotation(q.arena(), untypedParameterType(q, parameter, depth));
+        if (name >= 0 || depth > MAX_DEPTH) return name;
+        int receiver = arrayCallbackReceiver(q, parameter);
+        return receiver < 0 ? -1 : arrayLiteralElementName(q, receiver, depth + 1);
+    }
+
+    /** {@code xs} of {@code for (const x of xs)} for the declarator of x (not {@code for await}), or -1. */
+    private static int iteratedExpression(DocumentQuery q, int declarator) {
+        Arena a = q.arena();
+        int declaration = q.parentOf(declarator);
+        int loop = declaration < 0 ? -1 : q.parentOf(declaration);
+        return loop >= 0 && a.kind(loop) == FOR_OF && a.firstChild(loop) == declaration && a.data(loop) == 0 ? a.nextSibling(declaration) : -1;
+    }
+
     /** The type name of what a variable or parameter holds ({@link #typeNameOf} of a use of it), or -1. */
     public static int typeNameOfSymbol(DocumentQuery q, int symbol) {
         return throughConstraint(q, typeOfBinding(q, symbol, 0), symbol < 0 || !q.isDeclared(symbol) ? -1 : q.scopes().declarationNode(symbol));
@@ -665,8 +715,9 @@ public final class DeclaredTypes {
                 int type = Layouts.declaratorType(a, declaring);
                 if (type >= 0) return typeNameOfAnnotation(a, type);
                 int init = Layouts.declaratorInit(a, declaring);
-                if (init < 0) return typeNameOfAnnotation(a, iteratedElement(q, declaring, depth + 1));
-                return typeNameOf(q, init, depth + 1);
+                if (init >= 0) return typeNameOf(q, init, depth + 1);
+                int element = typeNameOfAnnotation(a, iteratedElement(q, declaring, depth + 1));
+                return element >= 0 ? element : arrayLiteralElementName(q, iteratedExpression(q, declaring), depth + 1); // for (const x of [new A()])
             }
             case PARAMETER: case ASSIGNMENT_PATTERN: {
                 if (Layouts.isRestParameter(a, declaring)) return -1;
@@ -674,13 +725,13 @@ public final class DeclaredTypes {
                 int type = a.kind(declaring) == PARAMETER ? Layouts.parameterType(a, declaring) : -1;
                 if (type >= 0) return typeNameOfAnnotation(a, type);
                 int init = Layouts.parameterInitializer(a, declaring);
-                if (init < 0 && a.kind(declaring) == PARAMETER) return typeNameOfAnnotation(a, untypedParameterType(q, declaring, depth + 1));
+                if (init < 0 && a.kind(declaring) == PARAMETER) return untypedParameterName(q, declaring, depth + 1);
                 return typeNameOf(q, init, depth + 1);
             }
             default: { // x of `x => …`: the name alone is the parameter; ({ x }) => …: a pattern's name
                 int parent = q.parentOf(binding);
                 if (a.kind(binding) != BINDING_IDENTIFIER || parent < 0) return -1;
-                if (a.kind(parent) == FORMAL_PARAMETERS) return typeNameOfAnnotation(a, untypedParameterType(q, binding, depth + 1));
+                if (a.kind(parent) == FORMAL_PARAMETERS) return untypedParameterName(q, binding, depth + 1);
                 return destructuredMember(q, binding, depth);
             }
         }
@@ -1061,8 +1112,29 @@ public final class DeclaredTypes {
             int member = receiver < 0 ? -1 : onlyTypeArgument(a, receiver, "Set", "ReadonlySet");
             if (member >= 0) return index <= 1 ? member : -1;
         }
+        int receiver = arrayCallbackReceiver(q, parameter);
+        return receiver < 0 ? -1 : elementType(a, declaredType(q, receiver, depth + 1));
+    }
+
+    /**
+     * {@code xs} of {@code xs.map(x => …)} (filter, find, some, every, flatMap, forEach, reduce's
+     * second parameter, sort's both) for the parameter that is given an element of xs; -1 otherwise.
+     */
+    private static int arrayCallbackReceiver(DocumentQuery q, int parameter) {
+        Arena a = q.arena();
+        int params = q.parentOf(parameter);
+        int fn = params < 0 ? -1 : q.parentOf(params);
+        if (fn < 0 || (a.kind(fn) != ARROW_FUNCTION && a.kind(fn) != FUNCTION_EXPRESSION)) return -1;
+        int index = 0;
+        for (int p = a.firstChild(params); p >= 0 && p != parameter; p = a.nextSibling(p)) index++;
+        int child = q.outermostParentheses(fn), call = q.parentOf(child);
+        if (call < 0 || a.kind(call) != CALL || Layouts.callFirstArgument(a, call) != child) return -1;
+        int callee = Layouts.callCallee(a, call);
+        if (callee < 0 || a.kind(callee) != MEMBER || (a.data(callee) & M_COMPUTED) != 0) return -1;
+        int property = Layouts.memberProperty(a, callee);
+        if (property < 0 || a.kind(property) != IDENTIFIER_NAME) return -1;
         int elementAt;
-        switch (method) {
+        switch (a.names().name(a.data(property))) {
             case "map": case "forEach": case "filter": case "find": case "findIndex": case "findLast": case "findLastIndex": case "some":
             case "every": case "flatMap":
                 elementAt = 0;
@@ -1076,7 +1148,50 @@ public final class DeclaredTypes {
             default:
                 return -1;
         }
-        return index == elementAt && index <= 1 ? elementType(a, declaredType(q, Layouts.memberObject(a, callee), depth + 1)) : -1;
+        return index == elementAt && index <= 1 ? Layouts.memberObject(a, callee) : -1;
+    }
+
+    /**
+     * The one type name every element of an array literal has ({@code [new A(), new A(2)]}: A, as
+     * TypeScript infers {@code A[]}), the literal written in place or bound to a variable without
+     * an annotation; -1 for an empty literal, a spread, a hole, two types, or anything else.
+     */
+    private static int arrayLiteralElementName(DocumentQuery q, int expr, int depth) {
+        int literal = arrayLiteralOf(q, expr, depth);
+        if (literal < 0) return -1;
+        Arena a = q.arena();
+        int found = -1;
+        for (int e = a.firstChild(literal); e >= 0; e = a.nextSibling(e)) {
+            if (a.kind(e) == SPREAD || a.kind(e) == ELISION) return -1;
+            int name = typeNameOf(q, e, depth + 1);
+            if (name < 0 || (found >= 0 && !sameType(q, found, name))) return -1;
+            found = name;
+        }
+        return found;
+    }
+
+    /** The ARRAY literal {@code expr} is (through parentheses and {@code as const}), or a variable without an annotation is bound to; -1. */
+    private static int arrayLiteralOf(DocumentQuery q, int expr, int depth) {
+        Arena a = q.arena();
+        for (int steps = 0; expr >= 0 && steps < MAX_DEPTH && depth + steps <= MAX_DEPTH; steps++) {
+            int k = a.kind(expr);
+            if (k == ARRAY) return expr;
+            if (k == PARENTHESIZED || (k == AS_EXPRESSION && isConstAssertion(a, expr))) { expr = Layouts.operand(a, expr); continue; }
+            if (k != IDENTIFIER_REFERENCE) return -1;
+            int symbol = q.symbolOfNode(expr);
+            if (symbol < 0 || !q.isDeclared(symbol)) return -1;
+            int declaring = q.scopes().declaringNode(symbol);
+            if (declaring < 0 || a.kind(declaring) != VARIABLE_DECLARATOR || Layouts.declaratorType(a, declaring) >= 0
+                    || Layouts.declaratorTarget(a, declaring) != q.scopes().declarationNode(symbol)) return -1;
+            expr = Layouts.declaratorInit(a, declaring);
+        }
+        return -1;
+    }
+
+    /** Whether {@code as} asserts {@code const}. */
+    private static boolean isConstAssertion(Arena a, int as) {
+        int type = a.nextSibling(Layouts.operand(a, as));
+        return type >= 0 && a.kind(type) == KEYWORD_TYPE && a.data(type) == Token.K_CONST;
     }
 
     /** The annotation of instance member {@code nameId} of a class, interface or object type (a field's, parameter property's, property signature's); -1. */

@@ -177,7 +177,20 @@ class DeclaredTypeMembersTest {
         assertDefinition("a.ts", "class S { load() {} } class T { load() {} } function make(b) { if (b) return new S(); return new T(); } make().lo|ad();");
         assertDefinition("a.ts", "class S { load() {} } function make(b) { if (b) return new S(); return null; } make().lo|ad();");
         assertDefinition("a.ts", "class S { load() {} } function f(s) { s.lo|ad(); }");
-        assertDefinition("a.ts", "class S { load() {} } const [s] = [new S()]; s.lo|ad();");
+    }
+
+    /** Each expected answer is typescript@6.0.3's getDefinitionAtPosition on the same source. */
+    @Test
+    void anArrayLiteralsOneElementTypeIsItsElements() {
+        assertDefinition("a.ts", "class S { [[load]]() {} } const [s] = [new S()]; s.lo|ad();");
+        assertDefinition("a.ts", "class S { [[load]]() {} } const xs = [new S(), new S()]; for (const x of xs) x.lo|ad(); xs[0].lo|ad(); xs.map(y => y.lo|ad());");
+        assertDefinition("a.ts", "class S { [[load]]() {} } for (const x of [new S()]) x.lo|ad(); [new S()].forEach(y => y.lo|ad());");
+        assertDefinition("a.ts", "class S { load() {} } class T { [[load]]() {} } const [s, t] = [new S(), new T()] as const; t.lo|ad();");
+        assertDefinition("a.ts", "class S { [[load]]() {} } class T { load() {} } const [s, t] = [new S(), new T()]; s.lo|ad;"); // a tuple in place
+        // two element types through a variable: TypeScript's (S | T)[] is a union read through no narrowing; an empty literal, a spread
+        assertDefinition("a.ts", "class S { load() {} } class T { load() {} } const xs = [new S(), new T()]; const [s] = xs; s.lo|ad;");
+        assertDefinition("a.ts", "class S { load() {} } const xs = []; for (const x of xs) x.lo|ad();");
+        assertDefinition("a.ts", "class S { load() {} } declare const more: unknown[]; const xs = [new S(), ...more]; xs[0].lo|ad();");
     }
 
     @Test
