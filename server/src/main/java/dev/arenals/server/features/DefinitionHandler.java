@@ -128,18 +128,13 @@ public final class DefinitionHandler {
             if (a.kind(arg) == SPREAD) return null;
             index++;
         }
-        if (arg < 0 || callee < 0 || a.kind(callee) != IDENTIFIER_REFERENCE) return null;
-        int symbol = q.symbolOfNode(callee);
-        if (!ImportedMembers.isImportBinding(q, symbol)) return null;
-        String[] imported = importOf(a, q.scopes().declarationNode(symbol));
-        CrossFileNavigator.NameInFile origin = imported == null || imported[1].equals("*") ? null : workspace.origin(file, imported[0], imported[1]);
+        if (arg < 0 || callee < 0 || a.kind(callee) != IDENTIFIER_REFERENCE || !ImportedMembers.isImportBinding(q, q.symbolOfNode(callee))) return null;
+        CrossFileNavigator.NameInFile origin = InstanceTypes.importedName(q, callee, file, workspace);
         FileSummary summary = origin == null ? null : workspace.summary(origin.file());
         List<FileSummary.Signature> signatures = summary == null ? List.of() : summary.signatures(origin.name());
         if (signatures.size() != 1 || signatures.get(0).construct() || index >= signatures.get(0).parameters().size()) return null;
         String parameter = signatures.get(0).parameters().get(index);
-        String type = Callables.isRest(parameter) ? null : Callables.parameterType(parameter);
-        String name = type == null ? null : InstanceTypes.instanceTypeName(type, false);
-        return name == null ? null : InstanceTypes.resolveIn(origin.file(), summary, name, workspace);
+        return Callables.isRest(parameter) ? null : InstanceTypes.parameterTypeIn(origin, summary, parameter, workspace);
     }
 
     /** The declarations of the member named as {@code ident} of a class, interface or object type of this file. */

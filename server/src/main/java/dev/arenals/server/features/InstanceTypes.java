@@ -211,8 +211,8 @@ final class InstanceTypes {
     }
 
     /** Where an imported name (not a namespace) is declared, or null. */
-    private static NameInFile importedName(DocumentQuery q, int reference, Path file, CrossFileNavigator navigator) {
-        int symbol = q.symbolOfNode(reference);
+    static NameInFile importedName(DocumentQuery q, int reference, Path file, CrossFileNavigator navigator) {
+        int symbol = reference < 0 ? -1 : q.symbolOfNode(reference);
         if (symbol < 0 || !q.isDeclared(symbol)) return null;
         String[] imported = DefinitionHandler.importOf(q.arena(), q.scopes().declarationNode(symbol));
         if (imported == null || imported[1].equals("*")) return null;
@@ -302,17 +302,18 @@ final class InstanceTypes {
      * or not typed so.
      */
     static NameInFile importedPropsType(DocumentQuery q, int opening, Path file, CrossFileNavigator navigator) {
-        int binding = new JsxComponents(q).componentBinding(opening);
-        int symbol = binding < 0 ? -1 : q.symbolOfNode(binding);
-        if (!ImportedMembers.isImportBinding(q, symbol)) return null;
-        String[] imported = DefinitionHandler.importOf(q.arena(), q.scopes().declarationNode(symbol));
-        NameInFile component = imported == null || imported[1].equals("*") ? null : navigator.origin(file, imported[0], imported[1]);
+        NameInFile component = importedName(q, new JsxComponents(q).componentBinding(opening), file, navigator);
         FileSummary s = component == null ? null : navigator.summary(component.file());
         List<FileSummary.Signature> signatures = s == null ? List.of() : s.signatures(component.name());
         if (signatures.isEmpty() || signatures.get(0).construct() || signatures.get(0).parameters().isEmpty()) return null;
-        String type = Callables.parameterType(signatures.get(0).parameters().get(0));
+        return parameterTypeIn(component, s, signatures.get(0).parameters().get(0), navigator);
+    }
+
+    /** The class, interface or alias a summary's parameter text is declared as ({@code { label }: ButtonProps}), found from the file declaring the function; null. */
+    static NameInFile parameterTypeIn(NameInFile function, FileSummary s, String parameter, CrossFileNavigator navigator) {
+        String type = Callables.parameterType(parameter);
         String typeName = type == null ? null : instanceTypeName(type, false);
-        return typeName == null ? null : resolveIn(component.file(), s, typeName, navigator);
+        return typeName == null ? null : resolveIn(function.file(), s, typeName, navigator);
     }
 
     static String returnedTypeName(String returns, boolean awaited) {

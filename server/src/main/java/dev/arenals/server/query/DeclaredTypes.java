@@ -632,8 +632,7 @@ public final class DeclaredTypes {
         int literal = init >= 0 && a.kind(init) == AS_EXPRESSION && isConstAssertion(a, init) ? Layouts.operand(a, init) : init;
         while (literal >= 0 && a.kind(literal) == PARENTHESIZED) literal = Layouts.operand(a, literal);
         if (literal >= 0 && a.kind(literal) == ARRAY) { // destructured in place: TypeScript types the literal as a tuple
-            int index = 0;
-            for (int e = a.firstChild(pattern); e >= 0 && e != element; e = a.nextSibling(e)) index++;
+            int index = childIndex(a, pattern, element);
             int e = a.firstChild(literal);
             for (int i = 0; e >= 0 && i < index; i++) {
                 if (a.kind(e) == SPREAD) return -1;
@@ -651,8 +650,7 @@ public final class DeclaredTypes {
      */
     private static int arrayPatternElement(DocumentQuery q, int pattern, int element, int depth) {
         Arena a = q.arena();
-        int index = 0;
-        for (int e = a.firstChild(pattern); e >= 0 && e != element; e = a.nextSibling(e)) index++;
+        int index = childIndex(a, pattern, element);
         int holder = q.parentOf(pattern);
         int type = -1;
         if (holder >= 0 && a.kind(holder) == VARIABLE_DECLARATOR && Layouts.declaratorTarget(a, holder) == pattern) {
@@ -661,7 +659,7 @@ public final class DeclaredTypes {
             if (type < 0 && init < 0) { // for (const [k, v] of m) of a Map<K, V>: its entries
                 int iterated = iteratedType(q, holder, depth + 1);
                 int value = iterated < 0 ? -1 : mapValueType(a, iterated);
-                if (value >= 0 && q.parentOf(q.parentOf(holder)) >= 0 && a.data(q.parentOf(q.parentOf(holder))) == 0) {
+                if (value >= 0 && a.data(forOfLoop(q, holder)) == 0) { // not for await
                     return index == 1 ? value : index == 0 ? mapKeyType(a, iterated) : -1;
                 }
             }
@@ -689,10 +687,8 @@ public final class DeclaredTypes {
 
     /** {@code xs} of {@code for (const x of xs)} for the declarator of x (not {@code for await}), or -1. */
     private static int iteratedExpression(DocumentQuery q, int declarator) {
-        Arena a = q.arena();
-        int declaration = q.parentOf(declarator);
-        int loop = declaration < 0 ? -1 : q.parentOf(declaration);
-        return loop >= 0 && a.kind(loop) == FOR_OF && a.firstChild(loop) == declaration && a.data(loop) == 0 ? a.nextSibling(declaration) : -1;
+        int loop = forOfLoop(q, declarator);
+        return loop >= 0 && q.arena().data(loop) == 0 ? q.arena().nextSibling(q.arena().firstChild(loop)) : -1;
     }
 
     /** The type name of what a variable or parameter holds ({@link #typeNameOf} of a use of it), or -1. */
@@ -886,17 +882,20 @@ public final class DeclaredTypes {
         int iterated = iteratedType(q, declarator, depth);
         int element = iterated < 0 ? -1 : elementType(a, iterated);
         if (element < 0 && iterated >= 0) element = onlyTypeArgument(a, withoutNullish(a, iterated), "Set", "ReadonlySet", "Iterable", "IterableIterator", "AsyncIterable");
+        return element >= 0 && a.data(forOfLoop(q, declarator)) == 1 ? awaited(a, element) : element;
+    }
+
+    /** The {@code for … of} (or {@code for await}) loop whose head declares {@code declarator}, or -1. */
+    private static int forOfLoop(DocumentQuery q, int declarator) {
         int declaration = q.parentOf(declarator);
-        return element >= 0 && a.data(q.parentOf(declaration)) == 1 ? awaited(a, element) : element;
+        int loop = declaration < 0 ? -1 : q.parentOf(declaration);
+        return loop >= 0 && q.arena().kind(loop) == FOR_OF && q.arena().firstChild(loop) == declaration ? loop : -1;
     }
 
     /** {@code xs} of {@code for (const x of xs)}: its declared type, for the declarator of x; -1 otherwise. */
     private static int iteratedType(DocumentQuery q, int declarator, int depth) {
-        Arena a = q.arena();
-        int declaration = q.parentOf(declarator);
-        int loop = declaration < 0 ? -1 : q.parentOf(declaration);
-        if (loop < 0 || a.kind(loop) != FOR_OF || a.firstChild(loop) != declaration) return -1;
-        return declaredType(q, a.nextSibling(declaration), depth + 1);
+        int loop = forOfLoop(q, declarator);
+        return loop < 0 ? -1 : declaredType(q, q.arena().nextSibling(q.arena().firstChild(loop)), depth + 1);
     }
 
     /** A parameter without an annotation: the element an array method's callback gets, else what the function's declared type says. */
@@ -988,8 +987,7 @@ public final class DeclaredTypes {
         int named = reference < 0 || a.kind(reference) != TYPE_REFERENCE ? -1 : Layouts.typeReferenceName(a, reference);
         int namedSymbol = named < 0 || a.kind(named) != IDENTIFIER_REFERENCE ? -1 : q.symbolOfNode(named);
         if (owner < 0 || namedSymbol < 0 || q.scopes().declaringNode(namedSymbol) != owner) return -1; // the function type's own type parameter
-        int index = 0;
-        for (int p = a.firstChild(list); p >= 0 && p != parameter; p = a.nextSibling(p)) index++;
+        int index = childIndex(a, list, parameter);
         int arguments = a.nextSibling(named);
         int argument = arguments >= 0 && a.kind(arguments) == TYPE_ARGUMENTS ? a.firstChild(arguments) : -1;
         for (int i = 0; i < index && argument >= 0; i++) argument = a.nextSibling(argument);
@@ -1092,18 +1090,10 @@ public final class DeclaredTypes {
      */
     private static int callbackElement(DocumentQuery q, int parameter, int depth) {
         Arena a = q.arena();
-        int params = q.parentOf(parameter);
-        int fn = params < 0 ? -1 : q.parentOf(params);
-        if (fn < 0 || (a.kind(fn) != ARROW_FUNCTION && a.kind(fn) != FUNCTION_EXPRESSION)) return -1;
-        int index = 0;
-        for (int p = a.firstChild(params); p >= 0 && p != parameter; p = a.nextSibling(p)) index++;
-        int child = q.outermostParentheses(fn), call = q.parentOf(child);
-        if (call < 0 || a.kind(call) != CALL || Layouts.callFirstArgument(a, call) != child) return -1;
-        int callee = Layouts.callCallee(a, call);
-        if (callee < 0 || a.kind(callee) != MEMBER || (a.data(callee) & M_COMPUTED) != 0) return -1;
-        int property = Layouts.memberProperty(a, callee);
-        if (property < 0 || a.kind(property) != IDENTIFIER_NAME) return -1;
-        String method = a.names().name(a.data(property));
+        int callee = callbackCallee(q, parameter);
+        if (callee < 0) return -1;
+        int index = childIndex(a, q.parentOf(parameter), parameter);
+        String method = a.names().name(a.data(Layouts.memberProperty(a, callee)));
         if (method.equals("then") || method.equals("forEach")) { // p.then(v => …) of a Promise<T>; m.forEach((v, k) => …) of a Map or Set
             int receiver = withoutNullish(a, declaredType(q, Layouts.memberObject(a, callee), depth + 1));
             if (receiver >= 0 && method.equals("then")) return index == 0 ? onlyTypeArgument(a, receiver, "Promise", "PromiseLike") : -1;
@@ -1117,24 +1107,40 @@ public final class DeclaredTypes {
     }
 
     /**
-     * {@code xs} of {@code xs.map(x => …)} (filter, find, some, every, flatMap, forEach, reduce's
-     * second parameter, sort's both) for the parameter that is given an element of xs; -1 otherwise.
+     * {@code xs.m} of {@code xs.m((a, b) => …)} for a parameter of the function passed first (a
+     * MEMBER whose property is a name), or -1.
      */
-    private static int arrayCallbackReceiver(DocumentQuery q, int parameter) {
+    private static int callbackCallee(DocumentQuery q, int parameter) {
         Arena a = q.arena();
         int params = q.parentOf(parameter);
         int fn = params < 0 ? -1 : q.parentOf(params);
         if (fn < 0 || (a.kind(fn) != ARROW_FUNCTION && a.kind(fn) != FUNCTION_EXPRESSION)) return -1;
-        int index = 0;
-        for (int p = a.firstChild(params); p >= 0 && p != parameter; p = a.nextSibling(p)) index++;
         int child = q.outermostParentheses(fn), call = q.parentOf(child);
         if (call < 0 || a.kind(call) != CALL || Layouts.callFirstArgument(a, call) != child) return -1;
         int callee = Layouts.callCallee(a, call);
         if (callee < 0 || a.kind(callee) != MEMBER || (a.data(callee) & M_COMPUTED) != 0) return -1;
         int property = Layouts.memberProperty(a, callee);
-        if (property < 0 || a.kind(property) != IDENTIFIER_NAME) return -1;
+        return property >= 0 && a.kind(property) == IDENTIFIER_NAME ? callee : -1;
+    }
+
+    /** Where {@code child} stands among {@code parent}'s children (0 for the first). */
+    private static int childIndex(Arena a, int parent, int child) {
+        int index = 0;
+        for (int c = a.firstChild(parent); c >= 0 && c != child; c = a.nextSibling(c)) index++;
+        return index;
+    }
+
+    /**
+     * {@code xs} of {@code xs.map(x => …)} (filter, find, some, every, flatMap, forEach, reduce's
+     * second parameter, sort's both) for the parameter that is given an element of xs; -1 otherwise.
+     */
+    private static int arrayCallbackReceiver(DocumentQuery q, int parameter) {
+        Arena a = q.arena();
+        int callee = callbackCallee(q, parameter);
+        if (callee < 0) return -1;
+        int index = childIndex(a, q.parentOf(parameter), parameter);
         int elementAt;
-        switch (a.names().name(a.data(property))) {
+        switch (a.names().name(a.data(Layouts.memberProperty(a, callee)))) {
             case "map": case "forEach": case "filter": case "find": case "findIndex": case "findLast": case "findLastIndex": case "some":
             case "every": case "flatMap":
                 elementAt = 0;
@@ -1188,8 +1194,8 @@ public final class DeclaredTypes {
         return -1;
     }
 
-    /** Whether {@code as} asserts {@code const}. */
-    private static boolean isConstAssertion(Arena a, int as) {
+    /** Whether an AS_EXPRESSION asserts {@code const} ({@code x as const}). */
+    static boolean isConstAssertion(Arena a, int as) {
         int type = a.nextSibling(Layouts.operand(a, as));
         return type >= 0 && a.kind(type) == KEYWORD_TYPE && a.data(type) == Token.K_CONST;
     }

@@ -322,15 +322,10 @@ public final class TargetResolver {
         int init = Layouts.declaratorInit(arena, declarator);
         while (init >= 0 && (arena.kind(init) == PARENTHESIZED || arena.kind(init) == AS_EXPRESSION
                 || arena.kind(init) == SATISFIES_EXPRESSION)) {
-            if (arena.kind(init) == AS_EXPRESSION && !isConstType(arena.nextSibling(Layouts.operand(arena, init)))) return -1;
+            if (arena.kind(init) == AS_EXPRESSION && !DeclaredTypes.isConstAssertion(arena, init)) return -1;
             init = Layouts.operand(arena, init);
         }
         return init >= 0 && arena.kind(init) == OBJECT ? init : -1;
-    }
-
-    /** {@code const} of {@code as const}. */
-    private boolean isConstType(int type) {
-        return type >= 0 && arena.kind(type) == KEYWORD_TYPE && arena.data(type) == dev.arenals.parser.lexer.Token.K_CONST;
     }
 
     /** For an object literal at path[at], the group of the const it initialises, or -1. */

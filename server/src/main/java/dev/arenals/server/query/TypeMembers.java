@@ -143,10 +143,18 @@ public final class TypeMembers {
      */
     public static int[] declaringContainers(DocumentQuery q, int type, int nameId, int reference) {
         if (type < 0 || insideUnsettledInstanceof(q, reference)) return null;
+        return narrowedContainers(q, type, nameId, reference < 0 ? null : Narrowing.at(q, reference));
+    }
+
+    /**
+     * The containers of member {@code nameId} in the union's constituents (through aliases, parentheses and nested
+     * unions) that the narrowing admits (null: all; a key that discriminates nothing narrows nothing), each once; null
+     * when a constituent is not settled.
+     */
+    private static int[] narrowedContainers(DocumentQuery q, int type, int nameId, Narrowing narrowing) {
         int[] constituents = new int[16];
         int count = constituents(q, type, constituents, 0, 0);
         if (count < 0) return null;
-        Narrowing narrowing = reference < 0 ? null : Narrowing.at(q, reference);
         if (narrowing != null && !isDiscriminant(q, constituents, count, narrowing.key)) narrowing = null;
         Arena a = q.arena();
         int[] out = new int[count];
@@ -202,22 +210,8 @@ public final class TypeMembers {
 
     /** The union's constituents (through aliases, parentheses and nested unions) that the narrowing admits, as {@link #find} reads a union. */
     private static int findNarrowed(DocumentQuery q, int type, int nameId, Narrowing narrowing) {
-        int[] constituents = new int[16];
-        int count = constituents(q, type, constituents, 0, 0);
-        if (count < 0) return UNKNOWN;
-        if (!isDiscriminant(q, constituents, count, narrowing.key)) return find(q, type, nameId, 0);
-        Arena a = q.arena();
-        int found = ABSENT;
-        for (int i = 0; i < count; i++) {
-            int t = constituents[i];
-            if (DeclaredTypes.isNullish(a, t) || !narrowing.admits(discriminantLiterals(q, t, narrowing.key))) continue;
-            int part = find(q, t, nameId, 1);
-            if (part == UNKNOWN) return UNKNOWN;
-            if (part == ABSENT) continue;
-            if (found != ABSENT && found != part) return UNKNOWN;
-            found = part;
-        }
-        return found;
+        int[] containers = narrowedContainers(q, type, nameId, narrowing);
+        return containers == null || containers.length > 1 ? UNKNOWN : containers.length == 0 ? ABSENT : containers[0];
     }
 
     /** Adds a union's constituents to {@code out} from {@code count}; the new count, or -1 past the bound. */
@@ -267,7 +261,7 @@ public final class TypeMembers {
             if (annotation >= 0) return literalTypes(a, annotation, new java.util.HashSet<>());
             int value = mk == FIELD ? Layouts.fieldValue(a, m) : -1;
             if (value >= 0 && (a.kind(value) == NUMBER_LITERAL || a.kind(value) == BIGINT_LITERAL || a.kind(value) == BOOLEAN)) return java.util.Set.of();
-            if (value >= 0 && a.kind(value) == AS_EXPRESSION && isConstType(a, a.nextSibling(Layouts.operand(a, value)))) {
+            if (value >= 0 && a.kind(value) == AS_EXPRESSION && DeclaredTypes.isConstAssertion(a, value)) {
                 String literal = Narrowing.stringLiteral(a, Layouts.operand(a, value)); // _tag = 'S' as const: of type 'S'
                 return literal == null ? null : java.util.Set.of(literal);
             }
@@ -300,10 +294,6 @@ public final class TypeMembers {
         return a.names().equals(a.data(name), "number") || a.names().equals(a.data(name), "boolean") || a.names().equals(a.data(name), "bigint");
     }
 
-    /** Whether a type node is {@code const} of {@code x as const}. */
-    private static boolean isConstType(Arena a, int type) {
-        return type >= 0 && a.kind(type) == KEYWORD_TYPE && a.data(type) == Token.K_CONST;
-    }
 
     /** The string literal types a type is a union of, into {@code out}; null for any other type. */
     private static java.util.Set<String> literalTypes(Arena a, int type, java.util.Set<String> out) {

@@ -661,14 +661,17 @@ public final class Summarizer {
     private boolean member(String container, int key, Kind kind, String type, boolean isProtected) {
         String name = keyName(key);
         if (name == null || !takeMember()) return false;
-        spanInto(arena.start(key), arena.end(key), spanScratch, 0);
-        rows.member(container, name, kind, spanScratch[0], spanScratch[1], spanScratch[2], type, isProtected);
+        memberRow(container, name, kind, key, type, isProtected);
         return true;
     }
 
     private void memberRow(String container, String name, Kind kind, int node, String type) {
+        memberRow(container, name, kind, node, type, false);
+    }
+
+    private void memberRow(String container, String name, Kind kind, int node, String type, boolean isProtected) {
         spanInto(arena.start(node), arena.end(node), spanScratch, 0);
-        rows.member(container, name, kind, spanScratch[0], spanScratch[1], spanScratch[2], type);
+        rows.member(container, name, kind, spanScratch[0], spanScratch[1], spanScratch[2], type, isProtected);
     }
 
     /** A key usable after a dot: an identifier, or a string that is one; else null. */
