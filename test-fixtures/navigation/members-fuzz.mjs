@@ -4,8 +4,10 @@
 // language service: prints one JSON object {files: [{name, text, queries: [{at, ts, outside}]}]}
 // where ts lists the spans getDefinitionAtPosition answers in the same file ([start, end]) and
 // outside says it answered somewhere else (the library). MemberNavigationOracleTest compares
-// arena-ls's definitions with them.
-//   node members-fuzz.mjs --seed 7 --count 40
+// arena-ls's definitions with them. With --split each program is two modules (decls.ts exports the
+// declarations, use.ts imports them and reads): {programs: [{files, queries: [{file, at, ts:
+// [[file, start, end]], outside, rejected}]}]}, for MemberNavigationAcrossFilesOracleTest.
+//   node members-fuzz.mjs --seed 7 --count 40 [--split]
 import { loadTypeScript } from '../scripts/typescript-oracle.mjs';
 import { mulberry32 } from '../scripts/seeded-random.mjs';
 
@@ -49,6 +51,38 @@ function program() {
     emit(`type U = ${pick(['A | C', 'C | E', 'A | B', 'C | E | null'])};\n`);
     emit(`declare const x: unknown;\ndeclare const arr: ${pick(['B[]', 'readonly B[]', 'Array<B>'])};\ndeclare const pr: Promise<A>;\n`);
     emit(`declare const mp: Map<string, C>;\ndeclare const st: Set<E>;\ndeclare const rec: Record<string, I>;\ndeclare const tup: [A, C];\n`);
+    // the nineteenth session's shapes: accessors, overloads, a generic class instantiated, members' and
+    // functions' declared types, object literals, mapped library types, optional values
+    emit(`class G { get m() { return 1; } set m(value: number) {} ${chance(0.5) ? 'get n() { return 2; }' : 'n = 2;'} }\n`);
+    emit(`class O { m(a: number): number; m(a: string): string; m(a: any) { return a; } ${chance(0.5) ? 'k = 0;' : ''} }\n`);
+    emit(`class Box<T> { value: T; constructor(v: T) { this.value = v; } get(): T { return this.value; } }\n`);
+    emit(`class H { c: C = new C(); getA(): A { return new A(1); } static s: E = new E(); }\n`);
+    emit(`function make(): ${pick(['C', 'E', 'A'])} { return null!; }\n`);
+    emit(`const obj = { c: new C(), e: new E() };\n`);
+    emit(`declare const g: G;\ndeclare const bx: Box<${pick(['C', 'E', 'A', 'I'])}>;\ndeclare const hold: H;\ndeclare const fn: () => E;\n`);
+    emit(`declare const nested: { inner: { c: C } };\ndeclare const mapped: ${pick(['Readonly<C>', 'Partial<A>', 'Required<I>'])};\n`);
+    const more = [
+        () => { read('g'); emit(';'); },
+        () => { read('new G()'); emit(';'); },
+        () => { read('new O()'); emit('(1);'); },
+        () => { read('bx.value'); emit(';'); },
+        () => { read('bx.get()'); emit(';'); },
+        () => { read(`new Box(${pick(['new E()', 'new C()', 'new A(1)'])}).value`); emit(';'); },
+        () => { read('hold.c'); emit(';'); },
+        () => { read('hold.getA()'); emit(';'); },
+        () => { read('H.s'); emit(';'); },
+        () => { read('make()'); emit(';'); },
+        () => { read('obj.c'); emit(';'); },
+        () => { emit('const { e: fromObj } = obj; '); read('fromObj'); emit(';'); },
+        () => { emit('function f8(p = new A(1)) { '); read('p'); emit('; }'); },
+        () => { emit('function f9(p?: C) { '); read('p?'); emit('; }'); },
+        () => { emit('class D2 { c = new C(); g() { '); read('this.c'); emit('; } }'); },
+        () => { emit('function f10({ c }: { c: C }) { '); read('c'); emit('; }'); },
+        () => { read('fn()'); emit(';'); },
+        () => { read('nested.inner.c'); emit(';'); },
+        () => { read('mapped'); emit(';'); },
+        () => { emit('let maybe: A | undefined; '); read('maybe!'); emit(';'); },
+    ];
     const uses = [
         () => { emit('const a1 = new A(1); '); read('a1'); },
         () => { emit('function f1(p: I) { '); read('p'); emit('; }'); },
@@ -76,7 +110,7 @@ function program() {
         () => { emit('const lit = { m: 1, n: 2, g() { return '); read('this'); emit('; } };'); },
         () => { emit('function f7(u: U) { switch (u.kind) { case "c": '); read('u'); emit('; break; default: '); read('u'); emit('; } }'); },
     ];
-    for (const use of uses) {
+    for (const use of [...uses, ...more]) {
         if (!chance(0.6)) continue;
         use();
         emit('\n');
@@ -84,9 +118,46 @@ function program() {
     return { text, queries };
 }
 
+/**
+ * --split: the same program as two modules, the types and functions exported from decls.ts and the
+ * uses in use.ts importing them, so that every member is declared in another file than it is read.
+ */
+const split = args.includes('--split');
+const EXPORTED = ['I', 'A', 'B', 'C', 'E', 'U', 'G', 'O', 'Box', 'H', 'make', 'obj'];
+function splitProgram(index, { text, queries }) {
+    const lines = text.split('\n');
+    let used = 0, declarations = '', preamble = `import { ${EXPORTED.join(', ')} } from './decls';\n`;
+    let usesStart = 0;
+    for (const line of lines) { // the declarations come first, the uses after the last declared const
+        if (/^(interface|class|type|function make|const obj|declare const|export \{\})/.test(line)) usesStart += line.length + 1, used++;
+        else break;
+    }
+    for (const line of lines.slice(0, used)) {
+        if (line.startsWith('declare const')) preamble += line + '\n';
+        else if (!line.startsWith('export {}')) declarations += 'export ' + line + '\n';
+    }
+    const uses = preamble + text.slice(usesStart);
+    const shift = preamble.length - usesStart;
+    const dir = `/p${index}`;
+    return {
+        files: [{ name: `${dir}/decls.ts`, text: declarations }, { name: `${dir}/use.ts`, text: uses }],
+        queries: queries.map(at => ({ file: `${dir}/use.ts`, at: at + shift })),
+    };
+}
+
 const ts = loadTypeScript();
 const files = [];
-for (let i = 0; i < count; i++) files.push({ name: `/members${i}.ts`, ...program() });
+const programs = [];
+for (let i = 0; i < count; i++) {
+    const generated = program();
+    if (split) {
+        const p = splitProgram(i, generated);
+        programs.push(p);
+        files.push(...p.files);
+    } else {
+        files.push({ name: `/members${i}.ts`, ...generated });
+    }
+}
 const byName = new Map(files.map(f => [f.name, f.text]));
 const libDir = ts.getDirectoryPath(ts.getDefaultLibFilePath({}));
 const libText = new Map();
@@ -100,28 +171,52 @@ const host = {
         return ts.ScriptSnapshot.fromString(libText.get(f));
     },
     getCurrentDirectory: () => '/',
-    getCompilationSettings: () => ({ strict: true, target: ts.ScriptTarget.ES2022, lib: ['lib.es2022.d.ts'], types: [], noEmit: true }),
+    getCompilationSettings: () => ({ strict: true, target: ts.ScriptTarget.ES2022, lib: ['lib.es2022.d.ts'], types: [], noEmit: true,
+        module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler }),
     getDefaultLibFileName: (o) => ts.getDefaultLibFilePath(o),
     fileExists: (f) => byName.has(f) || ts.sys.fileExists(f),
     readFile: (f) => byName.get(f) ?? ts.sys.readFile(f),
-    directoryExists: (d) => d === '/' || d.startsWith(libDir) || ts.sys.directoryExists(d),
+    directoryExists: (d) => d === '/' || /^\/p\d+$/.test(d) || d.startsWith(libDir) || ts.sys.directoryExists(d),
     getDirectories: () => [],
 };
 const service = ts.createLanguageService(host);
-const out = [];
-for (const f of files) {
-    const queries = [];
-    // a read on a line TypeScript rejects (a member the type does not have, a union not narrowed, a possibly
-    // null value) is not judged: a valid program only reads a union's member where it is narrowed to
-    // constituents that have it
-    const errors = service.getSemanticDiagnostics(f.name).map(d => [d.start, d.start + d.length]);
-    for (const at of f.queries) {
-        const found = service.getDefinitionAtPosition(f.name, at) ?? [];
-        const here = found.filter(d => d.fileName === f.name).map(d => [d.textSpan.start, d.textSpan.start + d.textSpan.length]);
-        const lineStart = f.text.lastIndexOf('\n', at - 1) + 1, lineEnd = f.text.indexOf('\n', at);
-        const rejected = errors.some(([s, e]) => s <= lineEnd && e >= lineStart); // anything on the read's line (each use is one line)
-        queries.push({ at, ts: here, outside: found.length > here.length, rejected });
-    }
-    out.push({ name: f.name.slice(1), text: f.text, queries });
+/** Whether anything on the line of `at` in `file` is an error to TypeScript's checker (each use is one line). */
+function rejectedAt(file, text, at, errors) {
+    const lineStart = text.lastIndexOf('\n', at - 1) + 1, lineEnd = text.indexOf('\n', at);
+    return errors.some(([s, e]) => s <= lineEnd && e >= lineStart);
 }
-process.stdout.write(JSON.stringify({ files: out }));
+if (split) {
+    const out = [];
+    for (const p of programs) {
+        const use = p.files[1];
+        const errors = service.getSemanticDiagnostics(use.name).map(d => [d.start, d.start + d.length]);
+        const queries = p.queries.map(({ file, at }) => {
+            const found = service.getDefinitionAtPosition(file, at) ?? [];
+            const inProgram = found.filter(d => byName.has(d.fileName));
+            return { file: file.slice(1), at, ts: inProgram.map(d => [d.fileName.slice(1), d.textSpan.start, d.textSpan.start + d.textSpan.length]),
+                outside: found.length > inProgram.length, rejected: rejectedAt(file, use.text, at, errors) };
+        });
+        out.push({ files: p.files.map(f => ({ name: f.name.slice(1), text: f.text })), queries });
+    }
+    process.stdout.write(JSON.stringify({ programs: out }));
+} else {
+    process.stdout.write(JSON.stringify({ files: singleFileAnswers() }));
+}
+
+/** The single-file programs' answers: TypeScript's definitions in the same file ([start, end]). */
+function singleFileAnswers() {
+    const out = [];
+    for (const f of files) {
+        // a read on a line TypeScript rejects (a member the type does not have, a union not narrowed, a possibly
+        // null value) is not judged: a valid program only reads a union's member where it is narrowed to
+        // constituents that have it
+        const errors = service.getSemanticDiagnostics(f.name).map(d => [d.start, d.start + d.length]);
+        const queries = f.queries.map(at => {
+            const found = service.getDefinitionAtPosition(f.name, at) ?? [];
+            const here = found.filter(d => d.fileName === f.name).map(d => [d.textSpan.start, d.textSpan.start + d.textSpan.length]);
+            return { at, ts: here, outside: found.length > here.length, rejected: rejectedAt(f.name, f.text, at, errors) };
+        });
+        out.push({ name: f.name.slice(1), text: f.text, queries });
+    }
+    return out;
+}

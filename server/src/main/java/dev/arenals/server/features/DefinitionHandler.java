@@ -11,6 +11,7 @@ import dev.arenals.server.query.CommonJs;
 import dev.arenals.server.query.DeclaredTypes;
 import dev.arenals.server.query.DocumentQuery;
 import dev.arenals.server.query.Occurrences;
+import dev.arenals.server.query.OverloadArguments;
 import dev.arenals.server.query.Target;
 import dev.arenals.server.query.TargetResolver;
 import dev.arenals.server.query.TreePaths;
@@ -197,6 +198,8 @@ public final class DefinitionHandler {
         for (int c = a.firstChild(parent); c >= 0; c = a.nextSibling(c)) if (a.kind(c) == TYPE_ARGUMENTS) return found;
         // each location's arity: [fewest, most] arguments (most -1: a rest parameter), or null for an implementation
         int[][] arities = new int[found.size()][];
+        int[] parameterLists = new int[found.size()]; // this file's signatures
+        List<FileSummary.Signature> signatures = null; // another file's
         boolean local = true;
         for (Location l : found) local &= l.getUri().equals(q.uri());
         if (local) {
@@ -205,7 +208,8 @@ public final class DefinitionHandler {
                 int declaration = name < 0 ? -1 : TreePaths.parent(a, name);
                 int fn = declaration < 0 ? -1 : a.kind(declaration) == METHOD ? Layouts.methodFunction(a, declaration) : declaration;
                 if (fn < 0 || (a.kind(fn) != FUNCTION_DECLARATION && a.kind(fn) != FUNCTION_EXPRESSION && a.kind(fn) != METHOD_SIGNATURE)) return found;
-                arities[i] = Layouts.functionBody(a, fn) >= 0 ? null : arityOf(a, Layouts.functionParameters(a, fn));
+                parameterLists[i] = Layouts.functionParameters(a, fn);
+                arities[i] = Layouts.functionBody(a, fn) >= 0 ? null : arityOf(a, parameterLists[i]);
             }
             if (arities[found.size() - 1] == null) {
                 for (int i = 0; i < found.size() - 1; i++) if (arities[i] == null) return found; // two bodies: not overloads
@@ -214,7 +218,7 @@ public final class DefinitionHandler {
             }
         } else {
             if (workspace == null || callee == cursor) return found; // a member of another file: its summary's signatures
-            List<FileSummary.Signature> signatures = ImportedMembers.signatures(q, callee, "", workspace);
+            signatures = ImportedMembers.signatures(q, callee, "", workspace);
             String uri = found.get(0).getUri();
             for (int i = 1; i < found.size(); i++) {
                 if (!found.get(i).getUri().equals(uri) || comparePositions(found.get(i - 1).getRange().getStart(), found.get(i).getRange().getStart()) >= 0) return found;
@@ -241,7 +245,47 @@ public final class DefinitionHandler {
         }
         if (only >= 0) return List.of(found.get(only));
         if (arguments == 0 && firstTakingNone >= 0) return List.of(found.get(firstTakingNone));
+        // several take as many arguments: the first whose parameters take each argument, where literals settle it
+        for (int i = 0; i < arities.length; i++) {
+            int[] arity = arities[i];
+            if (arity == null || arguments < arity[0] || (arity[1] >= 0 && arguments > arity[1])) continue;
+            int verdict = signatures == null ? argumentsFit(q, parameterLists[i], parent) : argumentsFit(q, signatures.get(i).parameters(), parent);
+            if (verdict == OverloadArguments.FITS) return List.of(found.get(i));
+            if (verdict == OverloadArguments.UNSURE) return found;
+        }
         return found;
+    }
+
+    /** Whether a call's arguments fit a parameter list of this file ({@link OverloadArguments}), {@code this: T} skipped. */
+    private static int argumentsFit(DocumentQuery q, int params, int call) {
+        Arena a = q.arena();
+        int verdict = OverloadArguments.FITS;
+        int p = params < 0 ? -1 : a.firstChild(params);
+        if (p >= 0 && isThisParameter(a, p)) p = a.nextSibling(p);
+        for (int arg = Layouts.callFirstArgument(a, call); arg >= 0 && p >= 0; arg = a.nextSibling(arg), p = a.nextSibling(p)) {
+            int one = OverloadArguments.fits(q, Layouts.parameterType(a, p), arg);
+            if (one == OverloadArguments.DOES_NOT_FIT) return one;
+            if (one == OverloadArguments.UNSURE) verdict = one;
+        }
+        return verdict;
+    }
+
+    /** The same against another file's signature, its parameters as its summary writes them. */
+    private static int argumentsFit(DocumentQuery q, List<String> parameters, int call) {
+        Arena a = q.arena();
+        int verdict = OverloadArguments.FITS, i = 0;
+        if (!parameters.isEmpty() && parameters.get(0).trim().startsWith("this:")) i = 1;
+        for (int arg = Layouts.callFirstArgument(a, call); arg >= 0 && i < parameters.size(); arg = a.nextSibling(arg), i++) {
+            int one = OverloadArguments.fits(parameters.get(i).trim(), q, arg);
+            if (one == OverloadArguments.DOES_NOT_FIT) return one;
+            if (one == OverloadArguments.UNSURE) verdict = one;
+        }
+        return verdict;
+    }
+
+    private static boolean isThisParameter(Arena a, int p) {
+        int target = a.kind(p) == PARAMETER ? Layouts.parameterTarget(a, p) : -1;
+        return target >= 0 && a.kind(target) == BINDING_IDENTIFIER && a.names().equals(a.data(target), "this");
     }
 
     private static int comparePositions(Position one, Position other) {
@@ -253,8 +297,7 @@ public final class DefinitionHandler {
         int fewest = 0, most = 0;
         for (int p = params < 0 ? -1 : a.firstChild(params); p >= 0; p = a.nextSibling(p)) {
             if (a.kind(p) != PARAMETER) return null;
-            int target = Layouts.parameterTarget(a, p);
-            if (target >= 0 && a.kind(target) == BINDING_IDENTIFIER && a.names().equals(a.data(target), "this")) continue;
+            if (isThisParameter(a, p)) continue;
             if (Layouts.isRestParameter(a, p)) return new int[] {fewest, -1};
             most++;
             if ((a.data(p) & P_OPTIONAL) == 0 && Layouts.parameterInitializer(a, p) < 0) fewest = most;

@@ -57,10 +57,33 @@ final class InstanceTypes {
     private static NameInFile typeOf(DocumentQuery q, int expr, Path file, CrossFileNavigator navigator, int depth) {
         if (expr < 0 || depth > MAX_DEPTH) return null;
         int typeName = DeclaredTypes.typeNameOf(q, expr);
+        if (typeName >= 0 && narrowedPastWhatIsKnown(q, expr, typeName, file, navigator)) return null;
         if (typeName >= 0) return importedUnlessLocal(q, typeName, file, navigator);
         NameInFile found = typeOfParts(q, expr, file, navigator, depth);
         // a type of a namespace import as this file writes it: a local field's, a for-of element's, a Map's value
         return found != null ? found : qualifiedType(q, DeclaredTypes.declaredType(q, expr), file, navigator);
+    }
+
+    /**
+     * {@code x instanceof C} narrowed x, declared as a type of another file, to C: TypeScript keeps
+     * C alone when C derives from that type or it is an interface (C then has its members, or the
+     * program is rejected); a type alias (a union whose constituents may intersect with C) or a
+     * class C does not extend is not settled from the summaries.
+     */
+    private static boolean narrowedPastWhatIsKnown(DocumentQuery q, int expr, int typeName, Path file, CrossFileNavigator navigator) {
+        Arena a = q.arena();
+        if (!DeclaredTypes.isNarrowedByInstanceof(q, expr, typeName)) return false;
+        int declared = DeclaredTypes.typeNameOfAnnotation(a, DeclaredTypes.declaredType(q, expr));
+        if (declared < 0 || a.kind(declared) != IDENTIFIER_REFERENCE || DeclaredTypes.resolveLocal(q, declared) >= 0) return false;
+        NameInFile type = CrossFileReferences.importedType(q, declared, file, navigator);
+        FileSummary summary = type == null ? null : navigator.summary(type.file());
+        FileSummary.Declaration declaration = summary == null ? null : summary.declaration(type.name());
+        if (declaration == null) return false; // not a name the summaries know: nothing narrowed through them
+        if (declaration.kind() == FileSummary.Kind.INTERFACE) return false;
+        if (declaration.kind() != FileSummary.Kind.CLASS) return true;
+        NameInFile narrowed = importedUnlessLocal(q, typeName, file, navigator);
+        FileSummary narrowedSummary = narrowed == null ? null : navigator.summary(narrowed.file());
+        return narrowedSummary == null || !(narrowed.equals(type) || narrowedSummary.basesOf(narrowed.name()).contains(type.name()));
     }
 
     private static NameInFile typeOfParts(DocumentQuery q, int expr, Path file, CrossFileNavigator navigator, int depth) {

@@ -304,6 +304,9 @@ public final class DeclaredTypes {
                     return a.kind(callee) == MEMBER ? typeNameOf(q, Layouts.memberObject(a, callee), depth + 1) : -1;
                 }
                 int named = typeNameOfAnnotation(a, returned >= 0 ? returned : declaredType(q, expr, depth + 1));
+                if (returned >= 0 && isTypeParameter(q, named) && a.kind(callee) == MEMBER) { // bx.get() of get(): T on a Box<C>
+                    return typeArgumentName(q, returned, typeNameOf(q, Layouts.memberObject(a, callee), depth + 1), depth);
+                }
                 if (named >= 0 || returned >= 0) return named;
                 int fn = calleeFunction(q, callee, depth + 1);
                 return fn >= 0 ? returnedInstance(q, fn, depth + 1) : -1;
@@ -317,9 +320,15 @@ public final class DeclaredTypes {
                 }
                 int property = Layouts.memberProperty(a, expr);
                 if (property < 0 || a.kind(property) != IDENTIFIER_NAME) return -1;
-                int owner = resolveLocal(q, typeNameOf(q, Layouts.memberObject(a, expr), depth + 1));
-                if (owner < 0) return typeNameOfAnnotation(a, recordValueType(q, declaredType(q, Layouts.memberObject(a, expr), depth + 1))); // r.key of a Record<K, V>
-                return typeOfMember(q, owner, a.data(property), depth);
+                int object = Layouts.memberObject(a, expr);
+                int cls = classNamed(q, object);
+                if (cls >= 0) return staticFieldType(q, cls, a.data(property), depth); // H.s of static s: E
+                int receiver = typeNameOf(q, object, depth + 1);
+                int owner = resolveLocal(q, receiver);
+                if (owner >= 0) return typeOfMember(q, owner, a.data(property), depth, receiver);
+                int literal = literalOf(q, object, OBJECT, depth + 1);
+                if (literal >= 0) return literalPropertyType(q, literal, a.data(property), depth + 1); // obj.c of obj = { c: new C() }
+                return typeNameOfAnnotation(a, recordValueType(q, declaredType(q, object, depth + 1))); // r.key of a Record<K, V>
             }
             default:
                 return -1;
@@ -347,6 +356,11 @@ public final class DeclaredTypes {
             typeName = constraint;
         }
         return typeName;
+    }
+
+    /** Whether {@link #typeNameOf} of name {@code expr} is {@code typeName} because an {@code instanceof} narrowed it there. */
+    public static boolean isNarrowedByInstanceof(DocumentQuery q, int expr, int typeName) {
+        return q.arena().kind(expr) == IDENTIFIER_REFERENCE && Narrowing.instanceOfClass(q, expr) == typeName;
     }
 
     /**
@@ -613,8 +627,14 @@ public final class DeclaredTypes {
         if (pattern < 0 || a.kind(pattern) != OBJECT_PATTERN || key < 0) return -1;
         int k = a.kind(key);
         if (k != IDENTIFIER_NAME && k != BINDING_IDENTIFIER && k != IDENTIFIER_REFERENCE) return -1;
-        int owner = resolveLocal(q, typeNameOfLiteral(q, pattern));
-        return owner < 0 || depth > MAX_DEPTH ? -1 : typeOfMember(q, owner, a.data(key), depth + 1);
+        if (depth > MAX_DEPTH) return -1;
+        int receiver = typeNameOfLiteral(q, pattern);
+        int owner = resolveLocal(q, receiver);
+        if (owner >= 0) return typeOfMember(q, owner, a.data(key), depth + 1, receiver);
+        int holder = q.parentOf(pattern); // const { e } = obj, obj bound to { e: new E() }
+        if (holder < 0 || a.kind(holder) != VARIABLE_DECLARATOR || Layouts.declaratorTarget(a, holder) != pattern || Layouts.declaratorType(a, holder) >= 0) return -1;
+        int literal = literalOf(q, Layouts.declaratorInit(a, holder), OBJECT, depth + 1);
+        return literal < 0 ? -1 : literalPropertyType(q, literal, a.data(key), depth + 1);
     }
 
     /**
@@ -733,16 +753,120 @@ public final class DeclaredTypes {
         }
     }
 
-    /** The declared type of instance member {@code nameId} of a class (a field's or parameter property's annotation) or interface (a property signature's). */
-    private static int typeOfMember(DocumentQuery q, int owner, int nameId, int depth) {
+    /**
+     * The declared type of instance member {@code nameId} of a class (a field's or parameter
+     * property's annotation) or interface (a property signature's); a type parameter of the
+     * generic declaring it as {@code receiver} (the name the object's type was read from)
+     * instantiates it.
+     */
+    private static int typeOfMember(DocumentQuery q, int owner, int nameId, int depth, int receiver) {
         Arena a = q.arena();
         int m = instanceMember(q, owner, nameId);
         if (m < 0) return -1;
         boolean parameter = a.kind(m) == PARAMETER;
         int type = parameter ? Layouts.parameterType(a, m) : Layouts.fieldType(a, m);
-        if (type >= 0) return typeNameOfAnnotation(a, type);
+        if (type >= 0) {
+            int named = typeNameOfAnnotation(a, type);
+            return isTypeParameter(q, named) ? typeArgumentName(q, type, receiver, depth) : named;
+        }
         if (parameter) return typeNameOf(q, Layouts.parameterInitializer(a, m), depth + 1);
         return a.kind(m) == FIELD ? typeNameOf(q, Layouts.fieldValue(a, m), depth + 1) : -1;
+    }
+
+    /** Whether a type name names a type parameter ({@code T} of {@code class Box<T>}). */
+    private static boolean isTypeParameter(DocumentQuery q, int typeName) {
+        if (typeName < 0 || q.arena().kind(typeName) != IDENTIFIER_REFERENCE) return false;
+        int symbol = q.symbolOfNode(typeName);
+        return symbol >= 0 && q.isDeclared(symbol) && q.scopes().kind(symbol) == SymbolKind.TYPE_PARAMETER;
+    }
+
+    /**
+     * A generic's type parameter {@code type} (an annotation naming it) as {@code receiver}
+     * instantiates it: the type argument of {@code Box<C>} or {@code new Box<C>()}, or, for
+     * {@code new Box(c)}, what the one constructor parameter declared as that parameter is given
+     * (TypeScript's inference from the argument). The type name, or -1 (not instantiated by the
+     * receiver, inferred from several places, a type parameter of a base class).
+     */
+    private static int typeArgumentName(DocumentQuery q, int type, int receiver, int depth) {
+        Arena a = q.arena();
+        // this.s inside the generic itself: T stays T (its constraint, where read inside)
+        if (receiver < 0 || a.kind(receiver) != IDENTIFIER_REFERENCE) return typeNameOfAnnotation(a, type);
+        int site = q.parentOf(receiver);
+        if (site < 0 || depth > MAX_DEPTH) return -1;
+        int parameterSymbol = q.symbolOfNode(typeNameOfAnnotation(a, type));
+        int arguments = a.nextSibling(receiver);
+        if (a.kind(site) == TYPE_REFERENCE || a.kind(site) == INSTANTIATION_EXPRESSION) { // Box<C>, new Box<C>()
+            return typeNameOfAnnotation(a, instantiatedWith(q, parameterSymbol, receiver, arguments));
+        }
+        if (a.kind(site) != NEW || Layouts.callCallee(a, site) != receiver) return -1;
+        int cls = classNamed(q, receiver);
+        int declaring = q.scopes().declaringNode(parameterSymbol);
+        int constructor = cls < 0 ? -1 : constructorOf(a, cls);
+        if (constructor < 0 || declaring < 0 || q.parentOf(q.parentOf(declaring)) != cls) return -1;
+        int fn = Layouts.methodFunction(a, constructor);
+        int params = fn < 0 ? -1 : Layouts.functionParameters(a, fn);
+        int given = -1;
+        int argument = Layouts.callFirstArgument(a, site);
+        for (int p = params < 0 ? -1 : a.firstChild(params); p >= 0; p = a.nextSibling(p), argument = argument < 0 ? -1 : a.nextSibling(argument)) {
+            if (a.kind(p) != PARAMETER || Layouts.isRestParameter(a, p)) return -1;
+            int declared = Layouts.parameterType(a, p);
+            if (declared < 0 || a.kind(declared) != TYPE_REFERENCE) continue;
+            int name = Layouts.typeReferenceName(a, declared);
+            if (name < 0 || a.kind(name) != IDENTIFIER_REFERENCE || q.symbolOfNode(name) != parameterSymbol) continue;
+            if (given >= 0 || argument < 0 || a.kind(argument) == SPREAD) return -1; // inferred from two places, or from none
+            given = argument;
+        }
+        return given < 0 ? -1 : typeNameOf(q, given, depth + 1);
+    }
+
+    /** The constructor (its METHOD) a class declares, or -1. */
+    private static int constructorOf(Arena a, int cls) {
+        int body = Layouts.classBody(a, cls);
+        for (int m = body < 0 ? -1 : a.firstChild(body); m >= 0; m = a.nextSibling(m)) {
+            if (a.kind(m) == METHOD && (a.data(m) & C_CONSTRUCTOR) != 0 && Layouts.functionBody(a, Layouts.methodFunction(a, m)) >= 0) return m;
+        }
+        return -1;
+    }
+
+    /** The declared type of static field {@code nameId} of a class, along its extends chain in this file (its annotation, else its value's); -1. */
+    private static int staticFieldType(DocumentQuery q, int cls, int nameId, int depth) {
+        Arena a = q.arena();
+        for (int c = cls, level = 0; c >= 0 && level < MAX_DEPTH; level++, c = ClassHierarchy.baseInFile(q, c)) {
+            int body = Layouts.classBody(a, c);
+            for (int m = body < 0 ? -1 : a.firstChild(body); m >= 0; m = a.nextSibling(m)) {
+                if (a.kind(m) != FIELD || (a.data(m) & (C_STATIC | P_COMPUTED)) != C_STATIC) continue;
+                int key = Layouts.memberKey(a, m);
+                if (key < 0 || a.kind(key) != IDENTIFIER_NAME || a.data(key) != nameId) continue;
+                int type = Layouts.fieldType(a, m);
+                return type >= 0 ? typeNameOfAnnotation(a, type) : typeNameOf(q, Layouts.fieldValue(a, m), depth + 1);
+            }
+            for (int m = body < 0 ? -1 : a.firstChild(body); m >= 0; m = a.nextSibling(m)) { // a static method or accessor of that name
+                int key = a.kind(m) == METHOD && (a.data(m) & C_STATIC) != 0 ? Layouts.memberKey(a, m) : -1;
+                if (key >= 0 && a.kind(key) == IDENTIFIER_NAME && a.data(key) == nameId) return -1;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The type name of property {@code nameId} of an object literal ({@code c: new C()}, a shorthand
+     * {@code c} by its binding), the last one written; -1 when a spread after it may replace it,
+     * for a method or accessor, or when it is absent.
+     */
+    private static int literalPropertyType(DocumentQuery q, int literal, int nameId, int depth) {
+        Arena a = q.arena();
+        int value = -1;
+        for (int p = a.firstChild(literal); p >= 0; p = a.nextSibling(p)) {
+            if (a.kind(p) == SPREAD) {
+                value = -1;
+                continue;
+            }
+            int key = a.kind(p) == PROPERTY && (a.data(p) & P_COMPUTED) == 0 ? Layouts.propertyKey(a, p) : -1;
+            if (key < 0 && a.kind(p) == METHOD) key = Layouts.memberKey(a, p);
+            if (key < 0 || a.data(key) != nameId || (a.kind(key) != IDENTIFIER_NAME && a.kind(key) != IDENTIFIER_REFERENCE)) continue;
+            value = a.kind(p) == PROPERTY ? Layouts.propertyValue(a, p) : -1;
+        }
+        return value < 0 ? -1 : typeNameOf(q, value, depth + 1);
     }
 
     /**
@@ -980,15 +1104,24 @@ public final class DeclaredTypes {
         if (name < 0 || a.kind(name) != IDENTIFIER_REFERENCE || a.nextSibling(name) >= 0) return type;
         int symbol = q.symbolOfNode(name);
         if (symbol < 0 || !q.isDeclared(symbol) || q.scopes().kind(symbol) != SymbolKind.TYPE_PARAMETER) return type;
+        reference = withoutNullish(a, reference);
+        int named = reference < 0 || a.kind(reference) != TYPE_REFERENCE ? -1 : Layouts.typeReferenceName(a, reference);
+        return named < 0 ? -1 : instantiatedWith(q, symbol, named, a.nextSibling(named));
+    }
+
+    /**
+     * The type argument (or default) that generic {@code named} with its TYPE_ARGUMENTS (or -1)
+     * gives type parameter {@code symbol}; -1 when {@code named} is not the generic declaring it.
+     */
+    private static int instantiatedWith(DocumentQuery q, int symbol, int named, int arguments) {
+        Arena a = q.arena();
+        if (symbol < 0) return -1;
         int parameter = q.scopes().declaringNode(symbol);
         int list = parameter < 0 ? -1 : q.parentOf(parameter);
         int owner = list < 0 ? -1 : q.parentOf(list);
-        reference = withoutNullish(a, reference);
-        int named = reference < 0 || a.kind(reference) != TYPE_REFERENCE ? -1 : Layouts.typeReferenceName(a, reference);
         int namedSymbol = named < 0 || a.kind(named) != IDENTIFIER_REFERENCE ? -1 : q.symbolOfNode(named);
         if (owner < 0 || namedSymbol < 0 || q.scopes().declaringNode(namedSymbol) != owner) return -1; // the function type's own type parameter
         int index = childIndex(a, list, parameter);
-        int arguments = a.nextSibling(named);
         int argument = arguments >= 0 && a.kind(arguments) == TYPE_ARGUMENTS ? a.firstChild(arguments) : -1;
         for (int i = 0; i < index && argument >= 0; i++) argument = a.nextSibling(argument);
         if (argument >= 0) return argument;
@@ -1163,7 +1296,7 @@ public final class DeclaredTypes {
      * an annotation; -1 for an empty literal, a spread, a hole, two types, or anything else.
      */
     private static int arrayLiteralElementName(DocumentQuery q, int expr, int depth) {
-        int literal = arrayLiteralOf(q, expr, depth);
+        int literal = literalOf(q, expr, ARRAY, depth);
         if (literal < 0) return -1;
         Arena a = q.arena();
         int found = -1;
@@ -1176,12 +1309,12 @@ public final class DeclaredTypes {
         return found;
     }
 
-    /** The ARRAY literal {@code expr} is (through parentheses and {@code as const}), or a variable without an annotation is bound to; -1. */
-    private static int arrayLiteralOf(DocumentQuery q, int expr, int depth) {
+    /** The ARRAY or OBJECT literal ({@code literalKind}) {@code expr} is (through parentheses and {@code as const}), or a variable without an annotation is bound to; -1. */
+    private static int literalOf(DocumentQuery q, int expr, int literalKind, int depth) {
         Arena a = q.arena();
         for (int steps = 0; expr >= 0 && steps < MAX_DEPTH && depth + steps <= MAX_DEPTH; steps++) {
             int k = a.kind(expr);
-            if (k == ARRAY) return expr;
+            if (k == literalKind) return expr;
             if (k == PARENTHESIZED || (k == AS_EXPRESSION && isConstAssertion(a, expr))) { expr = Layouts.operand(a, expr); continue; }
             if (k != IDENTIFIER_REFERENCE) return -1;
             int symbol = q.symbolOfNode(expr);

@@ -42,9 +42,44 @@ class DeclaredTypeMembersTest {
         assertDefinition("a.ts", "interface Shape { [[area]](): number }\nclass Box<S extends Shape> { constructor(private s: S) {} get() { return this.s.ar|ea(); } }");
         assertDefinition("a.ts", "interface A { [[a]]: 1 } function h<T extends U, U extends A>(t: T) { t.|a; }");
         // outside the generic T is instantiated: Box<Circle>'s s is a Circle, not the constraint's Shape
-        assertDefinition("a.ts", "interface Shape { area(): number } class Circle implements Shape { area() { return 1; } }\n"
+        assertDefinition("a.ts", "interface Shape { area(): number } class Circle implements Shape { [[area]]() { return 1; } }\n"
                 + "class Box<S extends Shape> { constructor(public s: S) {} }\ndeclare const b: Box<Circle>; b.s.ar|ea();");
         assertDefinition("a.ts", "function h<T>(item: T) { return item.ki|nd; }");
+    }
+
+    /** Each expected answer is typescript@6.0.3's getDefinitionAtPosition on the same text. */
+    @Test
+    void aGenericClassesTypeParameterIsWhatTheInstanceGivesIt() {
+        String box = "class C { [[n]] = 1 } class Box<T> { constructor(public item: T) {} get(): T { return this.item; } }\n";
+        assertDefinition("a.ts", box + "declare const b: Box<C>; b.item.|n; b.get().|n;");
+        assertDefinition("a.ts", box + "declare const x: any; new Box<C>(x).get().|n;");
+        assertDefinition("a.ts", box + "new Box(new C()).item.|n; const kept = new Box(new C()); kept.get().|n;"); // inferred from the argument
+        // inferred from two parameters, or a type parameter of a base class: not settled here, nothing
+        assertDefinition("a.ts", "class C { n = 1 } class Box<T> { constructor(public item: T, public other: T) {} }\nnew Box(new C(), new C()).item.|n;");
+        assertDefinition("a.ts", "class C { n = 1 } class Box<T> { item!: T; } class Sub extends Box<C> {}\ndeclare const s: Sub; s.item.|n;");
+    }
+
+    @Test
+    void aStaticFieldAndAnObjectLiteralsPropertiesAreWhatTheyAreDeclaredOrGiven() {
+        assertDefinition("a.ts", "class E { [[k]] = 1 } class H { static s: E = new E(); } H.s.|k;");
+        assertDefinition("a.ts", "class E { [[k]] = 1 } class H { static s = new E(); } class J extends H {} J.s.|k;");
+        assertDefinition("a.ts", "class C { [[m]]() {} } const obj = { c: new C(), n: 1 }; obj.c.|m(); const { c: fromObj } = obj; fromObj.|m();");
+        assertDefinition("a.ts", "class C { [[m]]() {} } const c = new C(); const obj = { c }; obj.c.|m();");
+        assertDefinition("a.ts", "class C { m() {} } const obj = { c: new C(), ...{ c: 1 } }; obj.c.|m();"); // the spread replaces it
+    }
+
+    @Test
+    void aCallOfAnOverloadedMethodIsTheSignatureItsLiteralArgumentsChoose() {
+        String o = "class O { [[m]](a: number): number; m(a: string, b?: 2): string; m(a: any, b?: any) { return a; } }\n";
+        assertDefinition("a.ts", o + "new O().m|(1); new O().|m(-1);");
+        assertDefinition("a.ts", "class O { m(a: number): number; [[m]](a: string, b?: 2): string; m(a: any, b?: any) { return a; } }\n"
+                + "new O().|m('s', 2); new O().|m(`t`);");
+        assertDefinition("a.ts", "class O { [[m]](a: number): number; m(a: string): string; m(a: any) { return a; } }\n"
+                + "declare const u: unknown; new O().|m(u as any);");
+        assertDefinition("a.ts", "class O { m(a: number): number; [[m]](a: string): string; m(a: any) { return a; } }\n"
+                + "declare const u: string; new O().|m(u);");
+        assertDefinition("a.ts", "class O { [[m]](a: number): number; [[m]](a: string): string; [[m]](a: any) { return a; } }\n"
+                + "new O().|m;"); // not called: every declaration
     }
 
     @Test
@@ -349,7 +384,9 @@ class DeclaredTypeMembersTest {
         assertDefinition("a.ts", eq.replace("eq(a: 1, b", "[[eq]](a: 1, b") + "|eq(1, 2);");
         assertDefinition("a.ts", eq.replace("eq(a: 1)", "[[eq]](a: 1)") + "|eq(1);");
         assertDefinition("a.ts", "function [[eq]](a: 1): 1;\nfunction [[eq]](a: 1, b: 2): 2;\nfunction [[eq]](): any {}\nconst f = |eq;");
-        assertDefinition("a.ts", "function [[eq]](a: 1): 1;\nfunction [[eq]](a: string): 2;\nfunction [[eq]](): any {}\n|eq(1);");
+        assertDefinition("a.ts", "function [[eq]](a: 1): 1;\nfunction eq(a: string): 2;\nfunction eq(): any {}\n|eq(1);"); // the literal chooses
+        assertDefinition("a.ts", "function eq(a: 1): 1;\nfunction [[eq]](a: string): 2;\nfunction eq(): any {}\n|eq('s');");
+        assertDefinition("a.ts", "function [[eq]](a: 1): 1;\nfunction [[eq]](a: string): 2;\nfunction [[eq]](): any {}\ndeclare const v: 1;\n|eq(v);"); // not settled: each
         assertDefinition("a.ts", "interface S { [[m]](): void; m(a?: 1): 1 }\ndeclare const s: S; s.|m();");
         assertDefinition("a.ts", "interface S { m(a: 1): void; [[m]](...a: 1[]): 1 }\ndeclare const s: S; s.|m(1, 1);");
     }

@@ -122,7 +122,9 @@ class DefinitionHandlerTest {
         // a value and a type of one name are one merged symbol: every declaration
         assertDefinition("a.ts", "const [[Shape]] = 1; type [[Shape]] = string; let s: |Shape = |Shape;");
         assertDefinition("a.ts", "class [[Point]] {} interface [[Point]] { z: number } let p: |Point = new |Point();");
-        assertDefinition("a.ts", "function [[f]](a: string): void; function [[f]](a: number): void; function [[f]](a: any) {} |f(1);");
+        assertDefinition("a.ts", "function [[f]](a: string): void; function [[f]](a: number): void; function [[f]](a: any) {} const g = |f;");
+        // a call: the overload its argument chooses (TypeScript's resolved signature)
+        assertDefinition("a.ts", "function f(a: string): void; function [[f]](a: number): void; function f(a: any) {} |f(1);");
     }
 
     @Test void typeScriptEnumsAndNamespaces() {

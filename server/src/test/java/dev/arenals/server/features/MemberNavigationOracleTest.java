@@ -14,7 +14,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import org.eclipse.lsp4j.Location;
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,7 @@ class MemberNavigationOracleTest {
     void everyAnswerIsTypeScriptsAndMostOfTheirsAreGiven() throws IOException, InterruptedException {
         int asked = 0, typescript = 0, agree = 0, outside = 0, rejected = 0;
         List<String> wrong = new ArrayList<>();
+        Map<String, Integer> missed = new HashMap<>();
         for (int seed = 1; seed <= 3; seed++) {
             Process node = new ProcessBuilder("node", FUZZER.toString(), "--seed", String.valueOf(seed), "--count", "40")
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -66,6 +69,10 @@ class MemberNavigationOracleTest {
                         ours.add(q.offset(l.getRange().getStart()) + "-" + q.offset(l.getRange().getEnd()));
                     }
                     if (!theirs.isEmpty()) typescript++;
+                    if (!theirs.isEmpty() && ours.isEmpty()) {
+                        int line = text.lastIndexOf('\n', at) + 1;
+                        missed.merge(text.substring(line, text.lastIndexOf('.', at) + 1), 1, Integer::sum); // the read's shape: its line up to the name
+                    }
                     if (!theirs.isEmpty() && theirs.equals(ours)) agree++;
                     else if (!ours.isEmpty() && wrong.size() < 10) {
                         int line = text.lastIndexOf('\n', at) + 1, end = text.indexOf('\n', at);
@@ -77,7 +84,12 @@ class MemberNavigationOracleTest {
         }
         System.out.printf("member definitions vs TypeScript: %d reads asked, %d rejected by its checker, %d answered in the library, TypeScript answers %d "
                 + "in the file, arena-ls the same for %d (%.1f%%), another answer for %d%n", asked, rejected, outside, typescript, agree, 100.0 * agree / typescript, wrong.size());
+        List<Map.Entry<String, Integer>> shapes = new ArrayList<>(missed.entrySet());
+        shapes.sort(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        for (Map.Entry<String, Integer> shape : shapes.subList(0, Math.min(25, shapes.size()))) {
+            System.out.printf("  not answered %3d: %s%n", shape.getValue(), shape.getKey());
+        }
         assertEquals(List.of(), wrong, "an answer that is not TypeScript's");
-        assertTrue(agree >= 0.96 * typescript, "gave " + agree + " of " + typescript); // 864 of 896 (96.4%) on 2026-12-07
+        assertTrue(agree >= 0.98 * typescript, "gave " + agree + " of " + typescript); // 864 of 896 (96.4%) on 2026-12-07; 1,493 of 1,521 (98.2%) with the nineteenth session's shapes
     }
 }

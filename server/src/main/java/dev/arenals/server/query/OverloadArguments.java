@@ -1,0 +1,143 @@
+package dev.arenals.server.query;
+
+import static dev.arenals.parser.tree.NodeKind.*;
+
+import dev.arenals.parser.lexer.Token;
+import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.Layouts;
+
+/**
+ * Whether a call's argument fits a parameter's declared type, where that is settled without a
+ * type checker: a literal argument ({@code 1}, {@code "s"}, {@code true}, {@code `t`}) against a
+ * primitive, literal, {@code any}/{@code unknown} or a union of them. TypeScript resolves an
+ * overloaded call to the first signature whose parameters take every argument; an argument whose
+ * fit is not settled here leaves the choice open ({@link #UNSURE}).
+ */
+public final class OverloadArguments {
+    public static final int FITS = 1, DOES_NOT_FIT = 0, UNSURE = -1;
+
+    private OverloadArguments() {}
+
+    /**
+     * What an argument is, as far as choosing an overload goes: the primitive of a literal or of a
+     * name declared as one ("number", "string", "boolean"), "any" for {@code x as any}, or null.
+     */
+    public static String argumentKind(DocumentQuery q, int argument) {
+        Arena a = q.arena();
+        String literal = literalPrimitive(a, argument);
+        if (literal != null) return literal;
+        if (a.kind(argument) == AS_EXPRESSION) {
+            int type = a.nextSibling(Layouts.operand(a, argument));
+            return type >= 0 && a.kind(type) == KEYWORD_TYPE && a.data(type) == Token.K_ANY ? "any" : null;
+        }
+        if (a.kind(argument) != IDENTIFIER_REFERENCE) return null;
+        int type = DeclaredTypes.declaredType(q, argument);
+        int name = type >= 0 && a.kind(type) == TYPE_REFERENCE ? Layouts.typeReferenceName(a, type) : -1;
+        if (name < 0 || a.kind(name) != IDENTIFIER_REFERENCE || a.nextSibling(name) >= 0) return null;
+        String declared = a.names().name(a.data(name));
+        return declared.equals("number") || declared.equals("string") || declared.equals("boolean") ? declared : null;
+    }
+
+    /** The primitive an argument expression's literal is of ("number", "string", "boolean"), or null. */
+    public static String literalPrimitive(Arena a, int argument) {
+        switch (a.kind(argument)) {
+            case NUMBER_LITERAL: return "number";
+            case STRING_LITERAL: return "string";
+            case BOOLEAN: return "boolean";
+            case TEMPLATE: return a.firstChild(argument) >= 0 && a.nextSibling(a.firstChild(argument)) < 0 ? "string" : null; // no substitution
+            case UNARY: {
+                int operand = a.firstChild(argument);
+                return a.data(argument) == Token.MINUS && operand >= 0 && a.kind(operand) == NUMBER_LITERAL ? "number" : null;
+            }
+            default: return null;
+        }
+    }
+
+    /** Whether {@code argument} fits the parameter type node {@code type} (-1: no annotation, which takes anything). */
+    public static int fits(DocumentQuery q, int type, int argument) {
+        if (type < 0) return FITS;
+        Arena a = q.arena();
+        String primitive = argumentKind(q, argument);
+        if (primitive == null) return UNSURE;
+        if (primitive.equals("any")) return a.kind(type) == KEYWORD_TYPE && a.data(type) == Token.K_NEVER ? DOES_NOT_FIT : FITS;
+        boolean literalArgument = literalPrimitive(a, argument) != null;
+        switch (a.kind(type)) {
+            case PARENTHESIZED_TYPE:
+                return fits(q, a.firstChild(type), argument);
+            case KEYWORD_TYPE:
+                return a.data(type) == Token.K_ANY || a.data(type) == Token.K_UNKNOWN ? FITS : DOES_NOT_FIT; // never, null, void, …
+            case TYPE_REFERENCE: {
+                int name = Layouts.typeReferenceName(a, type);
+                if (name < 0 || a.kind(name) != IDENTIFIER_REFERENCE || a.nextSibling(name) >= 0) return UNSURE;
+                return byName(a.names().name(a.data(name)), primitive);
+            }
+            case LITERAL_TYPE: {
+                int literal = a.firstChild(type);
+                String its = literal < 0 ? null : literalPrimitive(a, literal);
+                if (its == null) return UNSURE;
+                if (!its.equals(primitive)) return DOES_NOT_FIT;
+                if (!literalArgument) return UNSURE; // a name declared string against "a": not assignable, unless it is narrowed
+                return q.text(literal).equals(q.text(argument)) ? FITS : primitive.equals("boolean") ? DOES_NOT_FIT : UNSURE;
+            }
+            case UNION_TYPE: {
+                int verdict = DOES_NOT_FIT;
+                for (int t = a.firstChild(type); t >= 0; t = a.nextSibling(t)) {
+                    int part = fits(q, t, argument);
+                    if (part == FITS) return FITS;
+                    if (part == UNSURE) verdict = UNSURE;
+                }
+                return verdict;
+            }
+            default:
+                return UNSURE;
+        }
+    }
+
+    /**
+     * The same for a parameter as a summary writes it ({@code a: number}, {@code b?: "x" | 1}),
+     * when its type is primitives, literals and {@code any}/{@code unknown} joined by {@code |}.
+     */
+    public static int fits(String parameter, DocumentQuery q, int argument) {
+        Arena a = q.arena();
+        String primitive = argumentKind(q, argument);
+        if (primitive == null) return UNSURE;
+        String argumentText = literalPrimitive(a, argument) != null ? q.text(argument) : null; // a name: its value is not known
+        if (primitive.equals("any")) return parameter.endsWith(": never") ? DOES_NOT_FIT : FITS;
+        int colon = parameter.indexOf(':');
+        if (colon < 0) return parameter.contains("=") || parameter.startsWith("{") || parameter.startsWith("[") ? UNSURE : FITS;
+        if (parameter.indexOf('=') >= 0 && parameter.indexOf('=') > colon) return UNSURE; // a default after the type: rare in a signature
+        int verdict = DOES_NOT_FIT;
+        for (String part : parameter.substring(colon + 1).split("\\|")) {
+            String t = part.trim();
+            int one;
+            if (t.isEmpty()) continue;
+            if (t.startsWith("\"") || t.startsWith("'")) one = !primitive.equals("string") ? DOES_NOT_FIT : t.equals(argumentText) ? FITS : UNSURE;
+            else if (Character.isDigit(t.charAt(0)) || t.startsWith("-")) one = !primitive.equals("number") ? DOES_NOT_FIT : t.equals(argumentText) ? FITS : UNSURE;
+            else if (t.equals("true") || t.equals("false")) one = !primitive.equals("boolean") ? DOES_NOT_FIT : argumentText == null ? UNSURE : t.equals(argumentText) ? FITS : DOES_NOT_FIT;
+            else if (t.equals("any") || t.equals("unknown")) one = FITS;
+            else if (t.equals("never") || t.equals("null") || t.equals("void") || t.equals("undefined")) one = DOES_NOT_FIT;
+            else if (isWord(t)) one = byName(t, primitive);
+            else one = UNSURE;
+            if (one == FITS) return FITS;
+            if (one == UNSURE) verdict = UNSURE;
+        }
+        return verdict;
+    }
+
+    private static boolean isWord(String t) {
+        for (int i = 0; i < t.length(); i++) if (!Character.isLetter(t.charAt(i))) return false;
+        return true;
+    }
+
+    /** A type written by name: the primitives are settled, any other name (an alias, an interface) is not. */
+    private static int byName(String name, String primitive) {
+        switch (name) {
+            case "number": case "string": case "boolean":
+                return name.equals(primitive) ? FITS : DOES_NOT_FIT;
+            case "bigint": case "symbol": case "undefined": case "object":
+                return DOES_NOT_FIT;
+            default:
+                return UNSURE;
+        }
+    }
+}
