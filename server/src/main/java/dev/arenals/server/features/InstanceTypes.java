@@ -93,6 +93,8 @@ final class InstanceTypes {
                 return typeOf(q, Layouts.operand(a, expr), file, navigator, depth + 1);
             case MEMBER: {
                 String name = propertyName(a, expr);
+                NameInFile cls = name == null ? null : importedClass(q, Layouts.memberObject(a, expr), file, navigator);
+                if (cls != null) return staticMemberType(cls, name, false, navigator); // H.s of an imported H's static s: E
                 NameInFile owner = name == null ? null : typeOf(q, Layouts.memberObject(a, expr), file, navigator, depth + 1);
                 return owner == null ? null : memberType(owner, name, navigator, depth + 1);
             }
@@ -124,6 +126,8 @@ final class InstanceTypes {
         if (callee < 0) return null;
         if (a.kind(callee) == MEMBER) {
             String name = propertyName(a, callee);
+            NameInFile cls = name == null || awaited ? null : importedClass(q, Layouts.memberObject(a, callee), file, navigator);
+            if (cls != null) return staticMemberType(cls, name, true, navigator); // A.create() of an imported A
             NameInFile owner = name == null ? null : typeOf(q, Layouts.memberObject(a, callee), file, navigator, depth + 1);
             if (owner == null) return null;
             if (!awaited) return memberType(owner, name, navigator, depth + 1);
@@ -234,6 +238,39 @@ final class InstanceTypes {
     }
 
     /** Where an imported name (not a namespace) is declared, or null. */
+    /** The class of another file a name imports, read as a value ({@code A} of {@code A.create()}), or null. */
+    private static NameInFile importedClass(DocumentQuery q, int expr, Path file, CrossFileNavigator navigator) {
+        if (expr < 0 || q.arena().kind(expr) != IDENTIFIER_REFERENCE) return null;
+        NameInFile imported = importedName(q, expr, file, navigator);
+        FileSummary s = imported == null ? null : navigator.summary(imported.file());
+        FileSummary.Declaration declaration = s == null ? null : s.declaration(imported.name());
+        return declaration != null && declaration.kind() == FileSummary.Kind.CLASS ? imported : null;
+    }
+
+    /**
+     * The type of static member {@code name} of a class of another file: a static field's declared
+     * type, or ({@code called}) a static method's declared return type, by its summary; null when
+     * the class does not declare it itself (a static inherited from a base is not followed).
+     */
+    private static NameInFile staticMemberType(NameInFile cls, String name, boolean called, CrossFileNavigator navigator) {
+        FileSummary s = navigator.summary(cls.file());
+        if (s == null) return null;
+        if (called) {
+            for (FileSummary.Signature signature : s.signatures(cls.name() + "." + name)) {
+                if (signature.construct()) return null;
+                String returned = returnedTypeName(signature.returns(), false);
+                return returned == null ? null : resolveIn(cls.file(), s, returned, navigator);
+            }
+            return null;
+        }
+        for (FileSummary.Member m : s.members(cls.name(), name)) {
+            if (m.type() == null) continue;
+            String typeName = instanceTypeName(m.type(), false);
+            return typeName == null || "this".equals(typeName) ? null : resolveIn(cls.file(), s, typeName, navigator);
+        }
+        return null;
+    }
+
     static NameInFile importedName(DocumentQuery q, int reference, Path file, CrossFileNavigator navigator) {
         int symbol = reference < 0 ? -1 : q.symbolOfNode(reference);
         if (symbol < 0 || !q.isDeclared(symbol)) return null;

@@ -349,7 +349,8 @@ public final class Summarizer {
             int key = Layouts.memberKey(arena, m);
             boolean accessor = (data & (P_GET | P_SET)) != 0 || (mk == FIELD && (data & C_ACCESSOR) != 0);
             Kind k = mk == METHOD && !accessor ? Kind.METHOD : Kind.PROPERTY;
-            if (!member(container, key, k, null, (data & MOD_PROTECTED) != 0)) continue;
+            int type = mk == FIELD ? Layouts.fieldType(arena, m) : -1; // H.s.k of static s: E reads E's k
+            if (!member(container, key, k, typeName(type), (data & MOD_PROTECTED) != 0)) continue;
             String name = keyName(key);
             String qualified = container + "." + name;
             if (k == Kind.METHOD) {

@@ -270,6 +270,20 @@ class InstanceMembersAcrossFilesTest {
         }
     }
 
+    /** typescript@6.0.3 answers decls.ts offset 17 (line 0, column 17) for both reads. */
+    @Test
+    void definitionThroughAStaticFieldOrStaticMethodOfAnImportedClass() throws Exception {
+        String decls = "export class E { k = 1; }\nexport class H { static s: E = new E(); static make(): E { return new E(); } }\n";
+        String use = "import { H } from './decls';\nH.s.k; H.make().k;\n";
+        Files.writeString(root.resolve("decls.ts"), decls);
+        Files.writeString(root.resolve("use.ts"), use);
+        try (InProcessServer s = InProcessServer.inWorkspace(root)) {
+            s.open(uri("use.ts"), "typescript", 1, use); // decls.ts stays closed: its summary answers
+            assertEquals(List.of("decls.ts:0:17"), definition(s, "use.ts", at(use, "s.k", 2)), "a static field's declared type");
+            assertEquals(List.of("decls.ts:0:17"), definition(s, "use.ts", at(use, "make().k", 7)), "a static method's declared return type");
+        }
+    }
+
     @Test
     void completionOfAnImportedClassInstanceListsItsInstanceMembers() throws Exception {
         try (InProcessServer s = workspace()) {
