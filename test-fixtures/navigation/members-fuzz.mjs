@@ -61,6 +61,27 @@ function program() {
     emit(`const obj = { c: new C(), e: new E() };\n`);
     emit(`declare const g: G;\ndeclare const bx: Box<${pick(['C', 'E', 'A', 'I'])}>;\ndeclare const hold: H;\ndeclare const fn: () => E;\n`);
     emit(`declare const nested: { inner: { c: C } };\ndeclare const mapped: ${pick(['Readonly<C>', 'Partial<A>', 'Required<I>'])};\n`);
+    emit(`const mk = () => new ${pick(['C', 'E', 'A(1)'])};\nasync function load(): Promise<C> { return new C(); }\n`);
+    emit(`class K { get c(): C { return new C(); } list: E[] = []; dict: { [key: string]: A } = {}; opt?: C; }\n`);
+    emit(`declare const kk: K;\ndeclare const cs: C[];\n`);
+    const third = [
+        () => { read('mk()'); emit(';'); },
+        () => { emit('async function f11() { '); read('(await load())'); emit('; }'); },
+        () => { read('kk.c'); emit(';'); },
+        () => { read('kk.list[0]'); emit(';'); },
+        () => { read('kk.dict["x"]'); emit(';'); },
+        () => { read('kk.dict.any'); emit(';'); },
+        () => { read('kk.opt?'); emit(';'); },
+        () => { read('cs.find(c => c.n === 1)?'); emit(';'); },
+        () => { read('cs.filter(Boolean)[0]'); emit(';'); },
+        () => { read('cs.at(-1)!'); emit(';'); },
+        () => { emit('for (const [i, c] of cs.entries()) '); read('c'); emit(';'); },
+        () => { emit('const { c: fromK } = kk; '); read('fromK'); emit(';'); },
+        () => { emit('function f12(this: C) { '); read('this'); emit('; }'); },
+        () => { emit('const cb: (c: E) => void = (c) => '); read('c'); emit(';'); },
+        () => { read('[new C()][0]'); emit(';'); },
+        () => { emit('let late: C; late = new C(); '); read('late'); emit(';'); },
+    ];
     const more = [
         () => { read('g'); emit(';'); },
         () => { read('new G()'); emit(';'); },
@@ -110,7 +131,7 @@ function program() {
         () => { emit('const lit = { m: 1, n: 2, g() { return '); read('this'); emit('; } };'); },
         () => { emit('function f7(u: U) { switch (u.kind) { case "c": '); read('u'); emit('; break; default: '); read('u'); emit('; } }'); },
     ];
-    for (const use of [...uses, ...more]) {
+    for (const use of [...uses, ...more, ...third]) {
         if (!chance(0.6)) continue;
         use();
         emit('\n');
@@ -123,13 +144,13 @@ function program() {
  * uses in use.ts importing them, so that every member is declared in another file than it is read.
  */
 const split = args.includes('--split');
-const EXPORTED = ['I', 'A', 'B', 'C', 'E', 'U', 'G', 'O', 'Box', 'H', 'make', 'obj'];
+const EXPORTED = ['I', 'A', 'B', 'C', 'E', 'U', 'G', 'O', 'Box', 'H', 'make', 'obj', 'mk', 'load', 'K'];
 function splitProgram(index, { text, queries }) {
     const lines = text.split('\n');
     let used = 0, declarations = '', preamble = `import { ${EXPORTED.join(', ')} } from './decls';\n`;
     let usesStart = 0;
     for (const line of lines) { // the declarations come first, the uses after the last declared const
-        if (/^(interface|class|type|function make|const obj|declare const|export \{\})/.test(line)) usesStart += line.length + 1, used++;
+        if (/^(interface|class|type|function make|const obj|const mk|async function load|declare const|export \{\})/.test(line)) usesStart += line.length + 1, used++;
         else break;
     }
     for (const line of lines.slice(0, used)) {

@@ -316,6 +316,13 @@ public final class DeclaredTypes {
             case MEMBER: {
                 if ((a.data(expr) & M_COMPUTED) != 0) {
                     int declared = typeNameOfAnnotation(a, declaredType(q, expr, depth + 1));
+                    int index = Layouts.memberProperty(a, expr);
+                    if (declared < 0 && index >= 0 && (a.kind(index) == STRING_LITERAL || a.kind(index) == NUMBER_LITERAL)) { // d["x"] of { [key: string]: A }
+                        int owner = resolveLocal(q, typeNameOf(q, Layouts.memberObject(a, expr), depth + 1));
+                        if (owner >= 0 && (a.kind(index) == NUMBER_LITERAL || instanceMember(q, owner, keyNameId(q, index)) < 0)) {
+                            declared = typeNameOfAnnotation(a, indexSignatureType(q, owner, a.kind(index) == NUMBER_LITERAL));
+                        }
+                    }
                     return declared >= 0 ? declared : arrayLiteralElementName(q, Layouts.memberObject(a, expr), depth + 1); // xs[0] of xs = [new A()]
                 }
                 int property = Layouts.memberProperty(a, expr);
@@ -682,6 +689,10 @@ public final class DeclaredTypes {
                 if (value >= 0 && a.data(forOfLoop(q, holder)) == 0) { // not for await
                     return index == 1 ? value : index == 0 ? mapKeyType(a, iterated) : -1;
                 }
+                int entriesOf = arrayEntriesReceiver(q, iteratedExpression(q, holder));
+                if (entriesOf >= 0) { // for (const [i, x] of xs.entries()): an index and an element
+                    return index == 1 ? elementType(a, declaredType(q, entriesOf, depth + 1)) : -1;
+                }
             }
             if (type < 0) type = init >= 0 ? declaredType(q, init, depth + 1) : iteratedElement(q, holder, depth + 1);
         } else if (holder >= 0 && a.kind(holder) == PARAMETER && Layouts.parameterTarget(a, holder) == pattern) {
@@ -706,6 +717,16 @@ public final class DeclaredTypes {
     }
 
     /** {@code xs} of {@code for (const x of xs)} for the declarator of x (not {@code for await}), or -1. */
+    /** {@code xs} of {@code xs.entries()} called without arguments, or -1. */
+    private static int arrayEntriesReceiver(DocumentQuery q, int expr) {
+        Arena a = q.arena();
+        if (expr < 0 || a.kind(expr) != CALL || Layouts.callFirstArgument(a, expr) >= 0) return -1;
+        int callee = Layouts.callCallee(a, expr);
+        if (callee < 0 || a.kind(callee) != MEMBER || (a.data(callee) & M_COMPUTED) != 0) return -1;
+        int property = Layouts.memberProperty(a, callee);
+        return property >= 0 && a.kind(property) == IDENTIFIER_NAME && a.names().equals(a.data(property), "entries") ? Layouts.memberObject(a, callee) : -1;
+    }
+
     private static int iteratedExpression(DocumentQuery q, int declarator) {
         int loop = forOfLoop(q, declarator);
         return loop >= 0 && q.arena().data(loop) == 0 ? q.arena().nextSibling(q.arena().firstChild(loop)) : -1;
@@ -762,15 +783,51 @@ public final class DeclaredTypes {
     private static int typeOfMember(DocumentQuery q, int owner, int nameId, int depth, int receiver) {
         Arena a = q.arena();
         int m = instanceMember(q, owner, nameId);
-        if (m < 0) return -1;
+        if (m < 0) return typeNameOfAnnotation(a, indexSignatureType(q, owner, false)); // d.any of { [key: string]: A }
         boolean parameter = a.kind(m) == PARAMETER;
-        int type = parameter ? Layouts.parameterType(a, m) : Layouts.fieldType(a, m);
+        int type = parameter ? Layouts.parameterType(a, m) : isGetter(a, m) ? getterType(a, m) : Layouts.fieldType(a, m);
         if (type >= 0) {
             int named = typeNameOfAnnotation(a, type);
             return isTypeParameter(q, named) ? typeArgumentName(q, type, receiver, depth) : named;
         }
         if (parameter) return typeNameOf(q, Layouts.parameterInitializer(a, m), depth + 1);
         return a.kind(m) == FIELD ? typeNameOf(q, Layouts.fieldValue(a, m), depth + 1) : -1;
+    }
+
+    /**
+     * The value type of an index signature of a class, interface or type literal of this file
+     * ({@code [key: string]: A}; for a {@code numeric} key a {@code [i: number]: A} first), or -1.
+     */
+    private static int indexSignatureType(DocumentQuery q, int owner, boolean numeric) {
+        Arena a = q.arena();
+        int list = membersList(a, owner), byString = -1;
+        for (int m = list < 0 ? -1 : a.firstChild(list); m >= 0; m = a.nextSibling(m)) {
+            if (a.kind(m) != INDEX_SIGNATURE) continue;
+            int params = a.firstChild(m);
+            int key = params < 0 ? -1 : a.firstChild(params);
+            int keyType = key < 0 ? -1 : Layouts.parameterType(a, key);
+            int keyName = keyType >= 0 && a.kind(keyType) == TYPE_REFERENCE ? Layouts.typeReferenceName(a, keyType) : -1;
+            if (keyName < 0 || a.kind(keyName) != IDENTIFIER_REFERENCE) continue;
+            int value = a.nextSibling(params);
+            if (numeric && a.names().equals(a.data(keyName), "number")) return value;
+            if (a.names().equals(a.data(keyName), "string")) byString = value;
+        }
+        return byString;
+    }
+
+    /** The name id of a string literal key ({@code "x"} of {@code d["x"]}) when the table has it, else -1. */
+    private static int keyNameId(DocumentQuery q, int literal) {
+        char[] text = q.text(literal).toCharArray();
+        return text.length < 2 ? -1 : q.arena().names().find(text, 1, text.length - 1);
+    }
+
+    private static boolean isGetter(Arena a, int member) {
+        return (a.kind(member) == METHOD || a.kind(member) == METHOD_SIGNATURE) && (a.data(member) & P_GET) != 0;
+    }
+
+    /** A getter's declared return type (a class's {@code get c(): C}, an interface's {@code get c(): C}), or -1. */
+    private static int getterType(Arena a, int member) {
+        return a.kind(member) == METHOD ? Layouts.functionReturnType(a, Layouts.methodFunction(a, member)) : Layouts.functionReturnType(a, member);
     }
 
     /** Whether a type name names a type parameter ({@code T} of {@code class Box<T>}). */
@@ -885,7 +942,8 @@ public final class DeclaredTypes {
                     if (parameter >= 0) return parameter;
                     continue;
                 }
-                if (mk != FIELD && mk != PROPERTY_SIGNATURE) continue;
+                boolean getter = (mk == METHOD || mk == METHOD_SIGNATURE) && (a.data(m) & P_GET) != 0; // get c(): C reads as a property
+                if (mk != FIELD && mk != PROPERTY_SIGNATURE && !getter) continue;
                 if ((a.data(m) & (C_STATIC | P_COMPUTED)) != 0) continue;
                 int key = Layouts.memberKey(a, m);
                 if (key >= 0 && a.kind(key) == IDENTIFIER_NAME && a.data(key) == nameId) return m;
@@ -1339,6 +1397,7 @@ public final class DeclaredTypes {
         int m = instanceMember(q, owner, nameId);
         if (m < 0) return -1;
         if (a.kind(m) == PARAMETER) return Layouts.parameterType(a, m);
+        if (isGetter(a, m)) return getterType(a, m);
         int type = Layouts.fieldType(a, m);
         return type >= 0 || a.kind(m) != FIELD ? type : declaredType(q, Layouts.fieldValue(a, m), depth + 1);
     }

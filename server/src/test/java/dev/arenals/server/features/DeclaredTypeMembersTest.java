@@ -69,6 +69,15 @@ class DeclaredTypeMembersTest {
     }
 
     @Test
+    void aGetterAnIndexSignatureAndAnArraysEntriesGiveTheirDeclaredTypes() {
+        assertDefinition("a.ts", "class C { [[n]] = 1 } class K { get c(): C { return new C(); } } declare const k: K; k.c.|n; const { c } = k; c.|n;");
+        assertDefinition("a.ts", "class C { [[n]] = 1 } interface K { get c(): C } declare const k: K; k.c.|n;");
+        assertDefinition("a.ts", "class A { [[m]]() {} } interface D { [key: string]: A } declare const d: D; d.any.|m(); d['x'].|m(); d[0].|m();");
+        assertDefinition("a.ts", "class A { [[m]]() {} } declare const d: { [key: string]: A }; d.any.|m();");
+        assertDefinition("a.ts", "class C { [[n]] = 1 } declare const cs: C[]; for (const [i, c] of cs.entries()) c.|n;");
+    }
+
+    @Test
     void aCallOfAnOverloadedMethodIsTheSignatureItsLiteralArgumentsChoose() {
         String o = "class O { [[m]](a: number): number; m(a: string, b?: 2): string; m(a: any, b?: any) { return a; } }\n";
         assertDefinition("a.ts", o + "new O().m|(1); new O().|m(-1);");
