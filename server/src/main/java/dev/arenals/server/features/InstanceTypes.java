@@ -93,10 +93,12 @@ final class InstanceTypes {
                 return typeOf(q, Layouts.operand(a, expr), file, navigator, depth + 1);
             case MEMBER: {
                 String name = propertyName(a, expr);
-                NameInFile cls = name == null ? null : importedClass(q, Layouts.memberObject(a, expr), file, navigator);
+                if (name == null) return indexedType(q, expr, file, navigator, depth + 1); // xs[0] of xs: E[]
+                NameInFile cls = importedClass(q, Layouts.memberObject(a, expr), file, navigator);
                 if (cls != null) return staticMemberType(cls, name, false, navigator); // H.s of an imported H's static s: E
-                NameInFile owner = name == null ? null : typeOf(q, Layouts.memberObject(a, expr), file, navigator, depth + 1);
-                return owner == null ? null : memberType(owner, name, navigator, depth + 1);
+                NameInFile owner = typeOf(q, Layouts.memberObject(a, expr), file, navigator, depth + 1);
+                if (owner != null) return memberType(owner, name, navigator, depth + 1);
+                return indexedType(q, expr, file, navigator, depth + 1); // d.any of d: { [key: string]: A }
             }
             case AWAIT: {
                 int operand = Layouts.operand(a, expr);
@@ -238,6 +240,32 @@ final class InstanceTypes {
     }
 
     /** Where an imported name (not a namespace) is declared, or null. */
+    /**
+     * {@code o.list[0]}, {@code o.dict["k"]}, {@code o.dict.k} where {@code o.list}/{@code o.dict}
+     * is a member of another file's type declared as an array or an index signature: the element's
+     * or value's type, by the summary's text of the member's type; null otherwise.
+     */
+    private static NameInFile indexedType(DocumentQuery q, int expr, Path file, CrossFileNavigator navigator, int depth) {
+        Arena a = q.arena();
+        boolean computed = (a.data(expr) & M_COMPUTED) != 0;
+        int index = computed ? Layouts.memberProperty(a, expr) : -1;
+        if (computed && (index < 0 || (a.kind(index) != NUMBER_LITERAL && a.kind(index) != STRING_LITERAL))) return null;
+        int object = Layouts.memberObject(a, expr);
+        String objectName = object >= 0 && a.kind(object) == MEMBER ? propertyName(a, object) : null;
+        NameInFile owner = objectName == null ? null : typeOf(q, Layouts.memberObject(a, object), file, navigator, depth + 1);
+        MemberAt found = owner == null ? null : declaringMember(owner, objectName, navigator, depth + 1);
+        if (found == null) return null;
+        for (FileSummary.Member m : found.members()) {
+            if (m.type() == null) continue;
+            boolean numeric = index >= 0 && a.kind(index) == NUMBER_LITERAL;
+            String element = numeric ? TypeTexts.elementOf(m.type()) : null;
+            if (element == null) element = TypeTexts.indexedValueOf(m.type(), numeric);
+            String typeName = element == null ? null : instanceTypeName(element, false);
+            return typeName == null ? null : resolveIn(found.container().file(), found.summary(), typeName, navigator);
+        }
+        return null;
+    }
+
     /** The class of another file a name imports, read as a value ({@code A} of {@code A.create()}), or null. */
     private static NameInFile importedClass(DocumentQuery q, int expr, Path file, CrossFileNavigator navigator) {
         if (expr < 0 || q.arena().kind(expr) != IDENTIFIER_REFERENCE) return null;
