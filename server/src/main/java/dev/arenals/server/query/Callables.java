@@ -398,7 +398,20 @@ public final class Callables {
         }
         int returnType = Layouts.functionReturnType(a, function);
         if (returnType >= 0) returns = ": " + oneLine(a, a.start(returnType), a.end(returnType));
+        else if (a.kind(function) == ARROW_FUNCTION) returns = constructedByBody(a, Layouts.arrowBody(a, function));
         return new Signature(name, params.build(), construct ? "" : returns, construct, doc);
+    }
+
+    /**
+     * {@code () => new E(…)}: the class an arrow's expression body constructs, as TypeScript infers
+     * the arrow's return type ({@code ": E"}, with its type arguments as written); "" otherwise.
+     */
+    private static String constructedByBody(Arena a, int body) {
+        while (body >= 0 && a.kind(body) == PARENTHESIZED) body = Layouts.operand(a, body);
+        if (body < 0 || a.kind(body) != NEW) return "";
+        int callee = Layouts.callCallee(a, body);
+        int name = callee >= 0 && a.kind(callee) == INSTANTIATION_EXPRESSION ? a.firstChild(callee) : callee;
+        return name >= 0 && a.kind(name) == IDENTIFIER_REFERENCE ? ": " + oneLine(a, a.start(callee), a.end(callee)) : "";
     }
 
     /**

@@ -284,6 +284,22 @@ class InstanceMembersAcrossFilesTest {
         }
     }
 
+    /** typescript@6.0.3 answers decls.ts offset 17 (E's k) for each read. */
+    @Test
+    void definitionThroughAnArrowsConstructedValueAnArrayMemberAndAnIndexSignature() throws Exception {
+        String decls = "export class E { k = 1; }\nexport const mk = () => new E();\nexport class K { list: E[] = []; dict: { [key: string]: E } = {}; }\n";
+        String use = "import { mk, K } from './decls';\ndeclare const o: K;\nmk().k; o.list[0].k; o.dict.any.k; o.dict['x'].k;\n";
+        Files.writeString(root.resolve("decls.ts"), decls);
+        Files.writeString(root.resolve("use.ts"), use);
+        try (InProcessServer s = InProcessServer.inWorkspace(root)) {
+            s.open(uri("use.ts"), "typescript", 1, use);
+            assertEquals(List.of("decls.ts:0:17"), definition(s, "use.ts", at(use, "mk().k", 5)), "() => new E() returns an E");
+            assertEquals(List.of("decls.ts:0:17"), definition(s, "use.ts", at(use, "[0].k", 4)), "an element of list: E[]");
+            assertEquals(List.of("decls.ts:0:17"), definition(s, "use.ts", at(use, "any.k", 4)), "a value of { [key: string]: E }");
+            assertEquals(List.of("decls.ts:0:17"), definition(s, "use.ts", at(use, "'].k", 3)), "the same by a string key");
+        }
+    }
+
     @Test
     void completionOfAnImportedClassInstanceListsItsInstanceMembers() throws Exception {
         try (InProcessServer s = workspace()) {
