@@ -94,8 +94,8 @@ final class InstanceTypes {
             case MEMBER: {
                 String name = propertyName(a, expr);
                 if (name == null) return indexedType(q, expr, file, navigator, depth + 1); // xs[0] of xs: E[]
-                NameInFile cls = importedClass(q, Layouts.memberObject(a, expr), file, navigator);
-                if (cls != null) return staticMemberType(cls, name, false, navigator); // H.s of an imported H's static s: E
+                NameInFile cls = importedContainer(q, Layouts.memberObject(a, expr), file, navigator);
+                if (cls != null) return staticMemberType(cls, name, false, navigator); // H.s of an imported H's static s: E; obj.c of obj = { c: new C() }
                 NameInFile owner = typeOf(q, Layouts.memberObject(a, expr), file, navigator, depth + 1);
                 if (owner != null) return memberType(owner, name, navigator, depth + 1);
                 return indexedType(q, expr, file, navigator, depth + 1); // d.any of d: { [key: string]: A }
@@ -128,7 +128,7 @@ final class InstanceTypes {
         if (callee < 0) return null;
         if (a.kind(callee) == MEMBER) {
             String name = propertyName(a, callee);
-            NameInFile cls = name == null || awaited ? null : importedClass(q, Layouts.memberObject(a, callee), file, navigator);
+            NameInFile cls = name == null || awaited ? null : importedContainer(q, Layouts.memberObject(a, callee), file, navigator);
             if (cls != null) return staticMemberType(cls, name, true, navigator); // A.create() of an imported A
             NameInFile owner = name == null ? null : typeOf(q, Layouts.memberObject(a, callee), file, navigator, depth + 1);
             if (owner == null) return null;
@@ -195,7 +195,11 @@ final class InstanceTypes {
         int key = Layouts.propertyKey(a, parent);
         if (key < 0 || (a.kind(key) != IDENTIFIER_NAME && a.kind(key) != BINDING_IDENTIFIER && a.kind(key) != IDENTIFIER_REFERENCE)) return null;
         NameInFile owner = patternType(q, pattern, file, navigator, depth + 1);
-        return owner == null ? null : memberType(owner, a.names().name(a.data(key)), navigator, depth + 1);
+        if (owner != null) return memberType(owner, a.names().name(a.data(key)), navigator, depth + 1);
+        int holder = q.parentOf(pattern); // const { c } = obj, obj imported: a property of its object literal
+        NameInFile object = holder >= 0 && a.kind(holder) == VARIABLE_DECLARATOR && Layouts.declaratorTarget(a, holder) == pattern
+                ? importedContainer(q, Layouts.declaratorInit(a, holder), file, navigator) : null;
+        return object == null ? null : staticMemberType(object, a.names().name(a.data(key)), false, navigator);
     }
 
     /**
@@ -266,19 +270,26 @@ final class InstanceTypes {
         return null;
     }
 
-    /** The class of another file a name imports, read as a value ({@code A} of {@code A.create()}), or null. */
-    private static NameInFile importedClass(DocumentQuery q, int expr, Path file, CrossFileNavigator navigator) {
+    /**
+     * What a name imports from another file when its members are read on it as a value: a class
+     * ({@code A} of {@code A.create()}: its statics) or a constant or variable (an object literal's
+     * properties, {@code obj.c}); null otherwise.
+     */
+    private static NameInFile importedContainer(DocumentQuery q, int expr, Path file, CrossFileNavigator navigator) {
         if (expr < 0 || q.arena().kind(expr) != IDENTIFIER_REFERENCE) return null;
         NameInFile imported = importedName(q, expr, file, navigator);
         FileSummary s = imported == null ? null : navigator.summary(imported.file());
         FileSummary.Declaration declaration = s == null ? null : s.declaration(imported.name());
-        return declaration != null && declaration.kind() == FileSummary.Kind.CLASS ? imported : null;
+        if (declaration == null) return null;
+        FileSummary.Kind kind = declaration.kind();
+        return kind == FileSummary.Kind.CLASS || kind == FileSummary.Kind.CONSTANT || kind == FileSummary.Kind.VARIABLE ? imported : null;
     }
 
     /**
-     * The type of static member {@code name} of a class of another file: a static field's declared
-     * type, or ({@code called}) a static method's declared return type, by its summary; null when
-     * the class does not declare it itself (a static inherited from a base is not followed).
+     * The type of static member {@code name} of a class of another file (or a property of an object
+     * that file binds to a name): a static field's declared type, or ({@code called}) a static
+     * method's declared return type, by its summary; null when the class does not declare it
+     * itself (a static inherited from a base is not followed).
      */
     private static NameInFile staticMemberType(NameInFile cls, String name, boolean called, CrossFileNavigator navigator) {
         FileSummary s = navigator.summary(cls.file());

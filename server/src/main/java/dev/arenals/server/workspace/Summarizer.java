@@ -350,7 +350,8 @@ public final class Summarizer {
             boolean accessor = (data & (P_GET | P_SET)) != 0 || (mk == FIELD && (data & C_ACCESSOR) != 0);
             Kind k = mk == METHOD && !accessor ? Kind.METHOD : Kind.PROPERTY;
             int type = mk == FIELD ? Layouts.fieldType(arena, m) : -1; // H.s.k of static s: E reads E's k
-            if (!member(container, key, k, typeName(type), (data & MOD_PROTECTED) != 0)) continue;
+            String typeText = type >= 0 ? typeName(type) : mk == FIELD ? constructedType(unwrapped(Layouts.fieldValue(arena, m))) : null;
+            if (!member(container, key, k, typeText, (data & MOD_PROTECTED) != 0)) continue;
             String name = keyName(key);
             String qualified = container + "." + name;
             if (k == Kind.METHOD) {
@@ -584,6 +585,14 @@ public final class Summarizer {
      * one line and clipped; null for none. One String per distinct text in a file (a name is the
      * name's own String), so the summary's table keeps each once.
      */
+    /** The class a value constructs ({@code new C()}, {@code new C<T>()}: its name, TypeScript's inferred type), or null. */
+    private String constructedType(int value) {
+        if (value < 0 || arena.kind(value) != NEW) return null;
+        int callee = Layouts.callCallee(arena, value);
+        if (callee >= 0 && arena.kind(callee) == INSTANTIATION_EXPRESSION) callee = arena.firstChild(callee);
+        return callee >= 0 && arena.kind(callee) == IDENTIFIER_REFERENCE ? nameOf(callee) : null;
+    }
+
     private String typeName(int type) {
         if (type < 0) return null;
         if (arena.kind(type) == TYPE_REFERENCE && arena.nextSibling(Layouts.typeReferenceName(arena, type)) < 0
@@ -641,7 +650,7 @@ public final class Summarizer {
             int value = unwrapped(Layouts.propertyValue(arena, p));
             boolean accessor = (arena.data(p) & (P_GET | P_SET)) != 0;
             boolean callable = !accessor && value >= 0 && isFunction(arena.kind(value));
-            if (!member(container, key, callable ? Kind.METHOD : Kind.PROPERTY)) continue;
+            if (!member(container, key, callable ? Kind.METHOD : Kind.PROPERTY, accessor ? null : constructedType(value))) continue;
             String qualified = container + "." + keyName(key);
             if (callable) signatures(Callables.of(arena, value, qualified));
             else if (!accessor && value >= 0) containerMembers(qualified, value, false, depth + 1);

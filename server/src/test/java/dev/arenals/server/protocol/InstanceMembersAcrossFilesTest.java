@@ -300,6 +300,21 @@ class InstanceMembersAcrossFilesTest {
         }
     }
 
+    /** typescript@6.0.3 answers decls.ts offset 17 (E's k) for each read: a value's type is the class its initializer constructs. */
+    @Test
+    void definitionThroughAnImportedObjectLiteralsPropertyAndAStaticFieldsInitializer() throws Exception {
+        String decls = "export class E { k = 1; }\nexport const obj = { e: new E(), n: 1 };\nexport class H { static s = new E(); }\n";
+        String use = "import { obj, H } from './decls';\nobj.e.k; const { e } = obj; e.k; H.s.k;\n";
+        Files.writeString(root.resolve("decls.ts"), decls);
+        Files.writeString(root.resolve("use.ts"), use);
+        try (InProcessServer s = InProcessServer.inWorkspace(root)) {
+            s.open(uri("use.ts"), "typescript", 1, use);
+            assertEquals(List.of("decls.ts:0:17"), definition(s, "use.ts", at(use, "obj.e.k", 6)), "a property of the imported literal");
+            assertEquals(List.of("decls.ts:0:17"), definition(s, "use.ts", at(use, "e.k;", 2)), "destructured from it");
+            assertEquals(List.of("decls.ts:0:17"), definition(s, "use.ts", at(use, "s.k", 2)), "a static field without an annotation");
+        }
+    }
+
     @Test
     void completionOfAnImportedClassInstanceListsItsInstanceMembers() throws Exception {
         try (InProcessServer s = workspace()) {
