@@ -232,12 +232,15 @@ function singleFileAnswers() {
         // null value) is not judged: a valid program only reads a union's member where it is narrowed to
         // constituents that have it
         const errors = service.getSemanticDiagnostics(f.name).map(d => [d.start, d.start + d.length]);
-        const queries = f.queries.map(at => {
+        const queries = f.queries.map((at, i) => {
             const found = service.getDefinitionAtPosition(f.name, at) ?? [];
             const here = found.filter(d => d.fileName === f.name).map(d => [d.textSpan.start, d.textSpan.start + d.textSpan.length]);
-            return { at, ts: here, outside: found.length > here.length, rejected: rejectedAt(f.name, f.text, at, errors) };
+            // references (declarations included), for every other read whose definition is in the file (they cost the most)
+            const refs = i % 2 === 1 || here.length === 0 || found.length > here.length ? [] : (service.getReferencesAtPosition(f.name, at) ?? [])
+                .map(r => [r.fileName === f.name ? r.textSpan.start : -1, r.textSpan.start + r.textSpan.length]);
+            return { at, ts: here, refs, outside: found.length > here.length, rejected: rejectedAt(f.name, f.text, at, errors) };
         });
-        out.push({ name: f.name.slice(1), text: f.text, queries });
+        out.push({ name: f.name.slice(1), text: f.text, queries, errors });
     }
     return out;
 }

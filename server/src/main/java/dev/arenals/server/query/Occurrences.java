@@ -371,7 +371,7 @@ public final class Occurrences {
                 if (property < 0 || arena.kind(property) != IDENTIFIER_NAME || arena.data(property) != name) continue;
                 int object = Layouts.memberObject(arena, n);
                 int ok = object < 0 ? -1 : arena.kind(object);
-                if (ok == THIS || ok == SUPER) continue; // thisUses
+                if (ok == SUPER || (ok == THIS && DeclaredTypes.thisParameterType(q, object) < 0)) continue; // thisUses; this declared by a this parameter is typed
                 int type = DeclaredTypes.localType(q, object);
                 if (type < 0) { // a union or Omit<T, K> whose member one declaration settles, as definition reads it
                     int declared = DeclaredTypes.declaredType(q, object), reference = ok == IDENTIFIER_REFERENCE ? object : -1;

@@ -92,7 +92,7 @@ public final class TypeMembers {
             if (d == c || ClassHierarchy.extendsInFile(q, c, d)) { related = true; continue; } // C itself, or C below it: C
             if (isClass(a.kind(d))) {
                 if (ClassHierarchy.extendsInFile(q, d, c)) return false; // a class below C stays beside it
-                if (hasEveryMember(q, d, c)) return false; // structurally C: TypeScript may keep it
+                // an unrelated class is left out however alike it is: instanceof narrows by derivation (isTypeDerivedFrom), not by structure
                 continue; // unrelated: left out
             }
             if (count == 1 && hasEveryMember(q, c, d)) { related = true; continue; } // x: I, C has I's members: C

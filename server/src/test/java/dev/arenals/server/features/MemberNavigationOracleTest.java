@@ -22,19 +22,21 @@ import org.eclipse.lsp4j.Location;
 import org.junit.jupiter.api.Test;
 
 /**
- * Go to definition on members, judged by TypeScript: small programs of classes, interfaces,
- * unions and the library's containers read through every way a value's type is declared
- * ({@code test-fixtures/navigation/members-fuzz.mjs}, fixed seeds), each read asked of the pinned
- * typescript@6.0.3's language service. "Exact or nothing": where arena-ls answers, the answer is
- * TypeScript's (no other declaration, none where TypeScript has none); how many of TypeScript's
- * answers arena-ls gives has a floor that only goes up.
+ * Go to definition and references on members, judged by TypeScript: small programs of classes,
+ * interfaces, unions and the library's containers read through every way a value's type is
+ * declared ({@code test-fixtures/navigation/members-fuzz.mjs}, fixed seeds), each read asked of
+ * the pinned typescript@6.0.3's language service. "Exact or nothing": where arena-ls answers, the
+ * answer is TypeScript's (no other declaration, none where TypeScript has none; no reference
+ * TypeScript does not relate, on lines its checker accepts); how many of TypeScript's answers
+ * arena-ls gives has a floor that only goes up.
  */
 class MemberNavigationOracleTest {
     private static final Path FUZZER = Path.of("..", "test-fixtures", "navigation", "members-fuzz.mjs");
 
     @Test
     void everyAnswerIsTypeScriptsAndMostOfTheirsAreGiven() throws IOException, InterruptedException {
-        int asked = 0, typescript = 0, agree = 0, outside = 0, rejected = 0;
+        int asked = 0, typescript = 0, agree = 0, outside = 0, rejected = 0, referencesAsked = 0, referencesSame = 0, referencesLacking = 0;
+        List<String> wrongReferences = new ArrayList<>();
         List<String> wrong = new ArrayList<>();
         Map<String, Integer> missed = new HashMap<>();
         for (int seed = 1; seed <= 3; seed++) {
@@ -68,14 +70,38 @@ class MemberNavigationOracleTest {
                     for (Location l : new DefinitionHandler().definition(doc, doc.positionAt(at))) {
                         ours.add(q.offset(l.getRange().getStart()) + "-" + q.offset(l.getRange().getEnd()));
                     }
+                    // references, each on a line TypeScript's checker accepts (a rejected read is no valid program's)
+                    TreeSet<String> theirReferences = new TreeSet<>();
+                    for (JsonElement span : query.getAsJsonArray("refs")) {
+                        JsonArray r = span.getAsJsonArray();
+                        if (!onRejectedLine(text, r.get(0).getAsInt(), file.getAsJsonArray("errors"))) theirReferences.add(r.get(0).getAsInt() + "-" + r.get(1).getAsInt());
+                    }
+                    if (!theirReferences.isEmpty()) {
+                        TreeSet<String> ourReferences = new TreeSet<>();
+                        for (Location l : new ReferencesHandler().references(doc, doc.positionAt(at), true)) {
+                            int start = q.offset(l.getRange().getStart());
+                            if (!onRejectedLine(text, start, file.getAsJsonArray("errors"))) ourReferences.add(start + "-" + q.offset(l.getRange().getEnd()));
+                        }
+                        referencesAsked++;
+                        TreeSet<String> extra = new TreeSet<>(ourReferences), lacking = new TreeSet<>(theirReferences);
+                        extra.removeAll(theirReferences);
+                        lacking.removeAll(ourReferences);
+                        if (ourReferences.equals(theirReferences)) referencesSame++;
+                        else if (!extra.isEmpty() && wrongReferences.size() < 10) { // a location TypeScript does not relate: wrong
+                            int line = text.lastIndexOf('\n', at - 1) + 1, end = text.indexOf('\n', at);
+                            wrongReferences.add("seed " + seed + " " + file.get("name").getAsString() + " at " + at + ": `" + text.substring(line, end < 0 ? text.length() : end)
+                                    + "` ours beside TypeScript's " + extra + ", TypeScript's we lack " + lacking);
+                        }
+                        referencesLacking += lacking.size();
+                    }
                     if (!theirs.isEmpty()) typescript++;
                     if (!theirs.isEmpty() && ours.isEmpty()) {
-                        int line = text.lastIndexOf('\n', at) + 1;
+                        int line = text.lastIndexOf('\n', at - 1) + 1;
                         missed.merge(text.substring(line, text.lastIndexOf('.', at) + 1), 1, Integer::sum); // the read's shape: its line up to the name
                     }
                     if (!theirs.isEmpty() && theirs.equals(ours)) agree++;
                     else if (!ours.isEmpty() && wrong.size() < 10) {
-                        int line = text.lastIndexOf('\n', at) + 1, end = text.indexOf('\n', at);
+                        int line = text.lastIndexOf('\n', at - 1) + 1, end = text.indexOf('\n', at);
                         wrong.add("seed " + seed + " " + file.get("name").getAsString() + " at " + at + ": `" + text.substring(line, end < 0 ? text.length() : end)
                                 + "` ours " + ours + " TypeScript's " + theirs);
                     }
@@ -89,7 +115,25 @@ class MemberNavigationOracleTest {
         for (Map.Entry<String, Integer> shape : shapes.subList(0, Math.min(25, shapes.size()))) {
             System.out.printf("  not answered %3d: %s%n", shape.getValue(), shape.getKey());
         }
+        System.out.printf("member references vs TypeScript: %d reads with references in the file, the same set for %d (%.1f%%), %d of TypeScript's "
+                + "locations not given, another location for %d%n", referencesAsked, referencesSame, 100.0 * referencesSame / referencesAsked, referencesLacking,
+                wrongReferences.size());
+        wrongReferences.forEach(w -> System.out.println("  " + w));
         assertEquals(List.of(), wrong, "an answer that is not TypeScript's");
-        assertTrue(agree >= 0.98 * typescript, "gave " + agree + " of " + typescript); // 864 of 896 (96.4%) on 2026-12-07; 2,023 of 2,054 (98.5%) with the nineteenth session's shapes
+        assertEquals(List.of(), wrongReferences, "references that are not TypeScript's");
+        assertTrue(referencesSame >= 0.97 * referencesAsked, "the same references for " + referencesSame + " of " + referencesAsked); // 1,020 of 1,049 (97.2%) on 2026-12-08
+        assertTrue(agree >= 0.99 * typescript, "gave " + agree + " of " + typescript); // 864 of 896 (96.4%) on 2026-12-07; 2,035 of 2,054 (99.1%) with the nineteenth session's shapes
+    }
+
+    /** Whether {@code offset}'s line has one of TypeScript's checker errors ({@code [start, end]} pairs). */
+    private static boolean onRejectedLine(String text, int offset, JsonArray errors) {
+        if (offset < 0) return false;
+        int lineStart = text.lastIndexOf('\n', offset - 1) + 1, lineEnd = text.indexOf('\n', offset);
+        if (lineEnd < 0) lineEnd = text.length();
+        for (JsonElement e : errors) {
+            JsonArray span = e.getAsJsonArray();
+            if (span.get(0).getAsInt() <= lineEnd && span.get(1).getAsInt() >= lineStart) return true;
+        }
+        return false;
     }
 }

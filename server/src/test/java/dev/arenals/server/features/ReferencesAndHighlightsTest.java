@@ -176,4 +176,12 @@ class ReferencesAndHighlightsTest {
         assertLinkedEditing("a.jsx", "const x = <Self|Closing />;");
         assertLinkedEditing("a.jsx", "const x = <div cl|assName='a'></div>;");
     }
+
+    /** typescript@6.0.3's getReferencesAtPosition on the same text: every read narrowed or declared to E. */
+    @Test
+    void readsNarrowedToAClassOrDeclaredByAThisParameterAreItsMembersReferences() {
+        assertReferences("a.ts", "class C { m() { return 3; } kind = 'c' as const; }\nclass E { [[m]]() { return 4; } kind = 'e' as const; }\ntype U = C | E;\n"
+                + "function f7(u: U) { switch (u.kind) { case 'c': u.m; break; default: u.[[m]]; } }\n"
+                + "function f3(u: U) { if (u instanceof E) u.[[m]]; }\nfunction f12(this: E) { this.[[m]]; }\nnew E().[[/*|*/m]];");
+    }
 }

@@ -93,7 +93,7 @@ class MemberNavigationAcrossFilesOracleTest {
                                     + (target == null ? -1 : offset(target, l.getRange().getEnd())));
                         }
                         if (!theirs.isEmpty()) typescript++;
-                        int line = text.lastIndexOf('\n', at) + 1;
+                        int line = text.lastIndexOf('\n', at - 1) + 1;
                         if (!theirs.isEmpty() && ours.isEmpty()) missed.merge(text.substring(line, text.lastIndexOf('.', at) + 1), 1, Integer::sum);
                         if (!theirs.isEmpty() && theirs.equals(ours)) agree++;
                         else if (!ours.isEmpty() && wrong.size() < 10) {
