@@ -307,6 +307,7 @@ public final class HoverHandler {
         int k = arena.kind(node);
         switch (symbolKind) {
             case SymbolKind.PARAMETER:
+                if (k == PARAMETER && (arena.data(node) & MOD_PARAMETER_PROPERTY) != 0) return parameterPropertyText(arena, path, node, name);
                 return "(parameter) " + parameterText(arena, node, name, declaration);
             case SymbolKind.CATCH_PARAMETER:
                 return "(catch parameter) " + name;
@@ -346,6 +347,24 @@ public final class HoverHandler {
             case VAR_AWAIT_USING: return "await using";
             default: return "var";
         }
+    }
+
+    /**
+     * {@code constructor(public item: T)} declares a property: {@code (property) Box<T>.item: T}, as
+     * TypeScript shows it on the parameter and on every read of the member.
+     */
+    private static String parameterPropertyText(Arena arena, int[] path, int param, String name) {
+        String owner = "";
+        for (int i = path.length - 1; i >= 0; i--) {
+            if (!isClass(arena.kind(path[i]))) continue;
+            int className = Layouts.className(arena, path[i]);
+            int typeParameters = className < 0 ? -1 : arena.nextSibling(className);
+            if (className >= 0) owner = arena.text(arena.start(className), arena.end(className))
+                    + (typeParameters >= 0 && arena.kind(typeParameters) == TYPE_PARAMETERS ? Trees.oneLine(arena.text(arena.start(typeParameters), arena.end(typeParameters)), 80) : "") + ".";
+            break;
+        }
+        int type = Layouts.parameterType(arena, param);
+        return "(property) " + owner + name + (type < 0 ? "" : ": " + clip(firstLine(arena.text(arena.start(type), arena.end(type)))));
     }
 
     private static String parameterText(Arena arena, int param, String name, int bindingNode) {

@@ -456,5 +456,16 @@ class DeclaredTypeMembersTest {
         org.junit.jupiter.api.Assertions.assertEquals("const m: Map<string, U> = new Map<string, U>()", hover(user + "const m = new Map<string, U>(); |m;"));
         org.junit.jupiter.api.Assertions.assertEquals("const x: U = s.load()", hover(user + "declare const s: S; const x: U = s.load(); |x;"), "annotated: as written");
         org.junit.jupiter.api.Assertions.assertEquals("const n = 1", hover(user + "const n = 1; |n;"), "nothing the declarations settle");
+        String box = "class C { n = 1 } class Box<T> { constructor(public item: T) {} get(): T { return this.item; } }\n";
+        org.junit.jupiter.api.Assertions.assertEquals("const got: C = bx.get()", hover(box + "declare const bx: Box<C>; const got = bx.get(); |got;"));
+        org.junit.jupiter.api.Assertions.assertEquals("const item: C = new Box(new C()).item", hover(box + "const item = new Box(new C()).item; |item;"));
+    }
+
+    /** typescript@6.0.3 shows a parameter property as the property it declares, on the parameter and on a read. */
+    @Test
+    void hoverOnAParameterPropertyShowsTheProperty() {
+        String box = "class Box<T> { constructor(public item: T) {} }\n";
+        org.junit.jupiter.api.Assertions.assertEquals("(property) Box<T>.item: T", hover("class Box<T> { constructor(public it|em: T) {} }"));
+        org.junit.jupiter.api.Assertions.assertEquals("(property) Box<T>.item: T", hover(box + "declare const b: Box<number>; b.it|em;"));
     }
 }
