@@ -11,6 +11,7 @@ import dev.arenals.parser.lexer.Token;
 import dev.arenals.parser.tree.IntSet;
 import dev.arenals.parser.tree.NameTable;
 import dev.arenals.parser.tree.ParseLog;
+import dev.arenals.parser.tree.SourceText;
 import dev.arenals.parser.tree.TreeSink;
 
 /**
@@ -82,7 +83,7 @@ final class ParseContext {
     TreeSink sink;
     ParseLog log;
     NameTable names;
-    char[] src;
+    SourceText src;
     int srcLength;
     /** Parsed with the module goal (strict, await reserved). */
     boolean module;
@@ -240,7 +241,7 @@ final class ParseContext {
     // ================================================================== the parse
 
     /** Resets every piece of state for a parse of {@code src[0, length)} starting at {@code from}. */
-    void begin(char[] src, int length, ParseOptions options, TreeSink sink, NameTable names, ParseLog log, int from) {
+    void begin(SourceText src, int length, ParseOptions options, TreeSink sink, NameTable names, ParseLog log, int from) {
         // the parse
         Language language = options.language();
         boolean module = options.isModule();
@@ -369,7 +370,7 @@ final class ParseContext {
      */
     boolean atTsxLessThanSlash() {
         int at = lexer.tokenEnd;
-        return jsx && ts && at < srcLength && src[at] == '/' && (at + 1 >= srcLength || src[at + 1] != '*');
+        return jsx && ts && at < srcLength && src.charAt(at) == '/' && (at + 1 >= srcLength || src.charAt(at + 1) != '*');
     }
 
     /** The current token is contextual keyword {@code k}, spelled without escapes. */
@@ -489,9 +490,9 @@ final class ParseContext {
      */
     boolean nextTokenMayStartWith(char c) {
         int p = lexer.tokenEnd;
-        while (p < srcLength && (src[p] == ' ' || src[p] == '\t')) p++;
+        while (p < srcLength && (src.charAt(p) == ' ' || src.charAt(p) == '\t')) p++;
         if (p >= srcLength) return false;
-        char d = src[p];
+        char d = src.charAt(p);
         return d == c || d == '/' || d == '\n' || d == '\r' || d == '<' || d == '-' || d >= 0x80 || d == '\u000B' || d == '\f';
     }
 

@@ -7,6 +7,7 @@ import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.tree.NameTable;
 import dev.arenals.parser.tree.ParseLog;
+import dev.arenals.parser.tree.SourceText;
 import dev.arenals.parser.tree.TreeSink;
 
 /**
@@ -25,7 +26,7 @@ final class Parser {
 
     boolean wasModule() { return p.wasModule(); }
 
-    void parse(char[] src, int length, ParseOptions options, TreeSink sink, NameTable names, ParseLog log) {
+    void parse(SourceText src, int length, ParseOptions options, TreeSink sink, NameTable names, ParseLog log) {
         p.begin(src, length, options, sink, names, log, 0);
         p.next();
         parseProgram(p);
@@ -41,7 +42,7 @@ final class Parser {
      * Returns the start of the token the parse stopped at, or -1 when the input nested too deep.
      * Whether module syntax was seen is then {@link #sawModuleSyntax()}.
      */
-    int parseTopLevelRange(char[] src, int length, ParseOptions options, TreeSink sink, NameTable names, ParseLog log,
+    int parseTopLevelRange(SourceText src, int length, ParseOptions options, TreeSink sink, NameTable names, ParseLog log,
             int from, int stopAt, boolean strict) {
         p.begin(src, length, options, sink, names, log, from);
         if (strict) p.ctx |= CTX_STRICT;
@@ -66,7 +67,7 @@ final class Parser {
      * Private names it references that no class inside it declares are then
      * {@link #unresolvedPrivateName}.
      */
-    int parseFunctionBodyAlone(char[] src, int length, ParseOptions options, TreeSink sink, NameTable names, ParseLog log,
+    int parseFunctionBodyAlone(SourceText src, int length, ParseOptions options, TreeSink sink, NameTable names, ParseLog log,
             int bodyStart, int closeAt, int ctx, int depth, int classDepth) {
         p.begin(src, length, options, sink, names, log, bodyStart);
         p.ctx = ctx;

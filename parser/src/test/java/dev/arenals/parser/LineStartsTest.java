@@ -1,5 +1,6 @@
 package dev.arenals.parser;
 
+import dev.arenals.parser.tree.SourceText;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -89,8 +90,8 @@ class LineStartsTest {
                     int b = Math.min(text.length(), a + random.nextInt(4));
                     String insert = pieces[random.nextInt(pieces.length)];
                     text.replace(a, b, insert);
-                    char[] chars = text.toString().toCharArray();
-                    lines.applyEdit(chars, chars.length, a, b, insert.length());
+                    SourceText chars = SourceText.of(text);
+                    lines.applyEdit(chars, chars.length(), a, b, insert.length());
                     int[] expected = LineStarts.of(text, rule).toArray();
                     assertArrayEquals(expected, lines.toArray(), () -> rule + " after editing " + escape(text.toString()));
                 }
@@ -100,9 +101,9 @@ class LineStartsTest {
 
     @Test
     void startsLineAtIsTheRuleTheTableFollows() {
-        char[] c = "a\r\nb".toCharArray();
-        assertFalse(Terminators.LSP.startsLineAt(c, c.length, 2), "between \\r and \\n");
-        assertTrue(Terminators.LSP.startsLineAt(c, c.length, 3));
+        SourceText c = SourceText.of("a\r\nb");
+        assertFalse(Terminators.LSP.startsLineAt(c, c.length(), 2), "between \\r and \\n");
+        assertTrue(Terminators.LSP.startsLineAt(c, c.length(), 3));
     }
 
     private static String escape(String s) { return s.replace("\r", "\\r").replace("\n", "\\n").replace("\u2028", "\\u2028"); }

@@ -3,6 +3,7 @@ package dev.arenals.parser.lexer;
 import dev.arenals.parser.diag.Diag;
 import dev.arenals.parser.tree.NameTable;
 import dev.arenals.parser.tree.ParseLog;
+import dev.arenals.parser.tree.SourceText;
 
 /**
  * The JavaScript / TypeScript scanner. The current token lives in public primitive fields, there is
@@ -63,10 +64,10 @@ public final class Lexer {
     private static final int A_DIGIT = UnicodeId.A_DIGIT;
     private static final int A_HEX = UnicodeId.A_HEX;
 
-    private static final char[] EMPTY = new char[0];
+    private static final SourceText EMPTY = new SourceText();
 
     // ---- input ----
-    private char[] src = EMPTY;
+    private SourceText src = EMPTY;
     /** NameTable's raw hash and tail key of src[hashStart, hashEnd), the last ASCII identifier scanned by next(). */
     private int hash;
     private long tailKey;
@@ -108,9 +109,9 @@ public final class Lexer {
     }
 
     /** Starts lexing src[0,length). module: module goal (no HTML-like comments). Does NOT scan the first token. */
-    public void reset(char[] src, int length, NameTable names, ParseLog log, boolean module) {
+    public void reset(SourceText src, int length, NameTable names, ParseLog log, boolean module) {
         this.src = src == null ? EMPTY : src;
-        this.end = Math.max(0, Math.min(length, this.src.length));
+        this.end = Math.max(0, Math.min(length, this.src.length()));
         this.names = names != null ? names : new NameTable();
         this.log = log != null ? log : new ParseLog();
         this.module = module;
@@ -142,7 +143,7 @@ public final class Lexer {
         log = null;
     }
 
-    public char[] source() { return src; }
+    public SourceText source() { return src; }
 
     public int length() { return end; }
 
@@ -159,7 +160,7 @@ public final class Lexer {
 
     /** Scans the next token, sets the token fields and returns its kind. */
     public int next() {
-        final char[] s = src;
+        final SourceText s = src;
         final int n = end;
         int p = pos;
         final boolean atStart = p == 0;
@@ -167,7 +168,7 @@ public final class Lexer {
         flags = 0;
         trivia:
         while (p < n) {
-            char c = s[p];
+            char c = s.charAt(p);
             if (c == ' ') {
                 p++;
                 continue;
@@ -185,7 +186,7 @@ public final class Lexer {
                     continue;
                 case '/':
                     if (p + 1 < n) {
-                        char c1 = s[p + 1];
+                        char c1 = s.charAt(p + 1);
                         if (c1 == '/') {
                             p = skipLineComment(p, p + 2);
                             continue;
@@ -198,21 +199,21 @@ public final class Lexer {
                     }
                     break trivia;
                 case '<':
-                    if (!module && p + 3 < n && s[p + 1] == '!' && s[p + 2] == '-' && s[p + 3] == '-') {
+                    if (!module && p + 3 < n && s.charAt(p + 1) == '!' && s.charAt(p + 2) == '-' && s.charAt(p + 3) == '-') {
                         sawHtmlComment = true;
                         p = skipLineComment(p, p + 4);
                         continue;
                     }
                     break trivia;
                 case '-':
-                    if (!module && (nl || atStart) && p + 2 < n && s[p + 1] == '-' && s[p + 2] == '>') {
+                    if (!module && (nl || atStart) && p + 2 < n && s.charAt(p + 1) == '-' && s.charAt(p + 2) == '>') {
                         sawHtmlComment = true;
                         p = skipLineComment(p, p + 3);
                         continue;
                     }
                     break trivia;
                 case '#':
-                    if (p == 0 && n > 1 && s[1] == '!') {
+                    if (p == 0 && n > 1 && s.charAt(1) == '!') {
                         p = skipLineComment(0, 2);
                         continue;
                     }
@@ -235,7 +236,7 @@ public final class Lexer {
         newlineBefore = nl;
         tokenStart = p;
         if (p >= n) return finish(Token.EOF, n);
-        char c = s[p];
+        char c = s.charAt(p);
         // the common first characters before the switch (see the trivia loop): identifiers and
         // keywords, then one-character tokens by table
         if (c < 128) {
@@ -246,12 +247,12 @@ public final class Lexer {
                 // NameTable's hash and tail key of the name, computed in the same pass (see internIdentifier)
                 int h = c;
                 long k = c;
-                while (q < n && ASCII_NAME_PART[ch = s[q]]) {
+                while (q < n && ASCII_NAME_PART[ch = s.charAt(q)]) {
                     h = (h << 8) + h + ch; // 257 * h + ch: NameTable.rawHash
                     k = k << 7 | ch; // NameTable.tailKey
                     q++;
                 }
-                if (q < n && ((ch = s[q]) == '\\' || ch >= 128)) return scanIdentifierRest(p, q, false);
+                if (q < n && ((ch = s.charAt(q)) == '\\' || ch >= 128)) return scanIdentifierRest(p, q, false);
                 hashStart = p;
                 hashEnd = q;
                 hash = h;
@@ -271,28 +272,28 @@ public final class Lexer {
                 return scanTemplate(p, true);
             case '.':
                 if (p + 1 < n) {
-                    char c1 = s[p + 1];
+                    char c1 = s.charAt(p + 1);
                     if (c1 >= '0' && c1 <= '9') return scanNumber(p);
-                    if (c1 == '.' && p + 2 < n && s[p + 2] == '.') return finish(Token.ELLIPSIS, p + 3);
+                    if (c1 == '.' && p + 2 < n && s.charAt(p + 2) == '.') return finish(Token.ELLIPSIS, p + 3);
                 }
                 return finish(Token.DOT, p + 1);
             case '?':
                 if (p + 1 < n) {
-                    char c1 = s[p + 1];
+                    char c1 = s.charAt(p + 1);
                     if (c1 == '?') {
-                        if (p + 2 < n && s[p + 2] == '=') return finish(Token.QUESTION2_ASSIGN, p + 3);
+                        if (p + 2 < n && s.charAt(p + 2) == '=') return finish(Token.QUESTION2_ASSIGN, p + 3);
                         return finish(Token.QUESTION2, p + 2);
                     }
-                    if (c1 == '.' && !(p + 2 < n && s[p + 2] >= '0' && s[p + 2] <= '9')) {
+                    if (c1 == '.' && !(p + 2 < n && s.charAt(p + 2) >= '0' && s.charAt(p + 2) <= '9')) {
                         return finish(Token.QUESTION_DOT, p + 2);
                     }
                 }
                 return finish(Token.QUESTION, p + 1);
             case '<':
                 if (p + 1 < n) {
-                    char c1 = s[p + 1];
+                    char c1 = s.charAt(p + 1);
                     if (c1 == '<') {
-                        if (p + 2 < n && s[p + 2] == '=') return finish(Token.SHL_ASSIGN, p + 3);
+                        if (p + 2 < n && s.charAt(p + 2) == '=') return finish(Token.SHL_ASSIGN, p + 3);
                         return finish(Token.SHL, p + 2);
                     }
                     if (c1 == '=') return finish(Token.LE, p + 2);
@@ -300,55 +301,55 @@ public final class Lexer {
                 return finish(Token.LT, p + 1);
             case '=':
                 if (p + 1 < n) {
-                    char c1 = s[p + 1];
+                    char c1 = s.charAt(p + 1);
                     if (c1 == '=') {
-                        if (p + 2 < n && s[p + 2] == '=') return finish(Token.EQ3, p + 3);
+                        if (p + 2 < n && s.charAt(p + 2) == '=') return finish(Token.EQ3, p + 3);
                         return finish(Token.EQ2, p + 2);
                     }
                     if (c1 == '>') return finish(Token.ARROW, p + 2);
                 }
                 return finish(Token.ASSIGN, p + 1);
             case '!':
-                if (p + 1 < n && s[p + 1] == '=') {
-                    if (p + 2 < n && s[p + 2] == '=') return finish(Token.NE2, p + 3);
+                if (p + 1 < n && s.charAt(p + 1) == '=') {
+                    if (p + 2 < n && s.charAt(p + 2) == '=') return finish(Token.NE2, p + 3);
                     return finish(Token.NE, p + 2);
                 }
                 return finish(Token.BANG, p + 1);
             case '+':
                 if (p + 1 < n) {
-                    char c1 = s[p + 1];
+                    char c1 = s.charAt(p + 1);
                     if (c1 == '+') return finish(Token.PLUS2, p + 2);
                     if (c1 == '=') return finish(Token.PLUS_ASSIGN, p + 2);
                 }
                 return finish(Token.PLUS, p + 1);
             case '-':
                 if (p + 1 < n) {
-                    char c1 = s[p + 1];
+                    char c1 = s.charAt(p + 1);
                     if (c1 == '-') return finish(Token.MINUS2, p + 2);
                     if (c1 == '=') return finish(Token.MINUS_ASSIGN, p + 2);
                 }
                 return finish(Token.MINUS, p + 1);
             case '*':
                 if (p + 1 < n) {
-                    char c1 = s[p + 1];
+                    char c1 = s.charAt(p + 1);
                     if (c1 == '*') {
-                        if (p + 2 < n && s[p + 2] == '=') return finish(Token.STAR2_ASSIGN, p + 3);
+                        if (p + 2 < n && s.charAt(p + 2) == '=') return finish(Token.STAR2_ASSIGN, p + 3);
                         return finish(Token.STAR2, p + 2);
                     }
                     if (c1 == '=') return finish(Token.STAR_ASSIGN, p + 2);
                 }
                 return finish(Token.STAR, p + 1);
             case '/':
-                if (p + 1 < n && s[p + 1] == '=') return finish(Token.SLASH_ASSIGN, p + 2);
+                if (p + 1 < n && s.charAt(p + 1) == '=') return finish(Token.SLASH_ASSIGN, p + 2);
                 return finish(Token.SLASH, p + 1);
             case '%':
-                if (p + 1 < n && s[p + 1] == '=') return finish(Token.PERCENT_ASSIGN, p + 2);
+                if (p + 1 < n && s.charAt(p + 1) == '=') return finish(Token.PERCENT_ASSIGN, p + 2);
                 return finish(Token.PERCENT, p + 1);
             case '&':
                 if (p + 1 < n) {
-                    char c1 = s[p + 1];
+                    char c1 = s.charAt(p + 1);
                     if (c1 == '&') {
-                        if (p + 2 < n && s[p + 2] == '=') return finish(Token.AMP2_ASSIGN, p + 3);
+                        if (p + 2 < n && s.charAt(p + 2) == '=') return finish(Token.AMP2_ASSIGN, p + 3);
                         return finish(Token.AMP2, p + 2);
                     }
                     if (c1 == '=') return finish(Token.AMP_ASSIGN, p + 2);
@@ -356,29 +357,29 @@ public final class Lexer {
                 return finish(Token.AMP, p + 1);
             case '|':
                 if (p + 1 < n) {
-                    char c1 = s[p + 1];
+                    char c1 = s.charAt(p + 1);
                     if (c1 == '|') {
-                        if (p + 2 < n && s[p + 2] == '=') return finish(Token.BAR2_ASSIGN, p + 3);
+                        if (p + 2 < n && s.charAt(p + 2) == '=') return finish(Token.BAR2_ASSIGN, p + 3);
                         return finish(Token.BAR2, p + 2);
                     }
                     if (c1 == '=') return finish(Token.BAR_ASSIGN, p + 2);
                 }
                 return finish(Token.BAR, p + 1);
             case '^':
-                if (p + 1 < n && s[p + 1] == '=') return finish(Token.CARET_ASSIGN, p + 2);
+                if (p + 1 < n && s.charAt(p + 1) == '=') return finish(Token.CARET_ASSIGN, p + 2);
                 return finish(Token.CARET, p + 1);
             case '#':
                 if (p + 1 < n && isIdentifierStartAt(s, p + 1, n)) return scanIdentifierRest(p + 1, p + 1, true);
                 return finish(Token.HASH, p + 1);
             case '\\':
-                if (p + 1 < n && s[p + 1] == 'u') return scanIdentifierRest(p, p, false);
+                if (p + 1 < n && s.charAt(p + 1) == 'u') return scanIdentifierRest(p, p, false);
                 log.report(p, p + 1, Diag.INVALID_CHARACTER, 0);
                 return finish(Token.ERROR, p + 1);
             default: {
                 int cp = c;
                 int cc = 1;
-                if (Character.isHighSurrogate(c) && p + 1 < n && Character.isLowSurrogate(s[p + 1])) {
-                    cp = Character.toCodePoint(c, s[p + 1]);
+                if (Character.isHighSurrogate(c) && p + 1 < n && Character.isLowSurrogate(s.charAt(p + 1))) {
+                    cp = Character.toCodePoint(c, s.charAt(p + 1));
                     cc = 2;
                 }
                 if (cp >= 128 && UnicodeId.isIdStart(cp)) return scanIdentifierRest(p, p, false);
@@ -400,10 +401,10 @@ public final class Lexer {
 
     /** Skips a single-line comment whose opener spans [start, p); records it; returns its end (before the line terminator). */
     private int skipLineComment(int start, int p) {
-        final char[] s = src;
+        final SourceText s = src;
         final int n = end;
         while (p < n) {
-            char c = s[p];
+            char c = s.charAt(p);
             if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029') break;
             p++;
         }
@@ -413,15 +414,15 @@ public final class Lexer {
 
     /** Skips the block comment starting at {@code start}; sets {@link #commentNewline}; returns its end. */
     private int skipBlockComment(int start) {
-        final char[] s = src;
+        final SourceText s = src;
         final int n = end;
         boolean nl = false;
         int p = start + 2;
         // until the first line break: look for both '*' and line terminators
         while (p < n) {
-            char c = s[p];
+            char c = s.charAt(p);
             if (c == '*') {
-                if (p + 1 < n && s[p + 1] == '/') {
+                if (p + 1 < n && s.charAt(p + 1) == '/') {
                     commentNewline = false;
                     log.addComment(start, p + 2);
                     return p + 2;
@@ -436,9 +437,9 @@ public final class Lexer {
         // after it (most of a doc comment): only the closing "*/" matters; the next '*' is looked
         // for four characters at a time (C1 does not unroll loops)
         while (p < n) {
-            while (p + 3 < n && s[p] != '*' && s[p + 1] != '*' && s[p + 2] != '*' && s[p + 3] != '*') p += 4;
-            while (p < n && s[p] != '*') p++;
-            if (p + 1 < n && s[p + 1] == '/') {
+            while (p + 3 < n && s.charAt(p) != '*' && s.charAt(p + 1) != '*' && s.charAt(p + 2) != '*' && s.charAt(p + 3) != '*') p += 4;
+            while (p < n && s.charAt(p) != '*') p++;
+            if (p + 1 < n && s.charAt(p + 1) == '/') {
                 commentNewline = true;
                 log.addComment(start, p + 2);
                 return p + 2;
@@ -456,12 +457,12 @@ public final class Lexer {
     // =====================================================================================
 
     /** True when an IdentifierStart (including a {@code \\u} escape) begins at {@code p < n}. */
-    private static boolean isIdentifierStartAt(char[] s, int p, int n) {
-        char c = s[p];
-        if (c < 128) return (ASCII[c] & A_START) != 0 || (c == '\\' && p + 1 < n && s[p + 1] == 'u');
+    private static boolean isIdentifierStartAt(SourceText s, int p, int n) {
+        char c = s.charAt(p);
+        if (c < 128) return (ASCII[c] & A_START) != 0 || (c == '\\' && p + 1 < n && s.charAt(p + 1) == 'u');
         int cp = c;
-        if (Character.isHighSurrogate(c) && p + 1 < n && Character.isLowSurrogate(s[p + 1])) {
-            cp = Character.toCodePoint(c, s[p + 1]);
+        if (Character.isHighSurrogate(c) && p + 1 < n && Character.isLowSurrogate(s.charAt(p + 1))) {
+            cp = Character.toCodePoint(c, s.charAt(p + 1));
         }
         return UnicodeId.isIdStart(cp);
     }
@@ -471,17 +472,17 @@ public final class Lexer {
      * ID_Continue code points and {@code \\u} escapes (validated). Sets the token.
      */
     private int scanIdentifierRest(int idStart, int p, boolean privateName) {
-        final char[] s = src;
+        final SourceText s = src;
         final int n = end;
         boolean nonAscii = false;
         while (p < n) {
-            char ch = s[p];
+            char ch = s.charAt(p);
             if (ch < 128) {
                 if ((ASCII[ch] & A_PART) != 0 && (p > idStart || (ASCII[ch] & A_START) != 0)) {
                     p++;
                     continue;
                 }
-                if (ch == '\\' && p + 1 < n && s[p + 1] == 'u') {
+                if (ch == '\\' && p + 1 < n && s.charAt(p + 1) == 'u') {
                     int cp = readUnicodeEscape(s, p, n);
                     flags |= F_ESCAPED;
                     if (cp < 0) {
@@ -496,8 +497,8 @@ public final class Lexer {
             }
             int cp = ch;
             int cc = 1;
-            if (Character.isHighSurrogate(ch) && p + 1 < n && Character.isLowSurrogate(s[p + 1])) {
-                cp = Character.toCodePoint(ch, s[p + 1]);
+            if (Character.isHighSurrogate(ch) && p + 1 < n && Character.isLowSurrogate(s.charAt(p + 1))) {
+                cp = Character.toCodePoint(ch, s.charAt(p + 1));
                 cc = 2;
             }
             if (p == idStart ? UnicodeId.isIdStart(cp) : UnicodeId.isIdPart(cp)) {
@@ -508,7 +509,7 @@ public final class Lexer {
             }
         }
         if (p == idStart) { // callers start on an identifier start; stay safe and make progress anyway
-            int cc = Character.isHighSurrogate(s[p]) && p + 1 < n && Character.isLowSurrogate(s[p + 1]) ? 2 : 1;
+            int cc = Character.isHighSurrogate(s.charAt(p)) && p + 1 < n && Character.isLowSurrogate(s.charAt(p + 1)) ? 2 : 1;
             log.report(p, p + cc, Diag.INVALID_CHARACTER, 0);
             return finish(Token.ERROR, p + cc);
         }
@@ -531,15 +532,15 @@ public final class Lexer {
      * -1 when malformed with {@link #escError} set. {@link #escEnd} is always set past what was consumed
      * (at least p + 2); only hex digits and braces are consumed.
      */
-    private int readUnicodeEscape(char[] s, int p, int n) {
+    private int readUnicodeEscape(SourceText s, int p, int n) {
         int q = p + 2;
-        if (q < n && s[q] == '{') {
+        if (q < n && s.charAt(q) == '{') {
             q++;
             int v = 0;
             int digits = 0;
             boolean big = false;
             while (q < n) {
-                int h = hexValue(s[q]);
+                int h = hexValue(s.charAt(q));
                 if (h < 0) break;
                 v = (v << 4) | h;
                 if (v > 0x10FFFF) {
@@ -549,7 +550,7 @@ public final class Lexer {
                 digits++;
                 q++;
             }
-            if (q < n && s[q] == '}') {
+            if (q < n && s.charAt(q) == '}') {
                 escEnd = q + 1;
                 if (digits == 0) {
                     escError = Diag.INVALID_ESCAPE;
@@ -567,7 +568,7 @@ public final class Lexer {
         }
         int v = 0;
         for (int i = 0; i < 4; i++, q++) {
-            int h = q < n ? hexValue(s[q]) : -1;
+            int h = q < n ? hexValue(s.charAt(q)) : -1;
             if (h < 0) {
                 escEnd = q;
                 escError = Diag.INVALID_ESCAPE;
@@ -586,14 +587,14 @@ public final class Lexer {
 
     /** Decodes the identifier text [start, stop) with its escapes into {@link #scratch}; returns the length. */
     private int decodeIdentifier(int start, int stop) {
-        final char[] s = src;
+        final SourceText s = src;
         if (scratch.length < stop - start) scratch = new char[Math.max(stop - start, scratch.length * 2)];
         char[] out = scratch;
         int k = 0;
         int p = start;
         while (p < stop) {
-            char ch = s[p];
-            if (ch == '\\' && p + 1 < stop && s[p + 1] == 'u') {
+            char ch = s.charAt(p);
+            if (ch == '\\' && p + 1 < stop && s.charAt(p + 1) == 'u') {
                 int cp = readUnicodeEscape(s, p, stop);
                 int e = escEnd;
                 if (cp >= 0) {
@@ -604,7 +605,7 @@ public final class Lexer {
                         out[k++] = (char) cp;
                     }
                 } else {
-                    for (int i = p; i < e; i++) out[k++] = s[i]; // malformed: keep the raw text
+                    for (int i = p; i < e; i++) out[k++] = s.charAt(i); // malformed: keep the raw text
                 }
                 p = e;
                 continue;
@@ -636,24 +637,24 @@ public final class Lexer {
     // =====================================================================================
 
     private int scanNumber(int start) {
-        final char[] s = src;
+        final SourceText s = src;
         final int n = end;
         int p = start;
         int t = Token.NUMBER;
         boolean bigintOk = true;
         boolean digitsOk = true;
         boolean legacyOctal = false;
-        char c = s[p];
+        char c = s.charAt(p);
         int radix = 0;
         if (c == '0' && p + 1 < n) {
-            char c1 = (char) (s[p + 1] | 0x20);
+            char c1 = (char) (s.charAt(p + 1) | 0x20);
             radix = c1 == 'x' ? 16 : c1 == 'o' ? 8 : c1 == 'b' ? 2 : 0;
-            if (radix == 0 && ((c1 = s[p + 1]) >= '0' && c1 <= '9' || c1 == '_')) {
+            if (radix == 0 && ((c1 = s.charAt(p + 1)) >= '0' && c1 <= '9' || c1 == '_')) {
                 int q = scanDigits(p + 1, 10, false);
                 if (fragDigits > 0) {
                     boolean nonOctal = false;
                     for (int i = p + 1; i < q; i++) {
-                        if (s[i] == '8' || s[i] == '9') {
+                        if (s.charAt(i) == '8' || s.charAt(i) == '9') {
                             nonOctal = true;
                             break;
                         }
@@ -676,14 +677,14 @@ public final class Lexer {
             }
         } else if (!legacyOctal) {
             if (p == start && c != '.') p = scanDigits(p, 10, true);
-            if (p < n && s[p] == '.') {
+            if (p < n && s.charAt(p) == '.') {
                 bigintOk = false;
                 p = scanDigits(p + 1, 10, true);
             }
-            if (p < n && (s[p] | 0x20) == 'e') {
+            if (p < n && (s.charAt(p) | 0x20) == 'e') {
                 bigintOk = false;
                 int q = p + 1;
-                if (q < n && (s[q] == '+' || s[q] == '-')) q++;
+                if (q < n && (s.charAt(q) == '+' || s.charAt(q) == '-')) q++;
                 p = scanDigits(q, 10, true);
                 if (fragDigits == 0) {
                     log.report(p, p, Diag.DIGIT_EXPECTED, 0);
@@ -691,7 +692,7 @@ public final class Lexer {
                 }
             }
         }
-        if (digitsOk && p < n && s[p] == 'n') {
+        if (digitsOk && p < n && s.charAt(p) == 'n') {
             if (bigintOk) {
                 t = Token.BIGINT;
             } else {
@@ -700,9 +701,9 @@ public final class Lexer {
             p++;
         }
         if (p < n) {
-            char ch = s[p];
+            char ch = s.charAt(p);
             boolean follows;
-            if (ch < 128) follows = (ASCII[ch] & (A_START | A_DIGIT)) != 0 || (ch == '\\' && p + 1 < n && s[p + 1] == 'u');
+            if (ch < 128) follows = (ASCII[ch] & (A_START | A_DIGIT)) != 0 || (ch == '\\' && p + 1 < n && s.charAt(p + 1) == 'u');
             else follows = isIdentifierStartAt(s, p, n);
             if (follows) {
                 int e = skipIdentifierRun(p);
@@ -718,13 +719,13 @@ public final class Lexer {
      * Separators are reported when not allowed here (sepAllowed false), leading, doubled or trailing.
      */
     private int scanDigits(int p, int radix, boolean sepAllowed) {
-        final char[] s = src;
+        final SourceText s = src;
         final int n = end;
         int digits = 0;
         boolean canSep = false;
         boolean prevSep = false;
         while (p < n) {
-            char ch = s[p];
+            char ch = s.charAt(p);
             if (ch == '_') {
                 if (sepAllowed && canSep) {
                     prevSep = true;
@@ -753,15 +754,15 @@ public final class Lexer {
 
     /** End of the run of identifier parts (and digits, and escape starts) from p; always > p when called on one. */
     private int skipIdentifierRun(int p) {
-        final char[] s = src;
+        final SourceText s = src;
         final int n = end;
         int start = p;
         while (p < n) {
-            char ch = s[p];
+            char ch = s.charAt(p);
             if (ch < 128) {
                 if ((ASCII[ch] & A_PART) != 0) {
                     p++;
-                } else if (ch == '\\' && p + 1 < n && s[p + 1] == 'u') {
+                } else if (ch == '\\' && p + 1 < n && s.charAt(p + 1) == 'u') {
                     p += 2;
                 } else {
                     break;
@@ -770,8 +771,8 @@ public final class Lexer {
             }
             int cp = ch;
             int cc = 1;
-            if (Character.isHighSurrogate(ch) && p + 1 < n && Character.isLowSurrogate(s[p + 1])) {
-                cp = Character.toCodePoint(ch, s[p + 1]);
+            if (Character.isHighSurrogate(ch) && p + 1 < n && Character.isLowSurrogate(s.charAt(p + 1))) {
+                cp = Character.toCodePoint(ch, s.charAt(p + 1));
                 cc = 2;
             }
             if (!UnicodeId.isIdPart(cp)) break;
@@ -785,11 +786,11 @@ public final class Lexer {
     // =====================================================================================
 
     private int scanString(int start, char quote) {
-        final char[] s = src;
+        final SourceText s = src;
         final int n = end;
         int p = start + 1;
         while (p < n) {
-            char ch = s[p];
+            char ch = s.charAt(p);
             if (ch == quote) return finish(Token.STRING, p + 1);
             if (ch == '\\') {
                 p = scanEscape(p, false);
@@ -805,13 +806,13 @@ public final class Lexer {
 
     /** Scans a template from the opening '`' (head) or the '}' closing a substitution (!head). */
     private int scanTemplate(int start, boolean head) {
-        final char[] s = src;
+        final SourceText s = src;
         final int n = end;
         int p = start + 1;
         while (p < n) {
-            char ch = s[p];
+            char ch = s.charAt(p);
             if (ch == '`') return finish(head ? Token.NO_SUBST_TEMPLATE : Token.TEMPLATE_TAIL, p + 1);
-            if (ch == '$' && p + 1 < n && s[p + 1] == '{') {
+            if (ch == '$' && p + 1 < n && s.charAt(p + 1) == '{') {
                 return finish(head ? Token.TEMPLATE_HEAD : Token.TEMPLATE_MIDDLE, p + 2);
             }
             if (ch == '\\') {
@@ -831,19 +832,19 @@ public final class Lexer {
      * escapes are reported; in templates they only set {@link #F_INVALID_ESCAPE}.
      */
     private int scanEscape(int p, boolean template) {
-        final char[] s = src;
+        final SourceText s = src;
         final int n = end;
         int q = p + 1;
         flags |= F_HAS_ESCAPE;
         if (q >= n) return q;
-        char c = s[q];
+        char c = s.charAt(q);
         switch (c) {
             case '\r':
                 q++;
-                if (q < n && s[q] == '\n') q++;
+                if (q < n && s.charAt(q) == '\n') q++;
                 return q;
             case '0':
-                if (q + 1 < n && s[q + 1] >= '0' && s[q + 1] <= '9') {
+                if (q + 1 < n && s.charAt(q + 1) >= '0' && s.charAt(q + 1) <= '9') {
                     if (template) {
                         flags |= F_INVALID_ESCAPE;
                         return q + 1;
@@ -864,9 +865,9 @@ public final class Lexer {
                 return q + 1;
             case 'x': {
                 int e = q + 1;
-                if (e < n && hexValue(s[e]) >= 0) {
+                if (e < n && hexValue(s.charAt(e)) >= 0) {
                     e++;
-                    if (e < n && hexValue(s[e]) >= 0) return e + 1;
+                    if (e < n && hexValue(s.charAt(e)) >= 0) return e + 1;
                 }
                 if (template) flags |= F_INVALID_ESCAPE;
                 else log.report(p, e, Diag.INVALID_ESCAPE, 0);
@@ -887,21 +888,21 @@ public final class Lexer {
 
     /** End of a legacy octal escape whose first digit is at q: ZeroToThree OctalDigit{0,2} or FourToSeven OctalDigit?. */
     private int octalEscapeEnd(int q) {
-        final char[] s = src;
+        final SourceText s = src;
         final int n = end;
-        int max = s[q] <= '3' ? 3 : 2;
+        int max = s.charAt(q) <= '3' ? 3 : 2;
         int e = q + 1;
-        while (e < n && e - q < max && s[e] >= '0' && s[e] <= '7') e++;
+        while (e < n && e - q < max && s.charAt(e) >= '0' && s.charAt(e) <= '7') e++;
         return e;
     }
 
     /** Current token is STRING spelled exactly 'use strict' or "use strict" (no escapes). */
     public boolean tokenIsUseStrict() {
         if (token != Token.STRING || (flags & (F_HAS_ESCAPE | F_UNTERMINATED)) != 0 || tokenEnd - tokenStart != 12) return false;
-        final char[] s = src;
+        final SourceText s = src;
         int p = tokenStart + 1;
-        return s[p] == 'u' && s[p + 1] == 's' && s[p + 2] == 'e' && s[p + 3] == ' ' && s[p + 4] == 's'
-            && s[p + 5] == 't' && s[p + 6] == 'r' && s[p + 7] == 'i' && s[p + 8] == 'c' && s[p + 9] == 't';
+        return s.charAt(p) == 'u' && s.charAt(p + 1) == 's' && s.charAt(p + 2) == 'e' && s.charAt(p + 3) == ' ' && s.charAt(p + 4) == 's'
+            && s.charAt(p + 5) == 't' && s.charAt(p + 6) == 'r' && s.charAt(p + 7) == 'i' && s.charAt(p + 8) == 'c' && s.charAt(p + 9) == 't';
     }
 
     // =====================================================================================
@@ -915,7 +916,7 @@ public final class Lexer {
      */
     public int reScanRegex() {
         if (token != Token.SLASH && token != Token.SLASH_ASSIGN) return token;
-        final char[] s = src;
+        final SourceText s = src;
         final int n = end;
         final int start = tokenStart;
         flags = 0;
@@ -923,11 +924,11 @@ public final class Lexer {
         boolean inClass = false;
         for (;;) {
             if (p >= n) break;
-            char c = s[p];
+            char c = s.charAt(p);
             if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029') break;
             if (c == '\\') {
                 p++;
-                if (p < n && !isLineTerminator(s[p])) p++;
+                if (p < n && !isLineTerminator(s.charAt(p))) p++;
                 continue;
             }
             if (c == '/' && !inClass) {
@@ -945,13 +946,13 @@ public final class Lexer {
     }
 
     private int scanRegexFlags(int p) {
-        final char[] s = src;
+        final SourceText s = src;
         final int n = end;
         int seen = 0;
         int uPos = -1;
         int vPos = -1;
         while (p < n) {
-            char ch = s[p];
+            char ch = s.charAt(p);
             int cc = 1;
             int bit;
             if (ch < 128) {
@@ -969,8 +970,8 @@ public final class Lexer {
                 }
             } else {
                 int cp = ch;
-                if (Character.isHighSurrogate(ch) && p + 1 < n && Character.isLowSurrogate(s[p + 1])) {
-                    cp = Character.toCodePoint(ch, s[p + 1]);
+                if (Character.isHighSurrogate(ch) && p + 1 < n && Character.isLowSurrogate(s.charAt(p + 1))) {
+                    cp = Character.toCodePoint(ch, s.charAt(p + 1));
                     cc = 2;
                 }
                 if (!UnicodeId.isIdPart(cp)) break;
@@ -1000,7 +1001,7 @@ public final class Lexer {
      * For any other current token, returns it unchanged.
      */
     public int reScanTemplateContinuation() {
-        if (token != Token.RBRACE || tokenStart >= end || src[tokenStart] != '}') return token;
+        if (token != Token.RBRACE || tokenStart >= end || src.charAt(tokenStart) != '}') return token;
         flags = 0;
         return scanTemplate(tokenStart, false);
     }
@@ -1011,20 +1012,20 @@ public final class Lexer {
      */
     public int reScanGreater() {
         if (token != Token.GT) return token;
-        final char[] s = src;
+        final SourceText s = src;
         final int n = end;
         int p = tokenStart + 1;
         if (p < n) {
-            char c = s[p];
+            char c = s.charAt(p);
             if (c == '=') return finish(Token.GE, p + 1);
             if (c == '>') {
                 p++;
                 if (p < n) {
-                    c = s[p];
+                    c = s.charAt(p);
                     if (c == '=') return finish(Token.SAR_ASSIGN, p + 1);
                     if (c == '>') {
                         p++;
-                        if (p < n && s[p] == '=') return finish(Token.SHR_ASSIGN, p + 1);
+                        if (p < n && s.charAt(p) == '=') return finish(Token.SHR_ASSIGN, p + 1);
                         return finish(Token.SHR, p);
                     }
                 }
@@ -1061,14 +1062,14 @@ public final class Lexer {
      */
     public int reScanJsxIdentifier() {
         if (!Token.isIdentifierName(token)) return token;
-        final char[] s = src;
+        final SourceText s = src;
         int p = tokenEnd;
         boolean extended = false;
         while (p < end) {
-            char c = s[p];
+            char c = s.charAt(p);
             if (c == '-') { p++; extended = true; continue; }
             if (!extended) break;
-            int cp = Character.isHighSurrogate(c) && p + 1 < end ? Character.toCodePoint(c, s[p + 1]) : c;
+            int cp = Character.isHighSurrogate(c) && p + 1 < end ? Character.toCodePoint(c, s.charAt(p + 1)) : c;
             if (!UnicodeId.isIdPart(cp)) break;
             p += Character.charCount(cp);
         }
@@ -1087,10 +1088,10 @@ public final class Lexer {
      */
     public int reScanJsxString(int diagnosticsBefore) {
         if (token != Token.STRING) return token;
-        final char[] s = src;
-        char quote = s[tokenStart];
+        final SourceText s = src;
+        char quote = s.charAt(tokenStart);
         int p = tokenStart + 1;
-        while (p < end && s[p] != quote) p++;
+        while (p < end && s.charAt(p) != quote) p++;
         log.truncateDiagnostics(diagnosticsBefore);
         flags = 0;
         if (p >= end) {
@@ -1106,17 +1107,17 @@ public final class Lexer {
      * JSX_TEXT token, or returns LBRACE / LT / EOF when one of those comes first.
      */
     public int scanJsxChild() {
-        final char[] s = src;
+        final SourceText s = src;
         int p = pos;
         tokenStart = p;
         flags = 0;
         newlineBefore = false;
         if (p >= end) return finish(Token.EOF, p);
-        char c = s[p];
+        char c = s.charAt(p);
         if (c == '{') return finish(Token.LBRACE, p + 1);
         if (c == '<') return finish(Token.LT, p + 1);
         while (p < end) {
-            c = s[p];
+            c = s.charAt(p);
             if (c == '{' || c == '<') break;
             if (c == '\n' || c == '\r') newlineBefore = true;
             p++;

@@ -1,6 +1,7 @@
 package dev.arenals.parser.lexer;
 
 import dev.arenals.parser.tree.Arena;
+import dev.arenals.parser.tree.SourceText;
 import dev.arenals.parser.tree.Node;
 import dev.arenals.parser.tree.NodeKind;
 
@@ -25,7 +26,7 @@ public final class LiteralValues {
      */
     public static String stringValue(Arena arena, int node) {
         int k = arena.kind(node);
-        char[] src = arena.source();
+        SourceText src = arena.source();
         int start = arena.start(node), end = arena.end(node);
         if (k == NodeKind.STRING_LITERAL) return Literals.cookString(src, start, end);
         if (k == NodeKind.TEMPLATE_ELEMENT) return Literals.cookTemplate(src, start, end);

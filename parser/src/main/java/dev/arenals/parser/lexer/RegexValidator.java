@@ -1,5 +1,7 @@
 package dev.arenals.parser.lexer;
 
+import dev.arenals.parser.tree.SourceText;
+
 /**
  * Early-error validator for the pattern of a regular expression literal: the grammar of
  * ECMA-262 (2025) section 22.2 with its early errors, plus Annex B.1.2 for patterns without the
@@ -96,7 +98,7 @@ public final class RegexValidator {
 
   // ---------------------------------------------------------------- per-call state
 
-  private char[] s;
+  private SourceText s;
   private int end;
   private boolean uMode;
   private boolean vMode;
@@ -181,12 +183,17 @@ public final class RegexValidator {
    * index for {@link #message}. Never throws on any input.
    */
   public int validate(char[] src, int bodyStart, int bodyEnd, int flagsStart, int flagsEnd) {
+    return validate(src == null ? null : SourceText.wrapping(src, src.length), bodyStart, bodyEnd, flagsStart, flagsEnd);
+  }
+
+  /** {@link #validate(char[], int, int, int, int)} in a source text (the parser's). */
+  public int validate(SourceText src, int bodyStart, int bodyEnd, int flagsStart, int flagsEnd) {
     errorStart = -1;
     errorEnd = -1;
     if (src == null) {
       return -1;
     }
-    int len = src.length;
+    int len = src.length();
     bodyStart = clamp(bodyStart, len);
     bodyEnd = clamp(bodyEnd, len);
     flagsStart = clamp(flagsStart, len);
@@ -197,7 +204,7 @@ public final class RegexValidator {
     boolean u = false;
     boolean v = false;
     for (int i = flagsStart; i < flagsEnd; i++) {
-      char c = src[i];
+      char c = src.charAt(i);
       if (c == 'u') {
         u = true;
       } else if (c == 'v') {
@@ -269,7 +276,7 @@ public final class RegexValidator {
     int curAlt = newAlt(top, disjCount++);
     int depth = 0;
     int pos = start;
-    final char[] s = this.s;
+    final SourceText s = this.s;
     final int end = this.end;
     final boolean u = uMode;
     while (true) {
@@ -280,7 +287,7 @@ public final class RegexValidator {
         }
         break;
       }
-      char c = s[pos];
+      char c = s.charAt(pos);
       // 0 = not quantifiable, 1 = quantifiable, 2 = lookbehind
       int quantifiable = 1;
       switch (c) {
@@ -306,13 +313,13 @@ public final class RegexValidator {
           int groupStart = pos;
           int kind;
           int p = pos + 1;
-          if (p < end && s[p] == '?') {
+          if (p < end && s.charAt(p) == '?') {
             p++;
             if (p >= end) {
               fail(INVALID_GROUP, groupStart, p);
               return;
             }
-            char d = s[p];
+            char d = s.charAt(p);
             if (d == ':') {
               kind = K_GROUP;
               p++;
@@ -321,7 +328,7 @@ public final class RegexValidator {
               p++;
             } else if (d == '<') {
               p++;
-              if (p < end && (s[p] == '=' || s[p] == '!')) {
+              if (p < end && (s.charAt(p) == '=' || s.charAt(p) == '!')) {
                 kind = K_LOOKBEHIND;
                 p++;
               } else {
@@ -373,7 +380,7 @@ public final class RegexValidator {
           quantifiable = 0;
           break;
         case '\\':
-          if (pos + 1 < end && (s[pos + 1] == 'b' || s[pos + 1] == 'B')) {
+          if (pos + 1 < end && (s.charAt(pos + 1) == 'b' || s.charAt(pos + 1) == 'B')) {
             pos += 2;
             quantifiable = 0;
             break;
@@ -417,7 +424,7 @@ public final class RegexValidator {
           break;
         default:
           if (u && Character.isHighSurrogate(c) && pos + 1 < end
-              && Character.isLowSurrogate(s[pos + 1])) {
+              && Character.isLowSurrogate(s.charAt(pos + 1))) {
             pos += 2;
           } else {
             pos++;
@@ -426,7 +433,7 @@ public final class RegexValidator {
       }
       // optional quantifier
       if (pos < end) {
-        char d = s[pos];
+        char d = s.charAt(pos);
         int qEnd = -1;
         if (d == '*' || d == '+' || d == '?') {
           qEnd = pos + 1;
@@ -448,7 +455,7 @@ public final class RegexValidator {
             return;
           }
           pos = qEnd;
-          if (pos < end && s[pos] == '?') {
+          if (pos < end && s.charAt(pos) == '?') {
             pos++;
           }
         }
@@ -478,31 +485,31 @@ public final class RegexValidator {
    * text is not a braced quantifier; sets quantOutOfOrder.
    */
   private int scanBraceQuantifier(int p) {
-    final char[] s = this.s;
+    final SourceText s = this.s;
     final int end = this.end;
     quantOutOfOrder = false;
     int q = p + 1;
     int a = q;
-    while (q < end && isDigit(s[q])) {
+    while (q < end && isDigit(s.charAt(q))) {
       q++;
     }
     int aEnd = q;
     if (aEnd == a || q >= end) {
       return -1;
     }
-    if (s[q] == '}') {
+    if (s.charAt(q) == '}') {
       return q + 1;
     }
-    if (s[q] != ',') {
+    if (s.charAt(q) != ',') {
       return -1;
     }
     q++;
     int b = q;
-    while (q < end && isDigit(s[q])) {
+    while (q < end && isDigit(s.charAt(q))) {
       q++;
     }
     int bEnd = q;
-    if (q >= end || s[q] != '}') {
+    if (q >= end || s.charAt(q) != '}') {
       return -1;
     }
     if (bEnd > b && compareDecimal(a, aEnd, b, bEnd) > 0) {
@@ -512,11 +519,11 @@ public final class RegexValidator {
   }
 
   private int compareDecimal(int a, int aEnd, int b, int bEnd) {
-    final char[] s = this.s;
-    while (a < aEnd - 1 && s[a] == '0') {
+    final SourceText s = this.s;
+    while (a < aEnd - 1 && s.charAt(a) == '0') {
       a++;
     }
-    while (b < bEnd - 1 && s[b] == '0') {
+    while (b < bEnd - 1 && s.charAt(b) == '0') {
       b++;
     }
     int la = aEnd - a;
@@ -525,7 +532,7 @@ public final class RegexValidator {
       return la - lb;
     }
     for (int i = 0; i < la; i++) {
-      int d = s[a + i] - s[b + i];
+      int d = s.charAt(a + i) - s.charAt(b + i);
       if (d != 0) {
         return d;
       }
@@ -535,12 +542,12 @@ public final class RegexValidator {
 
   /** Parses modifiers after "(?" (p at the first modifier char or '-'); returns index after ':'. */
   private int parseModifiers(int groupStart, int p) {
-    final char[] s = this.s;
+    final SourceText s = this.s;
     final int end = this.end;
     int add = 0;
     int remove = 0;
     while (p < end) {
-      int bit = modifierBit(s[p]);
+      int bit = modifierBit(s.charAt(p));
       if (bit == 0) {
         break;
       }
@@ -552,11 +559,11 @@ public final class RegexValidator {
       p++;
     }
     boolean dash = false;
-    if (p < end && s[p] == '-') {
+    if (p < end && s.charAt(p) == '-') {
       dash = true;
       p++;
       while (p < end) {
-        int bit = modifierBit(s[p]);
+        int bit = modifierBit(s.charAt(p));
         if (bit == 0) {
           break;
         }
@@ -572,8 +579,8 @@ public final class RegexValidator {
       fail(INVALID_GROUP, groupStart, end);
       return -1;
     }
-    if (s[p] != ':') {
-      if (s[p] == ')') {
+    if (s.charAt(p) != ':') {
+      if (s.charAt(p) == ')') {
         fail(INVALID_GROUP, groupStart, p + 1);
       } else {
         fail(INVALID_MODIFIERS, p, p + 1);
@@ -753,7 +760,7 @@ public final class RegexValidator {
    * nameBuf. Returns the index after '>', or -(failIndex + 1) without reporting (the caller decides).
    */
   private int parseGroupName(int p) {
-    final char[] s = this.s;
+    final SourceText s = this.s;
     final int end = this.end;
     lastNameHash = 0;
     boolean first = true;
@@ -761,7 +768,7 @@ public final class RegexValidator {
       if (p >= end) {
         return -(p + 1);
       }
-      char c = s[p];
+      char c = s.charAt(p);
       int at = p;
       if (c == '>') {
         if (first) {
@@ -772,7 +779,7 @@ public final class RegexValidator {
       int cp;
       if (c == '\\') {
         p++;
-        if (p >= end || s[p] != 'u') {
+        if (p >= end || s.charAt(p) != 'u') {
           return -(at + 1);
         }
         p = parseUnicodeEscapeBody(p + 1, true);
@@ -780,8 +787,8 @@ public final class RegexValidator {
           return -(at + 1);
         }
         cp = escVal;
-      } else if (Character.isHighSurrogate(c) && p + 1 < end && Character.isLowSurrogate(s[p + 1])) {
-        cp = Character.toCodePoint(c, s[p + 1]);
+      } else if (Character.isHighSurrogate(c) && p + 1 < end && Character.isLowSurrogate(s.charAt(p + 1))) {
+        cp = Character.toCodePoint(c, s.charAt(p + 1));
         p += 2;
       } else {
         cp = c;
@@ -808,20 +815,20 @@ public final class RegexValidator {
    * accepts u{...} and joins a \\uLead\\uTrail pair. Sets escVal; returns the next index or -1.
    */
   private int parseUnicodeEscapeBody(int p, boolean unicode) {
-    final char[] s = this.s;
+    final SourceText s = this.s;
     final int end = this.end;
-    if (p < end && s[p] == '{' && unicode) {
+    if (p < end && s.charAt(p) == '{' && unicode) {
       int q = p + 1;
       int v = 0;
       int start = q;
-      while (q < end && hexVal(s[q]) >= 0) {
-        v = (v << 4) | hexVal(s[q]);
+      while (q < end && hexVal(s.charAt(q)) >= 0) {
+        v = (v << 4) | hexVal(s.charAt(q));
         if (v > 0x10FFFF) {
           return -1;
         }
         q++;
       }
-      if (q == start || q >= end || s[q] != '}') {
+      if (q == start || q >= end || s.charAt(q) != '}') {
         return -1;
       }
       escVal = v;
@@ -832,7 +839,7 @@ public final class RegexValidator {
       return -1;
     }
     p += 4;
-    if (unicode && v >= 0xD800 && v <= 0xDBFF && p + 1 < end && s[p] == '\\' && s[p + 1] == 'u') {
+    if (unicode && v >= 0xD800 && v <= 0xDBFF && p + 1 < end && s.charAt(p) == '\\' && s.charAt(p + 1) == 'u') {
       int t = hex4(p + 2);
       if (t >= 0xDC00 && t <= 0xDFFF) {
         escVal = Character.toCodePoint((char) v, (char) t);
@@ -849,7 +856,7 @@ public final class RegexValidator {
     }
     int v = 0;
     for (int i = 0; i < 4; i++) {
-      int h = hexVal(s[p + i]);
+      int h = hexVal(s.charAt(p + i));
       if (h < 0) {
         return -1;
       }
@@ -903,7 +910,7 @@ public final class RegexValidator {
 
   /** Parses an AtomEscape outside classes; pos holds the backslash. Returns next index or -1. */
   private int parseAtomEscape(int pos) {
-    final char[] s = this.s;
+    final SourceText s = this.s;
     final int end = this.end;
     final boolean u = uMode;
     int p = pos + 1;
@@ -911,7 +918,7 @@ public final class RegexValidator {
       fail(ESCAPE_AT_END, pos, p);
       return -1;
     }
-    char c = s[p];
+    char c = s.charAt(p);
     switch (c) {
       case '1':
       case '2':
@@ -924,9 +931,9 @@ public final class RegexValidator {
       case '9': {
         int n = 0;
         int q = p;
-        while (q < end && isDigit(s[q])) {
+        while (q < end && isDigit(s.charAt(q))) {
           if (n < 100_000_000) {
-            n = n * 10 + (s[q] - '0');
+            n = n * 10 + (s.charAt(q) - '0');
           }
           q++;
         }
@@ -938,7 +945,7 @@ public final class RegexValidator {
         return q;
       }
       case '0':
-        if (u && p + 1 < end && isDigit(s[p + 1])) {
+        if (u && p + 1 < end && isDigit(s.charAt(p + 1))) {
           fail(INVALID_DECIMAL_ESCAPE, pos, p + 2);
           return -1;
         }
@@ -962,7 +969,7 @@ public final class RegexValidator {
         }
         return p + 1;
       case 'k': {
-        if (p + 1 < end && s[p + 1] == '<') {
+        if (p + 1 < end && s.charAt(p + 1) == '<') {
           int nameStart = nameBufLen;
           int q = parseGroupName(p + 2);
           if (q > 0) {
@@ -992,7 +999,7 @@ public final class RegexValidator {
     }
     // Annex B
     if (c == 'c') {
-      if (p + 1 < end && isAsciiLetter(s[p + 1])) {
+      if (p + 1 < end && isAsciiLetter(s.charAt(p + 1))) {
         return p + 2;
       }
       return p; // '\' alone; the 'c' is the next atom
@@ -1011,7 +1018,7 @@ public final class RegexValidator {
   }
 
   private boolean hexAt(int i) {
-    return i < end && hexVal(s[i]) >= 0;
+    return i < end && hexVal(s.charAt(i)) >= 0;
   }
 
   /**
@@ -1020,14 +1027,14 @@ public final class RegexValidator {
    * escVal; returns the next index or -1 (error reported).
    */
   private int parseCharacterEscapeU(int pos) {
-    final char[] s = this.s;
+    final SourceText s = this.s;
     final int end = this.end;
     int p = pos + 1;
     if (p >= end) {
       fail(ESCAPE_AT_END, pos, p);
       return -1;
     }
-    char c = s[p];
+    char c = s.charAt(p);
     switch (c) {
       case 'f':
         escVal = 0x0C;
@@ -1045,14 +1052,14 @@ public final class RegexValidator {
         escVal = 0x0B;
         return p + 1;
       case 'c':
-        if (p + 1 < end && isAsciiLetter(s[p + 1])) {
-          escVal = s[p + 1] & 0x1F;
+        if (p + 1 < end && isAsciiLetter(s.charAt(p + 1))) {
+          escVal = s.charAt(p + 1) & 0x1F;
           return p + 2;
         }
         fail(INVALID_CONTROL_ESCAPE, pos, Math.min(end, p + 2));
         return -1;
       case '0':
-        if (p + 1 < end && isDigit(s[p + 1])) {
+        if (p + 1 < end && isDigit(s.charAt(p + 1))) {
           fail(INVALID_DECIMAL_ESCAPE, pos, p + 2);
           return -1;
         }
@@ -1060,7 +1067,7 @@ public final class RegexValidator {
         return p + 1;
       case 'x':
         if (hexAt(p + 1) && hexAt(p + 2)) {
-          escVal = (hexVal(s[p + 1]) << 4) | hexVal(s[p + 2]);
+          escVal = (hexVal(s.charAt(p + 1)) << 4) | hexVal(s.charAt(p + 2));
           return p + 3;
         }
         fail(INVALID_HEX_ESCAPE, pos, p + 1);
@@ -1079,7 +1086,7 @@ public final class RegexValidator {
           return p + 1;
         }
         int cpEnd = p + 1;
-        if (Character.isHighSurrogate(c) && cpEnd < end && Character.isLowSurrogate(s[cpEnd])) {
+        if (Character.isHighSurrogate(c) && cpEnd < end && Character.isLowSurrogate(s.charAt(cpEnd))) {
           cpEnd++;
         }
         fail(INVALID_ESCAPE, pos, cpEnd);
@@ -1092,29 +1099,29 @@ public final class RegexValidator {
    * property is a property of strings (v-mode only). Returns the next index or -1.
    */
   private int parseProperty(int pos, int p) {
-    final char[] s = this.s;
+    final SourceText s = this.s;
     final int end = this.end;
-    boolean negated = s[p] == 'P';
+    boolean negated = s.charAt(p) == 'P';
     propStrings = false;
     int q = p + 1;
-    if (q >= end || s[q] != '{') {
+    if (q >= end || s.charAt(q) != '{') {
       fail(INVALID_PROPERTY, pos, Math.min(end, q + 1));
       return -1;
     }
     q++;
     int nameStart = q;
-    while (q < end && isPropChar(s[q])) {
+    while (q < end && isPropChar(s.charAt(q))) {
       q++;
     }
     int nameEnd = q;
-    if (q < end && s[q] == '=') {
+    if (q < end && s.charAt(q) == '=') {
       q++;
       int valueStart = q;
-      while (q < end && isPropChar(s[q])) {
+      while (q < end && isPropChar(s.charAt(q))) {
         q++;
       }
       int valueEnd = q;
-      if (q >= end || s[q] != '}') {
+      if (q >= end || s.charAt(q) != '}') {
         fail(INVALID_PROPERTY, pos, Math.min(end, q + 1));
         return -1;
       }
@@ -1133,7 +1140,7 @@ public final class RegexValidator {
       }
       return q;
     }
-    if (q >= end || s[q] != '}' || nameEnd == nameStart) {
+    if (q >= end || s.charAt(q) != '}' || nameEnd == nameStart) {
       fail(INVALID_PROPERTY, pos, Math.min(end, q + 1));
       return -1;
     }
@@ -1163,7 +1170,7 @@ public final class RegexValidator {
       return false;
     }
     for (int i = 0; i < lit.length(); i++) {
-      if (s[start + i] != lit.charAt(i)) {
+      if (s.charAt(start + i) != lit.charAt(i)) {
         return false;
       }
     }
@@ -1174,11 +1181,11 @@ public final class RegexValidator {
 
   /** Parses a CharacterClass (no v flag); pos holds '['. Returns index after ']' or -1. */
   private int parseClass(int pos) {
-    final char[] s = this.s;
+    final SourceText s = this.s;
     final int end = this.end;
     final boolean u = uMode;
     int p = pos + 1;
-    if (p < end && s[p] == '^') {
+    if (p < end && s.charAt(p) == '^') {
       p++;
     }
     while (true) {
@@ -1186,7 +1193,7 @@ public final class RegexValidator {
         fail(UNTERMINATED_CLASS, pos, end);
         return -1;
       }
-      if (s[p] == ']') {
+      if (s.charAt(p) == ']') {
         return p + 1;
       }
       int aStart = p;
@@ -1194,7 +1201,7 @@ public final class RegexValidator {
       if (p < 0) {
         return -1;
       }
-      if (p + 1 < end && s[p] == '-' && s[p + 1] != ']') {
+      if (p + 1 < end && s.charAt(p) == '-' && s.charAt(p + 1) != ']') {
         int a = escVal;
         boolean aClass = atomIsClass;
         int bStart = p + 1;
@@ -1217,14 +1224,14 @@ public final class RegexValidator {
 
   /** Parses one ClassAtom at p (not ']'); sets escVal / atomIsClass. Returns next index or -1. */
   private int parseClassAtom(int p, int classStart) {
-    final char[] s = this.s;
+    final SourceText s = this.s;
     final int end = this.end;
     final boolean u = uMode;
     atomIsClass = false;
-    char c = s[p];
+    char c = s.charAt(p);
     if (c != '\\') {
-      if (u && Character.isHighSurrogate(c) && p + 1 < end && Character.isLowSurrogate(s[p + 1])) {
-        escVal = Character.toCodePoint(c, s[p + 1]);
+      if (u && Character.isHighSurrogate(c) && p + 1 < end && Character.isLowSurrogate(s.charAt(p + 1))) {
+        escVal = Character.toCodePoint(c, s.charAt(p + 1));
         return p + 2;
       }
       escVal = c;
@@ -1235,7 +1242,7 @@ public final class RegexValidator {
       fail(UNTERMINATED_CLASS, classStart, end);
       return -1;
     }
-    char e = s[q];
+    char e = s.charAt(q);
     switch (e) {
       case 'b':
         escVal = 8;
@@ -1273,7 +1280,7 @@ public final class RegexValidator {
     switch (e) {
       case 'c':
         if (q + 1 < end) {
-          char l = s[q + 1];
+          char l = s.charAt(q + 1);
           if (isAsciiLetter(l) || isDigit(l) || l == '_') {
             escVal = l & 0x1F;
             return q + 2;
@@ -1292,8 +1299,8 @@ public final class RegexValidator {
         int v = e - '0';
         int r = q + 1;
         int max = v <= 3 ? 2 : 1;
-        for (int i = 0; i < max && r < end && s[r] >= '0' && s[r] <= '7'; i++) {
-          v = v * 8 + (s[r] - '0');
+        for (int i = 0; i < max && r < end && s.charAt(r) >= '0' && s.charAt(r) <= '7'; i++) {
+          v = v * 8 + (s.charAt(r) - '0');
           r++;
         }
         escVal = v;
@@ -1316,7 +1323,7 @@ public final class RegexValidator {
         return q + 1;
       case 'x':
         if (hexAt(q + 1) && hexAt(q + 2)) {
-          escVal = (hexVal(s[q + 1]) << 4) | hexVal(s[q + 2]);
+          escVal = (hexVal(s.charAt(q + 1)) << 4) | hexVal(s.charAt(q + 2));
           return q + 3;
         }
         escVal = 'x';
@@ -1368,11 +1375,11 @@ public final class RegexValidator {
 
   /** Parses a v-mode CharacterClass; pos holds '['. Returns index after the final ']' or -1. */
   private int parseClassV(int pos) {
-    final char[] s = this.s;
+    final SourceText s = this.s;
     final int end = this.end;
     int p = pos + 1;
     boolean neg = false;
-    if (p < end && s[p] == '^') {
+    if (p < end && s.charAt(p) == '^') {
       neg = true;
       p++;
     }
@@ -1382,7 +1389,7 @@ public final class RegexValidator {
         fail(UNTERMINATED_CLASS, pos, end);
         return -1;
       }
-      char c = s[p];
+      char c = s.charAt(p);
       int l = sp - 1;
       if (c == ']') {
         if (vExpect[l]) {
@@ -1407,7 +1414,7 @@ public final class RegexValidator {
         continue;
       }
       if (vCount[l] > 0 && !vExpect[l] && p + 1 < end) {
-        char d = s[p + 1];
+        char d = s.charAt(p + 1);
         if ((c == '&' && d == '&') || (c == '-' && d == '-')) {
           int mode = c == '&' ? SET_INTERSECTION : SET_SUBTRACTION;
           if (vFirstRange[l] || (vOp[l] != SET_NONE && vOp[l] != mode)) {
@@ -1416,7 +1423,7 @@ public final class RegexValidator {
           }
           vOp[l] = mode;
           p += 2;
-          if (mode == SET_INTERSECTION && p < end && s[p] == '&') {
+          if (mode == SET_INTERSECTION && p < end && s.charAt(p) == '&') {
             fail(INVALID_CLASS_CHARACTER, p, p + 1);
             return -1;
           }
@@ -1428,7 +1435,7 @@ public final class RegexValidator {
         int start = p;
         p++;
         boolean n = false;
-        if (p < end && s[p] == '^') {
+        if (p < end && s.charAt(p) == '^') {
           n = true;
           p++;
         }
@@ -1444,8 +1451,8 @@ public final class RegexValidator {
       boolean isRange = false;
       if (atomIsClass) {
         // operand that is not a single character
-      } else if ((vOp[l] == SET_NONE || vOp[l] == SET_UNION) && p < end && s[p] == '-'
-          && !(p + 1 < end && s[p + 1] == '-')) {
+      } else if ((vOp[l] == SET_NONE || vOp[l] == SET_UNION) && p < end && s.charAt(p) == '-'
+          && !(p + 1 < end && s.charAt(p + 1) == '-')) {
         int a = escVal;
         p = parseClassSetOperand(p + 1, pos);
         if (p < 0) {
@@ -1502,12 +1509,12 @@ public final class RegexValidator {
    * propStrings = MayContainStrings). Returns next index or -1.
    */
   private int parseClassSetOperand(int p, int classStart) {
-    final char[] s = this.s;
+    final SourceText s = this.s;
     final int end = this.end;
     propStrings = false;
     atomIsClass = false;
-    if (p < end && s[p] == '\\' && p + 1 < end) {
-      char e = s[p + 1];
+    if (p < end && s.charAt(p) == '\\' && p + 1 < end) {
+      char e = s.charAt(p + 1);
       switch (e) {
         case 'd':
         case 'D':
@@ -1535,10 +1542,10 @@ public final class RegexValidator {
 
   /** Parses \q{...}; p holds the backslash. Sets propStrings. Returns next index or -1. */
   private int parseClassStringDisjunction(int p, int classStart) {
-    final char[] s = this.s;
+    final SourceText s = this.s;
     final int end = this.end;
     int q = p + 2;
-    if (q >= end || s[q] != '{') {
+    if (q >= end || s.charAt(q) != '{') {
       fail(INVALID_ESCAPE, p, Math.min(end, q));
       return -1;
     }
@@ -1550,7 +1557,7 @@ public final class RegexValidator {
         fail(UNTERMINATED_CLASS, classStart, end);
         return -1;
       }
-      char c = s[q];
+      char c = s.charAt(q);
       if (c == '}' || c == '|') {
         if (count != 1) {
           msc = true;
@@ -1575,20 +1582,20 @@ public final class RegexValidator {
 
   /** Parses a ClassSetCharacter at p; sets escVal. Returns next index or -1. */
   private int parseClassSetCharacter(int p, int classStart) {
-    final char[] s = this.s;
+    final SourceText s = this.s;
     final int end = this.end;
     atomIsClass = false;
     if (p >= end) {
       fail(UNTERMINATED_CLASS, classStart, end);
       return -1;
     }
-    char c = s[p];
+    char c = s.charAt(p);
     if (c == '\\') {
       if (p + 1 >= end) {
         fail(UNTERMINATED_CLASS, classStart, end);
         return -1;
       }
-      char e = s[p + 1];
+      char e = s.charAt(p + 1);
       if (e == 'b') {
         escVal = 8;
         return p + 2;
@@ -1626,8 +1633,8 @@ public final class RegexValidator {
     }
     int cpEnd = p + 1;
     int cp = c;
-    if (Character.isHighSurrogate(c) && cpEnd < end && Character.isLowSurrogate(s[cpEnd])) {
-      cp = Character.toCodePoint(c, s[cpEnd]);
+    if (Character.isHighSurrogate(c) && cpEnd < end && Character.isLowSurrogate(s.charAt(cpEnd))) {
+      cp = Character.toCodePoint(c, s.charAt(cpEnd));
       cpEnd++;
     }
     switch (c) {
@@ -1645,7 +1652,7 @@ public final class RegexValidator {
       default:
         break;
     }
-    if (cpEnd < end && s[cpEnd] == c && isDoublePunctuatorChar(c)) {
+    if (cpEnd < end && s.charAt(cpEnd) == c && isDoublePunctuatorChar(c)) {
       fail(INVALID_CLASS_CHARACTER, p, cpEnd + 1);
       return -1;
     }

@@ -106,6 +106,71 @@ public final class NameTable {
         return id;
     }
 
+    /** {@link #intern(char[], int, int)} of a name in a source text. */
+    public int intern(SourceText s, int start, int end) {
+        return intern(s, start, end, rawHash(s, start, end), tailKey(s, start, end));
+    }
+
+    /** {@link #intern(char[], int, int, int, long)} of a name in a source text (the lexer's). */
+    public int intern(SourceText s, int start, int end, int rawHash, long tailKey) {
+        int h = spread(rawHash);
+        int mask = slotId.length - 1;
+        int slot = h & mask;
+        int len = end - start;
+        int compared = tailKey == NOT_ASCII ? len : len - TAIL_CHARS;
+        while (slotGen[slot] == generation) {
+            int id = slotId[slot];
+            if (tail[id] == tailKey && (compared <= 0 || hash[id] == h && length[id] == len && same(id, s, start, compared))) return id;
+            slot = (slot + 1) & mask;
+        }
+        if (charsUsed + len > chars.length) chars = java.util.Arrays.copyOf(chars, Math.max(chars.length * 2, charsUsed + len));
+        s.getChars(start, end, chars, charsUsed);
+        int id = add(chars, charsUsed, len, h, tailKey); // copies onto itself: the chars are in place
+        slotId[slot] = id;
+        slotGen[slot] = generation;
+        if (count * 2 > slotId.length) rehash();
+        return id;
+    }
+
+    /** {@link #find(char[], int, int)} of a name in a source text. */
+    public int find(SourceText s, int start, int end) {
+        int h = spread(rawHash(s, start, end));
+        int mask = slotId.length - 1;
+        int len = end - start;
+        for (int slot = h & mask; slotGen[slot] == generation; slot = (slot + 1) & mask) {
+            int id = slotId[slot];
+            if (hash[id] == h && length[id] == len && same(id, s, start, len)) return id;
+        }
+        return -1;
+    }
+
+    /** {@link #rawHash(char[], int, int)} of chars in a source text. */
+    public static int rawHash(SourceText s, int start, int end) {
+        int h = 0;
+        for (int i = start; i < end; i++) h = (h << 8) + h + s.charAt(i);
+        return h;
+    }
+
+    /** {@link #tailKey(char[], int, int)} of chars in a source text. */
+    public static long tailKey(SourceText s, int start, int end) {
+        long k = 0;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (c >= 128) return NOT_ASCII;
+            k = k << 7 | c;
+        }
+        return tailKey(k, end - start);
+    }
+
+    private boolean same(int id, SourceText s, int start, int len) {
+        char[] c = chars;
+        int o = offset[id];
+        for (int i = 0; i < len; i++) {
+            if (c[o + i] != s.charAt(start + i)) return false;
+        }
+        return true;
+    }
+
     /** The id of the name spelled {@code s[start, end)}, or -1 when the table does not hold it; adds nothing. */
     public int find(char[] s, int start, int end) {
         int h = spread(rawHash(s, start, end));

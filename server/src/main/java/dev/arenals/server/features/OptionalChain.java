@@ -1,5 +1,6 @@
 package dev.arenals.server.features;
 
+import dev.arenals.parser.tree.SourceText;
 import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.lexer.Token;
@@ -60,21 +61,21 @@ public final class OptionalChain {
         }
         if (best < 0) return null;
         int last = operands.get(bestEnd);
-        char[] src = a.source();
+        SourceText src = a.source();
         StringBuilder out = new StringBuilder();
         int at = a.start(last);
         List<Integer> cuts = new ArrayList<>();
         for (int i = best; i < bestEnd; i++) cuts.add(prefixEnd(a, last, operands.get(i)));
         for (int cut : cuts) {
             int next = cut;
-            while (next < a.end(last) && Character.isWhitespace(src[next])) next++;
+            while (next < a.end(last) && Character.isWhitespace(src.charAt(next))) next++;
             if (next >= a.end(last)) return null;
-            char ch = src[next];
+            char ch = src.charAt(next);
             if (ch != '.' && ch != '[' && ch != '(') return null; // `a!.b`, `f<T>()`: not written here
-            out.append(src, at, next - at).append(ch == '.' ? "?." : "?." + ch);
+            out.append(src.substring(at, next)).append(ch == '.' ? "?." : "?." + ch);
             at = next + 1;
         }
-        out.append(src, at, a.end(last) - at);
+        out.append(src.substring(at, a.end(last)));
         List<TextEdit> edits = List.of(new TextEdit(q.range(a.start(operands.get(best)), a.end(last)), out.toString()));
         return Refactors.action(q, "Convert to optional chain expression", KIND, edits);
     }
@@ -141,9 +142,9 @@ public final class OptionalChain {
 
     /** The node's source without blanks (and without comments: none is expected in a path). */
     private static String compact(Arena a, int n) {
-        char[] src = a.source();
+        SourceText src = a.source();
         StringBuilder sb = new StringBuilder(a.end(n) - a.start(n));
-        for (int i = a.start(n); i < a.end(n); i++) if (!Character.isWhitespace(src[i])) sb.append(src[i]);
+        for (int i = a.start(n); i < a.end(n); i++) if (!Character.isWhitespace(src.charAt(i))) sb.append(src.charAt(i));
         return sb.toString();
     }
 }

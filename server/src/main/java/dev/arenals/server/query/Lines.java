@@ -1,5 +1,6 @@
 package dev.arenals.server.query;
 
+import dev.arenals.parser.tree.SourceText;
 import dev.arenals.server.document.Document;
 import dev.arenals.server.document.PositionEncoding;
 
@@ -10,12 +11,12 @@ import dev.arenals.server.document.PositionEncoding;
  */
 public final class Lines {
     private final Document doc;
-    private final char[] text;
+    private final SourceText text;
     private final PositionEncoding encoding;
 
     public Lines(Document doc) {
         this.doc = doc;
-        this.text = doc.chars();
+        this.text = doc.source();
         this.encoding = doc.encoding();
     }
 

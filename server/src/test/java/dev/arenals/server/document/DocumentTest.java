@@ -34,7 +34,7 @@ class DocumentTest {
         for (int i = 0; i < 2000; i++) sb.append("/** The property number ").append(i).append(", documented at some length as a .d.ts does. */\n")
                 .append("declare var p").append(i).append(": number;\n");
         Document d = doc("file:///w/a.d.ts", "typescript", sb.toString(), PositionEncoding.UTF16);
-        int reserved = Document.expectedNodes(sb.toString().toCharArray(), sb.length());
+        int reserved = Document.expectedNodes(dev.arenals.parser.tree.SourceText.of(sb), sb.length());
         assertTrue(d.ensureParsed(ParseTools.current(), Long.MAX_VALUE));
         int nodes = d.arena().nodeCount();
         assertTrue(sb.length() / 8 > 2 * nodes, "the text must be sparse in nodes for this test: " + nodes + " nodes, " + sb.length() + " chars");
@@ -70,13 +70,13 @@ class DocumentTest {
         String comments = "/** only a comment, long enough to count for something */\n// and a line comment\n";
         assertEquals(1024, Document.expectedNodes(repeat(comments, 1000), 1000 * comments.length()), "the floor");
         String dense = "a+b;".repeat(100_000); // 4 units in 4 chars: at most a node per 8 chars is reserved
-        assertEquals(dense.length() / 8, Document.expectedNodes(dense.toCharArray(), dense.length()));
+        assertEquals(dense.length() / 8, Document.expectedNodes(dev.arenals.parser.tree.SourceText.of(dense), dense.length()));
         for (String cut : new String[] {"/* never closed", "'never closed", "x /", "a\\"}) {
-            assertEquals(1024, Document.expectedNodes(cut.toCharArray(), cut.length()), cut); // no index past the end
+            assertEquals(1024, Document.expectedNodes(dev.arenals.parser.tree.SourceText.of(cut), cut.length()), cut); // no index past the end
         }
     }
 
-    private static char[] repeat(String s, int times) { return s.repeat(times).toCharArray(); }
+    private static dev.arenals.parser.tree.SourceText repeat(String s, int times) { return dev.arenals.parser.tree.SourceText.of(s.repeat(times)); }
 
     @Test
     void changesApplyInOrderWithinOneNotification() {
@@ -120,7 +120,7 @@ class DocumentTest {
             // a limit the text is over a third of, in chars: the size is counted, not bounded
             d.ensureParsed(ParseTools.current(), now.length() * 2L + 8);
             // the full count (a lone surrogate counts 3 bytes, as a client encoding it would send U+FFFD)
-            assertEquals(Document.utf8Between(now.toCharArray(), 0, now.length()), d.sizeBytes(), "after edit " + i + ": " + now.chars().mapToObj(Integer::toHexString).collect(java.util.stream.Collectors.joining(" ")));
+            assertEquals(Document.utf8Between(dev.arenals.parser.tree.SourceText.of(now), 0, now.length()), d.sizeBytes(), "after edit " + i + ": " + now.chars().mapToObj(Integer::toHexString).collect(java.util.stream.Collectors.joining(" ")));
         }
     }
 
