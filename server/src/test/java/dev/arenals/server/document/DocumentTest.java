@@ -24,6 +24,54 @@ class DocumentTest {
     }
 
     /**
+     * A document keeps its text one byte per char while it can (lib.dom.d.ts: its em dashes held
+     * aside), an edit typing a char past Latin-1 switches it to UTF-16, and in either form the tree,
+     * the diagnostics and every position are those of a fresh document of the same text.
+     */
+    @Test
+    void theTextIsOneBytePerCharUntilAnEditBringsInACharPastLatin1() {
+        String text = "/** Returns the café — or null. */\nfunction find(naïve: string): string { return naïve }\nlet x = ;\n";
+        for (PositionEncoding encoding : PositionEncoding.values()) {
+            Document d = doc("file:///w/a.ts", "typescript", text, encoding);
+            assertTrue(d.source().isLatin1(), "one byte per char, the em dash held aside");
+            assertTrue(d.ensureParsed(ParseTools.current(), Long.MAX_VALUE));
+            assertSameAsFresh(d, encoding);
+
+            assertNull(d.applyChanges(List.of(edit(1, 9, 1, 13, "ïtem")), 2));
+            assertTrue(d.source().isLatin1(), "a Latin-1 edit keeps the form");
+            d.ensureParsed(ParseTools.current(), Long.MAX_VALUE);
+            assertSameAsFresh(d, encoding);
+
+            assertNull(d.applyChanges(List.of(edit(2, 4, 2, 5, "π")), 3));
+            assertFalse(d.source().isLatin1(), "a char past Latin-1 switches the document to UTF-16");
+            d.ensureParsed(ParseTools.current(), Long.MAX_VALUE);
+            assertSameAsFresh(d, encoding);
+            assertEquals(new Position(2, 4), d.positionAt(d.text().indexOf('π')));
+
+            assertNull(d.applyChanges(List.of(edit(2, 4, 2, 5, "y")), 4));
+            assertFalse(d.source().isLatin1(), "and stays UTF-16");
+            d.ensureParsed(ParseTools.current(), Long.MAX_VALUE);
+            assertSameAsFresh(d, encoding);
+        }
+    }
+
+    /** {@code d}'s tree, diagnostics and positions equal a fresh document's of its text. */
+    private static void assertSameAsFresh(Document d, PositionEncoding encoding) {
+        Document fresh = doc("file:///w/a.ts", "typescript", d.text(), encoding);
+        fresh.ensureParsed(ParseTools.current(), Long.MAX_VALUE);
+        assertEquals(dev.arenals.parser.TreeDump.dump(fresh.arena()), dev.arenals.parser.TreeDump.dump(d.arena()));
+        assertEquals(fresh.arena().log().diagnosticCount(), d.arena().log().diagnosticCount());
+        for (int i = 0; i < fresh.arena().log().diagnosticCount(); i++) {
+            assertEquals(fresh.arena().log().diagnosticStart(i), d.arena().log().diagnosticStart(i));
+        }
+        for (int offset = 0; offset <= d.length(); offset++) {
+            Position p = d.positionAt(offset);
+            assertEquals(fresh.positionAt(offset), p);
+            assertEquals(fresh.offsetAt(p), d.offsetAt(p));
+        }
+    }
+
+    /**
      * A comment-heavy file (as lib.dom.d.ts, a node per 20 chars) gets node columns sized for its
      * tree before the first parse, not from its length (a node per 8 chars, most of it left empty
      * while the heap grew for it), and an edit that adds nodes still reparses.
