@@ -85,8 +85,15 @@ public final class Keywords {
                 char[] w = SLOT_WORD[slot];
                 int len = end - start;
                 if (w.length == len) {
+                    // the array of the text's form: a keyword is compared char by char on every match
+                    byte[] bytes = s.latin1Array();
                     int j = 0;
-                    while (j < len && w[j] == s.charAt(start + j)) j++;
+                    if (bytes != null) {
+                        while (j < len && w[j] == bytes[start + j]) j++;
+                    } else {
+                        char[] chars = s.utf16Array();
+                        while (j < len && w[j] == chars[start + j]) j++;
+                    }
                     if (j == len) return token;
                 }
             }

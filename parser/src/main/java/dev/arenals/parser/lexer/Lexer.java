@@ -166,13 +166,18 @@ public final class Lexer {
         final boolean atStart = p == 0;
         boolean nl = false;
         flags = 0;
+        final byte[] bytes = s.latin1Array();
+        final char[] chars = s.utf16Array();
         trivia:
         while (p < n) {
-            char c = s.charAt(p);
-            if (c == ' ') {
-                p++;
-                continue;
+            // runs of spaces (indentation) straight from the array, in the text's form
+            if (bytes != null) {
+                while (p < n && bytes[p] == ' ') p++;
+            } else {
+                while (p < n && chars[p] == ' ') p++;
             }
+            if (p >= n) break;
+            char c = s.charAt(p);
             // C1, the compiler of a short `check` process, turns a switch into a chain of compares
             // in key order: the characters that cannot start trivia leave before it
             if (c < 128 ? !TRIVIA[c] : c < 0xA0) break;
@@ -247,10 +252,18 @@ public final class Lexer {
                 // NameTable's hash and tail key of the name, computed in the same pass (see internIdentifier)
                 int h = c;
                 long k = c;
-                while (q < n && ASCII_NAME_PART[ch = s.charAt(q)]) {
-                    h = (h << 8) + h + ch; // 257 * h + ch: NameTable.rawHash
-                    k = k << 7 | ch; // NameTable.tailKey
-                    q++;
+                if (bytes != null) { // the same loop over each form's array (a rare char's 0 is no name part)
+                    while (q < n && ASCII_NAME_PART[ch = (char) (bytes[q] & 0xff)]) {
+                        h = (h << 8) + h + ch; // 257 * h + ch: NameTable.rawHash
+                        k = k << 7 | ch; // NameTable.tailKey
+                        q++;
+                    }
+                } else {
+                    while (q < n && ASCII_NAME_PART[ch = chars[q]]) {
+                        h = (h << 8) + h + ch;
+                        k = k << 7 | ch;
+                        q++;
+                    }
                 }
                 if (q < n && ((ch = s.charAt(q)) == '\\' || ch >= 128)) return scanIdentifierRest(p, q, false);
                 hashStart = p;
@@ -403,10 +416,20 @@ public final class Lexer {
     private int skipLineComment(int start, int p) {
         final SourceText s = src;
         final int n = end;
-        while (p < n) {
-            char c = s.charAt(p);
-            if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029') break;
-            p++;
+        final byte[] bytes = s.latin1Array();
+        if (bytes != null) { // a rare char (byte 0) may be U+2028 or U+2029
+            while (p < n) {
+                int c = bytes[p];
+                if (c == '\n' || c == '\r' || c == 0 && isLineTerminator(s.charAt(p))) break;
+                p++;
+            }
+        } else {
+            final char[] chars = s.utf16Array();
+            while (p < n) {
+                char c = chars[p];
+                if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029') break;
+                p++;
+            }
         }
         log.addComment(start, p);
         return p;
@@ -435,10 +458,17 @@ public final class Lexer {
             p++;
         }
         // after it (most of a doc comment): only the closing "*/" matters; the next '*' is looked
-        // for four characters at a time (C1 does not unroll loops)
+        // for four characters at a time (C1 does not unroll loops), in the text's array
+        final byte[] bytes = s.latin1Array();
+        final char[] chars = s.utf16Array();
         while (p < n) {
-            while (p + 3 < n && s.charAt(p) != '*' && s.charAt(p + 1) != '*' && s.charAt(p + 2) != '*' && s.charAt(p + 3) != '*') p += 4;
-            while (p < n && s.charAt(p) != '*') p++;
+            if (bytes != null) {
+                while (p + 3 < n && bytes[p] != '*' && bytes[p + 1] != '*' && bytes[p + 2] != '*' && bytes[p + 3] != '*') p += 4;
+                while (p < n && bytes[p] != '*') p++;
+            } else {
+                while (p + 3 < n && chars[p] != '*' && chars[p + 1] != '*' && chars[p + 2] != '*' && chars[p + 3] != '*') p += 4;
+                while (p < n && chars[p] != '*') p++;
+            }
             if (p + 1 < n && s.charAt(p + 1) == '/') {
                 commentNewline = true;
                 log.addComment(start, p + 2);
@@ -789,6 +819,16 @@ public final class Lexer {
         final SourceText s = src;
         final int n = end;
         int p = start + 1;
+        // the string's plain run straight from the array (a rare char's 0 is plain too)
+        final byte[] bytes = s.latin1Array();
+        if (bytes != null) {
+            int c;
+            while (p < n && (c = bytes[p]) != quote && c != '\\' && c != '\n' && c != '\r') p++;
+        } else {
+            final char[] chars = s.utf16Array();
+            char c;
+            while (p < n && (c = chars[p]) != quote && c != '\\' && c != '\n' && c != '\r') p++;
+        }
         while (p < n) {
             char ch = s.charAt(p);
             if (ch == quote) return finish(Token.STRING, p + 1);

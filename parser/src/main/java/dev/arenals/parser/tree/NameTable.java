@@ -165,8 +165,15 @@ public final class NameTable {
     private boolean same(int id, SourceText s, int start, int len) {
         char[] c = chars;
         int o = offset[id];
+        byte[] bytes = s.latin1Array();
+        if (bytes == null) {
+            char[] text = s.utf16Array();
+            for (int i = 0; i < len; i++) if (c[o + i] != text[start + i]) return false;
+            return true;
+        }
         for (int i = 0; i < len; i++) {
-            if (c[o + i] != s.charAt(start + i)) return false;
+            int b = bytes[start + i] & 0xff;
+            if (c[o + i] != (b != 0 ? b : s.charAt(start + i))) return false;
         }
         return true;
     }

@@ -94,14 +94,19 @@ public final class SourceText {
 
     // ---- reading ----
 
-    /** The char at {@code index} (a UTF-16 unit), for {@code 0 <= index < length()}. */
+    /**
+     * The char at {@code index} (a UTF-16 unit), for {@code 0 <= index < length()}. Written in two
+     * methods of under 35 bytecodes each: C1 (a {@code check} process, the editor's flags) inlines
+     * only methods that small, and a call per char doubled the parse.
+     */
     public char charAt(int index) {
         byte[] b = latin1;
-        if (b != null) {
-            byte x = b[index];
-            return x != 0 ? (char) (x & 0xff) : rareCharAt(index);
-        }
-        return utf16[index];
+        return b != null ? byteCharAt(b, index) : utf16[index];
+    }
+
+    private char byteCharAt(byte[] b, int index) {
+        int x = b[index] & 0xff;
+        return x != 0 ? (char) x : rareCharAt(index);
     }
 
     /** The rare char at {@code index} of the one-byte form ('\0' where none is listed: a NUL, or past the end). */
@@ -111,6 +116,16 @@ public final class SourceText {
     }
 
     public int length() { return length; }
+
+    /**
+     * The one-byte form's array (null in the UTF-16 form), for the lexer's hottest loops only, which
+     * read it directly (C1 does not hoist {@link #charAt}'s tests out of a loop): read-only, valid
+     * until the next edit; a rare char's byte is 0, its char {@link #charAt}'s.
+     */
+    public byte[] latin1Array() { return latin1; }
+
+    /** The UTF-16 form's array (null in the one-byte form): as {@link #latin1Array()}. */
+    public char[] utf16Array() { return latin1 == null ? utf16 : null; }
 
     /** True while the text is held one byte per char. */
     public boolean isLatin1() { return latin1 != null; }
@@ -236,7 +251,7 @@ public final class SourceText {
 
     /** {@link #load(CharSequence)} of {@code chars[0, n)}. */
     public void load(char[] chars, int n) {
-        load(java.nio.CharBuffer.wrap(chars, 0, n));
+        copyIn(chars, n, capacity() >= n ? capacity() : Math.max(n + (n >> 3), 64));
     }
 
     /** {@link #load(CharSequence)} of another text. */
@@ -256,36 +271,76 @@ public final class SourceText {
         length = n;
     }
 
-    /** Copies {@code text[0, n)} in, in the form it needs, into arrays of at least {@code capacity}. */
+    /**
+     * Copies {@code text[0, n)} in, in the form it needs, into arrays of at least {@code capacity}: one
+     * pass writing bytes and listing the rare chars, then, when there were too many, the chars again
+     * as UTF-16. A String or a char array is read in bulk (a call per char through
+     * {@code CharSequence} cost as much as the parse under C1).
+     */
     private void copyIn(CharSequence text, int n, int capacity) {
-        int rares = 0;
-        for (int i = 0; i < n; i++) if (isRare(text.charAt(i))) rares++;
-        if (holdsOneByte(n, rares)) {
-            if (latin1 == null || latin1.length < capacity || latin1.length > capacity + (capacity >> 2) + 1024) latin1 = new byte[capacity];
-            utf16 = null;
-            rareAt = rares == 0 ? NO_POSITIONS : new int[rares];
-            rareChar = rares == 0 ? NO_CHARS : new char[rares];
-            rare = 0;
-            byte[] b = latin1;
-            for (int i = 0; i < n; i++) {
-                char c = text.charAt(i);
-                if (isRare(c)) {
-                    rareAt[rare] = i;
-                    rareChar[rare++] = c;
-                    b[i] = 0;
-                } else {
-                    b[i] = (byte) c;
-                }
+        startBytes(capacity);
+        char[] chunk = new char[Math.min(n, 8192)];
+        for (int from = 0; from < n; from += chunk.length) {
+            int to = Math.min(n, from + chunk.length);
+            if (text instanceof String) {
+                ((String) text).getChars(from, to, chunk, 0);
+            } else {
+                for (int i = from; i < to; i++) chunk[i - from] = text.charAt(i);
             }
-        } else {
-            char[] c = utf16 != null && utf16.length >= capacity && utf16.length <= capacity + (capacity >> 2) + 1024 ? utf16 : new char[capacity];
+            putBytes(chunk, from, from, to);
+        }
+        if (!holdsOneByte(n, rare)) {
+            char[] c = new char[capacity];
             if (text instanceof String) ((String) text).getChars(0, n, c, 0);
             else for (int i = 0; i < n; i++) c[i] = text.charAt(i);
-            utf16 = c;
-            latin1 = null;
-            dropRare();
+            toUtf16(c);
         }
         length = n;
+    }
+
+    /** {@link #copyIn(CharSequence, int, int)} of {@code text[0, n)}. */
+    private void copyIn(char[] text, int n, int capacity) {
+        startBytes(capacity);
+        putBytes(text, 0, 0, n);
+        if (!holdsOneByte(n, rare)) {
+            char[] c = new char[capacity];
+            System.arraycopy(text, 0, c, 0, n);
+            toUtf16(c);
+        }
+        length = n;
+    }
+
+    /** The one-byte form, empty, its array of at least {@code capacity} (kept when not much larger). */
+    private void startBytes(int capacity) {
+        if (latin1 == null || latin1.length < capacity || latin1.length > capacity + (capacity >> 2) + 1024) latin1 = new byte[capacity];
+        utf16 = null;
+        dropRare();
+    }
+
+    /** Writes chars [from, to) of the text, held in {@code chunk} from {@code chunkStart} on, as bytes and rare chars. */
+    private void putBytes(char[] chunk, int chunkStart, int from, int to) {
+        byte[] b = latin1;
+        for (int i = from; i < to; i++) {
+            char c = chunk[i - chunkStart];
+            if (c > 0xff || c == 0) {
+                if (rare == rareAt.length) {
+                    rareAt = Arrays.copyOf(rareAt, Math.max(16, rare * 2));
+                    rareChar = Arrays.copyOf(rareChar, rareAt.length);
+                }
+                rareAt[rare] = i;
+                rareChar[rare++] = c;
+                b[i] = 0;
+            } else {
+                b[i] = (byte) c;
+            }
+        }
+    }
+
+    /** Takes {@code chars} as the UTF-16 form. */
+    private void toUtf16(char[] chars) {
+        utf16 = chars;
+        latin1 = null;
+        dropRare();
     }
 
     /** Forgets the text and its arrays (an arena dropping a caller's text). */
