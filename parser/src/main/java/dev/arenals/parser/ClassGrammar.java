@@ -99,9 +99,9 @@ final class ClassGrammar {
 
     /** The end of the word (or `@`) at {@code s}: a declaration's first token, where TypeScript puts some grammar errors. */
     private static int firstTokenEnd(ParseContext p, int s) {
-        if (s < p.srcLength && p.src.charAt(s) == '@') return s + 1;
+        if (s < p.srcLength && p.src[s] == '@') return s + 1;
         int e = s;
-        while (e < p.srcLength && Character.isJavaIdentifierPart(p.src.charAt(e))) e++;
+        while (e < p.srcLength && Character.isJavaIdentifierPart(p.src[e])) e++;
         return e > s ? e : Math.min(s + 1, p.srcLength);
     }
 
@@ -553,7 +553,7 @@ final class ClassGrammar {
         int name = p.sink.kind(param) == PARAMETER ? p.sink.firstChild(param) : param;
         if (name < 0 || p.sink.kind(name) != BINDING_IDENTIFIER) return false;
         int s = p.sink.start(name);
-        return p.sink.end(name) - s == 4 && p.src.charAt(s) == 't' && p.src.charAt(s + 1) == 'h' && p.src.charAt(s + 2) == 'i' && p.src.charAt(s + 3) == 's';
+        return p.sink.end(name) - s == 4 && p.src[s] == 't' && p.src[s + 1] == 'h' && p.src[s + 2] == 'i' && p.src[s + 3] == 's';
     }
 
     /**
@@ -624,7 +624,7 @@ final class ClassGrammar {
             int s = p.sink.start(key), e = p.sink.end(key);
             if (e - s != 13) return false;
             String c = "constructor";
-            for (int i = 0; i < 11; i++) if (p.src.charAt(s + 1 + i) != c.charAt(i)) return false;
+            for (int i = 0; i < 11; i++) if (p.src[s + 1 + i] != c.charAt(i)) return false;
             return true;
         }
         return false;
@@ -637,7 +637,7 @@ final class ClassGrammar {
             int s = p.sink.start(key) + 1, e = p.sink.end(key) - 1;
             int len = p.names.length(nameId);
             if (e - s != len) return false;
-            for (int i = 0; i < len; i++) if (p.src.charAt(s + i) != p.names.charAt(nameId, i)) return false;
+            for (int i = 0; i < len; i++) if (p.src[s + i] != p.names.charAt(nameId, i)) return false;
             return true;
         }
         return false;

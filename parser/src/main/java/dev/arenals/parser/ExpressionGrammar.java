@@ -1057,8 +1057,8 @@ final class ExpressionGrammar {
     /** Whether the source at {@code at} is the word `await` (not a longer name). */
     private static boolean startsWithAwaitWord(ParseContext p, int at) {
         int e = at + 5;
-        if (e > p.srcLength || p.src.charAt(at) != 'a' || p.src.charAt(at + 1) != 'w' || p.src.charAt(at + 2) != 'a' || p.src.charAt(at + 3) != 'i' || p.src.charAt(at + 4) != 't') return false;
-        return e == p.srcLength || !Character.isJavaIdentifierPart(p.src.charAt(e));
+        if (e > p.srcLength || p.src[at] != 'a' || p.src[at + 1] != 'w' || p.src[at + 2] != 'a' || p.src[at + 3] != 'i' || p.src[at + 4] != 't') return false;
+        return e == p.srcLength || !Character.isJavaIdentifierPart(p.src[e]);
     }
 
     /** At `await` before a token no operand starts with: TS1109 at that token, where TypeScript's parser says it. */

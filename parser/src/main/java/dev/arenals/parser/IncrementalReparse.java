@@ -3,7 +3,6 @@ package dev.arenals.parser;
 import dev.arenals.parser.lexer.Lexer;
 import dev.arenals.parser.lexer.Token;
 import dev.arenals.parser.tree.Arena;
-import dev.arenals.parser.tree.SourceText;
 import dev.arenals.parser.tree.NameTable;
 import dev.arenals.parser.tree.NodeKind;
 import dev.arenals.parser.tree.ParseLog;
@@ -55,8 +54,7 @@ final class IncrementalReparse {
      * became [{@code editStart}, {@code editNewEnd}) of the new. Returns false, with the arena in an
      * undefined state, when it cannot; the caller must then parse the whole text.
      */
-    boolean reparse(Arena arena, SourceText text, ParseOptions options, int editStart, int editOldEnd, int editNewEnd) {
-        int length = text.length();
+    boolean reparse(Arena arena, char[] text, int length, ParseOptions options, int editStart, int editOldEnd, int editNewEnd) {
         int delta = (editNewEnd - editStart) - (editOldEnd - editStart);
         int oldLength = arena.sourceLength();
         if (arena.parsedWith() != optionsKey(options) || !arena.borrowsSource() || oldLength + delta != length) return false;
@@ -147,7 +145,7 @@ final class IncrementalReparse {
         int oldCount = arena.nodeCount();
         int lo = lo(prev);
         int expected = next < 0 ? length : nextStart + delta;
-        arena.beginRegionReparse(text, lo, stmt);
+        arena.beginRegionReparse(text, length, lo, stmt);
         int stop = parser.parseTopLevelRange(text, length, regionOptions, arena, arena.names(), log, prevEnd, expected, strict);
         if (stop != expected || parser.wastedTokens() > SPECULATION_ALLOWANCE - arena.wastedTokens()) return false;
         // an AUTO file that this edit makes a module: the statements before were parsed as sloppy script code
@@ -202,7 +200,7 @@ final class IncrementalReparse {
      * further, so it stops there again. Either the edit lies after the word, or it lies wholly in
      * the trivia before it and a line break still separates the word from the previous statement.
      */
-    private boolean startsWithSameWord(int start, int prevEnd, SourceText text, int length, boolean module,
+    private boolean startsWithSameWord(int start, int prevEnd, char[] text, int length, boolean module,
             int editStart, int editOldEnd, int delta) {
         boolean before = start < editStart;          // the word and what precedes it are unchanged
         boolean after = editOldEnd <= start;          // the edit is in the trivia before the word
@@ -230,10 +228,10 @@ final class IncrementalReparse {
     }
 
     /** {@code <!--} or {@code -->} somewhere in text[from, to): perhaps an HTML-like comment of a script. */
-    static boolean mayHoldHtmlComment(SourceText text, int from, int to) {
-        for (int i = Math.max(from, 0); i + 2 < Math.min(to, text.length()); i++) {
-            if (text.charAt(i) == '<' && text.charAt(i + 1) == '!' && i + 3 < to && text.charAt(i + 2) == '-' && text.charAt(i + 3) == '-') return true;
-            if (text.charAt(i) == '-' && text.charAt(i + 1) == '-' && text.charAt(i + 2) == '>') return true;
+    static boolean mayHoldHtmlComment(char[] text, int from, int to) {
+        for (int i = Math.max(from, 0); i + 2 < Math.min(to, text.length); i++) {
+            if (text[i] == '<' && text[i + 1] == '!' && i + 3 < to && text[i + 2] == '-' && text[i + 3] == '-') return true;
+            if (text[i] == '-' && text[i + 1] == '-' && text[i + 2] == '>') return true;
         }
         return false;
     }
@@ -256,20 +254,20 @@ final class IncrementalReparse {
 
     /** The prologue holds "use strict", spelled exactly so and closed (escapes do not count). */
     private static boolean hasUseStrict(Arena arena, int root, int directives) {
-        SourceText src = arena.source();
+        char[] src = arena.source();
         int c = arena.firstChild(root);
         for (int i = 0; i < directives && c >= 0; i++, c = arena.nextSibling(c)) {
             int lit = arena.firstChild(c);
             if (lit < 0) continue;
             int s = arena.start(lit), e = arena.end(lit);
             // closed by its own quote: an unterminated 'use strict; is no directive of strictness
-            if (e - s == 12 && src.charAt(e - 1) == src.charAt(s) && matches(src, s + 1, "use strict")) return true;
+            if (e - s == 12 && src[e - 1] == src[s] && matches(src, s + 1, "use strict")) return true;
         }
         return false;
     }
 
-    static boolean matches(SourceText src, int at, String word) {
-        for (int i = 0; i < word.length(); i++) if (src.charAt(at + i) != word.charAt(i)) return false;
+    static boolean matches(char[] src, int at, String word) {
+        for (int i = 0; i < word.length(); i++) if (src[at + i] != word.charAt(i)) return false;
         return true;
     }
 
@@ -282,7 +280,7 @@ final class IncrementalReparse {
     private static boolean endsForGood(Arena arena, int stmt) {
         int e = arena.end(stmt);
         if (e <= arena.start(stmt) || e > arena.sourceLength()) return false;
-        char last = arena.source().charAt(e - 1);
+        char last = arena.source()[e - 1];
         if (last == ';') return endsWithOwnSemicolon(arena, stmt, e);
         if (last != '}') return false;
         return endsWithOwnBrace(arena, stmt, e);
@@ -302,7 +300,7 @@ final class IncrementalReparse {
                 case NodeKind.MODULE_BLOCK: case NodeKind.ENUM_DECLARATION: case NodeKind.SWITCH: {
                     int inner = lastChild(arena, n);
                     if (inner >= 0) return arena.end(inner) < e;
-                    return e - arena.start(n) >= 2 && arena.source().charAt(arena.start(n)) == '{';
+                    return e - arena.start(n) >= 2 && arena.source()[arena.start(n)] == '{';
                 }
                 case NodeKind.IF:
                     if (childCount(arena, n) != 3) return false;

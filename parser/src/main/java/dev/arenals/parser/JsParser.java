@@ -3,7 +3,6 @@ package dev.arenals.parser;
 import dev.arenals.parser.heap.HeapTree;
 import dev.arenals.parser.heap.HeapTreeBuilder;
 import dev.arenals.parser.tree.Arena;
-import dev.arenals.parser.tree.SourceText;
 
 /**
  * Entry point: parses JavaScript into an {@link Arena} (the product) or into a {@link HeapTree}
@@ -37,22 +36,13 @@ public final class JsParser {
     }
 
     /**
-     * {@link #parseInPlace(Arena, char[], int, ParseOptions)} of a text in either form (a document's
-     * own, one byte per char where it can be): read in place, never copied.
-     */
-    public void parseInPlace(Arena arena, SourceText text, ParseOptions options) {
-        arena.reset();
-        parseLoaded(arena, arena.borrowSource(text), options);
-    }
-
-    /**
      * Parses the arena's freshly loaded source (after a reset) in full. An AUTO-goal file is read as
      * a script until it shows module syntax; a module is strict throughout, so when sloppiness
      * decided anything before that (a {@code with}, an octal literal, a duplicate parameter…) the
      * file is parsed again with the module goal. Module code rarely has such things: the second
      * parse is rare.
      */
-    private void parseLoaded(Arena arena, SourceText src, ParseOptions options) {
+    private void parseLoaded(Arena arena, char[] src, ParseOptions options) {
         int length = arena.sourceLength();
         parser.parse(src, length, options, arena, arena.names(), arena.log());
         ParseOptions recorded = options;
@@ -81,14 +71,9 @@ public final class JsParser {
      */
     public boolean reparseInPlace(Arena arena, char[] text, int length, ParseOptions options,
             int editStart, int editOldEnd, int editNewEnd) {
-        return reparseInPlace(arena, SourceText.wrapping(text, length), options, editStart, editOldEnd, editNewEnd);
-    }
-
-    /** {@link #reparseInPlace(Arena, char[], int, ParseOptions, int, int, int)} of a text in either form. */
-    public boolean reparseInPlace(Arena arena, SourceText text, ParseOptions options, int editStart, int editOldEnd, int editNewEnd) {
         boolean done;
         try {
-            done = arena.nodeCount() > 0 && incremental.reparse(arena, text, options, editStart, editOldEnd, editNewEnd);
+            done = arena.nodeCount() > 0 && incremental.reparse(arena, text, length, options, editStart, editOldEnd, editNewEnd);
         } catch (RuntimeException e) { // never worse than a full parse
             done = false;
         }
@@ -97,7 +82,7 @@ public final class JsParser {
             arena.setDeclarationFile(options.isDeclaration());
             return true;
         }
-        parseInPlace(arena, text, options);
+        parseInPlace(arena, text, length, options);
         return false;
     }
 
@@ -112,12 +97,12 @@ public final class JsParser {
     /** Parses into a conventional object tree: one object per node, child lists, String names. */
     public HeapTree parseHeap(CharSequence text, ParseOptions options) {
         HeapTreeBuilder builder = new HeapTreeBuilder(text.toString());
-        SourceText src = SourceText.of(text);
-        parser.parse(src, src.length(), options, builder, builder.names(), builder.log());
+        char[] src = text.toString().toCharArray();
+        parser.parse(src, src.length, options, builder, builder.names(), builder.log());
         if (moduleReadAsScript(options)) {
             // as parseLoaded does: a module is strict throughout
             builder = new HeapTreeBuilder(text.toString());
-            parser.parse(src, src.length(), options.asModule(), builder, builder.names(), builder.log());
+            parser.parse(src, src.length, options.asModule(), builder, builder.names(), builder.log());
         }
         return builder.build();
     }

@@ -205,7 +205,7 @@ final class JsxGrammar {
                 continue;
             }
             if (p.tok == LT) {
-                if (p.lexer.tokenEnd < p.srcLength && p.src.charAt(p.lexer.tokenEnd) == '/') return; // `</`: the parent's closing tag
+                if (p.lexer.tokenEnd < p.srcLength && p.src[p.lexer.tokenEnd] == '/') return; // `</`: the parent's closing tag
                 // `< /`: only then lex the next token twice (a child's tag name would be)
                 if (p.nextTokenMayStartWith('/') && p.peek() == SLASH) return; // closing tag of the parent
                 parseJsxElementOrFragment(p, true);
@@ -267,7 +267,7 @@ final class JsxGrammar {
     private static boolean sameText(ParseContext p, int s1, int e1, int s2, int e2) {
         if (e1 - s1 != e2 - s2) return false;
         for (int i = 0; i < e1 - s1; i++) {
-            char a = p.src.charAt(s1 + i), b = p.src.charAt(s2 + i);
+            char a = p.src[s1 + i], b = p.src[s2 + i];
             if (a != b && !(Character.isWhitespace(a) && Character.isWhitespace(b))) return false;
         }
         return true;
@@ -300,7 +300,7 @@ final class JsxGrammar {
      */
     private static boolean eatLessThanSlash(ParseContext p) {
         int at = p.lexer.tokenEnd;
-        if (at >= p.srcLength || p.src.charAt(at) != '/') return false;
+        if (at >= p.srcLength || p.src[at] != '/') return false;
         p.lastEnd = at + 1;
         p.tok = p.lexer.rescanAt(at + 1);
         return true;

@@ -1,6 +1,5 @@
 package dev.arenals.parser;
 
-import dev.arenals.parser.tree.SourceText;
 import java.util.Arrays;
 
 /**
@@ -41,11 +40,11 @@ public final class LineStarts {
         }
 
         /** Whether a line starts at {@code p} (1 ≤ p ≤ length): right after a terminator, not between \r and \n. */
-        public boolean startsLineAt(SourceText text, int length, int p) {
-            char before = text.charAt(p - 1);
+        public boolean startsLineAt(char[] text, int length, int p) {
+            char before = text[p - 1];
             if (before > '\r' && before < '\u2028') return false; // the common case, decided at once
             if (before == '\n') return true;
-            if (before == '\r') return p == length || text.charAt(p) != '\n';
+            if (before == '\r') return p == length || text[p] != '\n';
             return this == ECMASCRIPT && (before == '\u2028' || before == '\u2029');
         }
     }
@@ -62,12 +61,8 @@ public final class LineStarts {
     }
 
     public static LineStarts of(char[] text, int length, Terminators rule) {
-        return of(SourceText.wrapping(text, length), rule);
-    }
-
-    public static LineStarts of(SourceText text, Terminators rule) {
         LineStarts lines = new LineStarts(rule);
-        lines.rebuild(text, text.length());
+        lines.rebuild(text, length);
         return lines;
     }
 
@@ -85,7 +80,8 @@ public final class LineStarts {
     }
 
     public static LineStarts of(CharSequence text, Terminators rule) {
-        return of(SourceText.of(text), rule);
+        char[] chars = text.toString().toCharArray();
+        return of(chars, chars.length, rule);
     }
 
     public Terminators rule() { return rule; }
@@ -110,30 +106,20 @@ public final class LineStarts {
 
     /** The end of {@code line}'s content: the offset of its terminator, or the text's end. */
     public int lineContentEnd(char[] text, int length, int line) {
-        return lineContentEnd(SourceText.wrapping(text, length), length, line);
-    }
-
-    /** {@link #lineContentEnd(char[], int, int)} in a source text ({@code text[0, length)}). */
-    public int lineContentEnd(SourceText text, int length, int line) {
         int start = lineStart(line);
         if (line + 1 < count) {
             int end = starts[line + 1] - 1; // the terminator, or the \n of \r\n
-            if (text.charAt(end) == '\n' && end > start && text.charAt(end - 1) == '\r') end--;
+            if (text[end] == '\n' && end > start && text[end - 1] == '\r') end--;
             return end;
         }
         if (complete) return length;
         int end = start; // a partial table's last line: find its end
-        while (end < length && !rule.isTerminator(text.charAt(end))) end++;
+        while (end < length && !rule.isTerminator(text[end])) end++;
         return end;
     }
 
     /** Refills the table from {@code text[0, length)}. */
     public void rebuild(char[] text, int length) {
-        rebuild(SourceText.wrapping(text, length), length, length);
-    }
-
-    /** Refills the table from {@code text[0, length)}. */
-    public void rebuild(SourceText text, int length) {
         rebuild(text, length, length);
     }
 
@@ -143,20 +129,15 @@ public final class LineStarts {
      * that line then map to it.
      */
     public void rebuild(char[] text, int length, int upTo) {
-        rebuild(SourceText.wrapping(text, length), length, upTo);
-    }
-
-    /** {@link #rebuild(char[], int, int)} of a source text. */
-    public void rebuild(SourceText text, int length, int upTo) {
         count = 1;
         starts[0] = 0;
         int last = Math.min(length, upTo);
         boolean ecmascript = rule == Terminators.ECMASCRIPT;
         // startsLineAt written out: a call per char is most of the scan's cost under C1, which does not inline it
         for (int i = 0; i < last; i++) {
-            char c = text.charAt(i);
+            char c = text[i];
             if (c > '\r' && c < '\u2028') continue; // the common case, decided at once
-            if (c == '\n' || c == '\r' && (i + 1 == length || text.charAt(i + 1) != '\n') || ecmascript && (c == '\u2028' || c == '\u2029')) add(i + 1);
+            if (c == '\n' || c == '\r' && (i + 1 == length || text[i + 1] != '\n') || ecmascript && (c == '\u2028' || c == '\u2029')) add(i + 1);
         }
         complete = last >= length;
     }
@@ -168,7 +149,7 @@ public final class LineStarts {
      * dropped, the new text is rescanned over [start, start + insertedLength], and the starts after
      * the edit shift by the change in length.
      */
-    public void applyEdit(SourceText text, int length, int start, int oldEnd, int insertedLength) {
+    public void applyEdit(char[] text, int length, int start, int oldEnd, int insertedLength) {
         if (!complete) throw new IllegalStateException("a partial table cannot follow edits");
         int delta = insertedLength - (oldEnd - start);
         int from = firstStartAtOrAfter(Math.max(start, 1)); // line 0 never moves

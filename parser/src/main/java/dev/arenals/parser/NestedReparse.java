@@ -3,7 +3,6 @@ package dev.arenals.parser;
 import static dev.arenals.parser.ParseContext.*;
 
 import dev.arenals.parser.tree.Arena;
-import dev.arenals.parser.tree.SourceText;
 import dev.arenals.parser.tree.NodeKind;
 import dev.arenals.parser.tree.ParseLog;
 import java.util.Arrays;
@@ -55,7 +54,7 @@ final class NestedReparse {
         this.parser = parser;
     }
 
-    boolean reparse(Arena arena, SourceText text, int length, ParseOptions options, int editStart, int editOldEnd, int delta,
+    boolean reparse(Arena arena, char[] text, int length, ParseOptions options, int editStart, int editOldEnd, int delta,
             int oldDiagnostics) {
         if (!ENABLED || options.isDeclaration()) return false;
         boolean ts = options.language().isTypeScript();
@@ -120,7 +119,7 @@ final class NestedReparse {
      * the way in, and records it at each FUNCTION_BODY that can be reparsed alone ({@link #bodyCtx},
      * -1 for the others).
      */
-    private void walk(Arena arena, SourceText text, int editStart, boolean module, boolean ts) {
+    private void walk(Arena arena, char[] text, int editStart, boolean module, boolean ts) {
         int ctx = module ? (CTX_STRICT | CTX_AWAIT) : 0;
         if (prologueIsStrict(arena, text, arena.root(), editStart)) ctx |= CTX_STRICT;
         int classDepth = 0;
@@ -230,13 +229,13 @@ final class NestedReparse {
         }
     }
 
-    private boolean tryBody(Arena arena, SourceText text, int length, ParseOptions options, ParseOptions bodyOptions, int at,
+    private boolean tryBody(Arena arena, char[] text, int length, ParseOptions options, ParseOptions bodyOptions, int at,
             int editStart, int delta, int oldDiagnostics) {
         int body = path[at];
         int parent = path[at - 1];
         int bodyStart = arena.start(body), oldEnd = arena.end(body);
         int newEnd = oldEnd + delta;
-        if (newEnd < bodyStart + 2 || newEnd > length || text.charAt(bodyStart) != '{' || text.charAt(newEnd - 1) != '}') return false;
+        if (newEnd < bodyStart + 2 || newEnd > length || text[bodyStart] != '{' || text[newEnd - 1] != '}') return false;
         // closed by its own '}', not ended by recovery at an inner one (whose "'}' expected" lies after it)
         int last = lastChild(arena, body);
         if (last >= 0 ? arena.end(last) >= oldEnd : oldEnd - bodyStart < 2) return false;
@@ -279,7 +278,7 @@ final class NestedReparse {
         log.truncateDiagnostics(keep);
         log.truncateComments(keepComments);
         int oldCount = arena.nodeCount();
-        arena.beginRegionReparse(text, lo, body);
+        arena.beginRegionReparse(text, length, lo, body);
         int strict = parser.parseFunctionBodyAlone(text, length, bodyOptions, arena, arena.names(), log,
                 bodyStart, newEnd - 1, bodyCtx[at], depth, bodyClassDepth[at]);
         boolean ok = strict == oldStrict && arena.pendingCount() == 1
@@ -355,7 +354,7 @@ final class NestedReparse {
      * 1 when the body's prologue (all of it before the edit) holds "use strict", 0 when it does not,
      * -1 when the edit is in the prologue or touches its end (then the new prologue may differ).
      */
-    private static int oldPrologueStrictness(Arena arena, SourceText text, int body, int editStart) {
+    private static int oldPrologueStrictness(Arena arena, char[] text, int body, int editStart) {
         int strict = 0;
         for (int c = arena.firstChild(body); c >= 0 && IncrementalReparse.isDirective(arena, c); c = arena.nextSibling(c)) {
             if (arena.end(c) >= editStart) return -1;
@@ -365,7 +364,7 @@ final class NestedReparse {
     }
 
     /** The prologue of a body or the program holds "use strict" (only directives that end before the edit are read). */
-    private static boolean prologueIsStrict(Arena arena, SourceText text, int n, int editStart) {
+    private static boolean prologueIsStrict(Arena arena, char[] text, int n, int editStart) {
         for (int c = arena.firstChild(n); c >= 0 && IncrementalReparse.isDirective(arena, c); c = arena.nextSibling(c)) {
             if (arena.end(c) >= editStart) return false;
             if (isUseStrict(arena, text, c)) return true;
@@ -374,27 +373,27 @@ final class NestedReparse {
     }
 
     /** A directive spelled exactly "use strict" and closed by its own quote. */
-    private static boolean isUseStrict(Arena arena, SourceText text, int directive) {
+    private static boolean isUseStrict(Arena arena, char[] text, int directive) {
         int lit = arena.firstChild(directive);
         if (lit < 0) return false;
         int s = arena.start(lit), e = arena.end(lit);
-        return e - s == 12 && text.charAt(e - 1) == text.charAt(s) && IncrementalReparse.matches(text, s + 1, "use strict");
+        return e - s == 12 && text[e - 1] == text[s] && IncrementalReparse.matches(text, s + 1, "use strict");
     }
 
     /** TypeScript: the node starts with {@code declare} (after {@code export}): ambient code. */
-    private static boolean startsWithDeclare(Arena arena, SourceText text, int n, int editStart) {
+    private static boolean startsWithDeclare(Arena arena, char[] text, int n, int editStart) {
         int s = arena.start(n);
         if (wordAt(text, s, editStart, "export")) {
             s += 6;
-            while (s < editStart && Character.isWhitespace(text.charAt(s))) s++;
+            while (s < editStart && Character.isWhitespace(text[s])) s++;
         }
         return wordAt(text, s, editStart, "declare");
     }
 
-    private static boolean wordAt(SourceText text, int at, int limit, String word) {
+    private static boolean wordAt(char[] text, int at, int limit, String word) {
         int e = at + word.length();
         if (e >= limit || !IncrementalReparse.matches(text, at, word)) return false;
-        return !Character.isJavaIdentifierPart(text.charAt(e));
+        return !Character.isJavaIdentifierPart(text[e]);
     }
 
     private static boolean hasChildOfKind(Arena arena, int n, int kind) {

@@ -11,7 +11,6 @@ import dev.arenals.parser.lexer.Token;
 import dev.arenals.parser.tree.IntSet;
 import dev.arenals.parser.tree.NameTable;
 import dev.arenals.parser.tree.ParseLog;
-import dev.arenals.parser.tree.SourceText;
 import dev.arenals.parser.tree.TreeSink;
 
 /**
@@ -83,7 +82,7 @@ final class ParseContext {
     TreeSink sink;
     ParseLog log;
     NameTable names;
-    SourceText src;
+    char[] src;
     int srcLength;
     /** Parsed with the module goal (strict, await reserved). */
     boolean module;
@@ -241,7 +240,7 @@ final class ParseContext {
     // ================================================================== the parse
 
     /** Resets every piece of state for a parse of {@code src[0, length)} starting at {@code from}. */
-    void begin(SourceText src, int length, ParseOptions options, TreeSink sink, NameTable names, ParseLog log, int from) {
+    void begin(char[] src, int length, ParseOptions options, TreeSink sink, NameTable names, ParseLog log, int from) {
         // the parse
         Language language = options.language();
         boolean module = options.isModule();
@@ -370,7 +369,7 @@ final class ParseContext {
      */
     boolean atTsxLessThanSlash() {
         int at = lexer.tokenEnd;
-        return jsx && ts && at < srcLength && src.charAt(at) == '/' && (at + 1 >= srcLength || src.charAt(at + 1) != '*');
+        return jsx && ts && at < srcLength && src[at] == '/' && (at + 1 >= srcLength || src[at + 1] != '*');
     }
 
     /** The current token is contextual keyword {@code k}, spelled without escapes. */
@@ -490,9 +489,9 @@ final class ParseContext {
      */
     boolean nextTokenMayStartWith(char c) {
         int p = lexer.tokenEnd;
-        while (p < srcLength && (src.charAt(p) == ' ' || src.charAt(p) == '\t')) p++;
+        while (p < srcLength && (src[p] == ' ' || src[p] == '\t')) p++;
         if (p >= srcLength) return false;
-        char d = src.charAt(p);
+        char d = src[p];
         return d == c || d == '/' || d == '\n' || d == '\r' || d == '<' || d == '-' || d >= 0x80 || d == '\u000B' || d == '\f';
     }
 

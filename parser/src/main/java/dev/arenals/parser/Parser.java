@@ -7,7 +7,6 @@ import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.tree.NameTable;
 import dev.arenals.parser.tree.ParseLog;
-import dev.arenals.parser.tree.SourceText;
 import dev.arenals.parser.tree.TreeSink;
 
 /**
@@ -26,7 +25,7 @@ final class Parser {
 
     boolean wasModule() { return p.wasModule(); }
 
-    void parse(SourceText src, int length, ParseOptions options, TreeSink sink, NameTable names, ParseLog log) {
+    void parse(char[] src, int length, ParseOptions options, TreeSink sink, NameTable names, ParseLog log) {
         p.begin(src, length, options, sink, names, log, 0);
         p.next();
         parseProgram(p);
@@ -42,7 +41,7 @@ final class Parser {
      * Returns the start of the token the parse stopped at, or -1 when the input nested too deep.
      * Whether module syntax was seen is then {@link #sawModuleSyntax()}.
      */
-    int parseTopLevelRange(SourceText src, int length, ParseOptions options, TreeSink sink, NameTable names, ParseLog log,
+    int parseTopLevelRange(char[] src, int length, ParseOptions options, TreeSink sink, NameTable names, ParseLog log,
             int from, int stopAt, boolean strict) {
         p.begin(src, length, options, sink, names, log, from);
         if (strict) p.ctx |= CTX_STRICT;
@@ -67,7 +66,7 @@ final class Parser {
      * Private names it references that no class inside it declares are then
      * {@link #unresolvedPrivateName}.
      */
-    int parseFunctionBodyAlone(SourceText src, int length, ParseOptions options, TreeSink sink, NameTable names, ParseLog log,
+    int parseFunctionBodyAlone(char[] src, int length, ParseOptions options, TreeSink sink, NameTable names, ParseLog log,
             int bodyStart, int closeAt, int ctx, int depth, int classDepth) {
         p.begin(src, length, options, sink, names, log, bodyStart);
         p.ctx = ctx;

@@ -264,14 +264,14 @@ final class PatternGrammar {
 
     private static boolean isEvalOrArguments(ParseContext p, int s, int e) {
         int len = e - s;
-        if (len == 4) return p.src.charAt(s) == 'e' && p.src.charAt(s + 1) == 'v' && p.src.charAt(s + 2) == 'a' && p.src.charAt(s + 3) == 'l';
+        if (len == 4) return p.src[s] == 'e' && p.src[s + 1] == 'v' && p.src[s + 2] == 'a' && p.src[s + 3] == 'l';
         return isArguments(p, s, e);
     }
 
     private static boolean isArguments(ParseContext p, int s, int e) {
         if (e - s != 9) return false;
         String a = "arguments";
-        for (int i = 0; i < 9; i++) if (p.src.charAt(s + i) != a.charAt(i)) return false;
+        for (int i = 0; i < 9; i++) if (p.src[s + i] != a.charAt(i)) return false;
         return true;
     }
 
@@ -415,7 +415,7 @@ final class PatternGrammar {
             int c = p.sink.firstChild(n);
             while (c >= 0 && p.sink.kind(c) == DECORATOR) c = p.sink.nextSibling(c);
             if (c >= 0 && p.sink.kind(c) == BINDING_IDENTIFIER) { es = p.sink.start(c); ee = p.sink.end(c); }
-            else ee = es + (p.src.charAt(es) == '@' ? 1 : 5);
+            else ee = es + (p.src[es] == '@' ? 1 : 5);
         }
         p.error(es, ee, top ? Diag.INVALID_ASSIGNMENT_TARGET : Diag.INVALID_DESTRUCTURING_TARGET, 0);
     }

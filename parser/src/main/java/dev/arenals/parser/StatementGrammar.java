@@ -676,7 +676,7 @@ final class StatementGrammar {
                 }
             } else {
                 if (of && letIdentifier) p.error(headStart, p.lastEnd, Diag.INVALID_LHS_IN_FOR, 0);
-                if (of && !isAwait && p.sink.kind(init) == IDENTIFIER_REFERENCE && p.src.charAt(p.sink.start(init)) == 'a'
+                if (of && !isAwait && p.sink.kind(init) == IDENTIFIER_REFERENCE && p.src[p.sink.start(init)] == 'a'
                         && p.names.equals(p.sink.data(init), "async") && p.sink.end(init) - p.sink.start(init) == 5) {
                     p.error(p.sink.start(init), p.sink.end(init), Diag.INVALID_LHS_IN_FOR, 0);
                 }

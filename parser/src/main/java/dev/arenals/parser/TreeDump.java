@@ -5,7 +5,6 @@ import dev.arenals.parser.heap.HeapTree;
 import dev.arenals.parser.lexer.Literals;
 import dev.arenals.parser.lexer.Token;
 import dev.arenals.parser.tree.Arena;
-import dev.arenals.parser.tree.SourceText;
 import dev.arenals.parser.tree.NodeKind;
 
 /**
@@ -20,7 +19,7 @@ public final class TreeDump {
     public static String dump(Arena arena) {
         if (arena.nodeCount() == 0) return "";
         StringBuilder out = new StringBuilder();
-        SourceText src = arena.source();
+        char[] src = arena.source();
         int[] stack = new int[64];
         int sp = 0;
         stack[sp++] = arena.root();
@@ -97,7 +96,7 @@ public final class TreeDump {
     public static String dump(HeapTree tree) {
         if (tree.root() == null) return "";
         StringBuilder out = new StringBuilder();
-        SourceText src = SourceText.of(tree.source());
+        char[] src = tree.source().toCharArray();
         java.util.ArrayDeque<Object> stack = new java.util.ArrayDeque<>();
         stack.push(tree.root());
         Object close = new Object();
@@ -158,7 +157,7 @@ public final class TreeDump {
                 && (parentData & NodeKind.P_COMPUTED) == 0;
     }
 
-    private static String keyText(int k, int data, String name, SourceText src, int s, int e) {
+    private static String keyText(int k, int data, String name, char[] src, int s, int e) {
         if (k == NodeKind.IDENTIFIER_NAME) return name;
         if (k == NodeKind.STRING_LITERAL) return Literals.cookString(src, s, e);
         double v = Literals.numberValue(src, s, e);
@@ -167,7 +166,7 @@ public final class TreeDump {
         return Double.toString(v);
     }
 
-    private static void describe(StringBuilder out, int k, int data, String name, SourceText src, int s, int e) {
+    private static void describe(StringBuilder out, int k, int data, String name, char[] src, int s, int e) {
         switch (k) {
             case NodeKind.IDENTIFIER_REFERENCE: case NodeKind.BINDING_IDENTIFIER: case NodeKind.IDENTIFIER_NAME:
             case NodeKind.PRIVATE_IDENTIFIER: case NodeKind.LABEL:
@@ -183,7 +182,7 @@ public final class TreeDump {
                 out.append(' ').append(quote(Literals.cookString(src, s, e)));
                 return;
             case NodeKind.REGEX_LITERAL:
-                out.append(' ').append(src.substring(s, e));
+                out.append(' ').append(src, s, e - s);
                 return;
             case NodeKind.TEMPLATE_ELEMENT:
                 out.append(' ').append(quote(Literals.rawTemplate(src, s, e)));

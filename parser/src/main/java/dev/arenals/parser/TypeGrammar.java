@@ -582,7 +582,7 @@ final class TypeGrammar {
     }
 
     private static boolean textIs(ParseContext p, int s, String word) {
-        for (int i = 0; i < word.length(); i++) if (p.src.charAt(s + i) != word.charAt(i)) return false;
+        for (int i = 0; i < word.length(); i++) if (p.src[s + i] != word.charAt(i)) return false;
         return true;
     }
 
@@ -741,7 +741,7 @@ final class TypeGrammar {
         }
         if (parseTypeAnnotationOpt(p)) flags |= MAP_TYPE;
         if (p.tok == SEMICOLON || p.tok == COMMA) p.next();
-        if (p.tok != RBRACE && p.tok != EOF && (p.lexer.newlineBefore || p.lastEnd > 0 && p.src.charAt(p.lastEnd - 1) == ';')) {
+        if (p.tok != RBRACE && p.tok != EOF && (p.lexer.newlineBefore || p.lastEnd > 0 && p.src[p.lastEnd - 1] == ';')) {
             // TypeScript's parser reads members after the mapped key (its checker's TS7061: the grammar checks')
             parseTypeMembers(p);
         }
@@ -1179,7 +1179,7 @@ final class TypeGrammar {
         }
         // TypeScript rescans the closer (reScanGreaterToken): `>=`, `>>` close no list (`a<b >= c` compares)
         int closeEnd = p.lexer.tokenEnd;
-        if (p.tok != GT || !listEnds || (closeEnd < p.srcLength && (p.src.charAt(closeEnd) == '=' || p.src.charAt(closeEnd) == '>'))) {
+        if (p.tok != GT || !listEnds || (closeEnd < p.srcLength && (p.src[closeEnd] == '=' || p.src[closeEnd] == '>'))) {
             p.rollback(d);
             return false;
         }

@@ -1,6 +1,5 @@
 package dev.arenals.parser;
 
-import dev.arenals.parser.tree.SourceText;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -90,8 +89,8 @@ class LineStartsTest {
                     int b = Math.min(text.length(), a + random.nextInt(4));
                     String insert = pieces[random.nextInt(pieces.length)];
                     text.replace(a, b, insert);
-                    SourceText chars = SourceText.of(text);
-                    lines.applyEdit(chars, chars.length(), a, b, insert.length());
+                    char[] chars = text.toString().toCharArray();
+                    lines.applyEdit(chars, chars.length, a, b, insert.length());
                     int[] expected = LineStarts.of(text, rule).toArray();
                     assertArrayEquals(expected, lines.toArray(), () -> rule + " after editing " + escape(text.toString()));
                 }
@@ -101,9 +100,9 @@ class LineStartsTest {
 
     @Test
     void startsLineAtIsTheRuleTheTableFollows() {
-        SourceText c = SourceText.of("a\r\nb");
-        assertFalse(Terminators.LSP.startsLineAt(c, c.length(), 2), "between \\r and \\n");
-        assertTrue(Terminators.LSP.startsLineAt(c, c.length(), 3));
+        char[] c = "a\r\nb".toCharArray();
+        assertFalse(Terminators.LSP.startsLineAt(c, c.length, 2), "between \\r and \\n");
+        assertTrue(Terminators.LSP.startsLineAt(c, c.length, 3));
     }
 
     private static String escape(String s) { return s.replace("\r", "\\r").replace("\n", "\\n").replace("\u2028", "\\u2028"); }

@@ -7,7 +7,6 @@ import dev.arenals.parser.lexer.Token;
 import dev.arenals.parser.tree.Arena;
 import dev.arenals.parser.tree.NodeKind;
 import dev.arenals.parser.tree.ParseLog;
-import dev.arenals.parser.tree.SourceText;
 import java.util.Arrays;
 
 /**
@@ -34,7 +33,7 @@ public final class GrammarChecks {
     private static final int FOR_IN_OBJECT = 32; // the object of a for-in statement (see visit's FOR_IN)
 
     private Arena a;
-    private SourceText src;
+    private char[] src;
     private ParseLog log;
 
     private int[] parentOf = new int[1024];
@@ -242,12 +241,12 @@ public final class GrammarChecks {
     /** The first offset from {@code at} (before {@code limit}) that is not white space or a comment. */
     private int skipTrivia(int at, int limit) {
         while (at < limit) {
-            char c = src.charAt(at);
-            if (c == '/' && at + 1 < limit && src.charAt(at + 1) == '/') {
-                while (at < limit && src.charAt(at) != '\n' && src.charAt(at) != '\r') at++;
-            } else if (c == '/' && at + 1 < limit && src.charAt(at + 1) == '*') {
+            char c = src[at];
+            if (c == '/' && at + 1 < limit && src[at + 1] == '/') {
+                while (at < limit && src[at] != '\n' && src[at] != '\r') at++;
+            } else if (c == '/' && at + 1 < limit && src[at + 1] == '*') {
                 int close = at + 2;
-                while (close + 1 < limit && !(src.charAt(close) == '*' && src.charAt(close + 1) == '/')) close++;
+                while (close + 1 < limit && !(src[close] == '*' && src[close + 1] == '/')) close++;
                 at = Math.min(limit, close + 2);
             } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || Character.isWhitespace(c) || c == '\u00a0' || c == '\ufeff') {
                 at++;
@@ -284,8 +283,8 @@ public final class GrammarChecks {
         int key = memberKey(member);
         int s = a.start(key);
         int p = s - 1;
-        while (p > a.start(member) && (src.charAt(p) == ' ' || src.charAt(p) == '\t' || src.charAt(p) == '\n' || src.charAt(p) == '\r')) p--;
-        return p >= a.start(member) && src.charAt(p) == '[' ? p : s;
+        while (p > a.start(member) && (src[p] == ' ' || src[p] == '\t' || src[p] == '\n' || src[p] == '\r')) p--;
+        return p >= a.start(member) && src[p] == '[' ? p : s;
     }
 
     // ------------------------------------------------------------------ the walk
@@ -418,7 +417,7 @@ public final class GrammarChecks {
                         && (parentOf[n] < 0 || a.kind(parentOf[n]) != METHOD)) {
                     // `async` where nothing runs; an object literal's method begins, with its `async`, at its property
                     int at = a.start(n);
-                    if (!(at + 5 <= src.length() && src.charAt(at) == 'a' && src.charAt(at + 4) == 'c') && parentOf[n] >= 0 && a.kind(parentOf[n]) == PROPERTY) {
+                    if (!(at + 5 <= src.length && src[at] == 'a' && src[at + 4] == 'c') && parentOf[n] >= 0 && a.kind(parentOf[n]) == PROPERTY) {
                         at = a.start(parentOf[n]);
                     }
                     report(at, at + 5, Diag.MODIFIER_IN_AMBIENT, Token.K_ASYNC);
@@ -666,7 +665,7 @@ public final class GrammarChecks {
         for (int c = a.firstChild(n); c >= 0 && a.kind(c) == DECORATOR; c = a.nextSibling(c)) from = a.end(c);
         int to = a.start(nameOrParameters);
         for (int p = afterTrivia(from); p < to; p = afterTrivia(p + 1)) { // modifiers and `function` hold no `*` nor `/`
-            if (src.charAt(p) == '*') {
+            if (src[p] == '*') {
                 report(p, p + 1, ambient ? Diag.GENERATOR_IN_AMBIENT : Diag.GENERATOR_OVERLOAD, 0);
                 return;
             }
@@ -704,8 +703,8 @@ public final class GrammarChecks {
             expression = type;
             type = t;
             int s = a.start(type);
-            if (a.kind(type) != TYPE_REFERENCE || a.end(type) - s != 5 || src.charAt(s) != 'c' || src.charAt(s + 1) != 'o' || src.charAt(s + 2) != 'n'
-                    || src.charAt(s + 3) != 's' || src.charAt(s + 4) != 't') {
+            if (a.kind(type) != TYPE_REFERENCE || a.end(type) - s != 5 || src[s] != 'c' || src[s + 1] != 'o' || src[s + 2] != 'n'
+                    || src[s + 3] != 's' || src[s + 4] != 't') {
                 return;
             }
         } else if (a.kind(type) != KEYWORD_TYPE || a.data(type) != Token.K_CONST) {
@@ -1082,7 +1081,7 @@ public final class GrammarChecks {
                 if (init >= 0) m = Diag.DEFINITE_WITH_INITIALIZER;
                 else if (type < 0) m = Diag.DEFINITE_WITHOUT_TYPE;
                 else if (ambient) m = Diag.DEFINITE_NOT_HERE;
-                if (m != null && bang < src.length() && src.charAt(bang) == '!') report(bang, bang + 1, m, 0);
+                if (m != null && bang < src.length && src[bang] == '!') report(bang, bang + 1, m, 0);
             }
         }
     }
@@ -1135,7 +1134,7 @@ public final class GrammarChecks {
             else if (type < 0) m = Diag.DEFINITE_WITHOUT_TYPE;
             else if (ambient || (data & (C_STATIC | MOD_ABSTRACT)) != 0) m = Diag.DEFINITE_NOT_HERE;
             int bang = afterTrivia(keyEnd(key, n));
-            if (m != null && bang < a.sourceLength() && src.charAt(bang) == '!') {
+            if (m != null && bang < a.sourceLength() && src[bang] == '!') {
                 report(bang, bang + 1, m, 0);
                 return;
             }
@@ -1147,7 +1146,7 @@ public final class GrammarChecks {
         int e = a.end(key);
         if (a.kind(key) != PRIVATE_IDENTIFIER && (a.data(member) & P_COMPUTED) != 0) { // `[k]`: past the bracket
             int p = afterTrivia(e);
-            if (p < a.sourceLength() && src.charAt(p) == ']') return p + 1;
+            if (p < a.sourceLength() && src[p] == ']') return p + 1;
         }
         return e;
     }
@@ -1425,7 +1424,7 @@ public final class GrammarChecks {
     private boolean sameText(int x, int y) {
         int n = a.end(x) - a.start(x);
         if (n != a.end(y) - a.start(y)) return false;
-        for (int i = 0; i < n; i++) if (src.charAt(a.start(x) + i) != src.charAt(a.start(y) + i)) return false;
+        for (int i = 0; i < n; i++) if (src[a.start(x) + i] != src[a.start(y) + i]) return false;
         return true;
     }
 
@@ -1495,7 +1494,7 @@ public final class GrammarChecks {
                 int restName = a.firstChild(name);
                 if ((data & P_OPTIONAL) != 0 && restName >= 0) {
                     int q = afterTrivia(a.end(restName));
-                    if (q < a.sourceLength() && src.charAt(q) == '?') {
+                    if (q < a.sourceLength() && src[q] == '?') {
                         report(q, q + 1, Diag.REST_OPTIONAL, 0);
                         return true;
                     }
@@ -1589,7 +1588,7 @@ public final class GrammarChecks {
     private void checkTrailingCommaAfterRest(int fn, int params, int last, boolean ambient) {
         if (ambient || insideDeclaredTypeDeclaration(fn)) return;
         int comma = skipTrivia(a.end(last), a.end(params));
-        if (comma < a.end(params) && src.charAt(comma) == ',') report(comma, comma + 1, Diag.TRAILING_COMMA_AFTER_REST, 0);
+        if (comma < a.end(params) && src[comma] == ',') report(comma, comma + 1, Diag.TRAILING_COMMA_AFTER_REST, 0);
     }
 
     /**
@@ -1633,7 +1632,7 @@ public final class GrammarChecks {
         if (inClass && body < 0 && (data & MOD_ABSTRACT) == 0 && (ctx & AMBIENT) == 0) {
             int end = a.end(sig);
             int semi = afterTrivia(end);
-            int at = semi < a.sourceLength() && src.charAt(semi) == ';' ? semi : end - 1;
+            int at = semi < a.sourceLength() && src[semi] == ';' ? semi : end - 1;
             report(at, at + 1, Diag.TOKEN_EXPECTED, Token.LBRACE);
             return;
         }
@@ -1673,7 +1672,7 @@ public final class GrammarChecks {
         }
         if (vk == PARAMETER && (a.data(value) & P_OPTIONAL) != 0) {
             int q = afterTrivia(a.end(pattern));
-            if (q < a.sourceLength() && src.charAt(q) == '?') report(q, q + 1, Diag.SETTER_OPTIONAL, 0);
+            if (q < a.sourceLength() && src[q] == '?') report(q, q + 1, Diag.SETTER_OPTIONAL, 0);
             return;
         }
         boolean initialized = vk == ASSIGNMENT_PATTERN;
@@ -1717,7 +1716,7 @@ public final class GrammarChecks {
         while (true) {
             p = afterTrivia(p);
             if (p >= to) return;
-            char ch = src.charAt(p);
+            char ch = src[p];
             if (ch == '@') {
                 int e = decoratorEndAt(owner, p);
                 if (e < 0 && owner2 >= 0) e = decoratorEndAt(owner2, p);
@@ -1726,7 +1725,7 @@ public final class GrammarChecks {
                 continue;
             }
             int e = p;
-            while (e < to && isWordChar(src.charAt(e))) e++;
+            while (e < to && isWordChar(src[e])) e++;
             if (e == p) return;
             int tok = modifierWord(p, e);
             if (tok < 0 || (tok == Token.K_CONST && !constIsModifier)) return;
@@ -1760,7 +1759,7 @@ public final class GrammarChecks {
     }
 
     private boolean word(int p, String w) {
-        for (int i = 0; i < w.length(); i++) if (src.charAt(p + i) != w.charAt(i)) return false;
+        for (int i = 0; i < w.length(); i++) if (src[p + i] != w.charAt(i)) return false;
         return true;
     }
 
@@ -1780,16 +1779,16 @@ public final class GrammarChecks {
     private int afterTrivia(int p) {
         int len = a.sourceLength();
         while (p < len) {
-            char c = src.charAt(p);
+            char c = src[p];
             if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u000b' || c == '\f' || c == '\u00a0'
                     || c == '\u2028' || c == '\u2029' || c == '\ufeff' || (c > 0x7f && Character.isSpaceChar(c))) {
                 p++;
-            } else if (c == '/' && p + 1 < len && src.charAt(p + 1) == '/') {
+            } else if (c == '/' && p + 1 < len && src[p + 1] == '/') {
                 p += 2;
-                while (p < len && src.charAt(p) != '\n' && src.charAt(p) != '\r' && src.charAt(p) != '\u2028' && src.charAt(p) != '\u2029') p++;
-            } else if (c == '/' && p + 1 < len && src.charAt(p + 1) == '*') {
+                while (p < len && src[p] != '\n' && src[p] != '\r' && src[p] != '\u2028' && src[p] != '\u2029') p++;
+            } else if (c == '/' && p + 1 < len && src[p + 1] == '*') {
                 p += 2;
-                while (p + 1 < len && !(src.charAt(p) == '*' && src.charAt(p + 1) == '/')) p++;
+                while (p + 1 < len && !(src[p] == '*' && src[p + 1] == '/')) p++;
                 p = Math.min(len, p + 2);
             } else {
                 return p;
@@ -1800,7 +1799,7 @@ public final class GrammarChecks {
 
     private boolean textIs(int from, int to, String s) {
         if (to - from != s.length()) return false;
-        for (int i = 0; i < s.length(); i++) if (src.charAt(from + i) != s.charAt(i)) return false;
+        for (int i = 0; i < s.length(); i++) if (src[from + i] != s.charAt(i)) return false;
         return true;
     }
 
@@ -1885,7 +1884,7 @@ public final class GrammarChecks {
         // an index signature's first child is its parameter list, whose span starts inside `[`
         int c = a.firstChild(n);
         int e = c < 0 ? a.end(n) : a.start(c);
-        for (int p = a.start(n); p < e; p++) if (src.charAt(p) == '[') return p;
+        for (int p = a.start(n); p < e; p++) if (src[p] == '[') return p;
         return e;
     }
 
@@ -1972,8 +1971,8 @@ public final class GrammarChecks {
         int ks = a.start(key);
         if ((a.data(member) & P_COMPUTED) == 0) return ks;
         int q = ks - 1;
-        while (q > a.start(member) && src.charAt(q) != '[') q--;
-        return src.charAt(q) == '[' ? q : ks;
+        while (q > a.start(member) && src[q] != '[') q--;
+        return src[q] == '[' ? q : ks;
     }
 
     /** The name of the class member being checked ({@link #checkMemberModifiers}), else -1. */

@@ -1,7 +1,6 @@
 package dev.arenals.parser.lexer;
 
 import dev.arenals.parser.tree.NameTable;
-import dev.arenals.parser.tree.SourceText;
 
 /**
  * Keyword recognition without allocation. Covers every keyword {@link Token} has (its texts from
@@ -73,42 +72,6 @@ public final class Keywords {
             }
             slot = (slot + 1) & (SLOTS - 1);
         }
-    }
-
-    /** {@link #lookupHashed(char[], int, int, int)} in a source text (the lexer's names). */
-    static int lookupHashed(SourceText s, int start, int end, int hash) {
-        int slot = slotOf(hash);
-        while (true) {
-            int token = SLOT_TOKEN[slot];
-            if (token == Token.IDENTIFIER) return Token.IDENTIFIER;
-            if (SLOT_HASH[slot] == hash) {
-                char[] w = SLOT_WORD[slot];
-                int len = end - start;
-                if (w.length == len) {
-                    // the array of the text's form: a keyword is compared char by char on every match
-                    byte[] bytes = s.latin1Array();
-                    int j = 0;
-                    if (bytes != null) {
-                        while (j < len && w[j] == bytes[start + j]) j++;
-                    } else {
-                        char[] chars = s.utf16Array();
-                        while (j < len && w[j] == chars[start + j]) j++;
-                    }
-                    if (j == len) return token;
-                }
-            }
-            slot = (slot + 1) & (SLOTS - 1);
-        }
-    }
-
-    /** {@link #lookup(char[], int, int)} in a source text. */
-    public static int lookup(SourceText s, int start, int end) {
-        if (s == null || start < 0 || end > s.length()) return Token.IDENTIFIER;
-        int len = end - start;
-        if (len < 2 || len > MAX_LENGTH) return Token.IDENTIFIER;
-        char first = s.charAt(start);
-        if (first < 'a' || first > 'z') return Token.IDENTIFIER;
-        return lookupHashed(s, start, end, NameTable.rawHash(s, start, end));
     }
 
     /**

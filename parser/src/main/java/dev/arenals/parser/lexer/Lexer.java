@@ -3,7 +3,6 @@ package dev.arenals.parser.lexer;
 import dev.arenals.parser.diag.Diag;
 import dev.arenals.parser.tree.NameTable;
 import dev.arenals.parser.tree.ParseLog;
-import dev.arenals.parser.tree.SourceText;
 
 /**
  * The JavaScript / TypeScript scanner. The current token lives in public primitive fields, there is
@@ -64,10 +63,10 @@ public final class Lexer {
     private static final int A_DIGIT = UnicodeId.A_DIGIT;
     private static final int A_HEX = UnicodeId.A_HEX;
 
-    private static final SourceText EMPTY = new SourceText();
+    private static final char[] EMPTY = new char[0];
 
     // ---- input ----
-    private SourceText src = EMPTY;
+    private char[] src = EMPTY;
     /** NameTable's raw hash and tail key of src[hashStart, hashEnd), the last ASCII identifier scanned by next(). */
     private int hash;
     private long tailKey;
@@ -109,9 +108,9 @@ public final class Lexer {
     }
 
     /** Starts lexing src[0,length). module: module goal (no HTML-like comments). Does NOT scan the first token. */
-    public void reset(SourceText src, int length, NameTable names, ParseLog log, boolean module) {
+    public void reset(char[] src, int length, NameTable names, ParseLog log, boolean module) {
         this.src = src == null ? EMPTY : src;
-        this.end = Math.max(0, Math.min(length, this.src.length()));
+        this.end = Math.max(0, Math.min(length, this.src.length));
         this.names = names != null ? names : new NameTable();
         this.log = log != null ? log : new ParseLog();
         this.module = module;
@@ -143,7 +142,7 @@ public final class Lexer {
         log = null;
     }
 
-    public SourceText source() { return src; }
+    public char[] source() { return src; }
 
     public int length() { return end; }
 
@@ -160,24 +159,19 @@ public final class Lexer {
 
     /** Scans the next token, sets the token fields and returns its kind. */
     public int next() {
-        final SourceText s = src;
+        final char[] s = src;
         final int n = end;
         int p = pos;
         final boolean atStart = p == 0;
         boolean nl = false;
         flags = 0;
-        final byte[] bytes = s.latin1Array();
-        final char[] chars = s.utf16Array();
         trivia:
         while (p < n) {
-            // runs of spaces (indentation) straight from the array, in the text's form
-            if (bytes != null) {
-                while (p < n && bytes[p] == ' ') p++;
-            } else {
-                while (p < n && chars[p] == ' ') p++;
+            char c = s[p];
+            if (c == ' ') {
+                p++;
+                continue;
             }
-            if (p >= n) break;
-            char c = s.charAt(p);
             // C1, the compiler of a short `check` process, turns a switch into a chain of compares
             // in key order: the characters that cannot start trivia leave before it
             if (c < 128 ? !TRIVIA[c] : c < 0xA0) break;
@@ -191,7 +185,7 @@ public final class Lexer {
                     continue;
                 case '/':
                     if (p + 1 < n) {
-                        char c1 = s.charAt(p + 1);
+                        char c1 = s[p + 1];
                         if (c1 == '/') {
                             p = skipLineComment(p, p + 2);
                             continue;
@@ -204,21 +198,21 @@ public final class Lexer {
                     }
                     break trivia;
                 case '<':
-                    if (!module && p + 3 < n && s.charAt(p + 1) == '!' && s.charAt(p + 2) == '-' && s.charAt(p + 3) == '-') {
+                    if (!module && p + 3 < n && s[p + 1] == '!' && s[p + 2] == '-' && s[p + 3] == '-') {
                         sawHtmlComment = true;
                         p = skipLineComment(p, p + 4);
                         continue;
                     }
                     break trivia;
                 case '-':
-                    if (!module && (nl || atStart) && p + 2 < n && s.charAt(p + 1) == '-' && s.charAt(p + 2) == '>') {
+                    if (!module && (nl || atStart) && p + 2 < n && s[p + 1] == '-' && s[p + 2] == '>') {
                         sawHtmlComment = true;
                         p = skipLineComment(p, p + 3);
                         continue;
                     }
                     break trivia;
                 case '#':
-                    if (p == 0 && n > 1 && s.charAt(1) == '!') {
+                    if (p == 0 && n > 1 && s[1] == '!') {
                         p = skipLineComment(0, 2);
                         continue;
                     }
@@ -241,7 +235,7 @@ public final class Lexer {
         newlineBefore = nl;
         tokenStart = p;
         if (p >= n) return finish(Token.EOF, n);
-        char c = s.charAt(p);
+        char c = s[p];
         // the common first characters before the switch (see the trivia loop): identifiers and
         // keywords, then one-character tokens by table
         if (c < 128) {
@@ -252,20 +246,12 @@ public final class Lexer {
                 // NameTable's hash and tail key of the name, computed in the same pass (see internIdentifier)
                 int h = c;
                 long k = c;
-                if (bytes != null) { // the same loop over each form's array (a rare char's 0 is no name part)
-                    while (q < n && ASCII_NAME_PART[ch = (char) (bytes[q] & 0xff)]) {
-                        h = (h << 8) + h + ch; // 257 * h + ch: NameTable.rawHash
-                        k = k << 7 | ch; // NameTable.tailKey
-                        q++;
-                    }
-                } else {
-                    while (q < n && ASCII_NAME_PART[ch = chars[q]]) {
-                        h = (h << 8) + h + ch;
-                        k = k << 7 | ch;
-                        q++;
-                    }
+                while (q < n && ASCII_NAME_PART[ch = s[q]]) {
+                    h = (h << 8) + h + ch; // 257 * h + ch: NameTable.rawHash
+                    k = k << 7 | ch; // NameTable.tailKey
+                    q++;
                 }
-                if (q < n && ((ch = s.charAt(q)) == '\\' || ch >= 128)) return scanIdentifierRest(p, q, false);
+                if (q < n && ((ch = s[q]) == '\\' || ch >= 128)) return scanIdentifierRest(p, q, false);
                 hashStart = p;
                 hashEnd = q;
                 hash = h;
@@ -285,28 +271,28 @@ public final class Lexer {
                 return scanTemplate(p, true);
             case '.':
                 if (p + 1 < n) {
-                    char c1 = s.charAt(p + 1);
+                    char c1 = s[p + 1];
                     if (c1 >= '0' && c1 <= '9') return scanNumber(p);
-                    if (c1 == '.' && p + 2 < n && s.charAt(p + 2) == '.') return finish(Token.ELLIPSIS, p + 3);
+                    if (c1 == '.' && p + 2 < n && s[p + 2] == '.') return finish(Token.ELLIPSIS, p + 3);
                 }
                 return finish(Token.DOT, p + 1);
             case '?':
                 if (p + 1 < n) {
-                    char c1 = s.charAt(p + 1);
+                    char c1 = s[p + 1];
                     if (c1 == '?') {
-                        if (p + 2 < n && s.charAt(p + 2) == '=') return finish(Token.QUESTION2_ASSIGN, p + 3);
+                        if (p + 2 < n && s[p + 2] == '=') return finish(Token.QUESTION2_ASSIGN, p + 3);
                         return finish(Token.QUESTION2, p + 2);
                     }
-                    if (c1 == '.' && !(p + 2 < n && s.charAt(p + 2) >= '0' && s.charAt(p + 2) <= '9')) {
+                    if (c1 == '.' && !(p + 2 < n && s[p + 2] >= '0' && s[p + 2] <= '9')) {
                         return finish(Token.QUESTION_DOT, p + 2);
                     }
                 }
                 return finish(Token.QUESTION, p + 1);
             case '<':
                 if (p + 1 < n) {
-                    char c1 = s.charAt(p + 1);
+                    char c1 = s[p + 1];
                     if (c1 == '<') {
-                        if (p + 2 < n && s.charAt(p + 2) == '=') return finish(Token.SHL_ASSIGN, p + 3);
+                        if (p + 2 < n && s[p + 2] == '=') return finish(Token.SHL_ASSIGN, p + 3);
                         return finish(Token.SHL, p + 2);
                     }
                     if (c1 == '=') return finish(Token.LE, p + 2);
@@ -314,55 +300,55 @@ public final class Lexer {
                 return finish(Token.LT, p + 1);
             case '=':
                 if (p + 1 < n) {
-                    char c1 = s.charAt(p + 1);
+                    char c1 = s[p + 1];
                     if (c1 == '=') {
-                        if (p + 2 < n && s.charAt(p + 2) == '=') return finish(Token.EQ3, p + 3);
+                        if (p + 2 < n && s[p + 2] == '=') return finish(Token.EQ3, p + 3);
                         return finish(Token.EQ2, p + 2);
                     }
                     if (c1 == '>') return finish(Token.ARROW, p + 2);
                 }
                 return finish(Token.ASSIGN, p + 1);
             case '!':
-                if (p + 1 < n && s.charAt(p + 1) == '=') {
-                    if (p + 2 < n && s.charAt(p + 2) == '=') return finish(Token.NE2, p + 3);
+                if (p + 1 < n && s[p + 1] == '=') {
+                    if (p + 2 < n && s[p + 2] == '=') return finish(Token.NE2, p + 3);
                     return finish(Token.NE, p + 2);
                 }
                 return finish(Token.BANG, p + 1);
             case '+':
                 if (p + 1 < n) {
-                    char c1 = s.charAt(p + 1);
+                    char c1 = s[p + 1];
                     if (c1 == '+') return finish(Token.PLUS2, p + 2);
                     if (c1 == '=') return finish(Token.PLUS_ASSIGN, p + 2);
                 }
                 return finish(Token.PLUS, p + 1);
             case '-':
                 if (p + 1 < n) {
-                    char c1 = s.charAt(p + 1);
+                    char c1 = s[p + 1];
                     if (c1 == '-') return finish(Token.MINUS2, p + 2);
                     if (c1 == '=') return finish(Token.MINUS_ASSIGN, p + 2);
                 }
                 return finish(Token.MINUS, p + 1);
             case '*':
                 if (p + 1 < n) {
-                    char c1 = s.charAt(p + 1);
+                    char c1 = s[p + 1];
                     if (c1 == '*') {
-                        if (p + 2 < n && s.charAt(p + 2) == '=') return finish(Token.STAR2_ASSIGN, p + 3);
+                        if (p + 2 < n && s[p + 2] == '=') return finish(Token.STAR2_ASSIGN, p + 3);
                         return finish(Token.STAR2, p + 2);
                     }
                     if (c1 == '=') return finish(Token.STAR_ASSIGN, p + 2);
                 }
                 return finish(Token.STAR, p + 1);
             case '/':
-                if (p + 1 < n && s.charAt(p + 1) == '=') return finish(Token.SLASH_ASSIGN, p + 2);
+                if (p + 1 < n && s[p + 1] == '=') return finish(Token.SLASH_ASSIGN, p + 2);
                 return finish(Token.SLASH, p + 1);
             case '%':
-                if (p + 1 < n && s.charAt(p + 1) == '=') return finish(Token.PERCENT_ASSIGN, p + 2);
+                if (p + 1 < n && s[p + 1] == '=') return finish(Token.PERCENT_ASSIGN, p + 2);
                 return finish(Token.PERCENT, p + 1);
             case '&':
                 if (p + 1 < n) {
-                    char c1 = s.charAt(p + 1);
+                    char c1 = s[p + 1];
                     if (c1 == '&') {
-                        if (p + 2 < n && s.charAt(p + 2) == '=') return finish(Token.AMP2_ASSIGN, p + 3);
+                        if (p + 2 < n && s[p + 2] == '=') return finish(Token.AMP2_ASSIGN, p + 3);
                         return finish(Token.AMP2, p + 2);
                     }
                     if (c1 == '=') return finish(Token.AMP_ASSIGN, p + 2);
@@ -370,29 +356,29 @@ public final class Lexer {
                 return finish(Token.AMP, p + 1);
             case '|':
                 if (p + 1 < n) {
-                    char c1 = s.charAt(p + 1);
+                    char c1 = s[p + 1];
                     if (c1 == '|') {
-                        if (p + 2 < n && s.charAt(p + 2) == '=') return finish(Token.BAR2_ASSIGN, p + 3);
+                        if (p + 2 < n && s[p + 2] == '=') return finish(Token.BAR2_ASSIGN, p + 3);
                         return finish(Token.BAR2, p + 2);
                     }
                     if (c1 == '=') return finish(Token.BAR_ASSIGN, p + 2);
                 }
                 return finish(Token.BAR, p + 1);
             case '^':
-                if (p + 1 < n && s.charAt(p + 1) == '=') return finish(Token.CARET_ASSIGN, p + 2);
+                if (p + 1 < n && s[p + 1] == '=') return finish(Token.CARET_ASSIGN, p + 2);
                 return finish(Token.CARET, p + 1);
             case '#':
                 if (p + 1 < n && isIdentifierStartAt(s, p + 1, n)) return scanIdentifierRest(p + 1, p + 1, true);
                 return finish(Token.HASH, p + 1);
             case '\\':
-                if (p + 1 < n && s.charAt(p + 1) == 'u') return scanIdentifierRest(p, p, false);
+                if (p + 1 < n && s[p + 1] == 'u') return scanIdentifierRest(p, p, false);
                 log.report(p, p + 1, Diag.INVALID_CHARACTER, 0);
                 return finish(Token.ERROR, p + 1);
             default: {
                 int cp = c;
                 int cc = 1;
-                if (Character.isHighSurrogate(c) && p + 1 < n && Character.isLowSurrogate(s.charAt(p + 1))) {
-                    cp = Character.toCodePoint(c, s.charAt(p + 1));
+                if (Character.isHighSurrogate(c) && p + 1 < n && Character.isLowSurrogate(s[p + 1])) {
+                    cp = Character.toCodePoint(c, s[p + 1]);
                     cc = 2;
                 }
                 if (cp >= 128 && UnicodeId.isIdStart(cp)) return scanIdentifierRest(p, p, false);
@@ -414,22 +400,12 @@ public final class Lexer {
 
     /** Skips a single-line comment whose opener spans [start, p); records it; returns its end (before the line terminator). */
     private int skipLineComment(int start, int p) {
-        final SourceText s = src;
+        final char[] s = src;
         final int n = end;
-        final byte[] bytes = s.latin1Array();
-        if (bytes != null) { // a rare char (byte 0) may be U+2028 or U+2029
-            while (p < n) {
-                int c = bytes[p];
-                if (c == '\n' || c == '\r' || c == 0 && isLineTerminator(s.charAt(p))) break;
-                p++;
-            }
-        } else {
-            final char[] chars = s.utf16Array();
-            while (p < n) {
-                char c = chars[p];
-                if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029') break;
-                p++;
-            }
+        while (p < n) {
+            char c = s[p];
+            if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029') break;
+            p++;
         }
         log.addComment(start, p);
         return p;
@@ -437,15 +413,15 @@ public final class Lexer {
 
     /** Skips the block comment starting at {@code start}; sets {@link #commentNewline}; returns its end. */
     private int skipBlockComment(int start) {
-        final SourceText s = src;
+        final char[] s = src;
         final int n = end;
         boolean nl = false;
         int p = start + 2;
         // until the first line break: look for both '*' and line terminators
         while (p < n) {
-            char c = s.charAt(p);
+            char c = s[p];
             if (c == '*') {
-                if (p + 1 < n && s.charAt(p + 1) == '/') {
+                if (p + 1 < n && s[p + 1] == '/') {
                     commentNewline = false;
                     log.addComment(start, p + 2);
                     return p + 2;
@@ -458,18 +434,11 @@ public final class Lexer {
             p++;
         }
         // after it (most of a doc comment): only the closing "*/" matters; the next '*' is looked
-        // for four characters at a time (C1 does not unroll loops), in the text's array
-        final byte[] bytes = s.latin1Array();
-        final char[] chars = s.utf16Array();
+        // for four characters at a time (C1 does not unroll loops)
         while (p < n) {
-            if (bytes != null) {
-                while (p + 3 < n && bytes[p] != '*' && bytes[p + 1] != '*' && bytes[p + 2] != '*' && bytes[p + 3] != '*') p += 4;
-                while (p < n && bytes[p] != '*') p++;
-            } else {
-                while (p + 3 < n && chars[p] != '*' && chars[p + 1] != '*' && chars[p + 2] != '*' && chars[p + 3] != '*') p += 4;
-                while (p < n && chars[p] != '*') p++;
-            }
-            if (p + 1 < n && s.charAt(p + 1) == '/') {
+            while (p + 3 < n && s[p] != '*' && s[p + 1] != '*' && s[p + 2] != '*' && s[p + 3] != '*') p += 4;
+            while (p < n && s[p] != '*') p++;
+            if (p + 1 < n && s[p + 1] == '/') {
                 commentNewline = true;
                 log.addComment(start, p + 2);
                 return p + 2;
@@ -487,12 +456,12 @@ public final class Lexer {
     // =====================================================================================
 
     /** True when an IdentifierStart (including a {@code \\u} escape) begins at {@code p < n}. */
-    private static boolean isIdentifierStartAt(SourceText s, int p, int n) {
-        char c = s.charAt(p);
-        if (c < 128) return (ASCII[c] & A_START) != 0 || (c == '\\' && p + 1 < n && s.charAt(p + 1) == 'u');
+    private static boolean isIdentifierStartAt(char[] s, int p, int n) {
+        char c = s[p];
+        if (c < 128) return (ASCII[c] & A_START) != 0 || (c == '\\' && p + 1 < n && s[p + 1] == 'u');
         int cp = c;
-        if (Character.isHighSurrogate(c) && p + 1 < n && Character.isLowSurrogate(s.charAt(p + 1))) {
-            cp = Character.toCodePoint(c, s.charAt(p + 1));
+        if (Character.isHighSurrogate(c) && p + 1 < n && Character.isLowSurrogate(s[p + 1])) {
+            cp = Character.toCodePoint(c, s[p + 1]);
         }
         return UnicodeId.isIdStart(cp);
     }
@@ -502,17 +471,17 @@ public final class Lexer {
      * ID_Continue code points and {@code \\u} escapes (validated). Sets the token.
      */
     private int scanIdentifierRest(int idStart, int p, boolean privateName) {
-        final SourceText s = src;
+        final char[] s = src;
         final int n = end;
         boolean nonAscii = false;
         while (p < n) {
-            char ch = s.charAt(p);
+            char ch = s[p];
             if (ch < 128) {
                 if ((ASCII[ch] & A_PART) != 0 && (p > idStart || (ASCII[ch] & A_START) != 0)) {
                     p++;
                     continue;
                 }
-                if (ch == '\\' && p + 1 < n && s.charAt(p + 1) == 'u') {
+                if (ch == '\\' && p + 1 < n && s[p + 1] == 'u') {
                     int cp = readUnicodeEscape(s, p, n);
                     flags |= F_ESCAPED;
                     if (cp < 0) {
@@ -527,8 +496,8 @@ public final class Lexer {
             }
             int cp = ch;
             int cc = 1;
-            if (Character.isHighSurrogate(ch) && p + 1 < n && Character.isLowSurrogate(s.charAt(p + 1))) {
-                cp = Character.toCodePoint(ch, s.charAt(p + 1));
+            if (Character.isHighSurrogate(ch) && p + 1 < n && Character.isLowSurrogate(s[p + 1])) {
+                cp = Character.toCodePoint(ch, s[p + 1]);
                 cc = 2;
             }
             if (p == idStart ? UnicodeId.isIdStart(cp) : UnicodeId.isIdPart(cp)) {
@@ -539,7 +508,7 @@ public final class Lexer {
             }
         }
         if (p == idStart) { // callers start on an identifier start; stay safe and make progress anyway
-            int cc = Character.isHighSurrogate(s.charAt(p)) && p + 1 < n && Character.isLowSurrogate(s.charAt(p + 1)) ? 2 : 1;
+            int cc = Character.isHighSurrogate(s[p]) && p + 1 < n && Character.isLowSurrogate(s[p + 1]) ? 2 : 1;
             log.report(p, p + cc, Diag.INVALID_CHARACTER, 0);
             return finish(Token.ERROR, p + cc);
         }
@@ -562,15 +531,15 @@ public final class Lexer {
      * -1 when malformed with {@link #escError} set. {@link #escEnd} is always set past what was consumed
      * (at least p + 2); only hex digits and braces are consumed.
      */
-    private int readUnicodeEscape(SourceText s, int p, int n) {
+    private int readUnicodeEscape(char[] s, int p, int n) {
         int q = p + 2;
-        if (q < n && s.charAt(q) == '{') {
+        if (q < n && s[q] == '{') {
             q++;
             int v = 0;
             int digits = 0;
             boolean big = false;
             while (q < n) {
-                int h = hexValue(s.charAt(q));
+                int h = hexValue(s[q]);
                 if (h < 0) break;
                 v = (v << 4) | h;
                 if (v > 0x10FFFF) {
@@ -580,7 +549,7 @@ public final class Lexer {
                 digits++;
                 q++;
             }
-            if (q < n && s.charAt(q) == '}') {
+            if (q < n && s[q] == '}') {
                 escEnd = q + 1;
                 if (digits == 0) {
                     escError = Diag.INVALID_ESCAPE;
@@ -598,7 +567,7 @@ public final class Lexer {
         }
         int v = 0;
         for (int i = 0; i < 4; i++, q++) {
-            int h = q < n ? hexValue(s.charAt(q)) : -1;
+            int h = q < n ? hexValue(s[q]) : -1;
             if (h < 0) {
                 escEnd = q;
                 escError = Diag.INVALID_ESCAPE;
@@ -617,14 +586,14 @@ public final class Lexer {
 
     /** Decodes the identifier text [start, stop) with its escapes into {@link #scratch}; returns the length. */
     private int decodeIdentifier(int start, int stop) {
-        final SourceText s = src;
+        final char[] s = src;
         if (scratch.length < stop - start) scratch = new char[Math.max(stop - start, scratch.length * 2)];
         char[] out = scratch;
         int k = 0;
         int p = start;
         while (p < stop) {
-            char ch = s.charAt(p);
-            if (ch == '\\' && p + 1 < stop && s.charAt(p + 1) == 'u') {
+            char ch = s[p];
+            if (ch == '\\' && p + 1 < stop && s[p + 1] == 'u') {
                 int cp = readUnicodeEscape(s, p, stop);
                 int e = escEnd;
                 if (cp >= 0) {
@@ -635,7 +604,7 @@ public final class Lexer {
                         out[k++] = (char) cp;
                     }
                 } else {
-                    for (int i = p; i < e; i++) out[k++] = s.charAt(i); // malformed: keep the raw text
+                    for (int i = p; i < e; i++) out[k++] = s[i]; // malformed: keep the raw text
                 }
                 p = e;
                 continue;
@@ -667,24 +636,24 @@ public final class Lexer {
     // =====================================================================================
 
     private int scanNumber(int start) {
-        final SourceText s = src;
+        final char[] s = src;
         final int n = end;
         int p = start;
         int t = Token.NUMBER;
         boolean bigintOk = true;
         boolean digitsOk = true;
         boolean legacyOctal = false;
-        char c = s.charAt(p);
+        char c = s[p];
         int radix = 0;
         if (c == '0' && p + 1 < n) {
-            char c1 = (char) (s.charAt(p + 1) | 0x20);
+            char c1 = (char) (s[p + 1] | 0x20);
             radix = c1 == 'x' ? 16 : c1 == 'o' ? 8 : c1 == 'b' ? 2 : 0;
-            if (radix == 0 && ((c1 = s.charAt(p + 1)) >= '0' && c1 <= '9' || c1 == '_')) {
+            if (radix == 0 && ((c1 = s[p + 1]) >= '0' && c1 <= '9' || c1 == '_')) {
                 int q = scanDigits(p + 1, 10, false);
                 if (fragDigits > 0) {
                     boolean nonOctal = false;
                     for (int i = p + 1; i < q; i++) {
-                        if (s.charAt(i) == '8' || s.charAt(i) == '9') {
+                        if (s[i] == '8' || s[i] == '9') {
                             nonOctal = true;
                             break;
                         }
@@ -707,14 +676,14 @@ public final class Lexer {
             }
         } else if (!legacyOctal) {
             if (p == start && c != '.') p = scanDigits(p, 10, true);
-            if (p < n && s.charAt(p) == '.') {
+            if (p < n && s[p] == '.') {
                 bigintOk = false;
                 p = scanDigits(p + 1, 10, true);
             }
-            if (p < n && (s.charAt(p) | 0x20) == 'e') {
+            if (p < n && (s[p] | 0x20) == 'e') {
                 bigintOk = false;
                 int q = p + 1;
-                if (q < n && (s.charAt(q) == '+' || s.charAt(q) == '-')) q++;
+                if (q < n && (s[q] == '+' || s[q] == '-')) q++;
                 p = scanDigits(q, 10, true);
                 if (fragDigits == 0) {
                     log.report(p, p, Diag.DIGIT_EXPECTED, 0);
@@ -722,7 +691,7 @@ public final class Lexer {
                 }
             }
         }
-        if (digitsOk && p < n && s.charAt(p) == 'n') {
+        if (digitsOk && p < n && s[p] == 'n') {
             if (bigintOk) {
                 t = Token.BIGINT;
             } else {
@@ -731,9 +700,9 @@ public final class Lexer {
             p++;
         }
         if (p < n) {
-            char ch = s.charAt(p);
+            char ch = s[p];
             boolean follows;
-            if (ch < 128) follows = (ASCII[ch] & (A_START | A_DIGIT)) != 0 || (ch == '\\' && p + 1 < n && s.charAt(p + 1) == 'u');
+            if (ch < 128) follows = (ASCII[ch] & (A_START | A_DIGIT)) != 0 || (ch == '\\' && p + 1 < n && s[p + 1] == 'u');
             else follows = isIdentifierStartAt(s, p, n);
             if (follows) {
                 int e = skipIdentifierRun(p);
@@ -749,13 +718,13 @@ public final class Lexer {
      * Separators are reported when not allowed here (sepAllowed false), leading, doubled or trailing.
      */
     private int scanDigits(int p, int radix, boolean sepAllowed) {
-        final SourceText s = src;
+        final char[] s = src;
         final int n = end;
         int digits = 0;
         boolean canSep = false;
         boolean prevSep = false;
         while (p < n) {
-            char ch = s.charAt(p);
+            char ch = s[p];
             if (ch == '_') {
                 if (sepAllowed && canSep) {
                     prevSep = true;
@@ -784,15 +753,15 @@ public final class Lexer {
 
     /** End of the run of identifier parts (and digits, and escape starts) from p; always > p when called on one. */
     private int skipIdentifierRun(int p) {
-        final SourceText s = src;
+        final char[] s = src;
         final int n = end;
         int start = p;
         while (p < n) {
-            char ch = s.charAt(p);
+            char ch = s[p];
             if (ch < 128) {
                 if ((ASCII[ch] & A_PART) != 0) {
                     p++;
-                } else if (ch == '\\' && p + 1 < n && s.charAt(p + 1) == 'u') {
+                } else if (ch == '\\' && p + 1 < n && s[p + 1] == 'u') {
                     p += 2;
                 } else {
                     break;
@@ -801,8 +770,8 @@ public final class Lexer {
             }
             int cp = ch;
             int cc = 1;
-            if (Character.isHighSurrogate(ch) && p + 1 < n && Character.isLowSurrogate(s.charAt(p + 1))) {
-                cp = Character.toCodePoint(ch, s.charAt(p + 1));
+            if (Character.isHighSurrogate(ch) && p + 1 < n && Character.isLowSurrogate(s[p + 1])) {
+                cp = Character.toCodePoint(ch, s[p + 1]);
                 cc = 2;
             }
             if (!UnicodeId.isIdPart(cp)) break;
@@ -816,21 +785,11 @@ public final class Lexer {
     // =====================================================================================
 
     private int scanString(int start, char quote) {
-        final SourceText s = src;
+        final char[] s = src;
         final int n = end;
         int p = start + 1;
-        // the string's plain run straight from the array (a rare char's 0 is plain too)
-        final byte[] bytes = s.latin1Array();
-        if (bytes != null) {
-            int c;
-            while (p < n && (c = bytes[p]) != quote && c != '\\' && c != '\n' && c != '\r') p++;
-        } else {
-            final char[] chars = s.utf16Array();
-            char c;
-            while (p < n && (c = chars[p]) != quote && c != '\\' && c != '\n' && c != '\r') p++;
-        }
         while (p < n) {
-            char ch = s.charAt(p);
+            char ch = s[p];
             if (ch == quote) return finish(Token.STRING, p + 1);
             if (ch == '\\') {
                 p = scanEscape(p, false);
@@ -846,13 +805,13 @@ public final class Lexer {
 
     /** Scans a template from the opening '`' (head) or the '}' closing a substitution (!head). */
     private int scanTemplate(int start, boolean head) {
-        final SourceText s = src;
+        final char[] s = src;
         final int n = end;
         int p = start + 1;
         while (p < n) {
-            char ch = s.charAt(p);
+            char ch = s[p];
             if (ch == '`') return finish(head ? Token.NO_SUBST_TEMPLATE : Token.TEMPLATE_TAIL, p + 1);
-            if (ch == '$' && p + 1 < n && s.charAt(p + 1) == '{') {
+            if (ch == '$' && p + 1 < n && s[p + 1] == '{') {
                 return finish(head ? Token.TEMPLATE_HEAD : Token.TEMPLATE_MIDDLE, p + 2);
             }
             if (ch == '\\') {
@@ -872,19 +831,19 @@ public final class Lexer {
      * escapes are reported; in templates they only set {@link #F_INVALID_ESCAPE}.
      */
     private int scanEscape(int p, boolean template) {
-        final SourceText s = src;
+        final char[] s = src;
         final int n = end;
         int q = p + 1;
         flags |= F_HAS_ESCAPE;
         if (q >= n) return q;
-        char c = s.charAt(q);
+        char c = s[q];
         switch (c) {
             case '\r':
                 q++;
-                if (q < n && s.charAt(q) == '\n') q++;
+                if (q < n && s[q] == '\n') q++;
                 return q;
             case '0':
-                if (q + 1 < n && s.charAt(q + 1) >= '0' && s.charAt(q + 1) <= '9') {
+                if (q + 1 < n && s[q + 1] >= '0' && s[q + 1] <= '9') {
                     if (template) {
                         flags |= F_INVALID_ESCAPE;
                         return q + 1;
@@ -905,9 +864,9 @@ public final class Lexer {
                 return q + 1;
             case 'x': {
                 int e = q + 1;
-                if (e < n && hexValue(s.charAt(e)) >= 0) {
+                if (e < n && hexValue(s[e]) >= 0) {
                     e++;
-                    if (e < n && hexValue(s.charAt(e)) >= 0) return e + 1;
+                    if (e < n && hexValue(s[e]) >= 0) return e + 1;
                 }
                 if (template) flags |= F_INVALID_ESCAPE;
                 else log.report(p, e, Diag.INVALID_ESCAPE, 0);
@@ -928,21 +887,21 @@ public final class Lexer {
 
     /** End of a legacy octal escape whose first digit is at q: ZeroToThree OctalDigit{0,2} or FourToSeven OctalDigit?. */
     private int octalEscapeEnd(int q) {
-        final SourceText s = src;
+        final char[] s = src;
         final int n = end;
-        int max = s.charAt(q) <= '3' ? 3 : 2;
+        int max = s[q] <= '3' ? 3 : 2;
         int e = q + 1;
-        while (e < n && e - q < max && s.charAt(e) >= '0' && s.charAt(e) <= '7') e++;
+        while (e < n && e - q < max && s[e] >= '0' && s[e] <= '7') e++;
         return e;
     }
 
     /** Current token is STRING spelled exactly 'use strict' or "use strict" (no escapes). */
     public boolean tokenIsUseStrict() {
         if (token != Token.STRING || (flags & (F_HAS_ESCAPE | F_UNTERMINATED)) != 0 || tokenEnd - tokenStart != 12) return false;
-        final SourceText s = src;
+        final char[] s = src;
         int p = tokenStart + 1;
-        return s.charAt(p) == 'u' && s.charAt(p + 1) == 's' && s.charAt(p + 2) == 'e' && s.charAt(p + 3) == ' ' && s.charAt(p + 4) == 's'
-            && s.charAt(p + 5) == 't' && s.charAt(p + 6) == 'r' && s.charAt(p + 7) == 'i' && s.charAt(p + 8) == 'c' && s.charAt(p + 9) == 't';
+        return s[p] == 'u' && s[p + 1] == 's' && s[p + 2] == 'e' && s[p + 3] == ' ' && s[p + 4] == 's'
+            && s[p + 5] == 't' && s[p + 6] == 'r' && s[p + 7] == 'i' && s[p + 8] == 'c' && s[p + 9] == 't';
     }
 
     // =====================================================================================
@@ -956,7 +915,7 @@ public final class Lexer {
      */
     public int reScanRegex() {
         if (token != Token.SLASH && token != Token.SLASH_ASSIGN) return token;
-        final SourceText s = src;
+        final char[] s = src;
         final int n = end;
         final int start = tokenStart;
         flags = 0;
@@ -964,11 +923,11 @@ public final class Lexer {
         boolean inClass = false;
         for (;;) {
             if (p >= n) break;
-            char c = s.charAt(p);
+            char c = s[p];
             if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029') break;
             if (c == '\\') {
                 p++;
-                if (p < n && !isLineTerminator(s.charAt(p))) p++;
+                if (p < n && !isLineTerminator(s[p])) p++;
                 continue;
             }
             if (c == '/' && !inClass) {
@@ -986,13 +945,13 @@ public final class Lexer {
     }
 
     private int scanRegexFlags(int p) {
-        final SourceText s = src;
+        final char[] s = src;
         final int n = end;
         int seen = 0;
         int uPos = -1;
         int vPos = -1;
         while (p < n) {
-            char ch = s.charAt(p);
+            char ch = s[p];
             int cc = 1;
             int bit;
             if (ch < 128) {
@@ -1010,8 +969,8 @@ public final class Lexer {
                 }
             } else {
                 int cp = ch;
-                if (Character.isHighSurrogate(ch) && p + 1 < n && Character.isLowSurrogate(s.charAt(p + 1))) {
-                    cp = Character.toCodePoint(ch, s.charAt(p + 1));
+                if (Character.isHighSurrogate(ch) && p + 1 < n && Character.isLowSurrogate(s[p + 1])) {
+                    cp = Character.toCodePoint(ch, s[p + 1]);
                     cc = 2;
                 }
                 if (!UnicodeId.isIdPart(cp)) break;
@@ -1041,7 +1000,7 @@ public final class Lexer {
      * For any other current token, returns it unchanged.
      */
     public int reScanTemplateContinuation() {
-        if (token != Token.RBRACE || tokenStart >= end || src.charAt(tokenStart) != '}') return token;
+        if (token != Token.RBRACE || tokenStart >= end || src[tokenStart] != '}') return token;
         flags = 0;
         return scanTemplate(tokenStart, false);
     }
@@ -1052,20 +1011,20 @@ public final class Lexer {
      */
     public int reScanGreater() {
         if (token != Token.GT) return token;
-        final SourceText s = src;
+        final char[] s = src;
         final int n = end;
         int p = tokenStart + 1;
         if (p < n) {
-            char c = s.charAt(p);
+            char c = s[p];
             if (c == '=') return finish(Token.GE, p + 1);
             if (c == '>') {
                 p++;
                 if (p < n) {
-                    c = s.charAt(p);
+                    c = s[p];
                     if (c == '=') return finish(Token.SAR_ASSIGN, p + 1);
                     if (c == '>') {
                         p++;
-                        if (p < n && s.charAt(p) == '=') return finish(Token.SHR_ASSIGN, p + 1);
+                        if (p < n && s[p] == '=') return finish(Token.SHR_ASSIGN, p + 1);
                         return finish(Token.SHR, p);
                     }
                 }
@@ -1102,14 +1061,14 @@ public final class Lexer {
      */
     public int reScanJsxIdentifier() {
         if (!Token.isIdentifierName(token)) return token;
-        final SourceText s = src;
+        final char[] s = src;
         int p = tokenEnd;
         boolean extended = false;
         while (p < end) {
-            char c = s.charAt(p);
+            char c = s[p];
             if (c == '-') { p++; extended = true; continue; }
             if (!extended) break;
-            int cp = Character.isHighSurrogate(c) && p + 1 < end ? Character.toCodePoint(c, s.charAt(p + 1)) : c;
+            int cp = Character.isHighSurrogate(c) && p + 1 < end ? Character.toCodePoint(c, s[p + 1]) : c;
             if (!UnicodeId.isIdPart(cp)) break;
             p += Character.charCount(cp);
         }
@@ -1128,10 +1087,10 @@ public final class Lexer {
      */
     public int reScanJsxString(int diagnosticsBefore) {
         if (token != Token.STRING) return token;
-        final SourceText s = src;
-        char quote = s.charAt(tokenStart);
+        final char[] s = src;
+        char quote = s[tokenStart];
         int p = tokenStart + 1;
-        while (p < end && s.charAt(p) != quote) p++;
+        while (p < end && s[p] != quote) p++;
         log.truncateDiagnostics(diagnosticsBefore);
         flags = 0;
         if (p >= end) {
@@ -1147,17 +1106,17 @@ public final class Lexer {
      * JSX_TEXT token, or returns LBRACE / LT / EOF when one of those comes first.
      */
     public int scanJsxChild() {
-        final SourceText s = src;
+        final char[] s = src;
         int p = pos;
         tokenStart = p;
         flags = 0;
         newlineBefore = false;
         if (p >= end) return finish(Token.EOF, p);
-        char c = s.charAt(p);
+        char c = s[p];
         if (c == '{') return finish(Token.LBRACE, p + 1);
         if (c == '<') return finish(Token.LT, p + 1);
         while (p < end) {
-            c = s.charAt(p);
+            c = s[p];
             if (c == '{' || c == '<') break;
             if (c == '\n' || c == '\r') newlineBefore = true;
             p++;

@@ -1,7 +1,6 @@
 package dev.arenals.parser.lexer;
 
 import dev.arenals.parser.tree.Arena;
-import dev.arenals.parser.tree.SourceText;
 import dev.arenals.parser.tree.Node;
 import dev.arenals.parser.tree.NodeKind;
 
@@ -26,7 +25,7 @@ public final class LiteralValues {
      */
     public static String stringValue(Arena arena, int node) {
         int k = arena.kind(node);
-        SourceText src = arena.source();
+        char[] src = arena.source();
         int start = arena.start(node), end = arena.end(node);
         if (k == NodeKind.STRING_LITERAL) return Literals.cookString(src, start, end);
         if (k == NodeKind.TEMPLATE_ELEMENT) return Literals.cookTemplate(src, start, end);

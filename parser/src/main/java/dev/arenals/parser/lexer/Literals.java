@@ -1,6 +1,5 @@
 package dev.arenals.parser.lexer;
 
-import dev.arenals.parser.tree.SourceText;
 import java.math.BigInteger;
 
 /**
@@ -31,11 +30,11 @@ public final class Literals {
      * In a template an escape that has no cooked value sets {@code k.invalid}; in a string it is kept as
      * the text after the backslash. Line continuations produce nothing.
      */
-    private static int cookEscape(SourceText s, int p, int n, Cook k, boolean template) {
+    private static int cookEscape(char[] s, int p, int n, Cook k, boolean template) {
         StringBuilder sb = k.sb;
         int q = p + 1;
         if (q >= n) return q;
-        char c = s.charAt(q);
+        char c = s[q];
         switch (c) {
             case 'b': sb.append('\b'); return q + 1;
             case 'f': sb.append('\f'); return q + 1;
@@ -45,12 +44,12 @@ public final class Literals {
             case 'v': sb.append('\u000B'); return q + 1;
             case '\r':
                 q++;
-                if (q < n && s.charAt(q) == '\n') q++;
+                if (q < n && s[q] == '\n') q++;
                 return q;
             case '\n': case '\u2028': case '\u2029':
                 return q + 1;
             case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
-                boolean digitFollows = q + 1 < n && s.charAt(q + 1) >= '0' && s.charAt(q + 1) <= '9';
+                boolean digitFollows = q + 1 < n && s[q + 1] >= '0' && s[q + 1] <= '9';
                 if (c == '0' && !digitFollows) {
                     sb.append('\0');
                     return q + 1;
@@ -62,7 +61,7 @@ public final class Literals {
                 int max = c <= '3' ? 3 : 2;
                 int e = q;
                 int v = 0;
-                while (e < n && e - q < max && isOctal(s.charAt(e))) v = v * 8 + (s.charAt(e++) - '0');
+                while (e < n && e - q < max && isOctal(s[e])) v = v * 8 + (s[e++] - '0');
                 sb.append((char) v);
                 return e;
             }
@@ -71,44 +70,44 @@ public final class Literals {
                 else sb.append(c);
                 return q + 1;
             case 'x': {
-                int h1 = q + 1 < n ? hex(s.charAt(q + 1)) : -1;
-                int h2 = q + 2 < n ? hex(s.charAt(q + 2)) : -1;
+                int h1 = q + 1 < n ? hex(s[q + 1]) : -1;
+                int h2 = q + 2 < n ? hex(s[q + 2]) : -1;
                 if (h1 >= 0 && h2 >= 0) {
                     sb.append((char) (h1 * 16 + h2));
                     return q + 3;
                 }
                 int e = h1 >= 0 ? q + 2 : q + 1;
                 if (template) k.invalid = true;
-                else sb.append(s.substring(q, e));
+                else sb.append(s, q, e - q);
                 return e;
             }
             case 'u': {
                 int e = q + 1;
-                if (e < n && s.charAt(e) == '{') {
+                if (e < n && s[e] == '{') {
                     e++;
                     long v = 0;
                     int digits = 0;
-                    while (e < n && hex(s.charAt(e)) >= 0) {
-                        v = Math.min(v * 16 + hex(s.charAt(e)), 0x110000L);
+                    while (e < n && hex(s[e]) >= 0) {
+                        v = Math.min(v * 16 + hex(s[e]), 0x110000L);
                         digits++;
                         e++;
                     }
-                    if (e < n && s.charAt(e) == '}' && digits > 0 && v <= 0x10FFFF) {
+                    if (e < n && s[e] == '}' && digits > 0 && v <= 0x10FFFF) {
                         sb.appendCodePoint((int) v);
                         return e + 1;
                     }
-                    if (e < n && s.charAt(e) == '}') e++;
+                    if (e < n && s[e] == '}') e++;
                 } else {
                     int v = 0;
                     int i = 0;
-                    for (; i < 4 && e < n && hex(s.charAt(e)) >= 0; i++, e++) v = v * 16 + hex(s.charAt(e));
+                    for (; i < 4 && e < n && hex(s[e]) >= 0; i++, e++) v = v * 16 + hex(s[e]);
                     if (i == 4) {
                         sb.append((char) v); // a lone surrogate stays a lone surrogate
                         return e;
                     }
                 }
                 if (template) k.invalid = true;
-                else sb.append(s.substring(q, e));
+                else sb.append(s, q, e - q);
                 return e;
             }
             default:
@@ -118,13 +117,13 @@ public final class Literals {
     }
 
     /** Value of a string literal token span including its quotes. */
-    public static String cookString(SourceText src, int start, int end) {
+    public static String cookString(char[] src, int start, int end) {
         Cook k = new Cook();
         if (end - start < 1) return "";
-        char quote = src.charAt(start);
+        char quote = src[start];
         int p = start + 1;
         while (p < end) {
-            char c = src.charAt(p);
+            char c = src[p];
             if (c == quote) break;
             if (c == '\\') {
                 p = cookEscape(src, p, end, k, false);
@@ -141,13 +140,13 @@ public final class Literals {
      * TEMPLATE_TAIL, including its delimiters), or null when it contains an escape that has no cooked
      * value. Line terminator sequences (CRLF, CR) are normalised to LF.
      */
-    public static String cookTemplate(SourceText src, int start, int end) {
+    public static String cookTemplate(char[] src, int start, int end) {
         Cook k = new Cook();
         StringBuilder sb = k.sb;
         int p = start + 1;
         while (p < end) {
-            char c = src.charAt(p);
-            if (c == '`' || (c == '$' && p + 1 < end && src.charAt(p + 1) == '{')) break;
+            char c = src[p];
+            if (c == '`' || (c == '$' && p + 1 < end && src[p + 1] == '{')) break;
             if (c == '\\') {
                 p = cookEscape(src, p, end, k, true);
                 continue;
@@ -155,7 +154,7 @@ public final class Literals {
             if (c == '\r') {
                 sb.append('\n');
                 p++;
-                if (p < end && src.charAt(p) == '\n') p++;
+                if (p < end && src[p] == '\n') p++;
                 continue;
             }
             sb.append(c);
@@ -165,17 +164,17 @@ public final class Literals {
     }
 
     /** Raw value (String.raw) of a template token span including its delimiters; CRLF and CR become LF. */
-    public static String rawTemplate(SourceText src, int start, int end) {
+    public static String rawTemplate(char[] src, int start, int end) {
         StringBuilder sb = new StringBuilder();
         int p = start + 1;
         while (p < end) {
-            char c = src.charAt(p);
-            if (c == '`' || (c == '$' && p + 1 < end && src.charAt(p + 1) == '{')) break;
+            char c = src[p];
+            if (c == '`' || (c == '$' && p + 1 < end && src[p + 1] == '{')) break;
             if (c == '\\') {
                 sb.append('\\');
                 p++;
                 if (p >= end) break;
-                c = src.charAt(p);
+                c = src[p];
                 if (c != '\r') {
                     sb.append(c);
                     p++;
@@ -185,7 +184,7 @@ public final class Literals {
             if (c == '\r') {
                 sb.append('\n');
                 p++;
-                if (p < end && src.charAt(p) == '\n') p++;
+                if (p < end && src[p] == '\n') p++;
                 continue;
             }
             sb.append(c);
@@ -195,9 +194,9 @@ public final class Literals {
     }
 
     /** Radix of a 0x / 0o / 0b prefixed literal, else 0. */
-    private static int prefixRadix(SourceText src, int start, int end) {
-        if (end - start >= 2 && src.charAt(start) == '0') {
-            char c = (char) (src.charAt(start + 1) | 0x20);
+    private static int prefixRadix(char[] src, int start, int end) {
+        if (end - start >= 2 && src[start] == '0') {
+            char c = (char) (src[start + 1] | 0x20);
             if (c == 'x') return 16;
             if (c == 'o') return 8;
             if (c == 'b') return 2;
@@ -206,10 +205,10 @@ public final class Literals {
     }
 
     /** Digits of radix {@code radix} from p, separators skipped, up to the first other char. */
-    private static String digits(SourceText src, int p, int end, int radix) {
+    private static String digits(char[] src, int p, int end, int radix) {
         StringBuilder sb = new StringBuilder();
         for (; p < end; p++) {
-            char c = src.charAt(p);
+            char c = src[p];
             if (c == '_') continue;
             int v = Character.digit(c, radix);
             if (v < 0 || c > 'z') break;
@@ -218,11 +217,11 @@ public final class Literals {
         return sb.toString();
     }
 
-    private static boolean isLegacyOctal(SourceText src, int start, int end) {
-        if (end - start < 2 || src.charAt(start) != '0') return false;
+    private static boolean isLegacyOctal(char[] src, int start, int end) {
+        if (end - start < 2 || src[start] != '0') return false;
         boolean any = false;
         for (int p = start + 1; p < end; p++) {
-            char c = src.charAt(p);
+            char c = src[p];
             if (c == '_') continue;
             if (c == 'n') break;
             if (!isOctal(c)) return false;
@@ -244,7 +243,7 @@ public final class Literals {
     }
 
     /** Value of a NUMBER token: all forms, separators removed, legacy octal, exact rounding of large integers. */
-    public static double numberValue(SourceText src, int start, int end) {
+    public static double numberValue(char[] src, int start, int end) {
         if (end <= start) return 0;
         int radix = prefixRadix(src, start, end);
         if (radix != 0) return integerValue(digits(src, start + 2, end, radix), radix);
@@ -253,14 +252,14 @@ public final class Literals {
         int p = start;
         boolean exponent = false;
         for (; p < end; p++) {
-            char c = src.charAt(p);
+            char c = src[p];
             if (c == '_') continue;
             if (c >= '0' && c <= '9' || c == '.') {
                 sb.append(c);
             } else if ((c == 'e' || c == 'E') && !exponent) {
                 exponent = true;
                 sb.append('e');
-                if (p + 1 < end && (src.charAt(p + 1) == '+' || src.charAt(p + 1) == '-')) sb.append(src.charAt(++p));
+                if (p + 1 < end && (src[p + 1] == '+' || src[p + 1] == '-')) sb.append(src[++p]);
             } else {
                 break;
             }
@@ -280,7 +279,7 @@ public final class Literals {
     }
 
     /** Decimal digits of a BIGINT token's value. */
-    public static String bigintDecimal(SourceText src, int start, int end) {
+    public static String bigintDecimal(char[] src, int start, int end) {
         if (end <= start) return "0";
         int radix = prefixRadix(src, start, end);
         String digits = radix != 0 ? digits(src, start + 2, end, radix) : digits(src, start, end, 10);
@@ -310,12 +309,4 @@ public final class Literals {
         }
         return new BigInteger(magnitude).toString();
     }
-
-    // ---- the same over a char array (tests, callers holding one) ----
-
-    public static String cookString(char[] src, int start, int end) { return cookString(SourceText.wrapping(src, src.length), start, end); }
-    public static String cookTemplate(char[] src, int start, int end) { return cookTemplate(SourceText.wrapping(src, src.length), start, end); }
-    public static String rawTemplate(char[] src, int start, int end) { return rawTemplate(SourceText.wrapping(src, src.length), start, end); }
-    public static double numberValue(char[] src, int start, int end) { return numberValue(SourceText.wrapping(src, src.length), start, end); }
-    public static String bigintDecimal(char[] src, int start, int end) { return bigintDecimal(SourceText.wrapping(src, src.length), start, end); }
 }

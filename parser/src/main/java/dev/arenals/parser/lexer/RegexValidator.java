@@ -1,7 +1,5 @@
 package dev.arenals.parser.lexer;
 
-import dev.arenals.parser.tree.SourceText;
-
 /**
  * Early-error validator for the pattern of a regular expression literal: the grammar of
  * ECMA-262 (2025) section 22.2 with its early errors, plus Annex B.1.2 for patterns without the
@@ -98,7 +96,7 @@ public final class RegexValidator {
 
   // ---------------------------------------------------------------- per-call state
 
-  private SourceText s;
+  private char[] s;
   private int end;
   private boolean uMode;
   private boolean vMode;
@@ -183,17 +181,12 @@ public final class RegexValidator {
    * index for {@link #message}. Never throws on any input.
    */
   public int validate(char[] src, int bodyStart, int bodyEnd, int flagsStart, int flagsEnd) {
-    return validate(src == null ? null : SourceText.wrapping(src, src.length), bodyStart, bodyEnd, flagsStart, flagsEnd);
-  }
-
-  /** {@link #validate(char[], int, int, int, int)} in a source text (the parser's). */
-  public int validate(SourceText src, int bodyStart, int bodyEnd, int flagsStart, int flagsEnd) {
     errorStart = -1;
     errorEnd = -1;
     if (src == null) {
       return -1;
     }
-    int len = src.length();
+    int len = src.length;
     bodyStart = clamp(bodyStart, len);
     bodyEnd = clamp(bodyEnd, len);
     flagsStart = clamp(flagsStart, len);
@@ -204,7 +197,7 @@ public final class RegexValidator {
     boolean u = false;
     boolean v = false;
     for (int i = flagsStart; i < flagsEnd; i++) {
-      char c = src.charAt(i);
+      char c = src[i];
       if (c == 'u') {
         u = true;
       } else if (c == 'v') {
@@ -276,7 +269,7 @@ public final class RegexValidator {
     int curAlt = newAlt(top, disjCount++);
     int depth = 0;
     int pos = start;
-    final SourceText s = this.s;
+    final char[] s = this.s;
     final int end = this.end;
     final boolean u = uMode;
     while (true) {
@@ -287,7 +280,7 @@ public final class RegexValidator {
         }
         break;
       }
-      char c = s.charAt(pos);
+      char c = s[pos];
       // 0 = not quantifiable, 1 = quantifiable, 2 = lookbehind
       int quantifiable = 1;
       switch (c) {
@@ -313,13 +306,13 @@ public final class RegexValidator {
           int groupStart = pos;
           int kind;
           int p = pos + 1;
-          if (p < end && s.charAt(p) == '?') {
+          if (p < end && s[p] == '?') {
             p++;
             if (p >= end) {
               fail(INVALID_GROUP, groupStart, p);
               return;
             }
-            char d = s.charAt(p);
+            char d = s[p];
             if (d == ':') {
               kind = K_GROUP;
               p++;
@@ -328,7 +321,7 @@ public final class RegexValidator {
               p++;
             } else if (d == '<') {
               p++;
-              if (p < end && (s.charAt(p) == '=' || s.charAt(p) == '!')) {
+              if (p < end && (s[p] == '=' || s[p] == '!')) {
                 kind = K_LOOKBEHIND;
                 p++;
               } else {
@@ -380,7 +373,7 @@ public final class RegexValidator {
           quantifiable = 0;
           break;
         case '\\':
-          if (pos + 1 < end && (s.charAt(pos + 1) == 'b' || s.charAt(pos + 1) == 'B')) {
+          if (pos + 1 < end && (s[pos + 1] == 'b' || s[pos + 1] == 'B')) {
             pos += 2;
             quantifiable = 0;
             break;
@@ -424,7 +417,7 @@ public final class RegexValidator {
           break;
         default:
           if (u && Character.isHighSurrogate(c) && pos + 1 < end
-              && Character.isLowSurrogate(s.charAt(pos + 1))) {
+              && Character.isLowSurrogate(s[pos + 1])) {
             pos += 2;
           } else {
             pos++;
@@ -433,7 +426,7 @@ public final class RegexValidator {
       }
       // optional quantifier
       if (pos < end) {
-        char d = s.charAt(pos);
+        char d = s[pos];
         int qEnd = -1;
         if (d == '*' || d == '+' || d == '?') {
           qEnd = pos + 1;
@@ -455,7 +448,7 @@ public final class RegexValidator {
             return;
           }
           pos = qEnd;
-          if (pos < end && s.charAt(pos) == '?') {
+          if (pos < end && s[pos] == '?') {
             pos++;
           }
         }
@@ -485,31 +478,31 @@ public final class RegexValidator {
    * text is not a braced quantifier; sets quantOutOfOrder.
    */
   private int scanBraceQuantifier(int p) {
-    final SourceText s = this.s;
+    final char[] s = this.s;
     final int end = this.end;
     quantOutOfOrder = false;
     int q = p + 1;
     int a = q;
-    while (q < end && isDigit(s.charAt(q))) {
+    while (q < end && isDigit(s[q])) {
       q++;
     }
     int aEnd = q;
     if (aEnd == a || q >= end) {
       return -1;
     }
-    if (s.charAt(q) == '}') {
+    if (s[q] == '}') {
       return q + 1;
     }
-    if (s.charAt(q) != ',') {
+    if (s[q] != ',') {
       return -1;
     }
     q++;
     int b = q;
-    while (q < end && isDigit(s.charAt(q))) {
+    while (q < end && isDigit(s[q])) {
       q++;
     }
     int bEnd = q;
-    if (q >= end || s.charAt(q) != '}') {
+    if (q >= end || s[q] != '}') {
       return -1;
     }
     if (bEnd > b && compareDecimal(a, aEnd, b, bEnd) > 0) {
@@ -519,11 +512,11 @@ public final class RegexValidator {
   }
 
   private int compareDecimal(int a, int aEnd, int b, int bEnd) {
-    final SourceText s = this.s;
-    while (a < aEnd - 1 && s.charAt(a) == '0') {
+    final char[] s = this.s;
+    while (a < aEnd - 1 && s[a] == '0') {
       a++;
     }
-    while (b < bEnd - 1 && s.charAt(b) == '0') {
+    while (b < bEnd - 1 && s[b] == '0') {
       b++;
     }
     int la = aEnd - a;
@@ -532,7 +525,7 @@ public final class RegexValidator {
       return la - lb;
     }
     for (int i = 0; i < la; i++) {
-      int d = s.charAt(a + i) - s.charAt(b + i);
+      int d = s[a + i] - s[b + i];
       if (d != 0) {
         return d;
       }
@@ -542,12 +535,12 @@ public final class RegexValidator {
 
   /** Parses modifiers after "(?" (p at the first modifier char or '-'); returns index after ':'. */
   private int parseModifiers(int groupStart, int p) {
-    final SourceText s = this.s;
+    final char[] s = this.s;
     final int end = this.end;
     int add = 0;
     int remove = 0;
     while (p < end) {
-      int bit = modifierBit(s.charAt(p));
+      int bit = modifierBit(s[p]);
       if (bit == 0) {
         break;
       }
@@ -559,11 +552,11 @@ public final class RegexValidator {
       p++;
     }
     boolean dash = false;
-    if (p < end && s.charAt(p) == '-') {
+    if (p < end && s[p] == '-') {
       dash = true;
       p++;
       while (p < end) {
-        int bit = modifierBit(s.charAt(p));
+        int bit = modifierBit(s[p]);
         if (bit == 0) {
           break;
         }
@@ -579,8 +572,8 @@ public final class RegexValidator {
       fail(INVALID_GROUP, groupStart, end);
       return -1;
     }
-    if (s.charAt(p) != ':') {
-      if (s.charAt(p) == ')') {
+    if (s[p] != ':') {
+      if (s[p] == ')') {
         fail(INVALID_GROUP, groupStart, p + 1);
       } else {
         fail(INVALID_MODIFIERS, p, p + 1);
@@ -760,7 +753,7 @@ public final class RegexValidator {
    * nameBuf. Returns the index after '>', or -(failIndex + 1) without reporting (the caller decides).
    */
   private int parseGroupName(int p) {
-    final SourceText s = this.s;
+    final char[] s = this.s;
     final int end = this.end;
     lastNameHash = 0;
     boolean first = true;
@@ -768,7 +761,7 @@ public final class RegexValidator {
       if (p >= end) {
         return -(p + 1);
       }
-      char c = s.charAt(p);
+      char c = s[p];
       int at = p;
       if (c == '>') {
         if (first) {
@@ -779,7 +772,7 @@ public final class RegexValidator {
       int cp;
       if (c == '\\') {
         p++;
-        if (p >= end || s.charAt(p) != 'u') {
+        if (p >= end || s[p] != 'u') {
           return -(at + 1);
         }
         p = parseUnicodeEscapeBody(p + 1, true);
@@ -787,8 +780,8 @@ public final class RegexValidator {
           return -(at + 1);
         }
         cp = escVal;
-      } else if (Character.isHighSurrogate(c) && p + 1 < end && Character.isLowSurrogate(s.charAt(p + 1))) {
-        cp = Character.toCodePoint(c, s.charAt(p + 1));
+      } else if (Character.isHighSurrogate(c) && p + 1 < end && Character.isLowSurrogate(s[p + 1])) {
+        cp = Character.toCodePoint(c, s[p + 1]);
         p += 2;
       } else {
         cp = c;
@@ -815,20 +808,20 @@ public final class RegexValidator {
    * accepts u{...} and joins a \\uLead\\uTrail pair. Sets escVal; returns the next index or -1.
    */
   private int parseUnicodeEscapeBody(int p, boolean unicode) {
-    final SourceText s = this.s;
+    final char[] s = this.s;
     final int end = this.end;
-    if (p < end && s.charAt(p) == '{' && unicode) {
+    if (p < end && s[p] == '{' && unicode) {
       int q = p + 1;
       int v = 0;
       int start = q;
-      while (q < end && hexVal(s.charAt(q)) >= 0) {
-        v = (v << 4) | hexVal(s.charAt(q));
+      while (q < end && hexVal(s[q]) >= 0) {
+        v = (v << 4) | hexVal(s[q]);
         if (v > 0x10FFFF) {
           return -1;
         }
         q++;
       }
-      if (q == start || q >= end || s.charAt(q) != '}') {
+      if (q == start || q >= end || s[q] != '}') {
         return -1;
       }
       escVal = v;
@@ -839,7 +832,7 @@ public final class RegexValidator {
       return -1;
     }
     p += 4;
-    if (unicode && v >= 0xD800 && v <= 0xDBFF && p + 1 < end && s.charAt(p) == '\\' && s.charAt(p + 1) == 'u') {
+    if (unicode && v >= 0xD800 && v <= 0xDBFF && p + 1 < end && s[p] == '\\' && s[p + 1] == 'u') {
       int t = hex4(p + 2);
       if (t >= 0xDC00 && t <= 0xDFFF) {
         escVal = Character.toCodePoint((char) v, (char) t);
@@ -856,7 +849,7 @@ public final class RegexValidator {
     }
     int v = 0;
     for (int i = 0; i < 4; i++) {
-      int h = hexVal(s.charAt(p + i));
+      int h = hexVal(s[p + i]);
       if (h < 0) {
         return -1;
       }
@@ -910,7 +903,7 @@ public final class RegexValidator {
 
   /** Parses an AtomEscape outside classes; pos holds the backslash. Returns next index or -1. */
   private int parseAtomEscape(int pos) {
-    final SourceText s = this.s;
+    final char[] s = this.s;
     final int end = this.end;
     final boolean u = uMode;
     int p = pos + 1;
@@ -918,7 +911,7 @@ public final class RegexValidator {
       fail(ESCAPE_AT_END, pos, p);
       return -1;
     }
-    char c = s.charAt(p);
+    char c = s[p];
     switch (c) {
       case '1':
       case '2':
@@ -931,9 +924,9 @@ public final class RegexValidator {
       case '9': {
         int n = 0;
         int q = p;
-        while (q < end && isDigit(s.charAt(q))) {
+        while (q < end && isDigit(s[q])) {
           if (n < 100_000_000) {
-            n = n * 10 + (s.charAt(q) - '0');
+            n = n * 10 + (s[q] - '0');
           }
           q++;
         }
@@ -945,7 +938,7 @@ public final class RegexValidator {
         return q;
       }
       case '0':
-        if (u && p + 1 < end && isDigit(s.charAt(p + 1))) {
+        if (u && p + 1 < end && isDigit(s[p + 1])) {
           fail(INVALID_DECIMAL_ESCAPE, pos, p + 2);
           return -1;
         }
@@ -969,7 +962,7 @@ public final class RegexValidator {
         }
         return p + 1;
       case 'k': {
-        if (p + 1 < end && s.charAt(p + 1) == '<') {
+        if (p + 1 < end && s[p + 1] == '<') {
           int nameStart = nameBufLen;
           int q = parseGroupName(p + 2);
           if (q > 0) {
@@ -999,7 +992,7 @@ public final class RegexValidator {
     }
     // Annex B
     if (c == 'c') {
-      if (p + 1 < end && isAsciiLetter(s.charAt(p + 1))) {
+      if (p + 1 < end && isAsciiLetter(s[p + 1])) {
         return p + 2;
       }
       return p; // '\' alone; the 'c' is the next atom
@@ -1018,7 +1011,7 @@ public final class RegexValidator {
   }
 
   private boolean hexAt(int i) {
-    return i < end && hexVal(s.charAt(i)) >= 0;
+    return i < end && hexVal(s[i]) >= 0;
   }
 
   /**
@@ -1027,14 +1020,14 @@ public final class RegexValidator {
    * escVal; returns the next index or -1 (error reported).
    */
   private int parseCharacterEscapeU(int pos) {
-    final SourceText s = this.s;
+    final char[] s = this.s;
     final int end = this.end;
     int p = pos + 1;
     if (p >= end) {
       fail(ESCAPE_AT_END, pos, p);
       return -1;
     }
-    char c = s.charAt(p);
+    char c = s[p];
     switch (c) {
       case 'f':
         escVal = 0x0C;
@@ -1052,14 +1045,14 @@ public final class RegexValidator {
         escVal = 0x0B;
         return p + 1;
       case 'c':
-        if (p + 1 < end && isAsciiLetter(s.charAt(p + 1))) {
-          escVal = s.charAt(p + 1) & 0x1F;
+        if (p + 1 < end && isAsciiLetter(s[p + 1])) {
+          escVal = s[p + 1] & 0x1F;
           return p + 2;
         }
         fail(INVALID_CONTROL_ESCAPE, pos, Math.min(end, p + 2));
         return -1;
       case '0':
-        if (p + 1 < end && isDigit(s.charAt(p + 1))) {
+        if (p + 1 < end && isDigit(s[p + 1])) {
           fail(INVALID_DECIMAL_ESCAPE, pos, p + 2);
           return -1;
         }
@@ -1067,7 +1060,7 @@ public final class RegexValidator {
         return p + 1;
       case 'x':
         if (hexAt(p + 1) && hexAt(p + 2)) {
-          escVal = (hexVal(s.charAt(p + 1)) << 4) | hexVal(s.charAt(p + 2));
+          escVal = (hexVal(s[p + 1]) << 4) | hexVal(s[p + 2]);
           return p + 3;
         }
         fail(INVALID_HEX_ESCAPE, pos, p + 1);
@@ -1086,7 +1079,7 @@ public final class RegexValidator {
           return p + 1;
         }
         int cpEnd = p + 1;
-        if (Character.isHighSurrogate(c) && cpEnd < end && Character.isLowSurrogate(s.charAt(cpEnd))) {
+        if (Character.isHighSurrogate(c) && cpEnd < end && Character.isLowSurrogate(s[cpEnd])) {
           cpEnd++;
         }
         fail(INVALID_ESCAPE, pos, cpEnd);
@@ -1099,29 +1092,29 @@ public final class RegexValidator {
    * property is a property of strings (v-mode only). Returns the next index or -1.
    */
   private int parseProperty(int pos, int p) {
-    final SourceText s = this.s;
+    final char[] s = this.s;
     final int end = this.end;
-    boolean negated = s.charAt(p) == 'P';
+    boolean negated = s[p] == 'P';
     propStrings = false;
     int q = p + 1;
-    if (q >= end || s.charAt(q) != '{') {
+    if (q >= end || s[q] != '{') {
       fail(INVALID_PROPERTY, pos, Math.min(end, q + 1));
       return -1;
     }
     q++;
     int nameStart = q;
-    while (q < end && isPropChar(s.charAt(q))) {
+    while (q < end && isPropChar(s[q])) {
       q++;
     }
     int nameEnd = q;
-    if (q < end && s.charAt(q) == '=') {
+    if (q < end && s[q] == '=') {
       q++;
       int valueStart = q;
-      while (q < end && isPropChar(s.charAt(q))) {
+      while (q < end && isPropChar(s[q])) {
         q++;
       }
       int valueEnd = q;
-      if (q >= end || s.charAt(q) != '}') {
+      if (q >= end || s[q] != '}') {
         fail(INVALID_PROPERTY, pos, Math.min(end, q + 1));
         return -1;
       }
@@ -1140,7 +1133,7 @@ public final class RegexValidator {
       }
       return q;
     }
-    if (q >= end || s.charAt(q) != '}' || nameEnd == nameStart) {
+    if (q >= end || s[q] != '}' || nameEnd == nameStart) {
       fail(INVALID_PROPERTY, pos, Math.min(end, q + 1));
       return -1;
     }
@@ -1170,7 +1163,7 @@ public final class RegexValidator {
       return false;
     }
     for (int i = 0; i < lit.length(); i++) {
-      if (s.charAt(start + i) != lit.charAt(i)) {
+      if (s[start + i] != lit.charAt(i)) {
         return false;
       }
     }
@@ -1181,11 +1174,11 @@ public final class RegexValidator {
 
   /** Parses a CharacterClass (no v flag); pos holds '['. Returns index after ']' or -1. */
   private int parseClass(int pos) {
-    final SourceText s = this.s;
+    final char[] s = this.s;
     final int end = this.end;
     final boolean u = uMode;
     int p = pos + 1;
-    if (p < end && s.charAt(p) == '^') {
+    if (p < end && s[p] == '^') {
       p++;
     }
     while (true) {
@@ -1193,7 +1186,7 @@ public final class RegexValidator {
         fail(UNTERMINATED_CLASS, pos, end);
         return -1;
       }
-      if (s.charAt(p) == ']') {
+      if (s[p] == ']') {
         return p + 1;
       }
       int aStart = p;
@@ -1201,7 +1194,7 @@ public final class RegexValidator {
       if (p < 0) {
         return -1;
       }
-      if (p + 1 < end && s.charAt(p) == '-' && s.charAt(p + 1) != ']') {
+      if (p + 1 < end && s[p] == '-' && s[p + 1] != ']') {
         int a = escVal;
         boolean aClass = atomIsClass;
         int bStart = p + 1;
@@ -1224,14 +1217,14 @@ public final class RegexValidator {
 
   /** Parses one ClassAtom at p (not ']'); sets escVal / atomIsClass. Returns next index or -1. */
   private int parseClassAtom(int p, int classStart) {
-    final SourceText s = this.s;
+    final char[] s = this.s;
     final int end = this.end;
     final boolean u = uMode;
     atomIsClass = false;
-    char c = s.charAt(p);
+    char c = s[p];
     if (c != '\\') {
-      if (u && Character.isHighSurrogate(c) && p + 1 < end && Character.isLowSurrogate(s.charAt(p + 1))) {
-        escVal = Character.toCodePoint(c, s.charAt(p + 1));
+      if (u && Character.isHighSurrogate(c) && p + 1 < end && Character.isLowSurrogate(s[p + 1])) {
+        escVal = Character.toCodePoint(c, s[p + 1]);
         return p + 2;
       }
       escVal = c;
@@ -1242,7 +1235,7 @@ public final class RegexValidator {
       fail(UNTERMINATED_CLASS, classStart, end);
       return -1;
     }
-    char e = s.charAt(q);
+    char e = s[q];
     switch (e) {
       case 'b':
         escVal = 8;
@@ -1280,7 +1273,7 @@ public final class RegexValidator {
     switch (e) {
       case 'c':
         if (q + 1 < end) {
-          char l = s.charAt(q + 1);
+          char l = s[q + 1];
           if (isAsciiLetter(l) || isDigit(l) || l == '_') {
             escVal = l & 0x1F;
             return q + 2;
@@ -1299,8 +1292,8 @@ public final class RegexValidator {
         int v = e - '0';
         int r = q + 1;
         int max = v <= 3 ? 2 : 1;
-        for (int i = 0; i < max && r < end && s.charAt(r) >= '0' && s.charAt(r) <= '7'; i++) {
-          v = v * 8 + (s.charAt(r) - '0');
+        for (int i = 0; i < max && r < end && s[r] >= '0' && s[r] <= '7'; i++) {
+          v = v * 8 + (s[r] - '0');
           r++;
         }
         escVal = v;
@@ -1323,7 +1316,7 @@ public final class RegexValidator {
         return q + 1;
       case 'x':
         if (hexAt(q + 1) && hexAt(q + 2)) {
-          escVal = (hexVal(s.charAt(q + 1)) << 4) | hexVal(s.charAt(q + 2));
+          escVal = (hexVal(s[q + 1]) << 4) | hexVal(s[q + 2]);
           return q + 3;
         }
         escVal = 'x';
@@ -1375,11 +1368,11 @@ public final class RegexValidator {
 
   /** Parses a v-mode CharacterClass; pos holds '['. Returns index after the final ']' or -1. */
   private int parseClassV(int pos) {
-    final SourceText s = this.s;
+    final char[] s = this.s;
     final int end = this.end;
     int p = pos + 1;
     boolean neg = false;
-    if (p < end && s.charAt(p) == '^') {
+    if (p < end && s[p] == '^') {
       neg = true;
       p++;
     }
@@ -1389,7 +1382,7 @@ public final class RegexValidator {
         fail(UNTERMINATED_CLASS, pos, end);
         return -1;
       }
-      char c = s.charAt(p);
+      char c = s[p];
       int l = sp - 1;
       if (c == ']') {
         if (vExpect[l]) {
@@ -1414,7 +1407,7 @@ public final class RegexValidator {
         continue;
       }
       if (vCount[l] > 0 && !vExpect[l] && p + 1 < end) {
-        char d = s.charAt(p + 1);
+        char d = s[p + 1];
         if ((c == '&' && d == '&') || (c == '-' && d == '-')) {
           int mode = c == '&' ? SET_INTERSECTION : SET_SUBTRACTION;
           if (vFirstRange[l] || (vOp[l] != SET_NONE && vOp[l] != mode)) {
@@ -1423,7 +1416,7 @@ public final class RegexValidator {
           }
           vOp[l] = mode;
           p += 2;
-          if (mode == SET_INTERSECTION && p < end && s.charAt(p) == '&') {
+          if (mode == SET_INTERSECTION && p < end && s[p] == '&') {
             fail(INVALID_CLASS_CHARACTER, p, p + 1);
             return -1;
           }
@@ -1435,7 +1428,7 @@ public final class RegexValidator {
         int start = p;
         p++;
         boolean n = false;
-        if (p < end && s.charAt(p) == '^') {
+        if (p < end && s[p] == '^') {
           n = true;
           p++;
         }
@@ -1451,8 +1444,8 @@ public final class RegexValidator {
       boolean isRange = false;
       if (atomIsClass) {
         // operand that is not a single character
-      } else if ((vOp[l] == SET_NONE || vOp[l] == SET_UNION) && p < end && s.charAt(p) == '-'
-          && !(p + 1 < end && s.charAt(p + 1) == '-')) {
+      } else if ((vOp[l] == SET_NONE || vOp[l] == SET_UNION) && p < end && s[p] == '-'
+          && !(p + 1 < end && s[p + 1] == '-')) {
         int a = escVal;
         p = parseClassSetOperand(p + 1, pos);
         if (p < 0) {
@@ -1509,12 +1502,12 @@ public final class RegexValidator {
    * propStrings = MayContainStrings). Returns next index or -1.
    */
   private int parseClassSetOperand(int p, int classStart) {
-    final SourceText s = this.s;
+    final char[] s = this.s;
     final int end = this.end;
     propStrings = false;
     atomIsClass = false;
-    if (p < end && s.charAt(p) == '\\' && p + 1 < end) {
-      char e = s.charAt(p + 1);
+    if (p < end && s[p] == '\\' && p + 1 < end) {
+      char e = s[p + 1];
       switch (e) {
         case 'd':
         case 'D':
@@ -1542,10 +1535,10 @@ public final class RegexValidator {
 
   /** Parses \q{...}; p holds the backslash. Sets propStrings. Returns next index or -1. */
   private int parseClassStringDisjunction(int p, int classStart) {
-    final SourceText s = this.s;
+    final char[] s = this.s;
     final int end = this.end;
     int q = p + 2;
-    if (q >= end || s.charAt(q) != '{') {
+    if (q >= end || s[q] != '{') {
       fail(INVALID_ESCAPE, p, Math.min(end, q));
       return -1;
     }
@@ -1557,7 +1550,7 @@ public final class RegexValidator {
         fail(UNTERMINATED_CLASS, classStart, end);
         return -1;
       }
-      char c = s.charAt(q);
+      char c = s[q];
       if (c == '}' || c == '|') {
         if (count != 1) {
           msc = true;
@@ -1582,20 +1575,20 @@ public final class RegexValidator {
 
   /** Parses a ClassSetCharacter at p; sets escVal. Returns next index or -1. */
   private int parseClassSetCharacter(int p, int classStart) {
-    final SourceText s = this.s;
+    final char[] s = this.s;
     final int end = this.end;
     atomIsClass = false;
     if (p >= end) {
       fail(UNTERMINATED_CLASS, classStart, end);
       return -1;
     }
-    char c = s.charAt(p);
+    char c = s[p];
     if (c == '\\') {
       if (p + 1 >= end) {
         fail(UNTERMINATED_CLASS, classStart, end);
         return -1;
       }
-      char e = s.charAt(p + 1);
+      char e = s[p + 1];
       if (e == 'b') {
         escVal = 8;
         return p + 2;
@@ -1633,8 +1626,8 @@ public final class RegexValidator {
     }
     int cpEnd = p + 1;
     int cp = c;
-    if (Character.isHighSurrogate(c) && cpEnd < end && Character.isLowSurrogate(s.charAt(cpEnd))) {
-      cp = Character.toCodePoint(c, s.charAt(cpEnd));
+    if (Character.isHighSurrogate(c) && cpEnd < end && Character.isLowSurrogate(s[cpEnd])) {
+      cp = Character.toCodePoint(c, s[cpEnd]);
       cpEnd++;
     }
     switch (c) {
@@ -1652,7 +1645,7 @@ public final class RegexValidator {
       default:
         break;
     }
-    if (cpEnd < end && s.charAt(cpEnd) == c && isDoublePunctuatorChar(c)) {
+    if (cpEnd < end && s[cpEnd] == c && isDoublePunctuatorChar(c)) {
       fail(INVALID_CLASS_CHARACTER, p, cpEnd + 1);
       return -1;
     }

@@ -224,9 +224,4 @@ public final class Token {
     public static int keywordOf(char[] s, int start, int end) {
         return Keywords.lookup(s, start, end);
     }
-
-    /** {@link #keywordOf(char[], int, int)} in a source text. */
-    public static int keywordOf(dev.arenals.parser.tree.SourceText s, int start, int end) {
-        return Keywords.lookup(s, start, end);
-    }
 }

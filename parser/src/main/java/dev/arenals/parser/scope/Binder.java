@@ -7,7 +7,6 @@ import dev.arenals.parser.grammar.GrammarChecks;
 import dev.arenals.parser.lexer.Literals;
 import dev.arenals.parser.lexer.Token;
 import dev.arenals.parser.tree.Arena;
-import dev.arenals.parser.tree.SourceText;
 import dev.arenals.parser.tree.NameTable;
 import dev.arenals.parser.tree.NodeKind;
 import dev.arenals.parser.tree.ParseLog;
@@ -929,11 +928,11 @@ public final class Binder {
             if (a.kind(c) != EXPRESSION_STATEMENT || a.data(c) != 1) return false;
             int s = a.firstChild(c);
             if (s >= 0 && a.end(s) - a.start(s) == 12) {
-                SourceText src = a.source();
+                char[] src = a.source();
                 int st = a.start(s) + 1;
                 String u = "use strict";
                 boolean eq = true;
-                for (int i = 0; i < 10; i++) if (src.charAt(st + i) != u.charAt(i)) { eq = false; break; }
+                for (int i = 0; i < 10; i++) if (src[st + i] != u.charAt(i)) { eq = false; break; }
                 if (eq) return true;
             }
         }

@@ -3,7 +3,6 @@ package dev.arenals.parser.scope;
 import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.tree.Arena;
-import dev.arenals.parser.tree.SourceText;
 import dev.arenals.parser.tree.Layouts;
 import dev.arenals.parser.tree.NameTable;
 import dev.arenals.parser.tree.NodeKind;
@@ -459,13 +458,13 @@ public final class UnusedDeclarations {
     /** A signature of an interface or type literal with another after it: a method of the same key, or a call or construct signature. */
     private static boolean declaredAgainLater(Arena a, int member) {
         int k = a.kind(member);
-        SourceText src = a.source();
+        char[] src = a.source();
         int key = a.firstChild(member);
         for (int m = a.nextSibling(member); m >= 0; m = a.nextSibling(m)) {
             if (a.kind(m) != k) continue;
             if (k != METHOD_SIGNATURE) return true;
             int other = a.firstChild(m);
-            if (key >= 0 && other >= 0 && SourceText.equalRanges(src, a.start(key), a.end(key), src, a.start(other), a.end(other))) return true;
+            if (key >= 0 && other >= 0 && Arrays.equals(src, a.start(key), a.end(key), src, a.start(other), a.end(other))) return true;
         }
         return false;
     }
@@ -480,12 +479,12 @@ public final class UnusedDeclarations {
         boolean jsx = false;
         // the `_` rules only where an unread variable's name starts with `_` (most files have none)
         boolean underscored = false;
-        SourceText src = a.source();
+        char[] src = a.source();
         for (int sym = 0; sym < t.symCount && !underscored; sym++) {
             int kind = t.symKind[sym];
             if (reads[sym] != 0 || (kind != SymbolKind.VAR && kind != SymbolKind.LET && kind != SymbolKind.CONST)) continue;
             int decl = t.symDecl[sym];
-            underscored = decl >= 0 && a.start(decl) < a.sourceLength() && src.charAt(a.start(decl)) == '_';
+            underscored = decl >= 0 && a.start(decl) < a.sourceLength() && src[a.start(decl)] == '_';
         }
         int count = a.nodeCount();
         for (int n = nextExemptingNode(a, 0, count); n < count; n = nextExemptingNode(a, n + 1, count)) {
@@ -577,7 +576,7 @@ public final class UnusedDeclarations {
 
     /** A binding name that starts with {@code _}: unused on purpose where TypeScript lets it say so. */
     private static void exemptUnderscored(Arena a, ScopeTable t, int node, int[] reads) {
-        if (node >= 0 && a.kind(node) == BINDING_IDENTIFIER && a.start(node) < a.sourceLength() && a.source().charAt(a.start(node)) == '_') exempt(t, node, reads);
+        if (node >= 0 && a.kind(node) == BINDING_IDENTIFIER && a.start(node) < a.sourceLength() && a.source()[a.start(node)] == '_') exempt(t, node, reads);
     }
 
     /** The value symbol named {@code name} that is visible at {@code offset}. */
@@ -600,7 +599,7 @@ public final class UnusedDeclarations {
     private static void exemptNamedInComments(Arena a, ScopeTable t, int[] reads, boolean linksOnly) {
         ParseLog log = a.log();
         if (log.commentCount() == 0) return;
-        SourceText src = a.source();
+        char[] src = a.source();
         for (int sym = 0; sym < t.symCount; sym++) {
             if (reads[sym] != 0 || t.symKind[sym] != SymbolKind.IMPORT) continue;
             String name = a.names().name(t.symName[sym]);
@@ -612,33 +611,33 @@ public final class UnusedDeclarations {
     }
 
     /** Whether a JSDoc link or {@code @see} tag in [from, to) starts with {@code name} ({@code name} or {@code name.member}). */
-    private static boolean linksTo(SourceText src, int from, int to, String name) {
+    private static boolean linksTo(char[] src, int from, int to, String name) {
         for (int i = from; i < to; i++) {
-            if (src.charAt(i) != '@') continue;
+            if (src[i] != '@') continue;
             int j = i + 1;
             int tagStart = j;
-            while (j < to && Character.isLetter(src.charAt(j))) j++;
-            String tag = src.substring(tagStart, j);
+            while (j < to && Character.isLetter(src[j])) j++;
+            String tag = new String(src, tagStart, j - tagStart);
             if (!tag.equals("link") && !tag.equals("linkcode") && !tag.equals("linkplain") && !tag.equals("see")) continue;
-            while (j < to && (src.charAt(j) == ' ' || src.charAt(j) == '\t')) j++;
+            while (j < to && (src[j] == ' ' || src[j] == '\t')) j++;
             int len = name.length();
             if (j + len > to) continue;
             boolean match = true;
-            for (int k = 0; k < len; k++) if (src.charAt(j + k) != name.charAt(k)) { match = false; break; }
-            if (match && (j + len == to || !Character.isJavaIdentifierPart(src.charAt(j + len)))) return true;
+            for (int k = 0; k < len; k++) if (src[j + k] != name.charAt(k)) { match = false; break; }
+            if (match && (j + len == to || !Character.isJavaIdentifierPart(src[j + len]))) return true;
         }
         return false;
     }
 
-    private static boolean containsWord(SourceText src, int from, int to, String word) {
+    private static boolean containsWord(char[] src, int from, int to, String word) {
         int len = word.length();
         for (int i = from; i + len <= to; i++) {
-            if (src.charAt(i) != word.charAt(0)) continue;
+            if (src[i] != word.charAt(0)) continue;
             boolean match = true;
-            for (int j = 1; j < len; j++) if (src.charAt(i + j) != word.charAt(j)) { match = false; break; }
+            for (int j = 1; j < len; j++) if (src[i + j] != word.charAt(j)) { match = false; break; }
             if (!match) continue;
-            boolean before = i > from && Character.isJavaIdentifierPart(src.charAt(i - 1));
-            boolean after = i + len < to && Character.isJavaIdentifierPart(src.charAt(i + len));
+            boolean before = i > from && Character.isJavaIdentifierPart(src[i - 1]);
+            boolean after = i + len < to && Character.isJavaIdentifierPart(src[i + len]);
             if (!before && !after) return true;
         }
         return false;

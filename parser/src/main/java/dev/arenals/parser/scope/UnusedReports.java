@@ -4,7 +4,6 @@ import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.lexer.Token;
 import dev.arenals.parser.tree.Arena;
-import dev.arenals.parser.tree.SourceText;
 import dev.arenals.parser.tree.Layouts;
 import dev.arenals.parser.tree.NameTable;
 import dev.arenals.parser.tree.NodeKind;
@@ -118,7 +117,7 @@ public final class UnusedReports {
      */
     private static int[] withoutSuppressed(Arena a, int[] reports) {
         if (reports.length == 0) return reports;
-        SourceText src = a.source();
+        char[] src = a.source();
         int length = a.sourceLength();
         int[] kept = new int[reports.length];
         int n = 0;
@@ -135,19 +134,19 @@ public final class UnusedReports {
      * and blanks, then {@code @ts-expect-error} or {@code @ts-ignore} (TypeScript's patterns; it reads
      * a directive anywhere on a line, after code too). Only the lines above a report are read.
      */
-    private static boolean holdsDirective(SourceText src, int from, int to) {
+    private static boolean holdsDirective(char[] src, int from, int to) {
         for (int i = from; i + 1 < to; i++) {
-            if (src.charAt(i) != '/' || (src.charAt(i + 1) != '/' && src.charAt(i + 1) != '*')) continue;
+            if (src[i] != '/' || (src[i + 1] != '/' && src[i + 1] != '*')) continue;
             int j = i + 2;
-            while (j < to && (src.charAt(j) == '/' || src.charAt(j) == '*' || src.charAt(j) == ' ' || src.charAt(j) == '\t')) j++;
+            while (j < to && (src[j] == '/' || src[j] == '*' || src[j] == ' ' || src[j] == '\t')) j++;
             if (startsWith(src, j, to, "@ts-expect-error") || startsWith(src, j, to, "@ts-ignore")) return true;
         }
         return false;
     }
 
-    private static boolean startsWith(SourceText src, int i, int end, String word) {
+    private static boolean startsWith(char[] src, int i, int end, String word) {
         if (i + word.length() > end) return false;
-        for (int k = 0; k < word.length(); k++) if (src.charAt(i + k) != word.charAt(k)) return false;
+        for (int k = 0; k < word.length(); k++) if (src[i + k] != word.charAt(k)) return false;
         return true;
     }
 
@@ -156,18 +155,18 @@ public final class UnusedReports {
     }
 
     /** Whether a directive stands on a line above {@code offset}'s, with only blank or comment lines between. */
-    private static boolean suppressed(SourceText src, int length, int offset) {
+    private static boolean suppressed(char[] src, int length, int offset) {
         int lineStart = Math.min(offset, length);
-        while (lineStart > 0 && !lineBreak(src.charAt(lineStart - 1))) lineStart--;
+        while (lineStart > 0 && !lineBreak(src[lineStart - 1])) lineStart--;
         while (lineStart > 0) {
             int lineEnd = lineStart - 1; // the break that ends the line above
-            if (lineEnd > 0 && src.charAt(lineEnd) == '\n' && src.charAt(lineEnd - 1) == '\r') lineEnd--;
+            if (lineEnd > 0 && src[lineEnd] == '\n' && src[lineEnd - 1] == '\r') lineEnd--;
             int start = lineEnd;
-            while (start > 0 && !lineBreak(src.charAt(start - 1))) start--;
+            while (start > 0 && !lineBreak(src[start - 1])) start--;
             if (holdsDirective(src, start, lineEnd)) return true;
             int first = start;
-            while (first < lineEnd && (src.charAt(first) == ' ' || src.charAt(first) == '\t')) first++;
-            boolean blankOrComment = first == lineEnd || (first + 1 < lineEnd && src.charAt(first) == '/' && src.charAt(first + 1) == '/');
+            while (first < lineEnd && (src[first] == ' ' || src[first] == '\t')) first++;
+            boolean blankOrComment = first == lineEnd || (first + 1 < lineEnd && src[first] == '/' && src[first + 1] == '/');
             if (!blankOrComment) return false;
             lineStart = start;
         }
@@ -339,7 +338,7 @@ public final class UnusedReports {
         int[] stack = new int[64];
         int sp = 0;
         stack[sp++] = body;
-        SourceText src = a.source();
+        char[] src = a.source();
         while (sp > 0) {
             int n = stack[--sp];
             int k = a.kind(n);
@@ -416,9 +415,9 @@ public final class UnusedReports {
     }
 
     /** Whether name {@code id} is spelled {@code src[from, from + len)} (a string literal's contents), without a String. */
-    private static boolean spelled(NameTable names, int id, SourceText src, int from, int len) {
+    private static boolean spelled(NameTable names, int id, char[] src, int from, int len) {
         if (names.length(id) != len) return false;
-        for (int i = 0; i < len; i++) if (names.charAt(id, i) != src.charAt(from + i)) return false;
+        for (int i = 0; i < len; i++) if (names.charAt(id, i) != src[from + i]) return false;
         return true;
     }
 

@@ -34,19 +34,9 @@ public final class Arena implements TreeSink {
     private boolean building;
     private boolean module;
 
-    /** The arena's own copy of a text ({@link #loadSource}), its arrays reused across parses. */
-    private final SourceText ownSource = new SourceText();
-    /** The text the tree was parsed from: {@link #ownSource} or a caller's ({@link #borrowSource}). */
-    private SourceText source = ownSource;
-    /** A view of a caller's char array ({@link #borrowSource(char[], int)}), reused. */
-    private final SourceText borrowedChars = new SourceText();
-    /**
-     * The text's length when it was loaded or lent: a lender edits its text in place before the next
-     * parse, and the incremental reparse compares the old length with the new.
-     */
+    private static final char[] NO_SOURCE = new char[0];
+    private char[] source = NO_SOURCE;
     private int sourceLength;
-    /** The source between a reset and the next load: empty, never written. */
-    private static final SourceText NO_SOURCE = new SourceText();
     /** Between {@link #reset} and the end of that parse ({@link #parsed}): nodes come in text order from the start. */
     private boolean fullParse;
     /** {@link #source} is the caller's array ({@link #borrowSource}), not the arena's own copy. */
@@ -96,12 +86,11 @@ public final class Arena implements TreeSink {
         regionBase = -1;
         count = 0;
         top = 0;
+        sourceLength = 0;
         if (borrowed) { // never keep a caller's buffer reachable past the tree that read it
-            borrowedChars.clear();
+            source = NO_SOURCE;
             borrowed = false;
         }
-        source = NO_SOURCE; // the own copy keeps its arrays for the next load
-        sourceLength = 0;
         generation++;
         names.reset();
         log.reset();
@@ -114,10 +103,10 @@ public final class Arena implements TreeSink {
      * source (loaded or borrowed) stays.
      */
     public void resetKeepingSource() {
-        SourceText keptSource = source;
+        char[] keptSource = source;
         int keptLength = sourceLength;
         boolean keptBorrowed = borrowed;
-        borrowed = false; // so reset() does not drop the lender's text
+        borrowed = false; // so reset() does not drop the lender's array
         reset();
         source = keptSource;
         sourceLength = keptLength;
@@ -129,24 +118,24 @@ public final class Arena implements TreeSink {
         if (!building) generation++;
     }
 
-    /**
-     * Copies the text into the arena's reusable source buffer (an eighth of headroom when it grows),
-     * one byte per char when every char is Latin-1.
-     */
-    public SourceText loadSource(CharSequence text) {
+    /** Copies the text into the arena's reusable source buffer (grown by doubling). */
+    public char[] loadSource(CharSequence text) {
         mutated();
-        dropBorrowed();
-        ownSource.load(text);
-        source = ownSource;
-        sourceLength = source.length();
+        int n = text.length();
+        ensureSource(n);
+        if (text instanceof String) {
+            ((String) text).getChars(0, n, source, 0);
+        } else {
+            for (int i = 0; i < n; i++) source[i] = text.charAt(i);
+        }
+        sourceLength = n;
         return source;
     }
 
-    public SourceText loadSource(char[] text, int length) {
+    public char[] loadSource(char[] text, int length) {
         mutated();
-        dropBorrowed();
-        ownSource.load(text, length);
-        source = ownSource;
+        ensureSource(length);
+        System.arraycopy(text, 0, source, 0, length);
         sourceLength = length;
         return source;
     }
@@ -154,46 +143,34 @@ public final class Arena implements TreeSink {
     /**
      * Reads the tree's text straight from the caller's array, without a copy: the caller promises
      * not to change {@code text[0, length)} while this tree is in use (an editor's document buffer,
-     * whose edits always come before the next parse). Saves the copy's memory and its traffic on
-     * every reparse.
+     * whose edits always come before the next parse). Saves two bytes per source char held and the
+     * copy's memory traffic on every reparse.
      */
-    public SourceText borrowSource(char[] text, int length) {
+    public char[] borrowSource(char[] text, int length) {
         if (length < 0 || length > text.length) throw new IllegalArgumentException("length " + length + " of " + text.length);
         mutated();
-        borrowedChars.wrap(text, length);
-        ownSource.clear();
-        source = borrowedChars;
+        source = text;
         sourceLength = length;
         borrowed = true;
         return source;
     }
 
-    /** {@link #borrowSource(char[], int)} of a caller's text in either form (a document's own). */
-    public SourceText borrowSource(SourceText text) {
-        mutated();
-        if (text != borrowedChars) borrowedChars.clear();
-        ownSource.clear();
-        source = text;
-        sourceLength = text.length();
-        borrowed = true;
-        return source;
-    }
-
-    private void dropBorrowed() {
-        if (borrowed) { // the next copy goes into a buffer of our own, never into the lender's array
-            borrowedChars.clear();
-            borrowed = false;
-        }
-    }
-
-    /** True when the source is a borrowed text ({@link #borrowSource}). */
+    /** True when the source is a borrowed array ({@link #borrowSource}). */
     public boolean borrowsSource() { return borrowed; }
 
-    /** The text the tree was parsed from (valid up to {@link #sourceLength()}). */
-    public SourceText source() { return source; }
-    /** The length of the text the tree was parsed from (a lender's text may since have been edited). */
+    private void ensureSource(int n) {
+        if (borrowed) { // the next copy goes into a buffer of our own, never into the lender's array
+            source = NO_SOURCE;
+            borrowed = false;
+        }
+        // an editor's document grows a few characters at a time: an eighth of headroom avoids both
+        // a copy per keystroke and holding twice the text
+        if (source.length < n) source = new char[Math.max(n + (n >> 3), 64)];
+    }
+
+    public char[] source() { return source; }
     public int sourceLength() { return sourceLength; }
-    public String text(int from, int to) { return source.substring(from, to); }
+    public String text(int from, int to) { return new String(source, from, to - from); }
 
     public NameTable names() { return names; }
     public ParseLog log() { return log; }
@@ -402,13 +379,13 @@ public final class Arena implements TreeSink {
 
     /** Bytes held by the arena's arrays (capacity); a borrowed source is the lender's, not counted. */
     public long bytesReserved() {
-        return (long) kind.length * 4 * 6 + (long) stack.length * 4 + (borrowed ? 0 : ownSource.bytesReserved())
+        return (long) kind.length * 4 * 6 + (long) stack.length * 4 + (borrowed ? 0 : (long) source.length * 2)
                 + names.bytesReserved() + log.bytesReserved();
     }
 
     /** Bytes of those arrays the current tree uses (a borrowed source not counted). */
     public long bytesUsed() {
-        return (long) count * 4 * 6 + (borrowed ? 0 : (long) sourceLength * (source.isLatin1() ? 1 : 2)) + names.bytesUsed() + log.bytesUsed();
+        return (long) count * 4 * 6 + (borrowed ? 0 : (long) sourceLength * 2) + names.bytesUsed() + log.bytesUsed();
     }
 
     public int capacity() { return kind.length; }
@@ -494,7 +471,7 @@ public final class Arena implements TreeSink {
      * subtree at node indexes [{@code replacedLo}, {@code replacedLast}] (what sizes the columns,
      * should they fill).
      */
-    public void beginRegionReparse(SourceText text, int replacedLo, int replacedLast) {
+    public void beginRegionReparse(char[] text, int length, int replacedLo, int replacedLast) {
         regionOldLo = Math.max(0, replacedLo);
         regionOldLast = Math.min(count - 1, replacedLast);
         top = 0;
@@ -505,7 +482,7 @@ public final class Arena implements TreeSink {
         regionBase = count;
         generation++;
         building = true;
-        borrowSource(text);
+        borrowSource(text, length);
     }
 
     /**

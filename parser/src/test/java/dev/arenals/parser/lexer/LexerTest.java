@@ -1,6 +1,5 @@
 package dev.arenals.parser.lexer;
 
-import dev.arenals.parser.tree.SourceText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -27,11 +26,11 @@ class LexerTest {
     private Lexer start(String src, boolean module) {
         names.reset();
         log.reset();
-        lx.reset(SourceText.of(src), src.length(), names, log, module);
+        lx.reset(src.toCharArray(), src.length(), names, log, module);
         return lx;
     }
 
-    private String text() { return lx.source().substring(lx.tokenStart, lx.tokenEnd); }
+    private String text() { return new String(lx.source(), lx.tokenStart, lx.tokenEnd - lx.tokenStart); }
 
     /** All tokens as "kind:text" (kind only for punctuators and keywords). */
     private List<String> tokens(String src) { return tokens(src, false); }
@@ -221,7 +220,7 @@ class LexerTest {
         assertEquals(Token.IDENTIFIER, Keywords.lookup(s, 0, 6));
         assertEquals(Token.IDENTIFIER, Keywords.lookup(s, -1, 4));
         assertEquals(Token.IDENTIFIER, Keywords.lookup(s, 3, 2));
-        assertEquals(Token.IDENTIFIER, Keywords.lookup((char[]) null, 0, 0));
+        assertEquals(Token.IDENTIFIER, Keywords.lookup(null, 0, 0));
         assertEquals(Token.IDENTIFIER, Keywords.lookup(s, 0, 0));
     }
 
@@ -1019,7 +1018,7 @@ class LexerTest {
     void resetUsesLength() {
         names.reset();
         log.reset();
-        SourceText buf = SourceText.of("abc def");
+        char[] buf = "abc def".toCharArray();
         lx.reset(buf, 3, names, log, false);
         assertEquals(Token.IDENTIFIER, lx.next());
         assertEquals(Token.EOF, lx.next());
@@ -1110,7 +1109,7 @@ class LexerTest {
             }
             assertTrue(lx.tokenStart >= lastEnd && lx.tokenEnd > lx.tokenStart && lx.tokenEnd <= n, "progress");
             lastEnd = lx.tokenEnd;
-            SourceText s = lx.source();
+            char[] s = lx.source();
             if (Token.isIdentifierName(t) || t == Token.PRIVATE_NAME) lx.internIdentifier();
             lx.tokenIsUseStrict();
             if (t == Token.NUMBER) Literals.numberValue(s, lx.tokenStart, lx.tokenEnd);

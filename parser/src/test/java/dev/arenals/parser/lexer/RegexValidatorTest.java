@@ -1,6 +1,5 @@
 package dev.arenals.parser.lexer;
 
-import dev.arenals.parser.tree.SourceText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -480,7 +479,7 @@ class RegexValidatorTest {
     char[] a = "/(a/u".toCharArray();
     rv.validate(a, -5, 100, 100, -1);
     rv.validate(a, 4, 2, 5, 5);
-    assertEquals(-1, rv.validate((char[]) null, 0, 0, 0, 0));
+    assertEquals(-1, rv.validate(null, 0, 0, 0, 0));
     assertEquals(-1, rv.validate(new char[0], 0, 0, 0, 0));
   }
 

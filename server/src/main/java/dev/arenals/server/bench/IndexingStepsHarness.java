@@ -198,7 +198,7 @@ public final class IndexingStepsHarness {
                 if (last == Step.PARSE) return arena.nodeCount();
                 // a bare name has no directory to resolve from: the summary without resolution
                 Path summarized = last == Step.SUMMARIZE ? file.getFileName() : file;
-                return 1 + Summarizer.summarizeBuildingLines(summarized, null, arena, arena.source(), lines, PositionEncoding.UTF16).declarationCount();
+                return 1 + Summarizer.summarizeBuildingLines(summarized, null, arena, chars, lines, PositionEncoding.UTF16).declarationCount();
             } finally {
                 arena.reset();
             }

@@ -6,7 +6,6 @@ import dev.arenals.parser.LineStarts;
 import dev.arenals.parser.ParseOptions;
 import dev.arenals.parser.scope.ScopeTable;
 import dev.arenals.parser.tree.Arena;
-import dev.arenals.parser.tree.SourceText;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +40,7 @@ public final class Document {
     private final SerialQueue queue;
     private final int lane;
 
-    /** The text, one byte per char where it can be ({@link SourceText}); the arena reads it in place. */
-    private SourceText text;
+    private TextBuffer text;
     /** Lines as the protocol counts them ({@link LineStarts.Terminators#LSP}). */
     private LineStarts lines;
     private int version;
@@ -85,11 +83,11 @@ public final class Document {
     }
 
     public Document(String uri, String languageId, int version, String text, PositionEncoding encoding, SerialQueue queue, int lane) {
-        this(uri, languageId, version, SourceText.of(text), encoding, queue, lane);
+        this(uri, languageId, version, new TextBuffer(text), encoding, queue, lane);
     }
 
     /** A document owning {@code text} (not copied: no one else may hold it). */
-    public Document(String uri, String languageId, int version, SourceText text, PositionEncoding encoding, SerialQueue queue, int lane) {
+    public Document(String uri, String languageId, int version, TextBuffer text, PositionEncoding encoding, SerialQueue queue, int lane) {
         this(uri, languageId, version, text, null, encoding, queue, lane);
     }
 
@@ -97,7 +95,7 @@ public final class Document {
      * A document owning {@code text} and, when not null, {@code lines}: its line table
      * ({@link LineStarts.Terminators#LSP}) already made, e.g. while the text was decoded.
      */
-    public Document(String uri, String languageId, int version, SourceText text, LineStarts lines, PositionEncoding encoding, SerialQueue queue, int lane) {
+    public Document(String uri, String languageId, int version, TextBuffer text, LineStarts lines, PositionEncoding encoding, SerialQueue queue, int lane) {
         this.uri = uri;
         this.options = ParseOptions.forFileName(uri, languageId);
         this.encoding = encoding;
@@ -105,7 +103,7 @@ public final class Document {
         this.lane = lane;
         this.version = version;
         this.text = text;
-        this.lines = lines != null ? lines : LineStarts.of(this.text, LineStarts.Terminators.LSP);
+        this.lines = lines != null ? lines : LineStarts.of(this.text.array(), this.text.length(), LineStarts.Terminators.LSP);
     }
 
     public String uri() { return uri; }
@@ -124,8 +122,7 @@ public final class Document {
     public boolean isDirty() { return dirty; }
     public String text() { return text.toString(); }
     public int length() { return text.length(); }
-    /** The current text, read in place: valid until the next edit (queue-confined like the rest). */
-    public SourceText source() { return text; }
+    public char[] chars() { return text.array(); }
     public LineStarts lines() { return lines; }
 
     /**
@@ -236,18 +233,18 @@ public final class Document {
             recordReplacement(change.getText());
             exactUtf8 = -1;
             text.set(change.getText());
-            lines.rebuild(text, text.length());
+            lines.rebuild(text.array(), text.length());
         } else {
             int a = offsetAt(r.getStart());
             int b = offsetAt(r.getEnd());
             if (b < a) { int t = a; a = b; b = t; }
             // a char on each side: a surrogate pair the edit joins or splits is counted whole
-            if (exactUtf8 >= 0) exactUtf8 -= utf8Between(text, Math.max(0, a - 1), Math.min(text.length(), b + 1));
+            if (exactUtf8 >= 0) exactUtf8 -= utf8Between(text.array(), Math.max(0, a - 1), Math.min(text.length(), b + 1));
             text.replace(a, b, change.getText());
             if (exactUtf8 >= 0) {
-                exactUtf8 += utf8Between(text, Math.max(0, a - 1), Math.min(text.length(), a + change.getText().length() + 1));
+                exactUtf8 += utf8Between(text.array(), Math.max(0, a - 1), Math.min(text.length(), a + change.getText().length() + 1));
             }
-            lines.applyEdit(text, text.length(), a, b, change.getText().length());
+            lines.applyEdit(text.array(), text.length(), a, b, change.getText().length());
             recordEdit(a, b, change.getText().length());
         }
     }
@@ -280,14 +277,14 @@ public final class Document {
 
     /** Records a whole-text replacement as the edit of the span where old and new text differ. */
     private void recordReplacement(String next) {
-        SourceText old = text;
+        char[] old = text.array();
         int oldLength = text.length();
         int newLength = next.length();
         int max = Math.min(oldLength, newLength);
         int prefix = 0;
-        while (prefix < max && old.charAt(prefix) == next.charAt(prefix)) prefix++;
+        while (prefix < max && old[prefix] == next.charAt(prefix)) prefix++;
         int suffix = 0;
-        while (suffix < max - prefix && old.charAt(oldLength - 1 - suffix) == next.charAt(newLength - 1 - suffix)) suffix++;
+        while (suffix < max - prefix && old[oldLength - 1 - suffix] == next.charAt(newLength - 1 - suffix)) suffix++;
         recordEdit(prefix, oldLength - suffix, newLength - suffix - prefix);
     }
 
@@ -310,7 +307,7 @@ public final class Document {
         forgetEditRegion();
         exactUtf8 = -1;
         text.set(newText);
-        lines.rebuild(text, text.length());
+        lines.rebuild(text.array(), text.length());
         version = newVersion;
         dirty = true;
     }
@@ -334,9 +331,9 @@ public final class Document {
         lastBindIncremental = false;
         int chars = text.length();
         if ((long) chars > maxBytes || (long) chars * 3 <= maxBytes) {
-            sizeBytes = utf8Length(text, chars, maxBytes); // no count needed
+            sizeBytes = utf8Length(text.array(), chars, maxBytes); // no count needed
         } else {
-            if (exactUtf8 < 0) exactUtf8 = utf8Between(text, 0, chars);
+            if (exactUtf8 < 0) exactUtf8 = utf8Between(text.array(), 0, chars);
             sizeBytes = exactUtf8;
         }
         if (sizeBytes > maxBytes) {
@@ -346,7 +343,7 @@ public final class Document {
         } else {
             oversized = false;
             if (arena == null) {
-                int expected = expectedNodes(text, text.length());
+                int expected = expectedNodes(text.array(), text.length());
                 OpenTrace.mark("nodes estimated");
                 arena = new Arena(expected);
                 OpenTrace.mark("arena made");
@@ -381,10 +378,12 @@ public final class Document {
      */
     private void parse(JsParser parser) {
         lastParseIncremental = false;
+        char[] src = text.array();
+        int n = text.length();
         if (editRegion && arena.nodeCount() > 0) {
-            lastParseIncremental = parser.reparseInPlace(arena, text, options, editStart, editOldEnd, editNewEnd);
+            lastParseIncremental = parser.reparseInPlace(arena, src, n, options, editStart, editOldEnd, editNewEnd);
         } else {
-            parser.parseInPlace(arena, text, options);
+            parser.parseInPlace(arena, src, n, options);
         }
     }
 
@@ -400,7 +399,7 @@ public final class Document {
      * pass: ~4 ms warm, ~10 ms cold). At least 1024. Too low costs a grow ({@code Arena.grow}
      * extrapolates from the parse's position), never a wrong tree.
      */
-    static int expectedNodes(SourceText text, int length) {
+    static int expectedNodes(char[] text, int length) {
         int cap = Math.max(1024, length / 8);
         long units = 0;
         boolean inWord = false;
@@ -408,13 +407,13 @@ public final class Document {
         for (int eighth = 1; eighth <= 8; eighth++) {
             int to = (int) ((long) length * eighth / 8);
             for (; i < to; i++) {
-                char c = text.charAt(i);
-                if (c == '/' && i + 1 < length && (text.charAt(i + 1) == '/' || text.charAt(i + 1) == '*')) {
-                    if (text.charAt(i + 1) == '/') {
-                        while (i < length && text.charAt(i) != '\n') i++;
+                char c = text[i];
+                if (c == '/' && i + 1 < length && (text[i + 1] == '/' || text[i + 1] == '*')) {
+                    if (text[i + 1] == '/') {
+                        while (i < length && text[i] != '\n') i++;
                     } else {
                         i += 2;
-                        while (i < length && !(text.charAt(i) == '*' && i + 1 < length && text.charAt(i + 1) == '/')) i++;
+                        while (i < length && !(text[i] == '*' && i + 1 < length && text[i + 1] == '/')) i++;
                         i++;
                     }
                     inWord = false;
@@ -422,8 +421,8 @@ public final class Document {
                     inWord = false;
                 } else if (c == '"' || c == '\'') { // one unit; a comment marker inside is text ("http://")
                     units++;
-                    for (i++; i < length && text.charAt(i) != c && text.charAt(i) != '\n'; i++) {
-                        if (text.charAt(i) == '\\') i++;
+                    for (i++; i < length && text[i] != c && text[i] != '\n'; i++) {
+                        if (text[i] == '\\') i++;
                     }
                     inWord = false;
                 } else {
@@ -438,28 +437,28 @@ public final class Document {
     }
 
     /** Exact UTF-8 length of chars [from, to) (a surrogate pair is counted whole only when both halves are inside). */
-    static long utf8Between(SourceText s, int from, int to) {
+    static long utf8Between(char[] s, int from, int to) {
         long bytes = 0;
         for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
+            char c = s[i];
             if (c < 0x80) bytes++;
             else if (c < 0x800) bytes += 2;
-            else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(s.charAt(i + 1))) { bytes += 4; i++; }
+            else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(s[i + 1])) { bytes += 4; i++; }
             else bytes += 3;
         }
         return bytes;
     }
 
     /** UTF-8 length of the text; stops counting once past {@code limit}. */
-    static long utf8Length(SourceText s, int n, long limit) {
+    static long utf8Length(char[] s, int n, long limit) {
         if ((long) n > limit) return n; // at least n bytes
         if ((long) n * 3 <= limit) return n; // cannot exceed the limit: the exact figure is not needed
         long bytes = 0;
         for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
+            char c = s[i];
             if (c < 0x80) bytes++;
             else if (c < 0x800) bytes += 2;
-            else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) { bytes += 4; i++; }
+            else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s[i + 1])) { bytes += 4; i++; }
             else bytes += 3;
             if (bytes > limit) return bytes;
         }
@@ -483,7 +482,7 @@ public final class Document {
         arena = null;
         scopes = null;
         attachments.clear();
-        text = new SourceText();
+        text = new TextBuffer("");
         lines = new LineStarts(LineStarts.Terminators.LSP);
     }
 
@@ -496,8 +495,8 @@ public final class Document {
         if (line < 0) return 0;
         if (line >= lines.lineCount()) return text.length();
         int start = lines.lineStart(line);
-        int end = lines.lineContentEnd(text, text.length(), line);
-        return encoding.offsetOf(text, start, end, p.getCharacter());
+        int end = lines.lineContentEnd(text.array(), text.length(), line);
+        return encoding.offsetOf(text.array(), start, end, p.getCharacter());
     }
 
     /**
@@ -509,8 +508,8 @@ public final class Document {
         int line = p.getLine();
         if (line < 0 || p.getCharacter() < 0 || line >= lines.lineCount()) return -1;
         int start = lines.lineStart(line);
-        int end = lines.lineContentEnd(text, text.length(), line);
-        return encoding.offsetOf(text, start, end, p.getCharacter());
+        int end = lines.lineContentEnd(text.array(), text.length(), line);
+        return encoding.offsetOf(text.array(), start, end, p.getCharacter());
     }
 
     public Position positionAt(int offset) {
@@ -518,7 +517,7 @@ public final class Document {
         if (offset > text.length()) offset = text.length();
         int line = lines.lineOf(offset);
         int start = lines.lineStart(line);
-        return new Position(line, encoding.columnOf(text, start, offset));
+        return new Position(line, encoding.columnOf(text.array(), start, offset));
     }
 
     public Range rangeOf(int start, int end) {

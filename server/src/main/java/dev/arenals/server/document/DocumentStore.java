@@ -1,6 +1,5 @@
 package dev.arenals.server.document;
 
-import dev.arenals.parser.tree.SourceText;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -42,16 +41,16 @@ public final class DocumentStore {
      * might). Its queue starts after any close work of a predecessor with the same URI.
      */
     public Document open(String uri, String languageId, int version, String text, PositionEncoding encoding) {
-        return open(uri, languageId, version, SourceText.of(text), encoding);
+        return open(uri, languageId, version, new TextBuffer(text), encoding);
     }
 
     /** {@link #open(String, String, int, String, PositionEncoding)} with the text already in a buffer, which the document takes. */
-    public Document open(String uri, String languageId, int version, SourceText text, PositionEncoding encoding) {
+    public Document open(String uri, String languageId, int version, TextBuffer text, PositionEncoding encoding) {
         return open(uri, languageId, version, text, null, encoding);
     }
 
     /** The same with the text's line table ({@code LineStarts.Terminators.LSP}) made already, or null to make it. */
-    public Document open(String uri, String languageId, int version, SourceText text, dev.arenals.parser.LineStarts lines, PositionEncoding encoding) {
+    public Document open(String uri, String languageId, int version, TextBuffer text, dev.arenals.parser.LineStarts lines, PositionEncoding encoding) {
         Document previous = open.get(uri);
         if (previous != null) close(uri, d -> { });
         CompletableFuture<Void> gate = closing.get(uri);

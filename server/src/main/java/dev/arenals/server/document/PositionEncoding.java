@@ -1,7 +1,5 @@
 package dev.arenals.server.document;
 
-import dev.arenals.parser.tree.SourceText;
-
 import java.util.List;
 
 /**
@@ -46,7 +44,7 @@ public enum PositionEncoding {
      * (as the protocol says). In UTF-8 and UTF-32 a column inside a multi-unit character snaps to
      * that character's start; a UTF-16 column is taken as given, even between two surrogates.
      */
-    public int offsetOf(SourceText text, int lineStart, int lineEnd, int character) {
+    public int offsetOf(char[] text, int lineStart, int lineEnd, int character) {
         if (character <= 0) return lineStart;
         switch (this) {
             case UTF16:
@@ -55,12 +53,12 @@ public enum PositionEncoding {
                 int units = 0;
                 int i = lineStart;
                 while (i < lineEnd) {
-                    char c = text.charAt(i);
+                    char c = text[i];
                     int width;
                     int chars = 1;
                     if (c < 0x80) width = 1;
                     else if (c < 0x800) width = 2;
-                    else if (Character.isHighSurrogate(c) && i + 1 < lineEnd && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    else if (Character.isHighSurrogate(c) && i + 1 < lineEnd && Character.isLowSurrogate(text[i + 1])) {
                         width = 4;
                         chars = 2;
                     } else width = 3;
@@ -75,8 +73,8 @@ public enum PositionEncoding {
                 int units = 0;
                 int i = lineStart;
                 while (i < lineEnd && units < character) {
-                    char c = text.charAt(i);
-                    i += Character.isHighSurrogate(c) && i + 1 < lineEnd && Character.isLowSurrogate(text.charAt(i + 1)) ? 2 : 1;
+                    char c = text[i];
+                    i += Character.isHighSurrogate(c) && i + 1 < lineEnd && Character.isLowSurrogate(text[i + 1]) ? 2 : 1;
                     units++;
                 }
                 return i;
@@ -85,17 +83,17 @@ public enum PositionEncoding {
     }
 
     /** The column of {@code offset} on the line starting at {@code lineStart}, in this encoding. */
-    public int columnOf(SourceText text, int lineStart, int offset) {
+    public int columnOf(char[] text, int lineStart, int offset) {
         switch (this) {
             case UTF16:
                 return offset - lineStart;
             case UTF8: {
                 int units = 0;
                 for (int i = lineStart; i < offset; i++) {
-                    char c = text.charAt(i);
+                    char c = text[i];
                     if (c < 0x80) units += 1;
                     else if (c < 0x800) units += 2;
-                    else if (Character.isHighSurrogate(c) && i + 1 < offset && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    else if (Character.isHighSurrogate(c) && i + 1 < offset && Character.isLowSurrogate(text[i + 1])) {
                         units += 4;
                         i++;
                     } else units += 3;
@@ -105,8 +103,8 @@ public enum PositionEncoding {
             default: {
                 int units = 0;
                 for (int i = lineStart; i < offset; i++) {
-                    char c = text.charAt(i);
-                    if (Character.isHighSurrogate(c) && i + 1 < offset && Character.isLowSurrogate(text.charAt(i + 1))) i++;
+                    char c = text[i];
+                    if (Character.isHighSurrogate(c) && i + 1 < offset && Character.isLowSurrogate(text[i + 1])) i++;
                     units++;
                 }
                 return units;

@@ -1,6 +1,5 @@
 package dev.arenals.server.features;
 
-import dev.arenals.parser.tree.SourceText;
 import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.diag.Diag;
@@ -178,7 +177,7 @@ public final class CodeActionHandler {
             CodeAction fix = addAsync(q, log.diagnosticStart(i));
             if (fix != null) addAll(q, fix.getEdit().getChanges().get(q.uri()), spans, edits);
         }
-        SourceText src = a.source();
+        char[] src = a.source();
         for (int[] f : UnreachableCode.findings(a)) {
             if (f[0] != UnreachableCode.UNREACHABLE) continue;
             int[] span = Removals.statementSpan(src, a.sourceLength(), f[1], f[2]);
@@ -324,7 +323,7 @@ public final class CodeActionHandler {
     /** TypeScript's "Remove unreachable code" (the statements, with their lines) and "Remove unused label" (the label and its colon). */
     private static void unreachableFixes(DocumentQuery q, int from, int to, List<Diagnostic> context, List<Either<Command, CodeAction>> out) {
         Arena a = q.arena();
-        SourceText src = a.source();
+        char[] src = a.source();
         for (int[] f : UnreachableCode.findings(a)) {
             if (f[2] < from || f[1] > to) continue;
             CodeAction action;
@@ -333,9 +332,9 @@ public final class CodeActionHandler {
                 action = quickFix(q, "Remove unreachable code", span[0], span[1], "");
             } else {
                 int end = f[2];
-                while (end < a.sourceLength() && Character.isWhitespace(src.charAt(end))) end++;
-                if (end < a.sourceLength() && src.charAt(end) == ':') end++;
-                while (end < a.sourceLength() && (src.charAt(end) == ' ' || src.charAt(end) == '\t')) end++;
+                while (end < a.sourceLength() && Character.isWhitespace(src[end])) end++;
+                if (end < a.sourceLength() && src[end] == ':') end++;
+                while (end < a.sourceLength() && (src[end] == ' ' || src[end] == '\t')) end++;
                 action = quickFix(q, "Remove unused label", f[1], end, "");
             }
             action.setDiagnostics(matching(q, context, f[1], f[2]));
@@ -356,7 +355,7 @@ public final class CodeActionHandler {
     private static void syntaxFixes(DocumentQuery q, int from, int to, List<Diagnostic> context, List<Either<Command, CodeAction>> out) {
         Arena a = q.arena();
         ParseLog log = a.log();
-        SourceText src = a.source();
+        char[] src = a.source();
         for (int i = 0; i < log.diagnosticCount(); i++) {
             int s = log.diagnosticStart(i), e = log.diagnosticEnd(i);
             if (e < from || s > to) continue;
@@ -367,7 +366,7 @@ public final class CodeActionHandler {
                 String text = token == Token.RPAREN ? ")" : token == Token.RBRACKET ? "]" : token == Token.SEMICOLON ? ";" : null;
                 int at = afterPreviousToken(src, s);
                 // "',' expected" where a list ends (at a ';' or a new line): the list's closing bracket is missing
-                if (token == Token.COMMA && (s >= a.sourceLength() || src.charAt(s) == ';' || lineBreakBetween(src, at, s))) text = unclosedList(a, at);
+                if (token == Token.COMMA && (s >= a.sourceLength() || src[s] == ';' || lineBreakBetween(src, at, s))) text = unclosedList(a, at);
                 if (text == null) continue;
                 action = quickFix(q, "Insert missing '" + text + "'", at, at, text);
             } else if (d == Diag.JSX_CLOSING_TAG || d == Diag.JSX_NO_CLOSING_TAG) {
@@ -390,7 +389,7 @@ public final class CodeActionHandler {
      */
     private static CodeAction addAsync(DocumentQuery q, int at) {
         Arena a = q.arena();
-        SourceText src = a.source();
+        char[] src = a.source();
         int fn = -1;
         for (int node = a.root(); node >= 0; ) {
             int k = a.kind(node);
@@ -411,13 +410,13 @@ public final class CodeActionHandler {
             if (key < 0) return null;
             insertAt = a.start(key);
             int i = insertAt - 1;
-            while (i >= 0 && Character.isWhitespace(src.charAt(i))) i--;
-            if (i >= 0 && src.charAt(i) == '*') insertAt = i; // async *m()
+            while (i >= 0 && Character.isWhitespace(src[i])) i--;
+            if (i >= 0 && src[i] == '*') insertAt = i; // async *m()
         } else if (a.kind(fn) == ARROW_FUNCTION) {
             insertAt = a.start(fn);
         } else {
             insertAt = a.start(fn);
-            if (!src.substring(insertAt, insertAt + (Math.min(8, a.sourceLength() - insertAt))).equals("function")) return null;
+            if (!new String(src, insertAt, Math.min(8, a.sourceLength() - insertAt)).equals("function")) return null;
         }
         List<TextEdit> edits = new ArrayList<>(2);
         edits.add(new TextEdit(q.range(insertAt, insertAt), "async "));
@@ -432,19 +431,19 @@ public final class CodeActionHandler {
         return action;
     }
 
-    private static boolean lineBreakBetween(SourceText src, int from, int to) {
-        for (int i = from; i < to; i++) if (src.charAt(i) == '\n' || src.charAt(i) == '\r') return true;
+    private static boolean lineBreakBetween(char[] src, int from, int to) {
+        for (int i = from; i < to; i++) if (src[i] == '\n' || src[i] == '\r') return true;
         return false;
     }
 
     /** The closing bracket of the innermost call, array or object left open before {@code offset}, or null. */
     private static String unclosedList(Arena a, int offset) {
         String found = null;
-        SourceText src = a.source();
+        char[] src = a.source();
         int node = a.root();
         while (node >= 0) {
             int k = a.kind(node);
-            boolean open = a.end(node) <= offset || src.charAt(a.end(node) - 1) != closer(k);
+            boolean open = a.end(node) <= offset || src[a.end(node) - 1] != closer(k);
             if (k == CALL || k == NEW) found = open && SignatureHelpHandler.openParen(a, node) >= 0 ? ")" : null;
             else if (k == ARRAY) found = open ? "]" : null;
             else if (k == OBJECT) found = open ? "}" : null;
@@ -464,9 +463,9 @@ public final class CodeActionHandler {
     }
 
     /** Just after the last non-blank character before {@code offset} (where a missing token belongs). */
-    private static int afterPreviousToken(SourceText src, int offset) {
+    private static int afterPreviousToken(char[] src, int offset) {
         int i = offset;
-        while (i > 0 && Character.isWhitespace(src.charAt(i - 1))) i--;
+        while (i > 0 && Character.isWhitespace(src[i - 1])) i--;
         return i;
     }
 

@@ -1,6 +1,5 @@
 package dev.arenals.server.features;
 
-import dev.arenals.parser.tree.SourceText;
 import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.tree.Arena;
@@ -51,7 +50,7 @@ final class CompletionContext {
     static final int JSX_ATTRIBUTE_NAME = 14;
 
     final Arena arena;
-    final SourceText src;
+    final char[] src;
     final int length;
     final int offset;
     /** Start of the word typed so far (== offset when none). */
@@ -97,10 +96,10 @@ final class CompletionContext {
     private void analyze(DocumentQuery q) {
         if (inComment(offset)) return;
         int p = offset;
-        while (p > 0 && isIdentifierPart(src.charAt(p - 1))) p--;
+        while (p > 0 && isIdentifierPart(src[p - 1])) p--;
         prefixStart = p;
-        prefix = src.substring(p, offset);
-        if (p < offset && src.charAt(p) >= '0' && src.charAt(p) <= '9') return; // a number literal
+        prefix = new String(src, p, offset - p);
+        if (p < offset && src[p] >= '0' && src[p] <= '9') return; // a number literal
         path = pathAt(p);
         int inner = path.length == 0 ? -1 : path[path.length - 1];
 
@@ -115,16 +114,16 @@ final class CompletionContext {
         }
 
         int before = previousSignificant(p);
-        char prev = before >= 0 ? src.charAt(before) : 0;
+        char prev = before >= 0 ? src[before] : 0;
         if (prev == '#' && before == p - 1) {
             kind = enclosing(CLASS_BODY) >= 0 ? PRIVATE_NAME : NONE;
             return;
         }
-        if (prev == '.' && !(before > 0 && src.charAt(before - 1) == '.')) { // not a spread
+        if (prev == '.' && !(before > 0 && src[before - 1] == '.')) { // not a spread
             int dot = before;
-            int objectEnd = dot > 0 && src.charAt(dot - 1) == '?' ? dot - 1 : dot;
+            int objectEnd = dot > 0 && src[dot - 1] == '?' ? dot - 1 : dot;
             objectEnd = previousSignificant(objectEnd) + 1;
-            if (objectEnd > 0 && !(src.charAt(objectEnd - 1) >= '0' && src.charAt(objectEnd - 1) <= '9' && isNumberBefore(objectEnd))) {
+            if (objectEnd > 0 && !(src[objectEnd - 1] >= '0' && src[objectEnd - 1] <= '9' && isNumberBefore(objectEnd))) {
                 objectNode = nodeEndingAt(objectEnd);
                 kind = AFTER_DOT;
             }
@@ -134,7 +133,7 @@ final class CompletionContext {
             kind = DECORATOR_NAME;
             return;
         }
-        if (prev == '<' || (prev == '/' && before > 0 && src.charAt(before - 1) == '<')) {
+        if (prev == '<' || (prev == '/' && before > 0 && src[before - 1] == '<')) {
             int jsx = innermostOfKinds(JSX_OPENING_ELEMENT, JSX_CLOSING_ELEMENT);
             if (jsx >= 0 && p <= nameEnd(jsx)) {
                 kind = JSX_TAG;
@@ -147,7 +146,7 @@ final class CompletionContext {
         int importDeclaration = innermostOfKinds(IMPORT_DECLARATION);
         if (importDeclaration >= 0 && isTypeModifierEndingAt(before)) {
             int beforeType = previousSignificant(before - 3);
-            prev = beforeType >= 0 ? src.charAt(beforeType) : 0;
+            prev = beforeType >= 0 ? src[beforeType] : 0;
         }
         if (importDeclaration >= 0 && (prev == '{' || prev == ',')) {
             int source = Layouts.moduleSource(arena, importDeclaration);
@@ -298,7 +297,7 @@ final class CompletionContext {
         int e = arena.end(node);
         if (e <= 0 || NodeKind.hasName(arena.kind(node))) return false;
         if (arena.firstChild(node) < 0) return arena.kind(node) == STRING_LITERAL && unterminated(node); // a leaf ends where it ends
-        char last = src.charAt(e - 1);
+        char last = src[e - 1];
         if (last == ';' || last == '}' || last == ')' || last == ']') return false;
         if (arena.kind(node) == STRING_LITERAL || arena.kind(node) == TEMPLATE_ELEMENT) return unterminated(node);
         return true;
@@ -307,8 +306,8 @@ final class CompletionContext {
     private boolean unterminated(int literal) {
         int s = arena.start(literal), e = arena.end(literal);
         if (e - s < 2) return true;
-        char open = src.charAt(s), close = src.charAt(e - 1);
-        if (arena.kind(literal) == STRING_LITERAL) return close != open || (e - s >= 2 && src.charAt(e - 2) == '\\');
+        char open = src[s], close = src[e - 1];
+        if (arena.kind(literal) == STRING_LITERAL) return close != open || (e - s >= 2 && src[e - 2] == '\\');
         return false;
     }
 
@@ -426,14 +425,14 @@ final class CompletionContext {
 
     /** {@code class Name |} or {@code class Name extends Base |}, for extends/implements. */
     private boolean isClassHead(int before) {
-        if (before < 0 || !isIdentifierPart(src.charAt(before))) return false;
+        if (before < 0 || !isIdentifierPart(src[before])) return false;
         String w1 = wordEndingAt(before + 1);
         int b2 = previousSignificant(before + 1 - w1.length());
-        if (b2 < 0 || !isIdentifierPart(src.charAt(b2))) return false;
+        if (b2 < 0 || !isIdentifierPart(src[b2])) return false;
         String w2 = wordEndingAt(b2 + 1);
         if (w2.equals("class")) return !w1.equals("extends") && !w1.equals("implements");
         int b3 = previousSignificant(b2 + 1 - w2.length());
-        if (w2.equals("extends") && b3 >= 0 && isIdentifierPart(src.charAt(b3))) {
+        if (w2.equals("extends") && b3 >= 0 && isIdentifierPart(src[b3])) {
             String w3 = wordEndingAt(b3 + 1);
             int b4 = previousSignificant(b3 + 1 - w3.length());
             return b4 >= 0 && wordEndingAt(b4 + 1).equals("class");
@@ -519,23 +518,23 @@ final class CompletionContext {
         }
         if (found < 0) return false;
         int s = log.commentStart(found), e = log.commentEnd(found);
-        boolean line = e - s >= 2 && src.charAt(s + 1) == '/';
-        return at < e || (line && at == e) || (!line && at == e && (e - s < 4 || src.charAt(e - 1) != '/' || src.charAt(e - 2) != '*'));
+        boolean line = e - s >= 2 && src[s + 1] == '/';
+        return at < e || (line && at == e) || (!line && at == e && (e - s < 4 || src[e - 1] != '/' || src[e - 2] != '*'));
     }
 
     /** Index of the last char before {@code at} that is not whitespace (comments skipped), or -1. */
     /** Whether the word {@code type} ends at {@code last} (a specifier's type modifier: {@code import { type X }}). */
     private boolean isTypeModifierEndingAt(int last) {
-        if (last < 3 || src.charAt(last) != 'e' || src.charAt(last - 1) != 'p' || src.charAt(last - 2) != 'y' || src.charAt(last - 3) != 't') return false;
-        return last == 3 || !isIdentifierPart(src.charAt(last - 4));
+        if (last < 3 || src[last] != 'e' || src[last - 1] != 'p' || src[last - 2] != 'y' || src[last - 3] != 't') return false;
+        return last == 3 || !isIdentifierPart(src[last - 4]);
     }
 
     int previousSignificant(int at) {
         int i = at - 1;
         while (i >= 0) {
-            char c = src.charAt(i);
+            char c = src[i];
             if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0xA0 || c == 0xFEFF || c == 0x2028 || c == 0x2029) { i--; continue; }
-            if (c == '/' && i > 0 && src.charAt(i - 1) == '*' && inComment(i)) {
+            if (c == '/' && i > 0 && src[i - 1] == '*' && inComment(i)) {
                 while (i > 0 && inComment(i)) i--;
                 continue;
             }
@@ -550,13 +549,13 @@ final class CompletionContext {
 
     private String wordEndingAt(int end) {
         int s = end;
-        while (s > 0 && isIdentifierPart(src.charAt(s - 1))) s--;
-        return src.substring(s, end);
+        while (s > 0 && isIdentifierPart(src[s - 1])) s--;
+        return new String(src, s, end - s);
     }
 
     private boolean isNumberBefore(int end) {
         int s = end;
-        while (s > 0 && isIdentifierPart(src.charAt(s - 1))) s--;
-        return s < end && src.charAt(s) >= '0' && src.charAt(s) <= '9';
+        while (s > 0 && isIdentifierPart(src[s - 1])) s--;
+        return s < end && src[s] >= '0' && src[s] <= '9';
     }
 }

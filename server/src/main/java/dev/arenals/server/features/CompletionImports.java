@@ -1,6 +1,5 @@
 package dev.arenals.server.features;
 
-import dev.arenals.parser.tree.SourceText;
 import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.tree.Arena;
@@ -66,7 +65,7 @@ final class CompletionImports {
     record ImportStyle(char quote, boolean semicolons, boolean jsExtensions) {
         static ImportStyle of(DocumentQuery q, Path file) {
             Arena arena = q.arena();
-            SourceText src = arena.source();
+            char[] src = arena.source();
             char quote = '"';
             boolean semicolons = true, js = false, seen = false;
             for (int s = arena.firstChild(arena.root()); s >= 0; s = arena.nextSibling(s)) {
@@ -75,8 +74,8 @@ final class CompletionImports {
                 int literal = source(arena, s);
                 if (literal < 0) continue;
                 if (!seen) {
-                    quote = src.charAt(arena.start(literal));
-                    semicolons = src.charAt(arena.end(s) - 1) == ';';
+                    quote = src[arena.start(literal)];
+                    semicolons = src[arena.end(s) - 1] == ';';
                     seen = true;
                 }
                 String spec = arena.text(arena.start(literal) + 1, Math.max(arena.start(literal) + 1, arena.end(literal) - 1));
@@ -143,11 +142,11 @@ final class CompletionImports {
 
     private static boolean typeOnly(Arena arena, int importDeclaration) {
         // `import type { … }`: the word after `import` is `type` followed by a clause
-        SourceText src = arena.source();
+        char[] src = arena.source();
         int i = arena.start(importDeclaration) + 6;
-        while (i < arena.end(importDeclaration) && Character.isWhitespace(src.charAt(i))) i++;
-        return i + 4 < arena.end(importDeclaration) && src.charAt(i) == 't' && src.charAt(i + 1) == 'y' && src.charAt(i + 2) == 'p' && src.charAt(i + 3) == 'e'
-                && !CompletionContext.isIdentifierPart(src.charAt(i + 4)) && src.charAt(i + 4) != ',' && !arena.text(i + 4, arena.end(importDeclaration)).strip().startsWith("from");
+        while (i < arena.end(importDeclaration) && Character.isWhitespace(src[i])) i++;
+        return i + 4 < arena.end(importDeclaration) && src[i] == 't' && src[i + 1] == 'y' && src[i + 2] == 'p' && src[i + 3] == 'e'
+                && !CompletionContext.isIdentifierPart(src[i + 4]) && src[i + 4] != ',' && !arena.text(i + 4, arena.end(importDeclaration)).strip().startsWith("from");
     }
 
     private static TextEdit insert(DocumentQuery q, int at, String text) {

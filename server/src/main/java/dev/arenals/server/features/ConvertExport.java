@@ -1,6 +1,5 @@
 package dev.arenals.server.features;
 
-import dev.arenals.parser.tree.SourceText;
 import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.tree.Arena;
@@ -153,12 +152,12 @@ public final class ConvertExport {
     /** The edits of the declaring file itself. */
     public static List<TextEdit> ownEdits(DocumentQuery q, Conversion c) {
         Arena a = q.arena();
-        SourceText src = a.source();
+        char[] src = a.source();
         List<TextEdit> out = new ArrayList<>();
         int s = c.statement();
         if (!c.toDefault()) {
             if (a.kind(c.declaration()) == IDENTIFIER_REFERENCE) {
-                boolean semicolon = src.charAt(a.end(s) - 1) == ';';
+                boolean semicolon = src[a.end(s) - 1] == ';';
                 out.add(new TextEdit(q.range(a.start(s), a.end(s)), "export { " + c.name() + " }" + (semicolon ? ";" : "")));
                 return out;
             }
@@ -214,7 +213,7 @@ public final class ConvertExport {
                 // export * from "./m" forwards named exports only: keep forwarding the name
                 if (ownExports == null) ownExports = exportedNames(a);
                 if (ownExports != null && !ownExports.contains(c.name())) {
-                    SourceText src = a.source();
+                    char[] src = a.source();
                     String quoted = a.text(a.start(source), a.end(source));
                     out.add(new TextEdit(q.range(a.end(s), a.end(s)), Refactors.lineBreak(src, a.sourceLength()) + Refactors.lineIndent(src, a.start(s))
                             + "export { default as " + c.name() + " } from " + quoted + ";"));
@@ -306,7 +305,7 @@ public final class ConvertExport {
     private static void defaultToNamed(DocumentQuery q, int declaration, int source, int defaultBinding, int namespace, List<Integer> named,
             String name, List<TextEdit> out) {
         Arena a = q.arena();
-        SourceText src = a.source();
+        char[] src = a.source();
         String local = a.text(a.start(defaultBinding), a.end(defaultBinding));
         String specifier = local.equals(name) ? name : name + " as " + local;
         int open = OrganizeImports.indexOf(src, '{', a.end(defaultBinding), a.start(source));
@@ -336,7 +335,7 @@ public final class ConvertExport {
     private static void namedToDefault(DocumentQuery q, int declaration, int source, int specifier, int defaultBinding, int namespace,
             List<Integer> named, List<TextEdit> out) {
         Arena a = q.arena();
-        SourceText src = a.source();
+        char[] src = a.source();
         int localNode = Layouts.importLocal(a, specifier);
         if (localNode < 0) throw new RenamePlan.Refused("an import of the module is not complete: finish it first");
         String local = a.text(a.start(localNode), a.end(localNode));
@@ -420,7 +419,7 @@ public final class ConvertExport {
      * modifiers of an export), skipping comments and decorators; -1 when it is not there.
      */
     private static int keywordAt(Arena a, int statement, String word) {
-        SourceText src = a.source();
+        char[] src = a.source();
         int end = a.end(statement);
         List<int[]> skipped = new ArrayList<>();
         Refactors.anyNode(a, statement, n -> {
@@ -429,12 +428,12 @@ public final class ConvertExport {
         }, k -> k == DECORATOR || k == CLASS_BODY || k == FUNCTION_BODY);
         int i = a.start(statement);
         while (i < end) {
-            char ch = src.charAt(i);
+            char ch = src[i];
             if (Character.isWhitespace(ch)) { i++; continue; }
-            if (ch == '/' && i + 1 < end && src.charAt(i + 1) == '/') { while (i < end && src.charAt(i) != '\n') i++; continue; }
-            if (ch == '/' && i + 1 < end && src.charAt(i + 1) == '*') {
+            if (ch == '/' && i + 1 < end && src[i + 1] == '/') { while (i < end && src[i] != '\n') i++; continue; }
+            if (ch == '/' && i + 1 < end && src[i + 1] == '*') {
                 int close = OrganizeImports.indexOf(src, '*', i + 2, end);
-                while (close >= 0 && close + 1 < end && src.charAt(close + 1) != '/') close = OrganizeImports.indexOf(src, '*', close + 1, end);
+                while (close >= 0 && close + 1 < end && src[close + 1] != '/') close = OrganizeImports.indexOf(src, '*', close + 1, end);
                 if (close < 0) return -1;
                 i = close + 2;
                 continue;
@@ -444,9 +443,9 @@ public final class ConvertExport {
             if (inDecorator) continue;
             if (!Character.isJavaIdentifierStart(ch)) return -1;
             int wordEnd = i;
-            while (wordEnd < end && Character.isJavaIdentifierPart(src.charAt(wordEnd))) wordEnd++;
-            if (wordEnd - i == word.length() && src.substring(i, wordEnd).equals(word)) return i;
-            String w = src.substring(i, wordEnd);
+            while (wordEnd < end && Character.isJavaIdentifierPart(src[wordEnd])) wordEnd++;
+            if (wordEnd - i == word.length() && new String(src, i, wordEnd - i).equals(word)) return i;
+            String w = new String(src, i, wordEnd - i);
             if (!w.equals("export") && !w.equals("default") && !w.equals("declare") && !w.equals("async") && !w.equals("abstract")) return -1;
             i = wordEnd;
         }
@@ -459,8 +458,8 @@ public final class ConvertExport {
         return a.text(a.start(node), a.end(node));
     }
 
-    private static int skipBlanks(SourceText src, int length, int i) {
-        while (i < length && (src.charAt(i) == ' ' || src.charAt(i) == '\t')) i++;
+    private static int skipBlanks(char[] src, int length, int i) {
+        while (i < length && (src[i] == ' ' || src[i] == '\t')) i++;
         return i;
     }
 }

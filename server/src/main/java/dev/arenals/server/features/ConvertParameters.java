@@ -1,6 +1,5 @@
 package dev.arenals.server.features;
 
-import dev.arenals.parser.tree.SourceText;
 import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.tree.Arena;
@@ -165,7 +164,7 @@ public final class ConvertParameters {
      */
     public static List<TextEdit> callEdits(DocumentQuery q, List<Range> references, Conversion c) {
         Arena a = q.arena();
-        SourceText src = a.source();
+        char[] src = a.source();
         List<int[]> calls = new ArrayList<>(); // {call node, start of the first argument, end of the last}
         for (Range r : references) {
             int offset = q.offset(r.getStart());
@@ -204,7 +203,7 @@ public final class ConvertParameters {
      * call once); a stack gives each its innermost enclosing call, and the objects are written
      * from the last call back, so a call's inner ones are written before it.
      */
-    private static List<TextEdit> nestedEdits(DocumentQuery q, SourceText src, List<int[]> calls, Conversion c) {
+    private static List<TextEdit> nestedEdits(DocumentQuery q, char[] src, List<int[]> calls, Conversion c) {
         Arena a = q.arena();
         calls.sort((x, y) -> x[1] != y[1] ? Integer.compare(x[1], y[1]) : Integer.compare(y[2], x[2]));
         int n = 0;
@@ -234,7 +233,7 @@ public final class ConvertParameters {
     }
 
     /** {@code { a: x, b, rest: [y, z] }} for the call {@code calls[i]}, the calls inside its arguments already written. */
-    private static String objectArgument(Arena a, SourceText src, List<int[]> calls, String[] texts, int[] firstChild, int[] nextChild, int i, Conversion c) {
+    private static String objectArgument(Arena a, char[] src, List<int[]> calls, String[] texts, int[] firstChild, int[] nextChild, int i, Conversion c) {
         int call = calls.get(i)[0];
         int arg = a.nextSibling(a.firstChild(call));
         if (arg >= 0 && a.kind(arg) == TYPE_ARGUMENTS) arg = a.nextSibling(arg);
@@ -247,11 +246,11 @@ public final class ConvertParameters {
             StringBuilder value = new StringBuilder();
             int at = a.start(x);
             while (inner >= 0 && calls.get(inner)[2] <= a.end(x)) {
-                value.append(src.substring(at, calls.get(inner)[1])).append(texts[inner]);
+                value.append(src, at, calls.get(inner)[1] - at).append(texts[inner]);
                 at = calls.get(inner)[2];
                 inner = nextChild[inner];
             }
-            value.append(src.substring(at, a.end(x)));
+            value.append(src, at, a.end(x) - at);
             if (index >= restIndex) {
                 restElements = restElements == null ? new StringBuilder() : restElements.append(", ");
                 restElements.append(value);
@@ -368,7 +367,7 @@ public final class ConvertParameters {
         if (ik == STRING_LITERAL || ik == TEMPLATE) return "string";
         if (ik == BOOLEAN) return "boolean";
         if (ik == BIGINT_LITERAL) return "bigint";
-        if (ik == UNARY && a.firstChild(init) >= 0 && a.kind(a.firstChild(init)) == NUMBER_LITERAL && a.source().charAt(a.start(init)) == '-') return "number";
+        if (ik == UNARY && a.firstChild(init) >= 0 && a.kind(a.firstChild(init)) == NUMBER_LITERAL && a.source()[a.start(init)] == '-') return "number";
         return null;
     }
 

@@ -1,6 +1,5 @@
 package dev.arenals.server.features;
 
-import dev.arenals.parser.tree.SourceText;
 import dev.arenals.parser.tree.Arena;
 import dev.arenals.parser.tree.Layouts;
 import dev.arenals.parser.tree.NodeKind;
@@ -148,12 +147,11 @@ public final class CrossFileReferences {
         if (text == null) return null;
         String local = s.importLocalNameAt(k), member = site.member();
         LineStarts lines = LineStarts.of(text, text.length, LineStarts.Terminators.LSP); // the summary's lines
-        SourceText source = SourceText.wrapping(text, text.length);
         List<Location> out = new ArrayList<>();
         for (int u = 0; u < n; u++) {
             int line = s.importUsePart(k, u, 0);
             if (line >= lines.lineCount()) return null;
-            int at = encoding.offsetOf(source, lines.lineStart(line), lines.lineContentEnd(source, text.length, line), s.importUsePart(k, u, 1));
+            int at = encoding.offsetOf(text, lines.lineStart(line), lines.lineContentEnd(text, text.length, line), s.importUsePart(k, u, 1));
             if (at + local.length() > text.length || !new String(text, at, local.length()).equals(local)) return null;
             int i = skipTrivia(text, at + local.length());
             if (i < text.length && text[i] == '?' && i + 1 < text.length && text[i + 1] == '.') i++;
@@ -166,7 +164,7 @@ public final class CrossFileReferences {
             if (end - start != member.length() || !new String(text, start, end - start).equals(member)) continue;
             int memberLine = lines.lineOf(start);
             int lineStart = lines.lineStart(memberLine);
-            out.add(location(site.uri(), memberLine, encoding.columnOf(source, lineStart, start), encoding.columnOf(source, lineStart, end)));
+            out.add(location(site.uri(), memberLine, encoding.columnOf(text, lineStart, start), encoding.columnOf(text, lineStart, end)));
         }
         return out;
     }

@@ -327,7 +327,7 @@ public final class CrossFileRename {
         Path file = Uris.pathOf(doc.uri());
         Arena arena = q.arena();
         // a fresh summary of this very parse: its spans match the tree
-        FileSummary summary = Summarizer.summarize(file, doc.uri(), arena, doc.source(), doc.lines(), doc.encoding());
+        FileSummary summary = Summarizer.summarize(file, doc.uri(), arena, doc.chars(), doc.lines(), doc.encoding());
         String renamed = newName == null ? "" : newName.strip();
         LinkedHashMap<Integer, TextEdit> out = new LinkedHashMap<>();
         for (RenameSite site : sites) {

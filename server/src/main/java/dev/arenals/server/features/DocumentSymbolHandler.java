@@ -1,6 +1,5 @@
 package dev.arenals.server.features;
 
-import dev.arenals.parser.tree.SourceText;
 import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.lexer.LiteralValues;
@@ -224,8 +223,8 @@ public final class DocumentSymbolHandler {
             int before = out.size();
             signatureSymbol(m, out);
             int end = m.end();
-            SourceText src = a.source();
-            if (out.size() > before && end < a.sourceLength() && (src.charAt(end) == ';' || src.charAt(end) == ',')) {
+            char[] src = a.source();
+            if (out.size() > before && end < a.sourceLength() && (src[end] == ';' || src[end] == ',')) {
                 DocumentSymbol sym = out.get(before);
                 sym.setRange(new Range(sym.getRange().getStart(), doc.positionAt(end + 1)));
             }

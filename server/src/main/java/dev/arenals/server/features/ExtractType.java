@@ -1,6 +1,5 @@
 package dev.arenals.server.features;
 
-import dev.arenals.parser.tree.SourceText;
 import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.scope.ScopeTable;
@@ -32,9 +31,9 @@ final class ExtractType {
     /** The action for the selection [from, to), or null when it is not a type that can move. */
     static CodeAction extract(DocumentQuery q, int from, int to, boolean toInterface) {
         Arena a = q.arena();
-        SourceText src = a.source();
-        while (from < to && Character.isWhitespace(src.charAt(from))) from++;
-        while (to > from && Character.isWhitespace(src.charAt(to - 1))) to--;
+        char[] src = a.source();
+        while (from < to && Character.isWhitespace(src[from])) from++;
+        while (to > from && Character.isWhitespace(src[to - 1])) to--;
         if (to <= from || !a.isTypeScript() || a.isDeclarationFile()) return null;
         int type = exactType(q, from, to);
         if (type < 0 || toInterface && a.kind(type) != TYPE_LITERAL) return null;
@@ -76,7 +75,7 @@ final class ExtractType {
             declared.append(i == 1 ? "<" : ", ").append(parameter);
             passed.append(i == 1 ? "<" : ", ").append(parameter);
             int constraint = constraintOf(a, t.declaringNode(symbol));
-            if (constraint >= 0) declared.append(" extends ").append(src.substring(a.start(constraint), a.end(constraint)));
+            if (constraint >= 0) declared.append(" extends ").append(src, a.start(constraint), a.end(constraint) - a.start(constraint));
         }
         if (count > 0) {
             declared.append('>');
@@ -85,9 +84,9 @@ final class ExtractType {
 
         int insertAt = attachedCommentsStart(a, a.start(statement));
         int lineStart = insertAt;
-        while (lineStart > 0 && (src.charAt(lineStart - 1) == ' ' || src.charAt(lineStart - 1) == '\t')) lineStart--;
-        boolean atLineStart = lineStart == 0 || src.charAt(lineStart - 1) == '\n' || src.charAt(lineStart - 1) == '\r';
-        String indent = src.substring(lineStart, insertAt);
+        while (lineStart > 0 && (src[lineStart - 1] == ' ' || src[lineStart - 1] == '\t')) lineStart--;
+        boolean atLineStart = lineStart == 0 || src[lineStart - 1] == '\n' || src[lineStart - 1] == '\r';
+        String indent = new String(src, lineStart, insertAt - lineStart);
         String nl = Refactors.lineBreak(src, a.sourceLength());
         String body = reindented(q, type, Refactors.lineIndent(src, from).length() - Refactors.lineIndent(src, a.start(statement)).length());
         String declaration = toInterface ? "interface " + name + declared + " " + body : "type " + name + declared + " = " + body + ";";
@@ -175,7 +174,7 @@ final class ExtractType {
      */
     static int attachedCommentsStart(Arena a, int statementStart) {
         ParseLog log = a.log();
-        SourceText src = a.source();
+        char[] src = a.source();
         int lo = 0, hi = log.commentCount() - 1, found = -1;
         while (lo <= hi) { // the last comment ending at or before the statement
             int mid = (lo + hi) >>> 1;
@@ -186,13 +185,13 @@ final class ExtractType {
             int start = log.commentStart(c), end = log.commentEnd(c);
             int lineBreaks = 0;
             for (int i = end; i < at; i++) {
-                if (!Character.isWhitespace(src.charAt(i))) return at;
-                if (src.charAt(i) == '\n') lineBreaks++;
+                if (!Character.isWhitespace(src[i])) return at;
+                if (src[i] == '\n') lineBreaks++;
             }
             if (lineBreaks > 1) return at; // a blank line: the comment belongs to what is above
             int lineStart = start;
-            while (lineStart > 0 && (src.charAt(lineStart - 1) == ' ' || src.charAt(lineStart - 1) == '\t')) lineStart--;
-            if (lineStart > 0 && src.charAt(lineStart - 1) != '\n' && src.charAt(lineStart - 1) != '\r') return at; // trails code on its line
+            while (lineStart > 0 && (src[lineStart - 1] == ' ' || src[lineStart - 1] == '\t')) lineStart--;
+            if (lineStart > 0 && src[lineStart - 1] != '\n' && src[lineStart - 1] != '\r') return at; // trails code on its line
             at = start;
         }
         return at;
@@ -205,11 +204,11 @@ final class ExtractType {
      */
     private static String reindented(DocumentQuery q, int type, int shift) {
         Arena a = q.arena();
-        SourceText src = a.source();
+        char[] src = a.source();
         int from = a.start(type), to = a.end(type);
-        String text = src.substring(from, to);
+        String text = new String(src, from, to - from);
         if (shift <= 0 || text.indexOf('\n') < 0) return text;
-        if (Refactors.anyNode(a, type, n -> a.kind(n) == TEMPLATE_LITERAL_TYPE && src.substring(a.start(n), a.end(n)).indexOf('\n') >= 0, k -> false)) return text;
+        if (Refactors.anyNode(a, type, n -> a.kind(n) == TEMPLATE_LITERAL_TYPE && new String(src, a.start(n), a.end(n) - a.start(n)).indexOf('\n') >= 0, k -> false)) return text;
         String[] lines = text.split("\n", -1);
         StringBuilder out = new StringBuilder(text.length());
         out.append(lines[0]);

@@ -1,6 +1,5 @@
 package dev.arenals.server.features;
 
-import dev.arenals.parser.tree.SourceText;
 import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.tree.Arena;
@@ -52,7 +51,7 @@ public final class FoldingRangeHandler {
     private int count;
 
     private void collect(Arena arena) {
-        SourceText src = arena.source();
+        char[] src = arena.source();
         int length = arena.sourceLength();
         for (int node = 0, n = arena.nodeCount(); node < n; node++) {
             int start = arena.start(node), end = arena.end(node);
@@ -61,10 +60,10 @@ public final class FoldingRangeHandler {
                 case BLOCK: case CLASS_BODY: case OBJECT: case OBJECT_PATTERN: case ARRAY:
                 case ARRAY_PATTERN: case INTERFACE_BODY: case TYPE_LITERAL: case MODULE_BLOCK: case TUPLE_TYPE:
                 case TEMPLATE: case IMPORT_ATTRIBUTES:
-                    if (isOpening(src.charAt(start))) add(start, end - 1, BRACKETS);
+                    if (isOpening(src[start])) add(start, end - 1, BRACKETS);
                     break;
                 case PARENTHESIZED:
-                    if (src.charAt(start) == '(' && src.charAt(end - 1) == ')') add(start, end - 1, BRACKETS);
+                    if (src[start] == '(' && src[end - 1] == ')') add(start, end - 1, BRACKETS);
                     break;
                 case FUNCTION_DECLARATION: case FUNCTION_EXPRESSION: case ARROW_FUNCTION:
                     function(arena, src, node);
@@ -72,7 +71,7 @@ public final class FoldingRangeHandler {
                 case JSX_ELEMENT: case JSX_FRAGMENT: {
                     // up to the closing tag, which stays visible like a closing brace
                     int closing = end - 1;
-                    while (closing > start && src.charAt(closing) != '<') closing--;
+                    while (closing > start && src[closing] != '<') closing--;
                     if (closing > start) add(start, closing, BRACKETS);
                     break;
                 }
@@ -107,7 +106,7 @@ public final class FoldingRangeHandler {
                 case CALL: {
                     // TypeScript folds a call's arguments, not a `new`'s, and only when there are some
                     int callee = Layouts.callCallee(arena, node);
-                    if (callee < 0 || src.charAt(end - 1) != ')' || Layouts.callFirstArgument(arena, node) < 0) break;
+                    if (callee < 0 || src[end - 1] != ')' || Layouts.callFirstArgument(arena, node) < 0) break;
                     int typeArguments = Layouts.callTypeArguments(arena, node);
                     int from = arena.end(typeArguments >= 0 ? typeArguments : callee);
                     int open = SourceScan.find(src, from, end, '(', "?.");
@@ -129,30 +128,30 @@ public final class FoldingRangeHandler {
      * (one range for both, none for the parameters alone), else from the body's {@code {}; an
      * arrow's expression body over several lines from the {@code =>}.
      */
-    private void function(Arena arena, SourceText src, int fn) {
+    private void function(Arena arena, char[] src, int fn) {
         int body = arena.kind(fn) == ARROW_FUNCTION ? Layouts.arrowBody(arena, fn) : Layouts.functionBody(arena, fn);
         if (body < 0) return;
         int bodyStart = arena.start(body), bodyEnd = arena.end(body);
         if (arena.kind(body) != FUNCTION_BODY) {
             if (arena.kind(body) == PARENTHESIZED || bodyEnd <= bodyStart) return; // folded as itself, or missing
             int arrow = bodyStart - 1;
-            while (arrow > arena.start(fn) && src.charAt(arrow) != '>') arrow--;
+            while (arrow > arena.start(fn) && src[arrow] != '>') arrow--;
             add(arrow, bodyEnd, CODE);
             return;
         }
-        if (bodyEnd - bodyStart < 2 || src.charAt(bodyStart) != '{' || src.charAt(bodyEnd - 1) != '}') return; // a recovered, missing body
+        if (bodyEnd - bodyStart < 2 || src[bodyStart] != '{' || src[bodyEnd - 1] != '}') return; // a recovered, missing body
         int params = Layouts.functionParameters(arena, fn);
         int open = bodyStart;
         int lastParameter = params < 0 ? -1 : arena.firstChild(params);
         for (int c = lastParameter; c >= 0; c = arena.nextSibling(c)) lastParameter = c;
-        if (lastParameter >= 0 && src.charAt(arena.start(params)) == '(' && SourceScan.hasLineBreak(src, arena.start(params), arena.end(lastParameter))) {
+        if (lastParameter >= 0 && src[arena.start(params)] == '(' && SourceScan.hasLineBreak(src, arena.start(params), arena.end(lastParameter))) {
             open = arena.start(params);
         }
         add(open, bodyEnd - 1, BRACKETS);
     }
 
     /** {@code import { a, b } from …} and {@code export { a, b }} over several lines. */
-    private void addSpecifierBraces(Arena arena, SourceText src, int declaration) {
+    private void addSpecifierBraces(Arena arena, char[] src, int declaration) {
         int first = -1, last = -1;
         for (int c = arena.firstChild(declaration); c >= 0; c = arena.nextSibling(c)) {
             int k = arena.kind(c);
@@ -162,9 +161,9 @@ public final class FoldingRangeHandler {
         }
         if (first < 0) return;
         int open = arena.start(first) - 1, close = arena.end(last);
-        while (open > arena.start(declaration) && src.charAt(open) != '{') open--;
-        while (close < arena.end(declaration) && src.charAt(close) != '}') close++;
-        if (src.charAt(open) == '{' && close < arena.end(declaration)) add(open, close, BRACKETS);
+        while (open > arena.start(declaration) && src[open] != '{') open--;
+        while (close < arena.end(declaration) && src[close] != '}') close++;
+        if (src[open] == '{' && close < arena.end(declaration)) add(open, close, BRACKETS);
     }
 
     /** A closing delimiter: the {@code <} of a JSX closing tag stands for the {@code >} ending it. */
@@ -172,19 +171,19 @@ public final class FoldingRangeHandler {
 
     private static boolean isOpening(char c) { return c == '{' || c == '[' || c == '(' || c == '`' || c == '<'; }
 
-    private void addBody(SourceText src, int from, int end, int kind) {
+    private void addBody(char[] src, int from, int end, int kind) {
         int open = SourceScan.find(src, from, end, '{', ")");
-        if (open >= 0 && src.charAt(end - 1) == '}') add(open, end - 1, kind);
+        if (open >= 0 && src[end - 1] == '}') add(open, end - 1, kind);
     }
 
-    private void collectComments(Arena arena, SourceText src, int length) {
+    private void collectComments(Arena arena, char[] src, int length) {
         ParseLog log = arena.log();
         int runStart = -1, runEnd = -1;
         int[] regions = new int[8];
         int open = 0;
         for (int i = 0, n = log.commentCount(); i < n; i++) {
             int start = log.commentStart(i), end = log.commentEnd(i);
-            boolean line = src.charAt(start + 1) == '/';
+            boolean line = src[start + 1] == '/';
             int marker = line ? regionMarker(src, start + 2, end) : 0;
             if (marker != 0 || !line || runEnd < 0 || !onlyWhitespaceBetween(src, runEnd, start)) {
                 if (runStart >= 0) add(runStart, runEnd, COMMENT);
@@ -206,28 +205,28 @@ public final class FoldingRangeHandler {
     }
 
     /** 1 for {@code // #region}, -1 for {@code // #endregion}, else 0 (text from just after the slashes). */
-    private static int regionMarker(SourceText src, int from, int end) {
+    private static int regionMarker(char[] src, int from, int end) {
         int i = from;
-        while (i < end && (src.charAt(i) == ' ' || src.charAt(i) == '\t')) i++;
+        while (i < end && (src[i] == ' ' || src[i] == '\t')) i++;
         if (matches(src, i, end, "#region")) return 1;
         if (matches(src, i, end, "#endregion")) return -1;
         return 0;
     }
 
-    private static boolean matches(SourceText src, int at, int end, String word) {
+    private static boolean matches(char[] src, int at, int end, String word) {
         if (end - at < word.length()) return false;
-        for (int j = 0; j < word.length(); j++) if (src.charAt(at + j) != word.charAt(j)) return false;
-        return at + word.length() == end || !Character.isLetterOrDigit(src.charAt(at + word.length()));
+        for (int j = 0; j < word.length(); j++) if (src[at + j] != word.charAt(j)) return false;
+        return at + word.length() == end || !Character.isLetterOrDigit(src[at + word.length()]);
     }
 
     /** Line comments with nothing but whitespace between them: blank lines do not end a run (TypeScript's leading comments). */
-    private static boolean onlyWhitespaceBetween(SourceText src, int from, int to) {
-        for (int i = from; i < to; i++) if (!Character.isWhitespace(src.charAt(i))) return false;
+    private static boolean onlyWhitespaceBetween(char[] src, int from, int to) {
+        for (int i = from; i < to; i++) if (!Character.isWhitespace(src[i])) return false;
         return true;
     }
 
-    private static boolean startsLine(SourceText src, int at) {
-        for (int i = at - 1; i >= 0 && src.charAt(i) != '\n' && src.charAt(i) != '\r'; i--) if (!Character.isWhitespace(src.charAt(i))) return false;
+    private static boolean startsLine(char[] src, int at) {
+        for (int i = at - 1; i >= 0 && src[i] != '\n' && src[i] != '\r'; i--) if (!Character.isWhitespace(src[i])) return false;
         return true;
     }
 
@@ -259,7 +258,7 @@ public final class FoldingRangeHandler {
     }
 
     private List<FoldingRange> toRanges(Arena arena, Lines lines, boolean lineFoldingOnly, int rangeLimit) {
-        SourceText src = arena.source();
+        char[] src = arena.source();
         // {start line, end line, index}, sorted by start line, the outermost (latest end) first
         long[] keyed = new long[count];
         int[] startLine = new int[count], endLine = new int[count];
@@ -271,7 +270,7 @@ public final class FoldingRangeHandler {
             int last = lines.lineOf(close);
             // keep the closing delimiter's line visible, as VS Code's TypeScript extension does for a span ending in
             // `}`, `]`, `)`, a backtick or `>` (a JSX closing tag); a client that folds by character ends at the delimiter
-            if ((kind == BRACKETS || kind == CODE) && lineFoldingOnly && isClosing(src.charAt(close))) last--;
+            if ((kind == BRACKETS || kind == CODE) && lineFoldingOnly && isClosing(src[close])) last--;
             if (last <= first) continue;
             startLine[i] = first;
             endLine[i] = last;

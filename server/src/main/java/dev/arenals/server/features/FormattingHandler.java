@@ -1,6 +1,5 @@
 package dev.arenals.server.features;
 
-import dev.arenals.parser.tree.SourceText;
 import dev.arenals.parser.tree.Arena;
 import dev.arenals.server.document.Document;
 import dev.arenals.server.format.Edits;
@@ -35,11 +34,11 @@ public final class FormattingHandler {
         if (arena == null || range == null) return List.of();
         int from = doc.offsetAt(range.getStart()), to = doc.offsetAt(range.getEnd());
         if (to < from) { int t = from; from = to; to = t; }
-        SourceText src = arena.source();
+        char[] src = arena.source();
         // whole lines: from the start of the first line to the end of the last
-        while (from > 0 && !isLineBreak(src.charAt(from - 1))) from--;
-        if (to > from && to <= arena.sourceLength() && isLineBreak(src.charAt(to - 1))) to--; // a selection ending at a line start ends before it
-        while (to < arena.sourceLength() && !isLineBreak(src.charAt(to))) to++;
+        while (from > 0 && !isLineBreak(src[from - 1])) from--;
+        if (to > from && to <= arena.sourceLength() && isLineBreak(src[to - 1])) to--; // a selection ending at a line start ends before it
+        while (to < arena.sourceLength() && !isLineBreak(src[to])) to++;
         return toLsp(doc, formatter(options).format(arena, from, to), from, to);
     }
 
@@ -57,29 +56,29 @@ public final class FormattingHandler {
         if (arena == null || position == null || ch == null) return List.of();
         if (arena.sourceLength() > ON_TYPE_MAX_CHARS) return List.of();
         int at = Math.min(doc.offsetAt(position), arena.sourceLength());
-        SourceText src = arena.source();
+        char[] src = arena.source();
         int from, to;
         if (ch.equals("\n")) {
             int lineStart = at;
-            while (lineStart > 0 && !isLineBreak(src.charAt(lineStart - 1))) lineStart--;
+            while (lineStart > 0 && !isLineBreak(src[lineStart - 1])) lineStart--;
             if (lineStart == 0) return List.of();
             int prevEnd = lineStart - 1;
-            if (prevEnd > 0 && src.charAt(prevEnd) == '\n' && src.charAt(prevEnd - 1) == '\r') prevEnd--;
+            if (prevEnd > 0 && src[prevEnd] == '\n' && src[prevEnd - 1] == '\r') prevEnd--;
             from = prevEnd;
-            while (from > 0 && !isLineBreak(src.charAt(from - 1))) from--;
+            while (from > 0 && !isLineBreak(src[from - 1])) from--;
             int lineEnd = at;
-            while (lineEnd < arena.sourceLength() && !isLineBreak(src.charAt(lineEnd))) lineEnd++;
+            while (lineEnd < arena.sourceLength() && !isLineBreak(src[lineEnd])) lineEnd++;
             boolean blank = true;
-            for (int i = lineStart; i < lineEnd; i++) if (src.charAt(i) != ' ' && src.charAt(i) != '\t') blank = false;
+            for (int i = lineStart; i < lineEnd; i++) if (src[i] != ' ' && src[i] != '\t') blank = false;
             to = blank ? prevEnd : lineEnd;
         } else {
             int typed = at - 1;
-            if (typed < 0 || typed >= arena.sourceLength() || src.charAt(typed) != ch.charAt(0)) return List.of();
+            if (typed < 0 || typed >= arena.sourceLength() || src[typed] != ch.charAt(0)) return List.of();
             int node = enclosingEndingAt(arena, typed + 1);
             if (node < 0) return List.of();
             from = arena.start(node);
             to = typed + 1;
-            while (from > 0 && !isLineBreak(src.charAt(from - 1))) from--;
+            while (from > 0 && !isLineBreak(src[from - 1])) from--;
         }
         return toLsp(doc, formatter(options).format(arena, from, to), from, to);
     }

@@ -1,6 +1,5 @@
 package dev.arenals.server.features;
 
-import dev.arenals.parser.tree.SourceText;
 import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.tree.Arena;
@@ -28,7 +27,7 @@ final class GenerateAccessors {
 
     static CodeAction action(DocumentQuery q, int from, int to) {
         Arena a = q.arena();
-        SourceText src = a.source();
+        char[] src = a.source();
         int field = fieldAt(q, from, to);
         if (field < 0 || a.isDeclarationFile()) return null;
         int flags = a.data(field);
@@ -94,7 +93,7 @@ final class GenerateAccessors {
         }
         if (!fieldName.equals(name) || !before.isEmpty()) edits.add(new TextEdit(q.range(a.start(key), a.end(key)), before + fieldName));
         int end = a.end(field);
-        if (end < a.sourceLength() && src.charAt(end - 1) != ';' && src.charAt(end) == ';') end++;
+        if (end < a.sourceLength() && src[end - 1] != ';' && src[end] == ';') end++;
         edits.add(new TextEdit(q.range(end, end), accessors.toString()));
         return Refactors.action(q, readonly ? "Generate 'get' accessor" : "Generate 'get' and 'set' accessors", Refactors.GENERATE_ACCESSORS, edits);
     }
@@ -129,11 +128,11 @@ final class GenerateAccessors {
     }
 
     /** The offset of {@code word} as a whole word in [from, to), or -1. */
-    private static int wordBefore(SourceText src, int from, int to, String word) {
+    private static int wordBefore(char[] src, int from, int to, String word) {
         for (int i = from; i + word.length() <= to; i++) {
-            if (src.substring(i, i + word.length()).equals(word)
-                    && (i == from || !Character.isJavaIdentifierPart(src.charAt(i - 1)))
-                    && (i + word.length() >= to || !Character.isJavaIdentifierPart(src.charAt(i + word.length())))) return i;
+            if (new String(src, i, word.length()).equals(word)
+                    && (i == from || !Character.isJavaIdentifierPart(src[i - 1]))
+                    && (i + word.length() >= to || !Character.isJavaIdentifierPart(src[i + word.length()]))) return i;
         }
         return -1;
     }

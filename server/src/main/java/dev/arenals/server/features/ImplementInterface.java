@@ -1,6 +1,5 @@
 package dev.arenals.server.features;
 
-import dev.arenals.parser.tree.SourceText;
 import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.lexer.Token;
@@ -55,15 +54,15 @@ public final class ImplementInterface {
             if (!collect(q, name, arguments >= 0 && a.kind(arguments) == TYPE_ARGUMENTS ? arguments : -1, Map.of(), members, 0)) continue;
             members.keySet().removeAll(present);
             if (members.isEmpty()) continue;
-            SourceText src = a.source();
+            char[] src = a.source();
             String nl = Refactors.lineBreak(src, a.sourceLength());
             String indent = Refactors.lineIndent(src, a.start(cls)) + Refactors.indentUnit(src, a.sourceLength());
             StringBuilder text = new StringBuilder();
             for (String member : members.values()) text.append(nl).append(indent).append(member.replace("\n", nl + indent));
             int open = a.start(body) + 1; // after the class body's {
             int next = open;
-            while (next < a.end(body) && (src.charAt(next) == ' ' || src.charAt(next) == '\t')) next++;
-            if (src.charAt(next) != '\n' && src.charAt(next) != '\r') text.append(nl).append(Refactors.lineIndent(src, a.start(cls))); // `{}` or `{ x = 1; }` on one line
+            while (next < a.end(body) && (src[next] == ' ' || src[next] == '\t')) next++;
+            if (src[next] != '\n' && src[next] != '\r') text.append(nl).append(Refactors.lineIndent(src, a.start(cls))); // `{}` or `{ x = 1; }` on one line
             String interfaceName = a.text(a.start(name), a.end(name));
             CodeAction action = Refactors.action(q, "Implement interface '" + interfaceName + "'", CodeActionKind.QuickFix,
                     List.of(new TextEdit(q.range(open, open), text.toString())));
@@ -141,7 +140,7 @@ public final class ImplementInterface {
 
     /** A member of the class for an interface member: a property declared, a method or accessor with a body that throws. */
     private static String member(Arena a, int m, int k, int key, Map<String, String> substitution) {
-        SourceText src = a.source();
+        char[] src = a.source();
         for (int c = a.firstChild(m); c >= 0; c = a.nextSibling(c)) {
             if (a.kind(c) != TYPE_PARAMETERS) continue;
             // m<T>(x: T) inside I<T>: its own T is not I's
@@ -152,7 +151,7 @@ public final class ImplementInterface {
         }
         // the signature as written, from its key (modifiers other than readonly dropped) to its end, without the separator
         int end = a.end(m);
-        while (end > a.start(key) && (src.charAt(end - 1) == ';' || src.charAt(end - 1) == ',' || Character.isWhitespace(src.charAt(end - 1)))) end--;
+        while (end > a.start(key) && (src[end - 1] == ';' || src[end - 1] == ',' || Character.isWhitespace(src[end - 1]))) end--;
         int start = a.start(m);
         String head = substitutedRange(a, m, start, end, substitution);
         if (head == null) return null;
@@ -170,7 +169,7 @@ public final class ImplementInterface {
     }
 
     private static String substitutedRange(Arena a, int node, int start, int end, Map<String, String> substitution) {
-        SourceText src = a.source();
+        char[] src = a.source();
         List<int[]> spans = new ArrayList<>(); // type references to replace: start, end
         List<String> texts = new ArrayList<>();
         if (!substitution.isEmpty()) {
@@ -190,10 +189,10 @@ public final class ImplementInterface {
         int at = start;
         for (int[] span : spans) {
             if (span[0] < at) return null; // nested references: a parameter's argument holds another (T<U>): not here
-            out.append(src.substring(at, span[0])).append(texts.get(span[2]));
+            out.append(src, at, span[0] - at).append(texts.get(span[2]));
             at = span[1];
         }
-        out.append(src.substring(at, end));
+        out.append(src, at, end - at);
         return out.toString();
     }
 

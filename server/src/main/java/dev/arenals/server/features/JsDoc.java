@@ -1,6 +1,5 @@
 package dev.arenals.server.features;
 
-import dev.arenals.parser.tree.SourceText;
 import dev.arenals.parser.tree.Arena;
 import dev.arenals.parser.tree.ParseLog;
 import java.util.ArrayList;
@@ -31,7 +30,7 @@ public final class JsDoc {
         if (start < 0) return null;
         ParseLog log = arena.log();
         int i = commentEndingAtOrBefore(log, offset);
-        return arena.source().substring(start, log.commentEnd(i));
+        return new String(arena.source(), start, log.commentEnd(i) - start);
     }
 
     /** Where the JSDoc comment immediately before {@code offset} (only whitespace between) starts, or -1. */
@@ -41,9 +40,9 @@ public final class JsDoc {
         if (found < 0) return -1;
         int start = log.commentStart(found);
         int end = log.commentEnd(found);
-        SourceText src = arena.source();
-        for (int i = end; i < offset; i++) if (!Character.isWhitespace(src.charAt(i))) return -1;
-        if (end - start < 5 || src.charAt(start) != '/' || src.charAt(start + 1) != '*' || src.charAt(start + 2) != '*' || src.charAt(start + 3) == '/') return -1;
+        char[] src = arena.source();
+        for (int i = end; i < offset; i++) if (!Character.isWhitespace(src[i])) return -1;
+        if (end - start < 5 || src[start] != '/' || src[start + 1] != '*' || src[start + 2] != '*' || src[start + 3] == '/') return -1;
         return start;
     }
 

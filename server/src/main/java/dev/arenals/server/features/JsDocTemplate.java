@@ -1,6 +1,5 @@
 package dev.arenals.server.features;
 
-import dev.arenals.parser.tree.SourceText;
 import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.tree.Arena;
@@ -28,7 +27,7 @@ final class JsDocTemplate {
     static CompletionItem at(DocumentQuery q, int offset, boolean snippets) {
         Arena a = q.arena();
         ParseLog log = a.log();
-        SourceText src = a.source();
+        char[] src = a.source();
         int comment = -1;
         for (int lo = 0, hi = log.commentCount() - 1; lo <= hi; ) { // the comment that starts before the cursor, last
             int mid = (lo + hi) >>> 1;
@@ -36,11 +35,11 @@ final class JsDocTemplate {
         }
         if (comment < 0) return null;
         int start = log.commentStart(comment), end = log.commentEnd(comment);
-        if (offset != start + 3 || end < offset || src.charAt(start) != '/' || src.charAt(start + 1) != '*' || src.charAt(start + 2) != '*') return null;
+        if (offset != start + 3 || end < offset || src[start] != '/' || src[start + 1] != '*' || src[start + 2] != '*') return null;
         // nothing written in it yet: `/**`, or `/** */` as an editor closes it
         int close = offset;
-        while (close < end && (src.charAt(close) == ' ' || src.charAt(close) == '\t')) close++;
-        boolean closed = close + 2 == end && src.charAt(close) == '*' && src.charAt(close + 1) == '/';
+        while (close < end && (src[close] == ' ' || src[close] == '\t')) close++;
+        boolean closed = close + 2 == end && src[close] == '*' && src[close + 1] == '/';
         if (!closed && close != end) return null;
         int owner = declarationAfter(a, end);
         if (owner < 0) return null;
@@ -80,9 +79,9 @@ final class JsDocTemplate {
 
     /** The outermost declaration starting at the first token after {@code from} (an {@code export} included), or -1. */
     private static int declarationAfter(Arena a, int from) {
-        SourceText src = a.source();
+        char[] src = a.source();
         int at = from;
-        while (at < a.sourceLength() && Character.isWhitespace(src.charAt(at))) at++;
+        while (at < a.sourceLength() && Character.isWhitespace(src[at])) at++;
         for (int node = a.root(); ; ) {
             int next = -1;
             for (int c = a.firstChild(node); c >= 0; c = a.nextSibling(c)) {

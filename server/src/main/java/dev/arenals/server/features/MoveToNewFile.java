@@ -1,6 +1,5 @@
 package dev.arenals.server.features;
 
-import dev.arenals.parser.tree.SourceText;
 import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.scope.ScopeTable;
@@ -56,7 +55,7 @@ final class MoveToNewFile {
     static CodeAction action(DocumentQuery q, int from, int to, Predicate<String> taken) {
         Arena a = q.arena();
         ScopeTable t = q.scopes();
-        SourceText src = a.source();
+        char[] src = a.source();
         String uri = q.uri();
         if (a.isDeclarationFile() || !uri.startsWith("file:") || !hasModuleSyntax(a)) return null;
         int first = -1, last = -1;
@@ -174,13 +173,13 @@ final class MoveToNewFile {
             }
             if (needsExport && !exported) {
                 if (hasDecorators(a, s)) return null;
-                body.append(src.substring(at, a.start(s))).append("export ");
+                body.append(src, at, a.start(s) - at).append("export ");
                 at = a.start(s);
                 anyExport = true;
             }
             if (s == last) break;
         }
-        body.append(src.substring(at, movedEnd));
+        body.append(src, at, movedEnd - at);
         StringBuilder newText = new StringBuilder(imports);
         if (imports.length() > 0) newText.append(nl);
         newText.append(body).append(nl);
@@ -401,12 +400,12 @@ final class MoveToNewFile {
 
     /** Where new imports go: the line after the last top-level import, or before the first statement's comments. */
     private static int importsEnd(Arena a) {
-        SourceText src = a.source();
+        char[] src = a.source();
         int lastImport = -1, firstStatement = a.firstChild(a.root());
         for (int s = firstStatement; s >= 0; s = a.nextSibling(s)) if (a.kind(s) == IMPORT_DECLARATION || a.kind(s) == IMPORT_EQUALS) lastImport = s;
         if (lastImport < 0) return firstStatement < 0 ? 0 : ExtractType.attachedCommentsStart(a, a.start(firstStatement));
         int i = a.end(lastImport);
-        while (i < a.sourceLength() && src.charAt(i) != '\n') i++;
+        while (i < a.sourceLength() && src[i] != '\n') i++;
         return Math.min(a.sourceLength(), i + 1);
     }
 
@@ -417,12 +416,12 @@ final class MoveToNewFile {
     }
 
     /** The end of the removal, one blank line further when the removed lines sat between two blank lines (or the file's start). */
-    private static int swallowBlankLine(SourceText src, int length, int start, int end) {
-        boolean blankBefore = start == 0 || start >= 2 && src.charAt(start - 1) == '\n' && (src.charAt(start - 2) == '\n' || src.charAt(start - 2) == '\r' && start >= 3 && src.charAt(start - 3) == '\n');
-        if (!blankBefore || start > 0 && src.charAt(start - 1) != '\n') return end;
+    private static int swallowBlankLine(char[] src, int length, int start, int end) {
+        boolean blankBefore = start == 0 || start >= 2 && src[start - 1] == '\n' && (src[start - 2] == '\n' || src[start - 2] == '\r' && start >= 3 && src[start - 3] == '\n');
+        if (!blankBefore || start > 0 && src[start - 1] != '\n') return end;
         int i = end;
-        while (i < length && (src.charAt(i) == ' ' || src.charAt(i) == '\t' || src.charAt(i) == '\r')) i++;
-        return i < length && src.charAt(i) == '\n' ? i + 1 : end;
+        while (i < length && (src[i] == ' ' || src[i] == '\t' || src[i] == '\r')) i++;
+        return i < length && src[i] == '\n' ? i + 1 : end;
     }
 
     /** The quote the file's module specifiers use (its first), else a double quote. */
@@ -430,7 +429,7 @@ final class MoveToNewFile {
         for (int s = a.firstChild(a.root()); s >= 0; s = a.nextSibling(s)) {
             if (a.kind(s) != IMPORT_DECLARATION && a.kind(s) != EXPORT_ALL && a.kind(s) != EXPORT_NAMED) continue;
             for (int c = a.firstChild(s); c >= 0; c = a.nextSibling(c)) {
-                if (a.kind(c) == STRING_LITERAL) return String.valueOf(a.source().charAt(a.start(c)));
+                if (a.kind(c) == STRING_LITERAL) return String.valueOf(a.source()[a.start(c)]);
             }
         }
         return "\"";

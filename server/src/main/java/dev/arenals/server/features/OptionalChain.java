@@ -1,6 +1,5 @@
 package dev.arenals.server.features;
 
-import dev.arenals.parser.tree.SourceText;
 import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.lexer.Token;
@@ -61,21 +60,21 @@ public final class OptionalChain {
         }
         if (best < 0) return null;
         int last = operands.get(bestEnd);
-        SourceText src = a.source();
+        char[] src = a.source();
         StringBuilder out = new StringBuilder();
         int at = a.start(last);
         List<Integer> cuts = new ArrayList<>();
         for (int i = best; i < bestEnd; i++) cuts.add(prefixEnd(a, last, operands.get(i)));
         for (int cut : cuts) {
             int next = cut;
-            while (next < a.end(last) && Character.isWhitespace(src.charAt(next))) next++;
+            while (next < a.end(last) && Character.isWhitespace(src[next])) next++;
             if (next >= a.end(last)) return null;
-            char ch = src.charAt(next);
+            char ch = src[next];
             if (ch != '.' && ch != '[' && ch != '(') return null; // `a!.b`, `f<T>()`: not written here
-            out.append(src.substring(at, next)).append(ch == '.' ? "?." : "?." + ch);
+            out.append(src, at, next - at).append(ch == '.' ? "?." : "?." + ch);
             at = next + 1;
         }
-        out.append(src.substring(at, a.end(last)));
+        out.append(src, at, a.end(last) - at);
         List<TextEdit> edits = List.of(new TextEdit(q.range(a.start(operands.get(best)), a.end(last)), out.toString()));
         return Refactors.action(q, "Convert to optional chain expression", KIND, edits);
     }
@@ -142,9 +141,9 @@ public final class OptionalChain {
 
     /** The node's source without blanks (and without comments: none is expected in a path). */
     private static String compact(Arena a, int n) {
-        SourceText src = a.source();
+        char[] src = a.source();
         StringBuilder sb = new StringBuilder(a.end(n) - a.start(n));
-        for (int i = a.start(n); i < a.end(n); i++) if (!Character.isWhitespace(src.charAt(i))) sb.append(src.charAt(i));
+        for (int i = a.start(n); i < a.end(n); i++) if (!Character.isWhitespace(src[i])) sb.append(src[i]);
         return sb.toString();
     }
 }

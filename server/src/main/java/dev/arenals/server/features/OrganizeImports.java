@@ -1,6 +1,5 @@
 package dev.arenals.server.features;
 
-import dev.arenals.parser.tree.SourceText;
 import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.scope.ScopeTable;
@@ -97,11 +96,11 @@ public final class OrganizeImports {
     }
 
     /** Whether a line holding only whitespace lies between two offsets (comments count as content). */
-    static boolean blankLineBetween(SourceText src, int from, int to) {
+    static boolean blankLineBetween(char[] src, int from, int to) {
         int newlines = 0;
         boolean content = false;
         for (int i = from; i < to; i++) {
-            char c = src.charAt(i);
+            char c = src[i];
             if (c == '\n') {
                 if (newlines > 0 && !content) return true;
                 newlines++;
@@ -116,7 +115,7 @@ public final class OrganizeImports {
     private static void organize(DocumentQuery q, List<Integer> group, boolean[] unused, boolean sortAndMerge, List<Edit> out) {
         Arena a = q.arena();
         ScopeTable t = q.scopes();
-        SourceText src = a.source();
+        char[] src = a.source();
         List<Unit> units = new ArrayList<>();
         int regionStart = a.start(group.get(0));
         int regionEnd = -1;
@@ -128,9 +127,9 @@ public final class OrganizeImports {
                 Unit previous = units.get(units.size() - 1);
                 int lineEnd = lineEnd(src, previousEnd, a.start(s));
                 previous.trailing = commentOrEmpty(src, previousEnd, lineEnd);
-                if (previous.trailing.isEmpty() && !src.substring(previousEnd, lineEnd).isBlank()) return; // a comment across lines: leave the group alone
+                if (previous.trailing.isEmpty() && !new String(src, previousEnd, lineEnd - previousEnd).isBlank()) return; // a comment across lines: leave the group alone
                 int leadStart = Math.min(lineEnd + 1, a.start(s));
-                String leading = src.substring(leadStart, a.start(s));
+                String leading = new String(src, leadStart, a.start(s) - leadStart);
                 u.leading = leading.isBlank() ? "" : leading;
             }
             units.add(u);
@@ -192,20 +191,20 @@ public final class OrganizeImports {
             out.add(new Edit(span[0], span[1], ""));
             return;
         }
-        String old = src.substring(regionStart, regionEnd);
+        String old = new String(src, regionStart, regionEnd - regionStart);
         if (!replacement.equals(old)) out.add(new Edit(regionStart, regionEnd, replacement));
     }
 
     /** The end of the line that {@code from} is on, or {@code limit} when that comes first. */
-    private static int lineEnd(SourceText src, int from, int limit) {
+    private static int lineEnd(char[] src, int from, int limit) {
         int i = from;
-        while (i < limit && src.charAt(i) != '\n' && src.charAt(i) != '\r') i++;
+        while (i < limit && src[i] != '\n' && src[i] != '\r') i++;
         return i;
     }
 
     /** The text between two offsets when it is only a comment (with the spaces before it), else "". */
-    private static String commentOrEmpty(SourceText src, int from, int to) {
-        String text = src.substring(from, to);
+    private static String commentOrEmpty(char[] src, int from, int to) {
+        String text = new String(src, from, to - from);
         String stripped = text.strip();
         if (stripped.startsWith("//") || (stripped.startsWith("/*") && stripped.endsWith("*/"))) return text.stripTrailing();
         return "";
@@ -227,20 +226,20 @@ public final class OrganizeImports {
     }
 
     private static Unit unit(Arena a, ScopeTable t, int s, boolean[] unused) {
-        SourceText src = a.source();
+        char[] src = a.source();
         Unit u = new Unit();
         u.node = s;
         u.original = a.text(a.start(s), a.end(s));
         u.typeOnly = (a.data(s) & MOD_TYPE_ONLY) != 0;
-        u.semicolon = src.charAt(a.end(s) - 1) == ';';
+        u.semicolon = src[a.end(s) - 1] == ';';
         u.hasInnerComment = hasComment(a, a.start(s), a.end(s));
         int namedCount = 0;
         for (int c = a.firstChild(s); c >= 0; c = a.nextSibling(c)) {
             int k = a.kind(c);
             if (k == STRING_LITERAL) {
-                if (a.end(c) - a.start(c) < 2 || src.charAt(a.end(c) - 1) != src.charAt(a.start(c))) return null; // unterminated
+                if (a.end(c) - a.start(c) < 2 || src[a.end(c) - 1] != src[a.start(c)]) return null; // unterminated
                 u.module = a.text(a.start(c) + 1, a.end(c) - 1);
-                u.quote = String.valueOf(src.charAt(a.start(c)));
+                u.quote = String.valueOf(src[a.start(c)]);
                 continue;
             }
             if (k == IMPORT_ATTRIBUTES) {
@@ -266,13 +265,13 @@ public final class OrganizeImports {
             int open = indexOf(src, '{', a.start(s), a.end(s));
             int close = open < 0 ? -1 : lastIndexOf(src, '}', open, a.end(s));
             if (open >= 0 && close > open) {
-                for (int i = open; i < close; i++) if (src.charAt(i) == '\n') u.multiLine = true;
+                for (int i = open; i < close; i++) if (src[i] == '\n') u.multiLine = true;
                 if (u.multiLine) {
                     int i = open + 1;
-                    while (i < close && src.charAt(i) != '\n') i++;
+                    while (i < close && src[i] != '\n') i++;
                     int from = i + 1, to = from;
-                    while (to < close && (src.charAt(to) == ' ' || src.charAt(to) == '\t')) to++;
-                    if (to > from) u.indent = src.substring(from, to);
+                    while (to < close && (src[to] == ' ' || src[to] == '\t')) to++;
+                    if (to > from) u.indent = new String(src, from, to - from);
                 }
             }
         }
@@ -286,11 +285,11 @@ public final class OrganizeImports {
 
     /** Where a named specifier starts, a {@code type} modifier written before it included. */
     static int specifierStart(Arena a, int specifier) {
-        SourceText src = a.source();
+        char[] src = a.source();
         int i = a.start(specifier) - 1;
-        while (i >= 0 && Character.isWhitespace(src.charAt(i))) i--;
-        if (i >= 3 && src.charAt(i) == 'e' && src.charAt(i - 1) == 'p' && src.charAt(i - 2) == 'y' && src.charAt(i - 3) == 't'
-                && (i < 4 || src.charAt(i - 4) == '{' || src.charAt(i - 4) == ',' || Character.isWhitespace(src.charAt(i - 4)))) {
+        while (i >= 0 && Character.isWhitespace(src[i])) i--;
+        if (i >= 3 && src[i] == 'e' && src[i - 1] == 'p' && src[i - 2] == 'y' && src[i - 3] == 't'
+                && (i < 4 || src[i - 4] == '{' || src[i - 4] == ',' || Character.isWhitespace(src[i - 4]))) {
             return i - 3;
         }
         return a.start(specifier);
@@ -338,13 +337,13 @@ public final class OrganizeImports {
         return false;
     }
 
-    static int indexOf(SourceText src, char c, int from, int to) {
-        for (int i = from; i < to; i++) if (src.charAt(i) == c) return i;
+    static int indexOf(char[] src, char c, int from, int to) {
+        for (int i = from; i < to; i++) if (src[i] == c) return i;
         return -1;
     }
 
-    static int lastIndexOf(SourceText src, char c, int from, int to) {
-        for (int i = to - 1; i > from; i--) if (src.charAt(i) == c) return i;
+    static int lastIndexOf(char[] src, char c, int from, int to) {
+        for (int i = to - 1; i > from; i--) if (src[i] == c) return i;
         return -1;
     }
 }

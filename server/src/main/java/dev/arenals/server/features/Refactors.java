@@ -1,6 +1,5 @@
 package dev.arenals.server.features;
 
-import dev.arenals.parser.tree.SourceText;
 import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.scope.ScopeTable;
@@ -145,7 +144,7 @@ public final class Refactors {
 
     static CodeAction extractConstant(DocumentQuery q, int from, int to) {
         Arena a = q.arena();
-        SourceText src = a.source();
+        char[] src = a.source();
         int expression = selectedExpression(q, from, to);
         if (expression < 0) return null;
         from = a.start(expression);
@@ -176,12 +175,12 @@ public final class Refactors {
         if (!namesMeanTheSameBefore(q, expression, statement, list)) return null;
 
         String name = unusedName(q, "newLocal");
-        String value = src.substring(from, to);
+        String value = new String(src, from, to - from);
         int lineStart = a.start(statement);
-        while (lineStart > 0 && (src.charAt(lineStart - 1) == ' ' || src.charAt(lineStart - 1) == '\t')) lineStart--;
-        boolean atLineStart = lineStart == 0 || src.charAt(lineStart - 1) == '\n' || src.charAt(lineStart - 1) == '\r';
+        while (lineStart > 0 && (src[lineStart - 1] == ' ' || src[lineStart - 1] == '\t')) lineStart--;
+        boolean atLineStart = lineStart == 0 || src[lineStart - 1] == '\n' || src[lineStart - 1] == '\r';
         String declaration = "const " + name + " = " + value + ";"
-                + (atLineStart ? lineBreak(src, a.sourceLength()) + src.substring(lineStart, a.start(statement)) : " ");
+                + (atLineStart ? lineBreak(src, a.sourceLength()) + new String(src, lineStart, a.start(statement) - lineStart) : " ");
 
         String use = useOf(a, parent, expression, name);
 
@@ -202,7 +201,7 @@ public final class Refactors {
      */
     static CodeAction extractConstantToModule(DocumentQuery q, int from, int to) {
         Arena a = q.arena();
-        SourceText src = a.source();
+        char[] src = a.source();
         int expression = selectedExpression(q, from, to);
         if (expression < 0) return null;
         from = a.start(expression);
@@ -229,7 +228,7 @@ public final class Refactors {
         String nl = lineBreak(src, a.sourceLength());
         String use = useOf(a, parent, expression, name);
         List<TextEdit> edits = new ArrayList<>(2);
-        edits.add(new TextEdit(q.range(insertAt, insertAt), "const " + name + " = " + src.substring(from, to) + ";" + nl + nl));
+        edits.add(new TextEdit(q.range(insertAt, insertAt), "const " + name + " = " + new String(src, from, to - from) + ";" + nl + nl));
         edits.add(new TextEdit(q.range(from, to), use));
         return action(q, "Extract to constant in module scope", EXTRACT_CONSTANT, edits);
     }
@@ -285,9 +284,9 @@ public final class Refactors {
     /** The expression a selection holds, blanks around it ignored; -1 for none, or in a {@code .d.ts} file (no values there). */
     private static int selectedExpression(DocumentQuery q, int from, int to) {
         Arena a = q.arena();
-        SourceText src = a.source();
-        while (from < to && Character.isWhitespace(src.charAt(from))) from++;
-        while (to > from && Character.isWhitespace(src.charAt(to - 1))) to--;
+        char[] src = a.source();
+        while (from < to && Character.isWhitespace(src[from])) from++;
+        while (to > from && Character.isWhitespace(src[to - 1])) to--;
         if (to <= from || a.isDeclarationFile()) return -1;
         return exactExpression(q, from, to);
     }
@@ -457,9 +456,9 @@ public final class Refactors {
         return false;
     }
 
-    static String lineBreak(SourceText src, int length) {
+    static String lineBreak(char[] src, int length) {
         for (int i = 0; i < length; i++) {
-            if (src.charAt(i) == '\n') return i > 0 && src.charAt(i - 1) == '\r' ? "\r\n" : "\n";
+            if (src[i] == '\n') return i > 0 && src[i - 1] == '\r' ? "\r\n" : "\n";
         }
         return "\n";
     }
@@ -469,9 +468,9 @@ public final class Refactors {
     static CodeAction extractFunction(DocumentQuery q, int from, int to) {
         Arena a = q.arena();
         ScopeTable t = q.scopes();
-        SourceText src = a.source();
-        while (from < to && Character.isWhitespace(src.charAt(from))) from++;
-        while (to > from && Character.isWhitespace(src.charAt(to - 1))) to--;
+        char[] src = a.source();
+        while (from < to && Character.isWhitespace(src[from])) from++;
+        while (to > from && Character.isWhitespace(src[to - 1])) to--;
         if (to <= from || a.isDeclarationFile()) return null;
         // the selection: one expression, or whole statements of one list
         int expression = exactExpression(q, from, to);
@@ -607,7 +606,7 @@ public final class Refactors {
         StringBuilder fn = new StringBuilder();
         fn.append(nl).append(nl).append(async ? "async " : "").append("function ").append(name).append('(').append(paramText).append(") {").append(nl);
         if (expression >= 0) {
-            fn.append(unit).append("return ").append(src.substring(from, to)).append(';').append(nl);
+            fn.append(unit).append("return ").append(src, from, to - from).append(';').append(nl);
         } else {
             appendReindented(src, from, to, unit, nl, fn);
         }
@@ -669,7 +668,7 @@ public final class Refactors {
             }
             if (f < 2) {
                 if (k == THIS || k == SUPER || k == META_PROPERTY) return -1;
-                if (k == IDENTIFIER_REFERENCE && a.end(n) - a.start(n) == 9 && a.source().substring(a.start(n), a.start(n) + 9).equals("arguments")) return -1;
+                if (k == IDENTIFIER_REFERENCE && a.end(n) - a.start(n) == 9 && new String(a.source(), a.start(n), 9).equals("arguments")) return -1;
             }
             int childLoop = loop + (k == FOR || k == FOR_IN || k == FOR_OF || k == WHILE || k == DO_WHILE ? 1 : 0);
             int childSwitch = sw + (k == SWITCH ? 1 : 0);
@@ -735,24 +734,24 @@ public final class Refactors {
             int s = t.symbolOfNode(ref);
             if (s >= 0 && q.isDeclared(s) && t.scopeParent(t.scope(s)) >= 0) return null;
         }
-        String text = a.source().substring(a.start(type), a.end(type));
+        String text = new String(a.source(), a.start(type), a.end(type) - a.start(type));
         return optional ? text + " | undefined" : text;
     }
 
     /** The selected text's lines, their common indentation replaced by one level. */
-    private static void appendReindented(SourceText src, int from, int to, String unit, String nl, StringBuilder out) {
+    private static void appendReindented(char[] src, int from, int to, String unit, String nl, StringBuilder out) {
         int lineStart = from;
-        while (lineStart > 0 && src.charAt(lineStart - 1) != '\n' && src.charAt(lineStart - 1) != '\r') lineStart--;
+        while (lineStart > 0 && src[lineStart - 1] != '\n' && src[lineStart - 1] != '\r') lineStart--;
         boolean onlySpace = true;
-        for (int i = lineStart; i < from; i++) if (src.charAt(i) != ' ' && src.charAt(i) != '\t') onlySpace = false;
+        for (int i = lineStart; i < from; i++) if (src[i] != ' ' && src[i] != '\t') onlySpace = false;
         int start = onlySpace ? lineStart : from;
         List<String> lines = new ArrayList<>();
         int i = start;
         while (i < to) {
             int e = i;
-            while (e < to && src.charAt(e) != '\n' && src.charAt(e) != '\r') e++;
-            lines.add(src.substring(i, e));
-            if (e < to && src.charAt(e) == '\r' && e + 1 < to && src.charAt(e + 1) == '\n') e++;
+            while (e < to && src[e] != '\n' && src[e] != '\r') e++;
+            lines.add(new String(src, i, e - i));
+            if (e < to && src[e] == '\r' && e + 1 < to && src[e + 1] == '\n') e++;
             i = e + 1;
         }
         int common = Integer.MAX_VALUE;
@@ -834,8 +833,8 @@ public final class Refactors {
         if (readsMutableState(a, init) && (uses.length > 1 || q.parentOf(declaration) != parentStatementList(q, uses[0])
                 || a.nextSibling(declaration) != statementOf(q, uses[0]))) return null;
 
-        SourceText src = a.source();
-        String value = src.substring(a.start(init), a.end(init));
+        char[] src = a.source();
+        String value = new String(src, a.start(init), a.end(init) - a.start(init));
         List<TextEdit> edits = new ArrayList<>(uses.length + 1);
         for (int use : uses) {
             int fn = enclosingFunction(q, use);
@@ -895,7 +894,7 @@ public final class Refactors {
         return anyNode(a, expression, n -> {
             int k = a.kind(n);
             return k == THIS || k == SUPER || k == META_PROPERTY || k == AWAIT || k == YIELD
-                    || k == IDENTIFIER_REFERENCE && a.end(n) - a.start(n) == 9 && a.source().substring(a.start(n), a.start(n) + 9).equals("arguments");
+                    || k == IDENTIFIER_REFERENCE && a.end(n) - a.start(n) == 9 && new String(a.source(), a.start(n), 9).equals("arguments");
         }, k -> k == FUNCTION_EXPRESSION || k == CLASS_EXPRESSION); // their own context
     }
 
@@ -1091,13 +1090,13 @@ public final class Refactors {
         int first = -1;
         for (int i = 0; i < count && first < 0; i++) if (isStringLike(a, operands[i])) first = i;
         if (first < 0) return null;
-        SourceText src = a.source();
+        char[] src = a.source();
         // between the operands from the first string on: only spaces and the +, so nothing is lost
         for (int i = Math.max(1, first); i < count; i++) {
             int plus = 0;
             for (int c = a.end(operands[i - 1]); c < a.start(operands[i]); c++) {
-                if (src.charAt(c) == '+') plus++;
-                else if (!Character.isWhitespace(src.charAt(c))) return null;
+                if (src[c] == '+') plus++;
+                else if (!Character.isWhitespace(src[c])) return null;
             }
             if (plus != 1) return null;
         }
@@ -1105,21 +1104,21 @@ public final class Refactors {
         if (first > 0) {
             // what is added before the first string is added as it was (numbers stay numbers), then concatenated
             int headStart = a.start(operands[0]), headEnd = a.end(operands[first - 1]);
-            out.append("${").append(src.substring(headStart, headEnd)).append('}');
+            out.append("${").append(src, headStart, headEnd - headStart).append('}');
         }
         for (int i = first; i < count; i++) {
             int op = operands[i];
             int bodyStart = a.start(op) + 1, bodyEnd = a.end(op) - 1;
             // "$" + "{a}" must not become ${a}: a { right after a $ is escaped (\{ is a plain { in a template)
-            if ((a.kind(op) == STRING_LITERAL || a.kind(op) == TEMPLATE) && bodyStart < bodyEnd && src.charAt(bodyStart) == '{'
+            if ((a.kind(op) == STRING_LITERAL || a.kind(op) == TEMPLATE) && bodyStart < bodyEnd && src[bodyStart] == '{'
                     && out.length() > 0 && out.charAt(out.length() - 1) == '$') out.append('\\');
             if (a.kind(op) == STRING_LITERAL) {
                 if (!appendStringContent(src, bodyStart, bodyEnd, out)) return null;
             } else if (a.kind(op) == TEMPLATE) {
-                out.append(src.substring(bodyStart, bodyEnd));
+                out.append(src, bodyStart, bodyEnd - bodyStart);
             } else {
                 int inner = a.kind(op) == PARENTHESIZED ? a.firstChild(op) : op;
-                out.append("${").append(src.substring(a.start(inner), a.end(inner))).append('}');
+                out.append("${").append(src, a.start(inner), a.end(inner) - a.start(inner)).append('}');
             }
         }
         return out.append('`').toString();
@@ -1130,17 +1129,17 @@ public final class Refactors {
     }
 
     /** A string literal's body as template text: escapes kept, ` and ${ escaped; false for a legacy octal escape (not allowed in templates). */
-    private static boolean appendStringContent(SourceText src, int from, int to, StringBuilder out) {
+    private static boolean appendStringContent(char[] src, int from, int to, StringBuilder out) {
         for (int i = from; i < to; i++) {
-            char c = src.charAt(i);
+            char c = src[i];
             if (c == '\\' && i + 1 < to) {
-                char next = src.charAt(i + 1);
-                if (next >= '1' && next <= '9' || next == '0' && i + 2 < to && src.charAt(i + 2) >= '0' && src.charAt(i + 2) <= '9') return false;
+                char next = src[i + 1];
+                if (next >= '1' && next <= '9' || next == '0' && i + 2 < to && src[i + 2] >= '0' && src[i + 2] <= '9') return false;
                 out.append(c).append(next);
                 i++;
             } else if (c == '`') {
                 out.append("\\`");
-            } else if (c == '$' && i + 1 < to && src.charAt(i + 1) == '{') {
+            } else if (c == '$' && i + 1 < to && src[i + 1] == '{') {
                 out.append("\\$");
             } else {
                 out.append(c);
@@ -1197,7 +1196,7 @@ public final class Refactors {
         int[] uses = found[0];
         List<TextEdit> edits = new ArrayList<>(uses.length + 1);
         List<String> names = new ArrayList<>();
-        SourceText src = a.source();
+        char[] src = a.source();
         for (int use : uses) {
             int parent = q.parentOf(use);
             if (parent < 0 || a.firstChild(parent) != use) return null;
@@ -1206,7 +1205,7 @@ public final class Refactors {
             if (!member && pk != QUALIFIED_NAME && pk != JSX_MEMBER_EXPRESSION) return null; // ns alone, ns[k], ns?.a
             int property = a.nextSibling(use);
             if (property < 0 || a.kind(property) != IDENTIFIER_NAME) return null;
-            String name = src.substring(a.start(property), a.end(property));
+            String name = new String(src, a.start(property), a.end(property) - a.start(property));
             if (Names.bindingProblem(name) != null) return null;
             if (pk == JSX_MEMBER_EXPRESSION && !Character.isUpperCase(name.charAt(0))) return null; // <ns.div> would become the tag div
             if (!names.contains(name)) {
@@ -1232,16 +1231,16 @@ public final class Refactors {
     private static CodeAction namedToNamespace(DocumentQuery q, int declaration, int firstNamed, int lastNamed) {
         Arena a = q.arena();
         ScopeTable t = q.scopes();
-        SourceText src = a.source();
+        char[] src = a.source();
         int source = -1;
         for (int c = a.firstChild(declaration); c >= 0; c = a.nextSibling(c)) if (a.kind(c) == STRING_LITERAL) source = c;
         if (source < 0) return null;
-        String namespace = unusedName(q, namespaceNameOf(src.substring(a.start(source) + 1, (a.start(source) + 1) + (a.end(source) - a.start(source) - 2))));
+        String namespace = unusedName(q, namespaceNameOf(new String(src, a.start(source) + 1, a.end(source) - a.start(source) - 2)));
         List<TextEdit> edits = new ArrayList<>();
         for (int spec = firstNamed; spec >= 0 && a.kind(spec) == IMPORT_SPECIFIER; spec = a.nextSibling(spec)) {
             int imported = a.firstChild(spec), local = a.nextSibling(imported);
             if (a.kind(imported) != IDENTIFIER_NAME || local < 0) return null; // "a-b" as x: no plain member name
-            String importedName = src.substring(a.start(imported), a.end(imported));
+            String importedName = new String(src, a.start(imported), a.end(imported) - a.start(imported));
             if (importedName.equals("default")) return null;
             int symbol = t.symbolOfNode(local);
             if (symbol < 0) return null;
@@ -1259,8 +1258,8 @@ public final class Refactors {
         }
         // the braces around the specifiers become * as N
         int open = a.start(firstNamed), close = a.end(lastNamed);
-        while (open > a.start(declaration) && src.charAt(open - 1) != '{') open--;
-        while (close < a.end(declaration) && src.charAt(close) != '}') close++;
+        while (open > a.start(declaration) && src[open - 1] != '{') open--;
+        while (close < a.end(declaration) && src[close] != '}') close++;
         if (open <= a.start(declaration) || close >= a.end(declaration)) return null;
         edits.add(new TextEdit(q.range(open - 1, close + 1), "* as " + namespace));
         return action(q, "Convert named imports to namespace import", TO_NAMESPACE_IMPORT, edits);
@@ -1319,7 +1318,7 @@ public final class Refactors {
             boolean found = anyNode(a, c, n -> {
                 int k = a.kind(n);
                 return k == THIS || k == SUPER || k == META_PROPERTY
-                        || k == IDENTIFIER_REFERENCE && a.end(n) - a.start(n) == 9 && a.source().substring(a.start(n), a.start(n) + 9).equals("arguments");
+                        || k == IDENTIFIER_REFERENCE && a.end(n) - a.start(n) == 9 && new String(a.source(), a.start(n), 9).equals("arguments");
             }, k -> k == FUNCTION_EXPRESSION || k == FUNCTION_DECLARATION || k == METHOD || k == CLASS_BODY);
             if (found) return true;
         }
@@ -1328,13 +1327,13 @@ public final class Refactors {
 
     private static CodeAction functionToArrow(DocumentQuery q, int fn, int params, int body) {
         Arena a = q.arena();
-        SourceText src = a.source();
+        char[] src = a.source();
         if ((a.data(fn) & F_GENERATOR) != 0 || readsOwnContext(a, fn)) return null;
         // written with the function keyword: an object literal's method m() {} is a function expression too, with none
         int keyword = a.start(fn);
         if ((a.data(fn) & F_ASYNC) != 0 && startsWithWord(src, keyword, a.end(fn), "async")) {
             keyword += 5;
-            while (keyword < a.end(fn) && Character.isWhitespace(src.charAt(keyword))) keyword++;
+            while (keyword < a.end(fn) && Character.isWhitespace(src[keyword])) keyword++;
         }
         if (!startsWithWord(src, keyword, a.end(fn), "function")) return null;
         int name = Layouts.functionName(a, fn);
@@ -1347,22 +1346,22 @@ public final class Refactors {
         if (parent >= 0 && a.kind(parent) == NEW && a.firstChild(parent) == fn) return null; // an arrow cannot be constructed
         int first = a.firstChild(params);
         if (first >= 0 && a.kind(first) == PARAMETER && a.end(a.firstChild(first)) - a.start(a.firstChild(first)) == 4
-                && src.substring(a.start(a.firstChild(first)), a.start(a.firstChild(first)) + 4).equals("this")) return null; // a this parameter
+                && new String(src, a.start(a.firstChild(first)), 4).equals("this")) return null; // a this parameter
         int typeParams = Layouts.functionTypeParameters(a, fn);
         if (typeParams >= 0 && isTsx(q)) return null; // <T>( would read as JSX
         int headStart = typeParams >= 0 ? a.start(typeParams) : a.start(params);
         int returnType = Layouts.functionReturnType(a, fn);
         int headEnd = returnType >= 0 ? a.end(returnType) : a.end(params);
-        if (src.charAt(a.start(params)) != '(') return null;
-        String arrow = ((a.data(fn) & F_ASYNC) != 0 ? "async " : "") + src.substring(headStart, headEnd) + " => "
-                + src.substring(a.start(body), a.end(body));
+        if (src[a.start(params)] != '(') return null;
+        String arrow = ((a.data(fn) & F_ASYNC) != 0 ? "async " : "") + new String(src, headStart, headEnd - headStart) + " => "
+                + new String(src, a.start(body), a.end(body) - a.start(body));
         if (parent >= 0 && !takesAnyExpression(a, parent, fn)) arrow = "(" + arrow + ")";
         return action(q, "Convert to arrow function", TO_ARROW, List.of(new TextEdit(q.range(a.start(fn), a.end(fn)), arrow)));
     }
 
     private static CodeAction arrowToFunction(DocumentQuery q, int fn, int params, int body) {
         Arena a = q.arena();
-        SourceText src = a.source();
+        char[] src = a.source();
         if (readsOwnContext(a, fn)) return null; // a function would have its own this and arguments
         int parent = q.parentOf(fn);
         String out = functionText(a, fn, params, body, "");
@@ -1381,7 +1380,7 @@ public final class Refactors {
      */
     static CodeAction toNamedFunction(DocumentQuery q, int from, int to) {
         Arena a = q.arena();
-        SourceText src = a.source();
+        char[] src = a.source();
         // on the function's head, or on the const's name before it
         int fn = -1;
         for (int n = innermostHolding(a, from, to); n >= 0 && fn < 0; n = q.parentOf(n)) {
@@ -1415,7 +1414,7 @@ public final class Refactors {
             int keyword = a.start(fn);
             if ((a.data(fn) & F_ASYNC) != 0 && startsWithWord(src, keyword, a.end(fn), "async")) {
                 keyword += 5;
-                while (keyword < a.end(fn) && Character.isWhitespace(src.charAt(keyword))) keyword++;
+                while (keyword < a.end(fn) && Character.isWhitespace(src[keyword])) keyword++;
             }
             if (!startsWithWord(src, keyword, a.end(fn), "function")) return null;
         }
@@ -1429,22 +1428,22 @@ public final class Refactors {
      * {@code { return …; }}, an object literal without its parentheses).
      */
     private static String functionText(Arena a, int fn, int params, int body, String name) {
-        SourceText src = a.source();
+        char[] src = a.source();
         int typeParams = Layouts.functionTypeParameters(a, fn);
         int returnType = Layouts.functionReturnType(a, fn);
         StringBuilder text = new StringBuilder();
         if ((a.data(fn) & F_ASYNC) != 0) text.append("async ");
         text.append((a.data(fn) & F_GENERATOR) != 0 ? "function* " : "function ").append(name);
-        if (typeParams >= 0) text.append(src.substring(a.start(typeParams), a.end(typeParams)));
-        boolean parenthesized = src.charAt(a.start(params)) == '(';
-        text.append(parenthesized ? "" : "(").append(src.substring(a.start(params), a.end(params))).append(parenthesized ? "" : ")");
-        if (returnType >= 0) text.append(": ").append(src.substring(a.start(returnType), a.end(returnType)));
+        if (typeParams >= 0) text.append(src, a.start(typeParams), a.end(typeParams) - a.start(typeParams));
+        boolean parenthesized = src[a.start(params)] == '(';
+        text.append(parenthesized ? "" : "(").append(src, a.start(params), a.end(params) - a.start(params)).append(parenthesized ? "" : ")");
+        if (returnType >= 0) text.append(": ").append(src, a.start(returnType), a.end(returnType) - a.start(returnType));
         text.append(' ');
         if (a.kind(body) == FUNCTION_BODY) {
-            text.append(src.substring(a.start(body), a.end(body)));
+            text.append(src, a.start(body), a.end(body) - a.start(body));
         } else {
             int value = a.kind(body) == PARENTHESIZED && a.kind(a.firstChild(body)) == OBJECT ? a.firstChild(body) : body;
-            text.append("{ return ").append(src.substring(a.start(value), a.end(value))).append("; }");
+            text.append("{ return ").append(src, a.start(value), a.end(value) - a.start(value)).append("; }");
         }
         return text.toString();
     }
@@ -1461,10 +1460,10 @@ public final class Refactors {
         return false;
     }
 
-    private static boolean startsWithWord(SourceText src, int at, int end, String word) {
+    private static boolean startsWithWord(char[] src, int at, int end, String word) {
         if (at + word.length() > end) return false;
-        for (int i = 0; i < word.length(); i++) if (src.charAt(at + i) != word.charAt(i)) return false;
-        return at + word.length() == end || !Character.isJavaIdentifierPart(src.charAt(at + word.length()));
+        for (int i = 0; i < word.length(); i++) if (src[at + i] != word.charAt(i)) return false;
+        return at + word.length() == end || !Character.isJavaIdentifierPart(src[at + word.length()]);
     }
 
     private static boolean isTsx(DocumentQuery q) {
@@ -1479,7 +1478,7 @@ public final class Refactors {
         if (arrow < 0 || a.kind(arrow) != ARROW_FUNCTION) return null;
         int body = Layouts.arrowBody(a, arrow);
         if (body < 0) return null;
-        SourceText src = a.source();
+        char[] src = a.source();
         if (from >= a.start(body) && a.kind(body) == FUNCTION_BODY) {
             // inside a block body: only on the arrow's head, so a cursor in a long body does not always offer it
             return null;
@@ -1494,10 +1493,10 @@ public final class Refactors {
             // comments or anything but the return would be lost
             if (!blank(src, a.start(body) + 1, a.start(ret)) || !blank(src, a.start(ret) + "return".length(), a.start(value))) return null;
             int after = a.end(value);
-            while (after < a.end(ret) && Character.isWhitespace(src.charAt(after))) after++;
-            if (after < a.end(ret) && src.charAt(after) == ';') after++;
+            while (after < a.end(ret) && Character.isWhitespace(src[after])) after++;
+            if (after < a.end(ret) && src[after] == ';') after++;
             if (after != a.end(ret) || !blank(src, a.end(ret), a.end(body) - 1)) return null;
-            String text = src.substring(a.start(value), a.end(value));
+            String text = new String(src, a.start(value), a.end(value) - a.start(value));
             int vk = a.kind(value);
             if (vk == OBJECT || vk == SEQUENCE || startsWithBrace(src, a.start(value), a.end(value)) && vk != PARENTHESIZED) text = "(" + text + ")";
             edits.add(new TextEdit(q.range(a.start(body), a.end(body)), text));
@@ -1512,7 +1511,7 @@ public final class Refactors {
             String indent = lineIndent(src, a.start(arrow));
             String unit = indentUnit(src, a.sourceLength());
             String nl = lineBreak(src, a.sourceLength());
-            String value = src.substring(valueStart, valueEnd);
+            String value = new String(src, valueStart, valueEnd - valueStart);
             edits.add(new TextEdit(q.range(a.start(body), a.end(body)), "{" + nl + indent + unit + "return " + value + ";" + nl + indent + "}"));
             title = "Add braces to arrow function";
         }
@@ -1529,35 +1528,35 @@ public final class Refactors {
         return -1;
     }
 
-    private static boolean blank(SourceText src, int from, int to) {
-        for (int i = from; i < to; i++) if (!Character.isWhitespace(src.charAt(i))) return false;
+    private static boolean blank(char[] src, int from, int to) {
+        for (int i = from; i < to; i++) if (!Character.isWhitespace(src[i])) return false;
         return true;
     }
 
-    private static boolean startsWithBrace(SourceText src, int from, int to) {
-        return from < to && (src.charAt(from) == '{');
+    private static boolean startsWithBrace(char[] src, int from, int to) {
+        return from < to && (src[from] == '{');
     }
 
     /** The whitespace that starts the line holding {@code offset}. */
-    static String lineIndent(SourceText src, int offset) {
+    static String lineIndent(char[] src, int offset) {
         int lineStart = offset;
-        while (lineStart > 0 && src.charAt(lineStart - 1) != '\n' && src.charAt(lineStart - 1) != '\r') lineStart--;
+        while (lineStart > 0 && src[lineStart - 1] != '\n' && src[lineStart - 1] != '\r') lineStart--;
         int end = lineStart;
-        while (src.charAt(end) == ' ' || src.charAt(end) == '\t') end++;
-        return src.substring(lineStart, end);
+        while (src[end] == ' ' || src[end] == '\t') end++;
+        return new String(src, lineStart, end - lineStart);
     }
 
     /** One level of indentation as the file writes it: the first indented line's tab, or its spaces (2 to 8), else four spaces. */
-    static String indentUnit(SourceText src, int length) {
+    static String indentUnit(char[] src, int length) {
         boolean lineStart = true;
         for (int i = 0; i < length; i++) {
-            char c = src.charAt(i);
+            char c = src[i];
             if (c == '\n' || c == '\r') { lineStart = true; continue; }
             if (lineStart && c == '\t') return "\t";
             if (lineStart && c == ' ') {
                 int n = 0;
-                while (i + n < length && src.charAt(i + n) == ' ') n++;
-                if (i + n < length && src.charAt(i + n) != '\n' && src.charAt(i + n) != '\r' && src.charAt(i + n) != '*' && n >= 2 && n <= 8) return " ".repeat(n);
+                while (i + n < length && src[i + n] == ' ') n++;
+                if (i + n < length && src[i + n] != '\n' && src[i + n] != '\r' && src[i + n] != '*' && n >= 2 && n <= 8) return " ".repeat(n);
             }
             lineStart = false;
         }

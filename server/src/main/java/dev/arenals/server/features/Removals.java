@@ -1,6 +1,5 @@
 package dev.arenals.server.features;
 
-import dev.arenals.parser.tree.SourceText;
 import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.scope.ScopeTable;
@@ -26,7 +25,7 @@ final class Removals {
     static Removal of(DocumentQuery q, int symbol, boolean[] unused) {
         Arena a = q.arena();
         ScopeTable t = q.scopes();
-        SourceText src = a.source();
+        char[] src = a.source();
         int length = a.sourceLength();
         int decl = t.declarationNode(symbol);
         int declaring = t.declaringNode(symbol);
@@ -62,7 +61,7 @@ final class Removals {
                 for (int c = a.firstChild(parent); c >= 0; c = a.nextSibling(c)) count++;
                 if (count == 1) {
                     // `x => 1` has no parentheses to keep
-                    boolean parenthesized = src.charAt(a.start(parent)) == '(';
+                    boolean parenthesized = src[a.start(parent)] == '(';
                     return new Removal(a.start(declaring), a.end(declaring), parenthesized ? "" : "()");
                 }
                 return listElement(a, parent, declaring);
@@ -113,16 +112,16 @@ final class Removals {
      * The span to delete for a statement at [start, end): from its line's start when only
      * whitespace precedes it, through the line break when only whitespace follows it.
      */
-    static int[] statementSpan(SourceText src, int length, int start, int end) {
+    static int[] statementSpan(char[] src, int length, int start, int end) {
         int from = start;
-        while (from > 0 && (src.charAt(from - 1) == ' ' || src.charAt(from - 1) == '\t')) from--;
-        boolean lineStart = from == 0 || src.charAt(from - 1) == '\n' || src.charAt(from - 1) == '\r';
+        while (from > 0 && (src[from - 1] == ' ' || src[from - 1] == '\t')) from--;
+        boolean lineStart = from == 0 || src[from - 1] == '\n' || src[from - 1] == '\r';
         int to = end;
-        while (to < length && (src.charAt(to) == ' ' || src.charAt(to) == '\t')) to++;
-        boolean lineEnd = to == length || src.charAt(to) == '\n' || src.charAt(to) == '\r';
+        while (to < length && (src[to] == ' ' || src[to] == '\t')) to++;
+        boolean lineEnd = to == length || src[to] == '\n' || src[to] == '\r';
         if (lineStart && lineEnd) {
-            if (to < length && src.charAt(to) == '\r') to++;
-            if (to < length && src.charAt(to) == '\n') to++;
+            if (to < length && src[to] == '\r') to++;
+            if (to < length && src[to] == '\n') to++;
             return new int[] {from, to};
         }
         if (lineEnd) return new int[] {start, end}; // code before it on the line stays as it is
@@ -146,7 +145,7 @@ final class Removals {
 
     /** One binding of an import declaration whose other bindings stay. */
     private static Removal importSpecifier(Arena a, int declaration, int specifier) {
-        SourceText src = a.source();
+        char[] src = a.source();
         int k = a.kind(specifier);
         int defaultSpecifier = -1, namespace = -1, namedCount = 0, lastNamed = -1;
         for (int c = a.firstChild(declaration); c >= 0; c = a.nextSibling(c)) {
@@ -158,10 +157,10 @@ final class Removals {
         if (k == IMPORT_DEFAULT_SPECIFIER) {
             // `d, { a }` → `{ a }`: up to the next binding, past the comma
             int i = a.end(specifier);
-            while (i < a.end(declaration) && src.charAt(i) != ',') i++;
+            while (i < a.end(declaration) && src[i] != ',') i++;
             if (i >= a.end(declaration)) return null;
             i++;
-            while (i < a.end(declaration) && Character.isWhitespace(src.charAt(i))) i++;
+            while (i < a.end(declaration) && Character.isWhitespace(src[i])) i++;
             return new Removal(a.start(specifier), i, "");
         }
         if (k == IMPORT_NAMESPACE_SPECIFIER) {
@@ -171,7 +170,7 @@ final class Removals {
             // `d, { a }` → `d`: from the default binding's end through the closing brace
             if (defaultSpecifier < 0) return null;
             int close = a.end(lastNamed);
-            while (close < a.end(declaration) && src.charAt(close) != '}') close++;
+            while (close < a.end(declaration) && src[close] != '}') close++;
             if (close >= a.end(declaration)) return null;
             return new Removal(a.end(defaultSpecifier), close + 1, "");
         }

@@ -1,6 +1,5 @@
 package dev.arenals.server.features;
 
-import dev.arenals.parser.tree.SourceText;
 import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.tree.Arena;
@@ -43,7 +42,7 @@ public final class SelectionRangeHandler {
     static int[] spans(Arena arena, int offset) {
         int[] path = pathAt(arena, offset);
         Spans spans = new Spans();
-        SourceText src = arena.source();
+        char[] src = arena.source();
         for (int i = path.length - 1; i >= 1; i--) {
             int node = path[i], parent = path[i - 1];
             int start = arena.start(node), end = arena.end(node);
@@ -52,7 +51,7 @@ public final class SelectionRangeHandler {
             if (kind == TEMPLATE_ELEMENT) {
                 // `text${, }text${, }text` or `text`: the text between the delimiters
                 int from = start + 1;
-                int to = end - (src.charAt(end - 1) == '`' ? 1 : 2);
+                int to = end - (src[end - 1] == '`' ? 1 : 2);
                 if (to >= from) spans.add(from, to);
             }
             if (kind != TEMPLATE_ELEMENT) addContents(arena, node, spans);
@@ -71,9 +70,9 @@ public final class SelectionRangeHandler {
             if (isComputedKey(arena, node, parent, pk)) {
                 // `[expression]`: TypeScript's computed property name
                 int open = start - 1, close = end;
-                while (open > 0 && Character.isWhitespace(src.charAt(open))) open--;
-                while (close < arena.sourceLength() && Character.isWhitespace(src.charAt(close))) close++;
-                if (open >= 0 && src.charAt(open) == '[' && close < arena.sourceLength() && src.charAt(close) == ']') spans.add(open, close + 1);
+                while (open > 0 && Character.isWhitespace(src[open])) open--;
+                while (close < arena.sourceLength() && Character.isWhitespace(src[close])) close++;
+                if (open >= 0 && src[open] == '[' && close < arena.sourceLength() && src[close] == ']') spans.add(open, close + 1);
             }
             if (kind == IMPORT_DECLARATION && parent == arena.root()) addImportRun(arena, node, spans);
             if ((pk == TEMPLATE || pk == TEMPLATE_LITERAL_TYPE) && kind != TEMPLATE_ELEMENT) {
@@ -128,11 +127,11 @@ public final class SelectionRangeHandler {
     }
 
     /** A type member's end with the {@code ;} or {@code ,} after it, a field's with its {@code ;}: TypeScript's member ends there. */
-    private static int withSeparator(SourceText src, int length, int kind, int end) {
+    private static int withSeparator(char[] src, int length, int kind, int end) {
         boolean typeMember = kind == PROPERTY_SIGNATURE || kind == METHOD_SIGNATURE || kind == INDEX_SIGNATURE
                 || kind == CALL_SIGNATURE || kind == CONSTRUCT_SIGNATURE;
         if (!typeMember && kind != FIELD) return end;
-        if (end < length && (src.charAt(end) == ';' || (typeMember && src.charAt(end) == ','))) return end + 1;
+        if (end < length && (src[end] == ';' || (typeMember && src[end] == ','))) return end + 1;
         return end;
     }
 
@@ -171,7 +170,7 @@ public final class SelectionRangeHandler {
                 int firstCase = Layouts.switchFirstCase(arena, node);
                 int end = arena.end(node);
                 int open = discriminant < 0 ? -1 : SourceScan.find(arena.source(), arena.end(discriminant), end, '{', ")");
-                if (open < 0 || arena.source().charAt(end - 1) != '}') return;
+                if (open < 0 || arena.source()[end - 1] != '}') return;
                 if (firstCase >= 0) addList(arena.source(), open, end, arena.start(firstCase), arena.end(lastChild(arena, node)), spans);
                 spans.add(open, end);
                 break;
@@ -181,8 +180,8 @@ public final class SelectionRangeHandler {
     }
 
     /** A list [first, last) inside brackets [open, close): between the brackets when they are on different lines. */
-    private static void addList(SourceText src, int open, int close, int first, int last, Spans spans) {
-        boolean bracketed = close - open >= 2 && isOpener(src.charAt(open)) && isCloser(src.charAt(close - 1));
+    private static void addList(char[] src, int open, int close, int first, int last, Spans spans) {
+        boolean bracketed = close - open >= 2 && isOpener(src[open]) && isCloser(src[close - 1]);
         if (bracketed && SourceScan.hasLineBreak(src, open, close - 1)) spans.add(open + 1, close - 1);
         else spans.add(first, last);
     }
@@ -204,7 +203,7 @@ public final class SelectionRangeHandler {
 
     /** {@code { a, b }} of an import, then everything between {@code import} and {@code from} (TypeScript's import clause). */
     private static void addImportClause(Arena arena, int declaration, Spans spans) {
-        SourceText src = arena.source();
+        char[] src = arena.source();
         int firstSpecifier = -1, lastSpecifier = -1, named = -1;
         for (int c = arena.firstChild(declaration); c >= 0; c = arena.nextSibling(c)) {
             int k = arena.kind(c);
@@ -217,15 +216,15 @@ public final class SelectionRangeHandler {
         int clauseEnd = arena.end(lastSpecifier);
         if (named >= 0) {
             int open = arena.start(named) - 1, close = clauseEnd;
-            while (open > arena.start(declaration) && src.charAt(open) != '{') open--;
-            while (close < arena.end(declaration) && src.charAt(close) != '}') close++;
-            if (src.charAt(open) == '{' && close < arena.end(declaration)) {
+            while (open > arena.start(declaration) && src[open] != '{') open--;
+            while (close < arena.end(declaration) && src[close] != '}') close++;
+            if (src[open] == '{' && close < arena.end(declaration)) {
                 spans.add(open, close + 1);
                 clauseEnd = close + 1;
             }
         }
         int clauseStart = arena.start(declaration) + "import".length();
-        while (clauseStart < arena.start(firstSpecifier) && Character.isWhitespace(src.charAt(clauseStart))) clauseStart++;
+        while (clauseStart < arena.start(firstSpecifier) && Character.isWhitespace(src[clauseStart])) clauseStart++;
         spans.add(Math.min(clauseStart, arena.start(firstSpecifier)), clauseEnd);
     }
 
@@ -256,7 +255,7 @@ public final class SelectionRangeHandler {
         int last = first;
         for (int c = arena.nextSibling(first); c >= 0; c = arena.nextSibling(c)) last = c;
         int open = SourceScan.find(arena.source(), from, arena.end(call), '(', "?.");
-        if (open >= 0 && arena.source().charAt(arena.end(call) - 1) == ')') addList(arena.source(), open, arena.end(call), arena.start(first), arena.end(last), spans);
+        if (open >= 0 && arena.source()[arena.end(call) - 1] == ')') addList(arena.source(), open, arena.end(call), arena.start(first), arena.end(last), spans);
         else spans.add(arena.start(first), arena.end(last));
     }
 

@@ -1,6 +1,5 @@
 package dev.arenals.server.features;
 
-import dev.arenals.parser.tree.SourceText;
 import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.scope.ScopeTable;
@@ -107,14 +106,14 @@ public final class SignatureHelpHandler {
 
     private static boolean insideArguments(Arena a, int call, int offset) {
         int end = a.end(call);
-        SourceText src = a.source();
+        char[] src = a.source();
         int last = -1;
         for (int c = a.firstChild(call); c >= 0; c = a.nextSibling(c)) last = c;
-        boolean closed = last >= 0 && a.end(last) < end && src.charAt(end - 1) == ')';
+        boolean closed = last >= 0 && a.end(last) < end && src[end - 1] == ')';
         if (closed) return offset < end;
         if (offset <= end) return true;
         for (int i = end; i < offset; i++) {
-            char ch = src.charAt(i);
+            char ch = src[i];
             if (ch != ',' && ch != '(' && !Character.isWhitespace(ch)) return false;
         }
         return true;
@@ -126,13 +125,13 @@ public final class SignatureHelpHandler {
         if (callee < 0) return -1;
         int typeArguments = Layouts.callTypeArguments(a, call);
         int after = a.end(typeArguments >= 0 ? typeArguments : callee);
-        SourceText src = a.source();
+        char[] src = a.source();
         int limit = a.sourceLength();
         for (int i = after; i < limit; i++) {
-            char ch = src.charAt(i);
+            char ch = src[i];
             if (ch == '(') return i;
             if (ch == '?' || ch == '.' || Character.isWhitespace(ch)) continue; // f?.(x)
-            if (ch == '/' && i + 1 < limit && (src.charAt(i + 1) == '*' || src.charAt(i + 1) == '/')) {
+            if (ch == '/' && i + 1 < limit && (src[i + 1] == '*' || src[i + 1] == '/')) {
                 i = skipComment(src, i, limit) - 1;
                 continue;
             }
@@ -141,12 +140,12 @@ public final class SignatureHelpHandler {
         return -1;
     }
 
-    private static int skipComment(SourceText src, int i, int limit) {
-        if (src.charAt(i + 1) == '/') {
-            while (i < limit && src.charAt(i) != '\n') i++;
+    private static int skipComment(char[] src, int i, int limit) {
+        if (src[i + 1] == '/') {
+            while (i < limit && src[i] != '\n') i++;
             return i;
         }
-        for (int j = i + 2; j + 1 < limit; j++) if (src.charAt(j) == '*' && src.charAt(j + 1) == '/') return j + 2;
+        for (int j = i + 2; j + 1 < limit; j++) if (src[j] == '*' && src[j + 1] == '/') return j + 2;
         return limit;
     }
 
@@ -163,14 +162,14 @@ public final class SignatureHelpHandler {
 
     /** The index of the argument at {@code offset}: one past an argument once a comma follows it. */
     static int activeArgument(Arena a, int[] args, int offset) {
-        SourceText src = a.source();
+        char[] src = a.source();
         int active = 0;
         for (int i = 0; i < args.length; i++) {
             if (a.end(args[i]) >= offset) break;
             int to = i + 1 < args.length ? Math.min(offset, a.start(args[i + 1])) : offset;
             active = i;
             for (int j = a.end(args[i]); j < to; j++) {
-                if (src.charAt(j) == ',') { active = i + 1; break; }
+                if (src[j] == ',') { active = i + 1; break; }
             }
         }
         return active;

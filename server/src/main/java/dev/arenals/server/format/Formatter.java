@@ -1,6 +1,5 @@
 package dev.arenals.server.format;
 
-import dev.arenals.parser.tree.SourceText;
 import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.lexer.Lexer;
@@ -32,7 +31,7 @@ public final class Formatter {
     private final boolean insertSpaces;
 
     private Arena arena;
-    private SourceText src;
+    private char[] src;
     private int length;
 
     // items: tokens, comments and opaque literals in text order
@@ -100,9 +99,9 @@ public final class Formatter {
         int n = 0;
         starts[n++] = 0;
         for (int i = 0; i < length; i++) {
-            char c = src.charAt(i);
+            char c = src[i];
             if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029') {
-                if (c == '\r' && i + 1 < length && src.charAt(i + 1) == '\n') i++;
+                if (c == '\r' && i + 1 < length && src[i + 1] == '\n') i++;
                 if (n == starts.length) starts = Arrays.copyOf(starts, n * 2);
                 starts[n++] = i + 1;
             }
@@ -125,7 +124,7 @@ public final class Formatter {
         int e = line + 1 < lineCount ? lineStart[line + 1] : length;
         if (line + 1 < lineCount) {
             e--;
-            if (src.charAt(e) == '\n' && e > lineStart[line] && src.charAt(e - 1) == '\r') e--;
+            if (src[e] == '\n' && e > lineStart[line] && src[e - 1] == '\r') e--;
         }
         return e;
     }
@@ -211,7 +210,7 @@ public final class Formatter {
             int left = arena.firstChild(i);
             if (left < 0) continue;
             int p = skipTrivia(arena.end(left));
-            if (p >= length || src.charAt(p) != '>') continue;
+            if (p >= length || src[p] != '>') continue;
             if (n == out.length) out = Arrays.copyOf(out, n * 2);
             out[n++] = ((long) p << 32) | op;
         }
@@ -221,10 +220,10 @@ public final class Formatter {
 
     private int skipTrivia(int p) {
         while (p < length) {
-            char c = src.charAt(p);
+            char c = src[p];
             if (c == ' ' || c == '\t' || c == '\n' || c == '\r') p++;
-            else if (c == '/' && p + 1 < length && src.charAt(p + 1) == '/') { while (p < length && src.charAt(p) != '\n') p++; }
-            else if (c == '/' && p + 1 < length && src.charAt(p + 1) == '*') { p += 2; while (p + 1 < length && !(src.charAt(p) == '*' && src.charAt(p + 1) == '/')) p++; p += 2; }
+            else if (c == '/' && p + 1 < length && src[p + 1] == '/') { while (p < length && src[p] != '\n') p++; }
+            else if (c == '/' && p + 1 < length && src[p + 1] == '*') { p += 2; while (p + 1 < length && !(src[p] == '*' && src[p + 1] == '/')) p++; p += 2; }
             else break;
         }
         return p;
@@ -233,19 +232,19 @@ public final class Formatter {
     /** Skips whitespace and adds comments from {@code pos}; returns where the next item starts. */
     private int scanTrivia(int pos, int limit) {
         while (pos < length && pos < limit) {
-            char c = src.charAt(pos);
+            char c = src[pos];
             if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u000b' || c == '\u000c' || c == '\u00a0'
                     || c == '\ufeff' || c == '\u2028' || c == '\u2029' || (c >= '\u2000' && c <= '\u200a') || c == '\u3000'
                     || c == '\u1680' || c == '\u202f' || c == '\u205f') {
                 pos++;
-            } else if (c == '/' && pos + 1 < length && src.charAt(pos + 1) == '/') {
+            } else if (c == '/' && pos + 1 < length && src[pos + 1] == '/') {
                 int e = pos + 2;
-                while (e < length && src.charAt(e) != '\n' && src.charAt(e) != '\r' && src.charAt(e) != '\u2028' && src.charAt(e) != '\u2029') e++;
+                while (e < length && src[e] != '\n' && src[e] != '\r' && src[e] != '\u2028' && src[e] != '\u2029') e++;
                 addItem(pos, e, LINE_COMMENT);
                 pos = e;
-            } else if (c == '/' && pos + 1 < length && src.charAt(pos + 1) == '*') {
+            } else if (c == '/' && pos + 1 < length && src[pos + 1] == '*') {
                 int e = pos + 2;
-                while (e < length && !(src.charAt(e) == '*' && e + 1 < length && src.charAt(e + 1) == '/')) e++;
+                while (e < length && !(src[e] == '*' && e + 1 < length && src[e + 1] == '/')) e++;
                 e = Math.min(length, e + 2);
                 addItem(pos, e, BLOCK_COMMENT);
                 pos = e;
@@ -347,7 +346,7 @@ public final class Formatter {
     }
 
     private boolean isBlank(int from, int to) {
-        for (int i = from; i < to; i++) if (src.charAt(i) != ' ' && src.charAt(i) != '\t') return false;
+        for (int i = from; i < to; i++) if (src[i] != ' ' && src[i] != '\t') return false;
         return true;
     }
 
@@ -661,7 +660,7 @@ public final class Formatter {
             // trailing whitespace
             if (!frozen[line] && !endsInsideItem(line, contentEnd)) {
                 int t = contentEnd;
-                while (t > ls && (src.charAt(t - 1) == ' ' || src.charAt(t - 1) == '\t' || src.charAt(t - 1) == '\u000c' || src.charAt(t - 1) == '\u000b')) t--;
+                while (t > ls && (src[t - 1] == ' ' || src[t - 1] == '\t' || src[t - 1] == '\u000c' || src[t - 1] == '\u000b')) t--;
                 if (t < contentEnd) edits.add(t, contentEnd, "");
             }
         }
@@ -675,7 +674,7 @@ public final class Formatter {
             int ls = lineStart[line];
             int p = ls;
             int limit = Math.min(itemEnd[item], lineContentEnd(line));
-            while (p < limit && (src.charAt(p) == ' ' || src.charAt(p) == '\t')) p++;
+            while (p < limit && (src[p] == ' ' || src[p] == '\t')) p++;
             int col = column(ls, p);
             int want = Math.max(0, col + delta);
             String text = indentation(want);
@@ -691,13 +690,13 @@ public final class Formatter {
 
     private int column(int from, int to) {
         int col = 0;
-        for (int i = from; i < to; i++) col = src.charAt(i) == '\t' ? col + indentSize - col % indentSize : col + 1;
+        for (int i = from; i < to; i++) col = src[i] == '\t' ? col + indentSize - col % indentSize : col + 1;
         return col;
     }
 
     private boolean sameText(int from, int to, String text) {
         if (to - from != text.length()) return false;
-        for (int i = 0; i < text.length(); i++) if (src.charAt(from + i) != text.charAt(i)) return false;
+        for (int i = 0; i < text.length(); i++) if (src[from + i] != text.charAt(i)) return false;
         return true;
     }
 
@@ -717,7 +716,7 @@ public final class Formatter {
         return s;
     }
 
-    SourceText source() { return src; }
+    char[] source() { return src; }
     int sourceLength() { return length; }
     boolean isFrozen(int line) { return frozen[line]; }
 }

@@ -1,6 +1,5 @@
 package dev.arenals.server.format;
 
-import dev.arenals.parser.tree.SourceText;
 import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.lexer.Token;
@@ -29,7 +28,7 @@ final class Spacing {
             // the line starts inside an item (a comment's later line): begin with the first item that starts on it
             return;
         }
-        SourceText src = f.source();
+        char[] src = f.source();
         int lineEnd = f.lineContentEnd(line);
         for (int a = it; a + 1 < f.itemCount; a++) {
             int b = a + 1;
@@ -44,13 +43,13 @@ final class Spacing {
             if (gapFrom == gapTo && mayBeOneToken(src, a, b)) continue; // touching: a space could split one token into two (`>>`, `>=`)
             if (want == NONE && !mayJoin(src, a, b)) continue;
             String text = want == SPACE ? " " : "";
-            if (gapTo - gapFrom == text.length() && (text.isEmpty() || src.charAt(gapFrom) == ' ')) continue;
+            if (gapTo - gapFrom == text.length() && (text.isEmpty() || src[gapFrom] == ' ')) continue;
             edits.add(gapFrom, gapTo, text);
         }
     }
 
-    private static boolean blank(SourceText src, int from, int to) {
-        for (int i = from; i < to; i++) if (src.charAt(i) != ' ' && src.charAt(i) != '\t') return false;
+    private static boolean blank(char[] src, int from, int to) {
+        for (int i = from; i < to; i++) if (src[i] != ' ' && src[i] != '\t') return false;
         return true;
     }
 
@@ -60,16 +59,16 @@ final class Spacing {
      * boundary inside a name). Any other touching pair are two tokens: `x=<div>` takes its spaces
      * as `x = <div>` (TypeScript's formatter), `a=-1` as `a = -1`.
      */
-    private boolean mayBeOneToken(SourceText src, int a, int b) {
-        char x = src.charAt(f.itemEnd[a] - 1), y = src.charAt(f.itemStart[b]);
+    private boolean mayBeOneToken(char[] src, int a, int b) {
+        char x = src[f.itemEnd[a] - 1], y = src[f.itemStart[b]];
         if (word(x) && word(y)) return true;
         if ((x == '>' || x == '<') && (y == '>' || y == '=' || y == '<')) return true;
         return x == '.' && Character.isDigit(y) || Character.isDigit(x) && y == '.';
     }
 
     /** Would the two tokens still read as two without a space between them. */
-    private boolean mayJoin(SourceText src, int a, int b) {
-        char x = src.charAt(f.itemEnd[a] - 1), y = src.charAt(f.itemStart[b]);
+    private boolean mayJoin(char[] src, int a, int b) {
+        char x = src[f.itemEnd[a] - 1], y = src[f.itemStart[b]];
         if (word(x) && word(y)) return false;
         if (op(x) && op(y)) return false;
         if (x == '.' && Character.isDigit(y)) return false;

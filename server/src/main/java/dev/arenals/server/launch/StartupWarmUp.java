@@ -122,7 +122,7 @@ final class StartupWarmUp implements Runnable {
 
     private static void publish(Document doc, ParseTools tools, DiagnosticsHandler diagnostics, MessageJsonHandler json) {
         doc.ensureParsed(tools, MAX_BYTES);
-        Summarizer.summarize(Path.of("/arena-ls-warm-up"), doc.uri(), doc.arena(), doc.source(), doc.lines(), doc.encoding());
+        Summarizer.summarize(Path.of("/arena-ls-warm-up"), doc.uri(), doc.arena(), doc.chars(), doc.lines(), doc.encoding());
         List<Diagnostic> list = diagnostics.diagnostics(doc, MAX_BYTES, true);
         NotificationMessage message = new NotificationMessage();
         message.setJsonrpc("2.0");

@@ -506,7 +506,7 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
             Path path = pathOf(doc.uri());
             if (path == null || doc.arena() == null || doc.isOversized()) return;
             dev.arenals.server.workspace.FileSummary before = index.summary(path);
-            dev.arenals.server.workspace.FileSummary after = Summarizer.summarize(path, doc.uri(), doc.arena(), doc.source(), doc.lines(), doc.encoding());
+            dev.arenals.server.workspace.FileSummary after = Summarizer.summarize(path, doc.uri(), doc.arena(), doc.chars(), doc.lines(), doc.encoding());
             index.putOpen(after);
             summaryPending.remove(doc); // before the importers are looked for: it is one only if it imports itself
             if (before != null && sameExportNames(before, after)) return;

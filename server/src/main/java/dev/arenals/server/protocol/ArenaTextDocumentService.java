@@ -163,7 +163,7 @@ public final class ArenaTextDocumentService implements TextDocumentService {
             return;
         }
         DidOpenText.Item direct = item instanceof DidOpenText.Item ? (DidOpenText.Item) item : null;
-        dev.arenals.parser.tree.SourceText decoded = direct != null ? direct.takeBuffer() : null;
+        dev.arenals.server.document.TextBuffer decoded = direct != null ? direct.takeBuffer() : null;
         if (decoded != null) { // a large text, decoded by FrameReader straight into the buffer the document keeps, with its lines
             server.store().open(item.getUri(), item.getLanguageId(), item.getVersion(), decoded, direct.takeLines(), server.support().positionEncoding);
         } else {

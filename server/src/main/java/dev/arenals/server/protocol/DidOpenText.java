@@ -1,7 +1,7 @@
 package dev.arenals.server.protocol;
 
 import dev.arenals.parser.LineStarts;
-import dev.arenals.parser.tree.SourceText;
+import dev.arenals.server.document.TextBuffer;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.TextDocumentItem;
@@ -10,8 +10,8 @@ import org.eclipse.lsp4j.jsonrpc.messages.Message;
 import org.eclipse.lsp4j.jsonrpc.messages.NotificationMessage;
 
 /**
- * Reads a large {@code didOpen}'s text straight from the frame's UTF-8 bytes into the array the
- * document will keep (one byte per char where it can be), instead of through a String of the frame, Gson's growing builder, a
+ * Reads a large {@code didOpen}'s text straight from the frame's UTF-8 bytes into the char array
+ * the document will keep, instead of through a String of the frame, Gson's growing builder, a
  * String of the text and the document's copy of it: for lib.dom.d.ts (2.4 MB) those were ~9 MB of
  * short-lived arrays and, in a cold JVM, most of the ~220 ms of CPU between the frame's arrival
  * and the start of the parse (docs/performance-comparison.md, "Issue 22, twelfth session").
@@ -39,11 +39,11 @@ final class DidOpenText {
 
     /** A didOpen's text document whose text was decoded into a buffer, handed to the document once. */
     static final class Item extends TextDocumentItem {
-        private SourceText buffer;
+        private TextBuffer buffer;
         private LineStarts lines;
         private String text;
 
-        Item(TextDocumentItem read, SourceText buffer, LineStarts lines) {
+        Item(TextDocumentItem read, TextBuffer buffer, LineStarts lines) {
             super(read.getUri(), read.getLanguageId(), read.getVersion(), "");
             this.buffer = buffer;
             this.lines = lines;
@@ -57,8 +57,8 @@ final class DidOpenText {
         }
 
         /** The decoded text, for the document to own (null after the first call). */
-        SourceText takeBuffer() {
-            SourceText b = buffer;
+        TextBuffer takeBuffer() {
+            TextBuffer b = buffer;
             buffer = null;
             return b;
         }
@@ -87,7 +87,7 @@ final class DidOpenText {
      * The didOpen in {@code rest} (a message whose text is {@code ""}) read by LSP4J, with its text
      * document's text the given decoded one; null when LSP4J does not read it as such a didOpen.
      */
-    static Message withText(byte[] rest, MessageJsonHandler json, SourceText text, LineStarts lines) {
+    static Message withText(byte[] rest, MessageJsonHandler json, TextBuffer text, LineStarts lines) {
         Message message = json.parseMessage(new String(rest, StandardCharsets.UTF_8));
         if (!(message instanceof NotificationMessage)) return null;
         NotificationMessage notification = (NotificationMessage) message;
@@ -194,7 +194,7 @@ final class DidOpenText {
      * Room left in a decoded text's buffer for the edits to come, at most: an eighth of a large file
      * (0.7 MB of lib.dom.d.ts's 5.4, 2.3 MB of typescript.js's) is kept for as long as it is open,
      * and edits rarely add more than a few thousand chars; past it {@link
-     * SourceText} grows by an eighth, copying the text once.
+     * dev.arenals.server.document.TextBuffer} grows by an eighth, copying the text once.
      */
     static final int ROOM_CHARS = 1 << 16;
 

@@ -1,14 +1,14 @@
 package dev.arenals.server.protocol;
 
 import dev.arenals.parser.LineStarts;
-import dev.arenals.parser.tree.SourceText;
+import dev.arenals.server.document.TextBuffer;
 import java.util.Arrays;
 import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
 import org.eclipse.lsp4j.jsonrpc.messages.Message;
 
 /**
  * A large frame's body as it arrives, read as a didOpen whose text is decoded chunk by chunk into
- * the array the document will keep (one byte per char where it can be, {@link SourceText}): the body's bytes are never stored whole. {@link
+ * the char array the document will keep: the body's bytes are never stored whole. {@link
  * DidOpenText} decoded a stored body after it had come; the body's array (lib.dom.d.ts: 2.4 MB,
  * typescript.js: 9.4 MB, and the arrays it grew through) was then the open's largest garbage, and a
  * young collection while it was still reachable copied it into the old generation, resident until
@@ -44,14 +44,9 @@ final class StreamedDidOpen {
     private byte[] raw;
     private int rawLength;
 
-    // the text, decoded: one byte per char (SourceText's form, rare chars aside) until a text holds
-    // too many rare chars for it, then UTF-16 in out
-    private byte[] oneByte;
+    // the text, decoded
     private char[] out;
     private int o;
-    private int[] rareAt = new int[16];
-    private char[] rareChar = new char[16];
-    private int rares;
     private int[] starts;
     private int lines;
     /** A sequence (escape or UTF-8) cut by the end of a chunk: its bytes so far. */
@@ -126,9 +121,7 @@ final class StreamedDidOpen {
             byte[] rest = Arrays.copyOf(head, headLength + tailLength);
             System.arraycopy(tail, 0, rest, headLength, tailLength);
             if (!DidOpenText.plainWithTextAt(rest, rest.length, headLength)) return null;
-            if (oneByte != null && !SourceText.holdsOneByte(o, rares)) toUtf16();
-            SourceText text = oneByte != null ? SourceText.ofBytes(oneByte, o, rareAt, rareChar, rares) : SourceText.ofUtf16(out, o);
-            return DidOpenText.withText(rest, json, text, LineStarts.ofStarts(starts, lines, LineStarts.Terminators.LSP));
+            return DidOpenText.withText(rest, json, new TextBuffer(out, o), LineStarts.ofStarts(starts, lines, LineStarts.Terminators.LSP));
         } catch (RuntimeException e) {
             return null; // the usual path reads it and reports what is wrong with it
         }
@@ -147,7 +140,7 @@ final class StreamedDidOpen {
 
     private void startText() {
         state = TEXT;
-        oneByte = new byte[Math.min(DidOpenText.ROOM_CHARS, fullChars())];
+        out = new char[Math.min(DidOpenText.ROOM_CHARS, fullChars())];
         starts = new int[1024];
         starts[0] = 0;
         lines = 1;
@@ -170,13 +163,11 @@ final class StreamedDidOpen {
      * line per 64 bytes.
      */
     private void ensureOut(int needed) {
-        int capacity = oneByte != null ? oneByte.length : out.length;
-        if (needed <= capacity) return;
+        if (needed <= out.length) return;
         int full = fullChars();
-        int size = Math.max(FrameReader.grownBodyLength(capacity, needed, full), needed);
-        if (oneByte != null) oneByte = Arrays.copyOf(oneByte, size);
-        else out = Arrays.copyOf(out, size);
-        if (size == full && starts.length < (full >>> 6) + 16) starts = Arrays.copyOf(starts, Math.max((full >>> 6) + 16, lines + 16));
+        int size = FrameReader.grownBodyLength(out.length, needed, full);
+        out = Arrays.copyOf(out, Math.max(size, needed));
+        if (out.length == full && starts.length < (full >>> 6) + 16) starts = Arrays.copyOf(starts, Math.max((full >>> 6) + 16, lines + 16));
     }
 
     /** Decodes {@code b[from, to)}; returns where it stopped (to, or after the closing quote, which then starts the tail). */
@@ -197,23 +188,15 @@ final class StreamedDidOpen {
             }
             if (pendingLength > 0) return to;
         }
+        char[] chars = out;
         int i = from;
         while (i < to) {
-            // printable ASCII, most of any source file, in a tight loop (one per form)
+            // printable ASCII, most of any source file, in a tight loop
             int c;
             int k = o;
-            byte[] bytes = oneByte;
-            if (bytes != null) {
-                while (i < to && (c = b[i]) >= 0x20 && c != '"' && c != '\\') {
-                    bytes[k++] = (byte) c;
-                    i++;
-                }
-            } else {
-                char[] chars = out;
-                while (i < to && (c = b[i]) >= 0x20 && c != '"' && c != '\\') {
-                    chars[k++] = (char) c;
-                    i++;
-                }
+            while (i < to && (c = b[i]) >= 0x20 && c != '"' && c != '\\') {
+                chars[k++] = (char) c;
+                i++;
             }
             o = k;
             if (i >= to) break;
@@ -278,14 +261,14 @@ final class StreamedDidOpen {
             }
             if (decoded == '\n' || decoded == '\r') {
                 // a line starts after it; \r\n is one terminator: the start after its \r moves past the \n
-                if (decoded == '\n' && o > 0 && decodedAt(o - 1) == '\r') {
+                if (decoded == '\n' && o > 0 && out[o - 1] == '\r') {
                     starts[lines - 1] = o + 1;
                 } else {
                     if (lines == starts.length) starts = Arrays.copyOf(starts, lines + (lines >>> 1) + 16);
                     starts[lines++] = o + 1;
                 }
             }
-            put(decoded);
+            out[o++] = decoded;
             return next;
         }
         if (c < 0x80) return BAD; // a raw control character
@@ -293,7 +276,7 @@ final class StreamedDidOpen {
         if (c >= 0xc2 && c <= 0xdf) {
             if (i + 1 >= n) return MORE;
             if (!DidOpenText.continuation(b[i + 1])) return BAD;
-            put((char) ((c & 0x1f) << 6 | (b[i + 1] & 0x3f)));
+            out[o++] = (char) ((c & 0x1f) << 6 | (b[i + 1] & 0x3f));
             return i + 2;
         }
         if (c >= 0xe0 && c <= 0xef) {
@@ -302,7 +285,7 @@ final class StreamedDidOpen {
             if (!DidOpenText.continuation(b[i + 2])) return BAD;
             int b1 = b[i + 1] & 0xff;
             if ((c == 0xe0 && b1 < 0xa0) || (c == 0xed && b1 > 0x9f)) return BAD; // overlong, or a surrogate
-            put((char) ((c & 0x0f) << 12 | (b1 & 0x3f) << 6 | (b[i + 2] & 0x3f)));
+            out[o++] = (char) ((c & 0x0f) << 12 | (b1 & 0x3f) << 6 | (b[i + 2] & 0x3f));
             return i + 3;
         }
         if (c >= 0xf0 && c <= 0xf4) {
@@ -311,48 +294,11 @@ final class StreamedDidOpen {
             int b1 = b[i + 1] & 0xff;
             if ((c == 0xf0 && b1 < 0x90) || (c == 0xf4 && b1 > 0x8f)) return BAD; // overlong, or past U+10FFFF
             int cp = (c & 0x07) << 18 | (b1 & 0x3f) << 12 | (b[i + 2] & 0x3f) << 6 | (b[i + 3] & 0x3f);
-            put(Character.highSurrogate(cp));
-            put(Character.lowSurrogate(cp));
+            out[o++] = Character.highSurrogate(cp);
+            out[o++] = Character.lowSurrogate(cp);
             return i + 4;
         }
         return BAD;
-    }
-
-    /** Appends a decoded char in the text's form (ensureOut made room). */
-    private void put(char c) {
-        byte[] bytes = oneByte;
-        if (bytes == null) {
-            out[o++] = c;
-        } else if (!SourceText.isRare(c)) {
-            bytes[o++] = (byte) c;
-        } else if (SourceText.holdsOneByte(fullChars(), rares + 1)) {
-            if (rares == rareAt.length) {
-                rareAt = Arrays.copyOf(rareAt, rares * 2);
-                rareChar = Arrays.copyOf(rareChar, rares * 2);
-            }
-            rareAt[rares] = o;
-            rareChar[rares++] = c;
-            bytes[o++] = 0;
-        } else { // more rare chars than the one-byte form is worth even at the most the text can hold
-            toUtf16();
-            out[o++] = c;
-        }
-    }
-
-    /** The decoded char at {@code i} where it is not a rare one (those read as 0 in the one-byte form). */
-    private int decodedAt(int i) {
-        return oneByte != null ? oneByte[i] & 0xff : out[i];
-    }
-
-    /** Turns the text decoded so far into UTF-16 (its array's capacity kept). */
-    private void toUtf16() {
-        if (oneByte == null) return;
-        char[] chars = new char[oneByte.length];
-        for (int i = 0; i < o; i++) chars[i] = (char) (oneByte[i] & 0xff);
-        for (int k = 0; k < rares; k++) chars[rareAt[k]] = rareChar[k];
-        out = chars;
-        oneByte = null;
-        rares = 0;
     }
 
     /** Records that the char about to be written at {@link #o} came from an escape written as {@code written}. */
@@ -385,7 +331,6 @@ final class StreamedDidOpen {
     /** Writes the body so far back as the bytes that came: the head, the text as it was written, what is pending, the tail. */
     private void toRaw() {
         if (state == RAW) return;
-        toUtf16(); // the text written back from its chars: a rare path
         int decodedBytes = 0;
         if (state != HEAD) {
             for (int i = 0, e = 0; i < o; i++) {
@@ -459,9 +404,6 @@ final class StreamedDidOpen {
         head = null;
         tail = null;
         out = null;
-        oneByte = null;
-        rareAt = null;
-        rareChar = null;
         starts = null;
         escapeAt = escapeWritten = null;
     }

@@ -1,6 +1,5 @@
 package dev.arenals.server.query;
 
-import dev.arenals.parser.tree.SourceText;
 import static dev.arenals.parser.tree.NodeKind.*;
 
 import com.google.common.collect.ImmutableList;
@@ -193,8 +192,8 @@ public final class Callables {
     private static boolean textIs(Arena a, int node, String text) {
         int start = a.start(node);
         if (a.end(node) - start != text.length()) return false;
-        SourceText src = a.source();
-        for (int i = 0; i < text.length(); i++) if (src.charAt(start + i) != text.charAt(i)) return false;
+        char[] src = a.source();
+        for (int i = 0; i < text.length(); i++) if (src[start + i] != text.charAt(i)) return false;
         return true;
     }
 
@@ -314,13 +313,13 @@ public final class Callables {
 
     /** Whether the word before {@code offset} (spaces skipped) is {@code keyword}. */
     private static boolean afterKeyword(Arena a, int offset, String keyword) {
-        SourceText src = a.source();
+        char[] src = a.source();
         int i = offset;
-        while (i > 0 && Character.isWhitespace(src.charAt(i - 1))) i--;
+        while (i > 0 && Character.isWhitespace(src[i - 1])) i--;
         int n = keyword.length();
         if (i < n) return false;
-        for (int j = 0; j < n; j++) if (src.charAt(i - n + j) != keyword.charAt(j)) return false;
-        return i == n || !Character.isJavaIdentifierPart(src.charAt(i - n - 1));
+        for (int j = 0; j < n; j++) if (src[i - n + j] != keyword.charAt(j)) return false;
+        return i == n || !Character.isJavaIdentifierPart(src[i - n - 1]);
     }
 
     /** With overloads, the declarations without a body (the implementation's signature is not callable from outside). */
@@ -369,18 +368,18 @@ public final class Callables {
             if (log.commentEnd(mid) <= offset) { found = mid; lo = mid + 1; } else hi = mid - 1;
         }
         if (found < 0) return null;
-        SourceText src = a.source();
+        char[] src = a.source();
         for (int i = log.commentEnd(found); i < offset; i++) {
-            char c = src.charAt(i);
+            char c = src[i];
             if (!Character.isWhitespace(c) && !Character.isLetter(c)) return null;
         }
         return JsDoc.before(a, skipBack(src, log.commentEnd(found), offset));
     }
 
     /** The end of the comment: JsDoc.before wants only whitespace after it. */
-    private static int skipBack(SourceText src, int commentEnd, int offset) {
+    private static int skipBack(char[] src, int commentEnd, int offset) {
         int i = commentEnd;
-        while (i < offset && Character.isWhitespace(src.charAt(i))) i++;
+        while (i < offset && Character.isWhitespace(src[i])) i++;
         return i;
     }
 
@@ -424,12 +423,12 @@ public final class Callables {
 
     /** ... clipped after {@code max} characters (with " …"). */
     public static String oneLine(Arena a, int start, int end, int max) {
-        SourceText src = a.source();
-        if (end - start <= max && alreadyOneLine(src, start, end)) return src.substring(start, end); // most are
+        char[] src = a.source();
+        if (end - start <= max && alreadyOneLine(src, start, end)) return new String(src, start, end - start); // most are
         StringBuilder sb = new StringBuilder(Math.min(end - start, max) + 2);
         boolean space = false;
         for (int i = start; i < end && sb.length() < max; i++) {
-            char ch = src.charAt(i);
+            char ch = src[i];
             if (Character.isWhitespace(ch)) {
                 space = sb.length() > 0;
                 continue;
@@ -443,13 +442,13 @@ public final class Callables {
     }
 
     /** Whether the text has no whitespace but single spaces between other characters: {@link #oneLine} would copy it as it is. */
-    private static boolean alreadyOneLine(SourceText src, int start, int end) {
+    private static boolean alreadyOneLine(char[] src, int start, int end) {
         if (start >= end) return true;
-        if (Character.isWhitespace(src.charAt(start)) || Character.isWhitespace(src.charAt(end - 1))) return false;
+        if (Character.isWhitespace(src[start]) || Character.isWhitespace(src[end - 1])) return false;
         for (int i = start + 1; i < end - 1; i++) {
-            char ch = src.charAt(i);
+            char ch = src[i];
             if (ch > ' ' && (ch < 0x80 || !Character.isWhitespace(ch))) continue;
-            if (ch != ' ' || src.charAt(i - 1) == ' ' || Character.isWhitespace(src.charAt(i + 1))) return false;
+            if (ch != ' ' || src[i - 1] == ' ' || Character.isWhitespace(src[i + 1])) return false;
         }
         return true;
     }

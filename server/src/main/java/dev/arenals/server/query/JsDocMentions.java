@@ -1,6 +1,5 @@
 package dev.arenals.server.query;
 
-import dev.arenals.parser.tree.SourceText;
 import dev.arenals.parser.scope.ScopeTable;
 import dev.arenals.parser.tree.Arena;
 import dev.arenals.parser.tree.ParseLog;
@@ -23,7 +22,7 @@ public final class JsDocMentions {
         Arena arena = q.arena();
         ParseLog log = arena.log();
         if (log.commentCount() == 0) return NONE;
-        SourceText src = arena.source();
+        char[] src = arena.source();
         String name = arena.names().name(target.nameId);
         if (name.isEmpty()) return NONE;
         int[] out = NONE;
@@ -45,8 +44,8 @@ public final class JsDocMentions {
     }
 
     /** Whether the comment {@code [start, end)} is a documentation comment ({@code /** … *}{@code /}). */
-    public static boolean isDocComment(SourceText src, int start, int end) {
-        return end - start >= 5 && src.charAt(start) == '/' && src.charAt(start + 1) == '*' && src.charAt(start + 2) == '*';
+    public static boolean isDocComment(char[] src, int start, int end) {
+        return end - start >= 5 && src[start] == '/' && src[start + 1] == '*' && src[start + 2] == '*';
     }
 
     /**
@@ -54,27 +53,27 @@ public final class JsDocMentions {
      * {@code {@linkcode name}}, {@code {@linkplain name}}, {@code @see name}), or -1 when
      * {@code src[at]} starts no such tag or no name follows it.
      */
-    public static int nameAfterTag(SourceText src, int at, int end) {
-        if (src.charAt(at) != '@') return -1;
+    public static int nameAfterTag(char[] src, int at, int end) {
+        if (src[at] != '@') return -1;
         int tag = at + 1, tagEnd = tag;
-        while (tagEnd < end && Character.isLetter(src.charAt(tagEnd))) tagEnd++;
-        boolean link = src.charAt(at - 1) == '{' && (is(src, tag, tagEnd, "link") || is(src, tag, tagEnd, "linkcode") || is(src, tag, tagEnd, "linkplain"));
+        while (tagEnd < end && Character.isLetter(src[tagEnd])) tagEnd++;
+        boolean link = src[at - 1] == '{' && (is(src, tag, tagEnd, "link") || is(src, tag, tagEnd, "linkcode") || is(src, tag, tagEnd, "linkplain"));
         if (!link && !is(src, tag, tagEnd, "see")) return -1;
         int k = tagEnd;
-        while (k < end && (src.charAt(k) == ' ' || src.charAt(k) == '\t')) k++;
+        while (k < end && (src[k] == ' ' || src[k] == '\t')) k++;
         return nameEnd(src, k, end) > k ? k : -1;
     }
 
     /** The end of the identifier starting at {@code from} ({@code from} itself when there is none). */
-    public static int nameEnd(SourceText src, int from, int end) {
+    public static int nameEnd(char[] src, int from, int end) {
         int k = from;
-        while (k < end && Character.isJavaIdentifierPart(src.charAt(k))) k++;
+        while (k < end && Character.isJavaIdentifierPart(src[k])) k++;
         return k;
     }
 
-    private static boolean is(SourceText src, int from, int to, String word) {
+    private static boolean is(char[] src, int from, int to, String word) {
         if (to - from != word.length()) return false;
-        for (int i = 0; i < word.length(); i++) if (src.charAt(from + i) != word.charAt(i)) return false;
+        for (int i = 0; i < word.length(); i++) if (src[from + i] != word.charAt(i)) return false;
         return true;
     }
 

@@ -1,6 +1,5 @@
 package dev.arenals.server.query;
 
-import dev.arenals.parser.tree.SourceText;
 import dev.arenals.server.document.Document;
 import dev.arenals.server.document.PositionEncoding;
 
@@ -11,12 +10,12 @@ import dev.arenals.server.document.PositionEncoding;
  */
 public final class Lines {
     private final Document doc;
-    private final SourceText text;
+    private final char[] text;
     private final PositionEncoding encoding;
 
     public Lines(Document doc) {
         this.doc = doc;
-        this.text = doc.source();
+        this.text = doc.chars();
         this.encoding = doc.encoding();
     }
 

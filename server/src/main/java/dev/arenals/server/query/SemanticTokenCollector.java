@@ -1,6 +1,5 @@
 package dev.arenals.server.query;
 
-import dev.arenals.parser.tree.SourceText;
 import static dev.arenals.parser.tree.NodeKind.*;
 import static dev.arenals.server.query.SemanticTokenLegend.*;
 
@@ -801,10 +800,10 @@ public final class SemanticTokenCollector {
         if (name < 0) return false;
         int length = arena.end(name) - arena.start(name);
         if (length < 11) return false;
-        SourceText src = arena.source();
+        char[] src = arena.source();
         int from = arena.end(name) - 11;
-        if (src.charAt(from) != 'c' && src.charAt(from) != 'C') return false;
-        for (int i = 1; i < 11; i++) if (src.charAt(from + i) != "constructor".charAt(i)) return false;
+        if (src[from] != 'c' && src[from] != 'C') return false;
+        for (int i = 1; i < 11; i++) if (src[from + i] != "constructor".charAt(i)) return false;
         return true;
     }
 
@@ -839,12 +838,12 @@ public final class SemanticTokenCollector {
      */
     private void markDeprecated() {
         ParseLog log = arena.log();
-        SourceText src = arena.source();
+        char[] src = arena.source();
         for (int i = 0, n = log.commentCount(); i < n; i++) {
             int start = log.commentStart(i), end = log.commentEnd(i);
-            if (end - start < 16 || src.charAt(start + 1) != '*' || src.charAt(start + 2) != '*' || !contains(src, start, end, "@deprecated")) continue;
+            if (end - start < 16 || src[start + 1] != '*' || src[start + 2] != '*' || !contains(src, start, end, "@deprecated")) continue;
             int anchor = end;
-            while (anchor < arena.sourceLength() && Character.isWhitespace(src.charAt(anchor))) anchor++;
+            while (anchor < arena.sourceLength() && Character.isWhitespace(src[anchor])) anchor++;
             if (anchorCount == deprecatedAnchors.length) deprecatedAnchors = Arrays.copyOf(deprecatedAnchors, anchorCount * 2);
             deprecatedAnchors[anchorCount++] = anchor;
         }
@@ -926,10 +925,10 @@ public final class SemanticTokenCollector {
         if (info >= 0) symbolInfo[symbol] = info | DEPRECATED << MOD_SHIFT;
     }
 
-    private static boolean contains(SourceText src, int from, int to, String word) {
+    private static boolean contains(char[] src, int from, int to, String word) {
         outer:
         for (int i = from, last = to - word.length(); i <= last; i++) {
-            for (int j = 0; j < word.length(); j++) if (src.charAt(i + j) != word.charAt(j)) continue outer;
+            for (int j = 0; j < word.length(); j++) if (src[i + j] != word.charAt(j)) continue outer;
             return true;
         }
         return false;

@@ -1,7 +1,5 @@
 package dev.arenals.server.query;
 
-import dev.arenals.parser.tree.SourceText;
-
 /**
  * Finding a punctuator the tree does not record (the {@code (} of an argument list, the {@code {}
  * of an enum or switch body) by scanning the source from a node's end, over whitespace, comments
@@ -14,18 +12,18 @@ public final class SourceScan {
      * The offset of {@code wanted} at or after {@code from} (before {@code limit}), skipping
      * whitespace, comments and any of {@code skippable}; -1 when another character comes first.
      */
-    public static int find(SourceText src, int from, int limit, char wanted, String skippable) {
+    public static int find(char[] src, int from, int limit, char wanted, String skippable) {
         int i = from;
         while (i < limit) {
-            char c = src.charAt(i);
+            char c = src[i];
             if (c == wanted) return i;
             if (Character.isWhitespace(c) || skippable.indexOf(c) >= 0) {
                 i++;
-            } else if (c == '/' && i + 1 < limit && src.charAt(i + 1) == '/') {
-                while (i < limit && src.charAt(i) != '\n' && src.charAt(i) != '\r') i++;
-            } else if (c == '/' && i + 1 < limit && src.charAt(i + 1) == '*') {
+            } else if (c == '/' && i + 1 < limit && src[i + 1] == '/') {
+                while (i < limit && src[i] != '\n' && src[i] != '\r') i++;
+            } else if (c == '/' && i + 1 < limit && src[i + 1] == '*') {
                 int close = i + 2;
-                while (close + 1 < limit && !(src.charAt(close) == '*' && src.charAt(close + 1) == '/')) close++;
+                while (close + 1 < limit && !(src[close] == '*' && src[close + 1] == '/')) close++;
                 i = close + 2;
             } else {
                 return -1;
@@ -35,8 +33,8 @@ public final class SourceScan {
     }
 
     /** Whether [from, to) holds a line break: a construct there spans lines. */
-    public static boolean hasLineBreak(SourceText src, int from, int to) {
-        for (int i = from; i < to; i++) if (src.charAt(i) == '\n' || src.charAt(i) == '\r') return true;
+    public static boolean hasLineBreak(char[] src, int from, int to) {
+        for (int i = from; i < to; i++) if (src[i] == '\n' || src[i] == '\r') return true;
         return false;
     }
 }

@@ -1,6 +1,5 @@
 package dev.arenals.server.query;
 
-import dev.arenals.parser.tree.SourceText;
 import static dev.arenals.parser.tree.NodeKind.*;
 
 import dev.arenals.parser.scope.ScopeTable;
@@ -151,7 +150,7 @@ public final class SymbolIndex {
             return Layouts.jsxMemberRoot(arena, name);
         }
         if (arena.kind(name) != JSX_IDENTIFIER || arena.start(name) >= arena.end(name)) return -1;
-        char first = arena.source().charAt(arena.start(name));
+        char first = arena.source()[arena.start(name)];
         // lower-case tags are intrinsic elements (<div>), never variables
         return Character.isLowerCase(first) ? -1 : name;
     }

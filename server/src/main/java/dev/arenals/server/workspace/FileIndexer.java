@@ -72,7 +72,7 @@ final class FileIndexer {
             parser.parseInPlace(arena, chars, textLength, options);
             // the summary's own path is the one its importers' resolutions hold: one Path (and its cached string) per file
             // (a copy is interned, so that the walk's Path, whose name was asked for above, is not the one kept)
-            FileSummary s = Summarizer.summarizeBuildingLines(Summarizer.internPath(ModuleResolver.uncached(file)), null, arena, arena.source(), lines, encoding,
+            FileSummary s = Summarizer.summarizeBuildingLines(Summarizer.internPath(ModuleResolver.uncached(file)), null, arena, chars, lines, encoding,
                     contentHash);
             charsIndexed += textLength;
             return s;

@@ -1,6 +1,5 @@
 package dev.arenals.server.workspace;
 
-import dev.arenals.parser.tree.SourceText;
 import static dev.arenals.parser.tree.NodeKind.*;
 
 import com.google.common.collect.ImmutableList;
@@ -33,7 +32,7 @@ import java.nio.file.Path;
  */
 public final class Summarizer {
     private final Arena arena;
-    private final SourceText text;
+    private final char[] text;
     private final LineStarts lines;
     private final PositionEncoding encoding;
     /** Offset up to which {@link #lines} is built, or -1 when it is complete already. */
@@ -52,7 +51,7 @@ public final class Summarizer {
     private int specifierCount;
     private static final String[] NO_STRINGS = new String[0];
 
-    private Summarizer(Arena arena, SourceText text, LineStarts lines, PositionEncoding encoding, boolean linesComplete) {
+    private Summarizer(Arena arena, char[] text, LineStarts lines, PositionEncoding encoding, boolean linesComplete) {
         this.arena = arena;
         this.text = text;
         this.lines = lines;
@@ -70,12 +69,13 @@ public final class Summarizer {
      * arena of its own: for tests and harnesses that build a workspace from texts.
      */
     public static FileSummary ofText(Path path, String text) {
+        char[] chars = text.toCharArray();
         Arena arena = new Arena();
-        new dev.arenals.parser.JsParser().parse(arena, text, dev.arenals.parser.ParseOptions.forFileName(path.toString()));
-        return summarize(path, null, arena, arena.source(), LineStarts.of(arena.source(), LineStarts.Terminators.LSP), PositionEncoding.UTF16);
+        new dev.arenals.parser.JsParser().parse(arena, chars, chars.length, dev.arenals.parser.ParseOptions.forFileName(path.toString()));
+        return summarize(path, null, arena, chars, LineStarts.of(chars, chars.length, LineStarts.Terminators.LSP), PositionEncoding.UTF16);
     }
 
-    public static FileSummary summarize(Path path, String uri, Arena arena, SourceText text, LineStarts lines, PositionEncoding encoding) {
+    public static FileSummary summarize(Path path, String uri, Arena arena, char[] text, LineStarts lines, PositionEncoding encoding) {
         if (arena.nodeCount() == 0 || arena.root() < 0) return FileSummary.empty(path, uri);
         return new Summarizer(arena, text, lines, encoding, true).run(path, uri);
     }
@@ -84,12 +84,12 @@ public final class Summarizer {
      * The same for a file whose line starts are not known: {@code scratch} is filled only as far
      * as the last name needs (the tail of a bundle without top-level names is never scanned).
      */
-    public static FileSummary summarizeBuildingLines(Path path, String uri, Arena arena, SourceText text, LineStarts scratch, PositionEncoding encoding) {
+    public static FileSummary summarizeBuildingLines(Path path, String uri, Arena arena, char[] text, LineStarts scratch, PositionEncoding encoding) {
         return summarizeBuildingLines(path, uri, arena, text, scratch, encoding, 0);
     }
 
     /** The same for a file read from disk whose bytes hashed to {@code contentHash} ({@link FileSummary#contentHash}). */
-    static FileSummary summarizeBuildingLines(Path path, String uri, Arena arena, SourceText text, LineStarts scratch, PositionEncoding encoding,
+    static FileSummary summarizeBuildingLines(Path path, String uri, Arena arena, char[] text, LineStarts scratch, PositionEncoding encoding,
             int contentHash) {
         if (arena.nodeCount() == 0 || arena.root() < 0) return FileSummary.empty(path, uri);
         Summarizer summarizer = new Summarizer(arena, text, scratch, encoding, false);
@@ -105,7 +105,7 @@ public final class Summarizer {
      * {@link #summarize}, with each import's uses ({@link Import#uses}) as a file indexed from disk
      * keeps them. {@code arena} must hold one fresh parse (every node live).
      */
-    public static FileSummary summarizeWithUses(Path path, String uri, Arena arena, SourceText text, LineStarts lines, PositionEncoding encoding) {
+    public static FileSummary summarizeWithUses(Path path, String uri, Arena arena, char[] text, LineStarts lines, PositionEncoding encoding) {
         if (arena.nodeCount() == 0 || arena.root() < 0) return FileSummary.empty(path, uri);
         Summarizer summarizer = new Summarizer(arena, text, lines, encoding, true);
         summarizer.withUses = true;
@@ -1230,7 +1230,7 @@ public final class Summarizer {
      */
     private void markLinkedInDocComments(boolean[] unknown) {
         ParseLog log = arena.log();
-        SourceText src = arena.source();
+        char[] src = arena.source();
         for (int c = 0; c < log.commentCount(); c++) {
             int start = log.commentStart(c), end = log.commentEnd(c);
             if (!JsDocMentions.isDocComment(src, start, end)) continue;

@@ -24,54 +24,6 @@ class DocumentTest {
     }
 
     /**
-     * A document keeps its text one byte per char while it can (lib.dom.d.ts: its em dashes held
-     * aside), an edit typing a char past Latin-1 switches it to UTF-16, and in either form the tree,
-     * the diagnostics and every position are those of a fresh document of the same text.
-     */
-    @Test
-    void theTextIsOneBytePerCharUntilAnEditBringsInACharPastLatin1() {
-        String text = "/** Returns the café — or null. */\nfunction find(naïve: string): string { return naïve }\nlet x = ;\n";
-        for (PositionEncoding encoding : PositionEncoding.values()) {
-            Document d = doc("file:///w/a.ts", "typescript", text, encoding);
-            assertTrue(d.source().isLatin1(), "one byte per char, the em dash held aside");
-            assertTrue(d.ensureParsed(ParseTools.current(), Long.MAX_VALUE));
-            assertSameAsFresh(d, encoding);
-
-            assertNull(d.applyChanges(List.of(edit(1, 9, 1, 13, "ïtem")), 2));
-            assertTrue(d.source().isLatin1(), "a Latin-1 edit keeps the form");
-            d.ensureParsed(ParseTools.current(), Long.MAX_VALUE);
-            assertSameAsFresh(d, encoding);
-
-            assertNull(d.applyChanges(List.of(edit(2, 4, 2, 5, "π")), 3));
-            assertFalse(d.source().isLatin1(), "a char past Latin-1 switches the document to UTF-16");
-            d.ensureParsed(ParseTools.current(), Long.MAX_VALUE);
-            assertSameAsFresh(d, encoding);
-            assertEquals(new Position(2, 4), d.positionAt(d.text().indexOf('π')));
-
-            assertNull(d.applyChanges(List.of(edit(2, 4, 2, 5, "y")), 4));
-            assertFalse(d.source().isLatin1(), "and stays UTF-16");
-            d.ensureParsed(ParseTools.current(), Long.MAX_VALUE);
-            assertSameAsFresh(d, encoding);
-        }
-    }
-
-    /** {@code d}'s tree, diagnostics and positions equal a fresh document's of its text. */
-    private static void assertSameAsFresh(Document d, PositionEncoding encoding) {
-        Document fresh = doc("file:///w/a.ts", "typescript", d.text(), encoding);
-        fresh.ensureParsed(ParseTools.current(), Long.MAX_VALUE);
-        assertEquals(dev.arenals.parser.TreeDump.dump(fresh.arena()), dev.arenals.parser.TreeDump.dump(d.arena()));
-        assertEquals(fresh.arena().log().diagnosticCount(), d.arena().log().diagnosticCount());
-        for (int i = 0; i < fresh.arena().log().diagnosticCount(); i++) {
-            assertEquals(fresh.arena().log().diagnosticStart(i), d.arena().log().diagnosticStart(i));
-        }
-        for (int offset = 0; offset <= d.length(); offset++) {
-            Position p = d.positionAt(offset);
-            assertEquals(fresh.positionAt(offset), p);
-            assertEquals(fresh.offsetAt(p), d.offsetAt(p));
-        }
-    }
-
-    /**
      * A comment-heavy file (as lib.dom.d.ts, a node per 20 chars) gets node columns sized for its
      * tree before the first parse, not from its length (a node per 8 chars, most of it left empty
      * while the heap grew for it), and an edit that adds nodes still reparses.
@@ -82,7 +34,7 @@ class DocumentTest {
         for (int i = 0; i < 2000; i++) sb.append("/** The property number ").append(i).append(", documented at some length as a .d.ts does. */\n")
                 .append("declare var p").append(i).append(": number;\n");
         Document d = doc("file:///w/a.d.ts", "typescript", sb.toString(), PositionEncoding.UTF16);
-        int reserved = Document.expectedNodes(dev.arenals.parser.tree.SourceText.of(sb), sb.length());
+        int reserved = Document.expectedNodes(sb.toString().toCharArray(), sb.length());
         assertTrue(d.ensureParsed(ParseTools.current(), Long.MAX_VALUE));
         int nodes = d.arena().nodeCount();
         assertTrue(sb.length() / 8 > 2 * nodes, "the text must be sparse in nodes for this test: " + nodes + " nodes, " + sb.length() + " chars");
@@ -118,13 +70,13 @@ class DocumentTest {
         String comments = "/** only a comment, long enough to count for something */\n// and a line comment\n";
         assertEquals(1024, Document.expectedNodes(repeat(comments, 1000), 1000 * comments.length()), "the floor");
         String dense = "a+b;".repeat(100_000); // 4 units in 4 chars: at most a node per 8 chars is reserved
-        assertEquals(dense.length() / 8, Document.expectedNodes(dev.arenals.parser.tree.SourceText.of(dense), dense.length()));
+        assertEquals(dense.length() / 8, Document.expectedNodes(dense.toCharArray(), dense.length()));
         for (String cut : new String[] {"/* never closed", "'never closed", "x /", "a\\"}) {
-            assertEquals(1024, Document.expectedNodes(dev.arenals.parser.tree.SourceText.of(cut), cut.length()), cut); // no index past the end
+            assertEquals(1024, Document.expectedNodes(cut.toCharArray(), cut.length()), cut); // no index past the end
         }
     }
 
-    private static dev.arenals.parser.tree.SourceText repeat(String s, int times) { return dev.arenals.parser.tree.SourceText.of(s.repeat(times)); }
+    private static char[] repeat(String s, int times) { return s.repeat(times).toCharArray(); }
 
     @Test
     void changesApplyInOrderWithinOneNotification() {
@@ -168,7 +120,7 @@ class DocumentTest {
             // a limit the text is over a third of, in chars: the size is counted, not bounded
             d.ensureParsed(ParseTools.current(), now.length() * 2L + 8);
             // the full count (a lone surrogate counts 3 bytes, as a client encoding it would send U+FFFD)
-            assertEquals(Document.utf8Between(dev.arenals.parser.tree.SourceText.of(now), 0, now.length()), d.sizeBytes(), "after edit " + i + ": " + now.chars().mapToObj(Integer::toHexString).collect(java.util.stream.Collectors.joining(" ")));
+            assertEquals(Document.utf8Between(now.toCharArray(), 0, now.length()), d.sizeBytes(), "after edit " + i + ": " + now.chars().mapToObj(Integer::toHexString).collect(java.util.stream.Collectors.joining(" ")));
         }
     }
 

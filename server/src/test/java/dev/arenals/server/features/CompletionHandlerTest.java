@@ -401,7 +401,7 @@ class CompletionHandlerTest {
             Arena arena = new Arena();
             char[] chars = files[i + 1].toCharArray();
             new JsParser().parse(arena, chars, chars.length, ParseOptions.forFileName(path.getFileName().toString()));
-            index.putIndexed(Summarizer.summarize(path, null, arena, arena.source(), LineStarts.of(chars, chars.length, LineStarts.Terminators.LSP),
+            index.putIndexed(Summarizer.summarize(path, null, arena, chars, LineStarts.of(chars, chars.length, LineStarts.Terminators.LSP),
                     PositionEncoding.UTF16));
         }
         return index;

@@ -366,7 +366,7 @@ class RefactorsCorpusTest {
             int s = newStarts[e], end = s + texts[e].length();
             if (newDecl < s || newDecl >= end) continue;
             if (copyAt[e] >= 0 && newDecl >= copyAt[e] && newDecl < copyAt[e] + moved.length()) return false;
-            return b.source().substring(newDecl, newDecl + Math.min(name.length(), b.sourceLength() - newDecl)).equals(name);
+            return new String(b.source(), newDecl, Math.min(name.length(), b.sourceLength() - newDecl)).equals(name);
         }
         return false;
     }

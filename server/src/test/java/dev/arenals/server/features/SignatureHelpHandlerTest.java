@@ -181,7 +181,7 @@ class SignatureHelpHandlerTest {
         Files.writeString(app, m.text);
         WorkspaceIndex index = new WorkspaceIndex();
         Document libDoc = Docs.parsed(lib.toUri().toString(), libText);
-        index.putOpen(Summarizer.summarize(lib, libDoc.uri(), libDoc.arena(), libDoc.source(), libDoc.lines(), libDoc.encoding()));
+        index.putOpen(Summarizer.summarize(lib, libDoc.uri(), libDoc.arena(), libDoc.chars(), libDoc.lines(), libDoc.encoding()));
         Document doc = Docs.parsed(app.toUri().toString(), m.text);
         CrossFileNavigator navigator = new CrossFileNavigator(index);
         SignatureHelpHandler handler = new SignatureHelpHandler();

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import com.google.gson.JsonPrimitive;
 import dev.arenals.parser.LineStarts;
-import dev.arenals.parser.tree.SourceText;
+import dev.arenals.server.document.TextBuffer;
 import dev.arenals.server.testing.RawServer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -69,14 +69,14 @@ class DidOpenTextTest {
         TextDocumentItem item = ((DidOpenTextDocumentParams) ((NotificationMessage) direct).getParams()).getTextDocument();
         DidOpenText.Item decoded = assertInstanceOf(DidOpenText.Item.class, item);
         TextDocumentItem expected = lsp4j(body);
-        SourceText buffer = decoded.takeBuffer();
+        TextBuffer buffer = decoded.takeBuffer();
         assertEquals(expected.getText(), buffer.toString());
         assertEquals(expected.getUri(), item.getUri());
         assertEquals(expected.getLanguageId(), item.getLanguageId());
         assertEquals(expected.getVersion(), item.getVersion());
         assertEquals("textDocument/didOpen", ((NotificationMessage) direct).getMethod());
-        assertTrue(buffer.capacity() >= buffer.length() + Math.min(buffer.length() / 8, DidOpenText.ROOM_CHARS), "room for a first edit's growth");
-        assertTrue(buffer.capacity() <= body.length + DidOpenText.ROOM_CHARS + 16, "no more room than that: what the document keeps");
+        assertTrue(buffer.array().length >= buffer.length() + Math.min(buffer.length() / 8, DidOpenText.ROOM_CHARS), "room for a first edit's growth");
+        assertTrue(buffer.array().length <= body.length + DidOpenText.ROOM_CHARS + 16, "no more room than that: what the document keeps");
         LineStarts lines = decoded.takeLines();
         assertNotNull(lines, "the lines come with the text");
         assertArrayEquals(LineStarts.of(expected.getText(), LineStarts.Terminators.LSP).toArray(), lines.toArray(),
@@ -117,9 +117,9 @@ class DidOpenTextTest {
         byte[] body = utf8(didOpen(quoted(text)));
         Message direct = DidOpenText.read(body, body.length, JSON);
         TextDocumentItem item = ((DidOpenTextDocumentParams) ((NotificationMessage) direct).getParams()).getTextDocument();
-        SourceText buffer = assertInstanceOf(DidOpenText.Item.class, item).takeBuffer();
+        TextBuffer buffer = assertInstanceOf(DidOpenText.Item.class, item).takeBuffer();
         assertEquals(text.length(), buffer.length());
-        int room = buffer.capacity() - buffer.length();
+        int room = buffer.array().length - buffer.length();
         // the JSON's escapes (a \n is two bytes, one char) leave some more: the decoder sizes by bytes
         int escapes = 200_000;
         assertTrue(room >= DidOpenText.ROOM_CHARS, "room for typing: " + room);

@@ -188,7 +188,7 @@ class NewFileResolutionTest {
         char[] chars = text.toCharArray();
         new dev.arenals.parser.JsParser().parse(arena, chars, chars.length, dev.arenals.parser.ParseOptions.forFileName("main.ts"));
         ModuleResolver.forgetAll();
-        dev.arenals.server.workspace.FileSummary s = dev.arenals.server.workspace.Summarizer.summarize(main, main.toUri().toString(), arena, arena.source(),
+        dev.arenals.server.workspace.FileSummary s = dev.arenals.server.workspace.Summarizer.summarize(main, main.toUri().toString(), arena, chars,
                 dev.arenals.parser.LineStarts.of(chars, chars.length, dev.arenals.parser.LineStarts.Terminators.LSP),
                 dev.arenals.server.document.PositionEncoding.UTF16);
         assertEquals(2, s.resolvedModules().size(), s.resolvedModules().toString());

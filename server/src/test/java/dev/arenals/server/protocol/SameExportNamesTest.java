@@ -23,7 +23,7 @@ class SameExportNamesTest {
         char[] chars = text.toCharArray();
         new JsParser().parse(arena, chars, chars.length, ParseOptions.forFileName("a.ts"));
         Path path = Path.of("/w", "a.ts");
-        return Summarizer.summarize(path, path.toUri().toString(), arena, arena.source(), LineStarts.of(chars, chars.length, LineStarts.Terminators.LSP),
+        return Summarizer.summarize(path, path.toUri().toString(), arena, chars, LineStarts.of(chars, chars.length, LineStarts.Terminators.LSP),
                 PositionEncoding.UTF16);
     }
 

@@ -35,7 +35,7 @@ class ImportUsesTest {
         Arena arena = new Arena();
         char[] chars = text.toCharArray();
         new JsParser().parse(arena, chars, chars.length, ParseOptions.forFileName(fileName));
-        return Summarizer.summarizeWithUses(Path.of("/w", fileName), null, arena, arena.source(), LineStarts.of(chars, chars.length, LineStarts.Terminators.LSP),
+        return Summarizer.summarizeWithUses(Path.of("/w", fileName), null, arena, chars, LineStarts.of(chars, chars.length, LineStarts.Terminators.LSP),
                 PositionEncoding.UTF16);
     }
 
@@ -84,7 +84,7 @@ class ImportUsesTest {
         Arena arena = new Arena();
         char[] chars = "import { a } from './m';\na();\n".toCharArray();
         new JsParser().parse(arena, chars, chars.length, ParseOptions.forFileName("a.ts"));
-        FileSummary s = Summarizer.summarize(Path.of("/w/a.ts"), "file:///w/a.ts", arena, arena.source(),
+        FileSummary s = Summarizer.summarize(Path.of("/w/a.ts"), "file:///w/a.ts", arena, chars,
                 LineStarts.of(chars, chars.length, LineStarts.Terminators.LSP), PositionEncoding.UTF16);
         assertFalse(s.importOf("a").usesKnown());
     }

@@ -148,7 +148,7 @@ class ModuleResolverTest {
         dev.arenals.parser.tree.Arena arena = new dev.arenals.parser.tree.Arena(1024);
         char[] text = Files.readString(main).toCharArray();
         new dev.arenals.parser.JsParser().parseInPlace(arena, text, text.length, dev.arenals.parser.ParseOptions.forFileName("main.ts"));
-        FileSummary s = Summarizer.summarizeBuildingLines(main, null, arena, arena.source(),
+        FileSummary s = Summarizer.summarizeBuildingLines(main, null, arena, text,
                 new dev.arenals.parser.LineStarts(dev.arenals.parser.LineStarts.Terminators.LSP), dev.arenals.server.document.PositionEncoding.UTF16);
         assertEquals(java.util.Map.of("../a", a, "../lib", index), s.resolvedModules());
         assertEquals(ModuleResolver.resolveFrom(main, "../a"), s.resolve("../a"));

@@ -39,7 +39,7 @@ class SummarizerCorpusTest {
                 String t = variant == 0 ? text : mangle(text, random);
                 char[] chars = t.toCharArray();
                 parser.parse(arena, chars, chars.length, ParseOptions.forFileName(file.getFileName().toString()));
-                FileSummary s = Summarizer.summarize(file, null, arena, arena.source(), LineStarts.of(chars, chars.length, LineStarts.Terminators.LSP), PositionEncoding.UTF16);
+                FileSummary s = Summarizer.summarize(file, null, arena, chars, LineStarts.of(chars, chars.length, LineStarts.Terminators.LSP), PositionEncoding.UTF16);
                 summarized++;
                 if (variant != 0) continue;
                 java.util.Set<String> exportedLocals = new java.util.HashSet<>();

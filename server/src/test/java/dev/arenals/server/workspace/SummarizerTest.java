@@ -21,7 +21,7 @@ class SummarizerTest {
         char[] chars = text.toCharArray();
         new JsParser().parse(arena, chars, chars.length, ParseOptions.forFileName(fileName));
         Path path = Path.of("/w", fileName);
-        return Summarizer.summarize(path, path.toUri().toString(), arena, arena.source(), LineStarts.of(chars, chars.length, LineStarts.Terminators.LSP), encoding);
+        return Summarizer.summarize(path, path.toUri().toString(), arena, chars, LineStarts.of(chars, chars.length, LineStarts.Terminators.LSP), encoding);
     }
 
     private static FileSummary summarize(String text) { return summarize("a.ts", text, PositionEncoding.UTF16); }
@@ -65,7 +65,7 @@ class SummarizerTest {
             Arena arena = new Arena();
             new JsParser().parse(arena, chars, chars.length, ParseOptions.forFileName("main.ts"));
             Path file = dir.resolve("main.ts");
-            FileSummary s = Summarizer.summarize(file, null, arena, arena.source(), LineStarts.of(chars, chars.length, LineStarts.Terminators.LSP), PositionEncoding.UTF16);
+            FileSummary s = Summarizer.summarize(file, null, arena, chars, LineStarts.of(chars, chars.length, LineStarts.Terminators.LSP), PositionEncoding.UTF16);
             assertEquals(c[1], s.resolvedModules().get("dual").getFileName().toString(), c[0]);
         }
     }

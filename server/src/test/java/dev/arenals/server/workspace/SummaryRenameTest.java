@@ -43,7 +43,7 @@ class SummaryRenameTest {
         Arena arena = new Arena();
         char[] chars = text.toCharArray();
         new JsParser().parse(arena, chars, chars.length, ParseOptions.forFileName(fileName));
-        return Summarizer.summarizeWithUses(Path.of("/w", fileName), null, arena, arena.source(), LineStarts.of(chars, chars.length, LineStarts.Terminators.LSP),
+        return Summarizer.summarizeWithUses(Path.of("/w", fileName), null, arena, chars, LineStarts.of(chars, chars.length, LineStarts.Terminators.LSP),
                 PositionEncoding.UTF16);
     }
 
