@@ -54,7 +54,7 @@ function program() {
     // the nineteenth session's shapes: accessors, overloads, a generic class instantiated, members' and
     // functions' declared types, object literals, mapped library types, optional values
     emit(`class G { get m() { return 1; } set m(value: number) {} ${chance(0.5) ? 'get n() { return 2; }' : 'n = 2;'} }\n`);
-    emit(`class O { m(a: number): number; m(a: string): string; m(a: any) { return a; } ${chance(0.5) ? 'k = 0;' : ''} }\n`);
+    emit(`class O { m(a: number): ${pick(['A', 'number'])}; m(a: string): ${pick(['C', 'string'])}; m(a: any) { return a; } ${chance(0.5) ? 'k = 0;' : ''} }\n`);
     emit(`class Box<T> { value: T; constructor(v: T) { this.value = v; } get(): T { return this.value; } }\n`);
     emit(`class H { c: C = new C(); getA(): A { return new A(1); } static s: E = new E(); }\n`);
     emit(`function make(): ${pick(['C', 'E', 'A'])} { return null!; }\n`);
@@ -86,6 +86,7 @@ function program() {
         () => { read('g'); emit(';'); },
         () => { read('new G()'); emit(';'); },
         () => { read('new O()'); emit('(1);'); },
+        () => { read(`new O().m(${pick(['1', '"s"', '-2', '`t`'])})`); emit(';'); },
         () => { read('bx.value'); emit(';'); },
         () => { read('bx.get()'); emit(';'); },
         () => { read(`new Box(${pick(['new E()', 'new C()', 'new A(1)'])}).value`); emit(';'); },

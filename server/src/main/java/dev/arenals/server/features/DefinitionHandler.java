@@ -209,7 +209,7 @@ public final class DefinitionHandler {
                 int fn = declaration < 0 ? -1 : a.kind(declaration) == METHOD ? Layouts.methodFunction(a, declaration) : declaration;
                 if (fn < 0 || (a.kind(fn) != FUNCTION_DECLARATION && a.kind(fn) != FUNCTION_EXPRESSION && a.kind(fn) != METHOD_SIGNATURE)) return found;
                 parameterLists[i] = Layouts.functionParameters(a, fn);
-                arities[i] = Layouts.functionBody(a, fn) >= 0 ? null : arityOf(a, parameterLists[i]);
+                arities[i] = Layouts.functionBody(a, fn) >= 0 ? null : OverloadArguments.arityOf(a, parameterLists[i]);
             }
             if (arities[found.size() - 1] == null) {
                 for (int i = 0; i < found.size() - 1; i++) if (arities[i] == null) return found; // two bodies: not overloads
@@ -249,25 +249,11 @@ public final class DefinitionHandler {
         for (int i = 0; i < arities.length; i++) {
             int[] arity = arities[i];
             if (arity == null || arguments < arity[0] || (arity[1] >= 0 && arguments > arity[1])) continue;
-            int verdict = signatures == null ? argumentsFit(q, parameterLists[i], parent) : argumentsFit(q, signatures.get(i).parameters(), parent);
+            int verdict = signatures == null ? OverloadArguments.argumentsFit(q, parameterLists[i], parent) : argumentsFit(q, signatures.get(i).parameters(), parent);
             if (verdict == OverloadArguments.FITS) return List.of(found.get(i));
             if (verdict == OverloadArguments.UNSURE) return found;
         }
         return found;
-    }
-
-    /** Whether a call's arguments fit a parameter list of this file ({@link OverloadArguments}), {@code this: T} skipped. */
-    private static int argumentsFit(DocumentQuery q, int params, int call) {
-        Arena a = q.arena();
-        int verdict = OverloadArguments.FITS;
-        int p = params < 0 ? -1 : a.firstChild(params);
-        if (p >= 0 && isThisParameter(a, p)) p = a.nextSibling(p);
-        for (int arg = Layouts.callFirstArgument(a, call); arg >= 0 && p >= 0; arg = a.nextSibling(arg), p = a.nextSibling(p)) {
-            int one = OverloadArguments.fits(q, Layouts.parameterType(a, p), arg);
-            if (one == OverloadArguments.DOES_NOT_FIT) return one;
-            if (one == OverloadArguments.UNSURE) verdict = one;
-        }
-        return verdict;
     }
 
     /** The same against another file's signature, its parameters as its summary writes them. */
@@ -283,29 +269,11 @@ public final class DefinitionHandler {
         return verdict;
     }
 
-    private static boolean isThisParameter(Arena a, int p) {
-        int target = a.kind(p) == PARAMETER ? Layouts.parameterTarget(a, p) : -1;
-        return target >= 0 && a.kind(target) == BINDING_IDENTIFIER && a.names().equals(a.data(target), "this");
-    }
-
     private static int comparePositions(Position one, Position other) {
         return one.getLine() != other.getLine() ? Integer.compare(one.getLine(), other.getLine()) : Integer.compare(one.getCharacter(), other.getCharacter());
     }
 
-    /** The fewest and most arguments a parameter list takes (most -1 with a rest parameter); {@code this: T} is not one. */
-    private static int[] arityOf(Arena a, int params) {
-        int fewest = 0, most = 0;
-        for (int p = params < 0 ? -1 : a.firstChild(params); p >= 0; p = a.nextSibling(p)) {
-            if (a.kind(p) != PARAMETER) return null;
-            if (isThisParameter(a, p)) continue;
-            if (Layouts.isRestParameter(a, p)) return new int[] {fewest, -1};
-            most++;
-            if ((a.data(p) & P_OPTIONAL) == 0 && Layouts.parameterInitializer(a, p) < 0) fewest = most;
-        }
-        return new int[] {fewest, most};
-    }
-
-    /** {@link #arityOf(Arena, int)} read from parameters as written in a summary ({@code a?: T}, {@code b = 1}, {@code ...r: T[]}); null when unsure. */
+    /** {@link OverloadArguments#arityOf(Arena, int)} read from parameters as written in a summary ({@code a?: T}, {@code b = 1}, {@code ...r: T[]}); null when unsure. */
     static int[] arityOf(List<String> parameters) {
         int fewest = 0, most = 0;
         for (String p : parameters) {

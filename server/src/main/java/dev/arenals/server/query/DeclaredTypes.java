@@ -415,7 +415,9 @@ public final class DeclaredTypes {
                 return signature < 0 ? -1 : instantiated(q, Layouts.functionReturnType(a, signature), annotation);
             }
             int declaring = q.scopes().declaringNode(symbol);
-            return declaring >= 0 && a.kind(declaring) == FUNCTION_DECLARATION ? Layouts.functionReturnType(a, declaring) : -1;
+            if (declaring < 0 || a.kind(declaring) != FUNCTION_DECLARATION) return -1;
+            int chosen = chosenOverload(q, declaring, q.parentOf(callee) >= 0 && a.kind(q.parentOf(callee)) == CALL ? q.parentOf(callee) : -1);
+            return chosen == NO_OVERLOAD ? Layouts.functionReturnType(a, declaring) : chosen < 0 ? -1 : Layouts.functionReturnType(a, chosen);
         }
         if (k != MEMBER || (a.data(callee) & M_COMPUTED) != 0) return -1;
         int property = Layouts.memberProperty(a, callee);
@@ -423,19 +425,58 @@ public final class DeclaredTypes {
         int cls = classNamed(q, Layouts.memberObject(a, callee));
         if (cls >= 0) return staticMethodReturnType(q, cls, a.data(property)); // C.create(): a static method's
         int owner = resolveLocal(q, typeNameOf(q, Layouts.memberObject(a, callee), depth + 1));
+        int call = q.parentOf(callee) >= 0 && a.kind(q.parentOf(callee)) == CALL ? q.parentOf(callee) : -1;
         for (int c = owner, level = 0; c >= 0 && level < MAX_DEPTH; level++) {
             boolean isInterface = !isClass(a.kind(c));
             int body = membersList(a, c);
+            int[] signatures = new int[4];
+            int count = 0, first = -1;
             for (int m = body < 0 ? -1 : a.firstChild(body); m >= 0; m = a.nextSibling(m)) {
                 int mk = a.kind(m);
                 if ((mk != METHOD && mk != METHOD_SIGNATURE) || (a.data(m) & (C_STATIC | P_COMPUTED | P_GET | P_SET | C_CONSTRUCTOR)) != 0) continue;
                 int key = Layouts.memberKey(a, m);
                 if (key < 0 || a.kind(key) != IDENTIFIER_NAME || a.data(key) != a.data(property)) continue;
-                return mk == METHOD ? Layouts.functionReturnType(a, Layouts.methodFunction(a, m)) : Layouts.functionReturnType(a, m);
+                int fn = mk == METHOD ? Layouts.methodFunction(a, m) : m;
+                if (first < 0) first = fn;
+                if (mk == METHOD && Layouts.functionBody(a, fn) >= 0) continue; // an implementation: no signature callers see
+                if (count == signatures.length) signatures = java.util.Arrays.copyOf(signatures, count * 2);
+                signatures[count++] = fn;
+            }
+            if (first >= 0) { // m(a: number): A; m(a: string): C — the overload the call's arguments choose
+                if (count < 2) return Layouts.functionReturnType(a, count == 1 ? signatures[0] : first);
+                int chosen = call < 0 ? -1 : OverloadArguments.chosenSignature(q, signatures, count, call);
+                return chosen < 0 ? -1 : Layouts.functionReturnType(a, chosen);
             }
             c = isInterface ? -1 : ClassHierarchy.baseInFile(q, c);
         }
         return -1;
+    }
+
+    private static final int NO_OVERLOAD = -2;
+
+    /**
+     * For a call of a function declared with overloads ({@code function mk(a: number): A;
+     * function mk(a: string): C; function mk(a) {…}}), the signature its arguments choose (-1
+     * when not settled, or no call); {@link #NO_OVERLOAD} when the function has one declaration.
+     */
+    private static int chosenOverload(DocumentQuery q, int declaring, int call) {
+        Arena a = q.arena();
+        int name = Layouts.functionName(a, declaring);
+        int statement = a.kind(q.parentOf(declaring)) == EXPORT_NAMED ? q.parentOf(declaring) : declaring;
+        int list = name < 0 ? -1 : q.parentOf(statement);
+        if (list < 0) return NO_OVERLOAD;
+        int[] signatures = new int[4];
+        int count = 0;
+        for (int st = a.firstChild(list); st >= 0; st = a.nextSibling(st)) {
+            int fn = a.kind(st) == EXPORT_NAMED ? Layouts.exportedDeclaration(a, st) : st;
+            if (fn < 0 || a.kind(fn) != FUNCTION_DECLARATION || Layouts.functionBody(a, fn) >= 0) continue;
+            int n = Layouts.functionName(a, fn);
+            if (n < 0 || a.data(n) != a.data(name)) continue;
+            if (count == signatures.length) signatures = java.util.Arrays.copyOf(signatures, count * 2);
+            signatures[count++] = fn;
+        }
+        if (count < 2) return count == 1 ? signatures[0] : NO_OVERLOAD;
+        return call < 0 ? -1 : OverloadArguments.chosenSignature(q, signatures, count, call);
     }
 
     /** The class declaration of this file a name stands for as a value ({@code C} of {@code C.create()}), or -1. */

@@ -53,6 +53,62 @@ public final class OverloadArguments {
         }
     }
 
+    /**
+     * Of a callable's overload signatures ({@code signatures[0..count)}, function nodes without
+     * bodies in source order) the one {@code call}'s arguments choose, as TypeScript resolves the
+     * call: the first taking as many arguments whose parameters take each argument; -1 when an
+     * argument leaves that open (or is spread), or none fits.
+     */
+    public static int chosenSignature(DocumentQuery q, int[] signatures, int count, int call) {
+        Arena a = q.arena();
+        int arguments = 0;
+        for (int arg = Layouts.callFirstArgument(a, call); arg >= 0; arg = a.nextSibling(arg)) {
+            if (a.kind(arg) == SPREAD) return -1;
+            arguments++;
+        }
+        for (int i = 0; i < count; i++) {
+            int[] arity = arityOf(a, Layouts.functionParameters(a, signatures[i]));
+            if (arity == null) return -1;
+            if (arguments < arity[0] || (arity[1] >= 0 && arguments > arity[1])) continue;
+            int verdict = argumentsFit(q, Layouts.functionParameters(a, signatures[i]), call);
+            if (verdict == FITS) return signatures[i];
+            if (verdict == UNSURE) return -1;
+        }
+        return -1;
+    }
+
+    /** Whether a call's arguments fit a parameter list of this file , {@code this: T} skipped. */
+    public static int argumentsFit(DocumentQuery q, int params, int call) {
+        Arena a = q.arena();
+        int verdict = FITS;
+        int p = params < 0 ? -1 : a.firstChild(params);
+        if (p >= 0 && isThisParameter(a, p)) p = a.nextSibling(p);
+        for (int arg = Layouts.callFirstArgument(a, call); arg >= 0 && p >= 0; arg = a.nextSibling(arg), p = a.nextSibling(p)) {
+            int one = fits(q, Layouts.parameterType(a, p), arg);
+            if (one == DOES_NOT_FIT) return one;
+            if (one == UNSURE) verdict = one;
+        }
+        return verdict;
+    }
+
+    /** The fewest and most arguments a parameter list takes (most -1 with a rest parameter); {@code this: T} is not one. */
+    public static int[] arityOf(Arena a, int params) {
+        int fewest = 0, most = 0;
+        for (int p = params < 0 ? -1 : a.firstChild(params); p >= 0; p = a.nextSibling(p)) {
+            if (a.kind(p) != PARAMETER) return null;
+            if (isThisParameter(a, p)) continue;
+            if (Layouts.isRestParameter(a, p)) return new int[] {fewest, -1};
+            most++;
+            if ((a.data(p) & P_OPTIONAL) == 0 && Layouts.parameterInitializer(a, p) < 0) fewest = most;
+        }
+        return new int[] {fewest, most};
+    }
+
+    static boolean isThisParameter(Arena a, int p) {
+        int target = a.kind(p) == PARAMETER ? Layouts.parameterTarget(a, p) : -1;
+        return target >= 0 && a.kind(target) == BINDING_IDENTIFIER && a.names().equals(a.data(target), "this");
+    }
+
     /** Whether {@code argument} fits the parameter type node {@code type} (-1: no annotation, which takes anything). */
     public static int fits(DocumentQuery q, int type, int argument) {
         if (type < 0) return FITS;

@@ -78,6 +78,16 @@ class DeclaredTypeMembersTest {
     }
 
     @Test
+    void whatAnOverloadedCallReturnsIsWhatItsChosenSignatureDeclares() {
+        String mk = "class A { [[m]]() {} } class C { m() {} }\nfunction mk(a: number): A;\nfunction mk(a: string): C;\nfunction mk(a: any): any { return a; }\n";
+        assertDefinition("a.ts", mk + "mk(1).|m();");
+        assertDefinition("a.ts", mk.replace("[[m]]", "m").replace("class C { m()", "class C { [[m]]()") + "mk('s').|m();");
+        String o = "class A { [[n]] = 1 } class C { n = 2 } class O { m(a: number): A; m(a: string): C; m(a: any): any { return a; } }\n";
+        assertDefinition("a.ts", o + "new O().m(1).|n; declare const v: number; new O().m(v).|n;");
+        assertDefinition("a.ts", o.replace("[[n]]", "n").replace("class C { n", "class C { [[n]]") + "new O().m('s').|n;");
+    }
+
+    @Test
     void aCallOfAnOverloadedMethodIsTheSignatureItsLiteralArgumentsChoose() {
         String o = "class O { [[m]](a: number): number; m(a: string, b?: 2): string; m(a: any, b?: any) { return a; } }\n";
         assertDefinition("a.ts", o + "new O().m|(1); new O().|m(-1);");

@@ -114,7 +114,7 @@ class MemberNavigationAcrossFilesOracleTest {
             System.out.printf("  not answered %3d: %s%n", shape.getValue(), shape.getKey());
         }
         assertEquals(List.of(), wrong, "an answer that is not TypeScript's");
-        assertTrue(agree >= 0.89 * typescript, "gave " + agree + " of " + typescript); // 935 of 1,044 (89.6%) on 2026-12-08
+        assertTrue(agree >= 0.90 * typescript, "gave " + agree + " of " + typescript); // 887 of 977 (90.8%) on 2026-12-08
     }
 
     private static Position position(String text, int offset) {
