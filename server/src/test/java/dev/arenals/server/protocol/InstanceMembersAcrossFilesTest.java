@@ -270,49 +270,44 @@ class InstanceMembersAcrossFilesTest {
         }
     }
 
-    /** typescript@6.0.3 answers decls.ts offset 17 (line 0, column 17) for both reads. */
+    /**
+     * Each read of {@code E}'s {@code k} in use.ts, written {@code marker} with the cursor
+     * {@code delta} chars in, goes to decls.ts offset 17 (line 0, column 17), typescript@6.0.3's
+     * answer on the same two files; decls.ts stays closed, so its summary answers.
+     */
+    private void assertEachReadGoesToK(String decls, String use, Object... markerDeltaAndWhy) throws Exception {
+        Files.writeString(root.resolve("decls.ts"), "export class E { k = 1; }\n" + decls);
+        Files.writeString(root.resolve("use.ts"), use);
+        try (InProcessServer s = InProcessServer.inWorkspace(root)) {
+            s.open(uri("use.ts"), "typescript", 1, use);
+            for (int i = 0; i < markerDeltaAndWhy.length; i += 3) {
+                assertEquals(List.of("decls.ts:0:17"), definition(s, "use.ts", at(use, (String) markerDeltaAndWhy[i], (Integer) markerDeltaAndWhy[i + 1])),
+                        (String) markerDeltaAndWhy[i + 2]);
+            }
+        }
+    }
+
     @Test
     void definitionThroughAStaticFieldOrStaticMethodOfAnImportedClass() throws Exception {
-        String decls = "export class E { k = 1; }\nexport class H { static s: E = new E(); static make(): E { return new E(); } }\n";
-        String use = "import { H } from './decls';\nH.s.k; H.make().k;\n";
-        Files.writeString(root.resolve("decls.ts"), decls);
-        Files.writeString(root.resolve("use.ts"), use);
-        try (InProcessServer s = InProcessServer.inWorkspace(root)) {
-            s.open(uri("use.ts"), "typescript", 1, use); // decls.ts stays closed: its summary answers
-            assertEquals(List.of("decls.ts:0:17"), definition(s, "use.ts", at(use, "s.k", 2)), "a static field's declared type");
-            assertEquals(List.of("decls.ts:0:17"), definition(s, "use.ts", at(use, "make().k", 7)), "a static method's declared return type");
-        }
+        assertEachReadGoesToK("export class H { static s: E = new E(); static make(): E { return new E(); } }\n",
+                "import { H } from './decls';\nH.s.k; H.make().k;\n",
+                "s.k", 2, "a static field's declared type", "make().k", 7, "a static method's declared return type");
     }
 
-    /** typescript@6.0.3 answers decls.ts offset 17 (E's k) for each read. */
     @Test
     void definitionThroughAnArrowsConstructedValueAnArrayMemberAndAnIndexSignature() throws Exception {
-        String decls = "export class E { k = 1; }\nexport const mk = () => new E();\nexport class K { list: E[] = []; dict: { [key: string]: E } = {}; }\n";
-        String use = "import { mk, K } from './decls';\ndeclare const o: K;\nmk().k; o.list[0].k; o.dict.any.k; o.dict['x'].k;\n";
-        Files.writeString(root.resolve("decls.ts"), decls);
-        Files.writeString(root.resolve("use.ts"), use);
-        try (InProcessServer s = InProcessServer.inWorkspace(root)) {
-            s.open(uri("use.ts"), "typescript", 1, use);
-            assertEquals(List.of("decls.ts:0:17"), definition(s, "use.ts", at(use, "mk().k", 5)), "() => new E() returns an E");
-            assertEquals(List.of("decls.ts:0:17"), definition(s, "use.ts", at(use, "[0].k", 4)), "an element of list: E[]");
-            assertEquals(List.of("decls.ts:0:17"), definition(s, "use.ts", at(use, "any.k", 4)), "a value of { [key: string]: E }");
-            assertEquals(List.of("decls.ts:0:17"), definition(s, "use.ts", at(use, "'].k", 3)), "the same by a string key");
-        }
+        assertEachReadGoesToK("export const mk = () => new E();\nexport class K { list: E[] = []; dict: { [key: string]: E } = {}; }\n",
+                "import { mk, K } from './decls';\ndeclare const o: K;\nmk().k; o.list[0].k; o.dict.any.k; o.dict['x'].k;\n",
+                "mk().k", 5, "() => new E() returns an E", "[0].k", 4, "an element of list: E[]",
+                "any.k", 4, "a value of { [key: string]: E }", "'].k", 3, "the same by a string key");
     }
 
-    /** typescript@6.0.3 answers decls.ts offset 17 (E's k) for each read: a value's type is the class its initializer constructs. */
+    /** A value's type is the class its initializer constructs. */
     @Test
     void definitionThroughAnImportedObjectLiteralsPropertyAndAStaticFieldsInitializer() throws Exception {
-        String decls = "export class E { k = 1; }\nexport const obj = { e: new E(), n: 1 };\nexport class H { static s = new E(); }\n";
-        String use = "import { obj, H } from './decls';\nobj.e.k; const { e } = obj; e.k; H.s.k;\n";
-        Files.writeString(root.resolve("decls.ts"), decls);
-        Files.writeString(root.resolve("use.ts"), use);
-        try (InProcessServer s = InProcessServer.inWorkspace(root)) {
-            s.open(uri("use.ts"), "typescript", 1, use);
-            assertEquals(List.of("decls.ts:0:17"), definition(s, "use.ts", at(use, "obj.e.k", 6)), "a property of the imported literal");
-            assertEquals(List.of("decls.ts:0:17"), definition(s, "use.ts", at(use, "e.k;", 2)), "destructured from it");
-            assertEquals(List.of("decls.ts:0:17"), definition(s, "use.ts", at(use, "s.k", 2)), "a static field without an annotation");
-        }
+        assertEachReadGoesToK("export const obj = { e: new E(), n: 1 };\nexport class H { static s = new E(); }\n",
+                "import { obj, H } from './decls';\nobj.e.k; const { e } = obj; e.k; H.s.k;\n",
+                "obj.e.k", 6, "a property of the imported literal", "e.k;", 2, "destructured from it", "s.k", 2, "a static field without an annotation");
     }
 
     @Test
