@@ -249,24 +249,11 @@ public final class DefinitionHandler {
         for (int i = 0; i < arities.length; i++) {
             int[] arity = arities[i];
             if (arity == null || arguments < arity[0] || (arity[1] >= 0 && arguments > arity[1])) continue;
-            int verdict = signatures == null ? OverloadArguments.argumentsFit(q, parameterLists[i], parent) : argumentsFit(q, signatures.get(i).parameters(), parent);
+            int verdict = signatures == null ? OverloadArguments.argumentsFit(q, parameterLists[i], parent) : OverloadArguments.argumentsFit(q, signatures.get(i).parameters(), parent);
             if (verdict == OverloadArguments.FITS) return List.of(found.get(i));
             if (verdict == OverloadArguments.UNSURE) return found;
         }
         return found;
-    }
-
-    /** The same against another file's signature, its parameters as its summary writes them. */
-    private static int argumentsFit(DocumentQuery q, List<String> parameters, int call) {
-        Arena a = q.arena();
-        int verdict = OverloadArguments.FITS, i = 0;
-        if (!parameters.isEmpty() && parameters.get(0).trim().startsWith("this:")) i = 1;
-        for (int arg = Layouts.callFirstArgument(a, call); arg >= 0 && i < parameters.size(); arg = a.nextSibling(arg), i++) {
-            int one = OverloadArguments.fits(parameters.get(i).trim(), q, arg);
-            if (one == OverloadArguments.DOES_NOT_FIT) return one;
-            if (one == OverloadArguments.UNSURE) verdict = one;
-        }
-        return verdict;
     }
 
     private static int comparePositions(Position one, Position other) {

@@ -8,6 +8,7 @@ import dev.arenals.parser.tree.Layouts;
 import dev.arenals.server.query.DeclaredTypes;
 import dev.arenals.server.query.Callables;
 import dev.arenals.server.query.JsxComponents;
+import dev.arenals.server.query.OverloadArguments;
 import dev.arenals.server.query.DocumentQuery;
 import dev.arenals.server.query.TypeTexts;
 import dev.arenals.server.workspace.CrossFileNavigator;
@@ -97,7 +98,7 @@ final class InstanceTypes {
                 NameInFile cls = importedContainer(q, Layouts.memberObject(a, expr), file, navigator);
                 if (cls != null) return staticMemberType(cls, name, false, navigator); // H.s of an imported H's static s: E; obj.c of obj = { c: new C() }
                 NameInFile owner = typeOf(q, Layouts.memberObject(a, expr), file, navigator, depth + 1);
-                if (owner != null) return memberType(owner, name, navigator, depth + 1);
+                if (owner != null) return memberTypeThrough(q, Layouts.memberObject(a, expr), owner, name, file, navigator, depth + 1);
                 return indexedType(q, expr, file, navigator, depth + 1); // d.any of d: { [key: string]: A }
             }
             case AWAIT: {
@@ -132,23 +133,44 @@ final class InstanceTypes {
             if (cls != null) return staticMemberType(cls, name, true, navigator); // A.create() of an imported A
             NameInFile owner = name == null ? null : typeOf(q, Layouts.memberObject(a, callee), file, navigator, depth + 1);
             if (owner == null) return null;
-            if (!awaited) return memberType(owner, name, navigator, depth + 1);
             MemberAt found = declaringMember(owner, name, navigator, depth + 1);
-            if (found == null) return null;
-            for (FileSummary.Signature signature : found.summary().signatures(found.container().name() + Summarizer.PROTOTYPE + "." + name)) {
-                String returned = returnedTypeName(signature.returns(), true);
-                return returned == null ? null : resolveIn(found.container().file(), found.summary(), returned, navigator);
-            }
-            return null;
+            List<FileSummary.Signature> signatures = found == null ? List.of()
+                    : found.summary().signatures(found.container().name() + Summarizer.PROTOTYPE + "." + name);
+            if (!awaited && signatures.size() < 2) return memberTypeThrough(q, Layouts.memberObject(a, callee), owner, name, file, navigator, depth + 1);
+            FileSummary.Signature signature = chosenSignature(q, call, signatures);
+            String returned = signature == null ? null : returnedTypeName(signature.returns(), awaited);
+            return returned == null ? null : resolveIn(found.container().file(), found.summary(), returned, navigator);
         }
         if (a.kind(callee) != IDENTIFIER_REFERENCE) return null;
         NameInFile function = importedName(q, callee, file, navigator);
         FileSummary s = function == null ? null : navigator.summary(function.file());
         if (s == null) return null;
-        for (FileSummary.Signature signature : s.signatures(function.name())) {
-            if (signature.construct()) return null;
-            String returned = returnedTypeName(signature.returns(), awaited);
-            return returned == null ? null : resolveIn(function.file(), s, returned, navigator);
+        FileSummary.Signature signature = chosenSignature(q, call, s.signatures(function.name()));
+        if (signature == null || signature.construct()) return null;
+        String returned = returnedTypeName(signature.returns(), awaited);
+        return returned == null ? null : resolveIn(function.file(), s, returned, navigator);
+    }
+
+    /**
+     * Of a callable's signatures in another file (its overloads, in source order) the one
+     * {@code call}'s arguments choose, as TypeScript resolves the call ({@link OverloadArguments});
+     * the only one when there is one; null when none or not settled.
+     */
+    private static FileSummary.Signature chosenSignature(DocumentQuery q, int call, List<FileSummary.Signature> signatures) {
+        if (signatures.size() < 2) return signatures.isEmpty() ? null : signatures.get(0);
+        Arena a = q.arena();
+        int arguments = 0;
+        for (int arg = Layouts.callFirstArgument(a, call); arg >= 0; arg = a.nextSibling(arg)) {
+            if (a.kind(arg) == SPREAD) return null;
+            arguments++;
+        }
+        for (FileSummary.Signature signature : signatures) {
+            int[] arity = DefinitionHandler.arityOf(signature.parameters());
+            if (arity == null) return null;
+            if (arguments < arity[0] || (arity[1] >= 0 && arguments > arity[1])) continue;
+            int verdict = OverloadArguments.argumentsFit(q, signature.parameters(), call);
+            if (verdict == OverloadArguments.FITS) return signature;
+            if (verdict == OverloadArguments.UNSURE) return null;
         }
         return null;
     }
@@ -245,6 +267,45 @@ final class InstanceTypes {
 
     /** Where an imported name (not a namespace) is declared, or null. */
     /**
+     * {@link #memberType}, and where the member is declared as one of its generic's type
+     * parameters ({@code item: T} of another file's {@code Box<T>}), the type argument this file
+     * gives {@code object}'s type ({@code declare const b: Box<C>}, {@code new Box<C>()}): C, by
+     * the place of T among the generic's type parameters that its summary keeps.
+     */
+    private static NameInFile memberTypeThrough(DocumentQuery q, int object, NameInFile owner, String name, Path file, CrossFileNavigator navigator, int depth) {
+        NameInFile found = memberType(owner, name, navigator, depth);
+        if (found != null) return found;
+        MemberAt at = declaringMember(owner, name, navigator, depth);
+        if (at == null || !at.container().equals(owner)) return null; // a base's type parameter: its own arguments, not followed
+        String parameter = null;
+        for (FileSummary.Member m : at.members()) if (m.type() != null && parameter == null) parameter = TypeTexts.withoutNullish(m.type());
+        return typeArgumentGiven(q, object, owner, at.summary(), parameter, file, navigator);
+    }
+
+    /**
+     * The type argument this file gives {@code object}'s type ({@code owner}, another file's
+     * generic) for its type parameter named {@code parameter}, or null (not a type parameter of
+     * it, no argument written, a type this file cannot name).
+     */
+    private static NameInFile typeArgumentGiven(DocumentQuery q, int object, NameInFile owner, FileSummary summary, String parameter, Path file,
+            CrossFileNavigator navigator) {
+        int index = parameter == null ? -1 : summary.typeParametersOf(owner.name()).indexOf(parameter);
+        if (index < 0) return null;
+        Arena a = q.arena();
+        int receiver = DeclaredTypes.typeNameOf(q, object);
+        int site = receiver < 0 || a.kind(receiver) != IDENTIFIER_REFERENCE ? -1 : q.parentOf(receiver);
+        if (site < 0 || (a.kind(site) != TYPE_REFERENCE && a.kind(site) != INSTANTIATION_EXPRESSION)) return null;
+        int arguments = a.nextSibling(receiver);
+        int argument = arguments >= 0 && a.kind(arguments) == TYPE_ARGUMENTS ? a.firstChild(arguments) : -1;
+        for (int i = 0; i < index && argument >= 0; i++) argument = a.nextSibling(argument);
+        int typeName = argument < 0 ? -1 : DeclaredTypes.typeNameOfAnnotation(a, argument);
+        if (typeName < 0) return null;
+        if (DeclaredTypes.resolveLocal(q, typeName) < 0) return importedUnlessLocal(q, typeName, file, navigator);
+        FileSummary own = navigator.summary(file); // this file's type: its own summary's rows, fresh after every edit
+        return own == null ? null : resolveIn(file, own, a.names().name(a.data(typeName)), navigator);
+    }
+
+    /**
      * {@code o.list[0]}, {@code o.dict["k"]}, {@code o.dict.k} where {@code o.list}/{@code o.dict}
      * is a member of another file's type declared as an array or an index signature: the element's
      * or value's type, by the summary's text of the member's type; null otherwise.
@@ -265,7 +326,9 @@ final class InstanceTypes {
             String element = numeric ? TypeTexts.elementOf(m.type()) : null;
             if (element == null) element = TypeTexts.indexedValueOf(m.type(), numeric);
             String typeName = element == null ? null : instanceTypeName(element, false);
-            return typeName == null ? null : resolveIn(found.container().file(), found.summary(), typeName, navigator);
+            NameInFile resolved = typeName == null ? null : resolveIn(found.container().file(), found.summary(), typeName, navigator);
+            if (resolved != null || element == null || !found.container().equals(owner)) return resolved;
+            return typeArgumentGiven(q, Layouts.memberObject(a, object), owner, found.summary(), element, file, navigator); // items[0] of items: T[] on a Repo<User>
         }
         return null;
     }

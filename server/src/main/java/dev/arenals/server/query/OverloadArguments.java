@@ -109,6 +109,19 @@ public final class OverloadArguments {
         return target >= 0 && a.kind(target) == BINDING_IDENTIFIER && a.names().equals(a.data(target), "this");
     }
 
+    /** The same against another file's signature, its parameters as its summary writes them. */
+    public static int argumentsFit(DocumentQuery q, java.util.List<String> parameters, int call) {
+        Arena a = q.arena();
+        int verdict = FITS, i = 0;
+        if (!parameters.isEmpty() && parameters.get(0).trim().startsWith("this:")) i = 1;
+        for (int arg = Layouts.callFirstArgument(a, call); arg >= 0 && i < parameters.size(); arg = a.nextSibling(arg), i++) {
+            int one = fits(parameters.get(i).trim(), q, arg);
+            if (one == DOES_NOT_FIT) return one;
+            if (one == UNSURE) verdict = one;
+        }
+        return verdict;
+    }
+
     /** Whether {@code argument} fits the parameter type node {@code type} (-1: no annotation, which takes anything). */
     public static int fits(DocumentQuery q, int type, int argument) {
         if (type < 0) return FITS;

@@ -870,6 +870,15 @@ public final class FileSummary {
         return null;
     }
 
+    /** The name under which a generic's type parameters are kept, after its own ({@code Box<>}): no signature of a callable is named so. */
+    public static final String TYPE_PARAMETERS = "<>";
+
+    /** The type parameters' names of a top-level generic class, interface or alias, in order (empty when not generic or unknown). */
+    public ImmutableList<String> typeParametersOf(String typeName) {
+        ImmutableList<Signature> found = signatures(typeName + TYPE_PARAMETERS);
+        return found.isEmpty() ? ImmutableList.of() : found.get(0).parameters();
+    }
+
     /** The top-level declaration named {@code name} (the first of merged ones), or null. */
     public Declaration declaration(String name) {
         for (int i = 0, k = 0; k < exportsAt(); i++, k += DECLARATION_WIDTH) if (strings.equals(col(k), name)) return declarationAt(i);

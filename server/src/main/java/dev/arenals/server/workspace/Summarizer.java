@@ -239,8 +239,33 @@ public final class Summarizer {
         for (int k = 0, n = rows.exportCount(); k < n; k++) {
             String local = rows.exportLocalName(k);
             if (rows.exportIsReexport(k) || local == null || !done.add(local)) continue;
-            for (int e = containers.first(local); e >= 0; e = containers.next(e)) containerMembers(local, containers.node(e), declarationFile, 0);
+            boolean typeParametersDone = false;
+            for (int e = containers.first(local); e >= 0; e = containers.next(e)) {
+                containerMembers(local, containers.node(e), declarationFile, 0);
+                if (!typeParametersDone) typeParametersDone = typeParameters(local, containers.node(e));
+            }
         }
+    }
+
+    /**
+     * A generic class's, interface's or alias's type parameters, in order, as a signature named
+     * {@code Name<>} ({@link FileSummary#typeParametersOf}): an importer reading {@code box.item}
+     * of {@code Box<C>} where {@code item: T} needs T's place. False when {@code node} has none.
+     */
+    private boolean typeParameters(String name, int node) {
+        int k = arena.kind(node);
+        if (!isClass(k) && k != INTERFACE_DECLARATION && k != TYPE_ALIAS) return false;
+        int list = -1;
+        for (int c = arena.firstChild(node), i = 0; c >= 0 && i < 3; c = arena.nextSibling(c), i++) if (arena.kind(c) == TYPE_PARAMETERS) list = c;
+        if (list < 0) return false;
+        ImmutableList.Builder<String> names = ImmutableList.builder();
+        for (int p = arena.firstChild(list); p >= 0; p = arena.nextSibling(p)) {
+            int n = arena.firstChild(p);
+            if (n < 0) return false;
+            names.add(nameOf(n));
+        }
+        rows.signature(new Signature(name + FileSummary.TYPE_PARAMETERS, names.build(), "", false, null));
+        return true;
     }
 
     private void containerMembers(String container, int node, boolean ambient, int depth) {
