@@ -395,10 +395,14 @@ public final class GrammarChecks {
                     // does not hold, as it does not for an abstract or `declare` field without experimentalDecorators)
                     uncheckedDecorators = true;
                     childCtx |= MODIFIER_ERROR;
+                    if (k == METHOD) checkConstructorSignatureAfterModifierError(n);
                 }
                 else if (checkMemberModifiers(n, k, ctx)) {
                     childCtx |= MODIFIER_ERROR; // the method's own checks stop there
-                    if (k == METHOD) checkAbstractMethodBody(n); // not a grammar check: TypeScript's checker reports it anyway
+                    if (k == METHOD) {
+                        checkConstructorSignatureAfterModifierError(n);
+                        checkAbstractMethodBody(n); // not a grammar check: TypeScript's checker reports it anyway
+                    }
                 }
                 else if (k == FIELD) checkProperty(n, ctx | (childCtx & AMBIENT));
                 else if (k == METHOD_SIGNATURE) {
@@ -1523,22 +1527,37 @@ public final class GrammarChecks {
         int fn = key == n ? -1 : a.nextSibling(key);
         if (fn < 0 || a.kind(fn) != FUNCTION_EXPRESSION) return;
         if (isConstructor(n, key, data)) {
-            for (int c = a.firstChild(fn); c >= 0; c = a.nextSibling(c)) {
-                int k = a.kind(c);
-                if (k == TYPE_PARAMETERS) {
-                    int first = a.firstChild(c);
-                    int at = first >= 0 ? a.start(first) : afterTrivia(a.start(c) + 1);
-                    report(at, at + 1, Diag.CONSTRUCTOR_TYPE_PARAMETERS, 0);
-                    return;
-                }
-                if (k != FORMAL_PARAMETERS && k != FUNCTION_BODY && isType(k)) {
-                    report(c, Diag.CONSTRUCTOR_TYPE_ANNOTATION);
-                    return;
-                }
-            }
+            checkConstructorSignature(fn);
             return;
         }
         if ((data & (P_GET | P_SET)) != 0 && !checkParameterListQuietly(fn)) checkAccessor(n, fn, true, ctx);
+    }
+
+    /**
+     * A constructor's type parameters (TS1092) or else its return type (TS1093): TypeScript's checkConstructorDeclaration
+     * asks these whatever its modifiers' or decorators' checks found.
+     */
+    private void checkConstructorSignature(int fn) {
+        for (int c = a.firstChild(fn); c >= 0; c = a.nextSibling(c)) {
+            int k = a.kind(c);
+            if (k == TYPE_PARAMETERS) {
+                int first = a.firstChild(c);
+                int at = first >= 0 ? a.start(first) : afterTrivia(a.start(c) + 1);
+                report(at, at + 1, Diag.CONSTRUCTOR_TYPE_PARAMETERS, 0);
+                return;
+            }
+            if (k != FORMAL_PARAMETERS && k != FUNCTION_BODY && isType(k)) {
+                report(c, Diag.CONSTRUCTOR_TYPE_ANNOTATION);
+                return;
+            }
+        }
+    }
+
+    /** After a modifier or decorator error: a constructor's own signature checks still run (checkConstructorDeclaration). */
+    private void checkConstructorSignatureAfterModifierError(int n) {
+        int key = memberKey(n);
+        int fn = key == n ? -1 : a.nextSibling(key);
+        if (fn >= 0 && a.kind(fn) == FUNCTION_EXPRESSION && isConstructor(n, key, a.data(n))) checkConstructorSignature(fn);
     }
 
     /** TS1267, an abstract property with an initializer (checkPropertyDeclaration, after the grammar checks); a word's name only, as TS1245. */

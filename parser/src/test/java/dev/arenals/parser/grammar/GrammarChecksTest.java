@@ -568,6 +568,51 @@ class GrammarChecksTest {
     }
 
     @Test
+    void aListInsideTypeArgumentsEndsWhereTypeScriptsDoes() {
+        // `x << (…)`: TypeScript rescans `<<` as `<` and tries type arguments whose first is the generic function type
+        // `<(…) => …`; with the TypeArguments list open, its abortParsingListOrMoveToNextToken ends every inner list at a
+        // token no element of it starts (isInSomeParsingContext: type arguments end at anything but `,`), skipping
+        // nothing. Where that leaves a `>` before what may follow type arguments, the list stands with its errors
+        // (seeds 2130, 2131, 2133, 2134: the x-shift-lt-deep-recovery group)
+        assertEquals(List.of("1005@5 '>' expected.", "1005@8 ',' expected.", "1005@12 ',' expected.", "1005@17 ';' expected."),
+                allErrors("p.ts", "x << (a < b > (c));"));
+        assertEquals(List.of("1005@5 '>' expected.", "1005@11 ',' expected.", "1005@16 '=>' expected."),
+                allErrors("p.ts", "x << (...a < b) > (c);"));
+        assertEquals(List.of("1139@11 Type parameter declaration expected."), allErrors("p.ts", "let x = a<<[b]>(c);"));
+        // where no `>` is left there, or `>=`, `>>`, or what may not follow, the speculation fails: shifts and comparisons
+        assertClean("p.ts", "x << (a < b > c);");
+        assertClean("p.ts", "x << (a);");
+        assertClean("p.ts", "x << (a, b) > c;");
+        assertClean("p.ts", "x << (a, b) >= (c);");
+        assertClean("p.ts", "x << (a < b) >> (c);");
+        assertClean("p.ts", "x << ([a < b]) > (c);");
+        // an object pattern's list ends at `<` too, and then the parameter list at `}`: no `>` there, an object literal
+        assertEquals(List.of("1005@12 ',' expected."), allErrors("p.ts", "x << ({a < b}) > (c);"));
+    }
+
+    @Test
+    void aTypeParameterListEndsAtItsTerminatorsWithoutAnErrorOfItsOwn() {
+        // TypeScript's isListTerminator for TypeParameters: `(`, `{`, `extends` end it; only '>' expected is reported
+        assertEquals(List.of("1005@12 '>' expected.", "1005@54 '>' expected."),
+                allErrors("p.ts", "type A = <T (x) => 1; let f = <T>(x) => 1; let g = <T (x) => 1"));
+        assertEquals(List.of("1005@10 '>' expected."), allErrors("p.ts", "type A = <(x) => 1;"));
+    }
+
+    @Test
+    void aConstructorsSignatureIsCheckedAfterAModifierError() {
+        // TypeScript's checkConstructorDeclaration asks TS1092 (type parameters) or else TS1093 (a return type) whatever
+        // its modifiers' and decorators' checks found (seed 2130: 146 TS1093 and 86 TS1092 not at TypeScript's start)
+        assertEquals(List.of("1206@10 Decorators are not valid here.", "1093@28 Type annotation cannot appear on a constructor declaration.",
+                "1228@28 A type predicate is only allowed in return type position for functions and methods."),
+                allErrors("p.ts", "class C { @d constructor(): asserts this {} }"));
+        assertEquals(List.of("1089@17 'static' modifier cannot appear on a constructor declaration.",
+                "1092@36 Type parameters cannot appear on a constructor declaration."),
+                allErrors("p.ts", "class C { public static constructor<T>() {} }"));
+        assertEquals(List.of("1206@10 Decorators are not valid here.", "1092@32 Type parameters cannot appear on a constructor declaration."),
+                allErrors("p.ts", "class C { @d public constructor<T>(): T {} }"));
+    }
+
+    @Test
     void anAmbientExportExpressionHeadsNoArrowAtAwait() {
         // parseExportAssignment's await context in a declaration file: isParenthesizedArrowFunctionExpressionWorker asks
         // `await` there, no identifier, so no arrow (seed 2130); later parameters are read outside that context
