@@ -464,8 +464,10 @@ final class StatementGrammar {
                 if (Token.isReserved(p.tok) && p.tok != K_IN && p.tok != K_OF) p.next();
                 p.errorNode(ds, p.lastEnd);
             } else {
-                if (kind != VAR_VAR && p.tok == K_LET) p.error(ds, p.lexer.tokenEnd, Diag.LET_AS_LEXICAL_NAME, 0);
+                int letEnd = kind != VAR_VAR && p.tok == K_LET ? p.lexer.tokenEnd : -1;
                 parseBindingTarget(p);
+                // beside the name's own strict-mode error at the same start (TS1214 and TS2480, as TypeScript's binder and checker)
+                if (letEnd >= 0) p.errorAlso(ds, letEnd, Diag.LET_AS_LEXICAL_NAME, 0);
             }
             int definite = 0;
             if (p.ts) {
@@ -842,7 +844,8 @@ final class StatementGrammar {
             // TypeScript's binder (checkStrictModeLabeledStatement): in strict code no label on any declaration, a
             // variable statement included; on the label (ECMAScript allows `L: var x`: JavaScript keeps it)
             if (p.ts && isDeclarationStatement(p.sink.kind(p.sink.pending(p.sink.mark() - 1))) && p.strictHere()) {
-                p.error(s, labelEnd, Diag.LABELLED_FUNCTION, 0);
+                // beside the label's own strict-mode error (`package: type T = 1`: TS1214 and TS1344 at its start)
+                p.errorAlso(s, labelEnd, Diag.LABELLED_FUNCTION, 0);
             }
         }
         p.labels.top--;

@@ -1584,8 +1584,11 @@ public final class GrammarChecks {
         if ((data & MOD_ABSTRACT) == 0 || (data & (P_GET | P_SET)) != 0) return;
         int key = memberKey(n);
         int fn = key == n ? -1 : a.nextSibling(key);
-        if (fn < 0 || a.kind(fn) != FUNCTION_EXPRESSION || a.kind(key) != IDENTIFIER_NAME || isConstructor(n, key, data) || !hasBody(fn)) return;
-        report(a.start(key), a.end(key), Diag.ABSTRACT_METHOD_BODY, a.data(key));
+        if (fn < 0 || a.kind(fn) != FUNCTION_EXPRESSION || isConstructor(n, key, data) || !hasBody(fn)) return;
+        // at the name whatever it is (a string, a number, `[x]`, `#m`: declarationNameToString, its text as written)
+        int start = computedNameStart(n, key), end = keyEnd(key, n);
+        int name = a.kind(key) == IDENTIFIER_NAME ? a.data(key) : a.names().intern(src, start, end);
+        report(start, end, Diag.ABSTRACT_METHOD_BODY, name);
     }
 
     /**

@@ -613,6 +613,24 @@ class GrammarChecksTest {
     }
 
     @Test
+    void grammarErrorsAtTypeScriptsCodeAndPlaceNineteenthSession() {
+        // checkMethodDeclaration: TS1245 at the name of an abstract method with a body, whatever the name (seed 2130: 95)
+        assertEquals(List.of("1245@28 Method '\"k\"' cannot have an implementation because it is marked abstract."),
+                allErrors("p.ts", "abstract class A { abstract \"k\"() {} }"));
+        assertEquals(List.of("1245@28 Method '[x]' cannot have an implementation because it is marked abstract."),
+                allErrors("p.ts", "abstract class A { abstract [x]() {} }"));
+        assertEquals(List.of("18019@19 'abstract' modifier cannot be used with a private identifier.",
+                "1245@28 Method '#m' cannot have an implementation because it is marked abstract."), allErrors("p.ts", "abstract class A { abstract #m() {} }"));
+        // checkAwaitGrammar asks no ambient context: a declaration file's top-level await has TS1375 beside TS1036
+        assertEquals(List.of(1375, 1036), codes(allErrors("p.d.ts", "await x;")));
+        assertEquals(List.of(1375, 1254), codes(allErrors("p.ts", "declare const x = await y;")));
+        // two rules on one name, as TypeScript's binder and checker report both at its start
+        assertEquals(List.of("1214@4", "2480@4"), startsOf(allErrors("p.mts", "let let")));
+        assertEquals(List.of(1214, 1344), codes(allErrors("p.mts", "protected : enum x { }")));
+        assertEquals(List.of(2480), codes(allErrors("p.ts", "let let"))); // sloppy: the one
+    }
+
+    @Test
     void anAmbientExportExpressionHeadsNoArrowAtAwait() {
         // parseExportAssignment's await context in a declaration file: isParenthesizedArrowFunctionExpressionWorker asks
         // `await` there, no identifier, so no arrow (seed 2130); later parameters are read outside that context
