@@ -611,6 +611,7 @@ final class StatementGrammar {
         }
         p.expect(LPAREN);
         int headStart = p.lexer.tokenStart;
+        int diagnosticsAtHead = p.log.diagnosticCount();
         int headCover = -1;
         boolean headCoverProto = false;
         int initMark = p.sink.mark();
@@ -669,7 +670,9 @@ final class StatementGrammar {
             if (declKind >= 0) {
                 if (declCount != 1) p.error(headStart, p.lastEnd, Diag.FOR_IN_OF_SINGLE_DECLARATION, 0);
                 if ((declKind == VAR_USING || declKind == VAR_AWAIT_USING) && !of) {
-                    // TypeScript's checker names the `using` (TS1493/TS1494) and checks the declaration no further
+                    // TypeScript's checker names the `using` (TS1493/TS1494) and checks the declaration no further: nor
+                    // its `await` in a script (no TS2853 there)
+                    if (declKind == VAR_AWAIT_USING) p.log.dropDiagnostics(diagnosticsAtHead, Diag.AWAIT_USING_AT_SCRIPT_TOP_LEVEL);
                     p.error(headStart, p.lastEnd, declKind == VAR_USING ? Diag.FOR_IN_USING : Diag.FOR_IN_AWAIT_USING, 0);
                 } else if (declHasInit) {
                     // Annex B allows `for (var x = 1 in o)` in sloppy code for a simple binding

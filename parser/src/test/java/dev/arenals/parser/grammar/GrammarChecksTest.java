@@ -628,6 +628,12 @@ class GrammarChecksTest {
         assertEquals(List.of("1214@4", "2480@4"), startsOf(allErrors("p.mts", "let let")));
         assertEquals(List.of(1214, 1344), codes(allErrors("p.mts", "protected : enum x { }")));
         assertEquals(List.of(2480), codes(allErrors("p.ts", "let let"))); // sloppy: the one
+        // checkGrammarForInOrForOfStatement names the `await using` of a for-in and checks no further: no TS2853 in a script
+        assertEquals(List.of("1494@6"), startsOf(allErrors("p.ts", "for ( await using x in T ) { }")));
+        assertEquals(List.of("2853@6"), startsOf(allErrors("p.ts", "for ( await using x of T ) { }")));
+        // checkGrammarAccessor: type parameters (TS1094) before the parameter count, an object literal's accessor too
+        assertEquals(List.of("1094@10 An accessor cannot have type parameters."), allErrors("p.ts", "x = { get K<T>(a) {} }"));
+        assertEquals(List.of("1094@14 An accessor cannot have type parameters."), allErrors("p.ts", "class C { get K<T>(a) { return 1 } }"));
     }
 
     @Test
