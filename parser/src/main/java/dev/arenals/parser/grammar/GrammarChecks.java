@@ -315,13 +315,7 @@ public final class GrammarChecks {
                 // misplaced (our parser's TS1231/TS1233 for TypeScript's TS1231/TS1258): TypeScript checks no further
                 int p = parentOf[n];
                 int pk = p < 0 ? -1 : a.kind(p);
-                if (pk != PROGRAM && pk != MODULE_BLOCK) {
-                    // but a default-exported declaration there is TS1184 at `export` (checkGrammarModifiers), and its
-                    // checker goes on into the declaration (`{ export default function f() { declare let x; } }`)
-                    int declaration = k == EXPORT_DEFAULT ? memberKey(n) : -1;
-                    if (declaration < 0 || declaration == n || !isDefaultExportableDeclaration(a.kind(declaration))) return;
-                    break;
-                }
+                if (pk != PROGRAM && pk != MODULE_BLOCK) return;
                 if (pk == MODULE_BLOCK && isNamespaceBlock(p)) {
                     // in a namespace (checkExportAssignment; a default-exported declaration, checkGrammarModifiers at
                     // `default`): TypeScript checks nothing further there
@@ -1971,7 +1965,6 @@ public final class GrammarChecks {
         if (modCount == 0) return false;
         if (k == MODULE_DECLARATION && !moduleLevel && ck != -1) return true; // TS1235/TS1234 instead
         if (!moduleLevel && ck != -1) {
-            if (wk == EXPORT_DEFAULT) return true; // TS1184 at its `export`: our parser's (ModuleGrammar), as here
             // TypeScript's "obvious" rule: below the top level, a declaration takes only the modifier its syntax needs
             int allowed = k == FUNCTION_DECLARATION ? Token.K_ASYNC : k == CLASS_DECLARATION ? Token.K_ABSTRACT
                     : k == ENUM_DECLARATION ? Token.K_CONST : -1;
