@@ -846,7 +846,9 @@ final class StatementGrammar {
             parseStatement(p);
             // TypeScript's binder (checkStrictModeLabeledStatement): in strict code no label on any declaration, a
             // variable statement included; on the label (ECMAScript allows `L: var x`: JavaScript keeps it)
-            if (p.ts && isDeclarationStatement(p.sink.kind(p.sink.pending(p.sink.mark() - 1))) && p.strictHere()) {
+            // (a function here is one that starts with another word: `L: declare function f(): void;`, `L: async function`)
+            int labelled = p.sink.kind(p.sink.pending(p.sink.mark() - 1));
+            if (p.ts && (isDeclarationStatement(labelled) || labelled == FUNCTION_DECLARATION) && p.strictHere()) {
                 // beside the label's own strict-mode error (`package: type T = 1`: TS1214 and TS1344 at its start)
                 p.errorAlso(s, labelEnd, Diag.LABELLED_FUNCTION, 0);
             }

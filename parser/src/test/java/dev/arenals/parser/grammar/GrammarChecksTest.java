@@ -628,6 +628,9 @@ class GrammarChecksTest {
         assertEquals(List.of("1214@4", "2480@4"), startsOf(allErrors("p.mts", "let let")));
         assertEquals(List.of(1214, 1344), codes(allErrors("p.mts", "protected : enum x { }")));
         assertEquals(List.of(2480), codes(allErrors("p.ts", "let let"))); // sloppy: the one
+        // checkStrictModeLabeledStatement: a label on any declaration in strict code, a function that starts with `declare` too
+        assertEquals(List.of("1344@0", "1184@3"), startsOf(allErrors("p.mts", "L: declare function f(): void;")));
+        assertEquals(List.of("1184@3"), startsOf(allErrors("p.ts", "L: declare function f(): void;"))); // sloppy: no TS1344
         // checkGrammarForInOrForOfStatement names the `await using` of a for-in and checks no further: no TS2853 in a script
         assertEquals(List.of("1494@6"), startsOf(allErrors("p.ts", "for ( await using x in T ) { }")));
         assertEquals(List.of("2853@6"), startsOf(allErrors("p.ts", "for ( await using x of T ) { }")));
