@@ -18,15 +18,15 @@ RULES = [
     ('type-arguments-kept-with-errors (`f<readonly <undefined>>(x)`: parseTypeArgumentsInExpression keeps a list with errors when `>` and a token that may follow come)', True, False, r'<\s*readonly\s*<', None),
     ('export-assignment-class-implements-await (`export = class implements await {…}`: parseExportAssignment\'s await context reads `await {…}`)', True, False, r'export\s*=\s*class[^{]*implements\s+await\b', None),
     ('export-expression-arrow-head (.d.ts `export default (protected await) => x`: no identifier `await` in parseExportAssignment\'s await context; followed since the eighteenth session)', True, False, r'export\s+default\s*\([^)]*\bawait\b', None, ('d.ts',)),
-    ('reparse-appends-eaten-statements (reparseTopLevelAwait appends the first parse\'s statements, and errors, that a reparsed statement ran past; TypeScript\'s own await-context reading of these programs accepts them or errs elsewhere: not followed, by decision)', True, False, r'\bawait\b', None, ('mts', 'cts')),
-    ('reparse-appends-eaten-statements (reparseTopLevelAwait appends the first parse\'s statements, and errors, that a reparsed statement ran past; TypeScript\'s own await-context reading of these programs accepts them or errs elsewhere: not followed, by decision)', True, False, r'(?s)^(?=.*\b(import|export)\b).*\bawait\s*(<(?!<)|\{|!)', None),
+    ('reparse-appends-eaten-statements (reparseTopLevelAwait appends the first parse\'s statements, and errors, that a reparsed statement ran past; TypeScript\'s own await-context reading of these programs accepts them or errs elsewhere: a known TypeScript bug, microsoft/TypeScript#59777, its fix #59788 open: not followed, the named exception)', True, False, r'\bawait\b', None, ('mts', 'cts')),
+    ('reparse-appends-eaten-statements (reparseTopLevelAwait appends the first parse\'s statements, and errors, that a reparsed statement ran past; TypeScript\'s own await-context reading of these programs accepts them or errs elsewhere: a known TypeScript bug, microsoft/TypeScript#59777, its fix #59788 open: not followed, the named exception)', True, False, r'(?s)^(?=.*\b(import|export)\b).*\bawait\s*(<(?!<)|\{|!)', None),
     ('decorated-class-in-heritage (JS: ECMAScript ClassExpression takes decorators)', False, True, r'extends\s*@', None),
     ('optional-chain-private-name (JS: ECMAScript\'s OptionalChain takes a private name, TypeScript\'s parser says TS18030)', False, True, r'\?\.', r'optional chain cannot contain private'),
     ('heritage-empty-object-literal-call (JS: `class extends {}(){}`)', False, True, r'extends\s*\{\s*\}\s*\(', None),
     ('async-arrow-head-forms (JS: `async let =>`, `async (...async x => {})`)', False, True, r'async\s*(let\s*=>|\(\s*\.\.\.)', None),
     ('await-in-heritage-reparse (`implements await`: TypeScript\'s reparse for top-level await reuses the heritage list its first parse read; not modelled)', True, False, r'implements\s+await\b', None),
     ('typed-arrow-with-type-parameter-errors (`< keyof A extends B ? (x, {}) => T : U > y`: parseParenthesizedArrowFunctionExpression keeps a type-parameter list\'s errors; not modelled)', True, False, r'^\s*(let \w+ =\s*)?<\s*(keyof\b|\w+\s+extends\b)', None),
-    ('x-shift-lt-deep-recovery (`X << Y < Z >`: abortParsingListOrMoveToNextToken asks every open list, not modelled)', True, False, r'<<|\[\]\s*<\s*\(', None),
+    ('x-shift-lt-deep-recovery (`X << Y < Z >`: abortParsingListOrMoveToNextToken asks every open list; with type arguments open every inner list ends, followed since the nineteenth session)', True, False, r'<<|\[\]\s*<\s*\(', None),
 ]
 def classify(ext, text, msg):
     ts = ext in ('ts', 'tsx', 'mts', 'cts', 'd.ts')

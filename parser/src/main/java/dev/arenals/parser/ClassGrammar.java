@@ -475,7 +475,7 @@ final class ClassGrammar {
             if (isPrivate) declarePrivate(p, p.sink.data(key), ((flags & P_GET) != 0 ? 1 : (flags & P_SET) != 0 ? 2 : 8) | ((flags & C_STATIC) != 0 ? 4 : 0), keyStart, keyEnd);
             int fm = p.sink.mark();
             int fn = parseFunctionRest(p, fnFlags, extra, p.lexer.tokenStart, fm, FUNCTION_EXPRESSION);
-            checkAccessorParams(p, flags, fn, keyStart, keyEnd);
+            checkAccessorParams(p, flags, fn, keyStart, keyEnd, false);
             return p.sink.finish(METHOD, m, s, p.lastEnd, flags | P_METHOD);
         }
         // field
@@ -525,11 +525,18 @@ final class ClassGrammar {
      * An accessor's parameter count (TypeScript's checkGrammarAccessor: at the accessor's name, a rest parameter's
      * error at its `...`); in TypeScript files a first `this` parameter is no parameter (`set x(this: C, v)`).
      */
-    static void checkAccessorParams(ParseContext p, int flags, int fn, int nameStart, int nameEnd) {
+    static void checkAccessorParams(ParseContext p, int flags, int fn, int nameStart, int nameEnd, boolean inObjectLiteral) {
         // with `accessor` before it, TypeScript's checkGrammarModifiers reports TS1275 and checks the accessor no further
         if ((flags & (P_GET | P_SET)) == 0 || (flags & C_ACCESSOR) != 0) return;
         int params = p.sink.firstChild(fn);
-        while (params >= 0 && p.sink.kind(params) != FORMAL_PARAMETERS) params = p.sink.nextSibling(params);
+        while (params >= 0 && p.sink.kind(params) != FORMAL_PARAMETERS) {
+            if (p.ts && p.sink.kind(params) == TYPE_PARAMETERS) {
+                // checkGrammarAccessor says TS1094 at the name before it counts parameters (a class's: the grammar checks)
+                if (inObjectLiteral) p.checkerLevelError(nameStart, nameEnd, Diag.ACCESSOR_TYPE_PARAMETERS, 0);
+                return;
+            }
+            params = p.sink.nextSibling(params);
+        }
         if (params < 0) return;
         int first = p.sink.firstChild(params);
         int count = 0;

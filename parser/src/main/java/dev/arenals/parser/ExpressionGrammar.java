@@ -528,7 +528,9 @@ final class ExpressionGrammar {
      * module syntax come later, the file is parsed again as a module, where all of it is at home.
      */
     static void markScriptTopLevelAwait(ParseContext p, int awaitStart, Diag d) {
-        if (!p.sawModuleSyntax && !p.ambient) p.checkerLevelError(awaitStart, awaitStart + 5, d, 0);
+        // (an await expression in ambient code too: checkAwaitGrammar asks no ambient context, so a `.d.ts` statement
+        // has TS1036 and TS1375 at its `await`; `await using` there is TS1546 alone)
+        if (!p.sawModuleSyntax && (!p.ambient || d == Diag.AWAIT_AT_SCRIPT_TOP_LEVEL)) p.checkerLevelError(awaitStart, awaitStart + 5, d, 0);
         p.sloppyMattered = true;
     }
 

@@ -220,8 +220,19 @@ final class FunctionGrammar {
             p.ctx = saved;
             return p.sink.finish(FORMAL_PARAMETERS, m, p.lastEnd, p.lastEnd, 0);
         }
+        boolean listEnded = false;
         while (p.ts && p.tok != RPAREN && p.tok != EOF) {
             int before = p.lexer.tokenStart;
+            if (p.anOpenListTakesEveryToken() && (p.tok == RBRACKET || !startsParameterToTypeScript(p.tok))) {
+                // TypeScript's parseDelimitedList: `]` ends a parameter list too, and a token no parameter starts
+                // ends it where an open list takes that token (type arguments take any: `f << (a < b > (c))`)
+                if (p.tok != RBRACKET) {
+                    if (Token.isReserved(p.tok)) p.error(before, p.lexer.tokenEnd, Diag.NOT_ALLOWED_AS_PARAMETER_NAME, p.tok);
+                    else p.error(before, p.lexer.tokenEnd, Diag.PARAMETER_DECLARATION_EXPECTED, 0);
+                }
+                listEnded = true;
+                break;
+            }
             parseParameter(p);
             // a typed arrow tried at `(` whose parameters have failed is rolled back whatever
             // follows: stop rather than recover through the rest of `(<div>…</div>)`
@@ -235,7 +246,7 @@ final class FunctionGrammar {
                 if (p.lexer.tokenStart == before) p.next();
             }
         }
-        while (p.tok != RPAREN && p.tok != EOF) {
+        while (!listEnded && p.tok != RPAREN && p.tok != EOF) {
             int ps = p.lexer.tokenStart;
             if (p.tok == ELLIPSIS) {
                 int rm = p.sink.mark();
@@ -289,6 +300,24 @@ final class FunctionGrammar {
         p.expect(RPAREN);
         p.ctx = saved;
         return p.sink.finish(FORMAL_PARAMETERS, m, s, p.lastEnd, 0);
+    }
+
+    /**
+     * TypeScript's isStartOfParameter in a signature's parameter list (no await or yield context there): `...`, `@`, a
+     * binding name or pattern, a modifier, or what starts a type (isStartOfType with inStartOfParameter: not
+     * `function`, `-` nor `(`).
+     */
+    static boolean startsParameterToTypeScript(int k) {
+        switch (k) {
+            case ELLIPSIS: case AT: case LBRACKET: case LBRACE: case PRIVATE_NAME:
+            case K_CONST: case K_DEFAULT: case K_EXPORT: case K_IN:
+            case K_THIS: case K_TYPEOF: case K_VOID: case K_NULL: case K_NEW: case K_IMPORT: case K_TRUE: case K_FALSE:
+            case STRING: case NUMBER: case BIGINT: case LT: case BAR: case AMP: case STAR: case QUESTION: case BANG:
+            case NO_SUBST_TEMPLATE: case TEMPLATE_HEAD:
+                return true;
+            default:
+                return Token.isIdentifierLike(k);
+        }
     }
 
     static boolean isSimpleParameterList(ParseContext p, int params) {

@@ -167,7 +167,7 @@ final class LiteralGrammar {
                 if (p.tok == LPAREN || (p.ts && p.tok == LT) || fnFlags != 0 || (flags & (P_GET | P_SET)) != 0) {
                     int fm = p.sink.mark();
                     int fn = parseFunctionRest(p, fnFlags, CTX_METHOD_LIKE | CTX_SUPER_PROP, p.lexer.tokenStart, fm, FUNCTION_EXPRESSION);
-                    checkAccessorParams(p, flags, fn, p.sink.start(key), p.sink.end(key));
+                    checkAccessorParams(p, flags, fn, p.sink.start(key), p.sink.end(key), true);
                     p.sink.finish(PROPERTY, pm, ps, p.lastEnd, flags | ((flags & (P_GET | P_SET)) == 0 ? P_METHOD : 0));
                 } else if (p.tok == COLON) {
                     p.next();

@@ -315,6 +315,7 @@ final class ModuleGrammar {
     /** ExportDeclaration : export (* [as ModuleExportName] from ... | { ExportsList } [from ...] | Declaration | default ... | = Expression (TS)) */
     static void parseExportDeclaration(ParseContext p, boolean topLevel) {
         int s = p.lexer.tokenStart;
+        int exportStart = s; // after any decorators (`@d export default class`)
         int m = p.sink.mark();
         if (p.pendingExportMark >= 0) {
             m = p.pendingExportMark;
@@ -379,7 +380,9 @@ final class ModuleGrammar {
             p.next();
             int ds = p.lexer.tokenStart;
             if (misplacedDefault) {
-                p.error(s, exportEnd, startsDefaultExportedDeclaration(p) ? Diag.MODIFIERS_NOT_HERE : Diag.EXPORT_DEFAULT_TOP_LEVEL, 0);
+                // TS1184 at the modifier `export` (checkGrammarModifiers skips the decorators), TS1258 at the statement
+                if (startsDefaultExportedDeclaration(p)) p.error(exportStart, exportEnd, Diag.MODIFIERS_NOT_HERE, 0);
+                else p.error(s, exportEnd, Diag.EXPORT_DEFAULT_TOP_LEVEL, 0);
             }
             if (p.ts && p.atContextual(K_INTERFACE)) {
                 // TypeScript's parser takes `export default interface` for the declaration whatever follows (its

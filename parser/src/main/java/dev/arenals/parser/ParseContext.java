@@ -165,6 +165,15 @@ final class ParseContext {
     boolean arrowTypeParameters;
     /** Whether the errors of the last such list all came from the recoveries modelled on TypeScript's. */
     boolean arrowTypeParametersModelled;
+    /**
+     * TypeScript's open parsing contexts (its ParsingContext bits, {@code LIST_*}), set where our grammar opens the
+     * corresponding list and restored where it closes: its abortParsingListOrMoveToNextToken asks every open list
+     * whether it takes a token no element of the innermost starts ({@link #anOpenListTakesEveryToken}). Only the
+     * lists whose answer is certain are tracked; set once per list, read on error paths only.
+     */
+    int openLists;
+    /** TypeArguments (TypeScript's ParsingContext 20): its terminator is any token but `,`, so every recovery inside ends its list. */
+    static final int LIST_TYPE_ARGUMENTS = 1 << 20;
 
     // ---- statements (StatementGrammar)
     /** Labels in scope (cold: a holder at the end of this file, reset by one call). */
@@ -289,6 +298,7 @@ final class ParseContext {
         this.arrowParamsSpec = 0;
         this.arrowTypeParameters = false;
         this.arrowTypeParametersModelled = false;
+        this.openLists = 0;
         // per-area state: transient flags are neutral between statements; reset so no parse can
         // inherit a stale one
         labels.reset();
@@ -453,6 +463,12 @@ final class ParseContext {
     }
 
     void commit(int d) { specDepth = d; }
+
+    /**
+     * TypeScript's isInSomeParsingContext where it is sure to answer true: with type arguments open (any token but
+     * `,` ends them, and `,` starts their element) a list never skips a token it cannot read, it ends.
+     */
+    boolean anOpenListTakesEveryToken() { return (openLists & LIST_TYPE_ARGUMENTS) != 0; }
 
     /** The errors so far fail speculation {@code d} no more (TypeScript keeps a speculation's errors past a point). */
     void keepSpeculationErrors(int d) { specErrors[d] = errorCount; }

@@ -68,6 +68,12 @@ final class PatternGrammar {
         p.ctx &= ~CTX_NO_IN;
         p.next();
         while (p.tok != RBRACKET && p.tok != EOF) {
+            if (p.anOpenListTakesEveryToken() && p.tok != COMMA && p.tok != ELLIPSIS && p.tok != LBRACKET && p.tok != LBRACE
+                    && p.tok != PRIVATE_NAME && !Token.isIdentifierLike(p.tok)) {
+                // TypeScript's abortParsingListOrMoveToNextToken inside type arguments: the list ends, it skips nothing
+                p.error(p.lexer.tokenStart, p.lexer.tokenEnd, Diag.ARRAY_ELEMENT_PATTERN_EXPECTED, 0);
+                break;
+            }
             if (p.tok == COMMA) {
                 int es = p.lexer.tokenStart;
                 p.next();
@@ -115,6 +121,12 @@ final class PatternGrammar {
         while (p.tok != RBRACE && p.tok != EOF) {
             int ps = p.lexer.tokenStart;
             int pm = p.sink.mark();
+            if (p.anOpenListTakesEveryToken() && p.tok != LBRACKET && p.tok != ELLIPSIS && !Token.isIdentifierName(p.tok)
+                    && p.tok != STRING && p.tok != NUMBER && p.tok != BIGINT) {
+                // TypeScript's abortParsingListOrMoveToNextToken inside type arguments: the list ends, it skips nothing
+                p.error(ps, p.lexer.tokenEnd, Diag.PROPERTY_PATTERN_EXPECTED, 0);
+                break;
+            }
             if (p.tok == ELLIPSIS) {
                 p.next();
                 parseBindingIdentifier(p);

@@ -464,8 +464,10 @@ final class StatementGrammar {
                 if (Token.isReserved(p.tok) && p.tok != K_IN && p.tok != K_OF) p.next();
                 p.errorNode(ds, p.lastEnd);
             } else {
-                if (kind != VAR_VAR && p.tok == K_LET) p.error(ds, p.lexer.tokenEnd, Diag.LET_AS_LEXICAL_NAME, 0);
+                int letEnd = kind != VAR_VAR && p.tok == K_LET ? p.lexer.tokenEnd : -1;
                 parseBindingTarget(p);
+                // beside the name's own strict-mode error at the same start (TS1214 and TS2480, as TypeScript's binder and checker)
+                if (letEnd >= 0) p.errorAlso(ds, letEnd, Diag.LET_AS_LEXICAL_NAME, 0);
             }
             int definite = 0;
             if (p.ts) {
@@ -609,6 +611,7 @@ final class StatementGrammar {
         }
         p.expect(LPAREN);
         int headStart = p.lexer.tokenStart;
+        int diagnosticsAtHead = p.log.diagnosticCount();
         int headCover = -1;
         boolean headCoverProto = false;
         int initMark = p.sink.mark();
@@ -667,7 +670,9 @@ final class StatementGrammar {
             if (declKind >= 0) {
                 if (declCount != 1) p.error(headStart, p.lastEnd, Diag.FOR_IN_OF_SINGLE_DECLARATION, 0);
                 if ((declKind == VAR_USING || declKind == VAR_AWAIT_USING) && !of) {
-                    // TypeScript's checker names the `using` (TS1493/TS1494) and checks the declaration no further
+                    // TypeScript's checker names the `using` (TS1493/TS1494) and checks the declaration no further: nor
+                    // its `await` in a script (no TS2853 there)
+                    if (declKind == VAR_AWAIT_USING) p.log.dropDiagnostics(diagnosticsAtHead, Diag.AWAIT_USING_AT_SCRIPT_TOP_LEVEL);
                     p.error(headStart, p.lastEnd, declKind == VAR_USING ? Diag.FOR_IN_USING : Diag.FOR_IN_AWAIT_USING, 0);
                 } else if (declHasInit) {
                     // Annex B allows `for (var x = 1 in o)` in sloppy code for a simple binding
@@ -841,8 +846,11 @@ final class StatementGrammar {
             parseStatement(p);
             // TypeScript's binder (checkStrictModeLabeledStatement): in strict code no label on any declaration, a
             // variable statement included; on the label (ECMAScript allows `L: var x`: JavaScript keeps it)
-            if (p.ts && isDeclarationStatement(p.sink.kind(p.sink.pending(p.sink.mark() - 1))) && p.strictHere()) {
-                p.error(s, labelEnd, Diag.LABELLED_FUNCTION, 0);
+            // (a function here is one that starts with another word: `L: declare function f(): void;`, `L: async function`)
+            int labelled = p.sink.kind(p.sink.pending(p.sink.mark() - 1));
+            if (p.ts && (isDeclarationStatement(labelled) || labelled == FUNCTION_DECLARATION) && p.strictHere()) {
+                // beside the label's own strict-mode error (`package: type T = 1`: TS1214 and TS1344 at its start)
+                p.errorAlso(s, labelEnd, Diag.LABELLED_FUNCTION, 0);
             }
         }
         p.labels.top--;

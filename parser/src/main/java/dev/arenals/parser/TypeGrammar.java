@@ -758,7 +758,8 @@ final class TypeGrammar {
             int es = p.lexer.tokenStart;
             int em = p.sink.mark();
             boolean rest = p.eat(ELLIPSIS);
-            if (p.specDepth > 0 && p.errorCount > 0 && p.tooManySpeculativeErrors()) break;
+            // (inside type arguments a speculation keeps its errors: TypeScript's parseTypeArgumentsInExpression)
+            if (p.specDepth > 0 && p.errorCount > 0 && p.tooManySpeculativeErrors() && !p.anOpenListTakesEveryToken()) break;
             // named member: name [?] : type (a reserved word that starts no type starts no element: TypeScript's list test)
             boolean named = false;
             if (Token.isIdentifierName(p.tok) && (rest || !Token.isReserved(p.tok) || startsType(p.tok))) {
@@ -793,6 +794,8 @@ final class TypeGrammar {
             } else {
                 if (!rest && !startsType(p.tok)) { // after `...` any type (TypeScript: `[...with]` names a type)
                     p.error(es, p.lexer.tokenEnd, Diag.TYPE_EXPECTED, 0);
+                    // TypeScript's abortParsingListOrMoveToNextToken: inside type arguments the list ends, it skips nothing
+                    if (p.anOpenListTakesEveryToken() && p.tok != COMMA) break;
                     if (p.tok == SEMICOLON || p.tok == RBRACE || p.tok == RPAREN) break;
                     p.next();
                     p.errorNode(es, p.lastEnd);
@@ -1027,6 +1030,8 @@ final class TypeGrammar {
             int ps = p.lexer.tokenStart;
             int pm = p.sink.mark();
             int flags = 0;
+            // TypeScript's isListTerminator: `(`, `{` and `extends` end the list without an error of its own ('>' expected)
+            if (endsTypeParameterList(p.tok)) break;
             if (Token.isReserved(p.tok) && p.tok != K_IN && p.tok != K_CONST && p.tok != K_EXPORT) {
                 // TypeScript's isListElement: only `in`, `const` or an identifier starts a type parameter; the list
                 // ends before a reserved word (`<this>`), where the type arguments around it may still close
@@ -1067,6 +1072,7 @@ final class TypeGrammar {
             }
             p.sink.finish(TYPE_PARAMETER, pm, ps, p.lastEnd, flags);
             if (p.tok != GT && !p.eat(COMMA)) {
+                if (endsTypeParameterList(p.tok)) break;
                 p.errorExpected(COMMA);
                 modelledErrors++;
                 // TypeScript's parseDelimitedList goes on with the next element where one starts (`<T U>`), and
@@ -1106,6 +1112,9 @@ final class TypeGrammar {
                 || Token.isIdentifierName(pk);
     }
 
+    /** TypeScript's terminators of a type parameter list that start no element of it (besides `>`). */
+    private static boolean endsTypeParameterList(int k) { return k == LPAREN || k == LBRACE || k == K_EXTENDS; }
+
     /** Consumes a `<` that opens a type list; from `<<` only the first character (`A<<T>() => T>`). */
     private static void openAngle(ParseContext p) {
         if (p.tok == SHL || p.tok == LE || p.tok == SHL_ASSIGN) {
@@ -1143,6 +1152,8 @@ final class TypeGrammar {
     static void parseTypeArguments(ParseContext p, boolean heritage) {
         int s = p.lexer.tokenStart;
         int m = p.sink.mark();
+        int savedLists = p.openLists;
+        p.openLists |= LIST_TYPE_ARGUMENTS;
         openAngle(p);
         while (p.tok != GT && p.tok != EOF) {
             if (heritage && p.tok == K_AWAIT && typeParametersInAwaitContext(p.ctx)) p.errorExpected(GT);
@@ -1150,6 +1161,7 @@ final class TypeGrammar {
             parseType(p);
             if (p.tok != GT && !p.eat(COMMA)) { p.errorExpected(GT); break; }
         }
+        p.openLists = savedLists;
         p.expect(GT);
         p.sink.finish(TYPE_ARGUMENTS, m, s, p.lastEnd, 0);
     }
@@ -1163,6 +1175,8 @@ final class TypeGrammar {
         if (!p.ts || (p.tok != LT && p.tok != SHL) || (p.tok == LT && p.atTsxLessThanSlash())) return false;
         int d = p.speculate();
         if (d < 0) return false;
+        int savedLists = p.openLists;
+        p.openLists |= LIST_TYPE_ARGUMENTS;
         openAngle(p); // `f<<T>() => U>()`: TypeScript rescans `<<` as `<` (reScanLessThanToken)
         // as TypeScript's parseTypeArgumentsInExpression, only the list's shape decides: an error inside a
         // type argument (`f<keyof>(x)`) is kept, a word that starts no type or a missing `,`/`>` is no list
@@ -1177,6 +1191,7 @@ final class TypeGrammar {
             parseType(p);
             if (p.tok != GT && !p.eat(COMMA)) { listEnds = false; break; }
         }
+        p.openLists = savedLists;
         // TypeScript rescans the closer (reScanGreaterToken): `>=`, `>>` close no list (`a<b >= c` compares)
         int closeEnd = p.lexer.tokenEnd;
         if (p.tok != GT || !listEnds || (closeEnd < p.srcLength && (p.src[closeEnd] == '=' || p.src[closeEnd] == '>'))) {

@@ -94,7 +94,7 @@ public final class GrammarChecks {
             Diag.DELETE_IDENTIFIER_STRICT, Diag.IMPORT_EXPORT_TOP_LEVEL, Diag.EXPORT_TOP_LEVEL, Diag.IMPORT_TOP_LEVEL_OF_NAMESPACE,
             Diag.EXPORT_TOP_LEVEL_OF_NAMESPACE, Diag.EXPORT_DEFAULT_TOP_LEVEL,
             Diag.EXPORT_ASSIGNMENT_TOP_LEVEL, Diag.UNDECLARED_PRIVATE_NAME,
-            Diag.UNDECLARED_PRIVATE_NAME_IN_CLASS, Diag.GETTER_PARAMETERS, Diag.SETTER_PARAMETERS, Diag.SETTER_REST,
+            Diag.UNDECLARED_PRIVATE_NAME_IN_CLASS, Diag.GETTER_PARAMETERS, Diag.SETTER_PARAMETERS, Diag.SETTER_REST, Diag.ACCESSOR_TYPE_PARAMETERS,
             Diag.AWAIT_OUTSIDE_ASYNC, Diag.AWAIT_IN_STATIC_BLOCK, Diag.YIELD_OUTSIDE_GENERATOR, Diag.USING_BINDING_PATTERN, Diag.AWAIT_USING_BINDING_PATTERN,
             Diag.IMPORT_META_OUTSIDE_MODULE, Diag.SUPER_CALL_OUTSIDE_CONSTRUCTOR,
             Diag.SUPER_PROPERTY_OUTSIDE_METHOD, Diag.DUPLICATE_CONSTRUCTOR, Diag.CLASS_FIELD_CONSTRUCTOR, Diag.STATIC_PROTOTYPE,
@@ -395,10 +395,14 @@ public final class GrammarChecks {
                     // does not hold, as it does not for an abstract or `declare` field without experimentalDecorators)
                     uncheckedDecorators = true;
                     childCtx |= MODIFIER_ERROR;
+                    if (k == METHOD) checkConstructorSignatureAfterModifierError(n);
                 }
                 else if (checkMemberModifiers(n, k, ctx)) {
                     childCtx |= MODIFIER_ERROR; // the method's own checks stop there
-                    if (k == METHOD) checkAbstractMethodBody(n); // not a grammar check: TypeScript's checker reports it anyway
+                    if (k == METHOD) {
+                        checkConstructorSignatureAfterModifierError(n);
+                        checkAbstractMethodBody(n); // not a grammar check: TypeScript's checker reports it anyway
+                    }
                 }
                 else if (k == FIELD) checkProperty(n, ctx | (childCtx & AMBIENT));
                 else if (k == METHOD_SIGNATURE) {
@@ -1523,22 +1527,37 @@ public final class GrammarChecks {
         int fn = key == n ? -1 : a.nextSibling(key);
         if (fn < 0 || a.kind(fn) != FUNCTION_EXPRESSION) return;
         if (isConstructor(n, key, data)) {
-            for (int c = a.firstChild(fn); c >= 0; c = a.nextSibling(c)) {
-                int k = a.kind(c);
-                if (k == TYPE_PARAMETERS) {
-                    int first = a.firstChild(c);
-                    int at = first >= 0 ? a.start(first) : afterTrivia(a.start(c) + 1);
-                    report(at, at + 1, Diag.CONSTRUCTOR_TYPE_PARAMETERS, 0);
-                    return;
-                }
-                if (k != FORMAL_PARAMETERS && k != FUNCTION_BODY && isType(k)) {
-                    report(c, Diag.CONSTRUCTOR_TYPE_ANNOTATION);
-                    return;
-                }
-            }
+            checkConstructorSignature(fn);
             return;
         }
         if ((data & (P_GET | P_SET)) != 0 && !checkParameterListQuietly(fn)) checkAccessor(n, fn, true, ctx);
+    }
+
+    /**
+     * A constructor's type parameters (TS1092) or else its return type (TS1093): TypeScript's checkConstructorDeclaration
+     * asks these whatever its modifiers' or decorators' checks found.
+     */
+    private void checkConstructorSignature(int fn) {
+        for (int c = a.firstChild(fn); c >= 0; c = a.nextSibling(c)) {
+            int k = a.kind(c);
+            if (k == TYPE_PARAMETERS) {
+                int first = a.firstChild(c);
+                int at = first >= 0 ? a.start(first) : afterTrivia(a.start(c) + 1);
+                report(at, at + 1, Diag.CONSTRUCTOR_TYPE_PARAMETERS, 0);
+                return;
+            }
+            if (k != FORMAL_PARAMETERS && k != FUNCTION_BODY && isType(k)) {
+                report(c, Diag.CONSTRUCTOR_TYPE_ANNOTATION);
+                return;
+            }
+        }
+    }
+
+    /** After a modifier or decorator error: a constructor's own signature checks still run (checkConstructorDeclaration). */
+    private void checkConstructorSignatureAfterModifierError(int n) {
+        int key = memberKey(n);
+        int fn = key == n ? -1 : a.nextSibling(key);
+        if (fn >= 0 && a.kind(fn) == FUNCTION_EXPRESSION && isConstructor(n, key, a.data(n))) checkConstructorSignature(fn);
     }
 
     /** TS1267, an abstract property with an initializer (checkPropertyDeclaration, after the grammar checks); a word's name only, as TS1245. */
@@ -1565,8 +1584,11 @@ public final class GrammarChecks {
         if ((data & MOD_ABSTRACT) == 0 || (data & (P_GET | P_SET)) != 0) return;
         int key = memberKey(n);
         int fn = key == n ? -1 : a.nextSibling(key);
-        if (fn < 0 || a.kind(fn) != FUNCTION_EXPRESSION || a.kind(key) != IDENTIFIER_NAME || isConstructor(n, key, data) || !hasBody(fn)) return;
-        report(a.start(key), a.end(key), Diag.ABSTRACT_METHOD_BODY, a.data(key));
+        if (fn < 0 || a.kind(fn) != FUNCTION_EXPRESSION || isConstructor(n, key, data) || !hasBody(fn)) return;
+        // at the name whatever it is (a string, a number, `[x]`, `#m`: declarationNameToString, its text as written)
+        int start = computedNameStart(n, key), end = keyEnd(key, n);
+        int name = a.kind(key) == IDENTIFIER_NAME ? a.data(key) : a.names().intern(src, start, end);
+        report(start, end, Diag.ABSTRACT_METHOD_BODY, name);
     }
 
     /**

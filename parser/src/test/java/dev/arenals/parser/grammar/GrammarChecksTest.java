@@ -568,6 +568,80 @@ class GrammarChecksTest {
     }
 
     @Test
+    void aListInsideTypeArgumentsEndsWhereTypeScriptsDoes() {
+        // `x << (…)`: TypeScript rescans `<<` as `<` and tries type arguments whose first is the generic function type
+        // `<(…) => …`; with the TypeArguments list open, its abortParsingListOrMoveToNextToken ends every inner list at a
+        // token no element of it starts (isInSomeParsingContext: type arguments end at anything but `,`), skipping
+        // nothing. Where that leaves a `>` before what may follow type arguments, the list stands with its errors
+        // (seeds 2130, 2131, 2133, 2134: the x-shift-lt-deep-recovery group)
+        assertEquals(List.of("1005@5 '>' expected.", "1005@8 ',' expected.", "1005@12 ',' expected.", "1005@17 ';' expected."),
+                allErrors("p.ts", "x << (a < b > (c));"));
+        assertEquals(List.of("1005@5 '>' expected.", "1005@11 ',' expected.", "1005@16 '=>' expected."),
+                allErrors("p.ts", "x << (...a < b) > (c);"));
+        assertEquals(List.of("1139@11 Type parameter declaration expected."), allErrors("p.ts", "let x = a<<[b]>(c);"));
+        // where no `>` is left there, or `>=`, `>>`, or what may not follow, the speculation fails: shifts and comparisons
+        assertClean("p.ts", "x << (a < b > c);");
+        assertClean("p.ts", "x << (a);");
+        assertClean("p.ts", "x << (a, b) > c;");
+        assertClean("p.ts", "x << (a, b) >= (c);");
+        assertClean("p.ts", "x << (a < b) >> (c);");
+        assertClean("p.ts", "x << ([a < b]) > (c);");
+        // an object pattern's list ends at `<` too, and then the parameter list at `}`: no `>` there, an object literal
+        assertEquals(List.of("1005@12 ',' expected."), allErrors("p.ts", "x << ({a < b}) > (c);"));
+    }
+
+    @Test
+    void aTypeParameterListEndsAtItsTerminatorsWithoutAnErrorOfItsOwn() {
+        // TypeScript's isListTerminator for TypeParameters: `(`, `{`, `extends` end it; only '>' expected is reported
+        assertEquals(List.of("1005@12 '>' expected.", "1005@54 '>' expected."),
+                allErrors("p.ts", "type A = <T (x) => 1; let f = <T>(x) => 1; let g = <T (x) => 1"));
+        assertEquals(List.of("1005@10 '>' expected."), allErrors("p.ts", "type A = <(x) => 1;"));
+    }
+
+    @Test
+    void aConstructorsSignatureIsCheckedAfterAModifierError() {
+        // TypeScript's checkConstructorDeclaration asks TS1092 (type parameters) or else TS1093 (a return type) whatever
+        // its modifiers' and decorators' checks found (seed 2130: 146 TS1093 and 86 TS1092 not at TypeScript's start)
+        assertEquals(List.of("1206@10 Decorators are not valid here.", "1093@28 Type annotation cannot appear on a constructor declaration.",
+                "1228@28 A type predicate is only allowed in return type position for functions and methods."),
+                allErrors("p.ts", "class C { @d constructor(): asserts this {} }"));
+        assertEquals(List.of("1089@17 'static' modifier cannot appear on a constructor declaration.",
+                "1092@36 Type parameters cannot appear on a constructor declaration."),
+                allErrors("p.ts", "class C { public static constructor<T>() {} }"));
+        assertEquals(List.of("1206@10 Decorators are not valid here.", "1092@32 Type parameters cannot appear on a constructor declaration."),
+                allErrors("p.ts", "class C { @d public constructor<T>(): T {} }"));
+    }
+
+    @Test
+    void grammarErrorsAtTypeScriptsCodeAndPlaceNineteenthSession() {
+        // checkMethodDeclaration: TS1245 at the name of an abstract method with a body, whatever the name (seed 2130: 95)
+        assertEquals(List.of("1245@28 Method '\"k\"' cannot have an implementation because it is marked abstract."),
+                allErrors("p.ts", "abstract class A { abstract \"k\"() {} }"));
+        assertEquals(List.of("1245@28 Method '[x]' cannot have an implementation because it is marked abstract."),
+                allErrors("p.ts", "abstract class A { abstract [x]() {} }"));
+        assertEquals(List.of("18019@19 'abstract' modifier cannot be used with a private identifier.",
+                "1245@28 Method '#m' cannot have an implementation because it is marked abstract."), allErrors("p.ts", "abstract class A { abstract #m() {} }"));
+        // checkAwaitGrammar asks no ambient context: a declaration file's top-level await has TS1375 beside TS1036
+        assertEquals(List.of(1375, 1036), codes(allErrors("p.d.ts", "await x;")));
+        assertEquals(List.of(1375, 1254), codes(allErrors("p.ts", "declare const x = await y;")));
+        // two rules on one name, as TypeScript's binder and checker report both at its start
+        assertEquals(List.of("1214@4", "2480@4"), startsOf(allErrors("p.mts", "let let")));
+        assertEquals(List.of(1214, 1344), codes(allErrors("p.mts", "protected : enum x { }")));
+        assertEquals(List.of(2480), codes(allErrors("p.ts", "let let"))); // sloppy: the one
+        // checkStrictModeLabeledStatement: a label on any declaration in strict code, a function that starts with `declare` too
+        assertEquals(List.of("1344@0", "1184@3"), startsOf(allErrors("p.mts", "L: declare function f(): void;")));
+        assertEquals(List.of("1184@3"), startsOf(allErrors("p.ts", "L: declare function f(): void;"))); // sloppy: no TS1344
+        // checkGrammarForInOrForOfStatement names the `await using` of a for-in and checks no further: no TS2853 in a script
+        assertEquals(List.of("1494@6"), startsOf(allErrors("p.ts", "for ( await using x in T ) { }")));
+        assertEquals(List.of("2853@6"), startsOf(allErrors("p.ts", "for ( await using x of T ) { }")));
+        // checkGrammarAccessor: type parameters (TS1094) before the parameter count, an object literal's accessor too
+        assertEquals(List.of("1094@10 An accessor cannot have type parameters."), allErrors("p.ts", "x = { get K<T>(a) {} }"));
+        assertEquals(List.of("1094@14 An accessor cannot have type parameters."), allErrors("p.ts", "class C { get K<T>(a) { return 1 } }"));
+        // a default-exported declaration below the top level: TS1184 at its `export`, not at its decorators
+        assertEquals(List.of("1184@5"), startsOf(allErrors("p.ts", "{ @d export default class C {} }")));
+    }
+
+    @Test
     void anAmbientExportExpressionHeadsNoArrowAtAwait() {
         // parseExportAssignment's await context in a declaration file: isParenthesizedArrowFunctionExpressionWorker asks
         // `await` there, no identifier, so no arrow (seed 2130); later parameters are read outside that context
