@@ -63,6 +63,8 @@ function program() {
     emit(`declare const nested: { inner: { c: C } };\ndeclare const mapped: ${pick(['Readonly<C>', 'Partial<A>', 'Required<I>'])};\n`);
     emit(`const mk = () => new ${pick(['C', 'E', 'A(1)'])};\nasync function load(): Promise<C> { return new C(); }\n`);
     emit(`class K { get c(): C { return new C(); } list: E[] = []; dict: { [key: string]: A } = {}; opt?: C; }\n`);
+    const instanceOf = pick(['C', 'E']);
+    emit(`const inst = new ${instanceOf}();\nconst rep = new Box<${instanceOf}>(new ${instanceOf}());\n`);
     emit(`declare const kk: K;\ndeclare const cs: C[];\n`);
     const third = [
         () => { read('mk()'); emit(';'); },
@@ -80,6 +82,8 @@ function program() {
         () => { emit('function f12(this: C) { '); read('this'); emit('; }'); },
         () => { emit('const cb: (c: E) => void = (c) => '); read('c'); emit(';'); },
         () => { read('[new C()][0]'); emit(';'); },
+        () => { read('inst'); emit(';'); },
+        () => { read(pick(['rep.value', 'rep.get()'])); emit(';'); },
         () => { emit('let late: C; late = new C(); '); read('late'); emit(';'); },
     ];
     const more = [
@@ -145,13 +149,13 @@ function program() {
  * uses in use.ts importing them, so that every member is declared in another file than it is read.
  */
 const split = args.includes('--split');
-const EXPORTED = ['I', 'A', 'B', 'C', 'E', 'U', 'G', 'O', 'Box', 'H', 'make', 'obj', 'mk', 'load', 'K'];
+const EXPORTED = ['I', 'A', 'B', 'C', 'E', 'U', 'G', 'O', 'Box', 'H', 'make', 'obj', 'mk', 'load', 'K', 'inst', 'rep'];
 function splitProgram(index, { text, queries }) {
     const lines = text.split('\n');
     let used = 0, declarations = '', preamble = `import { ${EXPORTED.join(', ')} } from './decls';\n`;
     let usesStart = 0;
     for (const line of lines) { // the declarations come first, the uses after the last declared const
-        if (/^(interface|class|type|function make|const obj|const mk|async function load|declare const|export \{\})/.test(line)) usesStart += line.length + 1, used++;
+        if (/^(interface|class|type|function make|const (obj|mk|inst|rep)\b|async function load|declare const|export \{\})/.test(line)) usesStart += line.length + 1, used++;
         else break;
     }
     for (const line of lines.slice(0, used)) {

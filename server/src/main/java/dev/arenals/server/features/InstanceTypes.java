@@ -96,7 +96,8 @@ final class InstanceTypes {
                 String name = propertyName(a, expr);
                 if (name == null) return indexedType(q, expr, file, navigator, depth + 1); // xs[0] of xs: E[]
                 NameInFile cls = importedContainer(q, Layouts.memberObject(a, expr), file, navigator);
-                if (cls != null) return staticMemberType(cls, name, false, navigator); // H.s of an imported H's static s: E; obj.c of obj = { c: new C() }
+                NameInFile ofContainer = cls == null ? null : staticMemberType(cls, name, false, navigator); // H.s of an imported H's static s: E; obj.c of obj = { c: new C() }
+                if (ofContainer != null) return ofContainer;
                 NameInFile owner = typeOf(q, Layouts.memberObject(a, expr), file, navigator, depth + 1);
                 if (owner != null) return memberTypeThrough(q, Layouts.memberObject(a, expr), owner, name, file, navigator, depth + 1);
                 return indexedType(q, expr, file, navigator, depth + 1); // d.any of d: { [key: string]: A }
@@ -109,8 +110,10 @@ final class InstanceTypes {
             }
             case CALL:
                 return typeOfCall(q, expr, false, file, navigator, depth + 1);
-            case IDENTIFIER_REFERENCE:
-                return typeOfBinding(q, q.symbolOfNode(expr), file, navigator, depth + 1);
+            case IDENTIFIER_REFERENCE: {
+                NameInFile bound = typeOfBinding(q, q.symbolOfNode(expr), file, navigator, depth + 1);
+                return bound != null ? bound : importedVariableType(q, expr, file, navigator); // api of import { api }, api = new Client()
+            }
             case AS_EXPRESSION: // x as ns.T (x as T is DeclaredTypes')
                 return qualifiedType(q, a.nextSibling(Layouts.operand(a, expr)), file, navigator);
             case THIS: { // function (this: ns.T): a type of a namespace import
@@ -130,7 +133,8 @@ final class InstanceTypes {
         if (a.kind(callee) == MEMBER) {
             String name = propertyName(a, callee);
             NameInFile cls = name == null || awaited ? null : importedContainer(q, Layouts.memberObject(a, callee), file, navigator);
-            if (cls != null) return staticMemberType(cls, name, true, navigator); // A.create() of an imported A
+            NameInFile ofContainer = cls == null ? null : staticMemberType(cls, name, true, navigator); // A.create() of an imported A
+            if (ofContainer != null) return ofContainer;
             NameInFile owner = name == null ? null : typeOf(q, Layouts.memberObject(a, callee), file, navigator, depth + 1);
             if (owner == null) return null;
             MemberAt found = declaringMember(owner, name, navigator, depth + 1);
@@ -282,6 +286,15 @@ final class InstanceTypes {
         return typeArgumentGiven(q, object, owner, at.summary(), parameter, file, navigator);
     }
 
+    /** The type another file's exported variable that {@code reference} imports is declared with or constructs, or null. */
+    private static NameInFile importedVariableType(DocumentQuery q, int reference, Path file, CrossFileNavigator navigator) {
+        NameInFile imported = importedName(q, reference, file, navigator);
+        FileSummary s = imported == null ? null : navigator.summary(imported.file());
+        String type = s == null ? null : s.variableTypeOf(imported.name());
+        String typeName = type == null ? null : instanceTypeName(type, false);
+        return typeName == null ? null : resolveIn(imported.file(), s, typeName, navigator);
+    }
+
     /**
      * The type argument this file gives {@code object}'s type ({@code owner}, another file's
      * generic) for its type parameter named {@code parameter}, or null (not a type parameter of
@@ -293,7 +306,33 @@ final class InstanceTypes {
         if (index < 0) return null;
         Arena a = q.arena();
         int receiver = DeclaredTypes.typeNameOf(q, object);
+        if (receiver < 0 && object >= 0 && a.kind(object) == IDENTIFIER_REFERENCE) { // users of import { users }, users = new Repo<User>() there
+            NameInFile imported = importedName(q, object, file, navigator);
+            FileSummary there = imported == null ? null : navigator.summary(imported.file());
+            String type = there == null ? null : there.variableTypeOf(imported.name());
+            int open = type == null ? -1 : type.indexOf('<');
+            if (open < 0 || !type.endsWith(">") || !owner.name().equals(instanceTypeName(type, false))) return null;
+            List<String> arguments = TypeTexts.split(type.substring(open + 1, type.length() - 1), ',');
+            String argument = index < arguments.size() ? instanceTypeName(arguments.get(index), false) : null;
+            return argument == null ? null : resolveIn(imported.file(), there, argument, navigator);
+        }
         int site = receiver < 0 || a.kind(receiver) != IDENTIFIER_REFERENCE ? -1 : q.parentOf(receiver);
+        if (site >= 0 && a.kind(site) == NEW && Layouts.callCallee(a, site) == receiver) { // new Box(new E()): T inferred from the one parameter declared T
+            List<FileSummary.Signature> constructors = summary.signatures(owner.name());
+            if (constructors.size() != 1 || !constructors.get(0).construct()) return null;
+            int given = -1, at = 0;
+            for (String p : constructors.get(0).parameters()) {
+                int colon = p.indexOf(':');
+                if (colon >= 0 && p.substring(colon + 1).trim().equals(parameter) && !p.trim().startsWith("...")) {
+                    if (given >= 0) return null; // inferred from two places
+                    given = at;
+                }
+                at++;
+            }
+            int argument = Layouts.callFirstArgument(a, site);
+            for (int i = 0; i < given && argument >= 0; i++) argument = a.nextSibling(argument);
+            return given < 0 || argument < 0 || a.kind(argument) == SPREAD ? null : typeOf(q, argument, file, navigator, 1);
+        }
         if (site < 0 || (a.kind(site) != TYPE_REFERENCE && a.kind(site) != INSTANTIATION_EXPRESSION)) return null;
         int arguments = a.nextSibling(receiver);
         int argument = arguments >= 0 && a.kind(arguments) == TYPE_ARGUMENTS ? a.firstChild(arguments) : -1;

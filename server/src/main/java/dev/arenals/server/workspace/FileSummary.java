@@ -879,6 +879,15 @@ public final class FileSummary {
         return found.isEmpty() ? ImmutableList.of() : found.get(0).parameters();
     }
 
+    /** The name under which an exported variable's type is kept, after its own ({@code api:}). */
+    public static final String VARIABLE_TYPE = ":";
+
+    /** The type an exported variable is declared with or constructs ({@code Client}, {@code Repo<User>}) as written, or null. */
+    public String variableTypeOf(String name) {
+        ImmutableList<Signature> found = signatures(name + VARIABLE_TYPE);
+        return found.isEmpty() ? null : found.get(0).returns().substring(1).trim();
+    }
+
     /** The top-level declaration named {@code name} (the first of merged ones), or null. */
     public Declaration declaration(String name) {
         for (int i = 0, k = 0; k < exportsAt(); i++, k += DECLARATION_WIDTH) if (strings.equals(col(k), name)) return declarationAt(i);

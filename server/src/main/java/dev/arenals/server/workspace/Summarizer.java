@@ -139,6 +139,7 @@ public final class Summarizer {
         try {
             for (int s = arena.firstChild(arena.root()); s >= 0; s = arena.nextSibling(s)) statement(s);
             signatures();
+            variableTypes();
             members(fileName != null && fileName.endsWith(".d.ts"));
             if (withUses && rows.importCount() > 0) withUses();
             for (int i = 0; i < specifierCount; i++) rows.moduleSpecifier(specifiers[i]);
@@ -173,6 +174,34 @@ public final class Summarizer {
             if (declaring >= 0) signatures(Callables.of(arena, callables.node(declaring), local, localTypes()));
         }
     }
+
+    /**
+     * The type of each exported variable declared with one or constructed by {@code new} (its
+     * annotation's text, else the constructed class with its type arguments as written), as a
+     * signature named {@code name:} ({@link FileSummary#variableTypeOf}).
+     */
+    private void variableTypes() {
+        if (typedVariables == null) return;
+        NameSet done = new NameSet();
+        for (int k = 0, n = rows.exportCount(); k < n; k++) {
+            String local = rows.exportLocalName(k);
+            if (rows.exportIsReexport(k) || local == null || !done.add(local)) continue;
+            int e = typedVariables.first(local);
+            if (e < 0) continue;
+            int declarator = typedVariables.node(e);
+            int type = Layouts.declaratorType(arena, declarator);
+            String text = type >= 0 ? typeName(type) : null;
+            if (text == null) {
+                int value = unwrapped(Layouts.declaratorInit(arena, declarator));
+                int callee = value >= 0 && arena.kind(value) == NEW ? Layouts.callCallee(arena, value) : -1;
+                int name = callee >= 0 && arena.kind(callee) == INSTANTIATION_EXPRESSION ? arena.firstChild(callee) : callee;
+                if (name >= 0 && arena.kind(name) == IDENTIFIER_REFERENCE) text = Callables.oneLine(arena, arena.start(callee), arena.end(callee));
+            }
+            if (text != null) rows.signature(new Signature(local + FileSummary.VARIABLE_TYPE, ImmutableList.of(), ": " + text, false, null));
+        }
+    }
+
+    private NodesByName typedVariables;
 
     /**
      * A type reference's alias or interface among the file's top-level declarations (the
@@ -960,6 +989,10 @@ public final class Summarizer {
                     int value = unwrapped(init);
                     if (value >= 0 && arena.kind(target) == BINDING_IDENTIFIER && (arena.kind(value) == OBJECT || arena.kind(value) == CLASS_EXPRESSION)) {
                         noteContainer(nameOf(target), value);
+                    }
+                    if (target >= 0 && arena.kind(target) == BINDING_IDENTIFIER && (Layouts.declaratorType(arena, d) >= 0 || (value >= 0 && arena.kind(value) == NEW))) {
+                        if (typedVariables == null) typedVariables = new NodesByName();
+                        typedVariables.add(nameOf(target), d); // const api = new Client(), const repo: Repo<User> = …: what importers read members of
                     }
                 }
                 return -1;

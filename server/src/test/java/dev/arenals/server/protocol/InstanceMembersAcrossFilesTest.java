@@ -310,6 +310,16 @@ class InstanceMembersAcrossFilesTest {
                 "obj.e.k", 6, "a property of the imported literal", "e.k;", 2, "destructured from it", "s.k", 2, "a static field without an annotation");
     }
 
+    /** An exported instance's type is what it is declared as or constructs, with its type arguments. */
+    @Test
+    void definitionThroughAnExportedInstanceOfAClassOrOfAGeneric() throws Exception {
+        assertEachReadGoesToK("export class Client { get(): E { return new E(); } }\nexport const client = new Client();\n"
+                        + "export const typed: Client = new Client();\nexport class Repo<T> { add(item: T): T { return item; } }\nexport const es = new Repo<E>();\n",
+                "import { client, typed, es, E } from './decls';\nclient.get().k; typed.get().k; es.add(new E()).k;\n",
+                "client.get().k", 13, "const client = new Client()", "typed.get().k", 12, "const typed: Client",
+                ")).k", 4, "T of new Repo<E>()");
+    }
+
     @Test
     void completionOfAnImportedClassInstanceListsItsInstanceMembers() throws Exception {
         try (InProcessServer s = workspace()) {
