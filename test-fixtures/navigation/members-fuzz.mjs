@@ -55,14 +55,14 @@ function program() {
     // functions' declared types, object literals, mapped library types, optional values
     emit(`class G { get m() { return 1; } set m(value: number) {} ${chance(0.5) ? 'get n() { return 2; }' : 'n = 2;'} }\n`);
     emit(`class O { m(a: number): ${pick(['A', 'number'])}; m(a: string): ${pick(['C', 'string'])}; m(a: any) { return a; } ${chance(0.5) ? 'k = 0;' : ''} }\n`);
-    emit(`class Box<T> { value: T; constructor(v: T) { this.value = v; } get(): T { return this.value; } }\n`);
+    emit(`class Box<T> { value: T; constructor(v: T) { this.value = v; } get(): T { return this.value; } all(): T[] { return [this.value]; } }\n`);
     emit(`class H { c: C = new C(); getA(): A { return new A(1); } static s: E = new E(); }\n`);
     emit(`function make(): ${pick(['C', 'E', 'A'])} { return null!; }\n`);
     emit(`const obj = { c: new C(), e: new E() };\n`);
     emit(`declare const g: G;\ndeclare const bx: Box<${pick(['C', 'E', 'A', 'I'])}>;\ndeclare const hold: H;\ndeclare const fn: () => E;\n`);
     emit(`declare const nested: { inner: { c: C } };\ndeclare const mapped: ${pick(['Readonly<C>', 'Partial<A>', 'Required<I>'])};\n`);
     emit(`const mk = () => new ${pick(['C', 'E', 'A(1)'])};\nasync function load(): Promise<C> { return new C(); }\n`);
-    emit(`class K { get c(): C { return new C(); } list: E[] = []; dict: { [key: string]: A } = {}; opt?: C; }\n`);
+    emit(`class K { get c(): C { return new C(); } list: E[] = []; dict: { [key: string]: A } = {}; opt?: C; all(): C[] { return []; } }\n`);
     const instanceOf = pick(['C', 'E']);
     emit(`const inst = new ${instanceOf}();\nconst rep = new Box<${instanceOf}>(new ${instanceOf}());\n`);
     emit(`declare const kk: K;\ndeclare const cs: C[];\n`);
@@ -83,6 +83,10 @@ function program() {
         () => { emit('const cb: (c: E) => void = (c) => '); read('c'); emit(';'); },
         () => { read('[new C()][0]'); emit(';'); },
         () => { read('inst'); emit(';'); },
+        () => { emit(`for (const x of ${pick(['kk.all()', 'rep.all()', 'kk.list'])}) `); read('x'); emit(';'); },
+        () => { emit(`${pick(['kk.all()', 'rep.all()'])}.map(y => `); read('y'); emit(');'); },
+        () => { emit(`const [z] = ${pick(['kk.all()', 'rep.all()'])}; `); read('z'); emit(';'); },
+        () => { read(`${pick(['kk.all()', 'rep.all()'])}[0]`); emit(';'); },
         () => { read(pick(['rep.value', 'rep.get()'])); emit(';'); },
         () => { emit('let late: C; late = new C(); '); read('late'); emit(';'); },
     ];

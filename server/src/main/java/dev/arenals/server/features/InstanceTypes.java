@@ -198,7 +198,9 @@ final class InstanceTypes {
         if (binding < 0 || declaring < 0) return null;
         if (a.kind(declaring) == VARIABLE_DECLARATOR && Layouts.declaratorTarget(a, declaring) == binding) {
             int type = Layouts.declaratorType(a, declaring);
-            return type >= 0 ? qualifiedType(q, type, file, navigator) : typeOf(q, Layouts.declaratorInit(a, declaring), file, navigator, depth + 1);
+            if (type >= 0) return qualifiedType(q, type, file, navigator);
+            int init = Layouts.declaratorInit(a, declaring);
+            return init >= 0 ? typeOf(q, init, file, navigator, depth + 1) : elementTypeOf(q, iteratedBy(q, declaring), file, navigator, depth + 1); // for (const p of people.list())
         }
         if (a.kind(declaring) == PARAMETER && Layouts.parameterTarget(a, declaring) == binding && !Layouts.isRestParameter(a, declaring)) {
             int type = Layouts.parameterType(a, declaring);
@@ -208,7 +210,13 @@ final class InstanceTypes {
         int child = binding, parent = q.parentOf(binding);
         if (parent >= 0 && a.kind(parent) == FORMAL_PARAMETERS) { // u of (u) => …, given (u: ns.T) => …
             int type = DeclaredTypes.contextualParameterType(q, binding);
-            return type >= 0 ? qualifiedType(q, type, file, navigator) : null;
+            return type >= 0 ? qualifiedType(q, type, file, navigator) : elementTypeOf(q, arrayCallbackReceiver(q, parent), file, navigator, depth + 1);
+        }
+        if (parent >= 0 && a.kind(parent) == ARRAY_PATTERN) { // const [one] = people.list()
+            int holder = q.parentOf(parent);
+            if (holder < 0 || a.kind(holder) != VARIABLE_DECLARATOR || Layouts.declaratorTarget(a, holder) != parent || Layouts.declaratorType(a, holder) >= 0) return null;
+            int init = Layouts.declaratorInit(a, holder);
+            return elementTypeOf(q, init >= 0 ? init : iteratedBy(q, holder), file, navigator, depth + 1);
         }
         // { name } or { key: name } or { key: name = default } of an object pattern
         if (parent >= 0 && a.kind(parent) == ASSIGNMENT_PATTERN) {
@@ -270,6 +278,62 @@ final class InstanceTypes {
     }
 
     /** Where an imported name (not a namespace) is declared, or null. */
+    /** The expression a {@code for … of} declarator iterates ({@code xs} of {@code for (const x of xs)}), or -1. */
+    private static int iteratedBy(DocumentQuery q, int declarator) {
+        Arena a = q.arena();
+        int declaration = q.parentOf(declarator);
+        int loop = declaration < 0 ? -1 : q.parentOf(declaration);
+        return loop >= 0 && a.kind(loop) == FOR_OF && a.data(loop) == 0 && a.firstChild(loop) == declaration ? a.nextSibling(declaration) : -1;
+    }
+
+    /** The array whose elements an arrow or function given first to one of its methods receives first ({@code xs} of {@code xs.map(x => …)}), or -1. */
+    private static int arrayCallbackReceiver(DocumentQuery q, int parameters) {
+        Arena a = q.arena();
+        if (a.firstChild(parameters) < 0) return -1;
+        int fn = q.parentOf(parameters);
+        int call = fn < 0 ? -1 : q.parentOf(fn);
+        if (call < 0 || a.kind(call) != CALL || Layouts.callFirstArgument(a, call) != fn) return -1;
+        int callee = Layouts.callCallee(a, call);
+        String method = callee >= 0 && a.kind(callee) == MEMBER ? propertyName(a, callee) : null;
+        if (method == null) return -1;
+        switch (method) {
+            case "map": case "forEach": case "filter": case "find": case "findLast": case "some": case "every": case "flatMap": case "findIndex": case "findLastIndex":
+                return Layouts.memberObject(a, callee);
+            default:
+                return -1;
+        }
+    }
+
+    /**
+     * The element type of an array another file's summary declares: a member's type or a method's
+     * return type written {@code User[]}, {@code Array<User>} or {@code T[]} of a generic this file
+     * gives {@code T} ({@code people.list()}, {@code repo.items}); null otherwise.
+     */
+    private static NameInFile elementTypeOf(DocumentQuery q, int expr, Path file, CrossFileNavigator navigator, int depth) {
+        Arena a = q.arena();
+        while (expr >= 0 && (a.kind(expr) == PARENTHESIZED || a.kind(expr) == NON_NULL)) expr = Layouts.operand(a, expr);
+        if (expr < 0 || depth > MAX_DEPTH) return null;
+        int member = a.kind(expr) == CALL ? Layouts.callCallee(a, expr) : expr;
+        String name = member >= 0 && a.kind(member) == MEMBER ? propertyName(a, member) : null;
+        if (name == null) return null;
+        int object = Layouts.memberObject(a, member);
+        NameInFile owner = typeOf(q, object, file, navigator, depth + 1);
+        MemberAt found = owner == null ? null : declaringMember(owner, name, navigator, depth + 1);
+        if (found == null) return null;
+        String text = null;
+        if (a.kind(expr) == CALL) {
+            FileSummary.Signature signature = chosenSignature(q, expr, found.summary().signatures(found.container().name() + Summarizer.PROTOTYPE + "." + name));
+            text = signature == null || !signature.returns().startsWith(":") ? null : signature.returns().substring(1);
+        } else {
+            for (FileSummary.Member m : found.members()) if (text == null && m.type() != null && m.kind() == FileSummary.Kind.PROPERTY) text = m.type();
+        }
+        String element = text == null ? null : TypeTexts.elementOf(text);
+        String typeName = element == null ? null : instanceTypeName(element, false);
+        NameInFile resolved = typeName == null ? null : resolveIn(found.container().file(), found.summary(), typeName, navigator);
+        if (resolved != null || element == null || !found.container().equals(owner)) return resolved;
+        return typeArgumentGiven(q, object, owner, found.summary(), element, file, navigator); // T[] of a Repo<User>
+    }
+
     /**
      * {@link #memberType}, and where the member is declared as one of its generic's type
      * parameters ({@code item: T} of another file's {@code Box<T>}), the type argument this file
@@ -355,6 +419,7 @@ final class InstanceTypes {
         int index = computed ? Layouts.memberProperty(a, expr) : -1;
         if (computed && (index < 0 || (a.kind(index) != NUMBER_LITERAL && a.kind(index) != STRING_LITERAL))) return null;
         int object = Layouts.memberObject(a, expr);
+        if (index >= 0 && a.kind(index) == NUMBER_LITERAL && object >= 0 && a.kind(object) == CALL) return elementTypeOf(q, object, file, navigator, depth + 1); // people.list()[0]
         String objectName = object >= 0 && a.kind(object) == MEMBER ? propertyName(a, object) : null;
         NameInFile owner = objectName == null ? null : typeOf(q, Layouts.memberObject(a, object), file, navigator, depth + 1);
         MemberAt found = owner == null ? null : declaringMember(owner, objectName, navigator, depth + 1);

@@ -315,7 +315,7 @@ public final class DeclaredTypes {
                 return typeNameOfAnnotation(a, declaredType(q, expr, depth + 1));
             case MEMBER: {
                 if ((a.data(expr) & M_COMPUTED) != 0) {
-                    int declared = typeNameOfAnnotation(a, declaredType(q, expr, depth + 1));
+                    int declared = elementName(q, declaredType(q, expr, depth + 1), Layouts.memberObject(a, expr), depth);
                     int index = Layouts.memberProperty(a, expr);
                     if (declared < 0 && index >= 0 && (a.kind(index) == STRING_LITERAL || a.kind(index) == NUMBER_LITERAL)) { // d["x"] of { [key: string]: A }
                         int owner = resolveLocal(q, typeNameOf(q, Layouts.memberObject(a, expr), depth + 1));
@@ -666,7 +666,9 @@ public final class DeclaredTypes {
         }
         if (parent >= 0 && a.kind(parent) == ARRAY_PATTERN) {
             if (depth > MAX_DEPTH) return -1;
-            int declared = typeNameOfAnnotation(a, arrayPatternElement(q, parent, child, depth + 1));
+            int element = arrayPatternElement(q, parent, child, depth + 1);
+            int holder = q.parentOf(parent);
+            int declared = elementName(q, element, holder >= 0 && a.kind(holder) == VARIABLE_DECLARATOR ? Layouts.declaratorInit(a, holder) : -1, depth);
             return declared >= 0 ? declared : literalPatternElement(q, parent, child, depth + 1);
         }
         if (parent < 0 || a.kind(parent) != PROPERTY || (a.data(parent) & P_COMPUTED) != 0 || Layouts.propertyValue(a, parent) != child) return -1;
@@ -751,9 +753,9 @@ public final class DeclaredTypes {
 
     /** An untyped parameter's type name: {@link #untypedParameterType}'s, else an element of the array literal a callback is given ({@code [new A()].map(x => …)}). */
     private static int untypedParameterName(DocumentQuery q, int parameter, int depth) {
-        int name = typeNameOfAnnotation(q.arena(), untypedParameterType(q, parameter, depth));
-        if (name >= 0 || depth > MAX_DEPTH) return name;
         int receiver = arrayCallbackReceiver(q, parameter);
+        int name = elementName(q, untypedParameterType(q, parameter, depth), receiver, depth);
+        if (name >= 0 || depth > MAX_DEPTH) return name;
         return receiver < 0 ? -1 : arrayLiteralElementName(q, receiver, depth + 1);
     }
 
@@ -794,7 +796,7 @@ public final class DeclaredTypes {
                 if (type >= 0) return typeNameOfAnnotation(a, type);
                 int init = Layouts.declaratorInit(a, declaring);
                 if (init >= 0) return typeNameOf(q, init, depth + 1);
-                int element = typeNameOfAnnotation(a, iteratedElement(q, declaring, depth + 1));
+                int element = elementName(q, iteratedElement(q, declaring, depth + 1), iteratedExpression(q, declaring), depth);
                 return element >= 0 ? element : arrayLiteralElementName(q, iteratedExpression(q, declaring), depth + 1); // for (const x of [new A()])
             }
             case PARAMETER: case ASSIGNMENT_PATTERN: {
@@ -869,6 +871,21 @@ public final class DeclaredTypes {
     /** A getter's declared return type (a class's {@code get c(): C}, an interface's {@code get c(): C}), or -1. */
     private static int getterType(Arena a, int member) {
         return a.kind(member) == METHOD ? Layouts.functionReturnType(a, Layouts.methodFunction(a, member)) : Layouts.functionReturnType(a, member);
+    }
+
+    /**
+     * The type name of an array's element annotation {@code element}, where a generic's element
+     * type parameter ({@code all(): T[]} of a {@code Box<C>}) is what the array's receiver
+     * ({@code box} of {@code box.all()}, {@code box.items}) gives it.
+     */
+    private static int elementName(DocumentQuery q, int element, int array, int depth) {
+        Arena a = q.arena();
+        int name = typeNameOfAnnotation(a, element);
+        if (!isTypeParameter(q, name) || array < 0 || depth > MAX_DEPTH) return name;
+        while (a.kind(array) == PARENTHESIZED || a.kind(array) == NON_NULL) array = Layouts.operand(a, array);
+        int member = a.kind(array) == CALL ? Layouts.callCallee(a, array) : array;
+        if (member < 0 || a.kind(member) != MEMBER) return name;
+        return typeArgumentName(q, element, typeNameOf(q, Layouts.memberObject(a, member), depth + 1), depth + 1);
     }
 
     /** Whether a type name names a type parameter ({@code T} of {@code class Box<T>}). */

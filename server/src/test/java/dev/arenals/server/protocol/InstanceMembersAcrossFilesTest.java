@@ -320,6 +320,17 @@ class InstanceMembersAcrossFilesTest {
                 ")).k", 4, "T of new Repo<E>()");
     }
 
+    /** An array another file's method returns or member holds: its elements through for…of, a callback, a pattern, an index. */
+    @Test
+    void definitionThroughTheElementsOfAnArrayAnotherFileDeclares() throws Exception {
+        assertEachReadGoesToK("export class People { list(): E[] { return []; } }\nexport const people = new People();\n"
+                        + "export class Repo<T> { all(): T[] { return []; } }\nexport const es = new Repo<E>();\n",
+                "import { people, es } from './decls';\nfor (const p of people.list()) p.k;\npeople.list().map(m => m.k);\n"
+                        + "const [one] = people.list(); one.k;\npeople.list()[0].k;\nfor (const g of es.all()) g.k;\n",
+                "p.k", 2, "for … of", "m => m.k", 7, "a callback's element", "one.k", 4, "a pattern's element", "[0].k", 4, "an index",
+                "g.k", 2, "T[] of a Repo<E>");
+    }
+
     @Test
     void completionOfAnImportedClassInstanceListsItsInstanceMembers() throws Exception {
         try (InProcessServer s = workspace()) {
