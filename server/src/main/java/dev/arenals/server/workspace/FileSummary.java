@@ -579,7 +579,9 @@ public final class FileSummary {
     public enum Kind {
         FUNCTION, CLASS, VARIABLE, CONSTANT, INTERFACE, TYPE, ENUM, NAMESPACE, METHOD, PROPERTY, ENUM_MEMBER,
         /** Not a member: what an instance container extends outside its file ({@link #basesOf}); its name is the type's name there. */
-        BASE
+        BASE,
+        /** Not a member: one type of the union an alias names ({@link #constituentsOf}); its name is the type's name in this file. */
+        CONSTITUENT
     }
 
     /**
@@ -604,7 +606,7 @@ public final class FileSummary {
         String stored = storedContainer(container);
         boolean instanceSide = stored != container;
         for (int i = 0, k = 0; k < (usesAt() - membersAt()); i++, k += MEMBER_WIDTH) {
-            if (!rowOf(k, stored, instanceSide, false) || !strings.equals(col(membersAt() + k + 1), name)) continue;
+            if (!rowOf(k, stored, instanceSide, MEMBER_ROW) || !strings.equals(col(membersAt() + k + 1), name)) continue;
             if (out == null) out = ImmutableList.builder();
             out.add(memberAt(i));
         }
@@ -617,14 +619,16 @@ public final class FileSummary {
         String stored = storedContainer(container);
         boolean instanceSide = stored != container;
         for (int i = 0, k = 0; k < (usesAt() - membersAt()); i++, k += MEMBER_WIDTH) {
-            if (!rowOf(k, stored, instanceSide, false)) continue;
+            if (!rowOf(k, stored, instanceSide, MEMBER_ROW)) continue;
             if (out == null) out = ImmutableList.builder();
             out.add(memberAt(i));
         }
         return out == null ? ImmutableList.of() : out.build();
     }
 
-    private static final int BASE_ORDINAL = Kind.BASE.ordinal();
+    private static final int BASE_ORDINAL = Kind.BASE.ordinal(), CONSTITUENT_ORDINAL = Kind.CONSTITUENT.ordinal();
+    /** For {@link #rowOf}: a member row (neither a base nor a constituent). */
+    private static final int MEMBER_ROW = -1;
     /** Beside a member's kind: its container is the instance side ("C.prototype") of the name stored. */
     private static final int INSTANCE_SIDE = 64;
     /** Beside a member's kind: a protected member. */
@@ -637,10 +641,14 @@ public final class FileSummary {
         return container.endsWith(Summarizer.PROTOTYPE) ? container.substring(0, container.length() - Summarizer.PROTOTYPE.length()) : container;
     }
 
-    /** Whether member row {@code k} is stored under {@code stored} on the side asked, and is a base entry ({@code base}) or a member. */
-    private boolean rowOf(int k, String stored, boolean instanceSide, boolean base) {
-        int kind = col(membersAt() + k + 2);
-        return ((kind & KIND_BITS) == BASE_ORDINAL) == base && ((kind & INSTANCE_SIDE) != 0) == instanceSide && strings.equals(col(membersAt() + k), stored);
+    /**
+     * Whether member row {@code k} is stored under {@code stored} on the side asked, and is of the
+     * kind {@code wanted}: {@link #BASE_ORDINAL}, {@link #CONSTITUENT_ORDINAL}, or {@link #MEMBER_ROW} for a member.
+     */
+    private boolean rowOf(int k, String stored, boolean instanceSide, int wanted) {
+        int kind = col(membersAt() + k + 2), ordinal = kind & KIND_BITS;
+        boolean kindMatches = wanted == MEMBER_ROW ? ordinal != BASE_ORDINAL && ordinal != CONSTITUENT_ORDINAL : ordinal == wanted;
+        return kindMatches && ((kind & INSTANCE_SIDE) != 0) == instanceSide && strings.equals(col(membersAt() + k), stored);
     }
 
     /**
@@ -650,12 +658,23 @@ public final class FileSummary {
      * through this file's declarations and imports. Bases declared in this file are not listed:
      * their members are already the container's.
      */
-    public ImmutableList<String> basesOf(String container) {
+    public ImmutableList<String> basesOf(String container) { return namesOfRows(container, BASE_ORDINAL); }
+
+    /**
+     * The types of the union an alias names ({@code type Shape = Circle | Square}, read under
+     * "Shape.prototype"): the names this file gives them, resolved by the caller through this
+     * file's declarations and imports, as {@link #basesOf}; {@code null} and {@code undefined} are
+     * left out. Empty for an alias of anything else, and for a union with a part that is not a
+     * plain type name (a literal type, an object type, a generic): its members are not settled.
+     */
+    public ImmutableList<String> constituentsOf(String container) { return namesOfRows(container, CONSTITUENT_ORDINAL); }
+
+    private ImmutableList<String> namesOfRows(String container, int ordinal) {
         ImmutableList.Builder<String> out = null;
         String stored = storedContainer(container);
         boolean instanceSide = stored != container;
         for (int k = 0; k < (usesAt() - membersAt()); k += MEMBER_WIDTH) {
-            if (!rowOf(k, stored, instanceSide, true)) continue;
+            if (!rowOf(k, stored, instanceSide, ordinal)) continue;
             if (out == null) out = ImmutableList.builder();
             out.add(strings.get(col(membersAt() + k + 1)));
         }
