@@ -283,7 +283,9 @@ public final class CrossFileReferences {
         Target target = new TargetResolver(q).at(q.offset(position));
         if (target == null || target.kind == Target.MEMBER) {
             List<Site> out = new ArrayList<>();
-            for (InstanceMember m : instanceMembersAt(q, q.offset(position), target, file, navigator, index)) out.addAll(instanceMemberSites(m, file, navigator, index));
+            for (InstanceMember m : withImplementations(instanceMembersAt(q, q.offset(position), target, file, navigator, index), navigator, index)) {
+                out.addAll(instanceMemberSites(m, file, navigator, index));
+            }
             return out;
         }
         if (target.kind != Target.SYMBOL) return List.of();
@@ -310,6 +312,42 @@ public final class CrossFileReferences {
         }
         if (origin == null) return List.of();
         return sitesOf(origin, file, name, navigator, index);
+    }
+
+    /**
+     * {@code members} and, for each of them, the member of every exported class whose
+     * {@code implements} names its container, in the container's file or in a file importing it
+     * (from their summaries, {@link FileSummary#implementsOf}): from {@code Square.area} through
+     * {@code Shape} to {@code Circle.area} of a third file, whose importers' {@code circle.area()}
+     * TypeScript lists among the references too. One hop: an implementation's own implementers are
+     * not followed further.
+     */
+    static List<InstanceMember> withImplementations(List<InstanceMember> members, CrossFileNavigator navigator, WorkspaceIndex index) {
+        if (members.isEmpty()) return members;
+        List<InstanceMember> out = new ArrayList<>(members);
+        for (InstanceMember m : members) {
+            NameInFile type = m.container();
+            addImplementations(index.summary(type.file()), type.name(), m.member(), out);
+            for (CrossFileNavigator.Binding binding : navigator.importBindingsOf(type.file(), type.name())) {
+                if (binding.reexport() || binding.member() != null) continue;
+                addImplementations(index.summary(binding.file()), binding.localName(), m.member(), out);
+            }
+        }
+        return out;
+    }
+
+    /** The member {@code member} of each exported class of {@code s} whose {@code implements} names {@code local}, into {@code out} (each once). */
+    private static void addImplementations(FileSummary s, String local, String member, List<InstanceMember> out) {
+        if (s == null) return;
+        for (int i = 0, n = s.declarationCount(); i < n; i++) {
+            if (!s.declarationExported(i)) continue;
+            FileSummary.Declaration d = s.declarationAt(i);
+            if (d.kind() != FileSummary.Kind.CLASS || !s.implementsOf(d.name() + dev.arenals.server.workspace.Summarizer.PROTOTYPE).contains(local)) continue;
+            NameInFile cls = new NameInFile(s.path(), d.name());
+            boolean known = false;
+            for (InstanceMember o : out) known |= o.container().equals(cls);
+            if (!known) out.add(new InstanceMember(cls, member, false));
+        }
     }
 
     /** A member of the instances of a top-level class or interface: the container's declaration, and the member's name. */

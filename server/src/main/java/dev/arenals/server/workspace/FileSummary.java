@@ -581,7 +581,9 @@ public final class FileSummary {
         /** Not a member: what an instance container extends outside its file ({@link #basesOf}); its name is the type's name there. */
         BASE,
         /** Not a member: one type of the union an alias names ({@link #constituentsOf}); its name is the type's name in this file. */
-        CONSTITUENT
+        CONSTITUENT,
+        /** Not a member: a type a class's {@code implements} names ({@link #implementsOf}); its name is the type's name in this file. */
+        IMPLEMENTS
     }
 
     /**
@@ -626,7 +628,7 @@ public final class FileSummary {
         return out == null ? ImmutableList.of() : out.build();
     }
 
-    private static final int BASE_ORDINAL = Kind.BASE.ordinal(), CONSTITUENT_ORDINAL = Kind.CONSTITUENT.ordinal();
+    private static final int BASE_ORDINAL = Kind.BASE.ordinal(), CONSTITUENT_ORDINAL = Kind.CONSTITUENT.ordinal(), IMPLEMENTS_ORDINAL = Kind.IMPLEMENTS.ordinal();
     /** For {@link #rowOf}: a member row (neither a base nor a constituent). */
     private static final int MEMBER_ROW = -1;
     /** Beside a member's kind: its container is the instance side ("C.prototype") of the name stored. */
@@ -647,7 +649,7 @@ public final class FileSummary {
      */
     private boolean rowOf(int k, String stored, boolean instanceSide, int wanted) {
         int kind = col(membersAt() + k + 2), ordinal = kind & KIND_BITS;
-        boolean kindMatches = wanted == MEMBER_ROW ? ordinal != BASE_ORDINAL && ordinal != CONSTITUENT_ORDINAL : ordinal == wanted;
+        boolean kindMatches = wanted == MEMBER_ROW ? ordinal < BASE_ORDINAL : ordinal == wanted; // the kinds from BASE on are no members
         return kindMatches && ((kind & INSTANCE_SIDE) != 0) == instanceSide && strings.equals(col(membersAt() + k), stored);
     }
 
@@ -668,6 +670,13 @@ public final class FileSummary {
      * plain type name (a literal type, an object type, a generic): its members are not settled.
      */
     public ImmutableList<String> constituentsOf(String container) { return namesOfRows(container, CONSTITUENT_ORDINAL); }
+
+    /**
+     * The interfaces (or classes) an exported class's {@code implements} names ("C.prototype"):
+     * the names this file gives them, resolved by the caller as {@link #basesOf}'s. A reader of
+     * another file relates the class's members to theirs (TypeScript's related symbols).
+     */
+    public ImmutableList<String> implementsOf(String container) { return namesOfRows(container, IMPLEMENTS_ORDINAL); }
 
     private ImmutableList<String> namesOfRows(String container, int ordinal) {
         ImmutableList.Builder<String> out = null;

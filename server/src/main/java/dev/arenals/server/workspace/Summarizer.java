@@ -531,6 +531,11 @@ public final class Summarizer {
      * to that file's summary), each name once: the nearest declaration.
      */
     private void instanceMembers(String container, int cls) {
+        int clause = Layouts.classImplements(arena, cls);
+        for (int e = clause < 0 ? -1 : arena.firstChild(clause); e >= 0; e = arena.nextSibling(e)) {
+            int named = Layouts.heritageExpression(arena, e); // I or I<T>; ns.I is not followed
+            if (named >= 0 && arena.kind(named) == IDENTIFIER_REFERENCE && takeMember()) memberRow(container, nameOf(named), Kind.IMPLEMENTS, named, null);
+        }
         NameSet seen = new NameSet();
         VisitedNodes visited = new VisitedNodes();
         for (int c = cls; c >= 0 && visited.add(c) && visited.size() <= MAX_MEMBER_DEPTH * 4; c = baseInFile(c)) {

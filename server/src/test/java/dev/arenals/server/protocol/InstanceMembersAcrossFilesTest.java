@@ -421,4 +421,27 @@ class InstanceMembersAcrossFilesTest {
             assertEquals(List.of("app.ts:2:20 area", "circle.ts:3:2 area"), references(s, "circle.ts", at(circle, "area()", 0)), "from Circle's own");
         }
     }
+
+    /** typescript@6.0.3's getReferencesAtPosition and findRenameLocations on the same four files: the same four locations from each. */
+    @Test
+    void fromOneImplementationToAnotherImplementationsUsesInAThirdFile() throws Exception {
+        String shape = "export interface Shape {\n  area(): number;\n}\n";
+        String square = "import { Shape } from './shape';\nexport class Square implements Shape {\n  area() { return 4; }\n}\n";
+        String circle = "import { Shape } from './shape';\nexport class Circle implements Shape {\n  area() { return 3; }\n}\n";
+        String app = "import { Circle } from './circle';\nconst circle = new Circle();\nexport const a = circle.area();\n";
+        Files.writeString(root.resolve("shape.ts"), shape);
+        Files.writeString(root.resolve("square.ts"), square);
+        Files.writeString(root.resolve("circle.ts"), circle);
+        Files.writeString(root.resolve("app.ts"), app);
+        List<String> area = List.of("app.ts:2:24 area", "circle.ts:2:2 area", "shape.ts:1:2 area", "square.ts:2:2 area");
+        try (InProcessServer s = InProcessServer.inWorkspace(root)) {
+            s.open(uri("square.ts"), "typescript", 1, square); // the others stay closed
+            assertEquals(area, references(s, "square.ts", at(square, "area()", 0)), "Square -> Shape -> Circle -> circle.area() in app.ts");
+            assertEquals(List.of("app.ts: " + app.replace("area", "size"), "circle.ts: " + circle.replace("area", "size"),
+                    "shape.ts: " + shape.replace("area", "size"), "square.ts: " + square.replace("area", "size")),
+                    renamed(s, "square.ts", at(square, "area()", 0), "size"));
+            s.open(uri("app.ts"), "typescript", 1, app);
+            assertEquals(area, references(s, "app.ts", at(app, "circle.area", 7)), "and back from the use");
+        }
+    }
 }
