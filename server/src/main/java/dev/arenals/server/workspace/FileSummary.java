@@ -158,6 +158,35 @@ public final class FileSummary {
         }
     }
 
+    /** A summary from the parts another one kept ({@link SummaryCache} reads them back from disk). */
+    FileSummary(Path path, String uri, int sourceChars, int contentHash, SummaryStrings strings, Object data, Path[] resolvedFiles,
+            ImmutableList<AmbientModule> ambientModules, int signatureCount) {
+        this.path = path;
+        this.uri = uri;
+        this.sourceChars = sourceChars;
+        this.contentHash = contentHash;
+        this.strings = strings;
+        this.data = data;
+        this.resolvedFiles = resolvedFiles.length == 0 ? NO_PATHS : resolvedFiles;
+        this.ambientModules = ambientModules;
+        this.signatureCount = signatureCount;
+    }
+
+    // the parts as kept, for SummaryCache to write
+    Object columns() { return data; }
+
+    SummaryStrings stringTable() { return strings; }
+
+    Path[] resolvedFileArray() { return resolvedFiles; }
+
+    int signatureCount() { return signatureCount; }
+
+    /** The file {@code specifier} resolved to when the summary was made; null when it did not resolve (or is not this file's). */
+    Path resolvedAsSummarized(String specifier) {
+        for (int i = 0; i < resolvedFiles.length; i++) if (strings.equals(col(resolvedSpecifiersAt() + i), specifier)) return resolvedFiles[i];
+        return null;
+    }
+
     /**
      * A summary's rows while it is made: the per-file string table and one int list per section,
      * in the layout {@link #data} describes. One per thread, reused (indexing threads make tens of
