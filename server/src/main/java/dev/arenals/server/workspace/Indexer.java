@@ -209,9 +209,15 @@ public final class Indexer {
         private void queue(ProjectFiles.Entry f) {
             if (stopped) return;
             found.incrementAndGet();
+            if (cache != null && reuse(f, cache)) { // on the walk's thread: a file not read is not worth a hand-off to the pool
+                indexedHere.incrementAndGet();
+                finished.incrementAndGet();
+                report();
+                return;
+            }
             boolean queued = submit(() -> {
                 try {
-                    if (cache != null ? indexOrReuse(f, cache) : indexFile(f.path())) indexedHere.incrementAndGet();
+                    if (cache != null ? indexAndKeep(f, cache) : indexFile(f.path())) indexedHere.incrementAndGet();
                     else skippedHere.incrementAndGet();
                 } finally {
                     finished.incrementAndGet();
@@ -246,6 +252,7 @@ public final class Indexer {
             } catch (RuntimeException e) {
                 log.error("arena-ls index: building the importers and declarations failed", e);
             }
+            if (cache != null) cache.release();
             if (cache != null && !stopped) writeCache(cache, startedMillis);
             return true;
         }
@@ -260,8 +267,9 @@ public final class Indexer {
     private void writeCache(SummaryCache cache, long walkStartedMillis) {
         long from = System.nanoTime();
         try {
+            int count = cache.keptCount();
             cache.write(walkStartedMillis);
-            log.info("arena-ls index: " + cache.keptCount() + " summaries written to " + cache.file() + " in " + (System.nanoTime() - from) / 1_000_000 + " ms ("
+            log.info("arena-ls index: " + count + " summaries written to " + cache.file() + " in " + (System.nanoTime() - from) / 1_000_000 + " ms ("
                     + filesReused.get() + " of this start's files came from it)");
         } catch (IOException | RuntimeException e) {
             log.warn("arena-ls index: the summary cache could not be written (" + e + "): the next start reads every file");
@@ -271,19 +279,22 @@ public final class Indexer {
     }
 
     /**
-     * Indexes a file the walk found, or takes its summary from the cache when its size and time are
-     * those recorded (and its specifiers resolve as they did); the result is kept for the next cache.
+     * Takes the summary of a file the walk found from the cache, when its size and time are those
+     * recorded (and its specifiers resolve as they did); false when it must be read.
      */
-    private boolean indexOrReuse(ProjectFiles.Entry f, SummaryCache cache) {
+    private boolean reuse(ProjectFiles.Entry f, SummaryCache cache) {
         FileSummary reused = cache.reuse(f.path(), f.size(), f.modifiedNanos());
-        if (reused != null) {
-            index.putIndexed(reused);
-            filesIndexed.incrementAndGet();
-            filesReused.incrementAndGet();
-            charsIndexed.addAndGet(reused.sourceChars());
-            cache.keep(reused, f.size(), f.modifiedNanos());
-            return true;
-        }
+        if (reused == null) return false;
+        index.putIndexed(reused);
+        filesIndexed.incrementAndGet();
+        filesReused.incrementAndGet();
+        charsIndexed.addAndGet(reused.sourceChars());
+        cache.keep(reused, f.size(), f.modifiedNanos());
+        return true;
+    }
+
+    /** Indexes a file the walk found (as {@link #indexFile}) and keeps its summary for the next cache. */
+    private boolean indexAndKeep(ProjectFiles.Entry f, SummaryCache cache) {
         beforeIndexing.accept(f.path());
         FileSummary s = summarizeHere(f.path());
         if (s == null) {

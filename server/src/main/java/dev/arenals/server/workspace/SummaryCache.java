@@ -33,9 +33,11 @@ import java.util.zip.CRC32C;
  * the cache was written (a file system's coarse clock may give a change made then the same time).
  *
  * <p>Layout (big-endian): magic, format version, the build's identity, the encoding, the folders,
- * when the indexing that wrote it began (ms), the entry count, the entries (path, size, time, then
- * the summary's parts as it keeps them: its columns and string table as arrays, its resolved files,
- * its ambient modules), then the CRC-32C of all the bytes before it and an end mark.
+ * when the indexing that wrote it began (ms), the table of paths (each file's own and every file a
+ * specifier resolved to, each once), the entry count, the entries (its path's number in the table,
+ * size, time, then the summary's parts as it keeps them: its columns and string table as arrays,
+ * its resolved files as numbers in the table, its ambient modules), then the CRC-32C of all the
+ * bytes before it and an end mark.
  */
 public final class SummaryCache {
     /** "ALSC" and "ENDS". */
@@ -53,6 +55,9 @@ public final class SummaryCache {
     /** The entries read at start, by path; empty until {@link #load}. */
     private volatile Map<String, Entry> entries = Map.of();
     private ByteBuffer bytes;
+    /** The path table's strings, and their Paths (the index's interned ones) made when first needed. */
+    private String[] pathNames = new String[0];
+    private Path[] paths = new Path[0];
     private long indexedFromMillis;
     /** What this session indexed (from disk or from the cache), with the size and time the walk saw: what {@link #write} keeps. */
     private final ConcurrentHashMap<Path, Kept> kept = new ConcurrentHashMap<>();
@@ -117,8 +122,10 @@ public final class SummaryCache {
             return;
         }
         String problem;
-        try {
-            problem = read(Files.readAllBytes(file));
+        // mapped, not read onto the heap: the server's heap stays what the index keeps
+        try (java.nio.channels.FileChannel in = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ)) {
+            long size = in.size();
+            problem = size > Integer.MAX_VALUE - 16 ? "too large (" + size + " bytes)" : read(in.map(java.nio.channels.FileChannel.MapMode.READ_ONLY, 0, size));
         } catch (IOException | RuntimeException e) {
             problem = "cannot be read: " + e;
         }
@@ -130,14 +137,14 @@ public final class SummaryCache {
     }
 
     /** Checks and indexes the cache's bytes; the reason it is refused, or null. */
-    private String read(byte[] all) {
-        if (all.length < 16) return "truncated (" + all.length + " bytes)";
-        ByteBuffer b = ByteBuffer.wrap(all);
+    private String read(ByteBuffer b) {
+        int length = b.limit();
+        if (length < 16) return "truncated (" + length + " bytes)";
         if (b.getInt(0) != MAGIC) return "not a summary cache";
-        if (b.getInt(all.length - 4) != END) return "truncated (no end mark)";
+        if (b.getInt(length - 4) != END) return "truncated (no end mark)";
         CRC32C crc = new CRC32C();
-        crc.update(all, 0, all.length - 8);
-        if ((int) crc.getValue() != b.getInt(all.length - 8)) return "corrupt (its checksum does not match)";
+        crc.update(b.duplicate().limit(length - 8));
+        if ((int) crc.getValue() != b.getInt(length - 8)) return "corrupt (its checksum does not match)";
         try {
             b.position(4);
             int format = b.getInt();
@@ -147,16 +154,19 @@ public final class SummaryCache {
             String forWorkspace = string(b);
             if (!forWorkspace.equals(workspace)) return "written for another workspace or encoding";
             indexedFromMillis = b.getLong();
-            int count = b.getInt();
-            if (count < 0) return "corrupt (entry count " + count + ")";
+            String[] names = new String[count(b)];
+            for (int i = 0; i < names.length; i++) names[i] = string(b);
+            int count = count(b);
             Map<String, Entry> found = new HashMap<>(Math.max(16, count * 4 / 3 + 1));
             for (int i = 0; i < count; i++) {
-                String path = string(b);
+                int path = pathNumber(b, names.length);
                 long size = b.getLong(), modified = b.getLong();
-                found.put(path, new Entry(size, modified, b.position()));
-                skipSummary(b);
+                found.put(names[path], new Entry(size, modified, b.position()));
+                skipSummary(b, names.length);
             }
-            if (b.position() != all.length - 8) return "corrupt (bytes after the last entry)";
+            pathNames = names;
+            paths = new Path[names.length];
+            if (b.position() != length - 8) return "corrupt (bytes after the last entry)";
             bytes = b;
             entries = found;
             return null;
@@ -178,7 +188,7 @@ public final class SummaryCache {
         try {
             ByteBuffer b = bytes.duplicate();
             b.position(e.offset);
-            s = readSummary(b, Summarizer.internPath(ModuleResolver.uncached(file)));
+            s = readSummary(b, Summarizer.internPath(ModuleResolver.uncached(file)), this::path);
         } catch (RuntimeException damaged) { // the checksum held: a bug, not the disk; the file is read instead
             return null;
         }
@@ -200,6 +210,30 @@ public final class SummaryCache {
             if (!java.util.Objects.equals(now, s.resolvedAsSummarized(specifier))) return false;
         }
         return true;
+    }
+
+    /** Forgets what {@link #load} read (the walk is over: nothing more is looked up). */
+    public void release() {
+        entries = Map.of();
+        bytes = null;
+        pathNames = new String[0];
+        paths = new Path[0];
+    }
+
+    /**
+     * Path {@code k} of the table: the index's one Path of it, made once (two threads making it at
+     * once get the same interned Path, so the race is harmless).
+     */
+    private Path path(int k) {
+        Path p = paths[k];
+        if (p == null) paths[k] = p = Summarizer.internPath(Path.of(pathNames[k]));
+        return p;
+    }
+
+    private static int pathNumber(ByteBuffer b, int tableSize) {
+        int k = b.getInt();
+        if (k < 0 || k >= tableSize) throw new IllegalArgumentException("a path number " + k + " of " + tableSize);
+        return k;
     }
 
     /** Notes a summary this session indexed from disk or reused, with the size and time the walk saw: {@link #write} keeps it. */
@@ -231,12 +265,21 @@ public final class SummaryCache {
                 string(out, workspace);
                 out.writeLong(indexedFromMillis);
                 List<Kept> all = List.copyOf(kept.values());
+                // the paths once each: a barrel's path is a thousand importers' resolved file
+                Map<Path, Integer> numbers = new HashMap<>(all.size() * 2);
+                List<Path> table = new java.util.ArrayList<>(all.size() + 16);
+                for (Kept k : all) {
+                    numbers.computeIfAbsent(k.summary.path(), p -> { table.add(p); return table.size() - 1; });
+                    for (Path r : k.summary.resolvedFileArray()) numbers.computeIfAbsent(r, p -> { table.add(p); return table.size() - 1; });
+                }
+                out.writeInt(table.size());
+                for (Path p : table) string(out, p.toString());
                 out.writeInt(all.size());
                 for (Kept k : all) {
-                    string(out, k.summary.path().toString());
+                    out.writeInt(numbers.get(k.summary.path()));
                     out.writeLong(k.size);
                     out.writeLong(k.modifiedNanos);
-                    writeSummary(out, k.summary);
+                    writeSummary(out, k.summary, numbers);
                 }
                 out.flush();
                 DataOutputStream tail = new DataOutputStream(raw); // past the checksum
@@ -244,6 +287,7 @@ public final class SummaryCache {
                 tail.writeInt(END);
                 tail.flush();
             }
+            kept.clear(); // written: the summaries are the index's alone again
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temporary);
@@ -254,7 +298,7 @@ public final class SummaryCache {
 
     private static final byte BYTES = 0, CHARS = 1, INTS = 2, NONE = 3;
 
-    private static void writeSummary(DataOutputStream out, FileSummary s) throws IOException {
+    private static void writeSummary(DataOutputStream out, FileSummary s, Map<Path, Integer> numbers) throws IOException {
         out.writeInt((int) s.sourceChars());
         out.writeInt(s.contentHash());
         out.writeInt(s.signatureCount());
@@ -265,7 +309,7 @@ public final class SummaryCache {
         out.writeInt(strings.size());
         Path[] resolved = s.resolvedFileArray();
         out.writeInt(resolved.length);
-        for (Path p : resolved) string(out, p.toString());
+        for (Path p : resolved) out.writeInt(numbers.get(p));
         List<FileSummary.AmbientModule> ambient = s.ambientModules();
         out.writeInt(ambient.size());
         for (FileSummary.AmbientModule m : ambient) {
@@ -281,10 +325,7 @@ public final class SummaryCache {
         }
     }
 
-    /** Resolved files' Paths, one per string (the index's interned one): the thousand importers of a barrel share it. */
-    private static final ConcurrentHashMap<String, Path> PATHS = new ConcurrentHashMap<>();
-
-    private static FileSummary readSummary(ByteBuffer b, Path path) {
+    private static FileSummary readSummary(ByteBuffer b, Path path, java.util.function.IntFunction<Path> paths) {
         int sourceChars = b.getInt(), contentHash = b.getInt(), signatureCount = b.getInt();
         Object columns = readArray(b);
         Object text = readArray(b);
@@ -292,9 +333,7 @@ public final class SummaryCache {
         SummaryStrings strings = SummaryStrings.of(text instanceof byte[] ? (byte[]) text : null, text instanceof char[] ? (char[]) text : null,
                 columns, endsAt, count);
         Path[] resolved = new Path[b.getInt()];
-        for (int i = 0; i < resolved.length; i++) {
-            resolved[i] = PATHS.computeIfAbsent(string(b), p -> Summarizer.internPath(Path.of(p)));
-        }
+        for (int i = 0; i < resolved.length; i++) resolved[i] = paths.apply(b.getInt());
         int ambientCount = b.getInt();
         ImmutableList<FileSummary.AmbientModule> ambient = ImmutableList.of();
         if (ambientCount > 0) {
@@ -318,12 +357,12 @@ public final class SummaryCache {
     }
 
     /** Past one summary's parts (the index of entries is made without reading them). */
-    private static void skipSummary(ByteBuffer b) {
+    private static void skipSummary(ByteBuffer b, int tableSize) {
         b.position(b.position() + 12);
         skipArray(b);
         skipArray(b);
         b.position(b.position() + 8);
-        for (int i = 0, n = count(b); i < n; i++) skipString(b);
+        for (int i = 0, n = count(b); i < n; i++) pathNumber(b, tableSize);
         for (int i = 0, n = count(b); i < n; i++) {
             skipString(b);
             b.position(b.position() + 12);
@@ -404,9 +443,9 @@ public final class SummaryCache {
 
     private static String string(ByteBuffer b) {
         int n = count(b);
-        String s = new String(b.array(), b.arrayOffset() + b.position(), n, StandardCharsets.UTF_8);
-        b.position(b.position() + n);
-        return s;
+        byte[] utf8 = new byte[n];
+        b.get(utf8);
+        return new String(utf8, StandardCharsets.UTF_8);
     }
 
     private static void skipString(ByteBuffer b) {
