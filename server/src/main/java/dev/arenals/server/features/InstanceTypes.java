@@ -28,7 +28,9 @@ import java.util.Set;
  * imported function's declared return type ({@code getUser()}, {@code repo.first()}), a variable
  * bound to one of those, a name destructured from one ({@code const { address } = u}) — and
  * up the bases a summary keeps ({@code interface Admin extends User} in yet another file).
- * Declarations only, as {@link DeclaredTypes}: generics, unions of two types and inference are
+ * An alias of a union another file declares is read through its constituents
+ * ({@link #declaringMembers}), narrowed by the discriminant tests around the read.
+ * Declarations only, as {@link DeclaredTypes}: generics, unions written in place and inference are
  * unknown (null), so a member found is one TypeScript finds too.
  */
 final class InstanceTypes {
