@@ -75,13 +75,9 @@ public final class SummaryCache {
 
     /** The cache of the workspace {@code folders} in {@code directory} ({@link #directory()} for the user's). */
     public static SummaryCache of(Path directory, List<Path> folders, PositionEncoding encoding, ServerLog log) {
-        String key = folders + "|" + encoding.lspName();
-        long h = 0xcbf29ce484222325L; // FNV-1a: a name per workspace
-        for (int i = 0; i < key.length(); i++) {
-            h ^= key.charAt(i);
-            h *= 0x100000001b3L;
-        }
-        return new SummaryCache(directory.resolve("summaries-" + Long.toHexString(h) + ".bin"), folders, encoding, buildIdentity(), log);
+        // a name per workspace and encoding (the header says which: a collision of names is a foreign cache, ignored)
+        String name = com.google.common.hash.Hashing.sha256().hashString(folders + "|" + encoding.lspName(), StandardCharsets.UTF_8).toString().substring(0, 16);
+        return new SummaryCache(directory.resolve("summaries-" + name + ".bin"), folders, encoding, buildIdentity(), log);
     }
 
     /** {@code $XDG_CACHE_HOME/arena-ls/summaries}, else {@code ~/.cache/arena-ls/summaries}. */
