@@ -226,7 +226,12 @@ final class FileCollector {
                         if (isIgnored(d, name, false)) continue;
                         if (d.tsconfig != null && !d.tsconfig.includes(child)) continue;
                         if (!matchesPatterns(dir, child, patterns)) continue;
-                        add(child, at.size());
+                        if (selectedOnly != null) { // the server's walk: its time too, read with the size
+                            selectedCount++;
+                            selectedOnly.accept(new ProjectFiles.Entry(child, at.size(), at.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS)));
+                        } else {
+                            add(child, at.size());
+                        }
                     }
                     // symbolic links and special files are not followed
                 }

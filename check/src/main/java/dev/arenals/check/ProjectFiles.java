@@ -14,7 +14,13 @@ public final class ProjectFiles {
     public static final long DEFAULT_MAX_FILE_SIZE = CheckOptions.DEFAULT_MAX_FILE_SIZE;
 
     /** One selected file: absolute, normalized, and its size when the walk saw it. */
-    public record Entry(Path path, long size) { }
+    /**
+     * A selected file, its size, and its modification time in nanoseconds since the epoch as the walk
+     * read it (-1: not read; the language server's summary cache compares it).
+     */
+    public record Entry(Path path, long size, long modifiedNanos) {
+        public Entry(Path path, long size) { this(path, size, -1); }
+    }
 
     /** The files found and, one line each, what could not be walked or read (bad configs, vanished directories). */
     public record Listing(List<Entry> files, List<String> problems) { }

@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  * Workspace indexing figures on real directories:
  *
  * <pre>
- * java -cp server/target/arena-ls.jar dev.arenals.server.bench.IndexingHarness DIR… [--generate FILES] [--threads N] [--runs N]
+ * java -cp server/target/arena-ls.jar dev.arenals.server.bench.IndexingHarness DIR… [--generate FILES] [--threads N] [--runs N] [--summary-cache ROUNDS]
  * </pre>
  *
  * {@code --generate N} writes a project of N TypeScript modules into a temporary directory (100 a
@@ -47,14 +47,85 @@ import java.util.stream.Stream;
 public final class IndexingHarness {
     private IndexingHarness() {}
 
+    /**
+     * {@code --summary-cache ROUNDS}: the server's start (its walk with check's rules, one index thread,
+     * from cold resolver caches) without the summary cache and with it, alternating (the order
+     * reversed every other round; the first round warms the JIT and is not counted), each start a new
+     * index; the cache is written by the first start that uses it, in a temporary directory.
+     * Per start: the process's CPU and the wall clock from the walk's start to the index complete, the
+     * files reused, and the time to write the cache after it.
+     */
+    private static void startsWithAndWithoutTheCache(List<Path> roots, int rounds) throws Exception {
+        ServerLog quiet = new ServerLog(new PrintStream(OutputStream.nullOutputStream()));
+        Path directory = Files.createTempDirectory("arena-ls-summary-cache");
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        List<double[]> without = new ArrayList<>(), with = new ArrayList<>();
+        for (int round = 0; round <= rounds; round++) {
+            for (int arm = 0; arm < 2; arm++) {
+                boolean cached = (arm == 0) == (round % 2 == 0);
+                ModuleResolver.forgetAll();
+                System.gc();
+                WorkspaceIndex index = new WorkspaceIndex();
+                Indexer indexer = new Indexer(index, quiet, 1, () -> ProjectFiles.DEFAULT_MAX_FILE_SIZE, PositionEncoding.UTF16);
+                if (cached) indexer.useSummaryCache(dev.arenals.server.workspace.SummaryCache.of(directory, roots, PositionEncoding.UTF16, quiet));
+                long cpu0 = os.getProcessCpuTime(), t0 = System.nanoTime();
+                indexer.indexFolders(roots, new Indexer.Progress() {
+                    @Override public void begin() { }
+                    @Override public void advance(int done, int found, boolean walking) { }
+                    @Override public void end(int indexed, int skipped, long millis) { }
+                }).get();
+                double wall = (System.nanoTime() - t0) / 1e6, cpu = (os.getProcessCpuTime() - cpu0) / 1e6;
+                long w0 = System.nanoTime();
+                if (cached) indexer.cacheWritten().get();
+                double write = (System.nanoTime() - w0) / 1e6;
+                int files = indexer.filesIndexed() + indexer.filesSkipped();
+                indexer.shutdown();
+                if (cached && round > 0) { // the part of a reused file's cost that is resolving its specifiers again, from cold caches
+                    ModuleResolver.forgetAll();
+                    com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+                    long c0 = mx.getCurrentThreadCpuTime();
+                    for (FileSummary s : index.all()) for (String specifier : s.moduleSpecifiers()) ModuleResolver.resolveFrom(s.path(), specifier);
+                    System.out.printf(Locale.ROOT, "  resolving every file's specifiers again from cold caches, as reuse checks them: %.1f us a file of this thread's CPU%n",
+                            (mx.getCurrentThreadCpuTime() - c0) / 1e3 / files);
+                }
+                System.out.printf(Locale.ROOT, "round %d %s: %d files, %d reused; walk and index %.0f ms wall, %.0f ms process CPU (%.1f us a file)%s%n", round,
+                        cached ? "with the cache" : "without", files, indexer.filesReused(), wall, cpu, cpu * 1e3 / files,
+                        cached ? String.format(Locale.ROOT, "; cache written after it in %.0f ms", write) : "");
+                if (round > 0) (cached ? with : without).add(new double[] {wall, cpu, cpu * 1e3 / files, write});
+            }
+        }
+        for (int k = 0; k < 2; k++) {
+            List<double[]> runs = k == 0 ? without : with;
+            System.out.printf(Locale.ROOT, "%s, %d starts: wall %s ms, process CPU %s ms, %s us a file of CPU%s%n", k == 0 ? "without the cache" : "with the cache",
+                    runs.size(), medianAndRange(runs, 0), medianAndRange(runs, 1), medianAndRange(runs, 2), k == 0 ? "" : "; writing it " + medianAndRange(runs, 3) + " ms");
+        }
+        try (Stream<Path> left = Files.list(directory)) {
+            for (Path p : left.collect(Collectors.toList())) System.out.printf(Locale.ROOT, "cache file %s: %.1f MB%n", p.getFileName(), Files.size(p) / 1e6);
+        }
+    }
+
+    private static String medianAndRange(List<double[]> runs, int column) {
+        double[] v = new double[runs.size()];
+        for (int i = 0; i < v.length; i++) v[i] = runs.get(i)[column];
+        Arrays.sort(v);
+        if (v.length == 0) return "-";
+        double median = v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+        return String.format(Locale.ROOT, "%.1f (%.1f-%.1f)", median, v[0], v[v.length - 1]);
+    }
+
     public static void main(String[] args) throws Exception {
-        int threads = 2, runs = 5;
+        int threads = 2, runs = 5, summaryCacheRounds = 0;
         List<Path> roots = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--threads")) threads = Integer.parseInt(args[++i]);
             else if (args[i].equals("--runs")) runs = Integer.parseInt(args[++i]);
             else if (args[i].equals("--generate")) roots.add(generate(Integer.parseInt(args[++i])));
+            else if (args[i].equals("--summary-cache")) summaryCacheRounds = Integer.parseInt(args[++i]);
             else roots.add(Path.of(args[i]).toAbsolutePath().normalize());
+        }
+        if (summaryCacheRounds > 0) {
+            startsWithAndWithoutTheCache(roots, summaryCacheRounds);
+            return;
         }
         List<Path> files = new ArrayList<>();
         long bytes = 0;

@@ -283,7 +283,9 @@ public final class CrossFileReferences {
         Target target = new TargetResolver(q).at(q.offset(position));
         if (target == null || target.kind == Target.MEMBER) {
             List<Site> out = new ArrayList<>();
-            for (InstanceMember m : instanceMembersAt(q, q.offset(position), target, file, navigator, index)) out.addAll(instanceMemberSites(m, file, navigator, index));
+            for (InstanceMember m : withImplementations(instanceMembersAt(q, q.offset(position), target, file, navigator, index), navigator, index)) {
+                out.addAll(instanceMemberSites(m, file, navigator, index));
+            }
             return out;
         }
         if (target.kind != Target.SYMBOL) return List.of();
@@ -310,6 +312,42 @@ public final class CrossFileReferences {
         }
         if (origin == null) return List.of();
         return sitesOf(origin, file, name, navigator, index);
+    }
+
+    /**
+     * {@code members} and, for each of them, the member of every exported class whose
+     * {@code implements} names its container, in the container's file or in a file importing it
+     * (from their summaries, {@link FileSummary#implementsOf}): from {@code Square.area} through
+     * {@code Shape} to {@code Circle.area} of a third file, whose importers' {@code circle.area()}
+     * TypeScript lists among the references too. One hop: an implementation's own implementers are
+     * not followed further.
+     */
+    static List<InstanceMember> withImplementations(List<InstanceMember> members, CrossFileNavigator navigator, WorkspaceIndex index) {
+        if (members.isEmpty()) return members;
+        List<InstanceMember> out = new ArrayList<>(members);
+        for (InstanceMember m : members) {
+            NameInFile type = m.container();
+            addImplementations(index.summary(type.file()), type.name(), m.member(), out);
+            for (CrossFileNavigator.Binding binding : navigator.importBindingsOf(type.file(), type.name())) {
+                if (binding.reexport() || binding.member() != null) continue;
+                addImplementations(index.summary(binding.file()), binding.localName(), m.member(), out);
+            }
+        }
+        return out;
+    }
+
+    /** The member {@code member} of each exported class of {@code s} whose {@code implements} names {@code local}, into {@code out} (each once). */
+    private static void addImplementations(FileSummary s, String local, String member, List<InstanceMember> out) {
+        if (s == null) return;
+        for (int i = 0, n = s.declarationCount(); i < n; i++) {
+            if (!s.declarationExported(i)) continue;
+            FileSummary.Declaration d = s.declarationAt(i);
+            if (d.kind() != FileSummary.Kind.CLASS || !s.implementsOf(d.name() + dev.arenals.server.workspace.Summarizer.PROTOTYPE).contains(local)) continue;
+            NameInFile cls = new NameInFile(s.path(), d.name());
+            boolean known = false;
+            for (InstanceMember o : out) known |= o.container().equals(cls);
+            if (!known) out.add(new InstanceMember(cls, member, false));
+        }
     }
 
     /** A member of the instances of a top-level class or interface: the container's declaration, and the member's name. */
@@ -393,12 +431,16 @@ public final class CrossFileReferences {
         }
         if (parent < 0 || arena.kind(parent) != NodeKind.MEMBER || Layouts.memberProperty(arena, parent) != ident
                 || arena.kind(ident) != NodeKind.IDENTIFIER_NAME) return List.of();
-        NameInFile type = InstanceTypes.importedTypeOf(q, Layouts.memberObject(arena, parent), file, navigator);
+        int object = Layouts.memberObject(arena, parent);
+        NameInFile type = InstanceTypes.importedTypeOf(q, object, file, navigator);
         String member = arena.names().name(arena.data(ident));
-        // the container that declares it: the type's own, or a base's along its extends chain
-        InstanceTypes.MemberAt declaring = type == null ? null : InstanceTypes.declaringMember(type, member, navigator, 0);
-        NameInFile container = declaring != null ? declaring.container() : type;
-        return container == null ? List.of() : List.of(new InstanceMember(container, member, false));
+        if (type == null) return List.of();
+        // the containers that declare it: the type's own, a base's along its extends chain, or each of a union's
+        List<InstanceTypes.MemberAt> declaring = InstanceTypes.declaringMembers(q, object, type, member, navigator);
+        if (declaring.isEmpty()) return List.of(new InstanceMember(type, member, false));
+        List<InstanceMember> out = new ArrayList<>(declaring.size());
+        for (InstanceTypes.MemberAt d : declaring) out.add(new InstanceMember(d.container(), member, false));
+        return out;
     }
 
     /** A top-level component (function or const named {@code name}) whose props type is one of the target's interfaces. */
@@ -483,8 +525,12 @@ public final class CrossFileReferences {
         if (q == null || file == null || navigator == null) return List.of();
         int offset = q.offset(position);
         if (new TargetResolver(q).at(offset) != null) return List.of();
+        List<InstanceMember> members = instanceMembersAt(q, offset, null, file, navigator, index);
+        // a union's member declared apart in its constituents: no one declaring site; references and
+        // rename then ask each constituent's sites from here ({@link #sites}), definition answers each itself
+        if (members.size() > 1) return List.of();
         List<Site> out = new ArrayList<>(1);
-        for (InstanceMember m : instanceMembersAt(q, offset, null, file, navigator, index)) {
+        for (InstanceMember m : members) {
             FileSummary declaring = index.summaryOrLoad(m.container().file());
             FileSummary.Declaration d = declaring == null ? null : declaring.declaration(m.container().name());
             if (d != null) out.add(Site.instanceMember(declaring.uri(), declaring.path(), new Position(d.span().line(), d.span().startColumn()), m.member(), true));
@@ -547,10 +593,28 @@ public final class CrossFileReferences {
 
     /** Whether member access {@code access} names {@code member} of {@code type}'s instances, its object's type found across files. */
     private static boolean reachesThroughChain(DocumentQuery q, int access, NameInFile type, String member, Path file, CrossFileNavigator navigator) {
-        NameInFile found = InstanceTypes.importedTypeOf(q, Layouts.memberObject(q.arena(), access), file, navigator);
+        int object = Layouts.memberObject(q.arena(), access);
+        NameInFile found = InstanceTypes.importedTypeOf(q, object, file, navigator);
         if (found == null) return false;
-        InstanceTypes.MemberAt declaring = InstanceTypes.declaringMember(found, member, navigator, 0);
-        return type.equals(declaring != null ? declaring.container() : found);
+        List<InstanceTypes.MemberAt> declaring = InstanceTypes.declaringMembers(q, object, found, member, navigator);
+        if (declaring.isEmpty()) return type.equals(found);
+        for (InstanceTypes.MemberAt d : declaring) if (type.equals(d.container()) || sameDeclaration(d, type, member, navigator)) return true; // a union's member is each constituent's
+        return false;
+    }
+
+    /**
+     * Whether a member found in one container is declared where {@code type}'s is: an alias of an
+     * intersection ({@code type Both = Named & Circle}) keeps its parts' members of its file under
+     * its own name, at their declarations' ranges.
+     */
+    private static boolean sameDeclaration(InstanceTypes.MemberAt found, NameInFile type, String member, CrossFileNavigator navigator) {
+        if (!found.container().file().equals(type.file())) return false;
+        FileSummary s = navigator.summary(type.file());
+        if (s == null) return false;
+        for (FileSummary.Member declared : s.members(type.name() + dev.arenals.server.workspace.Summarizer.PROTOTYPE, member)) {
+            for (FileSummary.Member m : found.members()) if (m.span().equals(declared.span())) return true;
+        }
+        return false;
     }
 
     static List<int[]> instanceMemberNodes(DocumentQuery q, Site site, CrossFileNavigator navigator) {

@@ -79,7 +79,8 @@ public final class CrossFileRename {
         if (q == null || here == null) return null;
         int offset = q.offset(position);
         Target target = new TargetResolver(q).at(offset);
-        List<CrossFileReferences.InstanceMember> members = CrossFileReferences.instanceMembersAt(q, offset, target, here, navigator, index);
+        List<CrossFileReferences.InstanceMember> members = CrossFileReferences.withImplementations(
+                CrossFileReferences.instanceMembersAt(q, offset, target, here, navigator, index), navigator, index);
         if (members.isEmpty()) return null;
         Map<Path, List<RenameSite>> byFile = new LinkedHashMap<>();
         for (CrossFileReferences.InstanceMember m : members) {

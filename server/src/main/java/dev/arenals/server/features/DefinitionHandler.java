@@ -505,8 +505,14 @@ public final class DefinitionHandler {
 
     /** {@code a.b.c} starting at an imported name: the member's declarations in the file that declares it, else empty. */
     private static List<Location> importedMember(DocumentQuery q, int access, CrossFileNavigator workspace) {
-        CrossFileNavigator.MemberInFile found = ImportedMembers.member(q, access, workspace);
-        return found == null ? List.of() : found.locations();
+        List<CrossFileNavigator.MemberInFile> found = ImportedMembers.members(q, access, workspace);
+        if (found.isEmpty()) return List.of();
+        // s.area() with s of a union: the first constituent's, as TypeScript's union signature answers a call
+        int call = found.size() > 1 ? TreePaths.parent(q.arena(), access) : -1;
+        if (call >= 0 && q.arena().kind(call) == CALL && Layouts.callCallee(q.arena(), call) == access) return found.get(0).locations();
+        List<Location> out = new ArrayList<>();
+        for (CrossFileNavigator.MemberInFile m : found) out.addAll(m.locations());
+        return out;
     }
 
     /** The module specifier of {@code import * as ns} or {@code import ns = require()} when {@code binding} is ns, else null. */

@@ -172,15 +172,39 @@ final class ImportedMembers {
     }
 
     private static MemberInFile instanceMember(DocumentQuery q, int access, Path file, CrossFileNavigator navigator) {
+        List<MemberInFile> found = instanceMembers(q, access, file, navigator);
+        return found.size() == 1 ? found.get(0) : null; // a union's member declared apart in each: no one answer
+    }
+
+    /**
+     * The declarations {@code v.m} may name in other files: as {@link #member}, and for v of a union
+     * alias another file declares, the member of each constituent the narrowing around the read
+     * leaves ({@link InstanceTypes#declaringMembers}), in the union's order; empty for none.
+     */
+    static List<MemberInFile> members(DocumentQuery q, int access, CrossFileNavigator navigator) {
+        Path file = Uris.pathOf(q.uri());
+        ImportedPath path = file == null || navigator == null ? null : of(q, access);
+        if (path != null) {
+            MemberInFile one = navigator.importedMember(file, path.specifier(), path.importedName(), path.names());
+            return one == null ? List.of() : List.of(one);
+        }
+        return file == null || navigator == null ? List.of() : instanceMembers(q, access, file, navigator);
+    }
+
+    private static List<MemberInFile> instanceMembers(DocumentQuery q, int access, Path file, CrossFileNavigator navigator) {
         Arena a = q.arena();
-        if (a.kind(access) != MEMBER || (a.data(access) & M_COMPUTED) != 0) return null;
+        if (a.kind(access) != MEMBER || (a.data(access) & M_COMPUTED) != 0) return List.of();
         int property = Layouts.memberProperty(a, access);
-        if (property < 0 || a.kind(property) != IDENTIFIER_NAME) return null;
-        NameInFile type = InstanceTypes.importedTypeOf(q, Layouts.memberObject(a, access), file, navigator);
+        if (property < 0 || a.kind(property) != IDENTIFIER_NAME) return List.of();
+        int object = Layouts.memberObject(a, access);
+        NameInFile type = InstanceTypes.importedTypeOf(q, object, file, navigator);
+        if (type == null) return List.of();
         String name = a.names().name(a.data(property));
-        InstanceTypes.MemberAt found = type == null ? null : InstanceTypes.declaringMember(type, name, navigator, 0);
-        if (found == null) return null;
-        return new MemberInFile(found.summary(), found.container().name() + Summarizer.PROTOTYPE + "." + name, found.members());
+        List<MemberInFile> out = new ArrayList<>(1);
+        for (InstanceTypes.MemberAt found : InstanceTypes.declaringMembers(q, object, type, name, navigator)) {
+            out.add(new MemberInFile(found.summary(), found.container().name() + Summarizer.PROTOTYPE + "." + name, found.members()));
+        }
+        return out;
     }
 
     /** The container whose members follow a dot after {@code object} (an imported name or a dotted path from one), or null. */

@@ -10,6 +10,7 @@ import dev.arenals.server.query.Callables;
 import dev.arenals.server.query.JsxComponents;
 import dev.arenals.server.query.OverloadArguments;
 import dev.arenals.server.query.DocumentQuery;
+import dev.arenals.server.query.TypeMembers;
 import dev.arenals.server.query.TypeTexts;
 import dev.arenals.server.workspace.CrossFileNavigator;
 import dev.arenals.server.workspace.CrossFileNavigator.NameInFile;
@@ -28,7 +29,9 @@ import java.util.Set;
  * imported function's declared return type ({@code getUser()}, {@code repo.first()}), a variable
  * bound to one of those, a name destructured from one ({@code const { address } = u}) — and
  * up the bases a summary keeps ({@code interface Admin extends User} in yet another file).
- * Declarations only, as {@link DeclaredTypes}: generics, unions of two types and inference are
+ * An alias of a union another file declares is read through its constituents
+ * ({@link #declaringMembers}), narrowed by the discriminant tests around the read.
+ * Declarations only, as {@link DeclaredTypes}: generics, unions written in place and inference are
  * unknown (null), so a member found is one TypeScript finds too.
  */
 final class InstanceTypes {
@@ -521,7 +524,104 @@ final class InstanceTypes {
             MemberAt found = declaringMember(resolveIn(owner.file(), s, base, navigator), name, navigator, depth + 1, visited);
             if (found != null) return found;
         }
-        return null;
+        // a union alias: settled when one declaration serves every constituent that has the member
+        List<NameInFile> parts = constituents(owner, navigator, depth);
+        if (parts == null) return null;
+        List<MemberAt> found = declaringIn(parts, name, navigator, depth);
+        return found.size() == 1 ? found.get(0) : null;
+    }
+
+    /**
+     * Where the constituents of {@code owner} get member {@code name}, when {@code owner} is an
+     * alias of a union another file declares ({@code s.area()} with {@code s: Shape} and
+     * {@code type Shape = Circle | Square}): each declaration once, in the union's order, of the
+     * constituents the discriminant tests around the read {@code reference} leave
+     * ({@code case "c":} of {@code switch (s.kind)}; -1: no read). For any other owner, its one
+     * {@link #declaringMember}. Empty when nothing is settled (a constituent not found).
+     */
+    static List<MemberAt> declaringMembers(DocumentQuery q, int reference, NameInFile owner, String name, CrossFileNavigator navigator) {
+        List<NameInFile> parts = constituents(owner, navigator, 0);
+        if (parts == null) {
+            MemberAt one = declaringMember(owner, name, navigator, 0);
+            return one == null ? List.of() : List.of(one);
+        }
+        return declaringIn(narrowed(q, reference, parts, navigator), name, navigator, 0);
+    }
+
+    private static List<MemberAt> declaringIn(List<NameInFile> parts, String name, CrossFileNavigator navigator, int depth) {
+        List<MemberAt> out = new ArrayList<>(parts.size());
+        for (NameInFile part : parts) {
+            MemberAt found = declaringMember(part, name, navigator, depth + 1);
+            boolean seen = false;
+            for (MemberAt m : out) seen |= found != null && m.container().equals(found.container());
+            if (found != null && !seen) out.add(found);
+        }
+        return out;
+    }
+
+    /**
+     * The types of the union {@code owner} names when it is an alias of one in its file's summary
+     * ({@link FileSummary#constituentsOf}), each resolved where the alias is declared, nested
+     * unions flattened; null when it is not a union; empty when a constituent is not found (its
+     * members are then not settled).
+     */
+    static List<NameInFile> constituents(NameInFile owner, CrossFileNavigator navigator, int depth) {
+        FileSummary s = owner == null || depth > MAX_DEPTH ? null : navigator.summary(owner.file());
+        List<String> names = s == null ? List.of() : s.constituentsOf(owner.name() + Summarizer.PROTOTYPE);
+        if (names.isEmpty()) return null;
+        List<NameInFile> out = new ArrayList<>(names.size());
+        for (String name : names) {
+            NameInFile part = resolveIn(owner.file(), s, name, navigator);
+            if (part == null) return List.of();
+            List<NameInFile> nested = constituents(part, navigator, depth + 1);
+            if (nested == null) out.add(part);
+            else if (nested.isEmpty()) return List.of();
+            else out.addAll(nested);
+        }
+        return out;
+    }
+
+    /**
+     * The constituents the discriminant tests around the read {@code reference} leave: those whose
+     * key (the tested member, read from the summaries) can be a tested literal, as
+     * {@link TypeMembers#narrowingAdmits} decides; all of them when nothing is tested or the key
+     * has a string literal type in none of them (then it discriminates nothing).
+     */
+    private static List<NameInFile> narrowed(DocumentQuery q, int reference, List<NameInFile> parts, CrossFileNavigator navigator) {
+        int key = q == null ? -1 : TypeMembers.narrowedKey(q, reference);
+        if (key < 0) return parts;
+        String keyName = q.arena().names().name(key);
+        List<Set<String>> literals = new ArrayList<>(parts.size());
+        boolean discriminates = false;
+        for (NameInFile part : parts) {
+            MemberAt declared = declaringMember(part, keyName, navigator, 1);
+            Set<String> of = declared == null ? null : stringLiterals(declared.members().get(0).type());
+            literals.add(of);
+            discriminates |= of != null && !of.isEmpty();
+        }
+        if (!discriminates) return parts;
+        List<NameInFile> out = new ArrayList<>(parts.size());
+        for (int i = 0; i < parts.size(); i++) if (TypeMembers.narrowingAdmits(q, reference, literals.get(i))) out.add(parts.get(i));
+        return out;
+    }
+
+    /**
+     * The string literals a member's declared type as written is a union of ({@code "c"},
+     * {@code 'a' | 'b'}); empty for {@code number}, {@code boolean} or {@code bigint} (never a
+     * tested string); null for anything else (not known).
+     */
+    static Set<String> stringLiterals(String type) {
+        if (type == null) return null;
+        String only = type.trim();
+        if (only.equals("number") || only.equals("boolean") || only.equals("bigint")) return Set.of();
+        Set<String> out = new HashSet<>();
+        for (String part : TypeTexts.split(only, '|')) {
+            String p = part.trim();
+            char quote = p.isEmpty() ? 0 : p.charAt(0);
+            if ((quote != '"' && quote != '\'') || p.length() < 2 || p.charAt(p.length() - 1) != quote || p.indexOf('\\') >= 0) return null;
+            out.add(p.substring(1, p.length() - 1));
+        }
+        return out;
     }
 
     /** An instance member and the type that declares it. */
@@ -542,6 +642,18 @@ final class InstanceTypes {
         String container = owner.name() + Summarizer.PROTOTYPE;
         for (FileSummary.Member m : s.membersOf(container)) if (names.add(m.name())) out.add(new Found(owner, m));
         for (String base : s.basesOf(container)) collect(resolveIn(owner.file(), s, base, navigator), navigator, names, visited, out, depth + 1);
+        List<NameInFile> parts = constituents(owner, navigator, depth);
+        if (parts != null && !parts.isEmpty()) commonMembers(parts, navigator, names, out);
+    }
+
+    /** A union's members: those every constituent has (TypeScript offers no other before narrowing), as the first one declares them. */
+    private static void commonMembers(List<NameInFile> parts, CrossFileNavigator navigator, Set<String> names, List<Found> out) {
+        List<Found> first = instanceMembers(parts.get(0), navigator);
+        for (Found candidate : first) {
+            boolean everywhere = true;
+            for (int i = 1; i < parts.size() && everywhere; i++) everywhere = declaringMember(parts.get(i), candidate.member().name(), navigator, 1) != null;
+            if (everywhere && names.add(candidate.member().name())) out.add(candidate);
+        }
     }
 
     /** The class, interface or type alias a file means by {@code typeName}: its own top-level one, or the one it imports; null. */

@@ -143,6 +143,11 @@ public final class Main {
                 options.log.warn("ignoring -Darenals.indexThreads=" + indexThreads + ": not a number");
             }
         }
+        // -Darenals.summaryCache=true (the user's cache directory) or =DIR: summaries kept between sessions (opt-in)
+        String summaryCache = System.getProperty("arenals.summaryCache", System.getenv("ARENA_LS_SUMMARY_CACHE"));
+        if (summaryCache != null && !summaryCache.isEmpty() && !summaryCache.equals("false")) {
+            options.summaryCache = summaryCache.equals("true") ? dev.arenals.server.workspace.SummaryCache.directory() : java.nio.file.Path.of(summaryCache);
+        }
         if (warmUp != null) {
             Runnable start = new Runnable() {
                 @Override public void run() { warmUp.startThread(); }

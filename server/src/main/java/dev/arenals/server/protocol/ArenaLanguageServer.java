@@ -70,6 +70,12 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
         public int indexThreads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors() - 1));
         /** Called when a document is opened (Main stops its start-up warm-up on the first). */
         public Runnable documentOpened = () -> { };
+        /**
+         * Where per-file summaries are kept between sessions ({@code SummaryCache}), or null: not kept
+         * (the default; {@code -Darenals.summaryCache=true} or the initialization option
+         * {@code "summaryCache": true} turns it on, in the user's cache directory).
+         */
+        public java.nio.file.Path summaryCache;
         /** Called when the client's {@code initialized} notification arrives. */
         public Runnable clientInitialized = () -> { };
         /** Called on a document's lane when its queue has drained (its diagnostics published): Main's warm-up may start. */
@@ -163,12 +169,27 @@ public final class ArenaLanguageServer implements LanguageServer, LanguageClient
         indexer = new Indexer(index, log, options.indexThreads,
                 () -> Math.min(settings.maxFileSize(), ProjectFiles.DEFAULT_MAX_FILE_SIZE), support.positionEncoding, lanes::busy);
 
+        java.nio.file.Path cacheDirectory = options.summaryCache != null ? options.summaryCache
+                : summaryCacheAsked(params.getInitializationOptions()) ? dev.arenals.server.workspace.SummaryCache.directory() : null;
+        if (cacheDirectory != null && !workspaceFolders.isEmpty()) {
+            indexer.useSummaryCache(dev.arenals.server.workspace.SummaryCache.of(cacheDirectory, workspaceFolders, support.positionEncoding, log));
+        }
+
         dev.arenals.server.document.OpenTrace.mark("initialize received");
         ServerCapabilities caps = Capabilities.of(support, pushDiagnostics);
         state = State.INITIALIZED;
         log.info("initialized: " + ServerInfo.NAME + " " + ServerInfo.version() + ", position encoding "
                 + support.positionEncoding.lspName() + ", diagnostics " + (pushDiagnostics ? "push" : "pull") + ", " + settings);
         return CompletableFuture.completedFuture(new InitializeResult(caps, new org.eclipse.lsp4j.ServerInfo(ServerInfo.NAME, ServerInfo.version())));
+    }
+
+    /** Whether the initialization options say {@code "summaryCache": true} (or in an {@code "arena-ls"} section). */
+    private static boolean summaryCacheAsked(Object initializationOptions) {
+        if (!(initializationOptions instanceof com.google.gson.JsonObject)) return false;
+        com.google.gson.JsonObject o = (com.google.gson.JsonObject) initializationOptions;
+        if (o.get(ServerSettings.SECTION) instanceof com.google.gson.JsonObject) o = o.getAsJsonObject(ServerSettings.SECTION);
+        com.google.gson.JsonElement v = o.get("summaryCache");
+        return v != null && v.isJsonPrimitive() && v.getAsJsonPrimitive().isBoolean() && v.getAsBoolean();
     }
 
     @Override

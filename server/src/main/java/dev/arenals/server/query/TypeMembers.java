@@ -61,6 +61,27 @@ public final class TypeMembers {
     }
 
     /**
+     * The discriminant {@code key} (its name id) that the tests around the read {@code reference}
+     * narrow ({@code x.kind} inside {@code case "c":} of {@code switch (x.kind)}), or -1: for a
+     * union whose constituents are declared in other files, read from their summaries
+     * ({@link #narrowingAdmits} then says which of them are left).
+     */
+    public static int narrowedKey(DocumentQuery q, int reference) {
+        Narrowing narrowing = reference < 0 ? null : Narrowing.at(q, reference);
+        return narrowing == null ? -1 : narrowing.key;
+    }
+
+    /**
+     * Whether the narrowing at the read {@code reference} ({@link #narrowedKey}) leaves a
+     * constituent whose key is declared as one of the string literals {@code literals} (null: not
+     * known, so it is left; empty: a number, boolean or bigint, never one of the tested strings).
+     */
+    public static boolean narrowingAdmits(DocumentQuery q, int reference, java.util.Set<String> literals) {
+        Narrowing narrowing = reference < 0 ? null : Narrowing.at(q, reference);
+        return narrowing == null || narrowing.admits(literals);
+    }
+
+    /**
      * Whether {@code x instanceof C}, x declared as {@code type} (an annotation, -1 for none),
      * leaves x as C alone by TypeScript's narrowing (getNarrowedType with derived checks): x
      * declared {@code unknown}, {@code any} or {@code object}; or every constituent of its declared

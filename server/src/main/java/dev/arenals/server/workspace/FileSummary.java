@@ -158,6 +158,35 @@ public final class FileSummary {
         }
     }
 
+    /** A summary from the parts another one kept ({@link SummaryCache} reads them back from disk). */
+    FileSummary(Path path, String uri, int sourceChars, int contentHash, SummaryStrings strings, Object data, Path[] resolvedFiles,
+            ImmutableList<AmbientModule> ambientModules, int signatureCount) {
+        this.path = path;
+        this.uri = uri;
+        this.sourceChars = sourceChars;
+        this.contentHash = contentHash;
+        this.strings = strings;
+        this.data = data;
+        this.resolvedFiles = resolvedFiles.length == 0 ? NO_PATHS : resolvedFiles;
+        this.ambientModules = ambientModules;
+        this.signatureCount = signatureCount;
+    }
+
+    // the parts as kept, for SummaryCache to write
+    Object columns() { return data; }
+
+    SummaryStrings stringTable() { return strings; }
+
+    Path[] resolvedFileArray() { return resolvedFiles; }
+
+    int signatureCount() { return signatureCount; }
+
+    /** The file {@code specifier} resolved to when the summary was made; null when it did not resolve (or is not this file's). */
+    Path resolvedAsSummarized(String specifier) {
+        for (int i = 0; i < resolvedFiles.length; i++) if (strings.equals(col(resolvedSpecifiersAt() + i), specifier)) return resolvedFiles[i];
+        return null;
+    }
+
     /**
      * A summary's rows while it is made: the per-file string table and one int list per section,
      * in the layout {@link #data} describes. One per thread, reused (indexing threads make tens of
@@ -579,7 +608,11 @@ public final class FileSummary {
     public enum Kind {
         FUNCTION, CLASS, VARIABLE, CONSTANT, INTERFACE, TYPE, ENUM, NAMESPACE, METHOD, PROPERTY, ENUM_MEMBER,
         /** Not a member: what an instance container extends outside its file ({@link #basesOf}); its name is the type's name there. */
-        BASE
+        BASE,
+        /** Not a member: one type of the union an alias names ({@link #constituentsOf}); its name is the type's name in this file. */
+        CONSTITUENT,
+        /** Not a member: a type a class's {@code implements} names ({@link #implementsOf}); its name is the type's name in this file. */
+        IMPLEMENTS
     }
 
     /**
@@ -604,7 +637,7 @@ public final class FileSummary {
         String stored = storedContainer(container);
         boolean instanceSide = stored != container;
         for (int i = 0, k = 0; k < (usesAt() - membersAt()); i++, k += MEMBER_WIDTH) {
-            if (!rowOf(k, stored, instanceSide, false) || !strings.equals(col(membersAt() + k + 1), name)) continue;
+            if (!rowOf(k, stored, instanceSide, MEMBER_ROW) || !strings.equals(col(membersAt() + k + 1), name)) continue;
             if (out == null) out = ImmutableList.builder();
             out.add(memberAt(i));
         }
@@ -617,14 +650,16 @@ public final class FileSummary {
         String stored = storedContainer(container);
         boolean instanceSide = stored != container;
         for (int i = 0, k = 0; k < (usesAt() - membersAt()); i++, k += MEMBER_WIDTH) {
-            if (!rowOf(k, stored, instanceSide, false)) continue;
+            if (!rowOf(k, stored, instanceSide, MEMBER_ROW)) continue;
             if (out == null) out = ImmutableList.builder();
             out.add(memberAt(i));
         }
         return out == null ? ImmutableList.of() : out.build();
     }
 
-    private static final int BASE_ORDINAL = Kind.BASE.ordinal();
+    private static final int BASE_ORDINAL = Kind.BASE.ordinal(), CONSTITUENT_ORDINAL = Kind.CONSTITUENT.ordinal(), IMPLEMENTS_ORDINAL = Kind.IMPLEMENTS.ordinal();
+    /** For {@link #rowOf}: a member row (neither a base nor a constituent). */
+    private static final int MEMBER_ROW = -1;
     /** Beside a member's kind: its container is the instance side ("C.prototype") of the name stored. */
     private static final int INSTANCE_SIDE = 64;
     /** Beside a member's kind: a protected member. */
@@ -637,10 +672,14 @@ public final class FileSummary {
         return container.endsWith(Summarizer.PROTOTYPE) ? container.substring(0, container.length() - Summarizer.PROTOTYPE.length()) : container;
     }
 
-    /** Whether member row {@code k} is stored under {@code stored} on the side asked, and is a base entry ({@code base}) or a member. */
-    private boolean rowOf(int k, String stored, boolean instanceSide, boolean base) {
-        int kind = col(membersAt() + k + 2);
-        return ((kind & KIND_BITS) == BASE_ORDINAL) == base && ((kind & INSTANCE_SIDE) != 0) == instanceSide && strings.equals(col(membersAt() + k), stored);
+    /**
+     * Whether member row {@code k} is stored under {@code stored} on the side asked, and is of the
+     * kind {@code wanted}: {@link #BASE_ORDINAL}, {@link #CONSTITUENT_ORDINAL}, or {@link #MEMBER_ROW} for a member.
+     */
+    private boolean rowOf(int k, String stored, boolean instanceSide, int wanted) {
+        int kind = col(membersAt() + k + 2), ordinal = kind & KIND_BITS;
+        boolean kindMatches = wanted == MEMBER_ROW ? ordinal < BASE_ORDINAL : ordinal == wanted; // the kinds from BASE on are no members
+        return kindMatches && ((kind & INSTANCE_SIDE) != 0) == instanceSide && strings.equals(col(membersAt() + k), stored);
     }
 
     /**
@@ -650,12 +689,30 @@ public final class FileSummary {
      * through this file's declarations and imports. Bases declared in this file are not listed:
      * their members are already the container's.
      */
-    public ImmutableList<String> basesOf(String container) {
+    public ImmutableList<String> basesOf(String container) { return namesOfRows(container, BASE_ORDINAL); }
+
+    /**
+     * The types of the union an alias names ({@code type Shape = Circle | Square}, read under
+     * "Shape.prototype"): the names this file gives them, resolved by the caller through this
+     * file's declarations and imports, as {@link #basesOf}; {@code null} and {@code undefined} are
+     * left out. Empty for an alias of anything else, and for a union with a part that is not a
+     * plain type name (a literal type, an object type, a generic): its members are not settled.
+     */
+    public ImmutableList<String> constituentsOf(String container) { return namesOfRows(container, CONSTITUENT_ORDINAL); }
+
+    /**
+     * The interfaces (or classes) an exported class's {@code implements} names ("C.prototype"):
+     * the names this file gives them, resolved by the caller as {@link #basesOf}'s. A reader of
+     * another file relates the class's members to theirs (TypeScript's related symbols).
+     */
+    public ImmutableList<String> implementsOf(String container) { return namesOfRows(container, IMPLEMENTS_ORDINAL); }
+
+    private ImmutableList<String> namesOfRows(String container, int ordinal) {
         ImmutableList.Builder<String> out = null;
         String stored = storedContainer(container);
         boolean instanceSide = stored != container;
         for (int k = 0; k < (usesAt() - membersAt()); k += MEMBER_WIDTH) {
-            if (!rowOf(k, stored, instanceSide, true)) continue;
+            if (!rowOf(k, stored, instanceSide, ordinal)) continue;
             if (out == null) out = ImmutableList.builder();
             out.add(strings.get(col(membersAt() + k + 1)));
         }

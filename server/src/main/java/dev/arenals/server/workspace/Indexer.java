@@ -3,6 +3,7 @@ package dev.arenals.server.workspace;
 import dev.arenals.check.ProjectFiles;
 import dev.arenals.server.document.PositionEncoding;
 import dev.arenals.server.protocol.ServerLog;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -101,6 +102,26 @@ public final class Indexer {
         }
     }
 
+    /** Summaries kept between sessions (opt-in): read before the first walk, written after it; null: none. */
+    private volatile SummaryCache cache;
+    private final AtomicInteger filesReused = new AtomicInteger();
+
+    /**
+     * Uses {@code cache} for the next walk: it is read first, files whose size and time it recorded
+     * are not read again, and it is written again when the walk's files are all indexed.
+     */
+    public void useSummaryCache(SummaryCache cache) { this.cache = cache; }
+
+    /** The cache for the walk that starts now: the first walk's only (it is keyed by the folders of the start). */
+    private synchronized SummaryCache takeCache() {
+        SummaryCache c = cache;
+        cache = null;
+        return c;
+    }
+
+    /** Files whose summary came from the cache, not from reading them. */
+    public int filesReused() { return filesReused.get(); }
+
     public WorkspaceIndex index() { return index; }
     public int filesIndexed() { return filesIndexed.get(); }
     public int filesSkipped() { return filesSkipped.get(); }
@@ -155,8 +176,17 @@ public final class Indexer {
             this.done = done;
         }
 
+        /** The cache this walk reads and writes (null: none), and when the walk began (ms since the epoch). */
+        private final SummaryCache cache = takeCache();
+        private final long startedMillis = System.currentTimeMillis();
+
         void run(List<Path> folders) {
             progress.begin();
+            if (cache != null) {
+                long from = System.nanoTime();
+                cache.load();
+                if (cache.size() > 0) log.info("arena-ls index: " + cache.size() + " summaries in the cache, read in " + (System.nanoTime() - from) / 1_000_000 + " ms");
+            }
             for (Path folder : folders) {
                 if (stopped) break;
                 try {
@@ -179,9 +209,15 @@ public final class Indexer {
         private void queue(ProjectFiles.Entry f) {
             if (stopped) return;
             found.incrementAndGet();
+            if (cache != null && reuse(f, cache)) { // on the walk's thread: a file not read is not worth a hand-off to the pool
+                indexedHere.incrementAndGet();
+                finished.incrementAndGet();
+                report();
+                return;
+            }
             boolean queued = submit(() -> {
                 try {
-                    if (indexFile(f.path())) indexedHere.incrementAndGet();
+                    if (cache != null ? indexAndKeep(f, cache) : indexFile(f.path())) indexedHere.incrementAndGet();
                     else skippedHere.incrementAndGet();
                 } finally {
                     finished.incrementAndGet();
@@ -216,8 +252,58 @@ public final class Indexer {
             } catch (RuntimeException e) {
                 log.error("arena-ls index: building the importers and declarations failed", e);
             }
+            if (cache != null) cache.release();
+            if (cache != null && !stopped) writeCache(cache, startedMillis);
             return true;
         }
+    }
+
+    /** Completes when the cache of the last walk that used one is written (or could not be). */
+    private final CompletableFuture<Void> cacheWritten = new CompletableFuture<>();
+
+    public CompletableFuture<Void> cacheWritten() { return cacheWritten; }
+
+    /** Writes the walk's summaries as the cache for the next session (after the index is complete: no request waits for it). */
+    private void writeCache(SummaryCache cache, long walkStartedMillis) {
+        long from = System.nanoTime();
+        try {
+            int count = cache.keptCount();
+            cache.write(walkStartedMillis);
+            log.info("arena-ls index: " + count + " summaries written to " + cache.file() + " in " + (System.nanoTime() - from) / 1_000_000 + " ms ("
+                    + filesReused.get() + " of this start's files came from it)");
+        } catch (IOException | RuntimeException e) {
+            log.warn("arena-ls index: the summary cache could not be written (" + e + "): the next start reads every file");
+        } finally {
+            cacheWritten.complete(null);
+        }
+    }
+
+    /**
+     * Takes the summary of a file the walk found from the cache, when its size and time are those
+     * recorded (and its specifiers resolve as they did); false when it must be read.
+     */
+    private boolean reuse(ProjectFiles.Entry f, SummaryCache cache) {
+        FileSummary reused = cache.reuse(f.path(), f.size(), f.modifiedNanos());
+        if (reused == null) return false;
+        index.putIndexed(reused);
+        filesIndexed.incrementAndGet();
+        filesReused.incrementAndGet();
+        charsIndexed.addAndGet(reused.sourceChars());
+        cache.keep(reused, f.size(), f.modifiedNanos());
+        return true;
+    }
+
+    /** Indexes a file the walk found (as {@link #indexFile}) and keeps its summary for the next cache. */
+    private boolean indexAndKeep(ProjectFiles.Entry f, SummaryCache cache) {
+        beforeIndexing.accept(f.path());
+        FileSummary s = summarizeHere(f.path());
+        if (s == null) {
+            if (!INDEXERS.get().interrupted) index.removeIndexed(f.path());
+            return false;
+        }
+        index.putIndexed(s);
+        cache.keep(s, f.size(), f.modifiedNanos());
+        return true;
     }
 
     /**

@@ -307,7 +307,10 @@ public final class Summarizer {
                 staticMembers(container, node, depth);
                 instanceMembers(container + PROTOTYPE, node);
                 break;
-            case INTERFACE_DECLARATION: case TYPE_ALIAS:
+            case TYPE_ALIAS:
+                if (unionMembers(container + PROTOTYPE, node, depth)) break;
+                // fall through: an alias of an object type or an intersection has members of its own
+            case INTERFACE_DECLARATION:
                 readingShape = true;
                 shapeMembers(container + PROTOTYPE, node, new NameSet(), new VisitedNodes());
                 readingShape = false;
@@ -320,6 +323,55 @@ public final class Summarizer {
             case OBJECT: objectMembers(container, node, depth); break;
             default: break;
         }
+    }
+
+    /**
+     * {@code type Shape = Circle | Square}: one {@link Kind#CONSTITUENT} row per type of the union
+     * (null and undefined left out), each a name the reader resolves through this file as a base's;
+     * a constituent this file declares without exporting it gets its members here too, since no
+     * other file can name it. Nothing when a part is not a plain type name or the alias is generic
+     * (its members are then not settled: the reader answers nothing). False when the alias does not
+     * name a union.
+     */
+    private boolean unionMembers(String container, int alias, int depth) {
+        int union = Layouts.aliasedType(arena, alias);
+        while (union >= 0 && arena.kind(union) == PARENTHESIZED_TYPE) union = Layouts.operand(arena, union);
+        if (union < 0 || arena.kind(union) != UNION_TYPE) return false;
+        for (int c = arena.firstChild(alias); c >= 0; c = arena.nextSibling(c)) if (arena.kind(c) == TYPE_PARAMETERS) return true;
+        int[] names = new int[8];
+        int count = 0;
+        for (int t = arena.firstChild(union); t >= 0; t = arena.nextSibling(t)) {
+            int part = t;
+            while (arena.kind(part) == PARENTHESIZED_TYPE) part = Layouts.operand(arena, part);
+            if (dev.arenals.server.query.DeclaredTypes.isNullish(arena, part)) continue;
+            int name = arena.kind(part) == TYPE_REFERENCE ? Layouts.typeReferenceName(arena, part) : -1;
+            if (name < 0 || arena.kind(name) != IDENTIFIER_REFERENCE || arena.nextSibling(name) >= 0) return true; // not settled: no rows
+            if (count == names.length) names = java.util.Arrays.copyOf(names, count * 2);
+            names[count++] = name;
+        }
+        for (int i = 0; i < count; i++) {
+            if (!takeMember()) return true;
+            memberRow(container, nameOf(names[i]), Kind.CONSTITUENT, names[i], null);
+        }
+        for (int i = 0; i < count; i++) {
+            String local = nameOf(names[i]);
+            if (containers == null || exportsName(local)) continue; // an exported one is read as the export
+            if (unexportedConstituents == null) unexportedConstituents = new NameSet();
+            if (!unexportedConstituents.add(local)) continue; // another union has it
+            for (int e = containers.first(local); e >= 0; e = containers.next(e)) containerMembers(local, containers.node(e), false, depth + 1);
+        }
+        return true;
+    }
+
+    /** The constituents of unions whose members {@link #unionMembers} kept though they are not exported; null until one is. */
+    private NameSet unexportedConstituents;
+
+    /** Whether this file exports a declaration of its own under its name {@code local} (a re-export aside). */
+    private boolean exportsName(String local) {
+        for (int k = 0, n = rows.exportCount(); k < n; k++) {
+            if (!rows.exportIsReexport(k) && local.equals(rows.exportLocalName(k))) return true;
+        }
+        return false;
     }
 
     /**
@@ -535,6 +587,11 @@ public final class Summarizer {
      * to that file's summary), each name once: the nearest declaration.
      */
     private void instanceMembers(String container, int cls) {
+        int clause = Layouts.classImplements(arena, cls);
+        for (int e = clause < 0 ? -1 : arena.firstChild(clause); e >= 0; e = arena.nextSibling(e)) {
+            int named = Layouts.heritageExpression(arena, e); // I or I<T>; ns.I is not followed
+            if (named >= 0 && arena.kind(named) == IDENTIFIER_REFERENCE && takeMember()) memberRow(container, nameOf(named), Kind.IMPLEMENTS, named, null);
+        }
         NameSet seen = new NameSet();
         VisitedNodes visited = new VisitedNodes();
         for (int c = cls; c >= 0 && visited.add(c) && visited.size() <= MAX_MEMBER_DEPTH * 4; c = baseInFile(c)) {

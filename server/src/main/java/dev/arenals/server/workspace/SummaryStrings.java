@@ -29,6 +29,19 @@ final class SummaryStrings {
 
     int size() { return count; }
 
+    // the parts as kept, for SummaryCache (the columns are the summary's own)
+    byte[] latin1() { return latin1; }
+
+    char[] utf16() { return utf16; }
+
+    int endsAt() { return endsAt; }
+
+    /** A table read back from its parts (one of {@code latin1} and {@code utf16} null, or both for none). */
+    static SummaryStrings of(byte[] latin1, char[] utf16, Object columns, int endsAt, int count) {
+        if (count == 0) return EMPTY;
+        return new SummaryStrings(latin1, utf16, columns, endsAt, count);
+    }
+
     private int end(int i) { return Columns.getWide(columns, endsAt, i); }
 
     private int start(int i) { return i == 0 ? 0 : end(i - 1); }

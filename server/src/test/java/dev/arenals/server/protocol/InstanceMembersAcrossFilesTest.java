@@ -397,4 +397,112 @@ class InstanceMembersAcrossFilesTest {
             assertEquals(List.of("svc.ts:1:13", "svc.ts:0:17"), out, "s = new UserService(), u: User: the declarations in svc.ts, not the imports");
         }
     }
+
+    private static final String SHAPES = """
+            export interface Circle { kind: "c"; radius: number; area(): number }
+            export interface Square { kind: "s"; side: number; area(): number }
+            export type Shape = Circle | Square;
+            export type Named = { name: string };
+            export type Both = Named & Circle;
+            """;
+    private static final String SHAPE_USES = """
+            import { Shape, Both, Named } from './shapes';
+            export function f(s: Shape) { return s.area(); }
+            export function g(s: Shape) { switch (s.kind) { case "c": return s.radius; case "s": return s.side; } }
+            export function h(s: Shape) { if (s.kind === "c") return s.radius; return 0; }
+            export function k(b: Both, n: Named) { return b.name + b.radius + n.name; }
+            export function m(s: Shape) { const a = s.area; return a; }
+            export function n(s: Shape) { if (s.kind === "s") { return s.area(); } return 0; }
+            """;
+
+    private InProcessServer shapes() throws Exception {
+        Files.writeString(root.resolve("shapes.ts"), SHAPES);
+        Files.writeString(root.resolve("use.ts"), SHAPE_USES);
+        InProcessServer s = InProcessServer.inWorkspace(root);
+        s.open(uri("use.ts"), "typescript", 1, SHAPE_USES); // shapes.ts stays closed: its summary answers
+        return s;
+    }
+
+    /** Each expected answer is typescript@6.0.3's getDefinitionAtPosition on the same two files. */
+    @Test
+    void definitionThroughAnImportedAliasOfAUnionNarrowedByItsDiscriminant() throws Exception {
+        try (InProcessServer s = shapes()) {
+            assertEquals(List.of("shapes.ts:0:53"), definition(s, "use.ts", at(SHAPE_USES, "s.area()", 2)), "a call: the first constituent's signature");
+            assertEquals(List.of("shapes.ts:0:53", "shapes.ts:1:51"), definition(s, "use.ts", at(SHAPE_USES, "s.area;", 2)), "not called: each constituent's");
+            assertEquals(List.of("shapes.ts:0:26", "shapes.ts:1:26"), definition(s, "use.ts", at(SHAPE_USES, "s.kind)", 2)), "the discriminant itself");
+            assertEquals(List.of("shapes.ts:0:37"), definition(s, "use.ts", at(SHAPE_USES, "s.radius;", 2)), "case \"c\": of switch (s.kind)");
+            assertEquals(List.of("shapes.ts:1:37"), definition(s, "use.ts", at(SHAPE_USES, "s.side", 2)), "case \"s\":");
+            assertEquals(List.of("shapes.ts:0:37"), definition(s, "use.ts", at(SHAPE_USES, "s.radius; return 0", 2)), "if (s.kind === \"c\")");
+            assertEquals(List.of("shapes.ts:1:51"), definition(s, "use.ts", at(SHAPE_USES, "return s.area(); } return 0", 9)),
+                    "narrowed to Square, its area though Circle's comes first");
+            assertEquals(List.of("shapes.ts:3:22"), definition(s, "use.ts", at(SHAPE_USES, "b.name", 2)), "an intersection's member from its object type");
+            assertEquals(List.of("shapes.ts:0:37"), definition(s, "use.ts", at(SHAPE_USES, "b.radius", 2)), "an intersection's member from its interface");
+            assertEquals(List.of("shapes.ts:3:22"), definition(s, "use.ts", at(SHAPE_USES, "n.name", 2)), "an alias of an object type");
+        }
+    }
+
+    /** Expected: typescript@6.0.3's getReferencesAtPosition and getCompletionsAtPosition on the same files. */
+    @Test
+    void referencesAndCompletionThroughAnImportedAliasOfAUnion() throws Exception {
+        try (InProcessServer s = shapes()) {
+            assertEquals(List.of("shapes.ts:0:37 radius", "use.ts:2:67 radius", "use.ts:3:59 radius", "use.ts:4:57 radius"),
+                    references(s, "use.ts", at(SHAPE_USES, "s.radius;", 2)), "through the union, the intersection and the narrowed reads");
+            s.open(uri("shapes.ts"), "typescript", 1, SHAPES);
+            assertEquals(List.of("shapes.ts:0:53 area", "use.ts:1:39 area", "use.ts:5:42 area"),
+                    references(s, "shapes.ts", at(SHAPES, "area(): number }", 0)), "from Circle's: the union's reads, not those narrowed to Square");
+            assertEquals(List.of("area", "kind"), completionLabels(s, "use.ts", at(SHAPE_USES, "s.area()", 2)), "what every constituent has");
+            var hover = get(s.remote.getTextDocumentService().hover(new org.eclipse.lsp4j.HoverParams(
+                    new TextDocumentIdentifier(uri("use.ts")), at(SHAPE_USES, "s.radius;", 2))));
+            assertEquals(true, hover.getContents().getRight().getValue().contains("(property) Circle.radius: number"), hover.getContents().getRight().getValue());
+        }
+    }
+
+    /** A union of classes from two files, aliased in a third and used in a fourth: typescript@6.0.3's answers on the same files. */
+    @Test
+    void aUnionOfClassesImportedIntoTheAliasFileAndNarrowedInAnother() throws Exception {
+        String circle = "export class Circle {\n  readonly kind = \"c\";\n  constructor(public radius: number) {}\n"
+                + "  area(): number { return 3 * this.radius * this.radius; }\n}\n";
+        String square = "export class Square {\n  kind: \"s\" = \"s\";\n  side = 2;\n  area(): number { return this.side * this.side; }\n}\n";
+        String shapes = "import { Circle } from './circle';\nimport { Square } from './square';\nexport type Shape = Circle | Square;\n";
+        String app = "import type { Shape } from './shapes';\nexport function total(shapes: Shape[], one: Shape) {\n  const first = one.area();\n"
+                + "  switch (one.kind) {\n    case \"s\": return one.side + first;\n    default: return one.radius;\n  }\n}\n";
+        Files.writeString(root.resolve("circle.ts"), circle);
+        Files.writeString(root.resolve("square.ts"), square);
+        Files.writeString(root.resolve("shapes.ts"), shapes);
+        Files.writeString(root.resolve("app.ts"), app);
+        try (InProcessServer s = InProcessServer.inWorkspace(root)) {
+            s.open(uri("app.ts"), "typescript", 1, app);
+            assertEquals(List.of("circle.ts:3:2"), definition(s, "app.ts", at(app, "one.area()", 4)));
+            assertEquals(List.of("square.ts:2:2"), definition(s, "app.ts", at(app, "one.side", 4)), "case \"s\": Square's side (Circle's kind is not written as a literal type)");
+            assertEquals(List.of("circle.ts:2:21"), definition(s, "app.ts", at(app, "one.radius", 4)), "default: not \"s\", so Circle");
+            assertEquals(List.of("app.ts:2:20 area", "circle.ts:3:2 area", "square.ts:3:2 area"), references(s, "app.ts", at(app, "one.area()", 4)));
+            assertEquals(List.of("app.ts: " + app.replace("one.area", "one.size"), "circle.ts: " + circle.replace("area()", "size()"),
+                    "square.ts: " + square.replace("area()", "size()")), renamed(s, "app.ts", at(app, "one.area()", 4), "size"));
+            s.open(uri("circle.ts"), "typescript", 1, circle);
+            assertEquals(List.of("app.ts:2:20 area", "circle.ts:3:2 area"), references(s, "circle.ts", at(circle, "area()", 0)), "from Circle's own");
+        }
+    }
+
+    /** typescript@6.0.3's getReferencesAtPosition and findRenameLocations on the same four files: the same four locations from each. */
+    @Test
+    void fromOneImplementationToAnotherImplementationsUsesInAThirdFile() throws Exception {
+        String shape = "export interface Shape {\n  area(): number;\n}\n";
+        String square = "import { Shape } from './shape';\nexport class Square implements Shape {\n  area() { return 4; }\n}\n";
+        String circle = "import { Shape } from './shape';\nexport class Circle implements Shape {\n  area() { return 3; }\n}\n";
+        String app = "import { Circle } from './circle';\nconst circle = new Circle();\nexport const a = circle.area();\n";
+        Files.writeString(root.resolve("shape.ts"), shape);
+        Files.writeString(root.resolve("square.ts"), square);
+        Files.writeString(root.resolve("circle.ts"), circle);
+        Files.writeString(root.resolve("app.ts"), app);
+        List<String> area = List.of("app.ts:2:24 area", "circle.ts:2:2 area", "shape.ts:1:2 area", "square.ts:2:2 area");
+        try (InProcessServer s = InProcessServer.inWorkspace(root)) {
+            s.open(uri("square.ts"), "typescript", 1, square); // the others stay closed
+            assertEquals(area, references(s, "square.ts", at(square, "area()", 0)), "Square -> Shape -> Circle -> circle.area() in app.ts");
+            assertEquals(List.of("app.ts: " + app.replace("area", "size"), "circle.ts: " + circle.replace("area", "size"),
+                    "shape.ts: " + shape.replace("area", "size"), "square.ts: " + square.replace("area", "size")),
+                    renamed(s, "square.ts", at(square, "area()", 0), "size"));
+            s.open(uri("app.ts"), "typescript", 1, app);
+            assertEquals(area, references(s, "app.ts", at(app, "circle.area", 7)), "and back from the use");
+        }
+    }
 }

@@ -277,4 +277,20 @@ class SummarizerTest {
     private static List<String> memberNames(FileSummary s, String container) {
         return s.membersOf(container).stream().filter(m -> m.kind() != FileSummary.Kind.BASE).map(FileSummary.Member::name).collect(Collectors.toList());
     }
+
+    @Test
+    void anAliasOfAUnionKeepsItsConstituentsAsNamesToResolve() {
+        FileSummary s = summarize("import { Square } from './square';\ninterface Circle { kind: \"c\"; radius: number }\n"
+                + "export type Shape = Circle | (Square) | null | undefined;\nexport type Loose = Circle | { kind: \"x\" };\n"
+                + "export type Boxed<T> = T | Circle;\nexport type Named = { name: string } & Circle;\n");
+        assertEquals(List.of("Circle", "Square"), s.constituentsOf("Shape.prototype"), "null and undefined left out; parentheses see through");
+        assertEquals(List.of(), s.membersOf("Shape.prototype"), "constituents are not members");
+        assertEquals(List.of("kind:PROPERTY:\"c\"", "radius:PROPERTY:number"),
+                s.membersOf("Circle.prototype").stream().map(m -> m.name() + ":" + m.kind() + ":" + m.type()).collect(Collectors.toList()),
+                "a constituent declared here is summarized though not exported: no other file can name it");
+        assertEquals(List.of(), s.constituentsOf("Loose.prototype"), "a part that is no plain type name: the members are not settled");
+        assertEquals(List.of(), s.constituentsOf("Boxed.prototype"), "a generic alias: its parameters are not this file's types");
+        assertEquals(List.of("name", "kind", "radius"), s.membersOf("Named.prototype").stream().map(FileSummary.Member::name).collect(Collectors.toList()),
+                "an intersection keeps its parts' members, as before");
+    }
 }
