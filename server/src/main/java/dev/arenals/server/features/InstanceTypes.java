@@ -599,6 +599,7 @@ final class InstanceTypes {
             literals.add(of);
             discriminates |= of != null && !of.isEmpty();
         }
+        for (Set<String> of : literals) if (of == null) return List.of(); // a key of a type not known: what the test leaves is not settled
         if (!discriminates) return parts;
         List<NameInFile> out = new ArrayList<>(parts.size());
         for (int i = 0; i < parts.size(); i++) if (TypeMembers.narrowingAdmits(q, reference, literals.get(i))) out.add(parts.get(i));

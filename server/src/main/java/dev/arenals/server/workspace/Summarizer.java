@@ -615,7 +615,8 @@ public final class Summarizer {
                 boolean accessor = (data & (P_GET | P_SET)) != 0 || (mk == FIELD && (data & C_ACCESSOR) != 0);
                 Kind k = mk == METHOD && !accessor ? Kind.METHOD : Kind.PROPERTY;
                 int type = mk == FIELD ? Layouts.fieldType(arena, m) : (data & P_SET) != 0 ? -1 : Layouts.functionReturnType(arena, Layouts.methodFunction(arena, m));
-                if (!member(container, key, k, typeName(type), (data & MOD_PROTECTED) != 0)) return;
+                String typeText = type >= 0 || mk != FIELD ? typeName(type) : initializedType(Layouts.fieldValue(arena, m), (data & MOD_READONLY) != 0);
+                if (!member(container, key, k, typeText, (data & MOD_PROTECTED) != 0)) return;
                 if (seen.add(name)) here.add(name);
                 if (k == Kind.METHOD && here.contains(name) && !signaturesDone(container, name)) {
                     for (Signature sig : Callables.methods(arena, c, name)) {
@@ -696,6 +697,32 @@ public final class Summarizer {
      * one line and clipped; null for none. One String per distinct text in a file (a name is the
      * name's own String), so the summary's table keeps each once.
      */
+    /**
+     * The type TypeScript gives a field without an annotation by its initializer, where that is
+     * plain: a literal's own type when the field is {@code readonly} or the value is {@code as const}
+     * ({@code readonly kind = 'c'}: {@code 'c'}, what a discriminant narrows by), else the literal's
+     * primitive ({@code kind = 1}: {@code number}); the class a {@code new} constructs; null otherwise.
+     */
+    private String initializedType(int value, boolean readonly) {
+        if (value < 0) return null;
+        boolean constant = readonly;
+        if (arena.kind(value) == AS_EXPRESSION) {
+            int asType = arena.nextSibling(Layouts.operand(arena, value));
+            if (asType < 0 || arena.kind(asType) != KEYWORD_TYPE || arena.data(asType) != Token.K_CONST) return null;
+            value = Layouts.operand(arena, value);
+            constant = true;
+        }
+        value = unwrapped(value);
+        if (value < 0) return null;
+        switch (arena.kind(value)) {
+            case STRING_LITERAL: return constant ? Callables.oneLine(arena, arena.start(value), arena.end(value)) : "string";
+            case NUMBER_LITERAL: return constant ? Callables.oneLine(arena, arena.start(value), arena.end(value)) : "number";
+            case BOOLEAN: return constant ? ((arena.data(value) & 1) != 0 ? "true" : "false") : "boolean";
+            case NEW: return constructedType(value);
+            default: return null;
+        }
+    }
+
     /** The class a value constructs ({@code new C()}, {@code new C<T>()}: its name, TypeScript's inferred type), or null. */
     private String constructedType(int value) {
         if (value < 0 || arena.kind(value) != NEW) return null;

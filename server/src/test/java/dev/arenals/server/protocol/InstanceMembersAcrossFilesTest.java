@@ -331,6 +331,20 @@ class InstanceMembersAcrossFilesTest {
                 "g.k", 2, "T[] of a Repo<E>");
     }
 
+    /** typescript@6.0.3: C's m in the case, E's in the default; the literal types come from a readonly field and an 'as const'. */
+    @Test
+    void aDiscriminantDeclaredByItsInitializerNarrowsAnImportedUnion() throws Exception {
+        String decls = "export class C { m() {} readonly kind = 'c'; }\nexport class E { m() {} kind = 'e' as const; }\nexport type U = C | E;\n";
+        String use = "import { U } from './decls';\nfunction f(u: U) { switch (u.kind) { case 'c': u.m(); break; default: u.m(); } }\n";
+        Files.writeString(root.resolve("decls.ts"), decls);
+        Files.writeString(root.resolve("use.ts"), use);
+        try (InProcessServer s = InProcessServer.inWorkspace(root)) {
+            s.open(uri("use.ts"), "typescript", 1, use);
+            assertEquals(List.of("decls.ts:0:17"), definition(s, "use.ts", at(use, "'c': u.m", 7)), "case 'c'");
+            assertEquals(List.of("decls.ts:1:17"), definition(s, "use.ts", at(use, "default: u.m", 11)), "default: the other constituent");
+        }
+    }
+
     @Test
     void completionOfAnImportedClassInstanceListsItsInstanceMembers() throws Exception {
         try (InProcessServer s = workspace()) {

@@ -114,7 +114,7 @@ class MemberNavigationAcrossFilesOracleTest {
             System.out.printf("  not answered %3d: %s%n", shape.getValue(), shape.getKey());
         }
         assertEquals(List.of(), wrong, "an answer that is not TypeScript's");
-        assertTrue(agree >= 0.94 * typescript, "gave " + agree + " of " + typescript); // 1,037 of 1,097 (94.5%) on 2026-12-08: every read left is an imported alias of a union
+        assertTrue(agree >= 0.96 * typescript, "gave " + agree + " of " + typescript); // 1,058 of 1,097 (96.4%) on 2026-12-08: every read left is instanceof on an imported alias
     }
 
     private static Position position(String text, int offset) {
