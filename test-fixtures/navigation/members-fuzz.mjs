@@ -6,7 +6,7 @@
 // outside says it answered somewhere else (the library). MemberNavigationOracleTest compares
 // arena-ls's definitions with them.
 //   node members-fuzz.mjs --seed 7 --count 40
-import { loadTypeScript } from '../scripts/typescript-oracle.mjs';
+import { inMemoryLanguageService, loadTypeScript } from '../scripts/typescript-oracle.mjs';
 import { mulberry32 } from '../scripts/seeded-random.mjs';
 
 const args = process.argv.slice(2);
@@ -88,26 +88,7 @@ const ts = loadTypeScript();
 const files = [];
 for (let i = 0; i < count; i++) files.push({ name: `/members${i}.ts`, ...program() });
 const byName = new Map(files.map(f => [f.name, f.text]));
-const libDir = ts.getDirectoryPath(ts.getDefaultLibFilePath({}));
-const libText = new Map();
-const host = {
-    getScriptFileNames: () => [...byName.keys()],
-    getScriptVersion: () => '1',
-    getScriptSnapshot: (f) => {
-        if (byName.has(f)) return ts.ScriptSnapshot.fromString(byName.get(f));
-        if (!ts.sys.fileExists(f)) return undefined;
-        if (!libText.has(f)) libText.set(f, ts.sys.readFile(f));
-        return ts.ScriptSnapshot.fromString(libText.get(f));
-    },
-    getCurrentDirectory: () => '/',
-    getCompilationSettings: () => ({ strict: true, target: ts.ScriptTarget.ES2022, lib: ['lib.es2022.d.ts'], types: [], noEmit: true }),
-    getDefaultLibFileName: (o) => ts.getDefaultLibFilePath(o),
-    fileExists: (f) => byName.has(f) || ts.sys.fileExists(f),
-    readFile: (f) => byName.get(f) ?? ts.sys.readFile(f),
-    directoryExists: (d) => d === '/' || d.startsWith(libDir) || ts.sys.directoryExists(d),
-    getDirectories: () => [],
-};
-const service = ts.createLanguageService(host);
+const service = inMemoryLanguageService(ts, byName, { strict: true, target: ts.ScriptTarget.ES2022, lib: ['lib.es2022.d.ts'], types: [], noEmit: true });
 const out = [];
 for (const f of files) {
     const queries = [];

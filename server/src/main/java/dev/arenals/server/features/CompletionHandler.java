@@ -81,7 +81,7 @@ public final class CompletionHandler {
         Path file = Uris.pathOf(doc.uri());
         int literal = typedObjectAt(q, c, offset);
         if (literal >= 0) { // { | } of a value declared as a type, or a pattern destructuring one: the type's members not written yet
-            new CompletionMembers(q, index, file).literalMembers(literal, typedKeyAt(q, offset), (name, kind, decl, group, detail) ->
+            new CompletionMembers(q, index, file).literalMembers(literal, typedKeyAt(q, offset), offset, (name, kind, decl, group, detail) ->
                     items.add(name, kind, G_LOCAL, detail, decl < 0 ? null : data(doc, q.arena().start(decl))));
         }
         switch (c.kind) {

@@ -56,11 +56,19 @@ final class CompletionMembers {
         this.file = file;
     }
 
+    /**
+     * Whether a protected member a class of this file inherits from another file's class may be read
+     * here: through {@code this}/{@code super}, or an instance of a class around the cursor or of one
+     * extending it (TS2446's rule, as {@link #accessibleFrom} applies it to this file's members).
+     */
+    private boolean protectedOfImportedBasesReadable;
+
     void membersOf(CompletionContext c, Sink all) {
         int object = c.objectNode;
         if (object < 0) return;
         int ok = arena.kind(object);
         int receiver = ok == THIS || ok == SUPER ? DeclaredTypes.classOfThis(q, object) : DeclaredTypes.localType(q, object);
+        protectedOfImportedBasesReadable = ok == THIS || ok == SUPER || instanceOfAClassAround(c.path, receiver);
         Sink sink = (name, kind, decl, group, detail) -> {
             if (accessibleFrom(c.path, decl, receiver)) all.member(name, kind, decl, group, detail);
         };
@@ -104,22 +112,38 @@ final class CompletionMembers {
             sink.member(name, kind, decl, group, detail);
         };
         exportMeanings = meaningsAfter(object);
-        if (container >= 0) containerMembers(container, counted);
-        else if (container == NAMESPACE_IMPORT) moduleExports(namespaceSpecifier, counted);
+        if (container >= 0) {
+            containerMembers(container, counted);
+            if (isClass(arena.kind(container))) constructorFunctionMembers(sink);
+        } else if (container == NAMESPACE_IMPORT) moduleExports(namespaceSpecifier, counted);
         else if (namespaceInNamespace(object, counted)) return;
-        else if (!instanceMembers(object, counted) && index != null) importedMembers(object, counted);
+        else if (!instanceMembers(object, counted) && index != null && importedMembers(object, counted)) constructorFunctionMembers(sink);
         if (listed[0] == 0 && container < 0 && container != NAMESPACE_IMPORT) libraryMembers(object, sink);
     }
 
     /**
-     * The members of the type an object literal or pattern is declared as (or, for a pattern, what
-     * it destructures), but for the keys it has already ({@code typed}: the key being typed, not
-     * counted as written).
+     * After a class's name, what every constructor has besides its statics: TypeScript's apparent type of a
+     * class is the library's {@code NewableFunction} ({@code apply}, {@code bind}, {@code call}) and
+     * {@code Function} ({@code prototype}, {@code name}, {@code length}, …). A static of the same name came first and hides it.
      */
-    void literalMembers(int literal, int typed, Sink sink) {
+    private static void constructorFunctionMembers(Sink sink) {
+        Set<String> seen = new HashSet<>();
+        for (LibMembers.Member m : LibMembers.get().membersOf("NewableFunction")) {
+            if (seen.add(m.name())) sink.member(m.name(), m.method() ? CompletionItemKind.Method : CompletionItemKind.Property, -1, 1, m.display());
+        }
+    }
+
+    /**
+     * The members of the type an object literal or pattern is declared as (or, for a pattern, what
+     * it destructures), but for the keys it has already. The key being typed is not counted as
+     * written: {@code typed}, or the property around {@code cursor} ({@code { |name: 1 }}), as
+     * TypeScript's completion leaves the member being edited in the list.
+     */
+    void literalMembers(int literal, int typed, int cursor, Sink sink) {
         Set<String> written = new HashSet<>();
         for (int p = arena.firstChild(literal); p >= 0; p = arena.nextSibling(p)) {
             if (arena.kind(p) != PROPERTY || (arena.data(p) & P_COMPUTED) != 0) continue;
+            if (arena.start(p) <= cursor && cursor <= arena.end(p)) continue; // the one being edited
             int key = Layouts.propertyKey(arena, p);
             if (key >= 0 && key != typed && Layouts.propertyValue(arena, p) != typed) {
                 String name = keyName(key);
@@ -246,15 +270,43 @@ final class CompletionMembers {
         }
     }
 
-    /** {@code Geometry.} and {@code g.Geometry.}: the members the declaring file's summary keeps for that name. */
-    private void importedMembers(int object, Sink sink) {
+    /**
+     * {@code Geometry.} and {@code g.Geometry.}: the members the declaring file's summary keeps for that name.
+     * True when that name is a class there (its constructor's members follow).
+     */
+    private boolean importedMembers(int object, Sink sink) {
         CrossFileNavigator.NameInFile container = ImportedMembers.container(q, object, new CrossFileNavigator(index));
         FileSummary s = container == null ? null : index.summaryOrLoad(container.file());
-        if (s == null) return;
+        if (s == null) return false;
+        FileSummary.Declaration declared = s.declaration(container.name());
+        if (declared != null && declared.kind() == FileSummary.Kind.CLASS) {
+            importedStatics(container, s, sink, new HashSet<>(), new HashSet<>(), 0);
+            return true;
+        }
         String from = "from " + container.file().getFileName();
         Set<String> seen = new HashSet<>();
         for (FileSummary.Member m : s.membersOf(container.name())) {
             if (seen.add(m.name())) sink.member(m.name(), CompletionHandler.kindOf(m.kind()), -1, 0, from);
+        }
+        return false;
+    }
+
+    /**
+     * The statics of a class another file declares, then its bases' (a class's constructor inherits
+     * its base constructor's statics); protected ones are left out, as TypeScript leaves them out
+     * outside the class and its subclasses (TS2445).
+     */
+    private void importedStatics(CrossFileNavigator.NameInFile cls, FileSummary s, Sink sink, Set<String> seen,
+            Set<CrossFileNavigator.NameInFile> visited, int depth) {
+        if (s == null || depth > MAX_DEPTH || !visited.add(cls)) return;
+        String from = "from " + cls.file().getFileName();
+        for (FileSummary.Member m : s.membersOf(cls.name())) {
+            if (!m.isProtected() && seen.add(m.name())) sink.member(m.name(), CompletionHandler.kindOf(m.kind()), -1, 0, from);
+        }
+        CrossFileNavigator navigator = new CrossFileNavigator(index);
+        for (String base : s.basesOf(cls.name() + Summarizer.PROTOTYPE)) {
+            CrossFileNavigator.NameInFile found = InstanceTypes.resolveIn(cls.file(), s, base, navigator);
+            if (found != null) importedStatics(found, navigator.summary(found.file()), sink, seen, visited, depth + 1);
         }
     }
 
@@ -398,6 +450,15 @@ final class CompletionMembers {
         }
     }
 
+    /** Whether {@code receiver} (a class of this file, -1 unknown) is a class around the cursor or extends one. */
+    private boolean instanceOfAClassAround(int[] path, int receiver) {
+        if (receiver < 0) return false;
+        for (int i = 0; i + 1 < path.length; i++) {
+            if (arena.kind(path[i + 1]) == CLASS_BODY && (receiver == path[i] || ClassHierarchy.extendsInFile(q, receiver, path[i]))) return true;
+        }
+        return false;
+    }
+
     /**
      * Whether a member of a class of this file ({@code key}: its key, or a parameter property's
      * name) may be read where the cursor is ({@code path}: the cursor's ancestors) on an instance of
@@ -502,6 +563,7 @@ final class CompletionMembers {
         Set<String> seen = new HashSet<>();
         for (FileSummary.Member m : s.membersOf(container)) {
             if (m.kind() != FileSummary.Kind.METHOD && m.kind() != FileSummary.Kind.PROPERTY) continue;
+            if (m.isProtected() && !protectedOfImportedBasesReadable) continue;
             if (seen.add(m.name())) sink.member(m.name(), CompletionHandler.kindOf(m.kind()), -1, group, null);
         }
     }

@@ -102,7 +102,10 @@ final class InstanceTypes {
         if (a.kind(callee) == MEMBER) {
             String name = propertyName(a, callee);
             NameInFile owner = name == null ? null : typeOf(q, Layouts.memberObject(a, callee), file, navigator, depth + 1);
-            if (owner == null) return null;
+            if (owner == null) { // ns.make() of a namespace import: the function its module exports, as an imported one
+                Path module = name == null ? null : ImportedMembers.namespaceChain(q, file, Layouts.memberObject(a, callee), navigator, 0);
+                return module == null ? null : returnedBy(navigator.exportOrigin(module, name), awaited, navigator);
+            }
             if (!awaited) return memberType(owner, name, navigator, depth + 1);
             MemberAt found = declaringMember(owner, name, navigator, depth + 1);
             if (found == null) return null;
@@ -113,7 +116,11 @@ final class InstanceTypes {
             return null;
         }
         if (a.kind(callee) != IDENTIFIER_REFERENCE) return null;
-        NameInFile function = importedName(q, callee, file, navigator);
+        return returnedBy(importedName(q, callee, file, navigator), awaited, navigator);
+    }
+
+    /** What a function of another file returns, by its first signature's declared return type; null for a class or none. */
+    private static NameInFile returnedBy(NameInFile function, boolean awaited, CrossFileNavigator navigator) {
         FileSummary s = function == null ? null : navigator.summary(function.file());
         if (s == null) return null;
         for (FileSummary.Signature signature : s.signatures(function.name())) {
