@@ -158,6 +158,12 @@ function project(index, tsx) {
     if (tsx) app.emit('import { Card } from "./ui";\n');
     const local = classSpec('Local', chance(0.6) ? item : null, null);
     app.emit(renderClass(local, false).replace(/ }\n$/, ''));
+    if (chance(0.5)) { // `this.` in a static method: the class's statics
+        const statics = membersOf(local).filter(({ member: m, owner }) => m.isStatic && (owner === local || m.access !== 'private ')).map(o => o.member.name);
+        app.emit(` static probeStatic(): void {\n    this.`);
+        app.cursor('this', pick(statics) ?? 'prototype');
+        app.emit(';\n  }');
+    }
     // a method of Local reading this.
     app.emit(` probe(): void {\n    this.`);
     app.cursor('this', pick(thisMembers(local)) ?? null) || app.emit('toString');
@@ -203,6 +209,18 @@ function project(index, tsx) {
     app.cursor('constraint', pick(constraint === 'Named' ? named.members.map(m => m.name) : publicInstance(constraint === 'Item' ? item : base)) ?? null) || app.emit('toString');
     app.emit(';\n}\n');
     app.emit(`function sibling() { const onlyHere = 2; return onlyHere; }\n`);
+    const top = (f) => { f(); app.emit('\n'); };
+    // a local class's static side, and `this.` in its static method
+    top(() => { app.emit('Local.'); app.cursor('static', pick(publicStatic(local)) ?? 'prototype'); app.emit(';'); });
+    // a local interface extending an imported one: a typed literal, its members, a return typed by it
+    app.emit(`interface Extra extends Named { extra: number }\ndeclare const ex: Extra;\n`);
+    top(() => { app.emit('ex.'); app.cursor('member', pick(['extra', ...named.members.map(m => m.name)])); app.emit(';'); });
+    top(() => { app.emit('function extra(): Extra { return { ');
+        const ms = [{ name: 'extra', kind: 'property' }, ...named.members.filter(m => !m.optional)].sort(() => random() - 0.5);
+        ms.forEach((m, i) => { if (i > 0) app.emit(', '); if (i === 0) app.cursor('literal', m.name); else app.emit(m.name); app.emit(m.kind === 'method' ? '() { return 1; }' : ': 1'); });
+        app.emit(' }; }'); });
+    // scopes: a closure sees its function's names, not a sibling's
+    top(() => { app.emit('function outer(first: number) { const second = first; return () => { const third = second; '); app.cursor('statement', pick(['first', 'second', 'third', 'outer', 'sibling'])); app.emit('; }; }'); });
     app.cursor('statement', pick(['use', 'generic', 'sibling', 'made', 'total', 'model', ...importedValues]));
     app.emit(';\n');
     if (tsx) {

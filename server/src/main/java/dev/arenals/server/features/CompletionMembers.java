@@ -99,6 +99,7 @@ final class CompletionMembers {
                         if (base >= 0) classMembers(base, isStatic, 0, sink, new HashSet<>());
                     } else {
                         classMembers(cls, isStatic, 0, sink, new HashSet<>());
+                        if (isStatic) constructorFunctionMembers(sink); // this in a static method is the class itself
                     }
                     return;
                 }
@@ -293,15 +294,16 @@ final class CompletionMembers {
 
     /**
      * The statics of a class another file declares, then its bases' (a class's constructor inherits
-     * its base constructor's statics); protected ones are left out, as TypeScript leaves them out
-     * outside the class and its subclasses (TS2445).
+     * its base constructor's statics); protected ones only inside a subclass
+     * ({@link #protectedOfImportedBasesReadable}), as TypeScript leaves them out elsewhere (TS2445).
      */
     private void importedStatics(CrossFileNavigator.NameInFile cls, FileSummary s, Sink sink, Set<String> seen,
             Set<CrossFileNavigator.NameInFile> visited, int depth) {
         if (s == null || depth > MAX_DEPTH || !visited.add(cls)) return;
         String from = "from " + cls.file().getFileName();
         for (FileSummary.Member m : s.membersOf(cls.name())) {
-            if (!m.isProtected() && seen.add(m.name())) sink.member(m.name(), CompletionHandler.kindOf(m.kind()), -1, 0, from);
+            if (m.kind() != FileSummary.Kind.METHOD && m.kind() != FileSummary.Kind.PROPERTY) continue;
+            if ((!m.isProtected() || protectedOfImportedBasesReadable) && seen.add(m.name())) sink.member(m.name(), CompletionHandler.kindOf(m.kind()), -1, 0, from);
         }
         CrossFileNavigator navigator = new CrossFileNavigator(index);
         for (String base : s.basesOf(cls.name() + Summarizer.PROTOTYPE)) {
@@ -559,9 +561,13 @@ final class CompletionMembers {
         CrossFileNavigator.NameInFile base = ImportedMembers.container(q, expr, new CrossFileNavigator(index));
         FileSummary s = base == null ? null : index.summaryOrLoad(base.file());
         if (s == null) return;
-        String container = isStatic ? base.name() : base.name() + Summarizer.PROTOTYPE;
+        if (isStatic) { // its statics, then those of its own bases in other files
+            importedStatics(base, s, (name, kind, decl, g, detail) -> sink.member(name, kind, decl, group, detail), new HashSet<>(), new HashSet<>(), 0);
+            return;
+        }
         Set<String> seen = new HashSet<>();
-        for (FileSummary.Member m : s.membersOf(container)) {
+        for (InstanceTypes.Found found : InstanceTypes.instanceMembers(base, new CrossFileNavigator(index))) { // its bases in other files too
+            FileSummary.Member m = found.member();
             if (m.kind() != FileSummary.Kind.METHOD && m.kind() != FileSummary.Kind.PROPERTY) continue;
             if (m.isProtected() && !protectedOfImportedBasesReadable) continue;
             if (seen.add(m.name())) sink.member(m.name(), CompletionHandler.kindOf(m.kind()), -1, group, null);

@@ -332,7 +332,9 @@ class CompletionHandlerTest {
         assertEquals(List.of("host", "nested", "port", "start"), labels(complete("a.js",
                 "const config = { port: 1, 'host': 'x', nested: { depth: 1 }, start() {}, [computed]: 1 }; config.|")));
         assertEquals(List.of("depth"), labels(complete("a.js", "const config = { nested: { depth: 1 } }; config.nested.|")));
-        assertEquals(List.of("create"), labels(complete("a.js", "class Factory { static create() {} make() {} } Factory.|")));
+        // the statics first, then what every constructor has (aClassNameOffersItsStaticsAndWhatEveryConstructorHas)
+        assertEquals("create", labels(complete("a.js", "class Factory { static create() {} make() {} } Factory.|")).get(0));
+        assertEquals(withFunctionMembers("create"), sortedLabels("a.js", "class Factory { static create() {} make() {} } Factory.|", null));
         assertEquals(List.of("port"), labels(complete("a.js", "const config = { port: 1 }; config?.|")));
         assertEquals(List.of("hidden", "secret"), labels(complete("a.js", "class A { #secret = 1; #hidden() {} m() { this.#| } }")));
         assertEquals(List.of(), labels(complete("a.js", "let unknown; unknown.|")));
@@ -562,5 +564,67 @@ class CompletionHandlerTest {
     void thisInAnObjectLiteralsMethodOffersTheLiteralsProperties() {
         assertOffers("a.ts", "const o = { gamma: 1, m() { return this.|; } };", "gamma", "m");
         assertNotOffered("a.ts", "const o = { gamma: 1, m() { function g() { return this.|; } } };", "gamma");
+    }
+
+    // ---- found by CompletionOracleTest; each expected list is typescript@6.0.3's getCompletionsAtPosition (keywords left out) ----
+
+    private static List<String> sortedLabels(String file, String marked, WorkspaceIndex index) {
+        List<String> got = labels(complete(file, marked, index, false));
+        got.sort(Comparator.naturalOrder());
+        return got;
+    }
+
+    private static final List<String> FUNCTION_MEMBERS = List.of("apply", "arguments", "bind", "call", "caller", "length", "name", "prototype", "toString");
+
+    private static List<String> withFunctionMembers(String... statics) {
+        List<String> out = new ArrayList<>(FUNCTION_MEMBERS);
+        out.addAll(List.of(statics));
+        out.sort(Comparator.naturalOrder());
+        return out;
+    }
+
+    @Test
+    void aClassNameOffersItsStaticsAndWhatEveryConstructorHas() {
+        // TypeScript's apparent type of a class is NewableFunction / Function: prototype, call, bind, …
+        assertEquals(withFunctionMembers("make"), sortedLabels("a.ts", "class Box { static make() { return 1; } }\nBox.|make;", null));
+        assertEquals(withFunctionMembers("make"), sortedLabels("a.ts", "class Box { static make() { return this.|make; } }", null));
+        assertEquals(List.of("make", "size"), sortedLabels("a.ts", "class Box { size = 1; make() { return this.|size; } }", null)); // the instance side has none of them
+    }
+
+    @Test
+    void theKeyBeingEditedInATypedLiteralIsOffered() {
+        // TypeScript leaves the property around the cursor out of the keys already written
+        assertEquals(List.of("a"), sortedLabels("a.ts", "interface P { a: number; b: number }\nconst p: P = { |a: 1, b: 2 };", null));
+        assertEquals(List.of("a", "b"), sortedLabels("a.ts", "interface P { a: number; b: number }\nconst p: P = { |a: 1 };", null));
+    }
+
+    private static final String ROOT = "export class Root { static rootStatic = 1; protected static rootHidden = 1; rootField = 1; protected rootGuarded = 1; }\n";
+    private static final String ITEM = "import { Root } from './base';\nexport class Item extends Root { static itemStatic = 1; protected guarded = 1; open = 1; }\n"
+            + "export function makeItem(): Item { return new Item(); }\n";
+
+    @Test
+    void anImportedClassOffersItsStaticsAndItsBasesButNotProtectedOnesOutsideASubclass(@TempDir Path root) throws IOException {
+        WorkspaceIndex index = index(root, "base.ts", ROOT, "item.ts", ITEM);
+        String app = root.resolve("app.ts").toUri().toString();
+        assertEquals(withFunctionMembers("itemStatic", "rootStatic"), sortedLabels(app, "import { Item } from './item';\nItem.|itemStatic;", index));
+        assertEquals(withFunctionMembers("itemStatic", "rootStatic"), sortedLabels(app, "import { Item } from './item';\nclass Local extends Item {}\nLocal.|itemStatic;", index));
+        assertEquals(withFunctionMembers("itemStatic", "rootHidden", "rootStatic", "s"),
+                sortedLabels(app, "import { Item } from './item';\nclass Local extends Item { static s() { return this.|itemStatic; } }", index));
+    }
+
+    @Test
+    void protectedMembersOfAnImportedBaseOnlyWhereTheSubclassReadsThem(@TempDir Path root) throws IOException {
+        WorkspaceIndex index = index(root, "base.ts", ROOT, "item.ts", ITEM);
+        String app = root.resolve("app.ts").toUri().toString();
+        assertEquals(List.of("guarded", "m", "open", "rootField", "rootGuarded"),
+                sortedLabels(app, "import { Item } from './item';\nclass Local extends Item { m() { return this.|open; } }", index));
+        assertEquals(List.of("open", "rootField"), sortedLabels(app, "import { Item } from './item';\nclass Local extends Item {}\nnew Local().|open;", index));
+    }
+
+    @Test
+    void aFunctionCalledThroughANamespaceImportReturnsItsDeclaredType(@TempDir Path root) throws IOException {
+        WorkspaceIndex index = index(root, "base.ts", ROOT, "item.ts", ITEM);
+        String app = root.resolve("app.ts").toUri().toString();
+        assertEquals(List.of("open", "rootField"), sortedLabels(app, "import * as model from './item';\nconst made = model.makeItem();\nmade.|open;", index));
     }
 }

@@ -112,10 +112,11 @@ class CompletionOracleTest {
                 cursors, rejected, theirs, ours, both, recall, precision, writtenOffered, writtenAsked, writtenRecall);
         print("TypeScript offers, arena-ls does not", missing, example);
         print("arena-ls offers, TypeScript does not", extra, example);
-        // floors (2026-12-08): raise them when the counts go up
-        assertTrue(recall >= 96.0, "recall " + recall);
-        assertTrue(precision >= 100.0, "precision " + precision);
-        assertTrue(writtenRecall >= 86.0, "the written name " + writtenRecall);
+        // floors: raise them when the counts go up (2026-12-08: 13,632 of 14,071 names, 96.9%; every one of ours
+        // TypeScript's; the written name at 1,528 of 1,737, 88.0%). The seeds are fixed: the counts do not vary.
+        assertTrue(recall >= 96.85, "recall " + recall);
+        assertEquals(both, ours, "names arena-ls offers that TypeScript does not (precision " + precision + "%)");
+        assertTrue(writtenRecall >= 87.95, "the written name " + writtenRecall);
     }
 
     /** Our labels at {@code at}, keywords and snippets left out; at a statement's start only names in {@code declared}, not the library's. */
