@@ -167,6 +167,13 @@ function project(index, tsx) {
     // a method of Local reading this.
     app.emit(` probe(): void {\n    this.`);
     app.cursor('this', pick(thisMembers(local)) ?? null) || app.emit('toString');
+    app.emit(';\n');
+    if (local.base) { // super.: the base's instance side, but for fields (TS2855) — the written name a method
+        const methods = membersOf(local.base).filter(({ member: m }) => !m.isStatic && m.kind === 'method' && m.access !== 'private ').map(o => o.member.name);
+        if (methods.length) { app.emit('    super.'); app.cursor('super', pick(methods)); app.emit('();\n'); }
+    }
+    app.emit('    '); // a statement in a method: the class, the module's names, not the method's siblings' locals
+    app.cursor('statement', pick(['Local', 'made', 'use', ...importedValues]));
     app.emit(';\n  }\n}\n');
     app.emit(`const made = model.makeItem();\nexport const total = model.LIMIT + made.`);
     app.cursor('member', pick(publicInstance(item).filter(n => membersOf(item).find(o => o.member.name === n).member.kind !== 'method'))) || app.emit('constructor.length');
@@ -203,6 +210,16 @@ function project(index, tsx) {
     for (const u of uses) if (chance(0.7)) u();
     app.emit('}\n');
     app.emit(`function makeItemOr(): Item { return model.makeItem(); }\n`);
+    // a union of this file's interfaces, narrowed by its discriminant or not; a pattern destructuring a typed value
+    const dot = some(['x', 'y', 'weight'], 0.6), segment = some(['len', 'weight', 'angle'], 0.6);
+    app.emit(`interface Dot { kind: "dot"; ${dot.map(n => n + ': number; ').join('')}}\ninterface Segment { kind: "segment"; ${segment.map(n => n + ': number; ').join('')}}\n`);
+    app.emit(`type Mark = Dot | Segment;\n`);
+    app.emit('function marks(mark: Mark, mark2: Mark) {\n');
+    line(() => { app.emit('mark.'); app.cursor('union', pick(['kind', ...dot.filter(n => segment.includes(n))])); app.emit(';'); });
+    line(() => { app.emit('if (mark.kind === "dot") mark.'); app.cursor('narrowed', pick(['kind', ...dot])); app.emit(';'); });
+    line(() => { app.emit('switch (mark2.kind) { case "segment": mark2.'); app.cursor('narrowed', pick(['kind', ...segment])); app.emit('; break; }'); });
+    line(() => { app.emit('const { '); app.cursor('pattern', pick(publicInstance(item))); app.emit(' } = makeItemOr();'); });
+    app.emit('}\n');
     app.emit(`function takesNamed(x: Named) { return x; }\n`);
     app.emit(`function generic<T extends ${pick(['Named', 'Item', 'Base'])}>(t: T) {\n  t.`);
     const constraint = app.text.match(/generic<T extends (\w+)>/)[1];

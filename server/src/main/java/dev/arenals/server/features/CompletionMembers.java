@@ -95,8 +95,11 @@ final class CompletionMembers {
                 } else if (pk == CLASS_BODY && i > 0) {
                     int cls = path[i - 1];
                     if (k == SUPER) {
+                        Sink viaSuper = isStatic ? sink : readableThroughSuper(sink);
                         int base = baseClass(cls);
-                        if (base >= 0) classMembers(base, isStatic, 0, sink, new HashSet<>());
+                        if (base >= 0) classMembers(base, isStatic, 0, viaSuper, new HashSet<>());
+                        else importedBase(cls, isStatic, 0, viaSuper); // a base another file declares
+                        if (isStatic && ClassHierarchy.extendsExpression(arena, cls) >= 0) constructorFunctionMembers(sink); // super is the base class
                     } else {
                         classMembers(cls, isStatic, 0, sink, new HashSet<>());
                         if (isStatic) constructorFunctionMembers(sink); // this in a static method is the class itself
@@ -120,6 +123,24 @@ final class CompletionMembers {
         else if (namespaceInNamespace(object, counted)) return;
         else if (!instanceMembers(object, counted) && index != null && importedMembers(object, counted)) constructorFunctionMembers(sink);
         if (listed[0] == 0 && container < 0 && container != NAMESPACE_IMPORT) libraryMembers(object, sink);
+    }
+
+    /**
+     * What {@code super.} reads on the instance side: the base's methods, accessors and parameter
+     * properties, not its fields (a field is defined on the instance, not the base's prototype:
+     * TypeScript's TS2855 where class fields are defined, its ES2022 and later targets). A member of a
+     * base in another file passes only as a method: the summary does not tell a field from an accessor.
+     */
+    private Sink readableThroughSuper(Sink sink) {
+        return (name, kind, decl, group, detail) -> {
+            if (decl < 0 ? kind == CompletionItemKind.Method : !isPlainField(decl)) sink.member(name, kind, decl, group, detail);
+        };
+    }
+
+    /** Whether a member key of this file belongs to a field declared in a class body (not an accessor, not a parameter property). */
+    private boolean isPlainField(int key) {
+        int member = q.parentOf(key);
+        return member >= 0 && arena.kind(member) == FIELD && (arena.data(member) & C_ACCESSOR) == 0;
     }
 
     /**
@@ -211,11 +232,52 @@ final class CompletionMembers {
         if (localTypeMembers(DeclaredTypes.resolveLocal(q, DeclaredTypes.typeNameOf(q, object)), sink)) return true;
         if (arena.kind(object) == IDENTIFIER_REFERENCE // a union narrowed to one of its types: case "A": of switch (x._tag)
                 && localTypeMembers(TypeMembers.narrowedConstituent(q, DeclaredTypes.declaredType(q, object), object), sink)) return true;
+        if (arena.kind(object) == IDENTIFIER_REFERENCE && unionMembers(DeclaredTypes.declaredType(q, object), sink)) return true;
         if (index == null || file == null) return false;
         CrossFileNavigator navigator = new CrossFileNavigator(index);
         CrossFileNavigator.NameInFile imported = InstanceTypes.importedTypeOf(q, object, file, navigator);
         if (imported == null || navigator.summary(imported.file()) == null) return false;
         importedInstanceMembers(imported, navigator, sink, new HashSet<>());
+        return true;
+    }
+
+    /**
+     * {@code x.} where x is declared as a union of classes, interfaces or object types (of this file or
+     * imported): the members every constituent has, as TypeScript lists a union's properties; {@code null}
+     * and {@code undefined} are left out (reading through them is TS18047's error, not another member).
+     * Narrowing only removes constituents, so what all of them have is offered however x is narrowed.
+     * False when a constituent's members are not known.
+     */
+    private boolean unionMembers(int type, Sink sink) {
+        int[] constituents = new int[16];
+        int count = type < 0 ? -1 : TypeMembers.unionConstituents(q, type, constituents);
+        if (count < 0) return false;
+        java.util.Map<String, Integer> times = new java.util.HashMap<>();
+        java.util.Map<String, Object[]> first = new java.util.LinkedHashMap<>();
+        int known = 0;
+        for (int i = 0; i < count; i++) {
+            int t = constituents[i];
+            if (DeclaredTypes.isNullish(arena, t)) continue;
+            Set<String> names = new HashSet<>();
+            Sink collect = (name, kind, decl, group, detail) -> {
+                if (!names.add(name)) return;
+                times.merge(name, 1, Integer::sum);
+                first.putIfAbsent(name, new Object[] {kind, decl, detail});
+            };
+            int typeName = DeclaredTypes.typeNameOfAnnotation(arena, t);
+            if (!localTypeMembers(DeclaredTypes.resolveLocal(q, typeName), collect)) {
+                CrossFileNavigator navigator = index == null || file == null || typeName < 0 ? null : new CrossFileNavigator(index);
+                CrossFileNavigator.NameInFile imported = navigator == null ? null : CrossFileReferences.importedType(q, typeName, file, navigator);
+                if (imported == null || navigator.summary(imported.file()) == null) return false;
+                importedInstanceMembers(imported, navigator, collect, new HashSet<>());
+            }
+            known++;
+        }
+        if (known == 0) return false;
+        for (java.util.Map.Entry<String, Object[]> e : first.entrySet()) {
+            Object[] m = e.getValue();
+            if (times.get(e.getKey()) == known) sink.member(e.getKey(), (CompletionItemKind) m[0], (Integer) m[1], 0, (String) m[2]);
+        }
         return true;
     }
 

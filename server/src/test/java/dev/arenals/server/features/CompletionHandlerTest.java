@@ -316,7 +316,7 @@ class CompletionHandlerTest {
         String segments = "interface Literal { readonly _tag: 'Literal'; readonly text: string }\n"
                 + "interface ArrayHelper { readonly _tag: 'ArrayHelper'; readonly value: unknown[] }\ntype Segment = Literal | ArrayHelper;\n";
         assertEquals(List.of("_tag", "value"), labels(complete("a.ts", segments + "function f(s: Segment) { switch (s._tag) { case 'ArrayHelper': s./*|*/ } }")));
-        assertEquals(List.of(), labels(complete("a.ts", segments + "function f(s: Segment) { s./*|*/ }")), "not narrowed: nothing (yet), rather than one constituent's members");
+        assertEquals(List.of("_tag"), labels(complete("a.ts", segments + "function f(s: Segment) { s./*|*/ }")), "not narrowed: what every constituent has");
         // Partial, Readonly, Required and NonNullable keep their source's members
         assertEquals(List.of("age", "name"), labels(complete("a.ts", "interface U { name: string; age: number }\nfunction f(u: Partial<Readonly<U>>) { u.| }")));
         assertOffers("a.js", "class A { x = 1; m() { const f = () => this.|; } }", "x");
@@ -626,5 +626,29 @@ class CompletionHandlerTest {
         WorkspaceIndex index = index(root, "base.ts", ROOT, "item.ts", ITEM);
         String app = root.resolve("app.ts").toUri().toString();
         assertEquals(List.of("open", "rootField"), sortedLabels(app, "import * as model from './item';\nconst made = model.makeItem();\nmade.|open;", index));
+    }
+
+    @Test
+    void superReadsTheBasesMethodsAccessorsAndParameterPropertiesNotItsFields(@TempDir Path root) throws IOException {
+        String a = "class A { f = 1; get g() { return 1; } m() { return 1; } constructor(public p: number) {} static s() {} }\n";
+        assertEquals(List.of("g", "m", "p"), sortedLabels("a.ts", a + "class B extends A { n() { return super.|m(); } }", null));
+        assertEquals(withFunctionMembers("s"), sortedLabels("a.ts", a + "class B extends A { static n() { return super.|s(); } }", null));
+        // a base in another file: its methods (TypeScript also offers g and p; the summary does not tell a field from them)
+        WorkspaceIndex index = index(root, "tool.ts", "export " + a.replace("class A", "class Tool"));
+        assertEquals(List.of("m"), sortedLabels(root.resolve("app.ts").toUri().toString(),
+                "import { Tool } from './tool';\nclass B extends Tool { n() { return super.|m(); } }", index));
+    }
+
+    @Test
+    void aUnionOffersTheMembersEveryConstituentHas(@TempDir Path root) throws IOException {
+        String types = "interface Dot { kind: 'dot'; x: number; w: number }\ninterface Seg { kind: 'seg'; len: number; w: number }\ntype Mark = Dot | Seg;\n";
+        assertEquals(List.of("kind", "w"), sortedLabels("a.ts", types + "declare const m: Mark;\nm./*|*/kind;", null));
+        assertEquals(List.of("kind", "w"), sortedLabels("a.ts", types + "declare const m: Dot | Seg | null;\nm?./*|*/kind;", null));
+        assertEquals(List.of("kind", "x", "w").stream().sorted().toList(), sortedLabels("a.ts", types + "function f(m: Mark) { if (m.kind === 'dot') m./*|*/x; }", null));
+        // constituents imported from another file
+        WorkspaceIndex index = index(root, "shapes.ts", "export interface Circle { kind: 'circle'; radius: number; id: number }\n"
+                + "export interface Square { kind: 'square'; side: number; id: number }\n");
+        assertEquals(List.of("id", "kind"), sortedLabels(root.resolve("app.ts").toUri().toString(),
+                "import type { Circle, Square } from './shapes';\ntype Shape = Circle | Square;\ndeclare const s: Shape;\ns./*|*/kind;", index));
     }
 }
