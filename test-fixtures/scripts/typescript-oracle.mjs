@@ -33,6 +33,8 @@ export function loadTypeScript(cache = defaultCache()) {
 export function inMemoryLanguageService(ts, byName, options) {
     const libDir = ts.getDirectoryPath(ts.getDefaultLibFilePath({}));
     const libText = new Map();
+    // one registry for every service of the process: the library's files are parsed once, not per program
+    sharedRegistry ??= ts.createDocumentRegistry();
     return ts.createLanguageService({
         getScriptFileNames: () => [...byName.keys()],
         getScriptVersion: () => '1',
@@ -49,8 +51,9 @@ export function inMemoryLanguageService(ts, byName, options) {
         readFile: (f) => byName.get(f) ?? ts.sys.readFile(f),
         directoryExists: (d) => d === '/' || d.startsWith(libDir) || [...byName.keys()].some(f => f.startsWith(d.endsWith('/') ? d : d + '/')) || ts.sys.directoryExists(d),
         getDirectories: () => [],
-    });
+    }, sharedRegistry);
 }
+let sharedRegistry;
 
 /**
  * Whether an offset of a generated file lies on a line TypeScript's checker reports anything on
