@@ -7,7 +7,7 @@
 // the program stays whole and TypeScript's checker says whether the name is valid; a cursor on a line
 // it rejects is not judged. Prints one JSON object
 //   {projects: [{files: [{name, text}], declared: [names], queries: [{file, at, context, written, rejected, ts: [names]}]}]}
-// where ts is getCompletionsAtPosition's entry names without keywords (at a statement's start only the
+// where ts is getCompletionsAtPosition's entry names without keywords (at a statement's or annotation's start only the
 // names the project declares: the standard library's globals are another list) and declared lists
 // every name the project declares. CompletionOracleTest compares arena-ls's completion with them.
 //   node completion-fuzz.mjs --seed 7 --count 30
@@ -236,6 +236,17 @@ function project(index, tsx) {
         const ms = [{ name: 'extra', kind: 'property' }, ...named.members.filter(m => !m.optional)].sort(() => random() - 0.5);
         ms.forEach((m, i) => { if (i > 0) app.emit(', '); if (i === 0) app.cursor('literal', m.name); else app.emit(m.name); app.emit(m.kind === 'method' ? '() { return 1; }' : ': 1'); });
         app.emit(' }; }'); });
+    // values whose type the declarations give another way: awaited, iterated, a callback's parameter, a chain, new
+    app.emit(`declare const pending: Promise<Item>;\ndeclare const items: Item[];\nconst settings = { retries: 3, verbose: true, nested: { depth: 1 } };\nenum Mode { Fast, Slow }\n`);
+    top(() => { app.emit('async function later() { const got = await pending; got.'); app.cursor('member', pick(publicInstance(item))); app.emit('; }'); });
+    top(() => { app.emit('for (const each of items) each.'); app.cursor('member', pick(publicInstance(item))); app.emit(';'); });
+    top(() => { app.emit('items.forEach(one => one.'); app.cursor('member', pick(publicInstance(item))); app.emit(');'); });
+    top(() => { app.emit('makeItemOr()?.'); app.cursor('member', pick(publicInstance(item))); app.emit(';'); });
+    top(() => { app.emit('settings.'); app.cursor('member', pick(['retries', 'verbose', 'nested'])); app.emit(';'); });
+    top(() => { app.emit('settings.nested.'); app.cursor('member', 'depth'); app.emit(';'); });
+    top(() => { app.emit('Mode.'); app.cursor('enum', pick(['Fast', 'Slow'])); app.emit(';'); });
+    // a type annotation's start: the project's types, classes, enums and namespaces
+    top(() => { app.emit('let annotated: '); app.cursor('type', pick(['Named', 'Item', 'Mark', 'Extra', 'Mode', 'Local', ...importedTypes])); app.emit(' | undefined;'); });
     // scopes: a closure sees its function's names, not a sibling's
     top(() => { app.emit('function outer(first: number) { const second = first; return () => { const third = second; '); app.cursor('statement', pick(['first', 'second', 'third', 'outer', 'sibling'])); app.emit('; }; }'); });
     app.cursor('statement', pick(['use', 'generic', 'sibling', 'made', 'total', 'model', ...importedValues]));
@@ -293,7 +304,7 @@ for (let i = 0; i < count; i++) {
         for (const c of f.cursors) {
             const result = service.getCompletionsAtPosition(f.name, c.at, {});
             let names = (result ? result.entries : []).filter(e => e.kind !== 'keyword').map(e => e.name);
-            if (c.context === 'statement') names = names.filter(n => declared.has(n));
+            if (c.context === 'statement' || c.context === 'type') names = names.filter(n => declared.has(n));
             queries.push({ file: f.name.slice(1), at: c.at, context: c.context, written: c.written, rejected: rejected(c.at), ts: [...new Set(names)].sort() });
         }
     }

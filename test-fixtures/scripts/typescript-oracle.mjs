@@ -37,7 +37,8 @@ export function inMemoryLanguageService(ts, byName, options) {
     sharedRegistry ??= ts.createDocumentRegistry();
     return ts.createLanguageService({
         getScriptFileNames: () => [...byName.keys()],
-        getScriptVersion: () => '1',
+        // the shared registry reuses a parsed file of the same name and version: the version is the text's hash
+        getScriptVersion: (f) => byName.has(f) ? textHash(byName.get(f)) : '1',
         getScriptSnapshot: (f) => {
             if (byName.has(f)) return ts.ScriptSnapshot.fromString(byName.get(f));
             if (!ts.sys.fileExists(f)) return undefined;
@@ -54,6 +55,13 @@ export function inMemoryLanguageService(ts, byName, options) {
     }, sharedRegistry);
 }
 let sharedRegistry;
+
+/** FNV-1a over the UTF-16 units of a text, with its length: a file's version for the shared registry. */
+function textHash(text) {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    return text.length + ':' + (h >>> 0).toString(16);
+}
 
 /**
  * Whether an offset of a generated file lies on a line TypeScript's checker reports anything on

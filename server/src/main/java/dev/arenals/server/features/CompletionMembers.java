@@ -758,18 +758,32 @@ final class CompletionMembers {
      * only. An expression does not offer it, as TypeScript's completion does not.
      */
     boolean importsOnlyAType(int binding) {
+        return (importedMeanings(binding) & VALUE) == 0;
+    }
+
+    /**
+     * Whether the import declared by {@code binding} brings a value only: a name its module (in the
+     * index) exports as a function or variable only. A type position does not offer it, as
+     * TypeScript's completion does not.
+     */
+    boolean importsOnlyAValue(int binding) {
+        return (importedMeanings(binding) & TYPE) == 0;
+    }
+
+    /** What an import binding may be used as: TYPE for a type-only import, the module's export's meanings for a named one, else both. */
+    private int importedMeanings(int binding) {
         int specifier = q.parentOf(binding);
         int declaration = q.parentOf(specifier);
-        if (specifier < 0 || declaration < 0 || arena.kind(declaration) != IMPORT_DECLARATION) return false;
-        if (((arena.data(specifier) | arena.data(declaration)) & MOD_TYPE_ONLY) != 0) return true;
-        if (arena.kind(specifier) != IMPORT_SPECIFIER || index == null || file == null) return false;
+        if (specifier < 0 || declaration < 0 || arena.kind(declaration) != IMPORT_DECLARATION) return VALUE_OR_TYPE;
+        if (((arena.data(specifier) | arena.data(declaration)) & MOD_TYPE_ONLY) != 0) return TYPE;
+        if (arena.kind(specifier) != IMPORT_SPECIFIER || index == null || file == null) return VALUE_OR_TYPE;
         String imported = keyName(Layouts.importImported(arena, specifier));
         int source = Layouts.moduleSource(arena, declaration);
-        if (imported == null || source < 0) return false;
+        if (imported == null || source < 0) return VALUE_OR_TYPE;
         FileSummary own = index.summary(file);
         String specifierText = stringValue(source);
         Path module = own != null ? own.resolve(specifierText) : ModuleResolver.resolveFrom(file, specifierText);
-        return module != null && (exportedMeanings(index.summaryOrLoad(module), imported, 0) & VALUE) == 0;
+        return module == null ? VALUE_OR_TYPE : exportedMeanings(index.summaryOrLoad(module), imported, 0);
     }
 
     private int localMeanings(FileSummary s, String local, int depth) {

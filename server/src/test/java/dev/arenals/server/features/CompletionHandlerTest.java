@@ -271,6 +271,9 @@ class CompletionHandlerTest {
         for (String typeOnly : List.of("B", "I", "Shape")) assertFalse(values.contains(typeOnly), typeOnly + " in " + values);
         List<String> types = labels(complete(app, imports + "let x: |;", index, false));
         assertTrue(types.containsAll(List.of("B", "I", "Shape", "Box")), types.toString());
+        assertFalse(types.contains("area"), "a function imported is no type: " + types); // TypeScript's list has no value-only import there
+        List<String> withNamespace = labels(complete(app, imports + "import * as all from './shapes';\nlet x: |;", index, false));
+        assertTrue(withNamespace.contains("all"), withNamespace.toString());
     }
 
     @Test
