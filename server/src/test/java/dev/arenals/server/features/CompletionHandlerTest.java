@@ -599,6 +599,9 @@ class CompletionHandlerTest {
         // TypeScript leaves the property around the cursor out of the keys already written
         assertEquals(List.of("a"), sortedLabels("a.ts", "interface P { a: number; b: number }\nconst p: P = { |a: 1, b: 2 };", null));
         assertEquals(List.of("a", "b"), sortedLabels("a.ts", "interface P { a: number; b: number }\nconst p: P = { |a: 1 };", null));
+        // a pattern destructuring a typed value too
+        assertEquals(List.of("a", "b"), sortedLabels("a.ts", "interface P { a: number; b: number }\ndeclare const p: P;\nconst { |a } = p;", null));
+        assertEquals(List.of("b"), sortedLabels("a.ts", "interface P { a: number; b: number }\ndeclare const p: P;\nconst { a, |b } = p;", null));
     }
 
     private static final String ROOT = "export class Root { static rootStatic = 1; protected static rootHidden = 1; rootField = 1; protected rootGuarded = 1; }\n";
