@@ -241,6 +241,9 @@ final class CompletionMembers {
         return true;
     }
 
+    /** A member as the first constituent declaring it listed it. */
+    private record Offered(CompletionItemKind kind, int declarationNode, String detail) { }
+
     /**
      * {@code x.} where x is declared as a union of classes, interfaces or object types (of this file or
      * imported): the members every constituent has, as TypeScript lists a union's properties; {@code null}
@@ -253,7 +256,7 @@ final class CompletionMembers {
         int count = type < 0 ? -1 : TypeMembers.unionConstituents(q, type, constituents);
         if (count < 0) return false;
         java.util.Map<String, Integer> times = new java.util.HashMap<>();
-        java.util.Map<String, Object[]> first = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Offered> first = new java.util.LinkedHashMap<>();
         int known = 0;
         for (int i = 0; i < count; i++) {
             int t = constituents[i];
@@ -262,7 +265,7 @@ final class CompletionMembers {
             Sink collect = (name, kind, decl, group, detail) -> {
                 if (!names.add(name)) return;
                 times.merge(name, 1, Integer::sum);
-                first.putIfAbsent(name, new Object[] {kind, decl, detail});
+                first.putIfAbsent(name, new Offered(kind, decl, detail));
             };
             int typeName = DeclaredTypes.typeNameOfAnnotation(arena, t);
             if (!localTypeMembers(DeclaredTypes.resolveLocal(q, typeName), collect)) {
@@ -274,9 +277,9 @@ final class CompletionMembers {
             known++;
         }
         if (known == 0) return false;
-        for (java.util.Map.Entry<String, Object[]> e : first.entrySet()) {
-            Object[] m = e.getValue();
-            if (times.get(e.getKey()) == known) sink.member(e.getKey(), (CompletionItemKind) m[0], (Integer) m[1], 0, (String) m[2]);
+        for (java.util.Map.Entry<String, Offered> e : first.entrySet()) {
+            Offered m = e.getValue();
+            if (times.get(e.getKey()) == known) sink.member(e.getKey(), m.kind(), m.declarationNode(), 0, m.detail());
         }
         return true;
     }
