@@ -2,7 +2,7 @@
 // getters, static, private, protected and parameter properties, a discriminated union, an enum and
 // functions; a TSX module of components; an app module importing both) with completion cursors
 // where a user types a name: after `obj.`, `this.`, `Class.`, `ns.`, a narrowed union, a constrained
-// type parameter, on a key of an object literal given an interface, on a JSX attribute, at a
+// type parameter, on a key of (or an empty slot in) an object literal given an interface, on a JSX attribute, at a
 // statement's start, in an import list. Each cursor sits at the start of a name written there, so
 // the program stays whole and TypeScript's checker says whether the name is valid; a cursor on a line
 // it rejects is not judged. Prints one JSON object
@@ -134,7 +134,7 @@ function project(index, tsx) {
     model.emit(`export enum Color { ${some(['Red', 'Green', 'Blue', 'Gray'], 0.7).concat(['Black']).join(', ')} }\n`);
     model.emit(`export function makeItem(): Item { return new Item(${Array(constructorArity(item)).fill('1').join(', ')}); }\n`);
     model.emit(`export const LIMIT = 10;\nlet hiddenCounter = 0;\nexport function bump() { return ++hiddenCounter; }\n`);
-    model.emit(`export type Id = string | number;\n`);
+    model.emit(`export type Id = string | number;\nexport function configure(options: Named) { return options; }\n`);
     const modelValues = ['Base', 'Item', 'Color', 'makeItem', 'LIMIT', 'bump'];
     const modelTypes = ['Named', ...(sized ? ['Sized'] : []), 'Circle', 'Square', 'Shape', 'Id'];
 
@@ -155,7 +155,7 @@ function project(index, tsx) {
     });
     app.emit(' } from "./model";\n');
     app.emit('import * as model from "./model";\n');
-    if (tsx) app.emit('import { Card } from "./ui";\n');
+    if (tsx) { app.emit('import { '); app.cursor('import', 'Card'); app.emit(' } from "./ui";\n'); }
     const local = classSpec('Local', chance(0.6) ? item : null, null);
     app.emit(renderClass(local, false).replace(/ }\n$/, ''));
     if (chance(0.5)) { // `this.` in a static method: the class's statics
@@ -199,6 +199,7 @@ function project(index, tsx) {
         () => { line(() => { app.emit(`const lit${locals.length}: Named = { `); locals.push('lit' + (locals.length));
             const ms = named.members.filter(m => !m.optional || chance(0.5)).sort(() => random() - 0.5);
             ms.forEach((m, i) => { if (i > 0) app.emit(', '); if (i === 0) app.cursor('literal', m.name); else app.emit(m.name); app.emit(m.kind === 'method' ? '() { return 1; }' : ': 1'); });
+            app.emit(', '); app.cursor('slot', ''); // an empty slot after the members: the ones not written yet, nothing else
             app.emit(' };'); }); },
         () => { line(() => { app.emit('takesNamed({ ');
             const ms = named.members.filter(m => !m.optional || chance(0.5)).sort(() => random() - 0.5);
@@ -245,6 +246,14 @@ function project(index, tsx) {
     top(() => { app.emit('settings.'); app.cursor('member', pick(['retries', 'verbose', 'nested'])); app.emit(';'); });
     top(() => { app.emit('settings.nested.'); app.cursor('member', 'depth'); app.emit(';'); });
     top(() => { app.emit('Mode.'); app.cursor('enum', pick(['Fast', 'Slow'])); app.emit(';'); });
+    top(() => { app.emit('items[0].'); app.cursor('member', pick(publicInstance(item))); app.emit(';'); });
+    top(() => { app.emit('model.makeItem().'); app.cursor('member', pick(publicInstance(item))); app.emit(';'); });
+    top(() => { app.emit(`new model.Item(${Array(constructorArity(item)).fill('1').join(', ')}).`); app.cursor('member', pick(publicInstance(item))); app.emit(';'); });
+    top(() => { app.emit('{ const { '); app.cursor('pattern', pick(['extra', ...named.members.map(m => m.name)])); app.emit(' } = ex; }'); });
+    top(() => { app.emit('model.configure({ ');
+        const ms = named.members.filter(m => !m.optional || chance(0.5)).sort(() => random() - 0.5);
+        ms.forEach((m, i) => { if (i > 0) app.emit(', '); if (i === 0) app.cursor('literal', m.name); else app.emit(m.name); app.emit(m.kind === 'method' ? '() { return 1; }' : ': 1'); });
+        app.emit(' });'); });
     // a type annotation's start: the project's types, classes, enums and namespaces
     top(() => { app.emit('let annotated: '); app.cursor('type', pick(['Named', 'Item', 'Mark', 'Extra', 'Mode', 'Local', ...importedTypes])); app.emit(' | undefined;'); });
     // scopes: a closure sees its function's names, not a sibling's

@@ -80,9 +80,14 @@ public final class CompletionHandler {
         items.cache = cache;
         Path file = Uris.pathOf(doc.uri());
         int literal = typedObjectAt(q, c, offset);
-        if (literal >= 0) { // { | } of a value declared as a type, or a pattern destructuring one: the type's members not written yet
-            new CompletionMembers(q, index, file).literalMembers(literal, typedKeyAt(q, offset), offset, (name, kind, decl, group, detail) ->
-                    items.add(name, kind, G_LOCAL, detail, decl < 0 ? null : data(doc, q.arena().start(decl))));
+        // { | } of a value declared as a type, or a pattern destructuring one: the type's members not written yet
+        if (literal >= 0 && new CompletionMembers(q, index, file).literalMembers(literal, typedKeyAt(q, offset), offset, (name, kind, decl, group, detail) ->
+                items.add(name, kind, G_LOCAL, detail, decl < 0 ? null : data(doc, q.arena().start(decl))))
+                && (c.kind == CompletionContext.OBJECT_NAMES || typedKeyAt(q, offset) >= 0)) {
+            // and nothing else: TypeScript lists only a typed literal's members there, scope names where the type is unknown
+            list.setItems(items.out);
+            list.setIsIncomplete(items.dropped);
+            return list;
         }
         switch (c.kind) {
             case CompletionContext.AFTER_DOT:

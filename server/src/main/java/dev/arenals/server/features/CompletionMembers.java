@@ -159,9 +159,9 @@ final class CompletionMembers {
      * The members of the type an object literal or pattern is declared as (or, for a pattern, what
      * it destructures), but for the keys it has already. The key being typed is not counted as
      * written: {@code typed}, or the property around {@code cursor} ({@code { |name: 1 }}), as
-     * TypeScript's completion leaves the member being edited in the list.
+     * TypeScript's completion leaves the member being edited in the list. False when the type is not known.
      */
-    void literalMembers(int literal, int typed, int cursor, Sink sink) {
+    boolean literalMembers(int literal, int typed, int cursor, Sink sink) {
         Set<String> written = new HashSet<>();
         for (int p = arena.firstChild(literal); p >= 0; p = arena.nextSibling(p)) {
             if (arena.kind(p) != PROPERTY || (arena.data(p) & P_COMPUTED) != 0) continue;
@@ -176,11 +176,15 @@ final class CompletionMembers {
             if (!written.contains(name)) sink.member(name, kind, decl, group, detail);
         };
         int typeName = DeclaredTypes.typeNameOfLiteral(q, literal);
-        if (localTypeMembers(DeclaredTypes.resolveLocal(q, typeName), unwritten)) return;
-        if (index == null || file == null || typeName < 0) return;
+        if (localTypeMembers(DeclaredTypes.resolveLocal(q, typeName), unwritten)) return true;
+        if (index == null || file == null) return false;
+        // as go to definition reads a key's type: imported, ns.T, or an imported function's parameter
         CrossFileNavigator navigator = new CrossFileNavigator(index);
-        CrossFileNavigator.NameInFile imported = CrossFileReferences.importedType(q, typeName, file, navigator);
-        if (imported != null) importedInstanceMembers(imported, navigator, unwritten, new HashSet<>());
+        int annotation = arena.kind(literal) == OBJECT ? DeclaredTypes.literalAnnotation(q, literal) : -1;
+        CrossFileNavigator.NameInFile imported = InstanceTypes.importedTypeOfLiteral(q, literal, typeName, annotation, file, navigator);
+        if (imported == null || navigator.summary(imported.file()) == null) return false;
+        importedInstanceMembers(imported, navigator, unwritten, new HashSet<>());
+        return true;
     }
 
     /**

@@ -632,6 +632,16 @@ class CompletionHandlerTest {
         WorkspaceIndex index = index(root, "base.ts", ROOT, "item.ts", ITEM);
         String app = root.resolve("app.ts").toUri().toString();
         assertEquals(List.of("open", "rootField"), sortedLabels(app, "import * as model from './item';\nconst made = model.makeItem();\nmade.|open;", index));
+        assertEquals(List.of("open", "rootField"), sortedLabels(app, "import * as model from './item';\nnew model.Item().|open;", index));
+    }
+
+    @Test
+    void aLiteralPassedToAnImportedFunctionOffersItsParametersMembers(@TempDir Path root) throws IOException {
+        WorkspaceIndex index = index(root, "base.ts", ROOT, "item.ts", ITEM + "export interface Options { size: number; label?: string }\n"
+                + "export function configure(options: Options) { return options; }\n");
+        String app = root.resolve("app.ts").toUri().toString();
+        assertEquals(List.of("label", "size"), sortedLabels(app, "import * as model from './item';\nmodel.configure({ |size: 1 });", index));
+        assertEquals(List.of("label"), sortedLabels(app, "import { configure } from './item';\nconfigure({ size: 1, | });", index));
     }
 
     @Test

@@ -112,11 +112,11 @@ class CompletionOracleTest {
                 cursors, rejected, theirs, ours, both, recall, precision, writtenOffered, writtenAsked, writtenRecall);
         print("TypeScript offers, arena-ls does not", missing, example);
         print("arena-ls offers, TypeScript does not", extra, example);
-        // floors: raise them when the counts go up (2026-12-08: 24,663 of 25,161 names, 98.0%; every one of ours
-        // TypeScript's; the written name at 2,802 of 2,993, 93.6%). The seeds are fixed: the counts do not vary.
-        assertTrue(recall >= 98.0, "recall " + recall);
+        // floors: raise them when the counts go up (2026-12-08: 27,205 of 27,723 names, 98.1%; every one of ours
+        // TypeScript's; the written name at 3,289 of 3,498, 94.0%). The seeds are fixed: the counts do not vary.
+        assertTrue(recall >= 98.1, "recall " + recall);
         assertEquals(both, ours, "names arena-ls offers that TypeScript does not (precision " + precision + "%)");
-        assertTrue(writtenRecall >= 93.6, "the written name " + writtenRecall);
+        assertTrue(writtenRecall >= 94.0, "the written name " + writtenRecall);
     }
 
     /** Our labels at {@code at}, keywords and snippets left out; at a statement's or an annotation's start only names in {@code declared}, not the library's. */
