@@ -8,7 +8,7 @@
 // declarations, use.ts imports them and reads): {programs: [{files, queries: [{file, at, ts:
 // [[file, start, end]], outside, rejected}]}]}, for MemberNavigationAcrossFilesOracleTest.
 //   node members-fuzz.mjs --seed 7 --count 40 [--split]
-import { loadTypeScript } from '../scripts/typescript-oracle.mjs';
+import { inMemoryLanguageService, loadTypeScript } from '../scripts/typescript-oracle.mjs';
 import { mulberry32 } from '../scripts/seeded-random.mjs';
 
 const args = process.argv.slice(2);
@@ -189,27 +189,8 @@ for (let i = 0; i < count; i++) {
     }
 }
 const byName = new Map(files.map(f => [f.name, f.text]));
-const libDir = ts.getDirectoryPath(ts.getDefaultLibFilePath({}));
-const libText = new Map();
-const host = {
-    getScriptFileNames: () => [...byName.keys()],
-    getScriptVersion: () => '1',
-    getScriptSnapshot: (f) => {
-        if (byName.has(f)) return ts.ScriptSnapshot.fromString(byName.get(f));
-        if (!ts.sys.fileExists(f)) return undefined;
-        if (!libText.has(f)) libText.set(f, ts.sys.readFile(f));
-        return ts.ScriptSnapshot.fromString(libText.get(f));
-    },
-    getCurrentDirectory: () => '/',
-    getCompilationSettings: () => ({ strict: true, target: ts.ScriptTarget.ES2022, lib: ['lib.es2022.d.ts'], types: [], noEmit: true,
-        module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler }),
-    getDefaultLibFileName: (o) => ts.getDefaultLibFilePath(o),
-    fileExists: (f) => byName.has(f) || ts.sys.fileExists(f),
-    readFile: (f) => byName.get(f) ?? ts.sys.readFile(f),
-    directoryExists: (d) => d === '/' || /^\/p\d+$/.test(d) || d.startsWith(libDir) || ts.sys.directoryExists(d),
-    getDirectories: () => [],
-};
-const service = ts.createLanguageService(host);
+const service = inMemoryLanguageService(ts, byName, { strict: true, target: ts.ScriptTarget.ES2022, lib: ['lib.es2022.d.ts'], types: [], noEmit: true,
+    module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler });
 /** Whether anything on the line of `at` in `file` is an error to TypeScript's checker (each use is one line). */
 function rejectedAt(file, text, at, errors) {
     const lineStart = text.lastIndexOf('\n', at - 1) + 1, lineEnd = text.indexOf('\n', at);

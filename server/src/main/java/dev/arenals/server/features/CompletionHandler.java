@@ -80,9 +80,14 @@ public final class CompletionHandler {
         items.cache = cache;
         Path file = Uris.pathOf(doc.uri());
         int literal = typedObjectAt(q, c, offset);
-        if (literal >= 0) { // { | } of a value declared as a type, or a pattern destructuring one: the type's members not written yet
-            new CompletionMembers(q, index, file).literalMembers(literal, typedKeyAt(q, offset), (name, kind, decl, group, detail) ->
-                    items.add(name, kind, G_LOCAL, detail, decl < 0 ? null : data(doc, q.arena().start(decl))));
+        // { | } of a value declared as a type, or a pattern destructuring one: the type's members not written yet
+        if (literal >= 0 && new CompletionMembers(q, index, file).literalMembers(literal, typedKeyAt(q, offset), offset, (name, kind, decl, group, detail) ->
+                items.add(name, kind, G_LOCAL, detail, decl < 0 ? null : data(doc, q.arena().start(decl))))
+                && (c.kind == CompletionContext.OBJECT_NAMES || typedKeyAt(q, offset) >= 0)) {
+            // and nothing else: TypeScript lists only a typed literal's members there, scope names where the type is unknown
+            list.setItems(items.out);
+            list.setIsIncomplete(items.dropped);
+            return list;
         }
         switch (c.kind) {
             case CompletionContext.AFTER_DOT:
@@ -134,7 +139,7 @@ public final class CompletionHandler {
             case CompletionContext.OBJECT_NAMES:
             case CompletionContext.TYPE: {
                 boolean type = c.kind == CompletionContext.TYPE;
-                names(q, doc, c, items, type ? NAMES_TYPES : NAMES_VALUES, type ? null : new CompletionMembers(q, index, file));
+                names(q, doc, c, items, type ? NAMES_TYPES : NAMES_VALUES, new CompletionMembers(q, index, file));
                 globals(items, type);
                 if (c.kind != CompletionContext.OBJECT_NAMES) CompletionKeywords.add(c, items, snippets);
                 if (!c.prefix.isEmpty()) CompletionImports.exports(q, file, index, items, false, type);
@@ -156,7 +161,7 @@ public final class CompletionHandler {
     private static final int NAMES_VALUES = 0, NAMES_TYPES = 1, NAMES_JSX = 2;
 
     /** The binder's visible names at the cursor, filtered by declaration space and ranked by scope. */
-    /** {@code imports}: where values are offered, what tells a type-only import (null: every import is offered). */
+    /** {@code imports}: what tells an import that brings only a type (left out where values are offered) or only a value (left out in types); null: every import is offered. */
     private static void names(DocumentQuery q, Document doc, CompletionContext c, Items items, int which, CompletionMembers imports) {
         ScopeTable scopes = q.scopes();
         Arena arena = q.arena();
@@ -185,7 +190,8 @@ public final class CompletionHandler {
                 if (symbol < 0) continue;
                 kind = scopes.kind(symbol);
             }
-            if (kind == SymbolKind.IMPORT && imports != null && imports.importsOnlyAType(scopes.declarationNode(symbol))) continue;
+            if (kind == SymbolKind.IMPORT && imports != null
+                    && (which == NAMES_TYPES ? imports.importsOnlyAValue(scopes.declarationNode(symbol)) : imports.importsOnlyAType(scopes.declarationNode(symbol)))) continue;
             int nameId = scopes.nameId(symbol);
             items.visibleNameIds[nameId] = items.visibleStamp; // shadows a lib name even when it does not match the word
             nameView.id = nameId;

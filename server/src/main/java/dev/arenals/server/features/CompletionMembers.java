@@ -56,11 +56,19 @@ final class CompletionMembers {
         this.file = file;
     }
 
+    /**
+     * Whether a protected member a class of this file inherits from another file's class may be read
+     * here: through {@code this}/{@code super}, or an instance of a class around the cursor or of one
+     * extending it (TS2446's rule, as {@link #accessibleFrom} applies it to this file's members).
+     */
+    private boolean protectedOfImportedBasesReadable;
+
     void membersOf(CompletionContext c, Sink all) {
         int object = c.objectNode;
         if (object < 0) return;
         int ok = arena.kind(object);
         int receiver = ok == THIS || ok == SUPER ? DeclaredTypes.classOfThis(q, object) : DeclaredTypes.localType(q, object);
+        protectedOfImportedBasesReadable = ok == THIS || ok == SUPER || instanceOfAClassAround(c.path, receiver);
         Sink sink = (name, kind, decl, group, detail) -> {
             if (accessibleFrom(c.path, decl, receiver)) all.member(name, kind, decl, group, detail);
         };
@@ -87,10 +95,14 @@ final class CompletionMembers {
                 } else if (pk == CLASS_BODY && i > 0) {
                     int cls = path[i - 1];
                     if (k == SUPER) {
+                        Sink viaSuper = isStatic ? sink : readableThroughSuper(sink);
                         int base = baseClass(cls);
-                        if (base >= 0) classMembers(base, isStatic, 0, sink, new HashSet<>());
+                        if (base >= 0) classMembers(base, isStatic, 0, viaSuper, new HashSet<>());
+                        else importedBase(cls, isStatic, 0, viaSuper); // a base another file declares
+                        if (isStatic && ClassHierarchy.extendsExpression(arena, cls) >= 0) constructorFunctionMembers(sink); // super is the base class
                     } else {
                         classMembers(cls, isStatic, 0, sink, new HashSet<>());
+                        if (isStatic) constructorFunctionMembers(sink); // this in a static method is the class itself
                     }
                     return;
                 }
@@ -104,22 +116,56 @@ final class CompletionMembers {
             sink.member(name, kind, decl, group, detail);
         };
         exportMeanings = meaningsAfter(object);
-        if (container >= 0) containerMembers(container, counted);
-        else if (container == NAMESPACE_IMPORT) moduleExports(namespaceSpecifier, counted);
+        if (container >= 0) {
+            containerMembers(container, counted);
+            if (isClass(arena.kind(container))) constructorFunctionMembers(sink);
+        } else if (container == NAMESPACE_IMPORT) moduleExports(namespaceSpecifier, counted);
         else if (namespaceInNamespace(object, counted)) return;
-        else if (!instanceMembers(object, counted) && index != null) importedMembers(object, counted);
+        else if (!instanceMembers(object, counted) && index != null && importedMembers(object, counted)) constructorFunctionMembers(sink);
         if (listed[0] == 0 && container < 0 && container != NAMESPACE_IMPORT) libraryMembers(object, sink);
     }
 
     /**
-     * The members of the type an object literal or pattern is declared as (or, for a pattern, what
-     * it destructures), but for the keys it has already ({@code typed}: the key being typed, not
-     * counted as written).
+     * What {@code super.} reads on the instance side: the base's methods, accessors and parameter
+     * properties, not its fields (a field is defined on the instance, not the base's prototype:
+     * TypeScript's TS2855 where class fields are defined, its ES2022 and later targets). A member of a
+     * base in another file passes only as a method: the summary does not tell a field from an accessor.
      */
-    void literalMembers(int literal, int typed, Sink sink) {
+    private Sink readableThroughSuper(Sink sink) {
+        return (name, kind, decl, group, detail) -> {
+            if (decl < 0 ? kind == CompletionItemKind.Method : !isPlainField(decl)) sink.member(name, kind, decl, group, detail);
+        };
+    }
+
+    /** Whether a member key of this file belongs to a field declared in a class body (not an accessor, not a parameter property). */
+    private boolean isPlainField(int key) {
+        int member = q.parentOf(key);
+        return member >= 0 && arena.kind(member) == FIELD && (arena.data(member) & C_ACCESSOR) == 0;
+    }
+
+    /**
+     * After a class's name, what every constructor has besides its statics: TypeScript's apparent type of a
+     * class is the library's {@code NewableFunction} ({@code apply}, {@code bind}, {@code call}) and
+     * {@code Function} ({@code prototype}, {@code name}, {@code length}, …). A static of the same name came first and hides it.
+     */
+    private static void constructorFunctionMembers(Sink sink) {
+        Set<String> seen = new HashSet<>();
+        for (LibMembers.Member m : LibMembers.get().membersOf("NewableFunction")) {
+            if (seen.add(m.name())) sink.member(m.name(), m.method() ? CompletionItemKind.Method : CompletionItemKind.Property, -1, 1, m.display());
+        }
+    }
+
+    /**
+     * The members of the type an object literal or pattern is declared as (or, for a pattern, what
+     * it destructures), but for the keys it has already. The key being typed is not counted as
+     * written: {@code typed}, or the property around {@code cursor} ({@code { |name: 1 }}), as
+     * TypeScript's completion leaves the member being edited in the list. False when the type is not known.
+     */
+    boolean literalMembers(int literal, int typed, int cursor, Sink sink) {
         Set<String> written = new HashSet<>();
         for (int p = arena.firstChild(literal); p >= 0; p = arena.nextSibling(p)) {
             if (arena.kind(p) != PROPERTY || (arena.data(p) & P_COMPUTED) != 0) continue;
+            if (arena.start(p) <= cursor && cursor <= arena.end(p)) continue; // the one being edited
             int key = Layouts.propertyKey(arena, p);
             if (key >= 0 && key != typed && Layouts.propertyValue(arena, p) != typed) {
                 String name = keyName(key);
@@ -130,11 +176,15 @@ final class CompletionMembers {
             if (!written.contains(name)) sink.member(name, kind, decl, group, detail);
         };
         int typeName = DeclaredTypes.typeNameOfLiteral(q, literal);
-        if (localTypeMembers(DeclaredTypes.resolveLocal(q, typeName), unwritten)) return;
-        if (index == null || file == null || typeName < 0) return;
+        if (localTypeMembers(DeclaredTypes.resolveLocal(q, typeName), unwritten)) return true;
+        if (index == null || file == null) return false;
+        // as go to definition reads a key's type: imported, ns.T, or an imported function's parameter
         CrossFileNavigator navigator = new CrossFileNavigator(index);
-        CrossFileNavigator.NameInFile imported = CrossFileReferences.importedType(q, typeName, file, navigator);
-        if (imported != null) importedInstanceMembers(imported, navigator, unwritten, new HashSet<>());
+        int annotation = arena.kind(literal) == OBJECT ? DeclaredTypes.literalAnnotation(q, literal) : -1;
+        CrossFileNavigator.NameInFile imported = InstanceTypes.importedTypeOfLiteral(q, literal, typeName, annotation, file, navigator);
+        if (imported == null || navigator.summary(imported.file()) == null) return false;
+        importedInstanceMembers(imported, navigator, unwritten, new HashSet<>());
+        return true;
     }
 
     /**
@@ -186,11 +236,55 @@ final class CompletionMembers {
         if (localTypeMembers(DeclaredTypes.resolveLocal(q, DeclaredTypes.typeNameOf(q, object)), sink)) return true;
         if (arena.kind(object) == IDENTIFIER_REFERENCE // a union narrowed to one of its types: case "A": of switch (x._tag)
                 && localTypeMembers(TypeMembers.narrowedConstituent(q, DeclaredTypes.declaredType(q, object), object), sink)) return true;
+        if (arena.kind(object) == IDENTIFIER_REFERENCE && unionMembers(DeclaredTypes.declaredType(q, object), sink)) return true;
         if (index == null || file == null) return false;
         CrossFileNavigator navigator = new CrossFileNavigator(index);
         CrossFileNavigator.NameInFile imported = InstanceTypes.importedTypeOf(q, object, file, navigator);
         if (imported == null || navigator.summary(imported.file()) == null) return false;
         importedInstanceMembers(imported, navigator, sink, new HashSet<>());
+        return true;
+    }
+
+    /** A member as the first constituent declaring it listed it. */
+    private record Offered(CompletionItemKind kind, int declarationNode, String detail) { }
+
+    /**
+     * {@code x.} where x is declared as a union of classes, interfaces or object types (of this file or
+     * imported): the members every constituent has, as TypeScript lists a union's properties; {@code null}
+     * and {@code undefined} are left out (reading through them is TS18047's error, not another member).
+     * Narrowing only removes constituents, so what all of them have is offered however x is narrowed.
+     * False when a constituent's members are not known.
+     */
+    private boolean unionMembers(int type, Sink sink) {
+        int[] constituents = new int[16];
+        int count = type < 0 ? -1 : TypeMembers.unionConstituents(q, type, constituents);
+        if (count < 0) return false;
+        java.util.Map<String, Integer> times = new java.util.HashMap<>();
+        java.util.Map<String, Offered> first = new java.util.LinkedHashMap<>();
+        int known = 0;
+        for (int i = 0; i < count; i++) {
+            int t = constituents[i];
+            if (DeclaredTypes.isNullish(arena, t)) continue;
+            Set<String> names = new HashSet<>();
+            Sink collect = (name, kind, decl, group, detail) -> {
+                if (!names.add(name)) return;
+                times.merge(name, 1, Integer::sum);
+                first.putIfAbsent(name, new Offered(kind, decl, detail));
+            };
+            int typeName = DeclaredTypes.typeNameOfAnnotation(arena, t);
+            if (!localTypeMembers(DeclaredTypes.resolveLocal(q, typeName), collect)) {
+                CrossFileNavigator navigator = index == null || file == null || typeName < 0 ? null : new CrossFileNavigator(index);
+                CrossFileNavigator.NameInFile imported = navigator == null ? null : CrossFileReferences.importedType(q, typeName, file, navigator);
+                if (imported == null || navigator.summary(imported.file()) == null) return false;
+                importedInstanceMembers(imported, navigator, collect, new HashSet<>());
+            }
+            known++;
+        }
+        if (known == 0) return false;
+        for (java.util.Map.Entry<String, Offered> e : first.entrySet()) {
+            Offered m = e.getValue();
+            if (times.get(e.getKey()) == known) sink.member(e.getKey(), m.kind(), m.declarationNode(), 0, m.detail());
+        }
         return true;
     }
 
@@ -246,15 +340,44 @@ final class CompletionMembers {
         }
     }
 
-    /** {@code Geometry.} and {@code g.Geometry.}: the members the declaring file's summary keeps for that name. */
-    private void importedMembers(int object, Sink sink) {
+    /**
+     * {@code Geometry.} and {@code g.Geometry.}: the members the declaring file's summary keeps for that name.
+     * True when that name is a class there (its constructor's members follow).
+     */
+    private boolean importedMembers(int object, Sink sink) {
         CrossFileNavigator.NameInFile container = ImportedMembers.container(q, object, new CrossFileNavigator(index));
         FileSummary s = container == null ? null : index.summaryOrLoad(container.file());
-        if (s == null) return;
+        if (s == null) return false;
+        FileSummary.Declaration declared = s.declaration(container.name());
+        if (declared != null && declared.kind() == FileSummary.Kind.CLASS) {
+            importedStatics(container, s, sink, new HashSet<>(), new HashSet<>(), 0);
+            return true;
+        }
         String from = "from " + container.file().getFileName();
         Set<String> seen = new HashSet<>();
         for (FileSummary.Member m : s.membersOf(container.name())) {
             if (seen.add(m.name())) sink.member(m.name(), CompletionHandler.kindOf(m.kind()), -1, 0, from);
+        }
+        return false;
+    }
+
+    /**
+     * The statics of a class another file declares, then its bases' (a class's constructor inherits
+     * its base constructor's statics); protected ones only inside a subclass
+     * ({@link #protectedOfImportedBasesReadable}), as TypeScript leaves them out elsewhere (TS2445).
+     */
+    private void importedStatics(CrossFileNavigator.NameInFile cls, FileSummary s, Sink sink, Set<String> seen,
+            Set<CrossFileNavigator.NameInFile> visited, int depth) {
+        if (s == null || depth > MAX_DEPTH || !visited.add(cls)) return;
+        String from = "from " + cls.file().getFileName();
+        for (FileSummary.Member m : s.membersOf(cls.name())) {
+            if (m.kind() != FileSummary.Kind.METHOD && m.kind() != FileSummary.Kind.PROPERTY) continue;
+            if ((!m.isProtected() || protectedOfImportedBasesReadable) && seen.add(m.name())) sink.member(m.name(), CompletionHandler.kindOf(m.kind()), -1, 0, from);
+        }
+        CrossFileNavigator navigator = new CrossFileNavigator(index);
+        for (String base : s.basesOf(cls.name() + Summarizer.PROTOTYPE)) {
+            CrossFileNavigator.NameInFile found = InstanceTypes.resolveIn(cls.file(), s, base, navigator);
+            if (found != null) importedStatics(found, navigator.summary(found.file()), sink, seen, visited, depth + 1);
         }
     }
 
@@ -398,6 +521,15 @@ final class CompletionMembers {
         }
     }
 
+    /** Whether {@code receiver} (a class of this file, -1 unknown) is a class around the cursor or extends one. */
+    private boolean instanceOfAClassAround(int[] path, int receiver) {
+        if (receiver < 0) return false;
+        for (int i = 0; i + 1 < path.length; i++) {
+            if (arena.kind(path[i + 1]) == CLASS_BODY && (receiver == path[i] || ClassHierarchy.extendsInFile(q, receiver, path[i]))) return true;
+        }
+        return false;
+    }
+
     /**
      * Whether a member of a class of this file ({@code key}: its key, or a parameter property's
      * name) may be read where the cursor is ({@code path}: the cursor's ancestors) on an instance of
@@ -498,10 +630,15 @@ final class CompletionMembers {
         CrossFileNavigator.NameInFile base = ImportedMembers.container(q, expr, new CrossFileNavigator(index));
         FileSummary s = base == null ? null : index.summaryOrLoad(base.file());
         if (s == null) return;
-        String container = isStatic ? base.name() : base.name() + Summarizer.PROTOTYPE;
+        if (isStatic) { // its statics, then those of its own bases in other files
+            importedStatics(base, s, (name, kind, decl, g, detail) -> sink.member(name, kind, decl, group, detail), new HashSet<>(), new HashSet<>(), 0);
+            return;
+        }
         Set<String> seen = new HashSet<>();
-        for (FileSummary.Member m : s.membersOf(container)) {
+        for (InstanceTypes.Found found : InstanceTypes.instanceMembers(base, new CrossFileNavigator(index))) { // its bases in other files too
+            FileSummary.Member m = found.member();
             if (m.kind() != FileSummary.Kind.METHOD && m.kind() != FileSummary.Kind.PROPERTY) continue;
+            if (m.isProtected() && !protectedOfImportedBasesReadable) continue;
             if (seen.add(m.name())) sink.member(m.name(), CompletionHandler.kindOf(m.kind()), -1, group, null);
         }
     }
@@ -628,18 +765,32 @@ final class CompletionMembers {
      * only. An expression does not offer it, as TypeScript's completion does not.
      */
     boolean importsOnlyAType(int binding) {
+        return (importedMeanings(binding) & VALUE) == 0;
+    }
+
+    /**
+     * Whether the import declared by {@code binding} brings a value only: a name its module (in the
+     * index) exports as a function or variable only. A type position does not offer it, as
+     * TypeScript's completion does not.
+     */
+    boolean importsOnlyAValue(int binding) {
+        return (importedMeanings(binding) & TYPE) == 0;
+    }
+
+    /** What an import binding may be used as: TYPE for a type-only import, the module's export's meanings for a named one, else both. */
+    private int importedMeanings(int binding) {
         int specifier = q.parentOf(binding);
         int declaration = q.parentOf(specifier);
-        if (specifier < 0 || declaration < 0 || arena.kind(declaration) != IMPORT_DECLARATION) return false;
-        if (((arena.data(specifier) | arena.data(declaration)) & MOD_TYPE_ONLY) != 0) return true;
-        if (arena.kind(specifier) != IMPORT_SPECIFIER || index == null || file == null) return false;
+        if (specifier < 0 || declaration < 0 || arena.kind(declaration) != IMPORT_DECLARATION) return VALUE_OR_TYPE;
+        if (((arena.data(specifier) | arena.data(declaration)) & MOD_TYPE_ONLY) != 0) return TYPE;
+        if (arena.kind(specifier) != IMPORT_SPECIFIER || index == null || file == null) return VALUE_OR_TYPE;
         String imported = keyName(Layouts.importImported(arena, specifier));
         int source = Layouts.moduleSource(arena, declaration);
-        if (imported == null || source < 0) return false;
+        if (imported == null || source < 0) return VALUE_OR_TYPE;
         FileSummary own = index.summary(file);
         String specifierText = stringValue(source);
         Path module = own != null ? own.resolve(specifierText) : ModuleResolver.resolveFrom(file, specifierText);
-        return module != null && (exportedMeanings(index.summaryOrLoad(module), imported, 0) & VALUE) == 0;
+        return module == null ? VALUE_OR_TYPE : exportedMeanings(index.summaryOrLoad(module), imported, 0);
     }
 
     private int localMeanings(FileSummary s, String local, int depth) {

@@ -107,35 +107,8 @@ public final class DefinitionHandler {
         int container = TypeMembers.declaringContainerOfLiteral(q, annotation, a.data(ident), object);
         if (container >= 0) return declarationsIn(q, container, ident);
         if (workspace == null || file == null) return List.of();
-        // imported, or ns.T (this.options = { … } with options: Router.RouterConfig), or a parameter of an imported function
-        CrossFileNavigator.NameInFile imported = typeName >= 0 ? CrossFileReferences.importedType(q, typeName, file, workspace)
-                : annotation >= 0 ? InstanceTypes.qualifiedType(q, annotation, file, workspace) : importedParameterType(q, object, file, workspace);
+        CrossFileNavigator.NameInFile imported = InstanceTypes.importedTypeOfLiteral(q, object, typeName, annotation, file, workspace);
         return imported == null ? List.of() : importedProperty(imported, a.names().name(a.data(ident)), workspace);
-    }
-
-    /**
-     * {@code f(…, { … })} where f is imported and has one signature: the type its parameter there
-     * is declared as, by the summary's text of it ({@code _params: ProcessParams = {…}}), when that
-     * is a type name the declaring file has; null otherwise (overloads, a rest parameter, a generic).
-     */
-    private static CrossFileNavigator.NameInFile importedParameterType(DocumentQuery q, int literal, Path file, CrossFileNavigator workspace) {
-        Arena a = q.arena();
-        int child = q.outermostParentheses(literal), call = q.parentOf(child);
-        if (call < 0 || a.kind(call) != CALL) return null;
-        int callee = Layouts.callCallee(a, call);
-        int index = 0;
-        int arg = Layouts.callFirstArgument(a, call);
-        for (; arg >= 0 && arg != child; arg = a.nextSibling(arg)) {
-            if (a.kind(arg) == SPREAD) return null;
-            index++;
-        }
-        if (arg < 0 || callee < 0 || a.kind(callee) != IDENTIFIER_REFERENCE || !ImportedMembers.isImportBinding(q, q.symbolOfNode(callee))) return null;
-        CrossFileNavigator.NameInFile origin = InstanceTypes.importedName(q, callee, file, workspace);
-        FileSummary summary = origin == null ? null : workspace.summary(origin.file());
-        List<FileSummary.Signature> signatures = summary == null ? List.of() : summary.signatures(origin.name());
-        if (signatures.size() != 1 || signatures.get(0).construct() || index >= signatures.get(0).parameters().size()) return null;
-        String parameter = signatures.get(0).parameters().get(index);
-        return Callables.isRest(parameter) ? null : InstanceTypes.parameterTypeIn(origin, summary, parameter, workspace);
     }
 
     /** The declarations of the member named as {@code ident} of a class, interface or object type of this file. */

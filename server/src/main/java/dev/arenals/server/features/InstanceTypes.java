@@ -113,6 +113,15 @@ final class InstanceTypes {
             }
             case CALL:
                 return typeOfCall(q, expr, false, file, navigator, depth + 1);
+            case NEW: { // new ns.C(…) of a namespace import: the class its module exports (new C() is DeclaredTypes')
+                int callee = Layouts.callCallee(a, expr);
+                String name = callee >= 0 && a.kind(callee) == MEMBER ? propertyName(a, callee) : null;
+                Path module = name == null ? null : ImportedMembers.namespaceChain(q, file, Layouts.memberObject(a, callee), navigator, 0);
+                NameInFile origin = module == null ? null : navigator.exportOrigin(module, name);
+                FileSummary s = origin == null ? null : navigator.summary(origin.file());
+                FileSummary.Declaration declared = s == null ? null : s.declaration(origin.name());
+                return declared != null && declared.kind() == FileSummary.Kind.CLASS ? origin : null;
+            }
             case IDENTIFIER_REFERENCE: {
                 NameInFile bound = typeOfBinding(q, q.symbolOfNode(expr), file, navigator, depth + 1);
                 return bound != null ? bound : importedVariableType(q, expr, file, navigator); // api of import { api }, api = new Client()
@@ -139,7 +148,10 @@ final class InstanceTypes {
             NameInFile ofContainer = cls == null ? null : staticMemberType(cls, name, true, navigator); // A.create() of an imported A
             if (ofContainer != null) return ofContainer;
             NameInFile owner = name == null ? null : typeOf(q, Layouts.memberObject(a, callee), file, navigator, depth + 1);
-            if (owner == null) return null;
+            if (owner == null) { // ns.make() of a namespace import: the function its module exports, as an imported one
+                Path module = name == null ? null : ImportedMembers.namespaceChain(q, file, Layouts.memberObject(a, callee), navigator, 0);
+                return module == null ? null : returnedBy(q, call, navigator.exportOrigin(module, name), awaited, navigator);
+            }
             MemberAt found = declaringMember(owner, name, navigator, depth + 1);
             List<FileSummary.Signature> signatures = found == null ? List.of()
                     : found.summary().signatures(found.container().name() + Summarizer.PROTOTYPE + "." + name);
@@ -149,7 +161,11 @@ final class InstanceTypes {
             return returned == null ? null : resolveIn(found.container().file(), found.summary(), returned, navigator);
         }
         if (a.kind(callee) != IDENTIFIER_REFERENCE) return null;
-        NameInFile function = importedName(q, callee, file, navigator);
+        return returnedBy(q, call, importedName(q, callee, file, navigator), awaited, navigator);
+    }
+
+    /** What a function of another file returns when {@code call} calls it, by the declared return type of the signature its arguments choose; null for a class or none. */
+    private static NameInFile returnedBy(DocumentQuery q, int call, NameInFile function, boolean awaited, CrossFileNavigator navigator) {
         FileSummary s = function == null ? null : navigator.summary(function.file());
         if (s == null) return null;
         FileSummary.Signature signature = chosenSignature(q, call, s.signatures(function.name()));
@@ -259,6 +275,51 @@ final class InstanceTypes {
         String[] imported = DefinitionHandler.importOf(a, q.scopes().declarationNode(symbol));
         Path module = imported == null ? null : navigator.namespaceModule(file, imported[0], imported[1]);
         return module == null ? null : navigator.exportOrigin(module, a.names().name(a.data(right)));
+    }
+
+    /**
+     * The type another file declares that an object literal is given ({@code typeName} and
+     * {@code annotation}: what {@link DeclaredTypes#typeNameOfLiteral} and
+     * {@link DeclaredTypes#literalAnnotation} found for it here): an imported type, {@code ns.T}
+     * ({@code this.options = { … }} with {@code options: Router.RouterConfig}), or the parameter of an
+     * imported function the literal is passed to; null when none is known.
+     */
+    static NameInFile importedTypeOfLiteral(DocumentQuery q, int literal, int typeName, int annotation, Path file, CrossFileNavigator navigator) {
+        if (typeName >= 0) return CrossFileReferences.importedType(q, typeName, file, navigator);
+        return annotation >= 0 ? qualifiedType(q, annotation, file, navigator) : importedParameterType(q, literal, file, navigator);
+    }
+
+    /**
+     * {@code f(…, { … })} or {@code ns.f(…, { … })} where f is imported and has one signature: the type its parameter there
+     * is declared as, by the summary's text of it ({@code _params: ProcessParams = {…}}), when that
+     * is a type name the declaring file has; null otherwise (overloads, a rest parameter, a generic).
+     */
+    private static NameInFile importedParameterType(DocumentQuery q, int literal, Path file, CrossFileNavigator workspace) {
+        Arena a = q.arena();
+        int child = q.outermostParentheses(literal), call = q.parentOf(child);
+        if (call < 0 || a.kind(call) != CALL) return null;
+        int callee = Layouts.callCallee(a, call);
+        int index = 0;
+        int arg = Layouts.callFirstArgument(a, call);
+        for (; arg >= 0 && arg != child; arg = a.nextSibling(arg)) {
+            if (a.kind(arg) == SPREAD) return null;
+            index++;
+        }
+        if (arg < 0 || callee < 0) return null;
+        NameInFile origin;
+        if (a.kind(callee) == MEMBER) { // ns.f({ … }) of a namespace import: the function its module exports
+            String name = propertyName(a, callee);
+            Path module = name == null ? null : ImportedMembers.namespaceChain(q, file, Layouts.memberObject(a, callee), workspace, 0);
+            origin = module == null ? null : workspace.exportOrigin(module, name);
+        } else {
+            if (a.kind(callee) != IDENTIFIER_REFERENCE || !ImportedMembers.isImportBinding(q, q.symbolOfNode(callee))) return null;
+            origin = importedName(q, callee, file, workspace);
+        }
+        FileSummary summary = origin == null ? null : workspace.summary(origin.file());
+        List<FileSummary.Signature> signatures = summary == null ? List.of() : summary.signatures(origin.name());
+        if (signatures.size() != 1 || signatures.get(0).construct() || index >= signatures.get(0).parameters().size()) return null;
+        String parameter = signatures.get(0).parameters().get(index);
+        return Callables.isRest(parameter) ? null : parameterTypeIn(origin, summary, parameter, workspace);
     }
 
     /** What an object pattern destructures: its annotation, or a variable's initializer. */

@@ -235,6 +235,15 @@ public final class TypeMembers {
         return containers == null || containers.length > 1 ? UNKNOWN : containers.length == 0 ? ABSENT : containers[0];
     }
 
+    /**
+     * The constituents of a union type (through this file's aliases, parentheses and nested unions)
+     * into {@code out}: how many, or -1 when {@code type} is not a union or has more than {@code out} holds.
+     */
+    public static int unionConstituents(DocumentQuery q, int type, int[] out) {
+        int count = constituents(q, type, out, 0, 0);
+        return count < 2 ? -1 : count;
+    }
+
     /** Adds a union's constituents to {@code out} from {@code count}; the new count, or -1 past the bound. */
     private static int constituents(DocumentQuery q, int type, int[] out, int count, int depth) {
         Arena a = q.arena();

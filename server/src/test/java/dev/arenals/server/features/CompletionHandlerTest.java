@@ -271,6 +271,9 @@ class CompletionHandlerTest {
         for (String typeOnly : List.of("B", "I", "Shape")) assertFalse(values.contains(typeOnly), typeOnly + " in " + values);
         List<String> types = labels(complete(app, imports + "let x: |;", index, false));
         assertTrue(types.containsAll(List.of("B", "I", "Shape", "Box")), types.toString());
+        assertFalse(types.contains("area"), "a function imported is no type: " + types); // TypeScript's list has no value-only import there
+        List<String> withNamespace = labels(complete(app, imports + "import * as all from './shapes';\nlet x: |;", index, false));
+        assertTrue(withNamespace.contains("all"), withNamespace.toString());
     }
 
     @Test
@@ -316,7 +319,7 @@ class CompletionHandlerTest {
         String segments = "interface Literal { readonly _tag: 'Literal'; readonly text: string }\n"
                 + "interface ArrayHelper { readonly _tag: 'ArrayHelper'; readonly value: unknown[] }\ntype Segment = Literal | ArrayHelper;\n";
         assertEquals(List.of("_tag", "value"), labels(complete("a.ts", segments + "function f(s: Segment) { switch (s._tag) { case 'ArrayHelper': s./*|*/ } }")));
-        assertEquals(List.of(), labels(complete("a.ts", segments + "function f(s: Segment) { s./*|*/ }")), "not narrowed: nothing (yet), rather than one constituent's members");
+        assertEquals(List.of("_tag"), labels(complete("a.ts", segments + "function f(s: Segment) { s./*|*/ }")), "not narrowed: what every constituent has");
         // Partial, Readonly, Required and NonNullable keep their source's members
         assertEquals(List.of("age", "name"), labels(complete("a.ts", "interface U { name: string; age: number }\nfunction f(u: Partial<Readonly<U>>) { u.| }")));
         assertOffers("a.js", "class A { x = 1; m() { const f = () => this.|; } }", "x");
@@ -332,7 +335,9 @@ class CompletionHandlerTest {
         assertEquals(List.of("host", "nested", "port", "start"), labels(complete("a.js",
                 "const config = { port: 1, 'host': 'x', nested: { depth: 1 }, start() {}, [computed]: 1 }; config.|")));
         assertEquals(List.of("depth"), labels(complete("a.js", "const config = { nested: { depth: 1 } }; config.nested.|")));
-        assertEquals(List.of("create"), labels(complete("a.js", "class Factory { static create() {} make() {} } Factory.|")));
+        // the statics first, then what every constructor has (aClassNameOffersItsStaticsAndWhatEveryConstructorHas)
+        assertEquals("create", labels(complete("a.js", "class Factory { static create() {} make() {} } Factory.|")).get(0));
+        assertEquals(withFunctionMembers("create"), sortedLabels("a.js", "class Factory { static create() {} make() {} } Factory.|", null));
         assertEquals(List.of("port"), labels(complete("a.js", "const config = { port: 1 }; config?.|")));
         assertEquals(List.of("hidden", "secret"), labels(complete("a.js", "class A { #secret = 1; #hidden() {} m() { this.#| } }")));
         assertEquals(List.of(), labels(complete("a.js", "let unknown; unknown.|")));
@@ -562,5 +567,104 @@ class CompletionHandlerTest {
     void thisInAnObjectLiteralsMethodOffersTheLiteralsProperties() {
         assertOffers("a.ts", "const o = { gamma: 1, m() { return this.|; } };", "gamma", "m");
         assertNotOffered("a.ts", "const o = { gamma: 1, m() { function g() { return this.|; } } };", "gamma");
+    }
+
+    // ---- found by CompletionOracleTest; each expected list is typescript@6.0.3's getCompletionsAtPosition (keywords left out) ----
+
+    private static List<String> sortedLabels(String file, String marked, WorkspaceIndex index) {
+        List<String> got = labels(complete(file, marked, index, false));
+        got.sort(Comparator.naturalOrder());
+        return got;
+    }
+
+    private static final List<String> FUNCTION_MEMBERS = List.of("apply", "arguments", "bind", "call", "caller", "length", "name", "prototype", "toString");
+
+    private static List<String> withFunctionMembers(String... statics) {
+        List<String> out = new ArrayList<>(FUNCTION_MEMBERS);
+        out.addAll(List.of(statics));
+        out.sort(Comparator.naturalOrder());
+        return out;
+    }
+
+    @Test
+    void aClassNameOffersItsStaticsAndWhatEveryConstructorHas() {
+        // TypeScript's apparent type of a class is NewableFunction / Function: prototype, call, bind, …
+        assertEquals(withFunctionMembers("make"), sortedLabels("a.ts", "class Box { static make() { return 1; } }\nBox.|make;", null));
+        assertEquals(withFunctionMembers("make"), sortedLabels("a.ts", "class Box { static make() { return this.|make; } }", null));
+        assertEquals(List.of("make", "size"), sortedLabels("a.ts", "class Box { size = 1; make() { return this.|size; } }", null)); // the instance side has none of them
+    }
+
+    @Test
+    void theKeyBeingEditedInATypedLiteralIsOffered() {
+        // TypeScript leaves the property around the cursor out of the keys already written
+        assertEquals(List.of("a"), sortedLabels("a.ts", "interface P { a: number; b: number }\nconst p: P = { |a: 1, b: 2 };", null));
+        assertEquals(List.of("a", "b"), sortedLabels("a.ts", "interface P { a: number; b: number }\nconst p: P = { |a: 1 };", null));
+        // a pattern destructuring a typed value too
+        assertEquals(List.of("a", "b"), sortedLabels("a.ts", "interface P { a: number; b: number }\ndeclare const p: P;\nconst { |a } = p;", null));
+        assertEquals(List.of("b"), sortedLabels("a.ts", "interface P { a: number; b: number }\ndeclare const p: P;\nconst { a, |b } = p;", null));
+    }
+
+    private static final String ROOT = "export class Root { static rootStatic = 1; protected static rootHidden = 1; rootField = 1; protected rootGuarded = 1; }\n";
+    private static final String ITEM = "import { Root } from './base';\nexport class Item extends Root { static itemStatic = 1; protected guarded = 1; open = 1; }\n"
+            + "export function makeItem(): Item { return new Item(); }\n";
+
+    @Test
+    void anImportedClassOffersItsStaticsAndItsBasesButNotProtectedOnesOutsideASubclass(@TempDir Path root) throws IOException {
+        WorkspaceIndex index = index(root, "base.ts", ROOT, "item.ts", ITEM);
+        String app = root.resolve("app.ts").toUri().toString();
+        assertEquals(withFunctionMembers("itemStatic", "rootStatic"), sortedLabels(app, "import { Item } from './item';\nItem.|itemStatic;", index));
+        assertEquals(withFunctionMembers("itemStatic", "rootStatic"), sortedLabels(app, "import { Item } from './item';\nclass Local extends Item {}\nLocal.|itemStatic;", index));
+        assertEquals(withFunctionMembers("itemStatic", "rootHidden", "rootStatic", "s"),
+                sortedLabels(app, "import { Item } from './item';\nclass Local extends Item { static s() { return this.|itemStatic; } }", index));
+    }
+
+    @Test
+    void protectedMembersOfAnImportedBaseOnlyWhereTheSubclassReadsThem(@TempDir Path root) throws IOException {
+        WorkspaceIndex index = index(root, "base.ts", ROOT, "item.ts", ITEM);
+        String app = root.resolve("app.ts").toUri().toString();
+        assertEquals(List.of("guarded", "m", "open", "rootField", "rootGuarded"),
+                sortedLabels(app, "import { Item } from './item';\nclass Local extends Item { m() { return this.|open; } }", index));
+        assertEquals(List.of("open", "rootField"), sortedLabels(app, "import { Item } from './item';\nclass Local extends Item {}\nnew Local().|open;", index));
+    }
+
+    @Test
+    void aFunctionCalledThroughANamespaceImportReturnsItsDeclaredType(@TempDir Path root) throws IOException {
+        WorkspaceIndex index = index(root, "base.ts", ROOT, "item.ts", ITEM);
+        String app = root.resolve("app.ts").toUri().toString();
+        assertEquals(List.of("open", "rootField"), sortedLabels(app, "import * as model from './item';\nconst made = model.makeItem();\nmade.|open;", index));
+        assertEquals(List.of("open", "rootField"), sortedLabels(app, "import * as model from './item';\nnew model.Item().|open;", index));
+    }
+
+    @Test
+    void aLiteralPassedToAnImportedFunctionOffersItsParametersMembers(@TempDir Path root) throws IOException {
+        WorkspaceIndex index = index(root, "base.ts", ROOT, "item.ts", ITEM + "export interface Options { size: number; label?: string }\n"
+                + "export function configure(options: Options) { return options; }\n");
+        String app = root.resolve("app.ts").toUri().toString();
+        assertEquals(List.of("label", "size"), sortedLabels(app, "import * as model from './item';\nmodel.configure({ |size: 1 });", index));
+        assertEquals(List.of("label"), sortedLabels(app, "import { configure } from './item';\nconfigure({ size: 1, | });", index));
+    }
+
+    @Test
+    void superReadsTheBasesMethodsAccessorsAndParameterPropertiesNotItsFields(@TempDir Path root) throws IOException {
+        String a = "class A { f = 1; get g() { return 1; } m() { return 1; } constructor(public p: number) {} static s() {} }\n";
+        assertEquals(List.of("g", "m", "p"), sortedLabels("a.ts", a + "class B extends A { n() { return super.|m(); } }", null));
+        assertEquals(withFunctionMembers("s"), sortedLabels("a.ts", a + "class B extends A { static n() { return super.|s(); } }", null));
+        // a base in another file: its methods (TypeScript also offers g and p; the summary does not tell a field from them)
+        WorkspaceIndex index = index(root, "tool.ts", "export " + a.replace("class A", "class Tool"));
+        assertEquals(List.of("m"), sortedLabels(root.resolve("app.ts").toUri().toString(),
+                "import { Tool } from './tool';\nclass B extends Tool { n() { return super.|m(); } }", index));
+    }
+
+    @Test
+    void aUnionOffersTheMembersEveryConstituentHas(@TempDir Path root) throws IOException {
+        String types = "interface Dot { kind: 'dot'; x: number; w: number }\ninterface Seg { kind: 'seg'; len: number; w: number }\ntype Mark = Dot | Seg;\n";
+        assertEquals(List.of("kind", "w"), sortedLabels("a.ts", types + "declare const m: Mark;\nm./*|*/kind;", null));
+        assertEquals(List.of("kind", "w"), sortedLabels("a.ts", types + "declare const m: Dot | Seg | null;\nm?./*|*/kind;", null));
+        assertEquals(List.of("kind", "x", "w").stream().sorted().toList(), sortedLabels("a.ts", types + "function f(m: Mark) { if (m.kind === 'dot') m./*|*/x; }", null));
+        // constituents imported from another file
+        WorkspaceIndex index = index(root, "shapes.ts", "export interface Circle { kind: 'circle'; radius: number; id: number }\n"
+                + "export interface Square { kind: 'square'; side: number; id: number }\n");
+        assertEquals(List.of("id", "kind"), sortedLabels(root.resolve("app.ts").toUri().toString(),
+                "import type { Circle, Square } from './shapes';\ntype Shape = Circle | Square;\ndeclare const s: Shape;\ns./*|*/kind;", index));
     }
 }

@@ -147,7 +147,9 @@ class ImportedMembersTest {
     void completionAfterTheDotListsTheOtherFilesMembers() throws IOException {
         assertEquals("distance:Function Inner:Module", completion("Geometry.|"));
         assertEquals("deep:Function", completion("g.Geometry.Inner.|"));
-        assertEquals("area:Method unit:Property", completion("Shapes.|"));
+        // a class: its statics, then what every constructor has (TypeScript's NewableFunction and Function)
+        assertEquals("area:Method unit:Property apply:Method call:Method bind:Method toString:Method prototype:Property length:Property arguments:Property "
+                + "caller:Property name:Property", completion("Shapes.|"));
         assertEquals("Red:EnumMember Green:EnumMember", completion("Color.|"));
         assertEquals("clamp:Method", completion("util.cl|"));
     }
