@@ -606,7 +606,8 @@ final class InstanceTypes {
             MemberAt one = declaringMember(owner, name, navigator, 0);
             return one == null ? List.of() : List.of(one);
         }
-        return declaringIn(narrowed(q, reference, parts, navigator), name, navigator, 0);
+        List<MemberAt> found = declaringIn(narrowed(q, reference, parts, navigator), name, navigator, 0);
+        return found.size() > 1 && q != null && TypeMembers.mayBeNarrowedUnseen(q, reference) ? List.of() : found; // a type guard may leave one of them
     }
 
     private static List<MemberAt> declaringIn(List<NameInFile> parts, String name, CrossFileNavigator navigator, int depth) {

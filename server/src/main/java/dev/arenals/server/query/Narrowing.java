@@ -50,6 +50,64 @@ final class Narrowing {
         return null;
     }
 
+    /**
+     * Whether something this class does not read may narrow {@code x} at the read
+     * {@code reference}: an enclosing test that hands x to a call (a type guard, {@code isA(x)}),
+     * tests {@code "k" in x} or {@code typeof x}, or an earlier {@code if} of the same blocks that
+     * tests x at all (an early exit narrows what follows). A union's member that several
+     * constituents declare is then not answered: TypeScript may have left one of them.
+     */
+    static boolean mayBeNarrowedUnseen(DocumentQuery q, int reference) {
+        Arena a = q.arena();
+        int symbol = reference >= 0 && a.kind(reference) == IDENTIFIER_REFERENCE ? q.symbolOfNode(reference) : -1;
+        if (symbol < 0) return false;
+        int child = reference;
+        for (int p = q.parentOf(reference), steps = 0; p >= 0 && steps < MAX_STEPS; child = p, p = q.parentOf(p), steps++) {
+            switch (a.kind(p)) {
+                case FUNCTION_DECLARATION: case FUNCTION_EXPRESSION: case ARROW_FUNCTION: case CLASS_BODY: case PROGRAM:
+                    return false;
+                case IF:
+                    if (child != Layouts.ifTest(a, p) && guardsUnseen(q, Layouts.ifTest(a, p), symbol)) return true;
+                    break;
+                case CONDITIONAL:
+                    if (child != a.firstChild(p) && guardsUnseen(q, a.firstChild(p), symbol)) return true;
+                    break;
+                case BINARY:
+                    if ((a.data(p) == Token.AMP2 || a.data(p) == Token.BAR2) && child != a.firstChild(p) && guardsUnseen(q, a.firstChild(p), symbol)) return true;
+                    break;
+                case BLOCK: case FUNCTION_BODY: case SWITCH_CASE: case MODULE_BLOCK: case STATIC_BLOCK:
+                    for (int st = a.firstChild(p); st >= 0 && st != child; st = a.nextSibling(st)) {
+                        if (a.kind(st) == IF && mentions(q, Layouts.ifTest(a, st), symbol, false)) return true;
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a test hands {@code symbol} to a call, to {@code in} or to {@code typeof}. */
+    private static boolean guardsUnseen(DocumentQuery q, int test, int symbol) {
+        return mentions(q, test, symbol, true);
+    }
+
+    /** Whether {@code symbol} is read in the subtree of {@code node} (only as a guard's operand: {@code guarded}). */
+    private static boolean mentions(DocumentQuery q, int node, int symbol, boolean guarded) {
+        Arena a = q.arena();
+        if (node < 0) return false;
+        for (int n = TreePaths.firstInSubtree(a, node); n <= node; n++) {
+            if (a.kind(n) != IDENTIFIER_REFERENCE || q.symbolOfNode(n) != symbol) continue;
+            if (!guarded) return true;
+            int parent = q.parentOf(n);
+            int pk = parent < 0 ? -1 : a.kind(parent);
+            if (pk == CALL && Layouts.callCallee(a, parent) != n) return true;
+            if (pk == BINARY && a.data(parent) == Token.K_IN && a.firstChild(parent) != n) return true;
+            if (pk == UNARY && a.data(parent) == Token.K_TYPEOF) return true;
+        }
+        return false;
+    }
+
     /** Tests walked out through: bounds the walk in deeply nested code. */
     private static final int MAX_STEPS = 256;
 

@@ -162,9 +162,13 @@ public final class TypeMembers {
      * TypeScript's definition and references answer it; null when a constituent is not settled
      * (declared elsewhere, generic, computed), an empty array when none has it.
      */
+    /** Whether a type guard, {@code in}, {@code typeof} or an earlier test with an early exit may narrow the read {@code reference} unseen ({@link Narrowing#mayBeNarrowedUnseen}). */
+    public static boolean mayBeNarrowedUnseen(DocumentQuery q, int reference) { return Narrowing.mayBeNarrowedUnseen(q, reference); }
+
     public static int[] declaringContainers(DocumentQuery q, int type, int nameId, int reference) {
         if (type < 0 || insideUnsettledInstanceof(q, reference)) return null;
-        return narrowedContainers(q, type, nameId, reference < 0 ? null : Narrowing.at(q, reference));
+        int[] found = narrowedContainers(q, type, nameId, reference < 0 ? null : Narrowing.at(q, reference));
+        return found != null && found.length > 1 && Narrowing.mayBeNarrowedUnseen(q, reference) ? null : found; // a type guard may leave one
     }
 
     /**

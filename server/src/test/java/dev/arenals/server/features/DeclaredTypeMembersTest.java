@@ -87,6 +87,21 @@ class DeclaredTypeMembersTest {
         assertDefinition("a.ts", o.replace("[[n]]", "n").replace("class C { n", "class C { [[n]]") + "new O().m('s').|n;");
     }
 
+    /**
+     * typescript@6.0.3 answers B's m alone after the guard and A's after the early exit; each
+     * constituent's declaration would be wrong there, so a read a type guard, {@code in},
+     * {@code typeof} or an earlier test may narrow gets no answer ("exact or nothing").
+     */
+    @Test
+    void aUnionsMemberIsNotEachConstituentsWhereAGuardMayHaveNarrowedIt() {
+        String ab = "class A { [[m]] = 1; a = 1 } class B { [[m]] = 2; b = 2 }\n";
+        assertDefinition("a.ts", ab + "function f(u: A /*|*/ B) { return u./*|*/m; }".replace("A /*|*/ B", "A | B")); // nothing narrows: each
+        String none = ab.replace("[[m]]", "m");
+        assertDefinition("a.ts", none + "function isB(x: unknown): x is B { return true; }\nfunction f(u: A | B) { if (isB(u)) u./*|*/m; }");
+        assertDefinition("a.ts", none + "function f(u: A | B) { if (!(u instanceof A)) return; u./*|*/m; }");
+        assertDefinition("a.ts", none + "function f(u: A | B) { if ('b' in u) return u./*|*/m; }");
+    }
+
     @Test
     void aCallOfAnOverloadedMethodIsTheSignatureItsLiteralArgumentsChoose() {
         String o = "class O { [[m]](a: number): number; m(a: string, b?: 2): string; m(a: any, b?: any) { return a; } }\n";
