@@ -607,6 +607,13 @@ final class InstanceTypes {
             return one == null ? List.of() : List.of(one);
         }
         List<MemberAt> found = declaringIn(narrowed(q, reference, parts, navigator), name, navigator, 0);
+        for (MemberAt m : found) {
+            // a property a constituent has twice: an interface merged with a const bound to a class (effect's
+            // `interface Objects` + `const Objects = class …`), whose type is the interface alone to TypeScript
+            int properties = 0;
+            for (FileSummary.Member row : m.members()) if (row.kind() == FileSummary.Kind.PROPERTY) properties++;
+            if (properties > 1) return List.of();
+        }
         return found.size() > 1 && q != null && TypeMembers.mayBeNarrowedUnseen(q, reference) ? List.of() : found; // a type guard may leave one of them
     }
 

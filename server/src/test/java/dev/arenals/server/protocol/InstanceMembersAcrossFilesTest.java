@@ -2,6 +2,7 @@ package dev.arenals.server.protocol;
 
 import static dev.arenals.server.testing.InProcessServer.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arenals.server.testing.InProcessServer;
 import java.nio.file.Files;
@@ -342,6 +343,25 @@ class InstanceMembersAcrossFilesTest {
             s.open(uri("use.ts"), "typescript", 1, use);
             assertEquals(List.of("decls.ts:0:17"), definition(s, "use.ts", at(use, "'c': u.m", 7)), "case 'c'");
             assertEquals(List.of("decls.ts:1:17"), definition(s, "use.ts", at(use, "default: u.m", 11)), "default: the other constituent");
+        }
+    }
+
+    /**
+     * An interface merged with a const bound to a class (effect's {@code interface Objects} and
+     * {@code const Objects = class …}) is the interface alone as a type: typescript@6.0.3 answers
+     * the interfaces' props (lines 1 and 3), never the class expression's field (line 2).
+     */
+    @Test
+    void aConstituentMergedWithAConstClassIsNeverAnsweredByTheClassField() throws Exception {
+        String decls = "export type AST = Objects | Arrays;\nexport interface Objects { readonly props: number }\n"
+                + "export const Objects = class { readonly props = 1 };\nexport interface Arrays { readonly props: number }\n";
+        String use = "import { type AST } from './decls';\ndeclare const o: AST;\no.props;\n";
+        Files.writeString(root.resolve("decls.ts"), decls);
+        Files.writeString(root.resolve("use.ts"), use);
+        try (InProcessServer s = InProcessServer.inWorkspace(root)) {
+            s.open(uri("use.ts"), "typescript", 1, use);
+            List<String> found = definition(s, "use.ts", at(use, "o.props", 2));
+            for (String location : found) assertTrue(!location.startsWith("decls.ts:2:"), "the class expression's field: " + found);
         }
     }
 
