@@ -277,15 +277,21 @@ class InstanceMembersAcrossFilesTest {
      * answer on the same two files; decls.ts stays closed, so its summary answers.
      */
     private void assertEachReadGoesToK(String decls, String use, Object... markerDeltaAndWhy) throws Exception {
-        Files.writeString(root.resolve("decls.ts"), "export class E { k = 1; }\n" + decls);
-        Files.writeString(root.resolve("use.ts"), use);
-        try (InProcessServer s = InProcessServer.inWorkspace(root)) {
-            s.open(uri("use.ts"), "typescript", 1, use);
+        try (InProcessServer s = declsAndUse("export class E { k = 1; }\n" + decls, use)) {
             for (int i = 0; i < markerDeltaAndWhy.length; i += 3) {
                 assertEquals(List.of("decls.ts:0:17"), definition(s, "use.ts", at(use, (String) markerDeltaAndWhy[i], (Integer) markerDeltaAndWhy[i + 1])),
                         (String) markerDeltaAndWhy[i + 2]);
             }
         }
+    }
+
+    /** A workspace of decls.ts (closed: its summary answers) and use.ts, opened as the editor opens it. */
+    private InProcessServer declsAndUse(String decls, String use) throws Exception {
+        Files.writeString(root.resolve("decls.ts"), decls);
+        Files.writeString(root.resolve("use.ts"), use);
+        InProcessServer s = InProcessServer.inWorkspace(root);
+        s.open(uri("use.ts"), "typescript", 1, use);
+        return s;
     }
 
     @Test
@@ -337,10 +343,7 @@ class InstanceMembersAcrossFilesTest {
     void aDiscriminantDeclaredByItsInitializerNarrowsAnImportedUnion() throws Exception {
         String decls = "export class C { m() {} readonly kind = 'c'; }\nexport class E { m() {} kind = 'e' as const; }\nexport type U = C | E;\n";
         String use = "import { U } from './decls';\nfunction f(u: U) { switch (u.kind) { case 'c': u.m(); break; default: u.m(); } }\n";
-        Files.writeString(root.resolve("decls.ts"), decls);
-        Files.writeString(root.resolve("use.ts"), use);
-        try (InProcessServer s = InProcessServer.inWorkspace(root)) {
-            s.open(uri("use.ts"), "typescript", 1, use);
+        try (InProcessServer s = declsAndUse(decls, use)) {
             assertEquals(List.of("decls.ts:0:17"), definition(s, "use.ts", at(use, "'c': u.m", 7)), "case 'c'");
             assertEquals(List.of("decls.ts:1:17"), definition(s, "use.ts", at(use, "default: u.m", 11)), "default: the other constituent");
         }
@@ -356,10 +359,7 @@ class InstanceMembersAcrossFilesTest {
         String decls = "export type AST = Objects | Arrays;\nexport interface Objects { readonly props: number }\n"
                 + "export const Objects = class { readonly props = 1 };\nexport interface Arrays { readonly props: number }\n";
         String use = "import { type AST } from './decls';\ndeclare const o: AST;\no.props;\n";
-        Files.writeString(root.resolve("decls.ts"), decls);
-        Files.writeString(root.resolve("use.ts"), use);
-        try (InProcessServer s = InProcessServer.inWorkspace(root)) {
-            s.open(uri("use.ts"), "typescript", 1, use);
+        try (InProcessServer s = declsAndUse(decls, use)) {
             List<String> found = definition(s, "use.ts", at(use, "o.props", 2));
             for (String location : found) assertTrue(!location.startsWith("decls.ts:2:"), "the class expression's field: " + found);
         }
