@@ -12,15 +12,11 @@
 // every name the project declares. CompletionOracleTest compares arena-ls's completion with them.
 //   node completion-fuzz.mjs --seed 7 --count 30
 import { inMemoryLanguageService, loadTypeScript, onRejectedLine } from '../scripts/typescript-oracle.mjs';
-import { mulberry32 } from '../scripts/seeded-random.mjs';
+import { fuzzerArguments } from '../scripts/seeded-random.mjs';
 
 const args = process.argv.slice(2);
-const opt = (name, fallback) => { const i = args.indexOf(name); return i >= 0 ? Number(args[i + 1]) : fallback; };
-const random = mulberry32(opt('--seed', 1));
-const count = opt('--count', 30);
+const { count, random, pick, chance } = fuzzerArguments(args, 30);
 
-const pick = (xs) => xs[Math.floor(random() * xs.length)];
-const chance = (p) => random() < p;
 const some = (xs, p) => xs.filter(() => chance(p));
 
 const MEMBER_NAMES = ['name', 'size', 'label', 'total', 'owner', 'level', 'tag', 'value', 'score', 'code'];

@@ -8,16 +8,12 @@
 // declarations, use.ts imports them and reads): {programs: [{files, queries: [{file, at, ts:
 // [[file, start, end]], outside, rejected}]}]}, for MemberNavigationAcrossFilesOracleTest.
 //   node members-fuzz.mjs --seed 7 --count 40 [--split]
-import { inMemoryLanguageService, loadTypeScript } from '../scripts/typescript-oracle.mjs';
-import { mulberry32 } from '../scripts/seeded-random.mjs';
+import { checkerErrors, inMemoryLanguageService, loadTypeScript, onLineOf, onRejectedLine } from '../scripts/typescript-oracle.mjs';
+import { fuzzerArguments } from '../scripts/seeded-random.mjs';
 
 const args = process.argv.slice(2);
-const opt = (name, fallback) => { const i = args.indexOf(name); return i >= 0 ? Number(args[i + 1]) : fallback; };
-const random = mulberry32(opt('--seed', 1));
-const count = opt('--count', 40);
+const { count, random, pick, chance } = fuzzerArguments(args, 40);
 
-const pick = (xs) => xs[Math.floor(random() * xs.length)];
-const chance = (p) => random() < p;
 
 const NAMES = ['m', 'n', 'k', 'v', 'w', 'kind'];
 
@@ -191,21 +187,16 @@ for (let i = 0; i < count; i++) {
 const byName = new Map(files.map(f => [f.name, f.text]));
 const service = inMemoryLanguageService(ts, byName, { strict: true, target: ts.ScriptTarget.ES2022, lib: ['lib.es2022.d.ts'], types: [], noEmit: true,
     module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler });
-/** Whether anything on the line of `at` in `file` is an error to TypeScript's checker (each use is one line). */
-function rejectedAt(file, text, at, errors) {
-    const lineStart = text.lastIndexOf('\n', at - 1) + 1, lineEnd = text.indexOf('\n', at);
-    return errors.some(([s, e]) => s <= lineEnd && e >= lineStart);
-}
 if (split) {
     const out = [];
     for (const p of programs) {
         const use = p.files[1];
-        const errors = service.getSemanticDiagnostics(use.name).map(d => [d.start, d.start + d.length]);
+        const rejected = onRejectedLine(service, use.name, use.text);
         const queries = p.queries.map(({ file, at }) => {
             const found = service.getDefinitionAtPosition(file, at) ?? [];
             const inProgram = found.filter(d => byName.has(d.fileName));
             return { file: file.slice(1), at, ts: inProgram.map(d => [d.fileName.slice(1), d.textSpan.start, d.textSpan.start + d.textSpan.length]),
-                outside: found.length > inProgram.length, rejected: rejectedAt(file, use.text, at, errors) };
+                outside: found.length > inProgram.length, rejected: rejected(at) };
         });
         out.push({ files: p.files.map(f => ({ name: f.name.slice(1), text: f.text })), queries });
     }
@@ -221,14 +212,15 @@ function singleFileAnswers() {
         // a read on a line TypeScript rejects (a member the type does not have, a union not narrowed, a possibly
         // null value) is not judged: a valid program only reads a union's member where it is narrowed to
         // constituents that have it
-        const errors = service.getSemanticDiagnostics(f.name).map(d => [d.start, d.start + d.length]);
+        const errors = checkerErrors(service, f.name);
+        const rejected = onLineOf(errors, f.text);
         const queries = f.queries.map((at, i) => {
             const found = service.getDefinitionAtPosition(f.name, at) ?? [];
             const here = found.filter(d => d.fileName === f.name).map(d => [d.textSpan.start, d.textSpan.start + d.textSpan.length]);
             // references (declarations included), for every other read whose definition is in the file (they cost the most)
             const refs = i % 2 === 1 || here.length === 0 || found.length > here.length ? [] : (service.getReferencesAtPosition(f.name, at) ?? [])
                 .map(r => [r.fileName === f.name ? r.textSpan.start : -1, r.textSpan.start + r.textSpan.length]);
-            return { at, ts: here, refs, outside: found.length > here.length, rejected: rejectedAt(f.name, f.text, at, errors) };
+            return { at, ts: here, refs, outside: found.length > here.length, rejected: rejected(at) };
         });
         out.push({ name: f.name.slice(1), text: f.text, queries, errors });
     }

@@ -10,3 +10,18 @@ export function mulberry32(seed) {
         return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
     };
 }
+
+/**
+ * A fuzzer's command line ({@code --seed S --count N}, other flags its own) and its seeded
+ * choices: {count, random, pick(xs), chance(p)}.
+ */
+export function fuzzerArguments(args, defaultCount) {
+    const opt = (name, fallback) => { const i = args.indexOf(name); return i >= 0 ? Number(args[i + 1]) : fallback; };
+    const random = mulberry32(opt('--seed', 1));
+    return {
+        count: opt('--count', defaultCount),
+        random,
+        pick: (xs) => xs[Math.floor(random() * xs.length)],
+        chance: (p) => random() < p,
+    };
+}

@@ -68,7 +68,16 @@ function textHash(text) {
  * (each generated use is one line): such a line is not judged, no valid program has it.
  */
 export function onRejectedLine(service, fileName, text) {
-    const errors = service.getSemanticDiagnostics(fileName).map(d => [d.start, d.start + d.length]);
+    return onLineOf(checkerErrors(service, fileName), text);
+}
+
+/** The [start, end] of each error TypeScript's checker reports in a file. */
+export function checkerErrors(service, fileName) {
+    return service.getSemanticDiagnostics(fileName).map(d => [d.start, d.start + d.length]);
+}
+
+/** Whether an offset of {@code text} lies on a line one of {@code errors} ([start, end]) touches. */
+export function onLineOf(errors, text) {
     return (at) => {
         const lineStart = text.lastIndexOf('\n', at - 1) + 1, lineEnd = text.indexOf('\n', at);
         return errors.some(([s, e]) => s <= (lineEnd < 0 ? text.length : lineEnd) && e >= lineStart);

@@ -4,15 +4,11 @@
 // The Java side (UnreachableCodeOracleTest) compares arena-ls's own findings with them.
 //   node unreachable-fuzz.mjs --seed 7 --count 500
 import { loadTypeScript } from '../scripts/typescript-oracle.mjs';
-import { mulberry32 } from '../scripts/seeded-random.mjs';
+import { fuzzerArguments } from '../scripts/seeded-random.mjs';
 
 const args = process.argv.slice(2);
-const opt = (name, fallback) => { const i = args.indexOf(name); return i >= 0 ? Number(args[i + 1]) : fallback; };
-const random = mulberry32(opt('--seed', 1));
-const count = opt('--count', 200);
+const { count, random, pick, chance } = fuzzerArguments(args, 200);
 
-const pick = (xs) => xs[Math.floor(random() * xs.length)];
-const chance = (p) => random() < p;
 
 let labelId = 0;
 

@@ -163,11 +163,8 @@ public final class DefinitionHandler {
             parent = TreePaths.parent(a, parent);
         }
         if (parent < 0 || a.kind(parent) != CALL || Layouts.callCallee(a, parent) != callee) return found;
-        int arguments = 0;
-        for (int arg = Layouts.callFirstArgument(a, parent); arg >= 0; arg = a.nextSibling(arg)) {
-            if (a.kind(arg) == SPREAD) return found;
-            arguments++;
-        }
+        int arguments = OverloadArguments.argumentCount(a, parent);
+        if (arguments < 0) return found; // a spread argument
         for (int c = a.firstChild(parent); c >= 0; c = a.nextSibling(c)) if (a.kind(c) == TYPE_ARGUMENTS) return found;
         // each location's arity: [fewest, most] arguments (most -1: a rest parameter), or null for an implementation
         int[][] arities = new int[found.size()][];
@@ -199,7 +196,7 @@ public final class DefinitionHandler {
             // the signatures are the overloads in source order; an implementation after them is not one
             if (signatures.size() != found.size() && signatures.size() != found.size() - 1) return found;
             for (int i = 0; i < signatures.size(); i++) {
-                int[] arity = arityOf(signatures.get(i).parameters());
+                int[] arity = OverloadArguments.arityOf(signatures.get(i).parameters());
                 if (arity == null) return found;
                 arities[i] = arity;
             }
@@ -209,7 +206,7 @@ public final class DefinitionHandler {
             int[] arity = arities[i];
             if (arity == null) continue;
             if (arity[0] == 0 && firstTakingNone < 0) firstTakingNone = i;
-            if (arguments < arity[0] || (arity[1] >= 0 && arguments > arity[1])) continue;
+            if (!OverloadArguments.takes(arity, arguments)) continue;
             if (only >= 0) {
                 only = -2;
                 break;
@@ -221,7 +218,7 @@ public final class DefinitionHandler {
         // several take as many arguments: the first whose parameters take each argument, where literals settle it
         for (int i = 0; i < arities.length; i++) {
             int[] arity = arities[i];
-            if (arity == null || arguments < arity[0] || (arity[1] >= 0 && arguments > arity[1])) continue;
+            if (arity == null || !OverloadArguments.takes(arity, arguments)) continue;
             int verdict = signatures == null ? OverloadArguments.argumentsFit(q, parameterLists[i], parent) : OverloadArguments.argumentsFit(q, signatures.get(i).parameters(), parent);
             if (verdict == OverloadArguments.FITS) return List.of(found.get(i));
             if (verdict == OverloadArguments.UNSURE) return found;
@@ -231,33 +228,6 @@ public final class DefinitionHandler {
 
     private static int comparePositions(Position one, Position other) {
         return one.getLine() != other.getLine() ? Integer.compare(one.getLine(), other.getLine()) : Integer.compare(one.getCharacter(), other.getCharacter());
-    }
-
-    /** {@link OverloadArguments#arityOf(Arena, int)} read from parameters as written in a summary ({@code a?: T}, {@code b = 1}, {@code ...r: T[]}); null when unsure. */
-    static int[] arityOf(List<String> parameters) {
-        int fewest = 0, most = 0;
-        for (String p : parameters) {
-            String t = p.trim();
-            if (t.startsWith("...")) return new int[] {fewest, -1};
-            if (t.startsWith("@")) return null; // decorated
-            int depth = 0;
-            boolean optional = false;
-            int nameEnd = -1;
-            for (int i = 0; i < t.length(); i++) {
-                char c = t.charAt(i);
-                if (c == '(' || c == '[' || c == '{' || c == '<') depth++;
-                else if (c == ')' || c == ']' || c == '}' || c == '>') {
-                    if (c == '>' && i > 0 && t.charAt(i - 1) == '=') continue; // =>
-                    depth--;
-                } else if (depth == 0 && c == '?' && nameEnd < 0 && i + 1 < t.length() && t.charAt(i + 1) == ':') optional = true;
-                else if (depth == 0 && c == ':' && nameEnd < 0) nameEnd = i;
-                else if (depth == 0 && c == '=' && (i + 1 >= t.length() || t.charAt(i + 1) != '>')) optional = true; // a default
-            }
-            if (depth != 0) return null;
-            most++;
-            if (!optional) fewest = most;
-        }
-        return new int[] {fewest, most};
     }
 
     /**

@@ -181,16 +181,12 @@ final class InstanceTypes {
      */
     private static FileSummary.Signature chosenSignature(DocumentQuery q, int call, List<FileSummary.Signature> signatures) {
         if (signatures.size() < 2) return signatures.isEmpty() ? null : signatures.get(0);
-        Arena a = q.arena();
-        int arguments = 0;
-        for (int arg = Layouts.callFirstArgument(a, call); arg >= 0; arg = a.nextSibling(arg)) {
-            if (a.kind(arg) == SPREAD) return null;
-            arguments++;
-        }
+        int arguments = OverloadArguments.argumentCount(q.arena(), call);
+        if (arguments < 0) return null;
         for (FileSummary.Signature signature : signatures) {
-            int[] arity = DefinitionHandler.arityOf(signature.parameters());
+            int[] arity = OverloadArguments.arityOf(signature.parameters());
             if (arity == null) return null;
-            if (arguments < arity[0] || (arity[1] >= 0 && arguments > arity[1])) continue;
+            if (!OverloadArguments.takes(arity, arguments)) continue;
             int verdict = OverloadArguments.argumentsFit(q, signature.parameters(), call);
             if (verdict == OverloadArguments.FITS) return signature;
             if (verdict == OverloadArguments.UNSURE) return null;
@@ -374,6 +370,18 @@ final class InstanceTypes {
      * gives {@code T} ({@code people.list()}, {@code repo.items}); null otherwise.
      */
     private static NameInFile elementTypeOf(DocumentQuery q, int expr, Path file, CrossFileNavigator navigator, int depth) {
+        return typeInside(q, expr, file, navigator, depth, TypeTexts::elementOf);
+    }
+
+    /**
+     * A type written inside the type another file's summary declares for {@code expr} (a member
+     * read {@code o.list} or a method call {@code o.list()} on a type of another file): {@code part}
+     * takes that type's text to the inner one ({@code E[]} to {@code E}), resolved where it is
+     * written, or, a type parameter of the generic, to the type argument this file gives; null
+     * otherwise.
+     */
+    private static NameInFile typeInside(DocumentQuery q, int expr, Path file, CrossFileNavigator navigator, int depth,
+            java.util.function.UnaryOperator<String> part) {
         Arena a = q.arena();
         while (expr >= 0 && (a.kind(expr) == PARENTHESIZED || a.kind(expr) == NON_NULL)) expr = Layouts.operand(a, expr);
         if (expr < 0 || depth > MAX_DEPTH) return null;
@@ -391,11 +399,11 @@ final class InstanceTypes {
         } else {
             for (FileSummary.Member m : found.members()) if (text == null && m.type() != null && m.kind() == FileSummary.Kind.PROPERTY) text = m.type();
         }
-        String element = text == null ? null : TypeTexts.elementOf(text);
-        String typeName = element == null ? null : instanceTypeName(element, false);
+        String inner = text == null ? null : part.apply(text);
+        String typeName = inner == null ? null : instanceTypeName(inner, false);
         NameInFile resolved = typeName == null ? null : resolveIn(found.container().file(), found.summary(), typeName, navigator);
-        if (resolved != null || element == null || !found.container().equals(owner)) return resolved;
-        return typeArgumentGiven(q, object, owner, found.summary(), element, file, navigator); // T[] of a Repo<User>
+        if (resolved != null || inner == null || !found.container().equals(owner)) return resolved;
+        return typeArgumentGiven(q, object, owner, found.summary(), inner, file, navigator); // T[] of a Repo<User>
     }
 
     /**
@@ -482,23 +490,10 @@ final class InstanceTypes {
         boolean computed = (a.data(expr) & M_COMPUTED) != 0;
         int index = computed ? Layouts.memberProperty(a, expr) : -1;
         if (computed && (index < 0 || (a.kind(index) != NUMBER_LITERAL && a.kind(index) != STRING_LITERAL))) return null;
-        int object = Layouts.memberObject(a, expr);
-        if (index >= 0 && a.kind(index) == NUMBER_LITERAL && object >= 0 && a.kind(object) == CALL) return elementTypeOf(q, object, file, navigator, depth + 1); // people.list()[0]
-        String objectName = object >= 0 && a.kind(object) == MEMBER ? propertyName(a, object) : null;
-        NameInFile owner = objectName == null ? null : typeOf(q, Layouts.memberObject(a, object), file, navigator, depth + 1);
-        MemberAt found = owner == null ? null : declaringMember(owner, objectName, navigator, depth + 1);
-        if (found == null) return null;
-        for (FileSummary.Member m : found.members()) {
-            if (m.type() == null) continue;
-            boolean numeric = index >= 0 && a.kind(index) == NUMBER_LITERAL;
-            String element = numeric ? TypeTexts.elementOf(m.type()) : null;
-            if (element == null) element = TypeTexts.indexedValueOf(m.type(), numeric);
-            String typeName = element == null ? null : instanceTypeName(element, false);
-            NameInFile resolved = typeName == null ? null : resolveIn(found.container().file(), found.summary(), typeName, navigator);
-            if (resolved != null || element == null || !found.container().equals(owner)) return resolved;
-            return typeArgumentGiven(q, Layouts.memberObject(a, object), owner, found.summary(), element, file, navigator); // items[0] of items: T[] on a Repo<User>
-        }
-        return null;
+        boolean numeric = index >= 0 && a.kind(index) == NUMBER_LITERAL;
+        return typeInside(q, Layouts.memberObject(a, expr), file, navigator, depth, numeric
+                ? type -> { String element = TypeTexts.elementOf(type); return element != null ? element : TypeTexts.indexedValueOf(type, true); }
+                : type -> TypeTexts.indexedValueOf(type, false));
     }
 
     /**

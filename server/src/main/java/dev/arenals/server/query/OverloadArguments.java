@@ -61,15 +61,12 @@ public final class OverloadArguments {
      */
     public static int chosenSignature(DocumentQuery q, int[] signatures, int count, int call) {
         Arena a = q.arena();
-        int arguments = 0;
-        for (int arg = Layouts.callFirstArgument(a, call); arg >= 0; arg = a.nextSibling(arg)) {
-            if (a.kind(arg) == SPREAD) return -1;
-            arguments++;
-        }
+        int arguments = argumentCount(a, call);
+        if (arguments < 0) return -1;
         for (int i = 0; i < count; i++) {
             int[] arity = arityOf(a, Layouts.functionParameters(a, signatures[i]));
             if (arity == null) return -1;
-            if (arguments < arity[0] || (arity[1] >= 0 && arguments > arity[1])) continue;
+            if (!takes(arity, arguments)) continue;
             int verdict = argumentsFit(q, Layouts.functionParameters(a, signatures[i]), call);
             if (verdict == FITS) return signatures[i];
             if (verdict == UNSURE) return -1;
@@ -77,7 +74,22 @@ public final class OverloadArguments {
         return -1;
     }
 
-    /** Whether a call's arguments fit a parameter list of this file , {@code this: T} skipped. */
+    /** How many arguments a call gives, or -1 when one is spread (then how many is not known). */
+    public static int argumentCount(Arena a, int call) {
+        int arguments = 0;
+        for (int arg = Layouts.callFirstArgument(a, call); arg >= 0; arg = a.nextSibling(arg)) {
+            if (a.kind(arg) == SPREAD) return -1;
+            arguments++;
+        }
+        return arguments;
+    }
+
+    /** Whether a signature of {@code arity} ({@link #arityOf}: fewest, most or -1) takes {@code arguments} arguments. */
+    public static boolean takes(int[] arity, int arguments) {
+        return arguments >= arity[0] && (arity[1] < 0 || arguments <= arity[1]);
+    }
+
+    /** Whether a call's arguments fit a parameter list of this file, {@code this: T} skipped. */
     public static int argumentsFit(DocumentQuery q, int params, int call) {
         Arena a = q.arena();
         int verdict = FITS;
@@ -100,6 +112,33 @@ public final class OverloadArguments {
             if (Layouts.isRestParameter(a, p)) return new int[] {fewest, -1};
             most++;
             if ((a.data(p) & P_OPTIONAL) == 0 && Layouts.parameterInitializer(a, p) < 0) fewest = most;
+        }
+        return new int[] {fewest, most};
+    }
+
+    /** {@link #arityOf(Arena, int)} read from parameters as written in a summary ({@code a?: T}, {@code b = 1}, {@code ...r: T[]}); null when unsure. */
+    public static int[] arityOf(java.util.List<String> parameters) {
+        int fewest = 0, most = 0;
+        for (String p : parameters) {
+            String t = p.trim();
+            if (t.startsWith("...")) return new int[] {fewest, -1};
+            if (t.startsWith("@")) return null; // decorated
+            int depth = 0;
+            boolean optional = false;
+            int nameEnd = -1;
+            for (int i = 0; i < t.length(); i++) {
+                char c = t.charAt(i);
+                if (c == '(' || c == '[' || c == '{' || c == '<') depth++;
+                else if (c == ')' || c == ']' || c == '}' || c == '>') {
+                    if (c == '>' && i > 0 && t.charAt(i - 1) == '=') continue; // =>
+                    depth--;
+                } else if (depth == 0 && c == '?' && nameEnd < 0 && i + 1 < t.length() && t.charAt(i + 1) == ':') optional = true;
+                else if (depth == 0 && c == ':' && nameEnd < 0) nameEnd = i;
+                else if (depth == 0 && c == '=' && (i + 1 >= t.length() || t.charAt(i + 1) != '>')) optional = true; // a default
+            }
+            if (depth != 0) return null;
+            most++;
+            if (!optional) fewest = most;
         }
         return new int[] {fewest, most};
     }
@@ -176,7 +215,7 @@ public final class OverloadArguments {
         if (colon < 0) return parameter.contains("=") || parameter.startsWith("{") || parameter.startsWith("[") ? UNSURE : FITS;
         if (parameter.indexOf('=') >= 0 && parameter.indexOf('=') > colon) return UNSURE; // a default after the type: rare in a signature
         int verdict = DOES_NOT_FIT;
-        for (String part : parameter.substring(colon + 1).split("\\|")) {
+        for (String part : TypeTexts.split(parameter.substring(colon + 1), '|')) {
             String t = part.trim();
             int one;
             if (t.isEmpty()) continue;

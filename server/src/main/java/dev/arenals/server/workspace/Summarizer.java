@@ -166,12 +166,18 @@ public final class Summarizer {
     /** The signatures of the exported callables, for signature help in importing files. */
     private void signatures() {
         if (callables == null) return;
+        forEachExportedLocal(local -> {
+            int declaring = callables.first(local);
+            if (declaring >= 0) signatures(Callables.of(arena, callables.node(declaring), local, localTypes()));
+        });
+    }
+
+    /** Each name this file exports of its own (re-exports aside), once, in the exports' order. */
+    private void forEachExportedLocal(java.util.function.Consumer<String> action) {
         NameSet done = new NameSet();
         for (int k = 0, n = rows.exportCount(); k < n; k++) {
             String local = rows.exportLocalName(k);
-            if (rows.exportIsReexport(k) || local == null || !done.add(local)) continue;
-            int declaring = callables.first(local);
-            if (declaring >= 0) signatures(Callables.of(arena, callables.node(declaring), local, localTypes()));
+            if (!rows.exportIsReexport(k) && local != null && done.add(local)) action.accept(local);
         }
     }
 
@@ -182,23 +188,14 @@ public final class Summarizer {
      */
     private void variableTypes() {
         if (typedVariables == null) return;
-        NameSet done = new NameSet();
-        for (int k = 0, n = rows.exportCount(); k < n; k++) {
-            String local = rows.exportLocalName(k);
-            if (rows.exportIsReexport(k) || local == null || !done.add(local)) continue;
+        forEachExportedLocal(local -> {
             int e = typedVariables.first(local);
-            if (e < 0) continue;
+            if (e < 0) return;
             int declarator = typedVariables.node(e);
             int type = Layouts.declaratorType(arena, declarator);
-            String text = type >= 0 ? typeName(type) : null;
-            if (text == null) {
-                int value = unwrapped(Layouts.declaratorInit(arena, declarator));
-                int callee = value >= 0 && arena.kind(value) == NEW ? Layouts.callCallee(arena, value) : -1;
-                int name = callee >= 0 && arena.kind(callee) == INSTANTIATION_EXPRESSION ? arena.firstChild(callee) : callee;
-                if (name >= 0 && arena.kind(name) == IDENTIFIER_REFERENCE) text = Callables.oneLine(arena, arena.start(callee), arena.end(callee));
-            }
+            String text = type >= 0 ? typeName(type) : constructedType(unwrapped(Layouts.declaratorInit(arena, declarator)), true);
             if (text != null) rows.signature(new Signature(local + FileSummary.VARIABLE_TYPE, ImmutableList.of(), ": " + text, false, null));
-        }
+        });
     }
 
     private NodesByName typedVariables;
@@ -264,16 +261,13 @@ public final class Summarizer {
      */
     private void members(boolean declarationFile) {
         if (containers == null) return;
-        NameSet done = new NameSet();
-        for (int k = 0, n = rows.exportCount(); k < n; k++) {
-            String local = rows.exportLocalName(k);
-            if (rows.exportIsReexport(k) || local == null || !done.add(local)) continue;
+        forEachExportedLocal(local -> {
             boolean typeParametersDone = false;
             for (int e = containers.first(local); e >= 0; e = containers.next(e)) {
                 containerMembers(local, containers.node(e), declarationFile, 0);
                 if (!typeParametersDone) typeParametersDone = typeParameters(local, containers.node(e));
             }
-        }
+        });
     }
 
     /**
@@ -456,7 +450,7 @@ public final class Summarizer {
             boolean accessor = (data & (P_GET | P_SET)) != 0 || (mk == FIELD && (data & C_ACCESSOR) != 0);
             Kind k = mk == METHOD && !accessor ? Kind.METHOD : Kind.PROPERTY;
             int type = mk == FIELD ? Layouts.fieldType(arena, m) : -1; // H.s.k of static s: E reads E's k
-            String typeText = type >= 0 ? typeName(type) : mk == FIELD ? constructedType(unwrapped(Layouts.fieldValue(arena, m))) : null;
+            String typeText = type >= 0 ? typeName(type) : mk == FIELD ? constructedType(unwrapped(Layouts.fieldValue(arena, m)), false) : null;
             if (!member(container, key, k, typeText, (data & MOD_PROTECTED) != 0)) continue;
             String name = keyName(key);
             String qualified = container + "." + name;
@@ -718,17 +712,21 @@ public final class Summarizer {
             case STRING_LITERAL: return constant ? Callables.oneLine(arena, arena.start(value), arena.end(value)) : "string";
             case NUMBER_LITERAL: return constant ? Callables.oneLine(arena, arena.start(value), arena.end(value)) : "number";
             case BOOLEAN: return constant ? ((arena.data(value) & 1) != 0 ? "true" : "false") : "boolean";
-            case NEW: return constructedType(value);
+            case NEW: return constructedType(value, false);
             default: return null;
         }
     }
 
-    /** The class a value constructs ({@code new C()}, {@code new C<T>()}: its name, TypeScript's inferred type), or null. */
-    private String constructedType(int value) {
+    /**
+     * The class a value constructs ({@code new C()}, {@code new C<T>()}: its name, TypeScript's
+     * inferred type; with {@code withTypeArguments} as written, {@code C<T>}), or null.
+     */
+    private String constructedType(int value, boolean withTypeArguments) {
         if (value < 0 || arena.kind(value) != NEW) return null;
         int callee = Layouts.callCallee(arena, value);
-        if (callee >= 0 && arena.kind(callee) == INSTANTIATION_EXPRESSION) callee = arena.firstChild(callee);
-        return callee >= 0 && arena.kind(callee) == IDENTIFIER_REFERENCE ? nameOf(callee) : null;
+        int name = callee >= 0 && arena.kind(callee) == INSTANTIATION_EXPRESSION ? arena.firstChild(callee) : callee;
+        if (name < 0 || arena.kind(name) != IDENTIFIER_REFERENCE) return null;
+        return withTypeArguments ? Callables.oneLine(arena, arena.start(callee), arena.end(callee)) : nameOf(name);
     }
 
     private String typeName(int type) {
@@ -788,7 +786,7 @@ public final class Summarizer {
             int value = unwrapped(Layouts.propertyValue(arena, p));
             boolean accessor = (arena.data(p) & (P_GET | P_SET)) != 0;
             boolean callable = !accessor && value >= 0 && isFunction(arena.kind(value));
-            if (!member(container, key, callable ? Kind.METHOD : Kind.PROPERTY, accessor ? null : constructedType(value))) continue;
+            if (!member(container, key, callable ? Kind.METHOD : Kind.PROPERTY, accessor ? null : constructedType(value, false))) continue;
             String qualified = container + "." + keyName(key);
             if (callable) signatures(Callables.of(arena, value, qualified));
             else if (!accessor && value >= 0) containerMembers(qualified, value, false, depth + 1);

@@ -8,12 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
 import org.eclipse.lsp4j.FileChangeType;
 import org.eclipse.lsp4j.FileEvent;
-import org.eclipse.lsp4j.InitializeParams;
-import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.ReferenceContext;
@@ -36,13 +33,7 @@ class ModuleAppearsLaterTest {
 
     private InProcessServer start() throws Exception {
         Files.writeString(root.resolve("welcome.ts"), "import greet from \"./greet\";\nexport const welcome = greet(\"you\");\n");
-        InProcessServer s = new InProcessServer();
-        InitializeParams params = new InitializeParams();
-        params.setCapabilities(InProcessServer.capabilities(false, null));
-        params.setRootUri(root.toUri().toString());
-        get(s.remote.initialize(params));
-        s.remote.initialized(new InitializedParams());
-        s.server.indexing().get(20, TimeUnit.SECONDS);
+        InProcessServer s = InProcessServer.inWorkspace(root);
         return s;
     }
 

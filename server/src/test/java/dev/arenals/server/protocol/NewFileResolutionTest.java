@@ -22,9 +22,7 @@ import org.eclipse.lsp4j.FileCreate;
 import org.eclipse.lsp4j.FileDelete;
 import org.eclipse.lsp4j.FileEvent;
 import org.eclipse.lsp4j.FileOperationsServerCapabilities;
-import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
-import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.junit.jupiter.api.Test;
@@ -51,13 +49,7 @@ class NewFileResolutionTest {
     private InProcessServer start() throws Exception {
         Files.createDirectories(root.resolve("src"));
         Files.writeString(root.resolve("src/a.ts"), A);
-        InProcessServer s = new InProcessServer();
-        InitializeParams params = new InitializeParams();
-        params.setCapabilities(InProcessServer.capabilities(false, null));
-        params.setRootUri(root.toUri().toString());
-        get(s.remote.initialize(params));
-        s.remote.initialized(new InitializedParams());
-        s.server.indexing().get(20, TimeUnit.SECONDS);
+        InProcessServer s = InProcessServer.inWorkspace(root);
         s.open(uri("src/a.ts"), "typescript", 1, A);
         PublishDiagnosticsParams first = s.client.awaitDiagnostics(uri("src/a.ts"), 1);
         assertTrue(reports(first, MISSING), first.toString());

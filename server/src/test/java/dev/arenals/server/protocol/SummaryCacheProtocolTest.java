@@ -10,10 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.DefinitionParams;
-import org.eclipse.lsp4j.InitializeParams;
-import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
@@ -32,13 +29,7 @@ class SummaryCacheProtocolTest {
     private List<String> session(StringBuilder log) throws Exception {
         ArenaLanguageServer.Options options = new ArenaLanguageServer.Options();
         options.summaryCache = cacheDirectory;
-        try (InProcessServer s = new InProcessServer(options)) {
-            InitializeParams params = new InitializeParams();
-            params.setCapabilities(InProcessServer.capabilities(false, null));
-            params.setRootUri(root.toUri().toString());
-            get(s.remote.initialize(params));
-            s.remote.initialized(new InitializedParams());
-            s.server.indexing().get(20, TimeUnit.SECONDS);
+        try (InProcessServer s = InProcessServer.inWorkspace(root, options)) {
             for (int i = 0; i < 200 && !logs(s).contains("summaries written to"); i++) Thread.sleep(50);
             log.append(logs(s));
             String use = root.resolve("use.ts").toUri().toString();

@@ -110,7 +110,12 @@ public final class InProcessServer implements AutoCloseable {
      * workspace index has been built.
      */
     public static InProcessServer inWorkspace(java.nio.file.Path root) throws Exception {
-        InProcessServer s = new InProcessServer();
+        return inWorkspace(root, new ArenaLanguageServer.Options());
+    }
+
+    /** The same with the server's {@code options} (a summary cache, …). */
+    public static InProcessServer inWorkspace(java.nio.file.Path root, ArenaLanguageServer.Options options) throws Exception {
+        InProcessServer s = new InProcessServer(options);
         InitializeParams params = new InitializeParams();
         params.setCapabilities(capabilities(false, null));
         params.setRootUri(root.toUri().toString());
